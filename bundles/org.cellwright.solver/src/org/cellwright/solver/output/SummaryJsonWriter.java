@@ -1,0 +1,116 @@
+package org.cellwright.solver.output;
+
+import static org.cellwright.solver.output.ReportUnits.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.ResultSink;
+import org.cellwright.solver.RunInfo;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.SimulationEvent;
+
+/**
+ * Writes {@code summary.json} on {@link #finish}: cell, status, cycles [{index, charge_mAh_cm2, discharge_mAh_cm2,
+ * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (first nucleation event, null if none),
+ * short_circuit (null or {cycle, time_h, reason}), end_time_h, capacity_retention (last/first discharge, null
+ * with fewer than 2 cycles), messages (input problems, non-convergence).
+ */
+public final class SummaryJsonWriter implements ResultSink {
+    private final Path file;
+    private final JsonObject root = new JsonObject();
+    private final JsonArray cycles = new JsonArray();
+    private final JsonArray messages = new JsonArray();
+    private double nucleation = Double.NaN;
+    private JsonObject shortCircuit;
+    private double endTime;
+    private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
+
+    /** @param path the file to write, or a directory (then {@code summary.json} inside it) */
+    public SummaryJsonWriter(Path path) {
+        this.file = Files.isDirectory(path) ? path.resolve("summary.json") : path;
+    }
+
+    @Override
+    public void start(RunInfo info) {
+        root.addProperty("cell", info.cellName());
+        root.addProperty("area_cm2", info.area() * 1e4);
+        if (!Double.isNaN(info.cathodeActiveLoading())) root.addProperty("cathode_active_mg_cm2", info.cathodeActiveLoading() * 100);
+        if (!Double.isNaN(info.nominalCapacity())) root.addProperty("nominal_capacity_mAh_cm2", mAhPerCm2(info.nominalCapacity() / info.area()));
+    }
+
+    @Override public void sample(Sample s) { endTime = s.time(); }
+
+    @Override
+    public void cycle(CycleSummary c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("index", c.index());
+        o.addProperty("charge_mAh_cm2", mAhPerCm2(c.chargeCapacity()));
+        o.addProperty("discharge_mAh_cm2", mAhPerCm2(c.dischargeCapacity()));
+        add(o, "coulombic_efficiency", c.coulombicEfficiency());
+        add(o, "discharge_mAh_g", mAhPerG(c.dischargeSpecificCapacity()));
+        o.addProperty("dead_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
+        o.addProperty("interphase_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        cycles.add(o);
+        if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
+        lastDischarge = c.dischargeCapacity();
+        endTime = Math.max(endTime, c.endTime());
+    }
+
+    @Override
+    public void event(SimulationEvent e) {
+        switch (e.type()) {
+            case NUCLEATION -> { if (Double.isNaN(nucleation)) nucleation = Math.abs(e.value()); }
+            case SHORT_CIRCUIT -> {
+                if (shortCircuit == null) {
+                    shortCircuit = new JsonObject();
+                    shortCircuit.addProperty("cycle", e.cycleIndex());
+                    shortCircuit.addProperty("time_h", hours(e.time()));
+                    shortCircuit.addProperty("reason", e.message());
+                }
+            }
+            case NOT_CONVERGED, INFO, CONSERVATION_ERROR -> messages.add(e.type() + ": " + e.message());
+            default -> {}
+        }
+    }
+
+    @Override
+    public void finish(RunStatus status) {
+        root.addProperty("status", status.name());
+        root.add("cycles", cycles);
+        add(root, "nucleation_overpotential_mV", Double.isNaN(nucleation) ? Double.NaN : mV(nucleation));
+        root.add("short_circuit", shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
+        root.addProperty("end_time_h", hours(endTime));
+        add(root, "capacity_retention", cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
+        root.add("messages", messages);
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                gson.toJson(root, w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The summary as built so far (complete after {@link #finish}). */
+    public JsonObject json() { return root; }
+
+    private static void add(JsonObject o, String k, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) o.add(k, JsonNull.INSTANCE);
+        else o.addProperty(k, v);
+    }
+}

@@ -1,0 +1,100 @@
+package org.cellwright.solver.physics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.solver.LithiumInventory;
+import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.SolverSettings;
+
+/**
+ * The whole cell: working electrode (WE), separator, counter electrode (CE). With anodic current I of the WE,
+ * V = E_WE(I) - E_CE(-I) + I R_sep, each E measured against a Li reference in the SE next to that electrode.
+ */
+public final class CellModel {
+    private final ElectrodeModel we;
+    private final ElectrodeModel ce;
+    private final SeparatorModel separator;
+    private final boolean fullCell;
+    private final MaterialSpec electrolyte;
+    private double temperature, pressure;
+    private double lastCurrent;
+    private final double[] eta = new double[OverpotentialKind.values().length];
+
+    public CellModel(CellSpec cell, SolverSettings settings) {
+        List<LayerSpec> layers = cell.layers();
+        int first = -1, last = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).role() == LayerRole.SEPARATOR) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        if (first < 0) throw new IllegalArgumentException("cell " + cell.name() + ": no SEPARATOR layer");
+        List<LayerSpec> neg = new ArrayList<>(layers.subList(0, first));
+        List<LayerSpec> sep = layers.subList(first, last + 1);
+        List<LayerSpec> pos = new ArrayList<>(layers.subList(last + 1, layers.size()));
+        electrolyte = sep.get(0).material();
+        temperature = cell.temperature();
+        pressure = cell.stackPressure();
+        separator = new SeparatorModel(sep, temperature);
+        fullCell = cell.hasCathode();
+        ElectrodeModel negative = ElectrodeFactory.negative(cell, neg, electrolyte, settings);
+        java.util.Collections.reverse(pos); // positive side: listed from the separator outwards
+        ElectrodeModel positive = ElectrodeFactory.positive(cell, pos, electrolyte, settings);
+        if (fullCell) { we = positive; ce = negative; } else { we = negative; ce = positive; }
+        setConditions(temperature, pressure);
+    }
+
+    public boolean fullCell() { return fullCell; }
+    public ElectrodeModel workingElectrode() { return we; }
+    public ElectrodeModel counterElectrode() { return ce; }
+    public SeparatorModel separator() { return separator; }
+    public MaterialSpec electrolyte() { return electrolyte; }
+    public double temperature() { return temperature; }
+    public double stackPressure() { return pressure; }
+
+    public void setConditions(double temperature, double stackPressure) {
+        this.temperature = temperature;
+        this.pressure = stackPressure;
+        separator.setTemperature(temperature);
+        we.setConditions(temperature, stackPressure);
+        ce.setConditions(temperature, stackPressure);
+    }
+
+    /** Open-circuit voltage of the committed state [V]. */
+    public double ocv() { return we.openCircuitPotential() - ce.openCircuitPotential(); }
+
+    /** Trial step: cell voltage [V] after dt at WE current density I [A/m2]; NaN if it cannot be solved. */
+    public double trial(double dt, double current) {
+        lastCurrent = current;
+        double ew = we.trial(dt, current);
+        if (Double.isNaN(ew)) return Double.NaN;
+        double ec = ce.trial(dt, -current);
+        if (Double.isNaN(ec)) return Double.NaN;
+        return ew - ec + current * separator.areaSpecificResistance();
+    }
+
+    /** Overpotential contributions of the last trial, indexed by {@link OverpotentialKind#ordinal()}. */
+    public double[] overpotentials() {
+        java.util.Arrays.fill(eta, 0);
+        we.addOverpotentials(eta, 1);
+        ce.addOverpotentials(eta, -1);
+        eta[OverpotentialKind.SEPARATOR_OHMIC.ordinal()] += lastCurrent * separator.areaSpecificResistance();
+        return eta.clone();
+    }
+
+    public void commit(PhysicsEvents events) {
+        we.commit(events);
+        ce.commit(events);
+    }
+
+    public LithiumInventory inventory() { return we.inventory().plus(ce.inventory()); }
+
+    /** Largest penetration ratio of both electrodes (>1 = Li penetrates the SE). */
+    public double penetrationRatio() { return Math.max(we.penetrationRatio(), ce.penetrationRatio()); }
+}

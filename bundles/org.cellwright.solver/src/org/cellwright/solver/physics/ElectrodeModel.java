@@ -1,0 +1,40 @@
+package org.cellwright.solver.physics;
+
+import org.cellwright.solver.LithiumInventory;
+
+/**
+ * An electrode together with the layers between it and the separator, seen from the separator. All methods with
+ * "trial" work from the committed state and do not change it; {@link #commit} accepts the last trial.
+ */
+public interface ElectrodeModel {
+
+    String name();
+
+    /** Sets temperature [K] and stack pressure [Pa] for the following steps. */
+    void setConditions(double temperature, double stackPressure);
+
+    /** Equilibrium potential vs Li/Li+ of the committed state [V]. */
+    double openCircuitPotential();
+
+    /**
+     * Solves one implicit time step of length dt [s] at anodic current density i [A/m2] (positive = oxidation of
+     * this electrode). Returns the potential of this electrode's current collector vs a Li reference in the SE at
+     * the separator boundary [V], or NaN when the step cannot be solved (e.g. nothing left to strip).
+     */
+    double trial(double dt, double anodicCurrent);
+
+    /** Adds the overpotential contributions of the last trial (in this electrode's potential sense) times sign. */
+    void addOverpotentials(double[] out, double sign);
+
+    /** Accepts the last trial. */
+    void commit(PhysicsEvents events);
+
+    /** Lithium held by this electrode in the committed state [mol/m2]. */
+    LithiumInventory inventory();
+
+    /**
+     * Short-circuit check of the committed state: a positive number is the ratio by which the stress of Li
+     * pushing into the SE exceeds what the SE bears (>1 = short). Default: no Li at the SE, 0.
+     */
+    default double penetrationRatio() { return 0; }
+}
