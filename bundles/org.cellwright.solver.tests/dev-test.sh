@@ -13,6 +13,7 @@ if [ ! -f "$GSON" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=com.googl
 OUT="${OUT:-/tmp/cellwright-solver-devtest}"
 rm -rf "$OUT"; mkdir -p "$OUT/main" "$OUT/test"
 "$JDK/bin/javac" --release 21 -Xlint:all,-serial,-classfile -Werror -encoding UTF-8 -cp "$GSON" -d "$OUT/main" $(find "$SOLVER/src" -name '*.java')
+(cd "$SOLVER/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/main" \;)
 "$JDK/bin/javac" --release 21 -encoding UTF-8 -cp "$OUT/main:$GSON:$JUNIT" -d "$OUT/test" $(find "$HERE/src" -name '*.java')
-exec "$JDK/bin/java" -XX:TieredStopAtLevel=1 -jar "$JUNIT" execute --disable-banner --details=summary \
+exec "$JDK/bin/java" -jar "$JUNIT" execute --disable-banner --details=summary \
   --class-path "$OUT/main:$OUT/test:$GSON" --select-package org.cellwright.solver.tests "$@"

@@ -245,11 +245,12 @@ public final class Simulation {
                     emitSample(i, stepCharge, model.ocv(), eta);
                     return pendingStatus;
                 }
-                double pr = model.penetrationRatio();
-                if (pr > 1) {
+                if (model.filamentFraction() >= 1) {
                     emitSample(i, stepCharge, model.ocv(), eta);
+                    double pr = model.penetrationRatio();
                     sink.event(new SimulationEvent(SimulationEvent.Type.SHORT_CIRCUIT, time, stepIndex, cycle, pr,
-                            "Li penetrates the solid electrolyte (stress ratio " + String.format("%.2f", pr) + ")"));
+                            String.format(java.util.Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
+                                    + "%.2f x its penetration stress", pr)));
                     return RunStatus.SHORT_CIRCUIT;
                 }
                 boolean end = !Double.isNaN(crossedVoltage(cutoffs, v)) || currentBelow(cutoffs, i);

@@ -18,6 +18,10 @@ public enum MaterialProperty {
     DIFFUSIVITY("m2/s"),
     /** Activation energy of the diffusivity [J/mol]. */
     DIFFUSION_ACTIVATION_ENERGY("J/mol"),
+    /** Stoichiometry above which the solid diffusivity of an intercalation host drops [-]. */
+    DIFFUSIVITY_DROP_STOICHIOMETRY("1"),
+    /** Decades by which the solid diffusivity has dropped at full lithiation (log-linear from the knee) [-]. */
+    DIFFUSIVITY_DROP_DECADES("1"),
     /** Surface (ad-atom) diffusivity of Li on the material [m2/s]. */
     ADATOM_DIFFUSIVITY("m2/s"),
     /** Gravimetric capacity of the host [C/kg] (per unit stoichiometry for intercalation hosts). */
@@ -76,6 +80,14 @@ public enum MaterialProperty {
     LITHIUM_PER_HOST("1"),
     /** Equilibrium (plateau) potential of an alloying reaction vs Li/Li+ [V]. */
     PLATEAU_POTENTIAL("V"),
+    /** Equilibrium potential of de-alloying (delithiation branch of the hysteresis) vs Li/Li+ [V]. */
+    DELITHIATION_PLATEAU_POTENTIAL("V"),
+    /** Work of adhesion of this material to the adjacent layer (interlayer to SE, collector to interlayer) [J/m2]. */
+    ADHESION_ENERGY("J/m2"),
+    /** Characteristic size of Li deposited without a host (mossy/filamentary deposits against an SE) [m]. */
+    DEPOSIT_SIZE("m"),
+    /** Largest SE flaw Li can enter at a flat Li foil / SE contact [m]. */
+    FLAW_SIZE("m"),
     /** True density of the lithiated phase of an alloy host [kg/m3]. */
     LITHIATED_DENSITY("kg/m3"),
     /** Fraction of stripped-off Li that is isolated ("dead") per unit stripped charge where Li is mossy [-]. */

@@ -95,7 +95,7 @@ public final class SummaryJsonWriter implements ResultSink {
         root.addProperty("end_time_h", hours(endTime));
         add(root, "capacity_retention", cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
         root.add("messages", messages);
-        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -24,6 +24,8 @@ public final class CellModel {
     private double temperature, pressure;
     private double lastCurrent;
     private final double[] eta = new double[OverpotentialKind.values().length];
+    private final LithiumFilament filament;
+    private double lastDt;
 
     public CellModel(CellSpec cell, SolverSettings settings) {
         List<LayerSpec> layers = cell.layers();
@@ -47,6 +49,11 @@ public final class CellModel {
         java.util.Collections.reverse(pos); // positive side: listed from the separator outwards
         ElectrodeModel positive = ElectrodeFactory.positive(cell, pos, electrolyte, settings);
         if (fullCell) { we = positive; ce = negative; } else { we = negative; ce = positive; }
+        double sepThickness = 0;
+        for (LayerSpec l : sep) sepThickness += l.thickness();
+        MaterialSpec li = ElectrodeFactory.lithiumOf(cell);
+        filament = new LithiumFilament(sepThickness, li.get(org.cellwright.solver.input.MaterialProperty.MOLAR_MASS, 6.941e-3)
+                / li.get(org.cellwright.solver.input.MaterialProperty.DENSITY, 534));
         setConditions(temperature, pressure);
     }
 
@@ -72,6 +79,7 @@ public final class CellModel {
     /** Trial step: cell voltage [V] after dt at WE current density I [A/m2]; NaN if it cannot be solved. */
     public double trial(double dt, double current) {
         lastCurrent = current;
+        lastDt = dt;
         double ew = we.trial(dt, current);
         if (Double.isNaN(ew)) return Double.NaN;
         double ec = ce.trial(dt, -current);
@@ -91,7 +99,12 @@ public final class CellModel {
     public void commit(PhysicsEvents events) {
         we.commit(events);
         ce.commit(events);
+        filament.trial(lastDt, Math.abs(lastCurrent), penetrationRatio());
+        filament.commit();
     }
+
+    /** Fraction of the separator spanned by Li filaments (>= 1: short circuit). */
+    public double filamentFraction() { return filament.fraction(); }
 
     public LithiumInventory inventory() { return we.inventory().plus(ce.inventory()); }
 

@@ -2,60 +2,283 @@ package org.cellwright.solver.physics;
 
 import static org.cellwright.solver.input.MaterialProperty.*;
 
+import java.util.function.DoubleUnaryOperator;
+
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.OverpotentialKind;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.NewtonSolver;
 
-/** Composite cathode, skeleton version: uniform stoichiometry, OCV(x) + ohmic drop. */
+/**
+ * Pseudo-two-dimensional composite cathode with a single-ion solid electrolyte (Doyle, Fuller and Newman,
+ * J. Electrochem. Soc. 1993, with transference number 1 so the electrolyte is purely ohmic: Bielefeld et al.,
+ * J. Phys. Chem. C 2019). Through the thickness (x = 0 at the separator, x = L at the current collector), N
+ * control volumes carry the SE potential phi_e, the solid potential phi_s and the reaction current j per particle
+ * surface; charge balances d(i_e)/dx = a j and d(i_s)/dx = -a j with i = -sigma_eff dphi/dx, sigma_eff from
+ * Bruggeman; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
+ * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
+ * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
+ * coefficients. Backward Euler in time, Newton on the 3N potentials/currents with a banded Jacobian; particles
+ * are eliminated per step through their linear surface response.
+ */
 public final class CompositeCathode implements ElectrodeModel {
     private final String name;
     private final MaterialSpec am;
-    private final double rcc, rIon;
-    private final double capacityPerStoich; // C/m2 per unit stoichiometry
-    private final double activeLoading;     // kg/m2
-    private final double cmaxVolume;        // mol/m2 per unit stoichiometry
-    private double x, trialX;
-    private double etaOhm;
+    private final DoubleUnaryOperator ocp;
+    private final int n, m;
+    private final double thickness, dx, cmax, phiAm, a, rcc;
+    private final double activeLoading;
+    private final LayerComposition comp;
+    private final double dRef, eaD, i0Ref, eaI0, alpha, tref;
+    private final ParticleDiffusion particle;
+    private final double[] c;          // committed shell concentrations, n*m
+    private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
+    private final double[] base;       // surface concentration without flux, per node
+    private final double[] resp;       // d c_s / d j per node
+    private final NewtonSolver newton;
+    private final Sys sys = new Sys();
+    private final SolverSettings settings;
+    private double kappa, sigma, temperature;
+    private double lastI, lastDt;
+    private double etaKin, etaDiff, etaOhm;
+    private boolean trialOk;
 
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings) {
         this.name = name;
-        LayerComposition comp = new LayerComposition(layer);
+        this.settings = settings;
+        this.comp = new LayerComposition(layer);
         this.am = comp.activeMaterial();
+        this.ocp = am.ocv();
         this.rcc = rcc;
-        double phi = comp.volumeFraction(am);
+        this.n = settings.cathodeNodes();
+        this.m = settings.particleNodes();
+        this.thickness = layer.thickness();
+        this.dx = thickness / n;
+        this.cmax = am.require(MAX_CONCENTRATION);
+        this.phiAm = comp.volumeFraction(am);
+        double rp = layer.particleRadius();
+        this.a = 3 * phiAm / rp;
         this.activeLoading = comp.massPerArea(am);
-        this.cmaxVolume = am.require(MAX_CONCENTRATION) * phi * layer.thickness();
-        this.capacityPerStoich = cmaxVolume * Constants.F;
-        double kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, cell.temperature());
-        this.rIon = layer.thickness() / kappa;
-        this.x = am.get(INITIAL_STOICHIOMETRY, 0.9);
+        this.dRef = am.get(DIFFUSIVITY, 1e-14);
+        this.eaD = am.get(DIFFUSION_ACTIVATION_ENERGY, 0);
+        this.i0Ref = am.get(EXCHANGE_CURRENT_DENSITY, 1.0);
+        this.eaI0 = am.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
+        this.alpha = am.get(TRANSFER_COEFFICIENT, 0.5);
+        this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
+        this.particle = new ParticleDiffusion(rp, m, dRef);
+        this.c = new double[n * m];
+        java.util.Arrays.fill(c, am.get(INITIAL_STOICHIOMETRY, 0.9) * cmax);
+        this.u = new double[3 * n];
+        this.uTrial = new double[3 * n];
+        this.base = new double[n];
+        this.resp = new double[n];
+        double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
+        double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
+        if (!Double.isNaN(knee) && decades > 0)
+            particle.setConcentrationDependence(x -> Math.pow(10, -decades * Math.max(0, Math.min(1, (x - knee) / (1 - knee)))), cmax);
+        double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
+        for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
+        this.newton = new NewtonSolver(3 * n, 3, 3);
+        setConditions(cell.temperature(), cell.stackPressure());
     }
 
+    /** Active-material mass per area [kg/m2]. */
     public double activeLoading() { return activeLoading; }
 
-    public double stoichiometry() { return x; }
+    /** Mean stoichiometry of the committed state. */
+    public double stoichiometry() {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += particle.average(c, k * m);
+        return s / (n * cmax);
+    }
+
+    /** Li capacity per unit stoichiometry [C/m2]. */
+    public double capacityPerStoichiometry() { return cmax * phiAm * thickness * Constants.F; }
 
     @Override public String name() { return name; }
-    @Override public void setConditions(double t, double p) {}
-    @Override public double openCircuitPotential() { return am.ocv().applyAsDouble(x); }
 
     @Override
-    public double trial(double dt, double i) {
-        trialX = x - i * dt / capacityPerStoich;
-        if (trialX < 0 || trialX > 1) return Double.NaN;
-        etaOhm = i * (rIon + rcc);
-        return am.ocv().applyAsDouble(trialX) + etaOhm;
+    public void setConditions(double t, double p) {
+        temperature = t;
+        kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, t);
+        sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
+        particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
+    }
+
+    @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
+
+    private double i0(double xs) {
+        return i0Ref * Constants.arrhenius(eaI0, temperature, tref) * 2 * Math.sqrt(Math.max(0, xs * (1 - xs)));
+    }
+
+    @Override
+    public double trial(double dt, double current) {
+        lastI = current;
+        lastDt = dt;
+        particle.prepare(dt);
+        for (int k = 0; k < n; k++) {
+            if (particle.concentrationDependent()) particle.prepare(dt, c, k * m);
+            resp[k] = particle.surfaceResponse() / Constants.F; // d c_s / d j
+            base[k] = particle.surfaceWithoutFlux(c, k * m);
+        }
+        System.arraycopy(u, 0, uTrial, 0, u.length);
+        // initial guess: keep potentials, distribute the current uniformly
+        double j0 = current / (a * thickness);
+        for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
+        trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        if (!trialOk) return Double.NaN;
+        double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
+        decompose(e);
+        return e;
+    }
+
+    private void decompose(double e) {
+        double xavg = 0;
+        for (int k = 0; k < n; k++) xavg += particle.average(c, k * m);
+        xavg /= n * cmax;
+        // average stoichiometry after the step: committed minus the removed charge
+        xavg -= lastI * lastDt / capacityPerStoichiometry();
+        double uavg = ocp.applyAsDouble(xavg);
+        double wsum = 0, kin = 0, diff = 0;
+        for (int k = 0; k < n; k++) {
+            double j = uTrial[3 * k + 2];
+            double w = Math.abs(lastI) > 1e-12 ? j * a * dx / lastI : 1.0 / n;
+            double xs = (base[k] + resp[k] * j) / cmax;
+            double uk = ocp.applyAsDouble(xs);
+            double eta = uTrial[3 * k + 1] - uTrial[3 * k] - uk;
+            kin += w * eta;
+            diff += w * (uk - uavg);
+            wsum += w;
+        }
+        if (Math.abs(wsum - 1) > 1e-6 && wsum != 0) { kin /= wsum; diff /= wsum; }
+        etaKin = kin;
+        etaDiff = diff;
+        etaOhm = e - uavg - kin - diff;
     }
 
     @Override
     public void addOverpotentials(double[] out, double sign) {
+        out[OverpotentialKind.CATHODE_KINETIC.ordinal()] += sign * etaKin;
+        out[OverpotentialKind.CATHODE_DIFFUSION.ordinal()] += sign * etaDiff;
         out[OverpotentialKind.CATHODE_OHMIC.ordinal()] += sign * etaOhm;
     }
 
-    @Override public void commit(PhysicsEvents events) { x = trialX; }
+    @Override
+    public void commit(PhysicsEvents events) {
+        if (!particle.concentrationDependent()) particle.prepare(lastDt);
+        for (int k = 0; k < n; k++) {
+            if (particle.concentrationDependent()) particle.prepare(lastDt, c, k * m);
+            particle.step(c, k * m, uTrial[3 * k + 2] / Constants.F);
+        }
+        System.arraycopy(uTrial, 0, u, 0, u.length);
+    }
 
-    @Override public LithiumInventory inventory() { return new LithiumInventory(0, 0, 0, 0, 0, 0, 0, x * cmaxVolume); }
+    @Override
+    public LithiumInventory inventory() {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += particle.average(c, k * m);
+        return new LithiumInventory(0, 0, 0, 0, 0, 0, 0, s * phiAm * dx);
+    }
+
+    /** Surface stoichiometry at node k of the committed state (for inspection). */
+    public double surfaceStoichiometry(int k) { return particle.surface(c, k * m, u[3 * k + 2] / Constants.F) / cmax; }
+
+    public int nodes() { return n; }
+
+    /** The residual system of one time step. */
+    private final class Sys implements NewtonSolver.BandedSystem {
+        @Override public int size() { return 3 * n; }
+
+        @Override
+        public boolean residual(double[] x, double[] r) {
+            double f = Constants.F / (Constants.R * temperature);
+            double I = lastI;
+            double scale = 1.0 / Math.max(1.0, Math.abs(I));
+            for (int k = 0; k < n; k++) {
+                double pe = x[3 * k], ps = x[3 * k + 1], j = x[3 * k + 2];
+                // electrolyte
+                if (k == 0) {
+                    r[0] = pe - I * dx / (2 * kappa);
+                } else {
+                    double right = k < n - 1 ? -kappa * (x[3 * k + 3] - pe) / dx : 0;
+                    double left = -kappa * (pe - x[3 * k - 3]) / dx;
+                    r[3 * k] = (right - left - a * dx * j) * scale;
+                }
+                // solid
+                double rightS = k < n - 1 ? -sigma * (x[3 * k + 4] - ps) / dx : -I;
+                double leftS = k > 0 ? -sigma * (ps - x[3 * k - 2]) / dx : 0;
+                r[3 * k + 1] = (rightS - leftS + a * dx * j) * scale;
+                // kinetics
+                double cs = base[k] + resp[k] * j;
+                double xs = cs / cmax;
+                if (!(xs > 0 && xs < 1)) return false;
+                double eta = ps - pe - ocp.applyAsDouble(xs);
+                double ea = alpha * f * eta, ec = -(1 - alpha) * f * eta;
+                if (Math.abs(ea) > 300 || Math.abs(ec) > 300) return false;
+                double i0 = i0(xs);
+                r[3 * k + 2] = (j - i0 * (Math.exp(ea) - Math.exp(ec))) * scale;
+            }
+            return true;
+        }
+
+        @Override
+        public void jacobian(double[] x, BandedMatrix jac) {
+            double f = Constants.F / (Constants.R * temperature);
+            double scale = 1.0 / Math.max(1.0, Math.abs(lastI));
+            double ke = kappa / dx * scale, ks = sigma / dx * scale;
+            for (int k = 0; k < n; k++) {
+                int e = 3 * k, s = 3 * k + 1, q = 3 * k + 2;
+                if (k == 0) {
+                    jac.set(0, 0, 1);
+                } else {
+                    jac.add(e, e - 3, -ke);
+                    jac.add(e, e, ke);
+                    if (k < n - 1) { jac.add(e, e + 3, -ke); jac.add(e, e, ke); }
+                    jac.add(e, q, -a * dx * scale);
+                }
+                if (k < n - 1) { jac.add(s, s + 3, -ks); jac.add(s, s, ks); }
+                if (k > 0) { jac.add(s, s - 3, -ks); jac.add(s, s, ks); }
+                jac.add(s, q, a * dx * scale);
+                double j = x[q];
+                double cs = base[k] + resp[k] * j;
+                double xs = cs / cmax;
+                double uk = ocp.applyAsDouble(xs);
+                double h = 1e-6;
+                double du = (ocp.applyAsDouble(Math.min(1 - 1e-12, xs + h)) - ocp.applyAsDouble(Math.max(1e-12, xs - h))) / (2 * h);
+                double eta = x[s] - x[e] - uk;
+                double ea = Math.exp(alpha * f * eta), ec = Math.exp(-(1 - alpha) * f * eta);
+                double i0 = i0(xs);
+                double g = ea - ec;
+                double dg = f * (alpha * ea + (1 - alpha) * ec);
+                double di0 = xs > 0 && xs < 1 ? i0 * (1 - 2 * xs) / (2 * xs * (1 - xs)) : 0; // d i0 / d xs
+                double dxsdj = resp[k] / cmax;
+                jac.add(q, s, -i0 * dg * scale);
+                jac.add(q, e, i0 * dg * scale);
+                jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj) * scale);
+            }
+        }
+
+        @Override
+        public double absoluteTolerance(int i) {
+            return i % 3 == 2 ? settings.absoluteTolerance() * 1e-2 : settings.absoluteTolerance() * 1e-3;
+        }
+
+        @Override
+        public double stepLimit(double[] x, double[] d) {
+            double lim = 1.0;
+            for (int k = 0; k < n; k++) {
+                double j = x[3 * k + 2], dj = d[3 * k + 2];
+                double cs = base[k] + resp[k] * j, dcs = resp[k] * dj;
+                if (dcs > 0 && cs + dcs > cmax * (1 - 1e-9)) lim = Math.min(lim, 0.9 * (cmax * (1 - 1e-9) - cs) / dcs);
+                if (dcs < 0 && cs + dcs < cmax * 1e-9) lim = Math.min(lim, 0.9 * (cs - cmax * 1e-9) / -dcs);
+                double dphi = Math.abs(d[3 * k + 1] - d[3 * k]);
+                if (dphi > 0.3) lim = Math.min(lim, 0.3 / dphi);
+            }
+            return Math.max(lim, 1e-6);
+        }
+    }
 }

@@ -37,7 +37,13 @@ public final class ElectrodeFactory {
         double rcc = collectorResistance(layers, cell.temperature());
         if (interlayer != null) return new MiecInterlayerElectrode("negative", cc, metal, interlayer, electrolyte, rcc, cell, settings);
         if (metal != null) return new LithiumMetalElectrode("negative", metal, electrolyte, rcc, cell);
-        return new PlatingSubstrateElectrode("negative", cc, electrolyte, rcc, cell);
+        return new PlatingSubstrateElectrode("negative", cc, lithiumOf(cell), electrolyte, rcc, cell);
+    }
+
+    /** The Li metal material of the cell (first LITHIUM_METAL layer), or the default Li properties. */
+    public static MaterialSpec lithiumOf(CellSpec cell) {
+        for (LayerSpec l : cell.layers()) if (l.role() == LayerRole.LITHIUM_METAL && l.material() != null) return l.material();
+        return DefaultMaterials.lithium();
     }
 
     /** Positive side, layers listed from the separator to the positive current collector. */
@@ -51,6 +57,6 @@ public final class ElectrodeFactory {
         if (cathode != null) return new CompositeCathode("positive", cathode, rcc, cell, settings);
         if (interlayer != null) return new MiecInterlayerElectrode("positive", cc, metal, interlayer, electrolyte, rcc, cell, settings);
         if (metal != null) return new LithiumMetalElectrode("positive", metal, electrolyte, rcc, cell);
-        return new PlatingSubstrateElectrode("positive", cc, electrolyte, rcc, cell);
+        return new PlatingSubstrateElectrode("positive", cc, lithiumOf(cell), electrolyte, rcc, cell);
     }
 }

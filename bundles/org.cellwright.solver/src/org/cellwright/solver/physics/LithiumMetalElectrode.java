@@ -4,57 +4,96 @@ import static org.cellwright.solver.input.MaterialProperty.*;
 
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 
-/** A Li metal foil against the solid electrolyte (walking-skeleton version: Butler-Volmer + ohmic). */
+/**
+ * A dense Li metal foil against the SE: Butler-Volmer charge transfer on the true contact area
+ * ({@link ContactArea}: stack pressure, voids when stripping outruns creep), constriction resistance of lost
+ * contact, SE-reduction interphase on the contact ({@link SolidElectrolyteInterphase}), electronic resistance of
+ * foil and collector, and the penetration check of Li plated into SE flaws ({@link LithiumFlowStress}).
+ */
 public final class LithiumMetalElectrode implements ElectrodeModel {
     private final String name;
-    private final MaterialSpec li;
-    private final double rcc;
-    private final double foilResistance;
-    private final double i0ref, alpha, eaI0, tref;
-    private double temperature;
+    private final LithiumContext ctx;
+    private final double rcc, foilResistance;
+    private final ContactArea contact;
+    private final SolidElectrolyteInterphase sei;
+    private double temperature, pressure;
     private double nLi, trialN;
-    private double etaCt, etaOhm;
+    private double etaCt, etaOhm, etaSei, etaContact, lastI;
+    private boolean contactLossReported;
 
     public LithiumMetalElectrode(String name, LayerSpec metal, MaterialSpec electrolyte, double rcc, CellSpec cell) {
         this.name = name;
-        this.li = metal.material();
+        MaterialSpec li = metal.material();
+        this.ctx = new LithiumContext(li, electrolyte);
         this.rcc = rcc;
         this.foilResistance = metal.thickness() / li.get(ELECTRONIC_CONDUCTIVITY, 1.1e7);
-        this.i0ref = li.get(EXCHANGE_CURRENT_DENSITY, 10.0);
-        this.alpha = li.get(TRANSFER_COEFFICIENT, 0.5);
-        this.eaI0 = li.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
-        this.tref = li.get(REFERENCE_TEMPERATURE, Constants.T_REF);
-        this.nLi = metal.thickness() * (1 - metal.porosity()) * li.get(DENSITY, 534) / li.get(MOLAR_MASS, 6.941e-3);
-        this.temperature = cell.temperature();
+        this.nLi = metal.thickness() * (1 - metal.porosity()) / ctx.molarVolume;
+        this.contact = ctx.newContact();
+        this.sei = ctx.newInterphase();
+        setConditions(cell.temperature(), cell.stackPressure());
+        contact.reset(contact.equilibrium());
+        sei.trial(0, contact.value(), 1);
+        sei.commit();
+        nLi -= sei.lithium();
     }
 
     @Override public String name() { return name; }
 
-    @Override public void setConditions(double t, double p) { temperature = t; }
+    @Override
+    public void setConditions(double t, double p) {
+        temperature = t;
+        pressure = p;
+        contact.setConditions(t, p);
+    }
 
     @Override public double openCircuitPotential() { return 0; }
 
+    /** Current true contact fraction of the committed state. */
+    public double contactFraction() { return contact.value(); }
+
     @Override
     public double trial(double dt, double i) {
-        trialN = nLi - i * dt / Constants.F;
+        lastI = i;
+        double a = contact.trial(dt, i);
+        double consumed = sei.trial(dt, a, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
+        trialN = nLi - i * dt / Constants.F - consumed;
         if (trialN < 0) return Double.NaN;
-        double i0 = i0ref * Constants.arrhenius(eaI0, temperature, tref);
-        etaCt = ButlerVolmer.overpotential(i0, alpha, 1 - alpha, i, temperature);
+        etaCt = ButlerVolmer.overpotential(ctx.i0(temperature), ctx.alpha, 1 - ctx.alpha, i / a, temperature);
         etaOhm = i * (rcc + foilResistance);
-        return etaCt + etaOhm;
+        etaSei = i * sei.resistance();
+        etaContact = i * ContactArea.VOID_DEPTH / ctx.seKappa(temperature) * (1 / a - 1);
+        return etaCt + etaOhm + etaSei + etaContact;
     }
 
     @Override
     public void addOverpotentials(double[] out, double sign) {
         out[OverpotentialKind.LITHIUM_KINETIC.ordinal()] += sign * etaCt;
-        out[OverpotentialKind.CONTACT.ordinal()] += sign * etaOhm;
+        out[OverpotentialKind.CONTACT.ordinal()] += sign * (etaOhm + etaContact);
+        out[OverpotentialKind.INTERPHASE.ordinal()] += sign * etaSei;
     }
 
-    @Override public void commit(PhysicsEvents events) { nLi = trialN; }
+    @Override
+    public void commit(PhysicsEvents events) {
+        nLi = trialN;
+        contact.commit();
+        sei.commit();
+        if (!contactLossReported && contact.value() < 0.5) {
+            contactLossReported = true;
+            events.emit(SimulationEvent.Type.CONTACT_LOSS, contact.value(),
+                    name + " Li foil lost half of its contact with the SE (stripping faster than creep)");
+        }
+    }
 
-    @Override public LithiumInventory inventory() { return new LithiumInventory(nLi, 0, 0, 0, 0, 0, 0, 0); }
+    @Override
+    public LithiumInventory inventory() { return new LithiumInventory(nLi, 0, 0, 0, sei.lithium(), 0, 0, 0); }
+
+    @Override
+    public double penetrationRatio() {
+        return ctx.penetrationRatio(pressure, ctx.flawSize, -lastI, temperature);
+    }
 }

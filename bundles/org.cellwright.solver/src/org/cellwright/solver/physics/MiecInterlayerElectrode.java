@@ -4,54 +4,525 @@ import static org.cellwright.solver.input.MaterialProperty.*;
 
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.NewtonSolver;
 
-/** Current collector + optional Li foil + MIEC interlayer; skeleton version (ohmic interlayer). */
+/**
+ * Current collector + optional Li foil + porous mixed ionic-electronic conducting (MIEC) interlayer, 1D through the
+ * interlayer thickness (x = 0 at the SE, x = L at the collector), porous-electrode theory (Newman and Tiedemann,
+ * AIChE J. 1975) with an ionic (host) and an electronic (host + carbon) phase, Bruggeman effective conductivities.
+ * Reactions on the internal surface a = 3 (1 - eps) / r:
+ * <ul>
+ * <li>host alloying Li + Si -> LixSi with hysteresis: lithiation equilibrium U_l(y) and de-alloying U_d(y) =
+ * plateau + s ln((1 - y)/y) (Obrovac and Chevrier, Chem. Rev. 2014, for Si);</li>
+ * <li>Li metal deposition at three kinds of site, Butler-Volmer with equilibrium shifted by the site's penalty:
+ * in pores (Gibbs-Thomson 2 gamma V_m / (r F) plus nucleation onset on the host), at the SE interface (work of
+ * adhesion W V_m / (F h) to open the MIEC/SE contact plus nucleation onset), at the collector (opening the
+ * collector contact plus nucleation onset; none with a Li foil).</li>
+ * </ul>
+ * A good MIEC (ionic and electronic) thus deposits at the collector, an electronic-only layer (CNT) against the SE
+ * (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835; Chen et al., Science 2020). Li at the SE side
+ * reduces the SE ({@link SolidElectrolyteInterphase}); stripping from pores or the SE side leaves dead Li.
+ * Host lithiation changes thickness, porosity and pore size ({@link InterlayerLithiation}).
+ */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
-    private final String name;
-    private final double rcc, rInter;
-    private double temperature;
-    private double nLi, trialN;
-    private double etaCt, etaOhm, etaInter;
+    /** Slope of the host's equilibrium curves [V]; calibrated so lithiation is ~99 % complete at 5 mV. */
+    public static final double HOST_SLOPE = 0.03;
+    /** Thickness over which an interface must open for a first Li layer [m]. */
+    public static final double OPENING_THICKNESS = 10e-9;
+    /** Li amount below which a site counts as empty [mol/m2]. */
+    public static final double EMPTY = 1e-7;
+    private static final double MIN_KAPPA = 1e-8;
 
-    public MiecInterlayerElectrode(String name, LayerSpec cc, LayerSpec metal, LayerSpec interlayer,
+    private final String name;
+    private final LithiumContext ctx;
+    private final InterlayerLithiation lith;
+    private final LayerSpec layer;
+    private final MaterialSpec host, cc;
+    private final int n;
+    private final double rcc, particleRadius0;
+    private final double hostI0, hostPlateauL, hostPlateauD;
+    private final double etaHostN, etaCcN;      // nucleation overpotentials: in/at the MIEC, at the collector
+    private final double adhesionSe, adhesionCc;
+    private final double deadPore;
+    private final boolean foil;
+    // committed state
+    private final double[] y, nPore, platedPore;
+    private double nCc, nSe, nDead, platedCc, platedSe;
+    private double thickness, porosity, poreSize, lithiationPressure;
+    // trial state
+    private final double[] ty, tnPore, tPlatedPore, jPore;
+    private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
+    private final double[] u, uTrial;
+    private final NewtonSolver newton;
+    private final Sys sys = new Sys();
+    private final SolidElectrolyteInterphase sei;
+    private double foil0;
+    private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
+    private double etaKin, etaNuc, etaOhm, etaSei;
+    private boolean reportedPore, reportedCc, reportedSe;
+
+    public MiecInterlayerElectrode(String name, LayerSpec ccLayer, LayerSpec metal, LayerSpec interlayer,
             MaterialSpec electrolyte, double rcc, CellSpec cell, SolverSettings settings) {
         this.name = name;
+        this.layer = interlayer;
+        MaterialSpec li = metal != null ? metal.material() : ElectrodeFactory.lithiumOf(cell);
+        this.ctx = new LithiumContext(li, electrolyte);
+        this.lith = new InterlayerLithiation(interlayer);
+        this.host = lith.host();
+        this.cc = ccLayer == null ? null : ccLayer.material();
+        this.n = settings.interlayerNodes();
         this.rcc = rcc;
-        this.temperature = cell.temperature();
-        double r = new LayerComposition(interlayer).areaSpecificResistance(IONIC_CONDUCTIVITY, temperature);
-        this.rInter = Double.isFinite(r) ? r : 0;
-        if (metal != null) {
-            MaterialSpec li = metal.material();
-            nLi = metal.thickness() * li.get(DENSITY, 534) / li.get(MOLAR_MASS, 6.941e-3);
+        this.particleRadius0 = Double.isNaN(interlayer.particleRadius()) ? 25e-9 : interlayer.particleRadius();
+        this.hostI0 = host == null ? 0 : host.get(EXCHANGE_CURRENT_DENSITY, 1.0);
+        this.hostPlateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
+        this.hostPlateauD = host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, hostPlateauL + 0.3);
+        MaterialSpec philic = null;
+        for (ComponentSpec c : interlayer.components())
+            if (philic == null || c.material().get(CONTACT_ANGLE, Math.PI) < philic.get(CONTACT_ANGLE, Math.PI)) philic = c.material();
+        this.etaHostN = ctx.nucleationOverpotential(philic, cell.temperature());
+        this.foil = metal != null;
+        this.etaCcN = foil ? 0 : etaHostN;
+        double wSe = 0;
+        for (ComponentSpec c : interlayer.components()) wSe += c.massFraction() * c.material().get(ADHESION_ENERGY, 0);
+        this.adhesionSe = wSe;
+        this.adhesionCc = cc == null ? 0 : cc.get(ADHESION_ENERGY, 0);
+        this.deadPore = host != null ? host.get(DEAD_LITHIUM_FRACTION, 0) : ctx.deadFraction;
+        y = new double[n];
+        nPore = new double[n];
+        platedPore = new double[n];
+        ty = new double[n];
+        tnPore = new double[n];
+        tPlatedPore = new double[n];
+        jPore = new double[n];
+        u = new double[4 * n];
+        uTrial = new double[4 * n];
+        newton = new NewtonSolver(4 * n, 4, 4);
+        sei = ctx.newInterphase();
+        double y0 = host == null ? 0 : host.get(INITIAL_STOICHIOMETRY, 1e-4);
+        java.util.Arrays.fill(y, Math.max(1e-4, y0));
+        pressure = cell.stackPressure();
+        lithiationPressure = pressure;
+        if (foil) {
+            nCc = metal.thickness() * (1 - metal.porosity()) / ctx.molarVolume;
+            // non-electrochemical lithiation of the host by the foil on assembly under pressure (Sung2023)
+            if (lith.hasHost()) {
+                double need = (1 - 1e-4 - y[0]) * lith.lithiumCapacity();
+                double take = Math.min(need, nCc);
+                nCc -= take;
+                double dy = take / lith.lithiumCapacity();
+                for (int k = 0; k < n; k++) y[k] += dy;
+            }
         }
+        foil0 = nCc;
+        updateGeometry();
+        setConditions(cell.temperature(), cell.stackPressure());
+        double u0 = hostEquilibrium(y[0]);
+        for (int k = 0; k < n; k++) u[4 * k + 1] = anyMetal() ? 0 : u0;
     }
 
+    private boolean anyMetal() {
+        double s = nCc + nSe;
+        for (double v : nPore) s += v;
+        return s > 1e-4; // ~ a 1.3 nm Li layer: below that the host sets the open-circuit potential
+    }
+
+    private double meanY() {
+        double s = 0;
+        for (double v : y) s += v;
+        return s / n;
+    }
+
+    private void updateGeometry() {
+        double ym = lith.hasHost() ? meanY() : 0;
+        thickness = lith.hasHost() ? lith.thickness(ym) : layer.thickness();
+        porosity = lith.hasHost() ? lith.porosity(ym) : layer.porosity();
+        poreSize = lith.hasHost() ? lith.poreSize(ym, lithiationPressure)
+                : Double.isNaN(layer.poreSize()) ? 100e-9 : layer.poreSize();
+        dx = thickness / n;
+        double r = particleRadius0;
+        if (lith.hasHost()) r *= Math.cbrt(lith.solidVolume(ym) / lith.solidVolume(0));
+        aInt = 3 * (1 - porosity) / r;
+    }
+
+    private void updateTransport() {
+        double ym = lith.hasHost() ? meanY() : 0;
+        double k = 0, s = 0;
+        for (ComponentSpec c : layer.components()) {
+            MaterialSpec m = c.material();
+            double phi;
+            if (m == host) phi = lith.hostVolumeFraction(ym);
+            else phi = new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
+            double f = layer.transportFactor(phi);
+            double scale = m == host ? Math.max(ym, 0.01) : 1;
+            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF) * f;
+            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * f;
+        }
+        kappa = Math.max(k, MIN_KAPPA);
+        sigma = Math.max(s, 1e-6);
+    }
+
+    /** Human-readable state of the last trial (for debugging). */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(java.util.Locale.ROOT, "L=%.3g eps=%.3f pore=%.3g kappa=%.3g sigma=%.3g jSe=%.4g jCc=%.4g ccPen=%.4g sePen=%.4g poreGT=%.4g%n",
+                thickness, porosity, poreSize, kappa, sigma, jSe, jCc, ccPenalty(), sePenalty(), gibbsThomson()));
+        for (int k = 0; k < n; k++)
+            b.append(String.format(java.util.Locale.ROOT, "  k=%d pe=%.5f ps=%.5f jh=%.4g jpore=%.4g y=%.4f nPore=%.3g fill=%.3f%n", k, uTrial[4 * k],
+                    uTrial[4 * k + 1], uTrial[4 * k + 2], jPore[k], y[k], nPore[k], poreFill(k)));
+        return b.toString();
+    }
+
+    /** Thickness [m], porosity and pore size [m] of the committed interlayer. */
+    public double[] geometry() { return new double[] {thickness, porosity, poreSize}; }
+
+    /** Mean lithiation fraction of the host (0 without host). */
+    public double hostLithiation() { return lith.hasHost() ? meanY() : 0; }
+
     @Override public String name() { return name; }
-    @Override public void setConditions(double t, double p) { temperature = t; }
-    @Override public double openCircuitPotential() { return 0; }
 
     @Override
-    public double trial(double dt, double i) {
-        trialN = nLi - i * dt / Constants.F;
-        if (trialN < 0) return Double.NaN;
-        etaCt = ButlerVolmer.overpotential(10, 0.5, 0.5, i, temperature);
-        etaOhm = i * rcc;
-        etaInter = i * rInter;
-        return etaCt + etaOhm + etaInter;
+    public void setConditions(double t, double p) {
+        temperature = t;
+        pressure = p;
+        updateTransport();
+    }
+
+    private double hostEquilibrium(double yy) {
+        return 0.5 * (hostPlateauL + hostPlateauD) + HOST_SLOPE * Math.log((1 - yy) / yy);
+    }
+
+    @Override
+    public double openCircuitPotential() { return anyMetal() || !lith.hasHost() ? 0 : hostEquilibrium(meanY()); }
+
+    // ---------------------------------------------------------------- site kinetics
+
+    private double gibbsThomson() { return 2 * ctx.gamma * ctx.molarVolume / (0.5 * poreSize * Constants.F); }
+
+    private double opening(double w) { return w * ctx.molarVolume / (Constants.F * OPENING_THICKNESS); }
+
+    /** Anodic current [A/m2] of a metal site with area, plating penalty, stripping shift and availability. */
+    private double site(double dphi, double area, double penalty, double shift, double avail, double cathodicFactor) {
+        double f = Constants.F / (Constants.R * temperature);
+        double i0 = ctx.i0(temperature) * area;
+        double an = avail > 0 ? avail * Math.exp(ctx.alpha * f * (dphi + shift)) : 0;
+        double ca = cathodicFactor > 0 ? cathodicFactor * Math.exp(-(1 - ctx.alpha) * f * (dphi + penalty)) : 0;
+        return i0 * (an - ca);
+    }
+
+    private double siteDerivative(double dphi, double area, double penalty, double shift, double avail, double cathodicFactor) {
+        double f = Constants.F / (Constants.R * temperature);
+        double i0 = ctx.i0(temperature) * area;
+        double an = avail > 0 ? avail * ctx.alpha * f * Math.exp(ctx.alpha * f * (dphi + shift)) : 0;
+        double ca = cathodicFactor > 0 ? cathodicFactor * (1 - ctx.alpha) * f * Math.exp(-(1 - ctx.alpha) * f * (dphi + penalty)) : 0;
+        return i0 * (an + ca);
+    }
+
+    private double avail(double amount) { return Math.min(1, amount / (PlatingSubstrateElectrode.FILM_THICKNESS / ctx.molarVolume)); }
+
+    private double porePenalty(int k) {
+        return HeterogeneousNucleation.onsetOverpotential(etaHostN, platedPore[k], PlatingSubstrateElectrode.NUCLEATION_COVERAGE)
+                + gibbsThomson();
+    }
+
+    private double poreFill(int k) { return poreFill(nPore[k]); }
+
+    private double poreFill(double amount) { return Math.min(1, Math.max(0, amount) * ctx.molarVolume / Math.max(1e-30, porosity * dx)); }
+
+    /** Pore-site current at node k for dphi with the end-of-step pore Li amount (implicit in the state). */
+    private double pore(int k, double dphi, double amountNew) {
+        return site(dphi, poreArea(), porePenalty(k), -gibbsThomson(), avail(amountNew), Math.max(0, 1 - poreFill(amountNew)));
+    }
+
+    private double poreDphi(int k, double dphi, double amountNew) {
+        return siteDerivative(dphi, poreArea(), porePenalty(k), -gibbsThomson(), avail(amountNew), Math.max(0, 1 - poreFill(amountNew)));
+    }
+
+    /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
+    private double ccArea() { return Math.max(1.0, poreArea()); }
+
+    private double ccSite(double dphi) { return site(dphi, ccArea(), ccPenalty(), 0, avail(nCc), 1); }
+
+    private double ccSiteDphi(double dphi) { return siteDerivative(dphi, ccArea(), ccPenalty(), 0, avail(nCc), 1); }
+
+    private double poreArea() { return aInt * dx; }
+
+    private double ccPenalty() {
+        return (foil ? 0 : HeterogeneousNucleation.onsetOverpotential(etaCcN, platedCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE))
+                + opening(adhesionCc);
+    }
+
+    private double sePenalty() {
+        return HeterogeneousNucleation.onsetOverpotential(etaHostN, platedSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE)
+                + opening(adhesionSe) + Math.abs(committedSeCurrent) * sei.committedResistance(1);
+    }
+
+    private double seSite(double phis0, boolean derivative) {
+        double area = Math.max(1 - porosity, 1e-3);
+        return derivative ? siteDerivative(phis0, area, sePenalty(), 0, avail(nSe), 1)
+                : site(phis0, area, sePenalty(), 0, avail(nSe), 1);
+    }
+
+    private double hostCurrentFactor(double yy) { return 2 * Math.sqrt(Math.max(0, yy * (1 - yy))); }
+
+    /** Host alloying current [A/m2, anodic] at node k for dphi and trial lithiation yy, with hysteresis. */
+    private double hostCurrent(double dphi, double yy) {
+        if (!lith.hasHost()) return 0;
+        double f = Constants.F / (Constants.R * temperature);
+        double i0 = hostI0 * aInt * dx * hostCurrentFactor(yy);
+        double ul = hostPlateauL + HOST_SLOPE * Math.log((1 - yy) / yy);
+        double ud = hostPlateauD + HOST_SLOPE * Math.log((1 - yy) / yy);
+        double etaL = dphi - ul, etaD = dphi - ud;
+        double j = 0;
+        if (etaL < 0) j += -i0 * Math.expm1(-0.5 * f * etaL);
+        if (etaD > 0) j += i0 * Math.expm1(0.5 * f * etaD);
+        return j;
+    }
+
+    // ---------------------------------------------------------------- time step
+
+    @Override
+    public double trial(double dt, double current) {
+        lastI = current;
+        lastDt = dt;
+        System.arraycopy(u, 0, uTrial, 0, u.length);
+        if (!newton.solve(sys, uTrial, 1e-10, 50)) return Double.NaN;
+        // site currents and state updates
+        double f = 1.0 / Constants.F;
+        double dead = 0;
+        double eRxn = 0, wSum = 0, wNuc = 0;
+        double phis0 = uTrial[1];
+        jSe = seSite(phis0, false);
+        jCc = 0;
+        double anodicPores = 0, anodicTotal = Math.max(0, jSe);
+        for (int k = 0; k < n; k++) {
+            double dphi = uTrial[4 * k + 1] - uTrial[4 * k];
+            double jh = lith.hasHost() ? uTrial[4 * k + 2] : 0;
+            ty[k] = y[k] - jh * dt * f / (lith.hasHost() ? lith.lithiumCapacity() / n : 1);
+            double jc = 0;
+            if (k == n - 1) {
+                jc = ccSite(dphi);
+                jCc = jc;
+            }
+            jPore[k] = uTrial[4 * k + 3];
+            double jm = jPore[k] + jc;
+            anodicPores += Math.max(0, jPore[k]);
+            anodicTotal += Math.max(0, jPore[k]) + Math.max(0, jc) + Math.max(0, jh);
+            eRxn += (Math.abs(jm) + Math.abs(jh)) * dphi;
+            wSum += Math.abs(jm) + Math.abs(jh);
+            if (jPore[k] < 0) wNuc += jPore[k] * -HeterogeneousNucleation.onsetOverpotential(etaHostN, platedPore[k], PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+            if (jc < 0 && !foil) wNuc += jc * -HeterogeneousNucleation.onsetOverpotential(etaCcN, platedCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+        }
+        // dead Li: a share of the net stripped charge, attributed to pores / SE-side deposits by their anodic share
+        double netStrip = current > 0 ? current * dt * f : 0;
+        double shareScale = anodicTotal > 0 ? netStrip / anodicTotal : 0;
+        for (int k = 0; k < n; k++) {
+            double d = Math.max(0, jPore[k]) * shareScale * deadPore / (1 - deadPore);
+            tnPore[k] = nPore[k] - jPore[k] * dt * f;
+            d = Math.min(d, Math.max(0, tnPore[k]));
+            tnPore[k] -= d;
+            dead += d;
+            tPlatedPore[k] = (nPore[k] < EMPTY ? 0 : platedPore[k]) + Math.max(0, -jPore[k]) * dt * f;
+            if (tnPore[k] < -1e-12 || ty[k] <= 0 || ty[k] >= 1) return Double.NaN;
+            tnPore[k] = Math.max(0, tnPore[k]);
+        }
+        eRxn += Math.abs(jSe) * phis0;
+        wSum += Math.abs(jSe);
+        if (jSe < 0) wNuc += jSe * -HeterogeneousNucleation.onsetOverpotential(etaHostN, platedSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+        tnCc = nCc - jCc * dt * f;
+        double dSe = Math.max(0, jSe) * shareScale * ctx.deadFraction / (1 - ctx.deadFraction);
+        tnSe = nSe - jSe * dt * f;
+        dSe = Math.min(dSe, Math.max(0, tnSe));
+        tnSe -= dSe;
+        dead += dSe;
+        if (tnCc < -1e-12 || tnSe < -1e-12) return Double.NaN;
+        tnCc = Math.max(0, tnCc);
+        double film = PlatingSubstrateElectrode.FILM_THICKNESS / ctx.molarVolume;
+        double seArea = Math.min(1, tnSe / film) + tnSe * ctx.molarVolume / ctx.depositSize;
+        double consumed = sei.trial(dt, seArea, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
+        tnSe = Math.max(0, tnSe - consumed);
+        tnDead = nDead + dead;
+        tPlatedCc = (nCc < EMPTY ? 0 : platedCc) + Math.max(0, -jCc) * dt * f;
+        tPlatedSe = (nSe < EMPTY ? 0 : platedSe) + Math.max(0, -jSe) * dt * f;
+        double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
+        etaSei = 0; // the interphase acts on the SE-side site only (see sePenalty)
+        // decomposition: reaction-weighted driving force vs ohmic remainder
+        double ocv = openCircuitPotential();
+        double rxn = wSum > 0 ? eRxn / wSum : e - etaSei;
+        etaNuc = current < 0 ? -Math.abs(wNuc / current) : 0;
+        etaOhm = e - etaSei - rxn;
+        etaKin = rxn - ocv - etaNuc;
+        return e;
     }
 
     @Override
     public void addOverpotentials(double[] out, double sign) {
-        out[OverpotentialKind.LITHIUM_KINETIC.ordinal()] += sign * etaCt;
-        out[OverpotentialKind.CONTACT.ordinal()] += sign * etaOhm;
-        out[OverpotentialKind.INTERLAYER_OHMIC.ordinal()] += sign * etaInter;
+        out[OverpotentialKind.LITHIUM_KINETIC.ordinal()] += sign * etaKin;
+        out[OverpotentialKind.NUCLEATION.ordinal()] += sign * etaNuc;
+        out[OverpotentialKind.INTERLAYER_OHMIC.ordinal()] += sign * etaOhm;
+        out[OverpotentialKind.INTERPHASE.ordinal()] += sign * etaSei;
     }
 
-    @Override public void commit(PhysicsEvents events) { nLi = trialN; }
+    @Override
+    public void commit(PhysicsEvents events) {
+        boolean yChanged = false;
+        for (int k = 0; k < n; k++) {
+            if (ty[k] > y[k]) yChanged = true;
+            y[k] = ty[k];
+            nPore[k] = tnPore[k];
+            platedPore[k] = tPlatedPore[k];
+        }
+        nCc = tnCc;
+        nSe = tnSe;
+        nDead = tnDead;
+        committedSeCurrent = jSe;
+        platedCc = tPlatedCc;
+        platedSe = tPlatedSe;
+        sei.commit();
+        System.arraycopy(uTrial, 0, u, 0, u.length);
+        if (yChanged) lithiationPressure = Math.max(lithiationPressure * 0 + pressure, 1);
+        if (lith.hasHost()) {
+            updateGeometry();
+            updateTransport();
+        }
+        double cov = 3 * PlatingSubstrateElectrode.NUCLEATION_COVERAGE;
+        double sumPlatedPore = 0;
+        for (double v : platedPore) sumPlatedPore += v;
+        if (!reportedPore && sumPlatedPore > cov) {
+            reportedPore = true;
+            events.emit(SimulationEvent.Type.NUCLEATION, etaHostN, name + ": Li nucleated inside the interlayer pores");
+        }
+        if (!reportedCc && !foil && platedCc > cov) {
+            reportedCc = true;
+            events.emit(SimulationEvent.Type.NUCLEATION, etaCcN, name + ": Li nucleated at the interlayer/collector interface");
+        }
+        if (!reportedSe && platedSe > cov) {
+            reportedSe = true;
+            events.emit(SimulationEvent.Type.NUCLEATION, etaHostN, name + ": Li nucleated at the interlayer/SE interface");
+        }
+    }
 
-    @Override public LithiumInventory inventory() { return new LithiumInventory(0, 0, nLi, 0, 0, 0, 0, 0); }
+    @Override
+    public LithiumInventory inventory() {
+        double pores = 0, hostLi = 0;
+        for (int k = 0; k < n; k++) {
+            pores += nPore[k];
+            hostLi += y[k] * lith.lithiumCapacity() / n;
+        }
+        double foilPart = Math.min(nCc, foil0);
+        return new LithiumInventory(foilPart, pores, nCc - foilPart, nSe, sei.lithium(), nDead, lith.hasHost() ? hostLi : 0, 0);
+    }
+
+    @Override
+    public double penetrationRatio() {
+        double r = 0;
+        if (nSe > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature));
+        if (nPore[0] > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, poreSize, -jPore[0] / Math.max(poreArea(), 1e-12), temperature));
+        return r;
+    }
+
+    /** Residual of one time step: [phi_e, phi_s, j_host, j_pore] per node; phi_e(0) = 0 is the reference. */
+    private final class Sys implements NewtonSolver.BandedSystem {
+        @Override public int size() { return 4 * n; }
+
+        @Override
+        public boolean residual(double[] x, double[] r) {
+            double I = lastI;
+            double sc = 1.0 / Math.max(1.0, Math.abs(I));
+            double capNode = lith.hasHost() ? lith.lithiumCapacity() / n : 1;
+            for (int k = 0; k < n; k++) {
+                int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
+                double pe = x[e], ps = x[s], jh = x[q], jp = x[p];
+                double dphi = ps - pe;
+                double jm = jp + (k == n - 1 ? ccSite(dphi) : 0);
+                if (!Double.isFinite(jm)) return false;
+                double rightE = k < n - 1 ? -kappa * (x[e + 4] - pe) / dx : 0;
+                double leftE = k > 0 ? -kappa * (pe - x[e - 4]) / dx : -kappa * pe / (0.5 * dx);
+                r[e] = (rightE - leftE - jm - jh) * sc;
+                double rightS = k < n - 1 ? -sigma * (x[s + 4] - ps) / dx : -I;
+                double leftS = k > 0 ? -sigma * (ps - x[s - 4]) / dx : -seSite(ps, false);
+                r[s] = (rightS - leftS + jm + jh) * sc;
+                if (lith.hasHost()) {
+                    double yy = y[k] - jh * lastDt / (Constants.F * capNode);
+                    if (!(yy > 0 && yy < 1)) return false;
+                    r[q] = (jh - hostCurrent(dphi, yy)) * sc;
+                } else {
+                    r[q] = jh * sc;
+                }
+                double nNew = nPore[k] - jp * lastDt / Constants.F;
+                if (nNew < -1e-9) return false;
+                double jpe = pore(k, dphi, nNew);
+                if (!Double.isFinite(jpe)) return false;
+                r[p] = (jp - jpe) * sc;
+            }
+            return true;
+        }
+
+        @Override
+        public void jacobian(double[] x, BandedMatrix jac) {
+            double sc = 1.0 / Math.max(1.0, Math.abs(lastI));
+            double ke = kappa / dx * sc, ks = sigma / dx * sc;
+            double capNode = lith.hasHost() ? lith.lithiumCapacity() / n : 1;
+            for (int k = 0; k < n; k++) {
+                int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
+                double dphi = x[s] - x[e];
+                double dc = (k == n - 1 ? ccSiteDphi(dphi) : 0) * sc;
+                if (k < n - 1) { jac.add(e, e + 4, -ke); jac.add(e, e, ke); }
+                if (k > 0) { jac.add(e, e - 4, -ke); jac.add(e, e, ke); } else jac.add(e, e, 2 * ke);
+                jac.add(e, s, -dc);
+                jac.add(e, e, dc);
+                jac.add(e, q, -sc);
+                jac.add(e, p, -sc);
+                if (k < n - 1) { jac.add(s, s + 4, -ks); jac.add(s, s, ks); }
+                if (k > 0) { jac.add(s, s - 4, -ks); jac.add(s, s, ks); } else jac.add(s, s, seSite(x[s], true) * sc);
+                jac.add(s, s, dc);
+                jac.add(s, e, -dc);
+                jac.add(s, q, sc);
+                jac.add(s, p, sc);
+                if (lith.hasHost()) {
+                    double jh = x[q];
+                    double yy = y[k] - jh * lastDt / (Constants.F * capNode);
+                    double h = 1e-7;
+                    double dHdPhi = (hostCurrent(dphi + h, yy) - hostCurrent(dphi - h, yy)) / (2 * h);
+                    double hy = Math.min(1e-9, 0.5 * Math.min(yy, 1 - yy));
+                    double dHdy = (hostCurrent(dphi, yy + hy) - hostCurrent(dphi, yy - hy)) / (2 * hy);
+                    double dydj = -lastDt / (Constants.F * capNode);
+                    jac.add(q, q, (1 - dHdy * dydj) * sc);
+                    jac.add(q, s, -dHdPhi * sc);
+                    jac.add(q, e, dHdPhi * sc);
+                } else {
+                    jac.add(q, q, sc);
+                }
+                double jp = x[p];
+                double nNew = nPore[k] - jp * lastDt / Constants.F;
+                double dPhi = poreDphi(k, dphi, nNew);
+                double hn = Math.max(1e-12, 1e-6 * Math.abs(nNew));
+                double dN = (pore(k, dphi, nNew + hn) - pore(k, dphi, Math.max(0, nNew - hn))) / (nNew + hn - Math.max(0, nNew - hn));
+                jac.add(p, p, (1 + dN * lastDt / Constants.F) * sc);
+                jac.add(p, s, -dPhi * sc);
+                jac.add(p, e, dPhi * sc);
+            }
+        }
+
+        @Override public double absoluteTolerance(int i) { return i % 4 >= 2 ? 1e-9 : 1e-10; }
+
+        @Override
+        public double stepLimit(double[] x, double[] d) {
+            double lim = 1;
+            for (int k = 0; k < n; k++) {
+                double dp = Math.abs(d[4 * k + 1] - d[4 * k]);
+                if (dp > 0.05) lim = Math.min(lim, 0.05 / dp);
+                double nNew = nPore[k] - x[4 * k + 3] * lastDt / Constants.F;
+                double dn = -d[4 * k + 3] * lastDt / Constants.F;
+                if (nNew + dn < 0 && dn < 0) lim = Math.min(lim, Math.max(1e-6, 0.9 * nNew / -dn));
+            }
+            return lim;
+        }
+    }
 }

@@ -1,0 +1,131 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.cellwright.app.ExperimentJob;
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.app.views.ResultsView;
+import org.cellwright.editor.CellValidationReconciler;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives the running IDE through SWT: the editor colours and validates, a run shows its curve. */
+class IdeUITest {
+
+	IWorkbenchPage page;
+	IFile file;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		file = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		file = file.getProject().getFile("baseline-halfcell.cell");
+		assertTrue(file.exists(), "the example was imported into the workspace");
+		waitForJobs();
+	}
+
+	@AfterEach
+	void tearDown() {
+		page.closeAllEditors(false);
+	}
+
+	static void spin(BooleanSupplier until, long timeoutMs, String what) {
+		Display d = Display.getCurrent();
+		long end = System.currentTimeMillis() + timeoutMs;
+		while (!until.getAsBoolean()) {
+			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
+			if (!d.readAndDispatch()) d.sleep();
+		}
+	}
+
+	static void flush() {
+		Display d = Display.getCurrent();
+		for (int i = 0; i < 50; i++) while (d.readAndDispatch()) { /* flush */ }
+	}
+
+	static void waitForJobs() {
+		spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs to end");
+	}
+
+	@Test
+	void editorColoursKeywordsNumbersAndUnits() throws Exception {
+		IEditorPart editor = IDE.openEditor(page, file, true);
+		flush();
+		StyledText text = editor.getAdapter(org.eclipse.swt.widgets.Control.class) instanceof StyledText st ? st
+				: (StyledText) ((ITextEditor) editor).getAdapter(org.eclipse.swt.widgets.Control.class);
+		assertNotNull(text, "a text widget");
+		String content = text.getText();
+		int kw = content.indexOf("material");
+		StyleRange r = text.getStyleRangeAtOffset(kw);
+		assertNotNull(r, "the keyword 'material' is styled");
+		assertEquals(org.eclipse.swt.SWT.BOLD, r.fontStyle & org.eclipse.swt.SWT.BOLD, "keywords are bold");
+		int unit = content.indexOf("mA/cm2");
+		StyleRange u = text.getStyleRangeAtOffset(unit);
+		assertNotNull(u, "units are styled");
+		assertNotEquals(r.foreground.getRGB(), u.foreground.getRGB(), "units look different from keywords");
+	}
+
+	@Test
+	void typingAnErrorAddsAMarkerAndFixingItRemovesIt() throws Exception {
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		String original = doc.get();
+		spin(() -> errorMarkers() == 0, 20_000, "the example to validate clean");
+		int at = original.indexOf("layer separator: LPSCl");
+		doc.replace(at + "layer separator: ".length(), "LPSCl".length(), "Unobtainium");
+		spin(() -> errorMarkers() > 0, 20_000, "an error marker for the unknown material");
+		IMarker m = file.findMarkers(CellValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO)[0];
+		assertTrue(m.getAttribute(IMarker.MESSAGE, "").contains("Unobtainium"), m.getAttribute(IMarker.MESSAGE, ""));
+		assertEquals(doc.getLineOfOffset(at) + 1, m.getAttribute(IMarker.LINE_NUMBER, -1), "marker on the edited line");
+		doc.set(original);
+		spin(() -> errorMarkers() == 0, 20_000, "the marker to go away after the fix");
+		editor.doRevertToSaved();
+	}
+
+	int errorMarkers() {
+		try {
+			int n = 0;
+			for (IMarker m : file.findMarkers(CellValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO))
+				if (m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR) n++;
+			return n;
+		} catch (Exception e) {
+			return -1;
+		}
+	}
+
+	@Test
+	void runningAnExperimentPlotsItsVoltageCurve() throws Exception {
+		ExperimentJob job = new ExperimentJob(file);
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the experiment job");
+		assertTrue(job.getResult().isOK(), job.getResult().toString());
+		IFile csv = file.getProject().getFile("results/baseline-halfcell/FirstCycle/timeseries.csv");
+		assertTrue(csv.exists(), "results are written into the project and visible in the workspace");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		spin(() -> view.shown() != null && view.shown().endsWith("FirstCycle"), 10_000, "the Results view to show the run");
+		ISeries<?>[] series = view.chart().getSeriesSet().getSeries();
+		assertEquals(1, series.length);
+		assertTrue(series[0].getYSeries().length > 20, "a curve with points: " + series[0].getYSeries().length);
+		double min = java.util.Arrays.stream(series[0].getYSeries()).min().orElseThrow();
+		double max = java.util.Arrays.stream(series[0].getYSeries()).max().orElseThrow();
+		assertTrue(min < 0 && max > 0, "plating below 0 V and stripping above it: " + min + " .. " + max);
+	}
+}

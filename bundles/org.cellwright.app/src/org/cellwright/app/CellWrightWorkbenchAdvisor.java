@@ -1,0 +1,118 @@
+package org.cellwright.app;
+
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.ide.IDE;
+
+/** Workbench set-up: IDE adapters (so resources show and markers work), the CellWright perspective, menus. */
+public class CellWrightWorkbenchAdvisor extends WorkbenchAdvisor {
+
+	@Override
+	public void initialize(IWorkbenchConfigurer configurer) {
+		super.initialize(configurer);
+		configurer.setSaveAndRestore(false);
+		IDE.registerAdapters();
+	}
+
+	@Override
+	public String getInitialWindowPerspectiveId() {
+		return Perspective.ID;
+	}
+
+	@Override
+	public IAdaptable getDefaultPageInput() {
+		return ResourcesPlugin.getWorkspace().getRoot();
+	}
+
+	@Override
+	public void postStartup() {
+		WorkspaceSetup.onStartup();
+	}
+
+	@Override
+	public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer c) {
+		return new WorkbenchWindowAdvisor(c) {
+			@Override
+			public void preWindowOpen() {
+				IWorkbenchWindowConfigurer wc = getWindowConfigurer();
+				wc.setInitialSize(new Point(1400, 900));
+				wc.setShowCoolBar(true);
+				wc.setShowStatusLine(true);
+				wc.setShowProgressIndicator(true);
+				wc.setTitle("CellWright");
+			}
+
+			@Override
+			public void postWindowOpen() {
+				var shell = getWindowConfigurer().getWindow().getShell();
+				// fill the screen (also where no window manager maximizes, as under Xvfb)
+				shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+			}
+
+			@Override
+			public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer abc) {
+				return new MenuAdvisor(abc);
+			}
+		};
+	}
+
+	/** File and Edit menus with the workbench's standard actions (save, undo/redo, ...). */
+	static class MenuAdvisor extends ActionBarAdvisor {
+		MenuAdvisor(IActionBarConfigurer c) {
+			super(c);
+		}
+
+		@Override
+		protected void makeActions(IWorkbenchWindow w) {
+			for (ActionFactory f : new ActionFactory[] { ActionFactory.SAVE, ActionFactory.SAVE_ALL, ActionFactory.QUIT,
+					ActionFactory.UNDO, ActionFactory.REDO, ActionFactory.CUT, ActionFactory.COPY, ActionFactory.PASTE,
+					ActionFactory.SELECT_ALL, ActionFactory.FIND, ActionFactory.PREFERENCES })
+				register(f.create(w));
+		}
+
+		@Override
+		protected void fillMenuBar(IMenuManager bar) {
+			MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+			file.add(getAction(ActionFactory.SAVE.getId()));
+			file.add(getAction(ActionFactory.SAVE_ALL.getId()));
+			file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+			file.add(getAction(ActionFactory.QUIT.getId()));
+			// the groups text editors contribute to (find.ext, undo.ext, ...) must exist
+			MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+			edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
+			edit.add(getAction(ActionFactory.UNDO.getId()));
+			edit.add(getAction(ActionFactory.REDO.getId()));
+			edit.add(new GroupMarker(IWorkbenchActionConstants.UNDO_EXT));
+			edit.add(new Separator());
+			edit.add(getAction(ActionFactory.CUT.getId()));
+			edit.add(getAction(ActionFactory.COPY.getId()));
+			edit.add(getAction(ActionFactory.PASTE.getId()));
+			edit.add(new GroupMarker(IWorkbenchActionConstants.CUT_EXT));
+			edit.add(new Separator());
+			edit.add(getAction(ActionFactory.SELECT_ALL.getId()));
+			edit.add(new Separator());
+			edit.add(getAction(ActionFactory.FIND.getId()));
+			edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
+			edit.add(new GroupMarker(IWorkbenchActionConstants.ADD_EXT));
+			edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
+			edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+			bar.add(file);
+			bar.add(edit);
+			bar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+		}
+	}
+}

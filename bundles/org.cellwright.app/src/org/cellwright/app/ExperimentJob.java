@@ -1,0 +1,134 @@
+package org.cellwright.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.app.views.ResultsView;
+import org.cellwright.cli.run.CellFiles;
+import org.cellwright.cli.run.ExperimentRunner;
+import org.cellwright.cli.run.InputException;
+import org.cellwright.cli.run.Problem;
+import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Model;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RunStatus;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+/**
+ * Runs the experiments of a .cell file as a background job with progress and cancel; results go into
+ * {@code <project>/results/<file>/<experiment>/} and are shown in the Results view.
+ */
+public class ExperimentJob extends Job {
+
+	private final IFile file;
+	private final List<ExperimentRunner.Outcome> outcomes = new ArrayList<>();
+
+	public ExperimentJob(IFile file) {
+		super("Run experiments of " + file.getName());
+		this.file = file;
+		setUser(true);
+		setRule(file.getProject());
+	}
+
+	public List<ExperimentRunner.Outcome> outcomes() {
+		return outcomes;
+	}
+
+	@Override
+	protected IStatus run(IProgressMonitor monitor) {
+		Path path = file.getLocation().toFile().toPath();
+		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path));
+		MultiStatus status = new MultiStatus(Activator.ID, 0, "Experiments of " + file.getName(), null);
+		List<Problem> errors = loaded.problemsOf(path).stream().filter(Problem::isError).toList();
+		if (!errors.isEmpty()) {
+			for (Problem p : errors) status.add(Status.error(p.format()));
+			return new MultiStatus(Activator.ID, 0, status.getChildren(), file.getName() + " has errors; fix them before running", null);
+		}
+		Model model = loaded.models().get(0);
+		List<Experiment> experiments = new ArrayList<>();
+		for (Element e : model.getElements()) if (e instanceof Experiment x) experiments.add(x);
+		if (experiments.isEmpty()) return Status.warning(file.getName() + " has no experiment");
+		SubMonitor sub = SubMonitor.convert(monitor, experiments.size() * 100);
+		String base = file.getName().replaceFirst("\\.cell$", "");
+		IFolder results = file.getProject().getFolder("results").getFolder(base);
+		for (Experiment x : experiments) {
+			if (sub.isCanceled()) return Status.CANCEL_STATUS;
+			SimulationInputs.Inputs in;
+			try {
+				in = SimulationInputs.of(x);
+			} catch (InputException ex) {
+				status.add(Status.error(ex.problem().format()));
+				continue;
+			}
+			SubMonitor one = sub.split(100);
+			one.beginTask("Experiment " + x.getName(), 1000);
+			ProgressListener progress = new ProgressListener() {
+				int lastCycle = -1;
+
+				@Override
+				public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+					if (cycle != lastCycle || stepIndex % 10 == 0) {
+						one.subTask(String.format(Locale.ROOT, "%s: cycle %d of %d, step %d of %d, t = %.2f h", x.getName(), cycle,
+								totalCycles, stepIndex + 1, totalSteps, time / 3600));
+						lastCycle = cycle;
+					}
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return one.isCanceled();
+				}
+			};
+			Path folder = results.getFolder(x.getName()).getLocation().toFile().toPath();
+			ExperimentRunner.Outcome out = ExperimentRunner.run(in, folder, progress);
+			outcomes.add(out);
+			refresh(results);
+			if (out.status() == RunStatus.CANCELLED) return Status.CANCEL_STATUS;
+			if (out.status() == RunStatus.SHORT_CIRCUIT)
+				status.add(Status.warning(x.getName() + ": short circuit; results up to it are kept in " + folder));
+			else if (out.status() != RunStatus.COMPLETED)
+				status.add(Status.error(x.getName() + ": " + out.status() + "; results so far are in " + folder));
+			show(folder);
+		}
+		return status.isOK() ? Status.OK_STATUS : status;
+	}
+
+	private static void refresh(IFolder folder) {
+		try {
+			folder.getProject().refreshLocal(IResource.DEPTH_INFINITE, null);
+		} catch (CoreException e) {
+			// the files are written; a later refresh shows them
+		}
+	}
+
+	private static void show(Path folder) {
+		Display d = PlatformUI.getWorkbench().getDisplay();
+		d.asyncExec(() -> {
+			var w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+			if (w == null || w.getActivePage() == null) return;
+			try {
+				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null,
+						org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+				v.show(folder);
+			} catch (PartInitException e) {
+				// view not available: results stay on disk
+			}
+		});
+	}
+}

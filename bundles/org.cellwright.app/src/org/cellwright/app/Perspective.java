@@ -1,0 +1,25 @@
+package org.cellwright.app;
+
+import org.cellwright.app.views.ResultsView;
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** Project Explorer left, editor centre, Results right, Problems and Console below. */
+public class Perspective implements IPerspectiveFactory {
+	public static final String ID = "org.cellwright.app.perspective";
+
+	@Override
+	public void createInitialLayout(IPageLayout layout) {
+		String editors = layout.getEditorArea();
+		layout.setEditorAreaVisible(true);
+		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.18f, editors);
+		layout.addView(ResultsView.ID, IPageLayout.RIGHT, 0.52f, editors);
+		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.72f, editors);
+		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
+		bottom.addPlaceholder("org.eclipse.ui.console.ConsoleView");
+		layout.addShowViewShortcut(ResultsView.ID);
+		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
+		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+	}
+}

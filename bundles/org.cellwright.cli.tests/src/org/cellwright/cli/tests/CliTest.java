@@ -1,0 +1,116 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.cli.CellWrightCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The command line as a user meets it: a run writes results; bad input ends in one located line, no stack trace. */
+class CliTest {
+
+	@TempDir Path tmp;
+
+	record Result(int rc, String out, String err) {}
+
+	static Result cli(String... args) {
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		int rc = CellWrightCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+		return new Result(rc, out.toString(), err.toString());
+	}
+
+	static Path examples() {
+		String dir = System.getProperty("cellwright.examples");
+		assertNotNull(dir, "system property cellwright.examples (set in the pom) names the examples folder");
+		return Path.of(dir).toAbsolutePath().normalize();
+	}
+
+	@Test
+	void runWritesTimeSeriesCyclesAndSummary() throws Exception {
+		Path example = examples().resolve("baseline-halfcell.cell");
+		Result r = cli("run", example.toString(), "--out", tmp.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("FirstCycle: COMPLETED"), r.out());
+		Path run = tmp.resolve("FirstCycle");
+		List<String> ts = Files.readAllLines(run.resolve("timeseries.csv"));
+		assertTrue(ts.get(0).startsWith("time_h,"), ts.get(0));
+		assertTrue(ts.size() > 20, "a voltage curve, not a few points: " + ts.size());
+		JsonObject summary = JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		assertEquals("COMPLETED", summary.get("status").getAsString());
+		JsonObject first = summary.getAsJsonArray("cycles").get(0).getAsJsonObject();
+		// 0.1 mA/cm2 for 10 h plates 1.0 mAh/cm2 on the steel (the protocol's own arithmetic)
+		assertEquals(1.0, first.get("discharge_mAh_cm2").getAsDouble(), 1e-3);
+		double ce = first.get("coulombic_efficiency").getAsDouble();
+		assertTrue(ce > 0 && ce <= 1.0 + 1e-9, "Coulombic efficiency of a plating/stripping cycle is at most 1: " + ce);
+	}
+
+	@Test
+	void missingFileIsOneLine() {
+		Result r = cli("run", tmp.resolve("nope.cell").toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("nope.cell: no such file"), r.err());
+		assertEquals(1, r.err().strip().lines().count(), r.err());
+	}
+
+	@Test
+	void syntaxErrorNamesFileLineAndColumn() throws Exception {
+		Path f = tmp.resolve("syntax.cell");
+		Files.writeString(f, "package bad\nmaterial X is solid-electrolyte {\n  density = 1.64 g/cm3\n  oops oops\n}\n");
+		Result r = cli("run", f.toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().lines().anyMatch(l -> l.matches(".*syntax\\.cell:4:\\d+: error: .*")), r.err());
+		assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
+		assertFalse(Files.exists(tmp.resolve("results")), "nothing is simulated from a broken file");
+	}
+
+	@Test
+	void unknownUnitNamesFileLineAndColumn() throws Exception {
+		Path f = tmp.resolve("units.cell");
+		Files.writeString(f, """
+				package bad
+				material Y is solid-electrolyte { ionic-conductivity = 2 mS/cm }
+				material L is lithium-metal { density = 0.534 g/cm3 }
+				cell C { area = 1 cm2
+				  layer s: Y 700 furlongs
+				  layer l: L 30 um }
+				protocol P { discharge at 0.1 mA/cm2 for 1 h }
+				experiment E { cell C protocol P }
+				""");
+		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().lines().anyMatch(l -> l.matches(".*units\\.cell:5:\\d+: error: .*furlongs.*")), r.err());
+		assertFalse(r.err().contains("Exception"), r.err());
+	}
+
+	@Test
+	void checkAcceptsTheExamples() {
+		Result r = cli("check", examples().toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("0 error(s)"), r.out());
+	}
+
+	@Test
+	void checkReportsErrorsCompilerStyleWithExitCode1() throws Exception {
+		Path f = tmp.resolve("ref.cell");
+		Files.writeString(f, "package p\ncell C {\n  layer a: Missing 10 um\n}\n");
+		Result r = cli("check", f.toString());
+		assertEquals(1, r.rc(), r.out());
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ref\\.cell:3:\\d+: error: .*Missing.*")), r.out());
+	}
+
+	@Test
+	void unknownCommandIsAUsageError() {
+		Result r = cli("frobnicate");
+		assertEquals(2, r.rc());
+		assertTrue(r.err().contains("frobnicate"), r.err());
+	}
+}

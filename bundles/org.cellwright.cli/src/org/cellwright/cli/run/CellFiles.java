@@ -1,0 +1,141 @@
+package org.cellwright.cli.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cellwright.lang.CellWrightStandaloneSetup;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+/** .cell files loaded into one resource set (so names resolve across them), with their validation problems. */
+public final class CellFiles {
+
+	private static Injector injector;
+
+	private final XtextResourceSet resourceSet;
+	private final List<XtextResource> resources = new ArrayList<>();
+	private final List<Problem> problems = new ArrayList<>();
+
+	private CellFiles(XtextResourceSet rs) {
+		this.resourceSet = rs;
+	}
+
+	static synchronized Injector injector() {
+		if (injector == null) injector = new CellWrightStandaloneSetup().createInjectorAndDoEMFRegistration();
+		return injector;
+	}
+
+	/** All .cell files below a folder (sorted), or the file itself. */
+	public static List<Path> collect(Path p) {
+		if (!Files.isDirectory(p)) return List.of(p);
+		try (Stream<Path> s = Files.walk(p)) {
+			return s.filter(f -> f.toString().endsWith(".cell") && Files.isRegularFile(f)).sorted().toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The file first, then the other .cell files of its folder (not below it): they take part in name resolution,
+	 * so a file can import what its neighbours define.
+	 */
+	public static List<Path> withSiblings(Path file) {
+		Path abs = file.toAbsolutePath().normalize();
+		List<Path> out = new ArrayList<>(List.of(abs));
+		try (Stream<Path> s = Files.list(abs.getParent())) {
+			s.filter(f -> f.toString().endsWith(".cell") && Files.isRegularFile(f) && !f.equals(abs)).sorted().forEach(out::add);
+		} catch (IOException e) {
+			// without neighbours the file still loads; unresolved names are reported
+		}
+		return out;
+	}
+
+	/** Loads and validates the files; never throws for bad input (problems are collected instead). */
+	public static CellFiles load(List<Path> files) {
+		CellFiles cf = new CellFiles(injector().getInstance(XtextResourceSet.class));
+		for (Path f : files) {
+			Path abs = f.toAbsolutePath().normalize();
+			try {
+				Resource r = cf.resourceSet.getResource(URI.createFileURI(abs.toString()), true);
+				cf.resources.add((XtextResource) r);
+			} catch (RuntimeException e) {
+				Throwable cause = e.getCause() != null ? e.getCause() : e;
+				cf.problems.add(new Problem(abs, 0, 0, Problem.Severity.ERROR, "cannot read: " + cause.getMessage()));
+			}
+		}
+		EcoreUtil.resolveAll(cf.resourceSet);
+		IResourceValidator validator = injector().getInstance(IResourceValidator.class);
+		for (XtextResource r : cf.resources) {
+			Path file = Path.of(r.getURI().toFileString());
+			for (Issue issue : validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				Problem.Severity sev = switch (issue.getSeverity()) {
+					case ERROR -> Problem.Severity.ERROR;
+					case WARNING -> Problem.Severity.WARNING;
+					default -> Problem.Severity.INFO;
+				};
+				cf.problems.add(new Problem(file, orZero(issue.getLineNumber()), orZero(issue.getColumn()), sev, issue.getMessage()));
+			}
+		}
+		return cf;
+	}
+
+	private static int orZero(Integer i) {
+		return i == null ? 0 : i;
+	}
+
+	public List<Problem> problems() { return problems; }
+
+	public boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
+
+	/** The problems located in one of the files. */
+	public List<Problem> problemsOf(Path file) {
+		Path abs = file.toAbsolutePath().normalize();
+		return problems.stream().filter(p -> p.file() != null && abs.equals(p.file().toAbsolutePath().normalize())).toList();
+	}
+
+	public List<XtextResource> resources() { return resources; }
+
+	/** The root models of the loaded files, in the order given. */
+	public List<Model> models() {
+		List<Model> out = new ArrayList<>();
+		for (XtextResource r : resources)
+			if (!r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) out.add(m);
+		return out;
+	}
+
+	/** Where an element was written, for messages: a problem at its first line. */
+	public static Problem problemAt(EObject o, Problem.Severity sev, String message) {
+		Path file = null;
+		if (o.eResource() != null && o.eResource().getURI().isFile()) file = Path.of(o.eResource().getURI().toFileString());
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
+		if (node == null) return new Problem(file, 0, 0, sev, message);
+		int line = node.getStartLine();
+		int col = 1 + node.getOffset() - lineStartOffset(node);
+		return new Problem(file, line, col, sev, message);
+	}
+
+	private static int lineStartOffset(ICompositeNode node) {
+		String text = node.getRootNode().getText();
+		int i = Math.min(node.getOffset(), text.length()) - 1;
+		while (i >= 0 && text.charAt(i) != '\n') i--;
+		return i + 1;
+	}
+}

@@ -1,0 +1,105 @@
+package org.cellwright.editor;
+
+import java.util.List;
+
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspaceRunnable;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.reconciler.DirtyRegion;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+import org.eclipse.jface.text.reconciler.MonoReconciler;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+
+/** Live validation: as the user types, the file is parsed and validated and its problems become markers. */
+public class CellValidationReconciler extends MonoReconciler {
+
+	public static final String MARKER_TYPE = "org.cellwright.editor.problem";
+
+	public CellValidationReconciler() {
+		super(new Strategy(), false);
+		setDelay(300);
+	}
+
+	static class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
+		private IDocument document;
+		private IProgressMonitor monitor;
+
+		@Override
+		public void setDocument(IDocument document) {
+			this.document = document;
+		}
+
+		@Override
+		public void setProgressMonitor(IProgressMonitor monitor) {
+			this.monitor = monitor;
+		}
+
+		@Override
+		public void initialReconcile() {
+			validate();
+		}
+
+		@Override
+		public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
+			validate();
+		}
+
+		@Override
+		public void reconcile(IRegion partition) {
+			validate();
+		}
+
+		private void validate() {
+			IFile file = fileOf(document);
+			if (file == null || !file.exists()) return;
+			String text = document.get();
+			List<Issue> issues = DocumentValidator.validate(file, text,
+					() -> monitor != null && monitor.isCanceled());
+			if (monitor != null && monitor.isCanceled()) return;
+			updateMarkers(file, issues);
+		}
+	}
+
+	static IFile fileOf(IDocument document) {
+		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
+		if (buffer == null) return null;
+		return ResourcesPlugin.getWorkspace().getRoot().getFile(buffer.getLocation());
+	}
+
+	/** Replaces the file's CellWright markers by the given issues. */
+	public static void updateMarkers(IFile file, List<Issue> issues) {
+		IWorkspaceRunnable op = m -> {
+			file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
+			for (Issue i : issues) {
+				if (i.getSeverity() == Severity.IGNORE) continue;
+				IMarker marker = file.createMarker(MARKER_TYPE);
+				marker.setAttribute(IMarker.MESSAGE, i.getMessage());
+				marker.setAttribute(IMarker.SEVERITY, switch (i.getSeverity()) {
+					case ERROR -> IMarker.SEVERITY_ERROR;
+					case WARNING -> IMarker.SEVERITY_WARNING;
+					default -> IMarker.SEVERITY_INFO;
+				});
+				if (i.getLineNumber() != null) marker.setAttribute(IMarker.LINE_NUMBER, i.getLineNumber().intValue());
+				if (i.getOffset() != null && i.getLength() != null) {
+					marker.setAttribute(IMarker.CHAR_START, i.getOffset().intValue());
+					marker.setAttribute(IMarker.CHAR_END, i.getOffset().intValue() + i.getLength().intValue());
+				}
+			}
+		};
+		try {
+			ResourcesPlugin.getWorkspace().run(op, file, IResource.NONE, null);
+		} catch (CoreException e) {
+			// markers are a convenience: the editor still works without them
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.physics.ParticleDiffusion;
+import org.junit.jupiter.api.Test;
+
+/** Spherical diffusion against Crank's series solution (The Mathematics of Diffusion, 1975, eq. 6.60). */
+class ParticleDiffusionTest {
+    static final double R = 5e-6, D = 1e-14, C0 = 20000, FLUX = 2e-5; // outward flux, mol/(m2 s)
+
+    static double simulate(int shells, double dt, double tEnd) {
+        ParticleDiffusion p = new ParticleDiffusion(R, shells, D);
+        double[] c = new double[shells];
+        java.util.Arrays.fill(c, C0);
+        int steps = (int) Math.round(tEnd / dt);
+        p.prepare(dt);
+        for (int k = 0; k < steps; k++) p.step(c, 0, FLUX);
+        return p.surface(c, 0, FLUX);
+    }
+
+    @Test
+    void tanRootsSatisfyTanEqualsArgument() {
+        for (int n = 1; n < 6; n++) {
+            double a = ParticleDiffusion.tanRoot(n);
+            assertEquals(a, Math.tan(a), 1e-8 * a);
+        }
+        assertEquals(4.4934, ParticleDiffusion.tanRoot(1), 1e-4);
+    }
+
+    @Test
+    void surfaceConcentrationMatchesCrankSeries() {
+        double t = 1000; // tau = 0.4
+        double exact = ParticleDiffusion.crankSurface(C0, FLUX, R, D, t, 200);
+        double num = simulate(80, 0.25, t);
+        double drop = C0 - exact;
+        assertTrue(drop > 1000, "the test must see a real concentration drop");
+        assertEquals(exact, num, 2e-3 * drop);
+    }
+
+    @Test
+    void lithiumIsConservedExactly() {
+        ParticleDiffusion p = new ParticleDiffusion(R, 17, D);
+        double[] c = new double[17];
+        java.util.Arrays.fill(c, C0);
+        p.prepare(3.0);
+        for (int k = 0; k < 200; k++) p.step(c, 0, FLUX);
+        double expected = C0 - 3 * FLUX * 600 / R; // average drops by 3 N t / R
+        assertEquals(expected, p.average(c, 0), 1e-9 * C0);
+    }
+
+    @Test
+    void meshConvergenceIsSecondOrder() {
+        double t = 200, dt = 0.05;
+        double exact = ParticleDiffusion.crankSurface(C0, FLUX, R, D, t, 400);
+        // time error at dt = 0.05 s is removed by comparing against the same dt on a much finer mesh
+        double ref = simulate(640, dt, t);
+        double e1 = Math.abs(simulate(10, dt, t) - ref);
+        double e2 = Math.abs(simulate(20, dt, t) - ref);
+        double e3 = Math.abs(simulate(40, dt, t) - ref);
+        double order1 = Math.log(e1 / e2) / Math.log(2), order2 = Math.log(e2 / e3) / Math.log(2);
+        assertTrue(order1 > 1.7 && order2 > 1.7, "orders " + order1 + ", " + order2);
+        assertEquals(exact, ref, 1e-3 * (C0 - exact));
+    }
+
+    @Test
+    void timeConvergenceIsFirstOrder() {
+        double t = 400;
+        double ref = simulate(40, 0.05, t);
+        double e1 = Math.abs(simulate(40, 8, t) - ref);
+        double e2 = Math.abs(simulate(40, 4, t) - ref);
+        double e3 = Math.abs(simulate(40, 2, t) - ref);
+        double order1 = Math.log(e1 / e2) / Math.log(2), order2 = Math.log(e2 / e3) / Math.log(2);
+        assertEquals(1.0, order1, 0.15, "order " + order1);
+        assertEquals(1.0, order2, 0.15, "order " + order2);
+    }
+}

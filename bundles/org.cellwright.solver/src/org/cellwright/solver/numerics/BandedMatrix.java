@@ -1,0 +1,106 @@
+package org.cellwright.solver.numerics;
+
+import java.util.Arrays;
+
+/**
+ * A square banded matrix with kl sub- and ku super-diagonals and an in-place LU factorisation with partial
+ * pivoting in LAPACK dgbtrf layout (the factor needs kl extra super-diagonals for fill-in). Storage is
+ * preallocated; factorise + solve cost O(n kl (kl + ku)).
+ */
+public final class BandedMatrix {
+    private final int n, kl, ku, ldab;
+    private final double[] ab; // column-major band storage, (2kl+ku+1) x n
+    private final int[] piv;
+    private boolean factored;
+
+    public BandedMatrix(int n, int kl, int ku) {
+        this.n = n;
+        this.kl = kl;
+        this.ku = ku;
+        this.ldab = 2 * kl + ku + 1;
+        this.ab = new double[ldab * n];
+        this.piv = new int[n];
+    }
+
+    public int size() { return n; }
+
+    public void clear() {
+        Arrays.fill(ab, 0);
+        factored = false;
+    }
+
+    private int idx(int i, int j) { return j * ldab + (kl + ku + i - j); }
+
+    /** Adds v at (i, j); |i - j| must lie within the band. */
+    public void add(int i, int j, double v) {
+        if (j - i > ku || i - j > kl) throw new IllegalArgumentException("(" + i + "," + j + ") outside band");
+        ab[idx(i, j)] += v;
+    }
+
+    public void set(int i, int j, double v) {
+        if (j - i > ku || i - j > kl) throw new IllegalArgumentException("(" + i + "," + j + ") outside band");
+        ab[idx(i, j)] = v;
+    }
+
+    public double get(int i, int j) {
+        if (j - i > ku || i - j > kl) return 0;
+        return ab[idx(i, j)];
+    }
+
+    /** y = A x (before factorisation). */
+    public void multiply(double[] x, double[] y) {
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = Math.max(0, i - kl); j <= Math.min(n - 1, i + ku); j++) s += ab[idx(i, j)] * x[j];
+            y[i] = s;
+        }
+    }
+
+    /** LU with partial pivoting; returns false if the matrix is singular. */
+    public boolean factorize() {
+        int kv = ku + kl;
+        for (int j = 0; j < n; j++) {
+            int last = Math.min(n - 1, j + kl);
+            int p = j;
+            double max = Math.abs(ab[idx(j, j)]);
+            for (int i = j + 1; i <= last; i++) {
+                double a = Math.abs(ab[idx(i, j)]);
+                if (a > max) { max = a; p = i; }
+            }
+            piv[j] = p;
+            if (max == 0 || !Double.isFinite(max)) return false;
+            int colEnd = Math.min(n - 1, j + kv);
+            if (p != j) {
+                for (int c = j; c <= colEnd; c++) {
+                    int a = idx(j, c), b = idx(p, c);
+                    double t = ab[a]; ab[a] = ab[b]; ab[b] = t;
+                }
+            }
+            double d = ab[idx(j, j)];
+            for (int i = j + 1; i <= last; i++) {
+                double l = ab[idx(i, j)] / d;
+                ab[idx(i, j)] = l;
+                if (l != 0) for (int c = j + 1; c <= colEnd; c++) ab[idx(i, c)] -= l * ab[idx(j, c)];
+            }
+        }
+        factored = true;
+        return true;
+    }
+
+    /** Solves A x = b in place (b becomes x) after {@link #factorize()}. */
+    public void solve(double[] b) {
+        if (!factored) throw new IllegalStateException("not factorized");
+        int kv = ku + kl;
+        for (int j = 0; j < n; j++) {
+            int p = piv[j];
+            if (p != j) { double t = b[j]; b[j] = b[p]; b[p] = t; }
+            int last = Math.min(n - 1, j + kl);
+            for (int i = j + 1; i <= last; i++) b[i] -= ab[idx(i, j)] * b[j];
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            b[j] /= ab[idx(j, j)];
+            int first = Math.max(0, j - kv);
+            for (int i = first; i < j; i++) b[i] -= ab[idx(i, j)] * b[j];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.cellwright.solver.numerics;
+
+/**
+ * Damped Newton method on a banded Jacobian (Deuflhard, Newton Methods for Nonlinear Problems, 2004): the full
+ * step is shortened by the system's own limit (e.g. to keep concentrations in range) and halved while the
+ * residual norm grows. Converged when every |dx_i| <= atol_i + rtol |x_i|.
+ */
+public final class NewtonSolver {
+
+    /** The system F(x) = 0. */
+    public interface BandedSystem {
+        int size();
+        /** Residual F(x) into r. Returns false if x is outside the domain of F. */
+        boolean residual(double[] x, double[] r);
+        /** Jacobian dF/dx at x into j (cleared by the caller). */
+        void jacobian(double[] x, BandedMatrix j);
+        /** Absolute tolerance of unknown i. */
+        double absoluteTolerance(int i);
+        /** Largest factor in (0,1] of the step dx that keeps x + factor dx admissible. */
+        default double stepLimit(double[] x, double[] dx) { return 1.0; }
+    }
+
+    /** Residual norm treated as zero (the systems are scaled to O(1) residuals). */
+    public static final double RESIDUAL_FLOOR = 1e-13;
+
+    private static final boolean DEBUG = Boolean.getBoolean("cellwright.newton.debug");
+    private final BandedMatrix jac;
+    private final double[] r, dx, xTrial, rTrial;
+    private int iterations;
+
+    public NewtonSolver(int n, int kl, int ku) {
+        jac = new BandedMatrix(n, kl, ku);
+        r = new double[n];
+        dx = new double[n];
+        xTrial = new double[n];
+        rTrial = new double[n];
+    }
+
+    public int iterations() { return iterations; }
+
+    /** Solves in place from the initial guess x; returns true on convergence. */
+    public boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        int n = sys.size();
+        if (!sys.residual(x, r)) return false;
+        double norm = norm(r, n);
+        if (norm < RESIDUAL_FLOOR) { iterations = 0; return true; }
+        for (iterations = 1; iterations <= maxIterations; iterations++) {
+            jac.clear();
+            sys.jacobian(x, jac);
+            if (!jac.factorize()) return false;
+            for (int i = 0; i < n; i++) dx[i] = -r[i];
+            jac.solve(dx);
+            boolean small = true;
+            for (int i = 0; i < n; i++)
+                if (Math.abs(dx[i]) > sys.absoluteTolerance(i) + rtol * Math.abs(x[i])) { small = false; break; }
+            if (small) {
+                for (int i = 0; i < n; i++) x[i] += dx[i];
+                return true;
+            }
+            double lambda = Math.min(1.0, sys.stepLimit(x, dx));
+            boolean accepted = false;
+            for (int k = 0; k < 30; k++) {
+                for (int i = 0; i < n; i++) xTrial[i] = x[i] + lambda * dx[i];
+                if (sys.residual(xTrial, rTrial)) {
+                    double nt = norm(rTrial, n);
+                    if (nt <= norm * (1 - 1e-4 * lambda) || nt < RESIDUAL_FLOOR || k == 29 || lambda < 1e-3) {
+                        if (!Double.isFinite(nt)) return false;
+                        accepted = true;
+                        norm = nt;
+                        break;
+                    }
+                }
+                lambda *= 0.5;
+            }
+            if (DEBUG) System.err.println("newton it " + iterations + " lambda " + lambda + " norm " + norm + " accepted " + accepted);
+            if (!accepted) return false;
+            boolean converged = true;
+            for (int i = 0; i < n; i++) {
+                double step = lambda * dx[i];
+                x[i] = xTrial[i];
+                r[i] = rTrial[i];
+                if (Math.abs(step) > sys.absoluteTolerance(i) + rtol * Math.abs(x[i])) converged = false;
+            }
+            if ((converged && lambda == 1.0) || norm < RESIDUAL_FLOOR) return true;
+        }
+        return false;
+    }
+
+    private static double norm(double[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += v[i] * v[i];
+        return Math.sqrt(s);
+    }
+}

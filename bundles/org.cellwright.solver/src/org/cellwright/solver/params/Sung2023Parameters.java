@@ -1,0 +1,295 @@
+package org.cellwright.solver.params;
+
+import static org.cellwright.solver.input.MaterialProperty.*;
+
+import java.util.List;
+
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepSpec;
+
+/**
+ * Parameter set of the Li15Si4/CNT MIEC interlayer study: J. Sung et al., "Ultra-Thin Lithium Silicide
+ * Interlayer for Solid-State Lithium-Metal Batteries", Adv. Mater. 2023, DOI 10.1002/adma.202210835 ("Sung2023").
+ * Values marked "calibrated" are not measured in that study; the reason is given. SI units throughout.
+ */
+public final class Sung2023Parameters {
+    private Sung2023Parameters() {}
+
+    public static final double F = 96485.33212;
+    /** Pellet area 0.785 cm2 (1 cm diameter), Sung2023. */
+    public static final double AREA = 0.785e-4;
+    public static final double T_ROOM = 298.15;
+    public static final double T_60C = 333.15;
+    public static final double MPA = 1e6;
+    /** mAh/cm2 in C/m2. */
+    public static final double MAH_CM2 = 36.0 * 1000;
+    /** mA/cm2 in A/m2. */
+    public static final double MA_CM2 = 10.0;
+
+    // ---------------------------------------------------------------- materials
+
+    /** Li6PS5Cl argyrodite solid electrolyte. */
+    public static MaterialSpec lpscl() {
+        return MaterialSpec.builder("LPSCl")
+                .set(DENSITY, 1640) // 1.64 g/cm3, Sung2023 (DOI 10.1002/adma.202210835)
+                .set(MOLAR_MASS, 0.53955) // Li6PS5Cl formula mass
+                .set(IONIC_CONDUCTIVITY, 0.25) // 2.5 mS/cm at 25 C; within the 0.1-10 mS/cm of the brief; calibrated (typical pellet value)
+                .set(IONIC_ACTIVATION_ENERGY, 30e3) // ~0.31 eV, typical argyrodite (Kraft et al., JACS 2017, DOI 10.1021/jacs.7b06327)
+                .set(STABILITY_WINDOW_LOW, 1.71) // reduced by Li below ~1.7 V vs Li/Li+ (Zhu, He, Mo, ACS AMI 2015, DOI 10.1021/acsami.5b07517)
+                .set(STABILITY_WINDOW_HIGH, 2.01) // same source
+                .set(YOUNGS_MODULUS, 22e9) // Kato et al., J. Phys. Chem. Lett. 2018 (argyrodite ~22 GPa)
+                .set(EXCHANGE_CURRENT_DENSITY, 10.0) // Li/LPSCl ~1 mA/cm2; calibrated (reasonable order, Krauskopf et al. 2019)
+                .set(TRANSFER_COEFFICIENT, 0.5)
+                .set(INTERPHASE_GROWTH_CONSTANT, 1.2e-20) // calibrated: parabolic SE reduction at the Li contact, sets the bare-cell initial CE (89.4 %, Sung2023)
+                .set(INTERPHASE_CONDUCTIVITY, 1e-5) // Li2S/Li3P/LiCl interphase, calibrated (Wenzel et al., Solid State Ionics 2018: ~1e-7-1e-5 S/m)
+                .set(INTERPHASE_LITHIUM_CONTENT, 8.0e4) // mol Li per m3 of interphase: Li6PS5Cl + 8Li -> 5Li2S + Li3P + LiCl, ~ 8 Li per 1.64e-4 m3/mol... calibrated order
+                .set(PENETRATION_STRESS, 80e6) // calibrated: stress for Li to open SE flaws, between 34+3x10 MPa and 65+3x10 MPa (see LithiumFlowStress)
+                .build();
+    }
+
+    /** Li metal (BCC). */
+    public static MaterialSpec lithium() {
+        return MaterialSpec.builder("Li")
+                .set(DENSITY, 534)
+                .set(MOLAR_MASS, 6.941e-3)
+                .set(ELECTRONIC_CONDUCTIVITY, 1.1e7)
+                .set(SPECIFIC_CAPACITY, 3860 * 3.6e3) // 3860 mAh/g, Sung2023
+                .set(EXCHANGE_CURRENT_DENSITY, 10.0) // Li/LPSCl, ~1 mA/cm2; calibrated
+                .set(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 30e3) // calibrated, same order as the SE conduction
+                .set(TRANSFER_COEFFICIENT, 0.5)
+                .set(YOUNGS_MODULUS, 4.9e9) // LePage et al., J. Electrochem. Soc. 2019, DOI 10.1149/2.0221902jes
+                .set(HARDNESS, 7e6) // bulk hardness ~7 MPa, Sung2023
+                .set(BULK_FLOW_STRESS, 0.8e6) // bulk yield ~0.8 MPa, LePage 2019
+                .set(SIZE_EFFECT_COEFFICIENT, 1.59e3) // calibrated: 10 MPa at 1 um, 43 MPa at 100 nm (Sung2023 "up to ~43 MPa"; Xu et al., PNAS 2017, DOI 10.1073/pnas.1615733114)
+                .set(SIZE_EFFECT_EXPONENT, 0.633) // calibrated with the line above (Xu 2017 report 0.68)
+                .set(CREEP_PREFACTOR, 7.7e28) // LePage 2019: A = 4.25e4 MPa^-n s^-1 expressed as A E^n with E = 4.9 GPa
+                .set(CREEP_STRESS_EXPONENT, 6.56) // LePage 2019
+                .set(CREEP_ACTIVATION_ENERGY, 37e3) // LePage 2019
+                .set(COBLE_DIFFUSION_PREFACTOR, 1.2e-24) // calibrated: delta*D at 298 K so that Coble and dislocation flow cross near 100 nm (Sung2023)
+                .set(COBLE_ACTIVATION_ENERGY, 45e3) // calibrated, between surface and GB self-diffusion of Li
+                .set(INTERFACIAL_ENERGY, 0.055) // calibrated: effective nucleus/SE interface energy giving 14.2 mV on SUS (Sung2023) with the contact angles below
+                .set(DEPOSIT_SIZE, 300e-9) // calibrated: size of mossy Li plated against the SE ("porous, mossy Li", Sung2023)
+                .set(FLAW_SIZE, 1e-6) // calibrated: SE surface flaws / grain size at a flat foil contact
+                .set(DEAD_LITHIUM_FRACTION, 0.02) // calibrated: share of stripped mossy Li left isolated (Sung2023: residual Li after stripping)
+                .build();
+    }
+
+    /** Stainless-steel current collector (not lithiophilic). */
+    public static MaterialSpec sus() {
+        return MaterialSpec.builder("SUS")
+                .set(DENSITY, 7900)
+                .set(ELECTRONIC_CONDUCTIVITY, 1.4e6)
+                .set(CONTACT_ANGLE, Math.toRadians(120)) // calibrated: poor Li wetting; gives the 14.2 mV nucleation overpotential of Sung2023
+                .set(ADHESION_ENERGY, 0.0) // a gap opens easily at the SUS side (Sung2023)
+                .build();
+    }
+
+    /** Crystalline Si nanoparticles (~50 nm), interlayer precursor. */
+    public static MaterialSpec silicon() {
+        return MaterialSpec.builder("SiNP")
+                .set(DENSITY, 2330) // Sung2023
+                .set(MOLAR_MASS, 28.0855e-3)
+                .set(SPECIFIC_CAPACITY, 3579 * 3.6e3) // 3579 mAh/g Si -> Li15Si4, Sung2023
+                .set(LITHIUM_PER_HOST, 3.75) // Li15Si4 = Li3.75Si, Sung2023
+                .set(LITHIATED_DENSITY, 1220) // Li15Si4 true density 1.22 g/cm3, Sung2023
+                .set(PLATEAU_POTENTIAL, 0.15) // lithiation branch of LixSi vs Li (Obrovac and Chevrier, Chem. Rev. 2014, DOI 10.1021/cr500207g)
+                .set(DELITHIATION_PLATEAU_POTENTIAL, 0.45) // de-alloying branch (same source); full cell: 3.2-3.4 V plateau, Sung2023
+                .set(INITIAL_STOICHIOMETRY, 1e-4) // as-cast SiNP, unlithiated
+                .set(ADHESION_ENERGY, 1.0) // calibrated: the lithiated layer adheres fully to the SE (Sung2023)
+                .set(DEAD_LITHIUM_FRACTION, 0.03) // calibrated: share of Li stripped from MIEC pores left isolated (half-cell CE 96.4 %, Sung2023)
+                .set(ELECTRONIC_CONDUCTIVITY, 1e2) // lithiated Li15Si4 is metallic-like; calibrated
+                .set(IONIC_CONDUCTIVITY, 0.05) // Li15Si4: sigma = D c F^2/RT with D ~ 1e-13 m2/s, c ~ 8e4 mol/m3; calibrated
+                .set(ADATOM_DIFFUSIVITY, 1e-12) // Li* along the MIEC surface; calibrated
+                .set(EXCHANGE_CURRENT_DENSITY, 1.0) // per true internal area; calibrated
+                .set(YOUNGS_MODULUS, 41e9) // Li15Si4, Sung2023
+                .set(HARDNESS, 1.9e9) // Li15Si4, Sung2023
+                .set(CONTACT_ANGLE, Math.toRadians(27.5)) // lithiophilic Li-Si; calibrated to the 1.5 mV nucleation overpotential of Sung2023
+                .build();
+    }
+
+    /** Multi-walled carbon nanotubes, interlayer binder. */
+    public static MaterialSpec cnt() {
+        return MaterialSpec.builder("CNT")
+                .set(DENSITY, 2100) // Sung2023
+                .set(ELECTRONIC_CONDUCTIVITY, 1e4) // network of CNTs; calibrated
+                .set(YOUNGS_MODULUS, 1e12) // Sung2023
+                .set(CONTACT_ANGLE, Math.toRadians(90)) // carbon: moderately lithiophobic; calibrated
+                .set(ADHESION_ENERGY, 0.05) // calibrated: CNT network adheres poorly to the SE
+                .set(DEAD_LITHIUM_FRACTION, 0.05) // calibrated: mossy Li in the CNT network
+                .build();
+    }
+
+    /** Nb-coated NCM811 with the Chen 2020 OCP table. */
+    public static MaterialSpec ncm811() {
+        return MaterialSpec.builder("NCM811")
+                .set(DENSITY, 4750) // true density of NCM811 ~4.75 g/cm3; with Chen's c_max gives 356 mAh/g per unit stoichiometry
+                .set(MAX_CONCENTRATION, Chen2020Nmc811.C_MAX) // Chen 2020, DOI 10.1149/1945-7111/ab9050
+                .set(DIFFUSIVITY, Chen2020Nmc811.DIFFUSIVITY) // Chen 2020
+                .set(DIFFUSION_ACTIVATION_ENERGY, 30e3) // calibrated: typical layered-oxide value
+                .set(DIFFUSIVITY_DROP_STOICHIOMETRY, 0.80) // calibrated: sluggish Li diffusion near full lithiation = kinetic 1st-cycle loss (Kasnatscheew et al., PCCP 2016, DOI 10.1039/C5CP07257B)
+                .set(DIFFUSIVITY_DROP_DECADES, 2.0) // calibrated with the line above to the first-discharge capacity of Sung2023
+                .set(ELECTRONIC_CONDUCTIVITY, Chen2020Nmc811.ELECTRONIC_CONDUCTIVITY) // Chen 2020
+                .set(EXCHANGE_CURRENT_DENSITY, 1.0) // at half filling; calibrated: NCM/LPSCl contact is slower than Chen's liquid value (~3.4 A/m2)
+                .set(EXCHANGE_CURRENT_ACTIVATION_ENERGY, Chen2020Nmc811.I0_ACTIVATION_ENERGY) // Chen 2020
+                .set(TRANSFER_COEFFICIENT, 0.5) // Chen 2020
+                .set(INITIAL_STOICHIOMETRY, Chen2020Nmc811.X_DISCHARGED) // Chen 2020 / PyBaMM, discharged state
+                .set(SPECIFIC_CAPACITY, 2.8 / 13.4e-3 * 3.6e3) // rated 2.8 mAh/cm2 per 13.4 mg/cm2 -> 0.1 C = 0.28 mA/cm2, Sung2023
+                .ocv(Chen2020Nmc811.table())
+                .build();
+    }
+
+    /** Super P carbon black. */
+    public static MaterialSpec superP() {
+        return MaterialSpec.builder("SuperP")
+                .set(DENSITY, 1900)
+                .set(ELECTRONIC_CONDUCTIVITY, 1e3) // compacted carbon black; calibrated
+                .build();
+    }
+
+    // ---------------------------------------------------------------- layers
+
+    public static LayerSpec susCollector() {
+        return LayerSpec.builder("SUS", LayerRole.CURRENT_COLLECTOR).thickness(10e-6).material(sus()).build();
+    }
+
+    /** 90 mg LPSCl pellet on 0.785 cm2, dense: 0.70 mm (Sung2023). */
+    public static LayerSpec separator() {
+        double thickness = 90e-6 / 1640 / AREA;
+        return LayerSpec.builder("LPSCl", LayerRole.SEPARATOR).thickness(thickness).porosity(0).material(lpscl()).build();
+    }
+
+    public static LayerSpec lithiumFoil(String name, double thickness) {
+        return LayerSpec.builder(name, LayerRole.LITHIUM_METAL).thickness(thickness).material(lithium()).build();
+    }
+
+    /**
+     * As-cast SiNP-CNT interlayer: 0.21 mg/cm2, Si:CNT = 90:10, 2 um, porosity 58.5 % (Sung2023). Pore size > 1 um
+     * as cast (Sung2023); particle radius 25 nm (50 nm SiNP).
+     */
+    public static LayerSpec siCntInterlayer() {
+        return LayerSpec.builder("SiNP-CNT", LayerRole.INTERLAYER).thickness(2e-6).porosity(0.585).poreSize(1e-6)
+                .particleRadius(25e-9).bruggeman(1.5)
+                .component(silicon(), 0.9).component(cnt(), 0.1).build();
+    }
+
+    /** CNT-only interlayer (cell 4): electronic, not ionic. Same carbon mass as in the SiNP-CNT layer; calibrated thickness. */
+    public static LayerSpec cntInterlayer() {
+        return LayerSpec.builder("CNT", LayerRole.INTERLAYER).thickness(1e-6).porosity(0.5).poreSize(200e-9)
+                .particleRadius(10e-9).component(cnt(), 1.0).build();
+    }
+
+    /** Si-only interlayer (cell 5): Si nanoparticles without CNT. */
+    public static LayerSpec siInterlayer() {
+        return LayerSpec.builder("SiNP", LayerRole.INTERLAYER).thickness(2e-6).porosity(0.585).poreSize(1e-6)
+                .particleRadius(25e-9).component(silicon(), 1.0).build();
+    }
+
+    /**
+     * Cathode composite NCM811:LPSCl:SuperP = 67:30:3 by mass, 20 mg/cm2 (Sung2023). Porosity 10 % after pressing at
+     * 700 MPa: calibrated (not given). Thickness follows from loading, densities and porosity.
+     */
+    public static LayerSpec cathode() {
+        MaterialSpec am = ncm811(), se = lpscl(), c = superP();
+        double loading = 20e-6 / 1e-4; // kg/m2
+        double specificVolume = 0.67 / 4750 + 0.30 / 1640 + 0.03 / 1900; // m3/kg of mixture
+        double porosity = 0.10;
+        double thickness = loading * specificVolume / (1 - porosity);
+        return LayerSpec.builder("Cathode", LayerRole.COMPOSITE_CATHODE).thickness(thickness).porosity(porosity)
+                .particleRadius(Chen2020Nmc811.PARTICLE_RADIUS).bruggeman(1.5)
+                .component(am, 0.67).component(se, 0.30).component(c, 0.03).build();
+    }
+
+    // ---------------------------------------------------------------- cells (Sung2023 numbering)
+
+    private static CellSpec.Builder base(String name, double pressure, double temperature) {
+        return CellSpec.builder(name).area(AREA).stackPressure(pressure).temperature(temperature);
+    }
+
+    /** Cell 1: SUS / SiNP-CNT / LPSCl / Li foil (350 um): forms the interlayer. */
+    public static CellSpec cell1Formation(double pressure) {
+        return base("Cell1-SiNP-CNT", pressure, T_ROOM).layer(susCollector()).layer(siCntInterlayer())
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+    }
+
+    /** Cell 2: SUS / Li3.75Si-CNT / LPSCl / Li foil: cell 1 after formation (host lithiated). */
+    public static CellSpec cell2Interlayer(double pressure) {
+        MaterialSpec lithiated = silicon().with(INITIAL_STOICHIOMETRY, 0.995);
+        LayerSpec inter = siCntInterlayer().toBuilder().clearComponents().component(lithiated, 0.9).component(cnt(), 0.1).build();
+        return base("Cell2-Li3.75Si-CNT", pressure, T_ROOM).layer(susCollector()).layer(inter)
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+    }
+
+    /** Cell 3: SUS / LPSCl / Li foil, the bare-collector baseline. */
+    public static CellSpec cell3Bare(double pressure) {
+        return base("Cell3-bare-SUS", pressure, T_ROOM).layer(susCollector()).layer(separator())
+                .layer(lithiumFoil("Li", 350e-6)).build();
+    }
+
+    /** Cell 4: SUS / CNT / LPSCl / Li foil. */
+    public static CellSpec cell4Cnt(double pressure) {
+        return base("Cell4-CNT", pressure, T_ROOM).layer(susCollector()).layer(cntInterlayer())
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+    }
+
+    /** Cell 5: SUS / Si (no CNT) / LPSCl / Li foil. */
+    public static CellSpec cell5Si(double pressure) {
+        return base("Cell5-Si", pressure, T_ROOM).layer(susCollector()).layer(siInterlayer())
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+    }
+
+    /** Cell 6: SUS / 30 um Li / SiNP-CNT (lithiated on assembly) / LPSCl / cathode. */
+    public static CellSpec cell6Full(double pressure, double temperature) {
+        return base("Cell6-full-interlayer", pressure, temperature).layer(susCollector())
+                .layer(lithiumFoil("Li", 30e-6)).layer(siCntInterlayer()).layer(separator()).layer(cathode())
+                .layer(susCollector()).build();
+    }
+
+    /** Cell 7: SUS / 30 um Li / LPSCl / cathode. */
+    public static CellSpec cell7FullBaseline(double pressure, double temperature) {
+        return base("Cell7-full-baseline", pressure, temperature).layer(susCollector())
+                .layer(lithiumFoil("Li", 30e-6)).layer(separator()).layer(cathode()).layer(susCollector()).build();
+    }
+
+    // ---------------------------------------------------------------- protocols
+
+    /** Formation of the interlayer (cell 1): -0.3 mA/cm2 until 5 mV. */
+    public static ProtocolSpec formation() {
+        return new ProtocolSpec("formation", List.of(StepSpec.currentDensity(-0.3 * MA_CM2, Cutoff.voltageBelow(0.005),
+                Cutoff.duration(20 * 3600))));
+    }
+
+    /** Plating/stripping of interlayer half cells: 1 cycle -0.3/+0.3 mA/cm2, then n cycles at 0.92 mA/cm2 for 3.3 h. */
+    public static ProtocolSpec platingStrippingInterlayer(int cycles) {
+        return new ProtocolSpec("plating-stripping-interlayer", List.of(
+                StepSpec.currentDensity(-0.3 * MA_CM2, Cutoff.duration(10 * 3600)),
+                StepSpec.currentDensity(0.3 * MA_CM2, Cutoff.voltageAbove(0.2), Cutoff.duration(20 * 3600)),
+                StepSpec.repeat(cycles,
+                        StepSpec.currentDensity(-0.92 * MA_CM2, Cutoff.duration(3.3 * 3600)),
+                        StepSpec.currentDensity(0.92 * MA_CM2, Cutoff.voltageAbove(0.2), Cutoff.duration(7 * 3600)))));
+    }
+
+    /** Plating/stripping of bare and CNT cells: 1 cycle -0.1/+0.1 mA/cm2 (10 h), then n cycles at 0.3 mA/cm2 for 3.3 h. */
+    public static ProtocolSpec platingStrippingBare(int cycles) {
+        return new ProtocolSpec("plating-stripping-bare", List.of(
+                StepSpec.currentDensity(-0.1 * MA_CM2, Cutoff.duration(10 * 3600)),
+                StepSpec.currentDensity(0.1 * MA_CM2, Cutoff.voltageAbove(0.2), Cutoff.duration(20 * 3600)),
+                StepSpec.repeat(cycles,
+                        StepSpec.currentDensity(-0.3 * MA_CM2, Cutoff.duration(3.3 * 3600)),
+                        StepSpec.currentDensity(0.3 * MA_CM2, Cutoff.voltageAbove(0.2), Cutoff.duration(7 * 3600)))));
+    }
+
+    /** Full cells: 2.8-4.3 V, first cycle 0.1 C, then n cycles at 0.35 C. */
+    public static ProtocolSpec fullCellCycling(int cycles) {
+        return new ProtocolSpec("full-cell", List.of(
+                StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600)),
+                StepSpec.repeat(cycles,
+                        StepSpec.cRate(0.35, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+                        StepSpec.cRate(-0.35, Cutoff.voltageBelow(2.8), Cutoff.duration(5 * 3600)))));
+    }
+}

@@ -1,0 +1,99 @@
+package org.cellwright.solver.physics;
+
+import static org.cellwright.solver.input.MaterialProperty.*;
+
+import org.cellwright.solver.input.MaterialSpec;
+
+/**
+ * Flow stress of Li metal vs characteristic size d, strain rate and temperature, with two mechanisms acting in
+ * parallel (the faster one sets the stress):
+ * <ul>
+ * <li>dislocation plasticity with a size effect, "smaller is stronger": sigma_d = sigma_pl(rate, T) + K d^-m,
+ * sigma_pl from power-law creep eps_dot = A (sigma/E)^n exp(-Q/RT) (LePage et al., J. Electrochem. Soc. 2019)
+ * and K d^-m from micropillar tests (Xu et al., PNAS 2017, DOI 10.1073/pnas.1615733114);</li>
+ * <li>diffusional (Coble) creep, "smaller is much weaker": eps_dot = 148 Omega delta D sigma / (pi kT d^3)
+ * (Coble, J. Appl. Phys. 1963), i.e. sigma_c = pi kT d^3 eps_dot / (148 Omega delta D(T)); used by Chen et al.,
+ * Science 2020 (DOI 10.1126/science.aay8672) for Li in MIEC tubules.</li>
+ * </ul>
+ * The crossover lies near 100 nm for the study parameters (Sung et al., Adv. Mater. 2023, DOI
+ * 10.1002/adma.202210835).
+ */
+public final class LithiumFlowStress {
+    private final double bulk, k, m, creepA, creepN, creepQ, youngs, deltaD0, qCoble, omega;
+
+    public LithiumFlowStress(MaterialSpec li) {
+        bulk = li.get(BULK_FLOW_STRESS, 0.8e6);
+        k = li.get(SIZE_EFFECT_COEFFICIENT, 1.59e3);
+        m = li.get(SIZE_EFFECT_EXPONENT, 0.633);
+        creepA = li.get(CREEP_PREFACTOR, 7.7e28);
+        creepN = li.get(CREEP_STRESS_EXPONENT, 6.56);
+        creepQ = li.get(CREEP_ACTIVATION_ENERGY, 37e3);
+        youngs = li.get(YOUNGS_MODULUS, 4.9e9);
+        deltaD0 = li.get(COBLE_DIFFUSION_PREFACTOR, 1.2e-24);
+        qCoble = li.get(COBLE_ACTIVATION_ENERGY, 45e3);
+        omega = li.get(MOLAR_MASS, 6.941e-3) / li.get(DENSITY, 534) / Constants.NA;
+    }
+
+    /** Power-law-creep stress of bulk Li at a strain rate [1/s] and temperature [K]. */
+    public double powerLawStress(double strainRate, double temperature) {
+        double r = strainRate / (creepA * Math.exp(-creepQ / (Constants.R * temperature)));
+        return youngs * Math.pow(Math.max(r, 0), 1.0 / creepN);
+    }
+
+    /** Dislocation flow stress with the size effect [Pa]. */
+    public double dislocationStress(double size, double strainRate, double temperature) {
+        return Math.max(bulk, powerLawStress(strainRate, temperature)) + k * Math.pow(size, -m);
+    }
+
+    /** Coble-creep stress [Pa]. The diffusion parameter delta*D is Arrhenius with its reference at 298.15 K. */
+    public double cobleStress(double size, double strainRate, double temperature) {
+        double dd = deltaD0 * Constants.arrhenius(qCoble, temperature, Constants.T_REF);
+        return Math.PI * Constants.KB * temperature * size * size * size * strainRate / (148 * omega * dd);
+    }
+
+    /** Flow stress [Pa]: the lower of the two parallel mechanisms. */
+    public double flowStress(double size, double strainRate, double temperature) {
+        return Math.min(dislocationStress(size, strainRate, temperature), cobleStress(size, strainRate, temperature));
+    }
+
+    /** True if diffusional creep controls at this size. */
+    public boolean cobleControlled(double size, double strainRate, double temperature) {
+        return cobleStress(size, strainRate, temperature) < dislocationStress(size, strainRate, temperature);
+    }
+
+    /** Size [m] at which both mechanisms give the same stress (bisection in log size between 1 nm and 1 mm). */
+    public double crossoverSize(double strainRate, double temperature) {
+        double lo = Math.log(1e-9), hi = Math.log(1e-3);
+        for (int i = 0; i < 100; i++) {
+            double mid = 0.5 * (lo + hi);
+            double d = Math.exp(mid);
+            if (cobleStress(d, strainRate, temperature) < dislocationStress(d, strainRate, temperature)) lo = mid; else hi = mid;
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    /** Atomic volume of Li [m3]. */
+    public double atomicVolume() { return omega; }
+
+    /**
+     * Deformation-mechanism map: rows {size [m], dislocation stress [Pa], Coble stress [Pa], flow stress [Pa]} for
+     * sizes logarithmically spaced from minSize to maxSize.
+     */
+    public double[][] deformationMap(double minSize, double maxSize, int points, double strainRate, double temperature) {
+        double[][] out = new double[points][];
+        for (int i = 0; i < points; i++) {
+            double d = minSize * Math.pow(maxSize / minSize, points == 1 ? 0 : (double) i / (points - 1));
+            out[i] = new double[] {d, dislocationStress(d, strainRate, temperature), cobleStress(d, strainRate, temperature),
+                    flowStress(d, strainRate, temperature)};
+        }
+        return out;
+    }
+
+    /**
+     * Pressure Li exerts on the SE at a deposit of size d: the stack pressure plus the constrained flow stress
+     * (Tabor constraint factor 3, Tabor, The Hardness of Metals, 1951).
+     */
+    public double pressureOnElectrolyte(double stackPressure, double size, double strainRate, double temperature) {
+        return stackPressure + 3 * flowStress(size, strainRate, temperature);
+    }
+}

@@ -1,0 +1,155 @@
+package org.cellwright.solver.physics;
+
+import org.cellwright.solver.numerics.TridiagonalSolver;
+
+/**
+ * Fickian diffusion in a spherical particle, dc/dt = (1/r^2) d/dr (D r^2 dc/dr), with an outward surface flux
+ * N = -D dc/dr|_R [mol/(m2 s)] (Crank, The Mathematics of Diffusion, 2nd ed., 1975, eq. 6.3). Finite volumes on
+ * M equal radial shells, backward Euler in time; the surface value is extrapolated from the outermost shell with
+ * the flux condition. For constant D the step is linear, so the surface concentration after a step is
+ * {@code c_s = base + response * N}: {@link #prepare} computes the response to a unit flux once per time step
+ * and {@link #surfaceWithoutFlux} the base per particle, which lets the electrode solve eliminate the particles.
+ */
+public final class ParticleDiffusion {
+    private final int m;
+    private final double radius, dr;
+    private final double[] volume;   // shell volume / particle volume
+    private final double[] area;     // face area between shell i and i+1 (r^2 at faces), normalised
+    private final double[] lo, di, up, rhs, tmp, unit;
+    private final TridiagonalSolver tri;
+    private double diffusivity;
+    private double preparedDt = Double.NaN, preparedD = Double.NaN, stepDt;
+    private double surfaceResponse; // d c_s / d N [mol/m3 per mol/(m2 s)]
+    private java.util.function.DoubleUnaryOperator factor; // D(x)/D, x = c/cmax; null = constant
+    private double cmax = 1;
+    private final double[] faceD;
+
+    public ParticleDiffusion(double radius, int shells, double diffusivity) {
+        this.m = shells;
+        this.radius = radius;
+        this.dr = radius / shells;
+        this.diffusivity = diffusivity;
+        volume = new double[m];
+        area = new double[m + 1];
+        for (int i = 0; i < m; i++) {
+            double r0 = i * dr, r1 = (i + 1) * dr;
+            volume[i] = (r1 * r1 * r1 - r0 * r0 * r0) / 3.0; // per steradian
+        }
+        for (int i = 0; i <= m; i++) area[i] = (i * dr) * (i * dr);
+        lo = new double[m];
+        di = new double[m];
+        up = new double[m];
+        rhs = new double[m];
+        tmp = new double[m];
+        unit = new double[m];
+        tri = new TridiagonalSolver(m);
+        faceD = new double[m + 1];
+    }
+
+    /**
+     * Makes the diffusivity depend on the stoichiometry x = c/cmax through D(x) = D factor(x), evaluated at the
+     * start of each step (linearly implicit: the step stays linear, first order in time like backward Euler).
+     */
+    public void setConcentrationDependence(java.util.function.DoubleUnaryOperator factor, double cmax) {
+        this.factor = factor;
+        this.cmax = cmax;
+        preparedDt = Double.NaN;
+    }
+
+    public boolean concentrationDependent() { return factor != null; }
+
+    /** As {@link #prepare(double)} with face diffusivities from the shell state c (offset). */
+    public void prepare(double dt, double[] c, int offset) {
+        if (factor == null) { prepare(dt); return; }
+        for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble(0.5 * (c[offset + i - 1] + c[offset + i]) / cmax);
+        faceD[m] = diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
+        build(dt);
+        preparedDt = Double.NaN; // per-particle matrices are never cached
+    }
+
+    public int shells() { return m; }
+    public double radius() { return radius; }
+    public void setDiffusivity(double d) { diffusivity = d; }
+    public double diffusivity() { return diffusivity; }
+
+    /** Builds the step matrix for dt and the response of the surface concentration to a unit outward flux. */
+    public void prepare(double dt) {
+        if (dt == preparedDt && diffusivity == preparedD) return;
+        java.util.Arrays.fill(faceD, diffusivity);
+        build(dt);
+        preparedDt = dt;
+        preparedD = diffusivity;
+    }
+
+    private void build(double dt) {
+        stepDt = dt;
+        for (int i = 0; i < m; i++) {
+            double gl = i > 0 ? faceD[i] * area[i] / dr : 0;
+            double gr = i < m - 1 ? faceD[i + 1] * area[i + 1] / dr : 0;
+            lo[i] = -dt * gl;
+            up[i] = -dt * gr;
+            di[i] = volume[i] + dt * (gl + gr);
+        }
+        // response to N = 1 from c_old = 0
+        java.util.Arrays.fill(rhs, 0);
+        rhs[m - 1] = -dt * area[m];
+        tri.solve(lo, di, up, rhs, unit, m);
+        surfaceResponse = unit[m - 1] - 0.5 * dr / faceD[m];
+    }
+
+    /** d c_surface / d N after {@link #prepare}. */
+    public double surfaceResponse() { return surfaceResponse; }
+
+    /** Surface concentration after the prepared step with zero flux, from shell concentrations cOld (offset). */
+    public double surfaceWithoutFlux(double[] cOld, int offset) {
+        for (int i = 0; i < m; i++) rhs[i] = volume[i] * cOld[offset + i];
+        tri.solve(lo, di, up, rhs, tmp, m);
+        return tmp[m - 1];
+    }
+
+    /** Advances shells in place by the prepared dt with outward flux N [mol/(m2 s)]. */
+    public void step(double[] c, int offset, double flux) {
+        for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
+        rhs[m - 1] -= stepDt * area[m] * flux;
+        tri.solve(lo, di, up, rhs, tmp, m);
+        System.arraycopy(tmp, 0, c, offset, m);
+    }
+
+    /** Surface concentration of the given shell state and outward flux. */
+    public double surface(double[] c, int offset, double flux) {
+        double d = factor == null ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
+        return c[offset + m - 1] - flux * 0.5 * dr / d;
+    }
+
+    /** Volume-averaged concentration. */
+    public double average(double[] c, int offset) {
+        double s = 0;
+        for (int i = 0; i < m; i++) s += volume[i] * c[offset + i];
+        return s / (radius * radius * radius / 3.0);
+    }
+
+    /**
+     * Analytic surface concentration for a constant outward flux N from a uniform c0 (Crank 1975, eq. 6.60 with
+     * r = R): c_s = c0 - (N R / D) [3 tau + 1/5 - 2 sum exp(-a_n^2 tau)/a_n^2], tau = D t / R^2, a_n the positive
+     * roots of a cot a = 1 (tan a = a).
+     */
+    public static double crankSurface(double c0, double flux, double radius, double d, double t, int terms) {
+        double tau = d * t / (radius * radius);
+        double s = 0;
+        for (int n = 1; n <= terms; n++) {
+            double a = tanRoot(n);
+            s += Math.exp(-a * a * tau) / (a * a);
+        }
+        return c0 - flux * radius / d * (3 * tau + 0.2 - 2 * s);
+    }
+
+    /** n-th positive root of tan a = a (n >= 1), in (n pi, n pi + pi/2). */
+    public static double tanRoot(int n) {
+        double lo = n * Math.PI + 1e-12, hi = n * Math.PI + Math.PI / 2 - 1e-12;
+        for (int k = 0; k < 200; k++) {
+            double mid = 0.5 * (lo + hi);
+            if (Math.tan(mid) - mid > 0) hi = mid; else lo = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+}
