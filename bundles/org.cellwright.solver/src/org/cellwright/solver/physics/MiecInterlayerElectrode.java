@@ -171,8 +171,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     /** Human-readable state of the last trial (for debugging). */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(java.util.Locale.ROOT, "L=%.3g eps=%.3f pore=%.3g kappa=%.3g sigma=%.3g jSe=%.4g jCc=%.4g ccPen=%.4g sePen=%.4g poreGT=%.4g%n",
-                thickness, porosity, poreSize, kappa, sigma, jSe, jCc, ccPenalty(), sePenalty(), gibbsThomson()));
+        b.append(String.format(java.util.Locale.ROOT, "L=%.3g eps=%.3f pore=%.3g kappa=%.3g sigma=%.3g jSe=%.4g jCc=%.4g ccShift=%.4g seShift=%.4g poreGT=%.4g%n",
+                thickness, porosity, poreSize, kappa, sigma, jSe, jCc, ccShift(), seShift(), gibbsThomson()));
         for (int k = 0; k < n; k++)
             b.append(String.format(java.util.Locale.ROOT, "  k=%d pe=%.5f ps=%.5f jh=%.4g jpore=%.4g y=%.4f nPore=%.3g fill=%.3f%n", k, uTrial[4 * k],
                     uTrial[4 * k + 1], uTrial[4 * k + 2], jPore[k], y[k], nPore[k], poreFill(k)));
@@ -203,70 +203,77 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     // ---------------------------------------------------------------- site kinetics
 
+    /**
+     * Anodic current [A/m2] of a Li metal site of true area A: on the Li-covered fraction c Butler-Volmer about the
+     * site's equilibrium shift (Gibbs-Thomson in pores, interface opening), on the bare fraction only deposition,
+     * which needs the extra nucleation penalty: j = i0 A [c (e^{a f eta} - b e^{-(1-a) f eta})
+     * + (1 - c) b min(0, e^{-(1-a) f (eta + pen)} - 1) * -1 ...] with eta = dphi - shift, b = 1 - pore filling.
+     */
+    private double site(double dphi, double area, double shift, double pen, double c, double b, boolean derivative) {
+        double f = Constants.F / (Constants.R * temperature);
+        double a = ctx.alpha;
+        double i0 = ctx.i0(temperature) * area;
+        double eta = dphi - shift;
+        double ea = Math.exp(a * f * eta), ec = Math.exp(-(1 - a) * f * eta);
+        double nb = eta + pen < 0 ? Math.exp(-(1 - a) * f * (eta + pen)) : 1;
+        if (derivative) {
+            double d = c * (a * f * ea + b * (1 - a) * f * ec);
+            d += (1 - c) * b * (1 - a) * f * nb; // left derivative also at the kink: keeps Newton moving into deposition
+            return i0 * d;
+        }
+        return i0 * (c * (ea - b * ec) - (1 - c) * b * (nb - 1));
+    }
+
+    /** The bare-area (nucleation) part of a site's current [A/m2], <= 0. */
+    private double siteBare(double dphi, double area, double shift, double pen, double c, double b) {
+        double f = Constants.F / (Constants.R * temperature);
+        double eta = dphi - shift;
+        if (eta + pen >= 0) return 0;
+        return -ctx.i0(temperature) * area * (1 - c) * b * Math.expm1(-(1 - ctx.alpha) * f * (eta + pen));
+    }
+
+    private double coverage(double amount) { return Math.max(0, Math.min(1, amount / PlatingSubstrateElectrode.NUCLEATION_COVERAGE)); }
+
     private double gibbsThomson() { return 2 * ctx.gamma * ctx.molarVolume / (0.5 * poreSize * Constants.F); }
 
-    private double opening(double w) { return w * ctx.molarVolume / (Constants.F * OPENING_THICKNESS); }
-
-    /** Anodic current [A/m2] of a metal site with area, plating penalty, stripping shift and availability. */
-    private double site(double dphi, double area, double penalty, double shift, double avail, double cathodicFactor) {
-        double f = Constants.F / (Constants.R * temperature);
-        double i0 = ctx.i0(temperature) * area;
-        double an = avail > 0 ? avail * Math.exp(ctx.alpha * f * (dphi + shift)) : 0;
-        double ca = cathodicFactor > 0 ? cathodicFactor * Math.exp(-(1 - ctx.alpha) * f * (dphi + penalty)) : 0;
-        return i0 * (an - ca);
-    }
-
-    private double siteDerivative(double dphi, double area, double penalty, double shift, double avail, double cathodicFactor) {
-        double f = Constants.F / (Constants.R * temperature);
-        double i0 = ctx.i0(temperature) * area;
-        double an = avail > 0 ? avail * ctx.alpha * f * Math.exp(ctx.alpha * f * (dphi + shift)) : 0;
-        double ca = cathodicFactor > 0 ? cathodicFactor * (1 - ctx.alpha) * f * Math.exp(-(1 - ctx.alpha) * f * (dphi + penalty)) : 0;
-        return i0 * (an + ca);
-    }
-
-    private double avail(double amount) { return Math.min(1, amount / (PlatingSubstrateElectrode.FILM_THICKNESS / ctx.molarVolume)); }
-
-    private double porePenalty(int k) {
-        return HeterogeneousNucleation.onsetOverpotential(etaHostN, platedPore[k], PlatingSubstrateElectrode.NUCLEATION_COVERAGE)
-                + gibbsThomson();
+    /** Equilibrium shift [V] of Li in a layer of thickness h between two adhering solids of work of adhesion w. */
+    private double opening(double w, double amount, double area) {
+        double h = Math.max(OPENING_THICKNESS, amount * ctx.molarVolume / Math.max(area, 1e-12));
+        return w * ctx.molarVolume / (Constants.F * h);
     }
 
     private double poreFill(int k) { return poreFill(nPore[k]); }
 
     private double poreFill(double amount) { return Math.min(1, Math.max(0, amount) * ctx.molarVolume / Math.max(1e-30, porosity * dx)); }
 
+    private double poreArea() { return aInt * dx; }
+
     /** Pore-site current at node k for dphi with the end-of-step pore Li amount (implicit in the state). */
     private double pore(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), porePenalty(k), -gibbsThomson(), avail(amountNew), Math.max(0, 1 - poreFill(amountNew)));
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), false);
     }
 
     private double poreDphi(int k, double dphi, double amountNew) {
-        return siteDerivative(dphi, poreArea(), porePenalty(k), -gibbsThomson(), avail(amountNew), Math.max(0, 1 - poreFill(amountNew)));
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), true);
     }
 
     /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
     private double ccArea() { return Math.max(1.0, poreArea()); }
 
-    private double ccSite(double dphi) { return site(dphi, ccArea(), ccPenalty(), 0, avail(nCc), 1); }
+    private double ccShift() { return -opening(adhesionCc, nCc, 1.0); }
 
-    private double ccSiteDphi(double dphi) { return siteDerivative(dphi, ccArea(), ccPenalty(), 0, avail(nCc), 1); }
+    private double ccSite(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, false); }
 
-    private double poreArea() { return aInt * dx; }
+    private double ccSiteDphi(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, true); }
 
-    private double ccPenalty() {
-        return (foil ? 0 : HeterogeneousNucleation.onsetOverpotential(etaCcN, platedCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE))
-                + opening(adhesionCc);
-    }
+    private double seArea() { return Math.max(1 - porosity, 1e-3); }
 
-    private double sePenalty() {
-        return HeterogeneousNucleation.onsetOverpotential(etaHostN, platedSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE)
-                + opening(adhesionSe) + Math.abs(committedSeCurrent) * sei.committedResistance(1);
+    private double seShift() {
+        return -opening(adhesionSe, nSe, seArea()) - Math.abs(committedSeCurrent) * sei.committedResistance(1);
     }
 
     private double seSite(double phis0, boolean derivative) {
-        double area = Math.max(1 - porosity, 1e-3);
-        return derivative ? siteDerivative(phis0, area, sePenalty(), 0, avail(nSe), 1)
-                : site(phis0, area, sePenalty(), 0, avail(nSe), 1);
+        return site(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1, derivative);
     }
 
     private double hostCurrentFactor(double yy) { return 2 * Math.sqrt(Math.max(0, yy * (1 - yy))); }
@@ -316,8 +323,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             anodicTotal += Math.max(0, jPore[k]) + Math.max(0, jc) + Math.max(0, jh);
             eRxn += (Math.abs(jm) + Math.abs(jh)) * dphi;
             wSum += Math.abs(jm) + Math.abs(jh);
-            if (jPore[k] < 0) wNuc += jPore[k] * -HeterogeneousNucleation.onsetOverpotential(etaHostN, platedPore[k], PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
-            if (jc < 0 && !foil) wNuc += jc * -HeterogeneousNucleation.onsetOverpotential(etaCcN, platedCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+            double nNew = nPore[k] - jPore[k] * dt * f;
+            wNuc += siteBare(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nNew), Math.max(0, 1 - poreFill(nNew))) * etaHostN;
+            if (k == n - 1 && !foil) wNuc += siteBare(dphi, ccArea(), ccShift(), etaCcN, coverage(nCc), 1) * etaCcN;
         }
         // dead Li: a share of the net stripped charge, attributed to pores / SE-side deposits by their anodic share
         double netStrip = current > 0 ? current * dt * f : 0;
@@ -334,7 +342,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         }
         eRxn += Math.abs(jSe) * phis0;
         wSum += Math.abs(jSe);
-        if (jSe < 0) wNuc += jSe * -HeterogeneousNucleation.onsetOverpotential(etaHostN, platedSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+        wNuc += siteBare(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1) * etaHostN;
         tnCc = nCc - jCc * dt * f;
         double dSe = Math.max(0, jSe) * shareScale * ctx.deadFraction / (1 - ctx.deadFraction);
         tnSe = nSe - jSe * dt * f;
@@ -355,7 +363,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         // decomposition: reaction-weighted driving force vs ohmic remainder
         double ocv = openCircuitPotential();
         double rxn = wSum > 0 ? eRxn / wSum : e - etaSei;
-        etaNuc = current < 0 ? -Math.abs(wNuc / current) : 0;
+        etaNuc = current < 0 ? -Math.min(Math.abs(wNuc / current), Math.max(etaHostN, etaCcN)) : 0;
         etaOhm = e - etaSei - rxn;
         etaKin = rxn - ocv - etaNuc;
         return e;
