@@ -2,6 +2,7 @@ package org.cellwright.lang.conversion;
 
 import java.math.BigDecimal;
 
+import org.cellwright.model.MaterialKind;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
@@ -63,6 +64,30 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 	@ValueConverter(rule = "UnsignedNumber")
 	public IValueConverter<Double> UnsignedNumber() {
 		return new DoubleConverter(false);
+	}
+
+	@ValueConverter(rule = "MaterialKindName")
+	public IValueConverter<MaterialKind> MaterialKindName() {
+		return new IValueConverter<MaterialKind>() {
+			@Override
+			public MaterialKind toValue(String string, INode node) {
+				MaterialKind k = string == null ? null : MaterialKind.get(string.trim());
+				if (k == null) {
+					StringBuilder known = new StringBuilder();
+					for (MaterialKind x : MaterialKind.VALUES)
+						known.append(known.length() == 0 ? "" : ", ").append(x.getLiteral());
+					throw new ValueConverterException("unknown material kind '" + string + "'; known: " + known, node, null);
+				}
+				return k;
+			}
+
+			@Override
+			public String toString(MaterialKind value) {
+				if (value == null)
+					throw new ValueConverterException("no material kind", null, null);
+				return value.getLiteral();
+			}
+		};
 	}
 
 	@ValueConverter(rule = "Integer")
