@@ -112,6 +112,8 @@ public class RunCommand implements Callable<Integer> {
 		}
 		JsonElement nuc = s.get("nucleation_overpotential_mV");
 		if (nuc != null && !nuc.isJsonNull()) o.printf(Locale.ROOT, "  nucleation overpotential: %s mV%n", num(nuc, "%.1f"));
+		if (r.status() != org.cellwright.solver.RunStatus.COMPLETED && s.has("messages"))
+			for (JsonElement m : s.getAsJsonArray("messages")) o.println("  " + m.getAsString());
 		JsonElement sc = s.get("short_circuit");
 		if (sc != null && sc.isJsonObject())
 			o.printf(Locale.ROOT, "  SHORT CIRCUIT in cycle %s at %s h: %s%n", sc.getAsJsonObject().get("cycle"),

@@ -8,39 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.cellwright.lang.CellWrightStandaloneSetup;
+import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Model;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
-import org.eclipse.xtext.validation.Issue;
-
-import com.google.inject.Injector;
 
 /** .cell files loaded into one resource set (so names resolve across them), with their validation problems. */
 public final class CellFiles {
 
-	private static Injector injector;
+	private static CellWrightChecker checker;
 
 	private final XtextResourceSet resourceSet;
-	private final List<XtextResource> resources = new ArrayList<>();
+	private final List<Model> models = new ArrayList<>();
 	private final List<Problem> problems = new ArrayList<>();
 
 	private CellFiles(XtextResourceSet rs) {
 		this.resourceSet = rs;
 	}
 
-	static synchronized Injector injector() {
-		if (injector == null) injector = new CellWrightStandaloneSetup().createInjectorAndDoEMFRegistration();
-		return injector;
+	static synchronized CellWrightChecker checker() {
+		if (checker == null) checker = new CellWrightChecker();
+		return checker;
 	}
 
 	/** All .cell files below a folder (sorted), or the file itself. */
@@ -68,37 +58,21 @@ public final class CellFiles {
 		return out;
 	}
 
-	/** Loads and validates the files; never throws for bad input (problems are collected instead). */
+	/** Loads and validates the files with the language's checker (the standard library included); never throws for bad input. */
 	public static CellFiles load(List<Path> files) {
-		CellFiles cf = new CellFiles(injector().getInstance(XtextResourceSet.class));
-		for (Path f : files) {
-			Path abs = f.toAbsolutePath().normalize();
-			try {
-				Resource r = cf.resourceSet.getResource(URI.createFileURI(abs.toString()), true);
-				cf.resources.add((XtextResource) r);
-			} catch (RuntimeException e) {
-				Throwable cause = e.getCause() != null ? e.getCause() : e;
-				cf.problems.add(new Problem(abs, 0, 0, Problem.Severity.ERROR, "cannot read: " + cause.getMessage()));
-			}
-		}
-		EcoreUtil.resolveAll(cf.resourceSet);
-		IResourceValidator validator = injector().getInstance(IResourceValidator.class);
-		for (XtextResource r : cf.resources) {
-			Path file = Path.of(r.getURI().toFileString());
-			for (Issue issue : validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				Problem.Severity sev = switch (issue.getSeverity()) {
-					case ERROR -> Problem.Severity.ERROR;
-					case WARNING -> Problem.Severity.WARNING;
-					default -> Problem.Severity.INFO;
-				};
-				cf.problems.add(new Problem(file, orZero(issue.getLineNumber()), orZero(issue.getColumn()), sev, issue.getMessage()));
-			}
+		CellWrightChecker.Result result = checker().check(files);
+		CellFiles cf = new CellFiles(result.resourceSet());
+		for (Model m : result.models().values()) cf.models.add(m);
+		for (CellWrightChecker.CheckIssue i : result.issues()) {
+			Problem.Severity sev = switch (i.severity()) {
+				case ERROR -> Problem.Severity.ERROR;
+				case WARNING -> Problem.Severity.WARNING;
+				default -> Problem.Severity.INFO;
+			};
+			Path file = i.file().startsWith("<") ? null : Path.of(i.file());
+			cf.problems.add(new Problem(file, i.line(), i.column(), sev, i.message()));
 		}
 		return cf;
-	}
-
-	private static int orZero(Integer i) {
-		return i == null ? 0 : i;
 	}
 
 	public List<Problem> problems() { return problems; }
@@ -111,15 +85,10 @@ public final class CellFiles {
 		return problems.stream().filter(p -> p.file() != null && abs.equals(p.file().toAbsolutePath().normalize())).toList();
 	}
 
-	public List<XtextResource> resources() { return resources; }
+	public XtextResourceSet resourceSet() { return resourceSet; }
 
 	/** The root models of the loaded files, in the order given. */
-	public List<Model> models() {
-		List<Model> out = new ArrayList<>();
-		for (XtextResource r : resources)
-			if (!r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) out.add(m);
-		return out;
-	}
+	public List<Model> models() { return models; }
 
 	/** Where an element was written, for messages: a problem at its first line. */
 	public static Problem problemAt(EObject o, Problem.Severity sev, String message) {

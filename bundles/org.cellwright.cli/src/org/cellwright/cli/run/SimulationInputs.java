@@ -5,7 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.cli.run.Problem.Severity;
+import org.cellwright.lang.expressions.Expressions;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Layers;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Unit;
+import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.MaterialKind;
+import org.cellwright.model.ProtocolCall;
+import org.cellwright.model.SetCondition;
+import org.cellwright.model.StepGroup;
+import org.cellwright.model.VoltageHold;
+import org.eclipse.emf.ecore.EObject;
 import org.cellwright.model.CurrentStep;
 import org.cellwright.model.Direction;
 import org.cellwright.model.Experiment;
@@ -15,7 +29,6 @@ import org.cellwright.model.LimitKind;
 import org.cellwright.model.Material;
 import org.cellwright.model.Point;
 import org.cellwright.model.Property;
-import org.cellwright.model.PropertyOwner;
 import org.cellwright.model.Protocol;
 import org.cellwright.model.Quantity;
 import org.cellwright.model.Repeat;
@@ -34,7 +47,7 @@ import org.cellwright.solver.input.StepSpec;
 
 /**
  * Turns an experiment of the model (numbers with the units the user wrote) into the solver's inputs in SI.
- * This is the DSL boundary: unit conversion happens here (through {@link Quantities}), nowhere in the solver.
+ * This is the DSL boundary: units are converted here (by the language's {@link Units}), nowhere in the solver.
  */
 public final class SimulationInputs {
 
@@ -47,14 +60,14 @@ public final class SimulationInputs {
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "experiment " + e.getName() + " names no cell"));
 		CellSpec cell = cell(e.getCell());
 		List<StepSpec> steps = new ArrayList<>();
-		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps()));
+		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
 		return new Inputs(e.getName(), cell, new ProtocolSpec(e.getName(), steps));
 	}
 
 	public static CellSpec cell(Cell c) {
 		CellSpec.Builder b = CellSpec.builder(c.getName());
-		for (Property p : c.getProperties()) {
-			double v = Quantities.si(p.getValue(), p);
+		for (Property p : Cells.effectiveProperties(c).values()) {
+			double v = si(p.getValue(), p);
 			switch (p.getName()) {
 				case "area" -> b.area(v);
 				case "temperature" -> b.temperature(v);
@@ -63,7 +76,7 @@ public final class SimulationInputs {
 				default -> { /* other cell properties are not used by the solver yet */ }
 			}
 		}
-		for (Layer l : c.getLayers()) b.layer(layer(l));
+		for (Layer l : Cells.effectiveLayers(c)) b.layer(layer(l));
 		return b.build();
 	}
 
@@ -71,12 +84,13 @@ public final class SimulationInputs {
 		Material m = l.getMaterial();
 		if (m == null || m.eIsProxy())
 			throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": unknown material"));
-		LayerSpec.Builder b = LayerSpec.builder(l.getName(), role(m, l));
-		b.thickness(Quantities.si(l.getThickness(), l));
+		LayerSpec.Builder b = LayerSpec.builder(l.getName(), role(m));
+		b.thickness(Layers.thicknessOrDerived(l).orElseThrow(() -> new InputException(CellFiles.problemAt(l, Severity.ERROR,
+				"layer " + l.getName() + ": give a thickness, or an areal-loading and a porosity (with densities of its materials) to derive it"))));
+		Layers.porosity(l).ifPresent(b::porosity);
 		for (Property p : l.getProperties()) {
-			double v = Quantities.si(p.getValue(), p);
+			double v = si(p.getValue(), p);
 			switch (p.getName()) {
-				case "porosity" -> b.porosity(v);
 				case "pore-size" -> b.poreSize(v);
 				case "particle-radius" -> b.particleRadius(v);
 				case "bruggeman" -> b.bruggeman(v);
@@ -84,11 +98,39 @@ public final class SimulationInputs {
 				default -> { /* not used by the solver yet */ }
 			}
 		}
-		b.material(material(m));
+		if (m instanceof Composite comp) {
+			for (Component part : comp.getComponents()) b.component(material(part.getMaterial()), massFraction(comp, part));
+		} else {
+			b.material(material(m));
+		}
 		return b.build();
 	}
 
-	static LayerRole role(Material m, Layer l) {
+	/** Mass fraction of a component; volume fractions are turned into mass fractions with the densities. */
+	static double massFraction(Composite comp, Component part) {
+		double f = si(part.getFraction(), part);
+		if (Units.dimensionOf(part.getFraction()) != Dimension.VOLUME_FRACTION) return f;
+		double total = 0;
+		for (Component c : comp.getComponents()) total += si(c.getFraction(), c) * density(c.getMaterial(), c);
+		return f * density(part.getMaterial(), part) / total;
+	}
+
+	private static double density(Material m, EObject where) {
+		return Layers.solidDensity(m).orElseThrow(() -> new InputException(CellFiles.problemAt(where, Severity.ERROR,
+				"material " + m.getName() + " needs a density to turn its vol% into a mass fraction")));
+	}
+
+	/** What a layer is, from its material (for a composite: its most electrochemically active component). */
+	static LayerRole role(Material m) {
+		if (m instanceof Composite comp) {
+			boolean host = false;
+			for (Component c : comp.getComponents()) {
+				MaterialKind k = c.getMaterial() == null ? null : c.getMaterial().getKind();
+				if (k == MaterialKind.INTERCALATION_CATHODE) return LayerRole.COMPOSITE_CATHODE;
+				if (k == MaterialKind.ALLOY_HOST || k == MaterialKind.CONDUCTIVE_CARBON) host = true;
+			}
+			return host ? LayerRole.INTERLAYER : LayerRole.SEPARATOR;
+		}
 		return switch (m.getKind()) {
 			case CURRENT_COLLECTOR -> LayerRole.CURRENT_COLLECTOR;
 			case LITHIUM_METAL -> LayerRole.LITHIUM_METAL;
@@ -103,12 +145,27 @@ public final class SimulationInputs {
 		MaterialSpec.Builder b = MaterialSpec.builder(m.getName());
 		for (Property p : m.getProperties()) {
 			MaterialProperty key = materialProperty(p.getName());
-			if (key != null) b.set(key, Quantities.si(p.getValue(), p));
+			if (key != null) b.set(key, si(p.getValue(), p));
+		}
+		if (m.getTransformation() != null) {
+			// the lithiation of an alloy host (Si -> Li15Si4): its capacity, plateau and the lithiated density
+			for (Property p : m.getTransformation().getProperties()) {
+				MaterialProperty key = materialProperty(p.getName());
+				if (key != null) b.set(key, si(p.getValue(), p));
+			}
+			Material product = m.getTransformation().getProduct();
+			if (product != null && !product.eIsProxy())
+				Layers.solidDensity(product).ifPresent(d -> b.set(MaterialProperty.LITHIATED_DENSITY, d));
+		}
+		if (m.getOcvFunction() != null) {
+			double scale = factor(m.getOcvFunction().getYUnit(), m.getOcvFunction());
+			var f = Expressions.compile(m.getOcvFunction());
+			b.ocv(x -> scale * f.applyAsDouble(x));
 		}
 		if (m.getOcv() != null && !m.getOcv().getPoints().isEmpty()) {
 			List<Point> pts = m.getOcv().getPoints();
 			double[] x = new double[pts.size()], y = new double[pts.size()];
-			double scale = Quantities.factor(m.getOcv().getYUnit(), m.getOcv());
+			double scale = factor(m.getOcv().getYUnit(), m.getOcv());
 			for (int i = 0; i < x.length; i++) {
 				x[i] = pts.get(i).getX();
 				y[i] = pts.get(i).getY() * scale;
@@ -123,6 +180,7 @@ public final class SimulationInputs {
 	}
 
 	static MaterialProperty materialProperty(String dslName) {
+		if ("young-modulus".equals(dslName)) return MaterialProperty.YOUNGS_MODULUS;
 		try {
 			return MaterialProperty.valueOf(dslName.toUpperCase(Locale.ROOT).replace('-', '_'));
 		} catch (IllegalArgumentException e) {
@@ -130,19 +188,46 @@ public final class SimulationInputs {
 		}
 	}
 
-	static List<StepSpec> steps(List<Step> steps) {
+	/** @param area the cell's area [m2], to turn an absolute power into the solver's power density */
+	static List<StepSpec> steps(List<Step> steps, double area) {
 		List<StepSpec> out = new ArrayList<>();
-		for (Step s : steps) out.add(step(s));
+		for (Step s : steps) {
+			if (s instanceof StepGroup g) out.addAll(steps(g.getSteps(), area));
+			else if (s instanceof ProtocolCall call) out.addAll(steps(call.getProtocol().getSteps(), area));
+			else out.add(step(s, area));
+		}
 		return out;
 	}
 
-	static StepSpec step(Step s) {
-		if (s instanceof Rest r) return new StepSpec.Rest(List.of(Cutoff.duration(Quantities.si(r.getDuration(), r))));
-		if (s instanceof Repeat r) return new StepSpec.Repeat(r.getCount(), steps(r.getSteps()));
+	static StepSpec step(Step s, double area) {
+		if (s instanceof Rest r) return new StepSpec.Rest(List.of(Cutoff.duration(si(r.getDuration(), r))));
+		if (s instanceof Repeat r) return new StepSpec.Repeat(r.getCount(), steps(r.getSteps(), area));
+		if (s instanceof VoltageHold h) {
+			List<Cutoff> cutoffs = new ArrayList<>();
+			for (Limit l : h.getLimits()) cutoffs.add(cutoff(l, 1));
+			return new StepSpec.ConstantVoltage(si(h.getVoltage(), h), cutoffs);
+		}
+		if (s instanceof SetCondition c) {
+			Property p = c.getProperty();
+			double v = si(p.getValue(), p);
+			return switch (p.getName()) {
+				case "temperature" -> new StepSpec.SetTemperature(v);
+				case "stack-pressure" -> new StepSpec.SetStackPressure(v);
+				default -> throw new InputException(CellFiles.problemAt(p, Severity.ERROR,
+						"only temperature and stack-pressure can be set between steps, not " + p.getName()));
+			};
+		}
 		if (s instanceof CurrentStep cs) {
 			double sign = cs.getDirection() == Direction.CHARGE ? 1 : -1;
 			Quantity rate = cs.getRate();
-			CurrentMode mode = switch (Quantities.dimension(rate, cs)) {
+			Dimension d = dimension(rate, cs);
+			if (d == Dimension.POWER_DENSITY || d == Dimension.POWER) {
+				List<Cutoff> cutoffs = new ArrayList<>();
+				for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign));
+				double perArea = Math.abs(si(rate, cs)) / (d == Dimension.POWER ? area : 1);
+				return new StepSpec.ConstantPower(sign * perArea, cutoffs);
+			}
+			CurrentMode mode = switch (d) {
 				case C_RATE -> CurrentMode.C_RATE;
 				case CURRENT -> CurrentMode.CURRENT;
 				case CURRENT_DENSITY -> CurrentMode.DENSITY;
@@ -151,23 +236,26 @@ public final class SimulationInputs {
 			};
 			List<Cutoff> cutoffs = new ArrayList<>();
 			for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign));
-			return new StepSpec.ConstantCurrent(mode, sign * Math.abs(Quantities.si(rate, cs)), cutoffs);
+			// the language gives a C-rate in 1/h; the solver takes multiples of the nominal capacity per hour
+			double value = Math.abs(si(rate, cs)) * (mode == CurrentMode.C_RATE ? 1 / Units.parse("C").toSI(1) : 1);
+			return new StepSpec.ConstantCurrent(mode, sign * value, cutoffs);
 		}
 		throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "this kind of step is not supported by the solver yet"));
 	}
 
 	static Cutoff cutoff(Limit l, double sign) {
 		Quantity q = l.getValue();
-		double v = Quantities.si(q, l);
-		Quantities.Dimension d = Quantities.dimension(q, l);
+		double v = si(q, l);
+		Dimension d = dimension(q, l);
 		if (l.getKind() == LimitKind.FOR) {
-			if (d != Quantities.Dimension.TIME)
+			if (d != Dimension.TIME)
 				throw new InputException(CellFiles.problemAt(q, Severity.ERROR, "'for' needs a duration (h, min, s), not '" + q.getUnit() + "'"));
 			return Cutoff.duration(v);
 		}
 		return switch (d) {
 			case VOLTAGE -> sign > 0 ? Cutoff.voltageAbove(v) : Cutoff.voltageBelow(v);
 			case AREAL_CAPACITY -> Cutoff.capacity(Math.abs(v));
+			case CURRENT -> Cutoff.currentBelow(Math.abs(v)); // per cell area below
 			case CURRENT_DENSITY -> Cutoff.currentBelow(Math.abs(v));
 			case TIME -> Cutoff.duration(v);
 			default -> throw new InputException(CellFiles.problemAt(q, Severity.ERROR,
@@ -175,10 +263,29 @@ public final class SimulationInputs {
 		};
 	}
 
-	/** Helper for property owners: the SI value of a named property, or the fallback. */
-	static double property(PropertyOwner owner, String name, double fallback) {
-		for (Property p : owner.getProperties())
-			if (name.equals(p.getName())) return Quantities.si(p.getValue(), p);
-		return fallback;
+	/** The SI value of a quantity; a missing value or an unknown unit is an error located at the quantity. */
+	static double si(Quantity q, EObject where) {
+		return unit(q, where).toSI(q.getValue());
+	}
+
+	static Dimension dimension(Quantity q, EObject where) {
+		return unit(q, where).dimension();
+	}
+
+	static double factor(String symbol, EObject where) {
+		try {
+			return Units.parse(symbol == null ? "" : symbol).toSI(1);
+		} catch (IllegalArgumentException e) {
+			throw new InputException(CellFiles.problemAt(where, Severity.ERROR, e.getMessage()));
+		}
+	}
+
+	private static Unit unit(Quantity q, EObject where) {
+		if (q == null) throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "a value is missing"));
+		try {
+			return Units.parse(q.getUnit() == null ? "" : q.getUnit());
+		} catch (IllegalArgumentException e) {
+			throw new InputException(CellFiles.problemAt(q, Severity.ERROR, e.getMessage()));
+		}
 	}
 }

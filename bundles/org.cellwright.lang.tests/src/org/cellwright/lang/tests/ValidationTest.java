@@ -1,0 +1,236 @@
+package org.cellwright.lang.tests;
+
+import static org.cellwright.lang.validation.CellWrightValidator.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.library.StandardLibraryIndex;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+
+/** Every rule fires where it should and stays silent where it should not. */
+public class ValidationTest {
+
+	static final CellWrightChecker CHECKER = new CellWrightChecker();
+
+	static final String HEAD = "package t\nimport cellwright.materials.*\nimport cellwright.composites.*\n";
+	static final String GOOD_CELL = """
+			cell C {
+				area = 0.785 cm2
+				layer wcc: SUS 10 um
+				layer inter: LiSiCNT 3.25 um { porosity = 0.11 }
+				layer sep: Li6PS5Cl 700 um
+				layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
+				layer ccc: SUS 10 um
+			}
+			""";
+
+	/** Validates files (name, text) in one resource set; returns the issues of the first. */
+	static List<Issue> validate(String... nameAndText) throws Exception {
+		XtextResourceSet rs = CHECKER.injector().getInstance(XtextResourceSet.class);
+		CHECKER.injector().getInstance(StandardLibraryIndex.class).load(rs);
+		List<Resource> rs0 = new ArrayList<>();
+		for (int i = 0; i < nameAndText.length; i += 2) {
+			Resource r = rs.createResource(URI.createURI("memory:/" + nameAndText[i]));
+			r.load(new ByteArrayInputStream(nameAndText[i + 1].getBytes(StandardCharsets.UTF_8)), null);
+			rs0.add(r);
+		}
+		return CHECKER.injector().getInstance(IResourceValidator.class).validate(rs0.get(0), CheckMode.ALL, CancelIndicator.NullImpl);
+	}
+
+	static List<Issue> v(String body) throws Exception {
+		return validate("t.cell", HEAD + body);
+	}
+
+	static Issue has(List<Issue> issues, String code, Severity s, String... fragments) {
+		for (Issue i : issues)
+			if (code.equals(i.getCode()) && i.getSeverity() == s) {
+				for (String f : fragments)
+					assertTrue(i.getMessage().contains(f), "message '" + i.getMessage() + "' lacks '" + f + "'");
+				return i;
+			}
+		fail("no " + s + " " + code + " in " + issues);
+		return null;
+	}
+
+	static void none(List<Issue> issues, String code) {
+		for (Issue i : issues)
+			assertNotEquals(code, i.getCode(), "unexpected: " + i);
+	}
+
+	static void clean(List<Issue> issues) {
+		assertTrue(issues.isEmpty(), "expected no issues: " + issues);
+	}
+
+	@Test
+	public void goodCellIsClean() throws Exception {
+		clean(v(GOOD_CELL));
+	}
+
+	@Test
+	public void unknownUnit() throws Exception {
+		String text = HEAD + "material M is binder { density = 1.2 g/cm^3 }";
+		List<Issue> issues = validate("t.cell", text);
+		// '^' is not part of a unit: syntax error, never an exception
+		assertFalse(issues.isEmpty());
+		Issue i = has(v("material M is binder { density = 1.2 kg/l }"), UNKNOWN_UNIT, Severity.ERROR, "unknown unit 'kg/l'");
+		assertNotNull(i);
+		none(v("material M is binder { density = 1.2 g/cm3 }"), UNKNOWN_UNIT);
+	}
+
+	@Test
+	public void wrongDimensionIsReportedAtTheUnitToken() throws Exception {
+		String body = "cell C { layer wcc: SUS 10 mA/cm2 }";
+		String text = HEAD + body;
+		Issue i = has(validate("t.cell", text), WRONG_DIMENSION, Severity.ERROR, "thickness", "length", "current density");
+		assertEquals("mA/cm2", text.substring(i.getOffset(), i.getOffset() + i.getLength()));
+		String text2 = HEAD + "material M is binder { density = 1.2 MPa }";
+		Issue j = has(validate("t.cell", text2), WRONG_DIMENSION, Severity.ERROR, "density", "g/cm3");
+		assertEquals("MPa", text2.substring(j.getOffset(), j.getOffset() + j.getLength()));
+		none(v("material M is binder { density = 1.2 g/cm3 }"), WRONG_DIMENSION);
+	}
+
+	@Test
+	public void physicalRanges() throws Exception {
+		has(v("cell C { layer a: SUS 10 um { porosity = 1.2 } }"), OUT_OF_RANGE, Severity.ERROR, "porosity", "[0, 1)");
+		has(v("cell C { layer a: SUS 10 um { porosity = 100 % } }"), OUT_OF_RANGE, Severity.ERROR, "porosity");
+		none(v("cell C { layer a: SUS 10 um { porosity = 58.5 % } }"), OUT_OF_RANGE);
+		has(v("cell C { layer a: SUS -10 um }"), OUT_OF_RANGE, Severity.ERROR, "thickness must be > 0");
+		has(v("cell C { layer a: SUS 10 um { areal-loading = 0 mg/cm2 } }"), OUT_OF_RANGE, Severity.ERROR, "areal-loading");
+		has(v("cell C { temperature = -300 degC }"), OUT_OF_RANGE, Severity.ERROR, "temperature");
+		none(v("cell C { temperature = 60 degC }"), OUT_OF_RANGE);
+	}
+
+	@Test
+	public void compositeFractionsSumTo100() throws Exception {
+		has(v("composite X { SiNP 90 wt%  CNT 20 wt% }"), FRACTIONS_SUM, Severity.ERROR, "110 %", "100 %");
+		none(v("composite X { SiNP 90 wt%  CNT 10 wt% }"), FRACTIONS_SUM);
+		has(v("composite X { SiNP 90 wt%  CNT 10 vol% }"), FRACTION_BASIS, Severity.ERROR, "one basis");
+		has(v("composite X { SiNP 90 %  CNT 10 % }"), FRACTION_BASIS, Severity.ERROR, "wt% or vol%");
+		none(v("composite X { SiNP 60 vol%  CNT 40 vol% }"), FRACTION_BASIS);
+	}
+
+	@Test
+	public void layersNeedThicknessOrLoading() throws Exception {
+		has(v("cell C { layer a: SUS }"), MISSING_THICKNESS, Severity.ERROR, "needs a thickness");
+		none(v("cell C { layer a: CathodeMix { areal-loading = 20 mg/cm2 } }"), MISSING_THICKNESS);
+		has(v("cell C { layer a: SiCNT 0.1 um { areal-loading = 0.21 mg/cm2 } }"), OUT_OF_RANGE, Severity.ERROR, "solid fraction");
+		has(v("cell C { layer a: SiCNT 2 um { areal-loading = 0.19 mg/cm2 porosity = 0.2 } }"), INCONSISTENT_POROSITY, Severity.WARNING, "0.588");
+		none(v("cell C { layer a: SiCNT 2 um { areal-loading = 0.19 mg/cm2 porosity = 0.585 } }"), INCONSISTENT_POROSITY);
+	}
+
+	@Test
+	public void stackSanity() throws Exception {
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer b: Li 30 um }"), STACK, Severity.ERROR, "no separator");
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um }"), STACK, Severity.ERROR, "electrode on each side");
+		has(v("cell C { layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer c: SUS 10 um }"), STACK, Severity.WARNING, "no area");
+		has(v("cell C { area = 1 cm2 layer s: Li6PS5Cl 700 um layer c: SUS 10 um layer a: SUS 10 um layer x: Li 3 um }"), STACK, Severity.WARNING, "current collector");
+		none(v(GOOD_CELL), STACK);
+	}
+
+	@Test
+	public void electrolyteNextToLithiumWarnsAndNamesSideProducts() throws Exception {
+		Issue i = has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer f: Li 30 um layer c: SUS 10 um }"),
+				SE_REDUCTION, Severity.WARNING, "Li2S, Li3P, LiCl", "1.7 V");
+		assertNotNull(i);
+		none(v("cell C { area = 1 cm2 layer a: SUS 10 um layer f: Li 30 um layer i: LiSiCNT 3 um layer s: Li6PS5Cl 700 um layer x: CathodeMix { areal-loading = 20 mg/cm2 } layer c: SUS 10 um }"),
+				SE_REDUCTION);
+	}
+
+	@Test
+	public void protocolSanity() throws Exception {
+		has(v("protocol P { discharge at 0.1 C until 2.8 V  charge at 0.1 C until 2.5 V }"), UNREACHABLE_CUTOFF, Severity.ERROR,
+				"ends at 2.8 V", "rise", "did you mean discharge");
+		has(v("protocol P { charge at 0.1 C until 4.3 V  discharge at 0.1 C until 4.4 V }"), UNREACHABLE_CUTOFF, Severity.ERROR, "fall");
+		has(v("protocol P { charge at 0.1 C until 4.3 V  repeat 3 { discharge at 0.1 C until 2.8 V  discharge at 0.1 C until 2.5 V } }"),
+				UNREACHABLE_CUTOFF, Severity.ERROR);
+		none(v("protocol P { charge at 0.1 C until 4.3 V  repeat 3 { discharge at 0.1 C until 2.8 V  charge at 0.1 C until 4.3 V } }"),
+				UNREACHABLE_CUTOFF);
+		has(v("protocol P { charge at 0.1 C until 0.05 C }"), UNREACHABLE_CUTOFF, Severity.ERROR, "hold at");
+		none(v("protocol P { charge at 0.1 C until 4.3 V  hold at 4.3 V until 0.05 C }"), UNREACHABLE_CUTOFF);
+		has(v("protocol P { hold at 4.3 V until 4.2 V }"), UNREACHABLE_CUTOFF, Severity.ERROR, "voltage hold");
+		has(v("protocol P { charge at 0.1 C }"), STEP_NEVER_ENDS, Severity.ERROR, "never ends");
+		has(v("protocol P { discharge at -0.3 mA/cm2 for 10 h }"), SIGNED_RATE, Severity.ERROR, "charge at 0.3 mA/cm2");
+		none(v("protocol P { discharge at 0.3 mA/cm2 for 10 h }"), SIGNED_RATE);
+		has(v("protocol P { charge at 0.3 mA/cm2 until 10 h }"), WRONG_DIMENSION, Severity.ERROR, "for 10 h");
+		has(v("protocol P { charge at 0.3 V for 10 h }"), WRONG_DIMENSION, Severity.ERROR, "current density");
+		has(v("protocol P { set temperature = 60 MPa }"), WRONG_DIMENSION, Severity.ERROR, "temperature");
+		clean(v("protocol P { set temperature = 60 degC set stack-pressure = 5 MPa rest for 1 h discharge at 0.3 mA/cm2 for 10 h until -0.5 V }"));
+		has(v("protocol P { run Q } protocol Q { run P }"), CYCLIC_PROTOCOL, Severity.ERROR, "runs itself");
+		none(v("protocol P { run Q } protocol Q { rest for 1 h }"), CYCLIC_PROTOCOL);
+	}
+
+	@Test
+	public void duplicateNames() throws Exception {
+		has(v("material M is binder { } material M is binder { }"), DUPLICATE_NAME, Severity.ERROR, "duplicate element 'M'");
+		has(v("material M is binder { density = 1 g/cm3 density = 2 g/cm3 }"), DUPLICATE_NAME, Severity.ERROR, "duplicate property");
+		has(v("cell C { layer a: SUS 1 um layer a: SUS 2 um }"), DUPLICATE_NAME, Severity.ERROR, "duplicate layer");
+		has(validate("a.cell", "package p\nmaterial M is binder { }", "b.cell", "package p\nmaterial M is binder { }"),
+				DUPLICATE_NAME, Severity.ERROR, "also defined in b.cell");
+		none(validate("a.cell", "package p\nmaterial M is binder { }", "b.cell", "package q\nmaterial M is binder { }"), DUPLICATE_NAME);
+	}
+
+	@Test
+	public void importsResolveOrFail() throws Exception {
+		has(validate("a.cell", "package a\nimport nowhere.*\n"), UNRESOLVED_IMPORT, Severity.ERROR, "matches nothing");
+		clean(validate("a.cell", "package a\nimport b.*\ncomposite K { M 100 wt% }", "b.cell", "package b\nmaterial M is binder { }"));
+		// same package in another file: no import needed
+		clean(validate("a.cell", "package p\ncomposite K { M 100 wt% }", "b.cell", "package p\nmaterial M is binder { }"));
+		has(validate("a.cell", "package a\ncell C2 extends C { }"), "org.eclipse.xtext.diagnostics.Diagnostic.Linking", Severity.ERROR, "C");
+	}
+
+	@Test
+	public void cyclicImports() throws Exception {
+		has(validate("a.cell", "package a\nimport b.*\nmaterial A is binder { }", "b.cell", "package b\nimport a.*\nmaterial B is binder { }"),
+				CYCLIC_IMPORT, Severity.ERROR, "a -> b -> a");
+		none(validate("a.cell", "package a\nimport b.*\nmaterial A is binder { }", "b.cell", "package b\nmaterial B is binder { }"), CYCLIC_IMPORT);
+	}
+
+	@Test
+	public void cellsExtendAndRemove() throws Exception {
+		has(v("cell A extends B { } cell B extends A { }"), CYCLIC_EXTENDS, Severity.ERROR, "extends itself");
+		has(v("cell A { layer a: SUS 1 um } cell B extends A { remove nothing }"), UNKNOWN_LAYER, Severity.ERROR, "no such layer");
+		none(v("cell A { layer a: SUS 1 um } cell B extends A { remove a }"), UNKNOWN_LAYER);
+		has(v("cell A { layer a: SUS 1 um } cell B extends A { layer b: SUS 1 um after zz }"), UNKNOWN_LAYER, Severity.ERROR, "no layer 'zz'");
+	}
+
+	@Test
+	public void unknownPropertiesAndOutputsAreWarnings() throws Exception {
+		has(v("material M is binder { densty = 1 g/cm3 }"), UNKNOWN_PROPERTY, Severity.WARNING, "did you mean density");
+		has(v("cell C { layer a: SUS 1 um { thickness = 2 um } }"), UNKNOWN_PROPERTY, Severity.WARNING, "goes after its material");
+		none(v("material M is binder { density = 1 g/cm3 }"), UNKNOWN_PROPERTY);
+		has(v(GOOD_CELL + "protocol P { rest for 1 h } experiment E { cell C protocol P record voltage, colour }"), UNKNOWN_OUTPUT, Severity.WARNING, "colour");
+	}
+
+	@Test
+	public void ocvFormulasAndTables() throws Exception {
+		clean(v("material M is intercalation-cathode { ocv function V = 4.2 - 0.5*x + 0.1*exp(-20*(1 - x)) }"));
+		has(v("material M is intercalation-cathode { ocv function V = 4.2 - foo(x) }"), EXPRESSION, Severity.ERROR, "unknown function 'foo'");
+		has(v("material M is intercalation-cathode { ocv function V = 4.2 - y }"), EXPRESSION, Severity.ERROR, "unknown variable 'y'");
+		has(v("material M is intercalation-cathode { ocv function V = 1/(x - x) }"), EXPRESSION, Severity.WARNING, "not finite");
+		has(v("material M is intercalation-cathode { ocv function mA = x }"), WRONG_DIMENSION, Severity.ERROR, "voltage");
+		clean(v("material M is intercalation-cathode { ocv table V { 0.25 4.4, 0.5 3.9, 1 3.5 } }"));
+		has(v("material M is intercalation-cathode { ocv table V { 0.5 4.4, 0.25 3.9 } }"), TABLE, Severity.ERROR, "increase");
+	}
+
+	@Test
+	public void sweeps() throws Exception {
+		String base = GOOD_CELL + "protocol P { rest for 1 h } experiment E { cell C protocol P }\n";
+		clean(v(base + "sweep S { experiment E vary stack-pressure in 5 MPa, 65 MPa vary inter.thickness in 1 um, 3 um vary temperature from 20 degC to 60 degC step 20 degC }"));
+		has(v(base + "sweep S { experiment E vary colour in 1, 2 }"), SWEEP, Severity.ERROR, "cannot vary");
+		has(v(base + "sweep S { experiment E vary nolayer.porosity in 0.1 }"), SWEEP, Severity.ERROR, "no layer");
+		has(v(base + "sweep S { experiment E vary stack-pressure in 5 degC }"), WRONG_DIMENSION, Severity.ERROR, "pressure");
+	}
+}

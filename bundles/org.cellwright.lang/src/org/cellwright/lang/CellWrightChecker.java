@@ -1,0 +1,193 @@
+package org.cellwright.lang;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.lang.library.StandardLibraryIndex;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+/**
+ * Headless loading and validation of .cell files (the CLI's 'check'). All files and the standard library go into
+ * one resource set, so names resolve across them. Never throws for bad input: unreadable, too large, non-UTF-8 or
+ * garbage files, syntax errors, unknown units, unresolved references and cyclic imports all end as
+ * {@link CheckIssue}s with file, line and column.
+ *
+ * <pre>
+ * CellWrightChecker.Result r = new CellWrightChecker().check(List.of(Path.of("cell6.cell")));
+ * r.issues().forEach(i -> System.out.println(i)); // file:line:col: severity: message
+ * Model m = r.model(Path.of("cell6.cell"));        // for the solver mapping, when r.hasErrors() is false
+ * </pre>
+ */
+public class CellWrightChecker {
+
+	/** Files larger than this are refused (a .cell file of a whole library is a few hundred kB). */
+	public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+	/** At most this many issues are reported per file; the rest are summarised in one more issue. */
+	public static final int MAX_ISSUES_PER_FILE = 100;
+
+	public enum Severity {
+		ERROR, WARNING, INFO;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase();
+		}
+	}
+
+	/** One problem: file as given, 1-based line and column, severity, message, issue code (may be null). */
+	public record CheckIssue(String file, int line, int column, Severity severity, String message, String code) {
+		@Override
+		public String toString() {
+			return file + ":" + line + ":" + column + ": " + severity + ": " + message;
+		}
+	}
+
+	/** The outcome: issues in file order, the loaded resource set and the models by file. */
+	public record Result(List<CheckIssue> issues, XtextResourceSet resourceSet, Map<Path, Model> models) {
+		public boolean hasErrors() {
+			return issues.stream().anyMatch(i -> i.severity() == Severity.ERROR);
+		}
+
+		public Model model(Path file) {
+			return models.get(file);
+		}
+	}
+
+	private static Injector sharedInjector;
+
+	private final Injector injector;
+
+	/** Uses the language's standalone injector (created once). */
+	public CellWrightChecker() {
+		this(defaultInjector());
+	}
+
+	public CellWrightChecker(Injector injector) {
+		this.injector = injector;
+	}
+
+	/** The injector of the language, created and registered with EMF once. */
+	public static synchronized Injector defaultInjector() {
+		if (sharedInjector == null)
+			sharedInjector = new CellWrightStandaloneSetup().createInjectorAndDoEMFRegistration();
+		return sharedInjector;
+	}
+
+	public Injector injector() {
+		return injector;
+	}
+
+	/** Loads, links and validates the files (plus the standard library). */
+	public Result check(List<Path> files) {
+		List<CheckIssue> issues = new ArrayList<>();
+		Map<Path, Model> models = new LinkedHashMap<>();
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		Map<Resource, String> names = new LinkedHashMap<>();
+		try {
+			injector.getInstance(StandardLibraryIndex.class).load(rs);
+		} catch (RuntimeException e) {
+			issues.add(new CheckIssue("<standard library>", 1, 1, Severity.WARNING,
+					"the standard library could not be loaded: " + e, null));
+		}
+		for (Path f : files) {
+			String name = f.toString();
+			try {
+				if (!Files.isRegularFile(f)) {
+					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, "no such file", null));
+					continue;
+				}
+				long size = Files.size(f);
+				if (size > MAX_FILE_BYTES) {
+					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, String.format(
+							"file too large (%.1f MB; the limit is %d MB): split it into packages", size / 1048576.0,
+							MAX_FILE_BYTES / 1048576), null));
+					continue;
+				}
+				byte[] bytes = Files.readAllBytes(f);
+				String text;
+				try {
+					text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+							.onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+				} catch (CharacterCodingException e) {
+					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR,
+							"not a text file (not valid UTF-8): a .cell file is plain text", null));
+					continue;
+				}
+				if (text.indexOf('\0') >= 0) {
+					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, "not a text file (contains NUL bytes)", null));
+					continue;
+				}
+				URI uri = URI.createFileURI(f.toAbsolutePath().normalize().toString());
+				Resource r = rs.createResource(uri);
+				if (r == null) {
+					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, "not a .cell file", null));
+					continue;
+				}
+				r.load(new ByteArrayInputStream(bytes), rs.getLoadOptions());
+				names.put(r, name);
+				EObject root = r.getContents().isEmpty() ? null : r.getContents().get(0);
+				if (root instanceof Model m)
+					models.put(f, m);
+			} catch (IOException | RuntimeException | StackOverflowError e) {
+				issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, "cannot read: " + e.getMessage(), null));
+			}
+		}
+		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+		for (Map.Entry<Resource, String> e : names.entrySet()) {
+			List<CheckIssue> own = new ArrayList<>();
+			try {
+				List<Issue> found = validator.validate(e.getKey(), CheckMode.ALL, CancelIndicator.NullImpl);
+				for (Issue i : found) {
+					Severity s = switch (i.getSeverity()) {
+					case ERROR -> Severity.ERROR;
+					case WARNING -> Severity.WARNING;
+					default -> Severity.INFO;
+					};
+					own.add(new CheckIssue(e.getValue(), i.getLineNumber() == null ? 1 : i.getLineNumber(),
+							i.getColumn() == null ? 1 : i.getColumn(), s, i.getMessage(), i.getCode()));
+				}
+			} catch (RuntimeException | StackOverflowError x) {
+				own.add(new CheckIssue(e.getValue(), 1, 1, Severity.ERROR, "internal error while validating: " + x, null));
+			}
+			own.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
+			if (own.size() > MAX_ISSUES_PER_FILE) {
+				int more = own.size() - MAX_ISSUES_PER_FILE;
+				own = new ArrayList<>(own.subList(0, MAX_ISSUES_PER_FILE));
+				own.add(new CheckIssue(e.getValue(), own.get(own.size() - 1).line(), 1, Severity.ERROR,
+						more + " more issues not shown: is this a .cell file?", null));
+			}
+			issues.addAll(own);
+		}
+		return new Result(Collections.unmodifiableList(issues), rs, models);
+	}
+
+	/** Parses text (for tools and tests); the resource is in a fresh resource set with the standard library. */
+	public XtextResource parse(String text, String fileName) throws IOException {
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		injector.getInstance(StandardLibraryIndex.class).load(rs);
+		XtextResource r = (XtextResource) rs.createResource(URI.createURI("memory:/" + fileName));
+		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+		return r;
+	}
+}

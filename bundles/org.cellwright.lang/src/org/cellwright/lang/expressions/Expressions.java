@@ -1,0 +1,141 @@
+package org.cellwright.lang.expressions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+import org.cellwright.model.BinaryExpression;
+import org.cellwright.model.Expression;
+import org.cellwright.model.Formula;
+import org.cellwright.model.FunctionCall;
+import org.cellwright.model.NegatedExpression;
+import org.cellwright.model.NumberLiteral;
+import org.cellwright.model.VariableRef;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * Evaluates the arithmetic expressions of the language (OCV formulas) directly on the model: + - * / ^, unary
+ * minus, the constant pi, the variable of the formula (x, the stoichiometry) and the functions in {@link #FUNCTIONS}.
+ * No script engine is involved.
+ */
+public final class Expressions {
+
+	/** Known functions and their number of arguments. */
+	public static final Map<String, Integer> FUNCTIONS = new LinkedHashMap<>();
+	static {
+		for (String f : List.of("exp", "ln", "log10", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos"))
+			FUNCTIONS.put(f, 1);
+		for (String f : List.of("min", "max", "pow"))
+			FUNCTIONS.put(f, 2);
+	}
+
+	/** The variable of an OCV formula. */
+	public static final String STOICHIOMETRY = "x";
+
+	private Expressions() {
+	}
+
+	/** One problem found in an expression: the object it is about and the message. */
+	public record Problem(EObject at, String message) {
+	}
+
+	/** The variable name of a formula (x unless set). */
+	public static String variable(Formula f) {
+		return f.getVariable() == null || f.getVariable().isEmpty() ? STOICHIOMETRY : f.getVariable();
+	}
+
+	/** The formula as a function of its variable. Throws IllegalArgumentException if it has problems. */
+	public static DoubleUnaryOperator compile(Formula f) {
+		List<Problem> p = check(f.getBody(), variable(f));
+		if (!p.isEmpty())
+			throw new IllegalArgumentException(p.get(0).message());
+		String var = variable(f);
+		Expression body = f.getBody();
+		return x -> evaluate(body, var, x);
+	}
+
+	/** Value of e with the variable {@code var} set to {@code x}. */
+	public static double evaluate(Expression e, String var, double x) {
+		if (e instanceof NumberLiteral n)
+			return n.getValue();
+		if (e instanceof VariableRef v) {
+			if (v.getName().equals(var))
+				return x;
+			if (v.getName().equals("pi"))
+				return Math.PI;
+			throw new IllegalArgumentException("unknown variable '" + v.getName() + "'");
+		}
+		if (e instanceof NegatedExpression n)
+			return -evaluate(n.getOperand(), var, x);
+		if (e instanceof BinaryExpression b) {
+			double l = evaluate(b.getLeft(), var, x), r = evaluate(b.getRight(), var, x);
+			return switch (b.getOp()) {
+			case "+" -> l + r;
+			case "-" -> l - r;
+			case "*" -> l * r;
+			case "/" -> l / r;
+			case "^" -> Math.pow(l, r);
+			default -> throw new IllegalArgumentException("unknown operator " + b.getOp());
+			};
+		}
+		if (e instanceof FunctionCall c) {
+			double[] a = new double[c.getArguments().size()];
+			for (int i = 0; i < a.length; i++)
+				a[i] = evaluate(c.getArguments().get(i), var, x);
+			Integer arity = FUNCTIONS.get(c.getFunction());
+			if (arity == null || arity != a.length)
+				throw new IllegalArgumentException("unknown function " + c.getFunction() + "/" + a.length);
+			return switch (c.getFunction()) {
+			case "exp" -> Math.exp(a[0]);
+			case "ln" -> Math.log(a[0]);
+			case "log10" -> Math.log10(a[0]);
+			case "sqrt" -> Math.sqrt(a[0]);
+			case "abs" -> Math.abs(a[0]);
+			case "tanh" -> Math.tanh(a[0]);
+			case "sinh" -> Math.sinh(a[0]);
+			case "cosh" -> Math.cosh(a[0]);
+			case "sin" -> Math.sin(a[0]);
+			case "cos" -> Math.cos(a[0]);
+			case "min" -> Math.min(a[0], a[1]);
+			case "max" -> Math.max(a[0], a[1]);
+			case "pow" -> Math.pow(a[0], a[1]);
+			default -> throw new IllegalArgumentException("unknown function " + c.getFunction());
+			};
+		}
+		throw new IllegalArgumentException("incomplete expression");
+	}
+
+	/** Unknown variables and functions and wrong argument counts, in document order. */
+	public static List<Problem> check(Expression e, String var) {
+		List<Problem> out = new ArrayList<>();
+		collect(e, var, out);
+		return out;
+	}
+
+	private static void collect(Expression e, String var, List<Problem> out) {
+		if (e == null)
+			return;
+		if (e instanceof VariableRef v) {
+			if (!v.getName().equals(var) && !v.getName().equals("pi"))
+				out.add(new Problem(v, "unknown variable '" + v.getName() + "': an OCV formula may use only " + var
+						+ " (the stoichiometry) and the constant pi"));
+		} else if (e instanceof NegatedExpression n) {
+			collect(n.getOperand(), var, out);
+		} else if (e instanceof BinaryExpression b) {
+			collect(b.getLeft(), var, out);
+			collect(b.getRight(), var, out);
+		} else if (e instanceof FunctionCall c) {
+			Integer arity = FUNCTIONS.get(c.getFunction());
+			if (arity == null)
+				out.add(new Problem(c, "unknown function '" + c.getFunction() + "'; known: "
+						+ String.join(", ", FUNCTIONS.keySet())));
+			else if (arity != c.getArguments().size())
+				out.add(new Problem(c, c.getFunction() + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
+						+ ", not " + c.getArguments().size()));
+			for (Expression a : c.getArguments())
+				collect(a, var, out);
+		}
+	}
+}

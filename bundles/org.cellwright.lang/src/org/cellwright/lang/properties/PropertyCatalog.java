@@ -1,0 +1,261 @@
+package org.cellwright.lang.properties;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.SetCondition;
+import org.cellwright.model.Transformation;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * The property names CellWright knows, per owner (material, layer, cell, alloy transformation, protocol
+ * condition, solver setting), each with the dimension(s) it accepts and its physical range in SI. Names are stable:
+ * the CLI maps them to the solver's SI inputs (a material name is the kebab-case of the solver's
+ * {@code MaterialProperty} constant, except {@code young-modulus} for YOUNGS_MODULUS and
+ * {@code plateau-potential}), validation checks units and ranges with them, content assist lists them.
+ */
+public final class PropertyCatalog {
+
+	/** Where a property may be written. */
+	public enum Owner {
+		MATERIAL("a material"), LAYER("a layer"), CELL("a cell"), TRANSFORMATION("a lithiation (lithiates to ...)"),
+		CONDITION("a 'set' step"), SOLVER("a solver block");
+
+		private final String label;
+
+		Owner(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+	}
+
+	/**
+	 * One known property: name, accepted dimensions (the first is the canonical one), SI range [min, max] with
+	 * open/closed ends, whether the value must be a whole number, and a one-line description.
+	 */
+	public record Entry(String name, Set<Owner> owners, List<Dimension> dimensions, double min, boolean minInclusive,
+			double max, boolean maxInclusive, boolean integer, String description) {
+
+		/** The canonical dimension (first accepted one). */
+		public Dimension dimension() {
+			return dimensions.get(0);
+		}
+
+		/** True if a value of dimension d is acceptable (a bare number or % counts as a fraction). */
+		public boolean accepts(Dimension d) {
+			if (dimensions.contains(d))
+				return true;
+			return dimensions.stream().anyMatch(Dimension::isFraction)
+					&& (d == Dimension.DIMENSIONLESS || d == Dimension.FRACTION);
+		}
+
+		/** Null if the SI value is in range, else "must be > 0" style text. */
+		public String rangeViolation(double si) {
+			if (Double.isNaN(si) || Double.isInfinite(si))
+				return "must be a finite number";
+			boolean lowOk = minInclusive ? si >= min : si > min;
+			boolean highOk = maxInclusive ? si <= max : si < max;
+			if (lowOk && highOk && (!integer || si == Math.rint(si)))
+				return null;
+			StringBuilder b = new StringBuilder("must be ");
+			if (integer)
+				b.append("a whole number ");
+			if (Double.isInfinite(max))
+				b.append(minInclusive ? ">= " : "> ").append(fmt(min));
+			else if (Double.isInfinite(min))
+				b.append(maxInclusive ? "<= " : "< ").append(fmt(max));
+			else
+				b.append("in ").append(minInclusive ? "[" : "(").append(fmt(min)).append(", ").append(fmt(max))
+						.append(maxInclusive ? "]" : ")");
+			if (dimension() != Dimension.DIMENSIONLESS && !dimension().isFraction())
+				b.append(" ").append(dimension().siUnit());
+			return b.toString();
+		}
+
+		/** "a length: nm, um, mm, cm, m" (or the list of accepted dimensions). */
+		public String expected() {
+			List<String> d = new ArrayList<>();
+			for (Dimension x : dimensions)
+				d.add(x.description());
+			return String.join(" or ", d);
+		}
+	}
+
+	private static String fmt(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+	}
+
+	private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+	private static final double INF = Double.POSITIVE_INFINITY;
+
+	private static void def(String name, Set<Owner> owners, Dimension d, double min, boolean minIncl, double max,
+			boolean maxIncl, String description) {
+		ENTRIES.put(name, new Entry(name, owners, List.of(d), min, minIncl, max, maxIncl, false, description));
+	}
+
+	private static void positive(String name, Set<Owner> owners, Dimension d, String description) {
+		def(name, owners, d, 0, false, INF, false, description);
+	}
+
+	private static void nonNegative(String name, Set<Owner> owners, Dimension d, String description) {
+		def(name, owners, d, 0, true, INF, false, description);
+	}
+
+	private static void any(String name, Set<Owner> owners, Dimension d, String description) {
+		def(name, owners, d, -INF, false, INF, false, description);
+	}
+
+	static {
+		Set<Owner> m = EnumSet.of(Owner.MATERIAL);
+		Set<Owner> mt = EnumSet.of(Owner.MATERIAL, Owner.TRANSFORMATION);
+		positive("density", m, Dimension.DENSITY, "true (skeletal) density");
+		positive("molar-mass", mt, Dimension.MOLAR_MASS, "molar mass per formula unit");
+		nonNegative("ionic-conductivity", m, Dimension.CONDUCTIVITY, "Li+ conductivity of the dense material at the reference temperature");
+		nonNegative("ionic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the ionic conductivity");
+		nonNegative("electronic-conductivity", m, Dimension.CONDUCTIVITY, "electronic conductivity of the dense material");
+		nonNegative("electronic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the electronic conductivity");
+		positive("diffusivity", m, Dimension.DIFFUSIVITY, "chemical diffusivity of Li in the material");
+		nonNegative("diffusion-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the diffusivity");
+		positive("adatom-diffusivity", m, Dimension.DIFFUSIVITY, "surface diffusivity of Li ad-atoms on the material");
+		positive("specific-capacity", mt, Dimension.SPECIFIC_CAPACITY, "theoretical (or practical) gravimetric capacity");
+		positive("max-concentration", m, Dimension.CONCENTRATION, "maximum Li concentration in the host");
+		def("initial-stoichiometry", m, Dimension.FRACTION, 0, true, 1, true, "initial Li stoichiometry of an intercalation host");
+		positive("exchange-current-density", m, Dimension.CURRENT_DENSITY, "exchange-current density at the reference temperature");
+		nonNegative("exchange-current-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the exchange current");
+		def("transfer-coefficient", m, Dimension.DIMENSIONLESS, 0, false, 1, false, "anodic charge-transfer coefficient");
+		positive("reference-temperature", m, Dimension.TEMPERATURE, "reference temperature of the Arrhenius laws (default 25 degC)");
+		positive("young-modulus", mt, Dimension.PRESSURE, "Young's modulus");
+		positive("hardness", mt, Dimension.PRESSURE, "indentation hardness");
+		positive("tensile-strength", m, Dimension.PRESSURE, "tensile strength");
+		positive("bulk-flow-stress", m, Dimension.PRESSURE, "flow stress of bulk metal (large size)");
+		positive("size-effect-exponent", m, Dimension.DIMENSIONLESS, "exponent m of sigma = sigma_bulk + K d^-m");
+		positive("creep-prefactor", m, Dimension.INVERSE_TIME, "power-law creep prefactor A");
+		positive("creep-stress-exponent", m, Dimension.DIMENSIONLESS, "power-law creep stress exponent n");
+		nonNegative("creep-activation-energy", m, Dimension.ACTIVATION_ENERGY, "power-law creep activation energy");
+		nonNegative("coble-activation-energy", m, Dimension.ACTIVATION_ENERGY, "activation energy of the diffusion behind Coble creep");
+		positive("penetration-stress", m, Dimension.PRESSURE, "stress a solid electrolyte bears before Li penetrates it");
+		any("stability-window-low", m, Dimension.VOLTAGE, "lower end of the electrochemical stability window vs Li/Li+");
+		any("stability-window-high", m, Dimension.VOLTAGE, "upper end of the electrochemical stability window vs Li/Li+");
+		any("potential-vs-she", m, Dimension.VOLTAGE, "standard potential vs SHE (Li: -3.04 V)");
+		nonNegative("interphase-growth-constant", m, Dimension.DIFFUSIVITY, "parabolic growth constant k of an interphase, L^2 = L0^2 + 2 k t");
+		nonNegative("interphase-conductivity", m, Dimension.CONDUCTIVITY, "ionic conductivity of the interphase grown on the material");
+		nonNegative("interphase-lithium-content", m, Dimension.CONCENTRATION, "Li consumed per interphase volume");
+		def("contact-angle", m, Dimension.ANGLE, 0, true, Math.PI, true, "wetting angle of Li on the material (lithiophilicity; heterogeneous nucleation)");
+		nonNegative("nucleation-overpotential", m, Dimension.VOLTAGE, "Li nucleation overpotential on the material, if given directly");
+		positive("interfacial-energy", m, Dimension.SURFACE_ENERGY, "interfacial energy Li / electrolyte");
+		positive("lithium-per-host", mt, Dimension.DIMENSIONLESS, "Li per formula unit of the lithiated phase (3.75 for Li15Si4)");
+		any("plateau-potential", mt, Dimension.VOLTAGE, "equilibrium (plateau) potential of an alloying reaction vs Li/Li+");
+		positive("lithiated-density", mt, Dimension.DENSITY, "true density of the lithiated phase");
+		def("volume-expansion", EnumSet.of(Owner.TRANSFORMATION, Owner.MATERIAL), Dimension.VOLUME_FRACTION, 0, true, INF, false, "volume increase on full lithiation (280 vol% for Si to Li15Si4)");
+		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy");
+		nonNegative("area-specific-resistance", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.AREA_SPECIFIC_RESISTANCE, "area-specific resistance of an interface or contact");
+
+		Set<Owner> l = EnumSet.of(Owner.LAYER);
+		def("porosity", l, Dimension.VOLUME_FRACTION, 0, true, 1, false, "pore volume fraction (0.585 or 58.5 %)");
+		positive("pore-size", l, Dimension.LENGTH, "characteristic pore diameter");
+		positive("particle-radius", l, Dimension.LENGTH, "particle radius of the active material");
+		def("tortuosity", l, Dimension.DIMENSIONLESS, 1, true, INF, false, "tortuosity factor tau (effective = fraction / tau)");
+		positive("bruggeman", l, Dimension.DIMENSIONLESS, "Bruggeman exponent b (effective = fraction^b; default 1.5)");
+		positive("areal-loading", l, Dimension.AREAL_LOADING, "mass of solid per electrode area");
+		positive("lithiated-thickness", l, Dimension.LENGTH, "thickness after lithiation of an alloy-host layer");
+
+		Set<Owner> c = EnumSet.of(Owner.CELL);
+		Set<Owner> cc = EnumSet.of(Owner.CELL, Owner.CONDITION);
+		positive("area", c, Dimension.AREA, "geometric electrode area");
+		nonNegative("stack-pressure", cc, Dimension.PRESSURE, "uniaxial stack pressure");
+		positive("temperature", cc, Dimension.TEMPERATURE, "cell temperature");
+		ENTRIES.put("nominal-capacity", new Entry("nominal-capacity", c,
+				List.of(Dimension.AREAL_CAPACITY, Dimension.CAPACITY), 0, false, INF, false, false,
+				"capacity that defines 1 C (areal or absolute)"));
+
+		Set<Owner> s = EnumSet.of(Owner.SOLVER);
+		for (String n : List.of("cathode-nodes", "particle-nodes", "interlayer-nodes"))
+			ENTRIES.put(n, new Entry(n, s, List.of(Dimension.DIMENSIONLESS), 1, true, 10000, true, true,
+					"number of control volumes (" + n.substring(0, n.indexOf('-')) + ")"));
+		positive("relative-tolerance", s, Dimension.DIMENSIONLESS, "relative tolerance of the time integration");
+		positive("absolute-tolerance", s, Dimension.DIMENSIONLESS, "absolute tolerance of the time integration");
+		positive("max-step", s, Dimension.TIME, "largest time step");
+		positive("output-interval", s, Dimension.TIME, "interval between recorded samples");
+	}
+
+	/** Names an experiment can 'record'. */
+	public static final List<String> OUTPUTS = List.of("time", "voltage", "current", "current-density", "capacity",
+			"areal-capacity", "coulombic-efficiency", "overpotential", "nucleation-overpotential",
+			"lithium-inventory", "plated-lithium", "dead-lithium", "interlayer-lithium", "interphase-thickness",
+			"temperature", "stack-pressure", "lithium-flow-stress", "short-circuit");
+
+	private PropertyCatalog() {
+	}
+
+	/** The entry for a name, whatever its owner. */
+	public static Optional<Entry> find(String name) {
+		return Optional.ofNullable(ENTRIES.get(name));
+	}
+
+	/** The entry for a name if it may be written in that owner. */
+	public static Optional<Entry> find(Owner owner, String name) {
+		Entry e = ENTRIES.get(name);
+		return e != null && e.owners().contains(owner) ? Optional.of(e) : Optional.empty();
+	}
+
+	/** All entries an owner may contain, in catalog order. */
+	public static List<Entry> entries(Owner owner) {
+		List<Entry> out = new ArrayList<>();
+		for (Entry e : ENTRIES.values())
+			if (e.owners().contains(owner))
+				out.add(e);
+		return out;
+	}
+
+	/** All entries. */
+	public static List<Entry> all() {
+		return Collections.unmodifiableList(new ArrayList<>(ENTRIES.values()));
+	}
+
+	/** The owner kind of a model object that contains properties, or null. */
+	public static Owner ownerOf(EObject container) {
+		if (container instanceof Material)
+			return Owner.MATERIAL; // also Composite
+		if (container instanceof Layer)
+			return Owner.LAYER;
+		if (container instanceof Cell)
+			return Owner.CELL;
+		if (container instanceof Transformation)
+			return Owner.TRANSFORMATION;
+		if (container instanceof SetCondition)
+			return Owner.CONDITION;
+		if (container instanceof Experiment)
+			return Owner.SOLVER;
+		return null;
+	}
+
+	/** Up to n names of that owner closest to {@code name}. */
+	public static List<String> closest(Owner owner, String name, int n) {
+		List<String> names = new ArrayList<>();
+		for (Entry e : entries(owner))
+			names.add(e.name());
+		names.sort((a, b) -> Integer.compare(Units.distance(name, a), Units.distance(name, b)));
+		List<String> out = new ArrayList<>();
+		for (String k : names) {
+			if (out.size() >= n || Units.distance(name, k) > Math.max(3, name.length() / 2))
+				break;
+			out.add(k);
+		}
+		return out;
+	}
+}
