@@ -63,7 +63,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final NewtonSolver newton;
     private final Sys sys = new Sys();
     private final SolidElectrolyteInterphase sei;
-    private double foil0;
+    private double foil0, committedCurrent;
     private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
     private double etaKin, etaNuc, etaOhm, etaSei;
     private boolean reportedPore, reportedCc, reportedSe;
@@ -215,21 +215,33 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double i0 = ctx.i0(temperature) * area;
         double eta = dphi - shift;
         double ea = Math.exp(a * f * eta), ec = Math.exp(-(1 - a) * f * eta);
-        double nb = eta + pen < 0 ? Math.exp(-(1 - a) * f * (eta + pen)) : 1;
+        double xb = Math.exp(-(1 - a) * f * (eta + pen)) - 1; // > 0 past the nucleation threshold
         if (derivative) {
             double d = c * (a * f * ea + b * (1 - a) * f * ec);
-            d += (1 - c) * b * (1 - a) * f * nb; // left derivative also at the kink: keeps Newton moving into deposition
+            d += (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
             return i0 * d;
         }
-        return i0 * (c * (ea - b * ec) - (1 - c) * b * (nb - 1));
+        return i0 * (c * (ea - b * ec) - (1 - c) * b * softplus(xb));
+    }
+
+    /** Sharpness of the smoothed nucleation threshold (softplus). */
+    private static final double SHARP = 12;
+
+    private static double softplus(double x) {
+        double z = SHARP * x;
+        return (z > 30 ? z : Math.log1p(Math.exp(z))) / SHARP;
+    }
+
+    private static double softplusSlope(double x) {
+        double z = SHARP * x;
+        return z > 30 ? 1 : 1 / (1 + Math.exp(-z));
     }
 
     /** The bare-area (nucleation) part of a site's current [A/m2], <= 0. */
     private double siteBare(double dphi, double area, double shift, double pen, double c, double b) {
         double f = Constants.F / (Constants.R * temperature);
         double eta = dphi - shift;
-        if (eta + pen >= 0) return 0;
-        return -ctx.i0(temperature) * area * (1 - c) * b * Math.expm1(-(1 - ctx.alpha) * f * (eta + pen));
+        return -ctx.i0(temperature) * area * (1 - c) * b * softplus(Math.exp(-(1 - ctx.alpha) * f * (eta + pen)) - 1);
     }
 
     private double coverage(double amount) { return Math.max(0, Math.min(1, amount / PlatingSubstrateElectrode.NUCLEATION_COVERAGE)); }
@@ -250,11 +262,11 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     /** Pore-site current at node k for dphi with the end-of-step pore Li amount (implicit in the state). */
     private double pore(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), false);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(amountNew)), false);
     }
 
     private double poreDphi(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), true);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(amountNew)), true);
     }
 
     /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
@@ -299,6 +311,17 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         lastI = current;
         lastDt = dt;
         System.arraycopy(u, 0, uTrial, 0, u.length);
+        if (current < 0 && !(committedCurrent < 0)) {
+            // start of deposition: guess a potential just past the deposition threshold (the rest potential may be
+            // far above it, e.g. the host's open-circuit potential)
+            double start = Math.min(uTrial[1] - uTrial[0], -(Math.max(etaHostN, etaCcN) + gibbsThomson() + 2e-3));
+            for (int k = 0; k < n; k++) {
+                uTrial[4 * k] = 0;
+                uTrial[4 * k + 1] = start;
+                uTrial[4 * k + 2] = 0;
+                uTrial[4 * k + 3] = current / n;
+            }
+        }
         if (!newton.solve(sys, uTrial, 1e-10, 50)) return Double.NaN;
         // site currents and state updates
         double f = 1.0 / Constants.F;
@@ -324,7 +347,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             eRxn += (Math.abs(jm) + Math.abs(jh)) * dphi;
             wSum += Math.abs(jm) + Math.abs(jh);
             double nNew = nPore[k] - jPore[k] * dt * f;
-            wNuc += siteBare(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nNew), Math.max(0, 1 - poreFill(nNew))) * etaHostN;
+            wNuc += siteBare(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(nNew))) * etaHostN;
             if (k == n - 1 && !foil) wNuc += siteBare(dphi, ccArea(), ccShift(), etaCcN, coverage(nCc), 1) * etaCcN;
         }
         // dead Li: a share of the net stripped charge, attributed to pores / SE-side deposits by their anodic share
@@ -390,6 +413,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         nSe = tnSe;
         nDead = tnDead;
         committedSeCurrent = jSe;
+        committedCurrent = lastI;
         platedCc = tPlatedCc;
         platedSe = tPlatedSe;
         sei.commit();
@@ -464,7 +488,6 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                     r[q] = jh * sc;
                 }
                 double nNew = nPore[k] - jp * lastDt / Constants.F;
-                if (nNew < -1e-9) return false;
                 double jpe = pore(k, dphi, nNew);
                 if (!Double.isFinite(jpe)) return false;
                 r[p] = (jp - jpe) * sc;
@@ -526,9 +549,6 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             for (int k = 0; k < n; k++) {
                 double dp = Math.abs(d[4 * k + 1] - d[4 * k]);
                 if (dp > 0.05) lim = Math.min(lim, 0.05 / dp);
-                double nNew = nPore[k] - x[4 * k + 3] * lastDt / Constants.F;
-                double dn = -d[4 * k + 3] * lastDt / Constants.F;
-                if (nNew + dn < 0 && dn < 0) lim = Math.min(lim, Math.max(1e-6, 0.9 * nNew / -dn));
             }
             return lim;
         }
