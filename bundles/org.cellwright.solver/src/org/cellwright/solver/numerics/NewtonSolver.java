@@ -38,8 +38,21 @@ public final class NewtonSolver {
 
     public int iterations() { return iterations; }
 
+    private long solves, totalIterations, failures;
+
+    /** Statistics of this solver: {solves, Newton iterations, failed solves}. */
+    public long[] statistics() { return new long[] {solves, totalIterations, failures}; }
+
     /** Solves in place from the initial guess x; returns true on convergence. */
     public boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        solves++;
+        boolean ok = solveInternal(sys, x, rtol, maxIterations);
+        totalIterations += iterations;
+        if (!ok) failures++;
+        return ok;
+    }
+
+    private boolean solveInternal(BandedSystem sys, double[] x, double rtol, int maxIterations) {
         int n = sys.size();
         if (!sys.residual(x, r)) return false;
         double norm = norm(r, n);

@@ -39,6 +39,9 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
     private final double[] base;       // surface concentration without flux, per node
     private final double[] resp;       // d c_s / d j per node
+    private final double[] baseShells, unitShells; // zero-flux solution and unit-flux response per node
+    private double storedDt = Double.NaN;
+    private boolean stored;
     private final NewtonSolver newton;
     private final Sys sys = new Sys();
     private final SolverSettings settings;
@@ -76,6 +79,8 @@ public final class CompositeCathode implements ElectrodeModel {
         this.uTrial = new double[3 * n];
         this.base = new double[n];
         this.resp = new double[n];
+        this.baseShells = new double[n * m];
+        this.unitShells = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
         if (!Double.isNaN(knee) && decades > 0)
@@ -101,12 +106,16 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override public String name() { return name; }
 
+    /** Newton statistics {solves, iterations, failures} of this electrode. */
+    public long[] solverStatistics() { return newton.statistics(); }
+
     @Override
     public void setConditions(double t, double p) {
         temperature = t;
         kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, t);
         sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
+        stored = false;
     }
 
     @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
@@ -119,11 +128,14 @@ public final class CompositeCathode implements ElectrodeModel {
     public double trial(double dt, double current) {
         lastI = current;
         lastDt = dt;
-        particle.prepare(dt);
-        for (int k = 0; k < n; k++) {
-            if (particle.concentrationDependent()) particle.prepare(dt, c, k * m);
-            resp[k] = particle.surfaceResponse() / Constants.F; // d c_s / d j
-            base[k] = particle.surfaceWithoutFlux(c, k * m);
+        if (!(stored && dt == storedDt)) {
+            // per-particle linear response, reused by every trial of the same dt and by commit
+            for (int k = 0; k < n; k++) {
+                base[k] = particle.prepareStored(dt, c, k * m, baseShells, unitShells, k * m);
+                resp[k] = particle.surfaceResponse() / Constants.F; // d c_s / d j
+            }
+            stored = true;
+            storedDt = dt;
         }
         System.arraycopy(u, 0, uTrial, 0, u.length);
         // initial guess: keep potentials, distribute the current uniformly
@@ -169,11 +181,8 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override
     public void commit(PhysicsEvents events) {
-        if (!particle.concentrationDependent()) particle.prepare(lastDt);
-        for (int k = 0; k < n; k++) {
-            if (particle.concentrationDependent()) particle.prepare(lastDt, c, k * m);
-            particle.step(c, k * m, uTrial[3 * k + 2] / Constants.F);
-        }
+        for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
+        stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
     }
 

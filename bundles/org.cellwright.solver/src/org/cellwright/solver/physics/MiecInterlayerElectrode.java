@@ -187,6 +187,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     @Override public String name() { return name; }
 
+    /** Newton statistics {solves, iterations, failures} of this electrode. */
+    public long[] solverStatistics() { return newton.statistics(); }
+
     @Override
     public void setConditions(double t, double p) {
         temperature = t;
@@ -229,7 +232,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private static double softplus(double x) {
         double z = SHARP * x;
-        return (z > 30 ? z : Math.log1p(Math.exp(z))) / SHARP;
+        if (z > 30) return x;
+        double e = Math.exp(z);
+        return (e < 1e-5 ? e * (1 - 0.5 * e) : Math.log(1 + e)) / SHARP; // Math.log1p is slow (StrictMath)
     }
 
     private static double softplusSlope(double x) {
@@ -262,11 +267,11 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     /** Pore-site current at node k for dphi with the end-of-step pore Li amount (implicit in the state). */
     private double pore(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(amountNew)), false);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), false);
     }
 
     private double poreDphi(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(amountNew)), true);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), true);
     }
 
     /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */

@@ -100,6 +100,25 @@ public final class ParticleDiffusion {
     /** d c_surface / d N after {@link #prepare}. */
     public double surfaceResponse() { return surfaceResponse; }
 
+    /**
+     * Prepares the step for one particle and stores its zero-flux solution and unit-flux response, so that
+     * {@link #stepStored} can finish the step for any flux without another solve. Returns the zero-flux surface
+     * concentration; {@link #surfaceResponse()} gives d c_s / d N.
+     */
+    public double prepareStored(double dt, double[] c, int offset, double[] baseOut, double[] unitOut, int outOffset) {
+        prepare(dt, c, offset);
+        for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
+        tri.solve(lo, di, up, rhs, tmp, m);
+        System.arraycopy(tmp, 0, baseOut, outOffset, m);
+        System.arraycopy(unit, 0, unitOut, outOffset, m);
+        return tmp[m - 1];
+    }
+
+    /** Finishes a step prepared with {@link #prepareStored}: c = base + N unit. */
+    public void stepStored(double[] c, int offset, double[] base, double[] unitResponse, int storedOffset, double flux) {
+        for (int i = 0; i < m; i++) c[offset + i] = base[storedOffset + i] + flux * unitResponse[storedOffset + i];
+    }
+
     /** Surface concentration after the prepared step with zero flux, from shell concentrations cOld (offset). */
     public double surfaceWithoutFlux(double[] cOld, int offset) {
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * cOld[offset + i];
