@@ -28,6 +28,7 @@ public final class Simulation {
     public RunStatus run(CellSpec cell, ProtocolSpec protocol, SolverSettings settings, ResultSink sink,
             ProgressListener progress) {
         if (progress == null) progress = ProgressListener.NONE;
+        if (sink == null) sink = ResultSink.discard();
         if (settings == null) settings = SolverSettings.defaults();
         List<String> problems = InputValidator.validate(cell, protocol, settings);
         if (!problems.isEmpty()) {
@@ -172,7 +173,12 @@ public final class Simulation {
             double current = mode == Mode.CURRENT ? setpoint : 0;
             double dt = Math.min(settings.maxStep(), Math.max(1.0, 1e-3 * Math.min(duration, 3600)));
             dt = Math.min(dt, 1.0);
-            double dvTarget = 0.01 * Math.sqrt(settings.relativeTolerance() / 1e-4);
+            // step control: a cap on the voltage change per step, and a local-error estimate of backward Euler from
+            // the deviation of the new voltage from the linear extrapolation of the last two (Hairer, Norsett and
+            // Wanner, Solving ODEs I, 1993, sec. II.4), tolerance 1000 atol + 10 rtol |V| (5 mV at the defaults)
+            double dvTarget = 0.05 * Math.sqrt(settings.relativeTolerance() / 1e-4);
+            double tol = settings.absoluteTolerance() * 1000 + settings.relativeTolerance() * 10 * Math.abs(voltage);
+            double prevSlope = Double.NaN;
             // immediate cut-off check on the starting state (e.g. already above the limit)
             int stepSign = 0;
             long guard = 0;
@@ -213,15 +219,28 @@ public final class Simulation {
                     if (h < DT_MIN) {
                         if (hasVoltageCutoff(cutoffs)) {
                             // the electrode cannot deliver the current any more: treat as reaching the cut-off
-                            event(SimulationEvent.Type.INFO, Double.NaN, "step ended: electrode exhausted");
+                            event(SimulationEvent.Type.STEP_END, Double.NaN, "step ended: an electrode cannot carry the "
+                                    + "current any more (saturated or exhausted), taken as its voltage cut-off");
                             return null;
                         }
                         return fail("time step below " + DT_MIN + " s");
                     }
                 }
                 double dv = Math.abs(v - voltage);
+                double err = Double.isNaN(prevSlope) ? Double.NaN : 0.5 * Math.abs(v - voltage - prevSlope * h);
                 double[] eta = model.overpotentials();
+                double weBefore = settings.debugConservationChecks() ? model.workingElectrode().inventory().total() : 0;
                 model.commit(this::event);
+                if (settings.debugConservationChecks()) {
+                    // charge: the working electrode loses exactly I dt / F of lithium (oxidation positive)
+                    double change = model.workingElectrode().inventory().total() - weBefore;
+                    double expected = -model.electrochemicalCurrent() * h / org.cellwright.solver.physics.Constants.F;
+                    if (Math.abs(change - expected) > 1e-9 * Math.max(Math.abs(expected), 1e-9) + 1e-12 * Math.abs(weBefore)) {
+                        event(SimulationEvent.Type.CONSERVATION_ERROR, change - expected,
+                                "charge not conserved in the working electrode: " + (change - expected) + " mol/m2");
+                        return RunStatus.NOT_CONVERGED;
+                    }
+                }
                 stepTime += h;
                 time += h;
                 stepCharge += i * h;
@@ -231,7 +250,9 @@ public final class Simulation {
                     startDirection(stepSign);
                 }
                 if (i > 0) cycleCharge += i * h; else cycleDischarge -= i * h;
+                double prevV = voltage;
                 voltage = v;
+                model.acceptVoltage(v);
                 current = i;
                 if (settings.debugConservationChecks()) {
                     double tot = model.inventory().total();
@@ -245,12 +266,16 @@ public final class Simulation {
                     emitSample(i, stepCharge, model.ocv(), eta);
                     return pendingStatus;
                 }
-                if (model.filamentFraction() >= 1) {
+                double leak = Math.abs(i - model.electrochemicalCurrent());
+                if (model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), 1.0)) {
                     emitSample(i, stepCharge, model.ocv(), eta);
                     double pr = model.penetrationRatio();
-                    sink.event(new SimulationEvent(SimulationEvent.Type.SHORT_CIRCUIT, time, stepIndex, cycle, pr,
-                            String.format(java.util.Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
-                                    + "%.2f x its penetration stress", pr)));
+                    String reason = model.filamentFraction() >= 1
+                            ? String.format(java.util.Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
+                                    + "%.2f x its penetration stress", pr)
+                            : String.format(java.util.Locale.ROOT, "soft short: leakage through Li filaments (%.0f %% of the "
+                                    + "separator) %.3g A/m2 exceeds the applied current", 100 * model.filamentFraction(), leak);
+                    sink.event(new SimulationEvent(SimulationEvent.Type.SHORT_CIRCUIT, time, stepIndex, cycle, pr, reason));
                     return RunStatus.SHORT_CIRCUIT;
                 }
                 boolean end = !Double.isNaN(crossedVoltage(cutoffs, v)) || currentBelow(cutoffs, i);
@@ -259,6 +284,9 @@ public final class Simulation {
                 if (progress.isCancelled()) return RunStatus.CANCELLED;
                 if (end) break;
                 double grow = dv < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * dvTarget / dv));
+                if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tol / err)));
+                else grow = Math.min(grow, 1.5);
+                prevSlope = (v - prevV) / h;
                 dt = Math.min(settings.maxStep(), h * grow);
                 if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
             }

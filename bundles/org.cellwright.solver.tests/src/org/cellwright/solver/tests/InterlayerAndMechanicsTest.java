@@ -74,6 +74,12 @@ class InterlayerAndMechanicsTest {
         int peak = 0;
         for (int i = 0; i < map.length; i++) if (map[i][3] > map[peak][3]) peak = i;
         assertTrue(map[peak][0] > 50e-9 && map[peak][0] < 200e-9, "flow stress peaks near the crossover");
+        // the same map for a cell, at its temperature and plating current
+        double[][] cellMap = LithiumFlowStress.deformationMap(Sung2023Parameters.cell6Full(65e6, 298.15), 9.2, 10e-9, 10e-6, 31);
+        int peak2 = 0;
+        for (int i = 0; i < cellMap.length; i++) if (cellMap[i][3] > cellMap[peak2][3]) peak2 = i;
+        assertTrue(cellMap[peak2][0] > 30e-9 && cellMap[peak2][0] < 300e-9, "peak at " + cellMap[peak2][0]);
+        assertTrue(cellMap[0][4] > cellMap[30][4], "smaller features deform faster at the same plating velocity");
         // hotter Li creeps more easily
         assertTrue(li.flowStress(1e-6, rate, 333.15) < li.flowStress(1e-6, rate, 298.15));
     }

@@ -35,6 +35,6 @@ final class TestCells {
                 .layer(Sung2023Parameters.lithiumFoil("LiB", 50e-6)).build();
     }
 
-    /** Li | LPSCl | NCM811 composite, no interlayer (cell 7 of the study), 25 C. */
-    static CellSpec fullCell() { return Sung2023Parameters.cell7FullBaseline(65e6, 298.15); }
+    /** Li | LPSCl | NCM811 composite, no interlayer (cell 7 of the study), 25 C, 5 MPa. */
+    static CellSpec fullCell() { return Sung2023Parameters.cell7FullBaseline(5e6, 298.15); }
 }

@@ -10,6 +10,8 @@ import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
@@ -25,29 +27,26 @@ public final class SolverBenchmark {
 
     public static void main(String[] args) {
         SolverSettings mesh = SolverSettings.builder().cathodeNodes(20).particleNodes(30).outputInterval(60).build();
-        CellSpec full = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM);
-        // charged state: charge once at C/10, then time the 1C discharge from there
-        ProtocolSpec discharge = ProtocolSpec.of(StepSpec.cRate(0.2, Cutoff.voltageAbove(4.3), Cutoff.duration(8 * 3600)),
-                StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(2 * 3600)));
-        ProtocolSpec chargeOnly = ProtocolSpec.of(StepSpec.cRate(0.2, Cutoff.voltageAbove(4.3), Cutoff.duration(8 * 3600)));
-        long best = Long.MAX_VALUE, bestCharge = Long.MAX_VALUE;
+        // charged baseline full cell (cathode stoichiometry at the 4.3 V end of charge), 1C discharge to 2.8 V
+        CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM); // 65 MPa: creep sustains 1C stripping
+        LayerSpec cat = base.cathode();
+        LayerSpec charged = cat.toBuilder().clearComponents()
+                .component(cat.components().get(0).material().with(MaterialProperty.INITIAL_STOICHIOMETRY, 0.27), 0.67)
+                .component(cat.components().get(1).material(), 0.30).component(cat.components().get(2).material(), 0.03).build();
+        CellSpec full = base.toBuilder().replaceLayer(charged).build();
+        ProtocolSpec discharge = ProtocolSpec.of(StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(2 * 3600)));
+        long best = Long.MAX_VALUE;
         RecordingSink last = null;
-        for (int rep = 0; rep < 30; rep++) {
-            RecordingSink s1 = new RecordingSink();
-            long t0 = System.nanoTime();
-            new Simulation().run(full, chargeOnly, mesh, s1, ProgressListener.NONE);
-            long t1 = System.nanoTime();
+        for (int rep = 0; rep < 200; rep++) {
             RecordingSink s2 = new RecordingSink();
+            long t1 = System.nanoTime();
             new Simulation().run(full, discharge, mesh, s2, ProgressListener.NONE);
-            long t2 = System.nanoTime();
-            bestCharge = Math.min(bestCharge, t1 - t0);
-            best = Math.min(best, (t2 - t1) - (t1 - t0));
+            best = Math.min(best, System.nanoTime() - t1);
             last = s2;
         }
         CycleSummary c = last.cycles.get(0);
-        System.out.printf(Locale.ROOT, "1C discharge, 20x30 mesh: %.2f ms warm (charge part %.2f ms subtracted); "
-                + "discharge %.1f mAh/g, status %s%n", best / 1e6, bestCharge / 1e6,
-                c.dischargeSpecificCapacity() / 3600, last.status);
+        System.out.printf(Locale.ROOT, "1C discharge, 20x30 mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
+                best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
 
         CellSpec cyc = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
         ProtocolSpec p = Sung2023Parameters.fullCellCycling(199);

@@ -66,6 +66,8 @@ public enum MaterialProperty {
     STABILITY_WINDOW_HIGH("V"),
     /** Parabolic growth constant k of an interphase, L^2 = L0^2 + 2 k t [m2/s]. */
     INTERPHASE_GROWTH_CONSTANT("m2/s"),
+    /** Activation energy of the interphase growth constant [J/mol]. */
+    INTERPHASE_ACTIVATION_ENERGY("J/mol"),
     /** Ionic conductivity of the interphase grown on the material [S/m]. */
     INTERPHASE_CONDUCTIVITY("S/m"),
     /** Li consumed per interphase volume [mol/m3]. */

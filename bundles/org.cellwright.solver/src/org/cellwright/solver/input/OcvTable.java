@@ -17,6 +17,8 @@ import java.util.function.DoubleUnaryOperator;
 public final class OcvTable implements DoubleUnaryOperator {
     private final double[] x;
     private final double[] v;
+    private final int[] bucket; // first table index of each uniform bucket of [x0, xn]: O(1) lookup
+    private final double bucketScale;
 
     public OcvTable(double[] stoichiometry, double[] voltage) {
         if (stoichiometry.length != voltage.length || stoichiometry.length < 2)
@@ -32,6 +34,15 @@ public final class OcvTable implements DoubleUnaryOperator {
         x = new double[pts.size()];
         v = new double[pts.size()];
         for (int i = 0; i < x.length; i++) { x[i] = pts.get(i)[0]; v[i] = pts.get(i)[1]; }
+        int nb = 4 * x.length;
+        bucket = new int[nb + 1];
+        bucketScale = nb / (x[x.length - 1] - x[0]);
+        int j = 0;
+        for (int b = 0; b <= nb; b++) {
+            double xb = x[0] + b / bucketScale;
+            while (j < x.length - 2 && x[j + 1] <= xb) j++;
+            bucket[b] = j;
+        }
     }
 
     /** Reads a two-column CSV (stoichiometry, voltage); lines starting with '#' and non-numeric lines are skipped. */
@@ -72,11 +83,9 @@ public final class OcvTable implements DoubleUnaryOperator {
         if (s <= x[0]) return v[0];
         int n = x.length;
         if (s >= x[n - 1]) return v[n - 1];
-        int lo = 0, hi = n - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (x[mid] <= s) lo = mid; else hi = mid;
-        }
+        int lo = bucket[Math.min(bucket.length - 1, (int) ((s - x[0]) * bucketScale))];
+        while (lo < n - 2 && x[lo + 1] <= s) lo++;
+        int hi = lo + 1;
         double t = (s - x[lo]) / (x[hi] - x[lo]);
         return v[lo] + t * (v[hi] - v[lo]);
     }

@@ -2,8 +2,14 @@ package org.cellwright.solver.input;
 
 /**
  * Numerical settings. Mesh: control volumes through the cathode thickness, radial shells per particle, control
- * volumes through the interlayer. Tolerances act on the Newton updates (potentials in V, concentrations
- * relative) and on the local time-error estimate. maxStep and outputInterval in s.
+ * volumes through the interlayer. Time steps are adaptive: the local error of backward Euler, estimated from the
+ * deviation of each new voltage from the extrapolation of the previous two, is kept below
+ * 1000 absoluteTolerance + 10 relativeTolerance |V| (5 mV at the defaults), the voltage change per step below
+ * 50 mV sqrt(relativeTolerance / 1e-4), and the step below maxStep [s]. The cathode Newton iteration stops when
+ * potential updates are below 1e-3 absoluteTolerance [V]. outputInterval [s]: least simulated time between two
+ * streamed samples (step ends and cut-offs are always sampled; 0 = every step). debugConservationChecks: after
+ * every step, check that the cell's lithium is constant and that the working electrode lost exactly I dt / F;
+ * a violation ends the run with NOT_CONVERGED and a CONSERVATION_ERROR event.
  */
 public record SolverSettings(int cathodeNodes, int particleNodes, int interlayerNodes, double relativeTolerance,
         double absoluteTolerance, double maxStep, double outputInterval, boolean debugConservationChecks) {

@@ -38,9 +38,13 @@ public final class SummaryJsonWriter implements ResultSink {
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
 
-    /** @param path the file to write, or a directory (then {@code summary.json} inside it) */
+    /**
+     * @param path the file to write if its name ends with ".json", otherwise a directory (created if needed) in which
+     *            {@code summary.json} is written
+     */
     public SummaryJsonWriter(Path path) {
-        this.file = Files.isDirectory(path) ? path.resolve("summary.json") : path;
+        String n = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        this.file = n.endsWith(".json") ? path : path.resolve("summary.json");
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class CellModel {
     private final boolean fullCell;
     private final MaterialSpec electrolyte;
     private double temperature, pressure;
-    private double lastCurrent;
+    private double lastCurrent, electrochemicalCurrent, lastVoltage;
     private final double[] eta = new double[OverpotentialKind.values().length];
     private final LithiumFilament filament;
     private double lastDt;
@@ -76,10 +76,44 @@ public final class CellModel {
     /** Open-circuit voltage of the committed state [V]. */
     public double ocv() { return we.openCircuitPotential() - ce.openCircuitPotential(); }
 
-    /** Trial step: cell voltage [V] after dt at WE current density I [A/m2]; NaN if it cannot be solved. */
+    /**
+     * Trial step: cell voltage [V] after dt at WE current density I [A/m2] (external current); NaN if it cannot be
+     * solved. With a partial Li filament in the separator, the soft short {@link LithiumFilament#leakageConductance}
+     * carries i_leak = G V internally, so the electrodes see i_ec = I - G V (fixed-point iteration).
+     */
     public double trial(double dt, double current) {
-        lastCurrent = current;
         lastDt = dt;
+        double g = filament.leakageConductance();
+        if (g <= 0) {
+            electrochemicalCurrent = current;
+            return trialElectrochemical(dt, current);
+        }
+        // r(V) = V - f(I - G V) is increasing in V (f increases with current): secant steps with bisection fallback
+        double v0 = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double r0 = v0 - trialElectrochemical(dt, current - g * v0);
+        if (Double.isNaN(r0)) return Double.NaN;
+        double v1 = v0 - r0, r1 = v1 - trialElectrochemical(dt, current - g * v1);
+        if (Double.isNaN(r1)) return Double.NaN;
+        for (int k = 0; k < 40 && Math.abs(r1) > 1e-10; k++) {
+            double d = r1 - r0;
+            double v2 = d != 0 ? v1 - r1 * (v1 - v0) / d : v1 - r1;
+            if (!Double.isFinite(v2)) return Double.NaN;
+            v0 = v1; r0 = r1; v1 = v2;
+            r1 = v1 - trialElectrochemical(dt, current - g * v1);
+            if (Double.isNaN(r1)) return Double.NaN;
+        }
+        if (Math.abs(r1) > 1e-6) return Double.NaN;
+        electrochemicalCurrent = current - g * v1;
+        // the electrodes' last trial must be the accepted one
+        double v = trialElectrochemical(dt, electrochemicalCurrent);
+        return v;
+    }
+
+    /** Current density [A/m2] through the electrodes in the last trial (external current minus soft-short leakage). */
+    public double electrochemicalCurrent() { return electrochemicalCurrent; }
+
+    private double trialElectrochemical(double dt, double current) {
+        lastCurrent = current;
         double ew = we.trial(dt, current);
         if (Double.isNaN(ew)) return Double.NaN;
         double ec = ce.trial(dt, -current);
@@ -101,7 +135,16 @@ public final class CellModel {
         ce.commit(events);
         filament.trial(lastDt, Math.abs(lastCurrent), penetrationRatio());
         filament.commit();
+        lastVoltage = ocvOrLast();
     }
+
+    private double ocvOrLast() {
+        double v = lastCurrent == 0 ? ocv() : lastVoltage;
+        return Double.isFinite(v) ? v : ocv();
+    }
+
+    /** Records the accepted cell voltage (used as the start of the soft-short iteration). */
+    public void acceptVoltage(double v) { lastVoltage = v; }
 
     /** Fraction of the separator spanned by Li filaments (>= 1: short circuit). */
     public double filamentFraction() { return filament.fraction(); }

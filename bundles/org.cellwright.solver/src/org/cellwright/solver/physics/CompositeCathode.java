@@ -26,6 +26,7 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * are eliminated per step through their linear surface response.
  */
 public final class CompositeCathode implements ElectrodeModel {
+    private static final double LN10 = Math.log(10);
     private final String name;
     private final MaterialSpec am;
     private final DoubleUnaryOperator ocp;
@@ -41,11 +42,14 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] resp;       // d c_s / d j per node
     private final double[] baseShells, unitShells; // zero-flux solution and unit-flux response per node
     private double storedDt = Double.NaN;
-    private boolean stored;
+    private boolean stored, particleLithiating = true;
     private final NewtonSolver newton;
     private final Sys sys = new Sys();
     private final SolverSettings settings;
     private double kappa, sigma, temperature;
+    // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
+    private final double ceiK, ceiKappa, ceiEa;
+    private double ceiL = SolidElectrolyteInterphase.INITIAL_THICKNESS, trialCeiL, filmR;
     private double lastI, lastDt;
     private double etaKin, etaDiff, etaOhm;
     private boolean trialOk;
@@ -84,10 +88,14 @@ public final class CompositeCathode implements ElectrodeModel {
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
         if (!Double.isNaN(knee) && decades > 0)
-            particle.setConcentrationDependence(x -> Math.pow(10, -decades * Math.max(0, Math.min(1, (x - knee) / (1 - knee)))), cmax);
+            particle.setConcentrationDependence(x -> x <= knee ? 1.0
+                    : Math.exp(-decades * LN10 * Math.min(1, (x - knee) / (1 - knee))), cmax);
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
         this.newton = new NewtonSolver(3 * n, 3, 3);
+        this.ceiK = am.get(INTERPHASE_GROWTH_CONSTANT, 0);
+        this.ceiKappa = am.get(INTERPHASE_CONDUCTIVITY, 1e-4);
+        this.ceiEa = am.get(INTERPHASE_ACTIVATION_ENERGY, 0);
         setConditions(cell.temperature(), cell.stackPressure());
     }
 
@@ -128,6 +136,14 @@ public final class CompositeCathode implements ElectrodeModel {
     public double trial(double dt, double current) {
         lastI = current;
         lastDt = dt;
+        boolean lithiating = current < 0;
+        if (lithiating != particleLithiating) {
+            // the hindered diffusion near full lithiation acts on Li insertion only (Kasnatscheew et al., PCCP
+            // 2016: the first-cycle loss of layered oxides is a kinetic limit of re-lithiation)
+            particleLithiating = lithiating;
+            particle.setConcentrationDependenceActive(lithiating);
+            stored = false;
+        }
         if (!(stored && dt == storedDt)) {
             // per-particle linear response, reused by every trial of the same dt and by commit
             for (int k = 0; k < n; k++) {
@@ -137,6 +153,10 @@ public final class CompositeCathode implements ElectrodeModel {
             stored = true;
             storedDt = dt;
         }
+        // cathode-electrolyte interphase (Koerver et al., Chem. Mater. 2017, DOI 10.1021/acs.chemmater.7b00931):
+        // parabolic growth L^2 = L0^2 + 2 k(T) t, film resistance L / kappa per active surface area
+        trialCeiL = ceiK > 0 ? Math.sqrt(ceiL * ceiL + 2 * ceiK * Constants.arrhenius(ceiEa, temperature, tref) * dt) : ceiL;
+        filmR = ceiK > 0 ? trialCeiL / ceiKappa : 0;
         System.arraycopy(u, 0, uTrial, 0, u.length);
         // initial guess: keep potentials, distribute the current uniformly
         double j0 = current / (a * thickness);
@@ -184,7 +204,11 @@ public final class CompositeCathode implements ElectrodeModel {
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
         stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
+        ceiL = trialCeiL;
     }
+
+    /** Thickness of the cathode-electrolyte interphase [m]. */
+    public double interphaseThickness() { return ceiL; }
 
     @Override
     public LithiumInventory inventory() {
@@ -225,7 +249,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 double cs = base[k] + resp[k] * j;
                 double xs = cs / cmax;
                 if (!(xs > 0 && xs < 1)) return false;
-                double eta = ps - pe - ocp.applyAsDouble(xs);
+                double eta = ps - pe - ocp.applyAsDouble(xs) - j * filmR;
                 double ea = alpha * f * eta, ec = -(1 - alpha) * f * eta;
                 if (Math.abs(ea) > 300 || Math.abs(ec) > 300) return false;
                 double i0 = i0(xs);
@@ -258,7 +282,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 double uk = ocp.applyAsDouble(xs);
                 double h = 1e-6;
                 double du = (ocp.applyAsDouble(Math.min(1 - 1e-12, xs + h)) - ocp.applyAsDouble(Math.max(1e-12, xs - h))) / (2 * h);
-                double eta = x[s] - x[e] - uk;
+                double eta = x[s] - x[e] - uk - j * filmR;
                 double ea = Math.exp(alpha * f * eta), ec = Math.exp(-(1 - alpha) * f * eta);
                 double i0 = i0(xs);
                 double g = ea - ec;
@@ -267,7 +291,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 double dxsdj = resp[k] / cmax;
                 jac.add(q, s, -i0 * dg * scale);
                 jac.add(q, e, i0 * dg * scale);
-                jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj) * scale);
+                jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj + i0 * dg * filmR) * scale);
             }
         }
 

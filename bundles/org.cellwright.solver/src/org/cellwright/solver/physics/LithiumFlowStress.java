@@ -90,6 +90,26 @@ public final class LithiumFlowStress {
     }
 
     /**
+     * Deformation-mechanism map of a cell's Li at its temperature for Li plated at the given current density
+     * [A/m2]: rows {size [m], dislocation stress, Coble stress, flow stress [Pa], strain rate [1/s]} for sizes
+     * logarithmically spaced from minSize to maxSize; the strain rate of a feature of size d filled at the plating
+     * velocity i V_m / F is i V_m / (F d).
+     */
+    public static double[][] deformationMap(org.cellwright.solver.input.CellSpec cell, double platingCurrent, double minSize,
+            double maxSize, int points) {
+        LithiumFlowStress li = new LithiumFlowStress(ElectrodeFactory.lithiumOf(cell));
+        double vm = li.omega * Constants.NA;
+        double[][] out = new double[points][];
+        for (int i = 0; i < points; i++) {
+            double d = minSize * Math.pow(maxSize / minSize, points == 1 ? 0 : (double) i / (points - 1));
+            double rate = Math.abs(platingCurrent) * vm / (Constants.F * d);
+            double t = cell.temperature();
+            out[i] = new double[] {d, li.dislocationStress(d, rate, t), li.cobleStress(d, rate, t), li.flowStress(d, rate, t), rate};
+        }
+        return out;
+    }
+
+    /**
      * Pressure Li exerts on the SE at a deposit of size d: the stack pressure plus the constrained flow stress
      * (Tabor constraint factor 3, Tabor, The Hardness of Metals, 1951).
      */

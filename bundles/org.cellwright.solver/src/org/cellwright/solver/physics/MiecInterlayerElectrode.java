@@ -213,18 +213,28 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
      * + (1 - c) b min(0, e^{-(1-a) f (eta + pen)} - 1) * -1 ...] with eta = dphi - shift, b = 1 - pore filling.
      */
     private double site(double dphi, double area, double shift, double pen, double c, double b, boolean derivative) {
+        return site(dphi, area, shift, pen, c, b, -1, derivative);
+    }
+
+    /**
+     * As above; with amount >= 0 a net stripping current of the covered part is capped by the Li available in the
+     * step, backward-Euler consistent for first-order depletion: J' = J nF / (nF + dt J) (never strips more than n).
+     */
+    private double site(double dphi, double area, double shift, double pen, double c, double b, double amount, boolean derivative) {
         double f = Constants.F / (Constants.R * temperature);
         double a = ctx.alpha;
         double i0 = ctx.i0(temperature) * area;
         double eta = dphi - shift;
         double ea = Math.exp(a * f * eta), ec = Math.exp(-(1 - a) * f * eta);
         double xb = Math.exp(-(1 - a) * f * (eta + pen)) - 1; // > 0 past the nucleation threshold
-        if (derivative) {
-            double d = c * (a * f * ea + b * (1 - a) * f * ec);
-            d += (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
-            return i0 * d;
+        double jc = i0 * c * (ea - b * ec), djc = i0 * c * (a * f * ea + b * (1 - a) * f * ec);
+        if (amount >= 0 && jc > 0) {
+            double nf = amount * Constants.F, den = nf + lastDt * jc;
+            if (den <= 0) { jc = 0; djc = 0; }
+            else { djc = djc * nf * nf / (den * den); jc = jc * nf / den; }
         }
-        return i0 * (c * (ea - b * ec) - (1 - c) * b * softplus(xb));
+        if (derivative) return djc + i0 * (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
+        return jc - i0 * (1 - c) * b * softplus(xb);
     }
 
     /** Sharpness of the smoothed nucleation threshold (softplus). */
@@ -279,9 +289,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private double ccShift() { return -opening(adhesionCc, nCc, 1.0); }
 
-    private double ccSite(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, false); }
+    private double ccSite(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, nCc, false); }
 
-    private double ccSiteDphi(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, true); }
+    private double ccSiteDphi(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, nCc, true); }
 
     private double seArea() { return Math.max(1 - porosity, 1e-3); }
 
@@ -290,7 +300,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     private double seSite(double phis0, boolean derivative) {
-        return site(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1, derivative);
+        return site(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1, nSe, derivative);
     }
 
     private double hostCurrentFactor(double yy) { return 2 * Math.sqrt(Math.max(0, yy * (1 - yy))); }

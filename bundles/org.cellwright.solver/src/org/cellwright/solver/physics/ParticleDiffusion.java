@@ -21,6 +21,7 @@ public final class ParticleDiffusion {
     private double preparedDt = Double.NaN, preparedD = Double.NaN, stepDt;
     private double surfaceResponse; // d c_s / d N [mol/m3 per mol/(m2 s)]
     private java.util.function.DoubleUnaryOperator factor; // D(x)/D, x = c/cmax; null = constant
+    private boolean factorActive = true;
     private double cmax = 1;
     private final double[] faceD;
 
@@ -56,11 +57,14 @@ public final class ParticleDiffusion {
         preparedDt = Double.NaN;
     }
 
-    public boolean concentrationDependent() { return factor != null; }
+    public boolean concentrationDependent() { return factor != null && factorActive; }
+
+    /** Switches the concentration dependence on or off (e.g. only while the particle is lithiated). */
+    public void setConcentrationDependenceActive(boolean active) { factorActive = active; }
 
     /** As {@link #prepare(double)} with face diffusivities from the shell state c (offset). */
     public void prepare(double dt, double[] c, int offset) {
-        if (factor == null) { prepare(dt); return; }
+        if (factor == null || !factorActive) { prepare(dt); return; }
         for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble(0.5 * (c[offset + i - 1] + c[offset + i]) / cmax);
         faceD[m] = diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
         build(dt);
@@ -136,7 +140,7 @@ public final class ParticleDiffusion {
 
     /** Surface concentration of the given shell state and outward flux. */
     public double surface(double[] c, int offset, double flux) {
-        double d = factor == null ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
+        double d = factor == null || !factorActive ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
         return c[offset + m - 1] - flux * 0.5 * dr / d;
     }
 
