@@ -2,8 +2,6 @@ package org.cellwright.editor;
 
 import java.util.List;
 
-import org.eclipse.core.filebuffers.FileBuffers;
-import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
@@ -24,6 +22,8 @@ import org.eclipse.xtext.validation.Issue;
 public class CellValidationReconciler extends MonoReconciler {
 
 	public static final String MARKER_TYPE = "org.cellwright.editor.problem";
+	/** Marker attributes: the validator's issue code and its data (joined by new lines), for quick fixes. */
+	public static final String CODE = "org.cellwright.code", DATA = "org.cellwright.data";
 
 	public CellValidationReconciler() {
 		super(new Strategy(), false);
@@ -60,7 +60,7 @@ public class CellValidationReconciler extends MonoReconciler {
 		}
 
 		private void validate() {
-			IFile file = fileOf(document);
+			IFile file = DocumentModel.fileOf(document);
 			if (file == null || !file.exists()) return;
 			String text = document.get();
 			List<Issue> issues = DocumentValidator.validate(file, text,
@@ -70,11 +70,6 @@ public class CellValidationReconciler extends MonoReconciler {
 		}
 	}
 
-	static IFile fileOf(IDocument document) {
-		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
-		if (buffer == null) return null;
-		return ResourcesPlugin.getWorkspace().getRoot().getFile(buffer.getLocation());
-	}
 
 	/** Replaces the file's CellWright markers by the given issues. */
 	public static void updateMarkers(IFile file, List<Issue> issues) {
@@ -89,6 +84,8 @@ public class CellValidationReconciler extends MonoReconciler {
 					case WARNING -> IMarker.SEVERITY_WARNING;
 					default -> IMarker.SEVERITY_INFO;
 				});
+				if (i.getCode() != null) marker.setAttribute(CODE, i.getCode());
+				if (i.getData() != null && i.getData().length > 0) marker.setAttribute(DATA, String.join("\n", i.getData()));
 				if (i.getLineNumber() != null) marker.setAttribute(IMarker.LINE_NUMBER, i.getLineNumber().intValue());
 				if (i.getOffset() != null && i.getLength() != null) {
 					marker.setAttribute(IMarker.CHAR_START, i.getOffset().intValue());

@@ -19,6 +19,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -103,6 +104,8 @@ public class CellWrightChecker {
 		List<CheckIssue> issues = new ArrayList<>();
 		Map<Path, Model> models = new LinkedHashMap<>();
 		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		// resources made by this checker's injector, whatever another injector registered globally for .cell
+		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell", injector.getInstance(IResourceFactory.class));
 		Map<Resource, String> names = new LinkedHashMap<>();
 		try {
 			injector.getInstance(StandardLibraryIndex.class).load(rs);

@@ -47,7 +47,7 @@ class IdeUITest {
 		page.closeAllEditors(false);
 	}
 
-	static void spin(BooleanSupplier until, long timeoutMs, String what) {
+	public static void spin(BooleanSupplier until, long timeoutMs, String what) {
 		Display d = Display.getCurrent();
 		long end = System.currentTimeMillis() + timeoutMs;
 		while (!until.getAsBoolean()) {
@@ -56,12 +56,12 @@ class IdeUITest {
 		}
 	}
 
-	static void flush() {
+	public static void flush() {
 		Display d = Display.getCurrent();
 		for (int i = 0; i < 50; i++) while (d.readAndDispatch()) { /* flush */ }
 	}
 
-	static void waitForJobs() {
+	public static void waitForJobs() {
 		spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs to end");
 	}
 

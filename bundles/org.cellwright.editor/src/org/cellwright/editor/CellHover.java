@@ -1,0 +1,85 @@
+package org.cellwright.editor;
+
+import java.util.Locale;
+
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Property;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.eclipse.xtext.resource.XtextResource;
+
+/** Hover: a referenced material's properties with units and sources; a unit's dimension and SI value. */
+public class CellHover implements ITextHover {
+
+	@Override
+	public IRegion getHoverRegion(ITextViewer viewer, int offset) {
+		String text = viewer.getDocument().get();
+		int s = offset, e = offset;
+		while (s > 0 && isWord(text.charAt(s - 1))) s--;
+		while (e < text.length() && isWord(text.charAt(e))) e++;
+		return new Region(s, e - s);
+	}
+
+	private static boolean isWord(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '/' || c == '%' || c == '-';
+	}
+
+	@Override
+	public String getHoverInfo(ITextViewer viewer, IRegion region) {
+		return info(DocumentModel.parse(viewer.getDocument()), region.getOffset());
+	}
+
+	/** What a hover at an offset shows, or null. */
+	public static String info(XtextResource resource, int offset) {
+		if (resource.getParseResult() == null) return null;
+		EObjectAtOffsetHelper helper = CellLanguage.injector().getInstance(EObjectAtOffsetHelper.class);
+		EObject target = helper.resolveCrossReferencedElementAt(resource, offset);
+		if (target == null) {
+			ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+			EObject here = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+			if (here instanceof Quantity q && q.getUnit() != null && leaf.getText().length() > 0
+					&& q.getUnit().contains(leaf.getText().trim()))
+				return unitInfo(q);
+			target = helper.resolveElementAt(resource, offset);
+		}
+		if (target instanceof Material m && !m.eIsProxy()) return describe(m);
+		if (target instanceof Cell c && !c.eIsProxy()) return "cell " + c.getName() + ": " + c.getLayers().size() + " layers";
+		if (target instanceof Protocol p && !p.eIsProxy()) return "protocol " + p.getName() + ": " + p.getSteps().size() + " steps";
+		if (target instanceof Layer l && l.getMaterial() != null && !l.getMaterial().eIsProxy())
+			return "layer " + l.getName() + " of " + describe(l.getMaterial());
+		return null;
+	}
+
+	static String unitInfo(Quantity q) {
+		return Units.find(q.getUnit()).map(u -> String.format(Locale.ROOT, "%s: %s; %s %s = %.6g %s", u.symbol(),
+				u.dimension().description(), fmt(q.getValue()), u.symbol(), u.toSI(q.getValue()), u.dimension().siUnit()))
+				.orElse("unknown unit '" + q.getUnit() + "'");
+	}
+
+	static String describe(Material m) {
+		StringBuilder b = new StringBuilder("material ").append(m.getName());
+		if (m.getKind() != null) b.append(" (").append(m.getKind().getLiteral()).append(')');
+		for (Property p : m.getProperties()) {
+			b.append("\n  ").append(p.getName()).append(" = ");
+			if (p.getValue() != null) b.append(fmt(p.getValue().getValue())).append(p.getValue().getUnit() == null ? "" : " " + p.getValue().getUnit());
+			if (p.getSource() != null) b.append("   [").append(p.getSource()).append(']');
+		}
+		if (m.eResource() != null) b.append("\n\ndefined in ").append(m.eResource().getURI().lastSegment());
+		return b.toString();
+	}
+
+	private static String fmt(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+	}
+}

@@ -1,0 +1,141 @@
+package org.cellwright.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.model.Cell;
+import org.cellwright.model.CurrentStep;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Model;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Repeat;
+import org.cellwright.model.Rest;
+import org.cellwright.model.Step;
+import org.cellwright.model.StepGroup;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+
+/** Outline of a .cell file: materials, cells with their layers, protocols with their steps, experiments. */
+public class CellOutlinePage extends ContentOutlinePage {
+
+	private final ITextEditor editor;
+	private final IDocument document;
+	private final IDocumentListener listener = new IDocumentListener() {
+		@Override public void documentAboutToBeChanged(DocumentEvent event) {}
+		@Override public void documentChanged(DocumentEvent event) { scheduleRefresh(); }
+	};
+	private boolean refreshPending;
+
+	public CellOutlinePage(ITextEditor editor) {
+		this.editor = editor;
+		this.document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		super.createControl(parent);
+		TreeViewer viewer = getTreeViewer();
+		viewer.setContentProvider(new Content());
+		viewer.setLabelProvider(new LabelProvider() {
+			@Override public String getText(Object o) { return label((EObject) o); }
+		});
+		viewer.addSelectionChangedListener(e -> {
+			if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof EObject o) {
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
+				if (node != null) editor.selectAndReveal(node.getOffset(), 0);
+			}
+		});
+		if (document != null) document.addDocumentListener(listener);
+		refresh();
+	}
+
+	private void scheduleRefresh() {
+		if (refreshPending) return;
+		refreshPending = true;
+		Display.getCurrent().timerExec(600, () -> {
+			refreshPending = false;
+			if (getTreeViewer() != null && !getTreeViewer().getControl().isDisposed()) refresh();
+		});
+	}
+
+	/** Re-parses the document and shows its elements. */
+	public void refresh() {
+		if (document == null) return;
+		XtextResource r = DocumentModel.parse(document);
+		Object root = r.getContents().isEmpty() ? null : r.getContents().get(0);
+		getTreeViewer().setInput(root);
+		getTreeViewer().expandToLevel(2);
+	}
+
+	@Override
+	public void dispose() {
+		if (document != null) document.removeDocumentListener(listener);
+		super.dispose();
+	}
+
+	static String label(EObject o) {
+		if (o instanceof Material m) return "material " + m.getName() + (m.getKind() != null ? " (" + m.getKind().getLiteral() + ")" : "");
+		if (o instanceof Cell c) return "cell " + c.getName() + (c.getBase() != null && !c.getBase().eIsProxy() ? " extends " + c.getBase().getName() : "");
+		if (o instanceof Layer l) return "layer " + l.getName() + ": " + (l.getMaterial() == null || l.getMaterial().eIsProxy() ? "?" : l.getMaterial().getName())
+				+ (l.getThickness() != null ? " " + q(l.getThickness()) : "");
+		if (o instanceof Protocol p) return "protocol " + p.getName();
+		if (o instanceof Experiment e) return "experiment " + e.getName();
+		if (o instanceof CurrentStep s) return s.getDirection().getLiteral() + " at " + q(s.getRate());
+		if (o instanceof Rest r) return "rest for " + q(r.getDuration());
+		if (o instanceof Repeat r) return "repeat " + r.getCount();
+		if (o instanceof StepGroup g) return "group " + g.getName();
+		if (o instanceof Element e) return e.eClass().getName().toLowerCase() + " " + e.getName();
+		if (o instanceof Step s) return NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(s));
+		return o.eClass().getName();
+	}
+
+	private static String q(Quantity q) {
+		if (q == null) return "";
+		double v = q.getValue();
+		return (v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v)) + (q.getUnit() == null ? "" : " " + q.getUnit());
+	}
+
+	static class Content implements ITreeContentProvider {
+		@Override
+		public Object[] getElements(Object input) {
+			return input instanceof Model m ? m.getElements().toArray() : new Object[0];
+		}
+
+		@Override
+		public Object[] getChildren(Object o) {
+			List<Object> out = new ArrayList<>();
+			if (o instanceof Cell c) out.addAll(c.getLayers());
+			if (o instanceof Protocol p) out.addAll(p.getSteps());
+			if (o instanceof Repeat r) out.addAll(r.getSteps());
+			if (o instanceof StepGroup g) out.addAll(g.getSteps());
+			return out.toArray();
+		}
+
+		@Override
+		public Object getParent(Object o) {
+			return o instanceof EObject e ? e.eContainer() : null;
+		}
+
+		@Override
+		public boolean hasChildren(Object o) {
+			return getChildren(o).length > 0;
+		}
+	}
+}

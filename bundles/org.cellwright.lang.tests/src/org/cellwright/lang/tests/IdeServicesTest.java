@@ -1,0 +1,82 @@
+package org.cellwright.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.cellwright.lang.ide.CellWrightIdeSetup;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.TextRegion;
+import org.junit.jupiter.api.Test;
+
+import com.google.inject.Injector;
+
+/** The .ide services the editor calls in-process: content assist proposes library materials and keywords. */
+public class IdeServicesTest {
+
+	static final Injector INJECTOR = new CellWrightIdeSetup().createInjectorAndDoEMFRegistration();
+
+	static List<String> complete(String text, int offset) throws Exception {
+		XtextResourceSet rs = INJECTOR.getInstance(XtextResourceSet.class);
+		XtextResource r = (XtextResource) rs.createResource(URI.createURI("file:/ws/a.cell"));
+		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+		EcoreUtil.resolveAll(r);
+		ExecutorService pool = Executors.newCachedThreadPool();
+		try {
+			ContentAssistContextFactory f = INJECTOR.getInstance(ContentAssistContextFactory.class);
+			f.setPool(pool);
+			ContentAssistContext[] ctx = f.create(text, new TextRegion(offset, 0), offset, r);
+			IdeContentProposalAcceptor acc = INJECTOR.getInstance(IdeContentProposalAcceptor.class);
+			INJECTOR.getInstance(IdeContentProposalProvider.class).createProposals(Arrays.asList(ctx), acc);
+			List<String> out = new ArrayList<>();
+			for (ContentAssistEntry e : acc.getEntries()) out.add(e.getProposal());
+			return out;
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void proposesLibraryMaterialsForALayer() throws Exception {
+		String text = "package p\nimport cellwright.materials.*\ncell C {\n  layer s: ";
+		List<String> ps = complete(text, text.length());
+		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
+	}
+
+	@Test
+	void proposesLibraryMaterialsBeforeExistingText() throws Exception {
+		String text = "package p\nimport cellwright.materials.*\ncell C {\n  layer s: Li6PS5Cl 700 um\n}\n";
+		int at = text.indexOf("Li6PS5Cl");
+		List<String> ps = complete(text, at);
+		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
+	}
+
+	@Test
+	void proposesLibraryMaterialsInTheStudyExample() throws Exception {
+		String text = java.nio.file.Files.readString(TestFiles.repoRoot().resolve("examples/sung2023/half-cells.cell"));
+		int at = text.indexOf("layer separator: ") + "layer separator: ".length();
+		List<String> ps = complete(text, at);
+		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
+	}
+
+	@Test
+	void proposesKeywordsInACellBody() throws Exception {
+		String text = "package p\ncell C {\n  ";
+		List<String> ps = complete(text, text.length());
+		assertTrue(ps.contains("layer"), ps.toString());
+	}
+}
