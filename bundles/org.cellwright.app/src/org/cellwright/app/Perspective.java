@@ -1,6 +1,7 @@
 package org.cellwright.app;
 
 import org.cellwright.app.views.ResultsView;
+import org.cellwright.editor.stack.StackView;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
@@ -13,12 +14,17 @@ public class Perspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
 		layout.setEditorAreaVisible(true);
-		layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.18f, editors);
+		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.18f, editors);
+		left.addView(IPageLayout.ID_PROJECT_EXPLORER);
+		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.6f, "left");
 		layout.addView(ResultsView.ID, IPageLayout.RIGHT, 0.52f, editors);
-		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.72f, editors);
+		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.62f, editors);
+		bottom.addView(StackView.ID);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addPlaceholder("org.eclipse.ui.console.ConsoleView");
 		layout.addShowViewShortcut(ResultsView.ID);
+		layout.addShowViewShortcut(StackView.ID);
+		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
 		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
 	}

@@ -1,0 +1,101 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.editor.stack.StackView;
+import org.cellwright.model.Layer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The graphical stack editor edits the text editor's model: reorder, insert, delete, undo, redo. */
+class StackEditorUITest {
+
+	IWorkbenchPage page;
+	ITextEditor editor;
+	IDocument doc;
+	StackView view;
+	String original;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
+		IdeUITest.waitForJobs();
+		editor = (ITextEditor) IDE.openEditor(page, file, true);
+		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		original = doc.get();
+		view = (StackView) page.showView(StackView.ID);
+		page.activate(editor);
+		IdeUITest.flush();
+		view.reparse();
+		view.selectCell("Cell3");
+	}
+
+	@AfterEach
+	void tearDown() {
+		editor.doRevertToSaved();
+		page.closeAllEditors(false);
+	}
+
+	String layerNames() {
+		return String.join(",", view.cell().getLayers().stream().map(Layer::getName).toList());
+	}
+
+	@Test
+	void draggingALayerReordersTheTextKeepingCommentsAndUndoRestoresIt() {
+		assertEquals("wcc,separator,foil,ccc", layerNames());
+		assertTrue(view.moveLayer(1, 0), "the move command executes");
+		String moved = doc.get();
+		assertTrue(moved.indexOf("layer separator:") < moved.indexOf("layer wcc:"), "the text follows the diagram:\n" + moved);
+		assertTrue(moved.contains("// 90 mg LPSCl pressed at 200 MPa"), "the user's comments stay");
+		assertTrue(moved.contains("// Cell 1: as-cast SiNP-CNT interlayer"), "comments elsewhere stay");
+		assertTrue(editor.isDirty(), "the editor is dirty until saved");
+		view.undo();
+		String back = doc.get();
+		assertTrue(back.indexOf("layer wcc:") < back.indexOf("layer separator:"), "undo restores the order");
+		assertEquals("wcc,separator,foil,ccc", layerNames());
+		view.redo();
+		assertTrue(doc.get().indexOf("layer separator:") < doc.get().indexOf("layer wcc:"), "redo moves it again");
+	}
+
+	@Test
+	void insertingFromThePaletteAndDeletingChangeTheText() {
+		assertTrue(view.paletteItems().stream().anyMatch(s -> s.endsWith("Li15Si4")), "library materials in the palette: " + view.paletteItems());
+		String label = view.paletteItems().stream().filter(s -> s.endsWith("Li15Si4")).findFirst().orElseThrow();
+		assertTrue(view.insertLayer(view.paletteMaterialNamed(label), 1));
+		assertTrue(doc.get().contains("layer li15si4: Li15Si4 10 um"), doc.get());
+		view.select(1);
+		assertTrue(view.deleteSelected());
+		assertFalse(doc.get().contains("layer li15si4"), "deleted again");
+	}
+
+	@Test
+	void typingInTheTextUpdatesTheDiagram() throws Exception {
+		int at = doc.get().indexOf("layer foil: Li 350 um");
+		doc.replace(at + "layer foil: Li ".length(), 3, "30");
+		IdeUITest.spin(() -> view.cell() != null && view.cell().getLayers().size() == 4
+				&& view.cell().getLayers().get(2).getThickness().getValue() == 30, 10_000, "the diagram to re-read the text");
+	}
+
+	@Test
+	void exportsThePictureAsPng() throws Exception {
+		Path png = Files.createTempFile("stack", ".png");
+		view.exportPng(png, 1200, 400);
+		byte[] head = Files.readAllBytes(png);
+		assertTrue(head.length > 1000, "a real picture: " + head.length + " bytes");
+		assertEquals((byte) 0x89, head[0]);
+		assertEquals('P', head[1]);
+	}
+}

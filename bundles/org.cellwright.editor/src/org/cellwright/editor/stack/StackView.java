@@ -1,0 +1,414 @@
+package org.cellwright.editor.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.editor.CellLanguage;
+import org.cellwright.editor.DocumentModel;
+import org.cellwright.model.Cell;
+import org.cellwright.model.CellwrightFactory;
+import org.cellwright.model.CellwrightPackage;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Model;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.MoveCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.xtext.resource.SaveOptions;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.serializer.ISerializer;
+
+/**
+ * The graphical stack editor: a to-scale (or log-thickness) cross-section of the cell in the active .cell editor.
+ * Drag layers to reorder, drag materials from the palette to insert, delete; every change is an EMF.Edit command
+ * (undo/redo) on the model, which is printed back into the editor's text (comments and order kept; the text
+ * editor keeps the dirty state and saves). Typing in the text re-reads the model.
+ */
+public class StackView extends ViewPart {
+	public static final String ID = "org.cellwright.editor.stackView";
+
+	private Canvas canvas;
+	private Combo cellCombo;
+	private org.eclipse.swt.widgets.List palette;
+	private Label status;
+	private final StackPainter painter = new StackPainter();
+
+	private ITextEditor editor;
+	private IDocument document;
+	private XtextResource resource;
+	private Cell cell;
+	private AdapterFactoryEditingDomain domain;
+	private boolean writing;
+	private boolean reparsePending;
+	private int dragFrom = -1;
+	private final List<Material> paletteMaterials = new ArrayList<>();
+
+	private final IDocumentListener docListener = new IDocumentListener() {
+		@Override public void documentAboutToBeChanged(DocumentEvent e) {}
+		@Override public void documentChanged(DocumentEvent e) { if (!writing) scheduleReparse(); }
+	};
+
+	private final IPartListener2 partListener = new IPartListener2() {
+		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
+		@Override public void partBroughtToTop(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
+	};
+
+	private Action undo, redo, logScale, delete;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new GridLayout(2, false));
+		new Label(parent, SWT.NONE).setText("Cell:");
+		cellCombo = new Combo(parent, SWT.READ_ONLY);
+		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		cellCombo.addListener(SWT.Selection, e -> selectCell(cellCombo.getText()));
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		Composite left = new Composite(sash, SWT.NONE);
+		left.setLayout(new GridLayout(1, false));
+		new Label(left, SWT.NONE).setText("Materials (drag into the stack):");
+		palette = new org.eclipse.swt.widgets.List(left, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+		palette.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
+		sash.setWeights(1, 4);
+		status = new Label(parent, SWT.WRAP);
+		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		canvas.addPaintListener(e -> painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked()));
+		canvas.addListener(SWT.MouseDown, e -> {
+			dragFrom = ownIndexAt(e.x);
+			painter.selected = painter.slabAt(e.x);
+			canvas.redraw();
+			updateActions();
+		});
+		canvas.addListener(SWT.MouseUp, e -> {
+			int to = ownIndexAt(e.x);
+			if (dragFrom >= 0 && to >= 0 && to != dragFrom) moveLayer(dragFrom, to);
+			dragFrom = -1;
+		});
+		DragSource source = new DragSource(palette, DND.DROP_COPY);
+		source.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+		source.addDragListener(new DragSourceAdapter() {
+			@Override public void dragSetData(DragSourceEvent event) { event.data = palette.getSelection().length > 0 ? palette.getSelection()[0] : ""; }
+		});
+		DropTarget target = new DropTarget(canvas, DND.DROP_COPY | DND.DROP_DEFAULT);
+		target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+		target.addDropListener(new DropTargetAdapter() {
+			@Override
+			public void drop(DropTargetEvent event) {
+				Point p = canvas.toControl(event.x, event.y);
+				int at = Math.max(0, ownIndexAt(p.x));
+				Material m = paletteMaterial(String.valueOf(event.data));
+				if (m != null) insertLayer(m, at);
+			}
+		});
+		makeActions();
+		getSite().getPage().addPartListener(partListener);
+		follow(getSite().getPage().getActiveEditor());
+	}
+
+	private void makeActions() {
+		undo = new Action("Undo") { @Override public void run() { undo(); } };
+		redo = new Action("Redo") { @Override public void run() { redo(); } };
+		logScale = new Action("Log thickness", IAction.AS_CHECK_BOX) { @Override public void run() { canvas.redraw(); } };
+		logScale.setChecked(true);
+		logScale.setToolTipText("Widths by log10(thickness): a 3 um interlayer shows beside a 700 um separator");
+		delete = new Action("Delete layer") { @Override public void run() { deleteSelected(); } };
+		Action export = new Action("Export PNG...") {
+			@Override
+			public void run() {
+				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
+				d.setFilterExtensions(new String[] { "*.png" });
+				d.setFileName((cell == null ? "stack" : cell.getName()) + ".png");
+				String f = d.open();
+				if (f != null) exportPng(Path.of(f), 1400, 500);
+			}
+		};
+		IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+		tb.add(logScale);
+		tb.add(delete);
+		tb.add(undo);
+		tb.add(redo);
+		tb.add(export);
+		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
+		updateActions();
+	}
+
+	private void follow(Object part) {
+		if (!(part instanceof ITextEditor te) || part == editor) return;
+		String name = te.getEditorInput().getName();
+		if (name == null || !name.endsWith(".cell")) return;
+		if (document != null) document.removeDocumentListener(docListener);
+		editor = te;
+		document = te.getDocumentProvider().getDocument(te.getEditorInput());
+		if (document != null) document.addDocumentListener(docListener);
+		reparse();
+	}
+
+	private void scheduleReparse() {
+		if (reparsePending || canvas.isDisposed()) return;
+		reparsePending = true;
+		canvas.getDisplay().timerExec(500, () -> {
+			reparsePending = false;
+			if (!canvas.isDisposed()) reparse();
+		});
+	}
+
+	/** Reads the model from the text again (the command history belongs to the old model and is dropped). */
+	public void reparse() {
+		if (document == null) return;
+		String keep = cell == null ? null : cell.getName();
+		resource = DocumentModel.parse(document);
+		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack());
+		List<Cell> cells = cells();
+		cellCombo.removeAll();
+		for (Cell c : cells) cellCombo.add(c.getName());
+		cell = null;
+		for (Cell c : cells) if (c.getName() != null && c.getName().equals(keep)) cell = c;
+		if (cell == null && !cells.isEmpty()) cell = cells.get(0);
+		if (cell != null) cellCombo.setText(cell.getName());
+		fillPalette();
+		painter.selected = -1;
+		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list to insert; Delete removes the selected layer."
+				: "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.");
+		updateActions();
+		canvas.redraw();
+	}
+
+	private List<Cell> cells() {
+		List<Cell> out = new ArrayList<>();
+		if (resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model m)
+			for (EObject e : m.getElements()) if (e instanceof Cell c) out.add(c);
+		return out;
+	}
+
+	public void selectCell(String name) {
+		for (Cell c : cells()) if (c.getName().equals(name)) cell = c;
+		painter.selected = -1;
+		cellCombo.setText(name);
+		updateActions();
+		canvas.redraw();
+	}
+
+	private void fillPalette() {
+		palette.removeAll();
+		paletteMaterials.clear();
+		if (cell == null) return;
+		// the materials a layer of this cell can refer to: this file, its folder, imports and the standard library
+		Layer probe = CellwrightFactory.eINSTANCE.createLayer();
+		cell.getLayers().add(probe);
+		IScope scope;
+		try {
+			scope = CellLanguage.injector().getInstance(IScopeProvider.class).getScope(probe, CellwrightPackage.Literals.LAYER__MATERIAL);
+		} finally {
+			cell.getLayers().remove(probe);
+		}
+		for (var d : scope.getAllElements()) {
+			EObject o = d.getEObjectOrProxy();
+			if (o.eIsProxy()) o = org.eclipse.emf.ecore.util.EcoreUtil.resolve(o, resource);
+			if (o instanceof Material m && !m.eIsProxy() && paletteMaterials.stream().noneMatch(x -> x == m)) {
+				paletteMaterials.add(m);
+				palette.add(d.getName().toString());
+			}
+		}
+	}
+
+	private Material paletteMaterial(String label) {
+		for (int i = 0; i < palette.getItemCount(); i++) if (palette.getItem(i).equals(label)) return paletteMaterials.get(i);
+		return null;
+	}
+
+	/** Index in the cell's own layers of the slab under x, or -1. */
+	private int ownIndexAt(int x) {
+		int i = painter.slabAt(x);
+		if (i < 0 || cell == null) return -1;
+		var slabs = painter.lastSlabs;
+		if (i >= slabs.size() || !slabs.get(i).own()) return -1;
+		return cell.getLayers().indexOf(slabs.get(i).layer());
+	}
+
+	// ------------------------------------------------------------------ edits (EMF.Edit commands)
+
+	public boolean moveLayer(int from, int to) {
+		if (cell == null || from < 0 || from >= cell.getLayers().size()) return false;
+		return execute(MoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, cell.getLayers().get(from), to));
+	}
+
+	public boolean insertLayer(Material m, int index) {
+		if (cell == null) return false;
+		Layer l = CellwrightFactory.eINSTANCE.createLayer();
+		String base = m.getName() == null ? "layer" : m.getName().toLowerCase();
+		String name = base;
+		for (int n = 2; nameTaken(name); n++) name = base + n;
+		l.setName(name);
+		l.setMaterial(m);
+		Quantity t = CellwrightFactory.eINSTANCE.createQuantity();
+		t.setValue(10);
+		t.setUnit("um");
+		l.setThickness(t);
+		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l, Math.min(index, cell.getLayers().size())));
+	}
+
+	private boolean nameTaken(String name) {
+		return cell.getLayers().stream().anyMatch(l -> name.equals(l.getName()));
+	}
+
+	/** The selected slab if it is one of this cell's own layers (inherited ones are edited in their cell), else null. */
+	private Layer selectedOwnLayer() {
+		if (cell == null) return null;
+		List<StackModel.Slab> slabs = StackModel.slabs(cell);
+		int i = painter.selected;
+		return i >= 0 && i < slabs.size() && slabs.get(i).own() ? slabs.get(i).layer() : null;
+	}
+
+	public boolean deleteSelected() {
+		Layer l = selectedOwnLayer();
+		return l != null && execute(RemoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l));
+	}
+
+	private boolean execute(Command c) {
+		if (!resource.getErrors().isEmpty() || c == null || !c.canExecute()) return false;
+		domain.getCommandStack().execute(c);
+		writeBack();
+		return true;
+	}
+
+	public void undo() {
+		if (domain != null && domain.getCommandStack().canUndo()) {
+			domain.getCommandStack().undo();
+			writeBack();
+		}
+	}
+
+	public void redo() {
+		if (domain != null && domain.getCommandStack().canRedo()) {
+			domain.getCommandStack().redo();
+			writeBack();
+		}
+	}
+
+	/** Prints the model back into the editor's document, replacing only the span that changed. */
+	private void writeBack() {
+		String text = CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
+				SaveOptions.newBuilder().format().getOptions());
+		String old = document.get();
+		int start = 0, endOld = old.length(), endNew = text.length();
+		while (start < endOld && start < endNew && old.charAt(start) == text.charAt(start)) start++;
+		while (endOld > start && endNew > start && old.charAt(endOld - 1) == text.charAt(endNew - 1)) { endOld--; endNew--; }
+		writing = true;
+		try {
+			document.replace(start, endOld - start, text.substring(start, endNew));
+		} catch (BadLocationException e) {
+			throw new IllegalStateException(e);
+		} finally {
+			writing = false;
+		}
+		painter.selected = -1;
+		updateActions();
+		canvas.redraw();
+	}
+
+	private void updateActions() {
+		if (undo == null) return;
+		boolean editable = resource != null && resource.getErrors().isEmpty();
+		undo.setEnabled(editable && domain != null && domain.getCommandStack().canUndo());
+		redo.setEnabled(editable && domain != null && domain.getCommandStack().canRedo());
+		delete.setEnabled(editable && selectedOwnLayer() != null);
+	}
+
+	/** Renders the diagram into a PNG file. */
+	public void exportPng(Path file, int width, int height) {
+		Image img = new Image(canvas.getDisplay(), width, height);
+		GC gc = new GC(img);
+		try {
+			painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked());
+		} finally {
+			gc.dispose();
+		}
+		ImageData data = img.getImageData();
+		img.dispose();
+		ImageLoader loader = new ImageLoader();
+		loader.data = new ImageData[] { data };
+		loader.save(file.toString(), SWT.IMAGE_PNG);
+	}
+
+	public Cell cell() { return cell; }
+
+	public Canvas canvas() { return canvas; }
+
+	public void setLogScale(boolean log) {
+		logScale.setChecked(log);
+		canvas.redraw();
+	}
+
+	public List<String> paletteItems() { return List.of(palette.getItems()); }
+
+	public Material paletteMaterialNamed(String label) { return paletteMaterial(label); }
+
+	public void select(int slabIndex) {
+		painter.selected = slabIndex;
+		updateActions();
+		canvas.redraw();
+	}
+
+	public IDocument document() { return document; }
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		getSite().getPage().removePartListener(partListener);
+		if (document != null) document.removeDocumentListener(docListener);
+		painter.dispose();
+		super.dispose();
+	}
+}
