@@ -17,11 +17,13 @@ public class Perspective implements IPerspectiveFactory {
 		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.18f, editors);
 		left.addView(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.6f, "left");
-		layout.addView(ResultsView.ID, IPageLayout.RIGHT, 0.52f, editors);
-		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.62f, editors);
+		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.52f, editors);
+		right.addView(ResultsView.ID);
+		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(StackView.ID);
-		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
-		bottom.addPlaceholder("org.eclipse.ui.console.ConsoleView");
+		IFolderLayout problems = layout.createFolder("problems", IPageLayout.BOTTOM, 0.7f, "right");
+		problems.addView(IPageLayout.ID_PROBLEM_VIEW);
+		problems.addPlaceholder("org.eclipse.ui.console.ConsoleView");
 		layout.addShowViewShortcut(ResultsView.ID);
 		layout.addShowViewShortcut(StackView.ID);
 		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);

@@ -68,8 +68,18 @@ final class StackPainter {
 			if (i == selected) gc.setForeground(d.getSystemColor(SWT.COLOR_RED));
 			gc.drawRectangle(x, top, w[i], height);
 			gc.setLineWidth(1);
-			drawRotated(gc, s.label() + (s.own() ? "" : " (inherited)") + "   " + s.details(), x + w[i] / 2, top + height - 8,
-					luminance(rgb) < 110 ? d.getSystemColor(SWT.COLOR_WHITE) : d.getSystemColor(SWT.COLOR_BLACK));
+			Color fg = luminance(rgb) < 110 ? d.getSystemColor(SWT.COLOR_WHITE) : d.getSystemColor(SWT.COLOR_BLACK);
+			String name = s.label() + (s.own() ? "" : " (inherited)");
+			int line = gc.textExtent("Xg").y;
+			gc.setClipping(x, top, w[i], height);
+			if (w[i] >= 2 * line + 4) {
+				// two rotated lines: name, then thickness / porosity / loading
+				drawRotated(gc, fit(gc, name, height - 12), x + w[i] / 2 - line / 2, top + height - 6, fg);
+				drawRotated(gc, fit(gc, s.details(), height - 12), x + w[i] / 2 + line / 2, top + height - 6, fg);
+			} else {
+				drawRotated(gc, fit(gc, name + "  " + s.details(), height - 12), x + w[i] / 2, top + height - 6, fg);
+			}
+			gc.setClipping((Rectangle) null);
 			x += w[i];
 		}
 	}
@@ -85,6 +95,14 @@ final class StackPainter {
 		gc.drawText(text, 0, 0, true);
 		gc.setTransform(null);
 		t.dispose();
+	}
+
+	/** The text, shortened with an ellipsis to fit a length in pixels. */
+	private static String fit(GC gc, String text, int px) {
+		if (gc.textExtent(text).x <= px) return text;
+		String t = text;
+		while (t.length() > 1 && gc.textExtent(t + "...").x > px) t = t.substring(0, t.length() - 1);
+		return t + "...";
 	}
 
 	int slabAt(int px) {

@@ -99,16 +99,20 @@ public class StackView extends ViewPart {
 	};
 
 	private Action undo, redo, logScale, delete;
+	private org.eclipse.jface.action.ToolBarManager toolBar;
 
 	@Override
 	public void createPartControl(Composite parent) {
-		parent.setLayout(new GridLayout(2, false));
+		parent.setLayout(new GridLayout(3, false));
 		new Label(parent, SWT.NONE).setText("Cell:");
 		cellCombo = new Combo(parent, SWT.READ_ONLY);
 		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		// the actions sit beside the cell choice, so the view's tab keeps its title
+		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
+		toolBar.createControl(parent);
 		cellCombo.addListener(SWT.Selection, e -> selectCell(cellCombo.getText()));
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
 		Composite left = new Composite(sash, SWT.NONE);
 		left.setLayout(new GridLayout(1, false));
 		new Label(left, SWT.NONE).setText("Materials (drag into the stack):");
@@ -117,7 +121,8 @@ public class StackView extends ViewPart {
 		canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
 		sash.setWeights(1, 4);
 		status = new Label(parent, SWT.WRAP);
-		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		makeActions();
 		canvas.addPaintListener(e -> painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked()));
 		canvas.addListener(SWT.MouseDown, e -> {
 			dragFrom = ownIndexAt(e.x);
@@ -146,7 +151,6 @@ public class StackView extends ViewPart {
 				if (m != null) insertLayer(m, at);
 			}
 		});
-		makeActions();
 		getSite().getPage().addPartListener(partListener);
 		follow(getSite().getPage().getActiveEditor());
 	}
@@ -168,12 +172,13 @@ public class StackView extends ViewPart {
 				if (f != null) exportPng(Path.of(f), 1400, 500);
 			}
 		};
-		IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
+		IToolBarManager tb = toolBar;
 		tb.add(logScale);
 		tb.add(delete);
 		tb.add(undo);
 		tb.add(redo);
 		tb.add(export);
+		toolBar.update(true);
 		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
 		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
 		getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
