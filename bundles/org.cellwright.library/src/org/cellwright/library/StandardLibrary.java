@@ -18,6 +18,7 @@ public final class StandardLibrary {
 	/** Paths of the library files inside this bundle, in load order. */
 	public static final List<String> PATHS = List.of(
 			"library/cellwright/materials.cell",
+			"library/cellwright/ncm811.cell",
 			"library/cellwright/composites.cell");
 
 	/** Packages the library declares. */

@@ -6,7 +6,6 @@ import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Simulation;
-import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.output.CsvResultWriter;
 import org.cellwright.solver.output.SummaryJsonWriter;
 
@@ -25,7 +24,7 @@ public final class ExperimentRunner {
 		SummaryJsonWriter json = new SummaryJsonWriter(folder.resolve("summary.json"));
 		RunStatus st;
 		try {
-			st = new Simulation().run(in.cell(), in.protocol(), SolverSettings.defaults(), ResultSink.tee(csv, json), progress);
+			st = new Simulation().run(in.cell(), in.protocol(), in.settings(), ResultSink.tee(csv, json), progress);
 		} finally {
 			csv.close();
 		}

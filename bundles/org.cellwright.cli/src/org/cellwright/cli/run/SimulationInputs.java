@@ -43,6 +43,7 @@ import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.OcvTable;
 import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
 
 /**
@@ -51,7 +52,12 @@ import org.cellwright.solver.input.StepSpec;
  */
 public final class SimulationInputs {
 
-	public record Inputs(String name, CellSpec cell, ProtocolSpec protocol) {}
+	/** An experiment's solver inputs; {@code settings} from its {@code solver { }} block (defaults otherwise). */
+	public record Inputs(String name, CellSpec cell, ProtocolSpec protocol, SolverSettings settings) {
+		public Inputs(String name, CellSpec cell, ProtocolSpec protocol) {
+			this(name, cell, protocol, SolverSettings.defaults());
+		}
+	}
 
 	private SimulationInputs() {}
 
@@ -61,23 +67,48 @@ public final class SimulationInputs {
 		CellSpec cell = cell(e.getCell());
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
-		return new Inputs(e.getName(), cell, new ProtocolSpec(e.getName(), steps));
+		return new Inputs(e.getName(), cell, new ProtocolSpec(e.getName(), steps), settings(e));
+	}
+
+	/** The experiment's {@code solver { }} block over the solver's defaults. */
+	public static SolverSettings settings(Experiment e) {
+		SolverSettings.Builder b = SolverSettings.builder();
+		for (Property p : e.getSettings()) {
+			double v = si(p.getValue(), p);
+			switch (p.getName()) {
+				case "cathode-nodes" -> b.cathodeNodes((int) Math.round(v));
+				case "particle-nodes" -> b.particleNodes((int) Math.round(v));
+				case "interlayer-nodes" -> b.interlayerNodes((int) Math.round(v));
+				case "relative-tolerance" -> b.relativeTolerance(v);
+				case "absolute-tolerance" -> b.absoluteTolerance(v);
+				case "max-step" -> b.maxStep(v);
+				case "output-interval" -> b.outputInterval(v);
+				default -> { /* unknown names are reported by validation */ }
+			}
+		}
+		return b.build();
 	}
 
 	public static CellSpec cell(Cell c) {
 		CellSpec.Builder b = CellSpec.builder(c.getName());
+		Property nominal = null;
 		for (Property p : Cells.effectiveProperties(c).values()) {
 			double v = si(p.getValue(), p);
 			switch (p.getName()) {
 				case "area" -> b.area(v);
 				case "temperature" -> b.temperature(v);
 				case "stack-pressure" -> b.stackPressure(v);
-				case "nominal-capacity" -> b.nominalCapacity(v);
+				case "nominal-capacity" -> nominal = p;
 				default -> { /* other cell properties are not used by the solver yet */ }
 			}
 		}
 		for (Layer l : Cells.effectiveLayers(c)) b.layer(layer(l));
-		return b.build();
+		CellSpec cell = b.build();
+		if (nominal == null) return cell;
+		// the solver takes a capacity [C]; an areal one (mAh/cm2) is per cell area
+		double q = si(nominal.getValue(), nominal);
+		if (dimension(nominal.getValue(), nominal) == Dimension.AREAL_CAPACITY) q *= cell.area();
+		return cell.toBuilder().nominalCapacity(q).build();
 	}
 
 	static LayerSpec layer(Layer l) {
@@ -88,6 +119,7 @@ public final class SimulationInputs {
 		b.thickness(Layers.thicknessOrDerived(l).orElseThrow(() -> new InputException(CellFiles.problemAt(l, Severity.ERROR,
 				"layer " + l.getName() + ": give a thickness, or an areal-loading and a porosity (with densities of its materials) to derive it"))));
 		Layers.porosity(l).ifPresent(b::porosity);
+		Double hostStoichiometry = null;
 		for (Property p : l.getProperties()) {
 			double v = si(p.getValue(), p);
 			switch (p.getName()) {
@@ -95,15 +127,32 @@ public final class SimulationInputs {
 				case "particle-radius" -> b.particleRadius(v);
 				case "bruggeman" -> b.bruggeman(v);
 				case "tortuosity" -> b.tortuosity(v);
+				case "initial-stoichiometry" -> hostStoichiometry = v;
 				default -> { /* not used by the solver yet */ }
 			}
 		}
 		if (m instanceof Composite comp) {
-			for (Component part : comp.getComponents()) b.component(material(part.getMaterial()), massFraction(comp, part));
+			for (Component part : comp.getComponents())
+				b.component(host(material(part.getMaterial()), part.getMaterial(), hostStoichiometry), massFraction(comp, part));
 		} else {
-			b.material(material(m));
+			b.material(host(material(m), m, hostStoichiometry));
 		}
 		return b.build();
+	}
+
+	/**
+	 * A layer's {@code initial-stoichiometry} is the lithiation state of its host materials (alloy hosts and
+	 * intercalation cathodes; not the carbon or electrolyte beside them): it replaces their material's
+	 * initial-stoichiometry. This is how the study's lithiated interlayer (cell 2) is described: the as-cast
+	 * SiNP-CNT layer whose Si is lithiated to 99.5 %, exactly the solver's
+	 * {@code Sung2023Parameters.silicon().with(INITIAL_STOICHIOMETRY, 0.995)}; the solver derives the lithiated
+	 * thickness, porosity and pore size itself.
+	 */
+	static MaterialSpec host(MaterialSpec spec, Material m, Double stoichiometry) {
+		if (stoichiometry == null || m == null) return spec;
+		MaterialKind k = m.getKind();
+		if (k != MaterialKind.ALLOY_HOST && k != MaterialKind.INTERCALATION_CATHODE) return spec;
+		return spec.with(MaterialProperty.INITIAL_STOICHIOMETRY, stoichiometry);
 	}
 
 	/** Mass fraction of a component; volume fractions are turned into mass fractions with the densities. */
@@ -188,8 +237,11 @@ public final class SimulationInputs {
 		}
 	}
 
-	/** @param area the cell's area [m2], to turn an absolute power into the solver's power density */
-	static List<StepSpec> steps(List<Step> steps, double area) {
+	/**
+	 * The solver steps of a protocol's steps (groups and {@code run} flattened).
+	 * @param area the cell's area [m2], to turn an absolute power into the solver's power density
+	 */
+	public static List<StepSpec> steps(List<Step> steps, double area) {
 		List<StepSpec> out = new ArrayList<>();
 		for (Step s : steps) {
 			if (s instanceof StepGroup g) out.addAll(steps(g.getSteps(), area));

@@ -143,7 +143,7 @@ public class ValidationTest {
 	@Test
 	public void electrolyteNextToLithiumWarnsAndNamesSideProducts() throws Exception {
 		Issue i = has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer f: Li 30 um layer c: SUS 10 um }"),
-				SE_REDUCTION, Severity.WARNING, "Li2S, Li3P, LiCl", "1.7 V");
+				SE_REDUCTION, Severity.WARNING, "Li2S, Li3P, LiCl", "1.71 V");
 		assertNotNull(i);
 		none(v("cell C { area = 1 cm2 layer a: SUS 10 um layer f: Li 30 um layer i: LiSiCNT 3 um layer s: Li6PS5Cl 700 um layer x: CathodeMix { areal-loading = 20 mg/cm2 } layer c: SUS 10 um }"),
 				SE_REDUCTION);

@@ -131,10 +131,13 @@ public final class PropertyCatalog {
 		nonNegative("electronic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the electronic conductivity");
 		positive("diffusivity", m, Dimension.DIFFUSIVITY, "chemical diffusivity of Li in the material");
 		nonNegative("diffusion-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the diffusivity");
+		def("diffusivity-drop-stoichiometry", m, Dimension.FRACTION, 0, true, 1, true, "stoichiometry above which the solid diffusivity of an intercalation host drops");
+		nonNegative("diffusivity-drop-decades", m, Dimension.DIMENSIONLESS, "decades the solid diffusivity has dropped at full lithiation (log-linear from the knee)");
 		positive("adatom-diffusivity", m, Dimension.DIFFUSIVITY, "surface diffusivity of Li ad-atoms on the material");
 		positive("specific-capacity", mt, Dimension.SPECIFIC_CAPACITY, "theoretical (or practical) gravimetric capacity");
 		positive("max-concentration", m, Dimension.CONCENTRATION, "maximum Li concentration in the host");
-		def("initial-stoichiometry", m, Dimension.FRACTION, 0, true, 1, true, "initial Li stoichiometry of an intercalation host");
+		def("initial-stoichiometry", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.FRACTION, 0, true, 1, true,
+				"initial Li stoichiometry of an intercalation or alloy host (in a layer: of the layer's host materials)");
 		positive("exchange-current-density", m, Dimension.CURRENT_DENSITY, "exchange-current density at the reference temperature");
 		nonNegative("exchange-current-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the exchange current");
 		def("transfer-coefficient", m, Dimension.DIMENSIONLESS, 0, false, 1, false, "anodic charge-transfer coefficient");
@@ -143,16 +146,19 @@ public final class PropertyCatalog {
 		positive("hardness", mt, Dimension.PRESSURE, "indentation hardness");
 		positive("tensile-strength", m, Dimension.PRESSURE, "tensile strength");
 		positive("bulk-flow-stress", m, Dimension.PRESSURE, "flow stress of bulk metal (large size)");
+		positive("size-effect-coefficient", m, Dimension.DIMENSIONLESS, "coefficient K of sigma = sigma_bulk + K d^-m in SI (Pa m^m), written without a unit because its unit depends on m");
 		positive("size-effect-exponent", m, Dimension.DIMENSIONLESS, "exponent m of sigma = sigma_bulk + K d^-m");
 		positive("creep-prefactor", m, Dimension.INVERSE_TIME, "power-law creep prefactor A");
 		positive("creep-stress-exponent", m, Dimension.DIMENSIONLESS, "power-law creep stress exponent n");
 		nonNegative("creep-activation-energy", m, Dimension.ACTIVATION_ENERGY, "power-law creep activation energy");
+		positive("coble-diffusion-prefactor", m, Dimension.BOUNDARY_DIFFUSIVITY, "grain-boundary/surface diffusion product delta*D0 of Coble creep");
 		nonNegative("coble-activation-energy", m, Dimension.ACTIVATION_ENERGY, "activation energy of the diffusion behind Coble creep");
 		positive("penetration-stress", m, Dimension.PRESSURE, "stress a solid electrolyte bears before Li penetrates it");
 		any("stability-window-low", m, Dimension.VOLTAGE, "lower end of the electrochemical stability window vs Li/Li+");
 		any("stability-window-high", m, Dimension.VOLTAGE, "upper end of the electrochemical stability window vs Li/Li+");
 		any("potential-vs-she", m, Dimension.VOLTAGE, "standard potential vs SHE (Li: -3.04 V)");
 		nonNegative("interphase-growth-constant", m, Dimension.DIFFUSIVITY, "parabolic growth constant k of an interphase, L^2 = L0^2 + 2 k t");
+		nonNegative("interphase-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase growth constant");
 		nonNegative("interphase-conductivity", m, Dimension.CONDUCTIVITY, "ionic conductivity of the interphase grown on the material");
 		nonNegative("interphase-lithium-content", m, Dimension.CONCENTRATION, "Li consumed per interphase volume");
 		def("contact-angle", m, Dimension.ANGLE, 0, true, Math.PI, true, "wetting angle of Li on the material (lithiophilicity; heterogeneous nucleation)");
@@ -160,6 +166,10 @@ public final class PropertyCatalog {
 		positive("interfacial-energy", m, Dimension.SURFACE_ENERGY, "interfacial energy Li / electrolyte");
 		positive("lithium-per-host", mt, Dimension.DIMENSIONLESS, "Li per formula unit of the lithiated phase (3.75 for Li15Si4)");
 		any("plateau-potential", mt, Dimension.VOLTAGE, "equilibrium (plateau) potential of an alloying reaction vs Li/Li+");
+		any("delithiation-plateau-potential", mt, Dimension.VOLTAGE, "equilibrium potential of de-alloying (delithiation branch of the hysteresis) vs Li/Li+");
+		nonNegative("adhesion-energy", m, Dimension.SURFACE_ENERGY, "work of adhesion to the adjacent layer (interlayer to SE, collector to interlayer)");
+		positive("deposit-size", m, Dimension.LENGTH, "characteristic size of Li deposited without a host (mossy deposits against an SE)");
+		positive("flaw-size", m, Dimension.LENGTH, "largest SE flaw Li can enter at a flat Li foil / SE contact");
 		positive("lithiated-density", mt, Dimension.DENSITY, "true density of the lithiated phase");
 		def("volume-expansion", EnumSet.of(Owner.TRANSFORMATION, Owner.MATERIAL), Dimension.VOLUME_FRACTION, 0, true, INF, false, "volume increase on full lithiation (280 vol% for Si to Li15Si4)");
 		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy");

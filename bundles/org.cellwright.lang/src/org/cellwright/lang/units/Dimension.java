@@ -32,6 +32,7 @@ public enum Dimension {
 	AREAL_LOADING("kg/m2", "an areal loading: mg/cm2, g/m2"),
 	MOLAR_MASS("kg/mol", "a molar mass: g/mol, kg/mol"),
 	DIFFUSIVITY("m2/s", "a diffusivity: cm2/s, m2/s"),
+	BOUNDARY_DIFFUSIVITY("m3/s", "a boundary-diffusion product delta*D: m3/s, cm3/s"),
 	CONCENTRATION("mol/m3", "a concentration: mol/L, mol/cm3, mol/m3"),
 	C_RATE("1/h", "a C-rate: C (multiples of the nominal capacity per hour)"),
 	INVERSE_TIME("1/s", "a rate: /s, /h, Hz"),

@@ -75,6 +75,7 @@ public final class Units {
 		add(Dimension.MOLAR_MASS, "kg/mol", 1); add(Dimension.MOLAR_MASS, "g/mol", 1e-3);
 		add(Dimension.DIFFUSIVITY, "m2/s", 1); add(Dimension.DIFFUSIVITY, "cm2/s", 1e-4);
 		add(Dimension.DIFFUSIVITY, "um2/s", 1e-12);
+		add(Dimension.BOUNDARY_DIFFUSIVITY, "m3/s", 1); add(Dimension.BOUNDARY_DIFFUSIVITY, "cm3/s", 1e-6);
 		add(Dimension.CONCENTRATION, "mol/m3", 1); add(Dimension.CONCENTRATION, "mol/L", 1e3);
 		add(Dimension.CONCENTRATION, "mol/cm3", 1e6); add(Dimension.CONCENTRATION, "mmol/L", 1);
 		add(Dimension.C_RATE, "C", 1);

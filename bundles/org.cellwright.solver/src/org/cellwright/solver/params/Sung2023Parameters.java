@@ -37,7 +37,7 @@ public final class Sung2023Parameters {
     public static MaterialSpec lpscl() {
         return MaterialSpec.builder("LPSCl")
                 .set(DENSITY, 1640) // 1.64 g/cm3, Sung2023 (DOI 10.1002/adma.202210835)
-                .set(MOLAR_MASS, 0.53955) // Li6PS5Cl formula mass
+                .set(MOLAR_MASS, 0.26836) // Li6PS5Cl formula mass from the standard atomic weights (DOI 10.1515/pac-2019-0603); not used by the model
                 .set(IONIC_CONDUCTIVITY, 0.25) // 2.5 mS/cm at 25 C; within the 0.1-10 mS/cm of the brief; calibrated (typical pellet value)
                 .set(IONIC_ACTIVATION_ENERGY, 30e3) // ~0.31 eV, typical argyrodite (Kraft et al., JACS 2017, DOI 10.1021/jacs.7b06327)
                 .set(STABILITY_WINDOW_LOW, 1.71) // reduced by Li below ~1.7 V vs Li/Li+ (Zhu, He, Mo, ACS AMI 2015, DOI 10.1021/acsami.5b07517)
@@ -208,6 +208,9 @@ public final class Sung2023Parameters {
     }
 
     // ---------------------------------------------------------------- cells (Sung2023 numbering)
+    // Pellet cells pressed between two SUS collectors. The same cells, layer for layer and value for value, are the
+    // DSL's examples/sung2023/*.cell over the standard library (bundles/org.cellwright.library/library/cellwright);
+    // StudyParametersTest in org.cellwright.cli.tests maps those through the CLI and compares them with this class.
 
     private static CellSpec.Builder base(String name, double pressure, double temperature) {
         return CellSpec.builder(name).area(AREA).stackPressure(pressure).temperature(temperature);
@@ -216,7 +219,7 @@ public final class Sung2023Parameters {
     /** Cell 1: SUS / SiNP-CNT / LPSCl / Li foil (350 um): forms the interlayer. */
     public static CellSpec cell1Formation(double pressure) {
         return base("Cell1-SiNP-CNT", pressure, T_ROOM).layer(susCollector()).layer(siCntInterlayer())
-                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
     /** Cell 2: SUS / Li3.75Si-CNT / LPSCl / Li foil: cell 1 after formation (host lithiated). */
@@ -224,25 +227,25 @@ public final class Sung2023Parameters {
         MaterialSpec lithiated = silicon().with(INITIAL_STOICHIOMETRY, 0.995);
         LayerSpec inter = siCntInterlayer().toBuilder().clearComponents().component(lithiated, 0.9).component(cnt(), 0.1).build();
         return base("Cell2-Li3.75Si-CNT", pressure, T_ROOM).layer(susCollector()).layer(inter)
-                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
     /** Cell 3: SUS / LPSCl / Li foil, the bare-collector baseline. */
     public static CellSpec cell3Bare(double pressure) {
         return base("Cell3-bare-SUS", pressure, T_ROOM).layer(susCollector()).layer(separator())
-                .layer(lithiumFoil("Li", 350e-6)).build();
+                .layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
     /** Cell 4: SUS / CNT / LPSCl / Li foil. */
     public static CellSpec cell4Cnt(double pressure) {
         return base("Cell4-CNT", pressure, T_ROOM).layer(susCollector()).layer(cntInterlayer())
-                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
     /** Cell 5: SUS / Si (no CNT) / LPSCl / Li foil. */
     public static CellSpec cell5Si(double pressure) {
         return base("Cell5-Si", pressure, T_ROOM).layer(susCollector()).layer(siInterlayer())
-                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).build();
+                .layer(separator()).layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
     /** Cell 6: SUS / 30 um Li / SiNP-CNT (lithiated on assembly) / LPSCl / cathode. */
