@@ -114,7 +114,7 @@ class EditorServicesUITest {
 
 	@Test
 	void quickFixReplacesAnUnknownUnitAndTheMarkerGoes() throws Exception {
-		int at = doc.get().indexOf("700 um") + 4;
+		int at = doc.get().indexOf("350 um") + 4;
 		doc.replace(at, 2, "umm");
 		IdeUITest.spin(() -> marker() != null, 20_000, "an unknown-unit marker");
 		List<ICompletionProposal> fixes = CellQuickFixProcessor.fixes(doc, marker());
@@ -122,7 +122,7 @@ class EditorServicesUITest {
 		ICompletionProposal um = fixes.stream().filter(f -> f.getDisplayString().equals("Change unit to 'um'")).findFirst()
 				.orElseThrow(() -> new AssertionError(fixes.stream().map(ICompletionProposal::getDisplayString).toList().toString()));
 		um.apply(doc);
-		assertTrue(doc.get().contains("700 um"), "the unit is fixed in the text");
+		assertTrue(doc.get().contains("350 um"), "the unit is fixed in the text");
 		IdeUITest.spin(() -> marker() == null, 20_000, "the marker to go away");
 	}
 

@@ -59,7 +59,7 @@ class StackEditorUITest {
 		assertTrue(view.moveLayer(1, 0), "the move command executes");
 		String moved = doc.get();
 		assertTrue(moved.indexOf("layer separator:") < moved.indexOf("layer wcc:"), "the text follows the diagram:\n" + moved);
-		assertTrue(moved.contains("// 90 mg LPSCl pressed at 200 MPa"), "the user's comments stay");
+		assertTrue(moved.contains("// 90 mg LPSCl on the 0.785 cm2 pellet"), "the user's comments stay");
 		assertTrue(moved.contains("// Cell 1: as-cast SiNP-CNT interlayer"), "comments elsewhere stay");
 		assertTrue(editor.isDirty(), "the editor is dirty until saved");
 		view.undo();
