@@ -99,13 +99,23 @@ public class CellWrightChecker {
 		return injector;
 	}
 
+	/**
+	 * A resource set whose resources are all made by this checker's injector, whatever another injector (an editor's,
+	 * a test's) registered globally for .cell: parser, serializer and formatter must share one grammar access.
+	 */
+	private XtextResourceSet newResourceSet() {
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
+		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell", factory);
+		rs.getResourceFactoryRegistry().getProtocolToFactoryMap().put("memory", factory);
+		return rs;
+	}
+
 	/** Loads, links and validates the files (plus the standard library). */
 	public Result check(List<Path> files) {
 		List<CheckIssue> issues = new ArrayList<>();
 		Map<Path, Model> models = new LinkedHashMap<>();
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
-		// resources made by this checker's injector, whatever another injector registered globally for .cell
-		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell", injector.getInstance(IResourceFactory.class));
+		XtextResourceSet rs = newResourceSet();
 		Map<Resource, String> names = new LinkedHashMap<>();
 		try {
 			injector.getInstance(StandardLibraryIndex.class).load(rs);
@@ -187,9 +197,9 @@ public class CellWrightChecker {
 
 	/** Parses text (for tools and tests); the resource is in a fresh resource set with the standard library. */
 	public XtextResource parse(String text, String fileName) throws IOException {
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		XtextResourceSet rs = newResourceSet();
 		injector.getInstance(StandardLibraryIndex.class).load(rs);
-		XtextResource r = (XtextResource) rs.createResource(URI.createURI("memory:/" + fileName));
+		XtextResource r = (XtextResource) rs.createResource(URI.createURI("memory:/" + fileName + (fileName.endsWith(".cell") ? "" : ".cell")));
 		r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
 		return r;
 	}

@@ -51,7 +51,7 @@ public final class StackModel {
 			}
 			return best;
 		}
-		return m.getKind() == null ? "unknown" : m.getKind().getLiteral();
+		return m.isSetKind() ? m.getKind().getLiteral() : "unknown";
 	}
 
 	/** Widths in pixels for a total width: to scale, or by log10(thickness/1 nm) so a 3 um interlayer shows beside 700 um. */
