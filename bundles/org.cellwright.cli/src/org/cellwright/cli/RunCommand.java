@@ -102,11 +102,10 @@ public class RunCommand implements Callable<Integer> {
 			JsonObject first = cycles.get(0).getAsJsonObject();
 			JsonObject last = cycles.get(cycles.size() - 1).getAsJsonObject();
 			o.printf(Locale.ROOT, "  cycles: %d; first: charge %s, discharge %s mAh/cm2, CE %s%n", cycles.size(),
-					num(first.get("charge_mAh_cm2"), "%.3f"), num(first.get("discharge_mAh_cm2"), "%.3f"),
-					pct(first.get("coulombic_efficiency")));
+					num(first.get("charge_mAh_cm2"), "%.3f"), num(first.get("discharge_mAh_cm2"), "%.3f"), ce(first));
 			if (cycles.size() > 1)
 				o.printf(Locale.ROOT, "  last (cycle %d): discharge %s mAh/cm2, CE %s%n", last.get("index").getAsInt(),
-						num(last.get("discharge_mAh_cm2"), "%.3f"), pct(last.get("coulombic_efficiency")));
+						num(last.get("discharge_mAh_cm2"), "%.3f"), ce(last));
 			JsonElement spec = first.get("discharge_mAh_g");
 			if (spec != null && !spec.isJsonNull()) o.printf(Locale.ROOT, "  first discharge: %s mAh/g%n", num(spec, "%.1f"));
 		}
@@ -123,6 +122,13 @@ public class RunCommand implements Callable<Integer> {
 
 	private static String num(JsonElement e, String fmt) {
 		return e == null || e.isJsonNull() ? "-" : String.format(Locale.ROOT, fmt, e.getAsDouble());
+	}
+
+	/** A cycle's Coulombic efficiency, or "-" when the cycle ran in one direction only (nothing to compare). */
+	private static String ce(JsonObject cycle) {
+		JsonElement c = cycle.get("charge_mAh_cm2"), d = cycle.get("discharge_mAh_cm2");
+		boolean both = c != null && d != null && !c.isJsonNull() && !d.isJsonNull() && c.getAsDouble() > 0 && d.getAsDouble() > 0;
+		return both ? pct(cycle.get("coulombic_efficiency")) : "-";
 	}
 
 	private static String pct(JsonElement e) {
