@@ -10,6 +10,7 @@ import org.cellwright.cli.run.CellFiles;
 import org.cellwright.cli.run.Problem;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,9 @@ public class CheckCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = ".cell files or folders (searched recursively)")
 	List<String> inputs = new ArrayList<>();
+
+	@Option(names = "--lib", paramLabel = "DIR", description = "a library folder (repeatable); then $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries")
+	List<String> libs = new ArrayList<>();
 
 	@Spec CommandSpec spec;
 
@@ -35,7 +39,8 @@ public class CheckCommand implements Callable<Integer> {
 			}
 			files.addAll(CellFiles.collect(p));
 		}
-		CellFiles loaded = CellFiles.load(files);
+		CellFiles loaded = CellFiles.load(files, CellWrightCli.libraryPath(libs),
+				files.isEmpty() ? null : files.get(0).toAbsolutePath().getParent());
 		int errors = 0, warnings = 0;
 		for (Problem pr : loaded.problems()) {
 			spec.commandLine().getOut().println(pr.format());

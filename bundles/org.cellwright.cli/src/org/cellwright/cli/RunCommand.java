@@ -42,6 +42,9 @@ public class RunCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "output folder (default: results/<file name>)")
 	String out;
 
+	@Option(names = "--lib", paramLabel = "DIR", description = "a library folder (repeatable); then $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries")
+	List<String> libs = new ArrayList<>();
+
 	@Spec CommandSpec spec;
 
 	@Override
@@ -52,7 +55,7 @@ public class RunCommand implements Callable<Integer> {
 			err.println(file + ": no such file");
 			return 1;
 		}
-		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path));
+		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path), CellWrightCli.libraryPath(libs), path.toAbsolutePath().getParent());
 		boolean errors = false;
 		// problems of the neighbours matter only where they break this file, which then has errors of its own
 		for (Problem p : loaded.problemsOf(path)) {

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Model;
+import org.cellwright.sharing.library.LibraryChecker;
+import org.cellwright.sharing.library.LibraryPath;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -60,7 +62,18 @@ public final class CellFiles {
 
 	/** Loads and validates the files with the language's checker (the standard library included); never throws for bad input. */
 	public static CellFiles load(List<Path> files) {
-		CellWrightChecker.Result result = checker().check(files);
+		return from(checker().check(files));
+	}
+
+	/**
+	 * Like {@link #load(List)}, with the libraries of the files' project ({@code cellwright-project.json} above
+	 * {@code projectStart}) from the library path; unresolved names are explained by the library they should come from.
+	 */
+	public static CellFiles load(List<Path> files, LibraryPath libraries, Path projectStart) {
+		return from(LibraryChecker.check(checker(), files, libraries, projectStart).result());
+	}
+
+	private static CellFiles from(CellWrightChecker.Result result) {
 		CellFiles cf = new CellFiles(result.resourceSet());
 		for (Model m : result.models().values()) cf.models.add(m);
 		for (CellWrightChecker.CheckIssue i : result.issues()) {

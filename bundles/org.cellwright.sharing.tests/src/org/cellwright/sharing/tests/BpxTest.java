@@ -1,0 +1,243 @@
+package org.cellwright.sharing.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.expressions.Expressions;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Layers;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Model;
+import org.cellwright.sharing.bpx.BpxExporter;
+import org.cellwright.sharing.bpx.BpxImporter;
+import org.cellwright.sharing.bpx.PyExpression;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** BPX import of the example files (values against the file, units converted), export and re-import. */
+public class BpxTest {
+
+	@TempDir
+	Path tmp;
+
+	static Path dataDir() {
+		return Path.of(System.getProperty("cellwright.bpx", "data/bpx"));
+	}
+
+	static List<Path> bpxFiles() throws IOException {
+		try (Stream<Path> s = Files.list(dataDir())) {
+			List<Path> l = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+			assertEquals(3, l.size(), "the three BPX example files");
+			return l;
+		}
+	}
+
+	record Loaded(Model model, Cell cell, CellWrightChecker.Result result) {
+		Material material(String name) {
+			for (Element e : model.getElements())
+				if (e instanceof Material m && name.equals(m.getName()))
+					return m;
+			throw new AssertionError("no material " + name);
+		}
+
+		Layer layer(String name) {
+			for (Layer l : Cells.effectiveLayers(cell))
+				if (name.equals(l.getName()))
+					return l;
+			throw new AssertionError("no layer " + name);
+		}
+	}
+
+	Loaded load(BpxImporter.Result r, String fileName) throws IOException {
+		Path f = tmp.resolve(fileName);
+		Files.writeString(f, r.text());
+		CellWrightChecker.Result res = new CellWrightChecker().check(List.of(f));
+		assertFalse(res.hasErrors(), () -> res.issues() + "\n" + r.text());
+		Model m = res.model(f);
+		Cell cell = (Cell) m.getElements().stream().filter(e -> e instanceof Cell).findFirst().orElseThrow();
+		return new Loaded(m, cell, res);
+	}
+
+	static void close(double expected, double actual, String what) {
+		assertEquals(expected, actual, Math.abs(expected) * 1e-12 + 1e-300, what);
+	}
+
+	static double si(org.cellwright.model.PropertyOwner o, String name) {
+		return Layers.si(o, name).orElseThrow(() -> new AssertionError("no " + name));
+	}
+
+	@Test
+	void importsEachExampleFileWithItsValues() throws Exception {
+		for (Path p : bpxFiles()) {
+			BpxImporter.Result r = BpxImporter.importFile(p);
+			Loaded l = load(r, p.getFileName().toString().replace(".json", ".cell"));
+			JsonObject par = JsonParser.parseString(Files.readString(p)).getAsJsonObject().getAsJsonObject("Parameterisation");
+			JsonObject cell = par.getAsJsonObject("Cell");
+			close(cell.get("Electrode area [m2]").getAsDouble()
+					* cell.get("Number of electrode pairs connected in parallel to make a cell").getAsDouble(), si(l.cell, "area"), "area");
+			close(cell.get("Ambient temperature [K]").getAsDouble(), si(l.cell, "temperature"), "temperature");
+			close(cell.get("Nominal cell capacity [A.h]").getAsDouble() * 3600, si(l.cell, "nominal-capacity"), "capacity");
+			for (String[] e : new String[][] { { "Negative electrode", "NegativeElectrode", "negative" },
+					{ "Positive electrode", "PositiveElectrode", "positive" } }) {
+				JsonObject s = par.getAsJsonObject(e[0]);
+				Material m = l.material(e[1]);
+				Layer layer = l.layer(e[2]);
+				close(s.get("Thickness [m]").getAsDouble(), Layers.thickness(layer).getAsDouble(), e[0] + " thickness");
+				close(s.get("Particle radius [m]").getAsDouble(), si(layer, "particle-radius"), e[0] + " radius");
+				close(s.get("Diffusivity [m2.s-1]").getAsDouble(), si(m, "diffusivity"), e[0] + " diffusivity");
+				close(s.get("Maximum concentration [mol.m-3]").getAsDouble(), si(m, "max-concentration"), e[0] + " cmax");
+				close(s.get("Reaction rate constant [mol.m-2.s-1]").getAsDouble() * BpxImporter.F,
+						si(m, "exchange-current-density"), e[0] + " i0");
+				close(s.get("Diffusivity activation energy [J.mol-1]").getAsDouble(), si(m, "diffusion-activation-energy"), e[0] + " Ea");
+				if (s.has("Porosity")) {
+					close(s.get("Porosity").getAsDouble(), si(layer, "porosity"), e[0] + " porosity");
+					close(s.get("Transport efficiency").getAsDouble(), si(layer, "porosity") / si(layer, "tortuosity"), e[0] + " B");
+				}
+				if (s.has("Conductivity [S.m-1]"))
+					close(s.get("Conductivity [S.m-1]").getAsDouble(), si(m, "electronic-conductivity"), e[0] + " sigma");
+				String stoich = e[0].startsWith("Negative") ? "Minimum stoichiometry" : "Maximum stoichiometry";
+				close(s.get(stoich).getAsDouble(), si(m, "initial-stoichiometry"), e[0] + " x0");
+				// the OCP as a CellWright formula gives the values of the BPX function
+				String ocp = s.get("OCP [V]").getAsString();
+				var f = Expressions.compile(m.getOcvFunction());
+				for (double x : new double[] { 0.05, 0.3, 0.5, 0.7, 0.95 }) {
+					double want = PyExpression.evaluate(ocp, x);
+					assertEquals(want, f.applyAsDouble(x), 1e-9 * Math.max(1, Math.abs(want)), e[0] + " OCP at " + x);
+				}
+			}
+			if (par.has("Separator")) {
+				JsonObject s = par.getAsJsonObject("Separator");
+				close(s.get("Thickness [m]").getAsDouble(), Layers.thickness(l.layer("separator")).getAsDouble(), "separator");
+				close(s.get("Porosity").getAsDouble(), si(l.layer("separator"), "porosity"), "separator porosity");
+				double c0 = par.getAsJsonObject("Electrolyte").get("Initial concentration [mol.m-3]").getAsDouble();
+				close(PyExpression.evaluate(par.getAsJsonObject("Electrolyte").get("Conductivity [S.m-1]").getAsString(), c0),
+						si(l.material("Electrolyte"), "ionic-conductivity"), "electrolyte conductivity at c0");
+			} else {
+				assertTrue(r.notes().stream().anyMatch(n -> n.contains("placeholder")), r.report());
+			}
+			// what has no counterpart is reported and kept as a comment
+			assertTrue(r.skipped().contains("Cell / Specific heat capacity [J.K-1.kg-1]"), r.report());
+			assertTrue(r.skipped().contains("Negative electrode / Entropic change coefficient [V.K-1]"), r.report());
+			assertTrue(r.skipped().contains("Negative electrode / Surface area per unit volume [m-1]"), r.report());
+			assertTrue(r.text().contains("// BPX \"Cell\" \"Specific heat capacity [J.K-1.kg-1]\" = "), r.text());
+			if (p.getFileName().toString().startsWith("nmc"))
+				assertTrue(r.skipped().stream().anyMatch(s -> s.startsWith("Validation")), r.report());
+		}
+	}
+
+	@Test
+	void lfpPositiveEntropicTableIsKept() throws Exception {
+		Path p = dataDir().resolve("lfp_18650_cell_BPX.json");
+		BpxImporter.Result r = BpxImporter.importFile(p);
+		assertTrue(r.text().contains("// BPX \"Positive electrode\" \"Entropic change coefficient [V.K-1]\" = {\"x\":[0,"), r.text());
+	}
+
+	@Test
+	void exportThenReimportGivesTheSameParameters() throws Exception {
+		for (Path p : bpxFiles()) {
+			BpxImporter.Result r = BpxImporter.importFile(p);
+			Loaded l = load(r, "a.cell");
+			JsonObject exported = BpxExporter.export(l.cell);
+			JsonObject original = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+			compare(original.getAsJsonObject("Parameterisation"), exported.getAsJsonObject("Parameterisation"), p.getFileName().toString());
+			assertEquals(original.getAsJsonObject("Header").get("Title").getAsString(),
+					exported.getAsJsonObject("Header").get("Title").getAsString());
+			// solid-state quantities go under User-defined
+			JsonObject user = exported.getAsJsonObject("Parameterisation").getAsJsonObject("User-defined");
+			assertNotNull(user);
+			assertTrue(user.keySet().stream().anyMatch(k -> k.startsWith("CellWright layer 1 negative")), user.toString());
+
+			// and back again
+			BpxImporter.Result again = BpxImporter.importJson(exported.toString(), "again");
+			Loaded l2 = load(again, "b.cell");
+			compare(original.getAsJsonObject("Parameterisation"),
+					BpxExporter.export(l2.cell).getAsJsonObject("Parameterisation"), "re-import of " + p.getFileName());
+		}
+	}
+
+	/** Every parameter of the original is in the export with the same value (functions: same values). */
+	static void compare(JsonObject original, JsonObject exported, String what) {
+		for (Map.Entry<String, JsonElement> s : original.entrySet()) {
+			JsonObject want = s.getValue().getAsJsonObject();
+			JsonObject got = exported.getAsJsonObject(s.getKey());
+			assertNotNull(got, what + ": section " + s.getKey() + " missing in " + exported);
+			for (Map.Entry<String, JsonElement> e : want.entrySet()) {
+				String where = what + ": " + s.getKey() + " / " + e.getKey();
+				JsonElement g = got.get(e.getKey());
+				assertNotNull(g, where + " missing in " + got);
+				JsonElement v = e.getValue();
+				if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber())
+					close(v.getAsDouble(), g.getAsDouble(), where);
+				else if (v.isJsonPrimitive())
+					for (double x : new double[] { 0.1, 0.5, 0.9, 500, 1000 }) {
+						double a = PyExpression.evaluate(v.getAsString(), x), b = PyExpression.evaluate(g.getAsString(), x);
+						if (Double.isFinite(a))
+							assertEquals(a, b, 1e-9 * Math.max(1, Math.abs(a)), where + " at " + x);
+					}
+				else
+					assertEquals(v, g, where);
+			}
+		}
+	}
+
+	@Test
+	void acceptsTheOneXLayoutWithParticles() throws Exception {
+		JsonObject root = JsonParser.parseString(Files.readString(dataDir().resolve("nmc_pouch_cell_BPX.json"))).getAsJsonObject();
+		root.getAsJsonObject("Header").addProperty("BPX", "1.0.0");
+		JsonObject par = root.getAsJsonObject("Parameterisation");
+		JsonObject pos = par.getAsJsonObject("Positive electrode");
+		JsonObject primary = new JsonObject(), secondary = new JsonObject(), particles = new JsonObject(), electrode = new JsonObject();
+		for (String k : List.of("Particle radius [m]", "Diffusivity [m2.s-1]", "OCP [V]", "Maximum concentration [mol.m-3]",
+				"Minimum stoichiometry", "Maximum stoichiometry", "Reaction rate constant [mol.m-2.s-1]",
+				"Diffusivity activation energy [J.mol-1]", "Reaction rate constant activation energy [J.mol-1]",
+				"Entropic change coefficient [V.K-1]", "Surface area per unit volume [m-1]"))
+			primary.add(k, pos.get(k));
+		secondary.addProperty("Particle radius [m]", 1e-6);
+		particles.add("Primary", primary);
+		particles.add("Secondary", secondary);
+		for (String k : pos.keySet())
+			if (!primary.has(k))
+				electrode.add(k, pos.get(k));
+		electrode.add("Particle", particles);
+		par.add("Positive electrode", electrode);
+		BpxImporter.Result r = BpxImporter.importJson(root.toString(), "blend");
+		Loaded l = load(r, "blend.cell");
+		close(pos.get("Diffusivity [m2.s-1]").getAsDouble(), si(l.material("PositiveElectrode"), "diffusivity"), "diffusivity");
+		close(pos.get("Thickness [m]").getAsDouble(), Layers.thickness(l.layer("positive")).getAsDouble(), "thickness");
+		assertTrue(r.skipped().stream().anyMatch(s -> s.contains("Secondary")), r.report());
+		assertEquals("1.0.0", r.bpxVersion());
+	}
+
+	@Test
+	void refusesWhatIsNotBpx() {
+		assertThrows(BpxImporter.BpxException.class, () -> BpxImporter.importJson("{ not json", "x"));
+		assertThrows(BpxImporter.BpxException.class, () -> BpxImporter.importJson("{\"Header\": {}}", "x"));
+		assertThrows(BpxImporter.BpxException.class, () -> BpxImporter.importJson("[1, 2]", "x"));
+	}
+
+	@Test
+	void pythonExpressionsTranslate() {
+		assertEquals("2 * x ^ 3 - ln(x)", PyExpression.toCellWright("2 * x ** 3 - np.log(x)"));
+		assertEquals(8.0, PyExpression.evaluate("2 ** 3", 0), 0);
+		assertEquals(-4.0, PyExpression.evaluate("-2 ** 2", 0), 0);
+		assertEquals(null, PyExpression.toCellWright("y + 1"));
+	}
+}

@@ -1,0 +1,311 @@
+package org.cellwright.sharing.bpx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Layers;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.CurrentStep;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Limit;
+import org.cellwright.model.LimitKind;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
+import org.cellwright.model.Model;
+import org.cellwright.model.Point;
+import org.cellwright.model.Property;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.Direction;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A cell's resolved parameters (SI) as BPX JSON (layout 0.x). Quantities with a BPX counterpart go to their BPX
+ * section; the solid-state quantities (stack pressure, every layer of the stack, material properties without a BPX
+ * name) go under {@code "User-defined"}; {@code // BPX "section" "key" = json} comments written by
+ * {@link BpxImporter} fill the entries CellWright has no counterpart for, so export after import gives the file back.
+ */
+public final class BpxExporter {
+
+	private static final Pattern KEPT = Pattern.compile("^//\\s*BPX\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s*=\\s*(.+)$");
+
+	private BpxExporter() {
+	}
+
+	/** The BPX document of a cell (its file's BPX comments included). */
+	public static JsonObject export(Cell cell) {
+		JsonObject root = new JsonObject();
+		JsonObject header = new JsonObject();
+		header.addProperty("BPX", "0.1.0");
+		header.addProperty("Title", "CellWright cell " + cell.getName());
+		header.addProperty("Model", "DFN");
+		root.add("Header", header);
+		JsonObject par = new JsonObject();
+		root.add("Parameterisation", par);
+		JsonObject c = section(par, BpxImporter.CELL), ely = section(par, BpxImporter.ELY), neg = section(par, BpxImporter.NEG),
+				pos = section(par, BpxImporter.POS), sep = section(par, BpxImporter.SEP), user = new JsonObject();
+
+		// comments kept by the importer (and the header lines it wrote)
+		String text = textOf(cell);
+		List<String[]> kept = new ArrayList<>();
+		if (text != null) {
+			for (String line : text.split("\\R")) {
+				Matcher m = KEPT.matcher(line.trim());
+				if (m.find()) {
+					try {
+						kept.add(new String[] { JsonParser.parseString(m.group(1)).getAsString(),
+								JsonParser.parseString(m.group(2)).getAsString(), JsonParser.parseString(m.group(3)).toString() });
+					} catch (RuntimeException e) {
+						// a hand-edited comment that is not JSON any more: left out
+					}
+				}
+				Matcher h = Pattern.compile("^// (Title|Description|Model): (.*)$").matcher(line);
+				if (h.find())
+					header.addProperty(h.group(1), h.group(2));
+			}
+		}
+		double pairs = 1;
+		for (String[] k : kept)
+			if (k[0].equals(BpxImporter.CELL) && k[1].startsWith("Number of electrode pairs"))
+				pairs = JsonParser.parseString(k[2]).getAsDouble();
+
+		List<Layer> stack = Cells.effectiveLayers(cell);
+		int s = -1;
+		for (int i = 0; i < stack.size(); i++)
+			if (kind(stack.get(i).getMaterial()) == MaterialKind.SOLID_ELECTROLYTE) {
+				s = i;
+				break;
+			}
+		Layer negL = null, posL = null, sepL = s >= 0 ? stack.get(s) : null;
+		if (s >= 0) {
+			Layer before = nearest(stack, s, -1), after = nearest(stack, s, +1);
+			boolean posFirst = before != null && kind(before.getMaterial()) == MaterialKind.INTERCALATION_CATHODE;
+			negL = posFirst ? after : before;
+			posL = posFirst ? before : after;
+		}
+
+		// cell
+		OptionalDouble area = Layers.si(cell, "area");
+		if (area.isPresent())
+			c.addProperty("Electrode area [m2]", area.getAsDouble() / pairs);
+		put(c, "Ambient temperature [K]", Layers.si(cell, "temperature"));
+		Property cap = Cells.property(cell, "nominal-capacity");
+		if (cap != null && cap.getValue() != null && Units.isKnown(cap.getValue().getUnit())) {
+			double si = Units.toSI(cap.getValue()); // C or C/m2
+			if (Units.parse(cap.getValue().getUnit()).dimension().siUnit().contains("/m2"))
+				si *= area.orElse(Double.NaN);
+			c.addProperty("Nominal cell capacity [A.h]", si / 3600);
+		}
+		double[] window = voltageWindow(cell);
+		if (!Double.isNaN(window[0]))
+			c.addProperty("Lower voltage cut-off [V]", window[0]);
+		if (!Double.isNaN(window[1]))
+			c.addProperty("Upper voltage cut-off [V]", window[1]);
+		if (posL != null)
+			put(c, "Reference temperature [K]", Layers.si(active(posL.getMaterial()), "reference-temperature"));
+		put(user, "Stack pressure [Pa]", Layers.si(cell, "stack-pressure"));
+
+		// electrodes and separator
+		if (negL != null)
+			electrode(neg, negL, true, user, "Negative electrode");
+		if (posL != null)
+			electrode(pos, posL, false, user, "Positive electrode");
+		if (sepL != null) {
+			layer(sep, sepL);
+			Material e = active(sepL.getMaterial());
+			put(ely, "Conductivity [S.m-1]", Layers.si(e, "ionic-conductivity"));
+			put(ely, "Conductivity activation energy [J.mol-1]", Layers.si(e, "ionic-activation-energy"));
+			others(e, user, "Electrolyte", List.of("ionic-conductivity", "ionic-activation-energy"));
+		}
+		for (int i = 0; i < stack.size(); i++) {
+			Layer l = stack.get(i);
+			String p = "CellWright layer " + (i + 1) + " " + l.getName() + " (" + (l.getMaterial() == null ? "?" : l.getMaterial().getName()) + ")";
+			put(user, p + ": thickness [m]", Layers.thickness(l));
+			for (Property pr : l.getProperties())
+				put(user, p + ": " + pr.getName() + " [" + siUnit(pr) + "]", Layers.si(l, pr.getName()));
+		}
+
+		// kept comments fill what CellWright has no counterpart for; an electrolyte function wins over its value at c0
+		for (String[] k : kept) {
+			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
+			JsonElement v = JsonParser.parseString(k[2]);
+			if (!target.has(k[1]))
+				target.add(k[1], v);
+		}
+		for (String[] k : kept) {
+			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
+			JsonElement v = JsonParser.parseString(k[2]);
+			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && v.isJsonPrimitive()
+					&& v.getAsJsonPrimitive().isString() && ely.has("Initial concentration [mol.m-3]")
+					&& target.get(k[1]).isJsonPrimitive() && target.get(k[1]).getAsJsonPrimitive().isNumber()) {
+				double at = PyExpression.evaluate(v.getAsString(), ely.get("Initial concentration [mol.m-3]").getAsDouble());
+				if (Math.abs(at - target.get(k[1]).getAsDouble()) <= 1e-9 * Math.abs(at))
+					target.add(k[1], v);
+			}
+		}
+		if (user.size() > 0)
+			par.add(BpxImporter.USER, user);
+		for (String empty : List.of(BpxImporter.ELY, BpxImporter.SEP))
+			if (par.has(empty) && par.getAsJsonObject(empty).size() == 0)
+				par.remove(empty);
+		return root;
+	}
+
+	private static void electrode(JsonObject o, Layer l, boolean negative, JsonObject user, String prefix) {
+		layer(o, l);
+		Material m = active(l.getMaterial());
+		if (m == null)
+			return;
+		put(o, "Diffusivity [m2.s-1]", Layers.si(m, "diffusivity"));
+		put(o, "Conductivity [S.m-1]", Layers.si(m, "electronic-conductivity"));
+		put(o, "Maximum concentration [mol.m-3]", Layers.si(m, "max-concentration"));
+		put(o, "Diffusivity activation energy [J.mol-1]", Layers.si(m, "diffusion-activation-energy"));
+		put(o, "Reaction rate constant activation energy [J.mol-1]", Layers.si(m, "exchange-current-activation-energy"));
+		OptionalDouble i0 = Layers.si(m, "exchange-current-density");
+		if (i0.isPresent())
+			o.addProperty("Reaction rate constant [mol.m-2.s-1]", i0.getAsDouble() / BpxImporter.F);
+		put(o, negative ? "Minimum stoichiometry" : "Maximum stoichiometry", Layers.si(m, "initial-stoichiometry"));
+		if (m.getOcvFunction() != null && m.getOcvFunction().getBody() != null) {
+			ICompositeNode n = NodeModelUtils.findActualNodeFor(m.getOcvFunction().getBody());
+			if (n != null) {
+				double f = Units.convert(1, m.getOcvFunction().getYUnit(), "V");
+				String py = NodeModelUtils.getTokenText(n).replace("^", "**").replaceAll("\\bln\\(", "log(");
+				o.addProperty("OCP [V]", f == 1 ? py : f + " * (" + py + ")");
+			}
+		} else if (m.getOcv() != null) {
+			JsonArray xs = new JsonArray(), ys = new JsonArray();
+			for (Point p : m.getOcv().getPoints()) {
+				xs.add(p.getX());
+				ys.add(Units.convert(p.getY(), m.getOcv().getYUnit(), "V"));
+			}
+			JsonObject t = new JsonObject();
+			t.add("x", xs);
+			t.add("y", ys);
+			o.add("OCP [V]", t);
+		}
+		others(m, user, prefix, List.of("diffusivity", "electronic-conductivity", "max-concentration", "diffusion-activation-energy",
+				"exchange-current-activation-energy", "exchange-current-density", "initial-stoichiometry", "reference-temperature"));
+	}
+
+	private static void others(Material m, JsonObject user, String prefix, List<String> done) {
+		if (m == null)
+			return;
+		for (Property p : m.getProperties())
+			if (!done.contains(p.getName()))
+				put(user, prefix + ": " + p.getName() + " [" + siUnit(p) + "]", Layers.si(m, p.getName()));
+	}
+
+	private static void layer(JsonObject o, Layer l) {
+		put(o, "Thickness [m]", Layers.thickness(l));
+		OptionalDouble eps = Layers.si(l, "porosity"), tau = Layers.si(l, "tortuosity");
+		put(o, "Porosity", eps);
+		put(o, "Particle radius [m]", Layers.si(l, "particle-radius"));
+		if (eps.isPresent() && tau.isPresent())
+			o.addProperty("Transport efficiency", eps.getAsDouble() / tau.getAsDouble());
+	}
+
+	/** Lowest discharge and highest charge voltage cut-off of the protocols of this cell's experiments. */
+	private static double[] voltageWindow(Cell cell) {
+		double lo = Double.NaN, hi = Double.NaN;
+		EObject root = EcoreUtilRoot(cell);
+		if (root instanceof Model model)
+			for (Element e : model.getElements())
+				if (e instanceof Experiment x && x.getCell() == cell)
+					for (Protocol p : x.getProtocols())
+						for (java.util.Iterator<EObject> it = p.eAllContents(); it.hasNext();)
+							if (it.next() instanceof CurrentStep st)
+								for (Limit lim : st.getLimits())
+									if (lim.getKind() == LimitKind.UNTIL && lim.getValue() != null && "V".equals(siUnitOf(lim.getValue().getUnit()))) {
+										double v = Units.toSI(lim.getValue());
+										if (st.getDirection() == Direction.CHARGE)
+											hi = Double.isNaN(hi) ? v : Math.max(hi, v);
+										else
+											lo = Double.isNaN(lo) ? v : Math.min(lo, v);
+									}
+		return new double[] { lo, hi };
+	}
+
+	private static EObject EcoreUtilRoot(EObject o) {
+		while (o.eContainer() != null)
+			o = o.eContainer();
+		return o;
+	}
+
+	private static String siUnitOf(String unit) {
+		return unit != null && Units.isKnown(unit) ? Units.parse(unit).dimension().siUnit() : null;
+	}
+
+	private static String siUnit(Property p) {
+		String u = p.getValue() == null ? null : siUnitOf(p.getValue().getUnit());
+		return u == null ? "1" : u;
+	}
+
+	private static Layer nearest(List<Layer> stack, int from, int dir) {
+		for (int i = from + dir; i >= 0 && i < stack.size(); i += dir) {
+			MaterialKind k = kind(stack.get(i).getMaterial());
+			if (k != MaterialKind.CURRENT_COLLECTOR && k != MaterialKind.SOLID_ELECTROLYTE)
+				return stack.get(i);
+		}
+		return null;
+	}
+
+	/** The material itself, or the active (intercalation, alloy or lithium) component of a composite. */
+	private static Material active(Material m) {
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents())
+				if (k.getMaterial() != null && (k.getMaterial().getKind() == MaterialKind.INTERCALATION_CATHODE
+						|| k.getMaterial().getKind() == MaterialKind.ALLOY_HOST || k.getMaterial().getKind() == MaterialKind.LITHIUM_METAL))
+					return k.getMaterial();
+			return c.getComponents().isEmpty() ? c : c.getComponents().get(0).getMaterial();
+		}
+		return m;
+	}
+
+	private static MaterialKind kind(Material m) {
+		if (m == null)
+			return null;
+		if (m instanceof Composite c) {
+			MaterialKind best = c.getComponents().isEmpty() ? null : MaterialKind.SOLID_ELECTROLYTE;
+			for (Component k : c.getComponents()) {
+				MaterialKind x = k.getMaterial() == null || k.getMaterial() == c ? null : kind(k.getMaterial());
+				if (x == MaterialKind.INTERCALATION_CATHODE)
+					return x;
+				if (x != null && x != MaterialKind.SOLID_ELECTROLYTE && best == MaterialKind.SOLID_ELECTROLYTE)
+					best = x;
+			}
+			return best;
+		}
+		return m.getKind();
+	}
+
+	private static JsonObject section(JsonObject par, String name) {
+		if (!par.has(name))
+			par.add(name, new JsonObject());
+		return par.getAsJsonObject(name);
+	}
+
+	private static void put(JsonObject o, String key, OptionalDouble v) {
+		if (v.isPresent())
+			o.addProperty(key, v.getAsDouble());
+	}
+
+	private static String textOf(EObject o) {
+		ICompositeNode n = NodeModelUtils.getNode(EcoreUtilRoot(o));
+		return n == null ? null : n.getRootNode().getText();
+	}
+}

@@ -1,0 +1,86 @@
+package org.cellwright.sharing.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Model;
+import org.cellwright.sharing.bpx.BpxExporter;
+import org.cellwright.sharing.library.LibraryChecker;
+
+import com.google.gson.GsonBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code export-bpx FILE.cell [--cell NAME] [--out FILE.json]}: a cell's resolved parameters as BPX. */
+@Command(name = "export-bpx", mixinStandardHelpOptions = true,
+		description = "Export a cell's resolved parameters (SI) as BPX JSON; solid-state quantities go under \"User-defined\".")
+public class ExportBpxCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "the .cell file")
+	String file;
+
+	@Option(names = { "-c", "--cell" }, paramLabel = "NAME", description = "the cell (default: the only or first cell of the file)")
+	String cellName;
+
+	@Option(names = { "-o", "--out" }, paramLabel = "FILE", description = "output file (default: FILE with .bpx.json)")
+	String out;
+
+	@Option(names = "--lib", paramLabel = "DIR", description = "more library folders")
+	List<String> libs = new ArrayList<>();
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		Path in = SharingCli.userPath(file);
+		if (!Files.isRegularFile(in)) {
+			err.println(file + ": no such file");
+			return 1;
+		}
+		List<Path> files = new ArrayList<>(List.of(in));
+		LibraryChecker.Outcome oc = LibraryChecker.check(SharingCli.checker(), files, SharingCli.libraryPath(libs), in.getParent());
+		boolean errors = false;
+		for (CellWrightChecker.CheckIssue i : oc.result().issues())
+			if (i.severity() == CellWrightChecker.Severity.ERROR) {
+				err.println(i);
+				errors = true;
+			}
+		if (errors) {
+			err.println("cellwright: not exported: fix the errors above first");
+			return 1;
+		}
+		Model m = oc.result().model(in);
+		Cell cell = null;
+		for (Element e : m.getElements())
+			if (e instanceof Cell c && (cellName == null ? cell == null : cellName.equals(c.getName())))
+				cell = c;
+		if (cell == null) {
+			err.println(file + ": " + (cellName == null ? "no cell in this file" : "no cell named '" + cellName + "'"));
+			return 1;
+		}
+		Path target = out != null ? SharingCli.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
+		try {
+			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(BpxExporter.export(cell)) + "\n",
+					StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			err.println(target + ": cannot write: " + e.getMessage());
+			return 1;
+		}
+		o.println("cell " + cell.getName() + " -> " + target);
+		return 0;
+	}
+}

@@ -1,0 +1,63 @@
+package org.cellwright.sharing.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.sharing.bpx.BpxImporter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import-bpx FILE.json... [--out DIR]}: BPX parameter files to .cell files, with a report of what was skipped. */
+@Command(name = "import-bpx", mixinStandardHelpOptions = true,
+		description = "Import BPX (Battery Parameter eXchange, PyBaMM) JSON files as .cell files: materials, a cell, a protocol between the cut-offs. What has no counterpart is kept as comments and reported.")
+public class ImportBpxCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "BPX .json files")
+	List<String> files = new ArrayList<>();
+
+	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "folder for the .cell files (default: beside each .json)")
+	String out;
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		int rc = 0;
+		for (String f : files) {
+			Path in = SharingCli.userPath(f);
+			try {
+				BpxImporter.Result r = BpxImporter.importFile(in);
+				Path dir = out != null ? SharingCli.userPath(out) : in.toAbsolutePath().getParent();
+				Files.createDirectories(dir);
+				Path cell = dir.resolve(in.getFileName().toString().replaceFirst("\\.json$", "") + ".cell");
+				Files.writeString(cell, r.text(), StandardCharsets.UTF_8);
+				o.println(f + " -> " + cell + " (package " + r.packageName() + ", cell " + r.cellName() + ")");
+				o.print(r.report());
+				CellWrightChecker.Result check = SharingCli.checker().check(List.of(cell));
+				for (CellWrightChecker.CheckIssue i : check.issues())
+					o.println("  " + i);
+				if (check.hasErrors())
+					rc = 1;
+			} catch (BpxImporter.BpxException e) {
+				err.println(f + ": " + e.getMessage());
+				rc = 1;
+			} catch (IOException e) {
+				err.println(f + ": cannot read or write: " + e.getMessage());
+				rc = 1;
+			}
+		}
+		return rc;
+	}
+}

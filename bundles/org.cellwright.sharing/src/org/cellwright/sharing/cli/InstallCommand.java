@@ -1,0 +1,50 @@
+package org.cellwright.sharing.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cellwright.lang.CellWrightChecker.CheckIssue;
+import org.cellwright.sharing.library.Libraries;
+import org.cellwright.sharing.library.LibraryException;
+import org.cellwright.sharing.library.LibraryPath;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code install ARCHIVE [--replace]}: a library archive into ~/.cellwright/libraries/NAME/VERSION. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+		description = "Install a library archive (from 'pack') into ~/.cellwright/libraries/NAME/VERSION. Unsafe or invalid archives are refused and nothing installed changes.")
+public class InstallCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "ARCHIVE", description = "the .zip written by 'cellwright pack'")
+	String archive;
+
+	@Option(names = "--replace", description = "replace the same version if it is installed already")
+	boolean replace;
+
+	@Option(names = "--lib", paramLabel = "DIR", description = "more folders to find dependencies in")
+	List<String> libs = new ArrayList<>();
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		try {
+			Libraries.Outcome r = Libraries.install(SharingCli.userPath(archive), LibraryPath.userFolder(), SharingCli.libraryPath(libs),
+					SharingCli.checker(), replace);
+			for (CheckIssue w : r.warnings())
+				err.println(w);
+			o.println("installed " + r.descriptor().id() + " -> " + r.path());
+			return 0;
+		} catch (LibraryException e) {
+			err.println("cellwright: not installed: " + e.getMessage());
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package org.cellwright.sharing.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cellwright.lang.CellWrightChecker.CheckIssue;
+import org.cellwright.sharing.library.Libraries;
+import org.cellwright.sharing.library.LibraryException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pack DIR [--out DIR] [--lib DIR]...}: a library folder to a checked archive NAME-VERSION.zip. */
+@Command(name = "pack", mixinStandardHelpOptions = true,
+		description = "Check a library folder (library.json + .cell files) on its own and write NAME-VERSION.zip with its packages and dependency versions recorded.")
+public class PackCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "DIR", description = "the library folder (holds library.json)")
+	String dir;
+
+	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "where to write the archive (default: the current folder)")
+	String out;
+
+	@Option(names = "--lib", paramLabel = "DIR", description = "more folders to find dependencies in (before $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries)")
+	List<String> libs = new ArrayList<>();
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		try {
+			Libraries.Outcome r = Libraries.pack(SharingCli.userPath(dir), SharingCli.libraryPath(libs),
+					SharingCli.userPath(out == null ? "." : out), SharingCli.checker());
+			for (CheckIssue w : r.warnings())
+				err.println(w);
+			o.println("packed " + r.descriptor().id() + " -> " + r.path());
+			o.println("  packages: " + String.join(", ", r.descriptor().packages()));
+			o.println("  dependencies: " + (r.descriptor().resolved().isEmpty() ? "none" : r.descriptor().resolved().toString()));
+			return 0;
+		} catch (LibraryException e) {
+			err.println("cellwright: not packed: " + e.getMessage());
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package org.cellwright.sharing.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.sharing.library.LibraryPath;
+
+/** Helpers shared by the sharing commands. */
+final class SharingCli {
+
+	private static CellWrightChecker checker;
+
+	private SharingCli() {
+	}
+
+	static synchronized CellWrightChecker checker() {
+		if (checker == null)
+			checker = new CellWrightChecker();
+		return checker;
+	}
+
+	/** Resolves a path the user typed against the folder the launcher was started in. */
+	static Path userPath(String p) {
+		Path path = Path.of(p);
+		if (path.isAbsolute())
+			return path;
+		String cwd = System.getProperty("cellwright.cwd");
+		return (cwd == null ? Path.of("") : Path.of(cwd)).resolve(path).toAbsolutePath().normalize();
+	}
+
+	static LibraryPath libraryPath(List<String> libs) {
+		List<Path> dirs = new ArrayList<>();
+		if (libs != null)
+			for (String l : libs)
+				dirs.add(userPath(l));
+		return LibraryPath.standard(dirs);
+	}
+}
