@@ -38,11 +38,12 @@ public class StandardLibraryIndex {
 		}
 	}
 
-	/** URIs of the library files. */
+	/** URIs of the library files: the standard library, then the libraries contributed by bundles ({@link ContributedLibraries}). */
 	public static List<URI> uris() {
 		List<URI> out = new ArrayList<>();
 		for (URL u : StandardLibrary.urls())
 			out.add(URI.createURI(u.toString()));
+		out.addAll(ContributedLibraries.uris());
 		return out;
 	}
 
