@@ -1,14 +1,12 @@
 package org.cellwright.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.cellwright.sharing.cli.ExportBpxCommand;
 import org.cellwright.sharing.cli.ImportBpxCommand;
 import org.cellwright.sharing.cli.InstallCommand;
 import org.cellwright.sharing.cli.PackCommand;
-import org.cellwright.sharing.library.LibraryPath;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,20 +40,5 @@ public class CellWrightCli implements Callable<Integer> {
 	public Integer call() {
 		CommandLine.usage(this, System.out);
 		return 2;
-	}
-
-	/** The library path: the --lib folders, then $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries. */
-	static LibraryPath libraryPath(java.util.List<String> libs) {
-		java.util.List<Path> dirs = new java.util.ArrayList<>();
-		for (String l : libs) dirs.add(userPath(l));
-		return LibraryPath.standard(dirs);
-	}
-
-	/** Resolves a path the user typed against the folder the user started the launcher in. */
-	static Path userPath(String p) {
-		Path path = Path.of(p);
-		if (path.isAbsolute()) return path;
-		String cwd = System.getProperty("cellwright.cwd");
-		return (cwd == null ? Path.of("") : Path.of(cwd)).resolve(path).normalize();
 	}
 }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cellwright.cli.run.CellFiles;
+import org.cellwright.sharing.cli.CliSupport;
+import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.cli.run.Problem;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +25,8 @@ public class CheckCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = ".cell files or folders (searched recursively)")
 	List<String> inputs = new ArrayList<>();
 
-	@Option(names = "--lib", paramLabel = "DIR", description = "a library folder (repeatable); then $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries")
-	List<String> libs = new ArrayList<>();
+	@Mixin
+	LibraryOption libs;
 
 	@Spec CommandSpec spec;
 
@@ -32,14 +34,14 @@ public class CheckCommand implements Callable<Integer> {
 	public Integer call() {
 		List<Path> files = new ArrayList<>();
 		for (String in : inputs) {
-			Path p = CellWrightCli.userPath(in);
+			Path p = CliSupport.userPath(in);
 			if (!Files.exists(p)) {
 				spec.commandLine().getErr().println(in + ": no such file or folder");
 				return 1;
 			}
 			files.addAll(CellFiles.collect(p));
 		}
-		CellFiles loaded = CellFiles.load(files, CellWrightCli.libraryPath(libs),
+		CellFiles loaded = CellFiles.load(files, libs.path(),
 				files.isEmpty() ? null : files.get(0).toAbsolutePath().getParent());
 		int errors = 0, warnings = 0;
 		for (Problem pr : loaded.problems()) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cellwright.cli.run.CellFiles;
+import org.cellwright.sharing.cli.CliSupport;
+import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.Problem;
@@ -23,6 +25,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,20 +45,20 @@ public class RunCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "output folder (default: results/<file name>)")
 	String out;
 
-	@Option(names = "--lib", paramLabel = "DIR", description = "a library folder (repeatable); then $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries")
-	List<String> libs = new ArrayList<>();
+	@Mixin
+	LibraryOption libs;
 
 	@Spec CommandSpec spec;
 
 	@Override
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-		Path path = CellWrightCli.userPath(file);
+		Path path = CliSupport.userPath(file);
 		if (!Files.isRegularFile(path)) {
 			err.println(file + ": no such file");
 			return 1;
 		}
-		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path), CellWrightCli.libraryPath(libs), path.toAbsolutePath().getParent());
+		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path), libs.path(), path.toAbsolutePath().getParent());
 		boolean errors = false;
 		// problems of the neighbours matter only where they break this file, which then has errors of its own
 		for (Problem p : loaded.problemsOf(path)) {
@@ -76,7 +79,7 @@ public class RunCommand implements Callable<Integer> {
 			return 1;
 		}
 		String base = path.getFileName().toString().replaceFirst("\\.cell$", "");
-		Path outDir = out != null ? CellWrightCli.userPath(out) : CellWrightCli.userPath("results").resolve(base);
+		Path outDir = out != null ? CliSupport.userPath(out) : CliSupport.userPath("results").resolve(base);
 		int failures = 0;
 		for (Experiment x : experiments) {
 			SimulationInputs.Inputs in;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.model.Model;
 import org.cellwright.sharing.library.LibraryChecker;
 import org.cellwright.sharing.library.LibraryPath;
@@ -20,19 +21,12 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 /** .cell files loaded into one resource set (so names resolve across them), with their validation problems. */
 public final class CellFiles {
 
-	private static CellWrightChecker checker;
-
 	private final XtextResourceSet resourceSet;
 	private final List<Model> models = new ArrayList<>();
 	private final List<Problem> problems = new ArrayList<>();
 
 	private CellFiles(XtextResourceSet rs) {
 		this.resourceSet = rs;
-	}
-
-	static synchronized CellWrightChecker checker() {
-		if (checker == null) checker = new CellWrightChecker();
-		return checker;
 	}
 
 	/** All .cell files below a folder (sorted), or the file itself. */
@@ -62,7 +56,7 @@ public final class CellFiles {
 
 	/** Loads and validates the files with the language's checker (the standard library included); never throws for bad input. */
 	public static CellFiles load(List<Path> files) {
-		return from(checker().check(files));
+		return from(CliSupport.checker().check(files));
 	}
 
 	/**
@@ -70,7 +64,7 @@ public final class CellFiles {
 	 * {@code projectStart}) from the library path; unresolved names are explained by the library they should come from.
 	 */
 	public static CellFiles load(List<Path> files, LibraryPath libraries, Path projectStart) {
-		return from(LibraryChecker.check(checker(), files, libraries, projectStart).result());
+		return from(LibraryChecker.check(CliSupport.checker(), files, libraries, projectStart).result());
 	}
 
 	private static CellFiles from(CellWrightChecker.Result result) {

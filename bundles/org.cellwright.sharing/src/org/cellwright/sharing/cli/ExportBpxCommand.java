@@ -19,6 +19,7 @@ import org.cellwright.sharing.library.LibraryChecker;
 import com.google.gson.GsonBuilder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,21 +39,21 @@ public class ExportBpxCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "FILE", description = "output file (default: FILE with .bpx.json)")
 	String out;
 
-	@Option(names = "--lib", paramLabel = "DIR", description = "more library folders")
-	List<String> libs = new ArrayList<>();
+	@Mixin
+	LibraryOption libs;
 
 	@Spec CommandSpec spec;
 
 	@Override
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-		Path in = SharingCli.userPath(file);
+		Path in = CliSupport.userPath(file);
 		if (!Files.isRegularFile(in)) {
 			err.println(file + ": no such file");
 			return 1;
 		}
 		List<Path> files = new ArrayList<>(List.of(in));
-		LibraryChecker.Outcome oc = LibraryChecker.check(SharingCli.checker(), files, SharingCli.libraryPath(libs), in.getParent());
+		LibraryChecker.Outcome oc = LibraryChecker.check(CliSupport.checker(), files, libs.path(), in.getParent());
 		boolean errors = false;
 		for (CellWrightChecker.CheckIssue i : oc.result().issues())
 			if (i.severity() == CellWrightChecker.Severity.ERROR) {
@@ -72,7 +73,7 @@ public class ExportBpxCommand implements Callable<Integer> {
 			err.println(file + ": " + (cellName == null ? "no cell in this file" : "no cell named '" + cellName + "'"));
 			return 1;
 		}
-		Path target = out != null ? SharingCli.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
+		Path target = out != null ? CliSupport.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
 		try {
 			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(BpxExporter.export(cell)) + "\n",
 					StandardCharsets.UTF_8);

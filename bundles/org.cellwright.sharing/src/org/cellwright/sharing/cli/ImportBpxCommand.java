@@ -36,16 +36,16 @@ public class ImportBpxCommand implements Callable<Integer> {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 		int rc = 0;
 		for (String f : files) {
-			Path in = SharingCli.userPath(f);
+			Path in = CliSupport.userPath(f);
 			try {
 				BpxImporter.Result r = BpxImporter.importFile(in);
-				Path dir = out != null ? SharingCli.userPath(out) : in.toAbsolutePath().getParent();
+				Path dir = out != null ? CliSupport.userPath(out) : in.toAbsolutePath().getParent();
 				Files.createDirectories(dir);
 				Path cell = dir.resolve(in.getFileName().toString().replaceFirst("\\.json$", "") + ".cell");
 				Files.writeString(cell, r.text(), StandardCharsets.UTF_8);
 				o.println(f + " -> " + cell + " (package " + r.packageName() + ", cell " + r.cellName() + ")");
 				o.print(r.report());
-				CellWrightChecker.Result check = SharingCli.checker().check(List.of(cell));
+				CellWrightChecker.Result check = CliSupport.checker().check(List.of(cell));
 				for (CellWrightChecker.CheckIssue i : check.issues())
 					o.println("  " + i);
 				if (check.hasErrors())

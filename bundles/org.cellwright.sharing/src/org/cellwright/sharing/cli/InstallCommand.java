@@ -1,8 +1,6 @@
 package org.cellwright.sharing.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
@@ -11,6 +9,7 @@ import org.cellwright.sharing.library.LibraryException;
 import org.cellwright.sharing.library.LibraryPath;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +26,8 @@ public class InstallCommand implements Callable<Integer> {
 	@Option(names = "--replace", description = "replace the same version if it is installed already")
 	boolean replace;
 
-	@Option(names = "--lib", paramLabel = "DIR", description = "more folders to find dependencies in")
-	List<String> libs = new ArrayList<>();
+	@Mixin
+	LibraryOption libs;
 
 	@Spec CommandSpec spec;
 
@@ -36,8 +35,8 @@ public class InstallCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 		try {
-			Libraries.Outcome r = Libraries.install(SharingCli.userPath(archive), LibraryPath.userFolder(), SharingCli.libraryPath(libs),
-					SharingCli.checker(), replace);
+			Libraries.Outcome r = Libraries.install(CliSupport.userPath(archive), LibraryPath.userFolder(), libs.path(),
+					CliSupport.checker(), replace);
 			for (CheckIssue w : r.warnings())
 				err.println(w);
 			o.println("installed " + r.descriptor().id() + " -> " + r.path());

@@ -2,8 +2,6 @@ package org.cellwright.sharing.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
@@ -11,6 +9,7 @@ import org.cellwright.sharing.library.Libraries;
 import org.cellwright.sharing.library.LibraryException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +26,8 @@ public class PackCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "where to write the archive (default: the current folder)")
 	String out;
 
-	@Option(names = "--lib", paramLabel = "DIR", description = "more folders to find dependencies in (before $CELLWRIGHT_LIBRARY_PATH and ~/.cellwright/libraries)")
-	List<String> libs = new ArrayList<>();
+	@Mixin
+	LibraryOption libs;
 
 	@Spec CommandSpec spec;
 
@@ -36,8 +35,8 @@ public class PackCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 		try {
-			Libraries.Outcome r = Libraries.pack(SharingCli.userPath(dir), SharingCli.libraryPath(libs),
-					SharingCli.userPath(out == null ? "." : out), SharingCli.checker());
+			Libraries.Outcome r = Libraries.pack(CliSupport.userPath(dir), libs.path(),
+					CliSupport.userPath(out == null ? "." : out), CliSupport.checker());
 			for (CheckIssue w : r.warnings())
 				err.println(w);
 			o.println("packed " + r.descriptor().id() + " -> " + r.path());

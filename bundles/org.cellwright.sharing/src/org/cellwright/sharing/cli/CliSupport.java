@@ -7,22 +7,23 @@ import java.util.List;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.sharing.library.LibraryPath;
 
-/** Helpers shared by the sharing commands. */
-final class SharingCli {
+/** What every command of the command line shares: paths as the user typed them, the library path, one checker. */
+public final class CliSupport {
 
 	private static CellWrightChecker checker;
 
-	private SharingCli() {
+	private CliSupport() {
 	}
 
-	static synchronized CellWrightChecker checker() {
+	/** The one language checker of the command line (one injector, one grammar access). */
+	public static synchronized CellWrightChecker checker() {
 		if (checker == null)
 			checker = new CellWrightChecker();
 		return checker;
 	}
 
 	/** Resolves a path the user typed against the folder the launcher was started in. */
-	static Path userPath(String p) {
+	public static Path userPath(String p) {
 		Path path = Path.of(p);
 		if (path.isAbsolute())
 			return path;
@@ -30,7 +31,8 @@ final class SharingCli {
 		return (cwd == null ? Path.of("") : Path.of(cwd)).resolve(path).toAbsolutePath().normalize();
 	}
 
-	static LibraryPath libraryPath(List<String> libs) {
+	/** The library path: the given folders, then $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries. */
+	public static LibraryPath libraryPath(List<String> libs) {
 		List<Path> dirs = new ArrayList<>();
 		if (libs != null)
 			for (String l : libs)
