@@ -11,9 +11,7 @@ import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.Problem;
 import org.cellwright.cli.run.SimulationInputs;
-import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
-import org.cellwright.model.Model;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RunStatus;
 import org.eclipse.core.resources.IFile;
@@ -60,9 +58,7 @@ public class ExperimentJob extends Job {
 			for (Problem p : errors) status.add(Status.error(p.format()));
 			return new MultiStatus(Activator.ID, 0, status.getChildren(), file.getName() + " has errors; fix them before running", null);
 		}
-		Model model = loaded.models().get(0);
-		List<Experiment> experiments = new ArrayList<>();
-		for (Element e : model.getElements()) if (e instanceof Experiment x) experiments.add(x);
+		List<Experiment> experiments = loaded.experiments(null);
 		if (experiments.isEmpty()) return Status.warning(file.getName() + " has no experiment");
 		SubMonitor sub = SubMonitor.convert(monitor, experiments.size() * 100);
 		String base = file.getName().replaceFirst("\\.cell$", "");

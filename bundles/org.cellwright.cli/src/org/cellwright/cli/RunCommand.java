@@ -3,7 +3,6 @@ package org.cellwright.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,9 +14,7 @@ import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.Problem;
 import org.cellwright.cli.run.SimulationInputs;
-import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
-import org.cellwright.model.Model;
 import org.cellwright.solver.ProgressListener;
 
 import com.google.gson.JsonArray;
@@ -69,10 +66,7 @@ public class RunCommand implements Callable<Integer> {
 			err.println("cellwright: not run: fix the errors above first");
 			return 1;
 		}
-		Model model = loaded.models().get(0);
-		List<Experiment> experiments = new ArrayList<>();
-		for (Element e : model.getElements())
-			if (e instanceof Experiment x && (experiment == null || experiment.equals(x.getName()))) experiments.add(x);
+		List<Experiment> experiments = loaded.experiments(experiment);
 		if (experiments.isEmpty()) {
 			err.println(Problem.display(path) + ": " + (experiment == null ? "no experiment in this file"
 					: "no experiment named '" + experiment + "'"));

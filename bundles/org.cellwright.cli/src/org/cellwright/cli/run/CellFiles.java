@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.sharing.cli.CliSupport;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
 import org.cellwright.model.Model;
 import org.cellwright.sharing.library.LibraryChecker;
 import org.cellwright.sharing.library.LibraryPath;
@@ -93,6 +95,15 @@ public final class CellFiles {
 	}
 
 	public XtextResourceSet resourceSet() { return resourceSet; }
+
+	/** The experiments of the first file given (the one asked for): all of them, or only the one named (null: all). */
+	public List<Experiment> experiments(String onlyName) {
+		List<Experiment> out = new ArrayList<>();
+		if (models.isEmpty()) return out;
+		for (Element e : models.get(0).getElements())
+			if (e instanceof Experiment x && (onlyName == null || onlyName.equals(x.getName()))) out.add(x);
+		return out;
+	}
 
 	/** The root models of the loaded files, in the order given. */
 	public List<Model> models() { return models; }
