@@ -43,19 +43,11 @@ public class CellTokenScanner implements ITokenScanner {
 	private final Map<Style, IToken> jfaceTokens = new java.util.EnumMap<>(Style.class);
 	private List<Tok> tokens = List.of();
 	private int index;
-	private Tok current;
 
 	public CellTokenScanner() {
 		Display d = Display.getCurrent() != null ? Display.getCurrent() : Display.getDefault();
 		for (Style s : Style.values())
 			jfaceTokens.put(s, new org.eclipse.jface.text.rules.Token(new TextAttribute(new Color(d, s.rgb), null, s.style)));
-	}
-
-	/** The style of each token of a text, for tests and for the renderer. */
-	public List<int[]> classify(String text) {
-		List<int[]> out = new ArrayList<>();
-		for (Tok t : lex(text)) out.add(new int[] { t.offset, t.length, t.style.ordinal() });
-		return out;
 	}
 
 	private List<Tok> lex(String text) {
@@ -95,7 +87,6 @@ public class CellTokenScanner implements ITokenScanner {
 		for (Tok t : all) if (t.offset + t.length > offset && t.offset < end) in.add(t);
 		tokens = in;
 		index = 0;
-		current = null;
 		rangeStart = offset;
 		rangeEnd = end;
 		position = offset;
@@ -113,7 +104,6 @@ public class CellTokenScanner implements ITokenScanner {
 			tokOffset = Math.max(next.offset, rangeStart);
 			tokLength = Math.min(next.offset + next.length, rangeEnd) - tokOffset;
 			position = tokOffset + tokLength;
-			current = next;
 			return jfaceTokens.get(next.style);
 		}
 		// gap (white space) up to the next token
