@@ -233,4 +233,46 @@ public class ValidationTest {
 		has(v(base + "sweep S { experiment E vary nolayer.porosity in 0.1 }"), SWEEP, Severity.ERROR, "no layer");
 		has(v(base + "sweep S { experiment E vary stack-pressure in 5 degC }"), WRONG_DIMENSION, Severity.ERROR, "pressure");
 	}
+
+	@Test
+	public void expectations() throws Exception {
+		String base = GOOD_CELL + "protocol P { rest for 1 h }\n";
+		clean(v(base + """
+				experiment E {
+					cell C
+					protocol P
+					expect "Li nucleation overpotential, bare SUS": nucleation-overpotential = 14.2 mV within 2 mV source "10.1002/adma.202210835"
+					expect coulombic-efficiency of cycle 1 = 92.0 % within 1.5 %
+					expect average coulombic-efficiency = 99.3 % within 0.5 %
+					expect discharge-capacity of cycle 1 = 207.8 mAh/g within 5 mAh/g
+					expect discharge-capacity of cycle 2 > 2 mAh/cm2
+					expect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %
+					expect status = short-circuit
+					expect end-time < 100 h
+					expect short-circuit-cycle < 40
+					expect dealloying-capacity < 0.05 mAh/cm2
+				}
+				"""));
+		String x = base + "experiment E { cell C protocol P expect ";
+		Issue unknown = has(v(x + "coulombic-efficency = 92 % within 1 % }"), EXPECTATION, Severity.ERROR, "unknown metric", "coulombic-efficiency");
+		assertEquals(13, unknown.getLineNumber(), "located at the line of the expect");
+		// the wrong unit is reported at the unit token, as other unit errors
+		Issue dim = has(v(x + "nucleation-overpotential = 14.2 mA within 2 mV }"), WRONG_DIMENSION, Severity.ERROR, "voltage", "'mA'");
+		assertEquals(2, dim.getLength(), "at the unit 'mA'");
+		has(v(x + "nucleation-overpotential = 14.2 mV within 2 h }"), WRONG_DIMENSION, Severity.ERROR, "tolerance", "'h'");
+		has(v(x + "discharge-capacity of cycle 1 = 207.8 mAh/g within 5 mAh/cm2 }"), WRONG_DIMENSION, Severity.ERROR, "tolerance");
+		has(v(x + "nucleation-overpotential = 14.2 mV }"), EXPECTATION, Severity.ERROR, "needs a tolerance");
+		has(v(x + "end-time < 100 h within 5 h }"), EXPECTATION, Severity.ERROR, "'within' belongs to '='");
+		has(v(x + "nucleation-overpotential = 14.2 mV within 0 mV }"), OUT_OF_RANGE, Severity.ERROR, "tolerance must be > 0");
+		has(v(x + "status = exploded }"), EXPECTATION, Severity.ERROR, "unknown status", "short-circuit");
+		has(v(x + "status < 3 }"), EXPECTATION, Severity.ERROR, "a word");
+		has(v(x + "end-time = completed }"), EXPECTATION, Severity.ERROR, "number with its unit");
+		has(v(x + "end-time of cycle 3 < 100 h }"), EXPECTATION, Severity.ERROR, "one value per run");
+		has(v(x + "average end-time < 100 h }"), EXPECTATION, Severity.ERROR, "'average' takes a per-cycle metric");
+		has(v(x + "average coulombic-efficiency of cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "not both");
+		has(v(x + "coulombic-efficiency of cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
+		has(v(x + "coulombic-efficiency of cycle 5 relative to cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "capacity-retention");
+		has(v(x + "capacity-retention of cycle 5 relative to cycle 7 > 80 % }"), EXPECTATION, Severity.ERROR, "before cycle 5");
+		has(v(x + "end-time < 100 furlongs }"), UNKNOWN_UNIT, Severity.ERROR, "furlongs");
+	}
 }
