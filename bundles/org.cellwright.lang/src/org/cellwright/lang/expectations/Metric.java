@@ -39,8 +39,9 @@ public enum Metric {
 			if (e.isAverage()) {
 				double sum = 0;
 				int n = 0;
-				for (JsonElement c : run.cycles()) {
-					JsonObject o = c.getAsJsonObject();
+				JsonArray cycles = run.cycles();
+				for (int i = Math.max(0, e.getFromCycle() - 1); i < cycles.size(); i++) {
+					JsonObject o = cycles.get(i).getAsJsonObject();
 					if (twoWay(o) && has(o, "coulombic_efficiency")) {
 						sum += o.get("coulombic_efficiency").getAsDouble();
 						n++;
@@ -58,13 +59,13 @@ public enum Metric {
 			boolean specific = dimensionOf(e) == Dimension.SPECIFIC_CAPACITY;
 			String key = specific ? "discharge_mAh_g" : "discharge_mAh_cm2";
 			String unit = specific ? "mAh/g" : "mAh/cm2";
-			if (e.isAverage()) return average(run, key, unit);
+			if (e.isAverage()) return average(run, e, key, unit);
 			return cycle(run, e).map(o -> number(o.get(key), unit, "this run has no cathode active mass")).orElseGet(() -> notReached(run, e));
 		}
 	},
 	CHARGE_CAPACITY("charge-capacity", "a cycle's charge capacity per area (mAh/cm2)", Set.of(Dimension.AREAL_CAPACITY), true, true) {
 		@Override Value measure(Run run, Expectation e) {
-			if (e.isAverage()) return average(run, "charge_mAh_cm2", "mAh/cm2");
+			if (e.isAverage()) return average(run, e, "charge_mAh_cm2", "mAh/cm2");
 			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
 		}
 	},
@@ -250,11 +251,13 @@ public enum Metric {
 		return Value.of(Units.parse(reportUnit).toSI(x));
 	}
 
-	private static Value average(Run run, String key, String unit) {
+	/** The mean over the cycles (from {@code from cycle N}, else all) that have the value. */
+	private static Value average(Run run, Expectation e, String key, String unit) {
 		double sum = 0;
 		int n = 0;
-		for (JsonElement c : run.cycles()) {
-			JsonObject o = c.getAsJsonObject();
+		JsonArray cycles = run.cycles();
+		for (int i = Math.max(0, e.getFromCycle() - 1); i < cycles.size(); i++) {
+			JsonObject o = cycles.get(i).getAsJsonObject();
 			if (has(o, key)) {
 				sum += o.get(key).getAsDouble();
 				n++;
