@@ -136,7 +136,17 @@ public class ValidationTest {
 		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer b: Li 30 um }"), STACK, Severity.ERROR, "no separator");
 		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um }"), STACK, Severity.ERROR, "electrode on each side");
 		has(v("cell C { layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer c: SUS 10 um }"), STACK, Severity.WARNING, "no area");
-		has(v("cell C { area = 1 cm2 layer s: Li6PS5Cl 700 um layer c: SUS 10 um layer a: SUS 10 um layer x: Li 3 um }"), STACK, Severity.WARNING, "current collector");
+		has(v("cell C { area = 1 cm2 layer s: Li6PS5Cl 700 um layer x: Li 3 um layer c: SUS 10 um }"), STACK, Severity.WARNING, "current collector");
+		// exactly two electrodes: one separator (of one or more adjacent layers), nothing outside the collectors
+		Issue three = has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer x: Li 30 um layer s2: Li6PS5Cl 700 um "
+				+ "layer y: Li 30 um layer d: SUS 10 um }"), STACK, Severity.ERROR, "more than two electrodes", "s and s2 enclose x");
+		assertEquals(4, three.getLineNumber(), "at the cell");
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer x: Li 30 um layer b: SUS 10 um layer s: Li6PS5Cl 700 um "
+				+ "layer y: Li 30 um layer d: SUS 10 um }"), STACK, Severity.ERROR, "current collector b sits inside the stack", "x outside");
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer y: Li 30 um layer d: SUS 10 um layer z: Li 30 um }"),
+				STACK, Severity.ERROR, "current collector d sits inside the stack", "z outside");
+		none(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 300 um layer s2: Li6PS5Cl 400 um layer y: Li 30 um "
+				+ "layer d: SUS 10 um layer d2: SUS 10 um }"), STACK);
 		none(v(GOOD_CELL), STACK);
 	}
 
@@ -244,6 +254,7 @@ public class ValidationTest {
 					expect "Li nucleation overpotential, bare SUS": nucleation-overpotential = 14.2 mV within 2 mV source "10.1002/adma.202210835"
 					expect coulombic-efficiency of cycle 1 = 92.0 % within 1.5 %
 					expect average coulombic-efficiency = 99.3 % within 0.5 %
+					expect average coulombic-efficiency from cycle 30 = 99.9 % within 0.1 %
 					expect discharge-capacity of cycle 1 = 207.8 mAh/g within 5 mAh/g
 					expect discharge-capacity of cycle 2 > 2 mAh/cm2
 					expect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %
@@ -271,6 +282,8 @@ public class ValidationTest {
 		has(v(x + "average end-time < 100 h }"), EXPECTATION, Severity.ERROR, "'average' takes a per-cycle metric");
 		has(v(x + "average coulombic-efficiency of cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "not both");
 		has(v(x + "coulombic-efficiency of cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
+		has(v(x + "coulombic-efficiency from cycle 30 > 99 % }"), EXPECTATION, Severity.ERROR, "belongs to 'average'");
+		has(v(x + "average coulombic-efficiency from cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
 		has(v(x + "coulombic-efficiency of cycle 5 relative to cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "capacity-retention");
 		has(v(x + "capacity-retention of cycle 5 relative to cycle 7 > 80 % }"), EXPECTATION, Severity.ERROR, "before cycle 5");
 		has(v(x + "end-time < 100 furlongs }"), UNKNOWN_UNIT, Severity.ERROR, "furlongs");

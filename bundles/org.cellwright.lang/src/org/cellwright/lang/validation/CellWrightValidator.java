@@ -516,6 +516,32 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			error("cell " + c.getName() + " has no separator: put a solid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
 			return;
 		}
+		// exactly two electrodes: one separator (adjacent separator layers count as one) and no collector inside
+		int lastSep = sep;
+		for (int i = sep + 1; i < stack.size(); i++)
+			if (isSeparator(stack.get(i))) {
+				if (i > lastSep + 1) {
+					error("cell " + c.getName() + " has more than two electrodes: separators " + stack.get(lastSep).getName() + " and "
+							+ stack.get(i).getName() + " enclose " + names(stack.subList(lastSep + 1, i))
+							+ "; a cell is one electrode, one separator, the other electrode, from one current collector to the other",
+							c, ELEMENT__NAME, STACK);
+					return;
+				}
+				lastSep = i;
+			}
+		// a current collector closes its electrode: outside it (towards the end of the stack) only collectors may follow
+		for (int i = 0; i < stack.size(); i++) {
+			if (!isCollector(stack.get(i)) || (i > sep && i < lastSep))
+				continue;
+			List<Layer> outside = i < sep ? stack.subList(0, i) : stack.subList(i + 1, stack.size());
+			List<Layer> cutOff = outside.stream().filter(l -> !isCollector(l)).toList();
+			if (!cutOff.isEmpty()) {
+				error("cell " + c.getName() + " is not one cell: current collector " + stack.get(i).getName() + " sits inside the stack, with "
+						+ names(cutOff) + " outside it; a cell runs from one current collector to the other, one electrode on each side "
+						+ "of the separator", c, ELEMENT__NAME, STACK);
+				return;
+			}
+		}
 		boolean before = false, after = false;
 		for (int i = 0; i < stack.size(); i++) {
 			if (isSeparator(stack.get(i)))
@@ -537,6 +563,13 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			seNextToLithium(c, stack.get(i), stack.get(i + 1));
 			seNextToLithium(c, stack.get(i + 1), stack.get(i));
 		}
+	}
+
+	private static String names(List<Layer> layers) {
+		List<String> n = new ArrayList<>();
+		for (Layer l : layers)
+			n.add(l.getName());
+		return String.join(", ", n);
 	}
 
 	private static boolean isCollector(Layer l) {
@@ -752,6 +785,12 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			error("either 'average' (over all cycles) or 'of cycle " + e.getCycle() + "', not both", e, EXPECTATION__CYCLE, EXPECTATION);
 		else if (cycleWritten && e.getCycle() < 1)
 			error("cycles count from 1, not " + e.getCycle(), e, EXPECTATION__CYCLE, EXPECTATION);
+		boolean fromWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__FROM_CYCLE).isEmpty();
+		if (fromWritten && !e.isAverage())
+			error("'from cycle " + e.getFromCycle() + "' belongs to 'average': 'expect average " + m.dslName() + " from cycle "
+					+ e.getFromCycle() + " ...'", e, EXPECTATION__FROM_CYCLE, EXPECTATION);
+		else if (fromWritten && e.getFromCycle() < 1)
+			error("cycles count from 1, not " + e.getFromCycle(), e, EXPECTATION__FROM_CYCLE, EXPECTATION);
 		if (referenceWritten && m != Metric.CAPACITY_RETENTION)
 			error("'relative to cycle' belongs to capacity-retention", e, EXPECTATION__REFERENCE, EXPECTATION);
 		else if (referenceWritten && e.getReference() < 1)
