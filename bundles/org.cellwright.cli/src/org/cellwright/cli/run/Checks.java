@@ -70,11 +70,15 @@ public final class Checks {
 		double expected = e.getValue().getValue();
 		Double tol = e.getTolerance() == null ? null
 				: Units.parse(e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit()).factor() * e.getTolerance().getValue() / unit.factor();
-		int decimals = Math.max(decimals(expected), tol == null ? 0 : decimals(tol)) + 1;
+		// numbers as written ("92.0 %"); the simulated value with one decimal more than the expectation has
+		String value = written(e.getValue(), expected, unitSymbol);
+		String tolText = e.getTolerance() == null ? null : written(e.getTolerance(), e.getTolerance().getValue(),
+				e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit());
+		int decimals = Math.max(decimals(value), tolText == null ? 0 : decimals(tolText)) + 1;
 		String expectedText = switch (e.getComparison()) {
-			case EQUAL -> fmt(expected, decimals(expected), unitSymbol) + " ± " + fmt(tol, decimals(tol), unitSymbol);
-			case LESS -> "< " + fmt(expected, decimals(expected), unitSymbol);
-			case GREATER -> "> " + fmt(expected, decimals(expected), unitSymbol);
+			case EQUAL -> value + " ± " + tolText;
+			case LESS -> "< " + value;
+			case GREATER -> "> " + value;
 		};
 		if (v.isMissing() || v.si() == null)
 			return new Check(experiment, quantity, m.dslName(), expectedText, "-", false, expected, tol, null, unitSymbol, e.getSource(), file,
@@ -167,9 +171,26 @@ public final class Checks {
 		return failed;
 	}
 
-	private static int decimals(double v) {
-		BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
-		return Math.max(0, Math.min(4, d.scale()));
+	/** A quantity as the user wrote it ("92.0 %"), or formatted when it has no text (built in code). */
+	private static String written(org.cellwright.model.Quantity q, double value, String unit) {
+		ICompositeNode n = NodeModelUtils.findActualNodeFor(q);
+		if (n != null) {
+			String t = NodeModelUtils.getTokenText(n).trim();
+			if (!t.isEmpty()) return t;
+		}
+		BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
+		return fmt(value, Math.max(0, Math.min(4, d.scale())), unit);
+	}
+
+	/** Decimals of the number at the start of a quantity's text ("92.0 %" -> 1, "1.5e-3 V" -> 4). */
+	private static int decimals(String quantityText) {
+		String number = quantityText.split(" ")[0];
+		try {
+			BigDecimal d = new BigDecimal(number);
+			return Math.max(0, Math.min(4, number.contains("e") || number.contains("E") ? d.stripTrailingZeros().scale() : d.scale()));
+		} catch (NumberFormatException ex) {
+			return 1;
+		}
 	}
 
 	private static String fmt(Double v, int decimals, String unit) {

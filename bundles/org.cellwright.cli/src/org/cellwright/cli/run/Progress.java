@@ -121,7 +121,7 @@ public final class Progress implements AutoCloseable {
 	}
 
 	/** {@code [#####.....] 3/14 runs  BareHalfCell: cycle 12/35, 43.2 h  ETA 0:12}. */
-	synchronized String line() {
+	public synchronized String line() {
 		double sum = 0;
 		int done = 0;
 		List<String> running = new ArrayList<>();
