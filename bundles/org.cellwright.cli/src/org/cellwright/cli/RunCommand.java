@@ -114,64 +114,78 @@ public class RunCommand implements Callable<Integer> {
 			t.setDaemon(true);
 			return t;
 		});
-		int failures = 0, failedChecks = 0;
-		List<Checks.Check> allChecks = new ArrayList<>();
-		List<Path> runFolders = new ArrayList<>();
+		Tally tally = new Tally();
 		try (Progress progress = new Progress(o, Progress.stdoutIsTerminal(), 10)) {
 			List<Job> jobs = new ArrayList<>();
 			for (Element e : runnables) jobs.addAll(plan(e, outDir, progress));
-			List<Job> started = new ArrayList<>();
-			for (Job j : jobs) {
-				if (j.problem() != null) {
-					started.add(j);
-					continue;
-				}
-				Future<Done> f = pool.submit(() -> {
-					long t0 = System.nanoTime();
-					try {
-						return new Done(ExperimentRunner.run(j.inputs(), j.folder(), j.task()), (System.nanoTime() - t0) / 1e9);
-					} finally {
-						j.task().finished();
-					}
-				});
-				started.add(new Job(j.experiment(), j.name(), j.folder(), j.checked(), j.inputs(), null, j.task(), f));
-			}
-			for (Job j : started) {
-				if (j.problem() != null) {
-					err.println(j.problem().format());
-					failures++;
-					continue;
-				}
-				Done done;
-				try {
-					done = j.result().get();
-				} catch (ExecutionException ex) {
-					progress.println("cellwright: internal error in " + j.name() + ": " + ex.getCause());
-					failures++;
-					continue;
-				} catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					err.println("cellwright: interrupted");
-					return 1;
-				}
-				ExperimentRunner.Outcome r = done.outcome();
-				StringWriter summary = new StringWriter();
-				printSummary(new PrintWriter(summary), r, done.seconds());
-				progress.println(summary.toString().stripTrailing());
-				if (r.status() != RunStatus.COMPLETED && r.status() != RunStatus.SHORT_CIRCUIT) failures++;
-				List<Checks.Check> checks = j.checked() ? Checks.evaluate(j.experiment(), r.summary(), r.folder()) : List.of();
-				Checks.write(r.folder(), j.name(), checks);
-				allChecks.addAll(checks);
-				runFolders.add(r.folder());
-				afterRun(r.folder());
-			}
+			for (Job j : start(jobs, pool)) collect(j, progress, err, tally);
 		} finally {
 			pool.shutdownNow();
 		}
-		afterAll(outDir, runFolders);
-		failedChecks = Checks.printTable(o, allChecks);
+		afterAll(outDir, tally.runFolders);
+		int failedChecks = Checks.printTable(o, tally.checks);
 		o.flush();
-		return failures > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
+		return tally.failures > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
+	}
+
+	/** What the runs left: failures (runs that did not finish, input problems), checks, run folders. */
+	private static final class Tally {
+		int failures;
+		final List<Checks.Check> checks = new ArrayList<>();
+		final List<Path> runFolders = new ArrayList<>();
+	}
+
+	/** Submits every runnable job to the pool; the returned jobs carry their futures, in the order given. */
+	private static List<Job> start(List<Job> jobs, ExecutorService pool) {
+		List<Job> started = new ArrayList<>();
+		for (Job j : jobs) {
+			if (j.problem() != null) {
+				started.add(j);
+				continue;
+			}
+			Future<Done> f = pool.submit(() -> {
+				long t0 = System.nanoTime();
+				try {
+					return new Done(ExperimentRunner.run(j.inputs(), j.folder(), j.task()), (System.nanoTime() - t0) / 1e9);
+				} finally {
+					j.task().finished();
+				}
+			});
+			started.add(new Job(j.experiment(), j.name(), j.folder(), j.checked(), j.inputs(), null, j.task(), f));
+		}
+		return started;
+	}
+
+	/** Waits for a job, prints its summary, checks its expectations and writes checks.json. */
+	private void collect(Job j, Progress progress, PrintWriter err, Tally tally) {
+		if (j.problem() != null) {
+			progress.println(err, j.problem().format());
+			tally.failures++;
+			return;
+		}
+		Done done;
+		try {
+			done = j.result().get();
+		} catch (ExecutionException ex) {
+			progress.println(err, "cellwright: internal error in " + j.name() + ": " + ex.getCause());
+			tally.failures++;
+			return;
+		} catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			progress.println(err, "cellwright: interrupted while waiting for " + j.name());
+			tally.failures++;
+			return;
+		}
+		ExperimentRunner.Outcome r = done.outcome();
+		StringWriter summary = new StringWriter();
+		printSummary(new PrintWriter(summary), r, done.seconds());
+		progress.println(summary.toString().stripTrailing());
+		if (r.status() != RunStatus.COMPLETED && r.status() != RunStatus.SHORT_CIRCUIT) tally.failures++;
+		List<Checks.Check> checks = j.checked() ? Checks.evaluate(j.experiment(), r.summary(), r.folder()) : List.of();
+		Checks.write(r.folder(), j.name(), checks);
+		tally.checks.addAll(checks);
+		tally.runFolders.add(r.folder());
+		afterRun(r.folder());
 	}
 
 	/** The runs of an experiment (one) or of a sweep (its full factorial, in {@code <out>/<sweep>/}). */

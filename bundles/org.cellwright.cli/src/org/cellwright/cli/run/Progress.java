@@ -94,10 +94,16 @@ public final class Progress implements AutoCloseable {
 	}
 
 	/** Prints a line above the bar. */
-	public synchronized void println(String line) {
+	public void println(String line) {
+		println(out, line);
+	}
+
+	/** Prints a line to another stream (standard error) without tearing the bar. */
+	public synchronized void println(PrintWriter to, String line) {
 		clear();
-		out.println(line);
 		out.flush();
+		to.println(line);
+		to.flush();
 	}
 
 	private synchronized void tick() {
