@@ -11,9 +11,15 @@ import org.cellwright.sharing.cli.PackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line of CellWright ({@code ./cellwright run|check ...}). Exit codes: 0 ok, 1 problems in the input, 2 usage. */
+/**
+ * The command line of CellWright ({@code ./cellwright run|check ...}). Exit codes: 0 ok, 1 problems in the input (or a
+ * run that did not finish), 2 usage, 3 an expect check of {@code run} failed, 4 internal error.
+ */
 @Command(name = "cellwright", mixinStandardHelpOptions = true, version = "CellWright 0.1",
 		description = "Model, simulate and check solid-state lithium-metal cells.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:success", "1:errors in the input, or a run that did not finish", "2:usage error",
+				"3:run: an expect check failed (see the comparison table)", "4:internal error" },
 		subcommands = { RunCommand.class, CheckCommand.class, PackCommand.class, InstallCommand.class, ImportBpxCommand.class,
 				ExportBpxCommand.class })
 public class CellWrightCli implements Callable<Integer> {
@@ -31,7 +37,7 @@ public class CellWrightCli implements Callable<Integer> {
 			// a bug of ours, not of the input: say so in one line, the stack trace only on request
 			commandLine.getErr().println("cellwright: internal error: " + ex);
 			if (Boolean.getBoolean("cellwright.debug")) ex.printStackTrace(commandLine.getErr());
-			return 3;
+			return 4;
 		});
 		return cl.execute(args);
 	}

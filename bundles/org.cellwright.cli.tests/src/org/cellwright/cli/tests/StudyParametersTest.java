@@ -48,7 +48,8 @@ class StudyParametersTest {
 		assertFalse(files.hasErrors(), files.problems().toString());
 		for (Model m : files.models())
 			for (Element e : m.getElements()) {
-				if (e instanceof Cell c) CELLS.put(c.getName(), c);
+				// the study's cells are those of sung2023.cells (an experiment file may hold a placeholder cell)
+				if (e instanceof Cell c && "sung2023.cells".equals(m.getName())) CELLS.put(c.getName(), c);
 				if (e instanceof Protocol p) PROTOCOLS.put(p.getName(), p);
 			}
 	}

@@ -13,6 +13,7 @@ import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Model;
+import org.cellwright.model.Sweep;
 import org.cellwright.sharing.library.LibraryChecker;
 import org.cellwright.sharing.library.LibraryPath;
 import org.eclipse.emf.ecore.EObject;
@@ -102,6 +103,18 @@ public final class CellFiles {
 		if (models.isEmpty()) return out;
 		for (Element e : models.get(0).getElements())
 			if (e instanceof Experiment x && (onlyName == null || onlyName.equals(x.getName()))) out.add(x);
+		return out;
+	}
+
+	/**
+	 * What {@code run} runs from the first file, in file order: its experiments and sweeps, or only the one named
+	 * (null: all).
+	 */
+	public List<Element> runnables(String onlyName) {
+		List<Element> out = new ArrayList<>();
+		if (models.isEmpty()) return out;
+		for (Element e : models.get(0).getElements())
+			if ((e instanceof Experiment || e instanceof Sweep) && (onlyName == null || onlyName.equals(e.getName()))) out.add(e);
 		return out;
 	}
 

@@ -1,8 +1,12 @@
 package org.cellwright.cli.run;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.cellwright.cli.run.Problem.Severity;
 import org.cellwright.lang.expressions.Expressions;
@@ -62,12 +66,21 @@ public final class SimulationInputs {
 	private SimulationInputs() {}
 
 	public static Inputs of(Experiment e) {
+		return of(e, e.getName(), Map.of());
+	}
+
+	/**
+	 * An experiment with some of its cell's values replaced (one run of a sweep).
+	 * @param overrides by sweep target: a cell property ({@code stack-pressure}), {@code layer.thickness} or
+	 *            {@code layer.property}; each a quantity with its unit as written
+	 */
+	public static Inputs of(Experiment e, String name, Map<String, Quantity> overrides) {
 		if (e.getCell() == null || e.getCell().eIsProxy())
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "experiment " + e.getName() + " names no cell"));
-		CellSpec cell = cell(e.getCell());
+		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
-		return new Inputs(e.getName(), cell, new ProtocolSpec(e.getName(), steps), settings(e));
+		return new Inputs(name, cell, new ProtocolSpec(name, steps), settings(e));
 	}
 
 	/** The experiment's {@code solver { }} block over the solver's defaults. */
@@ -90,28 +103,95 @@ public final class SimulationInputs {
 	}
 
 	public static CellSpec cell(Cell c) {
+		return cell(c, Map.of());
+	}
+
+	static CellSpec cell(Cell c, Map<String, Quantity> overrides) {
 		CellSpec.Builder b = CellSpec.builder(c.getName());
-		Property nominal = null;
+		Map<String, Quantity> values = new LinkedHashMap<>();
+		Map<String, EObject> where = new LinkedHashMap<>();
 		for (Property p : Cells.effectiveProperties(c).values()) {
-			double v = si(p.getValue(), p);
-			switch (p.getName()) {
+			values.put(p.getName(), p.getValue());
+			where.put(p.getName(), p);
+		}
+		Set<String> layerNames = new HashSet<>();
+		for (Layer l : Cells.effectiveLayers(c)) layerNames.add(l.getName());
+		for (Map.Entry<String, Quantity> o : overrides.entrySet()) {
+			String target = o.getKey();
+			int dot = target.indexOf('.');
+			if (dot < 0) {
+				if (!CELL_TARGETS.contains(target))
+					throw new IllegalArgumentException("cannot vary '" + target + "' of a cell; these can: " + String.join(", ", CELL_TARGETS));
+				values.put(target, o.getValue());
+				where.putIfAbsent(target, c);
+			} else if (!layerNames.contains(target.substring(0, dot))) {
+				throw new IllegalArgumentException("cell " + c.getName() + " has no layer '" + target.substring(0, dot) + "'");
+			} else if (!LAYER_TARGETS.contains(target.substring(dot + 1))) {
+				throw new IllegalArgumentException("cannot vary '" + target.substring(dot + 1) + "' of a layer yet; these can: "
+						+ String.join(", ", LAYER_TARGETS));
+			}
+		}
+		Quantity nominal = null;
+		EObject nominalAt = null;
+		for (Map.Entry<String, Quantity> p : values.entrySet()) {
+			double v = si(p.getValue(), where.get(p.getKey()));
+			switch (p.getKey()) {
 				case "area" -> b.area(v);
 				case "temperature" -> b.temperature(v);
 				case "stack-pressure" -> b.stackPressure(v);
-				case "nominal-capacity" -> nominal = p;
+				case "nominal-capacity" -> {
+					nominal = p.getValue();
+					nominalAt = where.get(p.getKey());
+				}
 				default -> { /* other cell properties are not used by the solver yet */ }
 			}
 		}
-		for (Layer l : Cells.effectiveLayers(c)) b.layer(layer(l));
+		for (Layer l : Cells.effectiveLayers(c)) {
+			Map<String, Quantity> own = new LinkedHashMap<>();
+			String prefix = l.getName() + ".";
+			overrides.forEach((k, v) -> {
+				if (k.startsWith(prefix)) own.put(k.substring(prefix.length()), v);
+			});
+			b.layer(layer(l, own));
+		}
 		CellSpec cell = b.build();
 		if (nominal == null) return cell;
 		// the solver takes a capacity [C]; an areal one (mAh/cm2) is per cell area
-		double q = si(nominal.getValue(), nominal);
-		if (dimension(nominal.getValue(), nominal) == Dimension.AREAL_CAPACITY) q *= cell.area();
+		double q = si(nominal, nominalAt);
+		if (dimension(nominal, nominalAt) == Dimension.AREAL_CAPACITY) q *= cell.area();
 		return cell.toBuilder().nominalCapacity(q).build();
 	}
 
+	/** What a sweep can vary: cell properties, and per layer its thickness and these properties. */
+	public static final List<String> CELL_TARGETS = List.of("area", "temperature", "stack-pressure", "nominal-capacity");
+	public static final List<String> LAYER_TARGETS = List.of("thickness", "porosity", "pore-size", "particle-radius", "bruggeman",
+			"tortuosity");
+
 	static LayerSpec layer(Layer l) {
+		return layer(l, Map.of());
+	}
+
+	/** A layer, with some of its values replaced (thickness or a property of {@link #LAYER_TARGETS}). */
+	static LayerSpec layer(Layer l, Map<String, Quantity> overrides) {
+		LayerSpec plain = layer0(l);
+		if (overrides.isEmpty()) return plain;
+		LayerSpec.Builder b = plain.toBuilder();
+		for (Map.Entry<String, Quantity> o : overrides.entrySet()) {
+			double v = si(o.getValue(), l);
+			switch (o.getKey()) {
+				case "thickness" -> b.thickness(v);
+				case "porosity" -> b.porosity(v);
+				case "pore-size" -> b.poreSize(v);
+				case "particle-radius" -> b.particleRadius(v);
+				case "bruggeman" -> b.bruggeman(v);
+				case "tortuosity" -> b.tortuosity(v);
+				default -> throw new IllegalArgumentException("cannot vary '" + o.getKey() + "' of a layer yet");
+			}
+		}
+		return b.build();
+	}
+
+	static LayerSpec layer0(Layer l) {
 		Material m = l.getMaterial();
 		if (m == null || m.eIsProxy())
 			throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": unknown material"));

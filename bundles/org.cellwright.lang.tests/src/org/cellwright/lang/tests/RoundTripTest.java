@@ -120,4 +120,25 @@ public class RoundTripTest {
 		String printed = format(checker, res.getContents().get(0));
 		assertTrue(printed.contains("\tlayer sep: SUS 0.7 mm\n"), printed);
 	}
+
+	@Test
+	public void expectationsArePrintedOnePerLineAndReparse() throws Exception {
+		CellWrightChecker checker = new CellWrightChecker();
+		XtextResource res = checker.parse("""
+				package t
+				experiment E { cell C protocol P record voltage
+				  expect "ICE, interlayer": coulombic-efficiency of cycle 1 = 96.4 % within 2 % source "10.1002/adma.202210835" // the study
+				  expect average   coulombic-efficiency > 99 %
+				  expect average coulombic-efficiency from cycle 30 = 99.9 % within 0.1 %
+				  expect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %
+				  expect status = short-circuit expect end-time < 100 h }
+				""", "expect.cell");
+		assertRoundTrip(checker, res);
+		String printed = format(checker, res.getContents().get(0));
+		assertTrue(printed.contains("\n\texpect \"ICE, interlayer\": coulombic-efficiency of cycle 1 = 96.4 % within 2 % source \"10.1002/adma.202210835\" // the study\n"), printed);
+		assertTrue(printed.contains("\n\texpect average coulombic-efficiency > 99 %\n"), printed);
+		assertTrue(printed.contains("\n\texpect average coulombic-efficiency from cycle 30 = 99.9 % within 0.1 %\n"), printed);
+		assertTrue(printed.contains("\n\texpect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %\n"), printed);
+		assertTrue(printed.contains("\n\texpect status = short-circuit\n\texpect end-time < 100 h\n}"), printed);
+	}
 }

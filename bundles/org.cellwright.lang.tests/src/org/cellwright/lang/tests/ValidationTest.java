@@ -136,7 +136,17 @@ public class ValidationTest {
 		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer b: Li 30 um }"), STACK, Severity.ERROR, "no separator");
 		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um }"), STACK, Severity.ERROR, "electrode on each side");
 		has(v("cell C { layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer c: SUS 10 um }"), STACK, Severity.WARNING, "no area");
-		has(v("cell C { area = 1 cm2 layer s: Li6PS5Cl 700 um layer c: SUS 10 um layer a: SUS 10 um layer x: Li 3 um }"), STACK, Severity.WARNING, "current collector");
+		has(v("cell C { area = 1 cm2 layer s: Li6PS5Cl 700 um layer x: Li 3 um layer c: SUS 10 um }"), STACK, Severity.WARNING, "current collector");
+		// exactly two electrodes: one separator (of one or more adjacent layers), nothing outside the collectors
+		Issue three = has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer x: Li 30 um layer s2: Li6PS5Cl 700 um "
+				+ "layer y: Li 30 um layer d: SUS 10 um }"), STACK, Severity.ERROR, "more than two electrodes", "s and s2 enclose x");
+		assertEquals(4, three.getLineNumber(), "at the cell");
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer x: Li 30 um layer b: SUS 10 um layer s: Li6PS5Cl 700 um "
+				+ "layer y: Li 30 um layer d: SUS 10 um }"), STACK, Severity.ERROR, "current collector b sits inside the stack", "x outside");
+		has(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 700 um layer y: Li 30 um layer d: SUS 10 um layer z: Li 30 um }"),
+				STACK, Severity.ERROR, "current collector d sits inside the stack", "z outside");
+		none(v("cell C { area = 1 cm2 layer a: SUS 10 um layer s: Li6PS5Cl 300 um layer s2: Li6PS5Cl 400 um layer y: Li 30 um "
+				+ "layer d: SUS 10 um layer d2: SUS 10 um }"), STACK);
 		none(v(GOOD_CELL), STACK);
 	}
 
@@ -232,5 +242,50 @@ public class ValidationTest {
 		has(v(base + "sweep S { experiment E vary colour in 1, 2 }"), SWEEP, Severity.ERROR, "cannot vary");
 		has(v(base + "sweep S { experiment E vary nolayer.porosity in 0.1 }"), SWEEP, Severity.ERROR, "no layer");
 		has(v(base + "sweep S { experiment E vary stack-pressure in 5 degC }"), WRONG_DIMENSION, Severity.ERROR, "pressure");
+	}
+
+	@Test
+	public void expectations() throws Exception {
+		String base = GOOD_CELL + "protocol P { rest for 1 h }\n";
+		clean(v(base + """
+				experiment E {
+					cell C
+					protocol P
+					expect "Li nucleation overpotential, bare SUS": nucleation-overpotential = 14.2 mV within 2 mV source "10.1002/adma.202210835"
+					expect coulombic-efficiency of cycle 1 = 92.0 % within 1.5 %
+					expect average coulombic-efficiency = 99.3 % within 0.5 %
+					expect average coulombic-efficiency from cycle 30 = 99.9 % within 0.1 %
+					expect discharge-capacity of cycle 1 = 207.8 mAh/g within 5 mAh/g
+					expect discharge-capacity of cycle 2 > 2 mAh/cm2
+					expect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %
+					expect status = short-circuit
+					expect end-time < 100 h
+					expect short-circuit-cycle < 40
+					expect dealloying-capacity < 0.05 mAh/cm2
+				}
+				"""));
+		String x = base + "experiment E { cell C protocol P expect ";
+		Issue unknown = has(v(x + "coulombic-efficency = 92 % within 1 % }"), EXPECTATION, Severity.ERROR, "unknown metric", "coulombic-efficiency");
+		assertEquals(13, unknown.getLineNumber(), "located at the line of the expect");
+		// the wrong unit is reported at the unit token, as other unit errors
+		Issue dim = has(v(x + "nucleation-overpotential = 14.2 mA within 2 mV }"), WRONG_DIMENSION, Severity.ERROR, "voltage", "'mA'");
+		assertEquals(2, dim.getLength(), "at the unit 'mA'");
+		has(v(x + "nucleation-overpotential = 14.2 mV within 2 h }"), WRONG_DIMENSION, Severity.ERROR, "tolerance", "'h'");
+		has(v(x + "discharge-capacity of cycle 1 = 207.8 mAh/g within 5 mAh/cm2 }"), WRONG_DIMENSION, Severity.ERROR, "tolerance");
+		has(v(x + "nucleation-overpotential = 14.2 mV }"), EXPECTATION, Severity.ERROR, "needs a tolerance");
+		has(v(x + "end-time < 100 h within 5 h }"), EXPECTATION, Severity.ERROR, "'within' belongs to '='");
+		has(v(x + "nucleation-overpotential = 14.2 mV within 0 mV }"), OUT_OF_RANGE, Severity.ERROR, "tolerance must be > 0");
+		has(v(x + "status = exploded }"), EXPECTATION, Severity.ERROR, "unknown status", "short-circuit");
+		has(v(x + "status < 3 }"), EXPECTATION, Severity.ERROR, "a word");
+		has(v(x + "end-time = completed }"), EXPECTATION, Severity.ERROR, "number with its unit");
+		has(v(x + "end-time of cycle 3 < 100 h }"), EXPECTATION, Severity.ERROR, "one value per run");
+		has(v(x + "average end-time < 100 h }"), EXPECTATION, Severity.ERROR, "'average' takes a per-cycle metric");
+		has(v(x + "average coulombic-efficiency of cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "not both");
+		has(v(x + "coulombic-efficiency of cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
+		has(v(x + "coulombic-efficiency from cycle 30 > 99 % }"), EXPECTATION, Severity.ERROR, "belongs to 'average'");
+		has(v(x + "average coulombic-efficiency from cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
+		has(v(x + "coulombic-efficiency of cycle 5 relative to cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "capacity-retention");
+		has(v(x + "capacity-retention of cycle 5 relative to cycle 7 > 80 % }"), EXPECTATION, Severity.ERROR, "before cycle 5");
+		has(v(x + "end-time < 100 furlongs }"), UNKNOWN_UNIT, Severity.ERROR, "furlongs");
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cellwright.model.Component;
 import org.cellwright.model.Element;
+import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.FunctionCall;
 import org.cellwright.model.Import;
@@ -73,7 +74,7 @@ public class CellWrightFormatter extends AbstractJavaFormatter {
 		if (o instanceof FunctionCall c)
 			doc.append(regionFor(c).feature(org.cellwright.model.CellwrightPackage.Literals.FUNCTION_CALL__FUNCTION), it -> it.noSpace());
 		boolean statement = (o instanceof Property && !(o.eContainer() instanceof SetCondition)) || o instanceof Layer
-				|| o instanceof Component || o instanceof Step || o instanceof Transformation || o instanceof SweepParameter
+				|| o instanceof Component || o instanceof Expectation || o instanceof Step || o instanceof Transformation || o instanceof SweepParameter
 				|| (o instanceof Point && o.eContainer() instanceof Table t && t.getPoints().size() > 4);
 		if (statement)
 			doc.prepend(o, it -> it.newLine());

@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.cellwright.lang.CellWrightResourceDescriptionStrategy;
+import org.cellwright.lang.expectations.Metric;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.library.StandardLibraryIndex;
 import org.cellwright.lang.model.Cells;
@@ -31,6 +32,8 @@ import org.cellwright.model.Composite;
 import org.cellwright.model.CurrentStep;
 import org.cellwright.model.Direction;
 import org.cellwright.model.Element;
+import org.cellwright.model.Comparison;
+import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Formula;
 import org.cellwright.model.Import;
@@ -65,6 +68,7 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 
@@ -99,6 +103,7 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	public static final String TABLE = "cellwright.table";
 	public static final String UNKNOWN_OUTPUT = "cellwright.unknownOutput";
 	public static final String SWEEP = "cellwright.sweep";
+	public static final String EXPECTATION = "cellwright.expectation";
 
 	private static final double FRACTION_TOLERANCE = 0.005;
 
@@ -511,6 +516,32 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			error("cell " + c.getName() + " has no separator: put a solid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
 			return;
 		}
+		// exactly two electrodes: one separator (adjacent separator layers count as one) and no collector inside
+		int lastSep = sep;
+		for (int i = sep + 1; i < stack.size(); i++)
+			if (isSeparator(stack.get(i))) {
+				if (i > lastSep + 1) {
+					error("cell " + c.getName() + " has more than two electrodes: separators " + stack.get(lastSep).getName() + " and "
+							+ stack.get(i).getName() + " enclose " + names(stack.subList(lastSep + 1, i))
+							+ "; a cell is one electrode, one separator, the other electrode, from one current collector to the other",
+							c, ELEMENT__NAME, STACK);
+					return;
+				}
+				lastSep = i;
+			}
+		// a current collector closes its electrode: outside it (towards the end of the stack) only collectors may follow
+		for (int i = 0; i < stack.size(); i++) {
+			if (!isCollector(stack.get(i)) || (i > sep && i < lastSep))
+				continue;
+			List<Layer> outside = i < sep ? stack.subList(0, i) : stack.subList(i + 1, stack.size());
+			List<Layer> cutOff = outside.stream().filter(l -> !isCollector(l)).toList();
+			if (!cutOff.isEmpty()) {
+				error("cell " + c.getName() + " is not one cell: current collector " + stack.get(i).getName() + " sits inside the stack, with "
+						+ names(cutOff) + " outside it; a cell runs from one current collector to the other, one electrode on each side "
+						+ "of the separator", c, ELEMENT__NAME, STACK);
+				return;
+			}
+		}
 		boolean before = false, after = false;
 		for (int i = 0; i < stack.size(); i++) {
 			if (isSeparator(stack.get(i)))
@@ -532,6 +563,13 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			seNextToLithium(c, stack.get(i), stack.get(i + 1));
 			seNextToLithium(c, stack.get(i + 1), stack.get(i));
 		}
+	}
+
+	private static String names(List<Layer> layers) {
+		List<String> n = new ArrayList<>();
+		for (Layer l : layers)
+			n.add(l.getName());
+		return String.join(", ", n);
 	}
 
 	private static boolean isCollector(Layer l) {
@@ -719,6 +757,89 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			}
 		}
 		return v;
+	}
+
+	// ---------------------------------------------------------------- expectations
+
+	@Check
+	public void checkExpectation(Expectation e) {
+		if (e.getMetric() == null)
+			return;
+		Metric m = Metric.find(e.getMetric()).orElse(null);
+		if (m == null) {
+			List<String> close = new ArrayList<>(Metric.names());
+			close.sort((a, b) -> Integer.compare(Units.distance(e.getMetric(), a), Units.distance(e.getMetric(), b)));
+			close.removeIf(n -> Units.distance(e.getMetric(), n) > Math.max(3, e.getMetric().length() / 2));
+			error("unknown metric '" + e.getMetric() + "'" + (close.isEmpty() ? "" : "; did you mean " + close.get(0) + "?")
+					+ " Known: " + String.join(", ", Metric.names()), e, EXPECTATION__METRIC, EXPECTATION);
+			return;
+		}
+		boolean cycleWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__CYCLE).isEmpty();
+		boolean referenceWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__REFERENCE).isEmpty();
+		if (e.isAverage() && !m.averageable())
+			error("'average' takes a per-cycle metric (coulombic-efficiency, discharge-capacity, charge-capacity), not " + m.dslName(),
+					e, EXPECTATION__AVERAGE, EXPECTATION);
+		if (cycleWritten && !m.perCycle())
+			error(m.dslName() + " is one value per run: drop 'of cycle " + e.getCycle() + "'", e, EXPECTATION__CYCLE, EXPECTATION);
+		else if (cycleWritten && e.isAverage())
+			error("either 'average' (over all cycles) or 'of cycle " + e.getCycle() + "', not both", e, EXPECTATION__CYCLE, EXPECTATION);
+		else if (cycleWritten && e.getCycle() < 1)
+			error("cycles count from 1, not " + e.getCycle(), e, EXPECTATION__CYCLE, EXPECTATION);
+		boolean fromWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__FROM_CYCLE).isEmpty();
+		if (fromWritten && !e.isAverage())
+			error("'from cycle " + e.getFromCycle() + "' belongs to 'average': 'expect average " + m.dslName() + " from cycle "
+					+ e.getFromCycle() + " ...'", e, EXPECTATION__FROM_CYCLE, EXPECTATION);
+		else if (fromWritten && e.getFromCycle() < 1)
+			error("cycles count from 1, not " + e.getFromCycle(), e, EXPECTATION__FROM_CYCLE, EXPECTATION);
+		if (referenceWritten && m != Metric.CAPACITY_RETENTION)
+			error("'relative to cycle' belongs to capacity-retention", e, EXPECTATION__REFERENCE, EXPECTATION);
+		else if (referenceWritten && e.getReference() < 1)
+			error("cycles count from 1, not " + e.getReference(), e, EXPECTATION__REFERENCE, EXPECTATION);
+		else if (referenceWritten && cycleWritten && e.getReference() >= e.getCycle())
+			error("the reference cycle comes before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
+		if (e.getSource() != null && e.getSource().isBlank())
+			warning("empty source: give the study's DOI, e.g. \"10.1002/adma.202210835\"", e, EXPECTATION__SOURCE, EXPECTATION);
+		if (m.isState()) {
+			if (e.getValue() != null)
+				error(m.dslName() + " is a word, not a number: " + String.join(", ", Metric.STATES), e, EXPECTATION__VALUE, EXPECTATION);
+			else if (e.getState() != null && !Metric.STATES.contains(e.getState()))
+				error("unknown " + m.dslName() + " '" + e.getState() + "'; known: " + String.join(", ", Metric.STATES), e, EXPECTATION__STATE,
+						EXPECTATION);
+			if (e.getComparison() != Comparison.EQUAL)
+				error(m.dslName() + " is compared with '=': 'expect status = short-circuit'", e, EXPECTATION__COMPARISON, EXPECTATION);
+			if (e.getTolerance() != null)
+				error("a " + m.dslName() + " has no tolerance: drop 'within'", e, EXPECTATION__TOLERANCE, EXPECTATION);
+			return;
+		}
+		if (e.getState() != null) {
+			error(m.dslName() + " expects a number with its unit (" + expected(m) + "), not '" + e.getState() + "'", e, EXPECTATION__STATE,
+					EXPECTATION);
+			return;
+		}
+		boolean valueOk = checkDimension(e.getValue(), m.dslName(), expected(m), m.dimensions());
+		if (e.getComparison() == Comparison.EQUAL && e.getTolerance() == null) {
+			error("'=' needs a tolerance: '= " + (e.getValue() == null ? "14.2 mV" : text(e.getValue())) + " within ...' (or compare with < or >)",
+					e, EXPECTATION__VALUE, EXPECTATION);
+		} else if (e.getComparison() != Comparison.EQUAL && e.getTolerance() != null) {
+			error("'within' belongs to '=': '" + e.getComparison().getLiteral() + "' is a bound", e, EXPECTATION__TOLERANCE, EXPECTATION);
+		} else if (e.getTolerance() != null) {
+			Quantity t = e.getTolerance();
+			Set<Dimension> same = valueOk ? Set.of(Units.dimensionOf(e.getValue())) : m.dimensions();
+			if (valueOk && Units.dimensionOf(e.getValue()).isFraction())
+				same = Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS);
+			if (checkDimension(t, "the tolerance of " + m.dslName(), valueOk ? Units.dimensionOf(e.getValue()).description() : expected(m), same)
+					&& t.getValue() <= 0)
+				error("a tolerance must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
+		}
+	}
+
+	private static String expected(Metric m) {
+		List<String> d = new ArrayList<>();
+		for (Dimension x : m.dimensions())
+			if (x != Dimension.DIMENSIONLESS || m.dimensions().size() == 1)
+				d.add(x.description());
+		d.sort(null);
+		return String.join(" or ", d);
 	}
 
 	// ---------------------------------------------------------------- sweeps

@@ -1,0 +1,167 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.cli.run.CellFiles;
+import org.cellwright.cli.run.Checks;
+import org.cellwright.model.Experiment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * How expect clauses are evaluated, on small synthetic summary.json contents: the value read for each metric,
+ * the unit conversion and the PASS/FAIL rule; then the command line's table, checks.json and exit code 3.
+ */
+class ChecksTest {
+
+	@TempDir Path tmp;
+
+	static final String CELL = """
+			package t
+			material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
+			material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = 2.5 mS/cm }
+			material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
+			cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
+				layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+			protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }
+			""";
+
+	/** Three cycles: CE 0.90, 0.99, 0.999; discharge 2.0, 1.9, 1.8 mAh/cm2 (200, 190, 180 mAh/g); shorted in cycle 3 at 42.5 h. */
+	static final String SUMMARY = """
+			{"status":"SHORT_CIRCUIT","nucleation_overpotential_mV":14.4,"end_time_h":42.5,
+			 "short_circuit":{"cycle":3,"time_h":42.5,"reason":"Li penetrates the SE"},
+			 "cycles":[
+			  {"index":1,"charge_mAh_cm2":1.8,"discharge_mAh_cm2":2.0,"coulombic_efficiency":0.90,"discharge_mAh_g":200.0},
+			  {"index":2,"charge_mAh_cm2":1.881,"discharge_mAh_cm2":1.9,"coulombic_efficiency":0.99,"discharge_mAh_g":190.0},
+			  {"index":3,"charge_mAh_cm2":1.7982,"discharge_mAh_cm2":1.8,"coulombic_efficiency":0.999,"discharge_mAh_g":180.0}]}
+			""";
+
+	List<Checks.Check> evaluate(String expects) throws Exception {
+		Path f = tmp.resolve("t.cell");
+		Files.writeString(f, CELL + "experiment X { cell C protocol P\n" + expects + "\n}\n");
+		CellFiles loaded = CellFiles.load(List.of(f));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		Experiment x = loaded.experiments("X").get(0);
+		return Checks.evaluate(x, JsonParser.parseString(SUMMARY).getAsJsonObject(), tmp);
+	}
+
+	Checks.Check one(String expect) throws Exception {
+		List<Checks.Check> c = evaluate(expect);
+		assertEquals(1, c.size());
+		return c.get(0);
+	}
+
+	@Test
+	void nucleationInTheExpectationsUnit() throws Exception {
+		Checks.Check c = one("expect \"nucleation, bare\": nucleation-overpotential = 14.2 mV within 2 mV source \"10.1002/adma.202210835\"");
+		assertTrue(c.pass());
+		assertEquals(14.4, c.simulatedValue(), 1e-9);
+		assertEquals("14.2 mV ± 2 mV", c.expected());
+		assertEquals("nucleation, bare", c.quantity());
+		assertEquals("10.1002/adma.202210835", c.source());
+		assertEquals(9, c.line(), "the line of the expect clause");
+		// the same number in V: converted by the Units table, 14.4 mV = 0.0144 V
+		Checks.Check v = one("expect nucleation-overpotential = 0.0142 V within 0.0001 V");
+		assertEquals(0.0144, v.simulatedValue(), 1e-12);
+		assertFalse(v.pass(), "0.0144 V is 0.0002 V from 0.0142 V, outside 0.0001 V");
+	}
+
+	@Test
+	void coulombicEfficiencyOfACycleAndAverage() throws Exception {
+		Checks.Check first = one("expect coulombic-efficiency of cycle 1 = 89.4 % within 1 %");
+		assertEquals(90.0, first.simulatedValue(), 1e-9);
+		assertTrue(first.pass());
+		assertFalse(one("expect coulombic-efficiency of cycle 1 = 89.4 % within 0.5 %").pass());
+		assertEquals(99.9, one("expect coulombic-efficiency = 99 % within 1 %").simulatedValue(), 1e-9, "without 'of cycle': the last cycle");
+		Checks.Check avg = one("expect average coulombic-efficiency = 96 % within 1 %");
+		assertEquals((90 + 99 + 99.9) / 3, avg.simulatedValue(), 1e-9);
+		assertTrue(avg.pass());
+		Checks.Check later = one("expect average coulombic-efficiency from cycle 2 = 99.45 % within 0.01 %");
+		assertEquals((99 + 99.9) / 2, later.simulatedValue(), 1e-9, "cycles 2 and 3 only");
+		assertTrue(later.pass());
+		assertEquals("average coulombic-efficiency from cycle 2", later.quantity(), "without a label: the metric as written");
+		assertEquals(0.999, one("expect coulombic-efficiency of cycle 3 > 0.99").simulatedValue(), 1e-12, "a plain fraction");
+		Checks.Check missing = one("expect coulombic-efficiency of cycle 35 > 99 %");
+		assertFalse(missing.pass(), "a cycle the run never reached fails");
+		assertNull(missing.simulatedValue());
+		assertTrue(missing.note().contains("not reached"), missing.note());
+	}
+
+	@Test
+	void capacityAndRetention() throws Exception {
+		assertEquals(200.0, one("expect discharge-capacity of cycle 1 = 207.8 mAh/g within 10 mAh/g").simulatedValue(), 1e-9);
+		assertEquals(1.9, one("expect discharge-capacity of cycle 2 > 1 mAh/cm2").simulatedValue(), 1e-9);
+		assertEquals(90.0, one("expect capacity-retention = 90 % within 0.1 %").simulatedValue(), 1e-9, "last over cycle 1");
+		Checks.Check rel = one("expect capacity-retention of cycle 3 relative to cycle 2 = 94.7 % within 0.1 %");
+		assertEquals(100 * 1.8 / 1.9, rel.simulatedValue(), 1e-9);
+		assertTrue(rel.pass());
+	}
+
+	@Test
+	void statusEndTimeAndShortCircuitCycle() throws Exception {
+		Checks.Check s = one("expect status = short-circuit");
+		assertTrue(s.pass());
+		assertEquals("short-circuit", s.simulated());
+		assertNull(s.expectedValue());
+		assertFalse(one("expect status = completed").pass());
+		Checks.Check t = one("expect end-time < 100 h");
+		assertTrue(t.pass());
+		assertEquals(42.5, t.simulatedValue(), 1e-9);
+		assertEquals("< 100 h", t.expected());
+		assertFalse(one("expect end-time > 250 h").pass());
+		assertEquals(42.5 * 60, one("expect end-time > 1000 min").simulatedValue(), 1e-9, "in the expectation's unit");
+		assertTrue(one("expect short-circuit-cycle < 50").pass());
+		assertFalse(one("expect short-circuit-cycle < 3").pass());
+		assertEquals(3.0, one("expect cycles = 3 within 0.5").simulatedValue(), 1e-9);
+	}
+
+	@Test
+	void dealloyingCapacityFromTheTimeSeries() throws Exception {
+		// Li in the host: 0.6 -> 0.55 -> 0.62 -> 0.2 -> 0.3 mAh/cm2: the largest drop is 0.42
+		Files.writeString(tmp.resolve("timeseries.csv"), "time_h,voltage_V,li_host_mAh_cm2\n0,4,0.6\n1,4,0.55\n2,4,0.62\n3,3.3,0.2\n4,3,0.3\n");
+		assertEquals(0.42, one("expect dealloying-capacity > 0.1 mAh/cm2").simulatedValue(), 1e-9);
+	}
+
+	@Test
+	void theRunPrintsTheTableWritesChecksJsonAndExitsWith3OnAFailure() throws Exception {
+		Path f = tmp.resolve("run.cell");
+		Files.writeString(f, CELL + """
+				experiment Good { cell C protocol P
+					expect "plated": discharge-capacity of cycle 1 = 0.1 mAh/cm2 within 0.001 mAh/cm2
+				}
+				experiment Bad { cell C protocol P
+					expect "plated, wrong on purpose": discharge-capacity of cycle 1 = 5 mAh/cm2 within 0.1 mAh/cm2 source "10.1/x"
+				}
+				""");
+		Path out = tmp.resolve("out");
+		CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(3, r.rc(), r.out() + r.err());
+		assertTrue(r.out().lines().anyMatch(l -> l.contains("plated") && l.contains("Good") && l.contains("0.1 mAh/cm2 ± 0.001 mAh/cm2")
+				&& l.endsWith("PASS")), r.out());
+		assertTrue(r.out().lines().anyMatch(l -> l.contains("wrong on purpose") && l.contains("Bad") && l.endsWith("FAIL")), r.out());
+		assertTrue(r.out().contains("1 of 2 checks pass"), r.out());
+		JsonObject bad = JsonParser.parseString(Files.readString(out.resolve("Bad/checks.json"))).getAsJsonObject();
+		assertEquals("Bad", bad.get("experiment").getAsString());
+		JsonObject c = bad.getAsJsonArray("checks").get(0).getAsJsonObject();
+		assertEquals("plated, wrong on purpose", c.get("quantity").getAsString());
+		assertEquals("discharge-capacity", c.get("metric").getAsString());
+		assertEquals("5 mAh/cm2 ± 0.1 mAh/cm2", c.get("expected").getAsString());
+		assertFalse(c.get("pass").getAsBoolean());
+		assertEquals(5.0, c.get("expected_value").getAsDouble());
+		assertEquals(0.1, c.get("tolerance").getAsDouble(), 1e-12);
+		assertEquals(0.1, c.get("simulated_value").getAsDouble(), 1e-3);
+		assertEquals("mAh/cm2", c.get("unit").getAsString());
+		assertEquals("10.1/x", c.get("source").getAsString());
+		assertTrue(c.get("file").getAsString().endsWith("run.cell"), c.toString());
+		assertEquals(12, c.get("line").getAsInt());
+		// all pass: exit code 0
+		assertEquals(0, CliTest.cli("run", f.toString(), "--experiment", "Good", "--out", tmp.resolve("out2").toString()).rc());
+	}
+}

@@ -1,0 +1,82 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps run: the full factorial, one folder per run named after its values, the values reach the solver. */
+class SweepRunTest {
+
+	@TempDir Path tmp;
+
+	static final String FILE = ChecksTest.CELL + """
+			experiment X { cell C protocol P expect status = completed }
+			sweep Sw {
+				experiment X
+				vary stack-pressure in 5 MPa, 20 MPa
+				vary temperature from 20 degC to 60 degC step 20 degC
+			}
+			sweep Th {
+				experiment X
+				vary s.thickness in 0.5 mm
+			}
+			""";
+
+	/** The last value of a column of timeseries.csv. */
+	static double last(Path run, String column) throws Exception {
+		List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"));
+		int i = List.of(lines.get(0).split(",")).indexOf(column);
+		assertTrue(i >= 0, column + " in " + lines.get(0));
+		return Double.parseDouble(lines.get(lines.size() - 1).split(",")[i]);
+	}
+
+	@Test
+	void aSweepRunsItsFullFactorialEachInItsFolder() throws Exception {
+		Path f = tmp.resolve("sweep.cell");
+		Files.writeString(f, FILE);
+		Path out = tmp.resolve("out");
+		CliTest.Result r = CliTest.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertFalse(Files.exists(out.resolve("X")), "--experiment Sw runs the sweep only");
+		for (String p : List.of("5", "20"))
+			for (String t : List.of("20", "40", "60")) {
+				Path run = out.resolve("Sw").resolve("X-stack-pressure=" + p + "MPa-temperature=" + t + "degC");
+				assertTrue(Files.isRegularFile(run.resolve("summary.json")), run + "\n" + r.out());
+				assertTrue(Files.isRegularFile(run.resolve("checks.json")), run.toString());
+				// the swept values reach the solver: the time series records them
+				assertEquals(Double.parseDouble(p), last(run, "stack_pressure_MPa"), 1e-6);
+				assertEquals(Double.parseDouble(t) + 273.15, last(run, "temperature_K"), 1e-6);
+			}
+		// printed in order: the summaries of the six runs, pressure outermost
+		int a = r.out().indexOf("Sw/X-stack-pressure=5MPa-temperature=20degC"), b = r.out().indexOf("Sw/X-stack-pressure=20MPa-temperature=60degC");
+		assertTrue(a >= 0 && b > a, r.out());
+	}
+
+	@Test
+	void aLayerThicknessCanBeSweptAndAllRunTogether() throws Exception {
+		Path f = tmp.resolve("sweep.cell");
+		Files.writeString(f, FILE);
+		Path out = tmp.resolve("out");
+		CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(Files.isRegularFile(out.resolve("X/summary.json")));
+		assertTrue(Files.isRegularFile(out.resolve("Th/X-s.thickness=0.5mm/summary.json")), r.out());
+		assertTrue(r.out().indexOf("X: ") < r.out().indexOf("Sw/X-") && r.out().indexOf("Sw/X-") < r.out().indexOf("Th/X-"),
+				"summaries in file order, although the runs are parallel:\n" + r.out());
+		assertTrue(r.out().contains("1 of 1 checks pass"), "only the experiment's own expect is checked, not the sweep's runs:\n" + r.out());
+	}
+
+	@Test
+	void anUnknownSweepOrExperimentIsOneLine() throws Exception {
+		Path f = tmp.resolve("sweep.cell");
+		Files.writeString(f, FILE);
+		CliTest.Result r = CliTest.cli("run", f.toString(), "--experiment", "Nope", "--out", tmp.resolve("o").toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("no experiment or sweep named 'Nope'"), r.err());
+	}
+}

@@ -1,0 +1,201 @@
+package org.cellwright.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.lang.expectations.Metric;
+import org.cellwright.lang.units.Unit;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Comparison;
+import org.cellwright.model.Expectation;
+import org.cellwright.model.Experiment;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+
+/**
+ * The {@code expect} clauses of an experiment evaluated on its run: one {@link Check} each, written to
+ * {@code checks.json} in the run folder (read by the report and the IDE) and printed as the comparison table.
+ * Values are compared in SI; numbers are shown in the expectation's own unit (converted by {@link Units} only).
+ */
+public final class Checks {
+
+	/** One expectation against the simulation; numbers in the expectation's unit (null for a status or a missing value). */
+	public record Check(String experiment, String quantity, String metric, String expected, String simulated, boolean pass,
+			Double expectedValue, Double tolerance, Double simulatedValue, String unit, String source, String file, int line,
+			String note) {}
+
+	private Checks() {}
+
+	/** Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json). */
+	public static List<Check> evaluate(Experiment x, JsonObject summary, Path runFolder) {
+		List<Check> out = new ArrayList<>();
+		for (Expectation e : x.getExpectations()) out.add(evaluate(x.getName(), e, new Metric.Run(summary, runFolder)));
+		return out;
+	}
+
+	static Check evaluate(String experiment, Expectation e, Metric.Run run) {
+		Metric m = Metric.find(e.getMetric()).orElse(null);
+		String file = null;
+		int line = 0;
+		if (e.eResource() != null && e.eResource().getURI().isFile()) file = Problem.display(Path.of(e.eResource().getURI().toFileString()));
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(e);
+		if (node != null) line = node.getStartLine();
+		String quantity = e.getLabel() != null ? e.getLabel() : describe(e);
+		if (m == null)
+			return new Check(experiment, quantity, e.getMetric(), "?", "-", false, null, null, null, null, e.getSource(), file, line,
+					"unknown metric '" + e.getMetric() + "'");
+		Metric.Value v = m.evaluate(run, e);
+		if (m.isState()) {
+			String expected = e.getState();
+			boolean pass = !v.isMissing() && expected != null && expected.equals(v.state());
+			return new Check(experiment, quantity, m.dslName(), expected, v.isMissing() ? "-" : v.state(), pass, null, null, null, null,
+					e.getSource(), file, line, v.missing());
+		}
+		String unitSymbol = e.getValue().getUnit() == null ? "" : e.getValue().getUnit();
+		Unit unit = Units.parse(unitSymbol);
+		double expected = e.getValue().getValue();
+		Double tol = e.getTolerance() == null ? null
+				: Units.parse(e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit()).factor() * e.getTolerance().getValue() / unit.factor();
+		// numbers as written ("92.0 %"); the simulated value with one decimal more than the expectation has
+		String value = written(e.getValue(), expected, unitSymbol);
+		String tolText = e.getTolerance() == null ? null : written(e.getTolerance(), e.getTolerance().getValue(),
+				e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit());
+		int decimals = Math.max(decimals(value), tolText == null ? 0 : decimals(tolText)) + 1;
+		String expectedText = switch (e.getComparison()) {
+			case EQUAL -> value + " ± " + tolText;
+			case LESS -> "< " + value;
+			case GREATER -> "> " + value;
+		};
+		if (v.isMissing() || v.si() == null)
+			return new Check(experiment, quantity, m.dslName(), expectedText, "-", false, expected, tol, null, unitSymbol, e.getSource(), file,
+					line, v.missing());
+		double sim = unit.fromSI(v.si());
+		boolean pass = switch (e.getComparison()) {
+			case EQUAL -> Math.abs(sim - expected) <= tol * (1 + 1e-9) + 1e-12;
+			case LESS -> sim < expected;
+			case GREATER -> sim > expected;
+		};
+		return new Check(experiment, quantity, m.dslName(), expectedText, fmt(sim, decimals, unitSymbol), pass, expected, tol, sim, unitSymbol,
+				e.getSource(), file, line, null);
+	}
+
+	/** "coulombic-efficiency of cycle 1", "average coulombic-efficiency", "capacity-retention of cycle 200 relative to cycle 2". */
+	static String describe(Expectation e) {
+		StringBuilder b = new StringBuilder();
+		if (e.isAverage()) b.append("average ");
+		b.append(e.getMetric());
+		if (e.getCycle() > 0) b.append(" of cycle ").append(e.getCycle());
+		if (e.getReference() > 0) b.append(" relative to cycle ").append(e.getReference());
+		if (e.getFromCycle() > 0) b.append(" from cycle ").append(e.getFromCycle());
+		return b.toString();
+	}
+
+	/** Writes {@code checks.json}: {"experiment": name, "checks": [...]} (an empty list when nothing is expected). */
+	public static void write(Path runFolder, String experiment, List<Check> checks) {
+		JsonObject root = new JsonObject();
+		root.addProperty("experiment", experiment);
+		JsonArray a = new JsonArray();
+		for (Check c : checks) {
+			JsonObject o = new JsonObject();
+			o.addProperty("quantity", c.quantity());
+			o.addProperty("metric", c.metric());
+			o.addProperty("expected", c.expected());
+			o.addProperty("simulated", c.simulated());
+			o.addProperty("pass", c.pass());
+			num(o, "expected_value", c.expectedValue());
+			num(o, "tolerance", c.tolerance());
+			num(o, "simulated_value", c.simulatedValue());
+			o.addProperty("unit", c.unit());
+			o.addProperty("source", c.source());
+			o.addProperty("file", c.file());
+			o.addProperty("line", c.line());
+			if (c.note() != null) o.addProperty("note", c.note());
+			a.add(o);
+		}
+		root.add("checks", a);
+		try {
+			Files.createDirectories(runFolder);
+			try (Writer w = Files.newBufferedWriter(runFolder.resolve("checks.json"), StandardCharsets.UTF_8)) {
+				new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root, w);
+			}
+		} catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void num(JsonObject o, String key, Double v) {
+		if (v == null || !Double.isFinite(v)) o.add(key, JsonNull.INSTANCE);
+		else o.addProperty(key, v);
+	}
+
+	/** The comparison table of all checks of all runs, then the count; returns the number of failed checks. */
+	public static int printTable(PrintWriter o, List<Check> checks) {
+		if (checks.isEmpty()) return 0;
+		String[] head = { "quantity", "experiment", "study", "simulated", "" };
+		int[] w = { head[0].length(), head[1].length(), head[2].length(), head[3].length(), 4 };
+		for (Check c : checks) {
+			w[0] = Math.max(w[0], Math.min(60, c.quantity().length()));
+			w[1] = Math.max(w[1], c.experiment().length());
+			w[2] = Math.max(w[2], c.expected().length());
+			w[3] = Math.max(w[3], c.simulated().length());
+		}
+		o.println();
+		o.println("Comparison with the study (expect clauses):");
+		String fmt = "  %-" + w[0] + "s  %-" + w[1] + "s  %-" + w[2] + "s  %-" + w[3] + "s  %s%n";
+		o.printf(Locale.ROOT, fmt, (Object[]) head);
+		int failed = 0;
+		for (Check c : checks) {
+			String q = c.quantity().length() > 60 ? c.quantity().substring(0, 59) + "…" : c.quantity();
+			o.printf(Locale.ROOT, fmt, q, c.experiment(), c.expected(), c.simulated(), c.pass() ? "PASS" : "FAIL");
+			if (!c.pass()) {
+				failed++;
+				if (c.note() != null) o.printf(Locale.ROOT, "  %-" + w[0] + "s  (%s)%n", "", c.note());
+			}
+		}
+		o.printf(Locale.ROOT, "%d of %d checks pass%s%n", checks.size() - failed, checks.size(),
+				failed == 0 ? "" : "; " + failed + " fail (exit code 3)");
+		return failed;
+	}
+
+	/** A quantity as the user wrote it ("92.0 %"), or formatted when it has no text (built in code). */
+	private static String written(org.cellwright.model.Quantity q, double value, String unit) {
+		ICompositeNode n = NodeModelUtils.findActualNodeFor(q);
+		if (n != null) {
+			String t = NodeModelUtils.getTokenText(n).trim();
+			if (!t.isEmpty()) return t;
+		}
+		BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
+		return fmt(value, Math.max(0, Math.min(4, d.scale())), unit);
+	}
+
+	/** Decimals of the number at the start of a quantity's text ("92.0 %" -> 1, "1.5e-3 V" -> 4). */
+	private static int decimals(String quantityText) {
+		String number = quantityText.split(" ")[0];
+		try {
+			BigDecimal d = new BigDecimal(number);
+			return Math.max(0, Math.min(4, number.contains("e") || number.contains("E") ? d.stripTrailingZeros().scale() : d.scale()));
+		} catch (NumberFormatException ex) {
+			return 1;
+		}
+	}
+
+	private static String fmt(Double v, int decimals, String unit) {
+		if (v == null) return "-";
+		String n = String.format(Locale.ROOT, "%." + Math.max(0, decimals) + "f", v);
+		return unit.isEmpty() ? n : n + " " + unit;
+	}
+}

@@ -1,0 +1,89 @@
+package org.cellwright.cli.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.cli.run.Problem.Severity;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.CellwrightFactory;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Sweep;
+import org.cellwright.model.SweepParameter;
+
+/**
+ * A sweep expanded into its runs: the full factorial of its {@code vary} lists and ranges, in the order written
+ * (the last parameter varies fastest). Each run is the sweep's experiment with the cell's values replaced at the
+ * DSL boundary ({@link SimulationInputs#of(Experiment, String, Map)}), in a folder named after the values
+ * ({@code InterlayerHalfCell-stack-pressure=5MPa-temperature=20degC}).
+ */
+public final class Sweeps {
+
+	/** One run of a sweep: its folder name and the values it replaces (target -> quantity as written). */
+	public record Run(String folderName, Map<String, Quantity> overrides) {}
+
+	private Sweeps() {}
+
+	public static List<Run> expand(Sweep s) {
+		Experiment x = s.getExperiment();
+		if (x == null || x.eIsProxy())
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "sweep " + s.getName() + " names no experiment"));
+		List<Run> runs = new ArrayList<>();
+		runs.add(new Run(x.getName(), new LinkedHashMap<>()));
+		for (SweepParameter p : s.getParameters()) {
+			List<Quantity> values = values(p);
+			List<Run> next = new ArrayList<>();
+			for (Run r : runs)
+				for (Quantity q : values) {
+					Map<String, Quantity> o = new LinkedHashMap<>(r.overrides());
+					o.put(p.getTarget(), q);
+					next.add(new Run(r.folderName() + "-" + safe(p.getTarget()) + "=" + safe(text(q)), o));
+				}
+			runs = next;
+		}
+		return runs;
+	}
+
+	/** The values of one parameter: the list as written, or from..to by step in the unit of 'from'. */
+	static List<Quantity> values(SweepParameter p) {
+		if (p.getFrom() == null) return List.copyOf(p.getValues());
+		Quantity from = p.getFrom(), to = p.getTo(), step = p.getStep();
+		if (to == null || step == null)
+			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, "a range needs 'from ... to ... step ...'"));
+		String unit = from.getUnit() == null ? "" : from.getUnit();
+		double a = from.getValue();
+		double b = Units.convert(to.getValue(), unitOf(to), unit);
+		// a step is a difference: only the factor matters (20 degC to 60 degC step 40 degC)
+		double st = step.getValue() * Units.parse(unitOf(step)).factor() / Units.parse(unit).factor();
+		if (!(st > 0) || b < a)
+			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, "a range runs upwards with a step > 0"));
+		List<Quantity> out = new ArrayList<>();
+		long n = (long) Math.floor((b - a) / st + 1e-9);
+		for (long i = 0; i <= n; i++) out.add(quantity(Math.round((a + i * st) * 1e9) / 1e9, unit));
+		return out;
+	}
+
+	private static String unitOf(Quantity q) {
+		return q.getUnit() == null ? "" : q.getUnit();
+	}
+
+	static Quantity quantity(double v, String unit) {
+		Quantity q = CellwrightFactory.eINSTANCE.createQuantity();
+		q.setValue(v);
+		q.setUnit(unit);
+		return q;
+	}
+
+	static String text(Quantity q) {
+		double v = q.getValue();
+		String n = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+		return n + unitOf(q);
+	}
+
+	/** Letters, digits, '.', '-', '=' and '_' only: '/' becomes '_per_', '%' 'pct'. */
+	static String safe(String s) {
+		return s.replace("/", "_per_").replace("%", "pct").replaceAll("[^A-Za-z0-9._=-]", "_");
+	}
+}

@@ -1,0 +1,284 @@
+package org.cellwright.lang.expectations;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Expectation;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The catalog of what an {@code expect} clause can measure: each metric's name in the language, the dimensions its
+ * value may have, whether it takes {@code of cycle N} / {@code average}, and how it is evaluated from a run folder
+ * ({@code summary.json}, for {@link #DEALLOYING_CAPACITY} also {@code timeseries.csv}). Values come back in SI;
+ * the summary's report units (mV, mAh/cm2, mAh/g, h) are converted by {@link Units}, nowhere else.
+ */
+public enum Metric {
+
+	NUCLEATION_OVERPOTENTIAL("nucleation-overpotential", "the Li nucleation overpotential of the first plating (depth of the voltage dip)",
+			Set.of(Dimension.VOLTAGE), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			return number(run.summary().get("nucleation_overpotential_mV"), "mV", "no Li nucleation happened in this run");
+		}
+	},
+	COULOMBIC_EFFICIENCY("coulombic-efficiency", "a cycle's Coulombic efficiency (stripped / plated Li, or discharge / charge of a full cell)",
+			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, true) {
+		@Override Value measure(Run run, Expectation e) {
+			if (e.isAverage()) {
+				double sum = 0;
+				int n = 0;
+				JsonArray cycles = run.cycles();
+				for (int i = Math.max(0, e.getFromCycle() - 1); i < cycles.size(); i++) {
+					JsonObject o = cycles.get(i).getAsJsonObject();
+					if (twoWay(o) && has(o, "coulombic_efficiency")) {
+						sum += o.get("coulombic_efficiency").getAsDouble();
+						n++;
+					}
+				}
+				return n == 0 ? Value.missing("no cycle ran in both directions") : Value.of(Units.parse("").toSI(sum / n));
+			}
+			return cycle(run, e).map(o -> twoWay(o) ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
+					: Value.missing("cycle " + cycleNumber(run, e) + " ran in one direction only")).orElseGet(() -> notReached(run, e));
+		}
+	},
+	DISCHARGE_CAPACITY("discharge-capacity", "a cycle's discharge capacity: per cathode active mass (mAh/g) or per area (mAh/cm2)",
+			Set.of(Dimension.SPECIFIC_CAPACITY, Dimension.AREAL_CAPACITY), true, true) {
+		@Override Value measure(Run run, Expectation e) {
+			boolean specific = dimensionOf(e) == Dimension.SPECIFIC_CAPACITY;
+			String key = specific ? "discharge_mAh_g" : "discharge_mAh_cm2";
+			String unit = specific ? "mAh/g" : "mAh/cm2";
+			if (e.isAverage()) return average(run, e, key, unit);
+			return cycle(run, e).map(o -> number(o.get(key), unit, "this run has no cathode active mass")).orElseGet(() -> notReached(run, e));
+		}
+	},
+	CHARGE_CAPACITY("charge-capacity", "a cycle's charge capacity per area (mAh/cm2)", Set.of(Dimension.AREAL_CAPACITY), true, true) {
+		@Override Value measure(Run run, Expectation e) {
+			if (e.isAverage()) return average(run, e, "charge_mAh_cm2", "mAh/cm2");
+			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
+		}
+	},
+	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle (default: the last) over that of a reference cycle (default: cycle 1)",
+			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, false) {
+		@Override Value measure(Run run, Expectation e) {
+			Optional<JsonObject> c = cycle(run, e);
+			if (c.isEmpty()) return notReached(run, e);
+			int ref = e.getReference() > 0 ? e.getReference() : 1;
+			if (ref > run.cycles().size()) return Value.missing("the reference cycle " + ref + " was not reached");
+			JsonObject r = run.cycles().get(ref - 1).getAsJsonObject();
+			if (!has(r, "discharge_mAh_cm2") || r.get("discharge_mAh_cm2").getAsDouble() <= 0)
+				return Value.missing("the reference cycle " + ref + " has no discharge");
+			if (!has(c.get(), "discharge_mAh_cm2")) return Value.missing("cycle " + cycleNumber(run, e) + " has no discharge");
+			return Value.of(c.get().get("discharge_mAh_cm2").getAsDouble() / r.get("discharge_mAh_cm2").getAsDouble());
+		}
+	},
+	STATUS("status", "how the run ended: completed, short-circuit, not-converged, cancelled or invalid-input", Set.of(), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			JsonElement s = run.summary().get("status");
+			return s == null || s.isJsonNull() ? Value.missing("the run has no status") : Value.state(stateName(s.getAsString()));
+		}
+	},
+	END_TIME("end-time", "the simulated time when the run ended (at the short circuit, if one happened)", Set.of(Dimension.TIME), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			return number(run.summary().get("end_time_h"), "h", "the run has no end time");
+		}
+	},
+	SHORT_CIRCUIT_CYCLE("short-circuit-cycle", "the cycle in which the cell shorted (a number; missing when it did not short)",
+			Set.of(Dimension.DIMENSIONLESS), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			JsonElement sc = run.summary().get("short_circuit");
+			if (sc == null || !sc.isJsonObject()) return Value.missing("the cell did not short");
+			return number(sc.getAsJsonObject().get("cycle"), "", "the short has no cycle");
+		}
+	},
+	CYCLES("cycles", "how many cycles the run completed or began", Set.of(Dimension.DIMENSIONLESS), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			return Value.of(run.cycles().size());
+		}
+	},
+	DEALLOYING_CAPACITY("dealloying-capacity",
+			"Li taken back out of the alloy host (LixSi de-alloying: the plateau of a full-cell discharge), the largest drop of the host's Li",
+			Set.of(Dimension.AREAL_CAPACITY), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			double[] host = run.column("li_host_mAh_cm2");
+			if (host == null) return Value.missing("timeseries.csv has no li_host_mAh_cm2 column");
+			double max = Double.NEGATIVE_INFINITY, drop = 0;
+			for (double v : host) {
+				if (Double.isNaN(v)) continue;
+				max = Math.max(max, v);
+				drop = Math.max(drop, max - v);
+			}
+			return Value.of(Units.parse("mAh/cm2").toSI(drop));
+		}
+	};
+
+	/** The states {@code expect status = ...} knows: the solver's run statuses in the language's spelling. */
+	public static final List<String> STATES = List.of("completed", "short-circuit", "not-converged", "cancelled", "invalid-input");
+
+	/** A measured value: an SI number or a state, or why there is none. */
+	public record Value(Double si, String state, String missing) {
+		public static Value of(double si) { return new Value(si, null, null); }
+		public static Value state(String s) { return new Value(null, s, null); }
+		public static Value missing(String why) { return new Value(null, null, why); }
+		public boolean isMissing() { return missing != null; }
+	}
+
+	/** A finished run: its summary.json and its folder (for timeseries.csv). */
+	public record Run(JsonObject summary, Path folder) {
+		JsonArray cycles() {
+			JsonElement c = summary.get("cycles");
+			return c != null && c.isJsonArray() ? c.getAsJsonArray() : new JsonArray();
+		}
+
+		/** One column of timeseries.csv, or null when there is no such file or column. */
+		double[] column(String name) {
+			if (folder == null) return null;
+			Path f = folder.resolve("timeseries.csv");
+			if (!Files.isRegularFile(f)) return null;
+			try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+				String header = r.readLine();
+				if (header == null) return null;
+				int col = Arrays.asList(header.split(",")).indexOf(name);
+				if (col < 0) return null;
+				double[] out = new double[1024];
+				int n = 0;
+				for (String line = r.readLine(); line != null; line = r.readLine()) {
+					String[] parts = line.split(",");
+					if (parts.length <= col) continue;
+					if (n == out.length) out = Arrays.copyOf(out, 2 * n);
+					try {
+						out[n++] = Double.parseDouble(parts[col]);
+					} catch (NumberFormatException ex) {
+						out[n++] = Double.NaN;
+					}
+				}
+				return Arrays.copyOf(out, n);
+			} catch (IOException ex) {
+				return null;
+			}
+		}
+	}
+
+	private final String dslName;
+	private final String description;
+	private final Set<Dimension> dimensions;
+	private final boolean perCycle;
+	private final boolean averageable;
+
+	Metric(String dslName, String description, Set<Dimension> dimensions, boolean perCycle, boolean averageable) {
+		this.dslName = dslName;
+		this.description = description;
+		this.dimensions = dimensions;
+		this.perCycle = perCycle;
+		this.averageable = averageable;
+	}
+
+	/** The name written after {@code expect}, e.g. {@code coulombic-efficiency}. */
+	public String dslName() { return dslName; }
+
+	public String description() { return description; }
+
+	/** The dimensions a value of this metric may be written in; empty for {@link #STATUS} (a state, not a number). */
+	public Set<Dimension> dimensions() { return dimensions; }
+
+	/** Takes {@code of cycle N}. */
+	public boolean perCycle() { return perCycle; }
+
+	/** Takes {@code average} (over all cycles). */
+	public boolean averageable() { return averageable; }
+
+	/** True for {@link #STATUS}: compared with a word, not a number. */
+	public boolean isState() { return dimensions.isEmpty(); }
+
+	abstract Value measure(Run run, Expectation e);
+
+	/** Evaluates the metric of an expectation on a run; never throws for a run that lacks the data (a missing value). */
+	public Value evaluate(Run run, Expectation e) {
+		try {
+			return measure(run, e);
+		} catch (RuntimeException ex) {
+			return Value.missing("cannot read " + dslName + " from summary.json: " + ex.getMessage());
+		}
+	}
+
+	public static Optional<Metric> find(String dslName) {
+		for (Metric m : values())
+			if (m.dslName.equals(dslName)) return Optional.of(m);
+		return Optional.empty();
+	}
+
+	public static List<String> names() {
+		return Arrays.stream(values()).map(Metric::dslName).toList();
+	}
+
+	/** {@code SHORT_CIRCUIT} -> {@code short-circuit}. */
+	public static String stateName(String runStatus) {
+		return runStatus.toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private static Dimension dimensionOf(Expectation e) {
+		return e.getValue() != null && Units.isKnown(e.getValue().getUnit()) ? Units.dimensionOf(e.getValue()) : null;
+	}
+
+	private static boolean has(JsonObject o, String key) {
+		JsonElement v = o.get(key);
+		return v != null && !v.isJsonNull();
+	}
+
+	private static boolean twoWay(JsonObject o) {
+		return has(o, "charge_mAh_cm2") && has(o, "discharge_mAh_cm2") && o.get("charge_mAh_cm2").getAsDouble() > 0
+				&& o.get("discharge_mAh_cm2").getAsDouble() > 0;
+	}
+
+	/** A number of the summary in its report unit, in SI. */
+	private static Value number(JsonElement v, String reportUnit, String whyMissing) {
+		if (v == null || v.isJsonNull()) return Value.missing(whyMissing);
+		double x = v.getAsDouble();
+		if (!Double.isFinite(x)) return Value.missing(whyMissing);
+		return Value.of(Units.parse(reportUnit).toSI(x));
+	}
+
+	/** The mean over the cycles (from {@code from cycle N}, else all) that have the value. */
+	private static Value average(Run run, Expectation e, String key, String unit) {
+		double sum = 0;
+		int n = 0;
+		JsonArray cycles = run.cycles();
+		for (int i = Math.max(0, e.getFromCycle() - 1); i < cycles.size(); i++) {
+			JsonObject o = cycles.get(i).getAsJsonObject();
+			if (has(o, key)) {
+				sum += o.get(key).getAsDouble();
+				n++;
+			}
+		}
+		return n == 0 ? Value.missing("no cycle has a " + key) : Value.of(Units.parse(unit).toSI(sum / n));
+	}
+
+	/** 1-based: {@code of cycle N}, or the last cycle. */
+	private static int cycleNumber(Run run, Expectation e) {
+		return e.getCycle() > 0 ? e.getCycle() : run.cycles().size();
+	}
+
+	private static Optional<JsonObject> cycle(Run run, Expectation e) {
+		int n = cycleNumber(run, e);
+		JsonArray c = run.cycles();
+		return n >= 1 && n <= c.size() ? Optional.of(c.get(n - 1).getAsJsonObject()) : Optional.empty();
+	}
+
+	private static Value notReached(Run run, Expectation e) {
+		int size = run.cycles().size();
+		return Value.missing(size == 0 ? "the run has no cycles" : "cycle " + cycleNumber(run, e) + " was not reached (the run has " + size + ")");
+	}
+}
