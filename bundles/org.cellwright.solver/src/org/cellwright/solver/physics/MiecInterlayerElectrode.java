@@ -55,7 +55,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     // committed state
     private final double[] y, nPore, platedPore;
     private double nCc, nSe, nDead, platedCc, platedSe;
-    private double thickness, porosity, poreSize, lithiationPressure;
+    private double thickness, porosity, poreSize, lithiationPressure, yLithiationWeight;
     // trial state
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
@@ -108,6 +108,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double y0 = host == null ? 0 : host.get(INITIAL_STOICHIOMETRY, 1e-4);
         java.util.Arrays.fill(y, Math.max(1e-4, y0));
         pressure = cell.stackPressure();
+        // a host given as lithiated was lithiated at the cell's stack pressure
         lithiationPressure = pressure;
         if (foil) {
             nCc = metal.thickness() * (1 - metal.porosity()) / ctx.molarVolume;
@@ -120,6 +121,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                 for (int k = 0; k < n; k++) y[k] += dy;
             }
         }
+        yLithiationWeight = y[0];
         foil0 = nCc;
         updateGeometry();
         setConditions(cell.temperature(), cell.stackPressure());
@@ -433,7 +435,14 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         platedSe = tPlatedSe;
         sei.commit();
         System.arraycopy(uTrial, 0, u, 0, u.length);
-        if (yChanged) lithiationPressure = Math.max(lithiationPressure * 0 + pressure, 1);
+        if (yChanged) {
+            // the pore size is set by the stack pressure while the host expands: lithiation-weighted mean pressure
+            double yNew = meanY();
+            if (yNew > yLithiationWeight) {
+                lithiationPressure = (lithiationPressure * yLithiationWeight + pressure * (yNew - yLithiationWeight)) / yNew;
+                yLithiationWeight = yNew;
+            }
+        }
         if (lith.hasHost()) {
             updateGeometry();
             updateTransport();
@@ -468,10 +477,23 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     @Override
     public double penetrationRatio() {
-        double r = 0;
-        if (nSe > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature));
-        if (nPore[0] > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, poreSize, -jPore[0] / Math.max(poreArea(), 1e-12), temperature));
-        return r;
+        return Math.max(seRatio(), poreRatio());
+    }
+
+    /** Li at the SE side (deposits of the size of mossy Li) pressing on the SE. */
+    private double seRatio() {
+        return nSe > EMPTY ? ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature) : 0;
+    }
+
+    /** Li in the pores next to the SE (node 0), of the pore size set at lithiation, pressing on the SE. */
+    private double poreRatio() {
+        return nPore[0] > EMPTY ? ctx.penetrationRatio(pressure, poreSize, -jPore[0] / Math.max(poreArea(), 1e-12), temperature) : 0;
+    }
+
+    /** Only the Li plated into the overloaded features (SE-side deposit or SE-side pores) drives a filament. */
+    @Override
+    public double penetrationCurrent() {
+        return seRatio() >= poreRatio() ? Math.max(0, -jSe) : Math.max(0, -jPore[0]);
     }
 
     /** Residual of one time step: [phi_e, phi_s, j_host, j_pore] per node; phi_e(0) = 0 is the reference. */
