@@ -119,6 +119,7 @@ public final class Sung2023Parameters {
                 .set(DENSITY, 2100) // Sung2023
                 .set(ELECTRONIC_CONDUCTIVITY, 1e4) // network of CNTs; calibrated
                 .set(YOUNGS_MODULUS, 1e12) // Sung2023
+                .set(TENSILE_STRENGTH, 10e9) // > 10 GPa, Sung2023: holds the expanding Li15Si4 (hardness 1.9 GPa) together
                 .set(CONTACT_ANGLE, Math.toRadians(90)) // carbon: moderately lithiophobic; calibrated
                 .set(ADHESION_ENERGY, 0.05) // calibrated: CNT network adheres poorly to the SE
                 .set(DEAD_LITHIUM_FRACTION, 0.05) // calibrated: mossy Li in the CNT network

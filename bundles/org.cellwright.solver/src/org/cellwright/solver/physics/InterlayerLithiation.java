@@ -12,7 +12,9 @@ import org.cellwright.solver.input.MaterialSpec;
  * fraction y (x = Li per host, 3.75). Of the solid expansion dV_s, the fraction {@link #poreFillFraction} fills
  * pores and the rest thickens the layer: L = L0 + (1 - fill) dV_s; porosity = 1 - V_s/L. Pore size scales as
  * d = d0 (eps/eps0)^2 (p_ref/p)^b with the stack pressure p during lithiation (pores close more under higher
- * pressure, Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835: < 100 nm at 65 MPa, larger at 5 MPa).
+ * pressure, Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835: < 100 nm at 65 MPa, larger at 5 MPa). The
+ * host pushes with stresses up to its hardness H; without a binder of tensile strength above H (CNT: 10 GPa vs
+ * Li15Si4: 1.9 GPa) the layer cracks as it expands and its pores stay at the as-cast size.
  */
 public final class InterlayerLithiation {
     /** Li molar mass [kg/mol]. */
@@ -30,6 +32,7 @@ public final class InterlayerLithiation {
     private final double hostMolarVolume, lithiatedMolarVolume, liPerHost;
     private final double poreFill;
     private final MaterialSpec host;
+    private final boolean cracks;
 
     /** The host is the component with LITHIUM_PER_HOST; the other components are inert (carbon). */
     public InterlayerLithiation(LayerSpec layer, double poreFillFraction) {
@@ -42,6 +45,12 @@ public final class InterlayerLithiation {
         }
         host = h;
         carbonVolume = vc;
+        // the expanding host pushes with stresses up to its hardness; a binder network whose tensile strength exceeds
+        // that holds the layer together (CNT, Sung2023), otherwise the layer cracks open as it lithiates
+        double binder = 0;
+        for (ComponentSpec c : layer.components())
+            if (c.material() != h) binder = Math.max(binder, c.material().get(TENSILE_STRENGTH, 0));
+        cracks = h != null && h.has(HARDNESS) && binder < h.get(HARDNESS, 0);
         thickness0 = layer.thickness();
         porosity0 = layer.porosity();
         poreSize0 = Double.isNaN(layer.poreSize()) ? 1e-6 : layer.poreSize();
@@ -64,6 +73,8 @@ public final class InterlayerLithiation {
     public InterlayerLithiation(LayerSpec layer) { this(layer, DEFAULT_PORE_FILL); }
 
     public MaterialSpec host() { return host; }
+    /** True if the layer has no binder strong enough to hold the expanding host: its pores stay open (as cast). */
+    public boolean cracks() { return cracks; }
     public boolean hasHost() { return host != null && hostMoles > 0; }
     /** Host amount [mol/m2]. */
     public double hostMoles() { return hostMoles; }
@@ -83,6 +94,7 @@ public final class InterlayerLithiation {
 
     /** Pore size [m] after lithiation to y under stack pressure p. */
     public double poreSize(double y, double pressure) {
+        if (cracks) return poreSize0;
         double e = porosity(y);
         double size = poreSize0 * Math.pow(Math.max(e, 1e-3) / porosity0, 2);
         if (y > 0 && pressure > 0) size *= Math.pow(REFERENCE_PRESSURE / pressure, PRESSURE_EXPONENT) * y + (1 - y);
