@@ -257,6 +257,15 @@ public final class Sung2023Parameters {
                 .layer(susCollector()).build();
     }
 
+    /**
+     * Cell 6 without the Li foil: SUS / SiNP-CNT / LPSCl / cathode (Sung2023). The first charge lithiates the Si
+     * from the cathode; on discharge, once the plated Li is used up, the Li15Si4 de-alloys (plateau at 3.2-3.4 V).
+     */
+    public static CellSpec cell6WithoutFoil(double pressure, double temperature) {
+        return base("Cell6-full-without-foil", pressure, temperature).layer(susCollector()).layer(siCntInterlayer())
+                .layer(separator()).layer(cathode()).layer(susCollector()).build();
+    }
+
     /** Cell 7: SUS / 30 um Li / LPSCl / cathode. */
     public static CellSpec cell7FullBaseline(double pressure, double temperature) {
         return base("Cell7-full-baseline", pressure, temperature).layer(susCollector())

@@ -29,7 +29,13 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * A good MIEC (ionic and electronic) thus deposits at the collector, an electronic-only layer (CNT) against the SE
  * (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835; Chen et al., Science 2020). Li at the SE side
  * reduces the SE ({@link SolidElectrolyteInterphase}); stripping from pores or the SE side leaves dead Li.
- * Host lithiation changes thickness, porosity and pore size ({@link InterlayerLithiation}).
+ * The lithiated MIEC reduces the SE too, on its true contact A = (1 - eps) + a delta (flat contact plus the pore
+ * walls the pressed SE covers; mechanism 3 of the study: decomposition scales with the true contact area), with
+ * the interphase resistance in series; without a foil, a share of the Li stripped from the collector side stays in
+ * the gap at the collector (its dead-lithium-fraction). Host lithiation changes thickness, porosity and pore size
+ * ({@link InterlayerLithiation}); the pore size follows the lithiation-weighted stack pressure and stays when the
+ * pressure changes later. Li in the SE-side pores is strained at i V_m / (F L) and presses on the SE
+ * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
     /** Slope of the host's equilibrium curves [V]; calibrated so lithiation is ~99 % complete at 5 mV. */
