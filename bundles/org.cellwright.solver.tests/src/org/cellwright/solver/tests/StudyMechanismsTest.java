@@ -103,10 +103,11 @@ class StudyMechanismsTest {
 
     @Test
     void siliconWithoutCntCracksAndShortsAt65MPa() {
-        // study: Li3.75Si without CNT lasts ~80 h; the model (cracked layer, as-cast 1 um pores) shorts later
+        // study: Li3.75Si without CNT lasts ~80 h at 65 MPa. Model: without a binder the layer cracks, is pushed
+        // apart (porosity stays high) and keeps its as-cast 1 um pores, where Li is hard (short after ~64 h)
         RecordingSink si = run(Sung2023Parameters.cell5Si(65e6), Sung2023Parameters.platingStrippingInterlayer(34), RunStatus.SHORT_CIRCUIT);
         double hours = si.last().time() / 3600;
-        assertTrue(hours > 60 && hours < 200, "short after " + hours + " h");
+        assertTrue(hours > 50 && hours < 110, "short after " + hours + " h");
         assertTrue(new InterlayerLithiation(Sung2023Parameters.siInterlayer()).cracks());
         assertFalse(new InterlayerLithiation(Sung2023Parameters.siCntInterlayer()).cracks());
     }

@@ -14,7 +14,8 @@ import org.cellwright.solver.input.MaterialSpec;
  * d = d0 (eps/eps0)^2 (p_ref/p)^b with the stack pressure p during lithiation (pores close more under higher
  * pressure, Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835: < 100 nm at 65 MPa, larger at 5 MPa). The
  * host pushes with stresses up to its hardness H; without a binder of tensile strength above H (CNT: 10 GPa vs
- * Li15Si4: 1.9 GPa) the layer cracks as it expands and its pores stay at the as-cast size.
+ * Li15Si4: 1.9 GPa) the layer cracks as it expands: the expansion pushes it apart (all into thickness) and its
+ * pores stay at the as-cast size.
  */
 public final class InterlayerLithiation {
     /** Li molar mass [kg/mol]. */
@@ -54,7 +55,8 @@ public final class InterlayerLithiation {
         thickness0 = layer.thickness();
         porosity0 = layer.porosity();
         poreSize0 = Double.isNaN(layer.poreSize()) ? 1e-6 : layer.poreSize();
-        poreFill = poreFillFraction;
+        // a cracking layer is pushed apart by the expansion instead of filling its pores
+        poreFill = cracks ? 0 : poreFillFraction;
         if (h != null) {
             double mHost = comp.massPerArea(h);
             double mm = h.get(MOLAR_MASS, 28.0855e-3);
