@@ -65,6 +65,7 @@ class StudyParametersTest {
 		m.put("Cell5", Sung2023Parameters.cell5Si(65e6));
 		m.put("Cell6", Sung2023Parameters.cell6Full(65e6, t25));
 		m.put("Cell7", Sung2023Parameters.cell7FullBaseline(65e6, t25));
+		m.put("Cell6WithoutFoil", Sung2023Parameters.cell6WithoutFoil(65e6, t25));
 		m.put("Cell2At5MPa", Sung2023Parameters.cell2Interlayer(5e6));
 		m.put("Cell3At5MPa", Sung2023Parameters.cell3Bare(5e6));
 		m.put("Cell2At34MPa", Sung2023Parameters.cell2Interlayer(34e6));

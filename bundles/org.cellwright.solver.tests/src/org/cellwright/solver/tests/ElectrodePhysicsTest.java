@@ -109,6 +109,10 @@ class ElectrodePhysicsTest {
         double ceBare = bare.cycles.get(0).coulombicEfficiency(), ceInter = inter.cycles.get(0).coulombicEfficiency();
         assertTrue(ceBare < ceInter - 0.03, ceBare + " vs " + ceInter);
         assertEquals(0.894, ceBare, 0.02, "Sung2023 bare-SUS initial CE 89.4 %");
-        assertTrue(bare.last().lithium().interphase() > 5 * inter.last().lithium().interphase() - 0.02);
+        // SE reduction scales with the true contact: mossy Li on SUS loses a larger share of the plated Li to the
+        // interphase than the interlayer cell does on its MIEC/SE contact (3 vs 1 mAh/cm2 plated)
+        double bareShare = bare.last().lithium().interphase() / (bare.cycles.get(0).dischargeCapacity() / 96485.33212);
+        double interShare = inter.last().lithium().interphase() / (inter.cycles.get(0).dischargeCapacity() / 96485.33212);
+        assertTrue(bareShare > 2 * interShare, bareShare + " vs " + interShare);
     }
 }

@@ -58,12 +58,18 @@ class StudyCalibrationTest {
                 Sung2023Parameters.platingStrippingBare(35), COARSE, bare, null));
         assertEquals(RunStatus.SHORT_CIRCUIT, new Simulation().run(Sung2023Parameters.cell4Cnt(34e6),
                 Sung2023Parameters.platingStrippingBare(35), COARSE, cnt, null));
+        // the study's 35 cycles (~243 h with its 99.3 % average CE, each stripping ends a little early)
         assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell2Interlayer(34e6),
-                Sung2023Parameters.platingStrippingInterlayer(35), COARSE, inter, null));
+                Sung2023Parameters.platingStrippingInterlayer(34), COARSE, inter, null));
         assertTrue(bare.last().time() < 100 * 3600);
-        assertTrue(inter.last().time() > 250 * 3600);
+        assertTrue(inter.last().time() > 240 * 3600);
         double avg = inter.cycles.stream().mapToDouble(c -> c.coulombicEfficiency()).average().orElse(0);
         assertTrue(avg > 0.99, "average CE " + avg);
+        // no short beyond 250 h (after ~250 h the counter foil's SE interphase, 0.15 V, limits the stripping to 0.2 V)
+        RecordingSink longer = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell2Interlayer(34e6),
+                Sung2023Parameters.platingStrippingInterlayer(37), COARSE, longer, null));
+        assertTrue(longer.last().time() > 250 * 3600);
     }
 
     @Test

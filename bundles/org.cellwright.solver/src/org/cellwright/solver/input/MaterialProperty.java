@@ -42,6 +42,8 @@ public enum MaterialProperty {
     YOUNGS_MODULUS("Pa"),
     /** Indentation hardness [Pa]. */
     HARDNESS("Pa"),
+    /** Tensile strength [Pa]; a binder stronger than the expanding host is hard keeps an alloying layer intact. */
+    TENSILE_STRENGTH("Pa"),
     /** Bulk (large-size) flow stress of a metal [Pa]. */
     BULK_FLOW_STRESS("Pa"),
     /** Size-effect coefficient K of dislocation plasticity, sigma = sigma_bulk + K d^-m [Pa m^m]. */

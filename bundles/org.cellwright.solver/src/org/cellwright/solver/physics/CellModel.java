@@ -133,7 +133,9 @@ public final class CellModel {
     public void commit(PhysicsEvents events) {
         we.commit(events);
         ce.commit(events);
-        filament.trial(lastDt, Math.abs(lastCurrent), penetrationRatio());
+        ElectrodeModel worst = we.penetrationRatio() >= ce.penetrationRatio() ? we : ce;
+        double drive = worst.penetrationCurrent();
+        filament.trial(lastDt, Double.isNaN(drive) ? Math.abs(lastCurrent) : drive, penetrationRatio());
         filament.commit();
         lastVoltage = ocvOrLast();
     }

@@ -37,4 +37,11 @@ public interface ElectrodeModel {
      * pushing into the SE exceeds what the SE bears (>1 = short). Default: no Li at the SE, 0.
      */
     default double penetrationRatio() { return 0; }
+
+    /**
+     * Plating current density [A/m2 of geometric area] into the Li features whose stress gives
+     * {@link #penetrationRatio()}: only that Li pushes a filament into the SE. NaN (default) = the electrode's
+     * whole current (all Li plated here presses on the SE).
+     */
+    default double penetrationCurrent() { return Double.NaN; }
 }

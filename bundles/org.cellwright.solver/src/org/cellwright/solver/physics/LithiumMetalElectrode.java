@@ -18,7 +18,7 @@ import org.cellwright.solver.input.MaterialSpec;
 public final class LithiumMetalElectrode implements ElectrodeModel {
     private final String name;
     private final LithiumContext ctx;
-    private final double rcc, foilResistance;
+    private final double rcc, foilResistance, radius, foilFlowStress;
     private final ContactArea contact;
     private final SolidElectrolyteInterphase sei;
     private double temperature, pressure;
@@ -33,6 +33,9 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
         this.rcc = rcc;
         this.foilResistance = metal.thickness() / li.get(ELECTRONIC_CONDUCTIVITY, 1.1e7);
         this.nLi = metal.thickness() * (1 - metal.porosity()) / ctx.molarVolume;
+        this.radius = FoilExtrusion.radius(cell.area());
+        // flow stress of the foil from its bulk hardness by Tabor's relation H = 3 sigma (Tabor, The Hardness of Metals, 1951)
+        this.foilFlowStress = li.has(HARDNESS) ? li.get(HARDNESS, 0) / 3 : li.get(BULK_FLOW_STRESS, 0.8e6);
         this.contact = ctx.newContact();
         this.sei = ctx.newInterphase();
         setConditions(cell.temperature(), cell.stackPressure());
@@ -94,6 +97,11 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
 
     @Override
     public double penetrationRatio() {
-        return ctx.penetrationRatio(pressure, ctx.flawSize, -lastI, temperature);
+        return ctx.penetrationRatio(Math.min(pressure, extrusionPressure()), ctx.flawSize, -lastI, temperature);
+    }
+
+    /** Pressure [Pa] above which this foil flows out sideways instead of pressing harder on the SE. */
+    public double extrusionPressure() {
+        return FoilExtrusion.pressure(foilFlowStress, radius, nLi * ctx.molarVolume);
     }
 }

@@ -29,11 +29,24 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * A good MIEC (ionic and electronic) thus deposits at the collector, an electronic-only layer (CNT) against the SE
  * (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835; Chen et al., Science 2020). Li at the SE side
  * reduces the SE ({@link SolidElectrolyteInterphase}); stripping from pores or the SE side leaves dead Li.
- * Host lithiation changes thickness, porosity and pore size ({@link InterlayerLithiation}).
+ * The lithiated MIEC reduces the SE too, on its true contact A = (1 - eps) + a delta (flat contact plus the pore
+ * walls the pressed SE covers; mechanism 3 of the study: decomposition scales with the true contact area), with
+ * the interphase resistance in series; without a foil, a share of the Li stripped from the collector side stays in
+ * the gap at the collector (its dead-lithium-fraction). Host lithiation changes thickness, porosity and pore size
+ * ({@link InterlayerLithiation}); the pore size follows the lithiation-weighted stack pressure and stays when the
+ * pressure changes later. Li in the SE-side pores is strained at i V_m / (F L) and presses on the SE
+ * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
     /** Slope of the host's equilibrium curves [V]; calibrated so lithiation is ~99 % complete at 5 mV. */
     public static final double HOST_SLOPE = 0.03;
+    /**
+     * Depth to which the SE, pressed onto the as-cast layer (700 MPa in Sung2023), covers the interlayer's internal
+     * surface [m]; with the flat contact it sets the true MIEC/SE contact area on which the SE is reduced:
+     * A = (1 - eps) + a delta. Calibrated: initial Coulombic efficiency 96.4 % of the interlayer half cell (Sung et
+     * al., Adv. Mater. 2023, DOI 10.1002/adma.202210835).
+     */
+    public static final double SE_CONTACT_DEPTH = 145e-9;
     /** Thickness over which an interface must open for a first Li layer [m]. */
     public static final double OPENING_THICKNESS = 10e-9;
     /** Li amount below which a site counts as empty [mol/m2]. */
@@ -55,7 +68,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     // committed state
     private final double[] y, nPore, platedPore;
     private double nCc, nSe, nDead, platedCc, platedSe;
-    private double thickness, porosity, poreSize, lithiationPressure;
+    private double thickness, porosity, poreSize, lithiationPressure, yLithiationWeight;
     // trial state
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
@@ -63,6 +76,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final NewtonSolver newton;
     private final Sys sys = new Sys();
     private final SolidElectrolyteInterphase sei;
+    /** SE reduced where it touches the lithiated MIEC: the flat contact and the pore walls it was pressed into. */
+    private final SolidElectrolyteInterphase contactSei;
+    private final double deadCc;
     private double foil0, committedCurrent;
     private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
     private double etaKin, etaNuc, etaOhm, etaSei;
@@ -105,9 +121,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         uTrial = new double[4 * n];
         newton = new NewtonSolver(4 * n, 4, 4);
         sei = ctx.newInterphase();
+        contactSei = ctx.newInterphase();
+        this.deadCc = cc == null ? 0 : cc.get(DEAD_LITHIUM_FRACTION, 0);
         double y0 = host == null ? 0 : host.get(INITIAL_STOICHIOMETRY, 1e-4);
         java.util.Arrays.fill(y, Math.max(1e-4, y0));
         pressure = cell.stackPressure();
+        // a host given as lithiated was lithiated at the cell's stack pressure
         lithiationPressure = pressure;
         if (foil) {
             nCc = metal.thickness() * (1 - metal.porosity()) / ctx.molarVolume;
@@ -120,6 +139,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                 for (int k = 0; k < n; k++) y[k] += dy;
             }
         }
+        yLithiationWeight = y[0];
         foil0 = nCc;
         updateGeometry();
         setConditions(cell.temperature(), cell.stackPressure());
@@ -389,15 +409,25 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         dead += dSe;
         if (tnCc < -1e-12 || tnSe < -1e-12) return Double.NaN;
         tnCc = Math.max(0, tnCc);
+        if (!foil && deadCc > 0) {
+            // Li left on the collector when a gap opens at its poorly wetting surface (no foil keeps the contact)
+            double dCc = Math.max(0, jCc) * shareScale * deadCc / (1 - deadCc);
+            dCc = Math.min(dCc, tnCc);
+            tnCc -= dCc;
+            dead += dCc;
+        }
         double film = PlatingSubstrateElectrode.FILM_THICKNESS / ctx.molarVolume;
         double seArea = Math.min(1, tnSe / film) + tnSe * ctx.molarVolume / ctx.depositSize;
         double consumed = sei.trial(dt, seArea, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
         tnSe = Math.max(0, tnSe - consumed);
+        reduceAtContact(dt);
         tnDead = nDead + dead;
         tPlatedCc = (nCc < EMPTY ? 0 : platedCc) + Math.max(0, -jCc) * dt * f;
         tPlatedSe = (nSe < EMPTY ? 0 : platedSe) + Math.max(0, -jSe) * dt * f;
-        double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
-        etaSei = 0; // the interphase acts on the SE-side site only (see sePenalty)
+        // the SE-side deposit's interphase acts on its site only (seShift); the contact interphase is in series
+        // Li+ conduction in the interphase is thermally activated like the SE's own (Arrhenius, SE activation energy)
+        etaSei = current * contactSei.resistance() / Constants.arrhenius(ctx.seEa, temperature, Constants.T_REF);
+        double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc + etaSei;
         // decomposition: reaction-weighted driving force vs ohmic remainder
         double ocv = openCircuitPotential();
         double rxn = wSum > 0 ? eRxn / wSum : e - etaSei;
@@ -405,6 +435,40 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         etaOhm = e - etaSei - rxn;
         etaKin = rxn - ocv - etaNuc;
         return e;
+    }
+
+    /** True MIEC/SE contact area per geometric area: the flat contact plus the pore walls the SE covers. */
+    public double seContactArea() { return (1 - porosity) + aInt * SE_CONTACT_DEPTH; }
+
+    /**
+     * SE reduction on the MIEC/SE contact (mechanism 3 of Sung2023: decomposition scales with the true contact area),
+     * parabolic like at Li ({@link SolidElectrolyteInterphase}); its Li comes from Li metal in the electrode, else
+     * from the lithiated host (the silicide reduces the SE). Without lithium to give (as-cast Si) nothing grows.
+     */
+    private void reduceAtContact(double dt) {
+        double hostAvail = 0, cap = lith.hasHost() ? lith.lithiumCapacity() : 0;
+        if (cap > 0) {
+            double ymin = 1;
+            for (double v : ty) ymin = Math.min(ymin, v);
+            hostAvail = Math.max(0, ymin - 0.5) * cap;
+        }
+        double metal = tnCc;
+        for (double v : tnPore) metal += v;
+        double rate = Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF);
+        double want = contactSei.trial(dt, seContactArea(), rate);
+        if (want > metal + hostAvail) {
+            contactSei.trial(0, contactSei.area(), 0); // not lithiated enough to reduce the SE: keep the committed state
+            return;
+        }
+        double take = Math.min(want, tnCc);
+        tnCc -= take;
+        want -= take;
+        for (int k = 0; k < n && want > 0; k++) {
+            take = Math.min(want, tnPore[k]);
+            tnPore[k] -= take;
+            want -= take;
+        }
+        if (want > 0) for (int k = 0; k < n; k++) ty[k] -= want / cap;
     }
 
     @Override
@@ -432,8 +496,16 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         platedCc = tPlatedCc;
         platedSe = tPlatedSe;
         sei.commit();
+        contactSei.commit();
         System.arraycopy(uTrial, 0, u, 0, u.length);
-        if (yChanged) lithiationPressure = Math.max(lithiationPressure * 0 + pressure, 1);
+        if (yChanged) {
+            // the pore size is set by the stack pressure while the host expands: lithiation-weighted mean pressure
+            double yNew = meanY();
+            if (yNew > yLithiationWeight) {
+                lithiationPressure = (lithiationPressure * yLithiationWeight + pressure * (yNew - yLithiationWeight)) / yNew;
+                yLithiationWeight = yNew;
+            }
+        }
         if (lith.hasHost()) {
             updateGeometry();
             updateTransport();
@@ -463,15 +535,37 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             hostLi += y[k] * lith.lithiumCapacity() / n;
         }
         double foilPart = Math.min(nCc, foil0);
-        return new LithiumInventory(foilPart, pores, nCc - foilPart, nSe, sei.lithium(), nDead, lith.hasHost() ? hostLi : 0, 0);
+        return new LithiumInventory(foilPart, pores, nCc - foilPart, nSe, sei.lithium() + contactSei.lithium(), nDead, lith.hasHost() ? hostLi : 0, 0);
     }
 
     @Override
     public double penetrationRatio() {
-        double r = 0;
-        if (nSe > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature));
-        if (nPore[0] > EMPTY) r = Math.max(r, ctx.penetrationRatio(pressure, poreSize, -jPore[0] / Math.max(poreArea(), 1e-12), temperature));
-        return r;
+        return Math.max(seRatio(), poreRatio());
+    }
+
+    /** Li at the SE side (deposits of the size of mossy Li) pressing on the SE. */
+    private double seRatio() {
+        return nSe > EMPTY ? ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature) : 0;
+    }
+
+    /**
+     * Li in the pores next to the SE (node 0), of the pore size set at lithiation, pressing on the SE. Li plated
+     * behind the interlayer is supplied through the Li-filled pores while the layer is displaced by the growing
+     * deposit: the pore Li is strained at the plating velocity over the layer thickness, i V_m / (F L).
+     */
+    private double poreRatio() {
+        if (nPore[0] <= EMPTY || !(committedCurrent < 0)) return 0;
+        double rate = -committedCurrent * ctx.molarVolume / (Constants.F * thickness);
+        return ctx.penetrationRatio(pressure, poreSize, rate * Constants.F * poreSize / ctx.molarVolume, temperature);
+    }
+
+    /**
+     * Only the Li plated into the overloaded features drives a filament: the SE-side deposit's current, or for Li in
+     * the SE-side pores the share of the plating current that crosses the SE interface through pores (porosity).
+     */
+    @Override
+    public double penetrationCurrent() {
+        return seRatio() >= poreRatio() ? Math.max(0, -jSe) : Math.max(0, -committedCurrent) * porosity;
     }
 
     /** Residual of one time step: [phi_e, phi_s, j_host, j_pore] per node; phi_e(0) = 0 is the reference. */

@@ -3,5 +3,26 @@
  * each returns its potential vs a Li reference in the adjacent solid electrolyte for a given anodic current
  * density (positive = this electrode is oxidised). {@link org.cellwright.solver.physics.CellModel} combines
  * working electrode, separator and counter electrode.
+ * <p>
+ * Mechanisms of the interlayer study (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835) and where they
+ * live:
+ * <ul>
+ * <li>SE reduction on the true Li/SE and MIEC/SE contact, L^2 = L0^2 + 2kt:
+ * {@link org.cellwright.solver.physics.SolidElectrolyteInterphase}; the MIEC/SE contact A = (1 - eps) + a delta in
+ * {@link org.cellwright.solver.physics.MiecInterlayerElectrode#seContactArea()};</li>
+ * <li>Li trapped at the collector gap: a share (the collector's dead-lithium-fraction) of Li stripped from the
+ * collector side of an interlayer without foil ({@link org.cellwright.solver.physics.MiecInterlayerElectrode});</li>
+ * <li>pore size set by the stack pressure during lithiation, d = d0 (eps/eps0)^2 (p_ref/p)^b, lithiation-weighted,
+ * fixed afterwards; cracking without a binder stronger than the host is hard
+ * ({@link org.cellwright.solver.physics.InterlayerLithiation});</li>
+ * <li>flow stress vs size, min(sigma_bulk + K d^-m, pi kT d^3 eps_dot / (148 Omega delta D)):
+ * {@link org.cellwright.solver.physics.LithiumFlowStress}; the size to mark on that map:
+ * {@link org.cellwright.solver.physics.LithiumFeatureSize};</li>
+ * <li>a foil presses on the SE with at most its friction-hill extrusion pressure sigma_0 (1 + 2R/(3 sqrt(3) h)):
+ * {@link org.cellwright.solver.physics.FoilExtrusion};</li>
+ * <li>filament growth driven by the current into the overloaded Li only:
+ * {@link org.cellwright.solver.physics.LithiumFilament},
+ * {@link org.cellwright.solver.physics.ElectrodeModel#penetrationCurrent()}.</li>
+ * </ul>
  */
 package org.cellwright.solver.physics;
