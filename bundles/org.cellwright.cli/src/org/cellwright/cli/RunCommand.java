@@ -12,6 +12,7 @@ import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
+import org.cellwright.cli.run.InputsRun;
 import org.cellwright.cli.run.Problem;
 import org.cellwright.cli.run.SimulationInputs;
 import org.cellwright.model.Experiment;
@@ -50,6 +51,8 @@ public class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
+			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err);
 		Path path = CliSupport.userPath(file);
 		if (!Files.isRegularFile(path)) {
 			err.println(file + ": no such file");
@@ -85,7 +88,7 @@ public class RunCommand implements Callable<Integer> {
 				continue;
 			}
 			long t0 = System.nanoTime();
-			ExperimentRunner.Outcome r = ExperimentRunner.run(in, outDir.resolve(x.getName()), ProgressListener.NONE);
+			ExperimentRunner.Outcome r = ExperimentRunner.run(in, x, outDir.resolve(x.getName()), ProgressListener.NONE);
 			double secs = (System.nanoTime() - t0) / 1e9;
 			printSummary(o, r, secs);
 			if (r.status() != org.cellwright.solver.RunStatus.COMPLETED && r.status() != org.cellwright.solver.RunStatus.SHORT_CIRCUIT)
