@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The command line of CellWright ({@code ./cellwright run|check ...}). Exit codes: 0 ok, 1 problems in the input, 2 usage. */
 @Command(name = "cellwright", mixinStandardHelpOptions = true, version = "CellWright 0.1",
 		description = "Model, simulate and check solid-state lithium-metal cells.",
-		subcommands = { RunCommand.class, CheckCommand.class, PackCommand.class, InstallCommand.class, ImportBpxCommand.class,
+		subcommands = { RunCommand.class, CheckCommand.class, ReportCommand.class, PackCommand.class, InstallCommand.class, ImportBpxCommand.class,
 				ExportBpxCommand.class })
 public class CellWrightCli implements Callable<Integer> {
 
