@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +64,7 @@ public final class ComparisonReport {
 		Plot v = new Plot("Cell voltage", "time / h", "voltage / V");
 		Plot vc = new Plot("Voltage vs capacity, first cycle", "capacity in the step / mAh cm\u207b\u00b2", "voltage / V");
 		Plot cap = new Plot("Discharge capacity per cycle", "cycle", "discharge capacity / mAh cm\u207b\u00b2").points().integerX();
-		Plot ce = new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX();
+		Plot ce = new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX().yMinimumSpan(1);
 		for (int i = 0; i < runs.size(); i++) {
 			RunFolder r = runs.get(i);
 			Color c = Plot.PALETTE[i % Plot.PALETTE.length];
@@ -129,11 +128,17 @@ public final class ComparisonReport {
 
 	private static String sideBySide(List<RunFolder> runs, List<String> names) {
 		List<Map<String, String>> keys = new ArrayList<>();
-		Set<String> rows = new LinkedHashSet<>();
+		List<String> rows = new ArrayList<>();
 		for (RunFolder r : runs) {
 			Map<String, String> k = keyNumbers(r);
 			keys.add(k);
-			rows.addAll(k.keySet());
+			// a quantity only some runs have goes after the one it follows in those runs, not to the end
+			int at = 0;
+			for (String key : k.keySet()) {
+				int i = rows.indexOf(key);
+				if (i >= 0) at = i + 1;
+				else rows.add(at++, key);
+			}
 		}
 		StringBuilder b = new StringBuilder("<table class=\"keys\"><thead><tr><th></th>");
 		for (String n : names) b.append("<th>").append(esc(n)).append("</th>");

@@ -48,6 +48,7 @@ final class Plot {
 	private final String title, xLabel, yLabel;
 	private String y2Label;
 	private boolean logX, logY, legend = true, points, integerX;
+	private double rangeMinimum = 1e-6;
 	private final List<Line> lines = new ArrayList<>();
 	private final List<double[]> markers = new ArrayList<>();
 	private final List<String> markerLabels = new ArrayList<>();
@@ -63,6 +64,9 @@ final class Plot {
 	Plot logY() { logY = true; return this; }
 
 	Plot noLegend() { legend = false; return this; }
+
+	/** The least span of the y axis (a flat series gets an axis of this span around it). */
+	Plot yMinimumSpan(double span) { rangeMinimum = span; return this; }
 
 	/** Whole-number ticks on the x axis (cycle numbers). */
 	Plot integerX() { integerX = true; return this; }
@@ -133,7 +137,10 @@ final class Plot {
 		plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 		if (logX) plot.setDomainAxis(logAxis(xLabel));
 		if (logY) plot.setRangeAxis(logAxis(yLabel));
-		if (plot.getRangeAxis() instanceof NumberAxis n) n.setAutoRangeIncludesZero(false);
+		if (plot.getRangeAxis() instanceof NumberAxis n) {
+			n.setAutoRangeIncludesZero(false);
+			n.setAutoRangeMinimumSize(rangeMinimum);
+		}
 		if (plot.getDomainAxis() instanceof NumberAxis n) {
 			n.setAutoRangeIncludesZero(false);
 			if (integerX) n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -142,6 +149,7 @@ final class Plot {
 		if (!sl.isEmpty()) {
 			NumberAxis a2 = new NumberAxis(y2Label);
 			a2.setAutoRangeIncludesZero(false);
+			a2.setAutoRangeMinimumSize(1.0); // one cycle, or a flat 99.9 %: an axis of a few units, not of 1e-12
 			a2.setLabelFont(plot.getRangeAxis().getLabelFont());
 			a2.setTickLabelFont(plot.getRangeAxis().getTickLabelFont());
 			plot.setRangeAxis(1, a2);

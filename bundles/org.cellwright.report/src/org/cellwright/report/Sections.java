@@ -42,7 +42,7 @@ final class Sections {
 				k.put("first discharge, specific", fmt(num(first, "discharge_mAh_g"), 4) + " mAh/g");
 			k.put("first Coulombic efficiency", ce(first));
 			if (cycles.size() > 1) {
-				k.put("last cycle (" + RunFolder.str(last, "index") + ") discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2");
+				k.put("last cycle discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2 (cycle " + RunFolder.str(last, "index") + ")");
 				k.put("last Coulombic efficiency", ce(last));
 			}
 			double dead = num(last, "dead_li_mAh_cm2"), sei = num(last, "interphase_li_mAh_cm2");

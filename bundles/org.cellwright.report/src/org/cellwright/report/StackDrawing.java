@@ -56,7 +56,20 @@ public final class StackDrawing {
 			y += h[i];
 		}
 		double stackBottom = y;
-		double height = Math.max(stackBottom, lastLabel + 18) + 44;
+		Set<LayerRole> roles = EnumSet.noneOf(LayerRole.class);
+		for (LayerSpec l : layers) roles.add(l.role());
+		// the legend wraps into rows that fit the width
+		List<double[]> at = new ArrayList<>();
+		double lx = x0;
+		int row = 0;
+		for (LayerRole r : roles) {
+			double w = 30 + 6.2 * roleName(r).length();
+			if (lx + w > width && lx > x0) { lx = x0; row++; }
+			at.add(new double[] { lx, row });
+			lx += w;
+		}
+		double legendTop = Math.max(stackBottom, lastLabel + 18) + 26;
+		double height = legendTop + 18 * (row + 1) + 4;
 		StringBuilder b = new StringBuilder();
 		b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stack\" width=\"").append(width).append("\" height=\"")
 				.append(dec(height, 0)).append("\" viewBox=\"0 0 ").append(width).append(' ').append(dec(height, 0))
@@ -90,21 +103,18 @@ public final class StackDrawing {
 					.append(esc(details(l))).append("</text>");
 			y += h[i];
 		}
-		double ly0 = height - 30;
-		b.append("<text x=\"").append(x0).append("\" y=\"").append(dec(ly0, 0)).append("\" fill=\"#333\">")
+		b.append("<text x=\"").append(x0).append("\" y=\"").append(dec(legendTop - 8, 0)).append("\" fill=\"#333\">")
 				.append(esc("stack pressure " + fmt(cell.stackPressure() / 1e6, 3) + " MPa \u00b7 temperature "
 						+ fmt(cell.temperature() - 273.15, 3) + " \u00b0C \u00b7 area " + fmt(cell.area() * 1e4, 3) + " cm\u00b2"))
 				.append("</text>");
-		double lx = x0;
-		Set<LayerRole> roles = EnumSet.noneOf(LayerRole.class);
-		for (LayerSpec l : layers) roles.add(l.role());
+		int k = 0;
 		for (LayerRole r : roles) {
-			b.append("<rect x=\"").append(dec(lx, 0)).append("\" y=\"").append(dec(height - 18, 0))
+			double rx = at.get(k)[0], ry = legendTop + 18 * at.get(k)[1];
+			k++;
+			b.append("<rect x=\"").append(dec(rx, 0)).append("\" y=\"").append(dec(ry, 0))
 					.append("\" width=\"12\" height=\"12\" stroke=\"#333\" stroke-width=\"0.6\" fill=\"").append(colour(r)).append("\"/>");
-			String name = roleName(r);
-			b.append("<text x=\"").append(dec(lx + 16, 0)).append("\" y=\"").append(dec(height - 8, 0)).append("\" font-size=\"11\">")
-					.append(esc(name)).append("</text>");
-			lx += 30 + 6.2 * name.length();
+			b.append("<text x=\"").append(dec(rx + 16, 0)).append("\" y=\"").append(dec(ry + 10, 0)).append("\" font-size=\"11\">")
+					.append(esc(roleName(r))).append("</text>");
 		}
 		b.append("</svg>");
 		return b.toString();
