@@ -21,11 +21,15 @@ import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
+import org.cellwright.cli.run.InputsRun;
 import org.cellwright.cli.run.Problem;
 import org.cellwright.cli.run.SimulationInputs;
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Sweep;
+import org.cellwright.report.ComparisonReport;
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunReport;
 import org.cellwright.solver.RunStatus;
 
 import com.google.gson.JsonArray;
@@ -82,6 +86,8 @@ public class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
+			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err);
 		Path path = CliSupport.userPath(file);
 		if (!Files.isRegularFile(path)) {
 			err.println(file + ": no such file");
@@ -146,7 +152,7 @@ public class RunCommand implements Callable<Integer> {
 			Future<Done> f = pool.submit(() -> {
 				long t0 = System.nanoTime();
 				try {
-					return new Done(ExperimentRunner.run(j.inputs(), j.folder(), j.task()), (System.nanoTime() - t0) / 1e9);
+					return new Done(ExperimentRunner.run(j.inputs(), j.experiment(), j.folder(), j.task()), (System.nanoTime() - t0) / 1e9);
 				} finally {
 					j.task().finished();
 				}
@@ -223,14 +229,27 @@ public class RunCommand implements Callable<Integer> {
 		return jobs;
 	}
 
-	/** After a run's checks.json is written. */
+	/** After a run's checks.json is written: its self-contained HTML report (report.html in the run folder). */
 	private void afterRun(Path runFolder) {
-		// HTML report (report bundle) — wired by the lead
+		try {
+			RunReport.write(runFolder);
+		} catch (ReportException e) {
+			spec.commandLine().getErr().println("cellwright: no report: " + e.getMessage());
+		}
 	}
 
-	/** After all runs of the command. */
+	/**
+	 * After all runs of the command: when there were several, one report over all of them (runs side by side, overlaid
+	 * plots and the whole comparison with the study) in {@code <out>/report.html}.
+	 */
 	private void afterAll(Path outDir, List<Path> runFolders) {
-		// HTML report (report bundle) — wired by the lead
+		if (runFolders.size() < 2) return;
+		try {
+			Path html = ComparisonReport.write(runFolders, outDir.resolve(RunReport.FILE_NAME));
+			spec.commandLine().getOut().println("report: " + Problem.display(html) + " (each run: report.html in its folder)");
+		} catch (ReportException e) {
+			spec.commandLine().getErr().println("cellwright: no report: " + e.getMessage());
+		}
 	}
 
 	static void printSummary(PrintWriter o, ExperimentRunner.Outcome r, double secs) {
@@ -256,7 +275,7 @@ public class RunCommand implements Callable<Integer> {
 		if (sc != null && sc.isJsonObject())
 			o.printf(Locale.ROOT, "  SHORT CIRCUIT in cycle %s at %s h: %s%n", sc.getAsJsonObject().get("cycle"),
 					num(sc.getAsJsonObject().get("time_h"), "%.1f"), sc.getAsJsonObject().get("reason").getAsString());
-		o.printf("  results: %s (timeseries.csv, cycles.csv, summary.json, checks.json)%n", Problem.display(r.folder()) + "/");
+		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, inputs.json)%n", Problem.display(r.folder()) + "/");
 	}
 
 	private static String num(JsonElement e, String fmt) {

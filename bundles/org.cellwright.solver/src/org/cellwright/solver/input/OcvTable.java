@@ -78,6 +78,12 @@ public final class OcvTable implements DoubleUnaryOperator {
 
     public int size() { return x.length; }
 
+    /** The table's stoichiometries, sorted (a copy). */
+    public double[] stoichiometries() { return x.clone(); }
+
+    /** The table's voltages [V], in the order of {@link #stoichiometries()} (a copy). */
+    public double[] voltages() { return v.clone(); }
+
     @Override
     public double applyAsDouble(double s) {
         if (s <= x[0]) return v[0];

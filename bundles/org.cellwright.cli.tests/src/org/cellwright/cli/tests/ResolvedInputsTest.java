@@ -1,0 +1,164 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.cli.run.CellFiles;
+import org.cellwright.cli.run.ExperimentRunner;
+import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Model;
+import org.cellwright.model.Element;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.ComponentSpec;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.OcvTable;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Issue 7: every run folder holds its fully resolved inputs (inputs.json), they read back to equal specs, and
+ * {@code run inputs.json} reproduces the run.
+ */
+class ResolvedInputsTest {
+
+	@TempDir Path tmp;
+
+	/** All experiments of the examples, through the same mapping the run command uses. */
+	private static List<Experiment> exampleExperiments() {
+		CellFiles files = CellFiles.load(CellFiles.collect(CliTest.examples()));
+		assertFalse(files.hasErrors(), () -> "the examples check clean: " + files.problems());
+		List<Experiment> out = new ArrayList<>();
+		for (Model m : files.models())
+			for (Element e : m.getElements())
+				if (e instanceof Experiment x) out.add(x);
+		return out;
+	}
+
+	@Test
+	void everyExampleExperimentRoundTripsToEqualSpecs() {
+		List<Experiment> experiments = exampleExperiments();
+		assertTrue(experiments.size() >= 14, "the study's 13 experiments, the long cycling and the baseline: " + experiments.size());
+		int tables = 0;
+		for (Experiment x : experiments) {
+			SimulationInputs.Inputs in = SimulationInputs.of(x);
+			ResolvedInputs written = ExperimentRunner.resolved(in, x);
+			ResolvedInputs read = InputsJson.parse(InputsJson.toJson(written).toString(), x.getName());
+			assertEquals(written.provenance(), read.provenance(), x.getName());
+			assertEquals(in.protocol(), read.protocol(), x.getName() + ": protocol");
+			assertEquals(in.settings(), read.settings(), x.getName() + ": solver settings");
+			// records are equal once the OCV (a function object, equal only to itself) is compared point by point
+			assertEquals(withoutOcv(in.cell()), withoutOcv(read.cell()), x.getName() + ": cell");
+			List<MaterialSpec> a = materials(in.cell()), b = materials(read.cell());
+			for (int i = 0; i < a.size(); i++) {
+				if (a.get(i).ocv() == null) { assertNull(b.get(i).ocv()); continue; }
+				OcvTable t = assertInstanceOf(OcvTable.class, b.get(i).ocv());
+				tables++;
+				if (a.get(i).ocv() instanceof OcvTable orig) {
+					assertArrayEquals(orig.stoichiometries(), t.stoichiometries(), x.getName() + ": " + a.get(i).name());
+					assertArrayEquals(orig.voltages(), t.voltages(), x.getName() + ": " + a.get(i).name());
+				}
+				for (double s = 0; s <= 1; s += 0.01)
+					assertEquals(a.get(i).ocv().applyAsDouble(s), t.applyAsDouble(s), 1e-6, a.get(i).name() + " at " + s);
+			}
+		}
+		assertTrue(tables > 0, "the full cells' NCM811 OCV table is among the inputs");
+	}
+
+	@Test
+	void provenanceNamesTheExperimentsFileAndLine() throws Exception {
+		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
+		CliTest.Result r = CliTest.cli("run", file.toString(), "--out", tmp.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("FirstCycle/inputs.json"))).getAsJsonObject();
+		JsonObject p = json.getAsJsonObject("provenance");
+		assertEquals("FirstCycle", p.get("experiment").getAsString());
+		assertTrue(p.get("source_file").getAsString().endsWith("baseline-halfcell.cell"), p.toString());
+		List<String> lines = Files.readAllLines(file);
+		int line = p.get("source_line").getAsInt();
+		assertTrue(line >= 1 && lines.get(line - 1).contains("experiment FirstCycle"), "line " + line + ": " + p);
+		assertFalse(p.get("created").getAsString().isEmpty());
+		assertEquals("Li", json.getAsJsonObject("cell").getAsJsonArray("layers").get(2).getAsJsonObject()
+				.getAsJsonArray("components").get(0).getAsJsonObject().getAsJsonObject("material").get("name").getAsString(),
+				"materials are written in full inside their layers");
+	}
+
+	@Test
+	void rerunFromInputsJsonGivesTheSameSummary() throws Exception {
+		Path file = CliTest.examples().resolve("sung2023/experiments.cell");
+		for (String name : List.of("NucleationInterlayer", "FullCellWithInterlayer")) {
+			CliTest.Result first = CliTest.cli("run", file.toString(), "--experiment", name, "--out", tmp.resolve("a").toString());
+			assertEquals(0, first.rc(), first.out() + first.err());
+			Path inputs = tmp.resolve("a").resolve(name).resolve("inputs.json");
+			CliTest.Result again = CliTest.cli("run", inputs.toString(), "--out", tmp.resolve("b").toString());
+			assertEquals(0, again.rc(), again.out() + again.err());
+			assertTrue(again.out().contains(name), again.out());
+			String s1 = Files.readString(tmp.resolve("a").resolve(name).resolve("summary.json"));
+			String s2 = Files.readString(tmp.resolve("b").resolve(name).resolve("summary.json"));
+			assertEquals(JsonParser.parseString(s1), JsonParser.parseString(s2), name);
+			assertEquals(Files.readString(tmp.resolve("a").resolve(name).resolve("timeseries.csv")),
+					Files.readString(tmp.resolve("b").resolve(name).resolve("timeseries.csv")), name + ": the same curve");
+			// the re-run keeps the provenance of the original
+			JsonObject p = JsonParser.parseString(Files.readString(tmp.resolve("b").resolve(name).resolve("inputs.json")))
+					.getAsJsonObject().getAsJsonObject("provenance");
+			assertTrue(p.get("source_file").getAsString().endsWith("experiments.cell"), p.toString());
+		}
+	}
+
+	@Test
+	void badInputsJsonIsOneLocatedLineAndNothingRuns() throws Exception {
+		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
+		assertEquals(0, CliTest.cli("run", file.toString(), "--out", tmp.toString()).rc());
+		Path inputs = tmp.resolve("FirstCycle/inputs.json");
+		String text = Files.readString(inputs);
+		Path broken = tmp.resolve("broken/inputs.json");
+		Files.createDirectories(broken.getParent());
+		Files.writeString(broken, text.replaceFirst("\"thickness_m\": [0-9.eE-]+", "\"thickness_m\": \"ten\""));
+		CliTest.Result r = CliTest.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("inputs.json: cell.layers[0].thickness_m: expected a number, found \"ten\""), r.err());
+		assertFalse(r.err().contains("Exception"), r.err());
+		assertFalse(Files.exists(tmp.resolve("out")), "nothing is simulated from a broken inputs file");
+
+		Files.writeString(broken, text.replaceFirst("\"porosity\": [0-9.eE-]+", "\"porosity\": 1.5"));
+		r = CliTest.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("porosity 1.5 is outside [0,1)"), "checked like any input: " + r.err());
+
+		Files.writeString(broken, "{ not json");
+		r = CliTest.cli("run", broken.toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("inputs.json: not valid JSON"), r.err());
+
+		r = CliTest.cli("run", tmp.resolve("nope/inputs.json").toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("nope/inputs.json: no such file"), r.err());
+	}
+
+	private static CellSpec withoutOcv(CellSpec c) {
+		List<LayerSpec> layers = new ArrayList<>();
+		for (LayerSpec l : c.layers()) {
+			LayerSpec.Builder b = l.toBuilder().clearComponents();
+			for (ComponentSpec cs : l.components())
+				b.component(new MaterialSpec(cs.material().name(), cs.material().properties(), null), cs.massFraction());
+			layers.add(b.build());
+		}
+		return c.toBuilder().layers(layers).build();
+	}
+
+	private static List<MaterialSpec> materials(CellSpec c) {
+		List<MaterialSpec> out = new ArrayList<>();
+		for (LayerSpec l : c.layers()) for (ComponentSpec cs : l.components()) out.add(cs.material());
+		return out;
+	}
+}

@@ -1,0 +1,95 @@
+package org.cellwright.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cellwright.cli.run.Problem;
+import org.cellwright.report.ComparisonReport;
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunReport;
+import org.cellwright.sharing.cli.CliSupport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report RUN... [--out FILE]}: one run folder gives its report.html (in the folder unless --out says
+ * otherwise); several give one comparison report (default {@code comparison.html} in the working folder). A folder of
+ * run folders (e.g. {@code results/experiments}) stands for the run folders in it.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+		description = "Write a self-contained HTML report of one run folder, or a comparison report of several.")
+public class ReportCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders (each with summary.json), or a folder of run folders")
+	List<String> runs;
+
+	@Option(names = { "-o", "--out" }, paramLabel = "FILE",
+			description = "the HTML file to write (default: RUN/report.html for one run, comparison.html for several)")
+	String out;
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		List<Path> folders = new ArrayList<>();
+		for (String r : runs) {
+			Path p = CliSupport.userPath(r);
+			if (!Files.isDirectory(p)) {
+				err.println(Problem.display(p) + ": no such folder");
+				return 1;
+			}
+			if (Files.isRegularFile(p.resolve("summary.json"))) folders.add(p);
+			else {
+				List<Path> inner = runFoldersIn(p);
+				if (inner.isEmpty()) {
+					err.println(Problem.display(p) + ": not a run folder (no summary.json in it or in its sub-folders; run an experiment first: ./cellwright run FILE)");
+					return 1;
+				}
+				folders.addAll(inner);
+			}
+		}
+		try {
+			Path written;
+			if (folders.size() == 1 && out == null) written = RunReport.write(folders.get(0));
+			else if (folders.size() == 1) written = RunReport.write(folders.get(0), CliSupport.userPath(out));
+			else written = ComparisonReport.write(folders, CliSupport.userPath(out != null ? out : "comparison.html"));
+			o.println("report: " + Problem.display(written) + (folders.size() > 1 ? " (" + folders.size() + " runs)" : ""));
+			return 0;
+		} catch (ReportException e) {
+			err.println(displayPaths(e.getMessage()));
+			return 1;
+		}
+	}
+
+	/** The run folders directly inside a folder, sorted. */
+	private static List<Path> runFoldersIn(Path dir) {
+		try (var s = Files.list(dir)) {
+			return s.filter(d -> Files.isRegularFile(d.resolve("summary.json"))).sorted().toList();
+		} catch (java.io.IOException e) {
+			return List.of();
+		}
+	}
+
+	/** Absolute paths at the start of a message shown relative to the working folder, like the other commands do. */
+	private static String displayPaths(String message) {
+		int colon = message.indexOf(": ");
+		if (colon > 0) {
+			try {
+				Path p = Path.of(message.substring(0, colon));
+				if (p.isAbsolute()) return Problem.display(p) + message.substring(colon);
+			} catch (java.nio.file.InvalidPathException e) {
+				// not a path
+			}
+		}
+		return message;
+	}
+}

@@ -1,0 +1,207 @@
+package org.cellwright.report.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.report.Decimator;
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunFolder;
+import org.cellwright.report.RunReport;
+import org.cellwright.report.StackDrawing;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The report of one run folder: its sections, its SVG, the stack drawn to scale, decimation, checks, missing files. */
+class RunReportTest {
+
+	@TempDir static Path shared;
+	@TempDir Path tmp;
+	static Path full;
+	static String fullHtml;
+
+	@BeforeAll
+	static void fullCellRun() throws Exception {
+		full = Fixtures.fullCell(shared.resolve("FullCellWithInterlayer"), 2);
+		Fixtures.checks(full, "FullCellWithInterlayer");
+		Fixtures.mechanismMap(full);
+		Path out = RunReport.write(full);
+		assertEquals(full.resolve("report.html"), out);
+		fullHtml = Files.readString(out);
+	}
+
+	static final List<String> SECTIONS = List.of("key-numbers", "stack", "protocol", "voltage", "voltage-capacity", "cycling",
+			"overpotentials", "lithium", "mechanism-map", "checks");
+
+	@Test
+	void everySectionIsThereWithItsContent() {
+		for (String id : SECTIONS) assertTrue(fullHtml.contains("id=\"" + id + "\""), "section " + id);
+		assertFalse(fullHtml.contains("Not available"), "every file is there, so every section has content");
+		assertTrue(fullHtml.contains("<h1>FullCellWithInterlayer"), "titled with the experiment");
+		assertTrue(fullHtml.contains("Cell6-full-interlayer"), "names the cell");
+		assertTrue(fullHtml.contains("examples/test.cell:12"), "names where the experiment is defined");
+		// the protocol as readable steps in lab units
+		String protocol = Svg.section(fullHtml, "protocol");
+		String steps = protocol.substring(0, protocol.indexOf("<figure"));
+		assertTrue(steps.contains("<li>charge at C/10 until V \u2265 4.3 V or for 15 h</li>"), steps);
+		assertTrue(steps.contains("<li>discharge at 0.35C until V \u2264 2.8 V or for 5 h</li>"), steps);
+		assertTrue(steps.contains("repeat 2 \u00d7"), steps);
+		assertTrue(protocol.contains("Applied current"), "with its current timeline");
+		// key numbers from summary.json
+		String keys = Svg.section(fullHtml, "key-numbers");
+		assertTrue(keys.contains("first discharge capacity"), "key numbers");
+		assertTrue(keys.contains("mAh/g"), "specific capacity of a full cell");
+		// one figure per plot: current timeline, V(t), V(Q), capacity+CE, overpotentials, lithium, mechanism map
+		assertEquals(7, Svg.seriesCounts(fullHtml).size(), "seven plots");
+		assertTrue(Svg.section(fullHtml, "mechanism-map").contains("pore size 1 \u00b5m"), "the interlayer's pore size is marked");
+	}
+
+	@Test
+	void selfContainedNoScriptsNoExternalResources() {
+		assertFalse(fullHtml.contains("<script"), "no scripts");
+		assertFalse(fullHtml.contains(" src="), "no external images or scripts");
+		assertFalse(fullHtml.contains("<link"), "no external style sheets");
+		assertFalse(fullHtml.matches("(?s).*url\\((?!#).*"), "no fetched CSS resources");
+		assertTrue(fullHtml.contains("<style>"));
+	}
+
+	@Test
+	void everyInlineSvgIsWellFormedXml() throws Exception {
+		List<String> svgs = Svg.elements(fullHtml);
+		assertEquals(8, svgs.size(), "seven plots and the stack");
+		List<String> ids = new ArrayList<>();
+		for (String s : svgs) {
+			Document d = Svg.parse(s);
+			assertEquals("svg", d.getDocumentElement().getLocalName());
+			NodeList clips = d.getElementsByTagNameNS("*", "clipPath");
+			for (int i = 0; i < clips.getLength(); i++) ids.add(((Element) clips.item(i)).getAttribute("id"));
+		}
+		assertEquals(ids.size(), ids.stream().distinct().count(), "ids are unique across the plots of one page");
+	}
+
+	@Test
+	void stackHeightsAreProportionalToThicknessInLinearMode() throws Exception {
+		CellSpec cell = Sung2023Parameters.cell6Full(5e6, 333.15);
+		Document d = Svg.parse(StackDrawing.svg(cell, StackDrawing.Scale.LINEAR, 560));
+		NodeList rects = d.getElementsByTagNameNS("*", "rect");
+		List<double[]> bands = new ArrayList<>();
+		for (int i = 0; i < rects.getLength(); i++) {
+			Element r = (Element) rects.item(i);
+			if (r.hasAttribute("data-thickness-m"))
+				bands.add(new double[] { Double.parseDouble(r.getAttribute("height")), Double.parseDouble(r.getAttribute("data-thickness-m")) });
+		}
+		assertEquals(cell.layers().size(), bands.size(), "one band per layer");
+		double pxPerM = bands.get(0)[0] / bands.get(0)[1];
+		for (double[] b : bands) assertEquals(pxPerM, b[0] / b[1], 1e-3 * pxPerM, "height / thickness is the same for every layer");
+		// the separator (700 um) is 350 x the 2 um interlayer, so the automatic choice is the log scale
+		assertEquals(StackDrawing.Scale.LOG, StackDrawing.autoScale(cell));
+		CellSpec even = CellSpec.builder("even").layers(List.of(layer("a", 10e-6), layer("b", 20e-6))).build();
+		assertEquals(StackDrawing.Scale.LINEAR, StackDrawing.autoScale(even));
+	}
+
+	@Test
+	void logModeKeepsThinLayersVisibleAndOrdered() throws Exception {
+		CellSpec cell = Sung2023Parameters.cell6Full(5e6, 333.15);
+		Document d = Svg.parse(StackDrawing.svg(cell));
+		NodeList rects = d.getElementsByTagNameNS("*", "rect");
+		double inter = 0, sep = 0;
+		for (int i = 0; i < rects.getLength(); i++) {
+			Element r = (Element) rects.item(i);
+			if (r.getAttribute("data-layer").equals("SiNP-CNT")) inter = Double.parseDouble(r.getAttribute("height"));
+			if (r.getAttribute("data-layer").equals("LPSCl")) sep = Double.parseDouble(r.getAttribute("height"));
+		}
+		assertTrue(inter >= 14, "the 2 um interlayer is visible: " + inter);
+		assertTrue(sep > inter, "thicker stays taller: " + sep + " vs " + inter);
+	}
+
+	private static LayerSpec layer(String n, double t) {
+		return new LayerSpec(n, org.cellwright.solver.input.LayerRole.SEPARATOR, t, 0, Double.NaN, Double.NaN, 1.5, Double.NaN, List.of());
+	}
+
+	@Test
+	void decimationKeepsExtremesAndEndsWithinTheBound() {
+		int n = 1_000_000;
+		double[] x = new double[n], y = new double[n];
+		for (int i = 0; i < n; i++) { x[i] = i; y[i] = Math.sin(i * 1e-4) + (i == 654_321 ? 5 : 0) - (i == 123_457 ? 5 : 0); }
+		Decimator.Series s = Decimator.decimate(x, y, 400);
+		assertTrue(s.size() <= 802, "at most 2 x buckets + 2 points: " + s.size());
+		assertEquals(0, s.x()[0]);
+		assertEquals(n - 1, s.x()[s.size() - 1]);
+		double max = -1e9, min = 1e9;
+		for (double v : s.y()) { max = Math.max(max, v); min = Math.min(min, v); }
+		assertEquals(y[654_321], max, "the single-sample spike up survives");
+		assertEquals(y[123_457], min, "the single-sample spike down survives");
+		for (int i = 1; i < s.size(); i++) assertTrue(s.x()[i] > s.x()[i - 1], "order kept");
+	}
+
+	@Test
+	void a200CycleReportStaysSmall() throws Exception {
+		Path run = Fixtures.longRun(tmp.resolve("long"), 120_000);
+		assertTrue(Files.size(run.resolve("timeseries.csv")) > 10_000_000, "a big series: " + Files.size(run.resolve("timeseries.csv")));
+		String html = Files.readString(RunReport.write(run));
+		assertTrue(html.length() < 2_000_000, "report size " + html.length());
+		for (String s : Svg.elements(html)) Svg.parse(s);
+		assertTrue(Svg.section(html, "voltage").contains("cycle 200"), "the last cycle is among those drawn");
+	}
+
+	@Test
+	void checksAreRowsColouredPassAndFail() {
+		String checks = Svg.section(fullHtml, "checks");
+		assertTrue(checks.contains("1 of 2 checks pass"), "a count of passes");
+		assertTrue(checks.matches("(?s).*<tr class=\"pass\">.*Li nucleation overpotential.*14\\.4 mV.*PASS.*"), checks);
+		assertTrue(checks.matches("(?s).*<tr class=\"fail\">.*first discharge capacity.*2\\.5 mAh/cm2.*FAIL.*"), checks);
+		assertTrue(checks.contains("examples/sung2023/experiments.cell:23"), "each check points at its expect clause");
+		assertTrue(fullHtml.contains("tr.fail td.verdict {") && fullHtml.contains("tr.pass td.verdict {"), "PASS and FAIL have colours");
+	}
+
+	@Test
+	void missingOptionalFilesAreNamedAndTheRestIsReported() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("BareHalfCell"), "BareHalfCell", 1);
+		Files.delete(run.resolve("inputs.json"));
+		String html = Files.readString(RunReport.write(run));
+		assertTrue(html.contains("Not available: no mechanism-map.csv"), "mechanism map");
+		assertTrue(html.contains("Not available: no checks.json"), "checks");
+		assertTrue(html.contains("Not available: no inputs.json"), "stack without inputs");
+		assertTrue(Svg.section(html, "voltage").contains("<svg"), "the voltage is still plotted");
+		assertEquals("BareHalfCell", RunFolder.read(run).experiment(), "named after its folder without inputs.json");
+
+		Files.writeString(run.resolve("checks.json"), "{ this is not json");
+		Files.writeString(run.resolve("inputs.json"), "{\"format\":\"something else\"}");
+		html = Files.readString(RunReport.write(run));
+		assertTrue(html.contains("checks.json: cannot be read as JSON, left out"), "a broken optional file is noted");
+		assertTrue(html.contains("inputs.json: format: expected &quot;cellwright-inputs&quot;"), "and says what is wrong");
+	}
+
+	@Test
+	void shortCircuitIsShownWithWhenAndWhy() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("sc"), "Shorted", 1);
+		String s = Files.readString(run.resolve("summary.json")).replace("\"short_circuit\": null",
+				"\"short_circuit\": {\"cycle\": 2, \"time_h\": 27.18, \"reason\": \"Li filament crossed the separator\"}")
+				.replace("\"status\": \"COMPLETED\"", "\"status\": \"SHORT_CIRCUIT\"");
+		Files.writeString(run.resolve("summary.json"), s);
+		String html = Files.readString(RunReport.write(run));
+		assertTrue(html.contains("<span class=\"status short\">SHORT CIRCUIT</span>"), "status in the title");
+		assertTrue(html.matches("(?s).*class=\"alert\".*cycle 2.*27\\.18 h.*Li filament crossed the separator.*"), "when and why");
+	}
+
+	@Test
+	void notARunFolderNamesThePath() throws Exception {
+		Path empty = Files.createDirectories(tmp.resolve("empty"));
+		ReportException e = assertThrows(ReportException.class, () -> RunReport.write(empty));
+		assertTrue(e.getMessage().startsWith(empty + ": not a run folder (no summary.json"), e.getMessage());
+		Path none = tmp.resolve("none");
+		e = assertThrows(ReportException.class, () -> RunReport.write(none));
+		assertEquals(none + ": no such folder", e.getMessage());
+		assertFalse(Files.exists(empty.resolve("report.html")));
+	}
+}

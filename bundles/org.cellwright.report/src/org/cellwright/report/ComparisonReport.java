@@ -1,0 +1,168 @@
+package org.cellwright.report;
+
+import static org.cellwright.report.Html.esc;
+import static org.cellwright.report.Sections.*;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One self-contained HTML report over several run folders: the runs and their status, key numbers side by side,
+ * their stacks, overlaid plots (voltage vs time, first-cycle voltage vs capacity, capacity and CE per cycle, one
+ * series per run) and all their checks.
+ */
+public final class ComparisonReport {
+
+	private ComparisonReport() {}
+
+	/** Reads every folder first (a {@link ReportException} names the first that is not a run folder), then writes {@code html}. */
+	public static Path write(List<Path> runFolders, Path html) {
+		if (runFolders.isEmpty()) throw new ReportException("no run folders given");
+		List<RunFolder> runs = new ArrayList<>();
+		for (Path p : runFolders) runs.add(RunFolder.read(p));
+		try {
+			Path parent = html.toAbsolutePath().getParent();
+			if (parent != null) Files.createDirectories(parent);
+			Files.writeString(html, html(runs), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new ReportException(html + ": cannot be written: " + e.getMessage(), e);
+		}
+		return html;
+	}
+
+	public static String html(List<RunFolder> runs) {
+		List<String> names = labels(runs);
+		StringBuilder b = new StringBuilder("<main>\n<header><h1>Comparison of ").append(runs.size()).append(" runs</h1>");
+		b.append("<p class=\"meta\">").append(esc(String.join(" \u00b7 ", names))).append("</p></header>\n");
+		for (int i = 0; i < runs.size(); i++) {
+			var sc = runs.get(i).shortCircuit();
+			if (sc != null)
+				b.append("<div class=\"alert\"><b>").append(esc(names.get(i))).append(": short circuit</b> in cycle ")
+						.append(esc(RunFolder.str(sc, "cycle"))).append(" at ").append(Html.fmt(num(sc, "time_h"), 4)).append(" h: ")
+						.append(esc(RunFolder.str(sc, "reason"))).append("</div>\n");
+		}
+
+		b.append("<section id=\"key-numbers\"><h2>Key numbers</h2>").append(sideBySide(runs, names)).append("</section>\n");
+
+		b.append("<section id=\"stack\"><h2>Cell stacks</h2><div class=\"row\">");
+		for (int i = 0; i < runs.size(); i++) {
+			RunFolder r = runs.get(i);
+			b.append("<div class=\"col\"><h3>").append(esc(names.get(i))).append("</h3>");
+			b.append(r.inputs() != null ? StackDrawing.svg(r.inputs().cell()) : missing("no inputs.json"));
+			b.append("</div>");
+		}
+		b.append("</div></section>\n");
+
+		Plot v = new Plot("Cell voltage", "time / h", "voltage / V");
+		Plot vc = new Plot("Voltage vs capacity, first cycle", "capacity in the step / mAh cm\u207b\u00b2", "voltage / V");
+		Plot cap = new Plot("Discharge capacity per cycle", "cycle", "discharge capacity / mAh cm\u207b\u00b2").points().integerX();
+		Plot ce = new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX().yMinimumSpan(1);
+		for (int i = 0; i < runs.size(); i++) {
+			RunFolder r = runs.get(i);
+			Color c = Plot.PALETTE[i % Plot.PALETTE.length];
+			CsvTable ts = r.timeseries();
+			if (ts != null && ts.rows() > 1) {
+				v.line(names.get(i), ts.column("time_h"), ts.column("voltage_V"), c);
+				firstCycle(vc, ts, names.get(i), c);
+			}
+			CsvTable cy = r.cycles();
+			if (cy != null && cy.rows() > 0) {
+				cap.line(names.get(i), cy.column("cycle"), cy.column("discharge_mAh_cm2"), c);
+				ce.line(names.get(i), cy.column("cycle"), ceValues(cy), c);
+			}
+		}
+		b.append("<section id=\"voltage\"><h2>Voltage</h2>");
+		b.append(v.isEmpty() ? missing("no timeseries.csv") : v.figure(W, H));
+		b.append("<div id=\"voltage-capacity\">").append(vc.isEmpty() ? missing("no current steps") : vc.figure(W, H)).append("</div>");
+		b.append("</section>\n<section id=\"cycling\"><h2>Capacity and Coulombic efficiency</h2><div class=\"row\"><div class=\"col\">");
+		b.append(cap.isEmpty() ? missing("no cycles") : cap.figure(HALF, 320)).append("</div><div class=\"col\">");
+		b.append(ce.isEmpty() ? missing("no cycles") : ce.figure(HALF, 320)).append("</div></div></section>\n");
+
+		b.append("<section id=\"checks\"><h2>Comparison with the study</h2>");
+		List<RunFolder.Check> all = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++)
+			if (runs.get(i).checks() != null)
+				for (RunFolder.Check c : runs.get(i).checks())
+					all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
+							c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+		b.append(all.isEmpty() ? missing("none of the runs has a checks.json") : checksSummary(all) + checksTable(all, true));
+		b.append("</section>\n<footer>Run folders: ");
+		List<String> folders = new ArrayList<>();
+		for (RunFolder r : runs) folders.add("<code>" + esc(r.folder().toAbsolutePath().normalize().toString()) + "</code>");
+		b.append(String.join(", ", folders)).append(". Plots are decimated to at most ").append(2 * Plot.BUCKETS + 2)
+				.append(" points per curve.</footer>\n</main>\n");
+		return Html.page("Comparison of " + String.join(", ", names) + " \u2013 CellWright", b.toString());
+	}
+
+	/** The first cycle's current steps, one colour per run (the second step unlabelled). */
+	private static void firstCycle(Plot p, CsvTable ts, String name, Color c) {
+		double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"), v = ts.column("voltage_V"),
+				cur = ts.column("current_mA_cm2");
+		boolean labelled = false;
+		int i = 0;
+		while (i < cyc.length) {
+			if ((int) cyc[i] != 1) { i++; continue; }
+			int s = (int) step[i], j = i;
+			List<double[]> pts = new ArrayList<>();
+			while (j < cyc.length && (int) cyc[j] == 1 && (int) step[j] == s) {
+				if (cur[j] != 0 || (j + 1 < cyc.length && (int) step[j + 1] == s && cur[j + 1] != 0)) pts.add(new double[] { Math.abs(cap[j]), v[j] });
+				j++;
+			}
+			if (pts.size() > 1) {
+				double[] x = new double[pts.size()], y = new double[pts.size()];
+				for (int k = 0; k < x.length; k++) { x[k] = pts.get(k)[0]; y[k] = pts.get(k)[1]; }
+				if (!labelled) p.line(name, x, y, c); else p.unlabelled(name, x, y, c);
+				labelled = true;
+			}
+			i = j;
+		}
+	}
+
+	private static String sideBySide(List<RunFolder> runs, List<String> names) {
+		List<Map<String, String>> keys = new ArrayList<>();
+		List<String> rows = new ArrayList<>();
+		for (RunFolder r : runs) {
+			Map<String, String> k = keyNumbers(r);
+			keys.add(k);
+			// a quantity only some runs have goes after the one it follows in those runs, not to the end
+			int at = 0;
+			for (String key : k.keySet()) {
+				int i = rows.indexOf(key);
+				if (i >= 0) at = i + 1;
+				else rows.add(at++, key);
+			}
+		}
+		StringBuilder b = new StringBuilder("<table class=\"keys\"><thead><tr><th></th>");
+		for (String n : names) b.append("<th>").append(esc(n)).append("</th>");
+		b.append("</tr></thead><tbody><tr><td>cell</td>");
+		for (RunFolder r : runs) b.append("<td>").append(esc(r.cellName())).append("</td>");
+		b.append("</tr>");
+		for (String row : rows) {
+			b.append("<tr><td>").append(esc(row)).append("</td>");
+			for (Map<String, String> k : keys) b.append("<td class=\"num\">").append(esc(k.getOrDefault(row, "\u2013"))).append("</td>");
+			b.append("</tr>");
+		}
+		return b.append("</tbody></table>").toString();
+	}
+
+	/** The runs' experiment names, made unique with the folder name where two agree. */
+	static List<String> labels(List<RunFolder> runs) {
+		List<String> names = new ArrayList<>();
+		Set<String> seen = new HashSet<>(), dup = new HashSet<>();
+		for (RunFolder r : runs) if (!seen.add(r.experiment())) dup.add(r.experiment());
+		for (RunFolder r : runs) {
+			Path f = r.folder().toAbsolutePath().normalize();
+			String parent = f.getParent() != null && f.getParent().getFileName() != null ? f.getParent().getFileName() + "/" : "";
+			names.add(dup.contains(r.experiment()) ? r.experiment() + " (" + parent + f.getFileName() + ")" : r.experiment());
+		}
+		return names;
+	}
+}

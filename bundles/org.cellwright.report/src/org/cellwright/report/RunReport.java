@@ -1,0 +1,146 @@
+package org.cellwright.report;
+
+import static org.cellwright.report.Html.esc;
+import static org.cellwright.report.Html.fmt;
+import static org.cellwright.report.Sections.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The report of one run folder: {@code report.html}, one self-contained file (inline CSS and SVG, no scripts, nothing
+ * fetched) that reads like a lab report: title with experiment, cell and status (a short circuit with when and why),
+ * key numbers, the stack drawn to scale, the protocol as steps and as a current timeline, voltage vs time, voltage vs
+ * capacity by cycle, capacity and CE per cycle, the overpotential breakdown, lithium by location, the mechanism map,
+ * and the comparison with the study from checks.json. Sections whose data are absent say so.
+ */
+public final class RunReport {
+	public static final String FILE_NAME = "report.html";
+
+	private RunReport() {}
+
+	/** Writes {@code runFolder/report.html} and returns its path. */
+	public static Path write(Path runFolder) {
+		return write(runFolder, runFolder.resolve(FILE_NAME));
+	}
+
+	/** Writes the report of {@code runFolder} to {@code out} (parent folders created) and returns {@code out}. */
+	public static Path write(Path runFolder, Path out) {
+		RunFolder r = RunFolder.read(runFolder);
+		try {
+			Path parent = out.toAbsolutePath().getParent();
+			if (parent != null) Files.createDirectories(parent);
+			Files.writeString(out, html(r), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new ReportException(out + ": cannot be written: " + e.getMessage(), e);
+		}
+		return out;
+	}
+
+	/** The report's HTML text. */
+	public static String html(RunFolder r) {
+		StringBuilder b = new StringBuilder("<main>\n");
+		header(r, b);
+		b.append("<section id=\"key-numbers\"><div class=\"row\"><div class=\"col\"><h2>Key numbers</h2>")
+				.append(keyTable(keyNumbers(r))).append("</div>");
+		b.append("<div class=\"col\" id=\"stack\"><h2>Cell stack</h2>");
+		if (r.inputs() != null) b.append(StackDrawing.svg(r.inputs().cell()));
+		else b.append(missing("no " + InputsJson.FILE_NAME + " in this run folder (runs made before CellWright wrote it)"));
+		b.append("</div></div></section>\n");
+
+		b.append("<section id=\"protocol\"><h2>Protocol</h2>");
+		if (r.inputs() != null) b.append(ProtocolText.html(r.inputs().protocol()));
+		else b.append(missing("no " + InputsJson.FILE_NAME + " (the protocol's steps)"));
+		CsvTable ts = r.timeseries();
+		if (ts != null && ts.rows() > 1) b.append(currentVsTime(ts).figure(W, 220));
+		b.append("</section>\n");
+
+		b.append("<section id=\"voltage\"><h2>Voltage</h2>");
+		if (ts != null && ts.rows() > 1) {
+			b.append(voltageVsTime(ts).figure(W, H));
+			Plot vc = voltageVsCapacity(ts);
+			b.append("<div id=\"voltage-capacity\">");
+			b.append(vc.isEmpty() ? missing("no current steps to draw") : vc.figure(W, H));
+			b.append("</div>");
+		} else b.append(missing("no " + RunFolder.TIMESERIES + " in this run folder"));
+		b.append("</section>\n");
+
+		b.append("<section id=\"cycling\"><h2>Capacity and Coulombic efficiency</h2>");
+		CsvTable cy = r.cycles();
+		if (cy != null && cy.rows() > 0) b.append(capacityAndCe(cy).figure(W, H));
+		else b.append(missing("no complete cycle (" + RunFolder.CYCLES + " has no rows)"));
+		b.append("</section>\n");
+
+		b.append("<section id=\"overpotentials\"><h2>Overpotentials</h2>");
+		Plot op = ts == null ? null : overpotentials(ts);
+		if (op != null && !op.isEmpty()) b.append(op.figure(W, H));
+		else b.append(missing("no overpotential columns in " + RunFolder.TIMESERIES));
+		b.append("</section>\n");
+
+		b.append("<section id=\"lithium\"><h2>Where the lithium is</h2>");
+		Plot li = ts == null ? null : lithium(ts);
+		if (li != null && !li.isEmpty()) b.append(li.figure(W, H)).append(lithiumTable(ts));
+		else b.append(missing("no lithium inventory columns in " + RunFolder.TIMESERIES));
+		b.append("</section>\n");
+
+		b.append("<section id=\"mechanism-map\"><h2>Mechanism map</h2>");
+		CsvTable mm = r.mechanismMap();
+		if (mm != null && mm.rows() > 0) b.append(mechanismMap(mm, r).figure(W, H));
+		else b.append(missing("no " + RunFolder.MECHANISM_MAP + " in this run folder"));
+		b.append("</section>\n");
+
+		b.append("<section id=\"checks\"><h2>Comparison with the study</h2>");
+		if (r.checks() != null && !r.checks().isEmpty()) b.append(checksSummary(r.checks())).append(checksTable(r.checks(), false));
+		else b.append(missing("no " + RunFolder.CHECKS + " in this run folder (the experiment has no expect clauses)"));
+		b.append("</section>\n");
+
+		footer(r, b);
+		b.append("</main>\n");
+		return Html.page(r.experiment() + " \u2013 CellWright report", b.toString());
+	}
+
+	private static void header(RunFolder r, StringBuilder b) {
+		b.append("<header><h1>").append(esc(r.experiment())).append(statusBadge(r.status())).append("</h1>");
+		b.append("<p class=\"meta\">cell <b>").append(esc(r.cellName())).append("</b>");
+		ResolvedInputs in = r.inputs();
+		if (in != null) {
+			b.append(" \u00b7 ").append(in.cell().layers().size()).append(" layers \u00b7 protocol ").append(esc(in.protocol().name()));
+			ResolvedInputs.Provenance p = in.provenance();
+			if (p.sourceFile() != null)
+				b.append(" \u00b7 defined in <code>").append(esc(p.sourceFile() + (p.sourceLine() > 0 ? ":" + p.sourceLine() : ""))).append("</code>");
+		}
+		b.append("</p></header>\n");
+		JsonObject sc = r.shortCircuit();
+		if (sc != null)
+			b.append("<div class=\"alert\" id=\"short-circuit\"><b>Short circuit</b> in cycle ").append(esc(RunFolder.str(sc, "cycle")))
+					.append(" at ").append(fmt(num(sc, "time_h"), 4)).append(" h: ").append(esc(RunFolder.str(sc, "reason")))
+					.append(". The run stopped there.</div>\n");
+		JsonElement msgs = r.summary().get("messages");
+		if (msgs != null && msgs.isJsonArray() && !msgs.getAsJsonArray().isEmpty()) {
+			b.append("<div class=\"note\"><b>Solver messages</b><ul>");
+			for (JsonElement m : msgs.getAsJsonArray()) b.append("<li>").append(esc(m.isJsonPrimitive() ? m.getAsString() : m.toString())).append("</li>");
+			b.append("</ul></div>\n");
+		}
+		for (String n : r.notes()) b.append("<div class=\"note\">").append(esc(n)).append("</div>\n");
+	}
+
+	private static void footer(RunFolder r, StringBuilder b) {
+		b.append("<footer>Run folder <code>").append(esc(r.folder().toAbsolutePath().normalize().toString())).append("</code>");
+		ResolvedInputs in = r.inputs();
+		if (in != null) {
+			b.append(" \u00b7 resolved by CellWright ").append(esc(in.provenance().cellwrightVersion()));
+			if (in.provenance().created() != null) b.append(" on ").append(esc(in.provenance().created()));
+			b.append(" \u00b7 re-run with <code>./cellwright run ").append(esc(InputsJson.FILE_NAME)).append("</code>");
+		}
+		b.append(". Plots are decimated to at most ").append(2 * Plot.BUCKETS + 2)
+				.append(" points per curve (lowest and highest point of each interval kept); the CSV files hold every sample.</footer>\n");
+	}
+}

@@ -1,0 +1,312 @@
+package org.cellwright.report;
+
+import static org.cellwright.report.Html.esc;
+import static org.cellwright.report.Html.fmt;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The pieces of a report, each built from a {@link RunFolder}: key numbers, plots, checks. */
+final class Sections {
+	static final int W = 1000, H = 360, HALF = 490;
+
+	private Sections() {}
+
+	// ------------------------------------------------------------------ key numbers
+
+	/** Quantity -> formatted value with unit, in a fixed order; values that do not apply are left out. */
+	static Map<String, String> keyNumbers(RunFolder r) {
+		Map<String, String> k = new LinkedHashMap<>();
+		k.put("status", r.status());
+		JsonObject sc = r.shortCircuit();
+		if (sc != null) k.put("short circuit", "cycle " + RunFolder.str(sc, "cycle") + " at " + fmt(num(sc, "time_h"), 3) + " h");
+		JsonArray cycles = r.summary().has("cycles") && r.summary().get("cycles").isJsonArray() ? r.summary().getAsJsonArray("cycles") : new JsonArray();
+		k.put("cycles", String.valueOf(cycles.size()));
+		if (!cycles.isEmpty()) {
+			JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
+			k.put("first charge capacity", fmt(num(first, "charge_mAh_cm2"), 4) + " mAh/cm\u00b2");
+			k.put("first discharge capacity", fmt(num(first, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2");
+			if (!Double.isNaN(num(first, "discharge_mAh_g")) && num(first, "discharge_mAh_g") > 0)
+				k.put("first discharge, specific", fmt(num(first, "discharge_mAh_g"), 4) + " mAh/g");
+			k.put("first Coulombic efficiency", ce(first));
+			if (cycles.size() > 1) {
+				k.put("last cycle discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2 (cycle " + RunFolder.str(last, "index") + ")");
+				k.put("last Coulombic efficiency", ce(last));
+			}
+			double dead = num(last, "dead_li_mAh_cm2"), sei = num(last, "interphase_li_mAh_cm2");
+			if (dead > 0) k.put("dead lithium at end", fmt(dead, 3) + " mAh/cm\u00b2");
+			if (sei > 0) k.put("lithium in the interphase at end", fmt(sei, 3) + " mAh/cm\u00b2");
+		}
+		double ret = r.number("capacity_retention");
+		if (!Double.isNaN(ret)) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
+		double nuc = r.number("nucleation_overpotential_mV");
+		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
+		CsvTable ts = r.timeseries();
+		if (ts != null && ts.rows() > 1) {
+			double[] v = ts.column("voltage_V"), t = ts.column("time_h");
+			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for (int i = 1; i < v.length; i++) if (!Double.isNaN(v[i])) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); }
+			if (lo <= hi) k.put("voltage range", fmt(lo, 4) + " to " + fmt(hi, 4) + " V");
+			if (t.length > 0) k.put("simulated time", fmt(t[t.length - 1], 4) + " h");
+		} else if (!Double.isNaN(r.number("end_time_h"))) k.put("simulated time", fmt(r.number("end_time_h"), 4) + " h");
+		if (!Double.isNaN(r.number("nominal_capacity_mAh_cm2"))) k.put("nominal capacity", fmt(r.number("nominal_capacity_mAh_cm2"), 3) + " mAh/cm\u00b2");
+		if (!Double.isNaN(r.number("cathode_active_mg_cm2"))) k.put("cathode active loading", fmt(r.number("cathode_active_mg_cm2"), 3) + " mg/cm\u00b2");
+		if (!Double.isNaN(r.number("area_cm2"))) k.put("area", fmt(r.number("area_cm2"), 3) + " cm\u00b2");
+		if (r.inputs() != null) {
+			k.put("stack pressure", fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa");
+			k.put("temperature", fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C");
+		}
+		return k;
+	}
+
+	private static String ce(JsonObject cycle) {
+		double c = num(cycle, "charge_mAh_cm2"), d = num(cycle, "discharge_mAh_cm2"), e = num(cycle, "coulombic_efficiency");
+		return c > 0 && d > 0 && !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
+	}
+
+	static double num(JsonObject o, String key) {
+		JsonElement e = o == null ? null : o.get(key);
+		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
+	}
+
+	static String keyTable(Map<String, String> k) {
+		StringBuilder b = new StringBuilder("<table class=\"keys\"><tbody>");
+		for (Map.Entry<String, String> e : k.entrySet())
+			b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(esc(e.getValue())).append("</td></tr>");
+		return b.append("</tbody></table>").toString();
+	}
+
+	// ------------------------------------------------------------------ plots of one run
+
+	static Plot voltageVsTime(CsvTable ts) {
+		return new Plot("Cell voltage", "time / h", "voltage / V").line("voltage", ts.column("time_h"), ts.column("voltage_V"), Plot.PALETTE[0]);
+	}
+
+	static Plot currentVsTime(CsvTable ts) {
+		return new Plot("Applied current", "time / h", "current / mA cm\u207b\u00b2").line("current", ts.column("time_h"),
+				ts.column("current_mA_cm2"), Plot.PALETTE[1]);
+	}
+
+	/** The cycles to draw: all up to 10, else 1, 2 and evenly spaced ones up to the last. */
+	static List<Integer> pickCycles(double[] cycleColumn) {
+		TreeSet<Integer> all = new TreeSet<>();
+		for (double c : cycleColumn) if (c >= 1) all.add((int) c);
+		List<Integer> list = new ArrayList<>(all);
+		if (list.size() <= 10) return list;
+		TreeSet<Integer> pick = new TreeSet<>();
+		for (int i = 0; i < 9; i++) pick.add(list.get((int) Math.round(i * (list.size() - 1) / 8.0)));
+		pick.add(list.get(1));
+		return new ArrayList<>(pick);
+	}
+
+	static Plot voltageVsCapacity(CsvTable ts) {
+		Plot p = new Plot("Voltage vs capacity, by cycle", "capacity in the step / mAh cm\u207b\u00b2", "voltage / V");
+		double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"),
+				v = ts.column("voltage_V"), cur = ts.column("current_mA_cm2");
+		List<Integer> cycles = pickCycles(cyc);
+		for (int ci = 0; ci < cycles.size(); ci++) {
+			int c = cycles.get(ci);
+			Color col = Plot.ramp(ci, cycles.size());
+			boolean labelled = false;
+			int i = 0;
+			while (i < cyc.length) {
+				if ((int) cyc[i] != c) { i++; continue; }
+				int s = (int) step[i], j = i;
+				List<double[]> pts = new ArrayList<>();
+				while (j < cyc.length && (int) cyc[j] == c && (int) step[j] == s) {
+					if (cur[j] != 0 || (j + 1 < cyc.length && (int) step[j + 1] == s && cur[j + 1] != 0)) pts.add(new double[] { Math.abs(cap[j]), v[j] });
+					j++;
+				}
+				if (pts.size() > 1) {
+					double[] x = new double[pts.size()], y = new double[pts.size()];
+					for (int k = 0; k < x.length; k++) { x[k] = pts.get(k)[0]; y[k] = pts.get(k)[1]; }
+					if (!labelled) p.line("cycle " + c, x, y, col); else p.unlabelled("cycle " + c, x, y, col);
+					labelled = true;
+				}
+				i = j;
+			}
+		}
+		return p;
+	}
+
+	static Plot capacityAndCe(CsvTable cy) {
+		Plot p = new Plot("Capacity and Coulombic efficiency per cycle", "cycle", "capacity / mAh cm\u207b\u00b2")
+				.secondAxis("Coulombic efficiency / %").points().integerX();
+		double[] n = cy.column("cycle");
+		p.line("discharge capacity", n, cy.column("discharge_mAh_cm2"), Plot.PALETTE[0]);
+		p.dashed("charge capacity", n, cy.column("charge_mAh_cm2"), Plot.PALETTE[2]);
+		p.line2("Coulombic efficiency", n, ceValues(cy), Plot.PALETTE[1], false);
+		return p;
+	}
+
+	/** CE in %, NaN for cycles that ran in one direction only. */
+	static double[] ceValues(CsvTable cy) {
+		double[] c = cy.column("charge_mAh_cm2"), d = cy.column("discharge_mAh_cm2"), e = cy.column("coulombic_efficiency");
+		double[] out = new double[e.length];
+		for (int i = 0; i < out.length; i++) out[i] = c[i] > 0 && d[i] > 0 ? 100 * e[i] : Double.NaN;
+		return out;
+	}
+
+	static String overpotentialName(String column) {
+		for (OverpotentialKind k : OverpotentialKind.values())
+			if (k.column().equals(column)) return switch (k) {
+				case SEPARATOR_OHMIC -> "separator (ohmic)";
+				case CATHODE_OHMIC -> "cathode (ohmic)";
+				case CATHODE_KINETIC -> "cathode (charge transfer)";
+				case CATHODE_DIFFUSION -> "cathode (solid diffusion)";
+				case LITHIUM_KINETIC -> "Li (charge transfer)";
+				case NUCLEATION -> "Li nucleation";
+				case INTERLAYER_OHMIC -> "interlayer (ohmic)";
+				case INTERPHASE -> "SE interphase";
+				case CONTACT -> "contact loss";
+			};
+		return column.replaceFirst("^eta_", "").replaceFirst("_V$", "").replace('_', ' ');
+	}
+
+	static Plot overpotentials(CsvTable ts) {
+		Plot p = new Plot("Overpotential breakdown", "time / h", "overpotential / mV");
+		int k = 0;
+		for (String c : ts.names()) {
+			if (!c.startsWith("eta_") || !ts.nonZero(c)) continue;
+			double[] v = ts.column(c).clone();
+			for (int i = 0; i < v.length; i++) v[i] *= 1000;
+			p.line(overpotentialName(c), ts.column("time_h"), v, Plot.PALETTE[k++ % Plot.PALETTE.length]);
+		}
+		return p;
+	}
+
+	static String lithiumName(String column) {
+		return switch (column) {
+			case "li_foil_mAh_cm2" -> "Li foil";
+			case "li_interlayer_pores_mAh_cm2" -> "in interlayer pores";
+			case "li_cc_side_mAh_cm2" -> "plated at the collector";
+			case "li_se_side_mAh_cm2" -> "plated at the electrolyte";
+			case "li_interphase_mAh_cm2" -> "bound in the SE interphase";
+			case "li_dead_mAh_cm2" -> "dead (isolated) Li";
+			case "li_host_mAh_cm2" -> "alloyed in the host (Li\u2093Si)";
+			case "li_cathode_mAh_cm2" -> "in the cathode";
+			default -> column.replaceFirst("^li_", "").replaceFirst("_mAh_cm2$", "").replace('_', ' ');
+		};
+	}
+
+	/** Columns li_* whose value changes during the run. */
+	static List<String> lithiumColumns(CsvTable ts) {
+		List<String> out = new ArrayList<>();
+		for (String c : ts.names()) {
+			if (!c.startsWith("li_")) continue;
+			double[] v = ts.column(c);
+			boolean changes = false;
+			for (double d : v) if (!Double.isNaN(d) && Math.abs(d - v[0]) > 1e-9) changes = true;
+			if (changes) out.add(c);
+		}
+		return out;
+	}
+
+	static Plot lithium(CsvTable ts) {
+		Plot p = new Plot("Lithium inventory by location: change since the start", "time / h", "\u0394 lithium / mAh cm\u207b\u00b2");
+		int k = 0;
+		for (String c : lithiumColumns(ts)) {
+			double[] v = ts.column(c).clone();
+			double v0 = v[0];
+			for (int i = 0; i < v.length; i++) v[i] -= v0;
+			p.line(lithiumName(c), ts.column("time_h"), v, Plot.PALETTE[k++ % Plot.PALETTE.length]);
+		}
+		return p;
+	}
+
+	static String lithiumTable(CsvTable ts) {
+		StringBuilder b = new StringBuilder("<table><thead><tr><th>lithium</th><th>at start</th><th>at end</th><th>change</th></tr></thead><tbody>");
+		for (String c : ts.names()) {
+			if (!c.startsWith("li_") || !ts.nonZero(c)) continue;
+			double[] v = ts.column(c);
+			double a = v[0], z = v[v.length - 1];
+			b.append("<tr><td>").append(esc(lithiumName(c))).append("</td><td class=\"num\">").append(fmt(a, 4)).append("</td><td class=\"num\">")
+					.append(fmt(z, 4)).append("</td><td class=\"num\">").append(fmt(z - a, 3)).append("</td></tr>");
+		}
+		return b.append("</tbody></table><p class=\"muted\">mAh/cm\u00b2 of the cell area</p>").toString();
+	}
+
+	/** The mechanism map: flow stress vs size (log-log), with the interlayer's pore size marked when known. */
+	static Plot mechanismMap(CsvTable m, RunFolder r) {
+		Plot p = new Plot("Lithium mechanism map: flow stress vs size", "size / \u00b5m", "stress / MPa").logX().logY();
+		double[] size = m.column("size_m").clone();
+		for (int i = 0; i < size.length; i++) size[i] *= 1e6;
+		if (m.has("dislocation_MPa")) p.dashed("dislocation glide", size, m.column("dislocation_MPa"), Plot.PALETTE[0]);
+		if (m.has("diffusional_creep_MPa")) p.dashed("diffusional creep", size, m.column("diffusional_creep_MPa"), Plot.PALETTE[2]);
+		if (m.has("flow_stress_MPa")) p.line("flow stress", size, m.column("flow_stress_MPa"), Plot.PALETTE[1]);
+		double size = liSize(r);
+		if (!Double.isNaN(size)) p.markerX(size * 1e6, " Li size in this cell " + fmt(size * 1e6, 3) + " \u00b5m");
+		return p;
+	}
+
+	/**
+	 * The characteristic size of the Li that presses on the SE, as the solver computed it (summary.json's
+	 * mechanism_map.characteristic_size_m: e.g. the interlayer's pore size after formation); for runs written before
+	 * it was recorded, the pore size of the interlayer (else of any layer that gives one); NaN when none.
+	 */
+	static double liSize(RunFolder r) {
+		JsonObject s = r.summary();
+		if (s != null && s.has("mechanism_map") && s.get("mechanism_map").isJsonObject()) {
+			JsonElement c = s.getAsJsonObject("mechanism_map").get("characteristic_size_m");
+			if (c != null && c.isJsonPrimitive()) return c.getAsDouble();
+		}
+		if (r.inputs() == null) return Double.NaN;
+		double any = Double.NaN;
+		for (LayerSpec l : r.inputs().cell().layers()) {
+			if (Double.isNaN(l.poreSize())) continue;
+			if (l.role() == LayerRole.INTERLAYER) return l.poreSize();
+			if (Double.isNaN(any)) any = l.poreSize();
+		}
+		return any;
+	}
+
+	// ------------------------------------------------------------------ checks
+
+	static String checksTable(List<RunFolder.Check> checks, boolean withExperiment) {
+		StringBuilder b = new StringBuilder("<table class=\"checks\"><thead><tr>");
+		if (withExperiment) b.append("<th>experiment</th>");
+		b.append("<th>quantity</th><th>study</th><th>simulated</th><th>verdict</th><th>source</th><th>defined at</th></tr></thead><tbody>");
+		for (RunFolder.Check c : checks) {
+			String cls = c.pass() == null ? "" : c.pass() ? "pass" : "fail";
+			b.append("<tr class=\"").append(cls).append("\">");
+			if (withExperiment) b.append("<td>").append(esc(c.experiment())).append("</td>");
+			b.append("<td>").append(esc(c.quantity() != null ? c.quantity() : c.metric())).append("</td><td class=\"num\">")
+					.append(esc(c.expected())).append("</td><td class=\"num\">").append(esc(c.simulated()))
+					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL")
+					.append("</td><td>").append(esc(c.source())).append("</td><td><code>")
+					.append(esc(c.file() == null ? "" : c.file() + (c.line() > 0 ? ":" + c.line() : ""))).append("</code></td></tr>");
+		}
+		return b.append("</tbody></table>").toString();
+	}
+
+	static String checksSummary(List<RunFolder.Check> checks) {
+		long pass = checks.stream().filter(c -> Boolean.TRUE.equals(c.pass())).count();
+		long fail = checks.stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
+		return "<p class=\"meta\">" + pass + " of " + checks.size() + " checks pass" + (fail > 0 ? ", <b>" + fail + " fail</b>" : "") + ".</p>";
+	}
+
+	static String missing(String what) {
+		return "<p class=\"muted\">Not available: " + esc(what) + "</p>\n";
+	}
+
+	static String statusBadge(String status) {
+		String cls = switch (status) {
+			case "COMPLETED" -> "ok";
+			case "SHORT_CIRCUIT" -> "short";
+			default -> "bad";
+		};
+		return "<span class=\"status " + cls + "\">" + esc(status.replace('_', ' ')) + "</span>";
+	}
+}

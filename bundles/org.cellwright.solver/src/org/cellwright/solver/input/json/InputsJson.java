@@ -1,0 +1,526 @@
+package org.cellwright.solver.input.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.jar.Manifest;
+
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.ComponentSpec;
+import org.cellwright.solver.input.CurrentMode;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
+import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.OcvTable;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * Writes and reads {@code inputs.json}: a run's {@link ResolvedInputs} (cell with every layer and material property,
+ * OCV tables, protocol steps with cut-offs, solver settings, provenance), all in SI with the unit beside each value.
+ * Doubles are written with Java's shortest round-trip representation, so reading gives back equal numbers. Values
+ * that are not given (NaN in the specs) are written as {@code null}. An OCV given as a formula is written as a table
+ * sampled at {@value #OCV_FUNCTION_SAMPLES} stoichiometries in [0, 1] (marked {@code "origin": "function"}).
+ */
+public final class InputsJson {
+
+    /** Name of the file beside a run's results. */
+    public static final String FILE_NAME = "inputs.json";
+    /** Value of the top-level {@code "format"} member. */
+    public static final String FORMAT = "cellwright-inputs";
+    public static final int FORMAT_VERSION = 1;
+    static final int OCV_FUNCTION_SAMPLES = 2001;
+
+    private InputsJson() {}
+
+    // ------------------------------------------------------------------ writing
+
+    /** Writes {@code inputs} to {@code file} (parent folders created). */
+    public static void write(ResolvedInputs inputs, Path file) {
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+        try {
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                gson.toJson(toJson(inputs), w);
+                w.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonObject toJson(ResolvedInputs in) {
+        JsonObject root = new JsonObject();
+        root.addProperty("format", FORMAT);
+        root.addProperty("format_version", FORMAT_VERSION);
+        root.addProperty("units", "SI throughout (m, m2, s, A, V, K, Pa, C, kg, mol, J); each key or 'unit' says which");
+        JsonObject p = new JsonObject();
+        p.addProperty("experiment", in.provenance().experiment());
+        p.addProperty("source_file", in.provenance().sourceFile());
+        p.addProperty("source_line", in.provenance().sourceLine());
+        p.addProperty("cellwright_version", in.provenance().cellwrightVersion());
+        p.addProperty("created", in.provenance().created());
+        root.add("provenance", p);
+        root.add("cell", cell(in.cell()));
+        root.add("protocol", protocol(in.protocol()));
+        root.add("solver_settings", settings(in.settings()));
+        return root;
+    }
+
+    private static JsonObject cell(CellSpec c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", c.name());
+        num(o, "area_m2", c.area());
+        num(o, "temperature_K", c.temperature());
+        num(o, "stack_pressure_Pa", c.stackPressure());
+        num(o, "nominal_capacity_C", c.nominalCapacity());
+        JsonArray layers = new JsonArray();
+        for (LayerSpec l : c.layers()) {
+            JsonObject lo = new JsonObject();
+            lo.addProperty("name", l.name());
+            lo.addProperty("role", l.role().name());
+            num(lo, "thickness_m", l.thickness());
+            num(lo, "porosity", l.porosity());
+            num(lo, "pore_size_m", l.poreSize());
+            num(lo, "particle_radius_m", l.particleRadius());
+            num(lo, "bruggeman_exponent", l.bruggemanExponent());
+            num(lo, "tortuosity", l.tortuosity());
+            JsonArray comps = new JsonArray();
+            for (ComponentSpec cs : l.components()) {
+                JsonObject co = new JsonObject();
+                num(co, "mass_fraction", cs.massFraction());
+                co.add("material", material(cs.material()));
+                comps.add(co);
+            }
+            lo.add("components", comps);
+            layers.add(lo);
+        }
+        o.add("layers", layers);
+        return o;
+    }
+
+    private static JsonObject material(MaterialSpec m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", m.name());
+        JsonObject props = new JsonObject();
+        for (Map.Entry<MaterialProperty, Double> e : m.properties().entrySet()) {
+            JsonObject v = new JsonObject();
+            num(v, "value", e.getValue());
+            v.addProperty("unit", e.getKey().unit());
+            props.add(e.getKey().name().toLowerCase(java.util.Locale.ROOT), v);
+        }
+        o.add("properties", props);
+        if (m.ocv() != null) o.add("ocv", ocv(m.ocv()));
+        return o;
+    }
+
+    private static JsonObject ocv(DoubleUnaryOperator f) {
+        double[] x, v;
+        String origin;
+        if (f instanceof OcvTable t) {
+            x = t.stoichiometries();
+            v = t.voltages();
+            origin = "table";
+        } else {
+            x = new double[OCV_FUNCTION_SAMPLES];
+            v = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (double) i / (x.length - 1);
+                v[i] = f.applyAsDouble(x[i]);
+            }
+            origin = "function";
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("origin", origin);
+        JsonArray xs = new JsonArray(), vs = new JsonArray();
+        for (double d : x) xs.add(d);
+        for (double d : v) vs.add(d);
+        o.add("stoichiometry", xs);
+        o.add("voltage_V", vs);
+        return o;
+    }
+
+    private static JsonObject protocol(ProtocolSpec p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", p.name());
+        o.add("steps", steps(p.steps()));
+        return o;
+    }
+
+    private static JsonArray steps(List<StepSpec> steps) {
+        JsonArray a = new JsonArray();
+        for (StepSpec s : steps) {
+            JsonObject o = new JsonObject();
+            switch (s) {
+                case StepSpec.ConstantCurrent cc -> {
+                    o.addProperty("type", "constant_current");
+                    o.addProperty("mode", cc.mode().name());
+                    num(o, "value", cc.value());
+                    o.addProperty("unit", switch (cc.mode()) { case DENSITY -> "A/m2"; case CURRENT -> "A"; case C_RATE -> "1/h"; });
+                    o.add("cutoffs", cutoffs(cc.cutoffs()));
+                }
+                case StepSpec.ConstantVoltage cv -> {
+                    o.addProperty("type", "constant_voltage");
+                    num(o, "voltage_V", cv.voltage());
+                    o.add("cutoffs", cutoffs(cv.cutoffs()));
+                }
+                case StepSpec.ConstantPower cp -> {
+                    o.addProperty("type", "constant_power");
+                    num(o, "power_density_W_m2", cp.powerDensity());
+                    o.add("cutoffs", cutoffs(cp.cutoffs()));
+                }
+                case StepSpec.Rest r -> {
+                    o.addProperty("type", "rest");
+                    o.add("cutoffs", cutoffs(r.cutoffs()));
+                }
+                case StepSpec.Repeat r -> {
+                    o.addProperty("type", "repeat");
+                    o.addProperty("count", r.count());
+                    o.add("steps", steps(r.steps()));
+                }
+                case StepSpec.SetTemperature t -> {
+                    o.addProperty("type", "set_temperature");
+                    num(o, "temperature_K", t.temperature());
+                }
+                case StepSpec.SetStackPressure sp -> {
+                    o.addProperty("type", "set_stack_pressure");
+                    num(o, "pressure_Pa", sp.pressure());
+                }
+            }
+            a.add(o);
+        }
+        return a;
+    }
+
+    private static JsonArray cutoffs(List<Cutoff> cs) {
+        JsonArray a = new JsonArray();
+        for (Cutoff c : cs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("kind", c.kind().name());
+            num(o, "value", c.value());
+            o.addProperty("unit", cutoffUnit(c.kind()));
+            a.add(o);
+        }
+        return a;
+    }
+
+    /** SI unit of a cut-off value. */
+    public static String cutoffUnit(Cutoff.Kind k) {
+        return switch (k) {
+            case VOLTAGE_ABOVE, VOLTAGE_BELOW -> "V";
+            case DURATION -> "s";
+            case CAPACITY -> "C/m2";
+            case CURRENT_BELOW -> "A/m2";
+        };
+    }
+
+    private static JsonObject settings(SolverSettings s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("cathode_nodes", s.cathodeNodes());
+        o.addProperty("particle_nodes", s.particleNodes());
+        o.addProperty("interlayer_nodes", s.interlayerNodes());
+        num(o, "relative_tolerance", s.relativeTolerance());
+        num(o, "absolute_tolerance_V", s.absoluteTolerance());
+        num(o, "max_step_s", s.maxStep());
+        num(o, "output_interval_s", s.outputInterval());
+        o.addProperty("debug_conservation_checks", s.debugConservationChecks());
+        return o;
+    }
+
+    private static void num(JsonObject o, String key, double v) {
+        if (Double.isFinite(v)) o.addProperty(key, v);
+        else o.add(key, JsonNull.INSTANCE);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** Reads an {@code inputs.json}; every problem is an {@link InputsJsonException} naming the file and the member. */
+    public static ResolvedInputs read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputsJsonException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InputsJsonException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses the text of an {@code inputs.json}; {@code where} names it in messages. */
+    public static ResolvedInputs parse(String text, String where) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new InputsJsonException(where + ": not valid JSON: " + rootMessage(e), e);
+        }
+        return new Reader(where).read(root);
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
+        return e.getMessage();
+    }
+
+    /** Reads with a path of members ("cell.layers[2].thickness_m") for messages. */
+    private static final class Reader {
+        private final String where;
+
+        Reader(String where) { this.where = where; }
+
+        ResolvedInputs read(JsonElement rootEl) {
+            JsonObject root = object(rootEl, "");
+            String format = string(root, "", "format");
+            if (!FORMAT.equals(format))
+                throw fail("format", "expected \"" + FORMAT + "\", found \"" + format + "\" (not a CellWright inputs file)");
+            int version = integer(root, "", "format_version");
+            if (version > FORMAT_VERSION)
+                throw fail("format_version", "version " + version + " is newer than this CellWright reads (" + FORMAT_VERSION + ")");
+            JsonObject p = object(member(root, "", "provenance"), "provenance");
+            Integer line = optInteger(p, "provenance", "source_line");
+            ResolvedInputs.Provenance prov = new ResolvedInputs.Provenance(string(p, "provenance", "experiment"),
+                    optString(p, "provenance", "source_file"), line == null ? 0 : line,
+                    optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"));
+            CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
+            ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
+            SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
+            return new ResolvedInputs(prov, cell, protocol, settings);
+        }
+
+        private CellSpec cell(JsonObject o) {
+            String at = "cell";
+            List<LayerSpec> layers = new ArrayList<>();
+            JsonArray la = array(member(o, at, "layers"), at + ".layers");
+            for (int i = 0; i < la.size(); i++) layers.add(layer(object(la.get(i), at + ".layers[" + i + "]"), at + ".layers[" + i + "]"));
+            return new CellSpec(string(o, at, "name"), number(o, at, "area_m2"), number(o, at, "temperature_K"),
+                    number(o, at, "stack_pressure_Pa"), layers, optNumber(o, at, "nominal_capacity_C"));
+        }
+
+        private LayerSpec layer(JsonObject o, String at) {
+            String roleName = string(o, at, "role");
+            LayerRole role = enumValue(LayerRole.class, roleName, at + ".role");
+            List<ComponentSpec> comps = new ArrayList<>();
+            JsonArray ca = array(member(o, at, "components"), at + ".components");
+            for (int i = 0; i < ca.size(); i++) {
+                String cat = at + ".components[" + i + "]";
+                JsonObject co = object(ca.get(i), cat);
+                comps.add(new ComponentSpec(material(object(member(co, cat, "material"), cat + ".material"), cat + ".material"),
+                        number(co, cat, "mass_fraction")));
+            }
+            return new LayerSpec(string(o, at, "name"), role, optNumber(o, at, "thickness_m"), number(o, at, "porosity"),
+                    optNumber(o, at, "pore_size_m"), optNumber(o, at, "particle_radius_m"), optNumber(o, at, "bruggeman_exponent"),
+                    optNumber(o, at, "tortuosity"), comps);
+        }
+
+        private MaterialSpec material(JsonObject o, String at) {
+            EnumMap<MaterialProperty, Double> props = new EnumMap<>(MaterialProperty.class);
+            JsonObject po = object(member(o, at, "properties"), at + ".properties");
+            for (Map.Entry<String, JsonElement> e : po.entrySet()) {
+                String pat = at + ".properties." + e.getKey();
+                MaterialProperty prop = enumValue(MaterialProperty.class, e.getKey().toUpperCase(java.util.Locale.ROOT), pat);
+                JsonObject v = object(e.getValue(), pat);
+                String unit = optString(v, pat, "unit");
+                if (unit != null && !unit.equals(prop.unit()))
+                    throw fail(pat + ".unit", "expected \"" + prop.unit() + "\" (SI), found \"" + unit + "\"");
+                props.put(prop, number(v, pat, "value"));
+            }
+            DoubleUnaryOperator ocv = null;
+            JsonElement oe = o.get("ocv");
+            if (oe != null && !oe.isJsonNull()) {
+                String oat = at + ".ocv";
+                JsonObject oo = object(oe, oat);
+                double[] x = numbers(array(member(oo, oat, "stoichiometry"), oat + ".stoichiometry"), oat + ".stoichiometry");
+                double[] v = numbers(array(member(oo, oat, "voltage_V"), oat + ".voltage_V"), oat + ".voltage_V");
+                try {
+                    ocv = new OcvTable(x, v);
+                } catch (IllegalArgumentException ex) {
+                    throw fail(oat, ex.getMessage());
+                }
+            }
+            return new MaterialSpec(string(o, at, "name"), props, ocv);
+        }
+
+        private ProtocolSpec protocol(JsonObject o) {
+            String name = optString(o, "protocol", "name");
+            return new ProtocolSpec(name == null ? "protocol" : name, steps(array(member(o, "protocol", "steps"), "protocol.steps"), "protocol.steps"));
+        }
+
+        private List<StepSpec> steps(JsonArray a, String at) {
+            List<StepSpec> out = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                String sat = at + "[" + i + "]";
+                JsonObject o = object(a.get(i), sat);
+                String type = string(o, sat, "type");
+                out.add(switch (type) {
+                    case "constant_current" -> new StepSpec.ConstantCurrent(
+                            enumValue(CurrentMode.class, string(o, sat, "mode"), sat + ".mode"), number(o, sat, "value"), cutoffs(o, sat));
+                    case "constant_voltage" -> new StepSpec.ConstantVoltage(number(o, sat, "voltage_V"), cutoffs(o, sat));
+                    case "constant_power" -> new StepSpec.ConstantPower(number(o, sat, "power_density_W_m2"), cutoffs(o, sat));
+                    case "rest" -> new StepSpec.Rest(cutoffs(o, sat));
+                    case "repeat" -> new StepSpec.Repeat(integer(o, sat, "count"), steps(array(member(o, sat, "steps"), sat + ".steps"), sat + ".steps"));
+                    case "set_temperature" -> new StepSpec.SetTemperature(number(o, sat, "temperature_K"));
+                    case "set_stack_pressure" -> new StepSpec.SetStackPressure(number(o, sat, "pressure_Pa"));
+                    default -> throw fail(sat + ".type", "unknown step type \"" + type + "\" (constant_current, constant_voltage, "
+                            + "constant_power, rest, repeat, set_temperature, set_stack_pressure)");
+                });
+            }
+            return out;
+        }
+
+        private List<Cutoff> cutoffs(JsonObject step, String at) {
+            List<Cutoff> out = new ArrayList<>();
+            JsonArray a = array(member(step, at, "cutoffs"), at + ".cutoffs");
+            for (int i = 0; i < a.size(); i++) {
+                String cat = at + ".cutoffs[" + i + "]";
+                JsonObject o = object(a.get(i), cat);
+                Cutoff.Kind kind = enumValue(Cutoff.Kind.class, string(o, cat, "kind"), cat + ".kind");
+                String unit = optString(o, cat, "unit");
+                if (unit != null && !unit.equals(cutoffUnit(kind)))
+                    throw fail(cat + ".unit", "expected \"" + cutoffUnit(kind) + "\" (SI), found \"" + unit + "\"");
+                out.add(new Cutoff(kind, optNumber(o, cat, "value")));
+            }
+            return out;
+        }
+
+        private SolverSettings settings(JsonObject o) {
+            String at = "solver_settings";
+            JsonElement debug = member(o, at, "debug_conservation_checks");
+            if (!(debug.isJsonPrimitive() && debug.getAsJsonPrimitive().isBoolean()))
+                throw fail(at + ".debug_conservation_checks", "expected true or false, found " + debug);
+            return new SolverSettings(integer(o, at, "cathode_nodes"), integer(o, at, "particle_nodes"),
+                    integer(o, at, "interlayer_nodes"), number(o, at, "relative_tolerance"), number(o, at, "absolute_tolerance_V"),
+                    number(o, at, "max_step_s"), number(o, at, "output_interval_s"), debug.getAsBoolean());
+        }
+
+        // ---- primitives
+
+        private InputsJsonException fail(String at, String message) {
+            return new InputsJsonException(where + ": " + (at.isEmpty() ? "" : at + ": ") + message);
+        }
+
+        private JsonElement member(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            if (e == null) throw fail(join(at, key), "missing");
+            return e;
+        }
+
+        private JsonObject object(JsonElement e, String at) {
+            if (e == null || !e.isJsonObject()) throw fail(at, "expected an object, found " + describe(e));
+            return e.getAsJsonObject();
+        }
+
+        private JsonArray array(JsonElement e, String at) {
+            if (e == null || !e.isJsonArray()) throw fail(at, "expected an array, found " + describe(e));
+            return e.getAsJsonArray();
+        }
+
+        private String string(JsonObject o, String at, String key) {
+            JsonElement e = member(o, at, key);
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) throw fail(join(at, key), "expected a string, found " + describe(e));
+            return e.getAsString();
+        }
+
+        private String optString(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            if (e == null || e.isJsonNull()) return null;
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) throw fail(join(at, key), "expected a string, found " + describe(e));
+            return e.getAsString();
+        }
+
+        private double number(JsonObject o, String at, String key) {
+            JsonElement e = member(o, at, key);
+            if (e.isJsonNull()) throw fail(join(at, key), "a number is required here, found null");
+            return toNumber(e, join(at, key));
+        }
+
+        /** A number, or NaN for null ("not given"). */
+        private double optNumber(JsonObject o, String at, String key) {
+            JsonElement e = member(o, at, key);
+            return e.isJsonNull() ? Double.NaN : toNumber(e, join(at, key));
+        }
+
+        private double toNumber(JsonElement e, String at) {
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber())) throw fail(at, "expected a number, found " + describe(e));
+            return e.getAsDouble();
+        }
+
+        private int integer(JsonObject o, String at, String key) {
+            double d = number(o, at, key);
+            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw fail(join(at, key), "expected a whole number, found " + d);
+            return (int) d;
+        }
+
+        private Integer optInteger(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            if (e == null || e.isJsonNull()) return null;
+            return integer(o, at, key);
+        }
+
+        private double[] numbers(JsonArray a, String at) {
+            double[] out = new double[a.size()];
+            for (int i = 0; i < out.length; i++) out[i] = toNumber(a.get(i), at + "[" + i + "]");
+            return out;
+        }
+
+        private <E extends Enum<E>> E enumValue(Class<E> type, String name, String at) {
+            try {
+                return Enum.valueOf(type, name);
+            } catch (IllegalArgumentException ex) {
+                List<String> names = new ArrayList<>();
+                for (E c : type.getEnumConstants()) names.add(c.name());
+                throw fail(at, "unknown value \"" + name + "\" (one of " + String.join(", ", names) + ")");
+            }
+        }
+
+        private static String join(String at, String key) { return at.isEmpty() ? key : at + "." + key; }
+
+        private static String describe(JsonElement e) {
+            if (e == null || e.isJsonNull()) return "null";
+            if (e.isJsonObject()) return "an object";
+            if (e.isJsonArray()) return "an array";
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            return p.isString() ? "\"" + p.getAsString() + "\"" : p.toString();
+        }
+    }
+
+    // ------------------------------------------------------------------ version
+
+    /** The solver bundle's version (Bundle-Version of its manifest), or "unknown" outside a built bundle. */
+    public static String cellwrightVersion() {
+        try (InputStream in = InputsJson.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            if (in != null) {
+                Manifest m = new Manifest(in);
+                String bsn = m.getMainAttributes().getValue("Bundle-SymbolicName");
+                String v = m.getMainAttributes().getValue("Bundle-Version");
+                if (bsn != null && bsn.startsWith("org.cellwright.solver") && v != null) return v;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Developer script (not part of CI): renders real reports and screenshots them with headless Chromium into docs/.
+#   releng/screenshots.sh            runs the study's experiments, writes the reports, takes docs/report-run.png and
+#                                    docs/report-comparison.png
+# Needs the Debian package 'chromium' (apt-get install chromium) and ImageMagick's convert (to trim the page's end).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${OUT:-$(mktemp -d)}"
+cd "$ROOT"
+./cellwright run examples/sung2023/experiments.cell --out "$OUT/runs" >/dev/null
+./cellwright report "$OUT/runs/FullCellWithInterlayer"
+./cellwright report "$OUT/runs/InterlayerHalfCell" "$OUT/runs/BareHalfCell" --out "$OUT/comparison.html"
+shot() { # html png height
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --window-size=1200,"$3" --screenshot="$2" "file://$1" 2>/dev/null
+}
+shot "$OUT/runs/FullCellWithInterlayer/report.html" docs/report-run.png 2400
+shot "$OUT/comparison.html" docs/report-comparison.png 2400
+echo "screenshots: docs/report-run.png docs/report-comparison.png (reports in $OUT)"
