@@ -246,8 +246,8 @@ final class Sections {
 		if (m.has("dislocation_MPa")) p.dashed("dislocation glide", size, m.column("dislocation_MPa"), Plot.PALETTE[0]);
 		if (m.has("diffusional_creep_MPa")) p.dashed("diffusional creep", size, m.column("diffusional_creep_MPa"), Plot.PALETTE[2]);
 		if (m.has("flow_stress_MPa")) p.line("flow stress", size, m.column("flow_stress_MPa"), Plot.PALETTE[1]);
-		double size = liSize(r);
-		if (!Double.isNaN(size)) p.markerX(size * 1e6, " Li size in this cell " + fmt(size * 1e6, 3) + " \u00b5m");
+		double li = liSize(r);
+		if (!Double.isNaN(li)) p.markerX(li * 1e6, " Li size in this cell " + fmt(li * 1e6, 3) + " \u00b5m");
 		return p;
 	}
 
