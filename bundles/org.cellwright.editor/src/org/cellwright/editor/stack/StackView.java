@@ -181,16 +181,25 @@ public class StackView extends ViewPart implements ModelEditing {
 		logScale.setChecked(true);
 		logScale.setToolTipText("Widths by log10(thickness): a 3 um interlayer shows beside a 700 um separator");
 		delete = new Action("Delete layer") { @Override public void run() { deleteSelected(); } };
-		Action export = new Action("Export PNG...") {
+		Action export = new Action("Export...") {
 			@Override
 			public void run() {
 				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
-				d.setFilterExtensions(new String[] { "*.png" });
-				d.setFileName((cell == null ? "stack" : cell.getName()) + ".png");
+				d.setFilterExtensions(new String[] { "*.svg", "*.png" });
+				d.setFilterNames(new String[] { "SVG drawing (*.svg)", "PNG picture (*.png)" });
+				d.setOverwrite(true);
+				d.setFileName((cell == null ? "stack" : cell.getName()) + ".svg");
 				String f = d.open();
-				if (f != null) exportPng(Path.of(f), 1400, 500);
+				if (f == null) return;
+				try {
+					if (f.toLowerCase().endsWith(".png")) exportPng(Path.of(f), 1400, 500);
+					else exportSvg(Path.of(f.toLowerCase().endsWith(".svg") ? f : f + ".svg"), 1400, 500);
+				} catch (java.io.IOException | RuntimeException e) {
+					status.setText("Not exported to " + f + ": " + e.getMessage());
+				}
 			}
 		};
+		export.setToolTipText("Export the diagram as SVG (vector, text kept) or PNG");
 		Action properties = new Action("Properties") {
 			@Override
 			public void run() {
@@ -439,7 +448,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		Image img = new Image(canvas.getDisplay(), width, height);
 		GC gc = new GC(img);
 		try {
-			painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked());
+			painter.offScreen(() -> painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked()));
 		} finally {
 			gc.dispose();
 		}
@@ -448,6 +457,15 @@ public class StackView extends ViewPart implements ModelEditing {
 		ImageLoader loader = new ImageLoader();
 		loader.data = new ImageData[] { data };
 		loader.save(file.toString(), SWT.IMAGE_PNG);
+	}
+
+	/** The diagram as SVG: the same layout as on the screen and in the PNG. */
+	public String svg(int width, int height) {
+		return painter.svg(width, height, cell, logScale.isChecked());
+	}
+
+	public void exportSvg(Path file, int width, int height) throws java.io.IOException {
+		java.nio.file.Files.writeString(file, svg(width, height));
 	}
 
 	public Cell cell() { return cell; }
