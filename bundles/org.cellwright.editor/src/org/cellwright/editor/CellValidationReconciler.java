@@ -28,6 +28,7 @@ public class CellValidationReconciler extends MonoReconciler {
 	public CellValidationReconciler() {
 		super(new Strategy(), false);
 		setDelay(300);
+		ImporterRevalidation.install(); // also at start-up; here in case start-up extensions are disabled
 	}
 
 	static class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
