@@ -38,7 +38,7 @@ public final class TimelinePainter {
 		for (Bracket b : t.brackets) depth = Math.max(depth, b.depth() + 1);
 		double left = x0 + 70, right = x0 + width - 20, top = y0 + 2 * line + 34;
 		double bottom = y0 + height - 2 * line - 14 - depth * (line + 6);
-		if (bottom - top < 60) bottom = top + 60;
+		if (bottom - top < 30) bottom = top + 30; // a low view: the plot shrinks before the brackets are cut off
 		layout(t, right - left);
 		double max = 0;
 		for (Segment s : t.segments) if (!Double.isNaN(s.rate())) max = Math.max(max, Math.max(Math.abs(s.rate()), Math.abs(s.endRate())));

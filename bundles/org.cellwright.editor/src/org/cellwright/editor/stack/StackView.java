@@ -360,37 +360,44 @@ public class StackView extends ViewPart implements ModelEditing {
 	@Override
 	public boolean execute(Command c) {
 		if (!editable() || c == null || !c.canExecute()) return false;
+		String before = print();
 		domain.getCommandStack().execute(c);
-		writeBack();
+		writeBack(before);
 		return true;
 	}
 
 	public void undo() {
 		if (domain != null && domain.getCommandStack().canUndo()) {
+			String before = print();
 			domain.getCommandStack().undo();
-			writeBack();
+			writeBack(before);
 		}
 	}
 
 	public void redo() {
 		if (domain != null && domain.getCommandStack().canRedo()) {
+			String before = print();
 			domain.getCommandStack().redo();
-			writeBack();
+			writeBack(before);
 		}
 	}
 
-	/** Prints the model back into the editor's document, replacing only the span that changed. */
-	private void writeBack() {
-		Layer selectedLayer = selectedLayer();
-		String text = CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
+	/** The model printed by the language's serializer and formatter. */
+	private String print() {
+		return CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
 				SaveOptions.newBuilder().format().getOptions());
-		String old = document.get();
-		int start = 0, endOld = old.length(), endNew = text.length();
-		while (start < endOld && start < endNew && old.charAt(start) == text.charAt(start)) start++;
-		while (endOld > start && endNew > start && old.charAt(endOld - 1) == text.charAt(endNew - 1)) { endOld--; endNew--; }
+	}
+
+	/**
+	 * Prints the model back into the editor's document, replacing only the span that changed: the printouts before
+	 * and after the change locate it, the rest of the text keeps its layout and comments (see {@link TextPatch}).
+	 */
+	private void writeBack(String before) {
+		Layer selectedLayer = selectedLayer();
+		TextPatch patch = TextPatch.of(document.get(), before, print());
 		writing = true;
 		try {
-			document.replace(start, endOld - start, text.substring(start, endNew));
+			if (patch != null) document.replace(patch.offset(), patch.length(), patch.text());
 		} catch (BadLocationException e) {
 			throw new IllegalStateException(e);
 		} finally {
