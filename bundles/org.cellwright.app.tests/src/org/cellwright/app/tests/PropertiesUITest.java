@@ -11,7 +11,10 @@ import org.cellwright.editor.stack.StackView;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -85,6 +88,37 @@ class PropertiesUITest {
 		assertEquals("350 um", row(sheet.getCurrentPage().getControl(), "thickness").getText(1));
 		assertEquals("foil", row(sheet.getCurrentPage().getControl(), "name").getText(1));
 		assertNotNull(row(sheet.getCurrentPage().getControl(), "porosity"), "the layer properties of the catalog are listed");
+
+		// edit in the sheet itself: select the row (the sheet opens its cell editor), type, press Enter
+		Tree tree = (Tree) sheet.getCurrentPage().getControl();
+		Text editor = openCellEditor(tree, "thickness");
+		editor.setText("5 mA/cm2");
+		editor.notifyListeners(SWT.DefaultSelection, new Event());
+		IdeUITest.flush();
+		assertEquals(original, doc.get(), "a current density is not applied to a thickness");
+		editor = openCellEditor(tree, "thickness");
+		editor.setText("0.03 mm");
+		editor.notifyListeners(SWT.DefaultSelection, new Event());
+		IdeUITest.flush();
+		assertTrue(doc.get().contains("layer foil: Li 0.03 mm"), doc.get());
+		view.undo();
+		assertEquals(original, doc.get());
+	}
+
+	/** Clicks the row's value as a user does; the property sheet then puts a text editor over it. */
+	static Text openCellEditor(Tree tree, String name) {
+		TreeItem item = row(tree, name);
+		tree.setSelection(item);
+		var bounds = item.getBounds(1);
+		Event e = new Event();
+		e.x = bounds.x + bounds.width / 2;
+		e.y = bounds.y + bounds.height / 2;
+		e.button = 1;
+		tree.notifyListeners(SWT.MouseDown, e); // a click on the value column
+		IdeUITest.flush();
+		for (Control c : tree.getChildren()) if (c instanceof Text t && t.isVisible()) return t;
+		fail("no cell editor on the row " + name);
+		return null;
 	}
 
 	static TreeItem row(Control control, String name) {
