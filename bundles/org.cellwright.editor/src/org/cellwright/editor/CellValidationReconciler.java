@@ -28,6 +28,7 @@ public class CellValidationReconciler extends MonoReconciler {
 	public CellValidationReconciler() {
 		super(new Strategy(), false);
 		setDelay(300);
+		ImporterRevalidation.install(); // also at start-up; here in case start-up extensions are disabled
 	}
 
 	static class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
@@ -63,8 +64,12 @@ public class CellValidationReconciler extends MonoReconciler {
 			IFile file = DocumentModel.fileOf(document);
 			if (file == null || !file.exists()) return;
 			String text = document.get();
-			List<Issue> issues = DocumentValidator.validate(file, text,
-					() -> monitor != null && monitor.isCanceled());
+			List<Issue> issues;
+			try {
+				issues = DocumentValidator.validate(file, text, () -> monitor != null && monitor.isCanceled());
+			} catch (org.eclipse.xtext.service.OperationCanceledError | org.eclipse.core.runtime.OperationCanceledException e) {
+				return; // the text changed again: the next reconcile validates it
+			}
 			if (monitor != null && monitor.isCanceled()) return;
 			updateMarkers(file, issues);
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.cellwright.editor.CellLanguage;
 import org.cellwright.editor.DocumentModel;
+import org.cellwright.editor.properties.ModelEditing;
+import org.cellwright.editor.properties.ModelPropertySource;
 import org.cellwright.model.Cell;
 import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.CellwrightPackage;
@@ -20,6 +22,13 @@ import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.MoveCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -69,7 +78,7 @@ import org.eclipse.xtext.serializer.ISerializer;
  * (undo/redo) on the model, which is printed back into the editor's text (comments and order kept; the text
  * editor keeps the dirty state and saves). Typing in the text re-reads the model.
  */
-public class StackView extends ViewPart {
+public class StackView extends ViewPart implements ModelEditing {
 	public static final String ID = "org.cellwright.editor.stackView";
 
 	private Canvas canvas;
@@ -97,6 +106,15 @@ public class StackView extends ViewPart {
 		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
 		@Override public void partBroughtToTop(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
 	};
+
+	/** The selected layer (or the cell when no layer is selected) as a property source for the Properties view. */
+	private final ISelectionProvider selectionProvider = new ISelectionProvider() {
+		@Override public void addSelectionChangedListener(ISelectionChangedListener l) { selectionListeners.add(l); }
+		@Override public void removeSelectionChangedListener(ISelectionChangedListener l) { selectionListeners.remove(l); }
+		@Override public ISelection getSelection() { return currentSelection(); }
+		@Override public void setSelection(ISelection selection) {}
+	};
+	private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
 
 	private Action undo, redo, logScale, delete;
 	private org.eclipse.jface.action.ToolBarManager toolBar;
@@ -151,6 +169,7 @@ public class StackView extends ViewPart {
 				if (m != null) insertLayer(m, at);
 			}
 		});
+		getSite().setSelectionProvider(selectionProvider);
 		getSite().getPage().addPartListener(partListener);
 		follow(getSite().getPage().getActiveEditor());
 	}
@@ -162,17 +181,38 @@ public class StackView extends ViewPart {
 		logScale.setChecked(true);
 		logScale.setToolTipText("Widths by log10(thickness): a 3 um interlayer shows beside a 700 um separator");
 		delete = new Action("Delete layer") { @Override public void run() { deleteSelected(); } };
-		Action export = new Action("Export PNG...") {
+		Action export = new Action("Export...") {
 			@Override
 			public void run() {
 				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
-				d.setFilterExtensions(new String[] { "*.png" });
-				d.setFileName((cell == null ? "stack" : cell.getName()) + ".png");
+				d.setFilterExtensions(new String[] { "*.svg", "*.png" });
+				d.setFilterNames(new String[] { "SVG drawing (*.svg)", "PNG picture (*.png)" });
+				d.setOverwrite(true);
+				d.setFileName((cell == null ? "stack" : cell.getName()) + ".svg");
 				String f = d.open();
-				if (f != null) exportPng(Path.of(f), 1400, 500);
+				if (f == null) return;
+				try {
+					if (f.toLowerCase().endsWith(".png")) exportPng(Path.of(f), 1400, 500);
+					else exportSvg(Path.of(f.toLowerCase().endsWith(".svg") ? f : f + ".svg"), 1400, 500);
+				} catch (java.io.IOException | RuntimeException e) {
+					status.setText("Not exported to " + f + ": " + e.getMessage());
+				}
 			}
 		};
+		export.setToolTipText("Export the diagram as SVG (vector, text kept) or PNG");
+		Action properties = new Action("Properties") {
+			@Override
+			public void run() {
+				try {
+					getSite().getPage().showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+				} catch (org.eclipse.ui.PartInitException e) {
+					status.setText("The Properties view cannot be opened: " + e.getMessage());
+				}
+			}
+		};
+		properties.setToolTipText("Edit the selected layer (or the cell) in the Properties view, values with units");
 		IToolBarManager tb = toolBar;
+		tb.add(properties);
 		tb.add(logScale);
 		tb.add(delete);
 		tb.add(undo);
@@ -317,49 +357,92 @@ public class StackView extends ViewPart {
 		return l != null && execute(RemoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l));
 	}
 
-	private boolean execute(Command c) {
-		if (!resource.getErrors().isEmpty() || c == null || !c.canExecute()) return false;
+	@Override
+	public boolean execute(Command c) {
+		if (!editable() || c == null || !c.canExecute()) return false;
+		String before = print();
 		domain.getCommandStack().execute(c);
-		writeBack();
+		writeBack(before);
 		return true;
 	}
 
 	public void undo() {
 		if (domain != null && domain.getCommandStack().canUndo()) {
+			String before = print();
 			domain.getCommandStack().undo();
-			writeBack();
+			writeBack(before);
 		}
 	}
 
 	public void redo() {
 		if (domain != null && domain.getCommandStack().canRedo()) {
+			String before = print();
 			domain.getCommandStack().redo();
-			writeBack();
+			writeBack(before);
 		}
 	}
 
-	/** Prints the model back into the editor's document, replacing only the span that changed. */
-	private void writeBack() {
-		String text = CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
+	/** The model printed by the language's serializer and formatter. */
+	private String print() {
+		return CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
 				SaveOptions.newBuilder().format().getOptions());
-		String old = document.get();
-		int start = 0, endOld = old.length(), endNew = text.length();
-		while (start < endOld && start < endNew && old.charAt(start) == text.charAt(start)) start++;
-		while (endOld > start && endNew > start && old.charAt(endOld - 1) == text.charAt(endNew - 1)) { endOld--; endNew--; }
+	}
+
+	/**
+	 * Prints the model back into the editor's document, replacing only the span that changed: the printouts before
+	 * and after the change locate it, the rest of the text keeps its layout and comments (see {@link TextPatch}).
+	 */
+	private void writeBack(String before) {
+		Layer selectedLayer = selectedLayer();
+		TextPatch patch = TextPatch.of(document.get(), before, print());
 		writing = true;
 		try {
-			document.replace(start, endOld - start, text.substring(start, endNew));
+			if (patch != null) document.replace(patch.offset(), patch.length(), patch.text());
 		} catch (BadLocationException e) {
 			throw new IllegalStateException(e);
 		} finally {
 			writing = false;
 		}
-		painter.selected = -1;
+		// the edited layer stays selected (the Properties view keeps showing it); a removed one drops the selection
+		painter.selected = selectedLayer == null ? -1 : slabIndexOf(selectedLayer);
 		updateActions();
 		canvas.redraw();
 	}
 
+	private int slabIndexOf(Layer layer) {
+		List<StackModel.Slab> slabs = cell == null ? List.of() : StackModel.slabs(cell);
+		for (int i = 0; i < slabs.size(); i++) if (slabs.get(i).layer() == layer) return i;
+		return -1;
+	}
+
+	private Layer selectedLayer() {
+		List<StackModel.Slab> slabs = cell == null ? List.of() : StackModel.slabs(cell);
+		int i = painter.selected;
+		return i >= 0 && i < slabs.size() ? slabs.get(i).layer() : null;
+	}
+
+	private ISelection currentSelection() {
+		if (cell == null) return StructuredSelection.EMPTY;
+		Layer l = selectedLayer();
+		return new StructuredSelection(l != null ? new ModelPropertySource(l, l.eContainer() == cell, this) : new ModelPropertySource(cell, true, this));
+	}
+
+	private boolean firePending;
+
+	/** Tells the Properties view (later: an edit applied from the property sheet must finish before its entries change). */
+	private void selectionChanged() {
+		if (firePending || canvas == null || canvas.isDisposed()) return;
+		firePending = true;
+		canvas.getDisplay().asyncExec(() -> {
+			firePending = false;
+			if (canvas.isDisposed()) return;
+			SelectionChangedEvent e = new SelectionChangedEvent(selectionProvider, currentSelection());
+			for (ISelectionChangedListener l : selectionListeners) l.selectionChanged(e);
+		});
+	}
+
 	private void updateActions() {
+		selectionChanged();
 		if (undo == null) return;
 		boolean editable = resource != null && resource.getErrors().isEmpty();
 		undo.setEnabled(editable && domain != null && domain.getCommandStack().canUndo());
@@ -372,7 +455,7 @@ public class StackView extends ViewPart {
 		Image img = new Image(canvas.getDisplay(), width, height);
 		GC gc = new GC(img);
 		try {
-			painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked());
+			painter.offScreen(() -> painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked()));
 		} finally {
 			gc.dispose();
 		}
@@ -383,7 +466,33 @@ public class StackView extends ViewPart {
 		loader.save(file.toString(), SWT.IMAGE_PNG);
 	}
 
+	/** The diagram as SVG: the same layout as on the screen and in the PNG. */
+	public String svg(int width, int height) {
+		return painter.svg(width, height, cell, logScale.isChecked());
+	}
+
+	public void exportSvg(Path file, int width, int height) throws java.io.IOException {
+		java.nio.file.Files.writeString(file, svg(width, height));
+	}
+
 	public Cell cell() { return cell; }
+
+	@Override
+	public EditingDomain domain() { return domain; }
+
+	@Override
+	public boolean editable() { return resource != null && resource.getErrors().isEmpty(); }
+
+	@Override
+	public List<String> materialLabels() { return paletteItems(); }
+
+	@Override
+	public Material material(String label) { return paletteMaterial(label); }
+
+	/** What the Properties view shows now: the selected layer or, with none selected, the cell. */
+	public ModelPropertySource propertySource() {
+		return currentSelection() instanceof StructuredSelection s && s.getFirstElement() instanceof ModelPropertySource p ? p : null;
+	}
 
 	public Canvas canvas() { return canvas; }
 

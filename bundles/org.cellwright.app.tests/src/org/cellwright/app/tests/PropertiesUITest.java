@@ -1,0 +1,201 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.editor.properties.ModelPropertySource;
+import org.cellwright.editor.stack.StackView;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.PropertySheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Properties view edits the selected layer or cell of the Stack view: unit-aware, refused input changes nothing, undo. */
+class PropertiesUITest {
+
+	IWorkbenchPage page;
+	ITextEditor editor;
+	IDocument doc;
+	StackView view;
+	String original;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
+		IdeUITest.waitForJobs();
+		editor = (ITextEditor) IDE.openEditor(page, file, true);
+		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		original = doc.get();
+		view = (StackView) page.showView(StackView.ID);
+		page.activate(editor);
+		IdeUITest.flush();
+		view.reparse();
+		view.selectCell("Cell3");
+	}
+
+	@AfterEach
+	void tearDown() {
+		editor.doRevertToSaved();
+		page.closeAllEditors(false);
+	}
+
+	/** Selects the slab of the layer named so (layers of Cell3: wcc, separator, foil, ccc). */
+	ModelPropertySource selectLayer(int slab, String name) {
+		view.select(slab);
+		ModelPropertySource source = view.propertySource();
+		assertNotNull(source, "a selected layer is a property source");
+		assertEquals(name, source.getPropertyValue("name"));
+		return source;
+	}
+
+	/** The text up to layout: the write-back prints through the formatter, which may lay out one-line cells anew. */
+	static String words(String text) {
+		return text.replaceAll("\\s+", " ");
+	}
+
+	IPropertyDescriptor descriptor(ModelPropertySource source, String id) {
+		return Arrays.stream(source.getPropertyDescriptors()).filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void thePropertySheetShowsTheSelectedLayerWithUnits() throws Exception {
+		view.select(2);
+		PropertySheet sheet = (PropertySheet) page.showView(IPageLayout.ID_PROP_SHEET);
+		page.activate(view);
+		IdeUITest.flush();
+		IdeUITest.spin(() -> row(sheet.getCurrentPage().getControl(), "thickness") != null, 10_000, "the Properties view to show the layer");
+		assertEquals("350 um", row(sheet.getCurrentPage().getControl(), "thickness").getText(1));
+		assertEquals("foil", row(sheet.getCurrentPage().getControl(), "name").getText(1));
+		assertNotNull(row(sheet.getCurrentPage().getControl(), "porosity"), "the layer properties of the catalog are listed");
+
+		// edit in the sheet itself: select the row (the sheet opens its cell editor), type, press Enter
+		Tree tree = (Tree) sheet.getCurrentPage().getControl();
+		Text editor = openCellEditor(tree, "thickness");
+		editor.setText("5 mA/cm2");
+		editor.notifyListeners(SWT.DefaultSelection, new Event());
+		IdeUITest.flush();
+		assertEquals(original, doc.get(), "a current density is not applied to a thickness");
+		editor = openCellEditor(tree, "thickness");
+		editor.setText("0.03 mm");
+		editor.notifyListeners(SWT.DefaultSelection, new Event());
+		IdeUITest.flush();
+		assertTrue(doc.get().contains("layer foil: Li 0.03 mm"), doc.get());
+		view.undo();
+		assertEquals(original, doc.get());
+	}
+
+	/** Clicks the row's value as a user does; the property sheet then puts a text editor over it. */
+	static Text openCellEditor(Tree tree, String name) {
+		TreeItem item = row(tree, name);
+		tree.setSelection(item);
+		var bounds = item.getBounds(1);
+		Event e = new Event();
+		e.x = bounds.x + bounds.width / 2;
+		e.y = bounds.y + bounds.height / 2;
+		e.button = 1;
+		tree.notifyListeners(SWT.MouseDown, e); // a click on the value column
+		IdeUITest.flush();
+		for (Control c : tree.getChildren()) if (c instanceof Text t && t.isVisible()) return t;
+		fail("no cell editor on the row " + name);
+		return null;
+	}
+
+	static TreeItem row(Control control, String name) {
+		if (control instanceof Tree tree) return find(tree.getItems(), name);
+		if (control instanceof Composite c) for (Control child : c.getChildren()) {
+			TreeItem found = row(child, name);
+			if (found != null) return found;
+		}
+		return null;
+	}
+
+	static TreeItem find(TreeItem[] items, String name) {
+		for (TreeItem i : items) {
+			if (name.equals(i.getText(0))) return i;
+			TreeItem deeper = find(i.getItems(), name);
+			if (deeper != null) return deeper;
+		}
+		return null;
+	}
+
+	@Test
+	void editingAThicknessWithAnyLengthUnitChangesTheTextAndUndoRestoresIt() {
+		ModelPropertySource foil = selectLayer(2, "foil");
+		assertEquals("350 um", foil.getPropertyValue("thickness"));
+		foil.setPropertyValue("thickness", "0.03 mm");
+		assertTrue(doc.get().contains("layer foil: Li 0.03 mm"), doc.get());
+		assertTrue(doc.get().contains("// 90 mg LPSCl on the 0.785 cm2 pellet"), "comments stay");
+		assertTrue(editor.isDirty());
+		assertEquals("0.03 mm", view.propertySource().getPropertyValue("thickness"), "the layer stays selected after the edit");
+		view.undo();
+		assertEquals(original, doc.get(), "undo restores the text exactly: only the changed span is written");
+		view.redo();
+		assertTrue(doc.get().contains("layer foil: Li 0.03 mm"));
+	}
+
+	@Test
+	void aWrongDimensionOrUnknownUnitIsRefusedWithTheReasonAndNothingChanges() {
+		ModelPropertySource foil = selectLayer(2, "foil");
+		CellEditor cellEditor = descriptor(foil, "thickness").createPropertyEditor(view.canvas().getParent());
+		try {
+			cellEditor.setValue("5 mA/cm2");
+			assertFalse(cellEditor.isValueValid());
+			assertTrue(cellEditor.getErrorMessage().contains("thickness expects a length"), cellEditor.getErrorMessage());
+			cellEditor.setValue("5 uf");
+			assertFalse(cellEditor.isValueValid());
+			assertTrue(cellEditor.getErrorMessage().contains("unknown unit 'uf'"), cellEditor.getErrorMessage());
+			cellEditor.setValue("-5 um");
+			assertFalse(cellEditor.isValueValid(), "a negative thickness is out of range");
+			cellEditor.setValue("5 um");
+			assertTrue(cellEditor.isValueValid(), cellEditor.getErrorMessage());
+		} finally {
+			cellEditor.dispose();
+		}
+		foil.setPropertyValue("thickness", "5 mA/cm2");
+		foil.setPropertyValue("thickness", "5 uf");
+		assertEquals(original, doc.get(), "a refused value changes nothing");
+		assertEquals(350, view.cell().getLayers().get(2).getThickness().getValue());
+	}
+
+	@Test
+	void layerAndCellPropertiesAreAddedSetAndRemoved() {
+		ModelPropertySource foil = selectLayer(2, "foil");
+		foil.setPropertyValue("porosity", "5 %");
+		assertTrue(doc.get().matches("(?s).*layer foil: Li 350 um \\{\\s*porosity = 5 %\\s*}.*"), doc.get());
+		foil = view.propertySource();
+		foil.setPropertyValue("porosity", "");
+		assertEquals(words(original), words(doc.get()), "an empty value removes the property");
+
+		view.select(-1);
+		ModelPropertySource cell = view.propertySource();
+		assertEquals("65 MPa", cell.getPropertyValue("stack-pressure"));
+		cell.setPropertyValue("stack-pressure", "5 MPa");
+		assertTrue(doc.get().contains("stack-pressure = 5 MPa"), doc.get());
+		assertTrue(doc.get().contains("cell Cell3At34MPa extends Cell3 { stack-pressure = 34 MPa }"), "other cells keep their one-line layout");
+		cell.setPropertyValue("temperature", "60 mV");
+		assertFalse(doc.get().contains("60 mV"), "a voltage is not a temperature");
+		view.undo();
+		assertEquals(words(original), words(doc.get()));
+	}
+}

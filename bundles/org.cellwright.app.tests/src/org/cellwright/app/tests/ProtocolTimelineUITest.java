@@ -1,0 +1,130 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.editor.protocol.ProtocolTimeline;
+import org.cellwright.editor.protocol.ProtocolTimeline.Kind;
+import org.cellwright.editor.protocol.ProtocolTimeline.Segment;
+import org.cellwright.editor.protocol.ProtocolTimelineView;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Protocol Timeline view follows the caret in a .cell editor and the text as it changes. */
+class ProtocolTimelineUITest {
+
+	IWorkbenchPage page;
+	ITextEditor editor;
+	IDocument doc;
+	ProtocolTimelineView view;
+	IFile any;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IdeUITest.waitForJobs();
+		view = (ProtocolTimelineView) page.showView(ProtocolTimelineView.ID);
+	}
+
+	void open(String path) throws Exception {
+		editor = (ITextEditor) IDE.openEditor(page, any.getProject().getFile(path), true);
+		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		page.activate(editor);
+		IdeUITest.flush();
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (editor != null) editor.doRevertToSaved();
+		page.closeAllEditors(false);
+	}
+
+	@Test
+	void theCaretInAProtocolShowsItsStepsWithRepeatsOnceAndTheTextEditUpdatesIt() throws Exception {
+		open("sung2023/protocols.cell");
+		int at = doc.get().indexOf("protocol FullCellCycling");
+		editor.selectAndReveal(at + 12, 0);
+		IdeUITest.spin(() -> view.timeline() != null && view.timeline().title.equals("protocol FullCellCycling"), 10_000, "the view to follow the caret");
+		ProtocolTimeline t = view.timeline();
+		assertEquals(4, t.segments.size(), "activation charge + discharge, the repeat's body once: " + t.segments);
+		assertEquals(4, t.count(Kind.CURRENT));
+		assertTrue(t.brackets.stream().anyMatch(b -> b.label().equals("x 199") && b.first() == 2 && b.last() == 3), "the repeat as a bracket: " + t.brackets);
+		assertTrue(t.brackets.stream().anyMatch(b -> b.label().equals("run FullCellActivation")), t.brackets.toString());
+		assertTrue(t.brackets.stream().anyMatch(b -> b.label().equals("Activation")), "the group: " + t.brackets);
+		assertEquals("C", t.rateUnit);
+		Segment first = t.segments.get(0);
+		assertEquals(0.1, first.rate(), 1e-12, "charge is positive");
+		assertEquals(10, first.duration(), 1e-9, "until 4.3 V at 0.1 C: about one full charge, 10 h (under the 15 h safety cut-off)");
+		assertTrue(first.estimated());
+		assertEquals("until 4.3 V for 15 h", first.cutoff());
+		assertEquals(-0.35, t.segments.get(3).rate(), 1e-12, "discharge is negative");
+		assertEquals(2 * 10 + 199 * 2 / 0.35, t.fullHours, 1e-6, "the whole protocol counts the repeats");
+		assertTrue(t.drawnHours < 30, "drawn once: " + t.drawnHours);
+
+		int close = doc.get().indexOf("discharge at 0.35 C until 2.8 V for 5 h", at);
+		doc.replace(close, 0, "rest for 30 min\n\t\t");
+		IdeUITest.spin(() -> view.timeline().segments.size() == 5, 10_000, "the view to follow the edit");
+		Segment rest = view.timeline().segments.get(3);
+		assertEquals(Kind.REST, rest.kind());
+		assertEquals(0.5, rest.duration(), 1e-12);
+		assertTrue(view.timeline().brackets.stream().anyMatch(b -> b.label().equals("x 199") && b.first() == 2 && b.last() == 4), "the rest is inside the repeat");
+	}
+
+	@Test
+	void anExperimentUsesItsCellsCapacityForCurrentDensitiesAndMarksSetConditions() throws Exception {
+		open("sung2023/experiments.cell");
+		view.show("experiment FullCellWithInterlayer");
+		ProtocolTimeline t = view.timeline();
+		double mAhPerCm2 = t.capacity / 3.6 / (t.area * 1e4);
+		// Cell6: 20 mg/cm2 of a 67 wt% NCM811 cathode at about 200 mAh/g
+		assertTrue(mAhPerCm2 > 2.4 && mAhPerCm2 < 3.2, "1 C of cell 6 from its cathode: " + mAhPerCm2 + " mAh/cm2");
+		assertTrue(t.capacityNote.contains("1 C ="), t.capacityNote);
+
+		view.show("experiment NucleationBare");
+		t = view.timeline();
+		assertEquals("mA/cm2", t.rateUnit);
+		assertEquals(1, t.segments.size());
+		assertEquals(-0.3, t.segments.get(0).rate(), 1e-12, "discharge at 0.3 mA/cm2, plotted in mA/cm2");
+		assertEquals(1, t.segments.get(0).duration(), 1e-12);
+		assertFalse(t.segments.get(0).estimated(), "a 'for' step's duration is written, not estimated");
+
+		// a set-condition is a marker; a current density 'until' a voltage with a known capacity is estimated from it
+		int at = doc.get().indexOf("experiment NucleationBare");
+		doc.replace(at, 0, "protocol Probe {\n\tset temperature = 60 degC\n\tcharge at 0.28 mA/cm2 until 4.3 V\n}\n"
+				+ "experiment ProbeRun {\n\tcell Cell6\n\tprotocol Probe\n}\n\n");
+		IdeUITest.spin(() -> { view.reparse(); view.show("experiment ProbeRun"); return view.timeline() != null && view.timeline().segments.size() == 2; },
+				10_000, "the new experiment");
+		t = view.timeline();
+		assertEquals(Kind.SET, t.segments.get(0).kind());
+		assertEquals("set temperature = 60 degC", t.segments.get(0).rateLabel());
+		Segment charge = t.segments.get(1);
+		double expected = t.capacity / (t.area * 1e4) / 3.6 / 0.28; // h = (mAh/cm2) / (mA/cm2)
+		assertEquals(expected, charge.duration(), 1e-6);
+		assertTrue(charge.estimated());
+	}
+
+	@Test
+	void aStepWithoutAKnownDurationGetsAFixedWidthAndAnUnknownRunIsShown() throws Exception {
+		open("sung2023/protocols.cell");
+		int at = doc.get().indexOf("protocol Formation");
+		doc.replace(at, 0, "protocol Odd {\n\tdischarge at 0.3 mA/cm2 until 5 mV\n\thold at 4.3 V until 0.05 mA/cm2\n\trun Missing\n}\n\n");
+		IdeUITest.spin(() -> { view.reparse(); view.show("protocol Odd"); return view.timeline() != null && view.timeline().segments.size() == 3; },
+				10_000, "the new protocol");
+		ProtocolTimeline t = view.timeline();
+		assertTrue(t.segments.get(0).fixedWidth(), "no capacity, no 'for': the duration is unknown");
+		assertEquals(Kind.HOLD, t.segments.get(1).kind());
+		assertEquals(-0.05, t.segments.get(1).endRate(), 1e-12, "the hold's current decays to its cut-off");
+		assertEquals(Kind.UNRESOLVED, t.segments.get(2).kind());
+		assertTrue(view.svg(900, 400).contains("run ?"), "drawn with its label");
+	}
+}

@@ -1,0 +1,49 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.editor.stack.TextPatch;
+import org.junit.jupiter.api.Test;
+
+/** A model change goes into hand-laid-out text at the changed span only. */
+class TextPatchTest {
+
+	static String apply(String doc, String before, String after) {
+		TextPatch p = TextPatch.of(doc, before, after);
+		return p == null ? doc : p.applyTo(doc);
+	}
+
+	@Test
+	void aValueChangedInOneCellLeavesTheOneLineCellsAsWritten() {
+		String doc = "cell A {\n    area = 1 cm2   // pellet\n    layer foil: Li 350 um\n}\ncell B extends A { stack-pressure = 5 MPa }\n";
+		String before = "cell A {\n\tarea = 1 cm2 // pellet\n\tlayer foil: Li 350 um\n}\n\ncell B extends A {\n\tstack-pressure = 5 MPa\n}\n";
+		String after = before.replace("350 um", "0.03 mm");
+		assertEquals(doc.replace("350 um", "0.03 mm"), apply(doc, before, after));
+	}
+
+	@Test
+	void aChangeInsideAOneLineCellKeepsItOnOneLine() {
+		String doc = "cell B extends A { stack-pressure = 5 MPa }\n";
+		String before = "cell B extends A {\n\tstack-pressure = 5 MPa\n}\n";
+		assertEquals("cell B extends A { stack-pressure = 6 MPa }\n", apply(doc, before, before.replace("5 MPa", "6 MPa")));
+	}
+
+	@Test
+	void anInsertedLineTakesTheFormattersLayoutAndKeepsTheCommentBeforeIt() {
+		String doc = "cell C {\n    layer a: X 1 um   // note\n}\n";
+		String before = "cell C {\n\tlayer a: X 1 um // note\n}\n";
+		String after = "cell C {\n\tlayer a: X 1 um // note\n\tlayer b: Y 2 um\n}\n";
+		assertEquals("cell C {\n    layer a: X 1 um   // note\n\tlayer b: Y 2 um\n}\n", apply(doc, before, after));
+		// and removing it again gives the text back
+		String added = apply(doc, before, after);
+		assertEquals(doc, apply(added, after, before));
+	}
+
+	@Test
+	void aDocumentThatIsNotTheModelsPrintoutIsReplacedByPlainDifference() {
+		String doc = "cell A { area = 1 cm2 } // other";
+		String before = "cell A {\n\tarea = 1 cm2\n}\n";
+		assertEquals(before.replace("1 cm2", "2 cm2"), apply(doc, before, before.replace("1 cm2", "2 cm2")));
+		assertNull(TextPatch.of(doc, before, before), "no change, no edit");
+	}
+}

@@ -1,0 +1,252 @@
+package org.cellwright.editor.protocol;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.editor.DocumentModel;
+import org.cellwright.editor.draw.GcDrawing;
+import org.cellwright.editor.draw.SvgDrawing;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Model;
+import org.cellwright.model.Protocol;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+
+/**
+ * The steps of a protocol (or of an experiment's protocols, with its cell's capacity) as a time line. Follows the
+ * active .cell editor: the protocol or experiment around the caret (the Outline moves the caret too), or the one
+ * chosen in the list; redrawn as the text changes (after a pause in typing).
+ */
+public class ProtocolTimelineView extends ViewPart {
+	public static final String ID = "org.cellwright.editor.protocolTimeline";
+
+	private Canvas canvas;
+	private Combo choice;
+	private final TimelinePainter painter = new TimelinePainter();
+	private ITextEditor editor;
+	private IDocument document;
+	private XtextResource resource;
+	private ProtocolTimeline timeline;
+	private String chosen;
+	private boolean pending;
+	private final List<Element> elements = new ArrayList<>();
+
+	private final IDocumentListener docListener = new IDocumentListener() {
+		@Override public void documentAboutToBeChanged(DocumentEvent e) {}
+		@Override public void documentChanged(DocumentEvent e) { schedule(); }
+	};
+	private final ISelectionChangedListener caretListener = e -> {
+		if (e.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
+	};
+	private final IPartListener2 partListener = new IPartListener2() {
+		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
+		@Override public void partBroughtToTop(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
+		@Override public void partClosed(IWorkbenchPartReference ref) { if (ref.getPart(false) == editor) unfollow(); }
+	};
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new GridLayout(3, false));
+		new Label(parent, SWT.NONE).setText("Protocol or experiment:");
+		choice = new Combo(parent, SWT.READ_ONLY);
+		choice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		choice.addListener(SWT.Selection, e -> show(choice.getText()));
+		ToolBarManager tb = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+		tb.createControl(parent);
+		Action export = new Action("Export...") {
+			@Override
+			public void run() {
+				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
+				d.setFilterExtensions(new String[] { "*.svg", "*.png" });
+				d.setFilterNames(new String[] { "SVG drawing (*.svg)", "PNG picture (*.png)" });
+				d.setOverwrite(true);
+				d.setFileName((chosen == null ? "protocol" : chosen) + ".svg");
+				String f = d.open();
+				if (f == null) return;
+				try {
+					if (f.toLowerCase().endsWith(".png")) exportPng(Path.of(f), 1400, 500);
+					else Files.writeString(Path.of(f.toLowerCase().endsWith(".svg") ? f : f + ".svg"), svg(1400, 500));
+				} catch (java.io.IOException | RuntimeException e) {
+					org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export", "Not exported to " + f + ": " + e.getMessage());
+				}
+			}
+		};
+		export.setToolTipText("Export the time line as SVG (vector, text kept) or PNG");
+		tb.add(export);
+		tb.update(true);
+		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+		canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+		canvas.addPaintListener(e -> {
+			try (GcDrawing d = new GcDrawing(e.gc)) {
+				Rectangle r = canvas.getClientArea();
+				painter.paint(d, r.x, r.y, r.width, r.height, timeline);
+			}
+		});
+		getSite().getPage().addPartListener(partListener);
+		follow(getSite().getPage().getActiveEditor());
+	}
+
+	private void follow(Object part) {
+		if (!(part instanceof ITextEditor te) || part == editor) return;
+		String name = te.getEditorInput().getName();
+		if (name == null || !name.endsWith(".cell")) return;
+		unfollow();
+		editor = te;
+		document = te.getDocumentProvider().getDocument(te.getEditorInput());
+		if (document != null) document.addDocumentListener(docListener);
+		ISelectionProvider sp = te.getSelectionProvider();
+		if (sp != null) sp.addSelectionChangedListener(caretListener);
+		chosen = null;
+		reparse();
+		if (sp != null && sp.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
+	}
+
+	private void unfollow() {
+		if (document != null) document.removeDocumentListener(docListener);
+		if (editor != null && editor.getSelectionProvider() != null) editor.getSelectionProvider().removeSelectionChangedListener(caretListener);
+		editor = null;
+		document = null;
+	}
+
+	private void schedule() {
+		if (pending || canvas.isDisposed()) return;
+		pending = true;
+		canvas.getDisplay().timerExec(400, () -> {
+			pending = false;
+			if (!canvas.isDisposed()) reparse();
+		});
+	}
+
+	/** Reads the text again and redraws the chosen protocol or experiment. */
+	public void reparse() {
+		if (document == null) return;
+		resource = DocumentModel.parse(document);
+		elements.clear();
+		choice.removeAll();
+		if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model m)
+			for (EObject e : m.getElements())
+				if ((e instanceof Protocol || e instanceof Experiment) && ((Element) e).getName() != null) {
+					elements.add((Element) e);
+					choice.add(label((Element) e));
+				}
+		Element e = find(chosen);
+		if (e == null && !elements.isEmpty()) e = elements.get(0);
+		show(e);
+	}
+
+	private static String label(Element e) {
+		return (e instanceof Protocol ? "protocol " : "experiment ") + e.getName();
+	}
+
+	private Element find(String label) {
+		for (Element e : elements) if (label(e).equals(label) || e.getName().equals(label)) return e;
+		return null;
+	}
+
+	private void followCaret(int offset) {
+		if (resource == null || resource.getParseResult() == null) return;
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+		EObject o = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+		while (o != null && !(o instanceof Protocol) && !(o instanceof Experiment)) o = o.eContainer();
+		if (o instanceof Element e && !label(e).equals(chosen)) show(e);
+	}
+
+	/** Shows the protocol or experiment of that name ("protocol X", "experiment Y" or the bare name). */
+	public void show(String name) {
+		show(find(name));
+	}
+
+	private void show(Element e) {
+		if (e == null) {
+			timeline = null;
+			chosen = null;
+		} else {
+			chosen = label(e);
+			choice.setText(chosen);
+			if (e instanceof Experiment x) {
+				timeline = ProtocolTimeline.of("experiment " + x.getName() + (x.getCell() == null || x.getCell().eIsProxy() ? "" : " (cell " + x.getCell().getName() + ")"),
+						x.getProtocols().stream().filter(p -> !p.eIsProxy()).toList(), x.getCell() == null || x.getCell().eIsProxy() ? null : x.getCell());
+			} else {
+				timeline = ProtocolTimeline.of((Protocol) e, cellRunning((Protocol) e));
+			}
+		}
+		canvas.redraw();
+	}
+
+	/** The cell of the first experiment of this file that runs the protocol (for its capacity), or null. */
+	private Cell cellRunning(Protocol p) {
+		for (Element e : elements)
+			if (e instanceof Experiment x && x.getProtocols().contains(p) && x.getCell() != null && !x.getCell().eIsProxy()) return x.getCell();
+		return null;
+	}
+
+	public ProtocolTimeline timeline() { return timeline; }
+
+	public Canvas canvas() { return canvas; }
+
+	/** The time line as SVG: the same drawing as on the screen. */
+	public String svg(int width, int height) {
+		SvgDrawing d = new SvgDrawing(width, height);
+		TimelinePainter p = new TimelinePainter();
+		p.paint(d, 0, 0, width, height, timeline);
+		return d.toSvg();
+	}
+
+	public void exportPng(Path file, int width, int height) {
+		Image img = new Image(canvas.getDisplay(), width, height);
+		GC gc = new GC(img);
+		try (GcDrawing d = new GcDrawing(gc)) {
+			new TimelinePainter().paint(d, 0, 0, width, height, timeline);
+		} finally {
+			gc.dispose();
+		}
+		ImageData data = img.getImageData();
+		img.dispose();
+		ImageLoader loader = new ImageLoader();
+		loader.data = new ImageData[] { data };
+		loader.save(file.toString(), SWT.IMAGE_PNG);
+	}
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		getSite().getPage().removePartListener(partListener);
+		unfollow();
+		super.dispose();
+	}
+}

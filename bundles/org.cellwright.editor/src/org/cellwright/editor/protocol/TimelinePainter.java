@@ -1,0 +1,168 @@
+package org.cellwright.editor.protocol;
+
+import java.util.Locale;
+
+import org.cellwright.editor.draw.Drawing;
+import org.cellwright.editor.protocol.ProtocolTimeline.Bracket;
+import org.cellwright.editor.protocol.ProtocolTimeline.Kind;
+import org.cellwright.editor.protocol.ProtocolTimeline.Segment;
+
+/**
+ * Draws a {@link ProtocolTimeline}: rate (charge up, discharge down) against nominal time, each step a bar with its
+ * rate and cut-off, holds as a decaying current, rests on the zero line, set-conditions as dashed markers, repeats
+ * and groups as brackets below. Short steps are widened to stay readable; the time at each step boundary is written.
+ */
+public final class TimelinePainter {
+
+	static final int CHARGE = 0xd9534f, DISCHARGE = 0x3c78c8, HOLD = 0xe8a33c, REST = 0xb0b0b0, UNKNOWN = 0xdddddd;
+	private static final double MIN_PX = 70;
+
+	/** x of each segment's left edge and its width, from the last paint (for hit tests). */
+	double[] xs = new double[0], ws = new double[0];
+
+	public void paint(Drawing d, double x0, double y0, double width, double height, ProtocolTimeline t) {
+		d.fillRect(x0, y0, width, height, Drawing.WHITE, "background");
+		if (t == null || t.segments.isEmpty()) {
+			d.text(t == null ? "Put the caret in a protocol or an experiment of a .cell file to see its steps."
+					: t.title + ": no steps", x0 + 10, y0 + 10, Drawing.BLACK, false);
+			xs = ws = new double[0];
+			return;
+		}
+		double line = d.lineHeight();
+		d.text(t.title, x0 + 10, y0 + 6, Drawing.BLACK, true);
+		String sub = t.capacityNote + String.format(Locale.ROOT, "; drawn: %s with each repeat once%s", hours(t.drawnHours),
+				t.fullHours > t.drawnHours + 1e-9 ? ", whole protocol about " + hours(t.fullHours) : "");
+		d.text(d.fit(sub, width - 20, false), x0 + 10, y0 + 8 + line, Drawing.DARK_GRAY, false);
+
+		int depth = 0;
+		for (Bracket b : t.brackets) depth = Math.max(depth, b.depth() + 1);
+		double left = x0 + 70, right = x0 + width - 20, top = y0 + 2 * line + 34;
+		double bottom = y0 + height - 2 * line - 14 - depth * (line + 6);
+		if (bottom - top < 30) bottom = top + 30; // a low view: the plot shrinks before the brackets are cut off
+		layout(t, right - left);
+		double max = 0;
+		for (Segment s : t.segments) if (!Double.isNaN(s.rate())) max = Math.max(max, Math.max(Math.abs(s.rate()), Math.abs(s.endRate())));
+		if (max == 0) max = 1;
+		double zero = (top + bottom) / 2, scale = (bottom - top) / 2 / (max * 1.15);
+
+		// axes
+		d.line(left, top, left, bottom, Drawing.DARK_GRAY, 1, false);
+		d.line(left, zero, right, zero, Drawing.DARK_GRAY, 1, false);
+		String unit = t.rateUnit.isEmpty() ? "(as written)" : t.rateUnit;
+		d.text(fmt(max) + " " + unit, x0 + 4, zero - max * scale - line / 2, Drawing.DARK_GRAY, false);
+		d.text("-" + fmt(max), x0 + 4, zero + max * scale - line / 2, Drawing.DARK_GRAY, false);
+		d.text("0", left - 12, zero - line / 2, Drawing.DARK_GRAY, false);
+		d.text("charge", x0 + 4, top - line - 2, CHARGE, false);
+		d.text("discharge", x0 + 4, bottom + 2, DISCHARGE, false);
+
+		for (int i = 0; i < t.segments.size(); i++) {
+			Segment s = t.segments.get(i);
+			double x = left + xs[i], w = ws[i];
+			switch (s.kind()) {
+				case CURRENT -> {
+					double r = Double.isNaN(s.rate()) ? max * 0.5 : s.rate();
+					double y = zero - r * scale;
+					int colour = Double.isNaN(s.rate()) ? UNKNOWN : r >= 0 ? CHARGE : DISCHARGE;
+					d.fillRect(x, Math.min(y, zero), w, Math.abs(zero - y), colour, "step");
+					d.drawRect(x, Math.min(y, zero), w, Math.abs(zero - y), Drawing.DARK_GRAY, 1);
+					label(d, s, x, w, y, r >= 0, line);
+				}
+				case HOLD -> {
+					double r0 = Double.isNaN(s.rate()) ? max * 0.5 : s.rate(), r1 = Double.isNaN(s.endRate()) ? r0 * 0.1 : s.endRate();
+					double ya = zero - r0 * scale, yb = zero - r1 * scale;
+					double[] xy = new double[2 * 10 + 4];
+					for (int k = 0; k < 10; k++) { // exponential decay from the start to the end current
+						double f = k / 9.0, rr = r1 + (r0 - r1) * (Math.exp(-4 * f) - Math.exp(-4)) / (1 - Math.exp(-4));
+						xy[2 * k] = x + f * w;
+						xy[2 * k + 1] = zero - rr * scale;
+					}
+					xy[20] = x + w; xy[21] = zero; xy[22] = x; xy[23] = zero;
+					d.fillPolygon(xy, HOLD, "step");
+					d.line(x, ya, x, zero, Drawing.DARK_GRAY, 1, false);
+					d.line(x + w, yb, x + w, zero, Drawing.DARK_GRAY, 1, false);
+					label(d, s, x, w, ya, r0 >= 0, line);
+				}
+				case REST, UNRESOLVED -> {
+					double hgt = Math.max(6, line * 0.6);
+					d.fillRect(x, zero - hgt / 2, w, hgt, s.kind() == Kind.REST ? REST : UNKNOWN, "step");
+					d.drawRect(x, zero - hgt / 2, w, hgt, Drawing.DARK_GRAY, 1);
+					d.text(d.fit(s.rateLabel(), w - 4, false), x + 2, zero - hgt / 2 - line - 2, Drawing.BLACK, false);
+					if (!s.cutoff().isEmpty()) d.text(d.fit(s.cutoff(), w - 4, false), x + 2, zero + hgt / 2 + 2, Drawing.DARK_GRAY, false);
+				}
+				case SET -> {
+					d.line(x, top - 4, x, bottom, Drawing.BLACK, 1, true);
+					d.fillPolygon(new double[] { x - 5, top - 10, x + 5, top - 10, x, top - 2 }, Drawing.BLACK, "marker");
+					d.text(s.rateLabel(), x + 4, top - line - 10, Drawing.BLACK, false);
+				}
+			}
+			if (s.kind() != Kind.SET) {
+				// the time at the step's end, where there is room
+				String end = hours(s.end());
+				if (d.textWidth(end, false) < w - 4 || i == t.segments.size() - 1)
+					d.text(end, x + w - d.textWidth(end, false) - 1, bottom + 2, Drawing.GRAY, false);
+				if (s.fixedWidth()) d.line(x + w, top, x + w, bottom, Drawing.GRAY, 1, true);
+			}
+		}
+		// brackets: deepest (innermost) nearest to the plot
+		for (Bracket b : t.brackets) {
+			double y = bottom + line + 10 + (depth - 1 - b.depth()) * (line + 6);
+			double xa = left + xs[b.first()] + 2, xb = left + xs[b.last()] + ws[b.last()] - 2;
+			d.line(xa, y, xb, y, Drawing.BLACK, 1.5, false);
+			d.line(xa, y - 5, xa, y, Drawing.BLACK, 1.5, false);
+			d.line(xb, y - 5, xb, y, Drawing.BLACK, 1.5, false);
+			String label = d.fit(b.label(), xb - xa, true);
+			double lw = d.textWidth(label, true);
+			d.fillRect((xa + xb) / 2 - lw / 2 - 3, y - line / 2, lw + 6, line, Drawing.WHITE, null);
+			d.text(label, (xa + xb) / 2 - lw / 2, y - line / 2 - 1, Drawing.BLACK, true);
+		}
+	}
+
+	private static void label(Drawing d, Segment s, double x, double w, double y, boolean up, double line) {
+		String rate = s.rateLabel() + (s.estimated() ? "  ~" + hours(s.duration()) : s.fixedWidth() ? "  (duration ?)" : "");
+		double ty = up ? y - 2 * line - 4 : y + 2;
+		d.text(d.fit(rate, w - 4, false), x + 2, ty, Drawing.BLACK, false);
+		if (!s.cutoff().isEmpty()) d.text(d.fit(s.cutoff(), w - 4, false), x + 2, ty + line, Drawing.DARK_GRAY, false);
+	}
+
+	/** Widths proportional to duration, short steps widened to MIN_PX (the rest shares what is left). */
+	private void layout(ProtocolTimeline t, double width) {
+		int n = t.segments.size();
+		xs = new double[n];
+		ws = new double[n];
+		boolean[] small = new boolean[n];
+		for (int pass = 0; pass < 4; pass++) {
+			double rest = width, time = 0;
+			for (int i = 0; i < n; i++) {
+				Segment s = t.segments.get(i);
+				if (s.kind() == Kind.SET) continue;
+				if (small[i]) rest -= MIN_PX; else time += s.duration();
+			}
+			double scale = time > 0 ? Math.max(0, rest) / time : 0;
+			boolean changed = false;
+			for (int i = 0; i < n; i++) {
+				Segment s = t.segments.get(i);
+				ws[i] = s.kind() == Kind.SET ? 0 : small[i] ? MIN_PX : s.duration() * scale;
+				if (s.kind() != Kind.SET && !small[i] && ws[i] < MIN_PX) { small[i] = true; changed = true; }
+			}
+			if (!changed) break;
+		}
+		double used = 0;
+		for (double w : ws) used += w;
+		double shrink = used > width ? width / used : 1; // too many steps for the width: everything narrower
+		double x = 0;
+		for (int i = 0; i < n; i++) {
+			ws[i] *= shrink;
+			xs[i] = x;
+			x += ws[i];
+		}
+	}
+
+	static String hours(double h) {
+		if (h < 1) return String.format(Locale.ROOT, "%.0f min", h * 60);
+		return String.format(Locale.ROOT, h < 10 ? "%.2g h" : "%.0f h", h);
+	}
+
+	private static String fmt(double v) {
+		return String.format(Locale.ROOT, "%.3g", v);
+	}
+}
