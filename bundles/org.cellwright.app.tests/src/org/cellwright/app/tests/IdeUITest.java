@@ -128,7 +128,7 @@ class IdeUITest {
 		double max = java.util.Arrays.stream(series[0].getYSeries()).max().orElseThrow();
 		assertTrue(min < 0 && max > 0, "plating below 0 V and stripping above it: " + min + " .. " + max);
 		var perCycle = view.cyclesChart().getSeriesSet();
-		for (String id : new String[] {"charge (mAh/cm2)", "discharge (mAh/cm2)", "CE (%)", "retention (%)"})
+		for (String id : new String[] {"charge (mAh/cm2)", "discharge (mAh/cm2)", "CE (%)"})
 			assertNotNull(perCycle.getSeries(id), id + " per cycle");
 		assertEquals(1.0, perCycle.getSeries("discharge (mAh/cm2)").getYSeries()[0], 1e-3,
 				"the cycle's discharge (plated) capacity in mAh/cm2");

@@ -90,9 +90,13 @@ public final class ChartInteraction {
 		});
 	}
 
-	/** Shows all data again. */
+	/** Key of a chart's data holding a Runnable that adjusts the ranges after they were fitted to the data. */
+	public static final String FIT = "org.cellwright.app.fit";
+
+	/** Shows all data again (then lets the chart's own fit rule adjust the ranges). */
 	public static void reset(Chart chart) {
 		chart.getAxisSet().adjustRange();
+		if (chart.getData(FIT) instanceof Runnable fit) fit.run();
 		chart.redraw();
 	}
 

@@ -41,7 +41,9 @@ import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.Range;
 import org.eclipse.ui.IMemento;
+import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
@@ -57,9 +59,8 @@ public class ResultsView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.results";
 
 	/** Tab titles, also the keys of {@link #chart(String)}. */
-	public static final String VOLTAGE = "Voltage vs time", VOLTAGE_CAPACITY = "Voltage vs capacity",
-			CYCLES = "Capacity and CE vs cycle", OVERPOTENTIALS = "Overpotentials", INVENTORY = "Li inventory",
-			MECHANISM = "Mechanism map", CHECKS = "Checks";
+	public static final String VOLTAGE = "Voltage", VOLTAGE_CAPACITY = "Voltage-capacity", CYCLES = "Capacity and CE",
+			OVERPOTENTIALS = "Overpotentials", INVENTORY = "Li inventory", MECHANISM = "Mechanism map", CHECKS = "Checks";
 
 	/** Distinct run colours (the Tableau 10 palette). */
 	static final RGB[] PALETTE = {new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44), new RGB(255, 127, 14),
@@ -69,6 +70,8 @@ public class ResultsView extends ViewPart {
 
 	private final List<RunFolder> runs = new ArrayList<>();
 	private final Map<String, Chart> charts = new LinkedHashMap<>();
+	/** Charts filled while hidden: SWTChart fits their ranges only when they have a size, so on first showing. */
+	private final java.util.Set<Chart> stale = new java.util.HashSet<>();
 	private List<Path> restored = List.of();
 	private Composite banner;
 	private CTabFolder tabs;
@@ -80,18 +83,52 @@ public class ResultsView extends ViewPart {
 	@Override
 	public void init(IViewSite site, IMemento memento) throws PartInitException {
 		super.init(site, memento);
-		if (memento == null) return;
+		restored = restoredRuns(memento, lastRunsFile());
+	}
+
+	/**
+	 * The runs to show on start: those of the view's memento (saved on a clean exit), else those written to the
+	 * plug-in's state file on every change (after a crash); folders that no longer hold a run are dropped.
+	 */
+	public static List<Path> restoredRuns(IMemento memento, Path lastRuns) {
 		List<Path> paths = new ArrayList<>();
-		for (IMemento m : memento.getChildren("run")) {
-			String p = m.getString("path");
-			if (p != null && RunFolder.isRunFolder(Path.of(p))) paths.add(Path.of(p));
+		if (memento != null)
+			for (IMemento m : memento.getChildren("run"))
+				if (m.getString("path") != null) paths.add(Path.of(m.getString("path")));
+		if (memento == null || memento.getChildren("run").length == 0) {
+			try {
+				if (lastRuns != null && Files.isRegularFile(lastRuns))
+					for (String line : Files.readAllLines(lastRuns)) if (!line.isBlank()) paths.add(Path.of(line.strip()));
+			} catch (IOException | java.nio.file.InvalidPathException e) {
+				// nothing to restore
+			}
 		}
-		restored = paths;
+		return paths.stream().filter(RunFolder::isRunFolder).distinct().toList();
 	}
 
 	@Override
 	public void saveState(IMemento memento) {
 		for (RunFolder r : runs) memento.createChild("run").putString("path", r.folder().toString());
+	}
+
+	/** The plug-in's state file listing the runs shown, or null outside OSGi. */
+	private static Path lastRunsFile() {
+		try {
+			return org.cellwright.app.Activator.getDefault() == null ? null
+					: org.cellwright.app.Activator.getDefault().getStateLocation().toFile().toPath().resolve("results-view-runs.txt");
+		} catch (IllegalStateException e) {
+			return null;
+		}
+	}
+
+	private void rememberRuns() {
+		Path f = lastRunsFile();
+		if (f == null) return;
+		try {
+			Files.write(f, runs.stream().map(r -> r.folder().toString()).toList());
+		} catch (IOException e) {
+			// the memento still saves them on a clean exit
+		}
 	}
 
 	@Override
@@ -125,6 +162,8 @@ public class ResultsView extends ViewPart {
 		reservoir.setPosition(IAxis.Position.Secondary);
 		chartTab(MECHANISM, "Deformation-mechanism map of Li", "Characteristic size (nm)", "Flow stress (MPa)");
 		tabs.setSelection(0);
+		tabs.addListener(SWT.Selection, e -> fitIfStale());
+		tabs.addListener(SWT.Resize, e -> parent.getDisplay().asyncExec(this::fitIfStale));
 		contributeActions();
 		if (!restored.isEmpty()) setRuns(restored);
 		else showEmpty();
@@ -132,6 +171,7 @@ public class ResultsView extends ViewPart {
 
 	private Chart chartTab(String name, String title, String xTitle, String yTitle) {
 		Chart c = new Chart(tabs, SWT.NONE);
+		c.setData(ChartInteraction.FIT, (Runnable) () -> fit(name, c));
 		c.getTitle().setText(title);
 		c.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
 		c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
@@ -186,9 +226,17 @@ public class ResultsView extends ViewPart {
 				export("csv");
 			}
 		};
+		ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+		add.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
+		clear.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_CLEAR));
+		clear.setToolTipText("Remove all runs from the view");
+		png.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
+		png.setToolTipText("Export the chart shown as a PNG image");
+		csv.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVE_EDIT));
+		csv.setToolTipText("Export the data of the chart shown as CSV (one row per point, with units)");
 		IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
-		for (Action a : List.of(add, clear, reset, png, csv)) tb.add(a);
+		for (Action a : List.of(add, clear, png, csv)) tb.add(a);
 		menu.add(add);
 		menu.add(clear);
 		menu.add(new Separator());
@@ -250,6 +298,7 @@ public class ResultsView extends ViewPart {
 		}
 		for (Chart c : charts.values())
 			for (var s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
+		rememberRuns();
 		if (runs.isEmpty()) {
 			showEmpty();
 			for (String u : unreadable) bannerLine(u, SWT.COLOR_RED);
@@ -266,10 +315,38 @@ public class ResultsView extends ViewPart {
 		fillChecks();
 		for (Chart c : charts.values()) {
 			c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
-			c.getAxisSet().adjustRange();
-			c.redraw();
+			ChartInteraction.reset(c);
+			stale.add(c);
 		}
 		banner.getParent().layout(true, true);
+		fitIfStale();
+	}
+
+	/** Fits the ranges of the chart shown if it was filled while hidden. */
+	private void fitIfStale() {
+		Chart c = currentChart();
+		if (c == null || c.isDisposed() || !stale.contains(c)) return;
+		if (c.getSize().x <= 0 || c.getSize().y <= 0) return;
+		stale.remove(c);
+		c.updateLayout();
+		ChartInteraction.reset(c);
+	}
+
+	/**
+	 * After SWTChart fitted the ranges to the data: capacities from 0 (a per-cycle curve starts at 0), percentages at
+	 * least from 90 to 100.5 % so that a 0.1 % change in CE does not fill the chart.
+	 */
+	private static void fit(String tab, Chart c) {
+		if (c.getSeriesSet().getSeries().length == 0) return;
+		if (tab.equals(VOLTAGE_CAPACITY)) {
+			Range r = c.getAxisSet().getXAxis(0).getRange();
+			c.getAxisSet().getXAxis(0).setRange(new Range(0, r.upper));
+		} else if (tab.equals(CYCLES)) {
+			Range r = c.getAxisSet().getYAxis(0).getRange();
+			c.getAxisSet().getYAxis(0).setRange(new Range(0, r.upper * 1.05));
+			Range p = c.getAxisSet().getYAxis(1).getRange();
+			c.getAxisSet().getYAxis(1).setRange(new Range(Math.min(90, p.lower), Math.max(100.5, p.upper)));
+		}
 	}
 
 	private void showEmpty() {
@@ -325,6 +402,8 @@ public class ResultsView extends ViewPart {
 	/** Selects a tab by its title. */
 	public void selectTab(String name) {
 		for (CTabItem i : tabs.getItems()) if (i.getText().equals(name)) tabs.setSelection(i);
+		tabs.layout(true, true);
+		fitIfStale();
 	}
 
 	// ---- banner
@@ -452,9 +531,9 @@ public class ResultsView extends ViewPart {
 	}
 
 	/**
-	 * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and capacity retention (right axis, %).
-	 * Retention is the delivered capacity relative to cycle 1: discharge for a cell with a cathode, Li stripped
-	 * (charge) for a half cell.
+	 * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and, for a cell with a cathode, capacity
+	 * retention, the discharge capacity relative to cycle 1 (right axis, %). A half cell plates a set capacity every
+	 * cycle: its CE says what it keeps.
 	 */
 	private void plotCycles() {
 		Chart c = charts.get(CYCLES);
@@ -466,9 +545,8 @@ public class ResultsView extends ViewPart {
 					ce = t.column("coulombic_efficiency"), mAhG = t.column("discharge_mAh_g");
 			if (n == null || ch == null || dis == null || ce == null) continue;
 			boolean fullCell = mAhG != null && Arrays.stream(mAhG).anyMatch(Double::isFinite);
-			double[] delivered = fullCell ? dis : ch;
-			double first = delivered.length > 0 ? delivered[0] : Double.NaN;
-			double[] retention = Arrays.stream(delivered).map(d -> first > 0 ? 100 * d / first : Double.NaN).toArray();
+			double first = dis.length > 0 ? dis[0] : Double.NaN;
+			double[] retention = Arrays.stream(dis).map(d -> first > 0 ? 100 * d / first : Double.NaN).toArray();
 			double[] cePct = Arrays.stream(ce).map(v -> 100 * v).toArray();
 			RGB base = PALETTE[ri % PALETTE.length];
 			boolean one = runs.size() == 1;
@@ -476,7 +554,8 @@ public class ResultsView extends ViewPart {
 			line(c, p + "charge (mAh/cm2)", n, ch, one ? colour(1) : shade(base, 0.45), one ? LineStyle.SOLID : LineStyle.DOT, 0);
 			line(c, p + "discharge (mAh/cm2)", n, dis, one ? colour(0) : colour(ri), one ? LineStyle.SOLID : LineStyle.SOLID, 0);
 			line(c, p + "CE (%)", n, cePct, one ? colour(2) : colour(ri), one ? LineStyle.SOLID : LineStyle.DASH, 1);
-			line(c, p + "retention (%)", n, retention, one ? colour(4) : shade(base, 0.3), one ? LineStyle.DASH : LineStyle.DASHDOT, 1);
+			if (fullCell)
+				line(c, p + "retention (%)", n, retention, one ? colour(4) : shade(base, 0.3), one ? LineStyle.DASH : LineStyle.DASHDOT, 1);
 		}
 		c.getTitle().setText(runs.size() == 1 ? "Capacity retention and Coulombic efficiency: " + label(runs.get(0))
 				: "Capacity retention and Coulombic efficiency");
@@ -542,19 +621,22 @@ public class ResultsView extends ViewPart {
 			boolean one = runs.size() == 1;
 			String p = prefix(r);
 			double[] nm = Arrays.stream(m.map().sizeM()).map(s -> s * 1e9).toArray();
-			double[][] curves = {m.map().dislocationMPa(), m.map().creepMPa(), m.map().flowMPa()};
-			String[] names = {"dislocation plasticity", "diffusional creep", "flow stress"};
+			// the flow stress (the softer mechanism) first, as a wide pale band under the two mechanisms
+			double[][] curves = {m.map().flowMPa(), m.map().dislocationMPa(), m.map().creepMPa()};
+			String[] names = {"flow stress", "dislocation plasticity", "diffusional creep"};
 			for (int k = 0; k < 3; k++) {
-				double[][] xy = positive(nm, curves[k], 1e-3, 1e4);
+				double[][] xy = positive(nm, curves[k], 1e-3, 2e3);
 				if (xy[0].length == 0) continue;
 				for (double v : xy[1]) {
 					lo = Math.min(lo, v);
 					hi = Math.max(hi, v);
 				}
-				Color col = one ? colour(k == 2 ? 7 : k) : colour(ri);
-				ILineSeries<?> s = line(c, p + names[k], xy[0], xy[1], col, one ? (k == 2 ? LineStyle.DOT : LineStyle.SOLID)
-						: new LineStyle[] {LineStyle.DASH, LineStyle.DOT, LineStyle.SOLID}[k], 0);
-				if (k == 2) s.setLineWidth(one ? 2 : 3);
+				RGB base = one ? PALETTE[k == 1 ? 0 : 1] : PALETTE[ri % PALETTE.length];
+				Color col = k == 0 ? shade(one ? new RGB(60, 60, 60) : base, 0.6) : new Color(base.red, base.green, base.blue);
+				LineStyle style = one || k == 0 ? LineStyle.SOLID : k == 1 ? LineStyle.DASH : LineStyle.DOT;
+				ILineSeries<?> s = line(c, p + names[k], xy[0], xy[1], col, style, 0);
+				s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+				if (k == 0) s.setLineWidth(8);
 			}
 			if (!Double.isFinite(m.poreSizeM())) notes.add(label(r) + ": no interlayer pore size to mark");
 		}
@@ -633,7 +715,7 @@ public class ResultsView extends ViewPart {
 		s.setLineColor(colour);
 		s.setSymbolColor(colour);
 		s.setLineStyle(style);
-		s.setSymbolType(x.length > 60 ? ILineSeries.PlotSymbolType.NONE : ILineSeries.PlotSymbolType.CIRCLE);
+		s.setSymbolType(x.length > 25 ? ILineSeries.PlotSymbolType.NONE : ILineSeries.PlotSymbolType.CIRCLE);
 		s.setSymbolSize(3);
 		s.setLineWidth(2);
 		s.setYAxisId(yAxis);
