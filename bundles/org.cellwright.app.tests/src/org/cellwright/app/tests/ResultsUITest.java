@@ -268,6 +268,35 @@ class ResultsUITest {
 	}
 
 	@Test
+	void theOutlineRunsTheSelectedExperiment() throws Exception {
+		org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, experiments, true);
+		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		IdeUITest.flush();
+		var op = (org.eclipse.ui.views.contentoutline.ContentOutlinePage) outline.getCurrentPage();
+		var tree = (org.eclipse.swt.widgets.Tree) op.getControl();
+		var item = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("experiment NucleationInterlayer")).findFirst()
+				.orElseThrow(() -> new AssertionError("the experiment in the Outline"));
+		op.setSelection(new StructuredSelection(item.getData()));
+		page.activate(outline);
+		IdeUITest.flush();
+		IFolder folder = project.getFolder("results/experiments/NucleationInterlayer");
+		if (folder.exists()) folder.delete(true, null);
+		var menu = tree.getMenu();
+		assertNotNull(menu, "the Outline has a context menu");
+		menu.notifyListeners(SWT.Show, new Event());
+		var run = Arrays.stream(menu.getItems()).filter(m -> m.getText().startsWith("Run Experiment")).findFirst()
+				.orElseThrow(() -> new AssertionError("Run Experiment in " + Arrays.toString(menu.getItems())));
+		run.notifyListeners(SWT.Selection, new Event());
+		menu.notifyListeners(SWT.Hide, new Event());
+		IdeUITest.flush();
+		waitForJobs();
+		assertTrue(folder.getFile("summary.json").exists(), "the selected experiment ran");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		spin(() -> view.shown() != null && view.shown().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
+		page.closeEditor(editor, false);
+	}
+
+	@Test
 	void aLaunchConfigurationRunsOneExperiment() throws Exception {
 		ILaunchConfigurationWorkingCopy wc = ExperimentLaunchShortcut.configurationFor(experiments).getWorkingCopy();
 		assertEquals("/examples/sung2023/experiments.cell", wc.getAttribute(ExperimentLaunch.FILE, ""));

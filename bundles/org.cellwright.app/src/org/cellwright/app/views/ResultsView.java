@@ -496,6 +496,7 @@ public class ResultsView extends ViewPart {
 					Color col = runs.size() == 1 ? gradient(f) : shade(PALETTE[ri % PALETTE.length], 0.55 * (1 - f));
 					String id = prefix(r) + "cycle " + cycle + " step " + (int) step[start];
 					ILineSeries<?> s = line(c, id, x, y, col, STYLES[ri % STYLES.length], 0);
+					s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
 					s.setDescription(prefix(r) + "cycle " + cycle);
 					boolean firstOfCycle = c.getSeriesSet().getSeries().length == 1
 							|| !c.getSeriesSet().getSeries()[c.getSeriesSet().getSeries().length - 2].getDescription().equals(s.getDescription());
@@ -649,6 +650,7 @@ public class ResultsView extends ViewPart {
 			ILineSeries<?> s = line(c, prefix(r) + String.format(Locale.ROOT, "interlayer pore size %.0f nm", d), new double[] {d, d},
 					new double[] {lo, hi}, runs.size() == 1 ? colour(3) : colour(ri), LineStyle.DASH, 0);
 			s.setLineWidth(2);
+			s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
 		}
 		if (c.getSeriesSet().getSeries().length > 0) {
 			x.enableLogScale(true);
