@@ -77,7 +77,10 @@ public class ExperimentTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
-		configuration.setAttribute(ExperimentLaunch.FILE, "");
+		// a new configuration starts from the .cell file selected in the workbench, if any
+		IResource selected = org.eclipse.debug.ui.DebugUITools.getSelectedResource();
+		configuration.setAttribute(ExperimentLaunch.FILE,
+				selected instanceof IFile f && "cell".equals(f.getFileExtension()) ? f.getFullPath().toString() : "");
 		configuration.setAttribute(ExperimentLaunch.EXPERIMENT, "");
 	}
 
