@@ -202,6 +202,15 @@ class ResultsUITest {
 		// no .cell file to take the cell from and no mechanism-map.csv: the map says so instead of failing
 		assertTrue(view.chart(ResultsView.MECHANISM).getTitle().getText().contains("mechanism map not available"),
 				view.chart(ResultsView.MECHANISM).getTitle().getText());
+		// a run folder with its own mechanism-map.csv and inputs.json: the map and the pore size are taken from them
+		Path withMap = RunFolderTest.run(tmp, "WithMap", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY,
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
+				"inputs.json", "{\"cell\":{\"layers\":[{\"role\":\"INTERLAYER\",\"poreSize\":5e-8}]}}");
+		view.show(withMap);
+		Chart map = view.chart(ResultsView.MECHANISM);
+		assertArrayEquals(new double[] {10, 100, 1000}, map.getSeriesSet().getSeries("flow stress").getXSeries(), 1e-9, "sizes in nm");
+		assertArrayEquals(new double[] {0.5, 40, 20}, map.getSeriesSet().getSeries("flow stress").getYSeries(), 1e-12);
+		assertEquals(50, map.getSeriesSet().getSeries("interlayer pore size 50 nm").getXSeries()[0], 1e-9);
 		// a folder that is no run is named, the view stays usable
 		view.setRuns(List.of(Files.createDirectories(tmp.resolve("nothing"))));
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("not a run folder")));

@@ -72,6 +72,7 @@ public class ResultsView extends ViewPart {
 	private final Map<String, Chart> charts = new LinkedHashMap<>();
 	/** Charts filled while hidden: SWTChart fits their ranges only when they have a size, so on first showing. */
 	private final java.util.Set<Chart> stale = new java.util.HashSet<>();
+	private boolean mapPending;
 	private List<Path> restored = List.of();
 	private Composite banner;
 	private CTabFolder tabs;
@@ -311,7 +312,7 @@ public class ResultsView extends ViewPart {
 		plotCycles();
 		plotOverpotentials();
 		plotInventory();
-		plotMechanismMap();
+		mapPending = true; // resolving a cell for the map takes a second: only when the map is looked at
 		fillChecks();
 		for (Chart c : charts.values()) {
 			c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
@@ -322,8 +323,20 @@ public class ResultsView extends ViewPart {
 		fitIfStale();
 	}
 
+	/** Draws the mechanism map if the runs changed since it was last drawn. */
+	private void ensureMap() {
+		if (!mapPending) return;
+		mapPending = false;
+		Chart c = charts.get(MECHANISM);
+		plotMechanismMap();
+		c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
+		ChartInteraction.reset(c);
+		stale.add(c);
+	}
+
 	/** Fits the ranges of the chart shown if it was filled while hidden. */
 	private void fitIfStale() {
+		if (currentChart() == charts.get(MECHANISM)) ensureMap();
 		Chart c = currentChart();
 		if (c == null || c.isDisposed() || !stale.contains(c)) return;
 		if (c.getSize().x <= 0 || c.getSize().y <= 0) return;
@@ -372,6 +385,7 @@ public class ResultsView extends ViewPart {
 
 	/** The chart of a tab ({@link #VOLTAGE}, {@link #CYCLES}, ...). */
 	public Chart chart(String tab) {
+		if (MECHANISM.equals(tab)) ensureMap();
 		return charts.get(tab);
 	}
 
@@ -553,7 +567,7 @@ public class ResultsView extends ViewPart {
 			boolean one = runs.size() == 1;
 			String p = prefix(r);
 			line(c, p + "charge (mAh/cm2)", n, ch, one ? colour(1) : shade(base, 0.45), one ? LineStyle.SOLID : LineStyle.DOT, 0);
-			line(c, p + "discharge (mAh/cm2)", n, dis, one ? colour(0) : colour(ri), one ? LineStyle.SOLID : LineStyle.SOLID, 0);
+			line(c, p + "discharge (mAh/cm2)", n, dis, one ? colour(0) : colour(ri), LineStyle.SOLID, 0);
 			line(c, p + "CE (%)", n, cePct, one ? colour(2) : colour(ri), one ? LineStyle.SOLID : LineStyle.DASH, 1);
 			if (fullCell)
 				line(c, p + "retention (%)", n, retention, one ? colour(4) : shade(base, 0.3), one ? LineStyle.DASH : LineStyle.DASHDOT, 1);
@@ -723,17 +737,6 @@ public class ResultsView extends ViewPart {
 		s.setYAxisId(yAxis);
 		s.setAntialias(SWT.ON);
 		return s;
-	}
-
-	/** Reads the named numeric columns of a CSV file with a header line. */
-	public static double[][] readColumns(Path csv, List<String> names) throws IOException {
-		RunFolder.Table t = RunFolder.readTable(csv);
-		double[][] out = new double[names.size()][];
-		for (int i = 0; i < out.length; i++) {
-			out[i] = t.column(names.get(i));
-			if (out[i] == null) throw new IllegalArgumentException(csv + ":1: no column " + names.get(i));
-		}
-		return out;
 	}
 
 	/** The visible range of an axis of a tab's chart (for tests of zoom and pan). */
