@@ -33,18 +33,20 @@ public final class MechanismMaps {
 
 	private MechanismMaps() {}
 
-	/** The run's map: its mechanism-map.csv if present (pore size from inputs.json or the .cell file), else computed. */
+	/**
+	 * The run's map: its mechanism-map.csv if present, else computed from its cell. The size marked is the interlayer's
+	 * pore size as the solver sets it up for the cell (after lithiation, at the cell's stack pressure); only when the
+	 * cell cannot be resolved, the pore size written in inputs.json.
+	 */
 	public static Result of(RunFolder run) {
 		CellSpec cell = null;
 		String note = null;
-		if (run.mechanismMap() == null || Double.isNaN(run.poreSizeM())) {
-			try {
-				cell = resolveCell(run);
-			} catch (IOException | InputException | IllegalArgumentException e) {
-				note = e instanceof InputException ie ? ie.problem().format() : e.getMessage();
-			}
+		try {
+			cell = resolveCell(run);
+		} catch (IOException | InputException | IllegalArgumentException e) {
+			note = e instanceof InputException ie ? ie.problem().format() : e.getMessage();
 		}
-		double pore = !Double.isNaN(run.poreSizeM()) ? run.poreSizeM() : cell == null ? Double.NaN : poreSize(cell);
+		double pore = cell != null ? poreSize(cell) : run.poreSizeM();
 		if (run.mechanismMap() != null) return new Result(run.mechanismMap(), pore, null);
 		if (cell == null) return new Result(null, Double.NaN, "mechanism map not available: " + note);
 		double[][] rows = LithiumFlowStress.deformationMap(cell, platingCurrent(run), MIN_SIZE, MAX_SIZE, 61);
