@@ -35,13 +35,33 @@ import org.eclipse.ui.PlatformUI;
 public class ExperimentJob extends Job {
 
 	private final IFile file;
+	private final String experiment;
 	private final List<ExperimentRunner.Outcome> outcomes = new ArrayList<>();
+	private volatile String progressText = "";
 
+	/** Runs all experiments of the file. */
 	public ExperimentJob(IFile file) {
-		super("Run experiments of " + file.getName());
+		this(file, null);
+	}
+
+	/** Runs the named experiment of the file (all of them when {@code experiment} is null or empty). */
+	public ExperimentJob(IFile file, String experiment) {
+		super(experiment == null || experiment.isEmpty() ? "Run experiments of " + file.getName()
+				: "Run " + experiment + " of " + file.getName());
 		this.file = file;
+		this.experiment = experiment == null || experiment.isEmpty() ? null : experiment;
 		setUser(true);
 		setRule(file.getProject());
+	}
+
+	/** The last progress line: "experiment: cycle n of N, t = x h". */
+	public String progressText() {
+		return progressText;
+	}
+
+	/** Called on the job's thread with every new progress line (a hook for subclasses). */
+	protected void progressed(String text) {
+		// nothing by default
 	}
 
 	public List<ExperimentRunner.Outcome> outcomes() {
@@ -58,8 +78,10 @@ public class ExperimentJob extends Job {
 			for (Problem p : errors) status.add(Status.error(p.format()));
 			return new MultiStatus(Activator.ID, 0, status.getChildren(), file.getName() + " has errors; fix them before running", null);
 		}
-		List<Experiment> experiments = loaded.experiments(null);
-		if (experiments.isEmpty()) return Status.warning(file.getName() + " has no experiment");
+		List<Experiment> experiments = loaded.experiments(experiment);
+		if (experiments.isEmpty())
+			return experiment == null ? Status.warning(file.getName() + " has no experiment")
+					: Status.error(file.getName() + " has no experiment named " + experiment);
 		SubMonitor sub = SubMonitor.convert(monitor, experiments.size() * 100);
 		String base = file.getName().replaceFirst("\\.cell$", "");
 		IFolder results = file.getProject().getFolder("results").getFolder(base);
@@ -75,15 +97,27 @@ public class ExperimentJob extends Job {
 			SubMonitor one = sub.split(100);
 			one.beginTask("Experiment " + x.getName(), 1000);
 			ProgressListener progress = new ProgressListener() {
-				int lastCycle = -1;
+				int lastCycle = -1, lastStep = -1, done = 0;
+				double lastTime = -1;
 
 				@Override
 				public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
-					if (cycle != lastCycle || stepIndex % 10 == 0) {
-						one.subTask(String.format(Locale.ROOT, "%s: cycle %d of %d, step %d of %d, t = %.2f h", x.getName(), cycle,
-								totalCycles, stepIndex + 1, totalSteps, time / 3600));
-						lastCycle = cycle;
+					if (cycle == lastCycle && stepIndex == lastStep && time - lastTime < 360) return;
+					lastCycle = cycle;
+					lastStep = stepIndex;
+					lastTime = time;
+					String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (step %d of %d)", x.getName(), cycle,
+							totalCycles, time / 3600, stepIndex + 1, totalSteps);
+					progressText = text;
+					one.subTask(text);
+					double f = totalSteps > 0 ? (double) (stepIndex + 1) / totalSteps
+							: totalCycles > 0 ? (double) cycle / totalCycles : 0;
+					int ticks = (int) Math.min(1000, Math.round(1000 * f));
+					if (ticks > done) {
+						one.worked(ticks - done);
+						done = ticks;
 					}
+					progressed(text);
 				}
 
 				@Override

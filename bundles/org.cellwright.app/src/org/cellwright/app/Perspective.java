@@ -17,7 +17,7 @@ public class Perspective implements IPerspectiveFactory {
 		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.18f, editors);
 		left.addView(IPageLayout.ID_PROJECT_EXPLORER);
 		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.6f, "left");
-		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.52f, editors);
+		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.45f, editors);
 		right.addView(ResultsView.ID);
 		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(StackView.ID);

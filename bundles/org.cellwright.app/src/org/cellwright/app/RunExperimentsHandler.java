@@ -1,5 +1,6 @@
 package org.cellwright.app;
 
+import org.cellwright.model.Experiment;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.resources.IFile;
@@ -9,17 +10,25 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** Runs the experiments of the selected or edited .cell file (saving it first). */
+/**
+ * Runs experiments: those of the edited .cell file (saving it first), of a .cell file selected in the Project
+ * Explorer, or the one experiment selected in the Outline.
+ */
 public class RunExperimentsHandler extends AbstractHandler {
 
 	@Override
 	public Object execute(ExecutionEvent event) {
 		IFile file = null;
+		String experiment = null;
 		var sel = HandlerUtil.getCurrentSelection(event);
 		var part = HandlerUtil.getActivePart(event);
-		if (part instanceof IEditorPart editor) {
+		IEditorPart editor = HandlerUtil.getActiveEditor(event);
+		if (sel instanceof IStructuredSelection ss && ss.getFirstElement() instanceof Experiment x && editor != null) {
+			// the Outline shows the active editor's file
 			file = editor.getEditorInput().getAdapter(IFile.class);
-			if (editor.isDirty()) editor.doSave(null);
+			experiment = x.getName();
+		} else if (part instanceof IEditorPart) {
+			file = editor == null ? null : editor.getEditorInput().getAdapter(IFile.class);
 		} else if (sel instanceof IStructuredSelection ss && !ss.isEmpty()) {
 			file = Adapters.adapt(ss.getFirstElement(), IFile.class);
 		}
@@ -28,7 +37,8 @@ public class RunExperimentsHandler extends AbstractHandler {
 					"Open or select a .cell file with an experiment first.");
 			return null;
 		}
-		new ExperimentJob(file).schedule();
+		if (editor != null && editor.isDirty() && file.equals(editor.getEditorInput().getAdapter(IFile.class))) editor.doSave(null);
+		new ExperimentJob(file, experiment).schedule();
 		return null;
 	}
 }

@@ -35,6 +35,9 @@ import org.eclipse.xtext.resource.XtextResource;
 /** Outline of a .cell file: materials, cells with their layers, protocols with their steps, experiments. */
 public class CellOutlinePage extends ContentOutlinePage {
 
+	/** Id of the Outline's context menu. */
+	public static final String OUTLINE_MENU_ID = "org.cellwright.editor.outline";
+
 	private final ITextEditor editor;
 	private final IDocument document;
 	private final IDocumentListener listener = new IDocumentListener() {
@@ -62,6 +65,11 @@ public class CellOutlinePage extends ContentOutlinePage {
 				if (node != null) editor.selectAndReveal(node.getOffset(), 0);
 			}
 		});
+		// a context menu others contribute to ("popup:org.cellwright.editor.outline", e.g. Run Experiment)
+		org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager("#CellOutline", OUTLINE_MENU_ID);
+		menu.add(new org.eclipse.jface.action.GroupMarker(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+		viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+		getSite().registerContextMenu(OUTLINE_MENU_ID, menu, viewer);
 		if (document != null) document.addDocumentListener(listener);
 		refresh();
 	}

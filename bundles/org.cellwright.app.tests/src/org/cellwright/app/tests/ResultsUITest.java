@@ -1,0 +1,343 @@
+package org.cellwright.app.tests;
+
+import static org.cellwright.app.tests.IdeUITest.spin;
+import static org.cellwright.app.tests.IdeUITest.waitForJobs;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.app.ExperimentJob;
+import org.cellwright.app.ShowResultsHandler;
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.app.launch.ExperimentLaunch;
+import org.cellwright.app.launch.ExperimentLaunchShortcut;
+import org.cellwright.app.views.ChartInteraction;
+import org.cellwright.app.views.ResultsView;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.expressions.EvaluationContext;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.Range;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.XMLMemento;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Results view driven through SWT on real runs of the study: every tab shows the run's series, two runs are
+ * overlaid in every chart, a short circuit and failed checks are shown as status, zoom/pan/read-out and export work,
+ * runs are started from a launch configuration and can be cancelled.
+ */
+class ResultsUITest {
+
+	static final List<String> CHART_TABS = List.of(ResultsView.VOLTAGE, ResultsView.VOLTAGE_CAPACITY, ResultsView.CYCLES,
+			ResultsView.OVERPOTENTIALS, ResultsView.INVENTORY, ResultsView.MECHANISM);
+
+	IWorkbenchPage page;
+	IProject project;
+	IFile experiments;
+
+	@TempDir
+	Path tmp;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		project = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples"))).getProject();
+		experiments = project.getFile("sung2023/experiments.cell");
+		assertTrue(experiments.exists());
+		waitForJobs();
+	}
+
+	/** Runs one experiment of the study file through the IDE's job and returns its run folder. */
+	Path runExperiment(String name) {
+		ExperimentJob job = new ExperimentJob(experiments, name);
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the experiment " + name);
+		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
+		IFolder folder = project.getFolder("results/experiments/" + name);
+		assertTrue(folder.getFile("summary.json").exists(), "the run is in the project: " + folder);
+		return folder.getLocation().toFile().toPath();
+	}
+
+	static List<String> ids(Chart c) {
+		return Arrays.stream(c.getSeriesSet().getSeries()).map(ISeries::getId).toList();
+	}
+
+	@Test
+	void aRunShowsItsSeriesInEveryTab() throws Exception {
+		Path run = runExperiment("FirstCycleInterlayer");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(run);
+		for (String tab : CHART_TABS)
+			assertTrue(view.chart(tab).getSeriesSet().getSeries().length > 0, tab + " has series: " + ids(view.chart(tab)));
+		assertEquals(List.of("FirstCycleInterlayer"), ids(view.chart()));
+		Chart cycles = view.cyclesChart();
+		assertEquals(List.of("charge (mAh/cm2)", "discharge (mAh/cm2)", "CE (%)"), ids(cycles), "a half cell: no retention of a set plating capacity");
+		ISeries<?> ce = cycles.getSeriesSet().getSeries("CE (%)");
+		assertTrue(ce.getYSeries()[0] > 80 && ce.getYSeries()[0] <= 100, "first-cycle CE in %: " + ce.getYSeries()[0]);
+		// plating and stripping curves of cycle 1, voltage against the capacity passed in each step
+		List<String> vq = ids(view.chart(ResultsView.VOLTAGE_CAPACITY));
+		assertTrue(vq.stream().allMatch(id -> id.startsWith("cycle 1 step")), vq.toString());
+		assertTrue(vq.size() >= 2, "a plating and a stripping curve: " + vq);
+		assertTrue(ids(view.chart(ResultsView.OVERPOTENTIALS)).contains("nucleation"), ids(view.chart(ResultsView.OVERPOTENTIALS)).toString());
+		// the interlayer cell's map is computed from its .cell file and marks the lithiated interlayer's pore size
+		Chart map = view.chart(ResultsView.MECHANISM);
+		assertTrue(ids(map).containsAll(List.of("dislocation plasticity", "diffusional creep", "flow stress")), ids(map).toString());
+		ISeries<?> pore = Arrays.stream(map.getSeriesSet().getSeries()).filter(s -> s.getId().startsWith("interlayer pore size"))
+				.findFirst().orElseThrow(() -> new AssertionError("no pore size marker: " + ids(map)));
+		double at5MPa = pore.getXSeries()[0];
+		assertTrue(at5MPa > 100 && at5MPa < 1000, "under 5 MPa the lithiated pores stay above 100 nm, below the as-cast 1 um: " + at5MPa);
+		assertTrue(map.getAxisSet().getXAxis(0).isLogScaleEnabled() && map.getAxisSet().getYAxis(0).isLogScaleEnabled());
+		ISeries<?> creep = map.getSeriesSet().getSeries("diffusional creep"), dis = map.getSeriesSet().getSeries("dislocation plasticity");
+		assertTrue(valueAt(creep, 20) < valueAt(dis, 20), "creep is the softer mechanism at 20 nm");
+		assertTrue(valueAt(creep, 10_000) > valueAt(dis, 10_000), "dislocation plasticity is the softer one at 10 um");
+		Label status = view.bannerLines().get(0);
+		assertTrue(status.getText().startsWith("FirstCycleInterlayer  ·  cell Cell2At5MPa  ·  COMPLETED"), status.getText());
+		assertNull(view.checksTable(), "no checks.json, no Checks tab");
+		// the same interlayer cycled at 34 MPa: pores below 100 nm, where Li deforms by diffusional creep
+		view.show(runExperiment("InterlayerHalfCell"));
+		double at34MPa = Arrays.stream(view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries())
+				.filter(s -> s.getId().startsWith("interlayer pore size")).findFirst().orElseThrow().getXSeries()[0];
+		assertTrue(at34MPa < 100 && at34MPa < at5MPa, "higher stack pressure, smaller pores: " + at34MPa + " nm");
+		ISeries<?> creep34 = view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries("diffusional creep");
+		ISeries<?> dis34 = view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries("dislocation plasticity");
+		assertTrue(valueAt(creep34, at34MPa) < valueAt(dis34, at34MPa), "creep controls at the marked pore size");
+		assertTrue(ids(view.chart(ResultsView.VOLTAGE_CAPACITY)).size() > 2 * 7, "35 cycles: 8 of them drawn, plating and stripping");
+		// a full cell: capacity retention relative to its first discharge
+		view.show(runExperiment("FullCellWithInterlayer"));
+		ISeries<?> retention = view.cyclesChart().getSeriesSet().getSeries("retention (%)");
+		assertNotNull(retention, ids(view.cyclesChart()).toString());
+		assertEquals(100, retention.getYSeries()[0], 1e-9);
+		assertEquals(0, view.chart(ResultsView.VOLTAGE_CAPACITY).getAxisSet().getXAxis(0).getRange().lower, "capacity axis from 0");
+	}
+
+	/** The series' y at the point nearest to x (log grid). */
+	static double valueAt(ISeries<?> s, double x) {
+		int best = 0;
+		for (int i = 0; i < s.getXSeries().length; i++)
+			if (Math.abs(Math.log(s.getXSeries()[i] / x)) < Math.abs(Math.log(s.getXSeries()[best] / x))) best = i;
+		return s.getYSeries()[best];
+	}
+
+	@Test
+	void comparingTwoRunsOverlaysThemInEveryChart() throws Exception {
+		Path bare = runExperiment("FirstCycleBare"), interlayer = runExperiment("FirstCycleInterlayer");
+		IFolder b = project.getFolder("results/experiments/FirstCycleBare"), i = project.getFolder("results/experiments/FirstCycleInterlayer");
+		// Project Explorer: both folders selected -> Compare Runs
+		EvaluationContext ctx = new EvaluationContext(null, new Object());
+		ctx.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(List.of(b, i)));
+		ctx.addVariable(ISources.ACTIVE_WORKBENCH_WINDOW_NAME, PlatformUI.getWorkbench().getActiveWorkbenchWindow());
+		ctx.addVariable(ISources.ACTIVE_SHELL_NAME, PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
+		new ShowResultsHandler().execute(new ExecutionEvent(null, Map.of(), null, ctx));
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		assertEquals(List.of(bare, interlayer), view.runs().stream().map(r -> r.folder()).toList());
+		for (String tab : CHART_TABS) {
+			List<String> ids = ids(view.chart(tab));
+			assertTrue(ids.stream().anyMatch(id -> id.startsWith("FirstCycleBare")), tab + ": the bare run: " + ids);
+			assertTrue(ids.stream().anyMatch(id -> id.startsWith("FirstCycleInterlayer")), tab + ": the interlayer run: " + ids);
+			assertTrue(view.chart(tab).getLegend().isVisible(), tab + " has a legend");
+		}
+		var voltage = view.chart().getSeriesSet().getSeries();
+		assertNotEquals(((org.eclipse.swtchart.ILineSeries<?>) voltage[0]).getLineColor().getRGB(),
+				((org.eclipse.swtchart.ILineSeries<?>) voltage[1]).getLineColor().getRGB(), "each run in its own colour");
+		// only the interlayer cell has pores to mark
+		List<String> map = ids(view.chart(ResultsView.MECHANISM));
+		assertTrue(map.stream().anyMatch(id -> id.startsWith("FirstCycleInterlayer: interlayer pore size")), map.toString());
+		assertTrue(map.stream().noneMatch(id -> id.startsWith("FirstCycleBare: interlayer pore size")), map.toString());
+		assertEquals(2, view.bannerLines().stream().filter(l -> l.getText().contains("COMPLETED")).count());
+		// the folder of a file's runs stands for each of them
+		assertTrue(ShowResultsHandler.runFolders(bare.getParent()).containsAll(List.of(bare, interlayer)));
+		// the view remembers its runs for the next start
+		XMLMemento m = XMLMemento.createWriteRoot("view");
+		view.saveState(m);
+		assertEquals(List.of(bare.toString(), interlayer.toString()),
+				Arrays.stream(m.getChildren("run")).map(c -> c.getString("path")).toList());
+		assertEquals(List.of(bare, interlayer), ResultsView.restoredRuns(m, null), "restored from the memento");
+		Path last = tmp.resolve("last.txt");
+		Files.write(last, List.of(interlayer.toString(), tmp.resolve("gone").toString()));
+		assertEquals(List.of(interlayer), ResultsView.restoredRuns(null, last), "after a crash: the state file, vanished runs dropped");
+	}
+
+	@Test
+	void aShortCircuitAndFailedChecksAreShownAsStatus() throws Exception {
+		Path f = RunFolderTest.run(tmp, "BareHalfCell", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY,
+				"checks.json", """
+						{"experiment":"BareHalfCell","checks":[
+						 {"quantity":"shorts early","expected":"end-time < 100 h","simulated":"46.5 h","pass":true},
+						 {"quantity":"initial CE","expected":"89.4 % ± 2 %","simulated":"88.9 %","pass":false}]}
+						""");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		Label status = view.bannerLines().get(0);
+		assertTrue(status.getText().contains("SHORT_CIRCUIT in cycle 6 at t = 46.5 h: Li filament spans the separator"), status.getText());
+		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
+		assertTrue(status.getText().contains("checks: 1 pass, 1 fail"), status.getText());
+		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("SE reduced at the Li contact")), "solver messages shown");
+		Table checks = view.checksTable();
+		assertNotNull(checks, "a Checks tab");
+		assertEquals(2, checks.getItemCount());
+		assertEquals("PASS", checks.getItem(0).getText(0));
+		assertEquals("FAIL", checks.getItem(1).getText(0));
+		assertEquals("89.4 % ± 2 %", checks.getItem(1).getText(3));
+		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("cycles.csv: missing")), "missing files are named");
+		// no .cell file to take the cell from and no mechanism-map.csv: the map says so instead of failing
+		assertTrue(view.chart(ResultsView.MECHANISM).getTitle().getText().contains("mechanism map not available"),
+				view.chart(ResultsView.MECHANISM).getTitle().getText());
+		// a run folder with its own mechanism-map.csv and inputs.json: the map and the pore size are taken from them
+		Path withMap = RunFolderTest.run(tmp, "WithMap", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY,
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
+				"inputs.json", "{\"cell\":{\"layers\":[{\"role\":\"INTERLAYER\",\"poreSize\":5e-8}]}}");
+		view.show(withMap);
+		Chart map = view.chart(ResultsView.MECHANISM);
+		assertArrayEquals(new double[] {10, 100, 1000}, map.getSeriesSet().getSeries("flow stress").getXSeries(), 1e-9, "sizes in nm");
+		assertArrayEquals(new double[] {0.5, 40, 20}, map.getSeriesSet().getSeries("flow stress").getYSeries(), 1e-12);
+		assertEquals(50, map.getSeriesSet().getSeries("interlayer pore size 50 nm").getXSeries()[0], 1e-9);
+		// a folder that is no run is named, the view stays usable
+		view.setRuns(List.of(Files.createDirectories(tmp.resolve("nothing"))));
+		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("not a run folder")));
+		assertNull(view.shown());
+	}
+
+	@Test
+	void zoomPanResetReadOutAndExport() throws Exception {
+		Path run = runExperiment("FirstCycleBare");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(run);
+		view.selectTab(ResultsView.VOLTAGE);
+		IdeUITest.flush();
+		Chart c = view.chart();
+		Control plot = c.getPlotArea().getControl();
+		Range full = c.getAxisSet().getXAxis(0).getRange();
+		int mx = plot.getSize().x / 2, my = plot.getSize().y / 2;
+		mouse(plot, SWT.MouseVerticalWheel, mx, my, 0, 3);
+		Range zoomed = c.getAxisSet().getXAxis(0).getRange();
+		assertTrue(zoomed.upper - zoomed.lower < 0.9 * (full.upper - full.lower), "the wheel zooms in: " + zoomed + " of " + full);
+		// right-drag pans to the right by a quarter of the plot
+		mouse(plot, SWT.MouseDown, mx, my, 3, 1);
+		mouse(plot, SWT.MouseMove, mx - plot.getSize().x / 4, my, 0, 0);
+		mouse(plot, SWT.MouseUp, mx - plot.getSize().x / 4, my, 3, 1);
+		Range panned = c.getAxisSet().getXAxis(0).getRange();
+		assertTrue(panned.lower > zoomed.lower, "panned: " + panned + " after " + zoomed);
+		assertEquals(zoomed.upper - zoomed.lower, panned.upper - panned.lower, 1e-6 * (full.upper - full.lower), "panning keeps the zoom");
+		// a box drawn with the left button zooms into it
+		mouse(plot, SWT.MouseDown, mx - 50, my - 40, 1, 1);
+		mouse(plot, SWT.MouseMove, mx + 50, my + 40, 0, 0);
+		mouse(plot, SWT.MouseUp, mx + 50, my + 40, 1, 1);
+		Range boxed = c.getAxisSet().getXAxis(0).getRange();
+		assertTrue(boxed.upper - boxed.lower < panned.upper - panned.lower, "box zoom: " + boxed);
+		// the read-out names the coordinates under the pointer
+		mouse(plot, SWT.MouseMove, mx, my, 0, 0);
+		String text = view.readout().getText();
+		assertTrue(text.startsWith("Time (h) = ") && text.contains("Voltage (V) = "), text);
+		double t = Double.parseDouble(text.replaceFirst("Time \\(h\\) = ([-0-9.eE]+),.*", "$1"));
+		assertTrue(t >= boxed.lower && t <= boxed.upper, t + " within " + boxed);
+		// double click resets
+		mouse(plot, SWT.MouseDoubleClick, mx, my, 1, 2);
+		Range reset = c.getAxisSet().getXAxis(0).getRange();
+		assertEquals(full.upper - full.lower, reset.upper - reset.lower, 1e-3 * (full.upper - full.lower), "all data again: " + reset);
+		// export
+		Path png = tmp.resolve("v.png"), csv = tmp.resolve("v.csv");
+		ChartInteraction.exportPng(c, png);
+		byte[] head = Arrays.copyOf(Files.readAllBytes(png), 4);
+		assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, "a PNG file");
+		ChartInteraction.exportCsv(c, csv);
+		List<String> lines = Files.readAllLines(csv);
+		assertEquals("series,x,y,x_quantity,y_quantity", lines.get(0));
+		assertEquals(1 + c.getSeriesSet().getSeries()[0].getXSeries().length, lines.size(), "one row per point");
+		assertTrue(lines.get(1).startsWith("FirstCycleBare,") && lines.get(1).endsWith(",Time (h),Voltage (V)"), lines.get(1));
+	}
+
+	static void mouse(Control c, int type, int x, int y, int button, int count) {
+		Event e = new Event();
+		e.x = x;
+		e.y = y;
+		e.button = button;
+		e.count = count;
+		e.doit = true;
+		c.notifyListeners(type, e);
+	}
+
+	@Test
+	void theOutlineRunsTheSelectedExperiment() throws Exception {
+		org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, experiments, true);
+		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		IdeUITest.flush();
+		var op = (org.eclipse.ui.views.contentoutline.ContentOutlinePage) outline.getCurrentPage();
+		var tree = (org.eclipse.swt.widgets.Tree) op.getControl();
+		var item = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("experiment NucleationInterlayer")).findFirst()
+				.orElseThrow(() -> new AssertionError("the experiment in the Outline"));
+		op.setSelection(new StructuredSelection(item.getData()));
+		page.activate(outline);
+		IdeUITest.flush();
+		IFolder folder = project.getFolder("results/experiments/NucleationInterlayer");
+		if (folder.exists()) folder.delete(true, null);
+		var menu = tree.getMenu();
+		assertNotNull(menu, "the Outline has a context menu");
+		menu.notifyListeners(SWT.Show, new Event());
+		var run = Arrays.stream(menu.getItems()).filter(m -> m.getText().startsWith("Run Experiment")).findFirst()
+				.orElseThrow(() -> new AssertionError("Run Experiment in " + Arrays.toString(menu.getItems())));
+		run.notifyListeners(SWT.Selection, new Event());
+		menu.notifyListeners(SWT.Hide, new Event());
+		IdeUITest.flush();
+		waitForJobs();
+		assertTrue(folder.getFile("summary.json").exists(), "the selected experiment ran");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		spin(() -> view.shown() != null && view.shown().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
+		page.closeEditor(editor, false);
+	}
+
+	@Test
+	void aLaunchConfigurationRunsOneExperiment() throws Exception {
+		ILaunchConfigurationWorkingCopy wc = ExperimentLaunchShortcut.configurationFor(experiments).getWorkingCopy();
+		assertEquals("/examples/sung2023/experiments.cell", wc.getAttribute(ExperimentLaunch.FILE, ""));
+		wc.setAttribute(ExperimentLaunch.EXPERIMENT, "NucleationBare");
+		IFolder folder = project.getFolder("results/experiments/NucleationBare");
+		if (folder.exists()) folder.delete(true, null);
+		wc.launch("run", null);
+		ExperimentJob job = ExperimentLaunch.lastJob();
+		assertNotNull(job, "the launch scheduled a job");
+		spin(() -> job.getResult() != null, 60_000, "the launched experiment");
+		assertTrue(job.getResult().isOK(), job.getResult().toString());
+		assertTrue(folder.getFile("summary.json").exists(), "only the chosen experiment ran and wrote its folder");
+		assertEquals(List.of("NucleationBare"), job.outcomes().stream().map(o -> o.experiment()).toList(), "only the chosen experiment ran");
+	}
+
+	@Test
+	void aRunReportsCycleProgressAndCanBeCancelled() throws Exception {
+		IFile longCycling = project.getFile("sung2023/long-cycling.cell");
+		ExperimentJob job = new ExperimentJob(longCycling, "FullCellLongCycling") {
+			@Override
+			protected void progressed(String text) {
+				if (text.contains("cycle 3 of")) cancel();
+			}
+		};
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the cancelled job");
+		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+		assertTrue(job.progressText().matches("FullCellLongCycling: cycle \\d+ of \\d+, t = [0-9.]+ h \\(step \\d+ of \\d+\\)"),
+				job.progressText());
+		assertTrue(job.progressText().contains("cycle 3 of "), job.progressText());
+		String summary = Files.readString(project.getFolder("results/long-cycling/FullCellLongCycling").getFile("summary.json")
+				.getLocation().toFile().toPath());
+		assertTrue(summary.contains("\"CANCELLED\""), "the run stopped as cancelled and kept what it had: " + summary);
+	}
+}
