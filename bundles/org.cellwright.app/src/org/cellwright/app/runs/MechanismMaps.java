@@ -34,11 +34,15 @@ public final class MechanismMaps {
 	private MechanismMaps() {}
 
 	/**
-	 * The run's map: its mechanism-map.csv if present, else computed from its cell. The size marked is the interlayer's
+	 * The run's map: its mechanism-map.csv if present, else computed from its cell. The size marked is the one the
+	 * solver recorded in summary.json (mechanism_map.characteristic_size_m); for older runs, the interlayer's
 	 * pore size as the solver sets it up for the cell (after lithiation, at the cell's stack pressure); only when the
 	 * cell cannot be resolved, the pore size written in inputs.json.
 	 */
 	public static Result of(RunFolder run) {
+		// a run written by the solver's runner has its map and the size to mark: nothing to compute again
+		if (run.mechanismMap() != null && Double.isFinite(run.characteristicSizeM()))
+			return new Result(run.mechanismMap(), run.characteristicSizeM(), null);
 		CellSpec cell = null;
 		String note = null;
 		try {

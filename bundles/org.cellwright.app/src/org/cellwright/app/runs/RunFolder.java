@@ -173,6 +173,16 @@ public final class RunFolder {
 		return poreSizeM;
 	}
 
+	/**
+	 * The size of the Li pressing on the SE as the solver computed it for the run [m] (summary.json's
+	 * mechanism_map.characteristic_size_m, e.g. the interlayer's pore size after formation), NaN when not recorded.
+	 */
+	public double characteristicSizeM() {
+		if (summary == null || !(summary.get("mechanism_map") instanceof JsonObject m)) return Double.NaN;
+		var c = m.get("characteristic_size_m");
+		return c != null && c.isJsonPrimitive() && c.getAsJsonPrimitive().isNumber() ? c.getAsDouble() : Double.NaN;
+	}
+
 	/** Problems met reading optional parts, each naming its file. */
 	public List<String> problems() {
 		return problems;
