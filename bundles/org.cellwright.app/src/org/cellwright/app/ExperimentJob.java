@@ -7,11 +7,14 @@ import java.util.Locale;
 
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.cli.run.CellFiles;
+import org.cellwright.cli.run.Checks;
 import org.cellwright.cli.run.ExperimentRunner;
 import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.Problem;
 import org.cellwright.cli.run.SimulationInputs;
 import org.cellwright.model.Experiment;
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunReport;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RunStatus;
 import org.eclipse.core.resources.IFile;
@@ -126,8 +129,22 @@ public class ExperimentJob extends Job {
 				}
 			};
 			Path folder = results.getFolder(x.getName()).getLocation().toFile().toPath();
-			ExperimentRunner.Outcome out = ExperimentRunner.run(in, folder, progress);
+			ExperimentRunner.Outcome out = ExperimentRunner.run(in, x, folder, progress);
 			outcomes.add(out);
+			if (out.status() != RunStatus.CANCELLED) {
+				// the same files as the command line: the expect clauses against the run, and its HTML report
+				List<Checks.Check> checks = Checks.evaluate(x, out.summary(), folder);
+				Checks.write(folder, x.getName(), checks);
+				long failed = checks.stream().filter(c -> !c.pass()).count();
+				if (failed > 0)
+					status.add(Status.warning(x.getName() + ": " + failed + " of " + checks.size()
+							+ " expect checks fail (see the Checks tab)"));
+				try {
+					RunReport.write(folder);
+				} catch (ReportException e) {
+					status.add(Status.warning(x.getName() + ": no report: " + e.getMessage()));
+				}
+			}
 			refresh(results);
 			if (out.status() == RunStatus.CANCELLED) return Status.CANCEL_STATUS;
 			if (out.status() == RunStatus.SHORT_CIRCUIT)

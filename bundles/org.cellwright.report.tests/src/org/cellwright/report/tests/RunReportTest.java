@@ -63,7 +63,24 @@ class RunReportTest {
 		assertTrue(keys.contains("mAh/g"), "specific capacity of a full cell");
 		// one figure per plot: current timeline, V(t), V(Q), capacity+CE, overpotentials, lithium, mechanism map
 		assertEquals(7, Svg.seriesCounts(fullHtml).size(), "seven plots");
-		assertTrue(Svg.section(fullHtml, "mechanism-map").contains("pore size 1 \u00b5m"), "the interlayer's pore size is marked");
+		// a summary.json without the solver's mechanism_map: the interlayer's pore size of inputs.json is marked
+		assertTrue(Svg.section(fullHtml, "mechanism-map").contains("Li size in this cell 1 \u00b5m"), "the interlayer's pore size is marked");
+	}
+
+	@Test
+	void theLiSizeTheSolverRecordedIsMarked() throws Exception {
+		Path run = Fixtures.fullCell(shared.resolve("FullCellWithSolverSize"), 1);
+		Fixtures.mechanismMap(run);
+		Path summary = run.resolve("summary.json");
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonObject m = new com.google.gson.JsonObject();
+		m.addProperty("characteristic_size_m", 55e-9);
+		s.add("mechanism_map", m);
+		Files.writeString(summary, s.toString());
+		String html = Files.readString(RunReport.write(run));
+		String map = Svg.section(html, "mechanism-map");
+		assertTrue(map.contains("Li size in this cell 0.055 \u00b5m"), "the solver's size (55 nm after formation), not the as-cast pore size");
+		assertFalse(map.contains("Li size in this cell 1 \u00b5m"), "the as-cast pore size is not marked");
 	}
 
 	@Test
