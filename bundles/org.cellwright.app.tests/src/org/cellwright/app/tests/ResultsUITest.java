@@ -112,7 +112,10 @@ class ResultsUITest {
 		assertTrue(valueAt(creep, 10_000) > valueAt(dis, 10_000), "dislocation plasticity is the softer one at 10 um");
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().startsWith("FirstCycleInterlayer  ·  cell Cell2At5MPa  ·  COMPLETED"), status.getText());
-		assertNull(view.checksTable(), "no checks.json, no Checks tab");
+		// the experiment's expect clauses were checked by the IDE's run as by the command line: a Checks tab
+		assertTrue(Files.isRegularFile(project.getFolder("results/experiments/FirstCycleInterlayer/checks.json").getLocation().toFile().toPath()));
+		assertNotNull(view.checksTable(), "checks.json, so a Checks tab");
+		assertTrue(view.checksTable().getItemCount() > 0, "a row per expect clause");
 		// the same interlayer cycled at 34 MPa: pores below 100 nm, where Li deforms by diffusional creep
 		view.show(runExperiment("InterlayerHalfCell"));
 		double at34MPa = Arrays.stream(view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries())

@@ -40,8 +40,9 @@ public final class MechanismMaps {
 	 * cell cannot be resolved, the pore size written in inputs.json.
 	 */
 	public static Result of(RunFolder run) {
-		// a run written by the solver's runner has its map and the size to mark: nothing to compute again
-		if (run.mechanismMap() != null && Double.isFinite(run.characteristicSizeM()))
+		// a run of a cell with an interlayer written by the solver's runner has its map and the pore size the solver
+		// set up (after lithiation): nothing to compute again
+		if (run.mechanismMap() != null && Double.isFinite(run.characteristicSizeM()) && Double.isFinite(run.poreSizeM()))
 			return new Result(run.mechanismMap(), run.characteristicSizeM(), null);
 		CellSpec cell = null;
 		String note = null;
