@@ -27,9 +27,9 @@ import org.cellwright.cli.run.SimulationInputs;
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Sweep;
-import org.cellwright.report.ComparisonReport;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
+import org.cellwright.report.StudyReport;
 import org.cellwright.solver.RunStatus;
 
 import com.google.gson.JsonArray;
@@ -239,13 +239,13 @@ public class RunCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * After all runs of the command: when there were several, one report over all of them (runs side by side, overlaid
-	 * plots and the whole comparison with the study) in {@code <out>/report.html}.
+	 * After all runs of the command: when there were several, one front page over all of them (the whole comparison
+	 * with the study, a row per run linking to its report) in {@code <out>/report.html}.
 	 */
 	private void afterAll(Path outDir, List<Path> runFolders) {
 		if (runFolders.size() < 2) return;
 		try {
-			Path html = ComparisonReport.write(runFolders, outDir.resolve(RunReport.FILE_NAME));
+			Path html = StudyReport.write(Path.of(file).getFileName().toString(), runFolders, outDir.resolve(RunReport.FILE_NAME));
 			spec.commandLine().getOut().println("report: " + Problem.display(html) + " (each run: report.html in its folder)");
 		} catch (ReportException e) {
 			spec.commandLine().getErr().println("cellwright: no report: " + e.getMessage());

@@ -117,6 +117,17 @@ class StudyResultsTest {
 			for (String t : List.of("20degC", "60degC"))
 				assertTrue(Files.isRegularFile(out.resolve("PressureAndTemperature")
 						.resolve("InterlayerHalfCell-stack-pressure=" + p + "-temperature=" + t).resolve("summary.json")), p + " " + t);
+		// every run has its report, the file's runs a front page with the whole comparison and a link to each
+		try {
+			for (String x : List.of("NucleationBare", "FullCellWithInterlayer", "PressureAndTemperature/InterlayerHalfCell-stack-pressure=5MPa-temperature=20degC"))
+				assertTrue(Files.readString(out.resolve(x).resolve("report.html")).contains("id=\"mechanism-map\""), x);
+			String front = Files.readString(out.resolve("report.html"));
+			assertTrue(front.contains("<a href=\"FullCellWithInterlayer/report.html\">"), "links the runs' reports");
+			for (JsonObject c : checks(out)) assertTrue(front.contains(c.get("expected").getAsString().replace("<", "&lt;").replace(">", "&gt;")), c.toString());
+			assertTrue(r.out().contains("report: "), "the run names the front page");
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Test
