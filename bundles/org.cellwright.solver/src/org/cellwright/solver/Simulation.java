@@ -20,6 +20,9 @@ public final class Simulation {
     /** Minimum time step [s] below which a step counts as not converged. */
     private static final double DT_MIN = 1e-6;
 
+    /** Target of the largest change of an electrode's state (a stoichiometry) per step. */
+    private static final double DX_TARGET = 0.005;
+
     /** Runs with default settings and no progress reporting. */
     public static RunStatus run(CellSpec cell, ProtocolSpec protocol, ResultSink sink) {
         return new Simulation().run(cell, protocol, SolverSettings.defaults(), sink, ProgressListener.NONE);
@@ -213,6 +216,13 @@ public final class Simulation {
                             h *= 0.25;
                             continue;
                         }
+                        // the state may move fast where the voltage is flat (a particle surface saturating at the
+                        // end of a discharge): the charge passed until an electrode saturates must not depend on
+                        // how large the steps happened to be
+                        if (model.stateChange() > 2 * DX_TARGET && h > 1e-3) {
+                            h *= Math.max(0.1, 0.8 * DX_TARGET / model.stateChange());
+                            continue;
+                        }
                         break;
                     }
                     h *= 0.25;
@@ -221,12 +231,14 @@ public final class Simulation {
                             // the electrode cannot deliver the current any more: treat as reaching the cut-off
                             event(SimulationEvent.Type.STEP_END, Double.NaN, "step ended: an electrode cannot carry the "
                                     + "current any more (saturated or exhausted), taken as its voltage cut-off");
+                            if (time != lastSampleTime) emitSample(current, stepCharge, model.ocv(), model.overpotentials());
                             return null;
                         }
                         return fail("time step below " + DT_MIN + " s");
                     }
                 }
                 double dv = Math.abs(v - voltage);
+                double dx = model.stateChange();
                 double err = Double.isNaN(prevSlope) ? Double.NaN : 0.5 * Math.abs(v - voltage - prevSlope * h);
                 double[] eta = model.overpotentials();
                 double weBefore = settings.debugConservationChecks() ? model.workingElectrode().inventory().total() : 0;
@@ -284,6 +296,7 @@ public final class Simulation {
                 if (progress.isCancelled()) return RunStatus.CANCELLED;
                 if (end) break;
                 double grow = dv < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * dvTarget / dv));
+                if (dx > 0) grow = Math.min(grow, Math.max(0.3, 0.8 * DX_TARGET / dx));
                 if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tol / err)));
                 else grow = Math.min(grow, 1.5);
                 prevSlope = (v - prevV) / h;

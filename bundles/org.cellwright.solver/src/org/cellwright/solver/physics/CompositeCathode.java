@@ -53,6 +53,7 @@ public final class CompositeCathode implements ElectrodeModel {
     private double lastI, lastDt;
     private double etaKin, etaDiff, etaOhm;
     private boolean trialOk;
+    private double surfaceChange;
 
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings) {
         this.name = name;
@@ -157,16 +158,39 @@ public final class CompositeCathode implements ElectrodeModel {
         // parabolic growth L^2 = L0^2 + 2 k(T) t, film resistance L / kappa per active surface area
         trialCeiL = ceiK > 0 ? Math.sqrt(ceiL * ceiL + 2 * ceiK * Constants.arrhenius(ceiEa, temperature, tref) * dt) : ceiL;
         filmR = ceiK > 0 ? trialCeiL / ceiKappa : 0;
-        System.arraycopy(u, 0, uTrial, 0, u.length);
-        // initial guess: keep potentials, distribute the current uniformly
-        double j0 = current / (a * thickness);
-        for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
-        trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        // initial guess: the last solution's potentials and reaction distribution scaled to the new current (near
+        // full lithiation the reaction front moves into the electrode: a uniform guess would saturate the surface
+        // of the nodes near the separator and fail a step that has a solution); then a uniform distribution
+        trialOk = false;
+        double jLast = 0;
+        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+        if (current != 0 && jLast != 0 && Math.signum(jLast) == Math.signum(current)) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double scale = current / jLast;
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
+            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        }
+        if (!trialOk) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double j0 = current / (a * thickness);
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
+            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        }
         if (!trialOk) return Double.NaN;
         double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
         decompose(e);
+        // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
+        surfaceChange = 0;
+        for (int k = 0; k < n; k++) {
+            int o = k * m + m - 1;
+            double outer = baseShells[o] + unitShells[o] * uTrial[3 * k + 2] / Constants.F;
+            surfaceChange = Math.max(surfaceChange, Math.abs(outer - c[o]) / cmax);
+        }
         return e;
     }
+
+    /** Largest change of a particle's outer-shell stoichiometry in the last trial (step control near saturation). */
+    @Override public double stateChange() { return surfaceChange; }
 
     private void decompose(double e) {
         double xavg = 0;
