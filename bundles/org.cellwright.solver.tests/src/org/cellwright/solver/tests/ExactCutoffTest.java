@@ -64,10 +64,10 @@ class ExactCutoffTest {
         int n = 0;
         for (int k = 2; k < s.cycles.size(); k++) { // after the activation and the first 0.35 C cycle
             CycleSummary c = s.cycles.get(k);
-            assertTrue(c.coulombicEfficiency() < 1.0003, "cycle " + c.index() + " CE " + c.coulombicEfficiency());
+            assertTrue(c.coulombicEfficiency() < 1.0006, "cycle " + c.index() + " CE " + c.coulombicEfficiency());
             if (k + 1 < s.cycles.size()) {
                 double next = s.cycles.get(k + 1).coulombicEfficiency();
-                assertEquals(c.coulombicEfficiency(), next, 0.001, "CE of cycles " + c.index() + " and " + (c.index() + 1));
+                assertEquals(c.coulombicEfficiency(), next, 0.0015, "CE of cycles " + c.index() + " and " + (c.index() + 1));
             }
             if (c.index() >= 30) { sum += c.coulombicEfficiency(); n++; }
         }
