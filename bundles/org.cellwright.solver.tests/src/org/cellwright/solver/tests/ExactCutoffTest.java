@@ -64,16 +64,14 @@ class ExactCutoffTest {
         int n = 0;
         for (int k = 2; k < s.cycles.size(); k++) { // after the activation and the first 0.35 C cycle
             CycleSummary c = s.cycles.get(k);
-            assertTrue(c.coulombicEfficiency() < 1.0006, "cycle " + c.index() + " CE " + c.coulombicEfficiency());
+            assertTrue(c.coulombicEfficiency() < 1.0002, "cycle " + c.index() + " CE " + c.coulombicEfficiency());
             if (k + 1 < s.cycles.size()) {
                 double next = s.cycles.get(k + 1).coulombicEfficiency();
                 assertEquals(c.coulombicEfficiency(), next, 0.0015, "CE of cycles " + c.index() + " and " + (c.index() + 1));
             }
             if (c.index() >= 30) { sum += c.coulombicEfficiency(); n++; }
         }
-        // the study: 99.9 %; the model has no parasitic charge at the cathode yet, so the mean is ~100.00 %: it
-        // must not exceed 100 % by more than a hair (a cell that loses lithium)
-        double mean = sum / n;
-        assertTrue(mean > 0.998 && mean < 1.00005, "mean CE of cycles 30-200 " + mean);
+        // the study: 99.9 % after tens of cycles (the catholyte's oxidation takes the missing charge)
+        assertEquals(0.999, sum / n, 0.001, "mean CE of cycles 30-200");
     }
 }
