@@ -21,7 +21,7 @@ public final class Simulation {
     private static final double DT_MIN = 1e-6;
 
     /** Target of the largest change of an electrode's state (a stoichiometry) per step. */
-    private static final double DX_TARGET = 0.002;
+    private static final double DX_TARGET = 0.003;
 
     /** Runs with default settings and no progress reporting. */
     public static RunStatus run(CellSpec cell, ProtocolSpec protocol, ResultSink sink) {

@@ -63,6 +63,7 @@ public final class CompositeCathode implements ElectrodeModel {
     private double etaKin, etaDiff, etaOhm;
     private boolean trialOk;
     private double surfaceChange;
+    private final double controlFrom; // stoichiometry above which the outer shell's change limits the step
 
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings) {
         this(name, layer, rcc, cell, settings, null);
@@ -105,6 +106,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.baseShells = new double[n * m];
         this.unitShells = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
+        this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
         if (!Double.isNaN(knee) && decades > 0)
             particle.setConcentrationDependence(x -> x <= knee ? 1.0
@@ -121,6 +123,8 @@ public final class CompositeCathode implements ElectrodeModel {
         this.oxidationCharge = rho > 0 && mm > 0 ? OXIDATION_ELECTRONS * Constants.F * rho / mm * a * thickness : 0;
         setConditions(cell.temperature(), cell.stackPressure());
     }
+
+    private static double decadesOf(MaterialSpec am) { return am.get(DIFFUSIVITY_DROP_DECADES, 0); }
 
     /** Active-material mass per area [kg/m2]. */
     public double activeLoading() { return activeLoading; }
@@ -206,11 +210,14 @@ public final class CompositeCathode implements ElectrodeModel {
         double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
         decompose(e);
         // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
+        // counted above the diffusivity knee only (or the last 10 % before saturation), while lithiating: there
+        // the lagged D(c) and the approach to saturation need short steps; elsewhere the voltage controls the step
         surfaceChange = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < n && current < 0; k++) {
             int o = k * m + m - 1;
             double outer = baseShells[o] + unitShells[o] * uTrial[3 * k + 2] / Constants.F;
-            surfaceChange = Math.max(surfaceChange, Math.abs(outer - c[o]) / cmax);
+            surfaceChange = Math.max(surfaceChange,
+                    Math.abs(Math.max(outer / cmax, controlFrom) - Math.max(c[o] / cmax, controlFrom)));
         }
         return e;
     }
