@@ -12,8 +12,11 @@ import org.cellwright.solver.physics.CellModel;
 
 /**
  * Runs a cell through a protocol. Time integration is implicit (backward Euler inside the electrode models) with
- * adaptive steps limited by the voltage change per step, the settings' maximum step and the cut-offs; voltage
- * cut-offs are located by bisection of the step. One instance may be reused; {@link #run} is not thread-safe.
+ * adaptive steps limited by the voltage change per step, the change of the electrodes' state (a particle surface
+ * nearing saturation, where the voltage is flat), the settings' maximum step and the cut-offs; a voltage cut-off
+ * crossed within a step shortens it (secant on the voltage) to land on the cut-off, and a step that no longer has a
+ * solution (an electrode saturated) is shortened down to 1 us before the step ends there. The output interval
+ * only thins the samples: it never changes the steps. One instance may be reused; {@link #run} is not thread-safe.
  */
 public final class Simulation {
 
