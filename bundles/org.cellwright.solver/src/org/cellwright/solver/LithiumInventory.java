@@ -4,7 +4,8 @@ package org.cellwright.solver;
  * Where the cell's lithium is, in mol/m2 of geometric area: Li metal foil(s), Li metal inside interlayer pores,
  * Li metal between interlayer (or SE) and the anode current collector (current-collector side), Li metal in
  * contact with the SE (SE side), Li bound in the SE-reduction interphase, isolated ("dead") Li, Li alloyed into an
- * interlayer host (e.g. Li15Si4) and Li in the cathode active material.
+ * interlayer host (e.g. Li15Si4) and Li in the cathode (its active material's Li less the Li+ its catholyte released
+ * when oxidised in the cathode-electrolyte interphase).
  */
 public record LithiumInventory(double foil, double interlayerPores, double currentCollectorSide, double seSide,
         double interphase, double dead, double host, double cathode) {

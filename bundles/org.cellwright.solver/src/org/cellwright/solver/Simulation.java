@@ -12,13 +12,19 @@ import org.cellwright.solver.physics.CellModel;
 
 /**
  * Runs a cell through a protocol. Time integration is implicit (backward Euler inside the electrode models) with
- * adaptive steps limited by the voltage change per step, the settings' maximum step and the cut-offs; voltage
- * cut-offs are located by bisection of the step. One instance may be reused; {@link #run} is not thread-safe.
+ * adaptive steps limited by the voltage change per step, the change of the electrodes' state (a particle surface
+ * nearing saturation, where the voltage is flat), the settings' maximum step and the cut-offs; a voltage cut-off
+ * crossed within a step shortens it (secant on the voltage) to land on the cut-off, and a step that no longer has a
+ * solution (an electrode saturated) is shortened down to 1 us before the step ends there. The output interval
+ * only thins the samples: it never changes the steps. One instance may be reused; {@link #run} is not thread-safe.
  */
 public final class Simulation {
 
     /** Minimum time step [s] below which a step counts as not converged. */
     private static final double DT_MIN = 1e-6;
+
+    /** Target of the largest change of an electrode's state (a stoichiometry) per step. */
+    private static final double DX_TARGET = 0.003;
 
     /** Runs with default settings and no progress reporting. */
     public static RunStatus run(CellSpec cell, ProtocolSpec protocol, ResultSink sink) {
@@ -213,6 +219,13 @@ public final class Simulation {
                             h *= 0.25;
                             continue;
                         }
+                        // the state may move fast where the voltage is flat (a particle surface saturating at the
+                        // end of a discharge): the charge passed until an electrode saturates must not depend on
+                        // how large the steps happened to be
+                        if (model.stateChange() > 2 * DX_TARGET && h > 1e-3) {
+                            h *= Math.max(0.1, 0.8 * DX_TARGET / model.stateChange());
+                            continue;
+                        }
                         break;
                     }
                     h *= 0.25;
@@ -221,12 +234,14 @@ public final class Simulation {
                             // the electrode cannot deliver the current any more: treat as reaching the cut-off
                             event(SimulationEvent.Type.STEP_END, Double.NaN, "step ended: an electrode cannot carry the "
                                     + "current any more (saturated or exhausted), taken as its voltage cut-off");
+                            if (time != lastSampleTime) emitSample(current, stepCharge, model.ocv(), model.overpotentials());
                             return null;
                         }
                         return fail("time step below " + DT_MIN + " s");
                     }
                 }
                 double dv = Math.abs(v - voltage);
+                double dx = model.stateChange();
                 double err = Double.isNaN(prevSlope) ? Double.NaN : 0.5 * Math.abs(v - voltage - prevSlope * h);
                 double[] eta = model.overpotentials();
                 double weBefore = settings.debugConservationChecks() ? model.workingElectrode().inventory().total() : 0;
@@ -284,6 +299,7 @@ public final class Simulation {
                 if (progress.isCancelled()) return RunStatus.CANCELLED;
                 if (end) break;
                 double grow = dv < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * dvTarget / dv));
+                if (dx > 0) grow = Math.min(grow, Math.max(0.3, 0.8 * DX_TARGET / dx));
                 if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tol / err)));
                 else grow = Math.min(grow, 1.5);
                 prevSlope = (v - prevV) / h;

@@ -34,8 +34,12 @@ class SkeletonTest {
         RecordingSink s = run(TestCells.fullCell(), ProtocolSpec.of(StepSpec.rest(3600)));
         assertEquals(RunStatus.COMPLETED, s.status);
         double expected = Chen2020Nmc811.table().applyAsDouble(Chen2020Nmc811.X_DISCHARGED);
+        assertEquals(expected, s.samples.get(0).voltage(), 1e-9);
         for (Sample x : s.samples) {
-            assertEquals(expected, x.voltage(), 1e-9);
+            // at rest the voltage is the open-circuit voltage but for the mixed potential of the catholyte's slow
+            // oxidation, whose electrons reduce the active material (a self-discharge below a millivolt here)
+            assertEquals(x.ocv(), x.voltage(), 1e-3);
+            assertEquals(expected, x.voltage(), 2e-3);
             assertEquals(0.0, x.current());
         }
         assertEquals(3600, s.last().time(), 1e-9);

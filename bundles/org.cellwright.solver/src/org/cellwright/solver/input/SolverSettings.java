@@ -5,7 +5,9 @@ package org.cellwright.solver.input;
  * volumes through the interlayer. Time steps are adaptive: the local error of backward Euler, estimated from the
  * deviation of each new voltage from the extrapolation of the previous two, is kept below
  * 1000 absoluteTolerance + 10 relativeTolerance |V| (5 mV at the defaults), the voltage change per step below
- * 50 mV sqrt(relativeTolerance / 1e-4), and the step below maxStep [s]. The cathode Newton iteration stops when
+ * 50 mV sqrt(relativeTolerance / 1e-4), the change of a cathode particle's outer shell above its diffusivity knee
+ * (while lithiating) below 0.003 in stoichiometry, so the end of a discharge at saturation does not depend on the
+ * step size, and the step below maxStep [s]. The cathode Newton iteration stops when
  * potential updates are below 1e-3 absoluteTolerance [V]. outputInterval [s]: least simulated time between two
  * streamed samples (step ends and cut-offs are always sampled; 0 = every step). debugConservationChecks: after
  * every step, check that the cell's lithium is constant and that the working electrode lost exactly I dt / F;

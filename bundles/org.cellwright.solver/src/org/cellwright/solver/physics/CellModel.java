@@ -130,6 +130,9 @@ public final class CellModel {
         return eta.clone();
     }
 
+    /** Largest state change of both electrodes in the last trial (see {@link ElectrodeModel#stateChange()}). */
+    public double stateChange() { return Math.max(we.stateChange(), ce.stateChange()); }
+
     public void commit(PhysicsEvents events) {
         we.commit(events);
         ce.commit(events);

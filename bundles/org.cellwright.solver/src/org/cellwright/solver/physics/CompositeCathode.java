@@ -27,6 +27,11 @@ import org.cellwright.solver.numerics.NewtonSolver;
  */
 public final class CompositeCathode implements ElectrodeModel {
     private static final double LN10 = Math.log(10);
+    /**
+     * Electrons per formula unit of oxidised argyrodite, Li6PS5Cl -> LiCl + 1/2 P2S5 + 5/2 S + 5 Li+ + 5 e-
+     * (oxidation products S, P2Sx and LiCl: Auvergniot et al., Chem. Mater. 2017, DOI 10.1021/acs.chemmater.6b04883).
+     */
+    public static final double OXIDATION_ELECTRONS = 5;
     private final String name;
     private final MaterialSpec am;
     private final DoubleUnaryOperator ocp;
@@ -50,11 +55,26 @@ public final class CompositeCathode implements ElectrodeModel {
     // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
     private final double ceiK, ceiKappa, ceiEa;
     private double ceiL = SolidElectrolyteInterphase.INITIAL_THICKNESS, trialCeiL, filmR;
+    // parasitic oxidation of the catholyte by the interphase growth: charge per metre of film per geometric area,
+    // current of the last trial [A/m2] and the charge passed so far [C/m2] (its Li+ leaves the catholyte)
+    private final double oxidationCharge;
+    private double sideCurrent, sideCharge;
     private double lastI, lastDt;
     private double etaKin, etaDiff, etaOhm;
     private boolean trialOk;
+    private double surfaceChange;
+    private final double controlFrom; // stoichiometry above which the outer shell's change limits the step
 
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings) {
+        this(name, layer, rcc, cell, settings, null);
+    }
+
+    /**
+     * With the catholyte's material (density and molar mass): the interphase grows by oxidising it, which takes
+     * {@link #OXIDATION_ELECTRONS} electrons per formula unit from the external circuit (a parasitic current).
+     */
+    public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings,
+            MaterialSpec electrolyte) {
         this.name = name;
         this.settings = settings;
         this.comp = new LayerComposition(layer);
@@ -86,6 +106,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.baseShells = new double[n * m];
         this.unitShells = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
+        this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
         if (!Double.isNaN(knee) && decades > 0)
             particle.setConcentrationDependence(x -> x <= knee ? 1.0
@@ -96,8 +117,14 @@ public final class CompositeCathode implements ElectrodeModel {
         this.ceiK = am.get(INTERPHASE_GROWTH_CONSTANT, 0);
         this.ceiKappa = am.get(INTERPHASE_CONDUCTIVITY, 1e-4);
         this.ceiEa = am.get(INTERPHASE_ACTIVATION_ENERGY, 0);
+        double rho = electrolyte == null ? Double.NaN : electrolyte.get(DENSITY, Double.NaN);
+        double mm = electrolyte == null ? Double.NaN : electrolyte.get(MOLAR_MASS, Double.NaN);
+        // charge per interphase volume [C/m3] x active surface per geometric area [m2/m2]
+        this.oxidationCharge = rho > 0 && mm > 0 ? OXIDATION_ELECTRONS * Constants.F * rho / mm * a * thickness : 0;
         setConditions(cell.temperature(), cell.stackPressure());
     }
+
+    private static double decadesOf(MaterialSpec am) { return am.get(DIFFUSIVITY_DROP_DECADES, 0); }
 
     /** Active-material mass per area [kg/m2]. */
     public double activeLoading() { return activeLoading; }
@@ -157,16 +184,46 @@ public final class CompositeCathode implements ElectrodeModel {
         // parabolic growth L^2 = L0^2 + 2 k(T) t, film resistance L / kappa per active surface area
         trialCeiL = ceiK > 0 ? Math.sqrt(ceiL * ceiL + 2 * ceiK * Constants.arrhenius(ceiEa, temperature, tref) * dt) : ceiL;
         filmR = ceiK > 0 ? trialCeiL / ceiKappa : 0;
-        System.arraycopy(u, 0, uTrial, 0, u.length);
-        // initial guess: keep potentials, distribute the current uniformly
-        double j0 = current / (a * thickness);
-        for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
-        trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        // the film grows by oxidising the catholyte: a parasitic anodic current i_ox = n F (rho/M) S dL/dt beside
+        // the intercalation current (spread like it; its share of the ohmic drops is neglected, ~1e-6 of I)
+        sideCurrent = dt > 0 ? oxidationCharge * (trialCeiL - ceiL) / dt : 0;
+        lastI = current - sideCurrent;
+        // initial guess: the last solution's potentials and reaction distribution scaled to the new current (near
+        // full lithiation the reaction front moves into the electrode: a uniform guess would saturate the surface
+        // of the nodes near the separator and fail a step that has a solution); then a uniform distribution
+        trialOk = false;
+        double jLast = 0;
+        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+        if (current != 0 && jLast != 0 && Math.signum(jLast) == Math.signum(current)) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double scale = current / jLast;
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
+            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        }
+        if (!trialOk) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double j0 = current / (a * thickness);
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
+            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+        }
         if (!trialOk) return Double.NaN;
         double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
         decompose(e);
+        // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
+        // counted above the diffusivity knee only (or the last 10 % before saturation), while lithiating: there
+        // the lagged D(c) and the approach to saturation need short steps; elsewhere the voltage controls the step
+        surfaceChange = 0;
+        for (int k = 0; k < n && current < 0; k++) {
+            int o = k * m + m - 1;
+            double outer = baseShells[o] + unitShells[o] * uTrial[3 * k + 2] / Constants.F;
+            surfaceChange = Math.max(surfaceChange,
+                    Math.abs(Math.max(outer / cmax, controlFrom) - Math.max(c[o] / cmax, controlFrom)));
+        }
         return e;
     }
+
+    /** Largest change of a particle's outer-shell stoichiometry in the last trial (step control near saturation). */
+    @Override public double stateChange() { return surfaceChange; }
 
     private void decompose(double e) {
         double xavg = 0;
@@ -205,6 +262,7 @@ public final class CompositeCathode implements ElectrodeModel {
         stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
         ceiL = trialCeiL;
+        sideCharge += sideCurrent * lastDt;
     }
 
     /** Thickness of the cathode-electrolyte interphase [m]. */
@@ -214,7 +272,9 @@ public final class CompositeCathode implements ElectrodeModel {
     public LithiumInventory inventory() {
         double s = 0;
         for (int k = 0; k < n; k++) s += particle.average(c, k * m);
-        return new LithiumInventory(0, 0, 0, 0, 0, 0, 0, s * phiAm * dx);
+        // Li of the cathode composite counted from its assembled state: the active material's Li less the Li+
+        // that the catholyte released when it was oxidised (it went to the negative electrode)
+        return new LithiumInventory(0, 0, 0, 0, 0, 0, 0, s * phiAm * dx - sideCharge / Constants.F);
     }
 
     /** Surface stoichiometry at node k of the committed state (for inspection). */

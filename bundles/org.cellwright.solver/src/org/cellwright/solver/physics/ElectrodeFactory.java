@@ -54,7 +54,7 @@ public final class ElectrodeFactory {
         LayerSpec metal = find(layers, LayerRole.LITHIUM_METAL);
         LayerSpec cc = find(layers, LayerRole.CURRENT_COLLECTOR);
         double rcc = collectorResistance(layers, cell.temperature());
-        if (cathode != null) return new CompositeCathode("positive", cathode, rcc, cell, settings);
+        if (cathode != null) return new CompositeCathode("positive", cathode, rcc, cell, settings, electrolyte);
         if (interlayer != null) return new MiecInterlayerElectrode("positive", cc, metal, interlayer, electrolyte, rcc, cell, settings);
         if (metal != null) return new LithiumMetalElectrode("positive", metal, electrolyte, rcc, cell);
         return new PlatingSubstrateElectrode("positive", cc, lithiumOf(cell), electrolyte, rcc, cell);

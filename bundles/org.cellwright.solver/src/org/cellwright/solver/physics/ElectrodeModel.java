@@ -26,6 +26,12 @@ public interface ElectrodeModel {
     /** Adds the overpotential contributions of the last trial (in this electrode's potential sense) times sign. */
     void addOverpotentials(double[] out, double sign);
 
+    /**
+     * Largest change of a dimensionless state variable (a stoichiometry) in the last trial, for step control where
+     * the voltage is flat but the state moves fast (e.g. a particle surface saturating). Default 0.
+     */
+    default double stateChange() { return 0; }
+
     /** Accepts the last trial. */
     void commit(PhysicsEvents events);
 

@@ -22,7 +22,10 @@
  * {@link org.cellwright.solver.physics.FoilExtrusion};</li>
  * <li>filament growth driven by the current into the overloaded Li only:
  * {@link org.cellwright.solver.physics.LithiumFilament},
- * {@link org.cellwright.solver.physics.ElectrodeModel#penetrationCurrent()}.</li>
+ * {@link org.cellwright.solver.physics.ElectrodeModel#penetrationCurrent()};</li>
+ * <li>the cathode-electrolyte interphase, L^2 = L0^2 + 2kt, grown by oxidising the catholyte (5 e- per Li6PS5Cl,
+ * Auvergniot et al., Chem. Mater. 2017): a parasitic current i_ox = 5 F (rho/M) a L_cat dL/dt, so the Coulombic
+ * efficiency of a cell with excess Li stays below 100 % ({@link org.cellwright.solver.physics.CompositeCathode}).</li>
  * </ul>
  */
 package org.cellwright.solver.physics;
