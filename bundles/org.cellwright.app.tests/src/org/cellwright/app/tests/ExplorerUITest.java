@@ -71,25 +71,39 @@ class ExplorerUITest {
 		return viewer;
 	}
 
+	/**
+	 * The reported bug: a warning in a file below a folder made the explorer fail with "Unable to create resource
+	 * DecorationOverlayIcon" because the folder's and the project's (SVG) icons did not load: the product starts SPI
+	 * Fly, whose ASM could not read JDK 25 classes, so weaving jsvg failed and SVG rasterizing with it. The test
+	 * runtime starts SPI Fly as the product does (pom.xml), so the test sees what users see.
+	 */
 	@Test
 	void aFileWithAWarningIsDecoratedWithoutAnError() throws Exception {
+		IFile nested = file.getProject().getFile("sung2023/half-cells.cell");
+		assertTrue(nested.exists());
 		CommonViewer viewer = explorer();
-		IMarker m = file.createMarker(CellValidationReconciler.MARKER_TYPE);
+		viewer.reveal(nested);
+		IMarker m = nested.createMarker(CellValidationReconciler.MARKER_TYPE);
 		m.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_WARNING);
 		m.setAttribute(IMarker.MESSAGE, "a warning for the test");
 		waitForJobs();
-		viewer.refresh(file, true);
+		viewer.refresh(true);
+		viewer.reveal(nested);
 		flush();
-		assertNotNull(((ILabelProvider) viewer.getLabelProvider()).getImage(file), "the label provider gives an image");
-		TreeItem item = (TreeItem) viewer.testFindItem(file);
-		assertNotNull(item, "the file is shown");
-		assertNotNull(item.getImage(), "the file's tree item has an image");
+		ILabelProvider labels = (ILabelProvider) viewer.getLabelProvider();
+		for (IResource r : new IResource[] {nested, nested.getParent(), nested.getProject()}) {
+			assertNotNull(labels.getImage(r), "the label provider gives an image for " + r);
+			TreeItem item = (TreeItem) viewer.testFindItem(r);
+			assertNotNull(item, r + " is shown");
+			assertNotNull(item.getImage(), r + "'s tree item has an image");
+		}
 		// an error marker gets the other overlay, also without an error
 		m.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
 		waitForJobs();
-		viewer.refresh(file, true);
+		viewer.refresh(true);
 		flush();
-		assertNotNull(((ILabelProvider) viewer.getLabelProvider()).getImage(file));
+		assertNotNull(labels.getImage(nested.getParent()));
+		nested.deleteMarkers(CellValidationReconciler.MARKER_TYPE, false, IResource.DEPTH_ZERO);
 		assertTrue(logged.isEmpty(), "nothing logged as an error: " + logged);
 	}
 
