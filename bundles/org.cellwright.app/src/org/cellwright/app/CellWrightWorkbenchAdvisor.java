@@ -26,6 +26,24 @@ public class CellWrightWorkbenchAdvisor extends WorkbenchAdvisor {
 		super.initialize(configurer);
 		configurer.setSaveAndRestore(false);
 		IDE.registerAdapters();
+		declareProjectImages(configurer);
+	}
+
+	/**
+	 * The project icons are declared by the IDE's own workbench advisor (IDEWorkbenchAdvisor), which an RCP product
+	 * does not run: without them a project had no image, and a project holding a file with a problem marker made the
+	 * Project Explorer fail ("Unable to create resource DecorationOverlayIcon": the overlay needs a base image).
+	 */
+	static void declareProjectImages(IWorkbenchConfigurer configurer) {
+		org.osgi.framework.Bundle ide = org.eclipse.core.runtime.Platform.getBundle("org.eclipse.ui.ide");
+		if (ide == null) return;
+		declare(configurer, ide, IDE.SharedImages.IMG_OBJ_PROJECT, "icons/full/obj16/prj_obj.png");
+		declare(configurer, ide, IDE.SharedImages.IMG_OBJ_PROJECT_CLOSED, "icons/full/obj16/cprj_obj.png");
+	}
+
+	private static void declare(IWorkbenchConfigurer configurer, org.osgi.framework.Bundle bundle, String key, String path) {
+		java.net.URL url = org.eclipse.core.runtime.FileLocator.find(bundle, new org.eclipse.core.runtime.Path(path), null);
+		if (url != null) configurer.declareImage(key, org.eclipse.jface.resource.ImageDescriptor.createFromURL(url), true);
 	}
 
 	@Override

@@ -79,14 +79,18 @@ public class CellOutlinePage extends ContentOutlinePage {
 		refreshPending = true;
 		Display.getCurrent().timerExec(600, () -> {
 			refreshPending = false;
-			if (getTreeViewer() != null && !getTreeViewer().getControl().isDisposed()) refresh();
+			if (getTreeViewer() != null && !getTreeViewer().getControl().isDisposed())
+				DocumentModel.parseInBackground(document, getTreeViewer().getControl(), this::show);
 		});
 	}
 
 	/** Re-parses the document and shows its elements. */
 	public void refresh() {
 		if (document == null) return;
-		XtextResource r = DocumentModel.parse(document);
+		show(DocumentModel.parse(document));
+	}
+
+	private void show(XtextResource r) {
 		Object root = r.getContents().isEmpty() ? null : r.getContents().get(0);
 		getTreeViewer().setInput(root);
 		getTreeViewer().expandToLevel(2);

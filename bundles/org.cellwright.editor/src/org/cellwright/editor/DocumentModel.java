@@ -66,4 +66,26 @@ public final class DocumentModel {
 	public static XtextResource parse(IDocument document) {
 		return parse(fileOf(document), document.get());
 	}
+
+	/**
+	 * Parses the document's current text off the UI thread (parsing and linking a file of thousands of lines takes
+	 * long enough to freeze typing) and hands the model to {@code apply} on the UI thread, unless the owner was
+	 * disposed or the text changed meanwhile (then the next scheduled parse delivers). Views call this from their
+	 * debounced document listeners.
+	 */
+	public static void parseInBackground(IDocument document, org.eclipse.swt.widgets.Control owner,
+			java.util.function.Consumer<XtextResource> apply) {
+		if (document == null || owner == null || owner.isDisposed()) return;
+		IFile file = fileOf(document);
+		String text = document.get();
+		org.eclipse.swt.widgets.Display display = owner.getDisplay();
+		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Reading " + (file != null ? file.getName() : "document"), m -> {
+			XtextResource r = parse(file, text);
+			if (!display.isDisposed()) display.asyncExec(() -> {
+				if (!owner.isDisposed() && text.equals(document.get())) apply.accept(r);
+			});
+		});
+		job.setSystem(true);
+		job.schedule();
+	}
 }

@@ -144,14 +144,18 @@ public class ProtocolTimelineView extends ViewPart {
 		pending = true;
 		canvas.getDisplay().timerExec(400, () -> {
 			pending = false;
-			if (!canvas.isDisposed()) reparse();
+			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, this::apply);
 		});
 	}
 
 	/** Reads the text again and redraws the chosen protocol or experiment. */
 	public void reparse() {
 		if (document == null) return;
-		resource = DocumentModel.parse(document);
+		apply(DocumentModel.parse(document));
+	}
+
+	private void apply(XtextResource parsed) {
+		resource = parsed;
 		elements.clear();
 		choice.removeAll();
 		if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model m)

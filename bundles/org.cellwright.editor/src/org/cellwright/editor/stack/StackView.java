@@ -241,15 +241,20 @@ public class StackView extends ViewPart implements ModelEditing {
 		reparsePending = true;
 		canvas.getDisplay().timerExec(500, () -> {
 			reparsePending = false;
-			if (!canvas.isDisposed()) reparse();
+			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (!writing) show(r); });
 		});
 	}
 
 	/** Reads the model from the text again (the command history belongs to the old model and is dropped). */
 	public void reparse() {
 		if (document == null) return;
+		show(DocumentModel.parse(document));
+	}
+
+	/** Shows a model read from the text (on the UI thread). */
+	private void show(XtextResource parsed) {
 		String keep = cell == null ? null : cell.getName();
-		resource = DocumentModel.parse(document);
+		resource = parsed;
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack());
 		List<Cell> cells = cells();
 		cellCombo.removeAll();
