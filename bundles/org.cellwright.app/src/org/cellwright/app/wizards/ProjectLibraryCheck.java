@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.cellwright.editor.CellValidationReconciler;
 import org.cellwright.sharing.library.LibraryException;
+import org.cellwright.lang.library.ContributedLibraries;
 import org.cellwright.sharing.library.LibraryPath;
 import org.cellwright.sharing.library.ProjectDescriptor;
 import org.cellwright.sharing.library.Resolution;
@@ -24,7 +25,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IStartup;
 
 /**
- * Checks the libraries a project declares in cellwright-project.json against the installed ones (the library path:
+ * Checks the libraries a project declares in cellwright-project.json against the installed ones (those contributed by
+ * bundles through org.cellwright.lang.libraries, then the library path:
  * $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries): a library that is missing or not there in a fitting
  * version is an error marker on its line, naming the library, the wanted and the found versions. Runs at start-up,
  * when a project file changes and after a library archive is installed.
@@ -103,7 +105,7 @@ public final class ProjectLibraryCheck implements IResourceChangeListener, IStar
 			Path path = file.getLocation().toFile().toPath();
 			try {
 				ProjectDescriptor p = ProjectDescriptor.read(path);
-				Resolution r = Resolution.resolve(p.libraries(), ProjectDescriptor.FILE, LibraryPath.standard(List.of()));
+				Resolution r = Resolution.resolve(p.libraries(), ProjectDescriptor.FILE, LibraryPath.standard(ContributedLibraries.folders()));
 				for (Resolution.Problem problem : r.problems()) {
 					messages.add(problem.message());
 					lines.add(p.line(problem.library()));

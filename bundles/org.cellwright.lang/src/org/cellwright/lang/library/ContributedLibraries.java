@@ -48,6 +48,36 @@ public final class ContributedLibraries {
 		uris = null;
 	}
 
+	/**
+	 * The contributed library folders on the file system (a bundle packed as a jar is extracted by the platform), so
+	 * that their descriptors (library.json: name, version) count when a project's declared libraries are checked.
+	 * Folders that cannot be located are left out; outside OSGi there are none.
+	 */
+	public static List<java.nio.file.Path> folders() {
+		try {
+			org.eclipse.core.runtime.IExtensionRegistry reg = org.eclipse.core.runtime.RegistryFactory.getRegistry();
+			if (reg == null)
+				return List.of();
+			List<java.nio.file.Path> out = new ArrayList<>();
+			for (org.eclipse.core.runtime.IConfigurationElement e : reg.getConfigurationElementsFor(EXTENSION_POINT)) {
+				String path = e.getAttribute("path");
+				org.osgi.framework.Bundle b = org.eclipse.core.runtime.ContributorFactoryOSGi.resolve(e.getContributor());
+				URL entry = path == null || b == null ? null : b.getEntry(path);
+				if (entry == null)
+					continue;
+				try {
+					URL file = org.eclipse.core.runtime.FileLocator.toFileURL(entry);
+					out.add(java.nio.file.Path.of(new java.io.File(file.getPath()).getAbsolutePath()));
+				} catch (java.io.IOException ex) {
+					// a folder the platform cannot hand out as files: its names still resolve through uris()
+				}
+			}
+			return List.copyOf(out);
+		} catch (LinkageError | RuntimeException e) {
+			return List.of(); // no registry: plain Java
+		}
+	}
+
 	private static List<URI> read() {
 		org.eclipse.core.runtime.IExtensionRegistry reg = org.eclipse.core.runtime.RegistryFactory.getRegistry();
 		if (reg == null)
