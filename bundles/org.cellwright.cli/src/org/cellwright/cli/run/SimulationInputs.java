@@ -267,10 +267,14 @@ public final class SimulationInputs {
 
 	/** An intercalation-anode material, or a composite with one among its components. */
 	static boolean isIntercalationAnode(Material m) {
-		if (m == null || m.eIsProxy()) return false;
+		return isIntercalationAnode(m, 0);
+	}
+
+	private static boolean isIntercalationAnode(Material m, int depth) {
+		if (m == null || m.eIsProxy() || depth > 8) return false; // composites nest a few levels; deeper is a cycle
 		if (m instanceof Composite comp) {
 			for (Component c : comp.getComponents())
-				if (c.getMaterial() != comp && isIntercalationAnode(c.getMaterial())) return true;
+				if (c.getMaterial() != comp && isIntercalationAnode(c.getMaterial(), depth + 1)) return true;
 			return false;
 		}
 		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE;

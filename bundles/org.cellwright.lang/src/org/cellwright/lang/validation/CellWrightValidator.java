@@ -419,12 +419,18 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 
 	/** The intercalation-anode material of a layer: the material itself or an anode component of its composite. */
 	private static Material intercalationAnode(Material m) {
-		if (m == null || m.eIsProxy())
+		return intercalationAnode(m, 0);
+	}
+
+	private static Material intercalationAnode(Material m, int depth) {
+		if (m == null || m.eIsProxy() || depth > 8) // composites nest a few levels; deeper is a cycle
 			return null;
 		if (m instanceof Composite c) {
-			for (Component k : c.getComponents())
-				if (k.getMaterial() != null && k.getMaterial() != c && intercalationAnode(k.getMaterial()) != null)
-					return k.getMaterial();
+			for (Component k : c.getComponents()) {
+				Material a = k.getMaterial() == c ? null : intercalationAnode(k.getMaterial(), depth + 1);
+				if (a != null)
+					return a;
+			}
 			return null;
 		}
 		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE ? m : null;
