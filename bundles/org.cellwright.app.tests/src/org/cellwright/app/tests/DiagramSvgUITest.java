@@ -101,4 +101,44 @@ class DiagramSvgUITest {
 		assertTrue(head.length > 1000);
 		assertEquals('P', head[1]);
 	}
+
+	@Test
+	void everyMaterialKindHasItsOwnColourInTheStack() throws Exception {
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IdeUITest.waitForJobs();
+		IFile f = any.getProject().getFile("every-kind.cell");
+		String text = """
+				package everykind
+				import cellwright.materials.*
+				import cellwright.composites.*
+				material Graphite is intercalation-anode { max-concentration = 29730 mol/m3 diffusivity = 3e-14 m2/s
+				  exchange-current-density = 0.6 A/m2 ocv function V = 0.1 + 0.8*exp(-75*x) }
+				material PVDF is binder { density = 1.78 g/cm3 }
+				material Unknown { density = 1 g/cm3 }
+				composite AnodeMix is intercalation-anode { Graphite 90 wt%  PVDF 10 wt% }
+				// one layer of each kind (not a valid cell: only its colours matter here)
+				cell EveryKind { area = 1 cm2
+				  layer cc: SUS 10 um layer li: Li 30 um layer si: SiNP 2 um layer cnt: CNT 2 um layer b: PVDF 2 um
+				  layer se: Li6PS5Cl 700 um layer ncm: NCM811 50 um layer u: Unknown 5 um layer g: Graphite 85 um layer mix: AnodeMix 60 um }
+				""";
+		if (f.exists()) f.delete(true, null);
+		f.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, f, true);
+		page.activate(editor);
+		IdeUITest.flush();
+		StackView view = (StackView) page.showView(StackView.ID);
+		view.reparse();
+		view.selectCell("EveryKind");
+		var slabs = org.cellwright.editor.stack.StackModel.slabs(view.cell());
+		assertEquals(10, slabs.size());
+		assertEquals("unknown", slabs.get(7).kind());
+		assertEquals("intercalation-anode", slabs.get(8).kind());
+		assertEquals("intercalation-anode", slabs.get(9).kind(), "a composite takes its anode's kind, not its binder's");
+		List<Element> layers = withClass(xml(view.svg(1400, 500)), "rect", "layer");
+		assertEquals(10, layers.size());
+		List<String> fills = layers.stream().map(r -> r.getAttribute("fill")).toList();
+		// every kind has its own colour, none falls back to the colour of a material without a kind
+		assertEquals(9, fills.subList(0, 9).stream().distinct().count(), "one colour per kind: " + fills);
+		assertEquals(fills.get(8), fills.get(9), "graphite and its composite alike: " + fills);
+	}
 }

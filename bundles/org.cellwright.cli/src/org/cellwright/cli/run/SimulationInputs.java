@@ -77,6 +77,7 @@ public final class SimulationInputs {
 	public static Inputs of(Experiment e, String name, Map<String, Quantity> overrides) {
 		if (e.getCell() == null || e.getCell().eIsProxy())
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "experiment " + e.getName() + " names no cell"));
+		unsupportedAnode(e.getCell(), e);
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
@@ -107,6 +108,7 @@ public final class SimulationInputs {
 	}
 
 	static CellSpec cell(Cell c, Map<String, Quantity> overrides) {
+		unsupportedAnode(c, c);
 		CellSpec.Builder b = CellSpec.builder(c.getName());
 		Map<String, Quantity> values = new LinkedHashMap<>();
 		Map<String, EObject> where = new LinkedHashMap<>();
@@ -249,8 +251,44 @@ public final class SimulationInputs {
 				"material " + m.getName() + " needs a density to turn its vol% into a mass fraction")));
 	}
 
-	/** What a layer is, from its material (for a composite: its most electrochemically active component). */
+	/**
+	 * The solver models lithium-metal and interlayer anodes only: a cell with an intercalation-anode layer (a graphite-like
+	 * negative electrode, e.g. imported from BPX) ends here, before solving, with an error at {@code where} (the
+	 * experiment that runs the cell, or the cell) naming the cell, the layer and what is supported.
+	 */
+	static void unsupportedAnode(Cell c, EObject where) {
+		String file = c.eResource() != null && c.eResource().getURI().lastSegment() != null ? c.eResource().getURI().lastSegment() : "FILE.cell";
+		for (Layer l : Cells.effectiveLayers(c))
+			if (isIntercalationAnode(l.getMaterial()))
+				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
+						+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
+						+ " \u2014 export it to BPX to simulate it in PyBaMM (cellwright export-bpx " + file + " --cell " + c.getName() + ")"));
+	}
+
+	/** An intercalation-anode material, or a composite with one among its components. */
+	static boolean isIntercalationAnode(Material m) {
+		return isIntercalationAnode(m, 0);
+	}
+
+	private static boolean isIntercalationAnode(Material m, int depth) {
+		if (m == null || m.eIsProxy() || depth > 8) return false; // composites nest a few levels; deeper is a cycle
+		if (m instanceof Composite comp) {
+			for (Component c : comp.getComponents())
+				if (c.getMaterial() != comp && isIntercalationAnode(c.getMaterial(), depth + 1)) return true;
+			return false;
+		}
+		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE;
+	}
+
+	/**
+	 * What a layer is, from its material (for a composite: its most electrochemically active component). An
+	 * intercalation anode has no role in the solver: {@link #unsupportedAnode} stops a cell with one before this.
+	 */
 	static LayerRole role(Material m) {
+		if (isIntercalationAnode(m))
+			throw new InputException(CellFiles.problemAt(m, Severity.ERROR, "material " + m.getName()
+					+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
+					+ " \u2014 export the cell to BPX to simulate it in PyBaMM"));
 		if (m instanceof Composite comp) {
 			boolean host = false;
 			for (Component c : comp.getComponents()) {
@@ -266,6 +304,7 @@ public final class SimulationInputs {
 			case SOLID_ELECTROLYTE -> LayerRole.SEPARATOR;
 			case INTERCALATION_CATHODE -> LayerRole.COMPOSITE_CATHODE;
 			case ALLOY_HOST, CONDUCTIVE_CARBON, BINDER -> LayerRole.INTERLAYER;
+			case INTERCALATION_ANODE -> throw new IllegalStateException("handled above");
 		};
 	}
 

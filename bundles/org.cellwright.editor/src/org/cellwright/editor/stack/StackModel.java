@@ -45,7 +45,7 @@ public final class StackModel {
 			String best = "binder";
 			for (Component part : c.getComponents()) {
 				MaterialKind k = part.getMaterial() == null ? null : part.getMaterial().getKind();
-				if (k == MaterialKind.INTERCALATION_CATHODE) return k.getLiteral();
+				if (k == MaterialKind.INTERCALATION_CATHODE || k == MaterialKind.INTERCALATION_ANODE) return k.getLiteral();
 				if (k == MaterialKind.ALLOY_HOST) best = k.getLiteral();
 				else if (k != null && best.equals("binder")) best = k.getLiteral();
 			}

@@ -20,7 +20,7 @@ final class StackPainter {
 			"current-collector", 0x9696a0, "lithium-metal", 0xbed7eb,
 			"solid-electrolyte", 0xf5d778, "alloy-host", 0x966ebe,
 			"conductive-carbon", 0x464646, "binder", 0xdcdcc8,
-			"intercalation-cathode", 0x285096, "unknown", 0xe6e6e6);
+			"intercalation-cathode", 0x285096, "intercalation-anode", 0x3c7850, "unknown", 0xe6e6e6);
 
 	int selected = -1;
 	List<StackModel.Slab> lastSlabs = List.of();

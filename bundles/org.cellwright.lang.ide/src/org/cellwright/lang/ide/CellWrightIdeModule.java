@@ -3,9 +3,16 @@
  */
 package org.cellwright.lang.ide;
 
+import org.cellwright.lang.ide.contentassist.CellWrightIdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 
 /**
  * Use this class to register ide components.
  */
 public class CellWrightIdeModule extends AbstractCellWrightIdeModule {
+
+	/** Content assist also proposes the material kinds after 'is'. */
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return CellWrightIdeContentProposalProvider.class;
+	}
 }

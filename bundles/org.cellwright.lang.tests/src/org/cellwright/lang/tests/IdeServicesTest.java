@@ -79,4 +79,20 @@ public class IdeServicesTest {
 		List<String> ps = complete(text, text.length());
 		assertTrue(ps.contains("layer"), ps.toString());
 	}
+
+	@Test
+	void proposesEveryMaterialKindAfterIs() throws Exception {
+		String text = "package p\nmaterial Graphite is ";
+		List<String> ps = complete(text, text.length());
+		for (org.cellwright.model.MaterialKind k : org.cellwright.model.MaterialKind.VALUES)
+			assertTrue(ps.contains(k.getLiteral()), k + " in " + ps);
+		// what is typed narrows them, hyphen included
+		String typed = "package p\ncomposite AnodeMix is intercalation-";
+		List<String> narrowed = complete(typed, typed.length());
+		assertTrue(narrowed.contains("intercalation-anode") && narrowed.contains("intercalation-cathode"), narrowed.toString());
+		assertFalse(narrowed.contains("alloy-host"), narrowed.toString());
+		// not elsewhere: a property place is not a kind place
+		String body = "package p\nmaterial G is intercalation-anode { ";
+		assertFalse(complete(body, body.length()).contains("intercalation-anode"));
+	}
 }

@@ -15,6 +15,7 @@ import org.cellwright.model.Cell;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
 import org.cellwright.model.SetCondition;
 import org.cellwright.model.Transformation;
 import org.eclipse.emf.ecore.EObject;
@@ -201,6 +202,42 @@ public final class PropertyCatalog {
 		positive("absolute-tolerance", s, Dimension.DIMENSIONLESS, "absolute tolerance of the time integration");
 		positive("max-step", s, Dimension.TIME, "largest time step");
 		positive("output-interval", s, Dimension.TIME, "interval between recorded samples");
+	}
+
+	/**
+	 * What a material of an intercalation kind is described by (the parameters of a Doyle-Fuller-Newman electrode, as
+	 * in BPX and PyBaMM): an OCV in stoichiometry x ({@code ocv function V = ...} or {@code ocv table V {...}}), the
+	 * {@code material} properties, the {@code optional} ones (defaults exist) and the {@code layer} properties of a
+	 * layer made of it (particle size, porosity).
+	 */
+	public record Expected(MaterialKind kind, boolean ocv, List<String> material, List<String> optional, List<String> layer) {
+		/** The missing ones of a material: "ocv" and the names of {@link #material()} it does not set. */
+		public List<String> missing(Material m) {
+			List<String> out = new ArrayList<>();
+			if (ocv && m.getOcv() == null && m.getOcvFunction() == null)
+				out.add("ocv");
+			for (String n : material)
+				if (m.getProperties().stream().noneMatch(p -> n.equals(p.getName())))
+					out.add(n);
+			return out;
+		}
+	}
+
+	private static final List<String> ELECTRODE_MATERIAL = List.of("max-concentration", "diffusivity", "exchange-current-density");
+	private static final List<String> ELECTRODE_OPTIONAL = List.of("initial-stoichiometry", "diffusion-activation-energy",
+			"exchange-current-activation-energy", "transfer-coefficient", "electronic-conductivity", "reference-temperature", "density");
+	private static final List<String> ELECTRODE_LAYER = List.of("particle-radius", "porosity");
+
+	/**
+	 * What a kind expects, if it has such a list: the intercalation anode (a graphite-like negative electrode) and
+	 * the intercalation cathode. Validation warns about what an {@code intercalation-anode} material lacks (its users
+	 * simulate it elsewhere, e.g. PyBaMM through BPX, which needs all of it); a cathode is checked by the solver's
+	 * input validation when it runs.
+	 */
+	public static Optional<Expected> expected(MaterialKind kind) {
+		if (kind == MaterialKind.INTERCALATION_ANODE || kind == MaterialKind.INTERCALATION_CATHODE)
+			return Optional.of(new Expected(kind, true, ELECTRODE_MATERIAL, ELECTRODE_OPTIONAL, ELECTRODE_LAYER));
+		return Optional.empty();
 	}
 
 	/** Names an experiment can 'record'. */

@@ -104,6 +104,7 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	public static final String UNKNOWN_OUTPUT = "cellwright.unknownOutput";
 	public static final String SWEEP = "cellwright.sweep";
 	public static final String EXPECTATION = "cellwright.expectation";
+	public static final String MISSING_PROPERTY = "cellwright.missingProperty";
 
 	private static final double FRACTION_TOLERANCE = 0.005;
 
@@ -400,6 +401,41 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 					+ ", they must sum to 100 % (e.g. 67 + 30 + 3)", c, ELEMENT__NAME, FRACTIONS_SUM);
 	}
 
+	/**
+	 * An intercalation anode (graphite-like negative electrode) is described by what a Doyle-Fuller-Newman model needs
+	 * ({@link PropertyCatalog#expected}): an OCV in stoichiometry, max-concentration, diffusivity, exchange current.
+	 */
+	@Check
+	public void checkIntercalationAnode(Material m) {
+		if (m instanceof Composite || !m.isSetKind() || m.getKind() != MaterialKind.INTERCALATION_ANODE)
+			return;
+		PropertyCatalog.Expected e = PropertyCatalog.expected(m.getKind()).orElseThrow();
+		List<String> missing = e.missing(m);
+		if (!missing.isEmpty())
+			warning("intercalation-anode " + m.getName() + " lacks " + String.join(", ", missing) + ": an intercalation anode is described by "
+					+ "its OCV in stoichiometry x ('ocv function V = ...' or 'ocv table V { x V, ... }'), " + String.join(", ", e.material())
+					+ " (optional: " + String.join(", ", e.optional()) + ")", m, ELEMENT__NAME, MISSING_PROPERTY);
+	}
+
+	/** The intercalation-anode material of a layer: the material itself or an anode component of its composite. */
+	private static Material intercalationAnode(Material m) {
+		return intercalationAnode(m, 0);
+	}
+
+	private static Material intercalationAnode(Material m, int depth) {
+		if (m == null || m.eIsProxy() || depth > 8) // composites nest a few levels; deeper is a cycle
+			return null;
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents()) {
+				Material a = k.getMaterial() == c ? null : intercalationAnode(k.getMaterial(), depth + 1);
+				if (a != null)
+					return a;
+			}
+			return null;
+		}
+		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE ? m : null;
+	}
+
 	@Check
 	public void checkLayer(Layer l) {
 		Quantity t = l.getThickness();
@@ -410,6 +446,11 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 		if (t == null && Cells.property(l, "areal-loading") == null && !isOverride)
 			error("layer " + l.getName() + " needs a thickness ('layer " + l.getName() + ": M 2 um') or an areal-loading",
 					l, LAYER__NAME, MISSING_THICKNESS);
+		Material anode = intercalationAnode(l.getMaterial());
+		if (anode != null && Cells.property(l, "particle-radius") == null && !isOverride)
+			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
+					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
+					MISSING_PROPERTY);
 		OptionalDouble solid = Layers.solidFraction(l);
 		if (solid.isPresent()) {
 			double s = solid.getAsDouble();

@@ -72,4 +72,36 @@ class ModelTest {
 		assertSame(m2.getElements().get(0), l2.getMaterial(), "the layer still refers to the material");
 		assertEquals(700, l2.getThickness().getValue());
 	}
+
+	@Test
+	void intercalationAnodeIsAKindOfItsOwn() throws Exception {
+		MaterialKind k = MaterialKind.get("intercalation-anode");
+		assertSame(MaterialKind.INTERCALATION_ANODE, k, "the literal names the kind");
+		assertEquals("INTERCALATION_ANODE", k.getName());
+		// a new literal, not a renamed one: the existing kinds keep their values (and so their meaning in saved models)
+		assertEquals(1, MaterialKind.INTERCALATION_CATHODE.getValue());
+		assertEquals(2, MaterialKind.ALLOY_HOST.getValue());
+		assertEquals(6, MaterialKind.LITHIUM_METAL.getValue());
+		assertNotEquals(MaterialKind.ALLOY_HOST, k);
+		assertNotEquals(MaterialKind.INTERCALATION_CATHODE, k);
+
+		Material graphite = F.createMaterial();
+		graphite.setName("Graphite");
+		graphite.setKind(MaterialKind.INTERCALATION_ANODE);
+		Model m = F.createModel();
+		m.setName("bpx");
+		m.getElements().add(graphite);
+		ResourceSetImpl rs = new ResourceSetImpl();
+		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+		Resource r = rs.createResource(URI.createURI("mem:/g.xmi"));
+		r.getContents().add(m);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		r.save(bytes, Map.of());
+		assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("kind=\"intercalation-anode\""), bytes.toString());
+		Resource back = rs.createResource(URI.createURI("mem:/g2.xmi"));
+		back.load(new ByteArrayInputStream(bytes.toByteArray()), Map.of());
+		Material g2 = (Material) ((Model) back.getContents().get(0)).getElements().get(0);
+		assertTrue(g2.isSetKind());
+		assertSame(MaterialKind.INTERCALATION_ANODE, g2.getKind());
+	}
 }

@@ -21,6 +21,7 @@ import org.cellwright.model.Cell;
 import org.cellwright.model.Element;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
 import org.cellwright.model.Model;
 import org.cellwright.sharing.bpx.BpxExporter;
 import org.cellwright.sharing.bpx.BpxImporter;
@@ -95,6 +96,13 @@ public class BpxTest {
 					* cell.get("Number of electrode pairs connected in parallel to make a cell").getAsDouble(), si(l.cell, "area"), "area");
 			close(cell.get("Ambient temperature [K]").getAsDouble(), si(l.cell, "temperature"), "temperature");
 			close(cell.get("Nominal cell capacity [A.h]").getAsDouble() * 3600, si(l.cell, "nominal-capacity"), "capacity");
+			// the negative electrode is what it is: a graphite-like intercalation anode (no alloy-host stand-in)
+			assertEquals(MaterialKind.INTERCALATION_ANODE, l.material("NegativeElectrode").getKind(), p.toString());
+			assertTrue(l.material("NegativeElectrode").isSetKind());
+			assertEquals(MaterialKind.INTERCALATION_CATHODE, l.material("PositiveElectrode").getKind(), p.toString());
+			assertFalse(r.text().contains("alloy-host"), r.text());
+			assertTrue(l.result().issues().stream().noneMatch(i -> i.message().contains("intercalation-anode NegativeElectrode lacks")),
+					"the import gives the anode everything a DFN anode needs: " + l.result().issues());
 			for (String[] e : new String[][] { { "Negative electrode", "NegativeElectrode", "negative" },
 					{ "Positive electrode", "PositiveElectrode", "positive" } }) {
 				JsonObject s = par.getAsJsonObject(e[0]);
@@ -168,6 +176,7 @@ public class BpxTest {
 			// and back again
 			BpxImporter.Result again = BpxImporter.importJson(exported.toString(), "again");
 			Loaded l2 = load(again, "b.cell");
+			assertEquals(MaterialKind.INTERCALATION_ANODE, l2.material("NegativeElectrode").getKind(), "the kind survives the round trip");
 			compare(original.getAsJsonObject("Parameterisation"),
 					BpxExporter.export(l2.cell).getAsJsonObject("Parameterisation"), "re-import of " + p.getFileName());
 		}
@@ -239,5 +248,51 @@ public class BpxTest {
 		assertEquals(8.0, PyExpression.evaluate("2 ** 3", 0), 0);
 		assertEquals(-4.0, PyExpression.evaluate("-2 ** 2", 0), 0);
 		assertEquals(null, PyExpression.toCellWright("y + 1"));
+	}
+
+	@Test
+	void exportWritesTheIntercalationAnodeAsTheNegativeElectrodeWhicheverEndTheStackStartsFrom() throws Exception {
+		String materials = """
+				package hand
+				import cellwright.materials.*
+				import cellwright.composites.*
+				material Graphite is intercalation-anode {
+					max-concentration = 29730 mol/m3
+					diffusivity = 2.728e-14 m2/s
+					exchange-current-density = 0.648 A/m2
+					initial-stoichiometry = 0.0279
+					ocv table V { 0 1.2, 0.5 0.12, 1 0.05 }
+				}
+				composite AnodeMix is intercalation-anode { Graphite 90 wt%  Li6PS5Cl 10 wt% }
+				""";
+		for (String stack : List.of(
+				// from the negative side, and from the positive side (cathode first, the anode after the separator)
+				"layer acc: SUS 10 um layer anode: Graphite 85 um { particle-radius = 5.86 um porosity = 0.25 } layer sep: Li6PS5Cl 700 um "
+						+ "layer cathode: CathodeMix 100 um { porosity = 0.3 } layer ccc: SUS 10 um",
+				"layer ccc: SUS 10 um layer cathode: CathodeMix 100 um { porosity = 0.3 } layer sep: Li6PS5Cl 700 um "
+						+ "layer anode: Graphite 85 um { particle-radius = 5.86 um porosity = 0.25 } layer acc: SUS 10 um",
+				// a composite anode against a lithium foil: the composite's graphite is the active material
+				"layer ccc: SUS 10 um layer f: Li 30 um layer sep: Li6PS5Cl 700 um "
+						+ "layer anode: AnodeMix 85 um { particle-radius = 5.86 um porosity = 0.25 } layer acc: SUS 10 um")) {
+			Path f = tmp.resolve("hand.cell");
+			Files.writeString(f, materials + "cell G { area = 1 cm2 " + stack + " }\n");
+			CellWrightChecker.Result res = new CellWrightChecker().check(List.of(f));
+			assertFalse(res.hasErrors(), res.issues().toString());
+			Cell cell = (Cell) res.model(f).getElements().stream().filter(e -> e instanceof Cell).findFirst().orElseThrow();
+			JsonObject par = BpxExporter.export(cell).getAsJsonObject("Parameterisation");
+			JsonObject neg = par.getAsJsonObject("Negative electrode");
+			close(85e-6, neg.get("Thickness [m]").getAsDouble(), stack + ": negative thickness");
+			close(5.86e-6, neg.get("Particle radius [m]").getAsDouble(), stack + ": negative radius");
+			close(29730, neg.get("Maximum concentration [mol.m-3]").getAsDouble(), stack + ": graphite cmax");
+			close(0.648 / BpxImporter.F, neg.get("Reaction rate constant [mol.m-2.s-1]").getAsDouble(), stack + ": k");
+			close(0.0279, neg.get("Minimum stoichiometry").getAsDouble(), stack + ": discharged graphite");
+			assertEquals(JsonParser.parseString("{\"x\":[0.0,0.5,1.0],\"y\":[1.2,0.12,0.05]}"), neg.get("OCP [V]"), stack);
+			JsonObject pos = par.getAsJsonObject("Positive electrode");
+			assertTrue(pos.has("Maximum concentration [mol.m-3]") || stack.contains("Li 30 um"), stack + ": " + pos);
+			// and imported back, the negative electrode is an intercalation anode again
+			Loaded back = load(BpxImporter.importJson(BpxExporter.export(cell).toString(), "back"), "back.cell");
+			assertEquals(MaterialKind.INTERCALATION_ANODE, back.material("NegativeElectrode").getKind());
+			close(29730, si(back.material("NegativeElectrode"), "max-concentration"), "re-imported cmax");
+		}
 	}
 }

@@ -94,7 +94,9 @@ public final class BpxExporter {
 		Layer negL = null, posL = null, sepL = s >= 0 ? stack.get(s) : null;
 		if (s >= 0) {
 			Layer before = nearest(stack, s, -1), after = nearest(stack, s, +1);
-			boolean posFirst = before != null && kind(before.getMaterial()) == MaterialKind.INTERCALATION_CATHODE;
+			// the stack runs from the negative side unless a cathode comes first or an intercalation anode last
+			boolean posFirst = before != null && kind(before.getMaterial()) == MaterialKind.INTERCALATION_CATHODE
+					|| after != null && kind(after.getMaterial()) == MaterialKind.INTERCALATION_ANODE;
 			negL = posFirst ? after : before;
 			posL = posFirst ? before : after;
 		}
@@ -264,11 +266,12 @@ public final class BpxExporter {
 		return null;
 	}
 
-	/** The material itself, or the active (intercalation, alloy or lithium) component of a composite. */
+	/** The material itself, or the active (intercalation cathode or anode, alloy or lithium) component of a composite. */
 	private static Material active(Material m) {
 		if (m instanceof Composite c) {
 			for (Component k : c.getComponents())
 				if (k.getMaterial() != null && (k.getMaterial().getKind() == MaterialKind.INTERCALATION_CATHODE
+						|| k.getMaterial().getKind() == MaterialKind.INTERCALATION_ANODE
 						|| k.getMaterial().getKind() == MaterialKind.ALLOY_HOST || k.getMaterial().getKind() == MaterialKind.LITHIUM_METAL))
 					return k.getMaterial();
 			return c.getComponents().isEmpty() ? c : c.getComponents().get(0).getMaterial();
@@ -283,7 +286,7 @@ public final class BpxExporter {
 			MaterialKind best = c.getComponents().isEmpty() ? null : MaterialKind.SOLID_ELECTROLYTE;
 			for (Component k : c.getComponents()) {
 				MaterialKind x = k.getMaterial() == null || k.getMaterial() == c ? null : kind(k.getMaterial());
-				if (x == MaterialKind.INTERCALATION_CATHODE)
+				if (x == MaterialKind.INTERCALATION_CATHODE || x == MaterialKind.INTERCALATION_ANODE)
 					return x;
 				if (x != null && x != MaterialKind.SOLID_ELECTROLYTE && best == MaterialKind.SOLID_ELECTROLYTE)
 					best = x;

@@ -109,8 +109,8 @@ public final class BpxImporter {
 		out.append("package ").append(pkg).append("\n\n");
 
 		Double refT = number(cell, "Reference temperature [K]");
-		material(out, "NegativeElectrode", "alloy-host", NEG, neg, refT,
-				"graphite-like host: CellWright has no intercalation-anode kind; alloy-host is the negative-side lithium host");
+		material(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT,
+				"graphite-like host; CellWright's solver models lithium-metal and interlayer anodes only: simulate this cell in PyBaMM (export-bpx)");
 		material(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT, null);
 		electrolyte(out, ely);
 

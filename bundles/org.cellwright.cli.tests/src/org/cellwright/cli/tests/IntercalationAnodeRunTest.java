@@ -1,0 +1,140 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.cli.CellWrightCli;
+import org.cellwright.cli.run.CellFiles;
+import org.cellwright.cli.run.InputException;
+import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The solver models lithium-metal and interlayer anodes only: a cell with an intercalation-anode layer (graphite,
+ * e.g. a BPX import) ends before solving with one located error naming the cell, the layer and what is supported.
+ */
+class IntercalationAnodeRunTest {
+
+	@TempDir Path tmp;
+
+	record Result(int rc, String out, String err) {}
+
+	static Result cli(String... args) {
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		int rc = CellWrightCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+		return new Result(rc, out.toString(), err.toString());
+	}
+
+	static final String FILE = """
+			package anode
+			import cellwright.materials.*
+			import cellwright.composites.*
+			material Graphite is intercalation-anode {
+				density = 2.26 g/cm3
+				max-concentration = 29730 mol/m3
+				diffusivity = 2.728e-14 m2/s
+				exchange-current-density = 0.648 A/m2
+				ocv function V = 0.063 + 0.8*exp(-75*(x + 0.001))
+			}
+			composite AnodeMix is intercalation-anode { Graphite 90 wt%  Li6PS5Cl 10 wt% }
+			cell GraphiteCell {
+				area = 0.785 cm2
+				nominal-capacity = 2.8 mAh/cm2
+				layer acc: SUS 10 um
+				layer NegativeElectrode: Graphite 85 um { porosity = 0.25  particle-radius = 5.86 um }
+				layer sep: Li6PS5Cl 700 um
+				layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
+				layer ccc: SUS 10 um
+			}
+			cell MixCell extends GraphiteCell { layer NegativeElectrode: AnodeMix 60 um { particle-radius = 5 um } }
+			protocol Discharge { discharge at 0.1 C until 2.8 V }
+			experiment GraphiteDischarge {
+				cell GraphiteCell
+				protocol Discharge
+			}
+			experiment MixDischarge { cell MixCell protocol Discharge }
+			sweep Pressures { experiment GraphiteDischarge vary stack-pressure in 5 MPa, 65 MPa }
+			""";
+
+	static final String MESSAGE = "layer NegativeElectrode of cell GraphiteCell is an intercalation anode (graphite-like); "
+			+ "the solver models lithium-metal and interlayer anodes only \u2014 export it to BPX to simulate it in PyBaMM";
+
+	@Test
+	void aRunOfAGraphiteCellEndsBeforeSolvingAtTheExperiment() throws Exception {
+		Path f = tmp.resolve("graphite.cell");
+		Files.writeString(f, FILE);
+		assertEquals(0, cli("check", f.toString()).rc(), "the file itself is valid: only the solver cannot run it");
+		Path out = tmp.resolve("out");
+		Result r = cli("run", f.toString(), "--experiment", "GraphiteDischarge", "--out", out.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		List<String> lines = r.err().strip().lines().toList();
+		assertEquals(1, lines.size(), "one line: " + r.err());
+		assertTrue(lines.get(0).matches(".*graphite\\.cell:23:\\d+: error: .*"), "at the experiment's file and line: " + lines.get(0));
+		assertTrue(lines.get(0).contains(MESSAGE), lines.get(0));
+		assertTrue(lines.get(0).contains("cellwright export-bpx graphite.cell --cell GraphiteCell"), lines.get(0));
+		assertFalse(r.err().contains("Exception"), r.err());
+		assertFalse(Files.exists(out.resolve("GraphiteDischarge")), "nothing simulated, no results written");
+	}
+
+	@Test
+	void everyRunOfTheFileEndsSoIncludingCompositesInheritedCellsAndSweeps() throws Exception {
+		Path f = tmp.resolve("graphite.cell");
+		Files.writeString(f, FILE);
+		Path out = tmp.resolve("out");
+		Result r = cli("run", f.toString(), "--out", out.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		// the composite anode of a derived cell
+		assertTrue(r.err().contains("graphite.cell:27:") && r.err().contains("layer NegativeElectrode of cell MixCell is an intercalation anode"),
+				r.err());
+		// both runs of the sweep
+		assertEquals(3, r.err().lines().filter(l -> l.contains("of cell GraphiteCell is an intercalation anode")).count(), r.err());
+		assertFalse(r.err().contains("Exception"), r.err());
+		assertFalse(Files.exists(out.resolve("GraphiteDischarge")));
+		assertFalse(Files.exists(out.resolve("Pressures")));
+	}
+
+	@Test
+	void theMappingRefusesTheCellAtTheCell() throws Exception {
+		Path f = tmp.resolve("graphite.cell");
+		Files.writeString(f, FILE);
+		CellFiles files = CellFiles.load(List.of(f));
+		Cell cell = null;
+		Experiment x = null;
+		for (Element e : files.models().get(0).getElements()) {
+			if (e instanceof Cell c && c.getName().equals("GraphiteCell")) cell = c;
+			if (e instanceof Experiment e2 && e2.getName().equals("GraphiteDischarge")) x = e2;
+		}
+		Cell c = cell;
+		InputException ex = assertThrows(InputException.class, () -> SimulationInputs.cell(c));
+		assertEquals(12, ex.problem().line(), "the cell's line: " + ex.problem().format());
+		assertTrue(ex.problem().message().startsWith(MESSAGE), ex.problem().message());
+		Experiment run = x;
+		InputException ex2 = assertThrows(InputException.class, () -> SimulationInputs.of(run));
+		assertEquals(23, ex2.problem().line(), "the experiment's line: " + ex2.problem().format());
+	}
+
+	@Test
+	void anImportedBpxCellIsRefusedWithTheSameError() throws Exception {
+		Path bpx = Path.of(System.getProperty("cellwright.bpx", "../org.cellwright.sharing.tests/data/bpx")).resolve("nmc_pouch_cell_BPX.json");
+		assertTrue(Files.isRegularFile(bpx), bpx.toString());
+		Result imported = cli("import-bpx", bpx.toString(), "--out", tmp.toString());
+		assertEquals(0, imported.rc(), imported.out() + imported.err());
+		Path cell = tmp.resolve("nmc_pouch_cell_BPX.cell");
+		String text = Files.readString(cell);
+		assertTrue(text.contains("material NegativeElectrode is intercalation-anode {"), text);
+		Result r = cli("run", cell.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("layer negative of cell Nmc_pouch_cell_BPX is an intercalation anode (graphite-like)"), r.err());
+		assertTrue(r.err().contains("export it to BPX to simulate it in PyBaMM"), r.err());
+		assertFalse(r.err().contains("Exception"), r.err());
+	}
+}
