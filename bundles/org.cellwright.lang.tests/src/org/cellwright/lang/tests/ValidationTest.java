@@ -123,6 +123,34 @@ public class ValidationTest {
 	}
 
 	@Test
+	public void compositesThatContainEachOtherAreAnErrorNotACrash() throws Exception {
+		List<Issue> issues = v("""
+				composite A is alloy-host { B 50 wt%  SiNP 50 wt% }
+				composite B is alloy-host { A 50 wt%  CNT 50 wt% }
+				cell C {
+					area = 1 cm2
+					layer wcc: SUS 10 um
+					layer inter: A { areal-loading = 0.2 mg/cm2  porosity = 0.5 }
+					layer sep: Li6PS5Cl 700 um
+					layer foil: Li 30 um
+					layer ccc: SUS 10 um
+				}
+				""");
+		Issue i = has(issues, CYCLIC_COMPOSITE, Severity.ERROR, "composite A contains itself through A -> B -> A", "do not contain it");
+		assertEquals(4, i.getLineNumber(), "at A's component B");
+		assertTrue(issues.stream().anyMatch(x -> CYCLIC_COMPOSITE.equals(x.getCode()) && x.getLineNumber() == 5
+				&& x.getMessage().contains("composite B contains itself through B -> A -> B")), issues.toString());
+		for (Issue x : issues)
+			assertFalse(x.getMessage().contains("EValidator"), "the validator ran to the end: " + x);
+		// a composite used twice below another (a diamond) is not a cycle
+		none(v("""
+				composite E { SiNP 50 wt%  CNT 50 wt% }
+				composite B { E 50 wt%  CNT 50 wt% }
+				composite D { B 50 wt%  E 50 wt% }
+				"""), CYCLIC_COMPOSITE);
+	}
+
+	@Test
 	public void layersNeedThicknessOrLoading() throws Exception {
 		has(v("cell C { layer a: SUS }"), MISSING_THICKNESS, Severity.ERROR, "needs a thickness");
 		none(v("cell C { layer a: CathodeMix { areal-loading = 20 mg/cm2 } }"), MISSING_THICKNESS);

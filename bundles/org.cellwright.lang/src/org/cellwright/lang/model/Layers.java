@@ -1,5 +1,7 @@
 package org.cellwright.lang.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.cellwright.lang.units.Dimension;
@@ -60,26 +62,41 @@ public final class Layers {
 	 * volume fractions: rho = sum f rho). Empty if a density is missing.
 	 */
 	public static OptionalDouble solidDensity(Material m) {
+		return solidDensity(m, new ArrayList<>());
+	}
+
+	private static OptionalDouble solidDensity(Material m, List<Material> enclosing) {
+		if (enclosing.contains(m))
+			return OptionalDouble.empty(); // a composite that contains itself: a validation error, no density
 		if (m instanceof Composite c && !c.getComponents().isEmpty()) {
-			double massBased = 0, volBased = 0, sum = 0;
-			boolean byVolume = false;
-			for (Component k : c.getComponents()) {
-				if (k.getMaterial() == null || k.getMaterial().eIsProxy() || k.getFraction() == null)
-					return OptionalDouble.empty();
-				OptionalDouble rho = solidDensity(k.getMaterial());
-				if (rho.isEmpty() || !Units.isKnown(k.getFraction().getUnit()))
-					return OptionalDouble.empty();
-				double f = Units.toSI(k.getFraction());
-				byVolume |= Units.dimensionOf(k.getFraction()) == Dimension.VOLUME_FRACTION;
-				massBased += f / rho.getAsDouble();
-				volBased += f * rho.getAsDouble();
-				sum += f;
+			enclosing.add(c);
+			try {
+				return mixtureDensity(c, enclosing);
+			} finally {
+				enclosing.remove(enclosing.size() - 1);
 			}
-			if (sum <= 0)
-				return OptionalDouble.empty();
-			return OptionalDouble.of(byVolume ? volBased / sum : sum / massBased);
 		}
 		return si(m, "density");
+	}
+
+	private static OptionalDouble mixtureDensity(Composite c, List<Material> enclosing) {
+		double massBased = 0, volBased = 0, sum = 0;
+		boolean byVolume = false;
+		for (Component k : c.getComponents()) {
+			if (k.getMaterial() == null || k.getMaterial().eIsProxy() || k.getFraction() == null)
+				return OptionalDouble.empty();
+			OptionalDouble rho = solidDensity(k.getMaterial(), enclosing);
+			if (rho.isEmpty() || !Units.isKnown(k.getFraction().getUnit()))
+				return OptionalDouble.empty();
+			double f = Units.toSI(k.getFraction());
+			byVolume |= Units.dimensionOf(k.getFraction()) == Dimension.VOLUME_FRACTION;
+			massBased += f / rho.getAsDouble();
+			volBased += f * rho.getAsDouble();
+			sum += f;
+		}
+		if (sum <= 0)
+			return OptionalDouble.empty();
+		return OptionalDouble.of(byVolume ? volBased / sum : sum / massBased);
 	}
 
 	/** Solid volume fraction = areal loading / (density * thickness), if all three are known. */

@@ -19,6 +19,7 @@ import org.cellwright.lang.expectations.Metric;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.library.StandardLibraryIndex;
 import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
@@ -87,6 +88,7 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	public static final String DUPLICATE_NAME = "cellwright.duplicateName";
 	public static final String FRACTIONS_SUM = "cellwright.fractionsSum";
 	public static final String FRACTION_BASIS = "cellwright.fractionBasis";
+	public static final String CYCLIC_COMPOSITE = "cellwright.cyclicComposite";
 	public static final String MISSING_THICKNESS = "cellwright.missingThickness";
 	public static final String INCONSISTENT_POROSITY = "cellwright.inconsistentPorosity";
 	public static final String STACK = "cellwright.stack";
@@ -360,6 +362,23 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 		}
 	}
 
+	/** A composite that contains itself through other composites (A: B ...; B: A ...). */
+	@Check
+	public void checkCompositeCycle(Composite c) {
+		List<Composite> cycle = Composites.cycle(c);
+		if (cycle.size() < 3)
+			return; // none, or A directly in A (checkComposite says so)
+		Material next = cycle.get(1);
+		for (Component k : c.getComponents())
+			if (k.getMaterial() == next) {
+				error("composite " + c.getName() + " contains itself through "
+						+ cycle.stream().map(Composite::getName).collect(java.util.stream.Collectors.joining(" -> "))
+						+ ": a composite can only contain materials and composites that do not contain it",
+						k, COMPONENT__MATERIAL, CYCLIC_COMPOSITE);
+				return;
+			}
+	}
+
 	@Check
 	public void checkComposite(Composite c) {
 		if (c.getComponents().isEmpty()) {
@@ -467,10 +486,18 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	// ---------------------------------------------------------------- cells and stacks
 
 	private static boolean conducts(Material m) {
+		return conducts(m, new ArrayList<>());
+	}
+
+	private static boolean conducts(Material m, List<Material> enclosing) {
 		if (m instanceof Composite c) {
+			if (enclosing.contains(c))
+				return false; // contains itself: reported by checkCompositeCycle
+			enclosing.add(c);
 			for (Component k : c.getComponents())
-				if (k.getMaterial() != null && !k.getMaterial().eIsProxy() && k.getMaterial() != c && conducts(k.getMaterial()))
+				if (k.getMaterial() != null && !k.getMaterial().eIsProxy() && conducts(k.getMaterial(), enclosing))
 					return true;
+			enclosing.remove(c);
 			return false;
 		}
 		return m.getKind() != MaterialKind.SOLID_ELECTROLYTE && m.getKind() != MaterialKind.BINDER;

@@ -280,17 +280,23 @@ public final class BpxExporter {
 	}
 
 	private static MaterialKind kind(Material m) {
-		if (m == null)
-			return null;
+		return kind(m, new ArrayList<>());
+	}
+
+	private static MaterialKind kind(Material m, List<Material> enclosing) {
+		if (m == null || enclosing.contains(m))
+			return null; // a composite that contains itself (a validation error)
 		if (m instanceof Composite c) {
+			enclosing.add(c);
 			MaterialKind best = c.getComponents().isEmpty() ? null : MaterialKind.SOLID_ELECTROLYTE;
 			for (Component k : c.getComponents()) {
-				MaterialKind x = k.getMaterial() == null || k.getMaterial() == c ? null : kind(k.getMaterial());
+				MaterialKind x = kind(k.getMaterial(), enclosing);
 				if (x == MaterialKind.INTERCALATION_CATHODE || x == MaterialKind.INTERCALATION_ANODE)
 					return x;
 				if (x != null && x != MaterialKind.SOLID_ELECTROLYTE && best == MaterialKind.SOLID_ELECTROLYTE)
 					best = x;
 			}
+			enclosing.remove(c);
 			return best;
 		}
 		return m.getKind();
