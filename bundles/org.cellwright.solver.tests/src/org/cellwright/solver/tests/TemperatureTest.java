@@ -45,8 +45,6 @@ class TemperatureTest {
         return s;
     }
 
-    static CellSpec at(CellSpec cell, double temperature) { return cell.toBuilder().temperature(temperature).build(); }
-
     /** The cell with its separator's SE replaced by se. */
     static CellSpec withElectrolyte(CellSpec cell, MaterialSpec se) {
         List<LayerSpec> layers = new ArrayList<>();
@@ -62,7 +60,7 @@ class TemperatureTest {
     @Test
     void interlayerHalfCellAt60CKeepsItsCoulombicEfficiencyFor35Cycles() {
         // a prediction: the study cycles full cells at 60 C (higher SE conductivity, Li creeps faster), half cells not
-        RecordingSink s = run(at(Sung2023Parameters.cell2Interlayer(34e6), Sung2023Parameters.T_60C), 34);
+        RecordingSink s = run(Sung2023Parameters.cell2Interlayer(34e6, Sung2023Parameters.T_60C), 34);
         assertEquals(35, s.cycles.size());
         for (CycleSummary c : s.cycles)
             if (c.index() > 3) assertTrue(c.coulombicEfficiency() >= 0.98, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
@@ -111,7 +109,7 @@ class TemperatureTest {
         // the model before issue 4: growth Arrhenius, conduction not; the counter foil's interphase runs away
         MaterialSpec old = Sung2023Parameters.lpscl().with(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0)
                 .with(INTERPHASE_CONDUCTIVITY, 1e-5);
-        RecordingSink s = run(withElectrolyte(at(Sung2023Parameters.cell2Interlayer(34e6), Sung2023Parameters.T_60C), old), 34);
+        RecordingSink s = run(withElectrolyte(Sung2023Parameters.cell2Interlayer(34e6, Sung2023Parameters.T_60C), old), 34);
         CycleSummary last = s.cycles.get(s.cycles.size() - 1);
         assertTrue(last.coulombicEfficiency() < 0.01, "CE of the last cycle " + last.coulombicEfficiency());
         List<String> w = warnings(s);

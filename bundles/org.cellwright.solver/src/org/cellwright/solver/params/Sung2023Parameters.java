@@ -226,10 +226,13 @@ public final class Sung2023Parameters {
     }
 
     /** Cell 2: SUS / Li3.75Si-CNT / LPSCl / Li foil: cell 1 after formation (host lithiated). */
-    public static CellSpec cell2Interlayer(double pressure) {
+    public static CellSpec cell2Interlayer(double pressure) { return cell2Interlayer(pressure, T_ROOM); }
+
+    /** Cell 2 at a temperature [K]: at 60 C a prediction (the study cycled half cells at room temperature only). */
+    public static CellSpec cell2Interlayer(double pressure, double temperature) {
         MaterialSpec lithiated = silicon().with(INITIAL_STOICHIOMETRY, 0.995);
         LayerSpec inter = siCntInterlayer().toBuilder().clearComponents().component(lithiated, 0.9).component(cnt(), 0.1).build();
-        return base("Cell2-Li3.75Si-CNT", pressure, T_ROOM).layer(susCollector()).layer(inter)
+        return base("Cell2-Li3.75Si-CNT", pressure, temperature).layer(susCollector()).layer(inter)
                 .layer(separator()).layer(lithiumFoil("Li", 350e-6)).layer(susCollector()).build();
     }
 
