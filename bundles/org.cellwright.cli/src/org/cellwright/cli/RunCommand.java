@@ -269,7 +269,8 @@ public class RunCommand implements Callable<Integer> {
 		}
 		JsonElement nuc = s.get("nucleation_overpotential_mV");
 		if (nuc != null && !nuc.isJsonNull()) o.printf(Locale.ROOT, "  nucleation overpotential: %s mV%n", num(nuc, "%.1f"));
-		if (r.status() != RunStatus.COMPLETED && s.has("messages"))
+		// solver messages: why a run stopped, and warnings of a run that completed (e.g. a stripping step that stalled)
+		if (s.has("messages"))
 			for (JsonElement m : s.getAsJsonArray("messages")) o.println("  " + m.getAsString());
 		JsonElement sc = s.get("short_circuit");
 		if (sc != null && sc.isJsonObject())

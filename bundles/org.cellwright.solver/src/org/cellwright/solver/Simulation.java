@@ -64,6 +64,7 @@ public final class Simulation {
             st = RunStatus.NOT_CONVERGED;
         }
         r.closeCycle(true);
+        r.reportLaterStalls();
         sink.finish(st);
         return st;
     }
@@ -107,6 +108,11 @@ public final class Simulation {
         double voltage;
         double initialLithium;
         RunStatus pendingStatus;
+        /** Signed charge [C/m2] of the last step that passed current. */
+        double lastStepCharge;
+        /** Stalled steps (see {@link #checkStall}) after the first one, and the cycle of the last. */
+        int laterStalls, lastStallCycle;
+        boolean stallReported;
 
         Runner(CellSpec cell, ProtocolSpec protocol, SolverSettings settings, ResultSink sink,
                 ProgressListener progress, CellModel model) {
@@ -235,6 +241,7 @@ public final class Simulation {
                             event(SimulationEvent.Type.STEP_END, Double.NaN, "step ended: an electrode cannot carry the "
                                     + "current any more (saturated or exhausted), taken as its voltage cut-off");
                             if (time != lastSampleTime) emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+                            checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
                             return null;
                         }
                         return fail("time step below " + DT_MIN + " s");
@@ -297,7 +304,11 @@ public final class Simulation {
                 if (end || time - lastSampleTime >= settings.outputInterval() - 1e-9) emitSample(i, stepCharge, model.ocv(), eta);
                 progress.progress(time, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
                 if (progress.isCancelled()) return RunStatus.CANCELLED;
-                if (end) break;
+                if (end) {
+                    if (!Double.isNaN(crossedVoltage(cutoffs, v))) checkStall(stepSign, stepCharge, eta, crossedVoltage(cutoffs, v));
+                    else if (stepSign != 0) lastStepCharge = stepCharge;
+                    break;
+                }
                 double grow = dv < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * dvTarget / dv));
                 if (dx > 0) grow = Math.min(grow, Math.max(0.3, 0.8 * DX_TARGET / dx));
                 if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tol / err)));
@@ -307,7 +318,50 @@ public final class Simulation {
                 if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
             }
             if (time != lastSampleTime) emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+            if (stepSign != 0) lastStepCharge = stepCharge;
             return null;
+        }
+
+        /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
+        static final double STALL_FRACTION = 0.01;
+
+        /**
+         * A step of the cycle's second direction (stripping after plating, discharge after charge) that ends at its
+         * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it, while
+         * the protocol goes on, is a symptom (an overpotential the cut-off leaves no room for): the first is reported
+         * as a run message with the cycle and the dominant overpotential at the cut-off, later ones are counted.
+         */
+        void checkStall(int sign, double stepCharge, double[] eta, double cutoff) {
+            double previous = lastStepCharge;
+            if (sign != 0) lastStepCharge = stepCharge;
+            if (sign == 0 || firstSign == 0 || sign == firstSign || stepIndex >= steps.size() - 1) return;
+            if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return;
+            if (stallReported) {
+                laterStalls++;
+                lastStallCycle = cycle;
+                return;
+            }
+            stallReported = true;
+            OverpotentialKind dominant = OverpotentialKind.values()[0];
+            for (OverpotentialKind k : OverpotentialKind.values())
+                if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
+            String what = model.fullCell() ? "discharge" : "stripping";
+            String before = model.fullCell() ? "charged" : "plated";
+            event(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(java.util.Locale.ROOT,
+                    "warning: cycle %d: the %s step ended at its voltage cut-off%s after %.3g mAh/cm2, less than "
+                    + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", cycle, what,
+                    Double.isNaN(cutoff) ? "" : String.format(java.util.Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, voltage),
+                    Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
+                    dominant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), dominant.column(),
+                    eta[dominant.ordinal()]));
+        }
+
+        /** One message for the stalled steps after the first, if any. */
+        void reportLaterStalls() {
+            if (laterStalls == 0) return;
+            sink.event(new SimulationEvent(SimulationEvent.Type.INFO, time, stepIndex, cycle, laterStalls, String.format(
+                    java.util.Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", laterStalls,
+                    laterStalls == 1 ? "" : "s", lastStallCycle)));
         }
 
         double[] solveForCurrent(Mode mode, double setpoint, double h, double guess) {

@@ -108,6 +108,34 @@ class CliTest {
 	}
 
 	@Test
+	void aStrippingStepThatStallsAtItsCutOffIsPrintedAsAWarningOfACompletedRun() throws Exception {
+		// Li | SE | Li with an interphase 10^4 x more resistive than the study's: stripping cannot pass 1 A/m2 within 0.2 V
+		Path f = tmp.resolve("starved.cell");
+		Files.writeString(f, """
+				package starved
+				import cellwright.materials.*
+				material Resistive is solid-electrolyte {
+				  ionic-conductivity = 2.5 mS/cm
+				  interphase-growth-constant = 1.2e-20 m2/s
+				  interphase-conductivity = 1e-9 S/m
+				  interphase-lithium-content = 8.0e4 mol/m3
+				}
+				cell C { area = 1 cm2 stack-pressure = 34 MPa
+				  layer a: Li 100 um
+				  layer s: Resistive 500 um
+				  layer b: Li 100 um }
+				protocol P { repeat 2 { discharge at 0.1 mA/cm2 for 1 h
+				  charge at 0.1 mA/cm2 until 0.2 V for 2 h } }
+				experiment E { cell C protocol P }
+				""");
+		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("E: COMPLETED"), r.out());
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +INFO: warning: cycle 1: the stripping step ended at its voltage cut-off "
+				+ "0.200 V .*dominant overpotential: interphase \\(eta_interphase_V = .*")), r.out());
+	}
+
+	@Test
 	void unknownCommandIsAUsageError() {
 		Result r = cli("frobnicate");
 		assertEquals(2, r.rc());

@@ -69,6 +69,7 @@ class StudyParametersTest {
 		m.put("Cell2At5MPa", Sung2023Parameters.cell2Interlayer(5e6));
 		m.put("Cell3At5MPa", Sung2023Parameters.cell3Bare(5e6));
 		m.put("Cell2At34MPa", Sung2023Parameters.cell2Interlayer(34e6));
+		m.put("Cell2At34MPaAt60C", Sung2023Parameters.cell2Interlayer(34e6, t60));
 		m.put("Cell3At34MPa", Sung2023Parameters.cell3Bare(34e6));
 		m.put("Cell4At34MPa", Sung2023Parameters.cell4Cnt(34e6));
 		m.put("Cell6At5MPa", Sung2023Parameters.cell6Full(5e6, t25));

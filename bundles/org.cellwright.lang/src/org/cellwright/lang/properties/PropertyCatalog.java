@@ -161,6 +161,7 @@ public final class PropertyCatalog {
 		nonNegative("interphase-growth-constant", m, Dimension.DIFFUSIVITY, "parabolic growth constant k of an interphase, L^2 = L0^2 + 2 k t");
 		nonNegative("interphase-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase growth constant");
 		nonNegative("interphase-conductivity", m, Dimension.CONDUCTIVITY, "ionic conductivity of the interphase grown on the material");
+		nonNegative("interphase-conduction-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase's ionic conductivity (default: the material's ionic-activation-energy)");
 		nonNegative("interphase-lithium-content", m, Dimension.CONCENTRATION, "Li consumed per interphase volume");
 		def("contact-angle", m, Dimension.ANGLE, 0, true, Math.PI, true, "wetting angle of Li on the material (lithiophilicity; heterogeneous nucleation)");
 		nonNegative("nucleation-overpotential", m, Dimension.VOLTAGE, "Li nucleation overpotential on the material, if given directly");

@@ -72,6 +72,8 @@ public enum MaterialProperty {
     INTERPHASE_ACTIVATION_ENERGY("J/mol"),
     /** Ionic conductivity of the interphase grown on the material [S/m]. */
     INTERPHASE_CONDUCTIVITY("S/m"),
+    /** Activation energy of the interphase's ionic conductivity [J/mol] (default: the material's ionic one). */
+    INTERPHASE_CONDUCTION_ACTIVATION_ENERGY("J/mol"),
     /** Li consumed per interphase volume [mol/m3]. */
     INTERPHASE_LITHIUM_CONTENT("mol/m3"),
     /** Contact (wetting) angle of Li on the substrate [rad], for heterogeneous nucleation. */

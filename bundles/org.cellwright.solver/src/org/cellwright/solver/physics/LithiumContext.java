@@ -9,7 +9,8 @@ final class LithiumContext {
     final MaterialSpec li, se;
     final double molarVolume, omega, i0Ref, alpha, eaI0, tref, gamma;
     final double depositSize, flawSize, deadFraction, penetrationStress, seKappaRef, seEa;
-    final double seiEa;
+    /** Activation energies of the Li/SE interphase's growth and Li+ conduction [J/mol]. */
+    final double seiEa, seiConductionEa;
     final LithiumFlowStress flow;
 
     LithiumContext(MaterialSpec li, MaterialSpec se) {
@@ -29,7 +30,10 @@ final class LithiumContext {
         penetrationStress = se == null ? Double.POSITIVE_INFINITY : se.get(PENETRATION_STRESS, Double.POSITIVE_INFINITY);
         seKappaRef = se == null ? 0.1 : se.get(IONIC_CONDUCTIVITY, 0.1);
         seEa = se == null ? 0 : se.get(IONIC_ACTIVATION_ENERGY, 0);
-        seiEa = seEa;
+        // growth: the SE's interphase activation energy, else its ionic one (diffusion-limited growth through the
+        // reduced SE); conduction: the SE's interphase-conduction activation energy, else its ionic one
+        seiEa = se == null ? 0 : se.get(INTERPHASE_ACTIVATION_ENERGY, seEa);
+        seiConductionEa = se == null ? 0 : se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, seEa);
         flow = new LithiumFlowStress(li);
     }
 
@@ -40,7 +44,7 @@ final class LithiumContext {
     SolidElectrolyteInterphase newInterphase() {
         if (se == null) return new SolidElectrolyteInterphase(0, 1, 0);
         return new SolidElectrolyteInterphase(se.get(INTERPHASE_GROWTH_CONSTANT, 0), se.get(INTERPHASE_CONDUCTIVITY, 1e-5),
-                se.get(INTERPHASE_LITHIUM_CONTENT, 0));
+                se.get(INTERPHASE_LITHIUM_CONTENT, 0), seiEa, seiConductionEa);
     }
 
     ContactArea newContact() {

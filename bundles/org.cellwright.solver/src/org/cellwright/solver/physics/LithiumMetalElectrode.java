@@ -52,6 +52,7 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
         temperature = t;
         pressure = p;
         contact.setConditions(t, p);
+        sei.setTemperature(t);
     }
 
     @Override public double openCircuitPotential() { return 0; }
@@ -63,7 +64,7 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
     public double trial(double dt, double i) {
         lastI = i;
         double a = contact.trial(dt, i);
-        double consumed = sei.trial(dt, a, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
+        double consumed = sei.trial(dt, a);
         trialN = nLi - i * dt / Constants.F - consumed;
         if (trialN < 0) return Double.NaN;
         etaCt = ButlerVolmer.overpotential(ctx.i0(temperature), ctx.alpha, 1 - ctx.alpha, i / a, temperature);

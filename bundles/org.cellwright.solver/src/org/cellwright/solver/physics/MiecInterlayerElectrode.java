@@ -214,6 +214,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     public void setConditions(double t, double p) {
         temperature = t;
         pressure = p;
+        sei.setTemperature(t);
+        contactSei.setTemperature(t);
         updateTransport();
     }
 
@@ -425,8 +427,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         tPlatedCc = (nCc < EMPTY ? 0 : platedCc) + Math.max(0, -jCc) * dt * f;
         tPlatedSe = (nSe < EMPTY ? 0 : platedSe) + Math.max(0, -jSe) * dt * f;
         // the SE-side deposit's interphase acts on its site only (seShift); the contact interphase is in series
-        // Li+ conduction in the interphase is thermally activated like the SE's own (Arrhenius, SE activation energy)
-        etaSei = current * contactSei.resistance() / Constants.arrhenius(ctx.seEa, temperature, Constants.T_REF);
+        // Li+ conduction in the interphase is thermally activated (SolidElectrolyteInterphase.setTemperature)
+        etaSei = current * contactSei.resistance();
         double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc + etaSei;
         // decomposition: reaction-weighted driving force vs ohmic remainder
         double ocv = openCircuitPotential();

@@ -7,21 +7,60 @@ package org.cellwright.solver.physics;
  * geometric area), consuming c_Li A dL of Li [mol/m2] and adding an area-specific resistance L / (kappa A).
  * Fresh contact (new deposits) starts with the thickness L0 on its share of the area; the tracked thickness is
  * the area-weighted mean. Backward Euler on L^2 (exact for constant area).
+ * <p>
+ * Temperature: growth and Li+ conduction are both thermally activated, each with its own activation energy,
+ * k(T) = k_ref exp(-E_k/R (1/T - 1/T_ref)) and kappa(T) = kappa_ref exp(-E_kappa/R (1/T - 1/T_ref)) (Arrhenius; the
+ * interphase is a solid ionic conductor like the SE it grew from, e.g. Li3P, Nazri, Solid State Ionics 1989, DOI
+ * 10.1016/0167-2738(89)90438-4). At a given age the area-specific resistance L/(kappa A) then scales as
+ * sqrt(k(T))/kappa(T): a warmer cell grows a thicker but better conducting interphase. With the growth law alone
+ * (kappa fixed) a cell at 60 C carried an interphase resistance growing as sqrt(k(60 C) t) that a Li foil against
+ * the SE could not strip through after 17 cycles.
  */
 public final class SolidElectrolyteInterphase {
     /** Initial thickness of a fresh interphase [m] (a few nm form within seconds of contact). */
     public static final double INITIAL_THICKNESS = 2e-9;
 
-    private final double k, kappa, liContent;
+    private final double k, kappa, liContent, growthEa, conductionEa;
+    private double growthFactor = 1, conductionFactor = 1;
     private double thickness = INITIAL_THICKNESS, trialThickness = INITIAL_THICKNESS;
     private double area = 0, trialArea = 0;
     private double consumed = 0, trialConsumed = 0;
 
+    /** An interphase whose growth and conduction do not depend on temperature. */
     public SolidElectrolyteInterphase(double growthConstant, double conductivity, double lithiumContent) {
+        this(growthConstant, conductivity, lithiumContent, 0, 0);
+    }
+
+    /**
+     * @param growthConstant k at {@link Constants#T_REF} [m2/s]
+     * @param conductivity Li+ conductivity kappa of the interphase at {@link Constants#T_REF} [S/m]
+     * @param lithiumContent Li bound per interphase volume [mol/m3]
+     * @param growthActivationEnergy E_k [J/mol]
+     * @param conductionActivationEnergy E_kappa [J/mol]
+     */
+    public SolidElectrolyteInterphase(double growthConstant, double conductivity, double lithiumContent,
+            double growthActivationEnergy, double conductionActivationEnergy) {
         this.k = growthConstant;
         this.kappa = conductivity;
         this.liContent = lithiumContent;
+        this.growthEa = growthActivationEnergy;
+        this.conductionEa = conductionActivationEnergy;
     }
+
+    /** Sets the temperature [K] of growth ({@link #trial(double, double)}) and conduction ({@link #resistance()}). */
+    public void setTemperature(double temperature) {
+        growthFactor = Constants.arrhenius(growthEa, temperature, Constants.T_REF);
+        conductionFactor = Constants.arrhenius(conductionEa, temperature, Constants.T_REF);
+    }
+
+    /** Growth constant k(T) [m2/s] at the temperature set last. */
+    public double growthConstant() { return k * growthFactor; }
+
+    /** Li+ conductivity kappa(T) [S/m] at the temperature set last. */
+    public double conductivity() { return kappa * conductionFactor; }
+
+    /** Trial step at the temperature set last ({@link #setTemperature(double)}); see {@link #trial(double, double, double)}. */
+    public double trial(double dt, double newArea) { return trial(dt, newArea, growthFactor); }
 
     /** True if the SE has interphase parameters (otherwise nothing grows). */
     public boolean active() { return k > 0 && liContent > 0; }
@@ -59,14 +98,14 @@ public final class SolidElectrolyteInterphase {
     public double resistance(double minArea) {
         double a = Math.max(trialArea, minArea);
         if (!active() || a <= 0 || kappa <= 0) return 0;
-        return trialThickness / (kappa * a);
+        return trialThickness / (conductivity() * a); // R = L / (kappa(T) A)
     }
 
     /** Resistance of the committed state with at least minArea [Ohm m2]. */
     public double committedResistance(double minArea) {
         double a = Math.max(area, minArea);
         if (!active() || a <= 0 || kappa <= 0) return 0;
-        return thickness / (kappa * a);
+        return thickness / (conductivity() * a);
     }
 
     public void commit() {

@@ -10,6 +10,12 @@
  * <li>SE reduction on the true Li/SE and MIEC/SE contact, L^2 = L0^2 + 2kt:
  * {@link org.cellwright.solver.physics.SolidElectrolyteInterphase}; the MIEC/SE contact A = (1 - eps) + a delta in
  * {@link org.cellwright.solver.physics.MiecInterlayerElectrode#seContactArea()};</li>
+ * <li>temperature of the interphase: growth k(T) and Li+ conduction kappa(T) both Arrhenius, each with its own
+ * activation energy (SE: interphase-activation-energy, else its ionic one, 30 kJ/mol; interphase-conduction-activation-energy,
+ * 10 kJ/mol for the Li3P-rich Li/LPSCl interphase, calibrated); the resistance at a given age scales as
+ * sqrt(k(T))/kappa(T): at 60 C the interphase is thicker but conducts better, so the interlayer half cell's Li foil
+ * counter electrode keeps stripping (it stopped after 17 cycles when only the growth was thermally activated) while
+ * the baseline full cell's foil still fades ({@link org.cellwright.solver.physics.SolidElectrolyteInterphase#setTemperature});</li>
  * <li>Li trapped at the collector gap: a share (the collector's dead-lithium-fraction) of Li stripped from the
  * collector side of an interlayer without foil ({@link org.cellwright.solver.physics.MiecInterlayerElectrode});</li>
  * <li>pore size set by the stack pressure during lithiation, d = d0 (eps/eps0)^2 (p_ref/p)^b, lithiation-weighted,
