@@ -93,6 +93,18 @@ public final class ChartInteraction {
 	/** Key of a chart's data holding a Runnable that adjusts the ranges after they were fitted to the data. */
 	public static final String FIT = "org.cellwright.app.fit";
 
+	/**
+	 * Key of a chart's data holding a {@code Map<String, double[][]>}: the full data {x, y} of each series (by id) that
+	 * is drawn decimated; exports write the full data.
+	 */
+	public static final String FULL_DATA = "org.cellwright.app.fullData";
+
+	/** The series' full data {x, y}: the points drawn, or all of them when fewer are drawn (see {@link Decimation}). */
+	public static double[][] fullData(Chart chart, ISeries<?> s) {
+		if (chart.getData(FULL_DATA) instanceof java.util.Map<?, ?> m && m.get(s.getId()) instanceof double[][] xy) return xy;
+		return new double[][] {s.getXSeries(), s.getYSeries()};
+	}
+
 	/** Shows all data again (then lets the chart's own fit rule adjust the ranges). */
 	public static void reset(Chart chart) {
 		chart.getAxisSet().adjustRange();
@@ -192,7 +204,7 @@ public final class ChartInteraction {
 
 	/**
 	 * Writes every series' data, one row per point: {@code series,<x title>,<y title>} (the y title of the series' own
-	 * axis, so the units travel with the numbers).
+	 * axis, so the units travel with the numbers). A series drawn decimated is written in full.
 	 */
 	public static void exportCsv(Chart chart, Path file) throws IOException {
 		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -200,7 +212,8 @@ public final class ChartInteraction {
 			for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
 				String xt = chart.getAxisSet().getXAxis(s.getXAxisId()).getTitle().getText();
 				String yt = chart.getAxisSet().getYAxis(s.getYAxisId()).getTitle().getText();
-				double[] xs = s.getXSeries(), ys = s.getYSeries();
+				double[][] xy = fullData(chart, s);
+				double[] xs = xy[0], ys = xy[1];
 				for (int i = 0; i < xs.length && i < ys.length; i++)
 					w.write(quote(s.getId()) + "," + xs[i] + "," + ys[i] + "," + quote(xt) + "," + quote(yt) + "\n");
 			}
