@@ -76,6 +76,23 @@ class DecimationTest {
 	}
 
 	@Test
+	void aWindowShowsEverySampleOnceFewAreInView() {
+		int n = 200_000;
+		double[] x = time(n), y = voltage(n, new int[] {123_456}, new int[0]); // x in steps of 0.01
+		double[][] w = Decimation.window(x, y, 1229.995, 1240.005, 4000);
+		assertEquals(1001 + 2, w[0].length, "every sample from 1230 to 1240 and one beyond each end");
+		assertEquals(1229.99, w[0][0], 1e-9);
+		assertEquals(1240.01, w[0][w[0].length - 1], 1e-9);
+		assertEquals(y[123_456], Arrays.stream(w[1]).min().getAsDouble(), "the dip in the window");
+		double[][] all = Decimation.window(x, y, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 4000);
+		assertTrue(all[0].length <= 4000 && all[0][0] == 0 && all[0][all[0].length - 1] == x[n - 1], "the whole series, reduced");
+		double[][] wide = Decimation.window(x, y, 100, 1900, 4000);
+		assertTrue(wide[0].length <= 4000 && wide[0].length > 2000, "a wide window is reduced too: " + wide[0].length);
+		double[] unsorted = {3, 1, 2, 5, 4};
+		assertSame(unsorted, Decimation.window(unsorted, new double[5], 1, 2, 4000)[0], "x not sorted: the whole series");
+	}
+
+	@Test
 	void gapsStayGapsAndBadArgumentsAreRefused() {
 		double[] y = voltage(10_000, new int[0], new int[0]);
 		Arrays.fill(y, 3000, 6000, Double.NaN);

@@ -219,6 +219,17 @@ class LargeRunsUITest {
 			for (int i = 1; i < xs.length; i++) assertTrue(xs[i] > xs[i - 1], "time stays sorted");
 			assertEquals(CYCLES * ROWS_PER_CYCLE, ChartInteraction.fullData(voltage, s)[0].length, "the full data is kept");
 		}
+		// zoomed into the 4 h around the interlayer run's dip: every sample there is drawn; reset: decimated again
+		view.selectTab(ResultsView.VOLTAGE);
+		double tDip = ((WITH_INTERLAYER.dipCycle() - 1) * ROWS_PER_CYCLE + ROWS_PER_CYCLE * 3 / 4) * 0.05;
+		ChartInteraction.showX(voltage, new org.eclipse.swtchart.Range(tDip - 2.025, tDip + 2.025));
+		ISeries<?> zoomed = voltage.getSeriesSet().getSeries("FullCellWithInterlayer");
+		long inView = Arrays.stream(zoomed.getXSeries()).filter(t -> t >= tDip - 2.025 && t <= tDip + 2.025).count();
+		assertEquals(81, inView, "every sample of the 4 h shown (one per 0.05 h)");
+		assertEquals(WITH_INTERLAYER.dip(), Arrays.stream(zoomed.getYSeries()).min().getAsDouble(), 1e-9);
+		ChartInteraction.reset(voltage);
+		assertTrue(voltage.getSeriesSet().getSeries("FullCellWithInterlayer").getXSeries().length <= Decimation.BUDGET);
+		assertTrue(voltage.getAxisSet().getXAxis(0).getRange().upper > 9990, "all the time again: " + voltage.getAxisSet().getXAxis(0).getRange());
 		// the export writes every point, not the decimated ones
 		Path csv = tmp.resolve("voltage.csv");
 		ChartInteraction.exportCsv(voltage, csv);

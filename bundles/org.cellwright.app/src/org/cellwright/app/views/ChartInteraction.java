@@ -105,8 +105,31 @@ public final class ChartInteraction {
 		return new double[][] {s.getXSeries(), s.getYSeries()};
 	}
 
+	/**
+	 * The long series' points for the x range shown (null: all of it): the series drawn decimated are reduced again
+	 * from their full data ({@link #FULL_DATA}) for that range, so zooming in shows the detail.
+	 */
+	static void redecimate(Chart chart, Range x) {
+		if (!(chart.getData(FULL_DATA) instanceof java.util.Map<?, ?> full) || full.isEmpty()) return;
+		double lower = x == null ? Double.NEGATIVE_INFINITY : x.lower, upper = x == null ? Double.POSITIVE_INFINITY : x.upper;
+		for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+			if (!(full.get(s.getId()) instanceof double[][] xy)) continue;
+			double[][] shown = Decimation.window(xy[0], xy[1], lower, upper, Decimation.BUDGET);
+			s.setXSeries(shown[0]);
+			s.setYSeries(shown[1]);
+		}
+	}
+
+	/** Shows the x range (the y ranges as they are), the long series with the detail of that range. */
+	public static void showX(Chart chart, Range x) {
+		chart.getAxisSet().getXAxis(0).setRange(x);
+		redecimate(chart, x);
+		chart.redraw();
+	}
+
 	/** Shows all data again (then lets the chart's own fit rule adjust the ranges). */
 	public static void reset(Chart chart) {
+		redecimate(chart, null);
 		chart.getAxisSet().adjustRange();
 		if (chart.getData(FIT) instanceof Runnable fit) fit.run();
 		chart.redraw();
@@ -118,6 +141,7 @@ public final class ChartInteraction {
 			int pixel = a.getDirection() == IAxis.Direction.X ? x : y;
 			scale(a, a.getDataCoordinate(pixel), factor);
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 
@@ -147,6 +171,7 @@ public final class ChartInteraction {
 				a.setRange(new Range(r.lower + shift, r.upper + shift));
 			}
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 
@@ -157,6 +182,7 @@ public final class ChartInteraction {
 			double p = a.getDataCoordinate(horizontal ? x0 : y0), q = a.getDataCoordinate(horizontal ? x1 : y1);
 			if (p != q) a.setRange(new Range(Math.min(p, q), Math.max(p, q)));
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 

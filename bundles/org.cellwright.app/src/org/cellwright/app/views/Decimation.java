@@ -51,6 +51,24 @@ public final class Decimation {
 		return Arrays.copyOf(out, k);
 	}
 
+	/**
+	 * The part of the series seen in the x range [lower, upper] (with the point just outside each end, so the line
+	 * runs to the edges) reduced to at most {@code budget} points: zoomed in far enough, every sample. A series whose x
+	 * is not sorted is reduced whole.
+	 */
+	public static double[][] window(double[] x, double[] y, double lower, double upper, int budget) {
+		int n = x.length;
+		for (int i = 1; i < n; i++)
+			if (!(x[i] >= x[i - 1])) return reduce(x, y, budget);
+		int from = 0, to = n;
+		while (from < n && x[from] < lower) from++;
+		while (to > from && x[to - 1] > upper) to--;
+		from = Math.max(0, from - 1);
+		to = Math.min(n, to + 1);
+		if (from == 0 && to == n) return reduce(x, y, budget);
+		return reduce(Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(y, from, to), budget);
+	}
+
 	/** The series reduced to at most {@code budget} points ({x, y}); the same arrays when it is short enough. */
 	public static double[][] reduce(double[] x, double[] y, int budget) {
 		if (x.length != y.length) throw new IllegalArgumentException("x has " + x.length + " points, y " + y.length);
