@@ -75,7 +75,15 @@ class ResultsUITest {
 		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
 		IFolder folder = project.getFolder("results/experiments/" + name);
 		assertTrue(folder.getFile("summary.json").exists(), "the run is in the project: " + folder);
+		IdeUITest.flush(); // the job shows its run in the Results view (asyncExec): before the test asks for others
 		return folder.getLocation().toFile().toPath();
+	}
+
+	/** Waits (running the event loop) until the view has read and drawn the runs last asked for. */
+	static ResultsView loaded(ResultsView view) {
+		spin(() -> view.whenLoaded().isDone(), 120_000, "the Results view to read its runs");
+		assertFalse(view.whenLoaded().isCancelled(), "the load was not cancelled");
+		return view;
 	}
 
 	static List<String> ids(Chart c) {
@@ -87,6 +95,7 @@ class ResultsUITest {
 		Path run = runExperiment("FirstCycleInterlayer");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		view.show(run);
+		loaded(view);
 		for (String tab : CHART_TABS)
 			assertTrue(view.chart(tab).getSeriesSet().getSeries().length > 0, tab + " has series: " + ids(view.chart(tab)));
 		assertEquals(List.of("FirstCycleInterlayer"), ids(view.chart()));
@@ -118,6 +127,7 @@ class ResultsUITest {
 		assertTrue(view.checksTable().getItemCount() > 0, "a row per expect clause");
 		// the same interlayer cycled at 34 MPa: pores below 100 nm, where Li deforms by diffusional creep
 		view.show(runExperiment("InterlayerHalfCell"));
+		loaded(view);
 		double at34MPa = Arrays.stream(view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries())
 				.filter(s -> s.getId().startsWith("interlayer pore size")).findFirst().orElseThrow().getXSeries()[0];
 		assertTrue(at34MPa < 100 && at34MPa < at5MPa, "higher stack pressure, smaller pores: " + at34MPa + " nm");
@@ -127,6 +137,7 @@ class ResultsUITest {
 		assertTrue(ids(view.chart(ResultsView.VOLTAGE_CAPACITY)).size() > 2 * 7, "35 cycles: 8 of them drawn, plating and stripping");
 		// a full cell: capacity retention relative to its first discharge
 		view.show(runExperiment("FullCellWithInterlayer"));
+		loaded(view);
 		ISeries<?> retention = view.cyclesChart().getSeriesSet().getSeries("retention (%)");
 		assertNotNull(retention, ids(view.cyclesChart()).toString());
 		assertEquals(100, retention.getYSeries()[0], 1e-9);
@@ -151,7 +162,7 @@ class ResultsUITest {
 		ctx.addVariable(ISources.ACTIVE_WORKBENCH_WINDOW_NAME, PlatformUI.getWorkbench().getActiveWorkbenchWindow());
 		ctx.addVariable(ISources.ACTIVE_SHELL_NAME, PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
 		new ShowResultsHandler().execute(new ExecutionEvent(null, Map.of(), null, ctx));
-		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		ResultsView view = loaded((ResultsView) page.showView(ResultsView.ID));
 		assertEquals(List.of(bare, interlayer), view.runs().stream().map(r -> r.folder()).toList());
 		for (String tab : CHART_TABS) {
 			List<String> ids = ids(view.chart(tab));
@@ -190,6 +201,7 @@ class ResultsUITest {
 						""");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		view.show(f);
+		loaded(view);
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().contains("SHORT_CIRCUIT in cycle 6 at t = 46.5 h: Li filament spans the separator"), status.getText());
 		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
@@ -210,12 +222,14 @@ class ResultsUITest {
 				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
 				"inputs.json", "{\"cell\":{\"layers\":[{\"role\":\"INTERLAYER\",\"poreSize\":5e-8}]}}");
 		view.show(withMap);
+		loaded(view);
 		Chart map = view.chart(ResultsView.MECHANISM);
 		assertArrayEquals(new double[] {10, 100, 1000}, map.getSeriesSet().getSeries("flow stress").getXSeries(), 1e-9, "sizes in nm");
 		assertArrayEquals(new double[] {0.5, 40, 20}, map.getSeriesSet().getSeries("flow stress").getYSeries(), 1e-12);
 		assertEquals(50, map.getSeriesSet().getSeries("interlayer pore size 50 nm").getXSeries()[0], 1e-9);
 		// a folder that is no run is named, the view stays usable
 		view.setRuns(List.of(Files.createDirectories(tmp.resolve("nothing"))));
+		loaded(view);
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("not a run folder")));
 		assertNull(view.shown());
 	}
@@ -225,6 +239,7 @@ class ResultsUITest {
 		Path run = runExperiment("FirstCycleBare");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		view.show(run);
+		loaded(view);
 		view.selectTab(ResultsView.VOLTAGE);
 		IdeUITest.flush();
 		Chart c = view.chart();
@@ -265,7 +280,7 @@ class ResultsUITest {
 		ChartInteraction.exportCsv(c, csv);
 		List<String> lines = Files.readAllLines(csv);
 		assertEquals("series,x,y,x_quantity,y_quantity", lines.get(0));
-		assertEquals(1 + c.getSeriesSet().getSeries()[0].getXSeries().length, lines.size(), "one row per point");
+		assertEquals(1 + ChartInteraction.fullData(c, c.getSeriesSet().getSeries()[0])[0].length, lines.size(), "one row per point");
 		assertTrue(lines.get(1).startsWith("FirstCycleBare,") && lines.get(1).endsWith(",Time (h),Voltage (V)"), lines.get(1));
 	}
 

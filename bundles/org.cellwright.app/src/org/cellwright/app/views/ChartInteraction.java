@@ -93,8 +93,43 @@ public final class ChartInteraction {
 	/** Key of a chart's data holding a Runnable that adjusts the ranges after they were fitted to the data. */
 	public static final String FIT = "org.cellwright.app.fit";
 
+	/**
+	 * Key of a chart's data holding a {@code Map<String, double[][]>}: the full data {x, y} of each series (by id) that
+	 * is drawn decimated; exports write the full data.
+	 */
+	public static final String FULL_DATA = "org.cellwright.app.fullData";
+
+	/** The series' full data {x, y}: the points drawn, or all of them when fewer are drawn (see {@link Decimation}). */
+	public static double[][] fullData(Chart chart, ISeries<?> s) {
+		if (chart.getData(FULL_DATA) instanceof java.util.Map<?, ?> m && m.get(s.getId()) instanceof double[][] xy) return xy;
+		return new double[][] {s.getXSeries(), s.getYSeries()};
+	}
+
+	/**
+	 * The long series' points for the x range shown (null: all of it): the series drawn decimated are reduced again
+	 * from their full data ({@link #FULL_DATA}) for that range, so zooming in shows the detail.
+	 */
+	static void redecimate(Chart chart, Range x) {
+		if (!(chart.getData(FULL_DATA) instanceof java.util.Map<?, ?> full) || full.isEmpty()) return;
+		double lower = x == null ? Double.NEGATIVE_INFINITY : x.lower, upper = x == null ? Double.POSITIVE_INFINITY : x.upper;
+		for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+			if (!(full.get(s.getId()) instanceof double[][] xy)) continue;
+			double[][] shown = Decimation.window(xy[0], xy[1], lower, upper, Decimation.BUDGET);
+			s.setXSeries(shown[0]);
+			s.setYSeries(shown[1]);
+		}
+	}
+
+	/** Shows the x range (the y ranges as they are), the long series with the detail of that range. */
+	public static void showX(Chart chart, Range x) {
+		chart.getAxisSet().getXAxis(0).setRange(x);
+		redecimate(chart, x);
+		chart.redraw();
+	}
+
 	/** Shows all data again (then lets the chart's own fit rule adjust the ranges). */
 	public static void reset(Chart chart) {
+		redecimate(chart, null);
 		chart.getAxisSet().adjustRange();
 		if (chart.getData(FIT) instanceof Runnable fit) fit.run();
 		chart.redraw();
@@ -106,6 +141,7 @@ public final class ChartInteraction {
 			int pixel = a.getDirection() == IAxis.Direction.X ? x : y;
 			scale(a, a.getDataCoordinate(pixel), factor);
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 
@@ -135,6 +171,7 @@ public final class ChartInteraction {
 				a.setRange(new Range(r.lower + shift, r.upper + shift));
 			}
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 
@@ -145,6 +182,7 @@ public final class ChartInteraction {
 			double p = a.getDataCoordinate(horizontal ? x0 : y0), q = a.getDataCoordinate(horizontal ? x1 : y1);
 			if (p != q) a.setRange(new Range(Math.min(p, q), Math.max(p, q)));
 		}
+		redecimate(chart, chart.getAxisSet().getXAxis(0).getRange());
 		chart.redraw();
 	}
 
@@ -192,7 +230,7 @@ public final class ChartInteraction {
 
 	/**
 	 * Writes every series' data, one row per point: {@code series,<x title>,<y title>} (the y title of the series' own
-	 * axis, so the units travel with the numbers).
+	 * axis, so the units travel with the numbers). A series drawn decimated is written in full.
 	 */
 	public static void exportCsv(Chart chart, Path file) throws IOException {
 		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -200,7 +238,8 @@ public final class ChartInteraction {
 			for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
 				String xt = chart.getAxisSet().getXAxis(s.getXAxisId()).getTitle().getText();
 				String yt = chart.getAxisSet().getYAxis(s.getYAxisId()).getTitle().getText();
-				double[] xs = s.getXSeries(), ys = s.getYSeries();
+				double[][] xy = fullData(chart, s);
+				double[] xs = xy[0], ys = xy[1];
 				for (int i = 0; i < xs.length && i < ys.length; i++)
 					w.write(quote(s.getId()) + "," + xs[i] + "," + ys[i] + "," + quote(xt) + "," + quote(yt) + "\n");
 			}

@@ -1,0 +1,179 @@
+package org.cellwright.app.views;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.ISeries.SeriesType;
+import org.eclipse.swtchart.Range;
+
+/**
+ * The chart tabs of the Results view: creates the charts with their axes, hands prepared {@link ChartContent} to them
+ * (the series' decimated points; the full data kept for export under {@link ChartInteraction#FULL_DATA}) and fits the
+ * ranges when a chart filled while hidden is first shown.
+ */
+final class ChartTabs {
+
+	private final CTabFolder tabs;
+	private final Map<String, Chart> charts = new LinkedHashMap<>();
+	/** Charts filled while hidden: SWTChart fits their ranges only when they have a size, so on first showing. */
+	private final Set<Chart> stale = new HashSet<>();
+
+	ChartTabs(Composite parent, Consumer<String> readout) {
+		tabs = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
+		chartTab(ResultsView.VOLTAGE, "Cell voltage", "Time (h)", "Voltage (V)", readout);
+		chartTab(ResultsView.VOLTAGE_CAPACITY, "Voltage vs capacity, per cycle", "Capacity in the step (mAh/cm2)", "Voltage (V)", readout);
+		Chart cycles = chartTab(ResultsView.CYCLES, "Capacity retention and Coulombic efficiency", "Cycle", "Capacity (mAh/cm2)", readout);
+		secondAxis(cycles, "CE and retention (%)");
+		chartTab(ResultsView.OVERPOTENTIALS, "Overpotential breakdown (magnitudes)", "Time (h)", "Overpotential (mV)", readout);
+		Chart inv = chartTab(ResultsView.INVENTORY, "Lithium inventory by location", "Time (h)", "Li (mAh/cm2)", readout);
+		secondAxis(inv, "Li in foil and cathode (mAh/cm2)");
+		chartTab(ResultsView.MECHANISM, MechanismMapPlots.TITLE, "Characteristic size (nm)", "Flow stress (MPa)", readout);
+		tabs.setSelection(0);
+		tabs.addListener(SWT.Selection, e -> fitIfStale());
+		tabs.addListener(SWT.Resize, e -> tabs.getDisplay().asyncExec(this::fitIfStale));
+	}
+
+	CTabFolder folder() {
+		return tabs;
+	}
+
+	private static void secondAxis(Chart c, String title) {
+		IAxis a = c.getAxisSet().getYAxis(c.getAxisSet().createYAxis());
+		a.getTitle().setText(title);
+		a.setPosition(IAxis.Position.Secondary);
+	}
+
+	private Chart chartTab(String name, String title, String xTitle, String yTitle, Consumer<String> readout) {
+		Chart c = new Chart(tabs, SWT.NONE);
+		c.setData(ChartInteraction.FIT, (Runnable) () -> fit(name, c));
+		c.getTitle().setText(title);
+		c.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
+		c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+		c.getLegend().setPosition(SWT.BOTTOM);
+		ChartInteraction.install(c, readout);
+		CTabItem item = new CTabItem(tabs, SWT.NONE);
+		item.setText(name);
+		item.setControl(c);
+		charts.put(name, c);
+		return c;
+	}
+
+	Chart chart(String name) {
+		return charts.get(name);
+	}
+
+	/** The chart of the tab shown, or null (the Checks tab). */
+	Chart current() {
+		return tabs.getSelection() != null && tabs.getSelection().getControl() instanceof Chart c ? c : null;
+	}
+
+	/** Removes every series. */
+	void clear() {
+		for (Chart c : charts.values()) {
+			c.suspendUpdate(true); // SWTChart lays the chart out again after every series added or deleted otherwise
+			for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
+			c.setData(ChartInteraction.FULL_DATA, null);
+			c.getLegend().setVisible(false);
+			c.suspendUpdate(false);
+			c.redraw();
+		}
+	}
+
+	/** Shows the prepared contents (by tab name) in place of what the charts showed. */
+	void show(Map<String, ChartContent> contents) {
+		for (var e : charts.entrySet()) {
+			Chart c = e.getValue();
+			c.suspendUpdate(true); // one layout for all the series, not one per series added
+			for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
+			ChartContent content = contents.get(e.getKey());
+			Map<String, double[][]> full = new HashMap<>();
+			if (content != null) {
+				for (ChartContent.Series s : content.series()) {
+					line(c, s);
+					if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
+				}
+				if (content.title() != null) c.getTitle().setText(content.title());
+				if (content.logLog) {
+					c.getAxisSet().getXAxis(0).enableLogScale(true);
+					c.getAxisSet().getYAxis(0).enableLogScale(true);
+				}
+			}
+			c.setData(ChartInteraction.FULL_DATA, full.isEmpty() ? null : full);
+			c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
+			c.suspendUpdate(false);
+			ChartInteraction.reset(c);
+			stale.add(c);
+		}
+		fitIfStale();
+	}
+
+	private static void line(Chart chart, ChartContent.Series p) {
+		ILineSeries<?> s = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, p.id);
+		s.setXSeries(p.shownX());
+		s.setYSeries(p.shownY());
+		Color colour = new Color(p.colour.red, p.colour.green, p.colour.blue);
+		s.setLineColor(colour);
+		s.setSymbolColor(colour);
+		s.setLineStyle(p.style);
+		boolean symbols = p.symbols != null ? p.symbols : p.x.length <= 25;
+		s.setSymbolType(symbols ? ILineSeries.PlotSymbolType.CIRCLE : ILineSeries.PlotSymbolType.NONE);
+		s.setSymbolSize(3);
+		s.setLineWidth(p.lineWidth);
+		s.setYAxisId(p.yAxis);
+		s.setAntialias(SWT.ON);
+		if (p.description != null) s.setDescription(p.description);
+		s.setVisibleInLegend(p.inLegend);
+	}
+
+	/** Fits the ranges of the chart shown if it was filled while hidden. */
+	void fitIfStale() {
+		Chart c = current();
+		if (c == null || c.isDisposed() || !stale.contains(c)) return;
+		if (c.getSize().x <= 0 || c.getSize().y <= 0) return;
+		stale.remove(c);
+		c.updateLayout();
+		ChartInteraction.reset(c);
+	}
+
+	/** Selects a tab by its title. */
+	void select(String name) {
+		for (CTabItem i : tabs.getItems()) if (i.getText().equals(name)) tabs.setSelection(i);
+		tabs.layout(true, true);
+		fitIfStale();
+	}
+
+	/** The title of the tab shown, for file names. */
+	String selectedTitle() {
+		return tabs.getSelection() == null ? "" : tabs.getSelection().getText();
+	}
+
+	/**
+	 * After SWTChart fitted the ranges to the data: capacities from 0 (a per-cycle curve starts at 0), percentages at
+	 * least from 90 to 100.5 % so that a 0.1 % change in CE does not fill the chart.
+	 */
+	private static void fit(String tab, Chart c) {
+		if (c.getSeriesSet().getSeries().length == 0) return;
+		if (tab.equals(ResultsView.VOLTAGE_CAPACITY)) {
+			Range r = c.getAxisSet().getXAxis(0).getRange();
+			c.getAxisSet().getXAxis(0).setRange(new Range(0, r.upper));
+		} else if (tab.equals(ResultsView.CYCLES)) {
+			Range r = c.getAxisSet().getYAxis(0).getRange();
+			c.getAxisSet().getYAxis(0).setRange(new Range(0, r.upper * 1.05));
+			Range p = c.getAxisSet().getYAxis(1).getRange();
+			c.getAxisSet().getYAxis(1).setRange(new Range(Math.min(90, p.lower), Math.max(100.5, p.upper)));
+		}
+	}
+}

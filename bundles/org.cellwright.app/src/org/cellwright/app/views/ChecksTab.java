@@ -1,0 +1,76 @@
+package org.cellwright.app.views;
+
+import java.util.List;
+
+import org.cellwright.app.runs.RunFolder;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/** The Checks tab: each expect clause of the runs shown (checks.json), PASS in green or FAIL in red and bold. */
+final class ChecksTab {
+
+	private final CTabFolder tabs;
+	private final Font bold;
+	private CTabItem tab;
+	private Table table;
+
+	ChecksTab(CTabFolder tabs, Font bold) {
+		this.tabs = tabs;
+		this.bold = bold;
+	}
+
+	/** Fills the tab from the runs' checks; without any checks.json the tab goes away. */
+	void show(List<RunFolder> runs) {
+		if (runs.stream().noneMatch(r -> r.checks() != null)) {
+			remove();
+			return;
+		}
+		if (tab == null) {
+			table = new Table(tabs, SWT.FULL_SELECTION | SWT.BORDER);
+			table.setHeaderVisible(true);
+			table.setLinesVisible(true);
+			for (String h : List.of("Result", "Run", "Quantity", "Study", "Simulated", "Source")) {
+				TableColumn col = new TableColumn(table, SWT.LEFT);
+				col.setText(h);
+			}
+			tab = new CTabItem(tabs, SWT.NONE);
+			tab.setText(ResultsView.CHECKS);
+			tab.setControl(table);
+		}
+		table.removeAll();
+		for (RunFolder r : runs) {
+			if (r.checks() == null) continue;
+			for (RunFolder.Check ch : r.checks()) {
+				TableItem it = new TableItem(table, SWT.NONE);
+				String result = ch.pass() == null ? "-" : ch.pass() ? "PASS" : "FAIL";
+				it.setText(new String[] {result, RunStyles.label(runs, r), nz(ch.quantity()), nz(ch.expected()), nz(ch.simulated()),
+						nz(ch.source()) + (ch.file() != null ? "  (" + ch.file() + (ch.line() > 0 ? ":" + ch.line() : "") + ")" : "")});
+				if (ch.pass() != null)
+					it.setForeground(0, table.getDisplay().getSystemColor(ch.pass() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
+				if (Boolean.FALSE.equals(ch.pass())) it.setFont(0, bold);
+			}
+		}
+		for (TableColumn col : table.getColumns()) col.pack();
+	}
+
+	void remove() {
+		if (tab != null) tab.dispose();
+		if (table != null && !table.isDisposed()) table.dispose();
+		tab = null;
+		table = null;
+	}
+
+	/** The table, or null when no run shown has checks.json. */
+	Table table() {
+		return tab == null ? null : table;
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+}

@@ -1,0 +1,107 @@
+package org.cellwright.app.views;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+/** The Results view's toolbar and menu: Add Run..., Clear, Reset Zoom, Export PNG... and Export CSV... of the chart shown. */
+final class ResultsActions {
+
+	private ResultsActions() {}
+
+	static void contribute(ResultsView view, IActionBars bars, ChartTabs tabs) {
+		Action add = new Action("Add Run...") {
+			@Override
+			public void run() {
+				DirectoryDialog d = new DirectoryDialog(view.getSite().getShell());
+				d.setText("Add a run to compare");
+				d.setMessage("Choose a run folder (results/<file>/<experiment>)");
+				d.setFilterPath(view.requested().isEmpty() ? ResourcesPlugin.getWorkspace().getRoot().getLocation().toOSString()
+						: view.requested().get(view.requested().size() - 1).getParent().toString());
+				String dir = d.open();
+				if (dir != null) view.add(Path.of(dir));
+			}
+		};
+		add.setToolTipText("Add a run folder to overlay on every chart");
+		Action clear = new Action("Clear") {
+			@Override
+			public void run() {
+				view.setRuns(List.of());
+			}
+		};
+		Action reset = new Action("Reset Zoom") {
+			@Override
+			public void run() {
+				Chart c = tabs.current();
+				if (c != null) ChartInteraction.reset(c);
+			}
+		};
+		reset.setToolTipText("Show all data (or double-click the chart)");
+		Action png = new Action("Export PNG...") {
+			@Override
+			public void run() {
+				export(view, tabs, "png");
+			}
+		};
+		Action csv = new Action("Export CSV...") {
+			@Override
+			public void run() {
+				export(view, tabs, "csv");
+			}
+		};
+		ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+		add.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
+		clear.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_CLEAR));
+		clear.setToolTipText("Remove all runs from the view");
+		png.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
+		png.setToolTipText("Export the chart shown as a PNG image");
+		csv.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVE_EDIT));
+		csv.setToolTipText("Export the data of the chart shown as CSV (one row per point, with units; all points, also where fewer are drawn)");
+		IToolBarManager tb = bars.getToolBarManager();
+		IMenuManager menu = bars.getMenuManager();
+		for (Action a : List.of(add, clear, png, csv)) tb.add(a);
+		menu.add(add);
+		menu.add(clear);
+		menu.add(new Separator());
+		menu.add(reset);
+		menu.add(png);
+		menu.add(csv);
+	}
+
+	private static void export(ResultsView view, ChartTabs tabs, String kind) {
+		Chart c = tabs.current();
+		if (c == null) {
+			MessageDialog.openInformation(view.getSite().getShell(), "Export", "Select a chart tab first.");
+			return;
+		}
+		FileDialog d = new FileDialog(view.getSite().getShell(), SWT.SAVE);
+		d.setOverwrite(true);
+		d.setFilterExtensions(new String[] {"*." + kind});
+		String tab = tabs.selectedTitle().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+		d.setFileName((view.runs().isEmpty() ? "results" : view.runs().get(0).experiment()) + "-" + tab + "." + kind);
+		if (!view.runs().isEmpty()) d.setFilterPath(view.runs().get(0).folder().toString());
+		String f = d.open();
+		if (f == null) return;
+		try {
+			if (kind.equals("png")) ChartInteraction.exportPng(c, Path.of(f));
+			else ChartInteraction.exportCsv(c, Path.of(f));
+		} catch (IOException e) {
+			MessageDialog.openError(view.getSite().getShell(), "Export", "Cannot write " + f + ": " + e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package org.cellwright.app.views;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.app.runs.RunFolder;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * The status lines above the charts: per run experiment, cell and status (a short circuit in red with its cycle, time
+ * and reason), its checks, solver messages and problems met reading its files; folders that could not be read; the
+ * "Loading ..." line while runs are read in the background.
+ */
+final class ResultsBanner {
+
+	static final String EMPTY = "Run an experiment (Run > Run Experiments, Ctrl+R), double-click a summary.json, or Add Run... to see results here.";
+
+	private final Composite banner;
+	private final Font bold;
+	private Label loading;
+
+	ResultsBanner(Composite parent, Font bold) {
+		this.bold = bold;
+		banner = new Composite(parent, SWT.NONE);
+		banner.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		GridLayout bl = new GridLayout(1, false);
+		bl.marginWidth = bl.marginHeight = 0;
+		bl.verticalSpacing = 0;
+		banner.setLayout(bl);
+	}
+
+	/** The hint shown without runs, and the folders that could not be read. */
+	void showEmpty(List<String> unreadable) {
+		clear();
+		line(EMPTY, SWT.COLOR_WIDGET_FOREGROUND);
+		for (String u : unreadable) line(u, SWT.COLOR_RED);
+		relayout();
+	}
+
+	/** A status line per run, then the folders that could not be read. */
+	void show(List<RunFolder> runs, List<String> unreadable) {
+		clear();
+		for (RunFolder r : runs) {
+			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cell() + "  ·  " + r.status());
+			RunFolder.ShortCircuit sc = r.shortCircuit();
+			if (sc != null)
+				s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
+			else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
+			if (r.checks() != null) {
+				long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
+				s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
+			}
+			Label l = line(s.toString(), r.completed() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED);
+			l.setFont(bold);
+			l.setToolTipText(r.folder().toString());
+			for (String m : r.messages()) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
+			for (String p : r.problems()) line("    " + p, SWT.COLOR_DARK_GRAY);
+		}
+		for (String u : unreadable) line(u, SWT.COLOR_RED);
+		relayout();
+	}
+
+	/** Puts (or updates) the "Loading ... <detail>" line on top of what is shown. */
+	void loading(String text) {
+		if (loading == null || loading.isDisposed()) {
+			loading = line("", SWT.COLOR_DARK_BLUE);
+			Label[] first = lines().toArray(Label[]::new);
+			if (first.length > 1) loading.moveAbove(first[0]);
+		}
+		loading.setText("Loading ... " + text);
+		relayout();
+	}
+
+	/** Removes the "Loading ..." line, leaving what was shown before. */
+	void loadingDone() {
+		if (loading != null && !loading.isDisposed()) loading.dispose();
+		loading = null;
+		relayout();
+	}
+
+	/** Adds a line (an error of the loading, in red). */
+	void error(String text) {
+		line(text, SWT.COLOR_RED);
+		relayout();
+	}
+
+	/** The status lines, top to bottom. */
+	List<Label> lines() {
+		return Arrays.stream(banner.getChildren()).filter(Label.class::isInstance).map(Label.class::cast).toList();
+	}
+
+	/** The "Loading ..." line, or null when nothing is loading. */
+	Label loadingLine() {
+		return loading == null || loading.isDisposed() ? null : loading;
+	}
+
+	private void clear() {
+		for (var c : banner.getChildren()) c.dispose();
+		loading = null;
+	}
+
+	private Label line(String text, int colour) {
+		Label l = new Label(banner, SWT.WRAP);
+		l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		l.setText(text);
+		l.setForeground(banner.getDisplay().getSystemColor(colour));
+		return l;
+	}
+
+	private void relayout() {
+		if (!banner.isDisposed()) banner.getParent().layout(new Control[] {banner}); // not every chart's insides
+	}
+}

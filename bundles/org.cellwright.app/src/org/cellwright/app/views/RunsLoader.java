@@ -1,0 +1,114 @@
+package org.cellwright.app.views;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.cellwright.app.runs.RunFolder;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * Reads run folders and prepares every chart's data in the background: a Job with progress ("Reading results of
+ * <run> (n of N)") that can be cancelled; long series are decimated for drawing ({@link Decimation}). The result is
+ * taken from {@link #loaded()} when the job is done; the UI thread only hands it to the charts.
+ */
+public final class RunsLoader extends Job {
+
+	/** The family of every loader job (for the job manager and tests). */
+	public static final Object FAMILY = RunsLoader.class;
+
+	/** What was read: the runs, the folders that could not be read (with why) and each chart's content by tab. */
+	public record Loaded(List<RunFolder> runs, List<String> unreadable, Map<String, ChartContent> charts) {}
+
+	private final List<Path> folders;
+	private final Consumer<String> progress;
+	private volatile Loaded loaded;
+
+	/**
+	 * @param progress told what is being read ("Reading results of X (1 of 2)"), from the job's thread
+	 */
+	public RunsLoader(List<Path> folders, Consumer<String> progress) {
+		super("Reading results");
+		this.folders = List.copyOf(folders);
+		this.progress = progress;
+		setUser(false);
+		setPriority(Job.LONG);
+	}
+
+	@Override
+	public boolean belongsTo(Object family) {
+		return family == FAMILY;
+	}
+
+	/** The folders this job reads. */
+	public List<Path> folders() {
+		return folders;
+	}
+
+	/** The runs read and the charts prepared, or null until the job finished without being cancelled. */
+	public Loaded loaded() {
+		return loaded;
+	}
+
+	@Override
+	protected IStatus run(IProgressMonitor monitor) {
+		try {
+			loaded = load(folders, monitor, progress);
+			return Status.OK_STATUS;
+		} catch (OperationCanceledException e) {
+			return Status.CANCEL_STATUS;
+		}
+	}
+
+	/**
+	 * Reads the folders and prepares the charts (in the calling thread).
+	 *
+	 * @throws OperationCanceledException when the monitor is cancelled
+	 */
+	public static Loaded load(List<Path> folders, IProgressMonitor monitor, Consumer<String> progress) {
+		int n = folders.size();
+		SubMonitor sm = SubMonitor.convert(monitor, "Reading results", 4 * n + 6);
+		List<RunFolder> runs = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			Path p = folders.get(i);
+			String task = "Reading results of " + (p.getFileName() == null ? p : p.getFileName()) + " (" + (i + 1) + " of " + n + ")";
+			sm.setTaskName(task);
+			if (progress != null) progress.accept(task);
+			try {
+				runs.add(RunFolder.read(p));
+			} catch (IOException e) {
+				unreadable.add(e.getMessage());
+			}
+			sm.split(4);
+		}
+		Map<String, ChartContent> charts = new LinkedHashMap<>();
+		if (!runs.isEmpty()) {
+			sm.setTaskName("Preparing the charts of " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
+			if (progress != null) progress.accept("Preparing the charts");
+			charts.put(ResultsView.VOLTAGE, VoltagePlots.voltage(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+			charts.put(ResultsView.VOLTAGE_CAPACITY, VoltagePlots.voltageCapacity(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+			charts.put(ResultsView.CYCLES, CyclePlots.of(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+			charts.put(ResultsView.OVERPOTENTIALS, OverpotentialPlots.of(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+			charts.put(ResultsView.INVENTORY, InventoryPlots.of(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+			if (progress != null) progress.accept("Preparing the mechanism map");
+			charts.put(ResultsView.MECHANISM, MechanismMapPlots.of(runs).decimate(Decimation.BUDGET));
+			sm.split(1);
+		}
+		return new Loaded(List.copyOf(runs), List.copyOf(unreadable), charts);
+	}
+}

@@ -1,0 +1,84 @@
+package org.cellwright.app.views;
+
+import static org.cellwright.app.views.RunStyles.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cellwright.app.runs.RunFolder;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swtchart.LineStyle;
+
+/** The voltage charts: cell voltage vs time, and voltage vs the capacity passed in a step, per cycle. */
+final class VoltagePlots {
+
+	private VoltagePlots() {}
+
+	/** Voltage vs time, one line per run. */
+	static ChartContent voltage(List<RunFolder> runs) {
+		ChartContent c = new ChartContent(runs.size() == 1 ? "Cell voltage: " + label(runs, runs.get(0)) : "Cell voltage");
+		for (int i = 0; i < runs.size(); i++) {
+			RunFolder r = runs.get(i);
+			if (r.timeseries() == null) continue;
+			double[] t = r.timeseries().column("time_h"), v = r.timeseries().column("voltage_V");
+			if (t != null && v != null) c.line(label(runs, r), t, v, colour(i), LineStyle.SOLID, 0);
+		}
+		return c;
+	}
+
+	/**
+	 * One curve per step of a few cycles (all when at most 10, else 8 spread from the first to the last), voltage
+	 * against the capacity passed in the step. One run: cycles coloured from blue (first) to red (last); several runs:
+	 * each run in its colour, early cycles paler.
+	 */
+	static ChartContent voltageCapacity(List<RunFolder> runs) {
+		ChartContent c = new ChartContent(null);
+		for (int ri = 0; ri < runs.size(); ri++) {
+			RunFolder r = runs.get(ri);
+			RunFolder.Table ts = r.timeseries();
+			if (ts == null) continue;
+			double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"),
+					v = ts.column("voltage_V"), cur = ts.column("current_mA_cm2");
+			if (cyc == null || step == null || cap == null || v == null || cur == null) continue;
+			int last = (int) Arrays.stream(cyc).filter(Double::isFinite).max().orElse(0);
+			List<Integer> chosen = chosenCycles(last);
+			String previous = null;
+			int start = 0;
+			for (int i = 1; i <= ts.rows(); i++) {
+				if (i < ts.rows() && cyc[i] == cyc[start] && step[i] == step[start]) continue;
+				int cycle = (int) cyc[start];
+				int k = chosen.indexOf(cycle);
+				if (k >= 0 && cur[start] != 0 && i - start > 1) {
+					double[] x = new double[i - start], y = new double[i - start];
+					for (int j = start; j < i; j++) {
+						x[j - start] = Math.abs(cap[j]);
+						y[j - start] = v[j];
+					}
+					double f = chosen.size() == 1 ? 0 : (double) k / (chosen.size() - 1);
+					RGB col = runs.size() == 1 ? gradient(f) : shade(colour(ri), 0.55 * (1 - f));
+					String description = prefix(runs, r) + "cycle " + cycle;
+					c.line(prefix(runs, r) + "cycle " + cycle + " step " + (int) step[start], x, y, col, style(ri), 0).noSymbols()
+							.legend(description, !description.equals(previous));
+					previous = description;
+				}
+				start = i;
+			}
+		}
+		return c;
+	}
+
+	/** The cycles drawn: all up to 10, else 8 spread from the first to the last. */
+	static List<Integer> chosenCycles(int last) {
+		List<Integer> out = new ArrayList<>();
+		if (last <= 10) {
+			for (int i = 1; i <= last; i++) out.add(i);
+		} else {
+			for (int k = 0; k < 8; k++) {
+				int n = 1 + (int) Math.round(k * (last - 1) / 7.0);
+				if (!out.contains(n)) out.add(n);
+			}
+		}
+		return out;
+	}
+}
