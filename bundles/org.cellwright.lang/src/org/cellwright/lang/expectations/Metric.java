@@ -30,7 +30,17 @@ public enum Metric {
 	NUCLEATION_OVERPOTENTIAL("nucleation-overpotential", "the Li nucleation overpotential of the first plating (depth of the voltage dip)",
 			Set.of(Dimension.VOLTAGE), false, false) {
 		@Override Value measure(Run run, Expectation e) {
-			return number(run.summary().get("nucleation_overpotential_mV"), "mV", "no Li nucleation happened in this run");
+			return number(run.summary().get("nucleation_overpotential_mV"), "mV", "no Li nucleation dip in the first plating's voltage trace");
+		}
+	},
+	SECOND_NUCLEATION_DIP("second-nucleation-dip",
+			"the capacity plated in the first plating before its second nucleation dip (on an interlayer: Li reaching the interlayer/collector interface)",
+			Set.of(Dimension.AREAL_CAPACITY), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			JsonElement dips = run.summary().get("nucleation_dips");
+			if (dips == null || !dips.isJsonArray() || dips.getAsJsonArray().size() < 2)
+				return Value.missing("the first plating's voltage trace has no second dip");
+			return number(dips.getAsJsonArray().get(1).getAsJsonObject().get("capacity_mAh_cm2"), "mAh/cm2", "no capacity for the second dip");
 		}
 	},
 	COULOMBIC_EFFICIENCY("coulombic-efficiency", "a cycle's Coulombic efficiency (stripped / plated Li, or discharge / charge of a full cell)",

@@ -24,7 +24,9 @@ import org.cellwright.solver.SimulationEvent;
 
 /**
  * Writes {@code summary.json} on {@link #finish}: cell, status, cycles [{index, charge_mAh_cm2, discharge_mAh_cm2,
- * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (first nucleation event, null if none),
+ * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
+ * voltage trace, {@link NucleationDips}; null if none), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
+ * the first plating, at the capacity plated in that step),
  * short_circuit (null or {cycle, time_h, reason}), end_time_h, capacity_retention (last/first discharge, null
  * with fewer than 2 cycles), messages (input problems, non-convergence).
  */
@@ -33,7 +35,7 @@ public final class SummaryJsonWriter implements ResultSink {
     private final JsonObject root = new JsonObject();
     private final JsonArray cycles = new JsonArray();
     private final JsonArray messages = new JsonArray();
-    private double nucleation = Double.NaN;
+    private final NucleationDips dips = new NucleationDips(false);
     private JsonObject shortCircuit;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
@@ -49,13 +51,18 @@ public final class SummaryJsonWriter implements ResultSink {
 
     @Override
     public void start(RunInfo info) {
+        dips.fullCell(info.fullCell());
         root.addProperty("cell", info.cellName());
         root.addProperty("area_cm2", info.area() * 1e4);
         if (!Double.isNaN(info.cathodeActiveLoading())) root.addProperty("cathode_active_mg_cm2", info.cathodeActiveLoading() * 100);
         if (!Double.isNaN(info.nominalCapacity())) root.addProperty("nominal_capacity_mAh_cm2", mAhPerCm2(info.nominalCapacity() / info.area()));
     }
 
-    @Override public void sample(Sample s) { endTime = s.time(); }
+    @Override
+    public void sample(Sample s) {
+        endTime = s.time();
+        dips.sample(s);
+    }
 
     @Override
     public void cycle(CycleSummary c) {
@@ -76,7 +83,6 @@ public final class SummaryJsonWriter implements ResultSink {
     @Override
     public void event(SimulationEvent e) {
         switch (e.type()) {
-            case NUCLEATION -> { if (Double.isNaN(nucleation)) nucleation = Math.abs(e.value()); }
             case SHORT_CIRCUIT -> {
                 if (shortCircuit == null) {
                     shortCircuit = new JsonObject();
@@ -94,7 +100,16 @@ public final class SummaryJsonWriter implements ResultSink {
     public void finish(RunStatus status) {
         root.addProperty("status", status.name());
         root.add("cycles", cycles);
-        add(root, "nucleation_overpotential_mV", Double.isNaN(nucleation) ? Double.NaN : mV(nucleation));
+        java.util.List<NucleationDips.Dip> found = dips.dips();
+        add(root, "nucleation_overpotential_mV", found.isEmpty() ? Double.NaN : mV(found.get(0).depth()));
+        JsonArray dipArray = new JsonArray();
+        for (NucleationDips.Dip d : found) {
+            JsonObject o = new JsonObject();
+            o.addProperty("capacity_mAh_cm2", mAhPerCm2(d.capacity()));
+            o.addProperty("depth_mV", mV(d.depth()));
+            dipArray.add(o);
+        }
+        root.add("nucleation_dips", dipArray);
         root.add("short_circuit", shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
         root.addProperty("end_time_h", hours(endTime));
         add(root, "capacity_retention", cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);

@@ -89,24 +89,49 @@ public final class CellModel {
             return trialElectrochemical(dt, current);
         }
         // r(V) = V - f(I - G V) is increasing in V (f increases with current): secant steps with bisection fallback
-        double v0 = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double v0 = start;
         double r0 = v0 - trialElectrochemical(dt, current - g * v0);
         if (Double.isNaN(r0)) return Double.NaN;
         double v1 = v0 - r0, r1 = v1 - trialElectrochemical(dt, current - g * v1);
-        if (Double.isNaN(r1)) return Double.NaN;
-        for (int k = 0; k < 40 && Math.abs(r1) > 1e-10; k++) {
+        for (int k = 0; k < 40 && !Double.isNaN(r1) && Math.abs(r1) > 1e-10; k++) {
             double d = r1 - r0;
             double v2 = d != 0 ? v1 - r1 * (v1 - v0) / d : v1 - r1;
-            if (!Double.isFinite(v2)) return Double.NaN;
+            if (!Double.isFinite(v2)) break;
             v0 = v1; r0 = r1; v1 = v2;
             r1 = v1 - trialElectrochemical(dt, current - g * v1);
-            if (Double.isNaN(r1)) return Double.NaN;
         }
-        if (Math.abs(r1) > 1e-6) return Double.NaN;
+        if (Double.isNaN(r1) || Math.abs(r1) > 1e-6) {
+            // the electrodes' potential may have kinks in the current (a nucleation threshold): bisection on r(V)
+            v1 = bisect(dt, current, g, start);
+            if (Double.isNaN(v1)) return Double.NaN;
+        }
         electrochemicalCurrent = current - g * v1;
         // the electrodes' last trial must be the accepted one
         double v = trialElectrochemical(dt, electrochemicalCurrent);
         return v;
+    }
+
+    /** Root of the increasing r(V) = V - f(I - G V) by bracketing around v and bisection; NaN if none is found. */
+    private double bisect(double dt, double current, double g, double v) {
+        double lo = Double.NaN, hi = Double.NaN;
+        for (double w = 1e-3; w <= 10 && (Double.isNaN(lo) || Double.isNaN(hi)); w *= 2) {
+            if (Double.isNaN(lo)) {
+                double r = (v - w) - trialElectrochemical(dt, current - g * (v - w));
+                if (r < 0) lo = v - w;
+            }
+            if (Double.isNaN(hi)) {
+                double r = (v + w) - trialElectrochemical(dt, current - g * (v + w));
+                if (r > 0) hi = v + w;
+            }
+        }
+        if (Double.isNaN(lo) || Double.isNaN(hi)) return Double.NaN;
+        for (int k = 0; k < 80 && hi - lo > 1e-9; k++) {
+            double m = 0.5 * (lo + hi), r = m - trialElectrochemical(dt, current - g * m);
+            if (Double.isNaN(r)) return Double.NaN;
+            if (r < 0) lo = m; else hi = m;
+        }
+        return 0.5 * (lo + hi);
     }
 
     /** Current density [A/m2] through the electrodes in the last trial (external current minus soft-short leakage). */

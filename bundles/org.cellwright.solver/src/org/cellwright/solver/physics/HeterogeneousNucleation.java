@@ -37,6 +37,14 @@ public final class HeterogeneousNucleation {
      */
     public static double onsetOverpotential(double etaN, double plated, double coverageAmount) {
         if (etaN <= 0) return 0;
-        return etaN * Math.exp(-Math.max(0, plated) / coverageAmount);
+        return etaN * (1 - coverage(plated, coverageAmount));
+    }
+
+    /**
+     * Share of the substrate covered by Li nuclei after q [mol/m2] plated on it, 1 - exp(-q / q_c): the bare share
+     * exp(-q / q_c) still needs the nucleation overpotential, so eta_n (1 - coverage) = the onset overpotential.
+     */
+    public static double coverage(double plated, double coverageAmount) {
+        return -Math.expm1(-Math.max(0, plated) / coverageAmount);
     }
 }

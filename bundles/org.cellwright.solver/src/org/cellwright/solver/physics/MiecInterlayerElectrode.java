@@ -22,9 +22,12 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * <li>host alloying Li + Si -> LixSi with hysteresis: lithiation equilibrium U_l(y) and de-alloying U_d(y) =
  * plateau + s ln((1 - y)/y) (Obrovac and Chevrier, Chem. Rev. 2014, for Si);</li>
  * <li>Li metal deposition at three kinds of site, Butler-Volmer with equilibrium shifted by the site's penalty:
- * in pores (Gibbs-Thomson 2 gamma V_m / (r F) plus nucleation onset on the host), at the SE interface (work of
- * adhesion W V_m / (F h) to open the MIEC/SE contact plus nucleation onset), at the collector (opening the
- * collector contact plus nucleation onset; none with a Li foil).</li>
+ * in pores (Gibbs-Thomson 2 gamma V_m / (r F); nucleation on the host, after which Li grows from pore to pore and
+ * fills them, {@link PoreFilling}), at the SE interface (work of adhesion W V_m / (F h) to open the MIEC/SE contact
+ * plus nucleation on the host), at the collector (opening the collector contact plus nucleation on the collector
+ * lined with the MIEC's solid, {@link CassieBaxterWetting}; none with a Li foil). A site's bare share needs the
+ * nucleation overpotential, its covered share (nuclei, {@link HeterogeneousNucleation#coverage}) none: the first
+ * plating dips at onset and again when the full pores send Li to the collector.</li>
  * </ul>
  * A good MIEC (ionic and electronic) thus deposits at the collector, an electronic-only layer (CNT) against the SE
  * (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835; Chen et al., Science 2020). Li at the SE side
@@ -61,7 +64,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final int n;
     private final double rcc, particleRadius0;
     private final double hostI0, hostPlateauL, hostPlateauD;
-    private final double etaHostN, etaCcN;      // nucleation overpotentials: in/at the MIEC, at the collector
+    private final double etaHostN;      // nucleation overpotential in/at the MIEC (on its lithiophilic component)
+    private double etaCcN;              // nucleation overpotential at the MIEC/collector interface
+    private final MaterialSpec philic;
     private final double adhesionSe, adhesionCc;
     private final double deadPore;
     private final boolean foil;
@@ -81,7 +86,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final double deadCc;
     private double foil0, committedCurrent;
     private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
-    private double etaKin, etaNuc, etaOhm, etaSei;
+    private double etaKin, etaNuc, etaOhm, etaSei, coverageChange;
     private boolean reportedPore, reportedCc, reportedSe;
 
     public MiecInterlayerElectrode(String name, LayerSpec ccLayer, LayerSpec metal, LayerSpec interlayer,
@@ -99,12 +104,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         this.hostI0 = host == null ? 0 : host.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         this.hostPlateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
         this.hostPlateauD = host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, hostPlateauL + 0.3);
-        MaterialSpec philic = null;
+        MaterialSpec wetting = null;
         for (ComponentSpec c : interlayer.components())
-            if (philic == null || c.material().get(CONTACT_ANGLE, Math.PI) < philic.get(CONTACT_ANGLE, Math.PI)) philic = c.material();
+            if (wetting == null || c.material().get(CONTACT_ANGLE, Math.PI) < wetting.get(CONTACT_ANGLE, Math.PI)) wetting = c.material();
+        this.philic = wetting;
         this.etaHostN = ctx.nucleationOverpotential(philic, cell.temperature());
         this.foil = metal != null;
-        this.etaCcN = foil ? 0 : etaHostN;
         double wSe = 0;
         for (ComponentSpec c : interlayer.components()) wSe += c.massFraction() * c.material().get(ADHESION_ENERGY, 0);
         this.adhesionSe = wSe;
@@ -217,6 +222,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         sei.setTemperature(t);
         contactSei.setTemperature(t);
         updateTransport();
+        etaCcN = collectorNucleation();
     }
 
     private double hostEquilibrium(double yy) {
@@ -253,14 +259,18 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         if (amount >= 0 && jc > 0) {
             double nf = amount * Constants.F, den = nf + lastDt * jc;
             if (den <= 0) { jc = 0; djc = 0; }
-            else { djc = djc * nf * nf / (den * den); jc = jc * nf / den; }
+            else { double r = nf / den; djc = djc * r * r; jc = jc * r; } // (not nf^2 / den^2: underflows to 0/0)
         }
         if (derivative) return djc + i0 * (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
         return jc - i0 * (1 - c) * b * softplus(xb);
     }
 
-    /** Sharpness of the smoothed nucleation threshold (softplus). */
-    private static final double SHARP = 12;
+    /**
+     * Sharpness of the smoothed nucleation threshold (softplus of x = e^{-(1-a) f (eta + pen)} - 1): 500 smooths over
+     * ~0.1 mV, so on the large internal area of a MIEC no Li deposits on bare walls before the 1.5 mV barrier (12 let
+     * the pores fill ~4 mV early and hid the nucleation dip).
+     */
+    private static final double SHARP = 500;
 
     private static double softplus(double x) {
         double z = SHARP * x;
@@ -274,14 +284,50 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return z > 30 ? 1 : 1 / (1 + Math.exp(-z));
     }
 
-    /** The bare-area (nucleation) part of a site's current [A/m2], <= 0. */
-    private double siteBare(double dphi, double area, double shift, double pen, double c, double b) {
-        double f = Constants.F / (Constants.R * temperature);
-        double eta = dphi - shift;
-        return -ctx.i0(temperature) * area * (1 - c) * b * softplus(Math.exp(-(1 - ctx.alpha) * f * (eta + pen)) - 1);
+    /** Share of a flat site (collector, SE interface) covered by Li nuclei. */
+    private double coverage(double amount) { return HeterogeneousNucleation.coverage(amount, PlatingSubstrateElectrode.NUCLEATION_COVERAGE); }
+
+    /**
+     * Share of the pore walls of node k on which Li grows without nucleating (committed state). The pores are
+     * connected: Li in a node's pores or in a neighbour's grows on into them, so Li nucleates once in the layer and
+     * then fills it pore by pore. The layer's nuclei cover its pores after the amount per geometric area that
+     * covers a flat substrate, shared by the nodes.
+     */
+    private double poreCoverage(int k) { return poreCoverage(nPore, k); }
+
+    private double poreCoverage(double[] amounts, int k) {
+        double m = amounts[k];
+        if (k > 0) m = Math.max(m, amounts[k - 1]);
+        if (k < n - 1) m = Math.max(m, amounts[k + 1]);
+        return HeterogeneousNucleation.coverage(m, PlatingSubstrateElectrode.NUCLEATION_COVERAGE / n);
     }
 
-    private double coverage(double amount) { return Math.max(0, Math.min(1, amount / PlatingSubstrateElectrode.NUCLEATION_COVERAGE)); }
+    /**
+     * Step control: a tenth of the largest change of a nucleation coverage in the last trial, so that the step
+     * resolves the nucleation dips (a coverage going from 0 to 1 in about 30 steps) without slowing the rest.
+     */
+    @Override
+    public double stateChange() { return coverageChange; }
+
+    private double coverageChange() {
+        double d = Math.abs(coverage(tnCc) - coverage(nCc));
+        d = Math.max(d, Math.abs(coverage(tnSe) - coverage(nSe)));
+        for (int k = 0; k < n; k++) d = Math.max(d, Math.abs(poreCoverage(tnPore, k) - poreCoverage(nPore, k)));
+        return 0.1 * d;
+    }
+
+    /**
+     * Nucleation overpotential at the MIEC/collector interface: Li on the collector face lined by the MIEC's
+     * lithiophilic solid (fraction 1 - eps) with bare collector at the pore mouths ({@link CassieBaxterWetting});
+     * the collector's own value when it gives one, the host's without a collector contact angle; none with a foil.
+     */
+    private double collectorNucleation() {
+        if (foil || cc == null) return foil ? 0 : etaHostN;
+        if (cc.has(NUCLEATION_OVERPOTENTIAL)) return cc.get(NUCLEATION_OVERPOTENTIAL, 0);
+        if (!cc.has(CONTACT_ANGLE) || philic == null || !philic.has(CONTACT_ANGLE)) return etaHostN;
+        double theta = CassieBaxterWetting.contactAngle(1 - porosity, philic.get(CONTACT_ANGLE, 0), cc.get(CONTACT_ANGLE, 0));
+        return HeterogeneousNucleation.overpotential(ctx.gamma, ctx.omega, theta, temperature);
+    }
 
     private double gibbsThomson() { return 2 * ctx.gamma * ctx.molarVolume / (0.5 * poreSize * Constants.F); }
 
@@ -297,13 +343,16 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private double poreArea() { return aInt * dx; }
 
-    /** Pore-site current at node k for dphi with the end-of-step pore Li amount (implicit in the state). */
+    /**
+     * Pore-site current at node k for dphi: nuclei of the committed state, filling of the end-of-step amount, stripping
+     * capped by the Li in the node's pores.
+     */
     private double pore(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), false);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, poreCoverage(k), PoreFilling.growthFactor(poreFill(amountNew)), nPore[k], false);
     }
 
     private double poreDphi(int k, double dphi, double amountNew) {
-        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(amountNew), Math.max(0, 1 - poreFill(amountNew)), true);
+        return site(dphi, poreArea(), -gibbsThomson(), etaHostN, poreCoverage(k), PoreFilling.growthFactor(poreFill(amountNew)), nPore[k], true);
     }
 
     /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
@@ -363,7 +412,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         // site currents and state updates
         double f = 1.0 / Constants.F;
         double dead = 0;
-        double eRxn = 0, wSum = 0, wNuc = 0;
+        double eRxn = 0, wSum = 0, wNuc = 0, wDep = 0; // wNuc / wDep: deposition-weighted onset overpotential
         double phis0 = uTrial[1];
         jSe = seSite(phis0, false);
         jCc = 0;
@@ -384,8 +433,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             eRxn += (Math.abs(jm) + Math.abs(jh)) * dphi;
             wSum += Math.abs(jm) + Math.abs(jh);
             double nNew = nPore[k] - jPore[k] * dt * f;
-            wNuc += siteBare(dphi, poreArea(), -gibbsThomson(), etaHostN, coverage(nPore[k]), Math.max(0, 1 - poreFill(nNew))) * etaHostN;
-            if (k == n - 1 && !foil) wNuc += siteBare(dphi, ccArea(), ccShift(), etaCcN, coverage(nCc), 1) * etaCcN;
+            wNuc += Math.max(0, -jPore[k]) * etaHostN * (1 - poreCoverage(k)); // = onsetOverpotential of the pores
+            if (k == n - 1 && !foil) wNuc += Math.max(0, -jc) * HeterogeneousNucleation.onsetOverpotential(etaCcN, nCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+            wDep += Math.max(0, -jPore[k]) + Math.max(0, -jc) + Math.max(0, -jh);
         }
         // dead Li: a share of the net stripped charge, attributed to pores / SE-side deposits by their anodic share
         double netStrip = current > 0 ? current * dt * f : 0;
@@ -402,7 +452,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         }
         eRxn += Math.abs(jSe) * phis0;
         wSum += Math.abs(jSe);
-        wNuc += siteBare(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1) * etaHostN;
+        wNuc += Math.max(0, -jSe) * HeterogeneousNucleation.onsetOverpotential(etaHostN, nSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
+        wDep += Math.max(0, -jSe);
         tnCc = nCc - jCc * dt * f;
         double dSe = Math.max(0, jSe) * shareScale * ctx.deadFraction / (1 - ctx.deadFraction);
         tnSe = nSe - jSe * dt * f;
@@ -433,7 +484,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         // decomposition: reaction-weighted driving force vs ohmic remainder
         double ocv = openCircuitPotential();
         double rxn = wSum > 0 ? eRxn / wSum : e - etaSei;
-        etaNuc = current < 0 ? -Math.min(Math.abs(wNuc / current), Math.max(etaHostN, etaCcN)) : 0;
+        // nucleation: the onset overpotential of each site (eta_n on its bare share), weighted by where Li goes
+        etaNuc = current < 0 && wDep > 0 ? -wNuc / wDep : 0;
+        coverageChange = coverageChange();
         etaOhm = e - etaSei - rxn;
         etaKin = rxn - ocv - etaNuc;
         return e;
@@ -511,6 +564,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         if (lith.hasHost()) {
             updateGeometry();
             updateTransport();
+            etaCcN = collectorNucleation();
         }
         double cov = 3 * PlatingSubstrateElectrode.NUCLEATION_COVERAGE;
         double sumPlatedPore = 0;

@@ -7,6 +7,13 @@
  * Mechanisms of the interlayer study (Sung et al., Adv. Mater. 2023, DOI 10.1002/adma.202210835) and where they
  * live:
  * <ul>
+ * <li>nucleation dips of the first plating: heterogeneous nucleation, eta_n ~ sqrt(f(theta)), relaxing as nuclei
+ * cover the substrate, eta_n exp(-q / q_c) ({@link org.cellwright.solver.physics.HeterogeneousNucleation}); on an
+ * interlayer first inside the MIEC on its lithiophilic pore walls, then Li fills the connected pores
+ * ({@link org.cellwright.solver.physics.PoreFilling}: about eps L of Li, ~0.1 mAh/cm2) and must nucleate again at the
+ * MIEC/collector interface, on the collector lined with Li-Si, cos theta* = (1 - eps) cos theta_LiSi + eps cos
+ * theta_CC ({@link org.cellwright.solver.physics.CassieBaxterWetting}); the reported nucleation overpotential is the
+ * first dip's depth in the voltage trace ({@link org.cellwright.solver.output.NucleationDips});</li>
  * <li>SE reduction on the true Li/SE and MIEC/SE contact, L^2 = L0^2 + 2kt:
  * {@link org.cellwright.solver.physics.SolidElectrolyteInterphase}; the MIEC/SE contact A = (1 - eps) + a delta in
  * {@link org.cellwright.solver.physics.MiecInterlayerElectrode#seContactArea()};</li>

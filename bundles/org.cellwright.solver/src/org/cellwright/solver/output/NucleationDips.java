@@ -1,0 +1,68 @@
+package org.cellwright.solver.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.solver.Sample;
+
+/**
+ * The nucleation dips of the first plating read off the voltage trace the way an experimentalist does: a dip is a
+ * local minimum of the voltage from which the voltage recovers again; its depth is the plateau after it (the highest
+ * voltage before the trace falls below the minimum again, or the step ends) minus the minimum, in volts, positive.
+ * Only dips deeper than {@link #MIN_DEPTH} count (a potentiostat does not resolve less). Fed the samples of a run in
+ * order; it keeps the step in which Li is first plated and the sample before it: a negative current in a cell without
+ * cathode (the working electrode is plated), a positive one with a cathode (charge: the counter electrode is
+ * plated, so its nucleation shows as a peak of the cell voltage, read here as a dip of -V).
+ */
+public final class NucleationDips {
+    /** Shallowest dip that counts [V]. */
+    public static final double MIN_DEPTH = 0.1e-3;
+
+    /** One dip: the capacity plated in the step at its minimum [C/m2] and its depth [V]. */
+    public record Dip(double capacity, double depth) {}
+
+    private final List<double[]> trace = new ArrayList<>();
+    private double[] before;
+    private int step = -1;
+    private boolean done;
+    private boolean cathode;
+
+    /** @param fullCell true when the cell has a cathode (Li is plated while the current is positive) */
+    public NucleationDips(boolean fullCell) { this.cathode = fullCell; }
+
+    /** Whether the cell has a cathode; set before the first sample. */
+    public void fullCell(boolean fullCell) { this.cathode = fullCell; }
+
+    public void sample(Sample s) {
+        if (done) return;
+        boolean plating = cathode ? s.current() > 0 : s.current() < 0;
+        if (step < 0) {
+            if (plating) {
+                step = s.stepIndex();
+                if (before != null) trace.add(before);
+            } else {
+                before = new double[] {0, cathode ? -s.voltage() : s.voltage()};
+                return;
+            }
+        }
+        if (s.stepIndex() != step || !plating) {
+            done = true;
+            return;
+        }
+        trace.add(new double[] {Math.abs(s.stepCapacity()), cathode ? -s.voltage() : s.voltage()});
+    }
+
+    /** The dips of the first plating, in order (empty when nothing was plated or no dip is resolved). */
+    public List<Dip> dips() {
+        List<Dip> out = new ArrayList<>();
+        int m = trace.size();
+        for (int i = 1; i < m - 1; i++) {
+            double v = trace.get(i)[1];
+            if (!(v < trace.get(i - 1)[1]) || v > trace.get(i + 1)[1]) continue;
+            double plateau = v;
+            for (int j = i + 1; j < m && trace.get(j)[1] >= v; j++) plateau = Math.max(plateau, trace.get(j)[1]);
+            if (plateau - v >= MIN_DEPTH) out.add(new Dip(trace.get(i)[0], plateau - v));
+        }
+        return out;
+    }
+}
