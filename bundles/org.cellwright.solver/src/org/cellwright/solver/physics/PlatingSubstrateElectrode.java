@@ -53,6 +53,7 @@ public final class PlatingSubstrateElectrode implements ElectrodeModel {
         temperature = t;
         pressure = p;
         etaN = ctx.nucleationOverpotential(substrate, t);
+        sei.setTemperature(t); // growth and Li+ conduction of the interphase, each Arrhenius
     }
 
     /** Nucleation overpotential of Li on this substrate [V]. */
@@ -73,7 +74,7 @@ public final class PlatingSubstrateElectrode implements ElectrodeModel {
         if (n1 < 0) return Double.NaN;
         double film = FILM_THICKNESS / ctx.molarVolume;
         double area = Math.min(1, n1 / film) + trueArea(n1);
-        double consumed = sei.trial(dt, area, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
+        double consumed = sei.trial(dt, area);
         n1 -= consumed;
         if (n1 < 0) return Double.NaN;
         tDep = n1;
