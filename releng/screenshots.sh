@@ -2,7 +2,8 @@
 # Developer script (not part of CI): renders real reports and screenshots them with headless Chromium into docs/.
 #   releng/screenshots.sh            runs the study's experiments, writes the reports, takes docs/report-run.png and
 #                                    docs/report-comparison.png, docs/report-run-lower.png (mechanism map and
-#                                    checks of the same run) and docs/report-study.png (the study file's front page)
+#                                    checks of the same run), docs/report-study.png (the study file's front page) and
+#                                    docs/report-nucleation-dips.png (the two nucleation dips on the interlayer)
 # Needs the Debian package 'chromium' (apt-get install chromium) and ImageMagick's convert (to trim the page's end).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,4 +21,5 @@ shot "$OUT/comparison.html" docs/report-comparison.png 2400
 shot "$OUT/runs/FullCellWithInterlayer/report.html" "$OUT/run-tall.png" 5000
 convert "$OUT/run-tall.png" -crop 1200x2300+0+2500 +repage docs/report-run-lower.png
 shot "$OUT/runs/report.html" docs/report-study.png 1800
-echo "screenshots: docs/report-run.png docs/report-run-lower.png docs/report-comparison.png docs/report-study.png (reports in $OUT)"
+shot "$OUT/runs/NucleationInterlayer/report.html" docs/report-nucleation-dips.png 1700
+echo "screenshots: docs/report-run.png docs/report-run-lower.png docs/report-comparison.png docs/report-study.png docs/report-nucleation-dips.png (reports in $OUT)"
