@@ -285,10 +285,17 @@ final class Sections {
 			b.append("<td>").append(esc(c.quantity() != null ? c.quantity() : c.metric())).append("</td><td class=\"num\">")
 					.append(esc(c.expected())).append("</td><td class=\"num\">").append(esc(c.simulated()))
 					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL")
-					.append("</td><td>").append(esc(c.source())).append("</td><td><code>")
-					.append(esc(c.file() == null ? "" : c.file() + (c.line() > 0 ? ":" + c.line() : ""))).append("</code></td></tr>");
+					.append("</td><td>").append(esc(c.source())).append("</td>").append(where(c)).append("</tr>");
 		}
 		return b.append("</tbody></table>").toString();
+	}
+
+	/** Where the check is written: the file's name and line (the whole path as the cell's tooltip). */
+	private static String where(RunFolder.Check c) {
+		if (c.file() == null) return "<td></td>";
+		String line = c.line() > 0 ? ":" + c.line() : "";
+		String name = c.file().substring(Math.max(c.file().lastIndexOf('/'), c.file().lastIndexOf('\\')) + 1);
+		return "<td title=\"" + esc(c.file() + line) + "\"><code>" + esc(name + line) + "</code></td>";
 	}
 
 	static String checksSummary(List<RunFolder.Check> checks) {

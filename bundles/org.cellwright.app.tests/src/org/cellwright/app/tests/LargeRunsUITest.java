@@ -1,5 +1,6 @@
 package org.cellwright.app.tests;
 
+import org.cellwright.report.Decimation;
 import static org.cellwright.app.tests.IdeUITest.flush;
 import static org.cellwright.app.tests.IdeUITest.spin;
 import static org.cellwright.app.tests.ResultsUITest.ids;
@@ -16,7 +17,6 @@ import java.util.Locale;
 
 import org.cellwright.app.runs.RunFolder;
 import org.cellwright.app.views.ChartInteraction;
-import org.cellwright.app.views.Decimation;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.RunsLoader;
 import org.cellwright.solver.output.CsvResultWriter;

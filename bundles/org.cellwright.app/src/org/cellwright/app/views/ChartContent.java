@@ -1,5 +1,6 @@
 package org.cellwright.app.views;
 
+import org.cellwright.report.Decimation;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.cellwright.app.views;
 
+import org.cellwright.report.Decimation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.report.Decimator;
+import org.cellwright.report.Decimation;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunFolder;
 import org.cellwright.report.RunReport;
@@ -150,15 +150,15 @@ class RunReportTest {
 		int n = 1_000_000;
 		double[] x = new double[n], y = new double[n];
 		for (int i = 0; i < n; i++) { x[i] = i; y[i] = Math.sin(i * 1e-4) + (i == 654_321 ? 5 : 0) - (i == 123_457 ? 5 : 0); }
-		Decimator.Series s = Decimator.decimate(x, y, 400);
-		assertTrue(s.size() <= 802, "at most 2 x buckets + 2 points: " + s.size());
-		assertEquals(0, s.x()[0]);
-		assertEquals(n - 1, s.x()[s.size() - 1]);
+		double[][] s = Decimation.reduce(x, y, 802);
+		assertTrue(s[0].length <= 802, "at most the budget: " + s[0].length);
+		assertEquals(0, s[0][0]);
+		assertEquals(n - 1, s[0][s[0].length - 1]);
 		double max = -1e9, min = 1e9;
-		for (double v : s.y()) { max = Math.max(max, v); min = Math.min(min, v); }
+		for (double v : s[1]) { max = Math.max(max, v); min = Math.min(min, v); }
 		assertEquals(y[654_321], max, "the single-sample spike up survives");
 		assertEquals(y[123_457], min, "the single-sample spike down survives");
-		for (int i = 1; i < s.size(); i++) assertTrue(s.x()[i] > s.x()[i - 1], "order kept");
+		for (int i = 1; i < s[0].length; i++) assertTrue(s[0][i] > s[0][i - 1], "order kept");
 	}
 
 	@Test
@@ -178,6 +178,7 @@ class RunReportTest {
 		assertTrue(checks.matches("(?s).*<tr class=\"pass\">.*Li nucleation overpotential.*14\\.4 mV.*PASS.*"), checks);
 		assertTrue(checks.matches("(?s).*<tr class=\"fail\">.*first discharge capacity.*2\\.5 mAh/cm2.*FAIL.*"), checks);
 		assertTrue(checks.contains("examples/sung2023/experiments.cell:23"), "each check points at its expect clause");
+		assertTrue(checks.contains("<code>experiments.cell:23</code>"), "the file name and line shown, the whole path as tooltip: " + checks);
 		assertTrue(fullHtml.contains("tr.fail td.verdict {") && fullHtml.contains("tr.pass td.verdict {"), "PASS and FAIL have colours");
 	}
 

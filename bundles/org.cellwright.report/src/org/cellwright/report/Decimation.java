@@ -1,4 +1,4 @@
-package org.cellwright.app.views;
+package org.cellwright.report;
 
 import java.util.Arrays;
 
@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Reduces a long series for drawing by min/max per bucket: the points are cut, by index, into equal buckets and of each
  * bucket only its lowest and its highest point are kept, in their order; the first and the last point are always kept.
  * So a voltage dip or a cut-off that lasts one sample still shows, and x stays in the order it had (sorted stays
- * sorted). A series of at most {@code budget} points is returned as it is. Plain Java, no SWT.
+ * sorted). A series of at most {@code budget} points is returned as it is. Plain Java: the reports' SVG plots and
+ * the IDE's charts (which re-decimate the range shown when zoomed) both draw through it.
  */
 public final class Decimation {
 
@@ -67,6 +68,18 @@ public final class Decimation {
 		to = Math.min(n, to + 1);
 		if (from == 0 && to == n) return reduce(x, y, budget);
 		return reduce(Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(y, from, to), budget);
+	}
+
+	/** The points where {@code keep} holds for x and y (e.g. finite, or positive on a log axis), as {x, y}. */
+	public static double[][] only(double[] x, double[] y, java.util.function.DoublePredicate keep) {
+		int n = Math.min(x.length, y.length), k = 0;
+		double[] xs = new double[n], ys = new double[n];
+		for (int i = 0; i < n; i++)
+			if (keep.test(x[i]) && keep.test(y[i])) {
+				xs[k] = x[i];
+				ys[k++] = y[i];
+			}
+		return new double[][] {Arrays.copyOf(xs, k), Arrays.copyOf(ys, k)};
 	}
 
 	/** The series reduced to at most {@code budget} points ({x, y}); the same arrays when it is short enough. */

@@ -1,4 +1,4 @@
-package org.cellwright.app.tests;
+package org.cellwright.report.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-import org.cellwright.app.views.Decimation;
+import org.cellwright.report.Decimation;
 import org.junit.jupiter.api.Test;
 
 /** Min/max decimation for drawing: the extremes survive, short series are untouched, x keeps its order. */
