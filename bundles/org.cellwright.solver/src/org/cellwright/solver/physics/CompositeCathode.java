@@ -22,8 +22,9 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * Bruggeman; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
  * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
- * coefficients. Backward Euler in time, Newton on the 3N potentials/currents with a banded Jacobian; particles
- * are eliminated per step through their linear surface response.
+ * coefficients, the cathode-electrolyte interphase's growth and conduction included
+ * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N potentials/currents with a
+ * banded Jacobian; particles are eliminated per step through their linear surface response.
  */
 public final class CompositeCathode implements ElectrodeModel {
     private static final double LN10 = Math.log(10);
@@ -53,8 +54,8 @@ public final class CompositeCathode implements ElectrodeModel {
     private final SolverSettings settings;
     private double kappa, sigma, temperature;
     // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
-    private final double ceiK, ceiKappa, ceiEa;
-    private double ceiL = SolidElectrolyteInterphase.INITIAL_THICKNESS, trialCeiL, filmR;
+    private final CathodeElectrolyteInterphase cei;
+    private double filmR;
     // parasitic oxidation of the catholyte by the interphase growth: charge per metre of film per geometric area,
     // current of the last trial [A/m2] and the charge passed so far [C/m2] (its Li+ leaves the catholyte)
     private final double oxidationCharge;
@@ -114,9 +115,7 @@ public final class CompositeCathode implements ElectrodeModel {
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
         this.newton = new NewtonSolver(3 * n, 3, 3);
-        this.ceiK = am.get(INTERPHASE_GROWTH_CONSTANT, 0);
-        this.ceiKappa = am.get(INTERPHASE_CONDUCTIVITY, 1e-4);
-        this.ceiEa = am.get(INTERPHASE_ACTIVATION_ENERGY, 0);
+        this.cei = CathodeElectrolyteInterphase.of(am);
         double rho = electrolyte == null ? Double.NaN : electrolyte.get(DENSITY, Double.NaN);
         double mm = electrolyte == null ? Double.NaN : electrolyte.get(MOLAR_MASS, Double.NaN);
         // charge per interphase volume [C/m3] x active surface per geometric area [m2/m2]
@@ -150,6 +149,7 @@ public final class CompositeCathode implements ElectrodeModel {
         kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, t);
         sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
+        cei.setTemperature(t);
         stored = false;
     }
 
@@ -181,9 +181,9 @@ public final class CompositeCathode implements ElectrodeModel {
             storedDt = dt;
         }
         // cathode-electrolyte interphase (Koerver et al., Chem. Mater. 2017, DOI 10.1021/acs.chemmater.7b00931):
-        // parabolic growth L^2 = L0^2 + 2 k(T) t, film resistance L / kappa per active surface area
-        trialCeiL = ceiK > 0 ? Math.sqrt(ceiL * ceiL + 2 * ceiK * Constants.arrhenius(ceiEa, temperature, tref) * dt) : ceiL;
-        filmR = ceiK > 0 ? trialCeiL / ceiKappa : 0;
+        // parabolic growth L^2 = L0^2 + 2 k(T) t, film resistance L / kappa(T) per active surface area
+        double ceiL = cei.thickness(), trialCeiL = cei.trial(dt);
+        filmR = cei.resistance();
         // the film grows by oxidising the catholyte: a parasitic anodic current i_ox = n F (rho/M) S dL/dt beside
         // the intercalation current (spread like it; its share of the ohmic drops is neglected, ~1e-6 of I)
         sideCurrent = dt > 0 ? oxidationCharge * (trialCeiL - ceiL) / dt : 0;
@@ -261,12 +261,15 @@ public final class CompositeCathode implements ElectrodeModel {
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
         stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
-        ceiL = trialCeiL;
+        cei.commit();
         sideCharge += sideCurrent * lastDt;
     }
 
     /** Thickness of the cathode-electrolyte interphase [m]. */
-    public double interphaseThickness() { return ceiL; }
+    public double interphaseThickness() { return cei.thickness(); }
+
+    /** The cathode-electrolyte interphase (for inspection). */
+    public CathodeElectrolyteInterphase interphase() { return cei; }
 
     @Override
     public LithiumInventory inventory() {

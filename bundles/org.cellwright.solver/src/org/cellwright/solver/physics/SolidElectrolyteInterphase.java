@@ -8,8 +8,9 @@ package org.cellwright.solver.physics;
  * Fresh contact (new deposits) starts with the thickness L0 on its share of the area; the tracked thickness is
  * the area-weighted mean. Backward Euler on L^2 (exact for constant area).
  * <p>
- * Temperature: growth and Li+ conduction are both thermally activated, each with its own activation energy,
- * k(T) = k_ref exp(-E_k/R (1/T - 1/T_ref)) and kappa(T) = kappa_ref exp(-E_kappa/R (1/T - 1/T_ref)) (Arrhenius; the
+ * Temperature: growth and Li+ conduction are both thermally activated, each with its own activation energy
+ * ({@link InterphaseTemperatureLaw}), k(T) = k_ref exp(-E_k/R (1/T - 1/T_ref)) and kappa(T) = kappa_ref
+ * exp(-E_kappa/R (1/T - 1/T_ref)) (Arrhenius; the
  * interphase is a solid ionic conductor like the SE it grew from, e.g. Li3P, Nazri, Solid State Ionics 1989, DOI
  * 10.1016/0167-2738(89)90438-4). At a given age the area-specific resistance L/(kappa A) then scales as
  * sqrt(k(T))/kappa(T): a warmer cell grows a thicker but better conducting interphase. With the growth law alone
@@ -20,8 +21,8 @@ public final class SolidElectrolyteInterphase {
     /** Initial thickness of a fresh interphase [m] (a few nm form within seconds of contact). */
     public static final double INITIAL_THICKNESS = 2e-9;
 
-    private final double k, kappa, liContent, growthEa, conductionEa;
-    private double growthFactor = 1, conductionFactor = 1;
+    private final double k, kappa, liContent;
+    private final InterphaseTemperatureLaw law;
     private double thickness = INITIAL_THICKNESS, trialThickness = INITIAL_THICKNESS;
     private double area = 0, trialArea = 0;
     private double consumed = 0, trialConsumed = 0;
@@ -43,24 +44,21 @@ public final class SolidElectrolyteInterphase {
         this.k = growthConstant;
         this.kappa = conductivity;
         this.liContent = lithiumContent;
-        this.growthEa = growthActivationEnergy;
-        this.conductionEa = conductionActivationEnergy;
+        this.law = new InterphaseTemperatureLaw(growthConstant, conductivity, growthActivationEnergy,
+                conductionActivationEnergy, Constants.T_REF);
     }
 
     /** Sets the temperature [K] of growth ({@link #trial(double, double)}) and conduction ({@link #resistance()}). */
-    public void setTemperature(double temperature) {
-        growthFactor = Constants.arrhenius(growthEa, temperature, Constants.T_REF);
-        conductionFactor = Constants.arrhenius(conductionEa, temperature, Constants.T_REF);
-    }
+    public void setTemperature(double temperature) { law.setTemperature(temperature); }
 
     /** Growth constant k(T) [m2/s] at the temperature set last. */
-    public double growthConstant() { return k * growthFactor; }
+    public double growthConstant() { return law.growthConstant(); }
 
     /** Li+ conductivity kappa(T) [S/m] at the temperature set last. */
-    public double conductivity() { return kappa * conductionFactor; }
+    public double conductivity() { return law.conductivity(); }
 
     /** Trial step at the temperature set last ({@link #setTemperature(double)}); see {@link #trial(double, double, double)}. */
-    public double trial(double dt, double newArea) { return trial(dt, newArea, growthFactor); }
+    public double trial(double dt, double newArea) { return trial(dt, newArea, law.growthFactor()); }
 
     /** True if the SE has interphase parameters (otherwise nothing grows). */
     public boolean active() { return k > 0 && liContent > 0; }

@@ -38,7 +38,12 @@
  * {@link org.cellwright.solver.physics.ElectrodeModel#penetrationCurrent()};</li>
  * <li>the cathode-electrolyte interphase, L^2 = L0^2 + 2kt, grown by oxidising the catholyte (5 e- per Li6PS5Cl,
  * Auvergniot et al., Chem. Mater. 2017): a parasitic current i_ox = 5 F (rho/M) a L_cat dL/dt, so the Coulombic
- * efficiency of a cell with excess Li stays below 100 % ({@link org.cellwright.solver.physics.CompositeCathode}).</li>
+ * efficiency of a cell with excess Li stays below 100 % ({@link org.cellwright.solver.physics.CompositeCathode});</li>
+ * <li>temperature of the cathode-electrolyte interphase: the same law as at Li, k(T) and kappa(T) Arrhenius with their
+ * own activation energies (interphase-activation-energy, 50 kJ/mol for NCM811, calibrated;
+ * interphase-conduction-activation-energy, 55 kJ/mol, a phosphate glass as the analogue), its film resistance
+ * L/kappa(T) per active surface ({@link org.cellwright.solver.physics.CathodeElectrolyteInterphase},
+ * {@link org.cellwright.solver.physics.InterphaseTemperatureLaw}).</li>
  * </ul>
  */
 package org.cellwright.solver.physics;
