@@ -471,7 +471,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         }
         double film = PlatingSubstrateElectrode.FILM_THICKNESS / ctx.molarVolume;
         double seArea = Math.min(1, tnSe / film) + tnSe * ctx.molarVolume / ctx.depositSize;
-        double consumed = sei.trial(dt, seArea, Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF));
+        double consumed = sei.trial(dt, seArea); // growth rate at the cell's temperature (setConditions)
         tnSe = Math.max(0, tnSe - consumed);
         reduceAtContact(dt);
         tnDead = nDead + dead;
@@ -509,8 +509,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         }
         double metal = tnCc;
         for (double v : tnPore) metal += v;
-        double rate = Constants.arrhenius(ctx.seiEa, temperature, Constants.T_REF);
-        double want = contactSei.trial(dt, seContactArea(), rate);
+        double want = contactSei.trial(dt, seContactArea());
         if (want > metal + hostAvail) {
             contactSei.trial(0, contactSei.area(), 0); // not lithiated enough to reduce the SE: keep the committed state
             return;
