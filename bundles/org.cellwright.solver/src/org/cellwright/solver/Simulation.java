@@ -327,14 +327,14 @@ public final class Simulation {
 
         /**
          * A step of the cycle's second direction (stripping after plating, discharge after charge) that ends at its
-         * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it, while
-         * the protocol goes on, is a symptom (an overpotential the cut-off leaves no room for): the first is reported
+         * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it (the
+         * protocol's last step too, e.g. the 5 C discharge of a rate test) is a symptom (an overpotential the cut-off leaves no room for): the first is reported
          * as a run message with the cycle and the dominant overpotential at the cut-off, later ones are counted.
          */
         void checkStall(int sign, double stepCharge, double[] eta, double cutoff) {
             double previous = lastStepCharge;
             if (sign != 0) lastStepCharge = stepCharge;
-            if (sign == 0 || firstSign == 0 || sign == firstSign || stepIndex >= steps.size() - 1) return;
+            if (sign == 0 || firstSign == 0 || sign == firstSign) return;
             if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return;
             if (stallReported) {
                 laterStalls++;
