@@ -58,17 +58,21 @@ public final class NewtonSolver {
         double norm = norm(r, n);
         if (norm < RESIDUAL_FLOOR) { iterations = 0; return true; }
         int nonMonotoneBudget = 8;
+        boolean fullStep = false; // the last iteration took the whole Newton step
         for (iterations = 1; iterations <= maxIterations; iterations++) {
+            // after a full step, first try the last factorisation (a chord step): near the root it is as good a test of
+            // convergence as a new Jacobian, at a fraction of the cost; only if it is not small enough, refactorise
+            if (fullStep && chordStepIsSmall(sys, x, rtol, n)) {
+                for (int i = 0; i < n; i++) x[i] += dx[i];
+                return true;
+            }
             jac.clear();
             sys.jacobian(x, jac);
             if (DEBUG && iterations == 1) checkJacobian(sys, x, n);
             if (!jac.factorize()) return false;
             for (int i = 0; i < n; i++) dx[i] = -r[i];
             jac.solve(dx);
-            boolean small = true;
-            for (int i = 0; i < n; i++)
-                if (Math.abs(dx[i]) > sys.absoluteTolerance(i) + rtol * Math.abs(x[i])) { small = false; break; }
-            if (small) {
+            if (isSmall(sys, x, rtol, n)) {
                 for (int i = 0; i < n; i++) x[i] += dx[i];
                 return true;
             }
@@ -101,8 +105,22 @@ public final class NewtonSolver {
                 if (Math.abs(step) > sys.absoluteTolerance(i) + rtol * Math.abs(x[i])) converged = false;
             }
             if ((converged && lambda == 1.0) || norm < RESIDUAL_FLOOR) return true;
+            fullStep = lambda == 1.0;
         }
         return false;
+    }
+
+    /** The step dx = -J^-1 r with the Jacobian factorised last, and whether it is within the tolerances. */
+    private boolean chordStepIsSmall(BandedSystem sys, double[] x, double rtol, int n) {
+        for (int i = 0; i < n; i++) dx[i] = -r[i];
+        jac.solve(dx);
+        return isSmall(sys, x, rtol, n);
+    }
+
+    private boolean isSmall(BandedSystem sys, double[] x, double rtol, int n) {
+        for (int i = 0; i < n; i++)
+            if (!(Math.abs(dx[i]) <= sys.absoluteTolerance(i) + rtol * Math.abs(x[i]))) return false;
+        return true;
     }
 
     /** Debug aid: prints entries where the analytic Jacobian differs from central differences. */

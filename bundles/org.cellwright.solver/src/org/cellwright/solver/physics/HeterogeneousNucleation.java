@@ -45,6 +45,7 @@ public final class HeterogeneousNucleation {
      * exp(-q / q_c) still needs the nucleation overpotential, so eta_n (1 - coverage) = the onset overpotential.
      */
     public static double coverage(double plated, double coverageAmount) {
-        return -Math.expm1(-Math.max(0, plated) / coverageAmount);
+        double x = Math.max(0, plated) / coverageAmount;
+        return x > 40 ? 1 : -Math.expm1(-x); // exp(-40) is below the last digit of 1
     }
 }
