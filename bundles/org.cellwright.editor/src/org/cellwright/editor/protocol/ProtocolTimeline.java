@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.SimulationInputs;
 import org.cellwright.editor.properties.QuantityInput;
 import org.cellwright.lang.units.Dimension;
@@ -82,6 +83,8 @@ public final class ProtocolTimeline {
 				q = Simulation.nominalCapacity(spec);
 				note = Double.isNaN(q) ? "cell " + cell.getName() + " has no nominal capacity: durations of 'until' steps are not known"
 						: String.format(Locale.ROOT, "cell %s, 1 C = %.3g mAh (%.3g mAh/cm2)", cell.getName(), q / 3.6, q / 3.6 / (a * 1e4));
+			} catch (InputException e) { // says what the solver cannot take, e.g. an intercalation anode
+				note = e.problem().message() + "; durations of 'until' steps are not known";
 			} catch (RuntimeException e) {
 				note = "cell " + cell.getName() + " is incomplete: durations of 'until' steps are not known";
 			}
