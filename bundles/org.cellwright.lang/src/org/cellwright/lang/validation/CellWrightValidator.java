@@ -89,6 +89,7 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	public static final String FRACTIONS_SUM = "cellwright.fractionsSum";
 	public static final String FRACTION_BASIS = "cellwright.fractionBasis";
 	public static final String CYCLIC_COMPOSITE = "cellwright.cyclicComposite";
+	public static final String NOT_SIMULATED = "cellwright.notSimulated";
 	public static final String MISSING_THICKNESS = "cellwright.missingThickness";
 	public static final String INCONSISTENT_POROSITY = "cellwright.inconsistentPorosity";
 	public static final String STACK = "cellwright.stack";
@@ -470,6 +471,10 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
 					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
 					MISSING_PROPERTY);
+		if (anode != null)
+			info("layer " + l.getName() + " is an intercalation anode (" + anode.getName() + "): CellWright describes it and exports it"
+					+ " to BPX, but its solver models lithium-metal and interlayer anodes only, so 'run' stops at this cell",
+					l, LAYER__NAME, NOT_SIMULATED);
 		OptionalDouble solid = Layers.solidFraction(l);
 		if (solid.isPresent()) {
 			double s = solid.getAsDouble();
