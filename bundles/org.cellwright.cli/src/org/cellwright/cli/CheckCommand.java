@@ -46,7 +46,8 @@ public class CheckCommand implements Callable<Integer> {
 		int errors = 0, warnings = 0;
 		for (Problem pr : loaded.problems()) {
 			spec.commandLine().getOut().println(pr.format());
-			if (pr.isError()) errors++; else warnings++;
+			if (pr.isError()) errors++;
+			else if (pr.severity() == Problem.Severity.WARNING) warnings++;
 		}
 		spec.commandLine().getOut().printf("%d file(s) checked: %d error(s), %d warning(s)%n", files.size(), errors, warnings);
 		return errors > 0 ? 1 : 0;

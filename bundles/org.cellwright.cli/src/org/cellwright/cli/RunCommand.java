@@ -98,7 +98,7 @@ public class RunCommand implements Callable<Integer> {
 		// problems of the neighbours matter only where they break this file, which then has errors of its own
 		for (Problem p : loaded.problemsOf(path)) {
 			if (p.isError()) errors = true;
-			err.println(p.format());
+			if (p.severity() != Problem.Severity.INFO) err.println(p.format()); // infos are for 'check' and the editor
 		}
 		if (errors) {
 			err.println("cellwright: not run: fix the errors above first");

@@ -72,7 +72,10 @@ class IntercalationAnodeRunTest {
 	void aRunOfAGraphiteCellEndsBeforeSolvingAtTheExperiment() throws Exception {
 		Path f = tmp.resolve("graphite.cell");
 		Files.writeString(f, FILE);
-		assertEquals(0, cli("check", f.toString()).rc(), "the file itself is valid: only the solver cannot run it");
+		Result check = cli("check", f.toString());
+		assertEquals(0, check.rc(), "the file itself is valid: only the solver cannot run it");
+		assertTrue(check.out().contains("graphite.cell:16:8: info: layer NegativeElectrode is an intercalation anode (Graphite)")
+				&& check.out().contains("so 'run' stops at this cell") && check.out().contains("0 error(s), 0 warning(s)"), check.out());
 		Path out = tmp.resolve("out");
 		Result r = cli("run", f.toString(), "--experiment", "GraphiteDischarge", "--out", out.toString());
 		assertEquals(1, r.rc(), r.out() + r.err());
