@@ -34,9 +34,6 @@ public final class InterphaseTemperatureLaw {
         conductionFactor = Constants.arrhenius(conductionEa, temperature, tref);
     }
 
-    /** k(T)/k_ref at the temperature set last. */
-    public double growthFactor() { return growthFactor; }
-
     /** Growth constant k(T) [m2/s] at the temperature set last. */
     public double growthConstant() { return k * growthFactor; }
 

@@ -40,7 +40,7 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
         this.sei = ctx.newInterphase();
         setConditions(cell.temperature(), cell.stackPressure());
         contact.reset(contact.equilibrium());
-        sei.trial(0, contact.value(), 1);
+        sei.trial(0, contact.value());
         sei.commit();
         nLi -= sei.lithium();
     }

@@ -518,7 +518,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         for (double v : tnPore) metal += v;
         double want = contactSei.trial(dt, seContactArea());
         if (want > metal + hostAvail) {
-            contactSei.trial(0, contactSei.area(), 0); // not lithiated enough to reduce the SE: keep the committed state
+            contactSei.trial(0, contactSei.area()); // not lithiated enough to reduce the SE: keep the committed state
             return;
         }
         double take = Math.min(want, tnCc);

@@ -21,7 +21,7 @@ public final class SolidElectrolyteInterphase {
     /** Initial thickness of a fresh interphase [m] (a few nm form within seconds of contact). */
     public static final double INITIAL_THICKNESS = 2e-9;
 
-    private final double k, kappa, liContent;
+    private final double liContent;
     private final InterphaseTemperatureLaw law;
     private double thickness = INITIAL_THICKNESS, trialThickness = INITIAL_THICKNESS;
     private double area = 0, trialArea = 0;
@@ -41,8 +41,6 @@ public final class SolidElectrolyteInterphase {
      */
     public SolidElectrolyteInterphase(double growthConstant, double conductivity, double lithiumContent,
             double growthActivationEnergy, double conductionActivationEnergy) {
-        this.k = growthConstant;
-        this.kappa = conductivity;
         this.liContent = lithiumContent;
         this.law = new InterphaseTemperatureLaw(growthConstant, conductivity, growthActivationEnergy,
                 conductionActivationEnergy, Constants.T_REF);
@@ -57,17 +55,14 @@ public final class SolidElectrolyteInterphase {
     /** Li+ conductivity kappa(T) [S/m] at the temperature set last. */
     public double conductivity() { return law.conductivity(); }
 
-    /** Trial step at the temperature set last ({@link #setTemperature(double)}); see {@link #trial(double, double, double)}. */
-    public double trial(double dt, double newArea) { return trial(dt, newArea, law.growthFactor()); }
-
     /** True if the SE has interphase parameters (otherwise nothing grows). */
-    public boolean active() { return k > 0 && liContent > 0; }
+    public boolean active() { return law.referenceGrowthConstant() > 0 && liContent > 0; }
 
     /**
-     * Trial step: contact area per geometric area changes to newArea over dt; temperature factor scales k.
-     * Returns the Li consumed in this step [mol/m2].
+     * Trial step: contact area per geometric area changes to newArea over dt, growth at k(T) of the temperature set
+     * last ({@link #setTemperature(double)}). Returns the Li consumed in this step [mol/m2].
      */
-    public double trial(double dt, double newArea, double rateFactor) {
+    public double trial(double dt, double newArea) {
         trialArea = Math.max(0, newArea);
         if (!active() || trialArea == 0) {
             trialThickness = thickness;
@@ -78,7 +73,7 @@ public final class SolidElectrolyteInterphase {
         double grownArea = Math.max(0, trialArea - area);
         // area-weighted mean thickness: new area starts at L0
         double l0 = trialArea > 0 ? (Math.min(area, trialArea) * l + grownArea * INITIAL_THICKNESS) / trialArea : l;
-        double l1 = Math.sqrt(l0 * l0 + 2 * k * rateFactor * dt);
+        double l1 = Math.sqrt(l0 * l0 + 2 * law.growthConstant() * dt);
         trialThickness = l1;
         double d = liContent * (trialArea * l1 - Math.min(area, trialArea) * l);
         // Li in interphase on area that lost contact stays bound; fresh contact consumes L0 worth immediately
@@ -95,14 +90,14 @@ public final class SolidElectrolyteInterphase {
      */
     public double resistance(double minArea) {
         double a = Math.max(trialArea, minArea);
-        if (!active() || a <= 0 || kappa <= 0) return 0;
+        if (!active() || a <= 0 || law.referenceConductivity() <= 0) return 0;
         return trialThickness / (conductivity() * a); // R = L / (kappa(T) A)
     }
 
     /** Resistance of the committed state with at least minArea [Ohm m2]. */
     public double committedResistance(double minArea) {
         double a = Math.max(area, minArea);
-        if (!active() || a <= 0 || kappa <= 0) return 0;
+        if (!active() || a <= 0 || law.referenceConductivity() <= 0) return 0;
         return thickness / (conductivity() * a);
     }
 
