@@ -11,6 +11,7 @@ import java.util.Set;
 import org.cellwright.cli.run.Problem.Severity;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Unit;
@@ -259,25 +260,10 @@ public final class SimulationInputs {
 	static void unsupportedAnode(Cell c, EObject where) {
 		String file = c.eResource() != null && c.eResource().getURI().lastSegment() != null ? c.eResource().getURI().lastSegment() : "FILE.cell";
 		for (Layer l : Cells.effectiveLayers(c))
-			if (isIntercalationAnode(l.getMaterial()))
+			if (Composites.intercalationAnode(l.getMaterial()) != null)
 				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
 						+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
 						+ " \u2014 export it to BPX to simulate it in PyBaMM (cellwright export-bpx " + file + " --cell " + c.getName() + ")"));
-	}
-
-	/** An intercalation-anode material, or a composite with one among its components. */
-	static boolean isIntercalationAnode(Material m) {
-		return isIntercalationAnode(m, 0);
-	}
-
-	private static boolean isIntercalationAnode(Material m, int depth) {
-		if (m == null || m.eIsProxy() || depth > 8) return false; // composites nest a few levels; deeper is a cycle
-		if (m instanceof Composite comp) {
-			for (Component c : comp.getComponents())
-				if (c.getMaterial() != comp && isIntercalationAnode(c.getMaterial(), depth + 1)) return true;
-			return false;
-		}
-		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE;
 	}
 
 	/**
@@ -285,7 +271,7 @@ public final class SimulationInputs {
 	 * intercalation anode has no role in the solver: {@link #unsupportedAnode} stops a cell with one before this.
 	 */
 	static LayerRole role(Material m) {
-		if (isIntercalationAnode(m))
+		if (Composites.intercalationAnode(m) != null)
 			throw new InputException(CellFiles.problemAt(m, Severity.ERROR, "material " + m.getName()
 					+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
 					+ " \u2014 export the cell to BPX to simulate it in PyBaMM"));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cellwright.model.Component;
 import org.cellwright.model.Composite;
 import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
 
 /**
  * Composites may contain other composites. A composite that contains itself through others (A: B 50 wt% ...;
@@ -45,5 +46,29 @@ public final class Composites {
 			path.remove(path.size() - 1);
 		}
 		return false;
+	}
+
+	/**
+	 * The intercalation-anode material of a layer's material: the material itself or an anode component of its
+	 * composite (at any depth); null if none. Stops at composites that contain themselves.
+	 */
+	public static Material intercalationAnode(Material m) {
+		return intercalationAnode(m, new ArrayList<>());
+	}
+
+	private static Material intercalationAnode(Material m, List<Material> enclosing) {
+		if (m == null || m.eIsProxy() || enclosing.contains(m))
+			return null;
+		if (m instanceof Composite c) {
+			enclosing.add(c);
+			for (Component k : c.getComponents()) {
+				Material a = intercalationAnode(k.getMaterial(), enclosing);
+				if (a != null)
+					return a;
+			}
+			enclosing.remove(c);
+			return null;
+		}
+		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE ? m : null;
 	}
 }

@@ -437,25 +437,6 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 					+ " (optional: " + String.join(", ", e.optional()) + ")", m, ELEMENT__NAME, MISSING_PROPERTY);
 	}
 
-	/** The intercalation-anode material of a layer: the material itself or an anode component of its composite. */
-	private static Material intercalationAnode(Material m) {
-		return intercalationAnode(m, 0);
-	}
-
-	private static Material intercalationAnode(Material m, int depth) {
-		if (m == null || m.eIsProxy() || depth > 8) // composites nest a few levels; deeper is a cycle
-			return null;
-		if (m instanceof Composite c) {
-			for (Component k : c.getComponents()) {
-				Material a = k.getMaterial() == c ? null : intercalationAnode(k.getMaterial(), depth + 1);
-				if (a != null)
-					return a;
-			}
-			return null;
-		}
-		return m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_ANODE ? m : null;
-	}
-
 	@Check
 	public void checkLayer(Layer l) {
 		Quantity t = l.getThickness();
@@ -466,7 +447,7 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 		if (t == null && Cells.property(l, "areal-loading") == null && !isOverride)
 			error("layer " + l.getName() + " needs a thickness ('layer " + l.getName() + ": M 2 um') or an areal-loading",
 					l, LAYER__NAME, MISSING_THICKNESS);
-		Material anode = intercalationAnode(l.getMaterial());
+		Material anode = Composites.intercalationAnode(l.getMaterial());
 		if (anode != null && Cells.property(l, "particle-radius") == null && !isOverride)
 			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
 					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
