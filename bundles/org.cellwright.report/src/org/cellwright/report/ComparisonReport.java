@@ -87,12 +87,7 @@ public final class ComparisonReport {
 		b.append(ce.isEmpty() ? missing("no cycles") : ce.figure(HALF, 320)).append("</div></div></section>\n");
 
 		b.append("<section id=\"checks\"><h2>Comparison with the study</h2>");
-		List<RunFolder.Check> all = new ArrayList<>();
-		for (int i = 0; i < runs.size(); i++)
-			if (runs.get(i).checks() != null)
-				for (RunFolder.Check c : runs.get(i).checks())
-					all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
-							c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+		List<RunFolder.Check> all = checks(runs, names);
 		b.append(all.isEmpty() ? missing("none of the runs has a checks.json") : checksSummary(all) + checksTable(all, true));
 		b.append("</section>\n<footer>Run folders: ");
 		List<String> folders = new ArrayList<>();
@@ -151,6 +146,17 @@ public final class ComparisonReport {
 			b.append("</tr>");
 		}
 		return b.append("</tbody></table>").toString();
+	}
+
+	/** Every run's checks in order; a check without an experiment gets its run's label. */
+	static List<RunFolder.Check> checks(List<RunFolder> runs, List<String> names) {
+		List<RunFolder.Check> all = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++)
+			if (runs.get(i).checks() != null)
+				for (RunFolder.Check c : runs.get(i).checks())
+					all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
+							c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+		return all;
 	}
 
 	/** The runs' experiment names, made unique with the folder name where two agree. */

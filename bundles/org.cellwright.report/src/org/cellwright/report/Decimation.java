@@ -1,6 +1,7 @@
 package org.cellwright.report;
 
 import java.util.Arrays;
+import java.util.function.DoublePredicate;
 
 /**
  * Reduces a long series for drawing by min/max per bucket: the points are cut, by index, into equal buckets and of each
@@ -70,12 +71,12 @@ public final class Decimation {
 		return reduce(Arrays.copyOfRange(x, from, to), Arrays.copyOfRange(y, from, to), budget);
 	}
 
-	/** The points where {@code keep} holds for x and y (e.g. finite, or positive on a log axis), as {x, y}. */
-	public static double[][] only(double[] x, double[] y, java.util.function.DoublePredicate keep) {
+	/** The points whose x passes {@code keepX} and whose y passes {@code keepY} (e.g. finite, positive on a log axis), as {x, y}. */
+	public static double[][] only(double[] x, double[] y, DoublePredicate keepX, DoublePredicate keepY) {
 		int n = Math.min(x.length, y.length), k = 0;
 		double[] xs = new double[n], ys = new double[n];
 		for (int i = 0; i < n; i++)
-			if (keep.test(x[i]) && keep.test(y[i])) {
+			if (keepX.test(x[i]) && keepY.test(y[i])) {
 				xs[k] = x[i];
 				ys[k++] = y[i];
 			}

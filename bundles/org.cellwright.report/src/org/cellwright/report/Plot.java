@@ -87,19 +87,11 @@ final class Plot {
 	Plot unlabelled(String name, double[] x, double[] y, Color c) { return add(name, x, y, c, false, false, false); }
 
 	private Plot add(String name, double[] x, double[] y, Color c, boolean dashed, boolean secondary, boolean inLegend) {
-		double[][] finite = Decimation.only(x, y, Double::isFinite);
-		if (logX || logY) finite = positive(finite[0], finite[1]); // a log axis draws positive values only
-		double[][] s = Decimation.reduce(finite[0], finite[1], 2 * BUCKETS + 2);
+		// finite points; on a log axis positive ones only
+		double[][] drawable = Decimation.only(x, y, v -> Double.isFinite(v) && (!logX || v > 0), v -> Double.isFinite(v) && (!logY || v > 0));
+		double[][] s = Decimation.reduce(drawable[0], drawable[1], 2 * BUCKETS + 2);
 		if (s[0].length > 0) lines.add(new Line(name, s[0], s[1], c, dashed, secondary, inLegend));
 		return this;
-	}
-
-	private double[][] positive(double[] x, double[] y) {
-		double[] xs = new double[x.length], ys = new double[x.length];
-		int k = 0;
-		for (int i = 0; i < x.length; i++)
-			if ((!logX || x[i] > 0) && (!logY || y[i] > 0)) { xs[k] = x[i]; ys[k++] = y[i]; }
-		return new double[][] {java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k)};
 	}
 
 	/** A vertical marker line at x with a label. */

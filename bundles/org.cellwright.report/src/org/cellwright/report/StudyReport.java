@@ -40,12 +40,7 @@ public final class StudyReport {
 	/** The page; links to the runs' reports are relative to {@code base} (the folder the page is written to). */
 	public static String html(String title, List<RunFolder> runs, Path base) {
 		List<String> names = ComparisonReport.labels(runs);
-		List<RunFolder.Check> all = new ArrayList<>();
-		for (int i = 0; i < runs.size(); i++)
-			if (runs.get(i).checks() != null)
-				for (RunFolder.Check c : runs.get(i).checks())
-					all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
-							c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+		List<RunFolder.Check> all = ComparisonReport.checks(runs, names);
 		long shorts = runs.stream().filter(r -> "SHORT_CIRCUIT".equals(r.status())).count();
 		long unfinished = runs.stream().filter(r -> !"SHORT_CIRCUIT".equals(r.status()) && !"COMPLETED".equals(r.status())).count();
 
