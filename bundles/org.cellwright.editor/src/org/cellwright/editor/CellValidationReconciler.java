@@ -1,6 +1,8 @@
 package org.cellwright.editor;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -82,20 +84,22 @@ public class CellValidationReconciler extends MonoReconciler {
 			file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
 			for (Issue i : issues) {
 				if (i.getSeverity() == Severity.IGNORE) continue;
-				IMarker marker = file.createMarker(MARKER_TYPE);
-				marker.setAttribute(IMarker.MESSAGE, i.getMessage());
-				marker.setAttribute(IMarker.SEVERITY, switch (i.getSeverity()) {
+				// all attributes at once: a reader never sees a marker without its message or line
+				Map<String, Object> a = new HashMap<>();
+				a.put(IMarker.MESSAGE, i.getMessage());
+				a.put(IMarker.SEVERITY, switch (i.getSeverity()) {
 					case ERROR -> IMarker.SEVERITY_ERROR;
 					case WARNING -> IMarker.SEVERITY_WARNING;
 					default -> IMarker.SEVERITY_INFO;
 				});
-				if (i.getCode() != null) marker.setAttribute(CODE, i.getCode());
-				if (i.getData() != null && i.getData().length > 0) marker.setAttribute(DATA, String.join("\n", i.getData()));
-				if (i.getLineNumber() != null) marker.setAttribute(IMarker.LINE_NUMBER, i.getLineNumber().intValue());
+				if (i.getCode() != null) a.put(CODE, i.getCode());
+				if (i.getData() != null && i.getData().length > 0) a.put(DATA, String.join("\n", i.getData()));
+				if (i.getLineNumber() != null) a.put(IMarker.LINE_NUMBER, i.getLineNumber().intValue());
 				if (i.getOffset() != null && i.getLength() != null) {
-					marker.setAttribute(IMarker.CHAR_START, i.getOffset().intValue());
-					marker.setAttribute(IMarker.CHAR_END, i.getOffset().intValue() + i.getLength().intValue());
+					a.put(IMarker.CHAR_START, i.getOffset().intValue());
+					a.put(IMarker.CHAR_END, i.getOffset().intValue() + i.getLength().intValue());
 				}
+				file.createMarker(MARKER_TYPE, a);
 			}
 		};
 		try {

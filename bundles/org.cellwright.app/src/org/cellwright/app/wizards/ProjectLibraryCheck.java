@@ -120,10 +120,9 @@ public final class ProjectLibraryCheck implements IResourceChangeListener, IStar
 				if (!file.exists()) return;
 				file.deleteMarkers(CellValidationReconciler.MARKER_TYPE, false, IResource.DEPTH_ZERO);
 				for (int i = 0; i < messages.size(); i++) {
-					IMarker marker = file.createMarker(CellValidationReconciler.MARKER_TYPE);
-					marker.setAttribute(IMarker.MESSAGE, messages.get(i));
-					marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
-					marker.setAttribute(IMarker.LINE_NUMBER, lines.get(i));
+					// all attributes at once: a reader never sees a marker without its message or line
+					file.createMarker(CellValidationReconciler.MARKER_TYPE, java.util.Map.of(IMarker.MESSAGE, messages.get(i),
+							IMarker.SEVERITY, IMarker.SEVERITY_ERROR, IMarker.LINE_NUMBER, lines.get(i)));
 				}
 			}, file, IResource.NONE, null);
 		} catch (CoreException e) {
