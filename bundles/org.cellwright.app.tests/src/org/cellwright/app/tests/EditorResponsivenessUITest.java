@@ -72,31 +72,6 @@ class EditorResponsivenessUITest {
 		return b.toString();
 	}
 
-	/** The longest time between two heartbeats on the UI thread while it runs. */
-	static final class Heartbeat implements Runnable {
-		final Display display = Display.getCurrent();
-		long last = System.nanoTime(), longest;
-		boolean on = true;
-
-		Heartbeat start() {
-			display.timerExec(5, this);
-			return this;
-		}
-
-		@Override
-		public void run() {
-			long now = System.nanoTime();
-			longest = Math.max(longest, now - last);
-			last = now;
-			if (on) display.timerExec(5, this);
-		}
-
-		long stop() {
-			on = false;
-			return longest / 1_000_000;
-		}
-	}
-
 	@Test
 	void typingInAFiveThousandLineFileKeepsTheTextAndTheMarkers() throws Exception {
 		long t0 = System.nanoTime();

@@ -133,32 +133,6 @@ class LargeRunsUITest {
 		return Double.toString(Math.round(v * 1e4) / 1e4);
 	}
 
-	/** The longest time between two heartbeats on the UI thread (Display.timerExec every 5 ms) while it runs. */
-	static final class Heartbeat implements Runnable {
-		final Display display = Display.getCurrent();
-		long last = System.nanoTime(), longest;
-		boolean on = true;
-
-		Heartbeat start() {
-			display.timerExec(5, this);
-			return this;
-		}
-
-		@Override
-		public void run() {
-			long now = System.nanoTime();
-			longest = Math.max(longest, now - last);
-			last = now;
-			if (on) display.timerExec(5, this);
-		}
-
-		long stop() {
-			run();
-			on = false;
-			return longest / 1_000_000;
-		}
-	}
-
 	@Test
 	void thousandCycleRunsLoadInTheBackgroundAndKeepTheirExtremes() throws Exception {
 		Path interlayer = generate(tmp, "FullCellWithInterlayer", "FullCellInterlayer", WITH_INTERLAYER, 0.12, 0.9995);

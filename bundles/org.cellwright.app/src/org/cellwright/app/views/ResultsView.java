@@ -41,7 +41,7 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
  * Runs are read and the charts prepared in the background ({@link RunsLoader}, a cancelable job shown in the
  * progress area; the banner says "Loading ..." meanwhile); a newer request supersedes one still running, and a
  * cancelled one leaves the view as it was. This class is the wiring: {@link ResultsBanner}, {@link ChartTabs} with the
- * chart families' series ({@link VoltagePlots}, {@link CyclePlots}, {@link OverpotentialPlots}, {@link InventoryPlots},
+ * chart families' series ({@link VoltagePlots}, {@link CyclePlots}, {@link ColumnPlots},
  * {@link MechanismMapPlots}) and {@link ChecksTab}.
  */
 public class ResultsView extends ViewPart {

@@ -102,9 +102,9 @@ public final class RunsLoader extends Job {
 			sm.split(1);
 			charts.put(ResultsView.CYCLES, CyclePlots.of(runs).decimate(Decimation.BUDGET));
 			sm.split(1);
-			charts.put(ResultsView.OVERPOTENTIALS, OverpotentialPlots.of(runs).decimate(Decimation.BUDGET));
+			charts.put(ResultsView.OVERPOTENTIALS, ColumnPlots.overpotentials(runs).decimate(Decimation.BUDGET));
 			sm.split(1);
-			charts.put(ResultsView.INVENTORY, InventoryPlots.of(runs).decimate(Decimation.BUDGET));
+			charts.put(ResultsView.INVENTORY, ColumnPlots.inventory(runs).decimate(Decimation.BUDGET));
 			sm.split(1);
 			if (progress != null) progress.accept("Preparing the mechanism map");
 			charts.put(ResultsView.MECHANISM, MechanismMapPlots.of(runs).decimate(Decimation.BUDGET));

@@ -1,17 +1,16 @@
 package org.cellwright.cli.tests;
 
+import static org.cellwright.cli.tests.CliTest.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.cli.run.CellFiles;
 import org.cellwright.cli.run.InputException;
 import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.cli.tests.CliTest.Result;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
@@ -25,14 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IntercalationAnodeRunTest {
 
 	@TempDir Path tmp;
-
-	record Result(int rc, String out, String err) {}
-
-	static Result cli(String... args) {
-		StringWriter out = new StringWriter(), err = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-		return new Result(rc, out.toString(), err.toString());
-	}
 
 	static final String FILE = """
 			package anode
