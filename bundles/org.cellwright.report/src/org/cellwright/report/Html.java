@@ -61,8 +61,9 @@ final class Html {
 			figure.plot { margin: 8px 0 14px; }
 			figure.plot svg, svg.stack { max-width: 100%; height: auto; display: block; }
 			table { border-collapse: collapse; font-size: 13px; margin: 6px 0 12px; }
-			table.checks td:nth-last-child(6) { min-width: 16em; }
+			table.checks td:nth-last-child(6) { min-width: 13em; }
 			table.checks code { white-space: nowrap; }
+			table.checks th, table.checks td { padding: 4px 7px; }
 			th, td { border-bottom: 1px solid #e2e4e8; padding: 4px 10px; text-align: left; vertical-align: top; }
 			th { background: #f0f2f5; font-weight: 600; }
 			td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -295,7 +295,8 @@ final class Sections {
 		if (c.file() == null) return "<td></td>";
 		String line = c.line() > 0 ? ":" + c.line() : "";
 		String name = c.file().substring(Math.max(c.file().lastIndexOf('/'), c.file().lastIndexOf('\\')) + 1);
-		return "<td title=\"" + esc(c.file() + line) + "\"><code>" + esc(name + line) + "</code></td>";
+		// may break after a dot where the table is tight (the study page), never inside a word
+		return "<td title=\"" + esc(c.file() + line) + "\"><code>" + esc(name + line).replace(".", ".<wbr>") + "</code></td>";
 	}
 
 	static String checksSummary(List<RunFolder.Check> checks) {
