@@ -1,0 +1,74 @@
+package org.cellwright.lang.text;
+
+/**
+ * Makes text that comes from a user's file safe to print on a terminal or show in a view: control characters
+ * (ESC, BEL, CR, ...), C1 controls and Unicode bidirectional overrides/isolates are written as visible escapes
+ * ({@code \e}, {@code \u202E}), so that a name in a file can neither clear the terminal nor fake a verdict.
+ * Everything printed from a file (names, values, archive entries, raw input in messages) goes through here.
+ */
+public final class Printable {
+
+	private Printable() {
+	}
+
+	/** The text with every control or bidirectional-format character escaped; {@code null} stays "null". */
+	public static String escape(CharSequence text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			String replacement = replacement(c);
+			if (replacement != null && out == null) {
+				out = new StringBuilder(text.length() + 16).append(text, 0, i);
+			}
+			if (out != null) {
+				if (replacement != null) {
+					out.append(replacement);
+				} else {
+					out.append(c);
+				}
+			}
+		}
+		return out == null ? text.toString() : out.toString();
+	}
+
+	/** Like {@link #escape} but keeps line feeds and tabs, for multi-line messages. */
+	public static String escapeKeepingLines(CharSequence text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\t') {
+				out.append(c);
+			} else {
+				String replacement = replacement(c);
+				out.append(replacement != null ? replacement : String.valueOf(c));
+			}
+		}
+		return out.toString();
+	}
+
+	private static String replacement(char c) {
+		if (c == 0x1B) {
+			return "\\e";
+		}
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+			return switch (c) {
+			case '\n' -> "\\n";
+			case '\r' -> "\\r";
+			case '\t' -> "\\t";
+			default -> String.format("\\x%02X", (int) c);
+			};
+		}
+		// bidirectional embeddings/overrides (U+202A..U+202E), isolates (U+2066..U+2069), marks (U+200E, U+200F, U+061C)
+		if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+				|| c == 0x061C) {
+			return String.format("\\u%04X", (int) c);
+		}
+		return null;
+	}
+}
