@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cellwright.lang.library.StandardLibraryIndex;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.model.Model;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -42,8 +43,8 @@ import com.google.inject.Injector;
  */
 public class CellWrightChecker {
 
-	/** Files larger than this are refused (a .cell file of a whole library is a few hundred kB). */
-	public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+	/** Files larger than this are refused ({@link Limits#MAX_FILE_BYTES}). */
+	public static final long MAX_FILE_BYTES = Limits.MAX_FILE_BYTES;
 	/** At most this many issues are reported per file; the rest are summarised in one more issue. */
 	public static final int MAX_ISSUES_PER_FILE = 100;
 
@@ -56,11 +57,18 @@ public class CellWrightChecker {
 		}
 	}
 
-	/** One problem: file as given, 1-based line and column, severity, message, issue code (may be null). */
+	/**
+	 * One problem: file as given, 1-based line and column, severity, message, issue code (may be null). The message is
+	 * safe to print: text it quotes from the file has its control characters escaped ({@link Printable#escape}).
+	 */
 	public record CheckIssue(String file, int line, int column, Severity severity, String message, String code) {
+		public CheckIssue {
+			message = Printable.escape(message);
+		}
+
 		@Override
 		public String toString() {
-			return file + ":" + line + ":" + column + ": " + severity + ": " + message;
+			return Printable.escape(file) + ":" + line + ":" + column + ": " + severity + ": " + message;
 		}
 	}
 

@@ -2,10 +2,15 @@ package org.cellwright.lang;
 
 import org.cellwright.lang.conversion.CellWrightValueConverter;
 import org.cellwright.lang.naming.CellWrightQualifiedNameProvider;
+import org.cellwright.lang.parser.CellWrightGuardedParser;
+import org.cellwright.lang.parser.CellWrightSyntaxErrorMessageProvider;
 import org.cellwright.lang.scoping.CellWrightGlobalScopeProvider;
 import org.cellwright.lang.scoping.CellWrightImportedNamespaceScopeProvider;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScopeProvider;
@@ -20,6 +25,23 @@ public class CellWrightRuntimeModule extends AbstractCellWrightRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return CellWrightValueConverter.class;
+	}
+
+	/** The parser with the nesting guard (input beyond {@link Limits} is a located error, never a stack overflow). */
+	@Override
+	public Class<? extends IParser> bindIParser() {
+		return CellWrightGuardedParser.class;
+	}
+
+	/** Syntax errors quote the file's text with control characters escaped. */
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return CellWrightSyntaxErrorMessageProvider.class;
+	}
+
+	/** Skips a byte-order mark at the start of a file. */
+	@Override
+	public Class<? extends XtextResource> bindXtextResource() {
+		return CellWrightResource.class;
 	}
 
 	@Override

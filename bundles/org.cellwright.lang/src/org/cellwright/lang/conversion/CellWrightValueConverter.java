@@ -2,6 +2,7 @@ package org.cellwright.lang.conversion;
 
 import java.math.BigDecimal;
 
+import org.cellwright.lang.text.Printable;
 import org.cellwright.model.MaterialKind;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
@@ -36,14 +37,21 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 		public Double toValue(String string, INode node) {
 			if (string == null || string.isBlank())
 				throw new ValueConverterException("a number is missing", node, null);
+			double v;
 			try {
-				double v = Double.parseDouble(string.trim());
-				if (Double.isInfinite(v))
-					throw new ValueConverterException("number out of range: " + string, node, null);
-				return v;
+				v = Double.parseDouble(string.trim());
 			} catch (NumberFormatException e) {
-				throw new ValueConverterException("not a number: '" + string + "'", node, e);
+				// no cause: Xtext would show the cause's raw message ("For input string: ...") instead of this one
+				throw new ValueConverterException("not a number: '" + Printable.escape(string) + "'", node, null);
 			}
+			if (Double.isInfinite(v) || Double.isNaN(v))
+				throw new ValueConverterException("number out of range: " + Printable.escape(string.trim())
+						+ " is beyond the largest number (about 1.8e308)", node, null);
+			if (v == 0 ? hasNonZeroDigit(string) : Math.abs(v) < Double.MIN_NORMAL)
+				throw new ValueConverterException("number out of range: " + Printable.escape(string.trim())
+						+ " is too close to zero to be represented (the smallest is about 2.2e-308); write 0 if zero is meant",
+						node, null);
+			return v;
 		}
 
 		@Override
@@ -54,6 +62,18 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 				throw new ValueConverterException("negative number where only unsigned ones are allowed", null, null);
 			return format(value);
 		}
+	}
+
+	/** True if the mantissa of a number as written has a digit other than 0 (so the number is not zero). */
+	static boolean hasNonZeroDigit(String number) {
+		for (int i = 0; i < number.length(); i++) {
+			char c = number.charAt(i);
+			if (c == 'e' || c == 'E')
+				return false;
+			if (c >= '1' && c <= '9')
+				return true;
+		}
+		return false;
 	}
 
 	@ValueConverter(rule = "Number")
@@ -76,7 +96,7 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 					StringBuilder known = new StringBuilder();
 					for (MaterialKind x : MaterialKind.VALUES)
 						known.append(known.length() == 0 ? "" : ", ").append(x.getLiteral());
-					throw new ValueConverterException("unknown material kind '" + string + "'; known: " + known, node, null);
+					throw new ValueConverterException("unknown material kind '" + Printable.escape(string) + "'; known: " + known, node, null);
 				}
 				return k;
 			}
@@ -98,7 +118,9 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 				try {
 					return java.lang.Integer.valueOf(string.trim());
 				} catch (NumberFormatException | NullPointerException e) {
-					throw new ValueConverterException("expected a whole number (e.g. 35), not '" + string + "'", node, e);
+					// no cause: Xtext would show the cause's raw message ("For input string: ...") instead of this one
+					throw new ValueConverterException("expected a whole number from 0 to " + java.lang.Integer.MAX_VALUE
+							+ " (e.g. 35), not '" + Printable.escape(string) + "'", node, null);
 				}
 			}
 

@@ -1,6 +1,8 @@
 package org.cellwright.lang.expressions;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,28 +116,37 @@ public final class Expressions {
 		return out;
 	}
 
-	private static void collect(Expression e, String var, List<Problem> out) {
-		if (e == null)
-			return;
-		if (e instanceof VariableRef v) {
-			if (!v.getName().equals(var) && !v.getName().equals("pi"))
-				out.add(new Problem(v, "unknown variable '" + v.getName() + "': an OCV formula may use only " + var
-						+ " (the stoichiometry) and the constant pi"));
-		} else if (e instanceof NegatedExpression n) {
-			collect(n.getOperand(), var, out);
-		} else if (e instanceof BinaryExpression b) {
-			collect(b.getLeft(), var, out);
-			collect(b.getRight(), var, out);
-		} else if (e instanceof FunctionCall c) {
-			Integer arity = FUNCTIONS.get(c.getFunction());
-			if (arity == null)
-				out.add(new Problem(c, "unknown function '" + c.getFunction() + "'; known: "
-						+ String.join(", ", FUNCTIONS.keySet())));
-			else if (arity != c.getArguments().size())
-				out.add(new Problem(c, c.getFunction() + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
-						+ ", not " + c.getArguments().size()));
-			for (Expression a : c.getArguments())
-				collect(a, var, out);
+	/** Depth first in document order with an explicit stack: an expression of any size is walked without recursion. */
+	private static void collect(Expression root, String var, List<Problem> out) {
+		Deque<Expression> todo = new ArrayDeque<>();
+		if (root != null)
+			todo.push(root);
+		while (!todo.isEmpty()) {
+			Expression e = todo.pop();
+			if (e instanceof VariableRef v) {
+				if (v.getName() != null && !v.getName().equals(var) && !v.getName().equals("pi"))
+					out.add(new Problem(v, "unknown variable '" + v.getName() + "': an OCV formula may use only " + var
+							+ " (the stoichiometry) and the constant pi"));
+			} else if (e instanceof NegatedExpression n) {
+				if (n.getOperand() != null)
+					todo.push(n.getOperand());
+			} else if (e instanceof BinaryExpression b) {
+				if (b.getRight() != null)
+					todo.push(b.getRight());
+				if (b.getLeft() != null)
+					todo.push(b.getLeft());
+			} else if (e instanceof FunctionCall c) {
+				Integer arity = FUNCTIONS.get(c.getFunction());
+				if (arity == null)
+					out.add(new Problem(c, "unknown function '" + c.getFunction() + "'; known: "
+							+ String.join(", ", FUNCTIONS.keySet())));
+				else if (arity != c.getArguments().size())
+					out.add(new Problem(c, c.getFunction() + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
+							+ ", not " + c.getArguments().size()));
+				for (int i = c.getArguments().size() - 1; i >= 0; i--)
+					if (c.getArguments().get(i) != null)
+						todo.push(c.getArguments().get(i));
+			}
 		}
 	}
 }

@@ -1,12 +1,15 @@
 package org.cellwright.lang.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cellwright.lang.Limits;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Layer;
 import org.cellwright.model.LayerPosition;
@@ -24,22 +27,58 @@ public final class Cells {
 	private Cells() {
 	}
 
-	/** The base chain from the root ancestor to {@code cell} itself; stops at a cycle or an unresolved base. */
+	/**
+	 * The base chain from the root ancestor to {@code cell} itself; stops at a cycle or an unresolved base, and after
+	 * {@link Limits#MAX_CHAIN_LENGTH} bases (a longer chain is a validation error).
+	 */
 	public static List<Cell> lineage(Cell cell) {
 		List<Cell> chain = new ArrayList<>();
-		Set<Cell> seen = new LinkedHashSet<>();
-		for (Cell c = cell; c != null && !c.eIsProxy() && seen.add(c); c = c.getBase())
-			chain.add(0, c);
+		Set<Cell> seen = new HashSet<>();
+		for (Cell c = cell; c != null && !c.eIsProxy() && chain.size() <= Limits.MAX_CHAIN_LENGTH && seen.add(c); c = c.getBase())
+			chain.add(c);
+		Collections.reverse(chain);
 		return chain;
 	}
 
-	/** True if following 'extends' from this cell comes back to it. */
+	/** True if following 'extends' from this cell comes back to a cell already passed. */
 	public static boolean hasCyclicBase(Cell cell) {
-		Set<Cell> seen = new LinkedHashSet<>();
-		for (Cell c = cell; c != null && !c.eIsProxy(); c = c.getBase())
-			if (!seen.add(c))
-				return true;
-		return false;
+		return extendsLinks(cell, new HashMap<>()) < 0;
+	}
+
+	/**
+	 * The number of 'extends' links from this cell to its root ancestor (0 for a cell that extends none), or -1 if
+	 * following them comes back to a cell already passed. {@code memo} keeps the answers for other cells of the same
+	 * chains, so that the links of all cells of a file are counted in linear time.
+	 */
+	public static int extendsLinks(Cell cell, Map<Cell, Integer> memo) {
+		List<Cell> path = new ArrayList<>();
+		Set<Cell> onPath = new HashSet<>();
+		int known = 0;
+		boolean cyclic = false;
+		for (Cell c = cell; ; c = c.getBase()) {
+			if (c == null || c.eIsProxy()) {
+				known = path.isEmpty() ? 0 : -1; // -1: the last cell of the path has no (resolved) base
+				break;
+			}
+			Integer m = memo.get(c);
+			if (m != null) {
+				known = m;
+				cyclic = m < 0;
+				break;
+			}
+			if (!onPath.add(c)) {
+				cyclic = true;
+				break;
+			}
+			path.add(c);
+		}
+		// known: links of the cell after the path (-1 for none); assign backwards
+		int links = known;
+		for (int i = path.size() - 1; i >= 0; i--) {
+			links = cyclic ? -1 : links + 1;
+			memo.put(path.get(i), links);
+		}
+		return path.isEmpty() ? known : memo.get(cell);
 	}
 
 	/** The ordered stack, from one current collector to the other. */

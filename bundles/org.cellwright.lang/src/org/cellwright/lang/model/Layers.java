@@ -1,12 +1,15 @@
 package org.cellwright.lang.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.OptionalDouble;
 
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Component;
+import org.cellwright.lang.Limits;
 import org.cellwright.model.Composite;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
@@ -62,16 +65,21 @@ public final class Layers {
 	 * volume fractions: rho = sum f rho). Empty if a density is missing.
 	 */
 	public static OptionalDouble solidDensity(Material m) {
-		return solidDensity(m, new ArrayList<>());
+		return solidDensity(m, new ArrayList<>(), new HashMap<>());
 	}
 
-	private static OptionalDouble solidDensity(Material m, List<Material> enclosing) {
-		if (enclosing.contains(m))
-			return OptionalDouble.empty(); // a composite that contains itself: a validation error, no density
+	private static OptionalDouble solidDensity(Material m, List<Material> enclosing, Map<Material, OptionalDouble> memo) {
+		if (enclosing.contains(m) || enclosing.size() > Limits.MAX_CHAIN_LENGTH)
+			return OptionalDouble.empty(); // a composite that contains itself or nests too deep: a validation error, no density
 		if (m instanceof Composite c && !c.getComponents().isEmpty()) {
+			OptionalDouble known = memo.get(c);
+			if (known != null)
+				return known; // shared sub-composites are computed once
 			enclosing.add(c);
 			try {
-				return mixtureDensity(c, enclosing);
+				OptionalDouble rho = mixtureDensity(c, enclosing, memo);
+				memo.put(c, rho);
+				return rho;
 			} finally {
 				enclosing.remove(enclosing.size() - 1);
 			}
@@ -79,13 +87,13 @@ public final class Layers {
 		return si(m, "density");
 	}
 
-	private static OptionalDouble mixtureDensity(Composite c, List<Material> enclosing) {
+	private static OptionalDouble mixtureDensity(Composite c, List<Material> enclosing, Map<Material, OptionalDouble> memo) {
 		double massBased = 0, volBased = 0, sum = 0;
 		boolean byVolume = false;
 		for (Component k : c.getComponents()) {
 			if (k.getMaterial() == null || k.getMaterial().eIsProxy() || k.getFraction() == null)
 				return OptionalDouble.empty();
-			OptionalDouble rho = solidDensity(k.getMaterial(), enclosing);
+			OptionalDouble rho = solidDensity(k.getMaterial(), enclosing, memo);
 			if (rho.isEmpty() || !Units.isKnown(k.getFraction().getUnit()))
 				return OptionalDouble.empty();
 			double f = Units.toSI(k.getFraction());

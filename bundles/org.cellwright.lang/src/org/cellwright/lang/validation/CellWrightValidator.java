@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.cellwright.lang.CellWrightResourceDescriptionStrategy;
+import org.cellwright.lang.Limits;
 import org.cellwright.lang.expectations.Metric;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.library.StandardLibraryIndex;
@@ -72,6 +73,8 @@ import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.validation.ValidationMessageAcceptor;
+import org.cellwright.lang.text.Printable;
 
 import com.google.inject.Inject;
 
@@ -108,6 +111,11 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	public static final String SWEEP = "cellwright.sweep";
 	public static final String EXPECTATION = "cellwright.expectation";
 	public static final String MISSING_PROPERTY = "cellwright.missingProperty";
+	public static final String CHAIN_TOO_LONG = "cellwright.chainTooLong";
+
+	/** Keys of what is computed once per validation of a resource (in {@link #getContext()}). */
+	private static final String EXTENDS_LINKS = "cellwright.extendsLinks", RUN_GRAPH = "cellwright.runGraph",
+			COMPOSITE_GRAPH = "cellwright.compositeGraph";
 
 	private static final double FRACTION_TOLERANCE = 0.005;
 
@@ -119,6 +127,38 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	private IQualifiedNameProvider nameProvider;
 	@Inject
 	private IQualifiedNameConverter nameConverter;
+
+	/**
+	 * A check that fails unexpectedly is reported at the element it was checking (file:line:col), never as a stack
+	 * trace; the other checks go on.
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable targetException) throws RuntimeException {
+		if (targetException instanceof RuntimeException || targetException instanceof StackOverflowError) {
+			EObject at = getCurrentObject();
+			if (at != null && !(targetException instanceof org.eclipse.xtext.validation.GuardException)) {
+				error("internal error while checking this element (" + targetException + "): please report it with the file", at, null,
+						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, null);
+				return;
+			}
+		}
+		super.handleExceptionDuringValidation(targetException);
+	}
+
+	@Override
+	public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptError(Printable.escape(message), object, feature, index, code, issueData);
+	}
+
+	@Override
+	public void acceptWarning(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptWarning(Printable.escape(message), object, feature, index, code, issueData);
+	}
+
+	@Override
+	public void acceptInfo(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptInfo(Printable.escape(message), object, feature, index, code, issueData);
+	}
 
 	// ---------------------------------------------------------------- units and properties
 
@@ -336,7 +376,12 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 		if (problems.isEmpty() && f.getBody() != null) {
 			for (int i = 0; i <= 20; i++) {
 				double x = i / 20.0;
-				double y = Expressions.evaluate(f.getBody(), Expressions.variable(f), x);
+				double y;
+				try {
+					y = Expressions.evaluate(f.getBody(), Expressions.variable(f), x);
+				} catch (IllegalArgumentException incomplete) {
+					break; // an expression cut short by a syntax error (reported by the parser)
+				}
 				if (Double.isNaN(y) || Double.isInfinite(y)) {
 					warning("the formula is not finite at x = " + x + " (stoichiometry 0..1): check divisions, ln and sqrt",
 							f, FORMULA__BODY, EXPRESSION);
@@ -366,6 +411,18 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	/** A composite that contains itself through other composites (A: B ...; B: A ...). */
 	@Check
 	public void checkCompositeCycle(Composite c) {
+		ReferenceGraph<Composite> g = ReferenceGraph.of(getContext(), COMPOSITE_GRAPH, c, Composite.class, Composites::subComposites);
+		if (!g.cyclic().contains(c)) {
+			int links = g.longest().getOrDefault(c, 0);
+			if (links == Limits.MAX_CHAIN_LENGTH + 1)
+				for (Component k : c.getComponents())
+					if (k.getMaterial() instanceof Composite inner && g.longest().getOrDefault(inner, -1) == Limits.MAX_CHAIN_LENGTH) {
+						error("composite " + c.getName() + " holds composites nested " + links + " deep, more than " + Limits.MAX_CHAIN_LENGTH
+								+ " (the limit, see 'Limits' in docs/language.md)", k, COMPONENT__MATERIAL, CHAIN_TOO_LONG);
+						break;
+					}
+			return;
+		}
 		List<Composite> cycle = Composites.cycle(c);
 		if (cycle.size() < 3)
 			return; // none, or A directly in A (checkComposite says so)
@@ -471,22 +528,12 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 
 	// ---------------------------------------------------------------- cells and stacks
 
+	/** True if the material or anything it contains conducts electrons (not a solid electrolyte nor a binder). */
 	private static boolean conducts(Material m) {
-		return conducts(m, new ArrayList<>());
-	}
-
-	private static boolean conducts(Material m, List<Material> enclosing) {
-		if (m instanceof Composite c) {
-			if (enclosing.contains(c))
-				return false; // contains itself: reported by checkCompositeCycle
-			enclosing.add(c);
-			for (Component k : c.getComponents())
-				if (k.getMaterial() != null && !k.getMaterial().eIsProxy() && conducts(k.getMaterial(), enclosing))
-					return true;
-			enclosing.remove(c);
-			return false;
-		}
-		return m.getKind() != MaterialKind.SOLID_ELECTROLYTE && m.getKind() != MaterialKind.BINDER;
+		for (Material x : Composites.materialsWithin(m))
+			if (!(x instanceof Composite) && x.getKind() != MaterialKind.SOLID_ELECTROLYTE && x.getKind() != MaterialKind.BINDER)
+				return true;
+		return false;
 	}
 
 	private static boolean isSeparator(Layer l) {
@@ -521,8 +568,18 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 
 	@Check
 	public void checkCell(Cell c) {
-		if (Cells.hasCyclicBase(c)) {
+		@SuppressWarnings("unchecked")
+		Map<Cell, Integer> memo = (Map<Cell, Integer>) getContext().computeIfAbsent(EXTENDS_LINKS, k -> new HashMap<Cell, Integer>());
+		int links = Cells.extendsLinks(c, memo);
+		if (links < 0) {
 			error("cell " + c.getName() + " extends itself through its bases: break the cycle", c, CELL__BASE, CYCLIC_EXTENDS);
+			return;
+		}
+		if (links > Limits.MAX_CHAIN_LENGTH) {
+			// reported once, at the first cell beyond the limit; the cells extending it are not checked further
+			if (links == Limits.MAX_CHAIN_LENGTH + 1)
+				error("cell " + c.getName() + " ends a chain of 'extends' of " + links + " cells, more than " + Limits.MAX_CHAIN_LENGTH
+						+ " (the limit, see 'Limits' in docs/language.md): extend a cell nearer the root", c, CELL__BASE, CHAIN_TOO_LONG);
 			return;
 		}
 		duplicates(c.getLayers(), LAYER__NAME, "layer");
@@ -717,26 +774,42 @@ public class CellWrightValidator extends AbstractCellWrightValidator {
 	@Check
 	public void checkProtocol(Protocol p) {
 		voltageWalk(p.getSteps(), Double.NaN);
-		if (reaches(p, p, new HashSet<>()))
+		ReferenceGraph<Protocol> g = runGraph(p);
+		if (g.cyclic().contains(p)) {
 			error("protocol " + p.getName() + " runs itself (through 'run'): break the cycle", p, ELEMENT__NAME, CYCLIC_PROTOCOL);
+			return;
+		}
+		int links = g.longest().getOrDefault(p, 0);
+		if (links == Limits.MAX_CHAIN_LENGTH + 1)
+			for (ProtocolCall call : calls(p))
+				if (g.longest().getOrDefault(call.getProtocol(), -1) == Limits.MAX_CHAIN_LENGTH) {
+					error("protocol " + p.getName() + " starts a chain of " + links + " run calls (protocol runs protocol), more than "
+							+ Limits.MAX_CHAIN_LENGTH + " (the limit, see 'Limits' in docs/language.md)", call, PROTOCOL_CALL__PROTOCOL,
+							CHAIN_TOO_LONG);
+					return;
+				}
 	}
 
-	private static boolean reaches(Protocol from, Protocol target, Set<Protocol> seen) {
-		if (!seen.add(from))
-			return false;
+	/** The protocols that run one another, from the protocols of p's file: cycles and longest chains, once per validation. */
+	private ReferenceGraph<Protocol> runGraph(Protocol p) {
+		return ReferenceGraph.of(getContext(), RUN_GRAPH, p, Protocol.class, CellWrightValidator::calledProtocols);
+	}
+
+	private static List<ProtocolCall> calls(Protocol from) {
 		List<ProtocolCall> calls = new ArrayList<>();
 		from.eAllContents().forEachRemaining(o -> {
 			if (o instanceof ProtocolCall c)
 				calls.add(c);
 		});
-		for (ProtocolCall c : calls) {
-			Protocol q = c.getProtocol();
-			if (q == null || q.eIsProxy())
-				continue;
-			if (q == target || reaches(q, target, seen))
-				return true;
-		}
-		return false;
+		return calls;
+	}
+
+	private static List<Protocol> calledProtocols(Protocol from) {
+		List<Protocol> out = new ArrayList<>();
+		for (ProtocolCall c : calls(from))
+			if (c.getProtocol() != null && !c.getProtocol().eIsProxy())
+				out.add(c.getProtocol());
+		return out;
 	}
 
 	/**
