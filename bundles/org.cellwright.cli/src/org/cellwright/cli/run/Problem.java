@@ -2,6 +2,8 @@ package org.cellwright.cli.run;
 
 import java.nio.file.Path;
 
+import org.cellwright.lang.text.Printable;
+
 /** A problem in the user's input, located at file:line:column (1-based; 0 when unknown). */
 public record Problem(Path file, int line, int column, Severity severity, String message) {
 
@@ -9,9 +11,12 @@ public record Problem(Path file, int line, int column, Severity severity, String
 
 	public boolean isError() { return severity == Severity.ERROR; }
 
-	/** Compiler style: {@code file:line:col: error: message}, the file relative to the working folder where possible. */
+	/**
+	 * Compiler style: {@code file:line:col: error: message}, the file relative to the working folder where possible;
+	 * control characters from the file's text (in names or quoted input) are escaped, so the line is safe to print.
+	 */
 	public String format() {
-		return display(file) + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message;
+		return Printable.escape(display(file) + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
 	}
 
 	public static String display(Path file) {

@@ -1,0 +1,121 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cellwright.lang.properties.PropertyCatalog.Entry;
+import org.cellwright.lang.text.Printable;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.CellwrightPackage;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+import org.eclipse.xtext.validation.ValidationMessageAcceptor;
+
+/**
+ * What the focused validators of the language share: reporting a wrong dimension, duplicates and quantities in
+ * messages; messages with text from the file escaped ({@link Printable#escape}); a check that fails unexpectedly
+ * reported at its element, never as a stack trace. Each message says what is wrong and what would be right.
+ */
+public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidator implements IssueCodes {
+
+	/** Composed into {@link CellWrightValidator} ({@code @ComposedChecks}): registered through it, never on its own. */
+	@Override
+	public void register(EValidatorRegistrar registrar) {
+	}
+
+	@Override
+	protected List<EPackage> getEPackages() {
+		return List.of(CellwrightPackage.eINSTANCE);
+	}
+
+	/**
+	 * A check that fails unexpectedly is reported at the element it was checking (file:line:col), never as a stack
+	 * trace; the other checks go on. A NullPointerException stays silent as in Xtext (a model left incomplete by a
+	 * syntax error, which is reported already).
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable targetException) throws RuntimeException {
+		if (!(targetException instanceof NullPointerException)
+				&& (targetException instanceof RuntimeException || targetException instanceof StackOverflowError)) {
+			EObject at = getCurrentObject();
+			// Xtext's GuardException (package-private) aborts a check on purpose
+			if (at != null && !targetException.getClass().getName().endsWith(".GuardException")) {
+				error("internal error while checking this element (" + targetException + "): please report it with the file", at, null,
+						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, null);
+				return;
+			}
+		}
+		super.handleExceptionDuringValidation(targetException);
+	}
+
+	/** What is computed once per validation of a resource (shared by the composed validators). */
+	protected Map<Object, Object> context() {
+		Map<Object, Object> c = getContext();
+		return c != null ? c : new HashMap<>();
+	}
+
+	@Override
+	public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptError(Printable.escape(message), object, feature, index, code, issueData);
+	}
+
+	@Override
+	public void acceptWarning(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptWarning(Printable.escape(message), object, feature, index, code, issueData);
+	}
+
+	@Override
+	public void acceptInfo(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+		super.acceptInfo(Printable.escape(message), object, feature, index, code, issueData);
+	}
+
+	/** Reports a wrong dimension at the unit token (or at the number when the unit is missing). */
+	protected boolean checkDimension(Quantity q, String what, String expected, Set<Dimension> accepted) {
+		if (q == null || !Units.isKnown(q.getUnit()))
+			return false;
+		Dimension d = Units.dimensionOf(q);
+		if (accepted.contains(d))
+			return true;
+		boolean noUnit = q.getUnit() == null || q.getUnit().isEmpty();
+		String got = noUnit ? "a plain number without unit" : "'" + q.getUnit() + "' is " + d.description().replaceFirst(":.*", "");
+		error(what + " expects " + expected + ", but " + got, q, noUnit ? QUANTITY__VALUE : QUANTITY__UNIT, WRONG_DIMENSION);
+		return false;
+	}
+
+	protected static Set<Dimension> accepted(Entry e) {
+		Set<Dimension> s = new HashSet<>();
+		for (Dimension d : Dimension.values())
+			if (e.accepts(d))
+				s.add(d);
+		return s;
+	}
+
+	protected void duplicates(List<? extends EObject> objects, EStructuralFeature nameFeature, String what) {
+		Map<Object, EObject> seen = new HashMap<>();
+		for (EObject o : objects) {
+			Object name = o.eGet(nameFeature);
+			if (name == null)
+				continue;
+			if (seen.containsKey(name))
+				error("duplicate " + what + " '" + name + "': give it once (the second would silently override the first)",
+						o, nameFeature, DUPLICATE_NAME);
+			else
+				seen.put(name, o);
+		}
+	}
+
+	/** A quantity as written: "0.3 mA/cm2". */
+	protected static String text(Quantity q) {
+		return CellWrightFormat.number(q.getValue()) + (q.getUnit() == null || q.getUnit().isEmpty() ? "" : " " + q.getUnit());
+	}
+}

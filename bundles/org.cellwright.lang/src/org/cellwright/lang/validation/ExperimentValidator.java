@@ -1,0 +1,169 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.cellwright.lang.expectations.Metric;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.properties.PropertyCatalog.Entry;
+import org.cellwright.lang.properties.PropertyCatalog.Owner;
+import org.cellwright.lang.properties.PropertyCatalog;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Comparison;
+import org.cellwright.model.Expectation;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Sweep;
+import org.cellwright.model.SweepParameter;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.Check;
+
+/** Experiments, their expectations ('expect') and sweeps. */
+public class ExperimentValidator extends AbstractCellWrightRules {
+
+	@Check
+	public void checkDuplicateSettings(Experiment x) {
+		duplicates(x.getSettings(), PROPERTY__NAME, "setting");
+		for (String o : x.getOutputs())
+			if (!PropertyCatalog.OUTPUTS.contains(o))
+				warning("unknown output '" + o + "'; known: " + String.join(", ", PropertyCatalog.OUTPUTS), x,
+						EXPERIMENT__OUTPUTS, x.getOutputs().indexOf(o), UNKNOWN_OUTPUT);
+	}
+
+	@Check
+	public void checkExpectation(Expectation e) {
+		if (e.getMetric() == null)
+			return;
+		Metric m = Metric.find(e.getMetric()).orElse(null);
+		if (m == null) {
+			List<String> close = new ArrayList<>(Metric.names());
+			close.sort((a, b) -> Integer.compare(Units.distance(e.getMetric(), a), Units.distance(e.getMetric(), b)));
+			close.removeIf(n -> Units.distance(e.getMetric(), n) > Math.max(3, e.getMetric().length() / 2));
+			error("unknown metric '" + e.getMetric() + "'" + (close.isEmpty() ? "" : "; did you mean " + close.get(0) + "?")
+					+ " Known: " + String.join(", ", Metric.names()), e, EXPECTATION__METRIC, EXPECTATION);
+			return;
+		}
+		boolean cycleWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__CYCLE).isEmpty();
+		boolean referenceWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__REFERENCE).isEmpty();
+		if (e.isAverage() && !m.averageable())
+			error("'average' takes a per-cycle metric (coulombic-efficiency, discharge-capacity, charge-capacity), not " + m.dslName(),
+					e, EXPECTATION__AVERAGE, EXPECTATION);
+		if (cycleWritten && !m.perCycle())
+			error(m.dslName() + " is one value per run: drop 'of cycle " + e.getCycle() + "'", e, EXPECTATION__CYCLE, EXPECTATION);
+		else if (cycleWritten && e.isAverage())
+			error("either 'average' (over all cycles) or 'of cycle " + e.getCycle() + "', not both", e, EXPECTATION__CYCLE, EXPECTATION);
+		else if (cycleWritten && e.getCycle() < 1)
+			error("cycles count from 1, not " + e.getCycle(), e, EXPECTATION__CYCLE, EXPECTATION);
+		boolean fromWritten = !NodeModelUtils.findNodesForFeature(e, EXPECTATION__FROM_CYCLE).isEmpty();
+		if (fromWritten && !e.isAverage())
+			error("'from cycle " + e.getFromCycle() + "' belongs to 'average': 'expect average " + m.dslName() + " from cycle "
+					+ e.getFromCycle() + " ...'", e, EXPECTATION__FROM_CYCLE, EXPECTATION);
+		else if (fromWritten && e.getFromCycle() < 1)
+			error("cycles count from 1, not " + e.getFromCycle(), e, EXPECTATION__FROM_CYCLE, EXPECTATION);
+		if (referenceWritten && m != Metric.CAPACITY_RETENTION)
+			error("'relative to cycle' belongs to capacity-retention", e, EXPECTATION__REFERENCE, EXPECTATION);
+		else if (referenceWritten && e.getReference() < 1)
+			error("cycles count from 1, not " + e.getReference(), e, EXPECTATION__REFERENCE, EXPECTATION);
+		else if (referenceWritten && cycleWritten && e.getReference() >= e.getCycle())
+			error("the reference cycle comes before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
+		if (e.getSource() != null && e.getSource().isBlank())
+			warning("empty source: give the study's DOI, e.g. \"10.1002/adma.202210835\"", e, EXPECTATION__SOURCE, EXPECTATION);
+		if (m.isState()) {
+			if (e.getValue() != null)
+				error(m.dslName() + " is a word, not a number: " + String.join(", ", Metric.STATES), e, EXPECTATION__VALUE, EXPECTATION);
+			else if (e.getState() != null && !Metric.STATES.contains(e.getState()))
+				error("unknown " + m.dslName() + " '" + e.getState() + "'; known: " + String.join(", ", Metric.STATES), e, EXPECTATION__STATE,
+						EXPECTATION);
+			if (e.getComparison() != Comparison.EQUAL)
+				error(m.dslName() + " is compared with '=': 'expect status = short-circuit'", e, EXPECTATION__COMPARISON, EXPECTATION);
+			if (e.getTolerance() != null)
+				error("a " + m.dslName() + " has no tolerance: drop 'within'", e, EXPECTATION__TOLERANCE, EXPECTATION);
+			return;
+		}
+		if (e.getState() != null) {
+			error(m.dslName() + " expects a number with its unit (" + expected(m) + "), not '" + e.getState() + "'", e, EXPECTATION__STATE,
+					EXPECTATION);
+			return;
+		}
+		boolean valueOk = checkDimension(e.getValue(), m.dslName(), expected(m), m.dimensions());
+		if (e.getComparison() == Comparison.EQUAL && e.getTolerance() == null) {
+			error("'=' needs a tolerance: '= " + (e.getValue() == null ? "14.2 mV" : text(e.getValue())) + " within ...' (or compare with < or >)",
+					e, EXPECTATION__VALUE, EXPECTATION);
+		} else if (e.getComparison() != Comparison.EQUAL && e.getTolerance() != null) {
+			error("'within' belongs to '=': '" + e.getComparison().getLiteral() + "' is a bound", e, EXPECTATION__TOLERANCE, EXPECTATION);
+		} else if (e.getTolerance() != null) {
+			Quantity t = e.getTolerance();
+			Set<Dimension> same = valueOk ? Set.of(Units.dimensionOf(e.getValue())) : m.dimensions();
+			if (valueOk && Units.dimensionOf(e.getValue()).isFraction())
+				same = Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS);
+			if (checkDimension(t, "the tolerance of " + m.dslName(), valueOk ? Units.dimensionOf(e.getValue()).description() : expected(m), same)
+					&& t.getValue() <= 0)
+				error("a tolerance must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
+		}
+	}
+
+	private static String expected(Metric m) {
+		List<String> d = new ArrayList<>();
+		for (Dimension x : m.dimensions())
+			if (x != Dimension.DIMENSIONLESS || m.dimensions().size() == 1)
+				d.add(x.description());
+		d.sort(null);
+		return String.join(" or ", d);
+	}
+
+	// ---------------------------------------------------------------- sweeps
+
+	@Check
+	public void checkSweep(Sweep s) {
+		Experiment x = s.getExperiment();
+		long combinations = 1;
+		for (SweepParameter p : s.getParameters()) {
+			String target = p.getTarget();
+			if (target == null)
+				continue;
+			Entry e;
+			if (target.contains(".")) {
+				String layer = target.substring(0, target.indexOf('.'));
+				String prop = target.substring(target.indexOf('.') + 1);
+				if (x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()
+						&& Cells.effectiveLayers(x.getCell()).stream().noneMatch(l -> layer.equals(l.getName())))
+					error("cell " + x.getCell().getName() + " has no layer '" + layer + "'", p, SWEEP_PARAMETER__TARGET, SWEEP);
+				e = prop.equals("thickness") ? new Entry("thickness", Set.of(Owner.LAYER), List.of(Dimension.LENGTH), 0, false,
+						Double.POSITIVE_INFINITY, false, false, "layer thickness") : PropertyCatalog.find(Owner.LAYER, prop).orElse(null);
+			} else {
+				e = PropertyCatalog.find(Owner.CELL, target).orElse(null);
+			}
+			if (e == null) {
+				error("cannot vary '" + target + "': vary a cell property (stack-pressure, temperature, area, ...) or layer.property "
+						+ "(interlayer.thickness, cathode.porosity, ...)", p, SWEEP_PARAMETER__TARGET, SWEEP);
+				continue;
+			}
+			List<Quantity> values = new ArrayList<>(p.getValues());
+			if (p.getFrom() != null) {
+				values.add(p.getFrom());
+				values.add(p.getTo());
+				values.add(p.getStep());
+			}
+			for (Quantity q : values)
+				if (q != null && q != p.getStep())
+					checkDimension(q, target, e.expected(), accepted(e));
+			if (p.getFrom() != null && p.getTo() != null && p.getStep() != null && Units.isKnown(p.getFrom().getUnit())
+					&& Units.isKnown(p.getTo().getUnit()) && Units.isKnown(p.getStep().getUnit())) {
+				double a = Units.toSI(p.getFrom()), b = Units.toSI(p.getTo());
+				double st = p.getStep().getValue() * Units.parse(p.getStep().getUnit()).factor();
+				if (st <= 0 || b < a)
+					error("a range runs upwards with a step > 0: 'from 20 degC to 60 degC step 20 degC'", p, SWEEP_PARAMETER__STEP, SWEEP);
+				else
+					combinations *= (long) Math.floor((b - a) / st + 1e-9) + 1;
+			} else {
+				combinations *= Math.max(1, p.getValues().size());
+			}
+		}
+		if (combinations > 1000)
+			warning("this sweep runs " + combinations + " simulations (full factorial)", s, ELEMENT__NAME, SWEEP);
+	}
+}

@@ -1,0 +1,37 @@
+package org.cellwright.lang.validation;
+
+/**
+ * The issue codes of the CellWright language's validation, in one place (stable: quick fixes and tests use them).
+ * {@link CellWrightValidator} implements this interface, so {@code CellWrightValidator.UNKNOWN_UNIT} still names them.
+ */
+public interface IssueCodes {
+
+	String UNKNOWN_UNIT = "cellwright.unknownUnit";
+	String WRONG_DIMENSION = "cellwright.wrongDimension";
+	String OUT_OF_RANGE = "cellwright.outOfRange";
+	String UNKNOWN_PROPERTY = "cellwright.unknownProperty";
+	String DUPLICATE_NAME = "cellwright.duplicateName";
+	String FRACTIONS_SUM = "cellwright.fractionsSum";
+	String FRACTION_BASIS = "cellwright.fractionBasis";
+	String CYCLIC_COMPOSITE = "cellwright.cyclicComposite";
+	String NOT_SIMULATED = "cellwright.notSimulated";
+	String MISSING_THICKNESS = "cellwright.missingThickness";
+	String INCONSISTENT_POROSITY = "cellwright.inconsistentPorosity";
+	String STACK = "cellwright.stack";
+	String SE_REDUCTION = "cellwright.seReduction";
+	String CYCLIC_EXTENDS = "cellwright.cyclicExtends";
+	String UNKNOWN_LAYER = "cellwright.unknownLayer";
+	String STEP_NEVER_ENDS = "cellwright.stepNeverEnds";
+	String UNREACHABLE_CUTOFF = "cellwright.unreachableCutoff";
+	String SIGNED_RATE = "cellwright.signedRate";
+	String CYCLIC_PROTOCOL = "cellwright.cyclicProtocol";
+	String UNRESOLVED_IMPORT = "cellwright.unresolvedImport";
+	String CYCLIC_IMPORT = "cellwright.cyclicImport";
+	String EXPRESSION = "cellwright.expression";
+	String TABLE = "cellwright.table";
+	String UNKNOWN_OUTPUT = "cellwright.unknownOutput";
+	String SWEEP = "cellwright.sweep";
+	String EXPECTATION = "cellwright.expectation";
+	String MISSING_PROPERTY = "cellwright.missingProperty";
+	String CHAIN_TOO_LONG = "cellwright.chainTooLong";
+}

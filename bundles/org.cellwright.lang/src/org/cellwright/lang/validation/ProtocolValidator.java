@@ -1,0 +1,209 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.cellwright.lang.Limits;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.CurrentStep;
+import org.cellwright.model.Direction;
+import org.cellwright.model.Limit;
+import org.cellwright.model.LimitKind;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.ProtocolCall;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Repeat;
+import org.cellwright.model.Rest;
+import org.cellwright.model.Step;
+import org.cellwright.model.StepGroup;
+import org.cellwright.model.VoltageHold;
+import org.eclipse.xtext.validation.Check;
+
+/** Protocol steps: rates, cut-offs that are never reached, steps that never end, 'run' cycles and chains. */
+public class ProtocolValidator extends AbstractCellWrightRules {
+
+	private static final String RUN_GRAPH = "cellwright.runGraph";
+
+	private static final Set<Dimension> RATE = Set.of(Dimension.CURRENT_DENSITY, Dimension.CURRENT, Dimension.C_RATE,
+			Dimension.POWER, Dimension.POWER_DENSITY);
+	private static final Set<Dimension> CURRENT_LIKE = Set.of(Dimension.CURRENT_DENSITY, Dimension.CURRENT, Dimension.C_RATE);
+
+	@Check
+	public void checkCurrentStep(CurrentStep s) {
+		Quantity r = s.getRate();
+		if (r != null && checkDimension(r, s.getDirection().getLiteral() + " at", "a current density (mA/cm2), current (mA), C-rate (C) or power (mW, mW/cm2)", RATE)
+				&& r.getValue() <= 0)
+			error("give the magnitude of the " + s.getDirection().getLiteral() + " rate (> 0); the direction sets the sign ("
+					+ "charge = positive current, WE oxidised)" + (r.getValue() < 0 ? ": write " + other(s.getDirection()) + " at "
+							+ CellWrightFormat.number(-r.getValue()) + " " + r.getUnit() : ""), r, QUANTITY__VALUE, SIGNED_RATE);
+		if (s.getLimits().isEmpty())
+			error("this step never ends: add 'until 4.3 V', 'until 3 mAh/cm2' or 'for 10 h'", s, CURRENT_STEP__DIRECTION, STEP_NEVER_ENDS);
+		for (Limit l : s.getLimits())
+			checkLimit(l, false);
+	}
+
+	private static String other(Direction d) {
+		return d == Direction.CHARGE ? "discharge" : "charge";
+	}
+
+	@Check
+	public void checkHold(VoltageHold h) {
+		checkDimension(h.getVoltage(), "hold at", Dimension.VOLTAGE.description(), Set.of(Dimension.VOLTAGE));
+		if (h.getLimits().isEmpty())
+			error("a hold never ends by itself: add 'until 0.05 C' (current) or 'for 1 h'", h, VOLTAGE_HOLD__VOLTAGE, STEP_NEVER_ENDS);
+		for (Limit l : h.getLimits())
+			checkLimit(l, true);
+	}
+
+	private void checkLimit(Limit l, boolean hold) {
+		Quantity q = l.getValue();
+		if (q == null || !Units.isKnown(q.getUnit()))
+			return;
+		Dimension d = Units.dimensionOf(q);
+		if (l.getKind() == LimitKind.FOR) {
+			if (checkDimension(q, "'for'", "a duration (s, min, h)", Set.of(Dimension.TIME)) && q.getValue() <= 0)
+				error("a duration must be > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+			return;
+		}
+		if (d == Dimension.TIME) {
+			error("'until " + text(q) + "' is a duration: write 'for " + text(q) + "'", q, QUANTITY__UNIT, WRONG_DIMENSION);
+			return;
+		}
+		if (hold) {
+			if (d == Dimension.VOLTAGE)
+				error("a voltage hold keeps the voltage constant, so it never reaches " + text(q)
+						+ ": end it with a current ('until 0.05 C') or a duration", q, QUANTITY__UNIT, UNREACHABLE_CUTOFF);
+			else
+				checkDimension(q, "'until' in a hold", "a current (mA), current density (mA/cm2) or C-rate (C), or a capacity",
+						Set.of(Dimension.CURRENT, Dimension.CURRENT_DENSITY, Dimension.C_RATE, Dimension.CAPACITY, Dimension.AREAL_CAPACITY));
+			return;
+		}
+		if (CURRENT_LIKE.contains(d)) {
+			error("a constant-current step never changes its current, so 'until " + text(q)
+					+ "' is never reached: use 'hold at <V> until " + text(q) + "' after it", q, QUANTITY__UNIT, UNREACHABLE_CUTOFF);
+			return;
+		}
+		if (checkDimension(q, "'until'", "a voltage (V, mV) or a capacity (mAh, mAh/cm2)",
+				Set.of(Dimension.VOLTAGE, Dimension.CAPACITY, Dimension.AREAL_CAPACITY)) && d != Dimension.VOLTAGE && q.getValue() <= 0)
+			error("a capacity cut-off counts the charge passed in the step and must be > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+	}
+
+	@Check
+	public void checkProtocol(Protocol p) {
+		voltageWalk(p.getSteps(), Double.NaN);
+		ReferenceGraph<Protocol> g = runGraph(p);
+		if (g.cyclic().contains(p)) {
+			error("protocol " + p.getName() + " runs itself (through 'run'): break the cycle", p, ELEMENT__NAME, CYCLIC_PROTOCOL);
+			return;
+		}
+		int links = g.longest().getOrDefault(p, 0);
+		if (links == Limits.MAX_CHAIN_LENGTH + 1)
+			for (ProtocolCall call : calls(p))
+				if (g.longest().getOrDefault(call.getProtocol(), -1) == Limits.MAX_CHAIN_LENGTH) {
+					error("protocol " + p.getName() + " starts a chain of " + links + " run calls (protocol runs protocol), more than "
+							+ Limits.MAX_CHAIN_LENGTH + " (the limit, see 'Limits' in docs/language.md)", call, PROTOCOL_CALL__PROTOCOL,
+							CHAIN_TOO_LONG);
+					return;
+				}
+	}
+
+	/** The protocols that run one another, from the protocols of p's file: cycles and longest chains, once per validation. */
+	private ReferenceGraph<Protocol> runGraph(Protocol p) {
+		return ReferenceGraph.of(context(), RUN_GRAPH, p, Protocol.class, ProtocolValidator::calledProtocols);
+	}
+
+	private static List<ProtocolCall> calls(Protocol from) {
+		List<ProtocolCall> calls = new ArrayList<>();
+		from.eAllContents().forEachRemaining(o -> {
+			if (o instanceof ProtocolCall c)
+				calls.add(c);
+		});
+		return calls;
+	}
+
+	private static List<Protocol> calledProtocols(Protocol from) {
+		List<Protocol> out = new ArrayList<>();
+		for (ProtocolCall c : calls(from))
+			if (c.getProtocol() != null && !c.getProtocol().eIsProxy())
+				out.add(c.getProtocol());
+		return out;
+	}
+
+	/**
+	 * Follows the voltage through the steps: after a step ended at V by its cut-off, a charge (voltage rises) to a
+	 * lower voltage or a discharge (voltage falls) to a higher voltage can never be reached. Returns the voltage the
+	 * sequence ends at (NaN if unknown).
+	 */
+	private double voltageWalk(List<Step> steps, double v) {
+		for (Step s : steps) {
+			if (s instanceof CurrentStep c) {
+				Double target = null;
+				boolean onlyVoltage = true;
+				for (Limit l : c.getLimits()) {
+					Quantity q = l.getValue();
+					if (l.getKind() == LimitKind.UNTIL && q != null && Units.isKnown(q.getUnit())
+							&& Units.dimensionOf(q) == Dimension.VOLTAGE)
+						target = Units.toSI(q);
+					else
+						onlyVoltage = false;
+				}
+				if (target != null && !Double.isNaN(v)) {
+					boolean up = c.getDirection() == Direction.CHARGE;
+					if (up ? target < v : target > v) {
+						Limit lim = c.getLimits().stream().filter(l -> l.getKind() == LimitKind.UNTIL
+								&& Units.dimensionOf(l.getValue()) == Dimension.VOLTAGE).findFirst().get();
+						error("the previous step ends at " + CellWrightFormat.number(v) + " V and a " + c.getDirection().getLiteral()
+								+ " makes the voltage " + (up ? "rise" : "fall") + ", so it can never reach "
+								+ text(lim.getValue()) + ": did you mean " + other(c.getDirection()) + "?",
+								lim.getValue(), QUANTITY__VALUE, UNREACHABLE_CUTOFF);
+					}
+				}
+				v = target != null && onlyVoltage ? target : Double.NaN;
+			} else if (s instanceof VoltageHold h) {
+				Quantity q = h.getVoltage();
+				v = q != null && Units.isKnown(q.getUnit()) && Units.dimensionOf(q) == Dimension.VOLTAGE ? Units.toSI(q) : Double.NaN;
+			} else if (s instanceof Repeat r) {
+				if (r.getCount() < 1)
+					error("repeat at least once ('repeat 1 { ... }'), not " + r.getCount() + " times", r, REPEAT__COUNT, OUT_OF_RANGE);
+				double end = voltageWalk(r.getSteps(), v);
+				// the second pass starts where the first ended
+				if (r.getCount() > 1 && !Double.isNaN(end))
+					end = voltageWalkSilent(r.getSteps(), end, r);
+				v = end;
+			} else if (s instanceof StepGroup g) {
+				v = voltageWalk(g.getSteps(), v);
+			} else if (s instanceof Rest rest) {
+				Quantity q = rest.getDuration();
+				if (q != null && checkDimension(q, "rest for", "a duration (s, min, h)", Set.of(Dimension.TIME)) && q.getValue() <= 0)
+					error("a rest must last > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+				// the voltage relaxes during a rest; the next cut-off is judged from the relaxed state
+				v = Double.NaN;
+			} else {
+				v = Double.NaN;
+			}
+		}
+		return v;
+	}
+
+	/** Second pass of a repeat: only the first step matters (it follows the last one). */
+	private double voltageWalkSilent(List<Step> steps, double v, Repeat r) {
+		if (!steps.isEmpty() && steps.get(0) instanceof CurrentStep c) {
+			for (Limit l : c.getLimits()) {
+				Quantity q = l.getValue();
+				if (l.getKind() == LimitKind.UNTIL && q != null && Units.isKnown(q.getUnit()) && Units.dimensionOf(q) == Dimension.VOLTAGE) {
+					double t = Units.toSI(q);
+					boolean up = c.getDirection() == Direction.CHARGE;
+					if (up ? t < v : t > v)
+						error("when the repeat starts again, the voltage is " + CellWrightFormat.number(v) + " V and a "
+								+ c.getDirection().getLiteral() + " can never reach " + text(q) + ": did you mean " + other(c.getDirection()) + "?",
+								q, QUANTITY__VALUE, UNREACHABLE_CUTOFF);
+				}
+			}
+		}
+		return v;
+	}
+}

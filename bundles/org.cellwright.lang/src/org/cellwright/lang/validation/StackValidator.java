@@ -1,0 +1,245 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.cellwright.lang.Limits;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
+import org.cellwright.lang.model.Layers;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.Layer;
+import org.cellwright.model.LayerPosition;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.Check;
+
+/** Layers and cells: thickness, 'extends' chains, the stack from one current collector to the other. */
+public class StackValidator extends AbstractCellWrightRules {
+
+	/** Key of the links of the cells' extends chains, counted once per validation of a resource (in {@link #context()}). */
+	private static final String EXTENDS_LINKS = "cellwright.extendsLinks";
+
+	@Check
+	public void checkLayer(Layer l) {
+		Quantity t = l.getThickness();
+		if (t != null && checkDimension(t, "the thickness of layer " + l.getName(), Dimension.LENGTH.description(),
+				Set.of(Dimension.LENGTH)) && Units.toSI(t) <= 0)
+			error("a thickness must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
+		boolean isOverride = l.eContainer() instanceof Cell c && c.getBase() != null;
+		if (t == null && Cells.property(l, "areal-loading") == null && !isOverride)
+			error("layer " + l.getName() + " needs a thickness ('layer " + l.getName() + ": M 2 um') or an areal-loading",
+					l, LAYER__NAME, MISSING_THICKNESS);
+		Material anode = Composites.intercalationAnode(l.getMaterial());
+		if (anode != null && Cells.property(l, "particle-radius") == null && !isOverride)
+			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
+					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
+					MISSING_PROPERTY);
+		if (anode != null)
+			info("layer " + l.getName() + " is an intercalation anode (" + anode.getName() + "): CellWright describes it and exports it"
+					+ " to BPX, but its solver models lithium-metal and interlayer anodes only, so 'run' stops at this cell",
+					l, LAYER__NAME, NOT_SIMULATED);
+		OptionalDouble solid = Layers.solidFraction(l);
+		if (solid.isPresent()) {
+			double s = solid.getAsDouble();
+			if (s > 1)
+				error(String.format("areal-loading and thickness give a solid fraction of %.1f %% (> 100 %%): the layer must be thicker or the loading lower",
+						100 * s), l, LAYER__THICKNESS, OUT_OF_RANGE);
+			OptionalDouble given = Layers.si(l, "porosity");
+			if (s <= 1 && given.isPresent() && Math.abs(given.getAsDouble() - (1 - s)) > 0.05)
+				warning(String.format("porosity %.3f differs from %.3f derived from areal-loading, thickness and densities",
+						given.getAsDouble(), 1 - s), Cells.property(l, "porosity"), PROPERTY__VALUE, INCONSISTENT_POROSITY);
+		}
+	}
+
+	/** True if the material or anything it contains conducts electrons (not a solid electrolyte nor a binder). */
+	private static boolean conducts(Material m) {
+		for (Material x : Composites.materialsWithin(m))
+			if (!(x instanceof Composite) && x.getKind() != MaterialKind.SOLID_ELECTROLYTE && x.getKind() != MaterialKind.BINDER)
+				return true;
+		return false;
+	}
+
+	private static boolean isSeparator(Layer l) {
+		Material m = l.getMaterial();
+		if (m == null || m.eIsProxy())
+			return false;
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents())
+				if (k.getMaterial() != null && !k.getMaterial().eIsProxy()
+						&& k.getMaterial().getKind() != MaterialKind.SOLID_ELECTROLYTE)
+					return false;
+			return !c.getComponents().isEmpty();
+		}
+		return m.getKind() == MaterialKind.SOLID_ELECTROLYTE;
+	}
+
+	/** Solid electrolytes in a layer (the material itself or composite components). */
+	private static List<Material> electrolytes(Layer l) {
+		List<Material> out = new ArrayList<>();
+		Material m = l.getMaterial();
+		if (m == null || m.eIsProxy())
+			return out;
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents())
+				if (k.getMaterial() != null && !k.getMaterial().eIsProxy() && k.getMaterial().getKind() == MaterialKind.SOLID_ELECTROLYTE
+						&& !(k.getMaterial() instanceof Composite))
+					out.add(k.getMaterial());
+		} else if (m.getKind() == MaterialKind.SOLID_ELECTROLYTE)
+			out.add(m);
+		return out;
+	}
+
+	@Check
+	public void checkCell(Cell c) {
+		@SuppressWarnings("unchecked")
+		Map<Cell, Integer> memo = (Map<Cell, Integer>) context().computeIfAbsent(EXTENDS_LINKS, k -> new HashMap<Cell, Integer>());
+		int links = Cells.extendsLinks(c, memo);
+		if (links < 0) {
+			error("cell " + c.getName() + " extends itself through its bases: break the cycle", c, CELL__BASE, CYCLIC_EXTENDS);
+			return;
+		}
+		if (links > Limits.MAX_CHAIN_LENGTH) {
+			// reported once, at the first cell beyond the limit; the cells extending it are not checked further
+			if (links == Limits.MAX_CHAIN_LENGTH + 1)
+				error("cell " + c.getName() + " ends a chain of 'extends' of " + links + " cells, more than " + Limits.MAX_CHAIN_LENGTH
+						+ " (the limit, see 'Limits' in docs/language.md): extend a cell nearer the root", c, CELL__BASE, CHAIN_TOO_LONG);
+			return;
+		}
+		duplicates(c.getLayers(), LAYER__NAME, "layer");
+		Cell base = c.getBase();
+		if (base != null && !base.eIsProxy()) {
+			Set<String> names = new HashSet<>();
+			for (Layer l : Cells.effectiveLayers(base))
+				names.add(l.getName());
+			names.addAll(Cells.effectiveProperties(base).keySet());
+			for (int i = 0; i < c.getRemovals().size(); i++)
+				if (!names.contains(c.getRemovals().get(i)))
+					error("cannot remove '" + c.getRemovals().get(i) + "': " + base.getName() + " has no such layer or property (it has "
+							+ String.join(", ", names) + ")", c, CELL__REMOVALS, i, UNKNOWN_LAYER);
+		} else {
+			for (int i = 0; i < c.getRemovals().size(); i++)
+				error("'remove' needs a base cell: 'cell " + c.getName() + " extends Other { remove ... }'", c, CELL__REMOVALS, i, UNKNOWN_LAYER);
+		}
+		List<Layer> stack = Cells.effectiveLayers(c);
+		for (Layer l : c.getLayers())
+			if (l.getPosition() != LayerPosition.DEFAULT && l.getAnchor() != null
+					&& stack.stream().noneMatch(x -> l.getAnchor().equals(x.getName())))
+				error("no layer '" + l.getAnchor() + "' to place " + l.getName() + " " + l.getPosition().getLiteral(), l,
+						LAYER__ANCHOR, UNKNOWN_LAYER);
+		checkStack(c, stack);
+	}
+
+	private void checkStack(Cell c, List<Layer> stack) {
+		for (Layer l : stack)
+			if (l.getMaterial() == null || l.getMaterial().eIsProxy())
+				return; // linking errors are reported already
+		if (stack.isEmpty()) {
+			error("cell " + c.getName() + " has no layers: list them from one current collector to the other", c, ELEMENT__NAME, STACK);
+			return;
+		}
+		if (Cells.effectiveProperties(c).get("area") == null)
+			warning("cell " + c.getName() + " has no area: add 'area = 0.785 cm2' (needed for currents and C-rates)", c, ELEMENT__NAME, STACK);
+		int sep = -1, separators = 0;
+		for (int i = 0; i < stack.size(); i++)
+			if (isSeparator(stack.get(i))) {
+				separators++;
+				if (sep < 0)
+					sep = i;
+			}
+		if (separators == 0) {
+			error("cell " + c.getName() + " has no separator: put a solid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
+			return;
+		}
+		// exactly two electrodes: one separator (adjacent separator layers count as one) and no collector inside
+		int lastSep = sep;
+		for (int i = sep + 1; i < stack.size(); i++)
+			if (isSeparator(stack.get(i))) {
+				if (i > lastSep + 1) {
+					error("cell " + c.getName() + " has more than two electrodes: separators " + stack.get(lastSep).getName() + " and "
+							+ stack.get(i).getName() + " enclose " + names(stack.subList(lastSep + 1, i))
+							+ "; a cell is one electrode, one separator, the other electrode, from one current collector to the other",
+							c, ELEMENT__NAME, STACK);
+					return;
+				}
+				lastSep = i;
+			}
+		// a current collector closes its electrode: outside it (towards the end of the stack) only collectors may follow
+		for (int i = 0; i < stack.size(); i++) {
+			if (!isCollector(stack.get(i)) || (i > sep && i < lastSep))
+				continue;
+			List<Layer> outside = i < sep ? stack.subList(0, i) : stack.subList(i + 1, stack.size());
+			List<Layer> cutOff = outside.stream().filter(l -> !isCollector(l)).toList();
+			if (!cutOff.isEmpty()) {
+				error("cell " + c.getName() + " is not one cell: current collector " + stack.get(i).getName() + " sits inside the stack, with "
+						+ names(cutOff) + " outside it; a cell runs from one current collector to the other, one electrode on each side "
+						+ "of the separator", c, ELEMENT__NAME, STACK);
+				return;
+			}
+		}
+		boolean before = false, after = false;
+		for (int i = 0; i < stack.size(); i++) {
+			if (isSeparator(stack.get(i)))
+				continue;
+			if (conducts(stack.get(i).getMaterial())) {
+				if (i < sep)
+					before = true;
+				else
+					after = true;
+			}
+		}
+		if (!before || !after)
+			error("cell " + c.getName() + " needs an electrode on each side of the separator (" + stack.get(sep).getName()
+					+ "): the " + (before ? "second" : "first") + " side has no electronically conducting layer", c, ELEMENT__NAME, STACK);
+		if (!isCollector(stack.get(0)) || !isCollector(stack.get(stack.size() - 1)))
+			warning("the stack of " + c.getName() + " should run from one current collector to the other; it starts with "
+					+ stack.get(0).getName() + " and ends with " + stack.get(stack.size() - 1).getName(), c, ELEMENT__NAME, STACK);
+		for (int i = 0; i + 1 < stack.size(); i++) {
+			seNextToLithium(c, stack.get(i), stack.get(i + 1));
+			seNextToLithium(c, stack.get(i + 1), stack.get(i));
+		}
+	}
+
+	private static String names(List<Layer> layers) {
+		List<String> n = new ArrayList<>();
+		for (Layer l : layers)
+			n.add(l.getName());
+		return String.join(", ", n);
+	}
+
+	private static boolean isCollector(Layer l) {
+		return l.getMaterial() != null && !(l.getMaterial() instanceof Composite) && l.getMaterial().getKind() == MaterialKind.CURRENT_COLLECTOR;
+	}
+
+	private void seNextToLithium(Cell c, Layer se, Layer li) {
+		Material m = li.getMaterial();
+		if (m == null || m instanceof Composite || m.getKind() != MaterialKind.LITHIUM_METAL)
+			return;
+		for (Material e : electrolytes(se)) {
+			OptionalDouble low = Layers.si(e, "stability-window-low");
+			if (low.isEmpty() || low.getAsDouble() <= 0)
+				continue;
+			String products = e.getReductionProducts().isEmpty() ? "reduction products" : String.join(", ", e.getReductionProducts());
+			EObject at = c.getLayers().contains(se) ? se : c.getLayers().contains(li) ? li : c;
+			EStructuralFeature f = at == c ? ELEMENT__NAME : LAYER__NAME;
+			warning(e.getName() + " in layer " + se.getName() + " touches lithium metal (layer " + li.getName()
+					+ ") at 0 V vs Li/Li+, below its stability window (from " + CellWrightFormat.number(low.getAsDouble())
+					+ " V): it is reduced to " + products + "; a Li-stable interlayer (e.g. Li15Si4-CNT) between them avoids this",
+					at, f, SE_REDUCTION);
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.List;
+
+import org.cellwright.lang.properties.PropertyCatalog.Entry;
+import org.cellwright.lang.properties.PropertyCatalog.Owner;
+import org.cellwright.lang.properties.PropertyCatalog;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Material;
+import org.cellwright.model.Property;
+import org.cellwright.model.PropertyOwner;
+import org.cellwright.model.Quantity;
+import org.eclipse.xtext.validation.Check;
+
+/** Units of quantities and the names, dimensions and ranges of properties (org.cellwright.lang.properties.PropertyCatalog). */
+public class UnitsValidator extends AbstractCellWrightRules {
+
+	@Check
+	public void checkUnit(Quantity q) {
+		if (!Units.isKnown(q.getUnit()))
+			error(Units.unknownUnitMessage(q.getUnit()), q, QUANTITY__UNIT, UNKNOWN_UNIT);
+	}
+
+	@Check
+	public void checkProperty(Property p) {
+		Owner owner = PropertyCatalog.ownerOf(p.eContainer());
+		if (owner == null || p.getName() == null)
+			return;
+		Entry e = PropertyCatalog.find(owner, p.getName()).orElse(null);
+		if (e == null) {
+			String msg;
+			if (owner == Owner.LAYER && p.getName().equals("thickness"))
+				msg = "a layer's thickness goes after its material: 'layer name: Material 2 um'";
+			else {
+				List<String> close = PropertyCatalog.closest(owner, p.getName(), 3);
+				msg = "unknown property '" + p.getName() + "' for " + owner.label()
+						+ (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+						+ " (known names: docs/language.md)";
+			}
+			warning(msg, p, PROPERTY__NAME, UNKNOWN_PROPERTY);
+			return;
+		}
+		Quantity q = p.getValue();
+		if (q == null || !checkDimension(q, p.getName(), e.expected(), accepted(e)))
+			return;
+		String v = e.rangeViolation(Units.toSI(q));
+		if (v != null)
+			error(p.getName() + " " + v + " (" + e.description() + "), not " + text(q), p, PROPERTY__VALUE, OUT_OF_RANGE);
+	}
+
+	@Check
+	public void checkSource(Property p) {
+		if (p.getSource() != null && p.getSource().isBlank())
+			warning("empty source: give a DOI such as \"10.1002/adma.202210835\" or \"estimate\"", p, PROPERTY__SOURCE);
+	}
+
+	@Check
+	public void checkDuplicateProperties(PropertyOwner owner) {
+		duplicates(owner.getProperties(), PROPERTY__NAME, "property");
+	}
+}
