@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cellwright.lang.library.StandardLibraryIndex;
+import org.cellwright.lang.parser.CellWrightGuardedParser;
+import org.cellwright.lang.validation.IssueCodes;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.model.Model;
 import org.eclipse.emf.common.util.URI;
@@ -47,6 +51,8 @@ public class CellWrightChecker {
 	public static final long MAX_FILE_BYTES = Limits.MAX_FILE_BYTES;
 	/** At most this many issues are reported per file; the rest are summarised in one more issue. */
 	public static final int MAX_ISSUES_PER_FILE = 100;
+	/** Issues about input beyond {@link Limits}: kept among the issues shown when a file has more than the maximum. */
+	private static final Set<String> LIMIT_CODES = Set.of(CellWrightGuardedParser.LIMIT_EXCEEDED, IssueCodes.CHAIN_TOO_LONG);
 
 	public enum Severity {
 		ERROR, WARNING, INFO;
@@ -191,16 +197,27 @@ public class CellWrightChecker {
 			} catch (RuntimeException | StackOverflowError x) {
 				own.add(new CheckIssue(e.getValue(), 1, 1, Severity.ERROR, "internal error while validating: " + x, null));
 			}
-			own.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
+			Comparator<CheckIssue> byPlace = Comparator.comparingInt(CheckIssue::line).thenComparingInt(CheckIssue::column);
+			own.sort(byPlace);
 			if (own.size() > MAX_ISSUES_PER_FILE) {
 				int more = own.size() - MAX_ISSUES_PER_FILE;
-				own = new ArrayList<>(own.subList(0, MAX_ISSUES_PER_FILE));
+				// input beyond the limits is the cause of what follows: shown even when it comes late in the file
+				List<CheckIssue> shown = new ArrayList<>(own.stream().filter(CellWrightChecker::aboutLimits).limit(MAX_ISSUES_PER_FILE).toList());
+				for (CheckIssue i : own)
+					if (shown.size() < MAX_ISSUES_PER_FILE && !aboutLimits(i))
+						shown.add(i);
+				shown.sort(byPlace);
+				own = shown;
 				own.add(new CheckIssue(e.getValue(), own.get(own.size() - 1).line(), 1, Severity.ERROR,
 						more + " more issues not shown: is this a .cell file?", null));
 			}
 			issues.addAll(own);
 		}
 		return new Result(Collections.unmodifiableList(issues), rs, models);
+	}
+
+	private static boolean aboutLimits(CheckIssue i) {
+		return i.code() != null && LIMIT_CODES.contains(i.code());
 	}
 
 	/** Parses text (for tools and tests); the resource is in a fresh resource set with the standard library. */

@@ -3,7 +3,9 @@
  */
 package org.cellwright.lang.ide;
 
+import org.cellwright.lang.ide.contentassist.CellWrightContentAssistContextFactory;
 import org.cellwright.lang.ide.contentassist.CellWrightIdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 
 /**
@@ -14,5 +16,10 @@ public class CellWrightIdeModule extends AbstractCellWrightIdeModule {
 	/** Content assist also proposes the material kinds after 'is'. */
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return CellWrightIdeContentProposalProvider.class;
+	}
+
+	/** No content assist in a document beyond the language's limits (its parser would overflow). */
+	public Class<? extends ContentAssistContextFactory> bindContentAssistContextFactory() {
+		return CellWrightContentAssistContextFactory.class;
 	}
 }

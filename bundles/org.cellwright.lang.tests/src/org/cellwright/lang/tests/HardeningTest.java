@@ -165,6 +165,18 @@ public class HardeningTest {
 	}
 
 	@Test
+	public void limitErrorIsShownAmongHundredsOfOthers() throws Exception {
+		// every cell of this chain has no layers (an error each): the chain's error comes late but is among those shown
+		StringBuilder b = new StringBuilder("package t\ncell C0 { area = 1 cm2 }\n");
+		for (int i = 1; i <= 2 * Limits.MAX_CHAIN_LENGTH; i++)
+			b.append("cell C").append(i).append(" extends C").append(i - 1).append(" { }\n");
+		CellWrightChecker.Result r = check("bare.cell", b.toString());
+		assertNoCrash(r);
+		assertEquals(CellWrightChecker.MAX_ISSUES_PER_FILE + 1, r.issues().size());
+		assertEquals(3 + Limits.MAX_CHAIN_LENGTH, error(r, x -> x.message().contains("chain of 'extends'"), "about the chain").line());
+	}
+
+	@Test
 	public void extendsCycleIsStillFound() throws Exception {
 		CellWrightChecker.Result r = check("cyc.cell", "package t\ncell A extends B { }\ncell B extends A { }\n");
 		assertNoCrash(r);

@@ -95,4 +95,13 @@ public class IdeServicesTest {
 		String body = "package p\nmaterial G is intercalation-anode { ";
 		assertFalse(complete(body, body.length()).contains("intercalation-anode"));
 	}
+
+	@Test
+	void noContentAssistAndNoOverflowBeyondTheLimits() throws Exception {
+		String text = "package t\nmaterial A is binder {\n  ocv function V = " + "(".repeat(20000) + "x" + ")".repeat(20000) + "\n  \n}\n";
+		int offset = text.lastIndexOf("\n  \n") + 3;
+		assertEquals(List.of(), complete(text, offset));
+		String small = "package t\nmaterial A is binder {\n  \n}\n";
+		assertFalse(complete(small, small.indexOf("\n  \n") + 3).isEmpty(), "content assist works within the limits");
+	}
 }

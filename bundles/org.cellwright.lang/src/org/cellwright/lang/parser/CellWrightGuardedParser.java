@@ -4,6 +4,7 @@ import org.antlr.runtime.CharStream;
 import org.antlr.runtime.TokenSource;
 import org.cellwright.lang.parser.antlr.CellWrightParser;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -22,6 +23,16 @@ public class CellWrightGuardedParser extends CellWrightParser {
 	public static final String LIMIT_EXCEEDED = "cellwright.limitExceeded";
 
 	private final ThreadLocal<NestingGuard> guard = new ThreadLocal<>();
+
+	/** True if the text of this parse result goes beyond the limits (its parse stopped at the offending token). */
+	public static boolean exceedsLimits(IParseResult result) {
+		if (result == null || !result.hasSyntaxErrors())
+			return false;
+		for (INode n : result.getSyntaxErrors())
+			if (n.getSyntaxErrorMessage() != null && LIMIT_EXCEEDED.equals(n.getSyntaxErrorMessage().getIssueCode()))
+				return true;
+		return false;
+	}
 
 	@Override
 	protected XtextTokenStream createTokenStream(TokenSource tokenSource) {
