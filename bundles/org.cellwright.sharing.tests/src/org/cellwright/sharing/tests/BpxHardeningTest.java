@@ -193,4 +193,89 @@ public class BpxHardeningTest {
 		assertFalse(e.contains("\u001b") || e.contains("Exception") || e.contains("\tat "), e);
 		assertFalse(Files.exists(tmp.resolve("out/deep\u001b[31m.cell")), "nothing written for a refused file");
 	}
+
+	// ------------------------------------------------------------------------------------------------ BPX 1.x State, blends
+
+	/** The example as BPX 1.x: the ambient temperature and initial concentration moved to "State". */
+	static JsonObject withState() throws Exception {
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Header").addProperty("BPX", "1.0.0");
+		JsonObject par = bpx.getAsJsonObject("Parameterisation");
+		double c0 = par.getAsJsonObject("Electrolyte").remove("Initial concentration [mol.m-3]").getAsDouble();
+		double tAmb = par.getAsJsonObject("Cell").remove("Ambient temperature [K]").getAsDouble();
+		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
+		initial.addProperty("Initial state-of-charge", 1.0);
+		initial.addProperty("Initial temperature [K]", 300.0);
+		initial.addProperty("Initial electrolyte concentration [mol.m-3]", c0);
+		thermal.addProperty("Ambient temperature [K]", tAmb);
+		thermal.addProperty("Heat transfer coefficient [W.m-2.K-1]", 10.0);
+		state.add("Initial conditions", initial);
+		state.add("Thermal environment", thermal);
+		bpx.add("State", state);
+		return bpx;
+	}
+
+	@Test
+	void theStateSectionOfBpx1IsUsedOrReported() throws Exception {
+		BpxImporter.Result v0 = BpxImporter.importJson(new Gson().toJson(example()), "v0");
+		BpxImporter.Result v1 = BpxImporter.importJson(new Gson().toJson(withState()), "v1");
+		// the conductivity (a function of concentration) is evaluated at the State's initial concentration, as for 0.x
+		String kappa0 = v0.text().lines().filter(l -> l.contains("ionic-conductivity")).findFirst().orElseThrow();
+		String kappa1 = v1.text().lines().filter(l -> l.contains("ionic-conductivity")).findFirst().orElseThrow();
+		assertEquals(kappa0, kappa1, v1.report());
+		String t0 = v0.text().lines().filter(l -> l.trim().startsWith("temperature =")).findFirst().orElseThrow();
+		assertEquals(t0, v1.text().lines().filter(l -> l.trim().startsWith("temperature =")).findFirst().orElseThrow());
+		// the rest is a note each, and kept as comments the exporter does not read back as parameters
+		for (String k : new String[] { "Initial state-of-charge = 1.0: not applied", "Initial temperature [K] = 300.0: not applied",
+				"Heat transfer coefficient [W.m-2.K-1] = 10.0: not applied" })
+			assertTrue(v1.notes().stream().anyMatch(n -> n.contains(k)), k + " in " + v1.notes());
+		assertFalse(v1.skipped().stream().anyMatch(s -> s.startsWith("State (section not imported")), v1.skipped().toString());
+		assertTrue(v1.text().contains("// BPX State \"Initial conditions\" \"Initial state-of-charge\" = 1.0"), v1.text());
+		Path f = tmp.resolve("v1.cell");
+		Files.writeString(f, v1.text());
+		org.cellwright.lang.CellWrightChecker.Result res = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(f));
+		assertFalse(res.hasErrors(), res.issues().toString());
+		org.cellwright.model.Cell cell = (org.cellwright.model.Cell) res.model(f).getElements().stream()
+				.filter(e -> e instanceof org.cellwright.model.Cell).findFirst().orElseThrow();
+		JsonObject exported = org.cellwright.sharing.bpx.BpxExporter.export(cell);
+		assertFalse(exported.getAsJsonObject("Parameterisation").has("State"), "State is not put among the parameters");
+	}
+
+	@Test
+	void aBlendedElectrodeReportsItsSecondPopulation() throws Exception {
+		JsonObject bpx = example();
+		JsonObject pos = positive(bpx);
+		JsonObject large = new JsonObject(), small = new JsonObject(), particles = new JsonObject();
+		for (String k : new String[] { "Particle radius [m]", "Diffusivity [m2.s-1]", "OCP [V]", "Surface area per unit volume [m-1]",
+				"Reaction rate constant [mol.m-2.s-1]", "Minimum stoichiometry", "Maximum stoichiometry", "Maximum concentration [mol.m-3]" }) {
+			large.add(k, pos.get(k));
+			small.add(k, pos.remove(k));
+		}
+		small.addProperty("Particle radius [m]", 1e-6);
+		small.addProperty("Surface area per unit volume [m-1]", 496883);
+		particles.add("Large Particles", large);
+		particles.add("Small Particles", small);
+		pos.add("Particle", particles);
+		BpxImporter.Result r = BpxImporter.importJson(new Gson().toJson(bpx), "blend");
+		assertTrue(r.notes().stream().anyMatch(n -> n.contains("'Large Particles' was imported") && n.contains("'Small Particles' (particle radius 1 um")
+				&& n.contains("496883")), r.notes().toString());
+		assertTrue(r.text().contains("// BPX blend component \"Small Particles\" of \"Positive electrode\" (not imported) = {"), r.text());
+	}
+
+	/** The real BPX files beside the repository (../shared/data/bpx-real) import, with every State entry and blend noted. */
+	@Test
+	void theRealBpxFilesImport() throws Exception {
+		Path real = Path.of(System.getProperty("cellwright.bpx.real", "../../../shared/data/bpx-real"));
+		assertTrue(Files.isDirectory(real), "the shared BPX files (../shared/data/bpx-real, as in CI): " + real);
+		try (java.util.stream.Stream<Path> s = Files.list(real)) {
+			for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+				BpxImporter.Result r = BpxImporter.importFile(f);
+				String json = Files.readString(f);
+				if (json.contains("\"State\""))
+					assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("State / Initial conditions / Initial state-of-charge")), f + ": " + r.notes());
+				if (json.contains("\"Particle\""))
+					assertTrue(r.notes().stream().anyMatch(n -> n.contains("blended electrode")), f + ": " + r.notes());
+			}
+		}
+	}
 }

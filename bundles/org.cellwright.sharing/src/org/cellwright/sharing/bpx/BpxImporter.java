@@ -72,6 +72,8 @@ public final class BpxImporter {
 	/** Where each imported parameter came from in the JSON ("section / key" to a JSON path), for messages. */
 	private final Map<String, String> origin = new java.util.HashMap<>();
 	private String parPath = "$.Parameterisation";
+	/** Comments holding the particle populations of blended electrodes beyond the first, per section. */
+	private final Map<String, List<String>> blends = new java.util.HashMap<>();
 
 	/**
 	 * Imports a BPX file. Every refusal is a {@link BpxException} whose message names the JSON path of the offending
@@ -171,6 +173,9 @@ public final class BpxImporter {
 		else if (!version.matches("[0-9][0-9A-Za-z.+-]{0,20}"))
 			throw new BpxException("$.Header.BPX: '" + Printable.escape(shorten(version)) + "' is not a BPX version (such as 0.4.0)");
 		JsonObject cell = orEmpty(object(par, CELL)), ely = object(par, ELY), sep = object(par, SEP);
+		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
+		JsonObject state = object(root, STATE);
+		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
 		JsonObject neg = electrode(par, NEG), pos = electrode(par, POS);
 		if (neg == null || pos == null)
 			throw new BpxException("not a BPX cell: \"" + NEG + "\" and \"" + POS + "\" are both needed");
@@ -193,7 +198,7 @@ public final class BpxImporter {
 		material(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT,
 				"graphite-like host; CellWright's solver models lithium-metal and interlayer anodes only: simulate this cell in PyBaMM (export-bpx)");
 		material(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT, null);
-		electrolyte(out, ely);
+		electrolyte(out, ely, c0State);
 
 		// the cell
 		out.append("// The cell: one stack of the BPX electrode pairs (area = electrode area x pairs in parallel).\n");
@@ -211,6 +216,10 @@ public final class BpxImporter {
 		if (tAmb != null) {
 			out.append("\ttemperature = ").append(fmt(tAmb)).append(" K\n");
 			mapped.add(CELL + " / Ambient temperature [K]");
+		} else if (tAmbState != null) {
+			out.append("\t// BPX \"State\" / \"Thermal environment\" / \"Ambient temperature [K]\"\n");
+			out.append("\ttemperature = ").append(fmt(tAmbState)).append(" K\n");
+			mapped.add(STATE + " / " + THERMAL + " / Ambient temperature [K]");
 		}
 		Double cap = number(cell, "Nominal cell capacity [A.h]");
 		if (cap != null) {
@@ -248,7 +257,7 @@ public final class BpxImporter {
 		}
 		for (Map.Entry<String, JsonElement> e : par.entrySet()) {
 			String s = e.getKey();
-			if (!List.of(CELL, ELY, SEP, NEG, POS).contains(s)) {
+			if (!List.of(CELL, ELY, SEP, NEG, POS, STATE, "Header").contains(s)) {
 				out.append('\n');
 				if (e.getValue().isJsonObject())
 					for (String k : e.getValue().getAsJsonObject().keySet())
@@ -257,11 +266,56 @@ public final class BpxImporter {
 					keep(out, "", "Parameterisation", s, par, true);
 			}
 		}
+		if (state != null)
+			state(out, state);
 		for (Map.Entry<String, JsonElement> e : root.entrySet())
-			if (!e.getKey().equals("Header") && !e.getKey().equals("Parameterisation") && par != root) {
+			if (!e.getKey().equals("Header") && !e.getKey().equals("Parameterisation") && !e.getKey().equalsIgnoreCase(STATE) && par != root) {
 				skipped.add(e.getKey() + " (section not imported: data, not parameters)");
 			}
 		return new Result(out.toString(), pkg, cellName, version, List.copyOf(mapped), List.copyOf(skipped), List.copyOf(notes));
+	}
+
+	static final String STATE = "State", INITIAL = "Initial conditions", THERMAL = "Thermal environment",
+			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
+
+	/**
+	 * BPX 1.x's {@code "State"}: the ambient temperature and the initial electrolyte concentration are used (when the
+	 * parameterisation has none); every other entry is reported as a note saying why it is not applied, and all are
+	 * written as comments {@code // BPX State "group" "key" = json} (not read back by the exporter, which writes 0.x).
+	 */
+	private void state(StringBuilder out, JsonObject state) {
+		out.append("\n// BPX \"State\" (BPX 1.x: initial and ambient conditions)\n");
+		for (Map.Entry<String, JsonElement> g : state.entrySet()) {
+			if (!g.getValue().isJsonObject()) {
+				out.append("// BPX State ").append(json(g.getKey())).append(" = ").append(json(g.getValue())).append('\n');
+				notes.add(STATE + " / " + g.getKey() + ": not applied (no CellWright counterpart); kept as a comment");
+				continue;
+			}
+			for (Map.Entry<String, JsonElement> e : g.getValue().getAsJsonObject().entrySet()) {
+				String k = e.getKey(), id = STATE + " / " + g.getKey() + " / " + k;
+				out.append("// BPX State ").append(json(g.getKey())).append(' ').append(json(k)).append(" = ").append(json(e.getValue())).append('\n');
+				if (mapped.contains(id))
+					continue;
+				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
+				String why;
+				if (k.startsWith("Initial state-of-charge"))
+					why = "the imported cell starts discharged (negative electrode at its minimum, positive at its maximum stoichiometry); "
+							+ "charge it in the protocol, or edit initial-stoichiometry";
+				else if (k.startsWith("Initial temperature"))
+					why = "CellWright cells are isothermal at the cell's temperature";
+				else if (k.startsWith("Ambient temperature"))
+					why = "the parameterisation's \"Cell\" ambient temperature is used";
+				else if (k.startsWith("Initial electrolyte concentration"))
+					why = "the parameterisation's electrolyte initial concentration is used";
+				else if (k.startsWith("Heat transfer coefficient"))
+					why = "CellWright has no thermal model";
+				else if (k.toLowerCase(Locale.ROOT).contains("hysteresis"))
+					why = "CellWright has no OCP hysteresis";
+				else
+					why = "no CellWright counterpart";
+				notes.add(id + " = " + shorten(v) + ": not applied (" + why + "); kept as a comment");
+			}
+		}
 	}
 
 	/** An electrode's parameters: directly (0.x) or those of its first particle (1.x blended electrodes). */
@@ -277,10 +331,12 @@ public final class BpxImporter {
 			if (!x.getKey().equals("Particle"))
 				merged.add(x.getKey(), x.getValue());
 		boolean first = true;
+		String firstName = null;
 		for (Map.Entry<String, JsonElement> p : particles.entrySet()) {
 			if (!p.getValue().isJsonObject())
 				continue;
 			if (first) {
+				firstName = p.getKey();
 				for (Map.Entry<String, JsonElement> x : p.getValue().getAsJsonObject().entrySet()) {
 					merged.add(x.getKey(), x.getValue());
 					origin.put(section + " / " + x.getKey(), parPath + key(section) + ".Particle" + key(p.getKey()) + key(x.getKey()));
@@ -288,7 +344,14 @@ public final class BpxImporter {
 				first = false;
 			} else {
 				skipped.add(section + " / Particle / " + p.getKey() + " (CellWright has one active material per electrode)");
-				notes.add(section + ": only the first particle (blend component) was imported");
+				JsonObject o = p.getValue().getAsJsonObject();
+				Double r = number(o, "Particle radius [m]"), a = number(o, "Surface area per unit volume [m-1]");
+				notes.add(section + ": blended electrode: only the particle population '" + firstName + "' was imported; '" + p.getKey() + "'"
+						+ (r != null ? " (particle radius " + fmt(r * 1e6) + " um" + (a != null ? ", surface area per volume " + fmt(a) + " 1/m" : "") + ")"
+								: "")
+						+ " is not simulated (CellWright has one active material per electrode) and is kept as a comment");
+				blends.computeIfAbsent(section, x -> new ArrayList<>())
+						.add("// BPX blend component " + json(p.getKey()) + " of " + json(section) + " (not imported) = " + json(o));
 			}
 		}
 		return merged;
@@ -297,6 +360,8 @@ public final class BpxImporter {
 	private void material(StringBuilder out, String name, String kind, String section, JsonObject e, Double refT, String comment)
 			throws BpxException {
 		out.append("// BPX \"").append(section).append("\" (active material).\n");
+		for (String b : blends.getOrDefault(section, List.of()))
+			out.append(b).append('\n');
 		if (comment != null)
 			out.append("// kind ").append(kind).append(": ").append(comment).append('\n');
 		out.append("material ").append(name).append(" is ").append(kind).append(" {\n");
@@ -335,12 +400,16 @@ public final class BpxImporter {
 
 	private static final List<String> LAYER_KEYS = List.of("Thickness [m]", "Particle radius [m]", "Porosity", "Transport efficiency");
 
-	private void electrolyte(StringBuilder out, JsonObject ely) {
+	private void electrolyte(StringBuilder out, JsonObject ely, Double c0State) {
 		out.append("// BPX \"Electrolyte\". CellWright has no liquid-electrolyte kind: the ion conductor of the separator is\n");
 		out.append("// written as a solid-electrolyte whose conductivity is the BPX one at the initial concentration.\n");
 		out.append("material Electrolyte is solid-electrolyte {\n");
 		if (ely != null) {
 			Double c0 = number(ely, "Initial concentration [mol.m-3]");
+			if (c0 == null && c0State != null) {
+				c0 = c0State; // BPX 1.x keeps it in "State"
+				mapped.add(STATE + " / " + INITIAL + " / " + STATE_C0);
+			}
 			JsonElement kappa = ely.get("Conductivity [S.m-1]");
 			if (kappa != null && isNumber(kappa)) {
 				out.append("\tionic-conductivity = ").append(fmt(kappa.getAsDouble())).append(" S/m\n");
