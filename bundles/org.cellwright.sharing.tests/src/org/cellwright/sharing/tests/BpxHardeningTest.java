@@ -278,4 +278,51 @@ public class BpxHardeningTest {
 			}
 		}
 	}
+
+	// ------------------------------------------------------------------------------------------------ export: what is missing
+
+	@Test
+	void exportNamesTheRequiredFieldsItCannotFill() throws Exception {
+		// an imported example exports with every field BPX requires
+		BpxImporter.Result r = BpxImporter.importJson(Files.readString(BpxTest.dataDir().resolve("nmc_pouch_cell_BPX.json")), "nmc");
+		Path f = tmp.resolve("nmc.cell");
+		Files.writeString(f, r.text());
+		assertEquals(java.util.List.of(), org.cellwright.sharing.bpx.BpxExporter.missingRequired(export(f)));
+		// a solid-state cell (Li | solid electrolyte | Li, no protocol, no capacity) lacks what CellWright has no value for
+		Path ss = tmp.resolve("ss.cell");
+		Files.writeString(ss, """
+				package ss
+				import cellwright.materials.*
+				cell Symmetric {
+					area = 1 cm2
+					layer acc: SUS 10 um
+					layer foil: Li 30 um
+					layer separator: Li6PS5Cl 500 um
+					layer counter: Li 30 um
+					layer ccc: SUS 10 um
+				}
+				""");
+		java.util.List<String> missing = org.cellwright.sharing.bpx.BpxExporter.missingRequired(export(ss));
+		for (String m : new String[] { "Cell / Lower voltage cut-off [V]", "Cell / Nominal cell capacity [A.h]", "Electrolyte / Cation transference number",
+				"Negative electrode / OCP [V]", "Positive electrode / OCP [V]" })
+			assertTrue(missing.contains(m), m + " in " + missing);
+		assertFalse(missing.contains("Cell / Electrode area [m2]") || missing.contains("Cell / Number of electrode pairs connected in parallel to make a cell"),
+				missing.toString());
+		// the command names them
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = new CommandLine(new org.cellwright.sharing.cli.ExportBpxCommand());
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		assertEquals(0, cl.execute(ss.toString(), "--out", tmp.resolve("ss.bpx.json").toString()), err.toString());
+		assertTrue(err.toString().contains(missing.size() + " field(s) BPX requires") && err.toString().contains("  Negative electrode / OCP [V]"),
+				err.toString());
+	}
+
+	static JsonObject export(Path f) {
+		org.cellwright.lang.CellWrightChecker.Result res = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(f));
+		assertFalse(res.hasErrors(), res.issues().toString());
+		org.cellwright.model.Cell cell = (org.cellwright.model.Cell) res.model(f).getElements().stream()
+				.filter(e -> e instanceof org.cellwright.model.Cell).findFirst().orElseThrow();
+		return org.cellwright.sharing.bpx.BpxExporter.export(cell);
+	}
 }
