@@ -1,7 +1,9 @@
 package org.cellwright.sharing.bpx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +47,45 @@ public final class BpxExporter {
 	private static final Pattern KEPT = Pattern.compile("^//\\s*BPX\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s*=\\s*(.+)$");
 
 	private BpxExporter() {
+	}
+
+	/**
+	 * The fields BPX requires of a DFN parameter set, per section: the required fields of the BPX project's schema
+	 * (FaradayInstitution/BPX, {@code bpx/schema.py}: {@code Cell}, {@code Electrolyte}, {@code ElectrodeSingle},
+	 * {@code Contact}), as its validator ({@code ../shared/tools/bpx-validator/validate-bpx}) checks them.
+	 */
+	public static final Map<String, List<String>> REQUIRED = requiredFields();
+
+	private static Map<String, List<String>> requiredFields() {
+		Map<String, List<String>> m = new LinkedHashMap<>();
+		m.put(BpxImporter.CELL, List.of("Electrode area [m2]", "Number of electrode pairs connected in parallel to make a cell",
+				"Lower voltage cut-off [V]", "Upper voltage cut-off [V]", "Nominal cell capacity [A.h]"));
+		m.put(BpxImporter.ELY, List.of("Cation transference number", "Diffusivity [m2.s-1]", "Conductivity [S.m-1]"));
+		List<String> electrode = List.of("Minimum stoichiometry", "Maximum stoichiometry", "Maximum concentration [mol.m-3]", "Particle radius [m]",
+				"Surface area per unit volume [m-1]", "Diffusivity [m2.s-1]", "OCP [V]", "Reaction rate constant [mol.m-2.s-1]", "Thickness [m]",
+				"Porosity", "Transport efficiency", "Conductivity [S.m-1]");
+		m.put(BpxImporter.NEG, electrode);
+		m.put(BpxImporter.POS, electrode);
+		m.put(BpxImporter.SEP, List.of("Thickness [m]", "Porosity", "Transport efficiency"));
+		return java.util.Collections.unmodifiableMap(m);
+	}
+
+	/**
+	 * The fields BPX requires that a document lacks, as {@code "Section / key"} in the schema's order: what could not
+	 * be exported because the cell has no value for it (nothing is invented to fill them).
+	 */
+	public static List<String> missingRequired(JsonObject bpx) {
+		List<String> out = new ArrayList<>();
+		JsonElement p = bpx.get("Parameterisation");
+		JsonObject par = p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject();
+		for (Map.Entry<String, List<String>> e : REQUIRED.entrySet()) {
+			JsonElement sec = par.get(e.getKey());
+			JsonObject o = sec != null && sec.isJsonObject() ? sec.getAsJsonObject() : new JsonObject();
+			for (String k : e.getValue())
+				if (!o.has(k))
+					out.add(e.getKey() + " / " + k);
+		}
+		return out;
 	}
 
 	/** The BPX document of a cell (its file's BPX comments included). */
@@ -103,8 +144,12 @@ public final class BpxExporter {
 
 		// cell
 		OptionalDouble area = Layers.si(cell, "area");
-		if (area.isPresent())
+		if (area.isPresent()) {
 			c.addProperty("Electrode area [m2]", area.getAsDouble() / pairs);
+			// the cell's area is that of its electrode pairs together (one pair unless the import recorded more)
+			if (pairs == Math.rint(pairs) && pairs >= 1)
+				c.addProperty("Number of electrode pairs connected in parallel to make a cell", (long) pairs);
+		}
 		put(c, "Ambient temperature [K]", Layers.si(cell, "temperature"));
 		Property cap = Cells.property(cell, "nominal-capacity");
 		if (cap != null && cap.getValue() != null && Units.isKnown(cap.getValue().getUnit())) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cellwright.lang.text.Printable;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -58,25 +60,97 @@ public final class BpxImporter {
 		}
 	}
 
+	/** A BPX file larger than this is refused before it is read (the BPX files of the field have a few hundred kB). */
+	public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+	/** JSON nesting a BPX file may have (a BPX file nests about six levels deep). */
+	public static final int MAX_JSON_DEPTH = 64;
+	/** Points an OCP table may have. */
+	public static final int MAX_TABLE_POINTS = 10_000;
+
 	private final List<String> mapped = new ArrayList<>(), skipped = new ArrayList<>(), notes = new ArrayList<>();
 	private final Gson gson = new Gson();
+	/** Where each imported parameter came from in the JSON ("section / key" to a JSON path), for messages. */
+	private final Map<String, String> origin = new java.util.HashMap<>();
+	private String parPath = "$.Parameterisation";
+	/** Comments holding the particle populations of blended electrodes beyond the first, per section. */
+	private final Map<String, List<String>> blends = new java.util.HashMap<>();
 
+	/**
+	 * Imports a BPX file. Every refusal is a {@link BpxException} whose message names the JSON path of the offending
+	 * value (the caller adds the file name); no input ends in any other exception.
+	 */
 	public static Result importFile(Path file) throws IOException, BpxException {
 		String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-		return importJson(Files.readString(file, StandardCharsets.UTF_8), name);
+		long size = Files.size(file);
+		if (size > MAX_FILE_BYTES)
+			throw new BpxException("refused: " + size / (1024 * 1024) + " MB; a BPX file has at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
+		String json;
+		try {
+			json = Files.readString(file, StandardCharsets.UTF_8);
+		} catch (java.nio.charset.CharacterCodingException e) {
+			throw new BpxException("not UTF-8 text: " + e.getMessage());
+		}
+		return importJson(json, name);
 	}
 
 	/** Imports BPX JSON text; {@code name} (usually the file name) names the package and the cell. */
 	public static Result importJson(String json, String name) throws BpxException {
+		if (json.startsWith("\uFEFF"))
+			json = json.substring(1); // a byte-order mark, as Windows editors write it
 		JsonElement root;
 		try {
 			root = JsonParser.parseString(json);
-		} catch (JsonParseException e) {
-			throw new BpxException("not JSON: " + e.getMessage());
+		} catch (JsonParseException | StackOverflowError e) {
+			// Gson wraps the reader's message ("End of input at line 1 column 12 path $.Header") in its exception's
+			String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+			throw new BpxException("not JSON: " + Printable.escape(shorten(m)));
 		}
 		if (!root.isJsonObject())
 			throw new BpxException("not a BPX file: the top level is not a JSON object");
-		return new BpxImporter().convert(root.getAsJsonObject(), name);
+		checkDepth(root);
+		try {
+			return new BpxImporter().convert(root.getAsJsonObject(), name);
+		} catch (RuntimeException e) {
+			// every expected problem is a BpxException with its JSON path; this names what was not expected, without a trace
+			throw new BpxException("cannot import: unexpected structure (" + e.getClass().getSimpleName() + ": "
+					+ Printable.escape(shorten(String.valueOf(e.getMessage()))) + ")");
+		}
+	}
+
+	/** Refuses JSON nested deeper than {@link #MAX_JSON_DEPTH}, walking it without recursion; names the path. */
+	private static void checkDepth(JsonElement root) throws BpxException {
+		record At(JsonElement e, int depth, String path) {
+		}
+		java.util.ArrayDeque<At> todo = new java.util.ArrayDeque<>();
+		todo.push(new At(root, 0, "$"));
+		while (!todo.isEmpty()) {
+			At a = todo.pop();
+			if (a.depth() > MAX_JSON_DEPTH)
+				throw new BpxException(a.path() + ": nested deeper than " + MAX_JSON_DEPTH + " levels; a BPX file nests a few levels");
+			if (a.e().isJsonObject())
+				for (Map.Entry<String, JsonElement> e : a.e().getAsJsonObject().entrySet())
+					todo.push(new At(e.getValue(), a.depth() + 1, a.depth() < 8 ? a.path() + key(e.getKey()) : a.path() + "..."));
+			else if (a.e().isJsonArray()) {
+				int i = 0;
+				for (JsonElement x : a.e().getAsJsonArray())
+					todo.push(new At(x, a.depth() + 1, a.depth() < 8 ? a.path() + "[" + i++ + "]" : a.path() + "..."));
+			}
+		}
+	}
+
+	/** A key of a JSON path: {@code .Cell} or {@code ["Positive electrode"]}. */
+	static String key(String k) {
+		return k.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + k : "[" + Printable.escape(new Gson().toJson(k)) + "]";
+	}
+
+	/** The JSON path of a parameter, for messages. */
+	private String path(String section, String k) {
+		String o = origin.get(section + " / " + k);
+		return o != null ? o : parPath + key(section) + key(k);
+	}
+
+	static String shorten(String s) {
+		return s.length() > 200 ? s.substring(0, 200) + "..." : s;
 	}
 
 	// ------------------------------------------------------------------------------------------------ conversion
@@ -84,12 +158,24 @@ public final class BpxImporter {
 	private Result convert(JsonObject root, String name) throws BpxException {
 		JsonObject header = object(root, "Header");
 		JsonObject par = object(root, "Parameterisation");
-		if (par == null && object(root, CELL) != null)
+		if (par == null && object(root, CELL) != null) {
 			par = root; // sections at the top level
+			parPath = "$";
+		}
 		if (par == null)
 			throw new BpxException("not a BPX file: no \"Parameterisation\" section");
-		String version = header != null && header.has("BPX") ? header.get("BPX").getAsString() : "unknown";
+		JsonElement bpxVersion = header == null ? null : header.get("BPX");
+		if (bpxVersion != null && !bpxVersion.isJsonPrimitive())
+			throw new BpxException("$.Header.BPX: not a version (such as \"0.4.0\")");
+		String version = text(header, "BPX");
+		if (version == null)
+			version = "unknown";
+		else if (!version.matches("[0-9][0-9A-Za-z.+-]{0,20}"))
+			throw new BpxException("$.Header.BPX: '" + Printable.escape(shorten(version)) + "' is not a BPX version (such as 0.4.0)");
 		JsonObject cell = orEmpty(object(par, CELL)), ely = object(par, ELY), sep = object(par, SEP);
+		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
+		JsonObject state = object(root, STATE);
+		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
 		JsonObject neg = electrode(par, NEG), pos = electrode(par, POS);
 		if (neg == null || pos == null)
 			throw new BpxException("not a BPX cell: \"" + NEG + "\" and \"" + POS + "\" are both needed");
@@ -102,7 +188,7 @@ public final class BpxImporter {
 		if (header != null) {
 			for (Map.Entry<String, JsonElement> e : header.entrySet())
 				if (!e.getKey().equals("BPX"))
-					out.append("// ").append(e.getKey()).append(": ").append(oneLine(e.getValue())).append('\n');
+					out.append("// ").append(Printable.escape(e.getKey())).append(": ").append(Printable.escape(oneLine(e.getValue()))).append('\n');
 		}
 		out.append("// Parameters without a CellWright counterpart are kept as // BPX \"section\" \"key\" = value comments;\n");
 		out.append("// cellwright export-bpx writes them back.\n");
@@ -112,7 +198,7 @@ public final class BpxImporter {
 		material(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT,
 				"graphite-like host; CellWright's solver models lithium-metal and interlayer anodes only: simulate this cell in PyBaMM (export-bpx)");
 		material(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT, null);
-		electrolyte(out, ely);
+		electrolyte(out, ely, c0State);
 
 		// the cell
 		out.append("// The cell: one stack of the BPX electrode pairs (area = electrode area x pairs in parallel).\n");
@@ -130,6 +216,10 @@ public final class BpxImporter {
 		if (tAmb != null) {
 			out.append("\ttemperature = ").append(fmt(tAmb)).append(" K\n");
 			mapped.add(CELL + " / Ambient temperature [K]");
+		} else if (tAmbState != null) {
+			out.append("\t// BPX \"State\" / \"Thermal environment\" / \"Ambient temperature [K]\"\n");
+			out.append("\ttemperature = ").append(fmt(tAmbState)).append(" K\n");
+			mapped.add(STATE + " / " + THERMAL + " / Ambient temperature [K]");
 		}
 		Double cap = number(cell, "Nominal cell capacity [A.h]");
 		if (cap != null) {
@@ -149,7 +239,8 @@ public final class BpxImporter {
 			out.append("\tlayer separator: Electrolyte ");
 			layerBody(out, SEP, sep);
 		} else {
-			out.append("\t// placeholder: this BPX file (model ").append(header != null && header.has("Model") ? header.get("Model").getAsString() : "?")
+			String model = text(header, "Model");
+			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(shorten(model)))
 					.append(") has no separator; 1 um so that the stack validates\n\tlayer separator: Electrolyte 1 um\n");
 			notes.add("no \"Separator\" section (single-particle model?): a 1 um placeholder separator was added so the cell validates");
 		}
@@ -166,7 +257,7 @@ public final class BpxImporter {
 		}
 		for (Map.Entry<String, JsonElement> e : par.entrySet()) {
 			String s = e.getKey();
-			if (!List.of(CELL, ELY, SEP, NEG, POS).contains(s)) {
+			if (!List.of(CELL, ELY, SEP, NEG, POS, STATE, "Header").contains(s)) {
 				out.append('\n');
 				if (e.getValue().isJsonObject())
 					for (String k : e.getValue().getAsJsonObject().keySet())
@@ -175,11 +266,56 @@ public final class BpxImporter {
 					keep(out, "", "Parameterisation", s, par, true);
 			}
 		}
+		if (state != null)
+			state(out, state);
 		for (Map.Entry<String, JsonElement> e : root.entrySet())
-			if (!e.getKey().equals("Header") && !e.getKey().equals("Parameterisation") && par != root) {
+			if (!e.getKey().equals("Header") && !e.getKey().equals("Parameterisation") && !e.getKey().equalsIgnoreCase(STATE) && par != root) {
 				skipped.add(e.getKey() + " (section not imported: data, not parameters)");
 			}
 		return new Result(out.toString(), pkg, cellName, version, List.copyOf(mapped), List.copyOf(skipped), List.copyOf(notes));
+	}
+
+	static final String STATE = "State", INITIAL = "Initial conditions", THERMAL = "Thermal environment",
+			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
+
+	/**
+	 * BPX 1.x's {@code "State"}: the ambient temperature and the initial electrolyte concentration are used (when the
+	 * parameterisation has none); every other entry is reported as a note saying why it is not applied, and all are
+	 * written as comments {@code // BPX State "group" "key" = json} (not read back by the exporter, which writes 0.x).
+	 */
+	private void state(StringBuilder out, JsonObject state) {
+		out.append("\n// BPX \"State\" (BPX 1.x: initial and ambient conditions)\n");
+		for (Map.Entry<String, JsonElement> g : state.entrySet()) {
+			if (!g.getValue().isJsonObject()) {
+				out.append("// BPX State ").append(json(g.getKey())).append(" = ").append(json(g.getValue())).append('\n');
+				notes.add(STATE + " / " + g.getKey() + ": not applied (no CellWright counterpart); kept as a comment");
+				continue;
+			}
+			for (Map.Entry<String, JsonElement> e : g.getValue().getAsJsonObject().entrySet()) {
+				String k = e.getKey(), id = STATE + " / " + g.getKey() + " / " + k;
+				out.append("// BPX State ").append(json(g.getKey())).append(' ').append(json(k)).append(" = ").append(json(e.getValue())).append('\n');
+				if (mapped.contains(id))
+					continue;
+				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
+				String why;
+				if (k.startsWith("Initial state-of-charge"))
+					why = "the imported cell starts discharged (negative electrode at its minimum, positive at its maximum stoichiometry); "
+							+ "charge it in the protocol, or edit initial-stoichiometry";
+				else if (k.startsWith("Initial temperature"))
+					why = "CellWright cells are isothermal at the cell's temperature";
+				else if (k.startsWith("Ambient temperature"))
+					why = "the parameterisation's \"Cell\" ambient temperature is used";
+				else if (k.startsWith("Initial electrolyte concentration"))
+					why = "the parameterisation's electrolyte initial concentration is used";
+				else if (k.startsWith("Heat transfer coefficient"))
+					why = "CellWright has no thermal model";
+				else if (k.toLowerCase(Locale.ROOT).contains("hysteresis"))
+					why = "CellWright has no OCP hysteresis";
+				else
+					why = "no CellWright counterpart";
+				notes.add(id + " = " + shorten(v) + ": not applied (" + why + "); kept as a comment");
+			}
+		}
 	}
 
 	/** An electrode's parameters: directly (0.x) or those of its first particle (1.x blended electrodes). */
@@ -195,23 +331,37 @@ public final class BpxImporter {
 			if (!x.getKey().equals("Particle"))
 				merged.add(x.getKey(), x.getValue());
 		boolean first = true;
+		String firstName = null;
 		for (Map.Entry<String, JsonElement> p : particles.entrySet()) {
 			if (!p.getValue().isJsonObject())
 				continue;
 			if (first) {
-				for (Map.Entry<String, JsonElement> x : p.getValue().getAsJsonObject().entrySet())
+				firstName = p.getKey();
+				for (Map.Entry<String, JsonElement> x : p.getValue().getAsJsonObject().entrySet()) {
 					merged.add(x.getKey(), x.getValue());
+					origin.put(section + " / " + x.getKey(), parPath + key(section) + ".Particle" + key(p.getKey()) + key(x.getKey()));
+				}
 				first = false;
 			} else {
 				skipped.add(section + " / Particle / " + p.getKey() + " (CellWright has one active material per electrode)");
-				notes.add(section + ": only the first particle (blend component) was imported");
+				JsonObject o = p.getValue().getAsJsonObject();
+				Double r = number(o, "Particle radius [m]"), a = number(o, "Surface area per unit volume [m-1]");
+				notes.add(section + ": blended electrode: only the particle population '" + firstName + "' was imported; '" + p.getKey() + "'"
+						+ (r != null ? " (particle radius " + fmt(r * 1e6) + " um" + (a != null ? ", surface area per volume " + fmt(a) + " 1/m" : "") + ")"
+								: "")
+						+ " is not simulated (CellWright has one active material per electrode) and is kept as a comment");
+				blends.computeIfAbsent(section, x -> new ArrayList<>())
+						.add("// BPX blend component " + json(p.getKey()) + " of " + json(section) + " (not imported) = " + json(o));
 			}
 		}
 		return merged;
 	}
 
-	private void material(StringBuilder out, String name, String kind, String section, JsonObject e, Double refT, String comment) {
+	private void material(StringBuilder out, String name, String kind, String section, JsonObject e, Double refT, String comment)
+			throws BpxException {
 		out.append("// BPX \"").append(section).append("\" (active material).\n");
+		for (String b : blends.getOrDefault(section, List.of()))
+			out.append(b).append('\n');
 		if (comment != null)
 			out.append("// kind ").append(kind).append(": ").append(comment).append('\n');
 		out.append("material ").append(name).append(" is ").append(kind).append(" {\n");
@@ -236,7 +386,7 @@ public final class BpxImporter {
 		}
 		JsonElement ocp = e.get("OCP [V]");
 		if (ocp != null) {
-			String line = ocv(ocp);
+			String line = ocv(ocp, path(section, "OCP [V]"));
 			if (line != null) {
 				out.append("\t").append(line).append('\n');
 				mapped.add(section + " / OCP [V]");
@@ -250,19 +400,25 @@ public final class BpxImporter {
 
 	private static final List<String> LAYER_KEYS = List.of("Thickness [m]", "Particle radius [m]", "Porosity", "Transport efficiency");
 
-	private void electrolyte(StringBuilder out, JsonObject ely) {
+	private void electrolyte(StringBuilder out, JsonObject ely, Double c0State) {
 		out.append("// BPX \"Electrolyte\". CellWright has no liquid-electrolyte kind: the ion conductor of the separator is\n");
 		out.append("// written as a solid-electrolyte whose conductivity is the BPX one at the initial concentration.\n");
 		out.append("material Electrolyte is solid-electrolyte {\n");
 		if (ely != null) {
 			Double c0 = number(ely, "Initial concentration [mol.m-3]");
+			if (c0 == null && c0State != null) {
+				c0 = c0State; // BPX 1.x keeps it in "State"
+				mapped.add(STATE + " / " + INITIAL + " / " + STATE_C0);
+			}
 			JsonElement kappa = ely.get("Conductivity [S.m-1]");
-			if (kappa != null && kappa.isJsonPrimitive() && kappa.getAsJsonPrimitive().isNumber()) {
+			if (kappa != null && isNumber(kappa)) {
 				out.append("\tionic-conductivity = ").append(fmt(kappa.getAsDouble())).append(" S/m\n");
 				mapped.add(ELY + " / Conductivity [S.m-1]");
 			} else if (kappa != null && kappa.isJsonPrimitive() && c0 != null) {
 				try {
 					double v = PyExpression.evaluate(kappa.getAsString(), c0);
+					if (!Double.isFinite(v))
+						throw new IllegalArgumentException("the function gives " + v + " at the initial concentration " + fmt(c0) + " mol/m3");
 					out.append("\t// conductivity(x) at x = ").append(fmt(c0)).append(" mol/m3\n");
 					out.append("\tionic-conductivity = ").append(fmt(v)).append(" S/m\n");
 					notes.add(ELY + " / Conductivity: function evaluated at the initial concentration (" + fmt(v) + " S/m); the function is kept as a comment");
@@ -285,6 +441,8 @@ public final class BpxImporter {
 			mapped.add(section + " / Thickness [m]");
 		}
 		out.append(" {\n");
+		if (t == null)
+			keep(out, "\t\t", section, "Thickness [m]", e, true);
 		Double eps = number(e, "Porosity"), b = number(e, "Transport efficiency"), r = number(e, "Particle radius [m]");
 		if (eps != null) {
 			out.append("\t\tporosity = ").append(fmt(eps)).append('\n');
@@ -294,7 +452,7 @@ public final class BpxImporter {
 			out.append("\t\tparticle-radius = ").append(plain(exact(r).movePointRight(6))).append(" um\n");
 			mapped.add(section + " / Particle radius [m]");
 		}
-		if (eps != null && b != null) {
+		if (eps != null && b != null && b > 0) {
 			out.append("\t\t// BPX transport efficiency ").append(fmt(b)).append(" = porosity / tortuosity\n");
 			out.append("\t\ttortuosity = ").append(fmt(eps / b)).append('\n');
 			mapped.add(section + " / Transport efficiency");
@@ -307,29 +465,46 @@ public final class BpxImporter {
 		out.append("\t}\n");
 	}
 
-	private String ocv(JsonElement ocp) {
+	private String ocv(JsonElement ocp, String where) throws BpxException {
 		if (ocp.isJsonPrimitive() && ocp.getAsJsonPrimitive().isString()) {
-			String f = PyExpression.toCellWright(ocp.getAsString());
+			String f;
+			try {
+				f = PyExpression.toCellWright(ocp.getAsString());
+			} catch (PyExpression.TooLarge e) {
+				throw new BpxException(where + ": refused: " + e.getMessage()
+						+ " (write the OCP as a table {\"x\": [...], \"y\": [...]})");
+			}
 			if (f == null)
 				return null;
 			return "ocv function V = " + f;
 		}
 		if (ocp.isJsonObject() && ocp.getAsJsonObject().has("x") && ocp.getAsJsonObject().has("y")) {
-			JsonArray xs = ocp.getAsJsonObject().getAsJsonArray("x"), ys = ocp.getAsJsonObject().getAsJsonArray("y");
+			JsonElement xe = ocp.getAsJsonObject().get("x"), ye = ocp.getAsJsonObject().get("y");
+			if (!xe.isJsonArray() || !ye.isJsonArray())
+				throw new BpxException(where + ": a table's \"x\" and \"y\" must be lists of numbers");
+			JsonArray xs = xe.getAsJsonArray(), ys = ye.getAsJsonArray();
+			if (xs.size() != ys.size())
+				throw new BpxException(where + ": the table has " + xs.size() + " x and " + ys.size() + " y values");
+			if (xs.size() > MAX_TABLE_POINTS)
+				throw new BpxException(where + ": refused: the table has " + xs.size() + " points (at most " + MAX_TABLE_POINTS + ")");
 			StringBuilder b = new StringBuilder("ocv table V { ");
-			for (int i = 0; i < xs.size() && i < ys.size(); i++)
+			for (int i = 0; i < xs.size(); i++) {
+				String which = !isNumber(xs.get(i)) ? ".x[" + i + "]" : !isNumber(ys.get(i)) ? ".y[" + i + "]" : null;
+				if (which != null)
+					throw new BpxException(where + which + ": not a number");
 				b.append(i == 0 ? "" : ", ").append(fmt(xs.get(i).getAsDouble())).append(' ').append(fmt(ys.get(i).getAsDouble()));
+			}
 			return b.append(" }").toString();
 		}
-		if (ocp.isJsonPrimitive() && ocp.getAsJsonPrimitive().isNumber())
+		if (isNumber(ocp))
 			return "ocv function V = " + fmt(ocp.getAsDouble());
 		return null;
 	}
 
 	private void prop(StringBuilder out, String section, JsonObject e, String key, String name, String unit) {
 		JsonElement v = e.get(key);
-		if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber())
-			return; // functions and tables stay as comments
+		if (v == null || !isNumber(v))
+			return; // functions and tables (and numbers beyond double) stay as comments
 		out.append('\t').append(name).append(" = ").append(fmt(v.getAsDouble())).append(unit.isEmpty() ? "" : " " + unit).append('\n');
 		mapped.add(section + " / " + key);
 	}
@@ -339,13 +514,31 @@ public final class BpxImporter {
 		JsonElement v = o.get(key);
 		if (v == null)
 			return;
-		out.append(indent).append("// BPX ").append(gson.toJson(section)).append(' ').append(gson.toJson(key)).append(" = ")
-				.append(gson.toJson(v)).append('\n');
+		out.append(indent).append("// BPX ").append(json(section)).append(' ').append(json(key)).append(" = ")
+				.append(json(v)).append('\n');
 		if (report)
 			skipped.add(section + " / " + key);
 	}
 
 	// ------------------------------------------------------------------------------------------------ helpers
+
+	/**
+	 * JSON text for a comment of the .cell file: Gson escapes control characters in strings; bidirectional overrides,
+	 * C1 controls and line separators are escaped here too (as JSON {@code \\uXXXX}, so the exporter reads them back).
+	 */
+	private String json(Object v) {
+		String j = v instanceof JsonElement e ? gson.toJson(e) : gson.toJson(v);
+		StringBuilder b = new StringBuilder(j.length());
+		for (int i = 0; i < j.length(); i++) {
+			char c = j.charAt(i);
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
+					|| c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029)
+				b.append(String.format("\\u%04x", (int) c));
+			else
+				b.append(c);
+		}
+		return b.toString();
+	}
 
 	private static JsonObject object(JsonObject o, String key) {
 		if (o == null)
@@ -356,6 +549,16 @@ public final class BpxImporter {
 		return null;
 	}
 
+	private static boolean isNumber(JsonElement e) {
+		return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() && Double.isFinite(e.getAsDouble());
+	}
+
+	/** A text (or number) field of a JSON object, or null. */
+	private static String text(JsonObject o, String key) {
+		JsonElement v = o == null ? null : o.get(key);
+		return v != null && v.isJsonPrimitive() ? v.getAsString() : null;
+	}
+
 	private static JsonObject orEmpty(JsonObject o) {
 		return o == null ? new JsonObject() : o;
 	}
@@ -364,7 +567,7 @@ public final class BpxImporter {
 		if (o == null)
 			return null;
 		JsonElement v = o.get(key);
-		return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber() ? v.getAsDouble() : null;
+		return v != null && isNumber(v) ? v.getAsDouble() : null; // 1e400 is no number: kept as a comment
 	}
 
 	private static String oneLine(JsonElement v) {

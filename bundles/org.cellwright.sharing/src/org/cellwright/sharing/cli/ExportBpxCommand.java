@@ -74,14 +74,22 @@ public class ExportBpxCommand implements Callable<Integer> {
 			return 1;
 		}
 		Path target = out != null ? CliSupport.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
+		com.google.gson.JsonObject bpx = BpxExporter.export(cell);
 		try {
-			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(BpxExporter.export(cell)) + "\n",
+			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bpx) + "\n",
 					StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			err.println(target + ": cannot write: " + e.getMessage());
 			return 1;
 		}
-		o.println("cell " + cell.getName() + " -> " + target);
+		o.println("cell " + cell.getName() + " -> " + org.cellwright.lang.text.Printable.escape(target.toString()));
+		List<String> missing = BpxExporter.missingRequired(bpx);
+		if (!missing.isEmpty()) {
+			err.println("cellwright: not exported (the cell has no value for them, none is invented): " + missing.size()
+					+ " field(s) BPX requires, so the BPX validator will refuse the file until they are added:");
+			for (String field : missing)
+				err.println("  " + field);
+		}
 		return 0;
 	}
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.sharing.bpx.BpxImporter;
 
 import picocli.CommandLine.Command;
@@ -37,24 +38,30 @@ public class ImportBpxCommand implements Callable<Integer> {
 		int rc = 0;
 		for (String f : files) {
 			Path in = CliSupport.userPath(f);
+			String shown = Printable.escape(f);
+			if (!Files.isRegularFile(in)) {
+				err.println(shown + ": no such file");
+				rc = 1;
+				continue;
+			}
 			try {
 				BpxImporter.Result r = BpxImporter.importFile(in);
 				Path dir = out != null ? CliSupport.userPath(out) : in.toAbsolutePath().getParent();
 				Files.createDirectories(dir);
 				Path cell = dir.resolve(in.getFileName().toString().replaceFirst("\\.json$", "") + ".cell");
 				Files.writeString(cell, r.text(), StandardCharsets.UTF_8);
-				o.println(f + " -> " + cell + " (package " + r.packageName() + ", cell " + r.cellName() + ")");
-				o.print(r.report());
+				o.println(shown + " -> " + Printable.escape(cell.toString()) + " (package " + r.packageName() + ", cell " + r.cellName() + ")");
+				o.print(Printable.escapeKeepingLines(r.report()));
 				CellWrightChecker.Result check = CliSupport.checker().check(List.of(cell));
 				for (CellWrightChecker.CheckIssue i : check.issues())
 					o.println("  " + i);
 				if (check.hasErrors())
 					rc = 1;
 			} catch (BpxImporter.BpxException e) {
-				err.println(f + ": " + e.getMessage());
+				err.println(shown + ": " + Printable.escapeKeepingLines(e.getMessage()));
 				rc = 1;
 			} catch (IOException e) {
-				err.println(f + ": cannot read or write: " + e.getMessage());
+				err.println(shown + ": cannot read or write: " + Printable.escape(String.valueOf(e.getMessage())));
 				rc = 1;
 			}
 		}

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.sharing.library.Libraries;
 import org.cellwright.sharing.library.LibraryException;
 import org.cellwright.sharing.library.LibraryPath;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code install ARCHIVE [--replace]}: a library archive into ~/.cellwright/libraries/NAME/VERSION. */
 @Command(name = "install", mixinStandardHelpOptions = true,
-		description = "Install a library archive (from 'pack') into ~/.cellwright/libraries/NAME/VERSION. Unsafe or invalid archives are refused and nothing installed changes.")
+		description = "Install a library archive (from 'pack') into $HOME/.cellwright/libraries/NAME/VERSION. Unsafe or invalid archives are refused and nothing installed changes.")
 public class InstallCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "ARCHIVE", description = "the .zip written by 'cellwright pack'")
@@ -39,10 +40,10 @@ public class InstallCommand implements Callable<Integer> {
 					CliSupport.checker(), replace);
 			for (CheckIssue w : r.warnings())
 				err.println(w);
-			o.println("installed " + r.descriptor().id() + " -> " + r.path());
+			o.println("installed " + r.descriptor().id() + " -> " + Printable.escape(r.path().toString()));
 			return 0;
 		} catch (LibraryException e) {
-			err.println("cellwright: not installed: " + e.getMessage());
+			err.println("cellwright: not installed: " + Printable.escapeKeepingLines(e.getMessage()));
 			return 1;
 		}
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.sharing.library.Libraries;
 import org.cellwright.sharing.library.LibraryException;
 
@@ -44,7 +45,7 @@ public class PackCommand implements Callable<Integer> {
 			o.println("  dependencies: " + (r.descriptor().resolved().isEmpty() ? "none" : r.descriptor().resolved().toString()));
 			return 0;
 		} catch (LibraryException e) {
-			err.println("cellwright: not packed: " + e.getMessage());
+			err.println("cellwright: not packed: " + Printable.escapeKeepingLines(e.getMessage()));
 			return 1;
 		}
 	}

@@ -11,6 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +31,7 @@ import java.util.zip.ZipOutputStream;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
 import org.cellwright.lang.CellWrightChecker.Severity;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.model.Model;
 
 /**
@@ -93,84 +98,307 @@ public final class Libraries {
 		}
 	}
 
+	/** Prefix of the work folders of installs in progress (and their lock files, with {@code .lock} added). */
+	public static final String WORK_PREFIX = ".install-";
+	/** A work folder without a lock file (left by an older CellWright) is removed when it is older than this. */
+	static final long UNLOCKED_LEFTOVER_MILLIS = 60L * 60 * 1000;
+
 	/**
 	 * Installs an archive into {@code home/NAME/VERSION}. Refuses unsafe entries, archives that do not validate and
-	 * versions already installed (unless {@code replace}); in every refusal nothing in {@code home} changes.
+	 * versions already installed (unless {@code replace}; {@code 1.0} and {@code 1.0.0} are the same version); in every
+	 * refusal nothing in {@code home} changes.
+	 *
+	 * <p>
+	 * The archive is extracted into a work folder {@code home/.install-ID/new}, locked by the file
+	 * {@code home/.install-ID.lock} for as long as the install runs. With {@code replace} the old version is moved to
+	 * {@code .install-ID/old} (and its place recorded in {@code .install-ID/target}) before the new one is moved in.
+	 * An install that was killed leaves its work folder behind with its lock released: the next install removes it,
+	 * after moving an old version that was moved aside but not yet replaced back into its place.
 	 */
 	public static Outcome install(Path archive, Path home, LibraryPath path, CellWrightChecker checker, boolean replace) throws LibraryException {
+		String shownArchive = Printable.escape(archive.toString());
 		if (!Files.isRegularFile(archive))
-			throw new LibraryException(archive + ": no such file");
+			throw new LibraryException(shownArchive + ": no such file");
 		List<ZipSafety.Entry> entries = ZipSafety.check(archive);
-		Path tmp = null;
+		home = home.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(home);
-			tmp = Files.createTempDirectory(home, ".install-");
+		} catch (IOException e) {
+			throw new LibraryException(shownArchive + ": cannot install into " + home + ": " + e.getMessage(), e);
+		}
+		cleanLeftovers(home);
+		try (WorkFolder work = WorkFolder.create(home)) {
+			Path tmp = work.dir().resolve("new");
+			Files.createDirectory(tmp);
 			try (ZipFile zf = new ZipFile(archive.toFile(), StandardCharsets.UTF_8)) {
 				long total = 0;
 				for (ZipSafety.Entry e : entries) {
-					Path to = tmp.resolve(e.name()).normalize();
-					if (!to.startsWith(tmp))
-						throw new LibraryException(archive + ": refused: entry '" + e.name() + "' would land outside the library folder");
+					Path to = confined(tmp, e.path(), shownArchive + ": refused: entry " + ZipSafety.shown(e.name()));
 					if (e.directory()) {
 						Files.createDirectories(to);
 						continue;
 					}
 					ZipEntry ze = zf.getEntry(e.name());
 					if (ze == null)
-						throw new LibraryException(archive + ": damaged: entry '" + e.name() + "' not found");
+						throw new LibraryException(shownArchive + ": damaged: entry " + ZipSafety.shown(e.name()) + " not found");
 					Files.createDirectories(to.getParent());
-					try (InputStream in = zf.getInputStream(ze); OutputStream out = Files.newOutputStream(to)) {
+					try (InputStream in = zf.getInputStream(ze); OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
 						byte[] buf = new byte[65536];
 						for (int n; (n = in.read(buf)) > 0;) {
 							total += n;
 							if (total > ZipSafety.MAX_BYTES)
-								throw new LibraryException(archive + ": refused: more than " + ZipSafety.MAX_BYTES / (1024 * 1024) + " MB uncompressed");
+								throw new LibraryException(shownArchive + ": refused: more than " + ZipSafety.MAX_BYTES / (1024 * 1024) + " MB uncompressed");
 							out.write(buf, 0, n);
 						}
 					}
 				}
+			} catch (java.util.zip.ZipException e) {
+				throw new LibraryException(shownArchive + ": refused: damaged archive: " + e.getMessage(), e);
 			}
 			LibraryDescriptor d;
 			try {
 				d = LibraryDescriptor.read(tmp);
 			} catch (LibraryException e) {
-				throw new LibraryException(archive + ": refused: " + e.getMessage().replace(tmp.toString(), "archive"));
+				throw new LibraryException(shownArchive + ": refused: " + e.getMessage().replace(tmp.toString(), "archive"));
 			}
 			Library lib = new Library(d, tmp);
 			if (lib.cellFiles().isEmpty())
-				throw new LibraryException(archive + ": refused: library " + d.id() + " has no .cell files");
+				throw new LibraryException(shownArchive + ": refused: library " + d.id() + " has no .cell files");
 			CheckResult cr;
 			try {
-				cr = validate(lib, path, checker, d.id() + " (" + archive.getFileName() + ")");
+				cr = validate(lib, path, checker, d.id() + " (" + Printable.escape(archive.getFileName().toString()) + ")");
 			} catch (LibraryException e) {
-				throw new LibraryException(archive + ": refused: " + e.getMessage().replace(tmp.toString() + "/", ""));
+				throw new LibraryException(shownArchive + ": refused: " + e.getMessage().replace(tmp.toString() + "/", ""));
 			}
-			Path target = home.resolve(d.name()).resolve(d.version().toString());
+			// name and version are validated by the descriptor; the target stays two levels below home all the same
+			Path target = confined(home, d.name() + "/" + d.version(), shownArchive + ": refused: library " + d.id());
+			if (!target.getParent().getParent().equals(home))
+				throw new LibraryException(shownArchive + ": refused: library " + d.id() + " would not be installed in " + home);
 			Files.createDirectories(target.getParent());
+			List<Path> same = installedVersions(target.getParent(), d.version());
+			if (!same.isEmpty() && !replace)
+				throw new LibraryException(shownArchive + ": refused: " + d.id() + " is already installed in " + same.get(0)
+						+ (same.get(0).getFileName().toString().equals(d.version().toString()) ? "" : " (the same version, written differently)")
+						+ "; remove that folder first or use --replace");
 			Path old = null;
-			if (Files.exists(target)) {
-				if (!replace)
-					throw new LibraryException(archive + ": refused: " + d.id() + " is already installed in " + target
-							+ "; remove that folder first or use --replace");
-				old = home.resolve(".old-" + d.name() + "-" + d.version() + "-" + System.nanoTime());
-				move(target, old);
+			if (!same.isEmpty()) {
+				// record where the old version belongs before moving it aside, so a killed install can put it back
+				Files.writeString(work.dir().resolve("target"), home.relativize(same.get(0)).toString(), StandardCharsets.UTF_8);
+				old = work.dir().resolve("old");
+				move(same.get(0), old);
+				for (Path other : same.subList(1, same.size()))
+					move(other, Files.createDirectories(work.dir().resolve("older")).resolve(other.getFileName()));
 			}
 			try {
 				move(tmp, target);
 			} catch (IOException e) {
 				if (old != null)
-					move(old, target); // put the old version back
+					move(old, same.get(0)); // put the old version back
 				throw e;
 			}
-			tmp = null;
-			if (old != null)
-				deleteTree(old);
+			Files.deleteIfExists(work.dir().resolve("target"));
 			return new Outcome(d, target, cr.warnings());
 		} catch (IOException e) {
-			throw new LibraryException(archive + ": cannot install into " + home + ": " + e.getMessage(), e);
-		} finally {
-			if (tmp != null)
-				deleteTree(tmp);
+			throw new LibraryException(shownArchive + ": cannot install into " + home + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** {@code root/relative}, normalised; refused unless it lies below {@code root}. */
+	static Path confined(Path root, String relative, String what) throws LibraryException {
+		Path to = root.resolve(relative).normalize();
+		if (!to.startsWith(root) || to.equals(root))
+			throw new LibraryException(what + " would land outside " + root);
+		return to;
+	}
+
+	/** The folders in {@code nameDir} that hold the given version, however it is written ({@code 1.0}, {@code 1.0.0}). */
+	static List<Path> installedVersions(Path nameDir, Version version) throws IOException {
+		List<Path> out = new ArrayList<>();
+		if (!Files.isDirectory(nameDir))
+			return out;
+		try (Stream<Path> s = Files.list(nameDir)) {
+			for (Path p : s.sorted().toList()) {
+				String n = p.getFileName().toString();
+				if (n.startsWith(".") || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p))
+					continue;
+				try {
+					if (Version.parse(n).equals(version)) {
+						if (n.equals(version.toString()))
+							out.add(0, p);
+						else
+							out.add(p);
+					}
+				} catch (IllegalArgumentException e) {
+					// not a version folder
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The work folder of one install: {@code home/.install-ID}, locked through {@code home/.install-ID.lock} (an OS
+	 * file lock, released by the system when the process ends, however it ends). Closing it deletes both.
+	 */
+	record WorkFolder(Path dir, Path lockFile, FileChannel channel, FileLock lock) implements AutoCloseable {
+
+		static WorkFolder create(Path home) throws IOException {
+			for (int attempt = 0;; attempt++) {
+				String id = ProcessHandle.current().pid() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36);
+				Path lockFile = home.resolve(WORK_PREFIX + id + ".lock");
+				FileChannel ch;
+				try {
+					ch = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+				} catch (java.nio.file.FileAlreadyExistsException e) {
+					if (attempt < 10)
+						continue;
+					throw e;
+				}
+				try {
+					FileLock lock = ch.lock();
+					Path dir = home.resolve(WORK_PREFIX + id);
+					ACTIVE.add(dir);
+					Files.createDirectory(dir);
+					return new WorkFolder(dir, lockFile, ch, lock);
+				} catch (IOException | RuntimeException e) {
+					ACTIVE.remove(home.resolve(WORK_PREFIX + id));
+					ch.close();
+					Files.deleteIfExists(lockFile);
+					throw e;
+				}
+			}
+		}
+
+		@Override
+		public void close() {
+			deleteTree(dir);
+			try {
+				lock.release();
+			} catch (IOException e) {
+				// closing the channel releases it too
+			}
+			try {
+				channel.close();
+				Files.deleteIfExists(lockFile);
+			} catch (IOException e) {
+				// an unlocked lock file is a leftover the next install removes
+			}
+			ACTIVE.remove(dir);
+		}
+	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+	/**
+	 * The work folders of installs running in this process. Their lock files are never opened by the clean-up: closing
+	 * any channel of a file releases all of this process's locks on it (POSIX), so probing them would unlock them.
+	 */
+	private static final Set<Path> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Removes what installs that were killed left in {@code home}: work folders {@code .install-*} whose lock file is
+	 * no longer locked (or, without a lock file, that were left by an older CellWright more than an hour ago), their
+	 * lock files, and the {@code .old-*} folders of older CellWright versions. An old version that such an install had
+	 * moved aside and not yet replaced is first moved back to its place. Folders of installs still running (locked,
+	 * in this process or another) are left alone. Best effort: what cannot be removed now is tried again next time.
+	 */
+	public static List<Path> cleanLeftovers(Path home) {
+		List<Path> removed = new ArrayList<>();
+		List<Path> children;
+		try (Stream<Path> s = Files.list(home)) {
+			children = s.filter(p -> p.getFileName().toString().startsWith(WORK_PREFIX) || p.getFileName().toString().startsWith(".old-"))
+					.sorted().toList();
+		} catch (IOException e) {
+			return removed;
+		}
+		for (Path p : children) {
+			String n = p.getFileName().toString();
+			if (Files.isSymbolicLink(p))
+				continue; // not ours
+			try {
+				if (n.startsWith(".old-")) {
+					// an older CellWright's replaced version, kept aside during --replace: only after an hour
+					if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && olderThan(p, UNLOCKED_LEFTOVER_MILLIS)) {
+						deleteTree(p);
+						removed.add(p);
+					}
+					continue;
+				}
+				if (n.endsWith(".lock")) {
+					Path dir = p.resolveSibling(n.substring(0, n.length() - ".lock".length()));
+					if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || ACTIVE.contains(dir))
+						continue; // handled with its folder, or being created
+					// a lock file alone: its install was killed before creating its folder, or is creating it now
+					if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && olderThan(p, 60_000) && unlocked(p)) {
+						Files.deleteIfExists(p);
+						removed.add(p);
+					}
+					continue;
+				}
+				if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || ACTIVE.contains(p))
+					continue;
+				Path lockFile = p.resolveSibling(n + ".lock");
+				if (Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+					try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+						FileLock l;
+						try {
+							l = ch.tryLock();
+						} catch (OverlappingFileLockException e) {
+							continue; // an install of this process is running
+						}
+						if (l == null)
+							continue; // an install of another process is running
+						try {
+							restore(home, p);
+							deleteTree(p);
+							removed.add(p);
+						} finally {
+							l.release();
+						}
+					}
+					Files.deleteIfExists(lockFile);
+				} else if (olderThan(p, UNLOCKED_LEFTOVER_MILLIS)) {
+					restore(home, p);
+					deleteTree(p);
+					removed.add(p);
+				}
+			} catch (IOException e) {
+				// tried again by the next install
+			}
+		}
+		return removed;
+	}
+
+	private static boolean unlocked(Path lockFile) throws IOException {
+		try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+			FileLock l = ch.tryLock();
+			if (l == null)
+				return false;
+			l.release();
+			return true;
+		} catch (OverlappingFileLockException e) {
+			return false;
+		}
+	}
+
+	private static boolean olderThan(Path p, long millis) throws IOException {
+		return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < System.currentTimeMillis() - millis;
+	}
+
+	/** Moves the old version of a killed {@code --replace} back into its place if nothing took that place since. */
+	private static void restore(Path home, Path work) throws IOException {
+		Path old = work.resolve("old"), record = work.resolve("target");
+		if (!Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS))
+			return;
+		String rel = Files.readString(record, StandardCharsets.UTF_8).trim();
+		Path target;
+		try {
+			target = confined(home, rel, "recorded place");
+		} catch (LibraryException e) {
+			return;
+		}
+		if (target.getParent().getParent().equals(home) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			Files.createDirectories(target.getParent());
+			move(old, target);
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cellwright.lang.text.Printable;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -43,43 +45,45 @@ public record LibraryDescriptor(String name, Version version, String licence, Li
 		}
 	}
 
+	/**
+	 * Parses a descriptor. Every field must have its type (a wrongly typed field, such as {@code "authors"} given as
+	 * objects, is refused with a message naming the field); unknown fields are ignored.
+	 */
 	public static LibraryDescriptor parse(String json, String where) throws LibraryException {
+		where = Printable.escape(where);
 		JsonObject o;
 		try {
-			o = JsonParser.parseString(json).getAsJsonObject();
-		} catch (RuntimeException e) {
-			throw new LibraryException(where + ": not a JSON object: " + e.getMessage());
+			JsonElement root = JsonParser.parseString(json);
+			if (!root.isJsonObject())
+				throw new LibraryException(where + ": not a JSON object");
+			o = root.getAsJsonObject();
+		} catch (RuntimeException | StackOverflowError e) {
+			throw new LibraryException(where + ": not a JSON object: " + Printable.escape(String.valueOf(e.getMessage())));
 		}
-		String name = string(o, "name");
+		String name = string(o, "name", where);
 		if (name == null || !name.matches("[a-z][a-z0-9_.-]{0,63}"))
-			throw new LibraryException(where + ": \"name\" must be lower case letters, digits, '-', '_' or '.' (got " + name + ")");
+			throw new LibraryException(where + ": \"name\" must be lower case letters, digits, '-', '_' or '.' (at most 64, starting with a letter; got "
+					+ (name == null ? "none" : "'" + Printable.escape(name) + "'") + ")");
 		Version version;
 		try {
-			version = Version.parse(string(o, "version"));
+			version = Version.parse(string(o, "version", where));
 		} catch (IllegalArgumentException e) {
-			throw new LibraryException(where + ": \"version\": " + e.getMessage());
+			throw new LibraryException(where + ": \"version\": " + Printable.escape(e.getMessage()));
 		}
-		String licence = string(o, "licence") != null ? string(o, "licence") : string(o, "license");
+		String licence = string(o, "licence", where) != null ? string(o, "licence", where) : string(o, "license", where);
 		if (licence == null || licence.isBlank())
 			throw new LibraryException(where + ": \"licence\" is required (an SPDX identifier such as CC-BY-4.0), so users know what they may do with it");
 		Map<String, VersionRange> deps = new LinkedHashMap<>();
-		if (o.has("dependencies")) {
-			if (!o.get("dependencies").isJsonObject())
-				throw new LibraryException(where + ": \"dependencies\" must be an object {\"library\": \"[1.0,2.0)\"}");
-			for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("dependencies").entrySet()) {
-				try {
-					deps.put(e.getKey(), VersionRange.parse(e.getValue().getAsString()));
-				} catch (RuntimeException x) {
-					throw new LibraryException(where + ": dependency " + e.getKey() + ": " + x.getMessage());
-				}
+		for (Map.Entry<String, String> e : stringMap(o, "dependencies", where, "{\"library\": \"[1.0,2.0)\"}").entrySet()) {
+			try {
+				deps.put(e.getKey(), VersionRange.parse(e.getValue()));
+			} catch (RuntimeException x) {
+				throw new LibraryException(where + ": dependency " + Printable.escape(e.getKey()) + ": " + Printable.escape(String.valueOf(x.getMessage())));
 			}
 		}
-		Map<String, String> resolved = new LinkedHashMap<>();
-		if (o.has("resolved") && o.get("resolved").isJsonObject())
-			for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("resolved").entrySet())
-				resolved.put(e.getKey(), e.getValue().getAsString());
-		return new LibraryDescriptor(name, version, licence, strings(o, "authors"), string(o, "citation"), string(o, "doi"),
-				string(o, "description"), deps, strings(o, "packages"), resolved);
+		Map<String, String> resolved = stringMap(o, "resolved", where, "{\"library\": \"1.2.0\"}");
+		return new LibraryDescriptor(name, version, licence, strings(o, "authors", where), string(o, "citation", where), string(o, "doi", where),
+				string(o, "description", where), deps, strings(o, "packages", where), resolved);
 	}
 
 	public LibraryDescriptor with(List<String> packages, Map<String, String> resolved) {
@@ -114,19 +118,53 @@ public record LibraryDescriptor(String name, Version version, String licence, Li
 		return name + " " + version;
 	}
 
-	private static String string(JsonObject o, String k) {
+	/** A text field, or null if absent; numbers and booleans are taken as their text; anything else is refused. */
+	private static String string(JsonObject o, String k, String where) throws LibraryException {
 		JsonElement e = o.get(k);
-		return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+		if (e == null || e.isJsonNull())
+			return null;
+		if (!e.isJsonPrimitive())
+			throw new LibraryException(where + ": \"" + k + "\" must be a text, not " + kind(e));
+		return e.getAsString();
 	}
 
-	private static List<String> strings(JsonObject o, String k) {
+	/** A list of texts (or one text). */
+	private static List<String> strings(JsonObject o, String k, String where) throws LibraryException {
 		List<String> out = new ArrayList<>();
 		JsonElement e = o.get(k);
-		if (e != null && e.isJsonArray())
-			for (JsonElement x : e.getAsJsonArray())
-				out.add(x.getAsString());
-		else if (e != null && e.isJsonPrimitive())
-			out.add(e.getAsString());
+		if (e == null || e.isJsonNull())
+			return List.of();
+		if (e.isJsonPrimitive())
+			return List.of(e.getAsString());
+		if (!e.isJsonArray())
+			throw new LibraryException(where + ": \"" + k + "\" must be a list of texts, such as [\"A. Researcher\"], not " + kind(e));
+		int i = 0;
+		for (JsonElement x : e.getAsJsonArray()) {
+			if (!x.isJsonPrimitive())
+				throw new LibraryException(where + ": \"" + k + "\"[" + i + "] must be a text, such as \"A. Researcher\", not " + kind(x));
+			out.add(x.getAsString());
+			i++;
+		}
 		return List.copyOf(out);
+	}
+
+	/** An object of texts. */
+	private static Map<String, String> stringMap(JsonObject o, String k, String where, String example) throws LibraryException {
+		Map<String, String> out = new LinkedHashMap<>();
+		JsonElement e = o.get(k);
+		if (e == null || e.isJsonNull())
+			return out;
+		if (!e.isJsonObject())
+			throw new LibraryException(where + ": \"" + k + "\" must be an object " + example + ", not " + kind(e));
+		for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+			if (!x.getValue().isJsonPrimitive())
+				throw new LibraryException(where + ": \"" + k + "\" / \"" + Printable.escape(x.getKey()) + "\" must be a text, not " + kind(x.getValue()));
+			out.put(x.getKey(), x.getValue().getAsString());
+		}
+		return out;
+	}
+
+	private static String kind(JsonElement e) {
+		return e.isJsonObject() ? "an object" : e.isJsonArray() ? "a list" : e.isJsonNull() ? "null" : "a value";
 	}
 }

@@ -43,12 +43,31 @@ public final class LibraryPath {
 		return new LibraryPath(r);
 	}
 
-	/** The per-user folder that {@code cellwright install} writes to. */
+	/**
+	 * The per-user folder that {@code cellwright install} writes to: {@code $HOME/.cellwright/libraries}. The system
+	 * property {@code cellwright.libraries.home} overrides it; without {@code $HOME} (or with a relative one) Java's
+	 * {@code user.home} is used. Java itself takes {@code user.home} from the account database, not from {@code $HOME},
+	 * so {@code HOME=/somewhere ./cellwright install} would otherwise still install into the account's home.
+	 */
 	public static Path userFolder() {
 		String p = System.getProperty(HOME_PROPERTY);
 		if (p != null && !p.isBlank())
 			return Path.of(p);
-		return Path.of(System.getProperty("user.home"), ".cellwright", "libraries");
+		return home(System.getenv("HOME"), System.getProperty("user.home")).resolve(".cellwright").resolve("libraries");
+	}
+
+	/** The home folder: {@code $HOME} when it is an absolute path, else {@code user.home}. */
+	public static Path home(String envHome, String userHome) {
+		if (envHome != null && !envHome.isBlank()) {
+			try {
+				Path h = Path.of(envHome);
+				if (h.isAbsolute())
+					return h.normalize();
+			} catch (java.nio.file.InvalidPathException e) {
+				// fall back to user.home
+			}
+		}
+		return Path.of(userHome);
 	}
 
 	public List<Path> roots() {
@@ -72,9 +91,12 @@ public final class LibraryPath {
 			for (Path dir : candidates(root)) {
 				try {
 					LibraryDescriptor d = LibraryDescriptor.read(dir);
-					found.putIfAbsent(d.name() + "@" + d.version(), new Library(d, dir.toAbsolutePath().normalize()));
+					// 1.0 and 1.0.0 are the same version: the first one found wins
+					found.putIfAbsent(d.name() + "@" + d.version().canonical(), new Library(d, dir.toAbsolutePath().normalize()));
 				} catch (LibraryException e) {
 					warnings.add(e.getMessage());
+				} catch (RuntimeException e) {
+					warnings.add(dir + ": cannot read " + LibraryDescriptor.FILE + ": " + e);
 				}
 			}
 		}

@@ -45,7 +45,7 @@ public record ProjectDescriptor(Path file, String name, Map<String, VersionRange
 		JsonObject o;
 		try {
 			o = JsonParser.parseString(text).getAsJsonObject();
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | StackOverflowError e) {
 			throw new LibraryException(f + ":1:1: error: not a JSON object: " + e.getMessage());
 		}
 		Map<String, VersionRange> libs = new LinkedHashMap<>();
@@ -58,7 +58,8 @@ public record ProjectDescriptor(Path file, String name, Map<String, VersionRange
 							+ e.getKey() + ": " + x.getMessage());
 				}
 			}
-		return new ProjectDescriptor(f, o.has("name") ? o.get("name").getAsString() : null, libs, text);
+		JsonElement name = o.get("name");
+		return new ProjectDescriptor(f, name != null && name.isJsonPrimitive() ? name.getAsString() : null, libs, text);
 	}
 
 	/** The 1-based line where a library is declared (1 if not found). */

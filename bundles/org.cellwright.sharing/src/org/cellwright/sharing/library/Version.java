@@ -35,6 +35,17 @@ public record Version(int[] parts) implements Comparable<Version> {
 		return Arrays.hashCode(Arrays.copyOf(parts, n));
 	}
 
+	/** One spelling per version: trailing zero parts dropped beyond the third ({@code 1} and {@code 1.0} give {@code 1.0.0}). */
+	public String canonical() {
+		int n = parts.length;
+		while (n > 3 && parts[n - 1] == 0)
+			n--;
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < Math.max(n, 3); i++)
+			b.append(i == 0 ? "" : ".").append(i < n ? parts[i] : 0);
+		return b.toString();
+	}
+
 	@Override
 	public String toString() {
 		StringBuilder b = new StringBuilder();

@@ -1,0 +1,328 @@
+package org.cellwright.sharing.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.sharing.bpx.BpxImporter;
+import org.cellwright.sharing.bpx.BpxImporter.BpxException;
+import org.cellwright.sharing.bpx.PyExpression;
+import org.cellwright.sharing.cli.ImportBpxCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import picocli.CommandLine;
+
+/**
+ * BPX files built to break the importer: deep and long OCP expressions (generated here, up to 200,000 terms), deep
+ * JSON, wrongly typed values, control characters. Each ends in an error naming the JSON path (and, on the command line,
+ * the file), never in a stack trace, a crash or a hang.
+ */
+public class BpxHardeningTest {
+
+	@TempDir
+	Path tmp;
+
+	static final String OCP_PATH = "$.Parameterisation[\"Positive electrode\"][\"OCP [V]\"]";
+
+	/** The example NMC pouch cell, with its positive OCP replaced. */
+	static JsonObject example() throws Exception {
+		return JsonParser.parseString(Files.readString(BpxTest.dataDir().resolve("nmc_pouch_cell_BPX.json"))).getAsJsonObject();
+	}
+
+	static JsonObject positive(JsonObject bpx) {
+		return bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Positive electrode");
+	}
+
+	static String withPositiveOcp(JsonElement ocp) throws Exception {
+		JsonObject bpx = example();
+		positive(bpx).add("OCP [V]", ocp);
+		return new Gson().toJson(bpx);
+	}
+
+	/** A sum of {@code terms} terms, each one number or x: 4.2 - x + 0.001 - x + 0.001 ... */
+	static String sum(int terms) {
+		StringBuilder b = new StringBuilder("4.2");
+		for (int i = 1; i < terms; i++)
+			b.append(i % 2 == 0 ? " + 0.001" : " - x");
+		return b.toString();
+	}
+
+	BpxException refused(String json) {
+		return assertThrows(BpxException.class, () -> BpxImporter.importJson(json, "hostile"));
+	}
+
+	@Test
+	void deeplyNestedOcpIsALocatedError() throws Exception {
+		int n = 100_000;
+		for (String deep : new String[] { "(".repeat(n) + "x" + ")".repeat(n), "-".repeat(n) + "x", "exp(".repeat(n) + "x" + ")".repeat(n),
+				"x**".repeat(n) + "x" }) {
+			BpxException e = refused(withPositiveOcp(new Gson().toJsonTree(deep)));
+			assertTrue(e.getMessage().startsWith(OCP_PATH) && e.getMessage().contains("nested deeper than " + PyExpression.MAX_DEPTH),
+					e.getMessage());
+			assertTrue(e.getMessage().length() < 600, "the message quotes no megabytes: " + e.getMessage().length());
+		}
+		// at the limit it imports
+		String ok = "(".repeat(PyExpression.MAX_DEPTH - 1) + "4.2 - 0.1*x" + ")".repeat(PyExpression.MAX_DEPTH - 1);
+		assertTrue(BpxImporter.importJson(withPositiveOcp(new Gson().toJsonTree(ok)), "ok").text().contains("ocv function V = (((("));
+	}
+
+	@Test
+	void longOcpSumsAreRefusedBeyondTheLanguageLimit() throws Exception {
+		// up to the limit: imported as a function
+		String atLimit = sum(PyExpression.MAX_TERMS);
+		BpxImporter.Result r = BpxImporter.importJson(withPositiveOcp(new Gson().toJsonTree(atLimit)), "long");
+		assertTrue(r.text().contains("ocv function V = 4.2 - x + 0.001 - x"), r.report());
+		int xs = PyExpression.MAX_TERMS / 2, numbers = PyExpression.MAX_TERMS - 1 - xs;
+		assertEquals(4.2 + 0.001 * numbers - 0.5 * xs, PyExpression.evaluate(atLimit, 0.5), 1e-9);
+		// one more, 5,000 and 200,000 terms: refused at once with the path and the limit
+		for (int n : new int[] { PyExpression.MAX_TERMS + 1, 5_000, 200_000 }) {
+			BpxException e = refused(withPositiveOcp(new Gson().toJsonTree(sum(n))));
+			assertTrue(e.getMessage().startsWith(OCP_PATH) && e.getMessage().contains("more than " + PyExpression.MAX_TERMS + " terms")
+					&& e.getMessage().contains("as a table"), e.getMessage());
+			assertTrue(e.getMessage().length() < 600, "the message quotes no megabytes");
+		}
+		// the conductivity function is only evaluated: beyond the limit it is a note, the file imports
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte").addProperty("Conductivity [S.m-1]", sum(200_000));
+		BpxImporter.Result c = BpxImporter.importJson(new Gson().toJson(bpx), "kappa");
+		assertTrue(c.notes().stream().anyMatch(n -> n.contains("Conductivity") && n.contains("more than " + PyExpression.MAX_TERMS)),
+				c.notes().toString());
+	}
+
+	@Test
+	void ocpOfABlendComponentIsLocatedInItsParticle() throws Exception {
+		JsonObject bpx = example();
+		JsonObject pos = positive(bpx);
+		JsonObject particle = new JsonObject(), primary = new JsonObject();
+		primary.addProperty("OCP [V]", "(".repeat(500) + "x" + ")".repeat(500));
+		particle.add("Primary", primary);
+		pos.remove("OCP [V]");
+		pos.add("Particle", particle);
+		BpxException e = refused(new Gson().toJson(bpx));
+		assertTrue(e.getMessage().startsWith("$.Parameterisation[\"Positive electrode\"].Particle.Primary[\"OCP [V]\"]"), e.getMessage());
+	}
+
+	@Test
+	void wronglyTypedValuesAreLocatedErrors() throws Exception {
+		JsonObject table = new JsonObject();
+		JsonArray xs = new JsonArray(), ys = new JsonArray();
+		xs.add(0.1);
+		xs.add("half");
+		ys.add(4.2);
+		ys.add(4.1);
+		table.add("x", xs);
+		table.add("y", ys);
+		BpxException e = refused(withPositiveOcp(table));
+		assertEquals(OCP_PATH + ".x[1]: not a number", e.getMessage());
+		table.add("y", new JsonObject());
+		assertTrue(refused(withPositiveOcp(table)).getMessage().contains("must be lists of numbers"));
+		ys.remove(1);
+		table.add("y", ys);
+		xs.set(1, new Gson().toJsonTree(0.5));
+		assertTrue(refused(withPositiveOcp(table)).getMessage().contains("2 x and 1 y values"));
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Header").add("BPX", new JsonObject());
+		assertTrue(refused(new Gson().toJson(bpx)).getMessage().startsWith("$.Header.BPX"));
+		// numbers beyond double are not numbers: kept as a comment, not written as Infinity
+		String big = withPositiveOcp(new Gson().toJsonTree("4.2")).replaceFirst("\"Thickness \\[m\\]\":\\s*[0-9.eE+-]+", "\"Thickness [m]\": 1e400");
+		BpxImporter.Result r = BpxImporter.importJson(big, "big");
+		assertFalse(r.text().contains("Infinity"), r.text());
+		for (String broken : new String[] { "[]", "{", "{\"Parameterisation\": 5}", "[".repeat(100_000) + "]".repeat(100_000),
+				"{\"Header\": {\"BPX\": \"0.1.0\"}, \"Parameterisation\": {\"Cell\": {}, \"Negative electrode\": [], \"Positive electrode\": {}}}" })
+			refused(broken);
+	}
+
+	@Test
+	void deepJsonIsRefusedWithItsPath() throws Exception {
+		JsonObject bpx = example();
+		JsonElement deep = new JsonArray();
+		JsonElement cur = deep;
+		for (int i = 0; i < 100; i++) {
+			JsonArray next = new JsonArray();
+			((JsonArray) cur).add(next);
+			cur = next;
+		}
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Cell").add("Deep", deep);
+		BpxException e = refused(new Gson().toJson(bpx));
+		assertTrue(e.getMessage().startsWith("$.Parameterisation.Cell.Deep[0]") && e.getMessage().contains("nested deeper than 64"),
+				e.getMessage());
+	}
+
+	@Test
+	void textFromTheFileCannotBreakOutOfComments() throws Exception {
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Header").addProperty("Title\npackage evil\nmaterial X", "\u001b[2J\nmaterial Y is solid-electrolyte {}");
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Cell").addProperty("Note\u202E\n}", "a\u2028b");
+		String text = BpxImporter.importJson(new Gson().toJson(bpx), "inject").text();
+		assertFalse(text.contains("\npackage evil") || text.contains("\nmaterial X") || text.contains("\nmaterial Y"), text);
+		assertFalse(text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t') || c == 0x202E || c == 0x2028), "no raw control characters");
+		for (String line : text.split("\n"))
+			assertFalse(line.startsWith("}") && line.length() > 1, line);
+	}
+
+	@Test
+	void theCommandNamesTheFileAndPrintsNoStackTrace() throws Exception {
+		Path bad = tmp.resolve("deep\u001b[31m.json");
+		Files.writeString(bad, withPositiveOcp(new Gson().toJsonTree("(".repeat(200_000) + "x" + ")".repeat(200_000))), StandardCharsets.UTF_8);
+		Path notJson = tmp.resolve("broken.json");
+		Files.writeString(notJson, "{\"Header\": ");
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = new CommandLine(new ImportBpxCommand());
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		int rc = cl.execute(bad.toString(), notJson.toString(), tmp.resolve("missing.json").toString(), "--out", tmp.resolve("out").toString());
+		String e = err.toString();
+		assertEquals(1, rc, out + e);
+		assertTrue(e.contains("deep\\e[31m.json: " + OCP_PATH + ": refused"), e);
+		assertTrue(e.contains("broken.json: not JSON"), e);
+		assertTrue(e.contains("missing.json: no such file"), e);
+		assertFalse(e.contains("\u001b") || e.contains("Exception") || e.contains("\tat "), e);
+		assertFalse(Files.exists(tmp.resolve("out/deep\u001b[31m.cell")), "nothing written for a refused file");
+	}
+
+	// ------------------------------------------------------------------------------------------------ BPX 1.x State, blends
+
+	/** The example as BPX 1.x: the ambient temperature and initial concentration moved to "State". */
+	static JsonObject withState() throws Exception {
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Header").addProperty("BPX", "1.0.0");
+		JsonObject par = bpx.getAsJsonObject("Parameterisation");
+		double c0 = par.getAsJsonObject("Electrolyte").remove("Initial concentration [mol.m-3]").getAsDouble();
+		double tAmb = par.getAsJsonObject("Cell").remove("Ambient temperature [K]").getAsDouble();
+		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
+		initial.addProperty("Initial state-of-charge", 1.0);
+		initial.addProperty("Initial temperature [K]", 300.0);
+		initial.addProperty("Initial electrolyte concentration [mol.m-3]", c0);
+		thermal.addProperty("Ambient temperature [K]", tAmb);
+		thermal.addProperty("Heat transfer coefficient [W.m-2.K-1]", 10.0);
+		state.add("Initial conditions", initial);
+		state.add("Thermal environment", thermal);
+		bpx.add("State", state);
+		return bpx;
+	}
+
+	@Test
+	void theStateSectionOfBpx1IsUsedOrReported() throws Exception {
+		BpxImporter.Result v0 = BpxImporter.importJson(new Gson().toJson(example()), "v0");
+		BpxImporter.Result v1 = BpxImporter.importJson(new Gson().toJson(withState()), "v1");
+		// the conductivity (a function of concentration) is evaluated at the State's initial concentration, as for 0.x
+		String kappa0 = v0.text().lines().filter(l -> l.contains("ionic-conductivity")).findFirst().orElseThrow();
+		String kappa1 = v1.text().lines().filter(l -> l.contains("ionic-conductivity")).findFirst().orElseThrow();
+		assertEquals(kappa0, kappa1, v1.report());
+		String t0 = v0.text().lines().filter(l -> l.trim().startsWith("temperature =")).findFirst().orElseThrow();
+		assertEquals(t0, v1.text().lines().filter(l -> l.trim().startsWith("temperature =")).findFirst().orElseThrow());
+		// the rest is a note each, and kept as comments the exporter does not read back as parameters
+		for (String k : new String[] { "Initial state-of-charge = 1.0: not applied", "Initial temperature [K] = 300.0: not applied",
+				"Heat transfer coefficient [W.m-2.K-1] = 10.0: not applied" })
+			assertTrue(v1.notes().stream().anyMatch(n -> n.contains(k)), k + " in " + v1.notes());
+		assertFalse(v1.skipped().stream().anyMatch(s -> s.startsWith("State (section not imported")), v1.skipped().toString());
+		assertTrue(v1.text().contains("// BPX State \"Initial conditions\" \"Initial state-of-charge\" = 1.0"), v1.text());
+		Path f = tmp.resolve("v1.cell");
+		Files.writeString(f, v1.text());
+		org.cellwright.lang.CellWrightChecker.Result res = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(f));
+		assertFalse(res.hasErrors(), res.issues().toString());
+		org.cellwright.model.Cell cell = (org.cellwright.model.Cell) res.model(f).getElements().stream()
+				.filter(e -> e instanceof org.cellwright.model.Cell).findFirst().orElseThrow();
+		JsonObject exported = org.cellwright.sharing.bpx.BpxExporter.export(cell);
+		assertFalse(exported.getAsJsonObject("Parameterisation").has("State"), "State is not put among the parameters");
+	}
+
+	@Test
+	void aBlendedElectrodeReportsItsSecondPopulation() throws Exception {
+		JsonObject bpx = example();
+		JsonObject pos = positive(bpx);
+		JsonObject large = new JsonObject(), small = new JsonObject(), particles = new JsonObject();
+		for (String k : new String[] { "Particle radius [m]", "Diffusivity [m2.s-1]", "OCP [V]", "Surface area per unit volume [m-1]",
+				"Reaction rate constant [mol.m-2.s-1]", "Minimum stoichiometry", "Maximum stoichiometry", "Maximum concentration [mol.m-3]" }) {
+			large.add(k, pos.get(k));
+			small.add(k, pos.remove(k));
+		}
+		small.addProperty("Particle radius [m]", 1e-6);
+		small.addProperty("Surface area per unit volume [m-1]", 496883);
+		particles.add("Large Particles", large);
+		particles.add("Small Particles", small);
+		pos.add("Particle", particles);
+		BpxImporter.Result r = BpxImporter.importJson(new Gson().toJson(bpx), "blend");
+		assertTrue(r.notes().stream().anyMatch(n -> n.contains("'Large Particles' was imported") && n.contains("'Small Particles' (particle radius 1 um")
+				&& n.contains("496883")), r.notes().toString());
+		assertTrue(r.text().contains("// BPX blend component \"Small Particles\" of \"Positive electrode\" (not imported) = {"), r.text());
+	}
+
+	/** The real BPX files beside the repository (../shared/data/bpx-real) import, with every State entry and blend noted. */
+	@Test
+	void theRealBpxFilesImport() throws Exception {
+		Path real = Path.of(System.getProperty("cellwright.bpx.real", "../../../shared/data/bpx-real"));
+		assertTrue(Files.isDirectory(real), "the shared BPX files (../shared/data/bpx-real, as in CI): " + real);
+		try (java.util.stream.Stream<Path> s = Files.list(real)) {
+			for (Path f : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+				BpxImporter.Result r = BpxImporter.importFile(f);
+				String json = Files.readString(f);
+				if (json.contains("\"State\""))
+					assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("State / Initial conditions / Initial state-of-charge")), f + ": " + r.notes());
+				if (json.contains("\"Particle\""))
+					assertTrue(r.notes().stream().anyMatch(n -> n.contains("blended electrode")), f + ": " + r.notes());
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------ export: what is missing
+
+	@Test
+	void exportNamesTheRequiredFieldsItCannotFill() throws Exception {
+		// an imported example exports with every field BPX requires
+		BpxImporter.Result r = BpxImporter.importJson(Files.readString(BpxTest.dataDir().resolve("nmc_pouch_cell_BPX.json")), "nmc");
+		Path f = tmp.resolve("nmc.cell");
+		Files.writeString(f, r.text());
+		assertEquals(java.util.List.of(), org.cellwright.sharing.bpx.BpxExporter.missingRequired(export(f)));
+		// a solid-state cell (Li | solid electrolyte | Li, no protocol, no capacity) lacks what CellWright has no value for
+		Path ss = tmp.resolve("ss.cell");
+		Files.writeString(ss, """
+				package ss
+				import cellwright.materials.*
+				cell Symmetric {
+					area = 1 cm2
+					layer acc: SUS 10 um
+					layer foil: Li 30 um
+					layer separator: Li6PS5Cl 500 um
+					layer counter: Li 30 um
+					layer ccc: SUS 10 um
+				}
+				""");
+		java.util.List<String> missing = org.cellwright.sharing.bpx.BpxExporter.missingRequired(export(ss));
+		for (String m : new String[] { "Cell / Lower voltage cut-off [V]", "Cell / Nominal cell capacity [A.h]", "Electrolyte / Cation transference number",
+				"Negative electrode / OCP [V]", "Positive electrode / OCP [V]" })
+			assertTrue(missing.contains(m), m + " in " + missing);
+		assertFalse(missing.contains("Cell / Electrode area [m2]") || missing.contains("Cell / Number of electrode pairs connected in parallel to make a cell"),
+				missing.toString());
+		// the command names them
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = new CommandLine(new org.cellwright.sharing.cli.ExportBpxCommand());
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		assertEquals(0, cl.execute(ss.toString(), "--out", tmp.resolve("ss.bpx.json").toString()), err.toString());
+		assertTrue(err.toString().contains(missing.size() + " field(s) BPX requires") && err.toString().contains("  Negative electrode / OCP [V]"),
+				err.toString());
+	}
+
+	static JsonObject export(Path f) {
+		org.cellwright.lang.CellWrightChecker.Result res = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(f));
+		assertFalse(res.hasErrors(), res.issues().toString());
+		org.cellwright.model.Cell cell = (org.cellwright.model.Cell) res.model(f).getElements().stream()
+				.filter(e -> e instanceof org.cellwright.model.Cell).findFirst().orElseThrow();
+		return org.cellwright.sharing.bpx.BpxExporter.export(cell);
+	}
+}
