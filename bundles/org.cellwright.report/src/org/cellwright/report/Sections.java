@@ -1,5 +1,10 @@
 package org.cellwright.report;
 
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Html.fmt;
 
@@ -30,9 +35,10 @@ final class Sections {
 	static Map<String, String> keyNumbers(RunFolder r) {
 		Map<String, String> k = new LinkedHashMap<>();
 		k.put("status", r.status());
-		JsonObject sc = r.shortCircuit();
-		if (sc != null) k.put("short circuit", "cycle " + RunFolder.str(sc, "cycle") + " at " + fmt(num(sc, "time_h"), 3) + " h");
-		JsonArray cycles = r.summary().has("cycles") && r.summary().get("cycles").isJsonArray() ? r.summary().getAsJsonArray("cycles") : new JsonArray();
+		Summary.ShortCircuit sc = r.shortCircuit();
+		if (sc != null) k.put("short circuit", "cycle " + sc.cycle() + " at " + fmt(sc.timeH(), 3) + " h");
+		JsonObject sj = r.summary().json();
+		JsonArray cycles = sj.has("cycles") && sj.get("cycles").isJsonArray() ? sj.getAsJsonArray("cycles") : new JsonArray();
 		k.put("cycles", String.valueOf(cycles.size()));
 		if (!cycles.isEmpty()) {
 			JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
@@ -42,7 +48,7 @@ final class Sections {
 				k.put("first discharge, specific", fmt(num(first, "discharge_mAh_g"), 4) + " mAh/g");
 			k.put("first Coulombic efficiency", ce(first));
 			if (cycles.size() > 1) {
-				k.put("last cycle discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2 (cycle " + RunFolder.str(last, "index") + ")");
+				k.put("last cycle discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2 (cycle " + str(last, "index") + ")");
 				k.put("last Coulombic efficiency", ce(last));
 			}
 			double dead = num(last, "dead_li_mAh_cm2"), sei = num(last, "interphase_li_mAh_cm2");
@@ -74,6 +80,11 @@ final class Sections {
 	private static String ce(JsonObject cycle) {
 		double c = num(cycle, "charge_mAh_cm2"), d = num(cycle, "discharge_mAh_cm2"), e = num(cycle, "coulombic_efficiency");
 		return c > 0 && d > 0 && !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
+	}
+
+	static String str(JsonObject o, String key) {
+		JsonElement e = o == null ? null : o.get(key);
+		return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
 	}
 
 	static double num(JsonObject o, String key) {
@@ -257,7 +268,7 @@ final class Sections {
 	 * it was recorded, the pore size of the interlayer (else of any layer that gives one); NaN when none.
 	 */
 	static double liSize(RunFolder r) {
-		JsonObject s = r.summary();
+		JsonObject s = r.summary().json();
 		if (s != null && s.has("mechanism_map") && s.get("mechanism_map").isJsonObject()) {
 			JsonElement c = s.getAsJsonObject("mechanism_map").get("characteristic_size_m");
 			if (c != null && c.isJsonPrimitive()) return c.getAsDouble();

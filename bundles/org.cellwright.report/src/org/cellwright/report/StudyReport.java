@@ -1,5 +1,10 @@
 package org.cellwright.report;
 
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Sections.*;
 
@@ -26,7 +31,7 @@ public final class StudyReport {
 	public static Path write(String title, List<Path> runFolders, Path html) {
 		if (runFolders.isEmpty()) throw new ReportException("no run folders given");
 		List<RunFolder> runs = new ArrayList<>();
-		for (Path p : runFolders) runs.add(RunFolder.read(p));
+		for (Path p : runFolders) runs.add(RunReport.read(p));
 		Path parent = html.toAbsolutePath().normalize().getParent();
 		try {
 			if (parent != null) Files.createDirectories(parent);
@@ -59,8 +64,8 @@ public final class StudyReport {
 			Map<String, String> k = keyNumbers(r);
 			b.append("<tr><td>").append(esc(names.get(i))).append("</td><td>").append(esc(r.cellName())).append("</td><td>")
 					.append(statusBadge(r.status()));
-			JsonObject sc = r.shortCircuit();
-			if (sc != null) b.append(" in cycle ").append(esc(RunFolder.str(sc, "cycle")));
+			Summary.ShortCircuit sc = r.shortCircuit();
+			if (sc != null) b.append(" in cycle ").append(sc.cycle());
 			b.append("</td>");
 			for (String key : List.of("cycles", "first Coulombic efficiency", "simulated time", "stack pressure", "temperature"))
 				b.append("<td class=\"num\">").append(esc(k.getOrDefault(key, "\u2013").replace(" (one direction only)", ""))).append("</td>");
