@@ -89,21 +89,35 @@ public final class Pipeline {
 
 	public RunStore store() { return store; }
 
+	/** The reason written into the summaries of runs stopped by SIGINT or SIGTERM. */
+	public static final String INTERRUPTED = "interrupted: the process was asked to stop (SIGINT or SIGTERM)";
+
+	private volatile CountDownLatch running = new CountDownLatch(0);
+
+	/**
+	 * What the JVM's shutdown hook does: asks the runs to stop, then waits until they are written (partial) and moved
+	 * into place, at most {@value #SHUTDOWN_WAIT_S} s.
+	 */
+	public Runnable shutdownAction() {
+		return () -> {
+			cancel.request(INTERRUPTED);
+			try {
+				running.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		};
+	}
+
 	private record Pending(RunGroup group, Slot slot, List<Future<RunWriter.Outcome>> futures) {}
 
 	/** Runs the runnable groups (the others are skipped: their problems are the caller's to print). */
 	public List<Result> run(List<RunGroup> groups, Listener l) {
 		CountDownLatch done = new CountDownLatch(1);
+		running = done;
 		Thread hook = null;
 		if (stopOnShutdown) {
-			hook = new Thread(() -> {
-				cancel.request("interrupted: the process was asked to stop (SIGINT or SIGTERM)");
-				try {
-					done.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}, "cellwright-runs-shutdown");
+			hook = new Thread(shutdownAction(), "cellwright-runs-shutdown");
 			Runtime.getRuntime().addShutdownHook(hook);
 		}
 		List<Result> results = new ArrayList<>();

@@ -82,13 +82,12 @@ public final class CsvTable {
 					throw new RunFolderException(name + ":" + (p.getRecordNumber() + 1) + ": not CSV: " + e.getMessage(), e);
 				}
 				long line = rec.getRecordNumber(); // no cell of these files spans lines: record n is line n
-				if (rec.size() != n) {
-					if (cut && !it.hasNext() && rec.size() < n) { // the writer was killed in this row
-						truncated = true;
-						break;
-					}
-					throw new RunFolderException(name + ":" + line + ": " + rec.size() + " cells, but the header (line 1) has " + n);
+				if (cut && !it.hasNext()) { // the writer ends every row with a line break: this one was cut (a killed writer)
+					truncated = true;
+					break;
 				}
+				if (rec.size() != n)
+					throw new RunFolderException(name + ":" + line + ": " + rec.size() + " cells, but the header (line 1) has " + n);
 				if (row == cols[0].length) for (int c = 0; c < n; c++) cols[c] = Arrays.copyOf(cols[c], Math.max(16, row * 2));
 				for (int c = 0; c < n; c++) {
 					String cell = rec.get(c).strip();
@@ -96,11 +95,6 @@ public final class CsvTable {
 					else try {
 						cols[c][row] = Double.parseDouble(cell);
 					} catch (NumberFormatException e) {
-						if (cut && !it.hasNext()) { // a number cut in the middle
-							truncated = true;
-							row--;
-							break;
-						}
 						throw new RunFolderException(name + ":" + line + ": '" + printable(cell) + "' in column " + header.get(c) + " is not a number");
 					}
 				}
