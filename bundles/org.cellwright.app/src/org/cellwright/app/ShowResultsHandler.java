@@ -36,7 +36,7 @@ public class ShowResultsHandler extends AbstractHandler {
 					runs.addAll(runFolders(r.getLocation().toFile().toPath()));
 		if (runs.isEmpty()) {
 			MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Compare Runs",
-					"Select run folders (results/<file>/<experiment>) or their summary.json files.");
+					"Select run folders (results/<file>/<experiment>/<run id>; an experiment's folder stands for its latest run) or their summary.json files.");
 			return null;
 		}
 		try {

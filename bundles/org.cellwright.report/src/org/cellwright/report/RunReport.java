@@ -35,7 +35,8 @@ public final class RunReport {
 
 	/** Writes {@code runFolder/report.html} and returns its path. */
 	public static Path write(Path runFolder) {
-		return write(runFolder, runFolder.resolve(FILE_NAME));
+		Path run = RunFolder.resolve(runFolder); // an experiment's folder in the run store: its latest run
+		return write(runFolder, (run != null ? run : runFolder).resolve(FILE_NAME));
 	}
 
 	/** Writes the report of {@code runFolder} to {@code out} (parent folders created) and returns {@code out}. */

@@ -42,6 +42,36 @@ public final class StudyReport {
 		return html;
 	}
 
+	/**
+	 * A section per sweep among the runs: its table (sweep.csv beside the sweep's runs: one row per run with its
+	 * parameters and key numbers).
+	 */
+	static void sweeps(List<RunFolder> runs, StringBuilder b) {
+		java.util.Set<Path> tables = new java.util.LinkedHashSet<>();
+		for (RunFolder r : runs) {
+			Path t = r.folder().toAbsolutePath().normalize().getParent().resolve(RunFiles.SWEEP_TABLE);
+			if (Files.isRegularFile(t)) tables.add(t);
+		}
+		for (Path t : tables) {
+			String sweep = t.getParent().getParent() == null ? "sweep" : t.getParent().getParent().getFileName().toString();
+			b.append("<section class=\"sweep\" id=\"sweep-").append(esc(sweep)).append("\"><h2>Sweep ").append(esc(sweep)).append("</h2>");
+			try {
+				b.append("<table class=\"keys\">");
+				boolean head = true;
+				for (List<String> rec : CsvTable.textRows(t)) {
+					b.append(head ? "<thead><tr>" : "<tr>");
+					for (String cell : rec) b.append(head ? "<th>" : "<td>").append(esc(cell)).append(head ? "</th>" : "</td>");
+					b.append(head ? "</tr></thead><tbody>" : "</tr>");
+					head = false;
+				}
+				b.append("</tbody></table>");
+			} catch (RuntimeException e) {
+				b.append(missing(e.getMessage()));
+			}
+			b.append("<p class=\"muted\">").append(esc(RunFiles.SWEEP_TABLE)).append(" beside the sweep's runs.</p></section>\n");
+		}
+	}
+
 	/** The page; links to the runs' reports are relative to {@code base} (the folder the page is written to). */
 	public static String html(String title, List<RunFolder> runs, Path base) {
 		List<String> names = ComparisonReport.labels(runs);
@@ -75,6 +105,7 @@ public final class StudyReport {
 		}
 		b.append("</tbody></table>");
 		b.append("<p class=\"muted\">Overlay chosen runs with <code>./cellwright report RUN RUN ... --out FILE</code>.</p></section>\n");
+		sweeps(runs, b);
 		b.append("</main>\n");
 		return Html.page(title + " \u2013 CellWright", b.toString());
 	}

@@ -146,6 +146,7 @@ public class ResultsView extends ViewPart {
 	public void add(Path runFolder) {
 		List<Path> paths = new ArrayList<>(requested);
 		Path folder = Files.isRegularFile(runFolder) ? runFolder.toAbsolutePath().getParent() : runFolder;
+		if (RunFolder.resolve(folder) != null) folder = RunFolder.resolve(folder); // an experiment's folder: its latest run
 		paths.remove(folder);
 		paths.add(folder);
 		setRuns(paths);

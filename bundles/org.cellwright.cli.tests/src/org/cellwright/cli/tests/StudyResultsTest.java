@@ -136,6 +136,10 @@ class StudyResultsTest {
 			assertTrue(front.matches("(?s).*<a href=\"FullCellWithInterlayer/\\d{8}-\\d{6}-[0-9a-f]{6}/report.html\">.*"), "links the runs' reports");
 			for (JsonObject c : checks(out)) assertTrue(front.contains(c.get("expected").getAsString().replace("<", "&lt;").replace(">", "&gt;")), c.toString());
 			assertTrue(r.out().contains("report: "), "the run names the front page");
+			// the sweep's table (sweep.csv beside its runs) is on the front page
+			assertTrue(front.contains("id=\"sweep-PressureAndTemperature\""), "the sweep's section");
+			assertTrue(Files.readString(CliTest.latest(out, "PressureAndTemperature/x").getParent().resolve("sweep.csv"))
+					.startsWith("run,stack-pressure,temperature,status,"), "sweep.csv: a row per run with its parameters");
 		} catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}

@@ -138,6 +138,17 @@ public final class CsvTable {
 		}
 	}
 
+	/** A small CSV file as text rows (the header first), e.g. a sweep's table for a report. */
+	public static List<List<String>> textRows(Path file) {
+		List<List<String>> out = new ArrayList<>();
+		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = FORMAT.parse(r)) {
+			for (CSVRecord rec : p) out.add(rec.toList());
+		} catch (IOException | UncheckedIOException | IllegalStateException e) {
+			throw new RunFolderException(file + ": cannot be read: " + e.getMessage(), e);
+		}
+		return out;
+	}
+
 	public int rows() { return rows; }
 
 	/** True when the last row was cut in the middle (and left out). */
