@@ -12,7 +12,7 @@ public class Activator extends AbstractUIPlugin {
 	public void start(BundleContext context) throws Exception {
 		super.start(context);
 		plugin = this;
-		org.cellwright.cli.run.Logging.warningsToStderr();
+		org.cellwright.run.Logging.warningsToStderr();
 	}
 
 	@Override

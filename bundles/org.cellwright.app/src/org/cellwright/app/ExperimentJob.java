@@ -2,19 +2,23 @@ package org.cellwright.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.app.views.ResultsView;
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.Checks;
-import org.cellwright.cli.run.ExperimentRunner;
-import org.cellwright.cli.run.InputException;
-import org.cellwright.cli.run.Problem;
-import org.cellwright.cli.run.SimulationInputs;
-import org.cellwright.model.Experiment;
+import org.cellwright.model.Element;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
+import org.cellwright.run.Cancel;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Pipeline;
+import org.cellwright.run.Plans;
+import org.cellwright.run.Problem;
+import org.cellwright.run.RunExecutor;
+import org.cellwright.run.RunGroup;
+import org.cellwright.run.RunUnit;
+import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RunStatus;
 import org.eclipse.core.resources.IFile;
@@ -32,22 +36,36 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 /**
- * Runs the experiments of a .cell file as a background job with progress and cancel; results go into
- * {@code <project>/results/<file>/<experiment>/} and are shown in the Results view.
+ * Runs the experiments and sweeps of a .cell file as a background job through the one {@link Pipeline} (the same as
+ * the command line): in parallel, with progress and cancel; every run into a folder of its own in the project's run
+ * store, {@code <project>/results/<file>/<experiment>/<run id>/}; a cancelled run is kept, marked partial. The runs
+ * are shown in the Results view.
  */
 public class ExperimentJob extends Job {
 
+	/** What a run left: its name (experiment, or sweep/variant), status and folder. */
+	public record Outcome(String experiment, String statusName, Path folder) {
+		/** The solver's status, or null for a run that failed outside the solver. */
+		public RunStatus status() {
+			try {
+				return RunStatus.valueOf(statusName);
+			} catch (IllegalArgumentException e) {
+				return null;
+			}
+		}
+	}
+
 	private final IFile file;
 	private final String experiment;
-	private final List<ExperimentRunner.Outcome> outcomes = new ArrayList<>();
+	private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 	private volatile String progressText = "";
 
-	/** Runs all experiments of the file. */
+	/** Runs all experiments and sweeps of the file. */
 	public ExperimentJob(IFile file) {
 		this(file, null);
 	}
 
-	/** Runs the named experiment of the file (all of them when {@code experiment} is null or empty). */
+	/** Runs the named experiment or sweep of the file (all of them when {@code experiment} is null or empty). */
 	public ExperimentJob(IFile file, String experiment) {
 		super(experiment == null || experiment.isEmpty() ? "Run experiments of " + file.getName()
 				: "Run " + experiment + " of " + file.getName());
@@ -62,12 +80,12 @@ public class ExperimentJob extends Job {
 		return progressText;
 	}
 
-	/** Called on the job's thread with every new progress line (a hook for subclasses). */
+	/** Called on a run's thread with every new progress line (a hook for subclasses). */
 	protected void progressed(String text) {
 		// nothing by default
 	}
 
-	public List<ExperimentRunner.Outcome> outcomes() {
+	public List<Outcome> outcomes() {
 		return outcomes;
 	}
 
@@ -81,78 +99,93 @@ public class ExperimentJob extends Job {
 			for (Problem p : errors) status.add(Status.error(p.format()));
 			return new MultiStatus(Activator.ID, 0, status.getChildren(), file.getName() + " has errors; fix them before running", null);
 		}
-		List<Experiment> experiments = loaded.experiments(experiment);
-		if (experiments.isEmpty())
+		List<Element> runnables = loaded.runnables(experiment);
+		if (runnables.isEmpty())
 			return experiment == null ? Status.warning(file.getName() + " has no experiment")
-					: Status.error(file.getName() + " has no experiment named " + experiment);
-		SubMonitor sub = SubMonitor.convert(monitor, experiments.size() * 100);
+					: Status.error(file.getName() + " has no experiment or sweep named " + experiment);
+		List<RunGroup> groups = Plans.of(runnables); // the model is read on this thread only
+		for (RunGroup g : groups) for (Problem p : g.problems()) status.add(Status.error(p.format()));
+		int units = groups.stream().filter(RunGroup::runnable).mapToInt(g -> g.units().size()).sum();
+		SubMonitor sub = SubMonitor.convert(monitor, "Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getName(), units * 1000);
 		String base = file.getName().replaceFirst("\\.cell$", "");
 		IFolder results = file.getProject().getFolder("results").getFolder(base);
-		for (Experiment x : experiments) {
-			if (sub.isCanceled()) return Status.CANCEL_STATUS;
-			SimulationInputs.Inputs in;
-			try {
-				in = SimulationInputs.of(x);
-			} catch (InputException ex) {
-				status.add(Status.error(ex.problem().format()));
-				continue;
-			}
-			SubMonitor one = sub.split(100);
-			one.beginTask("Experiment " + x.getName(), 1000);
-			ProgressListener progress = new ProgressListener() {
-				int lastCycle = -1, lastStep = -1, done = 0;
-				double lastTime = -1;
+		Path root = results.getLocation().toFile().toPath();
+		Cancel cancel = new Cancel();
+		List<Path> shown = new ArrayList<>();
+		try (RunExecutor pool = RunExecutor.local()) {
+			new Pipeline(new RunStore(root), pool, cancel).run(groups, new Pipeline.Listener() {
+				@Override
+				public ProgressListener progress(RunUnit u) {
+					return new ProgressListener() {
+						int lastCycle = -1, lastStep = -1, done = 0;
+						double lastTime = -1;
+
+						@Override
+						public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+							if (cycle == lastCycle && stepIndex == lastStep && time - lastTime < 360) return;
+							lastCycle = cycle;
+							lastStep = stepIndex;
+							lastTime = time;
+							String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (step %d of %d)", u.name(), cycle,
+									totalCycles, time / 3600, stepIndex + 1, totalSteps);
+							progressText = text;
+							sub.subTask(text);
+							double f = totalSteps > 0 ? (double) (stepIndex + 1) / totalSteps : totalCycles > 0 ? (double) cycle / totalCycles : 0;
+							int ticks = (int) Math.min(1000, Math.round(1000 * f));
+							if (ticks > done) {
+								synchronized (sub) {
+									sub.worked(ticks - done);
+								}
+								done = ticks;
+							}
+							progressed(text);
+						}
+
+						@Override
+						public boolean isCancelled() {
+							if (sub.isCanceled()) cancel.request("cancelled in the IDE");
+							return cancel.requested();
+						}
+					};
+				}
 
 				@Override
-				public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
-					if (cycle == lastCycle && stepIndex == lastStep && time - lastTime < 360) return;
-					lastCycle = cycle;
-					lastStep = stepIndex;
-					lastTime = time;
-					String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (step %d of %d)", x.getName(), cycle,
-							totalCycles, time / 3600, stepIndex + 1, totalSteps);
-					progressText = text;
-					one.subTask(text);
-					double f = totalSteps > 0 ? (double) (stepIndex + 1) / totalSteps
-							: totalCycles > 0 ? (double) cycle / totalCycles : 0;
-					int ticks = (int) Math.min(1000, Math.round(1000 * f));
-					if (ticks > done) {
-						one.worked(ticks - done);
-						done = ticks;
+				public void finishing(Path writing) {
+					try {
+						RunReport.write(writing);
+					} catch (ReportException e) {
+						status.add(Status.warning("no report: " + e.getMessage()));
 					}
-					progressed(text);
 				}
 
 				@Override
-				public boolean isCancelled() {
-					return one.isCanceled();
+				public void refused(RunGroup g, String message) {
+					status.add(Status.error(g.name() + ": not run: " + message));
 				}
-			};
-			Path folder = results.getFolder(x.getName()).getLocation().toFile().toPath();
-			ExperimentRunner.Outcome out = ExperimentRunner.run(in, x, folder, progress);
-			outcomes.add(out);
-			if (out.status() != RunStatus.CANCELLED) {
-				// the same files as the command line: the expect clauses against the run, and its HTML report
-				List<Checks.Check> checks = Checks.evaluate(x, out.summary(), folder);
-				Checks.write(folder, x.getName(), checks);
-				long failed = checks.stream().filter(c -> !c.pass()).count();
-				if (failed > 0)
-					status.add(Status.warning(x.getName() + ": " + failed + " of " + checks.size()
-							+ " expect checks fail (see the Checks tab)"));
-				try {
-					RunReport.write(folder);
-				} catch (ReportException e) {
-					status.add(Status.warning(x.getName() + ": no report: " + e.getMessage()));
+
+				@Override
+				public void ended(Pipeline.Result r) {
+					String name = r.unit().name();
+					outcomes.add(new Outcome(name, r.outcome().status(), r.folder()));
+					long failed = r.outcome().checks().stream().filter(c -> !c.pass()).count();
+					if (failed > 0)
+						status.add(Status.warning(name + ": " + failed + " of " + r.outcome().checks().size() + " expect checks fail (see the Checks tab)"));
+					String st = r.outcome().status();
+					if ("SHORT_CIRCUIT".equals(st)) status.add(Status.warning(name + ": short circuit; results up to it are kept in " + r.folder()));
+					else if (!"COMPLETED".equals(st) && !"CANCELLED".equals(st))
+						status.add(Status.error(name + ": " + st + "; results so far are in " + r.folder()));
+					if (!"CANCELLED".equals(st)) shown.add(r.folder());
 				}
-			}
-			refresh(results);
-			if (out.status() == RunStatus.CANCELLED) return Status.CANCEL_STATUS;
-			if (out.status() == RunStatus.SHORT_CIRCUIT)
-				status.add(Status.warning(x.getName() + ": short circuit; results up to it are kept in " + folder));
-			else if (out.status() != RunStatus.COMPLETED)
-				status.add(Status.error(x.getName() + ": " + out.status() + "; results so far are in " + folder));
-			show(folder);
+
+				@Override
+				public void groupEnded(RunGroup g, Path folder) {
+					refresh(results);
+				}
+			});
 		}
+		refresh(results);
+		if (!shown.isEmpty()) show(shown);
+		if (cancel.requested()) return Status.CANCEL_STATUS;
 		return status.isOK() ? Status.OK_STATUS : status;
 	}
 
@@ -164,15 +197,15 @@ public class ExperimentJob extends Job {
 		}
 	}
 
-	private static void show(Path folder) {
+	/** The Results view shows the last run (as each run of the file did before). */
+	private static void show(List<Path> folders) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
 		d.asyncExec(() -> {
 			var w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 			if (w == null || w.getActivePage() == null) return;
 			try {
-				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null,
-						org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
-				v.show(folder);
+				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+				v.show(folders.get(folders.size() - 1));
 			} catch (PartInitException e) {
 				// view not available: results stay on disk
 			}

@@ -2,7 +2,9 @@ package org.cellwright.app;
 
 import java.nio.file.Path;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.cellwright.app.views.ResultsView;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.runtime.Adapters;
@@ -36,8 +38,8 @@ public class RunFolderActionProvider extends CommonActionProvider {
 		folder = null;
 		if (getContext() != null && getContext().getSelection() instanceof IStructuredSelection s && s.size() == 1
 				&& Adapters.adapt(s.getFirstElement(), IFolder.class) instanceof IFolder f && f.getLocation() != null
-				&& RunFolder.isRunFolder(f.getLocation().toFile().toPath())) {
-			folder = f.getLocation().toFile().toPath();
+				&& RunFolder.resolve(f.getLocation().toFile().toPath()) != null) {
+			folder = RunFolder.resolve(f.getLocation().toFile().toPath());
 			bars.setGlobalActionHandler(ICommonActionConstants.OPEN, open);
 		}
 	}

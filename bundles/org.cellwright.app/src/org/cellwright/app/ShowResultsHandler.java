@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.cellwright.app.views.ResultsView;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -34,7 +36,7 @@ public class ShowResultsHandler extends AbstractHandler {
 					runs.addAll(runFolders(r.getLocation().toFile().toPath()));
 		if (runs.isEmpty()) {
 			MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Compare Runs",
-					"Select run folders (results/<file>/<experiment>) or their summary.json files.");
+					"Select run folders (results/<file>/<experiment>/<run id>; an experiment's folder stands for its latest run) or their summary.json files.");
 			return null;
 		}
 		try {
@@ -49,10 +51,10 @@ public class ShowResultsHandler extends AbstractHandler {
 	/** The run folders a selected path stands for (no duplicates, in name order inside a folder). */
 	public static List<Path> runFolders(Path p) {
 		if (Files.isRegularFile(p)) return RunFolder.isRunFolder(p.getParent()) ? List.of(p.getParent()) : List.of();
-		if (RunFolder.isRunFolder(p)) return List.of(p);
-		try (Stream<Path> s = Files.list(p)) {
-			return s.filter(RunFolder::isRunFolder).sorted().toList();
-		} catch (Exception e) {
+		// a run folder, an experiment's folder (its latest run), a sweep's or a results folder (the latest of each)
+		try {
+			return org.cellwright.run.store.RunStore.runFolders(p);
+		} catch (RuntimeException e) {
 			return List.of();
 		}
 	}

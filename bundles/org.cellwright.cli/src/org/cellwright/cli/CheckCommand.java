@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cellwright.cli.run.CellFiles;
+import org.cellwright.run.CellFiles;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
-import org.cellwright.cli.run.Problem;
+import org.cellwright.run.Problem;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,7 @@ public class CliApplication implements IApplication {
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		context.applicationRunning();
-		org.cellwright.cli.run.Logging.warningsToStderr();
+		org.cellwright.run.Logging.warningsToStderr();
 		int rc = CellWrightCli.execute(args == null ? new String[0] : args);
 		System.out.flush();
 		System.err.flush();

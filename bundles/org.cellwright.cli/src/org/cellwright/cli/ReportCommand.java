@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cellwright.cli.run.Problem;
+import org.cellwright.run.Problem;
 import org.cellwright.report.ComparisonReport;
 import org.cellwright.report.ReportException;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFolderException;
+import org.cellwright.run.store.RunStore;
 import org.cellwright.report.RunReport;
 import org.cellwright.sharing.cli.CliSupport;
 
@@ -47,15 +50,31 @@ public class ReportCommand implements Callable<Integer> {
 				err.println(Problem.display(p) + ": no such folder");
 				return 1;
 			}
-			if (Files.isRegularFile(p.resolve("summary.json"))) folders.add(p);
-			else {
-				List<Path> inner = runFoldersIn(p);
-				if (inner.isEmpty()) {
-					err.println(Problem.display(p) + ": not a run folder (no summary.json in it or in its sub-folders; run an experiment first: ./cellwright run FILE)");
-					return 1;
-				}
-				folders.addAll(inner);
+			// a run folder, an experiment's folder (its latest run), a sweep's, a results folder (the latest of each)
+			List<Path> inner = RunStore.runFolders(p);
+			if (inner.isEmpty()) {
+				err.println(Problem.display(p) + ": not a run folder (no summary.json in it or in its sub-folders; run an experiment first: ./cellwright run FILE)");
+				return 1;
 			}
+			folders.addAll(inner);
+		}
+		// a CSV file that cannot be read (renamed or ragged header, a cell that is no number) is an error naming file and line
+		int bad = 0;
+		for (Path f : folders) {
+			try {
+				for (String n : RunFolder.read(f).notes())
+					if (n.contains(".csv:")) {
+						err.println(displayPaths(n.replaceFirst(":(\\d+): ", ":$1: error: ")));
+						bad++;
+					}
+			} catch (RunFolderException e) {
+				err.println(displayPaths(e.getMessage()));
+				return 1;
+			}
+		}
+		if (bad > 0) {
+			err.println("cellwright: no report: fix the files above first");
+			return 1;
 		}
 		try {
 			Path written;
@@ -67,15 +86,6 @@ public class ReportCommand implements Callable<Integer> {
 		} catch (ReportException e) {
 			err.println(displayPaths(e.getMessage()));
 			return 1;
-		}
-	}
-
-	/** The run folders directly inside a folder, sorted. */
-	private static List<Path> runFoldersIn(Path dir) {
-		try (var s = Files.list(dir)) {
-			return s.filter(d -> Files.isRegularFile(d.resolve("summary.json"))).sorted().toList();
-		} catch (java.io.IOException e) {
-			return List.of();
 		}
 	}
 

@@ -1,5 +1,10 @@
 package org.cellwright.report;
 
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Sections.*;
 
@@ -27,7 +32,7 @@ public final class ComparisonReport {
 	public static Path write(List<Path> runFolders, Path html) {
 		if (runFolders.isEmpty()) throw new ReportException("no run folders given");
 		List<RunFolder> runs = new ArrayList<>();
-		for (Path p : runFolders) runs.add(RunFolder.read(p));
+		for (Path p : runFolders) runs.add(RunReport.read(p));
 		try {
 			Path parent = html.toAbsolutePath().getParent();
 			if (parent != null) Files.createDirectories(parent);
@@ -46,8 +51,8 @@ public final class ComparisonReport {
 			var sc = runs.get(i).shortCircuit();
 			if (sc != null)
 				b.append("<div class=\"alert\"><b>").append(esc(names.get(i))).append(": short circuit</b> in cycle ")
-						.append(esc(RunFolder.str(sc, "cycle"))).append(" at ").append(Html.fmt(num(sc, "time_h"), 4)).append(" h: ")
-						.append(esc(RunFolder.str(sc, "reason"))).append("</div>\n");
+						.append(sc.cycle()).append(" at ").append(Html.fmt(sc.timeH(), 4)).append(" h: ")
+						.append(esc(sc.reason())).append("</div>\n");
 		}
 
 		b.append("<section id=\"key-numbers\"><h2>Key numbers</h2>").append(sideBySide(runs, names)).append("</section>\n");

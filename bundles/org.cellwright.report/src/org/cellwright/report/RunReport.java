@@ -1,5 +1,10 @@
 package org.cellwright.report;
 
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Html.fmt;
 import static org.cellwright.report.Sections.*;
@@ -8,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -23,18 +29,19 @@ import com.google.gson.JsonObject;
  * and the comparison with the study from checks.json. Sections whose data are absent say so.
  */
 public final class RunReport {
-	public static final String FILE_NAME = "report.html";
+	public static final String FILE_NAME = RunFiles.REPORT;
 
 	private RunReport() {}
 
 	/** Writes {@code runFolder/report.html} and returns its path. */
 	public static Path write(Path runFolder) {
-		return write(runFolder, runFolder.resolve(FILE_NAME));
+		Path run = RunFolder.resolve(runFolder); // an experiment's folder in the run store: its latest run
+		return write(runFolder, (run != null ? run : runFolder).resolve(FILE_NAME));
 	}
 
 	/** Writes the report of {@code runFolder} to {@code out} (parent folders created) and returns {@code out}. */
 	public static Path write(Path runFolder, Path out) {
-		RunFolder r = RunFolder.read(runFolder);
+		RunFolder r = read(runFolder);
 		try {
 			Path parent = out.toAbsolutePath().getParent();
 			if (parent != null) Files.createDirectories(parent);
@@ -43,6 +50,15 @@ public final class RunReport {
 			throw new ReportException(out + ": cannot be written: " + e.getMessage(), e);
 		}
 		return out;
+	}
+
+	/** Reads a run folder for a report; what is not one is a {@link ReportException} naming it. */
+	static RunFolder read(Path folder) {
+		try {
+			return RunFolder.read(folder);
+		} catch (org.cellwright.run.folder.RunFolderException e) {
+			throw new ReportException(e.getMessage(), e);
+		}
 	}
 
 	/** The report's HTML text. */
@@ -70,36 +86,36 @@ public final class RunReport {
 			b.append("<div id=\"voltage-capacity\">");
 			b.append(vc.isEmpty() ? missing("no current steps to draw") : vc.figure(W, H));
 			b.append("</div>");
-		} else b.append(missing("no " + RunFolder.TIMESERIES + " in this run folder"));
+		} else b.append(missing("no " + RunFiles.TIMESERIES + " in this run folder"));
 		b.append("</section>\n");
 
 		b.append("<section id=\"cycling\"><h2>Capacity and Coulombic efficiency</h2>");
 		CsvTable cy = r.cycles();
 		if (cy != null && cy.rows() > 0) b.append(capacityAndCe(cy).figure(W, H));
-		else b.append(missing("no complete cycle (" + RunFolder.CYCLES + " has no rows)"));
+		else b.append(missing("no complete cycle (" + RunFiles.CYCLES + " has no rows)"));
 		b.append("</section>\n");
 
 		b.append("<section id=\"overpotentials\"><h2>Overpotentials</h2>");
 		Plot op = ts == null ? null : overpotentials(ts);
 		if (op != null && !op.isEmpty()) b.append(op.figure(W, H));
-		else b.append(missing("no overpotential columns in " + RunFolder.TIMESERIES));
+		else b.append(missing("no overpotential columns in " + RunFiles.TIMESERIES));
 		b.append("</section>\n");
 
 		b.append("<section id=\"lithium\"><h2>Where the lithium is</h2>");
 		Plot li = ts == null ? null : lithium(ts);
 		if (li != null && !li.isEmpty()) b.append(li.figure(W, H)).append(lithiumTable(ts));
-		else b.append(missing("no lithium inventory columns in " + RunFolder.TIMESERIES));
+		else b.append(missing("no lithium inventory columns in " + RunFiles.TIMESERIES));
 		b.append("</section>\n");
 
 		b.append("<section id=\"mechanism-map\"><h2>Mechanism map</h2>");
 		CsvTable mm = r.mechanismMap();
 		if (mm != null && mm.rows() > 0) b.append(mechanismMap(mm, r).figure(W, H));
-		else b.append(missing("no " + RunFolder.MECHANISM_MAP + " in this run folder"));
+		else b.append(missing("no " + RunFiles.MECHANISM_MAP + " in this run folder"));
 		b.append("</section>\n");
 
 		b.append("<section id=\"checks\"><h2>Comparison with the study</h2>");
 		if (r.checks() != null && !r.checks().isEmpty()) b.append(checksSummary(r.checks())).append(checksTable(r.checks(), false));
-		else b.append(missing("no " + RunFolder.CHECKS + " in this run folder (the experiment has no expect clauses)"));
+		else b.append(missing("no " + RunFiles.CHECKS + " in this run folder (the experiment has no expect clauses)"));
 		b.append("</section>\n");
 
 		footer(r, b);
@@ -118,15 +134,15 @@ public final class RunReport {
 				b.append(" \u00b7 defined in <code>").append(esc(p.sourceFile() + (p.sourceLine() > 0 ? ":" + p.sourceLine() : ""))).append("</code>");
 		}
 		b.append("</p></header>\n");
-		JsonObject sc = r.shortCircuit();
+		Summary.ShortCircuit sc = r.shortCircuit();
 		if (sc != null)
-			b.append("<div class=\"alert\" id=\"short-circuit\"><b>Short circuit</b> in cycle ").append(esc(RunFolder.str(sc, "cycle")))
-					.append(" at ").append(fmt(num(sc, "time_h"), 4)).append(" h: ").append(esc(RunFolder.str(sc, "reason")))
+			b.append("<div class=\"alert\" id=\"short-circuit\"><b>Short circuit</b> in cycle ").append(sc.cycle())
+					.append(" at ").append(fmt(sc.timeH(), 4)).append(" h: ").append(esc(sc.reason()))
 					.append(". The run stopped there.</div>\n");
-		JsonElement msgs = r.summary().get("messages");
-		if (msgs != null && msgs.isJsonArray() && !msgs.getAsJsonArray().isEmpty()) {
+		List<String> msgs = r.messages();
+		if (!msgs.isEmpty()) {
 			b.append("<div class=\"note\"><b>Solver messages</b><ul>");
-			for (JsonElement m : msgs.getAsJsonArray()) b.append("<li>").append(esc(m.isJsonPrimitive() ? m.getAsString() : m.toString())).append("</li>");
+			for (String m : msgs) b.append("<li>").append(esc(m)).append("</li>");
 			b.append("</ul></div>\n");
 		}
 		for (String n : r.notes()) b.append("<div class=\"note\">").append(esc(n)).append("</div>\n");

@@ -1,5 +1,12 @@
 package org.cellwright.report;
 
+import static org.cellwright.solver.output.SummaryKeys.*;
+
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Html.fmt;
 
@@ -30,28 +37,29 @@ final class Sections {
 	static Map<String, String> keyNumbers(RunFolder r) {
 		Map<String, String> k = new LinkedHashMap<>();
 		k.put("status", r.status());
-		JsonObject sc = r.shortCircuit();
-		if (sc != null) k.put("short circuit", "cycle " + RunFolder.str(sc, "cycle") + " at " + fmt(num(sc, "time_h"), 3) + " h");
-		JsonArray cycles = r.summary().has("cycles") && r.summary().get("cycles").isJsonArray() ? r.summary().getAsJsonArray("cycles") : new JsonArray();
+		Summary.ShortCircuit sc = r.shortCircuit();
+		if (sc != null) k.put("short circuit", "cycle " + sc.cycle() + " at " + fmt(sc.timeH(), 3) + " h");
+		JsonObject sj = r.summary().json();
+		JsonArray cycles = sj.has(CYCLES) && sj.get(CYCLES).isJsonArray() ? sj.getAsJsonArray(CYCLES) : new JsonArray();
 		k.put("cycles", String.valueOf(cycles.size()));
 		if (!cycles.isEmpty()) {
 			JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
-			k.put("first charge capacity", fmt(num(first, "charge_mAh_cm2"), 4) + " mAh/cm\u00b2");
-			k.put("first discharge capacity", fmt(num(first, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2");
-			if (!Double.isNaN(num(first, "discharge_mAh_g")) && num(first, "discharge_mAh_g") > 0)
-				k.put("first discharge, specific", fmt(num(first, "discharge_mAh_g"), 4) + " mAh/g");
+			k.put("first charge capacity", fmt(num(first, CHARGE_MAH_CM2), 4) + " mAh/cm\u00b2");
+			k.put("first discharge capacity", fmt(num(first, DISCHARGE_MAH_CM2), 4) + " mAh/cm\u00b2");
+			if (!Double.isNaN(num(first, DISCHARGE_MAH_G)) && num(first, DISCHARGE_MAH_G) > 0)
+				k.put("first discharge, specific", fmt(num(first, DISCHARGE_MAH_G), 4) + " mAh/g");
 			k.put("first Coulombic efficiency", ce(first));
 			if (cycles.size() > 1) {
-				k.put("last cycle discharge", fmt(num(last, "discharge_mAh_cm2"), 4) + " mAh/cm\u00b2 (cycle " + RunFolder.str(last, "index") + ")");
+				k.put("last cycle discharge", fmt(num(last, DISCHARGE_MAH_CM2), 4) + " mAh/cm\u00b2 (cycle " + str(last, CYCLE_INDEX) + ")");
 				k.put("last Coulombic efficiency", ce(last));
 			}
-			double dead = num(last, "dead_li_mAh_cm2"), sei = num(last, "interphase_li_mAh_cm2");
+			double dead = num(last, DEAD_LI_MAH_CM2), sei = num(last, INTERPHASE_LI_MAH_CM2);
 			if (dead > 0) k.put("dead lithium at end", fmt(dead, 3) + " mAh/cm\u00b2");
 			if (sei > 0) k.put("lithium in the interphase at end", fmt(sei, 3) + " mAh/cm\u00b2");
 		}
-		double ret = r.number("capacity_retention");
+		double ret = r.number(CAPACITY_RETENTION);
 		if (!Double.isNaN(ret)) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
-		double nuc = r.number("nucleation_overpotential_mV");
+		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();
 		if (ts != null && ts.rows() > 1) {
@@ -60,10 +68,10 @@ final class Sections {
 			for (int i = 1; i < v.length; i++) if (!Double.isNaN(v[i])) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); }
 			if (lo <= hi) k.put("voltage range", fmt(lo, 4) + " to " + fmt(hi, 4) + " V");
 			if (t.length > 0) k.put("simulated time", fmt(t[t.length - 1], 4) + " h");
-		} else if (!Double.isNaN(r.number("end_time_h"))) k.put("simulated time", fmt(r.number("end_time_h"), 4) + " h");
-		if (!Double.isNaN(r.number("nominal_capacity_mAh_cm2"))) k.put("nominal capacity", fmt(r.number("nominal_capacity_mAh_cm2"), 3) + " mAh/cm\u00b2");
-		if (!Double.isNaN(r.number("cathode_active_mg_cm2"))) k.put("cathode active loading", fmt(r.number("cathode_active_mg_cm2"), 3) + " mg/cm\u00b2");
-		if (!Double.isNaN(r.number("area_cm2"))) k.put("area", fmt(r.number("area_cm2"), 3) + " cm\u00b2");
+		} else if (!Double.isNaN(r.number(END_TIME_H))) k.put("simulated time", fmt(r.number(END_TIME_H), 4) + " h");
+		if (!Double.isNaN(r.number(NOMINAL_CAPACITY_MAH_CM2))) k.put("nominal capacity", fmt(r.number(NOMINAL_CAPACITY_MAH_CM2), 3) + " mAh/cm\u00b2");
+		if (!Double.isNaN(r.number(CATHODE_ACTIVE_MG_CM2))) k.put("cathode active loading", fmt(r.number(CATHODE_ACTIVE_MG_CM2), 3) + " mg/cm\u00b2");
+		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 3) + " cm\u00b2");
 		if (r.inputs() != null) {
 			k.put("stack pressure", fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa");
 			k.put("temperature", fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C");
@@ -72,8 +80,13 @@ final class Sections {
 	}
 
 	private static String ce(JsonObject cycle) {
-		double c = num(cycle, "charge_mAh_cm2"), d = num(cycle, "discharge_mAh_cm2"), e = num(cycle, "coulombic_efficiency");
+		double c = num(cycle, CHARGE_MAH_CM2), d = num(cycle, DISCHARGE_MAH_CM2), e = num(cycle, COULOMBIC_EFFICIENCY);
 		return c > 0 && d > 0 && !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
+	}
+
+	static String str(JsonObject o, String key) {
+		JsonElement e = o == null ? null : o.get(key);
+		return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
 	}
 
 	static double num(JsonObject o, String key) {
@@ -257,9 +270,9 @@ final class Sections {
 	 * it was recorded, the pore size of the interlayer (else of any layer that gives one); NaN when none.
 	 */
 	static double liSize(RunFolder r) {
-		JsonObject s = r.summary();
-		if (s != null && s.has("mechanism_map") && s.get("mechanism_map").isJsonObject()) {
-			JsonElement c = s.getAsJsonObject("mechanism_map").get("characteristic_size_m");
+		JsonObject s = r.summary().json();
+		if (s != null && s.has(MECHANISM_MAP) && s.get(MECHANISM_MAP).isJsonObject()) {
+			JsonElement c = s.getAsJsonObject(MECHANISM_MAP).get(MAP_CHARACTERISTIC_SIZE_M);
 			if (c != null && c.isJsonPrimitive()) return c.getAsDouble();
 		}
 		if (r.inputs() == null) return Double.NaN;

@@ -1,5 +1,10 @@
 package org.cellwright.report;
 
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Sections.*;
 
@@ -26,7 +31,7 @@ public final class StudyReport {
 	public static Path write(String title, List<Path> runFolders, Path html) {
 		if (runFolders.isEmpty()) throw new ReportException("no run folders given");
 		List<RunFolder> runs = new ArrayList<>();
-		for (Path p : runFolders) runs.add(RunFolder.read(p));
+		for (Path p : runFolders) runs.add(RunReport.read(p));
 		Path parent = html.toAbsolutePath().normalize().getParent();
 		try {
 			if (parent != null) Files.createDirectories(parent);
@@ -35,6 +40,36 @@ public final class StudyReport {
 			throw new ReportException(html + ": cannot be written: " + e.getMessage(), e);
 		}
 		return html;
+	}
+
+	/**
+	 * A section per sweep among the runs: its table (sweep.csv beside the sweep's runs: one row per run with its
+	 * parameters and key numbers).
+	 */
+	static void sweeps(List<RunFolder> runs, StringBuilder b) {
+		java.util.Set<Path> tables = new java.util.LinkedHashSet<>();
+		for (RunFolder r : runs) {
+			Path t = r.folder().toAbsolutePath().normalize().getParent().resolve(RunFiles.SWEEP_TABLE);
+			if (Files.isRegularFile(t)) tables.add(t);
+		}
+		for (Path t : tables) {
+			String sweep = t.getParent().getParent() == null ? "sweep" : t.getParent().getParent().getFileName().toString();
+			b.append("<section class=\"sweep\" id=\"sweep-").append(esc(sweep)).append("\"><h2>Sweep ").append(esc(sweep)).append("</h2>");
+			try {
+				b.append("<table class=\"keys\">");
+				boolean head = true;
+				for (List<String> rec : CsvTable.textRows(t)) {
+					b.append(head ? "<thead><tr>" : "<tr>");
+					for (String cell : rec) b.append(head ? "<th>" : "<td>").append(esc(cell)).append(head ? "</th>" : "</td>");
+					b.append(head ? "</tr></thead><tbody>" : "</tr>");
+					head = false;
+				}
+				b.append("</tbody></table>");
+			} catch (RuntimeException e) {
+				b.append(missing(e.getMessage()));
+			}
+			b.append("<p class=\"muted\">").append(esc(RunFiles.SWEEP_TABLE)).append(" beside the sweep's runs.</p></section>\n");
+		}
 	}
 
 	/** The page; links to the runs' reports are relative to {@code base} (the folder the page is written to). */
@@ -59,8 +94,8 @@ public final class StudyReport {
 			Map<String, String> k = keyNumbers(r);
 			b.append("<tr><td>").append(esc(names.get(i))).append("</td><td>").append(esc(r.cellName())).append("</td><td>")
 					.append(statusBadge(r.status()));
-			JsonObject sc = r.shortCircuit();
-			if (sc != null) b.append(" in cycle ").append(esc(RunFolder.str(sc, "cycle")));
+			Summary.ShortCircuit sc = r.shortCircuit();
+			if (sc != null) b.append(" in cycle ").append(sc.cycle());
 			b.append("</td>");
 			for (String key : List.of("cycles", "first Coulombic efficiency", "simulated time", "stack pressure", "temperature"))
 				b.append("<td class=\"num\">").append(esc(k.getOrDefault(key, "\u2013").replace(" (one direction only)", ""))).append("</td>");
@@ -70,6 +105,7 @@ public final class StudyReport {
 		}
 		b.append("</tbody></table>");
 		b.append("<p class=\"muted\">Overlay chosen runs with <code>./cellwright report RUN RUN ... --out FILE</code>.</p></section>\n");
+		sweeps(runs, b);
 		b.append("</main>\n");
 		return Html.page(title + " \u2013 CellWright", b.toString());
 	}

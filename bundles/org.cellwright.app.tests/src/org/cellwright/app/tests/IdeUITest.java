@@ -117,7 +117,7 @@ class IdeUITest {
 		job.schedule();
 		spin(() -> job.getResult() != null, 120_000, "the experiment job");
 		assertTrue(job.getResult().isOK(), job.getResult().toString());
-		IFile csv = file.getProject().getFile("results/baseline-halfcell/FirstCycle/timeseries.csv");
+		IFile csv = file.getProject().getFile("results/baseline-halfcell/FirstCycle/latest/timeseries.csv");
 		assertTrue(csv.exists(), "results are written into the project and visible in the workspace");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		spin(() -> view.shown() != null && view.shown().endsWith("FirstCycle"), 10_000, "the Results view to show the run");

@@ -15,7 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.app.views.ChartInteraction;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.RunsLoader;
@@ -77,7 +78,7 @@ class LargeRunsUITest {
 		String[] cols = CsvResultWriter.TIMESERIES_HEADER.split(",");
 		assertTrue(cols.length >= 26, "the full column set: " + cols.length);
 		int half = ROWS_PER_CYCLE / 2;
-		try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(RunFolder.TIMESERIES), StandardCharsets.UTF_8)) {
+		try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(RunFiles.TIMESERIES), StandardCharsets.UTF_8)) {
 			w.write(CsvResultWriter.TIMESERIES_HEADER);
 			w.newLine();
 			StringBuilder b = new StringBuilder(256);
@@ -122,8 +123,8 @@ class LargeRunsUITest {
 			cy.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,%.5f,%.3f,%.2f,%.2f,%.4f,%.4f,0%n", c, dis / eff, dis, eff, dis * 60, t0,
 					t0 + ROWS_PER_CYCLE * 0.05, 20 - c * fade * 0.01, c * fade * 0.005));
 		}
-		Files.writeString(dir.resolve(RunFolder.CYCLES), cy);
-		Files.writeString(dir.resolve(RunFolder.SUMMARY), String.format(Locale.ROOT,
+		Files.writeString(dir.resolve(RunFiles.CYCLES), cy);
+		Files.writeString(dir.resolve(RunFiles.SUMMARY), String.format(Locale.ROOT,
 				"{\"experiment\":\"%s\",\"cell\":\"%s\",\"status\":\"COMPLETED\",\"end_time_h\":%.1f,\"messages\":[]}", experiment, cell,
 				CYCLES * ROWS_PER_CYCLE * 0.05));
 		return dir;

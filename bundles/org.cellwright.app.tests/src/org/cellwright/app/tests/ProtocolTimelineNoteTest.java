@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.run.CellFiles;
+import org.cellwright.run.CellFiles;
 import org.cellwright.editor.protocol.ProtocolTimeline;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Protocol;

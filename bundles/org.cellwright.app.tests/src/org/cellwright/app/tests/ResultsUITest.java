@@ -17,6 +17,7 @@ import org.cellwright.app.launch.ExperimentLaunch;
 import org.cellwright.app.launch.ExperimentLaunchShortcut;
 import org.cellwright.app.views.ChartInteraction;
 import org.cellwright.app.views.ResultsView;
+import org.cellwright.run.folder.RunFolder;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.expressions.EvaluationContext;
 import org.eclipse.core.resources.IFile;
@@ -74,9 +75,9 @@ class ResultsUITest {
 		spin(() -> job.getResult() != null, 120_000, "the experiment " + name);
 		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
 		IFolder folder = project.getFolder("results/experiments/" + name);
-		assertTrue(folder.getFile("summary.json").exists(), "the run is in the project: " + folder);
+		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "the run is in the project's run store: " + folder);
 		IdeUITest.flush(); // the job shows its run in the Results view (asyncExec): before the test asks for others
-		return folder.getLocation().toFile().toPath();
+		return RunFolder.resolve(folder.getLocation().toFile().toPath());
 	}
 
 	/** Waits (running the event loop) until the view has read and drawn the runs last asked for. */
@@ -122,7 +123,7 @@ class ResultsUITest {
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().startsWith("FirstCycleInterlayer  ·  cell Cell2At5MPa  ·  COMPLETED"), status.getText());
 		// the experiment's expect clauses were checked by the IDE's run as by the command line: a Checks tab
-		assertTrue(Files.isRegularFile(project.getFolder("results/experiments/FirstCycleInterlayer/checks.json").getLocation().toFile().toPath()));
+		assertTrue(Files.isRegularFile(project.getFolder("results/experiments/FirstCycleInterlayer/latest/checks.json").getLocation().toFile().toPath()));
 		assertNotNull(view.checksTable(), "checks.json, so a Checks tab");
 		assertTrue(view.checksTable().getItemCount() > 0, "a row per expect clause");
 		// the same interlayer cycled at 34 MPa: pores below 100 nm, where Li deforms by diffusional creep
@@ -317,9 +318,9 @@ class ResultsUITest {
 		menu.notifyListeners(SWT.Hide, new Event());
 		IdeUITest.flush();
 		waitForJobs();
-		assertTrue(folder.getFile("summary.json").exists(), "the selected experiment ran");
+		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "the selected experiment ran");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
-		spin(() -> view.shown() != null && view.shown().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
+		spin(() -> view.shown() != null && view.shown().getParent().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
 		page.closeEditor(editor, false);
 	}
 
@@ -335,7 +336,7 @@ class ResultsUITest {
 		assertNotNull(job, "the launch scheduled a job");
 		spin(() -> job.getResult() != null, 60_000, "the launched experiment");
 		assertTrue(job.getResult().isOK(), job.getResult().toString());
-		assertTrue(folder.getFile("summary.json").exists(), "only the chosen experiment ran and wrote its folder");
+		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "only the chosen experiment ran and wrote its folder");
 		assertEquals(List.of("NucleationBare"), job.outcomes().stream().map(o -> o.experiment()).toList(), "only the chosen experiment ran");
 	}
 
@@ -354,7 +355,7 @@ class ResultsUITest {
 		assertTrue(job.progressText().matches("FullCellLongCycling: cycle \\d+ of \\d+, t = [0-9.]+ h \\(step \\d+ of \\d+\\)"),
 				job.progressText());
 		assertTrue(job.progressText().contains("cycle 3 of "), job.progressText());
-		String summary = Files.readString(project.getFolder("results/long-cycling/FullCellLongCycling").getFile("summary.json")
+		String summary = Files.readString(project.getFolder("results/long-cycling/FullCellLongCycling/latest").getFile("summary.json")
 				.getLocation().toFile().toPath());
 		assertTrue(summary.contains("\"CANCELLED\""), "the run stopped as cancelled and kept what it had: " + summary);
 	}

@@ -3,7 +3,7 @@ package org.cellwright.app.launch;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.cli.run.CellFiles;
+import org.cellwright.run.CellFiles;
 import org.cellwright.model.Experiment;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;

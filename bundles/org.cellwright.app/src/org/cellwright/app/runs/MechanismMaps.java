@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.InputException;
-import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.SimulationInputs;
 import org.cellwright.model.Experiment;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerRole;
@@ -26,7 +27,7 @@ import org.cellwright.solver.physics.LithiumFlowStress;
 public final class MechanismMaps {
 
 	/** A map with the size to mark (the interlayer's pore size, NaN for a cell without interlayer) or why there is none. */
-	public record Result(RunFolder.MechanismMap map, double poreSizeM, String note) {}
+	public record Result(RunFolder.MechanismMapCurves map, double poreSizeM, String note) {}
 
 	/** Sizes of the map: 10 nm .. 100 um. */
 	static final double MIN_SIZE = 10e-9, MAX_SIZE = 100e-6;
@@ -42,8 +43,8 @@ public final class MechanismMaps {
 	public static Result of(RunFolder run) {
 		// a run of a cell with an interlayer written by the solver's runner has its map and the pore size the solver
 		// set up (after lithiation): nothing to compute again
-		if (run.mechanismMap() != null && Double.isFinite(run.characteristicSizeM()) && Double.isFinite(run.poreSizeM()))
-			return new Result(run.mechanismMap(), run.characteristicSizeM(), null);
+		if (run.mechanismMapCurves() != null && Double.isFinite(run.characteristicSizeM()) && Double.isFinite(run.poreSizeM()))
+			return new Result(run.mechanismMapCurves(), run.characteristicSizeM(), null);
 		CellSpec cell = null;
 		String note = null;
 		try {
@@ -52,7 +53,7 @@ public final class MechanismMaps {
 			note = e instanceof InputException ie ? ie.problem().format() : e.getMessage();
 		}
 		double pore = cell != null ? poreSize(cell) : run.poreSizeM();
-		if (run.mechanismMap() != null) return new Result(run.mechanismMap(), pore, null);
+		if (run.mechanismMapCurves() != null) return new Result(run.mechanismMapCurves(), pore, null);
 		if (cell == null) return new Result(null, Double.NaN, "mechanism map not available: " + note);
 		double[][] rows = LithiumFlowStress.deformationMap(cell, platingCurrent(run), MIN_SIZE, MAX_SIZE, 61);
 		int n = rows.length;
@@ -63,7 +64,7 @@ public final class MechanismMaps {
 			creep[i] = rows[i][2] / 1e6;
 			flow[i] = rows[i][3] / 1e6;
 		}
-		return new Result(new RunFolder.MechanismMap(size, dis, creep, flow), pore, null);
+		return new Result(new RunFolder.MechanismMapCurves(size, dis, creep, flow), pore, null);
 	}
 
 	/**
@@ -98,7 +99,9 @@ public final class MechanismMaps {
 	/** Finds {@code <file>.cell} in the run's project and maps the run's experiment to solver inputs. */
 	static CellSpec resolveCell(RunFolder run) throws IOException {
 		Path folder = run.folder().toAbsolutePath();
-		Path results = folder.getParent() == null ? null : folder.getParent().getParent();
+		Path up = folder.getParent(); // <project>/results/<file>/<experiment>/<run id>[/<variant>]
+		while (up != null && up.getFileName() != null && !up.getFileName().toString().equals("results")) up = up.getParent();
+		Path results = up;
 		if (results == null || results.getFileName() == null || !results.getFileName().toString().equals("results")
 				|| results.getParent() == null)
 			throw new IOException(folder + " is not inside <project>/results/<file>/ and has no mechanism-map.csv");

@@ -9,7 +9,9 @@ import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Predicate;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 
 /**
  * Charts of a family of timeseries columns against time: one series per column that is not empty throughout, colour
@@ -39,7 +41,7 @@ final class ColumnPlots {
 		List<String> kinds = new ArrayList<>();
 		for (int ri = 0; ri < runs.size(); ri++) {
 			RunFolder r = runs.get(ri);
-			if (r.timeseries() == null || r.timeseries().column("time_h") == null) continue;
+			if (r.timeseries() == null || !r.timeseries().has("time_h")) continue;
 			double[] t = r.timeseries().column("time_h");
 			for (String col : r.timeseries().columnsStartingWith(prefix)) {
 				double[] y = Arrays.stream(r.timeseries().column(col)).map(value).toArray();

@@ -5,7 +5,9 @@ import static org.cellwright.app.views.RunStyles.*;
 import java.util.Arrays;
 import java.util.List;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 
@@ -25,7 +27,7 @@ final class CyclePlots {
 		boolean one = runs.size() == 1;
 		for (int ri = 0; ri < runs.size(); ri++) {
 			RunFolder r = runs.get(ri);
-			RunFolder.Table t = r.cycles();
+			CsvTable t = r.cycles();
 			if (t == null) continue;
 			double[] n = t.column("cycle"), ch = t.column("charge_mAh_cm2"), dis = t.column("discharge_mAh_cm2"),
 					ce = t.column("coulombic_efficiency"), mAhG = t.column("discharge_mAh_g");

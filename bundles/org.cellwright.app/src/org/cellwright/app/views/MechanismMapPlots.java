@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.app.runs.MechanismMaps;
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 

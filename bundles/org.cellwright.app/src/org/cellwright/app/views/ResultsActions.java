@@ -30,7 +30,7 @@ final class ResultsActions {
 			public void run() {
 				DirectoryDialog d = new DirectoryDialog(view.getSite().getShell());
 				d.setText("Add a run to compare");
-				d.setMessage("Choose a run folder (results/<file>/<experiment>)");
+				d.setMessage("Choose a run folder (results/<file>/<experiment>/<run id>), or an experiment's folder for its latest run");
 				d.setFilterPath(view.requested().isEmpty() ? ResourcesPlugin.getWorkspace().getRoot().getLocation().toOSString()
 						: view.requested().get(view.requested().size() - 1).getParent().toString());
 				String dir = d.open();

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.layout.GridData;
@@ -48,8 +50,8 @@ final class ResultsBanner {
 	void show(List<RunFolder> runs, List<String> unreadable) {
 		clear();
 		for (RunFolder r : runs) {
-			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cell() + "  ·  " + r.status());
-			RunFolder.ShortCircuit sc = r.shortCircuit();
+			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
+			Summary.ShortCircuit sc = r.shortCircuit();
 			if (sc != null)
 				s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 			else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
@@ -61,7 +63,7 @@ final class ResultsBanner {
 			l.setFont(bold);
 			l.setToolTipText(r.folder().toString());
 			for (String m : r.messages()) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
-			for (String p : r.problems()) line("    " + p, SWT.COLOR_DARK_GRAY);
+			for (String p : r.notes()) line("    " + p, SWT.COLOR_DARK_GRAY);
 		}
 		for (String u : unreadable) line(u, SWT.COLOR_RED);
 		relayout();

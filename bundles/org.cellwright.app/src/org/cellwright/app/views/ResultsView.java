@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
@@ -86,7 +88,7 @@ public class ResultsView extends ViewPart {
 				// nothing to restore
 			}
 		}
-		return paths.stream().filter(RunFolder::isRunFolder).distinct().toList();
+		return paths.stream().map(RunFolder::resolve).filter(java.util.Objects::nonNull).distinct().toList();
 	}
 
 	@Override
@@ -144,6 +146,7 @@ public class ResultsView extends ViewPart {
 	public void add(Path runFolder) {
 		List<Path> paths = new ArrayList<>(requested);
 		Path folder = Files.isRegularFile(runFolder) ? runFolder.toAbsolutePath().getParent() : runFolder;
+		if (RunFolder.resolve(folder) != null) folder = RunFolder.resolve(folder); // an experiment's folder: its latest run
 		paths.remove(folder);
 		paths.add(folder);
 		setRuns(paths);
@@ -155,7 +158,9 @@ public class ResultsView extends ViewPart {
 	 * call is cancelled and its runs never shown.
 	 */
 	public void setRuns(List<Path> folders) {
-		requested = folders.stream().map(p -> Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p).toList();
+		// a file of a run, a run, or an experiment's folder in the run store (its latest run)
+		requested = folders.stream().map(p -> Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p)
+				.map(p -> RunFolder.resolve(p) != null ? RunFolder.resolve(p) : p).toList();
 		if (loader != null) loader.cancel();
 		loader = null;
 		CompletableFuture<List<RunFolder>> previous = loaded;

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -87,7 +89,7 @@ public final class RunsLoader extends Job {
 			if (progress != null) progress.accept(task);
 			try {
 				runs.add(RunFolder.read(p));
-			} catch (IOException e) {
+			} catch (org.cellwright.run.folder.RunFolderException e) {
 				unreadable.add(e.getMessage());
 			}
 			sm.split(4);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.cellwright.app.runs.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 
@@ -36,7 +38,7 @@ final class VoltagePlots {
 		ChartContent c = new ChartContent(null);
 		for (int ri = 0; ri < runs.size(); ri++) {
 			RunFolder r = runs.get(ri);
-			RunFolder.Table ts = r.timeseries();
+			CsvTable ts = r.timeseries();
 			if (ts == null) continue;
 			double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"),
 					v = ts.column("voltage_V"), cur = ts.column("current_mA_cm2");

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.Checks;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Checks;
 import org.cellwright.model.Experiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +147,7 @@ class ChecksTest {
 				&& l.endsWith("PASS")), r.out());
 		assertTrue(r.out().lines().anyMatch(l -> l.contains("wrong on purpose") && l.contains("Bad") && l.endsWith("FAIL")), r.out());
 		assertTrue(r.out().contains("1 of 2 checks pass"), r.out());
-		JsonObject bad = JsonParser.parseString(Files.readString(out.resolve("Bad/checks.json"))).getAsJsonObject();
+		JsonObject bad = JsonParser.parseString(Files.readString(CliTest.latest(out, "Bad").resolve("checks.json"))).getAsJsonObject();
 		assertEquals("Bad", bad.get("experiment").getAsString());
 		JsonObject c = bad.getAsJsonArray("checks").get(0).getAsJsonObject();
 		assertEquals("plated, wrong on purpose", c.get("quantity").getAsString());

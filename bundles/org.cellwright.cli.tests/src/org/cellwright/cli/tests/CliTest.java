@@ -28,6 +28,16 @@ class CliTest {
 		return new Result(rc, out.toString(), err.toString());
 	}
 
+	/**
+	 * The latest run of an experiment (or "sweep/variant") in a results folder of the run store:
+	 * {@code out/<experiment>/latest}, {@code out/<sweep>/latest/<variant>}.
+	 */
+	static Path latest(Path out, String name) {
+		int slash = name.indexOf('/');
+		if (slash < 0) return out.resolve(name).resolve("latest");
+		return out.resolve(name.substring(0, slash)).resolve("latest").resolve(name.substring(slash + 1));
+	}
+
 	static Path examples() {
 		String dir = System.getProperty("cellwright.examples");
 		assertNotNull(dir, "system property cellwright.examples (set in the pom) names the examples folder");
@@ -40,7 +50,7 @@ class CliTest {
 		Result r = cli("run", example.toString(), "--out", tmp.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("FirstCycle: COMPLETED"), r.out());
-		Path run = tmp.resolve("FirstCycle");
+		Path run = latest(tmp, "FirstCycle");
 		List<String> ts = Files.readAllLines(run.resolve("timeseries.csv"));
 		assertTrue(ts.get(0).startsWith("time_h,"), ts.get(0));
 		assertTrue(ts.size() > 20, "a voltage curve, not a few points: " + ts.size());

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.InputException;
-import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.SimulationInputs;
 import org.cellwright.cli.tests.CliTest.Result;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Element;

@@ -18,7 +18,7 @@ class ReportCommandTest {
 		Path file = CliTest.examples().resolve("sung2023/experiments.cell");
 		for (String x : new String[] { "NucleationBare", "NucleationInterlayer" })
 			assertEquals(0, CliTest.cli("run", file.toString(), "--experiment", x, "--out", tmp.resolve("runs").toString()).rc());
-		Path one = tmp.resolve("runs/NucleationBare");
+		Path one = CliTest.latest(tmp.resolve("runs"), "NucleationBare");
 		CliTest.Result r = CliTest.cli("report", one.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		String html = Files.readString(one.resolve("report.html"));

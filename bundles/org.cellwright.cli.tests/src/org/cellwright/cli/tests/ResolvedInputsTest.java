@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.ExperimentRunner;
-import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Plans;
+import org.cellwright.run.SimulationInputs;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Model;
 import org.cellwright.model.Element;
@@ -52,7 +52,7 @@ class ResolvedInputsTest {
 		int tables = 0;
 		for (Experiment x : experiments) {
 			SimulationInputs.Inputs in = SimulationInputs.of(x);
-			ResolvedInputs written = ExperimentRunner.resolved(in, x);
+			ResolvedInputs written = Plans.resolved(in, x);
 			ResolvedInputs read = InputsJson.parse(InputsJson.toJson(written).toString(), x.getName());
 			assertEquals(written.provenance(), read.provenance(), x.getName());
 			assertEquals(in.protocol(), read.protocol(), x.getName() + ": protocol");
@@ -80,7 +80,7 @@ class ResolvedInputsTest {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
 		CliTest.Result r = CliTest.cli("run", file.toString(), "--out", tmp.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
-		JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("FirstCycle/inputs.json"))).getAsJsonObject();
+		JsonObject json = JsonParser.parseString(Files.readString(CliTest.latest(tmp, "FirstCycle").resolve("inputs.json"))).getAsJsonObject();
 		JsonObject p = json.getAsJsonObject("provenance");
 		assertEquals("FirstCycle", p.get("experiment").getAsString());
 		assertTrue(p.get("source_file").getAsString().endsWith("baseline-halfcell.cell"), p.toString());
@@ -99,17 +99,21 @@ class ResolvedInputsTest {
 		for (String name : List.of("NucleationInterlayer", "FullCellWithInterlayer")) {
 			CliTest.Result first = CliTest.cli("run", file.toString(), "--experiment", name, "--out", tmp.resolve("a").toString());
 			assertEquals(0, first.rc(), first.out() + first.err());
-			Path inputs = tmp.resolve("a").resolve(name).resolve("inputs.json");
+			Path inputs = CliTest.latest(tmp.resolve("a"), name).resolve("inputs.json");
 			CliTest.Result again = CliTest.cli("run", inputs.toString(), "--out", tmp.resolve("b").toString());
 			assertEquals(0, again.rc(), again.out() + again.err());
 			assertTrue(again.out().contains(name), again.out());
-			String s1 = Files.readString(tmp.resolve("a").resolve(name).resolve("summary.json"));
-			String s2 = Files.readString(tmp.resolve("b").resolve(name).resolve("summary.json"));
-			assertEquals(JsonParser.parseString(s1), JsonParser.parseString(s2), name);
-			assertEquals(Files.readString(tmp.resolve("a").resolve(name).resolve("timeseries.csv")),
-					Files.readString(tmp.resolve("b").resolve(name).resolve("timeseries.csv")), name + ": the same curve");
+			String s1 = Files.readString(CliTest.latest(tmp.resolve("a"), name).resolve("summary.json"));
+			String s2 = Files.readString(CliTest.latest(tmp.resolve("b"), name).resolve("summary.json"));
+			JsonObject j1 = JsonParser.parseString(s1).getAsJsonObject(), j2 = JsonParser.parseString(s2).getAsJsonObject();
+			assertEquals(j1.getAsJsonObject("run").get("inputs_hash"), j2.getAsJsonObject("run").get("inputs_hash"), name + ": the same inputs");
+			j1.remove("run"); // the run's own record: its id, times and wall time differ
+			j2.remove("run");
+			assertEquals(j1, j2, name);
+			assertEquals(Files.readString(CliTest.latest(tmp.resolve("a"), name).resolve("timeseries.csv")),
+					Files.readString(CliTest.latest(tmp.resolve("b"), name).resolve("timeseries.csv")), name + ": the same curve");
 			// the re-run keeps the provenance of the original
-			JsonObject p = JsonParser.parseString(Files.readString(tmp.resolve("b").resolve(name).resolve("inputs.json")))
+			JsonObject p = JsonParser.parseString(Files.readString(CliTest.latest(tmp.resolve("b"), name).resolve("inputs.json")))
 					.getAsJsonObject().getAsJsonObject("provenance");
 			assertTrue(p.get("source_file").getAsString().endsWith("experiments.cell"), p.toString());
 		}
@@ -119,7 +123,7 @@ class ResolvedInputsTest {
 	void badInputsJsonIsOneLocatedLineAndNothingRuns() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
 		assertEquals(0, CliTest.cli("run", file.toString(), "--out", tmp.toString()).rc());
-		Path inputs = tmp.resolve("FirstCycle/inputs.json");
+		Path inputs = CliTest.latest(tmp, "FirstCycle").resolve("inputs.json");
 		String text = Files.readString(inputs);
 		Path broken = tmp.resolve("broken/inputs.json");
 		Files.createDirectories(broken.getParent());

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 
-import org.cellwright.cli.run.CellFiles;
-import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.SimulationInputs;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Element;
 import org.cellwright.model.Model;

@@ -114,8 +114,8 @@ class StudyResultsTest {
 		// interlayer half cell cycles all 35 cycles at each, no stripping step stalls (issue 4: at 60 degC it did)
 		for (String p : List.of("5MPa", "34MPa", "65MPa"))
 			for (String t : List.of("20degC", "60degC")) {
-				Path summary = out.resolve("PressureAndTemperature")
-						.resolve("InterlayerHalfCell-stack-pressure=" + p + "-temperature=" + t).resolve("summary.json");
+				Path summary = CliTest.latest(out, "PressureAndTemperature/InterlayerHalfCell-stack-pressure=" + p + "-temperature=" + t)
+						.resolve("summary.json");
 				assertTrue(Files.isRegularFile(summary), p + " " + t);
 				try {
 					JsonObject s = JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
@@ -131,11 +131,15 @@ class StudyResultsTest {
 		// every run has its report, the file's runs a front page with the whole comparison and a link to each
 		try {
 			for (String x : List.of("NucleationBare", "FullCellWithInterlayer", "PressureAndTemperature/InterlayerHalfCell-stack-pressure=5MPa-temperature=20degC"))
-				assertTrue(Files.readString(out.resolve(x).resolve("report.html")).contains("id=\"mechanism-map\""), x);
+				assertTrue(Files.readString(CliTest.latest(out, x).resolve("report.html")).contains("id=\"mechanism-map\""), x);
 			String front = Files.readString(out.resolve("report.html"));
-			assertTrue(front.contains("<a href=\"FullCellWithInterlayer/report.html\">"), "links the runs' reports");
+			assertTrue(front.matches("(?s).*<a href=\"FullCellWithInterlayer/\\d{8}-\\d{6}-[0-9a-f]{6}/report.html\">.*"), "links the runs' reports");
 			for (JsonObject c : checks(out)) assertTrue(front.contains(c.get("expected").getAsString().replace("<", "&lt;").replace(">", "&gt;")), c.toString());
 			assertTrue(r.out().contains("report: "), "the run names the front page");
+			// the sweep's table (sweep.csv beside its runs) is on the front page
+			assertTrue(front.contains("id=\"sweep-PressureAndTemperature\""), "the sweep's section");
+			assertTrue(Files.readString(CliTest.latest(out, "PressureAndTemperature/x").getParent().resolve("sweep.csv"))
+					.startsWith("run,stack-pressure,temperature,status,"), "sweep.csv: a row per run with its parameters");
 		} catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}

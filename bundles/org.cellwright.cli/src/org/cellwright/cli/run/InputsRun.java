@@ -6,18 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunReport;
+import org.cellwright.run.Cancel;
+import org.cellwright.run.Pipeline;
+import org.cellwright.run.Plans;
+import org.cellwright.run.Problem;
+import org.cellwright.run.RunExecutor;
+import org.cellwright.run.RunGroup;
+import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
-import org.cellwright.solver.ProgressListener;
-import org.cellwright.solver.RunStatus;
-import org.cellwright.solver.input.InputValidator;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
 /**
  * {@code run path/to/inputs.json [--out DIR]}: re-runs an experiment from the resolved inputs written beside its
- * results, without the .cell files it came from. Results go to {@code DIR/<experiment>} (default
- * {@code results/rerun/<experiment>}), with a copy of the inputs.
+ * results, without the .cell files it came from, through the same {@link Pipeline}: into the run store
+ * {@code DIR/<experiment>/<run id>/} (default {@code results/rerun/}). The experiment's name becomes a folder: a name
+ * that cannot (a path, "..", control characters, too long) is refused before anything is written.
  */
 public final class InputsRun {
 
@@ -43,24 +50,40 @@ public final class InputsRun {
 			err.println(Problem.display(json) + ": cannot be read: " + e.getMessage());
 			return 1;
 		}
-		List<String> problems = InputValidator.validate(in.cell(), in.protocol(), in.settings());
-		if (!problems.isEmpty()) {
-			for (String p : problems) err.println(Problem.display(json) + ": error: " + p);
+		RunGroup g = Plans.of(in, json);
+		if (!g.runnable()) {
+			for (Problem p : g.problems()) err.println(Problem.display(json) + ": error: " + p.message());
 			err.println("cellwright: not run: fix the inputs file first");
 			return 1;
 		}
-		String name = in.provenance().experiment();
-		Path folder = (outDir != null ? outDir : CliSupport.userPath("results").resolve("rerun")).resolve(name);
-		if (folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize().getParent()))
-			// never overwrite the run being reproduced, its inputs.json included
-			folder = folder.resolveSibling(folder.getFileName() + "-rerun");
-		long t0 = System.nanoTime();
-		ExperimentRunner.Outcome r = ExperimentRunner.run(in, folder, ProgressListener.NONE);
-		double secs = (System.nanoTime() - t0) / 1e9;
-		String src = in.provenance().sourceFile() == null ? ""
-				: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
-		out.printf(Locale.ROOT, "%s%s: %s in %.2f s%n", name, src, r.status(), secs);
-		out.printf("  results: %s (inputs.json, timeseries.csv, cycles.csv, summary.json)%n", Problem.display(folder) + "/");
-		return r.status() == RunStatus.COMPLETED || r.status() == RunStatus.SHORT_CIRCUIT ? 0 : 1;
+		Path root = outDir != null ? outDir : CliSupport.userPath("results").resolve("rerun");
+		int[] rc = { 1 };
+		try (RunExecutor pool = RunExecutor.local(1)) {
+			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new Pipeline.Listener() {
+				@Override
+				public void finishing(Path writing) {
+					try {
+						RunReport.write(writing);
+					} catch (ReportException e) {
+						err.println("cellwright: no report: " + e.getMessage());
+					}
+				}
+
+				@Override
+				public void refused(RunGroup group, String message) {
+					err.println("cellwright: not run: " + message);
+				}
+
+				@Override
+				public void ended(Pipeline.Result r) {
+					String src = in.provenance().sourceFile() == null ? ""
+							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
+					out.printf(Locale.ROOT, "%s%s: %s in %.2f s%n", r.unit().name(), src, r.outcome().status(), r.outcome().seconds());
+					out.printf("  results: %s (inputs.json, timeseries.csv, cycles.csv, summary.json)%n", Problem.display(r.folder()) + "/");
+					rc[0] = r.outcome().finished() ? 0 : 1;
+				}
+			});
+		}
+		return rc[0];
 	}
 }

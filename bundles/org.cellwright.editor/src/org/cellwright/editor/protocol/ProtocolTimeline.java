@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.cellwright.cli.run.InputException;
-import org.cellwright.cli.run.SimulationInputs;
+import org.cellwright.run.InputException;
+import org.cellwright.run.SimulationInputs;
 import org.cellwright.editor.properties.QuantityInput;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Unit;

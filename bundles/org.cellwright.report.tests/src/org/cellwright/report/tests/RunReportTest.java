@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.cellwright.report.Decimation;
 import org.cellwright.report.ReportException;
-import org.cellwright.report.RunFolder;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.report.RunReport;
 import org.cellwright.report.StackDrawing;
 import org.cellwright.solver.input.CellSpec;

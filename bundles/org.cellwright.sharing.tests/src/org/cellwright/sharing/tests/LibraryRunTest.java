@@ -107,9 +107,9 @@ class LibraryRunTest {
 		Path results = p.resolve("results");
 		assertEquals(0, cli("run", p.resolve("study.cell").toString(), "--out", results.toString()), out + err);
 		assertTrue(out.contains("OnTheLabsCell: COMPLETED"), out);
-		JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("OnTheLabsCell/summary.json"))).getAsJsonObject();
+		JsonObject summary = JsonParser.parseString(Files.readString(results.resolve("OnTheLabsCell/latest/summary.json"))).getAsJsonObject();
 		assertEquals("COMPLETED", summary.get("status").getAsString());
-		List<String> ts = Files.readAllLines(results.resolve("OnTheLabsCell/timeseries.csv"));
+		List<String> ts = Files.readAllLines(results.resolve("OnTheLabsCell/latest/timeseries.csv"));
 		String[] last = ts.get(ts.size() - 1).split(",");
 		// plated 0.5 mA/cm2 x 1 h: the step capacity is what the protocol asked for
 		assertEquals(-0.5, Double.parseDouble(last[7]), 1e-3, "step_capacity_mAh_cm2 of the last sample");

@@ -1,6 +1,7 @@
 package org.cellwright.solver.output;
 
 import static org.cellwright.solver.output.ReportUnits.*;
+import static org.cellwright.solver.output.SummaryKeys.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,22 +41,31 @@ public final class SummaryJsonWriter implements ResultSink {
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
 
+    /** Builds the summary without writing it ({@link #json()} after {@link #finish}): the run store writes it, once, complete. */
+    public SummaryJsonWriter() {
+        this(null);
+    }
+
     /**
      * @param path the file to write if its name ends with ".json", otherwise a directory (created if needed) in which
      *            {@code summary.json} is written
      */
     public SummaryJsonWriter(Path path) {
+        if (path == null) { // see SummaryJsonWriter()
+            this.file = null;
+            return;
+        }
         String n = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        this.file = n.endsWith(".json") ? path : path.resolve("summary.json");
+        this.file = n.endsWith(".json") ? path : path.resolve(FILE_NAME);
     }
 
     @Override
     public void start(RunInfo info) {
         dips.fullCell(info.fullCell());
-        root.addProperty("cell", info.cellName());
-        root.addProperty("area_cm2", info.area() * 1e4);
-        if (!Double.isNaN(info.cathodeActiveLoading())) root.addProperty("cathode_active_mg_cm2", info.cathodeActiveLoading() * 100);
-        if (!Double.isNaN(info.nominalCapacity())) root.addProperty("nominal_capacity_mAh_cm2", mAhPerCm2(info.nominalCapacity() / info.area()));
+        root.addProperty(CELL, info.cellName());
+        root.addProperty(AREA_CM2, info.area() * 1e4);
+        if (!Double.isNaN(info.cathodeActiveLoading())) root.addProperty(CATHODE_ACTIVE_MG_CM2, info.cathodeActiveLoading() * 100);
+        if (!Double.isNaN(info.nominalCapacity())) root.addProperty(NOMINAL_CAPACITY_MAH_CM2, mAhPerCm2(info.nominalCapacity() / info.area()));
     }
 
     @Override
@@ -67,13 +77,13 @@ public final class SummaryJsonWriter implements ResultSink {
     @Override
     public void cycle(CycleSummary c) {
         JsonObject o = new JsonObject();
-        o.addProperty("index", c.index());
-        o.addProperty("charge_mAh_cm2", mAhPerCm2(c.chargeCapacity()));
-        o.addProperty("discharge_mAh_cm2", mAhPerCm2(c.dischargeCapacity()));
-        add(o, "coulombic_efficiency", c.coulombicEfficiency());
-        add(o, "discharge_mAh_g", mAhPerG(c.dischargeSpecificCapacity()));
-        o.addProperty("dead_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
-        o.addProperty("interphase_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        o.addProperty(CYCLE_INDEX, c.index());
+        o.addProperty(CHARGE_MAH_CM2, mAhPerCm2(c.chargeCapacity()));
+        o.addProperty(DISCHARGE_MAH_CM2, mAhPerCm2(c.dischargeCapacity()));
+        add(o, COULOMBIC_EFFICIENCY, c.coulombicEfficiency());
+        add(o, DISCHARGE_MAH_G, mAhPerG(c.dischargeSpecificCapacity()));
+        o.addProperty(DEAD_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
+        o.addProperty(INTERPHASE_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
         cycles.add(o);
         if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
         lastDischarge = c.dischargeCapacity();
@@ -86,9 +96,9 @@ public final class SummaryJsonWriter implements ResultSink {
             case SHORT_CIRCUIT -> {
                 if (shortCircuit == null) {
                     shortCircuit = new JsonObject();
-                    shortCircuit.addProperty("cycle", e.cycleIndex());
-                    shortCircuit.addProperty("time_h", hours(e.time()));
-                    shortCircuit.addProperty("reason", e.message());
+                    shortCircuit.addProperty(SC_CYCLE, e.cycleIndex());
+                    shortCircuit.addProperty(SC_TIME_H, hours(e.time()));
+                    shortCircuit.addProperty(SC_REASON, e.message());
                 }
             }
             case NOT_CONVERGED, INFO, CONSERVATION_ERROR -> messages.add(e.type() + ": " + e.message());
@@ -98,22 +108,23 @@ public final class SummaryJsonWriter implements ResultSink {
 
     @Override
     public void finish(RunStatus status) {
-        root.addProperty("status", status.name());
-        root.add("cycles", cycles);
+        root.addProperty(STATUS, status.name());
+        root.add(CYCLES, cycles);
         java.util.List<NucleationDips.Dip> found = dips.dips();
-        add(root, "nucleation_overpotential_mV", found.isEmpty() ? Double.NaN : mV(found.get(0).depth()));
+        add(root, NUCLEATION_OVERPOTENTIAL_MV, found.isEmpty() ? Double.NaN : mV(found.get(0).depth()));
         JsonArray dipArray = new JsonArray();
         for (NucleationDips.Dip d : found) {
             JsonObject o = new JsonObject();
-            o.addProperty("capacity_mAh_cm2", mAhPerCm2(d.capacity()));
-            o.addProperty("depth_mV", mV(d.depth()));
+            o.addProperty(DIP_CAPACITY_MAH_CM2, mAhPerCm2(d.capacity()));
+            o.addProperty(DIP_DEPTH_MV, mV(d.depth()));
             dipArray.add(o);
         }
-        root.add("nucleation_dips", dipArray);
-        root.add("short_circuit", shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
-        root.addProperty("end_time_h", hours(endTime));
-        add(root, "capacity_retention", cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
-        root.add("messages", messages);
+        root.add(NUCLEATION_DIPS, dipArray);
+        root.add(SHORT_CIRCUIT, shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
+        root.addProperty(END_TIME_H, hours(endTime));
+        add(root, CAPACITY_RETENTION, cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
+        root.add(MESSAGES, messages);
+        if (file == null) return;
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());

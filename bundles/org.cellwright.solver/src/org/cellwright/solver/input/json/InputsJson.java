@@ -179,7 +179,7 @@ public final class InputsJson {
                     o.addProperty("type", "constant_current");
                     o.addProperty("mode", cc.mode().name());
                     num(o, "value", cc.value());
-                    o.addProperty("unit", switch (cc.mode()) { case DENSITY -> "A/m2"; case CURRENT -> "A"; case C_RATE -> "1/h"; });
+                    o.addProperty("unit", currentUnit(cc.mode()));
                     o.add("cutoffs", cutoffs(cc.cutoffs()));
                 }
                 case StepSpec.ConstantVoltage cv -> {
@@ -225,6 +225,11 @@ public final class InputsJson {
             a.add(o);
         }
         return a;
+    }
+
+    /** SI unit of a constant-current step's value. */
+    public static String currentUnit(CurrentMode m) {
+        return switch (m) { case DENSITY -> "A/m2"; case CURRENT -> "A"; case C_RATE -> "1/h"; };
     }
 
     /** SI unit of a cut-off value. */
@@ -369,6 +374,15 @@ public final class InputsJson {
             return new ProtocolSpec(name == null ? "protocol" : name, steps(array(member(o, "protocol", "steps"), "protocol.steps"), "protocol.steps"));
         }
 
+        /** A constant-current step; the unit written beside its value must be the SI unit of its mode (never reinterpreted). */
+        private StepSpec constantCurrent(JsonObject o, String sat) {
+            CurrentMode mode = enumValue(CurrentMode.class, string(o, sat, "mode"), sat + ".mode");
+            String unit = optString(o, sat, "unit");
+            if (unit != null && !unit.equals(currentUnit(mode)))
+                throw fail(sat + ".unit", "expected \"" + currentUnit(mode) + "\" (SI, mode " + mode + "), found \"" + unit + "\"");
+            return new StepSpec.ConstantCurrent(mode, number(o, sat, "value"), cutoffs(o, sat));
+        }
+
         private List<StepSpec> steps(JsonArray a, String at) {
             List<StepSpec> out = new ArrayList<>();
             for (int i = 0; i < a.size(); i++) {
@@ -376,8 +390,7 @@ public final class InputsJson {
                 JsonObject o = object(a.get(i), sat);
                 String type = string(o, sat, "type");
                 out.add(switch (type) {
-                    case "constant_current" -> new StepSpec.ConstantCurrent(
-                            enumValue(CurrentMode.class, string(o, sat, "mode"), sat + ".mode"), number(o, sat, "value"), cutoffs(o, sat));
+                    case "constant_current" -> constantCurrent(o, sat);
                     case "constant_voltage" -> new StepSpec.ConstantVoltage(number(o, sat, "voltage_V"), cutoffs(o, sat));
                     case "constant_power" -> new StepSpec.ConstantPower(number(o, sat, "power_density_W_m2"), cutoffs(o, sat));
                     case "rest" -> new StepSpec.Rest(cutoffs(o, sat));

@@ -1,4 +1,4 @@
-package org.cellwright.cli.run;
+package org.cellwright.run;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.cellwright.cli.run.Problem.Severity;
+import org.cellwright.run.Problem.Severity;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;

@@ -1,11 +1,11 @@
-package org.cellwright.cli.run;
+package org.cellwright.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cellwright.cli.run.Problem.Severity;
+import org.cellwright.run.Problem.Severity;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.Experiment;

@@ -1,4 +1,4 @@
-package org.cellwright.cli.run;
+package org.cellwright.run;
 
 /** Bad input found while turning a model into solver inputs; carries the located problem. */
 public class InputException extends RuntimeException {

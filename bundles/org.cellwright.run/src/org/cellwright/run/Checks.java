@@ -1,4 +1,4 @@
-package org.cellwright.cli.run;
+package org.cellwright.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;

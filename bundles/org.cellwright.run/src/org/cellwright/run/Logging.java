@@ -1,4 +1,4 @@
-package org.cellwright.cli.run;
+package org.cellwright.run;
 
 import org.apache.log4j.ConsoleAppender;
 import org.apache.log4j.Level;

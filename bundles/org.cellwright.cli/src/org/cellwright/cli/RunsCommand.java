@@ -1,0 +1,122 @@
+package org.cellwright.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.cellwright.lang.text.Printable;
+import org.cellwright.run.Problem;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.store.RunIndex;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.run.store.RunStoreException;
+import org.cellwright.sharing.cli.CliSupport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code runs [DIR] [--prune --keep-last N | --older-than DAYS]}: the runs of a results folder (its runs.csv), or of every
+ * results folder in DIR (default {@code results}): id, time, experiment, status, key numbers and what changed against the
+ * previous run. {@code --prune} deletes runs, explicitly; nothing else ever does.
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+		description = { "List the runs kept in a results folder (default: every results/<file>/), with what changed against the previous "
+				+ "run of the same experiment; --prune deletes old runs explicitly." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:listed (or pruned)", "1:no runs there, or an index that cannot be read", "2:usage error" })
+public class RunsCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "a results folder (results/<file>) or a folder of them (default: results)")
+	String dir;
+
+	@Option(names = "--prune", description = "delete runs: those beyond --keep-last of each experiment, and those older than --older-than")
+	boolean prune;
+
+	@Option(names = "--keep-last", paramLabel = "N", description = "with --prune: keep the N latest runs of each experiment or sweep")
+	Integer keepLast;
+
+	@Option(names = "--older-than", paramLabel = "DAYS", description = "with --prune: delete runs older than DAYS days")
+	Integer olderThanDays;
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		Path root = CliSupport.userPath(dir == null ? "results" : dir);
+		if (!Files.isDirectory(root)) {
+			err.println(Problem.display(root) + ": no such folder");
+			return 1;
+		}
+		if (prune && keepLast == null && olderThanDays == null) {
+			err.println("cellwright runs: --prune needs --keep-last N or --older-than DAYS (nothing deleted)");
+			return 2;
+		}
+		if ((keepLast != null && keepLast < 1) || (olderThanDays != null && olderThanDays < 0)) {
+			err.println("cellwright runs: --keep-last takes 1 or more, --older-than 0 or more days (nothing deleted)");
+			return 2;
+		}
+		List<Path> stores = stores(root);
+		if (stores.isEmpty()) {
+			err.println(Problem.display(root) + ": no runs (no " + RunFiles.INDEX + " here or in its sub-folders; run something first: ./cellwright run FILE)");
+			return 1;
+		}
+		try {
+			for (Path s : stores) {
+				RunIndex index = new RunStore(s).index();
+				if (prune) {
+					List<Path> gone = index.prune(keepLast, olderThanDays == null ? null : Duration.ofDays(olderThanDays), Instant.now());
+					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " deleted");
+					for (Path g : gone) o.println("  deleted " + Problem.display(g));
+				} else print(o, s, index.rows());
+			}
+		} catch (RunStoreException | java.io.UncheckedIOException e) {
+			err.println("cellwright runs: " + e.getMessage());
+			return 1;
+		}
+		return 0;
+	}
+
+	/** The results folders: DIR itself when it has runs.csv, else its sub-folders that have one. */
+	static List<Path> stores(Path root) {
+		if (Files.isRegularFile(root.resolve(RunFiles.INDEX))) return List.of(root);
+		List<Path> out = new ArrayList<>();
+		try (Stream<Path> s = Files.list(root)) {
+			s.filter(p -> Files.isRegularFile(p.resolve(RunFiles.INDEX))).sorted().forEach(out::add);
+		} catch (IOException e) {
+			// none
+		}
+		return out;
+	}
+
+	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows) {
+		o.println(Problem.display(store) + "/ (" + rows.size() + " run" + (rows.size() == 1 ? "" : "s") + ")");
+		String[] head = { "id", "time", "experiment", "status", "cycles", "1st discharge", "last CE", "change" };
+		List<String[]> lines = new ArrayList<>();
+		for (RunIndex.Row r : rows)
+			lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
+					r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
+					Double.isNaN(r.firstDischargeMAhCm2()) ? "-" : String.format(Locale.ROOT, "%.3f mAh/cm2", r.firstDischargeMAhCm2()),
+					Double.isNaN(r.lastCe()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.lastCe()), Printable.escape(r.change()) });
+		int[] w = new int[head.length];
+		for (int i = 0; i < head.length; i++) w[i] = head[i].length();
+		for (String[] l : lines) for (int i = 0; i < l.length - 1; i++) w[i] = Math.max(w[i], l[i].length());
+		StringBuilder fmt = new StringBuilder("  ");
+		for (int i = 0; i < head.length - 1; i++) fmt.append("%-").append(w[i]).append("s  ");
+		fmt.append("%s%n");
+		o.printf(Locale.ROOT, fmt.toString(), (Object[]) head);
+		for (String[] l : lines) o.printf(Locale.ROOT, fmt.toString(), (Object[]) l);
+	}
+}

@@ -1,0 +1,99 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunIndex;
+import org.cellwright.run.store.RunStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every run is kept: a folder of its own, the latest one path away, an index with what changed; pruning is explicit. */
+class RunStoreTest {
+
+	@TempDir Path tmp;
+
+	static List<Path> runs(Path experimentFolder) throws Exception {
+		try (Stream<Path> s = Files.list(experimentFolder)) {
+			return s.filter(p -> p.getFileName().toString().matches("\\d{8}-\\d{6}-[0-9a-f]{6}(-\\d+)?")).sorted().toList();
+		}
+	}
+
+	@Test
+	void twoRunsWithOneChangedPropertyLeaveTwoFoldersAndTheIndexSaysWhatChanged() throws Exception {
+		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
+		Cli.write(f, Cli.cell("65 MPa"));
+		Cli.Result first = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path firstRun = runs(out.resolve("X")).get(0);
+		String firstSummary = Files.readString(firstRun.resolve("summary.json"));
+		Cli.write(f, Cli.cell("20 MPa"));
+		Cli.Result second = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, second.rc(), second.out() + second.err());
+		List<Path> both = runs(out.resolve("X"));
+		assertEquals(2, both.size(), "two folders: " + both);
+		assertEquals(firstSummary, Files.readString(firstRun.resolve("summary.json")), "the first run is not touched by the second");
+		Path latest = RunStore.latest(out.resolve("X"));
+		assertEquals(both.get(1), latest, "latest names the second run");
+		assertEquals(latest.toRealPath(), out.resolve("X/latest").toRealPath(), "one path away: X/latest");
+		assertEquals(20, RunFolder.read(out.resolve("X")).inputs().cell().stackPressure() / 1e6, 1e-9, "the experiment folder stands for its latest run");
+		assertTrue(second.out().contains("change: stack-pressure 65 MPa -> 20 MPa"), second.out());
+
+		List<RunIndex.Row> rows = new RunStore(out).index().rows();
+		assertEquals(2, rows.size());
+		assertEquals("first run", rows.get(0).change());
+		assertEquals("stack-pressure 65 MPa -> 20 MPa", rows.get(1).change());
+		assertEquals("COMPLETED", rows.get(1).status());
+		assertEquals(1, rows.get(1).cycles());
+		assertFalse(rows.get(1).version().isEmpty(), "the CellWright version is in the index");
+
+		Cli.Result listed = Cli.cli("runs", out.toString());
+		assertEquals(0, listed.rc(), listed.err());
+		assertTrue(listed.out().contains(both.get(0).getFileName().toString()) && listed.out().contains(both.get(1).getFileName().toString()),
+				listed.out());
+		assertTrue(listed.out().contains("stack-pressure 65 MPa -> 20 MPa"), listed.out());
+		// a folder of results folders lists each
+		assertTrue(Cli.cli("runs", tmp.toString()).out().contains("stack-pressure 65 MPa -> 20 MPa"));
+	}
+
+	@Test
+	void pruneDeletesOnlyWhatItIsToldAndLatestFollows() throws Exception {
+		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
+		for (String p : List.of("5 MPa", "10 MPa", "20 MPa")) {
+			Cli.write(f, Cli.cell(p));
+			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
+		}
+		List<Path> all = runs(out.resolve("X"));
+		assertEquals(3, all.size());
+		Cli.Result noLimit = Cli.cli("runs", out.toString(), "--prune");
+		assertEquals(2, noLimit.rc(), "--prune alone deletes nothing: " + noLimit.err());
+		assertEquals(3, runs(out.resolve("X")).size());
+		Cli.Result pruned = Cli.cli("runs", out.toString(), "--prune", "--keep-last", "1");
+		assertEquals(0, pruned.rc(), pruned.err());
+		assertEquals(List.of(all.get(2)), runs(out.resolve("X")), "the latest run is kept");
+		assertEquals(all.get(2), RunStore.latest(out.resolve("X")));
+		assertEquals(1, new RunStore(out).index().rows().size());
+	}
+
+	@Test
+	void aSweepsRunsAreKeptTogetherWithItsTable() throws Exception {
+		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");
+		Cli.write(f, Cli.cell("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path sweepRun = RunStore.latest(out.resolve("Sw"));
+		assertNotNull(sweepRun);
+		for (String v : List.of("X-stack-pressure=5MPa", "X-stack-pressure=20MPa"))
+			assertTrue(Files.isRegularFile(sweepRun.resolve(v).resolve("summary.json")), v);
+		List<String> table = Files.readAllLines(sweepRun.resolve("sweep.csv"));
+		assertEquals(3, table.size(), "a header and a row per run: " + table);
+		assertTrue(table.get(0).startsWith("run,stack-pressure,status,cycles"), table.get(0));
+		assertTrue(table.get(2).startsWith("X-stack-pressure=20MPa,20MPa,COMPLETED,1,"), table.get(2));
+		assertEquals(2, RunStore.runFolders(out.resolve("Sw")).size(), "the sweep's folder stands for the runs of its latest run");
+	}
+}

@@ -1,0 +1,262 @@
+package org.cellwright.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.store.Changes;
+import org.cellwright.run.store.RunIndex;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.run.store.RunStoreException;
+import org.cellwright.run.store.Slot;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.input.json.InputsJson;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The one way runs are made, for the command line and the IDE: groups ({@link Plans}) in, run folders in the
+ * {@link RunStore} out. Units run on the {@link RunExecutor}; their checks, reports ({@link Listener#finishing}) and the
+ * run store's bookkeeping (move into place, {@code latest}, index with the change against the previous run, a sweep's
+ * table) happen on the caller's thread, in order.
+ */
+public final class Pipeline {
+
+	/** Hooks of the caller: progress per unit, what to add to a run folder before it is moved into place, what to show. */
+	public interface Listener {
+		/** The progress of a unit (called on the executor's threads). */
+		default ProgressListener progress(RunUnit unit) {
+			return ProgressListener.NONE;
+		}
+
+		/** A unit's solver ended (called on the executor's thread). */
+		default void unitDone(RunUnit unit) {}
+
+		/** In the run folder being written, after summary.json and checks.json: e.g. its HTML report. */
+		default void finishing(Path writing) {}
+
+		/** A unit ended and its folder is in place (on the caller's thread, in order). */
+		default void ended(Result result) {}
+
+		/** A group that cannot be written (its folder is held by another writer, ...): nothing of it ran. */
+		default void refused(RunGroup group, String message) {}
+
+		/** A group's run is in place (after its units ended); {@code folder} is the run (a sweep's: the folder of its runs). */
+		default void groupEnded(RunGroup group, Path folder) {}
+	}
+
+	/** A unit's run: where it is now and what changed against the previous run of the same name. */
+	public record Result(RunGroup group, RunWriter.Outcome outcome, String runId, Path folder, String change) {
+		public RunUnit unit() {
+			return outcome.unit();
+		}
+	}
+
+	/** How long a JVM asked to stop waits for its runs to be written as partial and moved into place [s]. */
+	public static final int SHUTDOWN_WAIT_S = 30;
+
+	private final RunStore store;
+	private final RunExecutor executor;
+	private final Cancel cancel;
+	private boolean stopOnShutdown;
+
+	public Pipeline(RunStore store, RunExecutor executor, Cancel cancel) {
+		this.store = store;
+		this.executor = executor;
+		this.cancel = cancel;
+	}
+
+	/**
+	 * While {@link #run} runs, a JVM asked to stop (SIGINT, SIGTERM) cancels the runs and waits until they are written
+	 * (partial, with everything up to then) and moved into place, at most {@value #SHUTDOWN_WAIT_S} s.
+	 */
+	public Pipeline stopOnShutdown() {
+		stopOnShutdown = true;
+		return this;
+	}
+
+	public RunStore store() { return store; }
+
+	/** The reason written into the summaries of runs stopped by SIGINT or SIGTERM. */
+	public static final String INTERRUPTED = "interrupted: the process was asked to stop (SIGINT or SIGTERM)";
+
+	private volatile CountDownLatch running = new CountDownLatch(0);
+
+	/**
+	 * What the JVM's shutdown hook does: asks the runs to stop, then waits until they are written (partial) and moved
+	 * into place, at most {@value #SHUTDOWN_WAIT_S} s.
+	 */
+	public Runnable shutdownAction() {
+		return () -> {
+			cancel.request(INTERRUPTED);
+			try {
+				running.await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		};
+	}
+
+	private record Pending(RunGroup group, Slot slot, List<Future<RunWriter.Outcome>> futures) {}
+
+	/** Runs the runnable groups (the others are skipped: their problems are the caller's to print). */
+	public List<Result> run(List<RunGroup> groups, Listener l) {
+		CountDownLatch done = new CountDownLatch(1);
+		running = done;
+		Thread hook = null;
+		if (stopOnShutdown) {
+			hook = new Thread(shutdownAction(), "cellwright-runs-shutdown");
+			Runtime.getRuntime().addShutdownHook(hook);
+		}
+		List<Result> results = new ArrayList<>();
+		try {
+			List<Pending> pending = new ArrayList<>();
+			for (RunGroup g : groups) {
+				if (!g.runnable()) continue;
+				Slot slot;
+				try {
+					slot = store.begin(g.name(), Instant.now(), groupHash(g));
+				} catch (RunStoreException | IllegalArgumentException e) {
+					l.refused(g, e.getMessage());
+					continue;
+				}
+				List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
+				for (RunUnit u : g.units()) {
+					Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
+					ProgressListener p = l.progress(u);
+					fs.add(executor.submit(() -> {
+						try {
+							return RunWriter.write(u, slot.id(), writing, p, cancel);
+						} finally {
+							l.unitDone(u);
+						}
+					}));
+				}
+				pending.add(new Pending(g, slot, fs));
+			}
+			for (Pending p : pending) results.addAll(collect(p, l));
+		} finally {
+			done.countDown();
+			if (hook != null) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(hook);
+				} catch (IllegalStateException e) {
+					// the JVM is stopping: the hook is running and now returns
+				}
+			}
+		}
+		return results;
+	}
+
+	private List<Result> collect(Pending p, Listener l) {
+		List<Result> out = new ArrayList<>();
+		List<RunIndex.Row> rows = new ArrayList<>();
+		RunIndex index = store.index();
+		try (Slot slot = p.slot()) {
+			for (int i = 0; i < p.futures().size(); i++) {
+				RunUnit u = p.group().units().get(i);
+				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
+				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
+				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
+				if (u.checked() && u.experiment() != null && !"CANCELLED".equals(o.status()) && o.error() == null)
+					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
+				Checks.write(writing, u.name(), o.checks());
+				l.finishing(writing);
+				String change = change(index, u, folder);
+				out.add(new Result(p.group(), o, slot.id(), folder, change));
+				rows.add(row(slot, u, o, change));
+			}
+			if (p.group().sweep()) SweepTable.write(slot.writing().resolve(RunFiles.SWEEP_TABLE), out);
+		}
+		index.append(rows);
+		for (Result r : out) l.ended(r);
+		l.groupEnded(p.group(), p.slot().folder());
+		return out;
+	}
+
+	/** The outcome of a unit; an exception outside the solver (e.g. a disk error) becomes a FAILED run with what it wrote. */
+	private RunWriter.Outcome outcome(Future<RunWriter.Outcome> f, RunUnit u, Path writing) {
+		try {
+			return f.get();
+		} catch (ExecutionException e) {
+			return failed(u, writing, e.getCause());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			cancel.request("cancelled");
+			return failed(u, writing, e);
+		}
+	}
+
+	private static RunWriter.Outcome failed(RunUnit u, Path writing, Throwable t) {
+		JsonObject part = new JsonObject();
+		com.google.gson.JsonArray m = new com.google.gson.JsonArray();
+		m.add("FAILED: " + t);
+		part.add("messages", m);
+		var s = org.cellwright.run.folder.Summary.of(part, "FAILED", null,
+				new org.cellwright.run.folder.Summary.Run(null, u.name(), u.inputs().provenance().experiment(), true, "failed: " + t,
+						null, Instant.now().toString(), Double.NaN, InputsJson.cellwrightVersion(), RunWriter.hash(u.inputs()),
+						u.inputs().provenance().sourceFile(), u.inputs().provenance().sourceLine()));
+		try {
+			Files.createDirectories(writing);
+			s.write(writing);
+		} catch (IOException | RuntimeException e) {
+			// the folder is unwritable: the index still lists the run as FAILED
+		}
+		return new RunWriter.Outcome(u, "FAILED", s, List.of(), 0, t);
+	}
+
+	/** What changed against the previous run of the same name (from the resolved inputs), "first run" without one. */
+	private String change(RunIndex index, RunUnit u, Path folder) {
+		RunIndex.Row prev;
+		try {
+			prev = index.previous(u.name());
+		} catch (RunStoreException e) {
+			return "";
+		}
+		if (prev == null) return "first run";
+		Path prevInputs = store.root().resolve(prev.folder()).resolve(RunFiles.INPUTS).normalize();
+		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no inputs.json";
+		try {
+			JsonObject before = JsonParser.parseString(Files.readString(prevInputs, StandardCharsets.UTF_8)).getAsJsonObject();
+			String text = Changes.text(Changes.between(before, InputsJson.toJson(u.inputs())));
+			return text.isEmpty() ? "no change" : text;
+		} catch (IOException | RuntimeException e) {
+			return "previous run " + prev.id() + ": inputs.json unreadable";
+		}
+	}
+
+	private RunIndex.Row row(Slot slot, RunUnit u, RunWriter.Outcome o, String change) {
+		var cycles = o.summary().cycles();
+		var run = o.summary().run();
+		String rel = store.root().relativize(u.variant() == null ? slot.folder() : slot.folder(u.variant())).toString().replace('\\', '/');
+		return new RunIndex.Row(slot.id(), run != null && run.started() != null ? run.started() : Instant.now().toString(), slot.group(),
+				u.name(), o.status(), cycles.size(), cycles.isEmpty() ? Double.NaN : cycles.get(0).dischargeMAhCm2(),
+				cycles.isEmpty() ? Double.NaN : cycles.get(cycles.size() - 1).coulombicEfficiency(), o.summary().capacityRetention(),
+				o.summary().nucleationOverpotentialMV(), InputsJson.cellwrightVersion(), rel, change);
+	}
+
+	/** A group's inputs hash: its one unit's, or of all its units' together. */
+	static String groupHash(RunGroup g) {
+		if (g.units().size() == 1) return RunWriter.hash(g.units().get(0).inputs());
+		Map<String, String> all = new LinkedHashMap<>();
+		for (RunUnit u : g.units()) all.put(u.name(), RunWriter.hash(u.inputs()));
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package org.cellwright.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Sweep;
+import org.cellwright.run.store.Names;
+import org.cellwright.solver.input.InputValidator;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+
+/**
+ * From the model (or an inputs.json) to {@link RunGroup}s: the mapping to solver inputs ({@link SimulationInputs}),
+ * sweeps expanded ({@link Sweeps}), every name that becomes a folder checked ({@link Names}). Runs on the caller's
+ * thread (the model is not thread-safe); what it returns is plain data.
+ */
+public final class Plans {
+	private Plans() {}
+
+	/** The groups of the elements given (experiments and sweeps), in order. */
+	public static List<RunGroup> of(List<? extends Element> elements) {
+		List<RunGroup> out = new ArrayList<>();
+		for (Element e : elements) {
+			if (e instanceof Experiment x) out.add(experiment(x));
+			else if (e instanceof Sweep s) out.add(sweep(s));
+		}
+		return out;
+	}
+
+	static RunGroup experiment(Experiment x) {
+		String bad = Names.problem(x.getName());
+		if (bad != null) return refused(x.getName(), false, CellFiles.problemAt(x, Problem.Severity.ERROR, "experiment " + x.getName() + ": " + bad));
+		try {
+			SimulationInputs.Inputs in = SimulationInputs.of(x);
+			return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, resolved(in, x), x, true, Map.of())), List.of());
+		} catch (InputException ex) {
+			return refused(x.getName(), false, ex.problem());
+		}
+	}
+
+	static RunGroup sweep(Sweep s) {
+		String bad = Names.problem(s.getName());
+		if (bad != null) return refused(s.getName(), true, CellFiles.problemAt(s, Problem.Severity.ERROR, "sweep " + s.getName() + ": " + bad));
+		List<Sweeps.Run> runs;
+		try {
+			runs = Sweeps.expand(s);
+		} catch (InputException ex) {
+			return refused(s.getName(), true, ex.problem());
+		}
+		Experiment x = s.getExperiment();
+		List<RunUnit> units = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
+		for (Sweeps.Run run : runs) {
+			String name = s.getName() + "/" + run.folderName();
+			String badRun = Names.problem(run.folderName());
+			if (badRun != null) {
+				problems.add(CellFiles.problemAt(s, Problem.Severity.ERROR, "sweep " + s.getName() + ": " + badRun));
+				continue;
+			}
+			try {
+				Map<String, String> params = new LinkedHashMap<>();
+				for (Map.Entry<String, Quantity> p : run.overrides().entrySet()) params.put(p.getKey(), Sweeps.text(p.getValue()));
+				// the expect clauses describe the experiment as written, not its variations: not checked here
+				units.add(new RunUnit(name, run.folderName(), resolved(SimulationInputs.of(x, name, run.overrides()), x), x, false, params));
+			} catch (InputException ex) {
+				problems.add(ex.problem());
+			} catch (IllegalArgumentException ex) {
+				problems.add(CellFiles.problemAt(s, Problem.Severity.ERROR, "sweep " + s.getName() + ": " + ex.getMessage()));
+			}
+		}
+		return new RunGroup(s.getName(), true, units, problems);
+	}
+
+	private static RunGroup refused(String name, boolean sweep, Problem p) {
+		return new RunGroup(name, sweep, List.of(), List.of(p));
+	}
+
+	/**
+	 * Resolved inputs read from an inputs.json: one group named after its experiment, or problems naming the file
+	 * (a name that cannot name a folder, inputs the solver refuses).
+	 */
+	public static RunGroup of(ResolvedInputs in, Path json) {
+		String name = in.provenance().experiment();
+		String bad = Names.problem(name);
+		if (bad != null)
+			return refused(String.valueOf(name), false, new Problem(json, 0, 0, Problem.Severity.ERROR, "provenance.experiment: " + bad));
+		List<Problem> problems = new ArrayList<>();
+		for (String p : InputValidator.validate(in.cell(), in.protocol(), in.settings()))
+			problems.add(new Problem(json, 0, 0, Problem.Severity.ERROR, p));
+		if (!problems.isEmpty()) return new RunGroup(name, false, List.of(), problems);
+		ResolvedInputs.Provenance p = in.provenance();
+		ResolvedInputs now = new ResolvedInputs(new ResolvedInputs.Provenance(p.experiment(), p.sourceFile(), p.sourceLine(),
+				InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), in.cell(), in.protocol(), in.settings());
+		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, false, Map.of())), List.of());
+	}
+
+	/** The solver inputs with their provenance: experiment, file and line (when {@code source} is given), version, now. */
+	public static ResolvedInputs resolved(SimulationInputs.Inputs in, Experiment source) {
+		String file = null;
+		int line = 0;
+		if (source != null) {
+			Problem at = CellFiles.problemAt(source, Problem.Severity.INFO, "");
+			if (at.file() != null) file = Problem.display(at.file());
+			line = at.line();
+		}
+		ResolvedInputs.Provenance p = new ResolvedInputs.Provenance(in.name(), file, line, InputsJson.cellwrightVersion(),
+				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+		return new ResolvedInputs(p, in.cell(), in.protocol(), in.settings());
+	}
+}

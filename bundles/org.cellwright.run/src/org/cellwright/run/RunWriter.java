@@ -1,0 +1,133 @@
+package org.cellwright.run;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.cellwright.run.folder.Summary;
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.ResultSink;
+import org.cellwright.solver.RunInfo;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.SimulationEvent;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.output.CsvResultWriter;
+import org.cellwright.solver.output.MechanismMapWriter;
+import org.cellwright.solver.output.SummaryJsonWriter;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * Runs one unit into a folder: inputs.json (before solving), then timeseries.csv and cycles.csv streamed, the
+ * mechanism map, and summary.json once at the end, complete, however the run ended (completed, short circuit, not
+ * converged, cancelled or interrupted, failed): a run that did not complete is marked partial, with the reason.
+ */
+public final class RunWriter {
+	private RunWriter() {}
+
+	/** Strain rate [1/s] at which the deformation-mechanism map is drawn (Li deposits deforming in seconds). */
+	public static final double MAP_STRAIN_RATE = 1e-2;
+
+	/** What a unit left. {@code error} is set when the run failed with an exception (then status FAILED). */
+	public record Outcome(RunUnit unit, String status, Summary summary, List<Checks.Check> checks, double seconds, Throwable error) {
+		/** The same with the checks of its expect clauses. */
+		public Outcome withChecks(List<Checks.Check> c) {
+			return new Outcome(unit, status, summary, c, seconds, error);
+		}
+
+		public boolean finished() {
+			return "COMPLETED".equals(status) || "SHORT_CIRCUIT".equals(status);
+		}
+	}
+
+	/** SHA-256 of the resolved inputs without their provenance (the same inputs give the same hash), in hex. */
+	public static String hash(ResolvedInputs in) {
+		JsonObject j = InputsJson.toJson(in);
+		j.remove("provenance");
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(j.toString().getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Runs the unit into {@code folder}.
+	 *
+	 * @param id the run's id in the store (written into the summary)
+	 */
+	public static Outcome write(RunUnit unit, String id, Path folder, ProgressListener progress, Cancel cancel) {
+		ResolvedInputs in = unit.inputs();
+		Instant started = Instant.now();
+		InputsJson.write(in, folder.resolve(InputsJson.FILE_NAME));
+		SummaryJsonWriter solverSummary = new SummaryJsonWriter();
+		boolean[] finished = { false };
+		ResultSink summarySink = new ResultSink() { // remembers whether the solver ended the run itself
+			@Override public void start(RunInfo info) { solverSummary.start(info); }
+			@Override public void sample(Sample s) { solverSummary.sample(s); }
+			@Override public void cycle(CycleSummary c) { solverSummary.cycle(c); }
+			@Override public void event(SimulationEvent e) { solverSummary.event(e); }
+			@Override public void finish(RunStatus st) {
+				finished[0] = true;
+				solverSummary.finish(st);
+			}
+		};
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+				progress.progress(time, stepIndex, totalSteps, cycle, totalCycles);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancel.requested() || progress.isCancelled();
+			}
+		};
+		String status;
+		Throwable error = null;
+		CsvResultWriter csv = new CsvResultWriter(folder);
+		try {
+			status = new Simulation().run(in.cell(), in.protocol(), in.settings(), ResultSink.tee(csv, summarySink), listener).name();
+		} catch (RuntimeException | Error e) {
+			status = "FAILED";
+			error = e;
+		} finally {
+			csv.close();
+		}
+		if (!finished[0]) solverSummary.finish(RunStatus.CANCELLED); // assembles what the solver gave until the failure
+		JsonObject part = solverSummary.json();
+		if (error != null) {
+			JsonArray msgs = part.has("messages") ? part.getAsJsonArray("messages") : new JsonArray();
+			msgs.add("FAILED: " + error);
+			part.add("messages", msgs);
+		}
+		Summary.MechanismMap map = null;
+		try {
+			MechanismMapWriter.write(in.cell(), in.cell().temperature(), MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
+			map = new Summary.MechanismMap(in.cell().temperature(), MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
+		} catch (RuntimeException e) {
+			part.getAsJsonArray("messages").add("no mechanism map: " + e.getMessage());
+		}
+		boolean partial = !("COMPLETED".equals(status) || "SHORT_CIRCUIT".equals(status));
+		String interruption = "CANCELLED".equals(status) ? (cancel.reason() != null ? cancel.reason() : "cancelled") : error != null ? "failed: " + error : null;
+		Instant ended = Instant.now();
+		Summary summary = Summary.of(part, status, map,
+				new Summary.Run(id, unit.name(), in.provenance().experiment(), partial, interruption,
+						started.truncatedTo(ChronoUnit.SECONDS).toString(), ended.truncatedTo(ChronoUnit.SECONDS).toString(),
+						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), hash(in),
+						in.provenance().sourceFile(), in.provenance().sourceLine()));
+		summary.write(folder);
+		return new Outcome(unit, status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, error);
+	}
+}

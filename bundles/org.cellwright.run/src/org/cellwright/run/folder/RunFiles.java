@@ -1,0 +1,31 @@
+package org.cellwright.run.folder;
+
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.output.SummaryKeys;
+
+/** The names of the files of a run folder and of the run store, in one place. */
+public final class RunFiles {
+	private RunFiles() {}
+
+	public static final String SUMMARY = SummaryKeys.FILE_NAME, TIMESERIES = "timeseries.csv", CYCLES = "cycles.csv",
+			CHECKS = "checks.json", MECHANISM_MAP = "mechanism-map.csv", INPUTS = InputsJson.FILE_NAME, REPORT = "report.html";
+
+	/** A sweep's table beside its runs: one row per run with its parameters and key numbers. */
+	public static final String SWEEP_TABLE = "sweep.csv";
+
+	/** The index of a results folder: one row per run. */
+	public static final String INDEX = "runs.csv";
+
+	/** In an experiment's (or sweep's) folder: a symbolic link to its latest run, and the same as text. */
+	public static final String LATEST = "latest", LATEST_TEXT = "latest.txt";
+
+	/** Held (file lock) by the one process writing runs of an experiment or sweep. */
+	public static final String LOCK = ".lock";
+
+	/** Columns a timeseries.csv must have (the rest are optional). */
+	public static final String[] TIMESERIES_REQUIRED = { "time_h", "step", "cycle", "voltage_V", "current_mA_cm2" };
+	/** Columns a cycles.csv must have. */
+	public static final String[] CYCLES_REQUIRED = { "cycle", "charge_mAh_cm2", "discharge_mAh_cm2", "coulombic_efficiency" };
+	/** Columns a mechanism-map.csv must have. */
+	public static final String[] MECHANISM_MAP_REQUIRED = { "size_m", "dislocation_MPa", "diffusional_creep_MPa", "flow_stress_MPa" };
+}

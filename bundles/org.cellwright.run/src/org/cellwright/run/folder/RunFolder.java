@@ -1,0 +1,238 @@
+package org.cellwright.run.folder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.InputsJsonException;
+import org.cellwright.solver.input.json.ResolvedInputs;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The one reader of a run folder, for the report, the command line and the IDE: summary.json ({@link Summary}),
+ * timeseries.csv and cycles.csv ({@link CsvTable}, streamed), and the optional inputs.json, checks.json and
+ * mechanism-map.csv. A folder is a run folder when it holds summary.json or timeseries.csv; an experiment's folder in
+ * the run store stands for its latest run ({@link #resolve}). An optional part that is present but unreadable is left
+ * out and noted in {@link #notes()} ("file:line: why"); {@link #read} refuses only a folder without any readable main file.
+ */
+public final class RunFolder {
+
+	/** One row of checks.json: a simulated quantity against the study's value ({@code pass} null when not evaluated). */
+	public record Check(String experiment, String quantity, String metric, String expected, String simulated, Boolean pass,
+			String unit, String source, String file, int line) {}
+
+	/** Flow stress of Li against its size (mechanism-map.csv): sizes in m, stresses in MPa. */
+	public record MechanismMapCurves(double[] sizeM, double[] dislocationMPa, double[] creepMPa, double[] flowMPa) {}
+
+	private final Path folder;
+	private final Summary summary;
+	private final CsvTable timeseries, cycles, mechanismMap;
+	private final ResolvedInputs inputs;
+	private final List<Check> checks;
+	private final List<String> notes = new ArrayList<>();
+
+	private RunFolder(Path folder) {
+		this.folder = folder;
+		Path s = folder.resolve(RunFiles.SUMMARY);
+		Summary sum = null;
+		if (Files.isRegularFile(s)) {
+			try {
+				sum = Summary.read(s);
+			} catch (RunFolderException e) {
+				notes.add(e.getMessage());
+			}
+		} else notes.add(s + ": missing");
+		timeseries = csv(RunFiles.TIMESERIES, true, RunFiles.TIMESERIES_REQUIRED);
+		if (sum == null && timeseries == null) throw new RunFolderException(String.join("; ", notes));
+		summary = sum != null ? sum : Summary.of(new JsonObject());
+		cycles = csv(RunFiles.CYCLES, true, RunFiles.CYCLES_REQUIRED);
+		mechanismMap = csv(RunFiles.MECHANISM_MAP, false, RunFiles.MECHANISM_MAP_REQUIRED);
+		ResolvedInputs in = null;
+		Path ip = folder.resolve(RunFiles.INPUTS);
+		if (Files.isRegularFile(ip)) {
+			try {
+				in = InputsJson.read(ip);
+			} catch (InputsJsonException e) {
+				notes.add(e.getMessage() + " (stack and protocol left out)");
+			}
+		}
+		inputs = in;
+		checks = readChecks(folder.resolve(RunFiles.CHECKS));
+	}
+
+	/** True if the folder holds a run (summary.json or timeseries.csv). */
+	public static boolean isRunFolder(Path folder) {
+		return folder != null && (Files.isRegularFile(folder.resolve(RunFiles.SUMMARY)) || Files.isRegularFile(folder.resolve(RunFiles.TIMESERIES)));
+	}
+
+	/**
+	 * The run folder a path stands for: a run folder itself, the folder of a file in it, or an experiment's (or sweep
+	 * variant's) folder in the run store, which stands for its latest run; null when it is none of these.
+	 */
+	public static Path resolve(Path p) {
+		if (p == null) return null;
+		if (Files.isRegularFile(p)) p = p.toAbsolutePath().getParent();
+		if (isRunFolder(p)) return p;
+		Path latest = org.cellwright.run.store.RunStore.latest(p);
+		return latest != null && isRunFolder(latest) ? latest : null;
+	}
+
+	/** Reads a run folder (or what {@link #resolve} makes of the path); a {@link RunFolderException} names the folder when it is none. */
+	public static RunFolder read(Path path) {
+		if (!Files.exists(path)) throw new RunFolderException(path + ": no such folder");
+		Path folder = resolve(path);
+		if (folder == null)
+			throw new RunFolderException(path + ": not a run folder (no " + RunFiles.SUMMARY + "; run an experiment first: ./cellwright run FILE)");
+		return new RunFolder(folder);
+	}
+
+	private CsvTable csv(String name, boolean noteMissing, String... required) {
+		Path p = folder.resolve(name);
+		if (!Files.isRegularFile(p)) {
+			if (noteMissing && !name.equals(RunFiles.TIMESERIES)) notes.add(p + ": missing");
+			return null;
+		}
+		try {
+			CsvTable t = CsvTable.read(p, required);
+			if (t.truncated()) notes.add(p + ":" + (t.rows() + 2) + ": the last row is cut in the middle (left out)");
+			return t;
+		} catch (RunFolderException e) {
+			notes.add(e.getMessage());
+			return null;
+		}
+	}
+
+	private List<Check> readChecks(Path p) {
+		if (!Files.isRegularFile(p)) return null;
+		JsonElement e;
+		try {
+			e = JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8));
+		} catch (IOException | JsonParseException ex) {
+			notes.add(p + ": cannot be read as JSON, left out");
+			return null;
+		}
+		if (!(e instanceof JsonObject root) || !(root.get("checks") instanceof JsonArray a)) {
+			notes.add(p + ": no \"checks\" array, left out");
+			return null;
+		}
+		String experiment = Summary.str(root, "experiment");
+		List<Check> out = new ArrayList<>();
+		for (JsonElement c : a) {
+			if (!(c instanceof JsonObject o)) continue;
+			JsonElement pass = o.get("pass");
+			double line = Summary.num(o, "line");
+			out.add(new Check(experiment, Summary.str(o, "quantity"), Summary.str(o, "metric"), Summary.str(o, "expected"),
+					Summary.str(o, "simulated"),
+					pass != null && pass.isJsonPrimitive() && pass.getAsJsonPrimitive().isBoolean() ? pass.getAsBoolean() : null,
+					Summary.str(o, "unit"), Summary.str(o, "source"), Summary.str(o, "file"), Double.isNaN(line) ? 0 : (int) line));
+		}
+		return out;
+	}
+
+	public Path folder() { return folder; }
+
+	/** summary.json (an empty summary, status UNKNOWN, when the folder has none or it is unreadable: see {@link #notes()}). */
+	public Summary summary() { return summary; }
+
+	/** A number of the summary, NaN when absent or null. */
+	public double number(String key) { return summary.number(key); }
+
+	/** The experiment (or sweep/variant) name: from the summary's run, inputs.json or checks.json, else the folder's name. */
+	public String experiment() {
+		Summary.Run r = summary.run();
+		if (r != null && r.name() != null) return r.name();
+		if (inputs != null) return inputs.provenance().experiment();
+		if (checks != null && !checks.isEmpty() && checks.get(0).experiment() != null) return checks.get(0).experiment();
+		return folder.toAbsolutePath().normalize().getFileName().toString();
+	}
+
+	/** The base name of the .cell file the run came from (the summary's, else the results folder's name), or "". */
+	public String sourceName() {
+		Summary.Run r = summary.run();
+		if (r != null && r.sourceFile() != null) return Path.of(r.sourceFile()).getFileName().toString().replaceFirst("\\.cell$", "");
+		Path p = folder.toAbsolutePath().normalize();
+		for (Path q = p.getParent(); q != null && q.getParent() != null; q = q.getParent())
+			if (q.getParent().getFileName() != null && q.getParent().getFileName().toString().equals("results")) return q.getFileName().toString();
+		return p.getParent() == null || p.getParent().getFileName() == null ? "" : p.getParent().getFileName().toString();
+	}
+
+	/** The cell simulated, or "?". */
+	public String cellName() {
+		String c = summary.cell();
+		return c != null ? c : inputs != null ? inputs.cell().name() : "?";
+	}
+
+	public String status() { return summary.status(); }
+
+	public boolean completed() { return "COMPLETED".equals(status()); }
+
+	/** True when the run did not end as it should (cancelled, interrupted, failed, not converged). */
+	public boolean partial() { return summary.partial(); }
+
+	/** The run's id in the run store ("20261203-141502-3fa9c2"), or the folder's name for older runs. */
+	public String runId() {
+		Summary.Run r = summary.run();
+		return r != null && r.id() != null ? r.id() : folder.toAbsolutePath().normalize().getFileName().toString();
+	}
+
+	public Summary.ShortCircuit shortCircuit() { return summary.shortCircuit(); }
+
+	public List<String> messages() { return summary.messages(); }
+
+	/** End of the simulated time [h]: the summary's, else the last time of the series; NaN when unknown. */
+	public double endTimeH() {
+		double t = summary.endTimeH();
+		if (Double.isNaN(t) && timeseries != null && timeseries.rows() > 0) t = timeseries.column("time_h")[timeseries.rows() - 1];
+		return t;
+	}
+
+	/** The size of the Li pressing on the SE as the solver took it for the map [m] (NaN when not recorded). */
+	public double characteristicSizeM() {
+		Summary.MechanismMap m = summary.mechanismMap();
+		return m == null ? Double.NaN : m.characteristicSizeM();
+	}
+
+	/** The first interlayer's pore size from inputs.json [m], NaN when unknown. */
+	public double poreSizeM() {
+		if (inputs == null) return Double.NaN;
+		for (LayerSpec l : inputs.cell().layers())
+			if (l.role() == LayerRole.INTERLAYER && !Double.isNaN(l.poreSize())) return l.poreSize();
+		return Double.NaN;
+	}
+
+	/** timeseries.csv, or null when absent or unreadable. */
+	public CsvTable timeseries() { return timeseries; }
+
+	/** cycles.csv, or null. */
+	public CsvTable cycles() { return cycles; }
+
+	/** mechanism-map.csv (size_m, dislocation_MPa, diffusional_creep_MPa, flow_stress_MPa), or null. */
+	public CsvTable mechanismMap() { return mechanismMap; }
+
+	/** The map as curves, or null. */
+	public MechanismMapCurves mechanismMapCurves() {
+		if (mechanismMap == null) return null;
+		return new MechanismMapCurves(mechanismMap.column("size_m"), mechanismMap.column("dislocation_MPa"),
+				mechanismMap.column("diffusional_creep_MPa"), mechanismMap.column("flow_stress_MPa"));
+	}
+
+	/** inputs.json, or null. */
+	public ResolvedInputs inputs() { return inputs; }
+
+	/** checks.json's rows, or null when there is no (readable) checks.json. */
+	public List<Check> checks() { return checks; }
+
+	/** Parts that were missing or present but unreadable, each "file[:line]: why". */
+	public List<String> notes() { return notes; }
+}

@@ -1,0 +1,195 @@
+package org.cellwright.run.folder;
+
+import static org.cellwright.solver.output.SummaryKeys.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.run.store.Atomic;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * A run's {@code summary.json}, typed: the solver's part (cell, status, cycles, nucleation, short circuit, end time,
+ * retention, messages; {@link org.cellwright.solver.output.SummaryJsonWriter}), the conditions of the mechanism map and
+ * the run itself (id, name, partial or not and why, times, CellWright version, hash of the resolved inputs). Built
+ * once when the run ends, in whatever way it ends, and written once ({@link #write}, atomically): never patched.
+ * Members are named by {@link org.cellwright.solver.output.SummaryKeys}.
+ */
+public final class Summary {
+
+	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
+	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
+
+	/** Where and why the run ended in a short circuit. */
+	public record ShortCircuit(int cycle, double timeH, String reason) {}
+
+	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
+	public record MechanismMap(double temperatureK, double strainRatePerS, double characteristicSizeM) {}
+
+	/**
+	 * The run: its id in the run store, its name (experiment, or sweep/variant), the experiment, whether it is partial
+	 * (did not complete: cancelled, interrupted, failed, not converged) and what interrupted it (null if nothing), start
+	 * and end (UTC, ISO-8601), wall time [s], CellWright version, hash of the resolved inputs, where the experiment
+	 * was written (null and 0 when unknown).
+	 */
+	public record Run(String id, String name, String experiment, boolean partial, String interruption, String started,
+			String finished, double seconds, String version, String inputsHash, String sourceFile, int sourceLine) {}
+
+	private final JsonObject json;
+
+	private Summary(JsonObject json) {
+		this.json = json;
+	}
+
+	/**
+	 * The complete summary of a run: the solver's part (as {@code SummaryJsonWriter} built it; its status replaced by
+	 * {@code status}, e.g. FAILED for a run the solver did not end), the map's conditions (may be null) and the run.
+	 */
+	public static Summary of(JsonObject solverPart, String status, MechanismMap map, Run run) {
+		JsonObject o = solverPart.deepCopy();
+		o.addProperty(STATUS, status);
+		if (!o.has(CYCLES)) o.add(CYCLES, new JsonArray());
+		if (!o.has(MESSAGES)) o.add(MESSAGES, new JsonArray());
+		if (map != null) {
+			JsonObject m = new JsonObject();
+			num(m, MAP_TEMPERATURE_K, map.temperatureK());
+			num(m, MAP_STRAIN_RATE_PER_S, map.strainRatePerS());
+			num(m, MAP_CHARACTERISTIC_SIZE_M, map.characteristicSizeM());
+			o.add(MECHANISM_MAP, m);
+		}
+		JsonObject r = new JsonObject();
+		r.addProperty(RUN_ID, run.id());
+		r.addProperty(RUN_NAME, run.name());
+		r.addProperty(RUN_EXPERIMENT, run.experiment());
+		r.addProperty(RUN_PARTIAL, run.partial());
+		r.addProperty(RUN_INTERRUPTION, run.interruption());
+		r.addProperty(RUN_STARTED, run.started());
+		r.addProperty(RUN_FINISHED, run.finished());
+		num(r, RUN_SECONDS, run.seconds());
+		r.addProperty(RUN_VERSION, run.version());
+		r.addProperty(RUN_INPUTS_HASH, run.inputsHash());
+		r.addProperty(RUN_SOURCE_FILE, run.sourceFile());
+		r.addProperty(RUN_SOURCE_LINE, run.sourceLine());
+		o.add(RUN, r);
+		return new Summary(o);
+	}
+
+	/** A summary read back; any JSON object is accepted (older runs lack members: their accessors give null or NaN). */
+	public static Summary of(JsonObject json) {
+		return new Summary(json);
+	}
+
+	/** Reads {@code summary.json}. */
+	public static Summary read(Path file) {
+		try {
+			JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+			if (!e.isJsonObject()) throw new RunFolderException(file + ":1: not a JSON object");
+			return new Summary(e.getAsJsonObject());
+		} catch (IOException | JsonParseException e) {
+			throw new RunFolderException(file + ": cannot be read as JSON: " + e.getMessage(), e);
+		}
+	}
+
+	/** Writes {@code summary.json} into the folder, atomically (a reader sees the whole file or none). */
+	public void write(Path folder) {
+		String text = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(json);
+		Atomic.writeString(folder.resolve(FILE_NAME), text + "\n");
+	}
+
+	/** A copy of the JSON. */
+	public JsonObject json() { return json.deepCopy(); }
+
+	public String cell() { return str(json, CELL); }
+
+	/** COMPLETED, SHORT_CIRCUIT, NOT_CONVERGED, CANCELLED, INVALID_INPUT, FAILED; UNKNOWN when absent. */
+	public String status() {
+		String s = str(json, STATUS);
+		return s == null ? "UNKNOWN" : s;
+	}
+
+	/** True unless the run ended as it should (completed, or a short circuit found). */
+	public boolean partial() {
+		Run r = run();
+		if (r != null) return r.partial();
+		return !("COMPLETED".equals(status()) || "SHORT_CIRCUIT".equals(status()));
+	}
+
+	public List<Cycle> cycles() {
+		List<Cycle> out = new ArrayList<>();
+		if (json.get(CYCLES) instanceof JsonArray a)
+			for (JsonElement e : a)
+				if (e instanceof JsonObject c) {
+					double i = num(c, CYCLE_INDEX);
+					out.add(new Cycle(Double.isNaN(i) ? out.size() + 1 : (int) i, num(c, CHARGE_MAH_CM2), num(c, DISCHARGE_MAH_CM2),
+							num(c, COULOMBIC_EFFICIENCY), num(c, DISCHARGE_MAH_G)));
+				}
+		return out;
+	}
+
+	/** A number of the summary's top level (NaN when absent, null or not a number). */
+	public double number(String key) { return num(json, key); }
+
+	public double nucleationOverpotentialMV() { return num(json, NUCLEATION_OVERPOTENTIAL_MV); }
+
+	public double endTimeH() { return num(json, END_TIME_H); }
+
+	public double capacityRetention() { return num(json, CAPACITY_RETENTION); }
+
+	/** The short circuit, or null. */
+	public ShortCircuit shortCircuit() {
+		if (!(json.get(SHORT_CIRCUIT) instanceof JsonObject sc)) return null;
+		double c = num(sc, SC_CYCLE);
+		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), str(sc, SC_REASON));
+	}
+
+	/** The solver's messages (warnings, why a run stopped), possibly empty. */
+	public List<String> messages() {
+		List<String> out = new ArrayList<>();
+		if (json.get(MESSAGES) instanceof JsonArray a)
+			for (JsonElement e : a) out.add(e.isJsonPrimitive() ? e.getAsString() : e.toString());
+		return out;
+	}
+
+	/** The mechanism map's conditions, or null. */
+	public MechanismMap mechanismMap() {
+		if (!(json.get(MECHANISM_MAP) instanceof JsonObject m)) return null;
+		return new MechanismMap(num(m, MAP_TEMPERATURE_K), num(m, MAP_STRAIN_RATE_PER_S), num(m, MAP_CHARACTERISTIC_SIZE_M));
+	}
+
+	/** The run's metadata, or null for a run written before the run store. */
+	public Run run() {
+		if (!(json.get(RUN) instanceof JsonObject r)) return null;
+		JsonElement p = r.get(RUN_PARTIAL);
+		double line = num(r, RUN_SOURCE_LINE);
+		return new Run(str(r, RUN_ID), str(r, RUN_NAME), str(r, RUN_EXPERIMENT),
+				p != null && p.isJsonPrimitive() && p.getAsJsonPrimitive().isBoolean() && p.getAsBoolean(), str(r, RUN_INTERRUPTION),
+				str(r, RUN_STARTED), str(r, RUN_FINISHED), num(r, RUN_SECONDS), str(r, RUN_VERSION), str(r, RUN_INPUTS_HASH),
+				str(r, RUN_SOURCE_FILE), Double.isNaN(line) ? 0 : (int) line);
+	}
+
+	static String str(JsonObject o, String key) {
+		JsonElement e = o == null ? null : o.get(key);
+		return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+	}
+
+	static double num(JsonObject o, String key) {
+		JsonElement e = o == null ? null : o.get(key);
+		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
+	}
+
+	private static void num(JsonObject o, String key, double v) {
+		if (Double.isFinite(v)) o.addProperty(key, v);
+		else o.add(key, JsonNull.INSTANCE);
+	}
+}

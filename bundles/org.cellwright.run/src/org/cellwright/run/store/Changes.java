@@ -1,0 +1,148 @@
+package org.cellwright.run.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * What changed between the resolved inputs of two runs (inputs.json, provenance left out), in words:
+ * "stack-pressure 65 MPa -> 20 MPa; LiSi thickness 10 um -> 5 um". Values are shown in the unit a researcher reads
+ * (MPa, um, mA/cm2, degC beside K); OCV tables are compared whole.
+ */
+public final class Changes {
+	private Changes() {}
+
+	/** At most this many changes are spelled out; the rest are counted. */
+	static final int SHOWN = 4;
+
+	public static List<String> between(JsonObject before, JsonObject after) {
+		Map<String, String> a = flatten(before), b = flatten(after);
+		List<String> out = new ArrayList<>();
+		for (var e : b.entrySet()) {
+			String old = a.get(e.getKey());
+			if (old == null) out.add(e.getKey() + " added: " + e.getValue());
+			else if (!old.equals(e.getValue())) out.add(e.getKey() + " " + old + " -> " + e.getValue());
+		}
+		for (String k : a.keySet()) if (!b.containsKey(k)) out.add(k + " removed");
+		return out;
+	}
+
+	/** The changes as one line ("" when nothing changed). */
+	public static String text(List<String> changes) {
+		if (changes.isEmpty()) return "";
+		List<String> shown = changes.subList(0, Math.min(SHOWN, changes.size()));
+		return String.join("; ", shown) + (changes.size() > SHOWN ? "; and " + (changes.size() - SHOWN) + " more" : "");
+	}
+
+	/** Readable name -> value with unit, for every leaf of the inputs (provenance and format members left out). */
+	static Map<String, String> flatten(JsonObject inputs) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (inputs == null) return out;
+		if (inputs.get("cell") instanceof JsonObject cell) {
+			leaves(cell, "", out, Set.of("layers", "name"));
+			if (cell.get("layers") instanceof JsonArray layers)
+				for (JsonElement le : layers) {
+					if (!(le instanceof JsonObject l)) continue;
+					String ln = str(l, "name");
+					leaves(l, ln + " ", out, Set.of("components", "name"));
+					if (l.get("components") instanceof JsonArray comps)
+						for (JsonElement ce : comps) {
+							if (!(ce instanceof JsonObject c) || !(c.get("material") instanceof JsonObject m)) continue;
+							String mn = str(m, "name");
+							leaves(c, ln + " " + mn + " ", out, Set.of("material"));
+							if (m.get("properties") instanceof JsonObject props)
+								for (var p : props.entrySet())
+									if (p.getValue() instanceof JsonObject v && v.get("value") != null)
+										out.put(mn + " " + dashed(p.getKey()), value(v.get("value"), str(v, "unit")));
+							if (m.get("ocv") != null) out.put(mn + " OCV", Integer.toHexString(m.get("ocv").toString().hashCode()));
+						}
+				}
+		}
+		if (inputs.get("protocol") instanceof JsonObject p && p.get("steps") != null) steps(p.get("steps"), "step ", out);
+		if (inputs.get("solver_settings") instanceof JsonObject s) leaves(s, "solver ", out, Set.of());
+		return out;
+	}
+
+	private static void steps(JsonElement steps, String prefix, Map<String, String> out) {
+		if (!(steps instanceof JsonArray a)) return;
+		for (int i = 0; i < a.size(); i++) {
+			if (!(a.get(i) instanceof JsonObject s)) continue;
+			String at = prefix + (i + 1);
+			String unit = str(s, "unit");
+			for (var e : s.entrySet()) {
+				switch (e.getKey()) {
+					case "unit" -> {}
+					case "steps" -> steps(e.getValue(), at + ".", out);
+					case "value" -> out.put(at + " value", value(e.getValue(), unit));
+					default -> out.put(at + " " + dashed(e.getKey()), e.getValue().isJsonPrimitive() ? value(e.getValue(), null) : e.getValue().toString());
+				}
+			}
+		}
+	}
+
+	private static void leaves(JsonObject o, String prefix, Map<String, String> out, java.util.Set<String> skip) {
+		for (var e : o.entrySet()) {
+			if (skip.contains(e.getKey())) continue;
+			JsonElement v = e.getValue();
+			if (v.isJsonPrimitive() || v.isJsonNull()) out.put(prefix + dashed(e.getKey()), value(v, unitOfKey(e.getKey())));
+			else out.put(prefix + dashed(e.getKey()), v.toString());
+		}
+	}
+
+	private static final class Set {
+		static java.util.Set<String> of(String... s) {
+			return java.util.Set.of(s);
+		}
+	}
+
+	/** The SI unit at the end of a key ("stack_pressure_Pa" -> "Pa"), or null. */
+	static String unitOfKey(String key) {
+		for (String u : new String[] { "_Pa", "_m2", "_m", "_K", "_C", "_V", "_s" })
+			if (key.endsWith(u)) return u.substring(1);
+		return null;
+	}
+
+	/** "stack_pressure_Pa" -> "stack-pressure" (the unit goes with the value). */
+	static String dashed(String key) {
+		String k = key;
+		for (String u : new String[] { "_Pa", "_m2", "_m", "_K", "_C", "_V", "_W_m2", "_s" })
+			if (k.endsWith(u)) {
+				k = k.substring(0, k.length() - u.length());
+				break;
+			}
+		return k.replace('_', '-');
+	}
+
+	private static String str(JsonObject o, String k) {
+		JsonElement e = o.get(k);
+		return e == null || e.isJsonNull() ? "?" : e.getAsString();
+	}
+
+	/** A value in the unit read by people; {@code unit} is the SI unit written beside it (or taken from nothing). */
+	static String value(JsonElement e, String unit) {
+		if (e == null || e.isJsonNull()) return "none";
+		if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) return e.getAsString();
+		double v = e.getAsDouble();
+		if (unit == null) return num(v);
+		return switch (unit) {
+			case "Pa" -> num(v / 1e6) + " MPa";
+			case "m" -> num(v * 1e6) + " um";
+			case "A/m2" -> num(v / 10) + " mA/cm2";
+			case "K" -> num(v) + " K";
+			case "m2" -> num(v * 1e4) + " cm2";
+			default -> num(v) + (unit.isEmpty() || unit.equals("1") ? "" : " " + unit);
+		};
+	}
+
+	static String num(double v) {
+		String s = String.format(Locale.ROOT, "%.6g", v);
+		if (s.contains("e")) return s;
+		return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+	}
+}

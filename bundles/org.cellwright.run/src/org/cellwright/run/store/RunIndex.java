@@ -1,0 +1,209 @@
+package org.cellwright.run.store;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
+
+/**
+ * {@code runs.csv} of a results folder: one row per run (a sweep: per run of each variant) with its id, time, experiment
+ * (group) and name, status, key numbers, CellWright version, folder and what changed against the previous run of the
+ * same name. Rewritten whole (renamed into place) under a file lock, so concurrent writers never lose a row.
+ */
+public final class RunIndex {
+
+	/** One run. Numbers are NaN when the run has none. */
+	public record Row(String id, String time, String group, String name, String status, int cycles, double firstDischargeMAhCm2,
+			double lastCe, double capacityRetention, double nucleationMV, String version, String folder, String change) {}
+
+	static final String[] HEADER = { "id", "time", "experiment", "name", "status", "cycles", "first_discharge_mAh_cm2", "last_ce",
+			"capacity_retention", "nucleation_overpotential_mV", "cellwright_version", "folder", "change" };
+
+	private static final Object JVM_LOCK = new Object();
+
+	private final Path root;
+
+	RunIndex(Path root) {
+		this.root = root;
+	}
+
+	public Path file() { return root.resolve(RunFiles.INDEX); }
+
+	/** The rows, oldest first (none when there is no index yet). */
+	public List<Row> rows() {
+		Path f = file();
+		if (!Files.isRegularFile(f)) return new ArrayList<>();
+		List<Row> out = new ArrayList<>();
+		try (CSVParser p = CsvTable.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
+				.parse(Files.newBufferedReader(f, StandardCharsets.UTF_8))) {
+			for (CSVRecord r : p) {
+				if (!r.isConsistent()) throw new RunStoreException(f + ":" + (r.getRecordNumber() + 1) + ": " + r.size() + " cells, the header has " + HEADER.length);
+				out.add(new Row(get(r, "id"), get(r, "time"), get(r, "experiment"), get(r, "name"), get(r, "status"),
+						(int) num(get(r, "cycles")), num(get(r, "first_discharge_mAh_cm2")), num(get(r, "last_ce")),
+						num(get(r, "capacity_retention")), num(get(r, "nucleation_overpotential_mV")), get(r, "cellwright_version"),
+						get(r, "folder"), get(r, "change")));
+			}
+		} catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+			throw new RunStoreException(f + ": cannot be read: " + e.getMessage(), e);
+		}
+		return out;
+	}
+
+	private static String get(CSVRecord r, String col) {
+		return r.isMapped(col) && r.isSet(col) ? r.get(col) : "";
+	}
+
+	private static double num(String s) {
+		try {
+			return s == null || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+		} catch (NumberFormatException e) {
+			return Double.NaN;
+		}
+	}
+
+	/** The latest row of a name (experiment, or sweep/variant), or null. */
+	public Row previous(String name) {
+		Row last = null;
+		for (Row r : rows()) if (r.name().equals(name)) last = r;
+		return last;
+	}
+
+	/** Adds rows (under the lock). */
+	public void append(List<Row> added) {
+		update(rows -> {
+			List<Row> all = new ArrayList<>(rows);
+			all.addAll(added);
+			return all;
+		});
+	}
+
+	/** Reads, changes and rewrites the index under the lock (a file lock between processes, a monitor in this one). */
+	void update(UnaryOperator<List<Row>> change) {
+		synchronized (JVM_LOCK) {
+			try {
+				Files.createDirectories(root);
+				try (FileChannel ch = FileChannel.open(root.resolve(".runs.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+						FileLock lock = ch.lock()) {
+					write(change.apply(rows()));
+				}
+			} catch (IOException e) {
+				throw new RunStoreException("cannot update " + file() + ": " + e.getMessage(), e);
+			}
+		}
+	}
+
+	private void write(List<Row> rows) throws IOException {
+		StringWriter w = new StringWriter();
+		try (CSVPrinter p = new CSVPrinter(w, CsvTable.FORMAT.builder().setHeader(HEADER).get())) {
+			for (Row r : rows)
+				p.printRecord(r.id(), r.time(), r.group(), r.name(), r.status(), r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
+						fmt(r.firstDischargeMAhCm2()), fmt(r.lastCe()), fmt(r.capacityRetention()), fmt(r.nucleationMV()), r.version(),
+						r.folder(), r.change());
+		}
+		Atomic.writeString(file(), w.toString());
+	}
+
+	static String fmt(double v) {
+		return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.6g", v) : "";
+	}
+
+	/**
+	 * Deletes runs explicitly: of each experiment (or sweep) all but the {@code keepLast} latest runs (null: no such
+	 * limit) and the runs older than {@code olderThan} (null: no such limit). {@code latest} of a pruned experiment then
+	 * names its newest remaining run. Returns the folders deleted.
+	 */
+	public List<Path> prune(Integer keepLast, Duration olderThan, Instant now) {
+		List<Path> deleted = new ArrayList<>();
+		update(rows -> {
+			// the runs (id of a group), newest last
+			Map<String, List<String>> idsByGroup = new LinkedHashMap<>();
+			for (Row r : rows) {
+				List<String> ids = idsByGroup.computeIfAbsent(r.group(), k -> new ArrayList<>());
+				if (!ids.contains(r.id())) ids.add(r.id());
+			}
+			Map<String, String> timeOf = new LinkedHashMap<>();
+			for (Row r : rows) timeOf.put(r.group() + "/" + r.id(), r.time());
+			List<String> doomed = new ArrayList<>();
+			for (var e : idsByGroup.entrySet()) {
+				List<String> ids = e.getValue();
+				for (int i = 0; i < ids.size(); i++) {
+					boolean tooMany = keepLast != null && i < ids.size() - keepLast;
+					boolean tooOld = false;
+					if (olderThan != null) {
+						try {
+							tooOld = Instant.parse(timeOf.get(e.getKey() + "/" + ids.get(i))).isBefore(now.minus(olderThan));
+						} catch (RuntimeException ex) {
+							tooOld = false;
+						}
+					}
+					if (tooMany || tooOld) doomed.add(e.getKey() + "/" + ids.get(i));
+				}
+			}
+			for (String d : doomed) {
+				String[] gi = d.split("/", 2);
+				Path folder = Names.confined(root, "run", gi[0], gi[1]);
+				deleteTree(folder);
+				deleted.add(folder);
+			}
+			List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();
+			for (String g : idsByGroup.keySet()) {
+				Path gf = root.resolve(g);
+				String newest = null;
+				for (Row r : kept) if (r.group().equals(g)) newest = r.id();
+				try {
+					if (newest != null) RunStore.setLatest(gf, newest);
+					else {
+						Files.deleteIfExists(gf.resolve(RunFiles.LATEST));
+						Files.deleteIfExists(gf.resolve(RunFiles.LATEST_TEXT));
+					}
+				} catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			return kept;
+		});
+		return deleted;
+	}
+
+	private static void deleteTree(Path p) {
+		if (!Files.exists(p)) return;
+		try {
+			Files.walkFileTree(p, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+					Files.delete(file);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+					Files.delete(dir);
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+		}
+	}
+}

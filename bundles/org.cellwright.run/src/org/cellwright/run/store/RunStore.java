@@ -1,0 +1,174 @@
+package org.cellwright.run.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cellwright.run.folder.RunFiles;
+
+/**
+ * The run store of one results folder ({@code results/<file>/}): every run gets a folder of its own that no later run
+ * overwrites, {@code <experiment>/<run id>/} (a sweep's runs {@code <sweep>/<run id>/<variant>/}); {@code
+ * <experiment>/latest} (a symbolic link, and {@code latest.txt}) names the latest; {@link RunIndex runs.csv} lists them
+ * all. A run is written into a hidden folder ({@code .<run id>.partial}) and renamed into place when it ends, however it
+ * ends; one process at a time writes the runs of an experiment ({@code <experiment>/.lock}, a file lock), a second is
+ * refused. Nothing here deletes a run except {@link RunIndex#prune}.
+ */
+public final class RunStore {
+
+	static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+	private final Path root;
+
+	public RunStore(Path root) {
+		this.root = root.toAbsolutePath().normalize();
+	}
+
+	public Path root() { return root; }
+
+	public RunIndex index() { return new RunIndex(root); }
+
+	/** A run id: UTC time and a short hash of the resolved inputs ("20261203-141502-3fa9c2"). */
+	public static String runId(Instant time, String inputsHash) {
+		return ID_TIME.format(time) + "-" + inputsHash.substring(0, Math.min(6, inputsHash.length()));
+	}
+
+	/**
+	 * Starts writing a run of {@code group} (an experiment or sweep): checks the name, takes the group's lock and makes
+	 * the hidden folder the run is written into.
+	 *
+	 * @throws IllegalArgumentException for a name that cannot name a folder (nothing written)
+	 * @throws RunStoreException when another process (or job) is writing runs of the same group
+	 */
+	public Slot begin(String group, Instant started, String inputsHash) {
+		Path groupFolder = Names.confined(root, "experiment", group);
+		try {
+			Files.createDirectories(groupFolder);
+		} catch (IOException e) {
+			throw new RunStoreException("cannot create " + groupFolder + ": " + e.getMessage(), e);
+		}
+		FileChannel ch = null;
+		FileLock lock;
+		try {
+			ch = FileChannel.open(groupFolder.resolve(RunFiles.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			lock = ch.tryLock();
+		} catch (OverlappingFileLockException e) {
+			lock = null;
+		} catch (IOException e) {
+			close(ch);
+			throw new RunStoreException("cannot lock " + groupFolder + ": " + e.getMessage(), e);
+		}
+		if (lock == null) {
+			close(ch);
+			throw new RunStoreException(groupFolder + ": another run of " + group
+					+ " is being written there (by another cellwright process or IDE job); wait for it to end, or use --out with another folder");
+		}
+		String base = runId(started, inputsHash), id = base;
+		for (int k = 2; Files.exists(groupFolder.resolve(id)) || Files.exists(groupFolder.resolve("." + id + ".partial")); k++) id = base + "-" + k;
+		Path tmp = groupFolder.resolve("." + id + ".partial");
+		try {
+			Files.createDirectories(tmp);
+		} catch (IOException e) {
+			release(lock, ch);
+			throw new RunStoreException("cannot create " + tmp + ": " + e.getMessage(), e);
+		}
+		return new Slot(this, group, id, groupFolder, tmp, lock, ch);
+	}
+
+	/** The latest run under an experiment's (or sweep's) folder: its {@code latest} link or {@code latest.txt}; null if none. */
+	public static Path latest(Path groupFolder) {
+		if (groupFolder == null || !Files.isDirectory(groupFolder)) return null;
+		Path link = groupFolder.resolve(RunFiles.LATEST);
+		if (Files.isDirectory(link)) {
+			try {
+				return groupFolder.resolve(Files.readSymbolicLink(link)).normalize();
+			} catch (IOException | UnsupportedOperationException e) {
+				return link;
+			}
+		}
+		Path txt = groupFolder.resolve(RunFiles.LATEST_TEXT);
+		if (Files.isRegularFile(txt)) {
+			try {
+				String id = Files.readString(txt, StandardCharsets.UTF_8).strip();
+				if (Names.problem(id) == null && Files.isDirectory(groupFolder.resolve(id))) return groupFolder.resolve(id);
+			} catch (IOException e) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/** Points {@code latest} (link and text) at a run id, each renamed into place. */
+	static void setLatest(Path groupFolder, String id) throws IOException {
+		Atomic.writeString(groupFolder.resolve(RunFiles.LATEST_TEXT), id + "\n");
+		Path tmp = groupFolder.resolve(".latest.tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+		try {
+			Files.deleteIfExists(tmp);
+			Files.createSymbolicLink(tmp, Path.of(id));
+			Atomic.move(tmp, groupFolder.resolve(RunFiles.LATEST));
+		} catch (UnsupportedOperationException | IOException e) {
+			Files.deleteIfExists(tmp); // no symbolic links here: latest.txt says it
+		}
+	}
+
+	/**
+	 * The run folders a path stands for: a run folder; an experiment folder (its latest run); a sweep's folder or run
+	 * (the runs of its latest run, or of that run); a results folder (the latest run of each experiment and sweep in it).
+	 */
+	public static List<Path> runFolders(Path p) {
+		List<Path> out = new ArrayList<>();
+		collect(p.toAbsolutePath().normalize(), out, 0);
+		return out;
+	}
+
+	private static void collect(Path p, List<Path> out, int depth) {
+		if (depth > 4 || !Files.isDirectory(p)) return;
+		if (Files.isRegularFile(p.resolve(RunFiles.SUMMARY)) || Files.isRegularFile(p.resolve(RunFiles.TIMESERIES))) {
+			out.add(p);
+			return;
+		}
+		Path latest = latest(p);
+		if (latest != null) {
+			collect(latest, out, depth + 1);
+			return;
+		}
+		try (Stream<Path> s = Files.list(p)) {
+			for (Path c : s.filter(Files::isDirectory).filter(c -> !c.getFileName().toString().startsWith("."))
+					.filter(c -> !c.getFileName().toString().equals(RunFiles.LATEST)).sorted(Comparator.comparing(Path::toString)).toList())
+				collect(c, out, depth + 1);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void close(FileChannel ch) {
+		if (ch == null) return;
+		try {
+			ch.close();
+		} catch (IOException e) {
+			// nothing held
+		}
+	}
+
+	static void release(FileLock lock, FileChannel ch) {
+		try {
+			if (lock != null && lock.isValid()) lock.release();
+		} catch (IOException e) {
+			// closing the channel releases it too
+		}
+		close(ch);
+	}
+}

@@ -1,0 +1,73 @@
+package org.cellwright.run.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One run (of an experiment) or one run of a sweep being written: a hidden folder under the group's folder, held by
+ * the group's lock. {@link #commit} renames it into place ({@code <group>/<id>/}) and points {@code latest} at it,
+ * however the run ended: a partial run says so in its summary.
+ */
+public final class Slot implements AutoCloseable {
+	private final RunStore store;
+	private final String group, id;
+	private final Path groupFolder, tmp;
+	private final FileLock lock;
+	private final FileChannel channel;
+	private boolean committed;
+
+	Slot(RunStore store, String group, String id, Path groupFolder, Path tmp, FileLock lock, FileChannel channel) {
+		this.store = store;
+		this.group = group;
+		this.id = id;
+		this.groupFolder = groupFolder;
+		this.tmp = tmp;
+		this.lock = lock;
+		this.channel = channel;
+	}
+
+	public String id() { return id; }
+
+	public String group() { return group; }
+
+	public RunStore store() { return store; }
+
+	/** Where the run is written until {@link #commit}. */
+	public Path writing() { return tmp; }
+
+	/** Where the run is after {@link #commit}. */
+	public Path folder() { return groupFolder.resolve(id); }
+
+	/** A sweep variant's folder inside the run being written (the name checked and confined). */
+	public Path writing(String variant) {
+		return Names.confined(tmp, "sweep run", variant);
+	}
+
+	/** Where a sweep variant's folder is after {@link #commit}. */
+	public Path folder(String variant) {
+		return Names.confined(folder(), "sweep run", variant);
+	}
+
+	/** Renames the run into place, points {@code latest} at it, releases the lock. */
+	public synchronized void commit() {
+		if (committed) return;
+		committed = true;
+		try {
+			Files.move(tmp, folder(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			RunStore.setLatest(groupFolder, id);
+		} catch (IOException e) {
+			throw new RunStoreException("cannot move " + tmp + " to " + folder() + ": " + e.getMessage(), e);
+		} finally {
+			RunStore.release(lock, channel);
+		}
+	}
+
+	/** Commits if not done yet (a run that ended by an error is kept as partial, never left hidden). */
+	@Override
+	public void close() {
+		commit();
+	}
+}

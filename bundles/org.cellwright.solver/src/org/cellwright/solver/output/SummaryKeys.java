@@ -1,0 +1,45 @@
+package org.cellwright.solver.output;
+
+/**
+ * The members of a run's {@code summary.json}, in one place: written by {@link SummaryJsonWriter} (the solver's part)
+ * and by org.cellwright.run (the run's metadata and the mechanism-map conditions), read by org.cellwright.run's
+ * {@code Summary} and {@code RunFolder} (report, command line, IDE) and by the expectations' metrics.
+ */
+public final class SummaryKeys {
+    private SummaryKeys() {}
+
+    /** Name of the file in a run folder. */
+    public static final String FILE_NAME = "summary.json";
+
+    // the solver's part
+    public static final String CELL = "cell", AREA_CM2 = "area_cm2", CATHODE_ACTIVE_MG_CM2 = "cathode_active_mg_cm2",
+            NOMINAL_CAPACITY_MAH_CM2 = "nominal_capacity_mAh_cm2", STATUS = "status", CYCLES = "cycles",
+            NUCLEATION_OVERPOTENTIAL_MV = "nucleation_overpotential_mV", NUCLEATION_DIPS = "nucleation_dips",
+            SHORT_CIRCUIT = "short_circuit", END_TIME_H = "end_time_h", CAPACITY_RETENTION = "capacity_retention",
+            MESSAGES = "messages";
+
+    /** Members of one element of {@link #CYCLES}. */
+    public static final String CYCLE_INDEX = "index", CHARGE_MAH_CM2 = "charge_mAh_cm2", DISCHARGE_MAH_CM2 = "discharge_mAh_cm2",
+            COULOMBIC_EFFICIENCY = "coulombic_efficiency", DISCHARGE_MAH_G = "discharge_mAh_g", DEAD_LI_MAH_CM2 = "dead_li_mAh_cm2",
+            INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2";
+
+    /** Members of one element of {@link #NUCLEATION_DIPS}. */
+    public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";
+
+    /** Members of {@link #SHORT_CIRCUIT}. */
+    public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
+
+    // written by org.cellwright.run beside the solver's part
+    /** The deformation-mechanism map's conditions: {temperature_K, strain_rate_per_s, characteristic_size_m}. */
+    public static final String MECHANISM_MAP = "mechanism_map", MAP_TEMPERATURE_K = "temperature_K",
+            MAP_STRAIN_RATE_PER_S = "strain_rate_per_s", MAP_CHARACTERISTIC_SIZE_M = "characteristic_size_m";
+
+    /**
+     * The run itself: {id, name, experiment, partial, interruption, started, finished, seconds, cellwright_version,
+     * inputs_hash, source_file, source_line}.
+     */
+    public static final String RUN = "run", RUN_ID = "id", RUN_NAME = "name", RUN_EXPERIMENT = "experiment",
+            RUN_PARTIAL = "partial", RUN_INTERRUPTION = "interruption", RUN_STARTED = "started", RUN_FINISHED = "finished",
+            RUN_SECONDS = "seconds", RUN_VERSION = "cellwright_version", RUN_INPUTS_HASH = "inputs_hash",
+            RUN_SOURCE_FILE = "source_file", RUN_SOURCE_LINE = "source_line";
+}
