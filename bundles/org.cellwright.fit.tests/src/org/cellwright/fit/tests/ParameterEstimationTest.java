@@ -1,0 +1,156 @@
+package org.cellwright.fit.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cellwright.fit.FitCancelledException;
+import org.cellwright.fit.FitOptions;
+import org.cellwright.fit.FitParameter;
+import org.cellwright.fit.FitResult;
+import org.cellwright.fit.ParameterEstimation;
+import org.cellwright.fit.ResidualModel;
+import org.junit.jupiter.api.Test;
+
+/** Parameter estimation on problems whose answer is known: data made from known values plus noise. */
+class ParameterEstimationTest {
+
+	private static final double SIGMA = 0.01;
+
+	/** y = A exp(-t / tau) sampled at 60 times with Gaussian noise of SIGMA; residuals weighted by 1/SIGMA. */
+	private static ResidualModel decay(double a, double tau, long seed) {
+		Random rnd = new Random(seed);
+		double[] t = new double[60];
+		double[] y = new double[60];
+		for (int i = 0; i < t.length; i++) {
+			t[i] = 0.2 * i;
+			y[i] = a * Math.exp(-t[i] / tau) + SIGMA * rnd.nextGaussian();
+		}
+		return p -> {
+			double[] r = new double[t.length];
+			for (int i = 0; i < t.length; i++) {
+				r[i] = (y[i] - p[0] * Math.exp(-t[i] / p[1])) / SIGMA;
+			}
+			return r;
+		};
+	}
+
+	private static final List<FitParameter> AT = List.of(new FitParameter("A", 1, 0.1, 10),
+			new FitParameter("tau", 1, 0.1, 10));
+
+	@Test
+	void levenbergMarquardtRecoversKnownValuesWithinTheirIntervals() throws Exception {
+		int covered = 0;
+		for (long seed = 1; seed <= 10; seed++) {
+			FitResult f = ParameterEstimation.run(decay(2, 3, seed), AT, FitOptions.defaults().withParallelism(2));
+			assertTrue(f.converged(), f.notes().toString());
+			assertEquals(2, f.value("A"), 0.05);
+			assertEquals(3, f.value("tau"), 0.15);
+			assertTrue(f.standardErrors()[0] > 0 && f.standardErrors()[0] < 0.05, "se(A) " + f.standardErrors()[0]);
+			assertEquals(58, f.degreesOfFreedom());
+			// reduced chi-square near 1: the weights were the true noise
+			assertEquals(1, f.cost() / f.degreesOfFreedom(), 0.5);
+			if (f.lower95()[0] <= 2 && 2 <= f.upper95()[0] && f.lower95()[1] <= 3 && 3 <= f.upper95()[1]) {
+				covered++;
+			}
+			assertTrue(f.costHistory().size() >= 2, "the cost history records the improvements");
+			for (int i = 1; i < f.costHistory().size(); i++) {
+				assertTrue(f.costHistory().get(i) < f.costHistory().get(i - 1), "costs only fall");
+			}
+		}
+		// two 95 % intervals hold together in about 90 % of the seeds; 7 of 10 is a loose but failing-capable floor
+		assertTrue(covered >= 7, "intervals covered the true values in " + covered + " of 10 seeds");
+	}
+
+	@Test
+	void bobyqaFindsTheSameOptimum() throws Exception {
+		ResidualModel model = decay(2, 3, 5);
+		FitResult lm = ParameterEstimation.run(model, AT, FitOptions.defaults());
+		FitResult bq = ParameterEstimation.run(model, AT, FitOptions.defaults().withMethod(FitOptions.Method.BOBYQA)
+				.withMaxEvaluations(2000));
+		assertEquals(lm.value("A"), bq.value("A"), 2e-3);
+		assertEquals(lm.value("tau"), bq.value("tau"), 1e-2);
+	}
+
+	@Test
+	void parametersTheDataCannotSeparateAreReported() throws Exception {
+		// y = a * b * t: only the product is determined
+		double[] t = { 1, 2, 3, 4, 5, 6 };
+		Random rnd = new Random(3);
+		double[] y = new double[t.length];
+		for (int i = 0; i < t.length; i++) {
+			y[i] = 6 * t[i] + SIGMA * rnd.nextGaussian();
+		}
+		ResidualModel product = p -> {
+			double[] r = new double[t.length];
+			for (int i = 0; i < t.length; i++) {
+				r[i] = (y[i] - p[0] * p[1] * t[i]) / SIGMA;
+			}
+			return r;
+		};
+		FitResult f = ParameterEstimation.run(product,
+				List.of(new FitParameter("a", 1, 0.1, 10), new FitParameter("b", 1, 0.1, 10)), FitOptions.defaults());
+		assertEquals(6, f.value("a") * f.value("b"), 0.01, "the product is determined");
+		assertTrue(f.notes().stream().anyMatch(n -> n.contains("a and b") && (n.contains("cannot be told apart")
+				|| n.contains("strongly correlated"))), f.notes().toString());
+	}
+
+	@Test
+	void emptyOrBackwardBoundsAndAStartOutsideAreRefused() {
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FitParameter("k", 1, 2, 2));
+		assertTrue(e.getMessage().contains("k: empty bounds"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new FitParameter("k", 1, 3, 2));
+		assertThrows(IllegalArgumentException.class, () -> new FitParameter("k", 5, 1, 2));
+		assertThrows(IllegalArgumentException.class, () -> new FitParameter("k", 1, Double.NEGATIVE_INFINITY, 2));
+		assertThrows(IllegalArgumentException.class, () -> ParameterEstimation.run(p -> new double[1], List.of(),
+				FitOptions.defaults()));
+	}
+
+	@Test
+	void aModelErrorEndsTheFitWithThatError() {
+		ResidualModel failing = p -> {
+			throw new java.io.IOException("simulation of experiment X did not converge");
+		};
+		Exception e = assertThrows(Exception.class, () -> ParameterEstimation.run(failing, AT, FitOptions.defaults()));
+		assertTrue(e.getMessage().contains("did not converge"), e.getMessage());
+	}
+
+	@Test
+	void cancellingStopsTheFit() {
+		AtomicInteger calls = new AtomicInteger();
+		FitOptions opts = FitOptions.defaults().withCancel(() -> calls.get() >= 5);
+		ResidualModel counting = p -> {
+			calls.incrementAndGet();
+			return decay(2, 3, 1).residuals(p);
+		};
+		assertThrows(FitCancelledException.class, () -> ParameterEstimation.run(counting, AT, opts));
+		assertTrue(calls.get() < 10, "no evaluation after the cancel: " + calls.get());
+	}
+
+	@Test
+	void theEvaluationsOfOneIterationRunInParallel() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		CountDownLatch twoAtOnce = new CountDownLatch(2);
+		AtomicInteger calls = new AtomicInteger();
+		ResidualModel slow = p -> {
+			most.accumulateAndGet(running.incrementAndGet(), Math::max);
+			if (calls.incrementAndGet() > 1) {
+				// after the start point (evaluated alone), the Jacobian's evaluations: each waits (bounded) until a
+				// second one has started, which only happens if they run in parallel
+				twoAtOnce.countDown();
+				twoAtOnce.await(2, TimeUnit.SECONDS);
+			}
+			running.decrementAndGet();
+			return decay(2, 3, 1).residuals(p);
+		};
+		ParameterEstimation.run(slow, AT, FitOptions.defaults().withParallelism(3).withMaxEvaluations(60));
+		assertTrue(most.get() >= 2, "at most " + most.get() + " evaluations ran at once");
+	}
+}

@@ -1,0 +1,48 @@
+package org.cellwright.fit;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * How a fit runs. {@link Method#LEVENBERG_MARQUARDT} for smooth least-squares problems, {@link Method#BOBYQA}
+ * (derivative-free, bounded) for noisy ones. {@code relativeStep} is the finite-difference step relative to a
+ * parameter's bound range; {@code parallelism} how many residual evaluations run at once; {@code cancelled} is polled
+ * between evaluations; {@code listener} hears each new best cost.
+ */
+public record FitOptions(Method method, int maxEvaluations, double relativeStep, int parallelism,
+		BooleanSupplier cancelled, Listener listener) {
+
+	public enum Method {
+		LEVENBERG_MARQUARDT, BOBYQA
+	}
+
+	/** Progress of a fit: evaluations so far and the cost (sum of squared weighted residuals) of the best point. */
+	@FunctionalInterface
+	public interface Listener {
+		void progress(int evaluations, double bestCost, double[] bestParameters);
+	}
+
+	public static FitOptions defaults() {
+		return new FitOptions(Method.LEVENBERG_MARQUARDT, 400, 1e-4, Runtime.getRuntime().availableProcessors(),
+				() -> false, (n, c, p) -> { });
+	}
+
+	public FitOptions withMethod(Method m) {
+		return new FitOptions(m, maxEvaluations, relativeStep, parallelism, cancelled, listener);
+	}
+
+	public FitOptions withListener(Listener l) {
+		return new FitOptions(method, maxEvaluations, relativeStep, parallelism, cancelled, l);
+	}
+
+	public FitOptions withCancel(BooleanSupplier c) {
+		return new FitOptions(method, maxEvaluations, relativeStep, parallelism, c, listener);
+	}
+
+	public FitOptions withParallelism(int p) {
+		return new FitOptions(method, maxEvaluations, relativeStep, Math.max(1, p), cancelled, listener);
+	}
+
+	public FitOptions withMaxEvaluations(int n) {
+		return new FitOptions(method, n, relativeStep, parallelism, cancelled, listener);
+	}
+}

@@ -1,0 +1,27 @@
+package org.cellwright.fit;
+
+/**
+ * One quantity to estimate, in SI: its name as the user wrote it (e.g. {@code NCM811.exchange-current}), the start
+ * value and the bounds it must stay within. Bounds are required: a fit searches between them.
+ */
+public record FitParameter(String name, double initial, double lower, double upper) {
+
+	public FitParameter {
+		if (!(Double.isFinite(lower) && Double.isFinite(upper))) {
+			throw new IllegalArgumentException(name + ": the bounds must be finite numbers");
+		}
+		if (!(lower < upper)) {
+			throw new IllegalArgumentException(name + ": empty bounds (" + lower + " .. " + upper
+					+ "): the lower bound must be below the upper one");
+		}
+		if (!(initial >= lower && initial <= upper)) {
+			throw new IllegalArgumentException(name + ": the start value " + initial + " is outside its bounds ("
+					+ lower + " .. " + upper + ")");
+		}
+	}
+
+	/** The midpoint of the bounds as a start value. */
+	public static FitParameter between(String name, double lower, double upper) {
+		return new FitParameter(name, 0.5 * (lower + upper), lower, upper);
+	}
+}

@@ -1,0 +1,27 @@
+package org.cellwright.fit;
+
+import java.util.List;
+
+/**
+ * The outcome of a fit. Per parameter: the estimate, its standard error and 95 % confidence interval (from the
+ * Jacobian at the optimum: covariance = s^2 (J^T J)^-1 with s^2 the residual variance; NaN where the data do not
+ * determine the parameter). The correlation matrix of the estimates, the cost (sum of squared weighted residuals)
+ * after each improvement, the number of model evaluations, and notes a user must read (parameters the targets
+ * cannot tell apart, estimates at a bound, a fit that stopped before converging).
+ */
+public record FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95,
+		double[] upper95, double[][] correlation, List<Double> costHistory, int evaluations, double cost,
+		int degreesOfFreedom, boolean converged, List<String> notes) {
+
+	public int index(String name) {
+		int i = names.indexOf(name);
+		if (i < 0) {
+			throw new IllegalArgumentException("no parameter " + name);
+		}
+		return i;
+	}
+
+	public double value(String name) {
+		return values[index(name)];
+	}
+}

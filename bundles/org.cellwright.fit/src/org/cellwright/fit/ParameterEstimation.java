@@ -1,0 +1,372 @@
+package org.cellwright.fit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+
+/**
+ * Estimates parameters by least squares with Hipparchus' optimisers. Levenberg-Marquardt works in unbounded
+ * coordinates u with p = lo + (hi - lo) / (1 + exp(-u)), so every evaluation stays inside the bounds; its Jacobian is
+ * by forward differences whose n + 1 evaluations run in parallel. BOBYQA minimises the same cost on the bounded
+ * parameters scaled to [0, 1]. Either way the uncertainty comes from the Jacobian in the parameters themselves at
+ * the optimum, and strongly correlated or undetermined parameters are reported as such.
+ */
+public final class ParameterEstimation {
+
+	/** |correlation| above which two estimates are reported as not separable by the targets. */
+	public static final double CORRELATION_WARNING = 0.95;
+	/** Singular values of the scaled Jacobian below this fraction of the largest count as zero. */
+	public static final double RANK_TOLERANCE = 1e-8;
+
+	private final ResidualModel model;
+	private final List<FitParameter> parameters;
+	private final FitOptions options;
+	private final AtomicInteger evaluations = new AtomicInteger();
+	private final List<Double> history = Collections.synchronizedList(new ArrayList<>());
+	private volatile double bestCost = Double.POSITIVE_INFINITY;
+	private volatile double[] bestPoint;
+
+	private ParameterEstimation(ResidualModel model, List<FitParameter> parameters, FitOptions options) {
+		this.model = model;
+		this.parameters = List.copyOf(parameters);
+		this.options = options;
+	}
+
+	public static FitResult run(ResidualModel model, List<FitParameter> parameters, FitOptions options)
+			throws Exception {
+		if (parameters.isEmpty()) {
+			throw new IllegalArgumentException("a fit needs at least one parameter to estimate");
+		}
+		return new ParameterEstimation(model, parameters, options).solve();
+	}
+
+	private FitResult solve() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallelism()), r -> {
+			Thread t = new Thread(r, "cellwright-fit");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			int m = evaluate(initial()).length;
+			if (m < parameters.size()) {
+				throw new IllegalArgumentException("a fit of " + parameters.size() + " parameters needs at least as many"
+						+ " target values; it has " + m);
+			}
+			double[] optimum;
+			boolean converged = true;
+			List<String> notes = new ArrayList<>();
+			try {
+				optimum = options.method() == FitOptions.Method.BOBYQA ? bobyqa() : levenbergMarquardt(pool, m);
+			} catch (MathIllegalStateException e) {
+				// evaluation or iteration budget used up: report the best point with what it is worth
+				converged = false;
+				optimum = bestPoint != null ? bestPoint.clone() : initial();
+				notes.add("the fit stopped before converging (" + e.getMessage() + "); the values are the best found");
+			}
+			return result(pool, optimum, converged, notes);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof Exception ex ? ex : e;
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private double[] initial() {
+		return parameters.stream().mapToDouble(FitParameter::initial).toArray();
+	}
+
+	/** Residuals at p; records the cost and the best point. */
+	private double[] evaluate(double[] p) throws Exception {
+		if (options.cancelled().getAsBoolean()) {
+			throw new FitCancelledException(bestPoint);
+		}
+		double[] r = model.residuals(p);
+		int n = evaluations.incrementAndGet();
+		double cost = 0;
+		for (double x : r) {
+			if (!Double.isFinite(x)) {
+				throw new IllegalStateException("the model gave a residual of " + x + " at " + describe(p));
+			}
+			cost += x * x;
+		}
+		synchronized (this) {
+			if (cost < bestCost) {
+				bestCost = cost;
+				bestPoint = p.clone();
+				history.add(cost);
+				options.listener().progress(n, cost, p.clone());
+			}
+		}
+		return r;
+	}
+
+	// ---------------------------------------------------------------- Levenberg-Marquardt in logistic coordinates
+
+	private double toP(int i, double u) {
+		FitParameter fp = parameters.get(i);
+		return fp.lower() + (fp.upper() - fp.lower()) / (1 + Math.exp(-u));
+	}
+
+	private double toU(int i, double p) {
+		FitParameter fp = parameters.get(i);
+		double span = fp.upper() - fp.lower();
+		double x = Math.min(Math.max((p - fp.lower()) / span, 1e-9), 1 - 1e-9);
+		return Math.log(x / (1 - x));
+	}
+
+	private double[] toP(double[] u) {
+		double[] p = new double[u.length];
+		for (int i = 0; i < u.length; i++) {
+			p[i] = toP(i, u[i]);
+		}
+		return p;
+	}
+
+	private double[] levenbergMarquardt(ExecutorService pool, int m) throws Exception {
+		int n = parameters.size();
+		double[] u0 = new double[n];
+		for (int i = 0; i < n; i++) {
+			u0[i] = toU(i, parameters.get(i).initial());
+		}
+		LeastSquaresBuilder problem = new LeastSquaresBuilder().start(u0).target(new double[m])
+				.maxEvaluations(options.maxEvaluations()).maxIterations(options.maxEvaluations())
+				.model(point -> {
+					double[] u = point.toArray();
+					try {
+						double[][] cols = jacobian(pool, u, true);
+						double[] r = cols[n];
+						double[][] jac = new double[m][n];
+						for (int j = 0; j < n; j++) {
+							for (int k = 0; k < m; k++) {
+								// Hipparchus minimises target - model; the model value is -r so that target - model = r
+								jac[k][j] = -cols[j][k];
+							}
+						}
+						double[] value = new double[m];
+						for (int k = 0; k < m; k++) {
+							value[k] = -r[k];
+						}
+						return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
+					} catch (RuntimeException e) {
+						throw e;
+					} catch (Exception e) {
+						throw new IllegalStateException(e.getMessage(), e);
+					}
+				});
+		LeastSquaresOptimizer.Optimum optimum;
+		try {
+			optimum = new LevenbergMarquardtOptimizer().optimize(problem.build());
+		} catch (IllegalStateException e) {
+			if (e.getCause() instanceof Exception cause) {
+				throw cause;
+			}
+			throw e;
+		}
+		return toP(optimum.getPoint().toArray());
+	}
+
+	/**
+	 * Forward-difference Jacobian columns d r / d x_j and, last, r itself, evaluated in parallel. In logistic
+	 * coordinates ({@code logistic}) the step is fixed in u; else it is the relative step times the bound range.
+	 */
+	private double[][] jacobian(ExecutorService pool, double[] x, boolean logistic) throws Exception {
+		int n = x.length;
+		double[] steps = new double[n];
+		List<Future<double[]>> futures = new ArrayList<>();
+		for (int j = 0; j <= n; j++) {
+			double[] xj = x.clone();
+			if (j < n) {
+				FitParameter fp = parameters.get(j);
+				double h = logistic ? Math.max(1e-3, options.relativeStep() * 10)
+						: options.relativeStep() * (fp.upper() - fp.lower());
+				if (!logistic && xj[j] + h > fp.upper()) {
+					h = -h; // step inwards at the upper bound
+				}
+				xj[j] += h;
+				steps[j] = h;
+			}
+			double[] point = logistic ? toP(xj) : xj;
+			futures.add(pool.submit(() -> evaluate(point)));
+		}
+		double[][] out = new double[n + 1][];
+		out[n] = futures.get(n).get();
+		for (int j = 0; j < n; j++) {
+			double[] rj = futures.get(j).get();
+			double[] col = new double[rj.length];
+			for (int k = 0; k < rj.length; k++) {
+				col[k] = (rj[k] - out[n][k]) / steps[j];
+			}
+			out[j] = col;
+		}
+		return out;
+	}
+
+	// ---------------------------------------------------------------- BOBYQA on [0, 1]^n
+
+	private double[] bobyqa() {
+		int n = parameters.size();
+		double[] x0 = new double[n];
+		double[] lo = new double[n];
+		double[] hi = new double[n];
+		for (int i = 0; i < n; i++) {
+			FitParameter fp = parameters.get(i);
+			x0[i] = (fp.initial() - fp.lower()) / (fp.upper() - fp.lower());
+			hi[i] = 1;
+		}
+		ObjectiveFunction cost = new ObjectiveFunction(x -> {
+			try {
+				double s = 0;
+				for (double r : evaluate(unscale(x))) {
+					s += r * r;
+				}
+				return s;
+			} catch (RuntimeException e) {
+				throw e;
+			} catch (Exception e) {
+				throw new IllegalStateException(e.getMessage(), e);
+			}
+		});
+		int interpolation = Math.max(n + 2, Math.min(2 * n + 1, (n + 1) * (n + 2) / 2));
+		PointValuePair best = new BOBYQAOptimizer(interpolation, 0.1, 1e-6).optimize(new MaxEval(options.maxEvaluations()),
+				cost, GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi));
+		return unscale(best.getPoint());
+	}
+
+	private double[] unscale(double[] x) {
+		double[] p = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			FitParameter fp = parameters.get(i);
+			p[i] = fp.lower() + Math.min(1, Math.max(0, x[i])) * (fp.upper() - fp.lower());
+		}
+		return p;
+	}
+
+	// ---------------------------------------------------------------- uncertainty
+
+	private FitResult result(ExecutorService pool, double[] p, boolean converged, List<String> notes) throws Exception {
+		int n = p.length;
+		double[][] cols = jacobian(pool, p, false);
+		double[] r = cols[n];
+		int m = r.length;
+		double rss = 0;
+		for (double x : r) {
+			rss += x * x;
+		}
+		int dof = m - n;
+		double s2 = dof > 0 ? rss / dof : Double.NaN;
+		// scale the columns by the bound range so that the singular values compare like with like
+		double[][] js = new double[m][n];
+		for (int j = 0; j < n; j++) {
+			double span = parameters.get(j).upper() - parameters.get(j).lower();
+			for (int k = 0; k < m; k++) {
+				js[k][j] = cols[j][k] * span;
+			}
+		}
+		SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(js, false));
+		double[] sv = svd.getSingularValues();
+		double smax = sv.length == 0 ? 0 : sv[0];
+		RealMatrix v = svd.getV();
+		// covariance of the scaled parameters: V diag(1/s^2) V^T over the determined directions
+		double[][] cov = new double[n][n];
+		boolean[] undetermined = new boolean[n];
+		for (int d = 0; d < sv.length; d++) {
+			if (sv[d] <= RANK_TOLERANCE * smax) {
+				for (int j = 0; j < n; j++) {
+					if (Math.abs(v.getEntry(j, d)) > 0.1) {
+						undetermined[j] = true;
+					}
+				}
+				continue;
+			}
+			for (int a = 0; a < n; a++) {
+				for (int b = 0; b < n; b++) {
+					cov[a][b] += v.getEntry(a, d) * v.getEntry(b, d) / (sv[d] * sv[d]);
+				}
+			}
+		}
+		double[] se = new double[n];
+		double[] lo = new double[n];
+		double[] hi = new double[n];
+		double t = dof > 0 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : Double.NaN;
+		List<String> names = parameters.stream().map(FitParameter::name).toList();
+		for (int j = 0; j < n; j++) {
+			double span = parameters.get(j).upper() - parameters.get(j).lower();
+			se[j] = undetermined[j] ? Double.NaN : Math.sqrt(s2 * cov[j][j]) * span;
+			lo[j] = p[j] - t * se[j];
+			hi[j] = p[j] + t * se[j];
+			if (undetermined[j]) {
+				notes.add(names.get(j) + " is not determined by the targets: changing it within its bounds hardly"
+						+ " changes them; fix it or add a target that depends on it");
+			}
+			double x = (p[j] - parameters.get(j).lower()) / span;
+			if (x < 1e-3 || x > 1 - 1e-3) {
+				notes.add(names.get(j) + " ended at its " + (x < 0.5 ? "lower" : "upper") + " bound ("
+						+ fmt(p[j]) + "): the optimum may lie outside; widen the bounds if that is physical");
+			}
+		}
+		double[][] corr = new double[n][n];
+		for (int a = 0; a < n; a++) {
+			for (int b = 0; b < n; b++) {
+				double d = Math.sqrt(cov[a][a] * cov[b][b]);
+				corr[a][b] = a == b ? 1 : d > 0 ? cov[a][b] / d : Double.NaN;
+			}
+		}
+		boolean rankDeficient = false;
+		for (double s : sv) {
+			rankDeficient |= s <= RANK_TOLERANCE * smax;
+		}
+		for (int a = 0; a < n; a++) {
+			for (int b = a + 1; b < n; b++) {
+				if (rankDeficient && undetermined[a] && undetermined[b]) {
+					notes.add(names.get(a) + " and " + names.get(b) + " cannot be told apart by the targets: only a"
+							+ " combination of them is determined; fix one or add a target that separates them");
+				} else if (Math.abs(corr[a][b]) > CORRELATION_WARNING) {
+					notes.add(names.get(a) + " and " + names.get(b) + " are strongly correlated (r = "
+							+ String.format(Locale.ROOT, "%.3f", corr[a][b])
+							+ "): the targets hardly tell them apart; their intervals are wide for that reason");
+				}
+			}
+		}
+		if (dof <= 0) {
+			notes.add("as many parameters as target values: no uncertainty can be estimated");
+		}
+		return new FitResult(names, p, se, lo, hi, corr, List.copyOf(history), evaluations.get(), rss, dof, converged,
+				List.copyOf(notes));
+	}
+
+	private String describe(double[] p) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < p.length; i++) {
+			b.append(i == 0 ? "" : ", ").append(parameters.get(i).name()).append(" = ").append(fmt(p[i]));
+		}
+		return b.toString();
+	}
+
+	private static String fmt(double v) {
+		return String.format(Locale.ROOT, "%.6g", v);
+	}
+}

@@ -1,0 +1,254 @@
+package org.cellwright.measured.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.cellwright.measured.BdfWriter;
+import org.cellwright.measured.ColumnMapping;
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.CyclerFormat;
+import org.cellwright.measured.MeasuredDataException;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading cycler exports into SI, writing BDF, and the located errors of bad files. */
+class CyclerDataReaderTest {
+
+	@TempDir
+	Path dir;
+
+	private Path file(String name, String content) throws IOException {
+		Path p = dir.resolve(name);
+		Files.writeString(p, content, StandardCharsets.UTF_8);
+		return p;
+	}
+
+	private static MeasuredSeries read(Path p) throws MeasuredDataException {
+		return new CyclerDataReader().read(p);
+	}
+
+	/** A noisy two-step cycle as a cycler would record it: charge at +5 mA, then discharge at -5 mA. */
+	static MeasuredSeries noisyCycle(long seed) {
+		Random rnd = new Random(seed);
+		int n = 400;
+		double[] t = new double[n], v = new double[n], i = new double[n], c = new double[n], s = new double[n],
+				temp = new double[n];
+		for (int k = 0; k < n; k++) {
+			t[k] = 30.0 * k;
+			boolean charge = k < n / 2;
+			double frac = charge ? k / (n / 2.0) : (k - n / 2.0) / (n / 2.0);
+			v[k] = (charge ? 3.6 + 0.6 * frac : 4.2 - 0.7 * frac) + 0.002 * rnd.nextGaussian();
+			i[k] = (charge ? 5e-3 : -5e-3) * (1 + 0.001 * rnd.nextGaussian());
+			c[k] = 1;
+			s[k] = charge ? 1 : 2;
+			temp[k] = 298.15 + 0.1 * rnd.nextGaussian();
+		}
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, t);
+		cols.put(MeasuredQuantity.VOLTAGE, v);
+		cols.put(MeasuredQuantity.CURRENT, i);
+		cols.put(MeasuredQuantity.CYCLE, c);
+		cols.put(MeasuredQuantity.STEP, s);
+		cols.put(MeasuredQuantity.TEMPERATURE, temp);
+		return new MeasuredSeries(cols, null, "generated");
+	}
+
+	@Test
+	void bdfRoundTripKeepsEveryColumnInSi() throws Exception {
+		MeasuredSeries original = noisyCycle(42);
+		Path p = dir.resolve("cycle.bdf.csv");
+		BdfWriter.write(original, p);
+		String header = Files.readAllLines(p).get(0);
+		assertEquals("Test Time / s,Voltage / V,Current / A,Cycle Count / 1,Step Count / 1,Ambient Temperature / degC",
+				header);
+		MeasuredSeries back = read(p);
+		assertEquals("BDF", back.format());
+		assertEquals(original.size(), back.size());
+		for (MeasuredQuantity q : MeasuredQuantity.values()) {
+			double[] a = original.values(q);
+			double[] b = back.values(q);
+			for (int k = 0; k < a.length; k++) {
+				assertEquals(a[k], b[k], Math.abs(a[k]) * 1e-6 + 1e-9, q + " row " + k);
+			}
+		}
+	}
+
+	@Test
+	void bdfUnitsAreConvertedToSi() throws Exception {
+		MeasuredSeries s = read(file("u.csv", "Test Time / h,Voltage / mV,Current / mA,Ambient Temperature / degC\n"
+				+ "0,3700,-2.5,25\n0.5,3650,-2.5,25\n"));
+		assertEquals(1800.0, s.time(1), 1e-9);
+		assertEquals(3.65, s.voltage(1), 1e-12);
+		assertEquals(-2.5e-3, s.values(MeasuredQuantity.CURRENT)[0], 1e-15);
+		assertEquals(298.15, s.values(MeasuredQuantity.TEMPERATURE)[0], 1e-9);
+		assertEquals(-2.5e-3 / 1e-4, s.currentDensity(1e-4)[0], 1e-9, "current density for 1 cm2");
+	}
+
+	@Test
+	void aByteOrderMarkIsAccepted() throws Exception {
+		MeasuredSeries s = read(file("bom.csv", "\uFEFFTest Time / s,Voltage / V\n0,3.7\n1,3.69\n"));
+		assertEquals(2, s.size());
+	}
+
+	@Test
+	void aCurrentDensityColumnIsRefusedAtTheHeader() throws Exception {
+		Path p = file("cd.csv", "Test Time / s,Voltage / V,Current / mA/cm2\n0,3.7,1\n1,3.7,1\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertEquals(1, e.line());
+		assertTrue(e.getMessage().contains("Current / mA/cm2") && e.getMessage().contains("current density"),
+				e.getMessage());
+		assertTrue(e.getMessage().startsWith(p.toString() + ":1: "), e.getMessage());
+	}
+
+	@Test
+	void anUnknownUnitIsRefusedWithSuggestions() throws Exception {
+		Path p = file("uu.csv", "Test Time / s,Voltage / Volt\n0,3.7\n1,3.7\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertEquals(1, e.line());
+		assertTrue(e.getMessage().contains("Volt"), e.getMessage());
+	}
+
+	@Test
+	void aMissingVoltageColumnIsNamed() throws Exception {
+		Path p = file("nov.csv", "Test Time / s,Current / A\n0,1\n1,1\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertEquals(1, e.line());
+		assertTrue(e.getMessage().contains("no voltage column") && e.getMessage().contains("Voltage / V"),
+				e.getMessage());
+	}
+
+	@Test
+	void aBadNumberARaggedRowAndTimeGoingBackAreLocated() throws Exception {
+		String head = "Test Time / s,Voltage / V,Current / A\n0,3.7,0.1\n1,3.71,0.1\n";
+		MeasuredDataException bad = assertThrows(MeasuredDataException.class,
+				() -> read(file("n.csv", head + "2,3.7x,0.1\n")));
+		assertEquals(4, bad.line());
+		assertTrue(bad.getMessage().contains("'3.7x' is not a number"), bad.getMessage());
+		MeasuredDataException ragged = assertThrows(MeasuredDataException.class,
+				() -> read(file("r.csv", head + "2,3.72\n")));
+		assertEquals(4, ragged.line());
+		MeasuredDataException back = assertThrows(MeasuredDataException.class,
+				() -> read(file("b.csv", head + "0.5,3.72,0.1\n")));
+		assertEquals(4, back.line());
+		assertTrue(back.getMessage().contains("time goes back"), back.getMessage());
+		MeasuredDataException inf = assertThrows(MeasuredDataException.class,
+				() -> read(file("i.csv", head + "2,Infinity,0.1\n")));
+		assertEquals(4, inf.line());
+	}
+
+	@Test
+	void controlCharactersFromTheFileAreEscapedInMessages() throws Exception {
+		Path p = file("esc.csv", "Test Time / s,Voltage / V\n0,3.7\n1,\u001b[2J\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
+		assertTrue(e.getMessage().contains("\\e[2J"), e.getMessage());
+	}
+
+	@Test
+	void arbinExport() throws Exception {
+		MeasuredSeries s = read(file("arbin.csv",
+				"Data_Point,Test_Time(s),Date_Time,Step_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n"
+						+ "1,30.0,2010-09-27 14:12:48,30.0,1,1,0.0,3.45\n"
+						+ "2,60.0,2010-09-27 14:13:18,60.0,2,1,0.55,3.58\n"));
+		assertEquals("Arbin", s.format());
+		assertEquals(60.0, s.time(1));
+		assertEquals(0.55, s.values(MeasuredQuantity.CURRENT)[1]);
+		assertEquals(2.0, s.values(MeasuredQuantity.STEP)[1]);
+	}
+
+	@Test
+	void newareExportWithClockTimeAndMilliamps() throws Exception {
+		MeasuredSeries s = read(file("neware.csv", "Record ID,Cycle ID,Step ID,Step Type,Total Time,Current(mA),Voltage(V)\n"
+				+ "1,1,1,CC_Chg,0:00:00,5.0,3.600\n2,1,1,CC_Chg,1:00:30.5,5.0,3.900\n"));
+		assertEquals("Neware", s.format());
+		assertEquals(3630.5, s.time(1), 1e-9);
+		assertEquals(5e-3, s.values(MeasuredQuantity.CURRENT)[1], 1e-15);
+	}
+
+	@Test
+	void bioLogicTextExportWithHeaderBlockTabsAndDecimalCommas() throws Exception {
+		MeasuredSeries s = read(file("ec.txt", "EC-Lab ASCII FILE\nNb header lines : 4\n\n"
+				+ "mode\tox/red\ttime/s\tEwe/V\t<I>/mA\tcycle number\n"
+				+ "1\t1\t0,0\t3,701\t-1,5\t0\n1\t0\t10,5\t3,650\t-1,5\t0\n"));
+		assertEquals("BioLogic EC-Lab", s.format());
+		assertEquals(10.5, s.time(1), 1e-12);
+		assertEquals(3.65, s.voltage(1), 1e-12);
+		assertEquals(-1.5e-3, s.values(MeasuredQuantity.CURRENT)[0], 1e-15);
+	}
+
+	@Test
+	void maccorExportAndInvertedCurrent() throws Exception {
+		Path p = file("maccor.csv", "Cyc#,Step,Test (Sec),Amps,Volts\n1,1,0,0.002,3.5\n1,1,10,0.002,3.6\n");
+		MeasuredSeries s = read(p);
+		assertEquals("Maccor", s.format());
+		assertEquals(0.002, s.values(MeasuredQuantity.CURRENT)[0]);
+		MeasuredSeries flipped = new CyclerDataReader().invertCurrent(true).read(p);
+		assertEquals(-0.002, flipped.values(MeasuredQuantity.CURRENT)[0]);
+	}
+
+	@Test
+	void aNamedFormatIsTheOnlyOneTried() throws Exception {
+		Path p = file("bdf.csv", "Test Time / s,Voltage / V\n0,3.7\n1,3.7\n");
+		assertThrows(MeasuredDataException.class, () -> new CyclerDataReader().format(CyclerFormat.ARBIN).read(p));
+		assertEquals(CyclerFormat.BIOLOGIC, CyclerFormat.named("biologic"));
+		assertThrows(IllegalArgumentException.class, () -> CyclerFormat.named("gamry"));
+	}
+
+	@Test
+	void columnMappingsByNameAndPosition() throws Exception {
+		Path named = file("lab.csv", "t [min];U [V];I [mA]\n0;3,7;1\n1;3,8;1\n");
+		MeasuredSeries s = new CyclerDataReader().mapping(ColumnMapping.parse("time=t [min]:min,voltage=U [V]:V,current=I [mA]:mA"))
+				.read(named);
+		assertEquals(60.0, s.time(1));
+		assertEquals(3.8, s.voltage(1), 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s"));
+		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s,voltage=2:V,power=3:W"));
+		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1,voltage=2:V"));
+		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=0:s,voltage=2:V"));
+		MeasuredDataException wrongUnit = assertThrows(MeasuredDataException.class,
+				() -> new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:mA")).read(named));
+		assertTrue(wrongUnit.getMessage().contains("a current"), wrongUnit.getMessage());
+	}
+
+	/** Published discharges (PyBaMM's copies, BSD-3-Clause, beside the data): headerless time/voltage files. */
+	@Test
+	void publishedMeasuredDischargesReadThroughAMapping() throws Exception {
+		Path ecker = locate("ecker2015/Ecker_1C.csv");
+		MeasuredDataException noHeader = assertThrows(MeasuredDataException.class, () -> read(ecker));
+		assertEquals(1, noHeader.line());
+		assertTrue(noHeader.getMessage().contains("no header row"), noHeader.getMessage());
+		ColumnMapping tv = ColumnMapping.parse("time=1:s,voltage=2:V");
+		MeasuredSeries e1 = new CyclerDataReader().mapping(tv).read(ecker);
+		long lines = Files.readAllLines(ecker).stream().filter(l -> !l.isBlank()).count();
+		assertEquals(lines, e1.size());
+		assertEquals(4.1098476, e1.voltage(0), 1e-6);
+		MeasuredSeries enertech = new CyclerDataReader().mapping(tv).read(locate("enertech/1C_discharge_U.txt"));
+		assertTrue(enertech.size() > 1000, "rows: " + enertech.size());
+		assertEquals(4.181100464, enertech.voltage(0), 1e-9);
+		assertTrue(enertech.voltage(enertech.size() - 1) < enertech.voltage(0), "a discharge");
+	}
+
+	/** The shared data beside the clone, as CI lays it out (../shared from the repository root). */
+	static Path locate(String relative) {
+		Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+		for (Path p = cwd; p != null; p = p.getParent()) {
+			Path candidate = p.resolve("shared/data/dfn-reference/measured").resolve(relative);
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		throw new AssertionError("../shared/data/dfn-reference/measured/" + relative + " not found above " + cwd);
+	}
+}

@@ -1,0 +1,100 @@
+package org.cellwright.measured.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.cellwright.measured.ErrorFigures;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.junit.jupiter.api.Test;
+
+/** Error figures of a simulation against a measurement, on series whose errors are known by construction. */
+class ErrorFiguresTest {
+
+	/** A "simulation": the noise-free cycle of {@link CyclerDataReaderTest#noisyCycle} on its own, finer time grid. */
+	private static ErrorFigures.Simulated simulation(double offsetV) {
+		int n = 2401;
+		double[] t = new double[n], v = new double[n], i = new double[n];
+		int[] c = new int[n], s = new int[n];
+		double end = 30.0 * 399;
+		for (int k = 0; k < n; k++) {
+			t[k] = end * k / (n - 1);
+			boolean charge = t[k] < 30.0 * 200;
+			double frac = charge ? t[k] / (30.0 * 200) : (t[k] - 30.0 * 200) / (30.0 * 200);
+			v[k] = (charge ? 3.6 + 0.6 * frac : 4.2 - 0.7 * frac) + offsetV;
+			i[k] = charge ? 5e-3 : -5e-3;
+			c[k] = 1;
+			s[k] = charge ? 1 : 2;
+		}
+		return new ErrorFigures.Simulated(t, v, i, c, s);
+	}
+
+	@Test
+	void rmsOfPureNoiseIsTheNoiseLevel() {
+		ErrorFigures f = ErrorFigures.compare(CyclerDataReaderTest.noisyCycle(7), simulation(0));
+		assertEquals(400, f.points());
+		assertEquals(0.002, f.voltageRms(), 0.0003, "2 mV of Gaussian noise");
+		assertEquals(2, f.rmsByStep().size());
+		assertEquals(0.002, f.rmsByStep().get("1.2"), 0.0004);
+	}
+
+	@Test
+	void aConstantOffsetIsTheRmsAndTheMaximum() {
+		MeasuredSeries exact = exactCycle();
+		ErrorFigures f = ErrorFigures.compare(exact, simulation(-0.010));
+		assertEquals(0.010, f.voltageRms(), 1e-6, "linear interpolation is exact but at the kink between charge and discharge");
+		assertEquals(0.010, f.voltageMax(), 1e-3);
+		assertEquals(0.010, f.rmsByCycle().get(1), 1e-6);
+	}
+
+	@Test
+	void dischargeCapacityErrorPerCycle() {
+		ErrorFigures f = ErrorFigures.compare(CyclerDataReaderTest.noisyCycle(3), simulation(0));
+		assertEquals(1, f.capacityByCycle().size());
+		ErrorFigures.CycleCapacity c = f.capacityByCycle().get(0);
+		// 5 mA for 199 intervals of 30 s (the last charge interval is half charge, half discharge)
+		assertEquals(5e-3 * 30 * 199, c.measured(), 5e-3 * 30 * 1.5);
+		assertEquals(0, c.relativeError(), 0.01);
+	}
+
+	@Test
+	void seriesThatDoNotOverlapAreRefused() {
+		double[] t = { 1e6, 1e6 + 1 };
+		double[] v = { 3.7, 3.7 };
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, t);
+		cols.put(MeasuredQuantity.VOLTAGE, v);
+		MeasuredSeries late = new MeasuredSeries(cols, null, "test");
+		assertThrows(IllegalArgumentException.class, () -> ErrorFigures.compare(late, simulation(0)));
+	}
+
+	private static MeasuredSeries exactCycle() {
+		MeasuredSeries noisy = CyclerDataReaderTest.noisyCycle(1);
+		ErrorFigures.Simulated sim = simulation(0);
+		double[] t = noisy.values(MeasuredQuantity.TIME);
+		double[] v = new double[t.length];
+		for (int k = 0; k < t.length; k++) {
+			boolean charge = t[k] < 30.0 * 200;
+			double frac = charge ? t[k] / (30.0 * 200) : (t[k] - 30.0 * 200) / (30.0 * 200);
+			v[k] = charge ? 3.6 + 0.6 * frac : 4.2 - 0.7 * frac;
+		}
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, t);
+		cols.put(MeasuredQuantity.VOLTAGE, v);
+		assertEquals(2401, sim.time().length);
+		return new MeasuredSeries(cols, null, "exact");
+	}
+
+	@Test
+	void noiseLevelIsRecoveredForManySeeds() {
+		Random seeds = new Random(11);
+		for (int k = 0; k < 5; k++) {
+			ErrorFigures f = ErrorFigures.compare(CyclerDataReaderTest.noisyCycle(seeds.nextLong()), simulation(0));
+			assertEquals(0.002, f.voltageRms(), 0.0003);
+		}
+	}
+}

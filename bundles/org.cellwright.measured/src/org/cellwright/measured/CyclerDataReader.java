@@ -1,0 +1,401 @@
+package org.cellwright.measured;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Unit;
+import org.cellwright.lang.units.Units;
+
+/**
+ * Reads cycler data (BDF CSV, or the text exports of Arbin, Neware, BioLogic EC-Lab and Maccor, or any delimited
+ * file through a {@link ColumnMapping}) into a {@link MeasuredSeries} in SI. The header row is found by its column
+ * names (BioLogic's "Nb header lines" is honoured), the delimiter (comma, semicolon, tab) from the header, units
+ * from the headers or the mapping, converted through the language's unit table and checked against the
+ * quantity's dimension. All or nothing: any problem is one {@link MeasuredDataException} naming file and line, and
+ * nothing is returned half-read.
+ */
+public final class CyclerDataReader {
+
+	/** Rows read at most (about 250 MB of columns); a larger file is refused with this number in the message. */
+	public static final int MAX_ROWS = 5_000_000;
+	/** Lines searched for the header row. */
+	public static final int MAX_HEADER_SEARCH = 200;
+
+	private static final Pattern BIOLOGIC_HEADER_LINES = Pattern.compile("(?i)nb header lines\\s*:\\s*(\\d+)");
+	private static final Pattern CLOCK = Pattern.compile("(?:(\\d+)-)?(\\d+):(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
+
+	private CyclerFormat format;
+	private ColumnMapping mapping;
+	private boolean invertCurrent;
+
+	/** Reads the file as this format instead of detecting it. */
+	public CyclerDataReader format(CyclerFormat f) {
+		this.format = f;
+		return this;
+	}
+
+	/** Reads the columns this mapping names (takes precedence over a format). */
+	public CyclerDataReader mapping(ColumnMapping m) {
+		this.mapping = m;
+		return this;
+	}
+
+	/** The file counts discharge current positive: flip its sign to CellWright's convention (charge positive). */
+	public CyclerDataReader invertCurrent(boolean invert) {
+		this.invertCurrent = invert;
+		return this;
+	}
+
+	/** A located column: its index in the row and how its text converts to SI. */
+	private record Bound(MeasuredQuantity quantity, int index, String header, Unit unit, boolean clock) {
+	}
+
+	private record Header(int lineNumber, List<String> fields, char delimiter, String formatLabel,
+			List<Bound> columns) {
+	}
+
+	public MeasuredSeries read(Path file) throws MeasuredDataException {
+		List<String> head = new ArrayList<>();
+		try (BufferedReader in = open(file)) {
+			for (String l; head.size() < MAX_HEADER_SEARCH && (l = in.readLine()) != null;) {
+				head.add(head.isEmpty() ? stripBom(l) : l);
+			}
+		} catch (IOException e) {
+			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
+		}
+		if (head.stream().allMatch(String::isBlank)) {
+			throw new MeasuredDataException(file, 0, "the file is empty");
+		}
+		Header header = findHeader(file, head);
+		return readRows(file, header);
+	}
+
+	private static BufferedReader open(Path file) throws IOException {
+		// undecodable bytes (e.g. a Windows-1252 degree sign in a header) become U+FFFD instead of failing the read
+		Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+		return new BufferedReader(r, 1 << 16);
+	}
+
+	private static String stripBom(String line) {
+		return line.startsWith("\uFEFF") ? line.substring(1) : line;
+	}
+
+	private Header findHeader(Path file, List<String> head) throws MeasuredDataException {
+		int from = 0;
+		for (int i = 0; i < Math.min(head.size(), 5); i++) {
+			Matcher m = BIOLOGIC_HEADER_LINES.matcher(head.get(i));
+			if (m.find()) {
+				from = Math.max(0, Integer.parseInt(m.group(1)) - 1);
+			}
+		}
+		if (mapping != null && mapping.byPosition()) {
+			int first = firstNonBlank(head, from);
+			if (first < 0) {
+				throw new MeasuredDataException(file, 0, "no data rows");
+			}
+			char d = delimiter(head.get(first));
+			boolean headed = !looksNumeric(split(head.get(first), d));
+			List<Bound> cols = new ArrayList<>();
+			for (var e : mapping.columns().entrySet()) {
+				cols.add(bind(file, first + 1, e.getKey(), e.getValue().position() - 1, "column " + e.getValue().position(),
+						e.getValue().unit()));
+			}
+			// a header row, if any, is skipped; data start on the line after it
+			return new Header(headed ? first + 1 : first, List.of(), d, "mapped columns", cols);
+		}
+		MeasuredDataException best = null;
+		for (int i = from; i < head.size(); i++) {
+			String line = head.get(i);
+			if (line.isBlank()) {
+				continue;
+			}
+			char d = delimiter(line);
+			List<String> fields = split(line, d);
+			if (mapping != null) {
+				Optional<Header> h = mapped(file, i + 1, fields, d);
+				if (h.isPresent()) {
+					return h.get();
+				}
+				continue;
+			}
+			for (CyclerFormat f : format != null ? List.of(format) : List.of(CyclerFormat.values())) {
+				try {
+					Optional<Header> h = byFormat(file, i + 1, fields, d, f);
+					if (h.isPresent()) {
+						return h.get();
+					}
+				} catch (MeasuredDataException e) {
+					best = best == null ? e : best;
+				}
+			}
+		}
+		if (best != null) {
+			throw best;
+		}
+		if (mapping != null) {
+			throw new MeasuredDataException(file, 0, "no line in the first " + MAX_HEADER_SEARCH
+					+ " names the mapped columns " + mapping.columns().values().stream().map(c -> "'" + c.header() + "'").toList());
+		}
+		int first = firstNonBlank(head, from);
+		if (first >= 0 && looksNumeric(split(head.get(first), delimiter(head.get(first))))) {
+			throw new MeasuredDataException(file, first + 1, "the file has no header row: name its columns with a mapping,"
+					+ " e.g. --columns time=1:s,voltage=2:V");
+		}
+		throw new MeasuredDataException(file, 0, "no header row names time and voltage the way "
+				+ (format != null ? format.label() : "BDF, Arbin, Neware, BioLogic or Maccor")
+				+ " exports do (BDF: 'Test Time / s', 'Voltage / V', 'Current / A'); give a column mapping");
+	}
+
+	private Optional<Header> byFormat(Path file, int lineNumber, List<String> fields, char d, CyclerFormat f)
+			throws MeasuredDataException {
+		List<Bound> cols = new ArrayList<>();
+		boolean[] seen = new boolean[MeasuredQuantity.values().length];
+		for (int i = 0; i < fields.size(); i++) {
+			for (CyclerFormat.ColumnRule rule : f.rules()) {
+				if (seen[rule.quantity().ordinal()]) {
+					continue;
+				}
+				String unit = rule.unitOf(fields.get(i));
+				if (unit != null) {
+					seen[rule.quantity().ordinal()] = true;
+					cols.add(bind(file, lineNumber, rule.quantity(), i, fields.get(i), unit));
+					break;
+				}
+			}
+		}
+		if (!seen[MeasuredQuantity.TIME.ordinal()] || !seen[MeasuredQuantity.VOLTAGE.ordinal()]) {
+			if (seen[MeasuredQuantity.TIME.ordinal()] || seen[MeasuredQuantity.VOLTAGE.ordinal()]) {
+				if (cols.size() >= 2) {
+					MeasuredQuantity missing = seen[MeasuredQuantity.TIME.ordinal()] ? MeasuredQuantity.VOLTAGE
+							: MeasuredQuantity.TIME;
+					throw new MeasuredDataException(file, lineNumber, "the " + f.label() + " header has no "
+							+ missing.key() + " column (BDF: '" + missing.bdfLabel() + "')");
+				}
+			}
+			return Optional.empty();
+		}
+		return Optional.of(new Header(lineNumber, fields, d, f.label(), cols));
+	}
+
+	private Optional<Header> mapped(Path file, int lineNumber, List<String> fields, char d) throws MeasuredDataException {
+		List<Bound> cols = new ArrayList<>();
+		for (var e : mapping.columns().entrySet()) {
+			int idx = e.getValue().position() > 0 ? e.getValue().position() - 1 : indexOf(fields, e.getValue().header());
+			if (idx < 0) {
+				return Optional.empty();
+			}
+			cols.add(bind(file, lineNumber, e.getKey(), idx, fields.size() > idx ? fields.get(idx) : "column " + (idx + 1),
+					e.getValue().unit()));
+		}
+		return Optional.of(new Header(lineNumber, fields, d, "mapped columns", cols));
+	}
+
+	private static int indexOf(List<String> fields, String header) {
+		for (int i = 0; i < fields.size(); i++) {
+			if (fields.get(i).trim().equalsIgnoreCase(header.trim())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static Bound bind(Path file, long line, MeasuredQuantity q, int index, String header, String unitText)
+			throws MeasuredDataException {
+		String u = unitText.trim();
+		boolean clock = false;
+		if (q == MeasuredQuantity.TIME && u.isEmpty()) {
+			clock = true; // Neware's "Total Time" as h:mm:ss
+			u = "s";
+		}
+		if (u.equals("1") || u.equals("-")) {
+			u = "";
+		} else if (u.equalsIgnoreCase("sec")) {
+			u = "s";
+		} else if (u.equals("°C") || u.equals("\u00B0C") || u.equalsIgnoreCase("degc")) {
+			u = "degC";
+		}
+		Optional<Unit> unit = Units.find(u);
+		if (unit.isEmpty()) {
+			throw new MeasuredDataException(file, line, "column '" + header + "': " + Units.unknownUnitMessage(u));
+		}
+		Dimension want = q.dimension();
+		if (unit.get().dimension() != want) {
+			throw new MeasuredDataException(file, line, "column '" + header + "' is in " + (u.isEmpty() ? "no unit" : u)
+					+ ", " + unit.get().dimension().description() + "; " + q.key() + " needs " + want.description());
+		}
+		return new Bound(q, index, header, unit.get(), clock);
+	}
+
+	private MeasuredSeries readRows(Path file, Header header) throws MeasuredDataException {
+		Map<MeasuredQuantity, DoubleColumn> data = new EnumMap<>(MeasuredQuantity.class);
+		for (Bound b : header.columns()) {
+			data.put(b.quantity(), new DoubleColumn());
+		}
+		int needed = header.columns().stream().mapToInt(Bound::index).max().orElse(0) + 1;
+		CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(header.delimiter()).setIgnoreSurroundingSpaces(true)
+				.setIgnoreEmptyLines(true).get();
+		try (BufferedReader in = open(file)) {
+			for (int skip = 0; skip < header.lineNumber(); skip++) {
+				in.readLine();
+			}
+			long lineOffset = header.lineNumber();
+			CSVParser parser = csv.parse(in);
+			double lastTime = Double.NEGATIVE_INFINITY;
+			int rows = 0;
+			for (CSVRecord rec : parser) {
+				long line = lineOffset + parser.getCurrentLineNumber();
+				if (rec.size() == 1 && rec.get(0).isBlank()) {
+					continue;
+				}
+				if (rec.size() < needed) {
+					throw new MeasuredDataException(file, line, "the row has " + rec.size() + " fields, the header "
+							+ needed + " or more (a cut or ragged row)");
+				}
+				if (++rows > MAX_ROWS) {
+					throw new MeasuredDataException(file, line, "more than " + MAX_ROWS
+							+ " rows; split the file or thin it out before importing");
+				}
+				for (Bound b : header.columns()) {
+					String text = rec.get(b.index());
+					double v = b.clock() ? clock(file, line, b, text) : number(file, line, b, text, header.delimiter());
+					double si = b.unit().toSI(v);
+					if (b.quantity() == MeasuredQuantity.CURRENT && invertCurrent) {
+						si = -si;
+					}
+					if (b.quantity() == MeasuredQuantity.TIME) {
+						if (si < lastTime) {
+							throw new MeasuredDataException(file, line, "time goes back from " + fmt(lastTime)
+									+ " s to " + fmt(si) + " s (rows out of order, or two tests in one file)");
+						}
+						lastTime = si;
+					}
+					data.get(b.quantity()).add(si);
+				}
+			}
+			if (rows < 2) {
+				throw new MeasuredDataException(file, header.lineNumber(), "fewer than two data rows after the header");
+			}
+		} catch (IOException | java.io.UncheckedIOException e) {
+			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
+		}
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		data.forEach((q, c) -> cols.put(q, c.toArray()));
+		return new MeasuredSeries(cols, file, header.formatLabel());
+	}
+
+	private static double number(Path file, long line, Bound b, String text, char delimiter) throws MeasuredDataException {
+		String t = text.trim();
+		if (delimiter != ',' && t.indexOf(',') >= 0 && t.indexOf('.') < 0) {
+			t = t.replace(',', '.'); // decimal comma (European exports, semicolon or tab separated)
+		}
+		try {
+			double v = Double.parseDouble(t);
+			if (!Double.isFinite(v)) {
+				throw new NumberFormatException();
+			}
+			return v;
+		} catch (NumberFormatException e) {
+			throw new MeasuredDataException(file, line, "column '" + b.header() + "': '" + clip(text)
+					+ "' is not a number");
+		}
+	}
+
+	private static double clock(Path file, long line, Bound b, String text) throws MeasuredDataException {
+		Matcher m = CLOCK.matcher(text.trim());
+		if (m.matches()) {
+			double days = m.group(1) == null ? 0 : Double.parseDouble(m.group(1));
+			return days * 86400 + Double.parseDouble(m.group(2)) * 3600 + Double.parseDouble(m.group(3)) * 60
+					+ Double.parseDouble(m.group(4));
+		}
+		return number(file, line, b, text, ',');
+	}
+
+	private static String clip(String s) {
+		return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+	}
+
+	private static String fmt(double v) {
+		return String.format(Locale.ROOT, "%.6g", v);
+	}
+
+	private static int firstNonBlank(List<String> lines, int from) {
+		for (int i = from; i < lines.size(); i++) {
+			if (!lines.get(i).isBlank()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The delimiter of a line: tab, then semicolon, then comma, whichever splits it. */
+	static char delimiter(String line) {
+		if (line.indexOf('\t') >= 0) {
+			return '\t';
+		}
+		if (line.indexOf(';') >= 0) {
+			return ';';
+		}
+		return ',';
+	}
+
+	private static List<String> split(String line, char d) {
+		try (CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(d).setIgnoreSurroundingSpaces(true).get()
+				.parse(new java.io.StringReader(line))) {
+			List<CSVRecord> recs = p.getRecords();
+			return recs.isEmpty() ? List.of() : recs.get(0).toList();
+		} catch (IOException | java.io.UncheckedIOException e) {
+			return Arrays.asList(line.split(Pattern.quote(String.valueOf(d)), -1));
+		}
+	}
+
+	private static boolean looksNumeric(List<String> fields) {
+		if (fields.isEmpty()) {
+			return false;
+		}
+		for (String f : fields) {
+			try {
+				Double.parseDouble(f.trim().replace(',', '.'));
+			} catch (NumberFormatException e) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A growable array of doubles, so that millions of rows do not box. */
+	private static final class DoubleColumn {
+		private double[] values = new double[1024];
+		private int size;
+
+		void add(double v) {
+			if (size == values.length) {
+				values = Arrays.copyOf(values, values.length * 2);
+			}
+			values[size++] = v;
+		}
+
+		double[] toArray() {
+			return Arrays.copyOf(values, size);
+		}
+	}
+}
