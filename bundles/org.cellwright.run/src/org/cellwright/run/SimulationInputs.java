@@ -117,6 +117,7 @@ public final class SimulationInputs {
 			values.put(p.getName(), p.getValue());
 			where.put(p.getName(), p);
 		}
+		Map<String, Map<MaterialProperty, Double>> materialOverrides = new LinkedHashMap<>();
 		Set<String> layerNames = new HashSet<>();
 		for (Layer l : Cells.effectiveLayers(c)) layerNames.add(l.getName());
 		for (Map.Entry<String, Quantity> o : overrides.entrySet()) {
@@ -128,7 +129,16 @@ public final class SimulationInputs {
 				values.put(target, o.getValue());
 				where.putIfAbsent(target, c);
 			} else if (!layerNames.contains(target.substring(0, dot))) {
-				throw new IllegalArgumentException("cell " + c.getName() + " has no layer '" + target.substring(0, dot) + "'");
+				String owner = target.substring(0, dot);
+				String prop = target.substring(dot + 1);
+				Material used = materialsOf(c).get(owner);
+				if (used == null)
+					throw new IllegalArgumentException("cell " + c.getName() + " has no layer or material '" + owner + "'");
+				MaterialProperty key = materialProperty(prop);
+				if (key == null)
+					throw new IllegalArgumentException("cannot vary '" + prop + "' of material " + owner + ": the solver has no such property");
+				materialOverrides.computeIfAbsent(owner, k -> new java.util.EnumMap<>(MaterialProperty.class)).put(key,
+						si(o.getValue(), used));
 			} else if (!LAYER_TARGETS.contains(target.substring(dot + 1))) {
 				throw new IllegalArgumentException("cannot vary '" + target.substring(dot + 1) + "' of a layer yet; these can: "
 						+ String.join(", ", LAYER_TARGETS));
@@ -155,7 +165,7 @@ public final class SimulationInputs {
 			overrides.forEach((k, v) -> {
 				if (k.startsWith(prefix)) own.put(k.substring(prefix.length()), v);
 			});
-			b.layer(layer(l, own));
+			b.layer(layer(l, own, materialOverrides));
 		}
 		CellSpec cell = b.build();
 		if (nominal == null) return cell;
@@ -176,7 +186,15 @@ public final class SimulationInputs {
 
 	/** A layer, with some of its values replaced (thickness or a property of {@link #LAYER_TARGETS}). */
 	static LayerSpec layer(Layer l, Map<String, Quantity> overrides) {
-		LayerSpec plain = layer0(l);
+		return layer(l, overrides, Map.of());
+	}
+
+	/**
+	 * A layer with some of its values replaced, and some properties of its materials (by material name; a fit's
+	 * {@code Material.property} estimate): {@code materialOverrides} in SI.
+	 */
+	static LayerSpec layer(Layer l, Map<String, Quantity> overrides, Map<String, Map<MaterialProperty, Double>> materialOverrides) {
+		LayerSpec plain = layer0(l, materialOverrides);
 		if (overrides.isEmpty()) return plain;
 		LayerSpec.Builder b = plain.toBuilder();
 		for (Map.Entry<String, Quantity> o : overrides.entrySet()) {
@@ -195,6 +213,33 @@ public final class SimulationInputs {
 	}
 
 	static LayerSpec layer0(Layer l) {
+		return layer0(l, Map.of());
+	}
+
+	/** The materials a cell's layers are made of (composites and their components), by name. */
+	static Map<String, Material> materialsOf(Cell c) {
+		Map<String, Material> out = new LinkedHashMap<>();
+		java.util.ArrayDeque<Material> todo = new java.util.ArrayDeque<>();
+		for (Layer l : Cells.effectiveLayers(c))
+			if (l.getMaterial() != null && !l.getMaterial().eIsProxy()) todo.add(l.getMaterial());
+		while (!todo.isEmpty()) {
+			Material m = todo.poll();
+			if (out.putIfAbsent(m.getName(), m) != null) continue;
+			if (m instanceof Composite comp)
+				for (Component part : comp.getComponents())
+					if (part.getMaterial() != null && !part.getMaterial().eIsProxy()) todo.add(part.getMaterial());
+		}
+		return out;
+	}
+
+	private static MaterialSpec patched(MaterialSpec spec, Material m, Map<String, Map<MaterialProperty, Double>> overrides) {
+		Map<MaterialProperty, Double> own = m == null ? null : overrides.get(m.getName());
+		if (own == null) return spec;
+		for (Map.Entry<MaterialProperty, Double> e : own.entrySet()) spec = spec.with(e.getKey(), e.getValue());
+		return spec;
+	}
+
+	static LayerSpec layer0(Layer l, Map<String, Map<MaterialProperty, Double>> materialOverrides) {
 		Material m = l.getMaterial();
 		if (m == null || m.eIsProxy())
 			throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": unknown material"));
@@ -216,9 +261,10 @@ public final class SimulationInputs {
 		}
 		if (m instanceof Composite comp) {
 			for (Component part : comp.getComponents())
-				b.component(host(material(part.getMaterial()), part.getMaterial(), hostStoichiometry), massFraction(comp, part));
+				b.component(host(patched(material(part.getMaterial()), part.getMaterial(), materialOverrides), part.getMaterial(),
+						hostStoichiometry), massFraction(comp, part));
 		} else {
-			b.material(host(material(m), m, hostStoichiometry));
+			b.material(host(patched(material(m), m, materialOverrides), m, hostStoichiometry));
 		}
 		return b.build();
 	}

@@ -69,14 +69,14 @@ public final class Sweeps {
 		return q.getUnit() == null ? "" : q.getUnit();
 	}
 
-	static Quantity quantity(double v, String unit) {
+	public static Quantity quantity(double v, String unit) {
 		Quantity q = CellwrightFactory.eINSTANCE.createQuantity();
 		q.setValue(v);
 		q.setUnit(unit);
 		return q;
 	}
 
-	static String text(Quantity q) {
+	public static String text(Quantity q) {
 		double v = q.getValue();
 		String n = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
 		return n + unitOf(q);

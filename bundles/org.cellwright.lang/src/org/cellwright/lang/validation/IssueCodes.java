@@ -31,6 +31,8 @@ public interface IssueCodes {
 	String TABLE = "cellwright.table";
 	String UNKNOWN_OUTPUT = "cellwright.unknownOutput";
 	String SWEEP = "cellwright.sweep";
+	String FIT = "cellwright.fit";
+	String MEASURED = "cellwright.measured";
 	String EXPECTATION = "cellwright.expectation";
 	String MISSING_PROPERTY = "cellwright.missingProperty";
 	String CHAIN_TOO_LONG = "cellwright.chainTooLong";

@@ -1,0 +1,150 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.properties.PropertyCatalog;
+import org.cellwright.lang.properties.PropertyCatalog.Entry;
+import org.cellwright.lang.properties.PropertyCatalog.Owner;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Fit;
+import org.cellwright.model.FitEstimate;
+import org.cellwright.model.FitTarget;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.MeasuredData;
+import org.cellwright.model.Quantity;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Fits and measured data: an estimate names something a run can vary (a cell property, layer.property,
+ * layer.thickness, or Material.property of a material the targets' cells use), its bounds are of that property's
+ * dimension and not empty; a target's experiment has what it is fitted against (expect clauses, or measured data);
+ * a measurement's file exists beside the .cell file.
+ */
+public class FitValidator extends AbstractCellWrightRules {
+
+	@Check
+	public void checkFit(Fit f) {
+		Set<String> seen = new HashSet<>();
+		for (FitEstimate e : f.getEstimates())
+			if (e.getTarget() != null && !seen.add(e.getTarget()))
+				error("'" + e.getTarget() + "' is estimated twice in this fit", e, FIT_ESTIMATE__TARGET, FIT);
+	}
+
+	@Check
+	public void checkEstimate(FitEstimate e) {
+		String target = e.getTarget();
+		if (target == null || !(e.eContainer() instanceof Fit f))
+			return;
+		Entry entry = entry(f, target);
+		if (entry == null) {
+			error("cannot estimate '" + target + "': estimate a cell property (stack-pressure, temperature, ...), layer.property "
+					+ "(cathode.porosity, interlayer.thickness, ...) or Material.property of a material the targets' cells use", e,
+					FIT_ESTIMATE__TARGET, FIT);
+			return;
+		}
+		Set<Dimension> accepted = accepted(entry);
+		boolean ok = checkDimension(e.getLower(), target, entry.expected(), accepted)
+				& checkDimension(e.getUpper(), target, entry.expected(), accepted);
+		if (e.getInitial() != null)
+			ok &= checkDimension(e.getInitial(), target, entry.expected(), accepted);
+		if (!ok || e.getLower() == null || e.getUpper() == null)
+			return;
+		double lo = si(e.getLower()), hi = si(e.getUpper());
+		if (!(lo < hi))
+			error("empty bounds: the lower bound must be below the upper one ('between 0.5 mS/cm and 5 mS/cm')", e, FIT_ESTIMATE__UPPER,
+					FIT);
+		else if (e.getInitial() != null && (si(e.getInitial()) < lo || si(e.getInitial()) > hi))
+			error("the start value lies outside the bounds", e, FIT_ESTIMATE__INITIAL, FIT);
+	}
+
+	@Check
+	public void checkTarget(FitTarget t) {
+		Experiment x = t.getExperiment();
+		if (x == null || x.eIsProxy())
+			return;
+		if (t.isMeasured() && x.getMeasured() == null)
+			error("experiment " + x.getName() + " has no 'measured' data: add 'measured \"file\"' to it or fit its expectations",
+					t, FIT_TARGET__EXPERIMENT, FIT);
+		if (!t.isMeasured() && x.getExpectations().isEmpty())
+			error("experiment " + x.getName() + " has no expect clauses to fit against", t, FIT_TARGET__EXPERIMENT, FIT);
+		if (!(t.getWeight() > 0))
+			error("a weight is a positive number", t, FIT_TARGET__WEIGHT, FIT);
+	}
+
+	@Check
+	public void checkMeasured(MeasuredData m) {
+		if (m.getPath() == null || m.eResource() == null || !m.eResource().getURI().isFile())
+			return;
+		Path file = Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(m.getPath()).normalize();
+		if (!Files.isRegularFile(file))
+			error("no measurement file '" + m.getPath() + "' beside this file (paths are relative to the .cell file)", m,
+					MEASURED_DATA__PATH, MEASURED);
+		if (m.getNoise() != null)
+			checkDimension(m.getNoise(), "noise", "a voltage (mV)", Set.of(Dimension.VOLTAGE));
+		if (m.getNoise() != null && Units.isKnown(m.getNoise().getUnit()) && !(si(m.getNoise()) > 0))
+			error("the noise of a measurement is positive", m, MEASURED_DATA__NOISE, MEASURED);
+	}
+
+	private static double si(Quantity q) {
+		return Units.isKnown(q.getUnit()) ? Units.toSI(q) : Double.NaN;
+	}
+
+	/** The catalogue entry of an estimate's target, or null if nothing of that name can be varied. */
+	static Entry entry(Fit f, String target) {
+		int dot = target.indexOf('.');
+		if (dot < 0)
+			return PropertyCatalog.find(Owner.CELL, target).orElse(null);
+		String owner = target.substring(0, dot), prop = target.substring(dot + 1);
+		List<Cell> cells = f.getTargets().stream().map(FitTarget::getExperiment)
+				.filter(x -> x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()).map(Experiment::getCell)
+				.toList();
+		boolean layer = cells.isEmpty() || cells.stream().anyMatch(c -> Cells.effectiveLayers(c).stream().anyMatch(l -> owner.equals(l.getName())));
+		if (layer) {
+			if (prop.equals("thickness"))
+				return new Entry("thickness", Set.of(Owner.LAYER), List.of(Dimension.LENGTH), 0, false, Double.POSITIVE_INFINITY, false, false,
+						"layer thickness");
+			Optional<Entry> e = PropertyCatalog.find(Owner.LAYER, prop);
+			if (e.isPresent())
+				return e.get();
+		}
+		for (Cell c : cells)
+			if (usesMaterial(c, owner))
+				return PropertyCatalog.find(Owner.MATERIAL, prop).orElse(null);
+		return null;
+	}
+
+	private static boolean usesMaterial(Cell c, String name) {
+		ArrayDeque<Material> todo = new ArrayDeque<>();
+		Set<Material> seen = new HashSet<>();
+		for (Layer l : Cells.effectiveLayers(c))
+			if (l.getMaterial() != null && !l.getMaterial().eIsProxy())
+				todo.add(l.getMaterial());
+		while (!todo.isEmpty()) {
+			Material m = todo.poll();
+			if (!seen.add(m))
+				continue;
+			if (name.equals(m.getName()))
+				return true;
+			if (m instanceof Composite comp)
+				for (Component part : comp.getComponents())
+					if (part.getMaterial() != null && !part.getMaterial().eIsProxy())
+						todo.add(part.getMaterial());
+		}
+		return false;
+	}
+}

@@ -1,0 +1,163 @@
+package org.cellwright.run.fit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.fit.FitResult;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Composite;
+import org.cellwright.model.Component;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Property;
+import org.cellwright.run.store.Atomic;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * What a fit leaves: {@code fit.json} (estimates with standard errors, 95 % intervals and units, the correlation
+ * matrix, the cost history, evaluations, notes) and {@code fitted.cell}, a copy of the .cell file in which each
+ * estimated property that the file itself writes has the fitted value, with {@code source "fitted: <fit>, <date>"};
+ * estimates the file does not write (inherited from a library, a property not written yet) are listed at its top.
+ */
+public final class FitReport {
+	private FitReport() {}
+
+	public static final String JSON = "fit.json";
+	public static final String FITTED = "fitted.cell";
+
+	public static JsonObject json(FitRunner.Plan plan, FitResult r, double seconds) {
+		JsonObject o = new JsonObject();
+		o.addProperty("fit", plan.fit().getName());
+		o.addProperty("converged", r.converged());
+		o.addProperty("evaluations", r.evaluations());
+		o.addProperty("seconds", seconds);
+		o.addProperty("cost", r.cost());
+		o.addProperty("degrees_of_freedom", r.degreesOfFreedom());
+		JsonArray est = new JsonArray();
+		for (int i = 0; i < r.names().size(); i++) {
+			JsonObject e = new JsonObject();
+			FitRunner.Estimate pe = plan.estimates().get(i);
+			e.addProperty("target", pe.target());
+			e.addProperty("unit", pe.unit());
+			e.addProperty("value", r.values()[i]);
+			e.addProperty("standard_error", finite(r.standardErrors()[i]));
+			e.addProperty("lower_95", finite(r.lower95()[i]));
+			e.addProperty("upper_95", finite(r.upper95()[i]));
+			e.addProperty("lower_bound", pe.parameter().lower());
+			e.addProperty("upper_bound", pe.parameter().upper());
+			est.add(e);
+		}
+		o.add("estimates", est);
+		JsonArray corr = new JsonArray();
+		for (double[] row : r.correlation()) {
+			JsonArray a = new JsonArray();
+			for (double v : row) a.add(finite(v));
+			corr.add(a);
+		}
+		o.add("correlation", corr);
+		JsonArray hist = new JsonArray();
+		r.costHistory().forEach(hist::add);
+		o.add("cost_history", hist);
+		JsonArray notes = new JsonArray();
+		r.notes().forEach(notes::add);
+		o.add("notes", notes);
+		JsonArray targets = new JsonArray();
+		for (FitRunner.Target t : plan.targets()) {
+			JsonObject j = new JsonObject();
+			j.addProperty("experiment", t.experiment().getName());
+			j.addProperty("kind", t.measured() != null ? "measured" : "expectations");
+			j.addProperty("weight", t.weight());
+			targets.add(j);
+		}
+		o.add("targets", targets);
+		return o;
+	}
+
+	private static Double finite(double v) {
+		return Double.isFinite(v) ? v : null;
+	}
+
+	/** Writes fit.json and fitted.cell into {@code folder}. */
+	public static void write(Path folder, Path cellFile, FitRunner.Plan plan, FitResult r, double seconds) throws IOException {
+		Files.createDirectories(folder);
+		Atomic.writeString(folder.resolve(JSON), new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json(plan, r, seconds)));
+		Atomic.writeString(folder.resolve(FITTED), fittedText(cellFile, plan, r));
+	}
+
+	/** The .cell text with the fitted values in place (edits from the end, so offsets stay valid). */
+	static String fittedText(Path cellFile, FitRunner.Plan plan, FitResult r) throws IOException {
+		String text = Files.readString(cellFile, StandardCharsets.UTF_8);
+		String source = "fitted: " + plan.fit().getName() + ", " + LocalDate.now();
+		record Edit(int offset, int length, String replacement) {}
+		List<Edit> edits = new ArrayList<>();
+		List<String> notPlaced = new ArrayList<>();
+		for (int i = 0; i < plan.estimates().size(); i++) {
+			FitRunner.Estimate e = plan.estimates().get(i);
+			Property p = property(plan, e.target());
+			ICompositeNode node = p == null ? null : NodeModelUtils.findActualNodeFor(p);
+			boolean here = node != null && p.eResource() != null && p.eResource().getURI().isFile()
+					&& Path.of(p.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(cellFile.toAbsolutePath().normalize());
+			String value = String.format(Locale.ROOT, "%.6g", r.values()[i]) + (e.unit().isEmpty() ? "" : " " + e.unit());
+			if (!here) {
+				notPlaced.add(e.target() + " = " + value);
+				continue;
+			}
+			edits.add(new Edit(node.getOffset(), node.getLength(), p.getName() + " = " + value + " source \"" + source + "\""));
+		}
+		edits.sort(Comparator.comparingInt(Edit::offset).reversed());
+		StringBuilder b = new StringBuilder(text);
+		for (Edit ed : edits) b.replace(ed.offset(), ed.offset() + ed.length(), ed.replacement());
+		StringBuilder head = new StringBuilder("// ").append(source).append(": written by './cellwright fit'; review before use.\n");
+		for (String n : notPlaced)
+			head.append("// not written in this file (set it where it is defined): ").append(n).append('\n');
+		return head + b.toString();
+	}
+
+	/** The property an estimate names: a cell property, layer.property or Material.property of a target's cell. */
+	static Property property(FitRunner.Plan plan, String target) {
+		int dot = target.indexOf('.');
+		for (FitRunner.Target t : plan.targets()) {
+			Cell c = t.experiment().getCell();
+			if (c == null || c.eIsProxy()) continue;
+			if (dot < 0) {
+				Property p = Cells.effectiveProperties(c).get(target);
+				if (p != null) return p;
+				continue;
+			}
+			String owner = target.substring(0, dot), prop = target.substring(dot + 1);
+			for (Layer l : Cells.effectiveLayers(c)) {
+				if (owner.equals(l.getName())) {
+					for (Property p : l.getProperties()) if (prop.equals(p.getName())) return p;
+				}
+				Material m = find(l.getMaterial(), owner);
+				if (m != null) for (Property p : m.getProperties()) if (prop.equals(p.getName())) return p;
+			}
+		}
+		return null;
+	}
+
+	private static Material find(Material m, String name) {
+		if (m == null || m.eIsProxy()) return null;
+		if (name.equals(m.getName())) return m;
+		if (m instanceof Composite comp)
+			for (Component part : comp.getComponents()) {
+				Material f = find(part.getMaterial(), name);
+				if (f != null) return f;
+			}
+		return null;
+	}
+
+}

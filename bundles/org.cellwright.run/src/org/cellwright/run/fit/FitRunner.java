@@ -1,0 +1,244 @@
+package org.cellwright.run.fit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cellwright.fit.FitOptions;
+import org.cellwright.fit.FitParameter;
+import org.cellwright.fit.FitResult;
+import org.cellwright.fit.ParameterEstimation;
+import org.cellwright.fit.ResidualModel;
+import org.cellwright.lang.units.Units;
+import org.cellwright.measured.ColumnMapping;
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.CyclerFormat;
+import org.cellwright.measured.MeasuredDataException;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Fit;
+import org.cellwright.model.FitEstimate;
+import org.cellwright.model.FitTarget;
+import org.cellwright.model.MeasuredData;
+import org.cellwright.model.Quantity;
+import org.cellwright.run.Cancel;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Checks;
+import org.cellwright.run.InputException;
+import org.cellwright.run.Plans;
+import org.cellwright.run.Problem;
+import org.cellwright.run.RunUnit;
+import org.cellwright.run.RunWriter;
+import org.cellwright.run.SimulationInputs;
+import org.cellwright.run.Sweeps;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.solver.ProgressListener;
+
+/**
+ * Runs a {@code fit} of a .cell file: its estimates become sweep-style overrides of the target experiments, searched
+ * by {@link ParameterEstimation}; each evaluation simulates every target experiment (through the one pipeline's
+ * {@link RunWriter}, in a scratch folder) and turns the outcome into weighted residuals: for an {@code expectations}
+ * target (simulated - expected) / tolerance of each numeric {@code expect = ... within ...} clause; for a
+ * {@code measured} target (measured - simulated voltage) / noise at each measured time.
+ */
+public final class FitRunner {
+
+	/** Residual of an expectation whose value the run did not produce (e.g. a cycle it never reached). */
+	public static final double MISSING_RESIDUAL = 10;
+	/** Voltage noise assumed for a measurement without 'noise' [V]. */
+	public static final double DEFAULT_NOISE_V = 0.005;
+
+	/** One estimate: its target as a sweep names it, the unit its values are searched in, and the bounded parameter. */
+	public record Estimate(String target, String unit, FitParameter parameter) {}
+
+	/** One target: an experiment, its measurement when it is a measured target, and its weight. */
+	public record Target(Experiment experiment, MeasuredSeries measured, double noise, double weight) {}
+
+	/** What a fit of a file is made of, resolved on the caller's thread. */
+	public record Plan(Fit fit, List<Estimate> estimates, List<Target> targets) {}
+
+	private final Object modelLock = new Object();
+	private final Path scratch;
+	private final Cancel cancel;
+
+	public FitRunner(Path scratch, Cancel cancel) {
+		this.scratch = scratch;
+		this.cancel = cancel;
+	}
+
+	/** Resolves a fit: bounds in one unit, measured files read (relative to the .cell file); a problem is an InputException at its line. */
+	public static Plan plan(Fit fit) {
+		List<Estimate> estimates = new ArrayList<>();
+		for (FitEstimate e : fit.getEstimates()) {
+			Quantity lo = e.getLower(), hi = e.getUpper();
+			String unit = lo.getUnit() == null ? "" : lo.getUnit();
+			try {
+				double upper = Units.convert(hi.getValue(), hi.getUnit() == null ? "" : hi.getUnit(), unit);
+				double initial = e.getInitial() == null ? Double.NaN
+						: Units.convert(e.getInitial().getValue(), e.getInitial().getUnit() == null ? "" : e.getInitial().getUnit(), unit);
+				FitParameter p = Double.isNaN(initial) ? FitParameter.between(e.getTarget(), lo.getValue(), upper)
+						: new FitParameter(e.getTarget(), initial, lo.getValue(), upper);
+				estimates.add(new Estimate(e.getTarget(), unit, p));
+			} catch (IllegalArgumentException ex) {
+				throw new InputException(CellFiles.problemAt(e, Problem.Severity.ERROR, "estimate " + e.getTarget() + ": " + ex.getMessage()));
+			}
+		}
+		List<Target> targets = new ArrayList<>();
+		for (FitTarget t : fit.getTargets()) {
+			Experiment x = t.getExperiment();
+			if (x == null || x.eIsProxy())
+				throw new InputException(CellFiles.problemAt(t, Problem.Severity.ERROR, "target names no experiment"));
+			MeasuredSeries data = null;
+			double noise = DEFAULT_NOISE_V;
+			if (t.isMeasured()) {
+				MeasuredData m = x.getMeasured();
+				if (m == null)
+					throw new InputException(CellFiles.problemAt(t, Problem.Severity.ERROR, "experiment " + x.getName()
+							+ " has no 'measured' data to fit against"));
+				data = read(m);
+				if (m.getNoise() != null) noise = Units.toSI(m.getNoise());
+			} else if (x.getExpectations().isEmpty()) {
+				throw new InputException(CellFiles.problemAt(t, Problem.Severity.ERROR, "experiment " + x.getName()
+						+ " has no expect clauses to fit against"));
+			}
+			targets.add(new Target(x, data, noise, t.getWeight()));
+		}
+		return new Plan(fit, estimates, targets);
+	}
+
+	/** The measurement of an experiment, its path relative to the .cell file. */
+	public static MeasuredSeries read(MeasuredData m) {
+		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
+		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
+		Path file = base.resolve(m.getPath()).normalize();
+		CyclerDataReader reader = new CyclerDataReader();
+		try {
+			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
+			if (m.getColumns() != null) reader.mapping(ColumnMapping.parse(m.getColumns()));
+			return reader.read(file);
+		} catch (IllegalArgumentException e) {
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, e.getMessage()));
+		} catch (MeasuredDataException e) {
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "measured data: " + e.getMessage()));
+		}
+	}
+
+	/** Runs the fit; progress and cancel through the options. */
+	public FitResult run(Plan plan, FitOptions options) throws Exception {
+		List<FitParameter> params = plan.estimates().stream().map(Estimate::parameter).toList();
+		ResidualModel model = p -> residuals(plan, p);
+		try {
+			return ParameterEstimation.run(model, params, options.withCancel(() -> cancel.requested() || options.cancelled().getAsBoolean()));
+		} finally {
+			deleteTree(scratch);
+		}
+	}
+
+	/** The overrides of the targets' cells for parameter values p (in the estimates' units). */
+	public static Map<String, Quantity> overrides(Plan plan, double[] p) {
+		Map<String, Quantity> o = new LinkedHashMap<>();
+		for (int i = 0; i < p.length; i++) {
+			Estimate e = plan.estimates().get(i);
+			o.put(e.target(), Sweeps.quantity(p[i], e.unit()));
+		}
+		return o;
+	}
+
+	double[] residuals(Plan plan, double[] p) throws IOException {
+		List<Double> r = new ArrayList<>();
+		for (Target t : plan.targets()) {
+			RunUnit unit;
+			synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
+				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p));
+				unit = new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of());
+			}
+			Files.createDirectories(scratch);
+			Path folder = Files.createTempDirectory(scratch, "eval-");
+			try {
+				RunWriter.Outcome o = RunWriter.write(unit, folder.getFileName().toString(), folder, ProgressListener.NONE, cancel);
+				if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
+				if (t.measured() != null) {
+					addMeasured(r, t, RunFolder.read(folder));
+				} else {
+					List<Checks.Check> checks;
+					synchronized (modelLock) {
+						checks = Checks.evaluate(t.experiment(), o.summary().json(), folder);
+					}
+					addExpectations(r, t, checks);
+				}
+			} finally {
+				deleteTree(folder);
+			}
+		}
+		double[] out = new double[r.size()];
+		for (int i = 0; i < out.length; i++) out[i] = r.get(i);
+		return out;
+	}
+
+	static void addExpectations(List<Double> r, Target t, List<Checks.Check> checks) {
+		for (Checks.Check c : checks) {
+			if (c.expectedValue() == null) continue; // a status: not a number to fit
+			if (c.simulatedValue() == null) {
+				r.add(t.weight() * MISSING_RESIDUAL);
+				continue;
+			}
+			double scale = c.tolerance() != null && c.tolerance() > 0 ? c.tolerance() : 0.05 * Math.abs(c.expectedValue()) + 1e-12;
+			double d = c.simulatedValue() - c.expectedValue();
+			if (c.expected().startsWith("<")) d = Math.max(0, d);
+			else if (c.expected().startsWith(">")) d = Math.min(0, d);
+			r.add(t.weight() * d / scale);
+		}
+	}
+
+	/** Residuals at every measured time; after the simulation's end the last simulated voltage stands. */
+	static void addMeasured(List<Double> r, Target t, RunFolder run) {
+		CsvTable ts = run.timeseries();
+		double[] th = ts.column("time_h");
+		double[] v = ts.column("voltage_V");
+		MeasuredSeries m = t.measured();
+		double[] tm = m.values(MeasuredQuantity.TIME);
+		double[] vm = m.values(MeasuredQuantity.VOLTAGE);
+		int k = 0;
+		for (int i = 0; i < tm.length; i++) {
+			double hours = tm[i] / 3600.0;
+			while (k < th.length - 2 && th[k + 1] < hours) k++;
+			double vs;
+			if (th.length == 0) vs = 0;
+			else if (hours >= th[th.length - 1]) vs = v[v.length - 1];
+			else if (hours <= th[0]) vs = v[0];
+			else {
+				double w = (hours - th[k]) / Math.max(1e-300, th[k + 1] - th[k]);
+				vs = v[k] + w * (v[k + 1] - v[k]);
+			}
+			r.add(t.weight() * (vm[i] - vs) / t.noise());
+		}
+	}
+
+	static void deleteTree(Path p) {
+		if (!Files.exists(p)) return;
+		try (Stream<Path> s = Files.walk(p)) {
+			s.sorted(Comparator.reverseOrder()).forEach(x -> {
+				try {
+					Files.deleteIfExists(x);
+				} catch (IOException e) {
+					// scratch files only
+				}
+			});
+		} catch (IOException e) {
+			// scratch files only
+		}
+	}
+
+	static String fmt(double v) {
+		return String.format(Locale.ROOT, "%.6g", v);
+	}
+}
