@@ -170,6 +170,8 @@ public final class Pipeline {
 				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
 				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
+				if (u.experiment() != null && u.experiment().getMeasured() != null && o.error() == null)
+					org.cellwright.run.fit.MeasuredComparison.write(writing, u.experiment().getMeasured(), u.inputs().cell().area());
 				if (u.checked() && u.experiment() != null && !"CANCELLED".equals(o.status()) && o.error() == null)
 					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
 				Checks.write(writing, u.name(), o.checks());

@@ -117,6 +117,18 @@ public enum Metric {
 			return Value.of(run.cycles().size());
 		}
 	},
+	VOLTAGE_RMS_ERROR("voltage-rms-error", "RMS of measured - simulated voltage over the experiment's 'measured' data (at the measured times)",
+			Set.of(Dimension.VOLTAGE), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			return run.measuredComparison("voltage_rms_V");
+		}
+	},
+	VOLTAGE_MAX_ERROR("voltage-max-error", "largest |measured - simulated voltage| over the experiment's 'measured' data",
+			Set.of(Dimension.VOLTAGE), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			return run.measuredComparison("voltage_max_V");
+		}
+	},
 	DEALLOYING_CAPACITY("dealloying-capacity",
 			"Li taken back out of the alloy host (LixSi de-alloying: the plateau of a full-cell discharge), the largest drop of the host's Li",
 			Set.of(Dimension.AREAL_CAPACITY), false, false) {
@@ -144,8 +156,26 @@ public enum Metric {
 		public boolean isMissing() { return missing != null; }
 	}
 
+	/** The comparison of a run with its experiment's measured data, in the run folder (written by the run pipeline). */
+	public static final String MEASURED_COMPARISON_FILE = "measured-comparison.json";
+
 	/** A finished run: its summary.json and its folder (for timeseries.csv). */
 	public record Run(JsonObject summary, Path folder) {
+		/** A number [SI] of the run's comparison with its measurement, or missing with the reason. */
+		Value measuredComparison(String key) {
+			Path f = folder == null ? null : folder.resolve(MEASURED_COMPARISON_FILE);
+			if (f == null || !Files.isRegularFile(f))
+				return Value.missing("the experiment has no 'measured' data to compare with");
+			try {
+				JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+				if (o.has("error")) return Value.missing(o.get("error").getAsString());
+				JsonElement v = o.get(key);
+				return v == null || v.isJsonNull() ? Value.missing("no " + key + " in " + MEASURED_COMPARISON_FILE) : Value.of(v.getAsDouble());
+			} catch (IOException | RuntimeException ex) {
+				return Value.missing("cannot read " + MEASURED_COMPARISON_FILE + ": " + ex.getMessage());
+			}
+		}
+
 		JsonArray cycles() {
 			JsonElement c = summary.get("cycles");
 			return c != null && c.isJsonArray() ? c.getAsJsonArray() : new JsonArray();

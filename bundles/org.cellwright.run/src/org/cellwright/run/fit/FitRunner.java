@@ -17,10 +17,6 @@ import org.cellwright.fit.FitResult;
 import org.cellwright.fit.ParameterEstimation;
 import org.cellwright.fit.ResidualModel;
 import org.cellwright.lang.units.Units;
-import org.cellwright.measured.ColumnMapping;
-import org.cellwright.measured.CyclerDataReader;
-import org.cellwright.measured.CyclerFormat;
-import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.model.Experiment;
@@ -104,7 +100,7 @@ public final class FitRunner {
 				if (m == null)
 					throw new InputException(CellFiles.problemAt(t, Problem.Severity.ERROR, "experiment " + x.getName()
 							+ " has no 'measured' data to fit against"));
-				data = read(m);
+				data = MeasuredComparison.read(m);
 				if (m.getNoise() != null) noise = Units.toSI(m.getNoise());
 			} else if (x.getExpectations().isEmpty()) {
 				throw new InputException(CellFiles.problemAt(t, Problem.Severity.ERROR, "experiment " + x.getName()
@@ -113,23 +109,6 @@ public final class FitRunner {
 			targets.add(new Target(x, data, noise, t.getWeight()));
 		}
 		return new Plan(fit, estimates, targets);
-	}
-
-	/** The measurement of an experiment, its path relative to the .cell file. */
-	public static MeasuredSeries read(MeasuredData m) {
-		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
-		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
-		Path file = base.resolve(m.getPath()).normalize();
-		CyclerDataReader reader = new CyclerDataReader();
-		try {
-			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
-			if (m.getColumns() != null) reader.mapping(ColumnMapping.parse(m.getColumns()));
-			return reader.read(file);
-		} catch (IllegalArgumentException e) {
-			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, e.getMessage()));
-		} catch (MeasuredDataException e) {
-			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "measured data: " + e.getMessage()));
-		}
 	}
 
 	/** Runs the fit; progress and cancel through the options. */

@@ -10,6 +10,10 @@ public final class RunFiles {
 	public static final String SUMMARY = SummaryKeys.FILE_NAME, TIMESERIES = "timeseries.csv", CYCLES = "cycles.csv",
 			CHECKS = "checks.json", MECHANISM_MAP = "mechanism-map.csv", INPUTS = InputsJson.FILE_NAME, REPORT = "report.html";
 
+	/** The experiment's measured data (as BDF) and the error figures of the run against it, when it names one. */
+	public static final String MEASURED = "measured.bdf.csv",
+			MEASURED_COMPARISON = org.cellwright.lang.expectations.Metric.MEASURED_COMPARISON_FILE;
+
 	/** A sweep's table beside its runs: one row per run with its parameters and key numbers. */
 	public static final String SWEEP_TABLE = "sweep.csv";
 

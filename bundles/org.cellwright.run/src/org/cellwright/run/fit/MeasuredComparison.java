@@ -1,0 +1,110 @@
+package org.cellwright.run.fit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.cellwright.measured.BdfWriter;
+import org.cellwright.measured.ColumnMapping;
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.CyclerFormat;
+import org.cellwright.measured.ErrorFigures;
+import org.cellwright.measured.MeasuredDataException;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.model.MeasuredData;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.Problem;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.Atomic;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * A run of an experiment that names its measurement, compared with it: the measurement copied into the run folder
+ * as BDF ({@value RunFiles#MEASURED}, so that the run and its data travel together and the report and IDE overlay
+ * them) and the error figures in {@code measured-comparison.json} (voltage RMS and maximum over all points, per cycle
+ * and per step, discharge capacity per cycle), which {@code expect voltage-rms-error < 15 mV} reads.
+ */
+public final class MeasuredComparison {
+	private MeasuredComparison() {}
+
+	/** The measurement of an experiment, its path relative to the .cell file; a bad file is an InputException at the clause. */
+	public static MeasuredSeries read(MeasuredData m) {
+		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
+		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
+		Path file = base.resolve(m.getPath()).normalize();
+		CyclerDataReader reader = new CyclerDataReader();
+		try {
+			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
+			if (m.getColumns() != null) reader.mapping(ColumnMapping.parse(m.getColumns()));
+			return reader.read(file);
+		} catch (IllegalArgumentException e) {
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, e.getMessage()));
+		} catch (MeasuredDataException e) {
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "measured data: " + e.getMessage()));
+		}
+	}
+
+	/** The simulated series of a run folder in SI (current in A for a cell of {@code areaM2}). */
+	public static ErrorFigures.Simulated simulated(RunFolder run, double areaM2) {
+		CsvTable ts = run.timeseries();
+		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
+		double[] cyc = ts.column("cycle"), st = ts.column("step");
+		int n = th.length;
+		double[] t = new double[n], amps = new double[n];
+		int[] c = new int[n], s = new int[n];
+		for (int k = 0; k < n; k++) {
+			t[k] = th[k] * 3600;
+			amps[k] = i[k] * 10 * areaM2; // mA/cm2 -> A/m2 -> A
+			c[k] = (int) Math.round(cyc[k]);
+			s[k] = (int) Math.round(st[k]);
+		}
+		return new ErrorFigures.Simulated(t, v, amps, c, s);
+	}
+
+	/**
+	 * Writes the comparison into a run folder; a measurement that cannot be read, or does not overlap the run, is
+	 * written as {@code {"error": ...}} (the expectations on it are then missing values, with that reason).
+	 */
+	public static void write(Path runFolder, MeasuredData m, double areaM2) {
+		JsonObject o = new JsonObject();
+		o.addProperty("file", m.getPath());
+		try {
+			MeasuredSeries data = read(m);
+			o.addProperty("format", data.format());
+			BdfWriter.write(data, runFolder.resolve(RunFiles.MEASURED));
+			ErrorFigures f = ErrorFigures.compare(data, simulated(RunFolder.read(runFolder), areaM2));
+			o.addProperty("points", f.points());
+			o.addProperty("voltage_rms_V", f.voltageRms());
+			o.addProperty("voltage_max_V", f.voltageMax());
+			o.add("voltage_rms_by_cycle_V", map(f.rmsByCycle()));
+			o.add("voltage_rms_by_step_V", map(f.rmsByStep()));
+			JsonArray caps = new JsonArray();
+			for (ErrorFigures.CycleCapacity c : f.capacityByCycle()) {
+				JsonObject j = new JsonObject();
+				j.addProperty("cycle", c.cycle());
+				j.addProperty("measured_discharge_mAh", c.measured() / 3.6);
+				j.addProperty("simulated_discharge_mAh", c.simulated() / 3.6);
+				j.addProperty("relative_error", c.relativeError());
+				caps.add(j);
+			}
+			o.add("discharge_capacity_by_cycle", caps);
+		} catch (InputException e) {
+			o.addProperty("error", e.problem().format());
+		} catch (IOException | RuntimeException e) {
+			o.addProperty("error", "cannot compare with " + m.getPath() + ": " + e.getMessage());
+		}
+		Atomic.writeString(runFolder.resolve(RunFiles.MEASURED_COMPARISON), new GsonBuilder().setPrettyPrinting().create().toJson(o));
+	}
+
+	private static JsonObject map(Map<?, Double> m) {
+		JsonObject o = new JsonObject();
+		m.forEach((k, v) -> o.addProperty(String.valueOf(k), v));
+		return o;
+	}
+}
