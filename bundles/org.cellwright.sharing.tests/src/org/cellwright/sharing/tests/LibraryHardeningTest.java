@@ -169,6 +169,13 @@ public class LibraryHardeningTest {
 		Files.createDirectories(home.resolve("acme-hard/1.0.0"));
 		Files.writeString(home.resolve("acme-hard/1.0.0/library.json"), descriptor("1.0.0"));
 		assertEquals(1, new LibraryPath(List.of(home)).versions("acme-hard").size());
+		// both spellings installed (by an older CellWright): --replace leaves one
+		Libraries.Outcome third = install(zip("v100b.zip", "library.json", descriptor("1.0.0"), "a.cell", CELL.replace("1.6", "1.8")), true);
+		assertEquals(home.resolve("acme-hard/1.0.0"), third.path());
+		try (Stream<Path> s = Files.list(home.resolve("acme-hard"))) {
+			assertEquals(List.of("1.0.0"), s.map(p -> p.getFileName().toString()).toList());
+		}
+		assertTrue(Files.readString(third.path().resolve("a.cell")).contains("1.8"));
 	}
 
 	// ------------------------------------------------------------------------------------------------ descriptors

@@ -186,8 +186,6 @@ public final class Libraries {
 				Files.writeString(work.dir().resolve("target"), home.relativize(same.get(0)).toString(), StandardCharsets.UTF_8);
 				old = work.dir().resolve("old");
 				move(same.get(0), old);
-				for (Path other : same.subList(1, same.size()))
-					move(other, Files.createDirectories(work.dir().resolve("older")).resolve(other.getFileName()));
 			}
 			try {
 				move(tmp, target);
@@ -197,6 +195,9 @@ public final class Libraries {
 				throw e;
 			}
 			Files.deleteIfExists(work.dir().resolve("target"));
+			// the same version in further spellings goes too (deleted with the work folder)
+			for (Path other : same.subList(Math.min(1, same.size()), same.size()))
+				move(other, Files.createDirectories(work.dir().resolve("older")).resolve(other.getFileName()));
 			return new Outcome(d, target, cr.warnings());
 		} catch (IOException e) {
 			throw new LibraryException(shownArchive + ": cannot install into " + home + ": " + e.getMessage(), e);
