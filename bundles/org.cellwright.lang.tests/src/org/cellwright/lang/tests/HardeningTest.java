@@ -205,6 +205,7 @@ public class HardeningTest {
 		CheckIssue over = error(r, x -> x.line() == 3 && x.message().contains("out of range"), "overflow");
 		assertEquals(13, over.column(), over.toString());
 		assertTrue(over.message().contains("1e309"), over.toString());
+		assertEquals(1, r.issues().stream().filter(x -> x.line() == 3).count(), "the refused number is not also out of range: " + r.issues());
 		CheckIssue under = error(r, x -> x.line() == 4 && x.message().contains("too close to zero"), "underflow");
 		assertEquals(24, under.column(), under.toString());
 		error(r, x -> x.line() == 5 && x.message().contains("too close to zero"), "subnormal");

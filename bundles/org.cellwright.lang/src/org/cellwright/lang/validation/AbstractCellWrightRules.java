@@ -17,6 +17,8 @@ import org.cellwright.model.Quantity;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
@@ -112,6 +114,17 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 			else
 				seen.put(name, o);
 		}
+	}
+
+	/** True if the text of this element holds a syntax error, such as a number refused by the value converter. */
+	protected static boolean unreadable(EObject o) {
+		INode node = NodeModelUtils.getNode(o);
+		if (node == null)
+			return false;
+		for (INode n : node.getAsTreeIterable())
+			if (n.getSyntaxErrorMessage() != null)
+				return true;
+		return false;
 	}
 
 	/** A quantity as written: "0.3 mA/cm2". */

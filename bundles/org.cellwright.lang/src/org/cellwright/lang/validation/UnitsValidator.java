@@ -46,7 +46,7 @@ public class UnitsValidator extends AbstractCellWrightRules {
 		if (q == null || !checkDimension(q, p.getName(), e.expected(), accepted(e)))
 			return;
 		String v = e.rangeViolation(Units.toSI(q));
-		if (v != null)
+		if (v != null && !unreadable(q)) // a number refused at its token (1e309) is not also out of range
 			error(p.getName() + " " + v + " (" + e.description() + "), not " + text(q), p, PROPERTY__VALUE, OUT_OF_RANGE);
 	}
 
