@@ -32,10 +32,20 @@ class FitTest {
 	@TempDir Path tmp;
 	private static final double AREA_CM2 = 0.785;
 
+	/**
+	 * Plating at two current densities on the steel of a Li | SE | steel cell: the voltage carries the separator's ohmic
+	 * drop i L / kappa (2.8 mV at 0.1 mA/cm2 through 700 um of 2.5 mS/cm), smooth in kappa.
+	 */
+	static String cell(String conductivity) {
+		return Cli.cell("5 MPa").replace("ionic-conductivity = 2.5 mS/cm", "ionic-conductivity = " + conductivity)
+				.replace("protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }",
+						"protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }");
+	}
+
 	/** The truth: 2.5 mS/cm. The fitted file writes 1.0 mS/cm, which the fit must not care about. */
 	@BeforeEach
 	void measure() throws Exception {
-		Path truth = Cli.write(tmp.resolve("truth.cell"), Cli.cell("5 MPa"));
+		Path truth = Cli.write(tmp.resolve("truth").resolve("truth.cell"), cell("2.5 mS/cm")); // apart: files beside each other share a package
 		Cli.Result r = Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		RunFolder run = RunFolder.read(RunStore.latest(tmp.resolve("truth-runs").resolve("X")));
@@ -56,7 +66,7 @@ class FitTest {
 	}
 
 	private Path fitFile(String fits) throws Exception {
-		String text = Cli.cell("5 MPa").replace("ionic-conductivity = 2.5 mS/cm", "ionic-conductivity = 1.0 mS/cm")
+		String text = cell("1.0 mS/cm")
 				.replace("experiment X { cell C protocol P expect", "experiment X { cell C protocol P measured \"data.bdf.csv\" noise 0.5 mV expect");
 		return Cli.write(tmp.resolve("fit.cell"), text + fits);
 	}
