@@ -67,9 +67,10 @@ public final class ExperimentRunner {
 	 * summary.json the conditions and the Li feature size to mark on it (e.g. the interlayer's pore size after formation).
 	 */
 	private static void mechanismMap(ResolvedInputs in, Path folder, JsonObject summary) {
-		MechanismMapWriter.write(in.cell(), in.cell().temperature(), MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
+		double temperature = org.cellwright.solver.Simulation.initialTemperature(in.cell(), in.protocol()); // as the protocol sets it
+		MechanismMapWriter.write(in.cell(), temperature, MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
 		JsonObject m = new JsonObject();
-		m.addProperty("temperature_K", in.cell().temperature());
+		m.addProperty("temperature_K", temperature);
 		m.addProperty("strain_rate_per_s", MAP_STRAIN_RATE);
 		m.addProperty("characteristic_size_m", MechanismMapWriter.characteristicSize(in.cell()));
 		summary.add("mechanism_map", m);

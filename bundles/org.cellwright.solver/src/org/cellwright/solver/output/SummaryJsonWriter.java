@@ -27,8 +27,10 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace, {@link NucleationDips}; null if none), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * short_circuit (null or {cycle, time_h, reason}), end_time_h, capacity_retention (last/first discharge, null
- * with fewer than 2 cycles), messages (input problems, non-convergence).
+ * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason}: the first soft
+ * short), end_time_h, capacity_retention (last/first discharge, null with fewer than 2 cycles), messages (input
+ * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
+ * with end as {@link org.cellwright.solver.StepEnd#label()}.
  */
 public final class SummaryJsonWriter implements ResultSink {
     private final Path file;
@@ -36,7 +38,7 @@ public final class SummaryJsonWriter implements ResultSink {
     private final JsonArray cycles = new JsonArray();
     private final JsonArray messages = new JsonArray();
     private final NucleationDips dips = new NucleationDips(false);
-    private JsonObject shortCircuit;
+    private JsonObject shortCircuit, softShort;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
 
@@ -74,6 +76,16 @@ public final class SummaryJsonWriter implements ResultSink {
         add(o, "discharge_mAh_g", mAhPerG(c.dischargeSpecificCapacity()));
         o.addProperty("dead_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
         o.addProperty("interphase_li_mAh_cm2", lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        JsonArray steps = new JsonArray();
+        for (org.cellwright.solver.StepResult r : c.steps()) {
+            JsonObject st = new JsonObject();
+            st.addProperty("step", r.stepIndex());
+            st.addProperty("end", r.end().label());
+            st.addProperty("end_time_h", hours(r.endTime()));
+            add(st, "end_voltage_V", r.endVoltage());
+            steps.add(st);
+        }
+        o.add("steps", steps);
         cycles.add(o);
         if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
         lastDischarge = c.dischargeCapacity();
@@ -91,7 +103,16 @@ public final class SummaryJsonWriter implements ResultSink {
                     shortCircuit.addProperty("reason", e.message());
                 }
             }
-            case NOT_CONVERGED, INFO, CONSERVATION_ERROR -> messages.add(e.type() + ": " + e.message());
+            case SOFT_SHORT -> {
+                if (softShort == null) {
+                    softShort = new JsonObject();
+                    softShort.addProperty("cycle", e.cycleIndex());
+                    softShort.addProperty("time_h", hours(e.time()));
+                    softShort.addProperty("reason", e.message());
+                }
+                messages.add(e.type() + ": " + e.message());
+            }
+            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END -> messages.add(e.type() + ": " + e.message());
             default -> {}
         }
     }
@@ -111,6 +132,7 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         root.add("nucleation_dips", dipArray);
         root.add("short_circuit", shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
+        root.add("soft_short", softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty("end_time_h", hours(endTime));
         add(root, "capacity_retention", cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
         root.add("messages", messages);
