@@ -347,7 +347,7 @@ public final class Simulation {
                     if (h < DT_MIN) {
                         String cause = model.failureCause();
                         boolean noLithium = cause != null && cause.contains("run out of lithium");
-                        if (hasVoltageCutoff(cutoffs) || noLithium || mode != Mode.CURRENT || Double.isFinite(duration)) {
+                        if (hasVoltageCutoff(cutoffs) || noLithium) {
                             // the step ends here; the run goes on with the next step
                             StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : StepEnd.SOLVER_FAILURE;
                             if (time != lastSampleTime) emitSample(current, stepCharge, model.ocv(), model.overpotentials());

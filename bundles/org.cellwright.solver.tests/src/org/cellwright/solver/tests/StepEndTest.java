@@ -176,6 +176,22 @@ class StepEndTest {
     }
 
     @Test
+    void runningOutOfLithiumSaysSo() {
+        // bare SUS: 0.1 mAh/cm2 plated, then stripped for 3 h with no voltage cut-off; the run goes on with the next step
+        RecordingSink s = run(Sung2023Parameters.cell3Bare(5e6), SolverSettings.builder().outputInterval(600).build(),
+                StepSpec.currentDensity(-1, Cutoff.duration(3600)), StepSpec.currentDensity(1, Cutoff.duration(3 * 3600)),
+                StepSpec.currentDensity(-1, Cutoff.duration(600)));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        StepResult strip = s.cycles.get(0).steps().get(1);
+        assertEquals(StepEnd.LITHIUM_EXHAUSTED, strip.end());
+        assertTrue(strip.charge() < 3600 && strip.charge() > 0.9 * 3600, "stripped at most what was plated: " + strip.charge());
+        List<String> w = warnings(s);
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
+        assertEquals(StepEnd.DURATION, s.cycles.get(1).steps().get(0).end(), "the next step ran");
+    }
+
+    @Test
     void summaryOfAStepEndOutsideItsConditions() {
         CycleSummary c = new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, org.cellwright.solver.LithiumInventory.ZERO,
                 List.of(new StepResult(3, 1, StepEnd.SOLVER_FAILURE, 0, 1, 1, 3.1), new StepResult(4, 1, StepEnd.TIME_BOUND, 1, 2, 0, 4.3)));

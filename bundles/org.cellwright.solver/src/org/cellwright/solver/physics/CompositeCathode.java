@@ -23,8 +23,10 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
  * coefficients, the cathode-electrolyte interphase's growth and conduction included
- * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N potentials/currents with a
- * banded Jacobian; particles are eliminated per step through their linear surface response.
+ * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N unknowns (potentials and the
+ * log of each surface's vacancy fraction, see {@link #solveSystem}) with a banded Jacobian; particles are eliminated
+ * per step through their linear surface response, with the concentration-dependent diffusivity at the end of the
+ * step (Picard iteration).
  */
 public final class CompositeCathode implements ElectrodeModel {
     private static final double LN10 = Math.log(10);
