@@ -477,23 +477,28 @@ public final class Simulation {
             softShort(String.format(java.util.Locale.ROOT, "%s ran into its time limit without reaching %s: "
                     + "%.0f %% of its %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator",
                     describe(mode, setpoint), describeCutoffs(cutoffs), 100 * Math.abs(stepLeak / stepCharge),
-                    Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()));
+                    Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
         }
 
-        void softShort(String reason) {
+        /** A soft short in the current step (step true) or in the cycle being closed. */
+        void softShort(String reason, boolean step) {
             if (softShortReported) { softShorts++; return; }
             softShortReported = true;
             sink.event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, time, stepIndex, cycle, model.filamentFraction(),
-                    String.format(java.util.Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", cycle, stepIndex + 1, reason)));
+                    step ? String.format(java.util.Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", cycle, stepIndex, reason)
+                            : String.format(java.util.Locale.ROOT, "warning: cycle %d: soft short: %s", cycle, reason)));
         }
 
-        /** A warning for a step that ended other than by its own conditions; one per kind, later ones counted. */
+        /**
+         * A warning for a step that ended other than by its own conditions; one per kind, later ones counted. Steps are
+         * numbered as in timeseries.csv's step column and cycles.csv's step_ends (from 0, the protocol's steps flattened).
+         */
         void warnEnd(StepEnd end, String what) {
             int[] later = laterEnds.get(end);
             if (later != null) { later[0]++; later[1] = cycle; return; }
             laterEnds.put(end, new int[] {0, 0});
             sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, voltage,
-                    String.format(java.util.Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, stepIndex + 1,
+                    String.format(java.util.Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, stepIndex,
                             end.label(), hoursText(time), what)));
         }
 
@@ -582,7 +587,7 @@ public final class Simulation {
         RunStatus failStep(double stepCharge, String why) {
             if (time != lastSampleTime) emitSample(0, stepCharge, model.ocv(), model.overpotentials());
             recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
-            return fail(String.format(java.util.Locale.ROOT, "cycle %d, step %d, at %s (%.4f V): %s", cycle, stepIndex + 1,
+            return fail(String.format(java.util.Locale.ROOT, "cycle %d, step %d, at %s (%.4f V): %s", cycle, stepIndex,
                     hoursText(time), voltage, why));
         }
 
@@ -692,7 +697,7 @@ public final class Simulation {
                     && Math.abs(cycleLeak) > 0.01 * first)
                 softShort(String.format(java.util.Locale.ROOT, "Coulombic efficiency %.1f %% against %.1f %% in the cycles "
                         + "before; %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator in this cycle",
-                        100 * ce, 100 * bestEfficiency, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()));
+                        100 * ce, 100 * bestEfficiency, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()), false);
             if (cycle > 1 && ce > 0 && !(ce <= bestEfficiency)) bestEfficiency = ce;
             sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, ce, spec, cycleStart, time, model.inventory(),
                     cycleSteps));

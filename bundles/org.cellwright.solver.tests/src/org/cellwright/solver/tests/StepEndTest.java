@@ -102,7 +102,7 @@ class StepEndTest {
         assertEquals(bound, hold.endTime() - hold.startTime(), 1e-6 * bound);
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (time-bound at "), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (time-bound at "), w.get(0));
         assertTrue(w.get(0).contains("the hold at 4.3 V reached no cut-off (|I| < 1e-10 mA/cm2) within its bound of 1000 h "
                 + "(no duration given: 2 x the time the nominal capacity takes at its current cut-off, at most 1000 h)"), w.get(0));
         // the bound of a C-rate current step: twice the nominal capacity's time
@@ -118,7 +118,7 @@ class StepEndTest {
         assertNotEquals(StepEnd.VOLTAGE_CUTOFF, charge.end());
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (" + charge.end().label() + " at "), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (" + charge.end().label() + " at "), w.get(0));
         assertTrue(w.get(0).contains("the charge at 0.98 mA/cm2 ended at ") && w.get(0).contains("without reaching 10 V"), w.get(0));
         assertTrue(w.get(0).contains("the cathode (") || w.get(0).contains("bound"), "names what limited it: " + w.get(0));
     }
@@ -187,7 +187,7 @@ class StepEndTest {
         assertTrue(strip.charge() < 3600 && strip.charge() > 0.9 * 3600, "stripped at most what was plated: " + strip.charge());
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
         assertEquals(StepEnd.DURATION, s.cycles.get(1).steps().get(0).end(), "the next step ran");
     }
 
