@@ -71,6 +71,7 @@ final class ProtocolText {
 			case VOLTAGE_BELOW -> "until V \u2264 " + fmt(c.value(), 4) + " V";
 			case CAPACITY -> "until " + fmt(c.value() / 36000, 3) + " mAh/cm\u00b2";
 			case CURRENT_BELOW -> "until |I| < " + fmt(c.value() * 0.1, 3) + " mA/cm\u00b2";
+			case CURRENT_BELOW_C_RATE -> "until |I| < " + cRate(c.value());
 		});
 		return " " + String.join(" or ", parts);
 	}

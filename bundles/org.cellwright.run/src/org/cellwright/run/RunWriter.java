@@ -114,8 +114,9 @@ public final class RunWriter {
 		}
 		Summary.MechanismMap map = null;
 		try {
-			MechanismMapWriter.write(in.cell(), in.cell().temperature(), MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
-			map = new Summary.MechanismMap(in.cell().temperature(), MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
+			double temperature = Simulation.initialTemperature(in.cell(), in.protocol()); // as the protocol sets it
+			MechanismMapWriter.write(in.cell(), temperature, MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
+			map = new Summary.MechanismMap(temperature, MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
 		} catch (RuntimeException e) {
 			part.getAsJsonArray("messages").add("no mechanism map: " + e.getMessage());
 		}

@@ -460,9 +460,10 @@ public final class SimulationInputs {
 			case AREAL_CAPACITY -> Cutoff.capacity(Math.abs(v));
 			case CURRENT -> Cutoff.currentBelow(Math.abs(v)); // per cell area below
 			case CURRENT_DENSITY -> Cutoff.currentBelow(Math.abs(v));
+			case C_RATE -> Cutoff.currentBelowCRate(Math.abs(v) / Units.parse("C").toSI(1)); // with the nominal capacity, like a C-rate step
 			case TIME -> Cutoff.duration(v);
 			default -> throw new InputException(CellFiles.problemAt(q, Severity.ERROR,
-					"'until' needs a voltage (V), an areal capacity (mAh/cm2) or a current density (mA/cm2), not '" + q.getUnit() + "'"));
+					"'until' needs a voltage (V), an areal capacity (mAh/cm2), a current density (mA/cm2) or a C-rate (C), not '" + q.getUnit() + "'"));
 		};
 	}
 

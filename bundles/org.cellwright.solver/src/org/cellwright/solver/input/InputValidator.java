@@ -125,6 +125,8 @@ public final class InputValidator {
                 };
                 for (Cutoff k : cs) {
                     if (Double.isNaN(k.value())) out.add(c + ": protocol cut-off " + k.kind() + " has no value");
+                    if (k.kind() == Cutoff.Kind.CURRENT_BELOW_C_RATE && Double.isNaN(cell.nominalCapacity()) && !cell.hasCathode())
+                        out.add(c + ": protocol cut-off at a C-rate but the cell has neither a nominal capacity nor a cathode");
                     if ((k.kind() == Cutoff.Kind.DURATION || k.kind() == Cutoff.Kind.CAPACITY) && !(k.value() >= 0))
                         out.add(c + ": protocol cut-off " + k.kind() + " " + k.value() + " must be >= 0");
                 }

@@ -27,7 +27,7 @@ public final class CsvResultWriter implements ResultSink, AutoCloseable {
     public static final String TIMESERIES_HEADER;
     public static final String CYCLES_HEADER =
             "cycle,charge_mAh_cm2,discharge_mAh_cm2,coulombic_efficiency,discharge_mAh_g,start_h,end_h,"
-                    + "li_active_mAh_cm2,li_dead_mAh_cm2,li_interphase_mAh_cm2";
+                    + "li_active_mAh_cm2,li_dead_mAh_cm2,li_interphase_mAh_cm2,step_ends";
 
     static {
         StringBuilder b = new StringBuilder(
@@ -88,7 +88,8 @@ public final class CsvResultWriter implements ResultSink, AutoCloseable {
         num(b, hours(c.endTime())).append(',');
         num(b, lithiumMAhPerCm2(c.lithiumAtEnd().activeMetal())).append(',');
         num(b, lithiumMAhPerCm2(c.lithiumAtEnd().dead())).append(',');
-        num(b, lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        num(b, lithiumMAhPerCm2(c.lithiumAtEnd().interphase())).append(',');
+        b.append(c.stepEnds()); // how each step ended: "step:end ..." (CycleSummary#stepEnds)
         line(cy, b.toString());
     }
 

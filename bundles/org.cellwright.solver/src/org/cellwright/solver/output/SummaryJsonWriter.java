@@ -28,8 +28,10 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace, {@link NucleationDips}; null if none), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * short_circuit (null or {cycle, time_h, reason}), end_time_h, capacity_retention (last/first discharge, null
- * with fewer than 2 cycles), messages (input problems, non-convergence).
+ * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason}: the first soft
+ * short), end_time_h, capacity_retention (last/first discharge, null with fewer than 2 cycles), messages (input
+ * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
+ * with end as {@link org.cellwright.solver.StepEnd#label()}.
  */
 public final class SummaryJsonWriter implements ResultSink {
     private final Path file;
@@ -37,7 +39,7 @@ public final class SummaryJsonWriter implements ResultSink {
     private final JsonArray cycles = new JsonArray();
     private final JsonArray messages = new JsonArray();
     private final NucleationDips dips = new NucleationDips(false);
-    private JsonObject shortCircuit;
+    private JsonObject shortCircuit, softShort;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
 
@@ -84,6 +86,16 @@ public final class SummaryJsonWriter implements ResultSink {
         add(o, DISCHARGE_MAH_G, mAhPerG(c.dischargeSpecificCapacity()));
         o.addProperty(DEAD_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
         o.addProperty(INTERPHASE_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        JsonArray steps = new JsonArray();
+        for (org.cellwright.solver.StepResult r : c.steps()) {
+            JsonObject st = new JsonObject();
+            st.addProperty(STEP_INDEX, r.stepIndex());
+            st.addProperty(STEP_END, r.end().label());
+            st.addProperty(STEP_END_TIME_H, hours(r.endTime()));
+            add(st, STEP_END_VOLTAGE_V, r.endVoltage());
+            steps.add(st);
+        }
+        o.add(STEPS, steps);
         cycles.add(o);
         if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
         lastDischarge = c.dischargeCapacity();
@@ -101,7 +113,16 @@ public final class SummaryJsonWriter implements ResultSink {
                     shortCircuit.addProperty(SC_REASON, e.message());
                 }
             }
-            case NOT_CONVERGED, INFO, CONSERVATION_ERROR -> messages.add(e.type() + ": " + e.message());
+            case SOFT_SHORT -> {
+                if (softShort == null) {
+                    softShort = new JsonObject();
+                    softShort.addProperty(SC_CYCLE, e.cycleIndex());
+                    softShort.addProperty(SC_TIME_H, hours(e.time()));
+                    softShort.addProperty(SC_REASON, e.message());
+                }
+                messages.add(e.type() + ": " + e.message());
+            }
+            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END -> messages.add(e.type() + ": " + e.message());
             default -> {}
         }
     }
@@ -121,6 +142,7 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         root.add(NUCLEATION_DIPS, dipArray);
         root.add(SHORT_CIRCUIT, shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
+        root.add(SOFT_SHORT, softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty(END_TIME_H, hours(endTime));
         add(root, CAPACITY_RETENTION, cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
         root.add(MESSAGES, messages);

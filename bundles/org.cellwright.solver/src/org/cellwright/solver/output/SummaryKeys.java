@@ -29,6 +29,13 @@ public final class SummaryKeys {
     /** Members of {@link #SHORT_CIRCUIT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
+    /** A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, or null. */
+    public static final String SOFT_SHORT = "soft_short";
+
+    /** Per cycle: how each step ended, {@code [{"step": 0, "end": "voltage-cutoff", "end_time_h": ..., "end_voltage_V": ...}]}. */
+    public static final String STEPS = "steps", STEP_INDEX = "step", STEP_END = "end", STEP_END_TIME_H = "end_time_h",
+            STEP_END_VOLTAGE_V = "end_voltage_V";
+
     // written by org.cellwright.run beside the solver's part
     /** The deformation-mechanism map's conditions: {temperature_K, strain_rate_per_s, characteristic_size_m}. */
     public static final String MECHANISM_MAP = "mechanism_map", MAP_TEMPERATURE_K = "temperature_K",

@@ -26,6 +26,8 @@ public final class CellModel {
     private final double[] eta = new double[OverpotentialKind.values().length];
     private final LithiumFilament filament;
     private double lastDt;
+    private ElectrodeModel failed;
+    private double failedCurrent;
 
     public CellModel(CellSpec cell, SolverSettings settings) {
         List<LayerSpec> layers = cell.layers();
@@ -134,15 +136,38 @@ public final class CellModel {
         return 0.5 * (lo + hi);
     }
 
+    /**
+     * Why the last trial had no solution, in words: which electrode could not carry its current and, where that is
+     * the cause, that it has no lithium left to give (its metal and alloyed Li used up) or that its particle
+     * surfaces are saturated or emptied; null if the last trial was solved.
+     */
+    public String failureCause() {
+        if (failed == null) return null;
+        String role = failed == we ? (fullCell ? "cathode" : "working electrode") : (fullCell ? "negative electrode" : "counter electrode");
+        String who = "the " + role + " (" + failed.name() + ")";
+        boolean oxidised = failedCurrent > 0;
+        if (failed instanceof CompositeCathode cc)
+            return who + " cannot carry " + (oxidised ? "the delithiation" : "the lithiation") + " current: its particle surfaces are "
+                    + (oxidised ? "emptied of lithium" : "saturated with lithium (solid diffusion limit)") + " at mean stoichiometry "
+                    + String.format(java.util.Locale.ROOT, "%.3f", cc.stoichiometry());
+        LithiumInventory li = failed.inventory();
+        double strippable = li.activeMetal() + li.host();
+        if (oxidised && strippable * Constants.F < Math.abs(failedCurrent) * Math.max(lastDt, 60))
+            return who + " has run out of lithium: " + String.format(java.util.Locale.ROOT, "%.4g", strippable * Constants.F / 36000)
+                    + " mAh/cm2 of metal and alloyed Li left, less than the current takes in a minute";
+        return who + " cannot carry the " + (oxidised ? "oxidation" : "reduction") + " current";
+    }
+
     /** Current density [A/m2] through the electrodes in the last trial (external current minus soft-short leakage). */
     public double electrochemicalCurrent() { return electrochemicalCurrent; }
 
     private double trialElectrochemical(double dt, double current) {
         lastCurrent = current;
+        failed = null;
         double ew = we.trial(dt, current);
-        if (Double.isNaN(ew)) return Double.NaN;
+        if (Double.isNaN(ew)) { failed = we; failedCurrent = current; return Double.NaN; }
         double ec = ce.trial(dt, -current);
-        if (Double.isNaN(ec)) return Double.NaN;
+        if (Double.isNaN(ec)) { failed = ce; failedCurrent = -current; return Double.NaN; }
         return ew - ec + current * separator.areaSpecificResistance();
     }
 

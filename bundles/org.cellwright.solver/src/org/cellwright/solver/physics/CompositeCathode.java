@@ -23,8 +23,10 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
  * coefficients, the cathode-electrolyte interphase's growth and conduction included
- * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N potentials/currents with a
- * banded Jacobian; particles are eliminated per step through their linear surface response.
+ * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N unknowns (potentials and the
+ * log of each surface's vacancy fraction, see {@link #solveSystem}) with a banded Jacobian; particles are eliminated
+ * per step through their linear surface response, with the concentration-dependent diffusivity at the end of the
+ * step (Picard iteration).
  */
 public final class CompositeCathode implements ElectrodeModel {
     private static final double LN10 = Math.log(10);
@@ -47,6 +49,7 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] base;       // surface concentration without flux, per node
     private final double[] resp;       // d c_s / d j per node
     private final double[] baseShells, unitShells; // zero-flux solution and unit-flux response per node
+    private final double[] endShells;   // shell state at the end of the trial step (D(c) evaluated there)
     private double storedDt = Double.NaN;
     private boolean stored, particleLithiating = true;
     private final NewtonSolver newton;
@@ -106,6 +109,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.resp = new double[n];
         this.baseShells = new double[n * m];
         this.unitShells = new double[n * m];
+        this.endShells = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
@@ -155,8 +159,18 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
 
-    private double i0(double xs) {
-        return i0Ref * Constants.arrhenius(eaI0, temperature, tref) * 2 * Math.sqrt(Math.max(0, xs * (1 - xs)));
+    /** Exchange current density [A/m2] at surface stoichiometry xs and vacancy fraction vs = 1 - xs. */
+    private double i0(double xs, double vs) {
+        return i0Ref * Constants.arrhenius(eaI0, temperature, tref) * 2 * Math.sqrt(Math.max(0, xs * vs));
+    }
+
+    /**
+     * Vacancy fraction 1 - x_s of node k's particle surface at reaction current j, computed from the distance of the
+     * zero-flux surface value to saturation, so that it keeps its digits where x_s rounds to 1 (near the end of a
+     * discharge the kinetics need 1 - x_s down to ~1e-13).
+     */
+    private double vacancy(int k, double j) {
+        return ((cmax - base[k]) - resp[k] * j) / cmax;
     }
 
     @Override
@@ -198,15 +212,37 @@ public final class CompositeCathode implements ElectrodeModel {
             System.arraycopy(u, 0, uTrial, 0, u.length);
             double scale = current / jLast;
             for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
-            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+            trialOk = solveSystem();
         }
         if (!trialOk) {
             System.arraycopy(u, 0, uTrial, 0, u.length);
             double j0 = current / (a * thickness);
             for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
-            trialOk = newton.solve(sys, uTrial, 1e-10, 40);
+            trialOk = solveSystem();
         }
         if (!trialOk) return Double.NaN;
+        if (particle.concentrationDependent()) {
+            // D(c) at the end of the step (Picard iteration): with D lagged at the start, a surface nearing
+            // saturation, where D drops, could carry in the next step less than in this one even for dt -> 0, and
+            // the discharge would stop before the kinetics drive the voltage down to its cut-off
+            boolean converged = false;
+            for (int it = 0; it < 8 && !converged; it++) {
+                for (int k = 0; k < n; k++)
+                    for (int i = 0; i < m; i++)
+                        endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * uTrial[3 * k + 2] / Constants.F;
+                double change = 0;
+                for (int k = 0; k < n; k++) {
+                    double r0 = resp[k];
+                    base[k] = particle.prepareStored(dt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
+                    resp[k] = particle.surfaceResponse() / Constants.F;
+                    change = Math.max(change, Math.abs(resp[k] - r0) / Math.abs(r0));
+                }
+                storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
+                if (change < 1e-6) { converged = true; break; }
+                if (!solveSystem()) return Double.NaN;
+            }
+            if (!converged) return Double.NaN;
+        }
         double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
         decompose(e);
         // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
@@ -220,6 +256,33 @@ public final class CompositeCathode implements ElectrodeModel {
                     Math.abs(Math.max(outer / cmax, controlFrom) - Math.max(c[o] / cmax, controlFrom)));
         }
         return e;
+    }
+
+    /**
+     * Newton on uTrial, whose reaction currents j are the guess and the result. The unknown of each node's kinetics is
+     * y = ln(1 - x_s), the log of the surface's vacancy fraction, not j: near saturation (the end of a discharge)
+     * j = ((c_max - c_base) - c_max e^y) / (dc_s/dj) keeps its digits while 1 - x_s falls to 1e-13, where the
+     * kinetics (i0 ~ sqrt(1 - x_s)) drive the voltage to its cut-off; with j as the unknown the residual would lose
+     * all digits of 1 - x_s there. A guess outside the domain (a surface full or empty, e.g. after the diffusivity
+     * dropped) starts half-way to the limit.
+     */
+    private boolean solveSystem() {
+        for (int k = 0; k < n; k++) {
+            double vs = vacancy(k, uTrial[3 * k + 2]);
+            double room = (cmax - base[k]) / cmax;
+            if (!(room > 0) || !(base[k] > 0)) return false;
+            if (!(vs > 0)) vs = 0.5 * room;
+            if (!(vs < 1)) vs = 1 - 0.5 * base[k] / cmax;
+            uTrial[3 * k + 2] = Math.log(vs);
+        }
+        boolean ok = newton.solve(sys, uTrial, 1e-10, 40);
+        for (int k = 0; k < n; k++) uTrial[3 * k + 2] = currentOf(k, Math.exp(uTrial[3 * k + 2]));
+        return ok;
+    }
+
+    /** Reaction current j [A/m2] of node k at surface vacancy fraction vs (inverse of {@link #vacancy}). */
+    private double currentOf(int k, double vs) {
+        return ((cmax - base[k]) - vs * cmax) / resp[k];
     }
 
     /** Largest change of a particle's outer-shell stoichiometry in the last trial (step control near saturation). */
@@ -287,6 +350,8 @@ public final class CompositeCathode implements ElectrodeModel {
 
     /** The residual system of one time step. */
     private final class Sys implements NewtonSolver.BandedSystem {
+        private double[] yTolerance = new double[0]; // per node, set by jacobian (the system is built before n)
+
         @Override public int size() { return 3 * n; }
 
         @Override
@@ -295,7 +360,7 @@ public final class CompositeCathode implements ElectrodeModel {
             double I = lastI;
             double scale = 1.0 / Math.max(1.0, Math.abs(I));
             for (int k = 0; k < n; k++) {
-                double pe = x[3 * k], ps = x[3 * k + 1], j = x[3 * k + 2];
+                double pe = x[3 * k], ps = x[3 * k + 1], vs = Math.exp(x[3 * k + 2]), j = currentOf(k, vs);
                 // electrolyte
                 if (k == 0) {
                     r[0] = pe - I * dx / (2 * kappa);
@@ -309,13 +374,12 @@ public final class CompositeCathode implements ElectrodeModel {
                 double leftS = k > 0 ? -sigma * (ps - x[3 * k - 2]) / dx : 0;
                 r[3 * k + 1] = (rightS - leftS + a * dx * j) * scale;
                 // kinetics
-                double cs = base[k] + resp[k] * j;
-                double xs = cs / cmax;
-                if (!(xs > 0 && xs < 1)) return false;
+                double xs = 1 - vs;
+                if (!(xs > 0 && vs > 0)) return false;
                 double eta = ps - pe - ocp.applyAsDouble(xs) - j * filmR;
                 double ea = alpha * f * eta, ec = -(1 - alpha) * f * eta;
-                if (Math.abs(ea) > 300 || Math.abs(ec) > 300) return false;
-                double i0 = i0(xs);
+                if (Math.abs(ea) > 600 || Math.abs(ec) > 600) return false;
+                double i0 = i0(xs, vs);
                 r[3 * k + 2] = (j - i0 * (Math.exp(ea) - Math.exp(ec))) * scale;
             }
             return true;
@@ -323,6 +387,7 @@ public final class CompositeCathode implements ElectrodeModel {
 
         @Override
         public void jacobian(double[] x, BandedMatrix jac) {
+            if (yTolerance.length != n) yTolerance = new double[n];
             double f = Constants.F / (Constants.R * temperature);
             double scale = 1.0 / Math.max(1.0, Math.abs(lastI));
             double ke = kappa / dx * scale, ks = sigma / dx * scale;
@@ -334,47 +399,54 @@ public final class CompositeCathode implements ElectrodeModel {
                     jac.add(e, e - 3, -ke);
                     jac.add(e, e, ke);
                     if (k < n - 1) { jac.add(e, e + 3, -ke); jac.add(e, e, ke); }
-                    jac.add(e, q, -a * dx * scale);
+                    jac.add(e, q, -a * dx * scale * djdy(k, x[q]));
                 }
                 if (k < n - 1) { jac.add(s, s + 3, -ks); jac.add(s, s, ks); }
                 if (k > 0) { jac.add(s, s - 3, -ks); jac.add(s, s, ks); }
-                jac.add(s, q, a * dx * scale);
-                double j = x[q];
-                double cs = base[k] + resp[k] * j;
-                double xs = cs / cmax;
+                double djdy = djdy(k, x[q]);
+                // y's tolerance: that of j (1e-2 atol A/m2) through dj/dy, at most 1e-6 (the vacancy to 1 ppm)
+                yTolerance[k] = Math.min(settings.absoluteTolerance() * 1e-2 / Math.abs(djdy), 1e-6);
+                jac.add(s, q, a * dx * scale * djdy);
+                double vs = Math.exp(x[q]), j = currentOf(k, vs);
+                double xs = 1 - vs;
                 double uk = ocp.applyAsDouble(xs);
                 double h = 1e-6;
                 double du = (ocp.applyAsDouble(Math.min(1 - 1e-12, xs + h)) - ocp.applyAsDouble(Math.max(1e-12, xs - h))) / (2 * h);
                 double eta = x[s] - x[e] - uk - j * filmR;
                 double ea = Math.exp(alpha * f * eta), ec = Math.exp(-(1 - alpha) * f * eta);
-                double i0 = i0(xs);
+                double i0 = i0(xs, vs);
                 double g = ea - ec;
                 double dg = f * (alpha * ea + (1 - alpha) * ec);
-                double di0 = xs > 0 && xs < 1 ? i0 * (1 - 2 * xs) / (2 * xs * (1 - xs)) : 0; // d i0 / d xs
+                double di0 = xs > 0 && vs > 0 ? i0 * (vs - xs) / (2 * xs * vs) : 0; // d i0 / d xs (d vs / d xs = -1)
                 double dxsdj = resp[k] / cmax;
                 jac.add(q, s, -i0 * dg * scale);
                 jac.add(q, e, i0 * dg * scale);
-                jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj + i0 * dg * filmR) * scale);
+                jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj + i0 * dg * filmR) * scale * djdy);
             }
         }
 
+        /** d j / d y at node k, y = ln(1 - x_s). */
+        private double djdy(int k, double y) { return -Math.exp(y) * cmax / resp[k]; }
+
         @Override
         public double absoluteTolerance(int i) {
-            return i % 3 == 2 ? settings.absoluteTolerance() * 1e-2 : settings.absoluteTolerance() * 1e-3;
+            return i % 3 == 2 ? yTolerance[i / 3] : settings.absoluteTolerance() * 1e-3;
         }
 
         @Override
         public double stepLimit(double[] x, double[] d) {
             double lim = 1.0;
             for (int k = 0; k < n; k++) {
-                double j = x[3 * k + 2], dj = d[3 * k + 2];
-                double cs = base[k] + resp[k] * j, dcs = resp[k] * dj;
-                if (dcs > 0 && cs + dcs > cmax * (1 - 1e-9)) lim = Math.min(lim, 0.9 * (cmax * (1 - 1e-9) - cs) / dcs);
-                if (dcs < 0 && cs + dcs < cmax * 1e-9) lim = Math.min(lim, 0.9 * (cs - cmax * 1e-9) / -dcs);
+                // the vacancy fraction changes by at most e^3 per iteration and stays below 1 (x_s > 0); towards
+                // saturation it may fall as far as the kinetics need (i0 ~ sqrt(1 - x_s) -> 0 drives the voltage down)
+                double y = x[3 * k + 2], dy = d[3 * k + 2];
+                if (Math.abs(dy) > 3) lim = Math.min(lim, 3 / Math.abs(dy));
+                double top = Math.log1p(-1e-9); // x_s >= 1e-9
+                if (dy > 0 && y + dy > top) lim = Math.min(lim, y < top ? 0.9 * (top - y) / dy : 1e-12);
                 double dphi = Math.abs(d[3 * k + 1] - d[3 * k]);
                 if (dphi > 0.3) lim = Math.min(lim, 0.3 / dphi);
             }
-            return Math.max(lim, 1e-6);
+            return Math.max(lim, 1e-12);
         }
     }
 }

@@ -110,7 +110,17 @@ public final class ParticleDiffusion {
      * concentration; {@link #surfaceResponse()} gives d c_s / d N.
      */
     public double prepareStored(double dt, double[] c, int offset, double[] baseOut, double[] unitOut, int outOffset) {
-        prepare(dt, c, offset);
+        return prepareStored(dt, c, offset, c, offset, baseOut, unitOut, outOffset);
+    }
+
+    /**
+     * As {@link #prepareStored(double, double[], int, double[], double[], int)} with the concentration-dependent
+     * diffusivity evaluated at another shell state (eval, evalOffset), e.g. the state at the end of the step: then
+     * D(c) is implicit like the rest of the step (Picard iteration by the caller).
+     */
+    public double prepareStored(double dt, double[] c, int offset, double[] eval, int evalOffset, double[] baseOut,
+            double[] unitOut, int outOffset) {
+        prepare(dt, eval, evalOffset);
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
         tri.solve(lo, di, up, rhs, tmp, m);
         System.arraycopy(tmp, 0, baseOut, outOffset, m);

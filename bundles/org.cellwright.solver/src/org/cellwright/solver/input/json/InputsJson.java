@@ -239,6 +239,7 @@ public final class InputsJson {
             case DURATION -> "s";
             case CAPACITY -> "C/m2";
             case CURRENT_BELOW -> "A/m2";
+            case CURRENT_BELOW_C_RATE -> "1/h";
         };
     }
 

@@ -1,0 +1,201 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.SimulationEvent;
+import org.cellwright.solver.StepEnd;
+import org.cellwright.solver.StepResult;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every step ends at its own condition, located in time, and says how it ended (issue 13, "Steps end by their own
+ * condition"; issue 17, "The solver under extreme but valid input").
+ */
+class StepEndTest {
+
+    static final double T25 = 298.15;
+
+    static RecordingSink run(CellSpec cell, SolverSettings settings, StepSpec... steps) {
+        RecordingSink s = new RecordingSink();
+        new Simulation().run(cell, ProtocolSpec.of(steps), settings, s, null);
+        return s;
+    }
+
+    static List<String> warnings(RecordingSink s) {
+        return s.events.stream().map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
+    }
+
+    /** The last sample of a step. */
+    static Sample lastOfStep(RecordingSink s, int step) {
+        Sample last = null;
+        for (Sample x : s.samples) if (x.stepIndex() == step) last = x;
+        return last;
+    }
+
+    @Test
+    void dischargeEndsAtItsVoltageCutoffAtSeveralRates() {
+        // cell 6 at 25 degC: at these rates the cathode's particle surfaces saturate at the end of the discharge; the
+        // exchange current ~ sqrt(1 - x_s) -> 0 drives the voltage down to the cut-off through the kinetics
+        for (double rate : new double[] {0.5, 1, 2, 5}) {
+            RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),
+                    StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                    StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(5 * 3600)));
+            assertEquals(RunStatus.COMPLETED, s.status);
+            Sample end = lastOfStep(s, 1);
+            assertEquals(2.8, end.voltage(), 1e-3, "last voltage of the " + rate + " C discharge; " + warnings(s));
+            assertEquals(end, s.last());
+            List<StepResult> ends = s.cycles.get(0).steps();
+            assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_CUTOFF), ends.stream().map(StepResult::end).toList(),
+                    "at " + rate + " C");
+            assertEquals(end.stepCapacity(), ends.get(1).charge(), 1e-9 * Math.abs(end.stepCapacity()));
+            assertEquals(List.of(), warnings(s), "at " + rate + " C");
+            assertEquals("0:voltage-cutoff 1:voltage-cutoff", s.cycles.get(0).stepEnds());
+        }
+    }
+
+    @Test
+    void stepEndsAreRecordedPerCycle() {
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),
+                StepSpec.rest(600),
+                StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3), Cutoff.duration(1800)),
+                StepSpec.cRate(-0.5, Cutoff.capacity(0.2 * 36000), Cutoff.duration(5 * 3600)),
+                StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+                StepSpec.voltageHold(4.3, Cutoff.currentBelowCRate(0.05), Cutoff.duration(20 * 3600)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        assertEquals(2, s.cycles.size());
+        assertEquals(List.of(StepEnd.DURATION, StepEnd.DURATION, StepEnd.CAPACITY),
+                s.cycles.get(0).steps().stream().map(StepResult::end).toList(), "rest, 30 min charge, 0.2 mAh/cm2 discharge");
+        assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.CURRENT_CUTOFF),
+                s.cycles.get(1).steps().stream().map(StepResult::end).toList(), "charge to 4.3 V, hold until 0.05 C");
+        // the hold's C-rate cut-off converts with the nominal capacity (2.8 mAh/cm2: 0.05 C = 0.14 mA/cm2)
+        Sample end = s.last();
+        double limit = 0.05 * Simulation.nominalCapacity(Sung2023Parameters.cell6Full(65e6, T25))
+                / Sung2023Parameters.AREA / 3600;
+        assertTrue(Math.abs(end.current()) <= limit && Math.abs(end.current()) > 0.5 * limit, "hold ended at " + end.current());
+        assertEquals(-0.2 * 36000, s.cycles.get(0).steps().get(2).charge(), 1e-6 * 36000);
+    }
+
+    @Test
+    void holdWhoseCurrentCutoffIsNeverReachedIsBounded() {
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, T25);
+        RecordingSink s = run(cell, SolverSettings.builder().outputInterval(3600).build(),
+                StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+                StepSpec.voltageHold(4.3, Cutoff.currentBelow(1e-9)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        StepResult hold = s.cycles.get(0).steps().get(1);
+        assertEquals(StepEnd.TIME_BOUND, hold.end());
+        double bound = Simulation.stepBound(Simulation.nominalCapacity(cell) / cell.area(), 1e-9);
+        assertEquals(Simulation.MAX_STEP_BOUND, bound, "a cut-off current of 1e-9 A/m2 would give more than the cap");
+        assertEquals(bound, hold.endTime() - hold.startTime(), 1e-6 * bound);
+        List<String> w = warnings(s);
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (time-bound at "), w.get(0));
+        assertTrue(w.get(0).contains("the hold at 4.3 V reached no cut-off (|I| < 1e-10 mA/cm2) within its bound of 1000 h "
+                + "(no duration given: 2 x the time the nominal capacity takes at its current cut-off, at most 1000 h)"), w.get(0));
+        // the bound of a C-rate current step: twice the nominal capacity's time
+        assertEquals(2 * 3600 / 0.5, Simulation.stepBound(1000, 1000 * 0.5 / 3600), 1e-9);
+    }
+
+    @Test
+    void unreachableCutoffSaysWhatLimitedTheStep() {
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),
+                StepSpec.cRate(0.35, Cutoff.voltageAbove(10)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        StepResult charge = s.cycles.get(0).steps().get(0);
+        assertNotEquals(StepEnd.VOLTAGE_CUTOFF, charge.end());
+        List<String> w = warnings(s);
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (" + charge.end().label() + " at "), w.get(0));
+        assertTrue(w.get(0).contains("the charge at 0.98 mA/cm2 ended at ") && w.get(0).contains("without reaching 10 V"), w.get(0));
+        assertTrue(w.get(0).contains("the cathode (") || w.get(0).contains("bound"), "names what limited it: " + w.get(0));
+    }
+
+    @Test
+    void temperatureSetByTheProtocolIsThatOfTheFirstRecord() {
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, T25);
+        ProtocolSpec p = ProtocolSpec.of(new StepSpec.SetTemperature(293.15), new StepSpec.SetStackPressure(5e6),
+                StepSpec.cRate(0.1, Cutoff.duration(600)));
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(cell, p, SolverSettings.defaults(), s, null));
+        for (Sample x : s.samples) {
+            assertEquals(293.15, x.temperature(), 1e-12, "at t = " + x.time());
+            assertEquals(5e6, x.stackPressure(), 1e-6, "at t = " + x.time());
+        }
+        assertEquals(293.15, Simulation.initialTemperature(cell, p), 1e-12);
+        assertEquals(T25, Simulation.initialTemperature(cell, ProtocolSpec.of(StepSpec.rest(1), new StepSpec.SetTemperature(280))), 1e-12);
+    }
+
+    @Test
+    void largeMeshRuns() {
+        // 10,000 radial shells per particle (band storage: memory linear in the nodes)
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25),
+                SolverSettings.builder().particleNodes(10_000).outputInterval(0).build(),
+                StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(60)));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        assertEquals(60, s.last().time(), 1e-9);
+    }
+
+    @Test
+    void oneMinuteStepsOnAFreshFullCell() {
+        // issue 17: 1-minute maximum steps ended NOT_CONVERGED in the first discharge; the capacity must not depend on
+        // the maximum step
+        SolverSettings.Builder b = SolverSettings.builder().outputInterval(600);
+        StepSpec[] protocol = {StepSpec.cRate(0.35, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+                StepSpec.cRate(-0.35, Cutoff.voltageBelow(2.8), Cutoff.duration(5 * 3600))};
+        RecordingSink minute = run(Sung2023Parameters.cell6Full(65e6, T25), b.maxStep(60).build(), protocol);
+        RecordingSink standard = run(Sung2023Parameters.cell6Full(65e6, T25), b.maxStep(600).build(), protocol);
+        assertEquals(RunStatus.COMPLETED, minute.status, () -> minute.events.toString());
+        double q = standard.cycles.get(0).dischargeCapacity();
+        assertEquals(q, minute.cycles.get(0).dischargeCapacity(), 2e-3 * q, "discharge capacity with 1-minute and 10-minute steps");
+    }
+
+    @Test
+    void chargeAndLithiumAreConservedAtEveryStepToTheCutoff() {
+        // the debug checks end the run as NOT_CONVERGED at the first time step that loses charge or lithium,
+        // including the steps solved for the current at the cut-off
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25),
+                SolverSettings.builder().debugConservationChecks(true).outputInterval(600).build(),
+                StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+                StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(5 * 3600)));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        assertTrue(s.events(SimulationEvent.Type.CONSERVATION_ERROR).isEmpty());
+        assertEquals(2.8, s.last().voltage(), 1e-3);
+    }
+
+    @Test
+    void runningOutOfLithiumSaysSo() {
+        // bare SUS: 0.1 mAh/cm2 plated, then stripped for 3 h with no voltage cut-off; the run goes on with the next step
+        RecordingSink s = run(Sung2023Parameters.cell3Bare(5e6), SolverSettings.builder().outputInterval(600).build(),
+                StepSpec.currentDensity(-1, Cutoff.duration(3600)), StepSpec.currentDensity(1, Cutoff.duration(3 * 3600)),
+                StepSpec.currentDensity(-1, Cutoff.duration(600)));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        StepResult strip = s.cycles.get(0).steps().get(1);
+        assertEquals(StepEnd.LITHIUM_EXHAUSTED, strip.end());
+        assertTrue(strip.charge() < 3600 && strip.charge() > 0.9 * 3600, "stripped at most what was plated: " + strip.charge());
+        List<String> w = warnings(s);
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
+        assertEquals(StepEnd.DURATION, s.cycles.get(1).steps().get(0).end(), "the next step ran");
+    }
+
+    @Test
+    void summaryOfAStepEndOutsideItsConditions() {
+        CycleSummary c = new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, org.cellwright.solver.LithiumInventory.ZERO,
+                List.of(new StepResult(3, 1, StepEnd.SOLVER_FAILURE, 0, 1, 1, 3.1), new StepResult(4, 1, StepEnd.TIME_BOUND, 1, 2, 0, 4.3)));
+        assertEquals("3:solver-failure 4:time-bound", c.stepEnds());
+        assertEquals("", new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, org.cellwright.solver.LithiumInventory.ZERO).stepEnds());
+    }
+}
