@@ -95,10 +95,10 @@ class RunsViewUITest {
 		int[] rows = { view.runs().indexOf(xs.get(0)), view.runs().indexOf(xs.get(1)) };
 		view.table().setSelection(rows);
 		view.table().notifyListeners(SWT.Selection, new Event());
-		ResultsView results = (ResultsView) page.findView(ResultsView.ID);
-		assertNotNull(results);
-		spin(() -> results.whenLoaded().isDone() && results.runs().size() == 2, 60_000, "the Results view to show both runs");
+		ResultsView shown = (ResultsView) page.findView(ResultsView.ID);
+		assertNotNull(shown);
+		spin(() -> shown.whenLoaded().isDone() && shown.runs().size() == 2, 60_000, "the Results view to show both runs");
 		assertEquals(List.of(xs.get(0).folder(), xs.get(1).folder()).stream().sorted().toList(),
-				results.runs().stream().map(r -> r.folder()).sorted().toList());
+				shown.runs().stream().map(r -> r.folder()).sorted().toList());
 	}
 }
