@@ -58,11 +58,15 @@ public class ReportCommand implements Callable<Integer> {
 			}
 			folders.addAll(inner);
 		}
-		// a CSV file that cannot be read (renamed or ragged header, a cell that is no number) is an error naming file and line
+		// each run read once (a long time series is streamed once); a CSV file that cannot be read (renamed or ragged
+		// header, a cell that is no number) is an error naming file and line
+		List<RunFolder> read = new ArrayList<>();
 		int bad = 0;
 		for (Path f : folders) {
 			try {
-				for (String n : RunFolder.read(f).notes())
+				RunFolder r = RunFolder.read(f);
+				read.add(r);
+				for (String n : r.notes())
 					if (n.contains(".csv:")) {
 						err.println(displayPaths(n.replaceFirst(":(\\d+): ", ":$1: error: ")));
 						bad++;
@@ -78,10 +82,9 @@ public class ReportCommand implements Callable<Integer> {
 		}
 		try {
 			Path written;
-			if (folders.size() == 1 && out == null) written = RunReport.write(folders.get(0));
-			else if (folders.size() == 1) written = RunReport.write(folders.get(0), CliSupport.userPath(out));
-			else written = ComparisonReport.write(folders, CliSupport.userPath(out != null ? out : "comparison.html"));
-			o.println("report: " + Problem.display(written) + (folders.size() > 1 ? " (" + folders.size() + " runs)" : ""));
+			if (read.size() == 1) written = RunReport.write(read.get(0), out == null ? read.get(0).folder().resolve(RunReport.FILE_NAME) : CliSupport.userPath(out));
+			else written = ComparisonReport.writeRuns(read, CliSupport.userPath(out != null ? out : "comparison.html"));
+			o.println("report: " + Problem.display(written) + (read.size() > 1 ? " (" + read.size() + " runs)" : ""));
 			return 0;
 		} catch (ReportException e) {
 			err.println(displayPaths(e.getMessage()));

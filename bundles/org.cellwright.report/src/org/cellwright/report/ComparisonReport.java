@@ -33,6 +33,12 @@ public final class ComparisonReport {
 		if (runFolders.isEmpty()) throw new ReportException("no run folders given");
 		List<RunFolder> runs = new ArrayList<>();
 		for (Path p : runFolders) runs.add(RunReport.read(p));
+		return writeRuns(runs, html);
+	}
+
+	/** Writes the comparison of runs already read to {@code html}. */
+	public static Path writeRuns(List<RunFolder> runs, Path html) {
+		if (runs.isEmpty()) throw new ReportException("no run folders given");
 		try {
 			Path parent = html.toAbsolutePath().getParent();
 			if (parent != null) Files.createDirectories(parent);

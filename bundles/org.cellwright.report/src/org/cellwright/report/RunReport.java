@@ -41,7 +41,11 @@ public final class RunReport {
 
 	/** Writes the report of {@code runFolder} to {@code out} (parent folders created) and returns {@code out}. */
 	public static Path write(Path runFolder, Path out) {
-		RunFolder r = read(runFolder);
+		return write(read(runFolder), out);
+	}
+
+	/** Writes the report of a run already read to {@code out} (parent folders created) and returns {@code out}. */
+	public static Path write(RunFolder r, Path out) {
 		try {
 			Path parent = out.toAbsolutePath().getParent();
 			if (parent != null) Files.createDirectories(parent);

@@ -120,7 +120,7 @@ class IdeUITest {
 		IFile csv = file.getProject().getFile("results/baseline-halfcell/FirstCycle/latest/timeseries.csv");
 		assertTrue(csv.exists(), "results are written into the project and visible in the workspace");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
-		spin(() -> view.shown() != null && view.shown().endsWith("FirstCycle"), 10_000, "the Results view to show the run");
+		spin(() -> view.shown() != null && view.shown().getParent().endsWith("FirstCycle"), 10_000, "the Results view to show the run");
 		ISeries<?>[] series = view.chart().getSeriesSet().getSeries();
 		assertEquals(1, series.length);
 		assertTrue(series[0].getYSeries().length > 20, "a curve with points: " + series[0].getYSeries().length);

@@ -179,8 +179,9 @@ class ResultsUITest {
 		assertTrue(map.stream().anyMatch(id -> id.startsWith("FirstCycleInterlayer: interlayer pore size")), map.toString());
 		assertTrue(map.stream().noneMatch(id -> id.startsWith("FirstCycleBare: interlayer pore size")), map.toString());
 		assertEquals(2, view.bannerLines().stream().filter(l -> l.getText().contains("COMPLETED")).count());
-		// the folder of a file's runs stands for each of them
-		assertTrue(ShowResultsHandler.runFolders(bare.getParent()).containsAll(List.of(bare, interlayer)));
+		// an experiment's folder stands for its latest run, the folder of a file's runs for the latest of each experiment
+		assertEquals(List.of(bare), ShowResultsHandler.runFolders(bare.getParent()));
+		assertTrue(ShowResultsHandler.runFolders(bare.getParent().getParent()).containsAll(List.of(bare, interlayer)));
 		// the view remembers its runs for the next start
 		XMLMemento m = XMLMemento.createWriteRoot("view");
 		view.saveState(m);

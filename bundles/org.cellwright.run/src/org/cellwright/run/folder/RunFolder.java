@@ -203,11 +203,43 @@ public final class RunFolder {
 		return m == null ? Double.NaN : m.characteristicSizeM();
 	}
 
-	/** The first interlayer's pore size from inputs.json [m], NaN when unknown. */
+	/**
+	 * The first interlayer's pore size from inputs.json [m], NaN when unknown; from an inputs.json that does not read as
+	 * resolved inputs (older or hand-made), the first layer of role INTERLAYER that gives one.
+	 */
 	public double poreSizeM() {
-		if (inputs == null) return Double.NaN;
-		for (LayerSpec l : inputs.cell().layers())
-			if (l.role() == LayerRole.INTERLAYER && !Double.isNaN(l.poreSize())) return l.poreSize();
+		if (inputs != null) {
+			for (LayerSpec l : inputs.cell().layers())
+				if (l.role() == LayerRole.INTERLAYER && !Double.isNaN(l.poreSize())) return l.poreSize();
+			return Double.NaN;
+		}
+		Path ip = folder.resolve(RunFiles.INPUTS);
+		if (!Files.isRegularFile(ip)) return Double.NaN;
+		try {
+			return findPoreSize(JsonParser.parseString(Files.readString(ip, StandardCharsets.UTF_8)), 0);
+		} catch (IOException | JsonParseException e) {
+			return Double.NaN;
+		}
+	}
+
+	private static double findPoreSize(JsonElement e, int depth) {
+		if (depth > 64) return Double.NaN;
+		if (e instanceof JsonObject o) {
+			if ("INTERLAYER".equalsIgnoreCase(Summary.str(o, "role")))
+				for (String k : List.of("pore_size_m", "poreSize", "pore_size")) {
+					double v = Summary.num(o, k);
+					if (!Double.isNaN(v)) return v;
+				}
+			for (var entry : o.entrySet()) {
+				double v = findPoreSize(entry.getValue(), depth + 1);
+				if (!Double.isNaN(v)) return v;
+			}
+		} else if (e instanceof JsonArray a) {
+			for (JsonElement x : a) {
+				double v = findPoreSize(x, depth + 1);
+				if (!Double.isNaN(v)) return v;
+			}
+		}
 		return Double.NaN;
 	}
 
