@@ -407,7 +407,7 @@ public final class SimulationInputs {
 		if (s instanceof Repeat r) return new StepSpec.Repeat(r.getCount(), steps(r.getSteps(), area));
 		if (s instanceof VoltageHold h) {
 			List<Cutoff> cutoffs = new ArrayList<>();
-			for (Limit l : h.getLimits()) cutoffs.add(cutoff(l, 1));
+			for (Limit l : h.getLimits()) cutoffs.add(cutoff(l, 1, area));
 			return new StepSpec.ConstantVoltage(si(h.getVoltage(), h), cutoffs);
 		}
 		if (s instanceof SetCondition c) {
@@ -426,7 +426,7 @@ public final class SimulationInputs {
 			Dimension d = dimension(rate, cs);
 			if (d == Dimension.POWER_DENSITY || d == Dimension.POWER) {
 				List<Cutoff> cutoffs = new ArrayList<>();
-				for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign));
+				for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign, area));
 				double perArea = Math.abs(si(rate, cs)) / (d == Dimension.POWER ? area : 1);
 				return new StepSpec.ConstantPower(sign * perArea, cutoffs);
 			}
@@ -438,7 +438,7 @@ public final class SimulationInputs {
 						"a step's rate must be a current density (mA/cm2), a current (mA) or a C-rate (C), not '" + rate.getUnit() + "'"));
 			};
 			List<Cutoff> cutoffs = new ArrayList<>();
-			for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign));
+			for (Limit l : cs.getLimits()) cutoffs.add(cutoff(l, sign, area));
 			// the language gives a C-rate in 1/h; the solver takes multiples of the nominal capacity per hour
 			double value = Math.abs(si(rate, cs)) * (mode == CurrentMode.C_RATE ? 1 / Units.parse("C").toSI(1) : 1);
 			return new StepSpec.ConstantCurrent(mode, sign * value, cutoffs);
@@ -446,7 +446,8 @@ public final class SimulationInputs {
 		throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "this kind of step is not supported by the solver yet"));
 	}
 
-	static Cutoff cutoff(Limit l, double sign) {
+	/** A step's limit in SI; a current ('until 0.05 mA') is per cell area ({@code area} [m2]), as the solver's cut-offs are. */
+	static Cutoff cutoff(Limit l, double sign, double area) {
 		Quantity q = l.getValue();
 		double v = si(q, l);
 		Dimension d = dimension(q, l);
@@ -458,7 +459,7 @@ public final class SimulationInputs {
 		return switch (d) {
 			case VOLTAGE -> sign > 0 ? Cutoff.voltageAbove(v) : Cutoff.voltageBelow(v);
 			case AREAL_CAPACITY -> Cutoff.capacity(Math.abs(v));
-			case CURRENT -> Cutoff.currentBelow(Math.abs(v)); // per cell area below
+			case CURRENT -> Cutoff.currentBelow(Math.abs(v) / area);
 			case CURRENT_DENSITY -> Cutoff.currentBelow(Math.abs(v));
 			case C_RATE -> Cutoff.currentBelowCRate(Math.abs(v) / Units.parse("C").toSI(1)); // with the nominal capacity, like a C-rate step
 			case TIME -> Cutoff.duration(v);
