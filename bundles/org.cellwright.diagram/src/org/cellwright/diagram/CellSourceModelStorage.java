@@ -37,6 +37,13 @@ public class CellSourceModelStorage implements SourceModelStorage {
 			throw new GLSPServerException("not a .cell file: " + org.cellwright.lang.text.Printable.escape(file.toString()));
 		CellWrightChecker.Result result = new CellWrightChecker().check(List.of(file));
 		Model model = result.model(file);
+		if (model == null) {
+			// the client shows this as an error message instead of an empty diagram
+			String why = result.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
+					.map(CellWrightChecker.CheckIssue::toString).findFirst().orElse("no model");
+			throw new GLSPServerException("cannot read " + org.cellwright.lang.text.Printable.escape(file.toString()) + ": "
+					+ org.cellwright.lang.text.Printable.escape(why));
+		}
 		modelState.setProperty(FILE, file);
 		modelState.setProperty(MODEL, model);
 	}

@@ -68,6 +68,39 @@ class CellDiagramServerTest {
 		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
 		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
 		try {
+			requestModel(ws, in, CellGraphsTest.example().toString());
+			// the client measures labels first (needsClientLayout): the server asks for bounds with the new root
+			JsonObject bounds = next(in, m -> "process".equals(str(m, "method"))
+					&& "requestBounds".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
+			JsonObject root = bounds.getAsJsonObject("params").getAsJsonObject("action").getAsJsonObject("newRoot");
+			assertEquals("graph", root.get("type").getAsString());
+			JsonArray children = root.getAsJsonArray("children");
+			assertTrue(children.toString().contains("\"id\":\"layer:BareSUS.separator\""), children.toString());
+			assertTrue(children.toString().contains("\"id\":\"material:LPSCl\""), children.toString());
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsReportedToTheClient(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, dir.resolve("missing.cell").toString());
+			JsonObject error = next(in, m -> "process".equals(str(m, "method"))
+					&& "message".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
+			JsonObject action = error.getAsJsonObject("params").getAsJsonObject("action");
+			assertEquals("ERROR", action.get("severity").getAsString());
+			assertTrue(action.toString().contains("not a .cell file"), action.toString());
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/** initialize, initializeClientSession, then requestModel of {@code file}. */
+	static void requestModel(WebSocket ws, BlockingQueue<JsonObject> in, String file) throws Exception {
+		{
 			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"applicationId\":\"test\",\"protocolVersion\":\"1.0.0\"}}");
 			JsonObject init = next(in, m -> m.has("id") && m.get("id").getAsInt() == 1);
 			assertEquals("1.0.0", init.getAsJsonObject("result").get("protocolVersion").getAsString(), init.toString());
@@ -75,7 +108,7 @@ class CellDiagramServerTest {
 					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\"]}}");
 			next(in, m -> m.has("id") && m.get("id").getAsInt() == 2);
 			JsonObject options = new JsonObject();
-			options.addProperty("sourceUri", CellGraphsTest.example().toString());
+			options.addProperty("sourceUri", file);
 			options.addProperty("diagramType", CellDiagramModule.TYPE);
 			JsonObject action = new JsonObject();
 			action.addProperty("kind", "requestModel");
@@ -88,16 +121,6 @@ class CellDiagramServerTest {
 			msg.addProperty("method", "process");
 			msg.add("params", params);
 			send(ws, msg.toString());
-			// the client measures labels first (needsClientLayout): the server asks for bounds with the new root
-			JsonObject bounds = next(in, m -> "process".equals(str(m, "method"))
-					&& "requestBounds".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
-			JsonObject root = bounds.getAsJsonObject("params").getAsJsonObject("action").getAsJsonObject("newRoot");
-			assertEquals("graph", root.get("type").getAsString());
-			JsonArray children = root.getAsJsonArray("children");
-			assertTrue(children.toString().contains("\"id\":\"layer:BareSUS.separator\""), children.toString());
-			assertTrue(children.toString().contains("\"id\":\"material:LPSCl\""), children.toString());
-		} finally {
-			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 		}
 	}
 
