@@ -1,0 +1,181 @@
+package org.cellwright.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.cellwright.diagram.CellDiagramModule;
+import org.cellwright.diagram.CellDiagramServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The GLSP server in OSGi: Jetty on loopback, the web page served, and the GLSP protocol over the websocket
+ * (initializeServer, initializeClientSession, requestModel) answering with the graph of a .cell file.
+ */
+class CellDiagramServerTest {
+
+	static CellDiagramServer server;
+	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@BeforeAll
+	static void start() throws Exception {
+		server = CellDiagramServer.start();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void servesTheDiagramPageOnLoopback() throws Exception {
+		URI page = server.pageUri(CellGraphsTest.example());
+		assertEquals("127.0.0.1", page.getHost());
+		HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+		assertEquals(200, r.statusCode());
+		assertTrue(r.body().contains("bundle.js"), r.body());
+		HttpResponse<String> js = HTTP.send(HttpRequest.newBuilder(page.resolve("bundle.js")).build(), HttpResponse.BodyHandlers.ofString());
+		assertEquals(200, js.statusCode());
+		assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+		for (String outside : List.of("../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "../META-INF/MANIFEST.MF")) {
+			HttpResponse<String> r2 = HTTP.send(HttpRequest.newBuilder(URI.create(page.resolve(".") + outside)).build(), HttpResponse.BodyHandlers.ofString());
+			assertTrue(r2.statusCode() == 404 || r2.statusCode() == 400, outside + ": " + r2.statusCode());
+		}
+	}
+
+	@Test
+	void answersRequestModelWithTheGraphOfTheFile() throws Exception {
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, CellGraphsTest.example().toString());
+			// the client measures labels first (needsClientLayout): the server asks for bounds with the new root
+			JsonObject bounds = next(in, m -> "process".equals(str(m, "method"))
+					&& "requestBounds".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
+			JsonObject root = bounds.getAsJsonObject("params").getAsJsonObject("action").getAsJsonObject("newRoot");
+			assertEquals("graph", root.get("type").getAsString());
+			JsonArray children = root.getAsJsonArray("children");
+			assertTrue(children.toString().contains("\"id\":\"layer:BareSUS.separator\""), children.toString());
+			assertTrue(children.toString().contains("\"id\":\"material:LPSCl\""), children.toString());
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsReportedToTheClient(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, dir.resolve("missing.cell").toString());
+			JsonObject error = next(in, m -> "process".equals(str(m, "method"))
+					&& "message".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
+			JsonObject action = error.getAsJsonObject("params").getAsJsonObject("action");
+			assertEquals("ERROR", action.get("severity").getAsString());
+			assertTrue(action.toString().contains("not a .cell file"), action.toString());
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/** initialize, initializeClientSession, then requestModel of {@code file}. */
+	static void requestModel(WebSocket ws, BlockingQueue<JsonObject> in, String file) throws Exception {
+		{
+			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"applicationId\":\"test\",\"protocolVersion\":\"1.0.0\"}}");
+			JsonObject init = next(in, m -> m.has("id") && m.get("id").getAsInt() == 1);
+			assertEquals("1.0.0", init.getAsJsonObject("result").get("protocolVersion").getAsString(), init.toString());
+			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initializeClientSession\",\"params\":{\"clientSessionId\":\"c1\",\"diagramType\":\""
+					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\"]}}");
+			next(in, m -> m.has("id") && m.get("id").getAsInt() == 2);
+			JsonObject options = new JsonObject();
+			options.addProperty("sourceUri", file);
+			options.addProperty("diagramType", CellDiagramModule.TYPE);
+			JsonObject action = new JsonObject();
+			action.addProperty("kind", "requestModel");
+			action.add("options", options);
+			JsonObject params = new JsonObject();
+			params.addProperty("clientId", "c1");
+			params.add("action", action);
+			JsonObject msg = new JsonObject();
+			msg.addProperty("jsonrpc", "2.0");
+			msg.addProperty("method", "process");
+			msg.add("params", params);
+			send(ws, msg.toString());
+		}
+	}
+
+	@Test
+	void websocketRefusesPagesOfOtherOrigins() {
+		ExecutionException e = assertThrows(ExecutionException.class, () -> HTTP.newWebSocketBuilder()
+				.header("Origin", "http://evil.example").buildAsync(server.websocketUri(), new Collector(new LinkedBlockingQueue<>()))
+				.get(10, TimeUnit.SECONDS));
+		assertTrue(String.valueOf(e.getCause()).contains("403") || String.valueOf(e.getCause()).toLowerCase().contains("handshake"),
+				String.valueOf(e.getCause()));
+	}
+
+	static String str(JsonObject o, String key) {
+		return o.has(key) ? o.get(key).getAsString() : null;
+	}
+
+	static void send(WebSocket ws, String text) throws Exception {
+		ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+	}
+
+	static JsonObject next(BlockingQueue<JsonObject> in, java.util.function.Predicate<JsonObject> wanted) throws Exception {
+		StringBuilder seen = new StringBuilder();
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < end) {
+			JsonObject m = in.poll(1, TimeUnit.SECONDS);
+			if (m == null) continue;
+			if (m.has("error")) throw new AssertionError("server error: " + m);
+			if (wanted.test(m)) return m;
+			seen.append(m).append('\n');
+		}
+		throw new AssertionError("no such message; received:\n" + seen);
+	}
+
+	/** Collects the server's JSON-RPC messages (one per text frame, possibly fragmented). */
+	static final class Collector implements WebSocket.Listener {
+		private final BlockingQueue<JsonObject> in;
+		private final StringBuilder partial = new StringBuilder();
+
+		Collector(BlockingQueue<JsonObject> in) {
+			this.in = in;
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+			partial.append(data);
+			if (last) {
+				in.add(JsonParser.parseString(partial.toString()).getAsJsonObject());
+				partial.setLength(0);
+			}
+			ws.request(1);
+			return null;
+		}
+	}
+
+	static Path example() {
+		return CellGraphsTest.example();
+	}
+}
