@@ -2,6 +2,9 @@ package org.cellwright.report;
 
 import static org.cellwright.solver.output.SummaryKeys.*;
 
+import static org.cellwright.run.folder.Summary.num;
+import static org.cellwright.run.folder.Summary.str;
+
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFiles;
@@ -84,15 +87,6 @@ final class Sections {
 		return c > 0 && d > 0 && !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
 	}
 
-	static String str(JsonObject o, String key) {
-		JsonElement e = o == null ? null : o.get(key);
-		return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
-	}
-
-	static double num(JsonObject o, String key) {
-		JsonElement e = o == null ? null : o.get(key);
-		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
-	}
 
 	static String keyTable(Map<String, String> k) {
 		StringBuilder b = new StringBuilder("<table class=\"keys\"><tbody>");

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitParameter;
@@ -202,17 +200,11 @@ public final class FitRunner {
 		}
 	}
 
+	/** Scratch folders go; one that cannot be deleted stays (it is inside the fit's own run folder). */
 	static void deleteTree(Path p) {
-		if (!Files.exists(p)) return;
-		try (Stream<Path> s = Files.walk(p)) {
-			s.sorted(Comparator.reverseOrder()).forEach(x -> {
-				try {
-					Files.deleteIfExists(x);
-				} catch (IOException e) {
-					// scratch files only
-				}
-			});
-		} catch (IOException e) {
+		try {
+			org.cellwright.run.store.Atomic.deleteTree(p);
+		} catch (java.io.UncheckedIOException e) {
 			// scratch files only
 		}
 	}

@@ -178,12 +178,14 @@ public final class Summary {
 				str(r, RUN_SOURCE_FILE), Double.isNaN(line) ? 0 : (int) line);
 	}
 
-	static String str(JsonObject o, String key) {
+	/** A member as text (null when absent or null); for readers of summary objects such as the report. */
+	public static String str(JsonObject o, String key) {
 		JsonElement e = o == null ? null : o.get(key);
 		return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
 	}
 
-	static double num(JsonObject o, String key) {
+	/** A member as a number (NaN when absent, null or not a number). */
+	public static double num(JsonObject o, String key) {
 		JsonElement e = o == null ? null : o.get(key);
 		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
 	}

@@ -6,12 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +160,7 @@ public final class RunIndex {
 			for (String d : doomed) {
 				String[] gi = d.split("/", 2);
 				Path folder = Names.confined(root, "run", gi[0], gi[1]);
-				deleteTree(folder);
+				Atomic.deleteTree(folder);
 				deleted.add(folder);
 			}
 			List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();
@@ -186,24 +183,4 @@ public final class RunIndex {
 		return deleted;
 	}
 
-	private static void deleteTree(Path p) {
-		if (!Files.exists(p)) return;
-		try {
-			Files.walkFileTree(p, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-					Files.delete(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		} catch (IOException e) {
-			throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
-		}
-	}
 }
