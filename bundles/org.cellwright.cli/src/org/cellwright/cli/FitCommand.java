@@ -78,16 +78,8 @@ public class FitCommand implements Callable<Integer> {
 			err.println(Problem.display(path) + ": no such file");
 			return 1;
 		}
-		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path), libs.path(), path.toAbsolutePath().getParent());
-		boolean errors = false;
-		for (Problem p : loaded.problemsOf(path)) {
-			if (p.isError()) errors = true;
-			if (p.severity() != Problem.Severity.INFO) err.println(p.format());
-		}
-		if (errors) {
-			err.println("cellwright: not run: fix the errors above first");
-			return 1;
-		}
+		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
+		if (loaded == null) return 1;
 		List<Fit> fits = new ArrayList<>();
 		for (Model m : loaded.models()) {
 			if (m.eResource() == null || !m.eResource().getURI().isFile()

@@ -133,18 +133,28 @@ public class RunCommand implements Callable<Integer> {
 		return rc == 0 ? 0 : rc == CHECK_FAILED ? 1 : 2;
 	}
 
-	private int runFile(Path path, Path outDir, PrintWriter o, PrintWriter err) {
+	/**
+	 * A .cell file loaded with its neighbours and libraries, its warnings and errors printed; null (after "not run")
+	 * when it has errors. Problems of the neighbours matter only where they break this file, which then has errors of
+	 * its own; infos are for 'check' and the editor.
+	 */
+	static CellFiles loadChecked(Path path, LibraryOption libs, PrintWriter err) {
 		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path), libs.path(), path.toAbsolutePath().getParent());
 		boolean errors = false;
-		// problems of the neighbours matter only where they break this file, which then has errors of its own
 		for (Problem p : loaded.problemsOf(path)) {
 			if (p.isError()) errors = true;
-			if (p.severity() != Problem.Severity.INFO) err.println(p.format()); // infos are for 'check' and the editor
+			if (p.severity() != Problem.Severity.INFO) err.println(p.format());
 		}
 		if (errors) {
 			err.println("cellwright: not run: fix the errors above first");
-			return 1;
+			return null;
 		}
+		return loaded;
+	}
+
+	private int runFile(Path path, Path outDir, PrintWriter o, PrintWriter err) {
+		CellFiles loaded = loadChecked(path, libs, err);
+		if (loaded == null) return 1;
 		List<Element> runnables = loaded.runnables(experiment);
 		if (runnables.isEmpty()) {
 			err.println(Problem.display(path) + ": " + (experiment == null ? "no experiment in this file"
