@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Expectation;
@@ -181,75 +184,32 @@ public enum Metric {
 			return c != null && c.isJsonArray() ? c.getAsJsonArray() : new JsonArray();
 		}
 
-		/** One column of timeseries.csv, or null when there is no such file or column. */
+		/** One column of timeseries.csv (streamed with commons-csv), or null when there is no such file or column. */
 		double[] column(String name) {
 			if (folder == null) return null;
 			Path f = folder.resolve("timeseries.csv");
 			if (!Files.isRegularFile(f)) return null;
-			try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-				String header = r.readLine();
-				if (header == null) return null;
-				int col = Arrays.asList(header.split(",")).indexOf(name);
-				if (col < 0) return null;
+			try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+					CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+				Integer col = csv.getHeaderMap().get(name);
+				if (col == null) return null;
 				double[] out = new double[1024];
 				int n = 0;
-				for (String line = r.readLine(); line != null; line = r.readLine()) {
-					String[] parts = line.split(",");
-					if (parts.length <= col) continue;
+				for (CSVRecord rec : csv) {
+					if (rec.size() <= col) continue;
 					if (n == out.length) out = Arrays.copyOf(out, 2 * n);
 					try {
-						out[n++] = Double.parseDouble(parts[col]);
+						out[n++] = Double.parseDouble(rec.get(col));
 					} catch (NumberFormatException ex) {
-						out[n++] = Double.NaN;
+						out[n - 1] = Double.NaN;
 					}
 				}
 				return Arrays.copyOf(out, n);
-			} catch (IOException ex) {
+			} catch (IOException | RuntimeException ex) {
 				return null;
 			}
 		}
-	}
 
-	private final String dslName;
-	private final String description;
-	private final Set<Dimension> dimensions;
-	private final boolean perCycle;
-	private final boolean averageable;
-
-	Metric(String dslName, String description, Set<Dimension> dimensions, boolean perCycle, boolean averageable) {
-		this.dslName = dslName;
-		this.description = description;
-		this.dimensions = dimensions;
-		this.perCycle = perCycle;
-		this.averageable = averageable;
-	}
-
-	/** The name written after {@code expect}, e.g. {@code coulombic-efficiency}. */
-	public String dslName() { return dslName; }
-
-	public String description() { return description; }
-
-	/** The dimensions a value of this metric may be written in; empty for {@link #STATUS} (a state, not a number). */
-	public Set<Dimension> dimensions() { return dimensions; }
-
-	/** Takes {@code of cycle N}. */
-	public boolean perCycle() { return perCycle; }
-
-	/** Takes {@code average} (over all cycles). */
-	public boolean averageable() { return averageable; }
-
-	/** True for {@link #STATUS}: compared with a word, not a number. */
-	public boolean isState() { return dimensions.isEmpty(); }
-
-	abstract Value measure(Run run, Expectation e);
-
-	/** Evaluates the metric of an expectation on a run; never throws for a run that lacks the data (a missing value). */
-	public Value evaluate(Run run, Expectation e) {
-		try {
-			return measure(run, e);
-		} catch (RuntimeException ex) {
-			return Value.missing("cannot read " + dslName + " from summary.json: " + ex.getMessage());
-		}
 	}
 
 	public static Optional<Metric> find(String dslName) {
