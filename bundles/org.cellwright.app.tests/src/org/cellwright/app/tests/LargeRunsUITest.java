@@ -120,7 +120,7 @@ class LargeRunsUITest {
 		for (int c = 1; c <= CYCLES; c++) {
 			double dis = 2.5 * (1 - fade * (c - 1) / (CYCLES - 1.0)), eff = c == 1 ? 0.88 : ce;
 			double t0 = (c - 1) * ROWS_PER_CYCLE * 0.05;
-			cy.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,%.5f,%.3f,%.2f,%.2f,%.4f,%.4f,0%n", c, dis / eff, dis, eff, dis * 60, t0,
+			cy.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,%.5f,%.3f,%.2f,%.2f,%.4f,%.4f,0,0:voltage-cutoff 1:voltage-cutoff%n", c, dis / eff, dis, eff, dis * 60, t0,
 					t0 + ROWS_PER_CYCLE * 0.05, 20 - c * fade * 0.01, c * fade * 0.005));
 		}
 		Files.writeString(dir.resolve(RunFiles.CYCLES), cy);

@@ -114,7 +114,7 @@ final class Fixtures {
 		try (BufferedWriter w = Files.newBufferedWriter(folder.resolve("cycles.csv"))) {
 			w.write(CsvResultWriter.CYCLES_HEADER + "\n");
 			for (int c = 1; c <= 200; c++)
-				w.write(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.5f,%.2f,0,0,0,0,0%n", c, 2.9 - 0.002 * c, 2.85 - 0.002 * c, 0.995, 200.0));
+				w.write(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.5f,%.2f,0,0,0,0,0,0:voltage-cutoff%n", c, 2.9 - 0.002 * c, 2.85 - 0.002 * c, 0.995, 200.0));
 		}
 		Files.writeString(folder.resolve("summary.json"), """
 				{"cell":"Synthetic","status":"COMPLETED","cycles":[{"index":1,"charge_mAh_cm2":2.9,"discharge_mAh_cm2":2.85,"coulombic_efficiency":0.98}],

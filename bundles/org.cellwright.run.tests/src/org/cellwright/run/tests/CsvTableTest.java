@@ -45,6 +45,18 @@ class CsvTableTest {
 	}
 
 	@Test
+	void howTheStepsEndedIsTextAndAnythingElseThatIsNoNumberIsAnError() throws Exception {
+		Path f = Files.writeString(tmp.resolve("cycles.csv"),
+				"cycle,charge_mAh_cm2,discharge_mAh_cm2,coulombic_efficiency," + CsvResultWriter.STEP_ENDS + "\n1,1,0.9,0.9,0:voltage-cutoff 1:duration\n");
+		CsvTable t = CsvTable.read(f, RunFiles.CYCLES_REQUIRED);
+		assertEquals("0:voltage-cutoff 1:duration", t.text(CsvResultWriter.STEP_ENDS)[0]);
+		assertEquals(0.9, t.column("coulombic_efficiency")[0]);
+		Path bad = Files.writeString(tmp.resolve("bad.csv"), "cycle,charge_mAh_cm2,discharge_mAh_cm2,coulombic_efficiency\n1,1,0.9,high\n");
+		RunFolderException e = assertThrows(RunFolderException.class, () -> CsvTable.read(bad, RunFiles.CYCLES_REQUIRED));
+		assertTrue(e.getMessage().contains("bad.csv:2: 'high' in column coulombic_efficiency is not a number"), e.getMessage());
+	}
+
+	@Test
 	void aRenamedHeaderIsAnErrorNamingFileAndLine() throws Exception {
 		Path f = Files.writeString(tmp.resolve("timeseries.csv"), "time,step,cycle,voltage_V,current_mA_cm2\n0,0,0,3,0\n");
 		RunFolderException e = assertThrows(RunFolderException.class, () -> CsvTable.read(f, RunFiles.TIMESERIES_REQUIRED));

@@ -32,11 +32,16 @@ public final class CsvTable {
 	/** How the run store writes CSV: comma separated, "\n" line ends, quotes only where needed. */
 	public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
+	/** Columns that hold words, not numbers (kept as text): how the steps of a cycle ended. */
+	public static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of(org.cellwright.solver.output.CsvResultWriter.STEP_ENDS);
+
 	private final Map<String, double[]> columns;
+	private final Map<String, String[]> texts;
 	private final int rows;
 	private final boolean truncated;
 
-	private CsvTable(Map<String, double[]> columns, int rows, boolean truncated) {
+	private CsvTable(Map<String, double[]> columns, Map<String, String[]> texts, int rows, boolean truncated) {
+		this.texts = texts;
 		this.columns = columns;
 		this.rows = rows;
 		this.truncated = truncated;
@@ -72,6 +77,8 @@ public final class CsvTable {
 			int n = header.size();
 			int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, lines));
 			double[][] cols = new double[n][capacity];
+			String[][] words = new String[n][];
+			for (int c = 0; c < n; c++) if (TEXT_COLUMNS.contains(header.get(c))) words[c] = new String[capacity];
 			int row = 0;
 			boolean truncated = false;
 			while (it.hasNext()) {
@@ -88,10 +95,16 @@ public final class CsvTable {
 				}
 				if (rec.size() != n)
 					throw new RunFolderException(name + ":" + line + ": " + rec.size() + " cells, but the header (line 1) has " + n);
-				if (row == cols[0].length) for (int c = 0; c < n; c++) cols[c] = Arrays.copyOf(cols[c], Math.max(16, row * 2));
+				if (row == cols[0].length) for (int c = 0; c < n; c++) {
+					cols[c] = Arrays.copyOf(cols[c], Math.max(16, row * 2));
+					if (words[c] != null) words[c] = Arrays.copyOf(words[c], Math.max(16, row * 2));
+				}
 				for (int c = 0; c < n; c++) {
 					String cell = rec.get(c).strip();
-					if (cell.isEmpty()) cols[c][row] = Double.NaN;
+					if (words[c] != null) {
+						words[c][row] = cell;
+						cols[c][row] = Double.NaN;
+					} else if (cell.isEmpty()) cols[c][row] = Double.NaN;
 					else try {
 						cols[c][row] = Double.parseDouble(cell);
 					} catch (NumberFormatException e) {
@@ -101,8 +114,12 @@ public final class CsvTable {
 				row++;
 			}
 			Map<String, double[]> out = new LinkedHashMap<>();
-			for (int c = 0; c < n; c++) out.put(header.get(c), cols[c].length == row ? cols[c] : Arrays.copyOf(cols[c], row));
-			return new CsvTable(out, row, truncated);
+			Map<String, String[]> text = new LinkedHashMap<>();
+			for (int c = 0; c < n; c++) {
+				out.put(header.get(c), cols[c].length == row ? cols[c] : Arrays.copyOf(cols[c], row));
+				if (words[c] != null) text.put(header.get(c), Arrays.copyOf(words[c], row));
+			}
+			return new CsvTable(out, text, row, truncated);
 		} catch (IOException | UncheckedIOException e) {
 			throw new RunFolderException(name + ": cannot be read: " + e.getMessage(), e);
 		}
@@ -157,6 +174,12 @@ public final class CsvTable {
 	public boolean has(String column) { return columns.containsKey(column); }
 
 	/** The column's values (an empty array when there is no such column). */
+	/** A text column ({@link #TEXT_COLUMNS}), or null when the file has none of that name. */
+	public String[] text(String name) {
+		String[] t = texts.get(name);
+		return t == null ? null : t.clone();
+	}
+
 	public double[] column(String name) {
 		double[] c = columns.get(name);
 		return c == null ? new double[0] : c;

@@ -25,9 +25,11 @@ import org.cellwright.solver.Sample;
 public final class CsvResultWriter implements ResultSink, AutoCloseable {
 
     public static final String TIMESERIES_HEADER;
+    /** The one text column of cycles.csv: how each step of the cycle ended, "0:voltage-cutoff 1:duration". */
+    public static final String STEP_ENDS = "step_ends";
     public static final String CYCLES_HEADER =
             "cycle,charge_mAh_cm2,discharge_mAh_cm2,coulombic_efficiency,discharge_mAh_g,start_h,end_h,"
-                    + "li_active_mAh_cm2,li_dead_mAh_cm2,li_interphase_mAh_cm2,step_ends";
+                    + "li_active_mAh_cm2,li_dead_mAh_cm2,li_interphase_mAh_cm2," + STEP_ENDS;
 
     static {
         StringBuilder b = new StringBuilder(
