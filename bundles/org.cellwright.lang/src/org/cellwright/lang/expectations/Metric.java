@@ -198,18 +198,61 @@ public enum Metric {
 				for (CSVRecord rec : csv) {
 					if (rec.size() <= col) continue;
 					if (n == out.length) out = Arrays.copyOf(out, 2 * n);
+					double v;
 					try {
-						out[n++] = Double.parseDouble(rec.get(col));
+						v = Double.parseDouble(rec.get(col));
 					} catch (NumberFormatException ex) {
-						out[n - 1] = Double.NaN;
+						v = Double.NaN;
 					}
+					out[n++] = v;
 				}
 				return Arrays.copyOf(out, n);
 			} catch (IOException | RuntimeException ex) {
 				return null;
 			}
 		}
+	}
 
+	private final String dslName;
+	private final String description;
+	private final Set<Dimension> dimensions;
+	private final boolean perCycle;
+	private final boolean averageable;
+
+	Metric(String dslName, String description, Set<Dimension> dimensions, boolean perCycle, boolean averageable) {
+		this.dslName = dslName;
+		this.description = description;
+		this.dimensions = dimensions;
+		this.perCycle = perCycle;
+		this.averageable = averageable;
+	}
+
+	/** The name written after {@code expect}, e.g. {@code coulombic-efficiency}. */
+	public String dslName() { return dslName; }
+
+	public String description() { return description; }
+
+	/** The dimensions a value of this metric may be written in; empty for {@link #STATUS} (a state, not a number). */
+	public Set<Dimension> dimensions() { return dimensions; }
+
+	/** Takes {@code of cycle N}. */
+	public boolean perCycle() { return perCycle; }
+
+	/** Takes {@code average} (over all cycles). */
+	public boolean averageable() { return averageable; }
+
+	/** True for {@link #STATUS}: compared with a word, not a number. */
+	public boolean isState() { return dimensions.isEmpty(); }
+
+	abstract Value measure(Run run, Expectation e);
+
+	/** Evaluates the metric of an expectation on a run; never throws for a run that lacks the data (a missing value). */
+	public Value evaluate(Run run, Expectation e) {
+		try {
+			return measure(run, e);
+		} catch (RuntimeException ex) {
+			return Value.missing("cannot read " + dslName + " from summary.json: " + ex.getMessage());
+		}
 	}
 
 	public static Optional<Metric> find(String dslName) {
