@@ -233,21 +233,28 @@ public class StackView extends ViewPart implements ModelEditing {
 		editor = te;
 		document = te.getDocumentProvider().getDocument(te.getEditorInput());
 		if (document != null) document.addDocumentListener(docListener);
-		reparse();
+		// parsed off the UI thread: following an editor (also the first one opened at start-up) never blocks painting
+		int generation = ++parseGeneration;
+		if (document != null) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
 	}
+
+	/** Counts parse requests: a background parse whose result a later request superseded is dropped. */
+	private int parseGeneration;
 
 	private void scheduleReparse() {
 		if (reparsePending || canvas.isDisposed()) return;
 		reparsePending = true;
 		canvas.getDisplay().timerExec(500, () -> {
 			reparsePending = false;
-			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (!writing) show(r); });
+			int generation = ++parseGeneration;
+			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
 		});
 	}
 
 	/** Reads the model from the text again (the command history belongs to the old model and is dropped). */
 	public void reparse() {
 		if (document == null) return;
+		parseGeneration++;
 		show(DocumentModel.parse(document));
 	}
 
