@@ -40,7 +40,7 @@ public final class WorkspaceSetup {
 	 * and the first file parsed): a job makes the language services ready, another imports the examples; the editor
 	 * opens on the UI thread only when its file exists and the services are ready, then the first run is scheduled.
 	 */
-	static Job onStartup() {
+	public static Job onStartup() {
 		Job warmUp = Job.create("Starting the CellWright language", m -> {
 			org.cellwright.editor.CellLanguage.injector();
 		});
