@@ -63,10 +63,15 @@ public final class WorkspaceSetup {
 					return Status.CANCEL_STATUS;
 				}
 				if (first != null && PlatformUI.isWorkbenchRunning()) {
-					PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
-						open(first);
-						new ExperimentJob(first).schedule();
-					});
+					// a UI job (not a bare asyncExec): whoever waits for the start-up jobs also waits for the editor
+					new org.eclipse.ui.progress.UIJob("Opening " + first.getName()) {
+						@Override
+						public IStatus runInUIThread(IProgressMonitor m) {
+							open(first);
+							new ExperimentJob(first).schedule();
+							return Status.OK_STATUS;
+						}
+					}.schedule();
 				}
 				return Status.OK_STATUS;
 			}
