@@ -91,6 +91,16 @@ class DocsScreenshotsUITest {
 		post(SWT.KeyUp, 0, c, 0, 0, 0);
 	}
 
+	static org.eclipse.swt.widgets.Tree warnings(org.eclipse.swt.widgets.Control c) {
+		if (c instanceof org.eclipse.swt.widgets.Tree t && t.getColumnCount() > 1 && t.getColumn(0).getText().equals("Description")
+				&& t.getItemCount() > 0) return t;
+		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) {
+			var t = warnings(child);
+			if (t != null) return t;
+		}
+		return null;
+	}
+
 	void shot(String name) throws Exception {
 		Shell shell = page.getWorkbenchWindow().getShell();
 		Rectangle r = shell.getBounds();
@@ -133,6 +143,12 @@ class DocsScreenshotsUITest {
 		var problems = page.showView(IPageLayout.ID_PROBLEM_VIEW);
 		page.activate(problems);
 		settle(1500);
+		// open the Warnings group as a click on its arrow does
+		problems.setFocus();
+		settle(300);
+		key(SWT.HOME);
+		key(SWT.ARROW_RIGHT); // the keyboard's way to open the selected group
+		settle(1000);
 		shot("ide-problems-warnings.png");
 	}
 
@@ -144,10 +160,12 @@ class DocsScreenshotsUITest {
 		view.selectCell("Cell1");
 		settle(800);
 		var canvas = view.canvas();
+		view.select(1);
+		settle(300);
 		var at = canvas.toDisplay(view.slabCenter(1), canvas.getSize().y / 2);
-		post(SWT.MouseMove, 0, (char) 0, 0, at.x, at.y);
-		post(SWT.MouseDown, 0, (char) 0, 3, at.x, at.y);
-		post(SWT.MouseUp, 0, (char) 0, 3, at.x, at.y);
+		// the view's own context menu, opened where a right click on the interlayer opens it
+		canvas.getMenu().setLocation(at);
+		canvas.getMenu().setVisible(true);
 		settle(1000);
 		shot("ide-stack-context-menu.png");
 	}
