@@ -325,6 +325,8 @@ public class StackView extends ViewPart implements ModelEditing {
 	/** Shows a model read from the text (on the UI thread). */
 	private void show(XtextResource parsed) {
 		String keep = cell == null ? null : cell.getName();
+		Layer was = selectedLayer();
+		String keepLayer = was == null ? null : was.getName(); // the selected layer stays selected after a reparse
 		resource = parsed;
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack());
 		List<Cell> cells = cells();
@@ -336,6 +338,8 @@ public class StackView extends ViewPart implements ModelEditing {
 		if (cell != null) cellCombo.setText(cell.getName());
 		fillPalette();
 		painter.selected = -1;
+		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
+		for (int i = 0; i < now.size() && keepLayer != null; i++) if (keepLayer.equals(now.get(i).layer().getName())) painter.selected = i;
 		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list (or double-click it, or Insert) to insert; Delete removes the selected layer; right-click for more."
 				: "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.");
 		updateActions();
@@ -358,6 +362,13 @@ public class StackView extends ViewPart implements ModelEditing {
 	}
 
 	private void fillPalette() {
+		// a reparse (the text changed) keeps the material chosen in the list
+		String chosen = palette.getSelectionIndex() >= 0 ? palette.getItem(palette.getSelectionIndex()) : null;
+		fillPaletteItems();
+		if (chosen != null) for (int i = 0; i < palette.getItemCount(); i++) if (palette.getItem(i).equals(chosen)) palette.select(i);
+	}
+
+	private void fillPaletteItems() {
 		palette.removeAll();
 		paletteMaterials.clear();
 		if (cell == null) return;
