@@ -1,6 +1,8 @@
 package org.cellwright.app;
 
 import org.cellwright.app.views.ResultsView;
+import org.cellwright.editor.protocol.ProtocolTimelineView;
+import org.cellwright.editor.references.ReferencesView;
 import org.cellwright.editor.stack.StackView;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
@@ -9,6 +11,11 @@ import org.eclipse.ui.IPerspectiveFactory;
 /** Project Explorer left, editor centre, Results right, Problems and Console below. */
 public class Perspective implements IPerspectiveFactory {
 	public static final String ID = "org.cellwright.app.perspective";
+
+	/** The views of Window > Show View, in its order. */
+	public static final java.util.List<String> SHOW_VIEW_SHORTCUTS = java.util.List.of(IPageLayout.ID_PROJECT_EXPLORER,
+			IPageLayout.ID_OUTLINE, StackView.ID, ProtocolTimelineView.ID, IPageLayout.ID_PROP_SHEET, ResultsView.ID,
+			IPageLayout.ID_PROBLEM_VIEW, ReferencesView.ID, "org.eclipse.ui.console.ConsoleView", "org.cellwright.app.gettingStartedView");
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
@@ -24,10 +31,8 @@ public class Perspective implements IPerspectiveFactory {
 		IFolderLayout problems = layout.createFolder("problems", IPageLayout.BOTTOM, 0.7f, "right");
 		problems.addView(IPageLayout.ID_PROBLEM_VIEW);
 		problems.addPlaceholder("org.eclipse.ui.console.ConsoleView");
-		layout.addShowViewShortcut(ResultsView.ID);
-		layout.addShowViewShortcut(StackView.ID);
-		layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
-		layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);
-		layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+		problems.addPlaceholder(ReferencesView.ID);
+		// Window > Show View lists these (and Other... for every view)
+		for (String view : SHOW_VIEW_SHORTCUTS) layout.addShowViewShortcut(view);
 	}
 }

@@ -35,9 +35,28 @@ public class CellHover implements ITextHover {
 		return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '/' || c == '%' || c == '-';
 	}
 
+	/**
+	 * Where a problem is marked, the platform's marker hover shows its message (and fixes): this hover then adds
+	 * nothing, so the hover is one box sized to the message, not a composite of a marker box and ours. The model is
+	 * parsed once per text (hovering used to parse and link the file, its folder and the library each time: seconds).
+	 */
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {
-		return info(DocumentModel.parse(viewer.getDocument()), region.getOffset());
+		if (problemAt(viewer, region.getOffset())) return null;
+		return info(DocumentModel.parseCached(viewer.getDocument()), region.getOffset());
+	}
+
+	/** Whether a problem marker's annotation covers the offset. */
+	static boolean problemAt(ITextViewer viewer, int offset) {
+		if (!(viewer instanceof org.eclipse.jface.text.source.ISourceViewer sv) || sv.getAnnotationModel() == null) return false;
+		for (var it = sv.getAnnotationModel().getAnnotationIterator(); it.hasNext();) {
+			if (!(it.next() instanceof org.eclipse.ui.texteditor.MarkerAnnotation ma)) continue;
+			var p = sv.getAnnotationModel().getPosition(ma);
+			if (p != null && offset >= p.getOffset() && offset <= p.getOffset() + p.getLength()
+					&& ma.getMarker().exists() && ma.getMarker().getAttribute(org.eclipse.core.resources.IMarker.SEVERITY, -1) >= 0)
+				return true;
+		}
+		return false;
 	}
 
 	/** What a hover at an offset shows, or null. */
@@ -48,8 +67,7 @@ public class CellHover implements ITextHover {
 		if (target == null) {
 			ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 			EObject here = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
-			if (here instanceof Quantity q && q.getUnit() != null && leaf.getText().length() > 0
-					&& q.getUnit().contains(leaf.getText().trim()))
+			if (here instanceof Quantity q && q.getUnit() != null && !q.getUnit().isEmpty() && leaf.getText().trim().length() > 0)
 				return unitInfo(q);
 			target = helper.resolveElementAt(resource, offset);
 		}
@@ -61,10 +79,25 @@ public class CellHover implements ITextHover {
 		return null;
 	}
 
+	/** "um: a length: nm, um, mm, cm, m\n10 um = 1e-05 m (SI)": the SI value always with its SI unit. */
 	static String unitInfo(Quantity q) {
-		return Units.find(q.getUnit()).map(u -> String.format(Locale.ROOT, "%s: %s; %s %s = %.6g %s", u.symbol(),
-				u.dimension().description(), fmt(q.getValue()), u.symbol(), u.toSI(q.getValue()), u.dimension().siUnit()))
+		return Units.find(q.getUnit()).map(u -> String.format(Locale.ROOT, "%s: %s%n%s %s = %s %s (SI)", u.symbol(),
+				u.dimension().description(), fmt(q.getValue()), u.symbol(), si(u.toSI(q.getValue())), siUnit(u.dimension())))
 				.orElse("unknown unit '" + q.getUnit() + "'");
+	}
+
+	/** The SI unit's symbol; a fraction or plain number says so instead of printing a bare "1". */
+	static String siUnit(org.cellwright.lang.units.Dimension d) {
+		String s = d.siUnit();
+		return s == null || s.isEmpty() || s.equals("1") ? "(dimensionless)" : s;
+	}
+
+	static String si(double v) {
+		String s = String.format(Locale.ROOT, "%.6g", v);
+		int e = s.indexOf('e');
+		String mantissa = e < 0 ? s : s.substring(0, e), exponent = e < 0 ? "" : s.substring(e);
+		if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+		return mantissa + exponent;
 	}
 
 	static String describe(Material m) {

@@ -1,13 +1,9 @@
 package org.cellwright.editor;
 
-import java.io.IOException;
-import java.net.URL;
 
-import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Path;
 import org.eclipse.emf.common.util.URI;
@@ -32,9 +28,11 @@ import org.eclipse.xtext.util.ITextRegion;
 /** Ctrl+click / F3 on a reference opens its definition, in this file, another file or the standard library. */
 public class CellHyperlinkDetector extends AbstractHyperlinkDetector {
 
+	static final String GENERIC_EDITOR = "org.eclipse.ui.genericeditor.GenericEditor";
+
 	@Override
 	public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
-		XtextResource resource = DocumentModel.parse(viewer.getDocument());
+		XtextResource resource = DocumentModel.parseCached(viewer.getDocument());
 		Target t = targetAt(resource, region.getOffset());
 		return t == null ? null : new IHyperlink[] { t };
 	}
@@ -66,12 +64,14 @@ public class CellHyperlinkDetector extends AbstractHyperlinkDetector {
 				if (uri.isPlatformResource()) {
 					IFile file = ResourcesPlugin.getWorkspace().getRoot().getFile(new Path(uri.toPlatformString(true)));
 					editor = IDE.openEditor(page, file, true);
+				} else if (DocumentModel.SYNTHETIC.equals(uri.scheme())) {
+					editor = page.getActiveEditor(); // a definition in the file shown (a library file read-only)
 				} else {
-					URL url = FileLocator.toFileURL(new URL(uri.toString()));
-					editor = IDE.openEditorOnFileStore(page, EFS.getStore(url.toURI()));
+					// a library file (in a bundle): read-only, never saved into the product's cache
+					editor = IDE.openEditor(page, new LibraryEditorInput(uri), GENERIC_EDITOR, true);
 				}
 				if (editor instanceof ITextEditor te) te.selectAndReveal(offset, length);
-			} catch (CoreException | IOException | java.net.URISyntaxException e) {
+			} catch (CoreException e) {
 				ILog.of(CellHyperlinkDetector.class).error("cannot open " + uri, e);
 			}
 		}

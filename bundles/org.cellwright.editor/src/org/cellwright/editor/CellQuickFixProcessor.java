@@ -11,6 +11,10 @@ import org.cellwright.lang.units.Units;
 import org.cellwright.lang.validation.CellWrightValidator;
 import org.cellwright.library.StandardLibrary;
 import org.cellwright.model.Model;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
@@ -25,7 +29,10 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.eclipse.xtext.resource.XtextResource;
 
-/** Quick fixes (Ctrl+1) for an unknown unit (the closest known units) and an unresolved import. */
+/**
+ * Quick fixes (Ctrl+1) for an unknown unit (the closest known units), a unit of the wrong dimension (the units of the
+ * dimensions expected there) and an unresolved import.
+ */
 public class CellQuickFixProcessor implements IQuickAssistProcessor {
 
 	@Override
@@ -45,7 +52,8 @@ public class CellQuickFixProcessor implements IQuickAssistProcessor {
 
 	static boolean fixable(IMarker m) {
 		String code = m.getAttribute(CellValidationReconciler.CODE, "");
-		return code.equals(CellWrightValidator.UNKNOWN_UNIT) || code.equals(CellWrightValidator.UNRESOLVED_IMPORT);
+		return code.equals(CellWrightValidator.UNKNOWN_UNIT) || code.equals(CellWrightValidator.UNRESOLVED_IMPORT)
+				|| code.equals(CellWrightValidator.WRONG_DIMENSION);
 	}
 
 	@Override
@@ -79,6 +87,17 @@ public class CellQuickFixProcessor implements IQuickAssistProcessor {
 		if (code.equals(CellWrightValidator.UNKNOWN_UNIT)) {
 			for (String u : Units.closest(text, 4))
 				out.add(new CompletionProposal(u, start, end - start, u.length(), null, "Change unit to '" + u + "'", null, null));
+		} else if (code.equals(CellWrightValidator.WRONG_DIMENSION)) {
+			Quantity q = quantityAt(DocumentModel.parseCached(doc), start);
+			if (q != null) {
+				boolean noUnit = q.getUnit() == null || q.getUnit().isEmpty();
+				for (String u : ExpectedUnits.units(q)) {
+					// the marker is on the unit, or on the number when the unit is missing (then the unit is added)
+					String repl = noUnit ? text + " " + u : u;
+					out.add(new CompletionProposal(repl, start, end - start, repl.length(), null,
+							(noUnit ? "Add unit '" : "Change unit to '") + u + "'", null, null));
+				}
+			}
 		} else if (code.equals(CellWrightValidator.UNRESOLVED_IMPORT)) {
 			for (String pkg : knownPackages(doc, text)) {
 				String repl = pkg + ".*";
@@ -95,10 +114,19 @@ public class CellQuickFixProcessor implements IQuickAssistProcessor {
 		return out;
 	}
 
+	/** The quantity written at an offset, or null. */
+	static Quantity quantityAt(XtextResource r, int offset) {
+		if (r == null || r.getParseResult() == null) return null;
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(r.getParseResult().getRootNode(), offset);
+		for (EObject o = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf); o != null; o = o.eContainer())
+			if (o instanceof Quantity q) return q;
+		return null;
+	}
+
 	/** Packages that exist (standard library and this folder's files), the ones closest to what was written first. */
 	static List<String> knownPackages(IDocument doc, String written) {
 		Set<String> pkgs = new LinkedHashSet<>(StandardLibrary.PACKAGES);
-		XtextResource r = DocumentModel.parse(doc);
+		XtextResource r = DocumentModel.parseCached(doc);
 		if (r.getResourceSet() != null)
 			for (var res : r.getResourceSet().getResources())
 				if (!res.getContents().isEmpty() && res.getContents().get(0) instanceof Model m && m.getName() != null && res != r)

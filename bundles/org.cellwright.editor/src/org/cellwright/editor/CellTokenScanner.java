@@ -50,6 +50,11 @@ public class CellTokenScanner implements ITokenScanner {
 			jfaceTokens.put(s, new org.eclipse.jface.text.rules.Token(new TextAttribute(new Color(d, s.rgb), null, s.style)));
 	}
 
+	/** The styles of a text's tokens as offset:length:style (for tests). */
+	public List<String> styles(String text) {
+		return lex(text).stream().map(t -> t.offset + ":" + t.length + ":" + t.style).toList();
+	}
+
 	private List<Tok> lex(String text) {
 		List<Tok> out = new ArrayList<>();
 		InternalCellWrightLexer lexer = new InternalCellWrightLexer(new ANTLRStringStream(text));
@@ -70,9 +75,23 @@ public class CellTokenScanner implements ITokenScanner {
 			if (style == Style.DEFAULT && "'/'".equals(def) && "unit".equals(lastStyleName(out))) style = Style.UNIT;
 			if (def == null || !def.equals("RULE_WS")) previous = def;
 			int len = ct.getStopIndex() - ct.getStartIndex() + 1;
-			if (len > 0 && !"RULE_WS".equals(def)) out.add(new Tok(ct.getStartIndex(), len, style));
+			if (len > 0 && !"RULE_WS".equals(def)) {
+				// a name followed by '-' or '=' starts a property (x = 0.5 then initial-stoichiometry = ...), not a unit
+				if (!"RULE_SL_COMMENT".equals(def) && !"RULE_ML_COMMENT".equals(def) && ("'-'".equals(def) || "'='".equals(def))
+						&& !out.isEmpty() && out.get(out.size() - 1).style == Style.UNIT
+						&& out.get(out.size() - 1).offset + out.get(out.size() - 1).length == ct.getStartIndex() - gap(text, ct.getStartIndex()))
+					out.set(out.size() - 1, new Tok(out.get(out.size() - 1).offset, out.get(out.size() - 1).length, Style.DEFAULT));
+				out.add(new Tok(ct.getStartIndex(), len, style));
+			}
 		}
 		return out;
+	}
+
+	/** The number of white-space characters right before an offset. */
+	private static int gap(String text, int offset) {
+		int n = 0;
+		while (offset - n > 0 && Character.isWhitespace(text.charAt(offset - n - 1))) n++;
+		return n;
 	}
 
 	private static String lastStyleName(List<Tok> out) {

@@ -26,6 +26,9 @@ public final class DocumentModel {
 
 	private DocumentModel() {}
 
+	/** The URI scheme of a document that is no workspace file (a library file opened read-only). */
+	public static final String SYNTHETIC = "synthetic";
+
 	/** The workspace file an editor document belongs to, or null. */
 	public static IFile fileOf(IDocument document) {
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
@@ -41,7 +44,7 @@ public final class DocumentModel {
 		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell",
 				CellLanguage.injector().getInstance(org.eclipse.xtext.resource.IResourceFactory.class));
 		URI uri = file != null ? URI.createPlatformResourceURI(file.getFullPath().toString(), true)
-				: URI.createURI("synthetic:/document.cell");
+				: URI.createURI(SYNTHETIC + ":/document.cell");
 		if (file != null) {
 			try {
 				IContainer parent = file.getParent();
@@ -65,6 +68,24 @@ public final class DocumentModel {
 
 	public static XtextResource parse(IDocument document) {
 		return parse(fileOf(document), document.get());
+	}
+
+	private record Parsed(String text, XtextResource resource) {}
+
+	private static final java.util.Map<IDocument, Parsed> LAST = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+	/**
+	 * The model of a document's current text for services that only read it (hover, hyperlinks, quick fixes): parsed
+	 * once per text, not once per request (a hover parsed and linked the file, its folder and the library every
+	 * time it showed). Callers must not change the model.
+	 */
+	public static XtextResource parseCached(IDocument document) {
+		String text = document.get();
+		Parsed p = LAST.get(document);
+		if (p != null && p.text().equals(text)) return p.resource();
+		XtextResource r = parse(fileOf(document), text);
+		LAST.put(document, new Parsed(text, r));
+		return r;
 	}
 
 	/**

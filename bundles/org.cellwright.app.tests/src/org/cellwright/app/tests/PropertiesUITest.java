@@ -90,7 +90,7 @@ class PropertiesUITest {
 		assertNotNull(row(sheet.getCurrentPage().getControl(), "porosity"), "the layer properties of the catalog are listed");
 
 		// edit in the sheet itself: select the row (the sheet opens its cell editor), type, press Enter
-		Tree tree = (Tree) sheet.getCurrentPage().getControl();
+		Tree tree = tree(sheet.getCurrentPage().getControl());
 		Text editor = openCellEditor(tree, "thickness");
 		editor.setText("5 mA/cm2");
 		editor.notifyListeners(SWT.DefaultSelection, new Event());
@@ -118,6 +118,16 @@ class PropertiesUITest {
 		IdeUITest.flush();
 		for (Control c : tree.getChildren()) if (c instanceof Text t && t.isVisible()) return t;
 		fail("no cell editor on the row " + name);
+		return null;
+	}
+
+	/** The property sheet's tree (the page puts a line with the refusal reason above it). */
+	static Tree tree(Control control) {
+		if (control instanceof Tree t) return t;
+		if (control instanceof Composite c) for (Control child : c.getChildren()) {
+			Tree t = tree(child);
+			if (t != null) return t;
+		}
 		return null;
 	}
 

@@ -22,4 +22,7 @@ public interface ModelEditing {
 	List<String> materialLabels();
 
 	Material material(String label);
+
+	/** Told the reason a value being typed is refused, or null when the value is acceptable again. */
+	default void refused(String reason) {}
 }

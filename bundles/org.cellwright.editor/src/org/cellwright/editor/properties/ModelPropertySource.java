@@ -64,7 +64,7 @@ public class ModelPropertySource implements IPropertySource {
 		List<IPropertyDescriptor> out = new ArrayList<>();
 		if (owner instanceof Layer) {
 			out.add(describe(canEdit() ? new TextPropertyDescriptor(NAME, NAME) : new PropertyDescriptor(NAME, NAME), GENERAL,
-					"the layer's name (other layers refer to it in before/after and remove)", this::checkName));
+					"the layer's name (other layers refer to it in before/after and remove)", v -> report(checkName(v))));
 			out.add(describe(canEdit() ? new ComboBoxPropertyDescriptor(MATERIAL, MATERIAL, editing.materialLabels().toArray(String[]::new))
 					: new PropertyDescriptor(MATERIAL, MATERIAL), GENERAL, "the material or composite of the layer", null));
 			out.add(quantity(QuantityInput.THICKNESS, GENERAL));
@@ -77,7 +77,18 @@ public class ModelPropertySource implements IPropertySource {
 		boolean emptyAllowed = e != QuantityInput.THICKNESS || ((Layer) owner).getProperties().stream().anyMatch(p -> "areal-loading".equals(p.getName()));
 		PropertyDescriptor d = canEdit() ? new TextPropertyDescriptor(e.name(), e.name()) : new PropertyDescriptor(e.name(), e.name());
 		return describe(d, category, e.description() + "; " + e.expected() + (emptyAllowed ? " (empty removes it)" : ""),
-				value -> QuantityInput.check(String.valueOf(value), e, emptyAllowed));
+				value -> report(QuantityInput.check(withoutMarker(value), e, emptyAllowed)));
+	}
+
+	/** Tells the editor (which shows it in the Properties view) why the value is refused; returns the reason. */
+	private String report(String reason) {
+		editing.refused(reason);
+		return reason;
+	}
+
+	/** The value as typed without the marker that says where an unset value comes from ("5 MPa  (inherited from Cell3)"). */
+	static String withoutMarker(Object value) {
+		return String.valueOf(value).replaceAll("\\s*\\((inherited|from|default|not set)[^)]*\\)\\s*$", "");
 	}
 
 	private static PropertyDescriptor describe(PropertyDescriptor d, String category, String description, ICellEditorValidator validator) {
@@ -115,10 +126,32 @@ public class ModelPropertySource implements IPropertySource {
 			if (THICKNESS.equals(id)) return QuantityInput.format(l.getThickness());
 		}
 		Property p = owner instanceof Cell c ? Cells.effectiveProperties(c).get(id) : Cells.property(owner, (String) id);
-		if (p == null) return "";
-		String text = QuantityInput.format(p.getValue());
-		return owner instanceof Cell c && p.eContainer() != c ? text + "  (inherited)" : text;
+		if (p != null) {
+			String text = QuantityInput.format(p.getValue());
+			return owner instanceof Cell c && p.eContainer() != c ? text + "  (inherited from " + ((Cell) p.eContainer()).getName() + ")" : text;
+		}
+		return unset((String) id);
 	}
+
+	/**
+	 * What applies to a property that is not written here: the layer's material's value, or the default the
+	 * catalogue names; marked so it is not taken for a value written in the cell.
+	 */
+	private String unset(String id) {
+		if (owner instanceof Layer l && l.getMaterial() != null && !l.getMaterial().eIsProxy()) {
+			Property m = Cells.property(l.getMaterial(), id);
+			if (m != null && m.getValue() != null) return QuantityInput.format(m.getValue()) + "  (from material " + l.getMaterial().getName() + ")";
+		}
+		PropertyCatalog.Entry e = PropertyCatalog.find(owner instanceof Cell ? PropertyCatalog.Owner.CELL : PropertyCatalog.Owner.LAYER, id).orElse(null);
+		java.util.regex.Matcher d = e == null ? null : DEFAULT.matcher(e.description());
+		if (d != null && d.find()) {
+			String v = d.group(1).trim();
+			return Character.isDigit(v.charAt(0)) ? v + "  (default)" : "(default: " + v + ")";
+		}
+		return "";
+	}
+
+	private static final Pattern DEFAULT = Pattern.compile("default:? ([^;)]+)");
 
 	private String materialLabel(Material m) {
 		if (m == null) return "";
@@ -158,7 +191,7 @@ public class ModelPropertySource implements IPropertySource {
 		PropertyCatalog.Entry entry = THICKNESS.equals(id) ? QuantityInput.THICKNESS
 				: PropertyCatalog.find(owner instanceof Cell ? PropertyCatalog.Owner.CELL : PropertyCatalog.Owner.LAYER, id).orElse(null);
 		if (entry == null) return null;
-		String text = String.valueOf(value).replace("(inherited)", "");
+		String text = withoutMarker(value);
 		QuantityInput.Result r = QuantityInput.parse(text, entry);
 		if (!r.ok()) return null;
 		Quantity q = r.quantity();

@@ -23,6 +23,11 @@ final class StackPainter {
 			"intercalation-cathode", 0x285096, "intercalation-anode", 0x3c7850, "unknown", 0xe6e6e6);
 
 	int selected = -1;
+	/** While dragging: the slab boundary a drop would insert at (0 = before the first slab), or -1. */
+	int dropBoundary = -1;
+	/** Problems of the file's markers per slab index: the highest severity (IMarker.SEVERITY_*), by slab. */
+	Map<Integer, Integer> problems = Map.of();
+	static final int WARNING = 0xe0a000, DROP = 0x1e64dc;
 	List<StackModel.Slab> lastSlabs = List.of();
 	private int[] lastX = new int[0], lastW = new int[0];
 
@@ -41,14 +46,16 @@ final class StackPainter {
 
 	/** Paints for an export: the screen's selection is not drawn and its hit-test geometry is kept. */
 	void offScreen(Runnable paint) {
-		int keep = selected;
+		int keep = selected, keepDrop = dropBoundary;
 		List<StackModel.Slab> slabs = lastSlabs;
 		int[] x = lastX, w = lastW;
 		selected = -1;
+		dropBoundary = -1;
 		try {
 			paint.run();
 		} finally {
 			selected = keep;
+			dropBoundary = keepDrop;
 			lastSlabs = slabs;
 			lastX = x;
 			lastW = w;
@@ -89,8 +96,31 @@ final class StackPainter {
 				d.rotatedText(d.fit(name + "  " + s.details(), height - 12, false), x + w[i] / 2.0, top + height - 6, fg);
 			}
 			d.unclip();
+			Integer severity = problems.get(i);
+			if (severity != null && severity >= 1) {
+				// a layer with a problem: a band in the severity's colour along the top and a framed slab
+				int c = severity >= 2 ? Drawing.RED : WARNING;
+				d.fillRect(x + 1, top - 8, Math.max(2, w[i] - 2), 7, c, severity >= 2 ? "error" : "warning");
+				if (i != selected) d.drawRect(x + 1, top + 1, w[i] - 2, height - 2, c, 2);
+			}
 			x += w[i];
 		}
+		if (dropBoundary >= 0 && dropBoundary <= slabs.size()) {
+			double bx = dropBoundary < slabs.size() ? lastX[dropBoundary] : x;
+			d.line(bx, top - 10, bx, top + height + 10, DROP, 4, false);
+			d.fillPolygon(new double[] { bx - 7, top - 16, bx + 7, top - 16, bx, top - 6 }, DROP, "drop");
+		}
+	}
+
+	int center(int slab) {
+		return slab >= 0 && slab < lastX.length ? lastX[slab] + lastW[slab] / 2 : -1;
+	}
+
+	/** The slab boundary nearest to x (0 .. slabs), for inserting or moving there. */
+	int boundaryAt(int px) {
+		if (lastX.length == 0) return 0;
+		for (int i = 0; i < lastX.length; i++) if (px < lastX[i] + lastW[i] / 2) return i;
+		return lastX.length;
 	}
 
 	int slabAt(int px) {

@@ -33,6 +33,7 @@ import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
@@ -116,7 +117,9 @@ public class StackView extends ViewPart implements ModelEditing {
 	};
 	private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
 
-	private Action undo, redo, logScale, delete;
+	private Action undo, redo, logScale, delete, moveUp, moveDown, properties;
+	private int dragSlab = -1;
+	private org.eclipse.core.resources.IResourceChangeListener markerListener;
 	private org.eclipse.jface.action.ToolBarManager toolBar;
 
 	@Override
@@ -141,18 +144,56 @@ public class StackView extends ViewPart implements ModelEditing {
 		status = new Label(parent, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 		makeActions();
-		canvas.addPaintListener(e -> painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked()));
+		canvas.addPaintListener(e -> {
+			painter.problems = problems();
+			painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked());
+		});
 		canvas.addListener(SWT.MouseDown, e -> {
+			canvas.setFocus(); // Delete, Insert and the arrow keys then reach this view
+			dragSlab = e.button == 1 ? painter.slabAt(e.x) : -1;
 			dragFrom = ownIndexAt(e.x);
 			painter.selected = painter.slabAt(e.x);
 			canvas.redraw();
 			updateActions();
 		});
+		canvas.addListener(SWT.MouseMove, e -> {
+			if (dragSlab >= 0 && (e.stateMask & SWT.BUTTON1) != 0 && painter.slabAt(e.x) != dragSlab) {
+				painter.dropBoundary = painter.boundaryAt(e.x); // where the dragged layer would go
+				canvas.redraw();
+			}
+			canvas.setToolTipText(problemText(painter.slabAt(e.x)));
+		});
 		canvas.addListener(SWT.MouseUp, e -> {
 			int to = ownIndexAt(e.x);
-			if (dragFrom >= 0 && to >= 0 && to != dragFrom) moveLayer(dragFrom, to);
+			int toSlab = painter.slabAt(e.x);
+			painter.dropBoundary = -1;
+			if (dragSlab >= 0 && toSlab >= 0 && toSlab != dragSlab) {
+				if (dragFrom < 0) tell(inherited(slab(dragSlab)) + ": move it in " + owner(slab(dragSlab)) + ", or delete it here (this cell then removes it)");
+				else if (to < 0) tell("Layer " + slab(toSlab).getName() + " is inherited from " + owner(slab(toSlab))
+						+ ": a layer of " + cell.getName() + " cannot take its place; drop a material beside it to insert a layer there");
+				else moveLayer(dragFrom, to);
+			}
 			dragFrom = -1;
+			dragSlab = -1;
+			canvas.redraw();
 		});
+		canvas.addListener(SWT.KeyDown, e -> {
+			if (e.keyCode == SWT.INSERT) insertPaletteSelection();
+			else if (e.keyCode == SWT.ARROW_LEFT && (e.stateMask & SWT.MOD1) != 0) moveSelected(-1);
+			else if (e.keyCode == SWT.ARROW_RIGHT && (e.stateMask & SWT.MOD1) != 0) moveSelected(1);
+		});
+		palette.addListener(SWT.DefaultSelection, e -> insertPaletteSelection()); // double-click or Enter
+		MenuManager menu = new MenuManager("#StackContext");
+		menu.setRemoveAllWhenShown(true);
+		menu.addMenuListener(this::fillContextMenu);
+		canvas.setMenu(menu.createContextMenu(canvas));
+		getSite().registerContextMenu(ID, menu, selectionProvider);
+		markerListener = event -> {
+			if (event.findMarkerDeltas(org.cellwright.editor.CellValidationReconciler.MARKER_TYPE, true).length > 0 && !canvas.isDisposed())
+				canvas.getDisplay().asyncExec(() -> { if (!canvas.isDisposed()) canvas.redraw(); });
+		};
+		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().addResourceChangeListener(markerListener,
+				org.eclipse.core.resources.IResourceChangeEvent.POST_CHANGE);
 		DragSource source = new DragSource(palette, DND.DROP_COPY);
 		source.setTransfer(new Transfer[] { TextTransfer.getInstance() });
 		source.addDragListener(new DragSourceAdapter() {
@@ -162,11 +203,28 @@ public class StackView extends ViewPart implements ModelEditing {
 		target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
 		target.addDropListener(new DropTargetAdapter() {
 			@Override
+			public void dragOver(DropTargetEvent event) {
+				// the drop indicator: a line at the boundary the new layer would be inserted at
+				int b = painter.boundaryAt(canvas.toControl(event.x, event.y).x);
+				if (b != painter.dropBoundary) {
+					painter.dropBoundary = b;
+					canvas.redraw();
+				}
+			}
+
+			@Override
+			public void dragLeave(DropTargetEvent event) {
+				painter.dropBoundary = -1;
+				canvas.redraw();
+			}
+
+			@Override
 			public void drop(DropTargetEvent event) {
 				Point p = canvas.toControl(event.x, event.y);
-				int at = Math.max(0, ownIndexAt(p.x));
+				painter.dropBoundary = -1;
 				Material m = paletteMaterial(String.valueOf(event.data));
-				if (m != null) insertLayer(m, at);
+				if (m != null) insertAt(m, painter.boundaryAt(p.x));
+				canvas.redraw();
 			}
 		});
 		getSite().setSelectionProvider(selectionProvider);
@@ -181,6 +239,12 @@ public class StackView extends ViewPart implements ModelEditing {
 		logScale.setChecked(true);
 		logScale.setToolTipText("Widths by log10(thickness): a 3 um interlayer shows beside a 700 um separator");
 		delete = new Action("Delete layer") { @Override public void run() { deleteSelected(); } };
+		delete.setActionDefinitionId("org.eclipse.ui.edit.delete"); // the Delete key and Edit > Delete
+		delete.setToolTipText("Delete the selected layer (an inherited one: this cell removes it)");
+		moveUp = new Action("Move Up") { @Override public void run() { moveSelected(-1); } };
+		moveUp.setToolTipText("Move the selected layer one place towards the first current collector (Ctrl+Left)");
+		moveDown = new Action("Move Down") { @Override public void run() { moveSelected(1); } };
+		moveDown.setToolTipText("Move the selected layer one place towards the second current collector (Ctrl+Right)");
 		Action export = new Action("Export...") {
 			@Override
 			public void run() {
@@ -200,7 +264,7 @@ public class StackView extends ViewPart implements ModelEditing {
 			}
 		};
 		export.setToolTipText("Export the diagram as SVG (vector, text kept) or PNG");
-		Action properties = new Action("Properties") {
+		properties = new Action("Properties") {
 			@Override
 			public void run() {
 				try {
@@ -233,27 +297,36 @@ public class StackView extends ViewPart implements ModelEditing {
 		editor = te;
 		document = te.getDocumentProvider().getDocument(te.getEditorInput());
 		if (document != null) document.addDocumentListener(docListener);
-		reparse();
+		// parsed off the UI thread: following an editor (also the first one opened at start-up) never blocks painting
+		int generation = ++parseGeneration;
+		if (document != null) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
 	}
+
+	/** Counts parse requests: a background parse whose result a later request superseded is dropped. */
+	private int parseGeneration;
 
 	private void scheduleReparse() {
 		if (reparsePending || canvas.isDisposed()) return;
 		reparsePending = true;
 		canvas.getDisplay().timerExec(500, () -> {
 			reparsePending = false;
-			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (!writing) show(r); });
+			int generation = ++parseGeneration;
+			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
 		});
 	}
 
 	/** Reads the model from the text again (the command history belongs to the old model and is dropped). */
 	public void reparse() {
 		if (document == null) return;
+		parseGeneration++;
 		show(DocumentModel.parse(document));
 	}
 
 	/** Shows a model read from the text (on the UI thread). */
 	private void show(XtextResource parsed) {
 		String keep = cell == null ? null : cell.getName();
+		Layer was = selectedLayer();
+		String keepLayer = was == null ? null : was.getName(); // the selected layer stays selected after a reparse
 		resource = parsed;
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack());
 		List<Cell> cells = cells();
@@ -265,7 +338,9 @@ public class StackView extends ViewPart implements ModelEditing {
 		if (cell != null) cellCombo.setText(cell.getName());
 		fillPalette();
 		painter.selected = -1;
-		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list to insert; Delete removes the selected layer."
+		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
+		for (int i = 0; i < now.size() && keepLayer != null; i++) if (keepLayer.equals(now.get(i).layer().getName())) painter.selected = i;
+		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list (or double-click it, or Insert) to insert; Delete removes the selected layer; right-click for more."
 				: "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.");
 		updateActions();
 		canvas.redraw();
@@ -287,6 +362,13 @@ public class StackView extends ViewPart implements ModelEditing {
 	}
 
 	private void fillPalette() {
+		// a reparse (the text changed) keeps the material chosen in the list
+		String chosen = palette.getSelectionIndex() >= 0 ? palette.getItem(palette.getSelectionIndex()) : null;
+		fillPaletteItems();
+		if (chosen != null) for (int i = 0; i < palette.getItemCount(); i++) if (palette.getItem(i).equals(chosen)) palette.select(i);
+	}
+
+	private void fillPaletteItems() {
 		palette.removeAll();
 		paletteMaterials.clear();
 		if (cell == null) return;
@@ -332,6 +414,10 @@ public class StackView extends ViewPart implements ModelEditing {
 
 	public boolean insertLayer(Material m, int index) {
 		if (cell == null) return false;
+		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, newLayer(m), Math.min(index, cell.getLayers().size())));
+	}
+
+	private Layer newLayer(Material m) {
 		Layer l = CellwrightFactory.eINSTANCE.createLayer();
 		String base = m.getName() == null ? "layer" : m.getName().toLowerCase();
 		String name = base;
@@ -342,11 +428,11 @@ public class StackView extends ViewPart implements ModelEditing {
 		t.setValue(10);
 		t.setUnit("um");
 		l.setThickness(t);
-		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l, Math.min(index, cell.getLayers().size())));
+		return l;
 	}
 
 	private boolean nameTaken(String name) {
-		return cell.getLayers().stream().anyMatch(l -> name.equals(l.getName()));
+		return org.cellwright.lang.model.Cells.effectiveLayers(cell).stream().anyMatch(l -> name.equals(l.getName()));
 	}
 
 	/** The selected slab if it is one of this cell's own layers (inherited ones are edited in their cell), else null. */
@@ -357,33 +443,237 @@ public class StackView extends ViewPart implements ModelEditing {
 		return i >= 0 && i < slabs.size() && slabs.get(i).own() ? slabs.get(i).layer() : null;
 	}
 
+	/**
+	 * Deletes the selected layer: one of this cell's own layers is removed from the text; an inherited one is removed
+	 * from this cell only ({@code remove <name>}, the base cell keeps it).
+	 */
 	public boolean deleteSelected() {
-		Layer l = selectedOwnLayer();
-		return l != null && execute(RemoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l));
+		Layer own = selectedOwnLayer();
+		if (own != null) return execute(RemoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, own));
+		Layer l = selectedLayer();
+		if (l == null || cell == null || l.getName() == null) return false;
+		boolean done = execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
+		if (done) tell(inherited(l) + ": " + cell.getName() + " now removes it ('remove " + l.getName() + "'); Undo brings it back");
+		return done;
+	}
+
+	/** Moves the selected own layer one place (delta -1: up/left, +1: down/right) among this cell's layers. */
+	public boolean moveSelected(int delta) {
+		Layer l = selectedLayer();
+		if (l == null) return false;
+		if (l.eContainer() != cell) {
+			tell(inherited(l) + ": move it in " + owner(l));
+			return false;
+		}
+		int from = cell.getLayers().indexOf(l), to = from + delta;
+		if (to < 0 || to >= cell.getLayers().size()) return false;
+		return moveLayer(from, to);
+	}
+
+	/**
+	 * Inserts a layer of the material at a slab boundary (0: before the first slab). In a cell that extends another
+	 * the new layer is placed by name ({@code after <layer>}, or {@code before} the first), so it can go next to an
+	 * inherited layer too.
+	 */
+	public boolean insertAt(Material m, int boundary) {
+		if (cell == null || m == null) return false;
+		List<StackModel.Slab> slabs = StackModel.slabs(cell);
+		boundary = Math.max(0, Math.min(boundary, slabs.size()));
+		boolean inherits = slabs.stream().anyMatch(x -> !x.own());
+		if (!inherits || slabs.isEmpty()) {
+			int index = boundary >= slabs.size() ? cell.getLayers().size() : cell.getLayers().indexOf(slabs.get(boundary).layer());
+			return insertLayer(m, index < 0 ? cell.getLayers().size() : index);
+		}
+		Layer l = newLayer(m);
+		if (boundary > 0) {
+			l.setPosition(org.cellwright.model.LayerPosition.AFTER);
+			l.setAnchor(slabs.get(boundary - 1).layer().getName());
+		} else {
+			l.setPosition(org.cellwright.model.LayerPosition.BEFORE);
+			l.setAnchor(slabs.get(0).layer().getName());
+		}
+		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l));
+	}
+
+	/** Inserts the material selected in the list after the selected layer (or at the end). */
+	public boolean insertPaletteSelection() {
+		if (palette.getSelectionIndex() < 0) {
+			tell("Select a material in the list first (then Insert, a double-click or the context menu's Insert Layer)");
+			return false;
+		}
+		return insertAt(paletteMaterials.get(palette.getSelectionIndex()), insertionBoundary());
+	}
+
+	private int insertionBoundary() {
+		int n = cell == null ? 0 : StackModel.slabs(cell).size();
+		return painter.selected >= 0 && painter.selected < n ? painter.selected + 1 : n;
+	}
+
+	private Layer slab(int i) {
+		List<StackModel.Slab> slabs = cell == null ? List.of() : StackModel.slabs(cell);
+		return i >= 0 && i < slabs.size() ? slabs.get(i).layer() : null;
+	}
+
+	private static String owner(Layer l) {
+		return l != null && l.eContainer() instanceof Cell c ? c.getName() : "its cell";
+	}
+
+	private String inherited(Layer l) {
+		return "Layer " + (l == null ? "?" : l.getName()) + " is inherited from " + owner(l);
+	}
+
+	/** A message in the view (the line under the drawing), not only in the status line. */
+	private void tell(String message) {
+		if (status != null && !status.isDisposed()) {
+			status.setText(message);
+			status.getParent().layout(true);
+		}
+	}
+
+	/** The line under the drawing: hints, and why an action was refused. */
+	public String message() {
+		return status.getText();
+	}
+
+	// ------------------------------------------------------------------ context menu
+
+	void fillContextMenu(org.eclipse.jface.action.IMenuManager m) {
+		MenuManager insert = new MenuManager("Insert Layer");
+		for (int i = 0; i < paletteMaterials.size(); i++) {
+			Material material = paletteMaterials.get(i);
+			insert.add(new Action(palette.getItem(i)) { @Override public void run() { insertAt(material, insertionBoundary()); } });
+		}
+		insert.setVisible(editable() && cell != null);
+		m.add(insert);
+		m.add(delete);
+		m.add(new org.eclipse.jface.action.Separator());
+		m.add(moveUp);
+		m.add(moveDown);
+		m.add(new org.eclipse.jface.action.Separator());
+		m.add(properties);
+		m.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+	}
+
+	/** The context menu's entries ("Insert Layer/<material>", "Delete layer", ...), as the menu shows them now. */
+	public List<String> contextMenuLabels() {
+		MenuManager m = new MenuManager();
+		fillContextMenu(m);
+		List<String> out = new ArrayList<>();
+		for (var item : m.getItems()) {
+			if (item instanceof MenuManager sub) for (var i : sub.getItems())
+				out.add(sub.getMenuText() + "/" + ((org.eclipse.jface.action.ActionContributionItem) i).getAction().getText());
+			else if (item instanceof org.eclipse.jface.action.ActionContributionItem a)
+				out.add(a.getAction().getText() + (a.getAction().isEnabled() ? "" : " (disabled)"));
+		}
+		return out;
+	}
+
+	/** Runs a context menu entry by its label as {@link #contextMenuLabels} gives it. */
+	public void runContextMenu(String label) {
+		MenuManager m = new MenuManager();
+		fillContextMenu(m);
+		for (var item : m.getItems()) {
+			if (item instanceof MenuManager sub) for (var i : sub.getItems()) {
+				var a = ((org.eclipse.jface.action.ActionContributionItem) i).getAction();
+				if ((sub.getMenuText() + "/" + a.getText()).equals(label)) { a.run(); return; }
+			} else if (item instanceof org.eclipse.jface.action.ActionContributionItem a && a.getAction().getText().equals(label)) {
+				if (a.getAction().isEnabled()) a.getAction().run();
+				return;
+			}
+		}
+		throw new IllegalArgumentException("no context menu entry " + label + " in " + contextMenuLabels());
+	}
+
+	// ------------------------------------------------------------------ problems on the drawing
+
+	/** The file's CellWright problem markers inside each drawn layer's text: slab index to highest severity. */
+	private java.util.Map<Integer, Integer> problems() {
+		java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
+		problemMessages.clear();
+		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
+		if (file == null || cell == null || !file.exists()) return out;
+		org.eclipse.core.resources.IMarker[] markers;
+		try {
+			markers = file.findMarkers(org.cellwright.editor.CellValidationReconciler.MARKER_TYPE, true, org.eclipse.core.resources.IResource.DEPTH_ZERO);
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			return out;
+		}
+		List<StackModel.Slab> slabs = StackModel.slabs(cell);
+		for (int i = 0; i < slabs.size(); i++) {
+			Layer l = slabs.get(i).layer();
+			if (l.eResource() != resource) continue; // a layer of a cell in another file: its markers are there
+			var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(l);
+			if (node == null) continue;
+			for (var m : markers) {
+				int at = m.getAttribute(org.eclipse.core.resources.IMarker.CHAR_START, -1);
+				if (at < node.getOffset() || at >= node.getEndOffset()) continue;
+				int sev = m.getAttribute(org.eclipse.core.resources.IMarker.SEVERITY, -1);
+				out.merge(i, sev, Math::max);
+				problemMessages.computeIfAbsent(i, k -> new ArrayList<>()).add((sev >= 2 ? "error: " : sev == 1 ? "warning: " : "")
+						+ m.getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, ""));
+			}
+		}
+		return out;
+	}
+
+	private final java.util.Map<Integer, List<String>> problemMessages = new java.util.HashMap<>();
+
+	private String problemText(int slab) {
+		List<String> m = problemMessages.get(slab);
+		return m == null ? null : String.join("\n", m);
+	}
+
+	/** The layers marked as having problems (layer name to highest severity), as drawn. */
+	public java.util.Map<String, Integer> problemLayers() {
+		java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+		List<StackModel.Slab> slabs = cell == null ? List.of() : StackModel.slabs(cell);
+		problems().forEach((i, sev) -> out.put(slabs.get(i).layer().getName(), sev));
+		return out;
+	}
+
+	/** The x of the middle of a drawn slab (for tests that drive the mouse). */
+	public int slabCenter(int slab) {
+		return painter.center(slab);
+	}
+
+	public org.eclipse.swt.widgets.List palette() { return palette; }
+
+	/** The slab boundary the drop indicator shows, or -1 (for tests). */
+	public int dropIndicator() {
+		return painter.dropBoundary;
+	}
+
+	/** Shows the drop indicator as a drag over x would (for tests). */
+	public void dragOver(int x) {
+		painter.dropBoundary = painter.boundaryAt(x);
+		canvas.redraw();
 	}
 
 	@Override
 	public boolean execute(Command c) {
 		if (!editable() || c == null || !c.canExecute()) return false;
 		String before = print();
+		Layer selected = selectedLayer(); // the selection follows the layer, not its place
 		domain.getCommandStack().execute(c);
-		writeBack(before);
+		writeBack(before, selected);
 		return true;
 	}
 
 	public void undo() {
 		if (domain != null && domain.getCommandStack().canUndo()) {
 			String before = print();
+			Layer selected = selectedLayer();
 			domain.getCommandStack().undo();
-			writeBack(before);
+			writeBack(before, selected);
 		}
 	}
 
 	public void redo() {
 		if (domain != null && domain.getCommandStack().canRedo()) {
 			String before = print();
+			Layer selected = selectedLayer();
 			domain.getCommandStack().redo();
-			writeBack(before);
+			writeBack(before, selected);
 		}
 	}
 
@@ -397,8 +687,7 @@ public class StackView extends ViewPart implements ModelEditing {
 	 * Prints the model back into the editor's document, replacing only the span that changed: the printouts before
 	 * and after the change locate it, the rest of the text keeps its layout and comments (see {@link TextPatch}).
 	 */
-	private void writeBack(String before) {
-		Layer selectedLayer = selectedLayer();
+	private void writeBack(String before, Layer selectedLayer) {
 		TextPatch patch = TextPatch.of(document.get(), before, print());
 		writing = true;
 		try {
@@ -452,7 +741,9 @@ public class StackView extends ViewPart implements ModelEditing {
 		boolean editable = resource != null && resource.getErrors().isEmpty();
 		undo.setEnabled(editable && domain != null && domain.getCommandStack().canUndo());
 		redo.setEnabled(editable && domain != null && domain.getCommandStack().canRedo());
-		delete.setEnabled(editable && selectedOwnLayer() != null);
+		delete.setEnabled(editable && selectedLayer() != null);
+		moveUp.setEnabled(editable && selectedOwnLayer() != null);
+		moveDown.setEnabled(editable && selectedOwnLayer() != null);
 	}
 
 	/** Renders the diagram into a PNG file. */
@@ -491,6 +782,25 @@ public class StackView extends ViewPart implements ModelEditing {
 	@Override
 	public List<String> materialLabels() { return paletteItems(); }
 
+	private org.cellwright.editor.properties.ReasonPropertySheetPage propertyPage;
+
+	@Override
+	public void refused(String reason) {
+		if (propertyPage != null) propertyPage.showReason(reason);
+	}
+
+	/** The Properties view's page for this view's layers and cells: it shows why a typed value is refused. */
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+			propertyPage = new org.cellwright.editor.properties.ReasonPropertySheetPage();
+			return adapter.cast(propertyPage);
+		}
+		return super.getAdapter(adapter);
+	}
+
+	public org.cellwright.editor.properties.ReasonPropertySheetPage propertyPage() { return propertyPage; }
+
 	@Override
 	public Material material(String label) { return paletteMaterial(label); }
 
@@ -525,6 +835,7 @@ public class StackView extends ViewPart implements ModelEditing {
 
 	@Override
 	public void dispose() {
+		if (markerListener != null) org.eclipse.core.resources.ResourcesPlugin.getWorkspace().removeResourceChangeListener(markerListener);
 		getSite().getPage().removePartListener(partListener);
 		if (document != null) document.removeDocumentListener(docListener);
 		painter.dispose();

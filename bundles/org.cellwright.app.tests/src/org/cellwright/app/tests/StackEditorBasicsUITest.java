@@ -1,0 +1,234 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.editor.properties.ModelPropertySource;
+import org.cellwright.editor.properties.ReasonPropertySheetPage;
+import org.cellwright.editor.stack.StackView;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.model.Layer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.views.properties.PropertySheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stack editor as users expect it: Delete key and Edit > Delete with undo, insert without drag and drop, a drop
+ * indicator, a context menu, layers inherited through 'extends', problems drawn on the layers, and a Properties view
+ * that shows effective values and why a value is refused.
+ */
+class StackEditorBasicsUITest {
+
+	IWorkbenchPage page;
+	ITextEditor editor;
+	IDocument doc;
+	StackView view;
+	String original;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
+		IdeUITest.waitForJobs();
+		editor = (ITextEditor) IDE.openEditor(page, file, true);
+		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		original = doc.get();
+		view = (StackView) page.showView(StackView.ID);
+		page.activate(editor);
+		IdeUITest.flush();
+		view.reparse();
+		view.selectCell("Cell3");
+	}
+
+	@AfterEach
+	void tearDown() {
+		editor.doRevertToSaved();
+		page.closeAllEditors(false);
+	}
+
+	String stack() {
+		return String.join(",", Cells.effectiveLayers(view.cell()).stream().map(Layer::getName).toList());
+	}
+
+	void command(String id) throws Exception {
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null);
+		IdeUITest.flush();
+	}
+
+	/** Paints the view now: the slabs' places on the screen are those of the last painting. */
+	void paint() {
+		view.canvas().redraw();
+		view.canvas().update();
+		IdeUITest.flush();
+	}
+
+	void mouse(int type, int x, int stateMask) {
+		Event e = new Event();
+		e.x = x;
+		e.y = view.canvas().getSize().y / 2;
+		e.button = type == SWT.MouseMove ? 0 : 1;
+		e.stateMask = stateMask;
+		view.canvas().notifyListeners(type, e);
+	}
+
+	@Test
+	void theDeleteKeyCommandAndEditDeleteRemoveTheSelectedLayerAndUndoBringsItBack() throws Exception {
+		view.select(2);
+		page.activate(view);
+		IdeUITest.flush();
+		var edit = WorkbenchBasicsUITest.item(page.getWorkbenchWindow().getShell().getMenuBar(), "Edit").getMenu();
+		assertTrue(WorkbenchBasicsUITest.item(edit, "Delete").isEnabled(), "Edit > Delete is enabled on a selected layer");
+		command("org.eclipse.ui.edit.delete"); // what the Delete key and Edit > Delete run
+		assertEquals("wcc,separator,ccc", stack());
+		assertFalse(doc.get().contains("layer foil:"), "deleted from the text");
+		command("org.eclipse.ui.edit.undo");
+		assertEquals("wcc,separator,foil,ccc", stack());
+		assertEquals(original, doc.get(), "undo restores the text");
+	}
+
+	@Test
+	void aLayerIsInsertedByDoubleClickOnTheListByTheInsertKeyAndFromTheContextMenu() {
+		int li = view.paletteItems().indexOf(view.paletteItems().stream().filter(s -> s.endsWith("Li15Si4")).findFirst().orElseThrow());
+		view.select(0);
+		view.palette().select(li);
+		view.palette().notifyListeners(SWT.DefaultSelection, new Event()); // a double-click or Enter on the material
+		assertEquals("wcc,li15si4,separator,foil,ccc", stack(), "inserted after the selected layer");
+		assertTrue(doc.get().contains("layer li15si4: Li15Si4 10 um"), doc.get());
+
+		view.select(2); // separator
+		view.palette().select(li);
+		assertEquals(li, view.palette().getSelectionIndex(), view.paletteItems().toString());
+		page.activate(view); // the key goes to the view with the focus (in the text editor Insert toggles overwrite)
+		view.canvas().setFocus();
+		IdeUITest.flush();
+		Event key = new Event();
+		key.keyCode = SWT.INSERT;
+		view.canvas().notifyListeners(SWT.KeyDown, key);
+		assertEquals("wcc,li15si4,separator,li15si42,foil,ccc", stack(), view.message());
+
+		List<String> menu = view.contextMenuLabels();
+		String insert = menu.stream().filter(s -> s.startsWith("Insert Layer/") && s.endsWith("Li15Si4")).findFirst()
+				.orElseThrow(() -> new AssertionError(menu.toString()));
+		view.select(-1);
+		view.runContextMenu(insert);
+		assertEquals("wcc,li15si4,separator,li15si42,foil,ccc,li15si43", stack(), "with nothing selected: at the end");
+	}
+
+	@Test
+	void theContextMenuDeletesMovesAndOpensProperties() throws Exception {
+		view.select(0);
+		List<String> menu = view.contextMenuLabels();
+		for (String entry : List.of("Delete layer", "Move Up", "Move Down", "Properties"))
+			assertTrue(menu.contains(entry), entry + " in " + menu);
+		view.runContextMenu("Move Down");
+		assertEquals("separator,wcc,foil,ccc", stack());
+		view.runContextMenu("Move Up");
+		assertEquals("wcc,separator,foil,ccc", stack());
+		view.runContextMenu("Properties");
+		IdeUITest.flush();
+		assertNotNull(page.findView(IPageLayout.ID_PROP_SHEET), "Properties opens the Properties view");
+	}
+
+	@Test
+	void draggingALayerShowsWhereItWillGoAndMovesIt() {
+		paint();
+		int from = view.slabCenter(0), over = view.slabCenter(2) + 5;
+		mouse(SWT.MouseDown, from, 0);
+		assertEquals(-1, view.dropIndicator(), "no indicator before the pointer moves");
+		mouse(SWT.MouseMove, over, SWT.BUTTON1);
+		assertEquals(3, view.dropIndicator(), "the indicator at the boundary after the third layer");
+		mouse(SWT.MouseUp, over, 0);
+		assertEquals(-1, view.dropIndicator(), "gone after the drop");
+		assertEquals("separator,foil,wcc,ccc", stack());
+		view.dragOver(view.slabCenter(1) - 5);
+		assertEquals(1, view.dropIndicator(), "a material dragged from the list shows the boundary too");
+	}
+
+	@Test
+	void inACellThatExtendsAnotherInheritedLayersAreExplainedReplacedByNameAndRemoved() {
+		view.selectCell("Cell1");
+		paint();
+		assertEquals("wcc,interlayer,separator,foil,ccc", stack());
+		// a layer of Cell1 dropped onto an inherited one: not silent
+		mouse(SWT.MouseDown, view.slabCenter(1), 0);
+		mouse(SWT.MouseMove, view.slabCenter(3), SWT.BUTTON1);
+		mouse(SWT.MouseUp, view.slabCenter(3), 0);
+		assertTrue(view.message().contains("inherited from Cell3"), view.message());
+		assertEquals(original, doc.get(), "nothing changed");
+
+		// a material dropped between two inherited layers: placed by name
+		String label = view.paletteItems().stream().filter(s -> s.endsWith("Li15Si4")).findFirst().orElseThrow();
+		assertTrue(view.insertAt(view.paletteMaterialNamed(label), 4));
+		assertEquals("wcc,interlayer,separator,foil,li15si4,ccc", stack());
+		assertTrue(doc.get().contains("layer li15si4: Li15Si4 10 um after foil"), doc.get());
+		view.undo();
+		assertEquals(original, doc.get());
+
+		// deleting an inherited layer removes it from this cell only
+		view.select(3);
+		assertTrue(view.deleteSelected());
+		assertEquals("wcc,interlayer,separator,ccc", stack());
+		String cell1 = doc.get().substring(doc.get().indexOf("cell Cell1 extends Cell3"), doc.get().indexOf("cell Cell2 extends"));
+		assertTrue(cell1.contains("\tremove foil\n"), cell1);
+		assertTrue(view.message().contains("removes it"), view.message());
+		view.undo();
+		assertEquals(original, doc.get());
+	}
+
+	@Test
+	void layersWithProblemsAreMarkedOnTheDrawing() throws Exception {
+		IdeUITest.spin(() -> Integer.valueOf(1).equals(view.problemLayers().get("separator")), 20_000,
+				"the separator's warning (LPSCl reduced by the Li foil) on the drawing: " + view.problemLayers());
+		assertNull(view.problemLayers().get("wcc"), "a layer without problems is not marked");
+		int at = doc.get().indexOf("layer foil: Li 350 um") + "layer foil: Li 350 ".length();
+		doc.replace(at, 2, "mA");
+		IdeUITest.spin(() -> Integer.valueOf(2).equals(view.problemLayers().get("foil")), 20_000, "the foil's error on the drawing: "
+				+ view.problemLayers());
+	}
+
+	@Test
+	void unsetPropertiesShowTheirEffectiveValueMarked() {
+		view.select(2); // foil of Cell3
+		ModelPropertySource foil = view.propertySource();
+		assertEquals("1.5  (default)", foil.getPropertyValue("bruggeman"), "the catalogue's default, marked");
+		assertEquals("350 um", foil.getPropertyValue("thickness"), "a written value unmarked");
+		view.selectCell("Cell1");
+		view.select(-1);
+		ModelPropertySource cell = view.propertySource();
+		assertEquals("65 MPa  (inherited from Cell3)", cell.getPropertyValue("stack-pressure"));
+	}
+
+	@Test
+	void aRefusedValuesReasonIsShownInThePropertiesView() throws Exception {
+		view.select(2);
+		PropertySheet sheet = (PropertySheet) page.showView(IPageLayout.ID_PROP_SHEET);
+		page.activate(view);
+		IdeUITest.flush();
+		IdeUITest.spin(() -> PropertiesUITest.row(sheet.getCurrentPage().getControl(), "thickness") != null, 10_000, "the layer in the sheet");
+		ReasonPropertySheetPage p = assertInstanceOf(ReasonPropertySheetPage.class, sheet.getCurrentPage());
+		assertEquals(ReasonPropertySheetPage.HINT, p.reason());
+		Text cellEditor = PropertiesUITest.openCellEditor(PropertiesUITest.tree(p.getControl()), "thickness");
+		cellEditor.setText("5 mA/cm2");
+		IdeUITest.flush();
+		assertTrue(p.reason().startsWith("Refused: thickness expects a length"), p.reason());
+		cellEditor.setText("5 um");
+		IdeUITest.flush();
+		assertEquals(ReasonPropertySheetPage.HINT, p.reason(), "an acceptable value clears the reason");
+	}
+}
