@@ -93,12 +93,17 @@ public class RunsView extends ViewPart {
 			if (!Files.isDirectory(results)) continue;
 			try (Stream<Path> s = Files.list(results)) {
 				for (Path store : s.filter(d -> Files.isRegularFile(d.resolve(RunFiles.INDEX))).sorted().toList())
-					for (RunIndex.Row r : new RunStore(store).index().rows()) runs.add(new Run(r, store.resolve(r.folder()).normalize()));
+				{
+					List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
+					java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
+					for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize()));
+				}
 			} catch (java.io.IOException | RunStoreException e) {
 				// a results folder that cannot be listed: its runs are not shown
 			}
 		}
-		runs.sort(Comparator.comparing((Run r) -> r.row().time()).thenComparing(r -> r.row().id()).reversed());
+		// newest first; runs that started in the same second keep the index's order (ids of one second sort by hash)
+		runs.sort(Comparator.comparing((Run r) -> r.row().time()).reversed());
 		if (table == null || table.isDisposed()) return;
 		table.removeAll();
 		for (Run r : runs) {
