@@ -30,35 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Properties view edits the selected layer or cell of the Stack view: unit-aware, refused input changes nothing, undo. */
-class PropertiesUITest {
-
-	IWorkbenchPage page;
-	ITextEditor editor;
-	IDocument doc;
-	StackView view;
-	String original;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
-		IdeUITest.waitForJobs();
-		editor = (ITextEditor) IDE.openEditor(page, file, true);
-		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		original = doc.get();
-		view = (StackView) page.showView(StackView.ID);
-		page.activate(editor);
-		IdeUITest.flush();
-		view.reparse();
-		view.selectCell("Cell3");
-	}
-
-	@AfterEach
-	void tearDown() {
-		editor.doRevertToSaved();
-		page.closeAllEditors(false);
-	}
+class PropertiesUITest extends StackEditorFixture {
 
 	/** Selects the slab of the layer named so (layers of Cell3: wcc, separator, foil, ccc). */
 	ModelPropertySource selectLayer(int slab, String name) {

@@ -32,35 +32,7 @@ import org.junit.jupiter.api.Test;
  * indicator, a context menu, layers inherited through 'extends', problems drawn on the layers, and a Properties view
  * that shows effective values and why a value is refused.
  */
-class StackEditorBasicsUITest {
-
-	IWorkbenchPage page;
-	ITextEditor editor;
-	IDocument doc;
-	StackView view;
-	String original;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
-		IdeUITest.waitForJobs();
-		editor = (ITextEditor) IDE.openEditor(page, file, true);
-		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		original = doc.get();
-		view = (StackView) page.showView(StackView.ID);
-		page.activate(editor);
-		IdeUITest.flush();
-		view.reparse();
-		view.selectCell("Cell3");
-	}
-
-	@AfterEach
-	void tearDown() {
-		editor.doRevertToSaved();
-		page.closeAllEditors(false);
-	}
+class StackEditorBasicsUITest extends StackEditorFixture {
 
 	String stack() {
 		return String.join(",", Cells.effectiveLayers(view.cell()).stream().map(Layer::getName).toList());

@@ -19,35 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The graphical stack editor edits the text editor's model: reorder, insert, delete, undo, redo. */
-class StackEditorUITest {
-
-	IWorkbenchPage page;
-	ITextEditor editor;
-	IDocument doc;
-	StackView view;
-	String original;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		IFile file = any.getProject().getFile("sung2023/half-cells.cell");
-		IdeUITest.waitForJobs();
-		editor = (ITextEditor) IDE.openEditor(page, file, true);
-		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		original = doc.get();
-		view = (StackView) page.showView(StackView.ID);
-		page.activate(editor);
-		IdeUITest.flush();
-		view.reparse();
-		view.selectCell("Cell3");
-	}
-
-	@AfterEach
-	void tearDown() {
-		editor.doRevertToSaved();
-		page.closeAllEditors(false);
-	}
+class StackEditorUITest extends StackEditorFixture {
 
 	String layerNames() {
 		return String.join(",", view.cell().getLayers().stream().map(Layer::getName).toList());
