@@ -44,3 +44,4 @@ abstract class StackEditorFixture {
 		page.closeAllEditors(false);
 	}
 
+}
