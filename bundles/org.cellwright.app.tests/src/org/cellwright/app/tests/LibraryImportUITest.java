@@ -71,6 +71,8 @@ class LibraryImportUITest {
 	}
 
 	List<String> markers(IFile f) throws Exception {
+		// the background check started by the file's change rewrites the same markers: read them after it, not mid-way
+		org.eclipse.core.runtime.jobs.Job.getJobManager().join(ProjectLibraryCheck.FAMILY, null);
 		return Arrays.stream(f.findMarkers(CellValidationReconciler.MARKER_TYPE, false, IResource.DEPTH_ZERO))
 				.map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, "")).toList();
 	}
