@@ -31,6 +31,24 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 	 * index per sample (null if unknown).
 	 */
 	public record Simulated(double[] time, double[] voltage, double[] current, int[] cycle, int[] step) {
+		/**
+		 * The simulated voltage at each of these (sorted) times, linear between samples; before the first sample its
+		 * voltage, after the last (a run that ended early) the last voltage.
+		 */
+		public double[] voltageAt(double[] times) {
+			if (time.length == 0) throw new IllegalArgumentException("the simulation has no samples");
+			double[] out = new double[times.length];
+			int hint = 0;
+			for (int i = 0; i < times.length; i++) {
+				if (times[i] <= time[0]) out[i] = voltage[0];
+				else if (times[i] >= time[time.length - 1]) out[i] = voltage[voltage.length - 1];
+				else {
+					hint = locate(time, times[i], hint);
+					out[i] = interpolate(time, voltage, hint, times[i]);
+				}
+			}
+			return out;
+		}
 	}
 
 	public static ErrorFigures compare(MeasuredSeries measured, Simulated sim) {

@@ -219,16 +219,8 @@ public final class SimulationInputs {
 	/** The materials a cell's layers are made of (composites and their components), by name. */
 	static Map<String, Material> materialsOf(Cell c) {
 		Map<String, Material> out = new LinkedHashMap<>();
-		java.util.ArrayDeque<Material> todo = new java.util.ArrayDeque<>();
 		for (Layer l : Cells.effectiveLayers(c))
-			if (l.getMaterial() != null && !l.getMaterial().eIsProxy()) todo.add(l.getMaterial());
-		while (!todo.isEmpty()) {
-			Material m = todo.poll();
-			if (out.putIfAbsent(m.getName(), m) != null) continue;
-			if (m instanceof Composite comp)
-				for (Component part : comp.getComponents())
-					if (part.getMaterial() != null && !part.getMaterial().eIsProxy()) todo.add(part.getMaterial());
-		}
+			for (Material m : Composites.materialsWithin(l.getMaterial())) out.putIfAbsent(m.getName(), m);
 		return out;
 	}
 

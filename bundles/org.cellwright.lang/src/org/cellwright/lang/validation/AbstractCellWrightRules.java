@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.lang.units.Dimension;
@@ -92,6 +93,14 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 		String got = noUnit ? "a plain number without unit" : "'" + q.getUnit() + "' is " + d.description().replaceFirst(":.*", "");
 		error(what + " expects " + expected + ", but " + got, q, noUnit ? QUANTITY__VALUE : QUANTITY__UNIT, WRONG_DIMENSION);
 		return false;
+	}
+
+	/** What a sweep or fit may vary of a layer: its thickness or a layer property of the catalogue (null if neither). */
+	protected static Entry layerTarget(String prop) {
+		if (prop.equals("thickness"))
+			return new Entry("thickness", Set.of(PropertyCatalog.Owner.LAYER), List.of(Dimension.LENGTH), 0, false,
+					Double.POSITIVE_INFINITY, false, false, "layer thickness");
+		return PropertyCatalog.find(PropertyCatalog.Owner.LAYER, prop).orElse(null);
 	}
 
 	protected static Set<Dimension> accepted(Entry e) {

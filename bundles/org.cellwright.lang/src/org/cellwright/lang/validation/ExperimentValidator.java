@@ -132,8 +132,7 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 				if (x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()
 						&& Cells.effectiveLayers(x.getCell()).stream().noneMatch(l -> layer.equals(l.getName())))
 					error("cell " + x.getCell().getName() + " has no layer '" + layer + "'", p, SWEEP_PARAMETER__TARGET, SWEEP);
-				e = prop.equals("thickness") ? new Entry("thickness", Set.of(Owner.LAYER), List.of(Dimension.LENGTH), 0, false,
-						Double.POSITIVE_INFINITY, false, false, "layer thickness") : PropertyCatalog.find(Owner.LAYER, prop).orElse(null);
+				e = layerTarget(prop);
 			} else {
 				e = PropertyCatalog.find(Owner.CELL, target).orElse(null);
 			}

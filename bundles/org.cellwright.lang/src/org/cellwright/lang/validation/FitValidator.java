@@ -4,21 +4,18 @@ import static org.cellwright.model.CellwrightPackage.Literals.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.properties.PropertyCatalog.Owner;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
-import org.cellwright.model.Component;
-import org.cellwright.model.Composite;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Fit;
 import org.cellwright.model.FitEstimate;
@@ -114,14 +111,8 @@ public class FitValidator extends AbstractCellWrightRules {
 				.filter(x -> x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()).map(Experiment::getCell)
 				.toList();
 		boolean layer = cells.isEmpty() || cells.stream().anyMatch(c -> Cells.effectiveLayers(c).stream().anyMatch(l -> owner.equals(l.getName())));
-		if (layer) {
-			if (prop.equals("thickness"))
-				return new Entry("thickness", Set.of(Owner.LAYER), List.of(Dimension.LENGTH), 0, false, Double.POSITIVE_INFINITY, false, false,
-						"layer thickness");
-			Optional<Entry> e = PropertyCatalog.find(Owner.LAYER, prop);
-			if (e.isPresent())
-				return e.get();
-		}
+		if (layer && layerTarget(prop) != null)
+			return layerTarget(prop);
 		for (Cell c : cells)
 			if (usesMaterial(c, owner))
 				return PropertyCatalog.find(Owner.MATERIAL, prop).orElse(null);
@@ -129,22 +120,10 @@ public class FitValidator extends AbstractCellWrightRules {
 	}
 
 	private static boolean usesMaterial(Cell c, String name) {
-		ArrayDeque<Material> todo = new ArrayDeque<>();
-		Set<Material> seen = new HashSet<>();
 		for (Layer l : Cells.effectiveLayers(c))
-			if (l.getMaterial() != null && !l.getMaterial().eIsProxy())
-				todo.add(l.getMaterial());
-		while (!todo.isEmpty()) {
-			Material m = todo.poll();
-			if (!seen.add(m))
-				continue;
-			if (name.equals(m.getName()))
-				return true;
-			if (m instanceof Composite comp)
-				for (Component part : comp.getComponents())
-					if (part.getMaterial() != null && !part.getMaterial().eIsProxy())
-						todo.add(part.getMaterial());
-		}
+			for (Material m : Composites.materialsWithin(l.getMaterial()))
+				if (name.equals(m.getName()))
+					return true;
 		return false;
 	}
 }

@@ -12,9 +12,8 @@ import java.util.Locale;
 
 import org.cellwright.fit.FitResult;
 import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
 import org.cellwright.model.Cell;
-import org.cellwright.model.Composite;
-import org.cellwright.model.Component;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.cellwright.model.Property;
@@ -150,13 +149,8 @@ public final class FitReport {
 	}
 
 	private static Material find(Material m, String name) {
-		if (m == null || m.eIsProxy()) return null;
-		if (name.equals(m.getName())) return m;
-		if (m instanceof Composite comp)
-			for (Component part : comp.getComponents()) {
-				Material f = find(part.getMaterial(), name);
-				if (f != null) return f;
-			}
+		for (Material x : Composites.materialsWithin(m))
+			if (name.equals(x.getName())) return x;
 		return null;
 	}
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.cellwright.fit.FitOptions;
@@ -33,7 +32,6 @@ import org.cellwright.run.RunUnit;
 import org.cellwright.run.RunWriter;
 import org.cellwright.run.SimulationInputs;
 import org.cellwright.run.Sweeps;
-import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.solver.ProgressListener;
 
@@ -144,7 +142,7 @@ public final class FitRunner {
 				RunWriter.Outcome o = RunWriter.write(unit, folder.getFileName().toString(), folder, ProgressListener.NONE, cancel);
 				if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 				if (t.measured() != null) {
-					addMeasured(r, t, RunFolder.read(folder));
+					addMeasured(r, t, RunFolder.read(folder), unit.inputs().cell().area());
 				} else {
 					List<Checks.Check> checks;
 					synchronized (modelLock) {
@@ -177,27 +175,10 @@ public final class FitRunner {
 	}
 
 	/** Residuals at every measured time; after the simulation's end the last simulated voltage stands. */
-	static void addMeasured(List<Double> r, Target t, RunFolder run) {
-		CsvTable ts = run.timeseries();
-		double[] th = ts.column("time_h");
-		double[] v = ts.column("voltage_V");
-		MeasuredSeries m = t.measured();
-		double[] tm = m.values(MeasuredQuantity.TIME);
-		double[] vm = m.values(MeasuredQuantity.VOLTAGE);
-		int k = 0;
-		for (int i = 0; i < tm.length; i++) {
-			double hours = tm[i] / 3600.0;
-			while (k < th.length - 2 && th[k + 1] < hours) k++;
-			double vs;
-			if (th.length == 0) vs = 0;
-			else if (hours >= th[th.length - 1]) vs = v[v.length - 1];
-			else if (hours <= th[0]) vs = v[0];
-			else {
-				double w = (hours - th[k]) / Math.max(1e-300, th[k + 1] - th[k]);
-				vs = v[k] + w * (v[k + 1] - v[k]);
-			}
-			r.add(t.weight() * (vm[i] - vs) / t.noise());
-		}
+	static void addMeasured(List<Double> r, Target t, RunFolder run, double areaM2) {
+		double[] vm = t.measured().values(MeasuredQuantity.VOLTAGE);
+		double[] vs = MeasuredComparison.simulated(run, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME));
+		for (int i = 0; i < vm.length; i++) r.add(t.weight() * (vm[i] - vs[i]) / t.noise());
 	}
 
 	/** Scratch folders go; one that cannot be deleted stays (it is inside the fit's own run folder). */
@@ -207,9 +188,5 @@ public final class FitRunner {
 		} catch (java.io.UncheckedIOException e) {
 			// scratch files only
 		}
-	}
-
-	static String fmt(double v) {
-		return String.format(Locale.ROOT, "%.6g", v);
 	}
 }
