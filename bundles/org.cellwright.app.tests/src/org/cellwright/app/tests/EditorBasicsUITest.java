@@ -27,29 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The editor's services where users found them wanting: completion of a partial word, Ctrl+1 on units, colouring, hover. */
-class EditorBasicsUITest {
-
-	IWorkbenchPage page;
-	IFile file;
-	ITextEditor editor;
-	IDocument doc;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		file = any.getProject().getFile("sung2023/half-cells.cell");
-		IdeUITest.waitForJobs();
-		editor = (ITextEditor) IDE.openEditor(page, file, true);
-		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		IdeUITest.flush();
-	}
-
-	@AfterEach
-	void tearDown() {
-		editor.doRevertToSaved();
-		page.closeAllEditors(false);
-	}
+class EditorBasicsUITest extends HalfCellsEditorFixture {
 
 	List<String> replacements(int offset) {
 		return CellContentAssistProcessor.proposals(doc, offset).stream().map(p -> {

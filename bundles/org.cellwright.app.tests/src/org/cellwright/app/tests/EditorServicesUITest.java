@@ -28,29 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The editor's language services on the study's half cells, in the running IDE. */
-class EditorServicesUITest {
+class EditorServicesUITest extends HalfCellsEditorFixture {
 
-	IWorkbenchPage page;
-	IFile file;
-	ITextEditor editor;
-	IDocument doc;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		file = any.getProject().getFile("sung2023/half-cells.cell");
+	@Test
+	void theStudysExamplesAreImportedWithTheirFolder() {
 		assertTrue(file.exists(), "the study's examples are imported with their folder");
-		IdeUITest.waitForJobs();
-		editor = (ITextEditor) IDE.openEditor(page, file, true);
-		doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		IdeUITest.flush();
-	}
-
-	@AfterEach
-	void tearDown() {
-		editor.doRevertToSaved();
-		page.closeAllEditors(false);
 	}
 
 	@Test
