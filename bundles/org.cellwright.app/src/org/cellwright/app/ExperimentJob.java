@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.app.views.ResultsView;
+import org.cellwright.app.views.SweepView;
 import org.cellwright.model.Element;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
@@ -112,6 +113,7 @@ public class ExperimentJob extends Job {
 		Path root = results.getLocation().toFile().toPath();
 		Cancel cancel = new Cancel();
 		List<Path> shown = new ArrayList<>();
+		List<Path> sweeps = new ArrayList<>();
 		try (RunExecutor pool = RunExecutor.local()) {
 			new Pipeline(new RunStore(root), pool, cancel).run(groups, new Pipeline.Listener() {
 				@Override
@@ -180,11 +182,13 @@ public class ExperimentJob extends Job {
 				@Override
 				public void groupEnded(RunGroup g, Path folder) {
 					refresh(results);
+					if (g.sweep()) sweeps.add(folder);
 				}
 			});
 		}
 		refresh(results);
 		if (!shown.isEmpty()) show(shown);
+		if (!sweeps.isEmpty()) showSweep(sweeps.get(sweeps.size() - 1));
 		if (cancel.requested()) return Status.CANCEL_STATUS;
 		return status.isOK() ? Status.OK_STATUS : status;
 	}
@@ -195,6 +199,20 @@ public class ExperimentJob extends Job {
 		} catch (CoreException e) {
 			// the files are written; a later refresh shows them
 		}
+	}
+
+	/** The Sweep view shows the sweep's table and chart (the last sweep run). */
+	private static void showSweep(Path folder) {
+		Display d = PlatformUI.getWorkbench().getDisplay();
+		d.asyncExec(() -> {
+			var w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+			if (w == null || w.getActivePage() == null) return;
+			try {
+				((SweepView) w.getActivePage().showView(SweepView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE)).show(folder);
+			} catch (PartInitException e) {
+				// view not available: the table stays on disk (sweep.csv)
+			}
+		});
 	}
 
 	/** The Results view shows the last run (as each run of the file did before). */

@@ -44,6 +44,11 @@ public final class ChartContent {
 			return this;
 		}
 
+		Series symbols(boolean on) {
+			symbols = on;
+			return this;
+		}
+
 		Series noSymbols() {
 			symbols = false;
 			return this;

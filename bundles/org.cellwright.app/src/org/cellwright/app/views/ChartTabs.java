@@ -96,28 +96,32 @@ final class ChartTabs {
 	void show(Map<String, ChartContent> contents) {
 		for (var e : charts.entrySet()) {
 			Chart c = e.getValue();
-			c.suspendUpdate(true); // one layout for all the series, not one per series added
-			for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
-			ChartContent content = contents.get(e.getKey());
-			Map<String, double[][]> full = new HashMap<>();
-			if (content != null) {
-				for (ChartContent.Series s : content.series()) {
-					line(c, s);
-					if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
-				}
-				if (content.title() != null) c.getTitle().setText(content.title());
-				if (content.logLog) {
-					c.getAxisSet().getXAxis(0).enableLogScale(true);
-					c.getAxisSet().getYAxis(0).enableLogScale(true);
-				}
-			}
-			c.setData(ChartInteraction.FULL_DATA, full.isEmpty() ? null : full);
-			c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
-			c.suspendUpdate(false);
-			ChartInteraction.reset(c);
+			fill(c, contents.get(e.getKey()));
 			stale.add(c);
 		}
 		fitIfStale();
+	}
+
+	/** Shows the prepared content (null: nothing) in place of what the chart showed, ranges fitted to the data. */
+	static void fill(Chart c, ChartContent content) {
+		c.suspendUpdate(true); // one layout for all the series, not one per series added
+		for (ISeries<?> s : c.getSeriesSet().getSeries()) c.getSeriesSet().deleteSeries(s.getId());
+		Map<String, double[][]> full = new HashMap<>();
+		if (content != null) {
+			for (ChartContent.Series s : content.series()) {
+				line(c, s);
+				if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
+			}
+			if (content.title() != null) c.getTitle().setText(content.title());
+			if (content.logLog) {
+				c.getAxisSet().getXAxis(0).enableLogScale(true);
+				c.getAxisSet().getYAxis(0).enableLogScale(true);
+			}
+		}
+		c.setData(ChartInteraction.FULL_DATA, full.isEmpty() ? null : full);
+		c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);
+		c.suspendUpdate(false);
+		ChartInteraction.reset(c);
 	}
 
 	private static void line(Chart chart, ChartContent.Series p) {

@@ -19,7 +19,7 @@ import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
-/** The Results view's toolbar and menu: Add Run..., Clear, Reset Zoom, Export PNG... and Export CSV... of the chart shown. */
+/** The Results view's toolbar and menu: Add Run..., Add Measurement..., Clear, Reset Zoom, Export PNG... and Export CSV... of the chart shown. */
 final class ResultsActions {
 
 	private ResultsActions() {}
@@ -38,6 +38,14 @@ final class ResultsActions {
 			}
 		};
 		add.setToolTipText("Add a run folder to overlay on every chart");
+		Action measured = new Action("Add Measurement...") {
+			@Override
+			public void run() {
+				var wizard = new org.cellwright.app.wizards.MeasuredDataImportWizard().forRun(view.shown());
+				new org.eclipse.jface.wizard.WizardDialog(view.getSite().getShell(), wizard).open();
+			}
+		};
+		measured.setToolTipText("Overlay measured cycler data (BDF, Arbin, Neware, BioLogic, Maccor, or mapped CSV) on a run, with its error figures");
 		Action clear = new Action("Clear") {
 			@Override
 			public void run() {
@@ -66,6 +74,7 @@ final class ResultsActions {
 		};
 		ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
 		add.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
+		measured.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_OBJ_FILE));
 		clear.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_CLEAR));
 		clear.setToolTipText("Remove all runs from the view");
 		png.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_ETOOL_SAVEAS_EDIT));
@@ -74,8 +83,9 @@ final class ResultsActions {
 		csv.setToolTipText("Export the data of the chart shown as CSV (one row per point, with units; all points, also where fewer are drawn)");
 		IToolBarManager tb = bars.getToolBarManager();
 		IMenuManager menu = bars.getMenuManager();
-		for (Action a : List.of(add, clear, png, csv)) tb.add(a);
+		for (Action a : List.of(add, measured, clear, png, csv)) tb.add(a);
 		menu.add(add);
+		menu.add(measured);
 		menu.add(clear);
 		menu.add(new Separator());
 		menu.add(reset);

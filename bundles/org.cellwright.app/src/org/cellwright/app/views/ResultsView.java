@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
@@ -51,7 +52,8 @@ public class ResultsView extends ViewPart {
 
 	/** Tab titles, also the keys of {@link #chart(String)}. */
 	public static final String VOLTAGE = "Voltage", VOLTAGE_CAPACITY = "Voltage-capacity", CYCLES = "Capacity and CE",
-			OVERPOTENTIALS = "Overpotentials", INVENTORY = "Li inventory", MECHANISM = "Mechanism map", CHECKS = "Checks";
+			OVERPOTENTIALS = "Overpotentials", INVENTORY = "Li inventory", MECHANISM = "Mechanism map", CHECKS = "Checks",
+			ERRORS = "Measured vs simulated";
 
 	private List<RunFolder> runs = List.of();
 	/** The folders last asked for (shown or still loading). */
@@ -60,6 +62,10 @@ public class ResultsView extends ViewPart {
 	private ResultsBanner banner;
 	private ChartTabs tabs;
 	private ChecksTab checks;
+	private ErrorsTab errors;
+	private List<Measurement> measurements = List.of();
+	/** Measurements imported in the IDE, by the run folder they are overlaid on (not written anywhere). */
+	private final Map<Path, MeasuredSeries> imported = new java.util.HashMap<>();
 	private Label readout;
 	private Font bold;
 	private RunsLoader loader;
@@ -130,6 +136,7 @@ public class ResultsView extends ViewPart {
 		});
 		tabs.folder().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		checks = new ChecksTab(tabs.folder(), bold);
+		errors = new ErrorsTab(tabs.folder());
 		readout = new Label(parent, SWT.NONE);
 		readout.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
 		ResultsActions.contribute(this, getViewSite().getActionBars(), tabs);
@@ -170,13 +177,13 @@ public class ResultsView extends ViewPart {
 			else previous.cancel(false);
 		});
 		if (folders.isEmpty()) {
-			show(new RunsLoader.Loaded(List.of(), List.of(), Map.of()));
+			show(new RunsLoader.Loaded(List.of(), List.of(), Map.of(), List.of()));
 			loaded.complete(runs);
 			return;
 		}
 		Display display = readout.getDisplay();
 		RunsLoader[] self = new RunsLoader[1];
-		RunsLoader job = new RunsLoader(folders, task -> {
+		RunsLoader job = new RunsLoader(requested, imported, task -> {
 			if (!display.isDisposed()) display.asyncExec(() -> {
 				if (self[0] == loader && loader != null) banner.loading(Character.toLowerCase(task.charAt(0)) + task.substring(1));
 			});
@@ -224,16 +231,19 @@ public class ResultsView extends ViewPart {
 	/** Hands what a loader read to the banner, the charts and the checks (UI thread). */
 	private void show(RunsLoader.Loaded l) {
 		runs = l.runs();
+		measurements = l.measurements();
 		rememberRuns();
 		if (runs.isEmpty()) {
 			tabs.clear();
 			checks.remove();
+			errors.remove();
 			banner.showEmpty(l.unreadable());
 			return;
 		}
 		banner.show(runs, l.unreadable());
 		tabs.show(l.charts());
 		checks.show(runs);
+		errors.show(runs, measurements);
 	}
 
 	/**
@@ -276,6 +286,28 @@ public class ResultsView extends ViewPart {
 
 	public Chart cyclesChart() {
 		return tabs.chart(CYCLES);
+	}
+
+	/**
+	 * Overlays a measurement (read by the import wizard) on a run: the run is shown (added when not shown yet) with the
+	 * measurement on its charts and its error figures. Nothing is written: the run folder stays as the run left it.
+	 */
+	public void addMeasurement(Path runFolder, MeasuredSeries series) {
+		Path folder = RunFolder.resolve(runFolder) != null ? RunFolder.resolve(runFolder) : runFolder;
+		imported.put(folder, series);
+		List<Path> paths = new ArrayList<>(requested);
+		if (!paths.contains(folder)) paths.add(folder);
+		setRuns(paths);
+	}
+
+	/** The measurements shown with the runs (their own, or imported). */
+	public List<Measurement> measurements() {
+		return measurements;
+	}
+
+	/** The error figures' table, or null when no run shown has a measurement. */
+	public Table errorsTable() {
+		return errors.table();
 	}
 
 	/** The checks table, or null when no run shown has checks.json. */

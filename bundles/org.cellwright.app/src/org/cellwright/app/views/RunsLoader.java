@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
@@ -30,9 +31,10 @@ public final class RunsLoader extends Job {
 	public static final Object FAMILY = RunsLoader.class;
 
 	/** What was read: the runs, the folders that could not be read (with why) and each chart's content by tab. */
-	public record Loaded(List<RunFolder> runs, List<String> unreadable, Map<String, ChartContent> charts) {}
+	public record Loaded(List<RunFolder> runs, List<String> unreadable, Map<String, ChartContent> charts, List<Measurement> measurements) {}
 
 	private final List<Path> folders;
+	private final Map<Path, MeasuredSeries> imported;
 	private final Consumer<String> progress;
 	private volatile Loaded loaded;
 
@@ -40,8 +42,17 @@ public final class RunsLoader extends Job {
 	 * @param progress told what is being read ("Reading results of X (1 of 2)"), from the job's thread
 	 */
 	public RunsLoader(List<Path> folders, Consumer<String> progress) {
+		this(folders, Map.of(), progress);
+	}
+
+	/**
+	 * @param imported measurements imported in the IDE, by the run folder they are shown with
+	 * @param progress told what is being read ("Reading results of X (1 of 2)"), from the job's thread
+	 */
+	public RunsLoader(List<Path> folders, Map<Path, MeasuredSeries> imported, Consumer<String> progress) {
 		super("Reading results");
 		this.folders = List.copyOf(folders);
+		this.imported = Map.copyOf(imported);
 		this.progress = progress;
 		setUser(false);
 		setPriority(Job.LONG);
@@ -65,7 +76,7 @@ public final class RunsLoader extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		try {
-			loaded = load(folders, monitor, progress);
+			loaded = load(folders, imported, monitor, progress);
 			return Status.OK_STATUS;
 		} catch (OperationCanceledException e) {
 			return Status.CANCEL_STATUS;
@@ -78,6 +89,11 @@ public final class RunsLoader extends Job {
 	 * @throws OperationCanceledException when the monitor is cancelled
 	 */
 	public static Loaded load(List<Path> folders, IProgressMonitor monitor, Consumer<String> progress) {
+		return load(folders, Map.of(), monitor, progress);
+	}
+
+	/** Reads the folders, their measurements (their own measured.bdf.csv, or the one imported for them) and prepares the charts. */
+	public static Loaded load(List<Path> folders, Map<Path, MeasuredSeries> imported, IProgressMonitor monitor, Consumer<String> progress) {
 		int n = folders.size();
 		SubMonitor sm = SubMonitor.convert(monitor, "Reading results", 4 * n + 6);
 		List<RunFolder> runs = new ArrayList<>();
@@ -95,14 +111,25 @@ public final class RunsLoader extends Job {
 			sm.split(4);
 		}
 		Map<String, ChartContent> charts = new LinkedHashMap<>();
+		List<Measurement> measured = new ArrayList<>();
+		for (RunFolder r : runs) {
+			Measurement m = Measurement.of(r, imported.get(r.folder()));
+			if (m != null) measured.add(m);
+		}
 		if (!runs.isEmpty()) {
 			sm.setTaskName("Preparing the charts of " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
 			if (progress != null) progress.accept("Preparing the charts");
-			charts.put(ResultsView.VOLTAGE, VoltagePlots.voltage(runs).decimate(Decimation.BUDGET));
+			ChartContent voltage = VoltagePlots.voltage(runs);
+			MeasuredPlots.voltage(voltage, runs, measured);
+			charts.put(ResultsView.VOLTAGE, voltage.decimate(Decimation.BUDGET));
 			sm.split(1);
-			charts.put(ResultsView.VOLTAGE_CAPACITY, VoltagePlots.voltageCapacity(runs).decimate(Decimation.BUDGET));
+			ChartContent vq = VoltagePlots.voltageCapacity(runs);
+			MeasuredPlots.voltageCapacity(vq, runs, measured);
+			charts.put(ResultsView.VOLTAGE_CAPACITY, vq.decimate(Decimation.BUDGET));
 			sm.split(1);
-			charts.put(ResultsView.CYCLES, CyclePlots.of(runs).decimate(Decimation.BUDGET));
+			ChartContent cycles = CyclePlots.of(runs);
+			MeasuredPlots.cycles(cycles, runs, measured);
+			charts.put(ResultsView.CYCLES, cycles.decimate(Decimation.BUDGET));
 			sm.split(1);
 			charts.put(ResultsView.OVERPOTENTIALS, ColumnPlots.overpotentials(runs).decimate(Decimation.BUDGET));
 			sm.split(1);
@@ -112,6 +139,6 @@ public final class RunsLoader extends Job {
 			charts.put(ResultsView.MECHANISM, MechanismMapPlots.of(runs).decimate(Decimation.BUDGET));
 			sm.split(1);
 		}
-		return new Loaded(List.copyOf(runs), List.copyOf(unreadable), charts);
+		return new Loaded(List.copyOf(runs), List.copyOf(unreadable), charts, List.copyOf(measured));
 	}
 }

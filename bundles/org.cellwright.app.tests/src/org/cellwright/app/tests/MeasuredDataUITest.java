@@ -1,0 +1,200 @@
+package org.cellwright.app.tests;
+
+import static org.cellwright.app.tests.IdeUITest.flush;
+import static org.cellwright.app.tests.IdeUITest.spin;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.cellwright.app.ExperimentJob;
+import org.cellwright.app.views.Measurement;
+import org.cellwright.app.views.ResultsView;
+import org.cellwright.app.wizards.MeasuredDataImportWizard;
+import org.cellwright.measured.BdfWriter;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measured data in the Results view: a run of an experiment that names its measurement shows it over the simulation
+ * (voltage against time, against capacity per cycle, capacity and CE per cycle) with its error figures; the import
+ * wizard overlays cycler data on a run, and a bad file ends in one error naming file and line with nothing loaded.
+ * <p>
+ * The "measurement" is CellWright's own run of the cell at a separator conductivity of 1.5 mS/cm, with 0.5 mV of
+ * noise; the simulation compared with it has 2.5 mS/cm, so its voltage differs by the separator's ohmic drop
+ * i L (1/1.5 - 1/2.5) mS^-1 cm = 0.3 mA/cm2 x 700 um x 266.7 Ohm cm = 5.6 mV while current flows.
+ */
+class MeasuredDataUITest {
+
+	static final double AREA_CM2 = 0.785, NOISE_V = 0.0005, OHMIC_DIFFERENCE_V = 0.3e-3 * 0.07 * (1 / 1.5e-3 - 1 / 2.5e-3);
+
+	static String cell(String conductivity, String measured) {
+		return """
+				package m
+				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
+				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = %s }
+				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
+				cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
+					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+				protocol P { discharge at 0.3 mA/cm2 for 1 h  charge at 0.3 mA/cm2 until 0.2 V for 2 h }
+				experiment X { cell C protocol P %s }
+				""".formatted(conductivity, measured);
+	}
+
+	IProject project;
+
+	@AfterEach
+	void tearDown() throws Exception {
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ResultsView.ID);
+		if (project != null && project.exists()) project.delete(true, true, null);
+	}
+
+	static ExperimentJob run(IFile f) {
+		ExperimentJob job = new ExperimentJob(f, "X");
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the run of " + f.getName());
+		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
+		return job;
+	}
+
+	/** The run's series with noise, as a cycler would record it: time, voltage, current (A), cycle and step. */
+	static MeasuredSeries noisy(RunFolder run) {
+		CsvTable ts = run.timeseries();
+		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
+		Random noise = new Random(20261203);
+		double[] t = new double[th.length], vn = new double[th.length], amps = new double[th.length];
+		for (int k = 0; k < th.length; k++) {
+			t[k] = th[k] * 3600;
+			vn[k] = v[k] + NOISE_V * noise.nextGaussian();
+			amps[k] = i[k] * AREA_CM2 * 1e-3;
+		}
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, t);
+		cols.put(MeasuredQuantity.VOLTAGE, vn);
+		cols.put(MeasuredQuantity.CURRENT, amps);
+		cols.put(MeasuredQuantity.CYCLE, ts.column("cycle"));
+		cols.put(MeasuredQuantity.STEP, ts.column("step"));
+		return new MeasuredSeries(cols, null, "generated");
+	}
+
+	/** The wizard with its error dialog recorded instead of shown. */
+	static final class Wizard extends MeasuredDataImportWizard {
+		final List<String> errors = new ArrayList<>();
+
+		@Override
+		protected void showError(String message) {
+			errors.add(message);
+		}
+	}
+
+	@Test
+	void aRunWithItsMeasurementShowsOverlaysAndErrorFiguresAndTheWizardImportsAllOrNothing() throws Exception {
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("measured-overlay");
+		project.create(null);
+		project.open(null);
+		IFile f = project.getFile("m.cell");
+		f.create(new ByteArrayInputStream(cell("1.5 mS/cm", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		run(f);
+		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
+		Path truthRun = RunStore.latest(results);
+		MeasuredSeries measured = noisy(RunFolder.read(truthRun));
+		Path data = project.getLocation().toFile().toPath().resolve("data/cell-m.bdf.csv");
+		BdfWriter.write(measured, data);
+
+		f.setContents(new ByteArrayInputStream(cell("2.5 mS/cm", "measured \"data/cell-m.bdf.csv\" noise 0.5 mV").getBytes(StandardCharsets.UTF_8)),
+				IResource.FORCE, null);
+		run(f);
+		Path simRun = RunStore.latest(results);
+		assertNotEquals(truthRun, simRun, "both runs kept");
+		assertTrue(Files.isRegularFile(simRun.resolve(RunFiles.MEASURED)), "the measurement kept beside the run");
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		spin(() -> view.whenLoaded().isDone() && simRun.equals(view.shown()) && !view.loading(), 60_000, "the Results view to show the run");
+		assertEquals(1, view.measurements().size(), "the run's own measurement");
+		Measurement m = view.measurements().get(0);
+		assertNull(m.problem(), m.problem());
+		// the voltage differs by the separator's ohmic drop while current flows, plus the noise
+		assertEquals(Math.hypot(OHMIC_DIFFERENCE_V, NOISE_V), m.figures().voltageRms(), 0.25 * OHMIC_DIFFERENCE_V,
+				"RMS " + m.figures().voltageRms() + " V against an ohmic difference of " + OHMIC_DIFFERENCE_V + " V");
+		for (var c : m.figures().capacityByCycle())
+			assertEquals(0, c.relativeError(), 0.01, "the same charge passes in the plating step of cycle " + c.cycle());
+		ISeries<?> mv = view.chart(ResultsView.VOLTAGE).getSeriesSet().getSeries("measured");
+		assertNotNull(mv, "measured voltage over the simulated: " + ids(view, ResultsView.VOLTAGE));
+		assertEquals(measured.size(), org.cellwright.app.views.ChartInteraction.fullData(view.chart(ResultsView.VOLTAGE), mv)[0].length, "every measured point kept (for export)");
+		assertNotNull(view.chart(ResultsView.CYCLES).getSeriesSet().getSeries("measured discharge (mAh/cm2)"), ids(view, ResultsView.CYCLES).toString());
+		assertTrue(ids(view, ResultsView.VOLTAGE_CAPACITY).stream().anyMatch(id -> id.startsWith("measured cycle 1")), ids(view, ResultsView.VOLTAGE_CAPACITY).toString());
+		assertNotNull(view.errorsTable(), "the error figures' tab");
+		List<String> figures = Arrays.stream(view.errorsTable().getItems()).map(it -> it.getText(1) + "|" + it.getText(2)).toList();
+		assertTrue(figures.contains("voltage RMS error (" + m.figures().points() + " points)|all"), figures.toString());
+		assertTrue(figures.contains("voltage RMS error|1") && figures.contains("discharge capacity|1"), figures.toString());
+
+		view.selectTab(ResultsView.VOLTAGE);
+		Screenshots.ofView(view, "ide-results-measured.png");
+		view.selectTab(ResultsView.ERRORS);
+		Screenshots.ofView(view, "ide-results-measured-errors.png");
+
+		// a bad file: one error naming file and line, nothing loaded
+		Path bad = project.getLocation().toFile().toPath().resolve("data/neware-export.csv");
+		Files.writeString(bad, "Record ID,Cycle ID,Step ID,Total Time(s),Current(mA),Voltage(V)\n1,1,1,0,-0.2355,0.010\n"
+				+ "2,1,1,10,-0.2355,0.009\n3,1,1,twenty,-0.2355,0.008\n");
+		Wizard w = new Wizard();
+		w.init(PlatformUI.getWorkbench(), null);
+		WizardDialog dialog = new WizardDialog(view.getSite().getShell(), w);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		try {
+			w.set(bad, null, truthRun);
+			assertFalse(w.performFinish(), "a bad file is not loaded");
+			assertEquals(1, w.errors.size(), "one error: " + w.errors);
+			assertTrue(w.errors.get(0).contains("neware-export.csv:4:"), "names file and line: " + w.errors.get(0));
+			flush();
+			assertEquals(List.of(simRun), view.runs().stream().map(RunFolder::folder).toList(), "the view unchanged");
+
+			// a headerless export through the column mapping, overlaid on the run it was measured from
+			Path plain = project.getLocation().toFile().toPath().resolve("data/plain.csv");
+			StringBuilder b = new StringBuilder();
+			double[] t = measured.values(MeasuredQuantity.TIME), v = measured.values(MeasuredQuantity.VOLTAGE);
+			for (int k = 0; k < t.length; k++) b.append(String.format(Locale.ROOT, "%.7f,%.6f%n", t[k] / 60, v[k]));
+			Files.writeString(plain, b.toString());
+			w.set(plain, "Other CSV (map the columns)", truthRun);
+			w.map("time", "1", "min");
+			w.map("voltage", "2", "V");
+			assertTrue(w.performFinish(), "the mapped file is read: " + w.errors);
+		} finally {
+			dialog.close();
+		}
+		spin(() -> view.whenLoaded().isDone() && !view.loading() && view.runs().size() == 2, 60_000, "the run with the imported measurement");
+		Measurement imported = view.measurements().stream().filter(x -> x.run().folder().equals(truthRun)).findFirst().orElseThrow();
+		assertEquals(NOISE_V, imported.figures().voltageRms(), 0.2 * NOISE_V, "against the run it came from, the noise is what is left");
+		assertTrue(imported.capacityByCycle().isEmpty(), "no current column: no capacities");
+	}
+
+	static List<String> ids(ResultsView v, String tab) {
+		return Arrays.stream(v.chart(tab).getSeriesSet().getSeries()).map(ISeries::getId).toList();
+	}
+}

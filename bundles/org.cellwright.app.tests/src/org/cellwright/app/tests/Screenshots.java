@@ -1,0 +1,56 @@
+package org.cellwright.app.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+
+/**
+ * With CELLWRIGHT_SCREENSHOTS set to a folder (a developer's run under Xvfb, not CI): the workbench window with one
+ * view maximized, saved as a PNG of the docs. Without it nothing happens.
+ */
+final class Screenshots {
+
+	private Screenshots() {}
+
+	static boolean enabled() {
+		String d = System.getenv("CELLWRIGHT_SCREENSHOTS");
+		return d != null && !d.isBlank();
+	}
+
+	/** The window with the view maximized, down to the bottom of the view; the view restored afterwards. */
+	static void ofView(IViewPart view, String fileName) throws Exception {
+		if (!enabled()) return;
+		Path dir = Files.createDirectories(Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS")));
+		Shell shell = view.getSite().getShell();
+		shell.setBounds(0, 0, 1400, 900);
+		IWorkbenchPage page = view.getSite().getPage();
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		settle(1500);
+		Rectangle r = shell.getBounds();
+		int bottom = r.y + r.height - 30; // below, Xvfb leaves the unpainted status line black
+		Image image = new Image(shell.getDisplay(), r.width, Math.min(r.height, bottom - r.y));
+		GC gc = new GC(shell.getDisplay());
+		gc.copyArea(image, r.x, r.y);
+		gc.dispose();
+		ImageLoader l = new ImageLoader();
+		l.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+		l.save(dir.resolve(fileName).toString(), SWT.IMAGE_PNG);
+		image.dispose();
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+	}
+
+	static void settle(long ms) throws InterruptedException {
+		Display d = Display.getCurrent();
+		long until = System.currentTimeMillis() + ms;
+		while (System.currentTimeMillis() < until) if (!d.readAndDispatch()) Thread.sleep(10);
+	}
+}

@@ -1,0 +1,92 @@
+package org.cellwright.app.views;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cellwright.lang.text.Printable;
+import org.cellwright.measured.ErrorFigures;
+import org.cellwright.run.folder.RunFolder;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/**
+ * The error figures of the runs shown against their measurements: voltage RMS and largest error over all points,
+ * RMS per cycle and per step, and per cycle the measured and simulated discharge capacity with the relative error.
+ * The tab is there only while a run shown has a measurement.
+ */
+final class ErrorsTab {
+
+	static final String[] COLUMNS = {"Run", "Figure", "Cycle", "Step", "Measured", "Simulated", "Error"};
+
+	private final CTabFolder tabs;
+	private CTabItem tab;
+	private Table table;
+
+	ErrorsTab(CTabFolder tabs) {
+		this.tabs = tabs;
+	}
+
+	void show(List<RunFolder> runs, List<Measurement> ms) {
+		if (ms.isEmpty()) {
+			remove();
+			return;
+		}
+		if (tab == null) {
+			table = new Table(tabs, SWT.FULL_SELECTION | SWT.BORDER);
+			table.setHeaderVisible(true);
+			table.setLinesVisible(true);
+			for (String h : COLUMNS) new TableColumn(table, h.equals("Run") || h.equals("Figure") ? SWT.LEFT : SWT.RIGHT).setText(h);
+			tab = new CTabItem(tabs, SWT.NONE);
+			tab.setText(ResultsView.ERRORS);
+			tab.setControl(table);
+		}
+		table.removeAll();
+		for (Measurement m : ms) {
+			String run = RunStyles.label(runs, m.run());
+			if (m.problem() != null) row(run, "not compared: " + Printable.escape(m.problem()), "", "", "", "", "");
+			ErrorFigures f = m.figures();
+			if (f == null) continue;
+			row(run, "voltage RMS error (" + f.points() + " points)", "all", "", "", "", mV(f.voltageRms()));
+			row(run, "largest voltage error", "all", "", "", "", mV(f.voltageMax()));
+			for (Map.Entry<Integer, Double> e : f.rmsByCycle().entrySet())
+				row(run, "voltage RMS error", e.getKey().toString(), "", "", "", mV(e.getValue()));
+			for (Map.Entry<String, Double> e : f.rmsByStep().entrySet()) {
+				String[] cs = e.getKey().split("\\.", 2);
+				row(run, "voltage RMS error", cs[0], cs.length > 1 ? cs[1] : "", "", "", mV(e.getValue()));
+			}
+			for (ErrorFigures.CycleCapacity c : f.capacityByCycle())
+				row(run, "discharge capacity", Integer.toString(c.cycle()), "", mAh(c.measured()), mAh(c.simulated()),
+						String.format(Locale.ROOT, "%+.2f %%", 100 * c.relativeError()));
+		}
+		for (TableColumn c : table.getColumns()) c.pack();
+	}
+
+	private void row(String... cells) {
+		new TableItem(table, SWT.NONE).setText(cells);
+	}
+
+	private static String mV(double v) {
+		return String.format(Locale.ROOT, "%.2f mV", 1000 * v);
+	}
+
+	private static String mAh(double coulombs) {
+		return String.format(Locale.ROOT, "%.4f mAh", coulombs / 3.6);
+	}
+
+	void remove() {
+		if (tab != null) tab.dispose();
+		if (table != null && !table.isDisposed()) table.dispose();
+		tab = null;
+		table = null;
+	}
+
+	/** The table, or null when no run shown has a measurement. */
+	Table table() {
+		return tab == null ? null : table;
+	}
+}
