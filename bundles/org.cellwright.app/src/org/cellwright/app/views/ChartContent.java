@@ -84,6 +84,8 @@ public final class ChartContent {
 	String title;
 	final List<Series> series = new ArrayList<>();
 	boolean logLog;
+	/** A logarithmic y axis only (e.g. a fit's cost). */
+	boolean logY;
 
 	ChartContent(String title) {
 		this.title = title;

@@ -117,6 +117,7 @@ final class ChartTabs {
 				c.getAxisSet().getXAxis(0).enableLogScale(true);
 				c.getAxisSet().getYAxis(0).enableLogScale(true);
 			}
+			if (content.logY) c.getAxisSet().getYAxis(0).enableLogScale(true);
 		}
 		c.setData(ChartInteraction.FULL_DATA, full.isEmpty() ? null : full);
 		c.getLegend().setVisible(c.getSeriesSet().getSeries().length > 0);

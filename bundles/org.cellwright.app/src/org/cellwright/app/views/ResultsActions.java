@@ -66,6 +66,13 @@ final class ResultsActions {
 				export(view, tabs, "png");
 			}
 		};
+		Action bdf = new Action("Export Run as BDF...") {
+			@Override
+			public void run() {
+				exportBdf(view);
+			}
+		};
+		bdf.setToolTipText("Write the time series of the run shown as Battery Data Format CSV (time, voltage, current, cycle, step)");
 		Action csv = new Action("Export CSV...") {
 			@Override
 			public void run() {
@@ -91,6 +98,31 @@ final class ResultsActions {
 		menu.add(reset);
 		menu.add(png);
 		menu.add(csv);
+		menu.add(bdf);
+	}
+
+	/** The first run shown, written as BDF where the user chooses (one error dialog if it cannot be written). */
+	static void exportBdf(ResultsView view) {
+		if (view.runs().isEmpty()) {
+			MessageDialog.openInformation(view.getSite().getShell(), "Export BDF", "Show a run first.");
+			return;
+		}
+		exportBdf(view.getSite().getShell(), view.runs().get(0));
+	}
+
+	static void exportBdf(org.eclipse.swt.widgets.Shell shell, org.cellwright.run.folder.RunFolder run) {
+		FileDialog d = new FileDialog(shell, SWT.SAVE);
+		d.setOverwrite(true);
+		d.setFilterExtensions(new String[] {"*.bdf.csv", "*.csv"});
+		d.setFileName(run.experiment() + "-" + run.runId() + ".bdf.csv");
+		d.setFilterPath(run.folder().toString());
+		String f = d.open();
+		if (f == null) return;
+		try {
+			BdfExport.write(run, Path.of(f));
+		} catch (IOException | RuntimeException e) {
+			MessageDialog.openError(shell, "Export BDF", "Cannot write " + f + ": " + e.getMessage());
+		}
 	}
 
 	private static void export(ResultsView view, ChartTabs tabs, String kind) {

@@ -168,6 +168,7 @@ public class ResultsView extends ViewPart {
 		// a file of a run, a run, or an experiment's folder in the run store (its latest run)
 		requested = folders.stream().map(p -> Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p)
 				.map(p -> RunFolder.resolve(p) != null ? RunFolder.resolve(p) : p).toList();
+		imported.keySet().retainAll(requested); // an imported measurement goes with its run
 		if (loader != null) loader.cancel();
 		loader = null;
 		CompletableFuture<List<RunFolder>> previous = loaded;

@@ -80,6 +80,7 @@ public class RunsView extends ViewPart {
 			}
 		};
 		getViewSite().getActionBars().getToolBarManager().add(refresh);
+		contextMenu();
 		ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
 		refresh();
 	}
@@ -115,6 +116,40 @@ public class RunsView extends ViewPart {
 					Printable.escape(x.change()), r.folder().getParent() == null ? "" : r.folder().toString() });
 			it.setData(r);
 		}
+	}
+
+	/** Right click: Show in Results View, Export as BDF... (the selected run's time series). */
+	private void contextMenu() {
+		org.eclipse.jface.action.MenuManager mm = new org.eclipse.jface.action.MenuManager();
+		mm.setRemoveAllWhenShown(true);
+		mm.addMenuListener(m -> {
+			m.add(new Action("Show in Results View") {
+				@Override
+				public void run() {
+					compareSelected();
+				}
+			});
+			Action bdf = new Action("Export as BDF...") {
+				@Override
+				public void run() {
+					Run r = selected();
+					if (r == null) return;
+					try {
+						ResultsActions.exportBdf(table.getShell(), org.cellwright.run.folder.RunFolder.read(r.folder()));
+					} catch (org.cellwright.run.folder.RunFolderException e) {
+						org.eclipse.jface.dialogs.MessageDialog.openError(table.getShell(), "Export BDF", e.getMessage());
+					}
+				}
+			};
+			bdf.setEnabled(selected() != null);
+			m.add(bdf);
+		});
+		table.setMenu(mm.createContextMenu(table));
+	}
+
+	/** The one run selected, or null. */
+	private Run selected() {
+		return table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof Run r ? r : null;
 	}
 
 	/** The runs listed, newest first. */

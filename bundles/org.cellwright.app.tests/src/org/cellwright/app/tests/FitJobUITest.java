@@ -1,0 +1,147 @@
+package org.cellwright.app.tests;
+
+import static org.cellwright.app.tests.IdeUITest.flush;
+import static org.cellwright.app.tests.IdeUITest.spin;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cellwright.app.FitJob;
+import org.cellwright.app.views.FitRecord;
+import org.cellwright.app.views.FitReportView;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fit as a job in the IDE: the separator's conductivity of a plating cell is fitted to CellWright's own measurement
+ * of it at 2.5 mS/cm with 0.5 mV of noise (as FitTest does on the command line); the job reports progress per
+ * evaluation, keeps the fit in the run store, and the Fit Report view shows the estimate with its interval, the
+ * correlation matrix, the cost history and the targets at the start and fitted values against the measurement;
+ * cancelling stops the fit.
+ */
+class FitJobUITest {
+
+	static final double TRUTH_MS_CM = 2.5, NOISE_V = 0.0005;
+
+	static String cell(String conductivity, String measured, String fit) {
+		return """
+				package f
+				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
+				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = %s }
+				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
+				cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
+					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+				protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }
+				experiment X { cell C protocol P %s }
+				%s
+				""".formatted(conductivity, measured, fit);
+	}
+
+	static final String FIT = "fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }";
+
+	IProject project;
+
+	@AfterEach
+	void tearDown() throws Exception {
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+		if (project != null && project.exists()) project.delete(true, true, null);
+	}
+
+	/** A fit job that cancels itself at its first progress line. */
+	static final class CancelledAtOnce extends FitJob {
+		CancelledAtOnce(IFile f) {
+			super(f, "K");
+		}
+
+		@Override
+		protected void progressed(String text) {
+			cancel();
+		}
+	}
+
+	@Test
+	void aFitRunsAsAJobAndItsReportShowsEstimatesCorrelationsCostAndBeforeAfterOverlays() throws Exception {
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("fit-job");
+		project.create(null);
+		project.open(null);
+		IFile f = project.getFile("f.cell");
+		f.create(new ByteArrayInputStream(cell(TRUTH_MS_CM + " mS/cm", "", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		MeasuredDataUITest.run(f);
+		Path root = project.getLocation().toFile().toPath();
+		RunFolder truth = RunFolder.read(RunStore.latest(root.resolve("results/f/X")));
+		org.cellwright.measured.BdfWriter.write(MeasuredDataUITest.noisy(truth), root.resolve("data/truth.bdf.csv"));
+		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV", FIT).getBytes(StandardCharsets.UTF_8)),
+				IResource.FORCE, null);
+
+		FitJob job = new FitJob(f, "K");
+		job.schedule();
+		spin(() -> job.getResult() != null, 300_000, "the fit");
+		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
+		assertTrue(job.progressText().matches("K: evaluation \\d+, cost .*E\\.ionic-conductivity = .*mS/cm\\)"), job.progressText());
+		Path folder = job.folders().get(0);
+		assertEquals(RunStore.latest(root.resolve("results/f/K")), folder, "kept in the run store as the command line keeps it");
+		assertTrue(Files.isRegularFile(folder.resolve("fit.json")) && Files.isRegularFile(folder.resolve("fitted.cell")));
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		spin(() -> page.findView(FitReportView.ID) instanceof FitReportView v && v.fit() != null && !v.loading(), 30_000, "the fit report");
+		FitReportView view = (FitReportView) page.findView(FitReportView.ID);
+		FitRecord fit = view.fit();
+		FitRecord.Estimate e = fit.estimates().get(0);
+		assertEquals("mS/cm", e.unit());
+		assertEquals(TRUTH_MS_CM, e.value(), 0.1, "the conductivity the measurement was made with");
+		assertTrue(e.lower95() <= TRUTH_MS_CM && TRUTH_MS_CM <= e.upper95(), "its 95 % interval holds the truth: " + e);
+		assertEquals("E.ionic-conductivity", view.estimatesTable().getItem(0).getText(0));
+		assertEquals("1.000", view.correlationTable().getItem(0).getText(1), "a parameter is fully correlated with itself");
+		double[] cost = fit.costHistory();
+		assertTrue(cost.length >= 2 && cost[cost.length - 1] < cost[0], "the cost falls: " + Arrays.toString(cost));
+		assertEquals(cost.length, view.costChart().getSeriesSet().getSeries()[0].getYSeries().length);
+		List<String> overlay = Arrays.stream(view.overlayChart().getSeriesSet().getSeries()).map(ISeries::getId).toList();
+		assertEquals(List.of("measured", "start values", "fitted values"), overlay);
+		FitRecord.Target t = fit.targets().get(0);
+		// at the fitted values only the noise is left; at the start (1.0 mS/cm) the separator's ohmic drop differs
+		double rms = t.measured().figures().voltageRms();
+		assertTrue(rms > NOISE_V / 2 && rms < 2 * NOISE_V, "fitted vs measured: the noise is what is left: " + rms);
+		assertTrue(Measurement(t.before(), t).voltageRms() > 5 * NOISE_V, "the start values are far off");
+
+		view.openFittedButton().notifyListeners(SWT.Selection, new Event());
+		flush();
+		IEditorPart editor = page.getActiveEditor();
+		assertNotNull(editor, "the fitted .cell opens");
+		String text = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput()).get();
+		assertTrue(text.contains("ionic-conductivity = 2.") && text.contains("source \"fitted: K, "), text);
+		page.closeEditor(editor, false);
+
+		page.activate(view);
+		Screenshots.ofView(view, "ide-fit-report.png");
+
+		// a cancelled fit stops and says so
+		FitJob cancelled = new CancelledAtOnce(f);
+		cancelled.schedule();
+		spin(() -> cancelled.getResult() != null, 300_000, "the cancelled fit");
+		assertEquals(IStatus.CANCEL, cancelled.getResult().getSeverity(), cancelled.getResult().toString());
+	}
+
+	static org.cellwright.measured.ErrorFigures Measurement(RunFolder run, FitRecord.Target t) {
+		return org.cellwright.measured.ErrorFigures.compare(t.measured().series(),
+				org.cellwright.run.fit.MeasuredComparison.simulated(run, run.inputs().cell().area()));
+	}
+}

@@ -1,0 +1,200 @@
+package org.cellwright.app.views;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.lang.text.Printable;
+import org.cellwright.run.folder.RunFolderException;
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * A fit's report: the estimates with their 95 % intervals and bounds, the correlation matrix (|r| > 0.95 in red: the
+ * data do not tell those apart), the notes, the cost history, and the targets simulated at the start and at the fitted
+ * values against their measurement; a button opens the fitted .cell. Read in the background.
+ */
+public class FitReportView extends ViewPart {
+	public static final String ID = "org.cellwright.app.views.fitReport";
+	/** Tab titles. */
+	public static final String OVERLAY = "Before / after", COST = "Cost history";
+
+	private Label title, notes;
+	private Button openFitted;
+	private Table estimates, correlation;
+	private Chart overlay, cost;
+	private CTabFolder tabs;
+	private volatile FitRecord fit;
+	private Job loading;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new GridLayout(2, false));
+		title = new Label(parent, SWT.WRAP);
+		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		title.setText("No fit shown: run one with Run > Fit Parameters on a .cell file with a fit block.");
+		openFitted = new Button(parent, SWT.PUSH);
+		openFitted.setText("Open fitted .cell");
+		openFitted.setEnabled(false);
+		openFitted.addListener(SWT.Selection, e -> openFitted());
+		notes = new Label(parent, SWT.WRAP);
+		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		SashForm left = new SashForm(sash, SWT.VERTICAL);
+		estimates = table(left, "estimate", "value", "95 % interval", "+/-", "bounds", "unit");
+		correlation = table(left);
+		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
+		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
+		cost = chart(tabs, COST, "Improvement", "Cost (sum of squared weighted residuals)");
+		tabs.setSelection(0);
+		sash.setWeights(2, 3);
+	}
+
+	private static Table table(Composite parent, String... columns) {
+		Table t = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
+		t.setHeaderVisible(true);
+		t.setLinesVisible(true);
+		for (String c : columns) new TableColumn(t, c.equals("estimate") ? SWT.LEFT : SWT.RIGHT).setText(c);
+		return t;
+	}
+
+	private static Chart chart(CTabFolder tabs, String name, String x, String y) {
+		Chart c = new Chart(tabs, SWT.NONE);
+		c.getTitle().setText(name);
+		c.getAxisSet().getXAxis(0).getTitle().setText(x);
+		c.getAxisSet().getYAxis(0).getTitle().setText(y);
+		c.getLegend().setPosition(SWT.BOTTOM);
+		ChartInteraction.install(c, text -> { });
+		CTabItem item = new CTabItem(tabs, SWT.NONE);
+		item.setText(name);
+		item.setControl(c);
+		return c;
+	}
+
+	/** Shows a fit (its folder in the run store, or its fit.json), read in the background. */
+	public void show(Path folder) {
+		if (loading != null) loading.cancel();
+		title.setText("Loading the fit " + folder.getFileName() + " ...");
+		Display display = title.getDisplay();
+		Job job = new Job("Reading the fit " + folder.getFileName()) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				FitRecord r;
+				try {
+					r = FitRecord.read(folder);
+				} catch (RunFolderException e) {
+					display.asyncExec(() -> failed(this, e.getMessage()));
+					return Status.OK_STATUS;
+				}
+				ChartContent before = FitPlots.beforeAfter(r).decimate(org.cellwright.report.Decimation.BUDGET), history = FitPlots.costHistory(r);
+				if (monitor.isCanceled()) return Status.CANCEL_STATUS;
+				display.asyncExec(() -> shown(this, r, before, history));
+				return Status.OK_STATUS;
+			}
+		};
+		job.setSystem(true);
+		loading = job;
+		job.schedule();
+	}
+
+	private void failed(Job job, String message) {
+		if (job != loading || title.isDisposed()) return;
+		loading = null;
+		title.setText("Cannot show the fit: " + Printable.escape(message));
+	}
+
+	private void shown(Job job, FitRecord r, ChartContent before, ChartContent history) {
+		if (job != loading || title.isDisposed()) return;
+		loading = null;
+		fit = r;
+		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, cost %.5g  (%s)", Printable.escape(r.name()),
+				r.converged() ? "converged" : "NOT converged", r.evaluations(), r.seconds(), r.cost(), r.folder()));
+		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
+		openFitted.setEnabled(java.nio.file.Files.isRegularFile(r.fittedCell()));
+		estimates.removeAll();
+		for (FitRecord.Estimate e : r.estimates()) {
+			boolean determined = Double.isFinite(e.lower95()) && Double.isFinite(e.upper95());
+			new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), g(e.value()),
+					determined ? "[" + g(e.lower95()) + ", " + g(e.upper95()) + "]" : "undetermined",
+					determined ? g((e.upper95() - e.lower95()) / 2) : "", g(e.lowerBound()) + " .. " + g(e.upperBound()), e.unit()});
+		}
+		for (TableColumn c : estimates.getColumns()) c.pack();
+		for (TableColumn c : correlation.getColumns()) c.dispose();
+		correlation.removeAll();
+		new TableColumn(correlation, SWT.LEFT).setText("correlation");
+		for (FitRecord.Estimate e : r.estimates()) new TableColumn(correlation, SWT.RIGHT).setText(Printable.escape(e.target()));
+		for (int i = 0; i < r.correlation().length; i++) {
+			TableItem it = new TableItem(correlation, SWT.NONE);
+			it.setText(0, Printable.escape(r.estimates().get(i).target()));
+			for (int j = 0; j < r.correlation()[i].length; j++) {
+				double v = r.correlation()[i][j];
+				it.setText(j + 1, Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v));
+				if (i != j && Math.abs(v) > 0.95) it.setForeground(j + 1, correlation.getDisplay().getSystemColor(SWT.COLOR_RED));
+			}
+		}
+		for (TableColumn c : correlation.getColumns()) c.pack();
+		ChartTabs.fill(overlay, before);
+		ChartTabs.fill(cost, history);
+		title.getParent().layout(true, true);
+	}
+
+	private static String g(double v) {
+		return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
+	}
+
+	private void openFitted() {
+		if (fit == null) return;
+		try {
+			IDE.openEditorOnFileStore(getSite().getPage(), EFS.getLocalFileSystem().getStore(fit.fittedCell().toUri()));
+		} catch (PartInitException e) {
+			title.setText("Cannot open " + fit.fittedCell() + ": " + e.getMessage());
+		}
+	}
+
+	/** The fit shown, or null. */
+	public FitRecord fit() { return fit; }
+
+	/** True while a fit is being read. */
+	public boolean loading() { return loading != null; }
+
+	public Table estimatesTable() { return estimates; }
+
+	public Table correlationTable() { return correlation; }
+
+	public Chart overlayChart() { return overlay; }
+
+	public Chart costChart() { return cost; }
+
+	public Button openFittedButton() { return openFitted; }
+
+	/** Selects a tab by its title. */
+	public void selectTab(String name) {
+		for (CTabItem i : tabs.getItems()) if (i.getText().equals(name)) tabs.setSelection(i);
+	}
+
+	@Override
+	public void setFocus() {
+		estimates.setFocus();
+	}
+}
