@@ -78,7 +78,7 @@ public class FitJob extends Job {
 		setRule(file.getProject());
 	}
 
-	/** The fits' folders in the run store, in order. */
+	/** The folders in the run store of the fits that ended with a result, in order. */
 	public List<Path> folders() {
 		return List.copyOf(folders);
 	}
@@ -184,12 +184,12 @@ public class FitJob extends Job {
 			simulateTargets(plan, initial, slot.writing().resolve(BEFORE), slot.id(), sm, "start values");
 			simulateTargets(plan, r.values(), slot.writing().resolve(AFTER), slot.id(), sm, "fitted values");
 			if (!r.converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));
+			folders.add(slot.folder());
 		} catch (FitCancelledException e) {
 			status.add(Status.CANCEL_STATUS);
 		} catch (Exception e) {
 			status.add(Status.error("fit " + f.getName() + " failed: " + Printable.escape(String.valueOf(e.getMessage()))));
 		}
-		folders.add(slot.folder());
 	}
 
 	/** Each target experiment simulated at the values p (in the estimates' units) into folder/<experiment>/, its measurement beside it. */

@@ -48,6 +48,23 @@ final class Screenshots {
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 	}
 
+	/** A shell (a dialog) as it is, saved as a PNG of the docs. */
+	static void ofShell(Shell shell, String fileName) throws Exception {
+		if (!enabled()) return;
+		Path dir = Files.createDirectories(Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS")));
+		shell.forceActive();
+		settle(1000);
+		Rectangle r = shell.getBounds();
+		Image image = new Image(shell.getDisplay(), r.width, r.height);
+		GC gc = new GC(shell.getDisplay());
+		gc.copyArea(image, r.x, r.y);
+		gc.dispose();
+		ImageLoader l = new ImageLoader();
+		l.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+		l.save(dir.resolve(fileName).toString(), SWT.IMAGE_PNG);
+		image.dispose();
+	}
+
 	static void settle(long ms) throws InterruptedException {
 		Display d = Display.getCurrent();
 		long until = System.currentTimeMillis() + ms;

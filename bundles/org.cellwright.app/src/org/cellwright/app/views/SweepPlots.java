@@ -28,7 +28,7 @@ final class SweepPlots {
 			if (points.isEmpty()) continue;
 			points.sort(Comparator.comparingDouble(p -> p[0]));
 			double[] x = points.stream().mapToDouble(p -> p[0]).toArray(), y = points.stream().mapToDouble(p -> p[1]).toArray();
-			String id = lines == null ? label(metric) : lines + " = " + g.getKey();
+			String id = lines == null ? label(metric) : lines + " = " + org.cellwright.lang.text.Printable.escape(g.getKey());
 			c.line(id, x, y, RunStyles.colour(k), LineStyle.SOLID, 0);
 			k++;
 		}
