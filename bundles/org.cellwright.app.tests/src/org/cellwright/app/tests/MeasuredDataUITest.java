@@ -184,6 +184,7 @@ class MeasuredDataUITest {
 			w.set(plain, "Other CSV (map the columns)", truthRun);
 			w.map("time", "1", "min");
 			w.map("voltage", "2", "V");
+			dialog.getShell().setSize(760, 480);
 			dialog.showPage(w.getPage("mapping"));
 			Screenshots.ofShell(dialog.getShell(), "ide-import-measured-mapping.png");
 			assertTrue(w.performFinish(), "the mapped file is read: " + w.errors);

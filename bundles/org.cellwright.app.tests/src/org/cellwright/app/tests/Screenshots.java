@@ -54,10 +54,12 @@ final class Screenshots {
 		Path dir = Files.createDirectories(Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS")));
 		shell.forceActive();
 		settle(1000);
-		Rectangle r = shell.getBounds();
+		// the client area where it is on the screen (under Xvfb without a window manager a shell has no trim)
+		org.eclipse.swt.graphics.Point at = shell.toDisplay(0, 0);
+		Rectangle r = shell.getClientArea();
 		Image image = new Image(shell.getDisplay(), r.width, r.height);
 		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, r.x, r.y);
+		gc.copyArea(image, at.x, at.y);
 		gc.dispose();
 		ImageLoader l = new ImageLoader();
 		l.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
