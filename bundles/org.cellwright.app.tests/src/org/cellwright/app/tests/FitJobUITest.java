@@ -89,7 +89,7 @@ class FitJobUITest {
 		Path root = project.getLocation().toFile().toPath();
 		RunFolder truth = RunFolder.read(RunStore.latest(root.resolve("results/f/X")));
 		org.cellwright.measured.BdfWriter.write(MeasuredDataUITest.noisy(truth), root.resolve("data/truth.bdf.csv"));
-		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV", FIT).getBytes(StandardCharsets.UTF_8)),
+		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV  expect status = completed", FIT).getBytes(StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
 
 		FitJob job = new FitJob(f, "K");
@@ -121,6 +121,10 @@ class FitJobUITest {
 		double rms = t.measured().figures().voltageRms();
 		assertTrue(rms > NOISE_V / 2 && rms < 2 * NOISE_V, "fitted vs measured: the noise is what is left: " + rms);
 		assertTrue(Measurement(t.before(), t).voltageRms() > 5 * NOISE_V, "the start values are far off");
+
+		assertEquals(1, view.checksTable().getItemCount(), "the target's expect clause at the start and the fitted values");
+		assertEquals("PASS", view.checksTable().getItem(0).getText(5));
+		assertEquals("X", view.checksTable().getItem(0).getText(0));
 
 		view.openFittedButton().notifyListeners(SWT.Selection, new Event());
 		flush();

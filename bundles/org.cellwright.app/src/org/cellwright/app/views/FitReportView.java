@@ -37,11 +37,11 @@ import org.eclipse.ui.part.ViewPart;
 public class FitReportView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.fitReport";
 	/** Tab titles. */
-	public static final String OVERLAY = "Before / after", COST = "Cost history";
+	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations";
 
 	private Label title, notes;
 	private Button openFitted;
-	private Table estimates, correlation;
+	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
 	private CTabFolder tabs;
 	private volatile FitRecord fit;
@@ -67,6 +67,10 @@ public class FitReportView extends ViewPart {
 		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
 		cost = chart(tabs, COST, "Improvement", "Cost (sum of squared weighted residuals)");
+		checks = table(tabs, "target", "quantity", "expected", "at the start", "fitted", "result");
+		CTabItem item = new CTabItem(tabs, SWT.NONE);
+		item.setText(CHECKS);
+		item.setControl(checks);
 		tabs.setSelection(0);
 		sash.setWeights(2, 3);
 	}
@@ -75,7 +79,8 @@ public class FitReportView extends ViewPart {
 		Table t = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
 		t.setHeaderVisible(true);
 		t.setLinesVisible(true);
-		for (String c : columns) new TableColumn(t, c.equals("estimate") ? SWT.LEFT : SWT.RIGHT).setText(c);
+		for (String c : columns)
+			new TableColumn(t, List.of("estimate", "target", "quantity", "result").contains(c) ? SWT.LEFT : SWT.RIGHT).setText(c);
 		return t;
 	}
 
@@ -154,9 +159,35 @@ public class FitReportView extends ViewPart {
 			}
 		}
 		for (TableColumn c : correlation.getColumns()) c.pack();
+		fillChecks(r);
 		ChartTabs.fill(overlay, before);
 		ChartTabs.fill(cost, history);
 		title.getParent().layout(true, true);
+	}
+
+	/** The targets' expect clauses simulated at the start and the fitted values (their checks.json), side by side. */
+	private void fillChecks(FitRecord r) {
+		checks.removeAll();
+		for (FitRecord.Target t : r.targets()) {
+			var after = t.after() == null ? null : t.after().checks();
+			var before = t.before() == null ? null : t.before().checks();
+			if (after == null) continue;
+			for (int i = 0; i < after.size(); i++) {
+				var a = after.get(i);
+				var b = before != null && i < before.size() ? before.get(i) : null;
+				TableItem it = new TableItem(checks, SWT.NONE);
+				it.setText(new String[] {Printable.escape(t.experiment()), Printable.escape(nz(a.quantity())), Printable.escape(nz(a.expected())),
+						b == null ? "" : Printable.escape(nz(b.simulated())), Printable.escape(nz(a.simulated())),
+						a.pass() == null ? "-" : a.pass() ? "PASS" : "FAIL"});
+				if (a.pass() != null)
+					it.setForeground(5, checks.getDisplay().getSystemColor(a.pass() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
+			}
+		}
+		for (TableColumn c : checks.getColumns()) c.pack();
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
 	}
 
 	private static String g(double v) {
@@ -185,6 +216,9 @@ public class FitReportView extends ViewPart {
 	public Chart overlayChart() { return overlay; }
 
 	public Chart costChart() { return cost; }
+
+	/** The targets' expect clauses at the start and the fitted values. */
+	public Table checksTable() { return checks; }
 
 	public Button openFittedButton() { return openFitted; }
 
