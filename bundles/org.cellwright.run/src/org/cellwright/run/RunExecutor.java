@@ -33,6 +33,11 @@ public interface RunExecutor extends AutoCloseable {
 		});
 	}
 
+	/** How many units this executor runs at once (a fit evaluates as many at once). */
+	default int parallelism() {
+		return Runtime.getRuntime().availableProcessors();
+	}
+
 	/** A sweep's table ({@code sweep.csv}) was written into the sweep's run folder: an engine may add other forms of it. */
 	default void sweepTableWritten(Path sweepCsv) {}
 

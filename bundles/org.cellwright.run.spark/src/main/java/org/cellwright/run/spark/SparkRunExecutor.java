@@ -156,6 +156,12 @@ public final class SparkRunExecutor implements RunExecutor {
 		return last.get(unitName);
 	}
 
+	/** The cluster's cores (spark.default.parallelism): how many evaluations of a fit go at once. */
+	@Override
+	public int parallelism() {
+		return sc.defaultParallelism();
+	}
+
 	@Override
 	public <T> Future<T> submit(Callable<T> unit) {
 		return driverThreads.submit(unit);

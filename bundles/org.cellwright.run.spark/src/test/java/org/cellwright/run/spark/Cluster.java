@@ -116,5 +116,10 @@ final class Cluster implements AutoCloseable {
 		for (ProcessHandle h : master.descendants().toList()) h.destroyForcibly();
 		master.destroyForcibly();
 		master.waitFor(30, TimeUnit.SECONDS);
+		try (var links = Files.list(home.resolve("jars"))) { // the links, not the Maven repository's jars
+			for (Path l : links.toList()) Files.deleteIfExists(l);
+		} catch (IOException e) {
+			// the test's folder is deleted anyway
+		}
 	}
 }
