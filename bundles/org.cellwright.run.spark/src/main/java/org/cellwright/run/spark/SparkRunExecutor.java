@@ -24,6 +24,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.RunExecutor;
@@ -61,6 +62,8 @@ public final class SparkRunExecutor implements RunExecutor {
 	});
 	private final AtomicInteger taskStarts = new AtomicInteger();
 	private final Map<String, UnitResult> last = new java.util.concurrent.ConcurrentHashMap<>();
+	/** What to call when a job ends (a unit's {@code done}: its progress line ends when its task is back, not when it is written). */
+	private final Map<Integer, Runnable> onJobEnd = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Starts a Spark application on {@code master} (null: local[*]). */
 	public SparkRunExecutor(String master) {
@@ -95,6 +98,12 @@ public final class SparkRunExecutor implements RunExecutor {
 			@Override
 			public void onTaskStart(SparkListenerTaskStart t) {
 				taskStarts.incrementAndGet();
+			}
+
+			@Override
+			public void onJobEnd(SparkListenerJobEnd end) {
+				Runnable r = onJobEnd.remove(end.jobId());
+				if (r != null) r.run();
 			}
 		});
 		if (!m.startsWith("local")) awaitExecutor(m);
@@ -173,6 +182,12 @@ public final class SparkRunExecutor implements RunExecutor {
 				new LinkedHashMap<>(unit.parameters()));
 		sc.setJobDescription(unit.name());
 		JavaFutureAction<List<UnitResult>> job = sc.parallelize(List.of(task), 1).map(new RunOnWorker()).collectAsync();
+		java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+		Runnable once = () -> {
+			if (said.compareAndSet(false, true)) done.run();
+		};
+		for (Integer id : job.jobIds()) onJobEnd.put(id, once);
+		if (job.isDone()) once.run(); // ended before the listener knew of it
 		return new Future<>() {
 			private RunWriter.Outcome outcome;
 
@@ -195,12 +210,27 @@ public final class SparkRunExecutor implements RunExecutor {
 			public synchronized RunWriter.Outcome get() throws InterruptedException, ExecutionException {
 				if (outcome == null) {
 					try {
-						outcome = arrived(unit, writing, job.get().get(0));
+						outcome = arrived(unit, writing, awaited());
 					} finally {
-						done.run();
+						once.run();
 					}
 				}
 				return outcome;
+			}
+
+			/** The task's result; a cancel request (Ctrl-C, the IDE's Cancel) cancels the job. */
+			private UnitResult awaited() throws InterruptedException, ExecutionException {
+				while (true) {
+					try {
+						return job.get(200, TimeUnit.MILLISECONDS).get(0);
+					} catch (TimeoutException e) {
+						if (cancel.requested()) {
+							job.cancel(true);
+							throw new ExecutionException(new java.util.concurrent.CancellationException(
+									cancel.reason() != null ? cancel.reason() : "cancelled"));
+						}
+					}
+				}
 			}
 
 			@Override
