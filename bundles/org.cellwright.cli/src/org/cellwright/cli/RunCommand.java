@@ -95,7 +95,7 @@ public class RunCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
-			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err);
+			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err, engine, master);
 		Path path = CliSupport.userPath(file);
 		if (Files.isDirectory(path)) return runFolder(path, o, err);
 		if (!Files.isRegularFile(path)) {

@@ -36,6 +36,21 @@ class LocalModeTest {
 		assertTrue(Files.size(b.resolve(SweepParquet.FILE_NAME)) > 0, "the sweep's table as Parquet too");
 	}
 
+	/** An inputs.json (resolved inputs, e.g. from another computer) re-run on Spark: the same run as the local engine's. */
+	@Test
+	void inputsJsonReRunsOnSpark() throws Exception {
+		Path f = Folders.write(tmp.resolve("s.cell"), Folders.sweep("3 MPa", 0.2));
+		Folders.Result l = Folders.cli("run", f.toString(), "--experiment", "X", "--out", tmp.resolve("first").toString());
+		assertEquals(0, l.rc(), l.out() + l.err());
+		Path inputs = RunStore.latest(tmp.resolve("first").resolve("X")).resolve("inputs.json");
+		Folders.Result s = Folders.cli("run", inputs.toString(), "--out", tmp.resolve("again").toString(), "--engine", "spark", "--master",
+				"local[1]");
+		assertEquals(0, s.rc(), s.out() + s.err());
+		List<Path> again = RunStore.runFolders(tmp.resolve("again"));
+		assertEquals(1, again.size(), "one run: " + again);
+		assertEquals(Files.readString(inputs.resolveSibling("timeseries.csv")), Files.readString(again.get(0).resolve("timeseries.csv")));
+	}
+
 	@Test
 	void anEngineThatIsNotThereIsAClearError() throws Exception {
 		Path f = Folders.write(tmp.resolve("s.cell"), Folders.sweep("1 MPa", 0.1));
