@@ -49,6 +49,12 @@ final class Folders {
 				""".formatted(Double.toString(hours), pressures);
 	}
 
+	/** The same sweep with {@code cycles} cycles of half an hour's plating and the stripping back (some 0.2-1 s a run at 40). */
+	static String cycling(String pressures, int cycles) {
+		return sweep(pressures, 0.5).replace("protocol P { discharge at 0.1 mA/cm2 for 0.5 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }",
+				"protocol P { repeat " + cycles + " { discharge at 0.1 mA/cm2 for 0.5 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h } }");
+	}
+
 	/** {@code n} pressures from 1 MPa in steps of 1 MPa, as a sweep writes them. */
 	static String pressures(int n) {
 		StringBuilder b = new StringBuilder();

@@ -36,7 +36,9 @@ class StandaloneClusterTest {
 	static void startCluster() throws Exception {
 		cluster = new Cluster(tmp, 2);
 		System.setProperty(SparkRunExecutor.JARS_PROPERTY, shipped());
-		file = Folders.write(tmp.resolve("s.cell"), Folders.sweep(Folders.pressures(20), 0.5));
+		// runs of 40 cycles (a fraction of a second to a second each): a worker killed after three runs has a task in flight
+		file = Folders.write(tmp.resolve("s.cell"), Folders.cycling(Folders.pressures(20), 40));
+		assertTrue(Files.readString(file).contains("repeat 40"));
 		local = tmp.resolve("local");
 		Folders.Result l = Folders.cli("run", file.toString(), "--experiment", "Sw", "--out", local.toString());
 		assertEquals(0, l.rc(), l.out() + l.err());
@@ -74,8 +76,22 @@ class StandaloneClusterTest {
 		Set<String> executors = new HashSet<>();
 		try (SparkRunExecutor spark = new SparkRunExecutor(cluster.url())) {
 			awaitExecutors(spark, 2);
-			int[] ended = { 0 };
+			java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+			int[] doneWhenKilled = { -1 };
+			Thread killer = new Thread(() -> {
+				try {
+					cluster.kill(cluster.workers.get(0));
+					doneWhenKilled[0] = done.get();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}, "kill-worker-0");
 			var listener = new org.cellwright.run.Pipeline.Listener() {
+				@Override
+				public void unitDone(org.cellwright.run.RunUnit u) { // when its task is back (Spark's listener thread)
+					if (done.incrementAndGet() == 3) killer.start();
+				}
+
 				@Override
 				public void finishing(Path writing) {
 					try {
@@ -88,19 +104,15 @@ class StandaloneClusterTest {
 				@Override
 				public void ended(org.cellwright.run.Pipeline.Result r) {
 					UnitResultHolder.note(spark, r, executors);
-					if (++ended[0] == 3) {
-						try {
-							cluster.kill(cluster.workers.get(0));
-						} catch (InterruptedException e) {
-							Thread.currentThread().interrupt();
-						}
-					}
 				}
 			};
 			var groups = org.cellwright.run.Plans.of(org.cellwright.run.CellFiles.load(List.of(file)).runnables("Sw"));
 			var results = new org.cellwright.run.Pipeline(new RunStore(out), spark, new org.cellwright.run.Cancel()).run(groups, listener);
+			killer.join();
+			assertTrue(doneWhenKilled[0] >= 3 && doneWhenKilled[0] < 20, "the worker was killed in the middle of the sweep: " + doneWhenKilled[0]);
 			assertEquals(20, results.size());
 			for (var r : results) assertEquals("COMPLETED", r.outcome().status(), r.unit().name());
+			assertTrue(spark.taskStarts() > 20, "the task the killed worker was running ran again elsewhere: " + spark.taskStarts() + " task starts");
 		}
 		assertTrue(executors.size() >= 2, "runs came from both workers before one was killed: " + executors);
 		Path run = RunStore.latest(out.resolve("Sw"));
