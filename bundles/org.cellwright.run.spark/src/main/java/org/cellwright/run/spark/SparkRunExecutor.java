@@ -79,7 +79,7 @@ public final class SparkRunExecutor implements RunExecutor {
 				.setIfMissing("spark.ui.enabled", "false")
 				.setIfMissing("spark.task.maxFailures", "4")
 				.setIfMissing("spark.speculation", "false")
-				// results are run folders of some 100 kB; a sweep's 200 of them at once fit well under this
+				// a job's result is one run folder: some 10-200 kB, a long cycling run's time series some MB
 				.setIfMissing("spark.driver.maxResultSize", "1g");
 		if (loopback(m)) conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
 		if (!m.startsWith("local")) conf.setJars(Jars.toShip().toArray(String[]::new));
