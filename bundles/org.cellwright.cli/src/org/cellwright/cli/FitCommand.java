@@ -26,6 +26,7 @@ import org.cellwright.run.InputException;
 import org.cellwright.run.Pipeline;
 import org.cellwright.run.Problem;
 import org.cellwright.run.fit.FitReport;
+import org.cellwright.run.RunExecutor;
 import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.Slot;
@@ -64,6 +65,13 @@ public class FitCommand implements Callable<Integer> {
 
 	@Option(names = "--method", paramLabel = "METHOD", description = "lm (Levenberg-Marquardt, default) or bobyqa (derivative-free); overrides the fit's 'method'")
 	String method;
+
+	@Option(names = "--engine", paramLabel = "NAME", defaultValue = RunExecutor.LOCAL,
+			description = "where the simulations of an evaluation run: local (this computer, the default) or spark (Apache Spark; see --master)")
+	String engine;
+
+	@Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master, e.g. local[2], spark://HOST:7077")
+	String master;
 
 	@Mixin
 	LibraryOption libs;
@@ -128,6 +136,17 @@ public class FitCommand implements Callable<Integer> {
 			o.println(String.format(Locale.ROOT, "  evaluation %d: cost %.6g  %s", n, cost, values(plan, p)));
 			o.flush();
 		});
+		RunExecutor executor = null;
+		try {
+			if (!RunExecutor.LOCAL.equals(engine)) {
+				executor = RunExecutor.of(engine, master);
+				options = new FitOptions(options.method(), options.maxEvaluations(), options.relativeStep(),
+						Math.max(options.parallelism(), executor.parallelism()), options.cancelled(), options.listener());
+			}
+		} catch (IllegalArgumentException e) {
+			err.println("cellwright: " + e.getMessage());
+			return 1;
+		}
 		Cancel cancel = new Cancel();
 		Thread hook = new Thread(() -> cancel.request(Pipeline.INTERRUPTED), "cellwright-fit-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -136,10 +155,11 @@ public class FitCommand implements Callable<Integer> {
 			slot = store.begin(f.getName(), started, hash(f.getName() + plan.estimates() + cellFile));
 		} catch (RuntimeException e) {
 			err.println("cellwright: fit " + f.getName() + " not run: " + e.getMessage());
+			if (executor != null) executor.close();
 			return 1;
 		}
-		try (slot) {
-			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel);
+		try (slot; RunExecutor engineExecutor = executor) {
+			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel).on(engineExecutor);
 			FitResult r = runner.run(plan, options);
 			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 			FitReport.write(slot.writing(), cellFile, plan, r, seconds);

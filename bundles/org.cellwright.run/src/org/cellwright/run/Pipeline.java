@@ -136,13 +136,7 @@ public final class Pipeline {
 				for (RunUnit u : g.units()) {
 					Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 					ProgressListener p = l.progress(u);
-					fs.add(executor.submit(() -> {
-						try {
-							return RunWriter.write(u, slot.id(), writing, p, cancel);
-						} finally {
-							l.unitDone(u);
-						}
-					}));
+					fs.add(executor.run(u, slot.id(), writing, p, cancel, () -> l.unitDone(u)));
 				}
 				pending.add(new Pending(g, slot, fs));
 			}
@@ -180,7 +174,10 @@ public final class Pipeline {
 				out.add(new Result(p.group(), o, slot.id(), folder, change));
 				rows.add(row(slot, u, o, change));
 			}
-			if (p.group().sweep()) SweepTable.write(slot.writing().resolve(RunFiles.SWEEP_TABLE), out);
+			if (p.group().sweep()) {
+				SweepTable.write(slot.writing().resolve(RunFiles.SWEEP_TABLE), out);
+				executor.sweepTableWritten(slot.writing().resolve(RunFiles.SWEEP_TABLE));
+			}
 		}
 		index.append(rows);
 		for (Result r : out) l.ended(r);

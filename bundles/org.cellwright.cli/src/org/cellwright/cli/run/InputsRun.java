@@ -35,6 +35,11 @@ public final class InputsRun {
 	 * @return the exit code: 0 when the run completed (or ended in a short circuit), 1 on bad input or a failed run
 	 */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err) {
+		return run(json, outDir, out, err, RunExecutor.LOCAL, null);
+	}
+
+	/** The same on an engine ({@code run --engine NAME --master URL}). */
+	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master) {
 		if (!Files.isRegularFile(json)) {
 			err.println(Problem.display(json) + ": no such file");
 			return 1;
@@ -58,7 +63,14 @@ public final class InputsRun {
 		}
 		Path root = outDir != null ? outDir : CliSupport.userPath("results").resolve("rerun");
 		int[] rc = { 1 };
-		try (RunExecutor pool = RunExecutor.local(1)) {
+		RunExecutor executor;
+		try {
+			executor = RunExecutor.LOCAL.equals(engine) ? RunExecutor.local(1) : RunExecutor.of(engine, master);
+		} catch (IllegalArgumentException e) {
+			err.println("cellwright: " + e.getMessage());
+			return 1;
+		}
+		try (RunExecutor pool = executor) {
 			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new Pipeline.Listener() {
 				@Override
 				public void finishing(Path writing) {

@@ -67,6 +67,29 @@ public final class FitRunner {
 		this.cancel = cancel;
 	}
 
+	private org.cellwright.run.RunExecutor engine;
+
+	/**
+	 * Runs the evaluations' simulations on an engine ({@code run --engine}: e.g. each one Spark task, the n + 1 of a
+	 * Jacobian at once); without one they run on the evaluating thread.
+	 */
+	public FitRunner on(org.cellwright.run.RunExecutor executor) {
+		this.engine = executor;
+		return this;
+	}
+
+	private RunWriter.Outcome simulate(RunUnit unit, Path folder) throws IOException {
+		if (engine == null) return RunWriter.write(unit, folder.getFileName().toString(), folder, ProgressListener.NONE, cancel);
+		try {
+			return engine.run(unit, folder.getFileName().toString(), folder, ProgressListener.NONE, cancel, () -> {}).get();
+		} catch (java.util.concurrent.ExecutionException e) {
+			throw new IOException("simulation of " + unit.name() + " failed: " + e.getCause(), e.getCause());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("simulation of " + unit.name() + " interrupted", e);
+		}
+	}
+
 	/** Resolves a fit: bounds in one unit, measured files read (relative to the .cell file); a problem is an InputException at its line. */
 	public static Plan plan(Fit fit) {
 		List<Estimate> estimates = new ArrayList<>();
@@ -139,7 +162,7 @@ public final class FitRunner {
 			Files.createDirectories(scratch);
 			Path folder = Files.createTempDirectory(scratch, "eval-");
 			try {
-				RunWriter.Outcome o = RunWriter.write(unit, folder.getFileName().toString(), folder, ProgressListener.NONE, cancel);
+				RunWriter.Outcome o = simulate(unit, folder);
 				if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 				if (t.measured() != null) {
 					addMeasured(r, t, RunFolder.read(folder), unit.inputs().cell().area());
