@@ -172,8 +172,8 @@ public class FitCommand implements Callable<Integer> {
 	}
 
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
-		o.println(String.format(Locale.ROOT, "fit %s: %s after %d evaluations (each simulates every target), %.1f s, cost %.6g",
-				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.evaluations(), seconds, r.cost()));
+		o.println(String.format(Locale.ROOT, "fit %s: %s after %d iterations, %d evaluations (each simulates every target), %.1f s, cost %.6g",
+				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.iterations(), r.evaluations(), seconds, r.cost()));
 		o.println(String.format(Locale.ROOT, "  %-40s %14s %14s   %s", "estimate", "value", "+/- (95 %)", "bounds"));
 		for (int i = 0; i < r.names().size(); i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);

@@ -52,7 +52,11 @@ public final class MeasuredComparison {
 
 	/** The simulated series of a run folder in SI (current in A for a cell of {@code areaM2}). */
 	public static ErrorFigures.Simulated simulated(RunFolder run, double areaM2) {
-		CsvTable ts = run.timeseries();
+		return simulated(run.timeseries(), areaM2);
+	}
+
+	/** The simulated series of a run's timeseries.csv in SI (current in A for a cell of {@code areaM2}). */
+	public static ErrorFigures.Simulated simulated(CsvTable ts, double areaM2) {
 		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
 		double[] cyc = ts.column("cycle"), st = ts.column("step");
 		int n = th.length;
@@ -72,10 +76,30 @@ public final class MeasuredComparison {
 	 * written as {@code {"error": ...}} (the expectations on it are then missing values, with that reason).
 	 */
 	public static void write(Path runFolder, MeasuredData m, double areaM2) {
+		write(runFolder, m, Measurement.of(m), areaM2);
+	}
+
+	/**
+	 * An experiment's measurement read once, for all its runs (a sweep's): the series, or the located problem that
+	 * stopped the reading.
+	 */
+	public record Measurement(MeasuredSeries series, InputException problem) {
+		public static Measurement of(MeasuredData m) {
+			try {
+				return new Measurement(read(m), null);
+			} catch (InputException e) {
+				return new Measurement(null, e);
+			}
+		}
+	}
+
+	/** {@link #write(Path, MeasuredData, double)} with the measurement already read. */
+	public static void write(Path runFolder, MeasuredData m, Measurement measurement, double areaM2) {
 		JsonObject o = new JsonObject();
 		o.addProperty("file", m.getPath());
 		try {
-			MeasuredSeries data = read(m);
+			if (measurement.problem() != null) throw measurement.problem();
+			MeasuredSeries data = measurement.series();
 			o.addProperty("format", data.format());
 			BdfWriter.write(data, runFolder.resolve(RunFiles.MEASURED));
 			ErrorFigures f = ErrorFigures.compare(data, simulated(RunFolder.read(runFolder), areaM2));
