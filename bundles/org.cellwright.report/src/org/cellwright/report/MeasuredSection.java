@@ -56,6 +56,8 @@ final class MeasuredSection {
 			return b.append("<div class=\"note\"><b>No comparison with ").append(esc(file)).append("</b>: ")
 					.append(esc(c.get("error").getAsString())).append("</div></section>\n").toString();
 		}
+		if (c.has("warnings") && c.get("warnings").isJsonArray())
+			for (JsonElement w : c.getAsJsonArray("warnings")) b.append("<div class=\"note\">").append(esc(w.getAsString())).append("</div>");
 		b.append("<p class=\"meta\">measurement <code>").append(esc(file)).append("</code>")
 				.append(c.has("format") ? " (" + esc(c.get("format").getAsString()) + ")" : "").append(", ")
 				.append(c.has("points") ? c.get("points").getAsInt() : 0).append(" points compared</p>");
@@ -165,7 +167,7 @@ final class MeasuredSection {
 				double[] x = new double[pts.size()], y = new double[pts.size()];
 				for (int a = 0; a < x.length; a++) { x[a] = pts.get(a)[0]; y[a] = pts.get(a)[1]; }
 				if (!labelled) p.dashed("measured", x, y, Plot.PALETTE[1]);
-				else p.add("measured", x, y, Plot.PALETTE[1], true);
+				else p.dashedUnlabelled("measured", x, y, Plot.PALETTE[1]);
 				labelled = true;
 			}
 			k = j;

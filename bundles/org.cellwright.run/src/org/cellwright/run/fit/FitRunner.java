@@ -215,6 +215,46 @@ public final class FitRunner {
 		return r;
 	}
 
+	/**
+	 * Simulates every target once at parameter values p into {@code folder/<experiment>/}: a complete run folder with
+	 * its checks and, for a measured target, its comparison with the measurement (the fit report's before/after).
+	 * Simulations run in parallel; a target that fails leaves its folder marked so (its summary says why).
+	 */
+	public void keep(Plan plan, double[] p, Path folder) throws IOException {
+		List<RunUnit> units = new ArrayList<>();
+		synchronized (modelLock) {
+			for (Target t : plan.targets()) {
+				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
+				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
+			}
+		}
+		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
+			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
+			for (RunUnit u : units) {
+				Path f = folder.resolve(u.name());
+				Files.createDirectories(f);
+				fs.add(pool.submit(() -> RunWriter.write(u, folder.getFileName().toString(), f, ProgressListener.NONE, cancel)));
+			}
+			for (int i = 0; i < fs.size(); i++) {
+				Target t = plan.targets().get(i);
+				Path f = folder.resolve(units.get(i).name());
+				RunWriter.Outcome o;
+				try {
+					o = fs.get(i).get();
+				} catch (ExecutionException | InterruptedException e) {
+					continue; // the folder says what it has
+				}
+				if (o.error() != null) continue;
+				synchronized (modelLock) {
+					if (t.measured() != null)
+						MeasuredComparison.write(f, t.experiment().getMeasured(), new MeasuredComparison.Measurement(t.measured(), null),
+								units.get(i).inputs().cell().area());
+					Checks.write(f, units.get(i).name(), Checks.evaluate(t.experiment(), o.summary().json(), f));
+				}
+			}
+		}
+	}
+
 	/** How many simulations the fits of this runner have made. */
 	public int simulations() {
 		return simulations.get();
