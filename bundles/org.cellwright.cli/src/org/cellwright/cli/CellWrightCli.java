@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success", "1:errors in the input, or a run that did not finish", "2:usage error",
 				"3:run: an expect check failed (see the comparison table)", "4:internal error" },
-		subcommands = { RunCommand.class, RunsCommand.class, FitCommand.class, CheckCommand.class, ReportCommand.class, PackCommand.class, InstallCommand.class, ImportBpxCommand.class,
+		subcommands = { RunCommand.class, RunsCommand.class, FitCommand.class, BenchCommand.class, ExportBdfCommand.class, CheckCommand.class, ReportCommand.class, PackCommand.class, InstallCommand.class, ImportBpxCommand.class,
 				ExportBpxCommand.class })
 public class CellWrightCli implements Callable<Integer> {
 

@@ -25,6 +25,9 @@ import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
 import org.cellwright.run.Pipeline;
 import org.cellwright.run.Problem;
+import org.cellwright.report.FitHtmlReport;
+import org.cellwright.report.ReportException;
+import org.cellwright.report.RunReport;
 import org.cellwright.run.fit.FitReport;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.fit.FitRunner;
@@ -164,7 +167,21 @@ public class FitCommand implements Callable<Integer> {
 			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
 			print(o, plan, r, seconds);
-			o.println("  results: " + Problem.display(slot.folder()));
+			// the fit report: the targets at the start values and at the fitted values, beside fit.json
+			double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
+			runner.keep(plan, start, slot.writing().resolve(FitReport.BEFORE));
+			runner.keep(plan, r.values(), slot.writing().resolve(FitReport.AFTER));
+			try {
+				for (String side : List.of(FitReport.BEFORE, FitReport.AFTER))
+					for (FitRunner.Target t : plan.targets()) {
+						Path run = slot.writing().resolve(side).resolve(t.experiment().getName());
+						if (org.cellwright.run.folder.RunFolder.isRunFolder(run)) RunReport.write(run);
+					}
+				FitHtmlReport.write(slot.writing());
+			} catch (ReportException e) {
+				err.println("cellwright: no fit report: " + e.getMessage());
+			}
+			o.println("  results: " + Problem.display(slot.folder()) + " (report.html, fit.json, fitted.cell)");
 			return r.converged() ? 0 : 1;
 		} catch (FitCancelledException e) {
 			err.println("cellwright: fit " + f.getName() + " cancelled");
@@ -192,8 +209,8 @@ public class FitCommand implements Callable<Integer> {
 	}
 
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
-		o.println(String.format(Locale.ROOT, "fit %s: %s after %d evaluations (each simulates every target), %.1f s, cost %.6g",
-				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.evaluations(), seconds, r.cost()));
+		o.println(String.format(Locale.ROOT, "fit %s: %s after %d iterations, %d evaluations (each simulates every target), %.1f s, cost %.6g",
+				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.iterations(), r.evaluations(), seconds, r.cost()));
 		o.println(String.format(Locale.ROOT, "  %-40s %14s %14s   %s", "estimate", "value", "+/- (95 %)", "bounds"));
 		for (int i = 0; i < r.names().size(); i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);

@@ -215,10 +215,29 @@ public class RunCommand implements Callable<Integer> {
 				}
 
 				@Override
+				public void groupEnded(RunGroup g, Path folder) {
+					if (!g.sweep()) return;
+					// the sweep's own page beside its runs: table, key numbers against the swept values, links to the runs
+					List<Path> variants = new ArrayList<>();
+					try (Stream<Path> s = Files.list(folder)) {
+						variants = s.filter(org.cellwright.run.folder.RunFolder::isRunFolder).sorted().toList();
+					} catch (IOException e) {
+						progress.println(err, "cellwright: no sweep report: " + e.getMessage());
+					}
+					if (variants.isEmpty()) return;
+					try {
+						StudyReport.write("Sweep " + g.name(), variants, folder.resolve(RunReport.FILE_NAME));
+					} catch (ReportException e) {
+						progress.println(err, "cellwright: no sweep report: " + e.getMessage());
+					}
+				}
+
+				@Override
 				public void ended(Pipeline.Result r) {
 					StringWriter summary = new StringWriter();
 					printSummary(new PrintWriter(summary), r);
 					progress.println(summary.toString().stripTrailing());
+					for (String w : measuredWarnings(r.folder())) progress.println(err, w);
 					if (!r.outcome().finished()) tally.failures++;
 					tally.checks.addAll(r.outcome().checks());
 					tally.runFolders.add(r.folder());
@@ -242,6 +261,21 @@ public class RunCommand implements Callable<Integer> {
 			spec.commandLine().getOut().println("report: " + Problem.display(html) + " (each run: report.html in its folder)");
 		} catch (ReportException e) {
 			spec.commandLine().getErr().println("cellwright: no report: " + e.getMessage());
+		}
+	}
+
+	/** The warnings of a run's comparison with its measurement (its current against the protocol's), located at the measured clause. */
+	static List<String> measuredWarnings(Path runFolder) {
+		Path json = runFolder.resolve(org.cellwright.run.folder.RunFiles.MEASURED_COMPARISON);
+		if (!Files.isRegularFile(json)) return List.of();
+		try {
+			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			if (!o.has("warnings") || !o.get("warnings").isJsonArray()) return List.of();
+			List<String> out = new ArrayList<>();
+			for (var w : o.getAsJsonArray("warnings")) out.add(w.getAsString());
+			return out;
+		} catch (IOException | RuntimeException e) {
+			return List.of();
 		}
 	}
 

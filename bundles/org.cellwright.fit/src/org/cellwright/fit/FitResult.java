@@ -7,11 +7,19 @@ import java.util.List;
  * Jacobian at the optimum: covariance = s^2 (J^T J)^-1 with s^2 the residual variance; NaN where the data do not
  * determine the parameter). The correlation matrix of the estimates, the cost (sum of squared weighted residuals)
  * after each improvement, the number of model evaluations, and notes a user must read (parameters the targets
- * cannot tell apart, estimates at a bound, a fit that stopped before converging).
+ * cannot tell apart, estimates at a bound, a fit that stopped before converging), and the optimiser's iterations.
  */
 public record FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95,
 		double[] upper95, double[][] correlation, List<Double> costHistory, int evaluations, double cost,
-		int degreesOfFreedom, boolean converged, List<String> notes) {
+		int degreesOfFreedom, boolean converged, List<String> notes, int iterations) {
+
+	/** A result without the iteration count (0). */
+	public FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95, double[] upper95,
+			double[][] correlation, List<Double> costHistory, int evaluations, double cost, int degreesOfFreedom,
+			boolean converged, List<String> notes) {
+		this(names, values, standardErrors, lower95, upper95, correlation, costHistory, evaluations, cost, degreesOfFreedom,
+				converged, notes, 0);
+	}
 
 	public int index(String name) {
 		int i = names.indexOf(name);

@@ -2,7 +2,9 @@ package org.cellwright.fit;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 import org.hipparchus.optim.InitialGuess;
@@ -26,7 +27,6 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
-import org.hipparchus.util.Pair;
 
 /**
  * Estimates parameters by least squares with Hipparchus' optimisers. Levenberg-Marquardt works in unbounded
@@ -49,6 +49,18 @@ public final class ParameterEstimation {
 	private final List<Double> history = Collections.synchronizedList(new ArrayList<>());
 	private volatile double bestCost = Double.POSITIVE_INFINITY;
 	private volatile double[] bestPoint;
+	private volatile int iterations;
+	/** The residuals of the last points evaluated: a point asked for again (the centre of a Jacobian) is not re-simulated. */
+	private final Map<List<Double>, double[]> recent = new LinkedHashMap<>(32, 0.75f, true) {
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<List<Double>, double[]> eldest) {
+			return size() > RECENT_POINTS;
+		}
+	};
+	/** How many evaluated points are remembered. */
+	static final int RECENT_POINTS = 64;
 
 	private ParameterEstimation(ResidualModel model, List<FitParameter> parameters, FitOptions options) {
 		this.model = model;
@@ -71,7 +83,7 @@ public final class ParameterEstimation {
 			return t;
 		});
 		try {
-			int m = evaluate(initial()).length;
+			int m = evaluate(start()).length;
 			if (m < parameters.size()) {
 				throw new IllegalArgumentException("a fit of " + parameters.size() + " parameters needs at least as many"
 						+ " target values; it has " + m);
@@ -99,12 +111,42 @@ public final class ParameterEstimation {
 		return parameters.stream().mapToDouble(FitParameter::initial).toArray();
 	}
 
-	/** Residuals at p; records the cost and the best point. */
+	/** The first point the method evaluates: for Levenberg-Marquardt the start through its coordinates (rounded as it will be). */
+	private double[] start() {
+		if (options.method() == FitOptions.Method.BOBYQA) {
+			return initial();
+		}
+		double[] p = initial();
+		for (int i = 0; i < p.length; i++) {
+			p[i] = toP(i, toU(i, p[i]));
+		}
+		return p;
+	}
+
+	private static List<Double> key(double[] p) {
+		List<Double> k = new ArrayList<>(p.length);
+		for (double x : p) {
+			k.add(x);
+		}
+		return k;
+	}
+
+	/** Residuals at p; records the cost and the best point. A point evaluated recently is answered from memory. */
 	private double[] evaluate(double[] p) throws Exception {
+		List<Double> key = key(p);
+		synchronized (recent) {
+			double[] known = recent.get(key);
+			if (known != null) {
+				return known.clone();
+			}
+		}
 		if (options.cancelled().getAsBoolean()) {
 			throw new FitCancelledException(bestPoint);
 		}
 		double[] r = model.residuals(p);
+		synchronized (recent) {
+			recent.put(key, r.clone());
+		}
 		int n = evaluations.incrementAndGet();
 		double cost = 0;
 		for (double x : r) {
@@ -135,7 +177,10 @@ public final class ParameterEstimation {
 		FitParameter fp = parameters.get(i);
 		double span = fp.upper() - fp.lower();
 		double x = Math.min(Math.max((p - fp.lower()) / span, 1e-9), 1 - 1e-9);
-		return Math.log(x / (1 - x));
+		double u = Math.log(x / (1 - x));
+		// the middle of the bounds is u = 0 exactly: Levenberg-Marquardt's first step bound is proportional to |u|
+		// (or 100 when u = 0), so a rounding error of 1e-16 there would make its first steps 1e-13 long
+		return Math.abs(u) < 1e-9 ? 0 : u;
 	}
 
 	private double[] toP(double[] u) {
@@ -146,47 +191,63 @@ public final class ParameterEstimation {
 		return p;
 	}
 
+	/**
+	 * Levenberg-Marquardt with lazy evaluation: a trial point costs one evaluation (its residuals); the Jacobian's n
+	 * further evaluations (in parallel) are made only at the points the method accepts.
+	 */
 	private double[] levenbergMarquardt(ExecutorService pool, int m) throws Exception {
 		int n = parameters.size();
 		double[] u0 = new double[n];
 		for (int i = 0; i < n; i++) {
 			u0[i] = toU(i, parameters.get(i).initial());
 		}
-		LeastSquaresBuilder problem = new LeastSquaresBuilder().start(u0).target(new double[m])
+		LeastSquaresBuilder problem = new LeastSquaresBuilder().start(u0).target(new double[m]).lazyEvaluation(true)
 				.maxEvaluations(options.maxEvaluations()).maxIterations(options.maxEvaluations())
-				.model(point -> {
-					double[] u = point.toArray();
-					try {
-						double[][] cols = jacobian(pool, u, true);
-						double[] r = cols[n];
-						double[][] jac = new double[m][n];
-						for (int j = 0; j < n; j++) {
-							for (int k = 0; k < m; k++) {
-								// Hipparchus minimises target - model; the model value is -r so that target - model = r
-								jac[k][j] = -cols[j][k];
-							}
-						}
-						double[] value = new double[m];
-						for (int k = 0; k < m; k++) {
-							value[k] = -r[k];
-						}
-						return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
-					} catch (RuntimeException e) {
-						throw e;
-					} catch (Exception e) {
-						throw new IllegalStateException(e.getMessage(), e);
+				.model(u -> {
+					// Hipparchus minimises target - model; the model value is -r so that target - model = r
+					double[] r = unchecked(() -> evaluate(toP(u)));
+					double[] value = new double[r.length];
+					for (int k = 0; k < r.length; k++) {
+						value[k] = -r[k];
 					}
+					return value;
+				}, u -> {
+					double[][] cols = unchecked(() -> jacobian(pool, u, true));
+					double[][] jac = new double[m][n];
+					for (int j = 0; j < n; j++) {
+						for (int k = 0; k < m; k++) {
+							jac[k][j] = -cols[j][k];
+						}
+					}
+					return jac;
 				});
 		LeastSquaresOptimizer.Optimum optimum;
 		try {
-			optimum = new LevenbergMarquardtOptimizer().optimize(problem.build());
+			optimum = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(options.tolerance())
+					.withParameterRelativeTolerance(options.tolerance()).optimize(problem.build());
 		} catch (IllegalStateException e) {
 			if (e.getCause() instanceof Exception cause) {
 				throw cause;
 			}
 			throw e;
 		}
+		iterations = optimum.getIterations();
 		return toP(optimum.getPoint().toArray());
+	}
+
+	private interface Evaluation<T> {
+		T get() throws Exception;
+	}
+
+	/** Hipparchus' functions throw no checked exceptions: wrapped here, unwrapped in {@link #levenbergMarquardt}. */
+	private static <T> T unchecked(Evaluation<T> e) {
+		try {
+			return e.get();
+		} catch (RuntimeException ex) {
+			throw ex;
+		} catch (Exception ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -194,6 +255,46 @@ public final class ParameterEstimation {
 	 * coordinates ({@code logistic}) the step is fixed in u; else it is the relative step times the bound range.
 	 */
 	private double[][] jacobian(ExecutorService pool, double[] x, boolean logistic) throws Exception {
+		double[][] cols = differences(pool, x, logistic);
+		if (logistic) {
+			lastJacobian = new double[][][] { { x.clone() }, cols };
+		}
+		return cols;
+	}
+
+	/** The last Jacobian in logistic coordinates: {{u}, columns}. */
+	private volatile double[][][] lastJacobian;
+
+	/**
+	 * The Jacobian in the parameters at p from the last one in logistic coordinates when that was taken at p (the
+	 * optimum of Levenberg-Marquardt), by the chain rule dr/dp = (dr/du) / (dp/du); null when there is none or p is
+	 * so near a bound that dp/du vanishes (then it is taken afresh).
+	 */
+	private double[][] lastJacobianAt(double[] p) {
+		double[][][] last = lastJacobian;
+		if (last == null || !java.util.Arrays.equals(toP(last[0][0]), p)) {
+			return null;
+		}
+		double[] u = last[0][0];
+		int n = u.length;
+		double[][] cols = new double[n + 1][];
+		cols[n] = last[1][n];
+		for (int j = 0; j < n; j++) {
+			FitParameter fp = parameters.get(j);
+			double s = 1 / (1 + Math.exp(-u[j]));
+			if (s < 1e-3 || s > 1 - 1e-3) {
+				return null;
+			}
+			double dpdu = (fp.upper() - fp.lower()) * s * (1 - s);
+			cols[j] = new double[last[1][j].length];
+			for (int k = 0; k < cols[j].length; k++) {
+				cols[j][k] = last[1][j][k] / dpdu;
+			}
+		}
+		return cols;
+	}
+
+	private double[][] differences(ExecutorService pool, double[] x, boolean logistic) throws Exception {
 		int n = x.length;
 		double[] steps = new double[n];
 		List<Future<double[]>> futures = new ArrayList<>();
@@ -251,8 +352,10 @@ public final class ParameterEstimation {
 			}
 		});
 		int interpolation = Math.max(n + 2, Math.min(2 * n + 1, (n + 1) * (n + 2) / 2));
-		PointValuePair best = new BOBYQAOptimizer(interpolation, 0.1, 1e-6).optimize(new MaxEval(options.maxEvaluations()),
+		BOBYQAOptimizer optimizer = new BOBYQAOptimizer(interpolation, 0.1, Math.max(1e-6, options.tolerance()));
+		PointValuePair best = optimizer.optimize(new MaxEval(options.maxEvaluations()),
 				cost, GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi));
+		iterations = optimizer.getEvaluations(); // BOBYQA's iterations are its evaluations
 		return unscale(best.getPoint());
 	}
 
@@ -269,7 +372,10 @@ public final class ParameterEstimation {
 
 	private FitResult result(ExecutorService pool, double[] p, boolean converged, List<String> notes) throws Exception {
 		int n = p.length;
-		double[][] cols = jacobian(pool, p, false);
+		double[][] cols = lastJacobianAt(p);
+		if (cols == null) {
+			cols = jacobian(pool, p, false);
+		}
 		double[] r = cols[n];
 		int m = r.length;
 		double rss = 0;
@@ -355,7 +461,7 @@ public final class ParameterEstimation {
 			notes.add("as many parameters as target values: no uncertainty can be estimated");
 		}
 		return new FitResult(names, p, se, lo, hi, corr, List.copyOf(history), evaluations.get(), rss, dof, converged,
-				List.copyOf(notes));
+				List.copyOf(notes), iterations);
 	}
 
 	private String describe(double[] p) {

@@ -74,6 +74,7 @@ final class Html {
 			ol.steps { font-size: 13px; margin: 4px 0 8px; padding-left: 26px; }
 			ol.steps ol { padding-left: 22px; }
 			.muted { color: #777; font-size: 12px; }
+			section.sweep table.keys { display: block; overflow-x: auto; }
 			footer { margin-top: 30px; color: #777; font-size: 12px; border-top: 1px solid #e2e4e8; padding-top: 8px; }
 			code { font-size: 12px; }
 			""";

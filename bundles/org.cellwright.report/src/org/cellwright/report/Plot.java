@@ -83,6 +83,9 @@ final class Plot {
 
 	Plot line2(String name, double[] x, double[] y, Color c, boolean dashed) { return add(name, x, y, c, dashed, true, true); }
 
+	/** A dashed line that shares its legend entry with an earlier dashed one of the same colour. */
+	Plot dashedUnlabelled(String name, double[] x, double[] y, Color c) { return add(name, x, y, c, true, false, false); }
+
 	/** A line that shares its legend entry with an earlier one of the same colour (e.g. the second half of a cycle). */
 	Plot unlabelled(String name, double[] x, double[] y, Color c) { return add(name, x, y, c, false, false, false); }
 

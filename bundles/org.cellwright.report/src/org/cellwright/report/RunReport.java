@@ -93,6 +93,8 @@ public final class RunReport {
 		} else b.append(missing("no " + RunFiles.TIMESERIES + " in this run folder"));
 		b.append("</section>\n");
 
+		b.append(MeasuredSection.html(r));
+
 		b.append("<section id=\"cycling\"><h2>Capacity and Coulombic efficiency</h2>");
 		CsvTable cy = r.cycles();
 		if (cy != null && cy.rows() > 0) b.append(capacityAndCe(cy).figure(W, H));

@@ -68,6 +68,11 @@ public final class StudyReport {
 			} catch (RuntimeException e) {
 				b.append(missing(e.getMessage()));
 			}
+			try {
+				b.append(SweepPlots.html(CsvTable.textRows(t)));
+			} catch (RuntimeException e) {
+				b.append(missing(e.getMessage()));
+			}
 			b.append("<p class=\"muted\">").append(esc(RunFiles.SWEEP_TABLE)).append(" beside the sweep's runs.</p></section>\n");
 		}
 	}

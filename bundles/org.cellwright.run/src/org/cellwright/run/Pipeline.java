@@ -111,6 +111,9 @@ public final class Pipeline {
 
 	private record Pending(RunGroup group, Slot slot, List<Future<RunWriter.Outcome>> futures) {}
 
+	/** The measurements of the experiments of one {@link #run}, each read once however many runs (a sweep's) compare with it. */
+	private final Map<org.cellwright.model.MeasuredData, org.cellwright.run.fit.MeasuredComparison.Measurement> measurements = new java.util.IdentityHashMap<>();
+
 	/** Runs the runnable groups (the others are skipped: their problems are the caller's to print). */
 	public List<Result> run(List<RunGroup> groups, Listener l) {
 		CountDownLatch done = new CountDownLatch(1);
@@ -142,6 +145,7 @@ public final class Pipeline {
 			}
 			for (Pending p : pending) results.addAll(collect(p, l));
 		} finally {
+			measurements.clear(); // a later run reads the files again: they may have changed
 			done.countDown();
 			if (hook != null) {
 				try {
@@ -164,8 +168,11 @@ public final class Pipeline {
 				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
 				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
-				if (u.experiment() != null && u.experiment().getMeasured() != null && o.error() == null)
-					org.cellwright.run.fit.MeasuredComparison.write(writing, u.experiment().getMeasured(), u.inputs().cell().area());
+				if (u.experiment() != null && u.experiment().getMeasured() != null && o.error() == null) {
+					var m = u.experiment().getMeasured();
+					org.cellwright.run.fit.MeasuredComparison.write(writing, m,
+							measurements.computeIfAbsent(m, org.cellwright.run.fit.MeasuredComparison.Measurement::of), u.inputs().cell().area());
+				}
 				if (u.checked() && u.experiment() != null && !"CANCELLED".equals(o.status()) && o.error() == null)
 					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
 				Checks.write(writing, u.name(), o.checks());

@@ -216,6 +216,19 @@ public final class SimulationInputs {
 		return layer0(l, Map.of());
 	}
 
+	/**
+	 * Whether an override target ({@code stack-pressure}, {@code layer.property}, {@code Material.property}) names
+	 * something of cell {@code c}: a fit's material estimate applies to the targets whose cells use the material.
+	 */
+	public static boolean appliesTo(Cell c, String target) {
+		int dot = target.indexOf('.');
+		if (dot < 0) return true;
+		String owner = target.substring(0, dot);
+		for (Layer l : Cells.effectiveLayers(c))
+			if (owner.equals(l.getName())) return true;
+		return materialsOf(c).containsKey(owner);
+	}
+
 	/** The materials a cell's layers are made of (composites and their components), by name. */
 	static Map<String, Material> materialsOf(Cell c) {
 		Map<String, Material> out = new LinkedHashMap<>();

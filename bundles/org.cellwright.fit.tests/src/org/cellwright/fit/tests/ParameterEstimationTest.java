@@ -153,4 +153,22 @@ class ParameterEstimationTest {
 		ParameterEstimation.run(slow, AT, FitOptions.defaults().withParallelism(3).withMaxEvaluations(60));
 		assertTrue(most.get() >= 2, "at most " + most.get() + " evaluations ran at once");
 	}
+
+	/**
+	 * Started in the middle of its bounds (u = 0 in the logistic coordinates, up to a rounding error of 1e-16), the
+	 * fit must still take steps of the size of the problem: Levenberg-Marquardt's first step bound is proportional to
+	 * |u|. Bounds as in the study's calibration (examples/sung2023/calibration.cell); the optimum is known.
+	 */
+	@Test
+	void aStartInTheMiddleOfTheBoundsStillMoves() throws Exception {
+		List<FitParameter> ps = List.of(FitParameter.between("k", 0.3e-20, 5e-20), FitParameter.between("gamma", 20, 120),
+				FitParameter.between("x", 0.7, 0.9));
+		ResidualModel model = p -> new double[] { (p[0] - 1.2e-20) / 0.1e-20, (p[1] - 55) / 2, (p[2] - 0.8) / 0.01,
+				(p[0] / 1e-20 + p[1] / 50 - 2.3) / 0.1 };
+		FitResult f = ParameterEstimation.run(model, ps, FitOptions.defaults().withTolerance(1e-4).withRelativeStep(1e-2));
+		assertEquals(1.2e-20, f.value("k"), 0.02e-20);
+		assertEquals(55, f.value("gamma"), 0.5);
+		assertEquals(0.8, f.value("x"), 0.002);
+		assertTrue(f.iterations() >= 1, "iterations " + f.iterations());
+	}
 }

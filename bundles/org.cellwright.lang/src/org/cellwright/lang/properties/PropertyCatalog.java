@@ -202,7 +202,7 @@ public final class PropertyCatalog {
 		positive("relative-tolerance", s, Dimension.DIMENSIONLESS, "relative tolerance of the time integration");
 		positive("absolute-tolerance", s, Dimension.DIMENSIONLESS, "absolute tolerance of the time integration");
 		positive("max-step", s, Dimension.TIME, "largest time step");
-		positive("output-interval", s, Dimension.TIME, "interval between recorded samples");
+		nonNegative("output-interval", s, Dimension.TIME, "interval between recorded samples (0: every time step)");
 	}
 
 	/**

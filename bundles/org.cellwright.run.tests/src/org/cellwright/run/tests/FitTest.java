@@ -88,6 +88,14 @@ class FitTest {
 		assertEquals(2.5, value, 0.1, r.out());
 		assertTrue(e.get("lower_95").getAsDouble() <= 2.5 && 2.5 <= e.get("upper_95").getAsDouble(),
 				"the 95 % interval holds the truth: " + e);
+		// the fit report beside fit.json: estimates, correlations, cost history, the target before and after with the measurement
+		Path fitRun = RunStore.latest(tmp.resolve("fits").resolve("K"));
+		String html = Files.readString(fitRun.resolve("report.html"));
+		for (String id : new String[] { "id=\"estimates\"", "id=\"correlation\"", "id=\"cost\"", "id=\"before-after\"" })
+			assertTrue(html.contains(id), id + " in the fit report");
+		assertTrue(html.contains("start values") && html.contains("fitted values") && html.contains(">measured<"), "before/after overlay with the measurement");
+		assertTrue(RunFolder.isRunFolder(fitRun.resolve("before").resolve("X")) && RunFolder.isRunFolder(fitRun.resolve("after").resolve("X")),
+				"the target simulated at the start and at the fitted values");
 		String fitted = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("K")).resolve("fitted.cell"));
 		assertTrue(fitted.contains("ionic-conductivity = 2.") && fitted.contains("source \"fitted: K, "), fitted);
 		assertTrue(fitted.contains("material S is current-collector"), "the rest of the file is kept: " + fitted);
@@ -125,5 +133,61 @@ class FitTest {
 		assertTrue(fit.err().matches("(?s).*fit\\.cell:\\d+:\\d+: error: measured data: .*data\\.bdf\\.csv:1: the BDF header has no voltage column.*"),
 				fit.err());
 		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "nothing stored for a fit that did not start");
+	}
+
+	/**
+	 * A run of an experiment that names its measurement: the run's report overlays measurement and simulation and
+	 * gives the error figures; the measurement is the simulation of the true cell plus 0.5 mV noise, so the voltage RMS
+	 * error of a run of the true cell is the noise (and far above it for the wrong conductivity).
+	 */
+	@Test
+	void theRunReportOverlaysTheMeasurementWithItsErrorFigures() throws Exception {
+		Path f = Cli.write(tmp.resolve("m.cell"), cell("2.5 mS/cm").replace("experiment X { cell C protocol P expect",
+				"experiment X { cell C protocol P measured \"data.bdf.csv\" noise 0.5 mV expect"));
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path run = RunStore.latest(tmp.resolve("runs").resolve("X"));
+		String html = Files.readString(run.resolve("report.html"));
+		assertTrue(html.contains("id=\"measured\""), "a measured section");
+		assertTrue(html.contains("Cell voltage: measured and simulated") && html.contains("id=\"measured-voltage-capacity\""), "overlays");
+		JsonObject c = JsonParser.parseString(Files.readString(run.resolve("measured-comparison.json"))).getAsJsonObject();
+		// the 0.5 mV of noise added, and the interpolation between the samples of the two series: of the order of the noise
+		double rms = c.get("voltage_rms_V").getAsDouble();
+		assertTrue(rms > 0.0003 && rms < 0.0015, "RMS error " + rms + " V");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("voltage RMS error</td><td class=\"num\">([0-9.]+) mV").matcher(html);
+		assertTrue(m.find(), "the RMS error in the report");
+		assertEquals(1000 * rms, Double.parseDouble(m.group(1)), 0.01);
+	}
+
+	/**
+	 * The measured current against the protocol's: the same measurement with its current 1000 times too large (mA
+	 * written as A) or of the opposite sign is named in a warning at the experiment's measured clause, with the cause;
+	 * the correct one gives none.
+	 */
+	@Test
+	void aMeasurementWhoseCurrentDoesNotMatchTheProtocolIsNamed() throws Exception {
+		MeasuredSeries good = new org.cellwright.measured.CyclerDataReader().read(tmp.resolve("data.bdf.csv"));
+		for (double factor : new double[] { 1, 1000, -1 }) {
+			Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+			double[] i = good.values(MeasuredQuantity.CURRENT);
+			for (int k = 0; k < i.length; k++) i[k] *= factor;
+			cols.put(MeasuredQuantity.TIME, good.values(MeasuredQuantity.TIME));
+			cols.put(MeasuredQuantity.VOLTAGE, good.values(MeasuredQuantity.VOLTAGE));
+			cols.put(MeasuredQuantity.CURRENT, i);
+			BdfWriter.write(new MeasuredSeries(cols, null, "generated"), tmp.resolve("scaled.bdf.csv"));
+			Path f = Cli.write(tmp.resolve("s.cell"), cell("2.5 mS/cm").replace("experiment X { cell C protocol P expect",
+					"experiment X { cell C protocol P\n measured \"scaled.bdf.csv\" expect"));
+			Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs-" + factor).toString());
+			assertEquals(0, r.rc(), r.out() + r.err());
+			String html = Files.readString(RunStore.latest(tmp.resolve("runs-" + factor).resolve("X")).resolve("report.html"));
+			if (factor == 1) {
+				assertFalse(r.err().contains("measured current"), r.err());
+				continue;
+			}
+			String expected = factor == 1000 ? "the measured current is 1000 times the current the protocol applies to this cell: the current is probably in mA with the unit A"
+					: "the measured current has the opposite sign to the protocol's";
+			assertTrue(r.err().matches("(?s).*s\\.cell:9:\\d+: warning: scaled\\.bdf\\.csv: " + java.util.regex.Pattern.quote(expected) + ".*"), r.err());
+			assertTrue(html.contains(expected.replace("'", "&#39;")), "the warning in the run's report");
+		}
 	}
 }

@@ -99,5 +99,34 @@ class RunStoreTest {
 		assertTrue(table.get(0).startsWith("run,stack-pressure,status,cycles"), table.get(0));
 		assertTrue(table.get(2).startsWith("X-stack-pressure=20MPa,20MPa,COMPLETED,1,"), table.get(2));
 		assertEquals(2, RunStore.runFolders(out.resolve("Sw")).size(), "the sweep's folder stands for the runs of its latest run");
+		assertTrue(Files.readString(sweepRun.resolve("report.html")).contains("<h2>Sweep Sw</h2>"), "the sweep's own report beside its runs");
+	}
+
+	/**
+	 * The report of a sweep draws each key number that changes against the first swept parameter, one line per value
+	 * of the second; a key number that does not change is not drawn. (Table values written here, so that what is
+	 * drawn is known.)
+	 */
+	@Test
+	void aSweepsReportPlotsItsKeyNumbersAgainstTheSweptValues() throws Exception {
+		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");
+		Cli.write(f, Cli.cell("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+		assertEquals(0, Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString()).rc());
+		Path sweepRun = RunStore.latest(out.resolve("Sw"));
+		Files.writeString(sweepRun.resolve("sweep.csv"), String.join("\n",
+				"run,stack-pressure,temperature,status,cycles,first_discharge_mAh_cm2,first_ce,last_discharge_mAh_cm2,last_ce,capacity_retention,"
+						+ "nucleation_overpotential_mV,end_time_h,short_circuit_cycle",
+				"a,5MPa,20degC,COMPLETED,35,0.1,0.95,0.1,0.99,0.9,,244,", "b,20MPa,20degC,COMPLETED,35,0.1,0.96,0.1,0.99,0.8,,244,",
+				"c,5MPa,60degC,COMPLETED,35,0.1,0.97,0.1,0.99,0.7,,244,", "d,20MPa,60degC,SHORT_CIRCUIT,12,0.1,0.98,0.1,0.99,0.6,,80,12", ""));
+		List<Path> runs = List.of(sweepRun.resolve("X-stack-pressure=5MPa"), sweepRun.resolve("X-stack-pressure=20MPa"));
+		String html = Files.readString(org.cellwright.report.StudyReport.write("Sweep Sw", runs, sweepRun.resolve("report.html")));
+		assertTrue(html.contains("class=\"row sweep-plots\""), "plots of the sweep");
+		for (String title : List.of("first Coulombic efficiency against stack-pressure", "capacity retention against stack-pressure",
+				"simulated time (end or short circuit) against stack-pressure"))
+			assertTrue(html.contains(title), title);
+		assertFalse(html.contains("last Coulombic efficiency against"), "a key number that does not change is not drawn");
+		int at = html.indexOf("capacity retention against stack-pressure");
+		assertTrue(html.lastIndexOf("data-series=\"2\"", at) > html.indexOf("sweep-plots"), "one line per temperature");
+		assertTrue(html.contains("temperature = 20degC") && html.contains("temperature = 60degC"), "the lines are named by the second parameter");
 	}
 }

@@ -36,12 +36,15 @@ public final class FitReport {
 
 	public static final String JSON = "fit.json";
 	public static final String FITTED = "fitted.cell";
+	/** Beside fit.json: the targets simulated at the start values and at the fitted values (one run folder per experiment). */
+	public static final String BEFORE = "before", AFTER = "after";
 
 	public static JsonObject json(FitRunner.Plan plan, FitResult r, double seconds) {
 		JsonObject o = new JsonObject();
 		o.addProperty("fit", plan.fit().getName());
 		o.addProperty("converged", r.converged());
 		o.addProperty("evaluations", r.evaluations());
+		o.addProperty("iterations", r.iterations());
 		o.addProperty("seconds", seconds);
 		o.addProperty("cost", r.cost());
 		o.addProperty("degrees_of_freedom", r.degreesOfFreedom());
@@ -52,6 +55,7 @@ public final class FitReport {
 			e.addProperty("target", pe.target());
 			e.addProperty("unit", pe.unit());
 			e.addProperty("value", r.values()[i]);
+			e.addProperty("start", pe.parameter().initial());
 			e.addProperty("standard_error", finite(r.standardErrors()[i]));
 			e.addProperty("lower_95", finite(r.lower95()[i]));
 			e.addProperty("upper_95", finite(r.upper95()[i]));

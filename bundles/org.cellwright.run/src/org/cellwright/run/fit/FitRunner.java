@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitParameter;
@@ -28,11 +30,13 @@ import org.cellwright.run.Checks;
 import org.cellwright.run.InputException;
 import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
+import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunUnit;
 import org.cellwright.run.RunWriter;
 import org.cellwright.run.SimulationInputs;
 import org.cellwright.run.Sweeps;
-import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.solver.ProgressListener;
 
 /**
@@ -58,9 +62,20 @@ public final class FitRunner {
 	/** What a fit of a file is made of, resolved on the caller's thread. */
 	public record Plan(Fit fit, List<Estimate> estimates, List<Target> targets) {}
 
+	/** Relative change of cost and parameters at which a fit stops: simulations carry numerical noise far above Hipparchus' 1e-10. */
+	public static final double TOLERANCE = 1e-4;
+	/**
+	 * Finite-difference step of the Jacobian relative to a parameter's bound range (in logistic coordinates 10 times
+	 * it): a simulation's outputs carry the noise of its adaptive time steps and step ends, which a step of 1e-4 (the
+	 * default for exact models) would turn into a Jacobian of noise.
+	 */
+	public static final double RELATIVE_STEP = 1e-2;
+
 	private final Object modelLock = new Object();
 	private final Path scratch;
 	private final Cancel cancel;
+	private final java.util.concurrent.atomic.AtomicInteger simulations = new java.util.concurrent.atomic.AtomicInteger();
+	private RunExecutor executor;
 
 	public FitRunner(Path scratch, Cancel cancel) {
 		this.scratch = scratch;
@@ -130,13 +145,23 @@ public final class FitRunner {
 		return new Plan(fit, estimates, targets);
 	}
 
-	/** Runs the fit; progress and cancel through the options. */
+	/**
+	 * Runs the fit; progress and cancel through the options. The simulations run on {@code options.parallelism()}
+	 * threads: all those of one Jacobian (its n + 1 points times the targets) are queued at once, so the cores stay busy
+	 * however the targets' run times differ. The stopping tolerance is at least {@value #TOLERANCE}, the finite-difference
+	 * step at least {@value #RELATIVE_STEP}.
+	 */
 	public FitResult run(Plan plan, FitOptions options) throws Exception {
 		List<FitParameter> params = plan.estimates().stream().map(Estimate::parameter).toList();
 		ResidualModel model = p -> residuals(plan, p);
-		try {
-			return ParameterEstimation.run(model, params, options.withCancel(() -> cancel.requested() || options.cancelled().getAsBoolean()));
+		FitOptions o = options.withCancel(() -> cancel.requested() || options.cancelled().getAsBoolean())
+				.withTolerance(Math.max(options.tolerance(), TOLERANCE)).withRelativeStep(Math.max(options.relativeStep(), RELATIVE_STEP))
+				.withParallelism(params.size() + 1); // the points of a Jacobian: they only wait for their simulations
+		try (RunExecutor pool = RunExecutor.local(options.parallelism())) {
+			executor = pool;
+			return ParameterEstimation.run(model, params, o);
 		} finally {
+			executor = null;
 			deleteTree(scratch);
 		}
 	}
@@ -151,35 +176,111 @@ public final class FitRunner {
 		return o;
 	}
 
-	double[] residuals(Plan plan, double[] p) throws IOException {
+	/** The overrides of one target's cell: a material estimate applies to the targets whose cells use the material. */
+	public static Map<String, Quantity> overrides(Plan plan, double[] p, org.cellwright.model.Cell cell) {
+		Map<String, Quantity> o = overrides(plan, p);
+		o.keySet().removeIf(target -> !SimulationInputs.appliesTo(cell, target));
+		return o;
+	}
+
+	/**
+	 * The weighted residuals of every target at p: the targets' inputs are mapped on this thread (the model is not
+	 * thread-safe), their simulations run in parallel on the fit's {@link RunExecutor}, the residuals joined in order.
+	 */
+	double[] residuals(Plan plan, double[] p) throws Exception {
+		List<RunUnit> units = new ArrayList<>();
+		synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
+			for (Target t : plan.targets()) {
+				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
+				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
+			}
+		}
+		List<Future<List<Double>>> parts = new ArrayList<>();
+		for (int i = 0; i < units.size(); i++) {
+			Target t = plan.targets().get(i);
+			RunUnit unit = units.get(i);
+			parts.add(executor.submit(() -> residuals(t, unit)));
+		}
 		List<Double> r = new ArrayList<>();
-		for (Target t : plan.targets()) {
-			RunUnit unit;
-			synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
-				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p));
-				unit = new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of());
-			}
-			Files.createDirectories(scratch);
-			Path folder = Files.createTempDirectory(scratch, "eval-");
-			try {
-				RunWriter.Outcome o = simulate(unit, folder);
-				if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
-				if (t.measured() != null) {
-					addMeasured(r, t, RunFolder.read(folder), unit.inputs().cell().area());
-				} else {
-					List<Checks.Check> checks;
-					synchronized (modelLock) {
-						checks = Checks.evaluate(t.experiment(), o.summary().json(), folder);
-					}
-					addExpectations(r, t, checks);
-				}
-			} finally {
-				deleteTree(folder);
-			}
+		try {
+			for (Future<List<Double>> f : parts) r.addAll(f.get());
+		} catch (ExecutionException e) {
+			for (Future<List<Double>> f : parts) f.cancel(true);
+			throw e.getCause() instanceof Exception ex ? ex : e;
 		}
 		double[] out = new double[r.size()];
 		for (int i = 0; i < out.length; i++) out[i] = r.get(i);
 		return out;
+	}
+
+	/** One target's simulation (in a scratch folder, through the pipeline's {@link RunWriter}) and its residuals. */
+	private List<Double> residuals(Target t, RunUnit unit) throws IOException {
+		List<Double> r = new ArrayList<>();
+		Files.createDirectories(scratch);
+		Path folder = Files.createTempDirectory(scratch, "eval-");
+		try {
+			RunWriter.Outcome o = simulate(unit, folder);
+			simulations.incrementAndGet();
+			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
+			if (t.measured() != null) {
+				// only the time series is needed: read it alone
+				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.inputs().cell().area());
+			} else {
+				List<Checks.Check> checks;
+				synchronized (modelLock) {
+					checks = Checks.evaluate(t.experiment(), o.summary().json(), folder);
+				}
+				addExpectations(r, t, checks);
+			}
+		} finally {
+			deleteTree(folder);
+		}
+		return r;
+	}
+
+	/**
+	 * Simulates every target once at parameter values p into {@code folder/<experiment>/}: a complete run folder with
+	 * its checks and, for a measured target, its comparison with the measurement (the fit report's before/after).
+	 * Simulations run in parallel; a target that fails leaves its folder marked so (its summary says why).
+	 */
+	public void keep(Plan plan, double[] p, Path folder) throws IOException {
+		List<RunUnit> units = new ArrayList<>();
+		synchronized (modelLock) {
+			for (Target t : plan.targets()) {
+				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
+				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
+			}
+		}
+		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
+			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
+			for (RunUnit u : units) {
+				Path f = folder.resolve(u.name());
+				Files.createDirectories(f);
+				fs.add(pool.submit(() -> RunWriter.write(u, folder.getFileName().toString(), f, ProgressListener.NONE, cancel)));
+			}
+			for (int i = 0; i < fs.size(); i++) {
+				Target t = plan.targets().get(i);
+				Path f = folder.resolve(units.get(i).name());
+				RunWriter.Outcome o;
+				try {
+					o = fs.get(i).get();
+				} catch (ExecutionException | InterruptedException e) {
+					continue; // the folder says what it has
+				}
+				if (o.error() != null) continue;
+				synchronized (modelLock) {
+					if (t.measured() != null)
+						MeasuredComparison.write(f, t.experiment().getMeasured(), new MeasuredComparison.Measurement(t.measured(), null),
+								units.get(i).inputs().cell().area());
+					Checks.write(f, units.get(i).name(), Checks.evaluate(t.experiment(), o.summary().json(), f));
+				}
+			}
+		}
+	}
+
+	/** How many simulations the fits of this runner have made. */
+	public int simulations() {
+		return simulations.get();
 	}
 
 	static void addExpectations(List<Double> r, Target t, List<Checks.Check> checks) {
@@ -198,9 +299,9 @@ public final class FitRunner {
 	}
 
 	/** Residuals at every measured time; after the simulation's end the last simulated voltage stands. */
-	static void addMeasured(List<Double> r, Target t, RunFolder run, double areaM2) {
+	static void addMeasured(List<Double> r, Target t, CsvTable timeseries, double areaM2) {
 		double[] vm = t.measured().values(MeasuredQuantity.VOLTAGE);
-		double[] vs = MeasuredComparison.simulated(run, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME));
+		double[] vs = MeasuredComparison.simulated(timeseries, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME));
 		for (int i = 0; i < vm.length; i++) r.add(t.weight() * (vm[i] - vs[i]) / t.noise());
 	}
 

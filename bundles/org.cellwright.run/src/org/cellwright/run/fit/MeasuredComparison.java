@@ -52,7 +52,32 @@ public final class MeasuredComparison {
 
 	/** The simulated series of a run folder in SI (current in A for a cell of {@code areaM2}). */
 	public static ErrorFigures.Simulated simulated(RunFolder run, double areaM2) {
-		CsvTable ts = run.timeseries();
+		return simulated(run.timeseries(), areaM2);
+	}
+
+	/**
+	 * A run's time series as a measured series in SI (time s, voltage V, current A with charge positive, cycle and
+	 * step counts), for {@link BdfWriter}: CellWright's own results in the Battery Data Format. The cell's area comes
+	 * from the run's inputs.json; a run without one (or without a time series) is a RunFolderException naming it.
+	 */
+	public static MeasuredSeries series(RunFolder run) {
+		if (run.timeseries() == null)
+			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.TIMESERIES) + ": missing");
+		if (run.inputs() == null)
+			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.INPUTS)
+					+ ": missing or unreadable: the cell's area is needed to write the current in A");
+		ErrorFigures.Simulated s = simulated(run.timeseries(), run.inputs().cell().area());
+		Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
+		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, s.time());
+		cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, s.voltage());
+		cols.put(org.cellwright.measured.MeasuredQuantity.CURRENT, s.current());
+		cols.put(org.cellwright.measured.MeasuredQuantity.CYCLE, java.util.Arrays.stream(s.cycle()).asDoubleStream().toArray());
+		cols.put(org.cellwright.measured.MeasuredQuantity.STEP, java.util.Arrays.stream(s.step()).asDoubleStream().toArray());
+		return new MeasuredSeries(cols, run.folder().resolve(RunFiles.TIMESERIES), "CellWright");
+	}
+
+	/** The simulated series of a run's timeseries.csv in SI (current in A for a cell of {@code areaM2}). */
+	public static ErrorFigures.Simulated simulated(CsvTable ts, double areaM2) {
 		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
 		double[] cyc = ts.column("cycle"), st = ts.column("step");
 		int n = th.length;
@@ -72,13 +97,39 @@ public final class MeasuredComparison {
 	 * written as {@code {"error": ...}} (the expectations on it are then missing values, with that reason).
 	 */
 	public static void write(Path runFolder, MeasuredData m, double areaM2) {
+		write(runFolder, m, Measurement.of(m), areaM2);
+	}
+
+	/**
+	 * An experiment's measurement read once, for all its runs (a sweep's): the series, or the located problem that
+	 * stopped the reading.
+	 */
+	public record Measurement(MeasuredSeries series, InputException problem) {
+		public static Measurement of(MeasuredData m) {
+			try {
+				return new Measurement(read(m), null);
+			} catch (InputException e) {
+				return new Measurement(null, e);
+			}
+		}
+	}
+
+	/** {@link #write(Path, MeasuredData, double)} with the measurement already read. */
+	public static void write(Path runFolder, MeasuredData m, Measurement measurement, double areaM2) {
 		JsonObject o = new JsonObject();
 		o.addProperty("file", m.getPath());
 		try {
-			MeasuredSeries data = read(m);
+			if (measurement.problem() != null) throw measurement.problem();
+			MeasuredSeries data = measurement.series();
 			o.addProperty("format", data.format());
 			BdfWriter.write(data, runFolder.resolve(RunFiles.MEASURED));
-			ErrorFigures f = ErrorFigures.compare(data, simulated(RunFolder.read(runFolder), areaM2));
+			ErrorFigures.Simulated sim = simulated(RunFolder.read(runFolder), areaM2);
+			ErrorFigures f = ErrorFigures.compare(data, sim);
+			// the measured current against the protocol's for this cell: scale and sign, located at the measured clause
+			JsonArray warnings = new JsonArray();
+			for (String w : org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4))
+				warnings.add(CellFiles.problemAt(m, Problem.Severity.WARNING, m.getPath() + ": " + w).format());
+			o.add("warnings", warnings);
 			o.addProperty("points", f.points());
 			o.addProperty("voltage_rms_V", f.voltageRms());
 			o.addProperty("voltage_max_V", f.voltageMax());

@@ -1,0 +1,142 @@
+package org.cellwright.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cellwright.fit.FitOptions;
+import org.cellwright.fit.FitResult;
+import org.cellwright.lang.text.Printable;
+import org.cellwright.model.Element;
+import org.cellwright.model.Fit;
+import org.cellwright.model.Model;
+import org.cellwright.run.Cancel;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.Problem;
+import org.cellwright.run.fit.FitRunner;
+import org.cellwright.run.store.Atomic;
+import org.cellwright.sharing.cli.CliSupport;
+import org.cellwright.sharing.cli.LibraryOption;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench fit [FILE] [--fit NAME] [--threads N]}: the fit benchmark. Runs a fit (by default the calibration of the
+ * study, {@value #DEFAULT_FILE}: 3 parameters against 5 experiments) in a scratch folder and prints wall time, number of
+ * simulations, iterations and final cost. Speed goals are benchmarks, not timed tests: the figure goes into the README.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = { "Benchmarks. 'bench fit [FILE] [--fit NAME]': run a fit (default: " + BenchCommand.DEFAULT_FILE
+				+ ", 3 parameters against 5 of the study's experiments) and print wall time, simulations, iterations and final cost; "
+				+ "nothing is kept." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:the fit ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
+public class BenchCommand implements Callable<Integer> {
+
+	/** The study's calibration fit, relative to the working folder (the repository's root). */
+	public static final String DEFAULT_FILE = "examples/sung2023/calibration.cell";
+
+	@Parameters(index = "0", paramLabel = "WHAT", description = "the benchmark: fit")
+	String what;
+
+	@Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "a .cell file with a fit block (default: " + DEFAULT_FILE + ")")
+	String file;
+
+	@Option(names = "--fit", paramLabel = "NAME", description = "the fit to run (default: the file's first)")
+	String only;
+
+	@Option(names = "--threads", paramLabel = "N", description = "simulations at once (default: the number of processors)")
+	Integer threads;
+
+	@Mixin
+	LibraryOption libs;
+
+	@Spec CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		if (!"fit".equals(what)) {
+			err.println("cellwright: unknown benchmark '" + Printable.escape(what) + "': fit");
+			return 2;
+		}
+		Path path = CliSupport.userPath(file != null ? file : DEFAULT_FILE);
+		if (!Files.isRegularFile(path)) {
+			err.println(Problem.display(path) + ": no such file");
+			return 1;
+		}
+		long loadStart = System.nanoTime();
+		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
+		if (loaded == null) return 1;
+		Fit fit = null;
+		for (Model m : loaded.models()) {
+			if (m.eResource() == null || !m.eResource().getURI().isFile()
+					|| !Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize()))
+				continue;
+			for (Element e : m.getElements())
+				if (e instanceof Fit f && fit == null && (only == null || only.equals(f.getName()))) fit = f;
+		}
+		if (fit == null) {
+			err.println(Problem.display(path) + ": " + (only == null ? "no fit in this file" : "no fit named '" + Printable.escape(only) + "'"));
+			return 1;
+		}
+		FitRunner.Plan plan;
+		try {
+			plan = FitRunner.plan(fit);
+		} catch (InputException e) {
+			err.println(e.problem().format());
+			return 1;
+		}
+		double loadS = (System.nanoTime() - loadStart) / 1e9;
+		FitOptions options = FitOptions.defaults();
+		if (fit.getMethod() != null && fit.getMethod().toLowerCase(Locale.ROOT).startsWith("bobyqa"))
+			options = options.withMethod(FitOptions.Method.BOBYQA);
+		if (threads != null) options = options.withParallelism(threads);
+		int n = options.parallelism();
+		o.println(String.format(Locale.ROOT, "bench fit: %s, fit %s: %d parameters, %d experiments, %d simulations at once (%d processors)",
+				Problem.display(path), fit.getName(), plan.estimates().size(), plan.targets().size(), n,
+				Runtime.getRuntime().availableProcessors()));
+		o.flush();
+		Path scratch;
+		try {
+			scratch = Files.createTempDirectory("cellwright-bench-");
+		} catch (IOException e) {
+			err.println("cellwright: no scratch folder: " + e.getMessage());
+			return 1;
+		}
+		FitRunner runner = new FitRunner(scratch.resolve("fit"), new Cancel());
+		long start = System.nanoTime();
+		try {
+			FitResult r = runner.run(plan, options);
+			double wall = (System.nanoTime() - start) / 1e9;
+			o.println(String.format(Locale.ROOT, "  wall time        %.1f s (loading and checking the files: %.1f s, not included)", wall, loadS));
+			o.println(String.format(Locale.ROOT, "  simulations      %d (%d evaluations x %d experiments; %.2f s each on average, %.2f s of wall time)",
+					runner.simulations(), r.evaluations(), plan.targets().size(), runner.simulations() == 0 ? 0 : wall * n / runner.simulations(),
+					runner.simulations() == 0 ? 0 : wall / runner.simulations()));
+			o.println(String.format(Locale.ROOT, "  iterations       %d (%s)", r.iterations(),
+					options.method() == FitOptions.Method.BOBYQA ? "BOBYQA" : "Levenberg-Marquardt"));
+			o.println(String.format(Locale.ROOT, "  final cost       %.6g (%s; first cost %.6g)", r.cost(), r.converged() ? "converged" : "NOT converged",
+					r.costHistory().isEmpty() ? Double.NaN : r.costHistory().get(0)));
+			FitCommand.print(o, plan, r, wall);
+			return 0;
+		} catch (Exception e) {
+			err.println("cellwright: bench fit failed: " + Printable.escape(String.valueOf(e.getMessage())));
+			return 1;
+		} finally {
+			try {
+				Atomic.deleteTree(scratch);
+			} catch (RuntimeException e) {
+				// a scratch folder in the temporary folder
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package org.cellwright.report;
+
+import static org.cellwright.report.Html.esc;
+import static org.cellwright.report.Html.fmt;
+import static org.cellwright.report.Sections.H;
+import static org.cellwright.report.Sections.HALF;
+import static org.cellwright.report.Sections.W;
+import static org.cellwright.report.Sections.missing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.CyclerFormat;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The report of a fit, {@code report.html} beside its fit.json: the estimates with their start values, 95 % intervals
+ * and bounds, the correlation matrix (pairs the targets cannot tell apart stand out), the cost history, the notes, and
+ * per target experiment the simulation at the start values against the one at the fitted values (voltage, with the
+ * measurement where the target is measured; the expect clauses before and after).
+ */
+public final class FitHtmlReport {
+	private FitHtmlReport() {}
+
+	/** Writes {@code fitFolder/report.html} from its fit.json and before/ and after/ folders; returns the path. */
+	public static Path write(Path fitFolder) {
+		Path json = fitFolder.resolve("fit.json");
+		JsonObject fit;
+		try {
+			fit = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+		} catch (IOException | RuntimeException e) {
+			throw new ReportException(json + ": cannot be read: " + e.getMessage(), e);
+		}
+		Path out = fitFolder.resolve(RunReport.FILE_NAME);
+		try {
+			Files.writeString(out, html(fit, fitFolder), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new ReportException(out + ": cannot be written: " + e.getMessage(), e);
+		}
+		return out;
+	}
+
+	static String html(JsonObject fit, Path folder) {
+		String name = str(fit, "fit");
+		boolean converged = fit.has("converged") && fit.get("converged").getAsBoolean();
+		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name))
+				.append(Sections.statusBadge(converged ? "COMPLETED" : "NOT_CONVERGED").replace(">COMPLETED<", ">CONVERGED<")).append("</h1>");
+		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + " iterations \u00b7 " : "")
+				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")
+				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 final cost ").append(fmt(num(fit, "cost"), 4))
+				.append(" \u00b7 ").append((int) num(fit, "degrees_of_freedom")).append(" degrees of freedom</p></header>\n");
+		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
+
+		JsonArray est = arr(fit, "estimates");
+		b.append("<section id=\"estimates\"><h2>Estimates</h2><table class=\"keys\"><thead><tr><th>estimate</th><th>start</th><th>fitted</th>"
+				+ "<th>95 % interval</th><th>bounds</th><th>unit</th></tr></thead><tbody>");
+		List<String> names = new ArrayList<>();
+		for (JsonElement e : est) {
+			JsonObject o = e.getAsJsonObject();
+			names.add(str(o, "target"));
+			double lo = num(o, "lower_95"), hi = num(o, "upper_95");
+			b.append("<tr><td>").append(esc(str(o, "target"))).append("</td><td class=\"num\">").append(fmt(num(o, "start"), 4))
+					.append("</td><td class=\"num\"><b>").append(fmt(num(o, "value"), 5)).append("</b></td><td class=\"num\">")
+					.append(Double.isNaN(lo) ? "undetermined" : fmt(lo, 4) + " \u2013 " + fmt(hi, 4)).append("</td><td class=\"num\">")
+					.append(fmt(num(o, "lower_bound"), 4)).append(" \u2013 ").append(fmt(num(o, "upper_bound"), 4)).append("</td><td>")
+					.append(esc(str(o, "unit"))).append("</td></tr>");
+		}
+		b.append("</tbody></table></section>\n");
+
+		b.append("<section id=\"correlation\"><h2>Correlation of the estimates</h2>");
+		JsonArray corr = arr(fit, "correlation");
+		if (names.size() < 2) b.append(missing("one estimate: no correlation"));
+		else {
+			b.append("<table class=\"corr\"><thead><tr><th></th>");
+			for (String n : names) b.append("<th>").append(esc(n)).append("</th>");
+			b.append("</tr></thead><tbody>");
+			for (int i = 0; i < corr.size(); i++) {
+				b.append("<tr><th>").append(esc(names.get(i))).append("</th>");
+				JsonArray row = corr.get(i).getAsJsonArray();
+				for (int j = 0; j < row.size(); j++) {
+					double r = row.get(j).isJsonNull() ? Double.NaN : row.get(j).getAsDouble();
+					// white at 0, red toward |r| = 1: pairs the targets cannot separate stand out
+					int shade = Double.isNaN(r) ? 255 : (int) Math.round(255 - 150 * Math.abs(r));
+					b.append("<td class=\"num\" style=\"background: rgb(255,").append(i == j ? 255 : shade).append(',').append(i == j ? 255 : shade)
+							.append(")\">").append(Double.isNaN(r) ? "\u2013" : String.format(java.util.Locale.ROOT, "%.3f", r)).append("</td>");
+				}
+				b.append("</tr>");
+			}
+			b.append("</tbody></table><p class=\"muted\">|r| above 0.95: the targets hardly tell the two apart (see the notes).</p>");
+		}
+		b.append("</section>\n");
+
+		b.append("<section id=\"cost\"><h2>Cost history</h2>");
+		JsonArray hist = arr(fit, "cost_history");
+		if (hist.size() < 2) b.append(missing("fewer than two improvements"));
+		else {
+			double[] x = new double[hist.size()], y = new double[hist.size()];
+			for (int i = 0; i < x.length; i++) { x[i] = i + 1; y[i] = hist.get(i).getAsDouble(); }
+			b.append(new Plot("Cost (sum of squared weighted residuals) at each improvement", "improvement", "cost").logY().points().integerX()
+					.noLegend().line("cost", x, y, Plot.PALETTE[0]).figure(HALF, 300));
+		}
+		b.append("</section>\n");
+
+		b.append("<section id=\"before-after\"><h2>Before and after: the targets at the start values and at the fitted values</h2>");
+		Path before = folder.resolve("before"), after = folder.resolve("after");
+		boolean any = false;
+		for (JsonElement t : arr(fit, "targets")) {
+			String x = str(t.getAsJsonObject(), "experiment");
+			Path fb = before.resolve(x), fa = after.resolve(x);
+			if (!RunFolder.isRunFolder(fa)) continue;
+			any = true;
+			b.append("<h3>").append(esc(x)).append(" <span class=\"muted\">(").append(esc(str(t.getAsJsonObject(), "kind"))).append(")</span></h3>");
+			RunFolder ra, rb = null;
+			try {
+				ra = RunFolder.read(fa);
+				if (RunFolder.isRunFolder(fb)) rb = RunFolder.read(fb);
+			} catch (RuntimeException e) {
+				b.append(missing(e.getMessage()));
+				continue;
+			}
+			b.append(checks(rb, ra));
+			Plot v = new Plot(null, "time / h", "voltage / V");
+			if (rb != null && rb.timeseries() != null) v.dashed("start values", rb.timeseries().column("time_h"), rb.timeseries().column("voltage_V"), Plot.PALETTE[7]);
+			CsvTable ts = ra.timeseries();
+			if (ts != null) v.line("fitted values", ts.column("time_h"), ts.column("voltage_V"), Plot.PALETTE[0]);
+			Path bdf = fa.resolve(RunFiles.MEASURED);
+			if (Files.isRegularFile(bdf)) {
+				try {
+					MeasuredSeries m = new CyclerDataReader().format(CyclerFormat.BDF).read(bdf);
+					double[] th = m.values(MeasuredQuantity.TIME);
+					for (int i = 0; i < th.length; i++) th[i] /= 3600;
+					v.dashed("measured", th, m.values(MeasuredQuantity.VOLTAGE), Plot.PALETTE[1]);
+				} catch (Exception e) {
+					b.append(missing(RunFiles.MEASURED + ": " + e.getMessage()));
+				}
+			}
+			if (!v.isEmpty()) b.append(v.figure(W, H - 60));
+		}
+		if (!any) b.append(missing("no before/ and after/ runs beside fit.json"));
+		b.append("</section>\n<footer>Beside this report: fit.json, fitted.cell (the file with the fitted values), before/ and after/ (a run"
+				+ " folder per target experiment, each with its own report.html).</footer>\n</main>\n");
+		return Html.page("Fit " + name + " \u2013 CellWright", b.toString());
+	}
+
+	/** The expect clauses of a target: study value, simulated at the start values and at the fitted values. */
+	private static String checks(RunFolder before, RunFolder after) {
+		List<RunFolder.Check> ca = after.checks();
+		if (ca == null || ca.isEmpty()) return "";
+		List<RunFolder.Check> cb = before == null || before.checks() == null ? List.of() : before.checks();
+		StringBuilder b = new StringBuilder("<table class=\"checks\"><thead><tr><th>quantity</th><th>study</th><th>at the start values</th>"
+				+ "<th>fitted</th><th>verdict</th></tr></thead><tbody>");
+		for (int i = 0; i < ca.size(); i++) {
+			RunFolder.Check c = ca.get(i);
+			String sb = i < cb.size() ? cb.get(i).simulated() : "\u2013";
+			b.append("<tr class=\"").append(c.pass() == null ? "" : c.pass() ? "pass" : "fail").append("\"><td>")
+					.append(esc(c.quantity() != null ? c.quantity() : c.metric())).append("</td><td class=\"num\">").append(esc(c.expected()))
+					.append("</td><td class=\"num\">").append(esc(sb)).append("</td><td class=\"num\">").append(esc(c.simulated()))
+					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL").append("</td></tr>");
+		}
+		return b.append("</tbody></table>").toString();
+	}
+
+	private static JsonArray arr(JsonObject o, String k) {
+		return o.has(k) && o.get(k).isJsonArray() ? o.getAsJsonArray(k) : new JsonArray();
+	}
+
+	private static String str(JsonObject o, String k) {
+		return o.has(k) && o.get(k).isJsonPrimitive() ? o.get(k).getAsString() : "";
+	}
+
+	private static double num(JsonObject o, String k) {
+		JsonElement e = o.get(k);
+		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
+	}
+}

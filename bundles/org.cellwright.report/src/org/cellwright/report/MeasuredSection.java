@@ -1,0 +1,258 @@
+package org.cellwright.report;
+
+import static org.cellwright.report.Html.esc;
+import static org.cellwright.report.Html.fmt;
+import static org.cellwright.report.Sections.H;
+import static org.cellwright.report.Sections.HALF;
+import static org.cellwright.report.Sections.W;
+import static org.cellwright.report.Sections.missing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.CyclerFormat;
+import org.cellwright.measured.MeasuredDataException;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The run against its measurement, for a run of an experiment that names one: the measurement (measured.bdf.csv,
+ * copied into the run folder) overlaid on the simulation (voltage vs time, voltage vs capacity per cycle, capacity and
+ * Coulombic efficiency per cycle) and the error figures of measured-comparison.json (voltage RMS and largest error,
+ * per cycle and per step, discharge capacity per cycle).
+ */
+final class MeasuredSection {
+	private MeasuredSection() {}
+
+	/** Steps listed at most in the per-step table (the rest summarised). */
+	static final int MAX_STEP_ROWS = 30;
+
+	/** The section, or "" when the run has no measurement. */
+	static String html(RunFolder r) {
+		Path json = r.folder().resolve(RunFiles.MEASURED_COMPARISON);
+		if (!Files.isRegularFile(json)) return "";
+		StringBuilder b = new StringBuilder("<section id=\"measured\"><h2>Measured against simulated</h2>");
+		JsonObject c;
+		try {
+			c = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+		} catch (java.io.IOException | RuntimeException e) {
+			return b.append(missing(RunFiles.MEASURED_COMPARISON + " unreadable: " + e.getMessage())).append("</section>\n").toString();
+		}
+		String file = c.has("file") ? c.get("file").getAsString() : RunFiles.MEASURED;
+		if (c.has("error")) {
+			return b.append("<div class=\"note\"><b>No comparison with ").append(esc(file)).append("</b>: ")
+					.append(esc(c.get("error").getAsString())).append("</div></section>\n").toString();
+		}
+		if (c.has("warnings") && c.get("warnings").isJsonArray())
+			for (JsonElement w : c.getAsJsonArray("warnings")) b.append("<div class=\"note\">").append(esc(w.getAsString())).append("</div>");
+		b.append("<p class=\"meta\">measurement <code>").append(esc(file)).append("</code>")
+				.append(c.has("format") ? " (" + esc(c.get("format").getAsString()) + ")" : "").append(", ")
+				.append(c.has("points") ? c.get("points").getAsInt() : 0).append(" points compared</p>");
+		b.append(errorTable(c));
+		MeasuredSeries m = null;
+		Path bdf = r.folder().resolve(RunFiles.MEASURED);
+		if (Files.isRegularFile(bdf)) {
+			try {
+				m = new CyclerDataReader().format(CyclerFormat.BDF).read(bdf);
+			} catch (MeasuredDataException | RuntimeException e) {
+				b.append(missing(RunFiles.MEASURED + ": " + e.getMessage()));
+			}
+		} else b.append(missing("no " + RunFiles.MEASURED + " in this run folder"));
+		CsvTable ts = r.timeseries();
+		double areaCm2 = r.inputs() != null ? r.inputs().cell().area() * 1e4 : Double.NaN;
+		if (m != null && ts != null && ts.rows() > 1) {
+			b.append(voltageVsTime(m, ts).figure(W, H));
+			Plot vc = voltageVsCapacity(m, ts, areaCm2);
+			b.append("<div id=\"measured-voltage-capacity\">").append(vc.isEmpty() ? missing("no current in the measurement") : vc.figure(W, H)).append("</div>");
+			CsvTable cy = r.cycles();
+			Map<Integer, double[]> mc = cycleCapacities(m);
+			if (!mc.isEmpty() && cy != null && cy.rows() > 0 && Double.isFinite(areaCm2)) {
+				b.append("<div class=\"row\"><div class=\"col\">").append(capacityPlot(mc, cy, areaCm2).figure(HALF, 320))
+						.append("</div><div class=\"col\">").append(efficiencyPlot(mc, cy).figure(HALF, 320)).append("</div></div>");
+			}
+		}
+		b.append(stepTable(c));
+		return b.append("</section>\n").toString();
+	}
+
+	private static String errorTable(JsonObject c) {
+		StringBuilder b = new StringBuilder("<table class=\"keys\"><tbody>");
+		b.append(row("voltage RMS error", mv(c, "voltage_rms_V")));
+		b.append(row("largest voltage error", mv(c, "voltage_max_V")));
+		b.append("</tbody></table>");
+		JsonObject byCycle = obj(c, "voltage_rms_by_cycle_V");
+		var caps = c.has("discharge_capacity_by_cycle") && c.get("discharge_capacity_by_cycle").isJsonArray()
+				? c.getAsJsonArray("discharge_capacity_by_cycle") : new com.google.gson.JsonArray();
+		if (byCycle.size() > 0 || !caps.isEmpty()) {
+			Map<Integer, JsonObject> cap = new TreeMap<>();
+			for (JsonElement e : caps) cap.put(e.getAsJsonObject().get("cycle").getAsInt(), e.getAsJsonObject());
+			java.util.TreeSet<Integer> cycles = new java.util.TreeSet<>(cap.keySet());
+			for (String k : byCycle.keySet()) cycles.add(Integer.parseInt(k));
+			b.append("<table class=\"errors\"><thead><tr><th>cycle</th><th>voltage RMS error</th><th>measured discharge</th>"
+					+ "<th>simulated discharge</th><th>capacity error</th></tr></thead><tbody>");
+			for (int n : cycles) {
+				JsonObject cc = cap.get(n);
+				b.append("<tr><td class=\"num\">").append(n).append("</td><td class=\"num\">")
+						.append(byCycle.has(Integer.toString(n)) ? fmt(1000 * byCycle.get(Integer.toString(n)).getAsDouble(), 3) + " mV" : "\u2013")
+						.append("</td><td class=\"num\">").append(cc == null ? "\u2013" : fmt(num(cc, "measured_discharge_mAh"), 4) + " mAh")
+						.append("</td><td class=\"num\">").append(cc == null ? "\u2013" : fmt(num(cc, "simulated_discharge_mAh"), 4) + " mAh")
+						.append("</td><td class=\"num\">").append(cc == null ? "\u2013" : fmt(100 * num(cc, "relative_error"), 3) + " %")
+						.append("</td></tr>");
+			}
+			b.append("</tbody></table>");
+		}
+		return b.toString();
+	}
+
+	private static String stepTable(JsonObject c) {
+		JsonObject bySteps = obj(c, "voltage_rms_by_step_V");
+		if (bySteps.size() == 0) return "";
+		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3><table class=\"errors\"><thead><tr><th>step</th>"
+				+ "<th>voltage RMS error</th></tr></thead><tbody>");
+		int n = 0;
+		for (String k : bySteps.keySet()) {
+			if (n++ == MAX_STEP_ROWS) {
+				b.append("<tr><td colspan=\"2\" class=\"muted\">").append(bySteps.size() - MAX_STEP_ROWS)
+						.append(" more steps in ").append(esc(RunFiles.MEASURED_COMPARISON)).append("</td></tr>");
+				break;
+			}
+			b.append("<tr><td>").append(esc(k)).append("</td><td class=\"num\">").append(fmt(1000 * bySteps.get(k).getAsDouble(), 3))
+					.append(" mV</td></tr>");
+		}
+		return b.append("</tbody></table>").toString();
+	}
+
+	static Plot voltageVsTime(MeasuredSeries m, CsvTable ts) {
+		double[] t = m.values(MeasuredQuantity.TIME);
+		for (int i = 0; i < t.length; i++) t[i] /= 3600;
+		return new Plot("Cell voltage: measured and simulated", "time / h", "voltage / V")
+				.line("simulated", ts.column("time_h"), ts.column("voltage_V"), Plot.PALETTE[0])
+				.dashed("measured", t, m.values(MeasuredQuantity.VOLTAGE), Plot.PALETTE[1]);
+	}
+
+	/**
+	 * Voltage against the charge passed in each current step, per cycle: the simulation solid (the cycle's colour), the
+	 * measurement dashed in red. Measured capacity by integrating the measured current (mAh), per cm2 of the cell.
+	 */
+	static Plot voltageVsCapacity(MeasuredSeries m, CsvTable ts, double areaCm2) {
+		Plot p = Sections.voltageVsCapacity(ts);
+		if (!m.has(MeasuredQuantity.CURRENT) || !(areaCm2 > 0)) return p;
+		double[] t = m.values(MeasuredQuantity.TIME), v = m.values(MeasuredQuantity.VOLTAGE), i = m.values(MeasuredQuantity.CURRENT);
+		int[] cyc = counts(m, MeasuredQuantity.CYCLE), step = steps(m);
+		boolean labelled = false;
+		int k = 0;
+		while (k < t.length) {
+			int j = k;
+			List<double[]> pts = new ArrayList<>();
+			double q = 0;
+			while (j < t.length && cyc[j] == cyc[k] && step[j] == step[k]) {
+				if (j > k) q += 0.5 * (i[j] + i[j - 1]) * (t[j] - t[j - 1]) / 3.6; // A s -> mAh
+				if (i[j] != 0) pts.add(new double[] { Math.abs(q) / areaCm2, v[j] });
+				j++;
+			}
+			if (pts.size() > 1) {
+				double[] x = new double[pts.size()], y = new double[pts.size()];
+				for (int a = 0; a < x.length; a++) { x[a] = pts.get(a)[0]; y[a] = pts.get(a)[1]; }
+				if (!labelled) p.dashed("measured", x, y, Plot.PALETTE[1]);
+				else p.dashedUnlabelled("measured", x, y, Plot.PALETTE[1]);
+				labelled = true;
+			}
+			k = j;
+		}
+		return p;
+	}
+
+	/** Charge and discharge capacity [mAh] per cycle of the measurement (cycle counts of the file, else one cycle). */
+	static Map<Integer, double[]> cycleCapacities(MeasuredSeries m) {
+		Map<Integer, double[]> out = new TreeMap<>();
+		if (!m.has(MeasuredQuantity.CURRENT)) return out;
+		double[] t = m.values(MeasuredQuantity.TIME), i = m.values(MeasuredQuantity.CURRENT);
+		int[] cyc = counts(m, MeasuredQuantity.CYCLE);
+		for (int k = 1; k < t.length; k++) {
+			if (cyc[k] != cyc[k - 1]) continue;
+			double q = 0.5 * (i[k] + i[k - 1]) * (t[k] - t[k - 1]) / 3.6;
+			double[] c = out.computeIfAbsent(cyc[k], x -> new double[2]);
+			if (q > 0) c[0] += q; else c[1] -= q;
+		}
+		return out;
+	}
+
+	static Plot capacityPlot(Map<Integer, double[]> measured, CsvTable cy, double areaCm2) {
+		double[] n = cy.column("cycle"), d = cy.column("discharge_mAh_cm2").clone(), ch = cy.column("charge_mAh_cm2").clone();
+		for (int k = 0; k < d.length; k++) { d[k] *= areaCm2; ch[k] *= areaCm2; }
+		double[][] m = columns(measured);
+		return new Plot("Capacity per cycle", "cycle", "capacity / mAh").points().integerX()
+				.line("simulated discharge", n, d, Plot.PALETTE[0]).line("simulated charge", n, ch, Plot.PALETTE[2])
+				.dashed("measured discharge", m[0], m[2], Plot.PALETTE[1]).dashed("measured charge", m[0], m[1], Plot.PALETTE[3]);
+	}
+
+	static Plot efficiencyPlot(Map<Integer, double[]> measured, CsvTable cy) {
+		double[][] m = columns(measured);
+		double[] ce = new double[m[0].length];
+		for (int k = 0; k < ce.length; k++) ce[k] = m[1][k] > 0 && m[2][k] > 0 ? 100 * m[2][k] / m[1][k] : Double.NaN;
+		return new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX().yMinimumSpan(1)
+				.line("simulated", cy.column("cycle"), Sections.ceValues(cy), Plot.PALETTE[0]).dashed("measured", m[0], ce, Plot.PALETTE[1]);
+	}
+
+	/** {cycles, charge, discharge}. */
+	private static double[][] columns(Map<Integer, double[]> m) {
+		double[][] out = new double[3][m.size()];
+		int k = 0;
+		for (Map.Entry<Integer, double[]> e : m.entrySet()) {
+			out[0][k] = e.getKey();
+			out[1][k] = e.getValue()[0];
+			out[2][k++] = e.getValue()[1];
+		}
+		return out;
+	}
+
+	private static int[] counts(MeasuredSeries m, MeasuredQuantity q) {
+		int[] c = new int[m.size()];
+		if (m.has(q)) {
+			double[] v = m.values(q);
+			for (int k = 0; k < c.length; k++) c[k] = (int) Math.round(v[k]);
+		} else java.util.Arrays.fill(c, 1);
+		return c;
+	}
+
+	/** Step counts of the file, else a new step wherever the current changes sign or starts/stops. */
+	private static int[] steps(MeasuredSeries m) {
+		if (m.has(MeasuredQuantity.STEP)) return counts(m, MeasuredQuantity.STEP);
+		int[] s = new int[m.size()];
+		if (!m.has(MeasuredQuantity.CURRENT)) return s;
+		double[] i = m.values(MeasuredQuantity.CURRENT);
+		for (int k = 1; k < s.length; k++) s[k] = s[k - 1] + (Math.signum(i[k]) != Math.signum(i[k - 1]) ? 1 : 0);
+		return s;
+	}
+
+	private static String row(String k, String v) {
+		return "<tr><td>" + esc(k) + "</td><td class=\"num\">" + esc(v) + "</td></tr>";
+	}
+
+	private static String mv(JsonObject c, String key) {
+		double v = num(c, key);
+		return Double.isNaN(v) ? "\u2013" : fmt(1000 * v, 3) + " mV";
+	}
+
+	private static double num(JsonObject o, String key) {
+		JsonElement e = o.get(key);
+		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
+	}
+
+	private static JsonObject obj(JsonObject o, String key) {
+		return o.has(key) && o.get(key).isJsonObject() ? o.getAsJsonObject(key) : new JsonObject();
+	}
+}

@@ -1,0 +1,62 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.measured.CyclerDataReader;
+import org.cellwright.measured.MeasuredQuantity;
+import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export-bdf}: a run's time series written as BDF reads back (through the cycler-data reader) to the same values. */
+class BdfExportTest {
+
+	@TempDir Path tmp;
+
+	@Test
+	void aRunWrittenAsBdfReadsBackToTheSameValues() throws Exception {
+		Path f = Cli.write(tmp.resolve("x.cell"), Cli.cell("5 MPa"));
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path run = RunStore.latest(tmp.resolve("runs").resolve("X"));
+		Path bdf = tmp.resolve("out").resolve("x.bdf.csv");
+		Cli.Result e = Cli.cli("export-bdf", tmp.resolve("runs").resolve("X").toString(), "--out", bdf.toString());
+		assertEquals(0, e.rc(), e.out() + e.err());
+		assertTrue(Files.readString(bdf).startsWith("Test Time / s,Voltage / V,Current / A,Cycle Count / 1,Step Count / 1\n"));
+
+		MeasuredSeries m = new CyclerDataReader().read(bdf);
+		assertEquals("BDF", m.format());
+		CsvTable ts = RunFolder.read(run).timeseries();
+		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2"), cyc = ts.column("cycle"),
+				st = ts.column("step");
+		assertEquals(th.length, m.size());
+		double[] t = m.values(MeasuredQuantity.TIME), vm = m.values(MeasuredQuantity.VOLTAGE), im = m.values(MeasuredQuantity.CURRENT),
+				cm = m.values(MeasuredQuantity.CYCLE), sm = m.values(MeasuredQuantity.STEP);
+		double area = 0.785e-4;
+		boolean plated = false;
+		for (int k = 0; k < th.length; k++) {
+			assertEquals(th[k] * 3600, t[k], 1e-6 * Math.max(1, t[k]), "time at row " + k);
+			assertEquals(v[k], vm[k], 1e-8, "voltage at row " + k);
+			// mA/cm2 -> A for the cell's 0.785 cm2, the sign kept (CellWright and BDF both count charge positive)
+			assertEquals(i[k] * 10 * area, im[k], 1e-9 * Math.abs(i[k] * 10 * area) + 1e-15, "current at row " + k);
+			assertEquals(cyc[k], cm[k], 0);
+			assertEquals(st[k], sm[k], 0);
+			plated |= im[k] < 0;
+		}
+		assertTrue(plated, "the plating step is a negative current in the BDF file too");
+	}
+
+	@Test
+	void aFolderThatIsNoRunIsRefused() throws Exception {
+		Files.createDirectories(tmp.resolve("empty"));
+		Cli.Result e = Cli.cli("export-bdf", tmp.resolve("empty").toString());
+		assertEquals(1, e.rc());
+		assertTrue(e.err().contains("not a run folder"), e.err());
+	}
+}
