@@ -302,7 +302,7 @@ public final class Simulation {
                         // a short step without solution at the set current while a soft short leaks current (the
                         // leak G V moves the electrodes' current with the voltage, which falls steeply where the
                         // particle surfaces saturate): solved at a set voltage for that current
-                        if (Double.isNaN(v) && h <= LANDING_STEP && model.filamentFraction() > 0 && fallbacks++ < 12)
+                        if (Double.isNaN(v) && h <= LANDING_STEP && model.filamentFraction() > 0 && fallbacks++ < 40)
                             v = model.voltageAtCurrent(h, i);
                     } else {
                         double[] sol = solveForCurrent(mode, setpoint, h, current);
@@ -573,7 +573,8 @@ public final class Simulation {
             if (Double.isNaN(v0) || sign * (v0 - cut) >= 0) return null;
             // at a set voltage (well-conditioned where the voltage falls steeply with the current)
             double atCut = model.currentAtVoltage(h, cut, setCurrent);
-            if (!Double.isNaN(atCut) && Math.signum(atCut) == sign && Math.abs(atCut) <= Math.abs(setCurrent))
+            // (up to 1 % above the set current: the cut-off lies within the step, the caller accepts within 1 %)
+            if (!Double.isNaN(atCut) && Math.signum(atCut) == sign && Math.abs(atCut) <= 1.01 * Math.abs(setCurrent))
                 return new double[] {atCut, cut};
             double lo = 0, hi = 1; // s: lo beyond the cut-off (or no solution), hi before it
             for (int k = 0; k < 200; k++) {
