@@ -83,37 +83,6 @@ public final class CellModel {
      * solved. With a partial Li filament in the separator, the soft short {@link LithiumFilament#leakageConductance}
      * carries i_leak = G V internally, so the electrodes see i_ec = I - G V (fixed-point iteration).
      */
-    /**
-     * A fallback of {@link #trial} for short steps (each call costs tens of trials): the voltage at which the cell
-     * carries the current, as the root of {@link #currentAtVoltage}(V) - I (bracketed from the last accepted voltage
-     * towards the current's direction, then bisection to 1 nV); the last trial is at that voltage. Where the particle
-     * surfaces saturate the voltage falls steeply with the current and a step at a set current is ill-conditioned
-     * (with a soft short too: the leakage G V then moves the electrodes' current with that voltage); at a set
-     * voltage it is not. NaN without a bracket.
-     */
-    public double voltageAtCurrent(double dt, double current) {
-        if (current == 0) return Double.NaN;
-        ElectrodeModel before = failed;
-        double beforeCurrent = failedCurrent;
-        double sign = Math.signum(current), start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
-        double iStart = currentAtVoltage(dt, start, current);
-        if (Double.isNaN(iStart) || sign * (iStart - current) >= 0) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
-        double near = start, far = Double.NaN; // near: carries less than the current; far: at least the current
-        for (double w = 1e-3; w <= 2; w *= 2) {
-            double v = start + sign * w, i = currentAtVoltage(dt, v, current);
-            if (Double.isNaN(i)) break;
-            if (sign * (i - current) >= 0) { far = v; break; }
-            near = v;
-        }
-        if (Double.isNaN(far)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
-        for (int k = 0; k < 60 && Math.abs(far - near) > 1e-9; k++) {
-            double mid = 0.5 * (near + far), i = currentAtVoltage(dt, mid, current);
-            if (Double.isNaN(i) || sign * (i - current) >= 0) far = mid; else near = mid;
-        }
-        double i = currentAtVoltage(dt, far, current);
-        return Double.isNaN(i) ? Double.NaN : far;
-    }
-
     public double trial(double dt, double current) {
         lastDt = dt;
         double g = filament.leakageConductance();
@@ -200,6 +169,37 @@ public final class CellModel {
         double ec = ce.trial(dt, -current);
         if (Double.isNaN(ec)) { failed = ce; failedCurrent = -current; return Double.NaN; }
         return ew - ec + current * separator.areaSpecificResistance();
+    }
+
+    /**
+     * A fallback of {@link #trial} for short steps (each call costs tens of trials): the voltage at which the cell
+     * carries the current, as the root of {@link #currentAtVoltage}(V) - I (bracketed from the last accepted voltage
+     * towards the current's direction, then bisection to 1 nV); the last trial is at that voltage. Where the particle
+     * surfaces saturate the voltage falls steeply with the current and a step at a set current is ill-conditioned
+     * (with a soft short too: the leakage G V then moves the electrodes' current with that voltage); at a set
+     * voltage it is not. NaN without a bracket.
+     */
+    public double voltageAtCurrent(double dt, double current) {
+        if (current == 0) return Double.NaN;
+        ElectrodeModel before = failed;
+        double beforeCurrent = failedCurrent;
+        double sign = Math.signum(current), start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double iStart = currentAtVoltage(dt, start, current);
+        if (Double.isNaN(iStart) || sign * (iStart - current) >= 0) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        double near = start, far = Double.NaN; // near: carries less than the current; far: at least the current
+        for (double w = 1e-3; w <= 2; w *= 2) {
+            double v = start + sign * w, i = currentAtVoltage(dt, v, current);
+            if (Double.isNaN(i)) break;
+            if (sign * (i - current) >= 0) { far = v; break; }
+            near = v;
+        }
+        if (Double.isNaN(far)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        for (int k = 0; k < 60 && Math.abs(far - near) > 1e-9; k++) {
+            double mid = 0.5 * (near + far), i = currentAtVoltage(dt, mid, current);
+            if (Double.isNaN(i) || sign * (i - current) >= 0) far = mid; else near = mid;
+        }
+        double i = currentAtVoltage(dt, far, current);
+        return Double.isNaN(i) ? Double.NaN : far;
     }
 
     /**
