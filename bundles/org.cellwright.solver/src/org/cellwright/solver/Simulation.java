@@ -17,8 +17,10 @@ import org.cellwright.solver.physics.CellModel;
  * its own condition, located in time: a voltage cut-off crossed within a time step shortens it (secant on the
  * voltage, down to 1 us) until the voltage lands within {@link #LANDING_TOLERANCE} of the cut-off; where the
  * voltage falls faster than that resolves (a transport limit: the particle surfaces saturating drive the exchange
- * current to zero), the last time step (at most {@link #LANDING_STEP}) is solved for the current the cell carries
- * at the cut-off voltage (bisection). A step that no longer has a solution and no cut-off to fall to ends as
+ * current to zero), the last time step (at most {@link #LANDING_STEP}) is solved at the cut-off voltage for the
+ * current the cell carries ({@link CellModel#currentAtVoltage}: a voltage-controlled solve, well-conditioned where
+ * the voltage falls steeply with the current; bisection on the current where the electrodes do not support it),
+ * shortened until that current is within 1 % of the set one. A step that no longer has a solution and no cut-off to fall to ends as
  * {@link StepEnd#SOLVER_FAILURE} (or {@link StepEnd#LITHIUM_EXHAUSTED}) with a warning saying where and why. A step
  * without a duration cut-off is bounded by {@link #stepBound}. How each step ended is in
  * {@link CycleSummary#steps()}. The output interval only thins the samples: it never changes the steps. One
@@ -281,7 +283,9 @@ public final class Simulation {
             int stepSign = 0;
             long guard = 0;
             StepEnd end = null;
-            int landings = 0; // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
+            // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves), and for the
+            // voltage at the set current (CellModel.voltageAtCurrent, tens of solves each)
+            int landings = 0, fallbacks = 0;
             while (stepTime < duration && stepAbs < capacity) {
                 if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
                 double h = Math.min(dt, settings.maxStep());
@@ -295,6 +299,11 @@ public final class Simulation {
                 while (true) {
                     if (mode == Mode.CURRENT) {
                         v = model.trial(h, i);
+                        // a short step without solution at the set current while a soft short leaks current (the
+                        // leak G V moves the electrodes' current with the voltage, which falls steeply where the
+                        // particle surfaces saturate): solved at a set voltage for that current
+                        if (Double.isNaN(v) && h <= LANDING_STEP && model.filamentFraction() > 0 && fallbacks++ < 40)
+                            v = model.voltageAtCurrent(h, i);
                     } else {
                         double[] sol = solveForCurrent(mode, setpoint, h, current);
                         i = sol[0];
@@ -553,15 +562,20 @@ public final class Simulation {
         }
 
         /**
-         * The last time step of length h solved for the current at the cut-off voltage: bisection on the share s of
-         * the set current not carried (geometric while s is small; a trial without solution counts as beyond the
-         * cut-off). Returns {current, voltage} with the model's last trial at that current, or null.
+         * The last time step of length h solved for the current at the cut-off voltage: at a set voltage
+         * ({@link CellModel#currentAtVoltage}), otherwise bisection on the share s of the set current not carried
+         * (geometric while s is small; a trial without solution counts as beyond the cut-off). Returns {current, voltage} with the model's last trial at that current, or null.
          */
         double[] landOnCutoff(double h, double setCurrent, double cut) {
             if (setCurrent == 0) return null;
             double sign = Math.signum(setCurrent); // beyond the cut-off: below it on discharge, above it on charge
             double v0 = model.trial(h, 0);
             if (Double.isNaN(v0) || sign * (v0 - cut) >= 0) return null;
+            // at a set voltage (well-conditioned where the voltage falls steeply with the current)
+            double atCut = model.currentAtVoltage(h, cut, setCurrent);
+            // (up to 1 % above the set current: the cut-off lies within the step, the caller accepts within 1 %)
+            if (!Double.isNaN(atCut) && Math.signum(atCut) == sign && Math.abs(atCut) <= 1.01 * Math.abs(setCurrent))
+                return new double[] {atCut, cut};
             double lo = 0, hi = 1; // s: lo beyond the cut-off (or no solution), hi before it
             for (int k = 0; k < 200; k++) {
                 double mid = lo == 0 ? (hi <= 1e-16 ? 0.5 * hi : Math.max(1e-16, hi * 1e-3)) : hi / lo > 4 ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);

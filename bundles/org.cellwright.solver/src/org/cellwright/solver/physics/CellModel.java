@@ -171,6 +171,79 @@ public final class CellModel {
         return ew - ec + current * separator.areaSpecificResistance();
     }
 
+    /**
+     * A fallback of {@link #trial} for short steps (each call costs tens of trials): the voltage at which the cell
+     * carries the current, as the root of {@link #currentAtVoltage}(V) - I (bracketed from the last accepted voltage
+     * towards the current's direction, then bisection to 1 nV); the last trial is at that voltage. Where the particle
+     * surfaces saturate the voltage falls steeply with the current and a step at a set current is ill-conditioned
+     * (with a soft short too: the leakage G V then moves the electrodes' current with that voltage); at a set
+     * voltage it is not. NaN without a bracket.
+     */
+    public double voltageAtCurrent(double dt, double current) {
+        if (current == 0) return Double.NaN;
+        ElectrodeModel before = failed;
+        double beforeCurrent = failedCurrent;
+        double sign = Math.signum(current), start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double iStart = currentAtVoltage(dt, start, current);
+        if (Double.isNaN(iStart) || sign * (iStart - current) >= 0) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        double near = start, far = Double.NaN; // near: carries less than the current; far: at least the current
+        for (double w = 1e-3; w <= 2; w *= 2) {
+            double v = start + sign * w, i = currentAtVoltage(dt, v, current);
+            if (Double.isNaN(i)) break;
+            if (sign * (i - current) >= 0) { far = v; break; }
+            near = v;
+        }
+        if (Double.isNaN(far)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        for (int k = 0; k < 60 && Math.abs(far - near) > 1e-9; k++) {
+            double mid = 0.5 * (near + far), i = currentAtVoltage(dt, mid, current);
+            if (Double.isNaN(i) || sign * (i - current) >= 0) far = mid; else near = mid;
+        }
+        double i = currentAtVoltage(dt, far, current);
+        return Double.isNaN(i) ? Double.NaN : far;
+    }
+
+    /**
+     * Trial step at a set cell voltage V [V]: the current [A/m2] the cell carries at V after dt, or NaN where the
+     * working electrode cannot be solved at a set potential ({@link ElectrodeModel#currentAtPotential}). Secant
+     * iteration on the electrodes' current: the counter electrode and the separator at the current, the working
+     * electrode at the potential they leave; the last trials of both are at that current. A soft short adds its
+     * leakage G V to the external current returned.
+     * Used where the voltage falls steeply at a transport limit (a voltage cut-off located there).
+     * @param guess the expected current [A/m2] (its sign: the direction)
+     */
+    public double currentAtVoltage(double dt, double voltage, double guess) {
+        lastDt = dt;
+        failed = null;
+        double leak = filament.leakageConductance() * voltage;
+        if (!Double.isFinite(leak)) return Double.NaN;
+        double i0 = guess - leak, g0 = currentResidual(dt, voltage, i0), direction = Math.signum(i0);
+        if (Double.isNaN(g0)) return Double.NaN;
+        double i1 = i0 - g0, g1 = currentResidual(dt, voltage, i1);
+        for (int k = 0; k < 30 && !Double.isNaN(g1) && Math.abs(g1) > 1e-12 * Math.max(1e-3, Math.abs(i1)); k++) {
+            double d = g1 - g0;
+            double i2 = d != 0 ? i1 - g1 * (i1 - i0) / d : i1 - g1;
+            if (!Double.isFinite(i2) || Math.signum(i2) != direction) return Double.NaN;
+            i0 = i1; g0 = g1; i1 = i2;
+            g1 = currentResidual(dt, voltage, i1);
+        }
+        if (Double.isNaN(g1) || Math.abs(g1) > 1e-9 * Math.max(1e-3, Math.abs(i1))) return Double.NaN;
+        // the working electrode's last trial carries i1 - g1: the counter electrode's must carry the same
+        double i = i1 - g1;
+        double ec = ce.trial(dt, -i);
+        if (Double.isNaN(ec)) return Double.NaN;
+        lastCurrent = i;
+        electrochemicalCurrent = i;
+        return i + leak;
+    }
+
+    /** i minus the working electrode's current at the potential that V leaves at current i (NaN: no solution). */
+    private double currentResidual(double dt, double voltage, double i) {
+        double ec = ce.trial(dt, -i);
+        if (Double.isNaN(ec)) return Double.NaN;
+        double iw = we.currentAtPotential(dt, voltage + ec - i * separator.areaSpecificResistance(), i);
+        return Double.isNaN(iw) ? Double.NaN : i - iw;
+    }
+
     /** Overpotential contributions of the last trial, indexed by {@link OverpotentialKind#ordinal()}. */
     public double[] overpotentials() {
         java.util.Arrays.fill(eta, 0);

@@ -52,7 +52,14 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] endShells;   // shell state at the end of the trial step (D(c) evaluated there)
     private double storedDt = Double.NaN;
     private boolean stored, particleLithiating = true;
+    /** Whether residuals solve each particle's D(c) at its own end state (see {@link #implicitCurrent}). */
+    private boolean implicitParticles;
     private final NewtonSolver newton;
+    /** Newton of a step at a set potential: the 3N unknowns and the current (see {@link #currentAtPotential}). */
+    private final NewtonSolver pcNewton;
+    private final double[] uPc;
+    /** The set potential of the current collector [V] while solving at a set potential, NaN otherwise. */
+    private double targetPotential = Double.NaN;
     private final Sys sys = new Sys();
     private final SolverSettings settings;
     private double kappa, sigma, temperature;
@@ -119,6 +126,8 @@ public final class CompositeCathode implements ElectrodeModel {
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
         this.newton = new NewtonSolver(3 * n, 3, 3);
+        this.pcNewton = new NewtonSolver(3 * n + 1, 3, 3);
+        this.uPc = new double[3 * n + 1];
         this.cei = CathodeElectrolyteInterphase.of(am);
         double rho = electrolyte == null ? Double.NaN : electrolyte.get(DENSITY, Double.NaN);
         double mm = electrolyte == null ? Double.NaN : electrolyte.get(MOLAR_MASS, Double.NaN);
@@ -175,9 +184,88 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override
     public double trial(double dt, double current) {
-        lastI = current;
+        prepareTrial(dt, current < 0);
+        lastI = current - sideCurrent;
+        // initial guess: the last solution's potentials and reaction distribution scaled to the new current (near
+        // full lithiation the reaction front moves into the electrode: a uniform guess would saturate the surface
+        // of the nodes near the separator and fail a step that has a solution); then a uniform distribution
+        trialOk = false;
+        double jLast = 0;
+        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+        if (current != 0 && jLast != 0 && Math.signum(jLast) == Math.signum(current)) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double scale = current / jLast;
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
+            trialOk = solveSystem();
+        }
+        if (!trialOk) {
+            System.arraycopy(u, 0, uTrial, 0, u.length);
+            double j0 = current / (a * thickness);
+            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
+            trialOk = solveSystem();
+        }
+        if (!trialOk || particle.concentrationDependent() && !picard()) return Double.NaN;
+        return finishTrial(current);
+    }
+
+    /**
+     * A time step at a set potential E [V] of the current collector: Newton on the 3N unknowns and the current
+     * (potentials referred to the electrolyte at the first node, so that the current enters only the last node's
+     * solid balance and the condition on E, and the Jacobian stays banded), with each particle's D(c) at its own end
+     * state. Where the particle surfaces saturate, the current the electrode carries tends to a limit while the
+     * potential falls without bound (i0 ~ sqrt(1 - x_s)): at a set current the step is ill-conditioned there (the
+     * potential rests on the last digits of the current), at a set potential it is not. Returns the anodic current
+     * [A/m2] (the trial state is that of this current), NaN if the step has no solution.
+     */
+    @Override
+    public double currentAtPotential(double dt, double potential, double guess) {
+        if (!(guess != 0)) return Double.NaN;
+        prepareTrial(dt, guess < 0);
+        double iGuess = guess - sideCurrent;
+        // initial guess: the committed distribution scaled to the guess, potentials shifted to the reference
+        System.arraycopy(u, 0, uPc, 0, 3 * n);
+        double jLast = 0;
+        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+        double scale = jLast != 0 && Math.signum(jLast) == Math.signum(iGuess) ? iGuess / jLast : 0;
+        double shift = uPc[0];
+        for (int k = 0; k < n; k++) {
+            uPc[3 * k] -= shift;
+            uPc[3 * k + 1] -= shift;
+            uPc[3 * k + 2] = scale != 0 ? u[3 * k + 2] * scale : iGuess / (a * thickness);
+        }
+        uPc[3 * n] = iGuess;
+        lastI = iGuess;
+        targetPotential = potential;
+        implicitParticles = particle.concentrationDependent();
+        storedDt = Double.NaN; // base and resp will belong to this solve: no reuse by another trial
+        boolean ok;
+        try {
+            ok = solveSystem(uPc, pcNewton);
+        } finally {
+            implicitParticles = false;
+            targetPotential = Double.NaN;
+        }
+        if (!ok || !Double.isFinite(uPc[3 * n])) return Double.NaN;
+        lastI = uPc[3 * n];
+        double iEc = lastI + sideCurrent;
+        // back to the potentials of a current-controlled step (electrolyte at the separator boundary = 0)
+        double back = lastI * dx / (2 * kappa);
+        for (int k = 0; k < n; k++) {
+            uTrial[3 * k] = uPc[3 * k] + back;
+            uTrial[3 * k + 1] = uPc[3 * k + 1] + back;
+            uTrial[3 * k + 2] = uPc[3 * k + 2];
+        }
+        trialOk = true;
+        finishTrial(iEc);
+        return iEc;
+    }
+
+    /**
+     * Work shared by the trials of one step: the particles' linear response for dt (reused while dt stays), the
+     * diffusivity's concentration dependence switched to the current's direction, the interphase's growth.
+     */
+    private void prepareTrial(double dt, boolean lithiating) {
         lastDt = dt;
-        boolean lithiating = current < 0;
         if (lithiating != particleLithiating) {
             // the hindered diffusion near full lithiation acts on Li insertion only (Kasnatscheew et al., PCCP
             // 2016: the first-cycle loss of layered oxides is a kinetic limit of re-lithiation)
@@ -201,48 +289,58 @@ public final class CompositeCathode implements ElectrodeModel {
         // the film grows by oxidising the catholyte: a parasitic anodic current i_ox = n F (rho/M) S dL/dt beside
         // the intercalation current (spread like it; its share of the ohmic drops is neglected, ~1e-6 of I)
         sideCurrent = dt > 0 ? oxidationCharge * (trialCeiL - ceiL) / dt : 0;
-        lastI = current - sideCurrent;
-        // initial guess: the last solution's potentials and reaction distribution scaled to the new current (near
-        // full lithiation the reaction front moves into the electrode: a uniform guess would saturate the surface
-        // of the nodes near the separator and fail a step that has a solution); then a uniform distribution
-        trialOk = false;
-        double jLast = 0;
-        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
-        if (current != 0 && jLast != 0 && Math.signum(jLast) == Math.signum(current)) {
-            System.arraycopy(u, 0, uTrial, 0, u.length);
-            double scale = current / jLast;
-            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
-            trialOk = solveSystem();
-        }
-        if (!trialOk) {
-            System.arraycopy(u, 0, uTrial, 0, u.length);
-            double j0 = current / (a * thickness);
-            for (int k = 0; k < n; k++) uTrial[3 * k + 2] = j0;
-            trialOk = solveSystem();
-        }
-        if (!trialOk) return Double.NaN;
-        if (particle.concentrationDependent()) {
-            // D(c) at the end of the step (Picard iteration): with D lagged at the start, a surface nearing
-            // saturation, where D drops, could carry in the next step less than in this one even for dt -> 0, and
-            // the discharge would stop before the kinetics drive the voltage down to its cut-off
-            boolean converged = false;
-            for (int it = 0; it < 8 && !converged; it++) {
-                for (int k = 0; k < n; k++)
-                    for (int i = 0; i < m; i++)
-                        endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * uTrial[3 * k + 2] / Constants.F;
-                double change = 0;
-                for (int k = 0; k < n; k++) {
-                    double r0 = resp[k];
-                    base[k] = particle.prepareStored(dt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
-                    resp[k] = particle.surfaceResponse() / Constants.F;
-                    change = Math.max(change, Math.abs(resp[k] - r0) / Math.abs(r0));
-                }
-                storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
-                if (change < 1e-6) { converged = true; break; }
-                if (!solveSystem()) return Double.NaN;
+    }
+
+    /**
+     * D(c) at the end of the step by Picard iteration over the whole electrode: with D lagged at the start, a surface
+     * nearing saturation, where D drops, could carry in the next step less than in this one even for dt -> 0, and
+     * the discharge would stop before the kinetics drive the voltage down to its cut-off. Returns false if an
+     * iterate has no solution or the iteration does not converge.
+     */
+    private boolean picard() {
+        for (int it = 0; it < 8; it++) {
+            for (int k = 0; k < n; k++)
+                for (int i = 0; i < m; i++)
+                    endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * uTrial[3 * k + 2] / Constants.F;
+            double change = 0;
+            for (int k = 0; k < n; k++) {
+                double r0 = resp[k];
+                base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
+                resp[k] = particle.surfaceResponse() / Constants.F;
+                change = Math.max(change, Math.abs(resp[k] - r0) / Math.abs(r0));
             }
-            if (!converged) return Double.NaN;
+            storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
+            if (change < 1e-6) return true;
+            if (!solveSystem()) return false;
         }
+        return false;
+    }
+
+    /**
+     * Current j [A/m2] of node k at surface vacancy fraction vs with each particle's D(c) at its own end state: j
+     * solves j = ((c_max - c_base(j)) - v_s c_max) / (dc_s/dj)(j), where the zero-flux surface value c_base and the
+     * response dc_s/dj come from the particle step with D at the end state that j gives (fixed-point iteration,
+     * warm-started from the node's last response: a contraction, one particle's D changes little with its own flux
+     * within a step). Near saturation the Picard iteration over the whole electrode fails: its first iterate (D
+     * lagged) moves the most current a nearly saturated surface takes by a few 1e-3, below the current set. Here the
+     * current a surface takes tends to its limit as v_s -> 0. NaN if it does not converge.
+     */
+    private double implicitCurrent(int k, double vs) {
+        double j = currentOf(k, vs);
+        for (int it = 0; it < 40; it++) {
+            for (int i = 0; i < m; i++)
+                endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * j / Constants.F;
+            base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
+            resp[k] = particle.surfaceResponse() / Constants.F;
+            double next = currentOf(k, vs);
+            if (!Double.isFinite(next)) return Double.NaN;
+            if (Math.abs(next - j) <= 1e-13 * Math.abs(next)) return next;
+            j = next;
+        }
+        return Double.NaN;
+    }
+
+    private double finishTrial(double current) {
         double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
         decompose(e);
         // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
@@ -266,17 +364,23 @@ public final class CompositeCathode implements ElectrodeModel {
      * all digits of 1 - x_s there. A guess outside the domain (a surface full or empty, e.g. after the diffusivity
      * dropped) starts half-way to the limit.
      */
-    private boolean solveSystem() {
+    private boolean solveSystem() { return solveSystem(uTrial, newton); }
+
+    private boolean solveSystem(double[] x, NewtonSolver solver) {
         for (int k = 0; k < n; k++) {
-            double vs = vacancy(k, uTrial[3 * k + 2]);
+            double vs = vacancy(k, x[3 * k + 2]);
             double room = (cmax - base[k]) / cmax;
             if (!(room > 0) || !(base[k] > 0)) return false;
             if (!(vs > 0)) vs = 0.5 * room;
             if (!(vs < 1)) vs = 1 - 0.5 * base[k] / cmax;
-            uTrial[3 * k + 2] = Math.log(vs);
+            x[3 * k + 2] = Math.log(vs);
         }
-        boolean ok = newton.solve(sys, uTrial, 1e-10, 40);
-        for (int k = 0; k < n; k++) uTrial[3 * k + 2] = currentOf(k, Math.exp(uTrial[3 * k + 2]));
+        boolean ok = solver.solve(sys, x, 1e-10, 40);
+        for (int k = 0; k < n; k++) {
+            double vs = Math.exp(x[3 * k + 2]);
+            x[3 * k + 2] = implicitParticles ? implicitCurrent(k, vs) : currentOf(k, vs);
+            if (Double.isNaN(x[3 * k + 2])) ok = false;
+        }
         return ok;
     }
 
@@ -352,18 +456,21 @@ public final class CompositeCathode implements ElectrodeModel {
     private final class Sys implements NewtonSolver.BandedSystem {
         private double[] yTolerance = new double[0]; // per node, set by jacobian (the system is built before n)
 
-        @Override public int size() { return 3 * n; }
+        @Override public int size() { return Double.isNaN(targetPotential) ? 3 * n : 3 * n + 1; }
 
         @Override
         public boolean residual(double[] x, double[] r) {
             double f = Constants.F / (Constants.R * temperature);
-            double I = lastI;
-            double scale = 1.0 / Math.max(1.0, Math.abs(I));
+            boolean pc = !Double.isNaN(targetPotential);
+            double I = pc ? x[3 * n] : lastI;
+            double scale = 1.0 / Math.max(1.0, Math.abs(lastI));
             for (int k = 0; k < n; k++) {
-                double pe = x[3 * k], ps = x[3 * k + 1], vs = Math.exp(x[3 * k + 2]), j = currentOf(k, vs);
+                double pe = x[3 * k], ps = x[3 * k + 1], vs = Math.exp(x[3 * k + 2]);
+                double j = implicitParticles ? implicitCurrent(k, vs) : currentOf(k, vs);
+                if (Double.isNaN(j)) return false;
                 // electrolyte
                 if (k == 0) {
-                    r[0] = pe - I * dx / (2 * kappa);
+                    r[0] = pc ? pe : pe - I * dx / (2 * kappa); // at a set potential: referred to the first node
                 } else {
                     double right = k < n - 1 ? -kappa * (x[3 * k + 3] - pe) / dx : 0;
                     double left = -kappa * (pe - x[3 * k - 3]) / dx;
@@ -382,6 +489,8 @@ public final class CompositeCathode implements ElectrodeModel {
                 double i0 = i0(xs, vs);
                 r[3 * k + 2] = (j - i0 * (Math.exp(ea) - Math.exp(ec))) * scale;
             }
+            // the set potential: E = phi_s(N) + I dx/(2 kappa) + (I + i_side)(dx/(2 sigma) + R_cc)
+            if (pc) r[3 * n] = x[3 * n - 2] + I * dx / (2 * kappa) + (I + sideCurrent) * (dx / (2 * sigma) + rcc) - targetPotential;
             return true;
         }
 
@@ -391,6 +500,11 @@ public final class CompositeCathode implements ElectrodeModel {
             double f = Constants.F / (Constants.R * temperature);
             double scale = 1.0 / Math.max(1.0, Math.abs(lastI));
             double ke = kappa / dx * scale, ks = sigma / dx * scale;
+            if (!Double.isNaN(targetPotential)) {
+                jac.add(3 * n - 2, 3 * n, -scale); // the last node's solid balance: -I at the current collector
+                jac.add(3 * n, 3 * n - 2, 1);
+                jac.add(3 * n, 3 * n, dx / (2 * kappa) + dx / (2 * sigma) + rcc);
+            }
             for (int k = 0; k < n; k++) {
                 int e = 3 * k, s = 3 * k + 1, q = 3 * k + 2;
                 if (k == 0) {
@@ -430,7 +544,7 @@ public final class CompositeCathode implements ElectrodeModel {
 
         @Override
         public double absoluteTolerance(int i) {
-            return i % 3 == 2 ? yTolerance[i / 3] : settings.absoluteTolerance() * 1e-3;
+            return i % 3 == 2 && i < 3 * n ? yTolerance[i / 3] : settings.absoluteTolerance() * 1e-3;
         }
 
         @Override

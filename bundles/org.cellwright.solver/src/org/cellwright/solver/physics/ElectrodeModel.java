@@ -23,6 +23,14 @@ public interface ElectrodeModel {
      */
     double trial(double dt, double anodicCurrent);
 
+    /**
+     * Solves one implicit time step of length dt [s] at a set potential [V] of this electrode's current collector
+     * (as returned by {@link #trial}); guess: the expected anodic current [A/m2] (its sign gives the direction).
+     * Returns the anodic current density [A/m2], the last trial then being that of this current; NaN where the
+     * electrode does not support it or the step has no solution (default: not supported).
+     */
+    default double currentAtPotential(double dt, double potential, double guess) { return Double.NaN; }
+
     /** Adds the overpotential contributions of the last trial (in this electrode's potential sense) times sign. */
     void addOverpotentials(double[] out, double sign);
 

@@ -1,0 +1,87 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Order of convergence of the whole cell (issue 13, "Tests assert the order of convergence in space and time"): the
+ * voltage after 30 min of a 1 C discharge of the charged baseline full cell, refined by halving the particle shells,
+ * the cathode's control volumes and the time step. Finite volumes with the flux condition are second order in space
+ * (ParticleDiffusionTest for one particle), backward Euler first order in time; the observed orders
+ * log2((V_h - V_h/2) / (V_h/2 - V_h/4)) and the Richardson extrapolation V_h/2 + (V_h/2 - V_h)/(2^p - 1) as the
+ * reference must agree with them.
+ */
+class CellConvergenceTest {
+
+    static CellSpec charged() {
+        CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM);
+        LayerSpec cat = base.cathode();
+        LayerSpec ch = cat.toBuilder().clearComponents()
+                .component(cat.components().get(0).material().with(MaterialProperty.INITIAL_STOICHIOMETRY, 0.27), 0.67)
+                .component(cat.components().get(1).material(), 0.30).component(cat.components().get(2).material(), 0.03).build();
+        return base.toBuilder().replaceLayer(ch).build();
+    }
+
+    static double voltageAfter30Min(SolverSettings st) {
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(charged(),
+                ProtocolSpec.of(StepSpec.cRate(-1, Cutoff.duration(1800))), st, s, null));
+        assertEquals(1800, s.last().time(), 1e-6);
+        return s.last().voltage();
+    }
+
+    /** Observed orders from a sequence refined by halving, and the error of the last against Richardson. */
+    static void assertOrder(double[] v, double order, double slack, String what) {
+        for (int k = 0; k + 2 < v.length; k++) {
+            double p = Math.log(Math.abs((v[k + 1] - v[k]) / (v[k + 2] - v[k + 1]))) / Math.log(2);
+            assertEquals(order, p, slack, what + ": observed order between refinements " + k + "-" + (k + 2));
+        }
+        int n = v.length;
+        double richardson = v[n - 1] + (v[n - 1] - v[n - 2]) / (Math.pow(2, order) - 1);
+        // each refinement divides the error against the extrapolated reference by about 2^order
+        double eCoarse = Math.abs(v[n - 3] - richardson), eFine = Math.abs(v[n - 2] - richardson);
+        assertTrue(eCoarse > 1e-7, what + ": the refinement must change the voltage");
+        assertEquals(Math.pow(2, order), eCoarse / eFine, 0.5 * Math.pow(2, order), what + " error ratio against Richardson");
+    }
+
+    @Test
+    void particleShellsSecondOrder() {
+        int[] shells = {5, 10, 20, 40};
+        double[] v = new double[shells.length];
+        for (int k = 0; k < shells.length; k++)
+            v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(5).particleNodes(shells[k]).maxStep(10).outputInterval(1e9).build());
+        assertOrder(v, 2, 0.3, "particle shells");
+    }
+
+    @Test
+    void cathodeControlVolumesSecondOrder() {
+        int[] nodes = {5, 10, 20, 40};
+        double[] v = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++)
+            v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(nodes[k]).particleNodes(10).maxStep(10).outputInterval(1e9).build());
+        assertOrder(v, 2, 0.5, "cathode control volumes");
+    }
+
+    @Test
+    void timeStepFirstOrder() {
+        // a loose tolerance so that the maximum step sets every step
+        double[] steps = {40, 20, 10, 5};
+        double[] v = new double[steps.length];
+        for (int k = 0; k < steps.length; k++)
+            v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(5).particleNodes(10).maxStep(steps[k])
+                    .relativeTolerance(1).absoluteTolerance(1e-3).outputInterval(1e9).build());
+        assertOrder(v, 1, 0.25, "time step");
+    }
+}

@@ -1,0 +1,190 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.NewtonSolver;
+import org.cellwright.solver.numerics.TridiagonalSolver;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The numerics layer on its own: the banded LU and the Thomas algorithm against dense Gaussian elimination, Newton's
+ * quadratic convergence on a system with a known root (Deuflhard, Newton Methods for Nonlinear Problems, 2004,
+ * thm. 2.10: e_{k+1} <= C e_k^2 near the root).
+ */
+class NumericsTest {
+
+    /** Dense Gaussian elimination with partial pivoting (the reference). */
+    static double[] dense(double[][] a0, double[] b0) {
+        int n = b0.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) a[i] = a0[i].clone();
+        double[] b = b0.clone();
+        for (int j = 0; j < n; j++) {
+            int p = j;
+            for (int i = j + 1; i < n; i++) if (Math.abs(a[i][j]) > Math.abs(a[p][j])) p = i;
+            double[] t = a[j]; a[j] = a[p]; a[p] = t;
+            double tb = b[j]; b[j] = b[p]; b[p] = tb;
+            for (int i = j + 1; i < n; i++) {
+                double l = a[i][j] / a[j][j];
+                for (int c = j; c < n; c++) a[i][c] -= l * a[j][c];
+                b[i] -= l * b[j];
+            }
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = b[i];
+            for (int c = i + 1; c < n; c++) s -= a[i][c] * x[c];
+            x[i] = s / a[i][i];
+        }
+        return x;
+    }
+
+    @Test
+    void bandedSolveEqualsDenseSolveWithPivoting() {
+        Random r = new Random(42);
+        int n = 40, kl = 2, ku = 3;
+        BandedMatrix m = new BandedMatrix(n, kl, ku);
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++)
+            for (int j = Math.max(0, i - kl); j <= Math.min(n - 1, i + ku); j++) {
+                // small diagonal: partial pivoting has to swap rows
+                double v = i == j ? 0.01 * r.nextGaussian() : r.nextGaussian();
+                a[i][j] = v;
+                m.set(i, j, v);
+            }
+        double[] b = new double[n], ax = new double[n];
+        for (int i = 0; i < n; i++) b[i] = r.nextGaussian();
+        double[] expected = dense(a, b);
+        m.multiply(expected, ax); // multiply before factorisation is A x
+        for (int i = 0; i < n; i++) assertEquals(b[i], ax[i], 1e-9);
+        assertTrue(m.factorize());
+        double[] x = b.clone();
+        m.solve(x);
+        for (int i = 0; i < n; i++) assertEquals(expected[i], x[i], 1e-9 * Math.max(1, Math.abs(expected[i])), "x[" + i + "]");
+    }
+
+    @Test
+    void bandedRejectsEntriesOutsideItsBandAndSingularMatrices() {
+        BandedMatrix m = new BandedMatrix(5, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> m.add(0, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> m.set(3, 1, 1));
+        assertEquals(0, m.get(0, 4));
+        for (int i = 0; i < 5; i++) m.set(i, i, 1);
+        m.set(2, 2, 0); // a zero column
+        assertFalse(m.factorize());
+        assertThrows(IllegalStateException.class, () -> new BandedMatrix(3, 1, 1).solve(new double[3]));
+    }
+
+    @Test
+    void tridiagonalEqualsDenseSolve() {
+        Random r = new Random(7);
+        int n = 30;
+        double[] lo = new double[n], di = new double[n], up = new double[n], d = new double[n], x = new double[n];
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = i > 0 ? r.nextGaussian() : 0;
+            up[i] = i < n - 1 ? r.nextGaussian() : 0;
+            di[i] = Math.abs(lo[i]) + Math.abs(up[i]) + 0.1 + r.nextDouble(); // diagonally dominant, as the diffusion matrices
+            a[i][i] = di[i];
+            if (i > 0) a[i][i - 1] = lo[i];
+            if (i < n - 1) a[i][i + 1] = up[i];
+            d[i] = r.nextGaussian();
+        }
+        double[] expected = dense(a, d), dCopy = d.clone();
+        new TridiagonalSolver(n).solve(lo, di, up, d, x, n);
+        for (int i = 0; i < n; i++) assertEquals(expected[i], x[i], 1e-12 * Math.max(1, Math.abs(expected[i])));
+        assertArrayEquals(dCopy, d, "inputs are not modified");
+    }
+
+    /** F_i = 2 x_i - x_{i-1} - x_{i+1} + x_i^3 - b_i, b from the known root x*_i = 1 + sin(i)/2. */
+    static final class Cubic implements NewtonSolver.BandedSystem {
+        final int n;
+        final double[] b, root;
+        final List<double[]> iterates = new ArrayList<>();
+
+        Cubic(int n) {
+            this.n = n;
+            root = new double[n];
+            b = new double[n];
+            for (int i = 0; i < n; i++) root[i] = 1 + 0.5 * Math.sin(i);
+            double[] r = new double[n];
+            b0 = true;
+            residual(root, r);
+            b0 = false;
+            System.arraycopy(r, 0, b, 0, n);
+        }
+        boolean b0;
+
+        @Override public int size() { return n; }
+
+        @Override public boolean residual(double[] x, double[] r) {
+            for (int i = 0; i < n; i++) {
+                double left = i > 0 ? x[i - 1] : 0, right = i < n - 1 ? x[i + 1] : 0;
+                r[i] = 2 * x[i] - left - right + x[i] * x[i] * x[i] - (b0 ? 0 : b[i]);
+            }
+            return true;
+        }
+
+        @Override public void jacobian(double[] x, BandedMatrix j) {
+            iterates.add(x.clone()); // the Jacobian is built once per iteration, at the current iterate
+            for (int i = 0; i < n; i++) {
+                j.add(i, i, 2 + 3 * x[i] * x[i]);
+                if (i > 0) j.add(i, i - 1, -1);
+                if (i < n - 1) j.add(i, i + 1, -1);
+            }
+        }
+
+        @Override public double absoluteTolerance(int i) { return 1e-13; }
+
+        double error(double[] x) {
+            double e = 0;
+            for (int i = 0; i < n; i++) e = Math.max(e, Math.abs(x[i] - root[i]));
+            return e;
+        }
+    }
+
+    @Test
+    void newtonConvergesQuadratically() {
+        Cubic sys = new Cubic(25);
+        double[] x = new double[25];
+        for (int i = 0; i < 25; i++) x[i] = sys.root[i] + 0.4 * Math.cos(3 * i);
+        NewtonSolver newton = new NewtonSolver(25, 1, 1);
+        assertTrue(newton.solve(sys, x, 0, 30));
+        assertEquals(0, sys.error(x), 1e-12);
+        List<Double> e = sys.iterates.stream().map(sys::error).toList();
+        assertTrue(e.size() >= 3 && e.size() <= 8, "iterations " + e);
+        int checked = 0;
+        for (int k = 0; k + 1 < e.size(); k++) {
+            if (e.get(k + 1) < 1e-11) break; // rounding
+            double c = e.get(k + 1) / (e.get(k) * e.get(k));
+            assertTrue(c < 2, "e_" + (k + 1) + " / e_" + k + "^2 = " + c + " in " + e);
+            checked++;
+        }
+        assertTrue(checked >= 2, "iterates to compare: " + e);
+        // linear convergence would leave e_{k+1}/e_k bounded away from 0; quadratic drives it towards 0
+        int last = e.size() - 1;
+        while (last > 0 && e.get(last) < 1e-11) last--;
+        assertTrue(e.get(last) / e.get(last - 1) < 0.05, "last contraction " + e);
+        assertEquals(3, newton.statistics().length);
+        assertEquals(1, newton.statistics()[0]);
+        assertEquals(0, newton.statistics()[2]);
+    }
+
+    @Test
+    void newtonReportsFailureOutsideTheDomain() {
+        NewtonSolver newton = new NewtonSolver(2, 1, 1);
+        NewtonSolver.BandedSystem nowhere = new NewtonSolver.BandedSystem() {
+            @Override public int size() { return 2; }
+            @Override public boolean residual(double[] x, double[] r) { return false; }
+            @Override public void jacobian(double[] x, BandedMatrix j) {}
+            @Override public double absoluteTolerance(int i) { return 1e-9; }
+        };
+        assertFalse(newton.solve(nowhere, new double[2], 0, 10));
+        assertEquals(1, newton.statistics()[2]);
+    }
+}

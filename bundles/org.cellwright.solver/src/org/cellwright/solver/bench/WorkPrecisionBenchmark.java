@@ -1,0 +1,189 @@
+package org.cellwright.solver.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.StepResult;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.params.Sung2023Parameters;
+
+/**
+ * Work-precision of the solver (issue 13, "Accuracy, measured"): for the standard cases it refines the meshes (cathode
+ * control volumes, particle shells, interlayer nodes) and the time tolerance together towards a reference solution
+ * (the finest level) and prints, per level, the error against the reference (voltage RMS and maximum, capacity of the
+ * last cycle, mean Coulombic efficiency) and the CPU time of the run (best of two, warm). Voltages are compared step
+ * by step at the reference's samples (time since the step's start, linear interpolation), before the final drop:
+ * not in the last 2 % of a step nor, for a step ending at its voltage cut-off, within {@link #FINAL_DROP} of its end
+ * voltage (there a time shift of the drop counts as a voltage error of up to its depth; the capacity error measures
+ * the end). Run:
+ * {@code java -cp ... org.cellwright.solver.bench.WorkPrecisionBenchmark [fullCellCycles] [halfCellCycles]} (defaults
+ * 20 and 35: the study's 200 full-cell cycles take minutes at the reference level, so they are shortened).
+ */
+public final class WorkPrecisionBenchmark {
+    private WorkPrecisionBenchmark() {}
+
+    /** A refinement level: meshes and tolerances refined together. */
+    record Level(String name, int cathodeNodes, int particleNodes, int interlayerNodes, double rtol, double maxStep) {
+        SolverSettings settings(double outputInterval) {
+            return SolverSettings.builder().cathodeNodes(cathodeNodes).particleNodes(particleNodes)
+                    .interlayerNodes(interlayerNodes).relativeTolerance(rtol).maxStep(maxStep).outputInterval(outputInterval)
+                    .build();
+        }
+    }
+
+    static final Level[] LEVELS = {
+        new Level("coarse", 5, 10, 5, 1e-3, 600),
+        new Level("medium", 10, 20, 10, 3e-4, 600),
+        new Level("default", 20, 30, 10, 1e-4, 600), // SolverSettings.defaults()
+        new Level("fine", 40, 60, 20, 1e-5, 600),
+    };
+    static final Level REFERENCE = new Level("reference", 80, 120, 40, 1e-6, 60);
+
+    /** One standard case. */
+    record Case(String name, CellSpec cell, ProtocolSpec protocol, double outputInterval, boolean fullCell) {}
+
+    /** The charged baseline full cell (cathode stoichiometry at the 4.3 V end of charge), as in SolverBenchmark. */
+    static CellSpec chargedBaseline() {
+        CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM);
+        LayerSpec cat = base.cathode();
+        LayerSpec charged = cat.toBuilder().clearComponents()
+                .component(cat.components().get(0).material().with(MaterialProperty.INITIAL_STOICHIOMETRY, 0.27), 0.67)
+                .component(cat.components().get(1).material(), 0.30).component(cat.components().get(2).material(), 0.03).build();
+        return base.toBuilder().replaceLayer(charged).build();
+    }
+
+    static List<Case> cases(int fullCycles, int halfCycles) {
+        return List.of(
+                new Case("1C full-cell discharge", chargedBaseline(),
+                        ProtocolSpec.of(StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(2 * 3600))), 10, true),
+                new Case("first plating with nucleation (interlayer, 0.3 mA/cm2, 1 h)",
+                        Sung2023Parameters.cell2Interlayer(5e6),
+                        ProtocolSpec.of(StepSpec.currentDensity(-3, Cutoff.duration(3600))), 5, false),
+                new Case(halfCycles + " half-cell cycles (interlayer, 34 MPa)", Sung2023Parameters.cell2Interlayer(34e6),
+                        Sung2023Parameters.platingStrippingInterlayer(halfCycles - 1), 300, false),
+                new Case(fullCycles + " full-cell cycles (interlayer, 60 degC)",
+                        Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C),
+                        Sung2023Parameters.fullCellCycling(fullCycles - 1), 300, true));
+    }
+
+    public static void main(String[] args) {
+        int fullCycles = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int halfCycles = args.length > 1 ? Integer.parseInt(args[1]) : 35;
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        System.out.println("| case | level (cathode x particle x interlayer nodes, rtol) | voltage RMS [mV] | voltage max [mV] "
+                + "| capacity [%] | CE [pp] | CPU [s] |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Case c : cases(fullCycles, halfCycles)) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            RecordingSink ref = run(c, REFERENCE);
+            double refCpu = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
+            for (Level l : LEVELS) {
+                double best = Double.POSITIVE_INFINITY;
+                RecordingSink s = null;
+                for (int rep = 0; rep < 2; rep++) {
+                    long t1 = bean.getCurrentThreadCpuTime();
+                    s = run(c, l);
+                    best = Math.min(best, (bean.getCurrentThreadCpuTime() - t1) / 1e9);
+                }
+                double[] v = voltageErrors(ref, s);
+                System.out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
+                        l.cathodeNodes(), l.particleNodes(), l.interlayerNodes(), l.rtol(), 1e3 * v[0], 1e3 * v[1],
+                        capacityError(c, ref, s), efficiencyError(ref, s), best);
+            }
+            System.out.printf(Locale.ROOT, "| %s | reference (%d x %d x %d, %.0e, steps <= %.0f s) | 0 | 0 | 0 | 0 | %.3f |%n",
+                    c.name(), REFERENCE.cathodeNodes(), REFERENCE.particleNodes(), REFERENCE.interlayerNodes(),
+                    REFERENCE.rtol(), REFERENCE.maxStep(), refCpu);
+        }
+    }
+
+    static RecordingSink run(Case c, Level l) {
+        RecordingSink s = new RecordingSink();
+        new Simulation().run(c.cell(), c.protocol(), l.settings(c.outputInterval()), s, ProgressListener.NONE);
+        return s;
+    }
+
+    /** Per step: {start time, end time, end voltage or NaN} from the cycles' step records. */
+    static Map<Integer, double[]> steps(RecordingSink s) {
+        Map<Integer, double[]> out = new HashMap<>();
+        for (CycleSummary c : s.cycles)
+            for (StepResult r : c.steps())
+                out.put(r.stepIndex(), new double[] {r.startTime(), r.endTime(),
+                        r.end() == org.cellwright.solver.StepEnd.VOLTAGE_CUTOFF ? r.endVoltage() : Double.NaN});
+        return out;
+    }
+
+    /** Distance [V] from a step's end voltage within which a step ending at a voltage cut-off is in its final drop. */
+    static final double FINAL_DROP = 0.05;
+
+    /** {RMS, max} of the voltage difference [V], step by step at the reference's samples (see the class comment). */
+    static double[] voltageErrors(RecordingSink ref, RecordingSink s) {
+        Map<Integer, double[]> rs = steps(ref), ss = steps(s);
+        Map<Integer, List<Sample>> byStep = new HashMap<>();
+        for (Sample x : s.samples) byStep.computeIfAbsent(x.stepIndex(), k -> new ArrayList<>()).add(x);
+        double sum = 0, max = 0;
+        int n = 0;
+        for (Sample x : ref.samples) {
+            double[] a = rs.get(x.stepIndex()), b = ss.get(x.stepIndex());
+            List<Sample> other = byStep.get(x.stepIndex());
+            if (a == null || b == null || other == null || other.size() < 2) continue;
+            double tau = x.time() - a[0], limit = 0.98 * Math.min(a[1] - a[0], b[1] - b[0]);
+            if (tau > limit || Math.abs(x.voltage() - a[2]) < FINAL_DROP) continue; // NaN end voltage: never
+            double v = interpolate(other, b[0] + tau);
+            if (Double.isNaN(v)) continue;
+            double d = Math.abs(v - x.voltage());
+            sum += d * d;
+            max = Math.max(max, d);
+            n++;
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {Math.sqrt(sum / n), max};
+    }
+
+    static double interpolate(List<Sample> xs, double t) {
+        if (t < xs.get(0).time() || t > xs.get(xs.size() - 1).time()) return Double.NaN;
+        int lo = 0, hi = xs.size() - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (xs.get(mid).time() <= t) lo = mid; else hi = mid;
+        }
+        Sample a = xs.get(lo), b = xs.get(hi);
+        double w = b.time() == a.time() ? 0 : (t - a.time()) / (b.time() - a.time());
+        return a.voltage() + w * (b.voltage() - a.voltage());
+    }
+
+    /** Relative error [%] of the last cycle's capacity (discharge of a full cell, stripping of a half cell). */
+    static String capacityError(Case c, RecordingSink ref, RecordingSink s) {
+        if (ref.cycles.isEmpty() || s.cycles.isEmpty() || ref.cycles.size() != s.cycles.size()) return "-";
+        CycleSummary a = ref.cycles.get(ref.cycles.size() - 1), b = s.cycles.get(s.cycles.size() - 1);
+        double qa = c.fullCell() ? a.dischargeCapacity() : a.chargeCapacity(), qb = c.fullCell() ? b.dischargeCapacity() : b.chargeCapacity();
+        if (!(qa > 0)) return "-";
+        return String.format(Locale.ROOT, "%.3f", 100 * Math.abs(qb - qa) / qa);
+    }
+
+    /** Mean absolute difference of the Coulombic efficiency [percentage points] over the cycles. */
+    static String efficiencyError(RecordingSink ref, RecordingSink s) {
+        int n = Math.min(ref.cycles.size(), s.cycles.size());
+        double sum = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double a = ref.cycles.get(i).coulombicEfficiency(), b = s.cycles.get(i).coulombicEfficiency();
+            if (Double.isFinite(a) && Double.isFinite(b) && a > 0) { sum += Math.abs(a - b); k++; }
+        }
+        return k == 0 || ref.cycles.size() != s.cycles.size() || n < 2 ? "-" : String.format(Locale.ROOT, "%.4f", 100 * sum / k);
+    }
+}
