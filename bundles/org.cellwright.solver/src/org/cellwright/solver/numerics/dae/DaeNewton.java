@@ -1,0 +1,121 @@
+package org.cellwright.solver.numerics.dae;
+
+import org.cellwright.solver.numerics.BandedMatrix;
+
+/**
+ * Simplified Newton iteration for one implicit step G(y) = c M (y - psi) - f(t, y) = 0, where c = a0/h and psi holds
+ * the history of the multistep formula (Hairer and Wanner, Solving ODEs II, 1996, sec. IV.8). The iteration matrix
+ * c M - df/dy is factorised once and reused over iterations and steps while the iteration contracts; the caller
+ * refreshes df/dy when it does not.
+ */
+public final class DaeNewton {
+    private final DaeSystem sys;
+    private final int n;
+    private final double[] m, f, g, scale;
+    private final BandedJacobian jac;
+    private final BandedMatrix matrix;
+    private double factoredC = Double.NaN;
+    private boolean jacobianCurrent;
+    private int factorisations, iterations;
+
+    public DaeNewton(DaeSystem sys) {
+        this.sys = sys;
+        n = sys.size();
+        m = new double[n];
+        sys.mass(m);
+        f = new double[n];
+        g = new double[n];
+        scale = new double[n];
+        jac = new BandedJacobian(n, sys.lowerBandwidth(), sys.upperBandwidth());
+        matrix = new BandedMatrix(n, sys.lowerBandwidth(), sys.upperBandwidth());
+    }
+
+    public double[] mass() { return m; }
+
+    private double reuseRatio = 0.3;
+
+    /**
+     * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
+     * step size changes). A stale matrix only slows convergence; the contraction test catches that.
+     */
+    public void setReuseRatio(double ratio) { reuseRatio = ratio; }
+
+    /** Forces a new factorisation at the next solve (same df/dy). */
+    public void refactor() { factoredC = Double.NaN; }
+
+    public int factorisations() { return factorisations; }
+
+    public int iterations() { return iterations; }
+
+    public int rhsEvaluations() { return jac.evaluations(); }
+
+    /** Marks df/dy as out of date (e.g. after an accepted step). */
+    public void jacobianStale() { jacobianCurrent = false; }
+
+    public boolean jacobianCurrent() { return jacobianCurrent; }
+
+    /** Recomputes df/dy at (t, y). */
+    public void refreshJacobian(double t, double[] y) {
+        jac.update(sys, t, y);
+        jacobianCurrent = true;
+        factoredC = Double.NaN;
+    }
+
+    /**
+     * Solves c M (y - psi) - f(t, y) = 0 in place from the guess y. For c = 0 with an algebraic mask this is the
+     * consistent-initialisation problem (differential rows are replaced by y - psi = 0). weights: the error weights
+     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol.
+     */
+    public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter) {
+        boolean init = c == 0;
+        boolean reuse = init ? Double.isInfinite(factoredC)
+                : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
+        if (!reuse) {
+            if (init) buildInitMatrix();
+            else jac.iterationMatrix(c, m, matrix);
+            if (!matrix.factorize()) return false;
+            factorisations++;
+            factoredC = init ? Double.POSITIVE_INFINITY : c;
+        }
+        double previous = Double.NaN;
+        for (int it = 0; it < maxIter; it++) {
+            iterations++;
+            sys.rhs(t, y, f);
+            for (int i = 0; i < n; i++) {
+                if (init) g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
+                else g[i] = f[i] - c * m[i] * (y[i] - psi[i]);
+            }
+            for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) return false;
+            matrix.solve(g); // g = dy
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] += g[i];
+                double e = g[i] / weights[i];
+                norm += e * e;
+            }
+            norm = Math.sqrt(norm / n);
+            if (Boolean.getBoolean("cellwright.dae.debug")) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
+            if (!Double.isFinite(norm)) return false;
+            if (norm <= tol) return true;
+            if (!init && it > 0 && norm > 0.9 * previous) return false; // not contracting: new Jacobian or smaller step
+            previous = norm;
+        }
+        return false;
+    }
+
+    private void buildInitMatrix() {
+        // rows of differential unknowns: identity; algebraic rows: -df/dy
+        jac.iterationMatrix(0, m, matrix);
+        for (int i = 0; i < n; i++) {
+            if (m[i] == 0) continue;
+            int j0 = Math.max(0, i - sys.lowerBandwidth()), j1 = Math.min(n - 1, i + sys.upperBandwidth());
+            for (int j = j0; j <= j1; j++) matrix.set(i, j, i == j ? 1 : 0);
+        }
+    }
+
+    /** Error weights atol_i + rtol |y_i|. */
+    public double[] weights(double[] y, double rtol) {
+        for (int i = 0; i < n; i++) scale[i] = sys.absoluteTolerance(i) + rtol * Math.abs(y[i]);
+        return scale;
+    }
+}
