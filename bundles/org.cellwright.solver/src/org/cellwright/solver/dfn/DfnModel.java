@@ -176,6 +176,23 @@ public final class DfnModel implements DaeSystem {
 
     public double current(double t) { return current.at(t); }
 
+    /** Lithium in the particles of electrode domain (0 negative, 2 positive) per electrode area [mol/m2]. */
+    public double lithiumInSolid(double[] y, int domain) {
+        IntercalationElectrode e = electrode(domain);
+        SphericalMesh pm = particleMesh[domain];
+        int g0 = mesh.firstCell(domain), n = mesh.domains().get(domain).cells();
+        double sum = 0;
+        for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, start[g] + CS);
+        return sum;
+    }
+
+    /** Salt in the electrolyte per electrode area, sum eps c_e dx [mol/m2]. */
+    public double saltInElectrolyte(double[] y) {
+        double sum = 0;
+        for (int g = 0; g < nx; g++) sum += porosity[g] * mesh.width(g) * y[start[g] + CE];
+        return sum;
+    }
+
     @Override
     public void rhs(double t, double[] y, double[] f) {
         double temp = temperature;

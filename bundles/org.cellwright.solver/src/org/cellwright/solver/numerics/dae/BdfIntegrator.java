@@ -48,19 +48,32 @@ public final class BdfIntegrator {
 
     public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
 
+    private boolean fixedStep;
+
+    /** Constant steps h without error control (for convergence-order studies); the last step lands on tEnd. */
+    public void setFixedStep(double h) {
+        fixedStep = true;
+        this.h = h;
+        this.maxStep = h;
+    }
+
     /**
      * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
      * and takes h0 as the first step size. Returns false if that fails.
      */
     public boolean start(double t0, double[] y0, double h0) {
+        return start(t0, t0, y0, h0);
+    }
+
+    private boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
         y = y0;
         h = h0;
         history = 0;
         System.arraycopy(y0, 0, psi, 0, n);
         for (int attempt = 0; attempt < 2; attempt++) {
-            newton.refreshJacobian(t0, y);
-            if (newton.solve(t0, 0, psi, y, newton.weights(y, rtol), 1e-3, 30)) {
+            newton.refreshJacobian(tForcing, y);
+            if (newton.solve(tForcing, 0, psi, y, newton.weights(y, rtol), 1e-3, 30)) {
                 newton.jacobianStale();
                 return true;
             }
@@ -68,9 +81,12 @@ public final class BdfIntegrator {
         return false;
     }
 
-    /** Restarts the history at the current point (after a discontinuity of the forcing), keeping the state. */
+    /**
+     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
+     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
+     */
     public boolean restart(double h0) {
-        return start(t, y, h0);
+        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
     }
 
     /**
@@ -113,7 +129,7 @@ public final class BdfIntegrator {
                 if (h < hMin) return false;
                 continue;
             }
-            double err = history == 0 ? 0 : errorNorm(order, hTry, wts);
+            double err = history == 0 || fixedStep ? 0 : errorNorm(order, hTry, wts);
             if (err > 1) {
                 rejected++;
                 h = hTry * Math.max(0.2, 0.9 * Math.pow(err, -1.0 / (order + 1)));
@@ -131,7 +147,7 @@ public final class BdfIntegrator {
             accepted++;
             newton.jacobianStale();
             double grow = err == 0 ? 2 : Math.min(2, Math.max(0.5, 0.9 * Math.pow(err, -1.0 / (order + 1))));
-            if (!landing || grow < 1) h = hTry * grow;
+            if (!fixedStep && (!landing || grow < 1)) h = hTry * grow;
             return true;
         }
     }
