@@ -4,21 +4,23 @@ import static org.cellwright.solver.physics.Constants.F;
 
 import java.util.List;
 
-import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.cellwright.solver.numerics.dae.BorderedDaeSystem;
 import org.cellwright.solver.numerics.fv.CompositeMesh;
 import org.cellwright.solver.numerics.fv.FaceConductance;
 import org.cellwright.solver.numerics.fv.Mesh1D;
 import org.cellwright.solver.numerics.fv.SphericalMesh;
 
 /**
- * The DFN cell as a DAE M y' = f(t, y) on finite volumes. Unknowns per x-cell, in this order: electrolyte
- * concentration c_e, electrolyte potential phi_e and, in the electrodes, solid potential phi_s, reaction current
- * density j [A/m2] and the particle's shell concentrations. The residuals are the conservation laws of the mechanism
- * classes; the solid potential is grounded at x = 0 and the solid current at x = L equals the applied current.
+ * The DFN cell as a DAE M y' = f(t, y) on finite volumes. Core unknowns per x-cell, in this order: electrolyte
+ * concentration c_e, electrolyte potential phi_e and, in the electrodes, solid potential phi_s and reaction current
+ * density j [A/m2]; after all of them, one block of shell concentrations per electrode cell (its particle), coupled to
+ * the cell's j through the surface flux j/F, and j's Butler-Volmer row to the particle's outer shell (the structure of
+ * {@link BorderedDaeSystem}). The residuals are the conservation laws of the mechanism classes; the solid potential is
+ * grounded at x = 0 and the solid current at x = L equals the applied current.
  */
-public final class DfnModel implements DaeSystem {
-    /** Offsets within a cell's block. */
-    static final int CE = 0, PHIE = 1, PHIS = 2, J = 3, CS = 4;
+public final class DfnModel implements BorderedDaeSystem {
+    /** Offsets within a cell's core block. */
+    static final int CE = 0, PHIE = 1, PHIS = 2, J = 3;
 
     private final DfnCell cell;
     private final DfnMesh meshSpec;
@@ -26,8 +28,8 @@ public final class DfnModel implements DaeSystem {
     private final CurrentProfile current;
     private final ConcentratedSolutionElectrolyte electrolyte;
     private final SphericalMesh[] particleMesh = new SphericalMesh[3];
-    private final int[] start;
-    private final int size, bandwidth;
+    private final int[] start, particleStart, blockCell;
+    private final int size, coreSize, bandwidth;
     private final double[] efficiency, porosity;
     private final int nx, nr;
     private final double temperature;
@@ -48,20 +50,33 @@ public final class DfnModel implements DaeSystem {
         particleMesh[2] = new SphericalMesh(cell.positive().particle().radius(), nr);
         nx = mesh.cells();
         start = new int[nx + 1];
+        particleStart = new int[nx];
         efficiency = new double[nx];
         porosity = new double[nx];
         for (int g = 0; g < nx; g++) {
-            start[g + 1] = start[g] + blockSize(g);
+            start[g + 1] = start[g] + coreBlockSize(g);
             int d = mesh.domainOf(g);
             efficiency[g] = d == 1 ? cell.separator().electrolyteEfficiency() : electrode(d).electrolyteEfficiency();
             porosity[g] = d == 1 ? cell.separator().porosity() : electrode(d).porosity();
         }
-        size = start[nx];
+        coreSize = start[nx];
+        int blocks = 0, next = coreSize;
+        for (int g = 0; g < nx; g++) {
+            particleStart[g] = -1;
+            if (isElectrode(g)) {
+                particleStart[g] = next;
+                next += nr;
+                blocks++;
+            }
+        }
+        size = next;
+        blockCell = new int[blocks];
+        for (int g = 0, b = 0; g < nx; g++) if (isElectrode(g)) blockCell[b++] = g;
         int band = 0;
         for (int g = 0; g < nx; g++) {
             // a row of cell g reaches its own block and the first three unknowns of its neighbours
             int lo = g > 0 ? start[g - 1] : start[g];
-            int hi = g < nx - 1 ? start[g + 1] + Math.min(3, blockSize(g + 1)) - 1 : start[g + 1] - 1;
+            int hi = g < nx - 1 ? start[g + 1] + Math.min(3, coreBlockSize(g + 1)) - 1 : start[g + 1] - 1;
             band = Math.max(band, Math.max(start[g + 1] - 1 - lo, hi - start[g]));
         }
         bandwidth = band;
@@ -70,7 +85,7 @@ public final class DfnModel implements DaeSystem {
         is = new double[nx + 1];
     }
 
-    private int blockSize(int g) { return isElectrode(g) ? CS + nr : 2; }
+    private int coreBlockSize(int g) { return isElectrode(g) ? 4 : 2; }
 
     public boolean isElectrode(int g) { return mesh.domainOf(g) != 1; }
 
@@ -89,6 +104,19 @@ public final class DfnModel implements DaeSystem {
 
     @Override public int size() { return size; }
 
+    @Override public int coreSize() { return coreSize; }
+
+    @Override public int blocks() { return blockCell.length; }
+
+    @Override public int blockStart(int b) { return particleStart[blockCell[b]]; }
+
+    @Override public int blockSize(int b) { return nr; }
+
+    @Override public int anchor(int b) { return start[blockCell[b]] + J; }
+
+    /** First shell unknown of the particle at x-cell g (an electrode cell). */
+    public int particleStart(int g) { return particleStart[g]; }
+
     @Override public int lowerBandwidth() { return bandwidth; }
 
     @Override public int upperBandwidth() { return bandwidth; }
@@ -100,19 +128,19 @@ public final class DfnModel implements DaeSystem {
             m[start[g] + CE] = porosity[g] * mesh.width(g);
             if (isElectrode(g)) {
                 SphericalMesh pm = particleMesh[mesh.domainOf(g)];
-                for (int k = 0; k < nr; k++) m[start[g] + CS + k] = pm.volume(k);
+                for (int k = 0; k < nr; k++) m[particleStart[g] + k] = pm.volume(k);
             }
         }
     }
 
     @Override
     public double absoluteTolerance(int i) {
+        if (i >= coreSize) return 1e-6 * electrode(mesh.domainOf(blockCell[(i - coreSize) / nr])).particle().maximumConcentration();
         int g = cellOf(i);
         int o = i - start[g];
         if (o == CE) return 1e-3 * cell.initialElectrolyteConcentration() * 1e-3;
         if (o == PHIE || o == PHIS) return 1e-6;
-        if (o == J) return 1e-6;
-        return 1e-6 * electrode(mesh.domainOf(g)).particle().maximumConcentration();
+        return 1e-6; // j
     }
 
     private int cellOf(int i) {
@@ -145,7 +173,7 @@ public final class DfnModel implements DaeSystem {
                 IntercalationElectrode e = electrode(d);
                 y[s + PHIS] = d == 0 ? 0 : up - un;
                 y[s + J] = d == 0 ? jn : jp;
-                for (int k = 0; k < nr; k++) y[s + CS + k] = e.initialConcentration();
+                for (int k = 0; k < nr; k++) y[particleStart[g] + k] = e.initialConcentration();
             }
         }
         return y;
@@ -164,8 +192,8 @@ public final class DfnModel implements DaeSystem {
         IntercalationElectrode e = electrode(mesh.domainOf(g));
         SphericalMesh pm = particleMesh[mesh.domainOf(g)];
         int s = start[g];
-        double cLast = y[s + CS + nr - 1];
-        return pm.surfaceValue(y, s + CS, e.particle().diffusivity(cLast, temperature), y[s + J] / F);
+        double cLast = y[particleStart[g] + nr - 1];
+        return pm.surfaceValue(y, particleStart[g], e.particle().diffusivity(cLast, temperature), y[s + J] / F);
     }
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
@@ -182,7 +210,7 @@ public final class DfnModel implements DaeSystem {
         SphericalMesh pm = particleMesh[domain];
         int g0 = mesh.firstCell(domain), n = mesh.domains().get(domain).cells();
         double sum = 0;
-        for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, start[g] + CS);
+        for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, particleStart[g]);
         return sum;
     }
 
@@ -242,7 +270,7 @@ public final class DfnModel implements DaeSystem {
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
                 SphericalMesh pm = particleMesh[d];
                 FickianParticle particle = e.particle();
-                pm.balance(y, s + CS, c -> particle.diffusivity(c, temp), j / F, f, s + CS);
+                pm.balance(y, particleStart[g], c -> particle.diffusivity(c, temp), j / F, f, particleStart[g]);
             }
             f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
             f[s + PHIE] = (ie[g + 1] - ie[g]) - aj * w;

@@ -1,7 +1,5 @@
 package org.cellwright.solver.numerics.dae;
 
-import org.cellwright.solver.numerics.BandedMatrix;
-
 /**
  * Simplified Newton iteration for one implicit step G(y) = c M (y - psi) - f(t, y) = 0, where c = a0/h and psi holds
  * the history of the multistep formula (Hairer and Wanner, Solving ODEs II, 1996, sec. IV.8). The iteration matrix
@@ -12,8 +10,7 @@ public final class DaeNewton {
     private final DaeSystem sys;
     private final int n;
     private final double[] m, f, g, scale;
-    private final BandedJacobian jac;
-    private final BandedMatrix matrix;
+    private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
     private boolean jacobianCurrent;
     private int factorisations, iterations;
@@ -26,8 +23,7 @@ public final class DaeNewton {
         f = new double[n];
         g = new double[n];
         scale = new double[n];
-        jac = new BandedJacobian(n, sys.lowerBandwidth(), sys.upperBandwidth());
-        matrix = new BandedMatrix(n, sys.lowerBandwidth(), sys.upperBandwidth());
+        matrix = IterationMatrix.of(sys);
     }
 
     public double[] mass() { return m; }
@@ -47,7 +43,7 @@ public final class DaeNewton {
 
     public int iterations() { return iterations; }
 
-    public int rhsEvaluations() { return jac.evaluations(); }
+    public int rhsEvaluations() { return matrix.evaluations(); }
 
     /** Marks df/dy as out of date (e.g. after an accepted step). */
     public void jacobianStale() { jacobianCurrent = false; }
@@ -56,7 +52,7 @@ public final class DaeNewton {
 
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
-        jac.update(sys, t, y);
+        matrix.update(sys, t, y);
         jacobianCurrent = true;
         factoredC = Double.NaN;
     }
@@ -71,9 +67,7 @@ public final class DaeNewton {
         boolean reuse = init ? Double.isInfinite(factoredC)
                 : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
         if (!reuse) {
-            if (init) buildInitMatrix();
-            else jac.iterationMatrix(c, m, matrix);
-            if (!matrix.factorize()) return false;
+            if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
         }
@@ -101,16 +95,6 @@ public final class DaeNewton {
             previous = norm;
         }
         return false;
-    }
-
-    private void buildInitMatrix() {
-        // rows of differential unknowns: identity; algebraic rows: -df/dy
-        jac.iterationMatrix(0, m, matrix);
-        for (int i = 0; i < n; i++) {
-            if (m[i] == 0) continue;
-            int j0 = Math.max(0, i - sys.lowerBandwidth()), j1 = Math.min(n - 1, i + sys.upperBandwidth());
-            for (int j = j0; j <= j1; j++) matrix.set(i, j, i == j ? 1 : 0);
-        }
     }
 
     /** Error weights atol_i + rtol |y_i|. */
