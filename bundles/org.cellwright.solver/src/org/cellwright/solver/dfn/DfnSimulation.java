@@ -20,6 +20,15 @@ public final class DfnSimulation {
      * cutoffVoltage (NaN = no cut-off).
      */
     public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage) {
+        return run(cell, mesh, current, outputTimes, cutoffVoltage, new double[0]);
+    }
+
+    /**
+     * As {@link #run(DfnCell, DfnMesh, CurrentProfile, double[], double)}, landing a step on each breakpoint (ascending
+     * times where the current's slope changes, e.g. {@link DriveCycle#breakpoints}).
+     */
+    public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage,
+            double[] breakpoints) {
         DfnModel model = new DfnModel(cell, mesh, current);
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
         BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
@@ -36,8 +45,11 @@ public final class DfnSimulation {
             next++;
         }
         String reason = "end of time";
+        int nextBreak = 0;
         while (next < outputTimes.length) {
-            if (!bdf.step(tEndAll, 1e-9)) {
+            while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= bdf.time()) nextBreak++;
+            double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
+            if (!bdf.step(target, 1e-9)) {
                 reason = "step size underflow at t = " + bdf.time() + " s";
                 break;
             }
