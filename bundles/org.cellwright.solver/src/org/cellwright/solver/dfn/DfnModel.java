@@ -32,7 +32,7 @@ public final class DfnModel implements BorderedDaeSystem {
     private final int size, coreSize, bandwidth;
     private final double[] efficiency, porosity;
     private final int nx, nr;
-    private final double temperature;
+    private double temperature;
     // work arrays
     private final double[] ie, saltFlux, is;
 
@@ -203,6 +203,19 @@ public final class DfnModel implements BorderedDaeSystem {
     }
 
     public double current(double t) { return current.at(t); }
+
+    /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
+    public void setTemperature(double kelvin) { temperature = kelvin; }
+
+    public double temperature() { return temperature; }
+
+    /** Open-circuit voltage at the electrodes' mean stoichiometries [V]. */
+    public double openCircuitVoltage(double[] y) {
+        IntercalationElectrode n = cell.negative(), p = cell.positive();
+        double xn = lithiumInSolid(y, 0) / (n.activeFraction() * n.thickness() * n.particle().maximumConcentration());
+        double xp = lithiumInSolid(y, 2) / (p.activeFraction() * p.thickness() * p.particle().maximumConcentration());
+        return p.ocp().at(xp, temperature) - n.ocp().at(xn, temperature);
+    }
 
     /** Lithium in the particles of electrode domain (0 negative, 2 positive) per electrode area [mol/m2]. */
     public double lithiumInSolid(double[] y, int domain) {

@@ -9,6 +9,13 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
  */
 public final class DfnSimulation {
     private final double relativeTolerance;
+    private LumpedThermal thermal;
+
+    /** Couples a lumped energy balance: the cell temperature follows the heat of each step (operator splitting). */
+    public DfnSimulation withThermal(LumpedThermal model) {
+        this.thermal = model;
+        return this;
+    }
 
     /** @param relativeTolerance local-error tolerance of the time stepper (absolute ones scale with it) */
     public DfnSimulation(double relativeTolerance) {
@@ -54,6 +61,10 @@ public final class DfnSimulation {
                 break;
             }
             double t0 = bdf.previousTime(), t1 = bdf.time();
+            if (thermal != null) {
+                double q = LumpedThermal.heatGeneration(model.current(t1), model.openCircuitVoltage(bdf.state()), model.voltage(t1, bdf.state()));
+                model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
+            }
             if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
                 // bisection on the interpolated voltage for the crossing within [t0, t1]
                 double lo = t0, hi = t1;
@@ -112,6 +123,7 @@ public final class DfnSimulation {
                 cs[d][i] = model.surfaceConcentration(y, g0 + i);
             }
         }
-        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t), ce, pe, ps[0], ps[2], cs[0], cs[2]);
+        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t), model.temperature(), model.openCircuitVoltage(y),
+                ce, pe, ps[0], ps[2], cs[0], cs[2]);
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * (electrolyte over the whole cell; solid potential and particle surface concentration per electrode).
  */
 public final class DfnSolution {
-    /** Fields at one time. */
-    public record Snapshot(double time, double voltage, double current, double[] electrolyteConcentration,
+    /** Fields at one time; temperature [K] and open-circuit voltage at the mean stoichiometries [V]. */
+    public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
+            double[] electrolyteConcentration,
             double[] electrolytePotential, double[] negativePotential, double[] positivePotential,
             double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration) {}
 

@@ -6,6 +6,7 @@ import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
@@ -85,6 +86,17 @@ public final class Ecker2015 {
 
     /** Separator: 20 um ([E]:541), porosity 0.508 ([E]:598), Bruggeman 1.9804586773134945 ([E]:599). */
     public static PorousSeparator separator() { return new PorousSeparator(20e-6, 0.508, 1.9804586773134945); }
+
+    /**
+     * Lumped thermal data for a 5 Ah Kokam power pouch cell (Zhao et al. 2018, as PyBaMM's Ecker2015.py carries them,
+     * read at PyBaMM commit 062f5bc by parameter name): rho c_p of Cu 8933 x 385, graphite 1555 x 1437, separator
+     * 1017 x 1978, NCO 2895 x 1270, Al 2702 x 903 J/(m3 K) over 14 / 74 / 20 / 54 / 15 um; total heat-transfer
+     * coefficient 10 W/(m2 K) over the cooling surface 0.0172 m2 ([E]:552) per electrode area; ambient 298.15 K.
+     */
+    public static LumpedThermal thermal() {
+        double c = 14e-6 * 8933 * 385 + 74e-6 * 1555 * 1437 + 20e-6 * 1017 * 1978 + 54e-6 * 2895 * 1270 + 15e-6 * 2702 * 903;
+        return new LumpedThermal(c, 10.0, 0.0172 / AREA, T_AMBIENT);
+    }
 
     /** The cell at 298.15 K with c_e0 = 1000 mol/m3 ([E]:604). */
     public static DfnCell cell() {
