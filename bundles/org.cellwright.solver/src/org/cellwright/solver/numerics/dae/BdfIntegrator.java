@@ -118,10 +118,11 @@ public final class BdfIntegrator {
                 System.arraycopy(yPred, 0, yNew, 0, n);
                 ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
             }
-            if (!ok && !newton.jacobianCurrent()) {
-                newton.refreshJacobian(t + hTry, yPred);
+            if (!ok) { // fresh df/dy, and an iteration allowed to grow once near a steep nonlinearity
+                if (!newton.jacobianCurrent()) newton.refreshJacobian(t + hTry, yPred);
+                else newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
-                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 6);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 10, 2.0);
             }
             if (!ok) {
                 rejected++;

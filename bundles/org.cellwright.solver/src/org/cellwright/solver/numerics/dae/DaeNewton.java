@@ -9,7 +9,7 @@ package org.cellwright.solver.numerics.dae;
 public final class DaeNewton {
     private final DaeSystem sys;
     private final int n;
-    private final double[] m, f, g, scale;
+    private final double[] m, f, g, scale, lastStep;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
     private boolean jacobianCurrent;
@@ -22,6 +22,7 @@ public final class DaeNewton {
         sys.mass(m);
         f = new double[n];
         g = new double[n];
+        lastStep = new double[n];
         scale = new double[n];
         matrix = IterationMatrix.of(sys);
     }
@@ -63,6 +64,15 @@ public final class DaeNewton {
      * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol.
      */
     public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter) {
+        return solve(t, c, psi, y, weights, tol, maxIter, 0.9);
+    }
+
+    /**
+     * As above; the iteration is abandoned when an update is larger than contraction times the previous one (0.9 for a
+     * reused matrix; a fresh Jacobian near a steep nonlinearity may grow an update once before converging, so callers
+     * allow more there).
+     */
+    public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter, double contraction) {
         boolean init = c == 0;
         boolean reuse = init ? Double.isInfinite(factoredC)
                 : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
@@ -74,13 +84,31 @@ public final class DaeNewton {
         double previous = Double.NaN;
         for (int it = 0; it < maxIter; it++) {
             iterations++;
-            sys.rhs(t, y, f);
-            for (int i = 0; i < n; i++) {
-                if (init) g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
-                else g[i] = f[i] - c * m[i] * (y[i] - psi[i]);
+            // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
+            boolean finite = false;
+            for (int halving = 0; halving <= 6 && !finite; halving++) {
+                if (halving > 0) {
+                    if (it == 0) return false;
+                    for (int i = 0; i < n; i++) {
+                        lastStep[i] *= 0.5;
+                        y[i] -= lastStep[i];
+                    }
+                }
+                sys.rhs(t, y, f);
+                finite = true;
+                for (int i = 0; i < n; i++) {
+                    if (init) g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
+                    else g[i] = f[i] - c * m[i] * (y[i] - psi[i]);
+                    if (!Double.isFinite(g[i])) finite = false;
+                }
             }
-            for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) return false;
+            if (!finite) {
+                if (Boolean.getBoolean("cellwright.dae.debug"))
+                    for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
+                return false;
+            }
             matrix.solve(g); // g = dy
+            System.arraycopy(g, 0, lastStep, 0, n);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 y[i] += g[i];
@@ -91,7 +119,7 @@ public final class DaeNewton {
             if (Boolean.getBoolean("cellwright.dae.debug")) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
             if (!Double.isFinite(norm)) return false;
             if (norm <= tol) return true;
-            if (!init && it > 0 && norm > 0.9 * previous) return false; // not contracting: new Jacobian or smaller step
+            if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
             previous = norm;
         }
         return false;
