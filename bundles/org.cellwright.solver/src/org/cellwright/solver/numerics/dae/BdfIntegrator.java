@@ -113,7 +113,7 @@ public final class BdfIntegrator {
             System.arraycopy(yPred, 0, yNew, 0, n);
             double[] wts = newton.weights(y, rtol);
             boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
-            if (!ok) { // same df/dy, matrix for this step size
+            if (!ok && !newton.factoredAt(a0 / hTry)) { // same df/dy, matrix for this step size
                 newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
                 ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
@@ -126,6 +126,7 @@ public final class BdfIntegrator {
             }
             if (!ok) {
                 rejected++;
+                newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 h = hTry * 0.25;
                 if (h < hMin) return false;
                 continue;

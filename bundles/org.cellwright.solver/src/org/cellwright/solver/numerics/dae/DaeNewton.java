@@ -37,6 +37,9 @@ public final class DaeNewton {
      */
     public void setReuseRatio(double ratio) { reuseRatio = ratio; }
 
+    /** Whether the current factorisation is exactly that of c M - df/dy. */
+    public boolean factoredAt(double c) { return c == factoredC; }
+
     /** Forces a new factorisation at the next solve (same df/dy). */
     public void refactor() { factoredC = Double.NaN; }
 
