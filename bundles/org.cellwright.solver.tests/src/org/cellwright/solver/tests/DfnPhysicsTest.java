@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.cellwright.solver.dfn.Bruggeman;
 import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.ConcentratedSolutionElectrolyte;
@@ -67,6 +69,29 @@ class DfnPhysicsTest {
         assertEquals(2 * kd, new ConcentratedSolutionElectrolyte(nonIdeal).diffusionalConductivity(1000, t, 0.5), 1e-15);
         assertEquals(0, new ConcentratedSolutionElectrolyte(singleIon).diffusionalConductivity(1000, t, 0.5), 0,
                 "t+ = 1 (single-ion conductor): no diffusion potential");
+    }
+
+    @Test
+    void unsolvableInputIsNamedBeforeSolving() {
+        DfnCell good = Marquis2019.cell();
+        assertTrue(org.cellwright.solver.dfn.DfnInputCheck.problems(good).isEmpty(), "the reference cell passes");
+        LiquidElectrolyte base = good.electrolyte();
+        // a conductivity fit that turns negative above 2.19 M (a cubic used outside its range)
+        LiquidElectrolyte bad = new LiquidElectrolyte("fit", (c, t) -> 1.2 - (c / 1000) * (c / 1000) / 4, base.diffusivity(),
+                base.transferenceNumber(), base.thermodynamicFactor());
+        DfnCell cell = new DfnCell(good.negative(), good.separator(), good.positive(), bad, 1000, 298.15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DfnSimulation(1e-4)
+                .run(cell, new DfnMesh(4, 3, 4, 5), CurrentProfile.constant(24), new double[] {0, 10}, Double.NaN));
+        assertTrue(e.getMessage().startsWith("fit: conductivity is ") && e.getMessage().contains("at c = 2200 mol/m3"), e.getMessage());
+        LiquidElectrolyte noSalt = new LiquidElectrolyte("x", base.conductivity(), base.diffusivity(), StateFunction.constant(1.0), base.thermodynamicFactor());
+        assertTrue(org.cellwright.solver.dfn.DfnInputCheck.problems(new DfnCell(good.negative(), good.separator(), good.positive(), noSalt, 1000, 298.15))
+                .get(0).contains("transference number 1"));
+        org.cellwright.solver.dfn.IntercalationElectrode g = good.negative();
+        org.cellwright.solver.dfn.IntercalationElectrode overfull = new org.cellwright.solver.dfn.IntercalationElectrode(g.name(), g.thickness(),
+                g.porosity(), g.activeFraction(), g.electrolyteBruggeman(), g.solid(), g.particle(), 30000, g.ocp(), g.kinetics());
+        List<String> p = org.cellwright.solver.dfn.DfnInputCheck.problems(new DfnCell(overfull, good.separator(), good.positive(), base, 1000, 298.15));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("negative electrode initial concentration 30000.0 mol/m3 lies outside (0, c_max"), p.get(0));
     }
 
     @Test

@@ -32,10 +32,13 @@ public final class DfnSimulation {
 
     /**
      * As {@link #run(DfnCell, DfnMesh, CurrentProfile, double[], double)}, landing a step on each breakpoint (ascending
-     * times where the current's slope changes, e.g. {@link DriveCycle#breakpoints}).
+     * times where the current's slope changes, e.g. {@link DriveCycle#breakpoints}). A cell that
+     * {@link DfnInputCheck} finds unsolvable ends in an IllegalArgumentException naming every problem.
      */
     public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage,
             double[] breakpoints) {
+        java.util.List<String> problems = DfnInputCheck.problems(cell);
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         DfnModel model = new DfnModel(cell, mesh, current);
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
         BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
