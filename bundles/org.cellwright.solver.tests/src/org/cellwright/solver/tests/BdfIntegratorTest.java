@@ -1,0 +1,112 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.dae.BandedJacobian;
+import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.junit.jupiter.api.Test;
+
+/** Time stepping (order 1 and 2, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
+class BdfIntegratorTest {
+
+    /** y' = -y, z = y^2 - z^3 ... written as 0 = y^2 - z (algebraic): y = e^-t, z = e^-2t. */
+    static final class DecayWithConstraint implements DaeSystem {
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -y[0]; f[1] = y[0] * y[0] - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-12; }
+    }
+
+    static double fixedStepError(int order, double h) {
+        BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), order, 1e-8);
+        assertTrue(bdf.start(0, new double[] {1, 0.3}, h));
+        assertEquals(1.0, bdf.state()[1], 1e-10, "consistent initial value of the algebraic unknown");
+        bdf.setFixedStep(h);
+        while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-12));
+        return Math.max(Math.abs(bdf.state()[0] - Math.exp(-1)), Math.abs(bdf.state()[1] - Math.exp(-2)));
+    }
+
+    @Test
+    void implicitEulerIsFirstOrder() {
+        double order = Math.log(fixedStepError(1, 0.02) / fixedStepError(1, 0.01)) / Math.log(2);
+        assertEquals(1.0, order, 0.1);
+    }
+
+    @Test
+    void bdf2IsSecondOrder() {
+        double order = Math.log(fixedStepError(2, 0.02) / fixedStepError(2, 0.01)) / Math.log(2);
+        assertEquals(2.0, order, 0.15);
+    }
+
+    @Test
+    void stepControlScalesTheErrorAsTheToleranceToTheTwoThirds() {
+        double[] errors = new double[2];
+        double[] tolerances = {1e-4, 1e-6};
+        int[] steps = new int[2];
+        for (int k = 0; k < 2; k++) {
+            BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), 2, tolerances[k]);
+            bdf.start(0, new double[] {1, 1}, 1e-4);
+            while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-12));
+            errors[k] = Math.abs(bdf.state()[0] - Math.exp(-1)) / Math.exp(-1);
+            steps[k] = bdf.acceptedSteps();
+        }
+        assertTrue(errors[0] < 100 * tolerances[0] && errors[1] < 100 * tolerances[1], "errors " + errors[0] + ", " + errors[1]);
+        // error per step ~ tol with local error ~ h^3: the global error scales as tol^(2/3), 100^(2/3) = 21.5
+        double ratio = errors[0] / errors[1];
+        assertTrue(ratio > 10 && ratio < 45, "error ratio for 100x tolerance: " + ratio);
+        assertTrue(steps[1] > steps[0], "and more steps");
+    }
+
+    @Test
+    void denseOutputInterpolatesWithinTheLastStep() {
+        BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), 2, 1e-8);
+        bdf.start(0, new double[] {1, 1}, 1e-3);
+        while (bdf.time() < 1) bdf.step(2, 1e-12);
+        double tq = 0.5 * (bdf.previousTime() + bdf.time());
+        double[] y = new double[2];
+        bdf.interpolate(tq, y);
+        assertEquals(Math.exp(-tq), y[0], 1e-5);
+    }
+
+    /** A pentadiagonal test system with a known Jacobian. */
+    static final class Pentadiagonal implements DaeSystem {
+        @Override public int size() { return 9; }
+        @Override public void mass(double[] m) { java.util.Arrays.fill(m, 1); }
+        @Override public int lowerBandwidth() { return 2; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-8; }
+        @Override
+        public void rhs(double t, double[] y, double[] f) {
+            for (int i = 0; i < 9; i++) {
+                f[i] = Math.sin(y[i]) * (i + 1);
+                if (i >= 2) f[i] += y[i - 2] * y[i - 2];
+                if (i + 1 < 9) f[i] += 3 * y[i + 1];
+            }
+        }
+    }
+
+    @Test
+    void colouredFiniteDifferencesGiveTheBandedJacobian() {
+        Pentadiagonal sys = new Pentadiagonal();
+        double[] y = new double[9];
+        for (int i = 0; i < 9; i++) y[i] = 0.1 * i + 0.3;
+        BandedJacobian jac = new BandedJacobian(9, 2, 1);
+        jac.update(sys, 0, y);
+        assertEquals(1 + 4, jac.evaluations(), "the base point and kl + ku + 1 coloured evaluations");
+        for (int i = 0; i < 9; i++) {
+            assertEquals((i + 1) * Math.cos(y[i]), jac.get(i, i), 1e-6);
+            if (i >= 2) assertEquals(2 * y[i - 2], jac.get(i, i - 2), 1e-6);
+            if (i + 1 < 9) assertEquals(3, jac.get(i, i + 1), 1e-6);
+            if (i >= 1) assertEquals(0, jac.get(i, i - 1), 1e-9);
+        }
+        BandedMatrix m = new BandedMatrix(9, 2, 1);
+        jac.iterationMatrix(10, new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, m);
+        assertEquals(10 - jac.get(4, 4), m.get(4, 4), 1e-12);
+        assertEquals(-3, m.get(4, 5), 1e-6);
+    }
+}

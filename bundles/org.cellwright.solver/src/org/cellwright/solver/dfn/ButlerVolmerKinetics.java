@@ -1,0 +1,24 @@
+package org.cellwright.solver.dfn;
+
+import static org.cellwright.solver.physics.Constants.F;
+import static org.cellwright.solver.physics.Constants.R;
+
+/**
+ * Butler-Volmer rate of an intercalation reaction (Bard and Faulkner 2001, eq. 3.4.11; Doyle, Fuller and Newman 1993):
+ * j = i0 [exp(alpha_a F eta / R T) - exp(-alpha_c F eta / R T)], eta = phi_s - phi_e - U [V]; j > 0 is oxidation
+ * (lithium leaves the particle), in A/m2 of particle surface.
+ */
+public record ButlerVolmerKinetics(ExchangeCurrentDensity exchangeCurrent, double anodicTransferCoefficient,
+        double cathodicTransferCoefficient) {
+
+    public static ButlerVolmerKinetics symmetric(ExchangeCurrentDensity i0) {
+        return new ButlerVolmerKinetics(i0, 0.5, 0.5);
+    }
+
+    public double current(double i0, double overpotential, double temperature) {
+        double f = F / (R * temperature);
+        if (anodicTransferCoefficient == 0.5 && cathodicTransferCoefficient == 0.5)
+            return 2 * i0 * Math.sinh(0.5 * f * overpotential);
+        return i0 * (Math.exp(anodicTransferCoefficient * f * overpotential) - Math.exp(-cathodicTransferCoefficient * f * overpotential));
+    }
+}

@@ -1,0 +1,62 @@
+package org.cellwright.solver.dfn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What makes a DFN cell unsolvable before it is solved: geometry out of range, initial concentrations outside
+ * (0, c_max), and electrolyte functions that are not positive (conductivity, diffusivity, thermodynamic factor) or
+ * give t+ >= 1 anywhere between 0 and three times the initial salt concentration at the cell's temperature. Messages
+ * name the property and where it fails; the language layer adds file and line.
+ */
+public final class DfnInputCheck {
+    private DfnInputCheck() {}
+
+    /** Concentrations sampled in the electrolyte check, as multiples of the initial one (0 excluded). */
+    static final int SAMPLES = 60;
+
+    public static List<String> problems(DfnCell cell) {
+        List<String> out = new ArrayList<>();
+        double t = cell.temperature(), c0 = cell.initialElectrolyteConcentration();
+        if (!(t > 0)) out.add("temperature must be positive, got " + t + " K");
+        if (!(c0 > 0)) out.add("initial electrolyte concentration must be positive, got " + c0 + " mol/m3");
+        electrode(cell.negative(), "negative electrode", out);
+        electrode(cell.positive(), "positive electrode", out);
+        PorousSeparator s = cell.separator();
+        if (!(s.thickness() > 0)) out.add("separator thickness must be positive");
+        if (!(s.porosity() > 0 && s.porosity() <= 1)) out.add("separator porosity must lie in (0, 1], got " + s.porosity());
+        if (out.isEmpty() && t > 0 && c0 > 0) electrolyte(cell.electrolyte(), c0, t, out);
+        return out;
+    }
+
+    private static void electrode(IntercalationElectrode e, String role, List<String> out) {
+        if (!(e.thickness() > 0)) out.add(role + " thickness must be positive");
+        if (!(e.porosity() > 0 && e.porosity() < 1)) out.add(role + " porosity must lie in (0, 1), got " + e.porosity());
+        if (!(e.activeFraction() > 0 && e.porosity() + e.activeFraction() <= 1))
+            out.add(role + " active-material fraction must be positive and leave porosity + fraction <= 1, got " + e.activeFraction());
+        double cMax = e.particle().maximumConcentration(), c = e.initialConcentration();
+        if (!(c > 0 && c < cMax)) out.add(role + " initial concentration " + c + " mol/m3 lies outside (0, c_max = " + cMax + ")");
+        if (!(e.particle().radius() > 0)) out.add(role + " particle radius must be positive");
+        if (!(e.solid().conductivity() > 0)) out.add(role + " conductivity must be positive");
+    }
+
+    private static void electrolyte(LiquidElectrolyte e, double c0, double t, List<String> out) {
+        for (int k = 1; k <= SAMPLES; k++) {
+            double c = 3 * c0 * k / SAMPLES;
+            positive("conductivity", e.conductivity().at(c, t), c, t, e, out);
+            positive("diffusivity", e.diffusivity().at(c, t), c, t, e, out);
+            positive("thermodynamic factor", e.thermodynamicFactor().at(c, t), c, t, e, out);
+            double tp = e.transferenceNumber().at(c, t);
+            if (!(tp < 1) || !Double.isFinite(tp))
+                out.add(String.format(Locale.ROOT, "%s: transference number %.4g at c = %.4g mol/m3, T = %.2f K (a binary salt needs t+ < 1)", e.name(), tp, c, t));
+            if (!out.isEmpty()) return; // the first failure is enough
+        }
+    }
+
+    private static void positive(String what, double v, double c, double t, LiquidElectrolyte e, List<String> out) {
+        if (!(v > 0) || !Double.isFinite(v))
+            out.add(String.format(Locale.ROOT, "%s: %s is %.4g at c = %.4g mol/m3, T = %.2f K (must be positive between 0 and 3 x the initial concentration)",
+                    e.name(), what, v, c, t));
+    }
+}

@@ -1,0 +1,132 @@
+package org.cellwright.solver.dfn;
+
+import org.cellwright.solver.numerics.dae.BdfIntegrator;
+
+/**
+ * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
+ * requested times (the integrator lands on each) and stops at a lower voltage cut-off (located by linear interpolation
+ * within the step that crosses it).
+ */
+public final class DfnSimulation {
+    private final double relativeTolerance;
+    private LumpedThermal thermal;
+
+    /** Couples a lumped energy balance: the cell temperature follows the heat of each step (operator splitting). */
+    public DfnSimulation withThermal(LumpedThermal model) {
+        this.thermal = model;
+        return this;
+    }
+
+    /** @param relativeTolerance local-error tolerance of the time stepper (absolute ones scale with it) */
+    public DfnSimulation(double relativeTolerance) {
+        this.relativeTolerance = relativeTolerance;
+    }
+
+    /**
+     * Runs from t = 0 through the output times (ascending, first 0 or later) or until the voltage falls below
+     * cutoffVoltage (NaN = no cut-off).
+     */
+    public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage) {
+        return run(cell, mesh, current, outputTimes, cutoffVoltage, new double[0]);
+    }
+
+    /**
+     * As {@link #run(DfnCell, DfnMesh, CurrentProfile, double[], double)}, landing a step on each breakpoint (ascending
+     * times where the current's slope changes, e.g. {@link DriveCycle#breakpoints}). A cell that
+     * {@link DfnInputCheck} finds unsolvable ends in an IllegalArgumentException naming every problem.
+     */
+    public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage,
+            double[] breakpoints) {
+        java.util.List<String> problems = DfnInputCheck.problems(cell);
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
+        DfnModel model = new DfnModel(cell, mesh, current);
+        DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
+        BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
+        if (!bdf.start(0, model.initialState(), 1e-3)) {
+            out.finish("no consistent initial state", 0, 0, 0, 0);
+            return out;
+        }
+        double tEndAll = outputTimes[outputTimes.length - 1];
+        bdf.setMaxStep(tEndAll / 20);
+        int next = 0;
+        double[] y = new double[model.size()];
+        while (next < outputTimes.length && outputTimes[next] <= 0) {
+            out.add(snapshot(model, outputTimes[next], bdf.state()));
+            next++;
+        }
+        String reason = "end of time";
+        int nextBreak = 0;
+        while (next < outputTimes.length) {
+            while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= bdf.time()) nextBreak++;
+            double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
+            if (!bdf.step(target, 1e-9)) {
+                reason = "step size underflow at t = " + bdf.time() + " s";
+                break;
+            }
+            double t0 = bdf.previousTime(), t1 = bdf.time();
+            if (thermal != null) {
+                double q = LumpedThermal.heatGeneration(model.current(t1), model.openCircuitVoltage(bdf.state()), model.voltage(t1, bdf.state()));
+                model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
+            }
+            if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
+                // bisection on the interpolated voltage for the crossing within [t0, t1]
+                double lo = t0, hi = t1;
+                for (int it = 0; it < 40; it++) {
+                    double mid = 0.5 * (lo + hi);
+                    bdf.interpolate(mid, y);
+                    if (model.voltage(mid, y) < cutoffVoltage) hi = mid; else lo = mid;
+                }
+                while (next < outputTimes.length && outputTimes[next] < lo) {
+                    bdf.interpolate(outputTimes[next], y);
+                    out.add(snapshot(model, outputTimes[next], y));
+                    next++;
+                }
+                bdf.interpolate(lo, y);
+                out.add(snapshot(model, lo, y));
+                reason = "voltage cut-off";
+                break;
+            }
+            while (next < outputTimes.length && outputTimes[next] <= t1) {
+                if (outputTimes[next] == t1) out.add(snapshot(model, t1, bdf.state()));
+                else {
+                    bdf.interpolate(outputTimes[next], y);
+                    out.add(snapshot(model, outputTimes[next], y));
+                }
+                next++;
+            }
+        }
+        out.finish(reason, bdf.acceptedSteps(), bdf.rejectedSteps(), bdf.newton().factorisations(), bdf.newton().rhsEvaluations());
+        return out;
+    }
+
+    private static double[] centres(DfnModel model, int domain) {
+        var mesh = model.mesh();
+        int g0 = domain < 0 ? 0 : mesh.firstCell(domain);
+        int n = domain < 0 ? mesh.cells() : mesh.domains().get(domain).cells();
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = mesh.centre(g0 + i);
+        return x;
+    }
+
+    private static DfnSolution.Snapshot snapshot(DfnModel model, double t, double[] y) {
+        var mesh = model.mesh();
+        int nx = mesh.cells();
+        double[] ce = new double[nx], pe = new double[nx];
+        for (int g = 0; g < nx; g++) {
+            ce[g] = y[model.start(g) + DfnModel.CE];
+            pe[g] = y[model.start(g) + DfnModel.PHIE];
+        }
+        double[][] ps = new double[3][], cs = new double[3][];
+        for (int d = 0; d <= 2; d += 2) {
+            int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells();
+            ps[d] = new double[n];
+            cs[d] = new double[n];
+            for (int i = 0; i < n; i++) {
+                ps[d][i] = y[model.start(g0 + i) + DfnModel.PHIS];
+                cs[d][i] = model.surfaceConcentration(y, g0 + i);
+            }
+        }
+        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t), model.temperature(), model.openCircuitVoltage(y),
+                ce, pe, ps[0], ps[2], cs[0], cs[2]);
+    }
+}

@@ -1,0 +1,73 @@
+package org.cellwright.solver.dfn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Output of a DFN run: terminal voltage at each output time and the fields across x at the cell centres
+ * (electrolyte over the whole cell; solid potential and particle surface concentration per electrode).
+ */
+public final class DfnSolution {
+    /** Fields at one time; temperature [K] and open-circuit voltage at the mean stoichiometries [V]. */
+    public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
+            double[] electrolyteConcentration,
+            double[] electrolytePotential, double[] negativePotential, double[] positivePotential,
+            double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration) {}
+
+    private final double[] x, xNegative, xPositive;
+    private final List<Snapshot> snapshots = new ArrayList<>();
+    private String endReason = "end of time";
+    private int steps, rejected, factorisations, rhsEvaluations;
+
+    DfnSolution(double[] x, double[] xNegative, double[] xPositive) {
+        this.x = x;
+        this.xNegative = xNegative;
+        this.xPositive = xPositive;
+    }
+
+    void add(Snapshot s) { snapshots.add(s); }
+
+    void finish(String reason, int steps, int rejected, int factorisations, int rhsEvaluations) {
+        this.endReason = reason;
+        this.steps = steps;
+        this.rejected = rejected;
+        this.factorisations = factorisations;
+        this.rhsEvaluations = rhsEvaluations;
+    }
+
+    /** Cell centres of the whole cell [m] (electrolyte fields). */
+    public double[] x() { return x.clone(); }
+
+    public double[] xNegative() { return xNegative.clone(); }
+
+    public double[] xPositive() { return xPositive.clone(); }
+
+    public List<Snapshot> snapshots() { return List.copyOf(snapshots); }
+
+    public double[] times() { return snapshots.stream().mapToDouble(Snapshot::time).toArray(); }
+
+    public double[] voltages() { return snapshots.stream().mapToDouble(Snapshot::voltage).toArray(); }
+
+    public Snapshot last() { return snapshots.get(snapshots.size() - 1); }
+
+    /** Why the run ended: "end of time", "voltage cut-off" or a failure. */
+    public String endReason() { return endReason; }
+
+    public int steps() { return steps; }
+
+    public int rejectedSteps() { return rejected; }
+
+    public int factorisations() { return factorisations; }
+
+    public int rhsEvaluations() { return rhsEvaluations; }
+
+    /** Charge passed [C/m2] by the trapezoidal rule over the outputs. */
+    public double charge() {
+        double q = 0;
+        for (int k = 1; k < snapshots.size(); k++) {
+            Snapshot a = snapshots.get(k - 1), b = snapshots.get(k);
+            q += 0.5 * (a.current() + b.current()) * (b.time() - a.time());
+        }
+        return q;
+    }
+}

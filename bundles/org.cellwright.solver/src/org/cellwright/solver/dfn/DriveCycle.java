@@ -1,0 +1,77 @@
+package org.cellwright.solver.dfn;
+
+import java.util.Arrays;
+
+/**
+ * A current profile given at sample times (e.g. a drive cycle's (time, current) columns), linear between samples as
+ * PyBaMM's interpolated drive cycles are, scaled to a current density and repeated with the period of the samples
+ * (last time + last sample interval) until the run's duration. Its sample times are the breakpoints the integrator
+ * lands on, so no kink is stepped over.
+ */
+public final class DriveCycle implements CurrentProfile {
+    private final double[] time, value;
+    private final double period;
+
+    /**
+     * @param time ascending sample times [s], first 0
+     * @param value current density at each time [A/m2], positive = discharge
+     */
+    public DriveCycle(double[] time, double[] value) {
+        if (time.length < 2 || time.length != value.length) throw new IllegalArgumentException("a drive cycle needs two or more (time, value) samples");
+        if (time[0] != 0) throw new IllegalArgumentException("a drive cycle starts at time 0, not " + time[0]);
+        for (int i = 1; i < time.length; i++)
+            if (!(time[i] > time[i - 1])) throw new IllegalArgumentException("drive-cycle times must increase: sample " + (i + 1) + " at " + time[i] + " s");
+        this.time = time.clone();
+        this.value = value.clone();
+        period = time[time.length - 1] + (time[time.length - 1] - time[time.length - 2]);
+    }
+
+    /** The same cycle with every value multiplied by factor (e.g. from A of a cell to A/m2 of electrode). */
+    public DriveCycle scaled(double factor) {
+        double[] v = value.clone();
+        for (int i = 0; i < v.length; i++) v[i] *= factor;
+        return new DriveCycle(time, v);
+    }
+
+    public double period() { return period; }
+
+    @Override
+    public double at(double t) {
+        double local = t - Math.floor(t / period) * period;
+        int i = Arrays.binarySearch(time, local);
+        if (i >= 0) return value[i];
+        int hi = -i - 1;
+        if (hi >= time.length) { // between the last sample and the next period's first
+            double s = (local - time[time.length - 1]) / (period - time[time.length - 1]);
+            return value[value.length - 1] + s * (value[0] - value[value.length - 1]);
+        }
+        int lo = hi - 1;
+        double s = (local - time[lo]) / (time[hi] - time[lo]);
+        return value[lo] + s * (value[hi] - value[lo]);
+    }
+
+    /** Sample times of the repeated cycle up to duration, ascending. */
+    public double[] breakpoints(double duration) {
+        int perCycle = time.length;
+        int cycles = (int) Math.ceil(duration / period);
+        double[] out = new double[cycles * perCycle];
+        int n = 0;
+        for (int c = 0; c < cycles; c++)
+            for (int i = 0; i < perCycle; i++) {
+                double t = c * period + time[i];
+                if (t > 0 && t <= duration) out[n++] = t;
+            }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Charge of the repeated cycle from 0 to duration [C/m2] (exact for the linear profile at its breakpoints). */
+    public double charge(double duration) {
+        double q = 0, tPrev = 0;
+        for (double t : breakpoints(duration)) {
+            q += 0.5 * (at(tPrev) + at(t)) * (t - tPrev);
+            tPrev = t;
+        }
+        if (duration > tPrev) q += 0.5 * (at(tPrev) + at(duration)) * (duration - tPrev);
+        return q;
+    }
+}

@@ -1,0 +1,221 @@
+package org.cellwright.solver.numerics.dae;
+
+/**
+ * Variable-step BDF of order 1 (implicit Euler) and 2 for M y' = f(t, y) (Hairer and Wanner, Solving ODEs II, 1996,
+ * sec. III.5 and VI.1). BDF2 with step ratio w = h_n / h_{n-1}:
+ * M ((1+2w)/(1+w) y_{n+1} - (1+w) y_n + w^2/(1+w) y_{n-1}) / h_n = f(t_{n+1}, y_{n+1}).
+ * The local error of the differential unknowns is estimated from the distance to the polynomial predictor through
+ * the last points (Milne's device) and the step is chosen so that its weighted RMS norm stays below 1
+ * (weights atol_i + rtol |y_i|). Algebraic unknowns are not in the error norm (index-1 DAE).
+ */
+public final class BdfIntegrator {
+    /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
+    private final int maxOrder;
+    private final DaeSystem sys;
+    private final DaeNewton newton;
+    private final int n;
+    private final double[] yPrev, yPrev2, psi, yNew, yPred;
+    private double rtol;
+    private double t, h, hPrev, hPrev2;
+    private int history; // accepted points behind the current one
+    private double[] y;
+    private int accepted, rejected;
+    private double maxStep = Double.POSITIVE_INFINITY;
+
+    public BdfIntegrator(DaeSystem sys, int maxOrder, double rtol) {
+        if (maxOrder < 1 || maxOrder > 2) throw new IllegalArgumentException("BDF order 1 or 2");
+        this.sys = sys;
+        this.maxOrder = maxOrder;
+        this.rtol = rtol;
+        n = sys.size();
+        newton = new DaeNewton(sys);
+        yPrev = new double[n];
+        yPrev2 = new double[n];
+        psi = new double[n];
+        yNew = new double[n];
+        yPred = new double[n];
+    }
+
+    public DaeNewton newton() { return newton; }
+
+    public int acceptedSteps() { return accepted; }
+
+    public int rejectedSteps() { return rejected; }
+
+    public double time() { return t; }
+
+    public double[] state() { return y; }
+
+    public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
+
+    private boolean fixedStep;
+
+    /** Constant steps h without error control (for convergence-order studies); the last step lands on tEnd. */
+    public void setFixedStep(double h) {
+        fixedStep = true;
+        this.h = h;
+        this.maxStep = h;
+    }
+
+    /**
+     * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
+     * and takes h0 as the first step size. Returns false if that fails.
+     */
+    public boolean start(double t0, double[] y0, double h0) {
+        return start(t0, t0, y0, h0);
+    }
+
+    private boolean start(double t0, double tForcing, double[] y0, double h0) {
+        t = t0;
+        y = y0;
+        h = h0;
+        history = 0;
+        System.arraycopy(y0, 0, psi, 0, n);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            newton.refreshJacobian(tForcing, y);
+            if (newton.solve(tForcing, 0, psi, y, newton.weights(y, rtol), 1e-3, 30)) {
+                newton.jacobianStale();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
+     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
+     */
+    public boolean restart(double h0) {
+        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
+    }
+
+    /**
+     * Advances by one accepted step, not beyond tEnd (the step is shortened to land on it). Returns false if the step
+     * size fell below hMin without an accepted step.
+     */
+    public boolean step(double tEnd, double hMin) {
+        while (true) {
+            double hTry = Math.min(Math.min(h, maxStep), tEnd - t);
+            boolean landing = hTry < Math.min(h, maxStep);
+            if (hTry < hMin && !landing) return false;
+            int order = Math.min(maxOrder, history + 1);
+            double w = order == 2 ? hTry / hPrev : 0;
+            double a0;
+            if (order == 1) {
+                a0 = 1;
+                for (int i = 0; i < n; i++) psi[i] = y[i];
+            } else {
+                a0 = (1 + 2 * w) / (1 + w);
+                double b1 = (1 + w), b2 = w * w / (1 + w);
+                for (int i = 0; i < n; i++) psi[i] = (b1 * y[i] - b2 * yPrev[i]) / a0;
+            }
+            predict(hTry);
+            System.arraycopy(yPred, 0, yNew, 0, n);
+            double[] wts = newton.weights(y, rtol);
+            boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
+            if (!ok && !newton.factoredAt(a0 / hTry)) { // same df/dy, matrix for this step size
+                newton.refactor();
+                System.arraycopy(yPred, 0, yNew, 0, n);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
+            }
+            if (!ok) { // fresh df/dy, and an iteration allowed to grow once near a steep nonlinearity
+                if (!newton.jacobianCurrent()) newton.refreshJacobian(t + hTry, yPred);
+                else newton.refactor();
+                System.arraycopy(yPred, 0, yNew, 0, n);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 10, 2.0);
+            }
+            if (!ok) {
+                rejected++;
+                newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
+                h = hTry * 0.25;
+                if (h < hMin) return false;
+                continue;
+            }
+            double err = history == 0 || fixedStep ? 0 : errorNorm(order, hTry, wts);
+            if (err > 1) {
+                rejected++;
+                h = hTry * Math.max(0.2, 0.9 * Math.pow(err, -1.0 / (order + 1)));
+                if (h < hMin) return false;
+                continue;
+            }
+            // accept
+            System.arraycopy(yPrev, 0, yPrev2, 0, n);
+            System.arraycopy(y, 0, yPrev, 0, n);
+            System.arraycopy(yNew, 0, y, 0, n);
+            hPrev2 = hPrev;
+            hPrev = hTry;
+            t = landing ? tEnd : t + hTry;
+            history++;
+            accepted++;
+            newton.jacobianStale();
+            double grow = err == 0 ? 2 : Math.min(2, Math.max(0.5, 0.9 * Math.pow(err, -1.0 / (order + 1))));
+            if (!fixedStep && (!landing || grow < 1)) h = hTry * grow;
+            return true;
+        }
+    }
+
+    /** Polynomial extrapolation through the last accepted points (order+1 points when available). */
+    private void predict(double hTry) {
+        if (history == 0) {
+            System.arraycopy(y, 0, yPred, 0, n);
+            return;
+        }
+        double s = hTry;
+        if (history == 1 || maxOrder == 1) {
+            for (int i = 0; i < n; i++) yPred[i] = y[i] + s * (y[i] - yPrev[i]) / hPrev;
+            return;
+        }
+        // quadratic through (t - hPrev - hPrev2, yPrev2), (t - hPrev, yPrev), (t, y), evaluated at t + s (Lagrange)
+        double t0 = -hPrev - hPrev2, t1 = -hPrev, t2 = 0;
+        double l0 = (s - t1) * (s - t2) / ((t0 - t1) * (t0 - t2));
+        double l1 = (s - t0) * (s - t2) / ((t1 - t0) * (t1 - t2));
+        double l2 = (s - t0) * (s - t1) / ((t2 - t0) * (t2 - t1));
+        for (int i = 0; i < n; i++) yPred[i] = l0 * yPrev2[i] + l1 * yPrev[i] + l2 * y[i];
+    }
+
+    /**
+     * Weighted RMS of the local error of the differential unknowns: for BDF1 with a linear predictor
+     * le = (y - y_pred) h / (h + h_prev) ... taken with the constant-step factors 1/2 (Euler) and 2/9 / (1 + 2/9)
+     * (BDF2 against a quadratic predictor), Hairer and Wanner sec. III.7.
+     */
+    private double errorNorm(int order, double hTry, double[] wts) {
+        double factor;
+        if (order == 1) factor = hTry / (hTry + hPrev);
+        else factor = (history >= 2) ? 2.0 / 11.0 : 0.5;
+        double[] m = newton.mass();
+        double s = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i] == 0) continue;
+            double e = factor * (yNew[i] - yPred[i]) / wts[i];
+            s += e * e;
+            count++;
+        }
+        return count == 0 ? 0 : Math.sqrt(s / count);
+    }
+
+    /**
+     * The state at tq within the last accepted step [t - hPrev, t], by the interpolating polynomial through the last
+     * accepted points (quadratic after two steps: the dense output of BDF2).
+     */
+    public void interpolate(double tq, double[] out) {
+        double s = tq - t;
+        if (history <= 1 || maxOrder == 1) {
+            double w = history == 0 ? 0 : s / hPrev;
+            for (int i = 0; i < n; i++) out[i] = y[i] + w * (y[i] - yPrev[i]);
+            return;
+        }
+        double t0 = -hPrev - hPrev2, t1 = -hPrev, t2 = 0;
+        double l0 = (s - t1) * (s - t2) / ((t0 - t1) * (t0 - t2));
+        double l1 = (s - t0) * (s - t2) / ((t1 - t0) * (t1 - t2));
+        double l2 = (s - t0) * (s - t1) / ((t2 - t0) * (t2 - t1));
+        for (int i = 0; i < n; i++) out[i] = l0 * yPrev2[i] + l1 * yPrev[i] + l2 * y[i];
+    }
+
+    /** Start of the last accepted step. */
+    public double previousTime() { return t - hPrev; }
+
+    public double stepSize() { return h; }
+
+    public void setStepSize(double h) { this.h = h; }
+}

@@ -1,0 +1,25 @@
+package org.cellwright.solver.numerics.dae;
+
+/**
+ * A DAE whose unknowns are a banded core (indices 0 .. coreSize-1, band given by lower/upperBandwidth) and local
+ * blocks after it, each coupled to one core unknown, its anchor, in the way particles couple to a reaction rate:
+ * <ul>
+ * <li>rows of block b depend on the block's own unknowns within a tridiagonal band and on anchor(b) only;</li>
+ * <li>the anchor's row depends on the block's last unknown only (a surface value); no other core row sees the block.</li>
+ * </ul>
+ * {@link BorderedIterationMatrix} eliminates the blocks (a Schur complement onto the anchors), so the banded solve has
+ * the core's band instead of the whole block's.
+ */
+public interface BorderedDaeSystem extends DaeSystem {
+    int coreSize();
+
+    int blocks();
+
+    /** First unknown of block b (>= coreSize; blocks are contiguous and in order). */
+    int blockStart(int b);
+
+    int blockSize(int b);
+
+    /** The core unknown block b is coupled to (distinct for each block). */
+    int anchor(int b);
+}

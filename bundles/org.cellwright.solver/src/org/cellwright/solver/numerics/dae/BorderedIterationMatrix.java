@@ -1,0 +1,207 @@
+package org.cellwright.solver.numerics.dae;
+
+import org.cellwright.solver.numerics.BandedMatrix;
+
+/**
+ * c M - df/dy of a {@link BorderedDaeSystem}, solved by eliminating each block onto its anchor (block Gaussian
+ * elimination / Schur complement, Golub and Van Loan, Matrix Computations, 4th ed., sec. 3.2.11):
+ * with T_b the block's tridiagonal part, u_b its column on the anchor and v_b the anchor row's entry on the block's last
+ * unknown, S = A_core - sum_b v_b e_a (T_b^-1 u_b)_last e_a^T is banded like the core; each T_b is solved by the Thomas
+ * algorithm. The Jacobian is taken by finite differences with kl + ku + 1 colours on the core and 3 on the blocks
+ * (Curtis, Powell and Reid 1974).
+ */
+public final class BorderedIterationMatrix implements IterationMatrix {
+    private final BorderedDaeSystem sys;
+    private final int n, core, kl, ku, w, nb;
+    private final double[] band; // core df/dy, (kl + ku + 1) x core
+    private final int[] bStart, bSize, anchor;
+    private final double[] sub, diag, sup, colAnchor; // block df/dy: tridiagonal and d(block row)/d(anchor), indexed by unknown
+    private final double[] rowAnchor; // d(anchor row)/d(block last unknown), per block
+    // factorisation
+    private final BandedMatrix schur;
+    private final double[] tDiag, tSup, tLower, z; // Thomas LU of T_b and z_b = T_b^-1 u_b (by unknown)
+    private final double[] vFactor; // v_b per block in the factorised matrix
+    private final double[] f0, f1, yp, coreWork;
+    private int evaluations;
+
+    public BorderedIterationMatrix(BorderedDaeSystem sys) {
+        this.sys = sys;
+        n = sys.size();
+        core = sys.coreSize();
+        kl = sys.lowerBandwidth();
+        ku = sys.upperBandwidth();
+        w = kl + ku + 1;
+        nb = sys.blocks();
+        band = new double[w * core];
+        bStart = new int[nb];
+        bSize = new int[nb];
+        anchor = new int[nb];
+        boolean[] anchored = new boolean[core];
+        for (int b = 0; b < nb; b++) {
+            bStart[b] = sys.blockStart(b);
+            bSize[b] = sys.blockSize(b);
+            anchor[b] = sys.anchor(b);
+            if (anchored[anchor[b]]) throw new IllegalArgumentException("core unknown " + anchor[b] + " anchors two blocks");
+            anchored[anchor[b]] = true;
+        }
+        sub = new double[n];
+        diag = new double[n];
+        sup = new double[n];
+        colAnchor = new double[n];
+        rowAnchor = new double[nb];
+        schur = new BandedMatrix(core, kl, ku);
+        tDiag = new double[n];
+        tSup = new double[n];
+        tLower = new double[n];
+        z = new double[n];
+        vFactor = new double[nb];
+        f0 = new double[n];
+        f1 = new double[n];
+        yp = new double[n];
+        coreWork = new double[core];
+    }
+
+    @Override public int evaluations() { return evaluations; }
+
+    private double step(DaeSystem s, double[] y, int j) {
+        return Math.sqrt(Math.ulp(1.0)) * Math.max(Math.abs(y[j]), s.absoluteTolerance(j) * 1e3);
+    }
+
+    @Override
+    public void update(DaeSystem s, double t, double[] y) {
+        s.rhs(t, y, f0);
+        evaluations++;
+        int[] blockOfAnchor = new int[core];
+        java.util.Arrays.fill(blockOfAnchor, -1);
+        for (int b = 0; b < nb; b++) blockOfAnchor[anchor[b]] = b;
+        // core columns: core rows in the band, and the anchored block's rows
+        for (int colour = 0; colour < Math.min(w, core); colour++) {
+            System.arraycopy(y, 0, yp, 0, n);
+            for (int j = colour; j < core; j += w) yp[j] = y[j] + step(s, y, j);
+            s.rhs(t, yp, f1);
+            evaluations++;
+            for (int j = colour; j < core; j += w) {
+                double h = yp[j] - y[j];
+                int r0 = Math.max(0, j - ku), r1 = Math.min(core - 1, j + kl);
+                for (int i = r0; i <= r1; i++) band[j * w + (ku + i - j)] = (f1[i] - f0[i]) / h;
+                int b = blockOfAnchor[j];
+                if (b >= 0) for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) colAnchor[i] = (f1[i] - f0[i]) / h;
+            }
+        }
+        // block columns, local index k = colour mod 3 in every block at once
+        for (int colour = 0; colour < 3; colour++) {
+            System.arraycopy(y, 0, yp, 0, n);
+            boolean any = false;
+            for (int b = 0; b < nb; b++)
+                for (int k = colour; k < bSize[b]; k += 3) {
+                    int j = bStart[b] + k;
+                    yp[j] = y[j] + step(s, y, j);
+                    any = true;
+                }
+            if (!any) continue;
+            s.rhs(t, yp, f1);
+            evaluations++;
+            for (int b = 0; b < nb; b++)
+                for (int k = colour; k < bSize[b]; k += 3) {
+                    int j = bStart[b] + k;
+                    double h = yp[j] - y[j];
+                    diag[j] = (f1[j] - f0[j]) / h;
+                    if (k > 0) sup[j - 1] = (f1[j - 1] - f0[j - 1]) / h; // row j-1, column j
+                    if (k < bSize[b] - 1) sub[j + 1] = (f1[j + 1] - f0[j + 1]) / h; // row j+1, column j
+                    if (k == bSize[b] - 1) rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) / h;
+                }
+        }
+    }
+
+    @Override
+    public boolean factor(double c, double[] m, boolean init) {
+        schur.clear();
+        for (int j = 0; j < core; j++) {
+            int r0 = Math.max(0, j - ku), r1 = Math.min(core - 1, j + kl);
+            for (int i = r0; i <= r1; i++) {
+                double v;
+                if (init && m[i] != 0) v = i == j ? 1 : 0;
+                else {
+                    v = -band[j * w + (ku + i - j)];
+                    if (i == j) v += c * m[i];
+                }
+                if (v != 0) schur.set(i, j, v);
+            }
+        }
+        for (int b = 0; b < nb; b++) {
+            int s0 = bStart[b], len = bSize[b], a = anchor[b];
+            // T = c M - J on the block (identity rows at initialisation for differential unknowns)
+            for (int k = 0; k < len; k++) {
+                int i = s0 + k;
+                boolean identity = init && m[i] != 0;
+                double d = identity ? 1 : c * m[i] - diag[i];
+                double lo = k == 0 || identity ? 0 : -sub[i];
+                double up = k == len - 1 || identity ? 0 : -sup[i];
+                double u = identity ? 0 : -colAnchor[i];
+                // Thomas forward elimination: tLower[i] = lo / tDiag[i-1]
+                if (k > 0) {
+                    double l = lo / tDiag[i - 1];
+                    tLower[i] = l;
+                    d -= l * tSup[i - 1];
+                    u -= l * z[i - 1];
+                } else tLower[i] = 0;
+                if (d == 0 || !Double.isFinite(d)) return false;
+                tDiag[i] = d;
+                tSup[i] = up;
+                z[i] = u; // forward-eliminated u
+            }
+            for (int k = len - 1; k >= 0; k--) {
+                int i = s0 + k;
+                double v = z[i] - (k < len - 1 ? tSup[i] * z[i + 1] : 0);
+                z[i] = v / tDiag[i];
+            }
+            boolean anchorIdentity = init && m[a] != 0;
+            double v = anchorIdentity ? 0 : -rowAnchor[b];
+            vFactor[b] = v;
+            if (v != 0) schur.add(a, a, -v * z[s0 + len - 1]);
+        }
+        return schur.factorize();
+    }
+
+    @Override
+    public void solve(double[] r) {
+        // forward-eliminate each block's right-hand side, then back-substitute: x_b0 = T^-1 r_b
+        for (int b = 0; b < nb; b++) {
+            int s0 = bStart[b], len = bSize[b];
+            for (int k = 1; k < len; k++) r[s0 + k] -= tLower[s0 + k] * r[s0 + k - 1];
+            for (int k = len - 1; k >= 0; k--) {
+                int i = s0 + k;
+                r[i] = (r[i] - (k < len - 1 ? tSup[i] * r[i + 1] : 0)) / tDiag[i];
+            }
+            r[anchor[b]] -= vFactor[b] * r[s0 + len - 1];
+        }
+        solveCore(r);
+        for (int b = 0; b < nb; b++) {
+            double da = r[anchor[b]];
+            for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) r[i] -= z[i] * da;
+        }
+    }
+
+    private void solveCore(double[] r) {
+        System.arraycopy(r, 0, coreWork, 0, core);
+        schur.solve(coreWork);
+        System.arraycopy(coreWork, 0, r, 0, core);
+    }
+
+    /** df/dy entry (i, j) as stored (0 outside the structure); for tests. */
+    public double get(int i, int j) {
+        if (i < core && j < core) return i - j > kl || j - i > ku ? 0 : band[j * w + (ku + i - j)];
+        for (int b = 0; b < nb; b++) {
+            int s0 = bStart[b], e = s0 + bSize[b];
+            if (i >= s0 && i < e) {
+                if (j == anchor[b]) return colAnchor[i];
+                if (j == i) return diag[i];
+                if (j == i - 1 && j >= s0) return sub[i];
+                if (j == i + 1 && j < e) return sup[i];
+                return 0;
+            }
+            if (i == anchor[b] && j == e - 1) return rowAnchor[b];
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package org.cellwright.solver.numerics.dae;
+
+/**
+ * Simplified Newton iteration for one implicit step G(y) = c M (y - psi) - f(t, y) = 0, where c = a0/h and psi holds
+ * the history of the multistep formula (Hairer and Wanner, Solving ODEs II, 1996, sec. IV.8). The iteration matrix
+ * c M - df/dy is factorised once and reused over iterations and steps while the iteration contracts; the caller
+ * refreshes df/dy when it does not.
+ */
+public final class DaeNewton {
+    private final DaeSystem sys;
+    private final int n;
+    private final double[] m, f, g, scale, lastStep;
+    private final IterationMatrix matrix;
+    private double factoredC = Double.NaN;
+    private boolean jacobianCurrent;
+    private int factorisations, iterations;
+
+    public DaeNewton(DaeSystem sys) {
+        this.sys = sys;
+        n = sys.size();
+        m = new double[n];
+        sys.mass(m);
+        f = new double[n];
+        g = new double[n];
+        lastStep = new double[n];
+        scale = new double[n];
+        matrix = IterationMatrix.of(sys);
+    }
+
+    public double[] mass() { return m; }
+
+    private double reuseRatio = 0.3;
+
+    /**
+     * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
+     * step size changes). A stale matrix only slows convergence; the contraction test catches that.
+     */
+    public void setReuseRatio(double ratio) { reuseRatio = ratio; }
+
+    /** Whether the current factorisation is exactly that of c M - df/dy. */
+    public boolean factoredAt(double c) { return c == factoredC; }
+
+    /** Forces a new factorisation at the next solve (same df/dy). */
+    public void refactor() { factoredC = Double.NaN; }
+
+    public int factorisations() { return factorisations; }
+
+    public int iterations() { return iterations; }
+
+    public int rhsEvaluations() { return matrix.evaluations(); }
+
+    /** Marks df/dy as out of date (e.g. after an accepted step). */
+    public void jacobianStale() { jacobianCurrent = false; }
+
+    public boolean jacobianCurrent() { return jacobianCurrent; }
+
+    /** Recomputes df/dy at (t, y). */
+    public void refreshJacobian(double t, double[] y) {
+        matrix.update(sys, t, y);
+        jacobianCurrent = true;
+        factoredC = Double.NaN;
+    }
+
+    /**
+     * Solves c M (y - psi) - f(t, y) = 0 in place from the guess y. For c = 0 with an algebraic mask this is the
+     * consistent-initialisation problem (differential rows are replaced by y - psi = 0). weights: the error weights
+     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol.
+     */
+    public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter) {
+        return solve(t, c, psi, y, weights, tol, maxIter, 0.9);
+    }
+
+    /**
+     * As above; the iteration is abandoned when an update is larger than contraction times the previous one (0.9 for a
+     * reused matrix; a fresh Jacobian near a steep nonlinearity may grow an update once before converging, so callers
+     * allow more there).
+     */
+    public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter, double contraction) {
+        boolean init = c == 0;
+        boolean reuse = init ? Double.isInfinite(factoredC)
+                : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
+        if (!reuse) {
+            if (!matrix.factor(init ? 0 : c, m, init)) return false;
+            factorisations++;
+            factoredC = init ? Double.POSITIVE_INFINITY : c;
+        }
+        double previous = Double.NaN;
+        for (int it = 0; it < maxIter; it++) {
+            iterations++;
+            // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
+            boolean finite = false;
+            for (int halving = 0; halving <= 6 && !finite; halving++) {
+                if (halving > 0) {
+                    if (it == 0) return false;
+                    for (int i = 0; i < n; i++) {
+                        lastStep[i] *= 0.5;
+                        y[i] -= lastStep[i];
+                    }
+                }
+                sys.rhs(t, y, f);
+                finite = true;
+                for (int i = 0; i < n; i++) {
+                    if (init) g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
+                    else g[i] = f[i] - c * m[i] * (y[i] - psi[i]);
+                    if (!Double.isFinite(g[i])) finite = false;
+                }
+            }
+            if (!finite) {
+                if (Boolean.getBoolean("cellwright.dae.debug"))
+                    for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
+                return false;
+            }
+            matrix.solve(g); // g = dy
+            System.arraycopy(g, 0, lastStep, 0, n);
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] += g[i];
+                double e = g[i] / weights[i];
+                norm += e * e;
+            }
+            norm = Math.sqrt(norm / n);
+            if (Boolean.getBoolean("cellwright.dae.debug")) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
+            if (!Double.isFinite(norm)) return false;
+            if (norm <= tol) return true;
+            if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
+            previous = norm;
+        }
+        return false;
+    }
+
+    /** Error weights atol_i + rtol |y_i|. */
+    public double[] weights(double[] y, double rtol) {
+        for (int i = 0; i < n; i++) scale[i] = sys.absoluteTolerance(i) + rtol * Math.abs(y[i]);
+        return scale;
+    }
+}

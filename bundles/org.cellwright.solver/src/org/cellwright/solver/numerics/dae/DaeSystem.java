@@ -1,0 +1,21 @@
+package org.cellwright.solver.numerics.dae;
+
+/** A semi-explicit DAE M y' = f(t, y) with diagonal M; f's Jacobian lies within the band [-lower, +upper]. */
+public interface DaeSystem {
+    int size();
+
+    /** Diagonal of M: positive for differential unknowns, 0 for algebraic ones. */
+    void mass(double[] m);
+
+    /** f(t, y) into out. */
+    void rhs(double t, double[] y, double[] out);
+
+    /** Sub-diagonals of df/dy (entries (i, j) with i - j above this are zero). */
+    int lowerBandwidth();
+
+    /** Super-diagonals of df/dy. */
+    int upperBandwidth();
+
+    /** Absolute tolerance (typical size of a negligible change) of unknown i, in its unit. */
+    double absoluteTolerance(int i);
+}

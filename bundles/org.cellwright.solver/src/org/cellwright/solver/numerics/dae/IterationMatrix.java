@@ -1,0 +1,19 @@
+package org.cellwright.solver.numerics.dae;
+
+/** The Newton iteration matrix c M - df/dy of a DAE: finite-difference Jacobian, factorisation and solve. */
+interface IterationMatrix {
+    /** Evaluates df/dy at (t, y). */
+    void update(DaeSystem sys, double t, double[] y);
+
+    /** Factorises c M - df/dy; with init, rows of differential unknowns (m_i > 0) are identity rows. */
+    boolean factor(double c, double[] m, boolean init);
+
+    /** Solves in place after factor. */
+    void solve(double[] b);
+
+    int evaluations();
+
+    static IterationMatrix of(DaeSystem sys) {
+        return sys instanceof BorderedDaeSystem b ? new BorderedIterationMatrix(b) : new BandedIterationMatrix(sys);
+    }
+}

@@ -1,0 +1,83 @@
+package org.cellwright.solver.numerics.fv;
+
+/**
+ * Finite volumes in the radius of a sphere of radius R: n shells of equal thickness. Balances are written per
+ * steradian: shell volume V_k = (r_{k+1}^3 - r_k^3)/3, face area A_k = r_k^2, so dc_k/dt V_k = A_k N_k - A_{k+1} N_{k+1}
+ * for an outward flux N; the centre face has A_0 = 0 (symmetry) and the total amount sum V_k c_k changes only by the
+ * surface flux (conservative by construction).
+ */
+public final class SphericalMesh {
+    private final double radius;
+    private final int n;
+    private final double[] volume, area, centre;
+
+    public SphericalMesh(double radius, int shells) {
+        if (shells < 1) throw new IllegalArgumentException("a particle mesh needs at least one shell");
+        if (!(radius > 0)) throw new IllegalArgumentException("particle radius must be positive");
+        this.radius = radius;
+        this.n = shells;
+        volume = new double[n];
+        area = new double[n + 1];
+        centre = new double[n];
+        double dr = radius / n;
+        for (int k = 0; k <= n; k++) area[k] = (k * dr) * (k * dr);
+        for (int k = 0; k < n; k++) {
+            double a = k * dr, b = (k + 1) * dr;
+            volume[k] = (b * b * b - a * a * a) / 3.0;
+            centre[k] = 0.5 * (a + b);
+        }
+    }
+
+    public int shells() { return n; }
+
+    public double radius() { return radius; }
+
+    public double volume(int k) { return volume[k]; }
+
+    /** Face area per steradian at face k (k = 0 centre .. n surface). */
+    public double area(int k) { return area[k]; }
+
+    public double centre(int k) { return centre[k]; }
+
+    /** Total volume per steradian, R^3/3. */
+    public double totalVolume() { return radius * radius * radius / 3.0; }
+
+    /** Distance from the last shell's centre to the surface. */
+    public double surfaceGap() { return radius - centre[n - 1]; }
+
+    /** Mean concentration sum V_k c_k / (R^3/3). */
+    public double average(double[] c, int offset) {
+        double s = 0;
+        for (int k = 0; k < n; k++) s += volume[k] * c[offset + k];
+        return s / totalVolume();
+    }
+
+    /**
+     * Rates dc_k/dt V_k (per steradian) of Fick's law N = -D dc/dr in the shells, c read at c[offset..offset+n),
+     * with the outward surface flux surfaceFlux [mol/(m2 s)]; D evaluated per interior face by the caller's function.
+     */
+    public void balance(double[] c, int offset, Diffusivity d, double surfaceFlux, double[] out, int outOffset) {
+        double inflow = 0; // A_k N_k entering shell k through its inner face (outward positive => leaves the inner shell)
+        for (int k = 0; k < n; k++) {
+            double outFlux;
+            if (k == n - 1) outFlux = area[n] * surfaceFlux;
+            else {
+                double dcdr = (c[offset + k + 1] - c[offset + k]) / (centre[k + 1] - centre[k]);
+                outFlux = -area[k + 1] * d.at(0.5 * (c[offset + k] + c[offset + k + 1])) * dcdr;
+            }
+            out[outOffset + k] = inflow - outFlux;
+            inflow = outFlux;
+        }
+    }
+
+    /** Surface value from the last shell and the surface flux: c_R = c_{n-1} - N_R (R - r_{n-1}) / D. */
+    public double surfaceValue(double[] c, int offset, double diffusivityAtSurface, double surfaceFlux) {
+        return c[offset + n - 1] - surfaceFlux * surfaceGap() / diffusivityAtSurface;
+    }
+
+    /** Diffusivity as a function of the local concentration [m2/s]. */
+    @FunctionalInterface
+    public interface Diffusivity {
+        double at(double c);
+    }
+}
