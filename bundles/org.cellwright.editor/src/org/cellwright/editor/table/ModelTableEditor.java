@@ -68,7 +68,7 @@ public class ModelTableEditor extends EditorPart {
 	private EditingSession session;
 	private CTabFolder tabs;
 	private Label status;
-	private final Map<ModelTable.Kind, TableViewer> viewers = new EnumMap<>(ModelTable.Kind.class);
+	private final Map<ModelTable.Kind, RowsViewer> viewers = new EnumMap<>(ModelTable.Kind.class);
 	private final Map<ModelTable.Kind, ModelTable> tables = new EnumMap<>(ModelTable.Kind.class);
 	private Action undo, redo;
 
@@ -126,12 +126,14 @@ public class ModelTableEditor extends EditorPart {
 		for (ModelTable.Kind k : ModelTable.Kind.values()) {
 			CTabItem item = new CTabItem(tabs, SWT.NONE);
 			item.setText(k.title);
-			TableViewer v = new TableViewer(tabs, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+			RowsViewer v = new RowsViewer(tabs);
 			v.getTable().setHeaderVisible(true);
 			v.getTable().setLinesVisible(true);
 			v.setContentProvider(ArrayContentProvider.getInstance());
 			// a double-click, Enter or F2 edits the cell; several selected rows get the value typed into one of them
-			TableViewerEditor.create(v, new ColumnViewerEditorActivationStrategy(v) {
+			// a focus cell (drawn) gives the keyboard a column: F2 or Enter edits it, the selected rows staying selected
+			var focus = new org.eclipse.jface.viewers.TableViewerFocusCellManager(v, new org.eclipse.jface.viewers.FocusCellOwnerDrawHighlighter(v));
+			TableViewerEditor.create(v, focus, new ColumnViewerEditorActivationStrategy(v) {
 				@Override
 				protected boolean isEditorActivationEvent(org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent e) {
 					return e.eventType == org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent.MOUSE_DOUBLE_CLICK_SELECTION
@@ -142,7 +144,10 @@ public class ModelTableEditor extends EditorPart {
 				}
 			}, ColumnViewerEditor.TABBING_HORIZONTAL | ColumnViewerEditor.KEYBOARD_ACTIVATION);
 			v.getColumnViewerEditor().addEditorActivationListener(new org.eclipse.jface.viewers.ColumnViewerEditorActivationListener() {
-				@Override public void beforeEditorActivated(org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent e) {}
+				@Override public void beforeEditorActivated(org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent e) {
+					editing = new ArrayList<>(); // the rows selected when typing starts (activating the editor may select one row)
+					for (Object o : v.getStructuredSelection()) editing.add((PropertyOwner) o);
+				}
 				@Override public void afterEditorActivated(org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent e) {}
 				@Override public void beforeEditorDeactivated(org.eclipse.jface.viewers.ColumnViewerEditorDeactivationEvent e) {}
 				@Override public void afterEditorDeactivated(org.eclipse.jface.viewers.ColumnViewerEditorDeactivationEvent e) {
@@ -192,13 +197,17 @@ public class ModelTableEditor extends EditorPart {
 			TableViewer v = viewers.get(k);
 			List<String> selected = new ArrayList<>();
 			for (Object o : v.getStructuredSelection()) selected.add(ModelTable.nameOf((PropertyOwner) o));
-			if (old == null || !old.columns().equals(t.columns())) makeColumns(k, v, t);
+			boolean newColumns = old == null || !old.columns().equals(t.columns());
+			if (newColumns) makeColumns(k, v, t);
 			v.setInput(t.rows());
+			if (newColumns) for (TableColumn c : v.getTable().getColumns()) { // wide enough for the header and the values
+				c.pack();
+				c.setWidth(Math.max(c.getWidth() + 12, 80));
+			}
 			// the same rows stay selected (a new reading of the text has new objects)
 			List<PropertyOwner> again = new ArrayList<>();
 			for (String n : selected) { PropertyOwner r = t.row(n); if (r != null) again.add(r); }
 			if (!again.isEmpty()) v.setSelection(new StructuredSelection(again));
-			for (TableColumn c : v.getTable().getColumns()) if (c.getWidth() == 0) c.pack();
 		}
 		updateActions();
 	}
@@ -264,10 +273,28 @@ public class ModelTableEditor extends EditorPart {
 		}
 	}
 
-	/** The rows a value typed into a row goes to: all selected rows if it is one of them, else that row. */
-	private static List<PropertyOwner> targets(TableViewer viewer, PropertyOwner row) {
-		List<PropertyOwner> out = new ArrayList<>();
-		for (Object o : viewer.getStructuredSelection()) out.add((PropertyOwner) o);
+	/** The table of one tab; it can open a cell editor without selecting the row alone (as F2 on a multi-row selection). */
+	public static final class RowsViewer extends TableViewer {
+		RowsViewer(Composite parent) {
+			super(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+		}
+
+		/** Opens the cell editor on the row's column, the selection kept (editElement would select the row alone). */
+		public void editKeepingSelection(Object row, int column) {
+			var item = findItem(row);
+			var viewerRow = item == null ? null : getViewerRowFromItem(item);
+			var cell = viewerRow == null ? null : viewerRow.getCell(column);
+			if (cell != null) triggerEditorActivationEvent(new org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent(cell));
+		}
+	}
+
+	/** The rows selected when the cell editor opened. */
+	private List<PropertyOwner> editing = List.of();
+
+	/** The rows a value typed into a row goes to: all rows selected (when typing started) if it is one of them, else that row. */
+	private List<PropertyOwner> targets(TableViewer viewer, PropertyOwner row) {
+		List<PropertyOwner> out = new ArrayList<>(editing);
+		for (Object o : viewer.getStructuredSelection()) if (!out.contains(o)) out.add((PropertyOwner) o);
 		return out.contains(row) ? out : List.of(row);
 	}
 
@@ -313,7 +340,7 @@ public class ModelTableEditor extends EditorPart {
 	/** Shows why a value is refused (or, with null, the hint); returns false for the callers that refuse. */
 	private boolean say(String reason) {
 		if (status == null || status.isDisposed()) return false;
-		status.setText(reason == null ? "Double-click a value to edit it (with its unit); select several rows to set them all at once. Empty removes a value."
+		status.setText(reason == null ? "Double-click a value to edit it (with its unit); several rows at once: select them (Ctrl/Shift+click), then F2 or Enter and type. Empty removes a value."
 				: "Refused: " + reason);
 		status.setForeground(reason == null ? null : status.getDisplay().getSystemColor(SWT.COLOR_RED));
 		status.getParent().layout(true);
@@ -327,7 +354,7 @@ public class ModelTableEditor extends EditorPart {
 
 	public ModelTable table(ModelTable.Kind k) { return tables.get(k); }
 
-	public TableViewer viewer(ModelTable.Kind k) { return viewers.get(k); }
+	public RowsViewer viewer(ModelTable.Kind k) { return viewers.get(k); }
 
 	public EditingSession session() { return session; }
 
