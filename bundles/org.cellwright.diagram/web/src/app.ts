@@ -8,6 +8,15 @@ import {
     DiagramLoader,
     EditMode,
     FeatureModule,
+    FitToScreenAction,
+    GLabel,
+    GLabelView,
+    GNode,
+    IActionDispatcher,
+    ModelInitializationConstraint,
+    RoundedCornerNodeView,
+    configureModelElement,
+    editLabelFeature,
     GLSPClient,
     GLSPWebSocketProvider,
     LogLevel,
@@ -16,8 +25,7 @@ import {
     bindOrRebind,
     configureDefaultModelElements,
     createDiagramOptionsModule,
-    initializeDiagramContainer,
-    toolPaletteModule
+    initializeDiagramContainer
 } from '@eclipse-glsp/client';
 import '@eclipse-glsp/client/css/glsp-sprotty.css';
 import { Container } from 'inversify';
@@ -32,8 +40,13 @@ const cellDiagramModule = new FeatureModule(
         const context = { bind, unbind, isBound, rebind };
         bindOrRebind(context, TYPES.ILogger).to(ConsoleLogger).inSingletonScope();
         bindOrRebind(context, TYPES.LogLevel).toConstantValue(LogLevel.warn);
-        // the server uses GLSP's default types only (node:rectangle, edge, label); kinds are CSS classes
         configureDefaultModelElements(context);
+        // a node type per kind of element (the server's type hints say what each may do); colours by CSS class
+        for (const kind of ['material', 'composite', 'component', 'cell', 'layer', 'protocol', 'experiment', 'sweep']) {
+            configureModelElement(context, 'node:' + kind, GNode, RoundedCornerNodeView);
+        }
+        // an element's name: double-click to rename (the server renames the element in the text)
+        configureModelElement(context, 'label:name', GLabel, GLabelView, { enable: [editLabelFeature] });
     },
     { featureId: Symbol('cellwrightDiagram') }
 );
@@ -46,10 +59,9 @@ function createContainer(sourceUri: string, glspClient: GLSPClient): Container {
             clientId: CLIENT_ID,
             diagramType: DIAGRAM_TYPE,
             sourceUri,
-            editMode: EditMode.READONLY,
+            editMode: EditMode.EDITABLE,
             glspClientProvider: async () => glspClient
         }),
-        { remove: toolPaletteModule },
         STANDALONE_MODULE_CONFIG
     );
 }
@@ -65,9 +77,15 @@ if (!file) {
     const initialize = async (connection: MessageConnection): Promise<void> => {
         glspClient = new BaseJsonrpcGLSPClient({ id: 'cellwright', connectionProvider: connection });
         const container = createContainer(file, glspClient);
+        const dispatcher = container.get<IActionDispatcher>(TYPES.IActionDispatcher);
+        // for the IDE and tests: send an action (an operation) as the palette would
+        (window as any).cellwrightDiagram = { dispatch: (action: any) => dispatcher.dispatch(action) };
+        container.get(ModelInitializationConstraint).onInitialized(() => {
+            dispatcher.dispatch(FitToScreenAction.create([], { padding: 20, maxZoom: 1, animate: false }));
+            document.body.dataset.state = 'loaded';
+        });
         await container.get(DiagramLoader).load();
         status.textContent = '';
-        document.body.dataset.state = 'loaded';
     };
     new GLSPWebSocketProvider(webSocketUrl).listen({
         onConnection: connection => {

@@ -2,7 +2,6 @@ package org.cellwright.diagram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Model;
@@ -16,12 +15,10 @@ import com.google.inject.Inject;
 
 /**
  * Loads the .cell file named by the client's {@code sourceUri} option with the language's checker (the same parser,
- * scoping and standard library as the CLI) and keeps the EMF model in the GLSP model state.
+ * scoping and standard library as the CLI) through the file's {@link DiagramSession}, kept in the model state.
  */
 public class CellSourceModelStorage implements SourceModelStorage {
 
-	/** Key of the parsed {@link Model} in the model state. */
-	public static final String MODEL = "cellwright.model";
 	/** Key of the file (a {@link Path}) in the model state. */
 	public static final String FILE = "cellwright.file";
 
@@ -35,21 +32,21 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		Path file = Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri).toAbsolutePath().normalize();
 		if (!file.toString().endsWith(".cell") || !Files.isRegularFile(file))
 			throw new GLSPServerException("not a .cell file: " + org.cellwright.lang.text.Printable.escape(file.toString()));
-		CellWrightChecker.Result result = new CellWrightChecker().check(List.of(file));
-		Model model = result.model(file);
+		DiagramSession session = DiagramSessions.open(file);
+		Model model = session.model();
 		if (model == null) {
 			// the client shows this as an error message instead of an empty diagram
-			String why = result.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
+			String why = session.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
 					.map(CellWrightChecker.CheckIssue::toString).findFirst().orElse("no model");
 			throw new GLSPServerException("cannot read " + org.cellwright.lang.text.Printable.escape(file.toString()) + ": "
 					+ org.cellwright.lang.text.Printable.escape(why));
 		}
 		modelState.setProperty(FILE, file);
-		modelState.setProperty(MODEL, model);
+		if (modelState instanceof CellModelState state) state.setSession(session);
 	}
 
 	@Override
 	public void saveSourceModel(SaveModelAction action) {
-		// read-only diagram for now: the text is the model's serialized form and the only thing saved
+		// nothing to save: every edit is written into the text at once (the text is the model's only stored form)
 	}
 }

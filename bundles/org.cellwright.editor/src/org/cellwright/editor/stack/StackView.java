@@ -8,6 +8,7 @@ import org.cellwright.editor.CellLanguage;
 import org.cellwright.editor.DocumentModel;
 import org.cellwright.editor.properties.ModelEditing;
 import org.cellwright.editor.properties.ModelPropertySource;
+import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Cell;
 import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.CellwrightPackage;
