@@ -15,6 +15,7 @@ import {
     IActionDispatcher,
     ModelInitializationConstraint,
     RoundedCornerNodeView,
+    SelectionService,
     configureModelElement,
     editLabelFeature,
     GLSPClient,
@@ -66,6 +67,31 @@ function createContainer(sourceUri: string, glspClient: GLSPClient): Container {
     );
 }
 
+/** The visible diagram as an SVG document with the CSS rules of the page inlined (colours by kind stay). */
+function exportSvg(): string {
+    const svg = document.querySelector('#sprotty svg') as SVGSVGElement;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    const rules: string[] = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+        try {
+            for (const rule of Array.from(sheet.cssRules)) {
+                if (rule.cssText.includes('sprotty') || rule.cssText.includes('cw-')) rules.push(rule.cssText);
+            }
+        } catch {
+            // a style sheet of another origin: not readable, not ours
+        }
+    }
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = rules.join('\n');
+    copy.insertBefore(style, copy.firstChild);
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    const box = svg.getBoundingClientRect();
+    copy.setAttribute('width', String(Math.round(box.width)));
+    copy.setAttribute('height', String(Math.round(box.height)));
+    copy.classList.add('sprotty');
+    return new XMLSerializer().serializeToString(copy);
+}
+
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
 const status = document.getElementById('status')!;
 if (!file) {
@@ -79,7 +105,18 @@ if (!file) {
         const container = createContainer(file, glspClient);
         const dispatcher = container.get<IActionDispatcher>(TYPES.IActionDispatcher);
         // for the IDE and tests: send an action (an operation) as the palette would
-        (window as any).cellwrightDiagram = { dispatch: (action: any) => dispatcher.dispatch(action) };
+        const selection = container.get(SelectionService);
+        (window as any).cellwrightDiagram = {
+            dispatch: (action: any) => dispatcher.dispatch(action),
+            selected: () => selection.getSelectedElementIDs(),
+            // the drawing as a stand-alone SVG document (the page's styles inlined): Export SVG
+            svg: () => exportSvg()
+        };
+        // the IDE (SWT Browser) follows the selection: it selects the element's text in the text editor
+        selection.onSelectionChanged(change => {
+            const ide = (window as any).cellwrightSelected;
+            if (typeof ide === 'function') ide(change.selectedElements.join('\n'));
+        });
         container.get(ModelInitializationConstraint).onInitialized(() => {
             dispatcher.dispatch(FitToScreenAction.create([], { padding: 20, maxZoom: 1, animate: false }));
             document.body.dataset.state = 'loaded';

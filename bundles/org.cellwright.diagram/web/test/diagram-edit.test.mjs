@@ -3,7 +3,8 @@
 // label, and checks the .cell file after each step (comments kept, references follow the rename).
 // usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 const [url, file, screenshot] = process.argv.slice(2);
 if (!url || !file || !screenshot) {
@@ -67,6 +68,23 @@ try {
         check(!/\bLPSCl\b/.test(text.split('\n').filter(l => !l.trim().startsWith('//')).join('\n')), 'references follow the rename');
         check(comments.every(c => text.includes(c)), 'comments kept after rename');
     }
+    // 4. moving a node stores its position beside the file (.<name>.cell.layout.json), the text untouched
+    const before = readFileSync(file, 'utf8');
+    const sidecar = join(dirname(file), '.' + basename(file) + '.layout.json');
+    const li = page.locator('#sprotty svg .sprotty-label', { hasText: /^Li$/ }).first();
+    const box = await li.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + 10 * i, box.y + box.height / 2 + 8 * i);
+    await page.mouse.up();
+    let stored = false;
+    for (let i = 0; i < 100 && !stored; i++) {
+        stored = existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('material:Li');
+        if (!stored) await new Promise(r => setTimeout(r, 100));
+    }
+    check(stored, 'moving Li stores its position in ' + basename(sidecar));
+    check(readFileSync(file, 'utf8') === before, 'moving does not touch the text');
     await page.screenshot({ path: screenshot });
     console.log(JSON.stringify(await labels(page)));
 } catch (e) {

@@ -34,8 +34,8 @@ public class CellDiagramConfiguration extends BaseDiagramConfiguration {
 		hints.add(new ShapeTypeHint(DefaultTypes.GRAPH, false, false, false, false, all));
 		for (String k : KINDS) {
 			List<String> inside = k.equals("cell") ? List.of(CellGraphs.nodeType("layer")) : List.of();
-			// moving a node would need a stored position: positions are ELK's (repositionable false)
-			hints.add(new ShapeTypeHint(CellGraphs.nodeType(k), false, true, false, false, inside));
+			// movable (the position goes into the sidecar file), deletable, not resizable, not reparentable
+			hints.add(new ShapeTypeHint(CellGraphs.nodeType(k), true, true, false, false, inside));
 		}
 		return hints;
 	}

@@ -31,6 +31,9 @@ public class CellDiagramModule extends DiagramModule {
 	protected Class<? extends GModelState> bindGModelState() { return CellModelState.class; }
 
 	@Override
+	protected Class<? extends org.eclipse.glsp.server.features.validation.ModelValidator> bindModelValidator() { return CellModelValidator.class; }
+
+	@Override
 	protected Class<? extends ToolPaletteItemProvider> bindToolPaletteItemProvider() { return CellOperations.Palette.class; }
 
 	@Override
@@ -40,6 +43,13 @@ public class CellDiagramModule extends DiagramModule {
 		binding.add(CellOperations.CreateReference.class);
 		binding.add(CellOperations.Rename.class);
 		binding.add(CellOperations.Delete.class);
+		binding.add(MoveHandler.class);
+	}
+
+	@Override
+	protected void configureActionHandlers(MultiBinding<org.eclipse.glsp.server.actions.ActionHandler> binding) {
+		super.configureActionHandlers(binding);
+		binding.add(TextChanged.Handler.class);
 	}
 
 	@Override

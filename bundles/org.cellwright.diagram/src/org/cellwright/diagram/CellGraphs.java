@@ -143,7 +143,7 @@ public final class CellGraphs {
 	}
 
 	/** Stable id: kind and name, owner-qualified for layers and components (names are unique per kind in a file). */
-	static String id(EObject e) {
+	public static String id(EObject e) {
 		if (e instanceof Layer l) return "layer:" + ((Cell) l.eContainer()).getName() + "." + l.getName();
 		if (e instanceof Component c) {
 			Composite owner = (Composite) c.eContainer();

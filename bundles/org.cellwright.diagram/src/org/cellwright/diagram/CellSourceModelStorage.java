@@ -25,6 +25,19 @@ public class CellSourceModelStorage implements SourceModelStorage {
 	@Inject
 	protected GModelState modelState;
 
+	@Inject
+	protected org.eclipse.glsp.server.actions.ActionDispatcher dispatcher;
+
+	/** Typing changes the text many times a second: the diagram is redrawn once the text rests for this long. */
+	static final long TEXT_REST_MS = 300;
+	private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "cellwright diagram: text changes");
+				t.setDaemon(true);
+				return t;
+			});
+	private java.util.concurrent.ScheduledFuture<?> pending;
+
 	@Override
 	public void loadSourceModel(RequestModelAction action) {
 		String uri = action.getOptions().get("sourceUri");
@@ -43,6 +56,12 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		}
 		modelState.setProperty(FILE, file);
 		if (modelState instanceof CellModelState state) state.setSession(session);
+		session.onExternalChange(this::textChanged);
+	}
+
+	private synchronized void textChanged() {
+		if (pending != null) pending.cancel(false);
+		pending = TIMER.schedule(() -> dispatcher.dispatch(new TextChanged()), TEXT_REST_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -36,6 +36,12 @@ public interface DiagramSession {
 	/** The language's findings on the text (errors, warnings), with lines; for markers on the elements. */
 	List<CellWrightChecker.CheckIssue> issues();
 
+	/** A finding of the language on an element of the diagram (by node id), for a marker on its node. */
+	record ElementIssue(String elementId, CellWrightChecker.Severity severity, String message, int line) {}
+
+	/** The findings of the current text on elements of the file, each on the innermost element whose text holds it. */
+	default List<ElementIssue> elementIssues() { return List.of(); }
+
 	/** Tells the session's listener (the diagram) that the model changed outside it (typing in the text). */
 	default void onExternalChange(Runnable listener) {}
 

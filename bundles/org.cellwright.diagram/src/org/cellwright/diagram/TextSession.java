@@ -40,10 +40,15 @@ public class TextSession implements DiagramSession {
 	private final Text text;
 	private final CellWrightChecker checker = new CellWrightChecker();
 	private String lastText;
+	private String parsedText;
+	private CellWrightChecker.Result parsedResult;
 	private Model model;
 	private List<CellWrightChecker.CheckIssue> issues = List.of();
 	private boolean syntaxErrors;
 	private AdapterFactoryEditingDomain domain;
+	/** The element findings and the text they were found in (checked again when the text changed). */
+	private List<ElementIssue> elementIssues = List.of();
+	private String elementIssuesText;
 
 	public TextSession(Path file, Text text) {
 		this.file = file.toAbsolutePath().normalize();
@@ -85,6 +90,8 @@ public class TextSession implements DiagramSession {
 	private void parse(String now) {
 		CellWrightChecker.Result result = checker.check(List.of(file), Map.of(file, now));
 		lastText = now;
+		parsedText = now;
+		parsedResult = result;
 		model = result.model(file);
 		issues = result.issues().stream().filter(i -> sameFile(i.file())).toList();
 		syntaxErrors = model == null || !model.eResource().getErrors().isEmpty();
@@ -110,6 +117,19 @@ public class TextSession implements DiagramSession {
 	public synchronized List<CellWrightChecker.CheckIssue> issues() {
 		model();
 		return issues;
+	}
+
+	@Override
+	public synchronized List<ElementIssue> elementIssues() {
+		model();
+		if (lastText != null && !lastText.equals(elementIssuesText)) {
+			// a separate reading of the text: the edited model's node model (lines) lags behind the written text
+			CellWrightChecker.Result r = lastText.equals(parsedText) && parsedResult != null ? parsedResult
+					: checker.check(List.of(file), Map.of(file, lastText));
+			elementIssues = ElementIssues.of(r.model(file), r.issues().stream().filter(i -> sameFile(i.file())).toList());
+			elementIssuesText = lastText;
+		}
+		return elementIssues;
 	}
 
 	/** False while the text has syntax errors (the model is then only a partial reading: printing it would lose text). */

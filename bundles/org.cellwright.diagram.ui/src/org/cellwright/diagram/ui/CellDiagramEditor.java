@@ -52,7 +52,15 @@ public class CellDiagramEditor extends EditorPart {
 	}
 
 	@Override
-	public void createPartControl(Composite parent) {
+	public void createPartControl(Composite outer) {
+		outer.setLayout(new org.eclipse.swt.layout.GridLayout(1, false));
+		org.eclipse.swt.widgets.ToolBar bar = new org.eclipse.swt.widgets.ToolBar(outer, SWT.FLAT | SWT.RIGHT);
+		bar.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
+		org.eclipse.swt.widgets.ToolItem export = new org.eclipse.swt.widgets.ToolItem(bar, SWT.PUSH);
+		export.setText("Export SVG...");
+		export.addListener(SWT.Selection, e -> exportSvgAs());
+		Composite parent = new Composite(outer, SWT.NONE);
+		parent.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
 		parent.setLayout(new FillLayout());
 		try {
 			page = DiagramServers.get().pageUri(file);
@@ -69,7 +77,132 @@ public class CellDiagramEditor extends EditorPart {
 			return;
 		}
 		browser.setUrl(page.toString());
+		connectSelection();
+		// Edit > Undo/Redo (Ctrl+Z/Y) while the diagram is active: the diagram's command stack (the text follows)
+		var bars = getEditorSite().getActionBars();
+		bars.setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.UNDO.getId(), new org.eclipse.jface.action.Action("Undo") {
+			@Override
+			public void run() { undo(); }
+		});
+		bars.setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.REDO.getId(), new org.eclipse.jface.action.Action("Redo") {
+			@Override
+			public void run() { redo(); }
+		});
+		bars.updateActionBars();
 	}
+
+	// ------------------------------------------------------------------ selection in step with the text editor
+
+	private String lastSynced;
+	private String parsedText;
+	private org.cellwright.model.Model parsed;
+	private org.eclipse.ui.ISelectionListener textListener;
+
+	private void connectSelection() {
+		new org.eclipse.swt.browser.BrowserFunction(browser, "cellwrightSelected") {
+			@Override
+			public Object function(Object[] arguments) {
+				String ids = arguments.length == 0 || arguments[0] == null ? "" : arguments[0].toString();
+				getSite().getShell().getDisplay().asyncExec(() -> diagramSelected(ids));
+				return null;
+			}
+		};
+		textListener = (part, selection) -> {
+			if (part instanceof org.eclipse.ui.texteditor.ITextEditor te && te.getEditorInput().equals(getEditorInput())
+					&& selection instanceof org.eclipse.jface.text.ITextSelection ts)
+				textSelected(te, ts.getOffset());
+		};
+		getSite().getPage().addPostSelectionListener(textListener);
+	}
+
+	/** The text editor open on the same file, or null. */
+	public org.eclipse.ui.texteditor.ITextEditor textEditor() {
+		for (var ref : getSite().getPage().getEditorReferences()) {
+			var part = ref.getEditor(false);
+			if (part instanceof org.eclipse.ui.texteditor.ITextEditor te && te.getEditorInput().equals(getEditorInput())) return te;
+		}
+		return null;
+	}
+
+	private org.cellwright.model.Model model(String text) {
+		if (!text.equals(parsedText)) {
+			parsed = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(file), java.util.Map.of(file, text)).model(file);
+			parsedText = text;
+		}
+		return parsed;
+	}
+
+	/** A node selected in the diagram: its element's text selected in the text editor (the Outline follows it). */
+	void diagramSelected(String ids) {
+		String id = ids.lines().findFirst().orElse("");
+		if (id.isEmpty() || id.equals(lastSynced)) return;
+		org.eclipse.ui.texteditor.ITextEditor te = textEditor();
+		if (te == null) return;
+		String text = te.getDocumentProvider().getDocument(te.getEditorInput()).get();
+		int[] range = org.cellwright.diagram.ElementIssues.range(model(text), id.endsWith("#label") ? id.substring(0, id.length() - 6) : id);
+		if (range == null) return;
+		lastSynced = id;
+		te.selectAndReveal(range[0], range[1]);
+	}
+
+	/** The caret in the text editor: the element there selected in the diagram. */
+	void textSelected(org.eclipse.ui.texteditor.ITextEditor te, int offset) {
+		String text = te.getDocumentProvider().getDocument(te.getEditorInput()).get();
+		org.cellwright.model.Model m = model(text);
+		var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
+		if (element == null) return;
+		String id = org.cellwright.diagram.CellGraphs.id(element);
+		if (id.equals(lastSynced)) return;
+		lastSynced = id;
+		dispatch("{kind:'elementSelected', selectedElementsIDs:['" + id.replace("\\", "\\\\").replace("'", "\\'")
+				+ "'], deselectedElementsIDs:[], deselectAll:true}");
+	}
+
+	/** The ids of the nodes selected in the diagram. */
+	public java.util.List<String> selectedIds() {
+		Object o = browser == null ? null : browser.evaluate("return window.cellwrightDiagram ? window.cellwrightDiagram.selected().join('\\n') : '';");
+		return o == null || o.toString().isEmpty() ? java.util.List.of() : o.toString().lines().toList();
+	}
+
+	// ------------------------------------------------------------------ export
+
+	/** The diagram as an SVG document (as drawn, the page's styles inlined), or null before it is drawn. */
+	public String svg() {
+		Object o = browser == null ? null : browser.evaluate("return window.cellwrightDiagram ? window.cellwrightDiagram.svg() : null;");
+		return o == null ? null : o.toString();
+	}
+
+	private void exportSvgAs() {
+		String svg = svg();
+		if (svg == null) return;
+		org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+		d.setFilterExtensions(new String[] { "*.svg" });
+		d.setFileName(file.getFileName().toString().replaceFirst("\\.cell$", "") + ".svg");
+		d.setOverwrite(true);
+		String to = d.open();
+		if (to == null) return;
+		try {
+			java.nio.file.Files.writeString(Path.of(to), svg, java.nio.charset.StandardCharsets.UTF_8);
+		} catch (java.io.IOException e) {
+			org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export SVG", "Cannot write " + to + ": " + e.getMessage());
+		}
+	}
+
+	@Override
+	public void dispose() {
+		if (textListener != null) getSite().getPage().removePostSelectionListener(textListener);
+		super.dispose();
+	}
+
+	/** Sends a GLSP action to the diagram as its own tools would (e.g. {"kind":"glspUndo"}). */
+	public void dispatch(String actionJson) {
+		if (browser != null && !browser.isDisposed())
+			browser.execute("window.cellwrightDiagram && window.cellwrightDiagram.dispatch(" + actionJson + ");");
+	}
+
+	public void undo() { dispatch("{kind:'glspUndo'}"); }
+
+	public void redo() { dispatch("{kind:'glspRedo'}"); }
 
 	private static void message(Composite parent, String text) {
 		Text t = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);

@@ -18,6 +18,8 @@ public final class DiagramServers {
 	/** The running server; starts it on first use. */
 	public static synchronized CellDiagramServer get() throws Exception {
 		if (server == null) {
+			// diagrams of workspace files edit the shared document (the one the text editor shows)
+			org.cellwright.diagram.DiagramSessions.setProvider(DocumentSessions::open);
 			server = CellDiagramServer.start();
 			if (PlatformUI.isWorkbenchRunning()) PlatformUI.getWorkbench().addWorkbenchListener(new IWorkbenchListener() {
 				@Override
@@ -34,6 +36,7 @@ public final class DiagramServers {
 	public static synchronized CellDiagramServer running() { return server; }
 
 	static synchronized void stop() {
+		org.cellwright.diagram.DiagramSessions.setProvider(null);
 		if (server == null) return;
 		try {
 			server.close();

@@ -21,6 +21,8 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.jface.text.IDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,95 @@ class DiagramEditorUITest {
 		screenshot("diagram-editor-ide.png");
 	}
 
+	/** The palette's Layer operation: a layer in the text editor's document (comments kept); Edit > Undo takes it out. */
+	@Test
+	void aLayerAsThePaletteCreatesItAppearsInTheTextAndUndoTakesItOut() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			CellDiagramEditor editor = openDiagram();
+			Object tool = editor.browser().evaluate(
+					"return [...document.querySelectorAll('.tool-palette .tool-button')].map(b => b.textContent.trim()).join(',');");
+			assertTrue(String.valueOf(tool).contains("Layer"), "the palette offers Layer: " + tool);
+			// the operation the palette's Layer tool sends on a click on the canvas (synthetic mouse events do not
+			// drive the tool in WebKitGTK; the click itself is covered in Chromium by DiagramPageTest)
+			editor.dispatch("{kind:'createNode', elementTypeId:'node:layer', args:{}}");
+			// the first cell (BareSUS) gets layer1 of the file's first material (SUS), written into the open document
+			spin(() -> doc.get().matches("(?s).*layer layer1\\s*:\\s*SUS.*"), 30_000, "layer1 in the text:\n" + doc.get());
+			String withLayer = doc.get();
+			assertTrue(withLayer.contains("// A first look at CellWright"), "comments kept");
+			spin(() -> labels(editor).contains("layer1"), 30_000, "layer1 drawn");
+			screenshot("diagram-editor-new-layer.png");
+			page.activate(editor);
+			PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+					.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+			spin(() -> doc.get().equals(original), 30_000, "undo to restore the text:\n" + doc.get());
+			spin(() -> !labels(editor).contains("layer1"), 30_000, "layer1 gone from the diagram");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+		}
+	}
+
+	/** Typing in the text editor redraws the diagram (the same document). */
+	@Test
+	void typingInTheTextRedrawsTheDiagram() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			CellDiagramEditor editor = openDiagram();
+			doc.replace(doc.getLength(), 0, "\nmaterial Typed is binder {\n}\n");
+			spin(() -> labels(editor).contains("Typed"), 30_000, "the typed material drawn");
+		} finally {
+			doc.set(original);
+			text.doRevertToSaved();
+		}
+	}
+
+	/** A node selected in the diagram selects its element's text; the caret in the text selects the element's node. */
+	@Test
+	void selectionFollowsBetweenDiagramAndText() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		CellDiagramEditor editor = openDiagram();
+		// what a click on the LPSCl node sends
+		editor.dispatch("{kind:'elementSelected', selectedElementsIDs:['material:LPSCl'], deselectedElementsIDs:[], deselectAll:true}");
+		spin(() -> selectedText(text).startsWith("material LPSCl is solid-electrolyte"), 30_000,
+				"the LPSCl declaration selected in the text (selected: '" + selectedText(text) + "')");
+		// the caret on the counter layer of BareSUS
+		int at = doc.get().indexOf("layer counter");
+		assertTrue(at > 0);
+		text.selectAndReveal(at + 3, 0);
+		page.activate(text);
+		spin(() -> editor.selectedIds().contains("layer:BareSUS.counter"), 30_000, "the counter layer selected in the diagram: " + editor.selectedIds());
+	}
+
+	/** Export SVG: the drawing as an SVG document with the element names and the page's colours. */
+	@Test
+	void exportSvgGivesTheDrawing() throws Exception {
+		CellDiagramEditor editor = openDiagram();
+		String svg = editor.svg();
+		assertNotNull(svg);
+		assertTrue(svg.startsWith("<svg"), svg.substring(0, Math.min(200, svg.length())));
+		for (String name : new String[] { "LPSCl", "BareSUS", "FirstCycle" }) assertTrue(svg.contains(">" + name + "<"), name);
+		assertTrue(svg.contains("cw-material"), "kinds kept as classes");
+		assertTrue(svg.contains("<style"), "the page's styles inlined");
+		javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+				.parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	static String selectedText(ITextEditor text) {
+		var sel = text.getSelectionProvider().getSelection();
+		return sel instanceof org.eclipse.jface.text.ITextSelection ts && ts.getText() != null ? ts.getText() : "";
+	}
+
+	static String labels(CellDiagramEditor editor) {
+		return (String) editor.browser().evaluate(
+				"return Array.from(document.querySelectorAll('#sprotty svg .sprotty-label')).map(t => t.textContent).join('\\n');");
+	}
+
 	CellDiagramEditor openDiagram() throws Exception {
 		Shell shell = page.getWorkbenchWindow().getShell();
 		shell.setBounds(0, 0, 1400, 900);
@@ -74,6 +165,8 @@ class DiagramEditorUITest {
 		IEditorPart part = page.openEditor(new org.eclipse.ui.part.FileEditorInput(file), CellDiagramEditor.ID, true,
 				IWorkbenchPage.MATCH_ID | IWorkbenchPage.MATCH_INPUT);
 		CellDiagramEditor editor = assertInstanceOf(CellDiagramEditor.class, part);
+		// the editor area maximized (Ctrl+M): the diagram is fitted to the space it has when it loads
+		page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
 		assertNotNull(editor.browser(), "an SWT Browser (WebKitGTK) on the page");
 		spin(() -> "loaded".equals(state(editor)), 60_000, "the diagram page to load (state: " + state(editor) + ")");
 		// wait until the layout placed the nodes (GLSP draws twice: measured, then laid out)
