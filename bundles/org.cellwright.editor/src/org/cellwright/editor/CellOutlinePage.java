@@ -17,15 +17,12 @@ import org.cellwright.model.Rest;
 import org.cellwright.model.Step;
 import org.cellwright.model.StepGroup;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -40,11 +37,11 @@ public class CellOutlinePage extends ContentOutlinePage {
 
 	private final ITextEditor editor;
 	private final IDocument document;
-	private final IDocumentListener listener = new IDocumentListener() {
-		@Override public void documentAboutToBeChanged(DocumentEvent event) {}
-		@Override public void documentChanged(DocumentEvent event) { scheduleRefresh(); }
+	/** The document's one parse per change, shared with the other views (see {@link EditingSession}). */
+	private final EditingSession.Listener listener = (model, change) -> {
+		if (getTreeViewer() != null && !getTreeViewer().getControl().isDisposed()) show(model);
 	};
-	private boolean refreshPending;
+	private EditingSession session;
 
 	public CellOutlinePage(ITextEditor editor) {
 		this.editor = editor;
@@ -70,35 +67,53 @@ public class CellOutlinePage extends ContentOutlinePage {
 		menu.add(new org.eclipse.jface.action.GroupMarker(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
 		viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
 		getSite().registerContextMenu(OUTLINE_MENU_ID, menu, viewer);
-		if (document != null) document.addDocumentListener(listener);
-		refresh();
+		session = EditingSession.of(document);
+		if (session != null) {
+			session.addListener(listener);
+			XtextResource r = session.currentIfRead();
+			if (r != null) show(r);
+			else session.readSoon(); // read off the UI thread; the listener shows it
+		}
 	}
 
-	private void scheduleRefresh() {
-		if (refreshPending) return;
-		refreshPending = true;
-		Display.getCurrent().timerExec(600, () -> {
-			refreshPending = false;
-			if (getTreeViewer() != null && !getTreeViewer().getControl().isDisposed())
-				DocumentModel.parseInBackground(document, getTreeViewer().getControl(), this::show);
-		});
+	/** The Outline's tree (for tests and for actions on its selection). */
+	public TreeViewer viewer() {
+		return getTreeViewer();
 	}
 
-	/** Re-parses the document and shows its elements. */
+	/** Shows the elements of the document's current text (read now if it was not read yet). */
 	public void refresh() {
-		if (document == null) return;
-		show(DocumentModel.parse(document));
+		if (session != null) show(session.parsed());
 	}
 
 	private void show(XtextResource r) {
-		Object root = r.getContents().isEmpty() ? null : r.getContents().get(0);
-		getTreeViewer().setInput(root);
-		getTreeViewer().expandToLevel(2);
+		Object root = r == null || r.getContents().isEmpty() ? null : r.getContents().get(0);
+		TreeViewer viewer = getTreeViewer();
+		if (root != null && root == viewer.getInput()) { // an edit changed the model in place: the selection stays
+			viewer.refresh();
+			return;
+		}
+		// a new reading of the text: the same elements (by their labels) stay selected
+		List<String> selected = new ArrayList<>();
+		if (viewer.getStructuredSelection().getFirstElement() instanceof EObject o) for (EObject e = o; e != null && !(e instanceof Model); e = e.eContainer()) selected.add(0, label(e));
+		viewer.setInput(root);
+		viewer.expandToLevel(2);
+		if (selected.isEmpty() || !(root instanceof Model)) return;
+		Object[] level = new Content().getElements(root);
+		EObject found = null;
+		for (String name : selected) {
+			EObject next = null;
+			for (Object o : level) if (o instanceof EObject e && label(e).equals(name)) next = e;
+			if (next == null) break;
+			found = next;
+			level = new Content().getChildren(next);
+		}
+		if (found != null) viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(found), true);
 	}
 
 	@Override
 	public void dispose() {
-		if (document != null) document.removeDocumentListener(listener);
+		if (session != null) session.removeListener(listener);
 		super.dispose();
 	}
 

@@ -68,11 +68,12 @@ public class CellValidationReconciler extends MonoReconciler {
 			String text = document.get();
 			List<Issue> issues;
 			try {
-				issues = DocumentValidator.validate(file, text, () -> monitor != null && monitor.isCanceled());
+				// the session's parse of this text, shared with the views, hover and quick fixes (null: the text is outdated)
+				issues = EditingSession.of(document).read(text, r -> DocumentValidator.validate(r, () -> monitor != null && monitor.isCanceled()));
 			} catch (org.eclipse.xtext.service.OperationCanceledError | org.eclipse.core.runtime.OperationCanceledException e) {
 				return; // the text changed again: the next reconcile validates it
 			}
-			if (monitor != null && monitor.isCanceled()) return;
+			if (issues == null || monitor != null && monitor.isCanceled()) return;
 			updateMarkers(file, issues);
 		}
 	}

@@ -70,43 +70,12 @@ public final class DocumentModel {
 		return parse(fileOf(document), document.get());
 	}
 
-	private record Parsed(String text, XtextResource resource) {}
-
-	private static final java.util.Map<IDocument, Parsed> LAST = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
 	/**
-	 * The model of a document's current text for services that only read it (hover, hyperlinks, quick fixes): parsed
-	 * once per text, not once per request (a hover parsed and linked the file, its folder and the library every
-	 * time it showed). Callers must not change the model.
+	 * The model of a document's current text for services that only read it (hover, hyperlinks, quick fixes): the
+	 * document's {@link EditingSession} parses each text once for all of them and for the views. Callers must not
+	 * change the model.
 	 */
 	public static XtextResource parseCached(IDocument document) {
-		String text = document.get();
-		Parsed p = LAST.get(document);
-		if (p != null && p.text().equals(text)) return p.resource();
-		XtextResource r = parse(fileOf(document), text);
-		LAST.put(document, new Parsed(text, r));
-		return r;
-	}
-
-	/**
-	 * Parses the document's current text off the UI thread (parsing and linking a file of thousands of lines takes
-	 * long enough to freeze typing) and hands the model to {@code apply} on the UI thread, unless the owner was
-	 * disposed or the text changed meanwhile (then the next scheduled parse delivers). Views call this from their
-	 * debounced document listeners.
-	 */
-	public static void parseInBackground(IDocument document, org.eclipse.swt.widgets.Control owner,
-			java.util.function.Consumer<XtextResource> apply) {
-		if (document == null || owner == null || owner.isDisposed()) return;
-		IFile file = fileOf(document);
-		String text = document.get();
-		org.eclipse.swt.widgets.Display display = owner.getDisplay();
-		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Reading " + (file != null ? file.getName() : "document"), m -> {
-			XtextResource r = parse(file, text);
-			if (!display.isDisposed()) display.asyncExec(() -> {
-				if (!owner.isDisposed() && text.equals(document.get())) apply.accept(r);
-			});
-		});
-		job.setSystem(true);
-		job.schedule();
+		return EditingSession.of(document).parsed();
 	}
 }

@@ -18,8 +18,13 @@ public final class DocumentValidator {
 
 	private DocumentValidator() {}
 
+	/** Parses and validates a text no editor session owns (a file that is not open). */
 	public static List<Issue> validate(IFile file, String text, CancelIndicator cancel) {
-		XtextResource r = DocumentModel.parse(file, text);
+		return validate(DocumentModel.parse(file, text), cancel);
+	}
+
+	/** Validates a model read already (an editing session's parse of the editor's text). */
+	public static List<Issue> validate(XtextResource r, CancelIndicator cancel) {
 		IResourceValidator v = CellLanguage.injector().getInstance(IResourceValidator.class);
 		return new ArrayList<>(v.validate(r, CheckMode.ALL, cancel));
 	}

@@ -109,6 +109,10 @@ public final class ImporterRevalidation implements IResourceChangeListener, ISta
 			if (monitor != null && monitor.isCanceled()) break;
 			String text = textOf(f);
 			if (text == null || !sees(text, packages)) continue;
+			// an open editor's model refers to the changed file: its session reads the text again (views, hover)
+			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(f.getFullPath(), LocationKind.IFILE);
+			EditingSession session = buffer == null ? null : EditingSession.existing(buffer.getDocument());
+			if (session != null) session.invalidate();
 			try {
 				CellValidationReconciler.updateMarkers(f, DocumentValidator.validate(f, text, () -> monitor != null && monitor.isCanceled()));
 				done.add(f);

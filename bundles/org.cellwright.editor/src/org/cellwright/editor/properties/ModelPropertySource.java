@@ -189,7 +189,7 @@ public class ModelPropertySource implements IPropertySource {
 			return m == null || m == l.getMaterial() ? null : SetCommand.create(domain, l, CellwrightPackage.Literals.LAYER__MATERIAL, m);
 		}
 		PropertyCatalog.Entry entry = THICKNESS.equals(id) ? QuantityInput.THICKNESS
-				: PropertyCatalog.find(owner instanceof Cell ? PropertyCatalog.Owner.CELL : PropertyCatalog.Owner.LAYER, id).orElse(null);
+				: PropertyCatalog.find(PropertyCatalog.ownerOf(owner), id).orElse(null);
 		if (entry == null) return null;
 		String text = withoutMarker(value);
 		QuantityInput.Result r = QuantityInput.parse(text, entry);

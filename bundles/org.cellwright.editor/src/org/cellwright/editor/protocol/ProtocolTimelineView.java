@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.editor.DocumentModel;
+import org.cellwright.editor.EditingSession;
 import org.cellwright.editor.draw.GcDrawing;
 import org.cellwright.editor.draw.SvgDrawing;
 import org.cellwright.model.Cell;
@@ -16,9 +16,7 @@ import org.cellwright.model.Protocol;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ToolBarManager;
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ISelectionProvider;
@@ -59,13 +57,11 @@ public class ProtocolTimelineView extends ViewPart {
 	private XtextResource resource;
 	private ProtocolTimeline timeline;
 	private String chosen;
-	private boolean pending;
 	private final List<Element> elements = new ArrayList<>();
 
-	private final IDocumentListener docListener = new IDocumentListener() {
-		@Override public void documentAboutToBeChanged(DocumentEvent e) {}
-		@Override public void documentChanged(DocumentEvent e) { schedule(); }
-	};
+	/** The document's one parse per change, shared with the other views (see {@link EditingSession}). */
+	private final EditingSession.Listener sessionListener = (model, change) -> { if (!canvas.isDisposed()) apply(model); };
+	private EditingSession session;
 	private final ISelectionChangedListener caretListener = e -> {
 		if (e.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
 	};
@@ -124,34 +120,26 @@ public class ProtocolTimelineView extends ViewPart {
 		unfollow();
 		editor = te;
 		document = te.getDocumentProvider().getDocument(te.getEditorInput());
-		if (document != null) document.addDocumentListener(docListener);
+		session = EditingSession.of(document);
+		if (session != null) session.addListener(sessionListener);
 		ISelectionProvider sp = te.getSelectionProvider();
 		if (sp != null) sp.addSelectionChangedListener(caretListener);
 		chosen = null;
-		reparse();
+		if (session != null) apply(session.current());
 		if (sp != null && sp.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
 	}
 
 	private void unfollow() {
-		if (document != null) document.removeDocumentListener(docListener);
+		if (session != null) session.removeListener(sessionListener);
+		session = null;
 		if (editor != null && editor.getSelectionProvider() != null) editor.getSelectionProvider().removeSelectionChangedListener(caretListener);
 		editor = null;
 		document = null;
 	}
 
-	private void schedule() {
-		if (pending || canvas.isDisposed()) return;
-		pending = true;
-		canvas.getDisplay().timerExec(400, () -> {
-			pending = false;
-			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, this::apply);
-		});
-	}
-
-	/** Reads the text again and redraws the chosen protocol or experiment. */
+	/** Shows the document's current text (read now if it was not read yet) and redraws the chosen protocol or experiment. */
 	public void reparse() {
-		if (document == null) return;
-		apply(DocumentModel.parse(document));
+		if (session != null) apply(session.parsed());
 	}
 
 	private void apply(XtextResource parsed) {

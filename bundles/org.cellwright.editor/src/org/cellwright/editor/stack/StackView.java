@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.editor.CellLanguage;
 import org.cellwright.editor.DocumentModel;
 import org.cellwright.editor.properties.ModelEditing;
 import org.cellwright.editor.properties.ModelPropertySource;
@@ -16,13 +15,11 @@ import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.cellwright.model.Model;
 import org.cellwright.model.Quantity;
-import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.MoveCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
-import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
@@ -30,15 +27,11 @@ import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.core.runtime.ListenerList;
-import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.text.BadLocationException;
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.dnd.DND;
@@ -68,11 +61,7 @@ import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.eclipse.xtext.resource.SaveOptions;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.scoping.IScope;
-import org.eclipse.xtext.scoping.IScopeProvider;
-import org.eclipse.xtext.serializer.ISerializer;
 
 /**
  * The graphical stack editor: a to-scale (or log-thickness) cross-section of the cell in the active .cell editor.
@@ -93,16 +82,12 @@ public class StackView extends ViewPart implements ModelEditing {
 	private IDocument document;
 	private XtextResource resource;
 	private Cell cell;
-	private AdapterFactoryEditingDomain domain;
-	private boolean writing;
-	private boolean reparsePending;
+	/** The document's editing session: its model, parsed once per change, and every edit (undo, redo, write-back). */
+	private org.cellwright.editor.EditingSession session;
 	private int dragFrom = -1;
 	private final List<Material> paletteMaterials = new ArrayList<>();
 
-	private final IDocumentListener docListener = new IDocumentListener() {
-		@Override public void documentAboutToBeChanged(DocumentEvent e) {}
-		@Override public void documentChanged(DocumentEvent e) { if (!writing) scheduleReparse(); }
-	};
+	private final org.cellwright.editor.EditingSession.Listener sessionListener = (model, change) -> { if (!canvas.isDisposed()) show(model); };
 
 	private final IPartListener2 partListener = new IPartListener2() {
 		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
@@ -294,42 +279,31 @@ public class StackView extends ViewPart implements ModelEditing {
 		if (!(part instanceof ITextEditor te) || part == editor) return;
 		String name = te.getEditorInput().getName();
 		if (name == null || !name.endsWith(".cell")) return;
-		if (document != null) document.removeDocumentListener(docListener);
+		if (session != null) session.removeListener(sessionListener);
 		editor = te;
 		document = te.getDocumentProvider().getDocument(te.getEditorInput());
-		if (document != null) document.addDocumentListener(docListener);
-		// parsed off the UI thread: following an editor (also the first one opened at start-up) never blocks painting
-		int generation = ++parseGeneration;
-		if (document != null) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
+		session = org.cellwright.editor.EditingSession.of(document);
+		if (session == null) return;
+		session.addListener(sessionListener);
+		// read off the UI thread if nobody read it yet: following an editor (also at start-up) never blocks painting
+		XtextResource read = session.currentIfRead();
+		if (read != null) show(read);
+		else session.readSoon();
 	}
 
-	/** Counts parse requests: a background parse whose result a later request superseded is dropped. */
-	private int parseGeneration;
-
-	private void scheduleReparse() {
-		if (reparsePending || canvas.isDisposed()) return;
-		reparsePending = true;
-		canvas.getDisplay().timerExec(500, () -> {
-			reparsePending = false;
-			int generation = ++parseGeneration;
-			if (!canvas.isDisposed()) DocumentModel.parseInBackground(document, canvas, r -> { if (generation == parseGeneration && !writing) show(r); });
-		});
-	}
-
-	/** Reads the model from the text again (the command history belongs to the old model and is dropped). */
+	/** Shows the model of the document's current text (read now if it was not read yet; the undo history stays). */
 	public void reparse() {
-		if (document == null) return;
-		parseGeneration++;
-		show(DocumentModel.parse(document));
+		if (session != null) show(session.parsed());
 	}
 
 	/** Shows a model read from the text (on the UI thread). */
 	private void show(XtextResource parsed) {
+		if (parsed == null) return;
 		String keep = cell == null ? null : cell.getName();
-		Layer was = selectedLayer();
+		// the layer selected before the model changed (an edit changes the model in place: the index may point elsewhere now)
+		Layer was = lastSelected;
 		String keepLayer = was == null ? null : was.getName(); // the selected layer stays selected after a reparse
 		resource = parsed;
-		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack());
 		List<Cell> cells = cells();
 		cellCombo.removeAll();
 		for (Cell c : cells) cellCombo.add(c.getName());
@@ -341,10 +315,14 @@ public class StackView extends ViewPart implements ModelEditing {
 		painter.selected = -1;
 		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
 		for (int i = 0; i < now.size() && keepLayer != null; i++) if (keepLayer.equals(now.get(i).layer().getName())) painter.selected = i;
+		for (int i = 0; i < now.size() && was != null; i++) if (now.get(i).layer() == was) painter.selected = i; // an edit (a rename too) keeps it
 		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list (or double-click it, or Insert) to insert; Delete removes the selected layer; right-click for more."
 				: "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.");
 		updateActions();
 		canvas.redraw();
+		// the slabs' places (mouse hits) belong to the model shown from now on (a reading of the same text: same places)
+		if (now.size() == painter.lastSlabs.size()) painter.lastSlabs = now;
+		canvas.update();
 	}
 
 	private List<Cell> cells() {
@@ -372,24 +350,11 @@ public class StackView extends ViewPart implements ModelEditing {
 	private void fillPaletteItems() {
 		palette.removeAll();
 		paletteMaterials.clear();
-		if (cell == null) return;
 		// the materials a layer of this cell can refer to: this file, its folder, imports and the standard library
-		Layer probe = CellwrightFactory.eINSTANCE.createLayer();
-		cell.getLayers().add(probe);
-		IScope scope;
-		try {
-			scope = CellLanguage.injector().getInstance(IScopeProvider.class).getScope(probe, CellwrightPackage.Literals.LAYER__MATERIAL);
-		} finally {
-			cell.getLayers().remove(probe);
-		}
-		for (var d : scope.getAllElements()) {
-			EObject o = d.getEObjectOrProxy();
-			if (o.eIsProxy()) o = org.eclipse.emf.ecore.util.EcoreUtil.resolve(o, resource);
-			if (o instanceof Material m && !m.eIsProxy() && paletteMaterials.stream().noneMatch(x -> x == m)) {
-				paletteMaterials.add(m);
-				palette.add(d.getName().toString());
-			}
-		}
+		org.cellwright.editor.Materials.visibleFrom(cell).forEach((label, m) -> {
+			paletteMaterials.add(m);
+			palette.add(label);
+		});
 	}
 
 	private Material paletteMaterial(String label) {
@@ -410,12 +375,12 @@ public class StackView extends ViewPart implements ModelEditing {
 
 	public boolean moveLayer(int from, int to) {
 		if (cell == null || from < 0 || from >= cell.getLayers().size()) return false;
-		return execute(MoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, cell.getLayers().get(from), to));
+		return execute(MoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, cell.getLayers().get(from), to));
 	}
 
 	public boolean insertLayer(Material m, int index) {
 		if (cell == null) return false;
-		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, newLayer(m), Math.min(index, cell.getLayers().size())));
+		return execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, newLayer(m), Math.min(index, cell.getLayers().size())));
 	}
 
 	private Layer newLayer(Material m) {
@@ -450,10 +415,10 @@ public class StackView extends ViewPart implements ModelEditing {
 	 */
 	public boolean deleteSelected() {
 		Layer own = selectedOwnLayer();
-		if (own != null) return execute(RemoveCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, own));
+		if (own != null) return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, own));
 		Layer l = selectedLayer();
 		if (l == null || cell == null || l.getName() == null) return false;
-		boolean done = execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
+		boolean done = execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
 		if (done) tell(inherited(l) + ": " + cell.getName() + " now removes it ('remove " + l.getName() + "'); Undo brings it back");
 		return done;
 	}
@@ -493,7 +458,7 @@ public class StackView extends ViewPart implements ModelEditing {
 			l.setPosition(org.cellwright.model.LayerPosition.BEFORE);
 			l.setAnchor(slabs.get(0).layer().getName());
 		}
-		return execute(AddCommand.create(domain, cell, CellwrightPackage.Literals.CELL__LAYERS, l));
+		return execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, l));
 	}
 
 	/** Inserts the material selected in the list after the selected layer (or at the end). */
@@ -650,58 +615,24 @@ public class StackView extends ViewPart implements ModelEditing {
 		canvas.redraw();
 	}
 
+	/** Executes the command through the document's editing session (write-back into the text, undo history). */
 	@Override
 	public boolean execute(Command c) {
-		if (!editable() || c == null || !c.canExecute()) return false;
-		String before = print();
-		Layer selected = selectedLayer(); // the selection follows the layer, not its place
-		domain.getCommandStack().execute(c);
-		writeBack(before, selected);
-		return true;
+		if (!editable() || c == null) return false;
+		boolean done = session.execute(c); // the session's listener shows the edited model, the selection kept
+		if (!done && session.refusal() != null) tell("Not changed: " + session.refusal());
+		updateActions();
+		return done;
 	}
 
 	public void undo() {
-		if (domain != null && domain.getCommandStack().canUndo()) {
-			String before = print();
-			Layer selected = selectedLayer();
-			domain.getCommandStack().undo();
-			writeBack(before, selected);
-		}
+		if (session != null && !session.undo() && session.refusal() != null) tell("Not undone: " + session.refusal());
+		updateActions();
 	}
 
 	public void redo() {
-		if (domain != null && domain.getCommandStack().canRedo()) {
-			String before = print();
-			Layer selected = selectedLayer();
-			domain.getCommandStack().redo();
-			writeBack(before, selected);
-		}
-	}
-
-	/** The model printed by the language's serializer and formatter. */
-	private String print() {
-		return CellLanguage.injector().getInstance(ISerializer.class).serialize(resource.getContents().get(0),
-				SaveOptions.newBuilder().format().getOptions());
-	}
-
-	/**
-	 * Prints the model back into the editor's document, replacing only the span that changed: the printouts before
-	 * and after the change locate it, the rest of the text keeps its layout and comments (see {@link TextPatch}).
-	 */
-	private void writeBack(String before, Layer selectedLayer) {
-		TextPatch patch = TextPatch.of(document.get(), before, print());
-		writing = true;
-		try {
-			if (patch != null) document.replace(patch.offset(), patch.length(), patch.text());
-		} catch (BadLocationException e) {
-			throw new IllegalStateException(e);
-		} finally {
-			writing = false;
-		}
-		// the edited layer stays selected (the Properties view keeps showing it); a removed one drops the selection
-		painter.selected = selectedLayer == null ? -1 : slabIndexOf(selectedLayer);
+		if (session != null && !session.redo() && session.refusal() != null) tell("Not redone: " + session.refusal());
 		updateActions();
-		canvas.redraw();
 	}
 
 	private int slabIndexOf(Layer layer) {
@@ -736,12 +667,16 @@ public class StackView extends ViewPart implements ModelEditing {
 		});
 	}
 
+	/** The selected layer as of the last selection change. */
+	private Layer lastSelected;
+
 	private void updateActions() {
+		lastSelected = selectedLayer();
 		selectionChanged();
 		if (undo == null) return;
 		boolean editable = resource != null && resource.getErrors().isEmpty();
-		undo.setEnabled(editable && domain != null && domain.getCommandStack().canUndo());
-		redo.setEnabled(editable && domain != null && domain.getCommandStack().canRedo());
+		undo.setEnabled(session != null && session.canUndo());
+		redo.setEnabled(session != null && session.canRedo());
 		delete.setEnabled(editable && selectedLayer() != null);
 		moveUp.setEnabled(editable && selectedOwnLayer() != null);
 		moveDown.setEnabled(editable && selectedOwnLayer() != null);
@@ -775,10 +710,10 @@ public class StackView extends ViewPart implements ModelEditing {
 	public Cell cell() { return cell; }
 
 	@Override
-	public EditingDomain domain() { return domain; }
+	public EditingDomain domain() { return session == null ? null : session.domain(); }
 
 	@Override
-	public boolean editable() { return resource != null && resource.getErrors().isEmpty(); }
+	public boolean editable() { return session != null && resource != null && resource.getErrors().isEmpty(); }
 
 	@Override
 	public List<String> materialLabels() { return paletteItems(); }
@@ -838,7 +773,7 @@ public class StackView extends ViewPart implements ModelEditing {
 	public void dispose() {
 		if (markerListener != null) org.eclipse.core.resources.ResourcesPlugin.getWorkspace().removeResourceChangeListener(markerListener);
 		getSite().getPage().removePartListener(partListener);
-		if (document != null) document.removeDocumentListener(docListener);
+		if (session != null) session.removeListener(sessionListener);
 		painter.dispose();
 		super.dispose();
 	}

@@ -1,0 +1,511 @@
+package org.cellwright.editor;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.cellwright.editor.stack.TextPatch;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.ListenerList;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.BadPositionCategoryException;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.IPositionUpdater;
+import org.eclipse.jface.text.Position;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.xtext.resource.SaveOptions;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.serializer.ISerializer;
+
+/**
+ * The one owner of an open document's model: it parses the text once per change and tells every listener (Outline,
+ * Stack, Timeline, Properties, the table and diagram editors), hands the same parse to the services that read it
+ * (validation, hover, hyperlinks, quick fixes), and runs every model edit: an EMF command is executed on the
+ * current model, the model is printed and only the changed span is written into the text ({@link TextPatch}:
+ * comments and layout elsewhere stay). Undo and redo work on those text spans (tracked through later typing), so
+ * they survive a reparse: the history belongs to the document, not to one parse of it.
+ * <p>
+ * One session per document, made on first use ({@link #of(IDocument)}); it lives as long as the document.
+ * Listeners are called on the UI thread.
+ */
+public final class EditingSession {
+
+	/** Why the model changed. */
+	public enum Change {
+		/** The text was parsed again: a new model (new objects); re-read everything, keep selections by name. */
+		PARSED,
+		/** An edit, undo or redo changed the text; the model given is the one to show now. */
+		EDITED
+	}
+
+	/** Told on the UI thread whenever the session's model changes. */
+	@FunctionalInterface
+	public interface Listener {
+		void modelChanged(XtextResource model, Change change);
+	}
+
+	private static final Map<IDocument, EditingSession> SESSIONS = Collections.synchronizedMap(new WeakHashMap<>());
+	private static final AtomicInteger PARSES = new AtomicInteger();
+	private static final String HISTORY = "org.cellwright.editor.editingHistory";
+	/** How long typing must pause before the text is read again. */
+	static final int PARSE_DELAY_MS = 300;
+	/** Edits kept for undo. */
+	private static final int HISTORY_LIMIT = 200;
+
+	private final java.lang.ref.WeakReference<IDocument> documentRef;
+	private final IFile file;
+	private final ListenerList<Listener> listeners = new ListenerList<>();
+	private final AdapterFactoryEditingDomain domain;
+	private final Deque<Edit> undo = new ArrayDeque<>(), redo = new ArrayDeque<>();
+	private final AtomicInteger parses = new AtomicInteger();
+
+	/** Guarded by this: the last parse and the text it read; the model views show and edit. */
+	private String parsedText;
+	private XtextResource parsed;
+	private XtextResource current;
+	/** The text current is in step with (its parse, or the text written back after an edit). */
+	private String currentText;
+	/**
+	 * Every model of this document still held by someone, with the text it is in step with: a view may still hold the
+	 * model an edit changed while a newer parse of the same text is on its way; an edit of it is as good.
+	 */
+	private final Map<Resource, String> models = new WeakHashMap<>();
+	/** The model listeners were last told of (UI thread). */
+	private XtextResource announced;
+	private volatile boolean writing;
+	private volatile String refusal;
+	private Job parseJob;
+
+	/** One model edit as it reached the text: where (tracked through later changes), the text before and after. */
+	private record Edit(Position where, String before, String after, String label) {}
+
+	private EditingSession(IDocument document) {
+		this.documentRef = new java.lang.ref.WeakReference<>(document);
+		this.file = DocumentModel.fileOf(document);
+		this.domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new SessionCommandStack());
+		document.addPositionCategory(HISTORY);
+		document.addPositionUpdater(new HistoryUpdater());
+		document.addDocumentListener(new Changes(this));
+	}
+
+	/** The session of a document (made on first use). */
+	public static EditingSession of(IDocument document) {
+		if (document == null) return null;
+		synchronized (SESSIONS) {
+			return SESSIONS.computeIfAbsent(document, EditingSession::new);
+		}
+	}
+
+	/** The session whose current model holds the object, or null (e.g. an object of a library file). */
+	public static EditingSession of(EObject object) {
+		Resource r = object == null ? null : object.eResource();
+		if (r == null) return null;
+		synchronized (SESSIONS) {
+			for (EditingSession s : SESSIONS.values())
+				if (s.models.containsKey(r)) return s;
+		}
+		return null;
+	}
+
+	/** Parses since start-up, over all documents (for tests and the benchmark of one parse per change). */
+	public static int parsesTotal() {
+		return PARSES.get();
+	}
+
+	/** Parses of this document's texts. */
+	public int parses() {
+		return parses.get();
+	}
+
+	public IDocument document() {
+		return documentRef.get();
+	}
+
+	/** The workspace file of the document, or null (a library file opened read-only). */
+	public IFile file() {
+		return file;
+	}
+
+	// ------------------------------------------------------------------ the model
+
+	/**
+	 * The model the views show and edit: the last parse, or that parse after edits made through this session. Parses
+	 * only when there is none yet. Its node model (offsets) may lag behind edits; use {@link #parsed()} for offsets.
+	 */
+	public XtextResource current() {
+		synchronized (this) {
+			if (current != null) return current;
+		}
+		return parsed();
+	}
+
+	/** The model of the document's current text with its node model in step (offsets); parsed once per text. */
+	public XtextResource parsed() {
+		IDocument d = document();
+		if (d == null) return null;
+		for (int i = 0; i < 3; i++) { // typing on the UI thread may change the text while another thread asks
+			XtextResource r = parsed(d.get());
+			if (r != null) return r;
+		}
+		return DocumentModel.parse(file, d.get());
+	}
+
+	/**
+	 * The model of the given text if it is still the document's text (else null: a newer text will be read): the
+	 * reconciler validates this, hovers and quick fixes read it. A text is parsed once, whoever asks first.
+	 */
+	public XtextResource parsed(String text) {
+		XtextResource r;
+		synchronized (this) {
+			if (text.equals(parsedText)) return parsed;
+			r = parseNow(text);
+		}
+		if (r != null) announceLater();
+		return r;
+	}
+
+	/** Parses the text if it is the document's (else null) and makes it the current model; listeners not told yet. */
+	private synchronized XtextResource parseNow(String text) {
+		if (text.equals(parsedText)) return parsed;
+		IDocument d = document();
+		if (d == null || !text.equals(d.get())) return null;
+		XtextResource r = DocumentModel.parse(file, text);
+		parses.incrementAndGet();
+		PARSES.incrementAndGet();
+		parsedText = text;
+		parsed = r;
+		current = r;
+		currentText = text;
+		models.put(r, text);
+		return r;
+	}
+
+	/** Runs a reader of the parse of text under the session's lock (no edit changes the model meanwhile); null if the text is outdated. */
+	public <T> T read(String text, Function<XtextResource, T> reader) {
+		synchronized (this) {
+			XtextResource r = parsed(text);
+			return r == null ? null : reader.apply(r);
+		}
+	}
+
+	/** The current model if one was read already (never parses), else null: views that must not block call {@link #readSoon()}. */
+	public synchronized XtextResource currentIfRead() {
+		return current;
+	}
+
+	/** Reads the text off the UI thread soon (if not read yet); listeners are told. */
+	public void readSoon() {
+		scheduleParse();
+	}
+
+	/**
+	 * Forgets the parse (the text is the same, but a file it refers to changed, e.g. a neighbour was saved) and reads
+	 * the text again soon; listeners are told.
+	 */
+	public void invalidate() {
+		synchronized (this) {
+			parsedText = null;
+		}
+		scheduleParse();
+	}
+
+	/** The session of a document if one was made, else null (never makes one). */
+	public static EditingSession existing(IDocument document) {
+		return document == null ? null : SESSIONS.get(document);
+	}
+
+	public void addListener(Listener l) {
+		listeners.add(l);
+	}
+
+	public void removeListener(Listener l) {
+		listeners.remove(l);
+	}
+
+	/** Tells the listeners of a new parse on the UI thread (now if called there, else soon). */
+	private void announceLater() {
+		Display display = Display.getDefault();
+		if (display.getThread() == Thread.currentThread()) announce();
+		else if (!display.isDisposed()) display.asyncExec(this::announce);
+	}
+
+	private void announce() {
+		XtextResource r;
+		synchronized (this) {
+			r = current;
+		}
+		if (r == null || r == announced) return;
+		announced = r;
+		for (Listener l : listeners) l.modelChanged(r, Change.PARSED);
+	}
+
+	private void edited() {
+		XtextResource r = current;
+		announced = r;
+		for (Listener l : listeners) l.modelChanged(r, Change.EDITED);
+	}
+
+	/** Reads the text again after typing has paused, off the UI thread; one parse, every listener told. */
+	private void scheduleParse() {
+		if (parseJob == null) {
+			parseJob = Job.create("Reading " + (file != null ? file.getName() : "document"), m -> {
+				IDocument d = document();
+				if (d != null) parsed(d.get());
+			});
+			parseJob.setSystem(true);
+		}
+		parseJob.cancel();
+		parseJob.schedule(PARSE_DELAY_MS);
+	}
+
+	// ------------------------------------------------------------------ edits
+
+	/** The editing domain to make commands with; its command stack is this session (execute, undo, redo). */
+	public EditingDomain domain() {
+		return domain;
+	}
+
+	/** False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. */
+	public boolean editable() {
+		XtextResource r = current();
+		return r != null && r.getErrors().isEmpty();
+	}
+
+	/** Why the last execute, undo or redo was refused, or null. */
+	public String refusal() {
+		return refusal;
+	}
+
+	/**
+	 * Executes the command on the current model and writes the change into the text (only the changed span); false,
+	 * with {@link #refusal()} saying why, if it cannot be executed or the text changed since the model was read.
+	 * Call on the UI thread.
+	 */
+	public boolean execute(Command command) {
+		refusal = null;
+		IDocument d = document();
+		if (d == null || command == null) return refuse("nothing to edit");
+		if (!editable()) return refuse("the text has syntax errors: fix the text to edit here");
+		String text = d.get();
+		synchronized (this) {
+			// the model the command works on: a model of this document in step with its text (the current one, or
+			// the one a view still shows while a newer parse of the same text is on its way)
+			XtextResource target = targetOf(command);
+			if (target == null || !text.equals(models.get(target))) {
+				parsed(text); // the views get the model of the text as it is now
+				return refuse("the text changed since it was read: the model was read again, try once more");
+			}
+			if (!command.canExecute()) return refuse("the edit cannot be applied here");
+			String before = print(target);
+			String after;
+			try {
+				command.execute();
+				after = print(target);
+			} catch (RuntimeException e) {
+				if (command.canUndo()) try { command.undo(); } catch (RuntimeException ignored) { /* the text is read again */ }
+				parsedText = null;
+				parsed(text);
+				return refuse("the edit cannot be written as text: " + e.getMessage());
+			}
+			TextPatch patch = TextPatch.of(text, before, after);
+			if (patch == null) {
+				if (command.canUndo()) command.undo();
+				return refuse("the edit changes nothing in this file");
+			}
+			String old = text.substring(patch.offset(), patch.offset() + patch.length());
+			replace(d, patch.offset(), patch.length(), patch.text());
+			Position p = new Position(patch.offset(), patch.text().length());
+			addPosition(d, p);
+			undo.push(new Edit(p, old, patch.text(), command.getLabel()));
+			while (undo.size() > HISTORY_LIMIT) removePosition(d, undo.removeLast().where());
+			for (Edit e : redo) removePosition(d, e.where());
+			redo.clear();
+			// the model is the printout's: in step with the new text, though its node model lags until the next parse
+			current = target;
+			currentText = d.get();
+			models.put(target, currentText);
+			parsedText = null;
+		}
+		edited();
+		((SessionCommandStack) domain.getCommandStack()).changed();
+		return true;
+	}
+
+	/** The model a command changes (the resource of its owner), else the current model. */
+	private XtextResource targetOf(Command c) {
+		EObject owner = ownerOf(c);
+		if (owner != null && owner.eResource() instanceof XtextResource r && models.containsKey(r)) return r;
+		return owner == null ? current : null;
+	}
+
+	private static EObject ownerOf(Command c) {
+		if (c instanceof org.eclipse.emf.edit.command.SetCommand x) return x.getOwner();
+		if (c instanceof org.eclipse.emf.edit.command.AddCommand x) return x.getOwner();
+		if (c instanceof org.eclipse.emf.edit.command.RemoveCommand x) return x.getOwner();
+		if (c instanceof org.eclipse.emf.edit.command.MoveCommand x) return x.getOwner();
+		if (c instanceof org.eclipse.emf.edit.command.ReplaceCommand x) return x.getOwner();
+		if (c instanceof org.eclipse.emf.common.command.CommandWrapper w) return ownerOf(w.getCommand());
+		if (c instanceof org.eclipse.emf.common.command.CompoundCommand cc)
+			for (Command part : cc.getCommandList()) {
+				EObject o = ownerOf(part);
+				if (o != null) return o;
+			}
+		for (Object o : c.getAffectedObjects()) if (o instanceof EObject e) return e;
+		return null;
+	}
+
+	public boolean canUndo() {
+		return !undo.isEmpty();
+	}
+
+	public boolean canRedo() {
+		return !redo.isEmpty();
+	}
+
+	/** Undoes the last edit made through the session, also after the text was read again; false (and a reason) if its text was changed since. */
+	public boolean undo() {
+		return step(undo, redo, true);
+	}
+
+	public boolean redo() {
+		return step(redo, undo, false);
+	}
+
+	private boolean step(Deque<Edit> from, Deque<Edit> to, boolean back) {
+		refusal = null;
+		IDocument d = document();
+		if (d == null || from.isEmpty()) return refuse(back ? "nothing to undo" : "nothing to redo");
+		Edit e = from.peek();
+		String expect = back ? e.after() : e.before(), put = back ? e.before() : e.after();
+		Position p = e.where();
+		try {
+			if (p.isDeleted() || !d.get(p.getOffset(), p.getLength()).equals(expect))
+				return refuse("the text of '" + e.label() + "' was changed since; undo it in the text editor");
+		} catch (BadLocationException x) {
+			return refuse("the text of '" + e.label() + "' is gone");
+		}
+		from.pop();
+		int at = p.getOffset();
+		replace(d, at, p.getLength(), put);
+		p.setOffset(at);
+		p.setLength(put.length());
+		to.push(e);
+		parseNow(d.get()); // undo and redo re-read the text now: the views show the restored model at once
+		edited();
+		((SessionCommandStack) domain.getCommandStack()).changed();
+		return true;
+	}
+
+	private boolean refuse(String reason) {
+		refusal = reason;
+		return false;
+	}
+
+	private void replace(IDocument d, int offset, int length, String text) {
+		writing = true;
+		try {
+			d.replace(offset, length, text);
+		} catch (BadLocationException e) {
+			throw new IllegalStateException(e);
+		} finally {
+			writing = false;
+		}
+	}
+
+	private static void addPosition(IDocument d, Position p) {
+		try {
+			d.addPosition(HISTORY, p);
+		} catch (BadLocationException | BadPositionCategoryException e) {
+			p.delete();
+		}
+	}
+
+	private static void removePosition(IDocument d, Position p) {
+		try {
+			d.removePosition(HISTORY, p);
+		} catch (BadPositionCategoryException e) {
+			// already gone
+		}
+	}
+
+	/** The model printed by the language's serializer and formatter. */
+	public static String print(XtextResource r) {
+		return CellLanguage.injector().getInstance(ISerializer.class).serialize(r.getContents().get(0),
+				SaveOptions.newBuilder().format().getOptions());
+	}
+
+	/** True while the session writes an edit into the document (listeners of the document may ignore the event). */
+	public boolean writing() {
+		return writing;
+	}
+
+	/** The domain's command stack: executing, undoing and redoing go through the session (write-back, text history). */
+	private final class SessionCommandStack extends BasicCommandStack {
+		@Override public void execute(Command command) { EditingSession.this.execute(command); }
+		@Override public boolean canUndo() { return EditingSession.this.canUndo(); }
+		@Override public boolean canRedo() { return EditingSession.this.canRedo(); }
+		@Override public void undo() { EditingSession.this.undo(); }
+		@Override public void redo() { EditingSession.this.redo(); }
+		@Override public void flush() { undo.clear(); redo.clear(); changed(); }
+		void changed() { notifyListeners(); }
+	}
+
+	/** The document's changes start a (debounced) parse; held by the document, so the session lives as long as it. */
+	private static final class Changes implements IDocumentListener {
+		private final EditingSession session;
+
+		Changes(EditingSession session) {
+			this.session = session;
+		}
+
+		@Override public void documentAboutToBeChanged(DocumentEvent e) {}
+
+		@Override public void documentChanged(DocumentEvent e) {
+			session.scheduleParse();
+		}
+	}
+
+	/**
+	 * Keeps each edit's span on the text it wrote: shifted by changes before it, grown by changes inside it, and
+	 * replaced by a change that covers it (an undo of a later edit of the same span), so that undo finds it again.
+	 */
+	private static final class HistoryUpdater implements IPositionUpdater {
+		@Override
+		public void update(DocumentEvent event) {
+			Position[] positions;
+			try {
+				positions = event.getDocument().getPositions(HISTORY);
+			} catch (BadPositionCategoryException e) {
+				return;
+			}
+			int eo = event.getOffset(), ee = eo + event.getLength();
+			int rl = event.getText() == null ? 0 : event.getText().length(), delta = rl - event.getLength();
+			for (Position p : positions) {
+				int po = p.getOffset(), pe = po + p.getLength();
+				if (pe <= eo && !(p.getLength() == 0 && po == eo && ee > eo)) continue; // before the change
+				if (po >= ee && !(po == eo && p.getLength() > 0 && ee > eo)) { p.setOffset(po + delta); continue; } // after it
+				if (eo >= po && ee <= pe) p.setLength(p.getLength() + delta); // the change is inside the span
+				else if (po >= eo && pe <= ee) { p.setOffset(eo); p.setLength(rl); } // the change covers the span
+				else {
+					int start = Math.min(po, eo), end = Math.max(pe + delta, eo + rl);
+					p.setOffset(start);
+					p.setLength(end - start);
+				}
+			}
+		}
+	}
+}
