@@ -51,7 +51,13 @@ try {
             .then(() => check(true, 'the new material is drawn'), () => check(false, 'the new material is drawn'));
     }
 
-    // 2. undo (Ctrl+Z in the diagram): the file is as before
+    const withMaterial = readFileSync(file, 'utf8');
+    // 2. select the new material, Delete: it leaves the file; Ctrl+Z brings it back, a second Ctrl+Z undoes the creation
+    await page.locator('#sprotty svg .sprotty-label', { hasText: /^material1$/ }).first().click();
+    await page.keyboard.press('Delete');
+    if (await waitForFile(t => !t.includes('material1'), 'Delete removes material1 from the file')) check(true, 'Delete removed material1');
+    await page.keyboard.press('Control+z');
+    if (await waitForFile(t => t === withMaterial, 'Ctrl+Z brings material1 back')) check(true, 'undo of the delete');
     await page.locator('#sprotty svg').first().click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     if (await waitForFile(t => t === original, 'Ctrl+Z restores the file')) check(true, 'undo restored the file exactly');

@@ -19,7 +19,7 @@ public final class ElementIssues {
 
 	private ElementIssues() {}
 
-	static List<DiagramSession.ElementIssue> of(Model model, List<CellWrightChecker.CheckIssue> issues) {
+	public static List<DiagramSession.ElementIssue> of(Model model, List<CellWrightChecker.CheckIssue> issues) {
 		List<DiagramSession.ElementIssue> out = new ArrayList<>();
 		if (model == null) return out;
 		for (CellWrightChecker.CheckIssue i : issues) {

@@ -94,8 +94,6 @@ public class CellDiagramEditor extends EditorPart {
 	// ------------------------------------------------------------------ selection in step with the text editor
 
 	private String lastSynced;
-	private String parsedText;
-	private org.cellwright.model.Model parsed;
 	private org.eclipse.ui.ISelectionListener textListener;
 
 	private void connectSelection() {
@@ -124,12 +122,10 @@ public class CellDiagramEditor extends EditorPart {
 		return null;
 	}
 
-	private org.cellwright.model.Model model(String text) {
-		if (!text.equals(parsedText)) {
-			parsed = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(file), java.util.Map.of(file, text)).model(file);
-			parsedText = text;
-		}
-		return parsed;
+	/** The editing session's parse of the document (its node model matches the text: offsets). */
+	private static org.cellwright.model.Model model(org.eclipse.jface.text.IDocument doc) {
+		var r = org.cellwright.editor.EditingSession.of(doc).parsed();
+		return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m) ? null : m;
 	}
 
 	/** A node selected in the diagram: its element's text selected in the text editor (the Outline follows it). */
@@ -138,8 +134,8 @@ public class CellDiagramEditor extends EditorPart {
 		if (id.isEmpty() || id.equals(lastSynced)) return;
 		org.eclipse.ui.texteditor.ITextEditor te = textEditor();
 		if (te == null) return;
-		String text = te.getDocumentProvider().getDocument(te.getEditorInput()).get();
-		int[] range = org.cellwright.diagram.ElementIssues.range(model(text), id.endsWith("#label") ? id.substring(0, id.length() - 6) : id);
+		var doc = te.getDocumentProvider().getDocument(te.getEditorInput());
+		int[] range = org.cellwright.diagram.ElementIssues.range(model(doc), id.endsWith("#label") ? id.substring(0, id.length() - 6) : id);
 		if (range == null) return;
 		lastSynced = id;
 		te.selectAndReveal(range[0], range[1]);
@@ -147,8 +143,7 @@ public class CellDiagramEditor extends EditorPart {
 
 	/** The caret in the text editor: the element there selected in the diagram. */
 	void textSelected(org.eclipse.ui.texteditor.ITextEditor te, int offset) {
-		String text = te.getDocumentProvider().getDocument(te.getEditorInput()).get();
-		org.cellwright.model.Model m = model(text);
+		org.cellwright.model.Model m = model(te.getDocumentProvider().getDocument(te.getEditorInput()));
 		var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
 		if (element == null) return;
 		String id = org.cellwright.diagram.CellGraphs.id(element);

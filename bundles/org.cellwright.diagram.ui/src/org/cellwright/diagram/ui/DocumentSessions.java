@@ -4,9 +4,20 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.cellwright.diagram.DiagramSession;
-import org.cellwright.diagram.TextSession;
-import org.cellwright.lang.text.TextPatch;
+import org.cellwright.diagram.ElementIssues;
+import org.cellwright.editor.EditingSession;
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.filebuffers.ITextFileBufferManager;
@@ -14,16 +25,14 @@ import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.text.BadLocationException;
-import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * The diagram's session in the IDE: the file's shared text buffer (the same document the text editor shows), so a
- * diagram edit appears in the open editor at once (unsaved, like typing; Save writes it) and typing in the editor
- * redraws the diagram. A file outside the workspace is left to the default session on the file.
+ * The diagram's session in the IDE: the editing session of the file's shared document (the one the text editor shows),
+ * so a diagram edit appears in the open editor at once (unsaved, like typing; Save writes it), shares undo with the
+ * other views, and typing in the editor redraws the diagram. A file outside the workspace is left to the default
+ * session on the file.
  */
 final class DocumentSessions {
 
@@ -39,8 +48,7 @@ final class DocumentSessions {
 			return null;
 		}
 		ITextFileBuffer buffer = manager.getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
-		IDocument document = buffer.getDocument();
-		return new DocumentSession(file, ifile, buffer, document);
+		return new DocumentSession(file, ifile, buffer.getDocument());
 	}
 
 	static IFile workspaceFile(Path file) {
@@ -65,81 +73,127 @@ final class DocumentSessions {
 		return out.get();
 	}
 
-	/** A text session on the shared document of a workspace file. */
-	static final class DocumentSession extends TextSession {
+	/**
+	 * The diagram's session over the IDE's one editing session of the document ({@link EditingSession}: one parse per
+	 * text change, one command history shared with the Stack view, Properties and the table; edits written as text
+	 * spans, comments kept). Calls come from the GLSP server's thread and run on the UI thread.
+	 */
+	static final class DocumentSession implements DiagramSession {
+		private final Path file;
 		private final IFile ifile;
 		private final IDocument document;
-		private final IDocumentListener typing;
+		private final EditingSession session;
+		private final EditingSession.Listener changes;
 		private volatile Runnable listener;
-		private volatile boolean writing;
+		private String issuesText;
+		private List<CellWrightChecker.CheckIssue> issues = List.of();
+		private List<ElementIssue> elementIssues = List.of();
 
-		DocumentSession(Path file, IFile ifile, ITextFileBuffer buffer, IDocument document) {
-			super(file, new Text() {
-				@Override
-				public String read() {
-					return ui(document::get);
-				}
-
-				@Override
-				public void write(TextPatch patch, String result) {
-					ui(() -> {
-						try {
-							document.replace(patch.offset(), patch.length(), patch.text());
-							// no editor holds the buffer: write the file as the plain page would
-							if (!buffer.isShared()) buffer.commit(null, true);
-						} catch (BadLocationException | CoreException e) {
-							throw new IllegalStateException("writing the diagram's edit into " + ifile.getFullPath() + ": " + e, e);
-						}
-						return null;
-					});
-				}
-			});
+		DocumentSession(Path file, IFile ifile, IDocument document) {
+			this.file = file;
 			this.ifile = ifile;
 			this.document = document;
-			this.typing = new IDocumentListener() {
-				@Override
-				public void documentAboutToBeChanged(DocumentEvent event) {}
-
-				@Override
-				public void documentChanged(DocumentEvent event) {
-					Runnable l = listener;
-					if (l != null && !writing) l.run();
-				}
+			this.session = ui(() -> EditingSession.of(document));
+			this.changes = (model, change) -> {
+				Runnable l = listener;
+				if (l != null) l.run();
 			};
 			ui(() -> {
-				document.addDocumentListener(typing);
+				session.addListener(changes);
 				return null;
 			});
 		}
 
 		@Override
-		public boolean execute(org.eclipse.emf.common.command.Command command) {
-			writing = true;
-			try {
-				return super.execute(command);
-			} finally {
-				writing = false;
-			}
+		public Model model() {
+			return ui(() -> {
+				XtextResource r = session.current();
+				return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
+			});
 		}
 
 		@Override
+		public EditingDomain domain() { return session.domain(); }
+
+		@Override
+		public boolean execute(Command command) {
+			return ui(() -> {
+				boolean done = session.execute(command);
+				commitIfNoEditor();
+				return done;
+			});
+		}
+
+		@Override
+		public boolean canUndo() { return ui(session::canUndo); }
+
+		@Override
+		public boolean canRedo() { return ui(session::canRedo); }
+
+		@Override
 		public void undo() {
-			writing = true;
-			try {
-				super.undo();
-			} finally {
-				writing = false;
-			}
+			ui(() -> {
+				session.undo();
+				commitIfNoEditor();
+				return null;
+			});
 		}
 
 		@Override
 		public void redo() {
-			writing = true;
-			try {
-				super.redo();
-			} finally {
-				writing = false;
+			ui(() -> {
+				session.redo();
+				commitIfNoEditor();
+				return null;
+			});
+		}
+
+		/** No editor shows the document: write the file, as the page outside the IDE does. */
+		private void commitIfNoEditor() {
+			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
+			if (buffer != null && !buffer.isShared() && buffer.isDirty()) {
+				try {
+					buffer.commit(null, true);
+				} catch (CoreException e) {
+					throw new IllegalStateException("writing " + ifile.getFullPath() + ": " + e.getMessage(), e);
+				}
 			}
+		}
+
+		@Override
+		public List<CellWrightChecker.CheckIssue> issues() {
+			validate();
+			return issues;
+		}
+
+		@Override
+		public List<ElementIssue> elementIssues() {
+			validate();
+			return elementIssues;
+		}
+
+		/** The language's findings on the session's parse of the current text (validated once per text). */
+		private synchronized void validate() {
+			String text = ui(document::get);
+			if (text.equals(issuesText)) return;
+			List<CellWrightChecker.CheckIssue> found = new ArrayList<>();
+			Model[] model = new Model[1];
+			session.read(text, r -> {
+				model[0] = r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
+				for (Issue i : r.getResourceServiceProvider().getResourceValidator().validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
+					CellWrightChecker.Severity sev = switch (i.getSeverity()) {
+					case ERROR -> CellWrightChecker.Severity.ERROR;
+					case WARNING -> CellWrightChecker.Severity.WARNING;
+					default -> CellWrightChecker.Severity.INFO;
+					};
+					found.add(new CellWrightChecker.CheckIssue(file.toString(), i.getLineNumber() == null ? 1 : i.getLineNumber(),
+							i.getColumn() == null ? 1 : i.getColumn(), sev, i.getMessage(), i.getCode()));
+				}
+				return null;
+			});
+			issues = found;
+			elementIssues = ElementIssues.of(model[0], found);
+			issuesText = text;
 		}
 
 		@Override
@@ -151,7 +205,7 @@ final class DocumentSessions {
 		public void close() {
 			listener = null;
 			ui(() -> {
-				document.removeDocumentListener(typing);
+				session.removeListener(changes);
 				try {
 					FileBuffers.getTextFileBufferManager().disconnect(ifile.getFullPath(), LocationKind.IFILE, null);
 				} catch (CoreException e) {

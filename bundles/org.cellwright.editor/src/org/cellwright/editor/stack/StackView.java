@@ -7,7 +7,6 @@ import java.util.List;
 import org.cellwright.editor.DocumentModel;
 import org.cellwright.editor.properties.ModelEditing;
 import org.cellwright.editor.properties.ModelPropertySource;
-import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Cell;
 import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.CellwrightPackage;
