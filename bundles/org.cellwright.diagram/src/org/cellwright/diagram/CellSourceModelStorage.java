@@ -61,7 +61,13 @@ public class CellSourceModelStorage implements SourceModelStorage {
 
 	private synchronized void textChanged() {
 		if (pending != null) pending.cancel(false);
-		pending = TIMER.schedule(() -> dispatcher.dispatch(new TextChanged()), TEXT_REST_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+		pending = TIMER.schedule(() -> {
+			try {
+				dispatcher.dispatch(new TextChanged());
+			} catch (RuntimeException e) {
+				// the diagram's connection is closed: nothing to redraw
+			}
+		}, TEXT_REST_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
 
 	@Override

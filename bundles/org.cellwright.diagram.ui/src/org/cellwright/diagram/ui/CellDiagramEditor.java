@@ -186,6 +186,7 @@ public class CellDiagramEditor extends EditorPart {
 	@Override
 	public void dispose() {
 		if (textListener != null) getSite().getPage().removePostSelectionListener(textListener);
+		if (file != null) DocumentSessions.closeFor(file);
 		super.dispose();
 	}
 

@@ -48,7 +48,17 @@ final class DocumentSessions {
 			return null;
 		}
 		ITextFileBuffer buffer = manager.getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
-		return new DocumentSession(file, ifile, buffer.getDocument());
+		DocumentSession s = new DocumentSession(file, ifile, buffer.getDocument());
+		OPEN.add(s);
+		return s;
+	}
+
+	private static final List<DocumentSession> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Closes the sessions of the file (its diagram editor closed): the buffer is released, typing no longer redraws. */
+	static void closeFor(Path file) {
+		Path f = file.toAbsolutePath().normalize();
+		for (DocumentSession s : OPEN) if (s.file.toAbsolutePath().normalize().equals(f)) s.close();
 	}
 
 	static IFile workspaceFile(Path file) {
@@ -203,6 +213,7 @@ final class DocumentSessions {
 
 		@Override
 		public void close() {
+			if (!OPEN.remove(this)) return;
 			listener = null;
 			ui(() -> {
 				session.removeListener(changes);
