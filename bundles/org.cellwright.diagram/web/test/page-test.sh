@@ -14,4 +14,4 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 [ -d node_modules/playwright-core ] || npm ci --prefer-offline --no-audit --no-fund >&2
-exec node test/diagram-page.test.mjs "$@"
+exec node "test/${PAGE_TEST:-diagram-page.test.mjs}" "$@"

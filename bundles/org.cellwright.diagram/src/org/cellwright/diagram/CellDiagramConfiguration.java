@@ -1,20 +1,56 @@
 package org.cellwright.diagram;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.glsp.graph.DefaultTypes;
 import org.eclipse.glsp.server.diagram.BaseDiagramConfiguration;
 import org.eclipse.glsp.server.layout.ServerLayoutKind;
 import org.eclipse.glsp.server.types.EdgeTypeHint;
 import org.eclipse.glsp.server.types.ShapeTypeHint;
 
-/** The diagram type: default GModel types, read-only for now (no type hints), layout by ELK on the server. */
+/**
+ * The diagram type: a node type per kind of element ("node:material", ...), editable name labels, layout by ELK on the
+ * server. The type hints tell the client what may be deleted, where the palette's nodes may be dropped (the canvas; a
+ * layer also on a cell) and which edges may be drawn (a layer to a material, a composite to a material).
+ */
 public class CellDiagramConfiguration extends BaseDiagramConfiguration {
 
-	@Override
-	public List<ShapeTypeHint> getShapeTypeHints() { return List.of(); }
+	static final List<String> KINDS = List.of("material", "composite", "component", "cell", "layer", "protocol", "experiment", "sweep");
 
 	@Override
-	public List<EdgeTypeHint> getEdgeTypeHints() { return List.of(); }
+	public Map<String, org.eclipse.emf.ecore.EClass> getTypeMappings() {
+		Map<String, org.eclipse.emf.ecore.EClass> m = super.getTypeMappings();
+		for (String k : KINDS) m.put(CellGraphs.nodeType(k), org.eclipse.glsp.graph.GraphPackage.Literals.GNODE);
+		m.put(CellGraphs.NAME_LABEL, org.eclipse.glsp.graph.GraphPackage.Literals.GLABEL);
+		return m;
+	}
+
+	@Override
+	public List<ShapeTypeHint> getShapeTypeHints() {
+		List<ShapeTypeHint> hints = new ArrayList<>();
+		List<String> all = KINDS.stream().map(CellGraphs::nodeType).toList();
+		hints.add(new ShapeTypeHint(DefaultTypes.GRAPH, false, false, false, false, all));
+		for (String k : KINDS) {
+			List<String> inside = k.equals("cell") ? List.of(CellGraphs.nodeType("layer")) : List.of();
+			// movable (the position goes into the sidecar file), deletable, not resizable, not reparentable
+			hints.add(new ShapeTypeHint(CellGraphs.nodeType(k), true, true, false, false, inside));
+		}
+		return hints;
+	}
+
+	@Override
+	public List<EdgeTypeHint> getEdgeTypeHints() {
+		return List.of(
+				new EdgeTypeHint(CellGraphs.EDGE_MATERIAL, false, false, false,
+						List.of(CellGraphs.nodeType("layer"), CellGraphs.nodeType("component")),
+						List.of(CellGraphs.nodeType("material"), CellGraphs.nodeType("composite"))),
+				new EdgeTypeHint(CellGraphs.EDGE_COMPONENT, false, false, false,
+						List.of(CellGraphs.nodeType("composite")),
+						List.of(CellGraphs.nodeType("material"), CellGraphs.nodeType("composite"))),
+				new EdgeTypeHint(CellGraphs.EDGE, false, true, false, null, null));
+	}
 
 	@Override
 	public ServerLayoutKind getLayoutKind() { return ServerLayoutKind.AUTOMATIC; }

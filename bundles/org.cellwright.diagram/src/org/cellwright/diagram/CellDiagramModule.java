@@ -4,7 +4,11 @@ import org.eclipse.glsp.server.di.DiagramModule;
 import org.eclipse.glsp.server.diagram.DiagramConfiguration;
 import org.eclipse.glsp.server.features.core.model.GModelFactory;
 import org.eclipse.glsp.server.features.core.model.SourceModelStorage;
+import org.eclipse.glsp.server.features.toolpalette.ToolPaletteItemProvider;
 import org.eclipse.glsp.server.layout.LayoutEngine;
+import org.eclipse.glsp.server.model.GModelState;
+import org.eclipse.glsp.server.operations.OperationHandler;
+import org.eclipse.glsp.server.di.MultiBinding;
 
 /** GLSP diagram module of a .cell file (diagram type {@value #TYPE}). */
 public class CellDiagramModule extends DiagramModule {
@@ -22,6 +26,31 @@ public class CellDiagramModule extends DiagramModule {
 
 	@Override
 	protected Class<? extends LayoutEngine> bindLayoutEngine() { return CellLayoutEngine.class; }
+
+	@Override
+	protected Class<? extends GModelState> bindGModelState() { return CellModelState.class; }
+
+	@Override
+	protected Class<? extends org.eclipse.glsp.server.features.validation.ModelValidator> bindModelValidator() { return CellModelValidator.class; }
+
+	@Override
+	protected Class<? extends ToolPaletteItemProvider> bindToolPaletteItemProvider() { return CellOperations.Palette.class; }
+
+	@Override
+	protected void configureOperationHandlers(MultiBinding<OperationHandler<?>> binding) {
+		super.configureOperationHandlers(binding);
+		binding.add(CellOperations.CreateElement.class);
+		binding.add(CellOperations.CreateReference.class);
+		binding.add(CellOperations.Rename.class);
+		binding.add(CellOperations.Delete.class);
+		binding.add(MoveHandler.class);
+	}
+
+	@Override
+	protected void configureActionHandlers(MultiBinding<org.eclipse.glsp.server.actions.ActionHandler> binding) {
+		super.configureActionHandlers(binding);
+		binding.add(TextChanged.Handler.class);
+	}
 
 	@Override
 	public String getDiagramType() { return TYPE; }

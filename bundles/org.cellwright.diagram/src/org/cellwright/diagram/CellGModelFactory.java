@@ -14,7 +14,7 @@ public class CellGModelFactory implements GModelFactory {
 
 	@Override
 	public void createGModel() {
-		Model model = modelState.getProperty(CellSourceModelStorage.MODEL, Model.class).orElse(null);
+		Model model = modelState instanceof CellModelState state ? state.session().model() : null;
 		modelState.updateRoot(CellGraphs.build(model));
 	}
 }

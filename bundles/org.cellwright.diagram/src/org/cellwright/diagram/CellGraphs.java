@@ -38,10 +38,16 @@ import org.eclipse.glsp.graph.util.GConstants;
  */
 public final class CellGraphs {
 
-	/** Node and edge types: the client maps them to its default views (rectangle node, polyline edge). */
-	public static final String NODE = org.eclipse.glsp.graph.DefaultTypes.NODE_RECTANGLE;
+	/** Node types are "node:" + kind ({@link #nodeType}); the web client draws them all as rectangles. */
+	public static final String NODE = "node:";
 	public static final String EDGE = org.eclipse.glsp.graph.DefaultTypes.EDGE;
 	public static final String LABEL = org.eclipse.glsp.graph.DefaultTypes.LABEL;
+	/** The label with an element's name: editable in place (rename). */
+	public static final String NAME_LABEL = "label:name";
+	/** Edge types the palette creates: a layer's (or component's) material, a composite's new component. */
+	public static final String EDGE_MATERIAL = "edge:material", EDGE_COMPONENT = "edge:component";
+	/** Suffix of the id of a node's name label. */
+	public static final String LABEL_SUFFIX = "#label";
 
 	/** Default node size before the client measured the labels (ELK needs a size). */
 	static final double WIDTH = 140, HEIGHT = 36;
@@ -137,7 +143,7 @@ public final class CellGraphs {
 	}
 
 	/** Stable id: kind and name, owner-qualified for layers and components (names are unique per kind in a file). */
-	static String id(EObject e) {
+	public static String id(EObject e) {
 		if (e instanceof Layer l) return "layer:" + ((Cell) l.eContainer()).getName() + "." + l.getName();
 		if (e instanceof Component c) {
 			Composite owner = (Composite) c.eContainer();
@@ -154,10 +160,10 @@ public final class CellGraphs {
 	}
 
 	private static GNode newNode(String id, String kind, String label, List<String> css) {
-		return new GNodeBuilder(NODE).id(id).addCssClass("cw-" + kind).addCssClasses(css).size(WIDTH, HEIGHT)
+		return new GNodeBuilder(nodeType(kind)).id(id).addCssClass("cw-" + kind).addCssClasses(css).size(WIDTH, HEIGHT)
 				.layout(GConstants.Layout.VBOX, new GLayoutOptions().hAlign(GConstants.HAlign.CENTER).paddingLeft(8d)
 						.paddingRight(8d).paddingTop(6d).paddingBottom(6d))
-				.add(new GLabelBuilder(LABEL).id(id + "#label").text(label).addCssClass("cw-label").build())
+				.add(new GLabelBuilder(NAME_LABEL).id(id + LABEL_SUFFIX).text(label).addCssClass("cw-label").build())
 				.add(new GLabelBuilder(LABEL).id(id + "#kind").text("\u00ab" + kind + "\u00bb").addCssClass("cw-kind-label").build())
 				.build();
 	}
@@ -165,6 +171,31 @@ public final class CellGraphs {
 	private void edge(GNode from, GNode to, String kind) {
 		String id = "edge:" + kind + ":" + from.getId() + "->" + to.getId();
 		edges.computeIfAbsent(id, k -> new GEdgeBuilder(EDGE).id(id).source(from).target(to).addCssClass("cw-edge-" + kind).build());
+	}
+
+	public static String nodeType(String kind) {
+		return NODE + kind;
+	}
+
+	/** The element of the file (not an external one) with the node id, or null. */
+	public static EObject element(Model model, String id) {
+		if (model == null || id == null) return null;
+		for (Element e : model.getElements()) {
+			if (id.equals(id(e))) return e;
+			if (e instanceof Cell c) for (Layer l : c.getLayers()) if (id.equals(id(l))) return l;
+			if (e instanceof Composite c) for (Component comp : c.getComponents()) if (id.equals(id(comp))) return comp;
+		}
+		return null;
+	}
+
+	/** The element with the node id, also one from another file or the standard library (an edge's target), or null. */
+	public static EObject anyElement(Model model, String id) {
+		EObject own = element(model, id);
+		if (own != null || model == null) return own;
+		CellGraphs g = new CellGraphs(model, "lookup");
+		g.addAll();
+		for (EObject e : g.nodes.keySet()) if (id.equals(id(e))) return e;
+		return null;
 	}
 
 	/** For tests: the node of an element id or null. */

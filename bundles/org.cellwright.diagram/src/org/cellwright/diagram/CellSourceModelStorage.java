@@ -2,7 +2,6 @@ package org.cellwright.diagram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Model;
@@ -16,17 +15,28 @@ import com.google.inject.Inject;
 
 /**
  * Loads the .cell file named by the client's {@code sourceUri} option with the language's checker (the same parser,
- * scoping and standard library as the CLI) and keeps the EMF model in the GLSP model state.
+ * scoping and standard library as the CLI) through the file's {@link DiagramSession}, kept in the model state.
  */
 public class CellSourceModelStorage implements SourceModelStorage {
 
-	/** Key of the parsed {@link Model} in the model state. */
-	public static final String MODEL = "cellwright.model";
 	/** Key of the file (a {@link Path}) in the model state. */
 	public static final String FILE = "cellwright.file";
 
 	@Inject
 	protected GModelState modelState;
+
+	@Inject
+	protected org.eclipse.glsp.server.actions.ActionDispatcher dispatcher;
+
+	/** Typing changes the text many times a second: the diagram is redrawn once the text rests for this long. */
+	static final long TEXT_REST_MS = 300;
+	private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "cellwright diagram: text changes");
+				t.setDaemon(true);
+				return t;
+			});
+	private java.util.concurrent.ScheduledFuture<?> pending;
 
 	@Override
 	public void loadSourceModel(RequestModelAction action) {
@@ -35,21 +45,33 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		Path file = Path.of(uri.startsWith("file:") ? java.net.URI.create(uri).getPath() : uri).toAbsolutePath().normalize();
 		if (!file.toString().endsWith(".cell") || !Files.isRegularFile(file))
 			throw new GLSPServerException("not a .cell file: " + org.cellwright.lang.text.Printable.escape(file.toString()));
-		CellWrightChecker.Result result = new CellWrightChecker().check(List.of(file));
-		Model model = result.model(file);
+		DiagramSession session = DiagramSessions.open(file);
+		Model model = session.model();
 		if (model == null) {
 			// the client shows this as an error message instead of an empty diagram
-			String why = result.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
+			String why = session.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
 					.map(CellWrightChecker.CheckIssue::toString).findFirst().orElse("no model");
 			throw new GLSPServerException("cannot read " + org.cellwright.lang.text.Printable.escape(file.toString()) + ": "
 					+ org.cellwright.lang.text.Printable.escape(why));
 		}
 		modelState.setProperty(FILE, file);
-		modelState.setProperty(MODEL, model);
+		if (modelState instanceof CellModelState state) state.setSession(session);
+		session.onExternalChange(this::textChanged);
+	}
+
+	private synchronized void textChanged() {
+		if (pending != null) pending.cancel(false);
+		pending = TIMER.schedule(() -> {
+			try {
+				dispatcher.dispatch(new TextChanged());
+			} catch (RuntimeException e) {
+				// the diagram's connection is closed: nothing to redraw
+			}
+		}, TEXT_REST_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void saveSourceModel(SaveModelAction action) {
-		// read-only diagram for now: the text is the model's serialized form and the only thing saved
+		// nothing to save: every edit is written into the text at once (the text is the model's only stored form)
 	}
 }

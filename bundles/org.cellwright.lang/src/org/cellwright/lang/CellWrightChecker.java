@@ -127,6 +127,14 @@ public class CellWrightChecker {
 
 	/** Loads, links and validates the files (plus the standard library). */
 	public Result check(List<Path> files) {
+		return check(files, Map.of());
+	}
+
+	/**
+	 * Loads, links and validates the files (plus the standard library); a file named in {@code unsaved} is read from
+	 * that text instead of the disk (an open document with changes not saved yet).
+	 */
+	public Result check(List<Path> files, Map<Path, String> unsaved) {
 		List<CheckIssue> issues = new ArrayList<>();
 		Map<Path, Model> models = new LinkedHashMap<>();
 		XtextResourceSet rs = newResourceSet();
@@ -140,18 +148,19 @@ public class CellWrightChecker {
 		for (Path f : files) {
 			String name = f.toString();
 			try {
-				if (!Files.isRegularFile(f)) {
+				String given = unsaved.get(f);
+				if (given == null && !Files.isRegularFile(f)) {
 					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, "no such file", null));
 					continue;
 				}
-				long size = Files.size(f);
+				long size = given != null ? given.length() : Files.size(f);
 				if (size > MAX_FILE_BYTES) {
 					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR, String.format(
 							"file too large (%.1f MB; the limit is %d MB): split it into packages", size / 1048576.0,
 							MAX_FILE_BYTES / 1048576), null));
 					continue;
 				}
-				byte[] bytes = Files.readAllBytes(f);
+				byte[] bytes = given != null ? given.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(f);
 				String text;
 				try {
 					text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -41,4 +41,30 @@ class DiagramPageTest {
 			assertTrue(Files.size(screenshot) > 0);
 		}
 	}
+
+	/** The palette, undo and rename in the page write the file (a copy of the example): no IDE involved. */
+	@Test
+	void editingInTheBrowserPageWritesTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
+		Path screenshot = Path.of("target", "diagram-edit.png").toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			ProcessBuilder pb = new ProcessBuilder("bash", web.resolve("test/page-test.sh").toString(),
+					server.pageUri(file).toString(), file.toString(), screenshot.toString());
+			pb.environment().put("PAGE_TEST", "diagram-edit.test.mjs");
+			Path log = screenshot.resolveSibling("diagram-edit-test.log");
+			Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			boolean done = p.waitFor(300, TimeUnit.SECONDS);
+			if (!done) p.destroyForcibly().waitFor();
+			String out = Files.readString(log, StandardCharsets.UTF_8);
+			assertTrue(done, "edit test did not finish: " + out);
+			assertEquals(0, p.exitValue(), out);
+		}
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		assertTrue(text.contains("material Argyrodite is solid-electrolyte"), text);
+		assertTrue(text.contains("// A first look at CellWright"), "comments kept: " + text);
+		assertTrue(!text.contains("material1"), "the palette's material was undone: " + text);
+	}
 }

@@ -1,4 +1,4 @@
-package org.cellwright.editor.stack;
+package org.cellwright.lang.text;
 
 /**
  * The smallest edit that brings a model change into text the user laid out by hand. The model is printed through the

@@ -1,8 +1,8 @@
-package org.cellwright.app.tests;
+package org.cellwright.lang.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.cellwright.editor.stack.TextPatch;
+import org.cellwright.lang.text.TextPatch;
 import org.junit.jupiter.api.Test;
 
 /** A model change goes into hand-laid-out text at the changed span only. */

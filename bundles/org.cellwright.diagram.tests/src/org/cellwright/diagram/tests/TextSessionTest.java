@@ -1,0 +1,117 @@
+package org.cellwright.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.diagram.CellGraphs;
+import org.cellwright.diagram.DiagramSession;
+import org.cellwright.diagram.TextSession;
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.model.Cell;
+import org.cellwright.model.CellwrightFactory;
+import org.cellwright.model.CellwrightPackage;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The diagram's session on a file: EMF commands written back as text spans (comments kept), undo, markers by element. */
+class TextSessionTest {
+
+	@TempDir
+	Path dir;
+
+	Path copy() throws Exception {
+		Path f = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), f);
+		return f;
+	}
+
+	@Test
+	void aLayerAddedByCommandIsWrittenIntoTheFileAndUndoRestoresItByteForByte() throws Exception {
+		Path f = copy();
+		String original = Files.readString(f, StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:BareSUS");
+		Material sus = (Material) CellGraphs.element(s.model(), "material:SUS");
+		Layer l = CellwrightFactory.eINSTANCE.createLayer();
+		l.setName("extra");
+		l.setMaterial(sus);
+		assertTrue(s.execute(AddCommand.create(s.domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, l)));
+		String edited = Files.readString(f, StandardCharsets.UTF_8);
+		assertTrue(edited.matches("(?s).*layer extra\\s*:\\s*SUS.*"), edited);
+		for (String line : original.lines().filter(x -> x.strip().startsWith("//")).toList()) assertTrue(edited.contains(line), "comment kept: " + line);
+		assertTrue(s.canUndo());
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8));
+		s.redo();
+		assertEquals(edited, Files.readString(f, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void renameChangesTheDeclarationAndEveryReference() throws Exception {
+		Path f = copy();
+		TextSession s = TextSession.onFile(f);
+		Material m = (Material) CellGraphs.element(s.model(), "material:LPSCl");
+		assertTrue(s.execute(SetCommand.create(s.domain(), m, CellwrightPackage.Literals.ELEMENT__NAME, "Argyrodite")));
+		String text = Files.readString(f, StandardCharsets.UTF_8);
+		assertTrue(text.contains("material Argyrodite is solid-electrolyte"), text);
+		assertFalse(text.lines().filter(x -> !x.strip().startsWith("//")).anyMatch(x -> x.matches(".*\\bLPSCl\\b.*")), text);
+		assertTrue(new CellWrightChecker().check(java.util.List.of(f)).issues().stream()
+				.noneMatch(i -> i.severity() == CellWrightChecker.Severity.ERROR), "still valid");
+	}
+
+	@Test
+	void aTextWithSyntaxErrorsIsNotEditedAndAChangeOnDiskIsReadAgain() throws Exception {
+		Path f = copy();
+		TextSession s = TextSession.onFile(f);
+		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:BareSUS");
+		Files.writeString(f, Files.readString(f) + "\nmaterial {\n", StandardCharsets.UTF_8);
+		assertFalse(s.editable());
+		assertFalse(s.execute(SetCommand.create(s.domain(), cell, CellwrightPackage.Literals.ELEMENT__NAME, "X")));
+		assertTrue(Files.readString(f).endsWith("material {\n"), "the file untouched");
+	}
+
+	@Test
+	void problemsAreMarkedOnTheInnermostElement() throws Exception {
+		Path f = dir.resolve("broken.cell");
+		Files.writeString(f, """
+				package t
+				material A is solid-electrolyte {
+				}
+				cell C {
+					layer sep: Missing 10 um
+				}
+				""", StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		var issues = s.elementIssues();
+		assertTrue(issues.stream().anyMatch(i -> i.elementId().equals("layer:C.sep") && i.severity() == CellWrightChecker.Severity.ERROR
+				&& i.line() == 5), issues.toString());
+		for (DiagramSession.ElementIssue i : issues) assertNotNull(i.message());
+	}
+
+	@Test
+	void movedNodesKeepTheirPositionsInTheSidecarNotInTheText() throws Exception {
+		Path f = copy();
+		String text = Files.readString(f);
+		org.cellwright.diagram.LayoutSidecar.store(f, java.util.Map.of("material:SUS", new double[] { 5, 7 }));
+		org.cellwright.diagram.LayoutSidecar.store(f, java.util.Map.of("cell:BareSUS", new double[] { 100, 200 }));
+		assertEquals(dir.resolve(".baseline-halfcell.cell.layout.json"), org.cellwright.diagram.LayoutSidecar.of(f));
+		assertEquals(text, Files.readString(f), "the text untouched");
+		var stored = org.cellwright.diagram.LayoutSidecar.read(f);
+		assertEquals(2, stored.size(), "merged");
+		var g = CellGraphs.build(TextSession.onFile(f).model());
+		org.cellwright.diagram.ElkLayout.layout(g);
+		org.cellwright.diagram.CellLayoutEngine.applyStored(g, stored);
+		var sus = (org.eclipse.glsp.graph.GNode) g.getChildren().stream().filter(c -> c.getId().equals("material:SUS")).findFirst().orElseThrow();
+		assertEquals(5, sus.getPosition().getX());
+		assertEquals(7, sus.getPosition().getY());
+		Files.writeString(org.cellwright.diagram.LayoutSidecar.of(f), "{ not json");
+		assertTrue(org.cellwright.diagram.LayoutSidecar.read(f).isEmpty(), "an unreadable sidecar is ignored");
+	}
+}

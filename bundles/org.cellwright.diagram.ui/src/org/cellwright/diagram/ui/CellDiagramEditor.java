@@ -1,0 +1,233 @@
+package org.cellwright.diagram.ui;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.browser.Browser;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.IURIEditorInput;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+/**
+ * The diagram of a .cell file (Open With > Diagram): an SWT Browser (WebKitGTK on Linux) on the page that the
+ * workbench's GLSP server ({@link DiagramServers}) serves for the file. The text stays the model's only stored form:
+ * the diagram saves nothing itself.
+ */
+public class CellDiagramEditor extends EditorPart {
+
+	public static final String ID = "org.cellwright.diagram.ui.editor";
+
+	private Path file;
+	private Browser browser;
+	private URI page;
+
+	@Override
+	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+		setSite(site);
+		setInput(input);
+		file = fileOf(input);
+		if (file == null) throw new PartInitException("The diagram opens .cell files on the local disk only: " + input.getName());
+		setPartName(input.getName());
+		setTitleToolTip(file.toString());
+	}
+
+	static Path fileOf(IEditorInput input) {
+		if (input instanceof IFileEditorInput fi) {
+			IFile f = fi.getFile();
+			return f.getLocation() == null ? null : f.getLocation().toPath();
+		}
+		if (input instanceof IURIEditorInput ui && "file".equals(ui.getURI().getScheme())) return Path.of(ui.getURI());
+		IFile f = input.getAdapter(IFile.class);
+		return f == null || f.getLocation() == null ? null : f.getLocation().toPath();
+	}
+
+	@Override
+	public void createPartControl(Composite outer) {
+		outer.setLayout(new org.eclipse.swt.layout.GridLayout(1, false));
+		org.eclipse.swt.widgets.ToolBar bar = new org.eclipse.swt.widgets.ToolBar(outer, SWT.FLAT | SWT.RIGHT);
+		bar.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false));
+		org.eclipse.swt.widgets.ToolItem export = new org.eclipse.swt.widgets.ToolItem(bar, SWT.PUSH);
+		export.setText("Export SVG...");
+		export.addListener(SWT.Selection, e -> exportSvgAs());
+		Composite parent = new Composite(outer, SWT.NONE);
+		parent.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true));
+		parent.setLayout(new FillLayout());
+		try {
+			page = DiagramServers.get().pageUri(file);
+		} catch (Exception e) {
+			message(parent, "The diagram server did not start: " + e);
+			return;
+		}
+		try {
+			browser = new Browser(parent, SWT.NONE);
+		} catch (SWTError e) {
+			// no browser engine: on Debian/Ubuntu the SWT Browser needs WebKitGTK
+			message(parent, "The diagram needs a web browser engine (WebKitGTK: apt-get install libwebkit2gtk-4.1-0).\n"
+					+ "The same diagram opens in any web browser at\n" + page + "\n\n(" + e.getMessage() + ")");
+			return;
+		}
+		browser.setUrl(page.toString());
+		connectSelection();
+		// Edit > Undo/Redo (Ctrl+Z/Y) while the diagram is active: the diagram's command stack (the text follows)
+		var bars = getEditorSite().getActionBars();
+		bars.setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.UNDO.getId(), new org.eclipse.jface.action.Action("Undo") {
+			@Override
+			public void run() { undo(); }
+		});
+		bars.setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.REDO.getId(), new org.eclipse.jface.action.Action("Redo") {
+			@Override
+			public void run() { redo(); }
+		});
+		bars.updateActionBars();
+	}
+
+	// ------------------------------------------------------------------ selection in step with the text editor
+
+	private String lastSynced;
+	private org.eclipse.ui.ISelectionListener textListener;
+
+	private void connectSelection() {
+		new org.eclipse.swt.browser.BrowserFunction(browser, "cellwrightSelected") {
+			@Override
+			public Object function(Object[] arguments) {
+				String ids = arguments.length == 0 || arguments[0] == null ? "" : arguments[0].toString();
+				getSite().getShell().getDisplay().asyncExec(() -> diagramSelected(ids));
+				return null;
+			}
+		};
+		textListener = (part, selection) -> {
+			if (part instanceof org.eclipse.ui.texteditor.ITextEditor te && te.getEditorInput().equals(getEditorInput())
+					&& selection instanceof org.eclipse.jface.text.ITextSelection ts)
+				textSelected(te, ts.getOffset());
+		};
+		getSite().getPage().addPostSelectionListener(textListener);
+	}
+
+	/** The text editor open on the same file, or null. */
+	public org.eclipse.ui.texteditor.ITextEditor textEditor() {
+		for (var ref : getSite().getPage().getEditorReferences()) {
+			var part = ref.getEditor(false);
+			if (part instanceof org.eclipse.ui.texteditor.ITextEditor te && te.getEditorInput().equals(getEditorInput())) return te;
+		}
+		return null;
+	}
+
+	/** The editing session's parse of the document (its node model matches the text: offsets). */
+	private static org.cellwright.model.Model model(org.eclipse.jface.text.IDocument doc) {
+		var r = org.cellwright.editor.EditingSession.of(doc).parsed();
+		return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m) ? null : m;
+	}
+
+	/** A node selected in the diagram: its element's text selected in the text editor (the Outline follows it). */
+	void diagramSelected(String ids) {
+		String id = ids.lines().findFirst().orElse("");
+		if (id.isEmpty() || id.equals(lastSynced)) return;
+		org.eclipse.ui.texteditor.ITextEditor te = textEditor();
+		if (te == null) return;
+		var doc = te.getDocumentProvider().getDocument(te.getEditorInput());
+		int[] range = org.cellwright.diagram.ElementIssues.range(model(doc), id.endsWith("#label") ? id.substring(0, id.length() - 6) : id);
+		if (range == null) return;
+		lastSynced = id;
+		te.selectAndReveal(range[0], range[1]);
+	}
+
+	/** The caret in the text editor: the element there selected in the diagram. */
+	void textSelected(org.eclipse.ui.texteditor.ITextEditor te, int offset) {
+		org.cellwright.model.Model m = model(te.getDocumentProvider().getDocument(te.getEditorInput()));
+		var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
+		if (element == null) return;
+		String id = org.cellwright.diagram.CellGraphs.id(element);
+		if (id.equals(lastSynced)) return;
+		lastSynced = id;
+		dispatch("{kind:'elementSelected', selectedElementsIDs:['" + id.replace("\\", "\\\\").replace("'", "\\'")
+				+ "'], deselectedElementsIDs:[], deselectAll:true}");
+	}
+
+	/** The ids of the nodes selected in the diagram. */
+	public java.util.List<String> selectedIds() {
+		Object o = browser == null ? null : browser.evaluate("return window.cellwrightDiagram ? window.cellwrightDiagram.selected().join('\\n') : '';");
+		return o == null || o.toString().isEmpty() ? java.util.List.of() : o.toString().lines().toList();
+	}
+
+	// ------------------------------------------------------------------ export
+
+	/** The diagram as an SVG document (as drawn, the page's styles inlined), or null before it is drawn. */
+	public String svg() {
+		Object o = browser == null ? null : browser.evaluate("return window.cellwrightDiagram ? window.cellwrightDiagram.svg() : null;");
+		return o == null ? null : o.toString();
+	}
+
+	private void exportSvgAs() {
+		String svg = svg();
+		if (svg == null) return;
+		org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+		d.setFilterExtensions(new String[] { "*.svg" });
+		d.setFileName(file.getFileName().toString().replaceFirst("\\.cell$", "") + ".svg");
+		d.setOverwrite(true);
+		String to = d.open();
+		if (to == null) return;
+		try {
+			java.nio.file.Files.writeString(Path.of(to), svg, java.nio.charset.StandardCharsets.UTF_8);
+		} catch (java.io.IOException e) {
+			org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export SVG", "Cannot write " + to + ": " + e.getMessage());
+		}
+	}
+
+	@Override
+	public void dispose() {
+		if (textListener != null) getSite().getPage().removePostSelectionListener(textListener);
+		if (file != null) DocumentSessions.closeFor(file);
+		super.dispose();
+	}
+
+	/** Sends a GLSP action to the diagram as its own tools would (e.g. {"kind":"glspUndo"}). */
+	public void dispatch(String actionJson) {
+		if (browser != null && !browser.isDisposed())
+			browser.execute("window.cellwrightDiagram && window.cellwrightDiagram.dispatch(" + actionJson + ");");
+	}
+
+	public void undo() { dispatch("{kind:'glspUndo'}"); }
+
+	public void redo() { dispatch("{kind:'glspRedo'}"); }
+
+	private static void message(Composite parent, String text) {
+		Text t = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
+		t.setText(text);
+	}
+
+	/** The .cell file shown. */
+	public Path file() { return file; }
+
+	/** The page of the diagram (served on 127.0.0.1), or null when the server did not start. */
+	public URI page() { return page; }
+
+	/** The browser showing the page, or null without a browser engine. */
+	public Browser browser() { return browser; }
+
+	@Override
+	public void setFocus() {
+		if (browser != null) browser.setFocus();
+	}
+
+	@Override
+	public void doSave(IProgressMonitor monitor) {}
+
+	@Override
+	public void doSaveAs() {}
+
+	@Override
+	public boolean isDirty() { return false; }
+
+	@Override
+	public boolean isSaveAsAllowed() { return false; }
+}

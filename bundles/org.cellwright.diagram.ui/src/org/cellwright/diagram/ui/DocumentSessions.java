@@ -1,0 +1,229 @@
+package org.cellwright.diagram.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.diagram.DiagramSession;
+import org.cellwright.diagram.ElementIssues;
+import org.cellwright.editor.EditingSession;
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.filebuffers.ITextFileBufferManager;
+import org.eclipse.core.filebuffers.LocationKind;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * The diagram's session in the IDE: the editing session of the file's shared document (the one the text editor shows),
+ * so a diagram edit appears in the open editor at once (unsaved, like typing; Save writes it), shares undo with the
+ * other views, and typing in the editor redraws the diagram. A file outside the workspace is left to the default
+ * session on the file.
+ */
+final class DocumentSessions {
+
+	private DocumentSessions() {}
+
+	static DiagramSession open(Path file) {
+		IFile ifile = workspaceFile(file);
+		if (ifile == null) return null;
+		ITextFileBufferManager manager = FileBuffers.getTextFileBufferManager();
+		try {
+			manager.connect(ifile.getFullPath(), LocationKind.IFILE, null);
+		} catch (CoreException e) {
+			return null;
+		}
+		ITextFileBuffer buffer = manager.getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
+		DocumentSession s = new DocumentSession(file, ifile, buffer.getDocument());
+		OPEN.add(s);
+		return s;
+	}
+
+	private static final List<DocumentSession> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Closes the sessions of the file (its diagram editor closed): the buffer is released, typing no longer redraws. */
+	static void closeFor(Path file) {
+		Path f = file.toAbsolutePath().normalize();
+		for (DocumentSession s : OPEN) if (s.file.toAbsolutePath().normalize().equals(f)) s.close();
+	}
+
+	static IFile workspaceFile(Path file) {
+		IFile[] found = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri());
+		for (IFile f : found) if (f.exists()) return f;
+		return null;
+	}
+
+	static <T> T ui(Supplier<T> s) {
+		Display d = Display.getDefault();
+		if (Display.getCurrent() == d) return s.get();
+		AtomicReference<T> out = new AtomicReference<>();
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		d.syncExec(() -> {
+			try {
+				out.set(s.get());
+			} catch (RuntimeException e) {
+				failure.set(e);
+			}
+		});
+		if (failure.get() != null) throw failure.get();
+		return out.get();
+	}
+
+	/**
+	 * The diagram's session over the IDE's one editing session of the document ({@link EditingSession}: one parse per
+	 * text change, one command history shared with the Stack view, Properties and the table; edits written as text
+	 * spans, comments kept). Calls come from the GLSP server's thread and run on the UI thread.
+	 */
+	static final class DocumentSession implements DiagramSession {
+		private final Path file;
+		private final IFile ifile;
+		private final IDocument document;
+		private final EditingSession session;
+		private final EditingSession.Listener changes;
+		private volatile Runnable listener;
+		private String issuesText;
+		private List<CellWrightChecker.CheckIssue> issues = List.of();
+		private List<ElementIssue> elementIssues = List.of();
+
+		DocumentSession(Path file, IFile ifile, IDocument document) {
+			this.file = file;
+			this.ifile = ifile;
+			this.document = document;
+			this.session = ui(() -> EditingSession.of(document));
+			this.changes = (model, change) -> {
+				Runnable l = listener;
+				if (l != null) l.run();
+			};
+			ui(() -> {
+				session.addListener(changes);
+				return null;
+			});
+		}
+
+		@Override
+		public Model model() {
+			return ui(() -> {
+				XtextResource r = session.current();
+				return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
+			});
+		}
+
+		@Override
+		public EditingDomain domain() { return session.domain(); }
+
+		@Override
+		public boolean execute(Command command) {
+			return ui(() -> {
+				boolean done = session.execute(command);
+				commitIfNoEditor();
+				return done;
+			});
+		}
+
+		@Override
+		public boolean canUndo() { return ui(session::canUndo); }
+
+		@Override
+		public boolean canRedo() { return ui(session::canRedo); }
+
+		@Override
+		public void undo() {
+			ui(() -> {
+				session.undo();
+				commitIfNoEditor();
+				return null;
+			});
+		}
+
+		@Override
+		public void redo() {
+			ui(() -> {
+				session.redo();
+				commitIfNoEditor();
+				return null;
+			});
+		}
+
+		/** No editor shows the document: write the file, as the page outside the IDE does. */
+		private void commitIfNoEditor() {
+			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
+			if (buffer != null && !buffer.isShared() && buffer.isDirty()) {
+				try {
+					buffer.commit(null, true);
+				} catch (CoreException e) {
+					throw new IllegalStateException("writing " + ifile.getFullPath() + ": " + e.getMessage(), e);
+				}
+			}
+		}
+
+		@Override
+		public List<CellWrightChecker.CheckIssue> issues() {
+			validate();
+			return issues;
+		}
+
+		@Override
+		public List<ElementIssue> elementIssues() {
+			validate();
+			return elementIssues;
+		}
+
+		/** The language's findings on the session's parse of the current text (validated once per text). */
+		private synchronized void validate() {
+			String text = ui(document::get);
+			if (text.equals(issuesText)) return;
+			List<CellWrightChecker.CheckIssue> found = new ArrayList<>();
+			Model[] model = new Model[1];
+			session.read(text, r -> {
+				model[0] = r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
+				for (Issue i : r.getResourceServiceProvider().getResourceValidator().validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
+					CellWrightChecker.Severity sev = switch (i.getSeverity()) {
+					case ERROR -> CellWrightChecker.Severity.ERROR;
+					case WARNING -> CellWrightChecker.Severity.WARNING;
+					default -> CellWrightChecker.Severity.INFO;
+					};
+					found.add(new CellWrightChecker.CheckIssue(file.toString(), i.getLineNumber() == null ? 1 : i.getLineNumber(),
+							i.getColumn() == null ? 1 : i.getColumn(), sev, i.getMessage(), i.getCode()));
+				}
+				return null;
+			});
+			issues = found;
+			elementIssues = ElementIssues.of(model[0], found);
+			issuesText = text;
+		}
+
+		@Override
+		public void onExternalChange(Runnable l) {
+			listener = l;
+		}
+
+		@Override
+		public void close() {
+			if (!OPEN.remove(this)) return;
+			listener = null;
+			ui(() -> {
+				session.removeListener(changes);
+				try {
+					FileBuffers.getTextFileBufferManager().disconnect(ifile.getFullPath(), LocationKind.IFILE, null);
+				} catch (CoreException e) {
+					// the buffer is gone already
+				}
+				return null;
+			});
+		}
+	}
+}

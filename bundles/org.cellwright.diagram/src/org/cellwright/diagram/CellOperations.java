@@ -1,0 +1,310 @@
+package org.cellwright.diagram;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cellwright.model.Cell;
+import org.cellwright.model.CellwrightFactory;
+import org.cellwright.model.CellwrightPackage.Literals;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Model;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.Quantity;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.glsp.server.actions.TriggerEdgeCreationAction;
+import org.eclipse.glsp.server.actions.TriggerElementCreationAction;
+import org.eclipse.glsp.server.actions.TriggerNodeCreationAction;
+import org.eclipse.glsp.server.features.directediting.ApplyLabelEditOperation;
+import org.eclipse.glsp.server.features.toolpalette.PaletteItem;
+import org.eclipse.glsp.server.features.toolpalette.ToolPaletteItemProvider;
+import org.eclipse.glsp.server.model.GModelState;
+import org.eclipse.glsp.server.operations.BasicOperationHandler;
+import org.eclipse.glsp.server.operations.CreateEdgeOperation;
+import org.eclipse.glsp.server.operations.CreateNodeOperation;
+import org.eclipse.glsp.server.operations.CreateOperationHandler;
+import org.eclipse.glsp.server.operations.DeleteOperation;
+import org.eclipse.glsp.server.types.GLSPServerException;
+
+import com.google.inject.Inject;
+
+/**
+ * The diagram's edits as EMF commands on the file's model (executed, undone and redone by the {@link DiagramSession},
+ * which writes the text back): new material, layer, cell and experiment from the palette; a layer's material and a
+ * composite's component by drawing an edge; rename by editing a name label; delete. An edit the model cannot take is
+ * refused with a message naming the reason (the client shows it), never half done.
+ */
+public final class CellOperations {
+
+	private CellOperations() {}
+
+	/** Element types of the palette's node tools. */
+	public static final String MATERIAL = CellGraphs.nodeType("material"), LAYER = CellGraphs.nodeType("layer"),
+			CELL = CellGraphs.nodeType("cell"), EXPERIMENT = CellGraphs.nodeType("experiment");
+
+	private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
+	static Model model(GModelState state) {
+		Model m = ((CellModelState) state).session().model();
+		if (m == null) throw new GLSPServerException("The file cannot be read: fix the text first.");
+		return m;
+	}
+
+	static EditingDomain domain(GModelState state) {
+		return ((CellModelState) state).session().domain();
+	}
+
+	/** base1, base2, ...: the first name no element of the file (or layer of the cell) has. */
+	static String freshName(Iterable<String> taken, String base) {
+		Set<String> names = new HashSet<>();
+		for (String t : taken) names.add(t);
+		for (int i = 1;; i++) if (!names.contains(base + i)) return base + i;
+	}
+
+	static List<String> elementNames(Model m) {
+		List<String> out = new ArrayList<>();
+		for (Element e : m.getElements()) out.add(e.getName());
+		return out;
+	}
+
+	/** Index after the last element of the same kind (new elements sit beside their kind in the text), else the end. */
+	static int placeFor(Model m, Class<?> kind) {
+		int at = m.getElements().size();
+		for (int i = 0; i < m.getElements().size(); i++) if (kind.isInstance(m.getElements().get(i))) at = i + 1;
+		return at;
+	}
+
+	static <T> T first(Model m, Class<T> kind) {
+		for (Element e : m.getElements()) if (kind.isInstance(e) && !(kind == Material.class && e instanceof Composite)) return kind.cast(e);
+		return null;
+	}
+
+	// ------------------------------------------------------------------ palette
+
+	/** The palette: node tools (material, layer, cell, experiment) and edge tools (layer's material, composite's component). */
+	public static class Palette implements ToolPaletteItemProvider {
+		@Override
+		public List<PaletteItem> getItems(java.util.Map<String, String> args) {
+			List<PaletteItem> nodes = List.of(
+					item("cw-new-material", "Material", new TriggerNodeCreationAction(MATERIAL), "A"),
+					item("cw-new-layer", "Layer", new TriggerNodeCreationAction(LAYER), "B"),
+					item("cw-new-cell", "Cell", new TriggerNodeCreationAction(CELL), "C"),
+					item("cw-new-experiment", "Experiment", new TriggerNodeCreationAction(EXPERIMENT), "D"));
+			List<PaletteItem> edges = List.of(
+					item("cw-connect-material", "Layer material", new TriggerEdgeCreationAction(CellGraphs.EDGE_MATERIAL), "A"),
+					item("cw-add-component", "Composite component", new TriggerEdgeCreationAction(CellGraphs.EDGE_COMPONENT), "B"));
+			return List.of(PaletteItem.createPaletteGroup("cw-elements", "Elements", nodes, "symbol-property", "A"),
+					PaletteItem.createPaletteGroup("cw-references", "References", edges, "symbol-property", "B"));
+		}
+
+		private static PaletteItem item(String id, String label, TriggerElementCreationAction action, String sort) {
+			return new PaletteItem(id, label, action, null, sort);
+		}
+	}
+
+	// ------------------------------------------------------------------ new elements
+
+	/** A new material, layer, cell or experiment (from the palette). */
+	public static class CreateElement extends BasicOperationHandler<CreateNodeOperation> implements CreateOperationHandler<CreateNodeOperation> {
+		@Inject
+		protected GModelState state;
+
+		@Override
+		public List<String> getHandledElementTypeIds() { return List.of(MATERIAL, LAYER, CELL, EXPERIMENT); }
+
+		@Override
+		public String getLabel() { return "New element"; }
+
+		@Override
+		public Optional<Command> createCommand(CreateNodeOperation op) {
+			Model m = model(state);
+			EditingDomain d = domain(state);
+			CellwrightFactory f = CellwrightFactory.eINSTANCE;
+			String type = op.getElementTypeId();
+			if (MATERIAL.equals(type)) {
+				Material mat = f.createMaterial();
+				mat.setName(freshName(elementNames(m), "material"));
+				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, mat, placeFor(m, Material.class)));
+			}
+			if (CELL.equals(type)) {
+				Cell c = f.createCell();
+				c.setName(freshName(elementNames(m), "cell"));
+				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, c, placeFor(m, Cell.class)));
+			}
+			if (LAYER.equals(type)) {
+				Cell cell = targetCell(m, op.getContainerId());
+				if (cell == null) throw new GLSPServerException("A layer belongs to a cell: the file has no cell yet (add one first).");
+				Material mat = first(m, Material.class);
+				if (mat == null) throw new GLSPServerException("A layer needs a material: the file has no material yet (add one first).");
+				Layer l = f.createLayer();
+				l.setName(freshName(cell.getLayers().stream().map(Layer::getName).toList(), "layer"));
+				l.setMaterial(mat);
+				return Optional.of(AddCommand.create(d, cell, Literals.CELL__LAYERS, l));
+			}
+			if (EXPERIMENT.equals(type)) {
+				Cell cell = first(m, Cell.class);
+				Protocol p = first(m, Protocol.class);
+				if (cell == null || p == null)
+					throw new GLSPServerException("An experiment runs a protocol on a cell: the file needs a cell and a protocol first.");
+				Experiment x = f.createExperiment();
+				x.setName(freshName(elementNames(m), "experiment"));
+				x.setCell(cell);
+				x.getProtocols().add(p);
+				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, x, placeFor(m, Experiment.class)));
+			}
+			throw new GLSPServerException("Unknown element type " + type);
+		}
+
+		/** The cell the layer was dropped on (or the cell of the layer dropped on), else the file's first cell. */
+		private static Cell targetCell(Model m, String containerId) {
+			EObject at = CellGraphs.element(m, containerId);
+			if (at instanceof Cell c) return c;
+			if (at instanceof Layer l) return (Cell) l.eContainer();
+			return first(m, Cell.class);
+		}
+	}
+
+	// ------------------------------------------------------------------ references drawn as edges
+
+	/** Layer -> material sets the layer's material; composite -> material adds a component of it. */
+	public static class CreateReference extends BasicOperationHandler<CreateEdgeOperation> implements CreateOperationHandler<CreateEdgeOperation> {
+		@Inject
+		protected GModelState state;
+
+		@Override
+		public List<String> getHandledElementTypeIds() { return List.of(CellGraphs.EDGE_MATERIAL, CellGraphs.EDGE_COMPONENT); }
+
+		@Override
+		public String getLabel() { return "Reference"; }
+
+		@Override
+		public Optional<Command> createCommand(CreateEdgeOperation op) {
+			Model m = model(state);
+			EditingDomain d = domain(state);
+			EObject source = CellGraphs.element(m, op.getSourceElementId());
+			EObject target = CellGraphs.anyElement(m, op.getTargetElementId());
+			if (!(target instanceof Material mat))
+				throw new GLSPServerException("Draw the reference to a material.");
+			if (CellGraphs.EDGE_MATERIAL.equals(op.getElementTypeId())) {
+				if (source instanceof Layer l) return Optional.of(SetCommand.create(d, l, Literals.LAYER__MATERIAL, mat));
+				if (source instanceof Component c) return Optional.of(SetCommand.create(d, c, Literals.COMPONENT__MATERIAL, mat));
+				throw new GLSPServerException("Only a layer (or a component) of this file has a material to set.");
+			}
+			if (!(source instanceof Composite comp)) throw new GLSPServerException("Components belong to a composite of this file.");
+			if (mat == comp) throw new GLSPServerException("A composite cannot be its own component.");
+			Component c = CellwrightFactory.eINSTANCE.createComponent();
+			c.setMaterial(mat);
+			Quantity fraction = CellwrightFactory.eINSTANCE.createQuantity();
+			fraction.setValue(0); // the user enters the fraction in the text or Properties; 0 until then
+			c.setFraction(fraction);
+			return Optional.of(AddCommand.create(d, comp, Literals.COMPOSITE__COMPONENTS, c));
+		}
+	}
+
+	// ------------------------------------------------------------------ rename
+
+	/** Editing a name label renames the element; references to it in the file follow (they are printed by name). */
+	public static class Rename extends BasicOperationHandler<ApplyLabelEditOperation> {
+		@Inject
+		protected GModelState state;
+
+		@Override
+		public Optional<Command> createCommand(ApplyLabelEditOperation op) {
+			Model m = model(state);
+			String id = op.getLabelId();
+			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
+			EObject e = CellGraphs.element(m, id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length()));
+			if (e == null) throw new GLSPServerException("Only elements of this file can be renamed here.");
+			String name = op.getText() == null ? "" : op.getText().strip();
+			if (!name.matches(NAME))
+				throw new GLSPServerException("'" + org.cellwright.lang.text.Printable.escape(name)
+						+ "' is not a name: letters, digits and _, not starting with a digit.");
+			EStructuralFeature feature;
+			List<String> taken;
+			if (e instanceof Layer l) {
+				feature = Literals.LAYER__NAME;
+				taken = ((Cell) l.eContainer()).getLayers().stream().filter(x -> x != l).map(Layer::getName).toList();
+			} else if (e instanceof Element el) {
+				feature = Literals.ELEMENT__NAME;
+				taken = m.getElements().stream().filter(x -> x != el).map(Element::getName).toList();
+			} else {
+				throw new GLSPServerException("A component has no name of its own.");
+			}
+			if (taken.contains(name)) throw new GLSPServerException("The name " + name + " is taken.");
+			if (name.equals(e.eGet(feature))) return doNothing();
+			return Optional.of(SetCommand.create(domain(state), e, feature, name));
+		}
+	}
+
+	// ------------------------------------------------------------------ delete
+
+	/**
+	 * Deletes elements, layers and components of the file. An element still referred to (a material of a layer, a cell
+	 * of an experiment) is kept and the reason given: deleting it would leave the text with dangling names.
+	 */
+	public static class Delete extends BasicOperationHandler<DeleteOperation> {
+		@Inject
+		protected GModelState state;
+
+		@Override
+		public Optional<Command> createCommand(DeleteOperation op) {
+			Model m = model(state);
+			EditingDomain d = domain(state);
+			List<EObject> doomed = new ArrayList<>();
+			for (String id : op.getElementIds()) {
+				EObject e = CellGraphs.element(m, id);
+				if (e == null && id.startsWith("edge:contains:")) e = CellGraphs.element(m, id.substring(id.indexOf("->") + 2));
+				if (e != null && !doomed.contains(e)) doomed.add(e);
+			}
+			if (doomed.isEmpty()) throw new GLSPServerException("Nothing to delete here: only elements, layers and components of this file (and their containment edges).");
+			for (EObject e : doomed) {
+				for (EObject user : users(m, e))
+					if (!doomed.contains(user) && !EcoreUtil.isAncestor(doomed, user))
+						throw new GLSPServerException(label(e) + " is used by " + label(user) + ": change or delete that first.");
+			}
+			CompoundCommand all = new CompoundCommand("Delete");
+			for (EObject e : doomed) {
+				if (EcoreUtil.isAncestor(doomed.stream().filter(x -> x != e).toList(), e)) continue;
+				all.append(RemoveCommand.create(d, e.eContainer(), e.eContainmentFeature(), e));
+			}
+			return Optional.of(all);
+		}
+
+		/** Objects of the file that refer to e (or to an object inside e). */
+		private static List<EObject> users(Model m, EObject e) {
+			List<EObject> out = new ArrayList<>();
+			for (var setting : EcoreUtil.UsageCrossReferencer.find(e, m.eResource())) {
+				EObject user = setting.getEObject();
+				if (!EcoreUtil.isAncestor(e, user)) out.add(owner(user));
+			}
+			return out;
+		}
+
+		private static EObject owner(EObject o) {
+			for (EObject x = o; x != null; x = x.eContainer())
+				if (x instanceof Layer || x instanceof Component || x instanceof Element) return x;
+			return o;
+		}
+
+		private static String label(EObject e) {
+			if (e instanceof Layer l) return "layer " + l.getName() + " of cell " + ((Cell) l.eContainer()).getName();
+			if (e instanceof Component c) return "a component of " + ((Composite) c.eContainer()).getName();
+			return CellGraphs.kind(e) + " " + (e instanceof Element el ? el.getName() : "");
+		}
+	}
+}

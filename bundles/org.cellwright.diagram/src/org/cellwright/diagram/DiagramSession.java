@@ -1,0 +1,49 @@
+package org.cellwright.diagram;
+
+import java.util.List;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.domain.EditingDomain;
+
+/**
+ * What the diagram edits: the model of one .cell file and its write-back. Every edit is an EMF command executed on
+ * the session's command stack; the session prints the model back into the text (only the changed span, comments kept)
+ * and keeps undo/redo. Outside the IDE the session writes the file ({@link TextSession} on the file); in the IDE the
+ * diagram editor's bundle hands one over the open document ({@link DiagramSessions#setProvider}).
+ * Called on the GLSP server's thread.
+ */
+public interface DiagramSession {
+
+	/** The model as the text reads now (read again when the text changed outside the session), or null if unreadable. */
+	Model model();
+
+	/** The editing domain the commands are made for. */
+	EditingDomain domain();
+
+	/** Executes the command and writes the model back into the text; false if refused (e.g. syntax errors). */
+	boolean execute(Command command);
+
+	boolean canUndo();
+
+	boolean canRedo();
+
+	void undo();
+
+	void redo();
+
+	/** The language's findings on the text (errors, warnings), with lines; for markers on the elements. */
+	List<CellWrightChecker.CheckIssue> issues();
+
+	/** A finding of the language on an element of the diagram (by node id), for a marker on its node. */
+	record ElementIssue(String elementId, CellWrightChecker.Severity severity, String message, int line) {}
+
+	/** The findings of the current text on elements of the file, each on the innermost element whose text holds it. */
+	default List<ElementIssue> elementIssues() { return List.of(); }
+
+	/** Tells the session's listener (the diagram) that the model changed outside it (typing in the text). */
+	default void onExternalChange(Runnable listener) {}
+
+	default void close() {}
+}

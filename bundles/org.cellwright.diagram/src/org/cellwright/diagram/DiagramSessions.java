@@ -1,0 +1,26 @@
+package org.cellwright.diagram;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Where the diagram gets the session of a file: by default a {@link TextSession} on the file itself (a diagram page
+ * in an ordinary browser writes the file); the IDE installs a provider that edits the open document instead.
+ */
+public final class DiagramSessions {
+
+	private static volatile Function<Path, DiagramSession> provider;
+
+	private DiagramSessions() {}
+
+	/** Installs the provider (null: back to file sessions); it may return null for a file it does not handle. */
+	public static void setProvider(Function<Path, DiagramSession> p) {
+		provider = p;
+	}
+
+	public static DiagramSession open(Path file) {
+		Function<Path, DiagramSession> p = provider;
+		DiagramSession s = p == null ? null : p.apply(file);
+		return s != null ? s : TextSession.onFile(file);
+	}
+}

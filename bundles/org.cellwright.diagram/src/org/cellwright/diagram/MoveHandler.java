@@ -1,0 +1,38 @@
+package org.cellwright.diagram;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.glsp.server.model.GModelState;
+import org.eclipse.glsp.server.operations.BasicOperationHandler;
+import org.eclipse.glsp.server.operations.ChangeBoundsOperation;
+import org.eclipse.glsp.server.types.ElementAndBounds;
+import org.eclipse.glsp.server.types.GLSPServerException;
+
+import com.google.inject.Inject;
+
+/** A node moved by the user: its position goes into the sidecar file (not the model, not the text). */
+public class MoveHandler extends BasicOperationHandler<ChangeBoundsOperation> {
+
+	@Inject
+	protected GModelState state;
+
+	@Override
+	public Optional<Command> createCommand(ChangeBoundsOperation op) {
+		Path file = state.getProperty(CellSourceModelStorage.FILE, Path.class).orElse(null);
+		if (file == null) return doNothing();
+		Map<String, double[]> moved = new LinkedHashMap<>();
+		for (ElementAndBounds b : op.getNewBounds())
+			if (b.getNewPosition() != null) moved.put(b.getElementId(), new double[] { b.getNewPosition().getX(), b.getNewPosition().getY() });
+		try {
+			LayoutSidecar.store(file, moved);
+		} catch (IOException e) {
+			throw new GLSPServerException("Cannot store the positions in " + LayoutSidecar.of(file).getFileName() + ": " + e.getMessage(), e);
+		}
+		return doNothing(); // the client shows the moved node already; the text is untouched
+	}
+}
