@@ -383,7 +383,9 @@ public final class ParameterEstimation {
 			rss += x * x;
 		}
 		int dof = m - n;
-		double s2 = dof > 0 ? rss / dof : Double.NaN;
+		// without residual degrees of freedom the residuals' own weights (tolerance, noise) are the only scale:
+		// s^2 = 1, i.e. the targets' stated uncertainty carried to the parameters (e.g. one published value per estimate)
+		double s2 = dof > 0 ? rss / dof : 1;
 		// scale the columns by the bound range so that the singular values compare like with like
 		double[][] js = new double[m][n];
 		for (int j = 0; j < n; j++) {
@@ -417,7 +419,7 @@ public final class ParameterEstimation {
 		double[] se = new double[n];
 		double[] lo = new double[n];
 		double[] hi = new double[n];
-		double t = dof > 0 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : Double.NaN;
+		double t = dof > 0 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : 1.959963984540054;
 		List<String> names = parameters.stream().map(FitParameter::name).toList();
 		for (int j = 0; j < n; j++) {
 			double span = parameters.get(j).upper() - parameters.get(j).lower();
@@ -458,7 +460,8 @@ public final class ParameterEstimation {
 			}
 		}
 		if (dof <= 0) {
-			notes.add("as many parameters as target values: no uncertainty can be estimated");
+			notes.add("as many parameters as target values: the intervals carry the targets' stated tolerances (or"
+					+ " noise) to the parameters (s = 1, normal quantile), not an uncertainty estimated from the residuals");
 		}
 		return new FitResult(names, p, se, lo, hi, corr, List.copyOf(history), evaluations.get(), rss, dof, converged,
 				List.copyOf(notes), iterations);

@@ -68,6 +68,22 @@ class ParameterEstimationTest {
 		assertTrue(covered >= 7, "intervals covered the true values in " + covered + " of 10 seeds");
 	}
 
+	/**
+	 * One published value per parameter (a calibration against expect clauses): no residual degrees of freedom, so
+	 * the interval is the target's tolerance carried through the slope, 1.96 tolerance / |dy/dp|.
+	 */
+	@Test
+	void oneTargetPerParameterCarriesItsToleranceToTheInterval() throws Exception {
+		double tolerance = 0.5, slope = 4;
+		ResidualModel model = p -> new double[] {(slope * p[0] - 10) / tolerance};
+		FitResult f = ParameterEstimation.run(model, List.of(new FitParameter("a", 1, 0, 10)), FitOptions.defaults());
+		assertEquals(0, f.degreesOfFreedom());
+		assertEquals(2.5, f.value("a"), 1e-6);
+		assertEquals(tolerance / slope, f.standardErrors()[0], 1e-4);
+		assertEquals(2.5 - 1.96 * tolerance / slope, f.lower95()[0], 1e-3);
+		assertTrue(f.notes().stream().anyMatch(n -> n.contains("tolerances")), f.notes().toString());
+	}
+
 	@Test
 	void bobyqaFindsTheSameOptimum() throws Exception {
 		ResidualModel model = decay(2, 3, 5);
@@ -157,7 +173,7 @@ class ParameterEstimationTest {
 	/**
 	 * Started in the middle of its bounds (u = 0 in the logistic coordinates, up to a rounding error of 1e-16), the
 	 * fit must still take steps of the size of the problem: Levenberg-Marquardt's first step bound is proportional to
-	 * |u|. Bounds as in the study's calibration (examples/sung2023/calibration.cell); the optimum is known.
+	 * |u|. Bounds as in the study's calibration (examples/sung2023/fit-benchmark.cell); the optimum is known.
 	 */
 	@Test
 	void aStartInTheMiddleOfTheBoundsStillMoves() throws Exception {

@@ -149,6 +149,7 @@ public final class PropertyCatalog {
 		positive("bulk-flow-stress", m, Dimension.PRESSURE, "flow stress of bulk metal (large size)");
 		positive("size-effect-coefficient", m, Dimension.DIMENSIONLESS, "coefficient K of sigma = sigma_bulk + K d^-m in SI (Pa m^m), written without a unit because its unit depends on m");
 		positive("size-effect-exponent", m, Dimension.DIMENSIONLESS, "exponent m of sigma = sigma_bulk + K d^-m");
+		nonNegative("size-effect-activation-energy", m, Dimension.ACTIVATION_ENERGY, "apparent activation energy of the size-effect strength K, which falls with temperature: K(T) = K exp(Q/R (1/T - 1/T_ref))");
 		positive("creep-prefactor", m, Dimension.INVERSE_TIME, "power-law creep prefactor A");
 		positive("creep-stress-exponent", m, Dimension.DIMENSIONLESS, "power-law creep stress exponent n");
 		nonNegative("creep-activation-energy", m, Dimension.ACTIVATION_ENERGY, "power-law creep activation energy");

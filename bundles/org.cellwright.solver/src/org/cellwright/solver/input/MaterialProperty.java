@@ -50,6 +50,11 @@ public enum MaterialProperty {
     SIZE_EFFECT_COEFFICIENT("Pa m^m"),
     /** Size-effect exponent m of dislocation plasticity [-]. */
     SIZE_EFFECT_EXPONENT("1"),
+    /**
+     * Apparent activation energy of the size-effect strength [J/mol]: K(T) = K_ref exp(Q/R (1/T - 1/T_ref)), small Li
+     * softening with temperature (Xu et al., PNAS 2017).
+     */
+    SIZE_EFFECT_ACTIVATION_ENERGY("J/mol"),
     /** Power-law creep prefactor A of eps_dot = A (sigma/E)^n exp(-Q/RT) [1/s]. */
     CREEP_PREFACTOR("1/s"),
     /** Power-law creep stress exponent n [-]. */

@@ -141,6 +141,12 @@ public final class CompositeCathode implements ElectrodeModel {
     /** Active-material mass per area [kg/m2]. */
     public double activeLoading() { return activeLoading; }
 
+    /** Solid diffusivity [m2/s] at the temperature set last (below the diffusivity drop). */
+    public double solidDiffusivity() { return particle.diffusivity(); }
+
+    /** Exchange current density [A/m2] at half filling, at the temperature set last. */
+    public double exchangeCurrentAtHalfFilling() { return i0(0.5, 0.5); }
+
     /** Mean stoichiometry of the committed state. */
     public double stoichiometry() {
         double s = 0;

@@ -57,6 +57,9 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
 
     @Override public double openCircuitPotential() { return 0; }
 
+    /** Exchange current density of the Li/SE contact [A/m2] at the temperature set last. */
+    public double exchangeCurrentDensity() { return ctx.i0(temperature); }
+
     /** Current true contact fraction of the committed state. */
     public double contactFraction() { return contact.value(); }
 

@@ -1,0 +1,128 @@
+package org.cellwright.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Element;
+import org.cellwright.model.Expectation;
+import org.cellwright.model.Fit;
+import org.cellwright.model.FitEstimate;
+import org.cellwright.model.FitTarget;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.Model;
+import org.cellwright.model.Property;
+import org.cellwright.model.Quantity;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.SimulationInputs;
+import org.cellwright.run.fit.FitRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed calibration of the interlayer study (examples/sung2023/calibration.cell; J. Sung et al., Adv. Mater.
+ * 2023, DOI 10.1002/adma.202210835), checked without running it: the file validates with the study's files, every fit
+ * resolves, each estimate applies to every target's cell, every target has published values to fit, and each fitted
+ * library value is marked as coming from this fit and lies inside the fit's bounds. Running the fits is
+ * `./cellwright fit examples/sung2023/calibration.cell --fit NAME`; their results are in docs/calibration.md.
+ */
+class CalibrationFitTest {
+
+	static final String STUDY = "10.1002/adma.202210835";
+	static final List<String> FITS = List.of("NucleationBare", "NucleationInterlayer", "LithiumLossesBare",
+			"LithiumLossesInterlayer", "CathodeFirstCycle", "CathodeInterphase");
+	static CellFiles files;
+	static final Map<String, Fit> fits = new LinkedHashMap<>();
+	static final Map<String, Material> materials = new LinkedHashMap<>();
+
+	@BeforeAll
+	static void load() {
+		files = CellFiles.load(CellFiles.collect(CliTest.examples().resolve("sung2023")));
+		assertFalse(files.hasErrors(), files.problems().toString());
+		for (Model m : files.models())
+			for (Element e : m.getElements()) {
+				if (e instanceof Fit f && "sung2023.calibration".equals(m.getName())) fits.put(f.getName(), f);
+				if (e instanceof Material mat) materials.put(mat.getName(), mat);
+			}
+		// the library's materials as the targets' cells reference them
+		for (Fit f : fits.values())
+			for (FitTarget t : f.getTargets())
+				for (Layer l : Cells.effectiveLayers(t.getExperiment().getCell()))
+					for (Material mat : Composites.materialsWithin(l.getMaterial())) materials.putIfAbsent(mat.getName(), mat);
+		assertTrue(materials.containsKey("NCM811") && materials.containsKey("Li"), materials.keySet().toString());
+	}
+
+	@Test
+	void theCalibrationHasItsFitsAndEachResolves() {
+		assertEquals(FITS, List.copyOf(fits.keySet()));
+		for (Fit f : fits.values()) {
+			FitRunner.Plan plan = FitRunner.plan(f);
+			assertEquals(f.getEstimates().size(), plan.estimates().size());
+			assertFalse(plan.targets().isEmpty(), f.getName());
+		}
+	}
+
+	@Test
+	void everyEstimateAppliesToEveryTargetCellAtItsStartValue() {
+		for (Fit f : fits.values()) {
+			Map<String, Quantity> start = new LinkedHashMap<>();
+			for (FitEstimate e : f.getEstimates()) {
+				assertNotNull(e.getInitial(), f.getName() + ": " + e.getTarget() + " starts from the library's value");
+				start.put(e.getTarget(), e.getInitial());
+			}
+			for (FitTarget t : f.getTargets()) {
+				// maps the target's cell with the overrides: an estimate its cell does not have is an error here
+				assertDoesNotThrow(() -> SimulationInputs.of(t.getExperiment(), t.getExperiment().getName(), start),
+						f.getName() + " -> " + t.getExperiment().getName());
+			}
+		}
+	}
+
+	@Test
+	void everyTargetHasPublishedNumbersOfTheStudy() {
+		for (Fit f : fits.values())
+			for (FitTarget t : f.getTargets()) {
+				assertFalse(t.isMeasured(), "the study's calibration fits published numbers, not a measured series");
+				long published = t.getExperiment().getExpectations().stream()
+						.filter(x -> x.getValue() != null && STUDY.equals(x.getSource())).count();
+				assertTrue(published > 0, f.getName() + ": " + t.getExperiment().getName() + " has no published number");
+				for (Expectation x : t.getExperiment().getExpectations())
+					if (x.getValue() != null && x.getComparison().getLiteral().equals("="))
+						assertNotNull(x.getTolerance(), "a fitted number needs its tolerance: " + x.getLabel());
+			}
+	}
+
+	@Test
+	void eachFittedLibraryValueNamesTheFitAndLiesInsideItsBounds() {
+		int fitted = 0;
+		for (Fit f : fits.values())
+			for (FitEstimate e : f.getEstimates()) {
+				String[] parts = e.getTarget().split("\\.");
+				if (parts.length != 2 || !materials.containsKey(parts[0])) continue;
+				Property p = materials.get(parts[0]).getProperties().stream()
+						.filter(x -> x.getName().equals(parts[1])).findFirst().orElseThrow(() -> new AssertionError(e.getTarget()));
+				String unit = e.getLower().getUnit() == null ? "" : e.getLower().getUnit();
+				double v = Units.convert(p.getValue().getValue(), p.getValue().getUnit() == null ? "" : p.getValue().getUnit(), unit);
+				double hi = Units.convert(e.getUpper().getValue(), e.getUpper().getUnit() == null ? "" : e.getUpper().getUnit(), unit);
+				assertTrue(v > e.getLower().getValue() && v < hi, e.getTarget() + " = " + v + " outside its bounds");
+				assertEquals("fitted: calibration.cell", p.getSource(), e.getTarget() + " is derived by fit " + f.getName());
+				fitted++;
+			}
+		assertEquals(7, fitted, "fitted library values");
+	}
+
+	@Test
+	void theCalibrationDocumentReportsEveryFit() throws Exception {
+		Path doc = CliTest.examples().getParent().resolve("docs/calibration.md");
+		String text = Files.readString(doc);
+		for (String f : FITS) assertTrue(text.contains("`" + f + "`"), "docs/calibration.md reports fit " + f);
+	}
+}

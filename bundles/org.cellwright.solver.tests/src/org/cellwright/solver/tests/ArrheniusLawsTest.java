@@ -1,0 +1,133 @@
+package org.cellwright.solver.tests;
+
+import static org.cellwright.solver.input.MaterialProperty.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.LayerRole;
+import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
+import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.solver.physics.CathodeElectrolyteInterphase;
+import org.cellwright.solver.physics.CompositeCathode;
+import org.cellwright.solver.physics.Constants;
+import org.cellwright.solver.physics.LayerComposition;
+import org.cellwright.solver.physics.LithiumFlowStress;
+import org.cellwright.solver.physics.LithiumMetalElectrode;
+import org.cellwright.solver.physics.SolidElectrolyteInterphase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every transport and kinetic law of the interlayer study's parameter set (Sung et al., Adv. Mater. 2023, DOI
+ * 10.1002/adma.202210835) is Arrhenius in temperature with the activation energy of its cited source: the value the
+ * physics computes at T2 over the value at T1 is exp(-Ea/R (1/T2 - 1/T1)), and Ea is the cited one. Changing a value
+ * in Sung2023Parameters away from its source, or a law that stops applying it, fails here.
+ */
+class ArrheniusLawsTest {
+    static final double T1 = 293.15, T2 = 333.15; // 20 and 60 degC, the study's temperatures
+    static final double KJ = 1e3;
+
+    /** exp(-Ea/R (1/T2 - 1/T1)) (Arrhenius 1889). */
+    static double factor(double ea) { return Math.exp(-ea / Constants.R * (1 / T2 - 1 / T1)); }
+
+    static void assertCited(double citedEa, MaterialSpec m, MaterialProperty p, String source) {
+        assertEquals(citedEa, m.get(p, Double.NaN), 1e-9 * citedEa, m.name() + " " + p + " is the value of " + source);
+    }
+
+    static LayerSpec layer(CellSpec cell, LayerRole role) {
+        return cell.layers().stream().filter(l -> l.role() == role).findFirst().orElseThrow();
+    }
+
+    @Test
+    void solidElectrolyteConductivity() {
+        MaterialSpec se = Sung2023Parameters.lpscl();
+        assertCited(30 * KJ, se, IONIC_ACTIVATION_ENERGY, "Kraft et al., JACS 2017, DOI 10.1021/jacs.7b06327 (~0.31 eV)");
+        LayerComposition sep = new LayerComposition(Sung2023Parameters.separator());
+        double ratio = sep.effectiveConductivity(IONIC_CONDUCTIVITY, T2) / sep.effectiveConductivity(IONIC_CONDUCTIVITY, T1);
+        assertEquals(factor(30 * KJ), ratio, 1e-12);
+    }
+
+    @Test
+    void ncm811SolidDiffusivityAndExchangeCurrent() {
+        MaterialSpec am = Sung2023Parameters.ncm811();
+        // measured on NMC811: O'Regan et al., Electrochim. Acta 2022, DOI 10.1016/j.electacta.2022.140700
+        // their Arrhenius fit: E/R = 1449 K, written as 12.05 kJ/mol
+        assertEquals(1449 * Constants.R, am.get(DIFFUSION_ACTIVATION_ENERGY, 0), 0.01 * KJ, "O'Regan 2022 (1449 K x R)");
+        assertCited(24.01 * KJ, am, EXCHANGE_CURRENT_ACTIVATION_ENERGY, "O'Regan 2022");
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, T1);
+        CompositeCathode c = new CompositeCathode("c", layer(cell, LayerRole.COMPOSITE_CATHODE), 0, cell, SolverSettings.defaults());
+        c.setConditions(T1, 65e6);
+        double d1 = c.solidDiffusivity(), i1 = c.exchangeCurrentAtHalfFilling();
+        c.setConditions(T2, 65e6);
+        assertEquals(factor(am.get(DIFFUSION_ACTIVATION_ENERGY, 0)), c.solidDiffusivity() / d1, 1e-12);
+        assertEquals(factor(24.01 * KJ), c.exchangeCurrentAtHalfFilling() / i1, 1e-12);
+        // and at 25 degC, the reference, the tabulated values themselves
+        c.setConditions(Constants.T_REF, 65e6);
+        assertEquals(am.get(DIFFUSIVITY, 0), c.solidDiffusivity(), 1e-25);
+        assertEquals(am.get(EXCHANGE_CURRENT_DENSITY, 0), c.exchangeCurrentAtHalfFilling(), 1e-12);
+    }
+
+    @Test
+    void lithiumMetalExchangeCurrent() {
+        MaterialSpec li = Sung2023Parameters.lithium();
+        // Li/thiophosphate SEs: charge-transfer Ea = conduction Ea (Chiku et al., Electrochemistry 2012,
+        // DOI 10.5796/electrochemistry.80.740), so the SE's 30 kJ/mol
+        assertCited(Sung2023Parameters.lpscl().get(IONIC_ACTIVATION_ENERGY, 0), li, EXCHANGE_CURRENT_ACTIVATION_ENERGY, "Chiku 2012");
+        CellSpec cell = Sung2023Parameters.cell3Bare(65e6);
+        LithiumMetalElectrode foil = new LithiumMetalElectrode("foil", layer(cell, LayerRole.LITHIUM_METAL),
+                Sung2023Parameters.lpscl(), 0, cell);
+        foil.setConditions(T1, 65e6);
+        double i1 = foil.exchangeCurrentDensity();
+        foil.setConditions(T2, 65e6);
+        assertEquals(factor(30 * KJ), foil.exchangeCurrentDensity() / i1, 1e-12);
+    }
+
+    @Test
+    void lithiumCreepAndDislocationPlasticity() {
+        MaterialSpec li = Sung2023Parameters.lithium();
+        assertCited(37 * KJ, li, CREEP_ACTIVATION_ENERGY, "LePage et al., JES 2019, DOI 10.1149/2.0221902jes");
+        // Xu et al., PNAS 2017, DOI 10.1073/pnas.1615733114: ~1 um pillars 105 MPa at 25 degC, 35 MPa at 90 degC
+        double xu = Constants.R * Math.log(105.0 / 35.0) / (1 / 298.15 - 1 / 363.15);
+        assertEquals(xu, li.get(SIZE_EFFECT_ACTIVATION_ENERGY, 0), 0.1 * KJ);
+        LithiumFlowStress flow = new LithiumFlowStress(li);
+        // power-law creep: eps_dot = A (sigma/E)^n exp(-Q/RT); at a fixed rate sigma scales as exp(Q/(nRT))
+        double n = li.get(CREEP_STRESS_EXPONENT, 0), rate = 1e-4;
+        assertEquals(Math.pow(factor(37 * KJ), -1 / n), flow.powerLawStress(rate, T2) / flow.powerLawStress(rate, T1), 1e-12);
+        // the size-effect strength softens by the inverse Arrhenius factor of its activation energy
+        assertEquals(1 / factor(li.get(SIZE_EFFECT_ACTIVATION_ENERGY, 0)), flow.sizeEffectCoefficient(T2) / flow.sizeEffectCoefficient(T1), 1e-12);
+        // between 25 and 90 degC it is Xu's factor 3 (105 -> 35 MPa)
+        assertEquals(3.0, flow.sizeEffectCoefficient(298.15) / flow.sizeEffectCoefficient(363.15), 0.02);
+        // Coble creep: delta*D Arrhenius, so at fixed size and rate the stress scales as T / (delta D(T))
+        double qc = li.get(COBLE_ACTIVATION_ENERGY, 0), d = 50e-9;
+        assertEquals(T2 / T1 / factor(qc), flow.cobleStress(d, rate, T2) / flow.cobleStress(d, rate, T1), 1e-12);
+    }
+
+    @Test
+    void lithiumSolidElectrolyteInterphaseGrowthAndConduction() {
+        MaterialSpec se = Sung2023Parameters.lpscl();
+        double eg = se.get(IONIC_ACTIVATION_ENERGY, 0), ec = se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
+        SolidElectrolyteInterphase i = new SolidElectrolyteInterphase(se.get(INTERPHASE_GROWTH_CONSTANT, 0),
+                se.get(INTERPHASE_CONDUCTIVITY, 0), se.get(INTERPHASE_LITHIUM_CONTENT, 0), eg, ec);
+        i.setTemperature(T1);
+        double k1 = i.growthConstant(), s1 = i.conductivity();
+        i.setTemperature(T2);
+        assertEquals(factor(eg), i.growthConstant() / k1, 1e-12);
+        assertEquals(factor(ec), i.conductivity() / s1, 1e-12);
+    }
+
+    @Test
+    void cathodeElectrolyteInterphaseGrowthAndConduction() {
+        MaterialSpec am = Sung2023Parameters.ncm811();
+        // conduction: LiPON as the analogue, 0.53-0.63 eV (Put et al., ACS Appl. Mater. Interfaces 2016)
+        double ec = am.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
+        assertTrue(ec >= 0.53 * 96.485 * KJ && ec <= 0.63 * 96.485 * KJ, "LiPON range: " + ec);
+        CathodeElectrolyteInterphase cei = CathodeElectrolyteInterphase.of(am);
+        cei.setTemperature(T1);
+        double k1 = cei.law().growthConstant(), s1 = cei.law().conductivity();
+        cei.setTemperature(T2);
+        assertEquals(factor(am.get(INTERPHASE_ACTIVATION_ENERGY, 0)), cei.law().growthConstant() / k1, 1e-12);
+        assertEquals(factor(ec), cei.law().conductivity() / s1, 1e-12);
+    }
+}
