@@ -145,6 +145,9 @@ class FitTest {
 		assertEquals(2, option.rc(), option.out() + option.err());
 		assertTrue(option.err().contains("unknown fit method 'nelder'"), "--method wins over the fit's own: " + option.err());
 		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "nothing stored for a fit that did not start");
+		Cli.Result bench = Cli.cli("bench", "fit", f.toString());
+		assertEquals(2, bench.rc(), bench.out() + bench.err());
+		assertTrue(bench.err().contains("unknown fit method 'simplex'"), "the benchmark reads the method as the fit does: " + bench.err());
 	}
 
 	/**
