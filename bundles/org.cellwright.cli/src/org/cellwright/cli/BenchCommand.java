@@ -10,14 +10,13 @@ import java.util.concurrent.Callable;
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitResult;
 import org.cellwright.lang.text.Printable;
-import org.cellwright.model.Element;
 import org.cellwright.model.Fit;
-import org.cellwright.model.Model;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
 import org.cellwright.run.Problem;
 import org.cellwright.run.fit.FitRunner;
+import org.cellwright.run.fit.Fits;
 import org.cellwright.run.store.Atomic;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
@@ -77,16 +76,11 @@ public class BenchCommand implements Callable<Integer> {
 		long loadStart = System.nanoTime();
 		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
 		if (loaded == null) return 1;
-		Fit fit = null;
-		for (Model m : loaded.models()) {
-			if (m.eResource() == null || !m.eResource().getURI().isFile()
-					|| !Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize()))
-				continue;
-			for (Element e : m.getElements())
-				if (e instanceof Fit f && fit == null && (only == null || only.equals(f.getName()))) fit = f;
-		}
-		if (fit == null) {
-			err.println(Problem.display(path) + ": " + (only == null ? "no fit in this file" : "no fit named '" + Printable.escape(only) + "'"));
+		Fit fit;
+		try {
+			fit = Fits.of(loaded, path, only).get(0);
+		} catch (IllegalArgumentException e) {
+			err.println(Problem.display(path) + ": " + e.getMessage());
 			return 1;
 		}
 		FitRunner.Plan plan;
@@ -97,9 +91,13 @@ public class BenchCommand implements Callable<Integer> {
 			return 1;
 		}
 		double loadS = (System.nanoTime() - loadStart) / 1e9;
-		FitOptions options = FitOptions.defaults();
-		if (fit.getMethod() != null && fit.getMethod().toLowerCase(Locale.ROOT).startsWith("bobyqa"))
-			options = options.withMethod(FitOptions.Method.BOBYQA);
+		FitOptions options;
+		try {
+			options = FitOptions.defaults().withMethod(Fits.method(fit.getMethod()));
+		} catch (IllegalArgumentException e) {
+			err.println("cellwright: " + e.getMessage());
+			return 2;
+		}
 		if (threads != null) options = options.withParallelism(threads);
 		int n = options.parallelism();
 		o.println(String.format(Locale.ROOT, "bench fit: %s, fit %s: %d parameters, %d experiments, %d simulations at once (%d processors)",

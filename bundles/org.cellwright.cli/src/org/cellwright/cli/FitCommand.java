@@ -1,14 +1,8 @@
 package org.cellwright.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,9 +11,7 @@ import org.cellwright.fit.FitCancelledException;
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitResult;
 import org.cellwright.lang.text.Printable;
-import org.cellwright.model.Element;
 import org.cellwright.model.Fit;
-import org.cellwright.model.Model;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
@@ -27,12 +19,10 @@ import org.cellwright.run.Pipeline;
 import org.cellwright.run.Problem;
 import org.cellwright.report.FitHtmlReport;
 import org.cellwright.report.ReportException;
-import org.cellwright.report.RunReport;
-import org.cellwright.run.fit.FitReport;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.fit.FitRunner;
+import org.cellwright.run.fit.Fits;
 import org.cellwright.run.store.RunStore;
-import org.cellwright.run.store.Slot;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 
@@ -91,98 +81,76 @@ public class FitCommand implements Callable<Integer> {
 		}
 		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
 		if (loaded == null) return 1;
-		List<Fit> fits = new ArrayList<>();
-		for (Model m : loaded.models()) {
-			if (m.eResource() == null || !m.eResource().getURI().isFile()
-					|| !Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize()))
-				continue;
-			for (Element e : m.getElements())
-				if (e instanceof Fit f && (only == null || only.equals(f.getName()))) fits.add(f);
-		}
-		if (fits.isEmpty()) {
-			err.println(Problem.display(path) + ": " + (only == null ? "no fit in this file" : "no fit named '" + Printable.escape(only) + "'"));
+		List<Fit> fits;
+		try {
+			fits = Fits.of(loaded, path, only);
+		} catch (IllegalArgumentException e) {
+			err.println(Problem.display(path) + ": " + e.getMessage());
 			return 1;
 		}
-		String base = path.getFileName().toString().replaceFirst("\\.cell$", "");
-		RunStore store = new RunStore(out != null ? CliSupport.userPath(out) : CliSupport.userPath("results").resolve(base));
-		int rc = 0;
-		for (Fit f : fits) rc = Math.max(rc, fit(f, path, store, o, err));
-		return rc;
-	}
-
-	private int fit(Fit f, Path cellFile, RunStore store, PrintWriter o, PrintWriter err) {
-		FitRunner.Plan plan;
+		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : Fits.store(CliSupport.userPath("results"), path);
+		RunExecutor executor;
 		try {
-			plan = FitRunner.plan(f);
-		} catch (InputException e) {
-			err.println(e.problem().format());
-			err.println("cellwright: fit " + f.getName() + " not run");
-			return 1;
-		}
-		FitOptions options = FitOptions.defaults();
-		String m = method != null ? method : f.getMethod();
-		if (m != null) {
-			switch (m.toLowerCase(Locale.ROOT)) {
-				case "lm", "levenberg-marquardt", "levenberg_marquardt" -> options = options.withMethod(FitOptions.Method.LEVENBERG_MARQUARDT);
-				case "bobyqa" -> options = options.withMethod(FitOptions.Method.BOBYQA);
-				default -> {
-					err.println("cellwright: unknown fit method '" + Printable.escape(m) + "': lm or bobyqa");
-					return 2;
-				}
-			}
-		}
-		Instant started = Instant.now();
-		o.println("fit " + f.getName() + ": " + plan.estimates().size() + " parameters, " + plan.targets().size() + " targets ("
-				+ options.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
-		o.flush();
-		options = options.withListener((n, cost, p) -> {
-			o.println(String.format(Locale.ROOT, "  evaluation %d: cost %.6g  %s", n, cost, values(plan, p)));
-			o.flush();
-		});
-		RunExecutor executor = null;
-		try {
-			if (!RunExecutor.LOCAL.equals(engine)) {
-				executor = RunExecutor.of(engine, master);
-				options = new FitOptions(options.method(), options.maxEvaluations(), options.relativeStep(),
-						Math.max(options.parallelism(), executor.parallelism()), options.cancelled(), options.listener());
-			}
+			executor = RunExecutor.LOCAL.equals(engine) ? null : RunExecutor.of(engine, master);
 		} catch (IllegalArgumentException e) {
 			err.println("cellwright: " + e.getMessage());
 			return 1;
 		}
+		try (RunExecutor engineExecutor = executor) {
+			int rc = 0;
+			for (Fit f : fits) rc = Math.max(rc, fit(f, path, store, engineExecutor, o, err));
+			return rc;
+		}
+	}
+
+	private int fit(Fit f, Path cellFile, RunStore store, RunExecutor executor, PrintWriter o, PrintWriter err) {
+		try {
+			Fits.method(method != null ? method : f.getMethod());
+		} catch (IllegalArgumentException e) {
+			err.println("cellwright: " + e.getMessage());
+			return 2;
+		}
 		Cancel cancel = new Cancel();
 		Thread hook = new Thread(() -> cancel.request(Pipeline.INTERRUPTED), "cellwright-fit-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
-		Slot slot;
 		try {
-			slot = store.begin(f.getName(), started, hash(f.getName() + plan.estimates() + cellFile));
-		} catch (RuntimeException e) {
-			err.println("cellwright: fit " + f.getName() + " not run: " + e.getMessage());
-			if (executor != null) executor.close();
-			return 1;
-		}
-		try (slot; RunExecutor engineExecutor = executor) {
-			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel).on(engineExecutor);
-			FitResult r = runner.run(plan, options);
-			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
-			print(o, plan, r, seconds);
-			// the fit report: the targets at the start values and at the fitted values, beside fit.json
-			double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
-			runner.keep(plan, start, slot.writing().resolve(FitReport.BEFORE));
-			runner.keep(plan, r.values(), slot.writing().resolve(FitReport.AFTER));
-			try {
-				for (String side : List.of(FitReport.BEFORE, FitReport.AFTER))
-					for (FitRunner.Target t : plan.targets()) {
-						Path run = slot.writing().resolve(side).resolve(t.experiment().getName());
-						if (org.cellwright.run.folder.RunFolder.isRunFolder(run)) RunReport.write(run);
+			Fits.Stored s = Fits.run(f, cellFile, store, method, FitOptions.defaults(), executor, cancel, new Fits.Listener() {
+				@Override
+				public void starting(FitRunner.Plan plan, FitOptions options) {
+					o.println("fit " + f.getName() + ": " + plan.estimates().size() + " parameters, " + plan.targets().size() + " targets ("
+							+ options.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+					o.flush();
+				}
+
+				@Override
+				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
+					o.println(String.format(Locale.ROOT, "  evaluation %d: cost %.6g  %s", n, cost, Fits.values(plan, p)));
+					o.flush();
+				}
+
+				@Override
+				public void fitted(FitRunner.Plan plan, FitResult r, double seconds) {
+					print(o, plan, r, seconds);
+				}
+
+				@Override
+				public void finishing(Path writing) {
+					try {
+						FitHtmlReport.writeWithRuns(writing);
+					} catch (ReportException e) {
+						err.println("cellwright: no fit report: " + e.getMessage());
 					}
-				FitHtmlReport.write(slot.writing());
-			} catch (ReportException e) {
-				err.println("cellwright: no fit report: " + e.getMessage());
-			}
-			o.println("  results: " + Problem.display(slot.folder()) + " (report.html, fit.json, fitted.cell)");
-			return r.converged() ? 0 : 1;
+				}
+			});
+			o.println("  results: " + Problem.display(s.folder()) + " (report.html, fit.json, fitted.cell)");
+			return s.result().converged() ? 0 : 1;
+		} catch (InputException e) {
+			err.println(e.problem().format());
+			err.println("cellwright: fit " + f.getName() + " not run");
+			return 1;
+		} catch (Fits.NotRunException e) {
+			err.println("cellwright: fit " + f.getName() + " not run: " + e.getMessage());
+			return 1;
 		} catch (FitCancelledException e) {
 			err.println("cellwright: fit " + f.getName() + " cancelled");
 			return 1;
@@ -196,16 +164,6 @@ public class FitCommand implements Callable<Integer> {
 				// stopping
 			}
 		}
-	}
-
-	static String values(FitRunner.Plan plan, double[] p) {
-		StringBuilder b = new StringBuilder();
-		for (int i = 0; i < p.length; i++) {
-			FitRunner.Estimate e = plan.estimates().get(i);
-			b.append(i == 0 ? "" : ", ").append(e.target()).append(" = ").append(String.format(Locale.ROOT, "%.5g", p[i]))
-					.append(e.unit().isEmpty() ? "" : " " + e.unit());
-		}
-		return b.toString();
 	}
 
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
@@ -229,13 +187,5 @@ public class FitCommand implements Callable<Integer> {
 			}
 		}
 		for (String n : r.notes()) o.println("  note: " + n);
-	}
-
-	private static String hash(String s) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -18,6 +18,7 @@ import org.cellwright.measured.CyclerDataReader;
 import org.cellwright.measured.CyclerFormat;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.fit.FitReport;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
@@ -35,6 +36,22 @@ import com.google.gson.JsonParser;
  */
 public final class FitHtmlReport {
 	private FitHtmlReport() {}
+
+	/**
+	 * The reports of a fit being written ({@link org.cellwright.run.fit.Fits.Listener#finishing}): each run of its
+	 * before/ and after/ folders gets its {@link RunReport}, then the fit its report.html; returns its path.
+	 */
+	public static Path writeWithRuns(Path fitFolder) {
+		for (String side : List.of(FitReport.BEFORE, FitReport.AFTER)) {
+			try (var runs = Files.list(fitFolder.resolve(side))) {
+				for (Path run : runs.sorted().toList())
+					if (RunFolder.isRunFolder(run)) RunReport.write(run);
+			} catch (IOException e) {
+				// no such side: the report says what is missing
+			}
+		}
+		return write(fitFolder);
+	}
 
 	/** Writes {@code fitFolder/report.html} from its fit.json and before/ and after/ folders; returns the path. */
 	public static Path write(Path fitFolder) {

@@ -100,6 +100,9 @@ class FitJobUITest {
 		Path folder = job.folders().get(0);
 		assertEquals(RunStore.latest(root.resolve("results/f/K")), folder, "kept in the run store as the command line keeps it");
 		assertTrue(Files.isRegularFile(folder.resolve("fit.json")) && Files.isRegularFile(folder.resolve("fitted.cell")));
+		assertTrue(Files.isRegularFile(folder.resolve("report.html")) && Files.isRegularFile(folder.resolve("before/X/report.html"))
+				&& Files.isRegularFile(folder.resolve("after/X/report.html")), "the fit's reports, written as the command line writes them");
+		assertFalse(Files.exists(folder.resolve(".scratch")), "the evaluations' scratch folders are gone");
 
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		spin(() -> page.findView(FitReportView.ID) instanceof FitReportView v && v.fit() != null && !v.loading(), 30_000, "the fit report");

@@ -35,7 +35,7 @@ public record FitRecord(Path folder, String name, boolean converged, int evaluat
 	/** A target experiment simulated at the start and the fitted values (either null when absent), with its measurement. */
 	public record Target(String experiment, String kind, RunFolder before, RunFolder after, Measurement measured) {}
 
-	public static final String BEFORE = org.cellwright.app.FitJob.BEFORE, AFTER = org.cellwright.app.FitJob.AFTER;
+	public static final String BEFORE = FitReport.BEFORE, AFTER = FitReport.AFTER;
 
 	/** The fit a path stands for: a fit's folder, its fit.json, or the fit's folder in the store (its latest). */
 	public static Path folderOf(Path p) {

@@ -135,6 +135,21 @@ class FitTest {
 		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "nothing stored for a fit that did not start");
 	}
 
+	@Test
+	void anUnknownMethodIsAUsageErrorAndNothingIsStored() throws Exception {
+		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured  method simplex }\n");
+		Cli.Result fit = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(2, fit.rc(), fit.out() + fit.err());
+		assertTrue(fit.err().contains("unknown fit method 'simplex': lm or bobyqa"), fit.err());
+		Cli.Result option = Cli.cli("fit", f.toString(), "--method", "nelder", "--out", tmp.resolve("fits").toString());
+		assertEquals(2, option.rc(), option.out() + option.err());
+		assertTrue(option.err().contains("unknown fit method 'nelder'"), "--method wins over the fit's own: " + option.err());
+		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "nothing stored for a fit that did not start");
+		Cli.Result bench = Cli.cli("bench", "fit", f.toString());
+		assertEquals(2, bench.rc(), bench.out() + bench.err());
+		assertTrue(bench.err().contains("unknown fit method 'simplex'"), "the benchmark reads the method as the fit does: " + bench.err());
+	}
+
 	/**
 	 * A run of an experiment that names its measurement: the run's report overlays measurement and simulation and
 	 * gives the error figures; the measurement is the simulation of the true cell plus 0.5 mV noise, so the voltage RMS

@@ -1,0 +1,159 @@
+package org.cellwright.run.fit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.fit.FitOptions;
+import org.cellwright.fit.FitResult;
+import org.cellwright.lang.text.Printable;
+import org.cellwright.model.Element;
+import org.cellwright.model.Fit;
+import org.cellwright.model.Model;
+import org.cellwright.run.Cancel;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.RunExecutor;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.run.store.Slot;
+
+/**
+ * The one way a fit is run, for the command line ({@code ./cellwright fit}) and the IDE (Run &gt; Fit Parameters): the
+ * fit resolved ({@link FitRunner#plan}), a slot in the {@link RunStore} ({@code <fit>/<id>/}), the search
+ * ({@link FitRunner#run}, on an engine when one is given), {@code fit.json} and {@code fitted.cell} ({@link FitReport}),
+ * then each target simulated at the start values ({@value FitReport#BEFORE}/) and at the fitted values
+ * ({@value FitReport#AFTER}/), and last the caller's {@link Listener#finishing} (its report.html) before the slot is moved
+ * into place. The callers only say how to show progress and results.
+ */
+public final class Fits {
+	private Fits() {}
+
+	/** A fit kept in the run store: its plan, result, duration [s] and folder (in place). */
+	public record Stored(FitRunner.Plan plan, FitResult result, double seconds, Path folder) {}
+
+	/** Hooks of the caller. */
+	public interface Listener {
+		/** The fit is resolved and about to start with these options. */
+		default void starting(FitRunner.Plan plan, FitOptions options) {}
+
+		/** An evaluation ended (on the fit's threads); {@code p} in the estimates' units. */
+		default void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {}
+
+		/** The search ended; fit.json and fitted.cell are written, the before/after simulations follow. */
+		default void fitted(FitRunner.Plan plan, FitResult r, double seconds) {}
+
+		/** The targets are being simulated at the "start values" or the "fitted values". */
+		default void simulating(String what) {}
+
+		/** In the fit's folder being written, after fit.json, fitted.cell, before/ and after/: e.g. its report.html. */
+		default void finishing(Path writing) {}
+	}
+
+	/**
+	 * The fits of the .cell file {@code cellFile} itself (not those of its siblings), every one or the one named
+	 * {@code only}; none is an IllegalArgumentException saying so ("no fit in this file").
+	 */
+	public static List<Fit> of(CellFiles loaded, Path cellFile, String only) {
+		Path file = cellFile.toAbsolutePath().normalize();
+		List<Fit> fits = new ArrayList<>();
+		for (Model m : loaded.models()) {
+			if (m.eResource() == null || !m.eResource().getURI().isFile()
+					|| !Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(file))
+				continue;
+			for (Element e : m.getElements())
+				if (e instanceof Fit f && (only == null || only.equals(f.getName()))) fits.add(f);
+		}
+		if (fits.isEmpty())
+			throw new IllegalArgumentException(only == null ? "no fit in this file" : "no fit named '" + Printable.escape(only) + "'");
+		return fits;
+	}
+
+	/** The run store of a file's fits: {@code results/<file name without .cell>} below {@code results}' parent folder. */
+	public static RunStore store(Path results, Path cellFile) {
+		return new RunStore(results.resolve(cellFile.getFileName().toString().replaceFirst("\\.cell$", "")));
+	}
+
+	/** A fit's 'method' (or --method): lm (Levenberg-Marquardt) or bobyqa; null is the default; another an IllegalArgumentException. */
+	public static FitOptions.Method method(String m) {
+		if (m == null) return FitOptions.defaults().method();
+		return switch (m.toLowerCase(Locale.ROOT)) {
+			case "lm", "levenberg-marquardt", "levenberg_marquardt" -> FitOptions.Method.LEVENBERG_MARQUARDT;
+			case "bobyqa" -> FitOptions.Method.BOBYQA;
+			default -> throw new IllegalArgumentException("unknown fit method '" + Printable.escape(m) + "': lm or bobyqa");
+		};
+	}
+
+	/** A fit that could not start: its slot in the run store is held by another writer, or its name names no folder. */
+	public static final class NotRunException extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		NotRunException(String message, Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/**
+	 * Runs a fit of {@code cellFile} and keeps it in {@code store}. The method comes from {@code method} (e.g. the
+	 * command line's), else the fit's own; the options' listener is the {@code listener}'s; {@code engine} (null: this
+	 * computer) runs the evaluations' simulations and is not closed here.
+	 *
+	 * @throws org.cellwright.run.InputException the fit cannot be resolved (at its line): nothing ran
+	 * @throws NotRunException its run store slot cannot be had: nothing ran
+	 * @throws IllegalArgumentException an unknown method: nothing ran
+	 * @throws org.cellwright.fit.FitCancelledException cancelled (the slot is kept as far as it got)
+	 */
+	public static Stored run(Fit f, Path cellFile, RunStore store, String method, FitOptions options, RunExecutor engine, Cancel cancel,
+			Listener listener) throws Exception {
+		FitRunner.Plan plan = FitRunner.plan(f);
+		FitOptions o = options.withMethod(method(method != null ? method : f.getMethod()));
+		if (engine != null) o = o.withParallelism(Math.max(o.parallelism(), engine.parallelism()));
+		o = o.withListener((n, cost, p) -> listener.evaluation(plan, n, cost, p));
+		listener.starting(plan, o);
+		Instant started = Instant.now();
+		Slot slot;
+		try {
+			slot = store.begin(f.getName(), started, hash(f.getName() + plan.estimates() + cellFile));
+		} catch (RuntimeException e) {
+			throw new NotRunException(e.getMessage(), e);
+		}
+		try (slot) {
+			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel).on(engine);
+			FitResult r = runner.run(plan, o);
+			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
+			listener.fitted(plan, r, seconds);
+			double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
+			listener.simulating("start values");
+			runner.keep(plan, start, slot.writing().resolve(FitReport.BEFORE));
+			listener.simulating("fitted values");
+			runner.keep(plan, r.values(), slot.writing().resolve(FitReport.AFTER));
+			listener.finishing(slot.writing());
+			slot.commit();
+			return new Stored(plan, r, seconds, slot.folder());
+		}
+	}
+
+	/** Parameter values p as "target = value unit, ..." (progress lines). */
+	public static String values(FitRunner.Plan plan, double[] p) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < p.length; i++) {
+			FitRunner.Estimate e = plan.estimates().get(i);
+			b.append(i == 0 ? "" : ", ").append(e.target()).append(" = ").append(String.format(Locale.ROOT, "%.5g", p[i]))
+					.append(e.unit().isEmpty() ? "" : " " + e.unit());
+		}
+		return b.toString();
+	}
+
+	private static String hash(String s) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
