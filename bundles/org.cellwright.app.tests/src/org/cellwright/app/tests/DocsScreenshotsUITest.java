@@ -10,10 +10,6 @@ import org.cellwright.editor.stack.StackView;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -103,16 +99,8 @@ class DocsScreenshotsUITest {
 
 	void shot(String name) throws Exception {
 		Shell shell = page.getWorkbenchWindow().getShell();
-		Rectangle r = shell.getBounds();
-		Image image = new Image(shell.getDisplay(), r.width, r.height);
-		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, r.x, r.y);
-		gc.dispose();
-		ImageLoader loader = new ImageLoader();
-		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-		image.dispose();
 		Path file = dir.resolve(name);
-		loader.save(file.toString(), SWT.IMAGE_PNG);
+		Screenshots.window(shell, file);
 		assertTrue(Files.size(file) > 10_000, file + " holds a picture");
 	}
 

@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import org.cellwright.app.WorkspaceSetup;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -72,16 +68,8 @@ class MenuScreenshotsUITest {
 		DocsScreenshotsUITest.post(SWT.KeyUp, SWT.ALT, (char) 0, 0, 0, 0);
 		DocsScreenshotsUITest.settle(1000);
 		Shell shell = page.getWorkbenchWindow().getShell();
-		Rectangle r = shell.getBounds();
-		Image image = new Image(shell.getDisplay(), r.width, r.height);
-		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, r.x, r.y);
-		gc.dispose();
-		ImageLoader loader = new ImageLoader();
-		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-		image.dispose();
 		Path file = dir.resolve(name);
-		loader.save(file.toString(), SWT.IMAGE_PNG);
+		Screenshots.window(shell, file);
 		assertTrue(Files.size(file) > 10_000, file + " holds a picture");
 	}
 }

@@ -37,14 +37,7 @@ final class Screenshots {
 		settle(1500);
 		Rectangle r = shell.getBounds();
 		int bottom = r.y + r.height - 30; // below, Xvfb leaves the unpainted status line black
-		Image image = new Image(shell.getDisplay(), r.width, Math.min(r.height, bottom - r.y));
-		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, r.x, r.y);
-		gc.dispose();
-		ImageLoader l = new ImageLoader();
-		l.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-		l.save(dir.resolve(fileName).toString(), SWT.IMAGE_PNG);
-		image.dispose();
+		capture(shell.getDisplay(), new Rectangle(r.x, r.y, r.width, Math.min(r.height, bottom - r.y)), dir.resolve(fileName));
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 	}
 
@@ -57,13 +50,24 @@ final class Screenshots {
 		// the client area where it is on the screen (under Xvfb without a window manager a shell has no trim)
 		org.eclipse.swt.graphics.Point at = shell.toDisplay(0, 0);
 		Rectangle r = shell.getClientArea();
-		Image image = new Image(shell.getDisplay(), r.width, r.height);
-		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, at.x, at.y);
+		capture(shell.getDisplay(), new Rectangle(at.x, at.y, r.width, r.height), dir.resolve(fileName));
+	}
+
+	/** The whole window of a shell as it is on the screen, saved as a PNG (for tests that always write theirs). */
+	static void window(Shell shell, Path file) throws java.io.IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		capture(shell.getDisplay(), shell.getBounds(), file);
+	}
+
+	/** The screen's pixels in an area, saved as a PNG. */
+	private static void capture(Display display, Rectangle area, Path file) {
+		Image image = new Image(display, area.width, area.height);
+		GC gc = new GC(display);
+		gc.copyArea(image, area.x, area.y);
 		gc.dispose();
 		ImageLoader l = new ImageLoader();
 		l.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-		l.save(dir.resolve(fileName).toString(), SWT.IMAGE_PNG);
+		l.save(file.toString(), SWT.IMAGE_PNG);
 		image.dispose();
 	}
 

@@ -15,10 +15,6 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -170,17 +166,8 @@ class TableEditorUITest {
 		v.setSelection(new StructuredSelection(List.of(t.row("LPSCl"))));
 		v.editElement(t.row("LPSCl"), t.columns().indexOf(t.column("ionic-conductivity")));
 		DocsScreenshotsUITest.settle(1500);
-		Rectangle r = shell.getBounds();
-		Image image = new Image(shell.getDisplay(), r.width, r.height);
-		GC gc = new GC(shell.getDisplay());
-		gc.copyArea(image, r.x, r.y);
-		gc.dispose();
-		ImageLoader loader = new ImageLoader();
-		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-		image.dispose();
 		Path out = Path.of(d).resolve("ide-table.png");
-		Files.createDirectories(out.getParent());
-		loader.save(out.toString(), SWT.IMAGE_PNG);
+		Screenshots.window(shell, out);
 		assertTrue(Files.size(out) > 10_000);
 	}
 }
