@@ -90,7 +90,15 @@ public final class BpxImporter {
 		} catch (java.nio.charset.CharacterCodingException e) {
 			throw new BpxException("not UTF-8 text: " + e.getMessage());
 		}
-		return importJson(json, name);
+		Result r = importJson(json, name);
+		// what the BPX project's validator refuses is refused too, each problem with its JSON path
+		List<String> problems = BpxSchema.problems(JsonParser.parseString(json.startsWith("\uFEFF") ? json.substring(1) : json).getAsJsonObject());
+		if (!problems.isEmpty()) {
+			int shown = Math.min(problems.size(), 10);
+			throw new BpxException("not valid BPX (the BPX validator refuses it): " + String.join("\n  ", problems.subList(0, shown))
+					+ (problems.size() > shown ? "\n  ... and " + (problems.size() - shown) + " more" : ""));
+		}
+		return r;
 	}
 
 	/** Imports BPX JSON text; {@code name} (usually the file name) names the package and the cell. */

@@ -1,0 +1,176 @@
+package org.cellwright.sharing.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.cellwright.sharing.bpx.BpxImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * CellWright's BPX import refuses exactly the files the BPX project's validator ({@code ../shared/tools/bpx-validator})
+ * refuses: every file of {@code ../shared/data/bpx} and {@code ../shared/data/bpx-real}, and variants of them with one
+ * defect each (or one harmless change). The validator decides; the test asserts it agrees with the intended verdict of
+ * each variant (so a variant that stops being invalid is noticed) and that the import agrees with the validator, a refusal
+ * naming the JSON path of the defect.
+ */
+public class BpxValidatorTest {
+
+	@TempDir
+	Path tmp;
+
+	static Path shared() {
+		return Path.of(System.getProperty("cellwright.bpx.real", "../../../shared/data/bpx-real")).getParent().getParent();
+	}
+
+	static List<Path> sharedFiles() throws IOException {
+		List<Path> out = new ArrayList<>();
+		for (String d : List.of("data/bpx", "data/bpx-real"))
+			try (Stream<Path> s = Files.list(shared().resolve(d))) {
+				s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+			}
+		assertTrue(out.size() >= 8, "the shared BPX files: " + out);
+		return out;
+	}
+
+	/** The validator's verdict per file (true: valid); it needs python3 with pydantic, as documented in docs/sharing.md. */
+	static Map<Path, Boolean> validate(List<Path> files) throws Exception {
+		Path v = shared().resolve("tools/bpx-validator/validate-bpx");
+		assertTrue(Files.isRegularFile(v), "the BPX validator " + v);
+		List<String> cmd = new ArrayList<>(List.of("bash", v.toString()));
+		files.forEach(f -> cmd.add(f.toString()));
+		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int rc = p.waitFor();
+		assertTrue(rc != 2 && !out.contains("cannot import the BPX package"),
+				"the BPX validator runs (it needs python3 with pydantic >= 2.6, pyparsing, pyyaml): " + out);
+		Map<Path, Boolean> verdict = new LinkedHashMap<>();
+		for (Path f : files) {
+			String line = out.lines().filter(l -> l.startsWith("valid   " + f + "") || l.startsWith("INVALID " + f + ":")).findFirst()
+					.orElseThrow(() -> new AssertionError("no verdict for " + f + " in\n" + out));
+			verdict.put(f, line.startsWith("valid"));
+		}
+		return verdict;
+	}
+
+	static JsonObject read(Path f) throws IOException {
+		return JsonParser.parseString(Files.readString(f)).getAsJsonObject();
+	}
+
+	static JsonObject section(JsonObject root, String s) {
+		return root.getAsJsonObject("Parameterisation").getAsJsonObject(s);
+	}
+
+	/** One variant: a file, a change, and whether the validator should still accept it. */
+	record Variant(String name, String base, boolean valid, String path, Consumer<JsonObject> change) {
+	}
+
+	static List<Variant> variants() {
+		JsonArray two = new JsonArray();
+		two.add(1);
+		two.add(2);
+		JsonArray one = new JsonArray();
+		one.add(1);
+		JsonObject uneven = new JsonObject();
+		uneven.add("x", two);
+		uneven.add("y", one);
+		String nmc0 = "data/bpx-real/aboutenergy__nmc_pouch_cell_BPX.json", nmc1 = "data/bpx-real/explorebpx__nmc_pouch_cell.json",
+				spm = "data/bpx/nmc_pouch_cell_BPX_SPM.json", blend = "data/bpx-real/bpxrepo__nmc_pouch_cell_BPX_blended_electrode.json";
+		return List.of(
+				new Variant("ok-user-defined", nmc0, true, null,
+						r -> r.getAsJsonObject("Parameterisation").add("User-defined", JsonParser.parseString("{\"Stack pressure [Pa]\": 1e6}"))),
+				new Variant("ok-1x-state", nmc1, true, null,
+						r -> r.getAsJsonObject("State").getAsJsonObject("Initial conditions").addProperty("Initial temperature [K]", 300)),
+				new Variant("bad-no-capacity", nmc0, false, "$.Parameterisation.Cell[\"Nominal cell capacity [A.h]\"]: missing",
+						r -> section(r, "Cell").remove("Nominal cell capacity [A.h]")),
+				new Variant("bad-thickness-text", nmc0, false, "$.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"]: not a number",
+						r -> section(r, "Negative electrode").addProperty("Thickness [m]", "thick")),
+				new Variant("bad-unknown-field", nmc0, false, "$.Parameterisation.Cell[\"Electrode area [m^2]\"]: not a BPX field",
+						r -> section(r, "Cell").addProperty("Electrode area [m^2]", 0.1)),
+				new Variant("bad-1x-cell-temperature", nmc1, false, "$.Parameterisation.Cell[\"Ambient temperature [K]\"]: a BPX 0.x field",
+						r -> section(r, "Cell").addProperty("Ambient temperature [K]", 298.15)),
+				new Variant("bad-model", nmc0, false, "$.Header.Model: 'P2D'", r -> r.getAsJsonObject("Header").addProperty("Model", "P2D")),
+				new Variant("bad-no-header", nmc0, false, "$.Header: missing", r -> r.remove("Header")),
+				new Variant("bad-uneven-table", nmc0, false, "$.Parameterisation.Electrolyte[\"Conductivity [S.m-1]\"]: the table's x and y",
+						r -> section(r, "Electrolyte").add("Conductivity [S.m-1]", uneven)),
+				new Variant("bad-spm-with-electrolyte", spm, false, "$.Parameterisation.Electrolyte: not a section of a SPM parameterisation",
+						r -> r.getAsJsonObject("Parameterisation").add("Electrolyte", JsonParser.parseString(
+								"{\"Cation transference number\": 0.26, \"Diffusivity [m2.s-1]\": 3e-10, \"Conductivity [S.m-1]\": 1.0}"))),
+				new Variant("bad-blend-no-radius", blend, false, "$.Parameterisation[\"Positive electrode\"].Particle",
+						r -> section(r, "Positive electrode").getAsJsonObject("Particle").entrySet().iterator().next().getValue().getAsJsonObject()
+								.remove("Particle radius [m]")),
+				new Variant("bad-state-field", nmc1, false, "$.State[\"Initial conditions\"][\"Initial SOC\"]: not a field",
+						r -> r.getAsJsonObject("State").getAsJsonObject("Initial conditions").add("Initial SOC", new JsonPrimitive(0.5))));
+	}
+
+	@Test
+	void importRefusesExactlyWhatTheValidatorRefuses() throws Exception {
+		List<Path> files = new ArrayList<>(sharedFiles());
+		Map<Path, Variant> made = new LinkedHashMap<>();
+		for (Variant v : variants()) {
+			JsonObject root = read(shared().resolve(v.base()));
+			v.change().accept(root);
+			Path f = tmp.resolve(v.name() + ".json");
+			Files.writeString(f, new Gson().toJson(root));
+			files.add(f);
+			made.put(f, v);
+		}
+		Map<Path, Boolean> verdict = validate(files);
+		List<String> disagree = new ArrayList<>();
+		for (Path f : files) {
+			Variant v = made.get(f);
+			if (v != null)
+				assertEquals(v.valid(), verdict.get(f), "the BPX validator's verdict on the variant " + v.name());
+			try {
+				BpxImporter.importFile(f);
+				if (!verdict.get(f))
+					disagree.add(f + ": imported, but the BPX validator refuses it");
+			} catch (BpxImporter.BpxException e) {
+				if (verdict.get(f))
+					disagree.add(f + ": refused, but the BPX validator accepts it: " + e.getMessage());
+				else {
+					assertTrue(e.getMessage().contains("$."), "a refusal names the JSON path: " + e.getMessage());
+					if (v != null && v.path() != null)
+						assertTrue(e.getMessage().contains(v.path()), v.name() + ": the refusal names '" + v.path() + "': " + e.getMessage());
+				}
+			}
+		}
+		assertEquals(List.of(), disagree);
+		assertFalse(verdict.values().stream().allMatch(b -> b), "some files are refused");
+	}
+
+	@Test
+	void aRefusalListsEveryProblemOnItsOwnLine() throws Exception {
+		JsonObject root = read(shared().resolve("data/bpx-real/aboutenergy__nmc_pouch_cell_BPX.json"));
+		section(root, "Cell").remove("Nominal cell capacity [A.h]");
+		section(root, "Separator").addProperty("Porosity", "high");
+		Path f = tmp.resolve("two.json");
+		Files.writeString(f, new Gson().toJson(root));
+		try {
+			BpxImporter.importFile(f);
+			fail("imported");
+		} catch (BpxImporter.BpxException e) {
+			assertEquals("not valid BPX (the BPX validator refuses it): $.Parameterisation.Cell[\"Nominal cell capacity [A.h]\"]: missing; BPX requires it\n"
+					+ "  $.Parameterisation.Separator.Porosity: not a number", e.getMessage());
+		}
+	}
+}
