@@ -92,7 +92,7 @@ public final class BpxExporter {
 	public static JsonObject export(Cell cell) {
 		JsonObject root = new JsonObject();
 		JsonObject header = new JsonObject();
-		header.addProperty("BPX", "0.1.0");
+		header.addProperty("BPX", NEWEST); // replaced below by the version the cell was imported from
 		header.addProperty("Title", "CellWright cell " + cell.getName());
 		header.addProperty("Model", "DFN");
 		root.add("Header", header);
@@ -205,12 +205,94 @@ public final class BpxExporter {
 					target.add(k[1], v);
 			}
 		}
+		if (header.has("Model") && header.get("Model").getAsString().equals("SPM")) {
+			// a single-particle-model file (as imported) has no electrolyte, separator or electrode transport: BPX
+			// refuses them there, and the importer's placeholder separator is not the file's
+			par.remove(BpxImporter.ELY);
+			par.remove(BpxImporter.SEP);
+			for (JsonObject e : List.of(neg, pos))
+				for (String k : List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]"))
+					e.remove(k);
+		}
+		String version = version(text);
+		header.addProperty("BPX", version);
+		if (!version.startsWith("0."))
+			state(root, c, ely, user, text);
 		if (user.size() > 0)
 			par.add(BpxImporter.USER, user);
 		for (String empty : List.of(BpxImporter.ELY, BpxImporter.SEP))
 			if (par.has(empty) && par.getAsJsonObject(empty).size() == 0)
 				par.remove(empty);
 		return root;
+	}
+
+	/** The BPX version written when the cell was not imported from BPX: the newest layout (that of the BPX validator, 1.1.1). */
+	public static final String NEWEST = "1.1.1";
+
+	private static final Pattern IMPORTED = Pattern.compile("^// Imported from BPX ([0-9][0-9A-Za-z.+-]{0,20}) \\(", Pattern.MULTILINE);
+	private static final Pattern KEPT_STATE = Pattern.compile(
+			"^//\\s*BPX State\\s+(\"(?:[^\"\\\\]|\\\\.)*\")(?:\\s+(\"(?:[^\"\\\\]|\\\\.)*\"))?\\s*=\\s*(.+)$", Pattern.MULTILINE);
+
+	/**
+	 * The header version to write: the one the cell was imported from ({@code // Imported from BPX 0.4.0}, a 0.x number
+	 * such as {@code 0.1} written {@code 0.1.0}), or {@link #NEWEST}.
+	 */
+	static String version(String text) {
+		Matcher m = text == null ? null : IMPORTED.matcher(text);
+		if (m == null || !m.find() || !m.group(1).matches("[0-9]+(\\.[0-9]+){0,2}"))
+			return NEWEST;
+		String v = m.group(1);
+		for (int dots = v.replaceAll("[^.]", "").length(); dots < 2; dots++)
+			v += ".0";
+		return v;
+	}
+
+	/**
+	 * BPX 1.x keeps temperatures and the initial electrolyte concentration in {@code "State"}, not in {@code "Cell"} and
+	 * {@code "Electrolyte"}: moves them there (the cell's values win) and adds what the importer kept of the file's
+	 * State ({@code // BPX State "group" "key" = json}); a thermal conductivity goes to {@code "User-defined"}.
+	 */
+	private static void state(JsonObject root, JsonObject c, JsonObject ely, JsonObject user, String text) {
+		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
+		move(c, "Ambient temperature [K]", thermal, "Ambient temperature [K]");
+		move(c, "Initial temperature [K]", initial, "Initial temperature [K]");
+		move(ely, "Initial concentration [mol.m-3]", initial, BpxImporter.STATE_C0);
+		move(c, "Thermal conductivity [W.m-1.K-1]", user, "Thermal conductivity [W.m-1.K-1]");
+		state.add(BpxImporter.INITIAL, initial);
+		state.add(BpxImporter.THERMAL, thermal);
+		if (text != null) {
+			Matcher m = KEPT_STATE.matcher(text);
+			while (m.find()) {
+				try {
+					String group = JsonParser.parseString(m.group(1)).getAsString();
+					JsonElement v = JsonParser.parseString(m.group(3).trim());
+					if (m.group(2) == null) {
+						if (!state.has(group) || state.get(group).isJsonObject() && state.getAsJsonObject(group).size() == 0)
+							state.add(group, v);
+					} else {
+						if (!state.has(group) || !state.get(group).isJsonObject())
+							state.add(group, new JsonObject());
+						JsonObject g = state.getAsJsonObject(group);
+						String key = JsonParser.parseString(m.group(2)).getAsString();
+						if (!g.has(key))
+							g.add(key, v);
+					}
+				} catch (RuntimeException e) {
+					// a hand-edited comment that is not JSON any more: left out
+				}
+			}
+		}
+		for (String g : List.of(BpxImporter.INITIAL, BpxImporter.THERMAL))
+			if (state.getAsJsonObject(g).size() == 0)
+				state.remove(g);
+		if (state.size() > 0)
+			root.add(BpxImporter.STATE, state);
+	}
+
+	private static void move(JsonObject from, String key, JsonObject to, String as) {
+		JsonElement v = from.remove(key);
+		if (v != null && !to.has(as))
+			to.add(as, v);
 	}
 
 	private static void electrode(JsonObject o, Layer l, boolean negative, JsonObject user, String prefix) {
