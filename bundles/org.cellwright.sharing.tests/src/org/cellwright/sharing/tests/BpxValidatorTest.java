@@ -2,6 +2,7 @@ package org.cellwright.sharing.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -201,5 +202,35 @@ public class BpxValidatorTest {
 			assertTrue(verdict.get(json), json + " passes the BPX validator:\n" + Files.readString(json));
 			assertEquals(versions.get(json), read(json).getAsJsonObject("Header").get("BPX").getAsString(), json + ": the version read");
 		}
+	}
+
+	/**
+	 * An electrolyte conductivity given as a table is interpolated at the initial concentration (0.x: in the
+	 * electrolyte; 1.x: in State), and the export writes the table back (and passes the validator).
+	 */
+	@Test
+	void aConductivityTableIsEvaluatedAtTheInitialConcentrationAndExportedBack() throws Exception {
+		JsonObject table = JsonParser.parseString("{\"x\": [0, 800, 1600], \"y\": [0, 0.8, 1.2]}").getAsJsonObject();
+		List<Path> exported = new ArrayList<>();
+		// 0.x: c0 = 1000 in the electrolyte; 1.x: c0 = 1000 in State. Between 800 and 1600: 0.8 + 0.4 * 200 / 800 = 0.9
+		for (String base : List.of("data/bpx-real/aboutenergy__nmc_pouch_cell_BPX.json", "data/bpx-real/explorebpx__nmc_pouch_cell.json")) {
+			JsonObject root = read(shared().resolve(base));
+			section(root, "Electrolyte").add("Conductivity [S.m-1]", table);
+			Path f = tmp.resolve("table-" + exported.size() + ".json");
+			Files.writeString(f, new Gson().toJson(root));
+			BpxImporter.Result r = BpxImporter.importFile(f);
+			assertTrue(r.text().contains("ionic-conductivity = 0.9 S/m"), r.text());
+			assertTrue(r.notes().stream().anyMatch(n -> n.contains("table evaluated at the initial concentration (0.9 S/m)")), r.notes().toString());
+			Path cell = tmp.resolve("table-" + exported.size() + ".cell");
+			Files.writeString(cell, r.text());
+			JsonObject out = BpxHardeningTest.export(cell);
+			assertEquals(table, section(out, "Electrolyte").get("Conductivity [S.m-1]"), base + ": the table is exported back");
+			Path json = tmp.resolve("table-" + exported.size() + ".bpx.json");
+			Files.writeString(json, new Gson().toJson(out));
+			exported.add(json);
+		}
+		validate(exported).forEach((f, ok) -> assertTrue(ok, f + " passes the BPX validator"));
+		assertEquals(0.4, BpxImporter.interpolate(table, 400), 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> BpxImporter.interpolate(table, 2000));
 	}
 }

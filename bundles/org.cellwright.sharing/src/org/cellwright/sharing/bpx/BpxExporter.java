@@ -197,10 +197,17 @@ public final class BpxExporter {
 		for (String[] k : kept) {
 			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
 			JsonElement v = JsonParser.parseString(k[2]);
-			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && v.isJsonPrimitive()
-					&& v.getAsJsonPrimitive().isString() && ely.has("Initial concentration [mol.m-3]")
+			Double c0 = ely.has("Initial concentration [mol.m-3]") ? Double.valueOf(ely.get("Initial concentration [mol.m-3]").getAsDouble())
+					: initialConcentration(text);
+			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && (v.isJsonObject() || v.isJsonPrimitive()
+					&& v.getAsJsonPrimitive().isString()) && c0 != null
 					&& target.get(k[1]).isJsonPrimitive() && target.get(k[1]).getAsJsonPrimitive().isNumber()) {
-				double at = PyExpression.evaluate(v.getAsString(), ely.get("Initial concentration [mol.m-3]").getAsDouble());
+				double at;
+				try {
+					at = v.isJsonObject() ? BpxImporter.interpolate(v.getAsJsonObject(), c0) : PyExpression.evaluate(v.getAsString(), c0);
+				} catch (IllegalArgumentException e) {
+					continue;
+				}
 				if (Math.abs(at - target.get(k[1]).getAsDouble()) <= 1e-9 * Math.abs(at))
 					target.add(k[1], v);
 			}
@@ -287,6 +294,21 @@ public final class BpxExporter {
 				state.remove(g);
 		if (state.size() > 0)
 			root.add(BpxImporter.STATE, state);
+	}
+
+	/** The initial electrolyte concentration a BPX 1.x file kept in its State comment, if any. */
+	private static Double initialConcentration(String text) {
+		if (text == null)
+			return null;
+		Matcher m = KEPT_STATE.matcher(text);
+		while (m.find())
+			try {
+				if (m.group(2) != null && JsonParser.parseString(m.group(2)).getAsString().equals(BpxImporter.STATE_C0))
+					return JsonParser.parseString(m.group(3).trim()).getAsDouble();
+			} catch (RuntimeException e) {
+				// not a number: none
+			}
+		return null;
 	}
 
 	private static void move(JsonObject from, String key, JsonObject to, String as) {

@@ -422,6 +422,15 @@ public final class BpxImporter {
 			if (kappa != null && isNumber(kappa)) {
 				out.append("\tionic-conductivity = ").append(fmt(kappa.getAsDouble())).append(" S/m\n");
 				mapped.add(ELY + " / Conductivity [S.m-1]");
+			} else if (kappa != null && kappa.isJsonObject() && c0 != null) {
+				try {
+					double v = interpolate(kappa.getAsJsonObject(), c0);
+					out.append("\t// conductivity table at x = ").append(fmt(c0)).append(" mol/m3 (linear interpolation)\n");
+					out.append("\tionic-conductivity = ").append(fmt(v)).append(" S/m\n");
+					notes.add(ELY + " / Conductivity: table evaluated at the initial concentration (" + fmt(v) + " S/m); the table is kept as a comment");
+				} catch (IllegalArgumentException x) {
+					notes.add(ELY + " / Conductivity: " + x.getMessage());
+				}
 			} else if (kappa != null && kappa.isJsonPrimitive() && c0 != null) {
 				try {
 					double v = PyExpression.evaluate(kappa.getAsString(), c0);
@@ -555,6 +564,33 @@ public final class BpxImporter {
 			if (e.getKey().equalsIgnoreCase(key) && e.getValue().isJsonObject())
 				return e.getValue().getAsJsonObject();
 		return null;
+	}
+
+	/**
+	 * A BPX table {@code {"x": [...], "y": [...]}} at {@code at}, interpolated linearly between its points (x ascending);
+	 * outside the table's range, or a table that is not one, is an {@link IllegalArgumentException} saying why.
+	 */
+	public static double interpolate(JsonObject table, double at) {
+		JsonElement xe = table.get("x"), ye = table.get("y");
+		if (xe == null || ye == null || !xe.isJsonArray() || !ye.isJsonArray() || xe.getAsJsonArray().size() != ye.getAsJsonArray().size()
+				|| xe.getAsJsonArray().isEmpty())
+			throw new IllegalArgumentException("not a table of equally many x and y values");
+		JsonArray xs = xe.getAsJsonArray(), ys = ye.getAsJsonArray();
+		double[] x = new double[xs.size()], y = new double[xs.size()];
+		for (int i = 0; i < x.length; i++) {
+			if (!isNumber(xs.get(i)) || !isNumber(ys.get(i)))
+				throw new IllegalArgumentException("the table has a value that is not a number at index " + i);
+			x[i] = xs.get(i).getAsDouble();
+			y[i] = ys.get(i).getAsDouble();
+			if (i > 0 && x[i] <= x[i - 1])
+				throw new IllegalArgumentException("the table's x values do not increase at index " + i);
+		}
+		if (at < x[0] || at > x[x.length - 1])
+			throw new IllegalArgumentException(fmt(at) + " is outside the table (" + fmt(x[0]) + " to " + fmt(x[x.length - 1]) + ")");
+		for (int i = 1; i < x.length; i++)
+			if (at <= x[i])
+				return y[i - 1] + (y[i] - y[i - 1]) * (at - x[i - 1]) / (x[i] - x[i - 1]);
+		return y[0]; // a table of one point
 	}
 
 	private static boolean isNumber(JsonElement e) {
