@@ -233,4 +233,28 @@ public class BpxValidatorTest {
 		assertEquals(0.4, BpxImporter.interpolate(table, 400), 1e-12);
 		assertThrows(IllegalArgumentException.class, () -> BpxImporter.interpolate(table, 2000));
 	}
+
+	/** BPX 1.x's initial state of charge sets the electrode layers' initial stoichiometry; the export keeps the State. */
+	@Test
+	void theInitialStateOfChargeSetsTheLayersStoichiometry() throws Exception {
+		JsonObject root = read(shared().resolve("data/bpx-real/explorebpx__nmc_pouch_cell.json"));
+		root.getAsJsonObject("State").getAsJsonObject("Initial conditions").addProperty("Initial state-of-charge", 0.25);
+		JsonObject neg = section(root, "Negative electrode"), pos = section(root, "Positive electrode");
+		double xn = neg.get("Minimum stoichiometry").getAsDouble() + 0.25 * (neg.get("Maximum stoichiometry").getAsDouble() - neg.get("Minimum stoichiometry").getAsDouble());
+		double xp = pos.get("Maximum stoichiometry").getAsDouble() - 0.25 * (pos.get("Maximum stoichiometry").getAsDouble() - pos.get("Minimum stoichiometry").getAsDouble());
+		Path f = tmp.resolve("soc.json");
+		Files.writeString(f, new Gson().toJson(root));
+		BpxImporter.Result r = BpxImporter.importFile(f);
+		List<Double> xs = r.text().lines().filter(l -> l.startsWith("\t\tinitial-stoichiometry = ")) // in the layers (the materials' are one tab in)
+				.map(l -> Double.valueOf(l.trim().substring("initial-stoichiometry = ".length()))).toList();
+		assertEquals(2, xs.size(), r.text());
+		assertEquals(xn, xs.get(0), 1e-12, "negative layer");
+		assertEquals(xp, xs.get(1), 1e-12, "positive layer");
+		assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("State / Initial conditions / Initial state-of-charge = 0.25: applied")), r.notes().toString());
+		Path cell = tmp.resolve("soc.cell");
+		Files.writeString(cell, r.text());
+		JsonObject out = BpxHardeningTest.export(cell);
+		assertEquals(0.25, out.getAsJsonObject("State").getAsJsonObject("Initial conditions").get("Initial state-of-charge").getAsDouble());
+		assertEquals(neg.get("Minimum stoichiometry"), section(out, "Negative electrode").get("Minimum stoichiometry"), "the material keeps the window");
+	}
 }

@@ -184,6 +184,8 @@ public final class BpxImporter {
 		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
 		JsonObject state = object(root, STATE);
 		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
+		Double soc = number(object(state, INITIAL), "Initial state-of-charge");
+		initialSoc = soc != null && soc >= 0 && soc <= 1 ? soc : null;
 		JsonObject neg = electrode(par, NEG), pos = electrode(par, POS);
 		if (neg == null || pos == null)
 			throw new BpxException("not a BPX cell: \"" + NEG + "\" and \"" + POS + "\" are both needed");
@@ -283,6 +285,10 @@ public final class BpxImporter {
 		return new Result(out.toString(), pkg, cellName, version, List.copyOf(mapped), List.copyOf(skipped), List.copyOf(notes));
 	}
 
+	/** BPX 1.x State's initial state of charge (0 to 1), applied to the electrode layers; null when absent. */
+	private Double initialSoc;
+	private final List<String> socApplied = new ArrayList<>();
+
 	static final String STATE = "State", INITIAL = "Initial conditions", THERMAL = "Thermal environment",
 			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
 
@@ -306,7 +312,11 @@ public final class BpxImporter {
 					continue;
 				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
 				String why;
-				if (k.startsWith("Initial state-of-charge"))
+				if (k.startsWith("Initial state-of-charge") && socApplied.size() == 2) {
+					notes.add(id + " = " + shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
+							+ "; the materials keep the discharged values); kept as a comment");
+					continue;
+				} else if (k.startsWith("Initial state-of-charge"))
 					why = "the imported cell starts discharged (negative electrode at its minimum, positive at its maximum stoichiometry); "
 							+ "charge it in the protocol, or edit initial-stoichiometry";
 				else if (k.startsWith("Initial temperature"))
@@ -475,6 +485,16 @@ public final class BpxImporter {
 			mapped.add(section + " / Transport efficiency");
 		} else if (b != null)
 			keep(out, "\t\t", section, "Transport efficiency", e, true);
+		Double lo = number(e, "Minimum stoichiometry"), hi = number(e, "Maximum stoichiometry");
+		if (initialSoc != null && lo != null && hi != null && !section.equals(SEP)) {
+			// BPX: the state of charge runs from the minimum to the maximum stoichiometry of the negative electrode, and
+			// from the maximum to the minimum of the positive
+			BigDecimal span = exact(initialSoc).multiply(exact(hi).subtract(exact(lo)));
+			double x = (section.equals(NEG) ? exact(lo).add(span) : exact(hi).subtract(span)).doubleValue();
+			out.append("\t\t// BPX \"State\" initial state-of-charge ").append(fmt(initialSoc)).append('\n');
+			out.append("\t\tinitial-stoichiometry = ").append(fmt(x)).append('\n');
+			socApplied.add((section.equals(NEG) ? "negative " : "positive ") + fmt(x));
+		}
 		if (section.equals(SEP))
 			for (String key : e.keySet())
 				if (!mapped.contains(section + " / " + key))
