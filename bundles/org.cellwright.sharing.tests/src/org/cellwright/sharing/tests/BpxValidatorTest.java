@@ -195,6 +195,7 @@ public class BpxValidatorTest {
 			String read = read(f).getAsJsonObject("Header").get("BPX").getAsString();
 			versions.put(json, read.chars().filter(ch -> ch == '.').count() == 1 ? read + ".0" : read);
 			assertEquals(read(f).has("State"), out.has("State"), f + ": State written back when the file had one");
+			assertEquals(List.of(), org.cellwright.sharing.bpx.BpxExporter.missingRequired(out), f + ": nothing named missing");
 			BpxImporter.importFile(json);
 		}
 		Map<Path, Boolean> verdict = validate(exported);

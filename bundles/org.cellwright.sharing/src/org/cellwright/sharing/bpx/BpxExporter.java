@@ -78,11 +78,15 @@ public final class BpxExporter {
 		List<String> out = new ArrayList<>();
 		JsonElement p = bpx.get("Parameterisation");
 		JsonObject par = p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject();
+		JsonElement h = bpx.get("Header");
+		boolean spm = h != null && h.isJsonObject() && h.getAsJsonObject().has("Model") && "SPM".equals(h.getAsJsonObject().get("Model").getAsString());
 		for (Map.Entry<String, List<String>> e : REQUIRED.entrySet()) {
+			if (spm && (e.getKey().equals(BpxImporter.ELY) || e.getKey().equals(BpxImporter.SEP)))
+				continue; // a single-particle model has neither
 			JsonElement sec = par.get(e.getKey());
 			JsonObject o = sec != null && sec.isJsonObject() ? sec.getAsJsonObject() : new JsonObject();
 			for (String k : e.getValue())
-				if (!o.has(k))
+				if (!o.has(k) && !(spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k)))
 					out.add(e.getKey() + " / " + k);
 		}
 		return out;
