@@ -78,11 +78,15 @@ public final class BpxExporter {
 		List<String> out = new ArrayList<>();
 		JsonElement p = bpx.get("Parameterisation");
 		JsonObject par = p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject();
+		JsonElement h = bpx.get("Header");
+		boolean spm = h != null && h.isJsonObject() && h.getAsJsonObject().has("Model") && "SPM".equals(h.getAsJsonObject().get("Model").getAsString());
 		for (Map.Entry<String, List<String>> e : REQUIRED.entrySet()) {
+			if (spm && (e.getKey().equals(BpxImporter.ELY) || e.getKey().equals(BpxImporter.SEP)))
+				continue; // a single-particle model has neither
 			JsonElement sec = par.get(e.getKey());
 			JsonObject o = sec != null && sec.isJsonObject() ? sec.getAsJsonObject() : new JsonObject();
 			for (String k : e.getValue())
-				if (!o.has(k))
+				if (!o.has(k) && !(spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k)))
 					out.add(e.getKey() + " / " + k);
 		}
 		return out;
@@ -92,7 +96,7 @@ public final class BpxExporter {
 	public static JsonObject export(Cell cell) {
 		JsonObject root = new JsonObject();
 		JsonObject header = new JsonObject();
-		header.addProperty("BPX", "0.1.0");
+		header.addProperty("BPX", NEWEST); // replaced below by the version the cell was imported from
 		header.addProperty("Title", "CellWright cell " + cell.getName());
 		header.addProperty("Model", "DFN");
 		root.add("Header", header);
@@ -197,20 +201,124 @@ public final class BpxExporter {
 		for (String[] k : kept) {
 			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
 			JsonElement v = JsonParser.parseString(k[2]);
-			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && v.isJsonPrimitive()
-					&& v.getAsJsonPrimitive().isString() && ely.has("Initial concentration [mol.m-3]")
+			Double c0 = ely.has("Initial concentration [mol.m-3]") ? Double.valueOf(ely.get("Initial concentration [mol.m-3]").getAsDouble())
+					: initialConcentration(text);
+			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && (v.isJsonObject() || v.isJsonPrimitive()
+					&& v.getAsJsonPrimitive().isString()) && c0 != null
 					&& target.get(k[1]).isJsonPrimitive() && target.get(k[1]).getAsJsonPrimitive().isNumber()) {
-				double at = PyExpression.evaluate(v.getAsString(), ely.get("Initial concentration [mol.m-3]").getAsDouble());
+				double at;
+				try {
+					at = v.isJsonObject() ? BpxImporter.interpolate(v.getAsJsonObject(), c0) : PyExpression.evaluate(v.getAsString(), c0);
+				} catch (IllegalArgumentException e) {
+					continue;
+				}
 				if (Math.abs(at - target.get(k[1]).getAsDouble()) <= 1e-9 * Math.abs(at))
 					target.add(k[1], v);
 			}
 		}
+		if (header.has("Model") && header.get("Model").getAsString().equals("SPM")) {
+			// a single-particle-model file (as imported) has no electrolyte, separator or electrode transport: BPX
+			// refuses them there, and the importer's placeholder separator is not the file's
+			par.remove(BpxImporter.ELY);
+			par.remove(BpxImporter.SEP);
+			for (JsonObject e : List.of(neg, pos))
+				for (String k : List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]"))
+					e.remove(k);
+		}
+		String version = version(text);
+		header.addProperty("BPX", version);
+		if (!version.startsWith("0."))
+			state(root, c, ely, user, text);
 		if (user.size() > 0)
 			par.add(BpxImporter.USER, user);
 		for (String empty : List.of(BpxImporter.ELY, BpxImporter.SEP))
 			if (par.has(empty) && par.getAsJsonObject(empty).size() == 0)
 				par.remove(empty);
 		return root;
+	}
+
+	/** The BPX version written when the cell was not imported from BPX: the newest layout (that of the BPX validator, 1.1.1). */
+	public static final String NEWEST = "1.1.1";
+
+	private static final Pattern IMPORTED = Pattern.compile("^// Imported from BPX ([0-9][0-9A-Za-z.+-]{0,20}) \\(", Pattern.MULTILINE);
+	private static final Pattern KEPT_STATE = Pattern.compile(
+			"^//\\s*BPX State\\s+(\"(?:[^\"\\\\]|\\\\.)*\")(?:\\s+(\"(?:[^\"\\\\]|\\\\.)*\"))?\\s*=\\s*(.+)$", Pattern.MULTILINE);
+
+	/**
+	 * The header version to write: the one the cell was imported from ({@code // Imported from BPX 0.4.0}, a 0.x number
+	 * such as {@code 0.1} written {@code 0.1.0}), or {@link #NEWEST}.
+	 */
+	static String version(String text) {
+		Matcher m = text == null ? null : IMPORTED.matcher(text);
+		if (m == null || !m.find() || !m.group(1).matches("[0-9]+(\\.[0-9]+){0,2}"))
+			return NEWEST;
+		String v = m.group(1);
+		for (int dots = v.replaceAll("[^.]", "").length(); dots < 2; dots++)
+			v += ".0";
+		return v;
+	}
+
+	/**
+	 * BPX 1.x keeps temperatures and the initial electrolyte concentration in {@code "State"}, not in {@code "Cell"} and
+	 * {@code "Electrolyte"}: moves them there (the cell's values win) and adds what the importer kept of the file's
+	 * State ({@code // BPX State "group" "key" = json}); a thermal conductivity goes to {@code "User-defined"}.
+	 */
+	private static void state(JsonObject root, JsonObject c, JsonObject ely, JsonObject user, String text) {
+		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
+		move(c, "Ambient temperature [K]", thermal, "Ambient temperature [K]");
+		move(c, "Initial temperature [K]", initial, "Initial temperature [K]");
+		move(ely, "Initial concentration [mol.m-3]", initial, BpxImporter.STATE_C0);
+		move(c, "Thermal conductivity [W.m-1.K-1]", user, "Thermal conductivity [W.m-1.K-1]");
+		state.add(BpxImporter.INITIAL, initial);
+		state.add(BpxImporter.THERMAL, thermal);
+		if (text != null) {
+			Matcher m = KEPT_STATE.matcher(text);
+			while (m.find()) {
+				try {
+					String group = JsonParser.parseString(m.group(1)).getAsString();
+					JsonElement v = JsonParser.parseString(m.group(3).trim());
+					if (m.group(2) == null) {
+						if (!state.has(group) || state.get(group).isJsonObject() && state.getAsJsonObject(group).size() == 0)
+							state.add(group, v);
+					} else {
+						if (!state.has(group) || !state.get(group).isJsonObject())
+							state.add(group, new JsonObject());
+						JsonObject g = state.getAsJsonObject(group);
+						String key = JsonParser.parseString(m.group(2)).getAsString();
+						if (!g.has(key))
+							g.add(key, v);
+					}
+				} catch (RuntimeException e) {
+					// a hand-edited comment that is not JSON any more: left out
+				}
+			}
+		}
+		for (String g : List.of(BpxImporter.INITIAL, BpxImporter.THERMAL))
+			if (state.getAsJsonObject(g).size() == 0)
+				state.remove(g);
+		if (state.size() > 0)
+			root.add(BpxImporter.STATE, state);
+	}
+
+	/** The initial electrolyte concentration a BPX 1.x file kept in its State comment, if any. */
+	private static Double initialConcentration(String text) {
+		if (text == null)
+			return null;
+		Matcher m = KEPT_STATE.matcher(text);
+		while (m.find())
+			try {
+				if (m.group(2) != null && JsonParser.parseString(m.group(2)).getAsString().equals(BpxImporter.STATE_C0))
+					return JsonParser.parseString(m.group(3).trim()).getAsDouble();
+			} catch (RuntimeException e) {
+				// not a number: none
+			}
+		return null;
+	}
+
+	private static void move(JsonObject from, String key, JsonObject to, String as) {
+		JsonElement v = from.remove(key);
+		if (v != null && !to.has(as))
+			to.add(as, v);
 	}
 
 	private static void electrode(JsonObject o, Layer l, boolean negative, JsonObject user, String prefix) {

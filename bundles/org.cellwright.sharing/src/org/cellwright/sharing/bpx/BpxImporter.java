@@ -90,7 +90,15 @@ public final class BpxImporter {
 		} catch (java.nio.charset.CharacterCodingException e) {
 			throw new BpxException("not UTF-8 text: " + e.getMessage());
 		}
-		return importJson(json, name);
+		Result r = importJson(json, name);
+		// what the BPX project's validator refuses is refused too, each problem with its JSON path
+		List<String> problems = BpxSchema.problems(JsonParser.parseString(json.startsWith("\uFEFF") ? json.substring(1) : json).getAsJsonObject());
+		if (!problems.isEmpty()) {
+			int shown = Math.min(problems.size(), 10);
+			throw new BpxException("not valid BPX (the BPX validator refuses it): " + String.join("\n  ", problems.subList(0, shown))
+					+ (problems.size() > shown ? "\n  ... and " + (problems.size() - shown) + " more" : ""));
+		}
+		return r;
 	}
 
 	/** Imports BPX JSON text; {@code name} (usually the file name) names the package and the cell. */
@@ -176,6 +184,8 @@ public final class BpxImporter {
 		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
 		JsonObject state = object(root, STATE);
 		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
+		Double soc = number(object(state, INITIAL), "Initial state-of-charge");
+		initialSoc = soc != null && soc >= 0 && soc <= 1 ? soc : null;
 		JsonObject neg = electrode(par, NEG), pos = electrode(par, POS);
 		if (neg == null || pos == null)
 			throw new BpxException("not a BPX cell: \"" + NEG + "\" and \"" + POS + "\" are both needed");
@@ -275,6 +285,10 @@ public final class BpxImporter {
 		return new Result(out.toString(), pkg, cellName, version, List.copyOf(mapped), List.copyOf(skipped), List.copyOf(notes));
 	}
 
+	/** BPX 1.x State's initial state of charge (0 to 1), applied to the electrode layers; null when absent. */
+	private Double initialSoc;
+	private final List<String> socApplied = new ArrayList<>();
+
 	static final String STATE = "State", INITIAL = "Initial conditions", THERMAL = "Thermal environment",
 			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
 
@@ -298,7 +312,11 @@ public final class BpxImporter {
 					continue;
 				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
 				String why;
-				if (k.startsWith("Initial state-of-charge"))
+				if (k.startsWith("Initial state-of-charge") && socApplied.size() == 2) {
+					notes.add(id + " = " + shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
+							+ "; the materials keep the discharged values); kept as a comment");
+					continue;
+				} else if (k.startsWith("Initial state-of-charge"))
 					why = "the imported cell starts discharged (negative electrode at its minimum, positive at its maximum stoichiometry); "
 							+ "charge it in the protocol, or edit initial-stoichiometry";
 				else if (k.startsWith("Initial temperature"))
@@ -414,6 +432,15 @@ public final class BpxImporter {
 			if (kappa != null && isNumber(kappa)) {
 				out.append("\tionic-conductivity = ").append(fmt(kappa.getAsDouble())).append(" S/m\n");
 				mapped.add(ELY + " / Conductivity [S.m-1]");
+			} else if (kappa != null && kappa.isJsonObject() && c0 != null) {
+				try {
+					double v = interpolate(kappa.getAsJsonObject(), c0);
+					out.append("\t// conductivity table at x = ").append(fmt(c0)).append(" mol/m3 (linear interpolation)\n");
+					out.append("\tionic-conductivity = ").append(fmt(v)).append(" S/m\n");
+					notes.add(ELY + " / Conductivity: table evaluated at the initial concentration (" + fmt(v) + " S/m); the table is kept as a comment");
+				} catch (IllegalArgumentException x) {
+					notes.add(ELY + " / Conductivity: " + x.getMessage());
+				}
 			} else if (kappa != null && kappa.isJsonPrimitive() && c0 != null) {
 				try {
 					double v = PyExpression.evaluate(kappa.getAsString(), c0);
@@ -458,6 +485,16 @@ public final class BpxImporter {
 			mapped.add(section + " / Transport efficiency");
 		} else if (b != null)
 			keep(out, "\t\t", section, "Transport efficiency", e, true);
+		Double lo = number(e, "Minimum stoichiometry"), hi = number(e, "Maximum stoichiometry");
+		if (initialSoc != null && lo != null && hi != null && !section.equals(SEP)) {
+			// BPX: the state of charge runs from the minimum to the maximum stoichiometry of the negative electrode, and
+			// from the maximum to the minimum of the positive
+			BigDecimal span = exact(initialSoc).multiply(exact(hi).subtract(exact(lo)));
+			double x = (section.equals(NEG) ? exact(lo).add(span) : exact(hi).subtract(span)).doubleValue();
+			out.append("\t\t// BPX \"State\" initial state-of-charge ").append(fmt(initialSoc)).append('\n');
+			out.append("\t\tinitial-stoichiometry = ").append(fmt(x)).append('\n');
+			socApplied.add((section.equals(NEG) ? "negative " : "positive ") + fmt(x));
+		}
 		if (section.equals(SEP))
 			for (String key : e.keySet())
 				if (!mapped.contains(section + " / " + key))
@@ -547,6 +584,33 @@ public final class BpxImporter {
 			if (e.getKey().equalsIgnoreCase(key) && e.getValue().isJsonObject())
 				return e.getValue().getAsJsonObject();
 		return null;
+	}
+
+	/**
+	 * A BPX table {@code {"x": [...], "y": [...]}} at {@code at}, interpolated linearly between its points (x ascending);
+	 * outside the table's range, or a table that is not one, is an {@link IllegalArgumentException} saying why.
+	 */
+	public static double interpolate(JsonObject table, double at) {
+		JsonElement xe = table.get("x"), ye = table.get("y");
+		if (xe == null || ye == null || !xe.isJsonArray() || !ye.isJsonArray() || xe.getAsJsonArray().size() != ye.getAsJsonArray().size()
+				|| xe.getAsJsonArray().isEmpty())
+			throw new IllegalArgumentException("not a table of equally many x and y values");
+		JsonArray xs = xe.getAsJsonArray(), ys = ye.getAsJsonArray();
+		double[] x = new double[xs.size()], y = new double[xs.size()];
+		for (int i = 0; i < x.length; i++) {
+			if (!isNumber(xs.get(i)) || !isNumber(ys.get(i)))
+				throw new IllegalArgumentException("the table has a value that is not a number at index " + i);
+			x[i] = xs.get(i).getAsDouble();
+			y[i] = ys.get(i).getAsDouble();
+			if (i > 0 && x[i] <= x[i - 1])
+				throw new IllegalArgumentException("the table's x values do not increase at index " + i);
+		}
+		if (at < x[0] || at > x[x.length - 1])
+			throw new IllegalArgumentException(fmt(at) + " is outside the table (" + fmt(x[0]) + " to " + fmt(x[x.length - 1]) + ")");
+		for (int i = 1; i < x.length; i++)
+			if (at <= x[i])
+				return y[i - 1] + (y[i] - y[i - 1]) * (at - x[i - 1]) / (x[i] - x[i - 1]);
+		return y[0]; // a table of one point
 	}
 
 	private static boolean isNumber(JsonElement e) {
