@@ -88,6 +88,8 @@ class EditorServicesUITest extends HalfCellsEditorFixture {
 		assertInstanceOf(CellOutlinePage.class, view.getCurrentPage(), "the Outline view shows the .cell outline");
 		var tree = ((CellOutlinePage) view.getCurrentPage()).getControl();
 		assertNotNull(tree);
+		// the Outline shows the document's one parse, read off the UI thread (EditingSession): wait for it
+		IdeUITest.spin(() -> ((org.eclipse.swt.widgets.Tree) tree).getItemCount() > 0, 30_000, "the Outline to show the parse");
 		var items = ((org.eclipse.swt.widgets.Tree) tree).getItems();
 		assertTrue(items.length >= 5, "the five half cells: " + items.length);
 		assertEquals("cell Cell3", items[0].getText());
