@@ -315,6 +315,13 @@ public final class SimulationInputs {
 				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
 						+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
 						+ " \u2014 export it to BPX to simulate it in PyBaMM (cellwright export-bpx " + file + " --cell " + c.getName() + ")"));
+		// a liquid electrolyte (also as a composite's component) is not a single-ion solid electrolyte: never run it as one
+		for (Layer l : Cells.effectiveLayers(c))
+			for (Material m : Composites.materialsWithin(l.getMaterial()))
+				if (!(m instanceof Composite) && m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
+					throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
+							+ " holds the liquid electrolyte " + m.getName() + "; 'run' simulates solid-electrolyte cells only"
+							+ " (the DFN solver, org.cellwright.solver.dfn, is not yet reachable from .cell files)"));
 	}
 
 	/**
@@ -342,6 +349,9 @@ public final class SimulationInputs {
 			case INTERCALATION_CATHODE -> LayerRole.COMPOSITE_CATHODE;
 			case ALLOY_HOST, CONDUCTIVE_CARBON, BINDER -> LayerRole.INTERLAYER;
 			case INTERCALATION_ANODE -> throw new IllegalStateException("handled above");
+			case LIQUID_ELECTROLYTE -> throw new InputException(CellFiles.problemAt(m, Severity.ERROR, "material " + m.getName()
+					+ " is a liquid electrolyte; 'run' simulates solid-electrolyte cells only (the DFN solver,"
+					+ " org.cellwright.solver.dfn, is not yet reachable from .cell files)"));
 		};
 	}
 

@@ -176,6 +176,11 @@ public final class PropertyCatalog {
 		positive("lithiated-density", mt, Dimension.DENSITY, "true density of the lithiated phase");
 		def("volume-expansion", EnumSet.of(Owner.TRANSFORMATION, Owner.MATERIAL), Dimension.VOLUME_FRACTION, 0, true, INF, false, "volume increase on full lithiation (280 vol% for Si to Li15Si4)");
 		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy");
+		// a liquid-electrolyte (binary salt in solvent; concentrated-solution theory, Newman and Thomas-Alyea 2004, ch. 12):
+		// its conductivity is ionic-conductivity, its salt diffusivity is diffusivity
+		def("transference-number", m, Dimension.DIMENSIONLESS, 0, true, 1, false, "cation transference number t+ of a liquid electrolyte (with respect to the solvent velocity)");
+		positive("thermodynamic-factor", m, Dimension.DIMENSIONLESS, "thermodynamic factor 1 + dln f/dln c of a liquid electrolyte's salt (1: ideal solution; default 1)");
+		positive("initial-concentration", m, Dimension.CONCENTRATION, "initial salt concentration of a liquid electrolyte");
 		nonNegative("area-specific-resistance", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.AREA_SPECIFIC_RESISTANCE, "area-specific resistance of an interface or contact");
 
 		Set<Owner> l = EnumSet.of(Owner.LAYER);
@@ -230,15 +235,23 @@ public final class PropertyCatalog {
 			"exchange-current-activation-energy", "transfer-coefficient", "electronic-conductivity", "reference-temperature", "density");
 	private static final List<String> ELECTRODE_LAYER = List.of("particle-radius", "porosity");
 
+	private static final List<String> LIQUID_ELECTROLYTE_MATERIAL = List.of("ionic-conductivity", "diffusivity",
+			"transference-number", "initial-concentration");
+	private static final List<String> LIQUID_ELECTROLYTE_OPTIONAL = List.of("thermodynamic-factor", "ionic-activation-energy",
+			"diffusion-activation-energy", "reference-temperature");
+
 	/**
 	 * What a kind expects, if it has such a list: the intercalation anode (a graphite-like negative electrode) and
-	 * the intercalation cathode. Validation warns about what an {@code intercalation-anode} material lacks (its users
-	 * simulate it elsewhere, e.g. PyBaMM through BPX, which needs all of it); a cathode is checked by the solver's
-	 * input validation when it runs.
+	 * the intercalation cathode, and the liquid electrolyte. Validation warns about what an {@code intercalation-anode}
+	 * material lacks (its users simulate it elsewhere, e.g. PyBaMM through BPX, which needs all of it); a cathode is
+	 * checked by the solver's input validation when it runs; a {@code liquid-electrolyte} without one of its
+	 * {@code material} properties is an error (no default exists for them).
 	 */
 	public static Optional<Expected> expected(MaterialKind kind) {
 		if (kind == MaterialKind.INTERCALATION_ANODE || kind == MaterialKind.INTERCALATION_CATHODE)
 			return Optional.of(new Expected(kind, true, ELECTRODE_MATERIAL, ELECTRODE_OPTIONAL, ELECTRODE_LAYER));
+		if (kind == MaterialKind.LIQUID_ELECTROLYTE)
+			return Optional.of(new Expected(kind, false, LIQUID_ELECTROLYTE_MATERIAL, LIQUID_ELECTROLYTE_OPTIONAL, List.of()));
 		return Optional.empty();
 	}
 

@@ -158,4 +158,22 @@ public class MaterialsValidator extends AbstractCellWrightRules {
 					+ "its OCV in stoichiometry x ('ocv function V = ...' or 'ocv table V { x V, ... }'), " + String.join(", ", e.material())
 					+ " (optional: " + String.join(", ", e.optional()) + ")", m, ELEMENT__NAME, MISSING_PROPERTY);
 	}
+
+	/**
+	 * A liquid electrolyte is described by its conductivity, salt diffusivity, transference number and initial salt
+	 * concentration ({@link PropertyCatalog#expected}); none has a default, so a missing one is an error at the material.
+	 */
+	@Check
+	public void checkLiquidElectrolyte(Material m) {
+		if (!m.isSetKind() || m.getKind() != MaterialKind.LIQUID_ELECTROLYTE)
+			return;
+		PropertyCatalog.Expected e = PropertyCatalog.expected(m.getKind()).orElseThrow();
+		if (m instanceof Composite)
+			return; // a mixture of electrolytes is described by its components
+		List<String> missing = e.missing(m);
+		if (!missing.isEmpty())
+			error("liquid-electrolyte " + m.getName() + " lacks " + String.join(", ", missing) + ": a liquid electrolyte is described by "
+					+ String.join(", ", e.material()) + " (optional: " + String.join(", ", e.optional()) + ")",
+					m, ELEMENT__NAME, MISSING_PROPERTY);
+	}
 }

@@ -69,7 +69,7 @@ public class StackValidator extends AbstractCellWrightRules {
 	/** True if the material or anything it contains conducts electrons (not a solid electrolyte nor a binder). */
 	private static boolean conducts(Material m) {
 		for (Material x : Composites.materialsWithin(m))
-			if (!(x instanceof Composite) && x.getKind() != MaterialKind.SOLID_ELECTROLYTE && x.getKind() != MaterialKind.BINDER)
+			if (!(x instanceof Composite) && !electrolyteKind(x.getKind()) && x.getKind() != MaterialKind.BINDER)
 				return true;
 		return false;
 	}
@@ -81,11 +81,16 @@ public class StackValidator extends AbstractCellWrightRules {
 		if (m instanceof Composite c) {
 			for (Component k : c.getComponents())
 				if (k.getMaterial() != null && !k.getMaterial().eIsProxy()
-						&& k.getMaterial().getKind() != MaterialKind.SOLID_ELECTROLYTE)
+						&& !electrolyteKind(k.getMaterial().getKind()))
 					return false;
 			return !c.getComponents().isEmpty();
 		}
-		return m.getKind() == MaterialKind.SOLID_ELECTROLYTE;
+		return electrolyteKind(m.getKind());
+	}
+
+	/** A solid or a liquid electrolyte: conducts ions, not electrons. */
+	private static boolean electrolyteKind(MaterialKind k) {
+		return k == MaterialKind.SOLID_ELECTROLYTE || k == MaterialKind.LIQUID_ELECTROLYTE;
 	}
 
 	/** Solid electrolytes in a layer (the material itself or composite components). */

@@ -1,0 +1,66 @@
+package org.cellwright.cli.tests;
+
+import static org.cellwright.cli.tests.CliTest.cli;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.cli.tests.CliTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A liquid electrolyte is not a single-ion solid electrolyte: until the DFN solver is reachable from .cell files, a
+ * cell that holds one (as a layer or inside a composite) ends before solving with one located error, never runs as a
+ * solid-state cell.
+ */
+class LiquidElectrolyteRunTest {
+
+	@TempDir Path tmp;
+
+	static final String FILE = """
+			package liquid
+			import cellwright.materials.*
+			import cellwright.composites.*
+			material LP30 is liquid-electrolyte {
+				ionic-conductivity = 11.05 mS/cm
+				diffusivity = 2.79e-10 m2/s
+				transference-number = 0.4
+				initial-concentration = 1 mol/L
+			}
+			composite Soaked { LP30 40 wt%  Li6PS5Cl 60 wt% }
+			cell LiquidCell {
+				area = 1 cm2
+				layer foil: Li 50 um
+				layer sep: LP30 25 um
+				layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
+				layer ccc: SUS 10 um
+			}
+			cell SoakedCell extends LiquidCell { layer sep: Soaked 25 um }
+			protocol Discharge { discharge at 0.1 mA/cm2 until 2.8 V }
+			experiment LiquidDischarge { cell LiquidCell protocol Discharge }
+			experiment SoakedDischarge { cell SoakedCell protocol Discharge }
+			""";
+
+	@Test
+	void aRunOfALiquidElectrolyteCellEndsBeforeSolvingAtTheExperiment() throws Exception {
+		Path f = tmp.resolve("liquid.cell");
+		Files.writeString(f, FILE);
+		Result check = cli("check", f.toString());
+		assertEquals(0, check.rc(), "the file itself is valid: " + check.out() + check.err());
+		Path out = tmp.resolve("out");
+		Result r = cli("run", f.toString(), "--out", out.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		List<String> lines = r.err().strip().lines().filter(l -> l.contains(": error: ")).toList();
+		assertEquals(2, lines.size(), "one error per experiment: " + r.err());
+		assertTrue(lines.get(0).matches(".*liquid\\.cell:20:\\d+: error: layer sep of cell LiquidCell holds the liquid electrolyte LP30;.*"),
+				lines.get(0));
+		assertTrue(lines.get(1).matches(".*liquid\\.cell:21:\\d+: error: layer sep of cell SoakedCell holds the liquid electrolyte LP30;.*"),
+				lines.get(1));
+		assertFalse(r.err().contains("Exception"), r.err());
+		assertFalse(Files.exists(out.resolve("LiquidDischarge")), "nothing simulated, no results written");
+		assertFalse(Files.exists(out.resolve("SoakedDischarge")));
+	}
+}
