@@ -340,6 +340,9 @@ public final class Simulation {
                         }
                         break;
                     }
+                    // why the step had no solution, read before the landing's own trials (at zero current, at
+                    // the cut-off) replace the model's last trial and with it its failure cause
+                    String cause = model.failureCause();
                     // no solution: where a voltage cut-off lies in the current's direction, the voltage falls (or
                     // rises) to it within this step faster than the steps resolve: solve for the current at the cut-off
                     double cut = mode == Mode.CURRENT ? cutoffInDirection(cutoffs, current) : Double.NaN;
@@ -354,7 +357,6 @@ public final class Simulation {
                     }
                     h *= 0.25;
                     if (h < DT_MIN) {
-                        String cause = model.failureCause();
                         boolean noLithium = cause != null && cause.contains("run out of lithium");
                         if (hasVoltageCutoff(cutoffs) || noLithium) {
                             // the step ends here; the run goes on with the next step
