@@ -53,7 +53,13 @@ try {
 
     const withMaterial = readFileSync(file, 'utf8');
     // 2. select the new material, Delete: it leaves the file; Ctrl+Z brings it back, a second Ctrl+Z undoes the creation
-    await page.locator('#sprotty svg .sprotty-label', { hasText: /^material1$/ }).first().click();
+    // (click until the node shows as selected: right after the creation the diagram may still be redrawn, laid out anew)
+    const material1 = page.locator('#sprotty svg .sprotty-label', { hasText: /^material1$/ }).first();
+    for (let i = 0; i < 40; i++) {
+        await material1.click();
+        if (await page.evaluate(() => !!document.querySelector('#sprotty svg .selected'))) break;
+        await new Promise(r => setTimeout(r, 250));
+    }
     await page.keyboard.press('Delete');
     if (await waitForFile(t => !t.includes('material1'), 'Delete removes material1 from the file')) check(true, 'Delete removed material1');
     await page.keyboard.press('Control+z');
