@@ -124,7 +124,8 @@ class StandaloneClusterTest {
 		List<String> index = Files.readAllLines(out.resolve("runs.csv"));
 		assertEquals(21, index.size(), "a header and one row per run: " + index);
 		assertEquals(20, index.stream().skip(1).map(l -> l.split(",")[3]).distinct().count(), "each run once: " + index);
-		Folders.assertSameRuns(RunStore.latest(local.resolve("Sw")), run);
+		// the sweep's own report.html is written by the command line (RunCommand's groupEnded), not by this test's listener
+		Folders.assertSameRuns(RunStore.latest(local.resolve("Sw")), run, "report.html");
 	}
 
 	static void awaitExecutors(SparkRunExecutor spark, int n) throws InterruptedException {
