@@ -58,9 +58,14 @@ final class Cluster implements AutoCloseable {
 
 	/** Kills a worker the hard way, with the executors it started (as a machine that goes away). */
 	void kill(Process worker) throws InterruptedException {
+		signalKill(worker);
+		worker.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** Sends the kill (SIGKILL to the worker and its executors) without waiting for the processes to end. */
+	void signalKill(Process worker) {
 		for (ProcessHandle h : worker.descendants().toList()) h.destroyForcibly();
 		worker.destroyForcibly();
-		worker.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	private Process start(String name, String main, String... args) throws IOException {

@@ -81,8 +81,10 @@ class StandaloneClusterTest {
 			int[] doneWhenKilled = { -1 };
 			Thread killer = new Thread(() -> {
 				try {
-					cluster.kill(cluster.workers.get(0));
-					doneWhenKilled[0] = done.get();
+					Process worker = cluster.workers.get(0);
+					cluster.signalKill(worker);
+					doneWhenKilled[0] = done.get(); // runs back when the kill was sent (not when the process had ended)
+					worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 				}
