@@ -7,22 +7,17 @@ import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 /** The Checks tab: each expect clause of the runs shown (checks.json), PASS in green or FAIL in red and bold. */
-final class ChecksTab {
+final class ChecksTab extends TableTab {
 
-	private final CTabFolder tabs;
 	private final Font bold;
-	private CTabItem tab;
-	private Table table;
 
 	ChecksTab(CTabFolder tabs, Font bold) {
-		this.tabs = tabs;
+		super(tabs, ResultsView.CHECKS, new String[] {"Result", "Run", "Quantity", "Study", "Simulated", "Source"}, i -> SWT.LEFT);
 		this.bold = bold;
 	}
 
@@ -32,19 +27,7 @@ final class ChecksTab {
 			remove();
 			return;
 		}
-		if (tab == null) {
-			table = new Table(tabs, SWT.FULL_SELECTION | SWT.BORDER);
-			table.setHeaderVisible(true);
-			table.setLinesVisible(true);
-			for (String h : List.of("Result", "Run", "Quantity", "Study", "Simulated", "Source")) {
-				TableColumn col = new TableColumn(table, SWT.LEFT);
-				col.setText(h);
-			}
-			tab = new CTabItem(tabs, SWT.NONE);
-			tab.setText(ResultsView.CHECKS);
-			tab.setControl(table);
-		}
-		table.removeAll();
+		Table table = emptyTable();
 		for (RunFolder r : runs) {
 			if (r.checks() == null) continue;
 			for (RunFolder.Check ch : r.checks()) {
@@ -57,19 +40,7 @@ final class ChecksTab {
 				if (Boolean.FALSE.equals(ch.pass())) it.setFont(0, bold);
 			}
 		}
-		for (TableColumn col : table.getColumns()) col.pack();
-	}
-
-	void remove() {
-		if (tab != null) tab.dispose();
-		if (table != null && !table.isDisposed()) table.dispose();
-		tab = null;
-		table = null;
-	}
-
-	/** The table, or null when no run shown has checks.json. */
-	Table table() {
-		return tab == null ? null : table;
+		packColumns();
 	}
 
 	private static String nz(String s) {

@@ -9,9 +9,7 @@ import org.cellwright.measured.ErrorFigures;
 import org.cellwright.run.folder.RunFolder;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
@@ -19,16 +17,12 @@ import org.eclipse.swt.widgets.TableItem;
  * RMS per cycle and per step, and per cycle the measured and simulated discharge capacity with the relative error.
  * The tab is there only while a run shown has a measurement.
  */
-final class ErrorsTab {
+final class ErrorsTab extends TableTab {
 
 	static final String[] COLUMNS = {"Run", "Figure", "Cycle", "Step", "Measured", "Simulated", "Error"};
 
-	private final CTabFolder tabs;
-	private CTabItem tab;
-	private Table table;
-
 	ErrorsTab(CTabFolder tabs) {
-		this.tabs = tabs;
+		super(tabs, ResultsView.ERRORS, COLUMNS, i -> i < 2 ? SWT.LEFT : SWT.RIGHT); // Run, Figure left
 	}
 
 	void show(List<RunFolder> runs, List<Measurement> ms) {
@@ -36,16 +30,7 @@ final class ErrorsTab {
 			remove();
 			return;
 		}
-		if (tab == null) {
-			table = new Table(tabs, SWT.FULL_SELECTION | SWT.BORDER);
-			table.setHeaderVisible(true);
-			table.setLinesVisible(true);
-			for (String h : COLUMNS) new TableColumn(table, h.equals("Run") || h.equals("Figure") ? SWT.LEFT : SWT.RIGHT).setText(h);
-			tab = new CTabItem(tabs, SWT.NONE);
-			tab.setText(ResultsView.ERRORS);
-			tab.setControl(table);
-		}
-		table.removeAll();
+		Table table = emptyTable();
 		for (Measurement m : ms) {
 			String run = RunStyles.label(runs, m.run());
 			if (m.problem() != null) row(run, "not compared: " + Printable.escape(m.problem()), "", "", "", "", "");
@@ -63,11 +48,11 @@ final class ErrorsTab {
 				row(run, "discharge capacity", Integer.toString(c.cycle()), "", mAh(c.measured()), mAh(c.simulated()),
 						String.format(Locale.ROOT, "%+.2f %%", 100 * c.relativeError()));
 		}
-		for (TableColumn c : table.getColumns()) c.pack();
+		packColumns();
 	}
 
 	private void row(String... cells) {
-		new TableItem(table, SWT.NONE).setText(cells);
+		new TableItem(table(), SWT.NONE).setText(cells);
 	}
 
 	private static String mV(double v) {
@@ -76,17 +61,5 @@ final class ErrorsTab {
 
 	private static String mAh(double coulombs) {
 		return String.format(Locale.ROOT, "%.4f mAh", coulombs / 3.6);
-	}
-
-	void remove() {
-		if (tab != null) tab.dispose();
-		if (table != null && !table.isDisposed()) table.dispose();
-		tab = null;
-		table = null;
-	}
-
-	/** The table, or null when no run shown has a measurement. */
-	Table table() {
-		return tab == null ? null : table;
 	}
 }

@@ -37,7 +37,7 @@ public class CellDiagramEditor extends EditorPart {
 		setInput(input);
 		file = fileOf(input);
 		if (file == null) throw new PartInitException("The diagram opens .cell files on the local disk only: " + input.getName());
-		setPartName(input.getName());
+		setPartName(input.getName() + " (diagram)"); // beside the text editor of the same file, as the table editor does
 		setTitleToolTip(file.toString());
 	}
 
