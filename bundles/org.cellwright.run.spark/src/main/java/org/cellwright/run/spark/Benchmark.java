@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -118,7 +117,7 @@ final class Benchmark {
 				return new Row(name, executors, results.size(), wall, solver, bytes, start);
 			}
 		} finally {
-			delete(store);
+			org.cellwright.run.store.Atomic.deleteTree(store);
 		}
 	}
 
@@ -127,12 +126,6 @@ final class Benchmark {
 			long n = 0;
 			for (Path p : s.filter(Files::isRegularFile).toList()) n += Files.size(p);
 			return n;
-		}
-	}
-
-	private static void delete(Path dir) throws IOException {
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
 		}
 	}
 }

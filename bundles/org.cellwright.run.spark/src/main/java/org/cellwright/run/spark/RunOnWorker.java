@@ -1,10 +1,8 @@
 package org.cellwright.run.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,15 +45,7 @@ public final class RunOnWorker implements Function<UnitTask, UnitResult> {
 			return new UnitResult(files, o.status(), o.seconds(), o.error() == null ? null : o.error().toString(), where,
 					tc == null ? 0 : tc.attemptNumber());
 		} finally {
-			delete(tmp);
-		}
-	}
-
-	private static void delete(Path dir) {
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+			org.cellwright.run.store.Atomic.deleteTree(tmp);
 		}
 	}
 }
