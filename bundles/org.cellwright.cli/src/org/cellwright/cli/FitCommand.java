@@ -59,12 +59,8 @@ public class FitCommand implements Callable<Integer> {
 	@Option(names = "--method", paramLabel = "METHOD", description = "lm (Levenberg-Marquardt, default) or bobyqa (derivative-free); overrides the fit's 'method'")
 	String method;
 
-	@Option(names = "--engine", paramLabel = "NAME", defaultValue = RunExecutor.LOCAL,
-			description = "where the simulations of an evaluation run: local (this computer, the default) or spark (Apache Spark; see --master)")
-	String engine;
-
-	@Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master, e.g. local[2], spark://HOST:7077")
-	String master;
+	@Mixin
+	EngineOption engine;
 
 	@Mixin
 	LibraryOption libs;
@@ -91,7 +87,7 @@ public class FitCommand implements Callable<Integer> {
 		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : Fits.store(CliSupport.userPath("results"), path);
 		RunExecutor executor;
 		try {
-			executor = RunExecutor.LOCAL.equals(engine) ? null : RunExecutor.of(engine, master);
+			executor = engine.local() ? null : engine.executor();
 		} catch (IllegalArgumentException e) {
 			err.println("cellwright: " + e.getMessage());
 			return 1;

@@ -72,12 +72,8 @@ public class RunCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "results folder (default: results/<file name>; for a folder of files: DIR/<file name>)")
 	String out;
 
-	@Option(names = "--engine", paramLabel = "NAME", defaultValue = RunExecutor.LOCAL,
-			description = "where the runs go: local (this computer's processors, the default) or spark (Apache Spark; see --master)")
-	String engine;
-
-	@Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master, e.g. local[2], spark://HOST:7077, yarn, k8s://https://HOST:443")
-	String master;
+	@Mixin
+	EngineOption engine;
 
 	@Mixin
 	LibraryOption libs;
@@ -95,7 +91,7 @@ public class RunCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
-			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err, engine, master);
+			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err, engine.engine, engine.master);
 		Path path = CliSupport.userPath(file);
 		if (Files.isDirectory(path)) return runFolder(path, o, err);
 		if (!Files.isRegularFile(path)) {
@@ -173,7 +169,7 @@ public class RunCommand implements Callable<Integer> {
 		Tally tally = new Tally();
 		RunExecutor engineExecutor;
 		try {
-			engineExecutor = RunExecutor.of(engine, master);
+			engineExecutor = engine.executor();
 		} catch (IllegalArgumentException e) {
 			err.println("cellwright: " + e.getMessage());
 			return 1;
