@@ -398,6 +398,13 @@ public final class DfnMapping {
 
 		IntercalationElectrode electrode(Layer l, MaterialKind kind) {
 			Material m = active(l.getMaterial(), kind);
+			List<Material> actives = new ArrayList<>();
+			for (Material x : Composites.materialsWithin(l.getMaterial()))
+				if (!(x instanceof Composite) && x.isSetKind() && (x.getKind() == MaterialKind.INTERCALATION_ANODE
+						|| x.getKind() == MaterialKind.INTERCALATION_CATHODE)) actives.add(x);
+			if (actives.size() > 1)
+				throw error(l, "layer " + l.getName() + " blends " + actives.size() + " intercalation materials (" + actives.get(0).getName() + ", "
+						+ actives.get(1).getName() + "): blended electrodes are not mapped onto the DFN solver yet");
 			String who = "layer " + l.getName();
 			double thickness = thickness(l);
 			Double porosity = layerValue(l, "porosity");
