@@ -144,7 +144,7 @@ public final class DfnModel implements BorderedDaeSystem {
 
     @Override public int blocks() { return blockCell.length; }
 
-    @Override public int blockStart(int b) { return particleStart[blockCell[b]]; }
+    @Override public int blockStart(int b) { return particleStart(blockCell[b], blockPopulation[b]); }
 
     @Override public int blockSize(int b) { return nr; }
 

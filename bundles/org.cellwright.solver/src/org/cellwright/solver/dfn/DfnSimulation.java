@@ -129,7 +129,7 @@ public final class DfnSimulation {
     /** Power control found a physical operating point: positive voltage, the current's sign that of the demand. */
     private static boolean delivers(DfnModel model, double t, double[] y) {
         double v = model.voltage(t, y), i = model.current(t, y), p = model.powerDemand(t);
-        return v > 0 && (p == 0 || Math.signum(i) == Math.signum(p));
+        return v > 0 && i * p >= 0;
     }
 
     private static double[] centres(DfnModel model, int domain) {

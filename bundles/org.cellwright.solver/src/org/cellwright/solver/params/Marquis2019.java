@@ -7,6 +7,7 @@ import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
@@ -127,6 +128,18 @@ public final class Marquis2019 {
 
     /** Separator: 25 um ([M]:375), porosity 1.0 ([M]:439), Bruggeman 1.5 ([M]:440). */
     public static PorousSeparator separator() { return new PorousSeparator(25e-6, 1.0, 1.5); }
+
+    /**
+     * Lumped thermal data of the Kokam SLPB78205130H as PyBaMM's Marquis2019.py carries them (read at PyBaMM commit
+     * 0ba9f4a by parameter name): rho c_p of the Cu collector 8954 x 385, graphite 1657 x 700, separator 397 x 700,
+     * LCO 3262 x 700, Al collector 2707 x 897 J/(m3 K) over 25 / 100 / 25 / 100 / 25 um; total heat-transfer
+     * coefficient 10 W/(m2 K) over the cooling surface 0.0569 m2 per electrode area 0.137 m x 0.207 m; ambient
+     * 298.15 K.
+     */
+    public static LumpedThermal thermal() {
+        double c = 25e-6 * 8954 * 385 + 100e-6 * 1657 * 700 + 25e-6 * 397 * 700 + 100e-6 * 3262 * 700 + 25e-6 * 2707 * 897;
+        return new LumpedThermal(c, 10.0, 0.0569 / (0.137 * 0.207), T_REF);
+    }
 
     /** The COMSOL comparison cell: c_e0 = 1000 mol/m3 ([M]:445), 298.15 K isothermal ([M]:451-452, 469). */
     public static DfnCell cell() {
