@@ -1,6 +1,7 @@
 package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.PowerProfile;
+import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,25 @@ class PowerDriveTest {
         DfnModel model = DfnModel.atPower(Marquis2019.cell(), new DfnMesh(4, 3, 4, 5), PowerProfile.constant(90));
         assertEquals(new DfnModel(Marquis2019.cell(), new DfnMesh(4, 3, 4, 5), t -> 24).coreSize() + 1, model.coreSize(), "the current is one more core unknown");
         JacobianStructure.assertBordered(model);
+    }
+
+    @Test
+    void aControlledModelSwitchesFromCurrentToPowerBetweenSteps() {
+        DfnMesh mesh = new DfnMesh(6, 3, 6, 6);
+        DfnModel model = DfnModel.controlled(Marquis2019.cell(), mesh, t -> Marquis2019.ONE_C, PowerProfile.constant(180));
+        DfnModel plain = new DfnModel(Marquis2019.cell(), mesh, t -> Marquis2019.ONE_C);
+        BdfIntegrator a = new BdfIntegrator(model, 2, 1e-6), b = new BdfIntegrator(plain, 2, 1e-6);
+        assertTrue(a.start(0, model.initialState(), 1e-3) && b.start(0, plain.initialState(), 1e-3));
+        while (a.time() < 600) assertTrue(a.step(600, 1e-9));
+        while (b.time() < 600) assertTrue(b.step(600, 1e-9));
+        assertEquals(plain.voltage(600, b.state()), model.voltage(600, a.state()), 1e-5, "current control: the plain model's voltage");
+        assertEquals(Marquis2019.ONE_C, model.current(600, a.state()), 1e-9);
+        model.controlByPower(true);
+        assertTrue(a.restart(1e-3), "the current jumps to meet the power");
+        while (a.time() < 900) assertTrue(a.step(900, 1e-9));
+        double[] y = a.state();
+        assertEquals(180, model.current(900, y) * model.voltage(900, y), 1e-6 * 180);
+        assertTrue(model.current(900, y) > 1.9 * Marquis2019.ONE_C, "180 W/m2 needs about 2 C: " + model.current(900, y));
+        assertThrows(IllegalStateException.class, () -> plain.controlByPower(true));
     }
 }

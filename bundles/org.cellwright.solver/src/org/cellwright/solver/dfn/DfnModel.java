@@ -18,7 +18,8 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * flux j_k/F, and j_k's Butler-Volmer row to the particle's outer shell (the structure of {@link BorderedDaeSystem}).
  * The residuals are the conservation laws of the mechanism classes; the solid potential is grounded at x = 0 and the
  * solid current at x = L equals the applied current. Under power control ({@link #atPower}) the applied current is
- * one more algebraic unknown, the last of the core, with the constraint I V = P(t).
+ * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
+ * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
  */
 public final class DfnModel implements BorderedDaeSystem {
     /** Offsets within a cell's core block. */
@@ -28,8 +29,10 @@ public final class DfnModel implements BorderedDaeSystem {
     private final DfnMesh meshSpec;
     private final CompositeMesh mesh;
     private final CurrentProfile current;
-    /** Power demand P(t) [W/m2] under power control, else null. */
+    /** Power demand P(t) [W/m2] when the model has a current unknown, else null. */
     private final PowerProfile power;
+    /** With a current unknown: its constraint is I V = P(t) (true) or I = I(t) (false). */
+    private boolean powerMode;
     private final ConcentratedSolutionElectrolyte electrolyte;
     private final SphericalMesh[][] particleMesh = new SphericalMesh[3][];
     private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
@@ -47,7 +50,24 @@ public final class DfnModel implements BorderedDaeSystem {
 
     /** The cell driven at power P(t) [W/m2, positive = discharge]: the current is solved with V I = P. */
     public static DfnModel atPower(DfnCell cell, DfnMesh meshSpec, PowerProfile power) {
-        return new DfnModel(cell, meshSpec, null, power);
+        DfnModel m = new DfnModel(cell, meshSpec, t -> Double.NaN, power);
+        m.powerMode = true;
+        return m;
+    }
+
+    /**
+     * The cell with its applied current as an unknown of the state, constrained by current(t) or by V I = power(t) as
+     * {@link #controlByPower} says (current first): for protocols that mix current and power steps. Restart the
+     * integrator after switching, as after any jump of the forcing.
+     */
+    public static DfnModel controlled(DfnCell cell, DfnMesh meshSpec, CurrentProfile current, PowerProfile power) {
+        return new DfnModel(cell, meshSpec, current, power);
+    }
+
+    /** Power control (V I = P(t)) from now on, or current control (I = I(t)); only for a model with a current unknown. */
+    public void controlByPower(boolean on) {
+        if (currentIndex < 0) throw new IllegalStateException("this model's current is not an unknown: make it with DfnModel.controlled");
+        powerMode = on;
     }
 
     private DfnModel(DfnCell cell, DfnMesh meshSpec, CurrentProfile current, PowerProfile power) {
@@ -205,7 +225,7 @@ public final class DfnModel implements BorderedDaeSystem {
         // uniform reaction j = +-I / (a L) and its Butler-Volmer overpotential: close to the consistent state
         double un0 = n0.ocp().at(n0.initialConcentration() / n0.particle().maximumConcentration(), t);
         double up0 = p0.ocp().at(p0.initialConcentration() / p0.particle().maximumConcentration(), t);
-        double iApp = power == null ? current.at(0) : power.at(0) / (up0 - un0);
+        double iApp = powerMode ? power.at(0) / (up0 - un0) : current.at(0);
         double jn = iApp / (n.specificSurface() * n.thickness()), jp = -iApp / (p.specificSurface() * p.thickness());
         double un = un0 + overpotential(n0, jn, cell.initialElectrolyteConcentration(), t);
         double up = up0 + overpotential(p0, jp, cell.initialElectrolyteConcentration(), t);
@@ -253,19 +273,19 @@ public final class DfnModel implements BorderedDaeSystem {
         return y[start[g] + PHIS] - current(t, y) * 0.5 * mesh.width(g) / cell.positive().solid().effectiveConductivity();
     }
 
-    /** Applied current density at t [A/m2] (under power control use {@link #current(double, double[])}). */
+    /** Applied current density at t [A/m2] (when the current is an unknown use {@link #current(double, double[])}). */
     public double current(double t) {
-        if (power != null) throw new IllegalStateException("under power control the current is an unknown of the state");
+        if (currentIndex >= 0) throw new IllegalStateException("the current is an unknown of the state here");
         return current.at(t);
     }
 
-    /** Applied current density in state y at t [A/m2]: the profile's, or the solved one under power control. */
-    public double current(double t, double[] y) { return power == null ? current.at(t) : y[currentIndex]; }
+    /** Applied current density in state y at t [A/m2]: the profile's, or the solved one when it is an unknown. */
+    public double current(double t, double[] y) { return currentIndex < 0 ? current.at(t) : y[currentIndex]; }
 
     /** Power demand P(t) [W/m2] under power control, NaN otherwise. */
-    public double powerDemand(double t) { return power == null ? Double.NaN : power.at(t); }
+    public double powerDemand(double t) { return powerMode ? power.at(t) : Double.NaN; }
 
-    public boolean isPowerControlled() { return power != null; }
+    public boolean isPowerControlled() { return powerMode; }
 
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
     public void setTemperature(double kelvin) { temperature = kelvin; }
@@ -389,6 +409,6 @@ public final class DfnModel implements BorderedDaeSystem {
             f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
             f[s + PHIE] = (ie[g + 1] - ie[g]) - aj * w;
         }
-        if (power != null) f[currentIndex] = iApp * voltage(t, y) - power.at(t); // V I = P
+        if (currentIndex >= 0) f[currentIndex] = powerMode ? iApp * voltage(t, y) - power.at(t) : iApp - current.at(t); // V I = P, or I = I(t)
     }
 }
