@@ -177,5 +177,13 @@ class BlendedElectrodeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, blend::ocp);
         assertTrue(e.getMessage().contains("blend of 2"), e.getMessage());
         assertEquals(Marquis2019.lco().activeFraction(), blend.activeFraction(), 1e-15);
+        // a population's own data are checked before solving, named by population
+        DfnCell m = Marquis2019.cell();
+        IntercalationElectrode bad = m.positive().withPopulations(List.of(m.positive().population(), secondCathode(0.1, 1.2, m.positive().ocp())));
+        List<String> problems = DfnInputCheck.problems(new DfnCell(m.negative(), m.separator(), bad, m.electrolyte(), 1000, 298.15));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("positive electrode population second initial concentration 57600.0 mol/m3 lies outside (0, c_max = 48000.0)"),
+                problems.get(0));
+        assertThrows(IllegalArgumentException.class, () -> m.positive().withPopulations(List.of()));
     }
 }
