@@ -287,6 +287,15 @@ public final class DfnModel implements BorderedDaeSystem {
 
     public boolean isPowerControlled() { return powerMode; }
 
+    /**
+     * Under power control: the state is a physical operating point, positive voltage and the current's sign that of
+     * the demand (a root with V <= 0 or a current against the demand is not). True under current control.
+     */
+    public boolean deliversPower(double t, double[] y) {
+        if (!powerMode) return true;
+        return voltage(t, y) > 0 && current(t, y) * power.at(t) >= 0;
+    }
+
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
     public void setTemperature(double kelvin) { temperature = kelvin; }
 

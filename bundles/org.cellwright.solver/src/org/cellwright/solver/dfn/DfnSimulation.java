@@ -57,7 +57,8 @@ public final class DfnSimulation {
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }
 
-    private static String undeliverable(DfnModel model, double t) {
+    /** The end reason of a power step the cell cannot deliver (also for runners of {@link DfnModel#controlled} models). */
+    public static String undeliverable(DfnModel model, double t) {
         return String.format(java.util.Locale.ROOT, "power not deliverable: %.4g W/m2 demanded at t = %.6g s is beyond what the cell can give",
                 model.powerDemand(t), t);
     }
@@ -126,11 +127,7 @@ public final class DfnSimulation {
         return out;
     }
 
-    /** Power control found a physical operating point: positive voltage, the current's sign that of the demand. */
-    private static boolean delivers(DfnModel model, double t, double[] y) {
-        double v = model.voltage(t, y), i = model.current(t, y), p = model.powerDemand(t);
-        return v > 0 && i * p >= 0;
-    }
+    private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
 
     private static double[] centres(DfnModel model, int domain) {
         var mesh = model.mesh();
