@@ -296,7 +296,8 @@ public class RunCommand implements Callable<Integer> {
 		Summary.Run run = s.run();
 		if (run != null && run.partial() && run.interruption() != null) o.println("  PARTIAL: " + run.interruption());
 		if (r.change() != null && !r.change().isEmpty()) o.println("  change: " + r.change());
-		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, inputs.json)%n", Problem.display(r.folder()) + "/");
+		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s)%n", Problem.display(r.folder()) + "/",
+				r.unit().dfn() != null ? org.cellwright.run.dfn.DfnInputs.FILE_NAME : "inputs.json");
 	}
 
 	private static String num(double v, String fmt) {

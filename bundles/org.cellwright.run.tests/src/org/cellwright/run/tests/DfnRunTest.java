@@ -220,6 +220,38 @@ class DfnRunTest {
 
 	}
 
+	/** Energy delivered [J/m2] over the samples, -integral of V I dt (discharge current negative), and V I = P at each. */
+	static double energy(RecordingSink sink, double power) {
+		double e = 0;
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			e -= 0.5 * (a.voltage() * a.current() + b.voltage() * b.current()) * (b.time() - a.time());
+			assertEquals(power, -b.voltage() * b.current(), 1e-4 * power, "V I = P at t = " + b.time() + " s (Newton's tolerance)");
+		}
+		return e;
+	}
+
+	@Test
+	void aConstantPowerDischargeHoldsVITimesIAtThePowerAndDeliversLessEnergyAtMorePower() throws Exception {
+		String at60 = CELL.replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D { discharge at 60 W/m2 until 3.0 V }");
+		RecordingSink slow = new RecordingSink(), fast = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(inputs(write(at60), "X"), slow, ProgressListener.NONE), slow.events.toString());
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(inputs(write(at60.replace("60 W/m2", "120 W/m2")), "X"), fast, ProgressListener.NONE),
+				fast.events.toString());
+		double eSlow = energy(slow, 60), eFast = energy(fast, 120);
+		assertEquals("voltage-cutoff", slow.cycles.get(0).steps().get(0).end().label());
+		assertEquals(3.0, slow.last().voltage(), 1e-2, "the state at the crossing, made consistent with V I = P again");
+		assertTrue(eFast < eSlow, "more power, more lost inside: " + eFast + " J/m2 against " + eSlow);
+		// a rest after the power step, then a current step: the controlled model switches back
+		String mixed = at60.replace("protocol D { discharge at 60 W/m2 until 3.0 V }",
+				"protocol D { discharge at 60 W/m2 for 10 min\n rest for 5 min\n discharge at 1 C until 3.0 V }");
+		RecordingSink m = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(inputs(write(mixed), "X"), m, ProgressListener.NONE), m.events.toString());
+		assertEquals(List.of("duration", "duration", "voltage-cutoff"),
+				m.cycles.get(0).steps().stream().map(r -> r.end().label()).toList());
+		assertEquals(-20, m.last().current(), 1e-9, "1 C of 20 Ah/m2 in the last step");
+	}
+
 	@Test
 	void theRunCommandReportsBadInputAtFileAndLine() throws Exception {
 		String noKappa = CELL.replace("ionic-conductivity = 1 S/m  ", "");

@@ -18,7 +18,6 @@ import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Component;
 import org.cellwright.model.Composite;
-import org.cellwright.model.CurrentStep;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
@@ -149,7 +148,7 @@ public final class DfnMapping {
 		return false;
 	}
 
-	/** Steps the DFN runner cannot take end here, at the step: a voltage hold and constant power. */
+	/** Steps the DFN runner cannot take end here, at the step: a voltage hold, 'set stack-pressure'. */
 	static void supported(List<Step> steps) {
 		for (Step s : steps) {
 			if (s instanceof StepGroup g) supported(g.getSteps());
@@ -158,12 +157,7 @@ public final class DfnMapping {
 			else if (s instanceof VoltageHold)
 				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "holding a voltage is not supported for liquid-electrolyte"
 						+ " (DFN) cells yet: the DFN solver controls the current (use a current step with a voltage cut-off)"));
-			else if (s instanceof CurrentStep cs && cs.getRate() != null) {
-				Dimension d = SimulationInputs.dimension(cs.getRate(), cs);
-				if (d == Dimension.POWER || d == Dimension.POWER_DENSITY)
-					throw new InputException(CellFiles.problemAt(cs.getRate(), Severity.ERROR,
-							"constant-power steps are not supported for liquid-electrolyte (DFN) cells yet: give a current or a C-rate"));
-			} else if (s instanceof SetCondition sc && sc.getProperty() != null && "stack-pressure".equals(sc.getProperty().getName()))
+			else if (s instanceof SetCondition sc && sc.getProperty() != null && "stack-pressure".equals(sc.getProperty().getName()))
 				throw new InputException(CellFiles.problemAt(s, Severity.ERROR,
 						"a liquid-electrolyte (DFN) cell has no stack-pressure model: remove 'set stack-pressure'"));
 		}

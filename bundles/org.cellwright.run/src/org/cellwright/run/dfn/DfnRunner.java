@@ -19,7 +19,9 @@ import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
+import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.LumpedThermal;
+import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
@@ -29,7 +31,8 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
  * the results into a {@link ResultSink}, as {@link Simulation} does for solid-state cells, so that the one run writer
  * writes timeseries.csv, cycles.csv and summary.json of both alike.
  *
- * <p>Steps: constant current (current density, current, C-rate), rest, set temperature; each ends at the first of its
+ * <p>Steps: constant current (current density, current, C-rate), constant power (the current an unknown with
+ * V I = P: DfnModel.controlled), rest, set temperature; each ends at the first of its
  * cut-offs (voltage, crossed located by bisection on the integrator's dense output as in {@code DfnSimulation};
  * duration; charge passed), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
  * After each step the integrator restarts from the state at the step's end (the current jumps). Sign convention of
@@ -42,7 +45,7 @@ public final class DfnRunner {
 	private DfnRunner() {}
 
 	/** A current set per step. DFN convention: positive = discharge [A/m2]. */
-	private static final class StepCurrent implements CurrentProfile {
+	private static final class StepCurrent implements CurrentProfile, PowerProfile {
 		double value;
 
 		@Override
@@ -61,6 +64,10 @@ public final class DfnRunner {
 		final ProgressListener progress;
 		final List<StepSpec> steps;
 		final StepCurrent current = new StepCurrent();
+		/** Power of a constant-power step, DFN convention (positive = discharge) [W/m2]. */
+		final StepCurrent power = new StepCurrent();
+		/** Whether the current is an unknown of the state (a protocol with constant-power steps: DfnModel.controlled). */
+		final boolean controlled;
 		final DfnModel model;
 		final BdfIntegrator bdf;
 		final double nominalDensity;
@@ -77,7 +84,8 @@ public final class DfnRunner {
 			this.sink = sink;
 			this.progress = progress;
 			steps = in.protocol().flatten();
-			model = new DfnModel(in.cell(), in.mesh(), current);
+			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower);
+			model = controlled ? DfnModel.controlled(in.cell(), in.mesh(), current, power) : new DfnModel(in.cell(), in.mesh(), current);
 			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();
@@ -122,6 +130,7 @@ public final class DfnRunner {
 					}
 					case StepSpec.ConstantCurrent cc -> step(currentDensity(cc), cc.cutoffs());
 					case StepSpec.Rest rest -> step(0, rest.cutoffs());
+					case StepSpec.ConstantPower cp -> powerStep(cp.powerDensity(), cp.cutoffs());
 					// the mapping refuses these with a located error: only inputs made elsewhere end here
 					default -> throw new IllegalArgumentException("step " + stepIndex + " (" + s + ") is not supported for DFN cells");
 				};
@@ -143,6 +152,7 @@ public final class DfnRunner {
 		RunStatus step(double i, List<Cutoff> cutoffs) {
 			double t0 = bdf.time();
 			startDirection((int) Math.signum(i));
+			if (controlled) model.controlByPower(false);
 			if (!applyCurrent(-i)) return notConverged(t0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			if (i != current0) emit(t0, bdf.state(), i, t0); // the state just after the current jumped (two rows at t0)
 			current0 = i;
@@ -182,7 +192,8 @@ public final class DfnRunner {
 				moved = true;
 				double ta = bdf.previousTime(), tb = bdf.time();
 				if (thermal != null) {
-					double q = LumpedThermal.heatGeneration(model.current(tb), model.openCircuitVoltage(bdf.state()), model.voltage(tb, bdf.state()));
+					double q = LumpedThermal.heatGeneration(model.current(tb, bdf.state()), model.openCircuitVoltage(bdf.state()),
+							model.voltage(tb, bdf.state()));
 					model.setTemperature(thermal.advance(model.temperature(), q, tb - ta));
 				}
 				double vb = model.voltage(tb, bdf.state());
@@ -283,10 +294,114 @@ public final class DfnRunner {
 		}
 
 		void emit(double t, double[] state, double i, double stepStart) {
+			emitCharge(t, state, i, i * (t - stepStart));
+		}
+
+		/** A sample at time t of the state; i the current (charge positive), stepCharge the charge passed in the step [C/m2]. */
+		void emitCharge(double t, double[] state, double i, double stepCharge) {
 			double[] eta = new double[OverpotentialKind.values().length];
 			Arrays.fill(eta, Double.NaN);
-			sink.sample(new Sample(t, stepIndex, cycle, model.voltage(t, state), i, model.temperature(), 0, i * (t - stepStart),
+			sink.sample(new Sample(t, stepIndex, cycle, model.voltage(t, state), i, model.temperature(), 0, stepCharge,
 					model.openCircuitVoltage(state), eta, inventory(state)));
+		}
+
+		/** Current of a state, charge positive [A/m2] (the model's own convention is the opposite). */
+		double currentOf(double t, double[] state) {
+			return -model.current(t, state);
+		}
+
+		/**
+		 * One step at constant power p (charge positive) [W/m2]: the model's current is an unknown with V I = P
+		 * (DfnModel.controlled, controlByPower). Ends at its cut-offs as a current step does (a capacity after the step
+		 * that reaches it); a power the cell cannot deliver ends the run with DfnSimulation's reason.
+		 */
+		RunStatus powerStep(double p, List<Cutoff> cutoffs) {
+			double t0 = bdf.time();
+			startDirection((int) Math.signum(p));
+			power.value = -p;
+			model.controlByPower(true);
+			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
+			if (!ok) return notConverged(t0, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
+			moved = true;
+			current0 = Double.NaN; // the next current step shows its jump
+			double ia = currentOf(t0, bdf.state());
+			emitCharge(t0, bdf.state(), ia, 0);
+			double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY;
+			for (Cutoff c : cutoffs) {
+				if (c.kind() == Cutoff.Kind.DURATION) duration = Math.min(duration, c.value());
+				if (c.kind() == Cutoff.Kind.CAPACITY) capacity = Math.min(capacity, c.value());
+			}
+			StepEnd timeEnd = StepEnd.DURATION;
+			if (Double.isInfinite(duration)) {
+				duration = Simulation.stepBound(nominalDensity, ia);
+				timeEnd = StepEnd.TIME_BOUND;
+			}
+			double tEnd = t0 + duration;
+			double scale = ia != 0 && nominalDensity > 0 ? Math.min(duration, nominalDensity / Math.abs(ia)) : duration;
+			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
+			double q = 0;
+			if (crossed(cutoffs, model.voltage(t0, bdf.state()))) return endPowerStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
+			while (true) {
+				if (progress.isCancelled()) return RunStatus.CANCELLED;
+				if (!bdf.step(tEnd, 1e-9) || !model.deliversPower(bdf.time(), bdf.state())) {
+					double t = bdf.time();
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN, String.format(Locale.ROOT,
+							"warning: cycle %d, step %d: %s", cycle, stepIndex, model.deliversPower(t, bdf.state())
+									? "the DFN solver found no solution beyond t = " + t + " s (step size underflow)" : DfnSimulation.undeliverable(model, t))));
+					addCharge(q);
+					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
+					return RunStatus.NOT_CONVERGED;
+				}
+				double ta = bdf.previousTime(), tb = bdf.time();
+				double ib = currentOf(tb, bdf.state());
+				if (crossed(cutoffs, model.voltage(tb, bdf.state()))) {
+					double lo = ta, hi = tb;
+					for (int it = 0; it < 40; it++) {
+						double mid = 0.5 * (lo + hi);
+						bdf.interpolate(mid, y);
+						if (crossed(cutoffs, model.voltage(mid, y))) hi = mid;
+						else lo = mid;
+					}
+					powerOutputsBefore(lo, ta, ia, q);
+					bdf.interpolate(lo, y);
+					double ic = currentOf(lo, y);
+					q += 0.5 * (ia + ic) * (lo - ta);
+					if (!bdf.start(lo, y.clone(), Math.max(1e-3, 0.1 * (lo - ta)))) return notConverged(lo, "no consistent state at the voltage cut-off");
+					return endPowerStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
+				}
+				powerOutputsBefore(tb, ta, ia, q);
+				q += 0.5 * (ia + ib) * (tb - ta);
+				ia = ib;
+				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				if (Math.abs(q) >= capacity) return endPowerStep(StepEnd.CAPACITY, t0, q);
+				if (tb >= tEnd) return endPowerStep(timeEnd, t0, q);
+				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
+			}
+		}
+
+		/** Outputs in (last output, t) of a power step, the charge trapezoidal from (ta, q at ta). */
+		void powerOutputsBefore(double t, double ta, double ia, double qa) {
+			if (in.outputInterval() <= 0) return;
+			while (nextOutput < t) {
+				bdf.interpolate(nextOutput, y);
+				double i = currentOf(nextOutput, y);
+				emitCharge(nextOutput, y, i, qa + 0.5 * (ia + i) * (nextOutput - ta));
+				nextOutput += in.outputInterval();
+			}
+		}
+
+		RunStatus endPowerStep(StepEnd end, double stepStart, double q) {
+			double t = bdf.time();
+			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
+			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
+			addCharge(q);
+			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, model.voltage(t, bdf.state())));
+			return null;
+		}
+
+		void addCharge(double q) {
+			if (q > 0) cycleCharge += q;
+			else cycleDischarge -= q;
 		}
 
 		LithiumInventory inventory(double[] state) {
