@@ -267,12 +267,17 @@ public class PropertyFunctionsTest {
 	@Test
 	void theCompiledFunctionAgreesWithTheModelEvaluator() throws Exception {
 		String expr = "exp(-x) + ln(1 + x) + log(2 + x) + log10(3 + x) + sqrt(x) + abs(0.5 - x) + tanh(x) + sinh(x) + cosh(x) + sin(pi*x)"
-				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + -x/(1 + x) - R/F * x";
+				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + 0.5*x^x + 3^(x) + -x/(1 + x) - R/F * x";
 		Material m = material("material M is intercalation-cathode { ocv function V = " + expr + " }", "M");
 		var body = m.getOcvFunction().getBody();
 		StateExpressions.Node n = StateExpressions.compile(body);
 		for (double x = 0; x <= 1; x += 0.05)
 			assertEquals(Expressions.evaluate(body, "x", x), n.at(Double.NaN, x, Double.NaN, Double.NaN, Double.NaN), 1e-12, "x = " + x);
+		// "x^x" is the power it looks like (the lexer's escaped name ^x is split after an operand), and prints back
+		assertTrue(RoundTripTest.format(new CellWrightChecker(), m.eResource().getContents().get(0)).contains("+ 0.5 * x ^ x + 3 ^ (x) +"));
+		assertEquals(Math.pow(0.3, 0.3) + Math.pow(2, 0.3), StateExpressions.compile(
+				material("material M is intercalation-cathode { ocv function V = x^x + 2^x }", "M").getOcvFunction().getBody())
+				.at(0, 0.3, 0, 0, 0), 1e-12);
 	}
 
 	@Test
