@@ -307,4 +307,19 @@ public class PropertyFunctionsTest {
 		List<Issue> issues = validate("rt.cell", edited);
 		clean(issues);
 	}
+
+	/** The graphical editor's write-back: a changed value goes into the hand-written text; the functions stay as written. */
+	@Test
+	void aModelEditKeepsHandWrittenFunctionsAsWritten() throws Exception {
+		CellWrightChecker checker = new CellWrightChecker();
+		String doc = HEAD + NYMAN.replace("ionic-conductivity = function S/m = ", "ionic-conductivity = function S/m =\n\t\t");
+		XtextResource res = checker.parse(doc, "patch.cell");
+		String before = RoundTripTest.format(checker, res.getContents().get(0));
+		Material m = (Material) ((Model) res.getContents().get(0)).getElements().get(0);
+		PropertyFunctions.find(m, "initial-concentration").orElseThrow().getValue().setValue(1200);
+		String after = RoundTripTest.format(checker, res.getContents().get(0));
+		org.cellwright.lang.text.TextPatch patch = org.cellwright.lang.text.TextPatch.of(doc, before, after);
+		assertNotNull(patch);
+		assertEquals(doc.replace("initial-concentration = 1000 mol/m3", "initial-concentration = 1200 mol/m3"), patch.applyTo(doc));
+	}
 }
