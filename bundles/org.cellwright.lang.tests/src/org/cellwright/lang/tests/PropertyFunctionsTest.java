@@ -322,4 +322,27 @@ public class PropertyFunctionsTest {
 		assertNotNull(patch);
 		assertEquals(doc.replace("initial-concentration = 1000 mol/m3", "initial-concentration = 1200 mol/m3"), patch.applyTo(doc));
 	}
+
+	/** What `cellwright check` prints: file:line of the function, the value and where it fails; no stack trace. */
+	@Test
+	void theCheckerReportsANegativeFunctionAtFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path f = dir.resolve("neg.cell");
+		String text = HEAD + NYMAN.replace("8.794e-11*(c/1000)^2", "-8.794e-11*(c/1000)^2");
+		java.nio.file.Files.writeString(f, text);
+		CellWrightChecker.Result r = new CellWrightChecker().check(List.of(f));
+		assertTrue(r.hasErrors());
+		String printed = r.issues().toString();
+		int line = line(NYMAN, "diffusivity = function");
+		assertTrue(printed.contains("neg.cell:" + line + ":"), printed);
+		assertTrue(printed.contains("diffusivity goes negative") && printed.contains("at c = "), printed);
+		assertFalse(printed.contains("Exception"), printed);
+	}
+
+	/** A long expression (near the parser's limit of 1000 binary operators) of every variable is validated (sampled) without trouble. */
+	@Test
+	void aLongKineticLawIsValidated() throws Exception {
+		String terms = String.join(" + ", java.util.Collections.nCopies(110, "1e-9 * ce^0.5 * x * (cmax - cs)^0.5 * exp(-1000/T)"));
+		clean(v("material G is intercalation-anode { ocv function V = 0.1 max-concentration = 30000 mol/m3 diffusivity = 1e-14 m2/s "
+				+ "exchange-current-density = function A/m2 = " + terms + " }"));
+	}
 }
