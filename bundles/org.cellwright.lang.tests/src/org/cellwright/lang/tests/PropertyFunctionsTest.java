@@ -267,12 +267,17 @@ public class PropertyFunctionsTest {
 	@Test
 	void theCompiledFunctionAgreesWithTheModelEvaluator() throws Exception {
 		String expr = "exp(-x) + ln(1 + x) + log(2 + x) + log10(3 + x) + sqrt(x) + abs(0.5 - x) + tanh(x) + sinh(x) + cosh(x) + sin(pi*x)"
-				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + -x/(1 + x) - R/F * x";
+				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + 0.5*x^x + 3^(x) + -x/(1 + x) - R/F * x";
 		Material m = material("material M is intercalation-cathode { ocv function V = " + expr + " }", "M");
 		var body = m.getOcvFunction().getBody();
 		StateExpressions.Node n = StateExpressions.compile(body);
 		for (double x = 0; x <= 1; x += 0.05)
 			assertEquals(Expressions.evaluate(body, "x", x), n.at(Double.NaN, x, Double.NaN, Double.NaN, Double.NaN), 1e-12, "x = " + x);
+		// "x^x" is the power it looks like (the lexer's escaped name ^x is split after an operand), and prints back
+		assertTrue(RoundTripTest.format(new CellWrightChecker(), m.eResource().getContents().get(0)).contains("+ 0.5 * x ^ x + 3 ^ (x) +"));
+		assertEquals(Math.pow(0.3, 0.3) + Math.pow(2, 0.3), StateExpressions.compile(
+				material("material M is intercalation-cathode { ocv function V = x^x + 2^x }", "M").getOcvFunction().getBody())
+				.at(0, 0.3, 0, 0, 0), 1e-12);
 	}
 
 	@Test
@@ -301,5 +306,43 @@ public class PropertyFunctionsTest {
 		assertTrue(edited.contains("transference-number = function = 0.2594"), edited);
 		List<Issue> issues = validate("rt.cell", edited);
 		clean(issues);
+	}
+
+	/** The graphical editor's write-back: a changed value goes into the hand-written text; the functions stay as written. */
+	@Test
+	void aModelEditKeepsHandWrittenFunctionsAsWritten() throws Exception {
+		CellWrightChecker checker = new CellWrightChecker();
+		String doc = HEAD + NYMAN.replace("ionic-conductivity = function S/m = ", "ionic-conductivity = function S/m =\n\t\t");
+		XtextResource res = checker.parse(doc, "patch.cell");
+		String before = RoundTripTest.format(checker, res.getContents().get(0));
+		Material m = (Material) ((Model) res.getContents().get(0)).getElements().get(0);
+		PropertyFunctions.find(m, "initial-concentration").orElseThrow().getValue().setValue(1200);
+		String after = RoundTripTest.format(checker, res.getContents().get(0));
+		org.cellwright.lang.text.TextPatch patch = org.cellwright.lang.text.TextPatch.of(doc, before, after);
+		assertNotNull(patch);
+		assertEquals(doc.replace("initial-concentration = 1000 mol/m3", "initial-concentration = 1200 mol/m3"), patch.applyTo(doc));
+	}
+
+	/** What `cellwright check` prints: file:line of the function, the value and where it fails; no stack trace. */
+	@Test
+	void theCheckerReportsANegativeFunctionAtFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path f = dir.resolve("neg.cell");
+		String text = HEAD + NYMAN.replace("8.794e-11*(c/1000)^2", "-8.794e-11*(c/1000)^2");
+		java.nio.file.Files.writeString(f, text);
+		CellWrightChecker.Result r = new CellWrightChecker().check(List.of(f));
+		assertTrue(r.hasErrors());
+		String printed = r.issues().toString();
+		int line = line(NYMAN, "diffusivity = function");
+		assertTrue(printed.contains("neg.cell:" + line + ":"), printed);
+		assertTrue(printed.contains("diffusivity goes negative") && printed.contains("at c = "), printed);
+		assertFalse(printed.contains("Exception"), printed);
+	}
+
+	/** A long expression (near the parser's limit of 1000 binary operators) of every variable is validated (sampled) without trouble. */
+	@Test
+	void aLongKineticLawIsValidated() throws Exception {
+		String terms = String.join(" + ", java.util.Collections.nCopies(110, "1e-9 * ce^0.5 * x * (cmax - cs)^0.5 * exp(-1000/T)"));
+		clean(v("material G is intercalation-anode { ocv function V = 0.1 max-concentration = 30000 mol/m3 diffusivity = 1e-14 m2/s "
+				+ "exchange-current-density = function A/m2 = " + terms + " }"));
 	}
 }
