@@ -223,7 +223,8 @@ public class StackValidator extends AbstractCellWrightRules {
 		if (!before || !after)
 			error("cell " + c.getName() + " needs an electrode on each side of the separator (" + stack.get(sep).getName()
 					+ "): the " + (before ? "second" : "first") + " side has no electronically conducting layer", c, ELEMENT__NAME, STACK);
-		if (!isCollector(stack.get(0)) || !isCollector(stack.get(stack.size() - 1)))
+		// a DFN (liquid-electrolyte) cell does not model its collectors (docs/language.md): no warning without them
+		if ((!isCollector(stack.get(0)) || !isCollector(stack.get(stack.size() - 1))) && !hasLiquidElectrolyte(c))
 			warning("the stack of " + c.getName() + " should run from one current collector to the other; it starts with "
 					+ stack.get(0).getName() + " and ends with " + stack.get(stack.size() - 1).getName(), c, ELEMENT__NAME, STACK);
 		for (int i = 0; i + 1 < stack.size(); i++) {
