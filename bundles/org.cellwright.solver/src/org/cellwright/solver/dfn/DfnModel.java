@@ -135,6 +135,16 @@ public final class DfnModel implements BorderedDaeSystem {
 
     @Override
     public double absoluteTolerance(int i) {
+        if (atol == null) {
+            atol = new double[size];
+            for (int k = 0; k < size; k++) atol[k] = tolerance(k);
+        }
+        return atol[i];
+    }
+
+    private double[] atol;
+
+    private double tolerance(int i) {
         if (i >= coreSize) return 1e-6 * electrode(mesh.domainOf(blockCell[(i - coreSize) / nr])).particle().maximumConcentration();
         int g = cellOf(i);
         int o = i - start[g];

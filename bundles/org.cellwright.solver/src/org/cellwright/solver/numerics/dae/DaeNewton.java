@@ -9,11 +9,12 @@ package org.cellwright.solver.numerics.dae;
 public final class DaeNewton {
     private final DaeSystem sys;
     private final int n;
-    private final double[] m, f, g, scale, lastStep;
+    private static final boolean DEBUG = Boolean.getBoolean("cellwright.dae.debug");
+    private final double[] m, f, g, scale, lastStep, atol;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
     private boolean jacobianCurrent;
-    private int factorisations, iterations;
+    private int factorisations, iterations, jacobians;
 
     public DaeNewton(DaeSystem sys) {
         this.sys = sys;
@@ -24,6 +25,8 @@ public final class DaeNewton {
         g = new double[n];
         lastStep = new double[n];
         scale = new double[n];
+        atol = new double[n];
+        for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
         matrix = IterationMatrix.of(sys);
     }
 
@@ -47,6 +50,9 @@ public final class DaeNewton {
 
     public int iterations() { return iterations; }
 
+    /** Jacobian (df/dy) evaluations so far. */
+    public int jacobians() { return jacobians; }
+
     public int rhsEvaluations() { return matrix.evaluations(); }
 
     /** Marks df/dy as out of date (e.g. after an accepted step). */
@@ -57,6 +63,7 @@ public final class DaeNewton {
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
         matrix.update(sys, t, y);
+        jacobians++;
         jacobianCurrent = true;
         factoredC = Double.NaN;
     }
@@ -106,7 +113,7 @@ public final class DaeNewton {
                 }
             }
             if (!finite) {
-                if (Boolean.getBoolean("cellwright.dae.debug"))
+                if (DEBUG)
                     for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
                 return false;
             }
@@ -119,7 +126,7 @@ public final class DaeNewton {
                 norm += e * e;
             }
             norm = Math.sqrt(norm / n);
-            if (Boolean.getBoolean("cellwright.dae.debug")) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
+            if (DEBUG) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
             if (!Double.isFinite(norm)) return false;
             if (norm <= tol) return true;
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
@@ -130,7 +137,7 @@ public final class DaeNewton {
 
     /** Error weights atol_i + rtol |y_i|. */
     public double[] weights(double[] y, double rtol) {
-        for (int i = 0; i < n; i++) scale[i] = sys.absoluteTolerance(i) + rtol * Math.abs(y[i]);
+        for (int i = 0; i < n; i++) scale[i] = atol[i] + rtol * Math.abs(y[i]);
         return scale;
     }
 }
