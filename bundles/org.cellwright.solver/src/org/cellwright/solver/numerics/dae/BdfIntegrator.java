@@ -11,6 +11,11 @@ package org.cellwright.solver.numerics.dae;
 public final class BdfIntegrator {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
     private final int maxOrder;
+    /**
+     * Bound on Newton's estimated distance to the root, rate/(1 - rate) times the last update, in the error norm
+     * (IDA's epsNewt = 0.33: Hindmarsh et al., ACM TOMS 31, 363, 2005; the local error test itself is norm <= 1).
+     */
+    private static final double NEWTON_TOL = 0.33;
     private final DaeSystem sys;
     private final DaeNewton newton;
     private final int n;
@@ -112,17 +117,17 @@ public final class BdfIntegrator {
             predict(hTry);
             System.arraycopy(yPred, 0, yNew, 0, n);
             double[] wts = newton.weights(y, rtol);
-            boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
+            boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
             if (!ok && !newton.factoredAt(a0 / hTry)) { // same df/dy, matrix for this step size
                 newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
-                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
             }
             if (!ok) { // fresh df/dy, and an iteration allowed to grow once near a steep nonlinearity
                 if (!newton.jacobianCurrent()) newton.refreshJacobian(t + hTry, yPred);
                 else newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
-                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 10, 2.0);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 10, 2.0);
             }
             if (!ok) {
                 rejected++;

@@ -13,6 +13,8 @@ public final class DaeNewton {
     private final double[] m, f, g, scale, lastStep, atol;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
+    /** rate/(1 - rate) of the last iterations on the current matrix: the error left after an update of a given size. */
+    private double rateFactor = 20;
     private boolean jacobianCurrent;
     private int factorisations, iterations, jacobians;
 
@@ -32,11 +34,12 @@ public final class DaeNewton {
 
     public double[] mass() { return m; }
 
-    private double reuseRatio = 0.3;
+    private double reuseRatio = 0.5;
 
     /**
      * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
-     * step size changes). A stale matrix only slows convergence; the contraction test catches that.
+     * step size changes; default 0.5, with the update scaled by 2/(1 + c/c') as IDA does). A stale matrix only slows
+     * convergence; the contraction test catches that.
      */
     public void setReuseRatio(double ratio) { reuseRatio = ratio; }
 
@@ -71,7 +74,10 @@ public final class DaeNewton {
     /**
      * Solves c M (y - psi) - f(t, y) = 0 in place from the guess y. For c = 0 with an algebraic mask this is the
      * consistent-initialisation problem (differential rows are replaced by y - psi = 0). weights: the error weights
-     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol.
+     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol (initialisation) or, for a step,
+     * when the distance to the root estimated from the convergence rate, rate/(1 - rate) times the update, does (the test
+     * of DASSL and IDA: Brenan, Campbell and Petzold 1996, sec. 5.2.2; the rate carries over from step to step while the
+     * matrix is kept, so a good predictor converges in one iteration).
      */
     public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter) {
         return solve(t, c, psi, y, weights, tol, maxIter, 0.9);
@@ -90,8 +96,11 @@ public final class DaeNewton {
             if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
+            rateFactor = 20; // no rate known for a new matrix (IDA's initial ss)
         }
-        double previous = Double.NaN;
+        // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
+        double updateScale = init ? 1 : 2 / (1 + c / factoredC);
+        double previous = Double.NaN, first = Double.NaN;
         for (int it = 0; it < maxIter; it++) {
             iterations++;
             // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
@@ -118,6 +127,7 @@ public final class DaeNewton {
                 return false;
             }
             matrix.solve(g); // g = dy
+            if (updateScale != 1) for (int i = 0; i < n; i++) g[i] *= updateScale;
             System.arraycopy(g, 0, lastStep, 0, n);
             double norm = 0;
             for (int i = 0; i < n; i++) {
@@ -126,10 +136,24 @@ public final class DaeNewton {
                 norm += e * e;
             }
             norm = Math.sqrt(norm / n);
-            if (DEBUG) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
+            if (DEBUG) {
+                int worst = 0;
+                for (int i = 1; i < n; i++) if (Math.abs(g[i] / weights[i]) > Math.abs(g[worst] / weights[worst])) worst = i;
+                System.err.println("newton " + it + " c=" + c + " norm=" + norm + " worst " + worst + " dy=" + g[worst] + " w=" + weights[worst]);
+            }
             if (!Double.isFinite(norm)) return false;
-            if (norm <= tol) return true;
-            if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
+            if (init) {
+                if (norm <= tol) return true;
+            } else {
+                if (it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
+                if (it == 0) first = norm;
+                else {
+                    // convergence rate over the iterations so far; the distance to the root is about rate/(1 - rate) times the update
+                    double rate = Math.pow(norm / first, 1.0 / it);
+                    rateFactor = rate < 0.9 ? rate / (1 - rate) : 9;
+                }
+                if (rateFactor * norm <= tol) return true;
+            }
             previous = norm;
         }
         return false;
