@@ -11,11 +11,8 @@ package org.cellwright.solver.numerics.dae;
 public final class BdfIntegrator {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
     private final int maxOrder;
-    /**
-     * Bound on Newton's estimated distance to the root, rate/(1 - rate) times the last update, in the error norm
-     * (IDA's epsNewt = 0.33: Hindmarsh et al., ACM TOMS 31, 363, 2005; the local error test itself is norm <= 1).
-     */
-    private static final double NEWTON_TOL = 0.33;
+    /** Newton's bound on the weighted norm of its last update in a step (the local error test itself is norm <= 1). */
+    private static final double NEWTON_TOL = 0.05;
     private final DaeSystem sys;
     private final DaeNewton newton;
     private final int n;

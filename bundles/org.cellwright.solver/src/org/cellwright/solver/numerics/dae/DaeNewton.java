@@ -10,11 +10,9 @@ public final class DaeNewton {
     private final DaeSystem sys;
     private final int n;
     private static final boolean DEBUG = Boolean.getBoolean("cellwright.dae.debug");
-    private final double[] m, f, g, scale, lastStep, atol;
+    private final double[] m, f, g, scale, inverseScale, lastStep, atol;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
-    /** rate/(1 - rate) of the last iterations on the current matrix: the error left after an update of a given size. */
-    private double rateFactor = 20;
     private boolean jacobianCurrent;
     private int factorisations, iterations, jacobians;
 
@@ -27,6 +25,7 @@ public final class DaeNewton {
         g = new double[n];
         lastStep = new double[n];
         scale = new double[n];
+        inverseScale = new double[n];
         atol = new double[n];
         for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
         matrix = IterationMatrix.of(sys);
@@ -74,10 +73,7 @@ public final class DaeNewton {
     /**
      * Solves c M (y - psi) - f(t, y) = 0 in place from the guess y. For c = 0 with an algebraic mask this is the
      * consistent-initialisation problem (differential rows are replaced by y - psi = 0). weights: the error weights
-     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol (initialisation) or, for a step,
-     * when the distance to the root estimated from the convergence rate, rate/(1 - rate) times the update, does (the test
-     * of DASSL and IDA: Brenan, Campbell and Petzold 1996, sec. 5.2.2; the rate carries over from step to step while the
-     * matrix is kept, so a good predictor converges in one iteration).
+     * (atol_i + rtol |y_i|). Returns true when the weighted update norm falls below tol.
      */
     public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter) {
         return solve(t, c, psi, y, weights, tol, maxIter, 0.9);
@@ -96,11 +92,11 @@ public final class DaeNewton {
             if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
-            rateFactor = 20; // no rate known for a new matrix (IDA's initial ss)
         }
         // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
         double updateScale = init ? 1 : 2 / (1 + c / factoredC);
-        double previous = Double.NaN, first = Double.NaN;
+        double previous = Double.NaN;
+        double[] inverseWeights = inverse(weights);
         for (int it = 0; it < maxIter; it++) {
             iterations++;
             // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
@@ -132,7 +128,7 @@ public final class DaeNewton {
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 y[i] += g[i];
-                double e = g[i] / weights[i];
+                double e = g[i] * inverseWeights[i];
                 norm += e * e;
             }
             norm = Math.sqrt(norm / n);
@@ -142,26 +138,27 @@ public final class DaeNewton {
                 System.err.println("newton " + it + " c=" + c + " norm=" + norm + " worst " + worst + " dy=" + g[worst] + " w=" + weights[worst]);
             }
             if (!Double.isFinite(norm)) return false;
-            if (init) {
-                if (norm <= tol) return true;
-            } else {
-                if (it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
-                if (it == 0) first = norm;
-                else {
-                    // convergence rate over the iterations so far; the distance to the root is about rate/(1 - rate) times the update
-                    double rate = Math.pow(norm / first, 1.0 / it);
-                    rateFactor = rate < 0.9 ? rate / (1 - rate) : 9;
-                }
-                if (rateFactor * norm <= tol) return true;
-            }
+            if (norm <= tol) return true;
+            if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
             previous = norm;
         }
         return false;
     }
 
-    /** Error weights atol_i + rtol |y_i|. */
+    /** Error weights atol_i + rtol |y_i| (the array is reused by the next call). */
     public double[] weights(double[] y, double rtol) {
-        for (int i = 0; i < n; i++) scale[i] = atol[i] + rtol * Math.abs(y[i]);
+        for (int i = 0; i < n; i++) {
+            scale[i] = atol[i] + rtol * Math.abs(y[i]);
+            inverseScale[i] = 1 / scale[i];
+        }
         return scale;
+    }
+
+    /** 1/w_i: kept with the weights of the last {@link #weights} call, else computed. */
+    private double[] inverse(double[] w) {
+        if (w == scale) return inverseScale;
+        double[] inv = new double[n];
+        for (int i = 0; i < n; i++) inv[i] = 1 / w[i];
+        return inv;
     }
 }
