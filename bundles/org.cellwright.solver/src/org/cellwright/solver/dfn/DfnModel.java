@@ -156,6 +156,13 @@ public final class DfnModel implements BorderedDaeSystem {
 
     @Override public int anchor(int b) { return start[blockCell[b]] + J + blockPopulation[b]; }
 
+    /** Population k's Butler-Volmer row sees c_e, phi_e, phi_s and j_k of its own cell: J + k unknowns below its anchor. */
+    @Override public int anchorRowReach() {
+        int most = 1;
+        for (int d = 0; d <= 2; d += 2) most = Math.max(most, populations[d].length);
+        return J + most - 1;
+    }
+
     /** First shell unknown of the (first population's) particle at x-cell g (an electrode cell). */
     public int particleStart(int g) { return particleStart[g]; }
 

@@ -115,8 +115,11 @@ public final class BdfIntegrator {
             System.arraycopy(yPred, 0, yNew, 0, n);
             double[] wts = newton.weights(y, rtol);
             boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
-            if (!ok && !newton.factoredAt(a0 / hTry)) { // same df/dy, matrix for this step size
-                newton.refactor();
+            // fresh fast-changing rows (a bordered system's anchor rows) where the system declares them, else the matrix
+            // for this step size with the same df/dy
+            boolean fastRows = !ok && newton.refreshFastRows(t + hTry, yPred);
+            if (!ok && (fastRows || !newton.factoredAt(a0 / hTry))) {
+                if (!fastRows) newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
                 ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
             }

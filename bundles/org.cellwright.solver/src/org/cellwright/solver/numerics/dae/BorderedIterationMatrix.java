@@ -120,6 +120,44 @@ public final class BorderedIterationMatrix implements IterationMatrix {
         }
     }
 
+    /**
+     * The anchor rows only (Butler-Volmer rows in the DFN: their entries change with the overpotential from step to step,
+     * the transport rows' hardly): core columns coloured with stride reach + 1 (two columns of one colour never fall in
+     * one anchor row's window [anchor - reach, anchor]), then the blocks' last unknowns together.
+     */
+    @Override
+    public boolean updateFastRows(DaeSystem s, double t, double[] y) {
+        int reach = sys.anchorRowReach();
+        if (reach < 0) return false;
+        s.rhs(t, y, f0);
+        evaluations++;
+        System.arraycopy(y, 0, yp, 0, n);
+        int stride = reach + 1;
+        for (int colour = 0; colour < stride; colour++) {
+            for (int j = colour; j < core; j += stride) yp[j] = y[j] + step(y, j);
+            s.rhs(t, yp, f1);
+            evaluations++;
+            for (int b = 0; b < nb; b++) {
+                int a = anchor[b];
+                for (int j = Math.max(0, a - reach); j <= a; j++)
+                    if (j % stride == colour && a - j <= kl) band[j * w + (ku + a - j)] = (f1[a] - f0[a]) / (yp[j] - y[j]);
+            }
+            for (int j = colour; j < core; j += stride) yp[j] = y[j];
+        }
+        for (int b = 0; b < nb; b++) {
+            int last = bStart[b] + bSize[b] - 1;
+            yp[last] = y[last] + step(y, last);
+        }
+        s.rhs(t, yp, f1);
+        evaluations++;
+        for (int b = 0; b < nb; b++) {
+            int last = bStart[b] + bSize[b] - 1;
+            rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) / (yp[last] - y[last]);
+            yp[last] = y[last];
+        }
+        return true;
+    }
+
     @Override
     public boolean factor(double c, double[] m, boolean init) {
         schur.clear();

@@ -63,6 +63,16 @@ public final class DaeNewton {
     public boolean jacobianCurrent() { return jacobianCurrent; }
 
     /** Recomputes df/dy at (t, y). */
+    /**
+     * Re-evaluates only the fast-changing rows of df/dy at (t, y) (see {@link IterationMatrix#updateFastRows}); false if
+     * the system declares none (then nothing changed).
+     */
+    public boolean refreshFastRows(double t, double[] y) {
+        if (!matrix.updateFastRows(sys, t, y)) return false;
+        factoredC = Double.NaN;
+        return true;
+    }
+
     public void refreshJacobian(double t, double[] y) {
         matrix.update(sys, t, y);
         jacobians++;
