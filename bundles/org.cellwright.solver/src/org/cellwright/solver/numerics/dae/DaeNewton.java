@@ -62,7 +62,6 @@ public final class DaeNewton {
 
     public boolean jacobianCurrent() { return jacobianCurrent; }
 
-    /** Recomputes df/dy at (t, y). */
     /**
      * Re-evaluates only the fast-changing rows of df/dy at (t, y) (see {@link IterationMatrix#updateFastRows}); false if
      * the system declares none (then nothing changed).
@@ -73,6 +72,7 @@ public final class DaeNewton {
         return true;
     }
 
+    /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
         matrix.update(sys, t, y);
         jacobians++;
