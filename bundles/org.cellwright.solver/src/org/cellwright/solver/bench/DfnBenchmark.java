@@ -10,19 +10,45 @@ import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
+import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.params.Marquis2019;
 
 /**
  * DFN against COMSOL (Marquis 2019 set, 1C and 3C) on PyBaMM's benchmark mesh (20 finite volumes per domain, 30 per
- * particle): terminal-voltage RMS difference and wall time (best of repeated warm runs). Run:
+ * particle): terminal-voltage RMS difference, wall time and thread CPU time (best of repeated warm runs; the CPU time
+ * is the steadier figure on a loaded machine). Run:
  * java -cp ... org.cellwright.solver.bench.DfnBenchmark [dfn-reference folder] [relative tolerance] [figure.svg]
  * (-Drepeats=N sets the warm repetitions, default 10). With a third argument it writes the validation figure:
  * voltage against time at 1C and 3C, and the electrolyte concentration across the cell at three times of the 3C run.
+ * Then issue 14's speed case: the Chen 2020 cell (LG M50), 1C to 2.5 V, outputs every 10 s, against PyBaMM's DFN
+ * (IDAKLU, rtol = atol = 1e-8; bench/pybamm/side_by_side.py wrote the curve, -Dpybamm=FILE.csv, default
+ * bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv) and against its own run at rtol 1e-7 (the time-stepping error).
  */
 public final class DfnBenchmark {
     private DfnBenchmark() {}
 
     private static final int REPEATS = Integer.getInteger("repeats", 10);
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Best wall and CPU time [ns] of REPEATS warm runs, and the last solution. */
+    private record Timed(DfnSolution solution, long wall, long cpu) {}
+
+    private static Timed timed(java.util.function.Supplier<DfnSolution> run) {
+        DfnSolution s = null;
+        long wall = Long.MAX_VALUE, cpu = Long.MAX_VALUE;
+        for (int rep = 0; rep < REPEATS; rep++) {
+            long c0 = THREADS.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+            s = run.get();
+            wall = Math.min(wall, System.nanoTime() - t0);
+            cpu = Math.min(cpu, THREADS.getCurrentThreadCpuTime() - c0);
+        }
+        return new Timed(s, wall, cpu);
+    }
+
+    private static String counts(DfnSolution s) {
+        return String.format(Locale.ROOT, "%d steps, %d rejected, %d Newton iterations, %d Jacobians (%d f evaluations), %d factorisations",
+                s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.rhsEvaluations(), s.factorisations());
+    }
 
     private static double[] every(double[] v, int n) {
         List<Double> out = new ArrayList<>();
@@ -40,17 +66,13 @@ public final class DfnBenchmark {
         for (int rate : new int[] {1, 3}) {
             ComsolReference ref = ComsolReference.read(folder.resolve("comsol_" + rate + "C.json"));
             DfnSimulation sim = new DfnSimulation(rtol);
-            DfnSolution s = null;
-            long best = Long.MAX_VALUE;
-            for (int rep = 0; rep < REPEATS; rep++) {
-                long t0 = System.nanoTime();
-                s = sim.run(Marquis2019.cell(), mesh, CurrentProfile.constant(rate * Marquis2019.ONE_C), ref.time, Marquis2019.CUTOFF);
-                best = Math.min(best, System.nanoTime() - t0);
-            }
+            int r = rate;
+            Timed run = timed(() -> sim.run(Marquis2019.cell(), mesh, CurrentProfile.constant(r * Marquis2019.ONE_C), ref.time, Marquis2019.CUTOFF));
+            DfnSolution s = run.solution();
             System.out.printf(Locale.ROOT,
-                    "%dC DFN, mesh 20/20/20 x 30, rtol %.0e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); %.1f ms warm (best of %d); %d steps, %d rejected, %d factorisations, %d f evaluations; end: %s at %.1f s%n",
+                    "%dC DFN, mesh 20/20/20 x 30, rtol %.0e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s%n",
                     rate, rtol, 1e3 * ref.voltageRms(s, Marquis2019.CUTOFF), ref.comparedPoints(s, Marquis2019.CUTOFF), Marquis2019.CUTOFF,
-                    best / 1e6, REPEATS, s.steps(), s.rejectedSteps(), s.factorisations(), s.rhsEvaluations(), s.endReason(), s.last().time());
+                    REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time());
             String colour = colours[rate == 1 ? 0 : 1];
             voltage.add("COMSOL " + rate + "C", colour, every(ref.time, 4), every(ref.voltage, 4), true);
             voltage.add("CellWright " + rate + "C", colour, s.times(), s.voltages(), false);
@@ -72,5 +94,57 @@ public final class DfnBenchmark {
             Files.writeString(Path.of(args[2]), SvgLinePlot.render(List.of(voltage, electrolyte)));
             System.out.println("figure: " + args[2]);
         }
+        chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
+    }
+
+    /** Issue 14's speed case: Chen 2020, 1C to 2.5 V, against PyBaMM's curve and against our own rtol 1e-7 run. */
+    static void chen2020(double rtol, Path pybammCsv) throws java.io.IOException {
+        double[] out = new double[601];
+        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        DfnMesh mesh = DfnMesh.benchmark();
+        CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
+        DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.cell(), mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSimulation sim = new DfnSimulation(rtol);
+        Timed run = timed(() -> sim.run(Chen2020.cell(), mesh, oneC, out, Chen2020.CUTOFF));
+        DfnSolution s = run.solution();
+        double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
+        System.out.printf(Locale.ROOT,
+                "Chen 2020 1C DFN, mesh 20/20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), 1e3 * own[0], 1e3 * own[1]);
+        if (!Files.isRegularFile(pybammCsv)) {
+            System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
+            return;
+        }
+        List<String> lines = Files.readAllLines(pybammCsv);
+        double[] tp = new double[lines.size() - 1], vp = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] p = lines.get(i).split(",");
+            tp[i - 1] = Double.parseDouble(p[0]);
+            vp[i - 1] = Double.parseDouble(p[1]);
+        }
+        double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
+        double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
+        System.out.printf(Locale.ROOT,
+                "  against PyBaMM (%s): %.2f mV RMS, %.2f mV max (to 3.0 V; from 60 s on: %.2f mV RMS, %.2f mV max); end %.1f s (PyBaMM %.1f s)%n",
+                pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), tp[tp.length - 1]);
+    }
+
+    /** RMS and largest |a - b| at the times both curves have, where b >= minVoltage. */
+    private static double[] difference(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage) {
+        return difference(ta, va, tb, vb, minVoltage, 0);
+    }
+
+    private static double[] difference(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage, double fromTime) {
+        double sum = 0, max = 0;
+        int n = 0;
+        for (int i = 0; i < ta.length; i++) {
+            int k = java.util.Arrays.binarySearch(tb, ta[i]);
+            if (k < 0 || vb[k] < minVoltage || ta[i] < fromTime) continue;
+            double d = va[i] - vb[k];
+            sum += d * d;
+            max = Math.max(max, Math.abs(d));
+            n++;
+        }
+        return new double[] {Math.sqrt(sum / n), max};
     }
 }

@@ -17,8 +17,10 @@ public record ButlerVolmerKinetics(ExchangeCurrentLaw exchangeCurrent, double an
 
     public double current(double i0, double overpotential, double temperature) {
         double f = F / (R * temperature);
-        if (anodicTransferCoefficient == 0.5 && cathodicTransferCoefficient == 0.5)
-            return 2 * i0 * Math.sinh(0.5 * f * overpotential);
+        if (anodicTransferCoefficient == 0.5 && cathodicTransferCoefficient == 0.5) {
+            double e = Math.exp(0.5 * f * overpotential); // 2 sinh(x) = e^x - e^-x (Math.exp is an intrinsic, Math.sinh is not)
+            return i0 * (e - 1 / e);
+        }
         return i0 * (Math.exp(anodicTransferCoefficient * f * overpotential) - Math.exp(-cathodicTransferCoefficient * f * overpotential));
     }
 }

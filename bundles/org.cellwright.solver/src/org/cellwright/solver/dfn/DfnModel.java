@@ -43,6 +43,7 @@ public final class DfnModel implements BorderedDaeSystem {
     private double temperature;
     // work arrays
     private final double[] ie, saltFlux, is;
+    private double[] kappaCell, kappaDCell, diffusivityCell, transferenceCell, logCell; // per x-cell, in rhs
 
     public DfnModel(DfnCell cell, DfnMesh meshSpec, CurrentProfile current) {
         this(cell, meshSpec, current, null);
@@ -129,6 +130,11 @@ public final class DfnModel implements BorderedDaeSystem {
         ie = new double[nx + 1];
         saltFlux = new double[nx + 1];
         is = new double[nx + 1];
+        kappaCell = new double[nx];
+        kappaDCell = new double[nx];
+        diffusivityCell = new double[nx];
+        transferenceCell = new double[nx];
+        logCell = new double[nx];
     }
 
     private int coreBlockSize(int g) { return isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2; }
@@ -169,6 +175,13 @@ public final class DfnModel implements BorderedDaeSystem {
     @Override public int blockSize(int b) { return nr; }
 
     @Override public int anchor(int b) { return start[blockCell[b]] + J + blockPopulation[b]; }
+
+    /** Population k's Butler-Volmer row sees c_e, phi_e, phi_s and j_k of its own cell: J + k unknowns below its anchor. */
+    @Override public int anchorRowReach() {
+        int most = 1;
+        for (int d = 0; d <= 2; d += 2) most = Math.max(most, populations[d].length);
+        return J + most - 1;
+    }
 
     /** First shell unknown of the (first population's) particle at x-cell g (an electrode cell). */
     public int particleStart(int g) { return particleStart[g]; }
@@ -366,18 +379,23 @@ public final class DfnModel implements BorderedDaeSystem {
         double iApp = current(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
+        for (int g = 0; g < nx; g++) { // cell properties, each evaluated once per cell
+            double c = y[start[g] + CE];
+            kappaCell[g] = electrolyte.conductivity(c, temp, efficiency[g]);
+            kappaDCell[g] = electrolyte.diffusionalConductivity(c, temp, efficiency[g]);
+            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
+            transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
+            logCell[g] = Math.log(c);
+        }
         for (int g = 0; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
             double ca = y[a + CE], cb = y[b + CE];
             double da = 0.5 * mesh.width(g), db = 0.5 * mesh.width(g + 1);
-            double gk = FaceConductance.series(electrolyte.conductivity(ca, temp, efficiency[g]), da,
-                    electrolyte.conductivity(cb, temp, efficiency[g + 1]), db);
-            double gkd = FaceConductance.series(electrolyte.diffusionalConductivity(ca, temp, efficiency[g]), da,
-                    electrolyte.diffusionalConductivity(cb, temp, efficiency[g + 1]), db);
-            double gd = FaceConductance.series(electrolyte.diffusivity(ca, temp, efficiency[g]), da,
-                    electrolyte.diffusivity(cb, temp, efficiency[g + 1]), db);
-            double i = -gk * (y[b + PHIE] - y[a + PHIE]) + gkd * (Math.log(cb) - Math.log(ca));
-            double tp = 0.5 * (electrolyte.transferenceNumber(ca, temp) + electrolyte.transferenceNumber(cb, temp));
+            double gk = FaceConductance.series(kappaCell[g], da, kappaCell[g + 1], db);
+            double gkd = FaceConductance.series(kappaDCell[g], da, kappaDCell[g + 1], db);
+            double gd = FaceConductance.series(diffusivityCell[g], da, diffusivityCell[g + 1], db);
+            double i = -gk * (y[b + PHIE] - y[a + PHIE]) + gkd * (logCell[g + 1] - logCell[g]);
+            double tp = 0.5 * (transferenceCell[g] + transferenceCell[g + 1]);
             ie[g + 1] = i;
             saltFlux[g + 1] = ConcentratedSolutionElectrolyte.saltFlux(-gd * (cb - ca), tp, i);
         }
@@ -411,7 +429,8 @@ public final class DfnModel implements BorderedDaeSystem {
                     SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);
-                    pm.balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
+                    if (particle.diffusivity().independentOfConcentration()) pm.balance(y, p0, particle.diffusivity(0, temp), j / F, f, p0);
+                    else pm.balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
                 }
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
             }

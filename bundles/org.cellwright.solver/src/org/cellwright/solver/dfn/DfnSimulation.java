@@ -124,6 +124,7 @@ public final class DfnSimulation {
             }
         }
         out.finish(reason, bdf.acceptedSteps(), bdf.rejectedSteps(), bdf.newton().factorisations(), bdf.newton().rhsEvaluations());
+        out.newtonCounts(bdf.newton().iterations(), bdf.newton().jacobians());
         return out;
     }
 

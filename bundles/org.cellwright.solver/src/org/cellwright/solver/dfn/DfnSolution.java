@@ -43,6 +43,19 @@ public final class DfnSolution {
         this.rhsEvaluations = rhsEvaluations;
     }
 
+    private int newtonIterations, jacobians;
+
+    void newtonCounts(int iterations, int jacobianEvaluations) {
+        this.newtonIterations = iterations;
+        this.jacobians = jacobianEvaluations;
+    }
+
+    /** Newton iterations (each one f evaluation and one linear solve). */
+    public int newtonIterations() { return newtonIterations; }
+
+    /** Jacobian evaluations (each a few coloured f evaluations, counted in {@link #rhsEvaluations()}). */
+    public int jacobians() { return jacobians; }
+
     /** Cell centres of the whole cell [m] (electrolyte fields). */
     public double[] x() { return x.clone(); }
 
@@ -67,6 +80,7 @@ public final class DfnSolution {
 
     public int factorisations() { return factorisations; }
 
+    /** f evaluations for Jacobians (finite differences); Newton's own are {@link #newtonIterations()}. */
     public int rhsEvaluations() { return rhsEvaluations; }
 
     /** Energy delivered [J/m2], the integral of V I by the trapezoidal rule over the outputs. */

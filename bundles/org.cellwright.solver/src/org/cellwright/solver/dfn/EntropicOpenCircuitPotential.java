@@ -14,7 +14,9 @@ public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, State
 
     @Override
     public double at(double stoichiometry, double temperature) {
-        return reference.at(stoichiometry, referenceTemperature) + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
+        double u = reference.at(stoichiometry, referenceTemperature);
+        if (temperature == referenceTemperature) return u; // the entropic term is 0: not evaluated (hot path of the DFN)
+        return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
     }
 
     @Override

@@ -105,7 +105,7 @@ public final class Marquis2019 {
         double cMax = 24983.2619938437;
         return new IntercalationElectrode("graphite (Marquis 2019)", 100e-6, 0.3, 0.6, 1.5,
                 new OhmicSolidPhase(100, 1 - 0.3, 1.5),
-                new FickianParticle(10e-6, cMax, (x, t) -> 3.9e-14 * Constants.arrhenius(42770, t, T_REF)),
+                new FickianParticle(10e-6, cMax, StateFunction.arrhenius(3.9e-14, 42770, T_REF)),
                 19986.609595075, new EntropicOpenCircuitPotential((x, t) -> graphiteOcp(x), (x, t) -> graphiteEntropicChange(x, cMax), T_REF),
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(2e-5, 37480, T_REF)));
     }
@@ -121,7 +121,7 @@ public final class Marquis2019 {
         double cMax = 51217.9257309275;
         return new IntercalationElectrode("LCO (Marquis 2019)", 100e-6, 0.3, 0.5, 1.5,
                 new OhmicSolidPhase(10, 1 - 0.3, 1.5),
-                new FickianParticle(10e-6, cMax, (x, t) -> 1e-13 * Constants.arrhenius(18550, t, T_REF)),
+                new FickianParticle(10e-6, cMax, StateFunction.arrhenius(1e-13, 18550, T_REF)),
                 30730.7554385565, new EntropicOpenCircuitPotential((x, t) -> lcoOcp(x), (x, t) -> lcoEntropicChange(x, cMax), T_REF),
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(6e-7, 39570, T_REF)));
     }

@@ -17,7 +17,7 @@ public final class Constants {
 
     /** Arrhenius factor exp(-Ea/R (1/T - 1/Tref)) (Arrhenius 1889; e.g. Bard and Faulkner, Electrochemical Methods, 2001). */
     public static double arrhenius(double activationEnergy, double temperature, double referenceTemperature) {
-        if (activationEnergy == 0) return 1.0;
+        if (activationEnergy == 0 || temperature == referenceTemperature) return 1.0; // exp(0), without the call
         return Math.exp(-activationEnergy / R * (1.0 / temperature - 1.0 / referenceTemperature));
     }
 }

@@ -11,6 +11,8 @@ package org.cellwright.solver.numerics.dae;
 public final class BdfIntegrator {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
     private final int maxOrder;
+    /** Newton's bound on the weighted norm of its last update in a step (the local error test itself is norm <= 1). */
+    private static final double NEWTON_TOL = 0.05;
     private final DaeSystem sys;
     private final DaeNewton newton;
     private final int n;
@@ -112,17 +114,20 @@ public final class BdfIntegrator {
             predict(hTry);
             System.arraycopy(yPred, 0, yNew, 0, n);
             double[] wts = newton.weights(y, rtol);
-            boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
-            if (!ok && !newton.factoredAt(a0 / hTry)) { // same df/dy, matrix for this step size
-                newton.refactor();
+            boolean ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
+            // fresh fast-changing rows (a bordered system's anchor rows) where the system declares them, else the matrix
+            // for this step size with the same df/dy
+            boolean fastRows = !ok && newton.refreshFastRows(t + hTry, yPred);
+            if (!ok && (fastRows || !newton.factoredAt(a0 / hTry))) {
+                if (!fastRows) newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
-                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 4);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 4);
             }
             if (!ok) { // fresh df/dy, and an iteration allowed to grow once near a steep nonlinearity
                 if (!newton.jacobianCurrent()) newton.refreshJacobian(t + hTry, yPred);
                 else newton.refactor();
                 System.arraycopy(yPred, 0, yNew, 0, n);
-                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, 0.05, 10, 2.0);
+                ok = newton.solve(t + hTry, a0 / hTry, psi, yNew, wts, NEWTON_TOL, 10, 2.0);
             }
             if (!ok) {
                 rejected++;

@@ -22,4 +22,10 @@ public interface BorderedDaeSystem extends DaeSystem {
 
     /** The core unknown block b is coupled to (distinct for each block). */
     int anchor(int b);
+
+    /**
+     * r >= 0 if every anchor row depends on core unknowns only in [anchor - r, anchor] (and on its block's last unknown):
+     * the anchor rows alone can then be re-evaluated with r + 3 evaluations of f. -1 (the default): not declared.
+     */
+    default int anchorRowReach() { return -1; }
 }

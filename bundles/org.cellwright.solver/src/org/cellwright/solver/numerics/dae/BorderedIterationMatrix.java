@@ -19,9 +19,11 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     private final double[] rowAnchor; // d(anchor row)/d(block last unknown), per block
     // factorisation
     private final BandedMatrix schur;
-    private final double[] tDiag, tSup, tLower, z; // Thomas LU of T_b and z_b = T_b^-1 u_b (by unknown)
+    private final double[] tDiag, tSup, tLower, z; // Thomas LU of T_b (tDiag: inverse pivots) and z_b = T_b^-1 u_b (by unknown)
     private final double[] vFactor; // v_b per block in the factorised matrix
     private final double[] f0, f1, yp, coreWork;
+    private final int[] blockOfAnchor; // block anchored on a core unknown, or -1
+    private final double[] atolFloor; // 1e3 atol_j: the least finite-difference scale of unknown j
     private int evaluations;
 
     public BorderedIterationMatrix(BorderedDaeSystem sys) {
@@ -59,43 +61,47 @@ public final class BorderedIterationMatrix implements IterationMatrix {
         f1 = new double[n];
         yp = new double[n];
         coreWork = new double[core];
+        blockOfAnchor = new int[core];
+        java.util.Arrays.fill(blockOfAnchor, -1);
+        for (int b = 0; b < nb; b++) blockOfAnchor[anchor[b]] = b;
+        atolFloor = new double[n];
+        for (int j = 0; j < n; j++) atolFloor[j] = sys.absoluteTolerance(j) * 1e3;
     }
 
     @Override public int evaluations() { return evaluations; }
 
-    private double step(DaeSystem s, double[] y, int j) {
-        return Math.sqrt(Math.ulp(1.0)) * Math.max(Math.abs(y[j]), s.absoluteTolerance(j) * 1e3);
+    private static final double SQRT_EPS = Math.sqrt(Math.ulp(1.0));
+
+    private double step(double[] y, int j) {
+        return SQRT_EPS * Math.max(Math.abs(y[j]), atolFloor[j]);
     }
 
     @Override
     public void update(DaeSystem s, double t, double[] y) {
         s.rhs(t, y, f0);
         evaluations++;
-        int[] blockOfAnchor = new int[core];
-        java.util.Arrays.fill(blockOfAnchor, -1);
-        for (int b = 0; b < nb; b++) blockOfAnchor[anchor[b]] = b;
+        System.arraycopy(y, 0, yp, 0, n); // each colour perturbs its columns and puts them back afterwards
         // core columns: core rows in the band, and the anchored block's rows
         for (int colour = 0; colour < Math.min(w, core); colour++) {
-            System.arraycopy(y, 0, yp, 0, n);
-            for (int j = colour; j < core; j += w) yp[j] = y[j] + step(s, y, j);
+            for (int j = colour; j < core; j += w) yp[j] = y[j] + step(y, j);
             s.rhs(t, yp, f1);
             evaluations++;
             for (int j = colour; j < core; j += w) {
-                double h = yp[j] - y[j];
+                double inv = 1 / (yp[j] - y[j]);
+                yp[j] = y[j];
                 int r0 = Math.max(0, j - ku), r1 = Math.min(core - 1, j + kl);
-                for (int i = r0; i <= r1; i++) band[j * w + (ku + i - j)] = (f1[i] - f0[i]) / h;
+                for (int i = r0; i <= r1; i++) band[j * w + (ku + i - j)] = (f1[i] - f0[i]) * inv;
                 int b = blockOfAnchor[j];
-                if (b >= 0) for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) colAnchor[i] = (f1[i] - f0[i]) / h;
+                if (b >= 0) for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) colAnchor[i] = (f1[i] - f0[i]) * inv;
             }
         }
         // block columns, local index k = colour mod 3 in every block at once
         for (int colour = 0; colour < 3; colour++) {
-            System.arraycopy(y, 0, yp, 0, n);
             boolean any = false;
             for (int b = 0; b < nb; b++)
                 for (int k = colour; k < bSize[b]; k += 3) {
                     int j = bStart[b] + k;
-                    yp[j] = y[j] + step(s, y, j);
+                    yp[j] = y[j] + step(y, j);
                     any = true;
                 }
             if (!any) continue;
@@ -104,13 +110,52 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             for (int b = 0; b < nb; b++)
                 for (int k = colour; k < bSize[b]; k += 3) {
                     int j = bStart[b] + k;
-                    double h = yp[j] - y[j];
-                    diag[j] = (f1[j] - f0[j]) / h;
-                    if (k > 0) sup[j - 1] = (f1[j - 1] - f0[j - 1]) / h; // row j-1, column j
-                    if (k < bSize[b] - 1) sub[j + 1] = (f1[j + 1] - f0[j + 1]) / h; // row j+1, column j
-                    if (k == bSize[b] - 1) rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) / h;
+                    double inv = 1 / (yp[j] - y[j]);
+                    yp[j] = y[j];
+                    diag[j] = (f1[j] - f0[j]) * inv;
+                    if (k > 0) sup[j - 1] = (f1[j - 1] - f0[j - 1]) * inv; // row j-1, column j
+                    if (k < bSize[b] - 1) sub[j + 1] = (f1[j + 1] - f0[j + 1]) * inv; // row j+1, column j
+                    if (k == bSize[b] - 1) rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) * inv;
                 }
         }
+    }
+
+    /**
+     * The anchor rows only (Butler-Volmer rows in the DFN: their entries change with the overpotential from step to step,
+     * the transport rows' hardly): core columns coloured with stride reach + 1 (two columns of one colour never fall in
+     * one anchor row's window [anchor - reach, anchor]), then the blocks' last unknowns together.
+     */
+    @Override
+    public boolean updateFastRows(DaeSystem s, double t, double[] y) {
+        int reach = sys.anchorRowReach();
+        if (reach < 0) return false;
+        s.rhs(t, y, f0);
+        evaluations++;
+        System.arraycopy(y, 0, yp, 0, n);
+        int stride = reach + 1;
+        for (int colour = 0; colour < stride; colour++) {
+            for (int j = colour; j < core; j += stride) yp[j] = y[j] + step(y, j);
+            s.rhs(t, yp, f1);
+            evaluations++;
+            for (int b = 0; b < nb; b++) {
+                int a = anchor[b];
+                for (int j = Math.max(0, a - reach); j <= a; j++)
+                    if (j % stride == colour && a - j <= kl) band[j * w + (ku + a - j)] = (f1[a] - f0[a]) / (yp[j] - y[j]);
+            }
+            for (int j = colour; j < core; j += stride) yp[j] = y[j];
+        }
+        for (int b = 0; b < nb; b++) {
+            int last = bStart[b] + bSize[b] - 1;
+            yp[last] = y[last] + step(y, last);
+        }
+        s.rhs(t, yp, f1);
+        evaluations++;
+        for (int b = 0; b < nb; b++) {
+            int last = bStart[b] + bSize[b] - 1;
+            rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) / (yp[last] - y[last]);
+            yp[last] = y[last];
+        }
+        return true;
     }
 
     @Override
@@ -138,22 +183,22 @@ public final class BorderedIterationMatrix implements IterationMatrix {
                 double lo = k == 0 || identity ? 0 : -sub[i];
                 double up = k == len - 1 || identity ? 0 : -sup[i];
                 double u = identity ? 0 : -colAnchor[i];
-                // Thomas forward elimination: tLower[i] = lo / tDiag[i-1]
+                // Thomas forward elimination: tLower[i] = lo / tDiag[i-1] (tDiag holds the inverse pivots)
                 if (k > 0) {
-                    double l = lo / tDiag[i - 1];
+                    double l = lo * tDiag[i - 1];
                     tLower[i] = l;
                     d -= l * tSup[i - 1];
                     u -= l * z[i - 1];
                 } else tLower[i] = 0;
                 if (d == 0 || !Double.isFinite(d)) return false;
-                tDiag[i] = d;
+                tDiag[i] = 1 / d;
                 tSup[i] = up;
                 z[i] = u; // forward-eliminated u
             }
             for (int k = len - 1; k >= 0; k--) {
                 int i = s0 + k;
                 double v = z[i] - (k < len - 1 ? tSup[i] * z[i + 1] : 0);
-                z[i] = v / tDiag[i];
+                z[i] = v * tDiag[i];
             }
             boolean anchorIdentity = init && m[a] != 0;
             double v = anchorIdentity ? 0 : -rowAnchor[b];
@@ -167,13 +212,15 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     public void solve(double[] r) {
         // forward-eliminate each block's right-hand side, then back-substitute: x_b0 = T^-1 r_b
         for (int b = 0; b < nb; b++) {
-            int s0 = bStart[b], len = bSize[b];
-            for (int k = 1; k < len; k++) r[s0 + k] -= tLower[s0 + k] * r[s0 + k - 1];
-            for (int k = len - 1; k >= 0; k--) {
-                int i = s0 + k;
-                r[i] = (r[i] - (k < len - 1 ? tSup[i] * r[i + 1] : 0)) / tDiag[i];
+            int s0 = bStart[b], end = s0 + bSize[b] - 1;
+            for (int i = s0 + 1; i <= end; i++) r[i] -= tLower[i] * r[i - 1];
+            double next = r[end] * tDiag[end]; // multiplications by the inverse pivots: no division in the recurrence
+            r[end] = next;
+            for (int i = end - 1; i >= s0; i--) {
+                next = (r[i] - tSup[i] * next) * tDiag[i];
+                r[i] = next;
             }
-            r[anchor[b]] -= vFactor[b] * r[s0 + len - 1];
+            r[anchor[b]] -= vFactor[b] * r[end];
         }
         solveCore(r);
         for (int b = 0; b < nb; b++) {

@@ -9,11 +9,12 @@ package org.cellwright.solver.numerics.dae;
 public final class DaeNewton {
     private final DaeSystem sys;
     private final int n;
-    private final double[] m, f, g, scale, lastStep;
+    private static final boolean DEBUG = Boolean.getBoolean("cellwright.dae.debug");
+    private final double[] m, f, g, scale, inverseScale, lastStep, atol;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
     private boolean jacobianCurrent;
-    private int factorisations, iterations;
+    private int factorisations, iterations, jacobians;
 
     public DaeNewton(DaeSystem sys) {
         this.sys = sys;
@@ -24,16 +25,20 @@ public final class DaeNewton {
         g = new double[n];
         lastStep = new double[n];
         scale = new double[n];
+        inverseScale = new double[n];
+        atol = new double[n];
+        for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
         matrix = IterationMatrix.of(sys);
     }
 
     public double[] mass() { return m; }
 
-    private double reuseRatio = 0.3;
+    private double reuseRatio = 0.5;
 
     /**
      * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
-     * step size changes). A stale matrix only slows convergence; the contraction test catches that.
+     * step size changes; default 0.5, with the update scaled by 2/(1 + c/c') as IDA does). A stale matrix only slows
+     * convergence; the contraction test catches that.
      */
     public void setReuseRatio(double ratio) { reuseRatio = ratio; }
 
@@ -47,6 +52,9 @@ public final class DaeNewton {
 
     public int iterations() { return iterations; }
 
+    /** Jacobian (df/dy) evaluations so far. */
+    public int jacobians() { return jacobians; }
+
     public int rhsEvaluations() { return matrix.evaluations(); }
 
     /** Marks df/dy as out of date (e.g. after an accepted step). */
@@ -54,9 +62,20 @@ public final class DaeNewton {
 
     public boolean jacobianCurrent() { return jacobianCurrent; }
 
+    /**
+     * Re-evaluates only the fast-changing rows of df/dy at (t, y) (see {@link IterationMatrix#updateFastRows}); false if
+     * the system declares none (then nothing changed).
+     */
+    public boolean refreshFastRows(double t, double[] y) {
+        if (!matrix.updateFastRows(sys, t, y)) return false;
+        factoredC = Double.NaN;
+        return true;
+    }
+
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
         matrix.update(sys, t, y);
+        jacobians++;
         jacobianCurrent = true;
         factoredC = Double.NaN;
     }
@@ -84,7 +103,10 @@ public final class DaeNewton {
             factorisations++;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
         }
+        // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
+        double updateScale = init ? 1 : 2 / (1 + c / factoredC);
         double previous = Double.NaN;
+        double[] inverseWeights = inverse(weights);
         for (int it = 0; it < maxIter; it++) {
             iterations++;
             // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
@@ -106,20 +128,25 @@ public final class DaeNewton {
                 }
             }
             if (!finite) {
-                if (Boolean.getBoolean("cellwright.dae.debug"))
+                if (DEBUG)
                     for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
                 return false;
             }
             matrix.solve(g); // g = dy
+            if (updateScale != 1) for (int i = 0; i < n; i++) g[i] *= updateScale;
             System.arraycopy(g, 0, lastStep, 0, n);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 y[i] += g[i];
-                double e = g[i] / weights[i];
+                double e = g[i] * inverseWeights[i];
                 norm += e * e;
             }
             norm = Math.sqrt(norm / n);
-            if (Boolean.getBoolean("cellwright.dae.debug")) System.err.println("newton " + it + " c=" + c + " norm=" + norm);
+            if (DEBUG) {
+                int worst = 0;
+                for (int i = 1; i < n; i++) if (Math.abs(g[i] / weights[i]) > Math.abs(g[worst] / weights[worst])) worst = i;
+                System.err.println("newton " + it + " c=" + c + " norm=" + norm + " worst " + worst + " dy=" + g[worst] + " w=" + weights[worst]);
+            }
             if (!Double.isFinite(norm)) return false;
             if (norm <= tol) return true;
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
@@ -128,9 +155,20 @@ public final class DaeNewton {
         return false;
     }
 
-    /** Error weights atol_i + rtol |y_i|. */
+    /** Error weights atol_i + rtol |y_i| (the array is reused by the next call). */
     public double[] weights(double[] y, double rtol) {
-        for (int i = 0; i < n; i++) scale[i] = sys.absoluteTolerance(i) + rtol * Math.abs(y[i]);
+        for (int i = 0; i < n; i++) {
+            scale[i] = atol[i] + rtol * Math.abs(y[i]);
+            inverseScale[i] = 1 / scale[i];
+        }
         return scale;
+    }
+
+    /** 1/w_i: kept with the weights of the last {@link #weights} call, else computed. */
+    private double[] inverse(double[] w) {
+        if (w == scale) return inverseScale;
+        double[] inv = new double[n];
+        for (int i = 0; i < n; i++) inv[i] = 1 / w[i];
+        return inv;
     }
 }

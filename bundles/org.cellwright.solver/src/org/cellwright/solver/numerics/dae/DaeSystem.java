@@ -16,6 +16,6 @@ public interface DaeSystem {
     /** Super-diagonals of df/dy. */
     int upperBandwidth();
 
-    /** Absolute tolerance (typical size of a negligible change) of unknown i, in its unit. */
+    /** Absolute tolerance (typical size of a negligible change) of unknown i, in its unit; fixed for the system's life (read once). */
     double absoluteTolerance(int i);
 }

@@ -13,6 +13,9 @@ interface IterationMatrix {
 
     int evaluations();
 
+    /** Re-evaluates the rows that change fastest (a bordered system's anchor rows), if the system declares them; false if not. */
+    default boolean updateFastRows(DaeSystem sys, double t, double[] y) { return false; }
+
     static IterationMatrix of(DaeSystem sys) {
         return sys instanceof BorderedDaeSystem b ? new BorderedIterationMatrix(b) : new BandedIterationMatrix(sys);
     }

@@ -10,6 +10,8 @@ public final class SphericalMesh {
     private final double radius;
     private final int n;
     private final double[] volume, area, centre;
+    /** A_k / (r_k - r_{k-1}) of interior face k: the flux A_k N_k = -D faceFactor_k (c_k - c_{k-1}). */
+    private final double[] faceFactor;
 
     public SphericalMesh(double radius, int shells) {
         if (shells < 1) throw new IllegalArgumentException("a particle mesh needs at least one shell");
@@ -26,6 +28,8 @@ public final class SphericalMesh {
             volume[k] = (b * b * b - a * a * a) / 3.0;
             centre[k] = 0.5 * (a + b);
         }
+        faceFactor = new double[n];
+        for (int k = 1; k < n; k++) faceFactor[k] = area[k] / (centre[k] - centre[k - 1]);
     }
 
     public int shells() { return n; }
@@ -68,6 +72,17 @@ public final class SphericalMesh {
             out[outOffset + k] = inflow - outFlux;
             inflow = outFlux;
         }
+    }
+
+    /** As {@link #balance(double[], int, Diffusivity, double, double[], int)} with one diffusivity d [m2/s] for every face. */
+    public void balance(double[] c, int offset, double d, double surfaceFlux, double[] out, int outOffset) {
+        double inflow = 0;
+        for (int k = 0; k < n - 1; k++) {
+            double outFlux = -d * faceFactor[k + 1] * (c[offset + k + 1] - c[offset + k]);
+            out[outOffset + k] = inflow - outFlux;
+            inflow = outFlux;
+        }
+        out[outOffset + n - 1] = inflow - area[n] * surfaceFlux;
     }
 
     /** Surface value from the last shell and the surface flux: c_R = c_{n-1} - N_R (R - r_{n-1}) / D. */

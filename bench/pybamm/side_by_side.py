@@ -1,0 +1,61 @@
+"""PyBaMM side of CellWright's DFN speed comparison (issues 13 and 14).
+
+Runs, with an installed PyBaMM (`import pybamm`), on PyBaMM's benchmark mesh
+(20 finite volumes per electrode and separator, 30 per particle), IDAKLU:
+  full  - Chen 2020 LG M50 DFN, 1C discharge to 2.5 V (issue 14's speed case)
+  half  - Chen 2020 NMC811 half cell against Li metal, single-ion electrolyte
+          (t+ = 1), 1C discharge (issue 13's side by side)
+and prints the first and the best warm solve time (wall and process CPU) of N repeats and the capacity, and writes
+time [s], voltage [V] at every 10 s (plus the end) to CSV for the Java benchmark to compare against.
+
+    python3 side_by_side.py full|half [rtol] [repeats] [out.csv]
+"""
+import sys
+import time
+
+import numpy as np
+import pybamm
+from pybamm.input.parameters.lithium_ion import Chen2020, Xu2019
+
+case = sys.argv[1] if len(sys.argv) > 1 else "full"
+rtol = float(sys.argv[2]) if len(sys.argv) > 2 else 1e-6
+repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+out = sys.argv[4] if len(sys.argv) > 4 else None
+
+values = Chen2020.get_parameter_values()
+if case == "full":
+    model = pybamm.lithium_ion.DFN()
+    var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_n": 30, "r_p": 30}
+else:
+    model = pybamm.lithium_ion.DFN({"working electrode": "positive"})
+    xu = Xu2019.get_parameter_values()
+    for key, value in xu.items():  # the Li-metal counter electrode's parameters (Xu 2019), Chen 2020 for the rest
+        values.setdefault(key, value)
+    values["Cation transference number"] = 1.0  # single-ion conductor
+    # Chen's initial NMC811 (x = 0.27) sits above the full cell's 4.2 V limit against Li: the upper limit is only an event
+    values["Upper voltage cut-off [V]"] = 4.5
+    var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_p": 30}
+params = pybamm.ParameterValues(values)
+solver = pybamm.IDAKLUSolver(rtol=rtol, atol=rtol)
+sim = pybamm.Simulation(model, parameter_values=params, var_pts=var_pts, solver=solver)
+t_eval = [0, 6000]  # ends at the 2.5 V cut-off event
+t_interp = np.arange(0, 6001, 10.0)
+t0 = time.perf_counter()
+sol = sim.solve(t_eval, t_interp=t_interp)
+first = time.perf_counter() - t0
+best = best_cpu = float("inf")
+for _ in range(repeats):
+    t0, c0 = time.perf_counter(), time.process_time()
+    sol = sim.solve(t_eval, t_interp=t_interp)
+    best = min(best, time.perf_counter() - t0)
+    best_cpu = min(best_cpu, time.process_time() - c0)
+t = sol["Time [s]"].entries
+v = sol["Voltage [V]"].entries
+cap = sol["Discharge capacity [A.h]"].entries[-1]
+print(f"PyBaMM {pybamm.__version__} {case} DFN 1C, rtol=atol={rtol:g}: first solve {first*1e3:.1f} ms (incl. set-up), "
+      f"best warm {best*1e3:.1f} ms wall, {best_cpu*1e3:.1f} ms CPU of {repeats}; end {t[-1]:.1f} s at {v[-1]:.4f} V; capacity {cap:.5f} A h")
+if out:
+    with open(out, "w") as f:
+        f.write("time_s,voltage_V\n")
+        for ti, vi in zip(t, v):
+            f.write(f"{ti:.6f},{vi:.8f}\n")

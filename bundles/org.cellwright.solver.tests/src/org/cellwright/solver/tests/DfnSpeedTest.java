@@ -1,0 +1,81 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.DfnModel;
+import org.cellwright.solver.dfn.DfnSimulation;
+import org.cellwright.solver.dfn.DfnSolution;
+import org.cellwright.solver.dfn.StateFunction;
+import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.BorderedIterationMatrix;
+import org.cellwright.solver.numerics.fv.SphericalMesh;
+import org.cellwright.solver.params.Chen2020;
+import org.junit.jupiter.api.Test;
+
+/** The shortcuts the DFN's speed rests on give what the full computation gives (issue 14's speed case). */
+class DfnSpeedTest {
+
+    /** A state of the Chen 2020 cell after t seconds of 1C discharge. */
+    private static double[] stateAt(DfnModel model, double t) {
+        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-5);
+        assertTrue(bdf.start(0, model.initialState(), 1e-3));
+        while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9));
+        return bdf.state().clone();
+    }
+
+    @Test
+    void anchorRowsAloneAreRefreshedToTheFullJacobiansValuesAndTheOtherRowsKeepTheirs() {
+        DfnModel model = new DfnModel(Chen2020.cell(), new DfnMesh(8, 4, 8, 10), CurrentProfile.constant(Chen2020.ONE_C));
+        double[] early = stateAt(model, 100), late = stateAt(model, 2500);
+        BorderedIterationMatrix partial = new BorderedIterationMatrix(model), full = new BorderedIterationMatrix(model),
+                old = new BorderedIterationMatrix(model);
+        partial.update(model, 100, early);
+        old.update(model, 100, early);
+        assertTrue(partial.updateFastRows(model, 2500, late));
+        full.update(model, 2500, late);
+        java.util.Set<Integer> anchors = new java.util.HashSet<>();
+        for (int b = 0; b < model.blocks(); b++) anchors.add(model.anchor(b));
+        int changedAnchorEntries = 0;
+        for (int i = 0; i < model.size(); i++)
+            for (int j = Math.max(0, i - 12); j < Math.min(model.size(), i + 13); j++) {
+                double p = partial.get(i, j), f = full.get(i, j), o = old.get(i, j);
+                if (anchors.contains(i)) {
+                    assertEquals(f, p, 1e-5 * (Math.abs(f) + 1e-12), "anchor row " + i + ", column " + j + ": the full Jacobian's value");
+                    if (Math.abs(f - o) > 1e-3 * Math.abs(f)) changedAnchorEntries++;
+                } else assertEquals(o, p, 0, "row " + i + " keeps its value");
+            }
+        for (int b = 0; b < model.blocks(); b++) {
+            int a = model.anchor(b), last = model.blockStart(b) + model.blockSize(b) - 1;
+            assertEquals(full.get(a, last), partial.get(a, last), 1e-5 * Math.abs(full.get(a, last)), "anchor row on the surface shell");
+        }
+        assertTrue(changedAnchorEntries > model.blocks(), "the Butler-Volmer rows did change between the two states: " + changedAnchorEntries);
+    }
+
+    @Test
+    void oneDiffusivityPerParticleIsTheFaceByFaceBalanceForATemperatureOnlyLaw() {
+        SphericalMesh mesh = new SphericalMesh(5e-6, 12);
+        double[] c = new double[12];
+        for (int k = 0; k < 12; k++) c[k] = 20000 + 900 * k * k;
+        StateFunction d = StateFunction.arrhenius(4e-15, 17800, 298.15);
+        assertTrue(d.independentOfConcentration());
+        double[] perFace = new double[12], once = new double[12];
+        mesh.balance(c, 0, x -> d.at(x, 310), 3e-5, perFace, 0);
+        mesh.balance(c, 0, d.at(0, 310), 3e-5, once, 0);
+        for (int k = 0; k < 12; k++) assertEquals(perFace[k], once[k], 1e-12 * Math.abs(perFace[k]) + 1e-30, "shell " + k);
+        assertEquals(4e-15, d.at(123, 298.15), 0, "at the reference temperature the value itself");
+        assertTrue(!((StateFunction) (x, t) -> 1.0).independentOfConcentration(), "a general function is not assumed independent of c");
+    }
+
+    @Test
+    void theChen2020CellDischargesItsCapacityAt1CAsPyBaMMsModelDoes() {
+        // PyBaMM's DFN (IDAKLU, rtol 1e-8) on the same mesh ends this discharge at 3555.4 s (bench/pybamm)
+        double[] out = {0, 1000, 2000, 3000, 4000};
+        DfnSolution s = new DfnSimulation(1e-4).run(Chen2020.cell(), DfnMesh.benchmark(), CurrentProfile.constant(Chen2020.ONE_C), out, Chen2020.CUTOFF);
+        assertEquals("voltage cut-off", s.endReason());
+        assertEquals(3555.4, s.last().time(), 5.0, "cut-off time within 5 s of PyBaMM's");
+        assertEquals(Chen2020.CUTOFF, s.last().voltage(), 1e-3);
+    }
+}
