@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 import org.cellwright.model.BinaryExpression;
@@ -19,19 +20,26 @@ import org.eclipse.emf.ecore.EObject;
 
 /**
  * Evaluates the arithmetic expressions of the language (OCV formulas) directly on the model: + - * / ^, unary
- * minus, the constant pi, the variable of the formula (x, the stoichiometry) and the functions in {@link #FUNCTIONS}.
- * No script engine is involved.
+ * minus, the {@link #CONSTANTS} pi, R and F, the variable of the formula (x, the stoichiometry) and the functions in
+ * {@link #FUNCTIONS}. No script engine is involved. Properties as functions of the state are compiled once by
+ * {@link StateExpressions} and read through {@link PropertyFunctions}.
  */
 public final class Expressions {
 
 	/** Known functions and their number of arguments. */
 	public static final Map<String, Integer> FUNCTIONS = new LinkedHashMap<>();
 	static {
-		for (String f : List.of("exp", "ln", "log10", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos"))
+		for (String f : List.of("exp", "ln", "log", "log10", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos"))
 			FUNCTIONS.put(f, 1);
 		for (String f : List.of("min", "max", "pow"))
 			FUNCTIONS.put(f, 2);
 	}
+
+	/**
+	 * Named constants any expression may use: pi, the gas constant R [J/(mol K)] and the Faraday constant F [C/mol]
+	 * (CODATA 2018, exact).
+	 */
+	public static final Map<String, Double> CONSTANTS = Map.of("pi", Math.PI, "R", 8.314462618, "F", 96485.33212);
 
 	/** The variable of an OCV formula. */
 	public static final String STOICHIOMETRY = "x";
@@ -65,8 +73,9 @@ public final class Expressions {
 		if (e instanceof VariableRef v) {
 			if (v.getName().equals(var))
 				return x;
-			if (v.getName().equals("pi"))
-				return Math.PI;
+			Double k = CONSTANTS.get(v.getName());
+			if (k != null)
+				return k;
 			throw new IllegalArgumentException("unknown variable '" + v.getName() + "'");
 		}
 		if (e instanceof NegatedExpression n)
@@ -91,7 +100,7 @@ public final class Expressions {
 				throw new IllegalArgumentException("unknown function " + c.getFunction() + "/" + a.length);
 			return switch (c.getFunction()) {
 			case "exp" -> Math.exp(a[0]);
-			case "ln" -> Math.log(a[0]);
+			case "ln", "log" -> Math.log(a[0]);
 			case "log10" -> Math.log10(a[0]);
 			case "sqrt" -> Math.sqrt(a[0]);
 			case "abs" -> Math.abs(a[0]);
@@ -109,24 +118,49 @@ public final class Expressions {
 		throw new IllegalArgumentException("incomplete expression");
 	}
 
-	/** Unknown variables and functions and wrong argument counts, in document order. */
+	/** Unknown variables and functions and wrong argument counts of an OCV formula, in document order. */
 	public static List<Problem> check(Expression e, String var) {
+		return check(e, Set.of(var), "an OCV formula may use only " + var + " (the stoichiometry) and the constants pi, R, F");
+	}
+
+	/**
+	 * Unknown variables and functions and wrong argument counts, in document order; {@code variables} are the names
+	 * allowed besides {@link #CONSTANTS}, {@code hint} is said after "unknown variable 'v': ".
+	 */
+	public static List<Problem> check(Expression e, Set<String> variables, String hint) {
 		List<Problem> out = new ArrayList<>();
-		collect(e, var, out);
+		collect(e, variables, hint, out);
+		return out;
+	}
+
+	/** The variables (names that are not constants) an expression uses. */
+	public static Set<String> variablesOf(Expression root) {
+		Set<String> out = new java.util.LinkedHashSet<>();
+		Deque<Expression> todo = new ArrayDeque<>();
+		if (root != null)
+			todo.push(root);
+		while (!todo.isEmpty()) {
+			Expression e = todo.pop();
+			if (e instanceof VariableRef v && v.getName() != null && !CONSTANTS.containsKey(v.getName()))
+				out.add(v.getName());
+			else
+				for (EObject c : e.eContents())
+					if (c instanceof Expression x)
+						todo.push(x);
+		}
 		return out;
 	}
 
 	/** Depth first in document order with an explicit stack: an expression of any size is walked without recursion. */
-	private static void collect(Expression root, String var, List<Problem> out) {
+	private static void collect(Expression root, Set<String> vars, String hint, List<Problem> out) {
 		Deque<Expression> todo = new ArrayDeque<>();
 		if (root != null)
 			todo.push(root);
 		while (!todo.isEmpty()) {
 			Expression e = todo.pop();
 			if (e instanceof VariableRef v) {
-				if (v.getName() != null && !v.getName().equals(var) && !v.getName().equals("pi"))
-					out.add(new Problem(v, "unknown variable '" + v.getName() + "': an OCV formula may use only " + var
-							+ " (the stoichiometry) and the constant pi"));
+				if (v.getName() != null && !vars.contains(v.getName()) && !CONSTANTS.containsKey(v.getName()))
+					out.add(new Problem(v, "unknown variable '" + v.getName() + "': " + hint));
 			} else if (e instanceof NegatedExpression n) {
 				if (n.getOperand() != null)
 					todo.push(n.getOperand());

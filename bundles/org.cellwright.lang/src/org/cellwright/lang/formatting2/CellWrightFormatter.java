@@ -67,7 +67,8 @@ public class CellWrightFormatter extends AbstractJavaFormatter {
 	}
 
 	private void formatObject(EObject o, IFormattableDocument doc) {
-		for (Pair<ISemanticRegion, ISemanticRegion> p : regionFor(o).keywordPairs("{", "}")) {
+		boolean oneLine = o instanceof Table t && t.eContainer() instanceof Property && t.getPoints().size() <= 4; // a short property table
+		for (Pair<ISemanticRegion, ISemanticRegion> p : oneLine ? List.<Pair<ISemanticRegion, ISemanticRegion>>of() : regionFor(o).keywordPairs("{", "}")) {
 			doc.interior(p.getKey(), p.getValue(), it -> it.indent());
 			doc.prepend(p.getValue(), it -> it.newLine());
 		}

@@ -16,6 +16,7 @@ import org.eclipse.xtext.parser.antlr.XtextTokenStream;
  * The language's parser with the {@link NestingGuard}: input nested deeper than the limits ends in a syntax error at
  * the offending token instead of a stack overflow of the recursive-descent parser or of the walks over the model.
  * Every parse reads the whole text (no partial reparse), so the measure always starts at the beginning of the file.
+ * The {@link CaretSplitter} reads "2^x" as a power before the guard sees the tokens.
  */
 public class CellWrightGuardedParser extends CellWrightParser {
 
@@ -36,7 +37,7 @@ public class CellWrightGuardedParser extends CellWrightParser {
 
 	@Override
 	protected XtextTokenStream createTokenStream(TokenSource tokenSource) {
-		NestingGuard g = new NestingGuard(tokenSource);
+		NestingGuard g = new NestingGuard(new CaretSplitter(tokenSource));
 		guard.set(g);
 		return super.createTokenStream(g);
 	}

@@ -9,11 +9,11 @@ import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
  * The rules of the CellWright language, composed of focused validators (as Xtext's example languages do): units and
- * properties, imports, materials, the stack, protocols, experiments. Issue codes are in {@link IssueCodes} (also
+ * properties, imports, materials, the stack, protocols, experiments, properties as functions of the state. Issue codes are in {@link IssueCodes} (also
  * reachable here, e.g. {@code CellWrightValidator.UNKNOWN_UNIT}).
  */
 @ComposedChecks(validators = { UnitsValidator.class, ImportsValidator.class, MaterialsValidator.class, StackValidator.class,
-		ProtocolValidator.class, ExperimentValidator.class, FitValidator.class })
+		ProtocolValidator.class, ExperimentValidator.class, FitValidator.class, StateFunctionsValidator.class })
 public class CellWrightValidator extends AbstractCellWrightValidator implements IssueCodes {
 
 	/** For tests and tools: the package literals. */

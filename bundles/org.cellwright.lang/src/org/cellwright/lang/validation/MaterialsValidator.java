@@ -31,6 +31,8 @@ public class MaterialsValidator extends AbstractCellWrightRules {
 
 	@Check
 	public void checkFormula(Formula f) {
+		if (f.eContainingFeature() != MATERIAL__OCV_FUNCTION)
+			return; // a property's function: StateFunctionsValidator
 		if (Units.isKnown(f.getYUnit()) && Units.find(f.getYUnit()).get().dimension() != Dimension.VOLTAGE)
 			error("an OCV gives a voltage: write 'ocv function V = ...', not '" + f.getYUnit() + "'", f, FORMULA__YUNIT, WRONG_DIMENSION);
 		else if (!Units.isKnown(f.getYUnit()))
