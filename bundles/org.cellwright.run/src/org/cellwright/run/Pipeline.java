@@ -171,7 +171,7 @@ public final class Pipeline {
 				if (u.experiment() != null && u.experiment().getMeasured() != null && o.error() == null) {
 					var m = u.experiment().getMeasured();
 					org.cellwright.run.fit.MeasuredComparison.write(writing, m,
-							measurements.computeIfAbsent(m, org.cellwright.run.fit.MeasuredComparison.Measurement::of), u.inputs().cell().area());
+							measurements.computeIfAbsent(m, org.cellwright.run.fit.MeasuredComparison.Measurement::of), u.area());
 				}
 				if (u.checked() && u.experiment() != null && !"CANCELLED".equals(o.status()) && o.error() == null)
 					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
@@ -211,9 +211,9 @@ public final class Pipeline {
 		m.add("FAILED: " + t);
 		part.add("messages", m);
 		var s = org.cellwright.run.folder.Summary.of(part, "FAILED", null,
-				new org.cellwright.run.folder.Summary.Run(null, u.name(), u.inputs().provenance().experiment(), true, "failed: " + t,
-						null, Instant.now().toString(), Double.NaN, InputsJson.cellwrightVersion(), RunWriter.hash(u.inputs()),
-						u.inputs().provenance().sourceFile(), u.inputs().provenance().sourceLine()));
+				new org.cellwright.run.folder.Summary.Run(null, u.name(), u.provenance().experiment(), true, "failed: " + t,
+						null, Instant.now().toString(), Double.NaN, InputsJson.cellwrightVersion(), u.hash(),
+						u.provenance().sourceFile(), u.provenance().sourceLine()));
 		try {
 			Files.createDirectories(writing);
 			s.write(writing);
@@ -232,6 +232,7 @@ public final class Pipeline {
 			return "";
 		}
 		if (prev == null) return "first run";
+		if (u.dfn() != null) return ""; // a DFN run's inputs are dfn-inputs.json, not compared yet
 		Path prevInputs = store.root().resolve(prev.folder()).resolve(RunFiles.INPUTS).normalize();
 		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no inputs.json";
 		try {
@@ -255,9 +256,9 @@ public final class Pipeline {
 
 	/** A group's inputs hash: its one unit's, or of all its units' together. */
 	static String groupHash(RunGroup g) {
-		if (g.units().size() == 1) return RunWriter.hash(g.units().get(0).inputs());
+		if (g.units().size() == 1) return g.units().get(0).hash();
 		Map<String, String> all = new LinkedHashMap<>();
-		for (RunUnit u : g.units()) all.put(u.name(), RunWriter.hash(u.inputs()));
+		for (RunUnit u : g.units()) all.put(u.name(), u.hash());
 		try {
 			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
 					.digest(all.toString().getBytes(StandardCharsets.UTF_8)));

@@ -12,6 +12,7 @@ import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Quantity;
 import org.cellwright.model.Sweep;
+import org.cellwright.run.dfn.DfnMapping;
 import org.cellwright.run.store.Names;
 import org.cellwright.solver.input.InputValidator;
 import org.cellwright.solver.input.json.InputsJson;
@@ -39,6 +40,8 @@ public final class Plans {
 		String bad = Names.problem(x.getName());
 		if (bad != null) return refused(x.getName(), false, CellFiles.problemAt(x, Problem.Severity.ERROR, "experiment " + x.getName() + ": " + bad));
 		try {
+			if (dfn(x)) return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, null, x, true, Map.of(),
+					DfnMapping.of(x, x.getName(), Map.of(), provenance(x.getName(), x)))), List.of());
 			SimulationInputs.Inputs in = SimulationInputs.of(x);
 			return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, resolved(in, x), x, true, Map.of())), List.of());
 		} catch (InputException ex) {
@@ -69,7 +72,9 @@ public final class Plans {
 				Map<String, String> params = new LinkedHashMap<>();
 				for (Map.Entry<String, Quantity> p : run.overrides().entrySet()) params.put(p.getKey(), Sweeps.text(p.getValue()));
 				// the expect clauses describe the experiment as written, not its variations: not checked here
-				units.add(new RunUnit(name, run.folderName(), resolved(SimulationInputs.of(x, name, run.overrides()), x), x, false, params));
+				if (dfn(x)) units.add(new RunUnit(name, run.folderName(), null, x, false, params,
+						DfnMapping.of(x, name, run.overrides(), provenance(name, x))));
+				else units.add(new RunUnit(name, run.folderName(), resolved(SimulationInputs.of(x, name, run.overrides()), x), x, false, params));
 			} catch (InputException ex) {
 				problems.add(ex.problem());
 			} catch (IllegalArgumentException ex) {
@@ -102,8 +107,19 @@ public final class Plans {
 		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, false, Map.of())), List.of());
 	}
 
+	/** Whether the experiment's cell is a liquid-electrolyte (DFN) cell: it runs through {@link DfnMapping} and the DFN solver. */
+	static boolean dfn(Experiment x) {
+		return x.getCell() != null && !x.getCell().eIsProxy() && DfnMapping.isDfnCell(x.getCell());
+	}
+
 	/** The solver inputs with their provenance: experiment, file and line (when {@code source} is given), version, now. */
 	public static ResolvedInputs resolved(SimulationInputs.Inputs in, Experiment source) {
+		ResolvedInputs.Provenance p = provenance(in.name(), source);
+		return new ResolvedInputs(p, in.cell(), in.protocol(), in.settings());
+	}
+
+	/** Provenance of inputs named {@code name}: experiment, file and line (when {@code source} is given), version, now. */
+	public static ResolvedInputs.Provenance provenance(String name, Experiment source) {
 		String file = null;
 		int line = 0;
 		if (source != null) {
@@ -111,8 +127,7 @@ public final class Plans {
 			if (at.file() != null) file = Problem.display(at.file());
 			line = at.line();
 		}
-		ResolvedInputs.Provenance p = new ResolvedInputs.Provenance(in.name(), file, line, InputsJson.cellwrightVersion(),
+		return new ResolvedInputs.Provenance(name, file, line, InputsJson.cellwrightVersion(),
 				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-		return new ResolvedInputs(p, in.cell(), in.protocol(), in.settings());
 	}
 }

@@ -3,6 +3,7 @@ package org.cellwright.run;
 import java.util.Map;
 
 import org.cellwright.model.Experiment;
+import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
 /**
@@ -10,6 +11,30 @@ import org.cellwright.solver.input.json.ResolvedInputs;
  * or "sweep/variant"); {@code variant} the folder of a sweep's run inside the sweep's run (null for an experiment);
  * {@code experiment} the model element whose {@code expect} clauses are checked when {@code checked} (null for inputs
  * read from an inputs.json); {@code parameters} a sweep run's values as written (parameter -> "20 MPa").
+ * A liquid-electrolyte cell's unit carries {@code dfn} (its DFN inputs) and no solid-state {@code inputs}; every
+ * other unit carries {@code inputs} and no {@code dfn}.
  */
 public record RunUnit(String name, String variant, ResolvedInputs inputs, Experiment experiment, boolean checked,
-		Map<String, String> parameters) {}
+		Map<String, String> parameters, DfnInputs dfn) {
+
+	/** A solid-state unit. */
+	public RunUnit(String name, String variant, ResolvedInputs inputs, Experiment experiment, boolean checked,
+			Map<String, String> parameters) {
+		this(name, variant, inputs, experiment, checked, parameters, null);
+	}
+
+	/** Where the inputs came from (experiment, file, line, version, time). */
+	public ResolvedInputs.Provenance provenance() {
+		return dfn != null ? dfn.provenance() : inputs.provenance();
+	}
+
+	/** The cell's area [m2]. */
+	public double area() {
+		return dfn != null ? dfn.area() : inputs.cell().area();
+	}
+
+	/** SHA-256 of the inputs without their provenance (the same inputs give the same hash), in hex. */
+	public String hash() {
+		return dfn != null ? dfn.hash() : RunWriter.hash(inputs);
+	}
+}

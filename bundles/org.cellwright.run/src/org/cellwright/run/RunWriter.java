@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.dfn.DfnRunner;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.ProgressListener;
@@ -62,6 +64,17 @@ public final class RunWriter {
 		}
 	}
 
+	/** A DFN run's inputs (mapped values and provenance) as {@value DfnInputs#FILE_NAME}, before solving. */
+	private static void writeDfnInputs(DfnInputs dfn, Path folder) {
+		try {
+			java.nio.file.Files.createDirectories(folder);
+			java.nio.file.Files.writeString(folder.resolve(DfnInputs.FILE_NAME),
+					new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(dfn.json()), StandardCharsets.UTF_8);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	/**
 	 * Runs the unit into {@code folder}.
 	 *
@@ -70,7 +83,8 @@ public final class RunWriter {
 	public static Outcome write(RunUnit unit, String id, Path folder, ProgressListener progress, Cancel cancel) {
 		ResolvedInputs in = unit.inputs();
 		Instant started = Instant.now();
-		InputsJson.write(in, folder.resolve(InputsJson.FILE_NAME));
+		if (unit.dfn() != null) writeDfnInputs(unit.dfn(), folder);
+		else InputsJson.write(in, folder.resolve(InputsJson.FILE_NAME));
 		SummaryJsonWriter solverSummary = new SummaryJsonWriter();
 		boolean[] finished = { false };
 		ResultSink summarySink = new ResultSink() { // remembers whether the solver ended the run itself
@@ -98,7 +112,9 @@ public final class RunWriter {
 		Throwable error = null;
 		CsvResultWriter csv = new CsvResultWriter(folder);
 		try {
-			status = new Simulation().run(in.cell(), in.protocol(), in.settings(), ResultSink.tee(csv, summarySink), listener).name();
+			ResultSink sinks = ResultSink.tee(csv, summarySink);
+			status = (unit.dfn() != null ? DfnRunner.run(unit.dfn(), sinks, listener)
+					: new Simulation().run(in.cell(), in.protocol(), in.settings(), sinks, listener)).name();
 		} catch (RuntimeException | Error e) {
 			status = "FAILED";
 			error = e;
@@ -113,7 +129,7 @@ public final class RunWriter {
 			part.add("messages", msgs);
 		}
 		Summary.MechanismMap map = null;
-		try {
+		if (in != null) try { // a DFN cell (liquid electrolyte) has no lithium-metal deposits to map
 			double temperature = Simulation.initialTemperature(in.cell(), in.protocol()); // as the protocol sets it
 			MechanismMapWriter.write(in.cell(), temperature, MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
 			map = new Summary.MechanismMap(temperature, MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
@@ -124,10 +140,10 @@ public final class RunWriter {
 		String interruption = "CANCELLED".equals(status) ? (cancel.reason() != null ? cancel.reason() : "cancelled") : error != null ? "failed: " + error : null;
 		Instant ended = Instant.now();
 		Summary summary = Summary.of(part, status, map,
-				new Summary.Run(id, unit.name(), in.provenance().experiment(), partial, interruption,
+				new Summary.Run(id, unit.name(), unit.provenance().experiment(), partial, interruption,
 						started.truncatedTo(ChronoUnit.SECONDS).toString(), ended.truncatedTo(ChronoUnit.SECONDS).toString(),
-						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), hash(in),
-						in.provenance().sourceFile(), in.provenance().sourceLine()));
+						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), unit.hash(),
+						unit.provenance().sourceFile(), unit.provenance().sourceLine()));
 		summary.write(folder);
 		return new Outcome(unit, status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, error);
 	}

@@ -304,24 +304,28 @@ public final class SimulationInputs {
 	}
 
 	/**
-	 * The solver models lithium-metal and interlayer anodes only: a cell with an intercalation-anode layer (a graphite-like
-	 * negative electrode, e.g. imported from BPX) ends here, before solving, with an error at {@code where} (the
-	 * experiment that runs the cell, or the cell) naming the cell, the layer and what is supported.
+	 * The solid-state solver models lithium-metal and interlayer anodes with a solid electrolyte: a liquid-electrolyte
+	 * cell (which 'run' maps with {@link org.cellwright.run.dfn.DfnMapping} instead; a fit reaches here) and a cell with an
+	 * intercalation-anode layer (a graphite-like negative electrode) but no liquid electrolyte end here, before solving,
+	 * with an error at {@code where} (the experiment that runs the cell, or the cell) naming the cell, the layer and what
+	 * is supported.
 	 */
 	static void unsupportedAnode(Cell c, EObject where) {
 		String file = c.eResource() != null && c.eResource().getURI().lastSegment() != null ? c.eResource().getURI().lastSegment() : "FILE.cell";
-		for (Layer l : Cells.effectiveLayers(c))
-			if (Composites.intercalationAnode(l.getMaterial()) != null)
-				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
-						+ " is an intercalation anode (graphite-like); the solver models lithium-metal and interlayer anodes only"
-						+ " \u2014 export it to BPX to simulate it in PyBaMM (cellwright export-bpx " + file + " --cell " + c.getName() + ")"));
 		// a liquid electrolyte (also as a composite's component) is not a single-ion solid electrolyte: never run it as one
 		for (Layer l : Cells.effectiveLayers(c))
 			for (Material m : Composites.materialsWithin(l.getMaterial()))
 				if (!(m instanceof Composite) && m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
 					throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
-							+ " holds the liquid electrolyte " + m.getName() + "; 'run' simulates solid-electrolyte cells only"
-							+ " (the DFN solver, org.cellwright.solver.dfn, is not yet reachable from .cell files)"));
+							+ " holds the liquid electrolyte " + m.getName() + ": such a cell runs through the DFN solver with 'run';"
+							+ " fits of liquid-electrolyte cells are not supported yet"));
+		for (Layer l : Cells.effectiveLayers(c))
+			if (Composites.intercalationAnode(l.getMaterial()) != null)
+				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
+						+ " is an intercalation anode (graphite-like) in a cell without a liquid electrolyte; the solid-state solver models"
+						+ " lithium-metal and interlayer anodes only, the DFN solver a graphite-like electrode in a liquid electrolyte"
+						+ " (docs/language.md, 'Liquid-electrolyte cells') \u2014 or export it to BPX to simulate it in PyBaMM (cellwright export-bpx "
+						+ file + " --cell " + c.getName() + ")"));
 	}
 
 	/**
@@ -350,13 +354,12 @@ public final class SimulationInputs {
 			case ALLOY_HOST, CONDUCTIVE_CARBON, BINDER -> LayerRole.INTERLAYER;
 			case INTERCALATION_ANODE -> throw new IllegalStateException("handled above");
 			case LIQUID_ELECTROLYTE -> throw new InputException(CellFiles.problemAt(m, Severity.ERROR, "material " + m.getName()
-					+ " is a liquid electrolyte; 'run' simulates solid-electrolyte cells only (the DFN solver,"
-					+ " org.cellwright.solver.dfn, is not yet reachable from .cell files)"));
+					+ " is a liquid electrolyte: a cell with it runs through the DFN solver, not the solid-state inputs"));
 		};
 	}
 
 	/** Material properties map by name: {@code ionic-conductivity} is {@link MaterialProperty#IONIC_CONDUCTIVITY}. */
-	static MaterialSpec material(Material m) {
+	public static MaterialSpec material(Material m) {
 		MaterialSpec.Builder b = MaterialSpec.builder(m.getName());
 		for (Property p : m.getProperties()) {
 			MaterialProperty key = materialProperty(p.getName());
@@ -484,11 +487,11 @@ public final class SimulationInputs {
 	}
 
 	/** The SI value of a quantity; a missing value or an unknown unit is an error located at the quantity. */
-	static double si(Quantity q, EObject where) {
+	public static double si(Quantity q, EObject where) {
 		return unit(q, where).toSI(q.getValue());
 	}
 
-	static Dimension dimension(Quantity q, EObject where) {
+	public static Dimension dimension(Quantity q, EObject where) {
 		return unit(q, where).dimension();
 	}
 

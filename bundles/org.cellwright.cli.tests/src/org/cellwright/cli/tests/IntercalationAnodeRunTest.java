@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The solver models lithium-metal and interlayer anodes only: a cell with an intercalation-anode layer (graphite,
- * e.g. a BPX import) ends before solving with one located error naming the cell, the layer and what is supported.
+ * Against a solid electrolyte the solver models lithium-metal and interlayer anodes only: a cell with an
+ * intercalation-anode layer (graphite) and no liquid electrolyte ends before solving with one located error naming the
+ * cell, the layer and what is supported (a graphite-like electrode runs in a liquid-electrolyte cell: DfnRunTest).
  */
 class IntercalationAnodeRunTest {
 
@@ -56,8 +57,9 @@ class IntercalationAnodeRunTest {
 			sweep Pressures { experiment GraphiteDischarge vary stack-pressure in 5 MPa, 65 MPa }
 			""";
 
-	static final String MESSAGE = "layer NegativeElectrode of cell GraphiteCell is an intercalation anode (graphite-like); "
-			+ "the solver models lithium-metal and interlayer anodes only \u2014 export it to BPX to simulate it in PyBaMM";
+	static final String MESSAGE = "layer NegativeElectrode of cell GraphiteCell is an intercalation anode (graphite-like) in a cell without a"
+			+ " liquid electrolyte; the solid-state solver models lithium-metal and interlayer anodes only, the DFN solver a graphite-like"
+			+ " electrode in a liquid electrolyte";
 
 	@Test
 	void aRunOfAGraphiteCellEndsBeforeSolvingAtTheExperiment() throws Exception {

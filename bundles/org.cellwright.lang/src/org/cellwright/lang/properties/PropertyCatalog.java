@@ -182,6 +182,12 @@ public final class PropertyCatalog {
 		positive("thermodynamic-factor", m, Dimension.DIMENSIONLESS, "thermodynamic factor 1 + dln f/dln c of a liquid electrolyte's salt (1: ideal solution; default 1)");
 		positive("initial-concentration", m, Dimension.CONCENTRATION, "initial salt concentration of a liquid electrolyte");
 		nonNegative("area-specific-resistance", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.AREA_SPECIFIC_RESISTANCE, "area-specific resistance of an interface or contact");
+		// the exchange current of a porous (DFN) electrode as the literature writes it, i0 = k ce^a cs^b (cmax - cs)^c
+		// (Doyle, Fuller and Newman 1993; the solver's ExchangeCurrentDensity); k in SI without a unit, its unit depends on a+b+c
+		positive("exchange-current-rate-constant", m, Dimension.DIMENSIONLESS, "rate constant k of i0 = k ce^a cs^b (cmax - cs)^c, in SI: A/m2 (m3/mol)^(a+b+c), written without a unit");
+		nonNegative("exchange-current-electrolyte-exponent", m, Dimension.DIMENSIONLESS, "exponent a of the electrolyte concentration in the exchange current (default 0.5)");
+		nonNegative("exchange-current-solid-exponent", m, Dimension.DIMENSIONLESS, "exponent b of the particle surface concentration in the exchange current (default 0.5)");
+		nonNegative("exchange-current-vacancy-exponent", m, Dimension.DIMENSIONLESS, "exponent c of the vacancies cmax - cs in the exchange current (default 0.5)");
 
 		Set<Owner> l = EnumSet.of(Owner.LAYER);
 		def("porosity", l, Dimension.VOLUME_FRACTION, 0, true, 1, false, "pore volume fraction (0.585 or 58.5 %)");
@@ -192,6 +198,10 @@ public final class PropertyCatalog {
 		positive("bruggeman", l, Dimension.DIMENSIONLESS, "Bruggeman exponent b (effective = fraction^b; default 1.5)");
 		positive("areal-loading", l, Dimension.AREAL_LOADING, "mass of solid per electrode area");
 		positive("lithiated-thickness", l, Dimension.LENGTH, "thickness after lithiation of an alloy-host layer");
+		// a porous electrode filled with a liquid electrolyte (DFN cells): per-phase Bruggeman exponents (0: no correction)
+		def("active-volume-fraction", l, Dimension.VOLUME_FRACTION, 0, false, 1, true, "volume fraction of active material eps_s in a porous electrode (default 1 - porosity)");
+		nonNegative("bruggeman-electrolyte", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the electrolyte in the pores: effective = porosity^b (default: bruggeman, else 1.5)");
+		nonNegative("bruggeman-solid", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the solid's electronic conduction: effective = (1 - porosity)^b (default 1.5)");
 
 		Set<Owner> c = EnumSet.of(Owner.CELL);
 		Set<Owner> cc = EnumSet.of(Owner.CELL, Owner.CONDITION);
@@ -204,6 +214,9 @@ public final class PropertyCatalog {
 
 		Set<Owner> s = EnumSet.of(Owner.SOLVER);
 		for (String n : List.of("cathode-nodes", "particle-nodes", "interlayer-nodes"))
+			ENTRIES.put(n, new Entry(n, s, List.of(Dimension.DIMENSIONLESS), 1, true, 10000, true, true,
+					"number of control volumes (" + n.substring(0, n.indexOf('-')) + ")"));
+		for (String n : List.of("electrode-nodes", "separator-nodes")) // DFN cells: finite volumes per porous electrode / separator
 			ENTRIES.put(n, new Entry(n, s, List.of(Dimension.DIMENSIONLESS), 1, true, 10000, true, true,
 					"number of control volumes (" + n.substring(0, n.indexOf('-')) + ")"));
 		positive("relative-tolerance", s, Dimension.DIMENSIONLESS, "relative tolerance of the time integration");
@@ -225,7 +238,8 @@ public final class PropertyCatalog {
 			if (ocv && m.getOcv() == null && m.getOcvFunction() == null)
 				out.add("ocv");
 			for (String n : material)
-				if (m.getProperties().stream().noneMatch(p -> n.equals(p.getName())))
+				if (m.getProperties().stream().noneMatch(p -> n.equals(p.getName())
+						|| "exchange-current-density".equals(n) && "exchange-current-rate-constant".equals(p.getName())))
 					out.add(n);
 			return out;
 		}

@@ -49,10 +49,10 @@ public class StackValidator extends AbstractCellWrightRules {
 			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
 					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
 					MISSING_PROPERTY);
-		if (anode != null)
+		if (anode != null && l.eContainer() instanceof Cell cell && !hasLiquidElectrolyte(cell))
 			info("layer " + l.getName() + " is an intercalation anode (" + anode.getName() + "): CellWright describes it and exports it"
-					+ " to BPX, but its solver models lithium-metal and interlayer anodes only, so 'run' stops at this cell",
-					l, LAYER__NAME, NOT_SIMULATED);
+					+ " to BPX, and runs it in a cell with a liquid electrolyte (DFN); against a solid electrolyte its solver models"
+					+ " lithium-metal and interlayer anodes only, so 'run' stops at this cell", l, LAYER__NAME, NOT_SIMULATED);
 		OptionalDouble solid = Layers.solidFraction(l);
 		if (solid.isPresent()) {
 			double s = solid.getAsDouble();
@@ -64,6 +64,15 @@ public class StackValidator extends AbstractCellWrightRules {
 				warning(String.format("porosity %.3f differs from %.3f derived from areal-loading, thickness and densities",
 						given.getAsDouble(), 1 - s), Cells.property(l, "porosity"), PROPERTY__VALUE, INCONSISTENT_POROSITY);
 		}
+	}
+
+	/** True if a layer of the cell (with its bases) holds a liquid electrolyte: a DFN cell, whose graphite-like electrodes run. */
+	private static boolean hasLiquidElectrolyte(Cell c) {
+		for (Layer l : Cells.effectiveLayers(c))
+			for (Material x : Composites.materialsWithin(l.getMaterial()))
+				if (!(x instanceof Composite) && x.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
+					return true;
+		return false;
 	}
 
 	/** True if the material or anything it contains conducts electrons (not a solid electrolyte nor a binder). */
@@ -79,11 +88,15 @@ public class StackValidator extends AbstractCellWrightRules {
 		if (m == null || m.eIsProxy())
 			return false;
 		if (m instanceof Composite c) {
+			// electrolytes, and inert polymers (binder) beside them: a porous polymer separator soaked with a liquid electrolyte
+			boolean electrolyte = false;
 			for (Component k : c.getComponents())
-				if (k.getMaterial() != null && !k.getMaterial().eIsProxy()
-						&& !electrolyteKind(k.getMaterial().getKind()))
-					return false;
-			return !c.getComponents().isEmpty();
+				if (k.getMaterial() != null && !k.getMaterial().eIsProxy()) {
+					if (electrolyteKind(k.getMaterial().getKind())) electrolyte = true;
+					else if (k.getMaterial().getKind() != MaterialKind.BINDER || k.getMaterial() instanceof Composite) return false;
+				}
+			return electrolyte || c.getComponents().stream().allMatch(k -> k.getMaterial() == null || k.getMaterial().eIsProxy())
+					&& !c.getComponents().isEmpty(); // unresolved components: linking reports them
 		}
 		return electrolyteKind(m.getKind());
 	}
@@ -167,7 +180,7 @@ public class StackValidator extends AbstractCellWrightRules {
 					sep = i;
 			}
 		if (separators == 0) {
-			error("cell " + c.getName() + " has no separator: put a solid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
+			error("cell " + c.getName() + " has no separator: put a solid- or liquid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
 			return;
 		}
 		// exactly two electrodes: one separator (adjacent separator layers count as one) and no collector inside

@@ -1,0 +1,261 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.Plans;
+import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.dfn.DfnMapping;
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.bench.ComsolReference;
+import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.DfnCell;
+import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.DfnSimulation;
+import org.cellwright.solver.dfn.DfnSolution;
+import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.StateFunction;
+import org.cellwright.solver.params.Marquis2019;
+import org.cellwright.solver.physics.Constants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Liquid-electrolyte (DFN) cells written in the language run: examples/marquis2019.cell end to end, the same voltage
+ * as the solver's Java Marquis 2019 set, the COMSOL comparison, and bad input as located errors.
+ */
+class DfnRunTest {
+
+	@TempDir Path tmp;
+
+	static final Path EXAMPLE = Path.of(System.getProperty("cellwright.examples", "../../examples")).resolve("marquis2019.cell");
+	static final Path COMSOL = Path.of("../../../shared/data/dfn-reference");
+
+	static Experiment experiment(Path file, String name) {
+		CellFiles files = CellFiles.load(List.of(file));
+		for (var m : files.models())
+			for (Element e : m.getElements())
+				if (e instanceof Experiment x && x.getName().equals(name)) return x;
+		throw new AssertionError("no experiment " + name + " in " + file);
+	}
+
+	static DfnInputs inputs(Path file, String name) {
+		Experiment x = experiment(file, name);
+		return DfnMapping.of(x, name, Map.of(), Plans.provenance(name, x));
+	}
+
+	/**
+	 * The Java Marquis 2019 cell with the electrolyte the example writes (its c-dependent conductivity and diffusivity
+	 * at 1000 mol/m3, with their activation energies): the example must be this cell, value for value.
+	 */
+	static DfnCell javaCellWithConstantElectrolyte() {
+		StateFunction kappa = (c, t) -> 1.1046 * Constants.arrhenius(34700, t, Marquis2019.T_REF);
+		StateFunction d = (c, t) -> 2.7886e-10 * Constants.arrhenius(37040, t, Marquis2019.T_REF);
+		LiquidElectrolyte e = new LiquidElectrolyte("constant", kappa, d, StateFunction.constant(0.4), StateFunction.constant(1));
+		return new DfnCell(Marquis2019.graphite(), Marquis2019.separator(), Marquis2019.lco(), e, 1000, Marquis2019.T_REF);
+	}
+
+	static double[] times(double end, int n) {
+		double[] t = new double[n];
+		for (int k = 0; k < n; k++) t[k] = end * k / (n - 1);
+		return t;
+	}
+
+	@Test
+	void theExampleIsTheJavaMarquisCellWithinAMillivolt() {
+		DfnInputs in = inputs(EXAMPLE, "Comsol1C");
+		assertEquals(1.0, in.area(), 1e-12);
+		assertEquals(24 * 3600, in.nominalCapacity(), 1e-6, "24 Ah: 1 C = 24 A/m2");
+		assertEquals(new DfnMesh(20, 20, 20, 30), in.mesh());
+		DfnCell mapped = in.cell(), java = javaCellWithConstantElectrolyte();
+		assertEquals(java.negative().electrolyteEfficiency(), mapped.negative().electrolyteEfficiency(), 1e-12);
+		assertEquals(58.57, mapped.negative().solid().effectiveConductivity(), 0.01, "README 1.5");
+		assertEquals(5.857, mapped.positive().solid().effectiveConductivity(), 0.001);
+		assertEquals(java.negative().initialConcentration(), mapped.negative().initialConcentration(), 1e-6);
+		assertEquals(java.separator().thickness(), mapped.separator().thickness(), 1e-15);
+		assertEquals(java.separator().porosity(), mapped.separator().porosity(), 1e-15);
+		double[] t = times(3600, 200);
+		DfnSimulation sim = new DfnSimulation(1e-4);
+		DfnSolution a = sim.run(mapped, in.mesh(), CurrentProfile.constant(24), t, Marquis2019.CUTOFF);
+		DfnSolution b = sim.run(java, DfnMesh.benchmark(), CurrentProfile.constant(24), t, Marquis2019.CUTOFF);
+		assertEquals(b.voltages().length, a.voltages().length);
+		double worst = 0;
+		for (int k = 0; k < a.voltages().length; k++) worst = Math.max(worst, Math.abs(a.voltages()[k] - b.voltages()[k]));
+		assertTrue(worst < 1e-3, "largest difference " + worst + " V");
+	}
+
+	@Test
+	void theRunnerGivesTheVoltageOfDfnSimulationAndStopsAtTheCutoff() {
+		DfnInputs in = inputs(EXAMPLE, "Comsol3C");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		DfnSolution ref = new DfnSimulation(1e-4).run(in.cell(), in.mesh(), CurrentProfile.constant(72), times(1200, 200), Marquis2019.CUTOFF);
+		Sample end = sink.last();
+		assertEquals(ref.last().time(), end.time(), 1.0, "the cut-off time");
+		assertEquals(Marquis2019.CUTOFF, end.voltage(), 1e-4);
+		assertEquals(-72, end.current(), 1e-9, "discharge is negative current in the run's convention");
+		double worst = 0;
+		double[] rt = ref.times(), rv = ref.voltages();
+		for (Sample s : sink.samples) {
+			if (s.time() > rt[rt.length - 1]) continue;
+			int k = 1;
+			while (k < rt.length - 1 && rt[k] < s.time()) k++;
+			double v = rv[k - 1] + (rv[k] - rv[k - 1]) * (s.time() - rt[k - 1]) / (rt[k] - rt[k - 1]);
+			if (s.time() > 12) worst = Math.max(worst, Math.abs(v - s.voltage())); // linear interpolation error near t = 0
+		}
+		assertTrue(worst < 1e-3, "largest difference " + worst + " V");
+		assertEquals(1, sink.cycles.size());
+		assertEquals("voltage-cutoff", sink.cycles.get(0).steps().get(0).end().label());
+		// lithium moves from the negative particles to the positive ones: the charge passed, I t / F
+		Sample first = sink.samples.get(0);
+		double moved = first.lithium().host() - end.lithium().host();
+		assertEquals(72 * end.time() / Constants.F, moved, 1e-3 * moved);
+	}
+
+	@Test
+	void againstComsolTheVoltageIsWithinTenMillivolts() throws Exception {
+		assertTrue(Files.isDirectory(COMSOL), "needs ../shared/data/dfn-reference beside the repository: " + COMSOL.toAbsolutePath());
+		for (String rate : List.of("1C", "3C")) {
+			ComsolReference ref = ComsolReference.read(COMSOL.resolve("comsol_" + rate + ".json"));
+			DfnInputs in = inputs(EXAMPLE, "Comsol" + rate);
+			RecordingSink sink = new RecordingSink();
+			DfnRunner.run(in, sink, ProgressListener.NONE);
+			double sum = 0;
+			int n = 0;
+			List<Sample> s = sink.samples;
+			for (int k = 0; k < ref.time.length; k++) {
+				double t = ref.time[k];
+				if (t > sink.last().time() || ref.voltage[k] < Marquis2019.CUTOFF) break;
+				int j = 1;
+				while (j < s.size() - 1 && s.get(j).time() < t) j++;
+				Sample p = s.get(j - 1), q = s.get(j);
+				double v = q.time() == p.time() ? q.voltage() : p.voltage() + (q.voltage() - p.voltage()) * (t - p.time()) / (q.time() - p.time());
+				sum += (v - ref.voltage[k]) * (v - ref.voltage[k]);
+				n++;
+			}
+			double rms = Math.sqrt(sum / n);
+			StringBuilder dbg = new StringBuilder(sink.status + " " + sink.events + "\n");
+			for (int k = 0; k < s.size(); k += Math.max(1, s.size() / 15)) dbg.append(s.get(k).time()).append(' ').append(s.get(k).voltage()).append('\n');
+			for (int k = 0; k < ref.time.length; k += 15) dbg.append("comsol ").append(ref.time[k]).append(' ').append(ref.voltage[k]).append('\n');
+			System.out.println(dbg);
+			System.out.printf("marquis2019.cell %s against COMSOL: %.2f mV RMS over %d outputs%n", rate, 1e3 * rms, n);
+			assertTrue(n > 150, rate + ": compared " + n);
+			assertTrue(rms < 10e-3, rate + ": " + rms + " V RMS");
+		}
+	}
+
+	@Test
+	void theExampleRunsEndToEnd() throws Exception {
+		Path out = tmp.resolve("runs");
+		Cli.Result r = Cli.cli("run", EXAMPLE.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		for (String x : List.of("Comsol1C", "Comsol3C")) {
+			Path run = RunStore.latest(out.resolve(x));
+			RunFolder f = RunFolder.read(run);
+			assertEquals("COMPLETED", f.summary().status(), x);
+			assertTrue(f.timeseries().rows() > 150, x + ": " + f.timeseries().rows());
+			assertTrue(Files.isRegularFile(run.resolve("cycles.csv")));
+			assertTrue(Files.readString(run.resolve("cycles.csv")).contains("voltage-cutoff"), Files.readString(run.resolve("cycles.csv")));
+			JsonObject dfn = JsonParser.parseString(Files.readString(run.resolve(DfnInputs.FILE_NAME))).getAsJsonObject();
+			assertEquals(x, dfn.getAsJsonObject("provenance").get("experiment").getAsString());
+			assertTrue(dfn.getAsJsonObject("dfn").has("negative.kinetics"), dfn.toString());
+		}
+		assertTrue(r.out().contains("time to 3.105 V at 3 C"), r.out());
+	}
+
+	static final String CELL = """
+			package t
+			material E is liquid-electrolyte { ionic-conductivity = 1 S/m  diffusivity = 3e-10 m2/s  transference-number = 0.4
+				initial-concentration = 1 mol/L }
+			material G is intercalation-anode { max-concentration = 30000 mol/m3  initial-stoichiometry = 0.8  diffusivity = 4e-14 m2/s
+				electronic-conductivity = 100 S/m  exchange-current-rate-constant = 2e-5
+				ocv function V = 0.2 + 0.5*exp(-50*x) - 0.05*x }
+			material P is intercalation-cathode { max-concentration = 50000 mol/m3  initial-stoichiometry = 0.6  diffusivity = 1e-13 m2/s
+				electronic-conductivity = 10 S/m  exchange-current-density = 3 A/m2
+				ocv function V = 4.2 - 0.8*x }
+			cell C { area = 1 m2  nominal-capacity = 20 Ah
+				layer n: G 80 um { porosity = 0.3  particle-radius = 8 um }
+				layer s: E 25 um
+				layer p: P 80 um { porosity = 0.3  active-volume-fraction = 0.5  particle-radius = 8 um }
+			}
+			protocol D { discharge at 1 C until 3.0 V }
+			experiment X { cell C protocol D }
+			""";
+
+	Path write(String text) throws Exception {
+		return Cli.write(tmp.resolve("t.cell"), text);
+	}
+
+	static int line(String text, String fragment) {
+		int i = text.indexOf(fragment);
+		assertTrue(i >= 0, fragment);
+		return (int) text.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+	}
+
+	@Test
+	void aSmallCellRunsAndBadInputIsALocatedError() throws Exception {
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(inputs(write(CELL), "X"), new RecordingSink(), ProgressListener.NONE));
+
+		String noKappa = CELL.replace("ionic-conductivity = 1 S/m  ", "");
+		InputException e = assertThrows(InputException.class, () -> inputs(write(noKappa), "X"));
+		assertEquals(line(noKappa, "material E"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("lacks ionic-conductivity"), e.problem().message());
+
+		String noPorosity = CELL.replace("layer n: G 80 um { porosity = 0.3  ", "layer n: G 80 um { ");
+		e = assertThrows(InputException.class, () -> inputs(write(noPorosity), "X"));
+		assertEquals(line(noPorosity, "layer n:"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("porosity"), e.problem().message());
+
+		String hold = CELL.replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D {\n discharge at 1 C until 3.0 V\n hold at 3.0 V until 0.05 C }");
+		e = assertThrows(InputException.class, () -> inputs(write(hold), "X"));
+		assertEquals(line(hold, "hold at"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("not supported for liquid-electrolyte"), e.problem().message());
+
+	}
+
+	@Test
+	void theRunCommandReportsBadInputAtFileAndLine() throws Exception {
+		String noKappa = CELL.replace("ionic-conductivity = 1 S/m  ", "");
+		Path f = write(noKappa);
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("t.cell:" + line(noKappa, "material E") + ":"), r.err());
+		assertTrue(r.err().contains("lacks ionic-conductivity"), r.err());
+		assertFalse(r.err().contains("Exception"), r.err());
+	}
+
+	@Test
+	void aSeparatorOfElectrolyteAndAnInertPolymerIsAcceptedAndItsPorosityIsTheElectrolytesShare() throws Exception {
+		String text = CELL.replace("layer s: E 25 um", "layer s: Sep 25 um")
+				.replace("cell C {", "material PE is binder { density = 0.95 g/cm3 }\ncomposite Sep { E 40 vol%  PE 60 vol% }\ncell C {");
+		Path f = write(text);
+		Cli.Result check = Cli.cli("check", f.toString());
+		assertFalse(check.out().contains("has no separator"), check.out());
+		assertFalse(check.out().contains(": error:"), check.out());
+		DfnInputs in = inputs(f, "X");
+		assertEquals(0.4, in.cell().separator().porosity(), 1e-12);
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE));
+		// a less porous separator resists more: the cut-off comes earlier
+		RecordingSink open = new RecordingSink();
+		DfnRunner.run(inputs(write(CELL), "X"), open, ProgressListener.NONE);
+		assertTrue(sink.last().time() < open.last().time(), sink.last().time() + " s against " + open.last().time() + " s");
+	}
+}

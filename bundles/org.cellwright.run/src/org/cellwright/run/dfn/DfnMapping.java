@@ -1,0 +1,464 @@
+package org.cellwright.run.dfn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.model.Composites;
+import org.cellwright.lang.model.Layers;
+import org.cellwright.lang.units.Dimension;
+import org.cellwright.lang.units.Units;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Component;
+import org.cellwright.model.Composite;
+import org.cellwright.model.CurrentStep;
+import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
+import org.cellwright.model.Property;
+import org.cellwright.model.PropertyOwner;
+import org.cellwright.model.Protocol;
+import org.cellwright.model.ProtocolCall;
+import org.cellwright.model.Quantity;
+import org.cellwright.model.Repeat;
+import org.cellwright.model.SetCondition;
+import org.cellwright.model.Step;
+import org.cellwright.model.StepGroup;
+import org.cellwright.model.VoltageHold;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.InputException;
+import org.cellwright.run.Problem.Severity;
+import org.cellwright.run.SimulationInputs;
+import org.cellwright.solver.dfn.ButlerVolmerKinetics;
+import org.cellwright.solver.dfn.DfnCell;
+import org.cellwright.solver.dfn.DfnInputCheck;
+import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.ExchangeCurrentDensity;
+import org.cellwright.solver.dfn.FickianParticle;
+import org.cellwright.solver.dfn.IntercalationElectrode;
+import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.OhmicSolidPhase;
+import org.cellwright.solver.dfn.PorousSeparator;
+import org.cellwright.solver.dfn.StateFunction;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.physics.Constants;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * The language boundary of liquid-electrolyte cells: a cell whose separator holds a {@code liquid-electrolyte} is a
+ * Doyle-Fuller-Newman cell (docs/language.md, "Liquid-electrolyte cells"; docs/dfn.md). Its layers are mapped onto
+ * the solver's {@link IntercalationElectrode}, {@link PorousSeparator}, {@link LiquidElectrolyte} and {@link DfnCell},
+ * units converted here (by the language's {@link Units}), nowhere in the solver. Every missing or unusable value ends
+ * in an {@link InputException} at the file and line that should give it.
+ *
+ * <p>Rules: the separator layer holds the cell's electrolyte (alone: porosity 1; or a composite of it and inert
+ * binder-kind polymers: porosity = its vol%), and that electrolyte fills the pores of every porous layer, so a layer's
+ * {@code porosity} is its electrolyte volume fraction. Current collectors are not modelled (no ohmic drop).
+ */
+public final class DfnMapping {
+	private DfnMapping() {}
+
+	/** Default Bruggeman exponent of both phases (Bruggeman 1935; the Marquis 2019 and Chen 2020 sets). */
+	public static final double DEFAULT_BRUGGEMAN = 1.5;
+	/** Default reference temperature of the Arrhenius factors [K] (25 degC). */
+	public static final double DEFAULT_REFERENCE_TEMPERATURE = 298.15;
+	/** Default exponents of the exchange-current power law (Doyle, Fuller and Newman 1993 with alpha = 1/2). */
+	public static final double DEFAULT_EXCHANGE_EXPONENT = 0.5;
+	/** Default finite volumes per electrode and separator, and shells per particle (PyBaMM's benchmark mesh). */
+	public static final int DEFAULT_NODES = 20, DEFAULT_PARTICLE_NODES = 30;
+	/** Default relative tolerance of the time stepper (reaches the COMSOL comparison's 0.3 mV, docs/dfn.md). */
+	public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-4;
+
+	/** Whether a cell runs through the DFN solver: one of its layers holds a liquid electrolyte. */
+	public static boolean isDfnCell(Cell c) {
+		for (Layer l : Cells.effectiveLayers(c))
+			if (liquidElectrolyte(l.getMaterial()) != null) return true;
+		return false;
+	}
+
+	/** The liquid-electrolyte material in a material (itself or a component at any depth), or null. */
+	static Material liquidElectrolyte(Material m) {
+		for (Material x : Composites.materialsWithin(m))
+			if (!(x instanceof Composite) && x.isSetKind() && x.getKind() == MaterialKind.LIQUID_ELECTROLYTE) return x;
+		return null;
+	}
+
+	/** The intercalation material of a kind in a layer's material (itself or a component), or null. */
+	static Material active(Material m, MaterialKind kind) {
+		for (Material x : Composites.materialsWithin(m))
+			if (!(x instanceof Composite) && x.isSetKind() && x.getKind() == kind) return x;
+		return null;
+	}
+
+	/**
+	 * An experiment's DFN inputs.
+	 *
+	 * @param overrides a sweep's values by target ({@code temperature}, {@code layer.property}, {@code layer.thickness})
+	 */
+	public static DfnInputs of(Experiment e, String name, Map<String, Quantity> overrides, ResolvedInputs.Provenance provenance) {
+		Cell c = e.getCell();
+		Mapper m = new Mapper(c, e, overrides);
+		DfnCell cell = m.cell();
+		List<String> problems = DfnInputCheck.problems(cell);
+		if (!problems.isEmpty())
+			throw new InputException(CellFiles.problemAt(m.problemSite(problems.get(0)), Severity.ERROR,
+					"cell " + c.getName() + " cannot be solved: " + String.join("; ", problems)));
+		int nodes = (int) m.setting(e, "electrode-nodes", DEFAULT_NODES);
+		DfnMesh mesh = new DfnMesh(nodes, (int) m.setting(e, "separator-nodes", DEFAULT_NODES), nodes,
+				(int) m.setting(e, "particle-nodes", DEFAULT_PARTICLE_NODES));
+		double rtol = m.setting(e, "relative-tolerance", DEFAULT_RELATIVE_TOLERANCE);
+		double interval = m.setting(e, "output-interval", 0);
+		double maxStep = m.setting(e, "max-step", Double.POSITIVE_INFINITY);
+		List<StepSpec> steps = new ArrayList<>();
+		for (Protocol p : e.getProtocols()) {
+			supported(p.getSteps());
+			steps.addAll(SimulationInputs.steps(p.getSteps(), m.area));
+		}
+		ProtocolSpec protocol = new ProtocolSpec(name, steps);
+		if (Double.isNaN(m.nominal) && usesCRate(protocol.flatten()))
+			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a C-rate needs the nominal-capacity of cell " + c.getName()
+					+ " (e.g. 'nominal-capacity = 2.4 mAh/cm2'): it defines 1 C"));
+		m.values.put("mesh", nodes + "/" + mesh.separator() + "/" + nodes + " x " + mesh.particle());
+		m.values.put("relative-tolerance", Double.toString(rtol));
+		m.values.put("protocol", protocol.toString());
+		return new DfnInputs(provenance, c.getName(), cell, mesh, rtol, interval, maxStep, m.area, m.nominal, protocol, null,
+				Map.copyOf(m.values));
+	}
+
+	private static boolean usesCRate(List<StepSpec> steps) {
+		for (StepSpec s : steps)
+			if (s instanceof StepSpec.ConstantCurrent cc && cc.mode() == org.cellwright.solver.input.CurrentMode.C_RATE) return true;
+		return false;
+	}
+
+	/** Steps the DFN runner cannot take end here, at the step: a voltage hold and constant power. */
+	static void supported(List<Step> steps) {
+		for (Step s : steps) {
+			if (s instanceof StepGroup g) supported(g.getSteps());
+			else if (s instanceof Repeat r) supported(r.getSteps());
+			else if (s instanceof ProtocolCall call && call.getProtocol() != null) supported(call.getProtocol().getSteps());
+			else if (s instanceof VoltageHold)
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "holding a voltage is not supported for liquid-electrolyte"
+						+ " (DFN) cells yet: the DFN solver controls the current (use a current step with a voltage cut-off)"));
+			else if (s instanceof CurrentStep cs && cs.getRate() != null) {
+				Dimension d = SimulationInputs.dimension(cs.getRate(), cs);
+				if (d == Dimension.POWER || d == Dimension.POWER_DENSITY)
+					throw new InputException(CellFiles.problemAt(cs.getRate(), Severity.ERROR,
+							"constant-power steps are not supported for liquid-electrolyte (DFN) cells yet: give a current or a C-rate"));
+			} else if (s instanceof SetCondition sc && sc.getProperty() != null && "stack-pressure".equals(sc.getProperty().getName()))
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR,
+						"a liquid-electrolyte (DFN) cell has no stack-pressure model: remove 'set stack-pressure'"));
+		}
+	}
+
+	/**
+	 * THE one place where a property that may be a function of the state is read (helper expr's evaluator plugs in
+	 * here): the value of {@code property} of {@code owner} as f(c, T) in SI, c the concentration the property depends
+	 * on (salt concentration for an electrolyte's properties, particle concentration for a particle's diffusivity),
+	 * times exp(-E/R (1/T - 1/T_ref)) when {@code activationProperty} is given (E) with the owner's
+	 * reference-temperature (default 25 degC). Null when the property is not written.
+	 */
+	public static StateFunction stateFunction(Material owner, String property, String activationProperty) {
+		Property p = Cells.property(owner, property);
+		if (p == null) return null;
+		// today every value is a constant; an expression of (c, T) (helper expr) returns its evaluator here
+		StateFunction f = StateFunction.constant(SimulationInputs.si(p.getValue(), p));
+		double ea = activationProperty == null ? 0 : Layers.si(owner, activationProperty).orElse(0);
+		if (ea == 0) return f;
+		double tRef = Layers.si(owner, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
+		return (c, t) -> f.at(c, t) * Constants.arrhenius(ea, t, tRef);
+	}
+
+	/** Text of a property as written (for the inputs' record), or "-" when absent. */
+	private static String text(PropertyOwner owner, String name) {
+		Property p = Cells.property(owner, name);
+		if (p == null || p.getValue() == null) return "-";
+		Quantity q = p.getValue();
+		return q.getValue() + (q.getUnit() == null ? "" : " " + q.getUnit());
+	}
+
+	/** The mapping of one cell (with a sweep's overrides), remembering what it read for the inputs' record. */
+	private static final class Mapper {
+		final Cell c;
+		final EObject site;
+		final Map<String, Quantity> overrides;
+		final Map<String, String> values = new LinkedHashMap<>();
+		double area, nominal = Double.NaN;
+		Material electrolyte;
+		Layer negative, separator, positive;
+
+		Mapper(Cell c, EObject site, Map<String, Quantity> overrides) {
+			this.c = c;
+			this.site = site;
+			this.overrides = overrides;
+		}
+
+		InputException error(EObject at, String message) {
+			return new InputException(CellFiles.problemAt(at, Severity.ERROR, message));
+		}
+
+		double setting(Experiment e, String name, double fallback) {
+			for (Property p : e.getSettings())
+				if (name.equals(p.getName())) return SimulationInputs.si(p.getValue(), p);
+			return fallback;
+		}
+
+		/** Where a problem of the solver's input check is best shown: the electrolyte's material or the cell. */
+		EObject problemSite(String problem) {
+			if (electrolyte != null && problem.startsWith(electrolyte.getName())) return electrolyte;
+			if (problem.startsWith("negative electrode")) return negative;
+			if (problem.startsWith("positive electrode")) return positive;
+			if (problem.startsWith("separator")) return separator;
+			return site;
+		}
+
+		/** A cell property (or its override) in SI. */
+		Double cellValue(String name) {
+			Quantity q = overrides.get(name);
+			if (q != null) return SimulationInputs.si(q, site);
+			Property p = Cells.effectiveProperties(c).get(name);
+			return p == null ? null : SimulationInputs.si(p.getValue(), p);
+		}
+
+		/** A layer property (or its override) in SI, or null. */
+		Double layerValue(Layer l, String name) {
+			Quantity q = overrides.get(l.getName() + "." + name);
+			if (q != null) return SimulationInputs.si(q, site);
+			Property p = Cells.property(l, name);
+			return p == null ? null : SimulationInputs.si(p.getValue(), p);
+		}
+
+		double thickness(Layer l) {
+			Quantity q = overrides.get(l.getName() + ".thickness");
+			if (q != null) return SimulationInputs.si(q, site);
+			return Layers.thicknessOrDerived(l).orElseThrow(() -> error(l, "layer " + l.getName() + ": give a thickness"));
+		}
+
+		DfnCell cell() {
+			for (String k : overrides.keySet()) {
+				int dot = k.indexOf('.');
+				if (dot < 0 ? !List.of("area", "temperature", "nominal-capacity").contains(k)
+						: !List.of("thickness", "porosity", "particle-radius", "active-volume-fraction", "bruggeman-electrolyte",
+								"bruggeman-solid", "initial-stoichiometry").contains(k.substring(dot + 1)))
+					throw error(site, "cannot vary '" + k + "' of a liquid-electrolyte (DFN) cell yet; these can: area, temperature,"
+							+ " nominal-capacity, and a layer's thickness, porosity, particle-radius, active-volume-fraction,"
+							+ " bruggeman-electrolyte, bruggeman-solid, initial-stoichiometry");
+			}
+			Double a = cellValue("area");
+			if (a == null) throw error(c, "cell " + c.getName() + " needs an area");
+			area = a;
+			Double t = cellValue("temperature");
+			double temperature = t == null ? DEFAULT_REFERENCE_TEMPERATURE : t;
+			Property nom = Cells.effectiveProperties(c).get("nominal-capacity");
+			Quantity nq = overrides.containsKey("nominal-capacity") ? overrides.get("nominal-capacity") : nom == null ? null : nom.getValue();
+			if (nq != null) {
+				EObject at = nom != null ? nom : site;
+				nominal = SimulationInputs.si(nq, at);
+				if (SimulationInputs.dimension(nq, at) == Dimension.AREAL_CAPACITY) nominal *= area;
+			}
+			values.put("area", area + " m2");
+			values.put("temperature", temperature + " K");
+			values.put("nominal-capacity", nominal + " C");
+			stack();
+			LiquidElectrolyte liquid = electrolyte();
+			double c0 = Layers.si(electrolyte, "initial-concentration")
+					.orElseThrow(() -> error(electrolyte, "liquid-electrolyte " + electrolyte.getName() + " needs an initial-concentration"));
+			values.put("electrolyte.initial-concentration", c0 + " mol/m3");
+			IntercalationElectrode neg = electrode(negative, MaterialKind.INTERCALATION_ANODE);
+			IntercalationElectrode pos = electrode(positive, MaterialKind.INTERCALATION_CATHODE);
+			return new DfnCell(neg, separator(), pos, liquid, c0, temperature);
+		}
+
+		/** The stack without current collectors: one negative electrode, one separator, one positive electrode. */
+		void stack() {
+			List<Layer> inner = new ArrayList<>();
+			for (Layer l : Cells.effectiveLayers(c)) {
+				Material m = l.getMaterial();
+				if (m == null || m.eIsProxy()) throw error(l, "layer " + l.getName() + ": unknown material");
+				if (!(m instanceof Composite) && m.getKind() == MaterialKind.CURRENT_COLLECTOR) continue;
+				inner.add(l);
+			}
+			for (Layer l : inner) {
+				Material m = l.getMaterial();
+				if (active(m, MaterialKind.INTERCALATION_ANODE) != null) {
+					if (negative != null) throw error(l, "cell " + c.getName() + " has two negative electrodes, " + negative.getName() + " and " + l.getName());
+					negative = l;
+				} else if (active(m, MaterialKind.INTERCALATION_CATHODE) != null) {
+					if (positive != null) throw error(l, "cell " + c.getName() + " has two positive electrodes, " + positive.getName() + " and " + l.getName());
+					positive = l;
+				} else if (liquidElectrolyte(m) != null) {
+					if (separator != null) throw error(l, "cell " + c.getName() + " has two separator layers, " + separator.getName() + " and " + l.getName()
+							+ ": a liquid-electrolyte cell has one (write it as one layer)");
+					separator = l;
+				} else if (!(m instanceof Composite) && m.getKind() == MaterialKind.LITHIUM_METAL) {
+					throw error(l, "layer " + l.getName() + " is lithium metal: a lithium-metal electrode against a liquid electrolyte is not"
+							+ " supported yet; the DFN solver takes two porous intercalation electrodes (graphite-like | liquid | cathode)");
+				} else {
+					throw error(l, "layer " + l.getName() + " (" + m.getName() + ") has no place in a liquid-electrolyte cell: its layers are"
+							+ " an intercalation-anode electrode, a separator holding the liquid electrolyte, an intercalation-cathode electrode"
+							+ " (and current collectors)");
+				}
+			}
+			if (separator == null) {
+				Layer any = null;
+				for (Layer l : inner) if (liquidElectrolyte(l.getMaterial()) != null) any = l;
+				throw error(any != null ? any : c, "cell " + c.getName() + " has no separator holding its liquid electrolyte: write it as a layer"
+						+ " of the electrolyte ('layer separator: LP30 25 um') or of a composite of it and an inert polymer");
+			}
+			if (negative == null || positive == null)
+				throw error(c, "cell " + c.getName() + " needs a porous electrode on each side of separator " + separator.getName()
+						+ ": an intercalation-anode layer and an intercalation-cathode layer");
+			int in = inner.indexOf(negative), is = inner.indexOf(separator), ip = inner.indexOf(positive);
+			if (!(is > Math.min(in, ip) && is < Math.max(in, ip)))
+				throw error(separator, "separator " + separator.getName() + " must lie between the electrodes " + negative.getName() + " and " + positive.getName());
+			electrolyte = liquidElectrolyte(separator.getMaterial());
+			for (Layer l : inner)
+				if (l != separator && liquidElectrolyte(l.getMaterial()) != null && liquidElectrolyte(l.getMaterial()) != electrolyte)
+					throw error(l, "layer " + l.getName() + " holds " + liquidElectrolyte(l.getMaterial()).getName() + " but the separator holds "
+							+ electrolyte.getName() + ": one liquid electrolyte fills the pores of every layer");
+		}
+
+		LiquidElectrolyte electrolyte() {
+			Material m = electrolyte;
+			StateFunction kappa = required(m, "ionic-conductivity", "ionic-activation-energy");
+			StateFunction d = required(m, "diffusivity", "diffusion-activation-energy");
+			StateFunction tplus = required(m, "transference-number", null);
+			StateFunction tdf = stateFunction(m, "thermodynamic-factor", null);
+			for (String n : List.of("ionic-conductivity", "ionic-activation-energy", "diffusivity", "diffusion-activation-energy",
+					"transference-number", "thermodynamic-factor", "reference-temperature"))
+				values.put("electrolyte." + n, text(m, n));
+			return new LiquidElectrolyte(m.getName(), kappa, d, tplus, tdf == null ? StateFunction.constant(1) : tdf);
+		}
+
+		StateFunction required(Material m, String property, String activation) {
+			StateFunction f = stateFunction(m, property, activation);
+			if (f == null) throw error(m, (m.isSetKind() ? m.getKind().getLiteral() + " " : "material ") + m.getName() + " lacks " + property
+					+ ": the DFN solver needs it");
+			return f;
+		}
+
+		PorousSeparator separator() {
+			Layer l = separator;
+			double thickness = thickness(l);
+			Double written = layerValue(l, "porosity");
+			double porosity;
+			if (written != null) porosity = written;
+			else if (l.getMaterial() instanceof Composite comp) porosity = electrolyteFraction(comp, l);
+			else porosity = 1;
+			double b = bruggemanElectrolyte(l);
+			values.put(l.getName() + ".separator", thickness + " m, porosity " + porosity + ", bruggeman-electrolyte " + b);
+			return new PorousSeparator(thickness, porosity, b);
+		}
+
+		/** The liquid electrolyte's volume fraction of a separator composite; its other components must be inert (binder). */
+		double electrolyteFraction(Composite comp, Layer l) {
+			double f = Double.NaN;
+			for (Component k : comp.getComponents()) {
+				Material m = k.getMaterial();
+				if (m == electrolyte) {
+					if (Units.dimensionOf(k.getFraction()) != Dimension.VOLUME_FRACTION)
+						throw error(k, "give the electrolyte's share of separator " + comp.getName() + " in vol% (its porosity), or the layer's porosity");
+					f = SimulationInputs.si(k.getFraction(), k);
+				} else if (m == null || m instanceof Composite || m.getKind() != MaterialKind.BINDER) {
+					throw error(k, "separator " + comp.getName() + " may hold the liquid electrolyte and inert polymers (binder) only, not "
+							+ (m == null ? "?" : m.getName()));
+				}
+			}
+			return f;
+		}
+
+		double bruggemanElectrolyte(Layer l) {
+			Double b = layerValue(l, "bruggeman-electrolyte");
+			if (b == null) b = layerValue(l, "bruggeman");
+			return b == null ? DEFAULT_BRUGGEMAN : b;
+		}
+
+		IntercalationElectrode electrode(Layer l, MaterialKind kind) {
+			Material m = active(l.getMaterial(), kind);
+			String who = "layer " + l.getName();
+			double thickness = thickness(l);
+			Double porosity = layerValue(l, "porosity");
+			if (porosity == null) throw error(l, who + ": give its porosity (the volume fraction the liquid electrolyte fills)");
+			Double eps = layerValue(l, "active-volume-fraction");
+			double activeFraction = eps != null ? eps : activeFraction(l, m, porosity);
+			Double radius = layerValue(l, "particle-radius");
+			if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
+			double be = bruggemanElectrolyte(l);
+			Double bs = layerValue(l, "bruggeman-solid");
+			double bSolid = bs == null ? DEFAULT_BRUGGEMAN : bs;
+			double cMax = need(m, "max-concentration");
+			Double x0 = layerValue(l, "initial-stoichiometry");
+			double stoichiometry = x0 != null ? x0 : need(m, "initial-stoichiometry");
+			StateFunction d = required(m, "diffusivity", "diffusion-activation-energy");
+			double sigma = Layers.si(l.getMaterial(), "electronic-conductivity").orElse(need(m, "electronic-conductivity"));
+			double tRef = Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
+			double a = Layers.si(m, "exchange-current-electrolyte-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+			double b = Layers.si(m, "exchange-current-solid-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+			double cc = Layers.si(m, "exchange-current-vacancy-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+			double k;
+			if (Cells.property(m, "exchange-current-rate-constant") != null) k = need(m, "exchange-current-rate-constant");
+			else if (Cells.property(m, "exchange-current-density") != null) {
+				// i0 at half filling and the electrolyte's initial concentration (the solid-state meaning of the value)
+				double c0 = Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
+				k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
+			} else throw error(m, "material " + m.getName() + " needs an exchange-current-rate-constant (k of i0 = k ce^a cs^b (cmax - cs)^c)"
+					+ " or an exchange-current-density (i0 at half filling)");
+			double alpha = Layers.si(m, "transfer-coefficient").orElse(0.5);
+			ExchangeCurrentDensity i0 = new ExchangeCurrentDensity(k, a, b, cc,
+					Layers.si(m, "exchange-current-activation-energy").orElse(0), tRef);
+			DoubleUnaryOperator ocv = SimulationInputs.material(m).ocv();
+			if (ocv == null) throw error(m, "material " + m.getName() + " needs an ocv (ocv function V = ... in x, or ocv table)");
+			FickianParticle particle = new FickianParticle(radius, cMax, (x, t) -> d.at(x * cMax, t));
+			String p = l.getName() + ".";
+			values.put(p + "material", m.getName());
+			values.put(p + "geometry", String.format(Locale.ROOT, "%s m, porosity %s, active %s, radius %s m, bruggeman %s / %s", thickness,
+					porosity, activeFraction, radius, be, bSolid));
+			values.put(p + "particle", String.format(Locale.ROOT, "cmax %s, x0 %s, D %s (Ea %s)", cMax, stoichiometry, text(m, "diffusivity"),
+					text(m, "diffusion-activation-energy")));
+			values.put(p + "kinetics", String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s, alpha %s, sigma %s", k, a, b, cc,
+					i0.activationEnergy(), alpha, sigma));
+			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
+			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
+			values.put(p + "ocv", ocvText.toString());
+			return new IntercalationElectrode(m.getName(), thickness, porosity, activeFraction, be,
+					new OhmicSolidPhase(sigma, 1 - porosity, bSolid), particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
+					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+		}
+
+		/**
+		 * The active-material volume fraction when not written: the whole solid (1 - porosity) for a layer of the
+		 * material alone; for a composite its share of the solid by volume (vol%, or wt% with the densities).
+		 */
+		double activeFraction(Layer l, Material active, double porosity) {
+			if (!(l.getMaterial() instanceof Composite comp)) return 1 - porosity;
+			double share = Double.NaN, total = 0;
+			for (Component k : comp.getComponents()) {
+				double f = SimulationInputs.si(k.getFraction(), k);
+				if (Units.dimensionOf(k.getFraction()) != Dimension.VOLUME_FRACTION) {
+					double rho = Layers.solidDensity(k.getMaterial()).orElse(Double.NaN);
+					if (Double.isNaN(rho)) throw error(l, "layer " + l.getName() + ": give its active-volume-fraction, or densities of the"
+							+ " components of " + comp.getName() + " (to turn wt% into a volume share)");
+					f /= rho;
+				}
+				if (k.getMaterial() == active) share = f;
+				total += f;
+			}
+			if (Double.isNaN(share)) throw error(l, "layer " + l.getName() + ": give its active-volume-fraction");
+			return (1 - porosity) * share / total;
+		}
+
+		double need(Material m, String property) {
+			Property p = Cells.property(m, property);
+			if (p == null) throw error(m, (m.isSetKind() ? m.getKind().getLiteral() + " " : "material ") + m.getName() + " lacks " + property
+					+ ": the DFN solver needs it");
+			return SimulationInputs.si(p.getValue(), p);
+		}
+	}
+}
