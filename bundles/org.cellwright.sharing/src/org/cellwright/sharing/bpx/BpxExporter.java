@@ -70,6 +70,10 @@ public final class BpxExporter {
 		return java.util.Collections.unmodifiableMap(m);
 	}
 
+	/** The fields of a particle population (BPX's {@code Particle}): in each population of a blended electrode. */
+	private static final List<String> PARTICLE_FIELDS = List.of("Minimum stoichiometry", "Maximum stoichiometry", "Maximum concentration [mol.m-3]",
+			"Particle radius [m]", "Surface area per unit volume [m-1]", "Diffusivity [m2.s-1]", "OCP [V]", "Reaction rate constant [mol.m-2.s-1]");
+
 	/**
 	 * The fields BPX requires that a document lacks, as {@code "Section / key"} in the schema's order: what could not
 	 * be exported because the cell has no value for it (nothing is invented to fill them).
@@ -85,8 +89,16 @@ public final class BpxExporter {
 				continue; // a single-particle model has neither
 			JsonElement sec = par.get(e.getKey());
 			JsonObject o = sec != null && sec.isJsonObject() ? sec.getAsJsonObject() : new JsonObject();
+			// a blended electrode: the particle fields in each population of "Particle"
+			JsonObject particles = o.has("Particle") && o.get("Particle").isJsonObject() ? o.getAsJsonObject("Particle") : null;
 			for (String k : e.getValue())
-				if (!o.has(k) && !(spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k)))
+				if (spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k))
+					continue;
+				else if (particles != null && PARTICLE_FIELDS.contains(k)) {
+					for (Map.Entry<String, JsonElement> p : particles.entrySet())
+						if (!p.getValue().isJsonObject() || !p.getValue().getAsJsonObject().has(k))
+							out.add(e.getKey() + " / Particle / " + p.getKey() + " / " + k);
+				} else if (!o.has(k))
 					out.add(e.getKey() + " / " + k);
 		}
 		return out;
@@ -401,7 +413,7 @@ public final class BpxExporter {
 		List<Material> pops = populations(l.getMaterial(), negative ? MaterialKind.INTERCALATION_ANODE : MaterialKind.INTERCALATION_CATHODE);
 		if (pops.size() > 1 && l.getMaterial() instanceof Composite blend) {
 			// a blended electrode: one "Particle" entry per population, its surface area from its share of the active volume
-			OptionalDouble eps = Layers.si(l, "active-material-fraction");
+			OptionalDouble eps = Layers.si(l, "active-volume-fraction");
 			put(o, "Conductivity [S.m-1]", effectiveConductivity(l, pops.get(0)));
 			JsonObject particles = new JsonObject();
 			for (Component c : blend.getComponents()) {
@@ -426,7 +438,7 @@ public final class BpxExporter {
 			return;
 		put(o, "Conductivity [S.m-1]", effectiveConductivity(l, m));
 		particle(o, m, negative, c0, tRef, lost, prefix);
-		OptionalDouble eps = Layers.si(l, "active-material-fraction"), r = Layers.si(l, "particle-radius");
+		OptionalDouble eps = Layers.si(l, "active-volume-fraction"), r = Layers.si(l, "particle-radius");
 		if (r.isEmpty())
 			r = Layers.si(m, "particle-radius");
 		put(o, "Particle radius [m]", r);

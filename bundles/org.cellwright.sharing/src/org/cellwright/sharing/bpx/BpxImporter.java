@@ -690,7 +690,7 @@ public final class BpxImporter {
 			Double active = electrode.blend() ? blendActiveFraction.get(section) : a != null && r != null ? a * r / 3 : null;
 			if (active != null) {
 				out.append("\t\t// BPX surface area per volume x particle radius / 3 (spheres)\n");
-				out.append("\t\tactive-material-fraction = ").append(fmt(active)).append('\n');
+				out.append("\t\tactive-volume-fraction = ").append(fmt(active)).append('\n');
 				if (!electrode.blend())
 					mapped.add(section + " / Surface area per unit volume [m-1]");
 			}
