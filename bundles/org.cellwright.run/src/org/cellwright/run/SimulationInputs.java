@@ -375,11 +375,13 @@ public final class SimulationInputs {
 			if (product != null && !product.eIsProxy())
 				Layers.solidDensity(product).ifPresent(d -> b.set(MaterialProperty.LITHIATED_DENSITY, d));
 		}
-		if (m.getOcvFunction() != null) {
-			double scale = factor(m.getOcvFunction().getYUnit(), m.getOcvFunction());
-			var f = Expressions.compile(m.getOcvFunction());
-			b.ocv(x -> scale * f.applyAsDouble(x));
-		}
+		java.util.function.DoubleUnaryOperator ocv = ocv(m);
+		if (ocv != null) b.ocv(ocv);
+		return b.build();
+	}
+
+	/** A material's OCV in V against stoichiometry (its table, else its function), or null without one. */
+	public static java.util.function.DoubleUnaryOperator ocv(Material m) {
 		if (m.getOcv() != null && !m.getOcv().getPoints().isEmpty()) {
 			List<Point> pts = m.getOcv().getPoints();
 			double[] x = new double[pts.size()], y = new double[pts.size()];
@@ -389,12 +391,17 @@ public final class SimulationInputs {
 				y[i] = pts.get(i).getY() * scale;
 			}
 			try {
-				b.ocv(new OcvTable(x, y));
+				return new OcvTable(x, y);
 			} catch (IllegalArgumentException ex) {
 				throw new InputException(CellFiles.problemAt(m.getOcv(), Severity.ERROR, "ocv table of " + m.getName() + ": " + ex.getMessage()));
 			}
 		}
-		return b.build();
+		if (m.getOcvFunction() != null) {
+			double scale = factor(m.getOcvFunction().getYUnit(), m.getOcvFunction());
+			var f = Expressions.compile(m.getOcvFunction());
+			return x -> scale * f.applyAsDouble(x);
+		}
+		return null;
 	}
 
 	static MaterialProperty materialProperty(String dslName) {

@@ -27,8 +27,6 @@ import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
-import org.cellwright.solver.dfn.LiquidElectrolyte;
-import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -61,17 +59,6 @@ class DfnRunTest {
 		return DfnMapping.of(x, name, Map.of(), Plans.provenance(name, x));
 	}
 
-	/**
-	 * The Java Marquis 2019 cell with the electrolyte the example writes (its c-dependent conductivity and diffusivity
-	 * at 1000 mol/m3, with their activation energies): the example must be this cell, value for value.
-	 */
-	static DfnCell javaCellWithConstantElectrolyte() {
-		StateFunction kappa = (c, t) -> 1.1046 * Constants.arrhenius(34700, t, Marquis2019.T_REF);
-		StateFunction d = (c, t) -> 2.7886e-10 * Constants.arrhenius(37040, t, Marquis2019.T_REF);
-		LiquidElectrolyte e = new LiquidElectrolyte("constant", kappa, d, StateFunction.constant(0.4), StateFunction.constant(1));
-		return new DfnCell(Marquis2019.graphite(), Marquis2019.separator(), Marquis2019.lco(), e, 1000, Marquis2019.T_REF);
-	}
-
 	static double[] times(double end, int n) {
 		double[] t = new double[n];
 		for (int k = 0; k < n; k++) t[k] = end * k / (n - 1);
@@ -80,11 +67,17 @@ class DfnRunTest {
 
 	@Test
 	void theExampleIsTheJavaMarquisCellWithinAMillivolt() {
+		// the expressions of the file are the functions of the solver's Marquis2019 set: the same cell
 		DfnInputs in = inputs(EXAMPLE, "Comsol1C");
 		assertEquals(1.0, in.area(), 1e-12);
 		assertEquals(24 * 3600, in.nominalCapacity(), 1e-6, "24 Ah: 1 C = 24 A/m2");
 		assertEquals(new DfnMesh(20, 20, 20, 30), in.mesh());
-		DfnCell mapped = in.cell(), java = javaCellWithConstantElectrolyte();
+		DfnCell mapped = in.cell(), java = Marquis2019.cell();
+		for (double c : new double[] { 300, 1000, 1700 })
+			for (double t : new double[] { 280, 298.15, 320 }) {
+				assertEquals(java.electrolyte().conductivity().at(c, t), mapped.electrolyte().conductivity().at(c, t), 1e-12, "kappa");
+				assertEquals(java.electrolyte().diffusivity().at(c, t), mapped.electrolyte().diffusivity().at(c, t), 1e-22, "D");
+			}
 		assertEquals(java.negative().electrolyteEfficiency(), mapped.negative().electrolyteEfficiency(), 1e-12);
 		assertEquals(58.57, mapped.negative().solid().effectiveConductivity(), 0.01, "README 1.5");
 		assertEquals(5.857, mapped.positive().solid().effectiveConductivity(), 0.001);
@@ -109,7 +102,7 @@ class DfnRunTest {
 		DfnSolution ref = new DfnSimulation(1e-4).run(in.cell(), in.mesh(), CurrentProfile.constant(72), times(1200, 200), Marquis2019.CUTOFF);
 		Sample end = sink.last();
 		assertEquals(ref.last().time(), end.time(), 1.0, "the cut-off time");
-		assertEquals(Marquis2019.CUTOFF, end.voltage(), 1e-4);
+		assertEquals(Marquis2019.CUTOFF, end.voltage(), 1e-3, "at the cut-off (the state made consistent there)");
 		assertEquals(-72, end.current(), 1e-9, "discharge is negative current in the run's convention");
 		double worst = 0;
 		double[] rt = ref.times(), rv = ref.voltages();
@@ -130,7 +123,8 @@ class DfnRunTest {
 	}
 
 	@Test
-	void againstComsolTheVoltageIsWithinTenMillivolts() throws Exception {
+	void againstComsolTheVoltageIsWithinAMillivolt() throws Exception {
+		// issue 14: below 10 mV RMS at each rate; the Java set reaches 0.28 mV (docs/dfn.md), so does the file
 		assertTrue(Files.isDirectory(COMSOL), "needs ../shared/data/dfn-reference beside the repository: " + COMSOL.toAbsolutePath());
 		for (String rate : List.of("1C", "3C")) {
 			ComsolReference ref = ComsolReference.read(COMSOL.resolve("comsol_" + rate + ".json"));
@@ -151,13 +145,9 @@ class DfnRunTest {
 				n++;
 			}
 			double rms = Math.sqrt(sum / n);
-			StringBuilder dbg = new StringBuilder(sink.status + " " + sink.events + "\n");
-			for (int k = 0; k < s.size(); k += Math.max(1, s.size() / 15)) dbg.append(s.get(k).time()).append(' ').append(s.get(k).voltage()).append('\n');
-			for (int k = 0; k < ref.time.length; k += 15) dbg.append("comsol ").append(ref.time[k]).append(' ').append(ref.voltage[k]).append('\n');
-			System.out.println(dbg);
 			System.out.printf("marquis2019.cell %s against COMSOL: %.2f mV RMS over %d outputs%n", rate, 1e3 * rms, n);
 			assertTrue(n > 150, rate + ": compared " + n);
-			assertTrue(rms < 10e-3, rate + ": " + rms + " V RMS");
+			assertTrue(rms < 1e-3, rate + ": " + rms + " V RMS");
 		}
 	}
 

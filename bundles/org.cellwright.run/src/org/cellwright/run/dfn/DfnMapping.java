@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
+import org.cellwright.lang.expressions.KineticFunction;
+import org.cellwright.lang.expressions.PropertyFunction;
+import org.cellwright.lang.expressions.PropertyFunctions;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
@@ -39,6 +42,7 @@ import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnInputCheck;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.ExchangeCurrentDensity;
+import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
@@ -48,7 +52,6 @@ import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.ResolvedInputs;
-import org.cellwright.solver.physics.Constants;
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -159,21 +162,28 @@ public final class DfnMapping {
 	}
 
 	/**
-	 * THE one place where a property that may be a function of the state is read (helper expr's evaluator plugs in
-	 * here): the value of {@code property} of {@code owner} as f(c, T) in SI, c the concentration the property depends
-	 * on (salt concentration for an electrolyte's properties, particle concentration for a particle's diffusivity),
-	 * times exp(-E/R (1/T - 1/T_ref)) when {@code activationProperty} is given (E) with the owner's
-	 * reference-temperature (default 25 degC). Null when the property is not written.
+	 * THE one place where a property that may be a function of the state is read: the value of {@code property} of
+	 * {@code owner} as f(state, T) in SI through the language's {@link PropertyFunctions#of} (a constant, a function or
+	 * a table; the Arrhenius factor of the matching activation energy included for a value that does not use T). The
+	 * state is the salt concentration c [mol/m3] for a liquid electrolyte's property and the stoichiometry x = cs/cmax
+	 * for a solid's (as {@link FickianParticle} takes it). Null when the property is not written.
 	 */
-	public static StateFunction stateFunction(Material owner, String property, String activationProperty) {
+	public static StateFunction stateFunction(Material owner, String property) {
 		Property p = Cells.property(owner, property);
 		if (p == null) return null;
-		// today every value is a constant; an expression of (c, T) (helper expr) returns its evaluator here
-		StateFunction f = StateFunction.constant(SimulationInputs.si(p.getValue(), p));
-		double ea = activationProperty == null ? 0 : Layers.si(owner, activationProperty).orElse(0);
-		if (ea == 0) return f;
-		double tRef = Layers.si(owner, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
-		return (c, t) -> f.at(c, t) * Constants.arrhenius(ea, t, tRef);
+		try {
+			PropertyFunction f = PropertyFunctions.compile(p);
+			return f::at;
+		} catch (IllegalArgumentException e) {
+			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, property + " of " + owner.getName() + ": " + e.getMessage()));
+		}
+	}
+
+	/** A function sampled at some states and 25 degC, as text for the inputs' record (it changes when the function does). */
+	private static String sampled(StateFunction f, double... states) {
+		StringBuilder b = new StringBuilder();
+		for (double s : states) b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6g", f.at(s, DEFAULT_REFERENCE_TEMPERATURE)));
+		return b.toString();
 	}
 
 	/** Text of a property as written (for the inputs' record), or "-" when absent. */
@@ -327,18 +337,24 @@ public final class DfnMapping {
 
 		LiquidElectrolyte electrolyte() {
 			Material m = electrolyte;
-			StateFunction kappa = required(m, "ionic-conductivity", "ionic-activation-energy");
-			StateFunction d = required(m, "diffusivity", "diffusion-activation-energy");
-			StateFunction tplus = required(m, "transference-number", null);
-			StateFunction tdf = stateFunction(m, "thermodynamic-factor", null);
-			for (String n : List.of("ionic-conductivity", "ionic-activation-energy", "diffusivity", "diffusion-activation-energy",
-					"transference-number", "thermodynamic-factor", "reference-temperature"))
+			StateFunction kappa = required(m, "ionic-conductivity");
+			StateFunction d = required(m, "diffusivity");
+			StateFunction tplus = required(m, "transference-number");
+			StateFunction tdf = stateFunction(m, "thermodynamic-factor");
+			if (tdf == null) tdf = StateFunction.constant(1);
+			values.put("electrolyte", m.getName());
+			// each at 500, 1000, 1500, 2000 mol/m3 and 25 degC
+			values.put("electrolyte.ionic-conductivity", sampled(kappa, 500, 1000, 1500, 2000));
+			values.put("electrolyte.diffusivity", sampled(d, 500, 1000, 1500, 2000));
+			values.put("electrolyte.transference-number", sampled(tplus, 500, 1000, 1500, 2000));
+			values.put("electrolyte.thermodynamic-factor", sampled(tdf, 500, 1000, 1500, 2000));
+			for (String n : List.of("ionic-activation-energy", "diffusion-activation-energy", "reference-temperature"))
 				values.put("electrolyte." + n, text(m, n));
-			return new LiquidElectrolyte(m.getName(), kappa, d, tplus, tdf == null ? StateFunction.constant(1) : tdf);
+			return new LiquidElectrolyte(m.getName(), kappa, d, tplus, tdf);
 		}
 
-		StateFunction required(Material m, String property, String activation) {
-			StateFunction f = stateFunction(m, property, activation);
+		StateFunction required(Material m, String property) {
+			StateFunction f = stateFunction(m, property);
 			if (f == null) throw error(m, (m.isSetKind() ? m.getKind().getLiteral() + " " : "material ") + m.getName() + " lacks " + property
 					+ ": the DFN solver needs it");
 			return f;
@@ -403,34 +419,50 @@ public final class DfnMapping {
 			double cMax = need(m, "max-concentration");
 			Double x0 = layerValue(l, "initial-stoichiometry");
 			double stoichiometry = x0 != null ? x0 : need(m, "initial-stoichiometry");
-			StateFunction d = required(m, "diffusivity", "diffusion-activation-energy");
-			double sigma = Layers.si(l.getMaterial(), "electronic-conductivity").orElse(need(m, "electronic-conductivity"));
+			StateFunction d = required(m, "diffusivity");
+			double sigma = constant(l.getMaterial(), "electronic-conductivity", m);
 			double tRef = Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
 			double a = Layers.si(m, "exchange-current-electrolyte-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
 			double b = Layers.si(m, "exchange-current-solid-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
 			double cc = Layers.si(m, "exchange-current-vacancy-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
-			double k;
-			if (Cells.property(m, "exchange-current-rate-constant") != null) k = need(m, "exchange-current-rate-constant");
-			else if (Cells.property(m, "exchange-current-density") != null) {
+			double ea = Layers.si(m, "exchange-current-activation-energy").orElse(0);
+			Property i0p = Cells.property(m, "exchange-current-density");
+			ExchangeCurrentLaw i0;
+			String law;
+			if (Cells.property(m, "exchange-current-rate-constant") != null) {
+				double k = need(m, "exchange-current-rate-constant");
+				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
+				law = String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
+			} else if (i0p != null && PropertyFunctions.isConstant(i0p)) {
 				// i0 at half filling and the electrolyte's initial concentration (the solid-state meaning of the value)
 				double c0 = Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
-				k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
+				double k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
+				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
+				law = String.format(Locale.ROOT, "k %s (from i0 at half filling), exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
+			} else if (i0p != null) {
+				KineticFunction f;
+				try {
+					f = PropertyFunctions.kinetic(m, "exchange-current-density").orElseThrow();
+				} catch (IllegalArgumentException e) {
+					throw error(i0p, "exchange-current-density of " + m.getName() + ": " + e.getMessage());
+				}
+				i0 = f::at;
+				law = String.format(Locale.ROOT, "function: %.6g %.6g %.6g A/m2 at ce = 1000 mol/m3, x = 0.1, 0.5, 0.9", f.at(1000, 0.1 * cMax, cMax,
+						DEFAULT_REFERENCE_TEMPERATURE), f.at(1000, 0.5 * cMax, cMax, DEFAULT_REFERENCE_TEMPERATURE), f.at(1000, 0.9 * cMax, cMax,
+								DEFAULT_REFERENCE_TEMPERATURE));
 			} else throw error(m, "material " + m.getName() + " needs an exchange-current-rate-constant (k of i0 = k ce^a cs^b (cmax - cs)^c)"
-					+ " or an exchange-current-density (i0 at half filling)");
+					+ " or an exchange-current-density (i0 at half filling, or a function of ce, cs, cmax, T)");
 			double alpha = Layers.si(m, "transfer-coefficient").orElse(0.5);
-			ExchangeCurrentDensity i0 = new ExchangeCurrentDensity(k, a, b, cc,
-					Layers.si(m, "exchange-current-activation-energy").orElse(0), tRef);
-			DoubleUnaryOperator ocv = SimulationInputs.material(m).ocv();
+			DoubleUnaryOperator ocv = SimulationInputs.ocv(m);
 			if (ocv == null) throw error(m, "material " + m.getName() + " needs an ocv (ocv function V = ... in x, or ocv table)");
-			FickianParticle particle = new FickianParticle(radius, cMax, (x, t) -> d.at(x * cMax, t));
+			FickianParticle particle = new FickianParticle(radius, cMax, d);
 			String p = l.getName() + ".";
 			values.put(p + "material", m.getName());
 			values.put(p + "geometry", String.format(Locale.ROOT, "%s m, porosity %s, active %s, radius %s m, bruggeman %s / %s", thickness,
 					porosity, activeFraction, radius, be, bSolid));
-			values.put(p + "particle", String.format(Locale.ROOT, "cmax %s, x0 %s, D %s (Ea %s)", cMax, stoichiometry, text(m, "diffusivity"),
-					text(m, "diffusion-activation-energy")));
-			values.put(p + "kinetics", String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s, alpha %s, sigma %s", k, a, b, cc,
-					i0.activationEnergy(), alpha, sigma));
+			values.put(p + "particle", String.format(Locale.ROOT, "cmax %s, x0 %s, D %s at x = 0.1, 0.5, 0.9", cMax, stoichiometry,
+					sampled(d, 0.1, 0.5, 0.9)));
+			values.put(p + "kinetics", String.format(Locale.ROOT, "%s, alpha %s, sigma %s", law, alpha, sigma));
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
@@ -459,6 +491,16 @@ public final class DfnMapping {
 			}
 			if (Double.isNaN(share)) throw error(l, "layer " + l.getName() + ": give its active-volume-fraction");
 			return (1 - porosity) * share / total;
+		}
+
+		/** A property that must be a constant here, from the layer's material (a composite's own) or else the active material. */
+		double constant(Material layerMaterial, String property, Material active) {
+			Property p = Cells.property(layerMaterial, property);
+			if (p == null) p = Cells.property(active, property);
+			if (p == null) return need(active, property);
+			if (!PropertyFunctions.isConstant(p))
+				throw error(p, property + " of " + ((Material) p.eContainer()).getName() + " is a constant for the DFN solver: write a value");
+			return SimulationInputs.si(p.getValue(), p);
 		}
 
 		double need(Material m, String property) {

@@ -144,6 +144,8 @@ public final class DfnRunner {
 			double t0 = bdf.time();
 			startDirection((int) Math.signum(i));
 			if (!applyCurrent(-i)) return notConverged(t0, "no consistent state at the start of the step (current " + i + " A/m2)");
+			if (i != current0) emit(t0, bdf.state(), i, t0); // the state just after the current jumped (two rows at t0)
+			current0 = i;
 			double duration = Double.POSITIVE_INFINITY;
 			StepEnd timeEnd = StepEnd.DURATION;
 			for (Cutoff c : cutoffs) {
@@ -211,6 +213,9 @@ public final class DfnRunner {
 				}
 			}
 		}
+
+		/** The current of the step before [A/m2, charge positive]. */
+		double current0;
 
 		/** Whether any time has passed (before, the state is the initial one and may be built for the first current). */
 		boolean moved;

@@ -38,6 +38,7 @@ public final class MeasuredComparison {
 		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
 		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
 		Path file = base.resolve(m.getPath()).normalize();
+		if (m.getFormat() == null && file.getFileName() != null && file.getFileName().toString().endsWith(".json")) return reference(file, m);
 		CyclerDataReader reader = new CyclerDataReader();
 		try {
 			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
@@ -48,6 +49,36 @@ public final class MeasuredComparison {
 		} catch (MeasuredDataException e) {
 			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "measured data: " + e.getMessage()));
 		}
+	}
+
+	/**
+	 * A reference solution as JSON with {@code time} [s] and {@code voltage} [V] arrays of numbers (the COMSOL runs of
+	 * ../shared/data/dfn-reference, whose other fields are ignored here): a voltage against time to compare with, like
+	 * a measurement.
+	 */
+	static MeasuredSeries reference(Path file, MeasuredData m) {
+		try {
+			JsonObject o;
+			try (var r = java.nio.file.Files.newBufferedReader(file)) {
+				o = com.google.gson.JsonParser.parseReader(r).getAsJsonObject();
+			}
+			Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
+			cols.put(org.cellwright.measured.MeasuredQuantity.TIME, vector(o, "time"));
+			cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, vector(o, "voltage"));
+			return new MeasuredSeries(cols, file, "reference-json");
+		} catch (java.io.IOException | RuntimeException e) {
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "reference " + m.getPath() + ": "
+					+ (e.getMessage() == null ? e.toString() : e.getMessage()) + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)"));
+		}
+	}
+
+	private static double[] vector(JsonObject o, String key) {
+		if (!o.has(key) || !o.get(key).isJsonArray()) throw new IllegalArgumentException("no '" + key + "' array");
+		JsonArray a = o.getAsJsonArray(key);
+		double[] v = new double[a.size()];
+		for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsDouble();
+		if (v.length < 2) throw new IllegalArgumentException("'" + key + "' has fewer than two values");
+		return v;
 	}
 
 	/** The simulated series of a run folder in SI (current in A for a cell of {@code areaM2}). */

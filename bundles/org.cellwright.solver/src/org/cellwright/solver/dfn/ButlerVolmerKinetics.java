@@ -8,7 +8,7 @@ import static org.cellwright.solver.physics.Constants.R;
  * j = i0 [exp(alpha_a F eta / R T) - exp(-alpha_c F eta / R T)], eta = phi_s - phi_e - U [V]; j > 0 is oxidation
  * (lithium leaves the particle), in A/m2 of particle surface.
  */
-public record ButlerVolmerKinetics(ExchangeCurrentDensity exchangeCurrent, double anodicTransferCoefficient,
+public record ButlerVolmerKinetics(ExchangeCurrentLaw exchangeCurrent, double anodicTransferCoefficient,
         double cathodicTransferCoefficient) {
 
     public static ButlerVolmerKinetics symmetric(ExchangeCurrentDensity i0) {

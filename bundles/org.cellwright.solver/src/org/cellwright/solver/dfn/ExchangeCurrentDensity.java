@@ -8,13 +8,14 @@ import org.cellwright.solver.physics.Constants;
  * a = b = c = 1/2). k in A/m2 (m3/mol)^(a+b+c).
  */
 public record ExchangeCurrentDensity(double rateConstant, double electrolyteExponent, double solidExponent,
-        double vacancyExponent, double activationEnergy, double referenceTemperature) {
+        double vacancyExponent, double activationEnergy, double referenceTemperature) implements ExchangeCurrentLaw {
 
     /** The symmetric form k c_e^0.5 c_s^0.5 (c_max - c_s)^0.5 with an Arrhenius factor. */
     public static ExchangeCurrentDensity symmetric(double k, double activationEnergy, double referenceTemperature) {
         return new ExchangeCurrentDensity(k, 0.5, 0.5, 0.5, activationEnergy, referenceTemperature);
     }
 
+    @Override
     public double at(double ce, double cs, double cMax, double temperature) {
         double ceP = Math.max(ce, 0), csP = Math.min(Math.max(cs, 0), cMax);
         return rateConstant * Constants.arrhenius(activationEnergy, temperature, referenceTemperature)
