@@ -95,9 +95,9 @@ public final class BpxExporter {
 				if (spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k))
 					continue;
 				else if (particles != null && PARTICLE_FIELDS.contains(k)) {
-					for (Map.Entry<String, JsonElement> p : particles.entrySet())
-						if (!p.getValue().isJsonObject() || !p.getValue().getAsJsonObject().has(k))
-							out.add(e.getKey() + " / Particle / " + p.getKey() + " / " + k);
+					for (Map.Entry<String, JsonElement> pop : particles.entrySet())
+						if (!pop.getValue().isJsonObject() || !pop.getValue().getAsJsonObject().has(k))
+							out.add(e.getKey() + " / Particle / " + pop.getKey() + " / " + k);
 				} else if (!o.has(k))
 					out.add(e.getKey() + " / " + k);
 		}
