@@ -56,7 +56,7 @@ class LiquidElectrolyteRunTest {
 		List<String> lines = r.err().strip().lines().filter(l -> l.contains(": error: ")).toList();
 		assertEquals(2, lines.size(), "one error per experiment: " + r.err());
 		for (String l : lines)
-			assertTrue(l.matches(".*liquid\\.cell:14:\\d+: error: layer foil is lithium metal: a lithium-metal electrode against a liquid"
+			assertTrue(l.matches(".*liquid\\.cell:13:\\d+: error: layer foil is lithium metal: a lithium-metal electrode against a liquid"
 					+ " electrolyte is not supported yet.*"), l);
 		assertFalse(r.err().contains("Exception"), r.err());
 		assertFalse(Files.exists(out.resolve("LiquidDischarge")), "nothing simulated, no results written");

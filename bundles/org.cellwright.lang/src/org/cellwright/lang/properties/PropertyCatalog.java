@@ -192,8 +192,7 @@ public final class PropertyCatalog {
 		Set<Owner> l = EnumSet.of(Owner.LAYER);
 		def("porosity", l, Dimension.VOLUME_FRACTION, 0, true, 1, false, "pore volume fraction (0.585 or 58.5 %)");
 		positive("pore-size", l, Dimension.LENGTH, "characteristic pore diameter");
-		// on a material: the radius of one particle population of a blended electrode (docs/sharing.md, BPX blends)
-		positive("particle-radius", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.LENGTH, "particle radius of the active material (in a layer: of the layer's active material)");
+		positive("particle-radius", EnumSet.of(Owner.LAYER, Owner.MATERIAL), Dimension.LENGTH, "particle radius of the active material (on a material: its own, in a blended DFN electrode)");
 		def("tortuosity", l, Dimension.DIMENSIONLESS, 1, true, INF, false, "tortuosity factor tau (effective = fraction / tau)");
 		positive("bruggeman", l, Dimension.DIMENSIONLESS, "Bruggeman exponent b (effective = fraction^b; default 1.5)");
 		positive("areal-loading", l, Dimension.AREAL_LOADING, "mass of solid per electrode area");

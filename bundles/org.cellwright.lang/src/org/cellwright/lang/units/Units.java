@@ -66,7 +66,7 @@ public final class Units {
 		add(Dimension.ACTIVATION_ENERGY, "eV", FARADAY); add(Dimension.ACTIVATION_ENERGY, "meV", FARADAY * 1e-3);
 		add(Dimension.ENERGY, "J", 1); add(Dimension.ENERGY, "kJ", 1e3); add(Dimension.ENERGY, "Wh", 3600);
 		add(Dimension.ENERGY, "mWh", 3.6);
-		add(Dimension.POWER, "W", 1); add(Dimension.POWER, "mW", 1e-3); add(Dimension.POWER, "uW", 1e-6);
+		add(Dimension.POWER, "W", 1); add(Dimension.POWER, "mW", 1e-3); add(Dimension.POWER, "uW", 1e-6); add(Dimension.POWER, "kW", 1e3);
 		add(Dimension.POWER_DENSITY, "W/m2", 1); add(Dimension.POWER_DENSITY, "mW/cm2", 10);
 		add(Dimension.POWER_DENSITY, "W/cm2", 1e4);
 		add(Dimension.DENSITY, "kg/m3", 1); add(Dimension.DENSITY, "g/cm3", 1e3); add(Dimension.DENSITY, "g/mL", 1e3);

@@ -36,4 +36,5 @@ public interface IssueCodes {
 	String EXPECTATION = "cellwright.expectation";
 	String MISSING_PROPERTY = "cellwright.missingProperty";
 	String CHAIN_TOO_LONG = "cellwright.chainTooLong";
+	String DRIVE_CYCLE = "cellwright.driveCycle";
 }

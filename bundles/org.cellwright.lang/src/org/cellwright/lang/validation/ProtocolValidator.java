@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
+import org.cellwright.lang.model.DriveCycleFile;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.CurrentStep;
 import org.cellwright.model.Direction;
+import org.cellwright.model.DriveCycleStep;
 import org.cellwright.model.Limit;
 import org.cellwright.model.LimitKind;
 import org.cellwright.model.Protocol;
@@ -205,5 +207,59 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			}
 		}
 		return v;
+	}
+
+	private static final Set<Dimension> POWER_LIKE = Set.of(Dimension.POWER, Dimension.POWER_DENSITY);
+
+	/**
+	 * 'follow "file.csv" current|power scaled to ...': the file beside the .cell file with two numeric columns (times from
+	 * 0 ascending), a scale of the quantity's dimension or a header unit that says what the values are, and an end.
+	 */
+	@Check
+	public void checkDriveCycle(DriveCycleStep s) {
+		String q = s.getQuantity();
+		boolean current = "current".equals(q), power = "power".equals(q);
+		if (q != null && !current && !power)
+			error("a drive cycle follows a 'current' or a 'power' profile, not '" + q + "'", s, DRIVE_CYCLE_STEP__QUANTITY, DRIVE_CYCLE);
+		Set<Dimension> dims = current ? CURRENT_LIKE : POWER_LIKE;
+		String expected = current ? "a current density (mA/cm2), current (A) or C-rate (C)" : "a power (W) or power density (mW/cm2)";
+		Quantity scale = s.getScale();
+		if (scale != null && (current || power) && checkDimension(scale, "scaled to", expected, dims) && !(scale.getValue() > 0))
+			error("the scale is the profile's largest magnitude, > 0, not " + text(scale), scale, QUANTITY__VALUE, OUT_OF_RANGE);
+		if (s.getLimits().isEmpty())
+			error("this step never ends: add 'for 2 h' (the profile repeats until then) or 'until 2.5 V'", s, DRIVE_CYCLE_STEP__PATH, STEP_NEVER_ENDS);
+		for (Limit l : s.getLimits())
+			checkLimit(l, false);
+		if (s.getPath() == null || s.eResource() == null || !s.eResource().getURI().isFile())
+			return;
+		java.nio.file.Path file = java.nio.file.Path.of(s.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(s.getPath()).normalize();
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			error("no drive-cycle file '" + s.getPath() + "' beside this file (paths are relative to the .cell file)", s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
+			return;
+		}
+		DriveCycleFile cycle;
+		try {
+			cycle = DriveCycleFile.read(file);
+		} catch (DriveCycleFile.Problem e) {
+			error(s.getPath() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage(), s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
+			return;
+		} catch (java.io.IOException e) {
+			error(s.getPath() + ": cannot be read (" + e.getMessage() + ")", s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
+			return;
+		}
+		if (!(current || power))
+			return;
+		String unit = cycle.valueUnit();
+		Dimension header = Units.find(unit).map(org.cellwright.lang.units.Unit::dimension).orElse(null);
+		if (!unit.isEmpty() && header != null && header != Dimension.DIMENSIONLESS && !dims.contains(header)) {
+			error(s.getPath() + ": its values are " + cycle.valueName() + " [" + unit + "], not a " + q + ": write 'follow \"" + s.getPath() + "\" "
+					+ (current ? "power" : "current") + "'", s, DRIVE_CYCLE_STEP__QUANTITY, DRIVE_CYCLE);
+			return;
+		}
+		if (scale == null && (header == null || !dims.contains(header)))
+			error(s.getPath() + ": the header names no " + q + " unit for its values" + (unit.isEmpty() ? "" : " ('" + unit + "')")
+					+ ": add 'scaled to " + (current ? "2 C" : "100 W") + "' (the largest magnitude after scaling)", s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
+		if (scale != null && !(cycle.peak() > 0))
+			error(s.getPath() + ": every value is 0, so it cannot be scaled to " + text(scale), s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
 	}
 }

@@ -45,6 +45,7 @@ import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
+import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
 import org.cellwright.solver.dfn.PorousSeparator;
@@ -95,9 +96,16 @@ public final class DfnMapping {
 
 	/** The intercalation material of a kind in a layer's material (itself or a component), or null. */
 	static Material active(Material m, MaterialKind kind) {
+		List<Material> all = actives(m, kind);
+		return all.isEmpty() ? null : all.get(0);
+	}
+
+	/** Every intercalation material of a kind in a layer's material: two or more make a blended electrode. */
+	static List<Material> actives(Material m, MaterialKind kind) {
+		List<Material> out = new ArrayList<>();
 		for (Material x : Composites.materialsWithin(m))
-			if (!(x instanceof Composite) && x.isSetKind() && x.getKind() == kind) return x;
-		return null;
+			if (!(x instanceof Composite) && x.isSetKind() && x.getKind() == kind && !out.contains(x)) out.add(x);
+		return out;
 	}
 
 	/**
@@ -396,31 +404,58 @@ public final class DfnMapping {
 			return b == null ? DEFAULT_BRUGGEMAN : b;
 		}
 
+		/**
+		 * A porous electrode: one particle population per intercalation material of the layer (two or more: a blended
+		 * electrode, BPX's "Blended electrode"). A blend's materials take their share of the solid by the composite's
+		 * fractions (scaled to the layer's active-volume-fraction when given), their own particle-radius (else the
+		 * layer's) and initial-stoichiometry (the layer's, else their own).
+		 */
 		IntercalationElectrode electrode(Layer l, MaterialKind kind) {
-			Material m = active(l.getMaterial(), kind);
+			List<Material> blend = actives(l.getMaterial(), kind);
+			Material m = blend.get(0);
 			String who = "layer " + l.getName();
-			// a blended electrode (BPX "Particle" populations: a composite of two such materials) is not mapped yet:
-			// refused rather than simulated with its first population only
-			List<String> blend = Composites.materialsWithin(l.getMaterial()).stream()
-					.filter(x -> !(x instanceof Composite) && x.isSetKind() && x.getKind() == kind).map(Material::getName).toList();
-			if (blend.size() > 1)
-				throw error(l, who + " is a blend of " + blend.size() + " particle populations (" + String.join(", ", blend)
-						+ "): the DFN run maps one active material per electrode; a blend needs the solver's particle populations");
 			double thickness = thickness(l);
 			Double porosity = layerValue(l, "porosity");
 			if (porosity == null) throw error(l, who + ": give its porosity (the volume fraction the liquid electrolyte fills)");
 			Double eps = layerValue(l, "active-volume-fraction");
-			double activeFraction = eps != null ? eps : activeFraction(l, m, porosity);
 			Double radius = layerValue(l, "particle-radius");
-			if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
 			double be = bruggemanElectrolyte(l);
 			Double bs = layerValue(l, "bruggeman-solid");
 			double bSolid = bs == null ? DEFAULT_BRUGGEMAN : bs;
+			double sigma = constant(l.getMaterial(), "electronic-conductivity", m);
+			OhmicSolidPhase solid = new OhmicSolidPhase(sigma, 1 - porosity, bSolid);
+			if (blend.size() == 1) {
+				if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
+				double activeFraction = eps != null ? eps : activeFraction(l, m, porosity);
+				values.put(l.getName() + ".geometry", String.format(Locale.ROOT, "%s m, porosity %s, active %s, radius %s m, bruggeman %s / %s",
+						thickness, porosity, activeFraction, radius, be, bSolid));
+				return new IntercalationElectrode(m.getName(), thickness, porosity, be, solid,
+						List.of(population(l, m, activeFraction, radius, sigma, l.getName() + ".")));
+			}
+			values.put(l.getName() + ".geometry", String.format(Locale.ROOT, "%s m, porosity %s, blend of %d, bruggeman %s / %s", thickness,
+					porosity, blend.size(), be, bSolid));
+			double[] share = new double[blend.size()];
+			double sum = 0;
+			for (int k = 0; k < share.length; k++) sum += share[k] = activeFraction(l, blend.get(k), porosity);
+			List<ParticlePopulation> populations = new ArrayList<>();
+			for (int k = 0; k < share.length; k++) {
+				Material mk = blend.get(k);
+				Double rk = Cells.property(mk, "particle-radius") != null ? need(mk, "particle-radius") : radius;
+				if (rk == null) throw error(mk, who + " is a blend: give the particle-radius of " + mk.getName() + " (or the layer's)");
+				double ek = eps != null ? eps * share[k] / sum : share[k];
+				String p = l.getName() + "." + mk.getName() + ".";
+				values.put(p + "population", String.format(Locale.ROOT, "active %s, radius %s m", ek, rk));
+				populations.add(population(l, mk, ek, rk, sigma, p));
+			}
+			return new IntercalationElectrode(l.getName() + " (blend)", thickness, porosity, be, solid, populations);
+		}
+
+		/** One particle population of an electrode layer: material m at volume fraction activeFraction. */
+		ParticlePopulation population(Layer l, Material m, double activeFraction, double radius, double sigma, String p) {
 			double cMax = need(m, "max-concentration");
 			Double x0 = layerValue(l, "initial-stoichiometry");
 			double stoichiometry = x0 != null ? x0 : need(m, "initial-stoichiometry");
 			StateFunction d = required(m, "diffusivity");
-			double sigma = constant(l.getMaterial(), "electronic-conductivity", m);
 			double tRef = Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
 			double a = Layers.si(m, "exchange-current-electrolyte-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
 			double b = Layers.si(m, "exchange-current-solid-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
@@ -456,18 +491,14 @@ public final class DfnMapping {
 			DoubleUnaryOperator ocv = SimulationInputs.ocv(m);
 			if (ocv == null) throw error(m, "material " + m.getName() + " needs an ocv (ocv function V = ... in x, or ocv table)");
 			FickianParticle particle = new FickianParticle(radius, cMax, d);
-			String p = l.getName() + ".";
 			values.put(p + "material", m.getName());
-			values.put(p + "geometry", String.format(Locale.ROOT, "%s m, porosity %s, active %s, radius %s m, bruggeman %s / %s", thickness,
-					porosity, activeFraction, radius, be, bSolid));
 			values.put(p + "particle", String.format(Locale.ROOT, "cmax %s, x0 %s, D %s at x = 0.1, 0.5, 0.9", cMax, stoichiometry,
 					sampled(d, 0.1, 0.5, 0.9)));
 			values.put(p + "kinetics", String.format(Locale.ROOT, "%s, alpha %s, sigma %s", law, alpha, sigma));
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
-			return new IntercalationElectrode(m.getName(), thickness, porosity, activeFraction, be,
-					new OhmicSolidPhase(sigma, 1 - porosity, bSolid), particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
+			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
 					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
 		}
 

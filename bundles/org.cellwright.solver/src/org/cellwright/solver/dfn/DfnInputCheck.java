@@ -35,9 +35,13 @@ public final class DfnInputCheck {
         if (!(e.porosity() > 0 && e.porosity() < 1)) out.add(role + " porosity must lie in (0, 1), got " + e.porosity());
         if (!(e.activeFraction() > 0 && e.porosity() + e.activeFraction() <= 1))
             out.add(role + " active-material fraction must be positive and leave porosity + fraction <= 1, got " + e.activeFraction());
-        double cMax = e.particle().maximumConcentration(), c = e.initialConcentration();
-        if (!(c > 0 && c < cMax)) out.add(role + " initial concentration " + c + " mol/m3 lies outside (0, c_max = " + cMax + ")");
-        if (!(e.particle().radius() > 0)) out.add(role + " particle radius must be positive");
+        for (ParticlePopulation p : e.populations()) {
+            String who = e.isBlend() ? role + " population " + p.name() : role;
+            if (e.isBlend() && !(p.activeFraction() > 0)) out.add(who + " active-material fraction must be positive, got " + p.activeFraction());
+            double cMax = p.particle().maximumConcentration(), c = p.initialConcentration();
+            if (!(c > 0 && c < cMax)) out.add(who + " initial concentration " + c + " mol/m3 lies outside (0, c_max = " + cMax + ")");
+            if (!(p.particle().radius() > 0)) out.add(who + " particle radius must be positive");
+        }
         if (!(e.solid().conductivity() > 0)) out.add(role + " conductivity must be positive");
     }
 

@@ -12,11 +12,14 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
 
 /**
  * The DFN cell as a DAE M y' = f(t, y) on finite volumes. Core unknowns per x-cell, in this order: electrolyte
- * concentration c_e, electrolyte potential phi_e and, in the electrodes, solid potential phi_s and reaction current
- * density j [A/m2]; after all of them, one block of shell concentrations per electrode cell (its particle), coupled to
- * the cell's j through the surface flux j/F, and j's Butler-Volmer row to the particle's outer shell (the structure of
- * {@link BorderedDaeSystem}). The residuals are the conservation laws of the mechanism classes; the solid potential is
- * grounded at x = 0 and the solid current at x = L equals the applied current.
+ * concentration c_e, electrolyte potential phi_e and, in the electrodes, solid potential phi_s and one reaction current
+ * density j_k [A/m2] per particle population k (one unless the electrode is a blend); after all of them, one block of
+ * shell concentrations per electrode cell and population (its particle), coupled to the cell's j_k through the surface
+ * flux j_k/F, and j_k's Butler-Volmer row to the particle's outer shell (the structure of {@link BorderedDaeSystem}).
+ * The residuals are the conservation laws of the mechanism classes; the solid potential is grounded at x = 0 and the
+ * solid current at x = L equals the applied current. Under power control ({@link #atPower}) the applied current is
+ * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
+ * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
  */
 public final class DfnModel implements BorderedDaeSystem {
     /** Offsets within a cell's core block. */
@@ -26,10 +29,15 @@ public final class DfnModel implements BorderedDaeSystem {
     private final DfnMesh meshSpec;
     private final CompositeMesh mesh;
     private final CurrentProfile current;
+    /** Power demand P(t) [W/m2] when the model has a current unknown, else null. */
+    private final PowerProfile power;
+    /** With a current unknown: its constraint is I V = P(t) (true) or I = I(t) (false). */
+    private boolean powerMode;
     private final ConcentratedSolutionElectrolyte electrolyte;
-    private final SphericalMesh[] particleMesh = new SphericalMesh[3];
-    private final int[] start, particleStart, blockCell;
-    private final int size, coreSize, bandwidth;
+    private final SphericalMesh[][] particleMesh = new SphericalMesh[3][];
+    private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
+    private final int[] start, particleStart, blockCell, blockPopulation;
+    private final int size, coreSize, bandwidth, currentIndex;
     private final double[] efficiency, porosity;
     private final int nx, nr;
     private double temperature;
@@ -37,17 +45,47 @@ public final class DfnModel implements BorderedDaeSystem {
     private final double[] ie, saltFlux, is;
 
     public DfnModel(DfnCell cell, DfnMesh meshSpec, CurrentProfile current) {
+        this(cell, meshSpec, current, null);
+    }
+
+    /** The cell driven at power P(t) [W/m2, positive = discharge]: the current is solved with V I = P. */
+    public static DfnModel atPower(DfnCell cell, DfnMesh meshSpec, PowerProfile power) {
+        DfnModel m = new DfnModel(cell, meshSpec, t -> Double.NaN, power);
+        m.powerMode = true;
+        return m;
+    }
+
+    /**
+     * The cell with its applied current as an unknown of the state, constrained by current(t) or by V I = power(t) as
+     * {@link #controlByPower} says (current first): for protocols that mix current and power steps. Restart the
+     * integrator after switching, as after any jump of the forcing.
+     */
+    public static DfnModel controlled(DfnCell cell, DfnMesh meshSpec, CurrentProfile current, PowerProfile power) {
+        return new DfnModel(cell, meshSpec, current, power);
+    }
+
+    /** Power control (V I = P(t)) from now on, or current control (I = I(t)); only for a model with a current unknown. */
+    public void controlByPower(boolean on) {
+        if (currentIndex < 0) throw new IllegalStateException("this model's current is not an unknown: make it with DfnModel.controlled");
+        powerMode = on;
+    }
+
+    private DfnModel(DfnCell cell, DfnMesh meshSpec, CurrentProfile current, PowerProfile power) {
         this.cell = cell;
         this.meshSpec = meshSpec;
         this.current = current;
+        this.power = power;
         this.temperature = cell.temperature();
         double ln = cell.negative().thickness(), ls = cell.separator().thickness(), lp = cell.positive().thickness();
         mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
                 new Mesh1D(ln + ls, ln + ls + lp, meshSpec.positive())));
         electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
         nr = meshSpec.particle();
-        particleMesh[0] = new SphericalMesh(cell.negative().particle().radius(), nr);
-        particleMesh[2] = new SphericalMesh(cell.positive().particle().radius(), nr);
+        for (int d = 0; d <= 2; d += 2) {
+            populations[d] = electrode(d).populations().toArray(new ParticlePopulation[0]);
+            particleMesh[d] = new SphericalMesh[populations[d].length];
+            for (int k = 0; k < populations[d].length; k++) particleMesh[d][k] = new SphericalMesh(populations[d][k].particle().radius(), nr);
+        }
         nx = mesh.cells();
         start = new int[nx + 1];
         particleStart = new int[nx];
@@ -59,20 +97,28 @@ public final class DfnModel implements BorderedDaeSystem {
             efficiency[g] = d == 1 ? cell.separator().electrolyteEfficiency() : electrode(d).electrolyteEfficiency();
             porosity[g] = d == 1 ? cell.separator().porosity() : electrode(d).porosity();
         }
-        coreSize = start[nx];
+        currentIndex = power == null ? -1 : start[nx];
+        coreSize = start[nx] + (power == null ? 0 : 1);
         int blocks = 0, next = coreSize;
         for (int g = 0; g < nx; g++) {
             particleStart[g] = -1;
             if (isElectrode(g)) {
+                int np = populations[mesh.domainOf(g)].length;
                 particleStart[g] = next;
-                next += nr;
-                blocks++;
+                next += np * nr;
+                blocks += np;
             }
         }
         size = next;
         blockCell = new int[blocks];
-        for (int g = 0, b = 0; g < nx; g++) if (isElectrode(g)) blockCell[b++] = g;
-        int band = 0;
+        blockPopulation = new int[blocks];
+        for (int g = 0, b = 0; g < nx; g++)
+            if (isElectrode(g)) for (int k = 0; k < populations[mesh.domainOf(g)].length; k++) {
+                blockCell[b] = g;
+                blockPopulation[b++] = k;
+            }
+        // under power control the current (after the last cell) meets the last cell's phi_s row and column
+        int band = power == null ? 0 : currentIndex - (start[nx - 1] + PHIS);
         for (int g = 0; g < nx; g++) {
             // a row of cell g reaches its own block and the first three unknowns of its neighbours
             int lo = g > 0 ? start[g - 1] : start[g];
@@ -85,7 +131,7 @@ public final class DfnModel implements BorderedDaeSystem {
         is = new double[nx + 1];
     }
 
-    private int coreBlockSize(int g) { return isElectrode(g) ? 4 : 2; }
+    private int coreBlockSize(int g) { return isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2; }
 
     public boolean isElectrode(int g) { return mesh.domainOf(g) != 1; }
 
@@ -97,7 +143,17 @@ public final class DfnModel implements BorderedDaeSystem {
 
     public DfnMesh meshSpec() { return meshSpec; }
 
-    public SphericalMesh particleMesh(int domain) { return particleMesh[domain]; }
+    public SphericalMesh particleMesh(int domain) { return particleMesh[domain][0]; }
+
+    public SphericalMesh particleMesh(int domain, int population) { return particleMesh[domain][population]; }
+
+    /** Particle populations of electrode domain (0 negative, 2 positive). */
+    public int populations(int domain) { return populations[domain].length; }
+
+    public ParticlePopulation population(int domain, int k) { return populations[domain][k]; }
+
+    /** Reaction current density j_k of population k at electrode x-cell g [A/m2 of particle surface]. */
+    public double reactionCurrent(double[] y, int g, int k) { return y[start[g] + J + k]; }
 
     /** Index of the first unknown of x-cell g. */
     public int start(int g) { return start[g]; }
@@ -108,14 +164,17 @@ public final class DfnModel implements BorderedDaeSystem {
 
     @Override public int blocks() { return blockCell.length; }
 
-    @Override public int blockStart(int b) { return particleStart[blockCell[b]]; }
+    @Override public int blockStart(int b) { return particleStart(blockCell[b], blockPopulation[b]); }
 
     @Override public int blockSize(int b) { return nr; }
 
-    @Override public int anchor(int b) { return start[blockCell[b]] + J; }
+    @Override public int anchor(int b) { return start[blockCell[b]] + J + blockPopulation[b]; }
 
-    /** First shell unknown of the particle at x-cell g (an electrode cell). */
+    /** First shell unknown of the (first population's) particle at x-cell g (an electrode cell). */
     public int particleStart(int g) { return particleStart[g]; }
+
+    /** First shell unknown of population k's particle at x-cell g. */
+    public int particleStart(int g, int k) { return particleStart[g] + k * nr; }
 
     @Override public int lowerBandwidth() { return bandwidth; }
 
@@ -127,15 +186,20 @@ public final class DfnModel implements BorderedDaeSystem {
         for (int g = 0; g < nx; g++) {
             m[start[g] + CE] = porosity[g] * mesh.width(g);
             if (isElectrode(g)) {
-                SphericalMesh pm = particleMesh[mesh.domainOf(g)];
-                for (int k = 0; k < nr; k++) m[particleStart[g] + k] = pm.volume(k);
+                SphericalMesh[] pms = particleMesh[mesh.domainOf(g)];
+                for (int p = 0; p < pms.length; p++)
+                    for (int k = 0; k < nr; k++) m[particleStart(g, p) + k] = pms[p].volume(k);
             }
         }
     }
 
     @Override
     public double absoluteTolerance(int i) {
-        if (i >= coreSize) return 1e-6 * electrode(mesh.domainOf(blockCell[(i - coreSize) / nr])).particle().maximumConcentration();
+        if (i >= coreSize) {
+            int b = (i - coreSize) / nr;
+            return 1e-6 * populations[mesh.domainOf(blockCell[b])][blockPopulation[b]].particle().maximumConcentration();
+        }
+        if (i == currentIndex) return 1e-6;
         int g = cellOf(i);
         int o = i - start[g];
         if (o == CE) return 1e-3 * cell.initialElectrolyteConcentration() * 1e-3;
@@ -157,73 +221,135 @@ public final class DfnModel implements BorderedDaeSystem {
         double[] y = new double[size];
         double t = temperature;
         IntercalationElectrode n = cell.negative(), p = cell.positive();
+        ParticlePopulation n0 = populations[0][0], p0 = populations[2][0];
         // uniform reaction j = +-I / (a L) and its Butler-Volmer overpotential: close to the consistent state
-        double iApp = current.at(0);
+        double un0 = n0.ocp().at(n0.initialConcentration() / n0.particle().maximumConcentration(), t);
+        double up0 = p0.ocp().at(p0.initialConcentration() / p0.particle().maximumConcentration(), t);
+        double iApp = powerMode ? power.at(0) / (up0 - un0) : current.at(0);
         double jn = iApp / (n.specificSurface() * n.thickness()), jp = -iApp / (p.specificSurface() * p.thickness());
-        double un = n.ocp().at(n.initialConcentration() / n.particle().maximumConcentration(), t)
-                + overpotential(n, jn, cell.initialElectrolyteConcentration(), t);
-        double up = p.ocp().at(p.initialConcentration() / p.particle().maximumConcentration(), t)
-                + overpotential(p, jp, cell.initialElectrolyteConcentration(), t);
+        double un = un0 + overpotential(n0, jn, cell.initialElectrolyteConcentration(), t);
+        double up = up0 + overpotential(p0, jp, cell.initialElectrolyteConcentration(), t);
+        if (power != null) y[currentIndex] = iApp;
         for (int g = 0; g < nx; g++) {
             int s = start[g];
             y[s + CE] = cell.initialElectrolyteConcentration();
             y[s + PHIE] = -un;
             if (isElectrode(g)) {
                 int d = mesh.domainOf(g);
-                IntercalationElectrode e = electrode(d);
                 y[s + PHIS] = d == 0 ? 0 : up - un;
-                y[s + J] = d == 0 ? jn : jp;
-                for (int k = 0; k < nr; k++) y[particleStart[g] + k] = e.initialConcentration();
+                for (int q = 0; q < populations[d].length; q++) {
+                    y[s + J + q] = d == 0 ? jn : jp;
+                    for (int k = 0; k < nr; k++) y[particleStart(g, q) + k] = populations[d][q].initialConcentration();
+                }
             }
         }
         return y;
     }
 
     /** Overpotential of the symmetric Butler-Volmer law at reaction current j (initial guess only). */
-    private static double overpotential(IntercalationElectrode e, double j, double ce, double t) {
+    private static double overpotential(ParticlePopulation e, double j, double ce, double t) {
         double i0 = e.kinetics().exchangeCurrent().at(ce, e.initialConcentration(), e.particle().maximumConcentration(), t);
         return 2 * org.cellwright.solver.physics.Constants.R * t / F * asinh(j / (2 * i0));
     }
 
     private static double asinh(double x) { return Math.log(x + Math.sqrt(x * x + 1)); }
 
-    /** Surface concentration of the particle at x-cell g: c_R = c_last - (j / F) (R - r_last) / D. */
-    public double surfaceConcentration(double[] y, int g) {
-        IntercalationElectrode e = electrode(mesh.domainOf(g));
-        SphericalMesh pm = particleMesh[mesh.domainOf(g)];
-        int s = start[g];
-        double cLast = y[particleStart[g] + nr - 1];
-        return pm.surfaceValue(y, particleStart[g], e.particle().diffusivity(cLast, temperature), y[s + J] / F);
+    /** Surface concentration of the (first population's) particle at x-cell g. */
+    public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
+
+    /** Surface concentration of population k's particle at x-cell g: c_R = c_last - (j_k / F) (R - r_last) / D. */
+    public double surfaceConcentration(double[] y, int g, int k) {
+        int d = mesh.domainOf(g);
+        ParticlePopulation e = populations[d][k];
+        SphericalMesh pm = particleMesh[d][k];
+        int s = start[g], ps = particleStart(g, k);
+        double cLast = y[ps + nr - 1];
+        return pm.surfaceValue(y, ps, e.particle().diffusivity(cLast, temperature), y[s + J + k] / F);
     }
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
     public double voltage(double t, double[] y) {
         int g = nx - 1;
-        return y[start[g] + PHIS] - current.at(t) * 0.5 * mesh.width(g) / cell.positive().solid().effectiveConductivity();
+        return y[start[g] + PHIS] - current(t, y) * 0.5 * mesh.width(g) / cell.positive().solid().effectiveConductivity();
     }
 
-    public double current(double t) { return current.at(t); }
+    /** Applied current density at t [A/m2] (when the current is an unknown use {@link #current(double, double[])}). */
+    public double current(double t) {
+        if (currentIndex >= 0) throw new IllegalStateException("the current is an unknown of the state here");
+        return current.at(t);
+    }
+
+    /** Applied current density in state y at t [A/m2]: the profile's, or the solved one when it is an unknown. */
+    public double current(double t, double[] y) { return currentIndex < 0 ? current.at(t) : y[currentIndex]; }
+
+    /** Power demand P(t) [W/m2] under power control, NaN otherwise. */
+    public double powerDemand(double t) { return powerMode ? power.at(t) : Double.NaN; }
+
+    public boolean isPowerControlled() { return powerMode; }
+
+    /**
+     * Under power control: the state is a physical operating point, positive voltage and the current's sign that of
+     * the demand (a root with V <= 0 or a current against the demand is not). True under current control.
+     */
+    public boolean deliversPower(double t, double[] y) {
+        if (!powerMode) return true;
+        return voltage(t, y) > 0 && current(t, y) * power.at(t) >= 0;
+    }
 
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
     public void setTemperature(double kelvin) { temperature = kelvin; }
 
     public double temperature() { return temperature; }
 
-    /** Open-circuit voltage at the electrodes' mean stoichiometries [V]. */
+    /**
+     * Open-circuit voltage at the electrodes' mean stoichiometries [V]; a blend's electrode potential is its
+     * populations' OCPs at their mean stoichiometries weighted by capacity.
+     */
     public double openCircuitVoltage(double[] y) {
-        IntercalationElectrode n = cell.negative(), p = cell.positive();
-        double xn = lithiumInSolid(y, 0) / (n.activeFraction() * n.thickness() * n.particle().maximumConcentration());
-        double xp = lithiumInSolid(y, 2) / (p.activeFraction() * p.thickness() * p.particle().maximumConcentration());
-        return p.ocp().at(xp, temperature) - n.ocp().at(xn, temperature);
+        return electrodeOpenCircuitPotential(y, 2) - electrodeOpenCircuitPotential(y, 0);
+    }
+
+    private double electrodeOpenCircuitPotential(double[] y, int d) {
+        ParticlePopulation[] ps = populations[d];
+        if (ps.length == 1) return ps[0].ocp().at(meanStoichiometry(y, d, 0), temperature);
+        double u = 0, w = 0;
+        for (int k = 0; k < ps.length; k++) {
+            double cap = ps[k].activeFraction() * ps[k].particle().maximumConcentration();
+            u += cap * ps[k].ocp().at(meanStoichiometry(y, d, k), temperature);
+            w += cap;
+        }
+        return u / w;
+    }
+
+    /** Mean stoichiometry of population k of electrode domain d [-]. */
+    public double meanStoichiometry(double[] y, int d, int k) {
+        ParticlePopulation p = populations[d][k];
+        return lithiumInSolid(y, d, k) / (p.activeFraction() * electrode(d).thickness() * p.particle().maximumConcentration());
     }
 
     /** Lithium in the particles of electrode domain (0 negative, 2 positive) per electrode area [mol/m2]. */
     public double lithiumInSolid(double[] y, int domain) {
-        IntercalationElectrode e = electrode(domain);
-        SphericalMesh pm = particleMesh[domain];
+        double sum = 0;
+        for (int k = 0; k < populations[domain].length; k++) sum += lithiumInSolid(y, domain, k);
+        return sum;
+    }
+
+    /** Lithium in population k's particles of electrode domain d per electrode area [mol/m2]. */
+    public double lithiumInSolid(double[] y, int domain, int k) {
+        ParticlePopulation e = populations[domain][k];
+        SphericalMesh pm = particleMesh[domain][k];
         int g0 = mesh.firstCell(domain), n = mesh.domains().get(domain).cells();
         double sum = 0;
-        for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, particleStart[g]);
+        for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, particleStart(g, k));
+        return sum;
+    }
+
+    /** Reaction current of population k over electrode domain d, sum a_k j_k dx [A/m2 of electrode]. */
+    public double populationCurrent(double[] y, int d, int k) {
+        double a = populations[d][k].specificSurface();
+        int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells();
+        double sum = 0;
+        for (int g = g0; g < g0 + n; g++) sum += a * y[start[g] + J + k] * mesh.width(g);
         return sum;
     }
 
@@ -237,7 +363,7 @@ public final class DfnModel implements BorderedDaeSystem {
     @Override
     public void rhs(double t, double[] y, double[] f) {
         double temp = temperature;
-        double iApp = current.at(t);
+        double iApp = current(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
         for (int g = 0; g < nx - 1; g++) {
@@ -272,21 +398,26 @@ public final class DfnModel implements BorderedDaeSystem {
             double aj = 0;
             if (isElectrode(g)) {
                 int d = mesh.domainOf(g);
-                IntercalationElectrode e = electrode(d);
-                double j = y[s + J];
-                aj = e.specificSurface() * j;
-                double cMax = e.particle().maximumConcentration();
-                double cSurf = surfaceConcentration(y, g);
-                double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
-                double eta = y[s + PHIS] - y[s + PHIE] - e.ocp().at(cSurf / cMax, temp);
-                f[s + J] = j - e.kinetics().current(i0, eta, temp);
+                ParticlePopulation[] ps = populations[d];
+                for (int k = 0; k < ps.length; k++) { // the populations react in parallel on one phi_s, phi_e, c_e
+                    ParticlePopulation e = ps[k];
+                    double j = y[s + J + k];
+                    aj += e.specificSurface() * j;
+                    double cMax = e.particle().maximumConcentration();
+                    double cSurf = surfaceConcentration(y, g, k);
+                    double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
+                    double eta = y[s + PHIS] - y[s + PHIE] - e.ocp().at(cSurf / cMax, temp);
+                    f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
+                    SphericalMesh pm = particleMesh[d][k];
+                    FickianParticle particle = e.particle();
+                    int p0 = particleStart(g, k);
+                    pm.balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
+                }
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
-                SphericalMesh pm = particleMesh[d];
-                FickianParticle particle = e.particle();
-                pm.balance(y, particleStart[g], c -> particle.diffusivity(c, temp), j / F, f, particleStart[g]);
             }
             f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
             f[s + PHIE] = (ie[g + 1] - ie[g]) - aj * w;
         }
+        if (currentIndex >= 0) f[currentIndex] = powerMode ? iApp * voltage(t, y) - power.at(t) : iApp - current.at(t); // V I = P, or I = I(t)
     }
 }

@@ -37,13 +37,37 @@ public final class DfnSimulation {
      */
     public DfnSolution run(DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] outputTimes, double cutoffVoltage,
             double[] breakpoints) {
+        check(cell);
+        return run(new DfnModel(cell, mesh, current), outputTimes, cutoffVoltage, breakpoints);
+    }
+
+    /**
+     * Runs the cell at power P(t) [W/m2, positive = discharge]: the current is solved with the state so that V I = P
+     * at every instant. A power the cell cannot deliver (beyond its maximum power V_oc^2 / 4 R, or needing a voltage at
+     * or below 0) ends the run with the reason "power not deliverable ..." instead of a solver failure.
+     */
+    public DfnSolution runAtPower(DfnCell cell, DfnMesh mesh, PowerProfile power, double[] outputTimes, double cutoffVoltage,
+            double[] breakpoints) {
+        check(cell);
+        return run(DfnModel.atPower(cell, mesh, power), outputTimes, cutoffVoltage, breakpoints);
+    }
+
+    private static void check(DfnCell cell) {
         java.util.List<String> problems = DfnInputCheck.problems(cell);
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
-        DfnModel model = new DfnModel(cell, mesh, current);
+    }
+
+    /** The end reason of a power step the cell cannot deliver (also for runners of {@link DfnModel#controlled} models). */
+    public static String undeliverable(DfnModel model, double t) {
+        return String.format(java.util.Locale.ROOT, "power not deliverable: %.4g W/m2 demanded at t = %.6g s is beyond what the cell can give",
+                model.powerDemand(t), t);
+    }
+
+    private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
         BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
-        if (!bdf.start(0, model.initialState(), 1e-3)) {
-            out.finish("no consistent initial state", 0, 0, 0, 0);
+        if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
+            out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;
         }
         double tEndAll = outputTimes[outputTimes.length - 1];
@@ -60,12 +84,16 @@ public final class DfnSimulation {
             while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= bdf.time()) nextBreak++;
             double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
             if (!bdf.step(target, 1e-9)) {
-                reason = "step size underflow at t = " + bdf.time() + " s";
+                reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
                 break;
             }
             double t0 = bdf.previousTime(), t1 = bdf.time();
+            if (model.isPowerControlled() && !delivers(model, t1, bdf.state())) {
+                reason = undeliverable(model, t1);
+                break;
+            }
             if (thermal != null) {
-                double q = LumpedThermal.heatGeneration(model.current(t1), model.openCircuitVoltage(bdf.state()), model.voltage(t1, bdf.state()));
+                double q = BernardiHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
             if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
@@ -99,6 +127,8 @@ public final class DfnSimulation {
         return out;
     }
 
+    private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
+
     private static double[] centres(DfnModel model, int domain) {
         var mesh = model.mesh();
         int g0 = domain < 0 ? 0 : mesh.firstCell(domain);
@@ -126,7 +156,8 @@ public final class DfnSimulation {
                 cs[d][i] = model.surfaceConcentration(y, g0 + i);
             }
         }
-        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t), model.temperature(), model.openCircuitVoltage(y),
-                ce, pe, ps[0], ps[2], cs[0], cs[2]);
+        BernardiHeat heat = BernardiHeat.of(model, t, y);
+        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), model.openCircuitVoltage(y),
+                ce, pe, ps[0], ps[2], cs[0], cs[2], heat.irreversible(), heat.reversible());
     }
 }

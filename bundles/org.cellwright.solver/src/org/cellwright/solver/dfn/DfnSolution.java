@@ -8,11 +8,19 @@ import java.util.List;
  * (electrolyte over the whole cell; solid potential and particle surface concentration per electrode).
  */
 public final class DfnSolution {
-    /** Fields at one time; temperature [K] and open-circuit voltage at the mean stoichiometries [V]. */
+    /**
+     * Fields at one time; temperature [K], open-circuit voltage at the mean stoichiometries [V], and the heat generated
+     * per m2 of electrode [W/m2] ({@link BernardiHeat}: irreversible and reversible parts). Surface concentrations are
+     * the first particle population's.
+     */
     public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
             double[] electrolyteConcentration,
             double[] electrolytePotential, double[] negativePotential, double[] positivePotential,
-            double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration) {}
+            double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration,
+            double irreversibleHeat, double reversibleHeat) {
+
+        public double power() { return voltage * current; }
+    }
 
     private final double[] x, xNegative, xPositive;
     private final List<Snapshot> snapshots = new ArrayList<>();
@@ -50,7 +58,7 @@ public final class DfnSolution {
 
     public Snapshot last() { return snapshots.get(snapshots.size() - 1); }
 
-    /** Why the run ended: "end of time", "voltage cut-off" or a failure. */
+    /** Why the run ended: "end of time", "voltage cut-off", "power not deliverable: ..." or a failure. */
     public String endReason() { return endReason; }
 
     public int steps() { return steps; }
@@ -60,6 +68,16 @@ public final class DfnSolution {
     public int factorisations() { return factorisations; }
 
     public int rhsEvaluations() { return rhsEvaluations; }
+
+    /** Energy delivered [J/m2], the integral of V I by the trapezoidal rule over the outputs. */
+    public double energy() {
+        double e = 0;
+        for (int k = 1; k < snapshots.size(); k++) {
+            Snapshot a = snapshots.get(k - 1), b = snapshots.get(k);
+            e += 0.5 * (a.power() + b.power()) * (b.time() - a.time());
+        }
+        return e;
+    }
 
     /** Charge passed [C/m2] by the trapezoidal rule over the outputs. */
     public double charge() {

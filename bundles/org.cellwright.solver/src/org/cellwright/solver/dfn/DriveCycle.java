@@ -3,12 +3,12 @@ package org.cellwright.solver.dfn;
 import java.util.Arrays;
 
 /**
- * A current profile given at sample times (e.g. a drive cycle's (time, current) columns), linear between samples as
- * PyBaMM's interpolated drive cycles are, scaled to a current density and repeated with the period of the samples
- * (last time + last sample interval) until the run's duration. Its sample times are the breakpoints the integrator
- * lands on, so no kink is stepped over.
+ * A current or power profile given at sample times (e.g. a drive cycle's (time, current) columns, or WLTC's (time,
+ * power)), linear between samples as PyBaMM's interpolated drive cycles are, scaled to a current density [A/m2] or a
+ * power density [W/m2] and repeated with the period of the samples (last time + last sample interval) until the run's
+ * duration. Its sample times are the breakpoints the integrator lands on, so no kink is stepped over.
  */
-public final class DriveCycle implements CurrentProfile {
+public final class DriveCycle implements CurrentProfile, PowerProfile {
     private final double[] time, value;
     private final double period;
 
@@ -65,7 +65,13 @@ public final class DriveCycle implements CurrentProfile {
     }
 
     /** Charge of the repeated cycle from 0 to duration [C/m2] (exact for the linear profile at its breakpoints). */
-    public double charge(double duration) {
+    public double charge(double duration) { return integral(duration); }
+
+    /** Energy of the repeated power cycle from 0 to duration [J/m2] (exact for the linear profile). */
+    public double energy(double duration) { return integral(duration); }
+
+    /** Integral of the repeated cycle from 0 to duration, trapezoids between the breakpoints. */
+    public double integral(double duration) {
         double q = 0, tPrev = 0;
         for (double t : breakpoints(duration)) {
             q += 0.5 * (at(tPrev) + at(t)) * (t - tPrev);

@@ -1,0 +1,24 @@
+package org.cellwright.solver.dfn;
+
+/**
+ * An OCP measured at a reference temperature with its entropic coefficient dU/dT, extended to other temperatures to
+ * first order: U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT(x, T) (Bernardi, Pawlikowski and Newman 1985; as PyBaMM's
+ * "OCP entropic change"). At T = T_ref it is the reference OCP exactly.
+ *
+ * @param reference U(x, T_ref) [V] (evaluated at T_ref)
+ * @param entropicChange dU/dT(x, T) [V/K]
+ * @param referenceTemperature T_ref [K]
+ */
+public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, StateFunction entropicChange,
+        double referenceTemperature) implements OpenCircuitPotential {
+
+    @Override
+    public double at(double stoichiometry, double temperature) {
+        return reference.at(stoichiometry, referenceTemperature) + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
+    }
+
+    @Override
+    public double entropicChange(double stoichiometry, double temperature) {
+        return entropicChange.at(stoichiometry, temperature);
+    }
+}
