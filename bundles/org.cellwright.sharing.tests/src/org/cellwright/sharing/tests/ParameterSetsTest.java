@@ -96,6 +96,7 @@ public class ParameterSetsTest {
 		Files.writeString(f, "package t\nimport cellwright.sets." + set + ".*\nexperiment Discharge1C {\n\tcell " + cell + "\n\tprotocol " + protocol
 				+ "\n}\n");
 		double ah = runDischarge(f, tmp.resolve("results-" + set), "Discharge1C");
+		System.out.printf(java.util.Locale.ROOT, "%s: %.4f Ah at 1 C against %.4f Ah (%+.2f %%)%n", set, ah, publishedAh, 100 * (ah / publishedAh - 1));
 		assertEquals(publishedAh, ah, 0.02 * publishedAh, set + ": 1 C discharge capacity " + ah + " Ah against " + publishedAh + " Ah");
 	}
 
