@@ -19,10 +19,15 @@ public final class StandardLibrary {
 	public static final List<String> PATHS = List.of(
 			"library/cellwright/materials.cell",
 			"library/cellwright/ncm811.cell",
-			"library/cellwright/composites.cell");
+			"library/cellwright/composites.cell",
+			// standard DFN parameter sets (docs/dfn.md, "Parameter sets")
+			"library/cellwright/chen2020.cell",
+			"library/cellwright/marquis2019.cell",
+			"library/cellwright/ecker2015.cell");
 
 	/** Packages the library declares. */
-	public static final List<String> PACKAGES = List.of("cellwright.materials", "cellwright.composites");
+	public static final List<String> PACKAGES = List.of("cellwright.materials", "cellwright.composites", "cellwright.sets.chen2020",
+			"cellwright.sets.marquis2019", "cellwright.sets.ecker2015");
 
 	private StandardLibrary() {
 	}

@@ -242,7 +242,7 @@ public class BpxHardeningTest {
 	}
 
 	@Test
-	void aBlendedElectrodeReportsItsSecondPopulation() throws Exception {
+	void aBlendedElectrodeImportsItsSecondPopulation() throws Exception {
 		JsonObject bpx = example();
 		JsonObject pos = positive(bpx);
 		JsonObject large = new JsonObject(), small = new JsonObject(), particles = new JsonObject();
@@ -257,9 +257,12 @@ public class BpxHardeningTest {
 		particles.add("Small Particles", small);
 		pos.add("Particle", particles);
 		BpxImporter.Result r = BpxImporter.importJson(new Gson().toJson(bpx), "blend");
-		assertTrue(r.notes().stream().anyMatch(n -> n.contains("'Large Particles' was imported") && n.contains("'Small Particles' (particle radius 1 um")
-				&& n.contains("496883")), r.notes().toString());
-		assertTrue(r.text().contains("// BPX blend component \"Small Particles\" of \"Positive electrode\" (not imported) = {"), r.text());
+		// never silently dropped: both populations are materials, the layer a composite of them
+		assertTrue(r.notes().stream().anyMatch(n -> n.contains("blended electrode of 2 particle populations ('Large Particles', 'Small Particles')")),
+				r.notes().toString());
+		assertTrue(r.text().contains("material PositiveElectrode_Small_Particles is intercalation-cathode {"), r.text());
+		assertTrue(r.text().contains("\tparticle-radius = 1 um\n"), r.text());
+		assertTrue(r.text().contains("composite PositiveElectrode is intercalation-cathode {"), r.text());
 	}
 
 	/** The real BPX files beside the repository (../shared/data/bpx-real) import, with every State entry and blend noted. */

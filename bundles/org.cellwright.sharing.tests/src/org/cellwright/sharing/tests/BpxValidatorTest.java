@@ -206,22 +206,22 @@ public class BpxValidatorTest {
 	}
 
 	/**
-	 * An electrolyte conductivity given as a table is interpolated at the initial concentration (0.x: in the
-	 * electrolyte; 1.x: in State), and the export writes the table back (and passes the validator).
+	 * An electrolyte conductivity given as a table becomes the liquid electrolyte's table against c (its activation
+	 * energy, which a table cannot carry, is a note and kept), and the export writes the table back (and passes the
+	 * validator); {@code interpolate} evaluates a table where the importer needs a value.
 	 */
 	@Test
-	void aConductivityTableIsEvaluatedAtTheInitialConcentrationAndExportedBack() throws Exception {
+	void aConductivityTableIsImportedAsATableAndExportedBack() throws Exception {
 		JsonObject table = JsonParser.parseString("{\"x\": [0, 800, 1600], \"y\": [0, 0.8, 1.2]}").getAsJsonObject();
 		List<Path> exported = new ArrayList<>();
-		// 0.x: c0 = 1000 in the electrolyte; 1.x: c0 = 1000 in State. Between 800 and 1600: 0.8 + 0.4 * 200 / 800 = 0.9
 		for (String base : List.of("data/bpx-real/aboutenergy__nmc_pouch_cell_BPX.json", "data/bpx-real/explorebpx__nmc_pouch_cell.json")) {
 			JsonObject root = read(shared().resolve(base));
 			section(root, "Electrolyte").add("Conductivity [S.m-1]", table);
 			Path f = tmp.resolve("table-" + exported.size() + ".json");
 			Files.writeString(f, new Gson().toJson(root));
 			BpxImporter.Result r = BpxImporter.importFile(f);
-			assertTrue(r.text().contains("ionic-conductivity = 0.9 S/m"), r.text());
-			assertTrue(r.notes().stream().anyMatch(n -> n.contains("table evaluated at the initial concentration (0.9 S/m)")), r.notes().toString());
+			assertTrue(r.text().contains("ionic-conductivity = table S/m against c mol/m3 { 0 0, 800 0.8, 1600 1.2 }"), r.text());
+			assertTrue(r.notes().stream().anyMatch(n -> n.contains("Conductivity [S.m-1]: a table; its activation energy (17100 J/mol)")), r.notes().toString());
 			Path cell = tmp.resolve("table-" + exported.size() + ".cell");
 			Files.writeString(cell, r.text());
 			JsonObject out = BpxHardeningTest.export(cell);
@@ -231,6 +231,8 @@ public class BpxValidatorTest {
 			exported.add(json);
 		}
 		validate(exported).forEach((f, ok) -> assertTrue(ok, f + " passes the BPX validator"));
+		// between 800 and 1600: 0.8 + 0.4 * 200 / 800 = 0.9
+		assertEquals(0.9, BpxImporter.interpolate(table, 1000), 1e-12);
 		assertEquals(0.4, BpxImporter.interpolate(table, 400), 1e-12);
 		assertThrows(IllegalArgumentException.class, () -> BpxImporter.interpolate(table, 2000));
 	}

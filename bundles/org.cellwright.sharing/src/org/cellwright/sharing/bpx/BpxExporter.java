@@ -70,6 +70,10 @@ public final class BpxExporter {
 		return java.util.Collections.unmodifiableMap(m);
 	}
 
+	/** The fields of a particle population (BPX's {@code Particle}): in each population of a blended electrode. */
+	private static final List<String> PARTICLE_FIELDS = List.of("Minimum stoichiometry", "Maximum stoichiometry", "Maximum concentration [mol.m-3]",
+			"Particle radius [m]", "Surface area per unit volume [m-1]", "Diffusivity [m2.s-1]", "OCP [V]", "Reaction rate constant [mol.m-2.s-1]");
+
 	/**
 	 * The fields BPX requires that a document lacks, as {@code "Section / key"} in the schema's order: what could not
 	 * be exported because the cell has no value for it (nothing is invented to fill them).
@@ -85,15 +89,33 @@ public final class BpxExporter {
 				continue; // a single-particle model has neither
 			JsonElement sec = par.get(e.getKey());
 			JsonObject o = sec != null && sec.isJsonObject() ? sec.getAsJsonObject() : new JsonObject();
+			// a blended electrode: the particle fields in each population of "Particle"
+			JsonObject particles = o.has("Particle") && o.get("Particle").isJsonObject() ? o.getAsJsonObject("Particle") : null;
 			for (String k : e.getValue())
-				if (!o.has(k) && !(spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k)))
+				if (spm && List.of("Porosity", "Transport efficiency", "Conductivity [S.m-1]").contains(k))
+					continue;
+				else if (particles != null && PARTICLE_FIELDS.contains(k)) {
+					for (Map.Entry<String, JsonElement> pop : particles.entrySet())
+						if (!pop.getValue().isJsonObject() || !pop.getValue().getAsJsonObject().has(k))
+							out.add(e.getKey() + " / Particle / " + pop.getKey() + " / " + k);
+				} else if (!o.has(k))
 					out.add(e.getKey() + " / " + k);
 		}
 		return out;
 	}
 
+	/** A cell's BPX document and what of the cell could not be exported (each with the reason). */
+	public record Export(JsonObject json, List<String> notExported) {
+	}
+
 	/** The BPX document of a cell (its file's BPX comments included). */
 	public static JsonObject export(Cell cell) {
+		return exportWithReport(cell).json();
+	}
+
+	/** The BPX document of a cell and what of it BPX cannot hold (named, with the reason). */
+	public static Export exportWithReport(Cell cell) {
+		List<String> lost = new ArrayList<>();
 		JsonObject root = new JsonObject();
 		JsonObject header = new JsonObject();
 		header.addProperty("BPX", NEWEST); // replaced below by the version the cell was imported from
@@ -132,7 +154,7 @@ public final class BpxExporter {
 		List<Layer> stack = Cells.effectiveLayers(cell);
 		int s = -1;
 		for (int i = 0; i < stack.size(); i++)
-			if (kind(stack.get(i).getMaterial()) == MaterialKind.SOLID_ELECTROLYTE) {
+			if (ionConductor(kind(stack.get(i).getMaterial()))) {
 				s = i;
 				break;
 			}
@@ -172,16 +194,35 @@ public final class BpxExporter {
 		put(user, "Stack pressure [Pa]", Layers.si(cell, "stack-pressure"));
 
 		// electrodes and separator
+		Material liquid = sepL == null ? null : liquid(sepL.getMaterial());
+		double c0 = liquid != null && Layers.si(liquid, "initial-concentration").isPresent() ? Layers.si(liquid, "initial-concentration").getAsDouble()
+				: initialConcentration(text) != null ? initialConcentration(text) : BpxImporter.DEFAULT_C0;
+		double tRef = posL != null ? Layers.si(active(posL.getMaterial()), "reference-temperature").orElse(298.15) : 298.15;
+		Map<String, String> populationNames = populationNames(text);
 		if (negL != null)
-			electrode(neg, negL, true, user, "Negative electrode");
+			electrode(neg, negL, true, user, "Negative electrode", c0, tRef, populationNames, lost);
 		if (posL != null)
-			electrode(pos, posL, false, user, "Positive electrode");
+			electrode(pos, posL, false, user, "Positive electrode", c0, tRef, populationNames, lost);
 		if (sepL != null) {
-			layer(sep, sepL);
-			Material e = active(sepL.getMaterial());
-			put(ely, "Conductivity [S.m-1]", Layers.si(e, "ionic-conductivity"));
-			put(ely, "Conductivity activation energy [J.mol-1]", Layers.si(e, "ionic-activation-energy"));
-			others(e, user, "Electrolyte", List.of("ionic-conductivity", "ionic-activation-energy"));
+			layer(sep, sepL, lost, "Separator");
+			if (liquid != null) {
+				stateValue(ely, "Conductivity [S.m-1]", "Conductivity activation energy [J.mol-1]", liquid, "ionic-conductivity",
+						"ionic-activation-energy", "c", tRef, lost, "Electrolyte");
+				stateValue(ely, "Diffusivity [m2.s-1]", "Diffusivity activation energy [J.mol-1]", liquid, "diffusivity",
+						"diffusion-activation-energy", "c", tRef, lost, "Electrolyte");
+				constant(ely, "Cation transference number", liquid, "transference-number", lost, "Electrolyte");
+				put(ely, "Initial concentration [mol.m-3]", Layers.si(liquid, "initial-concentration"));
+				Property tdf = Cells.property(liquid, "thermodynamic-factor");
+				if (tdf != null && (tdf.getValue() == null || Layers.si(liquid, "thermodynamic-factor").orElse(1) != 1))
+					lost.add("Electrolyte: thermodynamic-factor (BPX has none: it assumes an ideal solution, 1)");
+				others(liquid, user, "Electrolyte", List.of("ionic-conductivity", "ionic-activation-energy", "diffusivity", "diffusion-activation-energy",
+						"transference-number", "initial-concentration", "reference-temperature", "thermodynamic-factor"));
+			} else {
+				Material e = active(sepL.getMaterial());
+				put(ely, "Conductivity [S.m-1]", Layers.si(e, "ionic-conductivity"));
+				put(ely, "Conductivity activation energy [J.mol-1]", Layers.si(e, "ionic-activation-energy"));
+				others(e, user, "Electrolyte", List.of("ionic-conductivity", "ionic-activation-energy"));
+			}
 		}
 		for (int i = 0; i < stack.size(); i++) {
 			Layer l = stack.get(i);
@@ -192,6 +233,24 @@ public final class BpxExporter {
 		}
 
 		// kept comments fill what CellWright has no counterpart for; an electrolyte function wins over its value at c0
+		if (text != null) {
+			Matcher pm = KEPT_PARTICLE.matcher(text);
+			while (pm.find()) {
+				try {
+					String pop = JsonParser.parseString(pm.group(1)).getAsString(), section = JsonParser.parseString(pm.group(2)).getAsString();
+					String key = JsonParser.parseString(pm.group(3)).getAsString();
+					JsonElement v = JsonParser.parseString(pm.group(4).trim());
+					JsonObject e = par.has(section) && par.get(section).isJsonObject() ? par.getAsJsonObject(section) : null;
+					if (e != null && e.has("Particle") && e.getAsJsonObject("Particle").has(pop)) {
+						JsonObject target = e.getAsJsonObject("Particle").getAsJsonObject(pop);
+						if (!target.has(key))
+							target.add(key, v);
+					}
+				} catch (RuntimeException x) {
+					// a hand-edited comment that is not JSON any more: left out
+				}
+			}
+		}
 		for (String[] k : kept) {
 			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
 			JsonElement v = JsonParser.parseString(k[2]);
@@ -201,14 +260,15 @@ public final class BpxExporter {
 		for (String[] k : kept) {
 			JsonObject target = k[0].equals(BpxImporter.USER) ? user : section(par, k[0]);
 			JsonElement v = JsonParser.parseString(k[2]);
-			Double c0 = ely.has("Initial concentration [mol.m-3]") ? Double.valueOf(ely.get("Initial concentration [mol.m-3]").getAsDouble())
+			// (cells imported before the liquid electrolyte: a conductivity evaluated at ce0, its function kept as a comment)
+			Double ce0 = ely.has("Initial concentration [mol.m-3]") ? Double.valueOf(ely.get("Initial concentration [mol.m-3]").getAsDouble())
 					: initialConcentration(text);
 			if (k[0].equals(BpxImporter.ELY) && k[1].startsWith("Conductivity [") && (v.isJsonObject() || v.isJsonPrimitive()
-					&& v.getAsJsonPrimitive().isString()) && c0 != null
+					&& v.getAsJsonPrimitive().isString()) && ce0 != null
 					&& target.get(k[1]).isJsonPrimitive() && target.get(k[1]).getAsJsonPrimitive().isNumber()) {
 				double at;
 				try {
-					at = v.isJsonObject() ? BpxImporter.interpolate(v.getAsJsonObject(), c0) : PyExpression.evaluate(v.getAsString(), c0);
+					at = v.isJsonObject() ? BpxImporter.interpolate(v.getAsJsonObject(), ce0) : PyExpression.evaluate(v.getAsString(), ce0);
 				} catch (IllegalArgumentException e) {
 					continue;
 				}
@@ -234,7 +294,29 @@ public final class BpxExporter {
 		for (String empty : List.of(BpxImporter.ELY, BpxImporter.SEP))
 			if (par.has(empty) && par.getAsJsonObject(empty).size() == 0)
 				par.remove(empty);
-		return root;
+		return new Export(root, List.copyOf(lost));
+	}
+
+	private static final Pattern KEPT_PARTICLE = Pattern.compile(
+			"^\\s*//\\s*BPX particle\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+of\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s*=\\s*(.+)$",
+			Pattern.MULTILINE);
+	private static final Pattern POPULATION = Pattern.compile(
+			"^\\s*//\\s*BPX particle\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+of\\s+(\"(?:[^\"\\\\]|\\\\.)*\")\\s+is\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$",
+			Pattern.MULTILINE);
+
+	/** Material name to BPX population name, from the importer's {@code // BPX particle "pop" of "section" is Name} lines. */
+	private static Map<String, String> populationNames(String text) {
+		Map<String, String> m = new java.util.HashMap<>();
+		if (text == null)
+			return m;
+		Matcher x = POPULATION.matcher(text);
+		while (x.find())
+			try {
+				m.put(x.group(3), JsonParser.parseString(x.group(1)).getAsString());
+			} catch (RuntimeException e) {
+				// not JSON any more: the material's name is used
+			}
+		return m;
 	}
 
 	/** The BPX version written when the cell was not imported from BPX: the newest layout (that of the BPX validator, 1.1.1). */
@@ -321,19 +403,88 @@ public final class BpxExporter {
 			to.add(as, v);
 	}
 
-	private static void electrode(JsonObject o, Layer l, boolean negative, JsonObject user, String prefix) {
-		layer(o, l);
+	/** BPX's exchange current has the exponents 1/2 on ce, cs and cmax - cs. */
+	private static final List<String> EXPONENTS = List.of("exchange-current-electrolyte-exponent", "exchange-current-solid-exponent",
+			"exchange-current-vacancy-exponent");
+
+	private static void electrode(JsonObject o, Layer l, boolean negative, JsonObject user, String prefix, double c0, double tRef,
+			Map<String, String> populationNames, List<String> lost) {
+		layer(o, l, lost, prefix);
+		List<Material> pops = populations(l.getMaterial(), negative ? MaterialKind.INTERCALATION_ANODE : MaterialKind.INTERCALATION_CATHODE);
+		if (pops.size() > 1 && l.getMaterial() instanceof Composite blend) {
+			// a blended electrode: one "Particle" entry per population, its surface area from its share of the active volume
+			OptionalDouble eps = Layers.si(l, "active-volume-fraction");
+			put(o, "Conductivity [S.m-1]", effectiveConductivity(l, pops.get(0)));
+			JsonObject particles = new JsonObject();
+			for (Component c : blend.getComponents()) {
+				Material m = c.getMaterial();
+				if (!pops.contains(m))
+					continue;
+				JsonObject p = new JsonObject();
+				particle(p, m, negative, c0, tRef, lost, prefix + " / " + m.getName());
+				OptionalDouble r = Layers.si(m, "particle-radius");
+				put(p, "Particle radius [m]", r);
+				double share = c.getFraction() == null || !Units.isKnown(c.getFraction().getUnit()) ? Double.NaN : Units.toSI(c.getFraction());
+				if (eps.isPresent() && r.isPresent() && !Double.isNaN(share))
+					p.addProperty("Surface area per unit volume [m-1]", 3 * eps.getAsDouble() * share / r.getAsDouble());
+				particles.add(populationNames.getOrDefault(m.getName(), m.getName()), p);
+				others(m, user, prefix + " " + m.getName(), DONE);
+			}
+			o.add("Particle", particles);
+			return;
+		}
 		Material m = active(l.getMaterial());
 		if (m == null)
 			return;
-		put(o, "Diffusivity [m2.s-1]", Layers.si(m, "diffusivity"));
-		put(o, "Conductivity [S.m-1]", Layers.si(m, "electronic-conductivity"));
+		put(o, "Conductivity [S.m-1]", effectiveConductivity(l, m));
+		particle(o, m, negative, c0, tRef, lost, prefix);
+		OptionalDouble eps = Layers.si(l, "active-volume-fraction"), r = Layers.si(l, "particle-radius");
+		if (r.isEmpty())
+			r = Layers.si(m, "particle-radius");
+		put(o, "Particle radius [m]", r);
+		if (eps.isPresent() && r.isPresent())
+			o.addProperty("Surface area per unit volume [m-1]", 3 * eps.getAsDouble() / r.getAsDouble());
+		others(m, user, prefix, DONE);
+	}
+
+	/**
+	 * BPX's electrode conductivity is the effective one (PyBaMM applies no Bruggeman factor to it): the material's
+	 * conductivity times (1 - porosity)^bruggeman-solid when the layer gives that exponent.
+	 */
+	private static OptionalDouble effectiveConductivity(Layer l, Material m) {
+		OptionalDouble sigma = Layers.si(m, "electronic-conductivity"), bs = Layers.si(l, "bruggeman-solid"), eps = Layers.si(l, "porosity");
+		if (sigma.isEmpty() || bs.isEmpty() || bs.getAsDouble() == 0 || eps.isEmpty())
+			return sigma;
+		return OptionalDouble.of(sigma.getAsDouble() * Math.pow(1 - eps.getAsDouble(), bs.getAsDouble()));
+	}
+
+	private static final List<String> DONE = List.of("diffusivity", "electronic-conductivity", "max-concentration", "diffusion-activation-energy",
+			"exchange-current-activation-energy", "exchange-current-density", "initial-stoichiometry", "reference-temperature",
+			"exchange-current-rate-constant", "exchange-current-electrolyte-exponent", "exchange-current-solid-exponent",
+			"exchange-current-vacancy-exponent", "particle-radius");
+
+	/** The particle parameters of one active material (BPX's "Particle" fields). */
+	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
+		stateValue(o, "Diffusivity [m2.s-1]", "Diffusivity activation energy [J.mol-1]", m, "diffusivity", "diffusion-activation-energy", "x", tRef,
+				lost, where);
 		put(o, "Maximum concentration [mol.m-3]", Layers.si(m, "max-concentration"));
-		put(o, "Diffusivity activation energy [J.mol-1]", Layers.si(m, "diffusion-activation-energy"));
 		put(o, "Reaction rate constant activation energy [J.mol-1]", Layers.si(m, "exchange-current-activation-energy"));
+		OptionalDouble k = Layers.si(m, "exchange-current-rate-constant"), cMax = Layers.si(m, "max-concentration");
 		OptionalDouble i0 = Layers.si(m, "exchange-current-density");
-		if (i0.isPresent())
-			o.addProperty("Reaction rate constant [mol.m-2.s-1]", i0.getAsDouble() / BpxImporter.F);
+		if (k.isPresent() && cMax.isPresent()) {
+			// i0 = k ce^0.5 cs^0.5 (cmax - cs)^0.5 = F k_BPX sqrt(ce/ce0 x (1 - x)): k_BPX = k cmax sqrt(ce0) / F
+			boolean half = true;
+			for (String e : EXPONENTS)
+				half &= Layers.si(m, e).orElse(0.5) == 0.5;
+			if (half)
+				o.addProperty("Reaction rate constant [mol.m-2.s-1]", k.getAsDouble() * cMax.getAsDouble() * Math.sqrt(c0) / BpxImporter.F);
+			else
+				lost.add(where + ": exchange-current exponents other than 1/2 (BPX's exchange current is F k sqrt(ce/ce0 x (1 - x)))");
+		} else if (i0.isPresent())
+			// i0 at ce = ce0 and x = 1/2 (the language's meaning): F k_BPX / 2
+			o.addProperty("Reaction rate constant [mol.m-2.s-1]", 2 * i0.getAsDouble() / BpxImporter.F);
+		else if (Cells.property(m, "exchange-current-density") != null)
+			lost.add(where + ": exchange-current-density as a function (BPX's exchange current is F k sqrt(ce/ce0 x (1 - x)))");
 		put(o, negative ? "Minimum stoichiometry" : "Maximum stoichiometry", Layers.si(m, "initial-stoichiometry"));
 		if (m.getOcvFunction() != null && m.getOcvFunction().getBody() != null) {
 			ICompositeNode n = NodeModelUtils.findActualNodeFor(m.getOcvFunction().getBody());
@@ -353,8 +504,128 @@ public final class BpxExporter {
 			t.add("y", ys);
 			o.add("OCP [V]", t);
 		}
-		others(m, user, prefix, List.of("diffusivity", "electronic-conductivity", "max-concentration", "diffusion-activation-energy",
-				"exchange-current-activation-energy", "exchange-current-density", "initial-stoichiometry", "reference-temperature"));
+	}
+
+	/** The active materials of an electrode layer of this kind: the material, or each such component of its composite. */
+	private static List<Material> populations(Material m, MaterialKind kind) {
+		List<Material> out = new ArrayList<>();
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents())
+				if (k.getMaterial() != null && !(k.getMaterial() instanceof Composite) && k.getMaterial().getKind() == kind)
+					out.add(k.getMaterial());
+		} else if (m != null)
+			out.add(m);
+		return out;
+	}
+
+	/** The liquid electrolyte of a separator layer: its material, or the liquid component of its composite; else null. */
+	private static Material liquid(Material m) {
+		if (m instanceof Composite c) {
+			for (Component k : c.getComponents())
+				if (k.getMaterial() != null && !(k.getMaterial() instanceof Composite) && k.getMaterial().getKind() == MaterialKind.LIQUID_ELECTROLYTE)
+					return k.getMaterial();
+			return null;
+		}
+		return m != null && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE ? m : null;
+	}
+
+	private static boolean ionConductor(MaterialKind k) {
+		return k == MaterialKind.SOLID_ELECTROLYTE || k == MaterialKind.LIQUID_ELECTROLYTE;
+	}
+
+	/** True if the parentheses of the text pair up (so "(f) * exp(...)" is f times the factor, not "(a) * (b) * exp"). */
+	private static boolean balanced(String t) {
+		int depth = 0;
+		for (char ch : t.toCharArray()) {
+			if (ch == '(')
+				depth++;
+			else if (ch == ')' && --depth < 0)
+				return false;
+		}
+		return depth == 0;
+	}
+
+	private static final Pattern ARRHENIUS = Pattern.compile(
+			"^\\(\\s*(.*)\\s*\\)\\s*\\*\\s*exp\\(\\s*([0-9.eE+-]+)\\s*/\\s*R\\s*\\*\\s*\\(\\s*1\\s*/\\s*([0-9.eE+-]+)\\s*-\\s*1\\s*/\\s*T\\s*\\)\\s*\\)$");
+	private static final List<String> FUNCTIONS = List.of("exp", "ln", "log", "log10", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos", "min",
+			"max", "pow");
+
+	/**
+	 * A property that may be a function of the state as BPX writes it: a constant (with its activation energy beside
+	 * it), a function of the one variable (an Arrhenius factor about the reference temperature, as the importer
+	 * writes it, becomes the activation energy), or a table. Anything else (T inside the function, another variable)
+	 * is named in {@code lost}.
+	 */
+	private static void stateValue(JsonObject o, String key, String eaKey, Material m, String name, String eaName, String variable, double tRef,
+			List<String> lost, String where) {
+		Property p = Cells.property(m, name);
+		if (p == null)
+			return;
+		if (p.getValue() != null) {
+			put(o, key, Layers.si(m, name));
+			put(o, eaKey, Layers.si(m, eaName));
+			return;
+		}
+		if (p.getFunction() != null && p.getFunction().getBody() != null) {
+			ICompositeNode n = NodeModelUtils.findActualNodeFor(p.getFunction().getBody());
+			String body = n == null ? null : NodeModelUtils.getTokenText(n).trim();
+			if (body == null)
+				return;
+			Double ea = null;
+			Matcher a = ARRHENIUS.matcher(body);
+			if (a.matches()) {
+				try {
+					double t = Double.parseDouble(a.group(3));
+					if (Math.abs(t - tRef) <= 1e-9 * tRef && balanced(a.group(1))) {
+						ea = Double.parseDouble(a.group(2));
+						body = a.group(1).trim();
+					}
+				} catch (NumberFormatException e) {
+					// not a number: the function stays as it is
+				}
+			}
+			for (Matcher id = Pattern.compile("(?<![0-9.eE])\\b([A-Za-z_][A-Za-z0-9_]*)\\b(\\s*\\()?").matcher(body); id.find();) {
+				String w = id.group(1);
+				boolean call = id.group(2) != null;
+				if (call ? !FUNCTIONS.contains(w) : !(w.equals(variable) || w.equals("pi"))) {
+					boolean t = Pattern.compile("(?<![A-Za-z0-9_.])T(?![A-Za-z0-9_])").matcher(body).find();
+					lost.add(where + ": " + name + " (a function of " + (t ? "T" : call ? w + "(...)" : w) + "; BPX's functions are of " + (variable.equals("c")
+							? "the concentration" : "the stoichiometry") + " x only, with an Arrhenius factor about the reference temperature "
+							+ BpxImporter.fmt(tRef) + " K)");
+					return;
+				}
+			}
+			double f = p.getFunction().getYUnit() == null || p.getFunction().getYUnit().isEmpty() ? 1
+					: Units.convert(1, p.getFunction().getYUnit(), Units.parse(p.getFunction().getYUnit()).dimension().siUnit());
+			String py = body.replaceAll("(?<![A-Za-z0-9_.])" + variable + "(?![A-Za-z0-9_])", "x").replace("^", "**").replaceAll("\\bln\\(", "log(");
+			o.addProperty(key, f == 1 ? py : BpxImporter.fmt(f) + " * (" + py + ")");
+			if (ea != null)
+				o.addProperty(eaKey, ea);
+			return;
+		}
+		if (p.getTable() != null) {
+			JsonArray xs = new JsonArray(), ys = new JsonArray();
+			String yu = p.getTable().getYUnit(), xu = p.getTable().getXUnit();
+			for (Point pt : p.getTable().getPoints()) {
+				xs.add(xu == null || xu.isEmpty() ? pt.getX() : Units.parse(xu).toSI(pt.getX()));
+				ys.add(yu == null || yu.isEmpty() ? pt.getY() : Units.parse(yu).toSI(pt.getY()));
+			}
+			JsonObject t = new JsonObject();
+			t.add("x", xs);
+			t.add("y", ys);
+			o.add(key, t);
+		}
+	}
+
+	/** A property BPX holds as a number only; a function or table of it is named in {@code lost}. */
+	private static void constant(JsonObject o, String key, Material m, String name, List<String> lost, String where) {
+		Property p = Cells.property(m, name);
+		if (p == null)
+			return;
+		if (p.getValue() != null)
+			put(o, key, Layers.si(m, name));
+		else
+			lost.add(where + ": " + name + " as a function or table (BPX holds a number)");
 	}
 
 	private static void others(Material m, JsonObject user, String prefix, List<String> done) {
@@ -365,33 +636,53 @@ public final class BpxExporter {
 				put(user, prefix + ": " + p.getName() + " [" + siUnit(p) + "]", Layers.si(m, p.getName()));
 	}
 
-	private static void layer(JsonObject o, Layer l) {
+	private static void layer(JsonObject o, Layer l, List<String> lost, String where) {
 		put(o, "Thickness [m]", Layers.thickness(l));
-		OptionalDouble eps = Layers.si(l, "porosity"), tau = Layers.si(l, "tortuosity");
+		OptionalDouble eps = Layers.si(l, "porosity");
+		if (eps.isEmpty() && l.getMaterial() != null && liquid(l.getMaterial()) != null) {
+			// an electrolyte separator: all electrolyte, or the electrolyte's vol% of its composite
+			if (l.getMaterial() instanceof Composite c) {
+				for (Component k : c.getComponents())
+					if (k.getMaterial() == liquid(c) && k.getFraction() != null && Units.isKnown(k.getFraction().getUnit()))
+						eps = OptionalDouble.of(Units.toSI(k.getFraction()));
+			} else
+				eps = OptionalDouble.of(1);
+		}
 		put(o, "Porosity", eps);
-		put(o, "Particle radius [m]", Layers.si(l, "particle-radius"));
-		if (eps.isPresent() && tau.isPresent())
+		OptionalDouble be = Layers.si(l, "bruggeman-electrolyte"), tau = Layers.si(l, "tortuosity"), b = Layers.si(l, "bruggeman");
+		if (eps.isPresent() && be.isPresent())
+			o.addProperty("Transport efficiency", Math.pow(eps.getAsDouble(), be.getAsDouble()));
+		else if (eps.isPresent() && tau.isPresent())
 			o.addProperty("Transport efficiency", eps.getAsDouble() / tau.getAsDouble());
+		else if (eps.isPresent() && b.isPresent())
+			o.addProperty("Transport efficiency", Math.pow(eps.getAsDouble(), b.getAsDouble()));
 	}
 
 	/** Lowest discharge and highest charge voltage cut-off of the protocols of this cell's experiments. */
 	private static double[] voltageWindow(Cell cell) {
 		double lo = Double.NaN, hi = Double.NaN;
-		EObject root = EcoreUtilRoot(cell);
-		if (root instanceof Model model)
-			for (Element e : model.getElements())
-				if (e instanceof Experiment x && x.getCell() == cell)
-					for (Protocol p : x.getProtocols())
-						for (java.util.Iterator<EObject> it = p.eAllContents(); it.hasNext();)
-							if (it.next() instanceof CurrentStep st)
-								for (Limit lim : st.getLimits())
-									if (lim.getKind() == LimitKind.UNTIL && lim.getValue() != null && "V".equals(siUnitOf(lim.getValue().getUnit()))) {
-										double v = Units.toSI(lim.getValue());
-										if (st.getDirection() == Direction.CHARGE)
-											hi = Double.isNaN(hi) ? v : Math.max(hi, v);
-										else
-											lo = Double.isNaN(lo) ? v : Math.min(lo, v);
-									}
+		// the experiments of this file, or of any file loaded beside it (a library cell used by a project's experiment)
+		List<EObject> roots = new ArrayList<>();
+		if (cell.eResource() != null && cell.eResource().getResourceSet() != null)
+			for (org.eclipse.emf.ecore.resource.Resource r : cell.eResource().getResourceSet().getResources())
+				roots.addAll(r.getContents());
+		else
+			roots.add(EcoreUtilRoot(cell));
+		for (EObject root : roots)
+			if (root instanceof Model model)
+				for (Element e : model.getElements())
+					if (e instanceof Experiment x && x.getCell() == cell)
+						for (Protocol p : x.getProtocols())
+							for (java.util.Iterator<EObject> it = p.eAllContents(); it.hasNext();)
+								if (it.next() instanceof CurrentStep st)
+									for (Limit lim : st.getLimits())
+										if (lim.getKind() == LimitKind.UNTIL && lim.getValue() != null && "V".equals(siUnitOf(lim.getValue().getUnit()))) {
+											double v = Units.toSI(lim.getValue());
+											if (st.getDirection() == Direction.CHARGE)
+												hi = Double.isNaN(hi) ? v : Math.max(hi, v);
+											else
+												lo = Double.isNaN(lo) ? v : Math.min(lo, v);
+										}
 		return new double[] { lo, hi };
 	}
 
@@ -413,7 +704,7 @@ public final class BpxExporter {
 	private static Layer nearest(List<Layer> stack, int from, int dir) {
 		for (int i = from + dir; i >= 0 && i < stack.size(); i += dir) {
 			MaterialKind k = kind(stack.get(i).getMaterial());
-			if (k != MaterialKind.CURRENT_COLLECTOR && k != MaterialKind.SOLID_ELECTROLYTE)
+			if (k != MaterialKind.CURRENT_COLLECTOR && !ionConductor(k))
 				return stack.get(i);
 		}
 		return null;
@@ -446,7 +737,9 @@ public final class BpxExporter {
 				MaterialKind x = kind(k.getMaterial(), enclosing);
 				if (x == MaterialKind.INTERCALATION_CATHODE || x == MaterialKind.INTERCALATION_ANODE)
 					return x;
-				if (x != null && x != MaterialKind.SOLID_ELECTROLYTE && best == MaterialKind.SOLID_ELECTROLYTE)
+				if (x == MaterialKind.LIQUID_ELECTROLYTE)
+					best = x;
+				else if (x != null && x != MaterialKind.SOLID_ELECTROLYTE && best == MaterialKind.SOLID_ELECTROLYTE)
 					best = x;
 			}
 			enclosing.remove(c);

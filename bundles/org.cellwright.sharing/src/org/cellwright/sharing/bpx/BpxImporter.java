@@ -72,8 +72,6 @@ public final class BpxImporter {
 	/** Where each imported parameter came from in the JSON ("section / key" to a JSON path), for messages. */
 	private final Map<String, String> origin = new java.util.HashMap<>();
 	private String parPath = "$.Parameterisation";
-	/** Comments holding the particle populations of blended electrodes beyond the first, per section. */
-	private final Map<String, List<String>> blends = new java.util.HashMap<>();
 
 	/**
 	 * Imports a BPX file. Every refusal is a {@link BpxException} whose message names the JSON path of the offending
@@ -186,9 +184,22 @@ public final class BpxImporter {
 		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
 		Double soc = number(object(state, INITIAL), "Initial state-of-charge");
 		initialSoc = soc != null && soc >= 0 && soc <= 1 ? soc : null;
-		JsonObject neg = electrode(par, NEG), pos = electrode(par, POS);
+		Electrode neg = electrode(par, NEG), pos = electrode(par, POS);
 		if (neg == null || pos == null)
 			throw new BpxException("not a BPX cell: \"" + NEG + "\" and \"" + POS + "\" are both needed");
+		// the initial electrolyte concentration: 0.x keeps it in the electrolyte, 1.x in "State"; it normalises BPX's
+		// exchange current (j0 = F k sqrt(ce/ce0 x (1 - x)))
+		c0 = ely == null ? null : number(ely, "Initial concentration [mol.m-3]");
+		if (c0 == null && c0State != null) {
+			c0 = c0State;
+			mapped.add(STATE + " / " + INITIAL + " / " + STATE_C0);
+		}
+		if (c0 == null) {
+			c0 = DEFAULT_C0;
+			notes.add("no initial electrolyte concentration in the file: " + fmt(DEFAULT_C0) + " mol/m3 is used (BPX's reference concentration, as PyBaMM does)");
+		}
+		Double refT = number(cell, "Reference temperature [K]");
+		tRef = refT != null ? refT : 298.15;
 
 		String id = identifier(name);
 		String pkg = "bpx." + id.toLowerCase(Locale.ROOT);
@@ -204,11 +215,22 @@ public final class BpxImporter {
 		out.append("// cellwright export-bpx writes them back.\n");
 		out.append("package ").append(pkg).append("\n\n");
 
-		Double refT = number(cell, "Reference temperature [K]");
-		material(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT,
-				"graphite-like host; CellWright's solver models lithium-metal and interlayer anodes only: simulate this cell in PyBaMM (export-bpx)");
-		material(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT, null);
-		electrolyte(out, ely, c0State);
+		electrodeMaterials(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT);
+		electrodeMaterials(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT);
+		boolean liquid = electrolyte(out, ely);
+		String separatorMaterial = "Electrolyte";
+		Double sepEps = sep == null ? null : number(sep, "Porosity");
+		if (liquid && sepEps != null && sepEps < 1) {
+			// DFN cells (docs/language.md): the separator is the electrolyte with an inert polymer; the electrolyte's
+			// volume fraction is the separator's porosity
+			separatorMaterial = "Separator";
+			out.append("// BPX \"Separator\": the electrolyte in the pores of an inert polymer (porosity ").append(fmt(sepEps)).append(").\n");
+			out.append("material SeparatorPolymer is binder {\n}\n\n");
+			BigDecimal e = exact(sepEps).movePointRight(2);
+			out.append("composite Separator {\n\tElectrolyte ").append(plain(e)).append(" vol%\n\tSeparatorPolymer ")
+					.append(plain(BigDecimal.valueOf(100).subtract(e))).append(" vol%\n}\n\n");
+			mapped.add(SEP + " / Porosity");
+		}
 
 		// the cell
 		out.append("// The cell: one stack of the BPX electrode pairs (area = electrode area x pairs in parallel).\n");
@@ -243,11 +265,16 @@ public final class BpxImporter {
 		for (String k : cell.keySet())
 			if (!mapped.contains(CELL + " / " + k) && !k.startsWith("Number of electrode pairs"))
 				keep(out, "\t", CELL, k, cell, true);
+		if (initialSoc == null) {
+			initialSoc = 1.0;
+			notes.add("no initial state of charge in the file: the cell starts charged (state of charge 1: negative electrode at its maximum, "
+					+ "positive at its minimum stoichiometry), as PyBaMM's create_from_bpx does");
+		}
 		out.append("\tlayer negative: NegativeElectrode ");
-		layerBody(out, NEG, neg);
+		layerBody(out, NEG, neg, liquid);
 		if (sep != null) {
-			out.append("\tlayer separator: Electrolyte ");
-			layerBody(out, SEP, sep);
+			out.append("\tlayer separator: ").append(separatorMaterial).append(' ');
+			layerBody(out, SEP, new Electrode(sep, List.of()), liquid);
 		} else {
 			String model = text(header, "Model");
 			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(shorten(model)))
@@ -255,15 +282,20 @@ public final class BpxImporter {
 			notes.add("no \"Separator\" section (single-particle model?): a 1 um placeholder separator was added so the cell validates");
 		}
 		out.append("\tlayer positive: PositiveElectrode ");
-		layerBody(out, POS, pos);
+		layerBody(out, POS, pos, liquid);
 		out.append("}\n");
 
-		// protocol between the cut-offs and an experiment
+		// protocols between the cut-offs and experiments: the voltage window, and a 1 C discharge
 		if (vLow != null && vHigh != null) {
 			out.append("\n// A slow cycle between the voltage cut-offs of the BPX file.\n");
 			out.append("protocol VoltageWindow {\n\tcharge at 0.05 C until ").append(fmt(vHigh)).append(" V\n")
 					.append("\tdischarge at 0.05 C until ").append(fmt(vLow)).append(" V\n}\n\n");
 			out.append("experiment SlowCycle {\n\tcell ").append(cellName).append("\n\tprotocol VoltageWindow\n}\n");
+		}
+		if (vLow != null && cap != null) {
+			out.append("\n// A 1 C discharge (the nominal capacity in one hour) from the initial state to the lower cut-off.\n");
+			out.append("protocol DischargeAt1C {\n\tdischarge at 1 C until ").append(fmt(vLow)).append(" V\n}\n\n");
+			out.append("experiment Discharge1C {\n\tcell ").append(cellName).append("\n\tprotocol DischargeAt1C\n}\n");
 		}
 		for (Map.Entry<String, JsonElement> e : par.entrySet()) {
 			String s = e.getKey();
@@ -285,6 +317,13 @@ public final class BpxImporter {
 		return new Result(out.toString(), pkg, cellName, version, List.copyOf(mapped), List.copyOf(skipped), List.copyOf(notes));
 	}
 
+	/** BPX's reference electrolyte concentration (mol/m3), used when a file gives none (as PyBaMM does). */
+	public static final double DEFAULT_C0 = 1000;
+
+	/** The initial electrolyte concentration (mol/m3) and the reference temperature (K) of the file. */
+	private Double c0;
+	private double tRef = 298.15;
+
 	/** BPX 1.x State's initial state of charge (0 to 1), applied to the electrode layers; null when absent. */
 	private Double initialSoc;
 	private final List<String> socApplied = new ArrayList<>();
@@ -293,9 +332,9 @@ public final class BpxImporter {
 			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
 
 	/**
-	 * BPX 1.x's {@code "State"}: the ambient temperature and the initial electrolyte concentration are used (when the
-	 * parameterisation has none); every other entry is reported as a note saying why it is not applied, and all are
-	 * written as comments {@code // BPX State "group" "key" = json} (not read back by the exporter, which writes 0.x).
+	 * BPX 1.x's {@code "State"}: the ambient temperature, the initial electrolyte concentration and the initial state of
+	 * charge are used; every other entry is reported as a note saying why it is not applied, and all are written as
+	 * comments {@code // BPX State "group" "key" = json}, which the exporter writes back.
 	 */
 	private void state(StringBuilder out, JsonObject state) {
 		out.append("\n// BPX \"State\" (BPX 1.x: initial and ambient conditions)\n");
@@ -312,21 +351,20 @@ public final class BpxImporter {
 					continue;
 				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
 				String why;
-				if (k.startsWith("Initial state-of-charge") && socApplied.size() == 2) {
+				if (k.startsWith("Initial state-of-charge") && !socApplied.isEmpty()) {
 					notes.add(id + " = " + shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
 							+ "; the materials keep the discharged values); kept as a comment");
 					continue;
 				} else if (k.startsWith("Initial state-of-charge"))
-					why = "the imported cell starts discharged (negative electrode at its minimum, positive at its maximum stoichiometry); "
-							+ "charge it in the protocol, or edit initial-stoichiometry";
+					why = "not a number from 0 to 1";
 				else if (k.startsWith("Initial temperature"))
-					why = "CellWright cells are isothermal at the cell's temperature";
+					why = "CellWright cells start at the cell's temperature";
 				else if (k.startsWith("Ambient temperature"))
 					why = "the parameterisation's \"Cell\" ambient temperature is used";
 				else if (k.startsWith("Initial electrolyte concentration"))
 					why = "the parameterisation's electrolyte initial concentration is used";
 				else if (k.startsWith("Heat transfer coefficient"))
-					why = "CellWright has no thermal model";
+					why = "the language has no heat-transfer coefficient yet: cells run isothermal";
 				else if (k.toLowerCase(Locale.ROOT).contains("hysteresis"))
 					why = "CellWright has no OCP hysteresis";
 				else
@@ -336,132 +374,300 @@ public final class BpxImporter {
 		}
 	}
 
-	/** An electrode's parameters: directly (0.x) or those of its first particle (1.x blended electrodes). */
-	private JsonObject electrode(JsonObject par, String section) {
+	/** One particle population of an electrode: its BPX name (null for a single active material) and parameters. */
+	record Population(String name, JsonObject params) {
+	}
+
+	/** An electrode: its electrode-level parameters and its particle populations (two or more: a blended electrode). */
+	record Electrode(JsonObject params, List<Population> populations) {
+		boolean blend() {
+			return populations.size() > 1;
+		}
+	}
+
+	/**
+	 * An electrode's parameters: directly (one active material) or per particle population ({@code "Particle"}
+	 * sub-objects, a blended electrode; one population is imported like a single material).
+	 */
+	private Electrode electrode(JsonObject par, String section) {
 		JsonObject e = object(par, section);
 		if (e == null)
 			return null;
 		JsonObject particles = object(e, "Particle");
 		if (particles == null)
-			return e;
-		JsonObject merged = new JsonObject();
+			return new Electrode(e, List.of(new Population(null, e)));
+		JsonObject level = new JsonObject();
 		for (Map.Entry<String, JsonElement> x : e.entrySet())
 			if (!x.getKey().equals("Particle"))
-				merged.add(x.getKey(), x.getValue());
-		boolean first = true;
-		String firstName = null;
-		for (Map.Entry<String, JsonElement> p : particles.entrySet()) {
-			if (!p.getValue().isJsonObject())
-				continue;
-			if (first) {
-				firstName = p.getKey();
-				for (Map.Entry<String, JsonElement> x : p.getValue().getAsJsonObject().entrySet()) {
-					merged.add(x.getKey(), x.getValue());
-					origin.put(section + " / " + x.getKey(), parPath + key(section) + ".Particle" + key(p.getKey()) + key(x.getKey()));
-				}
-				first = false;
-			} else {
-				skipped.add(section + " / Particle / " + p.getKey() + " (CellWright has one active material per electrode)");
-				JsonObject o = p.getValue().getAsJsonObject();
-				Double r = number(o, "Particle radius [m]"), a = number(o, "Surface area per unit volume [m-1]");
-				notes.add(section + ": blended electrode: only the particle population '" + firstName + "' was imported; '" + p.getKey() + "'"
-						+ (r != null ? " (particle radius " + fmt(r * 1e6) + " um" + (a != null ? ", surface area per volume " + fmt(a) + " 1/m" : "") + ")"
-								: "")
-						+ " is not simulated (CellWright has one active material per electrode) and is kept as a comment");
-				blends.computeIfAbsent(section, x -> new ArrayList<>())
-						.add("// BPX blend component " + json(p.getKey()) + " of " + json(section) + " (not imported) = " + json(o));
+				level.add(x.getKey(), x.getValue());
+		List<Population> pops = new ArrayList<>();
+		for (Map.Entry<String, JsonElement> p : particles.entrySet())
+			if (p.getValue().isJsonObject()) {
+				for (String k : p.getValue().getAsJsonObject().keySet())
+					origin.put(id(section, p.getKey(), k), parPath + key(section) + ".Particle" + key(p.getKey()) + key(k));
+				pops.add(new Population(p.getKey(), p.getValue().getAsJsonObject()));
 			}
+		if (pops.size() == 1) {
+			// one population: a single active material, its parameters beside the electrode's
+			JsonObject merged = level.deepCopy();
+			for (Map.Entry<String, JsonElement> x : pops.get(0).params().entrySet()) {
+				merged.add(x.getKey(), x.getValue());
+				origin.put(section + " / " + x.getKey(), origin.get(id(section, pops.get(0).name(), x.getKey())));
+			}
+			return new Electrode(merged, List.of(new Population(null, merged)));
 		}
-		return merged;
+		if (pops.size() > 1)
+			notes.add(section + ": blended electrode of " + pops.size() + " particle populations ("
+					+ String.join(", ", pops.stream().map(x -> "'" + Printable.escape(shorten(x.name())) + "'").toList())
+					+ "): one material each, the layer a composite of them with their shares of the active material");
+		return new Electrode(level, pops);
 	}
 
-	private void material(StringBuilder out, String name, String kind, String section, JsonObject e, Double refT, String comment)
+	/** The id of a parameter in the mapped/skipped lists: "Section / key", or "Section / Particle / name / key". */
+	private static String id(String section, String population, String key) {
+		return population == null ? section + " / " + key : section + " / Particle / " + population + " / " + key;
+	}
+
+	/** The material name of a population: the electrode's, with the population's name for a blend. */
+	private static String materialName(String base, Population p) {
+		return p.name() == null ? base : base + "_" + identifier(p.name());
+	}
+
+	/**
+	 * The active materials of an electrode: one material, or for a blend one per population and a composite of them
+	 * (named {@code base}) with each population's share of the active-material volume.
+	 */
+	private void electrodeMaterials(StringBuilder out, String base, String kind, String section, Electrode e, Double refT)
 			throws BpxException {
-		out.append("// BPX \"").append(section).append("\" (active material).\n");
-		for (String b : blends.getOrDefault(section, List.of()))
-			out.append(b).append('\n');
-		if (comment != null)
-			out.append("// kind ").append(kind).append(": ").append(comment).append('\n');
-		out.append("material ").append(name).append(" is ").append(kind).append(" {\n");
-		prop(out, section, e, "Diffusivity [m2.s-1]", "diffusivity", "m2/s");
-		prop(out, section, e, "Conductivity [S.m-1]", "electronic-conductivity", "S/m");
-		prop(out, section, e, "Maximum concentration [mol.m-3]", "max-concentration", "mol/m3");
-		prop(out, section, e, "Diffusivity activation energy [J.mol-1]", "diffusion-activation-energy", "J/mol");
-		prop(out, section, e, "Reaction rate constant activation energy [J.mol-1]", "exchange-current-activation-energy", "J/mol");
-		Double k = number(e, "Reaction rate constant [mol.m-2.s-1]");
-		if (k != null) {
-			out.append("\t// BPX: j0 = F k sqrt(ce/ce0 x (1 - x)); written as F k\n");
-			out.append("\texchange-current-density = ").append(fmt(F * k)).append(" A/m2\n");
-			mapped.add(section + " / Reaction rate constant [mol.m-2.s-1]");
+		for (Population p : e.populations())
+			material(out, materialName(base, p), kind, section, e, p, refT);
+		if (!e.blend())
+			return;
+		double[] eps = new double[e.populations().size()];
+		double sum = 0;
+		for (int i = 0; i < eps.length; i++) {
+			Population p = e.populations().get(i);
+			Double a = number(p.params(), "Surface area per unit volume [m-1]"), r = number(p.params(), "Particle radius [m]");
+			if (a == null || r == null)
+				throw new BpxException(parPath + key(section) + ".Particle" + key(p.name())
+						+ ": a population of a blended electrode needs \"Surface area per unit volume [m-1]\" and \"Particle radius [m]\"");
+			eps[i] = a * r / 3;
+			sum += eps[i];
 		}
+		out.append("// BPX blended \"").append(section).append("\": the populations' shares of the active-material volume\n");
+		out.append("// (active volume fraction of each = surface area per volume x particle radius / 3; all together ").append(fmt(sum)).append(")\n");
+		out.append("composite ").append(base).append(" is ").append(kind).append(" {\n");
+		for (int i = 0; i < eps.length; i++)
+			out.append('\t').append(materialName(base, e.populations().get(i))).append(' ').append(fmt(100 * eps[i] / sum)).append(" vol%\n");
+		out.append("}\n\n");
+		blendActiveFraction.put(section, sum);
+	}
+
+	/** The active volume fraction of a blended electrode, all populations together, per section. */
+	private final Map<String, Double> blendActiveFraction = new java.util.HashMap<>();
+
+	private void material(StringBuilder out, String name, String kind, String section, Electrode e, Population p, Double refT)
+			throws BpxException {
+		JsonObject m = p.params();
+		String pop = p.name();
+		if (pop == null)
+			out.append("// BPX \"").append(section).append("\" (active material).\n");
+		else
+			out.append("// BPX particle ").append(json(pop)).append(" of ").append(json(section)).append(" is ").append(name).append('\n');
+		out.append("material ").append(name).append(" is ").append(kind).append(" {\n");
+		// the solid's conductivity is the electrode's (BPX gives it per electrode, PyBaMM uses it as the effective one)
+		prop(out, section, null, e.params(), "Conductivity [S.m-1]", "electronic-conductivity", "S/m");
+		prop(out, section, pop, m, "Maximum concentration [mol.m-3]", "max-concentration", "mol/m3");
+		stateProperty(out, section, pop, m, "Diffusivity [m2.s-1]", "diffusivity", "m2/s", "x", "Diffusivity activation energy [J.mol-1]",
+				"diffusion-activation-energy");
+		Double k = number(m, "Reaction rate constant [mol.m-2.s-1]"), cMax = number(m, "Maximum concentration [mol.m-3]");
+		if (k != null && cMax != null) {
+			// BPX: j0 = F k sqrt(ce/ce0 x (1 - x)) = [F k / (cmax sqrt(ce0))] ce^0.5 cs^0.5 (cmax - cs)^0.5
+			double rate = F * k / (cMax * Math.sqrt(c0));
+			out.append("\t// BPX: j0 = F k sqrt(ce/ce0 x (1 - x)) with k = ").append(fmt(k)).append(" mol/(m2 s), ce0 = ").append(fmt(c0))
+					.append(" mol/m3: i0 = F k / (cmax sqrt(ce0)) ce^0.5 cs^0.5 (cmax - cs)^0.5\n");
+			out.append("\texchange-current-rate-constant = ").append(fmt(rate)).append(" // A/m2 (m3/mol)^1.5\n");
+			mapped.add(id(section, pop, "Reaction rate constant [mol.m-2.s-1]"));
+		}
+		prop(out, section, pop, m, "Reaction rate constant activation energy [J.mol-1]", "exchange-current-activation-energy", "J/mol");
 		if (refT != null)
 			out.append("\treference-temperature = ").append(fmt(refT)).append(" K\n");
-		// the cell starts discharged: the negative at its minimum, the positive at its maximum stoichiometry
+		// the material holds the discharged end of the stoichiometry window (negative: minimum, positive: maximum)
 		String start = section.equals(NEG) ? "Minimum stoichiometry" : "Maximum stoichiometry";
-		if (number(e, start) != null) {
+		if (number(m, start) != null) {
 			out.append("\t// discharged state: BPX \"").append(start).append("\"\n");
-			prop(out, section, e, start, "initial-stoichiometry", "");
+			prop(out, section, pop, m, start, "initial-stoichiometry", "");
 		}
-		JsonElement ocp = e.get("OCP [V]");
+		if (pop != null) {
+			Double r = number(m, "Particle radius [m]");
+			if (r != null) {
+				out.append("\tparticle-radius = ").append(plain(exact(r).movePointRight(6))).append(" um\n");
+				mapped.add(id(section, pop, "Particle radius [m]"));
+			}
+			if (number(m, "Surface area per unit volume [m-1]") != null)
+				mapped.add(id(section, pop, "Surface area per unit volume [m-1]")); // in the composite's fractions
+		}
+		JsonElement ocp = m.get("OCP [V]");
 		if (ocp != null) {
-			String line = ocv(ocp, path(section, "OCP [V]"));
+			String line = ocv(ocp, path(section, pop, "OCP [V]"));
 			if (line != null) {
 				out.append("\t").append(line).append('\n');
-				mapped.add(section + " / OCP [V]");
+				mapped.add(id(section, pop, "OCP [V]"));
 			}
 		}
-		for (String key : e.keySet())
-			if (!mapped.contains(section + " / " + key) && !LAYER_KEYS.contains(key))
-				keep(out, "\t", section, key, e, true);
+		for (String key : m.keySet())
+			if (!mapped.contains(id(section, pop, key)) && (pop != null || !LAYER_KEYS.contains(key)) && !key.equals("Conductivity [S.m-1]")
+					&& !(pop == null && key.equals("Surface area per unit volume [m-1]") && number(m, "Particle radius [m]") != null
+							&& number(m, key) != null)) {
+				if (pop == null)
+					keep(out, "\t", section, key, m, true);
+				else
+					keepParticle(out, section, pop, key, m);
+			}
 		out.append("}\n\n");
 	}
 
 	private static final List<String> LAYER_KEYS = List.of("Thickness [m]", "Particle radius [m]", "Porosity", "Transport efficiency");
 
-	private void electrolyte(StringBuilder out, JsonObject ely, Double c0State) {
-		out.append("// BPX \"Electrolyte\". CellWright has no liquid-electrolyte kind: the ion conductor of the separator is\n");
-		out.append("// written as a solid-electrolyte whose conductivity is the BPX one at the initial concentration.\n");
-		out.append("material Electrolyte is solid-electrolyte {\n");
-		if (ely != null) {
-			Double c0 = number(ely, "Initial concentration [mol.m-3]");
-			if (c0 == null && c0State != null) {
-				c0 = c0State; // BPX 1.x keeps it in "State"
-				mapped.add(STATE + " / " + INITIAL + " / " + STATE_C0);
+	/** A parameter of one population of a blend as a comment {@code // BPX particle "pop" of "section" "key" = json}. */
+	private void keepParticle(StringBuilder out, String section, String pop, String key, JsonObject o) {
+		out.append("\t// BPX particle ").append(json(pop)).append(" of ").append(json(section)).append(' ').append(json(key)).append(" = ")
+				.append(json(o.get(key))).append('\n');
+		skipped.add(id(section, pop, key));
+	}
+
+	/** The JSON path of a parameter of a population (or of the electrode), for messages. */
+	private String path(String section, String pop, String k) {
+		return pop == null ? path(section, k) : origin.getOrDefault(id(section, pop, k), parPath + key(section) + ".Particle" + key(pop) + key(k));
+	}
+
+	/**
+	 * A property that BPX gives as a number, a function of x or a table: a number with its activation energy beside it;
+	 * a function {@code function UNIT = (f) * exp(E/R*(1/Tref - 1/T))} in the language's variable (x for a particle,
+	 * c for the electrolyte), the Arrhenius factor written out; a table {@code table UNIT against VAR {...}} (its
+	 * activation energy then cannot be applied: a note).
+	 */
+	private void stateProperty(StringBuilder out, String section, String pop, JsonObject o, String key, String name, String unit,
+			String variable, String eaKey, String eaName) {
+		JsonElement v = o.get(key);
+		Double ea = number(o, eaKey);
+		if (v == null)
+			return;
+		if (isNumber(v)) {
+			prop(out, section, pop, o, key, name, unit);
+			prop(out, section, pop, o, eaKey, eaName, "J/mol");
+			return;
+		}
+		String where = path(section, pop, key);
+		if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+			String f;
+			try {
+				f = PyExpression.toCellWright(v.getAsString(), variable);
+			} catch (PyExpression.TooLarge e) {
+				notes.add(section + " / " + key + ": " + e.getMessage() + "; kept as a comment");
+				return;
 			}
-			JsonElement kappa = ely.get("Conductivity [S.m-1]");
-			if (kappa != null && isNumber(kappa)) {
-				out.append("\tionic-conductivity = ").append(fmt(kappa.getAsDouble())).append(" S/m\n");
-				mapped.add(ELY + " / Conductivity [S.m-1]");
-			} else if (kappa != null && kappa.isJsonObject() && c0 != null) {
-				try {
-					double v = interpolate(kappa.getAsJsonObject(), c0);
-					out.append("\t// conductivity table at x = ").append(fmt(c0)).append(" mol/m3 (linear interpolation)\n");
-					out.append("\tionic-conductivity = ").append(fmt(v)).append(" S/m\n");
-					notes.add(ELY + " / Conductivity: table evaluated at the initial concentration (" + fmt(v) + " S/m); the table is kept as a comment");
-				} catch (IllegalArgumentException x) {
-					notes.add(ELY + " / Conductivity: " + x.getMessage());
-				}
-			} else if (kappa != null && kappa.isJsonPrimitive() && c0 != null) {
-				try {
-					double v = PyExpression.evaluate(kappa.getAsString(), c0);
-					if (!Double.isFinite(v))
-						throw new IllegalArgumentException("the function gives " + v + " at the initial concentration " + fmt(c0) + " mol/m3");
-					out.append("\t// conductivity(x) at x = ").append(fmt(c0)).append(" mol/m3\n");
-					out.append("\tionic-conductivity = ").append(fmt(v)).append(" S/m\n");
-					notes.add(ELY + " / Conductivity: function evaluated at the initial concentration (" + fmt(v) + " S/m); the function is kept as a comment");
-				} catch (IllegalArgumentException x) {
-					notes.add(ELY + " / Conductivity: " + x.getMessage());
-				}
+			if (f == null) {
+				notes.add(section + " / " + key + ": the function uses something the language's expressions cannot express; kept as a comment");
+				return;
 			}
-			prop(out, ELY, ely, "Conductivity activation energy [J.mol-1]", "ionic-activation-energy", "J/mol");
+			out.append('\t').append(name).append(" = function ").append(unit).append(" = ").append(arrhenius(f, ea, tRef)).append('\n');
+			mapped.add(id(section, pop, key));
+			if (ea != null)
+				mapped.add(id(section, pop, eaKey));
+			return;
+		}
+		if (v.isJsonObject()) {
+			String table;
+			try {
+				table = table(v.getAsJsonObject(), where);
+			} catch (BpxException e) {
+				notes.add(section + " / " + key + ": " + e.getMessage() + "; kept as a comment");
+				return;
+			}
+			String xUnit = variable.equals("c") ? " mol/m3" : "";
+			out.append('\t').append(name).append(" = table ").append(unit).append(" against ").append(variable).append(xUnit).append(' ')
+					.append(table).append('\n');
+			mapped.add(id(section, pop, key));
+			if (ea != null)
+				notes.add(section + " / " + key + ": a table; its activation energy (" + fmt(ea)
+						+ " J/mol) cannot be applied to a table in the language: the table holds at the reference temperature; kept as a comment");
+		}
+	}
+
+	/** {@code f} times the Arrhenius factor of activation energy {@code ea} about {@code tRef}, as the language writes it. */
+	public static String arrhenius(String f, Double ea, double tRef) {
+		return ea == null || ea == 0 ? f : "(" + f + ") * exp(" + fmt(ea) + "/R*(1/" + fmt(tRef) + " - 1/T))";
+	}
+
+	/** The language's table points {@code { x y, ... }} of a BPX table, x increasing. */
+	private static String table(JsonObject t, String where) throws BpxException {
+		JsonElement xe = t.get("x"), ye = t.get("y");
+		if (xe == null || ye == null || !xe.isJsonArray() || !ye.isJsonArray())
+			throw new BpxException(where + ": a table's \"x\" and \"y\" must be lists of numbers");
+		JsonArray xs = xe.getAsJsonArray(), ys = ye.getAsJsonArray();
+		if (xs.size() != ys.size() || xs.isEmpty())
+			throw new BpxException(where + ": the table has " + xs.size() + " x and " + ys.size() + " y values");
+		if (xs.size() > MAX_TABLE_POINTS)
+			throw new BpxException(where + ": refused: the table has " + xs.size() + " points (at most " + MAX_TABLE_POINTS + ")");
+		StringBuilder b = new StringBuilder("{ ");
+		for (int i = 0; i < xs.size(); i++) {
+			String which = !isNumber(xs.get(i)) ? ".x[" + i + "]" : !isNumber(ys.get(i)) ? ".y[" + i + "]" : null;
+			if (which != null)
+				throw new BpxException(where + which + ": not a number");
+			if (i > 0 && xs.get(i).getAsDouble() <= xs.get(i - 1).getAsDouble())
+				throw new BpxException(where + ".x[" + i + "]: the table's x values do not increase");
+			b.append(i == 0 ? "" : ", ").append(fmt(xs.get(i).getAsDouble())).append(' ').append(fmt(ys.get(i).getAsDouble()));
+		}
+		return b.append(" }").toString();
+	}
+
+	/**
+	 * The electrolyte: a {@code liquid-electrolyte} with its conductivity and diffusivity as functions of c and T (or
+	 * tables in c), transference number and initial concentration; returns false (and writes the old placeholder) for
+	 * a file without one (a single-particle model).
+	 */
+	private boolean electrolyte(StringBuilder out, JsonObject ely) {
+		if (ely == null) {
+			out.append("// No BPX \"Electrolyte\" (a single-particle model): a placeholder ion conductor so that the stack validates.\n");
+			out.append("material Electrolyte is solid-electrolyte {\n}\n\n");
+			return false;
+		}
+		if (ely.get("Diffusivity [m2.s-1]") == null || number(ely, "Cation transference number") == null) {
+			// not a salt in a solvent as BPX requires one (the validator refuses such a file): an ion conductor with the
+			// conductivity given, as CellWright's solid-state cells export it
+			notes.add(ELY + ": no salt diffusivity or transference number: imported as a single-ion conductor (solid-electrolyte)");
+			out.append("// BPX \"Electrolyte\" without salt diffusivity or transference number: a single-ion conductor.\n");
+			out.append("material Electrolyte is solid-electrolyte {\n");
+			prop(out, ELY, null, ely, "Conductivity [S.m-1]", "ionic-conductivity", "S/m");
+			prop(out, ELY, null, ely, "Conductivity activation energy [J.mol-1]", "ionic-activation-energy", "J/mol");
 			for (String key : ely.keySet())
 				if (!mapped.contains(ELY + " / " + key))
 					keep(out, "\t", ELY, key, ely, true);
+			out.append("}\n\n");
+			return false;
 		}
+		out.append("// BPX \"Electrolyte\": a binary salt in a solvent (concentrated-solution theory); functions of the salt\n");
+		out.append("// concentration c (BPX's x, mol/m3) and of T, their BPX activation energies written as Arrhenius factors.\n");
+		out.append("material Electrolyte is liquid-electrolyte {\n");
+		stateProperty(out, ELY, null, ely, "Conductivity [S.m-1]", "ionic-conductivity", "S/m", "c", "Conductivity activation energy [J.mol-1]",
+				"ionic-activation-energy");
+		stateProperty(out, ELY, null, ely, "Diffusivity [m2.s-1]", "diffusivity", "m2/s", "c", "Diffusivity activation energy [J.mol-1]",
+				"diffusion-activation-energy");
+		prop(out, ELY, null, ely, "Cation transference number", "transference-number", "");
+		out.append("\tinitial-concentration = ").append(fmt(c0)).append(" mol/m3\n");
+		if (number(ely, "Initial concentration [mol.m-3]") != null)
+			mapped.add(ELY + " / Initial concentration [mol.m-3]");
+		out.append("\treference-temperature = ").append(fmt(tRef)).append(" K\n");
+		for (String key : ely.keySet())
+			if (!mapped.contains(ELY + " / " + key))
+				keep(out, "\t", ELY, key, ely, true);
 		out.append("}\n\n");
+		return true;
 	}
 
-	private void layerBody(StringBuilder out, String section, JsonObject e) {
+	private void layerBody(StringBuilder out, String section, Electrode electrode, boolean liquid) {
+		JsonObject e = electrode.params();
 		Double t = number(e, "Thickness [m]");
 		if (t != null) {
 			out.append(plain(exact(t).movePointRight(6))).append(" um");
@@ -471,31 +677,54 @@ public final class BpxImporter {
 		if (t == null)
 			keep(out, "\t\t", section, "Thickness [m]", e, true);
 		Double eps = number(e, "Porosity"), b = number(e, "Transport efficiency"), r = number(e, "Particle radius [m]");
-		if (eps != null) {
+		if (eps != null && !(section.equals(SEP) && liquid)) {
 			out.append("\t\tporosity = ").append(fmt(eps)).append('\n');
 			mapped.add(section + " / Porosity");
 		}
-		if (r != null) {
+		if (r != null && !electrode.blend()) {
 			out.append("\t\tparticle-radius = ").append(plain(exact(r).movePointRight(6))).append(" um\n");
 			mapped.add(section + " / Particle radius [m]");
 		}
-		if (eps != null && b != null && b > 0) {
-			out.append("\t\t// BPX transport efficiency ").append(fmt(b)).append(" = porosity / tortuosity\n");
-			out.append("\t\ttortuosity = ").append(fmt(eps / b)).append('\n');
+		if (!section.equals(SEP)) {
+			Double a = number(e, "Surface area per unit volume [m-1]");
+			Double active = electrode.blend() ? blendActiveFraction.get(section) : a != null && r != null ? a * r / 3 : null;
+			if (active != null) {
+				out.append("\t\t// BPX surface area per volume x particle radius / 3 (spheres)\n");
+				out.append("\t\tactive-volume-fraction = ").append(fmt(active)).append('\n');
+				if (!electrode.blend())
+					mapped.add(section + " / Surface area per unit volume [m-1]");
+			}
+		}
+		if (eps != null && b != null && b > 0 && eps > 0 && eps < 1) {
+			// BPX transport efficiency B = eps^b (PyBaMM: b = ln B / ln eps)
+			out.append("\t\t// BPX transport efficiency ").append(fmt(b)).append(" = porosity^b\n");
+			out.append("\t\tbruggeman-electrolyte = ").append(fmt(Math.log(b) / Math.log(eps))).append('\n');
 			mapped.add(section + " / Transport efficiency");
 		} else if (b != null)
 			keep(out, "\t\t", section, "Transport efficiency", e, true);
-		Double lo = number(e, "Minimum stoichiometry"), hi = number(e, "Maximum stoichiometry");
-		if (initialSoc != null && lo != null && hi != null && !section.equals(SEP)) {
+		if (!section.equals(SEP) && liquid)
+			out.append("\t\tbruggeman-solid = 0 // BPX electrode conductivities are effective ones\n");
+		if (!section.equals(SEP) && initialSoc != null) {
 			// BPX: the state of charge runs from the minimum to the maximum stoichiometry of the negative electrode, and
-			// from the maximum to the minimum of the positive
-			BigDecimal span = exact(initialSoc).multiply(exact(hi).subtract(exact(lo)));
-			double x = (section.equals(NEG) ? exact(lo).add(span) : exact(hi).subtract(span)).doubleValue();
-			out.append("\t\t// BPX \"State\" initial state-of-charge ").append(fmt(initialSoc)).append('\n');
-			out.append("\t\tinitial-stoichiometry = ").append(fmt(x)).append('\n');
-			socApplied.add((section.equals(NEG) ? "negative " : "positive ") + fmt(x));
+			// from the maximum to the minimum of the positive (each population by its own window)
+			List<Double> xs = new ArrayList<>();
+			for (Population p : electrode.populations()) {
+				Double lo = number(p.params(), "Minimum stoichiometry"), hi = number(p.params(), "Maximum stoichiometry");
+				if (lo == null || hi == null)
+					continue;
+				BigDecimal span = exact(initialSoc).multiply(exact(hi).subtract(exact(lo)));
+				xs.add((section.equals(NEG) ? exact(lo).add(span) : exact(hi).subtract(span)).doubleValue());
+			}
+			if (!xs.isEmpty()) {
+				out.append("\t\t// initial state of charge ").append(fmt(initialSoc)).append('\n');
+				out.append("\t\tinitial-stoichiometry = ").append(fmt(xs.get(0))).append('\n');
+				socApplied.add((section.equals(NEG) ? "negative " : "positive ") + fmt(xs.get(0)));
+				if (xs.stream().distinct().count() > 1)
+					notes.add(section + ": the populations' stoichiometry windows differ; the layer starts at " + fmt(xs.get(0))
+							+ " (that of the first) for all of them");
+			}
 		}
-		if (section.equals(SEP))
+		if (section.equals(SEP) || electrode.blend())
 			for (String key : e.keySet())
 				if (!mapped.contains(section + " / " + key))
 					keep(out, "\t\t", section, key, e, true);
@@ -538,12 +767,12 @@ public final class BpxImporter {
 		return null;
 	}
 
-	private void prop(StringBuilder out, String section, JsonObject e, String key, String name, String unit) {
+	private void prop(StringBuilder out, String section, String pop, JsonObject e, String key, String name, String unit) {
 		JsonElement v = e.get(key);
 		if (v == null || !isNumber(v))
 			return; // functions and tables (and numbers beyond double) stay as comments
 		out.append('\t').append(name).append(" = ").append(fmt(v.getAsDouble())).append(unit.isEmpty() ? "" : " " + unit).append('\n');
-		mapped.add(section + " / " + key);
+		mapped.add(id(section, pop, key));
 	}
 
 	/** Writes a parameter as a BPX comment; {@code report} adds it to the skipped list. */

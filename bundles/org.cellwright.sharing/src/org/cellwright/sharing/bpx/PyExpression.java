@@ -55,6 +55,15 @@ public final class PyExpression {
 		return t;
 	}
 
+	/**
+	 * Like {@link #toCellWright(String)}, with BPX's variable {@code x} renamed to {@code variable} (an electrolyte
+	 * function of BPX is a function of the concentration x in mol/m3; the language writes it in {@code c}).
+	 */
+	public static String toCellWright(String python, String variable) {
+		String t = toCellWright(python);
+		return t == null ? null : t.replaceAll("(?<![A-Za-z0-9_.])x(?![A-Za-z0-9_])", variable);
+	}
+
 	/** The value of the expression for the variable x; throws {@link IllegalArgumentException} naming the position. */
 	public static double evaluate(String python, double x) {
 		PyExpression p = new PyExpression(python.replace("np.", "").replace("numpy.", ""));

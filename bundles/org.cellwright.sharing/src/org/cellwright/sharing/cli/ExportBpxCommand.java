@@ -74,7 +74,8 @@ public class ExportBpxCommand implements Callable<Integer> {
 			return 1;
 		}
 		Path target = out != null ? CliSupport.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
-		com.google.gson.JsonObject bpx = BpxExporter.export(cell);
+		BpxExporter.Export export = BpxExporter.exportWithReport(cell);
+		com.google.gson.JsonObject bpx = export.json();
 		try {
 			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bpx) + "\n",
 					StandardCharsets.UTF_8);
@@ -83,6 +84,11 @@ public class ExportBpxCommand implements Callable<Integer> {
 			return 1;
 		}
 		o.println("cell " + cell.getName() + " -> " + org.cellwright.lang.text.Printable.escape(target.toString()));
+		if (!export.notExported().isEmpty()) {
+			err.println("cellwright: not exported (BPX cannot hold them):");
+			for (String what : export.notExported())
+				err.println("  " + org.cellwright.lang.text.Printable.escape(what));
+		}
 		List<String> missing = BpxExporter.missingRequired(bpx);
 		if (!missing.isEmpty()) {
 			err.println("cellwright: not exported (the cell has no value for them, none is invented): " + missing.size()
