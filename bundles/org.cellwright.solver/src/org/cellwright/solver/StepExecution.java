@@ -97,9 +97,8 @@ final class StepExecution {
         int stepSign = 0;
         long guard = 0;
         StepEnd end = null;
-        // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves), and for the
-        // voltage at the set current (CellModel.voltageAtCurrent, tens of solves each)
-        int landings = 0, fallbacks = 0;
+        // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
+        int landings = 0;
         while (stepTime < duration && stepAbs < capacity) {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
             double h = Math.min(dt, settings.maxStep());
@@ -113,10 +112,12 @@ final class StepExecution {
             while (true) {
                 if (mode == StepMode.CURRENT) {
                     v = model.trial(h, i);
-                    // a short step without solution at the set current while a soft short leaks current (the
-                    // leak G V moves the electrodes' current with the voltage, which falls steeply where the
-                    // particle surfaces saturate): solved at a set voltage for that current
-                    if (Double.isNaN(v) && h <= LANDING_STEP && model.filamentFraction() > 0 && fallbacks++ < 40)
+                    // a step without solution at the set current while a soft short leaks current (the leak G V
+                    // moves the electrodes' current with the voltage, which falls steeply where the particle surfaces
+                    // saturate; or the leak carries the whole current while the electrode sits where its potential is
+                    // no function of its current, a host in its hysteresis gap): solved at a set voltage for that
+                    // current, at any step length (a leak that carries the current lasts for the rest of the step)
+                    if (Double.isNaN(v) && model.filamentFraction() > 0)
                         v = model.voltageAtCurrent(h, i);
                 } else {
                     double[] sol = landing.solveForCurrent(mode, setpoint, h, current);

@@ -18,7 +18,10 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * (backward Euler).</li>
  * </ul>
  * Face fluxes from {@link FaceConductance}; the kinetics are the electrode's ({@link Reactions}). Rows are scaled by
- * 1 / max(1, |I|).
+ * 1 / max(1, |I|). At a set collector potential E ({@link #setPotential}) the current I is one more unknown (last),
+ * with the row E = phi_s(L) + I R_series: the step is then well posed also where the electrode carries no current
+ * over a range of potentials (a host inside its hysteresis gap with no Li metal left), where the potential is not a
+ * function of the current.
  */
 final class MiecChargeBalance implements NewtonSolver.BandedSystem {
 
@@ -45,6 +48,8 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
     private final int n;
     private final Reactions rx;
     private double gIonic, gIonicBoundary, gElectronic;
+    /** Set collector potential [V] and the series resistance [Ohm m2] from the last cell's centre to it; NaN: set current. */
+    private double potential = Double.NaN, seriesResistance;
 
     MiecChargeBalance(int cells, Reactions reactions) {
         this.n = cells;
@@ -59,12 +64,21 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
         gIonicBoundary = FaceConductance.series(kappa, h, Double.POSITIVE_INFINITY, 0); // to phi_e = 0 at the SE
     }
 
-    @Override public int size() { return 4 * n; }
+    /** Solves at the set collector potential E [V] (NaN: at the set current), R [Ohm m2] from the last cell's centre. */
+    void setPotential(double e, double r) {
+        potential = e;
+        seriesResistance = r;
+    }
+
+    private boolean potentialSet() { return !Double.isNaN(potential); }
+
+    @Override public int size() { return 4 * n + (potentialSet() ? 1 : 0); }
 
     @Override
     public boolean residual(double[] x, double[] r) {
-        double I = rx.current(), dt = rx.dt();
-        double sc = 1.0 / Math.max(1.0, Math.abs(I));
+        double dt = rx.dt();
+        double sc = 1.0 / Math.max(1.0, Math.abs(rx.current()));
+        double I = potentialSet() ? x[4 * n] : rx.current();
         double capNode = rx.hostCapacityPerCell();
         for (int k = 0; k < n; k++) {
             int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
@@ -90,6 +104,7 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
             if (!Double.isFinite(jpe)) return false;
             r[p] = (jp - jpe) * sc;
         }
+        if (potentialSet()) r[4 * n] = x[4 * (n - 1) + 1] + I * seriesResistance - potential;
         return true;
     }
 
@@ -139,9 +154,15 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
             jac.add(p, s, -dPhi * sc);
             jac.add(p, e, dPhi * sc);
         }
+        if (potentialSet()) {
+            int s = 4 * (n - 1) + 1, i = 4 * n;
+            jac.add(s, i, -sc); // rightS = -I at the collector
+            jac.add(i, s, 1);
+            jac.add(i, i, seriesResistance);
+        }
     }
 
-    @Override public double absoluteTolerance(int i) { return i % 4 >= 2 ? 1e-9 : 1e-10; }
+    @Override public double absoluteTolerance(int i) { return i % 4 >= 2 || i == 4 * n ? 1e-9 : 1e-10; }
 
     /** At most 50 mV change of a cell's dphi per Newton step. */
     @Override

@@ -75,8 +75,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private final double[] poreCov; // poreCoverage of the committed state, per node
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
-    private final double[] u, uTrial;
-    private final NewtonSolver newton;
+    private final double[] u, uTrial, uSet;
+    private final NewtonSolver newton, newtonAtPotential;
     private final MiecChargeBalance balance;
     private final SolidElectrolyteInterphase sei;
     /** SE reduced where it touches the lithiated MIEC: the flat contact and the pore walls it was pressed into. */
@@ -124,7 +124,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         jPore = new double[n];
         u = new double[4 * n];
         uTrial = new double[4 * n];
+        uSet = new double[4 * n + 1];
         newton = new NewtonSolver(4 * n, 4, 4);
+        newtonAtPotential = new NewtonSolver(4 * n + 1, 4, 4);
         balance = new MiecChargeBalance(n, new Reactions());
         sei = ctx.newInterphase();
         contactSei = ctx.newInterphase();
@@ -349,6 +351,45 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     @Override
     public double trial(double dt, double current) {
+        startTrial(dt, current);
+        if (!newton.solve(balance, uTrial, 1e-10, 50)) return Double.NaN;
+        return finishTrial(dt, current);
+    }
+
+    /**
+     * A step at a set collector potential: the charge balance with the current as one more unknown
+     * ({@link MiecChargeBalance#setPotential}). Where the Li metal is stripped out and the host sits inside its
+     * hysteresis gap the electrode carries no current over a range of potentials: its potential is no function of
+     * its current there (a set-current step has no unique solution), but its current is one of its potential (a soft
+     * short then carries the cell's current at a voltage in that gap).
+     */
+    @Override
+    public double currentAtPotential(double dt, double potential, double guess) {
+        startTrial(dt, guess);
+        System.arraycopy(uTrial, 0, uSet, 0, uTrial.length);
+        uSet[4 * n] = guess;
+        // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
+        // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
+        double series = dx / (2 * sigma) + rcc + contactSei.resistance();
+        // start from the electronic potential the set potential gives at the guessed current
+        double shift = potential - guess * series - uSet[4 * (n - 1) + 1];
+        for (int k = 0; k < n; k++) uSet[4 * k + 1] += shift;
+        balance.setPotential(potential, series);
+        boolean ok;
+        try {
+            ok = newtonAtPotential.solve(balance, uSet, 1e-10, 50);
+        } finally {
+            balance.setPotential(Double.NaN, 0);
+        }
+        double i = uSet[4 * n];
+        if (!ok || !Double.isFinite(i)) return Double.NaN;
+        System.arraycopy(uSet, 0, uTrial, 0, uTrial.length);
+        lastI = i;
+        return Double.isNaN(finishTrial(dt, i)) ? Double.NaN : i;
+    }
+
+    /** Trial unknowns from the committed state, with a guess past the deposition threshold when plating starts. */
+    private void startTrial(double dt, double current) {
         lastI = current;
         lastDt = dt;
         System.arraycopy(u, 0, uTrial, 0, u.length);
@@ -364,8 +405,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             }
         }
         balance.setTransport(mesh, kappa, sigma);
-        if (!newton.solve(balance, uTrial, 1e-10, 50)) return Double.NaN;
-        // site currents and state updates
+    }
+
+    /** Site currents and the state at the end of the solved step; the collector potential, or NaN. */
+    private double finishTrial(double dt, double current) {
         double f = 1.0 / Constants.F;
         double dead = 0;
         double eRxn = 0, wSum = 0, wNuc = 0, wDep = 0; // wNuc / wDep: deposition-weighted onset overpotential
