@@ -18,6 +18,7 @@ import java.util.Locale;
 
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.numerics.StepSizeControl;
 import org.cellwright.solver.physics.CellModel;
 
 /**
@@ -30,9 +31,6 @@ import org.cellwright.solver.physics.CellModel;
 final class StepExecution {
     /** Minimum time step [s] below which a step counts as not converged. */
     static final double DT_MIN = 1e-6;
-
-    /** Target of the largest change of an electrode's state (a stoichiometry) per step. */
-    static final double DX_TARGET = 0.003;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -88,12 +86,10 @@ final class StepExecution {
         double current = mode == StepMode.CURRENT ? setpoint : 0;
         double dt = Math.min(settings.maxStep(), Math.max(1.0, 1e-3 * Math.min(duration, 3600)));
         dt = Math.min(dt, 1.0);
-        // step control: a cap on the voltage change per step, and a local-error estimate of backward Euler from
-        // the deviation of the new voltage from the linear extrapolation of the last two (Hairer, Norsett and
-        // Wanner, Solving ODEs I, 1993, sec. II.4), tolerance 1000 atol + 10 rtol |V| (5 mV at the defaults)
-        double dvTarget = 0.05 * Math.sqrt(settings.relativeTolerance() / 1e-4);
-        double tol = settings.absoluteTolerance() * 1000 + settings.relativeTolerance() * 10 * Math.abs(rec.voltage);
-        double prevSlope = Double.NaN;
+        // step control on the voltage (StepSizeControl): 50 mV per step at rtol 1e-4, local-error tolerance
+        // 1000 atol + 10 rtol |V| (5 mV at the defaults)
+        StepSizeControl control = new StepSizeControl(0.05 * Math.sqrt(settings.relativeTolerance() / 1e-4),
+                settings.absoluteTolerance() * 1000 + settings.relativeTolerance() * 10 * Math.abs(rec.voltage));
         int stepSign = 0;
         long guard = 0;
         StepEnd end = null;
@@ -142,15 +138,12 @@ final class StepExecution {
                         landed = true;
                         break;
                     }
-                    if (stepTime > 0 && Math.abs(v - rec.voltage) > 4 * dvTarget && h > 1e-3) {
-                        h *= 0.25;
-                        continue;
-                    }
                     // the state may move fast where the voltage is flat (a particle surface saturating at the
                     // end of a discharge): the charge passed until an electrode saturates must not depend on
                     // how large the steps happened to be
-                    if (model.stateChange() > 2 * DX_TARGET && h > 1e-3) {
-                        h *= Math.max(0.1, 0.8 * DX_TARGET / model.stateChange());
+                    double shorten = control.shortening(Math.abs(v - rec.voltage), model.stateChange(), h, stepTime > 0);
+                    if (shorten < 1) {
+                        h *= shorten;
                         continue;
                     }
                     break;
@@ -188,9 +181,7 @@ final class StepExecution {
                             + (cause == null ? "" : ": " + cause));
                 }
             }
-            double dv = Math.abs(v - rec.voltage);
-            double dx = model.stateChange();
-            double err = Double.isNaN(prevSlope) ? Double.NaN : 0.5 * Math.abs(v - rec.voltage - prevSlope * h);
+            double dx = model.stateChange(); // of this trial, before the commit
             double[] eta = model.overpotentials();
             double weBefore = settings.debugConservationChecks() ? model.workingElectrode().inventory().total() : 0;
             double leakNow = i - model.electrochemicalCurrent();
@@ -257,12 +248,7 @@ final class StepExecution {
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
                 break;
             }
-            double grow = dv < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * dvTarget / dv));
-            if (dx > 0) grow = Math.min(grow, Math.max(0.3, 0.8 * DX_TARGET / dx));
-            if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tol / err)));
-            else grow = Math.min(grow, 1.5);
-            prevSlope = (v - prevV) / h;
-            dt = Math.min(settings.maxStep(), h * grow);
+            dt = Math.min(settings.maxStep(), h * control.growth(prevV, v, dx, h));
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
         }
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
