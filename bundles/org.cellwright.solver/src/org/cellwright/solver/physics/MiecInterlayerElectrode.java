@@ -437,7 +437,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double netStrip = current > 0 ? current * dt * f : 0;
         double shareScale = anodicTotal > 0 ? netStrip / anodicTotal : 0;
         for (int k = 0; k < n; k++) {
-            double d = Math.max(0, jPore[k]) * shareScale * deadPore / (1 - deadPore);
+            double d = DeadLithium.left(Math.max(0, jPore[k]) * shareScale, deadPore);
             tnPore[k] = nPore[k] - jPore[k] * dt * f;
             d = Math.min(d, Math.max(0, tnPore[k]));
             tnPore[k] -= d;
@@ -451,7 +451,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         wNuc += Math.max(0, -jSe) * HeterogeneousNucleation.onsetOverpotential(etaHostN, nSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
         wDep += Math.max(0, -jSe);
         tnCc = nCc - jCc * dt * f;
-        double dSe = Math.max(0, jSe) * shareScale * ctx.deadFraction / (1 - ctx.deadFraction);
+        double dSe = DeadLithium.left(Math.max(0, jSe) * shareScale, ctx.deadFraction);
         tnSe = nSe - jSe * dt * f;
         dSe = Math.min(dSe, Math.max(0, tnSe));
         tnSe -= dSe;
@@ -460,7 +460,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         tnCc = Math.max(0, tnCc);
         if (!foil && deadCc > 0) {
             // Li left on the collector when a gap opens at its poorly wetting surface (no foil keeps the contact)
-            double dCc = Math.max(0, jCc) * shareScale * deadCc / (1 - deadCc);
+            double dCc = DeadLithium.left(Math.max(0, jCc) * shareScale, deadCc);
             dCc = Math.min(dCc, tnCc);
             tnCc -= dCc;
             dead += dCc;
