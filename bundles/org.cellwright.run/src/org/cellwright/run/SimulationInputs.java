@@ -47,6 +47,7 @@ import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.OcvTable;
+import org.cellwright.solver.input.OptionalMechanism;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
@@ -263,6 +264,14 @@ public final class SimulationInputs {
 				case "initial-stoichiometry" -> hostStoichiometry = v;
 				default -> { /* not used by the solver yet */ }
 			}
+		}
+		// 'without contact-loss': the layer's optional mechanisms switched off (the language checks the names)
+		for (String off : l.getSwitchedOff()) {
+			OptionalMechanism mechanism = OptionalMechanism.ofLabel(off);
+			if (mechanism == null)
+				throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": 'without "
+						+ org.cellwright.lang.text.Printable.escape(off) + "': no such mechanism"));
+			b.without(mechanism);
 		}
 		if (m instanceof Composite comp) {
 			for (Component part : comp.getComponents())

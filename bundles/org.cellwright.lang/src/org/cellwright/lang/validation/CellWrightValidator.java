@@ -13,7 +13,8 @@ import org.eclipse.xtext.validation.ComposedChecks;
  * reachable here, e.g. {@code CellWrightValidator.UNKNOWN_UNIT}).
  */
 @ComposedChecks(validators = { UnitsValidator.class, ImportsValidator.class, MaterialsValidator.class, StackValidator.class,
-		ProtocolValidator.class, ExperimentValidator.class, FitValidator.class, StateFunctionsValidator.class })
+		ProtocolValidator.class, ExperimentValidator.class, FitValidator.class, StateFunctionsValidator.class,
+		MechanismValidator.class })
 public class CellWrightValidator extends AbstractCellWrightValidator implements IssueCodes {
 
 	/** For tests and tools: the package literals. */

@@ -32,8 +32,9 @@ public final class InputValidator {
             if (!Double.isNaN(l.particleRadius()) && !(l.particleRadius() > 0))
                 out.add(p + ": particle radius " + l.particleRadius() + " must be > 0");
             if (!Double.isNaN(l.tortuosity()) && !(l.tortuosity() >= 1)) out.add(p + ": tortuosity " + l.tortuosity() + " must be >= 1");
-            if (!(l.bruggemanExponent() > 0) && Double.isNaN(l.tortuosity()))
-                out.add(p + ": Bruggeman exponent " + l.bruggemanExponent() + " must be > 0");
+            // 0: the phase conducts as the bulk (PyBaMM's sets give 0 for the solid phase)
+            if (!(l.bruggemanExponent() >= 0) && Double.isNaN(l.tortuosity()))
+                out.add(p + ": Bruggeman exponent " + l.bruggemanExponent() + " must be >= 0");
             double wsum = 0;
             for (ComponentSpec cs : l.components()) {
                 String m = p + ", material " + cs.material().name();

@@ -1,23 +1,37 @@
 package org.cellwright.solver.input;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One layer of the stack. Geometric quantities in m; porosity as a volume fraction in [0,1); the effective
  * transport of a phase with volume fraction f is f^brugg (Bruggeman), or f/tortuosity when a tortuosity is given
  * (not NaN). Materials: one or more {@link ComponentSpec}s with mass fractions of the solid mixture.
- * NaN marks values that are not given.
+ * NaN marks values that are not given. switchedOff: the layer's optional mechanisms that are off (each is on by
+ * default).
  */
 public record LayerSpec(String name, LayerRole role, double thickness, double porosity, double poreSize,
-        double particleRadius, double bruggemanExponent, double tortuosity, List<ComponentSpec> components) {
+        double particleRadius, double bruggemanExponent, double tortuosity, List<ComponentSpec> components,
+        Set<OptionalMechanism> switchedOff) {
 
     public LayerSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         components = List.copyOf(components == null ? List.of() : components);
+        switchedOff = switchedOff == null || switchedOff.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(switchedOff));
     }
+
+    /** A layer with every optional mechanism on. */
+    public LayerSpec(String name, LayerRole role, double thickness, double porosity, double poreSize,
+            double particleRadius, double bruggemanExponent, double tortuosity, List<ComponentSpec> components) {
+        this(name, role, thickness, porosity, poreSize, particleRadius, bruggemanExponent, tortuosity, components, Set.of());
+    }
+
+    /** Whether the optional mechanism m acts in this layer. */
+    public boolean has(OptionalMechanism m) { return !switchedOff.contains(m); }
 
     public static Builder builder(String name, LayerRole role) { return new Builder(name, role); }
 
@@ -43,6 +57,7 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
         Builder b = new Builder(name, role).thickness(thickness).porosity(porosity).poreSize(poreSize)
                 .particleRadius(particleRadius).bruggeman(bruggemanExponent).tortuosity(tortuosity);
         b.components.addAll(components);
+        b.switchedOff.addAll(switchedOff);
         return b;
     }
 
@@ -52,6 +67,7 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
         private double thickness = Double.NaN, porosity = 0, poreSize = Double.NaN, particleRadius = Double.NaN;
         private double bruggeman = 1.5, tortuosity = Double.NaN;
         private final List<ComponentSpec> components = new ArrayList<>();
+        private final Set<OptionalMechanism> switchedOff = EnumSet.noneOf(OptionalMechanism.class);
 
         private Builder(String name, LayerRole role) { this.name = name; this.role = role; }
 
@@ -67,10 +83,12 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
             return this;
         }
         public Builder clearComponents() { components.clear(); return this; }
+        /** Switches the optional mechanism m off in this layer. */
+        public Builder without(OptionalMechanism m) { switchedOff.add(m); return this; }
 
         public LayerSpec build() {
             return new LayerSpec(name, role, thickness, porosity, poreSize, particleRadius, bruggeman, tortuosity,
-                    components);
+                    components, switchedOff);
         }
     }
 }

@@ -185,15 +185,20 @@ public final class CellModel {
         double beforeCurrent = failedCurrent;
         double sign = Math.signum(current), start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
         double iStart = currentAtVoltage(dt, start, current);
-        if (Double.isNaN(iStart) || sign * (iStart - current) >= 0) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
-        double near = start, far = Double.NaN; // near: carries less than the current; far: at least the current
+        if (Double.isNaN(iStart)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        // near: carries less than the current; far: at least the current. The last voltage is usually near; with a
+        // soft short it may already carry the current (the leak G V holds the voltage), then near lies back from it
+        boolean startFar = sign * (iStart - current) >= 0;
+        double near = startFar ? Double.NaN : start, far = startFar ? start : Double.NaN;
         for (double w = 1e-3; w <= 2; w *= 2) {
-            double v = start + sign * w, i = currentAtVoltage(dt, v, current);
+            double v = start + (startFar ? -sign : sign) * w, i = currentAtVoltage(dt, v, current);
             if (Double.isNaN(i)) break;
-            if (sign * (i - current) >= 0) { far = v; break; }
-            near = v;
+            boolean carries = sign * (i - current) >= 0;
+            if (startFar && !carries) { near = v; break; }
+            if (!startFar && carries) { far = v; break; }
+            if (startFar) far = v; else near = v;
         }
-        if (Double.isNaN(far)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        if (Double.isNaN(far) || Double.isNaN(near)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
         for (int k = 0; k < 60 && Math.abs(far - near) > 1e-9; k++) {
             double mid = 0.5 * (near + far), i = currentAtVoltage(dt, mid, current);
             if (Double.isNaN(i) || sign * (i - current) >= 0) far = mid; else near = mid;
@@ -222,7 +227,9 @@ public final class CellModel {
         for (int k = 0; k < 30 && !Double.isNaN(g1) && Math.abs(g1) > 1e-12 * Math.max(1e-3, Math.abs(i1)); k++) {
             double d = g1 - g0;
             double i2 = d != 0 ? i1 - g1 * (i1 - i0) / d : i1 - g1;
-            if (!Double.isFinite(i2) || Math.signum(i2) != direction) return Double.NaN;
+            // the electrodes' current keeps the external current's direction; with a soft short it need not: the
+            // leak G V may carry all of it (the electrodes then carry ~0, either way, e.g. a host in its hysteresis gap)
+            if (!Double.isFinite(i2) || (leak == 0 && Math.signum(i2) != direction)) return Double.NaN;
             i0 = i1; g0 = g1; i1 = i2;
             g1 = currentResidual(dt, voltage, i1);
         }

@@ -7,7 +7,8 @@ package org.cellwright.solver.physics;
  * v_c = h eps_dot(beta p, T) with power-law creep eps_dot = A (sigma/E)^n exp(-Q/RT) (LePage et al.,
  * J. Electrochem. Soc. 2019). When stripping outruns creep, voids grow:
  * da/dt = -a (i V_m/F - v_c)/h_v; otherwise the contact relaxes back: da/dt = (v_c + plating V_m/F)(a_eq - a)/h_v
- * (void model after Kasemchainan et al., Nat. Mater. 2019). Backward Euler.
+ * (void model after Kasemchainan et al., Nat. Mater. 2019). Backward Euler. Switched off
+ * ({@link #keepFullContact()}): a = 1 at every pressure and current.
  */
 public final class ContactArea {
     /** Depth scale of voids and of the creeping region [m]. */
@@ -21,6 +22,7 @@ public final class ContactArea {
     private final double molarVolume, youngs, creepA, creepN, creepQ, yield;
     private double a = 1, trialA = 1;
     private double pressure = 0, temperature = 298.15;
+    private boolean fullContact;
 
     public ContactArea(double molarVolume, double youngs, double creepA, double creepN, double creepQ, double yield) {
         this.molarVolume = molarVolume;
@@ -37,7 +39,17 @@ public final class ContactArea {
         if (a > equilibrium()) a = equilibrium();
     }
 
-    public double equilibrium() { return yield <= 0 ? 1 : Math.max(MIN_CONTACT, Math.min(1, pressure / (3 * yield))); }
+    /** Switches contact loss off: full contact from now on. */
+    public void keepFullContact() {
+        fullContact = true;
+        a = 1;
+        trialA = 1;
+    }
+
+    public double equilibrium() {
+        if (fullContact) return 1;
+        return yield <= 0 ? 1 : Math.max(MIN_CONTACT, Math.min(1, pressure / (3 * yield)));
+    }
 
     /** Creep velocity of Li towards the interface [m/s]. */
     public double creepVelocity() {
@@ -51,6 +63,7 @@ public final class ContactArea {
 
     /** Trial update for dt at anodic (stripping-positive) current density i through this contact; returns a. */
     public double trial(double dt, double i) {
+        if (fullContact) return trialA = 1;
         double v = creepVelocity();
         double strip = Math.max(0, i) * molarVolume / Constants.F;
         double plate = Math.max(0, -i) * molarVolume / Constants.F;

@@ -8,11 +8,12 @@ import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.OptionalMechanism;
 
 /**
  * A dense Li metal foil against the SE: Butler-Volmer charge transfer on the true contact area
- * ({@link ContactArea}: stack pressure, voids when stripping outruns creep), constriction resistance of lost
- * contact, SE-reduction interphase on the contact ({@link SolidElectrolyteInterphase}), electronic resistance of
+ * ({@link ContactArea}: stack pressure, voids when stripping outruns creep; switchable,
+ * {@link OptionalMechanism#CONTACT_LOSS}), constriction resistance of lost contact, SE-reduction interphase on the contact ({@link SolidElectrolyteInterphase}), electronic resistance of
  * foil and collector, and the penetration check of Li plated into SE flaws ({@link LithiumFlowStress}).
  */
 public final class LithiumMetalElectrode implements ElectrodeModel {
@@ -37,6 +38,7 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
         // flow stress of the foil from its bulk hardness by Tabor's relation H = 3 sigma (Tabor, The Hardness of Metals, 1951)
         this.foilFlowStress = li.has(HARDNESS) ? li.get(HARDNESS, 0) / 3 : li.get(BULK_FLOW_STRESS, 0.8e6);
         this.contact = ctx.newContact();
+        if (!metal.has(OptionalMechanism.CONTACT_LOSS)) contact.keepFullContact();
         this.sei = ctx.newInterphase();
         setConditions(cell.temperature(), cell.stackPressure());
         contact.reset(contact.equilibrium());

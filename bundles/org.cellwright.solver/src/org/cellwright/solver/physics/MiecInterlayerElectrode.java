@@ -10,8 +10,8 @@ import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.NewtonSolver;
+import org.cellwright.solver.numerics.fv.Mesh1D;
 
 /**
  * Current collector + optional Li foil + porous mixed ionic-electronic conducting (MIEC) interlayer, 1D through the
@@ -41,8 +41,6 @@ import org.cellwright.solver.numerics.NewtonSolver;
  * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
-    /** Slope of the host's equilibrium curves [V]; calibrated so lithiation is ~99 % complete at 5 mV. */
-    public static final double HOST_SLOPE = 0.03;
     /**
      * Depth to which the SE, pressed onto the as-cast layer (700 MPa in Sung2023), covers the interlayer's internal
      * surface [m]; with the flat contact it sets the true MIEC/SE contact area on which the SE is reduced:
@@ -50,8 +48,6 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
      * al., Adv. Mater. 2023, DOI 10.1002/adma.202210835).
      */
     public static final double SE_CONTACT_DEPTH = 145e-9;
-    /** Thickness over which an interface must open for a first Li layer [m]. */
-    public static final double OPENING_THICKNESS = 10e-9;
     /** Li amount below which a site counts as empty [mol/m2]. */
     public static final double EMPTY = 1e-7;
     private static final double MIN_KAPPA = 1e-8;
@@ -63,7 +59,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final MaterialSpec host, cc;
     private final int n;
     private final double rcc, particleRadius0;
-    private final double hostI0, hostPlateauL, hostPlateauD;
+    private final double hostI0;
+    private final AlloyingHysteresis alloying;
     private final double etaHostN;      // nucleation overpotential in/at the MIEC (on its lithiophilic component)
     private double etaCcN;              // nucleation overpotential at the MIEC/collector interface
     private final MaterialSpec philic;
@@ -78,15 +75,16 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private final double[] poreCov; // poreCoverage of the committed state, per node
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
-    private final double[] u, uTrial;
-    private final NewtonSolver newton;
-    private final Sys sys = new Sys();
+    private final double[] u, uTrial, uSet;
+    private final NewtonSolver newton, newtonAtPotential;
+    private final MiecChargeBalance balance;
     private final SolidElectrolyteInterphase sei;
     /** SE reduced where it touches the lithiated MIEC: the flat contact and the pore walls it was pressed into. */
     private final SolidElectrolyteInterphase contactSei;
     private final double deadCc;
     private double foil0, committedCurrent;
     private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
+    private Mesh1D mesh;
     private double etaKin, etaNuc, etaOhm, etaSei, coverageChange;
     private boolean reportedPore, reportedCc, reportedSe;
 
@@ -103,8 +101,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         this.rcc = rcc;
         this.particleRadius0 = Double.isNaN(interlayer.particleRadius()) ? 25e-9 : interlayer.particleRadius();
         this.hostI0 = host == null ? 0 : host.get(EXCHANGE_CURRENT_DENSITY, 1.0);
-        this.hostPlateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
-        this.hostPlateauD = host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, hostPlateauL + 0.3);
+        double plateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
+        this.alloying = new AlloyingHysteresis(plateauL, host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, plateauL + 0.3));
         MaterialSpec wetting = null;
         for (ComponentSpec c : interlayer.components())
             if (wetting == null || c.material().get(CONTACT_ANGLE, Math.PI) < wetting.get(CONTACT_ANGLE, Math.PI)) wetting = c.material();
@@ -126,7 +124,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         jPore = new double[n];
         u = new double[4 * n];
         uTrial = new double[4 * n];
+        uSet = new double[4 * n + 1];
         newton = new NewtonSolver(4 * n, 4, 4);
+        newtonAtPotential = new NewtonSolver(4 * n + 1, 4, 4);
+        balance = new MiecChargeBalance(n, new Reactions());
         sei = ctx.newInterphase();
         contactSei = ctx.newInterphase();
         this.deadCc = cc == null ? 0 : cc.get(DEAD_LITHIUM_FRACTION, 0);
@@ -172,7 +173,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         porosity = lith.hasHost() ? lith.porosity(ym) : layer.porosity();
         poreSize = lith.hasHost() ? lith.poreSize(ym, lithiationPressure)
                 : Double.isNaN(layer.poreSize()) ? 100e-9 : layer.poreSize();
-        dx = thickness / n;
+        mesh = new Mesh1D(0, thickness, n);
+        dx = mesh.width();
         double r = particleRadius0;
         if (lith.hasHost()) r *= Math.cbrt(lith.solidVolume(ym) / lith.solidVolume(0));
         aInt = 3 * (1 - porosity) / r;
@@ -227,9 +229,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         etaCcN = collectorNucleation();
     }
 
-    private double hostEquilibrium(double yy) {
-        return 0.5 * (hostPlateauL + hostPlateauD) + HOST_SLOPE * Math.log((1 - yy) / yy);
-    }
+    private double hostEquilibrium(double yy) { return alloying.equilibrium(yy); }
 
     @Override
     public double openCircuitPotential() { return anyMetal() || !lith.hasHost() ? 0 : hostEquilibrium(meanY()); }
@@ -237,53 +237,13 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     // ---------------------------------------------------------------- site kinetics
 
     /**
-     * Anodic current [A/m2] of a Li metal site of true area A: on the Li-covered fraction c Butler-Volmer about the
-     * site's equilibrium shift (Gibbs-Thomson in pores, interface opening), on the bare fraction only deposition,
-     * which needs the extra nucleation penalty: j = i0 A [c (e^{a f eta} - b e^{-(1-a) f eta})
-     * + (1 - c) b min(0, e^{-(1-a) f (eta + pen)} - 1) * -1 ...] with eta = dphi - shift, b = 1 - pore filling.
-     */
-    private double site(double dphi, double area, double shift, double pen, double c, double b, boolean derivative) {
-        return site(dphi, area, shift, pen, c, b, -1, derivative);
-    }
-
-    /**
-     * As above; with amount >= 0 a net stripping current of the covered part is capped by the Li available in the
-     * step, backward-Euler consistent for first-order depletion: J' = J nF / (nF + dt J) (never strips more than n).
+     * Anodic current [A/m2] (derivative: d j / d dphi) of a Li metal site of true area A at dphi, equilibrium shift,
+     * nucleation overpotential pen, covered share c and growth factor b ({@link NucleatingLithiumSite}); with
+     * amount >= 0 stripping is capped by the Li available in the step.
      */
     private double site(double dphi, double area, double shift, double pen, double c, double b, double amount, boolean derivative) {
-        double f = Constants.F / (Constants.R * temperature);
-        double a = ctx.alpha;
-        double i0 = ctx.i0(temperature) * area;
-        double eta = dphi - shift;
-        double ea = Math.exp(a * f * eta), ec = Math.exp(-(1 - a) * f * eta);
-        double xb = Math.exp(-(1 - a) * f * (eta + pen)) - 1; // > 0 past the nucleation threshold
-        double jc = i0 * c * (ea - b * ec), djc = i0 * c * (a * f * ea + b * (1 - a) * f * ec);
-        if (amount >= 0 && jc > 0) {
-            double nf = amount * Constants.F, den = nf + lastDt * jc;
-            if (den <= 0) { jc = 0; djc = 0; }
-            else { double r = nf / den; djc = djc * r * r; jc = jc * r; } // (not nf^2 / den^2: underflows to 0/0)
-        }
-        if (derivative) return djc + i0 * (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
-        return jc - i0 * (1 - c) * b * softplus(xb);
-    }
-
-    /**
-     * Sharpness of the smoothed nucleation threshold (softplus of x = e^{-(1-a) f (eta + pen)} - 1): 500 smooths over
-     * ~0.1 mV, so on the large internal area of a MIEC no Li deposits on bare walls before the 1.5 mV barrier (12 let
-     * the pores fill ~4 mV early and hid the nucleation dip).
-     */
-    private static final double SHARP = 500;
-
-    private static double softplus(double x) {
-        double z = SHARP * x;
-        if (z > 30) return x;
-        double e = Math.exp(z);
-        return (e < 1e-5 ? e * (1 - 0.5 * e) : Math.log(1 + e)) / SHARP; // Math.log1p is slow (StrictMath)
-    }
-
-    private static double softplusSlope(double x) {
-        double z = SHARP * x;
-        return z > 30 ? 1 : 1 / (1 + Math.exp(-z));
+        return NucleatingLithiumSite.current(ctx.i0(temperature) * area, ctx.alpha, temperature, dphi - shift, pen, c, b,
+                amount, lastDt, derivative);
     }
 
     /** Share of a flat site (collector, SE interface) covered by Li nuclei. */
@@ -336,12 +296,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return HeterogeneousNucleation.overpotential(ctx.gamma, ctx.omega, theta, temperature);
     }
 
-    private double gibbsThomson() { return 2 * ctx.gamma * ctx.molarVolume / (0.5 * poreSize * Constants.F); }
+    /** Equilibrium shift of Li in the pores, of radius half the pore size ({@link GibbsThomson}). */
+    private double gibbsThomson() { return GibbsThomson.shift(ctx.gamma, ctx.molarVolume, 0.5 * poreSize); }
 
-    /** Equilibrium shift [V] of Li in a layer of thickness h between two adhering solids of work of adhesion w. */
+    /** Equilibrium shift [V] of Li in a layer between two adhering solids of work of adhesion w ({@link InterfaceOpening}). */
     private double opening(double w, double amount, double area) {
-        double h = Math.max(OPENING_THICKNESS, amount * ctx.molarVolume / Math.max(area, 1e-12));
-        return w * ctx.molarVolume / (Constants.F * h);
+        return InterfaceOpening.shift(w, ctx.molarVolume, amount, area);
     }
 
     private double poreFill(int k) { return poreFill(nPore[k]); }
@@ -381,26 +341,55 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return site(phis0, seArea(), seShift(), etaHostN, coverage(nSe), 1, nSe, derivative);
     }
 
-    private double hostCurrentFactor(double yy) { return 2 * Math.sqrt(Math.max(0, yy * (1 - yy))); }
-
     /** Host alloying current [A/m2, anodic] at node k for dphi and trial lithiation yy, with hysteresis. */
     private double hostCurrent(double dphi, double yy) {
         if (!lith.hasHost()) return 0;
-        double f = Constants.F / (Constants.R * temperature);
-        double i0 = hostI0 * aInt * dx * hostCurrentFactor(yy);
-        double ul = hostPlateauL + HOST_SLOPE * Math.log((1 - yy) / yy);
-        double ud = hostPlateauD + HOST_SLOPE * Math.log((1 - yy) / yy);
-        double etaL = dphi - ul, etaD = dphi - ud;
-        double j = 0;
-        if (etaL < 0) j += -i0 * Math.expm1(-0.5 * f * etaL);
-        if (etaD > 0) j += i0 * Math.expm1(0.5 * f * etaD);
-        return j;
+        return alloying.current(hostI0 * aInt * dx, dphi, yy, temperature);
     }
 
     // ---------------------------------------------------------------- time step
 
     @Override
     public double trial(double dt, double current) {
+        startTrial(dt, current);
+        if (!newton.solve(balance, uTrial, 1e-10, 50)) return Double.NaN;
+        return finishTrial(dt, current);
+    }
+
+    /**
+     * A step at a set collector potential: the charge balance with the current as one more unknown
+     * ({@link MiecChargeBalance#setPotential}). Where the Li metal is stripped out and the host sits inside its
+     * hysteresis gap the electrode carries no current over a range of potentials: its potential is no function of
+     * its current there (a set-current step has no unique solution), but its current is one of its potential (a soft
+     * short then carries the cell's current at a voltage in that gap).
+     */
+    @Override
+    public double currentAtPotential(double dt, double potential, double guess) {
+        startTrial(dt, guess);
+        System.arraycopy(uTrial, 0, uSet, 0, uTrial.length);
+        uSet[4 * n] = guess;
+        // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
+        // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
+        double series = dx / (2 * sigma) + rcc + contactSei.resistance();
+        // start from the electronic potential the set potential gives at the guessed current
+        double shift = potential - guess * series - uSet[4 * (n - 1) + 1];
+        for (int k = 0; k < n; k++) uSet[4 * k + 1] += shift;
+        balance.setPotential(potential, series);
+        boolean ok;
+        try {
+            ok = newtonAtPotential.solve(balance, uSet, 1e-10, 50);
+        } finally {
+            balance.setPotential(Double.NaN, 0);
+        }
+        double i = uSet[4 * n];
+        if (!ok || !Double.isFinite(i)) return Double.NaN;
+        System.arraycopy(uSet, 0, uTrial, 0, uTrial.length);
+        lastI = i;
+        return Double.isNaN(finishTrial(dt, i)) ? Double.NaN : i;
+    }
+
+    /** Trial unknowns from the committed state, with a guess past the deposition threshold when plating starts. */
+    private void startTrial(double dt, double current) {
         lastI = current;
         lastDt = dt;
         System.arraycopy(u, 0, uTrial, 0, u.length);
@@ -415,8 +404,11 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                 uTrial[4 * k + 3] = current / n;
             }
         }
-        if (!newton.solve(sys, uTrial, 1e-10, 50)) return Double.NaN;
-        // site currents and state updates
+        balance.setTransport(mesh, kappa, sigma);
+    }
+
+    /** Site currents and the state at the end of the solved step; the collector potential, or NaN. */
+    private double finishTrial(double dt, double current) {
         double f = 1.0 / Constants.F;
         double dead = 0;
         double eRxn = 0, wSum = 0, wNuc = 0, wDep = 0; // wNuc / wDep: deposition-weighted onset overpotential
@@ -445,7 +437,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double netStrip = current > 0 ? current * dt * f : 0;
         double shareScale = anodicTotal > 0 ? netStrip / anodicTotal : 0;
         for (int k = 0; k < n; k++) {
-            double d = Math.max(0, jPore[k]) * shareScale * deadPore / (1 - deadPore);
+            double d = DeadLithium.left(Math.max(0, jPore[k]) * shareScale, deadPore);
             tnPore[k] = nPore[k] - jPore[k] * dt * f;
             d = Math.min(d, Math.max(0, tnPore[k]));
             tnPore[k] -= d;
@@ -459,7 +451,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         wNuc += Math.max(0, -jSe) * HeterogeneousNucleation.onsetOverpotential(etaHostN, nSe, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
         wDep += Math.max(0, -jSe);
         tnCc = nCc - jCc * dt * f;
-        double dSe = Math.max(0, jSe) * shareScale * ctx.deadFraction / (1 - ctx.deadFraction);
+        double dSe = DeadLithium.left(Math.max(0, jSe) * shareScale, ctx.deadFraction);
         tnSe = nSe - jSe * dt * f;
         dSe = Math.min(dSe, Math.max(0, tnSe));
         tnSe -= dSe;
@@ -468,7 +460,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         tnCc = Math.max(0, tnCc);
         if (!foil && deadCc > 0) {
             // Li left on the collector when a gap opens at its poorly wetting surface (no foil keeps the contact)
-            double dCc = Math.max(0, jCc) * shareScale * deadCc / (1 - deadCc);
+            double dCc = DeadLithium.left(Math.max(0, jCc) * shareScale, deadCc);
             dCc = Math.min(dCc, tnCc);
             tnCc -= dCc;
             dead += dCc;
@@ -652,98 +644,19 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return seRatio() >= poreRatio() ? Math.max(0, -jSe) : Math.max(0, -committedCurrent) * porosity;
     }
 
-    /** Residual of one time step: [phi_e, phi_s, j_host, j_pore] per node; phi_e(0) = 0 is the reference. */
-    private final class Sys implements NewtonSolver.BandedSystem {
-        @Override public int size() { return 4 * n; }
-
-        @Override
-        public boolean residual(double[] x, double[] r) {
-            double I = lastI;
-            double sc = 1.0 / Math.max(1.0, Math.abs(I));
-            double capNode = lith.hasHost() ? lith.lithiumCapacity() / n : 1;
-            for (int k = 0; k < n; k++) {
-                int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
-                double pe = x[e], ps = x[s], jh = x[q], jp = x[p];
-                double dphi = ps - pe;
-                double jm = jp + (k == n - 1 ? ccSite(dphi) : 0);
-                if (!Double.isFinite(jm)) return false;
-                double rightE = k < n - 1 ? -kappa * (x[e + 4] - pe) / dx : 0;
-                double leftE = k > 0 ? -kappa * (pe - x[e - 4]) / dx : -kappa * pe / (0.5 * dx);
-                r[e] = (rightE - leftE - jm - jh) * sc;
-                double rightS = k < n - 1 ? -sigma * (x[s + 4] - ps) / dx : -I;
-                double leftS = k > 0 ? -sigma * (ps - x[s - 4]) / dx : -seSite(ps, false);
-                r[s] = (rightS - leftS + jm + jh) * sc;
-                if (lith.hasHost()) {
-                    double yy = y[k] - jh * lastDt / (Constants.F * capNode);
-                    if (!(yy > 0 && yy < 1)) return false;
-                    r[q] = (jh - hostCurrent(dphi, yy)) * sc;
-                } else {
-                    r[q] = jh * sc;
-                }
-                double nNew = nPore[k] - jp * lastDt / Constants.F;
-                double jpe = pore(k, dphi, nNew);
-                if (!Double.isFinite(jpe)) return false;
-                r[p] = (jp - jpe) * sc;
-            }
-            return true;
+    /** The reactions of the committed state and the step, for the charge balance of the step. */
+    private final class Reactions implements MiecChargeBalance.Reactions {
+        @Override public double current() { return lastI; }
+        @Override public double dt() { return lastDt; }
+        @Override public boolean hasHost() { return lith.hasHost(); }
+        @Override public double hostCapacityPerCell() { return lith.hasHost() ? lith.lithiumCapacity() / n : 1; }
+        @Override public double lithiation(int k) { return y[k]; }
+        @Override public double poreLithium(int k) { return nPore[k]; }
+        @Override public double hostCurrent(double dphi, double yy) { return MiecInterlayerElectrode.this.hostCurrent(dphi, yy); }
+        @Override public double poreCurrent(int k, double dphi, double amount, boolean slope) {
+            return slope ? poreDphi(k, dphi, amount) : pore(k, dphi, amount);
         }
-
-        @Override
-        public void jacobian(double[] x, BandedMatrix jac) {
-            double sc = 1.0 / Math.max(1.0, Math.abs(lastI));
-            double ke = kappa / dx * sc, ks = sigma / dx * sc;
-            double capNode = lith.hasHost() ? lith.lithiumCapacity() / n : 1;
-            for (int k = 0; k < n; k++) {
-                int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
-                double dphi = x[s] - x[e];
-                double dc = (k == n - 1 ? ccSiteDphi(dphi) : 0) * sc;
-                if (k < n - 1) { jac.add(e, e + 4, -ke); jac.add(e, e, ke); }
-                if (k > 0) { jac.add(e, e - 4, -ke); jac.add(e, e, ke); } else jac.add(e, e, 2 * ke);
-                jac.add(e, s, -dc);
-                jac.add(e, e, dc);
-                jac.add(e, q, -sc);
-                jac.add(e, p, -sc);
-                if (k < n - 1) { jac.add(s, s + 4, -ks); jac.add(s, s, ks); }
-                if (k > 0) { jac.add(s, s - 4, -ks); jac.add(s, s, ks); } else jac.add(s, s, seSite(x[s], true) * sc);
-                jac.add(s, s, dc);
-                jac.add(s, e, -dc);
-                jac.add(s, q, sc);
-                jac.add(s, p, sc);
-                if (lith.hasHost()) {
-                    double jh = x[q];
-                    double yy = y[k] - jh * lastDt / (Constants.F * capNode);
-                    double h = 1e-7;
-                    double dHdPhi = (hostCurrent(dphi + h, yy) - hostCurrent(dphi - h, yy)) / (2 * h);
-                    double hy = Math.min(1e-9, 0.5 * Math.min(yy, 1 - yy));
-                    double dHdy = (hostCurrent(dphi, yy + hy) - hostCurrent(dphi, yy - hy)) / (2 * hy);
-                    double dydj = -lastDt / (Constants.F * capNode);
-                    jac.add(q, q, (1 - dHdy * dydj) * sc);
-                    jac.add(q, s, -dHdPhi * sc);
-                    jac.add(q, e, dHdPhi * sc);
-                } else {
-                    jac.add(q, q, sc);
-                }
-                double jp = x[p];
-                double nNew = nPore[k] - jp * lastDt / Constants.F;
-                double dPhi = poreDphi(k, dphi, nNew);
-                double hn = Math.max(1e-12, 1e-6 * Math.abs(nNew));
-                double dN = (pore(k, dphi, nNew + hn) - pore(k, dphi, Math.max(0, nNew - hn))) / (nNew + hn - Math.max(0, nNew - hn));
-                jac.add(p, p, (1 + dN * lastDt / Constants.F) * sc);
-                jac.add(p, s, -dPhi * sc);
-                jac.add(p, e, dPhi * sc);
-            }
-        }
-
-        @Override public double absoluteTolerance(int i) { return i % 4 >= 2 ? 1e-9 : 1e-10; }
-
-        @Override
-        public double stepLimit(double[] x, double[] d) {
-            double lim = 1;
-            for (int k = 0; k < n; k++) {
-                double dp = Math.abs(d[4 * k + 1] - d[4 * k]);
-                if (dp > 0.05) lim = Math.min(lim, 0.05 / dp);
-            }
-            return lim;
-        }
+        @Override public double collectorCurrent(double dphi, boolean slope) { return slope ? ccSiteDphi(dphi) : ccSite(dphi); }
+        @Override public double separatorCurrent(double phiS, boolean slope) { return seSite(phiS, slope); }
     }
 }

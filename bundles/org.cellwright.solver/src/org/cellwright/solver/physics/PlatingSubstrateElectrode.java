@@ -68,7 +68,7 @@ public final class PlatingSubstrateElectrode implements ElectrodeModel {
         lastI = i;
         double strip = Math.max(0, i) * dt / Constants.F;
         double plate = Math.max(0, -i) * dt / Constants.F;
-        double dead = strip * ctx.deadFraction / (1 - ctx.deadFraction);
+        double dead = DeadLithium.left(strip, ctx.deadFraction);
         // SE reduction on the deposit's true area (end-of-step area)
         double n1 = nDep + plate - strip - dead;
         if (n1 < 0) return Double.NaN;

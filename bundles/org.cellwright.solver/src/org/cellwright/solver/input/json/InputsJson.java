@@ -116,6 +116,12 @@ public final class InputsJson {
                 comps.add(co);
             }
             lo.add("components", comps);
+            if (!l.switchedOff().isEmpty()) {
+                JsonArray off = new JsonArray();
+                for (org.cellwright.solver.input.OptionalMechanism m : org.cellwright.solver.input.OptionalMechanism.values())
+                    if (!l.has(m)) off.add(m.name());
+                lo.add("switched_off", off);
+            }
             layers.add(lo);
         }
         o.add("layers", layers);
@@ -337,9 +343,16 @@ public final class InputsJson {
                 comps.add(new ComponentSpec(material(object(member(co, cat, "material"), cat + ".material"), cat + ".material"),
                         number(co, cat, "mass_fraction")));
             }
+            java.util.Set<org.cellwright.solver.input.OptionalMechanism> off =
+                    java.util.EnumSet.noneOf(org.cellwright.solver.input.OptionalMechanism.class);
+            if (o.has("switched_off")) {
+                JsonArray sa = array(o.get("switched_off"), at + ".switched_off");
+                for (int i = 0; i < sa.size(); i++)
+                    off.add(enumValue(org.cellwright.solver.input.OptionalMechanism.class, sa.get(i).getAsString(), at + ".switched_off[" + i + "]"));
+            }
             return new LayerSpec(string(o, at, "name"), role, optNumber(o, at, "thickness_m"), number(o, at, "porosity"),
                     optNumber(o, at, "pore_size_m"), optNumber(o, at, "particle_radius_m"), optNumber(o, at, "bruggeman_exponent"),
-                    optNumber(o, at, "tortuosity"), comps);
+                    optNumber(o, at, "tortuosity"), comps, off);
         }
 
         private MaterialSpec material(JsonObject o, String at) {

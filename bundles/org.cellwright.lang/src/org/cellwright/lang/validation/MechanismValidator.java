@@ -1,0 +1,43 @@
+package org.cellwright.lang.validation;
+
+import static org.cellwright.model.CellwrightPackage.Literals.*;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cellwright.lang.text.Printable;
+import org.cellwright.model.Composite;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Optional mechanisms switched off in a layer ({@code layer foil: Li 350 um { without contact-loss }}): each name must
+ * be a mechanism the layer's material has, named once. The solver's names: org.cellwright.solver.input.OptionalMechanism.
+ */
+public class MechanismValidator extends AbstractCellWrightRules {
+
+	/** The switchable mechanisms of a layer of this material (lower case with hyphens, as written). */
+	public static List<String> switchable(Material m) {
+		if (m != null && !(m instanceof Composite) && m.getKind() == MaterialKind.LITHIUM_METAL) return List.of("contact-loss");
+		return List.of();
+	}
+
+	@Check
+	public void switchedOff(Layer l) {
+		List<String> known = switchable(l.getMaterial());
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < l.getSwitchedOff().size(); i++) {
+			String name = l.getSwitchedOff().get(i);
+			if (!known.contains(name))
+				error("layer " + l.getName() + ": 'without " + Printable.escape(name) + "': "
+						+ (known.isEmpty() ? "its material has no optional mechanism to switch off"
+								: "no such mechanism here; switchable: " + String.join(", ", known)),
+						l, LAYER__SWITCHED_OFF, i, UNKNOWN_PROPERTY);
+			else if (!seen.add(name))
+				warning("layer " + l.getName() + ": " + name + " is switched off twice", l, LAYER__SWITCHED_OFF, i, DUPLICATE_NAME);
+		}
+	}
+}

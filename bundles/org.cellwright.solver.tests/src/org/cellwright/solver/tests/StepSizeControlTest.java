@@ -1,0 +1,52 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.numerics.StepSizeControl;
+import org.junit.jupiter.api.Test;
+
+/** The step-size control of the solid-state runner (numerics.StepSizeControl) on outputs with known local error. */
+class StepSizeControlTest {
+
+    @Test
+    void onAStraightLineTheErrorEstimateIsZeroAndOnlyTheChangePerStepLimits() {
+        StepSizeControl c = new StepSizeControl(0.05, 0.005);
+        // first step: no error estimate yet, growth at most 1.5
+        assertEquals(1.5, c.growth(0, 0.001, 0, 1), 0);
+        // y = 0.001 t: the extrapolation is exact; the change per step is far below its target: doubled
+        assertEquals(2.0, c.growth(0.001, 0.002, 0, 1), 0);
+        // a change of twice the target per step halves the step (0.8 target / change, bounded below by 0.5)
+        StepSizeControl d = new StepSizeControl(0.05, 0.005);
+        d.growth(0, 0.1, 0, 1);
+        assertEquals(0.5, d.growth(0.1, 0.2, 0, 1), 0);
+    }
+
+    @Test
+    void onAParabolaTheLocalErrorOfBackwardEulerSetsTheGrowth() {
+        // y = a t^2 at equal steps h: y_{n+1} - y_n - h (y_n - y_{n-1}) / h = 2 a h^2, estimate err = a h^2,
+        // growth 0.9 sqrt(tol / err): first order, the error scales as h^2 per step
+        double a = 1e-3, h = 2, tol = 4e-3; // err = 4e-3: growth 0.9
+        StepSizeControl c = new StepSizeControl(10, tol);
+        c.growth(0, a * h * h, 0, h);
+        double g = c.growth(a * h * h, a * 4 * h * h, 0, h);
+        assertEquals(0.9 * Math.sqrt(tol / (a * h * h)), g, 1e-12);
+        // a tolerance 4x larger allows steps twice as long
+        StepSizeControl c4 = new StepSizeControl(10, 4 * tol);
+        c4.growth(0, a * h * h, 0, h);
+        assertEquals(2 * g, c4.growth(a * h * h, a * 4 * h * h, 0, h), 1e-12);
+    }
+
+    @Test
+    void aTrialIsShortenedWhereTheOutputOrTheStateMovesTooFast() {
+        StepSizeControl c = new StepSizeControl(0.05, 0.005);
+        assertEquals(1, c.shortening(0.1, 0, 10, true), 0, "twice the target: accepted");
+        assertEquals(0.25, c.shortening(0.3, 0, 10, true), 0, "six times the target: a quarter");
+        assertEquals(1, c.shortening(0.3, 0, 10, false), 0, "the first step of a step may jump (a current switched on)");
+        assertEquals(1, c.shortening(0.3, 0, 1e-4, true), 0, "below 1 ms nothing is shortened");
+        double dx = 4 * StepSizeControl.STATE_TARGET;
+        assertEquals(0.2, c.shortening(0, dx, 10, true), 1e-15, "state change 4x its target: 0.8 / 4");
+        assertEquals(0.1, c.shortening(0, 100 * StepSizeControl.STATE_TARGET, 10, true), 0, "at most 10x shorter");
+        // the state change also bounds the growth
+        assertEquals(0.3, c.growth(0, 0, dx, 1), 0, "0.8 / 4, at least 0.3");
+    }
+}

@@ -1,0 +1,153 @@
+package org.cellwright.solver;
+
+import static org.cellwright.solver.StepText.describe;
+import static org.cellwright.solver.StepText.describeCutoffs;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.physics.CellModel;
+import org.cellwright.solver.physics.PhysicsEvents;
+
+/**
+ * Events of a run that are not a step's own end: the model's events at commit (a short circuit reported by the
+ * physics ends the run), hard shorts (a Li filament spanning the separator, or the leak through filaments exceeding
+ * the applied current), soft shorts (a step that cannot reach its voltage cut-off because current leaks; the
+ * Coulombic efficiency collapsing while current leaks) and stalled steps (a step of the cycle's second direction that
+ * ends at its cut-off having passed almost nothing).
+ */
+final class EventDetection implements PhysicsEvents {
+    /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
+    static final double STALL_FRACTION = 0.01;
+
+    private final RunRecorder rec;
+    private final CellModel model;
+    /** The run's end asked for by an event of the model (a short circuit), or null. */
+    RunStatus pendingStatus;
+    /** Signed charge [C/m2] of the last step that passed current. */
+    double lastStepCharge;
+    /** Charge [C/m2] that leaked through Li filaments in the current cycle and the current step. */
+    private double cycleLeak, stepLeak;
+    /** Best Coulombic efficiency of the cycles after the first, and whether a soft short was reported. */
+    private double bestEfficiency = Double.NaN;
+    private int softShorts;
+    private boolean softShortReported;
+    /** Stalled steps (see {@link #checkStall}) after the first one, and the cycle of the last. */
+    private int laterStalls, lastStallCycle;
+    private boolean stallReported;
+
+    EventDetection(RunRecorder rec, CellModel model) {
+        this.rec = rec;
+        this.model = model;
+    }
+
+    @Override
+    public void emit(SimulationEvent.Type type, double value, String msg) {
+        rec.event(type, value, msg);
+        if (type == SimulationEvent.Type.SHORT_CIRCUIT) pendingStatus = RunStatus.SHORT_CIRCUIT;
+    }
+
+    void startStep() { stepLeak = 0; }
+
+    /** Charge [C/m2] that leaked through Li filaments in a time step. */
+    void addLeak(double charge) {
+        stepLeak += charge;
+        cycleLeak += charge;
+    }
+
+    /**
+     * A hard short after a committed time step at current i with the leak current leakNow [A/m2] through filaments:
+     * its reason, or null.
+     */
+    String hardShort(double i, double leakNow) {
+        double leak = Math.abs(leakNow);
+        if (!(model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), 1.0))) return null;
+        return model.filamentFraction() >= 1
+                ? String.format(Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
+                        + "%.2f x its penetration stress", model.penetrationRatio())
+                : String.format(Locale.ROOT, "soft short: leakage through Li filaments (%.0f %% of the "
+                        + "separator) %.3g A/m2 exceeds the applied current", 100 * model.filamentFraction(), leak);
+    }
+
+    /**
+     * A step with a voltage cut-off that ran into its time limit while current leaked through Li filaments: a soft
+     * short (the leak keeps the voltage from its cut-off), reported once with cycle and reason, later ones counted.
+     */
+    void checkSoftShortStep(StepMode mode, double setpoint, List<Cutoff> cutoffs, double stepCharge) {
+        if (!(Math.abs(stepLeak) > 0.01 * Math.abs(stepCharge)) || model.filamentFraction() <= 0) return;
+        softShort(String.format(Locale.ROOT, "%s ran into its time limit without reaching %s: "
+                + "%.0f %% of its %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator",
+                describe(mode, setpoint), describeCutoffs(cutoffs), 100 * Math.abs(stepLeak / stepCharge),
+                Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
+    }
+
+    /** A cycle closed with Coulombic efficiency ce of the charge first [C/m2] of its first direction. */
+    void cycleClosed(boolean last, double ce, double first) {
+        // Coulombic efficiency collapsing while current leaks through Li filaments: a soft short
+        if (!last && rec.cycle > 1 && ce >= 0 && bestEfficiency > 0 && ce < Simulation.SOFT_SHORT_EFFICIENCY_DROP * bestEfficiency
+                && Math.abs(cycleLeak) > 0.01 * first)
+            softShort(String.format(Locale.ROOT, "Coulombic efficiency %.1f %% against %.1f %% in the cycles "
+                    + "before; %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator in this cycle",
+                    100 * ce, 100 * bestEfficiency, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()), false);
+        if (rec.cycle > 1 && ce > 0 && !(ce <= bestEfficiency)) bestEfficiency = ce;
+        cycleLeak = 0;
+    }
+
+    /** A soft short in the current step (step true) or in the cycle being closed. */
+    private void softShort(String reason, boolean step) {
+        if (softShortReported) { softShorts++; return; }
+        softShortReported = true;
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, model.filamentFraction(),
+                step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle, rec.stepIndex, reason)
+                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle, reason)));
+    }
+
+    /** One message for the soft shorts after the first, if any. */
+    void reportLaterSoftShorts() {
+        if (softShorts > 0)
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, softShorts, String.format(
+                    Locale.ROOT, "warning: the soft short showed again %d time%s, the last in cycle %d",
+                    softShorts, softShorts == 1 ? "" : "s", rec.cycle)));
+    }
+
+    /**
+     * A step of the cycle's second direction (stripping after plating, discharge after charge) that ends at its
+     * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it (the
+     * protocol's last step too, e.g. the 5 C discharge of a rate test) is a symptom (an overpotential the cut-off
+     * leaves no room for): the first is reported as a run message with the cycle and the dominant overpotential at the
+     * cut-off, later ones are counted.
+     */
+    void checkStall(int sign, double stepCharge, double[] eta, double cutoff) {
+        double previous = lastStepCharge;
+        if (sign != 0) lastStepCharge = stepCharge;
+        if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return;
+        if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return;
+        if (stallReported) {
+            laterStalls++;
+            lastStallCycle = rec.cycle;
+            return;
+        }
+        stallReported = true;
+        OverpotentialKind dominant = OverpotentialKind.values()[0];
+        for (OverpotentialKind k : OverpotentialKind.values())
+            if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
+        String what = model.fullCell() ? "discharge" : "stripping";
+        String before = model.fullCell() ? "charged" : "plated";
+        emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
+                "warning: cycle %d: the %s step ended at its voltage cut-off%s after %.3g mAh/cm2, less than "
+                + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", rec.cycle, what,
+                Double.isNaN(cutoff) ? "" : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, rec.voltage),
+                Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
+                dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(),
+                eta[dominant.ordinal()]));
+    }
+
+    /** One message for the stalled steps after the first, if any. */
+    void reportLaterStalls() {
+        if (laterStalls == 0) return;
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, laterStalls, String.format(
+                Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", laterStalls,
+                laterStalls == 1 ? "" : "s", lastStallCycle)));
+    }
+}

@@ -1,0 +1,129 @@
+package org.cellwright.solver;
+
+import static org.cellwright.solver.StepText.hoursText;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cellwright.solver.physics.CellModel;
+
+/**
+ * Recording of one run: the run's clock (time, step, cycle, voltage) that every record carries, the samples, how
+ * each step ended, the cycle summaries (a cycle starts with the first current of the protocol's first direction
+ * after the opposite one), and the warnings of steps that ended other than by their own condition.
+ */
+final class RunRecorder {
+    private final ResultSink sink;
+    private final CellModel model;
+    private final double activeLoading;
+    /** Set once by the runner: the soft-short check runs when a cycle closes. */
+    EventDetection events;
+    double time;
+    int stepIndex;
+    int cycle = 0;
+    double voltage;
+    /** Start time [s] of the current step. */
+    double stepStart;
+    double lastSampleTime = Double.NEGATIVE_INFINITY;
+    int firstSign = 0;
+    private boolean seenOpposite;
+    double cycleCharge, cycleDischarge;
+    private double cycleStart;
+    /** The steps ended in the current cycle (and before the first cycle). */
+    private final List<StepResult> cycleSteps = new ArrayList<>();
+    /** Warnings of step ends after the first of each kind, and the cycle of the last. */
+    private final Map<StepEnd, int[]> laterEnds = new EnumMap<>(StepEnd.class);
+
+    RunRecorder(ResultSink sink, CellModel model, double activeLoading) {
+        this.sink = sink;
+        this.model = model;
+        this.activeLoading = activeLoading;
+    }
+
+    ResultSink sink() { return sink; }
+
+    void emitSample(double i, double stepCharge, double ocv, double[] eta) {
+        lastSampleTime = time;
+        sink.sample(new Sample(time, stepIndex, cycle, voltage, i, model.temperature(), model.stackPressure(),
+                stepCharge, ocv, eta, model.inventory()));
+    }
+
+    /** A sample at the step's end unless one was just written. */
+    void sampleIfNew(double i, double stepCharge) {
+        if (time != lastSampleTime) emitSample(i, stepCharge, model.ocv(), model.overpotentials());
+    }
+
+    void event(SimulationEvent.Type type, double value, String msg) {
+        sink.event(new SimulationEvent(type, time, stepIndex, cycle, value, msg));
+    }
+
+    /** Records how the current step ended (for its cycle). */
+    void recordStep(StepEnd end, double charge) {
+        cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, time, charge, voltage));
+    }
+
+    /**
+     * A warning for a step that ended other than by its own conditions; one per kind, later ones counted. Steps are
+     * numbered as in timeseries.csv's step column and cycles.csv's step_ends (from 0, the protocol's steps flattened).
+     */
+    void warnEnd(StepEnd end, String what) {
+        int[] later = laterEnds.get(end);
+        if (later != null) { later[0]++; later[1] = cycle; return; }
+        laterEnds.put(end, new int[] {0, 0});
+        sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, voltage,
+                String.format(Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, stepIndex,
+                        end.label(), hoursText(time), what)));
+    }
+
+    /** One message per kind of step end warned about more than once. */
+    void reportLaterEnds() {
+        for (var e : laterEnds.entrySet()) {
+            int n = e.getValue()[0];
+            if (n == 0) continue;
+            sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, n, String.format(
+                    Locale.ROOT, "warning: %d later step%s ended so (%s), the last in cycle %d", n,
+                    n == 1 ? "" : "s", e.getKey().label(), e.getValue()[1])));
+        }
+    }
+
+    /** A step started passing current of this sign: the first of the opposite direction after it opens a cycle. */
+    void startDirection(int sign) {
+        if (firstSign == 0) {
+            firstSign = sign;
+            cycle = 1;
+            cycleStart = time;
+            return;
+        }
+        if (sign != firstSign) seenOpposite = true;
+        else if (seenOpposite) {
+            closeCycle(false); // the step that starts the new cycle is recorded when it ends, in the new cycle
+            cycle++;
+            seenOpposite = false;
+            cycleCharge = 0;
+            cycleDischarge = 0;
+            cycleStart = time;
+        }
+    }
+
+    /** Charge [C/m2] passed in a time step at current i: counted as the cycle's charge or discharge. */
+    void addCharge(double i, double h) {
+        if (i > 0) cycleCharge += i * h; else cycleDischarge -= i * h;
+    }
+
+    void closeCycle(boolean last) {
+        if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0)) return;
+        double first = firstSign > 0 ? cycleCharge : cycleDischarge;
+        double second = firstSign > 0 ? cycleDischarge : cycleCharge;
+        double ce = first > 0 ? second / first : Double.NaN;
+        double spec = Double.isNaN(activeLoading) ? Double.NaN : cycleDischarge / activeLoading;
+        events.cycleClosed(last, ce, first);
+        sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, ce, spec, cycleStart, time, model.inventory(),
+                cycleSteps));
+        cycleSteps.clear();
+        cycleCharge = 0;
+        cycleDischarge = 0;
+    }
+}

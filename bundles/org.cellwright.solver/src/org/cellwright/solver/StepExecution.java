@@ -1,0 +1,276 @@
+package org.cellwright.solver;
+
+import static org.cellwright.solver.Simulation.BOUND_CAPACITIES;
+import static org.cellwright.solver.Simulation.LANDING_STEP;
+import static org.cellwright.solver.Simulation.LANDING_TOLERANCE;
+import static org.cellwright.solver.Simulation.MAX_STEP_BOUND;
+import static org.cellwright.solver.Simulation.stepBound;
+import static org.cellwright.solver.StepEndLanding.crossedVoltage;
+import static org.cellwright.solver.StepEndLanding.cutoffInDirection;
+import static org.cellwright.solver.StepEndLanding.hasVoltageCutoff;
+import static org.cellwright.solver.StepText.describe;
+import static org.cellwright.solver.StepText.describeCutoffs;
+import static org.cellwright.solver.StepText.hoursText;
+import static org.cellwright.solver.StepText.num;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.numerics.StepSizeControl;
+import org.cellwright.solver.physics.CellModel;
+
+/**
+ * Execution of one electrical step: implicit time steps of the model (backward Euler inside the electrode models)
+ * with adaptive length (voltage change per step, a local-error estimate, the change of the electrodes' state, the
+ * settings' maximum step, the remaining duration and capacity), until the step's own condition ends it. A voltage
+ * cut-off within a time step is landed on by {@link StepEndLanding}; short circuits and soft shorts are detected by
+ * {@link EventDetection}; everything is recorded through {@link RunRecorder}.
+ */
+final class StepExecution {
+    /** Minimum time step [s] below which a step counts as not converged. */
+    static final double DT_MIN = 1e-6;
+
+    private final CellModel model;
+    private final SolverSettings settings;
+    private final ProgressListener progress;
+    private final RunRecorder rec;
+    private final EventDetection events;
+    private final StepEndLanding landing;
+    private final double nominalCapacityDensity; // C/m2
+    private final int stepCount, totalCycles;
+    private final double initialLithium;
+
+    StepExecution(CellModel model, SolverSettings settings, ProgressListener progress, RunRecorder rec,
+            EventDetection events, double nominalCapacityDensity, int stepCount, int totalCycles, double initialLithium) {
+        this.model = model;
+        this.settings = settings;
+        this.progress = progress;
+        this.rec = rec;
+        this.events = events;
+        this.landing = new StepEndLanding(model);
+        this.nominalCapacityDensity = nominalCapacityDensity;
+        this.stepCount = stepCount;
+        this.totalCycles = totalCycles;
+        this.initialLithium = initialLithium;
+    }
+
+    /** Runs one electrical step; returns a terminal status or null to continue. */
+    RunStatus runStep(StepMode mode, double setpoint, List<Cutoff> cutoffs) {
+        double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY, currentLimit = Double.NaN;
+        boolean ownDuration = false;
+        for (Cutoff c : cutoffs) {
+            switch (c.kind()) {
+                case DURATION -> { duration = Math.min(duration, c.value()); ownDuration = true; }
+                case CAPACITY -> capacity = Math.min(capacity, Math.abs(c.value()));
+                case CURRENT_BELOW -> currentLimit = Double.isNaN(currentLimit) ? Math.abs(c.value()) : Math.max(currentLimit, Math.abs(c.value()));
+                case CURRENT_BELOW_C_RATE -> {
+                    double v = Math.abs(c.value()) * nominalCapacityDensity / 3600.0; // like a C-rate current
+                    currentLimit = Double.isNaN(currentLimit) ? v : Math.max(currentLimit, v);
+                }
+                default -> {}
+            }
+        }
+        if (cutoffs.isEmpty() && mode == StepMode.CURRENT && setpoint == 0) { duration = 0; ownDuration = true; }
+        double bound = Double.NaN;
+        if (!ownDuration) {
+            double ref = mode == StepMode.CURRENT ? setpoint : currentLimit;
+            if (mode == StepMode.POWER && Double.isNaN(ref)) ref = setpoint / Math.max(Math.abs(rec.voltage), 1.0);
+            bound = stepBound(nominalCapacityDensity, ref);
+            duration = bound;
+        }
+        rec.stepStart = rec.time;
+        events.startStep();
+        double stepTime = 0, stepCharge = 0, stepAbs = 0;
+        double current = mode == StepMode.CURRENT ? setpoint : 0;
+        double dt = Math.min(settings.maxStep(), Math.max(1.0, 1e-3 * Math.min(duration, 3600)));
+        dt = Math.min(dt, 1.0);
+        // step control on the voltage (StepSizeControl): 50 mV per step at rtol 1e-4, local-error tolerance
+        // 1000 atol + 10 rtol |V| (5 mV at the defaults)
+        StepSizeControl control = new StepSizeControl(0.05 * Math.sqrt(settings.relativeTolerance() / 1e-4),
+                settings.absoluteTolerance() * 1000 + settings.relativeTolerance() * 10 * Math.abs(rec.voltage));
+        int stepSign = 0;
+        long guard = 0;
+        StepEnd end = null;
+        // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
+        int landings = 0;
+        while (stepTime < duration && stepAbs < capacity) {
+            if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
+            double h = Math.min(dt, settings.maxStep());
+            h = Math.min(h, duration - stepTime);
+            if (Math.abs(current) > 0 && Double.isFinite(capacity))
+                h = Math.min(h, (capacity - stepAbs) / Math.abs(current));
+            double v;
+            double i = current;
+            boolean landed = false;
+            // solve the step (and, for CV/CP, the current)
+            while (true) {
+                if (mode == StepMode.CURRENT) {
+                    v = model.trial(h, i);
+                    // a step without solution at the set current while a soft short leaks current (the leak G V
+                    // moves the electrodes' current with the voltage, which falls steeply where the particle surfaces
+                    // saturate; or the leak carries the whole current while the electrode sits where its potential is
+                    // no function of its current, a host in its hysteresis gap): solved at a set voltage for that
+                    // current, at any step length (a leak that carries the current lasts for the rest of the step)
+                    if (Double.isNaN(v) && model.filamentFraction() > 0)
+                        v = model.voltageAtCurrent(h, i);
+                } else {
+                    double[] sol = landing.solveForCurrent(mode, setpoint, h, current);
+                    i = sol[0];
+                    v = sol[1];
+                }
+                if (!Double.isNaN(v)) {
+                    // voltage cut-offs crossed within the step: shorten the step to land on them
+                    double over = crossedVoltage(cutoffs, v);
+                    if (!Double.isNaN(over) && Math.abs(v - over) > LANDING_TOLERANCE) {
+                        if (h > DT_MIN) {
+                            double frac = Math.abs(rec.voltage - v) > 1e-12 ? (rec.voltage - over) / (rec.voltage - v) : 0.5;
+                            frac = Math.max(0.05, Math.min(0.9, frac * 0.999));
+                            if (!Double.isFinite(frac)) frac = 0.5;
+                            h *= frac;
+                            continue;
+                        }
+                        if (mode == StepMode.CURRENT) {
+                            double[] l = landing.landOnCutoff(h, current, over);
+                            if (l != null) { i = l[0]; v = l[1]; }
+                        }
+                        landed = true;
+                        break;
+                    }
+                    // the state may move fast where the voltage is flat (a particle surface saturating at the
+                    // end of a discharge): the charge passed until an electrode saturates must not depend on
+                    // how large the steps happened to be
+                    double shorten = control.shortening(Math.abs(v - rec.voltage), model.stateChange(), h, stepTime > 0);
+                    if (shorten < 1) {
+                        h *= shorten;
+                        continue;
+                    }
+                    break;
+                }
+                // why the step had no solution, read before the landing's own trials (at zero current, at
+                // the cut-off) replace the model's last trial and with it its failure cause
+                String cause = model.failureCause();
+                // no solution: where a voltage cut-off lies in the current's direction, the voltage falls (or
+                // rises) to it within this step faster than the steps resolve: solve for the current at the cut-off
+                double cut = mode == StepMode.CURRENT ? cutoffInDirection(cutoffs, current) : Double.NaN;
+                if (!Double.isNaN(cut) && ((h <= LANDING_STEP && landings++ < 3) || h * 0.25 < DT_MIN)) {
+                    double[] l = landing.landOnCutoff(h, current, cut);
+                    if (l != null && (Math.abs(l[0] - current) <= 0.01 * Math.abs(current) || h * 0.25 < DT_MIN)) {
+                        i = l[0];
+                        v = l[1];
+                        landed = true;
+                        break;
+                    }
+                }
+                h *= 0.25;
+                if (h < DT_MIN) {
+                    boolean noLithium = cause != null && cause.contains("run out of lithium");
+                    if (hasVoltageCutoff(cutoffs) || noLithium) {
+                        // the step ends here; the run goes on with the next step
+                        StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : StepEnd.SOLVER_FAILURE;
+                        if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s",
+                                describe(mode, setpoint), num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
+                                cause == null ? "the solver found no solution of the next time step" : cause));
+                        events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
+                        rec.recordStep(why, stepCharge);
+                        return null;
+                    }
+                    return failStep(stepCharge, "no solution of the next time step"
+                            + (cause == null ? "" : ": " + cause));
+                }
+            }
+            double dx = model.stateChange(); // of this trial, before the commit
+            double[] eta = model.overpotentials();
+            double weBefore = settings.debugConservationChecks() ? model.workingElectrode().inventory().total() : 0;
+            double leakNow = i - model.electrochemicalCurrent();
+            model.commit(events);
+            if (settings.debugConservationChecks()) {
+                // charge: the working electrode loses exactly I dt / F of lithium (oxidation positive)
+                double change = model.workingElectrode().inventory().total() - weBefore;
+                double expected = -model.electrochemicalCurrent() * h / org.cellwright.solver.physics.Constants.F;
+                if (Math.abs(change - expected) > 1e-9 * Math.max(Math.abs(expected), 1e-9) + 1e-12 * Math.abs(weBefore)) {
+                    events.emit(SimulationEvent.Type.CONSERVATION_ERROR, change - expected,
+                            "charge not conserved in the working electrode: " + (change - expected) + " mol/m2");
+                    rec.recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
+                    return RunStatus.NOT_CONVERGED;
+                }
+            }
+            stepTime += h;
+            rec.time += h;
+            stepCharge += i * h;
+            stepAbs += Math.abs(i) * h;
+            events.addLeak(leakNow * h);
+            if (i != 0 && stepSign == 0) {
+                stepSign = (int) Math.signum(i);
+                rec.startDirection(stepSign);
+            }
+            rec.addCharge(i, h);
+            double prevV = rec.voltage;
+            rec.voltage = v;
+            model.acceptVoltage(v);
+            current = i;
+            if (settings.debugConservationChecks()) {
+                double tot = model.inventory().total();
+                if (Math.abs(tot - initialLithium) > 1e-9 * Math.max(1, Math.abs(initialLithium)) + 1e-12) {
+                    events.emit(SimulationEvent.Type.CONSERVATION_ERROR, tot - initialLithium,
+                            "lithium not conserved: drift " + (tot - initialLithium) + " mol/m2");
+                    rec.recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
+                    return RunStatus.NOT_CONVERGED;
+                }
+            }
+            if (events.pendingStatus != null) {
+                rec.emitSample(i, stepCharge, model.ocv(), eta);
+                rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
+                return events.pendingStatus;
+            }
+            String shortReason = events.hardShort(i, leakNow);
+            if (shortReason != null) {
+                rec.emitSample(i, stepCharge, model.ocv(), eta);
+                rec.event(SimulationEvent.Type.SHORT_CIRCUIT, model.penetrationRatio(), shortReason);
+                rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
+                return RunStatus.SHORT_CIRCUIT;
+            }
+            boolean atVoltage = landed || !Double.isNaN(crossedVoltage(cutoffs, v));
+            boolean atCurrent = Math.abs(i) <= currentLimit;
+            boolean stop = atVoltage || atCurrent;
+            if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(i, stepCharge, model.ocv(), eta);
+            progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle, 1), Math.max(totalCycles, 1));
+            if (progress.isCancelled()) {
+                rec.recordStep(StepEnd.CANCELLED, stepCharge);
+                return RunStatus.CANCELLED;
+            }
+            if (stop) {
+                double cutV = landed ? cutoffInDirection(cutoffs, i) : crossedVoltage(cutoffs, v);
+                if (atVoltage) events.checkStall(stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
+                else if (stepSign != 0) events.lastStepCharge = stepCharge;
+                end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
+                break;
+            }
+            dt = Math.min(settings.maxStep(), h * control.growth(prevV, v, dx, h));
+            if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
+        }
+        if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+        if (stepSign != 0) events.lastStepCharge = stepCharge;
+        if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
+                : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
+        if (end == StepEnd.TIME_BOUND && bound > 0)
+            rec.warnEnd(end, String.format(Locale.ROOT, "%s reached no cut-off (%s) within its bound of %s "
+                    + "(no duration given: %s x the time the nominal capacity takes at %s, at most %s h); ended at %s V",
+                    describe(mode, setpoint), describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
+                    mode == StepMode.CURRENT ? "its current" : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
+        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(mode, setpoint, cutoffs, stepCharge);
+        rec.recordStep(end, stepCharge);
+        return null;
+    }
+
+    /** Ends the run as not converged, saying where (cycle, step, time) and why. */
+    private RunStatus failStep(double stepCharge, String why) {
+        if (rec.time != rec.lastSampleTime) rec.emitSample(0, stepCharge, model.ocv(), model.overpotentials());
+        rec.recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
+        rec.event(SimulationEvent.Type.NOT_CONVERGED, Double.NaN, String.format(Locale.ROOT,
+                "cycle %d, step %d, at %s (%.4f V): %s", rec.cycle, rec.stepIndex, hoursText(rec.time), rec.voltage, why));
+        return RunStatus.NOT_CONVERGED;
+    }
+}

@@ -1,0 +1,177 @@
+package org.cellwright.solver.physics;
+
+import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.NewtonSolver;
+import org.cellwright.solver.numerics.fv.FaceConductance;
+import org.cellwright.solver.numerics.fv.Mesh1D;
+
+/**
+ * One implicit time step of a porous mixed conductor (porous-electrode theory, Newman and Tiedemann, AIChE J. 21, 25,
+ * 1975) on a cell-centred finite-volume mesh from the SE (x = 0) to the collector: per cell k the unknowns phi_e (ionic
+ * potential, phi_e = 0 at the SE is the reference), phi_s (electronic potential), j_host and j_pore (reaction
+ * currents per geometric area, anodic positive), and the residuals
+ * <ul>
+ * <li>ionic charge balance: q_e(k+1/2) - q_e(k-1/2) - j_metal - j_host = 0, q_e = -kappa d phi_e/dx;</li>
+ * <li>electronic: q_s(k+1/2) - q_s(k-1/2) + j_metal + j_host = 0, q_s = -sigma d phi_s/dx, with the applied current I
+ * leaving at the collector and the SE-side Li deposit's current entering at x = 0;</li>
+ * <li>the host and pore currents equal to their kinetics at dphi = phi_s - phi_e and the end-of-step amounts
+ * (backward Euler).</li>
+ * </ul>
+ * Face fluxes from {@link FaceConductance}; the kinetics are the electrode's ({@link Reactions}). Rows are scaled by
+ * 1 / max(1, |I|). At a set collector potential E ({@link #setPotential}) the current I is one more unknown (last),
+ * with the row E = phi_s(L) + I R_series: the step is then well posed also where the electrode carries no current
+ * over a range of potentials (a host inside its hysteresis gap with no Li metal left), where the potential is not a
+ * function of the current.
+ */
+final class MiecChargeBalance implements NewtonSolver.BandedSystem {
+
+    /** The reactions of the electrode at the end of the step. */
+    interface Reactions {
+        /** Applied anodic current density [A/m2] and the step [s]. */
+        double current();
+        double dt();
+        boolean hasHost();
+        /** Li a cell's host takes from y = 0 to 1 [mol/m2] (1 without host). */
+        double hostCapacityPerCell();
+        /** Host lithiation and pore Li [mol/m2] of cell k in the committed state. */
+        double lithiation(int k);
+        double poreLithium(int k);
+        /** Host current [A/m2] at dphi and end-of-step lithiation y. */
+        double hostCurrent(double dphi, double y);
+        /** Pore current of cell k at dphi and end-of-step pore Li [mol/m2]; with slope, d j / d dphi. */
+        double poreCurrent(int k, double dphi, double amount, boolean slope);
+        /** Current of the Li at the collector (last cell) and at the SE (x = 0); with slope, their derivatives. */
+        double collectorCurrent(double dphi, boolean slope);
+        double separatorCurrent(double phiS, boolean slope);
+    }
+
+    private final int n;
+    private final Reactions rx;
+    private double gIonic, gIonicBoundary, gElectronic;
+    /** Set collector potential [V] and the series resistance [Ohm m2] from the last cell's centre to it; NaN: set current. */
+    private double potential = Double.NaN, seriesResistance;
+
+    MiecChargeBalance(int cells, Reactions reactions) {
+        this.n = cells;
+        this.rx = reactions;
+    }
+
+    /** Mesh and effective conductivities [S/m] (ionic, electronic) of the step. */
+    void setTransport(Mesh1D mesh, double kappa, double sigma) {
+        double h = 0.5 * mesh.width();
+        gIonic = FaceConductance.series(kappa, h, kappa, h);
+        gElectronic = FaceConductance.series(sigma, h, sigma, h);
+        gIonicBoundary = FaceConductance.series(kappa, h, Double.POSITIVE_INFINITY, 0); // to phi_e = 0 at the SE
+    }
+
+    /** Solves at the set collector potential E [V] (NaN: at the set current), R [Ohm m2] from the last cell's centre. */
+    void setPotential(double e, double r) {
+        potential = e;
+        seriesResistance = r;
+    }
+
+    private boolean potentialSet() { return !Double.isNaN(potential); }
+
+    @Override public int size() { return 4 * n + (potentialSet() ? 1 : 0); }
+
+    @Override
+    public boolean residual(double[] x, double[] r) {
+        double dt = rx.dt();
+        double sc = 1.0 / Math.max(1.0, Math.abs(rx.current()));
+        double I = potentialSet() ? x[4 * n] : rx.current();
+        double capNode = rx.hostCapacityPerCell();
+        for (int k = 0; k < n; k++) {
+            int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
+            double pe = x[e], ps = x[s], jh = x[q], jp = x[p];
+            double dphi = ps - pe;
+            double jm = jp + (k == n - 1 ? rx.collectorCurrent(dphi, false) : 0);
+            if (!Double.isFinite(jm)) return false;
+            double rightE = k < n - 1 ? -gIonic * (x[e + 4] - pe) : 0;
+            double leftE = k > 0 ? -gIonic * (pe - x[e - 4]) : -gIonicBoundary * pe;
+            r[e] = (rightE - leftE - jm - jh) * sc;
+            double rightS = k < n - 1 ? -gElectronic * (x[s + 4] - ps) : -I;
+            double leftS = k > 0 ? -gElectronic * (ps - x[s - 4]) : -rx.separatorCurrent(ps, false);
+            r[s] = (rightS - leftS + jm + jh) * sc;
+            if (rx.hasHost()) {
+                double yy = rx.lithiation(k) - jh * dt / (Constants.F * capNode);
+                if (!(yy > 0 && yy < 1)) return false;
+                r[q] = (jh - rx.hostCurrent(dphi, yy)) * sc;
+            } else {
+                r[q] = jh * sc;
+            }
+            double nNew = rx.poreLithium(k) - jp * dt / Constants.F;
+            double jpe = rx.poreCurrent(k, dphi, nNew, false);
+            if (!Double.isFinite(jpe)) return false;
+            r[p] = (jp - jpe) * sc;
+        }
+        if (potentialSet()) r[4 * n] = x[4 * (n - 1) + 1] + I * seriesResistance - potential;
+        return true;
+    }
+
+    @Override
+    public void jacobian(double[] x, BandedMatrix jac) {
+        double dt = rx.dt();
+        double sc = 1.0 / Math.max(1.0, Math.abs(rx.current()));
+        double ke = gIonic * sc, ks = gElectronic * sc;
+        double capNode = rx.hostCapacityPerCell();
+        for (int k = 0; k < n; k++) {
+            int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
+            double dphi = x[s] - x[e];
+            double dc = (k == n - 1 ? rx.collectorCurrent(dphi, true) : 0) * sc;
+            if (k < n - 1) { jac.add(e, e + 4, -ke); jac.add(e, e, ke); }
+            if (k > 0) { jac.add(e, e - 4, -ke); jac.add(e, e, ke); } else jac.add(e, e, gIonicBoundary * sc);
+            jac.add(e, s, -dc);
+            jac.add(e, e, dc);
+            jac.add(e, q, -sc);
+            jac.add(e, p, -sc);
+            if (k < n - 1) { jac.add(s, s + 4, -ks); jac.add(s, s, ks); }
+            if (k > 0) { jac.add(s, s - 4, -ks); jac.add(s, s, ks); } else jac.add(s, s, rx.separatorCurrent(x[s], true) * sc);
+            jac.add(s, s, dc);
+            jac.add(s, e, -dc);
+            jac.add(s, q, sc);
+            jac.add(s, p, sc);
+            if (rx.hasHost()) {
+                double jh = x[q];
+                double yy = rx.lithiation(k) - jh * dt / (Constants.F * capNode);
+                double h = 1e-7;
+                double dHdPhi = (rx.hostCurrent(dphi + h, yy) - rx.hostCurrent(dphi - h, yy)) / (2 * h);
+                double hy = Math.min(1e-9, 0.5 * Math.min(yy, 1 - yy));
+                double dHdy = (rx.hostCurrent(dphi, yy + hy) - rx.hostCurrent(dphi, yy - hy)) / (2 * hy);
+                double dydj = -dt / (Constants.F * capNode);
+                jac.add(q, q, (1 - dHdy * dydj) * sc);
+                jac.add(q, s, -dHdPhi * sc);
+                jac.add(q, e, dHdPhi * sc);
+            } else {
+                jac.add(q, q, sc);
+            }
+            double jp = x[p];
+            double nNew = rx.poreLithium(k) - jp * dt / Constants.F;
+            double dPhi = rx.poreCurrent(k, dphi, nNew, true);
+            double hn = Math.max(1e-12, 1e-6 * Math.abs(nNew));
+            double dN = (rx.poreCurrent(k, dphi, nNew + hn, false) - rx.poreCurrent(k, dphi, Math.max(0, nNew - hn), false))
+                    / (nNew + hn - Math.max(0, nNew - hn));
+            jac.add(p, p, (1 + dN * dt / Constants.F) * sc);
+            jac.add(p, s, -dPhi * sc);
+            jac.add(p, e, dPhi * sc);
+        }
+        if (potentialSet()) {
+            int s = 4 * (n - 1) + 1, i = 4 * n;
+            jac.add(s, i, -sc); // rightS = -I at the collector
+            jac.add(i, s, 1);
+            jac.add(i, i, seriesResistance);
+        }
+    }
+
+    @Override public double absoluteTolerance(int i) { return i % 4 >= 2 || i == 4 * n ? 1e-9 : 1e-10; }
+
+    /** At most 50 mV change of a cell's dphi per Newton step. */
+    @Override
+    public double stepLimit(double[] x, double[] d) {
+        double lim = 1;
+        for (int k = 0; k < n; k++) {
+            double dp = Math.abs(d[4 * k + 1] - d[4 * k]);
+            if (dp > 0.05) lim = Math.min(lim, 0.05 / dp);
+        }
+        return lim;
+    }
+}
