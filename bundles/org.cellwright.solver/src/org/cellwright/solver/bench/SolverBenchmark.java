@@ -20,8 +20,8 @@ import org.cellwright.solver.params.Sung2023Parameters;
 
 /**
  * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, 20 cathode volumes x 24 particle shells
- * (target < 10 ms warm), (2) 200 cycles at
- * 0.35 C of the interlayer full cell at 60 C (target < 2 s). Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
+ * (target < 10 ms warm), (2) 200 cycles at 0.35 C of the interlayer full cell at 60 C (target < 2 s).
+ * Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
  */
 public final class SolverBenchmark {
     private SolverBenchmark() {}

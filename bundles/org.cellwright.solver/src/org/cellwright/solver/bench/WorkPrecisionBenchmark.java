@@ -28,7 +28,8 @@ import org.cellwright.solver.params.Sung2023Parameters;
  * control volumes, particle shells, interlayer nodes) and the time tolerance together towards a reference solution
  * (the finest level) and prints, per level, the error against the reference (voltage RMS and maximum, capacity of the
  * last cycle, mean Coulombic efficiency) and the CPU time of the run (best of two, warm). Voltages are compared step
- * by step at the reference's samples (time since the step's start, linear interpolation), before the final drop:
+ * by step at the run's own samples against the reference, which is sampled at every step (time since the step's
+ * start, linear interpolation), before the final drop:
  * not in the last 2 % of a step nor, for a step ending at its voltage cut-off, within {@link #FINAL_DROP} of its end
  * voltage (there a time shift of the drop counts as a voltage error of up to its depth; the capacity error measures
  * the end). Run:

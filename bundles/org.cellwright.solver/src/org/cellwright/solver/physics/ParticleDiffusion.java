@@ -5,8 +5,8 @@ import org.cellwright.solver.numerics.TridiagonalSolver;
 /**
  * Fickian diffusion in a spherical particle, dc/dt = (1/r^2) d/dr (D r^2 dc/dr), with an outward surface flux
  * N = -D dc/dr|_R [mol/(m2 s)] (Crank, The Mathematics of Diffusion, 2nd ed., 1975, eq. 6.3). Finite volumes on
- * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}), backward Euler in time; the surface value is extrapolated from the outermost shell with
- * the flux condition. For constant D the step is linear, so the surface concentration after a step is
+ * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}), backward Euler in time; the surface
+ * value is extrapolated from the outermost shell with the flux condition. For constant D the step is linear, so the surface concentration after a step is
  * {@code c_s = base + response * N}: {@link #prepare} computes the response to a unit flux once per time step
  * and {@link #surfaceWithoutFlux} the base per particle, which lets the electrode solve eliminate the particles.
  */
