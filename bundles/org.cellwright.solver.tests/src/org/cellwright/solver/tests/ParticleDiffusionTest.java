@@ -10,7 +10,11 @@ class ParticleDiffusionTest {
     static final double R = 5e-6, D = 1e-14, C0 = 20000, FLUX = 2e-5; // outward flux, mol/(m2 s)
 
     static double simulate(int shells, double dt, double tEnd) {
-        ParticleDiffusion p = new ParticleDiffusion(R, shells, D);
+        return simulate(new ParticleDiffusion(R, shells, D), dt, tEnd);
+    }
+
+    static double simulate(ParticleDiffusion p, double dt, double tEnd) {
+        int shells = p.shells();
         double[] c = new double[shells];
         java.util.Arrays.fill(c, C0);
         int steps = (int) Math.round(tEnd / dt);
@@ -73,5 +77,17 @@ class ParticleDiffusionTest {
         double order1 = Math.log(e1 / e2) / Math.log(2), order2 = Math.log(e2 / e3) / Math.log(2);
         assertEquals(1.0, order1, 0.15, "order " + order1);
         assertEquals(1.0, order2, 0.15, "order " + order2);
+    }
+
+    @Test
+    void shellsThinningTowardsTheSurfaceResolveAThinBoundaryLayer() {
+        // 5 s of flux: the depletion layer is sqrt(D t) = 0.045 R thick, as at the end of a discharge into the
+        // diffusivity drop of NCM811; 24 equal shells are 0.042 R thick, the default mesh's outermost 0.0022 R
+        double t = 5, dt = t / 400;
+        double exact = ParticleDiffusion.crankSurface(C0, FLUX, R, D, t, 2000), drop = C0 - exact;
+        double graded = simulate(new ParticleDiffusion(R, 24, D), dt, t);
+        double equal = simulate(new ParticleDiffusion(R, 24, D, 1), dt, t);
+        assertEquals(exact, graded, 5e-3 * drop);
+        assertTrue(Math.abs(equal - exact) > 0.03 * drop, "equal shells: " + (equal - exact) / drop);
     }
 }

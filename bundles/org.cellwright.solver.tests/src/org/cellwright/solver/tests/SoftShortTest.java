@@ -70,4 +70,55 @@ class SoftShortTest {
         assertEquals(StepEnd.DURATION, s.cycles.get(1).steps().get(0).end());
         assertTrue(s.cycles.get(1).steps().get(0).endVoltage() < 4.3);
     }
+
+    /**
+     * The other path of the detection: no charge has a voltage cut-off to miss, but the Coulombic efficiency collapses.
+     * First cycle as above (the filament grows at 65 MPa), then charges of fixed duration, each discharge at 0.05 C to
+     * 3.7 V: 1 mA/cm2 for 1 h (the leak, ~0.01-0.02 mA/cm2, costs a few percent), then 0.01 mA/cm2 for 10 h, which
+     * leaks away as fast as it is charged (efficiency ~0), then 1 mA/cm2 again (a later cycle, so that the collapsed
+     * one is not the run's last). At 5 MPa the slow charge is returned at ~77 %, also below 90 % of the cycle before,
+     * but nothing leaked: no soft short.
+     */
+    static RecordingSink efficiencyRun(double pressure) {
+        RecordingSink s = new RecordingSink();
+        StepSpec discharge = StepSpec.cRate(-0.05, Cutoff.voltageBelow(3.7), Cutoff.duration(50 * 3600));
+        new Simulation().run(Sung2023Parameters.cell7FullBaseline(pressure, Sung2023Parameters.T_ROOM), ProtocolSpec.of(
+                StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)), discharge,
+                StepSpec.currentDensity(1 * Sung2023Parameters.MA_CM2, Cutoff.duration(3600)), discharge,
+                StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.duration(10 * 3600)), discharge,
+                StepSpec.currentDensity(1 * Sung2023Parameters.MA_CM2, Cutoff.duration(3600)), discharge),
+                SolverSettings.builder().cathodeNodes(5).particleNodes(10).outputInterval(3600).build(), s, null);
+        return s;
+    }
+
+    @Test
+    void efficiencyCollapsingWhileCurrentLeaksIsASoftShort() {
+        RecordingSink s = efficiencyRun(65e6);
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        assertEquals(4, s.cycles.size());
+        for (int c = 1; c < 4; c++) // no charge after the first has a voltage cut-off: the step path cannot fire
+            assertEquals(StepEnd.DURATION, s.cycles.get(c).steps().get(0).end());
+        double before = s.cycles.get(1).coulombicEfficiency(), collapsed = s.cycles.get(2).coulombicEfficiency();
+        assertTrue(before > 0.5 && collapsed < Simulation.SOFT_SHORT_EFFICIENCY_DROP * before, before + " -> " + collapsed);
+        List<SimulationEvent> soft = softShorts(s);
+        assertEquals(1, soft.size(), () -> s.events.toString());
+        SimulationEvent e = soft.get(0);
+        assertEquals(3, e.cycleIndex());
+        assertTrue(e.value() > 0.1 && e.value() < 1, "filament fraction " + e.value());
+        assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT,
+                "warning: cycle 3: soft short: Coulombic efficiency %.1f %% against %.1f %% in the cycles before; ",
+                100 * collapsed, 100 * before)), e.message());
+        assertTrue(e.message().contains("leaked through Li filaments spanning"), e.message());
+    }
+
+    @Test
+    void efficiencyDropWithoutLeakIsNoSoftShort() {
+        RecordingSink s = efficiencyRun(5e6);
+        assertEquals(RunStatus.COMPLETED, s.status);
+        assertEquals(4, s.cycles.size());
+        double before = s.cycles.get(1).coulombicEfficiency(), dropped = s.cycles.get(2).coulombicEfficiency();
+        // the efficiency falls as far as the detection's threshold, but no current leaked
+        assertTrue(dropped < Simulation.SOFT_SHORT_EFFICIENCY_DROP * before, before + " -> " + dropped);
+        assertEquals(List.of(), softShorts(s));
+    }
 }

@@ -139,6 +139,25 @@ class StepEndTest {
     }
 
     @Test
+    void temperatureAndPressureSetMidProtocolAreThoseOfEveryLaterRecord() {
+        // the records of the steps before a set carry the cell's values, every record after it the set ones: the
+        // sample that ends the step before the set included, the first sample of the step after it included
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, T25);
+        ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.duration(1200)), new StepSpec.SetTemperature(333.15),
+                new StepSpec.SetStackPressure(5e6), StepSpec.cRate(0.1, Cutoff.duration(1200)));
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(cell, p, SolverSettings.builder().outputInterval(300).build(), s, null));
+        int before = 0, after = 0;
+        for (Sample x : s.samples) {
+            boolean late = x.time() > 1200 || x.stepIndex() > 0;
+            assertEquals(late ? 333.15 : T25, x.temperature(), 1e-12, "at t = " + x.time() + ", step " + x.stepIndex());
+            assertEquals(late ? 5e6 : 65e6, x.stackPressure(), 1e-6, "at t = " + x.time() + ", step " + x.stepIndex());
+            if (late) after++; else before++;
+        }
+        assertTrue(before >= 2 && after >= 2, before + " records before the set, " + after + " after");
+    }
+
+    @Test
     void largeMeshRuns() {
         // 10,000 radial shells per particle (band storage: memory linear in the nodes)
         RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25),

@@ -19,14 +19,15 @@ import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.params.Sung2023Parameters;
 
 /**
- * Speed of the solver: (1) a 1C full-cell discharge on a 20 x 30 mesh (target < 10 ms warm), (2) 200 cycles at
- * 0.35 C of the interlayer full cell at 60 C (target < 2 s). Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
+ * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, 20 cathode volumes x 24 particle shells
+ * (target < 10 ms warm), (2) 200 cycles at 0.35 C of the interlayer full cell at 60 C (target < 2 s).
+ * Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
  */
 public final class SolverBenchmark {
     private SolverBenchmark() {}
 
     public static void main(String[] args) {
-        SolverSettings mesh = SolverSettings.builder().cathodeNodes(20).particleNodes(30).outputInterval(60).build();
+        SolverSettings mesh = SolverSettings.builder().cathodeNodes(20).outputInterval(60).build(); // default shells
         // charged baseline full cell (cathode stoichiometry at the 4.3 V end of charge), 1C discharge to 2.8 V
         CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM); // 65 MPa: creep sustains 1C stripping
         LayerSpec cat = base.cathode();
@@ -45,7 +46,7 @@ public final class SolverBenchmark {
             last = s2;
         }
         CycleSummary c = last.cycles.get(0);
-        System.out.printf(Locale.ROOT, "1C discharge, 20x30 mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
+        System.out.printf(Locale.ROOT, "1C discharge, 20x24 mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
                 best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
 
         CellSpec cyc = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);

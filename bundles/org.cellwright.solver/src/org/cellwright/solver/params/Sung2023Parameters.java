@@ -138,7 +138,7 @@ public final class Sung2023Parameters {
                 .set(DIFFUSIVITY, Chen2020Nmc811.DIFFUSIVITY) // Chen 2020
                 .set(DIFFUSION_ACTIVATION_ENERGY, 12.05e3) // measured on NMC811 (LG M50): 1449 K x R, O'Regan et al., Electrochim. Acta 2022, DOI 10.1016/j.electacta.2022.140700
                 .set(DIFFUSIVITY_DROP_STOICHIOMETRY, 0.80) // calibrated: sluggish Li diffusion near full lithiation = kinetic 1st-cycle loss (Kasnatscheew et al., PCCP 2016, DOI 10.1039/C5CP07257B)
-                .set(DIFFUSIVITY_DROP_DECADES, 3.04) // fitted (calibration.cell, fit CathodeFirstCycle) with the knee above: cell 6 first cycle 207.8 mAh/g, CE 92.0 % (Sung2023)
+                .set(DIFFUSIVITY_DROP_DECADES, 2.90) // fitted (calibration.cell, fit CathodeFirstCycle, 24 surface-refined shells) with the knee above: cell 6 first cycle 207.8 mAh/g, CE 92.0 % (Sung2023)
                 .set(ELECTRONIC_CONDUCTIVITY, Chen2020Nmc811.ELECTRONIC_CONDUCTIVITY) // Chen 2020
                 .set(EXCHANGE_CURRENT_DENSITY, 1.0) // at half filling; calibrated: NCM/LPSCl contact is slower than Chen's liquid value (~3.4 A/m2)
                 .set(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 24.01e3) // measured on NMC811 (LG M50, liquid electrolyte), O'Regan et al., Electrochim. Acta 2022, DOI 10.1016/j.electacta.2022.140700

@@ -332,18 +332,35 @@ public final class CompositeCathode implements ElectrodeModel {
      * current a surface takes tends to its limit as v_s -> 0. NaN if it does not converge.
      */
     private double implicitCurrent(int k, double vs) {
-        double j = currentOf(k, vs);
+        // the fixed point j = G(j), accelerated by secant steps on G(j) - j: with shells thinning towards the surface
+        // the outer shell's D(c) follows the flux closely and the plain iteration contracts slowly; a secant step
+        // that leaves the region where G is defined falls back to the plain step
+        double j = currentOf(k, vs), jPrev = Double.NaN, gPrev = Double.NaN;
         for (int it = 0; it < 40; it++) {
-            for (int i = 0; i < m; i++)
-                endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * j / Constants.F;
-            base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
-            resp[k] = particle.surfaceResponse() / Constants.F;
-            double next = currentOf(k, vs);
-            if (!Double.isFinite(next)) return Double.NaN;
-            if (Math.abs(next - j) <= 1e-13 * Math.abs(next)) return next;
-            j = next;
+            double next = currentAt(k, vs, j);
+            if (!Double.isFinite(next)) {
+                if (Double.isNaN(jPrev)) return Double.NaN;
+                j = jPrev + gPrev; // the secant step left the domain: plain step from the last good iterate
+                jPrev = Double.NaN;
+                continue;
+            }
+            double g = next - j;
+            if (Math.abs(g) <= 1e-13 * Math.abs(next)) return next;
+            double secant = Double.isNaN(jPrev) || g == gPrev ? next : j - g * (j - jPrev) / (g - gPrev);
+            jPrev = j;
+            gPrev = g;
+            j = Double.isFinite(secant) ? secant : next;
         }
         return Double.NaN;
+    }
+
+    /** G(j): the current node k takes at surface vacancy fraction vs with its particle's D(c) at the end state j gives. */
+    private double currentAt(int k, double vs, double j) {
+        for (int i = 0; i < m; i++)
+            endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * j / Constants.F;
+        base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
+        resp[k] = particle.surfaceResponse() / Constants.F;
+        return currentOf(k, vs);
     }
 
     private double finishTrial(double current) {

@@ -5,14 +5,16 @@ import org.cellwright.solver.numerics.TridiagonalSolver;
 /**
  * Fickian diffusion in a spherical particle, dc/dt = (1/r^2) d/dr (D r^2 dc/dr), with an outward surface flux
  * N = -D dc/dr|_R [mol/(m2 s)] (Crank, The Mathematics of Diffusion, 2nd ed., 1975, eq. 6.3). Finite volumes on
- * M equal radial shells, backward Euler in time; the surface value is extrapolated from the outermost shell with
- * the flux condition. For constant D the step is linear, so the surface concentration after a step is
+ * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}), backward Euler in time; the surface
+ * value is extrapolated from the outermost shell with the flux condition. For constant D the step is linear, so the surface concentration after a step is
  * {@code c_s = base + response * N}: {@link #prepare} computes the response to a unit flux once per time step
  * and {@link #surfaceWithoutFlux} the base per particle, which lets the electrode solve eliminate the particles.
  */
 public final class ParticleDiffusion {
     private final int m;
-    private final double radius, dr;
+    private final double radius;
+    private final double[] width;    // shell thicknesses [m], shell 0 at the centre
+    private final double[] gap;      // distance between the centres of shells i-1 and i (gap[0] unused)
     private final double[] volume;   // shell volume / particle volume
     private final double[] area;     // face area between shell i and i+1 (r^2 at faces), normalised
     private final double[] lo, di, up, rhs, tmp, unit;
@@ -25,18 +27,44 @@ public final class ParticleDiffusion {
     private double cmax = 1;
     private final double[] faceD;
 
+    /**
+     * Ratio of the innermost shell's thickness to the outermost's in the default mesh: the shells thin geometrically
+     * towards the surface, where a discharge into the diffusivity drop near full lithiation ends in a boundary layer
+     * a few percent of the radius thick (WorkPrecisionBenchmark, 1 C discharge: with equal shells the capacity is
+     * 1.9 % off with 30 shells and still 0.6 % with 120; thinning 100:1, 0.01 % with 24). A fixed ratio is a smooth
+     * map of equal shells, so the mesh converges at the same order as equal shells when refined.
+     */
+    public static final double SURFACE_REFINEMENT = 100;
+
     public ParticleDiffusion(double radius, int shells, double diffusivity) {
+        this(radius, shells, diffusivity, SURFACE_REFINEMENT);
+    }
+
+    /**
+     * Shells whose thicknesses fall geometrically from the centre to the surface, the innermost
+     * {@code refinement} times the outermost (1 = equal shells).
+     */
+    public ParticleDiffusion(double radius, int shells, double diffusivity, double refinement) {
+        if (shells < 1 || !(refinement >= 1)) throw new IllegalArgumentException("shells >= 1 and refinement >= 1");
         this.m = shells;
         this.radius = radius;
-        this.dr = radius / shells;
         this.diffusivity = diffusivity;
+        width = new double[m];
+        double q = m > 1 ? Math.pow(1 / refinement, 1.0 / (m - 1)) : 1, sum = 0;
+        for (int i = 0; i < m; i++) sum += width[i] = Math.pow(q, i);
+        for (int i = 0; i < m; i++) width[i] *= radius / sum;
+        gap = new double[m];
+        for (int i = 1; i < m; i++) gap[i] = 0.5 * (width[i - 1] + width[i]);
         volume = new double[m];
         area = new double[m + 1];
+        double r0 = 0;
         for (int i = 0; i < m; i++) {
-            double r0 = i * dr, r1 = (i + 1) * dr;
+            double r1 = i == m - 1 ? radius : r0 + width[i];
             volume[i] = (r1 * r1 * r1 - r0 * r0 * r0) / 3.0; // per steradian
+            area[i] = r0 * r0;
+            r0 = r1;
         }
-        for (int i = 0; i <= m; i++) area[i] = (i * dr) * (i * dr);
+        area[m] = radius * radius;
         lo = new double[m];
         di = new double[m];
         up = new double[m];
@@ -88,8 +116,8 @@ public final class ParticleDiffusion {
     private void build(double dt) {
         stepDt = dt;
         for (int i = 0; i < m; i++) {
-            double gl = i > 0 ? faceD[i] * area[i] / dr : 0;
-            double gr = i < m - 1 ? faceD[i + 1] * area[i + 1] / dr : 0;
+            double gl = i > 0 ? faceD[i] * area[i] / gap[i] : 0;
+            double gr = i < m - 1 ? faceD[i + 1] * area[i + 1] / gap[i + 1] : 0;
             lo[i] = -dt * gl;
             up[i] = -dt * gr;
             di[i] = volume[i] + dt * (gl + gr);
@@ -98,7 +126,7 @@ public final class ParticleDiffusion {
         java.util.Arrays.fill(rhs, 0);
         rhs[m - 1] = -dt * area[m];
         tri.solve(lo, di, up, rhs, unit, m);
-        surfaceResponse = unit[m - 1] - 0.5 * dr / faceD[m];
+        surfaceResponse = unit[m - 1] - 0.5 * width[m - 1] / faceD[m];
     }
 
     /** d c_surface / d N after {@link #prepare}. */
@@ -151,7 +179,7 @@ public final class ParticleDiffusion {
     /** Surface concentration of the given shell state and outward flux. */
     public double surface(double[] c, int offset, double flux) {
         double d = factor == null || !factorActive ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
-        return c[offset + m - 1] - flux * 0.5 * dr / d;
+        return c[offset + m - 1] - flux * 0.5 * width[m - 1] / d;
     }
 
     /** Volume-averaged concentration. */
