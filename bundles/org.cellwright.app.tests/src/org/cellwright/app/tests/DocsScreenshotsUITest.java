@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * With CELLWRIGHT_SCREENSHOTS set to a folder (a developer's run under Xvfb, not CI): the screenshots of the README's
  * IDE section, taken from the running product with real input events (keyboard mnemonics, a right click):
  * ide-window-menu.png, ide-problems-warnings.png, ide-stack-context-menu.png, ide-editor-stack-outline.png,
- * ide-properties.png, ide-references.png, ide-protocol-timeline.png, ide-runs.png.
+ * ide-properties.png, ide-references.png, ide-protocol-timeline.png, ide-runs.png, ide-getting-started.png,
+ * ide-walking-skeleton.png.
  */
 class DocsScreenshotsUITest {
 
@@ -252,5 +253,21 @@ class DocsScreenshotsUITest {
 			doc.set(original);
 			editor.doSave(null);
 		}
+	}
+	/** Help > Getting Started: the view walking from opening a cell to comparing two runs. */
+	@Test
+	void gettingStarted() throws Exception {
+		if (dir == null) return;
+		var view = page.showView(org.cellwright.app.wizards.GettingStartedView.ID);
+		Screenshots.ofView(view, "ide-getting-started.png");
+	}
+
+	/** The first start: the baseline example in the editor, its voltage curve in the Results view. */
+	@Test
+	void walkingSkeleton() throws Exception {
+		if (dir == null) return;
+		IDE.openEditor(page, halfCells.getProject().getFile("baseline-halfcell.cell"), true);
+		settle(1500);
+		shot("ide-walking-skeleton.png");
 	}
 }

@@ -184,24 +184,22 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			org.eclipse.swt.custom.StyledText text = viewer.getTextWidget();
 			editor.selectAndReveal(at, 0);
 			IdeUITest.flush();
-			// the mouse resting on the unknown unit (the hover manager listens for the text widget's MouseHover)
-			int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) viewer).modelOffset2WidgetOffset(at + 3);
-			org.eclipse.swt.graphics.Point p = text.getLocationAtOffset(widgetOffset);
-			// the real pointer (an X event through xdotool) rests on it: the window gets the pointer's focus, and GTK
-			// and SWT make the hover event as for a user
-			org.eclipse.swt.graphics.Point onScreen = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
-			Process pointer = new ProcessBuilder("xdotool", "mousemove", "--sync", "" + onScreen.x, "" + onScreen.y).redirectErrorStream(true).start();
-			IdeUITest.spin(() -> !pointer.isAlive(), 10_000, "xdotool to move the pointer");
-			IdeUITest.spin(() -> {
-				if (hoverShowing(message) != null) return true;
-				org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
-				e.x = p.x + 2;
-				e.y = p.y + text.getLineHeight() / 2;
-				text.notifyListeners(org.eclipse.swt.SWT.MouseHover, e);
-				long until = System.currentTimeMillis() + 500;
-				while (System.currentTimeMillis() < until && hoverShowing(message) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
-				return hoverShowing(message) != null;
-			}, 30_000, "the hover with the unknown unit's message");
+			// the real pointer (X events through xdotool) comes to rest on the unknown unit: the window gets the pointer's
+			// focus, and GTK and SWT make the hover event as for a user; each try comes from a little away
+			long until = System.currentTimeMillis() + 40_000;
+			String seen = "";
+			while (hoverShowing(message) == null) {
+				int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) viewer).modelOffset2WidgetOffset(at + 3);
+				org.eclipse.swt.graphics.Point p = text.getLocationAtOffset(widgetOffset);
+				org.eclipse.swt.graphics.Point onScreen = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
+				seen = "pointer to " + onScreen + ", text widget on screen at " + text.toDisplay(0, 0) + " " + text.getSize()
+						+ ", active shell " + text.getDisplay().getActiveShell() + ", control under the pointer " + text.getDisplay().getCursorControl();
+				if (System.currentTimeMillis() > until) fail("no hover with the unknown unit's message: " + seen);
+				xdotool("mousemove", "--sync", "" + (onScreen.x + 60), "" + (onScreen.y + 3 * text.getLineHeight()));
+				xdotool("mousemove", "--sync", "" + onScreen.x, "" + onScreen.y);
+				long wait = System.currentTimeMillis() + 2500;
+				while (System.currentTimeMillis() < wait && hoverShowing(message) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
+			}
 			org.eclipse.swt.widgets.Shell hover = hoverShowing(message);
 			org.eclipse.swt.graphics.Rectangle b = hover.getBounds(), monitor = window.getMonitor().getBounds();
 			assertTrue(monitor.contains(b.x, b.y) && monitor.contains(b.x + b.width - 1, b.y + b.height - 1),
@@ -220,12 +218,19 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			assertTrue(shown.strip().lines().count() >= 2, "wrapped onto several lines:\n" + shown);
 			// the whole message, broken only where it wraps (also after a hyphen: "case-|sensitive")
 			assertTrue(shown.replaceAll("\\s+", "").contains(message.replaceAll("\\s+", "")), "the whole message:\n" + shown);
-			if (Screenshots.enabled())
-				Screenshots.window(window, Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "ide-problem-hover.png"));
 			hover.setVisible(false);
 		} finally {
 			window.setBounds(windowWas);
 		}
+	}
+
+	/** Runs xdotool (real X input through XTest) with the UI thread dispatching; fails when it cannot. */
+	static void xdotool(String... args) throws Exception {
+		List<String> cmd = new java.util.ArrayList<>(List.of("xdotool"));
+		cmd.addAll(List.of(args));
+		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+		IdeUITest.spin(() -> !p.isAlive(), 10_000, "xdotool " + cmd);
+		assertEquals(0, p.exitValue(), "xdotool " + cmd + ": " + new String(p.getInputStream().readAllBytes()));
 	}
 
 	/** The visible hover shell showing (a piece of) the message, or null. */

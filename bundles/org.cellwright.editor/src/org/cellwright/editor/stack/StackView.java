@@ -112,12 +112,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		parent.setLayout(new GridLayout(3, false));
 		new Label(parent, SWT.NONE).setText("Cell:");
 		cellCombo = new Combo(parent, SWT.READ_ONLY);
-		GridData comboData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-		// a narrow view squeezes the actions beside it, not the cell's name (it was cut to "Cell:" / "Bare")
-		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(cellCombo);
-		comboData.minimumWidth = (int) (gc.getFontMetrics().getAverageCharacterWidth() * 14) + 40;
-		gc.dispose();
-		cellCombo.setLayoutData(comboData);
+		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		// the actions sit beside the cell choice, so the view's tab keeps its title
 		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
 		toolBar.createControl(parent);
