@@ -44,6 +44,7 @@ public class CellDiagramModule extends DiagramModule {
 		binding.add(CellOperations.Rename.class);
 		binding.add(CellOperations.Delete.class);
 		binding.add(MoveHandler.class);
+		binding.add(MoveHandler.RoutingPoints.class);
 	}
 
 	@Override

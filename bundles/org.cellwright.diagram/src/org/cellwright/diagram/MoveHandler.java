@@ -35,4 +35,16 @@ public class MoveHandler extends BasicOperationHandler<ChangeBoundsOperation> {
 		}
 		return doNothing(); // the client shows the moved node already; the text is untouched
 	}
+
+	/**
+	 * The routing points of the edges at a moved node, which GLSP's move tool sends with the move (one compound
+	 * operation): not kept, the layout draws edges straight between their nodes. Without a handler the server does not
+	 * know the operation and the whole compound, the move with it, is lost.
+	 */
+	public static class RoutingPoints extends BasicOperationHandler<org.eclipse.glsp.server.operations.ChangeRoutingPointsOperation> {
+		@Override
+		public Optional<Command> createCommand(org.eclipse.glsp.server.operations.ChangeRoutingPointsOperation op) {
+			return doNothing();
+		}
+	}
 }

@@ -33,6 +33,13 @@ public class CellValidationReconciler extends MonoReconciler {
 		ImporterRevalidation.install(); // also at start-up; here in case start-up extensions are disabled
 	}
 
+	/** Also makes {@link CellTextHover} the viewer's hover (messages wrapped at a maximum width): see there. */
+	@Override
+	public void install(org.eclipse.jface.text.ITextViewer viewer) {
+		super.install(viewer);
+		CellTextHover.installOn(viewer);
+	}
+
 	static class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 		private IDocument document;
 		private IProgressMonitor monitor;

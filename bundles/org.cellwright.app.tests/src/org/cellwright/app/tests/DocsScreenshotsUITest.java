@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * With CELLWRIGHT_SCREENSHOTS set to a folder (a developer's run under Xvfb, not CI): the screenshots of the README's
  * IDE section, taken from the running product with real input events (keyboard mnemonics, a right click):
- * ide-window-menu.png, ide-problems-warnings.png, ide-stack-context-menu.png.
+ * ide-window-menu.png, ide-problems-warnings.png, ide-stack-context-menu.png, ide-editor-stack-outline.png,
+ * ide-properties.png, ide-references.png, ide-protocol-timeline.png, ide-runs.png, ide-getting-started.png,
+ * ide-walking-skeleton.png.
  */
 class DocsScreenshotsUITest {
 
@@ -156,5 +158,116 @@ class DocsScreenshotsUITest {
 		canvas.getMenu().setVisible(true);
 		settle(1000);
 		shot("ide-stack-context-menu.png");
+	}
+	/** The editor, the Outline and the Stack view on Cell1 (extends Cell3: inherited layers pale, the warning's band). */
+	@Test
+	void editorOutlineAndStack() throws Exception {
+		if (dir == null) return;
+		StackView view = (StackView) page.showView(StackView.ID);
+		view.reparse();
+		view.selectCell("Cell1");
+		settle(1000);
+		shot("ide-editor-stack-outline.png");
+	}
+
+	/**
+	 * The Properties view on Cell1's interlayer: the values it does not write marked with where they come from; a
+	 * current density typed for its thickness refused with the reason shown in the view.
+	 */
+	@Test
+	void propertiesWithEffectiveValuesAndARefusal() throws Exception {
+		if (dir == null) return;
+		StackView view = (StackView) page.showView(StackView.ID);
+		view.reparse();
+		view.selectCell("Cell1");
+		settle(800);
+		int interlayer = -1;
+		for (int i = 0; i < 8 && interlayer < 0; i++) {
+			view.select(i);
+			if (view.propertySource() != null && "interlayer".equals(view.propertySource().getPropertyValue("name"))) interlayer = i;
+		}
+		assertTrue(interlayer >= 0, "Cell1 shows its interlayer");
+		var sheet = (org.eclipse.ui.views.properties.PropertySheet) page.showView(IPageLayout.ID_PROP_SHEET);
+		page.activate(view);
+		settle(1000);
+		var tree = PropertiesUITest.tree(sheet.getCurrentPage().getControl());
+		for (var item : tree.getItems()) item.setExpanded(true);
+		var editor = PropertiesUITest.openCellEditor(tree, "thickness");
+		editor.setText("5 mA/cm2");
+		editor.notifyListeners(SWT.DefaultSelection, new Event());
+		settle(1000);
+		shot("ide-properties.png");
+	}
+
+	/** Find References (Ctrl+Shift+G) on Cell3: the References view lists every reference in the workspace. */
+	@Test
+	void referencesView() throws Exception {
+		if (dir == null) return;
+		var editor = (org.eclipse.ui.texteditor.ITextEditor) page.getActiveEditor();
+		var doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		editor.selectAndReveal(doc.get().indexOf("cell Cell3 {") + "cell ".length() + 1, 0);
+		page.activate(editor);
+		settle(500);
+		PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+				.executeCommand("org.eclipse.ui.genericeditor.findReferences", null);
+		var view = (org.cellwright.editor.references.ReferencesView) page.findView(org.cellwright.editor.references.ReferencesView.ID);
+		assertNotNull(view);
+		IdeUITest.spin(() -> view.result() != null, 30_000, "the references");
+		settle(800);
+		shot("ide-references.png");
+	}
+
+	/** The Protocol Timeline of the full cell's long cycling: the activation, then the cycles drawn once under "x N". */
+	@Test
+	void protocolTimeline() throws Exception {
+		if (dir == null) return;
+		IDE.openEditor(page, halfCells.getProject().getFile("sung2023/long-cycling.cell"), true);
+		var view = (org.cellwright.editor.protocol.ProtocolTimelineView) page.showView(org.cellwright.editor.protocol.ProtocolTimelineView.ID);
+		view.reparse();
+		view.show("FullCellLongCycling");
+		settle(1500);
+		Screenshots.ofView(view, "ide-protocol-timeline.png");
+	}
+
+	/** The Runs view after two runs of the baseline half cell at different stack pressures: what changed between them. */
+	@Test
+	void runsView() throws Exception {
+		if (dir == null) return;
+		IFile base = halfCells.getProject().getFile("baseline-halfcell.cell");
+		var editor = (org.eclipse.ui.texteditor.ITextEditor) IDE.openEditor(page, base, true);
+		var doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		String original = doc.get();
+		try {
+			RunsViewUITest.run(base, null);
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("stack-pressure\\s*=\\s*([0-9.]+) MPa").matcher(original);
+			assertTrue(m.find(), "the baseline writes a stack pressure");
+			doc.replace(m.start(1), m.end(1) - m.start(1), "20");
+			editor.doSave(null);
+			RunsViewUITest.run(base, null);
+			var view = (org.cellwright.app.views.RunsView) page.showView(org.cellwright.app.views.RunsView.ID);
+			view.refresh();
+			IdeUITest.spin(() -> view.runs().size() >= 2, 30_000, "two runs listed");
+			settle(1000);
+			Screenshots.ofView(view, "ide-runs.png"); // maximized: every column shows
+		} finally {
+			doc.set(original);
+			editor.doSave(null);
+		}
+	}
+	/** Help > Getting Started: the view walking from opening a cell to comparing two runs. */
+	@Test
+	void gettingStarted() throws Exception {
+		if (dir == null) return;
+		var view = page.showView(org.cellwright.app.wizards.GettingStartedView.ID);
+		Screenshots.ofView(view, "ide-getting-started.png");
+	}
+
+	/** The first start: the baseline example in the editor, its voltage curve in the Results view. */
+	@Test
+	void walkingSkeleton() throws Exception {
+		if (dir == null) return;
+		IDE.openEditor(page, halfCells.getProject().getFile("baseline-halfcell.cell"), true);
+		settle(1500);
+		shot("ide-walking-skeleton.png");
 	}
 }

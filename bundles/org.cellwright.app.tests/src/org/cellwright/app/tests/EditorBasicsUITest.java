@@ -163,6 +163,118 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 		assertSame(DocumentModel.parseCached(doc), DocumentModel.parseCached(doc), "one parse per text");
 	}
 
+	/**
+	 * A long problem message in the hover that the mouse resting on the problem opens (the viewer's hover manager, as
+	 * for a user): the text is wrapped at the hover's maximum width, nothing in it is clipped, and the hover lies on the
+	 * screen, inside the monitor of the workbench window.
+	 */
+	@Test
+	void aLongProblemMessageIsWrappedInAHoverThatStaysOnTheScreen() throws Exception {
+		org.eclipse.swt.widgets.Shell window = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Rectangle windowWas = window.getBounds();
+		try {
+			window.setBounds(window.getMonitor().getClientArea());
+			window.forceActive();
+			int at = doc.get().indexOf("layer foil: Li 350 um") + "layer foil: Li 350 ".length();
+			doc.replace(at, 2, "umicrometresofthelithiumfoilasmeasuredbycalipersbeforepressing");
+			IdeUITest.spin(() -> marker("unknownUnit") != null, 20_000, "an unknown-unit marker");
+			String message = marker("unknownUnit").getAttribute(IMarker.MESSAGE, "");
+			assertTrue(message.length() > 120, "a long message: " + message);
+			var viewer = (org.eclipse.jface.text.ITextViewer) editor.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
+			org.eclipse.swt.custom.StyledText text = viewer.getTextWidget();
+			editor.selectAndReveal(at, 0);
+			IdeUITest.flush();
+			// the real pointer (X events through xdotool) comes to rest on the unknown unit: the window gets the pointer's
+			// focus, and GTK and SWT make the hover event as for a user; each try comes from a little away
+			long until = System.currentTimeMillis() + 40_000;
+			String seen = "";
+			while (hoverShowing(message) == null) {
+				int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) viewer).modelOffset2WidgetOffset(at + 3);
+				org.eclipse.swt.graphics.Point p = text.getLocationAtOffset(widgetOffset);
+				org.eclipse.swt.graphics.Point onScreen = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
+				seen = "pointer to " + onScreen + ", text widget on screen at " + text.toDisplay(0, 0) + " " + text.getSize()
+						+ ", active shell " + text.getDisplay().getActiveShell() + ", control under the pointer " + text.getDisplay().getCursorControl();
+				if (System.currentTimeMillis() > until) fail("no hover with the unknown unit's message: " + seen);
+				xdotool("mousemove", "--sync", "" + (onScreen.x + 60), "" + (onScreen.y + 3 * text.getLineHeight()));
+				xdotool("mousemove", "--sync", "" + onScreen.x, "" + onScreen.y);
+				long wait = System.currentTimeMillis() + 2500;
+				while (System.currentTimeMillis() < wait && hoverShowing(message) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
+			}
+			org.eclipse.swt.widgets.Shell hover = hoverShowing(message);
+			org.eclipse.swt.graphics.Rectangle b = hover.getBounds(), monitor = window.getMonitor().getBounds();
+			assertTrue(monitor.contains(b.x, b.y) && monitor.contains(b.x + b.width - 1, b.y + b.height - 1),
+					"the hover " + b + " on the monitor " + monitor);
+			org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(hover);
+			gc.setFont(org.eclipse.jface.resource.JFaceResources.getDialogFont());
+			double charWidth = gc.getFontMetrics().getAverageCharacterWidth();
+			gc.dispose();
+			assertTrue(b.width <= charWidth * org.cellwright.editor.CellTextHover.MAX_WIDTH_CHARS + 40,
+					"at most " + org.cellwright.editor.CellTextHover.MAX_WIDTH_CHARS + " characters wide: " + b);
+			for (org.eclipse.swt.widgets.Control c : leaves(hover)) {
+				org.eclipse.swt.graphics.Point wants = c.computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT);
+				assertTrue(wants.x <= c.getSize().x + 2, "nothing clipped: " + c + " wants " + wants + ", has " + c.getSize());
+			}
+			String shown = shownText(hover);
+			assertTrue(shown.strip().lines().count() >= 2, "wrapped onto several lines:\n" + shown);
+			// the whole message, broken only where it wraps (also after a hyphen: "case-|sensitive")
+			assertTrue(shown.replaceAll("\\s+", "").contains(message.replaceAll("\\s+", "")), "the whole message:\n" + shown);
+			hover.setVisible(false);
+		} finally {
+			window.setBounds(windowWas);
+		}
+	}
+
+	/** Runs xdotool (real X input through XTest) with the UI thread dispatching; fails when it cannot. */
+	static void xdotool(String... args) throws Exception {
+		List<String> cmd = new java.util.ArrayList<>(List.of("xdotool"));
+		cmd.addAll(List.of(args));
+		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+		IdeUITest.spin(() -> !p.isAlive(), 10_000, "xdotool " + cmd);
+		assertEquals(0, p.exitValue(), "xdotool " + cmd + ": " + new String(p.getInputStream().readAllBytes()));
+	}
+
+	/** The visible hover shell showing (a piece of) the message, or null. */
+	static org.eclipse.swt.widgets.Shell hoverShowing(String message) {
+		String piece = message.substring(0, Math.min(30, message.length()));
+		for (org.eclipse.swt.widgets.Shell top : org.eclipse.swt.widgets.Display.getCurrent().getShells())
+			for (org.eclipse.swt.widgets.Shell s : withChildren(top))
+				if (s.isVisible() && s != PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell() && shownText(s).replaceAll("\\s+", " ").contains(piece)) return s;
+		return null;
+	}
+
+	static List<org.eclipse.swt.widgets.Shell> withChildren(org.eclipse.swt.widgets.Shell s) {
+		List<org.eclipse.swt.widgets.Shell> all = new java.util.ArrayList<>(List.of(s));
+		for (org.eclipse.swt.widgets.Shell c : s.getShells()) all.addAll(withChildren(c));
+		return all;
+	}
+
+	static List<org.eclipse.swt.widgets.Control> leaves(org.eclipse.swt.widgets.Composite c) {
+		List<org.eclipse.swt.widgets.Control> out = new java.util.ArrayList<>();
+		for (org.eclipse.swt.widgets.Control k : c.getChildren()) {
+			if (k instanceof org.eclipse.swt.custom.StyledText || !(k instanceof org.eclipse.swt.widgets.Composite comp)) out.add(k);
+			else out.addAll(leaves(comp));
+		}
+		return out;
+	}
+
+	/** The text of a shell's labels and text widgets. */
+	static String shownText(org.eclipse.swt.widgets.Shell s) {
+		StringBuilder b = new StringBuilder();
+		for (org.eclipse.swt.widgets.Control c : leaves(s)) {
+			if (c instanceof org.eclipse.swt.custom.StyledText t) b.append(t.getText()).append('\n');
+			else if (c instanceof org.eclipse.swt.widgets.Label l) b.append(l.getText()).append('\n');
+		}
+		return b.toString();
+	}
+
+	static void sleep(long ms) {
+		try {
+			Thread.sleep(ms);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	IMarker marker(String code) {
 		try {
 			for (IMarker m : file.findMarkers(CellValidationReconciler.MARKER_TYPE, true, IResource.DEPTH_ZERO))

@@ -100,6 +100,152 @@ class DiagramEditorUITest {
 		}
 	}
 
+	/**
+	 * Real mouse and keyboard (X events through xdotool, at the browser's screen coordinates): a click on the palette's
+	 * Layer tool and one on the empty canvas write a layer into the open text editor's document (comments kept); Ctrl+Z
+	 * typed over the diagram takes it out again.
+	 */
+	@Test
+	void theRealMouseCreatesALayerWithThePaletteAndCtrlZUndoesIt() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			CellDiagramEditor editor = openDiagram();
+			double[] tool = box(editor, "return [...document.querySelectorAll('.tool-palette .tool-button')].find(b => b.textContent.trim() === 'Layer');");
+			assertNotNull(tool, "the palette's Layer tool");
+			int[] at = screen(editor, tool[0] + tool[2] / 2, tool[1] + tool[3] / 2);
+			XInput.click(at[0], at[1]);
+			spin(() -> Boolean.TRUE.equals(editor.browser().evaluate(
+					"return [...document.querySelectorAll('.tool-palette .tool-button.clicked')].some(b => b.textContent.trim() === 'Layer');")),
+					10_000, "the Layer tool chosen by the click");
+			double[] empty = emptyCanvasPoint(editor);
+			assertNotNull(empty, "an empty place on the canvas");
+			int[] there = screen(editor, empty[0], empty[1]);
+			XInput.click(there[0], there[1]);
+			// the first cell (BareSUS) gets layer1 of the file's first material (SUS), written into the open document
+			spin(() -> doc.get().matches("(?s).*layer layer1\\s*:\\s*SUS.*"), 30_000, "layer1 in the text:\n" + doc.get());
+			assertTrue(doc.get().contains("// A first look at CellWright"), "comments kept");
+			spin(() -> labels(editor).contains("layer1"), 30_000, "layer1 drawn");
+			screenshot("diagram-editor-new-layer.png");
+			XInput.key("ctrl+z");
+			spin(() -> doc.get().equals(original), 30_000, "Ctrl+Z to restore the text:\n" + doc.get());
+			spin(() -> !labels(editor).contains("layer1"), 30_000, "layer1 gone from the diagram");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+		}
+	}
+
+	/**
+	 * A node dragged with the real mouse: its new place goes into the sidecar file {@code .<name>.cell.layout.json}
+	 * (the text untouched), the server's layout keeps it, and it is there again after the diagram is closed and reopened.
+	 */
+	@Test
+	void aNodeDraggedByTheRealMouseStaysWhereItWasDroppedAlsoAfterReopening() throws Exception {
+		Path cell = file.getLocation().toPath();
+		Path sidecar = org.cellwright.diagram.LayoutSidecar.of(cell);
+		Files.deleteIfExists(sidecar);
+		String textBefore = Files.readString(cell);
+		String id = "material:Li";
+		try {
+			CellDiagramEditor editor = openDiagram();
+			double[] from = position(editor, id);
+			assertNotNull(from, "the node " + id + " drawn");
+			double[] b = box(editor, "return " + nodeJs(id) + ";");
+			int[] start = screen(editor, b[0] + b[2] / 2, b[1] + b[3] / 2);
+			// GLSP moves the selected elements: a click selects the node, then it is dragged
+			XInput.click(start[0], start[1]);
+			spin(() -> editor.selectedIds().contains(id), 10_000, id + " selected by the click: " + editor.selectedIds());
+			// to a free place of the canvas (a drop onto another node is refused), the node's size around it free
+			double[] free = emptyCanvasPoint(editor, b[2] + 30, b[3] + 30);
+			assertNotNull(free, "a free place for the node");
+			int dx = (int) Math.round(free[0] - (b[0] + b[2] / 2)), dy = (int) Math.round(free[1] - (b[1] + b[3] / 2));
+			// what the page receives (for the failure message): the mouse events and the node's place after the drag
+			editor.browser().evaluate("window.cwEvents = []; for (const t of ['mousedown', 'mousemove', 'mouseup'])"
+					+ " document.addEventListener(t, e => { if (t !== 'mousemove') window.cwEvents.push(t + ' ' + e.clientX + ',' + e.clientY"
+					+ " + ' b' + e.buttons); }, true);"
+					+ " const send = WebSocket.prototype.send; WebSocket.prototype.send = function(m) {"
+					+ "  if (String(m).includes('Bounds') || String(m).includes('compound')) window.cwEvents.push('sent ' + String(m).substring(0, 300));"
+					+ "  return send.call(this, m); };"
+					+ " for (const k of ['warn', 'error']) { const f = console[k]; console[k] = function(...a) {"
+					+ "  window.cwEvents.push(k + ' ' + a.map(String).join(' ').substring(0, 300)); return f.apply(console, a); }; }"
+					+ " return true;");
+			XInput.drag(start[0], start[1], start[0] + dx, start[1] + dy);
+			spin(() -> org.cellwright.diagram.LayoutSidecar.read(cell).containsKey(id), 30_000,
+					"the moved position of " + id + " in " + sidecar.getFileName() + " (dragged from " + java.util.Arrays.toString(start)
+							+ " by (" + dx + ", " + dy + "); the node drawn at " + java.util.Arrays.toString(position(editor, id)) + ", was at "
+							+ java.util.Arrays.toString(from) + "; selected " + editor.selectedIds() + "; page events: "
+							+ editor.browser().evaluate("return (window.cwEvents || []).join('; ');") + ")");
+			double[] stored = org.cellwright.diagram.LayoutSidecar.read(cell).get(id);
+			double mx = stored[0] - from[0], my = stored[1] - from[1];
+			assertTrue(Math.hypot(mx, my) > 20 && mx * dx + my * dy > 0.8 * Math.hypot(mx, my) * Math.hypot(dx, dy),
+					"moved the way it was dragged: from " + java.util.Arrays.toString(from) + " to " + java.util.Arrays.toString(stored)
+							+ " by a drag of (" + dx + ", " + dy + ") px");
+			assertEquals(textBefore, Files.readString(cell), "moving a node does not touch the text");
+			// the server lays the diagram out again after the move: the node stays where it was dropped
+			spin(() -> near(position(editor, id), stored), 30_000, id + " at " + java.util.Arrays.toString(stored) + " after the move, drawn at "
+					+ java.util.Arrays.toString(position(editor, id)));
+			screenshot("diagram-editor-moved-node.png");
+			page.closeEditor(editor, false);
+			CellDiagramEditor reopened = openDiagram();
+			spin(() -> near(position(reopened, id), stored), 30_000, id + " at " + java.util.Arrays.toString(stored) + " after reopening, drawn at "
+					+ java.util.Arrays.toString(position(reopened, id)));
+		} finally {
+			Files.deleteIfExists(sidecar);
+		}
+	}
+
+	static boolean near(double[] a, double[] b) {
+		return a != null && b != null && Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1;
+	}
+
+	/** JavaScript naming the SVG group of a node by its GLSP id. */
+	static String nodeJs(String id) {
+		return "(document.getElementById('sprotty_" + id + "') || [...document.querySelectorAll('#sprotty svg g.sprotty-node')].find(g => g.id.endsWith('" + id + "')))";
+	}
+
+	/** A node's position in the diagram's coordinates (its translation), or null. */
+	static double[] position(CellDiagramEditor editor, String id) {
+		Object o = editor.browser().evaluate("var g = " + nodeJs(id) + "; if (!g) return null; var t = g.transform.baseVal.consolidate();"
+				+ " return t ? [t.matrix.e, t.matrix.f] : [0, 0];");
+		return o instanceof Object[] a ? new double[] { ((Number) a[0]).doubleValue(), ((Number) a[1]).doubleValue() } : null;
+	}
+
+	/** The page's bounding box [x, y, width, height] (CSS pixels) of the element a script returns, or null. */
+	static double[] box(CellDiagramEditor editor, String script) {
+		Object o = editor.browser().evaluate("var el = (function() { " + script + " })(); if (!el) return null;"
+				+ " var r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height];");
+		if (!(o instanceof Object[] a)) return null;
+		return new double[] { ((Number) a[0]).doubleValue(), ((Number) a[1]).doubleValue(), ((Number) a[2]).doubleValue(), ((Number) a[3]).doubleValue() };
+	}
+
+	/** A point of the canvas (page coordinates) with no node, edge, label or palette under it, from the lower right. */
+	static double[] emptyCanvasPoint(CellDiagramEditor editor) {
+		return emptyCanvasPoint(editor, 0, 0);
+	}
+
+	/** The centre of a free box of the canvas (page coordinates): no node, edge, label or palette in it, from the lower right. */
+	static double[] emptyCanvasPoint(CellDiagramEditor editor, double width, double height) {
+		Object o = editor.browser().evaluate("var svg = document.querySelector('#sprotty svg'); var r = svg.getBoundingClientRect();"
+				+ " var w = " + width + ", h = " + height + ";"
+				+ " function free(x, y) { var el = document.elementFromPoint(x, y);"
+				+ "  return el && (el === svg || svg.contains(el)) && !el.closest('.sprotty-node') && !el.closest('.sprotty-edge')"
+				+ "   && !el.closest('.sprotty-label') && !el.closest('.tool-palette'); }"
+				+ " for (var fy = 0.92; fy > 0.1; fy -= 0.02) for (var fx = 0.92; fx > 0.1; fx -= 0.02) {"
+				+ "  var x = r.x + r.width * fx, y = r.y + r.height * fy, ok = true;"
+				+ "  for (var i = 0; i <= 4 && ok; i++) for (var j = 0; j <= 4 && ok; j++) ok = free(x - w / 2 + w * i / 4, y - h / 2 + h * j / 4);"
+				+ "  if (ok) return [x, y]; }"
+				+ " return null;");
+		return o instanceof Object[] a ? new double[] { ((Number) a[0]).doubleValue(), ((Number) a[1]).doubleValue() } : null;
+	}
+
+	/** A page point (CSS pixels of the browser's viewport) on the screen. */
+	static int[] screen(CellDiagramEditor editor, double x, double y) {
+		org.eclipse.swt.graphics.Point o = editor.browser().toDisplay(0, 0);
+		return new int[] { o.x + (int) Math.round(x), o.y + (int) Math.round(y) };
+	}
+
 	/** Typing in the text editor redraws the diagram (the same document). */
 	@Test
 	void typingInTheTextRedrawsTheDiagram() throws Exception {
@@ -177,7 +323,7 @@ class DiagramEditorUITest {
 	}
 
 	static String state(CellDiagramEditor editor) {
-		Object s = editor.browser().evaluate("return document.body.dataset.state;");
+		Object s = editor.browser().evaluate("return document.body ? document.body.dataset.state : null;"); // null while the page loads
 		return s == null ? null : s.toString();
 	}
 
