@@ -95,6 +95,49 @@ public final class DfnBenchmark {
             System.out.println("figure: " + args[2]);
         }
         chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
+        chen2020HalfCell(rtol, Path.of(System.getProperty("pybammHalf", "bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv")));
+    }
+
+    /**
+     * Issue 13's side by side: PyBaMM's Chen 2020 NMC811 half cell against Li metal (Xu 2019's foil), single-ion
+     * electrolyte (t+ = 1), 1C to 2.5 V, outputs every 10 s: warm CPU time, the time-stepping error against our own
+     * rtol 1e-7 run, and against PyBaMM's curve the voltage RMS before the final drop (where PyBaMM reads at least
+     * 3.0 V, the cut-off point itself excluded), the capacity to the cut-off and the last point.
+     */
+    static void chen2020HalfCell(double rtol, Path pybammCsv) throws java.io.IOException {
+        double[] out = new double[701];
+        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        DfnMesh mesh = DfnMesh.benchmark();
+        CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
+        org.cellwright.solver.dfn.DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
+        DfnSolution tight = new DfnSimulation(1e-7).run(cell, mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSimulation sim = new DfnSimulation(rtol);
+        Timed run = timed(() -> sim.run(cell, mesh, oneC, out, Chen2020.CUTOFF));
+        DfnSolution s = run.solution();
+        double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
+        double capacity = Chen2020.ONE_C * Chen2020.AREA * s.last().time() / 3600;
+        System.out.printf(Locale.ROOT,
+                "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), s.last().voltage(), capacity,
+                1e3 * own[0], 1e3 * own[1]);
+        if (!Files.isRegularFile(pybammCsv)) {
+            System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
+            return;
+        }
+        List<String> lines = Files.readAllLines(pybammCsv);
+        double[] tp = new double[lines.size() - 1], vp = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] p = lines.get(i).split(",");
+            tp[i - 1] = Double.parseDouble(p[0]);
+            vp[i - 1] = Double.parseDouble(p[1]);
+        }
+        double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
+        double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
+        double end = tp[tp.length - 1];
+        System.out.printf(Locale.ROOT,
+                "  against PyBaMM (%s): %.3f mV RMS, %.3f mV max (to 3.0 V; from 60 s on: %.3f mV RMS, %.3f mV max); end %.2f s (PyBaMM %.2f s): capacity %+.4f %%%n",
+                pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), end,
+                100 * (s.last().time() - end) / end);
     }
 
     /** Issue 14's speed case: Chen 2020, 1C to 2.5 V, against PyBaMM's curve and against our own rtol 1e-7 run. */

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What makes a DFN cell unsolvable before it is solved: geometry out of range, initial concentrations outside
  * (0, c_max), and electrolyte functions that are not positive (conductivity, diffusivity, thermodynamic factor) or
- * give t+ >= 1 anywhere between 0 and three times the initial salt concentration at the cell's temperature. Messages
+ * give t+ > 1 anywhere between 0 and three times the initial salt concentration at the cell's temperature. Messages
  * name the property and where it fails; the language layer adds file and line.
  */
 public final class DfnInputCheck {
@@ -21,7 +21,8 @@ public final class DfnInputCheck {
         double t = cell.temperature(), c0 = cell.initialElectrolyteConcentration();
         if (!(t > 0)) out.add("temperature must be positive, got " + t + " K");
         if (!(c0 > 0)) out.add("initial electrolyte concentration must be positive, got " + c0 + " mol/m3");
-        electrode(cell.negative(), "negative electrode", out);
+        if (cell.lithiumMetal() != null) lithiumMetal(cell.lithiumMetal(), c0, t, out);
+        else electrode(cell.negative(), "negative electrode", out);
         electrode(cell.positive(), "positive electrode", out);
         PorousSeparator s = cell.separator();
         if (!(s.thickness() > 0)) out.add("separator thickness must be positive");
@@ -45,6 +46,16 @@ public final class DfnInputCheck {
         if (!(e.solid().conductivity() > 0)) out.add(role + " conductivity must be positive");
     }
 
+    private static void lithiumMetal(PlanarLithiumElectrode f, double c0, double t, List<String> out) {
+        if (!(f.thickness() >= 0)) out.add("negative electrode (lithium metal) thickness must not be negative");
+        if (f.thickness() > 0 && !(f.conductivity() > 0)) out.add("negative electrode (lithium metal) conductivity must be positive");
+        if (!(f.anodicTransferCoefficient() > 0 && f.anodicTransferCoefficient() < 1))
+            out.add("negative electrode (lithium metal) transfer coefficient must lie in (0, 1), got " + f.anodicTransferCoefficient());
+        double i0 = t > 0 && c0 > 0 ? f.exchangeCurrent().at(c0, t) : 1;
+        if (!(i0 > 0) || !Double.isFinite(i0))
+            out.add(String.format(Locale.ROOT, "negative electrode (lithium metal) exchange current %.4g A/m2 at c = %.4g mol/m3 must be positive", i0, c0));
+    }
+
     private static void electrolyte(LiquidElectrolyte e, double c0, double t, List<String> out) {
         for (int k = 1; k <= SAMPLES; k++) {
             double c = 3 * c0 * k / SAMPLES;
@@ -52,8 +63,8 @@ public final class DfnInputCheck {
             positive("diffusivity", e.diffusivity().at(c, t), c, t, e, out);
             positive("thermodynamic factor", e.thermodynamicFactor().at(c, t), c, t, e, out);
             double tp = e.transferenceNumber().at(c, t);
-            if (!(tp < 1) || !Double.isFinite(tp))
-                out.add(String.format(Locale.ROOT, "%s: transference number %.4g at c = %.4g mol/m3, T = %.2f K (a binary salt needs t+ < 1)", e.name(), tp, c, t));
+            if (!(tp <= 1) || !Double.isFinite(tp)) // t+ = 1: a single-ion conductor, the salt stays uniform
+                out.add(String.format(Locale.ROOT, "%s: transference number %.4g at c = %.4g mol/m3, T = %.2f K (must be at most 1)", e.name(), tp, c, t));
             if (!out.isEmpty()) return; // the first failure is enough
         }
     }

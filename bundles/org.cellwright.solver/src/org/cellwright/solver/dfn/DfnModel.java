@@ -34,6 +34,8 @@ public final class DfnModel implements BorderedDaeSystem {
     /** With a current unknown: its constraint is I V = P(t) (true) or I = I(t) (false). */
     private boolean powerMode;
     private final ConcentratedSolutionElectrolyte electrolyte;
+    /** The lithium-metal foil at x = 0 of a mixed cell (then domain 0 has no cells), or null. */
+    private final PlanarLithiumElectrode foil;
     private final SphericalMesh[][] particleMesh = new SphericalMesh[3][];
     private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
     private final int[] start, particleStart, blockCell, blockPopulation;
@@ -77,13 +79,16 @@ public final class DfnModel implements BorderedDaeSystem {
         this.current = current;
         this.power = power;
         this.temperature = cell.temperature();
-        double ln = cell.negative().thickness(), ls = cell.separator().thickness(), lp = cell.positive().thickness();
-        mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
+        foil = cell.lithiumMetal();
+        if (foil != null && power != null)
+            throw new UnsupportedOperationException("power control of a cell with a lithium-metal negative is not supported yet");
+        double ln = foil != null ? 0 : cell.negative().thickness(), ls = cell.separator().thickness(), lp = cell.positive().thickness();
+        mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, foil != null ? 0 : meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
                 new Mesh1D(ln + ls, ln + ls + lp, meshSpec.positive())));
         electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
         nr = meshSpec.particle();
         for (int d = 0; d <= 2; d += 2) {
-            populations[d] = electrode(d).populations().toArray(new ParticlePopulation[0]);
+            populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
             particleMesh[d] = new SphericalMesh[populations[d].length];
             for (int k = 0; k < populations[d].length; k++) particleMesh[d][k] = new SphericalMesh(populations[d][k].particle().radius(), nr);
         }
@@ -233,14 +238,16 @@ public final class DfnModel implements BorderedDaeSystem {
     public double[] initialState() {
         double[] y = new double[size];
         double t = temperature;
-        IntercalationElectrode n = cell.negative(), p = cell.positive();
-        ParticlePopulation n0 = populations[0][0], p0 = populations[2][0];
+        IntercalationElectrode p = cell.positive();
+        ParticlePopulation p0 = populations[2][0];
         // uniform reaction j = +-I / (a L) and its Butler-Volmer overpotential: close to the consistent state
-        double un0 = n0.ocp().at(n0.initialConcentration() / n0.particle().maximumConcentration(), t);
+        double un0 = foil != null ? 0 : populations[0][0].ocp().at(populations[0][0].initialConcentration() / populations[0][0].particle().maximumConcentration(), t);
         double up0 = p0.ocp().at(p0.initialConcentration() / p0.particle().maximumConcentration(), t);
         double iApp = powerMode ? power.at(0) / (up0 - un0) : current.at(0);
-        double jn = iApp / (n.specificSurface() * n.thickness()), jp = -iApp / (p.specificSurface() * p.thickness());
-        double un = un0 + overpotential(n0, jn, cell.initialElectrolyteConcentration(), t);
+        double jn = foil != null ? 0 : iApp / (cell.negative().specificSurface() * cell.negative().thickness()), jp = -iApp / (p.specificSurface() * p.thickness());
+        // phi_s - phi_e at the negative: the foil's -phi_e(0), or the porous negative's U + eta
+        double un = foil != null ? -foil.electrolytePotential(iApp, cell.initialElectrolyteConcentration(), t)
+                : un0 + overpotential(populations[0][0], jn, cell.initialElectrolyteConcentration(), t);
         double up = up0 + overpotential(p0, jp, cell.initialElectrolyteConcentration(), t);
         if (power != null) y[currentIndex] = iApp;
         for (int g = 0; g < nx; g++) {
@@ -324,6 +331,7 @@ public final class DfnModel implements BorderedDaeSystem {
 
     private double electrodeOpenCircuitPotential(double[] y, int d) {
         ParticlePopulation[] ps = populations[d];
+        if (ps.length == 0) return 0; // the lithium-metal foil: the Li/Li+ reference
         if (ps.length == 1) return ps[0].ocp().at(meanStoichiometry(y, d, 0), temperature);
         double u = 0, w = 0;
         for (int k = 0; k < ps.length; k++) {
@@ -373,6 +381,21 @@ public final class DfnModel implements BorderedDaeSystem {
         return sum;
     }
 
+    /**
+     * Face 0 at a lithium-metal foil ({@link PlanarLithiumElectrode}): phi_e(0) given by the foil's kinetics (Dirichlet,
+     * half a cell from the first centre), c_e(0) from the diffusive part of the salt flux, -D_eff dc/dx = (1 - t+) I / F;
+     * the ionic current through the face as in the interior, i_e = -kappa_eff dphi_e/dx + kappa_D dln c/dx, and the salt
+     * flux N(0) = i_e(0) / F (every charge enters as Li+).
+     */
+    private void lithiumMetalBoundary(double[] y, double iApp, double temp) {
+        int s = start[0];
+        double h = 0.5 * mesh.width(0), c0 = y[s + CE];
+        double cb = Math.max(c0 + (1 - transferenceCell[0]) * iApp / F * h / diffusivityCell[0], 1e-3 * c0);
+        double phib = foil.electrolytePotential(iApp, cb, temp);
+        ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
+        saltFlux[0] = ie[0] / F;
+    }
+
     @Override
     public void rhs(double t, double[] y, double[] f) {
         double temp = temperature;
@@ -387,6 +410,7 @@ public final class DfnModel implements BorderedDaeSystem {
             transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
             logCell[g] = Math.log(c);
         }
+        if (foil != null) lithiumMetalBoundary(y, iApp, temp);
         for (int g = 0; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
             double ca = y[a + CE], cb = y[b + CE];
@@ -401,7 +425,7 @@ public final class DfnModel implements BorderedDaeSystem {
         }
         // solid current at faces (0 where no solid; I at x = L; Dirichlet phi_s = 0 at x = 0)
         java.util.Arrays.fill(is, 0);
-        for (int d = 0; d <= 2; d += 2) {
+        for (int d = foil != null ? 2 : 0; d <= 2; d += 2) {
             IntercalationElectrode e = electrode(d);
             double sigma = e.solid().effectiveConductivity();
             int g0 = mesh.firstCell(d), g1 = g0 + (d == 0 ? meshSpec.negative() : meshSpec.positive());

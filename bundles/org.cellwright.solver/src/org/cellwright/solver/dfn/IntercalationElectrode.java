@@ -14,7 +14,7 @@ import java.util.List;
  * @param populations the particle populations (one for a single active material)
  */
 public record IntercalationElectrode(String name, double thickness, double porosity, double electrolyteBruggeman,
-        OhmicSolidPhase solid, List<ParticlePopulation> populations) {
+        OhmicSolidPhase solid, List<ParticlePopulation> populations) implements NegativeElectrode {
 
     public IntercalationElectrode {
         populations = List.copyOf(populations);

@@ -6,6 +6,8 @@ import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
+import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
@@ -89,6 +91,25 @@ public final class Chen2020 {
 
     /** Separator: 12 um ([C]:250), porosity 0.47 ([C]:306), Bruggeman 1.5 ([C]:307). */
     public static PorousSeparator separator() { return new PorousSeparator(12e-6, 0.47, 1.5); }
+
+    /**
+     * PyBaMM's half cell of this set, {@code DFN({"working electrode": "positive"})} with the Xu 2019 lithium-metal
+     * parameters added (bench/pybamm/side_by_side.py half): the NMC811 electrode against a lithium foil whose thickness
+     * and conductivity are the set's "Negative electrode thickness" 85.2 um ([C]:249) and "Negative electrode
+     * conductivity" 215 S/m ([C]:270) (PyBaMM's half-cell model takes them for the foil's ohmic drop), exchange
+     * current i0 = 3.5e-8 F c_Li^0.7 c_e^0.3, c_Li = 1/1.3e-5 mol/m3 (Xu et al. 2019, J. Electrochem. Soc. 166, A3456;
+     * PyBaMM's Xu2019.py {@code li_metal_electrolyte_exchange_current_density_Xu2019}), alpha 0.5 ([C]:279).
+     *
+     * @param transferenceNumber the electrolyte's t+ (issue 13's side by side: 1, a single-ion conductor; the set: 0.2594)
+     */
+    public static DfnCell lithiumMetalHalfCell(double transferenceNumber) {
+        LiquidElectrolyte e = electrolyte();
+        LiquidElectrolyte withT = new LiquidElectrolyte(e.name() + ", t+ = " + transferenceNumber, e.conductivity(), e.diffusivity(),
+                StateFunction.constant(transferenceNumber), e.thermodynamicFactor());
+        PlanarLithiumElectrode foil = new PlanarLithiumElectrode("Li metal (Xu 2019)", 85.2e-6, 215,
+                LithiumMetalExchangeCurrentDensity.xu2019(), 0.5);
+        return new DfnCell(foil, separator(), nmc811(), withT, 1000, T_REF);
+    }
 
     /** The LG M50 cell: c_e0 = 1000 mol/m3 ([C]:312), isothermal at 298.15 K ([C]:318, 329). */
     public static DfnCell cell() {

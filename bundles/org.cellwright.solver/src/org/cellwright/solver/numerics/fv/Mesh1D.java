@@ -7,8 +7,9 @@ package org.cellwright.solver.numerics.fv;
 public record Mesh1D(double x0, double x1, int cells) {
 
     public Mesh1D {
-        if (cells < 1) throw new IllegalArgumentException("a mesh needs at least one cell, got " + cells);
-        if (!(x1 > x0)) throw new IllegalArgumentException("empty domain [" + x0 + ", " + x1 + "]");
+        boolean planar = cells == 0 && x1 == x0; // an empty domain: a planar interface in a composite mesh (no cells, no width)
+        if (cells < 1 && !planar) throw new IllegalArgumentException("a mesh needs at least one cell, got " + cells);
+        if (!(x1 > x0) && !planar) throw new IllegalArgumentException("empty domain [" + x0 + ", " + x1 + "]");
     }
 
     public double length() { return x1 - x0; }

@@ -1,0 +1,48 @@
+package org.cellwright.solver.dfn;
+
+import static org.cellwright.solver.physics.Constants.F;
+import static org.cellwright.solver.physics.Constants.R;
+
+/**
+ * A lithium-metal foil as the negative electrode of a DFN cell (a mixed cell Li | liquid electrolyte | porous
+ * cathode): a planar interface at x = 0, no porous domain. Li = Li+ + e- on the foil by Butler-Volmer kinetics
+ * (Bard and Faulkner 2001, eq. 3.4.11) with U = 0 (the Li/Li+ reference): I = i0(c_e, T) [exp(alpha_a F eta/RT) -
+ * exp(-alpha_c F eta/RT)], alpha_c = 1 - alpha_a, eta = phi_s - phi_e - 0 at the foil surface. The foil's collector side
+ * is grounded (phi_s = 0); the foil conducts the current with Ohm's law, so the electrolyte potential at the foil is
+ * phi_e(0) = -I L / sigma - eta (as PyBaMM's half-cell model, Marquis et al. 2019's planar electrode). All current
+ * enters the electrolyte as Li+ there: salt flux N(0) = i_e(0) / F, of which (1 - t+) I / F by diffusion.
+ *
+ * @param thickness foil thickness [m] (only its ohmic drop)
+ * @param conductivity electronic conductivity of the foil [S/m]
+ * @param exchangeCurrent i0(c_e, T) [A/m2], e.g. {@link LithiumMetalExchangeCurrentDensity}
+ * @param anodicTransferCoefficient alpha_a (alpha_c = 1 - alpha_a)
+ */
+public record PlanarLithiumElectrode(String name, double thickness, double conductivity, StateFunction exchangeCurrent,
+        double anodicTransferCoefficient) implements NegativeElectrode {
+
+    /** Overpotential eta [V] that carries current density I [A/m2, positive = stripping] at salt concentration c_e. */
+    public double overpotential(double current, double ce, double temperature) {
+        double i0 = exchangeCurrent.at(ce, temperature), f = F / (R * temperature);
+        double aa = anodicTransferCoefficient, ac = 1 - aa;
+        if (aa == 0.5) return 2 / f * asinh(current / (2 * i0)); // symmetric: I = 2 i0 sinh(F eta / 2RT)
+        double eta = 2 / f * asinh(current / (2 * i0)); // Newton from the symmetric root (the law is monotonic)
+        for (int k = 0; k < 50; k++) {
+            double ea = Math.exp(aa * f * eta), ec = Math.exp(-ac * f * eta);
+            double r = i0 * (ea - ec) - current, d = i0 * f * (aa * ea + ac * ec);
+            double step = r / d;
+            eta -= step;
+            if (Math.abs(step) < 1e-13) break;
+        }
+        return eta;
+    }
+
+    /** Ohmic drop through the foil, I L / sigma [V]. */
+    public double ohmicDrop(double current) { return thickness == 0 ? 0 : current * thickness / conductivity; }
+
+    /** Electrolyte potential at the foil surface for a grounded collector, phi_e(0) = -I L / sigma - eta [V]. */
+    public double electrolytePotential(double current, double ce, double temperature) {
+        return -ohmicDrop(current) - overpotential(current, ce, temperature);
+    }
+
+    private static double asinh(double x) { return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x); }
+}
