@@ -83,9 +83,9 @@ class DfnPhysicsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DfnSimulation(1e-4)
                 .run(cell, new DfnMesh(4, 3, 4, 5), CurrentProfile.constant(24), new double[] {0, 10}, Double.NaN));
         assertTrue(e.getMessage().startsWith("fit: conductivity is ") && e.getMessage().contains("at c = 2200 mol/m3"), e.getMessage());
-        LiquidElectrolyte noSalt = new LiquidElectrolyte("x", base.conductivity(), base.diffusivity(), StateFunction.constant(1.0), base.thermodynamicFactor());
+        LiquidElectrolyte noSalt = new LiquidElectrolyte("x", base.conductivity(), base.diffusivity(), StateFunction.constant(1.2), base.thermodynamicFactor());
         assertTrue(org.cellwright.solver.dfn.DfnInputCheck.problems(new DfnCell(good.negative(), good.separator(), good.positive(), noSalt, 1000, 298.15))
-                .get(0).contains("transference number 1"));
+                .get(0).contains("transference number 1.2"));
         org.cellwright.solver.dfn.IntercalationElectrode g = good.negative();
         org.cellwright.solver.dfn.IntercalationElectrode overfull = new org.cellwright.solver.dfn.IntercalationElectrode(g.name(), g.thickness(),
                 g.porosity(), g.activeFraction(), g.electrolyteBruggeman(), g.solid(), g.particle(), 30000, g.ocp(), g.kinetics());
