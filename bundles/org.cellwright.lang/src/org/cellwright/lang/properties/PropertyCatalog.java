@@ -178,7 +178,7 @@ public final class PropertyCatalog {
 		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy");
 		// a liquid-electrolyte (binary salt in solvent; concentrated-solution theory, Newman and Thomas-Alyea 2004, ch. 12):
 		// its conductivity is ionic-conductivity, its salt diffusivity is diffusivity
-		def("transference-number", m, Dimension.DIMENSIONLESS, 0, true, 1, false, "cation transference number t+ of a liquid electrolyte (with respect to the solvent velocity)");
+		def("transference-number", m, Dimension.DIMENSIONLESS, 0, true, 1, true, "cation transference number t+ of a liquid electrolyte (with respect to the solvent velocity; 1: a single-ion conductor)");
 		positive("thermodynamic-factor", m, Dimension.DIMENSIONLESS, "thermodynamic factor 1 + dln f/dln c of a liquid electrolyte's salt (1: ideal solution; default 1)");
 		positive("initial-concentration", m, Dimension.CONCENTRATION, "initial salt concentration of a liquid electrolyte");
 		nonNegative("area-specific-resistance", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.AREA_SPECIFIC_RESISTANCE, "area-specific resistance of an interface or contact");

@@ -46,6 +46,9 @@ import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
+import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
+import org.cellwright.solver.dfn.NegativeElectrode;
+import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
@@ -60,6 +63,9 @@ import org.eclipse.emf.ecore.EObject;
  * the solver's {@link IntercalationElectrode}, {@link PorousSeparator}, {@link LiquidElectrolyte} and {@link DfnCell},
  * units converted here (by the language's {@link Units}), nowhere in the solver. Every missing or unusable value ends
  * in an {@link InputException} at the file and line that should give it.
+ *
+ * <p>The negative is a porous intercalation-anode layer or a lithium-metal layer (a planar electrode at the separator,
+ * {@link PlanarLithiumElectrode}: a mixed cell Li | liquid | porous cathode).
  *
  * <p>Rules: the separator layer holds the cell's electrolyte (alone: porosity 1; or a composite of it and inert
  * binder-kind polymers: porosity = its vol%), and that electrolyte fills the pores of every porous layer, so a layer's
@@ -132,6 +138,11 @@ public final class DfnMapping {
 			steps.addAll(SimulationInputs.steps(p.getSteps(), m.area));
 		}
 		ProtocolSpec protocol = new ProtocolSpec(name, steps);
+		if (cell.lithiumMetal() != null)
+			for (StepSpec s : protocol.flatten())
+				if (s instanceof StepSpec.ConstantPower)
+					throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a power step is not supported yet for a cell with a"
+							+ " lithium-metal negative (" + m.foil.getName() + "): use a current step"));
 		if (Double.isNaN(m.nominal) && usesCRate(protocol.flatten()))
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a C-rate needs the nominal-capacity of cell " + c.getName()
 					+ " (e.g. 'nominal-capacity = 2.4 mAh/cm2'): it defines 1 C"));
@@ -205,6 +216,8 @@ public final class DfnMapping {
 		double area, nominal = Double.NaN;
 		Material electrolyte;
 		Layer negative, separator, positive;
+		/** A lithium-metal negative (a planar electrode at x = 0, instead of a porous negative), or null. */
+		Layer foil;
 
 		Mapper(Cell c, EObject site, Map<String, Quantity> overrides) {
 			this.c = c;
@@ -225,7 +238,7 @@ public final class DfnMapping {
 		/** Where a problem of the solver's input check is best shown: the electrolyte's material or the cell. */
 		EObject problemSite(String problem) {
 			if (electrolyte != null && problem.startsWith(electrolyte.getName())) return electrolyte;
-			if (problem.startsWith("negative electrode")) return negative;
+			if (problem.startsWith("negative electrode")) return negative != null ? negative : foil;
 			if (problem.startsWith("positive electrode")) return positive;
 			if (problem.startsWith("separator")) return separator;
 			return site;
@@ -283,7 +296,7 @@ public final class DfnMapping {
 			double c0 = Layers.si(electrolyte, "initial-concentration")
 					.orElseThrow(() -> error(electrolyte, "liquid-electrolyte " + electrolyte.getName() + " needs an initial-concentration"));
 			values.put("electrolyte.initial-concentration", c0 + " mol/m3");
-			IntercalationElectrode neg = electrode(negative, MaterialKind.INTERCALATION_ANODE);
+			NegativeElectrode neg = foil != null ? lithiumMetal(foil) : electrode(negative, MaterialKind.INTERCALATION_ANODE);
 			IntercalationElectrode pos = electrode(positive, MaterialKind.INTERCALATION_CATHODE);
 			return new DfnCell(neg, separator(), pos, liquid, c0, temperature);
 		}
@@ -300,7 +313,7 @@ public final class DfnMapping {
 			for (Layer l : inner) {
 				Material m = l.getMaterial();
 				if (active(m, MaterialKind.INTERCALATION_ANODE) != null) {
-					if (negative != null) throw error(l, "cell " + c.getName() + " has two negative electrodes, " + negative.getName() + " and " + l.getName());
+					if (negative != null || foil != null) throw error(l, "cell " + c.getName() + " has two negative electrodes, " + negative.getName() + " and " + l.getName());
 					negative = l;
 				} else if (active(m, MaterialKind.INTERCALATION_CATHODE) != null) {
 					if (positive != null) throw error(l, "cell " + c.getName() + " has two positive electrodes, " + positive.getName() + " and " + l.getName());
@@ -310,8 +323,9 @@ public final class DfnMapping {
 							+ ": a liquid-electrolyte cell has one (write it as one layer)");
 					separator = l;
 				} else if (!(m instanceof Composite) && m.getKind() == MaterialKind.LITHIUM_METAL) {
-					throw error(l, "layer " + l.getName() + " is lithium metal: a lithium-metal electrode against a liquid electrolyte is not"
-							+ " supported yet; the DFN solver takes two porous intercalation electrodes (graphite-like | liquid | cathode)");
+					if (foil != null || negative != null)
+						throw error(l, "cell " + c.getName() + " has two negative electrodes, " + (foil != null ? foil : negative).getName() + " and " + l.getName());
+					foil = l;
 				} else {
 					throw error(l, "layer " + l.getName() + " (" + m.getName() + ") has no place in a liquid-electrolyte cell: its layers are"
 							+ " an intercalation-anode electrode, a separator holding the liquid electrolyte, an intercalation-cathode electrode"
@@ -324,12 +338,13 @@ public final class DfnMapping {
 				throw error(any != null ? any : c, "cell " + c.getName() + " has no separator holding its liquid electrolyte: write it as a layer"
 						+ " of the electrolyte ('layer separator: LP30 25 um') or of a composite of it and an inert polymer");
 			}
-			if (negative == null || positive == null)
-				throw error(c, "cell " + c.getName() + " needs a porous electrode on each side of separator " + separator.getName()
-						+ ": an intercalation-anode layer and an intercalation-cathode layer");
-			int in = inner.indexOf(negative), is = inner.indexOf(separator), ip = inner.indexOf(positive);
+			if (negative == null && foil == null || positive == null)
+				throw error(c, "cell " + c.getName() + " needs an electrode on each side of separator " + separator.getName()
+						+ ": an intercalation-anode (or lithium-metal) layer and an intercalation-cathode layer");
+			Layer neg = negative != null ? negative : foil;
+			int in = inner.indexOf(neg), is = inner.indexOf(separator), ip = inner.indexOf(positive);
 			if (!(is > Math.min(in, ip) && is < Math.max(in, ip)))
-				throw error(separator, "separator " + separator.getName() + " must lie between the electrodes " + negative.getName() + " and " + positive.getName());
+				throw error(separator, "separator " + separator.getName() + " must lie between the electrodes " + neg.getName() + " and " + positive.getName());
 			electrolyte = liquidElectrolyte(separator.getMaterial());
 			for (Layer l : inner)
 				if (l != separator && liquidElectrolyte(l.getMaterial()) != null && liquidElectrolyte(l.getMaterial()) != electrolyte)
@@ -396,6 +411,46 @@ public final class DfnMapping {
 			Double b = layerValue(l, "bruggeman-electrolyte");
 			if (b == null) b = layerValue(l, "bruggeman");
 			return b == null ? DEFAULT_BRUGGEMAN : b;
+		}
+
+		/**
+		 * A lithium-metal foil as the negative ({@link PlanarLithiumElectrode}, a planar electrode at the separator): its
+		 * thickness and electronic-conductivity (the foil's ohmic drop), transfer-coefficient (default 0.5) and exchange
+		 * current as a law of the salt concentration: exchange-current-rate-constant k with
+		 * exchange-current-electrolyte-exponent a (i0 = k ce^a, {@link LithiumMetalExchangeCurrentDensity}), or
+		 * exchange-current-density, a constant or a function of ce and T (A/m2); the Arrhenius factor of
+		 * exchange-current-activation-energy applies to both.
+		 */
+		PlanarLithiumElectrode lithiumMetal(Layer l) {
+			Material m = l.getMaterial();
+			String who = "lithium-metal " + m.getName() + " of layer " + l.getName();
+			double thickness = thickness(l);
+			double sigma = constant(m, "electronic-conductivity", m);
+			double tRef = Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE);
+			double ea = Layers.si(m, "exchange-current-activation-energy").orElse(0);
+			StateFunction i0;
+			String law;
+			Property i0p = Cells.property(m, "exchange-current-density");
+			if (Cells.property(m, "exchange-current-rate-constant") != null) {
+				double k = need(m, "exchange-current-rate-constant");
+				double a = Layers.si(m, "exchange-current-electrolyte-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+				i0 = new LithiumMetalExchangeCurrentDensity(k, a, ea, tRef);
+				law = String.format(Locale.ROOT, "k %s, exponent %s, Ea %s", k, a, ea);
+			} else if (i0p != null) {
+				KineticFunction f;
+				try {
+					f = PropertyFunctions.kinetic(m, "exchange-current-density").orElseThrow();
+				} catch (IllegalArgumentException e) {
+					throw error(i0p, "exchange-current-density of " + m.getName() + ": " + e.getMessage());
+				}
+				i0 = (ce, t) -> f.at(ce, Double.NaN, Double.NaN, t);
+				law = "i0 " + sampled(i0, 500, 1000, 1500, 2000) + " A/m2 at ce = 500, 1000, 1500, 2000 mol/m3";
+			} else throw error(m, who + " lacks its exchange current: give exchange-current-density (A/m2, a constant or a function of ce"
+					+ " and T) or exchange-current-rate-constant with exchange-current-electrolyte-exponent (i0 = k ce^a): the DFN solver needs it");
+			double alpha = Layers.si(m, "transfer-coefficient").orElse(0.5);
+			values.put(l.getName() + ".lithium-metal", String.format(Locale.ROOT, "%s, %s m, sigma %s S/m, %s, alpha %s", m.getName(), thickness,
+					sigma, law, alpha));
+			return new PlanarLithiumElectrode(m.getName(), thickness, sigma, i0, alpha);
 		}
 
 		/**
