@@ -26,9 +26,9 @@ public final class StepOntoConstraint {
         double[] m = new double[n], f = new double[n], x1 = new double[n], x2 = new double[n];
         sys.mass(m);
         BorderedIterationMatrix matrix = new BorderedIterationMatrix(sys);
-        double[] y = yn.clone();
+        double[] y = yn.clone(), trial = new double[n], ft = new double[n];
         double h = h0;
-        for (int it = 0; it < 40; it++) {
+        for (int it = 0; it < 100; it++) {
             double t = tn + h;
             matrix.update(sys, t, y);
             if (!matrix.factor(1 / h, m, false)) return null;
@@ -44,14 +44,23 @@ public final class StepOntoConstraint {
             matrix.solve(x2);
             double dh = (target - y[k] - x1[k]) / x2[k];
             if (!Double.isFinite(dh)) return null;
-            double scale = 1;
-            if (h + dh <= 0) scale = 0.5 * h / Math.abs(dh); // keep the step positive: at most halve it
+            // damped: the step stays positive and the new state inside f's domain (a logarithm near its singularity)
+            double scale = h + dh <= 0 ? 0.5 * h / Math.abs(dh) : 1;
+            boolean inside = false;
+            for (int halving = 0; halving < 60 && !inside; halving++, scale *= 0.5) {
+                for (int i = 0; i < n; i++) trial[i] = y[i] + scale * (x1[i] + dh * x2[i]);
+                sys.rhs(tn + h + scale * dh, trial, ft);
+                inside = true;
+                for (int i = 0; i < n && inside; i++) inside = Double.isFinite(ft[i]);
+            }
+            if (!inside) return null;
+            scale *= 2; // the loop halved once more after the accepted trial
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                double d = scale * (x1[i] + dh * x2[i]);
-                y[i] += d;
+                double d = trial[i] - y[i];
                 norm += (d / weights[i]) * (d / weights[i]);
             }
+            System.arraycopy(trial, 0, y, 0, n);
             h += scale * dh;
             norm = Math.sqrt(norm / n);
             if (!(h > 0) || h > maxStep || !Double.isFinite(norm)) return null;
