@@ -1,0 +1,162 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.InputException;
+import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.dfn.DfnCell;
+import org.cellwright.solver.dfn.IntercalationElectrode;
+import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
+import org.cellwright.solver.dfn.PlanarLithiumElectrode;
+import org.cellwright.solver.params.Chen2020;
+import org.cellwright.solver.physics.Constants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mixed cells written in the language run: examples/chen2020-halfcell.cell (PyBaMM's Chen 2020 NMC811 half cell, a
+ * lithium-metal foil | liquid electrolyte | porous cathode) maps onto the solver's half cell, ends on its cut-off with
+ * PyBaMM's capacity, and a lithium-metal layer without what the solver needs is a located error.
+ */
+class DfnHalfCellRunTest {
+
+	@TempDir Path tmp;
+
+	static final Path EXAMPLE = Path.of(System.getProperty("cellwright.examples", "../../examples")).resolve("chen2020-halfcell.cell");
+	/** PyBaMM 26.8, IDAKLU rtol 1e-8, the same half cell with t+ = 1 (bench/pybamm/side_by_side.py half). */
+	static final Path PYBAMM = Path.of("../../bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv");
+	/** PyBaMM's 2.5 V event [s]: the last row of that file. */
+	static final double PYBAMM_END = 4135.667623;
+
+	@Test
+	void theExampleIsTheSolversHalfCell() {
+		DfnInputs in = DfnRunTest.inputs(EXAMPLE, "SingleIon1C");
+		assertEquals(0.1027, in.area(), 1e-12);
+		assertEquals(5 * 3600, in.nominalCapacity(), 1e-6);
+		DfnCell mapped = in.cell(), java = Chen2020.lithiumMetalHalfCell(1.0);
+		PlanarLithiumElectrode foil = mapped.lithiumMetal();
+		assertNotNull(foil, "a planar lithium-metal negative");
+		assertEquals(85.2e-6, foil.thickness(), 1e-15);
+		assertEquals(1.1e7, foil.conductivity(), 1e-3);
+		assertEquals(0.5, foil.anodicTransferCoefficient(), 0);
+		LithiumMetalExchangeCurrentDensity xu = LithiumMetalExchangeCurrentDensity.xu2019();
+		for (double c : new double[] {200, 1000, 2500})
+			assertEquals(xu.at(c, 298.15), foil.exchangeCurrent().at(c, 298.15), 1e-9 * xu.at(c, 298.15), "Xu 2019 i0 at ce = " + c);
+		IntercalationElectrode p = mapped.positive(), q = java.positive();
+		assertEquals(q.thickness(), p.thickness(), 1e-15);
+		assertEquals(q.porosity(), p.porosity(), 1e-12);
+		assertEquals(q.activeFraction(), p.activeFraction(), 1e-12);
+		assertEquals(q.initialConcentration(), p.initialConcentration(), 1e-6);
+		assertEquals(q.solid().effectiveConductivity(), p.solid().effectiveConductivity(), 1e-12);
+		assertEquals(java.separator().porosity(), mapped.separator().porosity(), 1e-12);
+		assertEquals(1.0, mapped.electrolyte().transferenceNumber().at(1000, 298.15), 0, "single-ion");
+		assertEquals(0.2594, DfnRunTest.inputs(EXAMPLE, "HalfCell1C").cell().electrolyte().transferenceNumber().at(1000, 298.15), 0);
+		assertThrows(IllegalStateException.class, mapped::negative);
+	}
+
+	@Test
+	void theRunnerEndsOnTheCutoffWithPyBammsCapacityAndCurve() throws Exception {
+		DfnInputs in = DfnRunTest.inputs(EXAMPLE, "SingleIon1C");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		Sample end = sink.last();
+		assertEquals("voltage-cutoff", sink.cycles.get(0).steps().get(0).end().label());
+		assertEquals(2.5, end.voltage(), 1e-6, "the last point is on the cut-off");
+		// capacity to the cut-off against PyBaMM's (issue 13: 0.03 %)
+		assertEquals(PYBAMM_END, end.time(), 3e-4 * PYBAMM_END, "end " + end.time() + " s");
+		// the cathode gains the charge passed, I t / F (the foil gives it)
+		double i = 5 / 0.1027;
+		assertEquals(i * end.time() / Constants.F, end.lithium().cathode() - sink.samples.get(0).lithium().cathode(), 1e-4 * i * end.time() / Constants.F);
+		// the curve against PyBaMM's from the first minute on, before the final drop (>= 3.0 V)
+		List<String> rows = Files.readAllLines(PYBAMM);
+		double sum = 0;
+		int n = 0;
+		for (String row : rows.subList(1, rows.size())) {
+			String[] c = row.split(",");
+			double t = Double.parseDouble(c[0]), v = Double.parseDouble(c[1]);
+			if (t < 60 || v < 3.0 || t > end.time()) continue;
+			double d = interpolate(sink.samples, t) - v;
+			sum += d * d;
+			n++;
+		}
+		double rms = Math.sqrt(sum / n);
+		assertTrue(n > 400 && rms < 1e-3, rms * 1e3 + " mV RMS over " + n + " points");
+	}
+
+	/** The recorded voltage at t, linear between samples. */
+	static double interpolate(List<Sample> samples, double t) {
+		for (int k = 1; k < samples.size(); k++) {
+			Sample a = samples.get(k - 1), b = samples.get(k);
+			if (b.time() >= t && b.time() > a.time())
+				return a.voltage() + (b.voltage() - a.voltage()) * (t - a.time()) / (b.time() - a.time());
+		}
+		return samples.get(samples.size() - 1).voltage();
+	}
+
+	@Test
+	void theExampleRunsEndToEnd() throws Exception {
+		Path out = tmp.resolve("runs");
+		Cli.Result r = Cli.cli("run", EXAMPLE.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		for (String x : List.of("HalfCell1C", "SingleIon1C")) {
+			Path run = RunStore.latest(out.resolve(x));
+			assertEquals("COMPLETED", RunFolder.read(run).summary().status(), x);
+			assertTrue(Files.readString(run.resolve("cycles.csv")).contains("voltage-cutoff"), x);
+			assertTrue(Files.readString(run.resolve(DfnInputs.FILE_NAME)).contains("foil.lithium-metal"), x);
+		}
+	}
+
+	static final String CELL = """
+			package t
+			material E is liquid-electrolyte { ionic-conductivity = 1 S/m  diffusivity = 3e-10 m2/s  transference-number = 0.4
+				initial-concentration = 1 mol/L }
+			material L is lithium-metal { electronic-conductivity = 1e7 S/m  exchange-current-density = function A/m2 = 10 * (ce / 1000)^0.5 }
+			material P is intercalation-cathode { max-concentration = 50000 mol/m3  initial-stoichiometry = 0.6  diffusivity = 1e-13 m2/s
+				electronic-conductivity = 10 S/m  exchange-current-density = 3 A/m2
+				ocv function V = 4.2 - 0.8*x }
+			cell C { area = 1 m2  nominal-capacity = 20 Ah
+				layer n: L 50 um
+				layer s: E 25 um
+				layer p: P 80 um { porosity = 0.3  active-volume-fraction = 0.5  particle-radius = 8 um }
+			}
+			protocol D { discharge at 1 C until 3.0 V }
+			experiment X { cell C protocol D }
+			""";
+
+	@Test
+	void aSmallMixedCellRunsAndWhatItLacksIsALocatedError() throws Exception {
+		Path f = Cli.write(tmp.resolve("t.cell"), CELL);
+		DfnInputs in = DfnRunTest.inputs(f, "X");
+		assertEquals(10 * Math.sqrt(1.5), in.cell().lithiumMetal().exchangeCurrent().at(1500, 298.15), 1e-9, "i0 as a function of ce");
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, new RecordingSink(), ProgressListener.NONE));
+
+		String noI0 = CELL.replace("  exchange-current-density = function A/m2 = 10 * (ce / 1000)^0.5", "");
+		InputException e = assertThrows(InputException.class, () -> DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), noI0), "X"));
+		assertEquals(DfnRunTest.line(noI0, "material L"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("exchange-current-density"), e.problem().message());
+
+		String noSigma = CELL.replace("electronic-conductivity = 1e7 S/m  ", "");
+		e = assertThrows(InputException.class, () -> DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), noSigma), "X"));
+		assertEquals(DfnRunTest.line(noSigma, "material L"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("lacks electronic-conductivity"), e.problem().message());
+
+		String power = CELL.replace("discharge at 1 C until 3.0 V", "discharge at 60 W/m2 until 3.0 V");
+		e = assertThrows(InputException.class, () -> DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), power), "X"));
+		assertTrue(e.problem().message().contains("power step is not supported yet for a cell with a lithium-metal negative (n)"), e.problem().message());
+
+		String twoNegatives = CELL.replace("layer n: L 50 um", "layer n: L 50 um\n\t\tlayer m: L 50 um");
+		e = assertThrows(InputException.class, () -> DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), twoNegatives), "X"));
+		assertEquals(DfnRunTest.line(twoNegatives, "layer m:"), e.problem().line(), e.problem().format());
+	}
+}
