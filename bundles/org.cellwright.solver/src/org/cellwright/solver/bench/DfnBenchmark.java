@@ -23,6 +23,8 @@ import org.cellwright.solver.params.Marquis2019;
  * Then issue 14's speed case: the Chen 2020 cell (LG M50), 1C to 2.5 V, outputs every 10 s, against PyBaMM's DFN
  * (IDAKLU, rtol = atol = 1e-8; bench/pybamm/side_by_side.py wrote the curve, -Dpybamm=FILE.csv, default
  * bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv) and against its own run at rtol 1e-7 (the time-stepping error).
+ * Last, issue 13's half cell: the NMC811 electrode against a lithium-metal foil, t+ = 1 (-DpybammHalf=FILE.csv, default
+ * bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv).
  */
 public final class DfnBenchmark {
     private DfnBenchmark() {}
