@@ -9,6 +9,12 @@ package org.cellwright.solver.dfn;
 public record DfnCell(NegativeElectrode negativeElectrode, PorousSeparator separator, IntercalationElectrode positive,
         LiquidElectrolyte electrolyte, double initialElectrolyteConcentration, double temperature) {
 
+    /** A cell of two porous electrodes (this signature kept for callers compiled before the lithium-metal negative). */
+    public DfnCell(IntercalationElectrode negative, PorousSeparator separator, IntercalationElectrode positive,
+            LiquidElectrolyte electrolyte, double initialElectrolyteConcentration, double temperature) {
+        this((NegativeElectrode) negative, separator, positive, electrolyte, initialElectrolyteConcentration, temperature);
+    }
+
     /** The porous negative electrode (refused for a lithium-metal negative, which has none). */
     public IntercalationElectrode negative() {
         if (negativeElectrode instanceof IntercalationElectrode e) return e;
