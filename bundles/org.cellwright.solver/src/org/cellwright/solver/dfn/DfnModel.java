@@ -17,7 +17,8 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * shell concentrations per electrode cell and population (its particle), coupled to the cell's j_k through the surface
  * flux j_k/F, and j_k's Butler-Volmer row to the particle's outer shell (the structure of {@link BorderedDaeSystem}).
  * The residuals are the conservation laws of the mechanism classes; the solid potential is grounded at x = 0 and the
- * solid current at x = L equals the applied current. Under power control ({@link #atPower}) the applied current is
+ * solid current at x = L equals the applied current. With a lithium-metal negative ({@link PlanarLithiumElectrode})
+ * the negative domain is empty and x = 0 is the foil: face 0 carries its kinetics (no unknowns of its own). Under power control ({@link #atPower}) the applied current is
  * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
  * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
  */
