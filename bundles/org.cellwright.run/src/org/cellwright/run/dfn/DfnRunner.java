@@ -181,16 +181,6 @@ public final class DfnRunner {
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				if (!bdf.step(tEnd, 1e-9)) {
-					// a voltage falling without bound (a saturating electrode) reaches the cut-off faster than steps can follow
-					double floor = Double.NaN;
-					for (Cutoff c : cutoffs) if (c.kind() == Cutoff.Kind.VOLTAGE_BELOW) floor = Double.isNaN(floor) ? c.value() : Math.max(floor, c.value());
-					var landing = Double.isNaN(floor) ? null : DfnSimulation.landOnCutoff(model, bdf.time(), bdf.state().clone(), floor);
-					if (landing != null) {
-						double tc = bdf.time() + landing.step();
-						outputsBefore(bdf.time(), t0, i);
-						bdf.startAt(tc, landing.state(), 1e-3);
-						return endStep(StepEnd.VOLTAGE_CUTOFF, t0, i, model.voltage(tc, bdf.state()));
-					}
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle, Double.NaN, String.format(
 							Locale.ROOT, "warning: cycle %d, step %d: the DFN solver found no solution beyond t = %.1f s (step size underflow)",
 							cycle, stepIndex, bdf.time())));

@@ -291,9 +291,6 @@ public final class DfnModel implements BorderedDaeSystem {
         return pm.surfaceValue(y, ps, e.particle().diffusivity(cLast, temperature), y[s + J + k] / F);
     }
 
-    /** The unknown the terminal voltage is read from (phi_s of the last cell): V = y[k] - its collector-side drop. */
-    public int voltageUnknown() { return start[nx - 1] + PHIS; }
-
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
     public double voltage(double t, double[] y) {
         int g = nx - 1;

@@ -1,7 +1,6 @@
 package org.cellwright.solver.dfn;
 
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
-import org.cellwright.solver.numerics.dae.StepOntoConstraint;
 
 /**
  * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
@@ -86,18 +85,10 @@ public final class DfnSimulation {
             double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
             if (!bdf.step(target, 1e-9)) {
                 reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
-                if (!model.isPowerControlled()) {
-                    double tn = bdf.time();
-                    double[] yn = bdf.state();
-                    // a voltage that falls without bound (an electrode whose particles saturate) reaches the cut-off
-                    // faster than steps can follow: one implicit Euler step whose end is the cut-off
-                    StepOntoConstraint.Landing landing = Double.isNaN(cutoffVoltage) ? null : landOnCutoff(model, tn, yn, cutoffVoltage);
-                    if (landing != null) {
-                        out.add(snapshot(model, tn + landing.step(), landing.state()));
-                        reason = "voltage cut-off";
-                    } else if (tn > (out.snapshots().isEmpty() ? 0 : out.last().time()))
-                        out.add(snapshot(model, tn, yn)); // the last solved state closes the record
-                }
+                // the last solved state closes the record (e.g. a cathode whose particles saturate: its voltage falls
+                // without bound just after, faster than the steps can follow)
+                if (!model.isPowerControlled() && bdf.time() > (out.snapshots().isEmpty() ? 0 : out.last().time()))
+                    out.add(snapshot(model, bdf.time(), bdf.state()));
                 break;
             }
             double t0 = bdf.previousTime(), t1 = bdf.time();
@@ -142,20 +133,6 @@ public final class DfnSimulation {
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
-
-    /**
-     * Where a discharge's voltage falls to the cut-off faster than the time steps can follow: the implicit Euler step
-     * from (tn, yn) whose end state has V = cut-off ({@link StepOntoConstraint}), or null when there is none within a
-     * second (or the voltage is not above the cut-off and falling towards it under a discharge current).
-     */
-    public static StepOntoConstraint.Landing landOnCutoff(DfnModel model, double tn, double[] yn, double cutoffVoltage) {
-        double v = model.voltage(tn, yn);
-        if (!(model.current(tn, yn) > 0 && v > cutoffVoltage)) return null;
-        int k = model.voltageUnknown();
-        double[] weights = new double[yn.length];
-        for (int i = 0; i < weights.length; i++) weights[i] = model.absoluteTolerance(i) + 1e-6 * Math.abs(yn[i]);
-        return StepOntoConstraint.solve(model, tn, yn, k, cutoffVoltage + (yn[k] - v), 1e-9, 1.0, weights);
-    }
 
     private static double[] centres(DfnModel model, int domain) {
         var mesh = model.mesh();

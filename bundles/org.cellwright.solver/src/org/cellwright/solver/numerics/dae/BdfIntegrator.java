@@ -90,20 +90,6 @@ public final class BdfIntegrator {
     }
 
     /**
-     * Restarts the history at (t0, y0) taken as consistent as given, without a Newton solve: the end state of a
-     * {@link StepOntoConstraint} step, which already solves the DAE there (at a singular point where a consistent
-     * initialisation from scratch may not converge).
-     */
-    public void startAt(double t0, double[] y0, double h0) {
-        t = t0;
-        y = y0;
-        h = h0;
-        history = 0;
-        System.arraycopy(y0, 0, psi, 0, n);
-        newton.jacobianStale();
-    }
-
-    /**
      * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
      * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
      */
