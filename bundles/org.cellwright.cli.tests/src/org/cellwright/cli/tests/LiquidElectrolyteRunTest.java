@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A liquid electrolyte is not a single-ion solid electrolyte: a cell that holds one (as a layer or inside a composite)
- * runs through the DFN solver (org.cellwright.run.tests.DfnRunTest), never as a solid-state cell; one whose stack the
- * DFN solver does not take (here a lithium-metal electrode) ends before solving with one located error per experiment.
+ * runs through the DFN solver (org.cellwright.run.tests.DfnRunTest), never as a solid-state cell; one the DFN solver
+ * cannot take (here a lithium-metal foil, which it takes as a planar negative, against a cathode layer written for the
+ * solid-state model, without thickness and porosity) ends before solving with one located error per experiment.
  */
 class LiquidElectrolyteRunTest {
 
@@ -45,7 +46,7 @@ class LiquidElectrolyteRunTest {
 			""";
 
 	@Test
-	void aLithiumMetalCellWithALiquidElectrolyteEndsBeforeSolvingAtItsLayer() throws Exception {
+	void aSolidStateCathodeLayerInALiquidCellEndsBeforeSolvingAtItsLayer() throws Exception {
 		Path f = tmp.resolve("liquid.cell");
 		Files.writeString(f, FILE);
 		Result check = cli("check", f.toString());
@@ -56,8 +57,7 @@ class LiquidElectrolyteRunTest {
 		List<String> lines = r.err().strip().lines().filter(l -> l.contains(": error: ")).toList();
 		assertEquals(2, lines.size(), "one error per experiment: " + r.err());
 		for (String l : lines)
-			assertTrue(l.matches(".*liquid\\.cell:13:\\d+: error: layer foil is lithium metal: a lithium-metal electrode against a liquid"
-					+ " electrolyte is not supported yet.*"), l);
+			assertTrue(l.matches(".*liquid\\.cell:15:\\d+: error: layer cathode: give a thickness.*"), l);
 		assertFalse(r.err().contains("Exception"), r.err());
 		assertFalse(Files.exists(out.resolve("LiquidDischarge")), "nothing simulated, no results written");
 		assertFalse(Files.exists(out.resolve("SoakedDischarge")));
