@@ -5,10 +5,11 @@ Runs, with an installed PyBaMM (`import pybamm`), on PyBaMM's benchmark mesh
   full  - Chen 2020 LG M50 DFN, 1C discharge to 2.5 V (issue 14's speed case)
   half  - Chen 2020 NMC811 half cell against Li metal, single-ion electrolyte
           (t+ = 1), 1C discharge (issue 13's side by side)
+  half-liquid - the same half cell with Chen 2020's own electrolyte (t+ = 0.2594): a mixed cell with salt gradients
 and prints the first and the best warm solve time (wall and process CPU) of N repeats and the capacity, and writes
 time [s], voltage [V] at every 10 s (plus the end) to CSV for the Java benchmark to compare against.
 
-    python3 side_by_side.py full|half [rtol] [repeats] [out.csv]
+    python3 side_by_side.py full|half|half-liquid [rtol] [repeats] [out.csv]
 """
 import sys
 import time
@@ -31,7 +32,8 @@ else:
     xu = Xu2019.get_parameter_values()
     for key, value in xu.items():  # the Li-metal counter electrode's parameters (Xu 2019), Chen 2020 for the rest
         values.setdefault(key, value)
-    values["Cation transference number"] = 1.0  # single-ion conductor
+    if case == "half":
+        values["Cation transference number"] = 1.0  # single-ion conductor
     # Chen's initial NMC811 (x = 0.27) sits above the full cell's 4.2 V limit against Li: the upper limit is only an event
     values["Upper voltage cut-off [V]"] = 4.5
     var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_p": 30}
