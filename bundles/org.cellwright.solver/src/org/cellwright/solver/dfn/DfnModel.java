@@ -131,10 +131,13 @@ public final class DfnModel implements BorderedDaeSystem {
         // under power control the current (after the last cell) meets the last cell's phi_s row and column
         int band = power == null ? 0 : currentIndex - (start[nx - 1] + PHIS);
         for (int g = 0; g < nx; g++) {
-            // a row of cell g reaches its own block and the first three unknowns of its neighbours
-            int lo = g > 0 ? start[g - 1] : start[g];
-            int hi = g < nx - 1 ? start[g + 1] + Math.min(3, coreBlockSize(g + 1)) - 1 : start[g + 1] - 1;
-            band = Math.max(band, Math.max(start[g + 1] - 1 - lo, hi - start[g]));
+            // the exact reach of cell g's rows: c_e and phi_e rows see c_e and phi_e of the neighbours (the salt flux
+            // carries the migration of the ionic current), phi_s rows the neighbours' phi_s, and the rows of c_e, phi_e,
+            // phi_s and j_k see the whole own block; nothing else
+            int own = coreBlockSize(g) - 1;
+            band = Math.max(band, own);
+            if (g > 0) band = Math.max(band, start[g] + PHIE - start[g - 1]);
+            if (g < nx - 1) band = Math.max(band, start[g + 1] + PHIE - start[g] - CE);
         }
         bandwidth = band;
         ie = new double[nx + 1];

@@ -56,31 +56,37 @@ public final class BandedMatrix {
         }
     }
 
-    /** LU with partial pivoting; returns false if the matrix is singular. */
+    /**
+     * LU with partial pivoting (LAPACK dgbtf2's order: the rank-1 update column by column, so every inner loop runs
+     * over contiguous storage); returns false if the matrix is singular.
+     */
     public boolean factorize() {
-        int kv = ku + kl;
+        int kv = ku + kl, off = kl + ku;
+        double[] a = ab;
         for (int j = 0; j < n; j++) {
             int last = Math.min(n - 1, j + kl);
+            int cj = j * ldab + off - j; // entry (i, j) at cj + i
             int p = j;
-            double max = Math.abs(ab[idx(j, j)]);
+            double max = Math.abs(a[cj + j]);
             for (int i = j + 1; i <= last; i++) {
-                double a = Math.abs(ab[idx(i, j)]);
-                if (a > max) { max = a; p = i; }
+                double v = Math.abs(a[cj + i]);
+                if (v > max) { max = v; p = i; }
             }
             piv[j] = p;
             if (max == 0 || !Double.isFinite(max)) return false;
             int colEnd = Math.min(n - 1, j + kv);
             if (p != j) {
                 for (int c = j; c <= colEnd; c++) {
-                    int a = idx(j, c), b = idx(p, c);
-                    double t = ab[a]; ab[a] = ab[b]; ab[b] = t;
+                    int cc = c * ldab + off - c;
+                    double t = a[cc + j]; a[cc + j] = a[cc + p]; a[cc + p] = t;
                 }
             }
-            double d = ab[idx(j, j)];
-            for (int i = j + 1; i <= last; i++) {
-                double l = ab[idx(i, j)] / d;
-                ab[idx(i, j)] = l;
-                if (l != 0) for (int c = j + 1; c <= colEnd; c++) ab[idx(i, c)] -= l * ab[idx(j, c)];
+            double inv = 1 / a[cj + j];
+            for (int i = j + 1; i <= last; i++) a[cj + i] *= inv;
+            for (int c = j + 1; c <= colEnd; c++) {
+                int cc = c * ldab + off - c;
+                double u = a[cc + j];
+                if (u != 0) for (int i = j + 1; i <= last; i++) a[cc + i] -= a[cj + i] * u;
             }
         }
         factored = true;
@@ -90,17 +96,23 @@ public final class BandedMatrix {
     /** Solves A x = b in place (b becomes x) after {@link #factorize()}. */
     public void solve(double[] b) {
         if (!factored) throw new IllegalStateException("not factorized");
-        int kv = ku + kl;
+        int kv = ku + kl, off = kl + ku;
+        double[] a = ab;
         for (int j = 0; j < n; j++) {
             int p = piv[j];
-            if (p != j) { double t = b[j]; b[j] = b[p]; b[p] = t; }
-            int last = Math.min(n - 1, j + kl);
-            for (int i = j + 1; i <= last; i++) b[i] -= ab[idx(i, j)] * b[j];
+            double bj = b[p];
+            if (p != j) { b[p] = b[j]; b[j] = bj; }
+            if (bj == 0) continue;
+            int last = Math.min(n - 1, j + kl), cj = j * ldab + off - j;
+            for (int i = j + 1; i <= last; i++) b[i] -= a[cj + i] * bj;
         }
         for (int j = n - 1; j >= 0; j--) {
-            b[j] /= ab[idx(j, j)];
+            int cj = j * ldab + off - j;
+            double bj = b[j] / a[cj + j];
+            b[j] = bj;
+            if (bj == 0) continue;
             int first = Math.max(0, j - kv);
-            for (int i = first; i < j; i++) b[i] -= ab[idx(i, j)] * b[j];
+            for (int i = first; i < j; i++) b[i] -= a[cj + i] * bj;
         }
     }
 }

@@ -11,8 +11,14 @@ package org.cellwright.solver.numerics.dae;
 public final class BdfIntegrator {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
     private final int maxOrder;
-    /** Newton's bound on the weighted norm of its last update in a step (the local error test itself is norm <= 1). */
-    private static final double NEWTON_TOL = 0.05;
+    /**
+     * Newton's bound on the weighted norm of the error left in a step, estimated from the convergence rate (the local
+     * error test itself is norm <= 1). IDA's default is 0.33 (Hindmarsh et al., ACM TOMS 31, 363, 2005), but IDA's error
+     * test covers the algebraic unknowns and this one does not: at 0.33 (and 0.2 passes) a UDDS drive cycle of the
+     * Marquis cell leaves its branch at a current peak (DriveCycleTest), so 0.1. The particles' lithium does not depend
+     * on it: the bordered solve keeps their rows exact at every iterate.
+     */
+    private static final double NEWTON_TOL = 0.1;
     private final DaeSystem sys;
     private final DaeNewton newton;
     private final int n;

@@ -173,8 +173,28 @@ public final class BorderedIterationMatrix implements IterationMatrix {
                 if (v != 0) schur.set(i, j, v);
             }
         }
+        if (!factorBlocks(c, m, init)) return false;
         for (int b = 0; b < nb; b++) {
-            int s0 = bStart[b], len = bSize[b], a = anchor[b];
+            int a = anchor[b];
+            boolean anchorIdentity = init && m[a] != 0;
+            double v = anchorIdentity ? 0 : -rowAnchor[b];
+            vFactor[b] = v;
+            if (v != 0) schur.add(a, a, -v * z[bStart[b] + bSize[b] - 1]);
+        }
+        return schur.factorize();
+    }
+
+    /**
+     * The blocks alone at a new c, the core's Schur complement kept from the last {@link #factor}: a solve then satisfies
+     * every block's linearised rows exactly for whatever anchor update the (approximate) core gives, so a block's
+     * conserved total (a particle's lithium: its rows' flux terms telescope) is kept at every Newton iterate.
+     */
+    @Override
+    public boolean retarget(double c, double[] m) { return factorBlocks(c, m, false); }
+
+    private boolean factorBlocks(double c, double[] m, boolean init) {
+        for (int b = 0; b < nb; b++) {
+            int s0 = bStart[b], len = bSize[b];
             // T = c M - J on the block (identity rows at initialisation for differential unknowns)
             for (int k = 0; k < len; k++) {
                 int i = s0 + k;
@@ -200,16 +220,16 @@ public final class BorderedIterationMatrix implements IterationMatrix {
                 double v = z[i] - (k < len - 1 ? tSup[i] * z[i + 1] : 0);
                 z[i] = v * tDiag[i];
             }
-            boolean anchorIdentity = init && m[a] != 0;
-            double v = anchorIdentity ? 0 : -rowAnchor[b];
-            vFactor[b] = v;
-            if (v != 0) schur.add(a, a, -v * z[s0 + len - 1]);
         }
-        return schur.factorize();
+        return true;
     }
 
     @Override
-    public void solve(double[] r) {
+    public void solve(double[] r) { solve(r, 1); }
+
+    /** As {@link #solve(double[])}, the core's part of the update scaled by coreScale before the blocks take it up. */
+    @Override
+    public void solve(double[] r, double coreScale) {
         // forward-eliminate each block's right-hand side, then back-substitute: x_b0 = T^-1 r_b
         for (int b = 0; b < nb; b++) {
             int s0 = bStart[b], end = s0 + bSize[b] - 1;
@@ -223,6 +243,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             r[anchor[b]] -= vFactor[b] * r[end];
         }
         solveCore(r);
+        if (coreScale != 1) for (int i = 0; i < core; i++) r[i] *= coreScale;
         for (int b = 0; b < nb; b++) {
             double da = r[anchor[b]];
             for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) r[i] -= z[i] * da;

@@ -13,6 +13,8 @@ public final class DaeNewton {
     private final double[] m, f, g, scale, inverseScale, lastStep, atol;
     private final IterationMatrix matrix;
     private double factoredC = Double.NaN;
+    /** c at which the matrix's blocks were last factorised ({@link IterationMatrix#retarget}), NaN if unknown. */
+    private double blocksC = Double.NaN;
     private boolean jacobianCurrent;
     private int factorisations, iterations, jacobians;
 
@@ -34,6 +36,14 @@ public final class DaeNewton {
     public double[] mass() { return m; }
 
     private double reuseRatio = 0.5;
+    private boolean rateTest = true;
+
+    /**
+     * Convergence test of the time steps: true (default) = the error left after an update, estimated from the
+     * convergence rate rho as rho/(1 - rho) |dy| (from the second update on), is below tol (IDA's test); false = the
+     * update itself, |dy| <= tol.
+     */
+    public void setRateTest(boolean on) { rateTest = on; }
 
     /**
      * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
@@ -98,14 +108,20 @@ public final class DaeNewton {
         boolean init = c == 0;
         boolean reuse = init ? Double.isInfinite(factoredC)
                 : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
+        if (reuse && !init && c != blocksC) {
+            // the blocks at this step's c (cheap, and their rows then hold exactly), or the whole matrix anew
+            if (matrix.retarget(c, m)) blocksC = c;
+            else if (Double.isFinite(blocksC)) reuse = false; // a failed retarget leaves the blocks half-factorised
+        }
         if (!reuse) {
             if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
+            blocksC = init ? Double.NaN : c;
         }
         // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
         double updateScale = init ? 1 : 2 / (1 + c / factoredC);
-        double previous = Double.NaN;
+        double previous = Double.NaN, first = Double.NaN;
         double[] inverseWeights = inverse(weights);
         for (int it = 0; it < maxIter; it++) {
             iterations++;
@@ -132,8 +148,7 @@ public final class DaeNewton {
                     for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
                 return false;
             }
-            matrix.solve(g); // g = dy
-            if (updateScale != 1) for (int i = 0; i < n; i++) g[i] *= updateScale;
+            matrix.solve(g, updateScale); // g = dy
             System.arraycopy(g, 0, lastStep, 0, n);
             double norm = 0;
             for (int i = 0; i < n; i++) {
@@ -148,8 +163,19 @@ public final class DaeNewton {
                 System.err.println("newton " + it + " c=" + c + " norm=" + norm + " worst " + worst + " dy=" + g[worst] + " w=" + weights[worst]);
             }
             if (!Double.isFinite(norm)) return false;
-            if (norm <= tol) return true;
+            if (norm <= (rateTest && !init ? 1e-4 * tol : tol)) return true;
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
+            if (rateTest && !init) {
+                // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
+                // (from the second update on: a rate carried over from an earlier solve says little about this one's
+                // first update, which starts from the predictor)
+                if (it == 0) first = norm;
+                else {
+                    double rho = Math.pow(norm / first, 1.0 / it);
+                    double rateFactor = rho < 1 ? rho / (1 - rho) : 20; // IDA's ss (Brenan et al. 1996, sec. 5.2.2)
+                    if (rateFactor * norm <= tol) return true;
+                }
+            }
             previous = norm;
         }
         return false;

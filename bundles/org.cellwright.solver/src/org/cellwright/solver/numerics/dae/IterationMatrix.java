@@ -13,6 +13,18 @@ interface IterationMatrix {
 
     int evaluations();
 
+    /**
+     * Adapts the factorisation cheaply to a new c where the structure allows it (a bordered system's blocks, whose
+     * rows are then solved exactly); false if not (the caller scales the update instead).
+     */
+    default boolean retarget(double c, double[] m) { return false; }
+
+    /** Solves in place with the update scaled by scale (a bordered system scales only its core's part). */
+    default void solve(double[] b, double scale) {
+        solve(b);
+        if (scale != 1) for (int i = 0; i < b.length; i++) b[i] *= scale;
+    }
+
     /** Re-evaluates the rows that change fastest (a bordered system's anchor rows), if the system declares them; false if not. */
     default boolean updateFastRows(DaeSystem sys, double t, double[] y) { return false; }
 

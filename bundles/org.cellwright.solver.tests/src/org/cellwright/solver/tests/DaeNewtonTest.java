@@ -1,0 +1,93 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.DfnModel;
+import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.DaeNewton;
+import org.cellwright.solver.params.Chen2020;
+import org.junit.jupiter.api.Test;
+
+/** Newton's convergence test and the bordered matrix's retargeting to a new step size (issue 14's numerics). */
+class DaeNewtonTest {
+
+    private static DfnModel chen() {
+        return new DfnModel(Chen2020.cell(), new DfnMesh(8, 4, 8, 10), CurrentProfile.constant(Chen2020.ONE_C));
+    }
+
+    /** The state after t seconds of 1C discharge. */
+    private static double[] stateAt(DfnModel model, double t) {
+        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-5);
+        assertTrue(bdf.start(0, model.initialState(), 1e-3));
+        while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9));
+        return bdf.state().clone();
+    }
+
+    /** One implicit Euler step of h from y0 with an older Jacobian (taken at tJac), to tolerance tol; returns iterations. */
+    private static int eulerStep(DfnModel model, double[] yJac, double t, double[] y0, double h, double tol, boolean rateTest, double[] out) {
+        DaeNewton newton = new DaeNewton(model);
+        newton.setRateTest(rateTest);
+        newton.refreshJacobian(t, yJac);
+        System.arraycopy(y0, 0, out, 0, y0.length);
+        double[] w = newton.weights(y0, 1e-4).clone();
+        assertTrue(newton.solve(t + h, 1 / h, y0, out, w, tol, 30));
+        return newton.iterations();
+    }
+
+    private static double weightedRms(double[] a, double[] b, double[] w) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += Math.pow((a[i] - b[i]) / w[i], 2);
+        return Math.sqrt(s / a.length);
+    }
+
+    @Test
+    void theRateTestStopsNoLaterThanTheUpdateTestAndLeavesAnErrorBelowItsBound() {
+        DfnModel model = chen();
+        double[] yOld = stateAt(model, 900), y0 = stateAt(model, 1000);
+        int n = model.size();
+        double[] exact = new double[n], byRate = new double[n], byUpdate = new double[n];
+        eulerStep(model, y0, 1000, y0, 60, 1e-6, false, exact);
+        int rateIterations = eulerStep(model, yOld, 1000, y0, 60, 0.05, true, byRate);
+        int updateIterations = eulerStep(model, yOld, 1000, y0, 60, 0.05, false, byUpdate);
+        DaeNewton weights = new DaeNewton(model);
+        double[] w = weights.weights(y0, 1e-4);
+        assertTrue(rateIterations >= 2, "the estimate needs two updates: " + rateIterations);
+        assertTrue(rateIterations <= updateIterations, rateIterations + " iterations by rate, " + updateIterations + " by update");
+        double error = weightedRms(byRate, exact, w);
+        assertTrue(error <= 0.05, "weighted error left " + error);
+        assertTrue(weightedRms(y0, exact, w) > 1, "the step does move the state");
+    }
+
+    @Test
+    void aRetargetedBorderedMatrixKeepsEveryParticlesLithiumBalanceAtEachIterate() {
+        DfnModel model = chen();
+        double[] yOld = stateAt(model, 900), y0 = stateAt(model, 1000);
+        int n = model.size();
+        DaeNewton newton = new DaeNewton(model);
+        newton.refreshJacobian(1000, yOld);
+        double[] y = y0.clone(), w = newton.weights(y0, 1e-4).clone();
+        newton.solve(1010, 1 / 10.0, y0, y, w, 1e-9, 1); // factorised at c = 1/10
+        assertEquals(1, newton.factorisations());
+        double c = 1 / 12.0; // reused at another c: the blocks are refactorised, the core kept
+        System.arraycopy(y0, 0, y, 0, n);
+        newton.solve(1012, c, y0, y, w, 1e-9, 1);
+        assertEquals(1, newton.factorisations(), "the core's factorisation is reused");
+        double[] m = new double[n], f = new double[n], f0 = new double[n];
+        model.mass(m);
+        model.rhs(1012, y, f);
+        model.rhs(1012, y0, f0);
+        for (int b = 0; b < model.blocks(); b++) {
+            double sum = 0, sum0 = 0, scale = 0;
+            for (int i = model.blockStart(b); i < model.blockStart(b) + model.blockSize(b); i++) {
+                sum += f[i] - c * m[i] * (y[i] - y0[i]);
+                sum0 += f0[i];
+                scale += Math.abs(c * m[i] * (y[i] - y0[i]));
+            }
+            assertTrue(Math.abs(sum0) > 1e-3 * scale, "block " + b + ": the first residual is not balanced");
+            assertEquals(0, sum, 1e-9 * scale, "block " + b + ": lithium gained = surface flux after one update");
+        }
+    }
+}
