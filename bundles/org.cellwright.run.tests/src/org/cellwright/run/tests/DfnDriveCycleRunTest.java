@@ -165,6 +165,56 @@ class DfnDriveCycleRunTest {
 	}
 
 	@Test
+	void aSharpPowerDropOnTheBenchmarkMeshIsFollowedThroughByAFreshStart() throws Exception {
+		// WLTC's power falls from 58 to 1.2 W/m2 within 0.1 s at 19 s (its peak scaled to 176 W/m2, about 2 C, of the
+		// Marquis cell on PyBaMM's mesh): the BDF2 step after it found no solution until DfnRunner.advance restarted
+		// the integrator from the last accepted state
+		String marquis = Files.readString(DfnRunTest.EXAMPLE);
+		String text = marquis.substring(0, marquis.indexOf("protocol Discharge1C")) + "protocol P { follow \"WLTC.csv\" power scaled to 176 W/m2 for 40 s }\n"
+				+ "experiment X { cell Marquis2019 protocol P solver { electrode-nodes = 20  separator-nodes = 20  particle-nodes = 30 } }\n";
+		RecordingSink sink = run(text);
+		double[][] wltc = rows("WLTC.csv");
+		double scale = 176 / peak(wltc);
+		assertEquals("duration", sink.cycles.get(0).steps().get(0).end().label());
+		for (Sample b : sink.samples)
+			if (b.time() > 0) assertEquals(scale * at(wltc, b.time()), -b.voltage() * b.current(), 1e-4 * 176, "V I = P(t) at t = " + b.time() + " s");
+	}
+
+	@Test
+	void theStepMapsTheFileInTheSolversUnitsAndSign() throws Exception {
+		for (String f : List.of("UDDS.csv", "WLTC.csv")) Files.copy(CYCLES.resolve(f), tmp.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Path file = Cli.write(tmp.resolve("p.cell"), "package p\nprotocol P {\n follow \"UDDS.csv\" current scaled to 2 C for 1 h until 3 V\n"
+				+ " follow \"UDDS.csv\" current for 1 h\n follow \"WLTC.csv\" power for 1 h\n follow \"WLTC.csv\" power scaled to 5 W for 1 h }\n");
+		org.cellwright.model.Protocol p = (org.cellwright.model.Protocol) org.cellwright.run.CellFiles.load(List.of(file)).models().get(0).getElements().get(0);
+		List<org.cellwright.solver.input.StepSpec> steps = org.cellwright.run.SimulationInputs.steps(p.getSteps(), 0.02);
+		double[][] udds = rows("UDDS.csv"), wltc = rows("WLTC.csv");
+		var c = (org.cellwright.solver.input.StepSpec.Follow) steps.get(0);
+		assertEquals(org.cellwright.solver.input.CurrentMode.C_RATE, c.mode());
+		assertEquals(-2 * udds[1][100] / peak(udds), c.value()[100], 1e-12, "2 C at the peak, positive file values discharge");
+		assertEquals(List.of(org.cellwright.solver.input.Cutoff.duration(3600), org.cellwright.solver.input.Cutoff.voltageBelow(3)), c.cutoffs(),
+				"a discharging profile's voltage cut-off is a floor");
+		var a = (org.cellwright.solver.input.StepSpec.Follow) steps.get(1);
+		assertEquals(org.cellwright.solver.input.CurrentMode.CURRENT, a.mode(), "the header's unit: Current [A]");
+		assertEquals(-udds[1][100], a.value()[100], 1e-12);
+		var w = (org.cellwright.solver.input.StepSpec.Follow) steps.get(2);
+		assertTrue(w.power());
+		assertEquals(-wltc[1][100] * 1000 / 0.02, w.value()[100], 1e-9, "kW of the header per 0.02 m2");
+		var ws = (org.cellwright.solver.input.StepSpec.Follow) steps.get(3);
+		assertEquals(-5 / 0.02 * wltc[1][100] / peak(wltc), ws.value()[100], 1e-9, "5 W at the peak, per area");
+	}
+
+	@Test
+	void aSolidStateCellRefusesADriveCycleAtTheStep() throws Exception {
+		Files.copy(CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		String text = Files.readString(Path.of(System.getProperty("cellwright.examples", "../../examples")).resolve("baseline-halfcell.cell"))
+				.replace("charge at 0.1 mA/cm2 until 0.2 V      // strip it back", "follow \"UDDS.csv\" current scaled to 0.1 mA/cm2 for 1 h");
+		Path file = Cli.write(tmp.resolve("s.cell"), text);
+		InputException e = assertThrows(InputException.class, () -> org.cellwright.run.SimulationInputs.of(DfnRunTest.experiment(file, "FirstCycle")));
+		assertEquals(DfnRunTest.line(text, "follow"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("liquid-electrolyte (DFN) cells only"), e.problem().message());
+	}
+
+	@Test
 	void aBadDriveCycleFileIsALocatedErrorAtTheStep() throws Exception {
 		Files.writeString(tmp.resolve("bad.csv"), "# time [s],Current [A]\n0,1\n2,1\n1,1\n");
 		String text = cell("rest for 1 min\n follow \"bad.csv\" current for 1 h");
