@@ -96,6 +96,9 @@ class DfnDriveCycleRunTest {
 			absolute += 0.5 * (Math.abs(a.current()) + Math.abs(b.current())) * (b.time() - a.time());
 		}
 		assertEquals(throughput, absolute, 1e-3 * throughput, "charge throughput = integral of the profile's magnitude");
+		var cycle = sink.cycles.get(0);
+		assertEquals(expected, cycle.chargeCapacity() - cycle.dischargeCapacity(), 1e-7 * throughput, "the cycle's charge less its discharge: the net");
+		assertEquals(throughput, cycle.chargeCapacity() + cycle.dischargeCapacity(), 1e-3 * throughput, "regeneration counts as charge");
 		int atSamples = 0;
 		for (Sample s : sink.samples) {
 			double u = s.time() % 1371; // UDDS: samples every 1 s from 0 to 1369 s, period 1370 + 1 s

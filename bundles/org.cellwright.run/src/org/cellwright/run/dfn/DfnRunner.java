@@ -300,6 +300,7 @@ public final class DfnRunner {
 			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
 			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
 			double q = 0, ia = currentOf(t0, bdf.state());
+			stepIn = stepOut = 0;
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
@@ -322,7 +323,7 @@ public final class DfnRunner {
 							"warning: cycle %d, step %d: %s", cycle, stepIndex, model.deliversPower(t, bdf.state())
 									? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
-					addCharge(q);
+					addCharge();
 					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
 					return RunStatus.NOT_CONVERGED;
 				}
@@ -346,19 +347,24 @@ public final class DfnRunner {
 					}
 					outputsBefore(lo, ta, ia, q);
 					bdf.interpolate(lo, y);
-					double qa = q;
-					q += 0.5 * (ia + currentOf(lo, y)) * (lo - ta);
+					double qa = q, inA = stepIn, outA = stepOut, il = currentOf(lo, y);
+					q += 0.5 * (ia + il) * (lo - ta);
+					accumulate(ia, il, lo - ta);
 					if (!bdf.start(lo, y.clone(), Math.max(1e-3, 0.1 * (lo - ta)))) {
 						// the interpolated state at the crossing has no consistent neighbour (a profile's steep change near
 						// the end of a discharge): the step ends at the accepted state just past it
 						if (!bdf.start(tb, yb, 1e-3))
 							return notConverged(lo, "no consistent state at the " + (end == StepEnd.CURRENT_CUTOFF ? "current" : "voltage") + " cut-off");
 						q = qa + 0.5 * (ia + ib) * (tb - ta);
+						stepIn = inA;
+						stepOut = outA;
+						accumulate(ia, ib, tb - ta);
 					}
 					return endStep(end, t0, q);
 				}
 				outputsBefore(tb, ta, ia, q);
 				q += 0.5 * (ia + ib) * (tb - ta);
+				accumulate(ia, ib, tb - ta);
 				ia = ib;
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
 				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
@@ -437,7 +443,7 @@ public final class DfnRunner {
 			double t = bdf.time();
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
-			addCharge(q);
+			addCharge();
 			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, model.voltage(t, bdf.state())));
 			return null;
 		}
@@ -463,9 +469,23 @@ public final class DfnRunner {
 			return -model.current(t, state);
 		}
 
-		void addCharge(double q) {
-			if (q > 0) cycleCharge += q;
-			else cycleDischarge -= q;
+		/** The step's charge passed in each direction so far [C/m2, both >= 0] (a drive cycle's regeneration charges). */
+		double stepIn, stepOut;
+
+		/** Adds a trapezoid of the current from ia to ib over dt to the step's charge and discharge, split where it crosses 0. */
+		void accumulate(double ia, double ib, double dt) {
+			if (ia >= 0 && ib >= 0) stepIn += 0.5 * (ia + ib) * dt;
+			else if (ia <= 0 && ib <= 0) stepOut -= 0.5 * (ia + ib) * dt;
+			else { // linear between: zero at the fraction ia / (ia - ib) of the interval
+				double s = ia / (ia - ib), a = 0.5 * ia * s * dt, b = 0.5 * ib * (1 - s) * dt;
+				stepIn += Math.max(a, 0) + Math.max(b, 0);
+				stepOut -= Math.min(a, 0) + Math.min(b, 0);
+			}
+		}
+
+		void addCharge() {
+			cycleCharge += stepIn;
+			cycleDischarge += stepOut;
 		}
 
 		LithiumInventory inventory(double[] state) {
