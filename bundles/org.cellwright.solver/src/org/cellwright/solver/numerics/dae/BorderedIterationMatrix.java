@@ -13,6 +13,7 @@ import org.cellwright.solver.numerics.BandedMatrix;
 public final class BorderedIterationMatrix implements IterationMatrix {
     private final BorderedDaeSystem sys;
     private final int n, core, kl, ku, w, nb;
+    private int longest; // the largest block size
     private final double[] band; // core df/dy, (kl + ku + 1) x core
     private final int[] bStart, bSize, anchor;
     private final double[] sub, diag, sup, colAnchor; // block df/dy: tridiagonal and d(block row)/d(anchor), indexed by unknown
@@ -43,6 +44,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             bStart[b] = sys.blockStart(b);
             bSize[b] = sys.blockSize(b);
             anchor[b] = sys.anchor(b);
+            longest = Math.max(longest, bSize[b]);
             if (anchored[anchor[b]]) throw new IllegalArgumentException("core unknown " + anchor[b] + " anchors two blocks");
             anchored[anchor[b]] = true;
         }
@@ -192,12 +194,17 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     @Override
     public boolean retarget(double c, double[] m) { return factorBlocks(c, m, false); }
 
+    /**
+     * Thomas factorisation of every block, the blocks advanced together unknown by unknown (k outer, block inner): each
+     * block's recurrence waits on its own last division, and interleaving independent blocks lets those overlap.
+     */
     private boolean factorBlocks(double c, double[] m, boolean init) {
-        for (int b = 0; b < nb; b++) {
-            int s0 = bStart[b], len = bSize[b];
-            // T = c M - J on the block (identity rows at initialisation for differential unknowns)
-            for (int k = 0; k < len; k++) {
-                int i = s0 + k;
+        for (int k = 0; k < longest; k++) {
+            for (int b = 0; b < nb; b++) {
+                int len = bSize[b];
+                if (k >= len) continue;
+                int i = bStart[b] + k;
+                // T = c M - J on the block (identity rows at initialisation for differential unknowns)
                 boolean identity = init && m[i] != 0;
                 double d = identity ? 1 : c * m[i] - diag[i];
                 double lo = k == 0 || identity ? 0 : -sub[i];
@@ -215,8 +222,12 @@ public final class BorderedIterationMatrix implements IterationMatrix {
                 tSup[i] = up;
                 z[i] = u; // forward-eliminated u
             }
-            for (int k = len - 1; k >= 0; k--) {
-                int i = s0 + k;
+        }
+        for (int k = longest - 1; k >= 0; k--) {
+            for (int b = 0; b < nb; b++) {
+                int len = bSize[b];
+                if (k >= len) continue;
+                int i = bStart[b] + k;
                 double v = z[i] - (k < len - 1 ? tSup[i] * z[i + 1] : 0);
                 z[i] = v * tDiag[i];
             }
@@ -230,18 +241,22 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     /** As {@link #solve(double[])}, the core's part of the update scaled by coreScale before the blocks take it up. */
     @Override
     public void solve(double[] r, double coreScale) {
-        // forward-eliminate each block's right-hand side, then back-substitute: x_b0 = T^-1 r_b
-        for (int b = 0; b < nb; b++) {
-            int s0 = bStart[b], end = s0 + bSize[b] - 1;
-            for (int i = s0 + 1; i <= end; i++) r[i] -= tLower[i] * r[i - 1];
-            double next = r[end] * tDiag[end]; // multiplications by the inverse pivots: no division in the recurrence
-            r[end] = next;
-            for (int i = end - 1; i >= s0; i--) {
-                next = (r[i] - tSup[i] * next) * tDiag[i];
-                r[i] = next;
+        // forward-eliminate each block's right-hand side, then back-substitute: x_b0 = T^-1 r_b (blocks interleaved as in
+        // factorBlocks; multiplications by the inverse pivots, no division in the recurrences)
+        for (int k = 1; k < longest; k++)
+            for (int b = 0; b < nb; b++) {
+                if (k >= bSize[b]) continue;
+                int i = bStart[b] + k;
+                r[i] -= tLower[i] * r[i - 1];
             }
-            r[anchor[b]] -= vFactor[b] * r[end];
-        }
+        for (int k = longest - 1; k >= 0; k--)
+            for (int b = 0; b < nb; b++) {
+                int len = bSize[b];
+                if (k >= len) continue;
+                int i = bStart[b] + k;
+                r[i] = (k == len - 1 ? r[i] : r[i] - tSup[i] * r[i + 1]) * tDiag[i];
+            }
+        for (int b = 0; b < nb; b++) r[anchor[b]] -= vFactor[b] * r[bStart[b] + bSize[b] - 1];
         solveCore(r);
         if (coreScale != 1) for (int i = 0; i < core; i++) r[i] *= coreScale;
         for (int b = 0; b < nb; b++) {
