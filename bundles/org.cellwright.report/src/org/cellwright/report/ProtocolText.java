@@ -48,6 +48,8 @@ final class ProtocolText {
 			case StepSpec.ConstantVoltage cv -> "hold " + fmt(cv.voltage(), 4) + " V" + until(cv.cutoffs());
 			case StepSpec.ConstantPower cp -> direction(cp.powerDensity()) + " at constant power " + fmt(Math.abs(cp.powerDensity()) * 0.1, 3)
 					+ " mW/cm\u00b2" + until(cp.cutoffs());
+			case StepSpec.Follow f -> "follow " + f.source() + " (" + (f.power() ? "power" : "current") + ", " + f.time().length + " samples)"
+					+ until(f.cutoffs());
 			case StepSpec.Rest r -> "rest" + until(r.cutoffs());
 			case StepSpec.Repeat r -> "repeat " + r.count() + " \u00d7";
 			case StepSpec.SetTemperature t -> "set temperature to " + fmt(t.temperature() - 273.15, 4) + " \u00b0C";

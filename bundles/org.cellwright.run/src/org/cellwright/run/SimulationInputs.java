@@ -13,6 +13,7 @@ import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
+import org.cellwright.lang.model.DriveCycleFile;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Unit;
 import org.cellwright.lang.units.Units;
@@ -26,6 +27,7 @@ import org.cellwright.model.StepGroup;
 import org.cellwright.model.VoltageHold;
 import org.eclipse.emf.ecore.EObject;
 import org.cellwright.model.CurrentStep;
+import org.cellwright.model.DriveCycleStep;
 import org.cellwright.model.Direction;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Layer;
@@ -82,8 +84,26 @@ public final class SimulationInputs {
 		unsupportedAnode(e.getCell(), e);
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
-		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
+		for (Protocol p : e.getProtocols()) {
+			noProfiles(p.getSteps());
+			steps.addAll(steps(p.getSteps(), cell.area()));
+		}
 		return new Inputs(name, cell, new ProtocolSpec(name, steps), settings(e));
+	}
+
+	/**
+	 * The solid-state solver's steps hold a current, a voltage or a power for the step's whole length
+	 * ({@code StepExecution}); a followed profile ends here, at the step.
+	 */
+	static void noProfiles(List<Step> steps) {
+		for (Step s : steps) {
+			if (s instanceof StepGroup g) noProfiles(g.getSteps());
+			else if (s instanceof Repeat r) noProfiles(r.getSteps());
+			else if (s instanceof ProtocolCall call && call.getProtocol() != null) noProfiles(call.getProtocol().getSteps());
+			else if (s instanceof DriveCycleStep)
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "following a drive cycle is supported for liquid-electrolyte"
+						+ " (DFN) cells only: the solid-state solver's steps hold one current, voltage or power (use current steps)"));
+		}
 	}
 
 	/** The experiment's {@code solver { }} block over the solver's defaults. */
@@ -477,7 +497,74 @@ public final class SimulationInputs {
 			double value = Math.abs(si(rate, cs)) * (mode == CurrentMode.C_RATE ? 1 / Units.parse("C").toSI(1) : 1);
 			return new StepSpec.ConstantCurrent(mode, sign * value, cutoffs);
 		}
+		if (s instanceof DriveCycleStep f) return follow(f, area);
 		throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "this kind of step is not supported by the solver yet"));
+	}
+
+	/**
+	 * A {@code follow "file.csv" current|power} step: the file's samples (read beside the .cell file by
+	 * {@link DriveCycleFile}), scaled so that the largest magnitude is {@code scaled to}, else taken in the header's unit;
+	 * the language's positive values discharge, the solver's charge. A power is per area; a current keeps its mode
+	 * (density, current or C-rate) as a current step does. Its voltage cut-off is in the direction of the profile's net
+	 * charge (a mostly discharging profile ends 'until 2.5 V' below 2.5 V). Problems of the file are errors at the step.
+	 */
+	static StepSpec.Follow follow(DriveCycleStep s, double area) {
+		boolean power = "power".equals(s.getQuantity());
+		if (!power && !"current".equals(s.getQuantity()))
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "a drive cycle follows a 'current' or a 'power' profile, not '" + s.getQuantity() + "'"));
+		if (s.eResource() == null || !s.eResource().getURI().isFile())
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "a drive-cycle file is found beside the .cell file, and this text has no file"));
+		java.nio.file.Path file = java.nio.file.Path.of(s.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(s.getPath()).normalize();
+		DriveCycleFile cycle;
+		try {
+			cycle = DriveCycleFile.read(file);
+		} catch (DriveCycleFile.Problem e) {
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, s.getPath() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage()));
+		} catch (java.io.IOException e) {
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "no drive-cycle file '" + s.getPath() + "' beside this file (" + e.getMessage() + ")"));
+		}
+		Quantity scale = s.getScale();
+		Dimension d;
+		double factor;
+		if (scale != null) {
+			d = dimension(scale, s);
+			if (!(cycle.peak() > 0))
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, s.getPath() + ": every value is 0, so it cannot be scaled"));
+			factor = Math.abs(si(scale, s)) / cycle.peak();
+		} else {
+			Unit u = Units.find(cycle.valueUnit()).orElse(null);
+			if (u == null)
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, s.getPath() + ": the header names no " + s.getQuantity()
+						+ " unit for its values: add 'scaled to " + (power ? "100 W" : "2 C") + "'"));
+			d = u.dimension();
+			factor = u.toSI(1);
+		}
+		CurrentMode mode;
+		if (power) {
+			if (d != Dimension.POWER && d != Dimension.POWER_DENSITY)
+				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "a power profile is scaled to a power (W) or power density (mW/cm2)"));
+			mode = CurrentMode.DENSITY;
+			if (d == Dimension.POWER) factor /= area;
+		} else {
+			mode = switch (d) {
+				case C_RATE -> CurrentMode.C_RATE;
+				case CURRENT -> CurrentMode.CURRENT;
+				case CURRENT_DENSITY -> CurrentMode.DENSITY;
+				default -> throw new InputException(CellFiles.problemAt(s, Severity.ERROR,
+						"a current profile is scaled to a current density (mA/cm2), a current (A) or a C-rate (C)"));
+			};
+			if (mode == CurrentMode.C_RATE) factor /= Units.parse("C").toSI(1); // multiples of the nominal capacity per hour
+		}
+		double[] t = cycle.time(), v = cycle.value();
+		double net = 0;
+		for (int k = 0; k < v.length; k++) {
+			v[k] *= -factor; // positive discharges in the file, charges in the solver
+			net += v[k];
+		}
+		double sign = net > 0 ? 1 : -1;
+		List<Cutoff> cutoffs = new ArrayList<>();
+		for (Limit l : s.getLimits()) cutoffs.add(cutoff(l, sign, area));
+		return new StepSpec.Follow(power, mode, t, v, s.getPath(), cutoffs);
 	}
 
 	/** A step's limit in SI; a current ('until 0.05 mA') is per cell area ({@code area} [m2]), as the solver's cut-offs are. */

@@ -202,6 +202,9 @@ public final class Simulation {
                     case StepSpec.Rest rest -> exec.runStep(StepMode.CURRENT, 0, rest.cutoffs());
                     case StepSpec.ConstantVoltage cv -> exec.runStep(StepMode.VOLTAGE, cv.voltage(), cv.cutoffs());
                     case StepSpec.ConstantPower cp -> exec.runStep(StepMode.POWER, cp.powerDensity(), cp.cutoffs());
+                    // the run mapping refuses it at the step: only inputs made elsewhere end here
+                    case StepSpec.Follow f -> throw new IllegalArgumentException("step " + rec.stepIndex + ": following a profile (" + f.source()
+                            + ") is not supported for solid-state cells");
                     case StepSpec.Repeat rep -> throw new IllegalStateException("unflattened repeat");
                 };
                 if (st != null) return st;

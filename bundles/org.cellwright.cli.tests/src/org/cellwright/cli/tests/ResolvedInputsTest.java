@@ -77,6 +77,21 @@ class ResolvedInputsTest {
 	}
 
 	@Test
+	void aFollowedProfileRoundTripsWithItsSamplesAndAWrongUnitIsRefused() {
+		Experiment x = exampleExperiments().get(0);
+		ResolvedInputs base = Plans.resolved(SimulationInputs.of(x), x);
+		var follow = new org.cellwright.solver.input.StepSpec.Follow(false, org.cellwright.solver.input.CurrentMode.C_RATE,
+				new double[] { 0, 1, 2.5 }, new double[] { -2, 0.5, -1.25 }, "UDDS.csv",
+				List.of(org.cellwright.solver.input.Cutoff.duration(3600), org.cellwright.solver.input.Cutoff.voltageBelow(3)));
+		ResolvedInputs written = new ResolvedInputs(base.provenance(), base.cell(),
+				new org.cellwright.solver.input.ProtocolSpec("P", List.of(follow)), base.settings());
+		String json = InputsJson.toJson(written).toString();
+		assertEquals(written.protocol(), InputsJson.parse(json, "t").protocol(), "samples, mode, source and cut-offs");
+		Exception e = assertThrows(Exception.class, () -> InputsJson.parse(json.replace("\"unit\":\"1/h\"", "\"unit\":\"A\""), "t"));
+		assertTrue(e.getMessage().contains("expected \"1/h\""), e.getMessage());
+	}
+
+	@Test
 	void provenanceNamesTheExperimentsFileAndLine() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
 		CliTest.Result r = CliTest.cli("run", file.toString(), "--out", tmp.toString());

@@ -213,10 +213,10 @@ class DfnRunTest {
 		assertEquals(line(noPorosity, "layer n:"), e.problem().line(), e.problem().format());
 		assertTrue(e.problem().message().contains("porosity"), e.problem().message());
 
-		String hold = CELL.replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D {\n discharge at 1 C until 3.0 V\n hold at 3.0 V until 0.05 C }");
-		e = assertThrows(InputException.class, () -> inputs(write(hold), "X"));
-		assertEquals(line(hold, "hold at"), e.problem().line(), e.problem().format());
-		assertTrue(e.problem().message().contains("not supported for liquid-electrolyte"), e.problem().message());
+		String pressure = CELL.replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D {\n discharge at 1 C until 3.0 V\n set stack-pressure = 5 MPa }");
+		e = assertThrows(InputException.class, () -> inputs(write(pressure), "X"));
+		assertEquals(line(pressure, "set stack-pressure"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("no stack-pressure model"), e.problem().message());
 
 	}
 

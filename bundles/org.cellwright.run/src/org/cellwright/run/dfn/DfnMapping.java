@@ -31,7 +31,6 @@ import org.cellwright.model.Repeat;
 import org.cellwright.model.SetCondition;
 import org.cellwright.model.Step;
 import org.cellwright.model.StepGroup;
-import org.cellwright.model.VoltageHold;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
 import org.cellwright.run.Problem.Severity;
@@ -156,18 +155,18 @@ public final class DfnMapping {
 	private static boolean usesCRate(List<StepSpec> steps) {
 		for (StepSpec s : steps)
 			if (s instanceof StepSpec.ConstantCurrent cc && cc.mode() == org.cellwright.solver.input.CurrentMode.C_RATE) return true;
+			else if (s instanceof StepSpec.Follow f && !f.power() && f.mode() == org.cellwright.solver.input.CurrentMode.C_RATE) return true;
+			else if (s instanceof StepSpec.ConstantVoltage cv && cv.cutoffs().stream().anyMatch(c -> c.kind() == org.cellwright.solver.input.Cutoff.Kind.CURRENT_BELOW_C_RATE))
+				return true;
 		return false;
 	}
 
-	/** Steps the DFN runner cannot take end here, at the step: a voltage hold, 'set stack-pressure'. */
+	/** Steps the DFN runner cannot take end here, at the step: 'set stack-pressure'. */
 	static void supported(List<Step> steps) {
 		for (Step s : steps) {
 			if (s instanceof StepGroup g) supported(g.getSteps());
 			else if (s instanceof Repeat r) supported(r.getSteps());
 			else if (s instanceof ProtocolCall call && call.getProtocol() != null) supported(call.getProtocol().getSteps());
-			else if (s instanceof VoltageHold)
-				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "holding a voltage is not supported for liquid-electrolyte"
-						+ " (DFN) cells yet: the DFN solver controls the current (use a current step with a voltage cut-off)"));
 			else if (s instanceof SetCondition sc && sc.getProperty() != null && "stack-pressure".equals(sc.getProperty().getName()))
 				throw new InputException(CellFiles.problemAt(s, Severity.ERROR,
 						"a liquid-electrolyte (DFN) cell has no stack-pressure model: remove 'set stack-pressure'"));

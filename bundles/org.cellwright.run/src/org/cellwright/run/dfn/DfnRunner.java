@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.cellwright.lang.text.Printable;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.OverpotentialKind;
@@ -20,6 +21,7 @@ import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
+import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
@@ -44,13 +46,21 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
 public final class DfnRunner {
 	private DfnRunner() {}
 
-	/** A current set per step. DFN convention: positive = discharge [A/m2]. */
+	/** A current (or power) set per step, constant or a profile from the step's start. DFN convention: positive = discharge. */
 	private static final class StepCurrent implements CurrentProfile, PowerProfile {
 		double value;
+		/** The step's profile, or null for the constant value. */
+		DriveCycle profile;
+		double origin;
+
+		void follow(DriveCycle p, double t0) {
+			profile = p;
+			origin = t0;
+		}
 
 		@Override
 		public double at(double time) {
-			return value;
+			return profile == null ? value : profile.at(time - origin);
 		}
 	}
 
@@ -84,7 +94,8 @@ public final class DfnRunner {
 			this.sink = sink;
 			this.progress = progress;
 			steps = in.protocol().flatten();
-			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower);
+			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower || x instanceof StepSpec.ConstantVoltage
+					|| x instanceof StepSpec.Follow f && f.power());
 			model = controlled ? DfnModel.controlled(in.cell(), in.mesh(), current, power) : new DfnModel(in.cell(), in.mesh(), current);
 			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
 			nominalDensity = in.nominalCapacity() / in.area();
@@ -118,7 +129,7 @@ public final class DfnRunner {
 			for (; first < steps.size() && steps.get(first) instanceof StepSpec.SetTemperature t; first++) temperature = t.temperature();
 			model.setTemperature(temperature);
 			if (!bdf.start(0, model.initialState(), 1e-3)) return notConverged(0, "no consistent initial state (the cell at rest)");
-			emit(0, bdf.state(), 0, 0);
+			emitCharge(0, bdf.state(), 0, 0);
 			nextOutput = in.outputInterval();
 			for (stepIndex = first; stepIndex < steps.size(); stepIndex++) {
 				if (progress.isCancelled()) return end(RunStatus.CANCELLED);
@@ -131,6 +142,8 @@ public final class DfnRunner {
 					case StepSpec.ConstantCurrent cc -> step(currentDensity(cc), cc.cutoffs());
 					case StepSpec.Rest rest -> step(0, rest.cutoffs());
 					case StepSpec.ConstantPower cp -> powerStep(cp.powerDensity(), cp.cutoffs());
+					case StepSpec.Follow f -> follow(f);
+					case StepSpec.ConstantVoltage cv -> hold(cv.voltage(), cv.cutoffs());
 					// the mapping refuses these with a located error: only inputs made elsewhere end here
 					default -> throw new IllegalArgumentException("step " + stepIndex + " (" + s + ") is not supported for DFN cells");
 				};
@@ -139,97 +152,250 @@ public final class DfnRunner {
 			return end(RunStatus.COMPLETED);
 		}
 
-		/** Signed current density of a constant-current step, charge positive [A/m2]. */
-		double currentDensity(StepSpec.ConstantCurrent cc) {
-			return switch (cc.mode()) {
-				case DENSITY -> cc.value();
-				case CURRENT -> cc.value() / in.area();
-				case C_RATE -> cc.value() * nominalDensity / 3600.0;
+		/** Signed current density of a current given in a mode (density, current, C-rate), charge positive [A/m2]. */
+		double currentDensity(org.cellwright.solver.input.CurrentMode mode, double value) {
+			return switch (mode) {
+				case DENSITY -> value;
+				case CURRENT -> value / in.area();
+				case C_RATE -> value * nominalDensity / 3600.0;
 			};
 		}
 
-		/** One step at current i (charge positive) until its cut-offs; null to continue, else how the run ends. */
-		RunStatus step(double i, List<Cutoff> cutoffs) {
-			double t0 = bdf.time();
-			startDirection((int) Math.signum(i));
-			if (controlled) model.controlByPower(false);
-			if (!applyCurrent(-i)) return notConverged(t0, "no consistent state at the start of the step (current " + i + " A/m2)");
-			if (i != current0) emit(t0, bdf.state(), i, t0); // the state just after the current jumped (two rows at t0)
-			current0 = i;
-			double duration = Double.POSITIVE_INFINITY;
-			StepEnd timeEnd = StepEnd.DURATION;
-			for (Cutoff c : cutoffs) {
-				if (c.kind() == Cutoff.Kind.DURATION && c.value() < duration) {
-					duration = c.value();
-					timeEnd = StepEnd.DURATION;
-				}
-				if (c.kind() == Cutoff.Kind.CAPACITY && i != 0 && c.value() / Math.abs(i) < duration) {
-					duration = c.value() / Math.abs(i);
-					timeEnd = StepEnd.CAPACITY;
-				}
-			}
-			if (Double.isInfinite(duration)) {
-				duration = Simulation.stepBound(nominalDensity, i);
-				timeEnd = StepEnd.TIME_BOUND;
-			}
-			double tEnd = t0 + duration;
-			// the step's time scale: its duration, or the time the nominal capacity lasts at this current
-			double scale = i != 0 && nominalDensity > 0 ? Math.min(duration, nominalDensity / Math.abs(i)) : duration;
-			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
-			double v = model.voltage(t0, bdf.state());
-			if (crossed(cutoffs, v)) return endStep(StepEnd.VOLTAGE_CUTOFF, t0, i, v);
-			while (true) {
-				if (progress.isCancelled()) return RunStatus.CANCELLED;
-				if (!bdf.step(tEnd, 1e-9)) {
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle, Double.NaN, String.format(
-							Locale.ROOT, "warning: cycle %d, step %d: the DFN solver found no solution beyond t = %.1f s (step size underflow)",
-							cycle, stepIndex, bdf.time())));
-					if (i > 0) cycleCharge += i * (bdf.time() - t0);
-					else cycleDischarge -= i * (bdf.time() - t0);
-					recordStep(StepEnd.SOLVER_FAILURE, t0, i, model.voltage(bdf.time(), bdf.state()));
-					return RunStatus.NOT_CONVERGED;
-				}
-				moved = true;
-				double ta = bdf.previousTime(), tb = bdf.time();
-				if (thermal != null) {
-					double q = LumpedThermal.heatGeneration(model.current(tb, bdf.state()), model.openCircuitVoltage(bdf.state()),
-							model.voltage(tb, bdf.state()));
-					model.setTemperature(thermal.advance(model.temperature(), q, tb - ta));
-				}
-				double vb = model.voltage(tb, bdf.state());
-				if (crossed(cutoffs, vb)) {
-					double lo = ta, hi = tb; // bisection for the crossing on the dense output
-					for (int it = 0; it < 40; it++) {
-						double mid = 0.5 * (lo + hi);
-						bdf.interpolate(mid, y);
-						if (crossed(cutoffs, model.voltage(mid, y))) hi = mid;
-						else lo = mid;
-					}
-					outputsBefore(lo, t0, i);
-					bdf.interpolate(lo, y);
-					double[] yc = y.clone();
-					double vc = model.voltage(lo, yc);
-					if (!bdf.start(lo, yc, Math.max(1e-3, 0.1 * (lo - ta)))) return notConverged(lo, "no consistent state at the voltage cut-off");
-					return endStep(StepEnd.VOLTAGE_CUTOFF, t0, i, vc);
-				}
-				outputsBefore(tb, t0, i);
-				if (in.outputInterval() <= 0 && tb < tEnd) emit(tb, bdf.state(), i, t0);
-				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
-				if (tb >= tEnd) {
-					if (timeEnd == StepEnd.TIME_BOUND)
-						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle, vb, String.format(Locale.ROOT,
-								"warning: cycle %d, step %d: no cut-off was reached; the step ended at the solver's bound of %.1f h", cycle,
-								stepIndex, duration / 3600)));
-					return endStep(timeEnd, t0, i, vb);
-				}
-			}
+		double currentDensity(StepSpec.ConstantCurrent cc) {
+			return currentDensity(cc.mode(), cc.value());
 		}
+
+		/** Fresh starts of the integrator in a row after a failed step of a profile, before the step counts as failed. */
+		static final int MAX_RESTARTS = 3;
 
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
 
 		/** Whether any time has passed (before, the state is the initial one and may be built for the first current). */
 		boolean moved;
+
+		/** One step at current i (charge positive) until its cut-offs; null to continue, else how the run ends. */
+		RunStatus step(double i, List<Cutoff> cutoffs) {
+			double t0 = bdf.time();
+			startDirection((int) Math.signum(i));
+			toCurrentControl();
+			if (!applyCurrent(-i)) return notConverged(t0, "no consistent state at the start of the step (current " + i + " A/m2)");
+			if (i != current0) emitCharge(t0, bdf.state(), i, 0); // the state just after the current jumped (two rows at t0)
+			current0 = i;
+			return advance(t0, cutoffs, i, true, null, false);
+		}
+
+		/**
+		 * A sampled profile (drive cycle) followed from now, looped to the step's end: a current profile as the step's
+		 * current (its samples the integrator's breakpoints), a power profile with the current an unknown and V I = P(t)
+		 * (DfnModel.controlled); ends at its cut-offs, a power the cell cannot deliver ends the run as a power step does.
+		 */
+		RunStatus follow(StepSpec.Follow f) {
+			double t0 = bdf.time();
+			double factor = f.power() ? 1 : currentDensity(f.mode(), 1);
+			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
+			startDirection((int) -Math.signum(cycle.integral(cycle.period())));
+			if (f.power()) {
+				power.follow(cycle, t0);
+				model.controlByPower(true);
+				boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
+				if (!ok) return notConverged(t0, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
+				moved = true;
+			} else {
+				toCurrentControl();
+				if (!applyCurrent(cycle.at(0))) return notConverged(t0, "no consistent state at the start of the current profile " + Printable.escape(f.source()));
+				current.follow(cycle, t0);
+			}
+			current0 = Double.NaN; // the next current step shows its jump
+			double i0 = currentOf(t0, bdf.state());
+			emitCharge(t0, bdf.state(), i0, 0);
+			double mean = Math.abs(cycle.integral(cycle.period()) / cycle.period());
+			return advance(t0, f.cutoffs(), mean, false, cycle, false);
+		}
+
+		/**
+		 * One step at constant power p (charge positive) [W/m2]: the model's current is an unknown with V I = P
+		 * (DfnModel.controlled, controlByPower). Ends at its cut-offs (a capacity after the time step that reaches it, a
+		 * current below its limit); a power the cell cannot deliver ends the run with DfnSimulation's reason.
+		 */
+		RunStatus powerStep(double p, List<Cutoff> cutoffs) {
+			double t0 = bdf.time();
+			startDirection((int) Math.signum(p));
+			power.follow(null, 0);
+			power.value = -p;
+			model.controlByPower(true);
+			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
+			if (!ok) return notConverged(t0, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
+			moved = true;
+			current0 = Double.NaN;
+			double ia = currentOf(t0, bdf.state());
+			emitCharge(t0, bdf.state(), ia, 0);
+			return advance(t0, cutoffs, ia, false, null, false);
+		}
+
+		/**
+		 * A voltage hold at v [V]: potentiostatic control, the current unknown constrained by V = v (DfnModel.holdVoltage),
+		 * reached from the present voltage by continuation when one Newton solve cannot; ends at its current limit (the
+		 * current's magnitude falls below it), its duration or capacity.
+		 */
+		RunStatus hold(double v, List<Cutoff> cutoffs) {
+			double t0 = bdf.time();
+			double[] before = bdf.state().clone();
+			double v0 = model.voltage(t0, before);
+			model.holdVoltage(v);
+			if (!bdf.restart(1e-3) && !continuation(model::holdVoltage, model.voltage(t0, bdf.state()), v))
+				return notConverged(t0, String.format(Locale.ROOT, "no consistent state holding %.4f V (the cell was at %.4f V)", v, v0));
+			current0 = Double.NaN;
+			double ia = currentOf(t0, bdf.state());
+			startDirection((int) Math.signum(ia));
+			emitCharge(t0, bdf.state(), ia, 0);
+			return advance(t0, cutoffs, ia, false, null, true);
+		}
+
+		/** The limit of a step's current cut-offs [A/m2] (the largest; a C-rate with the nominal capacity), NaN without one. */
+		double currentLimit(List<Cutoff> cutoffs) {
+			double limit = Double.NaN;
+			for (Cutoff c : cutoffs) {
+				double v = c.kind() == Cutoff.Kind.CURRENT_BELOW ? Math.abs(c.value())
+						: c.kind() == Cutoff.Kind.CURRENT_BELOW_C_RATE ? Math.abs(c.value()) * nominalDensity / 3600.0 : Double.NaN;
+				if (!Double.isNaN(v)) limit = Double.isNaN(limit) ? v : Math.max(limit, v);
+			}
+			return limit;
+		}
+
+		/**
+		 * Integrates the step from t0 (the forcing set, the integrator started) until its first end: a voltage cut-off (not in
+		 * a hold) or, where the current is not set (a hold, a power step), a current below its limit, each located by bisection
+		 * on the dense output; its duration; a capacity (at a constant current as a duration, else after the time step that
+		 * passes it); else the solver's bound at the reference current. The charge is integrated over the solved current
+		 * (trapezoids, exact for a current linear between the breakpoints).
+		 *
+		 * @param iRef the step's reference current [A/m2] (its time scale: the time the nominal capacity lasts at it)
+		 * @param constantCurrent whether the current is iRef throughout (a capacity then ends the step at its exact time)
+		 * @param breaks a profile whose samples are landed on, or null
+		 */
+		RunStatus advance(double t0, List<Cutoff> cutoffs, double iRef, boolean constantCurrent, DriveCycle breaks, boolean holding) {
+			double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY;
+			StepEnd timeEnd = StepEnd.DURATION;
+			for (Cutoff c : cutoffs) {
+				if (c.kind() == Cutoff.Kind.DURATION && c.value() < duration) {
+					duration = c.value();
+					timeEnd = StepEnd.DURATION;
+				}
+				if (c.kind() == Cutoff.Kind.CAPACITY) capacity = Math.min(capacity, Math.abs(c.value()));
+			}
+			if (constantCurrent && iRef != 0 && capacity / Math.abs(iRef) < duration) {
+				duration = capacity / Math.abs(iRef);
+				timeEnd = StepEnd.CAPACITY;
+				capacity = Double.POSITIVE_INFINITY;
+			}
+			double limit = constantCurrent || breaks != null ? Double.NaN : currentLimit(cutoffs);
+			if (Double.isInfinite(duration)) {
+				duration = Simulation.stepBound(nominalDensity, Double.isNaN(limit) ? iRef : limit);
+				timeEnd = StepEnd.TIME_BOUND;
+			}
+			double tEnd = t0 + duration;
+			// the step's time scale: its duration, or the time the nominal capacity lasts at the reference current
+			double scale = iRef != 0 && nominalDensity > 0 ? Math.min(duration, nominalDensity / Math.abs(iRef)) : duration;
+			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
+			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
+			double q = 0, ia = currentOf(t0, bdf.state());
+			stepIn = stepOut = 0;
+			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
+			if (at != null) return endStep(at, t0, q);
+			int restarts = 0;
+			while (true) {
+				if (progress.isCancelled()) return RunStatus.CANCELLED;
+				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
+				double[] before = bdf.state().clone();
+				double tBefore = bdf.time();
+				boolean stepped = bdf.step(target, 1e-9);
+				if (!stepped && breaks != null && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
+					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the BDF2
+					// history's prediction where Newton does not converge: start afresh (order 1) from the last accepted state
+					restarts++;
+					continue;
+				}
+				if (stepped) restarts = 0;
+				if (!stepped || !model.deliversPower(bdf.time(), bdf.state())) {
+					double t = bdf.time();
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN, String.format(Locale.ROOT,
+							"warning: cycle %d, step %d: %s", cycle, stepIndex, model.deliversPower(t, bdf.state())
+									? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
+									: DfnSimulation.undeliverable(model, t))));
+					addCharge();
+					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
+					return RunStatus.NOT_CONVERGED;
+				}
+				moved = true;
+				double ta = bdf.previousTime(), tb = bdf.time();
+				if (thermal != null) {
+					double heat = LumpedThermal.heatGeneration(model.current(tb, bdf.state()), model.openCircuitVoltage(bdf.state()),
+							model.voltage(tb, bdf.state()));
+					model.setTemperature(thermal.advance(model.temperature(), heat, tb - ta));
+				}
+				double ib = currentOf(tb, bdf.state());
+				StepEnd end = reached(voltageCutoffs, limit, tb, bdf.state());
+				if (end != null) {
+					double[] yb = bdf.state().clone();
+					double lo = ta, hi = tb; // bisection for the crossing on the dense output
+					for (int it = 0; it < 40; it++) {
+						double mid = 0.5 * (lo + hi);
+						bdf.interpolate(mid, y);
+						if (reached(voltageCutoffs, limit, mid, y) != null) hi = mid;
+						else lo = mid;
+					}
+					outputsBefore(lo, ta, ia, q);
+					bdf.interpolate(lo, y);
+					double qa = q, inA = stepIn, outA = stepOut, il = currentOf(lo, y);
+					q += 0.5 * (ia + il) * (lo - ta);
+					accumulate(ia, il, lo - ta);
+					if (!bdf.start(lo, y.clone(), Math.max(1e-3, 0.1 * (lo - ta)))) {
+						// the interpolated state at the crossing has no consistent neighbour (a profile's steep change near
+						// the end of a discharge): the step ends at the accepted state just past it
+						if (!bdf.start(tb, yb, 1e-3))
+							return notConverged(lo, "no consistent state at the " + (end == StepEnd.CURRENT_CUTOFF ? "current" : "voltage") + " cut-off");
+						q = qa + 0.5 * (ia + ib) * (tb - ta);
+						stepIn = inA;
+						stepOut = outA;
+						accumulate(ia, ib, tb - ta);
+					}
+					return endStep(end, t0, q);
+				}
+				outputsBefore(tb, ta, ia, q);
+				q += 0.5 * (ia + ib) * (tb - ta);
+				accumulate(ia, ib, tb - ta);
+				ia = ib;
+				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
+				if (tb >= tEnd) {
+					if (timeEnd == StepEnd.TIME_BOUND)
+						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle, model.voltage(tb, bdf.state()),
+								String.format(Locale.ROOT, "warning: cycle %d, step %d: no cut-off was reached; the step ended at the solver's bound of %.1f h",
+										cycle, stepIndex, duration / 3600)));
+					return endStep(timeEnd, t0, q);
+				}
+				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
+			}
+		}
+
+		/** Which of a step's own ends state y at t has reached: a voltage cut-off, or the current below limit (NaN: none). */
+		StepEnd reached(List<Cutoff> cutoffs, double limit, double t, double[] state) {
+			if (crossed(cutoffs, model.voltage(t, state))) return StepEnd.VOLTAGE_CUTOFF;
+			if (!Double.isNaN(limit) && Math.abs(currentOf(t, state)) <= limit) return StepEnd.CURRENT_CUTOFF;
+			return null;
+		}
+
+		/**
+		 * Current control (I = I(t)) at the present current, whatever set it before (a profile, a power, a hold): the start
+		 * of the continuation to the next step's current.
+		 */
+		void toCurrentControl() {
+			double now = model.current(bdf.time(), bdf.state());
+			current.follow(null, 0);
+			current.value = now;
+			if (controlled) model.controlByPower(false);
+		}
 
 		/**
 		 * Sets the current (DFN convention) and makes the algebraic unknowns consistent with it, keeping the differential
@@ -240,49 +406,46 @@ public final class DfnRunner {
 		boolean applyCurrent(double value) {
 			double old = current.value;
 			current.value = value;
-			if (!moved) return bdf.start(bdf.time(), model.initialState(), 1e-3) || continuation(old, value);
-			return bdf.restart(1e-3) || continuation(old, value);
+			if (!moved) return bdf.start(bdf.time(), model.initialState(), 1e-3) || continuation(x -> current.value = x, old, value);
+			return bdf.restart(1e-3) || continuation(x -> current.value = x, old, value);
 		}
 
-		boolean continuation(double from, double to) {
+		/** Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing. */
+		boolean continuation(java.util.function.DoubleConsumer set, double from, double to) {
 			for (int stages = 2; stages <= 64; stages *= 2) {
 				double[] saved = bdf.state().clone();
 				boolean ok = true;
 				for (int k = 1; k <= stages && ok; k++) {
-					current.value = from + (to - from) * k / stages;
+					set.accept(from + (to - from) * k / stages);
 					ok = bdf.restart(1e-3);
 				}
 				if (ok) return true;
-				current.value = from;
+				set.accept(from);
 				if (!bdf.start(bdf.time(), saved, 1e-3)) return false;
-				current.value = to;
+				set.accept(to);
 			}
 			return false;
 		}
 
-		/** Samples at the output interval's times in (last output, t) (not at t itself), from the dense output. */
-		void outputsBefore(double t, double stepStart, double i) {
+		/** Samples at the output interval's times in (last output, t) (not at t itself), the charge trapezoidal from (ta, qa). */
+		void outputsBefore(double t, double ta, double ia, double qa) {
 			if (in.outputInterval() <= 0) return;
 			while (nextOutput < t) {
 				bdf.interpolate(nextOutput, y);
-				emit(nextOutput, y, i, stepStart);
+				double i = currentOf(nextOutput, y);
+				emitCharge(nextOutput, y, i, qa + 0.5 * (ia + i) * (nextOutput - ta));
 				nextOutput += in.outputInterval();
 			}
 		}
 
-		RunStatus endStep(StepEnd end, double stepStart, double i, double v) {
+		/** Ends a step at the integrator's time with charge q passed [C/m2, charge positive]: the last sample and the step's record. */
+		RunStatus endStep(StepEnd end, double stepStart, double q) {
 			double t = bdf.time();
-			emit(t, bdf.state(), i, stepStart);
+			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
-			double h = t - stepStart;
-			if (i > 0) cycleCharge += i * h;
-			else cycleDischarge -= i * h;
-			recordStep(end, stepStart, i, v);
+			addCharge();
+			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, model.voltage(t, bdf.state())));
 			return null;
-		}
-
-		void recordStep(StepEnd end, double stepStart, double i, double v) {
-			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, bdf.time(), i * (bdf.time() - stepStart), v));
 		}
 
 		static boolean crossed(List<Cutoff> cutoffs, double v) {
@@ -291,10 +454,6 @@ public final class DfnRunner {
 				if (c.kind() == Cutoff.Kind.VOLTAGE_BELOW && v <= c.value()) return true;
 			}
 			return false;
-		}
-
-		void emit(double t, double[] state, double i, double stepStart) {
-			emitCharge(t, state, i, i * (t - stepStart));
 		}
 
 		/** A sample at time t of the state; i the current (charge positive), stepCharge the charge passed in the step [C/m2]. */
@@ -310,98 +469,23 @@ public final class DfnRunner {
 			return -model.current(t, state);
 		}
 
-		/**
-		 * One step at constant power p (charge positive) [W/m2]: the model's current is an unknown with V I = P
-		 * (DfnModel.controlled, controlByPower). Ends at its cut-offs as a current step does (a capacity after the step
-		 * that reaches it); a power the cell cannot deliver ends the run with DfnSimulation's reason.
-		 */
-		RunStatus powerStep(double p, List<Cutoff> cutoffs) {
-			double t0 = bdf.time();
-			startDirection((int) Math.signum(p));
-			power.value = -p;
-			model.controlByPower(true);
-			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
-			if (!ok) return notConverged(t0, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
-			moved = true;
-			current0 = Double.NaN; // the next current step shows its jump
-			double ia = currentOf(t0, bdf.state());
-			emitCharge(t0, bdf.state(), ia, 0);
-			double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY;
-			for (Cutoff c : cutoffs) {
-				if (c.kind() == Cutoff.Kind.DURATION) duration = Math.min(duration, c.value());
-				if (c.kind() == Cutoff.Kind.CAPACITY) capacity = Math.min(capacity, c.value());
-			}
-			StepEnd timeEnd = StepEnd.DURATION;
-			if (Double.isInfinite(duration)) {
-				duration = Simulation.stepBound(nominalDensity, ia);
-				timeEnd = StepEnd.TIME_BOUND;
-			}
-			double tEnd = t0 + duration;
-			double scale = ia != 0 && nominalDensity > 0 ? Math.min(duration, nominalDensity / Math.abs(ia)) : duration;
-			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
-			double q = 0;
-			if (crossed(cutoffs, model.voltage(t0, bdf.state()))) return endPowerStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
-			while (true) {
-				if (progress.isCancelled()) return RunStatus.CANCELLED;
-				if (!bdf.step(tEnd, 1e-9) || !model.deliversPower(bdf.time(), bdf.state())) {
-					double t = bdf.time();
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN, String.format(Locale.ROOT,
-							"warning: cycle %d, step %d: %s", cycle, stepIndex, model.deliversPower(t, bdf.state())
-									? "the DFN solver found no solution beyond t = " + t + " s (step size underflow)" : DfnSimulation.undeliverable(model, t))));
-					addCharge(q);
-					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
-					return RunStatus.NOT_CONVERGED;
-				}
-				double ta = bdf.previousTime(), tb = bdf.time();
-				double ib = currentOf(tb, bdf.state());
-				if (crossed(cutoffs, model.voltage(tb, bdf.state()))) {
-					double lo = ta, hi = tb;
-					for (int it = 0; it < 40; it++) {
-						double mid = 0.5 * (lo + hi);
-						bdf.interpolate(mid, y);
-						if (crossed(cutoffs, model.voltage(mid, y))) hi = mid;
-						else lo = mid;
-					}
-					powerOutputsBefore(lo, ta, ia, q);
-					bdf.interpolate(lo, y);
-					double ic = currentOf(lo, y);
-					q += 0.5 * (ia + ic) * (lo - ta);
-					if (!bdf.start(lo, y.clone(), Math.max(1e-3, 0.1 * (lo - ta)))) return notConverged(lo, "no consistent state at the voltage cut-off");
-					return endPowerStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
-				}
-				powerOutputsBefore(tb, ta, ia, q);
-				q += 0.5 * (ia + ib) * (tb - ta);
-				ia = ib;
-				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
-				if (Math.abs(q) >= capacity) return endPowerStep(StepEnd.CAPACITY, t0, q);
-				if (tb >= tEnd) return endPowerStep(timeEnd, t0, q);
-				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
+		/** The step's charge passed in each direction so far [C/m2, both >= 0] (a drive cycle's regeneration charges). */
+		double stepIn, stepOut;
+
+		/** Adds a trapezoid of the current from ia to ib over dt to the step's charge and discharge, split where it crosses 0. */
+		void accumulate(double ia, double ib, double dt) {
+			if (ia >= 0 && ib >= 0) stepIn += 0.5 * (ia + ib) * dt;
+			else if (ia <= 0 && ib <= 0) stepOut -= 0.5 * (ia + ib) * dt;
+			else { // linear between: zero at the fraction ia / (ia - ib) of the interval
+				double s = ia / (ia - ib), a = 0.5 * ia * s * dt, b = 0.5 * ib * (1 - s) * dt;
+				stepIn += Math.max(a, 0) + Math.max(b, 0);
+				stepOut -= Math.min(a, 0) + Math.min(b, 0);
 			}
 		}
 
-		/** Outputs in (last output, t) of a power step, the charge trapezoidal from (ta, q at ta). */
-		void powerOutputsBefore(double t, double ta, double ia, double qa) {
-			if (in.outputInterval() <= 0) return;
-			while (nextOutput < t) {
-				bdf.interpolate(nextOutput, y);
-				double i = currentOf(nextOutput, y);
-				emitCharge(nextOutput, y, i, qa + 0.5 * (ia + i) * (nextOutput - ta));
-				nextOutput += in.outputInterval();
-			}
-		}
-
-		RunStatus endPowerStep(StepEnd end, double stepStart, double q) {
-			double t = bdf.time();
-			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
-			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
-			addCharge(q);
-			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, model.voltage(t, bdf.state())));
-			return null;
-		}
-
-		void addCharge(double q) {
-			if (q > 0) cycleCharge += q;
-			else cycleDischarge -= q;
+		void addCharge() {
+			cycleCharge += stepIn;
+			cycleDischarge += stepOut;
 		}
 
 		LithiumInventory inventory(double[] state) {

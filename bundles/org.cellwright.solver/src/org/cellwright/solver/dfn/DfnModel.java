@@ -72,7 +72,17 @@ public final class DfnModel implements BorderedDaeSystem {
     public void controlByPower(boolean on) {
         if (currentIndex < 0) throw new IllegalStateException("this model's current is not an unknown: make it with DfnModel.controlled");
         powerMode = on;
+        heldVoltage = Double.NaN;
     }
+
+    /** Potentiostatic control from now on: the current unknown constrained by V = volts (a voltage hold); NaN releases it. */
+    public void holdVoltage(double volts) {
+        controlByPower(false);
+        heldVoltage = volts;
+    }
+
+    /** The held terminal voltage [V] under potentiostatic control, else NaN. */
+    private double heldVoltage = Double.NaN;
 
     private DfnModel(DfnCell cell, DfnMesh meshSpec, CurrentProfile current, PowerProfile power) {
         this.cell = cell;
@@ -465,6 +475,7 @@ public final class DfnModel implements BorderedDaeSystem {
             f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
             f[s + PHIE] = (ie[g + 1] - ie[g]) - aj * w;
         }
-        if (currentIndex >= 0) f[currentIndex] = powerMode ? iApp * voltage(t, y) - power.at(t) : iApp - current.at(t); // V I = P, or I = I(t)
+        if (currentIndex >= 0) f[currentIndex] = !Double.isNaN(heldVoltage) ? voltage(t, y) - heldVoltage // V = V_hold
+                : powerMode ? iApp * voltage(t, y) - power.at(t) : iApp - current.at(t); // V I = P, or I = I(t)
     }
 }

@@ -50,6 +50,15 @@ public final class DriveCycle implements CurrentProfile, PowerProfile {
         return value[lo] + s * (value[hi] - value[lo]);
     }
 
+    /** The first sample time of the repeated cycle after t [s] (the next breakpoint to land on). */
+    public double nextBreakpoint(double t) {
+        double base = Math.floor(t / period) * period;
+        int i = Arrays.binarySearch(time, t - base);
+        int next = i >= 0 ? i + 1 : -i - 1;
+        double b = next < time.length ? base + time[next] : base + period;
+        return b > t ? b : nextBreakpoint(b + 1e-9 * Math.max(1, Math.abs(b)));
+    }
+
     /** Sample times of the repeated cycle up to duration, ascending. */
     public double[] breakpoints(double duration) {
         int perCycle = time.length;

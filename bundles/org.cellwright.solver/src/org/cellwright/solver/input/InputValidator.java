@@ -107,6 +107,11 @@ public final class InputValidator {
                 }
                 case StepSpec.ConstantVoltage cv -> { if (cv.cutoffs().isEmpty()) out.add(c + ": protocol voltage hold has no cut-off"); }
                 case StepSpec.ConstantPower cp -> { if (cp.cutoffs().isEmpty()) out.add(c + ": protocol power step has no cut-off"); }
+                case StepSpec.Follow f -> {
+                    if (f.cutoffs().isEmpty()) out.add(c + ": protocol profile " + f.source() + " has no cut-off");
+                    if (!f.power() && f.mode() == CurrentMode.C_RATE && Double.isNaN(cell.nominalCapacity()) && !cell.hasCathode())
+                        out.add(c + ": protocol uses a C-rate but the cell has neither a nominal capacity nor a cathode");
+                }
                 case StepSpec.Rest r -> { if (r.cutoffs().isEmpty()) out.add(c + ": protocol rest has no cut-off"); }
                 case StepSpec.Repeat r -> {
                     if (r.count() < 0) out.add(c + ": protocol repeat count " + r.count() + " must be >= 0");
@@ -116,12 +121,13 @@ public final class InputValidator {
                 case StepSpec.SetStackPressure p -> { if (!(p.pressure() >= 0)) out.add(c + ": protocol stack pressure " + p.pressure() + " must be >= 0"); }
             }
             if (s instanceof StepSpec.ConstantCurrent || s instanceof StepSpec.ConstantVoltage || s instanceof StepSpec.Rest
-                    || s instanceof StepSpec.ConstantPower) {
+                    || s instanceof StepSpec.ConstantPower || s instanceof StepSpec.Follow) {
                 List<Cutoff> cs = switch (s) {
                     case StepSpec.ConstantCurrent x -> x.cutoffs();
                     case StepSpec.ConstantVoltage x -> x.cutoffs();
                     case StepSpec.ConstantPower x -> x.cutoffs();
                     case StepSpec.Rest x -> x.cutoffs();
+                    case StepSpec.Follow x -> x.cutoffs();
                     default -> List.of();
                 };
                 for (Cutoff k : cs) {

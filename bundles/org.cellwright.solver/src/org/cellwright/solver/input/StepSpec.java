@@ -20,6 +20,46 @@ public sealed interface StepSpec {
         public ConstantPower { cutoffs = List.copyOf(cutoffs); }
     }
 
+    /**
+     * A sampled profile followed in time ({@code follow "UDDS.csv" current ...}): linear between its samples and
+     * repeated with the samples' period (last time + last interval) until the first cut-off.
+     *
+     * @param power whether the values are a power density [W/m2] (else a current in {@code mode}'s unit)
+     * @param mode the unit of a current profile's values, as for {@link ConstantCurrent} (DENSITY for a power profile)
+     * @param time sample times [s], from 0 ascending
+     * @param value values at the sample times, signed like the current (positive charges)
+     * @param source where the samples come from (the file as written), for messages and the inputs' record
+     */
+    record Follow(boolean power, CurrentMode mode, double[] time, double[] value, String source, List<Cutoff> cutoffs) implements StepSpec {
+        public Follow {
+            if (time.length < 2 || time.length != value.length) throw new IllegalArgumentException("a profile needs two or more (time, value) samples");
+            time = time.clone();
+            value = value.clone();
+            cutoffs = List.copyOf(cutoffs);
+        }
+
+        @Override public double[] time() { return time.clone(); }
+
+        @Override public double[] value() { return value.clone(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Follow f && f.power == power && f.mode == mode && java.util.Arrays.equals(f.time, time)
+                    && java.util.Arrays.equals(f.value, value) && f.source.equals(source) && f.cutoffs.equals(cutoffs);
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(power, mode, java.util.Arrays.hashCode(time), java.util.Arrays.hashCode(value), source, cutoffs); }
+
+        /** Deterministic (the inputs' record compares it): the source, the samples' count, span and a hash of them. */
+        @Override
+        public String toString() {
+            return "Follow[" + (power ? "power" : "current " + mode) + ", " + source + ", " + time.length + " samples over "
+                    + time[time.length - 1] + " s, hash " + Integer.toHexString(java.util.Arrays.hashCode(value) * 31 + java.util.Arrays.hashCode(time))
+                    + ", cutoffs=" + cutoffs + "]";
+        }
+    }
+
     /** Open circuit. */
     record Rest(List<Cutoff> cutoffs) implements StepSpec {
         public Rest { cutoffs = List.copyOf(cutoffs); }

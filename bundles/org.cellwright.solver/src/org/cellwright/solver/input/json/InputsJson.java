@@ -198,6 +198,19 @@ public final class InputsJson {
                     num(o, "power_density_W_m2", cp.powerDensity());
                     o.add("cutoffs", cutoffs(cp.cutoffs()));
                 }
+                case StepSpec.Follow f -> {
+                    o.addProperty("type", "follow");
+                    o.addProperty("quantity", f.power() ? "power" : "current");
+                    o.addProperty("mode", f.mode().name());
+                    o.addProperty("unit", f.power() ? "W/m2" : currentUnit(f.mode()));
+                    o.addProperty("source", f.source());
+                    JsonArray ts = new JsonArray(), vs = new JsonArray();
+                    for (double d : f.time()) ts.add(d);
+                    for (double d : f.value()) vs.add(d);
+                    o.add("time_s", ts);
+                    o.add("value", vs);
+                    o.add("cutoffs", cutoffs(f.cutoffs()));
+                }
                 case StepSpec.Rest r -> {
                     o.addProperty("type", "rest");
                     o.add("cutoffs", cutoffs(r.cutoffs()));
@@ -397,6 +410,23 @@ public final class InputsJson {
             return new StepSpec.ConstantCurrent(mode, number(o, sat, "value"), cutoffs(o, sat));
         }
 
+        /** A followed profile; its unit must be the SI unit of its quantity and mode (never reinterpreted). */
+        private StepSpec follow(JsonObject o, String sat) {
+            String quantity = string(o, sat, "quantity");
+            if (!quantity.equals("power") && !quantity.equals("current")) throw fail(sat + ".quantity", "expected \"current\" or \"power\", found \"" + quantity + "\"");
+            boolean power = quantity.equals("power");
+            CurrentMode mode = enumValue(CurrentMode.class, string(o, sat, "mode"), sat + ".mode");
+            String expected = power ? "W/m2" : currentUnit(mode), unit = optString(o, sat, "unit");
+            if (unit != null && !unit.equals(expected)) throw fail(sat + ".unit", "expected \"" + expected + "\" (SI), found \"" + unit + "\"");
+            double[] t = numbers(array(member(o, sat, "time_s"), sat + ".time_s"), sat + ".time_s");
+            double[] v = numbers(array(member(o, sat, "value"), sat + ".value"), sat + ".value");
+            try {
+                return new StepSpec.Follow(power, mode, t, v, string(o, sat, "source"), cutoffs(o, sat));
+            } catch (IllegalArgumentException e) {
+                throw fail(sat + ".value", e.getMessage());
+            }
+        }
+
         private List<StepSpec> steps(JsonArray a, String at) {
             List<StepSpec> out = new ArrayList<>();
             for (int i = 0; i < a.size(); i++) {
@@ -407,12 +437,13 @@ public final class InputsJson {
                     case "constant_current" -> constantCurrent(o, sat);
                     case "constant_voltage" -> new StepSpec.ConstantVoltage(number(o, sat, "voltage_V"), cutoffs(o, sat));
                     case "constant_power" -> new StepSpec.ConstantPower(number(o, sat, "power_density_W_m2"), cutoffs(o, sat));
+                    case "follow" -> follow(o, sat);
                     case "rest" -> new StepSpec.Rest(cutoffs(o, sat));
                     case "repeat" -> new StepSpec.Repeat(integer(o, sat, "count"), steps(array(member(o, sat, "steps"), sat + ".steps"), sat + ".steps"));
                     case "set_temperature" -> new StepSpec.SetTemperature(number(o, sat, "temperature_K"));
                     case "set_stack_pressure" -> new StepSpec.SetStackPressure(number(o, sat, "pressure_Pa"));
                     default -> throw fail(sat + ".type", "unknown step type \"" + type + "\" (constant_current, constant_voltage, "
-                            + "constant_power, rest, repeat, set_temperature, set_stack_pressure)");
+                            + "constant_power, follow, rest, repeat, set_temperature, set_stack_pressure)");
                 });
             }
             return out;

@@ -1,0 +1,225 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.InputException;
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.StepResult;
+import org.cellwright.solver.physics.Constants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drive cycles ({@code follow "UDDS.csv" current|power ...}) and voltage holds of liquid-electrolyte (DFN) cells run
+ * from .cell files: the charge passed is the integral of the scaled, looped profile; the step ends at its duration or
+ * cut-off; the current follows the profile at its samples; a hold keeps V and ends when the current falls to its limit.
+ */
+class DfnDriveCycleRunTest {
+
+	@TempDir Path tmp;
+
+	static final Path CYCLES = Path.of("../../../shared/data/dfn-reference/drive-cycles");
+
+	/** The small cell of DfnRunTest (20 Ah/m2: 1 C = 20 A/m2) with protocol D replaced. */
+	String cell(String protocol) {
+		return DfnRunTest.CELL.replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D {\n" + protocol + "\n}");
+	}
+
+	RecordingSink run(String text) throws Exception {
+		for (String f : List.of("UDDS.csv", "US06.csv", "WLTC.csv")) Files.copy(CYCLES.resolve(f), tmp.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		RecordingSink sink = new RecordingSink();
+		Path file = Cli.write(tmp.resolve("t.cell"), text);
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(file, "X"), sink, ProgressListener.NONE), sink.events.toString());
+		return sink;
+	}
+
+	/** The (time, value) rows of a drive-cycle file, read here on their own (not by the code under test). */
+	static double[][] rows(String name) throws Exception {
+		List<double[]> r = Files.readAllLines(CYCLES.resolve(name)).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+				.map(l -> l.split(",")).map(a -> new double[] { Double.parseDouble(a[0].strip()), Double.parseDouble(a[1].strip()) }).toList();
+		double[][] out = new double[2][r.size()];
+		for (int k = 0; k < r.size(); k++) {
+			out[0][k] = r.get(k)[0];
+			out[1][k] = r.get(k)[1];
+		}
+		return out;
+	}
+
+	/** The profile's value at t, linear between rows, repeated with period last time + last interval. */
+	static double at(double[][] p, double t) {
+		double[] ts = p[0], vs = p[1];
+		int n = ts.length;
+		double period = 2 * ts[n - 1] - ts[n - 2];
+		double u = t % period;
+		for (int k = 1; k < n; k++)
+			if (u <= ts[k]) return vs[k - 1] + (vs[k] - vs[k - 1]) * (u - ts[k - 1]) / (ts[k] - ts[k - 1]);
+		return vs[n - 1] + (vs[0] - vs[n - 1]) * (u - ts[n - 1]) / (period - ts[n - 1]);
+	}
+
+	/** Integral of the repeated profile from 0 to end, on a 0.05 s grid (finer than every file's samples). */
+	static double integral(double[][] p, double end) {
+		int n = (int) Math.round(end / 0.05);
+		double s = 0;
+		for (int k = 0; k < n; k++) s += 0.5 * (at(p, k * 0.05) + at(p, (k + 1) * 0.05)) * 0.05;
+		return s;
+	}
+
+	static double peak(double[][] p) {
+		double m = 0;
+		for (double v : p[1]) m = Math.max(m, Math.abs(v));
+		return m;
+	}
+
+	@Test
+	void aCurrentDriveCycleLoopsToItsDurationPassesTheProfilesChargeAndFollowsItAtItsSamples() throws Exception {
+		RecordingSink sink = run(cell("follow \"UDDS.csv\" current scaled to 1 C for 30 min"));
+		double[][] udds = rows("UDDS.csv");
+		double scale = 20 / peak(udds); // 1 C of 20 Ah/m2 is 20 A/m2, the profile's largest magnitude
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertEquals("duration", step.end().label());
+		assertEquals(1800, step.endTime() - step.startTime(), 1e-6, "the 1370 s profile looped to 30 min");
+		double expected = -scale * integral(udds, 1800); // the file's positive values discharge: negative charge
+		double throughput = 0; // integral of |profile|, on the 0.05 s grid (the profile's zero crossings within 0.05 s)
+		for (int k = 0; k < 36000; k++) throughput += 0.5 * (Math.abs(at(udds, k * 0.05)) + Math.abs(at(udds, (k + 1) * 0.05))) * 0.05 * scale;
+		assertTrue(throughput > 1.5 * Math.abs(expected), "UDDS also charges (regenerative braking): " + expected + " of " + throughput);
+		assertEquals(expected, step.charge(), 1e-7 * throughput, "net charge passed = integral of the scaled profile");
+		var cycle = sink.cycles.get(0);
+		assertEquals(expected, cycle.chargeCapacity() - cycle.dischargeCapacity(), 1e-7 * throughput, "the cycle's charge less its discharge: the net");
+		assertEquals(throughput, cycle.chargeCapacity() + cycle.dischargeCapacity(), 1e-4 * throughput,
+				"charge throughput (regeneration counts as charge) = integral of the profile's magnitude");
+		int atSamples = 0;
+		for (Sample s : sink.samples) {
+			double u = s.time() % 1371; // UDDS: samples every 1 s from 0 to 1369 s, period 1370 + 1 s
+			if (s.time() > 0 && Math.abs(u - Math.rint(u)) < 1e-9) {
+				assertEquals(-scale * at(udds, s.time()), s.current(), 1e-9, "at t = " + s.time() + " s");
+				atSamples++;
+			}
+		}
+		assertTrue(atSamples > 1700, "the integrator lands on the samples: " + atSamples + " of 1800");
+		// lithium leaves the negative particles as the charge says (Faraday)
+		Sample first = sink.samples.get(0), last = sink.last();
+		assertEquals(step.charge() / Constants.F, last.lithium().host() - first.lithium().host(), 1e-3 * throughput / Constants.F,
+				"as DfnRunTest's constant current: within 1e-3 of the charge moved");
+	}
+
+	@Test
+	void aDriveCycleEndsAtItsVoltageCutoff() throws Exception {
+		RecordingSink sink = run(cell("follow \"US06.csv\" current scaled to 8 C until 3.2 V"));
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertEquals("voltage-cutoff", step.end().label());
+		assertEquals(3.2, sink.last().voltage(), 1e-3);
+		for (Sample s : sink.samples) assertTrue(s.voltage() >= 3.2 - 1e-3, "above the cut-off until it ends: " + s.voltage() + " V at " + s.time());
+	}
+
+	@Test
+	void aPowerDriveCycleHoldsVITimesIAtTheProfileAndDeliversItsEnergy() throws Exception {
+		RecordingSink sink = run(cell("follow \"WLTC.csv\" power scaled to 40 W/m2 for 15 min"));
+		double[][] wltc = rows("WLTC.csv");
+		double scale = 40 / peak(wltc);
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertEquals("duration", step.end().label());
+		assertEquals(900, step.endTime() - step.startTime(), 1e-6);
+		double energy = 0;
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			energy -= 0.5 * (a.voltage() * a.current() + b.voltage() * b.current()) * (b.time() - a.time());
+			assertEquals(scale * at(wltc, b.time()), -b.voltage() * b.current(), 1e-4 * 40, "V I = P(t) at t = " + b.time() + " s");
+		}
+		assertEquals(scale * integral(wltc, 900), energy, 1e-3 * scale * integral(wltc, 900), "energy = integral of the scaled profile");
+	}
+
+	@Test
+	void aVoltageHoldDecaysTheCurrentMonotonicallyToItsLimitAndConservesCharge() throws Exception {
+		// tight tolerances: the hold's current decays fast and the particles' lithium (the BDF's quadrature of it) and the
+		// trapezoids of the current agree to the integrator's accuracy (0.6 % at rtol 1e-4 and 60 s steps on Marquis 2019)
+		RecordingSink sink = run(cell("charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C")
+				.replace("experiment X { cell C protocol D }", "experiment X { cell C protocol D solver { relative-tolerance = 1e-6  max-step = 10 s } }"));
+		List<StepResult> steps = sink.cycles.get(0).steps();
+		assertEquals(List.of("voltage-cutoff", "current-cutoff"), steps.stream().map(r -> r.end().label()).toList());
+		List<Sample> hold = sink.samples.stream().filter(s -> s.stepIndex() == 1).toList();
+		assertTrue(hold.size() > 10, "" + hold.size());
+		double previous = Double.POSITIVE_INFINITY;
+		for (Sample s : hold) {
+			assertEquals(3.65, s.voltage(), 1e-6, "the held voltage at t = " + s.time() + " s");
+			assertTrue(s.current() > 0, "charging");
+			assertTrue(s.current() <= previous + 1e-9, "the current decays: " + s.current() + " after " + previous + " at t = " + s.time());
+			previous = s.current();
+		}
+		assertEquals(0.05 * 20, hold.get(hold.size() - 1).current(), 1e-3, "ends where the current reaches 0.05 C");
+		// the hold's charge is the integral of its current, and lithium moves by it (Faraday)
+		double q = 0;
+		for (int k = 1; k < hold.size(); k++) q += 0.5 * (hold.get(k - 1).current() + hold.get(k).current()) * (hold.get(k).time() - hold.get(k - 1).time());
+		assertEquals(q, steps.get(1).charge(), 1e-6 * q);
+		Sample a = hold.get(0), b = hold.get(hold.size() - 1);
+		assertEquals(q / Constants.F, b.lithium().host() - a.lithium().host(), 2e-3 * q / Constants.F, "lithium into the negative particles");
+		assertEquals(-q / Constants.F, b.lithium().cathode() - a.lithium().cathode(), 2e-3 * q / Constants.F, "out of the positive's");
+	}
+
+	@Test
+	void aSharpPowerDropOnTheBenchmarkMeshIsFollowedThroughByAFreshStart() throws Exception {
+		// WLTC's power falls from 58 to 1.2 W/m2 within 0.1 s at 19 s (its peak scaled to 176 W/m2, about 2 C, of the
+		// Marquis cell on PyBaMM's mesh): the BDF2 step after it found no solution until DfnRunner.advance restarted
+		// the integrator from the last accepted state
+		String marquis = Files.readString(DfnRunTest.EXAMPLE);
+		String text = marquis.substring(0, marquis.indexOf("protocol Discharge1C")) + "protocol P { follow \"WLTC.csv\" power scaled to 176 W/m2 for 40 s }\n"
+				+ "experiment X { cell Marquis2019 protocol P solver { electrode-nodes = 20  separator-nodes = 20  particle-nodes = 30 } }\n";
+		RecordingSink sink = run(text);
+		double[][] wltc = rows("WLTC.csv");
+		double scale = 176 / peak(wltc);
+		assertEquals("duration", sink.cycles.get(0).steps().get(0).end().label());
+		for (Sample b : sink.samples)
+			if (b.time() > 0) assertEquals(scale * at(wltc, b.time()), -b.voltage() * b.current(), 1e-4 * 176, "V I = P(t) at t = " + b.time() + " s");
+	}
+
+	@Test
+	void theStepMapsTheFileInTheSolversUnitsAndSign() throws Exception {
+		for (String f : List.of("UDDS.csv", "WLTC.csv")) Files.copy(CYCLES.resolve(f), tmp.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Path file = Cli.write(tmp.resolve("p.cell"), "package p\nprotocol P {\n follow \"UDDS.csv\" current scaled to 2 C for 1 h until 3 V\n"
+				+ " follow \"UDDS.csv\" current for 1 h\n follow \"WLTC.csv\" power for 1 h\n follow \"WLTC.csv\" power scaled to 5 W for 1 h }\n");
+		org.cellwright.model.Protocol p = (org.cellwright.model.Protocol) org.cellwright.run.CellFiles.load(List.of(file)).models().get(0).getElements().get(0);
+		List<org.cellwright.solver.input.StepSpec> steps = org.cellwright.run.SimulationInputs.steps(p.getSteps(), 0.02);
+		double[][] udds = rows("UDDS.csv"), wltc = rows("WLTC.csv");
+		var c = (org.cellwright.solver.input.StepSpec.Follow) steps.get(0);
+		assertEquals(org.cellwright.solver.input.CurrentMode.C_RATE, c.mode());
+		assertEquals(-2 * udds[1][100] / peak(udds), c.value()[100], 1e-12, "2 C at the peak, positive file values discharge");
+		assertEquals(List.of(org.cellwright.solver.input.Cutoff.duration(3600), org.cellwright.solver.input.Cutoff.voltageBelow(3)), c.cutoffs(),
+				"a discharging profile's voltage cut-off is a floor");
+		var a = (org.cellwright.solver.input.StepSpec.Follow) steps.get(1);
+		assertEquals(org.cellwright.solver.input.CurrentMode.CURRENT, a.mode(), "the header's unit: Current [A]");
+		assertEquals(-udds[1][100], a.value()[100], 1e-12);
+		var w = (org.cellwright.solver.input.StepSpec.Follow) steps.get(2);
+		assertTrue(w.power());
+		assertEquals(-wltc[1][100] * 1000 / 0.02, w.value()[100], 1e-9, "kW of the header per 0.02 m2");
+		var ws = (org.cellwright.solver.input.StepSpec.Follow) steps.get(3);
+		assertEquals(-5 / 0.02 * wltc[1][100] / peak(wltc), ws.value()[100], 1e-9, "5 W at the peak, per area");
+	}
+
+	@Test
+	void aSolidStateCellRefusesADriveCycleAtTheStep() throws Exception {
+		Files.copy(CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		String text = Files.readString(Path.of(System.getProperty("cellwright.examples", "../../examples")).resolve("baseline-halfcell.cell"))
+				.replace("charge at 0.1 mA/cm2 until 0.2 V      // strip it back", "follow \"UDDS.csv\" current scaled to 0.1 mA/cm2 for 1 h");
+		Path file = Cli.write(tmp.resolve("s.cell"), text);
+		InputException e = assertThrows(InputException.class, () -> org.cellwright.run.SimulationInputs.of(DfnRunTest.experiment(file, "FirstCycle")));
+		assertEquals(DfnRunTest.line(text, "follow"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("liquid-electrolyte (DFN) cells only"), e.problem().message());
+	}
+
+	@Test
+	void aBadDriveCycleFileIsALocatedErrorAtTheStep() throws Exception {
+		Files.writeString(tmp.resolve("bad.csv"), "# time [s],Current [A]\n0,1\n2,1\n1,1\n");
+		String text = cell("rest for 1 min\n follow \"bad.csv\" current for 1 h");
+		Path file = Cli.write(tmp.resolve("t.cell"), text);
+		InputException e = assertThrows(InputException.class, () -> DfnRunTest.inputs(file, "X"));
+		assertEquals(DfnRunTest.line(text, "follow"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("bad.csv:4: times must increase"), e.problem().message());
+	}
+}
