@@ -47,8 +47,10 @@ import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
+import org.cellwright.solver.dfn.ZerothOrderHysteresis;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -482,7 +484,8 @@ public final class DfnMapping {
 			} else throw error(m, "material " + m.getName() + " needs an exchange-current-rate-constant (k of i0 = k ce^a cs^b (cmax - cs)^c)"
 					+ " or an exchange-current-density (i0 at half filling, or a function of ce, cs, cmax, T)");
 			double alpha = Layers.si(m, "transfer-coefficient").orElse(0.5);
-			DoubleUnaryOperator ocv = SimulationInputs.ocv(m);
+			OpenCircuitPotential hysteresis = hysteresis(m, p);
+			DoubleUnaryOperator ocv = hysteresis != null ? x -> hysteresis.at(x, DEFAULT_REFERENCE_TEMPERATURE) : SimulationInputs.ocv(m);
 			if (ocv == null) throw error(m, "material " + m.getName() + " needs an ocv (ocv function V = ... in x, or ocv table)");
 			FickianParticle particle = new FickianParticle(radius, cMax, d);
 			values.put(p + "material", m.getName());
@@ -492,8 +495,26 @@ public final class DfnMapping {
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
-			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
-					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax,
+					hysteresis != null ? hysteresis : (x, t) -> ocv.applyAsDouble(x), new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+		}
+
+		/**
+		 * A material's zeroth-order OCP hysteresis (lithiation-ocp and delithiation-ocp, functions or tables of x), or null
+		 * when it has neither; one without the other is an error at the one given. The branches replace its ocv in the run.
+		 */
+		OpenCircuitPotential hysteresis(Material m, String p) {
+			Property lith = Cells.property(m, "lithiation-ocp"), delith = Cells.property(m, "delithiation-ocp");
+			if (lith == null && delith == null) return null;
+			if (lith == null || delith == null)
+				throw error(lith != null ? lith : delith, "material " + m.getName() + " gives " + (lith != null ? "lithiation-ocp" : "delithiation-ocp")
+						+ " without " + (lith != null ? "delithiation-ocp" : "lithiation-ocp") + ": OCP hysteresis needs both branches");
+			StateFunction l = stateFunction(m, "lithiation-ocp"), d = stateFunction(m, "delithiation-ocp");
+			ZerothOrderHysteresis h = new ZerothOrderHysteresis(l::at, d::at);
+			StringBuilder gap = new StringBuilder(); // the gap U_delith - U_lith at x = 0.1, 0.3, ... 0.9 [V]
+			for (int i = 0; i < 5; i++) gap.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", h.gap(0.1 + 0.2 * i, DEFAULT_REFERENCE_TEMPERATURE)));
+			values.put(p + "ocp-hysteresis-gap", gap.toString());
+			return h;
 		}
 
 		/**

@@ -444,6 +444,9 @@ public final class BpxExporter {
 		put(o, "Particle radius [m]", r);
 		if (eps.isPresent() && r.isPresent())
 			o.addProperty("Surface area per unit volume [m-1]", 3 * eps.getAsDouble() / r.getAsDouble());
+		// zeroth-order OCP hysteresis: under "User-defined" with PyBaMM's names, as BPX's example writes it (valid in 0.x and 1.x)
+		stateValue(user, prefix + " lithiation OCP [V]", "-", m, "lithiation-ocp", "-", "x", tRef, lost, prefix);
+		stateValue(user, prefix + " delithiation OCP [V]", "-", m, "delithiation-ocp", "-", "x", tRef, lost, prefix);
 		others(m, user, prefix, DONE);
 	}
 
@@ -461,7 +464,7 @@ public final class BpxExporter {
 	private static final List<String> DONE = List.of("diffusivity", "electronic-conductivity", "max-concentration", "diffusion-activation-energy",
 			"exchange-current-activation-energy", "exchange-current-density", "initial-stoichiometry", "reference-temperature",
 			"exchange-current-rate-constant", "exchange-current-electrolyte-exponent", "exchange-current-solid-exponent",
-			"exchange-current-vacancy-exponent", "particle-radius");
+			"exchange-current-vacancy-exponent", "particle-radius", "lithiation-ocp", "delithiation-ocp");
 
 	/** The particle parameters of one active material (BPX's "Particle" fields). */
 	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
