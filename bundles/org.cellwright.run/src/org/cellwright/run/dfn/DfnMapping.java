@@ -81,8 +81,18 @@ public final class DfnMapping {
 	/** Default relative tolerance of the time stepper (reaches the COMSOL comparison's 0.3 mV, docs/dfn.md). */
 	public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-4;
 
-	/** Whether a cell runs through the DFN solver: one of its layers holds a liquid electrolyte. */
+	/**
+	 * The electrolyte concentration of a single-particle cell's exchange currents [mol/m3]: BPX's reference
+	 * concentration c_e0 (its j0 = F k sqrt(c_e/c_e0 x (1 - x)) then has c_e/c_e0 = 1, as PyBaMM's SPM from BPX).
+	 */
+	public static final double SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION = 1000;
+
+	/**
+	 * Whether a cell runs through the DFN solver's models: one of its layers holds a liquid electrolyte (DfnModel), or
+	 * it says {@code model single-particle} (SingleParticleModel).
+	 */
 	public static boolean isDfnCell(Cell c) {
+		if (Cells.isSingleParticle(c)) return true;
 		for (Layer l : Cells.effectiveLayers(c))
 			if (liquidElectrolyte(l.getMaterial()) != null) return true;
 		return false;
@@ -280,6 +290,12 @@ public final class DfnMapping {
 			values.put("area", area + " m2");
 			values.put("temperature", temperature + " K");
 			values.put("nominal-capacity", nominal + " C");
+			if (Cells.isSingleParticle(c)) {
+				singleParticleStack();
+				values.put("model", "single-particle (SingleParticleModel; exchange currents at c_e0 = " + SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION + " mol/m3)");
+				return DfnCell.singleParticle(electrode(negative, MaterialKind.INTERCALATION_ANODE), electrode(positive, MaterialKind.INTERCALATION_CATHODE),
+						SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION, temperature);
+			}
 			stack();
 			LiquidElectrolyte liquid = electrolyte();
 			double c0 = Layers.si(electrolyte, "initial-concentration")
@@ -337,6 +353,24 @@ public final class DfnMapping {
 				if (l != separator && liquidElectrolyte(l.getMaterial()) != null && liquidElectrolyte(l.getMaterial()) != electrolyte)
 					throw error(l, "layer " + l.getName() + " holds " + liquidElectrolyte(l.getMaterial()).getName() + " but the separator holds "
 							+ electrolyte.getName() + ": one liquid electrolyte fills the pores of every layer");
+		}
+
+		/**
+		 * A single-particle cell's stack (current collectors aside): one intercalation-anode layer and one
+		 * intercalation-cathode layer, nothing else (no separator, no electrolyte).
+		 */
+		void singleParticleStack() {
+			for (Layer l : Cells.effectiveLayers(c)) {
+				Material m = l.getMaterial();
+				if (m == null || m.eIsProxy()) throw error(l, "layer " + l.getName() + ": unknown material");
+				if (!(m instanceof Composite) && m.getKind() == MaterialKind.CURRENT_COLLECTOR) continue;
+				if (active(m, MaterialKind.INTERCALATION_ANODE) != null && negative == null) negative = l;
+				else if (active(m, MaterialKind.INTERCALATION_CATHODE) != null && positive == null) positive = l;
+				else throw error(l, "layer " + l.getName() + " has no place in single-particle cell " + c.getName() + ": its layers are one"
+						+ " intercalation-anode electrode and one intercalation-cathode electrode (no separator or electrolyte: 'model single-particle')");
+			}
+			if (negative == null || positive == null)
+				throw error(c, "single-particle cell " + c.getName() + " needs an intercalation-anode layer and an intercalation-cathode layer");
 		}
 
 		LiquidElectrolyte electrolyte() {
@@ -411,14 +445,18 @@ public final class DfnMapping {
 			Material m = blend.get(0);
 			String who = "layer " + l.getName();
 			double thickness = thickness(l);
+			boolean spm = electrolyte == null; // a single-particle cell: no electrolyte, porosity or solid conduction
 			Double porosity = layerValue(l, "porosity");
+			if (porosity == null && spm) porosity = Double.NaN;
 			if (porosity == null) throw error(l, who + ": give its porosity (the volume fraction the liquid electrolyte fills)");
+			if (spm && layerValue(l, "active-volume-fraction") == null)
+				throw error(l, who + ": give its active-volume-fraction (a single-particle electrode's surface per volume is 3 x it / particle-radius)");
 			Double eps = layerValue(l, "active-volume-fraction");
 			Double radius = layerValue(l, "particle-radius");
 			double be = bruggemanElectrolyte(l);
 			Double bs = layerValue(l, "bruggeman-solid");
 			double bSolid = bs == null ? DEFAULT_BRUGGEMAN : bs;
-			double sigma = constant(l.getMaterial(), "electronic-conductivity", m);
+			double sigma = spm ? Double.NaN : constant(l.getMaterial(), "electronic-conductivity", m);
 			OhmicSolidPhase solid = new OhmicSolidPhase(sigma, 1 - porosity, bSolid);
 			if (blend.size() == 1) {
 				if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
@@ -466,7 +504,7 @@ public final class DfnMapping {
 				law = String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
 			} else if (i0p != null && PropertyFunctions.isConstant(i0p)) {
 				// i0 at half filling and the electrolyte's initial concentration (the solid-state meaning of the value)
-				double c0 = Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
+				double c0 = electrolyte == null ? SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION : Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
 				double k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
 				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
 				law = String.format(Locale.ROOT, "k %s (from i0 at half filling), exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);

@@ -17,6 +17,7 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
@@ -68,7 +69,7 @@ public final class DfnRunner {
 		final StepCurrent power = new StepCurrent();
 		/** Whether the current is an unknown of the state (a protocol with constant-power steps: DfnModel.controlled). */
 		final boolean controlled;
-		final DfnModel model;
+		final CellModel model;
 		final BdfIntegrator bdf;
 		final double nominalDensity;
 		final LumpedThermal thermal;
@@ -85,7 +86,7 @@ public final class DfnRunner {
 			this.progress = progress;
 			steps = in.protocol().flatten();
 			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower);
-			model = controlled ? DfnModel.controlled(in.cell(), in.mesh(), current, power) : new DfnModel(in.cell(), in.mesh(), current);
+			model = CellModel.of(in.cell(), in.mesh(), controlled, current, power); // a DfnModel, or a SingleParticleModel
 			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();

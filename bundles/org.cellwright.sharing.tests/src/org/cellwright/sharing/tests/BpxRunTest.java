@@ -37,8 +37,7 @@ public class BpxRunTest {
 	Path tmp;
 
 	/** Files that cannot run a DFN discharge, with the reason (docs/sharing.md, "BPX files that run"). */
-	static final Map<String, String> CANNOT_RUN = Map.of("nmc_pouch_cell_BPX_SPM.json",
-			"a single-particle-model file: it has no electrolyte, separator or electrode porosity, which a DFN cell needs (the import gives it a placeholder solid separator)");
+	static final Map<String, String> CANNOT_RUN = Map.of();
 
 	/** Files that run but leave out physics that changes their capacity, with the reason. */
 	static final Map<String, String> KNOWN_DEVIATION = Map.of();

@@ -166,6 +166,16 @@ public final class BpxExporter {
 					|| after != null && kind(after.getMaterial()) == MaterialKind.INTERCALATION_ANODE;
 			negL = posFirst ? after : before;
 			posL = posFirst ? before : after;
+		} else if (Cells.isSingleParticle(cell)) {
+			header.addProperty("Model", "SPM");
+			// a single-particle cell has no separator: its intercalation-anode and intercalation-cathode layers
+			for (Layer l : stack) {
+				MaterialKind k = kind(l.getMaterial());
+				if (k == MaterialKind.INTERCALATION_ANODE && negL == null)
+					negL = l;
+				else if (k == MaterialKind.INTERCALATION_CATHODE && posL == null)
+					posL = l;
+			}
 		}
 
 		// cell

@@ -218,7 +218,14 @@ public final class BpxImporter {
 		user = object(par, USER);
 		electrodeMaterials(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT);
 		electrodeMaterials(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT);
-		boolean liquid = electrolyte(out, ely);
+		// a single-particle-model file (header "Model": "SPM", no electrolyte or separator) is a 'model single-particle' cell
+		boolean spm = ely == null && sep == null && "SPM".equalsIgnoreCase(text(header, "Model"));
+		if (spm)
+			notes.add("a single-particle-model file (\"Model\": \"SPM\"): imported as a 'model single-particle' cell of its two electrodes,"
+					+ " which run simulates with the single-particle model");
+		if (spm)
+			out.append("// BPX \"Model\": \"SPM\": a single-particle cell (docs/language.md): no electrolyte, no separator.\n\n");
+		boolean liquid = !spm && electrolyte(out, ely);
 		String separatorMaterial = "Electrolyte";
 		Double sepEps = sep == null ? null : number(sep, "Porosity");
 		if (liquid && sepEps != null && sepEps < 1) {
@@ -236,6 +243,8 @@ public final class BpxImporter {
 		// the cell
 		out.append("// The cell: one stack of the BPX electrode pairs (area = electrode area x pairs in parallel).\n");
 		out.append("cell ").append(cellName).append(" {\n");
+		if (spm)
+			out.append("\tmodel single-particle // BPX \"Model\": \"SPM\"\n");
 		Double area = number(cell, "Electrode area [m2]");
 		Double pairs = number(cell, "Number of electrode pairs connected in parallel to make a cell");
 		if (area != null) {
@@ -276,7 +285,7 @@ public final class BpxImporter {
 		if (sep != null) {
 			out.append("\tlayer separator: ").append(separatorMaterial).append(' ');
 			layerBody(out, SEP, new Electrode(sep, List.of()), liquid);
-		} else {
+		} else if (!spm) {
 			String model = text(header, "Model");
 			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(shorten(model)))
 					.append(") has no separator; 1 um so that the stack validates\n\tlayer separator: Electrolyte 1 um\n");

@@ -21,7 +21,7 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
  * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
  */
-public final class DfnModel implements BorderedDaeSystem {
+public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Offsets within a cell's core block. */
     static final int CE = 0, PHIE = 1, PHIS = 2, J = 3;
 
