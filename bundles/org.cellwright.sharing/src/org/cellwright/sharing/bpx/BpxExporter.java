@@ -432,6 +432,9 @@ public final class BpxExporter {
 					continue;
 				JsonObject p = new JsonObject();
 				particle(p, m, negative, c0, tRef, lost, prefix + " / " + m.getName());
+				if (Cells.property(m, "lithiation-ocp") != null || Cells.property(m, "delithiation-ocp") != null)
+					lost.add(prefix + " / " + m.getName() + ": OCP hysteresis (lithiation-ocp, delithiation-ocp) of a blend population"
+							+ " (BPX's \"User-defined\" branches are per electrode)");
 				OptionalDouble r = Layers.si(m, "particle-radius");
 				put(p, "Particle radius [m]", r);
 				double share = c.getFraction() == null || !Units.isKnown(c.getFraction().getUnit()) ? Double.NaN : Units.toSI(c.getFraction());
