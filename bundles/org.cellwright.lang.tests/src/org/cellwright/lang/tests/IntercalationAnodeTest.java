@@ -66,6 +66,37 @@ public class IntercalationAnodeTest {
 				"""), "layer g");
 	}
 
+	/**
+	 * 'model single-particle': a cell of two electrodes without separator or electrolyte validates (no "has no
+	 * separator", no "'run' stops at this cell"), the model is read through Cells.model (a base's inherited), and an
+	 * unknown model name is an error at it; without 'model' a cell without separator is still refused.
+	 */
+	@Test
+	void aSingleParticleCellHasNoSeparator() throws Exception {
+		String spm = """
+				cell Spm {
+					model single-particle
+					area = 1 cm2
+					layer anode: Graphite 85 um { particle-radius = 5.86 um  active-volume-fraction = 0.6 }
+					layer cathode: NCM811 60 um { particle-radius = 5 um  active-volume-fraction = 0.6 }
+				}
+				cell Derived extends Spm { area = 2 cm2 }
+				""";
+		List<Issue> issues = v(GRAPHITE + spm);
+		for (Issue i : issues)
+			assertNotEquals(Severity.ERROR, i.getSeverity(), "no error: " + i);
+		none(issues, NOT_SIMULATED);
+		XtextResource res = new CellWrightChecker().parse("package t\nimport cellwright.materials.*\n" + GRAPHITE + spm, "spm.cell");
+		assertTrue(res.getErrors().isEmpty(), res.getErrors().toString());
+		Model m = (Model) res.getContents().get(0);
+		Cell derived = (Cell) m.getElements().stream().filter(e -> e instanceof Cell c && c.getName().equals("Derived")).findFirst().orElseThrow();
+		assertEquals("single-particle", org.cellwright.lang.model.Cells.model(derived));
+		assertTrue(org.cellwright.lang.model.Cells.isSingleParticle(derived));
+		has(v(GRAPHITE + spm.replace("model single-particle", "model single-particles")), STACK, Severity.ERROR, "unknown cell model 'single-particles'",
+				"dfn, single-particle");
+		has(v(GRAPHITE + spm.replace("model single-particle", "")), STACK, Severity.ERROR, "has no separator");
+	}
+
 	/** No error or warning; one info per anode layer saying that 'run' does not simulate it. */
 	static void cleanButNotSimulated(List<Issue> issues, String layer) {
 		for (Issue i : issues)

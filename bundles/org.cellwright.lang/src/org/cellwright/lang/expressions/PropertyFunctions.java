@@ -82,7 +82,8 @@ public final class PropertyFunctions {
 	/**
 	 * Whether, and of what, the property {@code name} of {@code owner} may be a function: a liquid electrolyte's
 	 * ionic-conductivity, diffusivity, transference-number and thermodynamic-factor of (c, T); another material's
-	 * diffusivity and electronic-conductivity of (x, T), exchange-current-density of (ce, cs, cmax, T) and
+	 * diffusivity, electronic-conductivity and OCP hysteresis branches (lithiation-ocp, delithiation-ocp) of (x, T),
+	 * exchange-current-density of (ce, cs, cmax, T) and
 	 * ionic-conductivity of T. Empty for every other property and owner (layers, cells, settings).
 	 */
 	public static Optional<Role> role(EObject owner, String name) {
@@ -91,7 +92,7 @@ public final class PropertyFunctions {
 		if (m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
 			return ELECTROLYTE.contains(name) ? Optional.of(Role.ELECTROLYTE) : Optional.empty();
 		return switch (name) {
-		case "diffusivity", "electronic-conductivity" -> Optional.of(Role.SOLID);
+		case "diffusivity", "electronic-conductivity", "lithiation-ocp", "delithiation-ocp" -> Optional.of(Role.SOLID);
 		case "exchange-current-density" -> Optional.of(Role.KINETIC);
 		case "ionic-conductivity" -> Optional.of(Role.TEMPERATURE);
 		default -> Optional.empty();

@@ -119,6 +119,23 @@ public final class Cells {
 		return props;
 	}
 
+	/** The cell models a cell may name ({@code model single-particle}); without one the stack implies the model. */
+	public static final java.util.List<String> MODELS = java.util.List.of("dfn", "single-particle");
+
+	/** The cell model the cell or its nearest base names ({@code model single-particle}), or null. */
+	public static String model(Cell cell) {
+		String m = null;
+		for (Cell c : lineage(cell))
+			if (c.getModel() != null)
+				m = c.getModel();
+		return m;
+	}
+
+	/** Whether the cell is a single-particle-model cell ({@code model single-particle}: no electrolyte or separator). */
+	public static boolean isSingleParticle(Cell cell) {
+		return "single-particle".equals(model(cell));
+	}
+
 	/** The property of that name of any owner, or null. */
 	public static Property property(PropertyOwner owner, String name) {
 		if (owner instanceof Cell c)

@@ -170,6 +170,9 @@ public final class PropertyCatalog {
 		positive("lithium-per-host", mt, Dimension.DIMENSIONLESS, "Li per formula unit of the lithiated phase (3.75 for Li15Si4)");
 		any("plateau-potential", mt, Dimension.VOLTAGE, "equilibrium (plateau) potential of an alloying reaction vs Li/Li+");
 		any("delithiation-plateau-potential", mt, Dimension.VOLTAGE, "equilibrium potential of de-alloying (delithiation branch of the hysteresis) vs Li/Li+");
+		// zeroth-order OCP hysteresis of an intercalation material (BPX "OCP (lithiation/delithiation) [V]"): functions or tables of x
+		any("lithiation-ocp", m, Dimension.VOLTAGE, "open-circuit potential vs Li/Li+ while the material lithiates (hysteresis branch; with delithiation-ocp it replaces the ocv in a run)");
+		any("delithiation-ocp", m, Dimension.VOLTAGE, "open-circuit potential vs Li/Li+ while the material delithiates (hysteresis branch; with lithiation-ocp it replaces the ocv in a run)");
 		nonNegative("adhesion-energy", m, Dimension.SURFACE_ENERGY, "work of adhesion to the adjacent layer (interlayer to SE, collector to interlayer)");
 		positive("deposit-size", m, Dimension.LENGTH, "characteristic size of Li deposited without a host (mossy deposits against an SE)");
 		positive("flaw-size", m, Dimension.LENGTH, "largest SE flaw Li can enter at a flat Li foil / SE contact");

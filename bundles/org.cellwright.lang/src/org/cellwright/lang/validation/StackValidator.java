@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.cellwright.lang.Limits;
 import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.lang.units.Dimension;
@@ -49,7 +50,7 @@ public class StackValidator extends AbstractCellWrightRules {
 			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
 					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
 					MISSING_PROPERTY);
-		if (anode != null && l.eContainer() instanceof Cell cell && !hasLiquidElectrolyte(cell))
+		if (anode != null && l.eContainer() instanceof Cell cell && !hasLiquidElectrolyte(cell) && !Cells.isSingleParticle(cell))
 			info("layer " + l.getName() + " is an intercalation anode (" + anode.getName() + "): CellWright describes it and exports it"
 					+ " to BPX, and runs it in a cell with a liquid electrolyte (DFN); against a solid electrolyte its solver models"
 					+ " lithium-metal and interlayer anodes only, so 'run' stops at this cell", l, LAYER__NAME, NOT_SIMULATED);
@@ -139,6 +140,8 @@ public class StackValidator extends AbstractCellWrightRules {
 			return;
 		}
 		duplicates(c.getLayers(), LAYER__NAME, "layer");
+		if (c.getModel() != null && !Cells.MODELS.contains(c.getModel()))
+			error("unknown cell model '" + Printable.escape(c.getModel()) + "': write one of " + String.join(", ", Cells.MODELS), c, CELL__MODEL, STACK);
 		Cell base = c.getBase();
 		if (base != null && !base.eIsProxy()) {
 			Set<String> names = new HashSet<>();
@@ -179,6 +182,8 @@ public class StackValidator extends AbstractCellWrightRules {
 				if (sep < 0)
 					sep = i;
 			}
+		if (separators == 0 && Cells.isSingleParticle(c))
+			return; // a single-particle cell has no separator: its two electrodes are checked where it is run (DfnMapping)
 		if (separators == 0) {
 			error("cell " + c.getName() + " has no separator: put a solid- or liquid-electrolyte layer between the two electrodes", c, ELEMENT__NAME, STACK);
 			return;

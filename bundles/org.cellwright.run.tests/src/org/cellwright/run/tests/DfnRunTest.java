@@ -220,6 +220,47 @@ class DfnRunTest {
 
 	}
 
+	/**
+	 * OCP hysteresis (lithiation-ocp and delithiation-ocp of a material) maps onto ZerothOrderHysteresis and runs; one
+	 * branch alone is an error at it. A 'model single-particle' cell of two electrode layers runs with the
+	 * SingleParticleModel; without an active-volume-fraction, or with a separator layer, it is an error at the layer.
+	 */
+	@Test
+	void hysteresisAndSingleParticleCellsRunAndBadInputIsLocated() throws Exception {
+		String hysteresis = CELL.replace("ocv function V = 0.2 + 0.5*exp(-50*x) - 0.05*x }", """
+				ocv function V = 0.2 + 0.5*exp(-50*x) - 0.05*x
+				lithiation-ocp = function V = 0.18 + 0.5*exp(-50*x) - 0.05*x
+				delithiation-ocp = table V against x { 0 0.72, 0.5 0.195, 1 0.17 } }""");
+		DfnInputs in = inputs(write(hysteresis), "X");
+		assertTrue(in.cell().negative().ocp() instanceof org.cellwright.solver.dfn.ZerothOrderHysteresis, in.cell().negative().ocp().toString());
+		assertEquals(0.195, in.cell().negative().ocp().at(0.5, 298.15, +1), 1e-12, "delithiating: the delithiation table");
+		assertEquals(0.18 + 0.5 * Math.exp(-25) - 0.025, in.cell().negative().ocp().at(0.5, 298.15, -1), 1e-12, "lithiating: the lithiation function");
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, new RecordingSink(), ProgressListener.NONE));
+		String oneBranch = hysteresis.replace("delithiation-ocp = table V against x { 0 0.72, 0.5 0.195, 1 0.17 }", "");
+		InputException e = assertThrows(InputException.class, () -> inputs(write(oneBranch), "X"));
+		assertEquals(line(oneBranch, "lithiation-ocp"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("without delithiation-ocp"), e.problem().message());
+
+		String spm = CELL.replace("experiment X { cell C protocol D }", """
+				cell S { model single-particle  area = 1 m2  nominal-capacity = 20 Ah
+					layer n: G 80 um { particle-radius = 8 um  active-volume-fraction = 0.5 }
+					layer p: P 80 um { particle-radius = 8 um  active-volume-fraction = 0.5 }
+				}
+				experiment Y { cell S protocol D }""");
+		DfnInputs s = inputs(write(spm), "Y");
+		assertTrue(s.cell().isSingleParticle());
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(s, sink, ProgressListener.NONE));
+		String noFraction = spm.replace("layer n: G 80 um { particle-radius = 8 um  active-volume-fraction = 0.5 }", "layer n: G 80 um { particle-radius = 8 um }");
+		e = assertThrows(InputException.class, () -> inputs(write(noFraction), "Y"));
+		assertEquals(line(noFraction, "layer n: G 80 um { particle-radius = 8 um }"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("active-volume-fraction"), e.problem().message());
+		String withSeparator = spm.replace("layer p: P 80 um { particle-radius", "layer s2: E 25 um  layer p: P 80 um { particle-radius");
+		e = assertThrows(InputException.class, () -> inputs(write(withSeparator), "Y"));
+		assertEquals(line(withSeparator, "layer s2"), e.problem().line(), e.problem().format());
+		assertTrue(e.problem().message().contains("no place in single-particle cell S"), e.problem().message());
+	}
+
 	/** Energy delivered [J/m2] over the samples, -integral of V I dt (discharge current negative), and V I = P at each. */
 	static double energy(RecordingSink sink, double power) {
 		double e = 0;

@@ -49,8 +49,10 @@ import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.NegativeElectrode;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
+import org.cellwright.solver.dfn.ZerothOrderHysteresis;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -84,8 +86,18 @@ public final class DfnMapping {
 	/** Default relative tolerance of the time stepper (reaches the COMSOL comparison's 0.3 mV, docs/dfn.md). */
 	public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-4;
 
-	/** Whether a cell runs through the DFN solver: one of its layers holds a liquid electrolyte. */
+	/**
+	 * The electrolyte concentration of a single-particle cell's exchange currents [mol/m3]: BPX's reference
+	 * concentration c_e0 (its j0 = F k sqrt(c_e/c_e0 x (1 - x)) then has c_e/c_e0 = 1, as PyBaMM's SPM from BPX).
+	 */
+	public static final double SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION = 1000;
+
+	/**
+	 * Whether a cell runs through the DFN solver's models: one of its layers holds a liquid electrolyte (DfnModel), or
+	 * it says {@code model single-particle} (SingleParticleModel).
+	 */
 	public static boolean isDfnCell(Cell c) {
+		if (Cells.isSingleParticle(c)) return true;
 		for (Layer l : Cells.effectiveLayers(c))
 			if (liquidElectrolyte(l.getMaterial()) != null) return true;
 		return false;
@@ -290,6 +302,12 @@ public final class DfnMapping {
 			values.put("area", area + " m2");
 			values.put("temperature", temperature + " K");
 			values.put("nominal-capacity", nominal + " C");
+			if (Cells.isSingleParticle(c)) {
+				singleParticleStack();
+				values.put("model", "single-particle (SingleParticleModel; exchange currents at c_e0 = " + SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION + " mol/m3)");
+				return DfnCell.singleParticle(electrode(negative, MaterialKind.INTERCALATION_ANODE), electrode(positive, MaterialKind.INTERCALATION_CATHODE),
+						SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION, temperature);
+			}
 			stack();
 			LiquidElectrolyte liquid = electrolyte();
 			double c0 = Layers.si(electrolyte, "initial-concentration")
@@ -349,6 +367,24 @@ public final class DfnMapping {
 				if (l != separator && liquidElectrolyte(l.getMaterial()) != null && liquidElectrolyte(l.getMaterial()) != electrolyte)
 					throw error(l, "layer " + l.getName() + " holds " + liquidElectrolyte(l.getMaterial()).getName() + " but the separator holds "
 							+ electrolyte.getName() + ": one liquid electrolyte fills the pores of every layer");
+		}
+
+		/**
+		 * A single-particle cell's stack (current collectors aside): one intercalation-anode layer and one
+		 * intercalation-cathode layer, nothing else (no separator, no electrolyte).
+		 */
+		void singleParticleStack() {
+			for (Layer l : Cells.effectiveLayers(c)) {
+				Material m = l.getMaterial();
+				if (m == null || m.eIsProxy()) throw error(l, "layer " + l.getName() + ": unknown material");
+				if (!(m instanceof Composite) && m.getKind() == MaterialKind.CURRENT_COLLECTOR) continue;
+				if (active(m, MaterialKind.INTERCALATION_ANODE) != null && negative == null) negative = l;
+				else if (active(m, MaterialKind.INTERCALATION_CATHODE) != null && positive == null) positive = l;
+				else throw error(l, "layer " + l.getName() + " has no place in single-particle cell " + c.getName() + ": its layers are one"
+						+ " intercalation-anode electrode and one intercalation-cathode electrode (no separator or electrolyte: 'model single-particle')");
+			}
+			if (negative == null || positive == null)
+				throw error(c, "single-particle cell " + c.getName() + " needs an intercalation-anode layer and an intercalation-cathode layer");
 		}
 
 		LiquidElectrolyte electrolyte() {
@@ -463,14 +499,18 @@ public final class DfnMapping {
 			Material m = blend.get(0);
 			String who = "layer " + l.getName();
 			double thickness = thickness(l);
+			boolean spm = electrolyte == null; // a single-particle cell: no electrolyte, porosity or solid conduction
 			Double porosity = layerValue(l, "porosity");
+			if (porosity == null && spm) porosity = Double.NaN;
 			if (porosity == null) throw error(l, who + ": give its porosity (the volume fraction the liquid electrolyte fills)");
+			if (spm && layerValue(l, "active-volume-fraction") == null)
+				throw error(l, who + ": give its active-volume-fraction (a single-particle electrode's surface per volume is 3 x it / particle-radius)");
 			Double eps = layerValue(l, "active-volume-fraction");
 			Double radius = layerValue(l, "particle-radius");
 			double be = bruggemanElectrolyte(l);
 			Double bs = layerValue(l, "bruggeman-solid");
 			double bSolid = bs == null ? DEFAULT_BRUGGEMAN : bs;
-			double sigma = constant(l.getMaterial(), "electronic-conductivity", m);
+			double sigma = spm ? Double.NaN : constant(l.getMaterial(), "electronic-conductivity", m);
 			OhmicSolidPhase solid = new OhmicSolidPhase(sigma, 1 - porosity, bSolid);
 			if (blend.size() == 1) {
 				if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
@@ -518,7 +558,7 @@ public final class DfnMapping {
 				law = String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
 			} else if (i0p != null && PropertyFunctions.isConstant(i0p)) {
 				// i0 at half filling and the electrolyte's initial concentration (the solid-state meaning of the value)
-				double c0 = Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
+				double c0 = electrolyte == null ? SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION : Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
 				double k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
 				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
 				law = String.format(Locale.ROOT, "k %s (from i0 at half filling), exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
@@ -536,7 +576,8 @@ public final class DfnMapping {
 			} else throw error(m, "material " + m.getName() + " needs an exchange-current-rate-constant (k of i0 = k ce^a cs^b (cmax - cs)^c)"
 					+ " or an exchange-current-density (i0 at half filling, or a function of ce, cs, cmax, T)");
 			double alpha = Layers.si(m, "transfer-coefficient").orElse(0.5);
-			DoubleUnaryOperator ocv = SimulationInputs.ocv(m);
+			OpenCircuitPotential hysteresis = hysteresis(m, p);
+			DoubleUnaryOperator ocv = hysteresis != null ? x -> hysteresis.at(x, DEFAULT_REFERENCE_TEMPERATURE) : SimulationInputs.ocv(m);
 			if (ocv == null) throw error(m, "material " + m.getName() + " needs an ocv (ocv function V = ... in x, or ocv table)");
 			FickianParticle particle = new FickianParticle(radius, cMax, d);
 			values.put(p + "material", m.getName());
@@ -546,8 +587,26 @@ public final class DfnMapping {
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
-			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
-					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax,
+					hysteresis != null ? hysteresis : (x, t) -> ocv.applyAsDouble(x), new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+		}
+
+		/**
+		 * A material's zeroth-order OCP hysteresis (lithiation-ocp and delithiation-ocp, functions or tables of x), or null
+		 * when it has neither; one without the other is an error at the one given. The branches replace its ocv in the run.
+		 */
+		OpenCircuitPotential hysteresis(Material m, String p) {
+			Property lith = Cells.property(m, "lithiation-ocp"), delith = Cells.property(m, "delithiation-ocp");
+			if (lith == null && delith == null) return null;
+			if (lith == null || delith == null)
+				throw error(lith != null ? lith : delith, "material " + m.getName() + " gives " + (lith != null ? "lithiation-ocp" : "delithiation-ocp")
+						+ " without " + (lith != null ? "delithiation-ocp" : "lithiation-ocp") + ": OCP hysteresis needs both branches");
+			StateFunction l = stateFunction(m, "lithiation-ocp"), d = stateFunction(m, "delithiation-ocp");
+			ZerothOrderHysteresis h = new ZerothOrderHysteresis(l::at, d::at);
+			StringBuilder gap = new StringBuilder(); // the gap U_delith - U_lith at x = 0.1, 0.3, ... 0.9 [V]
+			for (int i = 0; i < 5; i++) gap.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", h.gap(0.1 + 0.2 * i, DEFAULT_REFERENCE_TEMPERATURE)));
+			values.put(p + "ocp-hysteresis-gap", gap.toString());
+			return h;
 		}
 
 		/**

@@ -18,6 +18,7 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
@@ -78,7 +79,7 @@ public final class DfnRunner {
 		final StepCurrent power = new StepCurrent();
 		/** Whether the current is an unknown of the state (a protocol with constant-power steps: DfnModel.controlled). */
 		final boolean controlled;
-		final DfnModel model;
+		final CellModel model;
 		final BdfIntegrator bdf;
 		final double nominalDensity;
 		final LumpedThermal thermal;
@@ -96,7 +97,7 @@ public final class DfnRunner {
 			steps = in.protocol().flatten();
 			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower || x instanceof StepSpec.ConstantVoltage
 					|| x instanceof StepSpec.Follow f && f.power());
-			model = controlled ? DfnModel.controlled(in.cell(), in.mesh(), current, power) : new DfnModel(in.cell(), in.mesh(), current);
+			model = CellModel.of(in.cell(), in.mesh(), controlled, current, power); // a DfnModel, or a SingleParticleModel
 			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();

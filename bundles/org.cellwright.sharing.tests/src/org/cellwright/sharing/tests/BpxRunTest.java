@@ -37,13 +37,10 @@ public class BpxRunTest {
 	Path tmp;
 
 	/** Files that cannot run a DFN discharge, with the reason (docs/sharing.md, "BPX files that run"). */
-	static final Map<String, String> CANNOT_RUN = Map.of("nmc_pouch_cell_BPX_SPM.json",
-			"a single-particle-model file: it has no electrolyte, separator or electrode porosity, which a DFN cell needs (the import gives it a placeholder solid separator)");
+	static final Map<String, String> CANNOT_RUN = Map.of();
 
 	/** Files that run but leave out physics that changes their capacity, with the reason. */
-	static final Map<String, String> KNOWN_DEVIATION = Map.of("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis.json",
-			"its graphite-Si OCP has hysteresis (lithiation and delithiation branches under \"User-defined\"), which the language does not model: "
-					+ "the run uses the file's \"OCP [V]\", not the delithiation branch a discharge follows (2.3 % above the measured 1 C discharge of the file it names for comparison)");
+	static final Map<String, String> KNOWN_DEVIATION = Map.of();
 
 	/** The charge of the file's measured 1 C discharge ({@code "Validation"}: trapezoidal integral of |I| dt) [Ah], or null. */
 	static Double measured1C(JsonObject root) {

@@ -178,7 +178,10 @@ public class BpxTest {
 				close(ely.get("Cation transference number").getAsDouble(), si(liquid, "transference-number"), "t+");
 				close(ely.get("Initial concentration [mol.m-3]").getAsDouble(), si(liquid, "initial-concentration"), "c0");
 			} else {
-				assertTrue(r.notes().stream().anyMatch(n -> n.contains("placeholder")), r.report());
+				// a single-particle-model file: a 'model single-particle' cell of its two electrodes, no placeholder separator
+				assertTrue(r.text().contains("\tmodel single-particle") && !r.text().contains("layer separator"), r.text());
+				assertTrue(r.notes().stream().anyMatch(n -> n.contains("single-particle")), r.report());
+				assertEquals("single-particle", org.cellwright.lang.model.Cells.model(l.cell()), "the parsed cell's model");
 			}
 			// what has no counterpart is reported and kept as a comment
 			assertTrue(r.skipped().contains("Cell / Specific heat capacity [J.K-1.kg-1]"), r.report());

@@ -206,6 +206,39 @@ public class BpxValidatorTest {
 	}
 
 	/**
+	 * Zeroth-order OCP hysteresis (BPX's example): the "User-defined" lithiation and delithiation OCP tables of the
+	 * negative electrode become its lithiation-ocp and delithiation-ocp, tables against x sorted by x (the file's x
+	 * decrease), not comments; the export writes them back under "User-defined" with the same points, and the re-export
+	 * passes the validator.
+	 */
+	@Test
+	void hysteresisBranchesAreImportedAsTablesAndExportedBackUnderUserDefined() throws Exception {
+		Path f = shared().resolve("data/bpx-real/bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis.json");
+		JsonObject user = section(read(f), "User-defined");
+		BpxImporter.Result r = BpxImporter.importFile(f);
+		String neg = r.text().substring(r.text().indexOf("material NegativeElectrode"), r.text().indexOf("material PositiveElectrode"));
+		assertTrue(neg.contains("\tlithiation-ocp = table V against x { ") && neg.contains("\tdelithiation-ocp = table V against x { "), neg);
+		assertTrue(!r.text().contains("// BPX \"User-defined\" \"Negative electrode delithiation OCP [V]\""), "mapped, not kept as a comment");
+		assertTrue(r.mapped().contains("User-defined / Negative electrode lithiation OCP [V]"), r.mapped().toString());
+		Path cell = tmp.resolve("hysteresis.cell");
+		Files.writeString(cell, r.text());
+		JsonObject out = BpxHardeningTest.export(cell);
+		for (String k : List.of("Negative electrode lithiation OCP [V]", "Negative electrode delithiation OCP [V]")) {
+			JsonObject in = user.getAsJsonObject(k), back = section(out, "User-defined").getAsJsonObject(k);
+			assertEquals(in.getAsJsonArray("x").size(), back.getAsJsonArray("x").size(), k);
+			// the same points, x ascending in the export (the file's are descending)
+			int n = in.getAsJsonArray("x").size();
+			for (int i = 0; i < n; i++) {
+				assertEquals(in.getAsJsonArray("x").get(i).getAsDouble(), back.getAsJsonArray("x").get(n - 1 - i).getAsDouble(), 1e-15, k + " x " + i);
+				assertEquals(in.getAsJsonArray("y").get(i).getAsDouble(), back.getAsJsonArray("y").get(n - 1 - i).getAsDouble(), 1e-15, k + " y " + i);
+			}
+		}
+		Path json = tmp.resolve("hysteresis.bpx.json");
+		Files.writeString(json, new Gson().toJson(out));
+		validate(List.of(json)).forEach((x, ok) -> assertTrue(ok, x + " passes the BPX validator"));
+	}
+
+	/**
 	 * An electrolyte conductivity given as a table becomes the liquid electrolyte's table against c (its activation
 	 * energy, which a table cannot carry, is a note and kept), and the export writes the table back (and passes the
 	 * validator); {@code interpolate} evaluates a table where the importer needs a value.

@@ -166,6 +166,16 @@ public final class BpxExporter {
 					|| after != null && kind(after.getMaterial()) == MaterialKind.INTERCALATION_ANODE;
 			negL = posFirst ? after : before;
 			posL = posFirst ? before : after;
+		} else if (Cells.isSingleParticle(cell)) {
+			header.addProperty("Model", "SPM");
+			// a single-particle cell has no separator: its intercalation-anode and intercalation-cathode layers
+			for (Layer l : stack) {
+				MaterialKind k = kind(l.getMaterial());
+				if (k == MaterialKind.INTERCALATION_ANODE && negL == null)
+					negL = l;
+				else if (k == MaterialKind.INTERCALATION_CATHODE && posL == null)
+					posL = l;
+			}
 		}
 
 		// cell
@@ -422,6 +432,9 @@ public final class BpxExporter {
 					continue;
 				JsonObject p = new JsonObject();
 				particle(p, m, negative, c0, tRef, lost, prefix + " / " + m.getName());
+				if (Cells.property(m, "lithiation-ocp") != null || Cells.property(m, "delithiation-ocp") != null)
+					lost.add(prefix + " / " + m.getName() + ": OCP hysteresis (lithiation-ocp, delithiation-ocp) of a blend population"
+							+ " (BPX's \"User-defined\" branches are per electrode)");
 				OptionalDouble r = Layers.si(m, "particle-radius");
 				put(p, "Particle radius [m]", r);
 				double share = c.getFraction() == null || !Units.isKnown(c.getFraction().getUnit()) ? Double.NaN : Units.toSI(c.getFraction());
@@ -444,6 +457,9 @@ public final class BpxExporter {
 		put(o, "Particle radius [m]", r);
 		if (eps.isPresent() && r.isPresent())
 			o.addProperty("Surface area per unit volume [m-1]", 3 * eps.getAsDouble() / r.getAsDouble());
+		// zeroth-order OCP hysteresis: under "User-defined" with PyBaMM's names, as BPX's example writes it (valid in 0.x and 1.x)
+		stateValue(user, prefix + " lithiation OCP [V]", "-", m, "lithiation-ocp", "-", "x", tRef, lost, prefix);
+		stateValue(user, prefix + " delithiation OCP [V]", "-", m, "delithiation-ocp", "-", "x", tRef, lost, prefix);
 		others(m, user, prefix, DONE);
 	}
 
@@ -461,7 +477,7 @@ public final class BpxExporter {
 	private static final List<String> DONE = List.of("diffusivity", "electronic-conductivity", "max-concentration", "diffusion-activation-energy",
 			"exchange-current-activation-energy", "exchange-current-density", "initial-stoichiometry", "reference-temperature",
 			"exchange-current-rate-constant", "exchange-current-electrolyte-exponent", "exchange-current-solid-exponent",
-			"exchange-current-vacancy-exponent", "particle-radius");
+			"exchange-current-vacancy-exponent", "particle-radius", "lithiation-ocp", "delithiation-ocp");
 
 	/** The particle parameters of one active material (BPX's "Particle" fields). */
 	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {

@@ -215,9 +215,17 @@ public final class BpxImporter {
 		out.append("// cellwright export-bpx writes them back.\n");
 		out.append("package ").append(pkg).append("\n\n");
 
+		user = object(par, USER);
 		electrodeMaterials(out, "NegativeElectrode", "intercalation-anode", NEG, neg, refT);
 		electrodeMaterials(out, "PositiveElectrode", "intercalation-cathode", POS, pos, refT);
-		boolean liquid = electrolyte(out, ely);
+		// a single-particle-model file (header "Model": "SPM", no electrolyte or separator) is a 'model single-particle' cell
+		boolean spm = ely == null && sep == null && "SPM".equalsIgnoreCase(text(header, "Model"));
+		if (spm)
+			notes.add("a single-particle-model file (\"Model\": \"SPM\"): imported as a 'model single-particle' cell of its two electrodes,"
+					+ " which run simulates with the single-particle model");
+		if (spm)
+			out.append("// BPX \"Model\": \"SPM\": a single-particle cell (docs/language.md): no electrolyte, no separator.\n\n");
+		boolean liquid = !spm && electrolyte(out, ely);
 		String separatorMaterial = "Electrolyte";
 		Double sepEps = sep == null ? null : number(sep, "Porosity");
 		if (liquid && sepEps != null && sepEps < 1) {
@@ -235,6 +243,8 @@ public final class BpxImporter {
 		// the cell
 		out.append("// The cell: one stack of the BPX electrode pairs (area = electrode area x pairs in parallel).\n");
 		out.append("cell ").append(cellName).append(" {\n");
+		if (spm)
+			out.append("\tmodel single-particle // BPX \"Model\": \"SPM\"\n");
 		Double area = number(cell, "Electrode area [m2]");
 		Double pairs = number(cell, "Number of electrode pairs connected in parallel to make a cell");
 		if (area != null) {
@@ -275,7 +285,7 @@ public final class BpxImporter {
 		if (sep != null) {
 			out.append("\tlayer separator: ").append(separatorMaterial).append(' ');
 			layerBody(out, SEP, new Electrode(sep, List.of()), liquid);
-		} else {
+		} else if (!spm) {
 			String model = text(header, "Model");
 			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(shorten(model)))
 					.append(") has no separator; 1 um so that the stack validates\n\tlayer separator: Electrolyte 1 um\n");
@@ -301,10 +311,11 @@ public final class BpxImporter {
 			String s = e.getKey();
 			if (!List.of(CELL, ELY, SEP, NEG, POS, STATE, "Header").contains(s)) {
 				out.append('\n');
-				if (e.getValue().isJsonObject())
+				if (e.getValue().isJsonObject()) {
 					for (String k : e.getValue().getAsJsonObject().keySet())
-						keep(out, "", s, k, e.getValue().getAsJsonObject(), true);
-				else
+						if (!mapped.contains(s + " / " + k))
+							keep(out, "", s, k, e.getValue().getAsJsonObject(), true);
+				} else
 					keep(out, "", "Parameterisation", s, par, true);
 			}
 		}
@@ -515,6 +526,7 @@ public final class BpxImporter {
 				mapped.add(id(section, pop, "OCP [V]"));
 			}
 		}
+		hysteresis(out, section, pop, m);
 		for (String key : m.keySet())
 			if (!mapped.contains(id(section, pop, key)) && (pop != null || !LAYER_KEYS.contains(key)) && !key.equals("Conductivity [S.m-1]")
 					&& !(pop == null && key.equals("Surface area per unit volume [m-1]") && number(m, "Particle radius [m]") != null
@@ -525,6 +537,79 @@ public final class BpxImporter {
 					keepParticle(out, section, pop, key, m);
 			}
 		out.append("}\n\n");
+	}
+
+	/** The file's "User-defined" section, or null. */
+	private JsonObject user;
+
+	/**
+	 * Zeroth-order OCP hysteresis (docs/sharing.md): the lithiation and delithiation OCP branches of an electrode, from
+	 * BPX 1.x's "OCP (lithiation) [V]" / "OCP (delithiation) [V]" of the electrode or, as BPX 0.4's example writes them,
+	 * "User-defined" "Negative electrode lithiation OCP [V]" / "... delithiation OCP [V]" (PyBaMM's parameter names),
+	 * as {@code lithiation-ocp} and {@code delithiation-ocp} of the material: a function of x or a table against x
+	 * (sorted by x, as PyBaMM does). Only both branches together are mapped.
+	 */
+	private void hysteresis(StringBuilder out, String section, String pop, JsonObject m) throws BpxException {
+		String[][] keys = { { "OCP (lithiation) [V]", "OCP (delithiation) [V]" },
+				{ section + " lithiation OCP [V]", section + " delithiation OCP [V]" } };
+		for (int i = 0; i < keys.length; i++) {
+			JsonObject o = i == 0 ? m : pop == null ? user : null;
+			if (o == null || !o.has(keys[i][0]) || !o.has(keys[i][1]))
+				continue;
+			String s = i == 0 ? section : USER;
+			String lith = branch(o.get(keys[i][0]), i == 0 ? path(section, pop, keys[i][0]) : parPath + key(USER) + key(keys[i][0]));
+			String delith = branch(o.get(keys[i][1]), i == 0 ? path(section, pop, keys[i][1]) : parPath + key(USER) + key(keys[i][1]));
+			if (lith == null || delith == null) {
+				notes.add(section + ": an OCP hysteresis branch uses something the language's expressions cannot express; both kept as comments");
+				continue;
+			}
+			out.append("\t// BPX ").append(json(s)).append(' ').append(json(keys[i][0])).append(" and ").append(json(keys[i][1]))
+					.append(": zeroth-order hysteresis (a run uses these branches instead of the ocv)\n");
+			out.append("\tlithiation-ocp = ").append(lith).append('\n');
+			out.append("\tdelithiation-ocp = ").append(delith).append('\n');
+			mapped.add(i == 0 ? id(section, pop, keys[i][0]) : USER + " / " + keys[i][0]);
+			mapped.add(i == 0 ? id(section, pop, keys[i][1]) : USER + " / " + keys[i][1]);
+			return;
+		}
+	}
+
+	/** One OCP branch as the language's value: {@code function V = ...} in x, or {@code table V against x {...}} sorted by x. */
+	private String branch(JsonElement v, String where) throws BpxException {
+		if (isNumber(v))
+			return "function V = " + fmt(v.getAsDouble());
+		if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+			try {
+				String f = PyExpression.toCellWright(v.getAsString(), "x");
+				return f == null ? null : "function V = " + f;
+			} catch (PyExpression.TooLarge e) {
+				throw new BpxException(where + ": refused: " + e.getMessage() + " (write the OCP as a table {\"x\": [...], \"y\": [...]})");
+			}
+		}
+		if (!v.isJsonObject())
+			return null;
+		JsonElement xe = v.getAsJsonObject().get("x"), ye = v.getAsJsonObject().get("y");
+		if (xe == null || ye == null || !xe.isJsonArray() || !ye.isJsonArray())
+			throw new BpxException(where + ": a table's \"x\" and \"y\" must be lists of numbers");
+		JsonArray xs = xe.getAsJsonArray(), ys = ye.getAsJsonArray();
+		if (xs.size() != ys.size() || xs.size() < 2)
+			throw new BpxException(where + ": the table has " + xs.size() + " x and " + ys.size() + " y values (at least two points)");
+		if (xs.size() > MAX_TABLE_POINTS)
+			throw new BpxException(where + ": refused: the table has " + xs.size() + " points (at most " + MAX_TABLE_POINTS + ")");
+		Integer[] order = new Integer[xs.size()];
+		for (int i = 0; i < order.length; i++) {
+			String which = !isNumber(xs.get(i)) ? ".x[" + i + "]" : !isNumber(ys.get(i)) ? ".y[" + i + "]" : null;
+			if (which != null)
+				throw new BpxException(where + which + ": not a number");
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> xs.get(i).getAsDouble()));
+		StringBuilder b = new StringBuilder("table V against x { ");
+		for (int k = 0; k < order.length; k++) {
+			if (k > 0 && xs.get(order[k]).getAsDouble() == xs.get(order[k - 1]).getAsDouble())
+				throw new BpxException(where + ".x[" + order[k] + "]: the table has x = " + fmt(xs.get(order[k]).getAsDouble()) + " twice");
+			b.append(k == 0 ? "" : ", ").append(fmt(xs.get(order[k]).getAsDouble())).append(' ').append(fmt(ys.get(order[k]).getAsDouble()));
+		}
+		return b.append(" }").toString();
 	}
 
 	private static final List<String> LAYER_KEYS = List.of("Thickness [m]", "Particle radius [m]", "Porosity", "Transport efficiency");

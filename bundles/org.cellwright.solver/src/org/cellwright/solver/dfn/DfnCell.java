@@ -28,6 +28,19 @@ public record DfnCell(NegativeElectrode negativeElectrode, PorousSeparator separ
 
     /** Thickness of the electrolyte-filled region: porous negative (if any), separator, positive [m]. */
     public double thickness() {
-        return (lithiumMetal() == null ? negativeElectrode.thickness() : 0) + separator.thickness() + positive.thickness();
+        return (lithiumMetal() == null ? negativeElectrode.thickness() : 0) + (separator == null ? 0 : separator.thickness())
+                + positive.thickness();
     }
+
+    /**
+     * A cell for the {@link SingleParticleModel}: two electrodes, no separator and no electrolyte (null); the exchange
+     * currents take the electrolyte at its reference concentration c_e0 [mol/m3].
+     */
+    public static DfnCell singleParticle(IntercalationElectrode negative, IntercalationElectrode positive, double referenceElectrolyteConcentration,
+            double temperature) {
+        return new DfnCell(negative, null, positive, null, referenceElectrolyteConcentration, temperature);
+    }
+
+    /** Whether this is a single-particle cell (no electrolyte): it runs through {@link SingleParticleModel}. */
+    public boolean isSingleParticle() { return electrolyte == null; }
 }

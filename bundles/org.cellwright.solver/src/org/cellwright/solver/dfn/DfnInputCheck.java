@@ -21,9 +21,11 @@ public final class DfnInputCheck {
         double t = cell.temperature(), c0 = cell.initialElectrolyteConcentration();
         if (!(t > 0)) out.add("temperature must be positive, got " + t + " K");
         if (!(c0 > 0)) out.add("initial electrolyte concentration must be positive, got " + c0 + " mol/m3");
+        boolean spm = cell.isSingleParticle();
         if (cell.lithiumMetal() != null) lithiumMetal(cell.lithiumMetal(), c0, t, out);
-        else electrode(cell.negative(), "negative electrode", out);
-        electrode(cell.positive(), "positive electrode", out);
+        else electrode(cell.negative(), "negative electrode", spm, out);
+        electrode(cell.positive(), "positive electrode", spm, out);
+        if (spm) return out; // no separator, no electrolyte (SingleParticleModel)
         PorousSeparator s = cell.separator();
         if (!(s.thickness() > 0)) out.add("separator thickness must be positive");
         if (!(s.porosity() > 0 && s.porosity() <= 1)) out.add("separator porosity must lie in (0, 1], got " + s.porosity());
@@ -31,10 +33,13 @@ public final class DfnInputCheck {
         return out;
     }
 
-    private static void electrode(IntercalationElectrode e, String role, List<String> out) {
+    private static void electrode(IntercalationElectrode e, String role, boolean spm, List<String> out) {
         if (!(e.thickness() > 0)) out.add(role + " thickness must be positive");
-        if (!(e.porosity() > 0 && e.porosity() < 1)) out.add(role + " porosity must lie in (0, 1), got " + e.porosity());
-        if (!(e.activeFraction() > 0 && e.porosity() + e.activeFraction() <= 1))
+        if (spm) {
+            if (e.isBlend()) out.add(role + " is a blend: the single-particle model takes one particle population per electrode");
+            if (!(e.activeFraction() > 0 && e.activeFraction() <= 1)) out.add(role + " active-material fraction must lie in (0, 1], got " + e.activeFraction());
+        } else if (!(e.porosity() > 0 && e.porosity() < 1)) out.add(role + " porosity must lie in (0, 1), got " + e.porosity());
+        if (!spm && !(e.activeFraction() > 0 && e.porosity() + e.activeFraction() <= 1))
             out.add(role + " active-material fraction must be positive and leave porosity + fraction <= 1, got " + e.activeFraction());
         for (ParticlePopulation p : e.populations()) {
             String who = e.isBlend() ? role + " population " + p.name() : role;
@@ -43,7 +48,7 @@ public final class DfnInputCheck {
             if (!(c > 0 && c < cMax)) out.add(who + " initial concentration " + c + " mol/m3 lies outside (0, c_max = " + cMax + ")");
             if (!(p.particle().radius() > 0)) out.add(who + " particle radius must be positive");
         }
-        if (!(e.solid().conductivity() > 0)) out.add(role + " conductivity must be positive");
+        if (!spm && !(e.solid().conductivity() > 0)) out.add(role + " conductivity must be positive");
     }
 
     private static void lithiumMetal(PlanarLithiumElectrode f, double c0, double t, List<String> out) {

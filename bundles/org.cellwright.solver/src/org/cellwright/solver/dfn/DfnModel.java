@@ -22,7 +22,7 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
  * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
  */
-public final class DfnModel implements BorderedDaeSystem {
+public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Offsets within a cell's core block. */
     static final int CE = 0, PHIE = 1, PHIS = 2, J = 3;
 
@@ -462,7 +462,8 @@ public final class DfnModel implements BorderedDaeSystem {
                     double cMax = e.particle().maximumConcentration();
                     double cSurf = surfaceConcentration(y, g, k);
                     double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
-                    double eta = y[s + PHIS] - y[s + PHIE] - e.ocp().at(cSurf / cMax, temp);
+                    // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
+                    double eta = y[s + PHIS] - y[s + PHIE] - e.ocp().at(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
                     SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();

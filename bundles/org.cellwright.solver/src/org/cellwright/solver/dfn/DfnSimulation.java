@@ -58,7 +58,7 @@ public final class DfnSimulation {
     }
 
     /** The end reason of a power step the cell cannot deliver (also for runners of {@link DfnModel#controlled} models). */
-    public static String undeliverable(DfnModel model, double t) {
+    public static String undeliverable(CellModel model, double t) {
         return String.format(java.util.Locale.ROOT, "power not deliverable: %.4g W/m2 demanded at t = %.6g s is beyond what the cell can give",
                 model.powerDemand(t), t);
     }
