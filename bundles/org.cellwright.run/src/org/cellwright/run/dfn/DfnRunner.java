@@ -17,6 +17,7 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.dfn.BernardiHeat;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
@@ -71,7 +72,8 @@ public final class DfnRunner {
 		final DfnModel model;
 		final BdfIntegrator bdf;
 		final double nominalDensity;
-		final LumpedThermal thermal;
+		/** The lumped thermal model (null: isothermal); 'set temperature' sets the surroundings' temperature too. */
+		LumpedThermal thermal;
 		final double[] y;
 		final int totalCycles;
 		int stepIndex, cycle, firstSign;
@@ -117,6 +119,8 @@ public final class DfnRunner {
 			double temperature = in.cell().temperature();
 			for (; first < steps.size() && steps.get(first) instanceof StepSpec.SetTemperature t; first++) temperature = t.temperature();
 			model.setTemperature(temperature);
+			if (thermal != null && first > 0) thermal = new LumpedThermal(thermal.heatCapacityPerArea(), thermal.heatTransferCoefficient(),
+					thermal.coolingAreaRatio(), temperature);
 			if (!bdf.start(0, model.initialState(), 1e-3)) return notConverged(0, "no consistent initial state (the cell at rest)");
 			emit(0, bdf.state(), 0, 0);
 			nextOutput = in.outputInterval();
@@ -126,6 +130,8 @@ public final class DfnRunner {
 				RunStatus st = switch (s) {
 					case StepSpec.SetTemperature t -> {
 						model.setTemperature(t.temperature());
+						if (thermal != null) thermal = new LumpedThermal(thermal.heatCapacityPerArea(), thermal.heatTransferCoefficient(),
+								thermal.coolingAreaRatio(), t.temperature());
 						yield null;
 					}
 					case StepSpec.ConstantCurrent cc -> step(currentDensity(cc), cc.cutoffs());
@@ -191,12 +197,8 @@ public final class DfnRunner {
 				}
 				moved = true;
 				double ta = bdf.previousTime(), tb = bdf.time();
-				if (thermal != null) {
-					double q = LumpedThermal.heatGeneration(model.current(tb, bdf.state()), model.openCircuitVoltage(bdf.state()),
-							model.voltage(tb, bdf.state()));
-					model.setTemperature(thermal.advance(model.temperature(), q, tb - ta));
-				}
 				double vb = model.voltage(tb, bdf.state());
+				if (!crossed(cutoffs, vb)) heat(ta, tb, bdf.state());
 				if (crossed(cutoffs, vb)) {
 					double lo = ta, hi = tb; // bisection for the crossing on the dense output
 					for (int it = 0; it < 40; it++) {
@@ -205,6 +207,8 @@ public final class DfnRunner {
 						if (crossed(cutoffs, model.voltage(mid, y))) hi = mid;
 						else lo = mid;
 					}
+					bdf.interpolate(lo, y);
+					heat(ta, lo, y);
 					outputsBefore(lo, t0, i);
 					bdf.interpolate(lo, y);
 					double[] yc = y.clone();
@@ -223,6 +227,16 @@ public final class DfnRunner {
 					return endStep(timeEnd, t0, i, vb);
 				}
 			}
+		}
+
+		/**
+		 * The lumped thermal model's step (operator splitting, DfnSimulation's coupling): the temperature advances over
+		 * [ta, tb] with Bernardi's heat (irreversible and entropic) of the state y at tb, cooling implicit; the next step's
+		 * properties see it. Its error is first order in the step (LumpedThermalTest, DfnThermalRunTest).
+		 */
+		void heat(double ta, double tb, double[] state) {
+			if (thermal == null || tb <= ta) return;
+			model.setTemperature(thermal.advance(model.temperature(), BernardiHeat.of(model, tb, state).total(), tb - ta));
 		}
 
 		/** The current of the step before [A/m2, charge positive]. */
@@ -354,7 +368,9 @@ public final class DfnRunner {
 				}
 				double ta = bdf.previousTime(), tb = bdf.time();
 				double ib = currentOf(tb, bdf.state());
-				if (crossed(cutoffs, model.voltage(tb, bdf.state()))) {
+				boolean cut = crossed(cutoffs, model.voltage(tb, bdf.state()));
+				if (!cut) heat(ta, tb, bdf.state());
+				if (cut) {
 					double lo = ta, hi = tb;
 					for (int it = 0; it < 40; it++) {
 						double mid = 0.5 * (lo + hi);
@@ -362,6 +378,8 @@ public final class DfnRunner {
 						if (crossed(cutoffs, model.voltage(mid, y))) hi = mid;
 						else lo = mid;
 					}
+					bdf.interpolate(lo, y);
+					heat(ta, lo, y);
 					powerOutputsBefore(lo, ta, ia, q);
 					bdf.interpolate(lo, y);
 					double ic = currentOf(lo, y);
