@@ -61,12 +61,16 @@ class DfnThermalRunTest {
 		return q;
 	}
 
-	/** Heat lost to the surroundings [J/m2]: the trapezoidal integral of h (A_cool/A) (T - T_amb). */
+	/**
+	 * Heat lost to the surroundings [J/m2]: the integral of h (A_cool/A) (T - T_amb), each interval at its end's
+	 * temperature as the model's implicit cooling takes it (the trapezoid instead differs by the step's first-order
+	 * error: 0.9 % here, with 60 s steps in the rest).
+	 */
 	static double lost(List<Sample> s, double hRatio, double ambient) {
 		double q = 0;
 		for (int k = 1; k < s.size(); k++) {
 			Sample a = s.get(k - 1), b = s.get(k);
-			q += 0.5 * hRatio * (a.temperature() + b.temperature() - 2 * ambient) * (b.time() - a.time());
+			q += hRatio * (b.temperature() - ambient) * (b.time() - a.time());
 		}
 		return q;
 	}
@@ -102,8 +106,23 @@ class DfnThermalRunTest {
 		assertTrue(max > t0 + 0.5, "a 2 C discharge warms the cell: " + max + " K");
 		assertTrue(tEnd < max - 0.1, "and it cools during the rest: " + tEnd + " K after " + max + " K");
 		double q = generated(s), stored = 400 * (tEnd - t0), out = lost(s, 1 * 2, 298.15);
-		// the splitting takes each step's heat at its end and the samples are every accepted step: first order in the step
-		assertEquals(q, stored + out, 0.02 * q, "generated " + q + " J/m2 = stored " + stored + " + lost " + out);
+		// the samples are every accepted step and the splitting takes each step's mean heat: the balance closes to round-off
+		// but for the steps cut at the voltage cut-off
+		assertEquals(q, stored + out, 0.005 * q, "generated " + q + " J/m2 = stored " + stored + " + lost " + out);
+	}
+
+	@Test
+	void theSplittingErrorIsSmall() throws Exception {
+		// the DAE sees each step's starting temperature: at 20 s steps (10 % of the thermal time constant C/(h A_cool)
+		// = 200 s) the warmest temperature moves by less than 2 % of the rise from the default steps
+		RecordingSink coarse = run(cell(THERMAL));
+		RecordingSink fine = run(cell(THERMAL).replace("experiment X { cell C protocol D }", "experiment X { cell C protocol D solver { max-step = 20 s } }"));
+		double a = coarse.samples.stream().mapToDouble(Sample::temperature).max().orElseThrow();
+		double b = fine.samples.stream().mapToDouble(Sample::temperature).max().orElseThrow();
+		System.out.printf(java.util.Locale.ROOT, "splitting: warmest %.4f K (default steps, %d samples) against %.4f K (20 s steps, %d)%n", a,
+				coarse.samples.size(), b, fine.samples.size());
+		assertTrue(fine.samples.size() > coarse.samples.size(), "more steps");
+		assertEquals(b - 298.15, a - 298.15, 0.02 * (b - 298.15));
 	}
 
 	@Test
@@ -134,7 +153,7 @@ class DfnThermalRunTest {
 		for (int k = 1; k < s.size(); k++)
 			assertTrue(s.get(k).temperature() >= s.get(k - 1).temperature() - 1e-12, "adiabatic: never cooler (no heat is absorbed here)");
 		double q = generated(s), stored = 400 * (sink.last().temperature() - s.get(0).temperature());
-		assertEquals(q, stored, 0.02 * q, "adiabatic: generated " + q + " J/m2 = stored " + stored);
+		assertEquals(q, stored, 0.005 * q, "adiabatic: generated " + q + " J/m2 = stored " + stored);
 		RecordingSink cooled = run(cell(THERMAL));
 		assertTrue(sink.last().temperature() > cooled.last().temperature() + 0.5, "warmer than the cooled cell");
 	}
@@ -149,13 +168,15 @@ class DfnThermalRunTest {
 		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
 		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(f, "I"), iso, ProgressListener.NONE), iso.events.toString());
 		double rise = sink.last().temperature() - 298.15;
-		// 5 A through the cell's ~0.1-0.2 V of loss is 0.5-1 W; h A_cool = 0.0531 W/K and C = 36.45 J/K (time constant
-		// 690 s): a rise of a few K to ~15 K by the end of an hour, below the adiabatic bound (heat / C)
+		// 5 A through the cell's 0.1-0.2 V of loss is 0.5-1 W; h A_cool = 0.0531 W/K and C = 42.78 J/K (time constant
+		// 810 s): near its steady rise q / (h A_cool), 10-20 K, by the end of the hour; below the adiabatic bound (heat / C).
+		// PyBaMM's lumped DFN with the same data: 13.8 K (docs/dfn.md: its local heat leaves out the heat of mixing)
 		double heat = generated(sink.samples) * in.area(); // the irreversible part (the entropic one is small here)
 		System.out.printf(java.util.Locale.ROOT, "Chen 2020 1C: %.2f K warmer at the end (%.0f s; isothermal %.0f s), heat %.0f J%n", rise,
 				sink.last().time(), iso.last().time(), heat);
-		assertTrue(rise > 2 && rise < 20, "1 C warms the LG M50 by " + rise + " K");
-		assertTrue(rise < 1.2 * heat / 36.451, "below the adiabatic bound");
+		assertEquals(42.775, in.thermal().heatCapacityPerArea() * in.area(), 0.001, "rho c_p V");
+		assertTrue(rise > 10 && rise < 25, "1 C warms the LG M50 by " + rise + " K");
+		assertTrue(rise < heat / 42.775, "below the adiabatic bound");
 		assertTrue(sink.last().time() >= iso.last().time() - 5, "a warmer cell does not deliver less at 1 C: " + sink.last().time() + " s");
 	}
 
