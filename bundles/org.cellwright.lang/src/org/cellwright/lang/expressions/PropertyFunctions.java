@@ -91,7 +91,7 @@ public final class PropertyFunctions {
 		if (m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
 			return ELECTROLYTE.contains(name) ? Optional.of(Role.ELECTROLYTE) : Optional.empty();
 		return switch (name) {
-		case "diffusivity", "electronic-conductivity" -> Optional.of(Role.SOLID);
+		case "diffusivity", "electronic-conductivity", "entropic-coefficient" -> Optional.of(Role.SOLID);
 		case "exchange-current-density" -> Optional.of(Role.KINETIC);
 		case "ionic-conductivity" -> Optional.of(Role.TEMPERATURE);
 		default -> Optional.empty();

@@ -187,6 +187,7 @@ public final class PropertyCatalog {
 		positive("exchange-current-rate-constant", m, Dimension.DIMENSIONLESS, "rate constant k of i0 = k ce^a cs^b (cmax - cs)^c, in SI: A/m2 (m3/mol)^(a+b+c), written without a unit");
 		nonNegative("exchange-current-electrolyte-exponent", m, Dimension.DIMENSIONLESS, "exponent a of the electrolyte concentration in the exchange current (default 0.5)");
 		nonNegative("exchange-current-solid-exponent", m, Dimension.DIMENSIONLESS, "exponent b of the particle surface concentration in the exchange current (default 0.5)");
+		any("entropic-coefficient", m, Dimension.ENTROPIC_COEFFICIENT, "entropic coefficient dU/dT of an intercalation material's OCP (a constant or a function of x and T; BPX: Entropic change coefficient): U(x, T) = U(x) + (T - T_ref) dU/dT, reversible heat -I T dU/dT");
 		nonNegative("exchange-current-vacancy-exponent", m, Dimension.DIMENSIONLESS, "exponent c of the vacancies cmax - cs in the exchange current (default 0.5)");
 
 		Set<Owner> l = EnumSet.of(Owner.LAYER);

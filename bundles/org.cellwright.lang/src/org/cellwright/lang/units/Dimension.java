@@ -42,7 +42,8 @@ public enum Dimension {
 	RESISTANCE("Ohm", "a resistance: mOhm, Ohm, kOhm"),
 	HEAT_TRANSFER_COEFFICIENT("W/m2/K", "a heat-transfer coefficient: W/m2/K, mW/cm2/K"),
 	SPECIFIC_HEAT_CAPACITY("J/kg/K", "a specific heat capacity: J/kg/K, J/g/K"),
-	HEAT_CAPACITY("J/K", "a heat capacity: J/K, kJ/K");
+	HEAT_CAPACITY("J/K", "a heat capacity: J/K, kJ/K"),
+	ENTROPIC_COEFFICIENT("V/K", "an entropic coefficient dU/dT: V/K, mV/K");
 
 	private final String siUnit;
 	private final String description;

@@ -88,6 +88,7 @@ public final class Units {
 		add(Dimension.HEAT_TRANSFER_COEFFICIENT, "W/m2/K", 1); add(Dimension.HEAT_TRANSFER_COEFFICIENT, "mW/cm2/K", 10);
 		add(Dimension.SPECIFIC_HEAT_CAPACITY, "J/kg/K", 1); add(Dimension.SPECIFIC_HEAT_CAPACITY, "J/g/K", 1e3);
 		add(Dimension.HEAT_CAPACITY, "J/K", 1); add(Dimension.HEAT_CAPACITY, "kJ/K", 1e3);
+		add(Dimension.ENTROPIC_COEFFICIENT, "V/K", 1); add(Dimension.ENTROPIC_COEFFICIENT, "mV/K", 1e-3); // BPX: V.K-1
 	}
 
 	private Units() {

@@ -159,6 +159,29 @@ class DfnThermalRunTest {
 	}
 
 	@Test
+	void anEntropicCoefficientAddsTheReversibleHeat() throws Exception {
+		// the cathode's dU/dT = -0.2 mV/K: on discharge (its reduction current -I) the reversible heat -I T dU_p/dT > 0
+		String text = cell(THERMAL.replace("1 W/m2/K", "0 W/m2/K")).replace("electronic-conductivity = 10 S/m  exchange-current-density = 3 A/m2",
+				"electronic-conductivity = 10 S/m  exchange-current-density = 3 A/m2  entropic-coefficient = -0.2 mV/K");
+		DfnInputs in = DfnRunTest.inputs(write(text), "X");
+		assertEquals("-0.000200000 -0.000200000 -0.000200000", in.values().get("p.entropic-coefficient"), in.values().toString());
+		var u = in.cell().positive().ocp();
+		assertEquals(u.at(0.5, 298.15) - 10 * 2e-4, u.at(0.5, 308.15), 1e-12, "U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		List<Sample> s = sink.samples;
+		double reversible = 0;
+		for (int k = 1; k < s.size(); k++) {
+			Sample a = s.get(k - 1), b = s.get(k);
+			// -I T dU_oc/dT with I = -current (discharge positive) and dU_oc/dT = dU_p/dT
+			reversible += 0.5 * (a.current() * a.temperature() + b.current() * b.temperature()) * -2e-4 * (b.time() - a.time());
+		}
+		double irreversible = generated(s), stored = 400 * (sink.last().temperature() - s.get(0).temperature());
+		assertTrue(reversible > 0.1 * irreversible, "a sizeable reversible part: " + reversible + " of " + irreversible + " J/m2");
+		assertEquals(irreversible + reversible, stored, 0.005 * (irreversible + reversible), "adiabatic: all of it stored");
+	}
+
+	@Test
 	void theLibrarysChen2020CellWarmsByAFewKelvinAtOneC() throws Exception {
 		Path f = tmp.resolve("chen.cell");
 		Files.writeString(f, "package t\nimport cellwright.sets.chen2020.*\nexperiment X { cell Chen2020LGM50Thermal protocol Chen2020Discharge1C }\n"

@@ -41,6 +41,8 @@ import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnInputCheck;
 import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.EntropicOpenCircuitPotential;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.dfn.FickianParticle;
@@ -518,7 +520,14 @@ public final class DfnMapping {
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
-			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, (x, t) -> ocv.applyAsDouble(x),
+			// the entropic coefficient: U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT, and the reversible heat (docs/language.md)
+			OpenCircuitPotential u = (x, t) -> ocv.applyAsDouble(x);
+			StateFunction dudt = stateFunction(m, "entropic-coefficient");
+			if (dudt != null) {
+				u = new EntropicOpenCircuitPotential(u, dudt, Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE));
+				values.put(p + "entropic-coefficient", sampled(dudt, 0.1, 0.5, 0.9));
+			}
+			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, u,
 					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
 		}
 
