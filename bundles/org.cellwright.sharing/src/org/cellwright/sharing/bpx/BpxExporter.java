@@ -494,6 +494,9 @@ public final class BpxExporter {
 	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
 		stateValue(o, "Diffusivity [m2.s-1]", "Diffusivity activation energy [J.mol-1]", m, "diffusivity", "diffusion-activation-energy", "x", tRef,
 				lost, where);
+		if (Cells.property(m, "entropic-coefficient") != null)
+			stateValue(o, "Entropic change coefficient [V.K-1]", "Entropic change coefficient activation energy", m, "entropic-coefficient",
+					"entropic-coefficient-activation-energy", "x", tRef, lost, where);
 		put(o, "Maximum concentration [mol.m-3]", Layers.si(m, "max-concentration"));
 		put(o, "Reaction rate constant activation energy [J.mol-1]", Layers.si(m, "exchange-current-activation-energy"));
 		OptionalDouble k = Layers.si(m, "exchange-current-rate-constant"), cMax = Layers.si(m, "max-concentration");

@@ -521,6 +521,8 @@ public final class BpxImporter {
 		prop(out, section, pop, m, "Maximum concentration [mol.m-3]", "max-concentration", "mol/m3");
 		stateProperty(out, section, pop, m, "Diffusivity [m2.s-1]", "diffusivity", "m2/s", "x", "Diffusivity activation energy [J.mol-1]",
 				"diffusion-activation-energy");
+		// the entropic coefficient dU/dT of x (the OCP's temperature dependence and the reversible heat; no activation energy)
+		stateProperty(out, section, pop, m, "Entropic change coefficient [V.K-1]", "entropic-coefficient", "V/K", "x", "", "");
 		Double k = number(m, "Reaction rate constant [mol.m-2.s-1]"), cMax = number(m, "Maximum concentration [mol.m-3]");
 		if (k != null && cMax != null) {
 			// BPX: j0 = F k sqrt(ce/ce0 x (1 - x)) = [F k / (cmax sqrt(ce0))] ce^0.5 cs^0.5 (cmax - cs)^0.5
