@@ -55,6 +55,19 @@ public class ThermalLanguageTest {
 	}
 
 	@Test
+	void anEntropicCoefficientIsAVoltPerKelvinOfXAndT() throws Exception {
+		assertEquals(1e-3, Units.convert(1, "mV/K", "V/K"), 1e-15);
+		assertEquals(Dimension.ENTROPIC_COEFFICIENT, PropertyCatalog.find(Owner.MATERIAL, "entropic-coefficient").orElseThrow().dimension());
+		String m = "material G is intercalation-anode { max-concentration = 30000 mol/m3  diffusivity = 4e-14 m2/s  exchange-current-density = 1 A/m2\n"
+				+ " ocv function V = 0.2 - 0.1*x\n entropic-coefficient = function V/K = -1e-4*x + 2e-6*(T - 298.15) }\n";
+		List<Issue> ok = v(m);
+		none(ok, WRONG_DIMENSION);
+		assertTrue(ok.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR), ok.toString());
+		has(v(m.replace("function V/K", "function V")), WRONG_DIMENSION, Severity.ERROR, "entropic-coefficient");
+		has(v(m.replace("function V/K = -1e-4*x", "function V/K = -1e-4*c")), EXPRESSION, Severity.ERROR, "unknown variable 'c'");
+	}
+
+	@Test
 	void aCellWithItsThermalDataIsClean() throws Exception {
 		List<Issue> issues = v(CELL);
 		none(issues, MISSING_PROPERTY);
