@@ -86,6 +86,8 @@ public final class RunReport {
 		b.append("<section id=\"voltage\"><h2>Voltage</h2>");
 		if (ts != null && ts.rows() > 1) {
 			b.append(voltageVsTime(ts).figure(W, H));
+			Plot temperature = temperatureVsTime(ts);
+			if (temperature != null) b.append("<div id=\"temperature\">").append(temperature.figure(W, 220)).append("</div>");
 			Plot vc = voltageVsCapacity(ts);
 			b.append("<div id=\"voltage-capacity\">");
 			b.append(vc.isEmpty() ? missing("no current steps to draw") : vc.figure(W, H));

@@ -101,6 +101,23 @@ final class Sections {
 		return new Plot("Cell voltage", "time / h", "voltage / V").line("voltage", ts.column("time_h"), ts.column("voltage_V"), Plot.PALETTE[0]);
 	}
 
+	/** The cell temperature against time, or null when it does not change (isothermal runs). */
+	static Plot temperatureVsTime(CsvTable ts) {
+		if (!ts.has("temperature_K")) return null;
+		double[] t = ts.column("temperature_K"), c = new double[t.length];
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < t.length; i++) {
+			c[i] = t[i] - 273.15;
+			if (!Double.isNaN(t[i])) {
+				lo = Math.min(lo, t[i]);
+				hi = Math.max(hi, t[i]);
+			}
+		}
+		if (!(hi - lo > 1e-6)) return null;
+		return new Plot("Cell temperature (lumped thermal model)", "time / h", "temperature / \u00b0C").line("temperature", ts.column("time_h"), c,
+				Plot.PALETTE[3 % Plot.PALETTE.length]);
+	}
+
 	static Plot currentVsTime(CsvTable ts) {
 		return new Plot("Applied current", "time / h", "current / mA cm\u207b\u00b2").line("current", ts.column("time_h"),
 				ts.column("current_mA_cm2"), Plot.PALETTE[1]);

@@ -92,7 +92,7 @@ public final class PropertyFunctions {
 		if (m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
 			return ELECTROLYTE.contains(name) ? Optional.of(Role.ELECTROLYTE) : Optional.empty();
 		return switch (name) {
-		case "diffusivity", "electronic-conductivity", "lithiation-ocp", "delithiation-ocp" -> Optional.of(Role.SOLID);
+		case "diffusivity", "electronic-conductivity", "lithiation-ocp", "delithiation-ocp", "entropic-coefficient" -> Optional.of(Role.SOLID);
 		case "exchange-current-density" -> Optional.of(Role.KINETIC);
 		case "ionic-conductivity" -> Optional.of(Role.TEMPERATURE);
 		default -> Optional.empty();

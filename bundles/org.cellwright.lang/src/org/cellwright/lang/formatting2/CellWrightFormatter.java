@@ -84,7 +84,7 @@ public class CellWrightFormatter extends AbstractJavaFormatter {
 				doc.prepend(k, it -> it.newLine());
 		}
 		if (o instanceof Cell)
-			for (ISemanticRegion k : regionFor(o).keywords("remove"))
+			for (ISemanticRegion k : regionFor(o).keywords("remove", "without"))
 				doc.prepend(k, it -> it.newLine());
 		if (o instanceof Experiment)
 			for (ISemanticRegion k : regionFor(o).keywords("cell", "protocol", "solver", "record"))

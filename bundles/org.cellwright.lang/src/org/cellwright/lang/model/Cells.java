@@ -136,6 +136,14 @@ public final class Cells {
 		return "single-particle".equals(model(cell));
 	}
 
+	/** The cell's optional mechanisms switched off ('without thermal'), its bases' included. */
+	public static Set<String> switchedOff(Cell cell) {
+		Set<String> off = new java.util.LinkedHashSet<>();
+		for (Cell c : lineage(cell))
+			off.addAll(c.getSwitchedOff());
+		return off;
+	}
+
 	/** The property of that name of any owner, or null. */
 	public static Property property(PropertyOwner owner, String name) {
 		if (owner instanceof Cell c)

@@ -124,7 +124,7 @@ public final class PropertyCatalog {
 	static {
 		Set<Owner> m = EnumSet.of(Owner.MATERIAL);
 		Set<Owner> mt = EnumSet.of(Owner.MATERIAL, Owner.TRANSFORMATION);
-		positive("density", m, Dimension.DENSITY, "true (skeletal) density");
+		positive("density", EnumSet.of(Owner.MATERIAL, Owner.CELL), Dimension.DENSITY, "true (skeletal) density; of a cell: its mean density (mass / volume, for its heat capacity)");
 		positive("molar-mass", mt, Dimension.MOLAR_MASS, "molar mass per formula unit");
 		nonNegative("ionic-conductivity", m, Dimension.CONDUCTIVITY, "Li+ conductivity of the dense material at the reference temperature");
 		nonNegative("ionic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the ionic conductivity");
@@ -190,6 +190,7 @@ public final class PropertyCatalog {
 		positive("exchange-current-rate-constant", m, Dimension.DIMENSIONLESS, "rate constant k of i0 = k ce^a cs^b (cmax - cs)^c, in SI: A/m2 (m3/mol)^(a+b+c), written without a unit");
 		nonNegative("exchange-current-electrolyte-exponent", m, Dimension.DIMENSIONLESS, "exponent a of the electrolyte concentration in the exchange current (default 0.5)");
 		nonNegative("exchange-current-solid-exponent", m, Dimension.DIMENSIONLESS, "exponent b of the particle surface concentration in the exchange current (default 0.5)");
+		any("entropic-coefficient", m, Dimension.ENTROPIC_COEFFICIENT, "entropic coefficient dU/dT of an intercalation material's OCP (a constant or a function of x and T; BPX: Entropic change coefficient): U(x, T) = U(x) + (T - T_ref) dU/dT, reversible heat -I T dU/dT");
 		nonNegative("exchange-current-vacancy-exponent", m, Dimension.DIMENSIONLESS, "exponent c of the vacancies cmax - cs in the exchange current (default 0.5)");
 
 		Set<Owner> l = EnumSet.of(Owner.LAYER);
@@ -213,6 +214,13 @@ public final class PropertyCatalog {
 		ENTRIES.put("nominal-capacity", new Entry("nominal-capacity", c,
 				List.of(Dimension.AREAL_CAPACITY, Dimension.CAPACITY), 0, false, INF, false, false,
 				"capacity that defines 1 C (areal or absolute)"));
+		// the lumped thermal model of a DFN cell (BPX "Cell"; Bernardi et al. 1985): rho c_p V dT/dt = A q - h A_cool (T - T_amb)
+		nonNegative("heat-transfer-coefficient", c, Dimension.HEAT_TRANSFER_COEFFICIENT, "total heat-transfer coefficient h from the cell's surface to its surroundings (0: adiabatic)");
+		positive("specific-heat-capacity", c, Dimension.SPECIFIC_HEAT_CAPACITY, "the cell's mean specific heat capacity c_p (with its density and volume: heat capacity rho c_p V)");
+		positive("heat-capacity", c, Dimension.HEAT_CAPACITY, "the whole cell's heat capacity (instead of specific-heat-capacity, density and volume)");
+		positive("volume", c, Dimension.VOLUME, "the cell's volume (for its heat capacity)");
+		positive("cooling-area", c, Dimension.AREA, "the cell's external surface through which it exchanges heat (BPX: External surface area)");
+		positive("ambient-temperature", c, Dimension.TEMPERATURE, "temperature of the surroundings the cell exchanges heat with (default: the cell's temperature)");
 
 		Set<Owner> s = EnumSet.of(Owner.SOLVER);
 		for (String n : List.of("cathode-nodes", "particle-nodes", "interlayer-nodes"))

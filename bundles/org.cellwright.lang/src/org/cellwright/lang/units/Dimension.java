@@ -39,7 +39,11 @@ public enum Dimension {
 	ANGLE("rad", "an angle: deg, rad"),
 	SURFACE_ENERGY("J/m2", "a surface energy: mJ/m2, J/m2"),
 	AREA_SPECIFIC_RESISTANCE("Ohm.m2", "an area-specific resistance: Ohm.cm2, Ohm.m2"),
-	RESISTANCE("Ohm", "a resistance: mOhm, Ohm, kOhm");
+	RESISTANCE("Ohm", "a resistance: mOhm, Ohm, kOhm"),
+	HEAT_TRANSFER_COEFFICIENT("W/m2/K", "a heat-transfer coefficient: W/m2/K, mW/cm2/K"),
+	SPECIFIC_HEAT_CAPACITY("J/kg/K", "a specific heat capacity: J/kg/K, J/g/K"),
+	HEAT_CAPACITY("J/K", "a heat capacity: J/K, kJ/K"),
+	ENTROPIC_COEFFICIENT("V/K", "an entropic coefficient dU/dT: V/K, mV/K");
 
 	private final String siUnit;
 	private final String description;

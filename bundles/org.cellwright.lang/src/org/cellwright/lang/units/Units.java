@@ -84,6 +84,11 @@ public final class Units {
 		add(Dimension.SURFACE_ENERGY, "J/m2", 1); add(Dimension.SURFACE_ENERGY, "mJ/m2", 1e-3);
 		add(Dimension.AREA_SPECIFIC_RESISTANCE, "Ohm.m2", 1); add(Dimension.AREA_SPECIFIC_RESISTANCE, "Ohm.cm2", 1e-4);
 		add(Dimension.RESISTANCE, "Ohm", 1); add(Dimension.RESISTANCE, "mOhm", 1e-3); add(Dimension.RESISTANCE, "kOhm", 1e3);
+		// the lumped thermal model (BPX "Cell": W.m-2.K-1, J.K-1.kg-1)
+		add(Dimension.HEAT_TRANSFER_COEFFICIENT, "W/m2/K", 1); add(Dimension.HEAT_TRANSFER_COEFFICIENT, "mW/cm2/K", 10);
+		add(Dimension.SPECIFIC_HEAT_CAPACITY, "J/kg/K", 1); add(Dimension.SPECIFIC_HEAT_CAPACITY, "J/g/K", 1e3);
+		add(Dimension.HEAT_CAPACITY, "J/K", 1); add(Dimension.HEAT_CAPACITY, "kJ/K", 1e3);
+		add(Dimension.ENTROPIC_COEFFICIENT, "V/K", 1); add(Dimension.ENTROPIC_COEFFICIENT, "mV/K", 1e-3); // BPX: V.K-1
 	}
 
 	private Units() {

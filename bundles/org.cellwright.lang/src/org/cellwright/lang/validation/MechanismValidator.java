@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.cellwright.lang.model.CellThermal;
 import org.cellwright.lang.text.Printable;
+import org.cellwright.model.Cell;
 import org.cellwright.model.Composite;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
@@ -23,6 +25,28 @@ public class MechanismValidator extends AbstractCellWrightRules {
 	public static List<String> switchable(Material m) {
 		if (m != null && !(m instanceof Composite) && m.getKind() == MaterialKind.LITHIUM_METAL) return List.of("contact-loss");
 		return List.of();
+	}
+
+	/** The switchable mechanisms of a cell: its lumped thermal model (docs/language.md, "Thermal model"). */
+	public static final List<String> CELL_SWITCHABLE = List.of(CellThermal.SWITCH);
+
+	@Check
+	public void switchedOff(Cell c) {
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < c.getSwitchedOff().size(); i++) {
+			String name = c.getSwitchedOff().get(i);
+			if (!CELL_SWITCHABLE.contains(name))
+				error("cell " + c.getName() + ": 'without " + Printable.escape(name) + "': no such mechanism of a cell; switchable: "
+						+ String.join(", ", CELL_SWITCHABLE), c, CELL__SWITCHED_OFF, i, UNKNOWN_PROPERTY);
+			else if (!seen.add(name))
+				warning("cell " + c.getName() + ": " + name + " is switched off twice", c, CELL__SWITCHED_OFF, i, DUPLICATE_NAME);
+		}
+		// a warning here (a cell extending this one may complete the data); running the cell is an error (DfnMapping)
+		List<String> missing = CellThermal.missing(c);
+		if (!missing.isEmpty())
+			warning("cell " + c.getName() + " gives part of the lumped thermal model's data (" + CellThermal.given(c).getName()
+					+ "): it lacks " + String.join("; ", missing) + ". Add them, or write 'without thermal' to run it isothermal",
+					c, ELEMENT__NAME, MISSING_PROPERTY);
 	}
 
 	@Check

@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.cellwright.lang.expressions.KineticFunction;
 import org.cellwright.lang.expressions.PropertyFunction;
 import org.cellwright.lang.expressions.PropertyFunctions;
+import org.cellwright.lang.model.CellThermal;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
@@ -39,6 +40,8 @@ import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnInputCheck;
 import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.EntropicOpenCircuitPotential;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.dfn.FickianParticle;
@@ -48,8 +51,8 @@ import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.NegativeElectrode;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
+import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
-import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.dfn.ZerothOrderHysteresis;
@@ -160,8 +163,8 @@ public final class DfnMapping {
 		m.values.put("mesh", nodes + "/" + mesh.separator() + "/" + nodes + " x " + mesh.particle());
 		m.values.put("relative-tolerance", Double.toString(rtol));
 		m.values.put("protocol", protocol.toString());
-		return new DfnInputs(provenance, c.getName(), cell, mesh, rtol, interval, maxStep, m.area, m.nominal, protocol, null,
-				Map.copyOf(m.values));
+		return new DfnInputs(provenance, c.getName(), cell, mesh, rtol, interval, maxStep, m.area, m.nominal, protocol,
+				m.thermal(cell.temperature()), Map.copyOf(m.values));
 	}
 
 	private static boolean usesCRate(List<StepSpec> steps) {
@@ -280,11 +283,11 @@ public final class DfnMapping {
 		DfnCell cell() {
 			for (String k : overrides.keySet()) {
 				int dot = k.indexOf('.');
-				if (dot < 0 ? !List.of("area", "temperature", "nominal-capacity").contains(k)
+				if (dot < 0 ? !List.of("area", "temperature", "nominal-capacity").contains(k) && !CellThermal.PROPERTIES.contains(k)
 						: !List.of("thickness", "porosity", "particle-radius", "active-volume-fraction", "bruggeman-electrolyte",
 								"bruggeman-solid", "initial-stoichiometry").contains(k.substring(dot + 1)))
 					throw error(site, "cannot vary '" + k + "' of a liquid-electrolyte (DFN) cell yet; these can: area, temperature,"
-							+ " nominal-capacity, and a layer's thickness, porosity, particle-radius, active-volume-fraction,"
+							+ " nominal-capacity, the thermal model's data, and a layer's thickness, porosity, particle-radius, active-volume-fraction,"
 							+ " bruggeman-electrolyte, bruggeman-solid, initial-stoichiometry");
 			}
 			Double a = cellValue("area");
@@ -316,6 +319,30 @@ public final class DfnMapping {
 			NegativeElectrode neg = foil != null ? lithiumMetal(foil) : electrode(negative, MaterialKind.INTERCALATION_ANODE);
 			IntercalationElectrode pos = electrode(positive, MaterialKind.INTERCALATION_CATHODE);
 			return new DfnCell(neg, separator(), pos, liquid, c0, temperature);
+		}
+
+		/**
+		 * The lumped thermal model of a cell that gives its thermal data (CellThermal's rule), per m2 of electrode:
+		 * heat capacity / area, h, cooling area / area, the ambient temperature (default: the cell's); null: isothermal.
+		 */
+		LumpedThermal thermal(double temperature) {
+			if (!CellThermal.isThermal(c)) {
+				values.put("thermal", Cells.switchedOff(c).contains(CellThermal.SWITCH) ? "switched off" : "none (isothermal)");
+				return null;
+			}
+			List<String> missing = CellThermal.missing(c);
+			if (!missing.isEmpty())
+				throw error(c, "cell " + c.getName() + " gives part of the lumped thermal model's data (" + CellThermal.given(c).getName()
+						+ "): it lacks " + String.join("; ", missing) + ". Add them, or write 'without thermal' to run it isothermal");
+			Double capacity = cellValue("heat-capacity");
+			if (capacity == null) capacity = cellValue("specific-heat-capacity") * cellValue("density") * cellValue("volume");
+			double h = cellValue("heat-transfer-coefficient"), cooling = cellValue("cooling-area");
+			Double ambient = cellValue("ambient-temperature");
+			LumpedThermal t = new LumpedThermal(capacity / area, h, cooling / area, ambient == null ? temperature : ambient);
+			values.put("thermal", String.format(Locale.ROOT, "heat capacity %.6g J/K (%.6g J/m2/K), h %.6g W/m2/K, cooling area %.6g m2"
+					+ " (%.6g per electrode area), ambient %.6g K", capacity, t.heatCapacityPerArea(), h, cooling, t.coolingAreaRatio(),
+					t.ambientTemperature()));
+			return t;
 		}
 
 		/** The stack without current collectors: one negative electrode, one separator, one positive electrode. */
@@ -587,8 +614,15 @@ public final class DfnMapping {
 			StringBuilder ocvText = new StringBuilder(); // sampled at x = 0.05, 0.15, ... 0.95: changes when the OCV changes
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
-			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax,
-					hysteresis != null ? hysteresis : (x, t) -> ocv.applyAsDouble(x), new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+			// the entropic coefficient: U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT, and the reversible heat (docs/language.md)
+			OpenCircuitPotential u = hysteresis != null ? hysteresis : (x, t) -> ocv.applyAsDouble(x);
+			StateFunction dudt = stateFunction(m, "entropic-coefficient");
+			if (dudt != null) {
+				u = new EntropicOpenCircuitPotential(u, dudt, Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE));
+				values.put(p + "entropic-coefficient", sampled(dudt, 0.1, 0.5, 0.9));
+			}
+			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, u,
+					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
 		}
 
 		/**

@@ -202,6 +202,7 @@ public final class BpxExporter {
 		if (posL != null)
 			put(c, "Reference temperature [K]", Layers.si(active(posL.getMaterial()), "reference-temperature"));
 		put(user, "Stack pressure [Pa]", Layers.si(cell, "stack-pressure"));
+		thermal(cell, c, lost);
 
 		// electrodes and separator
 		Material liquid = sepL == null ? null : liquid(sepL.getMaterial());
@@ -299,6 +300,8 @@ public final class BpxExporter {
 		header.addProperty("BPX", version);
 		if (!version.startsWith("0."))
 			state(root, c, ely, user, text);
+		else if (c.remove(HEAT_TRANSFER) != null)
+			lost.add("Cell: heat-transfer-coefficient (BPX " + version + " has no place for it; BPX 1.x keeps it in \"State\")");
 		if (user.size() > 0)
 			par.add(BpxImporter.USER, user);
 		for (String empty : List.of(BpxImporter.ELY, BpxImporter.SEP))
@@ -327,6 +330,29 @@ public final class BpxExporter {
 				// not JSON any more: the material's name is used
 			}
 		return m;
+	}
+
+	static final String HEAT_TRANSFER = "Heat transfer coefficient [W.m-2.K-1]";
+
+	/**
+	 * The lumped thermal model's data (docs/sharing.md): BPX's lumped "Density", "Specific heat capacity", "External
+	 * surface area" and "Volume" of the cell, and its heat-transfer coefficient (moved to "State" for BPX 1.x); the
+	 * ambient temperature, when the cell gives one, as BPX's ambient and the cell's temperature as its initial one. A
+	 * total heat-capacity without density and specific heat capacity has no BPX field and is named in {@code lost}.
+	 */
+	private static void thermal(Cell cell, JsonObject c, List<String> lost) {
+		put(c, "Density [kg.m-3]", Layers.si(cell, "density"));
+		put(c, "Specific heat capacity [J.K-1.kg-1]", Layers.si(cell, "specific-heat-capacity"));
+		put(c, "External surface area [m2]", Layers.si(cell, "cooling-area"));
+		put(c, "Volume [m3]", Layers.si(cell, "volume"));
+		put(c, HEAT_TRANSFER, Layers.si(cell, "heat-transfer-coefficient"));
+		OptionalDouble ambient = Layers.si(cell, "ambient-temperature");
+		if (ambient.isPresent()) {
+			put(c, "Initial temperature [K]", Layers.si(cell, "temperature"));
+			put(c, "Ambient temperature [K]", ambient);
+		}
+		if (Layers.si(cell, "heat-capacity").isPresent() && !(c.has("Density [kg.m-3]") && c.has("Specific heat capacity [J.K-1.kg-1]")))
+			lost.add("Cell: heat-capacity (BPX holds a lumped density and specific heat capacity with the volume, not a total heat capacity)");
 	}
 
 	/** The BPX version written when the cell was not imported from BPX: the newest layout (that of the BPX validator, 1.1.1). */
@@ -358,6 +384,7 @@ public final class BpxExporter {
 	private static void state(JsonObject root, JsonObject c, JsonObject ely, JsonObject user, String text) {
 		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
 		move(c, "Ambient temperature [K]", thermal, "Ambient temperature [K]");
+		move(c, HEAT_TRANSFER, thermal, HEAT_TRANSFER);
 		move(c, "Initial temperature [K]", initial, "Initial temperature [K]");
 		move(ely, "Initial concentration [mol.m-3]", initial, BpxImporter.STATE_C0);
 		move(c, "Thermal conductivity [W.m-1.K-1]", user, "Thermal conductivity [W.m-1.K-1]");
@@ -483,6 +510,9 @@ public final class BpxExporter {
 	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
 		stateValue(o, "Diffusivity [m2.s-1]", "Diffusivity activation energy [J.mol-1]", m, "diffusivity", "diffusion-activation-energy", "x", tRef,
 				lost, where);
+		if (Cells.property(m, "entropic-coefficient") != null)
+			stateValue(o, "Entropic change coefficient [V.K-1]", "Entropic change coefficient activation energy", m, "entropic-coefficient",
+					"entropic-coefficient-activation-energy", "x", tRef, lost, where);
 		put(o, "Maximum concentration [mol.m-3]", Layers.si(m, "max-concentration"));
 		put(o, "Reaction rate constant activation energy [J.mol-1]", Layers.si(m, "exchange-current-activation-energy"));
 		OptionalDouble k = Layers.si(m, "exchange-current-rate-constant"), cMax = Layers.si(m, "max-concentration");

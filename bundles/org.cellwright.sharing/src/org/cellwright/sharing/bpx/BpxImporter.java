@@ -272,6 +272,7 @@ public final class BpxImporter {
 		if (vLow != null) mapped.add(CELL + " / Lower voltage cut-off [V]");
 		if (vHigh != null) mapped.add(CELL + " / Upper voltage cut-off [V]");
 		if (refT != null) mapped.add(CELL + " / Reference temperature [K]");
+		thermal(out, cell, object(state, THERMAL));
 		for (String k : cell.keySet())
 			if (!mapped.contains(CELL + " / " + k) && !k.startsWith("Number of electrode pairs"))
 				keep(out, "\t", CELL, k, cell, true);
@@ -375,7 +376,7 @@ public final class BpxImporter {
 				else if (k.startsWith("Initial electrolyte concentration"))
 					why = "the parameterisation's electrolyte initial concentration is used";
 				else if (k.startsWith("Heat transfer coefficient"))
-					why = "the language has no heat-transfer coefficient yet: cells run isothermal";
+					why = "not a number";
 				else if (k.toLowerCase(Locale.ROOT).contains("hysteresis"))
 					why = "CellWright has no OCP hysteresis";
 				else
@@ -383,6 +384,46 @@ public final class BpxImporter {
 				notes.add(id + " = " + shorten(v) + ": not applied (" + why + "); kept as a comment");
 			}
 		}
+	}
+
+	static final String HEAT_TRANSFER = "Heat transfer coefficient [W.m-2.K-1]";
+
+	/**
+	 * The lumped thermal model's data (docs/sharing.md): "Cell"'s lumped density, specific heat capacity, external
+	 * surface area and volume, and "State" / "Thermal environment"'s heat-transfer coefficient, as the cell's
+	 * properties. A file without all of them (most give no heat-transfer coefficient) gives a cell 'without thermal',
+	 * which runs isothermal, and a note naming what is missing.
+	 */
+	private void thermal(StringBuilder out, JsonObject cell, JsonObject environment) {
+		String[][] fields = { { "Density [kg.m-3]", "density", "kg/m3" }, { "Specific heat capacity [J.K-1.kg-1]", "specific-heat-capacity", "J/kg/K" },
+				{ "External surface area [m2]", "cooling-area", "m2" }, { "Volume [m3]", "volume", "m3" } };
+		List<String> missing = new ArrayList<>();
+		boolean any = false;
+		for (String[] f : fields) {
+			Double v = number(cell, f[0]);
+			if (v == null || !(v > 0)) {
+				missing.add(CELL + " / " + f[0]);
+				continue;
+			}
+			out.append('\t').append(f[1]).append(" = ").append(plain(exact(v))).append(' ').append(f[2]).append(" // BPX \"Cell\" \"")
+					.append(f[0]).append("\"\n");
+			mapped.add(CELL + " / " + f[0]);
+			any = true;
+		}
+		Double h = number(environment, HEAT_TRANSFER);
+		if (h != null && h >= 0) {
+			out.append("\theat-transfer-coefficient = ").append(plain(exact(h))).append(" W/m2/K // BPX \"State\" / \"").append(THERMAL)
+					.append("\"\n");
+			mapped.add(STATE + " / " + THERMAL + " / " + HEAT_TRANSFER);
+			any = true;
+		} else
+			missing.add(STATE + " / " + THERMAL + " / " + HEAT_TRANSFER);
+		if (!any || missing.isEmpty())
+			return;
+		out.append("\twithout thermal // the lumped thermal data are incomplete: the cell runs isothermal\n");
+		notes.add("the lumped thermal model's data are incomplete (no " + String.join(", ", missing) + "): the cell is written 'without thermal'"
+				+ " and runs isothermal at its temperature; give the missing values (heat-transfer-coefficient, density, specific-heat-capacity,"
+				+ " volume, cooling-area) and remove 'without thermal' to run its temperature");
 	}
 
 	/** One particle population of an electrode: its BPX name (null for a single active material) and parameters. */
@@ -491,6 +532,8 @@ public final class BpxImporter {
 		prop(out, section, pop, m, "Maximum concentration [mol.m-3]", "max-concentration", "mol/m3");
 		stateProperty(out, section, pop, m, "Diffusivity [m2.s-1]", "diffusivity", "m2/s", "x", "Diffusivity activation energy [J.mol-1]",
 				"diffusion-activation-energy");
+		// the entropic coefficient dU/dT of x (the OCP's temperature dependence and the reversible heat; no activation energy)
+		stateProperty(out, section, pop, m, "Entropic change coefficient [V.K-1]", "entropic-coefficient", "V/K", "x", "", "");
 		Double k = number(m, "Reaction rate constant [mol.m-2.s-1]"), cMax = number(m, "Maximum concentration [mol.m-3]");
 		if (k != null && cMax != null) {
 			// BPX: j0 = F k sqrt(ce/ce0 x (1 - x)) = [F k / (cmax sqrt(ce0))] ce^0.5 cs^0.5 (cmax - cs)^0.5

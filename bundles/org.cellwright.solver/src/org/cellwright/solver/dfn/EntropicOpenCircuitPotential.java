@@ -19,6 +19,14 @@ public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, State
         return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
     }
 
+    /** The reference OCP's branch for this reaction direction (a hysteresis keeps its branches), shifted the same way. */
+    @Override
+    public double at(double stoichiometry, double temperature, double reaction) {
+        double u = reference.at(stoichiometry, referenceTemperature, reaction);
+        if (temperature == referenceTemperature) return u;
+        return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
+    }
+
     @Override
     public double entropicChange(double stoichiometry, double temperature) {
         return entropicChange.at(stoichiometry, temperature);
