@@ -41,16 +41,8 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
-    /**
-     * Depth to which the SE, pressed onto the as-cast layer (700 MPa in Sung2023), covers the interlayer's internal
-     * surface [m]; with the flat contact it sets the true MIEC/SE contact area on which the SE is reduced:
-     * A = (1 - eps) + a delta. Calibrated: initial Coulombic efficiency 96.4 % of the interlayer half cell (Sung et
-     * al., Adv. Mater. 2023, DOI 10.1002/adma.202210835).
-     */
-    public static final double SE_CONTACT_DEPTH = 145e-9;
     /** Li amount below which a site counts as empty [mol/m2]. */
     public static final double EMPTY = 1e-7;
-    private static final double MIN_KAPPA = 1e-8;
 
     private final String name;
     private final LithiumContext ctx;
@@ -58,7 +50,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final LayerSpec layer;
     private final MaterialSpec host, cc;
     private final int n;
-    private final double rcc, particleRadius0;
+    private final double rcc;
+    private final InterlayerGeometry geo;
     private final double hostI0;
     private final AlloyingHysteresis alloying;
     private final double etaHostN;      // nucleation overpotential in/at the MIEC (on its lithiophilic component)
@@ -99,7 +92,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         this.cc = ccLayer == null ? null : ccLayer.material();
         this.n = settings.interlayerNodes();
         this.rcc = rcc;
-        this.particleRadius0 = Double.isNaN(interlayer.particleRadius()) ? 25e-9 : interlayer.particleRadius();
+        this.geo = new InterlayerGeometry(interlayer, lith);
         this.hostI0 = host == null ? 0 : host.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         double plateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
         this.alloying = new AlloyingHysteresis(plateauL, host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, plateauL + 0.3));
@@ -168,33 +161,19 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     private void updateGeometry() {
-        double ym = lith.hasHost() ? meanY() : 0;
-        thickness = lith.hasHost() ? lith.thickness(ym) : layer.thickness();
-        porosity = lith.hasHost() ? lith.porosity(ym) : layer.porosity();
-        poreSize = lith.hasHost() ? lith.poreSize(ym, lithiationPressure)
-                : Double.isNaN(layer.poreSize()) ? 100e-9 : layer.poreSize();
+        geo.update(lith.hasHost() ? meanY() : 0, lithiationPressure);
+        thickness = geo.thickness();
+        porosity = geo.porosity();
+        poreSize = geo.poreSize();
+        aInt = geo.specificArea();
         mesh = new Mesh1D(0, thickness, n);
         dx = mesh.width();
-        double r = particleRadius0;
-        if (lith.hasHost()) r *= Math.cbrt(lith.solidVolume(ym) / lith.solidVolume(0));
-        aInt = 3 * (1 - porosity) / r;
     }
 
     private void updateTransport() {
-        double ym = lith.hasHost() ? meanY() : 0;
-        double k = 0, s = 0;
-        for (ComponentSpec c : layer.components()) {
-            MaterialSpec m = c.material();
-            double phi;
-            if (m == host) phi = lith.hostVolumeFraction(ym);
-            else phi = new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
-            double f = layer.transportFactor(phi);
-            double scale = m == host ? Math.max(ym, 0.01) : 1;
-            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF) * f;
-            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * f;
-        }
-        kappa = Math.max(k, MIN_KAPPA);
-        sigma = Math.max(s, 1e-6);
+        geo.updateTransport(lith.hasHost() ? meanY() : 0, temperature);
+        kappa = geo.ionicConductivity();
+        sigma = geo.electronicConductivity();
     }
 
     /** Human-readable state of the last trial (for debugging). */
@@ -322,8 +301,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return site(dphi, poreArea(), -gibbsThomson(), etaHostN, poreCoverage(k), PoreFilling.growthFactor(poreFill(amountNew)), nPore[k], true);
     }
 
-    /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
-    private double ccArea() { return Math.max(1.0, poreArea()); }
+    /** Li grows at the collector on the MIEC's face ({@link InterlayerGeometry#collectorContactArea}). */
+    private double ccArea() { return geo.collectorContactArea(); }
 
     private double ccShift() { return -opening(adhesionCc, nCc, 1.0); }
 
@@ -331,7 +310,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private double ccSiteDphi(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, nCc, true); }
 
-    private double seArea() { return Math.max(1 - porosity, 1e-3); }
+    private double seArea() { return geo.seFaceArea(); }
 
     private double seShift() {
         return -opening(adhesionSe, nSe, seArea()) - Math.abs(committedSeCurrent) * sei.committedResistance(1);
@@ -513,7 +492,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     /** True MIEC/SE contact area per geometric area: the flat contact plus the pore walls the SE covers. */
-    public double seContactArea() { return (1 - porosity) + aInt * SE_CONTACT_DEPTH; }
+    public double seContactArea() { return geo.seContactArea(); }
 
     /**
      * SE reduction on the MIEC/SE contact (mechanism 3 of Sung2023: decomposition scales with the true contact area),
