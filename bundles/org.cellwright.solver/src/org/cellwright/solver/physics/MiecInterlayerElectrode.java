@@ -10,7 +10,6 @@ import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.numerics.NewtonSolver;
 import org.cellwright.solver.numerics.fv.Mesh1D;
 
 /**
@@ -68,9 +67,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private final double[] poreCov; // poreCoverage of the committed state, per node
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
-    private final double[] u, uTrial, uSet;
-    private final NewtonSolver newton, newtonAtPotential;
-    private final MiecChargeBalance balance;
+    private final MiecStepSolver solver;
+    /** The solver's trial unknowns (4 per control volume, {@link MiecStepSolver}). */
+    private final double[] uTrial;
     private final SolidElectrolyteInterphase sei;
     /** SE reduced where it touches the lithiated MIEC: the flat contact and the pore walls it was pressed into. */
     private final SolidElectrolyteInterphase contactSei;
@@ -115,12 +114,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         tnPore = new double[n];
         tPlatedPore = new double[n];
         jPore = new double[n];
-        u = new double[4 * n];
-        uTrial = new double[4 * n];
-        uSet = new double[4 * n + 1];
-        newton = new NewtonSolver(4 * n, 4, 4);
-        newtonAtPotential = new NewtonSolver(4 * n + 1, 4, 4);
-        balance = new MiecChargeBalance(n, new Reactions());
+        solver = new MiecStepSolver(n, new Reactions());
+        uTrial = solver.trial();
         sei = ctx.newInterphase();
         contactSei = ctx.newInterphase();
         this.deadCc = cc == null ? 0 : cc.get(DEAD_LITHIUM_FRACTION, 0);
@@ -145,7 +140,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         updateGeometry();
         setConditions(cell.temperature(), cell.stackPressure());
         double u0 = hostEquilibrium(y[0]);
-        for (int k = 0; k < n; k++) u[4 * k + 1] = anyMetal() ? 0 : u0;
+        for (int k = 0; k < n; k++) solver.committed()[4 * k + 1] = anyMetal() ? 0 : u0;
     }
 
     private boolean anyMetal() {
@@ -196,7 +191,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override public String name() { return name; }
 
     /** Newton statistics {solves, iterations, failures} of this electrode. */
-    public long[] solverStatistics() { return newton.statistics(); }
+    public long[] solverStatistics() { return solver.statistics(); }
 
     @Override
     public void setConditions(double t, double p) {
@@ -331,7 +326,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override
     public double trial(double dt, double current) {
         startTrial(dt, current);
-        if (!newton.solve(balance, uTrial, 1e-10, 50)) return Double.NaN;
+        if (!solver.solveAtCurrent()) return Double.NaN;
         return finishTrial(dt, current);
     }
 
@@ -345,24 +340,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override
     public double currentAtPotential(double dt, double potential, double guess) {
         startTrial(dt, guess);
-        System.arraycopy(uTrial, 0, uSet, 0, uTrial.length);
-        uSet[4 * n] = guess;
         // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
         // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
-        double series = dx / (2 * sigma) + rcc + contactSei.resistance();
-        // start from the electronic potential the set potential gives at the guessed current
-        double shift = potential - guess * series - uSet[4 * (n - 1) + 1];
-        for (int k = 0; k < n; k++) uSet[4 * k + 1] += shift;
-        balance.setPotential(potential, series);
-        boolean ok;
-        try {
-            ok = newtonAtPotential.solve(balance, uSet, 1e-10, 50);
-        } finally {
-            balance.setPotential(Double.NaN, 0);
-        }
-        double i = uSet[4 * n];
-        if (!ok || !Double.isFinite(i)) return Double.NaN;
-        System.arraycopy(uSet, 0, uTrial, 0, uTrial.length);
+        double i = solver.solveAtPotential(potential, dx / (2 * sigma) + rcc + contactSei.resistance(), guess);
+        if (Double.isNaN(i)) return Double.NaN;
         lastI = i;
         return Double.isNaN(finishTrial(dt, i)) ? Double.NaN : i;
     }
@@ -371,19 +352,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private void startTrial(double dt, double current) {
         lastI = current;
         lastDt = dt;
-        System.arraycopy(u, 0, uTrial, 0, u.length);
+        solver.start(mesh, kappa, sigma);
         if (current < 0 && !(committedCurrent < 0)) {
             // start of deposition: guess a potential just past the deposition threshold (the rest potential may be
             // far above it, e.g. the host's open-circuit potential)
-            double start = Math.min(uTrial[1] - uTrial[0], -(Math.max(etaHostN, etaCcN) + gibbsThomson() + 2e-3));
-            for (int k = 0; k < n; k++) {
-                uTrial[4 * k] = 0;
-                uTrial[4 * k + 1] = start;
-                uTrial[4 * k + 2] = 0;
-                uTrial[4 * k + 3] = current / n;
-            }
+            solver.guessUniform(Math.min(uTrial[1] - uTrial[0], -(Math.max(etaHostN, etaCcN) + gibbsThomson() + 2e-3)), current);
         }
-        balance.setTransport(mesh, kappa, sigma);
     }
 
     /** Site currents and the state at the end of the solved step; the collector potential, or NaN. */
@@ -551,7 +525,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         platedSe = tPlatedSe;
         sei.commit();
         contactSei.commit();
-        System.arraycopy(uTrial, 0, u, 0, u.length);
+        solver.commit();
         if (yChanged) {
             // the pore size is set by the stack pressure while the host expands: lithiation-weighted mean pressure
             double yNew = meanY();
@@ -598,20 +572,15 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return Math.max(seRatio(), poreRatio());
     }
 
-    /** Li at the SE side (deposits of the size of mossy Li) pressing on the SE. */
+    /** Li at the SE side pressing on the SE ({@link InterlayerPenetration#seSide}). */
     private double seRatio() {
-        return nSe > EMPTY ? ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature) : 0;
+        return nSe > EMPTY ? InterlayerPenetration.seSide(ctx, pressure, -jSe, temperature) : 0;
     }
 
-    /**
-     * Li in the pores next to the SE (node 0), of the pore size set at lithiation, pressing on the SE. Li plated
-     * behind the interlayer is supplied through the Li-filled pores while the layer is displaced by the growing
-     * deposit: the pore Li is strained at the plating velocity over the layer thickness, i V_m / (F L).
-     */
+    /** Li in the pores next to the SE (node 0) while plating ({@link InterlayerPenetration#pores}). */
     private double poreRatio() {
         if (nPore[0] <= EMPTY || !(committedCurrent < 0)) return 0;
-        double rate = -committedCurrent * ctx.molarVolume / (Constants.F * thickness);
-        return ctx.penetrationRatio(pressure, poreSize, rate * Constants.F * poreSize / ctx.molarVolume, temperature);
+        return InterlayerPenetration.pores(ctx, pressure, -committedCurrent, thickness, poreSize, temperature);
     }
 
     /**
