@@ -23,8 +23,9 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * <li>Li metal deposition at three kinds of site, Butler-Volmer with equilibrium shifted by the site's penalty:
  * in pores (Gibbs-Thomson 2 gamma V_m / (r F); nucleation on the host, after which Li grows from pore to pore and
  * fills them, {@link PoreFilling}), at the SE interface (work of adhesion W V_m / (F h) to open the MIEC/SE contact
- * plus nucleation on the host), at the collector (opening the collector contact plus nucleation on the collector
- * lined with the MIEC's solid, {@link CassieBaxterWetting}; none with a Li foil). A site's bare share needs the
+ * plus nucleation on the host), at the collector (on the MIEC's face, {@link InterlayerGeometry#collectorContactArea};
+ * opening the collector contact plus nucleation on the collector lined with the MIEC's solid,
+ * {@link InterlayerNucleation#atCollector}; none with a Li foil). A site's bare share needs the
  * nucleation overpotential, its covered share (nuclei, {@link HeterogeneousNucleation#coverage}) none: the first
  * plating dips at onset and again when the full pores send Li to the collector.</li>
  * </ul>
@@ -37,7 +38,9 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * the gap at the collector (its dead-lithium-fraction). Host lithiation changes thickness, porosity and pore size
  * ({@link InterlayerLithiation}); the pore size follows the lithiation-weighted stack pressure and stays when the
  * pressure changes later. Li in the SE-side pores is strained at i V_m / (F L) and presses on the SE
- * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
+ * ({@link LithiumFlowStress}, {@link InterlayerPenetration}): large pores (formed at low pressure) keep it hard and
+ * let a filament grow. Geometry and effective transport: {@link InterlayerGeometry}; the step's numerics (unknowns,
+ * Newton): {@link MiecStepSolver} on {@link MiecChargeBalance}.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
     /** Li amount below which a site counts as empty [mol/m2]. */
@@ -220,23 +223,13 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                 amount, lastDt, derivative);
     }
 
-    /** Share of a flat site (collector, SE interface) covered by Li nuclei. */
-    private double coverage(double amount) { return HeterogeneousNucleation.coverage(amount, PlatingSubstrateElectrode.NUCLEATION_COVERAGE); }
+    /** Share of a flat site (collector, SE interface) covered by Li nuclei ({@link InterlayerNucleation#flatCoverage}). */
+    private double coverage(double amount) { return InterlayerNucleation.flatCoverage(amount); }
 
-    /**
-     * Share of the pore walls of node k on which Li grows without nucleating (committed state). The pores are
-     * connected: Li in a node's pores or in a neighbour's grows on into them, so Li nucleates once in the layer and
-     * then fills it pore by pore. The layer's nuclei cover its pores after the amount per geometric area that
-     * covers a flat substrate, shared by the nodes.
-     */
+    /** Share of the pore walls of node k covered by nuclei, committed state ({@link InterlayerNucleation#poreCoverage}). */
     private double poreCoverage(int k) { return poreCov[k]; }
 
-    private double poreCoverage(double[] amounts, int k) {
-        double m = amounts[k];
-        if (k > 0) m = Math.max(m, amounts[k - 1]);
-        if (k < n - 1) m = Math.max(m, amounts[k + 1]);
-        return HeterogeneousNucleation.coverage(m, PlatingSubstrateElectrode.NUCLEATION_COVERAGE / n);
-    }
+    private double poreCoverage(double[] amounts, int k) { return InterlayerNucleation.poreCoverage(amounts, k); }
 
     /**
      * Step control: a tenth of the largest change of a nucleation coverage in the last trial, so that the step
@@ -257,17 +250,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return 0.1 * d;
     }
 
-    /**
-     * Nucleation overpotential at the MIEC/collector interface: Li on the collector face lined by the MIEC's
-     * lithiophilic solid (fraction 1 - eps) with bare collector at the pore mouths ({@link CassieBaxterWetting});
-     * the collector's own value when it gives one, the host's without a collector contact angle; none with a foil.
-     */
+    /** Nucleation overpotential at the MIEC/collector interface ({@link InterlayerNucleation#atCollector}). */
     private double collectorNucleation() {
-        if (foil || cc == null) return foil ? 0 : etaHostN;
-        if (cc.has(NUCLEATION_OVERPOTENTIAL)) return cc.get(NUCLEATION_OVERPOTENTIAL, 0);
-        if (!cc.has(CONTACT_ANGLE) || philic == null || !philic.has(CONTACT_ANGLE)) return etaHostN;
-        double theta = CassieBaxterWetting.contactAngle(1 - porosity, philic.get(CONTACT_ANGLE, 0), cc.get(CONTACT_ANGLE, 0));
-        return HeterogeneousNucleation.overpotential(ctx.gamma, ctx.omega, theta, temperature);
+        return InterlayerNucleation.atCollector(ctx, cc, philic, foil, etaHostN, porosity, temperature);
     }
 
     /** Equilibrium shift of Li in the pores, of radius half the pore size ({@link GibbsThomson}). */
