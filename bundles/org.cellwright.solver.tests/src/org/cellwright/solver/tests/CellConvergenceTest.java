@@ -86,4 +86,27 @@ class CellConvergenceTest {
                     .relativeTolerance(1).absoluteTolerance(1e-3).outputInterval(1e9).build());
         assertOrder(v, 1, 0.25, "time step");
     }
+
+    /**
+     * The interlayer half cell's voltage after 1 h plating at 0.92 mA/cm2 (the pores fill, then Li grows at the
+     * collector) converges in the interlayer's control volumes. First order: the reactions at the layer's two faces
+     * (Li at the SE side and at the collector) are evaluated with the potentials of the boundary control volume's
+     * centre, half a node from the face. Before the collector site's area was the MIEC face's
+     * ({@code InterlayerGeometry.collectorContactArea}) it was the last node's internal surface, and the voltage moved
+     * away with every refinement (observed order -1).
+     */
+    @Test
+    void interlayerNodesFirstOrder() {
+        int[] nodes = {10, 20, 40, 80};
+        double[] v = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            RecordingSink s = new RecordingSink();
+            assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell2Interlayer(34e6),
+                    ProtocolSpec.of(StepSpec.currentDensity(-9.2, Cutoff.duration(3600))),
+                    SolverSettings.builder().interlayerNodes(nodes[k]).maxStep(10).outputInterval(1e9).build(), s, null));
+            assertEquals(3600, s.last().time(), 1e-6);
+            v[k] = s.last().voltage();
+        }
+        assertOrder(v, 1, 0.25, "interlayer control volumes");
+    }
 }

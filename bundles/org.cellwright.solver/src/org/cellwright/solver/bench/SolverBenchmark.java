@@ -52,7 +52,8 @@ public final class SolverBenchmark {
         CellSpec cyc = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
         ProtocolSpec p = Sung2023Parameters.fullCellCycling(199);
         SolverSettings coarse = SolverSettings.builder().outputInterval(600).build();
-        long bestCyc = Long.MAX_VALUE;
+        long bestCyc = Long.MAX_VALUE, bestCycCpu = Long.MAX_VALUE;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         int[] cycles = new int[1];
         RunStatus st = null;
         double[] lastDis = new double[2];
@@ -66,11 +67,12 @@ public final class SolverBenchmark {
                     lastDis[1] = cs.dischargeCapacity();
                 }
             };
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
             st = new Simulation().run(cyc, p, coarse, counting, ProgressListener.NONE);
             bestCyc = Math.min(bestCyc, System.nanoTime() - t0);
+            bestCycCpu = Math.min(bestCycCpu, cpu.getCurrentThreadCpuTime() - c0);
         }
-        System.out.printf(Locale.ROOT, "200 cycles at 0.35 C (cell 6, 60 C): %.3f s, %d cycles, status %s, retention %.3f%n",
-                bestCyc / 1e9, cycles[0], st, lastDis[1] / lastDis[0]);
+        System.out.printf(Locale.ROOT, "200 cycles at 0.35 C (cell 6, 60 C): %.3f s wall, %.3f s CPU (each the best of 3), %d cycles, status %s, retention %.3f%n",
+                bestCyc / 1e9, bestCycCpu / 1e9, cycles[0], st, lastDis[1] / lastDis[0]);
     }
 }

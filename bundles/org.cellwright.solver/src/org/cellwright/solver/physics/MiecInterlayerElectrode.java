@@ -10,7 +10,6 @@ import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.numerics.NewtonSolver;
 import org.cellwright.solver.numerics.fv.Mesh1D;
 
 /**
@@ -24,8 +23,9 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * <li>Li metal deposition at three kinds of site, Butler-Volmer with equilibrium shifted by the site's penalty:
  * in pores (Gibbs-Thomson 2 gamma V_m / (r F); nucleation on the host, after which Li grows from pore to pore and
  * fills them, {@link PoreFilling}), at the SE interface (work of adhesion W V_m / (F h) to open the MIEC/SE contact
- * plus nucleation on the host), at the collector (opening the collector contact plus nucleation on the collector
- * lined with the MIEC's solid, {@link CassieBaxterWetting}; none with a Li foil). A site's bare share needs the
+ * plus nucleation on the host), at the collector (on the MIEC's face, {@link InterlayerGeometry#collectorContactArea};
+ * opening the collector contact plus nucleation on the collector lined with the MIEC's solid,
+ * {@link InterlayerNucleation#atCollector}; none with a Li foil). A site's bare share needs the
  * nucleation overpotential, its covered share (nuclei, {@link HeterogeneousNucleation#coverage}) none: the first
  * plating dips at onset and again when the full pores send Li to the collector.</li>
  * </ul>
@@ -38,19 +38,13 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * the gap at the collector (its dead-lithium-fraction). Host lithiation changes thickness, porosity and pore size
  * ({@link InterlayerLithiation}); the pore size follows the lithiation-weighted stack pressure and stays when the
  * pressure changes later. Li in the SE-side pores is strained at i V_m / (F L) and presses on the SE
- * ({@link LithiumFlowStress}): large pores (formed at low pressure) keep it hard and let a filament grow.
+ * ({@link LithiumFlowStress}, {@link InterlayerPenetration}): large pores (formed at low pressure) keep it hard and
+ * let a filament grow. Geometry and effective transport: {@link InterlayerGeometry}; the step's numerics (unknowns,
+ * Newton): {@link MiecStepSolver} on {@link MiecChargeBalance}.
  */
 public final class MiecInterlayerElectrode implements ElectrodeModel {
-    /**
-     * Depth to which the SE, pressed onto the as-cast layer (700 MPa in Sung2023), covers the interlayer's internal
-     * surface [m]; with the flat contact it sets the true MIEC/SE contact area on which the SE is reduced:
-     * A = (1 - eps) + a delta. Calibrated: initial Coulombic efficiency 96.4 % of the interlayer half cell (Sung et
-     * al., Adv. Mater. 2023, DOI 10.1002/adma.202210835).
-     */
-    public static final double SE_CONTACT_DEPTH = 145e-9;
     /** Li amount below which a site counts as empty [mol/m2]. */
     public static final double EMPTY = 1e-7;
-    private static final double MIN_KAPPA = 1e-8;
 
     private final String name;
     private final LithiumContext ctx;
@@ -58,7 +52,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final LayerSpec layer;
     private final MaterialSpec host, cc;
     private final int n;
-    private final double rcc, particleRadius0;
+    private final double rcc;
+    private final InterlayerGeometry geo;
     private final double hostI0;
     private final AlloyingHysteresis alloying;
     private final double etaHostN;      // nucleation overpotential in/at the MIEC (on its lithiophilic component)
@@ -75,9 +70,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final double[] ty, tnPore, tPlatedPore, jPore;
     private final double[] poreCov; // poreCoverage of the committed state, per node
     private double tnCc, tnSe, tnDead, tPlatedCc, tPlatedSe, jCc, jSe, committedSeCurrent;
-    private final double[] u, uTrial, uSet;
-    private final NewtonSolver newton, newtonAtPotential;
-    private final MiecChargeBalance balance;
+    private final MiecStepSolver solver;
+    /** The solver's trial unknowns (4 per control volume, {@link MiecStepSolver}). */
+    private final double[] uTrial;
     private final SolidElectrolyteInterphase sei;
     /** SE reduced where it touches the lithiated MIEC: the flat contact and the pore walls it was pressed into. */
     private final SolidElectrolyteInterphase contactSei;
@@ -99,7 +94,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         this.cc = ccLayer == null ? null : ccLayer.material();
         this.n = settings.interlayerNodes();
         this.rcc = rcc;
-        this.particleRadius0 = Double.isNaN(interlayer.particleRadius()) ? 25e-9 : interlayer.particleRadius();
+        this.geo = new InterlayerGeometry(interlayer, lith);
         this.hostI0 = host == null ? 0 : host.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         double plateauL = host == null ? 0 : host.get(PLATEAU_POTENTIAL, 0.15);
         this.alloying = new AlloyingHysteresis(plateauL, host == null ? 0 : host.get(DELITHIATION_PLATEAU_POTENTIAL, plateauL + 0.3));
@@ -122,12 +117,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         tnPore = new double[n];
         tPlatedPore = new double[n];
         jPore = new double[n];
-        u = new double[4 * n];
-        uTrial = new double[4 * n];
-        uSet = new double[4 * n + 1];
-        newton = new NewtonSolver(4 * n, 4, 4);
-        newtonAtPotential = new NewtonSolver(4 * n + 1, 4, 4);
-        balance = new MiecChargeBalance(n, new Reactions());
+        solver = new MiecStepSolver(n, new Reactions());
+        uTrial = solver.trial();
         sei = ctx.newInterphase();
         contactSei = ctx.newInterphase();
         this.deadCc = cc == null ? 0 : cc.get(DEAD_LITHIUM_FRACTION, 0);
@@ -152,7 +143,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         updateGeometry();
         setConditions(cell.temperature(), cell.stackPressure());
         double u0 = hostEquilibrium(y[0]);
-        for (int k = 0; k < n; k++) u[4 * k + 1] = anyMetal() ? 0 : u0;
+        for (int k = 0; k < n; k++) solver.committed()[4 * k + 1] = anyMetal() ? 0 : u0;
     }
 
     private boolean anyMetal() {
@@ -168,33 +159,19 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     private void updateGeometry() {
-        double ym = lith.hasHost() ? meanY() : 0;
-        thickness = lith.hasHost() ? lith.thickness(ym) : layer.thickness();
-        porosity = lith.hasHost() ? lith.porosity(ym) : layer.porosity();
-        poreSize = lith.hasHost() ? lith.poreSize(ym, lithiationPressure)
-                : Double.isNaN(layer.poreSize()) ? 100e-9 : layer.poreSize();
+        geo.update(lith.hasHost() ? meanY() : 0, lithiationPressure);
+        thickness = geo.thickness();
+        porosity = geo.porosity();
+        poreSize = geo.poreSize();
+        aInt = geo.specificArea();
         mesh = new Mesh1D(0, thickness, n);
         dx = mesh.width();
-        double r = particleRadius0;
-        if (lith.hasHost()) r *= Math.cbrt(lith.solidVolume(ym) / lith.solidVolume(0));
-        aInt = 3 * (1 - porosity) / r;
     }
 
     private void updateTransport() {
-        double ym = lith.hasHost() ? meanY() : 0;
-        double k = 0, s = 0;
-        for (ComponentSpec c : layer.components()) {
-            MaterialSpec m = c.material();
-            double phi;
-            if (m == host) phi = lith.hostVolumeFraction(ym);
-            else phi = new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
-            double f = layer.transportFactor(phi);
-            double scale = m == host ? Math.max(ym, 0.01) : 1;
-            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF) * f;
-            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * f;
-        }
-        kappa = Math.max(k, MIN_KAPPA);
-        sigma = Math.max(s, 1e-6);
+        geo.updateTransport(lith.hasHost() ? meanY() : 0, temperature);
+        kappa = geo.ionicConductivity();
+        sigma = geo.electronicConductivity();
     }
 
     /** Human-readable state of the last trial (for debugging). */
@@ -217,7 +194,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override public String name() { return name; }
 
     /** Newton statistics {solves, iterations, failures} of this electrode. */
-    public long[] solverStatistics() { return newton.statistics(); }
+    public long[] solverStatistics() { return solver.statistics(); }
 
     @Override
     public void setConditions(double t, double p) {
@@ -246,23 +223,13 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
                 amount, lastDt, derivative);
     }
 
-    /** Share of a flat site (collector, SE interface) covered by Li nuclei. */
-    private double coverage(double amount) { return HeterogeneousNucleation.coverage(amount, PlatingSubstrateElectrode.NUCLEATION_COVERAGE); }
+    /** Share of a flat site (collector, SE interface) covered by Li nuclei ({@link InterlayerNucleation#flatCoverage}). */
+    private double coverage(double amount) { return InterlayerNucleation.flatCoverage(amount); }
 
-    /**
-     * Share of the pore walls of node k on which Li grows without nucleating (committed state). The pores are
-     * connected: Li in a node's pores or in a neighbour's grows on into them, so Li nucleates once in the layer and
-     * then fills it pore by pore. The layer's nuclei cover its pores after the amount per geometric area that
-     * covers a flat substrate, shared by the nodes.
-     */
+    /** Share of the pore walls of node k covered by nuclei, committed state ({@link InterlayerNucleation#poreCoverage}). */
     private double poreCoverage(int k) { return poreCov[k]; }
 
-    private double poreCoverage(double[] amounts, int k) {
-        double m = amounts[k];
-        if (k > 0) m = Math.max(m, amounts[k - 1]);
-        if (k < n - 1) m = Math.max(m, amounts[k + 1]);
-        return HeterogeneousNucleation.coverage(m, PlatingSubstrateElectrode.NUCLEATION_COVERAGE / n);
-    }
+    private double poreCoverage(double[] amounts, int k) { return InterlayerNucleation.poreCoverage(amounts, k); }
 
     /**
      * Step control: a tenth of the largest change of a nucleation coverage in the last trial, so that the step
@@ -283,17 +250,9 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return 0.1 * d;
     }
 
-    /**
-     * Nucleation overpotential at the MIEC/collector interface: Li on the collector face lined by the MIEC's
-     * lithiophilic solid (fraction 1 - eps) with bare collector at the pore mouths ({@link CassieBaxterWetting});
-     * the collector's own value when it gives one, the host's without a collector contact angle; none with a foil.
-     */
+    /** Nucleation overpotential at the MIEC/collector interface ({@link InterlayerNucleation#atCollector}). */
     private double collectorNucleation() {
-        if (foil || cc == null) return foil ? 0 : etaHostN;
-        if (cc.has(NUCLEATION_OVERPOTENTIAL)) return cc.get(NUCLEATION_OVERPOTENTIAL, 0);
-        if (!cc.has(CONTACT_ANGLE) || philic == null || !philic.has(CONTACT_ANGLE)) return etaHostN;
-        double theta = CassieBaxterWetting.contactAngle(1 - porosity, philic.get(CONTACT_ANGLE, 0), cc.get(CONTACT_ANGLE, 0));
-        return HeterogeneousNucleation.overpotential(ctx.gamma, ctx.omega, theta, temperature);
+        return InterlayerNucleation.atCollector(ctx, cc, philic, foil, etaHostN, porosity, temperature);
     }
 
     /** Equilibrium shift of Li in the pores, of radius half the pore size ({@link GibbsThomson}). */
@@ -322,8 +281,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return site(dphi, poreArea(), -gibbsThomson(), etaHostN, poreCoverage(k), PoreFilling.growthFactor(poreFill(amountNew)), nPore[k], true);
     }
 
-    /** Li grows at the collector on the MIEC surface facing the gap: the internal surface of the last node. */
-    private double ccArea() { return Math.max(1.0, poreArea()); }
+    /** Li grows at the collector on the MIEC's face ({@link InterlayerGeometry#collectorContactArea}). */
+    private double ccArea() { return geo.collectorContactArea(); }
 
     private double ccShift() { return -opening(adhesionCc, nCc, 1.0); }
 
@@ -331,7 +290,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private double ccSiteDphi(double dphi) { return site(dphi, ccArea(), ccShift(), etaCcN, foil ? 1 : coverage(nCc), 1, nCc, true); }
 
-    private double seArea() { return Math.max(1 - porosity, 1e-3); }
+    private double seArea() { return geo.seFaceArea(); }
 
     private double seShift() {
         return -opening(adhesionSe, nSe, seArea()) - Math.abs(committedSeCurrent) * sei.committedResistance(1);
@@ -352,7 +311,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override
     public double trial(double dt, double current) {
         startTrial(dt, current);
-        if (!newton.solve(balance, uTrial, 1e-10, 50)) return Double.NaN;
+        if (!solver.solveAtCurrent()) return Double.NaN;
         return finishTrial(dt, current);
     }
 
@@ -366,24 +325,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     @Override
     public double currentAtPotential(double dt, double potential, double guess) {
         startTrial(dt, guess);
-        System.arraycopy(uTrial, 0, uSet, 0, uTrial.length);
-        uSet[4 * n] = guess;
         // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
         // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
-        double series = dx / (2 * sigma) + rcc + contactSei.resistance();
-        // start from the electronic potential the set potential gives at the guessed current
-        double shift = potential - guess * series - uSet[4 * (n - 1) + 1];
-        for (int k = 0; k < n; k++) uSet[4 * k + 1] += shift;
-        balance.setPotential(potential, series);
-        boolean ok;
-        try {
-            ok = newtonAtPotential.solve(balance, uSet, 1e-10, 50);
-        } finally {
-            balance.setPotential(Double.NaN, 0);
-        }
-        double i = uSet[4 * n];
-        if (!ok || !Double.isFinite(i)) return Double.NaN;
-        System.arraycopy(uSet, 0, uTrial, 0, uTrial.length);
+        double i = solver.solveAtPotential(potential, dx / (2 * sigma) + rcc + contactSei.resistance(), guess);
+        if (Double.isNaN(i)) return Double.NaN;
         lastI = i;
         return Double.isNaN(finishTrial(dt, i)) ? Double.NaN : i;
     }
@@ -392,19 +337,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private void startTrial(double dt, double current) {
         lastI = current;
         lastDt = dt;
-        System.arraycopy(u, 0, uTrial, 0, u.length);
+        solver.start(mesh, kappa, sigma);
         if (current < 0 && !(committedCurrent < 0)) {
             // start of deposition: guess a potential just past the deposition threshold (the rest potential may be
             // far above it, e.g. the host's open-circuit potential)
-            double start = Math.min(uTrial[1] - uTrial[0], -(Math.max(etaHostN, etaCcN) + gibbsThomson() + 2e-3));
-            for (int k = 0; k < n; k++) {
-                uTrial[4 * k] = 0;
-                uTrial[4 * k + 1] = start;
-                uTrial[4 * k + 2] = 0;
-                uTrial[4 * k + 3] = current / n;
-            }
+            solver.guessUniform(Math.min(uTrial[1] - uTrial[0], -(Math.max(etaHostN, etaCcN) + gibbsThomson() + 2e-3)), current);
         }
-        balance.setTransport(mesh, kappa, sigma);
     }
 
     /** Site currents and the state at the end of the solved step; the collector potential, or NaN. */
@@ -513,7 +451,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     /** True MIEC/SE contact area per geometric area: the flat contact plus the pore walls the SE covers. */
-    public double seContactArea() { return (1 - porosity) + aInt * SE_CONTACT_DEPTH; }
+    public double seContactArea() { return geo.seContactArea(); }
 
     /**
      * SE reduction on the MIEC/SE contact (mechanism 3 of Sung2023: decomposition scales with the true contact area),
@@ -572,7 +510,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         platedSe = tPlatedSe;
         sei.commit();
         contactSei.commit();
-        System.arraycopy(uTrial, 0, u, 0, u.length);
+        solver.commit();
         if (yChanged) {
             // the pore size is set by the stack pressure while the host expands: lithiation-weighted mean pressure
             double yNew = meanY();
@@ -619,20 +557,15 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         return Math.max(seRatio(), poreRatio());
     }
 
-    /** Li at the SE side (deposits of the size of mossy Li) pressing on the SE. */
+    /** Li at the SE side pressing on the SE ({@link InterlayerPenetration#seSide}). */
     private double seRatio() {
-        return nSe > EMPTY ? ctx.penetrationRatio(pressure, ctx.depositSize, -jSe, temperature) : 0;
+        return nSe > EMPTY ? InterlayerPenetration.seSide(ctx, pressure, -jSe, temperature) : 0;
     }
 
-    /**
-     * Li in the pores next to the SE (node 0), of the pore size set at lithiation, pressing on the SE. Li plated
-     * behind the interlayer is supplied through the Li-filled pores while the layer is displaced by the growing
-     * deposit: the pore Li is strained at the plating velocity over the layer thickness, i V_m / (F L).
-     */
+    /** Li in the pores next to the SE (node 0) while plating ({@link InterlayerPenetration#pores}). */
     private double poreRatio() {
         if (nPore[0] <= EMPTY || !(committedCurrent < 0)) return 0;
-        double rate = -committedCurrent * ctx.molarVolume / (Constants.F * thickness);
-        return ctx.penetrationRatio(pressure, poreSize, rate * Constants.F * poreSize / ctx.molarVolume, temperature);
+        return InterlayerPenetration.pores(ctx, pressure, -committedCurrent, thickness, poreSize, temperature);
     }
 
     /**

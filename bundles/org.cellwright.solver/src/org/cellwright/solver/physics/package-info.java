@@ -16,7 +16,7 @@
  * first dip's depth in the voltage trace ({@link org.cellwright.solver.output.NucleationDips});</li>
  * <li>SE reduction on the true Li/SE and MIEC/SE contact, L^2 = L0^2 + 2kt:
  * {@link org.cellwright.solver.physics.SolidElectrolyteInterphase}; the MIEC/SE contact A = (1 - eps) + a delta in
- * {@link org.cellwright.solver.physics.MiecInterlayerElectrode#seContactArea()};</li>
+ * {@link org.cellwright.solver.physics.InterlayerGeometry#seContactArea()};</li>
  * <li>temperature of the interphase: growth k(T) and Li+ conduction kappa(T) both Arrhenius, each with its own
  * activation energy (SE: interphase-activation-energy, else its ionic one, 30 kJ/mol; interphase-conduction-activation-energy,
  * 10 kJ/mol for the Li3P-rich Li/LPSCl interphase, calibrated); the resistance at a given age scales as
