@@ -107,6 +107,28 @@ public class StackView extends ViewPart implements ModelEditing {
 	private org.eclipse.core.resources.IResourceChangeListener markerListener;
 	private org.eclipse.jface.action.ToolBarManager toolBar;
 
+	/** The actions beside the cell choice when the view is wide enough for both, else on the next line. */
+	private void wrapHeader(Composite parent) {
+		org.eclipse.swt.widgets.Control bar = toolBar.getControl();
+		if (bar == null || bar.isDisposed()) return;
+		GridLayout grid = (GridLayout) parent.getLayout();
+		int label = parent.getChildren()[0].computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + cellCombo.computeSize(SWT.DEFAULT, SWT.DEFAULT).x
+				+ bar.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 2 * grid.horizontalSpacing;
+		boolean wrap = parent.getClientArea().width < needed;
+		GridData data = (GridData) bar.getLayoutData();
+		if (wrap == (data.horizontalSpan == 3)) return;
+		data.horizontalSpan = wrap ? 3 : 1;
+		data.horizontalAlignment = wrap ? SWT.BEGINNING : SWT.END;
+		((GridData) cellCombo.getLayoutData()).horizontalSpan = wrap ? 2 : 1;
+		parent.layout(true);
+	}
+
+	/** Whether the actions are on a line of their own below the cell choice (a narrow view). */
+	public boolean actionsBelowCellChoice() {
+		return ((GridData) toolBar.getControl().getLayoutData()).horizontalSpan == 3;
+	}
+
 	@Override
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new GridLayout(3, false));
@@ -115,7 +137,10 @@ public class StackView extends ViewPart implements ModelEditing {
 		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		// the actions sit beside the cell choice, so the view's tab keeps its title
 		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
-		toolBar.createControl(parent);
+		toolBar.createControl(parent).setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+		// a narrow view puts the actions on a line of their own below the cell choice, so the choice keeps the width of
+		// its longest name (a minimum width instead pushed the drawing past the view's edge)
+		parent.addListener(SWT.Resize, e -> wrapHeader(parent));
 		cellCombo.addListener(SWT.Selection, e -> selectCell(cellCombo.getText()));
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
@@ -310,6 +335,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		for (Cell c : cells) if (c.getName() != null && c.getName().equals(keep)) cell = c;
 		if (cell == null && !cells.isEmpty()) cell = cells.get(0);
 		if (cell != null) cellCombo.setText(cell.getName());
+		wrapHeader(cellCombo.getParent()); // a longer cell name may need the whole line
 		fillPalette();
 		painter.selected = -1;
 		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
