@@ -113,15 +113,23 @@ public class StackView extends ViewPart implements ModelEditing {
 		if (bar == null || bar.isDisposed()) return;
 		GridLayout grid = (GridLayout) parent.getLayout();
 		int label = parent.getChildren()[0].computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
-		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + cellCombo.computeSize(SWT.DEFAULT, SWT.DEFAULT).x
+		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + cellChoiceWidth()
 				+ bar.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 2 * grid.horizontalSpacing;
 		boolean wrap = parent.getClientArea().width < needed;
 		GridData data = (GridData) bar.getLayoutData();
 		if (wrap == (data.horizontalSpan == 3)) return;
 		data.horizontalSpan = wrap ? 3 : 1;
-		data.horizontalAlignment = wrap ? SWT.BEGINNING : SWT.END;
-		((GridData) cellCombo.getLayoutData()).horizontalSpan = wrap ? 2 : 1;
+		data.horizontalAlignment = wrap ? SWT.FILL : SWT.END; // filled: the tool bar wraps its items at the view's width
 		parent.layout(true);
+	}
+
+	/** The width the cell choice needs to show its longest cell name with its button. */
+	private int cellChoiceWidth() {
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(cellCombo);
+		int w = 0;
+		for (String item : cellCombo.getItems()) w = Math.max(w, gc.textExtent(item).x);
+		gc.dispose();
+		return w + 48; // the drop-down button and the frame
 	}
 
 	/** Whether the actions are on a line of their own below the cell choice (a narrow view). */
@@ -136,7 +144,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		cellCombo = new Combo(parent, SWT.READ_ONLY);
 		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		// the actions sit beside the cell choice, so the view's tab keeps its title
-		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
+		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT | SWT.WRAP);
 		toolBar.createControl(parent).setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 		// a narrow view puts the actions on a line of their own below the cell choice, so the choice keeps the width of
 		// its longest name (a minimum width instead pushed the drawing past the view's edge)
