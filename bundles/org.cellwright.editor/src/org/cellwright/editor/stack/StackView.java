@@ -113,13 +113,21 @@ public class StackView extends ViewPart implements ModelEditing {
 		if (bar == null || bar.isDisposed()) return;
 		GridLayout grid = (GridLayout) parent.getLayout();
 		int label = parent.getChildren()[0].computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
-		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + cellChoiceWidth()
+		int name = cellChoiceWidth();
+		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + name
 				+ bar.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 2 * grid.horizontalSpacing;
 		boolean wrap = parent.getClientArea().width < needed;
-		GridData data = (GridData) bar.getLayoutData();
-		if (wrap == (data.horizontalSpan == 3)) return;
+		// wrapped: the tool bar as wide as the view (it wraps its items), the cell choice the rest of its line; else the
+		// cell choice's preferred width is its longest name (a grabbing column: it takes what is left)
+		int avail = parent.getClientArea().width - grid.marginLeft - grid.marginRight - 2 * grid.marginWidth;
+		int barHint = wrap ? Math.max(0, avail) : SWT.DEFAULT;
+		int choiceHint = wrap ? Math.max(0, avail - label - 2 * grid.horizontalSpacing) : name;
+		GridData data = (GridData) bar.getLayoutData(), choice = (GridData) cellCombo.getLayoutData();
+		if (data.horizontalSpan == (wrap ? 3 : 1) && data.widthHint == barHint && choice.widthHint == choiceHint) return;
 		data.horizontalSpan = wrap ? 3 : 1;
-		data.horizontalAlignment = wrap ? SWT.FILL : SWT.END; // filled: the tool bar wraps its items at the view's width
+		data.horizontalAlignment = wrap ? SWT.FILL : SWT.END;
+		data.widthHint = barHint;
+		choice.widthHint = choiceHint;
 		parent.layout(true);
 	}
 

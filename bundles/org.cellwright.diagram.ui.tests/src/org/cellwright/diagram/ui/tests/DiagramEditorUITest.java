@@ -166,6 +166,7 @@ class DiagramEditorUITest {
 			assertFalse(code.matches("(?s).*\\bLPSCl\\b.*"), "every reference renamed:\n" + doc.get());
 			assertTrue(doc.get().contains("// A first look at CellWright"), "comments kept");
 			spin(() -> labels(editor).contains("Argyrodite"), 30_000, "the renamed material drawn");
+			settle(1500);
 			screenshot("diagram-editor-renamed.png");
 			double[] empty = emptyCanvasPoint(editor); // the focus on the diagram, nothing selected
 			assertNotNull(empty, "an empty place on the canvas");
@@ -205,6 +206,7 @@ class DiagramEditorUITest {
 			assertTrue(doc.get().contains("layer separator"), "only the selected layer deleted:\n" + doc.get());
 			assertTrue(doc.get().contains("// A first look at CellWright"), "comments kept");
 			spin(() -> box(editor, "return " + nodeJs(id) + ";") == null, 30_000, id + " gone from the drawing");
+			settle(1500); // the layout's animation ends
 			screenshot("diagram-editor-deleted-layer.png");
 			XInput.key("ctrl+z");
 			spin(() -> doc.get().equals(original), 30_000, "Ctrl+Z to restore the text:\n" + doc.get());
