@@ -93,16 +93,27 @@ class ResultsScreenshotsUITest {
 					new StructuredSelection(config), org.eclipse.debug.ui.IDebugUIConstants.ID_RUN_LAUNCH_GROUP));
 			Path file = Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "ide-results-launch-configuration.png");
 			boolean[] taken = { false };
-			Display.getCurrent().timerExec(4000, () -> {
-				try {
-					Screenshots.window(window, file);
-				} catch (java.io.IOException e) {
-					throw new java.io.UncheckedIOException(e);
+			Runnable[] photograph = new Runnable[1];
+			long until = System.currentTimeMillis() + 60_000;
+			// once the dialog is up (it takes a while to build its tree and tabs), then closed again
+			photograph[0] = () -> {
+				var dialog = java.util.Arrays.stream(Display.getCurrent().getShells()).filter(s -> s != window && s.isVisible()).findFirst();
+				if (dialog.isEmpty() && System.currentTimeMillis() < until) {
+					Display.getCurrent().timerExec(500, photograph[0]);
+					return;
 				}
-				taken[0] = true;
-				for (Shell s : Display.getCurrent().getShells()) if (s != window) s.close();
-			});
-			IdeUITest.spin(() -> taken[0], 60_000, "the launch configuration dialog photographed");
+				Display.getCurrent().timerExec(1500, () -> {
+					try {
+						Screenshots.window(window, file);
+					} catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+					taken[0] = dialog.isPresent();
+					for (Shell s : Display.getCurrent().getShells()) if (s != window) s.close();
+				});
+			};
+			Display.getCurrent().timerExec(500, photograph[0]);
+			IdeUITest.spin(() -> taken[0], 90_000, "the launch configuration dialog photographed");
 			assertTrue(Files.size(file) > 10_000);
 		} finally {
 			config.delete();
