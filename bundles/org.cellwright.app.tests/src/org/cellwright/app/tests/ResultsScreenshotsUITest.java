@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With CELLWRIGHT_SCREENSHOTS set to a folder (a developer's run under Xvfb, not CI): the Compare Runs context menu on
- * two run folders (ide-results-compare-runs-menu.png) and the CellWright Experiment launch configuration
- * (ide-results-launch-configuration.png), from the running product.
+ * two run folders (ide-results-compare-runs-menu.png) and File > New > CellWright Project (ide-new-project.png), from
+ * the running product. (The launch configuration dialog opened from a test did not show under Xvfb: its screenshot
+ * is still the older one.)
  */
 class ResultsScreenshotsUITest {
 
@@ -75,49 +76,6 @@ class ResultsScreenshotsUITest {
 		Screenshots.window(page.getWorkbenchWindow().getShell(), file);
 		tree.getMenu().setVisible(false);
 		assertTrue(Files.size(file) > 10_000);
-	}
-
-	@Test
-	void launchConfigurationOfAnExperiment() throws Exception {
-		if (!Screenshots.enabled()) return;
-		var manager = org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager();
-		var type = manager.getLaunchConfigurationType(org.cellwright.app.launch.ExperimentLaunch.TYPE);
-		var wc = type.newInstance(null, "InterlayerHalfCell");
-		wc.setAttribute(org.cellwright.app.launch.ExperimentLaunch.FILE, experiments.getFullPath().toString());
-		wc.setAttribute(org.cellwright.app.launch.ExperimentLaunch.EXPERIMENT, "InterlayerHalfCell");
-		var config = wc.doSave();
-		try {
-			Shell window = page.getWorkbenchWindow().getShell();
-			// the dialog is modal: it is opened later on the UI thread, and photographed from the event loop it runs
-			Display.getCurrent().asyncExec(() -> org.eclipse.debug.ui.DebugUITools.openLaunchConfigurationDialog(window,
-					new StructuredSelection(config), org.eclipse.debug.ui.IDebugUIConstants.ID_RUN_LAUNCH_GROUP));
-			Path file = Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "ide-results-launch-configuration.png");
-			boolean[] taken = { false };
-			Runnable[] photograph = new Runnable[1];
-			long until = System.currentTimeMillis() + 60_000;
-			// once the dialog is up (it takes a while to build its tree and tabs), then closed again
-			photograph[0] = () -> {
-				var dialog = java.util.Arrays.stream(Display.getCurrent().getShells()).filter(s -> s != window && s.isVisible()).findFirst();
-				if (dialog.isEmpty() && System.currentTimeMillis() < until) {
-					Display.getCurrent().timerExec(500, photograph[0]);
-					return;
-				}
-				Display.getCurrent().timerExec(1500, () -> {
-					try {
-						Screenshots.window(window, file);
-					} catch (java.io.IOException e) {
-						throw new java.io.UncheckedIOException(e);
-					}
-					taken[0] = dialog.isPresent();
-					for (Shell s : Display.getCurrent().getShells()) if (s != window) s.close();
-				});
-			};
-			Display.getCurrent().timerExec(500, photograph[0]);
-			IdeUITest.spin(() -> taken[0], 90_000, "the launch configuration dialog photographed");
-			assertTrue(Files.size(file) > 10_000);
-		} finally {
-			config.delete();
-		}
 	}
 
 	/** File > New > CellWright Project: the wizard's page, photographed from the event loop its dialog runs. */

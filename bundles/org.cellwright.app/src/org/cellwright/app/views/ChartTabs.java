@@ -43,10 +43,7 @@ final class ChartTabs {
 		chartTab(ResultsView.MECHANISM, MechanismMapPlots.TITLE, "Characteristic size (nm)", "Flow stress (MPa)", readout);
 		tabs.setSelection(0);
 		tabs.addListener(SWT.Selection, e -> fitIfStale());
-		tabs.addListener(SWT.Resize, e -> tabs.getDisplay().asyncExec(() -> {
-			fitIfStale();
-			redrawCurrent(); // the plot area too: a chart filled while its tab was hidden kept an empty plot after a resize
-		}));
+		tabs.addListener(SWT.Resize, e -> tabs.getDisplay().asyncExec(this::fitIfStale));
 	}
 
 	CTabFolder folder() {
@@ -154,15 +151,6 @@ final class ChartTabs {
 		stale.remove(c);
 		c.updateLayout();
 		ChartInteraction.reset(c);
-		redrawCurrent();
-	}
-
-	/** Paints the shown chart again with all its parts (axes, plot area, legend). */
-	private void redrawCurrent() {
-		Chart c = current();
-		if (c == null || c.isDisposed()) return;
-		var size = c.getSize();
-		c.redraw(0, 0, size.x, size.y, true);
 	}
 
 	/** Selects a tab by its title. */
