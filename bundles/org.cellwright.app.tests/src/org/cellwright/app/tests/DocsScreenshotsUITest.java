@@ -297,34 +297,33 @@ class DocsScreenshotsUITest {
 		view.selectTab(org.cellwright.app.views.ResultsView.VOLTAGE);
 		settle(1500);
 		shot("ide-results-workbench.png");
-		view.selectTab(org.cellwright.app.views.ResultsView.VOLTAGE_CAPACITY);
-		Screenshots.ofView(view, "ide-results-voltage-capacity.png");
-		view.selectTab(org.cellwright.app.views.ResultsView.MECHANISM);
-		Screenshots.ofView(view, "ide-results-mechanism-map.png");
-		view.selectTab(org.cellwright.app.views.ResultsView.CHECKS);
-		Screenshots.ofView(view, "ide-results-checks.png");
-		view.setRuns(java.util.List.of(bare, interlayer));
-		ResultsUITest.loaded(view);
-		view.selectTab(org.cellwright.app.views.ResultsView.VOLTAGE);
-		Screenshots.ofView(view, "ide-results-voltage-compare.png");
-		view.selectTab(org.cellwright.app.views.ResultsView.MECHANISM);
-		Screenshots.ofView(view, "ide-results-mechanism-map-compare.png");
+		tabs(view, null, org.cellwright.app.views.ResultsView.VOLTAGE_CAPACITY, "ide-results-voltage-capacity.png",
+				org.cellwright.app.views.ResultsView.MECHANISM, "ide-results-mechanism-map.png",
+				org.cellwright.app.views.ResultsView.CHECKS, "ide-results-checks.png");
+		tabs(view, java.util.List.of(bare, interlayer), org.cellwright.app.views.ResultsView.VOLTAGE, "ide-results-voltage-compare.png",
+				org.cellwright.app.views.ResultsView.MECHANISM, "ide-results-mechanism-map-compare.png");
 		// the first cycles record the Li inventory and the overpotentials' parts
-		view.setRuns(java.util.List.of(runExperiment("FirstCycleBare"), runExperiment("FirstCycleInterlayer")));
-		ResultsUITest.loaded(view);
-		view.selectTab(org.cellwright.app.views.ResultsView.OVERPOTENTIALS);
-		Screenshots.ofView(view, "ide-results-overpotentials-compare.png");
-		view.selectTab(org.cellwright.app.views.ResultsView.INVENTORY);
-		Screenshots.ofView(view, "ide-results-inventory-compare.png");
-		view.setRuns(java.util.List.of(withInterlayer, baseline));
-		ResultsUITest.loaded(view);
-		view.selectTab(org.cellwright.app.views.ResultsView.CYCLES);
-		Screenshots.ofView(view, "ide-results-cycles.png");
+		tabs(view, java.util.List.of(runExperiment("FirstCycleBare"), runExperiment("FirstCycleInterlayer")),
+				org.cellwright.app.views.ResultsView.OVERPOTENTIALS, "ide-results-overpotentials-compare.png",
+				org.cellwright.app.views.ResultsView.INVENTORY, "ide-results-inventory-compare.png");
+		tabs(view, java.util.List.of(withInterlayer, baseline), org.cellwright.app.views.ResultsView.CYCLES, "ide-results-cycles.png");
 		// the Console view below the editor, as the perspective places it: the runs console lists the runs above
 		var console = page.showView("org.eclipse.ui.console.ConsoleView");
 		org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().showConsoleView(org.cellwright.app.RunConsole.console());
 		assertTrue(org.cellwright.app.RunConsole.console().getDocument().get().contains("InterlayerHalfCell  COMPLETED"));
 		settle(1000);
 		Screenshots.ofView(console, "ide-console.png");
+	}
+
+	/** The runs (null: those shown) in the Results view, then each named tab (tab, file, tab, file, ...) photographed. */
+	static void tabs(org.cellwright.app.views.ResultsView view, java.util.List<Path> runs, String... tabsAndFiles) throws Exception {
+		if (runs != null) {
+			view.setRuns(runs);
+			ResultsUITest.loaded(view);
+		}
+		for (int i = 0; i + 1 < tabsAndFiles.length; i += 2) {
+			view.selectTab(tabsAndFiles[i]);
+			Screenshots.ofView(view, tabsAndFiles[i + 1]);
+		}
 	}
 }
