@@ -1,6 +1,7 @@
 // Headless-browser test of editing in the diagram page (no IDE: the server writes the file): Debian's Chromium
 // (playwright-core) uses the tool palette to add a material, undoes it (Ctrl+Z), renames a material by editing its
-// label, and checks the .cell file after each step (comments kept, references follow the rename).
+// label, drags a node with the mouse, and checks the .cell file and the layout sidecar after each step (comments
+// kept, references follow the rename, the moved position stored beside the file, the text untouched).
 // usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
@@ -79,22 +80,82 @@ try {
         const text = readFileSync(file, 'utf8');
         check(!/\bLPSCl\b/.test(text.split('\n').filter(l => !l.trim().startsWith('//')).join('\n')), 'references follow the rename');
         check(comments.every(c => text.includes(c)), 'comments kept after rename');
+        await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'Argyrodite'), null, { timeout: 30000 })
+            .then(() => check(true, 'the renamed material is drawn'), () => check(false, 'the renamed material is drawn'));
     }
     // 4. moving a node stores its position beside the file (.<name>.cell.layout.json), the text untouched
     const before = readFileSync(file, 'utf8');
     const sidecar = join(dirname(file), '.' + basename(file) + '.layout.json');
-    // the operation GLSP's move tool sends when a node is dropped at a new place (a mouse drag in headless Chromium
-    // did not start the move tool: see docs/diagram.md)
-    await page.evaluate(() => window.cellwrightDiagram.dispatch({
-        kind: 'changeBounds', isOperation: true,
-        newBounds: [{ elementId: 'material:Li', newPosition: { x: 40, y: 30 }, newSize: { width: 60, height: 36 } }]
-    }));
+    // with the mouse, as a user does: a click selects the node (GLSP's move tool moves the selected elements), then
+    // the node is dragged in steps to a free place of the canvas
+    const liBox = async () => page.evaluate(() => {
+        const g = document.getElementById('sprotty_material:Li') || [...document.querySelectorAll('#sprotty svg g.sprotty-node')].find(n => n.id.endsWith('material:Li'));
+        if (!g) return null;
+        const r = g.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+    });
+    const li = await liBox();
+    // the node's translation in the diagram's coordinates (what the sidecar stores)
+    const liTranslation = async () => page.evaluate(() => {
+        const g = document.getElementById('sprotty_material:Li') || [...document.querySelectorAll('#sprotty svg g.sprotty-node')].find(n => n.id.endsWith('material:Li'));
+        if (!g) return null;
+        const m = g.transform.baseVal.consolidate(); return m ? [m.matrix.e, m.matrix.f] : [0, 0];
+    });
+    const liAt = await liTranslation();
+    check(li !== null, 'the Li node is drawn');
+    const free = await page.evaluate(({ w, h }) => {
+        const svg = document.querySelector('#sprotty svg'); const r = svg.getBoundingClientRect();
+        const ok = (x, y) => { const el = document.elementFromPoint(x, y);
+            return el && (el === svg || svg.contains(el)) && !el.closest('.sprotty-node') && !el.closest('.sprotty-edge')
+                && !el.closest('.sprotty-label') && !el.closest('.tool-palette'); };
+        for (let fy = 0.92; fy > 0.1; fy -= 0.02) for (let fx = 0.92; fx > 0.1; fx -= 0.02) {
+            const x = r.x + r.width * fx, y = r.y + r.height * fy; let all = true;
+            for (let i = 0; i <= 4 && all; i++) for (let j = 0; j <= 4 && all; j++) all = ok(x - w / 2 + w * i / 4, y - h / 2 + h * j / 4);
+            if (all) return { x, y };
+        }
+        return null;
+    }, { w: li.w + 30, h: li.h + 30 });
+    check(free !== null, 'a free place on the canvas for the Li node');
+    const cx = li.x + li.w / 2, cy = li.y + li.h / 2;
+    for (let i = 0; i < 40; i++) {
+        await page.mouse.click(cx, cy);
+        if (await page.evaluate(() => [...document.querySelectorAll('#sprotty svg g.sprotty-node.selected')].some(n => n.id.endsWith('material:Li')))) break;
+        await new Promise(r => setTimeout(r, 250));
+    }
+    const selected = await page.evaluate(() => [...document.querySelectorAll('#sprotty svg g.sprotty-node.selected')].map(n => n.id));
+    // what the page sends while dragging (for the failure message)
+    await page.evaluate(() => {
+        window.cwSent = [];
+        const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (m) { if (/Bounds|compound|Move/.test(String(m))) window.cwSent.push(String(m).substring(0, 300)); return send.call(this, m); };
+    });
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(free.x, free.y, { steps: 12 });
+    await page.mouse.up();
+    // (the selecting click may already store the node's unchanged place: wait for the moved one)
+    const storedLi = () => existsSync(sidecar) ? JSON.parse(readFileSync(sidecar, 'utf8'))['material:Li'] : undefined;
     let stored = false;
     for (let i = 0; i < 100 && !stored; i++) {
-        stored = existsSync(sidecar) && readFileSync(sidecar, 'utf8').includes('material:Li');
+        const p = storedLi();
+        stored = p !== undefined && Math.hypot(p[0] - liAt[0], p[1] - liAt[1]) > 1;
         if (!stored) await new Promise(r => setTimeout(r, 100));
     }
-    check(stored, 'moving Li stores its position in ' + basename(sidecar));
+    check(stored, 'dragging Li with the mouse stores its position in ' + basename(sidecar)
+        + (stored ? '' : ` (stored: ${storedLi()}; selected before the drag: ${selected}; dragged from ${[cx, cy]} to ${[free.x, free.y]}; sent: ${await page.evaluate(() => window.cwSent.join('; '))})`));
+    if (stored) {
+        // the stored place is the node's new translation in the diagram, moved the way the mouse went
+        const [x, y] = storedLi();
+        const dx = free.x - cx, dy = free.y - cy, mx = x - liAt[0], my = y - liAt[1];
+        check(Math.hypot(mx, my) > 20 && mx * dx + my * dy > 0.8 * Math.hypot(mx, my) * Math.hypot(dx, dy),
+            `Li moved the way it was dragged: from ${liAt} to ${[x, y]} by a drag of (${dx}, ${dy}) px`);
+        for (let i = 0; i < 100; i++) {
+            const n = await liTranslation();
+            if (n && Math.abs(n[0] - x) <= 1 && Math.abs(n[1] - y) <= 1) { check(true, 'Li drawn at its stored place after the server laid the diagram out again'); break; }
+            if (i === 99) check(false, `Li drawn at ${n}, stored at ${[x, y]}`);
+            await new Promise(r => setTimeout(r, 100));
+        }
+    }
     check(readFileSync(file, 'utf8') === before, 'moving does not touch the text');
     await page.screenshot({ path: screenshot });
     console.log(JSON.stringify(await labels(page)));

@@ -112,6 +112,8 @@ public class ExperimentJob extends Job {
 		IFolder results = file.getProject().getFolder("results").getFolder(base);
 		Path root = results.getLocation().toFile().toPath();
 		Cancel cancel = new Cancel();
+		RunConsole.println("Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getFullPath()
+				+ (experiment == null || experiment.isEmpty() ? "" : " (" + experiment + ")"));
 		List<Path> shown = new ArrayList<>();
 		List<Path> sweeps = new ArrayList<>();
 		try (RunExecutor pool = RunExecutor.local()) {
@@ -163,6 +165,7 @@ public class ExperimentJob extends Job {
 				@Override
 				public void refused(RunGroup g, String message) {
 					status.add(Status.error(g.name() + ": not run: " + message));
+					RunConsole.println("  " + g.name() + ": not run: " + message);
 				}
 
 				@Override
@@ -170,6 +173,8 @@ public class ExperimentJob extends Job {
 					String name = r.unit().name();
 					outcomes.add(new Outcome(name, r.outcome().status(), r.folder()));
 					long failed = r.outcome().checks().stream().filter(c -> !c.pass()).count();
+					RunConsole.println("  " + name + "  " + r.outcome().status() + "  checks: " + (r.outcome().checks().size() - failed)
+							+ " pass, " + failed + " fail  " + r.folder());
 					if (failed > 0)
 						status.add(Status.warning(name + ": " + failed + " of " + r.outcome().checks().size() + " expect checks fail (see the Checks tab)"));
 					String st = r.outcome().status();

@@ -17,7 +17,7 @@ import org.cellwright.run.InputException;
 import org.cellwright.run.Problem;
 import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
-import org.cellwright.run.store.Atomic;
+import org.cellwright.lang.files.FileTrees;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 
@@ -131,7 +131,7 @@ public class BenchCommand implements Callable<Integer> {
 			return 1;
 		} finally {
 			try {
-				Atomic.deleteTree(scratch);
+				FileTrees.deleteTree(scratch);
 			} catch (RuntimeException e) {
 				// a scratch folder in the temporary folder
 			}

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * IDE section, taken from the running product with real input events (keyboard mnemonics, a right click):
  * ide-window-menu.png, ide-problems-warnings.png, ide-stack-context-menu.png, ide-editor-stack-outline.png,
  * ide-properties.png, ide-references.png, ide-protocol-timeline.png, ide-runs.png, ide-getting-started.png,
- * ide-walking-skeleton.png.
+ * ide-walking-skeleton.png, the Results view's ide-results-*.png and ide-console.png.
  */
 class DocsScreenshotsUITest {
 
@@ -269,5 +269,61 @@ class DocsScreenshotsUITest {
 		IDE.openEditor(page, halfCells.getProject().getFile("baseline-halfcell.cell"), true);
 		settle(1500);
 		shot("ide-walking-skeleton.png");
+	}
+
+	/** Runs one experiment of the study file through the IDE's job; its latest run folder. */
+	Path runExperiment(String name) {
+		return runExperiment("experiments", name);
+	}
+
+	/** Runs one experiment of a file of the study (sung2023/{@code file}.cell); its latest run folder. */
+	Path runExperiment(String file, String name) {
+		IFile cell = halfCells.getProject().getFile("sung2023/" + file + ".cell");
+		RunsViewUITest.run(cell, name);
+		IdeUITest.flush();
+		return org.cellwright.run.folder.RunFolder.resolve(
+				halfCells.getProject().getFolder("results/" + file + "/" + name).getLocation().toFile().toPath());
+	}
+
+	/** The Results view: the workbench with a run, each tab of one run and of two runs compared, the Checks tab. */
+	@Test
+	void resultsView() throws Exception {
+		if (dir == null) return;
+		Path interlayer = runExperiment("InterlayerHalfCell"), bare = runExperiment("BareHalfCell");
+		Path withInterlayer = runExperiment("long-cycling", "FullCellLongCycling"), baseline = runExperiment("long-cycling", "BaselineLongCycling");
+		var view = (org.cellwright.app.views.ResultsView) page.showView(org.cellwright.app.views.ResultsView.ID);
+		view.show(interlayer);
+		ResultsUITest.loaded(view);
+		view.selectTab(org.cellwright.app.views.ResultsView.VOLTAGE);
+		settle(1500);
+		shot("ide-results-workbench.png");
+		tabs(view, null, org.cellwright.app.views.ResultsView.VOLTAGE_CAPACITY, "ide-results-voltage-capacity.png",
+				org.cellwright.app.views.ResultsView.MECHANISM, "ide-results-mechanism-map.png",
+				org.cellwright.app.views.ResultsView.CHECKS, "ide-results-checks.png");
+		tabs(view, java.util.List.of(bare, interlayer), org.cellwright.app.views.ResultsView.VOLTAGE, "ide-results-voltage-compare.png",
+				org.cellwright.app.views.ResultsView.MECHANISM, "ide-results-mechanism-map-compare.png");
+		// the first cycles record the Li inventory and the overpotentials' parts
+		tabs(view, java.util.List.of(runExperiment("FirstCycleBare"), runExperiment("FirstCycleInterlayer")),
+				org.cellwright.app.views.ResultsView.OVERPOTENTIALS, "ide-results-overpotentials-compare.png",
+				org.cellwright.app.views.ResultsView.INVENTORY, "ide-results-inventory-compare.png");
+		tabs(view, java.util.List.of(withInterlayer, baseline), org.cellwright.app.views.ResultsView.CYCLES, "ide-results-cycles.png");
+		// the Console view below the editor, as the perspective places it: the runs console lists the runs above
+		var console = page.showView("org.eclipse.ui.console.ConsoleView");
+		org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().showConsoleView(org.cellwright.app.RunConsole.console());
+		assertTrue(org.cellwright.app.RunConsole.console().getDocument().get().contains("InterlayerHalfCell  COMPLETED"));
+		settle(1000);
+		Screenshots.ofView(console, "ide-console.png");
+	}
+
+	/** The runs (null: those shown) in the Results view, then each named tab (tab, file, tab, file, ...) photographed. */
+	static void tabs(org.cellwright.app.views.ResultsView view, java.util.List<Path> runs, String... tabsAndFiles) throws Exception {
+		if (runs != null) {
+			view.setRuns(runs);
+			ResultsUITest.loaded(view);
+		}
+		for (int i = 0; i + 1 < tabsAndFiles.length; i += 2) {
+			view.selectTab(tabsAndFiles[i]);
+			Screenshots.ofView(view, tabsAndFiles[i + 1]);
+		}
 	}
 }

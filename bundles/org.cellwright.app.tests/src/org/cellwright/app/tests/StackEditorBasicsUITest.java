@@ -203,4 +203,30 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 		IdeUITest.flush();
 		assertEquals(ReasonPropertySheetPage.HINT, p.reason(), "an acceptable value clears the reason");
 	}
+
+	/** A narrow view puts the actions below the cell choice, which keeps room for the cell's name; nothing past the edge. */
+	@Test
+	void aNarrowViewKeepsTheCellChoiceWideEnoughForTheName() {
+		org.eclipse.swt.widgets.Composite top = view.canvas().getParent().getParent();
+		org.eclipse.swt.widgets.Combo combo = (org.eclipse.swt.widgets.Combo) top.getChildren()[1];
+		org.eclipse.swt.graphics.Point was = top.getSize();
+		try {
+			top.setSize(230, was.y);
+			IdeUITest.flush();
+			assertTrue(view.actionsBelowCellChoice(), "the actions on their own line in a narrow view");
+			org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(combo);
+			int name = gc.textExtent(combo.getText()).x;
+			gc.dispose();
+			assertTrue(combo.getSize().x >= name + 20, "the cell choice (" + combo.getSize().x + " px) shows the name '" + combo.getText()
+					+ "' (" + name + " px)");
+			for (org.eclipse.swt.widgets.Control c : top.getChildren())
+				assertTrue(c.getBounds().x + c.getBounds().width <= top.getClientArea().width + 1, c + " inside the view: " + c.getBounds());
+			top.setSize(1400, was.y);
+			IdeUITest.flush();
+			assertFalse(view.actionsBelowCellChoice(), "a wide view: the actions beside the cell choice");
+		} finally {
+			top.setSize(was);
+			top.layout(true);
+		}
+	}
 }

@@ -98,6 +98,50 @@ class CellDiagramServerTest {
 		}
 	}
 
+	/**
+	 * Each change of the file gives a graph of a higher revision than the one before: bounds the client measured for
+	 * an older graph (say, of a layer an undo took out) are then ignored, not applied to the new graph where their
+	 * elements are missing ("Model element not found ... #label" in the log).
+	 */
+	@Test
+	void eachChangeOfTheFileGivesTheGraphANewRevision(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		java.nio.file.Files.copy(example(), file);
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, file.toString());
+			List<Integer> revisions = new java.util.ArrayList<>();
+			revisions.add(requestedBoundsRevision(in));
+			computedBounds(ws, revisions.get(0));
+			for (int i = 0; i < 2; i++) {
+				// the palette's Material tool: a new material in the file, so a new graph
+				send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
+						+ "{\"kind\":\"createNode\",\"isOperation\":true,\"elementTypeId\":\"node:material\",\"args\":{}}}}");
+				revisions.add(requestedBoundsRevision(in));
+				computedBounds(ws, revisions.get(revisions.size() - 1));
+			}
+			assertTrue(java.nio.file.Files.readString(file).contains("material2"), "two materials made");
+			assertTrue(revisions.get(0) < revisions.get(1) && revisions.get(1) < revisions.get(2), "revisions " + revisions);
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/** The client's answer to requestBounds (nothing measured: the server keeps its own sizes). */
+	static void computedBounds(WebSocket ws, int revision) throws Exception {
+		send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
+				+ "{\"kind\":\"computedBounds\",\"bounds\":[],\"alignments\":[],\"routes\":[],\"revision\":" + revision + "}}}");
+	}
+
+	/** The revision of the graph of the server's next requestBounds. */
+	static int requestedBoundsRevision(BlockingQueue<JsonObject> in) throws Exception {
+		JsonObject bounds = next(in, m -> "process".equals(str(m, "method"))
+				&& "requestBounds".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
+		JsonObject root = bounds.getAsJsonObject("params").getAsJsonObject("action").getAsJsonObject("newRoot");
+		return root.has("revision") ? root.get("revision").getAsInt() : 0;
+	}
+
 	/** initialize, initializeClientSession, then requestModel of {@code file}. */
 	static void requestModel(WebSocket ws, BlockingQueue<JsonObject> in, String file) throws Exception {
 		{

@@ -107,6 +107,44 @@ public class StackView extends ViewPart implements ModelEditing {
 	private org.eclipse.core.resources.IResourceChangeListener markerListener;
 	private org.eclipse.jface.action.ToolBarManager toolBar;
 
+	/** The actions beside the cell choice when the view is wide enough for both, else on the next line. */
+	private void wrapHeader(Composite parent) {
+		org.eclipse.swt.widgets.Control bar = toolBar.getControl();
+		if (bar == null || bar.isDisposed()) return;
+		GridLayout grid = (GridLayout) parent.getLayout();
+		int label = parent.getChildren()[0].computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+		int name = cellChoiceWidth();
+		int needed = grid.marginLeft + grid.marginWidth * 2 + grid.marginRight + label + name
+				+ bar.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 2 * grid.horizontalSpacing;
+		boolean wrap = parent.getClientArea().width < needed;
+		// wrapped: the tool bar as wide as the view (it wraps its items), the cell choice the rest of its line; else the
+		// cell choice's preferred width is its longest name (a grabbing column: it takes what is left)
+		int avail = parent.getClientArea().width - grid.marginLeft - grid.marginRight - 2 * grid.marginWidth;
+		int barHint = wrap ? Math.max(0, avail) : SWT.DEFAULT;
+		int choiceHint = wrap ? Math.max(0, avail - label - 2 * grid.horizontalSpacing) : name;
+		GridData data = (GridData) bar.getLayoutData(), choice = (GridData) cellCombo.getLayoutData();
+		if (data.horizontalSpan == (wrap ? 3 : 1) && data.widthHint == barHint && choice.widthHint == choiceHint) return;
+		data.horizontalSpan = wrap ? 3 : 1;
+		data.horizontalAlignment = wrap ? SWT.FILL : SWT.END;
+		data.widthHint = barHint;
+		choice.widthHint = choiceHint;
+		parent.layout(true);
+	}
+
+	/** The width the cell choice needs to show its longest cell name with its button. */
+	private int cellChoiceWidth() {
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(cellCombo);
+		int w = 0;
+		for (String item : cellCombo.getItems()) w = Math.max(w, gc.textExtent(item).x);
+		gc.dispose();
+		return w + 48; // the drop-down button and the frame
+	}
+
+	/** Whether the actions are on a line of their own below the cell choice (a narrow view). */
+	public boolean actionsBelowCellChoice() {
+		return ((GridData) toolBar.getControl().getLayoutData()).horizontalSpan == 3;
+	}
+
 	@Override
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new GridLayout(3, false));
@@ -114,8 +152,11 @@ public class StackView extends ViewPart implements ModelEditing {
 		cellCombo = new Combo(parent, SWT.READ_ONLY);
 		cellCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		// the actions sit beside the cell choice, so the view's tab keeps its title
-		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT);
-		toolBar.createControl(parent);
+		toolBar = new org.eclipse.jface.action.ToolBarManager(SWT.FLAT | SWT.RIGHT | SWT.WRAP);
+		toolBar.createControl(parent).setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+		// a narrow view puts the actions on a line of their own below the cell choice, so the choice keeps the width of
+		// its longest name (a minimum width instead pushed the drawing past the view's edge)
+		parent.addListener(SWT.Resize, e -> wrapHeader(parent));
 		cellCombo.addListener(SWT.Selection, e -> selectCell(cellCombo.getText()));
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
@@ -310,6 +351,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		for (Cell c : cells) if (c.getName() != null && c.getName().equals(keep)) cell = c;
 		if (cell == null && !cells.isEmpty()) cell = cells.get(0);
 		if (cell != null) cellCombo.setText(cell.getName());
+		wrapHeader(cellCombo.getParent()); // a longer cell name may need the whole line
 		fillPalette();
 		painter.selected = -1;
 		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);

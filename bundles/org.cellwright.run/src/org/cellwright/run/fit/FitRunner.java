@@ -162,7 +162,7 @@ public final class FitRunner {
 			return ParameterEstimation.run(model, params, o);
 		} finally {
 			executor = null;
-			deleteTree(scratch);
+			org.cellwright.lang.files.FileTrees.deleteTreeQuietly(scratch);
 		}
 	}
 
@@ -233,7 +233,7 @@ public final class FitRunner {
 				addExpectations(r, t, checks);
 			}
 		} finally {
-			deleteTree(folder);
+			org.cellwright.lang.files.FileTrees.deleteTreeQuietly(folder);
 		}
 		return r;
 	}
@@ -303,14 +303,5 @@ public final class FitRunner {
 		double[] vm = t.measured().values(MeasuredQuantity.VOLTAGE);
 		double[] vs = MeasuredComparison.simulated(timeseries, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME));
 		for (int i = 0; i < vm.length; i++) r.add(t.weight() * (vm[i] - vs[i]) / t.noise());
-	}
-
-	/** Scratch folders go; one that cannot be deleted stays (it is inside the fit's own run folder). */
-	static void deleteTree(Path p) {
-		try {
-			org.cellwright.run.store.Atomic.deleteTree(p);
-		} catch (java.io.UncheckedIOException e) {
-			// scratch files only
-		}
 	}
 }

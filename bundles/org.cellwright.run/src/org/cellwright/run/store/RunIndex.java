@@ -160,7 +160,7 @@ public final class RunIndex {
 			for (String d : doomed) {
 				String[] gi = d.split("/", 2);
 				Path folder = Names.confined(root, "run", gi[0], gi[1]);
-				Atomic.deleteTree(folder);
+				org.cellwright.lang.files.FileTrees.deleteTree(folder);
 				deleted.add(folder);
 			}
 			List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();

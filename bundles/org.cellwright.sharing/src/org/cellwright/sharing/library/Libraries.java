@@ -5,17 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.cellwright.lang.files.FileTrees;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
 import org.cellwright.lang.CellWrightChecker.Severity;
@@ -272,7 +270,7 @@ public final class Libraries {
 
 		@Override
 		public void close() {
-			deleteTree(dir);
+			FileTrees.deleteTreeQuietly(dir);
 			try {
 				lock.release();
 			} catch (IOException e) {
@@ -319,7 +317,7 @@ public final class Libraries {
 				if (n.startsWith(".old-")) {
 					// an older CellWright's replaced version, kept aside during --replace: only after an hour
 					if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && olderThan(p, UNLOCKED_LEFTOVER_MILLIS)) {
-						deleteTree(p);
+						FileTrees.deleteTreeQuietly(p);
 						removed.add(p);
 					}
 					continue;
@@ -350,7 +348,7 @@ public final class Libraries {
 							continue; // an install of another process is running
 						try {
 							restore(home, p);
-							deleteTree(p);
+							FileTrees.deleteTreeQuietly(p);
 							removed.add(p);
 						} finally {
 							l.release();
@@ -359,7 +357,7 @@ public final class Libraries {
 					Files.deleteIfExists(lockFile);
 				} else if (olderThan(p, UNLOCKED_LEFTOVER_MILLIS)) {
 					restore(home, p);
-					deleteTree(p);
+					FileTrees.deleteTreeQuietly(p);
 					removed.add(p);
 				}
 			} catch (IOException e) {
@@ -434,27 +432,5 @@ public final class Libraries {
 				pkgs.add(m.getName());
 		}
 		return new CheckResult(res, pkgs, o.result().issues().stream().filter(i -> i.severity() != Severity.ERROR).toList());
-	}
-
-	static void deleteTree(Path p) {
-		if (p == null || !Files.exists(p, LinkOption.NOFOLLOW_LINKS))
-			return;
-		try {
-			Files.walkFileTree(p, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-					Files.delete(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		} catch (IOException e) {
-			// best effort: a leftover temporary folder starts with '.', which the library path ignores
-		}
 	}
 }

@@ -138,6 +138,86 @@ class DiagramEditorUITest {
 	}
 
 	/**
+	 * Real input renames: a double-click on the LPSCl label opens GLSP's label editor, the new name typed and Enter write
+	 * it into the open text editor's document with every reference (comments kept); Ctrl+Z over the diagram takes the
+	 * rename back.
+	 */
+	@Test
+	void theRealKeyboardRenamesAMaterialByItsLabelAndCtrlZUndoesIt() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			CellDiagramEditor editor = openDiagram();
+			double[] label = box(editor, "return [...document.querySelectorAll('#sprotty svg .sprotty-label')].find(t => t.textContent === 'LPSCl');");
+			assertNotNull(label, "the LPSCl label drawn");
+			int[] at = screen(editor, label[0] + label[2] / 2, label[1] + label[3] / 2);
+			String input = "return document.querySelector('.label-edit input, .label-edit textarea, input.sprotty-label-edit, .edit-label input');";
+			for (int i = 0; i < 10 && box(editor, input) == null; i++) {
+				XInput.doubleClick(at[0], at[1]);
+				settle(500);
+			}
+			assertNotNull(box(editor, input), "the label editor opened by the double-click");
+			XInput.key("ctrl+a");
+			XInput.type("Argyrodite");
+			XInput.key("Return");
+			spin(() -> doc.get().contains("material Argyrodite is solid-electrolyte"), 30_000, "the new name in the text:\n" + doc.get());
+			String code = doc.get().lines().filter(l -> !l.trim().startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+			assertFalse(code.matches("(?s).*\\bLPSCl\\b.*"), "every reference renamed:\n" + doc.get());
+			assertTrue(doc.get().contains("// A first look at CellWright"), "comments kept");
+			spin(() -> labels(editor).contains("Argyrodite"), 30_000, "the renamed material drawn");
+			settle(1500);
+			screenshot("diagram-editor-renamed.png");
+			double[] empty = emptyCanvasPoint(editor); // the focus on the diagram, nothing selected
+			assertNotNull(empty, "an empty place on the canvas");
+			int[] there = screen(editor, empty[0], empty[1]);
+			XInput.click(there[0], there[1]);
+			XInput.key("ctrl+z");
+			spin(() -> doc.get().equals(original), 30_000, "Ctrl+Z to restore the text:\n" + doc.get());
+			spin(() -> labels(editor).contains("LPSCl"), 30_000, "LPSCl drawn again");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+		}
+	}
+
+	/**
+	 * Real input deletes: a click selects the counter layer's node, the Delete key takes the layer out of the open text
+	 * editor's document (comments kept) and the drawing; Ctrl+Z brings it back.
+	 */
+	@Test
+	void theRealDeleteKeyRemovesTheSelectedLayerAndCtrlZBringsItBack() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		String id = "layer:BareSUS.counter";
+		try {
+			CellDiagramEditor editor = openDiagram();
+			double[] b = box(editor, "return " + nodeJs(id) + ";");
+			assertNotNull(b, "the node " + id + " drawn");
+			int[] at = screen(editor, b[0] + b[2] / 2, b[1] + b[3] / 2);
+			for (int i = 0; i < 10 && !editor.selectedIds().contains(id); i++) {
+				XInput.click(at[0], at[1]);
+				settle(300);
+			}
+			assertTrue(editor.selectedIds().contains(id), id + " selected by the click: " + editor.selectedIds());
+			XInput.key("Delete");
+			spin(() -> !doc.get().contains("layer counter"), 30_000, "the counter layer gone from the text:\n" + doc.get());
+			assertTrue(doc.get().contains("layer separator"), "only the selected layer deleted:\n" + doc.get());
+			assertTrue(doc.get().contains("// A first look at CellWright"), "comments kept");
+			spin(() -> box(editor, "return " + nodeJs(id) + ";") == null, 30_000, id + " gone from the drawing");
+			settle(1500); // the layout's animation ends
+			screenshot("diagram-editor-deleted-layer.png");
+			XInput.key("ctrl+z");
+			spin(() -> doc.get().equals(original), 30_000, "Ctrl+Z to restore the text:\n" + doc.get());
+			spin(() -> box(editor, "return " + nodeJs(id) + ";") != null, 30_000, id + " drawn again");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+		}
+	}
+
+	/**
 	 * A node dragged with the real mouse: its new place goes into the sidecar file {@code .<name>.cell.layout.json}
 	 * (the text untouched), the server's layout keeps it, and it is there again after the diagram is closed and reopened.
 	 */

@@ -22,6 +22,15 @@ final class XInput {
 		xdotool("mousemove", "--sync", "" + x, "" + y, "sleep", "0.15", "click", "1");
 	}
 
+	static void doubleClick(int x, int y) {
+		xdotool("mousemove", "--sync", "" + x, "" + y, "sleep", "0.15", "click", "--repeat", "2", "--delay", "80", "1");
+	}
+
+	/** Types text as keystrokes into the focused window. */
+	static void type(String text) {
+		xdotool("type", "--delay", "40", text);
+	}
+
 	/** Presses the left button at (x0, y0), moves to (x1, y1) in steps as a hand does, releases. */
 	static void drag(int x0, int y0, int x1, int y1) {
 		List<String> a = new ArrayList<>(List.of("mousemove", "--sync", "" + x0, "" + y0, "sleep", "0.15", "mousedown", "1"));

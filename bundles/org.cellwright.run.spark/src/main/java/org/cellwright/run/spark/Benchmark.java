@@ -117,7 +117,7 @@ final class Benchmark {
 				return new Row(name, executors, results.size(), wall, solver, bytes, start);
 			}
 		} finally {
-			org.cellwright.run.store.Atomic.deleteTree(store);
+			org.cellwright.lang.files.FileTrees.deleteTree(store);
 		}
 	}
 

@@ -45,7 +45,7 @@ public final class RunOnWorker implements Function<UnitTask, UnitResult> {
 			return new UnitResult(files, o.status(), o.seconds(), o.error() == null ? null : o.error().toString(), where,
 					tc == null ? 0 : tc.attemptNumber());
 		} finally {
-			org.cellwright.run.store.Atomic.deleteTree(tmp);
+			org.cellwright.lang.files.FileTrees.deleteTree(tmp);
 		}
 	}
 }

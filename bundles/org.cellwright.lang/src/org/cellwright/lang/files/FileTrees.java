@@ -1,0 +1,55 @@
+package org.cellwright.lang.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Deleting a folder with everything in it: the one routine of the run store (pruning, scratch folders), the library
+ * installer (temporary and replaced versions) and the benchmarks. Links are deleted, never followed.
+ */
+public final class FileTrees {
+
+	private FileTrees() {}
+
+	/** Deletes {@code p} (a folder and everything in it, or a file); nothing if it does not exist. */
+	public static void deleteTree(Path p) {
+		if (p == null || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+		try {
+			Files.walkFileTree(p, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+					Files.delete(file);
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+					if (exc != null) throw exc;
+					Files.delete(dir);
+					return FileVisitResult.CONTINUE;
+				}
+			});
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Best effort, for scratch and leftover folders: what cannot be deleted stays (the caller's next clean-up takes
+	 * it). Whether everything went.
+	 */
+	public static boolean deleteTreeQuietly(Path p) {
+		try {
+			deleteTree(p);
+			return true;
+		} catch (UncheckedIOException e) {
+			return false;
+		}
+	}
+}
