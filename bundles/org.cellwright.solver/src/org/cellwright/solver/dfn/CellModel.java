@@ -48,4 +48,12 @@ public interface CellModel extends DaeSystem {
 
     /** Under power control: a physical operating point (V > 0, current of the demand's sign); true otherwise. */
     boolean deliversPower(double t, double[] y);
+
+    /**
+     * Potentiostatic control from now on: the current unknown constrained by V = volts (a voltage hold); only the
+     * {@link DfnModel} made with {@link DfnModel#controlled} has it.
+     */
+    default void holdVoltage(double volts) {
+        throw new UnsupportedOperationException("a voltage hold runs with DFN cells only, not with the single-particle model");
+    }
 }

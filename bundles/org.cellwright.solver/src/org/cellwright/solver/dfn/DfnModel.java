@@ -76,6 +76,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /** Potentiostatic control from now on: the current unknown constrained by V = volts (a voltage hold); NaN releases it. */
+    @Override
     public void holdVoltage(double volts) {
         controlByPower(false);
         heldVoltage = volts;
