@@ -499,12 +499,7 @@ public final class DfnMapping {
 				i0 = new LithiumMetalExchangeCurrentDensity(k, a, ea, tRef);
 				law = String.format(Locale.ROOT, "k %s, exponent %s, Ea %s", k, a, ea);
 			} else if (i0p != null) {
-				KineticFunction f;
-				try {
-					f = PropertyFunctions.kinetic(m, "exchange-current-density").orElseThrow();
-				} catch (IllegalArgumentException e) {
-					throw error(i0p, "exchange-current-density of " + m.getName() + ": " + e.getMessage());
-				}
+				KineticFunction f = exchangeCurrentFunction(m, i0p);
 				i0 = (ce, t) -> f.at(ce, Double.NaN, Double.NaN, t);
 				law = "i0 " + sampled(i0, 500, 1000, 1500, 2000) + " A/m2 at ce = 500, 1000, 1500, 2000 mol/m3";
 			} else throw error(m, who + " lacks its exchange current: give exchange-current-density (A/m2, a constant or a function of ce"
@@ -590,12 +585,7 @@ public final class DfnMapping {
 				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
 				law = String.format(Locale.ROOT, "k %s (from i0 at half filling), exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
 			} else if (i0p != null) {
-				KineticFunction f;
-				try {
-					f = PropertyFunctions.kinetic(m, "exchange-current-density").orElseThrow();
-				} catch (IllegalArgumentException e) {
-					throw error(i0p, "exchange-current-density of " + m.getName() + ": " + e.getMessage());
-				}
+				KineticFunction f = exchangeCurrentFunction(m, i0p);
 				i0 = f::at;
 				law = String.format(Locale.ROOT, "function: %.6g %.6g %.6g A/m2 at ce = 1000 mol/m3, x = 0.1, 0.5, 0.9", f.at(1000, 0.1 * cMax, cMax,
 						DEFAULT_REFERENCE_TEMPERATURE), f.at(1000, 0.5 * cMax, cMax, DEFAULT_REFERENCE_TEMPERATURE), f.at(1000, 0.9 * cMax, cMax,
@@ -623,6 +613,15 @@ public final class DfnMapping {
 			}
 			return new ParticlePopulation(m.getName(), activeFraction, particle, stoichiometry * cMax, u,
 					new ButlerVolmerKinetics(i0, alpha, 1 - alpha));
+		}
+
+		/** The material's exchange-current-density written as a function of the state; a bad one is an error at it. */
+		KineticFunction exchangeCurrentFunction(Material m, Property i0p) {
+			try {
+				return PropertyFunctions.kinetic(m, "exchange-current-density").orElseThrow();
+			} catch (IllegalArgumentException e) {
+				throw error(i0p, "exchange-current-density of " + m.getName() + ": " + e.getMessage());
+			}
 		}
 
 		/**

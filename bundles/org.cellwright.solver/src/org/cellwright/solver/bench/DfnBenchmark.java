@@ -126,13 +126,8 @@ public final class DfnBenchmark {
             System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
             return;
         }
-        List<String> lines = Files.readAllLines(pybammCsv);
-        double[] tp = new double[lines.size() - 1], vp = new double[lines.size() - 1];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] p = lines.get(i).split(",");
-            tp[i - 1] = Double.parseDouble(p[0]);
-            vp[i - 1] = Double.parseDouble(p[1]);
-        }
+        double[][] curve = pybammCurve(pybammCsv);
+        double[] tp = curve[0], vp = curve[1];
         double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
         double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
         double end = tp[tp.length - 1];
@@ -140,6 +135,18 @@ public final class DfnBenchmark {
                 "  against PyBaMM (%s): %.3f mV RMS, %.3f mV max (to 3.0 V; from 60 s on: %.3f mV RMS, %.3f mV max); end %.2f s (PyBaMM %.2f s): capacity %+.4f %%%n",
                 pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), end,
                 100 * (s.last().time() - end) / end);
+    }
+
+    /** PyBaMM's curve as side_by_side.py writes it (header, then time [s], voltage [V]): {times, voltages}. */
+    static double[][] pybammCurve(Path csv) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(csv);
+        double[] tp = new double[lines.size() - 1], vp = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] p = lines.get(i).split(",");
+            tp[i - 1] = Double.parseDouble(p[0]);
+            vp[i - 1] = Double.parseDouble(p[1]);
+        }
+        return new double[][] { tp, vp };
     }
 
     /** Issue 14's speed case: Chen 2020, 1C to 2.5 V, against PyBaMM's curve and against our own rtol 1e-7 run. */
@@ -160,13 +167,8 @@ public final class DfnBenchmark {
             System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
             return;
         }
-        List<String> lines = Files.readAllLines(pybammCsv);
-        double[] tp = new double[lines.size() - 1], vp = new double[lines.size() - 1];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] p = lines.get(i).split(",");
-            tp[i - 1] = Double.parseDouble(p[0]);
-            vp[i - 1] = Double.parseDouble(p[1]);
-        }
+        double[][] curve = pybammCurve(pybammCsv);
+        double[] tp = curve[0], vp = curve[1];
         double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
         double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
         System.out.printf(Locale.ROOT,
