@@ -31,14 +31,7 @@ class PowerDriveTest {
 
     /** WLTC's (time [s], power [kW]) columns (PyBaMM's file: '#' comments, CRLF line ends). */
     static DriveCycle wltc() throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(ComsolValidationTest.reference("drive-cycles/WLTC.csv"))) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) continue;
-            String[] p = l.split(",");
-            rows.add(new double[] {Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip())});
-        }
-        return new DriveCycle(rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray());
+        return DriveCycleTest.read("WLTC.csv");
     }
 
     @Test

@@ -122,19 +122,29 @@ public final class DfnBenchmark {
                 "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), s.last().voltage(), capacity,
                 1e3 * own[0], 1e3 * own[1]);
-        if (!Files.isRegularFile(pybammCsv)) {
-            System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
-            return;
-        }
-        double[][] curve = pybammCurve(pybammCsv);
-        double[] tp = curve[0], vp = curve[1];
-        double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
-        double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
-        double end = tp[tp.length - 1];
+        Against pybamm = againstPybamm(s, pybammCsv);
+        if (pybamm == null) return;
+        double[] py = pybamm.all(), late = pybamm.late();
+        double end = pybamm.end();
         System.out.printf(Locale.ROOT,
                 "  against PyBaMM (%s): %.3f mV RMS, %.3f mV max (to 3.0 V; from 60 s on: %.3f mV RMS, %.3f mV max); end %.2f s (PyBaMM %.2f s): capacity %+.4f %%%n",
                 pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), end,
                 100 * (s.last().time() - end) / end);
+    }
+
+    /** Our voltage against PyBaMM's: RMS and max to 3.0 V over the whole run and from 60 s on, and PyBaMM's end [s]. */
+    record Against(double[] all, double[] late, double end) {}
+
+    /** The comparison with PyBaMM's curve in csv, or null (said on stdout) when there is none. */
+    static Against againstPybamm(DfnSolution s, Path csv) throws java.io.IOException {
+        if (!Files.isRegularFile(csv)) {
+            System.out.println("  (no PyBaMM curve at " + csv + ")");
+            return null;
+        }
+        double[][] curve = pybammCurve(csv);
+        double[] tp = curve[0], vp = curve[1];
+        return new Against(difference(s.times(), s.voltages(), tp, vp, 3.0), difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0),
+                tp[tp.length - 1]);
     }
 
     /** PyBaMM's curve as side_by_side.py writes it (header, then time [s], voltage [V]): {times, voltages}. */
@@ -163,17 +173,12 @@ public final class DfnBenchmark {
         System.out.printf(Locale.ROOT,
                 "Chen 2020 1C DFN, mesh 20/20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), 1e3 * own[0], 1e3 * own[1]);
-        if (!Files.isRegularFile(pybammCsv)) {
-            System.out.println("  (no PyBaMM curve at " + pybammCsv + ")");
-            return;
-        }
-        double[][] curve = pybammCurve(pybammCsv);
-        double[] tp = curve[0], vp = curve[1];
-        double[] py = difference(s.times(), s.voltages(), tp, vp, 3.0);
-        double[] late = difference(s.times(), s.voltages(), tp, vp, 3.0, 60.0);
+        Against pybamm = againstPybamm(s, pybammCsv);
+        if (pybamm == null) return;
+        double[] py = pybamm.all(), late = pybamm.late();
         System.out.printf(Locale.ROOT,
                 "  against PyBaMM (%s): %.2f mV RMS, %.2f mV max (to 3.0 V; from 60 s on: %.2f mV RMS, %.2f mV max); end %.1f s (PyBaMM %.1f s)%n",
-                pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), tp[tp.length - 1]);
+                pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), pybamm.end());
     }
 
     /** RMS and largest |a - b| at the times both curves have, where b >= minVoltage. */

@@ -14,15 +14,17 @@ public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, State
 
     @Override
     public double at(double stoichiometry, double temperature) {
-        double u = reference.at(stoichiometry, referenceTemperature);
-        if (temperature == referenceTemperature) return u; // the entropic term is 0: not evaluated (hot path of the DFN)
-        return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
+        return shifted(reference.at(stoichiometry, referenceTemperature), stoichiometry, temperature);
     }
 
     /** The reference OCP's branch for this reaction direction (a hysteresis keeps its branches), shifted the same way. */
     @Override
     public double at(double stoichiometry, double temperature, double reaction) {
-        double u = reference.at(stoichiometry, referenceTemperature, reaction);
+        return shifted(reference.at(stoichiometry, referenceTemperature, reaction), stoichiometry, temperature);
+    }
+
+    /** u at T_ref moved to temperature by the entropic term (0 at T_ref: not evaluated, the DFN's hot path). */
+    private double shifted(double u, double stoichiometry, double temperature) {
         if (temperature == referenceTemperature) return u;
         return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
     }
