@@ -10,6 +10,7 @@ import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.solver.physics.ButlerVolmer;
 import org.cellwright.solver.physics.CathodeElectrolyteInterphase;
 import org.cellwright.solver.physics.CompositeCathode;
 import org.cellwright.solver.physics.Constants;
@@ -82,6 +83,13 @@ class ArrheniusLawsTest {
         double i1 = foil.exchangeCurrentDensity();
         foil.setConditions(T2, 65e6);
         assertEquals(factor(30 * KJ), foil.exchangeCurrentDensity() / i1, 1e-12);
+        // its magnitude at 25 degC: a fresh Li|Li6PS5Cl contact (no interphase yet) has the polarization resistance
+        // measured with Li microelectrodes on fresh Li6PS5Cl, R_P ~ 0.8 Ohm cm2 ("Non-Linear Kinetics of the Lithium
+        // Metal Anode on Li6PS5Cl at High Current Density"; docs/calibration.md): eta / i at a small current
+        foil.setConditions(Constants.T_REF, 65e6);
+        double i = 1e-3 * foil.exchangeCurrentDensity();
+        double eta = ButlerVolmer.overpotential(foil.exchangeCurrentDensity(), 0.5, 0.5, i, Constants.T_REF);
+        assertEquals(0.8e-4, eta / i, 0.01 * 0.8e-4, "R_P [Ohm m2]");
     }
 
     @Test
