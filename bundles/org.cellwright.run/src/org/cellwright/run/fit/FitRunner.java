@@ -142,7 +142,35 @@ public final class FitRunner {
 			}
 			targets.add(new Target(x, data, noise, t.getWeight()));
 		}
-		return new Plan(fit, estimates, targets);
+		Plan plan = new Plan(fit, estimates, targets);
+		mapped(plan);
+		return plan;
+	}
+
+	/**
+	 * Maps every target at the start values before anything runs, as an evaluation will (solid-state or
+	 * liquid-electrolyte cell alike): a target whose cell cannot run is an InputException at the line that says why,
+	 * an estimate its cell's mapping cannot vary one at the estimate.
+	 */
+	static void mapped(Plan plan) {
+		double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
+		for (Target t : plan.targets()) {
+			Experiment x = t.experiment();
+			Plans.unit(x, x.getName(), null, true, Map.of(), Map.of());
+			for (int i = 0; i < start.length; i++) {
+				Estimate e = plan.estimates().get(i);
+				if (!SimulationInputs.appliesTo(x.getCell(), e.target())) continue;
+				try {
+					Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(start[i], e.unit())));
+				} catch (InputException ex) {
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
+							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.problem().message()));
+				} catch (IllegalArgumentException ex) {
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
+							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.getMessage()));
+				}
+			}
+		}
 	}
 
 	/**
@@ -190,10 +218,8 @@ public final class FitRunner {
 	double[] residuals(Plan plan, double[] p) throws Exception {
 		List<RunUnit> units = new ArrayList<>();
 		synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
-			for (Target t : plan.targets()) {
-				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
-				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
-			}
+			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
+				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
 		}
 		List<Future<List<Double>>> parts = new ArrayList<>();
 		for (int i = 0; i < units.size(); i++) {
@@ -224,7 +250,7 @@ public final class FitRunner {
 			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 			if (t.measured() != null) {
 				// only the time series is needed: read it alone
-				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.inputs().cell().area());
+				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.area());
 			} else {
 				List<Checks.Check> checks;
 				synchronized (modelLock) {
@@ -246,10 +272,8 @@ public final class FitRunner {
 	public void keep(Plan plan, double[] p, Path folder) throws IOException {
 		List<RunUnit> units = new ArrayList<>();
 		synchronized (modelLock) {
-			for (Target t : plan.targets()) {
-				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
-				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
-			}
+			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
+				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
 		}
 		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
 			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
@@ -271,7 +295,7 @@ public final class FitRunner {
 				synchronized (modelLock) {
 					if (t.measured() != null)
 						MeasuredComparison.write(f, t.experiment().getMeasured(), new MeasuredComparison.Measurement(t.measured(), null),
-								units.get(i).inputs().cell().area());
+								units.get(i).area());
 					Checks.write(f, units.get(i).name(), Checks.evaluate(t.experiment(), o.summary().json(), f));
 				}
 			}
