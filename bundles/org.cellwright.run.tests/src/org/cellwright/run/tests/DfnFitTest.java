@@ -24,7 +24,8 @@ import com.google.gson.JsonParser;
  * Fits of liquid-electrolyte (DFN) cells through the one fit pipeline (FitRunner's evaluations map the targets with
  * Plans.unit, as 'run' does): a measurement made by CellWright itself with the cathode's diffusivity at 1e-13 m2/s
  * (1 mV of noise, written as BDF) gives that diffusivity back within its 95 % interval, from a file that writes 3e-14;
- * an estimate the DFN mapping cannot vary is an error at the estimate's line before anything runs.
+ * an estimate the DFN mapping cannot vary, or one whose value a layer's own value shadows, is an error at the
+ * estimate's line before anything runs.
  */
 class DfnFitTest {
 
@@ -105,5 +106,15 @@ class DfnFitTest {
 				+ " of a liquid-electrolyte \\(DFN\\) cell yet.*"), r.err());
 		assertTrue(r.err().contains("diffusivity, electronic-conductivity"), "says what can be estimated: " + r.err());
 		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "nothing stored for a fit that did not start");
+
+		// the material's initial-stoichiometry where the layer writes its own: the estimate would change nothing
+		String shadowed = "fit S {\n\testimate P.initial-stoichiometry between 0.4 and 0.8\n\ttarget X measured\n}\n";
+		f = Cli.write(tmp.resolve("fit.cell"), Files.readString(fitFile(shadowed)).replace("active-volume-fraction = 0.5  particle-radius = 8 um }",
+				"active-volume-fraction = 0.5  particle-radius = 8 um  initial-stoichiometry = 0.6 }"));
+		r = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		line = DfnRunTest.line(Files.readString(f), "estimate P.initial-stoichiometry");
+		assertTrue(r.err().matches("(?s).*fit\\.cell:" + line + ":\\d+: error: estimate P\\.initial-stoichiometry \\(target X\\): its value does not"
+				+ " reach the simulation.*"), r.err());
 	}
 }

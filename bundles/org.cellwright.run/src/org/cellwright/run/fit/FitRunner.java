@@ -150,18 +150,21 @@ public final class FitRunner {
 	/**
 	 * Maps every target at the start values before anything runs, as an evaluation will (solid-state or
 	 * liquid-electrolyte cell alike): a target whose cell cannot run is an InputException at the line that says why,
-	 * an estimate its cell's mapping cannot vary one at the estimate.
+	 * an estimate its cell's mapping cannot vary (or, for a DFN cell, whose values at a quarter and three quarters of
+	 * its bounds map to the same inputs) one at the estimate.
 	 */
 	static void mapped(Plan plan) {
-		double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
+		int n = plan.estimates().size();
 		for (Target t : plan.targets()) {
 			Experiment x = t.experiment();
 			Plans.unit(x, x.getName(), null, true, Map.of(), Map.of());
-			for (int i = 0; i < start.length; i++) {
+			for (int i = 0; i < n; i++) {
 				Estimate e = plan.estimates().get(i);
 				if (!SimulationInputs.appliesTo(x.getCell(), e.target())) continue;
+				FitParameter q = e.parameter();
+				RunUnit at;
 				try {
-					Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(start[i], e.unit())));
+					at = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.initial(), e.unit())));
 				} catch (InputException ex) {
 					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
 							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.problem().message()));
@@ -169,6 +172,19 @@ public final class FitRunner {
 					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
 							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.getMessage()));
 				}
+				if (at.dfn() == null) continue;
+				// a DFN cell's inputs record every value its solver takes: the same at two values, the estimate is none of them
+				String a, b;
+				try {
+					a = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.25 * (q.upper() - q.lower()), e.unit()))).hash();
+					b = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.75 * (q.upper() - q.lower()), e.unit()))).hash();
+				} catch (InputException | IllegalArgumentException ex) {
+					continue; // a value the cell cannot take: the evaluation that reaches it says so
+				}
+				if (a.equals(b))
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR, "estimate "
+							+ e.target() + " (target " + x.getName() + "): its value does not reach the simulation (the cell's own value"
+							+ " takes its place, e.g. a layer's initial-stoichiometry or particle-radius before its material's)"));
 			}
 		}
 	}
