@@ -171,6 +171,24 @@ class DfnHalfCellRunTest {
 		assertEquals(-20, sink.last().current(), 1e-9, "1 C of 20 Ah/m2 in the last step");
 	}
 
+	/** A voltage hold in a mixed cell (the same current unknown): V held at every sample, ended at its current limit. */
+	@Test
+	void aVoltageHoldInAMixedCellEndsAtItsCurrentLimit() throws Exception {
+		String hold = CELL.replace("discharge at 1 C until 3.0 V", "charge at 1 C for 10 min\n hold at 3.9 V until 0.05 C");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), hold), "X"), sink,
+				ProgressListener.NONE), sink.events.toString());
+		assertEquals(List.of("duration", "current-cutoff"), sink.cycles.get(0).steps().stream().map(r -> r.end().label()).toList());
+		int n = 0;
+		for (Sample x : sink.samples)
+			if (x.time() > 600) {
+				assertEquals(3.9, x.voltage(), 1e-6, "held at t = " + x.time() + " s");
+				n++;
+			}
+		assertTrue(n > 5, n + " samples in the hold");
+		assertEquals(1.0, sink.last().current(), 1e-3, "0.05 C of 20 Ah/m2 at the end");
+	}
+
 	@Test
 	void aSmallMixedCellRunsAndWhatItLacksIsALocatedError() throws Exception {
 		Path f = Cli.write(tmp.resolve("t.cell"), CELL);
