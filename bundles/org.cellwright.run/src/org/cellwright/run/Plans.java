@@ -40,10 +40,7 @@ public final class Plans {
 		String bad = Names.problem(x.getName());
 		if (bad != null) return refused(x.getName(), false, CellFiles.problemAt(x, Problem.Severity.ERROR, "experiment " + x.getName() + ": " + bad));
 		try {
-			if (dfn(x)) return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, null, x, true, Map.of(),
-					DfnMapping.of(x, x.getName(), Map.of(), provenance(x.getName(), x)))), List.of());
-			SimulationInputs.Inputs in = SimulationInputs.of(x);
-			return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, resolved(in, x), x, true, Map.of())), List.of());
+			return new RunGroup(x.getName(), false, List.of(unit(x, x.getName(), null, true, Map.of(), Map.of())), List.of());
 		} catch (InputException ex) {
 			return refused(x.getName(), false, ex.problem());
 		}
