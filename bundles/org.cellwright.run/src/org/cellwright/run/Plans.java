@@ -40,10 +40,7 @@ public final class Plans {
 		String bad = Names.problem(x.getName());
 		if (bad != null) return refused(x.getName(), false, CellFiles.problemAt(x, Problem.Severity.ERROR, "experiment " + x.getName() + ": " + bad));
 		try {
-			if (dfn(x)) return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, null, x, true, Map.of(),
-					DfnMapping.of(x, x.getName(), Map.of(), provenance(x.getName(), x)))), List.of());
-			SimulationInputs.Inputs in = SimulationInputs.of(x);
-			return new RunGroup(x.getName(), false, List.of(new RunUnit(x.getName(), null, resolved(in, x), x, true, Map.of())), List.of());
+			return new RunGroup(x.getName(), false, List.of(unit(x, x.getName(), null, true, Map.of(), Map.of())), List.of());
 		} catch (InputException ex) {
 			return refused(x.getName(), false, ex.problem());
 		}
@@ -72,9 +69,7 @@ public final class Plans {
 				Map<String, String> params = new LinkedHashMap<>();
 				for (Map.Entry<String, Quantity> p : run.overrides().entrySet()) params.put(p.getKey(), Sweeps.text(p.getValue()));
 				// the expect clauses describe the experiment as written, not its variations: not checked here
-				if (dfn(x)) units.add(new RunUnit(name, run.folderName(), null, x, false, params,
-						DfnMapping.of(x, name, run.overrides(), provenance(name, x))));
-				else units.add(new RunUnit(name, run.folderName(), resolved(SimulationInputs.of(x, name, run.overrides()), x), x, false, params));
+				units.add(unit(x, name, run.folderName(), false, params, run.overrides()));
 			} catch (InputException ex) {
 				problems.add(ex.problem());
 			} catch (IllegalArgumentException ex) {
@@ -105,6 +100,17 @@ public final class Plans {
 		ResolvedInputs now = new ResolvedInputs(new ResolvedInputs.Provenance(p.experiment(), p.sourceFile(), p.sourceLine(),
 				InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), in.cell(), in.protocol(), in.settings());
 		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, false, Map.of())), List.of());
+	}
+
+	/**
+	 * The unit of experiment x with some of its cell's values replaced (a sweep's run, a fit's evaluation): mapped by
+	 * {@link DfnMapping} for a liquid-electrolyte (DFN) cell, else by {@link SimulationInputs}; the one place that
+	 * chooses. A value that cannot be mapped is an InputException at its line.
+	 */
+	public static RunUnit unit(Experiment x, String name, String variant, boolean checked, Map<String, String> parameters,
+			Map<String, Quantity> overrides) {
+		if (dfn(x)) return new RunUnit(name, variant, null, x, checked, parameters, DfnMapping.of(x, name, overrides, provenance(name, x)));
+		return new RunUnit(name, variant, resolved(SimulationInputs.of(x, name, overrides), x), x, checked, parameters);
 	}
 
 	/** Whether the experiment's cell is a liquid-electrolyte (DFN) cell: it runs through {@link DfnMapping} and the DFN solver. */

@@ -334,7 +334,8 @@ public final class SimulationInputs {
 
 	/**
 	 * The solid-state solver models lithium-metal and interlayer anodes with a solid electrolyte: a liquid-electrolyte
-	 * cell (which 'run' maps with {@link org.cellwright.run.dfn.DfnMapping} instead; a fit reaches here) and a cell with an
+	 * cell (which 'run', sweeps and fits map with {@link org.cellwright.run.dfn.DfnMapping} instead, through
+	 * {@link Plans#unit}) and a cell with an
 	 * intercalation-anode layer (a graphite-like negative electrode) but no liquid electrolyte end here, before solving,
 	 * with an error at {@code where} (the experiment that runs the cell, or the cell) naming the cell, the layer and what
 	 * is supported.
@@ -346,8 +347,8 @@ public final class SimulationInputs {
 			for (Material m : Composites.materialsWithin(l.getMaterial()))
 				if (!(m instanceof Composite) && m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
 					throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()
-							+ " holds the liquid electrolyte " + m.getName() + ": such a cell runs through the DFN solver with 'run';"
-							+ " fits of liquid-electrolyte cells are not supported yet"));
+							+ " holds the liquid electrolyte " + m.getName() + ": such a cell runs through the DFN solver ('run', sweeps"
+							+ " and 'fit' map it with DfnMapping), not through the solid-state solver's inputs"));
 		for (Layer l : Cells.effectiveLayers(c))
 			if (Composites.intercalationAnode(l.getMaterial()) != null)
 				throw new InputException(CellFiles.problemAt(where, Severity.ERROR, "layer " + l.getName() + " of cell " + c.getName()

@@ -7,7 +7,13 @@ import org.cellwright.measured.ColumnMapping;
 import org.cellwright.measured.CyclerDataReader;
 import org.cellwright.measured.ErrorFigures;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.DfnCell;
+import org.cellwright.solver.dfn.ExchangeCurrentDensity;
+import org.cellwright.solver.dfn.FickianParticle;
+import org.cellwright.solver.dfn.IntercalationElectrode;
+import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
@@ -45,5 +51,41 @@ class EckerDischargeTest {
 		// capacity to the cut-off against the nominal 0.15625 Ah: within 6 % at 1 C
 		double ah = s.charge() * Ecker2015.AREA / 3600;
 		if (rate == 1) assertEquals(Ecker2015.NOMINAL_CAPACITY_AH, ah, 0.06 * Ecker2015.NOMINAL_CAPACITY_AH, "capacity " + ah + " Ah");
+	}
+
+	/**
+	 * The fits of examples/ecker2015-fit.cell (docs/dfn.md, "A fit against the 1 C discharge") checked at 5 C, with the
+	 * lumped thermal model as there: their estimates (NCO rate constant with a constant diffusivity, or with the charged
+	 * cell's cathode stoichiometry) lower the 1 C RMS below the published set's and raise the 5 C RMS, which the fits
+	 * did not see, above it. The 1 C data do not determine these values.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "2.4706e-6, 2.1209e-14, 0.26, 0.033, 0.100", "1.7635e-6, NaN, 0.27022, 0.034, 0.045" })
+	void theFitsAgainstTheOneCDischargeLoseAtFiveC(double k, double constantDiffusivity, double y0, double rms1Below, double rms5Above)
+			throws Exception {
+		IntercalationElectrode p = Ecker2015.nco();
+		ParticlePopulation q = p.populations().get(0);
+		FickianParticle particle = Double.isNaN(constantDiffusivity) ? q.particle()
+				: new FickianParticle(q.particle().radius(), q.particle().maximumConcentration(), (x, t) -> constantDiffusivity);
+		IntercalationElectrode fitted = new IntercalationElectrode(p.name(), p.thickness(), p.porosity(), q.activeFraction(),
+				p.electrolyteBruggeman(), p.solid(), particle, y0 * q.particle().maximumConcentration(), q.ocp(),
+				ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(k, 43600, 296.15)));
+		DfnCell cell = new DfnCell(Ecker2015.graphite(), Ecker2015.separator(), fitted, Ecker2015.electrolyte(), 1000, Ecker2015.T_AMBIENT);
+		assertTrue(rms(Ecker2015.cell(), 1) > 0.038, "the published set at 1 C");
+		assertTrue(rms(cell, 1) < rms1Below, "1 C (fitted): " + rms(cell, 1) * 1e3 + " mV");
+		assertTrue(rms(cell, 5) > rms5Above, "5 C (not fitted): " + rms(cell, 5) * 1e3 + " mV");
+		assertTrue(rms(Ecker2015.cell(), 5) < 0.040, "the published set at 5 C");
+	}
+
+	/** Voltage RMS of a cell with the set's thermal data against the measured discharge at a rate. */
+	static double rms(DfnCell cell, int rate) throws Exception {
+		MeasuredSeries measured = new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:V"))
+				.read(CyclerDataReaderTest.locate("ecker2015/Ecker_" + rate + "C.csv"));
+		double end = 1.2 * 3600.0 / rate;
+		double[] times = new double[601];
+		for (int i = 0; i < times.length; i++) times[i] = end * i / (times.length - 1);
+		DfnSolution s = new DfnSimulation(1e-4).withThermal(Ecker2015.thermal()).run(cell, DfnMesh.benchmark(),
+				CurrentProfile.constant(rate * Ecker2015.ONE_C), times, Ecker2015.CUTOFF);
+		return ErrorFigures.compare(measured, new ErrorFigures.Simulated(s.times(), s.voltages(), null, null, null)).voltageRms();
 	}
 }

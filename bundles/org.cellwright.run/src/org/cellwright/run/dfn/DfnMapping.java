@@ -59,7 +59,9 @@ import org.cellwright.solver.dfn.ZerothOrderHysteresis;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.model.CellwrightFactory;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /**
  * The language boundary of liquid-electrolyte cells: a cell whose separator holds a {@code liquid-electrolyte} is a
@@ -77,6 +79,15 @@ import org.eclipse.emf.ecore.EObject;
  */
 public final class DfnMapping {
 	private DfnMapping() {}
+
+	/**
+	 * The material properties a fit may estimate in a liquid-electrolyte cell ({@code Material.property}): those this
+	 * mapping reads of an electrode's active material, a lithium-metal foil or the electrolyte.
+	 */
+	public static final List<String> MATERIAL_TARGETS = List.of("diffusivity", "electronic-conductivity", "max-concentration",
+			"initial-stoichiometry", "exchange-current-rate-constant", "exchange-current-density", "exchange-current-electrolyte-exponent",
+			"exchange-current-solid-exponent", "exchange-current-vacancy-exponent", "exchange-current-activation-energy", "transfer-coefficient",
+			"ionic-conductivity", "transference-number", "thermodynamic-factor", "initial-concentration");
 
 	/** Default Bruggeman exponent of both phases (Bruggeman 1935; the Marquis 2019 and Chen 2020 sets). */
 	public static final double DEFAULT_BRUGGEMAN = 1.5;
@@ -152,11 +163,6 @@ public final class DfnMapping {
 			steps.addAll(SimulationInputs.steps(p.getSteps(), m.area));
 		}
 		ProtocolSpec protocol = new ProtocolSpec(name, steps);
-		if (cell.lithiumMetal() != null)
-			for (StepSpec s : protocol.flatten())
-				if (s instanceof StepSpec.ConstantPower)
-					throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a power step is not supported yet for a cell with a"
-							+ " lithium-metal negative (" + m.foil.getName() + "): use a current step"));
 		if (Double.isNaN(m.nominal) && usesCRate(protocol.flatten()))
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a C-rate needs the nominal-capacity of cell " + c.getName()
 					+ " (e.g. 'nominal-capacity = 2.4 mAh/cm2'): it defines 1 C"));
@@ -240,7 +246,52 @@ public final class DfnMapping {
 		}
 
 		InputException error(EObject at, String message) {
-			return new InputException(CellFiles.problemAt(at, Severity.ERROR, message));
+			return new InputException(CellFiles.problemAt(origins.getOrDefault(at, at), Severity.ERROR, message));
+		}
+
+		/** The originals of the objects of {@link #own}'s copies (errors are shown at what the file writes). */
+		final Map<EObject, EObject> origins = new java.util.HashMap<>();
+		private final Map<Material, Material> owned = new java.util.HashMap<>();
+
+		/** Whether an override's owner (before the dot) names a material of the cell rather than one of its layers. */
+		boolean materialTarget(String owner) {
+			List<Layer> layers = Cells.effectiveLayers(c);
+			if (layers.stream().anyMatch(l -> owner.equals(l.getName()))) return false;
+			return layers.stream().anyMatch(l -> Composites.materialsWithin(l.getMaterial()).stream().anyMatch(m -> owner.equals(m.getName())));
+		}
+
+		/**
+		 * The material as this mapping reads it: m itself, or, when overrides name properties of it (a fit's estimates
+		 * {@code Material.property}), a copy with those values written in (a constant in place of what the file writes,
+		 * also a function). Every layer using the material gets the value; the model is not changed.
+		 */
+		Material own(Material m) {
+			if (m == null) return null;
+			return owned.computeIfAbsent(m, x -> {
+				Material copy = null;
+				EcoreUtil.Copier copier = new EcoreUtil.Copier();
+				for (Map.Entry<String, Quantity> o : overrides.entrySet()) {
+					int dot = o.getKey().indexOf('.');
+					if (dot < 0 || !o.getKey().substring(0, dot).equals(x.getName()) || !materialTarget(x.getName())) continue;
+					if (copy == null) {
+						copy = (Material) copier.copy(x);
+						copier.copyReferences();
+						copier.forEach((from, to) -> origins.put(to, from));
+					}
+					String name = o.getKey().substring(dot + 1);
+					Property p = Cells.property(copy, name);
+					if (p == null) {
+						p = CellwrightFactory.eINSTANCE.createProperty();
+						p.setName(name);
+						copy.getProperties().add(p);
+					}
+					p.setFunction(null);
+					p.setTable(null);
+					p.getRanges().clear();
+					p.setValue(EcoreUtil.copy(o.getValue()));
+				}
+				return copy == null ? x : copy;
+			});
 		}
 
 		double setting(Experiment e, String name, double fallback) {
@@ -284,11 +335,13 @@ public final class DfnMapping {
 			for (String k : overrides.keySet()) {
 				int dot = k.indexOf('.');
 				if (dot < 0 ? !List.of("area", "temperature", "nominal-capacity").contains(k) && !CellThermal.PROPERTIES.contains(k)
+						: materialTarget(k.substring(0, dot)) ? !MATERIAL_TARGETS.contains(k.substring(dot + 1))
 						: !List.of("thickness", "porosity", "particle-radius", "active-volume-fraction", "bruggeman-electrolyte",
 								"bruggeman-solid", "initial-stoichiometry").contains(k.substring(dot + 1)))
 					throw error(site, "cannot vary '" + k + "' of a liquid-electrolyte (DFN) cell yet; these can: area, temperature,"
-							+ " nominal-capacity, the thermal model's data, and a layer's thickness, porosity, particle-radius, active-volume-fraction,"
-							+ " bruggeman-electrolyte, bruggeman-solid, initial-stoichiometry");
+							+ " nominal-capacity, the thermal model's data, a layer's thickness, porosity, particle-radius, active-volume-fraction,"
+							+ " bruggeman-electrolyte, bruggeman-solid, initial-stoichiometry, and (in a fit) a material's "
+							+ String.join(", ", MATERIAL_TARGETS));
 			}
 			Double a = cellValue("area");
 			if (a == null) throw error(c, "cell " + c.getName() + " needs an area");
@@ -313,7 +366,7 @@ public final class DfnMapping {
 			}
 			stack();
 			LiquidElectrolyte liquid = electrolyte();
-			double c0 = Layers.si(electrolyte, "initial-concentration")
+			double c0 = Layers.si(own(electrolyte), "initial-concentration")
 					.orElseThrow(() -> error(electrolyte, "liquid-electrolyte " + electrolyte.getName() + " needs an initial-concentration"));
 			values.put("electrolyte.initial-concentration", c0 + " mol/m3");
 			NegativeElectrode neg = foil != null ? lithiumMetal(foil) : electrode(negative, MaterialKind.INTERCALATION_ANODE);
@@ -415,7 +468,7 @@ public final class DfnMapping {
 		}
 
 		LiquidElectrolyte electrolyte() {
-			Material m = electrolyte;
+			Material m = own(electrolyte);
 			StateFunction kappa = required(m, "ionic-conductivity");
 			StateFunction d = required(m, "diffusivity");
 			StateFunction tplus = required(m, "transference-number");
@@ -484,7 +537,7 @@ public final class DfnMapping {
 		 * exchange-current-activation-energy applies to both.
 		 */
 		PlanarLithiumElectrode lithiumMetal(Layer l) {
-			Material m = l.getMaterial();
+			Material m = own(l.getMaterial());
 			String who = "lithium-metal " + m.getName() + " of layer " + l.getName();
 			double thickness = thickness(l);
 			double sigma = constant(m, "electronic-conductivity", m);
@@ -532,7 +585,7 @@ public final class DfnMapping {
 			double be = bruggemanElectrolyte(l);
 			Double bs = layerValue(l, "bruggeman-solid");
 			double bSolid = bs == null ? DEFAULT_BRUGGEMAN : bs;
-			double sigma = spm ? Double.NaN : constant(l.getMaterial(), "electronic-conductivity", m);
+			double sigma = spm ? Double.NaN : constant(own(l.getMaterial()), "electronic-conductivity", own(m));
 			OhmicSolidPhase solid = new OhmicSolidPhase(sigma, 1 - porosity, bSolid);
 			if (blend.size() == 1) {
 				if (radius == null) throw error(l, who + ": give the particle-radius of its active material");
@@ -561,7 +614,8 @@ public final class DfnMapping {
 		}
 
 		/** One particle population of an electrode layer: material m at volume fraction activeFraction. */
-		ParticlePopulation population(Layer l, Material m, double activeFraction, double radius, double sigma, String p) {
+		ParticlePopulation population(Layer l, Material written, double activeFraction, double radius, double sigma, String p) {
+			Material m = own(written);
 			double cMax = need(m, "max-concentration");
 			Double x0 = layerValue(l, "initial-stoichiometry");
 			double stoichiometry = x0 != null ? x0 : need(m, "initial-stoichiometry");
@@ -580,7 +634,7 @@ public final class DfnMapping {
 				law = String.format(Locale.ROOT, "k %s, exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);
 			} else if (i0p != null && PropertyFunctions.isConstant(i0p)) {
 				// i0 at half filling and the electrolyte's initial concentration (the solid-state meaning of the value)
-				double c0 = electrolyte == null ? SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION : Layers.si(electrolyte, "initial-concentration").orElse(Double.NaN);
+				double c0 = electrolyte == null ? SINGLE_PARTICLE_ELECTROLYTE_CONCENTRATION : Layers.si(own(electrolyte), "initial-concentration").orElse(Double.NaN);
 				double k = need(m, "exchange-current-density") / (Math.pow(c0, a) * Math.pow(cMax / 2, b) * Math.pow(cMax / 2, cc));
 				i0 = new ExchangeCurrentDensity(k, a, b, cc, ea, tRef);
 				law = String.format(Locale.ROOT, "k %s (from i0 at half filling), exponents %s/%s/%s, Ea %s", k, a, b, cc, ea);

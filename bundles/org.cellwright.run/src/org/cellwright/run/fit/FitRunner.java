@@ -142,7 +142,51 @@ public final class FitRunner {
 			}
 			targets.add(new Target(x, data, noise, t.getWeight()));
 		}
-		return new Plan(fit, estimates, targets);
+		Plan plan = new Plan(fit, estimates, targets);
+		mapped(plan);
+		return plan;
+	}
+
+	/**
+	 * Maps every target at the start values before anything runs, as an evaluation will (solid-state or
+	 * liquid-electrolyte cell alike): a target whose cell cannot run is an InputException at the line that says why,
+	 * an estimate its cell's mapping cannot vary (or, for a DFN cell, whose values at a quarter and three quarters of
+	 * its bounds map to the same inputs) one at the estimate.
+	 */
+	static void mapped(Plan plan) {
+		int n = plan.estimates().size();
+		for (Target t : plan.targets()) {
+			Experiment x = t.experiment();
+			Plans.unit(x, x.getName(), null, true, Map.of(), Map.of());
+			for (int i = 0; i < n; i++) {
+				Estimate e = plan.estimates().get(i);
+				if (!SimulationInputs.appliesTo(x.getCell(), e.target())) continue;
+				FitParameter q = e.parameter();
+				RunUnit at;
+				try {
+					at = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.initial(), e.unit())));
+				} catch (InputException ex) {
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
+							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.problem().message()));
+				} catch (IllegalArgumentException ex) {
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
+							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.getMessage()));
+				}
+				if (at.dfn() == null) continue;
+				// a DFN cell's inputs record every value its solver takes: the same at two values, the estimate is none of them
+				String a, b;
+				try {
+					a = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.25 * (q.upper() - q.lower()), e.unit()))).hash();
+					b = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.75 * (q.upper() - q.lower()), e.unit()))).hash();
+				} catch (InputException | IllegalArgumentException ex) {
+					continue; // a value the cell cannot take: the evaluation that reaches it says so
+				}
+				if (a.equals(b))
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR, "estimate "
+							+ e.target() + " (target " + x.getName() + "): its value does not reach the simulation (the cell's own value"
+							+ " takes its place, e.g. a layer's initial-stoichiometry or particle-radius before its material's)"));
+			}
+		}
 	}
 
 	/**
@@ -190,10 +234,8 @@ public final class FitRunner {
 	double[] residuals(Plan plan, double[] p) throws Exception {
 		List<RunUnit> units = new ArrayList<>();
 		synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
-			for (Target t : plan.targets()) {
-				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
-				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
-			}
+			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
+				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
 		}
 		List<Future<List<Double>>> parts = new ArrayList<>();
 		for (int i = 0; i < units.size(); i++) {
@@ -224,7 +266,7 @@ public final class FitRunner {
 			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 			if (t.measured() != null) {
 				// only the time series is needed: read it alone
-				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.inputs().cell().area());
+				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.area());
 			} else {
 				List<Checks.Check> checks;
 				synchronized (modelLock) {
@@ -246,10 +288,8 @@ public final class FitRunner {
 	public void keep(Plan plan, double[] p, Path folder) throws IOException {
 		List<RunUnit> units = new ArrayList<>();
 		synchronized (modelLock) {
-			for (Target t : plan.targets()) {
-				var in = SimulationInputs.of(t.experiment(), t.experiment().getName(), overrides(plan, p, t.experiment().getCell()));
-				units.add(new RunUnit(t.experiment().getName(), null, Plans.resolved(in, t.experiment()), t.experiment(), true, Map.of()));
-			}
+			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
+				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
 		}
 		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
 			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
@@ -271,7 +311,7 @@ public final class FitRunner {
 				synchronized (modelLock) {
 					if (t.measured() != null)
 						MeasuredComparison.write(f, t.experiment().getMeasured(), new MeasuredComparison.Measurement(t.measured(), null),
-								units.get(i).inputs().cell().area());
+								units.get(i).area());
 					Checks.write(f, units.get(i).name(), Checks.evaluate(t.experiment(), o.summary().json(), f));
 				}
 			}

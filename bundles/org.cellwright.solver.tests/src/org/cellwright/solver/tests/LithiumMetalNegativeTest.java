@@ -16,6 +16,7 @@ import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
+import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.params.Chen2020;
@@ -133,8 +134,41 @@ class LithiumMetalNegativeTest {
         List<String> p = DfnInputCheck.problems(withFoil(half, new PlanarLithiumElectrode("Li", 1e-4, 1e7, StateFunction.constant(0), 0.5)));
         assertTrue(p.get(0).startsWith("negative electrode (lithium metal) exchange current 0"), p.toString());
         assertThrows(IllegalStateException.class, half::negative, "no porous negative to give");
-        assertThrows(UnsupportedOperationException.class,
-                () -> DfnModel.atPower(half, MESH, t -> 100), "power control is refused by name, not solved wrongly");
+    }
+
+    /**
+     * Power control of a half cell: the foil takes the ionic current of the separator's first face (local rows, the
+     * band of the interior); V I = P at every output, the energy delivered is P t, and a controlled model under current
+     * control gives the plain model's voltage (the foil's local current is the applied one).
+     */
+    @Test
+    void powerControlHoldsVTimesIAtThePowerAndCurrentControlIsUnchanged() {
+        DfnCell half = Chen2020.lithiumMetalHalfCell(0.2594);
+        DfnModel atPower = DfnModel.atPower(half, MESH, PowerProfile.constant(150));
+        assertEquals(new DfnModel(half, MESH, t -> 10).coreSize() + 1, atPower.coreSize(), "the current is one more core unknown");
+        JacobianStructure.assertBordered(atPower);
+        double[] out = new double[121];
+        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        DfnSolution s = new DfnSimulation(1e-5).runAtPower(half, MESH, PowerProfile.constant(150), out, Chen2020.CUTOFF, new double[0]);
+        assertEquals("end of time", s.endReason());
+        for (DfnSolution.Snapshot sn : s.snapshots()) assertEquals(150, sn.power(), 1e-4 * 150, "V I = P at t = " + sn.time());
+        assertEquals(150 * 1200, s.energy(), 1e-4 * 150 * 1200, "energy delivered = P t [J/m2]");
+        assertTrue(s.last().current() > s.snapshots().get(1).current(), "the current rises as the voltage falls");
+        // about 0.8 C at 3.9 V: the current the cathode's OCP and the foil's overpotential give
+        assertTrue(s.last().current() > 0.6 * Chen2020.ONE_C && s.last().current() < 1.0 * Chen2020.ONE_C, s.last().current() + " A/m2");
+
+        DfnModel controlled = DfnModel.controlled(half, MESH, t -> Chen2020.ONE_C, PowerProfile.constant(150));
+        DfnModel plain = new DfnModel(half, MESH, t -> Chen2020.ONE_C);
+        BdfIntegrator a = new BdfIntegrator(controlled, 2, 1e-6), b = new BdfIntegrator(plain, 2, 1e-6);
+        assertTrue(a.start(0, controlled.initialState(), 1e-3) && b.start(0, plain.initialState(), 1e-3));
+        while (a.time() < 600) assertTrue(a.step(600, 1e-9));
+        while (b.time() < 600) assertTrue(b.step(600, 1e-9));
+        assertEquals(plain.voltage(600, b.state()), controlled.voltage(600, a.state()), 1e-5, "current control: the plain model's voltage");
+        controlled.controlByPower(true);
+        assertTrue(a.restart(1e-3), "the current jumps to meet the power");
+        while (a.time() < 900) assertTrue(a.step(900, 1e-9));
+        double[] y = a.state();
+        assertEquals(150, controlled.current(900, y) * controlled.voltage(900, y), 1e-6 * 150);
     }
 
     private static double asinh(double x) { return Math.log(x + Math.sqrt(x * x + 1)); }

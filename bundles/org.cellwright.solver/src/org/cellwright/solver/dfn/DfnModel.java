@@ -92,8 +92,6 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         this.power = power;
         this.temperature = cell.temperature();
         foil = cell.lithiumMetal();
-        if (foil != null && power != null)
-            throw new UnsupportedOperationException("power control of a cell with a lithium-metal negative is not supported yet");
         double ln = foil != null ? 0 : cell.negative().thickness(), ls = cell.separator().thickness(), lp = cell.positive().thickness();
         mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, foil != null ? 0 : meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
                 new Mesh1D(ln + ls, ln + ls + lp, meshSpec.positive())));
@@ -397,7 +395,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /**
-     * Face 0 at a lithium-metal foil ({@link PlanarLithiumElectrode}): phi_e(0) given by the foil's kinetics (Dirichlet,
+     * Face 0 at a lithium-metal foil ({@link PlanarLithiumElectrode}) passing current iApp: phi_e(0) given by the foil's kinetics (Dirichlet,
      * half a cell from the first centre), c_e(0) from the diffusive part of the salt flux, -D_eff dc/dx = (1 - t+) I / F;
      * the ionic current through the face as in the interior, i_e = -kappa_eff dphi_e/dx + kappa_D dln c/dx, and the salt
      * flux N(0) = i_e(0) / F (every charge enters as Li+).
@@ -425,7 +423,6 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
             logCell[g] = Math.log(c);
         }
-        if (foil != null) lithiumMetalBoundary(y, iApp, temp);
         for (int g = 0; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
             double ca = y[a + CE], cb = y[b + CE];
@@ -438,6 +435,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             ie[g + 1] = i;
             saltFlux[g + 1] = ConcentratedSolutionElectrolyte.saltFlux(-gd * (cb - ca), tp, i);
         }
+        // with a current unknown (last of the core) the foil takes the ionic current of face 1 instead, which the
+        // separator's first cell makes equal to it: the foil's rows stay local and the band that of the interior
+        if (foil != null) lithiumMetalBoundary(y, currentIndex >= 0 ? ie[1] : iApp, temp);
         // solid current at faces (0 where no solid; I at x = L; Dirichlet phi_s = 0 at x = 0)
         java.util.Arrays.fill(is, 0);
         for (int d = foil != null ? 2 : 0; d <= 2; d += 2) {
