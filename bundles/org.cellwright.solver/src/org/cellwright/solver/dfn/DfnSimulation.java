@@ -85,8 +85,7 @@ public final class DfnSimulation {
             double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
             if (!bdf.step(target, 1e-9)) {
                 reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
-                // the last solved state closes the record (e.g. a cathode whose particles saturate: its voltage falls
-                // without bound just after, faster than the steps can follow)
+                // the last solved state closes the record
                 if (!model.isPowerControlled() && bdf.time() > (out.snapshots().isEmpty() ? 0 : out.last().time()))
                     out.add(snapshot(model, bdf.time(), bdf.state()));
                 break;
