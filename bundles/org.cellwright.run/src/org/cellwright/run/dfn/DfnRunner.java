@@ -21,6 +21,7 @@ import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.BernardiHeat;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.CutoffLanding;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DriveCycle;

@@ -3,20 +3,18 @@ package org.cellwright.solver.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
-import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.StoichiometryBarrier;
 import org.cellwright.solver.params.Chen2020;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ends of the stoichiometry range (StoichiometryBarrier, as PyBaMM 26.8's U_asymptotes) and the Butler-Volmer law's
- * inverse form: a cathode whose particles saturate reaches its cut-off through the model.
+ * The ends of the stoichiometry range (StoichiometryBarrier, as PyBaMM 26.8's U_asymptotes): a cathode whose particles
+ * saturate reaches its cut-off through the model, landed on by steps (CutoffLanding).
  */
 class StoichiometryBarrierTest {
 
@@ -62,27 +60,6 @@ class StoichiometryBarrierTest {
         assertTrue(nmc.surfaceOcp(0.9999, 298.15, -1) < Chen2020.nmcOcp(0.9999) - 0.05);
         // beyond x = 1 the fitted OCP is taken at its end (1 - 1e-10) and the barrier goes on
         assertEquals(Chen2020.nmcOcp(1 - 1e-10) + StoichiometryBarrier.potential(1.01), nmc.surfaceOcp(1.01, 298.15, -1), 1e-12);
-    }
-
-    @Test
-    void theInverseButlerVolmerFormHasTheLawsRoots() {
-        ExchangeCurrentDensity law = ExchangeCurrentDensity.symmetric(3.42e-6, 17800, 298.15);
-        ButlerVolmerKinetics symmetric = ButlerVolmerKinetics.symmetric(law);
-        ButlerVolmerKinetics skewed = new ButlerVolmerKinetics(law, 0.3, 0.7);
-        for (double i0 : new double[] {1e-6, 0.01, 3.4})
-            for (double eta : new double[] {-0.9, -0.05, 0, 1e-4, 0.3}) {
-                double j = symmetric.current(i0, eta, 298.15);
-                assertEquals(0, symmetric.residual(j, i0, eta, 298.15), 1e-12 * Math.max(1, Math.abs(j)), "i0 " + i0 + ", eta " + eta);
-                // at the root its derivatives are the law's, 1 in j and -dj/deta in eta; linear in eta away from it
-                double h = 1e-7 * Math.max(1e-3, Math.abs(j)), dEta = 1e-7;
-                assertEquals(1, (symmetric.residual(j + h, i0, eta, 298.15) - symmetric.residual(j - h, i0, eta, 298.15)) / (2 * h), 1e-4);
-                double djdEta = (symmetric.current(i0, eta + dEta, 298.15) - symmetric.current(i0, eta - dEta, 298.15)) / (2 * dEta);
-                assertEquals(-djdEta, (symmetric.residual(j, i0, eta + dEta, 298.15) - symmetric.residual(j, i0, eta - dEta, 298.15)) / (2 * dEta),
-                        1e-4 * Math.abs(djdEta));
-                assertEquals(2 * symmetric.residual(j, i0, eta + 0.01, 298.15), symmetric.residual(j, i0, eta + 0.02, 298.15), 1e-9 * Math.max(1, Math.abs(j)));
-                double js = skewed.current(i0, eta, 298.15);
-                assertEquals(0, skewed.residual(js, i0, eta, 298.15), 1e-12 * Math.max(1, Math.abs(js)));
-            }
     }
 
     @Test

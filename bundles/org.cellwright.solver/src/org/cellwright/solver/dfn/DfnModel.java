@@ -465,7 +465,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
                     double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
-                    f[s + J + k] = e.kinetics().residual(j, i0, eta, temp);
+                    f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
                     SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);

@@ -102,8 +102,7 @@ public final class SingleParticleModel implements CellModel {
     /** The overpotential at which the Butler-Volmer law gives j: 2RT/F asinh(j / 2 i0) when symmetric, else Newton from it. */
     static double inverse(ButlerVolmerKinetics k, double i0, double j, double temperature) {
         double f = F / (R * temperature);
-        double x = j / (2 * i0);
-        double eta = 2 / f * Math.log(x + Math.sqrt(x * x + 1));
+        double eta = 2 / f * ButlerVolmerKinetics.asinh(j / (2 * i0)); // odd: exact for a large cathodic j / i0 too (-inf at i0 = 0)
         if (k.anodicTransferCoefficient() == 0.5 && k.cathodicTransferCoefficient() == 0.5) return eta;
         double aa = k.anodicTransferCoefficient(), ac = k.cathodicTransferCoefficient();
         for (int it = 0; it < 100; it++) { // j(eta) is increasing and convex-concave: Newton converges from the symmetric guess
