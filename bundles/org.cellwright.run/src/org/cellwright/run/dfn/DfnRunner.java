@@ -21,11 +21,13 @@ import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.BernardiHeat;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.CutoffLanding;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
+import org.cellwright.solver.dfn.SingleParticleModel;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
@@ -37,8 +39,7 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
  *
  * <p>Steps: constant current (current density, current, C-rate), constant power (the current an unknown with
  * V I = P: DfnModel.controlled), rest, set temperature; each ends at the first of its
- * cut-offs (voltage, crossed located by bisection on the integrator's dense output as in {@code DfnSimulation};
- * duration; charge passed), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
+ * cut-offs (voltage, landed on by steps of the integrator, {@link CutoffLanding}; duration; charge passed), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
  * After each step the integrator restarts from the state at the step's end (the current jumps). Sign convention of
  * the samples as for solid-state cells: positive current charges the cell (the DFN's own convention is the
  * opposite). Per sample: the open-circuit voltage at the electrodes' mean stoichiometries, lithium in the negative
@@ -190,7 +191,7 @@ public final class DfnRunner {
 		 */
 		void heat(double ta, double tb, double[] state) {
 			if (thermal == null || tb <= ta) return;
-			double qb = BernardiHeat.of(dfn(), tb, state).total();
+			double qb = heatOf(tb, state);
 			double q = heatTime == ta ? 0.5 * (heatAt + qb) : qb;
 			model.setTemperature(thermal.advance(model.temperature(), q, tb - ta));
 			heatAt = qb;
@@ -200,14 +201,13 @@ public final class DfnRunner {
 		/** The heat just after a step's current or power is set, where its first thermal step starts. */
 		void startHeat(double t0) {
 			if (thermal == null) return;
-			heatAt = BernardiHeat.of(dfn(), t0, bdf.state()).total();
+			heatAt = heatOf(t0, bdf.state());
 			heatTime = t0;
 		}
 
-		/** The model as a DFN: Bernardi's heat is written on its fields (a single-particle cell is isothermal). */
-		DfnModel dfn() {
-			if (model instanceof DfnModel d) return d;
-			throw new IllegalArgumentException("the lumped thermal model runs with DFN cells only: write 'without thermal' in a single-particle cell");
+		/** Bernardi's heat of the state [W/m2]: on the DFN's fields, or the single-particle model's (its mean stoichiometries). */
+		double heatOf(double t, double[] state) {
+			return model instanceof SingleParticleModel spm ? spm.heat(t, state) : BernardiHeat.of((DfnModel) model, t, state).total();
 		}
 
 		/** Whether any time has passed (before, the state is the initial one and may be built for the first current). */
@@ -344,9 +344,13 @@ public final class DfnRunner {
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
+			CutoffLanding landing = null; // a voltage cut-off crossed by a step: landed on by shorter steps
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
+				// landing: on its target, and on the output times before it (solved states, where the voltage is steep)
+				if (landing != null) target = Math.min(target, landing.next());
+				if (landing != null && in.outputInterval() > 0 && nextOutput > bdf.time()) target = Math.min(target, nextOutput);
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
@@ -370,17 +374,25 @@ public final class DfnRunner {
 				moved = true;
 				double ta = bdf.previousTime(), tb = bdf.time();
 				StepEnd end = reached(voltageCutoffs, limit, tb, bdf.state());
+				double margin = margin(voltageCutoffs, tb, bdf.state());
+				boolean atCutoff = end == StepEnd.VOLTAGE_CUTOFF && margin >= -CutoffLanding.TOLERANCE
+						|| end == null && landing != null && tb == landing.next() && margin <= CutoffLanding.TOLERANCE;
+				if (end == StepEnd.VOLTAGE_CUTOFF && !atCutoff) {
+					// crossed by more than the tolerance: back to the step's start, and aim at the crossing (first where the
+					// dense output puts it, then by regula falsi on the voltages of the states solved on both sides)
+					if (landing == null) landing = new CutoffLanding(tBefore, margin(voltageCutoffs, tBefore, before), tb, margin,
+							crossingOnDenseOutput(voltageCutoffs, limit, ta, tb));
+					else landing.crossed(tb, margin);
+					// (the integrator's first step after a start has no error estimate: an eighth of the way, then its control)
+					if (!landing.exhausted() && bdf.start(tBefore, before, (landing.next() - tBefore) / 8)) continue;
+					landing = null; // no further in time than this: the crossing by the dense output, as before
+				} else if (atCutoff) end = null;
+				else if (end == null && landing != null && tb == landing.next()) landing.above(tb, margin);
 				if (end == null) heat(ta, tb, bdf.state());
 				double ib = currentOf(tb, bdf.state());
 				if (end != null) {
 					double[] yb = bdf.state().clone();
-					double lo = ta, hi = tb; // bisection for the crossing on the dense output
-					for (int it = 0; it < 40; it++) {
-						double mid = 0.5 * (lo + hi);
-						bdf.interpolate(mid, y);
-						if (reached(voltageCutoffs, limit, mid, y) != null) hi = mid;
-						else lo = mid;
-					}
+					double lo = crossingOnDenseOutput(voltageCutoffs, limit, ta, tb);
 					bdf.interpolate(lo, y);
 					heat(ta, lo, y);
 					outputsBefore(lo, ta, ia, q);
@@ -405,6 +417,7 @@ public final class DfnRunner {
 				accumulate(ia, ib, tb - ta);
 				ia = ib;
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				if (atCutoff) return endStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
 				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
 				if (tb >= tEnd) {
 					if (timeEnd == StepEnd.TIME_BOUND)
@@ -415,6 +428,28 @@ public final class DfnRunner {
 				}
 				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
 			}
+		}
+
+		/** The last time in [ta, tb] before the step's end on the integrator's dense output (bisection, 40 halvings). */
+		double crossingOnDenseOutput(List<Cutoff> cutoffs, double limit, double ta, double tb) {
+			double lo = ta, hi = tb;
+			for (int it = 0; it < 40; it++) {
+				double mid = 0.5 * (lo + hi);
+				bdf.interpolate(mid, y);
+				if (reached(cutoffs, limit, mid, y) != null) hi = mid;
+				else lo = mid;
+			}
+			return lo;
+		}
+
+		/** The distance of state y at t from the nearest voltage cut-off [V]: positive before it, negative past it (+inf: none). */
+		double margin(List<Cutoff> cutoffs, double t, double[] state) {
+			double v = model.voltage(t, state), m = Double.POSITIVE_INFINITY;
+			for (Cutoff c : cutoffs) {
+				if (c.kind() == Cutoff.Kind.VOLTAGE_ABOVE) m = Math.min(m, c.value() - v);
+				if (c.kind() == Cutoff.Kind.VOLTAGE_BELOW) m = Math.min(m, v - c.value());
+			}
+			return m;
 		}
 
 		/** Which of a step's own ends state y at t has reached: a voltage cut-off, or the current below limit (NaN: none). */

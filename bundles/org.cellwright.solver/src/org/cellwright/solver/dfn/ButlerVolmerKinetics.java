@@ -23,4 +23,11 @@ public record ButlerVolmerKinetics(ExchangeCurrentLaw exchangeCurrent, double an
         }
         return i0 * (Math.exp(anodicTransferCoefficient * f * overpotential) - Math.exp(-cathodicTransferCoefficient * f * overpotential));
     }
+
+    /** asinh(x), odd, without cancellation for negative x. */
+    static double asinh(double x) {
+        double a = Math.abs(x);
+        double r = a > 1e8 ? Math.log(2 * a) : Math.log(a + Math.sqrt(a * a + 1));
+        return x < 0 ? -r : r;
+    }
 }

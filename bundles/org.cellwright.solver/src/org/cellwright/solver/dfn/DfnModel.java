@@ -464,7 +464,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     double cSurf = surfaceConcentration(y, g, k);
                     double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
-                    double eta = y[s + PHIS] - y[s + PHIE] - e.ocp().at(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
+                    double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
                     SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();

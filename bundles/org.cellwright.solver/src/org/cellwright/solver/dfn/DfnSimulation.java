@@ -4,8 +4,8 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
 
 /**
  * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
- * requested times (the integrator lands on each) and stops at a lower voltage cut-off (located by linear interpolation
- * within the step that crosses it).
+ * requested times (interpolated within the steps) and stops at a lower voltage cut-off, landed on by steps
+ * ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the cut-off).
  */
 public final class DfnSimulation {
     private final double relativeTolerance;
@@ -80,13 +80,17 @@ public final class DfnSimulation {
         }
         String reason = "end of time";
         int nextBreak = 0;
+        CutoffLanding landing = null; // a cut-off crossed by a step: landed on by shorter steps
         while (next < outputTimes.length) {
             while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= bdf.time()) nextBreak++;
             double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
+            // landing: on its target, and on the output times before it (solved states, where the voltage is steep)
+            if (landing != null) target = Math.min(target, Math.min(landing.next(), outputTimes[next] > bdf.time() ? outputTimes[next] : target));
+            double[] before = bdf.state().clone();
+            double tBefore = bdf.time();
             if (!bdf.step(target, 1e-9)) {
                 reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
-                // the last solved state closes the record (e.g. a cathode whose particles saturate: its voltage falls
-                // without bound just after, faster than the steps can follow)
+                // the last solved state closes the record
                 if (!model.isPowerControlled() && bdf.time() > (out.snapshots().isEmpty() ? 0 : out.last().time()))
                     out.add(snapshot(model, bdf.time(), bdf.state()));
                 break;
@@ -96,18 +100,24 @@ public final class DfnSimulation {
                 reason = undeliverable(model, t1);
                 break;
             }
+            double margin = Double.isNaN(cutoffVoltage) ? Double.POSITIVE_INFINITY : model.voltage(t1, bdf.state()) - cutoffVoltage;
+            boolean atCutoff = margin < 0 ? margin >= -CutoffLanding.TOLERANCE
+                    : landing != null && t1 == landing.next() && margin <= CutoffLanding.TOLERANCE;
+            if (margin < 0 && !atCutoff) {
+                // crossed by more than the tolerance: back to the step's start, aimed at the crossing (CutoffLanding)
+                if (landing == null) landing = new CutoffLanding(tBefore, model.voltage(tBefore, before) - cutoffVoltage, t1, margin,
+                        crossing(bdf, model, cutoffVoltage, t0, t1, y));
+                else landing.crossed(t1, margin);
+                if (!landing.exhausted() && bdf.start(tBefore, before, (landing.next() - tBefore) / 8)) continue;
+                landing = null; // no further in time than this: the crossing on the dense output, below
+            } else if (landing != null && t1 == landing.next() && !atCutoff) landing.above(t1, margin);
             if (thermal != null) {
                 double q = BernardiHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
-            if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
-                // bisection on the interpolated voltage for the crossing within [t0, t1]
-                double lo = t0, hi = t1;
-                for (int it = 0; it < 40; it++) {
-                    double mid = 0.5 * (lo + hi);
-                    bdf.interpolate(mid, y);
-                    if (model.voltage(mid, y) < cutoffVoltage) hi = mid; else lo = mid;
-                }
+            if (margin < 0 && !atCutoff) {
+                // the crossing on the interpolated voltage within [t0, t1]
+                double lo = crossing(bdf, model, cutoffVoltage, t0, t1, y);
                 while (next < outputTimes.length && outputTimes[next] < lo) {
                     bdf.interpolate(outputTimes[next], y);
                     out.add(snapshot(model, outputTimes[next], y));
@@ -126,6 +136,11 @@ public final class DfnSimulation {
                 }
                 next++;
             }
+            if (atCutoff) { // a solved state within CutoffLanding.TOLERANCE of the cut-off closes the record
+                if (out.snapshots().isEmpty() || out.last().time() < t1) out.add(snapshot(model, t1, bdf.state()));
+                reason = "voltage cut-off";
+                break;
+            }
         }
         out.finish(reason, bdf.acceptedSteps(), bdf.rejectedSteps(), bdf.newton().factorisations(), bdf.newton().rhsEvaluations());
         out.newtonCounts(bdf.newton().iterations(), bdf.newton().jacobians());
@@ -133,6 +148,17 @@ public final class DfnSimulation {
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
+
+    /** The last time in [t0, t1] with the interpolated voltage above the cut-off (bisection, 40 halvings; work array y). */
+    private static double crossing(BdfIntegrator bdf, DfnModel model, double cutoffVoltage, double t0, double t1, double[] y) {
+        double lo = t0, hi = t1;
+        for (int it = 0; it < 40; it++) {
+            double mid = 0.5 * (lo + hi);
+            bdf.interpolate(mid, y);
+            if (model.voltage(mid, y) < cutoffVoltage) hi = mid; else lo = mid;
+        }
+        return lo;
+    }
 
     private static double[] centres(DfnModel model, int domain) {
         var mesh = model.mesh();

@@ -7,7 +7,8 @@ package org.cellwright.solver.dfn;
  */
 public record FickianParticle(double radius, double maximumConcentration, StateFunction diffusivity) {
 
+    /** D at concentration c: the function of stoichiometry taken on [1e-10, 1 - 1e-10] (PyBaMM's "D__c_s" bound), T. */
     public double diffusivity(double c, double temperature) {
-        return diffusivity.at(c / maximumConcentration, temperature);
+        return diffusivity.at(StoichiometryBarrier.clip(c / maximumConcentration), temperature);
     }
 }

@@ -17,6 +17,14 @@ public record ParticlePopulation(String name, double activeFraction, FickianPart
 
     public double specificSurface() { return 3 * activeFraction / particle.radius(); }
 
+    /**
+     * The OCP at the particle surface's stoichiometry x in the reaction's direction ({@link OpenCircuitPotential#at(double,
+     * double, double)}): the material's OCP on [0, 1] with the barrier at the range's ends ({@link StoichiometryBarrier}).
+     */
+    public double surfaceOcp(double x, double temperature, double reaction) {
+        return StoichiometryBarrier.ocp(ocp, x, temperature, reaction);
+    }
+
     /** Lithium capacity between stoichiometries 0 and 1 per electrode area of an electrode of this thickness [C/m2]. */
     public double capacityPerArea(double thickness) {
         return activeFraction * thickness * particle.maximumConcentration() * org.cellwright.solver.physics.Constants.F;

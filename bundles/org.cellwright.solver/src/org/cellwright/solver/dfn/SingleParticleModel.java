@@ -102,8 +102,7 @@ public final class SingleParticleModel implements CellModel {
     /** The overpotential at which the Butler-Volmer law gives j: 2RT/F asinh(j / 2 i0) when symmetric, else Newton from it. */
     static double inverse(ButlerVolmerKinetics k, double i0, double j, double temperature) {
         double f = F / (R * temperature);
-        double x = j / (2 * i0);
-        double eta = 2 / f * Math.log(x + Math.sqrt(x * x + 1));
+        double eta = 2 / f * ButlerVolmerKinetics.asinh(j / (2 * i0)); // odd: exact for a large cathodic j / i0 too (-inf at i0 = 0)
         if (k.anodicTransferCoefficient() == 0.5 && k.cathodicTransferCoefficient() == 0.5) return eta;
         double aa = k.anodicTransferCoefficient(), ac = k.cathodicTransferCoefficient();
         for (int it = 0; it < 100; it++) { // j(eta) is increasing and convex-concave: Newton converges from the symmetric guess
@@ -120,7 +119,7 @@ public final class SingleParticleModel implements CellModel {
     private double electrodePotential(double[] y, int d, double i) {
         ParticlePopulation e = population[d];
         double x = surfaceConcentration(y, d, i) / e.particle().maximumConcentration();
-        return e.ocp().at(x, temperature, reactionCurrent(d, i)) + overpotential(y, d, i);
+        return e.surfaceOcp(x, temperature, reactionCurrent(d, i)) + overpotential(y, d, i);
     }
 
     @Override
@@ -142,7 +141,8 @@ public final class SingleParticleModel implements CellModel {
             if (particle.diffusivity().independentOfConcentration()) mesh[d].balance(y, s, particle.diffusivity(0, temperature), flux, f, s);
             else mesh[d].balance(y, s, c -> particle.diffusivity(c, temperature), flux, f, s);
         }
-        if (currentIndex >= 0) f[currentIndex] = powerMode ? i * voltage(t, y) - power.at(t) : i - current.at(t);
+        if (currentIndex >= 0) f[currentIndex] = !Double.isNaN(heldVoltage) ? voltage(t, y) - heldVoltage // V = V_hold
+                : powerMode ? i * voltage(t, y) - power.at(t) : i - current.at(t);
     }
 
     @Override
@@ -177,6 +177,28 @@ public final class SingleParticleModel implements CellModel {
     public void controlByPower(boolean on) {
         if (currentIndex < 0) throw new IllegalStateException("this model's current is not an unknown: make it with SingleParticleModel.controlled");
         powerMode = on;
+        heldVoltage = Double.NaN;
+    }
+
+    /** The held terminal voltage [V] under potentiostatic control, else NaN. */
+    private double heldVoltage = Double.NaN;
+
+    /** Potentiostatic control from now on: the current unknown constrained by V = volts (a voltage hold); NaN releases it. */
+    @Override
+    public void holdVoltage(double volts) {
+        controlByPower(false);
+        heldVoltage = volts;
+    }
+
+    /**
+     * Heat generated per m2 of electrode [W/m2], Bernardi's as {@link BernardiHeat} writes it for one population per
+     * electrode: I (U_oc - V) - I T dU_oc/dT, U_oc at the particles' mean stoichiometries, I > 0 on discharge (the
+     * lumped thermal model's source).
+     */
+    public double heat(double t, double[] y) {
+        double i = current(t, y), xn = meanStoichiometry(y, 0), xp = meanStoichiometry(y, 2);
+        double dUdT = population[2].ocp().entropicChange(xp, temperature) - population[0].ocp().entropicChange(xn, temperature);
+        return LumpedThermal.heatGeneration(i, openCircuitVoltage(y), voltage(t, y)) + LumpedThermal.reversibleHeat(i, temperature, dUdT);
     }
 
     @Override public boolean isPowerControlled() { return powerMode; }

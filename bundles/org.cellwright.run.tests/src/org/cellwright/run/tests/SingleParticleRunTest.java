@@ -1,0 +1,85 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.StepResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 'model single-particle' cell (SingleParticleModel) runs with the lumped thermal model (its heat Bernardi's at the
+ * particles' mean stoichiometries) and with voltage holds (the current an unknown constrained by V), as a DFN cell does.
+ */
+class SingleParticleRunTest {
+
+	@TempDir Path tmp;
+
+	/** DfnRunTest's single-particle cell (no entropic coefficients: q = I (U_oc - V)). */
+	static String cell(String thermal, String protocol) {
+		return DfnRunTest.CELL.replace("experiment X { cell C protocol D }", """
+				cell S { model single-particle  area = 1 m2  nominal-capacity = 20 Ah
+				""" + thermal + """
+					layer n: G 80 um { particle-radius = 8 um  active-volume-fraction = 0.5 }
+					layer p: P 80 um { particle-radius = 8 um  active-volume-fraction = 0.5 }
+				}
+				experiment Y { cell S protocol D }""").replace("protocol D { discharge at 1 C until 3.0 V }", "protocol D {\n" + protocol + "\n}");
+	}
+
+	RecordingSink run(String text) throws Exception {
+		DfnInputs in = DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), text), "Y");
+		assertTrue(in.cell().isSingleParticle());
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		return sink;
+	}
+
+	@Test
+	void theLumpedThermalModelHeatsASingleParticleCellByItsEnergyBalance() throws Exception {
+		RecordingSink sink = run(cell(DfnThermalRunTest.THERMAL, " discharge at 2 C until 3.0 V\n rest for 20 min"));
+		List<Sample> s = sink.samples;
+		double t0 = s.get(0).temperature(), peak = s.stream().mapToDouble(Sample::temperature).max().orElseThrow();
+		assertEquals(298.15, t0, 1e-9);
+		assertTrue(peak > t0 + 0.5, "the discharge heats the cell: " + peak + " K");
+		// generated = stored + lost (400 J/K per m2, h A_cool / A = 2 W/m2/K), the quadratures of the DFN's test: the
+		// samples are every accepted step and the splitting takes each step's mean heat
+		double generated = DfnThermalRunTest.generated(s), stored = 400 * (s.get(s.size() - 1).temperature() - t0);
+		double lost = DfnThermalRunTest.lost(s, 2, 298.15);
+		assertTrue(generated > 1000, generated + " J/m2");
+		assertEquals(generated, stored + lost, 0.005 * generated, "generated " + generated + " J/m2 = stored " + stored + " + lost " + lost);
+		// during the rest no current: the cell cools towards the surroundings
+		Sample last = s.get(s.size() - 1);
+		assertEquals(0, last.current(), 1e-12);
+		assertTrue(last.temperature() < peak - 0.1, last.temperature() + " K after the rest, peak " + peak + " K");
+		// adiabatic (h = 0): all of it stored
+		RecordingSink adiabatic = run(cell(DfnThermalRunTest.THERMAL.replace("1 W/m2/K", "0 W/m2/K"), " discharge at 2 C until 3.0 V"));
+		double q = DfnThermalRunTest.generated(adiabatic.samples), kept = 400 * (adiabatic.last().temperature() - t0);
+		assertEquals(q, kept, 0.005 * q, "adiabatic: generated " + q + " J/m2 = stored " + kept);
+	}
+
+	@Test
+	void aVoltageHoldOnASingleParticleCellHoldsItsVoltageAndEndsAtItsCurrentLimit() throws Exception {
+		RecordingSink sink = run(cell("", " charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C"));
+		List<StepResult> steps = sink.cycles.get(0).steps();
+		assertEquals(List.of("voltage-cutoff", "current-cutoff"), steps.stream().map(r -> r.end().label()).toList());
+		List<Sample> hold = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
+		assertTrue(hold.size() > 5, "" + hold.size());
+		double previous = Double.POSITIVE_INFINITY;
+		for (Sample x : hold) {
+			assertEquals(3.65, x.voltage(), 1e-6, "the held voltage at t = " + x.time() + " s");
+			assertTrue(x.current() > 0 && x.current() <= previous + 1e-9, "a charging current that decays: " + x.current() + " at " + x.time() + " s");
+			previous = x.current();
+		}
+		// the hold ends where the current falls to 0.05 C (20 Ah over 1 m2: 1 A/m2)
+		assertEquals(0.05 * 20 * 3600 / 3600.0, hold.get(hold.size() - 1).current(), 1e-3);
+	}
+}
