@@ -18,12 +18,12 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
-import org.cellwright.solver.dfn.BernardiHeat;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DriveCycle;
+import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
@@ -178,19 +178,19 @@ public final class DfnRunner {
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
 
-		/** Bernardi's heat at the end of the last thermal step [W/m2] and its time (NaN: none yet in this step). */
+		/** The local heat (LocalHeat) at the end of the last thermal step [W/m2] and its time (NaN: none yet in this step). */
 		double heatAt = Double.NaN, heatTime = Double.NaN;
 
 		/**
 		 * The lumped thermal model's step (operator splitting, as DfnSimulation couples it): the temperature advances
-		 * over [ta, tb] with Bernardi's heat (irreversible and entropic), the mean of its values at ta and at tb (the
+		 * over [ta, tb] with the local heat (LocalHeat: ohmic, reaction, reversible), the mean of its values at ta and at tb (the
 		 * state y) when ta continues the last thermal step, else its value at tb; cooling implicit. The DAE's step over
 		 * [ta, tb] saw the temperature at ta: that lag is the splitting's error, first order in the step
 		 * (DfnThermalRunTest: the end temperature at 20 s steps against the default steps).
 		 */
 		void heat(double ta, double tb, double[] state) {
 			if (thermal == null || tb <= ta) return;
-			double qb = BernardiHeat.of(dfn(), tb, state).total();
+			double qb = LocalHeat.of(dfn(), tb, state).total();
 			double q = heatTime == ta ? 0.5 * (heatAt + qb) : qb;
 			model.setTemperature(thermal.advance(model.temperature(), q, tb - ta));
 			heatAt = qb;
@@ -200,11 +200,11 @@ public final class DfnRunner {
 		/** The heat just after a step's current or power is set, where its first thermal step starts. */
 		void startHeat(double t0) {
 			if (thermal == null) return;
-			heatAt = BernardiHeat.of(dfn(), t0, bdf.state()).total();
+			heatAt = LocalHeat.of(dfn(), t0, bdf.state()).total();
 			heatTime = t0;
 		}
 
-		/** The model as a DFN: Bernardi's heat is written on its fields (a single-particle cell is isothermal). */
+		/** The model as a DFN: the local heat is written on its fields (a single-particle cell is isothermal). */
 		DfnModel dfn() {
 			if (model instanceof DfnModel d) return d;
 			throw new IllegalArgumentException("the lumped thermal model runs with DFN cells only: write 'without thermal' in a single-particle cell");
@@ -499,7 +499,7 @@ public final class DfnRunner {
 			double[] eta = new double[OverpotentialKind.values().length];
 			Arrays.fill(eta, Double.NaN);
 			sink.sample(new Sample(t, stepIndex, cycle, model.voltage(t, state), i, model.temperature(), 0, stepCharge,
-					model.openCircuitVoltage(state), eta, inventory(state)));
+					model.openCircuitVoltage(state), eta, inventory(state), thermal == null ? Double.NaN : LocalHeat.of(dfn(), t, state).total()));
 		}
 
 		/** Current of a state, charge positive [A/m2] (the model's own convention is the opposite). */

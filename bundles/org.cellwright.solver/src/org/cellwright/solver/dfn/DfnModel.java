@@ -405,7 +405,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     private void lithiumMetalBoundary(double[] y, double iApp, double temp) {
         int s = start[0];
         double h = 0.5 * mesh.width(0), c0 = y[s + CE];
-        double cb = Math.max(c0 + (1 - transferenceCell[0]) * iApp / F * h / diffusivityCell[0], 1e-3 * c0);
+        double cb = foil.surfaceElectrolyteConcentration(c0, transferenceCell[0], diffusivityCell[0], iApp, h);
         double phib = foil.electrolytePotential(iApp, cb, temp);
         ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
         saltFlux[0] = ie[0] / F;

@@ -97,7 +97,7 @@ public final class DfnSimulation {
                 break;
             }
             if (thermal != null) {
-                double q = BernardiHeat.of(model, t1, bdf.state()).total();
+                double q = LocalHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
             if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
@@ -161,8 +161,8 @@ public final class DfnSimulation {
                 cs[d][i] = model.surfaceConcentration(y, g0 + i);
             }
         }
-        BernardiHeat heat = BernardiHeat.of(model, t, y);
+        LocalHeat heat = LocalHeat.of(model, t, y);
         return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), model.openCircuitVoltage(y),
-                ce, pe, ps[0], ps[2], cs[0], cs[2], heat.irreversible(), heat.reversible());
+                ce, pe, ps[0], ps[2], cs[0], cs[2], heat.irreversible(), heat.reversibleTotal());
     }
 }

@@ -36,6 +36,14 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
         return eta;
     }
 
+    /**
+     * Salt concentration at the foil's surface from the first cell's centre value c0, half a cell (gap) away: the
+     * diffusive part of the salt flux carries (1 - t+) I / F, -D_eff dc/dx = (1 - t+) I / F (kept above 1e-3 c0).
+     */
+    public double surfaceElectrolyteConcentration(double c0, double transferenceNumber, double effectiveDiffusivity, double current, double gap) {
+        return Math.max(c0 + (1 - transferenceNumber) * current / F * gap / effectiveDiffusivity, 1e-3 * c0);
+    }
+
     /** Ohmic drop through the foil, I L / sigma [V]. */
     public double ohmicDrop(double current) { return thickness == 0 ? 0 : current * thickness / conductivity; }
 
