@@ -38,11 +38,14 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
  * <p>Steps: constant current (current density, current, C-rate), constant power (the current an unknown with
  * V I = P: DfnModel.controlled), rest, set temperature; each ends at the first of its
  * cut-offs (voltage, crossed located by bisection on the integrator's dense output as in {@code DfnSimulation};
- * duration; charge passed), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
+ * duration; charge passed), where a discharge has stripped all the lithium of a lithium-metal foil negative
+ * ({@link StepEnd#LITHIUM_EXHAUSTED}, located the same way, with a warning naming cell, cycle and step; the run goes
+ * on with the next step), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
  * After each step the integrator restarts from the state at the step's end (the current jumps). Sign convention of
  * the samples as for solid-state cells: positive current charges the cell (the DFN's own convention is the
  * opposite). Per sample: the open-circuit voltage at the electrodes' mean stoichiometries, lithium in the negative
- * electrode's particles as {@code host} and in the positive's as {@code cathode} of the lithium inventory; no
+ * electrode's particles as {@code host}, in the positive's as {@code cathode} and a foil negative's lithium as
+ * {@code foil} of the lithium inventory; no
  * overpotential breakdown (empty columns).
  */
 public final class DfnRunner {
@@ -417,8 +420,12 @@ public final class DfnRunner {
 			}
 		}
 
-		/** Which of a step's own ends state y at t has reached: a voltage cut-off, or the current below limit (NaN: none). */
+		/**
+		 * Which of a step's ends state y at t has reached: a lithium-metal foil negative with no lithium left under a
+		 * stripping current, a voltage cut-off, or the current below limit (NaN: none).
+		 */
 		StepEnd reached(List<Cutoff> cutoffs, double limit, double t, double[] state) {
+			if (DfnSimulation.foilExhausted(model, t, state)) return StepEnd.LITHIUM_EXHAUSTED; // a foil negative stripped bare
 			if (crossed(cutoffs, model.voltage(t, state))) return StepEnd.VOLTAGE_CUTOFF;
 			if (!Double.isNaN(limit) && Math.abs(currentOf(t, state)) <= limit) return StepEnd.CURRENT_CUTOFF;
 			return null;
@@ -479,6 +486,12 @@ public final class DfnRunner {
 		/** Ends a step at the integrator's time with charge q passed [C/m2, charge positive]: the last sample and the step's record. */
 		RunStatus endStep(StepEnd end, double stepStart, double q) {
 			double t = bdf.time();
+			if (end == StepEnd.LITHIUM_EXHAUSTED) {
+				var foil = in.cell().lithiumMetal();
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()), String.format(Locale.ROOT,
+						"warning: cycle %d, step %d: cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
+						cycle, stepIndex, Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6)));
+			}
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 			addCharge();
@@ -527,7 +540,8 @@ public final class DfnRunner {
 		}
 
 		LithiumInventory inventory(double[] state) {
-			return new LithiumInventory(0, 0, 0, 0, 0, 0, model.lithiumInSolid(state, 0), model.lithiumInSolid(state, 2));
+			double foil = model.lithiumInFoil(state); // NaN: a porous negative
+			return new LithiumInventory(Double.isNaN(foil) ? 0 : foil, 0, 0, 0, 0, 0, model.lithiumInSolid(state, 0), model.lithiumInSolid(state, 2));
 		}
 
 		/** Cycles as for solid-state runs: a cycle starts with the first direction and ends when it starts again after the other. */

@@ -389,6 +389,26 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return sum;
     }
 
+    /**
+     * Lithium left in the lithium-metal foil [mol/m2], NaN without one: the foil's lithium at the start
+     * ({@link PlanarLithiumElectrode#lithium()}) less what the rest of the cell has gained since the initial state (the
+     * cathode's particles and the electrolyte's Li+; lithium is conserved, the foil is the only other place for it).
+     */
+    @Override
+    public double lithiumInFoil(double[] y) {
+        if (foil == null) return Double.NaN;
+        double gained = lithiumInSolid(y, 2) + saltInElectrolyte(y) - cell.initialElectrolyteConcentration() * electrolyteVolume();
+        for (ParticlePopulation p : populations[2]) gained -= p.activeFraction() * cell.positive().thickness() * p.initialConcentration();
+        return foil.lithium() - gained;
+    }
+
+    /** Electrolyte volume per electrode area, sum eps dx [m]. */
+    private double electrolyteVolume() {
+        double v = 0;
+        for (int g = 0; g < nx; g++) v += porosity[g] * mesh.width(g);
+        return v;
+    }
+
     /** Salt in the electrolyte per electrode area, sum eps c_e dx [mol/m2]. */
     public double saltInElectrolyte(double[] y) {
         double sum = 0;

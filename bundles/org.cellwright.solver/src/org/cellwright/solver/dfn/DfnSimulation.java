@@ -4,8 +4,9 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
 
 /**
  * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
- * requested times (the integrator lands on each) and stops at a lower voltage cut-off (located by linear interpolation
- * within the step that crosses it).
+ * requested times (the integrator lands on each) and stops at a lower voltage cut-off, or where a discharge has stripped
+ * all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED}), each located by bisection on the dense
+ * output within the step that crosses it.
  */
 public final class DfnSimulation {
     private final double relativeTolerance;
@@ -100,14 +101,16 @@ public final class DfnSimulation {
                 double q = LocalHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
-            if (!Double.isNaN(cutoffVoltage) && model.voltage(t1, bdf.state()) < cutoffVoltage) {
-                // bisection on the interpolated voltage for the crossing within [t0, t1]
+            if (ended(model, t1, bdf.state(), cutoffVoltage)) {
+                // bisection on the interpolated state for the crossing within [t0, t1]
                 double lo = t0, hi = t1;
                 for (int it = 0; it < 40; it++) {
                     double mid = 0.5 * (lo + hi);
                     bdf.interpolate(mid, y);
-                    if (model.voltage(mid, y) < cutoffVoltage) hi = mid; else lo = mid;
+                    if (ended(model, mid, y, cutoffVoltage)) hi = mid; else lo = mid;
                 }
+                bdf.interpolate(hi, y);
+                boolean foilOut = foilExhausted(model, hi, y);
                 while (next < outputTimes.length && outputTimes[next] < lo) {
                     bdf.interpolate(outputTimes[next], y);
                     out.add(snapshot(model, outputTimes[next], y));
@@ -115,7 +118,7 @@ public final class DfnSimulation {
                 }
                 bdf.interpolate(lo, y);
                 out.add(snapshot(model, lo, y));
-                reason = "voltage cut-off";
+                reason = foilOut ? FOIL_EXHAUSTED : "voltage cut-off";
                 break;
             }
             while (next < outputTimes.length && outputTimes[next] <= t1) {
@@ -133,6 +136,19 @@ public final class DfnSimulation {
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
+
+    /** The end reason of a run whose current strips all the lithium of a lithium-metal foil negative. */
+    public static final String FOIL_EXHAUSTED = "lithium-metal foil exhausted";
+
+    /** Whether a discharge (stripping) current meets a lithium-metal foil with no lithium left. */
+    public static boolean foilExhausted(CellModel model, double t, double[] y) {
+        return model.lithiumInFoil(y) <= 0 && model.current(t, y) > 0;
+    }
+
+    /** Whether state y at t ends the run: below the cut-off voltage (NaN: none), or the foil exhausted. */
+    private static boolean ended(DfnModel model, double t, double[] y, double cutoffVoltage) {
+        return !Double.isNaN(cutoffVoltage) && model.voltage(t, y) < cutoffVoltage || foilExhausted(model, t, y);
+    }
 
     private static double[] centres(DfnModel model, int domain) {
         var mesh = model.mesh();

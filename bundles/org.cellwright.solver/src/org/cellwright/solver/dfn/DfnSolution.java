@@ -71,7 +71,10 @@ public final class DfnSolution {
 
     public Snapshot last() { return snapshots.get(snapshots.size() - 1); }
 
-    /** Why the run ended: "end of time", "voltage cut-off", "power not deliverable: ..." or a failure. */
+    /**
+     * Why the run ended: "end of time", "voltage cut-off", "lithium-metal foil exhausted", "power not deliverable: ..."
+     * or a failure.
+     */
     public String endReason() { return endReason; }
 
     public int steps() { return steps; }
