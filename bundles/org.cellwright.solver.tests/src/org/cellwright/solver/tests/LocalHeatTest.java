@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
+import org.cellwright.solver.dfn.HeatOfMixing;
 import org.cellwright.solver.dfn.LocalHeat;
+import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.params.Marquis2019;
+import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,5 +84,46 @@ class LocalHeatTest {
         var foil = cell.lithiumMetal();
         assertEquals(Chen2020.ONE_C * Chen2020.ONE_C * foil.thickness() / foil.conductivity(), h.foilOhmic(), 1e-12, "I^2 L / sigma");
         assertTrue(h.foilReaction() > 0, "stripping at eta > 0");
+    }
+
+    /**
+     * Bernardi's heat with the OCPs at the mean stoichiometries, I (U_oc - V), is the local heat plus the heat of mixing
+     * (HeatOfMixing: the particles' diffusion dissipating down dU/dc) less the rate at which the particles' concentration
+     * gradients store energy, dE_mix/dt = F sum over shells (U(c) - U(x_mean)) dn/dt (dn/dt from the model's own
+     * particle balances): I (U_oc - V) = q_local + Q_mix - dE_mix/dt at every consistent state. Leaving the heat of mixing
+     * out of the local heat is then what keeps the stored energy out of the temperature.
+     */
+    @Test
+    void bernardisHeatIsTheLocalHeatPlusTheHeatOfMixingLessTheEnergyTheGradientsStore() {
+        DfnModel m = new DfnModel(Marquis2019.cell(), new DfnMesh(8, 4, 8, 8), t -> 2 * Marquis2019.ONE_C);
+        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        assertTrue(bdf.start(0, m.initialState(), 1e-3));
+        for (double t : new double[] { 60, 600, 1500 }) {
+            while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "to " + t + " s");
+            double[] y = bdf.state(), f = new double[m.size()];
+            double time = bdf.time();
+            m.rhs(time, y, f); // the particle rows: V_shell dc/dt per steradian
+            LocalHeat h = LocalHeat.of(m, time, y);
+            double mixing = h.integral(HeatOfMixing.of(m, y)), stored = 0;
+            var mesh = m.mesh();
+            for (int d = 0; d <= 2; d += 2)
+                for (int k = 0; k < m.populations(d); k++) {
+                    ParticlePopulation p = m.population(d, k);
+                    double cMax = p.particle().maximumConcentration(), uMean = p.ocp().at(m.meanStoichiometry(y, d, k), m.temperature());
+                    double r = p.particle().radius(), perSteradian = p.specificSurface() / (r * r); // eps_s / (R^3/3) = a / R^2
+                    int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells(), shells = m.particleMesh(d, k).shells();
+                    for (int g = g0; g < g0 + n; g++)
+                        for (int s = 0; s < shells; s++) {
+                            int i = m.particleStart(g, k) + s;
+                            stored += Constants.F * (p.ocp().at(y[i] / cMax, m.temperature()) - uMean) * perSteradian * mesh.width(g) * f[i];
+                        }
+                }
+            double bernardi = LumpedThermal.heatGeneration(m.current(time, y), m.openCircuitVoltage(y), m.voltage(time, y));
+            System.out.printf(java.util.Locale.ROOT, "at %.0f s: I (U_oc - V) %.8g W/m2; local %.8g + mixing %.6g - stored %.6g = %.8g%n", time, bernardi,
+                    h.irreversible(), mixing, stored, h.irreversible() + mixing - stored);
+            assertEquals(bernardi, h.irreversible() + mixing - stored, 1e-6 * Math.abs(bernardi), "at " + time + " s");
+            assertTrue(mixing > 0, "diffusion down the chemical potential dissipates");
+            assertTrue(bernardi > h.irreversible(), "the discharge builds up gradients: Bernardi's heat exceeds the local one");
+        }
     }
 }
