@@ -206,17 +206,21 @@ class DfnThermalRunTest {
 		// against PyBaMM's temperature curve (the same heat capacity, cooling and local heat; its mesh 20/20/20 x 30 is the
 		// language's default): every 10 s to the earlier of the two ends
 		List<String> rows = Files.readAllLines(PYBAMM);
-		double worst = 0, pybammRise = 0, pybammEnd = 0;
+		double worst = 0, pybammRise = 0, pybammEnd = 0, pybammHeat = 0, tBefore = 0, qBefore = Double.NaN;
 		for (String row : rows.subList(1, rows.size())) {
 			String[] c = row.split(",");
-			double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]);
+			double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]), q = Double.parseDouble(c[3]);
+			if (!Double.isNaN(qBefore)) pybammHeat += 0.5 * (qBefore + q) * (t - tBefore); // its "Total heating [W]"
+			qBefore = q;
+			tBefore = t;
 			pybammRise = temperature - 298.15;
 			pybammEnd = t;
 			if (t > sink.last().time()) continue;
 			worst = Math.max(worst, Math.abs(temperatureAt(sink.samples, t) - temperature));
 		}
-		System.out.printf(java.util.Locale.ROOT, "Chen 2020 1C: %.3f K warmer at the end (%.0f s; isothermal %.0f s), heat %.0f J; PyBaMM %.3f K (%.0f s);"
-				+ " largest difference %.3f K%n", rise, sink.last().time(), iso.last().time(), heat, pybammRise, pybammEnd, worst);
+		System.out.printf(java.util.Locale.ROOT, "Chen 2020 1C: %.3f K warmer at the end (%.0f s; isothermal %.0f s), heat %.0f J; PyBaMM %.3f K (%.0f s,"
+				+ " %.0f J); largest difference %.3f K%n", rise, sink.last().time(), iso.last().time(), heat, pybammRise, pybammEnd, pybammHeat, worst);
+		assertEquals(pybammHeat, heat, 0.01 * pybammHeat, "the heat generated against PyBaMM's (J)");
 		assertEquals(pybammRise, rise, 0.01 * pybammRise, "the rise at the end against PyBaMM's");
 		assertTrue(worst < 0.01 * pybammRise, "the temperature curve within 1 % of the rise of PyBaMM's: " + worst + " K");
 	}

@@ -11,7 +11,7 @@ import org.cellwright.solver.numerics.fv.FaceConductance;
  * lithium-metal negative the foil's ohmic heat I^2 L / sigma and its reaction heat I eta [W/m2]. The heat of mixing
  * inside the particles (Thomas and Newman 2003; PyBaMM's option "heat of mixing", off by default) is not in it: the
  * energy held by the particles' concentration gradients is neither heat when they build up nor when they relax.
- * PyBaMM's current collectors' heat I^2 L_cc / sigma_cc is not modelled (the cell has no collector data; 1e-9 W/m2 for
+ * PyBaMM's current collectors' heat I^2 L_cc / sigma_cc is not modelled (the cell has no collector data; 1.5e-9 W/m2 for
  * Chen 2020's collectors at 1 C, against 7 W/m2 in all).
  *
  * <p>The ohmic heat lives on the gaps between cell centres (the face fluxes' control volumes): each gap's heat is
