@@ -70,6 +70,15 @@ class LocalHeatTest {
         // two porous electrodes, a concentrated electrolyte with salt gradients (the diffusional term matters), discharge and charge
         checkIdentity(Marquis2019.cell(), new DfnMesh(8, 4, 8, 8), 2 * Marquis2019.ONE_C, 0, 60, 600);
         checkIdentity(Marquis2019.cell(), new DfnMesh(8, 4, 8, 8), -Marquis2019.ONE_C, 0, 300);
+        // with OCP hysteresis in the graphite the reaction follows a branch: a j (U_branch - U_eq) joins the heat
+        DfnCell hysteretic = HysteresisTest.withHysteresis(Marquis2019.cell());
+        checkIdentity(hysteretic, new DfnMesh(8, 4, 8, 8), Marquis2019.ONE_C, 0, 300);
+        DfnModel m = new DfnModel(hysteretic, new DfnMesh(8, 4, 8, 8), t -> Marquis2019.ONE_C);
+        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        assertTrue(bdf.start(0, m.initialState(), 1e-3));
+        LocalHeat h = LocalHeat.of(m, 0, bdf.state());
+        // the graphite delithiates on discharge on its upper branch, HALF_GAP above the mean: I HALF_GAP in all
+        assertEquals(Marquis2019.ONE_C * HysteresisTest.HALF_GAP, h.integral(h.hysteresis()), 1e-6 * Marquis2019.ONE_C * HysteresisTest.HALF_GAP);
     }
 
     @Test
