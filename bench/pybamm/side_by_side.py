@@ -6,10 +6,13 @@ Runs, with an installed PyBaMM (`import pybamm`), on PyBaMM's benchmark mesh
   half  - Chen 2020 NMC811 half cell against Li metal, single-ion electrolyte
           (t+ = 1), 1C discharge (issue 13's side by side)
   half-liquid - the same half cell with Chen 2020's own electrolyte (t+ = 0.2594): a mixed cell with salt gradients
+  full-thermal - the full cell with PyBaMM's lumped thermal model ({"thermal": "lumped"}; heat of mixing off, its
+          default) and Chen 2020's own thermal data (those of the library's Chen2020LGM50Thermal): the CSV adds the
+          volume-averaged cell temperature [K] and the total, ohmic, irreversible-reaction and reversible heat [W]
 and prints the first and the best warm solve time (wall and process CPU) of N repeats and the capacity, and writes
 time [s], voltage [V] at every 10 s (plus the end) to CSV for the Java benchmark to compare against.
 
-    python3 side_by_side.py full|half|half-liquid [rtol] [repeats] [out.csv]
+    python3 side_by_side.py full|half|half-liquid|full-thermal [rtol] [repeats] [out.csv]
 """
 import sys
 import time
@@ -24,8 +27,8 @@ repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 out = sys.argv[4] if len(sys.argv) > 4 else None
 
 values = Chen2020.get_parameter_values()
-if case == "full":
-    model = pybamm.lithium_ion.DFN()
+if case in ("full", "full-thermal"):
+    model = pybamm.lithium_ion.DFN({"thermal": "lumped"} if case == "full-thermal" else {})
     var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_n": 30, "r_p": 30}
 else:
     model = pybamm.lithium_ion.DFN({"working electrode": "positive"})
@@ -56,8 +59,16 @@ v = sol["Voltage [V]"].entries
 cap = sol["Discharge capacity [A.h]"].entries[-1]
 print(f"PyBaMM {pybamm.__version__} {case} DFN 1C, rtol=atol={rtol:g}: first solve {first*1e3:.1f} ms (incl. set-up), "
       f"best warm {best*1e3:.1f} ms wall, {best_cpu*1e3:.1f} ms CPU of {repeats}; end {t[-1]:.1f} s at {v[-1]:.4f} V; capacity {cap:.5f} A h")
+thermal = case == "full-thermal"
+if thermal:
+    T = sol["Volume-averaged cell temperature [K]"].entries
+    heats = [sol[name].entries for name in ("Total heating [W]", "Ohmic heating [W]", "Irreversible electrochemical heating [W]",
+                                            "Reversible heating [W]")]
+    print(f"temperature {T[0]:.3f} K -> {T[-1]:.3f} K (rise {T[-1] - T[0]:.3f} K, warmest {T.max():.3f} K); heat "
+          f"{np.trapezoid(heats[0], t):.1f} J")
 if out:
     with open(out, "w") as f:
-        f.write("time_s,voltage_V\n")
-        for ti, vi in zip(t, v):
-            f.write(f"{ti:.6f},{vi:.8f}\n")
+        f.write("time_s,voltage_V" + (",temperature_K,heat_W,ohmic_heat_W,reaction_heat_W,reversible_heat_W" if thermal else "") + "\n")
+        for k, (ti, vi) in enumerate(zip(t, v)):
+            extra = (f",{T[k]:.8f}" + "".join(f",{h[k]:.8f}" for h in heats)) if thermal else ""
+            f.write(f"{ti:.6f},{vi:.8f}{extra}\n")

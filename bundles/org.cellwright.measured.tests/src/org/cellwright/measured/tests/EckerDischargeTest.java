@@ -47,6 +47,8 @@ class EckerDischargeTest {
 		assertTrue(s.last().time() > lastMeasured, "the simulation covers the measurement: " + s.last().time() + " s");
 		ErrorFigures e = ErrorFigures.compare(measured, new ErrorFigures.Simulated(s.times(), s.voltages(), null, null, null));
 		assertEquals(measured.size(), e.points(), "every measured point compared");
+		System.out.printf(java.util.Locale.ROOT, "Ecker 2015 %d C%s: RMS %.1f mV, largest %.1f mV, end %.1f K%n", rate, thermal ? " (thermal)" : "",
+				e.voltageRms() * 1e3, e.voltageMax() * 1e3, s.last().temperature());
 		assertTrue(e.voltageRms() < rmsBound, rate + "C: RMS " + e.voltageRms() * 1e3 + " mV");
 		// capacity to the cut-off against the nominal 0.15625 Ah: within 6 % at 1 C
 		double ah = s.charge() * Ecker2015.AREA / 3600;

@@ -18,13 +18,13 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
-import org.cellwright.solver.dfn.BernardiHeat;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.CutoffLanding;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DriveCycle;
+import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.dfn.SingleParticleModel;
@@ -39,11 +39,15 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
  *
  * <p>Steps: constant current (current density, current, C-rate), constant power (the current an unknown with
  * V I = P: DfnModel.controlled), rest, set temperature; each ends at the first of its
- * cut-offs (voltage, landed on by steps of the integrator, {@link CutoffLanding}; duration; charge passed), or at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
+ * cut-offs (voltage, landed on by steps of the integrator, {@link CutoffLanding}; duration; charge passed), where a
+ * discharge has stripped all the lithium of a lithium-metal foil negative ({@link StepEnd#LITHIUM_EXHAUSTED}, located
+ * by bisection on the dense output, with a warning naming cell, cycle and step; the run goes on with the next step), or
+ * at the solver's bound on a step without a duration ({@link Simulation#stepBound}).
  * After each step the integrator restarts from the state at the step's end (the current jumps). Sign convention of
  * the samples as for solid-state cells: positive current charges the cell (the DFN's own convention is the
  * opposite). Per sample: the open-circuit voltage at the electrodes' mean stoichiometries, lithium in the negative
- * electrode's particles as {@code host} and in the positive's as {@code cathode} of the lithium inventory; no
+ * electrode's particles as {@code host}, in the positive's as {@code cathode} and a foil negative's lithium as
+ * {@code foil} of the lithium inventory; no
  * overpotential breakdown (empty columns).
  */
 public final class DfnRunner {
@@ -179,12 +183,12 @@ public final class DfnRunner {
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
 
-		/** Bernardi's heat at the end of the last thermal step [W/m2] and its time (NaN: none yet in this step). */
+		/** The local heat (LocalHeat) at the end of the last thermal step [W/m2] and its time (NaN: none yet in this step). */
 		double heatAt = Double.NaN, heatTime = Double.NaN;
 
 		/**
 		 * The lumped thermal model's step (operator splitting, as DfnSimulation couples it): the temperature advances
-		 * over [ta, tb] with Bernardi's heat (irreversible and entropic), the mean of its values at ta and at tb (the
+		 * over [ta, tb] with the local heat (LocalHeat: ohmic, reaction, reversible), the mean of its values at ta and at tb (the
 		 * state y) when ta continues the last thermal step, else its value at tb; cooling implicit. The DAE's step over
 		 * [ta, tb] saw the temperature at ta: that lag is the splitting's error, first order in the step
 		 * (DfnThermalRunTest: the end temperature at 20 s steps against the default steps).
@@ -205,9 +209,9 @@ public final class DfnRunner {
 			heatTime = t0;
 		}
 
-		/** Bernardi's heat of the state [W/m2]: on the DFN's fields, or the single-particle model's (its mean stoichiometries). */
+		/** The heat of the state [W/m2]: the local heat on the DFN's fields, or the single-particle model's (its mean stoichiometries). */
 		double heatOf(double t, double[] state) {
-			return model instanceof SingleParticleModel spm ? spm.heat(t, state) : BernardiHeat.of((DfnModel) model, t, state).total();
+			return model instanceof SingleParticleModel spm ? spm.heat(t, state) : LocalHeat.of((DfnModel) model, t, state).total();
 		}
 
 		/** Whether any time has passed (before, the state is the initial one and may be built for the first current). */
@@ -452,8 +456,12 @@ public final class DfnRunner {
 			return m;
 		}
 
-		/** Which of a step's own ends state y at t has reached: a voltage cut-off, or the current below limit (NaN: none). */
+		/**
+		 * Which of a step's ends state y at t has reached: a lithium-metal foil negative with no lithium left under a
+		 * stripping current, a voltage cut-off, or the current below limit (NaN: none).
+		 */
 		StepEnd reached(List<Cutoff> cutoffs, double limit, double t, double[] state) {
+			if (DfnSimulation.foilExhausted(model, t, state)) return StepEnd.LITHIUM_EXHAUSTED; // a foil negative stripped bare
 			if (crossed(cutoffs, model.voltage(t, state))) return StepEnd.VOLTAGE_CUTOFF;
 			if (!Double.isNaN(limit) && Math.abs(currentOf(t, state)) <= limit) return StepEnd.CURRENT_CUTOFF;
 			return null;
@@ -514,6 +522,12 @@ public final class DfnRunner {
 		/** Ends a step at the integrator's time with charge q passed [C/m2, charge positive]: the last sample and the step's record. */
 		RunStatus endStep(StepEnd end, double stepStart, double q) {
 			double t = bdf.time();
+			if (end == StepEnd.LITHIUM_EXHAUSTED) {
+				var foil = in.cell().lithiumMetal();
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()), String.format(Locale.ROOT,
+						"warning: cycle %d, step %d: cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
+						cycle, stepIndex, Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6)));
+			}
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 			addCharge();
@@ -534,7 +548,7 @@ public final class DfnRunner {
 			double[] eta = new double[OverpotentialKind.values().length];
 			Arrays.fill(eta, Double.NaN);
 			sink.sample(new Sample(t, stepIndex, cycle, model.voltage(t, state), i, model.temperature(), 0, stepCharge,
-					model.openCircuitVoltage(state), eta, inventory(state)));
+					model.openCircuitVoltage(state), eta, inventory(state), thermal == null ? Double.NaN : heatOf(t, state)));
 		}
 
 		/** Current of a state, charge positive [A/m2] (the model's own convention is the opposite). */
@@ -562,7 +576,8 @@ public final class DfnRunner {
 		}
 
 		LithiumInventory inventory(double[] state) {
-			return new LithiumInventory(0, 0, 0, 0, 0, 0, model.lithiumInSolid(state, 0), model.lithiumInSolid(state, 2));
+			double foil = model.lithiumInFoil(state); // NaN: a porous negative
+			return new LithiumInventory(Double.isNaN(foil) ? 0 : foil, 0, 0, 0, 0, 0, model.lithiumInSolid(state, 0), model.lithiumInSolid(state, 2));
 		}
 
 		/** Cycles as for solid-state runs: a cycle starts with the first direction and ends when it starts again after the other. */

@@ -75,22 +75,27 @@ class EntropicHeatTest {
         assertTrue(irreversible > 0 && reversible != 0);
         // the splitting's lag costs a few % of the reversible part (0.2 % of the whole); leaving it out would cost 100 %
         assertEquals(irreversible + reversible, stored, 0.1 * Math.abs(reversible), "heat stored (J/m2) = irreversible " + irreversible + " + reversible " + reversible);
-        // each output's irreversible heat is I (U_oc - V) (one population per electrode)
+        // each output's irreversible heat is the local one, below Bernardi's I (U_oc - V) at the mean stoichiometries while
+        // the discharge builds the particles' concentration gradients (that part of the work is held by them, not heat)
         for (DfnSolution.Snapshot b : sn)
-            assertEquals(LumpedThermal.heatGeneration(b.current(), b.openCircuitVoltage(), b.voltage()), b.irreversibleHeat(), 1e-6 * Math.abs(b.irreversibleHeat()) + 1e-9);
+            if (b.time() > 0) assertTrue(b.irreversibleHeat() < LumpedThermal.heatGeneration(b.current(), b.openCircuitVoltage(), b.voltage()),
+                    "at " + b.time() + " s: " + b.irreversibleHeat());
     }
 
     @Test
     void reversibleHeatChangesSignWithTheCurrent() {
         double[] t = seconds(60, 1);
-        DfnSolution discharge = new DfnSimulation(1e-5).withThermal(adiabatic()).run(Marquis2019.cell(), MESH, CurrentProfile.constant(Marquis2019.ONE_C), t, Double.NaN);
-        DfnSolution charge = new DfnSimulation(1e-5).withThermal(adiabatic()).run(Marquis2019.cell(), MESH, CurrentProfile.constant(-Marquis2019.ONE_C), t, Double.NaN);
+        // 0.01 C: the local heat takes dU/dT at the particle surfaces, which the first instant's flux moves from the initial
+        // stoichiometries in proportion to the current (at 1 C by 2.5 % of this heat, here by 0.025 %)
+        double i = 0.01 * Marquis2019.ONE_C;
+        DfnSolution discharge = new DfnSimulation(1e-5).withThermal(adiabatic()).run(Marquis2019.cell(), MESH, CurrentProfile.constant(i), t, Double.NaN);
+        DfnSolution charge = new DfnSimulation(1e-5).withThermal(adiabatic()).run(Marquis2019.cell(), MESH, CurrentProfile.constant(-i), t, Double.NaN);
         double qd = discharge.snapshots().get(0).reversibleHeat(), qc = charge.snapshots().get(0).reversibleHeat();
         // -I T (dUp/dT - dUn/dT) at the initial stoichiometries 0.6 and 0.8
         double dUdT = Marquis2019.lcoEntropicChange(0.6, 51217.9257309275) - Marquis2019.graphiteEntropicChange(0.8, 24983.2619938437);
-        assertEquals(LumpedThermal.reversibleHeat(Marquis2019.ONE_C, Marquis2019.T_REF, dUdT), qd, 1e-6 * Math.abs(qd));
+        assertEquals(LumpedThermal.reversibleHeat(i, Marquis2019.T_REF, dUdT), qd, 1e-3 * Math.abs(qd));
         assertTrue(qd != 0);
-        assertEquals(-qd, qc, 1e-6 * Math.abs(qd), "the same state, the opposite current: the opposite reversible heat");
+        assertEquals(-qd, qc, 1e-3 * Math.abs(qd), "the same state, the opposite current: the opposite reversible heat");
         // the irreversible heat is positive either way
         assertTrue(discharge.snapshots().get(30).irreversibleHeat() > 0 && charge.snapshots().get(30).irreversibleHeat() > 0);
     }

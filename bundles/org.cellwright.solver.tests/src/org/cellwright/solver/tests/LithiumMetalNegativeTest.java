@@ -67,7 +67,8 @@ class LithiumMetalNegativeTest {
     @Test
     void foilOverpotentialAndOhmicDropShiftTheVoltageByTheirHandValues() {
         // t+ = 1: the salt stays uniform, so the foil only shifts phi_e by its -I L/sigma - eta: V differs by exactly that
-        DfnCell fast = withFoil(Chen2020.lithiumMetalHalfCell(1.0), new PlanarLithiumElectrode("ideal", 0, 1,
+        // the ideal foil: no ohmic drop (infinite conductivity), 1 mm of lithium (a foil of 0 um has none to strip)
+        DfnCell fast = withFoil(Chen2020.lithiumMetalHalfCell(1.0), new PlanarLithiumElectrode("ideal", 1e-3, Double.POSITIVE_INFINITY,
                 StateFunction.constant(1e9), 0.5));
         DfnCell real = Chen2020.lithiumMetalHalfCell(1.0);
         double i = Chen2020.ONE_C;

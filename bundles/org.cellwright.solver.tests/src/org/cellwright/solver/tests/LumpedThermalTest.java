@@ -43,7 +43,8 @@ class LumpedThermalTest {
         double heat = 0;
         for (int k = 1; k < sn.size(); k++) {
             DfnSolution.Snapshot a = sn.get(k - 1), b = sn.get(k);
-            heat += 0.5 * (a.current() * (a.openCircuitVoltage() - a.voltage()) + b.current() * (b.openCircuitVoltage() - b.voltage())) * (b.time() - a.time());
+            // the local heat each snapshot carries (LocalHeat: ohmic, reaction and reversible)
+            heat += 0.5 * (a.irreversibleHeat() + a.reversibleHeat() + b.irreversibleHeat() + b.reversibleHeat()) * (b.time() - a.time());
         }
         double stored = adiabatic.heatCapacityPerArea() * (s.last().temperature() - sn.get(0).temperature());
         assertTrue(heat > 0);

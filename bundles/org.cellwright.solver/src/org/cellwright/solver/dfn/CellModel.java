@@ -33,6 +33,12 @@ public interface CellModel extends DaeSystem {
     /** Lithium in the particles of electrode domain (0 negative, 2 positive) per electrode area [mol/m2]. */
     double lithiumInSolid(double[] y, int domain);
 
+    /**
+     * Lithium left in a lithium-metal foil negative per electrode area [mol/m2] (negative once more than the foil had is
+     * stripped), NaN where the negative is not a foil.
+     */
+    default double lithiumInFoil(double[] y) { return Double.NaN; }
+
     double temperature();
 
     /** Cell temperature used by every property from now on [K]. */

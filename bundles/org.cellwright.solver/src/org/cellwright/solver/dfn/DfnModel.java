@@ -387,6 +387,26 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return sum;
     }
 
+    /**
+     * Lithium left in the lithium-metal foil [mol/m2], NaN without one: the foil's lithium at the start
+     * ({@link PlanarLithiumElectrode#lithium()}) less what the rest of the cell has gained since the initial state (the
+     * cathode's particles and the electrolyte's Li+; lithium is conserved, the foil is the only other place for it).
+     */
+    @Override
+    public double lithiumInFoil(double[] y) {
+        if (foil == null) return Double.NaN;
+        double gained = lithiumInSolid(y, 2) + saltInElectrolyte(y) - cell.initialElectrolyteConcentration() * electrolyteVolume();
+        for (ParticlePopulation p : populations[2]) gained -= p.activeFraction() * cell.positive().thickness() * p.initialConcentration();
+        return foil.lithium() - gained;
+    }
+
+    /** Electrolyte volume per electrode area, sum eps dx [m]. */
+    private double electrolyteVolume() {
+        double v = 0;
+        for (int g = 0; g < nx; g++) v += porosity[g] * mesh.width(g);
+        return v;
+    }
+
     /** Salt in the electrolyte per electrode area, sum eps c_e dx [mol/m2]. */
     public double saltInElectrolyte(double[] y) {
         double sum = 0;
@@ -403,7 +423,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     private void lithiumMetalBoundary(double[] y, double iApp, double temp) {
         int s = start[0];
         double h = 0.5 * mesh.width(0), c0 = y[s + CE];
-        double cb = Math.max(c0 + (1 - transferenceCell[0]) * iApp / F * h / diffusivityCell[0], 1e-3 * c0);
+        double cb = foil.surfaceElectrolyteConcentration(c0, transferenceCell[0], diffusivityCell[0], iApp, h);
         double phib = foil.electrolytePotential(iApp, cb, temp);
         ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
         saltFlux[0] = ie[0] / F;

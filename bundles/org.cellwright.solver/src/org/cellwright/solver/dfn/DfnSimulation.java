@@ -5,7 +5,8 @@ import org.cellwright.solver.numerics.dae.BdfIntegrator;
 /**
  * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
  * requested times (interpolated within the steps) and stops at a lower voltage cut-off, landed on by steps
- * ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the cut-off).
+ * ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the cut-off), or where a discharge has stripped
+ * all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED}, located by bisection on the dense output).
  */
 public final class DfnSimulation {
     private final double relativeTolerance;
@@ -112,11 +113,12 @@ public final class DfnSimulation {
                 landing = null; // no further in time than this: the crossing on the dense output, below
             } else if (landing != null && t1 == landing.next() && !atCutoff) landing.above(t1, margin);
             if (thermal != null) {
-                double q = BernardiHeat.of(model, t1, bdf.state()).total();
+                double q = LocalHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
-            if (margin < 0 && !atCutoff) {
-                // the crossing on the interpolated voltage within [t0, t1]
+            boolean foilOut = foilExhausted(model, t1, bdf.state());
+            if (margin < 0 && !atCutoff || foilOut) {
+                // the crossing (or the foil's last lithium) on the interpolated state within [t0, t1]
                 double lo = crossing(bdf, model, cutoffVoltage, t0, t1, y);
                 while (next < outputTimes.length && outputTimes[next] < lo) {
                     bdf.interpolate(outputTimes[next], y);
@@ -125,7 +127,7 @@ public final class DfnSimulation {
                 }
                 bdf.interpolate(lo, y);
                 out.add(snapshot(model, lo, y));
-                reason = "voltage cut-off";
+                reason = foilOut ? FOIL_EXHAUSTED : "voltage cut-off";
                 break;
             }
             while (next < outputTimes.length && outputTimes[next] <= t1) {
@@ -149,15 +151,28 @@ public final class DfnSimulation {
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
 
-    /** The last time in [t0, t1] with the interpolated voltage above the cut-off (bisection, 40 halvings; work array y). */
+    /** The last time in [t0, t1] before the interpolated state ends the run (below the cut-off, or the foil exhausted) (bisection, 40 halvings; work array y). */
     private static double crossing(BdfIntegrator bdf, DfnModel model, double cutoffVoltage, double t0, double t1, double[] y) {
         double lo = t0, hi = t1;
         for (int it = 0; it < 40; it++) {
             double mid = 0.5 * (lo + hi);
             bdf.interpolate(mid, y);
-            if (model.voltage(mid, y) < cutoffVoltage) hi = mid; else lo = mid;
+            if (ended(model, mid, y, cutoffVoltage)) hi = mid; else lo = mid;
         }
         return lo;
+    }
+
+    /** The end reason of a run whose current strips all the lithium of a lithium-metal foil negative. */
+    public static final String FOIL_EXHAUSTED = "lithium-metal foil exhausted";
+
+    /** Whether a discharge (stripping) current meets a lithium-metal foil with no lithium left. */
+    public static boolean foilExhausted(CellModel model, double t, double[] y) {
+        return model.lithiumInFoil(y) <= 0 && model.current(t, y) > 0;
+    }
+
+    /** Whether state y at t ends the run: below the cut-off voltage (NaN: none), or the foil exhausted. */
+    private static boolean ended(DfnModel model, double t, double[] y, double cutoffVoltage) {
+        return !Double.isNaN(cutoffVoltage) && model.voltage(t, y) < cutoffVoltage || foilExhausted(model, t, y);
     }
 
     private static double[] centres(DfnModel model, int domain) {
@@ -187,8 +202,8 @@ public final class DfnSimulation {
                 cs[d][i] = model.surfaceConcentration(y, g0 + i);
             }
         }
-        BernardiHeat heat = BernardiHeat.of(model, t, y);
+        LocalHeat heat = LocalHeat.of(model, t, y);
         return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), model.openCircuitVoltage(y),
-                ce, pe, ps[0], ps[2], cs[0], cs[2], heat.irreversible(), heat.reversible());
+                ce, pe, ps[0], ps[2], cs[0], cs[2], heat.irreversible(), heat.reversibleTotal());
     }
 }

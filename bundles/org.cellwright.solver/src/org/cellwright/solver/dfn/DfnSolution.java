@@ -10,7 +10,7 @@ import java.util.List;
 public final class DfnSolution {
     /**
      * Fields at one time; temperature [K], open-circuit voltage at the mean stoichiometries [V], and the heat generated
-     * per m2 of electrode [W/m2] ({@link BernardiHeat}: irreversible and reversible parts). Surface concentrations are
+     * per m2 of electrode [W/m2] ({@link LocalHeat}: irreversible (ohmic, reaction) and reversible parts). Surface concentrations are
      * the first particle population's.
      */
     public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
@@ -71,7 +71,10 @@ public final class DfnSolution {
 
     public Snapshot last() { return snapshots.get(snapshots.size() - 1); }
 
-    /** Why the run ended: "end of time", "voltage cut-off", "power not deliverable: ..." or a failure. */
+    /**
+     * Why the run ended: "end of time", "voltage cut-off", "lithium-metal foil exhausted", "power not deliverable: ..."
+     * or a failure.
+     */
     public String endReason() { return endReason; }
 
     public int steps() { return steps; }

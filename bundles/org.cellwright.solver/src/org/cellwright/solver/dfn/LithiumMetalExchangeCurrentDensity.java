@@ -13,7 +13,7 @@ public record LithiumMetalExchangeCurrentDensity(double rateConstant, double ele
 
     /** Xu 2019's law as PyBaMM's Xu2019 set gives it: i0 = 3.5e-8 F c_Li^0.7 c_e^0.3, c_Li = 1 / (1.3e-5 m3/mol). */
     public static LithiumMetalExchangeCurrentDensity xu2019() {
-        double cLi = 1 / 1.3e-5; // "Lithium metal partial molar volume [m3.mol-1]" 1.3e-5
+        double cLi = 1 / PlanarLithiumElectrode.MOLAR_VOLUME;
         return new LithiumMetalExchangeCurrentDensity(3.5e-8 * Constants.F * Math.pow(cLi, 0.7), 0.3, 0, 298.15);
     }
 

@@ -1,13 +1,13 @@
 package org.cellwright.solver.dfn;
 
 /**
- * Lumped (one-temperature) energy balance of a cell per m2 of electrode, with Bernardi's heat generation
- * (Bernardi, Pawlikowski and Newman, J. Electrochem. Soc. 132, 5, 1985, eq. 5):
- * rho c_p L dT/dt = I (U_oc - V) - I T dU_oc/dT - h (A_cool / A) (T - T_amb).
- * U_oc is the open-circuit voltage at the electrodes' mean stoichiometries, dU_oc/dT its entropic coefficient
- * (per particle population in {@link BernardiHeat}).
+ * Lumped (one-temperature) energy balance of a cell per m2 of electrode:
+ * rho c_p V / A dT/dt = q - h (A_cool / A) (T - T_amb), with q the local heat source integrated over the cell's thickness
+ * ({@link LocalHeat}: ohmic, reaction, reversible), as PyBaMM's lumped model (Timms et al. 2021): its volume-averaged
+ * heat is the heat per electrode-pair area times the electrode area over the cell volume, and its heat capacity the
+ * stack's volume-averaged rho c_p.
  *
- * @param heatCapacityPerArea rho c_p L of the whole stack (collectors included) [J/(m2 K)]
+ * @param heatCapacityPerArea the cell's heat capacity per electrode area, rho c_p V / A [J/(m2 K)]
  * @param heatTransferCoefficient h [W/(m2 K)]
  * @param coolingAreaRatio cooling surface per electrode area [-]
  * @param ambientTemperature [K]
@@ -15,7 +15,11 @@ package org.cellwright.solver.dfn;
 public record LumpedThermal(double heatCapacityPerArea, double heatTransferCoefficient, double coolingAreaRatio,
         double ambientTemperature) {
 
-    /** Irreversible heat generated per electrode area [W/m2]: I (U_oc - V), I > 0 on discharge. */
+    /**
+     * Bernardi's irreversible heat per electrode area [W/m2] (Bernardi, Pawlikowski and Newman, J. Electrochem. Soc. 132
+     * (1985) 5, eq. 5 without its mixing term): I (U_oc - V), I > 0 on discharge, with U_oc at the mean stoichiometries.
+     * Not the model's heat: it counts the energy the particles' concentration gradients hold as heat when they build up.
+     */
     public static double heatGeneration(double current, double openCircuitVoltage, double voltage) {
         return current * (openCircuitVoltage - voltage);
     }

@@ -191,8 +191,8 @@ public final class SingleParticleModel implements CellModel {
     }
 
     /**
-     * Heat generated per m2 of electrode [W/m2], Bernardi's as {@link BernardiHeat} writes it for one population per
-     * electrode: I (U_oc - V) - I T dU_oc/dT, U_oc at the particles' mean stoichiometries, I > 0 on discharge (the
+     * Heat generated per m2 of electrode [W/m2], Bernardi's (J. Electrochem. Soc. 132 (1985) 5) for one population per
+     * electrode (so, unlike a DFN's {@link LocalHeat}, it counts the particles' heat of mixing): I (U_oc - V) - I T dU_oc/dT, U_oc at the particles' mean stoichiometries, I > 0 on discharge (the
      * lumped thermal model's source).
      */
     public double heat(double t, double[] y) {
