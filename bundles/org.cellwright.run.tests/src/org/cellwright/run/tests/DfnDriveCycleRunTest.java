@@ -140,7 +140,7 @@ class DfnDriveCycleRunTest {
 	void aVoltageHoldDecaysTheCurrentMonotonicallyToItsLimitAndItsChargeIsTheLithiumMoved() throws Exception {
 		// default tolerance (rtol 1e-4) and steps: the hold's charge is the time stepper's own quadrature (the positive's
 		// particles' lithium, DfnModel.chargePassed), so charge and lithium agree exactly; trapezoids of the held current
-		// differ from it by the quadratures' difference (1 % here)
+		// differ from it by the quadratures' difference (1.2 % here)
 		String protocol = "charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C";
 		RecordingSink sink = run(cell(protocol));
 		List<StepResult> steps = sink.cycles.get(0).steps();
@@ -167,11 +167,13 @@ class DfnDriveCycleRunTest {
 		for (int k = 1; k < hold.size(); k++)
 			trapezoids += 0.5 * (hold.get(k - 1).current() + hold.get(k).current()) * (hold.get(k).time() - hold.get(k - 1).time());
 		assertEquals(q, trapezoids, 0.02 * q);
-		// which converges: the same protocol at rtol 1e-7 with 5 s steps passes the same charge (charge and hold) within 1e-3
+		// which converges: the same protocol at rtol 1e-7 with 5 s steps passes the same charge (charge and hold: 5e-5 apart;
+		// the hold's alone 8e-5, where the trapezoids at default tolerance are 1.2 % off)
 		RecordingSink tight = run(cell(protocol).replace("experiment X { cell C protocol D }",
 				"experiment X { cell C protocol D solver { relative-tolerance = 1e-7  max-step = 5 s } }"));
 		List<StepResult> t = tight.cycles.get(0).steps();
-		assertEquals(t.get(0).charge() + t.get(1).charge(), steps.get(0).charge() + q, 1e-3 * (steps.get(0).charge() + q));
+		assertEquals(t.get(0).charge() + t.get(1).charge(), steps.get(0).charge() + q, 3e-4 * (steps.get(0).charge() + q));
+		assertEquals(t.get(1).charge(), q, 3e-4 * q);
 	}
 
 	/** The Marquis 2019 cell of examples/marquis2019.cell running protocol step on PyBaMM's mesh at rtol 1e-4, a sample per time step. */
