@@ -350,9 +350,10 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * and in every electrode volume the kinetics holding to within a thermal voltage: j_k between the Butler-Volmer rates
      * at eta - RT/F and eta + RT/F (the law increases with eta), eta = phi_s - phi_e - U(c_surf). Newton's rate-based
      * stopping test (BdfIntegrator.NEWTON_TOL) covers the RMS of all unknowns and the step's error test only the
-     * differential ones, so an iterate far out on the exponential (each update moving eta by about 2RT/F, which looks
-     * converged) could be accepted: UDDS with its peak at 2 C of Marquis 2019, a step at -10 V with Butler-Volmer rows
-     * off by 1e118 A/m2.
+     * differential ones, so an iterate far out on the exponential could pass for converged (with df/dy taken there the
+     * updates vanish while the residual does not): UDDS with its peak at 2 C of Marquis 2019 on PyBaMM's mesh, a step
+     * accepted at -10 V with the positive's Butler-Volmer rows off by 1e118 A/m2 (docs/dfn.md, "Staying on the
+     * solution branch").
      */
     @Override
     public boolean admissible(double t, double[] yFrom, double[] y) {
