@@ -341,7 +341,8 @@ public final class DfnRunner {
 			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
 			double q = 0, ia = currentOf(t0, bdf.state());
 			stepIn = stepOut = 0;
-			chargeOrigin = model.chargePassed(bdf.state());
+			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
+			chargeOrigin = holding || model.isPowerControlled() ? model.chargePassed(bdf.state()) : Double.NaN;
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
@@ -517,7 +518,7 @@ public final class DfnRunner {
 
 		/**
 		 * The step's charge passed up to state s [C/m2, charge positive]: where the model solves its current
-		 * (DfnModel.controlled: power steps, profiles of power, voltage holds), the change of its charge coordinate since the
+		 * (DfnModel.controlled in power steps, profiles of power, voltage holds), the change of its charge coordinate since the
 		 * step's start (CellModel.chargePassed: the time stepper's own quadrature, so charge and the particles' lithium
 		 * agree); else qa plus the trapezoid of the current from ia to i over dt (exact for a current linear between the
 		 * landed breakpoints).
