@@ -345,6 +345,8 @@ public final class DfnRunner {
 			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
 			double q = 0, ia = currentOf(t0, bdf.state());
 			stepIn = stepOut = 0;
+			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
+			chargeOrigin = holding || model.isPowerControlled() ? model.chargePassed(bdf.state()) : Double.NaN;
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
@@ -402,23 +404,24 @@ public final class DfnRunner {
 					outputsBefore(lo, ta, ia, q);
 					bdf.interpolate(lo, y);
 					double qa = q, inA = stepIn, outA = stepOut, il = currentOf(lo, y);
-					q += 0.5 * (ia + il) * (lo - ta);
-					accumulate(ia, il, lo - ta);
+					q = stepCharge(y, qa, ia, il, lo - ta);
+					accumulate(ia, il, lo - ta, q - qa);
 					if (!bdf.start(lo, y.clone(), Math.max(1e-3, 0.1 * (lo - ta)))) {
 						// the interpolated state at the crossing has no consistent neighbour (a profile's steep change near
 						// the end of a discharge): the step ends at the accepted state just past it
 						if (!bdf.start(tb, yb, 1e-3))
 							return notConverged(lo, "no consistent state at the " + (end == StepEnd.CURRENT_CUTOFF ? "current" : "voltage") + " cut-off");
-						q = qa + 0.5 * (ia + ib) * (tb - ta);
+						q = stepCharge(yb, qa, ia, ib, tb - ta);
 						stepIn = inA;
 						stepOut = outA;
-						accumulate(ia, ib, tb - ta);
+						accumulate(ia, ib, tb - ta, q - qa);
 					}
 					return endStep(end, t0, q);
 				}
 				outputsBefore(tb, ta, ia, q);
-				q += 0.5 * (ia + ib) * (tb - ta);
-				accumulate(ia, ib, tb - ta);
+				double qa = q;
+				q = stepCharge(bdf.state(), qa, ia, ib, tb - ta);
+				accumulate(ia, ib, tb - ta, q - qa);
 				ia = ib;
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
 				if (atCutoff) return endStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
@@ -508,13 +511,13 @@ public final class DfnRunner {
 			return false;
 		}
 
-		/** Samples at the output interval's times in (last output, t) (not at t itself), the charge trapezoidal from (ta, qa). */
+		/** Samples at the output interval's times in (last output, t) (not at t itself), the charge from (ta, qa) as {@link #stepCharge}. */
 		void outputsBefore(double t, double ta, double ia, double qa) {
 			if (in.outputInterval() <= 0) return;
 			while (nextOutput < t) {
 				bdf.interpolate(nextOutput, y);
 				double i = currentOf(nextOutput, y);
-				emitCharge(nextOutput, y, i, qa + 0.5 * (ia + i) * (nextOutput - ta));
+				emitCharge(nextOutput, y, i, stepCharge(y, qa, ia, i, nextOutput - ta));
 				nextOutput += in.outputInterval();
 			}
 		}
@@ -559,15 +562,44 @@ public final class DfnRunner {
 		/** The step's charge passed in each direction so far [C/m2, both >= 0] (a drive cycle's regeneration charges). */
 		double stepIn, stepOut;
 
-		/** Adds a trapezoid of the current from ia to ib over dt to the step's charge and discharge, split where it crosses 0. */
-		void accumulate(double ia, double ib, double dt) {
-			if (ia >= 0 && ib >= 0) stepIn += 0.5 * (ia + ib) * dt;
-			else if (ia <= 0 && ib <= 0) stepOut -= 0.5 * (ia + ib) * dt;
-			else { // linear between: zero at the fraction ia / (ia - ib) of the interval
+		/** The model's charge coordinate (CellModel.chargePassed, DFN convention) at the step's start, NaN where it has none. */
+		double chargeOrigin = Double.NaN;
+
+		/**
+		 * The step's charge passed up to state s [C/m2, charge positive]: where the model solves its current
+		 * (DfnModel.controlled in power steps, profiles of power, voltage holds), the change of its charge coordinate since the
+		 * step's start (CellModel.chargePassed: the time stepper's own quadrature, so charge and the particles' lithium
+		 * agree); else qa plus the trapezoid of the current from ia to i over dt (exact for a current linear between the
+		 * landed breakpoints).
+		 */
+		double stepCharge(double[] s, double qa, double ia, double i, double dt) {
+			double qm = model.chargePassed(s);
+			return Double.isNaN(qm) || Double.isNaN(chargeOrigin) ? qa + 0.5 * (ia + i) * dt : -(qm - chargeOrigin);
+		}
+
+		/**
+		 * Adds dq, the step's charge over a time step in which the current went from ia to ib, to the step's charge and
+		 * discharge: where the current keeps its sign all to one; where it crosses 0, split as the trapezoids on either side
+		 * of the crossing (linear between), the difference between dq and their sum to the larger part.
+		 */
+		void accumulate(double ia, double ib, double dt, double dq) {
+			double in, out;
+			if (ia >= 0 && ib >= 0) {
+				in = 0.5 * (ia + ib) * dt;
+				out = 0;
+			} else if (ia <= 0 && ib <= 0) {
+				in = 0;
+				out = -0.5 * (ia + ib) * dt;
+			} else { // linear between: zero at the fraction ia / (ia - ib) of the interval
 				double s = ia / (ia - ib), a = 0.5 * ia * s * dt, b = 0.5 * ib * (1 - s) * dt;
-				stepIn += Math.max(a, 0) + Math.max(b, 0);
-				stepOut -= Math.min(a, 0) + Math.min(b, 0);
+				in = Math.max(a, 0) + Math.max(b, 0);
+				out = -(Math.min(a, 0) + Math.min(b, 0));
 			}
+			double rest = dq - (in - out); // the quadrature's difference from the trapezoids (0 without a charge unknown)
+			if (in >= out) in += rest;
+			else out -= rest;
+			stepIn += in;
+			stepOut += out;
 		}
 
 		void addCharge() {

@@ -27,6 +27,13 @@ public interface CellModel extends DaeSystem {
     /** Applied current density in state y at t [A/m2]. */
     double current(double t, double[] y);
 
+    /**
+     * Where the model solves its current: a charge coordinate of state y [C/m2] whose change over a time step is the
+     * charge passed (discharge positive) by the time stepper's own quadrature ({@link DfnModel#chargePassed}); NaN where
+     * it does not say (a runner integrates the current itself).
+     */
+    default double chargePassed(double[] y) { return Double.NaN; }
+
     /** Open-circuit voltage at the electrodes' mean stoichiometries [V]. */
     double openCircuitVoltage(double[] y);
 

@@ -27,7 +27,7 @@ public final class BdfIntegrator {
     private double t, h, hPrev, hPrev2;
     private int history; // accepted points behind the current one
     private double[] y;
-    private int accepted, rejected;
+    private int accepted, rejected, inadmissible;
     private double maxStep = Double.POSITIVE_INFINITY;
 
     public BdfIntegrator(DaeSystem sys, int maxOrder, double rtol) {
@@ -49,6 +49,9 @@ public final class BdfIntegrator {
     public int acceptedSteps() { return accepted; }
 
     public int rejectedSteps() { return rejected; }
+
+    /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
+    public int inadmissibleSteps() { return inadmissible; }
 
     public double time() { return t; }
 
@@ -139,6 +142,16 @@ public final class BdfIntegrator {
                 rejected++;
                 newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 h = hTry * 0.25;
+                if (h < hMin) return false;
+                continue;
+            }
+            if (!sys.admissible(t + hTry, y, yNew)) { // the system's own check of the state (DaeSystem.admissible)
+                rejected++;
+                inadmissible++;
+                // df/dy anew at the last accepted state: one taken far out (at the predictor of a long step) can make
+                // Newton's updates vanish without the residual doing so, and would be reused
+                newton.refreshJacobian(t, y);
+                h = hTry * 0.5;
                 if (h < hMin) return false;
                 continue;
             }

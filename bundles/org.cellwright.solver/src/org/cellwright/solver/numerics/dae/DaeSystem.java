@@ -18,4 +18,10 @@ public interface DaeSystem {
 
     /** Absolute tolerance (typical size of a negligible change) of unknown i, in its unit; fixed for the system's life (read once). */
     double absoluteTolerance(int i);
+
+    /**
+     * Whether the state y at t, reached by a converged step from yFrom, is admissible (e.g. within the model's physical
+     * bounds): {@link BdfIntegrator} rejects a step whose state is not and halves its size. Default: every state.
+     */
+    default boolean admissible(double t, double[] yFrom, double[] y) { return true; }
 }
