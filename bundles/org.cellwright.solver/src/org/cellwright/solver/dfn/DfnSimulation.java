@@ -65,7 +65,7 @@ public final class DfnSimulation {
 
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
+        BdfIntegrator bdf = new BdfIntegrator(model, Integer.getInteger("cellwright.bdf.order", BdfIntegrator.MAX_ORDER), relativeTolerance);
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;

@@ -36,6 +36,8 @@ public final class DaeNewton {
     public double[] mass() { return m; }
 
     private double reuseRatio = 0.5;
+    /** rho/(1 - rho) of the last solve's convergence rate rho with the current factorisation (20 when unknown). */
+    private double rateFactor = 20;
     private boolean rateTest = true;
 
     /**
@@ -116,6 +118,7 @@ public final class DaeNewton {
         if (!reuse) {
             if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
+            rateFactor = 20;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
             blocksC = init ? Double.NaN : c;
         }
@@ -167,12 +170,14 @@ public final class DaeNewton {
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
             if (rateTest && !init) {
                 // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
-                // (from the second update on: a rate carried over from an earlier solve says little about this one's
-                // first update, which starts from the predictor)
-                if (it == 0) first = norm;
-                else {
+                // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); after the first update the rate of the last solve with this
+                // factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known)
+                if (it == 0) {
+                    first = norm;
+                    if (rateFactor * norm <= tol) return true;
+                } else {
                     double rho = Math.pow(norm / first, 1.0 / it);
-                    double rateFactor = rho < 1 ? rho / (1 - rho) : 20; // IDA's ss (Brenan et al. 1996, sec. 5.2.2)
+                    rateFactor = rho < 1 ? rho / (1 - rho) : 20;
                     if (rateFactor * norm <= tol) return true;
                 }
             }
@@ -189,6 +194,9 @@ public final class DaeNewton {
         }
         return scale;
     }
+
+    /** 1/w_i of the last {@link #weights} call. */
+    public double[] inverseWeights() { return inverseScale; }
 
     /** 1/w_i: kept with the weights of the last {@link #weights} call, else computed. */
     private double[] inverse(double[] w) {
