@@ -241,8 +241,21 @@ public final class BdfIntegrator {
         double hWanted = hh;
         int failures = 0;
         while (true) {
-            double hTry = Math.min(Math.min(hh, maxStep), tEnd - t);
-            boolean landing = hTry < Math.min(hh, maxStep);
+            double hStep = Math.min(hh, maxStep), remaining = tEnd - t, hTry;
+            boolean landing;
+            if (fixedStep || remaining <= hStep) { // land when tEnd is within the step
+                landing = remaining <= hStep;
+                hTry = Math.min(hStep, remaining);
+            } else if (remaining <= 1.1 * hStep && remaining <= maxStep) { // stretched by up to 10 % to land
+                landing = true;
+                hTry = remaining;
+            } else if (remaining < 2 * hStep) { // two equal steps to tEnd rather than a full one and a sliver
+                landing = false;
+                hTry = 0.5 * remaining;
+            } else {
+                landing = false;
+                hTry = hStep;
+            }
             if (hTry < hMin && !landing) return false;
             if (steps == 0 && hTry != hh) { psi[0] = hTry; scale(phi[1], hTry / hh); }
             hh = hTry;

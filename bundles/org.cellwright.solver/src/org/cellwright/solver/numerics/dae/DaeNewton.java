@@ -179,6 +179,8 @@ public final class DaeNewton {
                     double rho = Math.pow(norm / first, 1.0 / it);
                     rateFactor = rho < 1 ? rho / (1 - rho) : 20;
                     if (rateFactor * norm <= tol) return true;
+                    // at this rate the test cannot pass within maxIter: give up now (the caller refreshes the matrix)
+                    if (rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) return false;
                 }
             }
             previous = norm;
