@@ -100,7 +100,7 @@ public final class DfnRunner {
 			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower || x instanceof StepSpec.ConstantVoltage
 					|| x instanceof StepSpec.Follow f && f.power());
 			model = CellModel.of(in.cell(), in.mesh(), controlled, current, power); // a DfnModel, or a SingleParticleModel
-			bdf = new BdfIntegrator(model, BdfIntegrator.MAX_ORDER, in.relativeTolerance());
+			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();
 			y = new double[model.size()];

@@ -7,9 +7,10 @@ import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.dae.BandedJacobian;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.junit.jupiter.api.Test;
 
-/** Time stepping (order 1 and 2, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
+/** Time stepping (BdfIntegrator's order 1 and 2, VariableOrderBdf's orders 1-5 and their choice, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
 class BdfIntegratorTest {
 
     /** y' = -y, z = y^2 - z^3 ... written as 0 = y^2 - z (algebraic): y = e^-t, z = e^-2t. */
@@ -85,7 +86,7 @@ class BdfIntegratorTest {
 
     /** Error at t = 1 of BDF-k with constant steps h from the exact history y(0), y(-h), ..., y(-kh). */
     static double errorFromExactHistory(int k, double h) {
-        BdfIntegrator bdf = new BdfIntegrator(new LinearDecay(), k, 1e-13);
+        VariableOrderBdf bdf = new VariableOrderBdf(new LinearDecay(), k, 1e-13);
         double[][] past = new double[k + 1][];
         for (int j = 0; j <= k; j++) past[j] = new double[] {Math.exp(j * h), 2 * Math.exp(j * h)};
         bdf.startFromHistory(0, h, past);
@@ -99,7 +100,7 @@ class BdfIntegratorTest {
 
     @Test
     void bdfOfEveryOrderUpToFiveConvergesAtItsOrder() {
-        for (int k = 1; k <= BdfIntegrator.MAX_ORDER; k++) {
+        for (int k = 1; k <= VariableOrderBdf.MAX_ORDER; k++) {
             double coarse = errorFromExactHistory(k, 0.1), fine = errorFromExactHistory(k, 0.05);
             double order = Math.log(coarse / fine) / Math.log(2);
             assertEquals(k, order, 0.2, "BDF" + k + ": errors " + coarse + ", " + fine);
@@ -108,7 +109,7 @@ class BdfIntegratorTest {
 
     @Test
     void theOrderMayRiseTo6NeverAndTheIntegratorRefusesIt() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new BdfIntegrator(new LinearDecay(), 6, 1e-6));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new VariableOrderBdf(new LinearDecay(), 6, 1e-6));
     }
 
     /** Prothero and Robinson's stiff test: y' = -1e4 (y - cos t) - sin t, 0 = z - y; y = cos t after a fast transient. */
@@ -121,8 +122,8 @@ class BdfIntegratorTest {
         @Override public double absoluteTolerance(int i) { return 1e-10; }
     }
 
-    private static BdfIntegrator stiffRun(int maxOrder) {
-        BdfIntegrator bdf = new BdfIntegrator(new ProtheroRobinson(), maxOrder, 1e-7);
+    private static VariableOrderBdf stiffRun(int maxOrder) {
+        VariableOrderBdf bdf = new VariableOrderBdf(new ProtheroRobinson(), maxOrder, 1e-7);
         assertTrue(bdf.start(0, new double[] {2, 2}, 1e-6)); // 1 off the smooth solution: a transient of 1e-4 s
         while (bdf.time() < 10) {
             assertTrue(bdf.step(10, 1e-14));
@@ -133,7 +134,7 @@ class BdfIntegratorTest {
 
     @Test
     void onAStiffProblemTheOrderRisesOnTheSmoothSolutionAndCutsTheSteps() {
-        BdfIntegrator five = stiffRun(5), two = stiffRun(2);
+        VariableOrderBdf five = stiffRun(5), two = stiffRun(2);
         int high = five.stepsAtOrder(3) + five.stepsAtOrder(4) + five.stepsAtOrder(5);
         assertTrue(high > five.acceptedSteps() / 2, "most steps above order 2: " + high + " of " + five.acceptedSteps());
         assertTrue(five.stepsAtOrder(1) + five.stepsAtOrder(2) > 0, "low orders through the transient");

@@ -8,6 +8,7 @@ import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeNewton;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +100,7 @@ class DaeNewtonTest {
     @Test
     void reusingTheIterationMatrixAcrossStepsLeavesTheSolutionWithinTheTolerance() {
         DfnModel a = chen(), b = chen();
-        BdfIntegrator kept = new BdfIntegrator(a, 5, 1e-5), fresh = new BdfIntegrator(b, 5, 1e-5);
+        VariableOrderBdf kept = new VariableOrderBdf(a, 5, 1e-5), fresh = new VariableOrderBdf(b, 5, 1e-5);
         fresh.newton().setReuseRatio(0);
         assertTrue(kept.start(0, a.initialState(), 1e-3) && fresh.start(0, b.initialState(), 1e-3));
         double worst = 0;

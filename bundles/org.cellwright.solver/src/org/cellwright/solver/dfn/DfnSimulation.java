@@ -1,9 +1,9 @@
 package org.cellwright.solver.dfn;
 
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
- * Integrates a {@link DfnModel} with variable-order BDF (orders 1 to 5, {@link BdfIntegrator}) from a consistent initial state, records the outputs at the
+ * Integrates a {@link DfnModel} with variable-order BDF (orders 1 to 5, {@link VariableOrderBdf}) from a consistent initial state, records the outputs at the
  * requested times (the integrator lands on each) and stops at a lower voltage cut-off (located by linear interpolation
  * within the step that crosses it).
  */
@@ -65,7 +65,7 @@ public final class DfnSimulation {
 
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
-        BdfIntegrator bdf = new BdfIntegrator(model, BdfIntegrator.MAX_ORDER, relativeTolerance);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;

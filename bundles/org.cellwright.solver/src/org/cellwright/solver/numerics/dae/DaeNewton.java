@@ -47,6 +47,16 @@ public final class DaeNewton {
      */
     public void setRateTest(boolean on) { rateTest = on; }
 
+    private boolean carriedRate;
+
+    /**
+     * IDA's use of the convergence rate (Brenan et al. 1996, sec. 5.2.2; off by default): a solve may end after its first
+     * update when the rate of the last solve with the same factorisation says the error left is within the bound, and
+     * it gives up as soon as the measured rate cannot pass the test within the iterations left (the caller then
+     * refreshes the matrix).
+     */
+    public void setCarriedRate(boolean on) { carriedRate = on; }
+
     /**
      * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
      * step size changes; default 0.5, with the update scaled by 2/(1 + c/c') as IDA does). A stale matrix only slows
@@ -170,17 +180,17 @@ public final class DaeNewton {
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
             if (rateTest && !init) {
                 // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
-                // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); after the first update the rate of the last solve with this
-                // factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known)
+                // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); with setCarriedRate, after the first update the rate of the
+                // last solve with this factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known)
                 if (it == 0) {
                     first = norm;
-                    if (rateFactor * norm <= tol) return true;
+                    if (carriedRate && rateFactor * norm <= tol) return true;
                 } else {
                     double rho = Math.pow(norm / first, 1.0 / it);
                     rateFactor = rho < 1 ? rho / (1 - rho) : 20;
                     if (rateFactor * norm <= tol) return true;
                     // at this rate the test cannot pass within maxIter: give up now (the caller refreshes the matrix)
-                    if (rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) return false;
+                    if (carriedRate && rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) return false;
                 }
             }
             previous = norm;
