@@ -289,6 +289,23 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     private static double asinh(double x) { return Math.log(x + Math.sqrt(x * x + 1)); }
 
+    /**
+     * Whether every particle's shells and surface concentration lie in [0, c_max]: a state beyond them (a cathode's
+     * particles past saturation, where i0 ~ (c_max - c_s)^1/2 is clamped to 0) is not a solution of the DFN, though a
+     * large step may land on one and continue on it.
+     */
+    public boolean withinSolidBounds(double[] y) {
+        for (int b = 0; b < blockCell.length; b++) {
+            int g = blockCell[b], k = blockPopulation[b];
+            double cMax = populations[mesh.domainOf(g)][k].particle().maximumConcentration();
+            int p0 = particleStart(g, k);
+            for (int i = p0; i < p0 + nr; i++) if (!(y[i] >= 0 && y[i] <= cMax)) return false;
+            double cs = surfaceConcentration(y, g, k);
+            if (!(cs >= 0 && cs <= cMax)) return false;
+        }
+        return true;
+    }
+
     /** Surface concentration of the (first population's) particle at x-cell g. */
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
 

@@ -66,6 +66,7 @@ public final class DfnSimulation {
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
         VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
+        bdf.setAdmissible(model::withinSolidBounds); // particles do not fill past c_max: the steps shrink to saturation
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;

@@ -44,6 +44,8 @@ public final class VariableOrderBdf {
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
     private boolean fixedStep;
+    /** A state a step may end on (e.g. concentrations within their physical bounds); always true unless set. */
+    private java.util.function.Predicate<double[]> admissible = y -> true;
 
     /** @param maxOrder highest BDF order, 1 (implicit Euler) to {@link #MAX_ORDER} */
     public VariableOrderBdf(DaeSystem sys, int maxOrder, double rtol) {
@@ -84,6 +86,13 @@ public final class VariableOrderBdf {
     public double[] state() { return y; }
 
     public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
+
+    /**
+     * A step whose corrected state fails the predicate is rejected and retried at a quarter of the step size, as one
+     * whose Newton iteration failed: the steps then shrink towards a limit of the physics (a singular point) instead of
+     * stepping over it onto a branch that is no solution.
+     */
+    public void setAdmissible(java.util.function.Predicate<double[]> admissible) { this.admissible = admissible; }
 
     /**
      * Constant steps h without error control (for convergence-order studies); the order rises by one per step up to
@@ -264,7 +273,7 @@ public final class VariableOrderBdf {
             double tNew = t + hh;
             predict();
             double[] wts = newton.weights(y, rtol);
-            if (!correct(tNew, wts)) {
+            if (!correct(tNew, wts) || !admissible.test(yNew)) {
                 rejected++;
                 newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 restore();
