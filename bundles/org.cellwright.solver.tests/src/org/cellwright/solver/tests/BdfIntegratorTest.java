@@ -7,9 +7,10 @@ import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.dae.BandedJacobian;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.junit.jupiter.api.Test;
 
-/** Time stepping (order 1 and 2, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
+/** Time stepping (BdfIntegrator's order 1 and 2, VariableOrderBdf's orders 1-5 and their choice, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
 class BdfIntegratorTest {
 
     /** y' = -y, z = y^2 - z^3 ... written as 0 = y^2 - z (algebraic): y = e^-t, z = e^-2t. */
@@ -71,6 +72,74 @@ class BdfIntegratorTest {
         double[] y = new double[2];
         bdf.interpolate(tq, y);
         assertEquals(Math.exp(-tq), y[0], 1e-5);
+    }
+
+    /** y' = -y, 0 = 2 y - z: linear, y = e^-t, z = 2 e^-t. */
+    static final class LinearDecay implements DaeSystem {
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -y[0]; f[1] = 2 * y[0] - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-14; }
+    }
+
+    /** Error at t = 1 of BDF-k with constant steps h from the exact history y(0), y(-h), ..., y(-kh). */
+    static double errorFromExactHistory(int k, double h) {
+        VariableOrderBdf bdf = new VariableOrderBdf(new LinearDecay(), k, 1e-13);
+        double[][] past = new double[k + 1][];
+        for (int j = 0; j <= k; j++) past[j] = new double[] {Math.exp(j * h), 2 * Math.exp(j * h)};
+        bdf.startFromHistory(0, h, past);
+        bdf.setFixedStep(h);
+        while (bdf.time() < 1 - 1e-9) assertTrue(bdf.step(1, 1e-14));
+        assertEquals(k, bdf.order(), "every step at order " + k);
+        double exact = Math.exp(-bdf.time());
+        assertEquals(2 * bdf.state()[0], bdf.state()[1], 1e-12, "the algebraic unknown follows");
+        return Math.abs(bdf.state()[0] - exact);
+    }
+
+    @Test
+    void bdfOfEveryOrderUpToFiveConvergesAtItsOrder() {
+        for (int k = 1; k <= VariableOrderBdf.MAX_ORDER; k++) {
+            double coarse = errorFromExactHistory(k, 0.1), fine = errorFromExactHistory(k, 0.05);
+            double order = Math.log(coarse / fine) / Math.log(2);
+            assertEquals(k, order, 0.2, "BDF" + k + ": errors " + coarse + ", " + fine);
+        }
+    }
+
+    @Test
+    void theOrderMayRiseTo6NeverAndTheIntegratorRefusesIt() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new VariableOrderBdf(new LinearDecay(), 6, 1e-6));
+    }
+
+    /** Prothero and Robinson's stiff test: y' = -1e4 (y - cos t) - sin t, 0 = z - y; y = cos t after a fast transient. */
+    static final class ProtheroRobinson implements DaeSystem {
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -1e4 * (y[0] - Math.cos(t)) - Math.sin(t); f[1] = y[0] - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-10; }
+    }
+
+    private static VariableOrderBdf stiffRun(int maxOrder) {
+        VariableOrderBdf bdf = new VariableOrderBdf(new ProtheroRobinson(), maxOrder, 1e-7);
+        assertTrue(bdf.start(0, new double[] {2, 2}, 1e-6)); // 1 off the smooth solution: a transient of 1e-4 s
+        while (bdf.time() < 10) {
+            assertTrue(bdf.step(10, 1e-14));
+            if (bdf.time() > 1e-2) assertEquals(Math.cos(bdf.time()), bdf.state()[0], 1e-5, "on the smooth solution at " + bdf.time());
+        }
+        return bdf;
+    }
+
+    @Test
+    void onAStiffProblemTheOrderRisesOnTheSmoothSolutionAndCutsTheSteps() {
+        VariableOrderBdf five = stiffRun(5), two = stiffRun(2);
+        int high = five.stepsAtOrder(3) + five.stepsAtOrder(4) + five.stepsAtOrder(5);
+        assertTrue(high > five.acceptedSteps() / 2, "most steps above order 2: " + high + " of " + five.acceptedSteps());
+        assertTrue(five.stepsAtOrder(1) + five.stepsAtOrder(2) > 0, "low orders through the transient");
+        assertTrue(3 * five.acceptedSteps() < two.acceptedSteps(), "orders up to 5: " + five.acceptedSteps() + " steps, up to 2: " + two.acceptedSteps());
+        assertEquals(0, two.stepsAtOrder(3), "maxOrder bounds the order");
     }
 
     /** A pentadiagonal test system with a known Jacobian. */

@@ -66,7 +66,9 @@ class PowerDriveTest {
         assertTrue(high.energy() < low.energy());
         // the current rises as the voltage falls
         assertTrue(high.last().current() > high.snapshots().get(1).current());
-        assertEquals(120, high.snapshots().get(5).power(), 1e-6 * 120);
+        // a sample between steps is the dense output (the BDF's interpolating polynomial): it holds V I = P to the
+        // integrator's tolerance (rtol 1e-4), as any algebraic constraint between the steps' points
+        assertEquals(120, high.snapshots().get(5).power(), 1e-4 * 120);
     }
 
     @Test

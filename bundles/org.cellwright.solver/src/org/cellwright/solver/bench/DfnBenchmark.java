@@ -47,7 +47,7 @@ public final class DfnBenchmark {
         return new Timed(s, wall, cpu);
     }
 
-    private static String counts(DfnSolution s) {
+    static String counts(DfnSolution s) {
         return String.format(Locale.ROOT, "%d steps, %d rejected, %d Newton iterations, %d Jacobians (%d f evaluations), %d factorisations",
                 s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.rhsEvaluations(), s.factorisations());
     }

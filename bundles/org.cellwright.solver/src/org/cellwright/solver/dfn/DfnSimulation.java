@@ -1,12 +1,13 @@
 package org.cellwright.solver.dfn;
 
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
- * Integrates a {@link DfnModel} with variable-step BDF2 from a consistent initial state, records the outputs at the
- * requested times (interpolated within the steps) and stops at a lower voltage cut-off, landed on by steps
- * ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the cut-off), or where a discharge has stripped
- * all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED}, located by bisection on the dense output).
+ * Integrates a {@link DfnModel} with variable-order BDF (orders 1 to 5, {@link VariableOrderBdf}) from a consistent
+ * initial state, records the outputs at the requested times (interpolated within the steps) and stops at a lower
+ * voltage cut-off, landed on by steps ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the
+ * cut-off), or where a discharge has stripped all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED},
+ * located by bisection on the dense output).
  */
 public final class DfnSimulation {
     private final double relativeTolerance;
@@ -66,7 +67,7 @@ public final class DfnSimulation {
 
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, relativeTolerance);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;
@@ -152,7 +153,7 @@ public final class DfnSimulation {
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
 
     /** The last time in [t0, t1] before the interpolated state ends the run (below the cut-off, or the foil exhausted) (bisection, 40 halvings; work array y). */
-    private static double crossing(BdfIntegrator bdf, DfnModel model, double cutoffVoltage, double t0, double t1, double[] y) {
+    private static double crossing(VariableOrderBdf bdf, DfnModel model, double cutoffVoltage, double t0, double t1, double[] y) {
         double lo = t0, hi = t1;
         for (int it = 0; it < 40; it++) {
             double mid = 0.5 * (lo + hi);

@@ -7,6 +7,8 @@ package org.cellwright.solver.numerics.dae;
  * The local error of the differential unknowns is estimated from the distance to the polynomial predictor through
  * the last points (Milne's device) and the step is chosen so that its weighted RMS norm stays below 1
  * (weights atol_i + rtol |y_i|). Algebraic unknowns are not in the error norm (index-1 DAE).
+ * The run pipeline's DFN stepper (DfnRunner); {@link VariableOrderBdf} is the variable-order (1-5) BDF that
+ * DfnSimulation runs on.
  */
 public final class BdfIntegrator {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */

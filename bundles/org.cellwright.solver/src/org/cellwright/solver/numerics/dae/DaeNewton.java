@@ -36,6 +36,8 @@ public final class DaeNewton {
     public double[] mass() { return m; }
 
     private double reuseRatio = 0.5;
+    /** rho/(1 - rho) of the last solve's convergence rate rho with the current factorisation (20 when unknown). */
+    private double rateFactor = 20;
     private boolean rateTest = true;
 
     /**
@@ -44,6 +46,16 @@ public final class DaeNewton {
      * update itself, |dy| <= tol.
      */
     public void setRateTest(boolean on) { rateTest = on; }
+
+    private boolean carriedRate;
+
+    /**
+     * IDA's use of the convergence rate (Brenan et al. 1996, sec. 5.2.2; off by default): a solve may end after its first
+     * update when the rate of the last solve with the same factorisation says the error left is within the bound, and
+     * it gives up as soon as the measured rate cannot pass the test within the iterations left (the caller then
+     * refreshes the matrix).
+     */
+    public void setCarriedRate(boolean on) { carriedRate = on; }
 
     /**
      * Relative change of c = a0/h up to which the factorised iteration matrix is reused (0 = refactorise whenever the
@@ -116,6 +128,7 @@ public final class DaeNewton {
         if (!reuse) {
             if (!matrix.factor(init ? 0 : c, m, init)) return false;
             factorisations++;
+            rateFactor = 20;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
             blocksC = init ? Double.NaN : c;
         }
@@ -167,15 +180,20 @@ public final class DaeNewton {
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
             if (rateTest && !init) {
                 // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
-                // (from the third update on: a rate carried over from an earlier solve says little about this one's
-                // first update, which starts from the predictor, and one ratio of updates says little about the rate near a
-                // steep nonlinearity: a cathode's filling particle surfaces, where i0 -> 0, passed it with its reaction
-                // rows 1 A/m2 off, and the next step failed at the step-size floor, docs/dfn.md "Mixed cells")
-                if (it == 0) first = norm;
-                else if (it >= 2) {
+                // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); with setCarriedRate, after the first update the rate of the
+                // last solve with this factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known).
+                // Without it, from the third update on: one ratio of updates says little about the rate near a steep
+                // nonlinearity (a cathode's filling particle surfaces, where i0 -> 0, passed it with its reaction rows
+                // 1 A/m2 off, and the next step failed at the step-size floor, docs/dfn.md "Mixed cells")
+                if (it == 0) {
+                    first = norm;
+                    if (carriedRate && rateFactor * norm <= tol) return true;
+                } else if (carriedRate || it >= 2) {
                     double rho = Math.pow(norm / first, 1.0 / it);
-                    double rateFactor = rho < 1 ? rho / (1 - rho) : 20; // IDA's ss (Brenan et al. 1996, sec. 5.2.2)
+                    rateFactor = rho < 1 ? rho / (1 - rho) : 20;
                     if (rateFactor * norm <= tol) return true;
+                    // at this rate the test cannot pass within maxIter: give up now (the caller refreshes the matrix)
+                    if (carriedRate && rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) return false;
                 }
             }
             previous = norm;
@@ -191,6 +209,9 @@ public final class DaeNewton {
         }
         return scale;
     }
+
+    /** 1/w_i of the last {@link #weights} call. */
+    public double[] inverseWeights() { return inverseScale; }
 
     /** 1/w_i: kept with the weights of the last {@link #weights} call, else computed. */
     private double[] inverse(double[] w) {

@@ -1,0 +1,445 @@
+package org.cellwright.solver.numerics.dae;
+
+/**
+ * Variable-order (1 .. maxOrder <= 5), variable-step BDF for M y' = f(t, y) in the fixed-leading-coefficient form with
+ * modified divided differences, as IDA (Brenan, Campbell and Petzold, Numerical Solution of Initial-Value Problems in
+ * DAEs, SIAM 1996, sec. 5.2-5.3; Hindmarsh et al., ACM TOMS 31, 363, 2005): the history is phi_j(n), j = 0 .. k
+ * (at constant step size the backward differences of y); the predictor is y_p = sum phi_j, y_p' = sum gamma_j phi_j;
+ * the corrector solves M (y_p' + c (y - y_p)) = f(t, y) with the leading coefficient c = -alpha_s / h,
+ * alpha_s = -sum_{j=1..k} 1/j (Newton on c M - df/dy, {@link DaeNewton}). The local error of the differential unknowns
+ * is estimated from the corrector's distance to the predictor, weighted RMS with weights atol_i + rtol |y_i| (algebraic
+ * unknowns are not in the norm: index-1 DAE); the order is chosen among k-1, k, k+1 by the estimated errors at those
+ * orders (IDA's strategy: raised only after k + 1 steps of constant size, lowered when the lower orders' error terms
+ * decrease); the step size is doubled, kept, or cut to 0.5-0.9 of itself, so that the iteration matrix can be reused.
+ * At the start (and after a restart) the order rises by one and the step doubles each step until the error test first
+ * limits it (IDA's initial phase).
+ */
+public final class VariableOrderBdf {
+    /** Highest order offered (BDF of order 6 and above is not zero-stable). */
+    public static final int MAX_ORDER = 5;
+    /**
+     * Newton's bound on the weighted norm of the error left in a step, estimated from the convergence rate (the local
+     * error test itself is norm <= 1). IDA's default is 0.33 (Hindmarsh et al., ACM TOMS 31, 363, 2005), but IDA's error
+     * test covers the algebraic unknowns and this one does not: at 0.33 (and 0.2 passes) a UDDS drive cycle of the
+     * Marquis cell leaves its branch at a current peak (DriveCycleTest), so 0.1. The particles' lithium does not depend
+     * on it: the bordered solve keeps their rows exact at every iterate.
+     */
+    private static final double NEWTON_TOL = 0.1;
+    private final int maxOrder;
+    private final DaeSystem sys;
+    private final DaeNewton newton;
+    private final int n;
+    private final double[] m;
+    private final int differential;
+    /** phi_j, j = 0 .. maxOrder + 1: modified divided differences (phi_{k+1} holds the last correction for the order choice). */
+    private final double[][] phi;
+    private final double[] psi = new double[MAX_ORDER + 2], alpha = new double[MAX_ORDER + 2], beta = new double[MAX_ORDER + 2],
+            sigma = new double[MAX_ORDER + 2], gamma = new double[MAX_ORDER + 2];
+    private final double[] yPred, ypPred, base, yNew, ee, delta;
+    private double rtol;
+    private double t, hh, hused, cj, ck;
+    private int kk, kused, ns, phase, steps;
+    private double[] y;
+    private int accepted, rejected;
+    private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
+    private double maxStep = Double.POSITIVE_INFINITY;
+    private boolean fixedStep;
+
+    /** @param maxOrder highest BDF order, 1 (implicit Euler) to {@link #MAX_ORDER} */
+    public VariableOrderBdf(DaeSystem sys, int maxOrder, double rtol) {
+        if (maxOrder < 1 || maxOrder > MAX_ORDER) throw new IllegalArgumentException("BDF order 1 to " + MAX_ORDER);
+        this.sys = sys;
+        this.maxOrder = maxOrder;
+        this.rtol = rtol;
+        n = sys.size();
+        newton = new DaeNewton(sys);
+        newton.setCarriedRate(true);
+        m = newton.mass();
+        int d = 0;
+        for (int i = 0; i < n; i++) if (m[i] != 0) d++;
+        differential = d;
+        phi = new double[maxOrder + 2][n];
+        yPred = new double[n];
+        ypPred = new double[n];
+        base = new double[n];
+        yNew = new double[n];
+        ee = new double[n];
+        delta = new double[n];
+    }
+
+    public DaeNewton newton() { return newton; }
+
+    public int acceptedSteps() { return accepted; }
+
+    public int rejectedSteps() { return rejected; }
+
+    /** Accepted steps taken at order k (1 .. maxOrder). */
+    public int stepsAtOrder(int k) { return stepsAtOrder[k]; }
+
+    /** Order of the last accepted step (0 before the first). */
+    public int order() { return kused; }
+
+    public double time() { return t; }
+
+    public double[] state() { return y; }
+
+    public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
+
+
+    /**
+     * Constant steps h without error control (for convergence-order studies); the order rises by one per step up to
+     * maxOrder (or is that of {@link #startFromHistory}); the last step lands on tEnd.
+     */
+    public void setFixedStep(double h) {
+        fixedStep = true;
+        setStepSize(h);
+        this.maxStep = h;
+    }
+
+    /**
+     * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
+     * and takes h0 as the first step size. Returns false if that fails.
+     */
+    public boolean start(double t0, double[] y0, double h0) {
+        return start(t0, t0, y0, h0);
+    }
+
+    private boolean start(double t0, double tForcing, double[] y0, double h0) {
+        t = t0;
+        y = y0;
+        System.arraycopy(y0, 0, base, 0, n);
+        boolean ok = false;
+        for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+            newton.refreshJacobian(tForcing, y);
+            ok = newton.solve(tForcing, 0, base, y, newton.weights(y, rtol), 1e-3, 30);
+        }
+        if (!ok) return false;
+        newton.jacobianStale();
+        // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
+        sys.rhs(tForcing, y, delta);
+        double[] w = newton.weights(y, rtol);
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            ypPred[i] = m[i] != 0 ? delta[i] / m[i] : 0;
+            double e = ypPred[i] / w[i];
+            if (m[i] != 0) norm += e * e;
+        }
+        norm = differential == 0 ? 0 : Math.sqrt(norm / differential);
+        double h = fixedStep ? hh : h0;
+        if (!fixedStep && norm * h > 0.5) h = 0.5 / norm; // the first step's predictor moves y by at most half the tolerance (IDA)
+        hh = h;
+        for (double[] p : phi) java.util.Arrays.fill(p, 0);
+        System.arraycopy(y, 0, phi[0], 0, n);
+        for (int i = 0; i < n; i++) phi[1][i] = h * ypPred[i];
+        java.util.Arrays.fill(psi, 0);
+        psi[0] = h;
+        kk = 1;
+        kused = 0;
+        hused = 0;
+        ns = 0;
+        phase = 0;
+        steps = 0;
+        cj = 0;
+        return true;
+    }
+
+    /**
+     * Starts a constant-step history of order k = points.length - 1 at t from y(t), y(t - h), ..., y(t - k h) (consistent
+     * states, e.g. exact values in a convergence-order study): the next step is of order k with step h.
+     */
+    public void startFromHistory(double t0, double h, double[]... points) {
+        int k = points.length - 1;
+        if (k < 1 || k > maxOrder) throw new IllegalArgumentException("history of 2 to maxOrder + 1 points");
+        t = t0;
+        y = points[0].clone();
+        for (double[] p : phi) java.util.Arrays.fill(p, 0);
+        // phi_j = backward difference nabla^j y_n at constant step
+        double[][] d = new double[k + 1][];
+        for (int j = 0; j <= k; j++) d[j] = points[j].clone();
+        for (int j = 0; j <= k; j++) {
+            System.arraycopy(d[0], 0, phi[j], 0, n);
+            for (int r = 0; r < k - j; r++) for (int i = 0; i < n; i++) d[r][i] -= d[r + 1][i];
+        }
+        for (int j = 0; j <= MAX_ORDER + 1; j++) psi[j] = (j + 1) * h;
+        kk = k;
+        kused = k;
+        hh = h;
+        hused = h;
+        ns = k + 1;
+        phase = 1;
+        steps = k;
+        cj = 0;
+        computeCoefficients(true);
+        newton.jacobianStale();
+    }
+
+    /**
+     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
+     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
+     */
+    public boolean restart(double h0) {
+        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
+    }
+
+    /** IDA's IDASetCoeffs for step hh at order kk: psi, alpha, beta, sigma, gamma, then c = -alpha_s/h and ck; phi to phi*. */
+    private void setCoefficients() {
+        if (hh != hused || kk != kused) ns = 0;
+        ns = Math.min(ns + 1, kused + 2);
+        computeCoefficients(kk + 1 >= ns);
+        if (ns <= kk) for (int i = ns; i <= kk; i++) scale(phi[i], beta[i]);
+    }
+
+    private void computeCoefficients(boolean recompute) {
+        if (recompute) {
+            beta[0] = 1;
+            alpha[0] = 1;
+            double temp1 = hh;
+            gamma[0] = 0;
+            sigma[0] = 1;
+            for (int i = 1; i <= kk; i++) {
+                double temp2 = psi[i - 1];
+                psi[i - 1] = temp1;
+                beta[i] = beta[i - 1] * psi[i - 1] / temp2;
+                temp1 = temp2 + hh;
+                alpha[i] = hh / temp1;
+                sigma[i] = i * sigma[i - 1] * alpha[i];
+                gamma[i] = gamma[i - 1] + alpha[i - 1] / hh;
+            }
+            psi[kk] = temp1;
+        }
+        double alphas = 0, alpha0 = 0;
+        for (int i = 0; i < kk; i++) {
+            alphas -= 1.0 / (i + 1);
+            alpha0 -= alpha[i];
+        }
+        cj = -alphas / hh;
+        ck = Math.max(Math.abs(alpha[kk] + alphas - alpha0), alpha[kk]);
+    }
+
+    private void scale(double[] v, double s) {
+        if (s != 1) for (int i = 0; i < n; i++) v[i] *= s;
+    }
+
+    /** IDA's IDARestore: the step attempt undone (psi and the scaled phi back to the last accepted step's). */
+    private void restore() {
+        for (int j = 1; j <= kk; j++) psi[j - 1] = psi[j] - hh;
+        if (ns <= kk) for (int j = ns; j <= kk; j++) scale(phi[j], 1 / beta[j]);
+    }
+
+    /** After a failed first step the initial derivative's column follows the new step size (IDA's IDAReset). */
+    private void shrink(double rr) {
+        hh *= rr;
+        if (steps == 0) {
+            psi[0] = hh;
+            scale(phi[1], rr);
+        }
+    }
+
+    /**
+     * Advances by one accepted step, not beyond tEnd (the step is shortened to land on it). Returns false if the step
+     * size fell below hMin without an accepted step.
+     */
+    public boolean step(double tEnd, double hMin) {
+        double hWanted = hh;
+        int failures = 0;
+        while (true) {
+            double hStep = Math.min(hh, maxStep), remaining = tEnd - t, hTry;
+            boolean landing;
+            if (fixedStep || remaining <= hStep) { // land when tEnd is within the step
+                landing = remaining <= hStep;
+                hTry = Math.min(hStep, remaining);
+            } else if (remaining <= 1.1 * hStep && remaining <= maxStep) { // stretched by up to 10 % to land
+                landing = true;
+                hTry = remaining;
+            } else if (remaining < 2 * hStep) { // two equal steps to tEnd rather than a full one and a sliver
+                landing = false;
+                hTry = 0.5 * remaining;
+            } else {
+                landing = false;
+                hTry = hStep;
+            }
+            if (hTry < hMin && !landing) return false;
+            if (steps == 0 && hTry != hh) { psi[0] = hTry; scale(phi[1], hTry / hh); }
+            hh = hTry;
+            setCoefficients();
+            double tNew = t + hh;
+            predict();
+            double[] wts = newton.weights(y, rtol);
+            // a state the system refuses (DaeSystem.admissible) is rejected like a failed Newton solve and retried at a
+            // quarter of the step: the steps shrink towards a limit of the physics (a singular point) instead of
+            // stepping over it onto a branch that is no solution
+            if (!correct(tNew, wts) || !sys.admissible(tNew, y, yNew)) {
+                rejected++;
+                newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
+                restore();
+                shrink(0.25);
+                if (hh < hMin) return false;
+                continue;
+            }
+            for (int i = 0; i < n; i++) ee[i] = yNew[i] - yPred[i];
+            // IDATestError: the error at order k and the estimates at k-1, k-2 for the order choice
+            double enormK = norm(ee);
+            double errK = sigma[kk] * enormK, terrK = (kk + 1) * errK, errKm1 = 0, terrKm1 = 0;
+            int knew = kk;
+            if (kk > 1) {
+                for (int i = 0; i < n; i++) delta[i] = phi[kk][i] + ee[i];
+                errKm1 = sigma[kk - 1] * norm(delta);
+                terrKm1 = kk * errKm1;
+                if (kk > 2) {
+                    for (int i = 0; i < n; i++) delta[i] += phi[kk - 1][i];
+                    double terrKm2 = (kk - 1) * sigma[kk - 2] * norm(delta);
+                    if (Math.max(terrKm1, terrKm2) <= terrK) knew = kk - 1;
+                } else if (terrKm1 <= 0.5 * terrK) knew = kk - 1;
+            }
+            if (!fixedStep && ck * enormK > 1) {
+                rejected++;
+                failures++;
+                restore();
+                double errKnew = knew == kk ? errK : errKm1;
+                kk = failures >= 3 ? 1 : knew;
+                double rr = failures == 1 ? Math.max(0.25, Math.min(0.9, 0.9 * Math.pow(2 * errKnew + 1e-4, -1.0 / (kk + 1)))) : 0.25;
+                shrink(rr);
+                if (hh < hMin) return false;
+                continue;
+            }
+            complete(knew, errK, errKm1, landing ? tEnd : tNew, landing && failures == 0, hWanted);
+            return true;
+        }
+    }
+
+    /**
+     * The corrector: Newton with the kept iteration matrix; then with the fast-changing rows (a bordered system's anchor
+     * rows) re-evaluated where the system declares them, else the matrix refactorised at this c; then with a fresh
+     * df/dy, allowing the iteration to grow once near a steep nonlinearity.
+     */
+    private boolean correct(double tNew, double[] wts) {
+        for (int i = 0; i < n; i++) base[i] = yPred[i] - ypPred[i] / cj;
+        System.arraycopy(yPred, 0, yNew, 0, n);
+        boolean ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
+        boolean fastRows = !ok && newton.refreshFastRows(tNew, yPred);
+        if (!ok && (fastRows || !newton.factoredAt(cj))) {
+            if (!fastRows) newton.refactor();
+            System.arraycopy(yPred, 0, yNew, 0, n);
+            ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
+        }
+        if (!ok) {
+            if (!newton.jacobianCurrent()) newton.refreshJacobian(tNew, yPred);
+            else newton.refactor();
+            System.arraycopy(yPred, 0, yNew, 0, n);
+            ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 10, 2.0);
+        }
+        return ok;
+    }
+
+    /** IDA's IDACompleteStep: the order and step size for the next step, then the history updated with the correction. */
+    private void complete(int knew, double errK, double errKm1, double tNew, boolean landing, double hWanted) {
+        steps++;
+        accepted++;
+        stepsAtOrder[kk]++;
+        int kdiff = kk - kused;
+        kused = kk;
+        hused = hh;
+        System.arraycopy(yNew, 0, y, 0, n);
+        t = tNew; // a landing step ends exactly on tEnd
+        newton.jacobianStale();
+        double hNext = hh;
+        if (fixedStep) {
+            if (kk < maxOrder && steps >= kk) kk++;
+            hNext = hWanted;
+        } else {
+            if (knew == kk - 1 || kk == maxOrder) phase = 1;
+            if (phase == 0) {
+                if (steps > 1) {
+                    kk++;
+                    hNext = 2 * hh;
+                }
+            } else {
+                int action; // -1 lower, 0 keep, +1 raise
+                double errKp1 = 0;
+                if (knew == kk - 1) action = -1;
+                else if (kk == maxOrder || kk + 1 >= ns || kdiff == 1) action = 0;
+                else {
+                    for (int i = 0; i < n; i++) delta[i] = ee[i] - phi[kk + 1][i];
+                    errKp1 = norm(delta) / (kk + 2);
+                    double terrK = (kk + 1) * errK, terrKp1 = (kk + 2) * errKp1;
+                    if (kk == 1) action = terrKp1 >= 0.5 * terrK ? 0 : 1;
+                    else {
+                        double terrKm1 = kk * errKm1;
+                        action = terrKm1 <= Math.min(terrK, terrKp1) ? -1 : terrKp1 >= terrK ? 0 : 1;
+                    }
+                }
+                double errKnew = action > 0 ? errKp1 : action < 0 ? errKm1 : errK;
+                kk += action;
+                double rr = Math.pow(2 * errKnew + 1e-4, -1.0 / (kk + 1));
+                if (rr >= 2) hNext = 2 * hh;
+                else if (rr <= 1) hNext = hh * Math.max(0.5, Math.min(0.9, rr));
+            }
+            // a step shortened to land on tEnd does not shrink the next one below the size wanted before it
+            if (landing) hNext = Math.min(hWanted, hNext / hh * hWanted);
+        }
+        hh = Math.min(hNext, maxStep);
+        // keep the correction for the order-raise estimate, then update the divided differences to the new point
+        if (kused < maxOrder) System.arraycopy(ee, 0, phi[kused + 1], 0, n);
+        double[] pk = phi[kused];
+        for (int i = 0; i < n; i++) pk[i] += ee[i];
+        for (int j = kused - 1; j >= 0; j--) {
+            double[] pj = phi[j], pj1 = phi[j + 1];
+            for (int i = 0; i < n; i++) pj[i] += pj1[i];
+        }
+    }
+
+    /** Predictor: y_p = sum_{j <= k} phi_j, y_p' = sum_{1 <= j <= k} gamma_j phi_j. */
+    private void predict() {
+        System.arraycopy(phi[0], 0, yPred, 0, n);
+        java.util.Arrays.fill(ypPred, 0);
+        for (int j = 1; j <= kk; j++) {
+            double[] p = phi[j];
+            double g = gamma[j];
+            for (int i = 0; i < n; i++) {
+                yPred[i] += p[i];
+                ypPred[i] += g * p[i];
+            }
+        }
+    }
+
+    /** Weighted RMS of v over the differential unknowns (weights of the last {@link DaeNewton#weights} call). */
+    private double norm(double[] v) {
+        double[] inv = newton.inverseWeights();
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i] == 0) continue;
+            double e = v[i] * inv[i];
+            s += e * e;
+        }
+        return differential == 0 ? 0 : Math.sqrt(s / differential);
+    }
+
+    /**
+     * The state at tq within the last accepted step [t - h, t], by the interpolating polynomial of the last step's
+     * order through its history (IDA's IDAGetSolution).
+     */
+    public void interpolate(double tq, double[] out) {
+        int kord = Math.max(1, kused);
+        double delt = tq - t, c = 1, gam = delt / psi[0];
+        System.arraycopy(phi[0], 0, out, 0, n);
+        for (int j = 1; j <= kord; j++) {
+            c *= gam;
+            gam = (delt + psi[j - 1]) / psi[j];
+            double[] p = phi[j];
+            for (int i = 0; i < n; i++) out[i] += c * p[i];
+        }
+    }
+
+    /** Start of the last accepted step. */
+    public double previousTime() { return t - hused; }
+
+    public double stepSize() { return hh; }
+
+    public void setStepSize(double h) {
+        if (steps == 0 && hh > 0) {
+            scale(phi[1], h / hh);
+            psi[0] = h;
+        }
+        this.hh = h;
+    }
+}
