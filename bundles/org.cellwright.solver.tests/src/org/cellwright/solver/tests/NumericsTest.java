@@ -99,6 +99,16 @@ class NumericsTest {
         new TridiagonalSolver(n).solve(lo, di, up, d, x, n);
         for (int i = 0; i < n; i++) assertEquals(expected[i], x[i], 1e-12 * Math.max(1, Math.abs(expected[i])));
         assertArrayEquals(dCopy, d, "inputs are not modified");
+        // factored once, solved for several right-hand sides: the same solution to the last bit
+        TridiagonalSolver f = new TridiagonalSolver(n);
+        f.factor(lo, di, up, n);
+        double[] y = new double[n], z = new double[n], e = new double[n], unit = new double[n];
+        f.solveFactored(d, y);
+        assertArrayEquals(x, y);
+        e[n - 1] = 2.5;
+        new TridiagonalSolver(n).solve(lo, di, up, e, unit, n);
+        f.solveFactoredLast(2.5, z);
+        for (int i = 0; i < n; i++) assertEquals(unit[i], z[i], 0, "right-hand side zero but for its last entry");
     }
 
     /** F_i = 2 x_i - x_{i-1} - x_{i+1} + x_i^3 - b_i, b from the known root x*_i = 1 + sin(i)/2. */

@@ -139,7 +139,7 @@ public final class WorkPrecisionBenchmark {
      * interpolation error is below the reference's own; a run's line between two samples is not compared: it is not a
      * value the solver computed). Skipped as in the class comment: a step's last 2 % and the final drop.
      */
-    static double[] voltageErrors(RecordingSink ref, RecordingSink s) {
+    public static double[] voltageErrors(RecordingSink ref, RecordingSink s) {
         Map<Integer, double[]> rs = steps(ref), ss = steps(s);
         Map<Integer, List<Sample>> byStep = new HashMap<>();
         for (Sample x : ref.samples) byStep.computeIfAbsent(x.stepIndex(), k -> new ArrayList<>()).add(x);

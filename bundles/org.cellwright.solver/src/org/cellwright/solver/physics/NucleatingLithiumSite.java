@@ -6,8 +6,12 @@ package org.cellwright.solver.physics;
  * j = i0 A [c (e^{a f eta} - b e^{-(1-a) f eta}) - (1 - c) b softplus(e^{-(1-a) f (eta + eta_n)} - 1)]
  * (Butler-Volmer: Bard and Faulkner, Electrochemical Methods, 2001, eq. 3.4.11; nucleation barrier on bare
  * substrate: Pei et al., Nano Lett. 17, 1132, 2017), b the growth factor of the site (1 - pore filling), anodic
- * positive. A net stripping current of the covered part is capped by the Li available in the step, backward-Euler
- * consistent for first-order depletion: J' = J nF / (nF + dt J), which never strips more than the amount n.
+ * positive. A net stripping current of the covered part is capped by the Li available in the step (numerics, not
+ * physics: the continuous model strips at J until the amount is gone) by a smooth minimum of J and nF / dt,
+ * J' = J (1 + x^p)^(-1/p) with x = dt J / (nF) and p = {@link #CAP_ORDER}: never more than the amount n in the step
+ * (J' dt / (nF) = x (1 + x^p)^(-1/p) < 1), and J' = J (1 - x^p / p + ...) where the step is short against the
+ * time the amount lasts. (The first-order form J nF / (nF + dt J), p = 1, took J x off every step: with 600 s
+ * steps a collector deposit that lasts 3 h stripped 5 % slow from its start, 1.5 mV of the half cell's voltage.)
  */
 public final class NucleatingLithiumSite {
     private NucleatingLithiumSite() {}
@@ -18,6 +22,9 @@ public final class NucleatingLithiumSite {
      * the pores fill ~4 mV early and hid the nucleation dip).
      */
     static final double SHARP = 500;
+
+    /** Order p of the smooth minimum that caps stripping by the amount available in the step (x^p: x^8 above). */
+    static final int CAP_ORDER = 8;
 
     /**
      * Current [A/m2, anodic] (or with derivative its slope d j / d eta [A/(m2 V)]) of a site of exchange current
@@ -33,9 +40,15 @@ public final class NucleatingLithiumSite {
         double xb = Math.exp(-(1 - a) * f * (eta + pen)) - 1; // > 0 past the nucleation threshold
         double jc = i0A * c * (ea - b * ec), djc = i0A * c * (a * f * ea + b * (1 - a) * f * ec);
         if (amount >= 0 && jc > 0) {
-            double nf = amount * Constants.F, den = nf + dt * jc;
-            if (den <= 0) { jc = 0; djc = 0; }
-            else { double r = nf / den; djc = djc * r * r; jc = jc * r; } // (not nf^2 / den^2: underflows to 0/0)
+            double nf = amount * Constants.F;
+            if (nf <= 0) { jc = 0; djc = 0; }
+            else {
+                // q = 1 + x^p, r = q^(-1/p): J' = J r, dJ'/dJ = r / q
+                double x = dt * jc / nf, x2 = x * x, x4 = x2 * x2, q = 1 + x4 * x4;
+                double r = q == 1 ? 1 : Math.pow(q, -1.0 / CAP_ORDER);
+                djc = djc * r / q;
+                jc = jc * r;
+            }
         }
         if (derivative) return djc + i0A * (1 - c) * b * softplusSlope(xb) * (1 - a) * f * (xb + 1);
         return jc - i0A * (1 - c) * b * softplus(xb);

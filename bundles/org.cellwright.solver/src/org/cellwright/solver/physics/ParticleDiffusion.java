@@ -122,10 +122,9 @@ public final class ParticleDiffusion {
             up[i] = -dt * gr;
             di[i] = volume[i] + dt * (gl + gr);
         }
+        tri.factor(lo, di, up, m);
         // response to N = 1 from c_old = 0
-        java.util.Arrays.fill(rhs, 0);
-        rhs[m - 1] = -dt * area[m];
-        tri.solve(lo, di, up, rhs, unit, m);
+        tri.solveFactoredLast(-dt * area[m], unit);
         surfaceResponse = unit[m - 1] - 0.5 * width[m - 1] / faceD[m];
     }
 
@@ -150,7 +149,7 @@ public final class ParticleDiffusion {
             double[] unitOut, int outOffset) {
         prepare(dt, eval, evalOffset);
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
-        tri.solve(lo, di, up, rhs, tmp, m);
+        tri.solveFactored(rhs, tmp);
         System.arraycopy(tmp, 0, baseOut, outOffset, m);
         System.arraycopy(unit, 0, unitOut, outOffset, m);
         return tmp[m - 1];
@@ -164,7 +163,7 @@ public final class ParticleDiffusion {
     /** Surface concentration after the prepared step with zero flux, from shell concentrations cOld (offset). */
     public double surfaceWithoutFlux(double[] cOld, int offset) {
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * cOld[offset + i];
-        tri.solve(lo, di, up, rhs, tmp, m);
+        tri.solveFactored(rhs, tmp);
         return tmp[m - 1];
     }
 
@@ -172,7 +171,7 @@ public final class ParticleDiffusion {
     public void step(double[] c, int offset, double flux) {
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
         rhs[m - 1] -= stepDt * area[m] * flux;
-        tri.solve(lo, di, up, rhs, tmp, m);
+        tri.solveFactored(rhs, tmp);
         System.arraycopy(tmp, 0, c, offset, m);
     }
 

@@ -19,6 +19,6 @@ public final class PoreFilling {
     /** Growth factor b of Li deposition in a pore filled to the given fraction (0 empty, 1 full). */
     public static double growthFactor(double fill) {
         double x = (1 - Math.max(0, Math.min(1, fill))) / CLOSING_SHARE;
-        return x > 40 ? 1 : -Math.expm1(-x); // exp(-40) is below the last digit of 1
+        return HeterogeneousNucleation.oneMinusExp(x);
     }
 }
