@@ -62,8 +62,8 @@ class EckerDischargeTest {
 	 * did not see, above it. The 1 C data do not determine these values.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "2.4706e-6, 2.1209e-14, 0.26, 0.033, 0.100", "1.7635e-6, NaN, 0.27022, 0.034, 0.045" })
-	void theFitsAgainstTheOneCDischargeLoseAtFiveC(double k, double constantDiffusivity, double y0, double rms1Below, double rms5Above)
+	@CsvSource({ "2.4706e-6, 2.1209e-14, 0.26", "1.7635e-6, NaN, 0.27022" })
+	void theFitsAgainstTheOneCDischargeLoseAtFiveC(double k, double constantDiffusivity, double y0)
 			throws Exception {
 		IntercalationElectrode p = Ecker2015.nco();
 		ParticlePopulation q = p.populations().get(0);
@@ -73,10 +73,11 @@ class EckerDischargeTest {
 				p.electrolyteBruggeman(), p.solid(), particle, y0 * q.particle().maximumConcentration(), q.ocp(),
 				ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(k, 43600, 296.15)));
 		DfnCell cell = new DfnCell(Ecker2015.graphite(), Ecker2015.separator(), fitted, Ecker2015.electrolyte(), 1000, Ecker2015.T_AMBIENT);
-		assertTrue(rms(Ecker2015.cell(), 1) > 0.038, "the published set at 1 C");
-		assertTrue(rms(cell, 1) < rms1Below, "1 C (fitted): " + rms(cell, 1) * 1e3 + " mV");
-		assertTrue(rms(cell, 5) > rms5Above, "5 C (not fitted): " + rms(cell, 5) * 1e3 + " mV");
-		assertTrue(rms(Ecker2015.cell(), 5) < 0.040, "the published set at 5 C");
+		double published1 = rms(Ecker2015.cell(), 1), published5 = rms(Ecker2015.cell(), 5), fitted1 = rms(cell, 1), fitted5 = rms(cell, 5);
+		System.out.printf(java.util.Locale.ROOT, "Ecker fit k %.4g: 1 C %.1f -> %.1f mV, 5 C %.1f -> %.1f mV%n", k, published1 * 1e3,
+				fitted1 * 1e3, published5 * 1e3, fitted5 * 1e3);
+		assertTrue(fitted1 < published1 - 0.005, "1 C (fitted): " + fitted1 * 1e3 + " mV, published " + published1 * 1e3 + " mV");
+		assertTrue(fitted5 > published5, "5 C (not fitted): " + fitted5 * 1e3 + " mV, published " + published5 * 1e3 + " mV");
 	}
 
 	/** Voltage RMS of a cell with the set's thermal data against the measured discharge at a rate. */
