@@ -52,7 +52,26 @@ class IdeUITest {
 		long end = System.currentTimeMillis() + timeoutMs;
 		while (!until.getAsBoolean()) {
 			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
-			if (!d.readAndDispatch()) d.sleep();
+			if (!d.readAndDispatch()) pause(); // not Display.sleep: a condition met off the UI thread posts no event to wake it
+		}
+	}
+
+	/** Runs the event loop until {@code find} gives a value (not null), which it returns; fails after the timeout. */
+	public static <T> T await(java.util.function.Supplier<T> find, long timeoutMs, String what) {
+		Display d = Display.getCurrent();
+		long end = System.currentTimeMillis() + timeoutMs;
+		for (T found = find.get();; found = find.get()) {
+			if (found != null) return found;
+			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
+			if (!d.readAndDispatch()) pause(); // not Display.sleep: a condition met off the UI thread posts no event to wake it
+		}
+	}
+
+	static void pause() {
+		try {
+			Thread.sleep(10);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
