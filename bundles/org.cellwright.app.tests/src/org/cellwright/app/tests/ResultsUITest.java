@@ -343,6 +343,32 @@ class ResultsUITest {
 		assertEquals(List.of("NucleationBare"), job.outcomes().stream().map(o -> o.experiment()).toList(), "only the chosen experiment ran");
 	}
 
+	/**
+	 * A saved configuration of one experiment opens in Run Configurations with that experiment chosen (the file's
+	 * text set first used to fill the list with the previous choice, so it showed, and applied, all experiments).
+	 */
+	@Test
+	void aSavedConfigurationOpensWithItsExperimentChosen() throws Exception {
+		ILaunchConfigurationWorkingCopy wc = ExperimentLaunchShortcut.configurationFor(experiments).getWorkingCopy();
+		wc.setAttribute(ExperimentLaunch.EXPERIMENT, "NucleationBare");
+		org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(page.getWorkbenchWindow().getShell());
+		try {
+			var tab = new org.cellwright.app.launch.ExperimentTab();
+			tab.createControl(shell);
+			tab.initializeFrom(wc);
+			ILaunchConfigurationWorkingCopy applied = wc.copy("applied");
+			applied.setAttribute(ExperimentLaunch.EXPERIMENT, "");
+			tab.performApply(applied);
+			assertEquals("NucleationBare", applied.getAttribute(ExperimentLaunch.EXPERIMENT, ""), "the saved experiment is the one chosen");
+			wc.setAttribute(ExperimentLaunch.EXPERIMENT, "");
+			tab.initializeFrom(wc);
+			tab.performApply(applied);
+			assertEquals("", applied.getAttribute(ExperimentLaunch.EXPERIMENT, "?"), "a configuration of the whole file: all experiments");
+		} finally {
+			shell.dispose();
+		}
+	}
+
 	@Test
 	void aRunReportsCycleProgressAndCanBeCancelled() throws Exception {
 		IFile longCycling = project.getFile("sung2023/long-cycling.cell");
