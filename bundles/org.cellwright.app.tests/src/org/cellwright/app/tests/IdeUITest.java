@@ -52,7 +52,7 @@ class IdeUITest {
 		long end = System.currentTimeMillis() + timeoutMs;
 		while (!until.getAsBoolean()) {
 			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
-			if (!d.readAndDispatch()) pause(); // not Display.sleep: a condition met off the UI thread posts no event to wake it
+			if (!d.readAndDispatch()) d.sleep();
 		}
 	}
 
@@ -63,15 +63,7 @@ class IdeUITest {
 		for (T found = find.get();; found = find.get()) {
 			if (found != null) return found;
 			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
-			if (!d.readAndDispatch()) pause(); // not Display.sleep: a condition met off the UI thread posts no event to wake it
-		}
-	}
-
-	static void pause() {
-		try {
-			Thread.sleep(10);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
+			if (!d.readAndDispatch()) d.sleep();
 		}
 	}
 
