@@ -29,6 +29,7 @@ import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,15 @@ class ResultsChartPixelsUITest {
 		page.resetPerspective();
 		page.getWorkbenchWindow().getShell().setBounds(0, 0, 1400, 900);
 		page.getWorkbenchWindow().getShell().forceActive();
+	}
+
+	/** The Results view restored and the perspective reset: later tests find the views where the perspective puts them. */
+	@AfterEach
+	void tearDown() {
+		var results = page.findViewReference(ResultsView.ID);
+		if (results != null) page.setPartState(results, IWorkbenchPage.STATE_RESTORED);
+		page.resetPerspective();
+		settle(500);
 	}
 
 	/** Runs one experiment of sung2023/experiments.cell through the IDE's job (which shows it in the Results view). */
