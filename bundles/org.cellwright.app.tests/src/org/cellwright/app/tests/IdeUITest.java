@@ -56,6 +56,31 @@ class IdeUITest {
 		}
 	}
 
+	/** Runs the event loop until {@code find} gives a value (not null), which it returns; fails after the timeout. */
+	public static <T> T await(java.util.function.Supplier<T> find, long timeoutMs, String what) {
+		Display d = Display.getCurrent();
+		long end = System.currentTimeMillis() + timeoutMs;
+		for (T found = find.get();; found = find.get()) {
+			if (found != null) return found;
+			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
+			if (!d.readAndDispatch()) d.sleep();
+		}
+	}
+
+	/** The error markers of the workspace, each as "path:line: message" (what the Problems view counts as errors). */
+	public static java.util.List<String> errors() {
+		try {
+			return java.util.Arrays.stream(org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
+					.findMarkers(org.eclipse.core.resources.IMarker.PROBLEM, true, org.eclipse.core.resources.IResource.DEPTH_INFINITE))
+					.filter(m -> m.getAttribute(org.eclipse.core.resources.IMarker.SEVERITY, -1) == org.eclipse.core.resources.IMarker.SEVERITY_ERROR)
+					.map(m -> m.getResource().getFullPath() + ":" + m.getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, 0) + ": "
+							+ m.getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, ""))
+					.sorted().toList();
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			throw new AssertionError(e);
+		}
+	}
+
 	public static void flush() {
 		Display d = Display.getCurrent();
 		for (int i = 0; i < 50; i++) while (d.readAndDispatch()) { /* flush */ }

@@ -37,6 +37,7 @@ import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,10 +68,21 @@ class MeasuredDataUITest {
 
 	IProject project;
 
+	/** The workspace's errors before the test: the test's project goes with its markers, later tests see no new error. */
+	java.util.List<String> errorsBefore;
+
+	@BeforeEach
+	void rememberErrors() {
+		IdeUITest.waitForJobs();
+		errorsBefore = IdeUITest.errors();
+	}
+
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ResultsView.ID);
 		if (project != null && project.exists()) project.delete(true, true, null);
+		IdeUITest.waitForJobs();
+		org.junit.jupiter.api.Assertions.assertEquals(errorsBefore, IdeUITest.errors(), "the test leaves no error in the workspace");
 	}
 
 	static ExperimentJob run(IFile f) {

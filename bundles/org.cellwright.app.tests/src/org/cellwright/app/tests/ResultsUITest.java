@@ -300,11 +300,14 @@ class ResultsUITest {
 	void theOutlineRunsTheSelectedExperiment() throws Exception {
 		org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, experiments, true);
 		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
-		IdeUITest.flush();
+		// the Outline fills its tree from the editor's parse, in the background: wait (running the event loop) until it has the experiment
+		var item = IdeUITest.await(() -> outline.getCurrentPage() instanceof org.eclipse.ui.views.contentoutline.ContentOutlinePage p
+				&& p.getControl() instanceof org.eclipse.swt.widgets.Tree t
+						? Arrays.stream(t.getItems()).filter(i -> i.getText().equals("experiment NucleationInterlayer")).findFirst().orElse(null)
+						: null,
+				30_000, "the experiment NucleationInterlayer in the Outline");
 		var op = (org.eclipse.ui.views.contentoutline.ContentOutlinePage) outline.getCurrentPage();
-		var tree = (org.eclipse.swt.widgets.Tree) op.getControl();
-		var item = Arrays.stream(tree.getItems()).filter(i -> i.getText().equals("experiment NucleationInterlayer")).findFirst()
-				.orElseThrow(() -> new AssertionError("the experiment in the Outline"));
+		var tree = item.getParent();
 		op.setSelection(new StructuredSelection(item.getData()));
 		page.activate(outline);
 		IdeUITest.flush();
@@ -317,9 +320,8 @@ class ResultsUITest {
 				.orElseThrow(() -> new AssertionError("Run Experiment in " + Arrays.toString(menu.getItems())));
 		run.notifyListeners(SWT.Selection, new Event());
 		menu.notifyListeners(SWT.Hide, new Event());
-		IdeUITest.flush();
+		spin(() -> folder.getFolder("latest").getFile("summary.json").exists(), 120_000, "the selected experiment to run");
 		waitForJobs();
-		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "the selected experiment ran");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		spin(() -> view.shown() != null && view.shown().getParent().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
 		page.closeEditor(editor, false);
@@ -339,6 +341,32 @@ class ResultsUITest {
 		assertTrue(job.getResult().isOK(), job.getResult().toString());
 		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "only the chosen experiment ran and wrote its folder");
 		assertEquals(List.of("NucleationBare"), job.outcomes().stream().map(o -> o.experiment()).toList(), "only the chosen experiment ran");
+	}
+
+	/**
+	 * A saved configuration of one experiment opens in Run Configurations with that experiment chosen (the file's
+	 * text set first used to fill the list with the previous choice, so it showed, and applied, all experiments).
+	 */
+	@Test
+	void aSavedConfigurationOpensWithItsExperimentChosen() throws Exception {
+		ILaunchConfigurationWorkingCopy wc = ExperimentLaunchShortcut.configurationFor(experiments).getWorkingCopy();
+		wc.setAttribute(ExperimentLaunch.EXPERIMENT, "NucleationBare");
+		org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(page.getWorkbenchWindow().getShell());
+		try {
+			var tab = new org.cellwright.app.launch.ExperimentTab();
+			tab.createControl(shell);
+			tab.initializeFrom(wc);
+			ILaunchConfigurationWorkingCopy applied = wc.copy("applied");
+			applied.setAttribute(ExperimentLaunch.EXPERIMENT, "");
+			tab.performApply(applied);
+			assertEquals("NucleationBare", applied.getAttribute(ExperimentLaunch.EXPERIMENT, ""), "the saved experiment is the one chosen");
+			wc.setAttribute(ExperimentLaunch.EXPERIMENT, "");
+			tab.initializeFrom(wc);
+			tab.performApply(applied);
+			assertEquals("", applied.getAttribute(ExperimentLaunch.EXPERIMENT, "?"), "a configuration of the whole file: all experiments");
+		} finally {
+			shell.dispose();
+		}
 	}
 
 	@Test

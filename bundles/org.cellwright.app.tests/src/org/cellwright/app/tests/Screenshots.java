@@ -59,6 +59,13 @@ final class Screenshots {
 		capture(shell.getDisplay(), shell.getBounds(), file);
 	}
 
+	/** The window with a dialog over it (which may reach beyond the window): the screen's area of both, as a PNG. */
+	static void windowWith(Shell window, Shell dialog, Path file) throws java.io.IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Rectangle both = window.getBounds().union(dialog.getBounds()).intersection(window.getDisplay().getBounds());
+		capture(window.getDisplay(), both, file);
+	}
+
 	/** The screen's pixels in an area, saved as a PNG. */
 	private static void capture(Display display, Rectangle area, Path file) {
 		Image image = new Image(display, area.width, area.height);

@@ -58,20 +58,24 @@ public class ExperimentTab extends AbstractLaunchConfigurationTab {
 		setControl(c);
 	}
 
-	/** The experiments of the chosen file, from the language's model of it (nothing when it does not load). */
+	/**
+	 * The experiments of the chosen file, from the language's model of it (nothing when it does not load; read again
+	 * only when the file changed), with {@code select} selected (all experiments when the file has no such experiment).
+	 */
 	private void fillExperiments(String select) {
 		String path = file.getText().strip();
-		if (path.equals(loadedFor)) return;
-		loadedFor = path;
-		List<String> names = new ArrayList<>();
-		names.add(ALL);
-		if (ResourcesPlugin.getWorkspace().getRoot().findMember(path) instanceof IFile f && "cell".equals(f.getFileExtension())
-				&& f.getLocation() != null) {
-			CellFiles loaded = CellFiles.load(CellFiles.withSiblings(f.getLocation().toFile().toPath()));
-			for (Experiment x : loaded.experiments(null)) names.add(x.getName());
+		if (!path.equals(loadedFor)) {
+			loadedFor = path;
+			List<String> names = new ArrayList<>();
+			names.add(ALL);
+			if (ResourcesPlugin.getWorkspace().getRoot().findMember(path) instanceof IFile f && "cell".equals(f.getFileExtension())
+					&& f.getLocation() != null) {
+				CellFiles loaded = CellFiles.load(CellFiles.withSiblings(f.getLocation().toFile().toPath()));
+				for (Experiment x : loaded.experiments(null)) names.add(x.getName());
+			}
+			experiment.setItems(names.toArray(String[]::new));
 		}
-		experiment.setItems(names.toArray(String[]::new));
-		int i = names.indexOf(select == null || select.isEmpty() ? ALL : select);
+		int i = experiment.indexOf(select == null || select.isEmpty() ? ALL : select);
 		experiment.select(Math.max(i, 0));
 	}
 

@@ -11,7 +11,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
@@ -64,11 +66,29 @@ final class ChartTabs {
 		c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
 		c.getLegend().setPosition(SWT.BOTTOM);
 		ChartInteraction.install(c, readout);
+		// after the chart's own layout pass, not inside it (the plot area is resized from within SWTChart's layout)
+		Control plot = c.getPlotArea().getControl();
+		plot.addListener(SWT.Resize, e -> plot.getDisplay().asyncExec(() -> plotResized(c)));
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(name);
 		item.setControl(c);
 		charts.put(name, c);
 		return c;
+	}
+
+	/**
+	 * SWTChart caches the axes' lengths in pixels when {@link Chart#updateLayout()} runs (it lays the chart out, then
+	 * reads the plot area's size). When SWT defers layouts (the workbench maximizing or restoring a part, {@code
+	 * requestLayout}), the chart's layout runs later and gives the plot area its size without the axes learning it:
+	 * a chart first shown that way maps every point to pixel 0, so its axes are drawn and its lines are not. Hence the
+	 * axes are brought up to the plot area's size whenever it changes, and a chart filled while it had no plot area is
+	 * fitted then.
+	 */
+	private void plotResized(Chart c) {
+		if (c.isDisposed()) return;
+		c.updateLayout();
+		fitIfStale();
+		c.redraw();
 	}
 
 	Chart chart(String name) {
@@ -143,13 +163,17 @@ final class ChartTabs {
 		s.setVisibleInLegend(p.inLegend);
 	}
 
-	/** Fits the ranges of the chart shown if it was filled while hidden. */
+	/**
+	 * Fits the ranges of the chart shown if it was filled while hidden, once its plot area has a size (SWTChart's fit
+	 * leaves room for the symbols in pixels).
+	 */
 	void fitIfStale() {
 		Chart c = current();
 		if (c == null || c.isDisposed() || !stale.contains(c)) return;
-		if (c.getSize().x <= 0 || c.getSize().y <= 0) return;
-		stale.remove(c);
 		c.updateLayout();
+		Point plot = c.getPlotArea().getControl().getSize();
+		if (plot.x <= 0 || plot.y <= 0) return; // laid out later (deferred): fitted when the plot area is resized
+		stale.remove(c);
 		ChartInteraction.reset(c);
 	}
 
