@@ -120,10 +120,18 @@ class BlendedElectrodeTest {
         DfnCell m = Marquis2019.cell();
         double t = Marquis2019.T_REF;
         ParticlePopulation lco = m.positive().population();
-        // two cathode populations at rest with each other at 4.136 V: the high one (4.1 V) at x = 0.2, the low one (3.9 V) near empty
+        // two cathode populations at rest with each other at 4.136 V: the high one (4.1 V) at x = 0.2, the low one (3.9 V) near
+        // empty, where its surface OCP (the model's, with the stoichiometry barrier: 0.5 V at the Nernst x = 1e-4) is 4.136 V
         double start = 4.1 - Constants.R * t / Constants.F * Math.log(0.25);
-        ParticlePopulation low = new ParticlePopulation("low", 0.25, lco.particle(), stoichiometryAt(3.9, start, t) * lco.particle().maximumConcentration(),
+        ParticlePopulation low0 = new ParticlePopulation("low", 0.25, lco.particle(), 0, nernst(3.9), lco.kinetics());
+        double xLo = stoichiometryAt(3.9, start, t), xHi = 0.02; // the surface OCP falls with x: bisection
+        for (int i = 0; i < 60; i++) {
+            double mid = 0.5 * (xLo + xHi);
+            if (low0.surfaceOcp(mid, t, 0) > start) xLo = mid; else xHi = mid;
+        }
+        ParticlePopulation low = new ParticlePopulation("low", 0.25, lco.particle(), xLo * lco.particle().maximumConcentration(),
                 nernst(3.9), lco.kinetics());
+        assertEquals(start, low.surfaceOcp(xLo, t, 0), 1e-9);
         ParticlePopulation high = secondCathode(0.1, stoichiometryAt(4.1, start, t), nernst(4.1));
         assertEquals(0.2, high.initialConcentration() / high.particle().maximumConcentration(), 1e-12);
         DfnCell cell = new DfnCell(m.negative(), m.separator(), m.positive().withPopulations(List.of(low, high)), m.electrolyte(), 1000, t);

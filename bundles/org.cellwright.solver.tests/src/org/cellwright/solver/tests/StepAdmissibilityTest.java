@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.cellwright.solver.dfn.CurrentProfile;
+import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.DriveCycle;
+import org.cellwright.solver.dfn.ParticlePopulation;
+import org.cellwright.solver.dfn.StoichiometryBarrier;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeSystem;
 import org.cellwright.solver.params.Marquis2019;
+import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +90,27 @@ class StepAdmissibilityTest {
         double[] salt = y.clone();
         salt[model.start(3)] = 0;
         assertFalse(model.admissible(60, y, salt), "no salt");
+    }
+
+    @Test
+    void theKineticsCheckUsesTheResidualsOcpWithItsStoichiometryBarrier() {
+        // a cathode at rest at x = 0.9997, where PyBaMM's end term (StoichiometryBarrier) lowers the OCP by 0.13 V, about five
+        // thermal voltages: the consistent state (j = 0 at eta = 0 of the barrier-including OCP) is admissible; checked
+        // against the fitted OCP alone it was not, and both steppers halved the half cell's steps near saturation to underflow
+        DfnCell m = Marquis2019.cell();
+        ParticlePopulation lco = m.positive().population();
+        double cMax = lco.particle().maximumConcentration();
+        ParticlePopulation full = new ParticlePopulation(lco.name(), lco.activeFraction(), lco.particle(), 0.9997 * cMax, lco.ocp(), lco.kinetics());
+        assertTrue(StoichiometryBarrier.potential(0.9997) < -4 * Constants.R * Marquis2019.T_REF / Constants.F);
+        DfnCell cell = new DfnCell(m.negative(), m.separator(), m.positive().withPopulations(List.of(full)), m.electrolyte(),
+                m.initialElectrolyteConcentration(), m.temperature());
+        DfnModel model = new DfnModel(cell, new DfnMesh(6, 4, 6, 8), CurrentProfile.constant(0));
+        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-6);
+        assertTrue(bdf.start(0, model.initialState(), 1e-3), "consistent start");
+        double[] y = bdf.state().clone();
+        assertTrue(model.admissible(0, y, y), "a resting, consistent state near the cathode's saturation");
+        assertTrue(bdf.step(10, 1e-9), "and a step from it");
+        assertEquals(0, bdf.inadmissibleSteps());
     }
 
     @Test

@@ -370,6 +370,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 for (int r = 0; r < nr; r++) if (!(y[p0 + r] >= 0 && y[p0 + r] <= cMax)) return false;
                 double cSurf = surfaceConcentration(y, g, k);
                 double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
+                // the residual's overpotential: the surface OCP with its stoichiometry barrier (ParticlePopulation.surfaceOcp),
+                // else a state near a saturating surface, where the barrier carries the voltage, is refused
                 double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
                 double j = y[s + J + k];
                 // NaN (a surface concentration outside the exchange current's domain) fails too

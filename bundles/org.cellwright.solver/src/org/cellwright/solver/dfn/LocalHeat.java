@@ -104,11 +104,12 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
                     ParticlePopulation p = model.population(d, k);
                     double aj = p.specificSurface() * y[s + DfnModel.J + k];
                     double x = model.surfaceConcentration(y, g, k) / p.particle().maximumConcentration();
-                    // the OCP branch of the electrode's net reaction with the stoichiometry's end terms, as DfnModel's
-                    // kinetics take it (ParticlePopulation.surfaceOcp)
-                    double u = p.surfaceOcp(x, temp, d == 0 ? current : -current);
-                    double ueq = p.ocp().at(StoichiometryBarrier.clip(x), temp) + StoichiometryBarrier.potential(x);
-                    qr[g] += ElectrochemicalHeat.irreversible(aj, y[s + DfnModel.PHIS] - y[s + DfnModel.PHIE] - u);
+                    // the OCP branch of the electrode's net reaction, as DfnModel's kinetics take it: the fitted OCP at the
+                    // clipped stoichiometry, and in the overpotential the stoichiometry barrier too (ParticlePopulation.surfaceOcp)
+                    double xs = StoichiometryBarrier.clip(x);
+                    double u = p.ocp().at(xs, temp, d == 0 ? current : -current), ueq = p.ocp().at(xs, temp);
+                    double eta = y[s + DfnModel.PHIS] - y[s + DfnModel.PHIE] - u - StoichiometryBarrier.potential(x);
+                    qr[g] += ElectrochemicalHeat.irreversible(aj, eta);
                     qrev[g] += ElectrochemicalHeat.reversible(aj, temp, p.ocp().entropicChange(x, temp));
                     qh[g] += ElectrochemicalHeat.hysteresis(aj, u, ueq);
                 }
