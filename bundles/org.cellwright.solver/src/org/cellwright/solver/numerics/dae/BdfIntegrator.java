@@ -84,14 +84,7 @@ public final class BdfIntegrator {
         h = h0;
         history = 0;
         System.arraycopy(y0, 0, psi, 0, n);
-        for (int attempt = 0; attempt < 2; attempt++) {
-            newton.refreshJacobian(tForcing, y);
-            if (newton.solve(tForcing, 0, psi, y, newton.weights(y, rtol), 1e-3, 30)) {
-                newton.jacobianStale();
-                return true;
-            }
-        }
-        return false;
+        return newton.initialise(tForcing, psi, y, rtol);
     }
 
     /**

@@ -94,6 +94,21 @@ public final class DaeNewton {
         return true;
     }
 
+    /**
+     * Consistent initial values: solves the algebraic unknowns of y in place for its differential ones at t (the step's
+     * base psi holds y's copy; c = 0), with a fresh Jacobian and a second try on a fresh one. Returns false if both fail.
+     */
+    public boolean initialise(double t, double[] psi, double[] y, double rtol) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            refreshJacobian(t, y);
+            if (solve(t, 0, psi, y, weights(y, rtol), 1e-3, 30)) {
+                jacobianStale();
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
         matrix.update(sys, t, y);

@@ -108,13 +108,7 @@ public final class VariableOrderBdf {
         t = t0;
         y = y0;
         System.arraycopy(y0, 0, base, 0, n);
-        boolean ok = false;
-        for (int attempt = 0; attempt < 2 && !ok; attempt++) {
-            newton.refreshJacobian(tForcing, y);
-            ok = newton.solve(tForcing, 0, base, y, newton.weights(y, rtol), 1e-3, 30);
-        }
-        if (!ok) return false;
-        newton.jacobianStale();
+        if (!newton.initialise(tForcing, base, y, rtol)) return false;
         // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
         sys.rhs(tForcing, y, delta);
         double[] w = newton.weights(y, rtol);
