@@ -72,13 +72,17 @@ public final class RunReport {
 		b.append("<section id=\"key-numbers\"><div class=\"row\"><div class=\"col\"><h2>Key numbers</h2>")
 				.append(keyTable(keyNumbers(r))).append("</div>");
 		b.append("<div class=\"col\" id=\"stack\"><h2>Cell stack</h2>");
+		boolean dfn = r.inputs() == null && java.nio.file.Files.isRegularFile(r.folder().resolve(org.cellwright.run.dfn.DfnInputs.FILE_NAME));
 		if (r.inputs() != null) b.append(StackDrawing.svg(r.inputs().cell()));
+		else if (dfn) b.append(missing("a liquid-electrolyte (DFN) run: its mapped values are in " + org.cellwright.run.dfn.DfnInputs.FILE_NAME
+				+ "; the stack drawing is made for solid-state runs only"));
 		else b.append(missing("no " + InputsJson.FILE_NAME + " in this run folder (runs made before CellWright wrote it)"));
 		b.append("</div></div></section>\n");
 
 		b.append("<section id=\"protocol\"><h2>Protocol</h2>");
 		if (r.inputs() != null) b.append(ProtocolText.html(r.inputs().protocol()));
-		else b.append(missing("no " + InputsJson.FILE_NAME + " (the protocol's steps)"));
+		else b.append(missing(dfn ? "the protocol's steps are listed for solid-state runs only (a DFN run: current below)"
+				: "no " + InputsJson.FILE_NAME + " (the protocol's steps)"));
 		CsvTable ts = r.timeseries();
 		if (ts != null && ts.rows() > 1) b.append(currentVsTime(ts).figure(W, 220));
 		b.append("</section>\n");

@@ -193,6 +193,12 @@ class RunReportTest {
 		assertTrue(Svg.section(html, "voltage").contains("<svg"), "the voltage is still plotted");
 		assertEquals("BareHalfCell", RunFolder.read(run).experiment(), "named after its folder without inputs.json");
 
+		Files.writeString(run.resolve("dfn-inputs.json"), "{}"); // a liquid-electrolyte run keeps its inputs there
+		html = Files.readString(RunReport.write(run));
+		assertTrue(html.contains("a liquid-electrolyte (DFN) run: its mapped values are in dfn-inputs.json"), "a DFN run is not called old");
+		assertFalse(html.contains("runs made before CellWright wrote it"), "a DFN run is not called old");
+		Files.delete(run.resolve("dfn-inputs.json"));
+
 		Files.writeString(run.resolve("checks.json"), "{ this is not json");
 		Files.writeString(run.resolve("inputs.json"), "{\"format\":\"something else\"}");
 		html = Files.readString(RunReport.write(run));
