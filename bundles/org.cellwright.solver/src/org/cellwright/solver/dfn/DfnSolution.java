@@ -10,7 +10,7 @@ import java.util.List;
 public final class DfnSolution {
     /**
      * Fields at one time; temperature [K], open-circuit voltage at the mean stoichiometries [V], and the heat generated
-     * per m2 of electrode [W/m2] ({@link LocalHeat}: irreversible (ohmic, reaction) and reversible parts). Surface concentrations are
+     * per m2 of electrode [W/m2] ({@link LocalHeat}: irreversible (ohmic, reaction) and reversible parts; NaN when the run is isothermal). Surface concentrations are
      * the first particle population's.
      */
     public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
