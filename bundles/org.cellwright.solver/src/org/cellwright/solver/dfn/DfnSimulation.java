@@ -77,7 +77,7 @@ public final class DfnSimulation {
         int next = 0;
         double[] y = new double[model.size()];
         while (next < outputTimes.length && outputTimes[next] <= 0) {
-            out.add(snapshot(model, thermal != null, outputTimes[next], bdf.state()));
+            out.add(snapshot(model, outputTimes[next], bdf.state()));
             next++;
         }
         String reason = "end of time";
@@ -94,7 +94,7 @@ public final class DfnSimulation {
                 reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
                 // the last solved state closes the record
                 if (!model.isPowerControlled() && bdf.time() > (out.snapshots().isEmpty() ? 0 : out.last().time()))
-                    out.add(snapshot(model, thermal != null, bdf.time(), bdf.state()));
+                    out.add(snapshot(model, bdf.time(), bdf.state()));
                 break;
             }
             double t0 = bdf.previousTime(), t1 = bdf.time();
@@ -123,24 +123,24 @@ public final class DfnSimulation {
                 double lo = crossing(bdf, model, cutoffVoltage, t0, t1, y);
                 while (next < outputTimes.length && outputTimes[next] < lo) {
                     bdf.interpolate(outputTimes[next], y);
-                    out.add(snapshot(model, thermal != null, outputTimes[next], y));
+                    out.add(snapshot(model, outputTimes[next], y));
                     next++;
                 }
                 bdf.interpolate(lo, y);
-                out.add(snapshot(model, thermal != null, lo, y));
+                out.add(snapshot(model, lo, y));
                 reason = foilOut ? FOIL_EXHAUSTED : "voltage cut-off";
                 break;
             }
             while (next < outputTimes.length && outputTimes[next] <= t1) {
-                if (outputTimes[next] == t1) out.add(snapshot(model, thermal != null, t1, bdf.state()));
+                if (outputTimes[next] == t1) out.add(snapshot(model, t1, bdf.state()));
                 else {
                     bdf.interpolate(outputTimes[next], y);
-                    out.add(snapshot(model, thermal != null, outputTimes[next], y));
+                    out.add(snapshot(model, outputTimes[next], y));
                 }
                 next++;
             }
             if (atCutoff) { // a solved state within CutoffLanding.TOLERANCE of the cut-off closes the record
-                if (out.snapshots().isEmpty() || out.last().time() < t1) out.add(snapshot(model, thermal != null, t1, bdf.state()));
+                if (out.snapshots().isEmpty() || out.last().time() < t1) out.add(snapshot(model, t1, bdf.state()));
                 reason = "voltage cut-off";
                 break;
             }
@@ -186,7 +186,7 @@ public final class DfnSimulation {
     }
 
     /** The fields at t; the local heat only when the thermal model runs (NaN in an isothermal run: a pass over the cell per output). */
-    private static DfnSolution.Snapshot snapshot(DfnModel model, boolean withHeat, double t, double[] y) {
+    private DfnSolution.Snapshot snapshot(DfnModel model, double t, double[] y) {
         var mesh = model.mesh();
         int nx = mesh.cells();
         double[] ce = new double[nx], pe = new double[nx];
@@ -204,8 +204,8 @@ public final class DfnSimulation {
                 cs[d][i] = model.surfaceConcentration(y, g0 + i);
             }
         }
-        LocalHeat heat = withHeat ? LocalHeat.of(model, t, y) : null;
+        LocalHeat heat = thermal != null ? LocalHeat.of(model, t, y) : null;
         return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), model.openCircuitVoltage(y),
-                ce, pe, ps[0], ps[2], cs[0], cs[2], withHeat ? heat.irreversible() : Double.NaN, withHeat ? heat.reversibleTotal() : Double.NaN);
+                ce, pe, ps[0], ps[2], cs[0], cs[2], heat != null ? heat.irreversible() : Double.NaN, heat != null ? heat.reversibleTotal() : Double.NaN);
     }
 }
