@@ -283,10 +283,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Overpotential of the symmetric Butler-Volmer law at reaction current j (initial guess only). */
     private static double overpotential(ParticlePopulation e, double j, double ce, double t) {
         double i0 = e.kinetics().exchangeCurrent().at(ce, e.initialConcentration(), e.particle().maximumConcentration(), t);
-        return 2 * org.cellwright.solver.physics.Constants.R * t / F * asinh(j / (2 * i0));
+        return 2 * org.cellwright.solver.physics.Constants.R * t / F * ButlerVolmerKinetics.asinh(j / (2 * i0));
     }
-
-    private static double asinh(double x) { return Math.log(x + Math.sqrt(x * x + 1)); }
 
     /** Surface concentration of the (first population's) particle at x-cell g. */
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }

@@ -36,8 +36,8 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
     public double overpotential(double current, double ce, double temperature) {
         double i0 = exchangeCurrent.at(ce, temperature), f = F / (R * temperature);
         double aa = anodicTransferCoefficient, ac = 1 - aa;
-        if (aa == 0.5) return 2 / f * asinh(current / (2 * i0)); // symmetric: I = 2 i0 sinh(F eta / 2RT)
-        double eta = 2 / f * asinh(current / (2 * i0)); // Newton from the symmetric root (the law is monotonic)
+        if (aa == 0.5) return 2 / f * ButlerVolmerKinetics.asinh(current / (2 * i0)); // symmetric: I = 2 i0 sinh(F eta / 2RT)
+        double eta = 2 / f * ButlerVolmerKinetics.asinh(current / (2 * i0)); // Newton from the symmetric root (the law is monotonic)
         for (int k = 0; k < 50; k++) {
             double ea = Math.exp(aa * f * eta), ec = Math.exp(-ac * f * eta);
             double r = i0 * (ea - ec) - current, d = i0 * f * (aa * ea + ac * ec);
@@ -64,5 +64,4 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
         return -ohmicDrop(current) - overpotential(current, ce, temperature);
     }
 
-    private static double asinh(double x) { return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x); }
 }
