@@ -227,16 +227,22 @@ public final class FitRunner {
 		return o;
 	}
 
+	/** The targets' run units at parameters p, each a solid-state or a liquid-electrolyte (DFN) cell as 'run' maps it. */
+	private List<RunUnit> units(Plan plan, double[] p) {
+		List<RunUnit> units = new ArrayList<>();
+		synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
+			for (Target t : plan.targets())
+				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
+		}
+		return units;
+	}
+
 	/**
 	 * The weighted residuals of every target at p: the targets' inputs are mapped on this thread (the model is not
 	 * thread-safe), their simulations run in parallel on the fit's {@link RunExecutor}, the residuals joined in order.
 	 */
 	double[] residuals(Plan plan, double[] p) throws Exception {
-		List<RunUnit> units = new ArrayList<>();
-		synchronized (modelLock) { // the EMF model is not thread-safe: map to solver inputs one at a time
-			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
-				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
-		}
+		List<RunUnit> units = units(plan, p);
 		List<Future<List<Double>>> parts = new ArrayList<>();
 		for (int i = 0; i < units.size(); i++) {
 			Target t = plan.targets().get(i);
@@ -286,11 +292,7 @@ public final class FitRunner {
 	 * Simulations run in parallel; a target that fails leaves its folder marked so (its summary says why).
 	 */
 	public void keep(Plan plan, double[] p, Path folder) throws IOException {
-		List<RunUnit> units = new ArrayList<>();
-		synchronized (modelLock) {
-			for (Target t : plan.targets()) // a solid-state or a liquid-electrolyte (DFN) cell, as 'run' maps it
-				units.add(Plans.unit(t.experiment(), t.experiment().getName(), null, true, Map.of(), overrides(plan, p, t.experiment().getCell())));
-		}
+		List<RunUnit> units = units(plan, p);
 		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
 			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
 			for (RunUnit u : units) {
