@@ -84,26 +84,8 @@ public final class SimulationInputs {
 		unsupportedAnode(e.getCell(), e);
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
-		for (Protocol p : e.getProtocols()) {
-			noProfiles(p.getSteps());
-			steps.addAll(steps(p.getSteps(), cell.area()));
-		}
+		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
 		return new Inputs(name, cell, new ProtocolSpec(name, steps), settings(e));
-	}
-
-	/**
-	 * The solid-state solver's steps hold a current, a voltage or a power for the step's whole length
-	 * ({@code StepExecution}); a followed profile ends here, at the step.
-	 */
-	static void noProfiles(List<Step> steps) {
-		for (Step s : steps) {
-			if (s instanceof StepGroup g) noProfiles(g.getSteps());
-			else if (s instanceof Repeat r) noProfiles(r.getSteps());
-			else if (s instanceof ProtocolCall call && call.getProtocol() != null) noProfiles(call.getProtocol().getSteps());
-			else if (s instanceof DriveCycleStep)
-				throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "following a drive cycle is supported for liquid-electrolyte"
-						+ " (DFN) cells only: the solid-state solver's steps hold one current, voltage or power (use current steps)"));
-		}
 	}
 
 	/** The experiment's {@code solver { }} block over the solver's defaults. */

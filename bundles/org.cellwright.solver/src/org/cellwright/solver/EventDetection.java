@@ -1,6 +1,5 @@
 package org.cellwright.solver;
 
-import static org.cellwright.solver.StepText.describe;
 import static org.cellwright.solver.StepText.describeCutoffs;
 
 import java.util.List;
@@ -74,11 +73,11 @@ final class EventDetection implements PhysicsEvents {
      * A step with a voltage cut-off that ran into its time limit while current leaked through Li filaments: a soft
      * short (the leak keeps the voltage from its cut-off), reported once with cycle and reason, later ones counted.
      */
-    void checkSoftShortStep(StepMode mode, double setpoint, List<Cutoff> cutoffs, double stepCharge) {
+    void checkSoftShortStep(String step, List<Cutoff> cutoffs, double stepCharge) {
         if (!(Math.abs(stepLeak) > 0.01 * Math.abs(stepCharge)) || model.filamentFraction() <= 0) return;
         softShort(String.format(Locale.ROOT, "%s ran into its time limit without reaching %s: "
                 + "%.0f %% of its %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator",
-                describe(mode, setpoint), describeCutoffs(cutoffs), 100 * Math.abs(stepLeak / stepCharge),
+                step, describeCutoffs(cutoffs), 100 * Math.abs(stepLeak / stepCharge),
                 Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
     }
 

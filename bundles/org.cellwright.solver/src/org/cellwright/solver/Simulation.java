@@ -2,7 +2,9 @@ package org.cellwright.solver;
 
 import java.util.List;
 
+import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.InputValidator;
 import org.cellwright.solver.input.ProtocolSpec;
@@ -202,9 +204,7 @@ public final class Simulation {
                     case StepSpec.Rest rest -> exec.runStep(StepMode.CURRENT, 0, rest.cutoffs());
                     case StepSpec.ConstantVoltage cv -> exec.runStep(StepMode.VOLTAGE, cv.voltage(), cv.cutoffs());
                     case StepSpec.ConstantPower cp -> exec.runStep(StepMode.POWER, cp.powerDensity(), cp.cutoffs());
-                    // the run mapping refuses it at the step: only inputs made elsewhere end here
-                    case StepSpec.Follow f -> throw new IllegalArgumentException("step " + rec.stepIndex + ": following a profile (" + f.source()
-                            + ") is not supported for solid-state cells");
+                    case StepSpec.Follow f -> follow(f);
                     case StepSpec.Repeat rep -> throw new IllegalStateException("unflattened repeat");
                 };
                 if (st != null) return st;
@@ -212,12 +212,25 @@ public final class Simulation {
             return RunStatus.COMPLETED;
         }
 
-        double currentDensity(StepSpec.ConstantCurrent cc) {
-            return switch (cc.mode()) {
-                case DENSITY -> cc.value();
-                case CURRENT -> cc.value() / cell.area();
-                case C_RATE -> cc.value() * nominalCapacityDensity / 3600.0;
+        double currentDensity(StepSpec.ConstantCurrent cc) { return currentDensity(cc.mode(), cc.value()); }
+
+        double currentDensity(CurrentMode mode, double value) {
+            return switch (mode) {
+                case DENSITY -> value;
+                case CURRENT -> value / cell.area();
+                case C_RATE -> value * nominalCapacityDensity / 3600.0;
             };
+        }
+
+        /**
+         * A followed profile (the same {@link DriveCycle} as the DFN runner's: linear between its samples, looped):
+         * a current profile in A/m2 as a current step's current, a power profile [W/m2] as a power step's power (the
+         * current solved from V I = P at each time step), each time step ending at or before the next sample.
+         */
+        RunStatus follow(StepSpec.Follow f) {
+            DriveCycle profile = new DriveCycle(f.time(), f.value()).scaled(f.power() ? 1 : currentDensity(f.mode(), 1));
+            double mean = profile.integral(profile.period()) / profile.period();
+            return exec.runStep(f.power() ? StepMode.POWER : StepMode.CURRENT, mean, profile, f.cutoffs());
         }
     }
 }

@@ -16,6 +16,7 @@ import static org.cellwright.solver.StepText.num;
 import java.util.List;
 import java.util.Locale;
 
+import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.StepSizeControl;
@@ -58,6 +59,19 @@ final class StepExecution {
 
     /** Runs one electrical step; returns a terminal status or null to continue. */
     RunStatus runStep(StepMode mode, double setpoint, List<Cutoff> cutoffs) {
+        return runStep(mode, setpoint, null, cutoffs);
+    }
+
+    /**
+     * Runs one electrical step whose current (CURRENT) or power (POWER) follows a profile over the step's own time
+     * (null: the constant setpoint), until its cut-offs: each time step ends at or before the profile's next sample
+     * time and is solved at the profile's mean over the time step (exact for the linear profile between samples, so
+     * the charge or energy passed is the profile's integral). setpoint is then the profile's mean over a period (the
+     * bound of a step without a duration, the messages).
+     */
+    RunStatus runStep(StepMode mode, double setpoint, DriveCycle profile, List<Cutoff> cutoffs) {
+        String what = profile == null ? describe(mode, setpoint)
+                : "the followed " + (mode == StepMode.POWER ? "power" : "current") + " profile";
         double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY, currentLimit = Double.NaN;
         boolean ownDuration = false;
         for (Cutoff c : cutoffs) {
@@ -72,7 +86,7 @@ final class StepExecution {
                 default -> {}
             }
         }
-        if (cutoffs.isEmpty() && mode == StepMode.CURRENT && setpoint == 0) { duration = 0; ownDuration = true; }
+        if (cutoffs.isEmpty() && mode == StepMode.CURRENT && setpoint == 0 && profile == null) { duration = 0; ownDuration = true; }
         double bound = Double.NaN;
         if (!ownDuration) {
             double ref = mode == StepMode.CURRENT ? setpoint : currentLimit;
@@ -91,6 +105,10 @@ final class StepExecution {
         StepSizeControl control = new StepSizeControl(0.05 * Math.sqrt(settings.relativeTolerance() / 1e-4),
                 settings.absoluteTolerance() * 1000 + settings.relativeTolerance() * 10 * Math.abs(rec.voltage));
         int stepSign = 0;
+        if (profile != null && setpoint != 0) { // a profile's direction: its net charge (a discharging cycle with regenerative pulses discharges)
+            stepSign = (int) Math.signum(setpoint);
+            rec.startDirection(stepSign);
+        }
         long guard = 0;
         StepEnd end = null;
         // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
@@ -99,6 +117,9 @@ final class StepExecution {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
             double h = Math.min(dt, settings.maxStep());
             h = Math.min(h, duration - stepTime);
+            double unlimited = h;
+            if (profile != null) h = toBreakpoint(profile, stepTime, h);
+            boolean atBreakpoint = h < unlimited;
             if (Math.abs(current) > 0 && Double.isFinite(capacity))
                 h = Math.min(h, (capacity - stepAbs) / Math.abs(current));
             double v;
@@ -106,6 +127,8 @@ final class StepExecution {
             boolean landed = false;
             // solve the step (and, for CV/CP, the current)
             while (true) {
+                double set = profile == null ? setpoint : 0.5 * (profile.at(stepTime) + profile.at(stepTime + h));
+                if (profile != null && mode == StepMode.CURRENT) i = current = set;
                 if (mode == StepMode.CURRENT) {
                     v = model.trial(h, i);
                     // a step without solution at the set current while a soft short leaks current (the leak G V
@@ -116,7 +139,7 @@ final class StepExecution {
                     if (Double.isNaN(v) && model.filamentFraction() > 0)
                         v = model.voltageAtCurrent(h, i);
                 } else {
-                    double[] sol = landing.solveForCurrent(mode, setpoint, h, current);
+                    double[] sol = landing.solveForCurrent(mode, set, h, current);
                     i = sol[0];
                     v = sol[1];
                 }
@@ -129,6 +152,7 @@ final class StepExecution {
                             frac = Math.max(0.05, Math.min(0.9, frac * 0.999));
                             if (!Double.isFinite(frac)) frac = 0.5;
                             h *= frac;
+                            atBreakpoint = false;
                             continue;
                         }
                         if (mode == StepMode.CURRENT) {
@@ -144,6 +168,7 @@ final class StepExecution {
                     double shorten = control.shortening(Math.abs(v - rec.voltage), model.stateChange(), h, stepTime > 0);
                     if (shorten < 1) {
                         h *= shorten;
+                        atBreakpoint = false;
                         continue;
                     }
                     break;
@@ -164,6 +189,7 @@ final class StepExecution {
                     }
                 }
                 h *= 0.25;
+                atBreakpoint = false;
                 if (h < DT_MIN) {
                     boolean noLithium = cause != null && cause.contains("run out of lithium");
                     if (hasVoltageCutoff(cutoffs) || noLithium) {
@@ -171,7 +197,7 @@ final class StepExecution {
                         StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : StepEnd.SOLVER_FAILURE;
                         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
                         rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s",
-                                describe(mode, setpoint), num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
+                                what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
                                 cause == null ? "the solver found no solution of the next time step" : cause));
                         events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
                         rec.recordStep(why, stepCharge);
@@ -248,7 +274,9 @@ final class StepExecution {
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
                 break;
             }
-            dt = Math.min(settings.maxStep(), h * control.growth(prevV, v, dx, h));
+            double grow = control.growth(prevV, v, dx, h);
+            // a time step cut short by the profile's sample time does not shrink the next one the control would take
+            dt = Math.min(settings.maxStep(), atBreakpoint && grow >= 1 ? Math.max(h * grow, dt) : h * grow);
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
         }
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
@@ -258,11 +286,21 @@ final class StepExecution {
         if (end == StepEnd.TIME_BOUND && bound > 0)
             rec.warnEnd(end, String.format(Locale.ROOT, "%s reached no cut-off (%s) within its bound of %s "
                     + "(no duration given: %s x the time the nominal capacity takes at %s, at most %s h); ended at %s V",
-                    describe(mode, setpoint), describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
-                    mode == StepMode.CURRENT ? "its current" : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
-        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(mode, setpoint, cutoffs, stepCharge);
+                    what, describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
+                    mode == StepMode.CURRENT ? (profile == null ? "its current" : "its mean current") : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
+        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
         rec.recordStep(end, stepCharge);
         return null;
+    }
+
+    /**
+     * The time step h from t shortened to end at the profile's next sample time (one within rounding of t is the
+     * sample t sits on: the one after it).
+     */
+    static double toBreakpoint(DriveCycle profile, double t, double h) {
+        double b = profile.nextBreakpoint(t);
+        if (b - t <= 1e-9 * Math.max(1, Math.abs(t))) b = profile.nextBreakpoint(b);
+        return Math.min(h, b - t);
     }
 
     /** Ends the run as not converged, saying where (cycle, step, time) and why. */

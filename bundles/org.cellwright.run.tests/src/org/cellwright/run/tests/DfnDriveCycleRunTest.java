@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drive cycles ({@code follow "UDDS.csv" current|power ...}) and voltage holds of liquid-electrolyte (DFN) cells run
- * from .cell files: the charge passed is the integral of the scaled, looped profile; the step ends at its duration or
+ * Drive cycles ({@code follow "UDDS.csv" current|power ...}) and voltage holds of liquid-electrolyte (DFN) cells, and
+ * drive cycles of solid-state cells, run from .cell files: the charge passed is the integral of the scaled, looped profile; the step ends at its duration or
  * cut-off; the current follows the profile at its samples; a hold keeps V and ends when the current falls to its limit.
  */
 class DfnDriveCycleRunTest {
@@ -268,15 +268,30 @@ class DfnDriveCycleRunTest {
 		assertEquals(-5 / 0.02 * wltc[1][100] / peak(wltc), ws.value()[100], 1e-9, "5 W at the peak, per area");
 	}
 
+	/**
+	 * A solid-state cell (Li | argyrodite | Li plated on steel) follows the UDDS current through the command line's
+	 * run: the step passes the profile's charge and ends at its duration.
+	 */
 	@Test
-	void aSolidStateCellRefusesADriveCycleAtTheStep() throws Exception {
+	void aSolidStateCellFollowsADriveCycleThroughTheRun() throws Exception {
 		Files.copy(CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
-		String text = Files.readString(Path.of(System.getProperty("cellwright.examples", "../../examples")).resolve("baseline-halfcell.cell"))
-				.replace("charge at 0.1 mA/cm2 until 0.2 V      // strip it back", "follow \"UDDS.csv\" current scaled to 0.1 mA/cm2 for 1 h");
+		String text = Cli.cell("5 MPa").replace("charge at 0.1 mA/cm2 until 0.2 V for 2 h",
+				"follow \"UDDS.csv\" current scaled to 0.2 mA/cm2 for 30 min until -0.5 V");
 		Path file = Cli.write(tmp.resolve("s.cell"), text);
-		InputException e = assertThrows(InputException.class, () -> org.cellwright.run.SimulationInputs.of(DfnRunTest.experiment(file, "FirstCycle")));
-		assertEquals(DfnRunTest.line(text, "follow"), e.problem().line(), e.problem().format());
-		assertTrue(e.problem().message().contains("liquid-electrolyte (DFN) cells only"), e.problem().message());
+		Cli.Result r = Cli.cli("run", file.toString(), "--out", tmp.resolve("runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		var in = org.cellwright.run.SimulationInputs.of(DfnRunTest.experiment(file, "X"));
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, new org.cellwright.solver.Simulation().run(in.cell(), in.protocol(), in.settings(), sink, null),
+				sink.events.toString());
+		StepResult step = sink.cycles.get(sink.cycles.size() - 1).steps().get(sink.cycles.get(sink.cycles.size() - 1).steps().size() - 1);
+		assertEquals(1, step.stepIndex());
+		assertEquals("duration", step.end().label());
+		assertEquals(1800, step.endTime() - step.startTime(), 1e-6);
+		double[][] udds = rows("UDDS.csv");
+		double expected = -2.0 / peak(udds) * integral(udds, 1800); // 0.2 mA/cm2 = 2 A/m2 at the peak; positive values discharge
+		assertTrue(expected < 0);
+		assertEquals(expected, step.charge(), 1e-7 * Math.abs(expected), "net charge passed = integral of the scaled profile");
 	}
 
 	@Test
