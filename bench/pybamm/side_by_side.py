@@ -9,10 +9,12 @@ Runs, with an installed PyBaMM (`import pybamm`), on PyBaMM's benchmark mesh
   full-thermal - the full cell with PyBaMM's lumped thermal model ({"thermal": "lumped"}; heat of mixing off, its
           default) and Chen 2020's own thermal data (those of the library's Chen2020LGM50Thermal): the CSV adds the
           volume-averaged cell temperature [K] and the total, ohmic, irreversible-reaction and reversible heat [W]
+  spm-thermal - the same cell and thermal model as a single-particle model (SPM({"thermal": "lumped"}), 30 shells per
+          particle; its electrolyte and solid potentials are uniform, so no ohmic heat)
 and prints the first and the best warm solve time (wall and process CPU) of N repeats and the capacity, and writes
 time [s], voltage [V] at every 10 s (plus the end) to CSV for the Java benchmark to compare against.
 
-    python3 side_by_side.py full|half|half-liquid|full-thermal [rtol] [repeats] [out.csv]
+    python3 side_by_side.py full|half|half-liquid|full-thermal|spm-thermal [rtol] [repeats] [out.csv]
 """
 import sys
 import time
@@ -27,7 +29,10 @@ repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 out = sys.argv[4] if len(sys.argv) > 4 else None
 
 values = Chen2020.get_parameter_values()
-if case in ("full", "full-thermal"):
+if case == "spm-thermal":
+    model = pybamm.lithium_ion.SPM({"thermal": "lumped"})
+    var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_n": 30, "r_p": 30}
+elif case in ("full", "full-thermal"):
     model = pybamm.lithium_ion.DFN({"thermal": "lumped"} if case == "full-thermal" else {})
     var_pts = {"x_n": 20, "x_s": 20, "x_p": 20, "r_n": 30, "r_p": 30}
 else:
@@ -57,9 +62,9 @@ for _ in range(repeats):
 t = sol["Time [s]"].entries
 v = sol["Voltage [V]"].entries
 cap = sol["Discharge capacity [A.h]"].entries[-1]
-print(f"PyBaMM {pybamm.__version__} {case} DFN 1C, rtol=atol={rtol:g}: first solve {first*1e3:.1f} ms (incl. set-up), "
+print(f"PyBaMM {pybamm.__version__} {case} {model.name} 1C, rtol=atol={rtol:g}: first solve {first*1e3:.1f} ms (incl. set-up), "
       f"best warm {best*1e3:.1f} ms wall, {best_cpu*1e3:.1f} ms CPU of {repeats}; end {t[-1]:.1f} s at {v[-1]:.4f} V; capacity {cap:.5f} A h")
-thermal = case == "full-thermal"
+thermal = case in ("full-thermal", "spm-thermal")
 if thermal:
     T = sol["Volume-averaged cell temperature [K]"].entries
     heats = [sol[name].entries for name in ("Total heating [W]", "Ohmic heating [W]", "Irreversible electrochemical heating [W]",

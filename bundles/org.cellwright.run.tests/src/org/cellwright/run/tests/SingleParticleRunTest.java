@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 'model single-particle' cell (SingleParticleModel) runs with the lumped thermal model (its heat Bernardi's at the
- * particles' mean stoichiometries) and with voltage holds (the current an unknown constrained by V), as a DFN cell does.
+ * A 'model single-particle' cell (SingleParticleModel) runs with the lumped thermal model (its heat the DFN's local heat
+ * classes, LocalHeat per electrode: the reaction heat at the particle surfaces, no heat of mixing) and with voltage holds
+ * (the current an unknown constrained by V), as a DFN cell does; Chen 2020's cell as an SPM warms as PyBaMM's lumped SPM.
  */
 class SingleParticleRunTest {
 
 	@TempDir Path tmp;
 
-	/** DfnRunTest's single-particle cell (no entropic coefficients: q = I (U_oc - V)). */
+	/** DfnRunTest's single-particle cell (no entropic coefficients: q = I (U_oc,surf - V)). */
 	static String cell(String thermal, String protocol) {
 		return DfnRunTest.CELL.replace("experiment X { cell C protocol D }", """
 				cell S { model single-particle  area = 1 m2  nominal-capacity = 20 Ah
@@ -81,5 +82,62 @@ class SingleParticleRunTest {
 		}
 		// the hold ends where the current falls to 0.05 C (20 Ah over 1 m2: 1 A/m2)
 		assertEquals(0.05 * 20 * 3600 / 3600.0, hold.get(hold.size() - 1).current(), 1e-3);
+	}
+
+	/** PyBaMM 26.8's lumped-thermal SPM of Chen 2020's cell, IDAKLU rtol 1e-8 (bench/pybamm/side_by_side.py spm-thermal). */
+	static final Path PYBAMM = Path.of("../../bench/pybamm/chen2020_spm_thermal_1C_pybamm_rtol1e-8.csv");
+
+	/**
+	 * The library's Chen 2020 LG M50 (its materials, thicknesses, particles, initial stoichiometries and thermal data) as a
+	 * single-particle cell, 1 C to 2.5 V, 30 shells per particle as PyBaMM's: the heat and the temperature curve as PyBaMM's
+	 * SPM({"thermal": "lumped"}), whose heat is the same local heat (reaction a j eta at the surfaces, no ohmic heat with
+	 * uniform potentials, no heat of mixing); the samples' heat below Bernardi's I (U_oc - V) at the mean stoichiometries,
+	 * the heat counted before.
+	 */
+	@Test
+	void chen2020AsASingleParticleCellWarmsAsPyBammsLumpedSpm() throws Exception {
+		Path f = Cli.write(tmp.resolve("chen.cell"), """
+				package t
+				import cellwright.sets.chen2020.*
+				cell ChenSpm {
+					model single-particle
+					area = 1027 cm2  temperature = 298.15 K  nominal-capacity = 5 Ah
+					density = 2705.52 kg/m3  specific-heat-capacity = 653.322 J/kg/K  volume = 24.2 cm3
+					heat-transfer-coefficient = 10 W/m2/K  cooling-area = 53.1 cm2  ambient-temperature = 298.15 K
+					layer negative: LGM50Graphite 85.2 um { active-volume-fraction = 0.75  particle-radius = 5.86 um  initial-stoichiometry = 0.9013973983641687 }
+					layer positive: LGM50NMC811 75.6 um { active-volume-fraction = 0.665  particle-radius = 5.22 um  initial-stoichiometry = 0.2699987322515213 }
+				}
+				experiment S { cell ChenSpm protocol Chen2020Discharge1C solver { particle-nodes = 30 } }
+				""");
+		DfnInputs in = DfnRunTest.inputs(f, "S");
+		assertTrue(in.cell().isSingleParticle());
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		double rise = sink.last().temperature() - 298.15, heat = DfnThermalRunTest.generated(sink.samples) * in.area();
+		double bernardi = 0; // I (U_oc - V) at the mean stoichiometries, the samples' OCV (the current's sign: charge positive)
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			bernardi += 0.5 * (-a.current() * (a.ocv() - a.voltage()) - b.current() * (b.ocv() - b.voltage())) * (b.time() - a.time()) * in.area();
+		}
+		List<String> rows = java.nio.file.Files.readAllLines(PYBAMM);
+		double worst = 0, pybammRise = 0, pybammEnd = 0, pybammHeat = 0, tBefore = 0, qBefore = Double.NaN;
+		for (String row : rows.subList(1, rows.size())) {
+			String[] c = row.split(",");
+			double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]), q = Double.parseDouble(c[3]);
+			if (!Double.isNaN(qBefore)) pybammHeat += 0.5 * (qBefore + q) * (t - tBefore); // its "Total heating [W]"
+			qBefore = q;
+			tBefore = t;
+			pybammRise = temperature - 298.15;
+			pybammEnd = t;
+			if (t > sink.last().time()) continue;
+			worst = Math.max(worst, Math.abs(DfnThermalRunTest.temperatureAt(sink.samples, t) - temperature));
+		}
+		System.out.printf(java.util.Locale.ROOT, "Chen 2020 SPM 1C: %.3f K warmer at the end (%.1f s), heat %.1f J (Bernardi's %.1f J); PyBaMM %.3f K"
+				+ " (%.1f s, %.1f J); largest difference %.4f K%n", rise, sink.last().time(), heat, bernardi, pybammRise, pybammEnd, pybammHeat, worst);
+		assertEquals(pybammEnd, sink.last().time(), 0.002 * pybammEnd, "the end at 2.5 V against PyBaMM's");
+		assertEquals(pybammHeat, heat, 0.01 * pybammHeat, "the heat generated against PyBaMM's (J)");
+		assertEquals(pybammRise, rise, 0.01 * pybammRise, "the rise at the end against PyBaMM's");
+		assertTrue(worst < 0.01 * pybammRise, "the temperature curve within 1 % of the rise of PyBaMM's: " + worst + " K");
+		assertTrue(bernardi > 1.02 * heat, "Bernardi's heat at the mean stoichiometries counts the gradients' energy too: " + bernardi + " J");
 	}
 }

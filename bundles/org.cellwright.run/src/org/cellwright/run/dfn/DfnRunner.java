@@ -27,7 +27,6 @@ import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
-import org.cellwright.solver.dfn.SingleParticleModel;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
@@ -209,9 +208,9 @@ public final class DfnRunner {
 			heatTime = t0;
 		}
 
-		/** The heat of the state [W/m2]: the local heat on the DFN's fields, or the single-particle model's (its mean stoichiometries). */
+		/** The heat of the state [W/m2]: the local heat (LocalHeat) of the DFN's fields or of the single-particle model's particles. */
 		double heatOf(double t, double[] state) {
-			return model instanceof SingleParticleModel spm ? spm.heat(t, state) : LocalHeat.of((DfnModel) model, t, state).total();
+			return LocalHeat.of(model, t, state).total();
 		}
 
 		/** Whether any time has passed (before, the state is the initial one and may be built for the first current). */

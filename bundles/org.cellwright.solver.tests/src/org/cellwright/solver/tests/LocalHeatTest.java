@@ -3,6 +3,7 @@ package org.cellwright.solver.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
@@ -10,6 +11,7 @@ import org.cellwright.solver.dfn.HeatOfMixing;
 import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.ParticlePopulation;
+import org.cellwright.solver.dfn.SingleParticleModel;
 import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.params.Marquis2019;
@@ -134,5 +136,49 @@ class LocalHeatTest {
             assertTrue(mixing > 0, "diffusion down the chemical potential dissipates");
             assertTrue(bernardi > h.irreversible(), "the discharge builds up gradients: Bernardi's heat exceeds the local one");
         }
+    }
+
+    /**
+     * A single-particle cell's heat is the same LocalHeat, per electrode and without ohmic parts: its irreversible heat
+     * is the work not delivered against the particle-surface OCPs, I (U_p(x_p,surf) - U_n(x_n,surf) - V), below
+     * Bernardi's I (U_oc - V) at the mean stoichiometries while a discharge builds up gradients (it counts neither the
+     * heat of mixing nor the energy the gradients store); its reversible heat a j T dU/dT at the surfaces,
+     * I T (dU_n/dT - dU_p/dT); with OCP hysteresis the branch's heat I HALF_GAP, as the DFN's.
+     */
+    @Test
+    void aSingleParticleCellsHeatIsTheWorkNotDeliveredAgainstItsSurfaceOcps() {
+        double i = 2 * Marquis2019.ONE_C;
+        SingleParticleModel m = new SingleParticleModel(SingleParticleModelTest.spm(), 20, t -> i);
+        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        assertTrue(bdf.start(0, m.initialState(), 1e-3));
+        for (double t : new double[] { 60, 600, 1200 }) {
+            while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "to " + t + " s");
+            double[] y = bdf.state();
+            double time = bdf.time(), temp = m.temperature(), v = m.voltage(time, y);
+            LocalHeat h = LocalHeat.of(m, time, y);
+            assertEquals(h.total(), LocalHeat.of((CellModel) m, time, y).total(), 0, "the CellModel's heat is the same");
+            var un = m.population(0).ocp();
+            var up = m.population(2).ocp();
+            double xn = m.surfaceConcentration(y, 0, i) / m.population(0).particle().maximumConcentration();
+            double xp = m.surfaceConcentration(y, 2, i) / m.population(2).particle().maximumConcentration();
+            double expected = i * (up.at(xp, temp) - un.at(xn, temp) - v);
+            System.out.printf(java.util.Locale.ROOT, "SPM at %.0f s: reaction %.8g (negative %.5g, positive %.5g), reversible %.5g W/m2;"
+                    + " I (U_surf - V) %.8g, Bernardi %.8g%n", time, h.irreversible(), h.reaction()[0] * h.width()[0],
+                    h.reaction()[1] * h.width()[1], h.reversibleTotal(), expected, LumpedThermal.heatGeneration(i, m.openCircuitVoltage(y), v));
+            assertEquals(expected, h.irreversible(), 1e-9 * Math.abs(expected), "the energy identity at t = " + time + " s");
+            assertEquals(0, h.ohmic(), 0, "no ohmic heat");
+            assertTrue(h.reaction()[0] > 0 && h.reaction()[1] > 0, "a j eta > 0 in each electrode (Butler-Volmer)");
+            double reversible = i * temp * (un.entropicChange(xn, temp) - up.entropicChange(xp, temp));
+            assertTrue(Math.abs(reversible) > 0, "the Marquis set has entropic coefficients");
+            assertEquals(reversible, h.reversibleTotal(), 1e-9 * Math.abs(reversible), "I T (dU_n/dT - dU_p/dT) at the surfaces");
+            assertTrue(LumpedThermal.heatGeneration(i, m.openCircuitVoltage(y), v) > h.irreversible(),
+                    "the discharge builds up gradients: Bernardi's heat exceeds the local one");
+        }
+        var hysteretic = HysteresisTest.withHysteresis(Marquis2019.cell());
+        SingleParticleModel hm = new SingleParticleModel(DfnCell.singleParticle(hysteretic.negative(), hysteretic.positive(),
+                hysteretic.initialElectrolyteConcentration(), hysteretic.temperature()), 20, t -> Marquis2019.ONE_C);
+        LocalHeat h = LocalHeat.of(hm, 0, hm.initialState());
+        assertEquals(Marquis2019.ONE_C * HysteresisTest.HALF_GAP, h.integral(h.hysteresis()), 1e-6 * Marquis2019.ONE_C * HysteresisTest.HALF_GAP,
+                "the graphite delithiates on its upper branch, HALF_GAP above the mean");
     }
 }

@@ -4,7 +4,8 @@ import org.cellwright.solver.numerics.fv.CompositeMesh;
 import org.cellwright.solver.numerics.fv.FaceConductance;
 
 /**
- * The local heat source of a DFN cell per finite volume, as PyBaMM's lumped model takes it (its "x-lumped" heat, the
+ * The local heat source of a DFN cell per finite volume (and of a single-particle cell per electrode, {@link
+ * #of(SingleParticleModel, double, double[])}), as PyBaMM's lumped model takes it (its "x-lumped" heat, the
  * volume average of the local sources; {@code pybamm/models/submodels/thermal/base_thermal.py}): per x-cell g [W/m3]
  * the solid and electrolyte ohmic heat ({@link JouleHeat}), the irreversible reaction heat a j eta, the reversible heat
  * a j T dU/dT and the hysteresis heat ({@link ElectrochemicalHeat}), eta and dU/dT at the particle surface; with a
@@ -106,15 +107,56 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
                     double x = model.surfaceConcentration(y, g, k) / p.particle().maximumConcentration();
                     // the OCP branch of the electrode's net reaction, as DfnModel's kinetics take it: the fitted OCP at the
                     // clipped stoichiometry, and in the overpotential the stoichiometry barrier too (ParticlePopulation.surfaceOcp)
-                    double xs = StoichiometryBarrier.clip(x);
-                    double u = p.ocp().at(xs, temp, d == 0 ? current : -current), ueq = p.ocp().at(xs, temp);
+                    double u = p.ocp().at(StoichiometryBarrier.clip(x), temp, d == 0 ? current : -current);
                     double eta = y[s + DfnModel.PHIS] - y[s + DfnModel.PHIE] - u - StoichiometryBarrier.potential(x);
-                    qr[g] += ElectrochemicalHeat.irreversible(aj, eta);
-                    qrev[g] += ElectrochemicalHeat.reversible(aj, temp, p.ocp().entropicChange(x, temp));
-                    qh[g] += ElectrochemicalHeat.hysteresis(aj, u, ueq);
+                    surface(p, aj, x, eta, temp, d == 0 ? current : -current, g, qr, qrev, qh);
                 }
             }
         }
         return new LocalHeat(w, qs, qe, qr, qrev, qh, foilOhmic, foilReaction);
+    }
+
+    /**
+     * The local heat of a single-particle cell in state y at time t, at the model's temperature: two x-cells, the
+     * negative and the positive electrode (widths their thicknesses), each reacting uniformly, a j = +-I / L; no ohmic
+     * heat (the model has no electrolyte or solid potential drop; PyBaMM's SPM, whose leading-order potentials are
+     * uniform in each electrode, has none either). Its irreversible part is I (U_p(x_p,surf) - U_n(x_n,surf) - V) (I > 0 on
+     * discharge; the surface OCPs' equilibrium branches): Bernardi's I (U_oc - V) at the mean stoichiometries less the
+     * particles' heat of mixing and the energy their gradients store (LocalHeatTest).
+     */
+    public static LocalHeat of(SingleParticleModel model, double t, double[] y) {
+        double temp = model.temperature(), current = model.current(t, y);
+        double[] w = new double[2], qr = new double[2], qrev = new double[2], qh = new double[2];
+        for (int g = 0; g < 2; g++) {
+            int d = 2 * g;
+            ParticlePopulation p = model.population(d);
+            w[g] = model.thickness(d);
+            double x = model.surfaceConcentration(y, d, current) / p.particle().maximumConcentration();
+            double aj = p.specificSurface() * model.reactionCurrent(d, current);
+            surface(p, aj, x, model.overpotential(y, d, current), temp, d == 0 ? current : -current, g, qr, qrev, qh);
+        }
+        return new LocalHeat(w, new double[2], new double[2], qr, qrev, qh, 0, 0);
+    }
+
+    /** The local heat of a DFN or single-particle model (CellModel.of) in state y at time t. */
+    public static LocalHeat of(CellModel model, double t, double[] y) {
+        return switch (model) {
+            case DfnModel m -> of(m, t, y);
+            case SingleParticleModel m -> of(m, t, y);
+            default -> throw new IllegalArgumentException("no local heat for " + model.getClass().getSimpleName());
+        };
+    }
+
+    /**
+     * The reaction heats of one particle population's surface at stoichiometry x, reaction current aj per volume
+     * [A/m3] and overpotential eta, into x-cell g: irreversible a j eta, reversible a j T dU/dT, hysteresis a j (U_branch -
+     * U_eq) with the branch of the reaction's direction (ElectrochemicalHeat), U at the clipped stoichiometry.
+     */
+    private static void surface(ParticlePopulation p, double aj, double x, double eta, double temp, double direction, int g,
+            double[] qr, double[] qrev, double[] qh) {
+        double xs = StoichiometryBarrier.clip(x);
+        qr[g] += ElectrochemicalHeat.irreversible(aj, eta);
+        qrev[g] += ElectrochemicalHeat.reversible(aj, temp, p.ocp().entropicChange(x, temp));
+        qh[g] += ElectrochemicalHeat.hysteresis(aj, p.ocp().at(xs, temp, direction), p.ocp().at(xs, temp));
     }
 }

@@ -17,7 +17,7 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * <p>Unknowns: the shells of the negative particle ({@link FickianParticle} on a {@link SphericalMesh}), then those of
  * the positive particle, then, for a {@link #controlled} model, the applied current (I = I(t) or I V = P(t)). Only
  * each electrode's single particle population, thickness and specific surface are used (no porosity, Bruggeman or
- * solid conductivity: an SPM parameter set has none).
+ * solid conductivity: an SPM parameter set has none). Its heat is {@link LocalHeat#of(SingleParticleModel, double, double[])}.
  */
 public final class SingleParticleModel implements CellModel {
     private final DfnCell cell;
@@ -58,6 +58,12 @@ public final class SingleParticleModel implements CellModel {
     }
 
     private int start(int d) { return d == 0 ? 0 : nr; }
+
+    /** The particle population of electrode domain d (0 negative, 2 positive). */
+    public ParticlePopulation population(int d) { return population[d]; }
+
+    /** The thickness of electrode domain d [m]. */
+    public double thickness(int d) { return thickness[d]; }
 
     @Override public int size() { return size; }
 
@@ -188,17 +194,6 @@ public final class SingleParticleModel implements CellModel {
     public void holdVoltage(double volts) {
         controlByPower(false);
         heldVoltage = volts;
-    }
-
-    /**
-     * Heat generated per m2 of electrode [W/m2], Bernardi's (J. Electrochem. Soc. 132 (1985) 5) for one population per
-     * electrode (so, unlike a DFN's {@link LocalHeat}, it counts the particles' heat of mixing): I (U_oc - V) - I T dU_oc/dT, U_oc at the particles' mean stoichiometries, I > 0 on discharge (the
-     * lumped thermal model's source).
-     */
-    public double heat(double t, double[] y) {
-        double i = current(t, y), xn = meanStoichiometry(y, 0), xp = meanStoichiometry(y, 2);
-        double dUdT = population[2].ocp().entropicChange(xp, temperature) - population[0].ocp().entropicChange(xn, temperature);
-        return LumpedThermal.heatGeneration(i, openCircuitVoltage(y), voltage(t, y)) + LumpedThermal.reversibleHeat(i, temperature, dUdT);
     }
 
     @Override public boolean isPowerControlled() { return powerMode; }
