@@ -154,30 +154,26 @@ public final class FitRunner {
 	 * its bounds map to the same inputs) one at the estimate.
 	 */
 	static void mapped(Plan plan) {
-		int n = plan.estimates().size();
 		for (Target t : plan.targets()) {
 			Experiment x = t.experiment();
 			Plans.unit(x, x.getName(), null, true, Map.of(), Map.of());
-			for (int i = 0; i < n; i++) {
+			for (int i = 0; i < plan.estimates().size(); i++) {
 				Estimate e = plan.estimates().get(i);
 				if (!SimulationInputs.appliesTo(x.getCell(), e.target())) continue;
 				FitParameter q = e.parameter();
-				RunUnit at;
+				RunUnit start;
 				try {
-					at = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.initial(), e.unit())));
-				} catch (InputException ex) {
-					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
-							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.problem().message()));
-				} catch (IllegalArgumentException ex) {
-					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR,
-							"estimate " + e.target() + " (target " + x.getName() + "): " + ex.getMessage()));
+					start = unitAt(x, e, q.initial());
+				} catch (InputException | IllegalArgumentException ex) {
+					throw new InputException(CellFiles.problemAt(plan.fit().getEstimates().get(i), Problem.Severity.ERROR, "estimate " + e.target()
+							+ " (target " + x.getName() + "): " + (ex instanceof InputException ie ? ie.problem().message() : ex.getMessage())));
 				}
-				if (at.dfn() == null) continue;
+				if (start.dfn() == null) continue;
 				// a DFN cell's inputs record every value its solver takes: the same at two values, the estimate is none of them
 				String a, b;
 				try {
-					a = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.25 * (q.upper() - q.lower()), e.unit()))).hash();
-					b = Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(q.lower() + 0.75 * (q.upper() - q.lower()), e.unit()))).hash();
+					a = unitAt(x, e, q.lower() + 0.25 * (q.upper() - q.lower())).hash();
+					b = unitAt(x, e, q.lower() + 0.75 * (q.upper() - q.lower())).hash();
 				} catch (InputException | IllegalArgumentException ex) {
 					continue; // a value the cell cannot take: the evaluation that reaches it says so
 				}
@@ -187,6 +183,11 @@ public final class FitRunner {
 							+ " takes its place, e.g. a layer's initial-stoichiometry or particle-radius before its material's)"));
 			}
 		}
+	}
+
+	/** The run unit of experiment x with estimate e at value (in the estimate's unit), the other values the cell's own. */
+	private static RunUnit unitAt(Experiment x, Estimate e, double value) {
+		return Plans.unit(x, x.getName(), null, true, Map.of(), Map.of(e.target(), Sweeps.quantity(value, e.unit())));
 	}
 
 	/**
