@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.glsp.graph.GNode;
 import org.eclipse.glsp.server.model.GModelState;
 import org.eclipse.glsp.server.operations.BasicOperationHandler;
 import org.eclipse.glsp.server.operations.ChangeBoundsOperation;
@@ -26,8 +27,13 @@ public class MoveHandler extends BasicOperationHandler<ChangeBoundsOperation> {
 		Path file = state.getProperty(CellSourceModelStorage.FILE, Path.class).orElse(null);
 		if (file == null) return doNothing();
 		Map<String, double[]> moved = new LinkedHashMap<>();
+		// only nodes of the graph the server sent last: a client may still move a node that is gone (renamed, deleted),
+		// whose position would otherwise stay in the sidecar and be given to a later element of that name
+		var graph = state.getRoot() == null ? null : state.getIndex();
 		for (ElementAndBounds b : op.getNewBounds())
-			if (b.getNewPosition() != null) moved.put(b.getElementId(), new double[] { b.getNewPosition().getX(), b.getNewPosition().getY() });
+			if (b.getNewPosition() != null && graph != null && graph.get(b.getElementId()).filter(GNode.class::isInstance).isPresent())
+				moved.put(b.getElementId(), new double[] { b.getNewPosition().getX(), b.getNewPosition().getY() });
+		if (moved.isEmpty()) return doNothing();
 		try {
 			LayoutSidecar.store(file, moved);
 		} catch (IOException e) {

@@ -48,10 +48,15 @@ class IdeUITest {
 	}
 
 	public static void spin(BooleanSupplier until, long timeoutMs, String what) {
+		spin(until, timeoutMs, () -> what);
+	}
+
+	/** As {@link #spin(BooleanSupplier, long, String)}, the failure message made when it fails (what was seen). */
+	public static void spin(BooleanSupplier until, long timeoutMs, java.util.function.Supplier<String> what) {
 		Display d = Display.getCurrent();
 		long end = System.currentTimeMillis() + timeoutMs;
 		while (!until.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what);
+			if (System.currentTimeMillis() > end) fail("timed out waiting for: " + what.get());
 			if (!d.readAndDispatch()) d.sleep();
 		}
 	}

@@ -128,6 +128,39 @@ class CellDiagramServerTest {
 		}
 	}
 
+	/**
+	 * A rename gives the node a new id (ids are kind and name): the new graph replaces the drawn one unanimated (an
+	 * animated update kept a faded-out, selected copy of the old node in the page, which GLSP's move tool moved and the
+	 * page then failed on), and a move the client still sends for the old id stores nothing in the sidecar.
+	 */
+	@Test
+	void afterARenameTheUpdateIsNotAnimatedAndAMoveOfTheOldIdStoresNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		java.nio.file.Files.copy(CellGraphsTest.example(), file);
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, file.toString());
+			computedBounds(ws, requestedBoundsRevision(in));
+			send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
+					+ "{\"kind\":\"applyLabelEdit\",\"isOperation\":true,\"labelId\":\"material:LPSCl#label\",\"text\":\"Argyrodite\"}}}");
+			computedBounds(ws, requestedBoundsRevision(in));
+			JsonObject update = next(in, m -> "process".equals(str(m, "method"))
+					&& "updateModel".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString())).getAsJsonObject("params").getAsJsonObject("action");
+			assertTrue(update.getAsJsonObject("newRoot").toString().contains("\"id\":\"material:Argyrodite\""), "renamed");
+			assertTrue(update.has("animate") && !update.get("animate").getAsBoolean(), "not animated: " + update.get("animate"));
+			send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
+					+ "{\"kind\":\"changeBounds\",\"isOperation\":true,\"newBounds\":["
+					+ "{\"elementId\":\"material:LPSCl\",\"newPosition\":{\"x\":1,\"y\":2},\"newSize\":{\"width\":50,\"height\":30}},"
+					+ "{\"elementId\":\"material:Li\",\"newPosition\":{\"x\":3,\"y\":4},\"newSize\":{\"width\":50,\"height\":30}}]}}}");
+			Path sidecar = org.cellwright.diagram.LayoutSidecar.of(file);
+			for (int i = 0; i < 300 && !java.nio.file.Files.exists(sidecar); i++) Thread.sleep(100);
+			assertEquals(java.util.Set.of("material:Li"), org.cellwright.diagram.LayoutSidecar.read(file).keySet());
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
 	/** The client's answer to requestBounds (nothing measured: the server keeps its own sizes). */
 	static void computedBounds(WebSocket ws, int revision) throws Exception {
 		send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
