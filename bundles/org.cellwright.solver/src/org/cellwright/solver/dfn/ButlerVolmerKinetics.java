@@ -24,6 +24,17 @@ public record ButlerVolmerKinetics(ExchangeCurrentLaw exchangeCurrent, double an
         return i0 * (Math.exp(anodicTransferCoefficient * f * overpotential) - Math.exp(-cathodicTransferCoefficient * f * overpotential));
     }
 
+    /** dj/d eta = i0 F/(R T) [alpha_a exp(alpha_a F eta / R T) + alpha_c exp(-alpha_c F eta / R T)] [A/(m2 V)]. */
+    public double slope(double i0, double overpotential, double temperature) {
+        double f = F / (R * temperature);
+        if (anodicTransferCoefficient == 0.5 && cathodicTransferCoefficient == 0.5) {
+            double e = Math.exp(0.5 * f * overpotential);
+            return i0 * 0.5 * f * (e + 1 / e);
+        }
+        return i0 * f * (anodicTransferCoefficient * Math.exp(anodicTransferCoefficient * f * overpotential)
+                + cathodicTransferCoefficient * Math.exp(-cathodicTransferCoefficient * f * overpotential));
+    }
+
     /** asinh(x), odd, without cancellation for negative x. */
     static double asinh(double x) {
         double a = Math.abs(x);

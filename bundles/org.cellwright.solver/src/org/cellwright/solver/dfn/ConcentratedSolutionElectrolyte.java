@@ -28,8 +28,12 @@ public final class ConcentratedSolutionElectrolyte {
      * (Newman and Thomas-Alyea eq. 12.23 with d mu = RT (1 + dln f/dln c) dln c, binary 1:1 salt).
      */
     public double diffusionalConductivity(double c, double temperature, double efficiency) {
-        double tp = e.transferenceNumber().at(c, temperature);
-        return conductivity(c, temperature, efficiency) * 2 * (1 - tp) * e.thermodynamicFactor().at(c, temperature) * R * temperature / F;
+        return diffusionalConductivity(conductivity(c, temperature, efficiency), e.transferenceNumber().at(c, temperature), c, temperature);
+    }
+
+    /** kappa_D as above from the effective conductivity and t+ already evaluated at (c, T) (the residual's cells). */
+    public double diffusionalConductivity(double effectiveConductivity, double transferenceNumber, double c, double temperature) {
+        return effectiveConductivity * 2 * (1 - transferenceNumber) * e.thermodynamicFactor().at(c, temperature) * R * temperature / F;
     }
 
     /** Effective salt diffusivity tau D(c, T) [m2/s]. */

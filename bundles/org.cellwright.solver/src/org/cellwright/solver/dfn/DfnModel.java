@@ -380,6 +380,56 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return true;
     }
 
+    /**
+     * The Butler-Volmer rows' df/dy analytically (the entries that change fastest from step to step, with the
+     * overpotential): for each block b ({@link #blocks}: x-cell g, population k) the row of its anchor j_k,
+     * f = j_k - j_BV(i0(c_e, c_s), eta), c_s = c_last - (j_k / F) (R - r_last) / D(c_last) ({@link #surfaceConcentration}),
+     * eta = phi_s - phi_e - U(c_s / c_max) ({@link ParticlePopulation#surfaceOcp}): into core[b (reach + 1) + r] the
+     * derivative by unknown anchor(b) - reach + r (r = 0 .. reach, reach = {@link #anchorRowReach}; 0 for the unknowns
+     * the row does not see), into last[b] the derivative by the block's last shell c_last. The chain rule through c_s
+     * and i0 with the materials' own derivatives (OpenCircuitPotential.slope with the stoichiometry barrier's,
+     * ExchangeCurrentLaw's slopes, ButlerVolmerKinetics.slope; dD/dc by a central difference where D depends on c).
+     * Returns true (the entries are complete).
+     */
+    public boolean anchorRows(double t, double[] y, double[] core, double[] last) {
+        int reach = anchorRowReach(), width = reach + 1;
+        double temp = temperature, iApp = current(t, y);
+        for (int b = 0; b < blockCell.length; b++) {
+            int g = blockCell[b], k = blockPopulation[b], d = mesh.domainOf(g), s = start[g];
+            ParticlePopulation e = populations[d][k];
+            FickianParticle particle = e.particle();
+            double cMax = particle.maximumConcentration(), gap = particleMesh[d][k].surfaceGap();
+            double ce = y[s + CE], j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
+            double diff = particle.diffusivity(cLast, temp);
+            double dDiff = particle.diffusivity().independentOfConcentration() ? 0 : diffusivitySlope(particle, cLast, temp);
+            double cSurf = cLast - j / F * gap / diff;
+            double dSurfdLast = 1 + j / F * gap * dDiff / (diff * diff), dSurfdJ = -gap / (F * diff);
+            ButlerVolmerKinetics kin = e.kinetics();
+            ExchangeCurrentLaw law = kin.exchangeCurrent();
+            double i0 = law.at(ce, cSurf, cMax, temp);
+            double reaction = d == 0 ? iApp : -iApp;
+            double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, reaction);
+            double perI0 = kin.current(1, eta, temp), dEta = kin.slope(i0, eta, temp);
+            // f = j - i0 g(eta): by c_s through i0 and through U in eta
+            double dSurf = -perI0 * law.solidSlope(ce, cSurf, cMax, temp) + dEta * e.surfaceOcpSlope(cSurf / cMax, temp, reaction) / cMax;
+            int base = b * width, first = s + J + k - reach;
+            java.util.Arrays.fill(core, base, base + width, 0);
+            core[base + s + CE - first] = -perI0 * law.electrolyteSlope(ce, cSurf, cMax, temp);
+            core[base + s + PHIE - first] = dEta;
+            core[base + s + PHIS - first] = -dEta;
+            core[base + reach] = 1 + dSurf * dSurfdJ;
+            last[b] = dSurf * dSurfdLast;
+        }
+        return true;
+    }
+
+    /** dD/dc of a particle's diffusivity at c [m2/s per mol/m3]: a central difference, step 1e-6 c_max, one-sided at the ends. */
+    private static double diffusivitySlope(FickianParticle particle, double c, double temp) {
+        double cMax = particle.maximumConcentration(), h = 1e-6 * cMax;
+        double a = c - h < 0 ? c : c - h, b = c + h > cMax ? c : c + h;
+        return (particle.diffusivity(b, temp) - particle.diffusivity(a, temp)) / (b - a);
+    }
+
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
     public void setTemperature(double kelvin) { temperature = kelvin; }
 
@@ -489,9 +539,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         for (int g = 0; g < nx; g++) { // cell properties, each evaluated once per cell
             double c = y[start[g] + CE];
             kappaCell[g] = electrolyte.conductivity(c, temp, efficiency[g]);
-            kappaDCell[g] = electrolyte.diffusionalConductivity(c, temp, efficiency[g]);
-            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
             transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
+            kappaDCell[g] = electrolyte.diffusionalConductivity(kappaCell[g], transferenceCell[g], c, temp);
+            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
             logCell[g] = Math.log(c);
         }
         for (int g = 0; g < nx - 1; g++) {

@@ -29,6 +29,14 @@ public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, State
         return u + (temperature - referenceTemperature) * entropicChange.at(stoichiometry, temperature);
     }
 
+    /** dU/dx: the reference branch's slope, plus (T - T_ref) d(dU/dT)/dx (by a central difference) away from T_ref. */
+    @Override
+    public double slope(double stoichiometry, double temperature, double reaction) {
+        double s = reference.slope(stoichiometry, referenceTemperature, reaction);
+        if (temperature == referenceTemperature) return s;
+        return s + (temperature - referenceTemperature) * OpenCircuitPotential.centralDifference(x -> entropicChange.at(x, temperature), stoichiometry);
+    }
+
     @Override
     public double entropicChange(double stoichiometry, double temperature) {
         return entropicChange.at(stoichiometry, temperature);

@@ -18,8 +18,23 @@ public record ExchangeCurrentDensity(double rateConstant, double electrolyteExpo
     @Override
     public double at(double ce, double cs, double cMax, double temperature) {
         double ceP = Math.max(ce, 0), csP = Math.min(Math.max(cs, 0), cMax);
-        return rateConstant * Constants.arrhenius(activationEnergy, temperature, referenceTemperature)
-                * pow(ceP, electrolyteExponent) * pow(csP, solidExponent) * pow(cMax - csP, vacancyExponent);
+        double k = rateConstant * Constants.arrhenius(activationEnergy, temperature, referenceTemperature);
+        if (electrolyteExponent == 0.5 && solidExponent == 0.5 && vacancyExponent == 0.5) return k * Math.sqrt(ceP * csP * (cMax - csP)); // one root
+        return k * pow(ceP, electrolyteExponent) * pow(csP, solidExponent) * pow(cMax - csP, vacancyExponent);
+    }
+
+    /** d i0/d c_e = a i0 / c_e (0 where c_e is clipped at 0). */
+    @Override
+    public double electrolyteSlope(double ce, double cs, double cMax, double temperature) {
+        if (!(ce > 0) || electrolyteExponent == 0) return 0;
+        return electrolyteExponent * at(ce, cs, cMax, temperature) / ce;
+    }
+
+    /** d i0/d c_s = i0 (b / c_s - c / (c_max - c_s)) inside (0, c_max), 0 where c_s is clipped. */
+    @Override
+    public double solidSlope(double ce, double cs, double cMax, double temperature) {
+        if (!(cs > 0 && cs < cMax)) return 0;
+        return at(ce, cs, cMax, temperature) * (solidExponent / cs - vacancyExponent / (cMax - cs));
     }
 
     private static double pow(double x, double a) {

@@ -8,4 +8,19 @@ package org.cellwright.solver.dfn;
 @FunctionalInterface
 public interface ExchangeCurrentLaw {
     double at(double ce, double cs, double cMax, double temperature);
+
+    /** d i0/d c_e [A/m2 per mol/m3]: a central difference (step 1e-6 c_e) unless the law gives it analytically. */
+    default double electrolyteSlope(double ce, double cs, double cMax, double temperature) {
+        double h = 1e-6 * Math.max(Math.abs(ce), 1e-3);
+        return (at(ce + h, cs, cMax, temperature) - at(ce - h, cs, cMax, temperature)) / (2 * h);
+    }
+
+    /**
+     * d i0/d c_s [A/m2 per mol/m3]: a central difference (step 1e-6 c_max, one-sided where it would leave [0, c_max])
+     * unless the law gives it analytically.
+     */
+    default double solidSlope(double ce, double cs, double cMax, double temperature) {
+        double h = 1e-6 * cMax, a = cs - h < 0 ? cs : cs - h, b = cs + h > cMax ? cs : cs + h;
+        return (at(ce, b, cMax, temperature) - at(ce, a, cMax, temperature)) / (b - a);
+    }
 }

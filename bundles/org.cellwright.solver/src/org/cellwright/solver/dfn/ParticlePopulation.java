@@ -25,6 +25,11 @@ public record ParticlePopulation(String name, double activeFraction, FickianPart
         return StoichiometryBarrier.ocp(ocp, x, temperature, reaction);
     }
 
+    /** d/dx of {@link #surfaceOcp} [V] (StoichiometryBarrier.ocpSlope). */
+    public double surfaceOcpSlope(double x, double temperature, double reaction) {
+        return StoichiometryBarrier.ocpSlope(ocp, x, temperature, reaction);
+    }
+
     /** Lithium capacity between stoichiometries 0 and 1 per electrode area of an electrode of this thickness [C/m2]. */
     public double capacityPerArea(double thickness) {
         return activeFraction * thickness * particle.maximumConcentration() * org.cellwright.solver.physics.Constants.F;

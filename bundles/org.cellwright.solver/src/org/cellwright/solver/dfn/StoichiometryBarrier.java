@@ -28,6 +28,12 @@ public final class StoichiometryBarrier {
         return approachingZero(x) - approachingZero(1 - x);
     }
 
+    /** d/dx of {@link #potential}: A'(x) + A'(1 - x) [V] (0 where the barrier is taken as 0). */
+    public static double slope(double x) {
+        if (x > 0.02 && x < 0.98) return 0;
+        return approachingZeroSlope(x) + approachingZeroSlope(1 - x);
+    }
+
     /** The argument at which the fitted OCP is evaluated: x clipped to [1e-10, 1 - 1e-10]. */
     public static double clip(double x) {
         return Math.min(Math.max(x, CLIP), 1 - CLIP);
@@ -36,6 +42,21 @@ public final class StoichiometryBarrier {
     /** The OCP of a particle surface at stoichiometry x: the fitted OCP on [0, 1] plus the barrier [V]. */
     public static double ocp(OpenCircuitPotential fitted, double x, double temperature, double reaction) {
         return fitted.at(clip(x), temperature, reaction) + potential(x);
+    }
+
+    /**
+     * dU/dx of {@link #ocp}: the fitted OCP's slope where x is within the clipping range (0 beyond it, where the fit is
+     * held at its end) plus the barrier's.
+     */
+    public static double ocpSlope(OpenCircuitPotential fitted, double x, double temperature, double reaction) {
+        double inner = x > CLIP && x < 1 - CLIP ? fitted.slope(x, temperature, reaction) : 0;
+        return inner + slope(x);
+    }
+
+    /** A'(x) = -a b e^z / (1 + e^z), z = -b (x - c); -a b where A is continued linearly [V]. */
+    static double approachingZeroSlope(double x) {
+        double z = -B * (x - C);
+        return -A * B * (z > MAX_SAFE_EXP ? 1 : 1 / (1 + Math.exp(-z)));
     }
 
     /** A(x) = a ln(1 + exp(-b (x - c))), linear where ln(1 + e^z) = z [V]. */

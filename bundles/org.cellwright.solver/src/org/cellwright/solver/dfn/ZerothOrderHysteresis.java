@@ -28,6 +28,14 @@ public record ZerothOrderHysteresis(OpenCircuitPotential lithiation, OpenCircuit
         return at(stoichiometry, temperature);
     }
 
+    /** dU/dx of the branch taken in this reaction direction (the mean of the branches' slopes with no net reaction). */
+    @Override
+    public double slope(double stoichiometry, double temperature, double reaction) {
+        if (reaction > 0) return delithiation.slope(stoichiometry, temperature, reaction);
+        if (reaction < 0) return lithiation.slope(stoichiometry, temperature, reaction);
+        return 0.5 * (lithiation.slope(stoichiometry, temperature, 0) + delithiation.slope(stoichiometry, temperature, 0));
+    }
+
     /** The hysteresis gap U_delith - U_lith at this stoichiometry [V] (positive for graphite and silicon). */
     public double gap(double stoichiometry, double temperature) {
         return delithiation.at(stoichiometry, temperature) - lithiation.at(stoichiometry, temperature);

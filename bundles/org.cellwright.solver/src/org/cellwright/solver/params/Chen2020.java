@@ -9,6 +9,7 @@ import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.OhmicSolidPhase;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PorousSeparator;
 import org.cellwright.solver.dfn.StateFunction;
 
@@ -38,10 +39,28 @@ public final class Chen2020 {
                 - 0.04478 * Math.tanh(14.9159 * (x - 0.2769)) - 0.0205 * Math.tanh(30.4444 * (x - 0.6103));
     }
 
+    /** d/dx of {@link #graphiteOcp} [V] (d tanh(u)/du = 1 - tanh(u)^2). */
+    public static double graphiteOcpSlope(double x) {
+        return -39.3631 * 1.9793 * Math.exp(-39.3631 * x) - 0.0909 * 29.8538 * sech2(29.8538 * (x - 0.1234))
+                - 0.04478 * 14.9159 * sech2(14.9159 * (x - 0.2769)) - 0.0205 * 30.4444 * sech2(30.4444 * (x - 0.6103));
+    }
+
     /** NMC811 OCP, y = c_s/c_max ([C]:100-106). */
     public static double nmcOcp(double y) {
         return -0.8090 * y + 4.4875 - 0.0428 * Math.tanh(18.5138 * (y - 0.5542))
                 - 17.7326 * Math.tanh(15.7890 * (y - 0.3117)) + 17.5842 * Math.tanh(15.9308 * (y - 0.3120));
+    }
+
+    /** d/dy of {@link #nmcOcp} [V]. */
+    public static double nmcOcpSlope(double y) {
+        return -0.8090 - 0.0428 * 18.5138 * sech2(18.5138 * (y - 0.5542))
+                - 17.7326 * 15.7890 * sech2(15.7890 * (y - 0.3117)) + 17.5842 * 15.9308 * sech2(15.9308 * (y - 0.3120));
+    }
+
+    /** sech(u)^2 = 1 - tanh(u)^2. */
+    private static double sech2(double u) {
+        double t = Math.tanh(u);
+        return 1 - t * t;
     }
 
     /**
@@ -71,7 +90,7 @@ public final class Chen2020 {
         return new IntercalationElectrode("graphite-SiOx (Chen 2020)", 85.2e-6, 0.25, 0.75, 1.5,
                 new OhmicSolidPhase(215, 0.75, 0),
                 new FickianParticle(5.86e-6, 33133, StateFunction.constant(3.3e-14)),
-                29866, (x, t) -> graphiteOcp(x),
+                29866, OpenCircuitPotential.fitted(Chen2020::graphiteOcp, Chen2020::graphiteOcpSlope),
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(6.48e-7, 35000, T_REF)));
     }
 
@@ -85,7 +104,7 @@ public final class Chen2020 {
         return new IntercalationElectrode("NMC811 (Chen 2020)", 75.6e-6, 0.335, 0.665, 1.5,
                 new OhmicSolidPhase(0.18, 0.665, 0),
                 new FickianParticle(5.22e-6, 63104, StateFunction.constant(4e-15)),
-                17038, (y, t) -> nmcOcp(y),
+                17038, OpenCircuitPotential.fitted(Chen2020::nmcOcp, Chen2020::nmcOcpSlope),
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(3.42e-6, 17800, T_REF)));
     }
 
