@@ -10,7 +10,7 @@ package org.cellwright.solver.numerics.dae;
  * The run pipeline's DFN stepper (DfnRunner); {@link VariableOrderBdf} is the variable-order (1-5) BDF that
  * DfnSimulation runs on.
  */
-public final class BdfIntegrator {
+public final class BdfIntegrator implements DaeStepper {
     /** Order of the formula used: 1 = implicit Euler throughout, 2 = BDF2 after a first Euler step. */
     private final int maxOrder;
     /**
@@ -46,39 +46,42 @@ public final class BdfIntegrator {
         yPred = new double[n];
     }
 
+    @Override
     public DaeNewton newton() { return newton; }
 
+    @Override
+    public double relativeTolerance() { return rtol; }
+
+    @Override
     public int acceptedSteps() { return accepted; }
 
+    @Override
     public int rejectedSteps() { return rejected; }
 
     /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
     public int inadmissibleSteps() { return inadmissible; }
 
+    @Override
     public double time() { return t; }
 
+    @Override
     public double[] state() { return y; }
 
+    @Override
     public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
 
     private boolean fixedStep;
 
-    /** Constant steps h without error control (for convergence-order studies); the last step lands on tEnd. */
+    @Override
     public void setFixedStep(double h) {
         fixedStep = true;
         this.h = h;
         this.maxStep = h;
     }
 
-    /**
-     * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
-     * and takes h0 as the first step size. Returns false if that fails.
-     */
-    public boolean start(double t0, double[] y0, double h0) {
-        return start(t0, t0, y0, h0);
-    }
 
-    private boolean start(double t0, double tForcing, double[] y0, double h0) {
+    @Override
+    public boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
         y = y0;
         h = h0;
@@ -87,18 +90,8 @@ public final class BdfIntegrator {
         return newton.initialise(tForcing, psi, y, rtol);
     }
 
-    /**
-     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
-     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
-     */
-    public boolean restart(double h0) {
-        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
-    }
 
-    /**
-     * Advances by one accepted step, not beyond tEnd (the step is shortened to land on it). Returns false if the step
-     * size fell below hMin without an accepted step.
-     */
+    @Override
     public boolean step(double tEnd, double hMin) {
         while (true) {
             double hTry = Math.min(Math.min(h, maxStep), tEnd - t);
@@ -213,10 +206,8 @@ public final class BdfIntegrator {
         return count == 0 ? 0 : Math.sqrt(s / count);
     }
 
-    /**
-     * The state at tq within the last accepted step [t - hPrev, t], by the interpolating polynomial through the last
-     * accepted points (quadratic after two steps: the dense output of BDF2).
-     */
+    /** The interpolating polynomial through the last accepted points (quadratic after two steps: the dense output of BDF2). */
+    @Override
     public void interpolate(double tq, double[] out) {
         double s = tq - t;
         if (history <= 1 || maxOrder == 1) {
@@ -231,10 +222,12 @@ public final class BdfIntegrator {
         for (int i = 0; i < n; i++) out[i] = l0 * yPrev2[i] + l1 * yPrev[i] + l2 * y[i];
     }
 
-    /** Start of the last accepted step. */
+    @Override
     public double previousTime() { return t - hPrev; }
 
+    @Override
     public double stepSize() { return h; }
 
+    @Override
     public void setStepSize(double h) { this.h = h; }
 }

@@ -14,7 +14,7 @@ package org.cellwright.solver.numerics.dae;
  * At the start (and after a restart) the order rises by one and the step doubles each step until the error test first
  * limits it (IDA's initial phase).
  */
-public final class VariableOrderBdf {
+public final class VariableOrderBdf implements DaeStepper {
     /** Highest order offered (BDF of order 6 and above is not zero-stable). */
     public static final int MAX_ORDER = 5;
     /**
@@ -67,10 +67,16 @@ public final class VariableOrderBdf {
         delta = new double[n];
     }
 
+    @Override
     public DaeNewton newton() { return newton; }
 
+    @Override
+    public double relativeTolerance() { return rtol; }
+
+    @Override
     public int acceptedSteps() { return accepted; }
 
+    @Override
     public int rejectedSteps() { return rejected; }
 
     /** Accepted steps taken at order k (1 .. maxOrder). */
@@ -79,32 +85,26 @@ public final class VariableOrderBdf {
     /** Order of the last accepted step (0 before the first). */
     public int order() { return kused; }
 
+    @Override
     public double time() { return t; }
 
+    @Override
     public double[] state() { return y; }
 
+    @Override
     public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
 
-
-    /**
-     * Constant steps h without error control (for convergence-order studies); the order rises by one per step up to
-     * maxOrder (or is that of {@link #startFromHistory}); the last step lands on tEnd.
-     */
+    /** The order rises by one per step up to maxOrder (or is that of {@link #startFromHistory}). */
+    @Override
     public void setFixedStep(double h) {
         fixedStep = true;
         setStepSize(h);
         this.maxStep = h;
     }
 
-    /**
-     * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
-     * and takes h0 as the first step size. Returns false if that fails.
-     */
-    public boolean start(double t0, double[] y0, double h0) {
-        return start(t0, t0, y0, h0);
-    }
 
-    private boolean start(double t0, double tForcing, double[] y0, double h0) {
+    @Override
+    public boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
         y = y0;
         System.arraycopy(y0, 0, base, 0, n);
@@ -167,13 +167,6 @@ public final class VariableOrderBdf {
         newton.jacobianStale();
     }
 
-    /**
-     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
-     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
-     */
-    public boolean restart(double h0) {
-        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
-    }
 
     /** IDA's IDASetCoeffs for step hh at order kk: psi, alpha, beta, sigma, gamma, then c = -alpha_s/h and ck; phi to phi*. */
     private void setCoefficients() {
@@ -229,10 +222,7 @@ public final class VariableOrderBdf {
         }
     }
 
-    /**
-     * Advances by one accepted step, not beyond tEnd (the step is shortened to land on it). Returns false if the step
-     * size fell below hMin without an accepted step.
-     */
+    @Override
     public boolean step(double tEnd, double hMin) {
         double hWanted = hh;
         int failures = 0;
@@ -408,10 +398,8 @@ public final class VariableOrderBdf {
         return differential == 0 ? 0 : Math.sqrt(s / differential);
     }
 
-    /**
-     * The state at tq within the last accepted step [t - h, t], by the interpolating polynomial of the last step's
-     * order through its history (IDA's IDAGetSolution).
-     */
+    /** The interpolating polynomial of the last step's order through its history (IDA's IDAGetSolution). */
+    @Override
     public void interpolate(double tq, double[] out) {
         int kord = Math.max(1, kused);
         double delt = tq - t, c = 1, gam = delt / psi[0];
@@ -424,11 +412,13 @@ public final class VariableOrderBdf {
         }
     }
 
-    /** Start of the last accepted step. */
+    @Override
     public double previousTime() { return t - hused; }
 
+    @Override
     public double stepSize() { return hh; }
 
+    @Override
     public void setStepSize(double h) {
         if (steps == 0 && hh > 0) {
             scale(phi[1], h / hh);
