@@ -60,7 +60,7 @@ public final class CutoffLanding {
     public CutoffLanding(DaeStepper stepper, Margin margin) {
         this.stepper = stepper;
         this.margin = margin;
-        before = new double[stepper.state().length];
+        before = new double[stepper.newton().mass().length];
         work = new double[before.length];
     }
 
