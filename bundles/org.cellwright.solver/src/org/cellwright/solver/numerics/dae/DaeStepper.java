@@ -2,7 +2,7 @@ package org.cellwright.solver.numerics.dae;
 
 /**
  * A one-step-at-a-time integrator of a {@link DaeSystem} M y' = f(t, y) with dense output: what a driver (DfnRunner,
- * DfnSimulation) needs of {@link VariableOrderBdf} and {@link BdfIntegrator}. The driver starts it at a consistent
+ * DfnSimulation) needs of a time stepper ({@link VariableOrderBdf}). The driver starts it at a consistent
  * state, asks for one accepted step at a time towards a target time (landing on it), reads the state, and samples the
  * last step's interpolating polynomial; {@link CutoffLanding} lands steps on an event of the state with it.
  */

@@ -40,7 +40,7 @@ public final class VariableOrderBdf implements DaeStepper {
     private double t, hh, hused, cj, ck;
     private int kk, kused, ns, phase, steps;
     private double[] y;
-    private int accepted, rejected;
+    private int accepted, rejected, inadmissible;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
     private boolean fixedStep;
@@ -78,6 +78,9 @@ public final class VariableOrderBdf implements DaeStepper {
 
     @Override
     public int rejectedSteps() { return rejected; }
+
+    /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
+    public int inadmissibleSteps() { return inadmissible; }
 
     /** Accepted steps taken at order k (1 .. maxOrder). */
     public int stepsAtOrder(int k) { return stepsAtOrder[k]; }
@@ -252,8 +255,10 @@ public final class VariableOrderBdf implements DaeStepper {
             // a state the system refuses (DaeSystem.admissible) is rejected like a failed Newton solve and retried at a
             // quarter of the step: the steps shrink towards a limit of the physics (a singular point) instead of
             // stepping over it onto a branch that is no solution
-            if (!correct(tNew, wts) || !sys.admissible(tNew, y, yNew)) {
+            boolean converged = correct(tNew, wts);
+            if (!converged || !sys.admissible(tNew, y, yNew)) {
                 rejected++;
+                if (converged) inadmissible++;
                 newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 restore();
                 shrink(0.25);
