@@ -63,6 +63,24 @@ class VariableOrderBdfTest {
     }
 
     @Test
+    void aShortLandingStepBoundsTheNextStepsRatio() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-6);
+        bdf.start(0, new double[] {1, 1}, 1e-3);
+        while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-12));
+        double wanted = bdf.stepSize();
+        assertTrue(wanted > 0.05, "steps of " + wanted + " by then");
+        double t = bdf.time();
+        assertTrue(bdf.step(t + 1e-4, 1e-12)); // a breakpoint 1e-4 ahead
+        assertEquals(t + 1e-4, bdf.time(), 0, "landed");
+        assertEquals(2e-4, bdf.stepSize(), 1e-12, "the next step at most twice the landing step, not the " + wanted + " wanted before it");
+        assertTrue(bdf.step(3, 1e-12));
+        assertTrue(bdf.time() - (t + 1e-4) <= 2e-4 * (1 + 1e-12), "taken so");
+        while (bdf.time() < 3) assertTrue(bdf.step(3, 1e-12));
+        assertEquals(Math.exp(-3), bdf.state()[0], 1e-5, "and back to its steps on the solution");
+        assertTrue(bdf.stepSize() > 0.05, "the steps grew again: " + bdf.stepSize());
+    }
+
+    @Test
     void denseOutputInterpolatesWithinTheLastStep() {
         VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), 2, 1e-8);
         bdf.start(0, new double[] {1, 1}, 1e-3);

@@ -24,7 +24,9 @@ public final class VariableOrderBdf implements DaeStepper {
      * Marquis cell leaves its branch at a current peak (DriveCycleTest), so 0.1. The particles' lithium does not depend
      * on it: the bordered solve keeps their rows exact at every iterate.
      */
-    private static final double NEWTON_TOL = 0.1;
+    static final double NEWTON_TOL = 0.1;
+    /** Largest ratio of a step to the one before it after a landing step (IDA's largest growth of a step, 2). */
+    static final double MAX_RATIO = 2;
     private final int maxOrder;
     private final DaeSystem sys;
     private final DaeNewton newton;
@@ -363,8 +365,10 @@ public final class VariableOrderBdf implements DaeStepper {
                 if (rr >= 2) hNext = 2 * hh;
                 else if (rr <= 1) hNext = hh * Math.max(0.5, Math.min(0.9, rr));
             }
-            // a step shortened to land on tEnd does not shrink the next one below the size wanted before it
-            if (landing) hNext = Math.min(hWanted, hNext / hh * hWanted);
+            // a step shortened to land on tEnd does not shrink the next one below the size wanted before it, but the next
+            // grows by at most MAX_RATIO over it (a landing step of 4e-4 s after steps of 0.4 s would leave a ratio of 1000,
+            // far beyond variable-step BDF2's zero-stability bound 1 + sqrt 2, Grigorieff 1983)
+            if (landing) hNext = Math.min(Math.min(hWanted, hNext / hh * hWanted), MAX_RATIO * hh);
         }
         hh = Math.min(hNext, maxStep);
         // keep the correction for the order-raise estimate, then update the divided differences to the new point
