@@ -132,22 +132,23 @@ public final class DaeNewton {
 
     /**
      * Solves the algebraic unknowns of y in place for its differential ones at t (as {@link #initialise}), first with
-     * the df/dy at hand (a step's, close by: no Jacobian evaluation), then with a fresh one; to a tighter bound than the
-     * initial values' (1e-2 of rtol's weights), since what is read from it (a sample's voltage, V I - P) is an output.
+     * the df/dy at hand (a step's, close by: no Jacobian evaluation), then with a fresh one, to {@link #SAMPLE_TOL}.
      * False if both fail (y then holds the last iterate). The next step refactorises its matrix.
      */
     public boolean solveAlgebraic(double t, double[] y, double rtol) {
         if (held == null) held = new double[n];
         System.arraycopy(y, 0, held, 0, n);
-        if (jacobians > 0 && solve(t, 0, held, y, weights(y, rtol), 1e-5, 20)) return true;
+        if (jacobians > 0 && solve(t, 0, held, y, weights(y, rtol), SAMPLE_TOL, 20)) return true;
         System.arraycopy(held, 0, y, 0, n);
         refreshJacobian(t, y);
-        boolean ok = solve(t, 0, held, y, weights(y, rtol), 1e-5, 30);
+        boolean ok = solve(t, 0, held, y, weights(y, rtol), SAMPLE_TOL, 30);
         jacobianStale();
         return ok;
     }
 
     private double[] held;
+    /** Newton's bound on a sample's update (weighted as the steps'): the sample is an output, read to 1e-3 of rtol. */
+    static final double SAMPLE_TOL = 1e-3;
 
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
