@@ -34,7 +34,8 @@ import org.cellwright.solver.numerics.dae.DaeStepper;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
- * Runs a protocol on a DFN cell ({@link DfnModel} with the variable-step BDF of {@code numerics.dae}) and streams
+ * Runs a protocol on a DFN cell ({@link DfnModel} with the variable-order BDF {@link VariableOrderBdf}, driven through
+ * {@link DaeStepper}; samples between step ends are solved states, {@link DaeStepper#solvedAt}) and streams
  * the results into a {@link ResultSink}, as {@link Simulation} does for solid-state cells, so that the one run writer
  * writes timeseries.csv, cycles.csv and summary.json of both alike.
  *
