@@ -20,7 +20,6 @@ import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
-import org.cellwright.solver.dfn.CutoffLanding;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DriveCycle;
@@ -29,10 +28,13 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.CutoffLanding;
+import org.cellwright.solver.numerics.dae.DaeStepper;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
- * Runs a protocol on a DFN cell ({@link DfnModel} with the variable-step BDF of {@code numerics.dae}) and streams
+ * Runs a protocol on a DFN cell ({@link DfnModel} with the variable-order BDF {@link VariableOrderBdf}, driven through
+ * {@link DaeStepper}; samples between step ends are solved states, {@link DaeStepper#solvedAt}) and streams
  * the results into a {@link ResultSink}, as {@link Simulation} does for solid-state cells, so that the one run writer
  * writes timeseries.csv, cycles.csv and summary.json of both alike.
  *
@@ -85,7 +87,7 @@ public final class DfnRunner {
 		/** Whether the current is an unknown of the state (a protocol with constant-power steps: DfnModel.controlled). */
 		final boolean controlled;
 		final CellModel model;
-		final BdfIntegrator bdf;
+		final DaeStepper bdf;
 		final double nominalDensity;
 		/** The lumped thermal model (null: isothermal); 'set temperature' sets the surroundings' temperature too. */
 		LumpedThermal thermal;
@@ -104,7 +106,8 @@ public final class DfnRunner {
 			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower || x instanceof StepSpec.ConstantVoltage
 					|| x instanceof StepSpec.Follow f && f.power());
 			model = CellModel.of(in.cell(), in.mesh(), controlled, current, power); // a DfnModel, or a SingleParticleModel
-			bdf = new BdfIntegrator(model, 2, in.relativeTolerance());
+			bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, in.relativeTolerance());
+			if (controlled) bdf.newton().controlled();
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();
 			y = new double[model.size()];
@@ -349,19 +352,20 @@ public final class DfnRunner {
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
-			CutoffLanding landing = null; // a voltage cut-off crossed by a step: landed on by shorter steps
+			// a voltage cut-off crossed by a step: landed on by shorter steps
+			CutoffLanding landing = new CutoffLanding(bdf, (t, s) -> margin(voltageCutoffs, t, s));
+			CutoffLanding.End ends = (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
 				// landing: on its target, and on the output times before it (solved states, where the voltage is steep)
-				if (landing != null) target = Math.min(target, landing.next());
-				if (landing != null && in.outputInterval() > 0 && nextOutput > bdf.time()) target = Math.min(target, nextOutput);
+				target = landing.aim(target, in.outputInterval() > 0 ? nextOutput : Double.NaN);
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
 				if (!stepped && breaks != null && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
-					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the BDF2
-					// history's prediction where Newton does not converge: start afresh (order 1) from the last accepted state
+					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the history's
+					// prediction where Newton does not converge: start afresh (order 1) from the last accepted state
 					restarts++;
 					continue;
 				}
@@ -377,31 +381,21 @@ public final class DfnRunner {
 					return RunStatus.NOT_CONVERGED;
 				}
 				moved = true;
+				CutoffLanding.Outcome outcome = landing.stepped();
+				if (outcome == CutoffLanding.Outcome.RETRY) continue;
 				double ta = bdf.previousTime(), tb = bdf.time();
-				StepEnd end = reached(voltageCutoffs, limit, tb, bdf.state());
-				double margin = margin(voltageCutoffs, tb, bdf.state());
-				boolean atCutoff = end == StepEnd.VOLTAGE_CUTOFF && margin >= -CutoffLanding.TOLERANCE
-						|| end == null && landing != null && tb == landing.next() && margin <= CutoffLanding.TOLERANCE;
-				if (end == StepEnd.VOLTAGE_CUTOFF && !atCutoff) {
-					// crossed by more than the tolerance: back to the step's start, and aim at the crossing (first where the
-					// dense output puts it, then by regula falsi on the voltages of the states solved on both sides)
-					if (landing == null) landing = new CutoffLanding(tBefore, margin(voltageCutoffs, tBefore, before), tb, margin,
-							crossingOnDenseOutput(voltageCutoffs, limit, ta, tb));
-					else landing.crossed(tb, margin);
-					// (the integrator's first step after a start has no error estimate: an eighth of the way, then its control)
-					if (!landing.exhausted() && bdf.start(tBefore, before, (landing.next() - tBefore) / 8)) continue;
-					landing = null; // no further in time than this: the crossing by the dense output, as before
-				} else if (atCutoff) end = null;
-				else if (end == null && landing != null && tb == landing.next()) landing.above(tb, margin);
+				boolean atCutoff = outcome == CutoffLanding.Outcome.LANDED;
+				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? StepEnd.VOLTAGE_CUTOFF : reached(voltageCutoffs, limit, tb, bdf.state());
+				if (end == StepEnd.VOLTAGE_CUTOFF && DfnSimulation.foilExhausted(model, tb, bdf.state())) end = StepEnd.LITHIUM_EXHAUSTED;
 				if (end == null) heat(ta, tb, bdf.state());
 				double ib = currentOf(tb, bdf.state());
 				if (end != null) {
 					double[] yb = bdf.state().clone();
-					double lo = crossingOnDenseOutput(voltageCutoffs, limit, ta, tb);
-					bdf.interpolate(lo, y);
+					double lo = landing.crossing(ends, ta, tb, true);
+					bdf.solvedAt(lo, y);
 					heat(ta, lo, y);
 					outputsBefore(lo, ta, ia, q);
-					bdf.interpolate(lo, y);
+					bdf.solvedAt(lo, y);
 					double qa = q, inA = stepIn, outA = stepOut, il = currentOf(lo, y);
 					q = stepCharge(y, qa, ia, il, lo - ta);
 					accumulate(ia, il, lo - ta, q - qa);
@@ -434,18 +428,6 @@ public final class DfnRunner {
 				}
 				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
 			}
-		}
-
-		/** The last time in [ta, tb] before the step's end on the integrator's dense output (bisection, 40 halvings). */
-		double crossingOnDenseOutput(List<Cutoff> cutoffs, double limit, double ta, double tb) {
-			double lo = ta, hi = tb;
-			for (int it = 0; it < 40; it++) {
-				double mid = 0.5 * (lo + hi);
-				bdf.interpolate(mid, y);
-				if (reached(cutoffs, limit, mid, y) != null) hi = mid;
-				else lo = mid;
-			}
-			return lo;
 		}
 
 		/** The distance of state y at t from the nearest voltage cut-off [V]: positive before it, negative past it (+inf: none). */
@@ -514,7 +496,7 @@ public final class DfnRunner {
 		void outputsBefore(double t, double ta, double ia, double qa) {
 			if (in.outputInterval() <= 0) return;
 			while (nextOutput < t) {
-				bdf.interpolate(nextOutput, y);
+				bdf.solvedAt(nextOutput, y);
 				double i = currentOf(nextOutput, y);
 				emitCharge(nextOutput, y, i, stepCharge(y, qa, ia, i, nextOutput - ta));
 				nextOutput += in.outputInterval();

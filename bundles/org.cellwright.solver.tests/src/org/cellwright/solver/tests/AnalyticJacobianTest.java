@@ -20,7 +20,7 @@ import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.StoichiometryBarrier;
 import org.cellwright.solver.dfn.ZerothOrderHysteresis;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
@@ -110,9 +110,9 @@ class AnalyticJacobianTest {
             }
     }
 
-    /** A state after t seconds at current i, from the BDF2 stepper at a tight tolerance. */
+    /** A state after t seconds at current i, from the variable-order stepper at a tight tolerance. */
     private static double[] stateAt(DfnModel model, double t) {
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-6);
         assertTrue(bdf.start(0, model.initialState(), 1e-3));
         while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9));
         return bdf.state().clone();

@@ -19,7 +19,7 @@ import org.cellwright.solver.dfn.FickianParticle;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.ParticlePopulation;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class BlendedElectrodeTest {
         assertTrue(DfnInputCheck.problems(cell).isEmpty(), DfnInputCheck.problems(cell).toString());
         DfnModel model = new DfnModel(cell, new DfnMesh(6, 3, 6, 6), t -> t <= 600 ? 48 : -24);
         // implicit Euler: the particle balance M (y1 - y0) / h = f(y1) makes content changes exactly h R_k(y1) / F
-        BdfIntegrator bdf = new BdfIntegrator(model, 1, 1e-5);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 1, 1e-5);
         double[] y0 = model.initialState();
         double[] before = {model.lithiumInSolid(y0, 2, 0), model.lithiumInSolid(y0, 2, 1)};
         double negative0 = model.lithiumInSolid(y0, 0);
@@ -137,7 +137,7 @@ class BlendedElectrodeTest {
         DfnCell cell = new DfnCell(m.negative(), m.separator(), m.positive().withPopulations(List.of(low, high)), m.electrolyte(), 1000, t);
         double rate = 0.1 * Marquis2019.ONE_C;
         DfnModel discharge = new DfnModel(cell, new DfnMesh(5, 3, 5, 6), CurrentProfile.constant(rate));
-        BdfIntegrator bdf = new BdfIntegrator(discharge, 2, 1e-5);
+        VariableOrderBdf bdf = new VariableOrderBdf(discharge, 2, 1e-5);
         assertTrue(bdf.start(0, discharge.initialState(), 1e-3), "consistent start");
         double[] y = bdf.state();
         while (discharge.meanStoichiometry(y, 2, 1) < 0.9) {
@@ -155,7 +155,7 @@ class BlendedElectrodeTest {
         double turn = bdf.time();
         double xLow = discharge.meanStoichiometry(y, 2, 0), xHigh = discharge.meanStoichiometry(y, 2, 1);
         DfnModel cycle = new DfnModel(cell, new DfnMesh(5, 3, 5, 6), tt -> tt <= turn ? rate : -rate);
-        BdfIntegrator again = new BdfIntegrator(cycle, 2, 1e-5);
+        VariableOrderBdf again = new VariableOrderBdf(cycle, 2, 1e-5);
         assertTrue(again.start(0, cycle.initialState(), 1e-3));
         while (again.time() < turn) assertTrue(again.step(turn, 1e-9), "c " + again.time());
         assertTrue(again.restart(1e-3), "restart");

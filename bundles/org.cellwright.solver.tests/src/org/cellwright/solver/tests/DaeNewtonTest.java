@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeNewton;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
@@ -21,7 +20,7 @@ class DaeNewtonTest {
 
     /** The state after t seconds of 1C discharge. */
     private static double[] stateAt(DfnModel model, double t) {
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-5);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-5);
         assertTrue(bdf.start(0, model.initialState(), 1e-3));
         while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9));
         return bdf.state().clone();

@@ -19,7 +19,7 @@ import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.LiquidElectrolyte;
 import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.numerics.dae.BorderedIterationMatrix;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -108,7 +108,7 @@ class DfnPhysicsTest {
         DfnCell cell = Marquis2019.cell();
         CurrentProfile current = t -> t <= 600 ? 48 : -24; // 2C discharge, then 1C charge (steps land on 600 s)
         DfnModel model = new DfnModel(cell, new DfnMesh(8, 4, 8, 8), current);
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-5);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-5);
         double[] y0 = model.initialState();
         double negative0 = model.lithiumInSolid(y0, 0), positive0 = model.lithiumInSolid(y0, 2), salt0 = model.saltInElectrolyte(y0);
         assertTrue(bdf.start(0, y0, 1e-3));
@@ -142,7 +142,7 @@ class DfnPhysicsTest {
             @Override public int upperBandwidth() { return model.size() - 1; }
             @Override public double absoluteTolerance(int i) { return model.absoluteTolerance(i); }
         };
-        BdfIntegrator bdf = new BdfIntegrator(banded, 2, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(banded, 2, 1e-6);
         assertTrue(bdf.start(0, model.initialState(), 1e-3));
         double[] y = new double[model.size()];
         while (bdf.time() < 300) assertTrue(bdf.step(300, 1e-9));

@@ -9,7 +9,7 @@ import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.StateFunction;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.numerics.dae.BorderedIterationMatrix;
 import org.cellwright.solver.numerics.fv.SphericalMesh;
 import org.cellwright.solver.params.Chen2020;
@@ -20,7 +20,7 @@ class DfnSpeedTest {
 
     /** A state of the Chen 2020 cell after t seconds of 1C discharge. */
     private static double[] stateAt(DfnModel model, double t) {
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-5);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-5);
         assertTrue(bdf.start(0, model.initialState(), 1e-3));
         while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9));
         return bdf.state().clone();

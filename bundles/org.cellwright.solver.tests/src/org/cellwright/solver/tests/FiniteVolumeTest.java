@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.numerics.dae.DaeSystem;
 import org.cellwright.solver.numerics.fv.CompositeMesh;
 import org.cellwright.solver.numerics.fv.FaceConductance;
@@ -62,7 +62,7 @@ class FiniteVolumeTest {
         double[] u = new double[mesh.cells()];
         for (int i = 0; i < u.length; i++) u[i] = 1000 + 100 * Math.sin(3e4 * mesh.centre(i));
         double before = content(mesh, u);
-        BdfIntegrator bdf = new BdfIntegrator(sys, 2, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(sys, 2, 1e-6);
         assertTrue(bdf.start(0, u, 1e-3));
         while (bdf.time() < 50) assertTrue(bdf.step(50, 1e-12));
         assertEquals(before + flux * 50, content(mesh, bdf.state()), 1e-10 * before, "what entered stays inside");
@@ -91,7 +91,7 @@ class FiniteVolumeTest {
         SlabDiffusion sys = new SlabDiffusion(mesh, new double[] {d}, 0);
         double[] u = new double[n];
         for (int i = 0; i < n; i++) u[i] = cellAverageCos(mesh, i, length);
-        BdfIntegrator bdf = new BdfIntegrator(sys, 2, 1e-10);
+        VariableOrderBdf bdf = new VariableOrderBdf(sys, 2, 1e-10);
         bdf.start(0, u, 1e-4);
         while (bdf.time() < tEnd) bdf.step(tEnd, 1e-14);
         double decay = Math.exp(-d * Math.PI * Math.PI * tEnd / (length * length)), err = 0;
@@ -137,7 +137,7 @@ class FiniteVolumeTest {
         SphereDiffusion sys = new SphereDiffusion(mesh, 1e-14, flux);
         double[] c = new double[15];
         java.util.Arrays.fill(c, 20000);
-        BdfIntegrator bdf = new BdfIntegrator(sys, 2, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(sys, 2, 1e-6);
         bdf.start(0, c, 1e-2);
         while (bdf.time() < tEnd) assertTrue(bdf.step(tEnd, 1e-12));
         double lost = 3 * flux * tEnd / mesh.radius(); // mol/m3: surface 4 pi R^2 over volume 4/3 pi R^3
@@ -151,7 +151,7 @@ class FiniteVolumeTest {
         SphericalMesh mesh = new SphericalMesh(radius, n);
         double[] c = new double[n];
         for (int k = 0; k < n; k++) c[k] = mode(mu * mesh.centre(k) / radius);
-        BdfIntegrator bdf = new BdfIntegrator(new SphereDiffusion(mesh, d, 0), 2, 1e-10);
+        VariableOrderBdf bdf = new VariableOrderBdf(new SphereDiffusion(mesh, d, 0), 2, 1e-10);
         bdf.start(0, c, 1e-3);
         while (bdf.time() < tEnd) bdf.step(tEnd, 1e-12);
         double decay = Math.exp(-mu * mu * d * tEnd / (radius * radius)), err = 0;

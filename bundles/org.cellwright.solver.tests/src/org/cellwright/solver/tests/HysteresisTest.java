@@ -11,7 +11,7 @@ import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.ZerothOrderHysteresis;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class HysteresisTest {
         double i = Marquis2019.ONE_C, tSwitch = 900;
         CurrentProfile profile = t -> t <= tSwitch ? i : -i; // discharge, then charge
         DfnModel a = new DfnModel(plain, mesh, profile), b = new DfnModel(hyst, mesh, profile);
-        BdfIntegrator ia = new BdfIntegrator(a, 2, 1e-7), ib = new BdfIntegrator(b, 2, 1e-7);
+        VariableOrderBdf ia = new VariableOrderBdf(a, 2, 1e-7), ib = new VariableOrderBdf(b, 2, 1e-7);
         assertTrue(ia.start(0, a.initialState(), 1e-3) && ib.start(0, b.initialState(), 1e-3));
         double[] ya = new double[a.size()], yb = new double[b.size()];
         for (double t : new double[] { 300, 900 }) {
@@ -69,7 +69,7 @@ class HysteresisTest {
     }
 
     /** Integrates to t (landing on it) and leaves the state there in y. */
-    static void at(BdfIntegrator bdf, double t, double[] y) {
+    static void at(VariableOrderBdf bdf, double t, double[] y) {
         while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "step at " + bdf.time());
         bdf.interpolate(t, y);
     }

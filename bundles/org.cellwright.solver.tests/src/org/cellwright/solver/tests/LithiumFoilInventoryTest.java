@@ -10,7 +10,7 @@ import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class LithiumFoilInventoryTest {
         double n0 = cell.lithiumMetal().lithium();
         for (double i : new double[] { Chen2020.ONE_C, -0.5 * Chen2020.ONE_C }) {
             DfnModel m = new DfnModel(cell, MESH, t -> i);
-            BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+            VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
             assertTrue(bdf.start(0, m.initialState(), 1e-3));
             assertEquals(n0, m.lithiumInFoil(bdf.state()), 1e-12 * n0, "at the start");
             for (double t : new double[] { 60, 600, 1800 }) {

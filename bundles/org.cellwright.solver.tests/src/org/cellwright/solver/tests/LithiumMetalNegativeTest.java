@@ -18,7 +18,7 @@ import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.dfn.StateFunction;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class LithiumMetalNegativeTest {
     void lithiumAndSaltAreConservedThroughDischargeAndCharge() {
         DfnCell cell = Chen2020.lithiumMetalHalfCell(0.2594);
         DfnModel model = new DfnModel(cell, MESH, t -> t <= 600 ? Chen2020.ONE_C : -0.5 * Chen2020.ONE_C);
-        BdfIntegrator bdf = new BdfIntegrator(model, 1, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 1, 1e-6);
         double[] y0 = model.initialState();
         double solid0 = model.lithiumInSolid(y0, 2), salt0 = model.saltInElectrolyte(y0);
         assertEquals(0, model.lithiumInSolid(y0, 0), 0, "a foil has no particles");
@@ -161,7 +161,7 @@ class LithiumMetalNegativeTest {
 
         DfnModel controlled = DfnModel.controlled(half, MESH, t -> Chen2020.ONE_C, PowerProfile.constant(150));
         DfnModel plain = new DfnModel(half, MESH, t -> Chen2020.ONE_C);
-        BdfIntegrator a = new BdfIntegrator(controlled, 2, 1e-6), b = new BdfIntegrator(plain, 2, 1e-6);
+        VariableOrderBdf a = new VariableOrderBdf(controlled, 2, 1e-6), b = new VariableOrderBdf(plain, 2, 1e-6);
         assertTrue(a.start(0, controlled.initialState(), 1e-3) && b.start(0, plain.initialState(), 1e-3));
         while (a.time() < 600) assertTrue(a.step(600, 1e-9));
         while (b.time() < 600) assertTrue(b.step(600, 1e-9));

@@ -12,7 +12,7 @@ import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.SingleParticleModel;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
@@ -47,7 +47,7 @@ class LocalHeatTest {
     /** Integrates the cell at current i and checks the identity at the given times. */
     static void checkIdentity(DfnCell cell, DfnMesh mesh, double i, double... times) {
         DfnModel m = new DfnModel(cell, mesh, t -> i);
-        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
         assertTrue(bdf.start(0, m.initialState(), 1e-3));
         for (double t : times) {
             while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "to " + t + " s");
@@ -76,7 +76,7 @@ class LocalHeatTest {
         DfnCell hysteretic = HysteresisTest.withHysteresis(Marquis2019.cell());
         checkIdentity(hysteretic, new DfnMesh(8, 4, 8, 8), Marquis2019.ONE_C, 0, 300);
         DfnModel m = new DfnModel(hysteretic, new DfnMesh(8, 4, 8, 8), t -> Marquis2019.ONE_C);
-        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
         assertTrue(bdf.start(0, m.initialState(), 1e-3));
         LocalHeat h = LocalHeat.of(m, 0, bdf.state());
         // the graphite delithiates on discharge on its upper branch, HALF_GAP above the mean: I HALF_GAP in all
@@ -89,7 +89,7 @@ class LocalHeatTest {
         DfnCell cell = Chen2020.lithiumMetalHalfCell(0.2594);
         checkIdentity(cell, new DfnMesh(1, 5, 8, 8), Chen2020.ONE_C, 0, 120, 1200);
         DfnModel m = new DfnModel(cell, new DfnMesh(1, 5, 8, 8), t -> Chen2020.ONE_C);
-        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
         assertTrue(bdf.start(0, m.initialState(), 1e-3));
         LocalHeat h = LocalHeat.of(m, 0, bdf.state());
         var foil = cell.lithiumMetal();
@@ -107,7 +107,7 @@ class LocalHeatTest {
     @Test
     void bernardisHeatIsTheLocalHeatPlusTheHeatOfMixingLessTheEnergyTheGradientsStore() {
         DfnModel m = new DfnModel(Marquis2019.cell(), new DfnMesh(8, 4, 8, 8), t -> 2 * Marquis2019.ONE_C);
-        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
         assertTrue(bdf.start(0, m.initialState(), 1e-3));
         for (double t : new double[] { 60, 600, 1500 }) {
             while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "to " + t + " s");
@@ -149,7 +149,7 @@ class LocalHeatTest {
     void aSingleParticleCellsHeatIsTheWorkNotDeliveredAgainstItsSurfaceOcps() {
         double i = 2 * Marquis2019.ONE_C;
         SingleParticleModel m = new SingleParticleModel(SingleParticleModelTest.spm(), 20, t -> i);
-        BdfIntegrator bdf = new BdfIntegrator(m, 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
         assertTrue(bdf.start(0, m.initialState(), 1e-3));
         for (double t : new double[] { 60, 600, 1200 }) {
             while (bdf.time() < t) assertTrue(bdf.step(t, 1e-9), "to " + t + " s");

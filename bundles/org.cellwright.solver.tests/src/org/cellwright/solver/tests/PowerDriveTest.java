@@ -15,7 +15,7 @@ import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.PowerProfile;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +95,7 @@ class PowerDriveTest {
         DfnMesh mesh = new DfnMesh(6, 3, 6, 6);
         DfnModel model = DfnModel.controlled(Marquis2019.cell(), mesh, t -> Marquis2019.ONE_C, PowerProfile.constant(180));
         DfnModel plain = new DfnModel(Marquis2019.cell(), mesh, t -> Marquis2019.ONE_C);
-        BdfIntegrator a = new BdfIntegrator(model, 2, 1e-6), b = new BdfIntegrator(plain, 2, 1e-6);
+        VariableOrderBdf a = new VariableOrderBdf(model, 2, 1e-6), b = new VariableOrderBdf(plain, 2, 1e-6);
         assertTrue(a.start(0, model.initialState(), 1e-3) && b.start(0, plain.initialState(), 1e-3));
         while (a.time() < 600) assertTrue(a.step(600, 1e-9));
         while (b.time() < 600) assertTrue(b.step(600, 1e-9));

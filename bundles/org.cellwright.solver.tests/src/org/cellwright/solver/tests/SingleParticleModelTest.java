@@ -11,7 +11,7 @@ import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.ParticlePopulation;
 import org.cellwright.solver.dfn.SingleParticleModel;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class SingleParticleModelTest {
         assertEquals(java.util.List.of(), DfnInputCheck.problems(cell));
         double i = Marquis2019.ONE_C / 100;
         SingleParticleModel model = new SingleParticleModel(cell, 20, t -> i);
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-7);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-7);
         assertTrue(bdf.start(0, model.initialState(), 1e-3));
         double[] y = new double[model.size()];
         double t298 = Marquis2019.T_REF;
@@ -64,7 +64,7 @@ class SingleParticleModelTest {
         double i = Marquis2019.ONE_C;
         CellModel model = CellModel.of(cell, new DfnMesh(1, 1, 1, 12), false, t -> t <= 600 ? i : -i / 2, null);
         assertTrue(model instanceof SingleParticleModel, "a single-particle cell makes a SingleParticleModel");
-        BdfIntegrator bdf = new BdfIntegrator(model, 2, 1e-6);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, 2, 1e-6);
         double[] y0 = model.initialState();
         double n0 = model.lithiumInSolid(y0, 0), p0 = model.lithiumInSolid(y0, 2);
         assertTrue(bdf.start(0, y0.clone(), 1e-3));
@@ -86,7 +86,7 @@ class SingleParticleModelTest {
         DfnCell dfn = Marquis2019.cell(), spm = spm();
         double i = Marquis2019.ONE_C;
         CellModel a = CellModel.of(dfn, new DfnMesh(10, 6, 10, 12), false, t -> i, null), b = CellModel.of(spm, new DfnMesh(1, 1, 1, 12), false, t -> i, null);
-        BdfIntegrator ia = new BdfIntegrator(a, 2, 1e-6), ib = new BdfIntegrator(b, 2, 1e-6);
+        VariableOrderBdf ia = new VariableOrderBdf(a, 2, 1e-6), ib = new VariableOrderBdf(b, 2, 1e-6);
         assertTrue(ia.start(0, a.initialState(), 1e-3) && ib.start(0, b.initialState(), 1e-3));
         double[] ya = new double[a.size()], yb = new double[b.size()];
         for (double t : new double[] { 600, 1800 }) {

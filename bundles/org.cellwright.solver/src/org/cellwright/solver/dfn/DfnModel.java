@@ -4,7 +4,7 @@ import static org.cellwright.solver.physics.Constants.F;
 
 import java.util.List;
 
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.numerics.dae.BorderedDaeSystem;
 import org.cellwright.solver.numerics.fv.CompositeMesh;
 import org.cellwright.solver.numerics.fv.FaceConductance;
@@ -341,11 +341,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /**
-     * Whether state y (a converged time step's) is on the physical branch ({@link BdfIntegrator} rejects a step whose
-     * state is not and halves it): the electrolyte's concentration positive, every particle shell within [0, c_max],
+     * Whether state y (a converged time step's) is on the physical branch ({@link VariableOrderBdf} rejects a step whose
+     * state is not and shortens it): the electrolyte's concentration positive, every particle shell within [0, c_max],
      * and in every electrode volume the kinetics holding to within a thermal voltage: j_k between the Butler-Volmer rates
      * at eta - RT/F and eta + RT/F (the law increases with eta), eta = phi_s - phi_e - U(c_surf). Newton's rate-based
-     * stopping test (BdfIntegrator.NEWTON_TOL) covers the RMS of all unknowns and the step's error test only the
+     * stopping test (VariableOrderBdf.NEWTON_TOL) covers the RMS of all unknowns and the step's error test only the
      * differential ones, so an iterate far out on the exponential could pass for converged (with df/dy taken there the
      * updates vanish while the residual does not): UDDS with its peak at 2 C of Marquis 2019 on PyBaMM's mesh, a step
      * accepted at -10 V with the positive's Butler-Volmer rows off by 1e118 A/m2 (docs/dfn.md, "Staying on the

@@ -1,5 +1,7 @@
 package org.cellwright.solver.dfn;
 
+import org.cellwright.solver.numerics.dae.CutoffLanding;
+import org.cellwright.solver.numerics.dae.DaeStepper;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
@@ -67,7 +69,8 @@ public final class DfnSimulation {
 
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
-        VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
+        DaeStepper bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
+        if (model.isPowerControlled()) bdf.newton().controlled();
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
             return out;
@@ -82,14 +85,11 @@ public final class DfnSimulation {
         }
         String reason = "end of time";
         int nextBreak = 0;
-        CutoffLanding landing = null; // a cut-off crossed by a step: landed on by shorter steps
+        // a cut-off crossed by a step: landed on by shorter steps
+        CutoffLanding landing = new CutoffLanding(bdf, (t, s) -> Double.isNaN(cutoffVoltage) ? Double.NaN : model.voltage(t, s) - cutoffVoltage);
         while (next < outputTimes.length) {
             while (nextBreak < breakpoints.length && breakpoints[nextBreak] <= bdf.time()) nextBreak++;
-            double target = nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll;
-            // landing: on its target, and on the output times before it (solved states, where the voltage is steep)
-            if (landing != null) target = Math.min(target, Math.min(landing.next(), outputTimes[next] > bdf.time() ? outputTimes[next] : target));
-            double[] before = bdf.state().clone();
-            double tBefore = bdf.time();
+            double target = landing.aim(nextBreak < breakpoints.length ? Math.min(breakpoints[nextBreak], tEndAll) : tEndAll, outputTimes[next]);
             if (!bdf.step(target, 1e-9)) {
                 reason = model.isPowerControlled() ? undeliverable(model, bdf.time()) : "step size underflow at t = " + bdf.time() + " s";
                 // the last solved state closes the record
@@ -102,31 +102,22 @@ public final class DfnSimulation {
                 reason = undeliverable(model, t1);
                 break;
             }
-            double margin = Double.isNaN(cutoffVoltage) ? Double.POSITIVE_INFINITY : model.voltage(t1, bdf.state()) - cutoffVoltage;
-            boolean atCutoff = margin < 0 ? margin >= -CutoffLanding.TOLERANCE
-                    : landing != null && t1 == landing.next() && margin <= CutoffLanding.TOLERANCE;
-            if (margin < 0 && !atCutoff) {
-                // crossed by more than the tolerance: back to the step's start, aimed at the crossing (CutoffLanding)
-                if (landing == null) landing = new CutoffLanding(tBefore, model.voltage(tBefore, before) - cutoffVoltage, t1, margin,
-                        crossing(bdf, model, cutoffVoltage, t0, t1, y));
-                else landing.crossed(t1, margin);
-                if (!landing.exhausted() && bdf.start(tBefore, before, (landing.next() - tBefore) / 8)) continue;
-                landing = null; // no further in time than this: the crossing on the dense output, below
-            } else if (landing != null && t1 == landing.next() && !atCutoff) landing.above(t1, margin);
+            CutoffLanding.Outcome step = landing.stepped();
+            if (step == CutoffLanding.Outcome.RETRY) continue;
             if (thermal != null) {
                 double q = LocalHeat.of(model, t1, bdf.state()).total();
                 model.setTemperature(thermal.advance(model.temperature(), q, t1 - t0));
             }
             boolean foilOut = foilExhausted(model, t1, bdf.state());
-            if (margin < 0 && !atCutoff || foilOut) {
-                // the crossing (or the foil's last lithium) on the interpolated state within [t0, t1]
-                double lo = crossing(bdf, model, cutoffVoltage, t0, t1, y);
+            if (step == CutoffLanding.Outcome.CROSSED || foilOut) {
+                // the crossing (or the foil's last lithium) on the dense output within [t0, t1]
+                double lo = landing.crossing((t, s) -> ended(model, t, s, cutoffVoltage), t0, t1, false);
                 while (next < outputTimes.length && outputTimes[next] < lo) {
                     bdf.interpolate(outputTimes[next], y);
                     out.add(snapshot(model, outputTimes[next], y));
                     next++;
                 }
-                bdf.interpolate(lo, y);
+                bdf.solvedAt(lo, y);
                 out.add(snapshot(model, lo, y));
                 reason = foilOut ? FOIL_EXHAUSTED : "voltage cut-off";
                 break;
@@ -139,7 +130,7 @@ public final class DfnSimulation {
                 }
                 next++;
             }
-            if (atCutoff) { // a solved state within CutoffLanding.TOLERANCE of the cut-off closes the record
+            if (step == CutoffLanding.Outcome.LANDED) { // a solved state within CutoffLanding.TOLERANCE of the cut-off closes the record
                 if (out.snapshots().isEmpty() || out.last().time() < t1) out.add(snapshot(model, t1, bdf.state()));
                 reason = "voltage cut-off";
                 break;
@@ -151,17 +142,6 @@ public final class DfnSimulation {
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
-
-    /** The last time in [t0, t1] before the interpolated state ends the run (below the cut-off, or the foil exhausted) (bisection, 40 halvings; work array y). */
-    private static double crossing(VariableOrderBdf bdf, DfnModel model, double cutoffVoltage, double t0, double t1, double[] y) {
-        double lo = t0, hi = t1;
-        for (int it = 0; it < 40; it++) {
-            double mid = 0.5 * (lo + hi);
-            bdf.interpolate(mid, y);
-            if (ended(model, mid, y, cutoffVoltage)) hi = mid; else lo = mid;
-        }
-        return lo;
-    }
 
     /** The end reason of a run whose current strips all the lithium of a lithium-metal foil negative. */
     public static final String FOIL_EXHAUSTED = "lithium-metal foil exhausted";

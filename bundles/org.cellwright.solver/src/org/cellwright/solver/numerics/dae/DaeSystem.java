@@ -21,7 +21,7 @@ public interface DaeSystem {
 
     /**
      * Whether the state y at t, reached by a converged step from yFrom, is admissible (e.g. within the model's physical
-     * bounds): {@link BdfIntegrator} rejects a step whose state is not and halves its size. Default: every state.
+     * bounds): {@link VariableOrderBdf} rejects a step whose state is not and retries it at a quarter of its size. Default: every state.
      */
     default boolean admissible(double t, double[] yFrom, double[] y) { return true; }
 }

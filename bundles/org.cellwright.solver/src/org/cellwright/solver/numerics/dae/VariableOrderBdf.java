@@ -14,7 +14,7 @@ package org.cellwright.solver.numerics.dae;
  * At the start (and after a restart) the order rises by one and the step doubles each step until the error test first
  * limits it (IDA's initial phase).
  */
-public final class VariableOrderBdf {
+public final class VariableOrderBdf implements DaeStepper {
     /** Highest order offered (BDF of order 6 and above is not zero-stable). */
     public static final int MAX_ORDER = 5;
     /**
@@ -24,7 +24,9 @@ public final class VariableOrderBdf {
      * Marquis cell leaves its branch at a current peak (DriveCycleTest), so 0.1. The particles' lithium does not depend
      * on it: the bordered solve keeps their rows exact at every iterate.
      */
-    private static final double NEWTON_TOL = 0.1;
+    static final double NEWTON_TOL = 0.1;
+    /** Largest ratio of a step to the one before it after a landing step (IDA's largest growth of a step, 2). */
+    static final double MAX_RATIO = 2;
     private final int maxOrder;
     private final DaeSystem sys;
     private final DaeNewton newton;
@@ -40,7 +42,7 @@ public final class VariableOrderBdf {
     private double t, hh, hused, cj, ck;
     private int kk, kused, ns, phase, steps;
     private double[] y;
-    private int accepted, rejected;
+    private int accepted, rejected, inadmissible;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
     private boolean fixedStep;
@@ -67,11 +69,20 @@ public final class VariableOrderBdf {
         delta = new double[n];
     }
 
+    @Override
     public DaeNewton newton() { return newton; }
 
+    @Override
+    public double relativeTolerance() { return rtol; }
+
+    @Override
     public int acceptedSteps() { return accepted; }
 
+    @Override
     public int rejectedSteps() { return rejected; }
+
+    /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
+    public int inadmissibleSteps() { return inadmissible; }
 
     /** Accepted steps taken at order k (1 .. maxOrder). */
     public int stepsAtOrder(int k) { return stepsAtOrder[k]; }
@@ -79,32 +90,26 @@ public final class VariableOrderBdf {
     /** Order of the last accepted step (0 before the first). */
     public int order() { return kused; }
 
+    @Override
     public double time() { return t; }
 
+    @Override
     public double[] state() { return y; }
 
+    @Override
     public void setMaxStep(double maxStep) { this.maxStep = maxStep; }
 
-
-    /**
-     * Constant steps h without error control (for convergence-order studies); the order rises by one per step up to
-     * maxOrder (or is that of {@link #startFromHistory}); the last step lands on tEnd.
-     */
+    /** The order rises by one per step up to maxOrder (or is that of {@link #startFromHistory}). */
+    @Override
     public void setFixedStep(double h) {
         fixedStep = true;
         setStepSize(h);
         this.maxStep = h;
     }
 
-    /**
-     * Starts at (t0, y0): solves the algebraic unknowns for the given differential ones (consistent initial values)
-     * and takes h0 as the first step size. Returns false if that fails.
-     */
-    public boolean start(double t0, double[] y0, double h0) {
-        return start(t0, t0, y0, h0);
-    }
 
-    private boolean start(double t0, double tForcing, double[] y0, double h0) {
+    @Override
+    public boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
         y = y0;
         System.arraycopy(y0, 0, base, 0, n);
@@ -167,13 +172,6 @@ public final class VariableOrderBdf {
         newton.jacobianStale();
     }
 
-    /**
-     * Restarts the history at the current point after a discontinuity of the forcing, keeping the differential
-     * unknowns: the algebraic ones are made consistent with the forcing just after t (its right limit).
-     */
-    public boolean restart(double h0) {
-        return start(t, t + 1e-9 * Math.max(1, Math.abs(t)), y, h0);
-    }
 
     /** IDA's IDASetCoeffs for step hh at order kk: psi, alpha, beta, sigma, gamma, then c = -alpha_s/h and ck; phi to phi*. */
     private void setCoefficients() {
@@ -229,10 +227,7 @@ public final class VariableOrderBdf {
         }
     }
 
-    /**
-     * Advances by one accepted step, not beyond tEnd (the step is shortened to land on it). Returns false if the step
-     * size fell below hMin without an accepted step.
-     */
+    @Override
     public boolean step(double tEnd, double hMin) {
         double hWanted = hh;
         int failures = 0;
@@ -262,8 +257,10 @@ public final class VariableOrderBdf {
             // a state the system refuses (DaeSystem.admissible) is rejected like a failed Newton solve and retried at a
             // quarter of the step: the steps shrink towards a limit of the physics (a singular point) instead of
             // stepping over it onto a branch that is no solution
-            if (!correct(tNew, wts) || !sys.admissible(tNew, y, yNew)) {
+            boolean converged = correct(tNew, wts);
+            if (!converged || !sys.admissible(tNew, y, yNew)) {
                 rejected++;
+                if (converged) inadmissible++;
                 newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 restore();
                 shrink(0.25);
@@ -368,8 +365,10 @@ public final class VariableOrderBdf {
                 if (rr >= 2) hNext = 2 * hh;
                 else if (rr <= 1) hNext = hh * Math.max(0.5, Math.min(0.9, rr));
             }
-            // a step shortened to land on tEnd does not shrink the next one below the size wanted before it
-            if (landing) hNext = Math.min(hWanted, hNext / hh * hWanted);
+            // a step shortened to land on tEnd does not shrink the next one below the size wanted before it, but the next
+            // grows by at most MAX_RATIO over it (a landing step of 4e-4 s after steps of 0.4 s would leave a ratio of 1000,
+            // far beyond variable-step BDF2's zero-stability bound 1 + sqrt 2, Grigorieff 1983)
+            if (landing) hNext = Math.min(Math.min(hWanted, hNext / hh * hWanted), MAX_RATIO * hh);
         }
         hh = Math.min(hNext, maxStep);
         // keep the correction for the order-raise estimate, then update the divided differences to the new point
@@ -408,10 +407,8 @@ public final class VariableOrderBdf {
         return differential == 0 ? 0 : Math.sqrt(s / differential);
     }
 
-    /**
-     * The state at tq within the last accepted step [t - h, t], by the interpolating polynomial of the last step's
-     * order through its history (IDA's IDAGetSolution).
-     */
+    /** The interpolating polynomial of the last step's order through its history (IDA's IDAGetSolution). */
+    @Override
     public void interpolate(double tq, double[] out) {
         int kord = Math.max(1, kused);
         double delt = tq - t, c = 1, gam = delt / psi[0];
@@ -424,11 +421,13 @@ public final class VariableOrderBdf {
         }
     }
 
-    /** Start of the last accepted step. */
+    @Override
     public double previousTime() { return t - hused; }
 
+    @Override
     public double stepSize() { return hh; }
 
+    @Override
     public void setStepSize(double h) {
         if (steps == 0 && hh > 0) {
             scale(phi[1], h / hh);

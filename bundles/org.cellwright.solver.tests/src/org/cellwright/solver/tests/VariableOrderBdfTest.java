@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.dae.BandedJacobian;
-import org.cellwright.solver.numerics.dae.BdfIntegrator;
 import org.cellwright.solver.numerics.dae.DaeSystem;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.junit.jupiter.api.Test;
 
-/** Time stepping (BdfIntegrator's order 1 and 2, VariableOrderBdf's orders 1-5 and their choice, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
-class BdfIntegratorTest {
+/** Time stepping (VariableOrderBdf: implicit Euler and BDF2 at fixed steps, orders 1-5 and their choice, step control, index-1 algebraic unknowns) and the coloured banded Jacobian. */
+class VariableOrderBdfTest {
 
     /** y' = -y, z = y^2 - z^3 ... written as 0 = y^2 - z (algebraic): y = e^-t, z = e^-2t. */
     static final class DecayWithConstraint implements DaeSystem {
@@ -24,7 +23,7 @@ class BdfIntegratorTest {
     }
 
     static double fixedStepError(int order, double h) {
-        BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), order, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), order, 1e-8);
         assertTrue(bdf.start(0, new double[] {1, 0.3}, h));
         assertEquals(1.0, bdf.state()[1], 1e-10, "consistent initial value of the algebraic unknown");
         bdf.setFixedStep(h);
@@ -50,7 +49,7 @@ class BdfIntegratorTest {
         double[] tolerances = {1e-4, 1e-6};
         int[] steps = new int[2];
         for (int k = 0; k < 2; k++) {
-            BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), 2, tolerances[k]);
+            VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), 2, tolerances[k]);
             bdf.start(0, new double[] {1, 1}, 1e-4);
             while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-12));
             errors[k] = Math.abs(bdf.state()[0] - Math.exp(-1)) / Math.exp(-1);
@@ -64,8 +63,26 @@ class BdfIntegratorTest {
     }
 
     @Test
+    void aShortLandingStepBoundsTheNextStepsRatio() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-6);
+        bdf.start(0, new double[] {1, 1}, 1e-3);
+        while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-12));
+        double wanted = bdf.stepSize();
+        assertTrue(wanted > 0.05, "steps of " + wanted + " by then");
+        double t = bdf.time();
+        assertTrue(bdf.step(t + 1e-4, 1e-12)); // a breakpoint 1e-4 ahead
+        assertEquals(t + 1e-4, bdf.time(), 0, "landed");
+        assertEquals(2e-4, bdf.stepSize(), 1e-12, "the next step at most twice the landing step, not the " + wanted + " wanted before it");
+        assertTrue(bdf.step(3, 1e-12));
+        assertTrue(bdf.time() - (t + 1e-4) <= 2e-4 * (1 + 1e-12), "taken so");
+        while (bdf.time() < 3) assertTrue(bdf.step(3, 1e-12));
+        assertEquals(Math.exp(-3), bdf.state()[0], 1e-5, "and back to its steps on the solution");
+        assertTrue(bdf.stepSize() > 0.05, "the steps grew again: " + bdf.stepSize());
+    }
+
+    @Test
     void denseOutputInterpolatesWithinTheLastStep() {
-        BdfIntegrator bdf = new BdfIntegrator(new DecayWithConstraint(), 2, 1e-8);
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), 2, 1e-8);
         bdf.start(0, new double[] {1, 1}, 1e-3);
         while (bdf.time() < 1) bdf.step(2, 1e-12);
         double tq = 0.5 * (bdf.previousTime() + bdf.time());

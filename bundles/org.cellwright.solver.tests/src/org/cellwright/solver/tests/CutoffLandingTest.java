@@ -1,0 +1,102 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
+import org.cellwright.solver.numerics.dae.CutoffLanding;
+import org.cellwright.solver.numerics.dae.DaeStepper;
+import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.cellwright.solver.numerics.dae.VariableOrderBdf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The cut-off landing and the dense-output crossing (through DaeStepper, at orders up to 5 and up to 2) on y' = -y, 0 = y^2 - z
+ * (y = e^-t, z = e^-2t): the algebraic z falls through 0.25 at t = ln 2, with dz/dt = -0.5 there.
+ */
+class CutoffLandingTest {
+    static final double CUT = 0.25, T_CROSS = Math.log(2);
+
+    static DaeStepper stepper(String kind) {
+        DaeSystem sys = new VariableOrderBdfTest.DecayWithConstraint();
+        DaeStepper s = new VariableOrderBdf(sys, kind.equals("bdf2") ? 2 : VariableOrderBdf.MAX_ORDER, 1e-7);
+        assertTrue(s.start(0, new double[] {1, 1}, 1e-3));
+        s.setMaxStep(0.5);
+        return s;
+    }
+
+
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void aCrossedCutoffIsLandedOnBySolvedStepsWithinTheTolerance(String kind) {
+        DaeStepper s = stepper(kind);
+        CutoffLanding landing = new CutoffLanding(s, (t, y) -> y[1] - CUT);
+        CutoffLanding.Outcome o;
+        int retries = 0, steps = 0;
+        do {
+            assertTrue(s.step(landing.aim(5, Double.NaN), 1e-12));
+            o = landing.stepped();
+            if (o == CutoffLanding.Outcome.RETRY) {
+                retries++;
+                assertTrue(s.time() < T_CROSS, "undone: the stepper is back before the crossing, at " + s.time());
+            }
+            assertTrue(++steps < 500, "lands within 500 steps");
+        } while (o == CutoffLanding.Outcome.STEPPED || o == CutoffLanding.Outcome.RETRY);
+        assertEquals(CutoffLanding.Outcome.LANDED, o);
+        assertTrue(retries >= 1, "a step of up to 0.5 crossed by more than the tolerance and was undone");
+        assertEquals(CUT, s.state()[1], CutoffLanding.TOLERANCE, "a solved state within the tolerance of the cut-off");
+        assertEquals(landing.margin(), s.state()[1] - CUT, 0);
+        // |dz/dt| = 0.5 at the crossing: the time within 2 TOLERANCE plus the integration's error
+        assertEquals(T_CROSS, s.time(), 2 * CutoffLanding.TOLERANCE + 1e-5);
+        assertEquals(Math.exp(-s.time()), s.state()[0], 1e-5, "on the solution");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void theCrossingOnTheDenseOutputIsTheAnalyticOne(String kind) {
+        DaeStepper s = stepper(kind);
+        while (s.time() < T_CROSS) assertTrue(s.step(5, 1e-12));
+        double t0 = s.previousTime(), t1 = s.time();
+        assertTrue(t0 < T_CROSS && t1 > T_CROSS, "the step over the crossing: [" + t0 + ", " + t1 + "]");
+        CutoffLanding landing = new CutoffLanding(s, (t, y) -> y[1] - CUT);
+        double interpolated = landing.crossing((t, y) -> y[1] <= CUT, t0, t1, false);
+        double solved = landing.crossing((t, y) -> y[1] <= CUT, t0, t1, true);
+        // to the polynomial's error within a step at rtol 1e-7 (BDF2's quadratic: 1.2e-5)
+        assertEquals(T_CROSS, interpolated, 1e-4, "on the interpolated state");
+        assertEquals(T_CROSS, solved, 1e-4, "on the solved state");
+        assertTrue(solved >= t0 && solved <= t1 && interpolated >= t0 && interpolated <= t1, "within the step");
+        // a state ending nowhere in the step: its end
+        assertEquals(t1, landing.crossing((t, y) -> false, t0, t1, false), 1e-9 * t1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void aSolvedSampleHoldsTheConstraintTheInterpolatedOneOnlyApproximately(String kind) {
+        DaeStepper s = stepper(kind);
+        while (s.time() < 1) assertTrue(s.step(5, 1e-12));
+        double tq = 0.5 * (s.previousTime() + s.time());
+        double[] solved = new double[2], interpolated = new double[2];
+        assertTrue(s.solvedAt(tq, solved));
+        s.interpolate(tq, interpolated);
+        assertEquals(interpolated[0], solved[0], 0, "the differential unknown is the polynomial's");
+        assertEquals(solved[0] * solved[0], solved[1], 1e-12, "0 = y^2 - z at the sample");
+        assertTrue(Math.abs(interpolated[0] * interpolated[0] - interpolated[1]) > 10 * Math.abs(solved[0] * solved[0] - solved[1]),
+                "the polynomial's z is off the constraint");
+        double[] atEnd = new double[2];
+        assertTrue(s.solvedAt(s.time(), atEnd));
+        assertEquals(s.state()[1], atEnd[1], 0, "at the step's end its own state");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void withoutACutoffEveryStepIsAnOrdinaryOne(String kind) {
+        DaeStepper s = stepper(kind);
+        CutoffLanding landing = new CutoffLanding(s, (t, y) -> Double.NaN);
+        while (s.time() < 3) {
+            assertTrue(s.step(landing.aim(3, Double.NaN), 1e-12));
+            assertEquals(CutoffLanding.Outcome.STEPPED, landing.stepped());
+        }
+        assertEquals(3, s.time(), 0, "landed on the target");
+    }
+}
