@@ -56,14 +56,20 @@ class ArrheniusLawsTest {
         // measured on NMC811: O'Regan et al., Electrochim. Acta 2022, DOI 10.1016/j.electacta.2022.140700
         // their Arrhenius fit: E/R = 1449 K, written as 12.05 kJ/mol
         assertEquals(1449 * Constants.R, am.get(DIFFUSION_ACTIVATION_ENERGY, 0), 0.01 * KJ, "O'Regan 2022 (1449 K x R)");
-        assertCited(24.01 * KJ, am, EXCHANGE_CURRENT_ACTIVATION_ENERGY, "O'Regan 2022");
+        // the NCM/LPSCl charge transfer: measured at the same kind of contact, LiNbO3-coated layered LiCoO2 against a
+        // sulfide SE (Ni microelectrode, exchange currents at several temperatures: 48 kJ/mol; docs/calibration.md);
+        // above NMC811's 24.01 kJ/mol in a liquid (O'Regan 2022), the lower end of its uncertainty
+        assertCited(48 * KJ, am, EXCHANGE_CURRENT_ACTIVATION_ENERGY, "the coated-LiCoO2/sulfide microelectrode study");
+        assertTrue(am.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0) > 24.01 * KJ, "a solid contact of the coated oxide, not the liquid's");
         CellSpec cell = Sung2023Parameters.cell6Full(65e6, T1);
         CompositeCathode c = new CompositeCathode("c", layer(cell, LayerRole.COMPOSITE_CATHODE), 0, cell, SolverSettings.defaults());
         c.setConditions(T1, 65e6);
         double d1 = c.solidDiffusivity(), i1 = c.exchangeCurrentAtHalfFilling();
         c.setConditions(T2, 65e6);
         assertEquals(factor(am.get(DIFFUSION_ACTIVATION_ENERGY, 0)), c.solidDiffusivity() / d1, 1e-12);
-        assertEquals(factor(24.01 * KJ), c.exchangeCurrentAtHalfFilling() / i1, 1e-12);
+        assertEquals(factor(48 * KJ), c.exchangeCurrentAtHalfFilling() / i1, 1e-12);
+        // 20 -> 60 degC: the charge transfer speeds up 10.6x (3.3x with the liquid's 24 kJ/mol)
+        assertEquals(10.64, c.exchangeCurrentAtHalfFilling() / i1, 0.01);
         // and at 25 degC, the reference, the tabulated values themselves
         c.setConditions(Constants.T_REF, 65e6);
         assertEquals(am.get(DIFFUSIVITY, 0), c.solidDiffusivity(), 1e-25);
