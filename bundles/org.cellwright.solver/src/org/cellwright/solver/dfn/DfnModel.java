@@ -391,6 +391,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * ExchangeCurrentLaw's slopes, ButlerVolmerKinetics.slope; dD/dc by a central difference where D depends on c).
      * Returns true (the entries are complete).
      */
+    @Override
     public boolean anchorRows(double t, double[] y, double[] core, double[] last) {
         int reach = anchorRowReach(), width = reach + 1;
         double temp = temperature, iApp = current(t, y);

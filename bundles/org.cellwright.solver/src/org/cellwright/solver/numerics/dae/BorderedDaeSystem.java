@@ -28,4 +28,11 @@ public interface BorderedDaeSystem extends DaeSystem {
      * the anchor rows alone can then be re-evaluated with r + 3 evaluations of f. -1 (the default): not declared.
      */
     default int anchorRowReach() { return -1; }
+
+    /**
+     * The anchor rows' entries analytically, where the system has them (with {@link #anchorRowReach} r >= 0): for block
+     * b, d(row anchor(b))/d(y[anchor(b) - r + i]) into core[b (r + 1) + i] (i = 0 .. r) and d(row anchor(b))/d(block's
+     * last unknown) into last[b]. Returns false (the default) when it has none: finite differences then.
+     */
+    default boolean anchorRows(double t, double[] y, double[] core, double[] last) { return false; }
 }

@@ -131,6 +131,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     public boolean updateFastRows(DaeSystem s, double t, double[] y) {
         int reach = sys.anchorRowReach();
         if (reach < 0) return false;
+        if (analyticRows(t, y, reach)) return true;
         s.rhs(t, y, f0);
         evaluations++;
         System.arraycopy(y, 0, yp, 0, n);
@@ -156,6 +157,23 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             int last = bStart[b] + bSize[b] - 1;
             rowAnchor[b] = (f1[anchor[b]] - f0[anchor[b]]) / (yp[last] - y[last]);
             yp[last] = y[last];
+        }
+        return true;
+    }
+
+    private double[] rowWork; // the system's analytic anchor rows, (reach + 1) per block
+
+    /** The anchor rows from the system's {@link BorderedDaeSystem#anchorRows}, if it has them. */
+    private boolean analyticRows(double t, double[] y, int reach) {
+        int width = reach + 1;
+        if (rowWork == null) rowWork = new double[nb * width];
+        if (!sys.anchorRows(t, y, rowWork, rowAnchor)) return false;
+        for (int b = 0; b < nb; b++) {
+            int a = anchor[b];
+            for (int i = 0; i < width; i++) {
+                int j = a - reach + i;
+                if (j >= 0 && a - j <= kl) band[j * w + (ku + a - j)] = rowWork[b * width + i];
+            }
         }
         return true;
     }
