@@ -205,12 +205,18 @@ public final class DaeNewton {
                     }
                 }
                 sys.rhs(t, y, f);
-                finite = true;
-                for (int i = 0; i < n; i++) {
-                    if (init) g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
-                    else g[i] = f[i] - c * m[i] * (y[i] - psi[i]);
-                    if (!Double.isFinite(g[i])) finite = false;
+                // g - g is 0 for a finite g and NaN otherwise: one branch-free test of the whole residual
+                double probe = 0;
+                if (init) for (int i = 0; i < n; i++) {
+                    g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
+                    probe += g[i] - g[i];
                 }
+                else for (int i = 0; i < n; i++) {
+                    double v = f[i] - c * m[i] * (y[i] - psi[i]);
+                    g[i] = v;
+                    probe += v - v;
+                }
+                finite = probe == 0;
             }
             if (!finite) {
                 if (DEBUG)
@@ -218,11 +224,12 @@ public final class DaeNewton {
                 return false;
             }
             matrix.solve(g, updateScale); // g = dy
-            System.arraycopy(g, 0, lastStep, 0, n);
             double norm = 0, max = 0;
             for (int i = 0; i < n; i++) {
-                y[i] += g[i];
-                double e = g[i] * inverseWeights[i];
+                double d = g[i];
+                lastStep[i] = d;
+                y[i] += d;
+                double e = d * inverseWeights[i];
                 norm += e * e;
                 max = Math.max(max, Math.abs(e));
             }
