@@ -120,9 +120,10 @@ public final class CompositeCathode implements ElectrodeModel {
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
-        if (!Double.isNaN(knee) && decades > 0)
-            particle.setConcentrationDependence(x -> x <= knee ? 1.0
-                    : Math.exp(-decades * LN10 * Math.min(1, (x - knee) / (1 - knee))), cmax);
+        if (!Double.isNaN(knee) && decades > 0) {
+            double span = 1 - knee, rate = decades * LN10 / span; // D falls by 'decades' decades over the span
+            particle.setConcentrationDependence(x -> x <= knee ? 1.0 : Math.exp(-rate * Math.min(span, x - knee)), cmax);
+        }
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
         this.newton = new NewtonSolver(3 * n, 3, 3);
