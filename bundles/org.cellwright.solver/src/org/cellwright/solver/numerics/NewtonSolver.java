@@ -14,7 +14,7 @@ public final class NewtonSolver {
         boolean residual(double[] x, double[] r);
         /** Jacobian dF/dx at x into j (cleared by the caller). */
         void jacobian(double[] x, BandedMatrix j);
-        /** Absolute tolerance of unknown i. */
+        /** Absolute tolerance of unknown i; read once after each {@link #jacobian} (it may depend on the Jacobian's x). */
         double absoluteTolerance(int i);
         /** Largest factor in (0,1] of the step dx that keeps x + factor dx admissible. */
         default double stepLimit(double[] x, double[] dx) { return 1.0; }
@@ -32,6 +32,8 @@ public final class NewtonSolver {
     private static final boolean DEBUG = Boolean.getBoolean("cellwright.newton.debug");
     private final BandedMatrix jac;
     private final double[] r, dx, xTrial, rTrial;
+    /** The system's absolute tolerances, read after each Jacobian (an interface call per unknown and test is not free). */
+    private final double[] atol;
     private int iterations;
 
     public NewtonSolver(int n, int kl, int ku) {
@@ -40,6 +42,7 @@ public final class NewtonSolver {
         dx = new double[n];
         xTrial = new double[n];
         rTrial = new double[n];
+        atol = new double[n];
     }
 
     public int iterations() { return iterations; }
@@ -75,6 +78,7 @@ public final class NewtonSolver {
             }
             jac.clear();
             sys.jacobian(x, jac);
+            for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
             if (DEBUG && iterations == 1) checkJacobian(sys, x, n);
             if (!jac.factorize()) return false;
             for (int i = 0; i < n; i++) dx[i] = -r[i];
@@ -110,7 +114,7 @@ public final class NewtonSolver {
                 double step = lambda * dx[i];
                 x[i] = xTrial[i];
                 r[i] = rTrial[i];
-                double t = sys.absoluteTolerance(i) + rtol * Math.abs(x[i]);
+                double t = atol[i] + rtol * Math.abs(x[i]);
                 if (Math.abs(step) > t) converged = false;
                 worst = Math.max(worst, Math.abs(dx[i]) / t);
             }
@@ -135,7 +139,7 @@ public final class NewtonSolver {
 
     private boolean isSmall(BandedSystem sys, double[] x, double rtol, int n) {
         for (int i = 0; i < n; i++)
-            if (!(Math.abs(dx[i]) <= sys.absoluteTolerance(i) + rtol * Math.abs(x[i]))) return false;
+            if (!(Math.abs(dx[i]) <= atol[i] + rtol * Math.abs(x[i]))) return false;
         return true;
     }
 

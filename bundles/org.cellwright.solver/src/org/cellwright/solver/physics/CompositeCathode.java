@@ -63,6 +63,8 @@ public final class CompositeCathode implements ElectrodeModel {
     private final Sys sys = new Sys();
     private final SolverSettings settings;
     private double kappa, sigma, temperature;
+    /** 2 i0_half k(T): the exchange current's factor at the temperature set last (see {@link #i0}). */
+    private double i0Scale;
     // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
     private final CathodeElectrolyteInterphase cei;
     private double filmR;
@@ -170,6 +172,7 @@ public final class CompositeCathode implements ElectrodeModel {
         sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         cei.setTemperature(t);
+        i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
         stored = false;
     }
 
@@ -177,7 +180,7 @@ public final class CompositeCathode implements ElectrodeModel {
 
     /** Exchange current density [A/m2] at surface stoichiometry xs and vacancy fraction vs = 1 - xs. */
     private double i0(double xs, double vs) {
-        return i0Ref * Constants.arrhenius(eaI0, temperature, tref) * 2 * Math.sqrt(Math.max(0, xs * vs));
+        return i0Scale * Math.sqrt(Math.max(0, xs * vs));
     }
 
     /**
@@ -540,15 +543,15 @@ public final class CompositeCathode implements ElectrodeModel {
                     jac.add(e, e - 3, -ke);
                     jac.add(e, e, ke);
                     if (k < n - 1) { jac.add(e, e + 3, -ke); jac.add(e, e, ke); }
-                    jac.add(e, q, -a * dx * scale * djdy(k, x[q]));
                 }
                 if (k < n - 1) { jac.add(s, s + 3, -ks); jac.add(s, s, ks); }
                 if (k > 0) { jac.add(s, s - 3, -ks); jac.add(s, s, ks); }
-                double djdy = djdy(k, x[q]);
+                double vs = Math.exp(x[q]), j = currentOf(k, vs);
+                double djdy = -vs * cmax / resp[k]; // d j / d y, y = ln(1 - x_s)
+                if (k > 0) jac.add(e, q, -a * dx * scale * djdy);
                 // y's tolerance: that of j (1e-2 atol A/m2) through dj/dy, at most 1e-6 (the vacancy to 1 ppm)
                 yTolerance[k] = Math.min(settings.absoluteTolerance() * 1e-2 / Math.abs(djdy), 1e-6);
                 jac.add(s, q, a * dx * scale * djdy);
-                double vs = Math.exp(x[q]), j = currentOf(k, vs);
                 double xs = 1 - vs;
                 double uk = ocp.applyAsDouble(xs);
                 double h = 1e-6;
@@ -565,9 +568,6 @@ public final class CompositeCathode implements ElectrodeModel {
                 jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj + i0 * dg * filmR) * scale * djdy);
             }
         }
-
-        /** d j / d y at node k, y = ln(1 - x_s). */
-        private double djdy(int k, double y) { return -Math.exp(y) * cmax / resp[k]; }
 
         @Override
         public double absoluteTolerance(int i) {
