@@ -61,6 +61,12 @@ public final class CompositeCathode implements ElectrodeModel {
     /** Newton of a step at a set potential: the 3N unknowns and the current (see {@link #currentAtPotential}). */
     private final NewtonSolver pcNewton;
     private final double[] uPc;
+    /**
+     * The step length of the last solve at a set potential since the last commit, or NaN: its solution is in uPc and
+     * its particles' implicit responses (base, resp, baseShells, unitShells) are still those of that solution.
+     */
+    private double pcSolvedDt = Double.NaN;
+    private boolean pcSolvedLithiating;
     /** The set potential of the current collector [V] while solving at a set potential, NaN otherwise. */
     private double targetPotential = Double.NaN;
     private final Sys sys = new Sys();
@@ -178,6 +184,7 @@ public final class CompositeCathode implements ElectrodeModel {
         cei.setTemperature(t);
         i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
         stored = false;
+        pcSolvedDt = Double.NaN;
     }
 
     @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
@@ -234,20 +241,27 @@ public final class CompositeCathode implements ElectrodeModel {
     @Override
     public double currentAtPotential(double dt, double potential, double guess) {
         if (!(guess != 0)) return Double.NaN;
-        prepareTrial(dt, guess < 0);
+        boolean warm = dt == pcSolvedDt && pcSolvedLithiating == guess < 0;
+        prepareTrial(dt, guess < 0, warm);
         double iGuess = guess - sideCurrent;
-        // initial guess: the committed distribution scaled to the guess, potentials shifted to the reference
-        System.arraycopy(u, 0, uPc, 0, 3 * n);
-        double jLast = 0;
-        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
-        double scale = jLast != 0 && Math.signum(jLast) == Math.signum(iGuess) ? iGuess / jLast : 0;
-        double shift = uPc[0];
-        for (int k = 0; k < n; k++) {
-            uPc[3 * k] -= shift;
-            uPc[3 * k + 1] -= shift;
-            uPc[3 * k + 2] = scale != 0 ? u[3 * k + 2] * scale : iGuess / (a * thickness);
+        // initial guess: the solution of the last solve at a set potential of this step if there is one (the
+        // callers' secant and bisection iterations on the current and the voltage call this with nearby potentials:
+        // Newton then needs a few residuals instead of ~10), else the committed distribution scaled to the guess,
+        // potentials shifted to the reference
+        if (!warm) {
+            System.arraycopy(u, 0, uPc, 0, 3 * n);
+            double jLast = 0;
+            for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+            double scale = jLast != 0 && Math.signum(jLast) == Math.signum(iGuess) ? iGuess / jLast : 0;
+            double shift = uPc[0];
+            for (int k = 0; k < n; k++) {
+                uPc[3 * k] -= shift;
+                uPc[3 * k + 1] -= shift;
+                uPc[3 * k + 2] = scale != 0 ? u[3 * k + 2] * scale : iGuess / (a * thickness);
+            }
+            uPc[3 * n] = iGuess;
         }
-        uPc[3 * n] = iGuess;
+        pcSolvedDt = Double.NaN; // uPc and the particles' responses are overwritten by this solve
         lastI = iGuess;
         targetPotential = potential;
         implicitParticles = particle.concentrationDependent();
@@ -260,6 +274,8 @@ public final class CompositeCathode implements ElectrodeModel {
             targetPotential = Double.NaN;
         }
         if (!ok || !Double.isFinite(uPc[3 * n])) return Double.NaN;
+        pcSolvedDt = dt;
+        pcSolvedLithiating = particleLithiating;
         lastI = uPc[3 * n];
         double iEc = lastI + sideCurrent;
         // back to the potentials of a current-controlled step (electrolyte at the separator boundary = 0)
@@ -278,7 +294,10 @@ public final class CompositeCathode implements ElectrodeModel {
      * Work shared by the trials of one step: the particles' linear response for dt (reused while dt stays), the
      * diffusivity's concentration dependence switched to the current's direction, the interphase's growth.
      */
-    private void prepareTrial(double dt, boolean lithiating) {
+    private void prepareTrial(double dt, boolean lithiating) { prepareTrial(dt, lithiating, false); }
+
+    /** As {@link #prepareTrial(double, boolean)}; keepParticles: the particles' responses of the last solve stay. */
+    private void prepareTrial(double dt, boolean lithiating, boolean keepParticles) {
         lastDt = dt;
         if (lithiating != particleLithiating) {
             // the hindered diffusion near full lithiation acts on Li insertion only (Kasnatscheew et al., PCCP
@@ -288,7 +307,8 @@ public final class CompositeCathode implements ElectrodeModel {
             stored = false;
             previousDt = Double.NaN;
         }
-        if (!(stored && dt == storedDt)) {
+        if (!keepParticles && !(stored && dt == storedDt)) {
+            pcSolvedDt = Double.NaN;
             // per-particle linear response, reused by every trial of the same dt and by commit; with D(c), D at the
             // end state extrapolated linearly from the last step (the Picard iteration then starts within a few
             // 1e-4 of its fixed point instead of the lagged D's 1e-2 and mostly takes one re-solve instead of three)
@@ -469,6 +489,7 @@ public final class CompositeCathode implements ElectrodeModel {
     public void commit(PhysicsEvents events) {
         System.arraycopy(c, 0, previous, 0, c.length);
         previousDt = lastDt;
+        pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
         stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
