@@ -35,6 +35,11 @@ public final class NewtonSolver {
     /** The system's absolute tolerances, read after each Jacobian (an interface call per unknown and test is not free). */
     private final double[] atol;
     private int iterations;
+    /** Size of the system whose Jacobian jac holds factorised, -1 if none. */
+    private int factoredSize = -1;
+
+    /** Largest number of chord steps {@link #solveChordFirst} takes before it builds a Jacobian. */
+    static final int CHORD_STEPS = 4;
 
     public NewtonSolver(int n, int kl, int ku) {
         jac = new BandedMatrix(n, kl, ku);
@@ -54,18 +59,49 @@ public final class NewtonSolver {
 
     /** Solves in place from the initial guess x; returns true on convergence. */
     public boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        return solve(sys, x, rtol, maxIterations, false);
+    }
+
+    /**
+     * As {@link #solve}, but first with chord steps on the Jacobian factorised by this solver's last solve, while each
+     * at least halves the residual norm (at most {@link #CHORD_STEPS}; the simplified Newton iteration, Deuflhard 2004,
+     * sec. 2.1.4): for a system that differs little from the last one solved (the same time step after a small change
+     * of its coefficients) it converges in a few residuals without a new Jacobian. Then Newton as {@link #solve}.
+     */
+    public boolean solveChordFirst(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        return solve(sys, x, rtol, maxIterations, true);
+    }
+
+    private boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations, boolean chordFirst) {
         solves++;
-        boolean ok = solveInternal(sys, x, rtol, maxIterations);
+        boolean ok = solveInternal(sys, x, rtol, maxIterations, chordFirst);
         totalIterations += iterations;
         if (!ok) failures++;
         return ok;
     }
 
-    private boolean solveInternal(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+    private boolean solveInternal(BandedSystem sys, double[] x, double rtol, int maxIterations, boolean chordFirst) {
         int n = sys.size();
+        iterations = 0;
         if (!sys.residual(x, r)) return false;
         double norm = norm(r, n);
-        if (norm < RESIDUAL_FLOOR) { iterations = 0; return true; }
+        if (norm < RESIDUAL_FLOOR) return true;
+        for (int c = 0; chordFirst && factoredSize == n && c < CHORD_STEPS; c++) {
+            iterations = c + 1;
+            if (chordStepIsSmall(sys, x, rtol, n)) {
+                for (int i = 0; i < n; i++) x[i] += dx[i];
+                return true;
+            }
+            double lambda = Math.min(1.0, sys.stepLimit(x, dx));
+            for (int i = 0; i < n; i++) xTrial[i] = x[i] + lambda * dx[i];
+            if (!sys.residual(xTrial, rTrial)) break;
+            double nt = norm(rTrial, n);
+            if (!(nt <= 0.5 * norm)) break; // too slow (or not finite): a new Jacobian
+            System.arraycopy(xTrial, 0, x, 0, n);
+            System.arraycopy(rTrial, 0, r, 0, n);
+            norm = nt;
+            if (norm < RESIDUAL_FLOOR) return true;
+        }
         int nonMonotoneBudget = 8;
         double previousNorm = norm;
         boolean fullStep = false; // the last iteration took the whole Newton step
@@ -77,10 +113,12 @@ public final class NewtonSolver {
                 return true;
             }
             jac.clear();
+            factoredSize = -1;
             sys.jacobian(x, jac);
             for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
             if (DEBUG && iterations == 1) checkJacobian(sys, x, n);
             if (!jac.factorize()) return false;
+            factoredSize = n;
             for (int i = 0; i < n; i++) dx[i] = -r[i];
             jac.solve(dx);
             if (isSmall(sys, x, rtol, n)) {

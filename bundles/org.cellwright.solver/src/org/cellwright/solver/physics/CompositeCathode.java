@@ -360,7 +360,7 @@ public final class CompositeCathode implements ElectrodeModel {
             storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
             // converged when no particle's surface response moves by more than the relative tolerance
             if (change < settings.relativeTolerance()) return true;
-            if (!solveSystem()) return false;
+            if (!solveSystem(uTrial, newton, true)) return false;
             double theta = change / previousChange; // NaN at the first change: no estimate yet
             if (theta < 1 && theta / (1 - theta) * change < settings.relativeTolerance()) return true;
             previousChange = change;
@@ -433,9 +433,12 @@ public final class CompositeCathode implements ElectrodeModel {
      * all digits of 1 - x_s there. A guess outside the domain (a surface full or empty, e.g. after the diffusivity
      * dropped) starts half-way to the limit.
      */
-    private boolean solveSystem() { return solveSystem(uTrial, newton); }
+    private boolean solveSystem() { return solveSystem(uTrial, newton, false); }
 
-    private boolean solveSystem(double[] x, NewtonSolver solver) {
+    private boolean solveSystem(double[] x, NewtonSolver solver) { return solveSystem(x, solver, false); }
+
+    /** chordFirst: the system differs little from the one the solver solved last ({@link NewtonSolver#solveChordFirst}). */
+    private boolean solveSystem(double[] x, NewtonSolver solver, boolean chordFirst) {
         for (int k = 0; k < n; k++) {
             double vs = vacancy(k, x[3 * k + 2]);
             double room = (cmax - base[k]) / cmax;
@@ -444,7 +447,7 @@ public final class CompositeCathode implements ElectrodeModel {
             if (!(vs < 1)) vs = 1 - 0.5 * base[k] / cmax;
             x[3 * k + 2] = Math.log(vs);
         }
-        boolean ok = solver.solve(sys, x, 1e-10, 40);
+        boolean ok = chordFirst ? solver.solveChordFirst(sys, x, 1e-10, 40) : solver.solve(sys, x, 1e-10, 40);
         for (int k = 0; k < n; k++) {
             double vs = Math.exp(x[3 * k + 2]);
             x[3 * k + 2] = implicitParticles ? implicitCurrent(k, vs) : currentOf(k, vs);
