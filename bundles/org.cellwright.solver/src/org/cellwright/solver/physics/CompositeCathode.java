@@ -217,7 +217,7 @@ public final class CompositeCathode implements ElectrodeModel {
             System.arraycopy(u, 0, uTrial, 0, u.length);
             double scale = current / jLast;
             for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
-            trialOk = solveSystem();
+            trialOk = solveSystem(uTrial, newton, true);
         }
         if (!trialOk) {
             System.arraycopy(u, 0, uTrial, 0, u.length);
