@@ -43,6 +43,8 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double activeLoading;
     private final LayerComposition comp;
     private final double dRef, eaD, i0Ref, eaI0, alpha, tref;
+    /** alpha = 1/2: the cathodic exponential is the inverse of the anodic one (one exp per Butler-Volmer term). */
+    private final boolean symmetric;
     private final ParticleDiffusion particle;
     private final double[] c;          // committed shell concentrations, n*m
     private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
@@ -117,6 +119,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.i0Ref = am.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         this.eaI0 = am.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
         this.alpha = am.get(TRANSFER_COEFFICIENT, 0.5);
+        this.symmetric = alpha == 0.5;
         this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
         this.particle = new ParticleDiffusion(rp, m, dRef);
         this.c = new double[n * m];
@@ -562,7 +565,8 @@ public final class CompositeCathode implements ElectrodeModel {
                 double ea = alpha * f * eta, ec = -(1 - alpha) * f * eta;
                 if (Math.abs(ea) > 600 || Math.abs(ec) > 600) return false;
                 double i0 = i0(xs, vs);
-                r[3 * k + 2] = (j - i0 * (Math.exp(ea) - Math.exp(ec))) * scale;
+                double expA = Math.exp(ea), expC = symmetric ? 1 / expA : Math.exp(ec);
+                r[3 * k + 2] = (j - i0 * (expA - expC)) * scale;
             }
             // the set potential: E = phi_s(N) + I dx/(2 kappa) + (I + i_side)(dx/(2 sigma) + R_cc)
             if (pc) r[3 * n] = x[3 * n - 2] + I * dx / (2 * kappa) + (I + sideCurrent) * (dx / (2 * sigma) + rcc) - targetPotential;
@@ -602,7 +606,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 double h = 1e-6;
                 double du = (ocp.applyAsDouble(Math.min(1 - 1e-12, xs + h)) - ocp.applyAsDouble(Math.max(1e-12, xs - h))) / (2 * h);
                 double eta = x[s] - x[e] - uk - j * filmR;
-                double ea = Math.exp(alpha * f * eta), ec = Math.exp(-(1 - alpha) * f * eta);
+                double ea = Math.exp(alpha * f * eta), ec = symmetric ? 1 / ea : Math.exp(-(1 - alpha) * f * eta);
                 double i0 = i0(xs, vs);
                 double g = ea - ec;
                 double dg = f * (alpha * ea + (1 - alpha) * ec);
