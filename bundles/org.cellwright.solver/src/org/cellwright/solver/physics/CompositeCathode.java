@@ -52,9 +52,12 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] resp;       // d c_s / d j per node
     private final double[] baseShells, unitShells; // zero-flux solution and unit-flux response per node
     private final double[] endShells;   // shell state at the end of the trial step (D(c) evaluated there)
-    /** Shell concentrations before the last committed step and its length (NaN: none to extrapolate from). */
-    private final double[] previous;
-    private double previousDt = Double.NaN;
+    /**
+     * Shell concentrations before the last committed step and before the one before it, and the two steps' lengths
+     * (NaN: none to extrapolate from).
+     */
+    private final double[] previous, previous2;
+    private double previousDt = Double.NaN, previousDt2 = Double.NaN;
     private double storedDt = Double.NaN;
     private boolean stored, particleLithiating = true;
     /** Whether residuals solve each particle's D(c) at its own end state (see {@link #implicitCurrent}). */
@@ -132,6 +135,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.unitShells = new double[n * m];
         this.endShells = new double[n * m];
         this.previous = new double[n * m];
+        this.previous2 = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
@@ -309,16 +313,26 @@ public final class CompositeCathode implements ElectrodeModel {
             particle.setConcentrationDependenceActive(lithiating);
             stored = false;
             previousDt = Double.NaN;
+            previousDt2 = Double.NaN;
         }
         if (!keepParticles && !(stored && dt == storedDt)) {
             pcSolvedDt = Double.NaN;
             // per-particle linear response, reused by every trial of the same dt and by commit; with D(c), D at the
-            // end state extrapolated linearly from the last step (the Picard iteration then starts within a few
-            // 1e-4 of its fixed point instead of the lagged D's 1e-2 and mostly takes one re-solve instead of three)
+            // end state extrapolated from the last two steps by the parabola through the three states (the last step
+            // alone: linearly); the Picard iteration then starts within ~1e-4 of its fixed point instead of the
+            // lagged D's ~1e-2 and mostly needs no re-solve or one instead of three
             boolean extrapolate = particle.concentrationDependent() && previousDt > 0;
             if (extrapolate) {
-                double ratio = dt / previousDt;
-                for (int i = 0; i < n * m; i++) endShells[i] = c[i] + (c[i] - previous[i]) * ratio;
+                double h1 = previousDt, h2 = previousDt2;
+                if (h2 > 0) {
+                    for (int i = 0; i < n * m; i++) {
+                        double d1 = (c[i] - previous[i]) / h1, d0 = (previous[i] - previous2[i]) / h2;
+                        endShells[i] = c[i] + d1 * dt + (d1 - d0) / (h1 + h2) * dt * (dt + h1);
+                    }
+                } else {
+                    double ratio = dt / previousDt;
+                    for (int i = 0; i < n * m; i++) endShells[i] = c[i] + (c[i] - previous[i]) * ratio;
+                }
             }
             for (int k = 0; k < n; k++) {
                 base[k] = particle.prepareStored(dt, c, k * m, extrapolate ? endShells : c, k * m, baseShells, unitShells, k * m);
@@ -500,6 +514,8 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override
     public void commit(PhysicsEvents events) {
+        System.arraycopy(previous, 0, previous2, 0, c.length);
+        previousDt2 = previousDt;
         System.arraycopy(c, 0, previous, 0, c.length);
         previousDt = lastDt;
         pcSolvedDt = Double.NaN;
