@@ -11,6 +11,7 @@ public final class BandedMatrix {
     private final int n, kl, ku, ldab;
     private final double[] ab; // column-major band storage, (2kl+ku+1) x n
     private final int[] piv;
+    private final double[] invDiag; // 1 / U(j, j) of the factorisation: the back substitution multiplies
     private boolean factored;
 
     public BandedMatrix(int n, int kl, int ku) {
@@ -20,6 +21,7 @@ public final class BandedMatrix {
         this.ldab = 2 * kl + ku + 1;
         this.ab = new double[ldab * n];
         this.piv = new int[n];
+        this.invDiag = new double[n];
     }
 
     public int size() { return n; }
@@ -82,6 +84,7 @@ public final class BandedMatrix {
                 }
             }
             double inv = 1 / a[cj + j];
+            invDiag[j] = inv;
             for (int i = j + 1; i <= last; i++) a[cj + i] *= inv;
             for (int c = j + 1; c <= colEnd; c++) {
                 int cc = c * ldab + off - c;
@@ -108,7 +111,7 @@ public final class BandedMatrix {
         }
         for (int j = n - 1; j >= 0; j--) {
             int cj = j * ldab + off - j;
-            double bj = b[j] / a[cj + j];
+            double bj = b[j] * invDiag[j];
             b[j] = bj;
             if (bj == 0) continue;
             int first = Math.max(0, j - kv);

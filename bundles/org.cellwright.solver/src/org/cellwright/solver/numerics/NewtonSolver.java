@@ -14,7 +14,7 @@ public final class NewtonSolver {
         boolean residual(double[] x, double[] r);
         /** Jacobian dF/dx at x into j (cleared by the caller). */
         void jacobian(double[] x, BandedMatrix j);
-        /** Absolute tolerance of unknown i. */
+        /** Absolute tolerance of unknown i; read once after each {@link #jacobian} (it may depend on the Jacobian's x). */
         double absoluteTolerance(int i);
         /** Largest factor in (0,1] of the step dx that keeps x + factor dx admissible. */
         default double stepLimit(double[] x, double[] dx) { return 1.0; }
@@ -32,7 +32,21 @@ public final class NewtonSolver {
     private static final boolean DEBUG = Boolean.getBoolean("cellwright.newton.debug");
     private final BandedMatrix jac;
     private final double[] r, dx, xTrial, rTrial;
+    /** The system's absolute tolerances, read after each Jacobian (an interface call per unknown and test is not free). */
+    private final double[] atol;
     private int iterations;
+    /** Size of the system whose Jacobian jac holds factorised, -1 if none. */
+    private int factoredSize = -1;
+
+    /** Largest number of chord steps {@link #solveChordFirst} takes before it builds a Jacobian. */
+    static final int CHORD_STEPS = 6;
+    /**
+     * Share of the tolerances within which a chord step counts as converged: a chord step on an old Jacobian leaves
+     * an error of its contraction factor times the step (also in the rows that are linear in the unknowns, e.g. the
+     * charge balances, which a Newton step on the current Jacobian satisfies exactly), so it must be far smaller than
+     * the tolerance for the solution to be as good as Newton's (charge conserved to 1e-9 at every step).
+     */
+    static final double CHORD_MARGIN = 1e-2;
 
     public NewtonSolver(int n, int kl, int ku) {
         jac = new BandedMatrix(n, kl, ku);
@@ -40,6 +54,7 @@ public final class NewtonSolver {
         dx = new double[n];
         xTrial = new double[n];
         rTrial = new double[n];
+        atol = new double[n];
     }
 
     public int iterations() { return iterations; }
@@ -51,18 +66,51 @@ public final class NewtonSolver {
 
     /** Solves in place from the initial guess x; returns true on convergence. */
     public boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        return solve(sys, x, rtol, maxIterations, false);
+    }
+
+    /**
+     * As {@link #solve}, but first with chord steps on the Jacobian factorised by this solver's last solve, while each
+     * at least halves the residual norm (at most {@link #CHORD_STEPS}; the simplified Newton iteration, Deuflhard 2004,
+     * sec. 2.1.4): for a system that differs little from the last one solved (the same time step after a small change
+     * of its coefficients) it converges in a few residuals without a new Jacobian. Then Newton as {@link #solve}.
+     */
+    public boolean solveChordFirst(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+        return solve(sys, x, rtol, maxIterations, true);
+    }
+
+    private boolean solve(BandedSystem sys, double[] x, double rtol, int maxIterations, boolean chordFirst) {
         solves++;
-        boolean ok = solveInternal(sys, x, rtol, maxIterations);
+        boolean ok = solveInternal(sys, x, rtol, maxIterations, chordFirst);
         totalIterations += iterations;
         if (!ok) failures++;
         return ok;
     }
 
-    private boolean solveInternal(BandedSystem sys, double[] x, double rtol, int maxIterations) {
+    private boolean solveInternal(BandedSystem sys, double[] x, double rtol, int maxIterations, boolean chordFirst) {
         int n = sys.size();
+        iterations = 0;
         if (!sys.residual(x, r)) return false;
         double norm = norm(r, n);
-        if (norm < RESIDUAL_FLOOR) { iterations = 0; return true; }
+        if (norm < RESIDUAL_FLOOR) return true;
+        for (int c = 0; chordFirst && factoredSize == n && c < CHORD_STEPS; c++) {
+            iterations = c + 1;
+            for (int i = 0; i < n; i++) dx[i] = -r[i];
+            jac.solve(dx);
+            if (isSmall(x, rtol, n, CHORD_MARGIN)) {
+                for (int i = 0; i < n; i++) x[i] += dx[i];
+                return true;
+            }
+            double lambda = Math.min(1.0, sys.stepLimit(x, dx));
+            for (int i = 0; i < n; i++) xTrial[i] = x[i] + lambda * dx[i];
+            if (!sys.residual(xTrial, rTrial)) break;
+            double nt = norm(rTrial, n);
+            if (!(nt <= 0.5 * norm)) break; // too slow (or not finite): a new Jacobian
+            System.arraycopy(xTrial, 0, x, 0, n);
+            System.arraycopy(rTrial, 0, r, 0, n);
+            norm = nt;
+            if (norm < RESIDUAL_FLOOR) return true;
+        }
         int nonMonotoneBudget = 8;
         double previousNorm = norm;
         boolean fullStep = false; // the last iteration took the whole Newton step
@@ -74,12 +122,15 @@ public final class NewtonSolver {
                 return true;
             }
             jac.clear();
+            factoredSize = -1;
             sys.jacobian(x, jac);
+            for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
             if (DEBUG && iterations == 1) checkJacobian(sys, x, n);
             if (!jac.factorize()) return false;
+            factoredSize = n;
             for (int i = 0; i < n; i++) dx[i] = -r[i];
             jac.solve(dx);
-            if (isSmall(sys, x, rtol, n)) {
+            if (isSmall(x, rtol, n, 1)) {
                 for (int i = 0; i < n; i++) x[i] += dx[i];
                 return true;
             }
@@ -110,7 +161,7 @@ public final class NewtonSolver {
                 double step = lambda * dx[i];
                 x[i] = xTrial[i];
                 r[i] = rTrial[i];
-                double t = sys.absoluteTolerance(i) + rtol * Math.abs(x[i]);
+                double t = atol[i] + rtol * Math.abs(x[i]);
                 if (Math.abs(step) > t) converged = false;
                 worst = Math.max(worst, Math.abs(dx[i]) / t);
             }
@@ -130,12 +181,13 @@ public final class NewtonSolver {
     private boolean chordStepIsSmall(BandedSystem sys, double[] x, double rtol, int n) {
         for (int i = 0; i < n; i++) dx[i] = -r[i];
         jac.solve(dx);
-        return isSmall(sys, x, rtol, n);
+        return isSmall(x, rtol, n, 1);
     }
 
-    private boolean isSmall(BandedSystem sys, double[] x, double rtol, int n) {
+    /** Whether every |dx_i| <= share (atol_i + rtol |x_i|). */
+    private boolean isSmall(double[] x, double rtol, int n, double share) {
         for (int i = 0; i < n; i++)
-            if (!(Math.abs(dx[i]) <= sys.absoluteTolerance(i) + rtol * Math.abs(x[i]))) return false;
+            if (!(Math.abs(dx[i]) <= share * (atol[i] + rtol * Math.abs(x[i])))) return false;
         return true;
     }
 

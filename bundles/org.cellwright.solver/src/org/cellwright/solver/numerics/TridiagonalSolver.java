@@ -8,7 +8,7 @@ package org.cellwright.solver.numerics;
 public final class TridiagonalSolver {
     private final double[] cp;
     private final double[] dp;
-    /** The elimination of the last {@link #factor}: pivots, sub-diagonal, multipliers and the forward sweep. */
+    /** The elimination of the last {@link #factor}: inverted pivots, sub-diagonal, multipliers and the forward sweep. */
     private final double[] pivot, low, mult, fwd;
     private int factored;
 
@@ -24,26 +24,33 @@ public final class TridiagonalSolver {
     /**
      * Eliminates a matrix once (arguments as in {@link #solve}) for several right-hand sides
      * ({@link #solveFactored}); the same operations as {@link #solve}, so the solutions are the same to the last bit.
+     * Each pivot is inverted once: the sweeps multiply by it (a division in the sweeps' dependency chain costs
+     * several multiplications).
      */
     public void factor(double[] lower, double[] diag, double[] upper, int n) {
-        pivot[0] = diag[0];
-        mult[0] = upper[0] / diag[0];
+        double inv = 1 / diag[0];
+        pivot[0] = inv;
+        mult[0] = upper[0] * inv;
         for (int i = 1; i < n; i++) {
             low[i] = lower[i];
-            double m = diag[i] - lower[i] * mult[i - 1];
-            pivot[i] = m;
-            mult[i] = i < n - 1 ? upper[i] / m : 0;
+            inv = 1 / (diag[i] - lower[i] * mult[i - 1]);
+            pivot[i] = inv;
+            mult[i] = i < n - 1 ? upper[i] * inv : 0;
         }
         factored = n;
     }
 
     /** Solves the matrix of the last {@link #factor} for right-hand side d; writes x. */
-    public void solveFactored(double[] d, double[] x) {
+    public void solveFactored(double[] d, double[] x) { solveFactored(d, 0, x, 0); }
+
+    /** As {@link #solveFactored(double[], double[])} with the right-hand side and the solution at offsets. */
+    public void solveFactored(double[] d, int dOffset, double[] x, int xOffset) {
         int n = factored;
-        fwd[0] = d[0] / pivot[0];
-        for (int i = 1; i < n; i++) fwd[i] = (d[i] - low[i] * fwd[i - 1]) / pivot[i];
-        x[n - 1] = fwd[n - 1];
-        for (int i = n - 2; i >= 0; i--) x[i] = fwd[i] - mult[i] * x[i + 1];
+        fwd[0] = d[dOffset] * pivot[0];
+        for (int i = 1; i < n; i++) fwd[i] = (d[dOffset + i] - low[i] * fwd[i - 1]) * pivot[i];
+        double next = fwd[n - 1];
+        x[xOffset + n - 1] = next;
+        for (int i = n - 2; i >= 0; i--) x[xOffset + i] = next = fwd[i] - mult[i] * next;
     }
 
     /**
@@ -52,8 +59,9 @@ public final class TridiagonalSolver {
      */
     public void solveFactoredLast(double dLast, double[] x) {
         int n = factored;
-        x[n - 1] = dLast / pivot[n - 1];
-        for (int i = n - 2; i >= 0; i--) x[i] = -mult[i] * x[i + 1];
+        double next = dLast * pivot[n - 1];
+        x[n - 1] = next;
+        for (int i = n - 2; i >= 0; i--) x[i] = next = -mult[i] * next;
     }
 
     /**
@@ -61,12 +69,13 @@ public final class TridiagonalSolver {
      * super-diagonal upper[i] (row i, column i+1; upper[n-1] unused). Writes x; inputs are not modified.
      */
     public void solve(double[] lower, double[] diag, double[] upper, double[] d, double[] x, int n) {
-        cp[0] = upper[0] / diag[0];
-        dp[0] = d[0] / diag[0];
+        double inv = 1 / diag[0];
+        cp[0] = upper[0] * inv;
+        dp[0] = d[0] * inv;
         for (int i = 1; i < n; i++) {
-            double m = diag[i] - lower[i] * cp[i - 1];
-            cp[i] = i < n - 1 ? upper[i] / m : 0;
-            dp[i] = (d[i] - lower[i] * dp[i - 1]) / m;
+            inv = 1 / (diag[i] - lower[i] * cp[i - 1]);
+            cp[i] = i < n - 1 ? upper[i] * inv : 0;
+            dp[i] = (d[i] - lower[i] * dp[i - 1]) * inv;
         }
         x[n - 1] = dp[n - 1];
         for (int i = n - 2; i >= 0; i--) x[i] = dp[i] - cp[i] * x[i + 1];

@@ -43,6 +43,8 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double activeLoading;
     private final LayerComposition comp;
     private final double dRef, eaD, i0Ref, eaI0, alpha, tref;
+    /** alpha = 1/2: the cathodic exponential is the inverse of the anodic one (one exp per Butler-Volmer term). */
+    private final boolean symmetric;
     private final ParticleDiffusion particle;
     private final double[] c;          // committed shell concentrations, n*m
     private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
@@ -50,6 +52,12 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double[] resp;       // d c_s / d j per node
     private final double[] baseShells, unitShells; // zero-flux solution and unit-flux response per node
     private final double[] endShells;   // shell state at the end of the trial step (D(c) evaluated there)
+    /**
+     * Shell concentrations before the last committed step and before the one before it, and the two steps' lengths
+     * (NaN: none to extrapolate from).
+     */
+    private final double[] previous, previous2;
+    private double previousDt = Double.NaN, previousDt2 = Double.NaN;
     private double storedDt = Double.NaN;
     private boolean stored, particleLithiating = true;
     /** Whether residuals solve each particle's D(c) at its own end state (see {@link #implicitCurrent}). */
@@ -58,11 +66,19 @@ public final class CompositeCathode implements ElectrodeModel {
     /** Newton of a step at a set potential: the 3N unknowns and the current (see {@link #currentAtPotential}). */
     private final NewtonSolver pcNewton;
     private final double[] uPc;
+    /**
+     * The step length of the last solve at a set potential since the last commit, or NaN: its solution is in uPc and
+     * its particles' implicit responses (base, resp, baseShells, unitShells) are still those of that solution.
+     */
+    private double pcSolvedDt = Double.NaN;
+    private boolean pcSolvedLithiating;
     /** The set potential of the current collector [V] while solving at a set potential, NaN otherwise. */
     private double targetPotential = Double.NaN;
     private final Sys sys = new Sys();
     private final SolverSettings settings;
     private double kappa, sigma, temperature;
+    /** 2 i0_half k(T): the exchange current's factor at the temperature set last (see {@link #i0}). */
+    private double i0Scale;
     // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
     private final CathodeElectrolyteInterphase cei;
     private double filmR;
@@ -106,6 +122,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.i0Ref = am.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         this.eaI0 = am.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
         this.alpha = am.get(TRANSFER_COEFFICIENT, 0.5);
+        this.symmetric = alpha == 0.5;
         this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
         this.particle = new ParticleDiffusion(rp, m, dRef);
         this.c = new double[n * m];
@@ -117,12 +134,15 @@ public final class CompositeCathode implements ElectrodeModel {
         this.baseShells = new double[n * m];
         this.unitShells = new double[n * m];
         this.endShells = new double[n * m];
+        this.previous = new double[n * m];
+        this.previous2 = new double[n * m];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
-        if (!Double.isNaN(knee) && decades > 0)
-            particle.setConcentrationDependence(x -> x <= knee ? 1.0
-                    : Math.exp(-decades * LN10 * Math.min(1, (x - knee) / (1 - knee))), cmax);
+        if (!Double.isNaN(knee) && decades > 0) {
+            double span = 1 - knee, rate = decades * LN10 / span; // D falls by 'decades' decades over the span
+            particle.setConcentrationDependence(x -> x <= knee ? 1.0 : Math.exp(-rate * Math.min(span, x - knee)), cmax);
+        }
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
         this.newton = new NewtonSolver(3 * n, 3, 3);
@@ -169,14 +189,16 @@ public final class CompositeCathode implements ElectrodeModel {
         sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         cei.setTemperature(t);
+        i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
         stored = false;
+        pcSolvedDt = Double.NaN;
     }
 
     @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
 
     /** Exchange current density [A/m2] at surface stoichiometry xs and vacancy fraction vs = 1 - xs. */
     private double i0(double xs, double vs) {
-        return i0Ref * Constants.arrhenius(eaI0, temperature, tref) * 2 * Math.sqrt(Math.max(0, xs * vs));
+        return i0Scale * Math.sqrt(Math.max(0, xs * vs));
     }
 
     /**
@@ -202,7 +224,7 @@ public final class CompositeCathode implements ElectrodeModel {
             System.arraycopy(u, 0, uTrial, 0, u.length);
             double scale = current / jLast;
             for (int k = 0; k < n; k++) uTrial[3 * k + 2] = u[3 * k + 2] * scale;
-            trialOk = solveSystem();
+            trialOk = solveSystem(uTrial, newton, true);
         }
         if (!trialOk) {
             System.arraycopy(u, 0, uTrial, 0, u.length);
@@ -226,20 +248,27 @@ public final class CompositeCathode implements ElectrodeModel {
     @Override
     public double currentAtPotential(double dt, double potential, double guess) {
         if (!(guess != 0)) return Double.NaN;
-        prepareTrial(dt, guess < 0);
+        boolean warm = dt == pcSolvedDt && pcSolvedLithiating == guess < 0;
+        prepareTrial(dt, guess < 0, warm);
         double iGuess = guess - sideCurrent;
-        // initial guess: the committed distribution scaled to the guess, potentials shifted to the reference
-        System.arraycopy(u, 0, uPc, 0, 3 * n);
-        double jLast = 0;
-        for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
-        double scale = jLast != 0 && Math.signum(jLast) == Math.signum(iGuess) ? iGuess / jLast : 0;
-        double shift = uPc[0];
-        for (int k = 0; k < n; k++) {
-            uPc[3 * k] -= shift;
-            uPc[3 * k + 1] -= shift;
-            uPc[3 * k + 2] = scale != 0 ? u[3 * k + 2] * scale : iGuess / (a * thickness);
+        // initial guess: the solution of the last solve at a set potential of this step if there is one (the
+        // callers' secant and bisection iterations on the current and the voltage call this with nearby potentials:
+        // Newton then needs a few residuals instead of ~10), else the committed distribution scaled to the guess,
+        // potentials shifted to the reference
+        if (!warm) {
+            System.arraycopy(u, 0, uPc, 0, 3 * n);
+            double jLast = 0;
+            for (int k = 0; k < n; k++) jLast += u[3 * k + 2] * a * dx;
+            double scale = jLast != 0 && Math.signum(jLast) == Math.signum(iGuess) ? iGuess / jLast : 0;
+            double shift = uPc[0];
+            for (int k = 0; k < n; k++) {
+                uPc[3 * k] -= shift;
+                uPc[3 * k + 1] -= shift;
+                uPc[3 * k + 2] = scale != 0 ? u[3 * k + 2] * scale : iGuess / (a * thickness);
+            }
+            uPc[3 * n] = iGuess;
         }
-        uPc[3 * n] = iGuess;
+        pcSolvedDt = Double.NaN; // uPc and the particles' responses are overwritten by this solve
         lastI = iGuess;
         targetPotential = potential;
         implicitParticles = particle.concentrationDependent();
@@ -252,6 +281,8 @@ public final class CompositeCathode implements ElectrodeModel {
             targetPotential = Double.NaN;
         }
         if (!ok || !Double.isFinite(uPc[3 * n])) return Double.NaN;
+        pcSolvedDt = dt;
+        pcSolvedLithiating = particleLithiating;
         lastI = uPc[3 * n];
         double iEc = lastI + sideCurrent;
         // back to the potentials of a current-controlled step (electrolyte at the separator boundary = 0)
@@ -270,7 +301,10 @@ public final class CompositeCathode implements ElectrodeModel {
      * Work shared by the trials of one step: the particles' linear response for dt (reused while dt stays), the
      * diffusivity's concentration dependence switched to the current's direction, the interphase's growth.
      */
-    private void prepareTrial(double dt, boolean lithiating) {
+    private void prepareTrial(double dt, boolean lithiating) { prepareTrial(dt, lithiating, false); }
+
+    /** As {@link #prepareTrial(double, boolean)}; keepParticles: the particles' responses of the last solve stay. */
+    private void prepareTrial(double dt, boolean lithiating, boolean keepParticles) {
         lastDt = dt;
         if (lithiating != particleLithiating) {
             // the hindered diffusion near full lithiation acts on Li insertion only (Kasnatscheew et al., PCCP
@@ -278,11 +312,30 @@ public final class CompositeCathode implements ElectrodeModel {
             particleLithiating = lithiating;
             particle.setConcentrationDependenceActive(lithiating);
             stored = false;
+            previousDt = Double.NaN;
+            previousDt2 = Double.NaN;
         }
-        if (!(stored && dt == storedDt)) {
-            // per-particle linear response, reused by every trial of the same dt and by commit
+        if (!keepParticles && !(stored && dt == storedDt)) {
+            pcSolvedDt = Double.NaN;
+            // per-particle linear response, reused by every trial of the same dt and by commit; with D(c), D at the
+            // end state extrapolated from the last two steps by the parabola through the three states (the last step
+            // alone: linearly); the Picard iteration then starts within ~1e-4 of its fixed point instead of the
+            // lagged D's ~1e-2 and mostly needs no re-solve or one instead of three
+            boolean extrapolate = particle.concentrationDependent() && previousDt > 0;
+            if (extrapolate) {
+                double h1 = previousDt, h2 = previousDt2;
+                if (h2 > 0) {
+                    for (int i = 0; i < n * m; i++) {
+                        double d1 = (c[i] - previous[i]) / h1, d0 = (previous[i] - previous2[i]) / h2;
+                        endShells[i] = c[i] + d1 * dt + (d1 - d0) / (h1 + h2) * dt * (dt + h1);
+                    }
+                } else {
+                    double ratio = dt / previousDt;
+                    for (int i = 0; i < n * m; i++) endShells[i] = c[i] + (c[i] - previous[i]) * ratio;
+                }
+            }
             for (int k = 0; k < n; k++) {
-                base[k] = particle.prepareStored(dt, c, k * m, baseShells, unitShells, k * m);
+                base[k] = particle.prepareStored(dt, c, k * m, extrapolate ? endShells : c, k * m, baseShells, unitShells, k * m);
                 resp[k] = particle.surfaceResponse() / Constants.F; // d c_s / d j
             }
             stored = true;
@@ -302,10 +355,14 @@ public final class CompositeCathode implements ElectrodeModel {
      * nearing saturation, where D drops, could carry in the next step less than in this one even for dt -> 0, and
      * the discharge would stop before the kinetics drive the voltage down to its cut-off. Converged when the surface
      * responses change by less than the relative tolerance of the settings (before: 1e-6 at every tolerance; the
-     * work-precision errors at the default 1e-4 are the same, and 200 cycles take a fifth less time). Returns false
-     * if an iterate has no solution or the iteration does not converge.
+     * work-precision errors at the default 1e-4 are the same, and 200 cycles take a fifth less time), or when the
+     * solve after a change is estimated within the tolerance of the fixed point from the contraction of the last two
+     * changes, theta / (1 - theta) times the change (Hairer and Wanner, Solving Ordinary Differential Equations II,
+     * 2nd ed., 1996, sec. IV.8, eq. 8.10): that saves the round of particle solves that would only confirm it.
+     * Returns false if an iterate has no solution or the iteration does not converge.
      */
     private boolean picard() {
+        double previousChange = Double.NaN;
         for (int it = 0; it < 8; it++) {
             for (int k = 0; k < n; k++)
                 for (int i = 0; i < m; i++)
@@ -320,7 +377,10 @@ public final class CompositeCathode implements ElectrodeModel {
             storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
             // converged when no particle's surface response moves by more than the relative tolerance
             if (change < settings.relativeTolerance()) return true;
-            if (!solveSystem()) return false;
+            if (!solveSystem(uTrial, newton, true)) return false;
+            double theta = change / previousChange; // NaN at the first change: no estimate yet
+            if (theta < 1 && theta / (1 - theta) * change < settings.relativeTolerance()) return true;
+            previousChange = change;
         }
         return false;
     }
@@ -390,9 +450,12 @@ public final class CompositeCathode implements ElectrodeModel {
      * all digits of 1 - x_s there. A guess outside the domain (a surface full or empty, e.g. after the diffusivity
      * dropped) starts half-way to the limit.
      */
-    private boolean solveSystem() { return solveSystem(uTrial, newton); }
+    private boolean solveSystem() { return solveSystem(uTrial, newton, false); }
 
-    private boolean solveSystem(double[] x, NewtonSolver solver) {
+    private boolean solveSystem(double[] x, NewtonSolver solver) { return solveSystem(x, solver, false); }
+
+    /** chordFirst: the system differs little from the one the solver solved last ({@link NewtonSolver#solveChordFirst}). */
+    private boolean solveSystem(double[] x, NewtonSolver solver, boolean chordFirst) {
         for (int k = 0; k < n; k++) {
             double vs = vacancy(k, x[3 * k + 2]);
             double room = (cmax - base[k]) / cmax;
@@ -401,7 +464,7 @@ public final class CompositeCathode implements ElectrodeModel {
             if (!(vs < 1)) vs = 1 - 0.5 * base[k] / cmax;
             x[3 * k + 2] = Math.log(vs);
         }
-        boolean ok = solver.solve(sys, x, 1e-10, 40);
+        boolean ok = chordFirst ? solver.solveChordFirst(sys, x, 1e-10, 40) : solver.solve(sys, x, 1e-10, 40);
         for (int k = 0; k < n; k++) {
             double vs = Math.exp(x[3 * k + 2]);
             x[3 * k + 2] = implicitParticles ? implicitCurrent(k, vs) : currentOf(k, vs);
@@ -451,6 +514,11 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override
     public void commit(PhysicsEvents events) {
+        System.arraycopy(previous, 0, previous2, 0, c.length);
+        previousDt2 = previousDt;
+        System.arraycopy(c, 0, previous, 0, c.length);
+        previousDt = lastDt;
+        pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
         stored = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
@@ -513,7 +581,8 @@ public final class CompositeCathode implements ElectrodeModel {
                 double ea = alpha * f * eta, ec = -(1 - alpha) * f * eta;
                 if (Math.abs(ea) > 600 || Math.abs(ec) > 600) return false;
                 double i0 = i0(xs, vs);
-                r[3 * k + 2] = (j - i0 * (Math.exp(ea) - Math.exp(ec))) * scale;
+                double expA = Math.exp(ea), expC = symmetric ? 1 / expA : Math.exp(ec);
+                r[3 * k + 2] = (j - i0 * (expA - expC)) * scale;
             }
             // the set potential: E = phi_s(N) + I dx/(2 kappa) + (I + i_side)(dx/(2 sigma) + R_cc)
             if (pc) r[3 * n] = x[3 * n - 2] + I * dx / (2 * kappa) + (I + sideCurrent) * (dx / (2 * sigma) + rcc) - targetPotential;
@@ -539,21 +608,21 @@ public final class CompositeCathode implements ElectrodeModel {
                     jac.add(e, e - 3, -ke);
                     jac.add(e, e, ke);
                     if (k < n - 1) { jac.add(e, e + 3, -ke); jac.add(e, e, ke); }
-                    jac.add(e, q, -a * dx * scale * djdy(k, x[q]));
                 }
                 if (k < n - 1) { jac.add(s, s + 3, -ks); jac.add(s, s, ks); }
                 if (k > 0) { jac.add(s, s - 3, -ks); jac.add(s, s, ks); }
-                double djdy = djdy(k, x[q]);
+                double vs = Math.exp(x[q]), j = currentOf(k, vs);
+                double djdy = -vs * cmax / resp[k]; // d j / d y, y = ln(1 - x_s)
+                if (k > 0) jac.add(e, q, -a * dx * scale * djdy);
                 // y's tolerance: that of j (1e-2 atol A/m2) through dj/dy, at most 1e-6 (the vacancy to 1 ppm)
                 yTolerance[k] = Math.min(settings.absoluteTolerance() * 1e-2 / Math.abs(djdy), 1e-6);
                 jac.add(s, q, a * dx * scale * djdy);
-                double vs = Math.exp(x[q]), j = currentOf(k, vs);
                 double xs = 1 - vs;
                 double uk = ocp.applyAsDouble(xs);
                 double h = 1e-6;
                 double du = (ocp.applyAsDouble(Math.min(1 - 1e-12, xs + h)) - ocp.applyAsDouble(Math.max(1e-12, xs - h))) / (2 * h);
                 double eta = x[s] - x[e] - uk - j * filmR;
-                double ea = Math.exp(alpha * f * eta), ec = Math.exp(-(1 - alpha) * f * eta);
+                double ea = Math.exp(alpha * f * eta), ec = symmetric ? 1 / ea : Math.exp(-(1 - alpha) * f * eta);
                 double i0 = i0(xs, vs);
                 double g = ea - ec;
                 double dg = f * (alpha * ea + (1 - alpha) * ec);
@@ -564,9 +633,6 @@ public final class CompositeCathode implements ElectrodeModel {
                 jac.add(q, q, (1 - (di0 * g - i0 * dg * du) * dxsdj + i0 * dg * filmR) * scale * djdy);
             }
         }
-
-        /** d j / d y at node k, y = ln(1 - x_s). */
-        private double djdy(int k, double y) { return -Math.exp(y) * cmax / resp[k]; }
 
         @Override
         public double absoluteTolerance(int i) {

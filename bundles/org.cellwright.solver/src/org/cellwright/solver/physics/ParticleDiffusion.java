@@ -17,6 +17,7 @@ public final class ParticleDiffusion {
     private final double[] gap;      // distance between the centres of shells i-1 and i (gap[0] unused)
     private final double[] volume;   // shell volume / particle volume
     private final double[] area;     // face area between shell i and i+1 (r^2 at faces), normalised
+    private final double[] geometry; // area[i] / gap[i]: the conductance of face i per unit diffusivity (i >= 1)
     private final double[] lo, di, up, rhs, tmp, unit;
     private final TridiagonalSolver tri;
     private double diffusivity;
@@ -65,6 +66,8 @@ public final class ParticleDiffusion {
             r0 = r1;
         }
         area[m] = radius * radius;
+        geometry = new double[m];
+        for (int i = 1; i < m; i++) geometry[i] = area[i] / gap[i];
         lo = new double[m];
         di = new double[m];
         up = new double[m];
@@ -93,7 +96,8 @@ public final class ParticleDiffusion {
     /** As {@link #prepare(double)} with face diffusivities from the shell state c (offset). */
     public void prepare(double dt, double[] c, int offset) {
         if (factor == null || !factorActive) { prepare(dt); return; }
-        for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble(0.5 * (c[offset + i - 1] + c[offset + i]) / cmax);
+        double half = 0.5 / cmax; // x at a face: the mean of its shells
+        for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half);
         faceD[m] = diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
         build(dt);
         preparedDt = Double.NaN; // per-particle matrices are never cached
@@ -115,12 +119,13 @@ public final class ParticleDiffusion {
 
     private void build(double dt) {
         stepDt = dt;
+        double gl = 0;
         for (int i = 0; i < m; i++) {
-            double gl = i > 0 ? faceD[i] * area[i] / gap[i] : 0;
-            double gr = i < m - 1 ? faceD[i + 1] * area[i + 1] / gap[i + 1] : 0;
-            lo[i] = -dt * gl;
-            up[i] = -dt * gr;
-            di[i] = volume[i] + dt * (gl + gr);
+            double gr = i < m - 1 ? dt * (faceD[i + 1] * geometry[i + 1]) : 0;
+            lo[i] = -gl;
+            up[i] = -gr;
+            di[i] = volume[i] + (gl + gr);
+            gl = gr;
         }
         tri.factor(lo, di, up, m);
         // response to N = 1 from c_old = 0
@@ -149,10 +154,9 @@ public final class ParticleDiffusion {
             double[] unitOut, int outOffset) {
         prepare(dt, eval, evalOffset);
         for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
-        tri.solveFactored(rhs, tmp);
-        System.arraycopy(tmp, 0, baseOut, outOffset, m);
+        tri.solveFactored(rhs, 0, baseOut, outOffset);
         System.arraycopy(unit, 0, unitOut, outOffset, m);
-        return tmp[m - 1];
+        return baseOut[outOffset + m - 1];
     }
 
     /** Finishes a step prepared with {@link #prepareStored}: c = base + N unit. */
