@@ -430,8 +430,8 @@ public final class ParameterEstimation {
 				notes.add(names.get(j) + " is not determined by the targets: changing it within its bounds hardly"
 						+ " changes them; fix it or add a target that depends on it");
 			}
-			double x = (p[j] - parameters.get(j).lower()) / span;
-			if (x < 1e-3 || x > 1 - 1e-3) {
+			if (parameters.get(j).atBound(p[j])) {
+				double x = (p[j] - parameters.get(j).lower()) / span;
 				notes.add(names.get(j) + " ended at its " + (x < 0.5 ? "lower" : "upper") + " bound ("
 						+ fmt(p[j]) + "): the optimum may lie outside; widen the bounds if that is physical");
 			}

@@ -187,4 +187,14 @@ class ParameterEstimationTest {
 		assertEquals(0.8, f.value("x"), 0.002);
 		assertTrue(f.iterations() >= 1, "iterations " + f.iterations());
 	}
+
+	@Test
+	void aValueFarAboveItsLowerBoundOnAWideRangeIsNotAtTheBound() {
+		FitParameter wide = new FitParameter("sigma", 10, 1, 1e5);
+		assertTrue(!wide.atBound(52), "52 in 1 .. 1e5 is 52 times its bound");
+		assertTrue(wide.atBound(1.001));
+		assertTrue(wide.atBound(1e5 * (1 - 1e-5)));
+		assertTrue(new FitParameter("x", 0.5, 0, 1).atBound(1e-5), "a zero bound");
+		assertTrue(!new FitParameter("x", 0.5, 0, 1).atBound(0.2));
+	}
 }
