@@ -205,19 +205,8 @@ class DfnThermalRunTest {
 		assertTrue(sink.last().time() >= iso.last().time() - 5, "a warmer cell does not deliver less at 1 C: " + sink.last().time() + " s");
 		// against PyBaMM's temperature curve (the same heat capacity, cooling and local heat; its mesh 20/20/20 x 30 is the
 		// language's default): every 10 s to the earlier of the two ends
-		List<String> rows = Files.readAllLines(PYBAMM);
-		double worst = 0, pybammRise = 0, pybammEnd = 0, pybammHeat = 0, tBefore = 0, qBefore = Double.NaN;
-		for (String row : rows.subList(1, rows.size())) {
-			String[] c = row.split(",");
-			double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]), q = Double.parseDouble(c[3]);
-			if (!Double.isNaN(qBefore)) pybammHeat += 0.5 * (qBefore + q) * (t - tBefore); // its "Total heating [W]"
-			qBefore = q;
-			tBefore = t;
-			pybammRise = temperature - 298.15;
-			pybammEnd = t;
-			if (t > sink.last().time()) continue;
-			worst = Math.max(worst, Math.abs(temperatureAt(sink.samples, t) - temperature));
-		}
+		PyBammThermal py = PyBammThermal.read(PYBAMM, sink.samples);
+		double worst = py.worst(), pybammRise = py.rise(), pybammEnd = py.end(), pybammHeat = py.heat();
 		System.out.printf(java.util.Locale.ROOT, "Chen 2020 1C: %.3f K warmer at the end (%.0f s; isothermal %.0f s), heat %.0f J; PyBaMM %.3f K (%.0f s,"
 				+ " %.0f J); largest difference %.3f K%n", rise, sink.last().time(), iso.last().time(), heat, pybammRise, pybammEnd, pybammHeat, worst);
 		assertEquals(pybammHeat, heat, 0.01 * pybammHeat, "the heat generated against PyBaMM's (J)");
@@ -259,5 +248,29 @@ class DfnThermalRunTest {
 		assertTrue(max > 298.65, "timeseries.csv carries the warming cell: " + max + " K");
 		String report = Files.readString(ts.resolveSibling("report.html"));
 		assertTrue(report.contains("id=\"temperature\"") && report.contains("Cell temperature"), "the report plots it");
+	}
+
+	/**
+	 * PyBaMM's lumped-thermal curve (a CSV of time, voltage, temperature, total heating [W]) against a run's samples:
+	 * its rise and end, the heat it generated (trapezoids) and the largest temperature difference up to the run's end.
+	 */
+	record PyBammThermal(double rise, double end, double heat, double worst) {
+		static PyBammThermal read(java.nio.file.Path csv, List<Sample> samples) throws java.io.IOException {
+			List<String> rows = Files.readAllLines(csv);
+			double runEnd = samples.get(samples.size() - 1).time();
+			double worst = 0, rise = 0, end = 0, heat = 0, tBefore = 0, qBefore = Double.NaN;
+			for (String row : rows.subList(1, rows.size())) {
+				String[] c = row.split(",");
+				double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]), q = Double.parseDouble(c[3]);
+				if (!Double.isNaN(qBefore)) heat += 0.5 * (qBefore + q) * (t - tBefore); // its "Total heating [W]"
+				qBefore = q;
+				tBefore = t;
+				rise = temperature - 298.15;
+				end = t;
+				if (t > runEnd) continue;
+				worst = Math.max(worst, Math.abs(temperatureAt(samples, t) - temperature));
+			}
+			return new PyBammThermal(rise, end, heat, worst);
+		}
 	}
 }

@@ -119,19 +119,8 @@ class SingleParticleRunTest {
 			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
 			bernardi += 0.5 * (-a.current() * (a.ocv() - a.voltage()) - b.current() * (b.ocv() - b.voltage())) * (b.time() - a.time()) * in.area();
 		}
-		List<String> rows = java.nio.file.Files.readAllLines(PYBAMM);
-		double worst = 0, pybammRise = 0, pybammEnd = 0, pybammHeat = 0, tBefore = 0, qBefore = Double.NaN;
-		for (String row : rows.subList(1, rows.size())) {
-			String[] c = row.split(",");
-			double t = Double.parseDouble(c[0]), temperature = Double.parseDouble(c[2]), q = Double.parseDouble(c[3]);
-			if (!Double.isNaN(qBefore)) pybammHeat += 0.5 * (qBefore + q) * (t - tBefore); // its "Total heating [W]"
-			qBefore = q;
-			tBefore = t;
-			pybammRise = temperature - 298.15;
-			pybammEnd = t;
-			if (t > sink.last().time()) continue;
-			worst = Math.max(worst, Math.abs(DfnThermalRunTest.temperatureAt(sink.samples, t) - temperature));
-		}
+		DfnThermalRunTest.PyBammThermal py = DfnThermalRunTest.PyBammThermal.read(PYBAMM, sink.samples);
+		double worst = py.worst(), pybammRise = py.rise(), pybammEnd = py.end(), pybammHeat = py.heat();
 		System.out.printf(java.util.Locale.ROOT, "Chen 2020 SPM 1C: %.3f K warmer at the end (%.1f s), heat %.1f J (Bernardi's %.1f J); PyBaMM %.3f K"
 				+ " (%.1f s, %.1f J); largest difference %.4f K%n", rise, sink.last().time(), heat, bernardi, pybammRise, pybammEnd, pybammHeat, worst);
 		assertEquals(pybammEnd, sink.last().time(), 0.002 * pybammEnd, "the end at 2.5 V against PyBaMM's");
