@@ -129,14 +129,26 @@ class ArrheniusLawsTest {
         i.setTemperature(T2);
         assertEquals(factor(eg), i.growthConstant() / k1, 1e-12);
         assertEquals(factor(ec), i.conductivity() / s1, 1e-12);
+        // the conduction barrier is still calibrated (no temperature-resolved measurement of Li2S, Li3P, LiCl or the
+        // grown interphase was found, docs/calibration.md): it must stay below the SE's conduction barrier, the stated
+        // reason (a Li3P-rich interphase, Nazri 1989: > 1e-4 S/cm at room temperature)
+        assertTrue(ec < se.get(IONIC_ACTIVATION_ENERGY, 0), "Li3P-rich interphase conducts with a lower barrier than the SE");
     }
 
     @Test
     void cathodeElectrolyteInterphaseGrowthAndConduction() {
         MaterialSpec am = Sung2023Parameters.ncm811();
-        // conduction: LiPON as the analogue, 0.53-0.63 eV (Put et al., ACS Appl. Mater. Interfaces 2016)
+        // conduction: measured on the interphase's phosphate constituent, amorphous Li3PO4 thin films, Li tracer
+        // diffusion 25-160 degC: 0.58 eV (Kuwata et al., Solid State Ionics 294 (2016) 59, DOI 10.1016/j.ssi.2016.06.015),
+        // written as 56 kJ/mol; inside LiPON's 0.53-0.63 eV (Put et al., ACS Appl. Mater. Interfaces 2016), the range
         double ec = am.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
-        assertTrue(ec >= 0.53 * 96.485 * KJ && ec <= 0.63 * 96.485 * KJ, "LiPON range: " + ec);
+        double eV = Constants.F / 1e3 * KJ; // 1 eV per particle in J/mol
+        assertEquals(0.58 * eV, ec, 0.05 * KJ, "Kuwata et al. 2016, a-Li3PO4: 0.58 eV");
+        assertTrue(ec >= 0.53 * eV && ec <= 0.63 * eV, "LiPON range: " + ec);
+        // the 60 degC conductivity the fit CathodeInterphase sees: 3.8e-6 S/m (docs/calibration.md), so the 25 degC
+        // value the library writes is that over the measured Arrhenius factor
+        assertEquals(3.79e-6, am.get(INTERPHASE_CONDUCTIVITY, 0)
+                * Math.exp(-ec / Constants.R * (1 / 333.15 - 1 / 298.15)), 0.02e-6);
         CathodeElectrolyteInterphase cei = CathodeElectrolyteInterphase.of(am);
         cei.setTemperature(T1);
         double k1 = cei.law().growthConstant(), s1 = cei.law().conductivity();

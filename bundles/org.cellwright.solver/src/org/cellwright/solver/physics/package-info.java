@@ -41,7 +41,7 @@
  * efficiency of a cell with excess Li stays below 100 % ({@link org.cellwright.solver.physics.CompositeCathode});</li>
  * <li>temperature of the cathode-electrolyte interphase: the same law as at Li, k(T) and kappa(T) Arrhenius with their
  * own activation energies (interphase-activation-energy, 50 kJ/mol for NCM811, calibrated;
- * interphase-conduction-activation-energy, 55 kJ/mol, a phosphate glass as the analogue), its film resistance
+ * interphase-conduction-activation-energy, 56 kJ/mol, measured on amorphous Li3PO4), its film resistance
  * L/kappa(T) per active surface ({@link org.cellwright.solver.physics.CathodeElectrolyteInterphase},
  * {@link org.cellwright.solver.physics.InterphaseTemperatureLaw}).</li>
  * </ul>
