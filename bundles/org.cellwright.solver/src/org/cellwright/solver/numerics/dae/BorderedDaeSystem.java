@@ -35,4 +35,15 @@ public interface BorderedDaeSystem extends DaeSystem {
      * last unknown) into last[b]. Returns false (the default) when it has none: finite differences then.
      */
     default boolean anchorRows(double t, double[] y, double[] core, double[] last) { return false; }
+
+    /**
+     * Whether every block's rows are linear in its unknowns and its anchor with a Jacobian that does not change (a
+     * particle with a diffusivity independent of c): once a Newton update has solved them with the exact block matrix at
+     * this c they hold, and later updates of the same solve need only the core's residual ({@link #coreRhs}); the blocks
+     * then follow their anchors. Default: false.
+     */
+    default boolean linearBlocks() { return false; }
+
+    /** f's core rows (indices below coreSize) into out; the default evaluates all of f. */
+    default void coreRhs(double t, double[] y, double[] out) { rhs(t, y, out); }
 }

@@ -283,6 +283,18 @@ public final class BorderedIterationMatrix implements IterationMatrix {
         }
     }
 
+    /** With the blocks' right-hand sides zero their forward and back substitutions give 0: x_b = -z_b da only. */
+    @Override
+    public boolean solveCoreOnly(double[] r, double coreScale) {
+        solveCore(r);
+        if (coreScale != 1) for (int i = 0; i < core; i++) r[i] *= coreScale;
+        for (int b = 0; b < nb; b++) {
+            double da = r[anchor[b]];
+            for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) r[i] = -z[i] * da;
+        }
+        return true;
+    }
+
     private void solveCore(double[] r) {
         System.arraycopy(r, 0, coreWork, 0, core);
         schur.solve(coreWork);

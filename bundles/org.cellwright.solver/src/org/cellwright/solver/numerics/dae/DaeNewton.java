@@ -12,6 +12,9 @@ public final class DaeNewton {
     private static final boolean DEBUG = Boolean.getBoolean("cellwright.dae.debug");
     private final double[] m, f, g, scale, inverseScale, lastStep, atol;
     private final IterationMatrix matrix;
+    /** The system's blocks are linear (BorderedDaeSystem.linearBlocks): updates after the first need the core's rows only. */
+    private final boolean linearBlocks;
+    private final int core;
     private double factoredC = Double.NaN;
     /** c at which the matrix's blocks were last factorised ({@link IterationMatrix#retarget}), NaN if unknown. */
     private double blocksC = Double.NaN;
@@ -31,6 +34,8 @@ public final class DaeNewton {
         atol = new double[n];
         for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
         matrix = IterationMatrix.of(sys);
+        linearBlocks = sys instanceof BorderedDaeSystem b && b.linearBlocks();
+        core = sys instanceof BorderedDaeSystem b ? b.coreSize() : n;
     }
 
     public double[] mass() { return m; }
@@ -204,17 +209,25 @@ public final class DaeNewton {
                         y[i] -= lastStep[i];
                     }
                 }
-                sys.rhs(t, y, f);
+                // linear blocks: after the first update (solved with the blocks' exact matrix at this c) their rows hold,
+                // so only the core's residual is evaluated and the blocks follow their anchors
+                boolean coreOnly = linearBlocks && !init && it > 0;
+                if (coreOnly) ((BorderedDaeSystem) sys).coreRhs(t, y, f);
+                else sys.rhs(t, y, f);
+                int rows = coreOnly ? core : n;
                 // g - g is 0 for a finite g and NaN otherwise: one branch-free test of the whole residual
                 double probe = 0;
                 if (init) for (int i = 0; i < n; i++) {
                     g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
                     probe += g[i] - g[i];
                 }
-                else for (int i = 0; i < n; i++) {
-                    double v = f[i] - c * m[i] * (y[i] - psi[i]);
-                    g[i] = v;
-                    probe += v - v;
+                else {
+                    for (int i = 0; i < rows; i++) {
+                        double v = f[i] - c * m[i] * (y[i] - psi[i]);
+                        g[i] = v;
+                        probe += v - v;
+                    }
+                    for (int i = rows; i < n; i++) g[i] = 0;
                 }
                 finite = probe == 0;
             }
@@ -223,7 +236,7 @@ public final class DaeNewton {
                     for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
                 return false;
             }
-            matrix.solve(g, updateScale); // g = dy
+            if (!(linearBlocks && !init && it > 0 && matrix.solveCoreOnly(g, updateScale))) matrix.solve(g, updateScale); // g = dy
             double norm = 0, max = 0;
             for (int i = 0; i < n; i++) {
                 double d = g[i];
