@@ -539,6 +539,17 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return true;
     }
 
+    /**
+     * The first block of the same electrode and population: their particles share the shell mesh, the diffusivity (one
+     * temperature) and the flux's scale, so with {@link #linearBlocks} their rows are the same linear function.
+     */
+    @Override
+    public int blockTwin(int b) {
+        int d = mesh.domainOf(blockCell[b]), k = blockPopulation[b];
+        for (int a = 0; a < b; a++) if (blockPopulation[a] == k && mesh.domainOf(blockCell[a]) == d) return a;
+        return b;
+    }
+
     /** The core's rows of f only (the particles' shells left as they are in f). */
     @Override
     public void coreRhs(double t, double[] y, double[] f) { rhs(t, y, f, false); }

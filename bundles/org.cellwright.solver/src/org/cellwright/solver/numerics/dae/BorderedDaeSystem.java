@@ -44,6 +44,13 @@ public interface BorderedDaeSystem extends DaeSystem {
      */
     default boolean linearBlocks() { return false; }
 
+    /**
+     * With {@link #linearBlocks}: a block a <= b whose rows are the same linear function of its own unknowns and anchor as
+     * block b's (same size, mass and matrix, e.g. particles of one electrode on one shell mesh), so the iteration matrix
+     * factorises one of them for both. Default: b itself.
+     */
+    default int blockTwin(int b) { return b; }
+
     /** f's core rows (indices below coreSize) into out; the default evaluates all of f. */
     default void coreRhs(double t, double[] y, double[] out) { rhs(t, y, out); }
 }

@@ -25,12 +25,6 @@ interface IterationMatrix {
         if (scale != 1) for (int i = 0; i < b.length; i++) b[i] *= scale;
     }
 
-    /**
-     * Solves in place for a right-hand side that is zero on every block (a bordered system's linear blocks after their
-     * first update): the core alone, the blocks following their anchors; false if the matrix cannot (then nothing done).
-     */
-    default boolean solveCoreOnly(double[] b, double scale) { return false; }
-
     /** Re-evaluates the rows that change fastest (a bordered system's anchor rows), if the system declares them; false if not. */
     default boolean updateFastRows(DaeSystem sys, double t, double[] y) { return false; }
 
