@@ -432,7 +432,14 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
-    public void setTemperature(double kelvin) { temperature = kelvin; }
+    public void setTemperature(double kelvin) {
+        if (kelvin != temperature) blockRowsVersion++; // D(T): the particles' rows change (BorderedDaeSystem.blockRowsVersion)
+        temperature = kelvin;
+    }
+
+    private long blockRowsVersion;
+
+    @Override public long blockRowsVersion() { return blockRowsVersion; }
 
     public double temperature() { return temperature; }
 

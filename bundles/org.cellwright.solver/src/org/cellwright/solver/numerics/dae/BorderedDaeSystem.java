@@ -51,6 +51,13 @@ public interface BorderedDaeSystem extends DaeSystem {
      */
     default int blockTwin(int b) { return b; }
 
+    /**
+     * Changes whenever the blocks' rows change as functions of the unknowns (a particle's diffusivity at a new
+     * temperature): linear blocks are left out of Newton's updates only while the matrix's block entries were taken at
+     * the current version. Default: 0 (they never change).
+     */
+    default long blockRowsVersion() { return 0; }
+
     /** f's core rows (indices below coreSize) into out; the default evaluates all of f. */
     default void coreRhs(double t, double[] y, double[] out) { rhs(t, y, out); }
 }

@@ -23,6 +23,8 @@ public final class DaeNewton {
      */
     private final int[] bStart, bLast, bAnchor, zOffset;
     private final double[] pending, lastDa, blockSquares, blockMax;
+    /** The system's {@link BorderedDaeSystem#blockRowsVersion} when df/dy was last taken (-1: never). */
+    private long blocksVersion = -1;
     private double factoredC = Double.NaN;
     /** c at which the matrix's blocks were last factorised ({@link IterationMatrix#retarget}), NaN if unknown. */
     private double blocksC = Double.NaN;
@@ -181,6 +183,7 @@ public final class DaeNewton {
 
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
+        if (linearBlocks) blocksVersion = ((BorderedDaeSystem) sys).blockRowsVersion();
         matrix.update(sys, t, y);
         jacobians++;
         jacobianCurrent = true;
@@ -230,7 +233,8 @@ public final class DaeNewton {
         double[] inverseWeights = inverse(weights);
         // linear blocks: once an update has solved their rows with the blocks' exact matrix at this c (every full update
         // does) they hold, so later updates evaluate the core's rows alone and the blocks follow their anchors
-        boolean condense = linearBlocks && !init;
+        // (and only while the matrix's block entries are those of the blocks' current rows: a new temperature changes D)
+        boolean condense = linearBlocks && !init && blocksVersion == ((BorderedDaeSystem) sys).blockRowsVersion();
         boolean blocksHold = false, lastCoreOnly = false, blockNormsTaken = false;
         for (int it = 0; it < maxIter; it++) {
             iterations++;
