@@ -9,6 +9,7 @@ import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.numerics.dae.DaeNewton;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.params.Chen2020;
+import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
 
 /** Newton's convergence test and the bordered matrix's retargeting to a new step size (issue 14's numerics). */
@@ -116,5 +117,28 @@ class DaeNewtonTest {
         assertTrue(worst < 5e-5, "largest voltage difference " + worst + " V"); // 3e-6 V measured
         assertTrue(5 * kept.newton().jacobians() < fresh.newton().jacobians(),
                 kept.newton().jacobians() + " Jacobians kept, " + fresh.newton().jacobians() + " fresh");
+    }
+
+    /**
+     * Linear particle blocks leave Newton's updates after the first (BorderedDaeSystem.linearBlocks) only while the
+     * matrix's block entries are the rows' own: Marquis 2019's particles have Arrhenius diffusivities, so a step after a
+     * 10 K warming, with df/dy from before it, must still end where a fresh Jacobian's tight solve ends.
+     */
+    @Test
+    void aTemperatureChangeAfterTheJacobianStillGivesTheStepsSolution() {
+        DfnModel model = new DfnModel(Marquis2019.cell(), new DfnMesh(8, 4, 8, 10), CurrentProfile.constant(Marquis2019.ONE_C));
+        assertTrue(model.linearBlocks(), "Arrhenius diffusivities are independent of c");
+        double[] yOld = stateAt(model, 500), y0 = stateAt(model, 600);
+        int n = model.size();
+        DaeNewton stale = new DaeNewton(model);
+        stale.refreshJacobian(600, yOld); // at 298.15 K
+        model.setTemperature(308.15);
+        double[] w = stale.weights(y0, 1e-4).clone(), byStale = y0.clone(), exact = new double[n];
+        assertTrue(stale.solve(660, 1 / 60.0, y0, byStale, w, 1e-3, 30));
+        assertTrue(stale.iterations() >= 2, "more than the first update: " + stale.iterations());
+        eulerStep(model, y0, 600, y0, 60, 1e-9, false, exact);
+        double error = 0;
+        for (int i = model.coreSize(); i < n; i++) error = Math.max(error, Math.abs(byStale[i] - exact[i]) / w[i]);
+        assertTrue(error <= 1e-2, "the shells within 1e-2 of their weights of the step's solution: " + error);
     }
 }

@@ -43,7 +43,10 @@ class DfnSpeedTest {
             for (int j = Math.max(0, i - 12); j < Math.min(model.size(), i + 13); j++) {
                 double p = partial.get(i, j), f = full.get(i, j), o = old.get(i, j);
                 if (anchors.contains(i)) {
-                    assertEquals(f, p, 1e-5 * (Math.abs(f) + 1e-12), "anchor row " + i + ", column " + j + ": the full Jacobian's value");
+                    // the full Jacobian is a one-sided difference (step sqrt(eps) |y|): on its own off by up to 1.1e-5 of
+                    // the entry here (row 47's diagonal: 1.87876 against 1.8787770, which the analytic row and central
+                    // differences of steps 1e-4 .. 1e-7 give to 1e-9), so 1e-4 of it; a row not refreshed is off by > 1e-3
+                    assertEquals(f, p, 1e-4 * (Math.abs(f) + 1e-12), "anchor row " + i + ", column " + j + ": the full Jacobian's value");
                     if (Math.abs(f - o) > 1e-3 * Math.abs(f)) changedAnchorEntries++;
                 } else assertEquals(o, p, 0, "row " + i + " keeps its value");
             }

@@ -18,7 +18,7 @@ import org.cellwright.solver.params.Marquis2019;
  * particle): terminal-voltage RMS difference, wall time and thread CPU time (best of repeated warm runs; the CPU time
  * is the steadier figure on a loaded machine). Run:
  * java -cp ... org.cellwright.solver.bench.DfnBenchmark [dfn-reference folder] [relative tolerance] [figure.svg]
- * (-Drepeats=N sets the warm repetitions, default 10; -Dcase=chen runs the Chen 2020 speed case alone). With a third
+ * (-Drepeats=N sets the warm repetitions, default 10; -Dcase=chen runs the Chen 2020 speed case alone, -Dcase=half the half cell). With a third
  * argument it writes the validation figure: voltage against time at 1C and 3C, and the electrolyte concentration across the cell at three times of the 3C run.
  * Then issue 14's speed case: the Chen 2020 cell (LG M50), 1C to 2.5 V, outputs every 10 s, against PyBaMM's DFN
  * (IDAKLU, rtol = atol = 1e-8; bench/pybamm/side_by_side.py wrote the curve, -Dpybamm=FILE.csv, default
@@ -64,6 +64,10 @@ public final class DfnBenchmark {
         DfnMesh mesh = DfnMesh.benchmark();
         if ("chen".equals(System.getProperty("case"))) { // the speed case alone (profiling, quick before/after figures)
             chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
+            return;
+        }
+        if ("half".equals(System.getProperty("case"))) { // issue 13's half cell alone
+            chen2020HalfCell(rtol, Path.of(System.getProperty("pybammHalf", "bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv")));
             return;
         }
         SvgLinePlot.Panel voltage = new SvgLinePlot.Panel("Terminal voltage: COMSOL (circles) and CellWright (lines)", "time [s]", "voltage [V]", 0, 3600, 3.0, 3.9);

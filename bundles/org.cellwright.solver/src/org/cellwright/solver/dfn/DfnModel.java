@@ -432,7 +432,14 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /** Cell temperature used by every property from now on [K] (a lumped thermal model sets it between steps). */
-    public void setTemperature(double kelvin) { temperature = kelvin; }
+    public void setTemperature(double kelvin) {
+        if (kelvin != temperature) blockRowsVersion++; // D(T): the particles' rows change (BorderedDaeSystem.blockRowsVersion)
+        temperature = kelvin;
+    }
+
+    private long blockRowsVersion;
+
+    @Override public long blockRowsVersion() { return blockRowsVersion; }
 
     public double temperature() { return temperature; }
 
@@ -531,8 +538,33 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         saltFlux[0] = ie[0] / F;
     }
 
+    /** The particles' rows are linear (every population's diffusivity independent of c): BorderedDaeSystem.linearBlocks. */
     @Override
-    public void rhs(double t, double[] y, double[] f) {
+    public boolean linearBlocks() {
+        for (int d = 0; d <= 2; d += 2)
+            for (ParticlePopulation p : populations[d]) if (!p.particle().diffusivity().independentOfConcentration()) return false;
+        return true;
+    }
+
+    /**
+     * The first block of the same electrode and population: their particles share the shell mesh, the diffusivity (one
+     * temperature) and the flux's scale, so with {@link #linearBlocks} their rows are the same linear function.
+     */
+    @Override
+    public int blockTwin(int b) {
+        int d = mesh.domainOf(blockCell[b]), k = blockPopulation[b];
+        for (int a = 0; a < b; a++) if (blockPopulation[a] == k && mesh.domainOf(blockCell[a]) == d) return a;
+        return b;
+    }
+
+    /** The core's rows of f only (the particles' shells left as they are in f). */
+    @Override
+    public void coreRhs(double t, double[] y, double[] f) { rhs(t, y, f, false); }
+
+    @Override
+    public void rhs(double t, double[] y, double[] f) { rhs(t, y, f, true); }
+
+    private void rhs(double t, double[] y, double[] f, boolean blocks) {
         double temp = temperature;
         double iApp = current(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
@@ -591,6 +623,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);
+                    if (!blocks) continue; // the core's rows only (coreRhs)
                     if (particle.diffusivity().independentOfConcentration()) pm.balance(y, p0, particle.diffusivity(0, temp), j / F, f, p0);
                     else pm.balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
                 }

@@ -35,4 +35,29 @@ public interface BorderedDaeSystem extends DaeSystem {
      * last unknown) into last[b]. Returns false (the default) when it has none: finite differences then.
      */
     default boolean anchorRows(double t, double[] y, double[] core, double[] last) { return false; }
+
+    /**
+     * Whether every block's rows are linear in its unknowns and its anchor with a Jacobian that does not change (a
+     * particle with a diffusivity independent of c): once a Newton update has solved them with the exact block matrix at
+     * this c they hold, and later updates of the same solve need only the core's residual ({@link #coreRhs}); the blocks
+     * then follow their anchors. Default: false.
+     */
+    default boolean linearBlocks() { return false; }
+
+    /**
+     * With {@link #linearBlocks}: a block a <= b whose rows are the same linear function of its own unknowns and anchor as
+     * block b's (same size, mass and matrix, e.g. particles of one electrode on one shell mesh), so the iteration matrix
+     * factorises one of them for both. Default: b itself.
+     */
+    default int blockTwin(int b) { return b; }
+
+    /**
+     * Changes whenever the blocks' rows change as functions of the unknowns (a particle's diffusivity at a new
+     * temperature): linear blocks are left out of Newton's updates only while the matrix's block entries were taken at
+     * the current version. Default: 0 (they never change).
+     */
+    default long blockRowsVersion() { return 0; }
+
+    /** f's core rows (indices below coreSize) into out; the default evaluates all of f. */
+    default void coreRhs(double t, double[] y, double[] out) { rhs(t, y, out); }
 }

@@ -16,6 +16,11 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     private int longest; // the largest block size
     private final double[] band; // core df/dy, (kl + ku + 1) x core
     private final int[] bStart, bSize, anchor;
+    /**
+     * Linear blocks with a twin ({@link BorderedDaeSystem#blockTwin}): the factorisation (Thomas LU and z) of block b is
+     * held at its twin's unknowns, twinOffset[b] after its own; owners lists the blocks factorised (their own twins).
+     */
+    private final int[] twinOffset, owners;
     private final double[] sub, diag, sup, colAnchor; // block df/dy: tridiagonal and d(block row)/d(anchor), indexed by unknown
     private final double[] rowAnchor; // d(anchor row)/d(block last unknown), per block
     // factorisation
@@ -48,6 +53,18 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             if (anchored[anchor[b]]) throw new IllegalArgumentException("core unknown " + anchor[b] + " anchors two blocks");
             anchored[anchor[b]] = true;
         }
+        twinOffset = new int[nb];
+        boolean linear = sys.linearBlocks();
+        int owned = 0;
+        for (int b = 0; b < nb; b++) {
+            int a = linear ? sys.blockTwin(b) : b;
+            if (a < 0 || a > b || bSize[a] != bSize[b] || (linear && sys.blockTwin(a) != a))
+                throw new IllegalArgumentException("block " + b + ": twin " + a + " is not an earlier block of its size that is its own twin");
+            twinOffset[b] = bStart[a] - bStart[b];
+            if (a == b) owned++;
+        }
+        owners = new int[owned];
+        for (int b = 0, o = 0; b < nb; b++) if (twinOffset[b] == 0) owners[o++] = b;
         sub = new double[n];
         diag = new double[n];
         sup = new double[n];
@@ -199,7 +216,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             boolean anchorIdentity = init && m[a] != 0;
             double v = anchorIdentity ? 0 : -rowAnchor[b];
             vFactor[b] = v;
-            if (v != 0) schur.add(a, a, -v * z[bStart[b] + bSize[b] - 1]);
+            if (v != 0) schur.add(a, a, -v * z[bStart[b] + bSize[b] - 1 + twinOffset[b]]);
         }
         return schur.factorize();
     }
@@ -218,7 +235,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
      */
     private boolean factorBlocks(double c, double[] m, boolean init) {
         for (int k = 0; k < longest; k++) {
-            for (int b = 0; b < nb; b++) {
+            for (int b : owners) {
                 int len = bSize[b];
                 if (k >= len) continue;
                 int i = bStart[b] + k;
@@ -242,7 +259,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             }
         }
         for (int k = longest - 1; k >= 0; k--) {
-            for (int b = 0; b < nb; b++) {
+            for (int b : owners) {
                 int len = bSize[b];
                 if (k >= len) continue;
                 int i = bStart[b] + k;
@@ -265,23 +282,39 @@ public final class BorderedIterationMatrix implements IterationMatrix {
             for (int b = 0; b < nb; b++) {
                 if (k >= bSize[b]) continue;
                 int i = bStart[b] + k;
-                r[i] -= tLower[i] * r[i - 1];
+                r[i] -= tLower[i + twinOffset[b]] * r[i - 1];
             }
         for (int k = longest - 1; k >= 0; k--)
             for (int b = 0; b < nb; b++) {
                 int len = bSize[b];
                 if (k >= len) continue;
-                int i = bStart[b] + k;
-                r[i] = (k == len - 1 ? r[i] : r[i] - tSup[i] * r[i + 1]) * tDiag[i];
+                int i = bStart[b] + k, o = i + twinOffset[b];
+                r[i] = (k == len - 1 ? r[i] : r[i] - tSup[o] * r[i + 1]) * tDiag[o];
             }
         for (int b = 0; b < nb; b++) r[anchor[b]] -= vFactor[b] * r[bStart[b] + bSize[b] - 1];
         solveCore(r);
         if (coreScale != 1) for (int i = 0; i < core; i++) r[i] *= coreScale;
         for (int b = 0; b < nb; b++) {
             double da = r[anchor[b]];
-            for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) r[i] -= z[i] * da;
+            int o = twinOffset[b];
+            for (int i = bStart[b]; i < bStart[b] + bSize[b]; i++) r[i] -= z[i + o] * da;
         }
     }
+
+    /**
+     * The core's part of a solve whose right-hand side is zero on every block (a system's linear blocks after their rows
+     * were solved): the blocks' substitutions give 0, so their update is -z_b da ({@link #blockColumns}), left to the caller.
+     */
+    void solveCore(double[] r, double coreScale) {
+        solveCore(r);
+        if (coreScale != 1) for (int i = 0; i < core; i++) r[i] *= coreScale;
+    }
+
+    /** z_b = T_b^-1 u_b by unknown (the blocks' part of the factorisation): a block moves by -z_b da for its anchor's da. */
+    double[] blockColumns() { return z; }
+
+    /** Where block b's z is held in {@link #blockColumns}: at its unknowns' indices plus this (its twin's, 0 if none). */
+    int blockColumnOffset(int b) { return twinOffset[b]; }
 
     private void solveCore(double[] r) {
         System.arraycopy(r, 0, coreWork, 0, core);

@@ -12,6 +12,19 @@ public final class DaeNewton {
     private static final boolean DEBUG = Boolean.getBoolean("cellwright.dae.debug");
     private final double[] m, f, g, scale, inverseScale, lastStep, atol;
     private final IterationMatrix matrix;
+    /** The system's blocks are linear (BorderedDaeSystem.linearBlocks): updates after the first need the core's rows only. */
+    private final boolean linearBlocks;
+    private final int core;
+    /**
+     * Linear blocks' updates after a solve's first one, kept per block (x_b = -z_b da_b is linear in da_b): only each
+     * block's last unknown (the one core rows see) is moved at every update, the rest once when the solve ends
+     * ({@link #settleBlocks}); the weighted norm of -z_b da_b is |da_b| times the block's norm of z_b (blockSquares,
+     * blockMax: sum and largest of (z_i / w_i)^2, |z_i / w_i| over the block, taken once per solve).
+     */
+    private final int[] bStart, bLast, bAnchor, zOffset;
+    private final double[] pending, lastDa, blockSquares, blockMax;
+    /** The system's {@link BorderedDaeSystem#blockRowsVersion} when df/dy was last taken (-1: never). */
+    private long blocksVersion = -1;
     private double factoredC = Double.NaN;
     /** c at which the matrix's blocks were last factorised ({@link IterationMatrix#retarget}), NaN if unknown. */
     private double blocksC = Double.NaN;
@@ -31,6 +44,24 @@ public final class DaeNewton {
         atol = new double[n];
         for (int i = 0; i < n; i++) atol[i] = sys.absoluteTolerance(i);
         matrix = IterationMatrix.of(sys);
+        linearBlocks = sys instanceof BorderedDaeSystem b && b.linearBlocks();
+        core = sys instanceof BorderedDaeSystem b ? b.coreSize() : n;
+        int nb = linearBlocks ? ((BorderedDaeSystem) sys).blocks() : 0;
+        bStart = new int[nb];
+        bLast = new int[nb];
+        bAnchor = new int[nb];
+        zOffset = new int[nb];
+        for (int b = 0; b < nb; b++) {
+            BorderedDaeSystem bs = (BorderedDaeSystem) sys;
+            bStart[b] = bs.blockStart(b);
+            bLast[b] = bs.blockStart(b) + bs.blockSize(b) - 1;
+            bAnchor[b] = bs.anchor(b);
+            zOffset[b] = ((BorderedIterationMatrix) matrix).blockColumnOffset(b);
+        }
+        pending = new double[nb];
+        lastDa = new double[nb];
+        blockSquares = new double[nb];
+        blockMax = new double[nb];
     }
 
     public double[] mass() { return m; }
@@ -152,6 +183,7 @@ public final class DaeNewton {
 
     /** Recomputes df/dy at (t, y). */
     public void refreshJacobian(double t, double[] y) {
+        if (linearBlocks) blocksVersion = ((BorderedDaeSystem) sys).blockRowsVersion();
         matrix.update(sys, t, y);
         jacobians++;
         jacobianCurrent = true;
@@ -190,8 +222,20 @@ public final class DaeNewton {
         }
         // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
         double updateScale = init ? 1 : 2 / (1 + c / factoredC);
+        boolean ok = iterate(t, c, psi, y, weights, tol, maxIter, contraction, init, updateScale);
+        settleBlocks(y);
+        return ok;
+    }
+
+    private boolean iterate(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter, double contraction,
+            boolean init, double updateScale) {
         double previous = Double.NaN, first = Double.NaN;
         double[] inverseWeights = inverse(weights);
+        // linear blocks: once an update has solved their rows with the blocks' exact matrix at this c (every full update
+        // does) they hold, so later updates evaluate the core's rows alone and the blocks follow their anchors
+        // (and only while the matrix's block entries are those of the blocks' current rows: a new temperature changes D)
+        boolean condense = linearBlocks && !init && blocksVersion == ((BorderedDaeSystem) sys).blockRowsVersion();
+        boolean blocksHold = false, lastCoreOnly = false, blockNormsTaken = false;
         for (int it = 0; it < maxIter; it++) {
             iterations++;
             // an update that leaves the domain of f (e.g. an overpotential whose sinh overflows) is halved, up to 6 times
@@ -199,19 +243,31 @@ public final class DaeNewton {
             for (int halving = 0; halving <= 6 && !finite; halving++) {
                 if (halving > 0) {
                     if (it == 0) return false;
-                    for (int i = 0; i < n; i++) {
-                        lastStep[i] *= 0.5;
-                        y[i] -= lastStep[i];
+                    if (lastCoreOnly) {
+                        for (int i = 0; i < core; i++) {
+                            lastStep[i] *= 0.5;
+                            y[i] -= lastStep[i];
+                        }
+                        halveBlocks(y);
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            lastStep[i] *= 0.5;
+                            y[i] -= lastStep[i];
+                        }
+                        blocksHold = false; // half a full update leaves the blocks' rows unsolved: the next is full again
                     }
                 }
-                sys.rhs(t, y, f);
+                boolean coreOnly = condense && blocksHold;
+                if (coreOnly) ((BorderedDaeSystem) sys).coreRhs(t, y, f);
+                else sys.rhs(t, y, f);
+                int rows = coreOnly ? core : n;
                 // g - g is 0 for a finite g and NaN otherwise: one branch-free test of the whole residual
                 double probe = 0;
                 if (init) for (int i = 0; i < n; i++) {
                     g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
                     probe += g[i] - g[i];
                 }
-                else for (int i = 0; i < n; i++) {
+                else for (int i = 0; i < rows; i++) {
                     double v = f[i] - c * m[i] * (y[i] - psi[i]);
                     g[i] = v;
                     probe += v - v;
@@ -223,22 +279,47 @@ public final class DaeNewton {
                     for (int i = 0; i < n; i++) if (!Double.isFinite(g[i])) { System.err.println("non-finite residual " + i + " y=" + y[i] + " f=" + f[i]); break; }
                 return false;
             }
-            matrix.solve(g, updateScale); // g = dy
+            boolean coreOnly = condense && blocksHold;
             double norm = 0, max = 0;
-            for (int i = 0; i < n; i++) {
-                double d = g[i];
-                lastStep[i] = d;
-                y[i] += d;
-                double e = d * inverseWeights[i];
-                norm += e * e;
-                max = Math.max(max, Math.abs(e));
+            if (coreOnly) {
+                BorderedIterationMatrix bm = (BorderedIterationMatrix) matrix;
+                bm.solveCore(g, updateScale); // g = dy on the core
+                for (int i = 0; i < core; i++) {
+                    double d = g[i];
+                    lastStep[i] = d;
+                    y[i] += d;
+                    double e = d * inverseWeights[i];
+                    norm += e * e;
+                    max = Math.max(max, Math.abs(e));
+                }
+                double[] z = bm.blockColumns();
+                if (!blockNormsTaken) {
+                    blockNorms(z, inverseWeights);
+                    blockNormsTaken = true;
+                }
+                for (int b = 0; b < bLast.length; b++) {
+                    double da = g[bAnchor[b]];
+                    lastDa[b] = da;
+                    pending[b] += da;
+                    y[bLast[b]] -= z[bLast[b] + zOffset[b]] * da; // the block's surface now, the rest when the solve ends
+                    norm += da * da * blockSquares[b];
+                    max = Math.max(max, Math.abs(da) * blockMax[b]);
+                }
+            } else {
+                matrix.solve(g, updateScale); // g = dy
+                for (int i = 0; i < n; i++) {
+                    double d = g[i];
+                    lastStep[i] = d;
+                    y[i] += d;
+                    double e = d * inverseWeights[i];
+                    norm += e * e;
+                    max = Math.max(max, Math.abs(e));
+                }
+                blocksHold = condense;
             }
+            lastCoreOnly = coreOnly;
             norm = Math.max(Math.sqrt(norm / n), max * componentShare);
-            if (DEBUG) {
-                int worst = 0;
-                for (int i = 1; i < n; i++) if (Math.abs(g[i] / weights[i]) > Math.abs(g[worst] / weights[worst])) worst = i;
-                System.err.println("newton " + it + " c=" + c + " norm=" + norm + " worst " + worst + " dy=" + g[worst] + " w=" + weights[worst]);
-            }
+            if (DEBUG) System.err.println("newton " + it + " c=" + c + " norm=" + norm + (coreOnly ? " (core)" : ""));
             if (!Double.isFinite(norm)) return false;
             if (norm <= (rateTest && !init ? 1e-4 * tol : tol)) return true;
             if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
@@ -263,6 +344,44 @@ public final class DaeNewton {
             previous = norm;
         }
         return false;
+    }
+
+    /** Sum and largest of (z_i / w_i)^2 and |z_i / w_i| over each block: the weighted norm of -z_b da_b is |da_b| times them. */
+    private void blockNorms(double[] z, double[] inverseWeights) {
+        for (int b = 0; b < bLast.length; b++) {
+            double sq = 0, mx = 0;
+            for (int i = bStart[b], o = zOffset[b]; i <= bLast[b]; i++) {
+                double e = z[i + o] * inverseWeights[i];
+                sq += e * e;
+                mx = Math.max(mx, Math.abs(e));
+            }
+            blockSquares[b] = sq;
+            blockMax[b] = mx;
+        }
+    }
+
+    /** Halves the last core-only update's share of the blocks (they follow their anchors linearly). */
+    private void halveBlocks(double[] y) {
+        double[] z = ((BorderedIterationMatrix) matrix).blockColumns();
+        for (int b = 0; b < bLast.length; b++) {
+            double h = 0.5 * lastDa[b];
+            lastDa[b] = h;
+            pending[b] -= h;
+            y[bLast[b]] += z[bLast[b] + zOffset[b]] * h;
+        }
+    }
+
+    /** Moves every block's unknowns below its surface by the anchor updates kept since the solve's last full update. */
+    private void settleBlocks(double[] y) {
+        if (bLast.length == 0) return;
+        double[] z = null;
+        for (int b = 0; b < bLast.length; b++) {
+            double da = pending[b];
+            if (da == 0) continue;
+            if (z == null) z = ((BorderedIterationMatrix) matrix).blockColumns();
+            for (int i = bStart[b], o = zOffset[b]; i < bLast[b]; i++) y[i] -= z[i + o] * da;
+            pending[b] = 0;
+        }
     }
 
     /** Error weights atol_i + rtol |y_i| (the array is reused by the next call). */
