@@ -33,18 +33,27 @@ public class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		List<Path> files = new ArrayList<>();
+		// a file is checked as `run` loads it: with the .cell files beside it, whose packages it may import; only the
+		// files named (or found in a named folder) are reported
+		java.util.Set<Path> load = new java.util.LinkedHashSet<>();
 		for (String in : inputs) {
 			Path p = CliSupport.userPath(in);
 			if (!Files.exists(p)) {
 				spec.commandLine().getErr().println(in + ": no such file or folder");
 				return 1;
 			}
-			files.addAll(CellFiles.collect(p));
+			List<Path> found = CellFiles.collect(p);
+			files.addAll(found);
+			if (Files.isRegularFile(p)) load.addAll(CellFiles.withSiblings(p));
+			else for (Path f : found) load.add(f.toAbsolutePath().normalize());
 		}
-		CellFiles loaded = CellFiles.load(files, libs.path(),
+		java.util.Set<Path> named = new java.util.HashSet<>();
+		for (Path f : files) named.add(f.toAbsolutePath().normalize());
+		CellFiles loaded = CellFiles.load(List.copyOf(load), libs.path(),
 				files.isEmpty() ? null : files.get(0).toAbsolutePath().getParent());
 		int errors = 0, warnings = 0;
 		for (Problem pr : loaded.problems()) {
+			if (pr.file() != null && !named.contains(pr.file().toAbsolutePath().normalize())) continue;
 			spec.commandLine().getOut().println(pr.format());
 			if (pr.isError()) errors++;
 			else if (pr.severity() == Problem.Severity.WARNING) warnings++;

@@ -108,6 +108,17 @@ class CliTest {
 		assertTrue(r.out().contains("0 error(s)"), r.out());
 	}
 
+	/** One file of a folder of files that import each other is checked as `run` loads it: with its neighbours. */
+	@Test
+	void checkingOneFileResolvesItsNeighboursAndReportsOnlyIt() throws Exception {
+		Path f = examples().resolve("sung2023/experiments.cell");
+		Result r = cli("check", f.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("1 file(s) checked: 0 error(s), 0 warning(s)"), r.out());
+		// its neighbours' warnings (Li on LPSCl in half-cells.cell) are theirs, not this file's
+		assertFalse(r.out().contains("half-cells.cell"), r.out());
+	}
+
 	@Test
 	void checkReportsErrorsCompilerStyleWithExitCode1() throws Exception {
 		Path f = tmp.resolve("ref.cell");
