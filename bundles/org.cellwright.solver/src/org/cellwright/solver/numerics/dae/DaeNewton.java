@@ -284,14 +284,8 @@ public final class DaeNewton {
             if (coreOnly) {
                 BorderedIterationMatrix bm = (BorderedIterationMatrix) matrix;
                 bm.solveCore(g, updateScale); // g = dy on the core
-                for (int i = 0; i < core; i++) {
-                    double d = g[i];
-                    lastStep[i] = d;
-                    y[i] += d;
-                    double e = d * inverseWeights[i];
-                    norm += e * e;
-                    max = Math.max(max, Math.abs(e));
-                }
+                norm = update(g, y, inverseWeights, core);
+                max = updateMax;
                 double[] z = bm.blockColumns();
                 if (!blockNormsTaken) {
                     blockNorms(z, inverseWeights);
@@ -307,14 +301,8 @@ public final class DaeNewton {
                 }
             } else {
                 matrix.solve(g, updateScale); // g = dy
-                for (int i = 0; i < n; i++) {
-                    double d = g[i];
-                    lastStep[i] = d;
-                    y[i] += d;
-                    double e = d * inverseWeights[i];
-                    norm += e * e;
-                    max = Math.max(max, Math.abs(e));
-                }
+                norm = update(g, y, inverseWeights, n);
+                max = updateMax;
                 blocksHold = condense;
             }
             lastCoreOnly = coreOnly;
@@ -402,5 +390,25 @@ public final class DaeNewton {
         double[] inv = new double[n];
         for (int i = 0; i < n; i++) inv[i] = 1 / w[i];
         return inv;
+    }
+    /** The largest weighted entry of the last {@link #update}. */
+    private double updateMax;
+
+    /**
+     * Adds the update g to y over its first count unknowns (kept in lastStep for a halving); returns the sum of the
+     * squared weighted entries, the largest in {@link #updateMax}.
+     */
+    private double update(double[] g, double[] y, double[] inverseWeights, int count) {
+        double sum = 0, max = 0;
+        for (int i = 0; i < count; i++) {
+            double d = g[i];
+            lastStep[i] = d;
+            y[i] += d;
+            double e = d * inverseWeights[i];
+            sum += e * e;
+            max = Math.max(max, Math.abs(e));
+        }
+        updateMax = max;
+        return sum;
     }
 }
