@@ -95,9 +95,7 @@ public final class NewtonSolver {
         if (norm < RESIDUAL_FLOOR) return true;
         for (int c = 0; chordFirst && factoredSize == n && c < CHORD_STEPS; c++) {
             iterations = c + 1;
-            for (int i = 0; i < n; i++) dx[i] = -r[i];
-            jac.solve(dx);
-            if (isSmall(x, rtol, n, CHORD_MARGIN)) {
+            if (stepIsSmall(x, rtol, n, CHORD_MARGIN)) {
                 for (int i = 0; i < n; i++) x[i] += dx[i];
                 return true;
             }
@@ -117,7 +115,7 @@ public final class NewtonSolver {
         for (iterations = 1; iterations <= maxIterations; iterations++) {
             // after a full step, first try the last factorisation (a chord step): near the root it is as good a test of
             // convergence as a new Jacobian, at a fraction of the cost; only if it is not small enough, refactorise
-            if (fullStep && chordStepIsSmall(sys, x, rtol, n)) {
+            if (fullStep && stepIsSmall(x, rtol, n, 1)) {
                 for (int i = 0; i < n; i++) x[i] += dx[i];
                 return true;
             }
@@ -128,9 +126,7 @@ public final class NewtonSolver {
             if (DEBUG && iterations == 1) checkJacobian(sys, x, n);
             if (!jac.factorize()) return false;
             factoredSize = n;
-            for (int i = 0; i < n; i++) dx[i] = -r[i];
-            jac.solve(dx);
-            if (isSmall(x, rtol, n, 1)) {
+            if (stepIsSmall(x, rtol, n, 1)) {
                 for (int i = 0; i < n; i++) x[i] += dx[i];
                 return true;
             }
@@ -177,15 +173,12 @@ public final class NewtonSolver {
         return false;
     }
 
-    /** The step dx = -J^-1 r with the Jacobian factorised last, and whether it is within the tolerances. */
-    private boolean chordStepIsSmall(BandedSystem sys, double[] x, double rtol, int n) {
+    /**
+     * The step dx = -J^-1 r with the Jacobian factorised last, and whether every |dx_i| <= share (atol_i + rtol |x_i|).
+     */
+    private boolean stepIsSmall(double[] x, double rtol, int n, double share) {
         for (int i = 0; i < n; i++) dx[i] = -r[i];
         jac.solve(dx);
-        return isSmall(x, rtol, n, 1);
-    }
-
-    /** Whether every |dx_i| <= share (atol_i + rtol |x_i|). */
-    private boolean isSmall(double[] x, double rtol, int n, double share) {
         for (int i = 0; i < n; i++)
             if (!(Math.abs(dx[i]) <= share * (atol[i] + rtol * Math.abs(x[i])))) return false;
         return true;
