@@ -243,19 +243,9 @@ public final class DaeNewton {
             for (int halving = 0; halving <= 6 && !finite; halving++) {
                 if (halving > 0) {
                     if (it == 0) return false;
-                    if (lastCoreOnly) {
-                        for (int i = 0; i < core; i++) {
-                            lastStep[i] *= 0.5;
-                            y[i] -= lastStep[i];
-                        }
-                        halveBlocks(y);
-                    } else {
-                        for (int i = 0; i < n; i++) {
-                            lastStep[i] *= 0.5;
-                            y[i] -= lastStep[i];
-                        }
-                        blocksHold = false; // half a full update leaves the blocks' rows unsolved: the next is full again
-                    }
+                    halveLastStep(y, lastCoreOnly ? core : n);
+                    if (lastCoreOnly) halveBlocks(y);
+                    else blocksHold = false; // half a full update leaves the blocks' rows unsolved: the next is full again
                 }
                 boolean coreOnly = condense && blocksHold;
                 if (coreOnly) ((BorderedDaeSystem) sys).coreRhs(t, y, f);
@@ -280,7 +270,7 @@ public final class DaeNewton {
                 return false;
             }
             boolean coreOnly = condense && blocksHold;
-            double norm = 0, max = 0;
+            double norm, max;
             if (coreOnly) {
                 BorderedIterationMatrix bm = (BorderedIterationMatrix) matrix;
                 bm.solveCore(g, updateScale); // g = dy on the core
@@ -391,6 +381,15 @@ public final class DaeNewton {
         for (int i = 0; i < n; i++) inv[i] = 1 / w[i];
         return inv;
     }
+
+    /** Takes back half of the last update over the first count unknowns (y -= lastStep / 2, lastStep halved). */
+    private void halveLastStep(double[] y, int count) {
+        for (int i = 0; i < count; i++) {
+            lastStep[i] *= 0.5;
+            y[i] -= lastStep[i];
+        }
+    }
+
     /** The largest weighted entry of the last {@link #update}. */
     private double updateMax;
 

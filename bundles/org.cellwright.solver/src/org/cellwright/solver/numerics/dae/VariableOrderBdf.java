@@ -107,7 +107,6 @@ public final class VariableOrderBdf implements DaeStepper {
         this.maxStep = h;
     }
 
-
     @Override
     public boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
@@ -171,7 +170,6 @@ public final class VariableOrderBdf implements DaeStepper {
         computeCoefficients(true);
         newton.jacobianStale();
     }
-
 
     /** IDA's IDASetCoeffs for step hh at order kk: psi, alpha, beta, sigma, gamma, then c = -alpha_s/h and ck; phi to phi*. */
     private void setCoefficients() {
