@@ -109,7 +109,7 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
                     // clipped stoichiometry, and in the overpotential the stoichiometry barrier too (ParticlePopulation.surfaceOcp)
                     double u = p.ocp().at(StoichiometryBarrier.clip(x), temp, d == 0 ? current : -current);
                     double eta = y[s + DfnModel.PHIS] - y[s + DfnModel.PHIE] - u - StoichiometryBarrier.potential(x);
-                    surface(p, aj, x, eta, temp, d == 0 ? current : -current, g, qr, qrev, qh);
+                    surface(p, aj, x, eta, u, temp, g, qr, qrev, qh);
                 }
             }
         }
@@ -133,7 +133,8 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
             w[g] = model.thickness(d);
             double x = model.surfaceConcentration(y, d, current) / p.particle().maximumConcentration();
             double aj = p.specificSurface() * model.reactionCurrent(d, current);
-            surface(p, aj, x, model.overpotential(y, d, current), temp, d == 0 ? current : -current, g, qr, qrev, qh);
+            double u = p.ocp().at(StoichiometryBarrier.clip(x), temp, d == 0 ? current : -current);
+            surface(p, aj, x, model.overpotential(y, d, current), u, temp, g, qr, qrev, qh);
         }
         return new LocalHeat(w, new double[2], new double[2], qr, qrev, qh, 0, 0);
     }
@@ -149,14 +150,13 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
 
     /**
      * The reaction heats of one particle population's surface at stoichiometry x, reaction current aj per volume
-     * [A/m3] and overpotential eta, into x-cell g: irreversible a j eta, reversible a j T dU/dT, hysteresis a j (U_branch -
-     * U_eq) with the branch of the reaction's direction (ElectrochemicalHeat), U at the clipped stoichiometry.
+     * [A/m3], overpotential eta and the OCP uBranch of the reaction's direction, into x-cell g: irreversible a j eta,
+     * reversible a j T dU/dT, hysteresis a j (U_branch - U_eq) (ElectrochemicalHeat), U at the clipped stoichiometry.
      */
-    private static void surface(ParticlePopulation p, double aj, double x, double eta, double temp, double direction, int g,
+    private static void surface(ParticlePopulation p, double aj, double x, double eta, double uBranch, double temp, int g,
             double[] qr, double[] qrev, double[] qh) {
-        double xs = StoichiometryBarrier.clip(x);
         qr[g] += ElectrochemicalHeat.irreversible(aj, eta);
         qrev[g] += ElectrochemicalHeat.reversible(aj, temp, p.ocp().entropicChange(x, temp));
-        qh[g] += ElectrochemicalHeat.hysteresis(aj, p.ocp().at(xs, temp, direction), p.ocp().at(xs, temp));
+        qh[g] += ElectrochemicalHeat.hysteresis(aj, uBranch, p.ocp().at(StoichiometryBarrier.clip(x), temp));
     }
 }
