@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 class IdentifiabilityFitTest {
 
 	static final String STUDY = "10.1002/adma.202210835";
-	static final List<String> FITS = List.of("CathodeExchangeCurrent", "InterlayerTransport", "LithiumMechanics",
-			"LithiumInterphaseConduction");
+	static final List<String> FITS = List.of("InterlayerTransport", "LithiumMechanics", "LithiumInterphaseConduction");
 	static final Map<String, Fit> fits = new LinkedHashMap<>();
 	static final Map<String, Material> materials = new LinkedHashMap<>();
 
