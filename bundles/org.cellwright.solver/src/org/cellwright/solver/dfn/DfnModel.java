@@ -46,6 +46,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * independent of c their shells' slowest modes as a chain ({@link ModalParticleMesh}).
      */
     private final ParticleMesh[][] particleUnknowns = new ParticleMesh[3][];
+    /** Each population's particle diffusivity at the current temperature where it is independent of c, else NaN. */
+    private final double[][] particleDiffusivity = new double[3][];
     private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
     private final int[] start, particleStart, blockCell, blockPopulation;
     private final int size, coreSize, bandwidth, currentIndex;
@@ -106,6 +108,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
         for (int d = 0; d <= 2; d += 2)
             populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
+        for (int d = 0; d <= 2; d += 2) particleDiffusivity[d] = new double[populations[d].length];
+        takeParticleDiffusivities();
         int modes = linearBlocks() ? meshSpec.particleModes() : 0;
         nr = modes > 0 ? modes : meshSpec.particle();
         for (int d = 0; d <= 2; d += 2) {
@@ -196,7 +200,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public void shellConcentrations(double[] y, int g, int k, double[] out) {
         int d = mesh.domainOf(g), ps = particleStart(g, k);
         if (particleUnknowns[d][k] instanceof ModalParticleMesh modal)
-            modal.shellConcentrations(y, ps, populations[d][k].particle().diffusivity(0, temperature), y[start[g] + J + k] / F, out);
+            modal.shellConcentrations(y, ps, particleDiffusivity[d][k], y[start[g] + J + k] / F, out);
         else System.arraycopy(y, ps, out, 0, nr);
     }
 
@@ -324,7 +328,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         ParticleMesh pm = particleUnknowns[d][k];
         int s = start[g], ps = particleStart(g, k);
         double cLast = y[ps + nr - 1];
-        return pm.surfaceValue(y, ps, e.particle().diffusivity(cLast, temperature), y[s + J + k] / F);
+        double diffusivity = particleDiffusivity[d][k];
+        if (Double.isNaN(diffusivity)) diffusivity = e.particle().diffusivity(cLast, temperature);
+        return pm.surfaceValue(y, ps, diffusivity, y[s + J + k] / F);
     }
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
@@ -429,7 +435,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             FickianParticle particle = e.particle();
             double cMax = particle.maximumConcentration(), gap = particleUnknowns[d][k].surfaceGap();
             double ce = y[s + CE], j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
-            double diff = particle.diffusivity(cLast, temp);
+            double diff = Double.isNaN(particleDiffusivity[d][k]) ? particle.diffusivity(cLast, temp) : particleDiffusivity[d][k];
             double dDiff = particle.diffusivity().independentOfConcentration() ? 0 : diffusivitySlope(particle, cLast, temp);
             double cSurf = cLast - j / F * gap / diff;
             double dSurfdLast = 1 + j / F * gap * dDiff / (diff * diff), dSurfdJ = -gap / (F * diff);
@@ -463,9 +469,19 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public void setTemperature(double kelvin) {
         if (kelvin != temperature) blockRowsVersion++; // D(T): the particles' rows change (BorderedDaeSystem.blockRowsVersion)
         temperature = kelvin;
+        takeParticleDiffusivities();
     }
 
     private long blockRowsVersion;
+
+    /** The particles' diffusivities at this temperature, once per temperature where they do not depend on c (NaN where they do). */
+    private void takeParticleDiffusivities() {
+        for (int d = 0; d <= 2; d += 2)
+            for (int k = 0; k < populations[d].length; k++) {
+                FickianParticle particle = populations[d][k].particle();
+                particleDiffusivity[d][k] = particle.diffusivity().independentOfConcentration() ? particle.diffusivity(0, temperature) : Double.NaN;
+            }
+    }
 
     @Override public long blockRowsVersion() { return blockRowsVersion; }
 
@@ -651,7 +667,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);
                     if (!blocks) continue; // the core's rows only (coreRhs)
-                    if (particle.diffusivity().independentOfConcentration()) particleUnknowns[d][k].balance(y, p0, particle.diffusivity(0, temp), j / F, f, p0);
+                    if (!Double.isNaN(particleDiffusivity[d][k])) particleUnknowns[d][k].balance(y, p0, particleDiffusivity[d][k], j / F, f, p0);
                     else particleMesh[d][k].balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
                 }
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
