@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Matrix Computations, 4th ed., sec. 8.5), lambda_0 = 0 and v_0 = 1/sqrt(R^3/3): the mean. In z = V^T M c the rows
  * decouple, z_k' = -D lambda_k z_k - R^2 b_k N with b_k = v_k(last shell), and c_last = sum_k b_k z_k: the last
  * shell's response to the flux is H(s) = -R^2 sum_k b_k^2 / (s + D lambda_k).</li>
- * <li>Modes 0 .. s-1 (s = m - m/2) kept as they are. The others' part of H, sum_{k>=s} b_k^2 / (s + D lambda_k) =
- * int dsigma(x) / (x^-1 + s) over x = 1/lambda with the weights b_k^2/lambda_k, by its p = m/2 point Gauss quadrature
+ * <li>Modes 0 .. m'-1 (m' = m - m/2) kept as they are. The others' part of H, sum_{k>=m'} b_k^2 / (s + D lambda_k) =
+ * int dsigma(x) / (1 + s x) over x = 1/lambda with the weights b_k^2/lambda_k, by its p = m/2 point Gauss quadrature
  * (Golub and Welsch 1969: the eigenvalues of p Lanczos steps on diag(x) from sqrt(weights)): p poles whose response
  * matches the fast modes' 2p moments at s = 0, their static response (the profile a constant flux settles to) exactly,
  * and that start from rest like them (no instantaneous surface drop beyond the half shell's). With m = 1 the single cell
@@ -116,7 +116,7 @@ public final class ModalParticleMesh implements ParticleMesh {
     /** The unit sphere's modes and their chain. */
     private static Unit unit(int n, int cells) {
         // m - m/2 exact modes and m/2 Gauss poles of the rest (all n modes exactly when m = n)
-        int m = cells == n ? n : cells - cells / 2, fastPoles = cells - m;
+        int slow = cells == n ? n : cells - cells / 2, fastPoles = cells - slow;
         SphericalMesh fv = new SphericalMesh(1, n);
         // S = M^-1/2 K M^-1/2 (symmetric tridiagonal), K c = -(balance of c with D = 1 and no surface flux)
         double[][] s = new double[n][n];
@@ -142,22 +142,20 @@ public final class ModalParticleMesh implements ParticleMesh {
             if (v[k][n - 1] < 0) for (int r = 0; r < n; r++) v[k][r] = -v[k][r];
         }
         lambda[0] = 0; // the mean, exactly
-        double[] lambda0 = lambda;
         java.util.Arrays.fill(v[0], 1 / Math.sqrt(total));
         for (int k = 0; k < n; k++) b[k] = v[k][n - 1];
-        // the kept poles and their input/output weights: modes 0 .. m-1, then the fast modes' Gauss poles
-        int kept = m + fastPoles;
-        double[] pole = new double[kept], weight = new double[kept];
-        for (int k = 0; k < m; k++) { pole[k] = lambda[k]; weight[k] = b[k]; }
+        // the kept poles and their input/output weights: modes 0 .. slow-1, then the fast modes' Gauss poles
+        double[] pole = new double[cells], weight = new double[cells];
+        for (int k = 0; k < slow; k++) { pole[k] = lambda[k]; weight[k] = b[k]; }
         if (fastPoles > 0) {
-            // R(s) = sum_{k>=m} b_k^2 / (s + lambda_k) = int dsigma(x) / (1 + s x), x = 1/lambda, dsigma = b_k^2 / lambda_k:
+            // R(s) = sum_{k>=slow} b_k^2 / (s + lambda_k) = int dsigma(x) / (1 + s x), x = 1/lambda, dsigma = b_k^2 / lambda_k:
             // its Gauss quadrature of fastPoles nodes (Golub-Welsch: Lanczos on diag(x) from sqrt(sigma)) matches 2 fastPoles moments at s = 0
-            int nf = n - m;
+            int nf = n - slow;
             double[] x = new double[nf], start = new double[nf];
             double total0 = 0;
             for (int k = 0; k < nf; k++) {
-                x[k] = 1 / lambda[m + k];
-                start[k] = b[m + k] * b[m + k] / lambda[m + k];
+                x[k] = 1 / lambda[slow + k];
+                start[k] = b[slow + k] * b[slow + k] / lambda[slow + k];
                 total0 += start[k];
             }
             for (int k = 0; k < nf; k++) start[k] = Math.sqrt(start[k] / total0);
@@ -165,20 +163,19 @@ public final class ModalParticleMesh implements ParticleMesh {
             double[][] e = jacobi(t);
             for (int i = 0; i < fastPoles; i++) {
                 double node = t[i][i], gaussWeight = total0 * e[0][i] * e[0][i];
-                pole[m + i] = 1 / node;
-                weight[m + i] = Math.sqrt(gaussWeight / node);
+                pole[slow + i] = 1 / node;
+                weight[slow + i] = Math.sqrt(gaussWeight / node);
             }
         }
+        // Lanczos on diag(pole) from weight / |weight|: lanczos[j] the j-th vector over the kept poles
         double nb = 0;
-        for (int k = 0; k < kept; k++) nb += weight[k] * weight[k];
+        for (int k = 0; k < cells; k++) nb += weight[k] * weight[k];
         nb = Math.sqrt(nb);
-        double[] startKept = new double[kept];
-        for (int k = 0; k < kept; k++) startKept[k] = weight[k] / nb;
-        double[][] lanczos = new double[kept][];
-        lanczos(pole, startKept, kept, lanczos);
-        int slow = m;
-        m = kept;
-        lambda = pole;
+        double[] startKept = new double[cells];
+        for (int k = 0; k < cells; k++) startKept[k] = weight[k] / nb;
+        double[][] lanczos = new double[cells][];
+        lanczos(pole, startKept, cells, lanczos);
+        int m = cells;
         // each vector's sign so that mode 0's component is positive; chain cell i = m - 1 - j (the first vector the surface)
         double[] volume = new double[m], faceFactor = new double[m];
         double[][] q = new double[m][m];
@@ -192,13 +189,13 @@ public final class ModalParticleMesh implements ParticleMesh {
         // face factors: -(tridiagonal entry between cells i-1 and i) scaled by sqrt(mu_{i-1} mu_i); the entry q_{i-1}^T Lambda q_i
         for (int i = 1; i < m; i++) {
             double t = 0;
-            for (int k = 0; k < m; k++) t += q[k][i - 1] * lambda[k] * q[k][i];
+            for (int k = 0; k < m; k++) t += q[k][i - 1] * pole[k] * q[k][i];
             faceFactor[i] = -t * Math.sqrt(volume[i - 1] * volume[i]);
             if (!(faceFactor[i] > 0)) throw new IllegalStateException("modal chain face " + i + " of " + m + " not positive: " + faceFactor[i]);
         }
         double gap = fv.surfaceGap();
-        if (fastPoles == 0) for (int k = slow; k < n; k++) gap += b[k] * b[k] / lambda0[k]; // static correction (m = 1)
-        return new Unit(n, m, slow, lambda0, v, b, q, volume, faceFactor, gap);
+        if (fastPoles == 0) for (int k = slow; k < n; k++) gap += b[k] * b[k] / lambda[k]; // static correction (m = 1)
+        return new Unit(n, m, slow, lambda, v, b, q, volume, faceFactor, gap);
     }
 
     /**
