@@ -30,6 +30,8 @@ public final class DfnBenchmark {
     private DfnBenchmark() {}
 
     private static final int REPEATS = Integer.getInteger("repeats", 10);
+    /** -Dmodes=m: the timed runs' particles as their m slowest modes (DfnMesh.particleModes; 0, the default: the shells). */
+    private static final int MODES = Integer.getInteger("modes", 0);
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Best wall and CPU time [ns] of REPEATS warm runs, and the last solution. */
@@ -61,7 +63,7 @@ public final class DfnBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/data/dfn-reference");
         double rtol = args.length > 1 ? Double.parseDouble(args[1]) : 1e-4;
-        DfnMesh mesh = DfnMesh.benchmark();
+        DfnMesh mesh = DfnMesh.benchmark().withParticleModes(MODES);
         if ("chen".equals(System.getProperty("case"))) { // the speed case alone (profiling, quick before/after figures)
             chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
             return;
@@ -80,7 +82,7 @@ public final class DfnBenchmark {
             Timed run = timed(() -> sim.run(Marquis2019.cell(), mesh, CurrentProfile.constant(r * Marquis2019.ONE_C), ref.time, Marquis2019.CUTOFF));
             DfnSolution s = run.solution();
             System.out.printf(Locale.ROOT,
-                    "%dC DFN, mesh 20/20/20 x 30, rtol %.0e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s%n",
+                    "%dC DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.0e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s%n",
                     rate, rtol, 1e3 * ref.voltageRms(s, Marquis2019.CUTOFF), ref.comparedPoints(s, Marquis2019.CUTOFF), Marquis2019.CUTOFF,
                     REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time());
             String colour = colours[rate == 1 ? 0 : 1];
@@ -117,17 +119,18 @@ public final class DfnBenchmark {
     static void chen2020HalfCell(double rtol, Path pybammCsv) throws java.io.IOException {
         double[] out = new double[701];
         for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
-        DfnMesh mesh = DfnMesh.benchmark();
+        DfnMesh full = DfnMesh.benchmark(), mesh = full.withParticleModes(MODES);
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
         org.cellwright.solver.dfn.DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
-        DfnSolution tight = new DfnSimulation(1e-7).run(cell, mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSolution tight = new DfnSimulation(1e-7).run(cell, full, oneC, out, Chen2020.CUTOFF);
         DfnSimulation sim = new DfnSimulation(rtol);
         Timed run = timed(() -> sim.run(cell, mesh, oneC, out, Chen2020.CUTOFF));
         DfnSolution s = run.solution();
         double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
+        if (MODES > 0) discretisation(cell, mesh, oneC, out, tight);
         double capacity = Chen2020.ONE_C * Chen2020.AREA * s.last().time() / 3600;
         System.out.printf(Locale.ROOT,
-                "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30" + modes() + ", rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), s.last().voltage(), capacity,
                 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
@@ -171,15 +174,16 @@ public final class DfnBenchmark {
     static void chen2020(double rtol, Path pybammCsv) throws java.io.IOException {
         double[] out = new double[601];
         for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
-        DfnMesh mesh = DfnMesh.benchmark();
+        DfnMesh full = DfnMesh.benchmark(), mesh = full.withParticleModes(MODES);
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
-        DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.cell(), mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.cell(), full, oneC, out, Chen2020.CUTOFF);
         DfnSimulation sim = new DfnSimulation(rtol);
         Timed run = timed(() -> sim.run(Chen2020.cell(), mesh, oneC, out, Chen2020.CUTOFF));
         DfnSolution s = run.solution();
         double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
+        if (MODES > 0) discretisation(Chen2020.cell(), mesh, oneC, out, tight);
         System.out.printf(Locale.ROOT,
-                "Chen 2020 1C DFN, mesh 20/20/20 x 30, rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                "Chen 2020 1C DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
         if (pybamm == null) return;
@@ -188,6 +192,17 @@ public final class DfnBenchmark {
                 "  against PyBaMM (%s): %.2f mV RMS, %.2f mV max (to 3.0 V; from 60 s on: %.2f mV RMS, %.2f mV max); end %.1f s (PyBaMM %.1f s)%n",
                 pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), pybamm.end());
     }
+
+    /** The particle modes' own error: their run at rtol 1e-7 against the shells' (tight), both to 3.0 V. */
+    private static void discretisation(org.cellwright.solver.dfn.DfnCell cell, DfnMesh mesh, CurrentProfile current, double[] out, DfnSolution tight) {
+        DfnSolution modal = new DfnSimulation(1e-7).run(cell, mesh, current, out, Chen2020.CUTOFF);
+        double[] d = difference(modal.times(), modal.voltages(), tight.times(), tight.voltages(), 3.0);
+        System.out.printf(Locale.ROOT, "  %d particle modes against the 30 shells, both at rtol 1e-7: %.3f mV RMS, %.3f mV max (to 3.0 V); end %.2f s (shells %.2f s)%n",
+                MODES, 1e3 * d[0], 1e3 * d[1], modal.last().time(), tight.last().time());
+    }
+
+    /** The timed runs' particle unknowns, for the printed figures. */
+    private static String modes() { return MODES > 0 ? " (" + MODES + " particle modes)" : ""; }
 
     /** RMS and largest |a - b| at the times both curves have, where b >= minVoltage. */
     private static double[] difference(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage) {

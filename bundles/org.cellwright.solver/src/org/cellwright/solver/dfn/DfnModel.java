@@ -9,6 +9,8 @@ import org.cellwright.solver.numerics.dae.BorderedDaeSystem;
 import org.cellwright.solver.numerics.fv.CompositeMesh;
 import org.cellwright.solver.numerics.fv.FaceConductance;
 import org.cellwright.solver.numerics.fv.Mesh1D;
+import org.cellwright.solver.numerics.fv.ModalParticleMesh;
+import org.cellwright.solver.numerics.fv.ParticleMesh;
 import org.cellwright.solver.numerics.fv.SphericalMesh;
 
 /**
@@ -39,6 +41,13 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** The lithium-metal foil at x = 0 of a mixed cell (then domain 0 has no cells), or null. */
     private final PlanarLithiumElectrode foil;
     private final SphericalMesh[][] particleMesh = new SphericalMesh[3][];
+    /**
+     * The particles' unknowns: their shells (particleMesh), or with DfnMesh.particleModes and every diffusivity
+     * independent of c their shells' slowest modes as a chain ({@link ModalParticleMesh}).
+     */
+    private final ParticleMesh[][] particleUnknowns = new ParticleMesh[3][];
+    /** Each population's particle diffusivity at the current temperature where it is independent of c, else NaN. */
+    private final double[][] particleDiffusivity = new double[3][];
     private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
     private final int[] start, particleStart, blockCell, blockPopulation;
     private final int size, coreSize, bandwidth, currentIndex;
@@ -97,11 +106,20 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, foil != null ? 0 : meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
                 new Mesh1D(ln + ls, ln + ls + lp, meshSpec.positive())));
         electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
-        nr = meshSpec.particle();
-        for (int d = 0; d <= 2; d += 2) {
+        for (int d = 0; d <= 2; d += 2)
             populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
+        for (int d = 0; d <= 2; d += 2) particleDiffusivity[d] = new double[populations[d].length];
+        takeParticleDiffusivities();
+        int modes = linearBlocks() ? meshSpec.particleModes() : 0;
+        nr = modes > 0 ? modes : meshSpec.particle();
+        for (int d = 0; d <= 2; d += 2) {
             particleMesh[d] = new SphericalMesh[populations[d].length];
-            for (int k = 0; k < populations[d].length; k++) particleMesh[d][k] = new SphericalMesh(populations[d][k].particle().radius(), nr);
+            particleUnknowns[d] = new ParticleMesh[populations[d].length];
+            for (int k = 0; k < populations[d].length; k++) {
+                double radius = populations[d][k].particle().radius();
+                particleMesh[d][k] = new SphericalMesh(radius, meshSpec.particle());
+                particleUnknowns[d][k] = modes > 0 ? ModalParticleMesh.of(radius, meshSpec.particle(), modes) : particleMesh[d][k];
+            }
         }
         nx = mesh.cells();
         start = new int[nx + 1];
@@ -172,6 +190,20 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     public SphericalMesh particleMesh(int domain, int population) { return particleMesh[domain][population]; }
 
+    /** The unknowns of population k's particles: the shells ({@link #particleMesh}) or their slowest modes. */
+    public ParticleMesh particleUnknowns(int domain, int population) { return particleUnknowns[domain][population]; }
+
+    /**
+     * The shell concentrations (particleMesh(d, k).shells() values into out) of population k's particle at x-cell g:
+     * its unknowns, or where they are modes the shells they stand for.
+     */
+    public void shellConcentrations(double[] y, int g, int k, double[] out) {
+        int d = mesh.domainOf(g), ps = particleStart(g, k);
+        if (particleUnknowns[d][k] instanceof ModalParticleMesh modal)
+            modal.shellConcentrations(y, ps, particleDiffusivity[d][k], y[start[g] + J + k] / F, out);
+        else System.arraycopy(y, ps, out, 0, nr);
+    }
+
     /** Particle populations of electrode domain (0 negative, 2 positive). */
     public int populations(int domain) { return populations[domain].length; }
 
@@ -218,7 +250,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         for (int g = 0; g < nx; g++) {
             m[start[g] + CE] = porosity[g] * mesh.width(g);
             if (isElectrode(g)) {
-                SphericalMesh[] pms = particleMesh[mesh.domainOf(g)];
+                ParticleMesh[] pms = particleUnknowns[mesh.domainOf(g)];
                 for (int p = 0; p < pms.length; p++)
                     for (int k = 0; k < nr; k++) m[particleStart(g, p) + k] = pms[p].volume(k);
             }
@@ -293,10 +325,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public double surfaceConcentration(double[] y, int g, int k) {
         int d = mesh.domainOf(g);
         ParticlePopulation e = populations[d][k];
-        SphericalMesh pm = particleMesh[d][k];
+        ParticleMesh pm = particleUnknowns[d][k];
         int s = start[g], ps = particleStart(g, k);
         double cLast = y[ps + nr - 1];
-        return pm.surfaceValue(y, ps, e.particle().diffusivity(cLast, temperature), y[s + J + k] / F);
+        double diffusivity = particleDiffusivity[d][k];
+        if (Double.isNaN(diffusivity)) diffusivity = e.particle().diffusivity(cLast, temperature);
+        return pm.surfaceValue(y, ps, diffusivity, y[s + J + k] / F);
     }
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
@@ -399,9 +433,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             int g = blockCell[b], k = blockPopulation[b], d = mesh.domainOf(g), s = start[g];
             ParticlePopulation e = populations[d][k];
             FickianParticle particle = e.particle();
-            double cMax = particle.maximumConcentration(), gap = particleMesh[d][k].surfaceGap();
+            double cMax = particle.maximumConcentration(), gap = particleUnknowns[d][k].surfaceGap();
             double ce = y[s + CE], j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
-            double diff = particle.diffusivity(cLast, temp);
+            double diff = Double.isNaN(particleDiffusivity[d][k]) ? particle.diffusivity(cLast, temp) : particleDiffusivity[d][k];
             double dDiff = particle.diffusivity().independentOfConcentration() ? 0 : diffusivitySlope(particle, cLast, temp);
             double cSurf = cLast - j / F * gap / diff;
             double dSurfdLast = 1 + j / F * gap * dDiff / (diff * diff), dSurfdJ = -gap / (F * diff);
@@ -435,9 +469,19 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public void setTemperature(double kelvin) {
         if (kelvin != temperature) blockRowsVersion++; // D(T): the particles' rows change (BorderedDaeSystem.blockRowsVersion)
         temperature = kelvin;
+        takeParticleDiffusivities();
     }
 
     private long blockRowsVersion;
+
+    /** The particles' diffusivities at this temperature, once per temperature where they do not depend on c (NaN where they do). */
+    private void takeParticleDiffusivities() {
+        for (int d = 0; d <= 2; d += 2)
+            for (int k = 0; k < populations[d].length; k++) {
+                FickianParticle particle = populations[d][k].particle();
+                particleDiffusivity[d][k] = particle.diffusivity().independentOfConcentration() ? particle.diffusivity(0, temperature) : Double.NaN;
+            }
+    }
 
     @Override public long blockRowsVersion() { return blockRowsVersion; }
 
@@ -480,7 +524,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Lithium in population k's particles of electrode domain d per electrode area [mol/m2]. */
     public double lithiumInSolid(double[] y, int domain, int k) {
         ParticlePopulation e = populations[domain][k];
-        SphericalMesh pm = particleMesh[domain][k];
+        ParticleMesh pm = particleUnknowns[domain][k];
         int g0 = mesh.firstCell(domain), n = mesh.domains().get(domain).cells();
         double sum = 0;
         for (int g = g0; g < g0 + n; g++) sum += e.activeFraction() * mesh.width(g) * pm.average(y, particleStart(g, k));
@@ -620,12 +664,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
                     double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
-                    SphericalMesh pm = particleMesh[d][k];
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);
                     if (!blocks) continue; // the core's rows only (coreRhs)
-                    if (particle.diffusivity().independentOfConcentration()) pm.balance(y, p0, particle.diffusivity(0, temp), j / F, f, p0);
-                    else pm.balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
+                    if (!Double.isNaN(particleDiffusivity[d][k])) particleUnknowns[d][k].balance(y, p0, particleDiffusivity[d][k], j / F, f, p0);
+                    else particleMesh[d][k].balance(y, p0, c -> particle.diffusivity(c, temp), j / F, f, p0);
                 }
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
             }

@@ -32,18 +32,19 @@ public final class HeatOfMixing {
                 int nr = pm.shells();
                 double cMax = particle.maximumConcentration(), perSteradian = p.specificSurface() / (pm.radius() * pm.radius());
                 boolean constant = particle.diffusivity().independentOfConcentration();
+                double[] shells = new double[nr];
                 for (int g = g0; g < g0 + n; g++) {
-                    int s = model.particleStart(g, k);
+                    model.shellConcentrations(y, g, k, shells); // the unknowns, or the shells their modes stand for
                     double sum = 0;
                     for (int r = 0; r < nr - 1; r++) {
-                        double ca = y[s + r], cb = y[s + r + 1];
+                        double ca = shells[r], cb = shells[r + 1];
                         double diffusivity = particle.diffusivity(constant ? 0 : 0.5 * (ca + cb), temp);
                         double flow = -pm.area(r + 1) * diffusivity * (cb - ca) / (pm.centre(r + 1) - pm.centre(r));
                         sum += org.cellwright.solver.physics.Constants.F * flow * (p.ocp().at(cb / cMax, temp) - p.ocp().at(ca / cMax, temp));
                     }
                     double cSurf = model.surfaceConcentration(y, g, k);
                     q[g] += perSteradian * sum + p.specificSurface() * model.reactionCurrent(y, g, k)
-                            * (p.ocp().at(cSurf / cMax, temp) - p.ocp().at(y[s + nr - 1] / cMax, temp));
+                            * (p.ocp().at(cSurf / cMax, temp) - p.ocp().at(shells[nr - 1] / cMax, temp));
                 }
             }
         }

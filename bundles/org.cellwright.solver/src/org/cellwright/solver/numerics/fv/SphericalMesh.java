@@ -6,7 +6,7 @@ package org.cellwright.solver.numerics.fv;
  * for an outward flux N; the centre face has A_0 = 0 (symmetry) and the total amount sum V_k c_k changes only by the
  * surface flux (conservative by construction).
  */
-public final class SphericalMesh {
+public final class SphericalMesh implements ParticleMesh {
     private final double radius;
     private final int n;
     private final double[] volume, area, centre;
@@ -32,29 +32,22 @@ public final class SphericalMesh {
         for (int k = 1; k < n; k++) faceFactor[k] = area[k] / (centre[k] - centre[k - 1]);
     }
 
-    public int shells() { return n; }
+    @Override public int shells() { return n; }
 
-    public double radius() { return radius; }
+    @Override public double radius() { return radius; }
 
-    public double volume(int k) { return volume[k]; }
+    @Override public double volume(int k) { return volume[k]; }
 
     /** Face area per steradian at face k (k = 0 centre .. n surface). */
     public double area(int k) { return area[k]; }
 
     public double centre(int k) { return centre[k]; }
 
-    /** Total volume per steradian, R^3/3. */
-    public double totalVolume() { return radius * radius * radius / 3.0; }
+    /** Interior face k's A_k / (r_k - r_{k-1}) (k = 1 .. n-1): the flow through it is -D faceFactor_k (c_k - c_{k-1}). */
+    public double faceFactor(int k) { return faceFactor[k]; }
 
     /** Distance from the last shell's centre to the surface. */
-    public double surfaceGap() { return radius - centre[n - 1]; }
-
-    /** Mean concentration sum V_k c_k / (R^3/3). */
-    public double average(double[] c, int offset) {
-        double s = 0;
-        for (int k = 0; k < n; k++) s += volume[k] * c[offset + k];
-        return s / totalVolume();
-    }
+    @Override public double surfaceGap() { return radius - centre[n - 1]; }
 
     /**
      * Rates dc_k/dt V_k (per steradian) of Fick's law N = -D dc/dr in the shells, c read at c[offset..offset+n),
@@ -75,6 +68,7 @@ public final class SphericalMesh {
     }
 
     /** As {@link #balance(double[], int, Diffusivity, double, double[], int)} with one diffusivity d [m2/s] for every face. */
+    @Override
     public void balance(double[] c, int offset, double d, double surfaceFlux, double[] out, int outOffset) {
         double inflow = 0;
         for (int k = 0; k < n - 1; k++) {
@@ -83,11 +77,6 @@ public final class SphericalMesh {
             inflow = outFlux;
         }
         out[outOffset + n - 1] = inflow - area[n] * surfaceFlux;
-    }
-
-    /** Surface value from the last shell and the surface flux: c_R = c_{n-1} - N_R (R - r_{n-1}) / D. */
-    public double surfaceValue(double[] c, int offset, double diffusivityAtSurface, double surfaceFlux) {
-        return c[offset + n - 1] - surfaceFlux * surfaceGap() / diffusivityAtSurface;
     }
 
     /** Diffusivity as a function of the local concentration [m2/s]. */
