@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cellwright.editor.DocumentValidator;
 import org.cellwright.editor.EditingSession;
@@ -49,6 +50,8 @@ class EditingSessionConcurrencyUITest {
 		assertTrue(materials.stream().anyMatch(s -> s.endsWith("Li15Si4")), "the standard library's materials are in the palette: " + materials);
 
 		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+		// readers of a session's model (one counter per session): a reader that finds another one inside reads at the same time
+		AtomicInteger together = new AtomicInteger();
 		BlockingQueue<Object[]> toValidate = new LinkedBlockingQueue<>();
 		Thread reconciler = new Thread(() -> {
 			try {
@@ -56,8 +59,16 @@ class EditingSessionConcurrencyUITest {
 					Object[] job = toValidate.take();
 					if (job.length == 0) return;
 					EditingSession s = (EditingSession) job[0];
+					AtomicInteger inside = (AtomicInteger) job[2];
 					// as CellValidationReconciler does: the session's parse of the text, validated under read()
-					List<String> found = s.read((String) job[1], r -> messages(DocumentValidator.validate(r, CancelIndicator.NullImpl)));
+					List<String> found = s.read((String) job[1], r -> {
+						if (inside.getAndIncrement() > 0) together.incrementAndGet();
+						try {
+							return messages(DocumentValidator.validate(r, CancelIndicator.NullImpl));
+						} finally {
+							inside.decrementAndGet();
+						}
+					});
 					if (!issues.equals(found)) failures.add(new AssertionError("the validation read a model changed meanwhile: " + difference(issues, found)));
 				}
 			} catch (InterruptedException e) {
@@ -70,16 +81,20 @@ class EditingSessionConcurrencyUITest {
 		try {
 			for (int round = 0; round < ROUNDS && failures.isEmpty(); round++) {
 				EditingSession session = EditingSession.of(new Document(text)); // a new document: a new parse, new caches
+				AtomicInteger inside = new AtomicInteger();
 				// the Stack view: on a new parse, the palette of every cell (the scope of a layer's material)
 				session.addListener((model, change) -> {
+					if (inside.getAndIncrement() > 0) together.incrementAndGet();
 					try {
 						List<String> seen = palettes(model);
 						if (!materials.equals(seen)) failures.add(new AssertionError("the palette read a model changed meanwhile: " + difference(materials, seen)));
 					} catch (Throwable t) {
 						failures.add(t);
+					} finally {
+						inside.decrementAndGet();
 					}
 				});
-				toValidate.put(new Object[] { session, text });
+				toValidate.put(new Object[] { session, text, inside });
 				session.parsed(); // the view asks for the parse of the text (StackView.reparse): told at once
 				while (display.readAndDispatch()) { /* a parse the reconciler made is announced here */ }
 			}
@@ -89,6 +104,7 @@ class EditingSessionConcurrencyUITest {
 			reconciler.interrupt();
 		}
 		assertFalse(reconciler.isAlive(), "the reconciler's thread ended");
+		assertEquals(0, together.get(), "times the view and the validation were in the model at once");
 		if (!failures.isEmpty()) {
 			throw new AssertionError(failures.size() + " reads failed, first: " + failures.get(0), failures.get(0));
 		}
