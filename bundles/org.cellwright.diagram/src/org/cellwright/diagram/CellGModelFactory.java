@@ -1,6 +1,5 @@
 package org.cellwright.diagram;
 
-import org.cellwright.model.Model;
 import org.eclipse.glsp.graph.GModelRoot;
 import org.eclipse.glsp.server.features.core.model.GModelFactory;
 import org.eclipse.glsp.server.model.GModelState;
@@ -15,8 +14,7 @@ public class CellGModelFactory implements GModelFactory {
 
 	@Override
 	public void createGModel() {
-		Model model = modelState instanceof CellModelState state ? state.session().model() : null;
-		GModelRoot root = CellGraphs.build(model);
+		GModelRoot root = modelState instanceof CellModelState state ? state.session().read(CellGraphs::build) : CellGraphs.build(null);
 		// the new graph continues the revisions of the one it replaces (GLSP's submitModel then counts on from it):
 		// a fresh graph starting at 0 took the revision of the one before, so the client's bounds computed for the old
 		// graph (after an undo: of a layer no longer there) were applied to the new one ("Model element not found ... #label")

@@ -59,10 +59,15 @@ public final class CellOperations {
 
 	private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
-	static Model model(GModelState state) {
-		Model m = ((CellModelState) state).session().model();
-		if (m == null) throw new GLSPServerException("The file cannot be read: fix the text first.");
-		return m;
+	/**
+	 * Makes an edit's command from the file's model under the session's guard ({@link DiagramSession#read}: in the IDE the
+	 * views and the validation read the same model on other threads).
+	 */
+	static <T> T read(GModelState state, java.util.function.Function<Model, T> reader) {
+		return ((CellModelState) state).session().read(m -> {
+			if (m == null) throw new GLSPServerException("The file cannot be read: fix the text first.");
+			return reader.apply(m);
+		});
 	}
 
 	static EditingDomain domain(GModelState state) {
@@ -132,7 +137,10 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(CreateNodeOperation op) {
-			Model m = model(state);
+			return read(state, m -> command(m, op));
+		}
+
+		private Optional<Command> command(Model m, CreateNodeOperation op) {
 			EditingDomain d = domain(state);
 			CellwrightFactory f = CellwrightFactory.eINSTANCE;
 			String type = op.getElementTypeId();
@@ -194,7 +202,10 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(CreateEdgeOperation op) {
-			Model m = model(state);
+			return read(state, m -> command(m, op));
+		}
+
+		private Optional<Command> command(Model m, CreateEdgeOperation op) {
 			EditingDomain d = domain(state);
 			EObject source = CellGraphs.element(m, op.getSourceElementId());
 			EObject target = CellGraphs.anyElement(m, op.getTargetElementId());
@@ -225,7 +236,10 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(ApplyLabelEditOperation op) {
-			Model m = model(state);
+			return read(state, m -> command(m, op));
+		}
+
+		private Optional<Command> command(Model m, ApplyLabelEditOperation op) {
 			String id = op.getLabelId();
 			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
 			EObject e = CellGraphs.element(m, id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length()));
@@ -263,7 +277,10 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(DeleteOperation op) {
-			Model m = model(state);
+			return read(state, m -> command(m, op));
+		}
+
+		private Optional<Command> command(Model m, DeleteOperation op) {
 			EditingDomain d = domain(state);
 			List<EObject> doomed = new ArrayList<>();
 			for (String id : op.getElementIds()) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cellwright.lang.CellWrightChecker;
-import org.cellwright.model.Model;
 import org.eclipse.glsp.server.actions.SaveModelAction;
 import org.eclipse.glsp.server.features.core.model.RequestModelAction;
 import org.eclipse.glsp.server.features.core.model.SourceModelStorage;
@@ -46,8 +45,7 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		if (!file.toString().endsWith(".cell") || !Files.isRegularFile(file))
 			throw new GLSPServerException("not a .cell file: " + org.cellwright.lang.text.Printable.escape(file.toString()));
 		DiagramSession session = DiagramSessions.open(file);
-		Model model = session.model();
-		if (model == null) {
+		if (session.read(model -> model == null)) {
 			// the client shows this as an error message instead of an empty diagram
 			String why = session.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR)
 					.map(CellWrightChecker.CheckIssue::toString).findFirst().orElse("no model");

@@ -19,6 +19,15 @@ public interface DiagramSession {
 	/** The model as the text reads now (read again when the text changed outside the session), or null if unreadable. */
 	Model model();
 
+	/**
+	 * Runs a reader of {@link #model()} (null if unreadable) under the session's guard: in the IDE the model is the
+	 * editing session's, which the views and the validation read on other threads (EMF and Xtext resources are not
+	 * thread-safe, not even for reading: lazy caches). The reader must not keep the model for later.
+	 */
+	default <T> T read(java.util.function.Function<Model, T> reader) {
+		return reader.apply(model());
+	}
+
 	/** The editing domain the commands are made for. */
 	EditingDomain domain();
 

@@ -87,6 +87,12 @@ public class TextSession implements DiagramSession {
 		return model;
 	}
 
+	/** The reader runs under this session's lock, like every other access to its model. */
+	@Override
+	public synchronized <T> T read(java.util.function.Function<Model, T> reader) {
+		return reader.apply(model());
+	}
+
 	private void parse(String now) {
 		CellWrightChecker.Result result = checker.check(List.of(file), Map.of(file, now));
 		lastText = now;

@@ -43,7 +43,7 @@ public class CellHover implements ITextHover {
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {
 		if (problemAt(viewer, region.getOffset())) return null;
-		return info(DocumentModel.parseCached(viewer.getDocument()), region.getOffset());
+		return DocumentModel.readCached(viewer.getDocument(), r -> info(r, region.getOffset())); // on the hover's thread
 	}
 
 	/** Whether a problem marker's annotation covers the offset. */

@@ -32,8 +32,7 @@ public class CellHyperlinkDetector extends AbstractHyperlinkDetector {
 
 	@Override
 	public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {
-		XtextResource resource = DocumentModel.parseCached(viewer.getDocument());
-		Target t = targetAt(resource, region.getOffset());
+		Target t = DocumentModel.readCached(viewer.getDocument(), r -> targetAt(r, region.getOffset()));
 		return t == null ? null : new IHyperlink[] { t };
 	}
 

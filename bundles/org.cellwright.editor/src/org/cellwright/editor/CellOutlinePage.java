@@ -71,7 +71,7 @@ public class CellOutlinePage extends ContentOutlinePage {
 		if (session != null) {
 			session.addListener(listener);
 			XtextResource r = session.currentIfRead();
-			if (r != null) show(r);
+			if (r != null) session.runLocked(() -> show(r)); // the reconciler reads the same model meanwhile
 			else session.readSoon(); // read off the UI thread; the listener shows it
 		}
 	}
@@ -83,7 +83,7 @@ public class CellOutlinePage extends ContentOutlinePage {
 
 	/** Shows the elements of the document's current text (read now if it was not read yet). */
 	public void refresh() {
-		if (session != null) show(session.parsed());
+		if (session != null) session.read(r -> { show(r); return null; });
 	}
 
 	private void show(XtextResource r) {

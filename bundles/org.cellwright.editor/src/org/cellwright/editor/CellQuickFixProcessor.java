@@ -88,10 +88,14 @@ public class CellQuickFixProcessor implements IQuickAssistProcessor {
 			for (String u : Units.closest(text, 4))
 				out.add(new CompletionProposal(u, start, end - start, u.length(), null, "Change unit to '" + u + "'", null, null));
 		} else if (code.equals(CellWrightValidator.WRONG_DIMENSION)) {
-			Quantity q = quantityAt(DocumentModel.parseCached(doc), start);
-			if (q != null) {
-				boolean noUnit = q.getUnit() == null || q.getUnit().isEmpty();
-				for (String u : ExpectedUnits.units(q)) {
+			record Expected(boolean noUnit, List<String> units) {}
+			Expected expected = DocumentModel.readCached(doc, r -> {
+				Quantity q = quantityAt(r, start);
+				return q == null ? null : new Expected(q.getUnit() == null || q.getUnit().isEmpty(), ExpectedUnits.units(q));
+			});
+			if (expected != null) {
+				boolean noUnit = expected.noUnit();
+				for (String u : expected.units()) {
 					// the marker is on the unit, or on the number when the unit is missing (then the unit is added)
 					String repl = noUnit ? text + " " + u : u;
 					out.add(new CompletionProposal(repl, start, end - start, repl.length(), null,
@@ -126,11 +130,13 @@ public class CellQuickFixProcessor implements IQuickAssistProcessor {
 	/** Packages that exist (standard library and this folder's files), the ones closest to what was written first. */
 	static List<String> knownPackages(IDocument doc, String written) {
 		Set<String> pkgs = new LinkedHashSet<>(StandardLibrary.PACKAGES);
-		XtextResource r = DocumentModel.parseCached(doc);
-		if (r.getResourceSet() != null)
-			for (var res : r.getResourceSet().getResources())
-				if (!res.getContents().isEmpty() && res.getContents().get(0) instanceof Model m && m.getName() != null && res != r)
-					pkgs.add(m.getName());
+		DocumentModel.readCached(doc, r -> {
+			if (r.getResourceSet() != null)
+				for (var res : r.getResourceSet().getResources())
+					if (!res.getContents().isEmpty() && res.getContents().get(0) instanceof Model m && m.getName() != null && res != r)
+						pkgs.add(m.getName());
+			return null;
+		});
 		String base = written.endsWith(".*") ? written.substring(0, written.length() - 2) : written;
 		List<String> sorted = new ArrayList<>(pkgs);
 		sorted.sort(Comparator.comparingInt(p -> Units.distance(p, base)));

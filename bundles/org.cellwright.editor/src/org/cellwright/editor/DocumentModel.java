@@ -71,11 +71,12 @@ public final class DocumentModel {
 	}
 
 	/**
-	 * The model of a document's current text for services that only read it (hover, hyperlinks, quick fixes): the
-	 * document's {@link EditingSession} parses each text once for all of them and for the views. Callers must not
-	 * change the model.
+	 * Runs a reader of the model of a document's current text for services that only read it (hover, hyperlinks,
+	 * quick fixes): the document's {@link EditingSession} parses each text once for all of them and for the views, and
+	 * the reader runs under the session's lock (the views and the reconciler read the same model on other threads).
+	 * Readers must not change the model nor keep it for later.
 	 */
-	public static XtextResource parseCached(IDocument document) {
-		return EditingSession.of(document).parsed();
+	public static <T> T readCached(IDocument document, java.util.function.Function<XtextResource, T> reader) {
+		return EditingSession.of(document).read(reader);
 	}
 }

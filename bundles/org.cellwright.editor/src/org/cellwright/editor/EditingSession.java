@@ -1,8 +1,10 @@
 package org.cellwright.editor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,14 @@ import org.eclipse.xtext.serializer.ISerializer;
  * <p>
  * One session per document, made on first use ({@link #of(IDocument)}); it lives as long as the document.
  * Listeners are called on the UI thread.
+ * <p>
+ * EMF and Xtext resources are not thread-safe, not even for reading: a read fills lazy caches (Xtext's
+ * {@code OnChangeEvictingCache} adds adapters to the resources of the parse's resource set, proxies are resolved,
+ * EMF.Edit adds item providers). The session's lock (its monitor) therefore guards every model it hands out and the
+ * resource set around it: the session holds it while it parses, executes, undoes and redoes an edit, makes an edit's
+ * command ({@link #domain()}) and tells its listeners; every other reader, on any thread (the validation reconciler,
+ * the hover, hyperlinks, quick fixes, the diagram server), reads through {@link #read(Function)} or
+ * {@link #read(String, Function)} (Xtext's {@code IReadAccess}/{@code IUnitOfWork} pattern).
  */
 public final class EditingSession {
 
@@ -73,7 +83,7 @@ public final class EditingSession {
 	private final Deque<Edit> undo = new ArrayDeque<>(), redo = new ArrayDeque<>();
 	private final AtomicInteger parses = new AtomicInteger();
 
-	/** Guarded by this: the last parse and the text it read; the model views show and edit. */
+	/** Guarded by this (as are the models themselves): the last parse and the text it read; the model views show and edit. */
 	private String parsedText;
 	private XtextResource parsed;
 	private XtextResource current;
@@ -96,7 +106,15 @@ public final class EditingSession {
 	private EditingSession(IDocument document) {
 		this.documentRef = new java.lang.ref.WeakReference<>(document);
 		this.file = DocumentModel.fileOf(document);
-		this.domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new SessionCommandStack());
+		this.domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new SessionCommandStack()) {
+			/** A command is made under the session's lock: making it adapts its owner (an item provider joins the owner's adapters). */
+			@Override
+			public Command createCommand(Class<? extends Command> commandClass, org.eclipse.emf.edit.command.CommandParameter parameter) {
+				synchronized (EditingSession.this) {
+					return super.createCommand(commandClass, parameter);
+				}
+			}
+		};
 		document.addPositionCategory(HISTORY);
 		document.addPositionUpdater(new HistoryUpdater());
 		document.addDocumentListener(new Changes(this));
@@ -114,10 +132,14 @@ public final class EditingSession {
 	public static EditingSession of(EObject object) {
 		Resource r = object == null ? null : object.eResource();
 		if (r == null) return null;
+		List<EditingSession> sessions;
 		synchronized (SESSIONS) {
-			for (EditingSession s : SESSIONS.values())
-				if (s.models.containsKey(r)) return s;
+			sessions = new ArrayList<>(SESSIONS.values());
 		}
+		for (EditingSession s : sessions) // one lock at a time: a listener (under its session's lock) may ask this too
+			synchronized (s) {
+				if (s.models.containsKey(r)) return s;
+			}
 		return null;
 	}
 
@@ -194,11 +216,42 @@ public final class EditingSession {
 		return r;
 	}
 
-	/** Runs a reader of the parse of text under the session's lock (no edit changes the model meanwhile); null if the text is outdated. */
+	/**
+	 * Runs a reader of the parse of text under the session's lock (no edit, view or other reader touches the model
+	 * meanwhile); null if the text is outdated. The reader must not keep the model for use after it returns.
+	 */
 	public <T> T read(String text, Function<XtextResource, T> reader) {
 		synchronized (this) {
 			XtextResource r = parsed(text);
 			return r == null ? null : reader.apply(r);
+		}
+	}
+
+	/**
+	 * Runs a reader of the model of the document's current text (node model in step: offsets; see {@link #parsed()})
+	 * under the session's lock; null if the document is gone. For the hover, hyperlinks, quick fixes.
+	 */
+	public <T> T read(Function<XtextResource, T> reader) {
+		synchronized (this) {
+			XtextResource r = parsed();
+			return r == null ? null : reader.apply(r);
+		}
+	}
+
+	/**
+	 * Runs work on a model of this session that the caller holds already (the current model, or an older one a view
+	 * still shows) under the session's lock.
+	 */
+	public <T> T readLocked(java.util.function.Supplier<T> work) {
+		synchronized (this) {
+			return work.get();
+		}
+	}
+
+	/** {@link #readLocked} for work without a result (a view showing a model it holds). */
+	public void runLocked(Runnable work) {
+		synchronized (this) {
+			work.run();
 		}
 	}
 
@@ -243,17 +296,15 @@ public final class EditingSession {
 		else if (!display.isDisposed()) display.asyncExec(this::announce);
 	}
 
-	private void announce() {
-		XtextResource r;
-		synchronized (this) {
-			r = current;
-		}
+	/** Listeners read the new model under the session's lock: a reader on another thread (validation) waits meanwhile. */
+	private synchronized void announce() {
+		XtextResource r = current;
 		if (r == null || r == announced) return;
 		announced = r;
 		for (Listener l : listeners) l.modelChanged(r, Change.PARSED);
 	}
 
-	private void edited() {
+	private synchronized void edited() {
 		XtextResource r = current;
 		announced = r;
 		for (Listener l : listeners) l.modelChanged(r, Change.EDITED);
@@ -280,7 +331,7 @@ public final class EditingSession {
 	}
 
 	/** False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. */
-	public boolean editable() {
+	public synchronized boolean editable() {
 		XtextResource r = current();
 		return r != null && r.getErrors().isEmpty();
 	}

@@ -4,16 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.cellwright.model.Cell;
-import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.CellwrightPackage;
-import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
 
-/** The materials a layer of a cell can refer to (this file, its folder, imports, the standard library), by the name the scope gives. */
+/**
+ * The materials a layer of a cell can refer to (this file, its folder, imports, the standard library), by the name the
+ * scope gives. Reads the model (and fills the lazy caches of its resource set): call it under the model's editing
+ * session's lock ({@link EditingSession#readLocked}, or in a session listener).
+ */
 public final class Materials {
 
 	private Materials() {}
@@ -22,14 +24,9 @@ public final class Materials {
 	public static Map<String, Material> visibleFrom(Cell cell) {
 		Map<String, Material> out = new LinkedHashMap<>();
 		if (cell == null) return out;
-		Layer probe = CellwrightFactory.eINSTANCE.createLayer();
-		cell.getLayers().add(probe);
-		IScope scope;
-		try {
-			scope = CellLanguage.injector().getInstance(IScopeProvider.class).getScope(probe, CellwrightPackage.Literals.LAYER__MATERIAL);
-		} finally {
-			cell.getLayers().remove(probe);
-		}
+		// the scope of a layer's material seen from the cell: a layer adds no names of its own, so this is the scope of
+		// any layer of the cell (without adding a layer to the model: a reader must not change it)
+		IScope scope = CellLanguage.injector().getInstance(IScopeProvider.class).getScope(cell, CellwrightPackage.Literals.LAYER__MATERIAL);
 		for (var d : scope.getAllElements()) {
 			EObject o = d.getEObjectOrProxy();
 			if (o.eIsProxy()) o = EcoreUtil.resolve(o, cell);

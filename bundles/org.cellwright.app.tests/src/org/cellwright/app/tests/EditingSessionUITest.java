@@ -74,14 +74,14 @@ class EditingSessionUITest extends HalfCellsEditorFixture {
 		IdeUITest.spin(() -> outlineFoil(outline).contains("350 mA"), 20_000, "the Outline to show it: " + outlineFoil(outline));
 		IdeUITest.waitForJobs();
 		IdeUITest.flush();
-		String hover = CellHover.info(DocumentModel.parseCached(doc), at);
+		String hover = DocumentModel.readCached(doc, r -> CellHover.info(r, at));
 		assertNotNull(hover, "the hover reads the same model");
 		timeline.reparse();
 		stack.reparse();
 
 		assertEquals(before + 1, session.parses(), "the text was parsed once for the Outline, Stack, Timeline, reconciler and hover");
 		XtextResource shared = session.parsed();
-		assertSame(shared, DocumentModel.parseCached(doc), "the hover's model is the session's");
+		assertSame(shared, DocumentModel.readCached(doc, r -> r), "the hover's model is the session's");
 		assertSame(shared, stack.cell().eResource(), "the Stack view shows the session's model");
 	}
 

@@ -160,7 +160,7 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 		int li = doc.get().indexOf("layer separator: Li6PS5Cl") + "layer separator: ".length() + 2;
 		String first = new CellHover().getHoverInfo(viewer, new org.eclipse.jface.text.Region(li, 0));
 		assertNotNull(first);
-		assertSame(DocumentModel.parseCached(doc), DocumentModel.parseCached(doc), "one parse per text");
+		assertSame(DocumentModel.readCached(doc, r -> r), DocumentModel.readCached(doc, r -> r), "one parse per text");
 	}
 
 	/**

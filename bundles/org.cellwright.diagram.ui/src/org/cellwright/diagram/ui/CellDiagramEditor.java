@@ -122,10 +122,10 @@ public class CellDiagramEditor extends EditorPart {
 		return null;
 	}
 
-	/** The editing session's parse of the document (its node model matches the text: offsets). */
-	private static org.cellwright.model.Model model(org.eclipse.jface.text.IDocument doc) {
-		var r = org.cellwright.editor.EditingSession.of(doc).parsed();
-		return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m) ? null : m;
+	/** A reader of the editing session's parse of the document (its node model matches the text: offsets), under the session's lock. */
+	private static <T> T read(org.eclipse.jface.text.IDocument doc, java.util.function.Function<org.cellwright.model.Model, T> reader) {
+		return org.cellwright.editor.EditingSession.of(doc).read(r -> reader.apply(
+				r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m) ? null : m));
 	}
 
 	/** A node selected in the diagram: its element's text selected in the text editor (the Outline follows it). */
@@ -135,7 +135,8 @@ public class CellDiagramEditor extends EditorPart {
 		org.eclipse.ui.texteditor.ITextEditor te = textEditor();
 		if (te == null) return;
 		var doc = te.getDocumentProvider().getDocument(te.getEditorInput());
-		int[] range = org.cellwright.diagram.ElementIssues.range(model(doc), id.endsWith("#label") ? id.substring(0, id.length() - 6) : id);
+		String element = id.endsWith("#label") ? id.substring(0, id.length() - 6) : id;
+		int[] range = read(doc, m -> org.cellwright.diagram.ElementIssues.range(m, element));
 		if (range == null) return;
 		lastSynced = id;
 		te.selectAndReveal(range[0], range[1]);
@@ -143,10 +144,11 @@ public class CellDiagramEditor extends EditorPart {
 
 	/** The caret in the text editor: the element there selected in the diagram. */
 	void textSelected(org.eclipse.ui.texteditor.ITextEditor te, int offset) {
-		org.cellwright.model.Model m = model(te.getDocumentProvider().getDocument(te.getEditorInput()));
-		var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
-		if (element == null) return;
-		String id = org.cellwright.diagram.CellGraphs.id(element);
+		String id = read(te.getDocumentProvider().getDocument(te.getEditorInput()), m -> {
+			var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
+			return element == null ? null : org.cellwright.diagram.CellGraphs.id(element);
+		});
+		if (id == null) return;
 		if (id.equals(lastSynced)) return;
 		lastSynced = id;
 		dispatch("{kind:'elementSelected', selectedElementsIDs:['" + id.replace("\\", "\\\\").replace("'", "\\'")

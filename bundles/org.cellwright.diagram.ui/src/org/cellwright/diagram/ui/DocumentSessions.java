@@ -116,10 +116,17 @@ final class DocumentSessions {
 
 		@Override
 		public Model model() {
-			return ui(() -> {
-				XtextResource r = session.current();
-				return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
-			});
+			return ui(() -> modelOf(session.current()));
+		}
+
+		/** The reader runs on the server's thread under the editing session's lock (the views and the reconciler read the same model). */
+		@Override
+		public <T> T read(java.util.function.Function<Model, T> reader) {
+			return session.readLocked(() -> reader.apply(modelOf(session.current())));
+		}
+
+		private static Model modelOf(XtextResource r) {
+			return r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
 		}
 
 		@Override
@@ -187,9 +194,8 @@ final class DocumentSessions {
 			String text = ui(document::get);
 			if (text.equals(issuesText)) return;
 			List<CellWrightChecker.CheckIssue> found = new ArrayList<>();
-			Model[] model = new Model[1];
-			session.read(text, r -> {
-				model[0] = r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m) ? null : m;
+			// the elements are looked up in the model under the session's lock too (the views read it meanwhile)
+			List<ElementIssue> onElements = session.read(text, r -> {
 				for (Issue i : r.getResourceServiceProvider().getResourceValidator().validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
 					CellWrightChecker.Severity sev = switch (i.getSeverity()) {
 					case ERROR -> CellWrightChecker.Severity.ERROR;
@@ -199,10 +205,10 @@ final class DocumentSessions {
 					found.add(new CellWrightChecker.CheckIssue(file.toString(), i.getLineNumber() == null ? 1 : i.getLineNumber(),
 							i.getColumn() == null ? 1 : i.getColumn(), sev, i.getMessage(), i.getCode()));
 				}
-				return null;
+				return ElementIssues.of(modelOf(r), found);
 			});
 			issues = found;
-			elementIssues = ElementIssues.of(model[0], found);
+			elementIssues = onElements == null ? ElementIssues.of(null, found) : onElements;
 			issuesText = text;
 		}
 

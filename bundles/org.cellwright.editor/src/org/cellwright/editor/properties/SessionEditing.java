@@ -56,7 +56,7 @@ public class SessionEditing implements ModelEditing {
 	public boolean editable() { return session.editable(); }
 
 	private Map<String, Material> materials() {
-		if (materials == null) materials = Materials.visibleFrom(cell);
+		if (materials == null) materials = session.readLocked(() -> Materials.visibleFrom(cell));
 		return materials;
 	}
 

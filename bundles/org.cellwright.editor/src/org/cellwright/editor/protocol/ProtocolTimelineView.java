@@ -125,7 +125,7 @@ public class ProtocolTimelineView extends ViewPart {
 		ISelectionProvider sp = te.getSelectionProvider();
 		if (sp != null) sp.addSelectionChangedListener(caretListener);
 		chosen = null;
-		if (session != null) apply(session.current());
+		if (session != null) session.readLocked(() -> { apply(session.current()); return null; }); // the reconciler reads the same model meanwhile
 		if (sp != null && sp.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
 	}
 
@@ -139,7 +139,7 @@ public class ProtocolTimelineView extends ViewPart {
 
 	/** Shows the document's current text (read now if it was not read yet) and redraws the chosen protocol or experiment. */
 	public void reparse() {
-		if (session != null) apply(session.parsed());
+		if (session != null) session.read(r -> { apply(r); return null; });
 	}
 
 	private void apply(XtextResource parsed) {

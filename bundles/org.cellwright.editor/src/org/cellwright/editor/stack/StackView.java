@@ -172,7 +172,9 @@ public class StackView extends ViewPart implements ModelEditing {
 		makeActions();
 		canvas.addPaintListener(e -> {
 			painter.problems = problems();
-			painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked());
+			Runnable paint = () -> painter.paint(e.gc, canvas.getClientArea(), cell, logScale.isChecked());
+			if (session != null) session.runLocked(paint); // the model is read (the reconciler reads it meanwhile)
+			else paint.run();
 		});
 		canvas.addListener(SWT.MouseDown, e -> {
 			canvas.setFocus(); // Delete, Insert and the arrow keys then reach this view
@@ -327,16 +329,16 @@ public class StackView extends ViewPart implements ModelEditing {
 		session.addListener(sessionListener);
 		// read off the UI thread if nobody read it yet: following an editor (also at start-up) never blocks painting
 		XtextResource read = session.currentIfRead();
-		if (read != null) show(read);
+		if (read != null) session.runLocked(() -> show(read));
 		else session.readSoon();
 	}
 
 	/** Shows the model of the document's current text (read now if it was not read yet; the undo history stays). */
 	public void reparse() {
-		if (session != null) show(session.parsed());
+		if (session != null) session.read(parsed -> { show(parsed); return null; });
 	}
 
-	/** Shows a model read from the text (on the UI thread). */
+	/** Shows a model read from the text (on the UI thread, under the session's lock: the reconciler reads the same model). */
 	private void show(XtextResource parsed) {
 		if (parsed == null) return;
 		String keep = cell == null ? null : cell.getName();

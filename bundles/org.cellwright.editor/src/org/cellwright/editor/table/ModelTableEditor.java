@@ -151,7 +151,7 @@ public class ModelTableEditor extends EditorPart {
 				@Override public void afterEditorActivated(org.eclipse.jface.viewers.ColumnViewerEditorActivationEvent e) {}
 				@Override public void beforeEditorDeactivated(org.eclipse.jface.viewers.ColumnViewerEditorDeactivationEvent e) {}
 				@Override public void afterEditorDeactivated(org.eclipse.jface.viewers.ColumnViewerEditorDeactivationEvent e) {
-					if (pending != null) tabs.getDisplay().asyncExec(() -> show(pending));
+					if (pending != null) tabs.getDisplay().asyncExec(() -> session.runLocked(() -> show(pending)));
 				}
 			});
 			item.setControl(v.getControl());
@@ -164,7 +164,7 @@ public class ModelTableEditor extends EditorPart {
 		getEditorSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
 		session.addListener(listener);
 		XtextResource read = session.currentIfRead();
-		if (read != null) show(read);
+		if (read != null) session.runLocked(() -> show(read)); // the reconciler reads the same model meanwhile
 		else session.readSoon();
 		say(null);
 	}
