@@ -77,6 +77,8 @@ public final class DfnSimulation {
         }
         double tEndAll = outputTimes[outputTimes.length - 1];
         bdf.setMaxStep(tEndAll / 20);
+        // a current linear between the landed breakpoints: no implicit Euler's rectangles of it once BDF2 is reached
+        if (breakpoints.length > 0 && !model.isPowerControlled()) bdf.setMinimumOrder(2);
         int next = 0;
         double[] y = new double[model.size()];
         while (next < outputTimes.length && outputTimes[next] <= 0) {
