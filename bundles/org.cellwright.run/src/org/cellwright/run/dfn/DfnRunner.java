@@ -344,6 +344,8 @@ public final class DfnRunner {
 			// the step's time scale: its duration, or the time the nominal capacity lasts at the reference current
 			double scale = iRef != 0 && nominalDensity > 0 ? Math.min(duration, nominalDensity / Math.abs(iRef)) : duration;
 			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
+			// a current profile, linear between the landed samples: no implicit Euler's rectangles of it once BDF2 is reached
+			bdf.setMinimumOrder(breaks != null && !model.isPowerControlled() ? 2 : 1);
 			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
 			double q = 0, ia = currentOf(t0, bdf.state());
 			stepIn = stepOut = 0;

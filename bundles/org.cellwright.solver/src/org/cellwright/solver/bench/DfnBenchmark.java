@@ -32,6 +32,8 @@ public final class DfnBenchmark {
     private static final int REPEATS = Integer.getInteger("repeats", 10);
     /** -Dmodes=m: the timed runs' particles as their m slowest modes (DfnMesh.particleModes; 0, the default: the shells). */
     private static final int MODES = Integer.getInteger("modes", 0);
+    /** -Doutputs=interpolated: the timed runs' outputs off the interpolating polynomial, as IDAKLU's (default: solved). */
+    private static final boolean INTERPOLATED = "interpolated".equals(System.getProperty("outputs"));
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Best wall and CPU time [ns] of REPEATS warm runs, and the last solution. */
@@ -77,7 +79,7 @@ public final class DfnBenchmark {
         String[] colours = {"#1f77b4", "#d62728", "#2ca02c"};
         for (int rate : new int[] {1, 3}) {
             ComsolReference ref = ComsolReference.read(folder.resolve("comsol_" + rate + "C.json"));
-            DfnSimulation sim = new DfnSimulation(rtol);
+            DfnSimulation sim = timed(rtol);
             int r = rate;
             Timed run = timed(() -> sim.run(Marquis2019.cell(), mesh, CurrentProfile.constant(r * Marquis2019.ONE_C), ref.time, Marquis2019.CUTOFF));
             DfnSolution s = run.solution();
@@ -123,7 +125,7 @@ public final class DfnBenchmark {
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
         org.cellwright.solver.dfn.DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
         DfnSolution tight = new DfnSimulation(1e-7).run(cell, full, oneC, out, Chen2020.CUTOFF);
-        DfnSimulation sim = new DfnSimulation(rtol);
+        DfnSimulation sim = timed(rtol);
         Timed run = timed(() -> sim.run(cell, mesh, oneC, out, Chen2020.CUTOFF));
         DfnSolution s = run.solution();
         double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
@@ -177,7 +179,7 @@ public final class DfnBenchmark {
         DfnMesh full = DfnMesh.benchmark(), mesh = full.withParticleModes(MODES);
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
         DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.cell(), full, oneC, out, Chen2020.CUTOFF);
-        DfnSimulation sim = new DfnSimulation(rtol);
+        DfnSimulation sim = timed(rtol);
         Timed run = timed(() -> sim.run(Chen2020.cell(), mesh, oneC, out, Chen2020.CUTOFF));
         DfnSolution s = run.solution();
         double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
@@ -201,8 +203,16 @@ public final class DfnBenchmark {
                 MODES, 1e3 * d[0], 1e3 * d[1], modal.last().time(), tight.last().time());
     }
 
-    /** The timed runs' particle unknowns, for the printed figures. */
-    private static String modes() { return MODES > 0 ? " (" + MODES + " particle modes)" : ""; }
+    /** The timed runs' simulation: solved outputs, or interpolated ones with -Doutputs=interpolated. */
+    private static DfnSimulation timed(double rtol) {
+        DfnSimulation sim = new DfnSimulation(rtol);
+        return INTERPOLATED ? sim.withInterpolatedOutputs() : sim;
+    }
+
+    /** The timed runs' particle unknowns and outputs, for the printed figures. */
+    private static String modes() {
+        return (MODES > 0 ? " (" + MODES + " particle modes)" : "") + (INTERPOLATED ? " (interpolated outputs)" : "");
+    }
 
     /** RMS and largest |a - b| at the times both curves have, where b >= minVoltage. */
     private static double[] difference(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage) {

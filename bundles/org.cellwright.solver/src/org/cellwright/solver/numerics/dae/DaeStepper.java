@@ -34,6 +34,12 @@ public interface DaeStepper {
     /** Upper bound on the step size. */
     void setMaxStep(double maxStep);
 
+    /**
+     * The lowest order the stepper's order choice may fall to once reached (1: any; 2 for a forcing linear between the
+     * breakpoints the steps land on, which BDF of order 2 and above integrates exactly within a piece).
+     */
+    void setMinimumOrder(int k);
+
     /** Constant steps h without error control (for convergence-order studies); the last step lands on tEnd. */
     void setFixedStep(double h);
 

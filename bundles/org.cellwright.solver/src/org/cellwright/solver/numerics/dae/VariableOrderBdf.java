@@ -45,6 +45,7 @@ public final class VariableOrderBdf implements DaeStepper {
     private int accepted, rejected, inadmissible;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
+    private int minOrder = 1;
     private boolean fixedStep;
 
     /** @param maxOrder highest BDF order, 1 (implicit Euler) to {@link #MAX_ORDER} */
@@ -86,6 +87,19 @@ public final class VariableOrderBdf implements DaeStepper {
 
     /** Accepted steps taken at order k (1 .. maxOrder). */
     public int stepsAtOrder(int k) { return stepsAtOrder[k]; }
+
+    /**
+     * The lowest order the order choice may fall to once the order has reached it (default 1; a start or restart still
+     * begins at order 1). For a forcing linear between breakpoints the steps land on (a drive cycle): implicit Euler
+     * integrates it by right-end rectangles, h^2 I'/2 per step of one sign while the current rises, where BDF of order
+     * 2 and above is exact within a linear piece; IDA's order choice falls to 1 at the profile's kinks, and those steps
+     * made most of a drive cycle's lithium drift from its charge (docs/dfn.md, "Faraday's law over a drive cycle").
+     */
+    @Override
+    public void setMinimumOrder(int k) {
+        if (k < 1 || k > maxOrder) throw new IllegalArgumentException("minimum order 1 to " + maxOrder);
+        minOrder = k;
+    }
 
     /** Order of the last accepted step (0 before the first). */
     public int order() { return kused; }
@@ -277,15 +291,15 @@ public final class VariableOrderBdf implements DaeStepper {
                 if (kk > 2) {
                     for (int i = 0; i < n; i++) delta[i] += phi[kk - 1][i];
                     double terrKm2 = (kk - 1) * sigma[kk - 2] * norm(delta);
-                    if (Math.max(terrKm1, terrKm2) <= terrK) knew = kk - 1;
-                } else if (terrKm1 <= 0.5 * terrK) knew = kk - 1;
+                    if (Math.max(terrKm1, terrKm2) <= terrK && kk > minOrder) knew = kk - 1;
+                } else if (terrKm1 <= 0.5 * terrK && kk > minOrder) knew = kk - 1;
             }
             if (!fixedStep && ck * enormK > 1) {
                 rejected++;
                 failures++;
                 restore();
                 double errKnew = knew == kk ? errK : errKm1;
-                kk = failures >= 3 ? 1 : knew;
+                kk = failures >= 3 ? Math.min(minOrder, kk) : knew;
                 double rr = failures == 1 ? Math.max(0.25, Math.min(0.9, 0.9 * Math.pow(2 * errKnew + 1e-4, -1.0 / (kk + 1)))) : 0.25;
                 shrink(rr);
                 if (hh < hMin) return false;
@@ -357,6 +371,7 @@ public final class VariableOrderBdf implements DaeStepper {
                         action = terrKm1 <= Math.min(terrK, terrKp1) ? -1 : terrKp1 >= terrK ? 0 : 1;
                     }
                 }
+                if (action < 0 && kk <= minOrder) action = 0;
                 double errKnew = action > 0 ? errKp1 : action < 0 ? errKm1 : errK;
                 kk += action;
                 double rr = Math.pow(2 * errKnew + 1e-4, -1.0 / (kk + 1));
