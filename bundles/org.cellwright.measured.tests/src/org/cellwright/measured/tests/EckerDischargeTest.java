@@ -33,19 +33,13 @@ class EckerDischargeTest {
 	@ParameterizedTest
 	@CsvSource({ "1, false, 0.050", "5, false, 0.090", "1, true, 0.050", "5, true, 0.050" })
 	void publishedSetAgainstTheMeasuredDischarge(int rate, boolean thermal, double rmsBound) throws Exception {
-		MeasuredSeries measured = new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:V"))
-				.read(CyclerDataReaderTest.locate("ecker2015/Ecker_" + rate + "C.csv"));
-		double end = 1.2 * 3600.0 / rate;
-		double[] times = new double[601];
-		for (int i = 0; i < times.length; i++) times[i] = end * i / (times.length - 1);
-		DfnSimulation sim = new DfnSimulation(1e-4);
-		if (thermal) sim.withThermal(Ecker2015.thermal());
-		DfnSolution s = sim.run(Ecker2015.cell(), DfnMesh.benchmark(),
-				CurrentProfile.constant(rate * Ecker2015.ONE_C), times, Ecker2015.CUTOFF);
+		Discharge d = discharge(Ecker2015.cell(), rate, thermal);
+		MeasuredSeries measured = d.measured();
+		DfnSolution s = d.simulated();
+		ErrorFigures e = d.errors();
 		assertEquals("voltage cut-off", s.endReason());
 		double lastMeasured = measured.time(measured.size() - 1);
 		assertTrue(s.last().time() > lastMeasured, "the simulation covers the measurement: " + s.last().time() + " s");
-		ErrorFigures e = ErrorFigures.compare(measured, new ErrorFigures.Simulated(s.times(), s.voltages(), null, null, null));
 		assertEquals(measured.size(), e.points(), "every measured point compared");
 		System.out.printf(java.util.Locale.ROOT, "Ecker 2015 %d C%s: RMS %.1f mV, largest %.1f mV, end %.1f K%n", rate, thermal ? " (thermal)" : "",
 				e.voltageRms() * 1e3, e.voltageMax() * 1e3, s.last().temperature());
@@ -82,13 +76,25 @@ class EckerDischargeTest {
 
 	/** Voltage RMS of a cell with the set's thermal data against the measured discharge at a rate. */
 	static double rms(DfnCell cell, int rate) throws Exception {
+		return discharge(cell, rate, true).errors().voltageRms();
+	}
+
+	/** A measured Ecker discharge, the cell's simulation of it and the research loop's error figures. */
+	record Discharge(MeasuredSeries measured, DfnSolution simulated, ErrorFigures errors) {}
+
+	/**
+	 * The cell discharged at a rate (1 C = the set's nominal 0.15625 Ah) to its 2.5 V cut-off, isothermal at 298.15 K or
+	 * with the set's lumped thermal data, against the measured discharge at that rate.
+	 */
+	static Discharge discharge(DfnCell cell, int rate, boolean thermal) throws Exception {
 		MeasuredSeries measured = new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:V"))
 				.read(CyclerDataReaderTest.locate("ecker2015/Ecker_" + rate + "C.csv"));
 		double end = 1.2 * 3600.0 / rate;
 		double[] times = new double[601];
 		for (int i = 0; i < times.length; i++) times[i] = end * i / (times.length - 1);
-		DfnSolution s = new DfnSimulation(1e-4).withThermal(Ecker2015.thermal()).run(cell, DfnMesh.benchmark(),
-				CurrentProfile.constant(rate * Ecker2015.ONE_C), times, Ecker2015.CUTOFF);
-		return ErrorFigures.compare(measured, new ErrorFigures.Simulated(s.times(), s.voltages(), null, null, null)).voltageRms();
+		DfnSimulation sim = new DfnSimulation(1e-4);
+		if (thermal) sim.withThermal(Ecker2015.thermal());
+		DfnSolution s = sim.run(cell, DfnMesh.benchmark(), CurrentProfile.constant(rate * Ecker2015.ONE_C), times, Ecker2015.CUTOFF);
+		return new Discharge(measured, s, ErrorFigures.compare(measured, new ErrorFigures.Simulated(s.times(), s.voltages(), null, null, null)));
 	}
 }

@@ -29,7 +29,10 @@ import com.google.gson.JsonParser;
  * with in its title, that file's; else its nominal capacity. A file the physics cannot run
  * is listed in {@link #CANNOT_RUN} with the reason, and the test asserts that the run refuses it with a located error
  * rather than skipping it; a file that runs but whose physics the run leaves out is in {@link #KNOWN_DEVIATION} with
- * the reason, and the test asserts that it still runs to a capacity within its stoichiometry window.
+ * the reason, and the test asserts that it still runs to a capacity within its stoichiometry window. Its figures are
+ * in one place: it prints them as the Markdown table of docs/sharing.md ("BPX files that run"), one row a file, with
+ * the capacity against the nominal capacity the file states and against its measured 1 C discharge, and which of the
+ * two the 2 % criterion uses.
  */
 public class BpxRunTest {
 
@@ -56,29 +59,34 @@ public class BpxRunTest {
 		return q / 3600;
 	}
 
+	/** Imports a BPX file into dir and runs its {@code Discharge1C} through {@code cellwright run} into dir/results: the exit code. */
+	static int runDischarge(Path json, Path dir, StringWriter o, StringWriter e) throws Exception {
+		BpxImporter.Result r = BpxImporter.importFile(json);
+		Files.createDirectories(dir);
+		Path cell = dir.resolve("cell.cell");
+		Files.writeString(cell, r.text());
+		return CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), "run", cell.toString(), "--out",
+				dir.resolve("results").toString());
+	}
+
 	@Test
 	void everySharedBpxFileRunsAOneCDischargeToItsStatedCapacity() throws Exception {
 		List<String> table = new ArrayList<>(), failures = new ArrayList<>();
 		for (Path json : BpxValidatorTest.sharedFiles()) {
 			String name = json.getFileName().toString();
-			BpxImporter.Result r = BpxImporter.importFile(json);
 			Path dir = tmp.resolve(json.getParent().getFileName() + "-" + name.replace(".json", ""));
-			Files.createDirectories(dir);
-			Path cell = dir.resolve("cell.cell");
-			Files.writeString(cell, r.text());
 			StringWriter o = new StringWriter(), e = new StringWriter();
-			int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), "run", cell.toString(), "--out",
-					dir.resolve("results").toString());
+			int rc = runDischarge(json, dir, o, e);
 			if (CANNOT_RUN.containsKey(name)) {
 				assertEquals(1, rc, name + " is refused: " + o + e);
 				assertTrue((o.toString() + e).contains("cell.cell:"), name + ": the refusal is located in the file: " + o + e);
-				table.add(name + ": not run (" + CANNOT_RUN.get(name) + ")");
+				table.add("| `" + name + "` | not run: " + CANNOT_RUN.get(name) + " | | | | | |");
 				continue;
 			}
 			JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
 			double nominal = root.getAsJsonObject("Parameterisation").getAsJsonObject("Cell").get("Nominal cell capacity [A.h]").getAsDouble();
 			Double measured = measured1C(root);
-			String source = "measured 1 C discharge in the file";
+			String source = "the file's";
 			if (measured == null) {
 				// a test case that names the file it is to be compared with ("Compare to nmc_pouch_cell_BPX.json"): that one's
 				java.util.regex.Matcher m = java.util.regex.Pattern.compile("Compare to (\\S+\\.json)")
@@ -87,7 +95,7 @@ public class BpxRunTest {
 					Path other = BpxValidatorTest.shared().resolve("data/bpx").resolve(m.group(1));
 					if (Files.isRegularFile(other)) {
 						measured = measured1C(JsonParser.parseString(Files.readString(other)).getAsJsonObject());
-						source = "measured 1 C discharge of " + m.group(1) + ", which the file names for comparison";
+						source = m.group(1) + "'s (named in the title)";
 					}
 				}
 			}
@@ -99,20 +107,24 @@ public class BpxRunTest {
 			}
 			JsonObject summary = JsonParser.parseString(Files.readString(summaryFile)).getAsJsonObject();
 			double ah = ParameterSetsTest.dischargedAh(summary, o.toString());
-			String line = String.format(java.util.Locale.ROOT, "%s: %.3f Ah at 1 C; %s %.3f Ah (%+.2f %%); nominal %.4g Ah (%+.2f %%)", name, ah,
-					measured != null ? source : "stated (nominal)", stated, 100 * (ah / stated - 1), nominal,
-					100 * (ah / nominal - 1));
+			String line = String.format(java.util.Locale.ROOT, "| `%s/%s` | %.3f Ah | %.2f Ah | %+.2f %% | %s | %s | %s |",
+					json.getParent().getFileName(), name, ah, nominal, 100 * (ah / nominal - 1),
+					measured != null ? String.format(java.util.Locale.ROOT, "%.3f Ah, %s", measured, source) : "none",
+					measured != null ? String.format(java.util.Locale.ROOT, "%+.2f %%", 100 * (ah / measured - 1)) : "",
+					measured != null ? "measured" : "nominal");
 			if (KNOWN_DEVIATION.containsKey(name)) {
 				// it runs, to a capacity inside the window the file gives (a discharge cannot deliver more)
 				assertTrue(ah > 0.5 * nominal && ah < 1.2 * nominal, line);
-				table.add(line + " [not compared: " + KNOWN_DEVIATION.get(name) + "]");
+				table.add(line + " not compared: " + KNOWN_DEVIATION.get(name));
 				continue;
 			}
 			table.add(line);
 			if (Math.abs(ah / stated - 1) > 0.02)
 				failures.add(line);
 		}
-		System.out.println("BPX 1 C discharges:\n  " + String.join("\n  ", table));
+		System.out.println("BPX 1 C discharges (docs/sharing.md, \"BPX files that run\"):\n"
+				+ "| file | 1 C discharge | nominal capacity the file states | against nominal | measured 1 C discharge | against measured | 2 % criterion against |\n"
+				+ "|---|---|---|---|---|---|---|\n" + String.join("\n", table));
 		assertTrue(failures.isEmpty(), "outside 2 % of the stated capacity or not run:\n" + String.join("\n", failures) + "\nall:\n" + String.join("\n", table));
 	}
 }

@@ -24,7 +24,8 @@ import org.cellwright.solver.params.Marquis2019;
  * (IDAKLU, rtol = atol = 1e-8; bench/pybamm/side_by_side.py wrote the curve, -Dpybamm=FILE.csv, default
  * bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv) and against its own run at rtol 1e-7 (the time-stepping error).
  * Last, issue 13's half cell: the NMC811 electrode against a lithium-metal foil, t+ = 1 (-DpybammHalf=FILE.csv, default
- * bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv).
+ * bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv). With a fourth argument it writes the PyBaMM side by side: both
+ * cells' voltage against PyBaMM's and the difference (CellWright - PyBaMM) where PyBaMM reads at least 3.0 V.
  */
 public final class DfnBenchmark {
     private DfnBenchmark() {}
@@ -66,12 +67,14 @@ public final class DfnBenchmark {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/data/dfn-reference");
         double rtol = args.length > 1 ? Double.parseDouble(args[1]) : 1e-4;
         DfnMesh mesh = DfnMesh.benchmark().withParticleModes(MODES);
+        Path fullCsv = Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv"));
+        Path halfCsv = Path.of(System.getProperty("pybammHalf", "bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv"));
         if ("chen".equals(System.getProperty("case"))) { // the speed case alone (profiling, quick before/after figures)
-            chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
+            chen2020(rtol, fullCsv);
             return;
         }
         if ("half".equals(System.getProperty("case"))) { // issue 13's half cell alone
-            chen2020HalfCell(rtol, Path.of(System.getProperty("pybammHalf", "bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv")));
+            chen2020HalfCell(rtol, halfCsv);
             return;
         }
         SvgLinePlot.Panel voltage = new SvgLinePlot.Panel("Terminal voltage: COMSOL (circles) and CellWright (lines)", "time [s]", "voltage [V]", 0, 3600, 3.0, 3.9);
@@ -108,8 +111,32 @@ public final class DfnBenchmark {
             Files.writeString(Path.of(args[2]), SvgLinePlot.render(List.of(voltage, electrolyte)));
             System.out.println("figure: " + args[2]);
         }
-        chen2020(rtol, Path.of(System.getProperty("pybamm", "bench/pybamm/chen2020_full_1C_pybamm_rtol1e-8.csv")));
-        chen2020HalfCell(rtol, Path.of(System.getProperty("pybammHalf", "bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv")));
+        DfnSolution full = chen2020(rtol, fullCsv), half = chen2020HalfCell(rtol, halfCsv);
+        if (args.length > 3 && full != null && half != null) {
+            Files.writeString(Path.of(args[3]), pybammFigure(full, pybammCurve(fullCsv), half, pybammCurve(halfCsv)));
+            System.out.println("figure: " + args[3]);
+        }
+    }
+
+    /**
+     * The PyBaMM side by side: voltage against time of the Chen 2020 full cell and of the NMC811 | Li half cell, PyBaMM
+     * (circles, every 10th point) and CellWright (lines), and CellWright - PyBaMM [mV] at PyBaMM's times down to 3.0 V.
+     */
+    static String pybammFigure(DfnSolution full, double[][] fullPy, DfnSolution half, double[][] halfPy) {
+        String blue = "#1f77b4", red = "#d62728";
+        SvgLinePlot.Panel f = new SvgLinePlot.Panel("Chen 2020 LG M50, 1C: PyBaMM 26.8 and CellWright", "time [s]", "voltage [V]", 0, 4000, 2.4, 4.3)
+                .add("PyBaMM (DFN, IDAKLU)", blue, every(fullPy[0], 10), every(fullPy[1], 10), true)
+                .add("CellWright", red, full.times(), full.voltages(), false);
+        SvgLinePlot.Panel h = new SvgLinePlot.Panel("NMC811 | Li half cell (t+ = 1), 1C", "time [s]", "voltage [V]", 0, 4200, 2.4, 4.3)
+                .add("PyBaMM (DFN, IDAKLU)", blue, every(halfPy[0], 10), every(halfPy[1], 10), true)
+                .add("CellWright", red, half.times(), half.voltages(), false);
+        double[][] df = differenceSeries(full.times(), full.voltages(), fullPy[0], fullPy[1], 3.0);
+        double[][] dh = differenceSeries(half.times(), half.voltages(), halfPy[0], halfPy[1], 3.0);
+        for (double[] d : new double[][] {df[1], dh[1]}) for (int i = 0; i < d.length; i++) d[i] *= 1e3;
+        SvgLinePlot.Panel d = new SvgLinePlot.Panel("CellWright - PyBaMM (to 3.0 V)", "time [s]", "voltage difference [mV]", 0, 4200, -20, 5)
+                .add("full cell", "#2ca02c", df[0], df[1], false)
+                .add("half cell", "#9467bd", dh[0], dh[1], false);
+        return SvgLinePlot.render(List.of(f, h, d));
     }
 
     /**
@@ -118,7 +145,7 @@ public final class DfnBenchmark {
      * rtol 1e-7 run, and against PyBaMM's curve the voltage RMS before the final drop (where PyBaMM reads at least
      * 3.0 V, the cut-off point itself excluded), the capacity to the cut-off and the last point.
      */
-    static void chen2020HalfCell(double rtol, Path pybammCsv) throws java.io.IOException {
+    static DfnSolution chen2020HalfCell(double rtol, Path pybammCsv) throws java.io.IOException {
         double[] out = new double[701];
         for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
         DfnMesh full = DfnMesh.benchmark(), mesh = full.withParticleModes(MODES);
@@ -136,13 +163,14 @@ public final class DfnBenchmark {
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), s.last().voltage(), capacity,
                 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
-        if (pybamm == null) return;
+        if (pybamm == null) return null;
         double[] py = pybamm.all(), late = pybamm.late();
         double end = pybamm.end();
         System.out.printf(Locale.ROOT,
                 "  against PyBaMM (%s): %.3f mV RMS, %.3f mV max (to 3.0 V; from 60 s on: %.3f mV RMS, %.3f mV max); end %.2f s (PyBaMM %.2f s): capacity %+.4f %%%n",
                 pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), end,
                 100 * (s.last().time() - end) / end);
+        return s;
     }
 
     /** Our voltage against PyBaMM's: RMS and max to 3.0 V over the whole run and from 60 s on, and PyBaMM's end [s]. */
@@ -173,7 +201,7 @@ public final class DfnBenchmark {
     }
 
     /** Issue 14's speed case: Chen 2020, 1C to 2.5 V, against PyBaMM's curve and against our own rtol 1e-7 run. */
-    static void chen2020(double rtol, Path pybammCsv) throws java.io.IOException {
+    static DfnSolution chen2020(double rtol, Path pybammCsv) throws java.io.IOException {
         double[] out = new double[601];
         for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
         DfnMesh full = DfnMesh.benchmark(), mesh = full.withParticleModes(MODES);
@@ -188,11 +216,12 @@ public final class DfnBenchmark {
                 "Chen 2020 1C DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
-        if (pybamm == null) return;
+        if (pybamm == null) return null;
         double[] py = pybamm.all(), late = pybamm.late();
         System.out.printf(Locale.ROOT,
                 "  against PyBaMM (%s): %.2f mV RMS, %.2f mV max (to 3.0 V; from 60 s on: %.2f mV RMS, %.2f mV max); end %.1f s (PyBaMM %.1f s)%n",
                 pybammCsv.getFileName(), 1e3 * py[0], 1e3 * py[1], 1e3 * late[0], 1e3 * late[1], s.last().time(), pybamm.end());
+        return s;
     }
 
     /** The particle modes' own error: their run at rtol 1e-7 against the shells' (tight), both to 3.0 V. */
@@ -220,16 +249,25 @@ public final class DfnBenchmark {
     }
 
     private static double[] difference(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage, double fromTime) {
+        double[][] d = differenceSeries(ta, va, tb, vb, minVoltage);
         double sum = 0, max = 0;
         int n = 0;
-        for (int i = 0; i < ta.length; i++) {
-            int k = java.util.Arrays.binarySearch(tb, ta[i]);
-            if (k < 0 || vb[k] < minVoltage || ta[i] < fromTime) continue;
-            double d = va[i] - vb[k];
-            sum += d * d;
-            max = Math.max(max, Math.abs(d));
+        for (int i = 0; i < d[0].length; i++) {
+            if (d[0][i] < fromTime) continue;
+            sum += d[1][i] * d[1][i];
+            max = Math.max(max, Math.abs(d[1][i]));
             n++;
         }
         return new double[] {Math.sqrt(sum / n), max};
+    }
+
+    /** {times, a - b} at the times both curves have, where b >= minVoltage. */
+    private static double[][] differenceSeries(double[] ta, double[] va, double[] tb, double[] vb, double minVoltage) {
+        List<double[]> d = new ArrayList<>();
+        for (int i = 0; i < ta.length; i++) {
+            int k = java.util.Arrays.binarySearch(tb, ta[i]);
+            if (k >= 0 && vb[k] >= minVoltage) d.add(new double[] {ta[i], va[i] - vb[k]});
+        }
+        return new double[][] {d.stream().mapToDouble(p -> p[0]).toArray(), d.stream().mapToDouble(p -> p[1]).toArray()};
     }
 }

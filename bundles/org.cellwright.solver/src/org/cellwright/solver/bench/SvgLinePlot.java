@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A minimal SVG line/marker plot for the benchmark's validation figure (the solver bundle has no charting dependency;
- * the reports use JFreeChart). Panels side by side, linear axes with ticks, a legend per panel.
+ * A minimal SVG line/marker plot for the README's validation figures (COMSOL in DfnBenchmark, the PyBaMM side by side,
+ * the measured Ecker discharges in the measured tests' EckerFigure); the solver bundle has no charting dependency, the
+ * reports use JFreeChart. Panels side by side, linear axes with ticks, a legend per panel.
  */
-final class SvgLinePlot {
-    record Series(String label, String colour, double[] x, double[] y, boolean markers) {}
+public final class SvgLinePlot {
+    private SvgLinePlot() {}
 
-    static final class Panel {
+    public record Series(String label, String colour, double[] x, double[] y, boolean markers) {}
+
+    public static final class Panel {
         final String title, xLabel, yLabel;
         final List<Series> series = new ArrayList<>();
         double xMin, xMax, yMin, yMax;
 
-        Panel(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax) {
+        public Panel(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
@@ -26,13 +29,13 @@ final class SvgLinePlot {
             this.yMax = yMax;
         }
 
-        Panel add(String label, String colour, double[] x, double[] y, boolean markers) {
+        public Panel add(String label, String colour, double[] x, double[] y, boolean markers) {
             series.add(new Series(label, colour, x, y, markers));
             return this;
         }
     }
 
-    static String render(List<Panel> panels) {
+    public static String render(List<Panel> panels) {
         int pw = 460, ph = 340, ml = 60, mr = 15, mt = 30, mb = 45;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
@@ -56,7 +59,7 @@ final class SvgLinePlot {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x0 + w / 2, ph - 8, esc(pan.xLabel)));
             s.append(String.format(Locale.ROOT, "<text transform=\"translate(%d,%d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
                     p * pw + 14, y0 + h / 2, esc(pan.yLabel)));
-            int legend = 0;
+            int legend = 0, lx = x0 + w - 22 - 7 * pan.series.stream().mapToInt(ser -> ser.label.length()).max().orElse(0); // ~7 px a character
             for (Series ser : pan.series) {
                 StringBuilder pts = new StringBuilder();
                 for (int i = 0; i < ser.x.length; i++) {
@@ -69,9 +72,9 @@ final class SvgLinePlot {
                 if (!ser.markers) s.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>", ser.colour, pts));
                 s.append('\n');
                 int ly = y0 + 14 + 14 * legend++;
-                if (ser.markers) s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"2.5\" fill=\"none\" stroke=\"%s\"/>", x0 + w - 150, ly - 4, ser.colour));
-                else s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.5\"/>", x0 + w - 158, ly - 4, x0 + w - 142, ly - 4, ser.colour));
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + w - 136, ly, esc(ser.label)));
+                if (ser.markers) s.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"2.5\" fill=\"none\" stroke=\"%s\"/>", lx + 8, ly - 4, ser.colour));
+                else s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.5\"/>", lx, ly - 4, lx + 16, ly - 4, ser.colour));
+                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", lx + 22, ly, esc(ser.label)));
             }
         }
         return s.append("</svg>\n").toString();
@@ -88,7 +91,8 @@ final class SvgLinePlot {
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) return String.valueOf((long) v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s; // 3.50 -> 3.5
     }
 
     static String esc(String s) {
