@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -17,6 +19,7 @@ import org.cellwright.run.InputException;
 import org.cellwright.run.Problem;
 import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
+import org.cellwright.solver.bench.WorkPrecisionBenchmark;
 import org.cellwright.lang.files.FileTrees;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
@@ -32,23 +35,33 @@ import picocli.CommandLine.Spec;
  * {@code bench fit [FILE] [--fit NAME] [--threads N]}: the fit benchmark. Runs a fit (by default
  * {@value #DEFAULT_FILE}: 3 of the study's calibrated parameters against 5 experiments) in a scratch folder and prints wall time, number of
  * simulations, iterations and final cost. Speed goals are benchmarks, not timed tests: the figure goes into the README.
+ * <p>
+ * {@code bench work-precision [FULL_CYCLES] [HALF_CYCLES]}: the solver's accuracy against CPU time on the standard cases
+ * ({@link WorkPrecisionBenchmark}; the README's table "Accuracy: work-precision").
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Benchmarks. 'bench fit [FILE] [--fit NAME]': run a fit (default: " + BenchCommand.DEFAULT_FILE
 				+ ", 3 parameters against 5 of the study's experiments) and print wall time, simulations, iterations and final cost; "
-				+ "nothing is kept." },
+				+ "nothing is kept.",
+				"'bench work-precision [FULL_CYCLES] [HALF_CYCLES]': refine meshes and tolerance together on the standard cases "
+				+ "(1 C discharge, first plating, half-cell and full-cell cycling; default " + WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES
+				+ " full-cell and " + WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES + " half-cell cycles) and print each level's error "
+				+ "against the finest and its CPU time as a markdown table." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:the fit ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
+		exitCodeList = { "0:the benchmark ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
 public class BenchCommand implements Callable<Integer> {
 
 	/** The fit benchmark's fit (3 of the study's calibrated values against 5 experiments), relative to the working folder (the repository's root). */
 	public static final String DEFAULT_FILE = "examples/sung2023/fit-benchmark.cell";
 
-	@Parameters(index = "0", paramLabel = "WHAT", description = "the benchmark: fit")
+	@Parameters(index = "0", paramLabel = "WHAT", description = "the benchmark: fit or work-precision")
 	String what;
 
-	@Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "a .cell file with a fit block (default: " + DEFAULT_FILE + ")")
-	String file;
+	@Parameters(index = "1..*", arity = "0..2", paramLabel = "ARG",
+			description = { "fit: [FILE], a .cell file with a fit block (default: " + DEFAULT_FILE + ")",
+					"work-precision: [FULL_CYCLES] [HALF_CYCLES] (default " + WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES + " and "
+							+ WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES + ")" })
+	List<String> operands = new ArrayList<>();
 
 	@Option(names = "--fit", paramLabel = "NAME", description = "the fit to run (default: the file's first)")
 	String only;
@@ -64,10 +77,16 @@ public class BenchCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+		if ("work-precision".equals(what)) return workPrecision(o, err);
 		if (!"fit".equals(what)) {
-			err.println("cellwright: unknown benchmark '" + Printable.escape(what) + "': fit");
+			err.println("cellwright: unknown benchmark '" + Printable.escape(what) + "': fit or work-precision");
 			return 2;
 		}
+		if (operands.size() > 1) {
+			err.println("cellwright: bench fit takes one FILE, not " + operands.size() + " arguments");
+			return 2;
+		}
+		String file = operands.isEmpty() ? null : operands.get(0);
 		Path path = CliSupport.userPath(file != null ? file : DEFAULT_FILE);
 		if (!Files.isRegularFile(path)) {
 			err.println(Problem.display(path) + ": no such file");
@@ -136,5 +155,27 @@ public class BenchCommand implements Callable<Integer> {
 				// a scratch folder in the temporary folder
 			}
 		}
+	}
+
+	/** {@code bench work-precision [FULL_CYCLES] [HALF_CYCLES]}: {@link WorkPrecisionBenchmark}'s table on {@code o}. */
+	private int workPrecision(PrintWriter o, PrintWriter err) {
+		int[] cycles = { WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES, WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES };
+		for (int i = 0; i < operands.size(); i++) {
+			String a = operands.get(i);
+			try {
+				cycles[i] = Integer.parseInt(a);
+			} catch (NumberFormatException e) {
+				cycles[i] = 0;
+			}
+			if (cycles[i] < 1) {
+				err.println("cellwright: bench work-precision: " + (i == 0 ? "FULL_CYCLES" : "HALF_CYCLES")
+						+ " must be a whole number of cycles, at least 1, not '" + Printable.escape(a) + "'");
+				return 2;
+			}
+		}
+		o.println(String.format(Locale.ROOT, "bench work-precision: %d full-cell and %d half-cell cycles; errors against the "
+				+ "reference level, CPU time the best of two warm runs", cycles[0], cycles[1]));
+		WorkPrecisionBenchmark.run(o, cycles[0], cycles[1]);
+		return 0;
 	}
 }

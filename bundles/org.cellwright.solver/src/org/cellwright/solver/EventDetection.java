@@ -118,6 +118,11 @@ final class EventDetection implements PhysicsEvents {
      * cut-off, later ones are counted.
      */
     void checkStall(int sign, double stepCharge, double[] eta, double cutoff) {
+        checkStall(sign, stepCharge, eta, cutoff, rec.voltage);
+    }
+
+    /** As above, the step having reached {@code reached} [V] (NaN: it crossed its cut-off at once, at its start). */
+    void checkStall(int sign, double stepCharge, double[] eta, double cutoff, double reached) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
         if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return;
@@ -136,7 +141,8 @@ final class EventDetection implements PhysicsEvents {
         emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d: the %s step ended at its voltage cut-off%s after %.3g mAh/cm2, less than "
                 + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", rec.cycle, what,
-                Double.isNaN(cutoff) ? "" : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, rec.voltage),
+                Double.isNaN(cutoff) ? "" : Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
+                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached),
                 Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
                 dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(),
                 eta[dominant.ordinal()]));

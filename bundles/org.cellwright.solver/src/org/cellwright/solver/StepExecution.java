@@ -124,7 +124,7 @@ final class StepExecution {
                 h = Math.min(h, (capacity - stepAbs) / Math.abs(current));
             double v;
             double i = current;
-            boolean landed = false;
+            boolean landed = false, atOnce = false;
             // solve the step (and, for CV/CP, the current)
             while (true) {
                 double set = profile == null ? setpoint : 0.5 * (profile.at(stepTime) + profile.at(stepTime + h));
@@ -157,6 +157,7 @@ final class StepExecution {
                         }
                         if (mode == StepMode.CURRENT) {
                             double[] l = landing.landOnCutoff(h, current, over);
+                            if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
                             if (l != null) { i = l[0]; v = l[1]; }
                         }
                         landed = true;
@@ -181,7 +182,8 @@ final class StepExecution {
                 double cut = mode == StepMode.CURRENT ? cutoffInDirection(cutoffs, current) : Double.NaN;
                 if (!Double.isNaN(cut) && ((h <= LANDING_STEP && landings++ < 3) || h * 0.25 < DT_MIN)) {
                     double[] l = landing.landOnCutoff(h, current, cut);
-                    if (l != null && (Math.abs(l[0] - current) <= 0.01 * Math.abs(current) || h * 0.25 < DT_MIN)) {
+                    if (l != null && (nearSetCurrent(l[0], current) || h * 0.25 < DT_MIN)) {
+                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
                         i = l[0];
                         v = l[1];
                         landed = true;
@@ -206,6 +208,19 @@ final class StepExecution {
                     return failStep(stepCharge, "no solution of the next time step"
                             + (cause == null ? "" : ": " + cause));
                 }
+            }
+            if (atOnce) {
+                // the set current crosses the cut-off at once: within the shortest time step the cell carries only a
+                // share of it before the cut-off (a 5 C discharge right after the charge at 25 degC). The step ends
+                // where it starts, no charge passed: no sample at a current the protocol did not set
+                int sign = (int) Math.signum(current);
+                if (stepSign == 0 && sign != 0) { // the step's direction counts for the cycles as if charge had passed
+                    stepSign = sign;
+                    rec.startDirection(sign);
+                }
+                events.checkStall(sign, 0, model.overpotentials(), cutoffInDirection(cutoffs, current), Double.NaN);
+                end = StepEnd.VOLTAGE_CUTOFF;
+                break;
             }
             double dx = model.stateChange(); // of this trial, before the commit
             double[] eta = model.overpotentials();
@@ -291,6 +306,11 @@ final class StepExecution {
         if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
         rec.recordStep(end, stepCharge);
         return null;
+    }
+
+    /** A landing's current within 1 % of the set one (the rest of the step's charge is within the landing's accuracy). */
+    private static boolean nearSetCurrent(double landed, double set) {
+        return Math.abs(landed - set) <= 0.01 * Math.abs(set);
     }
 
     /**

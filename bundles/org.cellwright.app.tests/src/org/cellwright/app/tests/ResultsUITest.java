@@ -236,6 +236,24 @@ class ResultsUITest {
 		assertNull(view.shown());
 	}
 
+	/** A completed run whose step ended by solver fallback (summary.json {@code messages}): the warning is a banner line. */
+	@Test
+	void aStepEndWarningOfACompletedRunIsShown() throws Exception {
+		String warning = "warning: cycle 2, step 3 (solver-failure at 12.5 h): the discharge at 1.4 mA/cm2 ended at 3.512 V "
+				+ "after 2.1 h without reaching 2.8 V: the solver found no solution of the next time step";
+		Path f = RunFolderTest.run(tmp, "WithStepEndWarning", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell3At34MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":46.5,\"messages\":[\""
+						+ warning + "\"]}");
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		loaded(view);
+		Label line = view.bannerLines().stream().filter(l -> l.getText().contains(warning)).findFirst()
+				.orElseThrow(() -> new AssertionError("the warning is shown: " + view.bannerLines().stream().map(Label::getText).toList()));
+		assertEquals(line.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW).getRGB(), line.getForeground().getRGB(),
+				"a warning of a completed run, not an error");
+		assertTrue(view.bannerLines().get(0).getText().contains("COMPLETED"), view.bannerLines().get(0).getText());
+	}
+
 	@Test
 	void zoomPanResetReadOutAndExport() throws Exception {
 		Path run = runExperiment("FirstCycleBare");

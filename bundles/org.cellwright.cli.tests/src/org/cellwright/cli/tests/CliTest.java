@@ -156,6 +156,48 @@ class CliTest {
 				+ "0.200 V .*dominant overpotential: interphase \\(eta_interphase_V = .*")), r.out());
 	}
 
+	/**
+	 * {@code bench work-precision} on its smallest input (1 full-cell and 1 half-cell cycle): the markdown table with a
+	 * row per case and level, each case's reference last. The error figures are checked for presence only, the CPU
+	 * times not at all (no timed tests).
+	 */
+	@Test
+	void benchWorkPrecisionPrintsTheTableOfEveryCaseAndLevel() {
+		Result r = cli("bench", "work-precision", "1", "1");
+		assertEquals(0, r.rc(), r.out() + r.err());
+		List<String> table = r.out().lines().filter(l -> l.startsWith("|")).toList();
+		assertEquals("| case | level (cathode x particle x interlayer nodes, rtol) | voltage RMS [mV] | voltage max [mV] "
+				+ "| capacity [%] | CE [pp] | CPU [s] |", table.get(0), r.out());
+		assertEquals("|---|---|---|---|---|---|---|", table.get(1));
+		List<String> cases = List.of("1C full-cell discharge", "first plating with nucleation (interlayer, 0.3 mA/cm2, 1 h)",
+				"1 half-cell cycles (interlayer, 34 MPa)", "1 full-cell cycles (interlayer, 60 degC)");
+		List<String> levels = List.of("coarse (5 x 10 x 5, 1e-03)", "medium (10 x 20 x 10, 3e-04)", "default (20 x 24 x 10, 1e-04)",
+				"fine (40 x 48 x 20, 1e-05)", "reference (80 x 120 x 40, 1e-06, steps <= 60 s)");
+		assertEquals(2 + cases.size() * levels.size(), table.size(), r.out());
+		String number = " (\\d+\\.\\d+|0) ", maybe = " (\\d+\\.\\d+|0|-) ";
+		for (int c = 0; c < cases.size(); c++)
+			for (int l = 0; l < levels.size(); l++) {
+				String row = table.get(2 + c * levels.size() + l);
+				String[] cells = row.split("\\|", -1);
+				assertEquals(9, cells.length, row);
+				assertEquals(cases.get(c), cells[1].strip(), row);
+				assertEquals(levels.get(l), cells[2].strip(), row);
+				// voltage RMS and max: every case has samples before its final drop
+				assertTrue(("|" + cells[3] + "|" + cells[4] + "|").matches("\\|" + number + "\\|" + number + "\\|"), row);
+				assertTrue(cells[5].matches(maybe) && cells[6].matches(maybe), row);
+				assertTrue(cells[7].matches(" \\d+\\.\\d+ "), row);
+			}
+		// the coarse level is not the reference: its 1 C voltage differs from it
+		assertTrue(Double.parseDouble(table.get(2).split("\\|")[3].strip()) > 0, table.get(2));
+	}
+
+	@Test
+	void benchWorkPrecisionRefusesZeroCycles() {
+		Result r = cli("bench", "work-precision", "0");
+		assertEquals(2, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("FULL_CYCLES must be a whole number of cycles, at least 1, not '0'"), r.err());
+	}
+
 	@Test
 	void unknownCommandIsAUsageError() {
 		Result r = cli("frobnicate");

@@ -160,7 +160,7 @@ public final class PropertyCatalog {
 		any("stability-window-high", m, Dimension.VOLTAGE, "upper end of the electrochemical stability window vs Li/Li+");
 		any("potential-vs-she", m, Dimension.VOLTAGE, "standard potential vs SHE (Li: -3.04 V)");
 		nonNegative("interphase-growth-constant", m, Dimension.DIFFUSIVITY, "parabolic growth constant k of an interphase, L^2 = L0^2 + 2 k t");
-		nonNegative("interphase-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase growth constant");
+		nonNegative("interphase-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase growth constant (default: none, the growth does not depend on temperature)");
 		nonNegative("interphase-conductivity", m, Dimension.CONDUCTIVITY, "ionic conductivity of the interphase grown on the material");
 		nonNegative("interphase-conduction-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the interphase's ionic conductivity (default: the material's ionic-activation-energy)");
 		nonNegative("interphase-lithium-content", m, Dimension.CONCENTRATION, "Li consumed per interphase volume");

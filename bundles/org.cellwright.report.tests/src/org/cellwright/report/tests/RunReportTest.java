@@ -67,6 +67,25 @@ class RunReportTest {
 		assertTrue(Svg.section(fullHtml, "mechanism-map").contains("Li size in this cell 1 \u00b5m"), "the interlayer's pore size is marked");
 	}
 
+	/** A step that ended by solver fallback (summary.json {@code messages}, as the CLI prints it) is shown in the report. */
+	@Test
+	void aStepEndWarningIsShownUnderSolverMessages() throws Exception {
+		assertFalse(fullHtml.contains("Solver messages"), "no messages, no such box");
+		Path run = Fixtures.fullCell(shared.resolve("FullCellWithStepEndWarning"), 1);
+		String warning = "warning: cycle 2, step 3 (solver-failure at 12.5 h): the discharge at 1.4 mA/cm2 ended at 3.512 V "
+				+ "after 2.1 h without reaching 2.8 V: the solver found no solution of the next time step";
+		Path summary = run.resolve("summary.json");
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+		messages.add(warning);
+		s.add("messages", messages);
+		Files.writeString(summary, s.toString());
+		String html = Files.readString(RunReport.write(run));
+		int box = html.indexOf("<b>Solver messages</b>");
+		assertTrue(box > 0, "a Solver messages box");
+		assertTrue(html.indexOf("<li>" + warning + "</li>", box) > box, "the warning, whole, in that box");
+	}
+
 	@Test
 	void theLiSizeTheSolverRecordedIsMarked() throws Exception {
 		Path run = Fixtures.fullCell(shared.resolve("FullCellWithSolverSize"), 1);

@@ -149,7 +149,10 @@ class ArrheniusLawsTest {
     @Test
     void lithiumSolidElectrolyteInterphaseGrowthAndConduction() {
         MaterialSpec se = Sung2023Parameters.lpscl();
-        double eg = se.get(IONIC_ACTIVATION_ENERGY, 0), ec = se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
+        // growth: the SE's own interphase-activation-energy (calibrated, docs/calibration.md "Open"), not its ionic one
+        // standing in for it
+        double eg = se.get(INTERPHASE_ACTIVATION_ENERGY, Double.NaN), ec = se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
+        assertEquals(30e3, eg, 1e-9, "materials.cell: interphase-activation-energy = 30 kJ/mol");
         SolidElectrolyteInterphase i = new SolidElectrolyteInterphase(se.get(INTERPHASE_GROWTH_CONSTANT, 0),
                 se.get(INTERPHASE_CONDUCTIVITY, 0), se.get(INTERPHASE_LITHIUM_CONTENT, 0), eg, ec);
         i.setTemperature(T1);

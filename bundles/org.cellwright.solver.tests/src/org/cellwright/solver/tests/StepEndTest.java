@@ -66,6 +66,35 @@ class StepEndTest {
         }
     }
 
+    /**
+     * The study's rate test on cell 6 at 25 degC (protocols.cell RateTest): its 5 C discharge (step 13) crosses the 2.8 V
+     * cut-off at once. The step ends there at its voltage cut-off, and no sample shows a current the protocol did not
+     * set (the landing used to record the current that reaches the cut-off within the shortest time step, -8.06
+     * instead of -14 mA/cm2).
+     */
+    @Test
+    void aDischargeThatCrossesItsCutoffAtOnceRecordsNoCurrentItDidNotSet() {
+        double[] rates = {0.05, 0.1, 0.2, 0.5, 1, 2, 5};
+        StepSpec[] steps = new StepSpec[2 * rates.length];
+        for (int k = 0; k < rates.length; k++) {
+            steps[2 * k] = StepSpec.cRate(0.05, Cutoff.voltageAbove(4.3), Cutoff.duration(25 * 3600));
+            steps[2 * k + 1] = StepSpec.cRate(-rates[k], Cutoff.voltageBelow(2.8), Cutoff.duration(25 * 3600));
+        }
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.defaults(), steps);
+        assertEquals(RunStatus.COMPLETED, s.status);
+        // the set currents from the 1 C discharge's first sample (step 9)
+        double oneC = s.samples.stream().filter(x -> x.stepIndex() == 9).findFirst().orElseThrow().current();
+        assertTrue(oneC < 0, "a discharge: " + oneC);
+        StepResult fiveC = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 13).findFirst().orElseThrow();
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, fiveC.end());
+        for (Sample x : s.samples)
+            if (x.stepIndex() == 13) assertEquals(5 * oneC, x.current(), 1e-9 * Math.abs(oneC), "a sample of the 5 C discharge at " + x.time() + " s");
+        // what passed, passed at the set current
+        assertTrue(Math.abs(fiveC.charge()) <= 5 * Math.abs(oneC) * (fiveC.endTime() - fiveC.startTime()) * (1 + 1e-9), fiveC.toString());
+        // the 2 C discharge before it still lands on its cut-off
+        assertEquals(2.8, lastOfStep(s, 11).voltage(), 1e-3);
+    }
+
     @Test
     void stepEndsAreRecordedPerCycle() {
         RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),

@@ -100,7 +100,7 @@ class TemperatureTest {
 
     static SolidElectrolyteInterphase interphase(MaterialSpec se) {
         return new SolidElectrolyteInterphase(se.get(INTERPHASE_GROWTH_CONSTANT, 0), se.get(INTERPHASE_CONDUCTIVITY, 0),
-                se.get(INTERPHASE_LITHIUM_CONTENT, 0), se.get(IONIC_ACTIVATION_ENERGY, 0),
+                se.get(INTERPHASE_LITHIUM_CONTENT, 0), se.get(INTERPHASE_ACTIVATION_ENERGY, 0),
                 se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0));
     }
 

@@ -1,5 +1,6 @@
 package org.cellwright.solver.bench;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ import org.cellwright.solver.params.Sung2023Parameters;
  * start, linear interpolation), before the final drop:
  * not in the last 2 % of a step nor, for a step ending at its voltage cut-off, within {@link #FINAL_DROP} of its end
  * voltage (there a time shift of the drop counts as a voltage error of up to its depth; the capacity error measures
- * the end). Run:
- * {@code java -cp ... org.cellwright.solver.bench.WorkPrecisionBenchmark [fullCellCycles] [halfCellCycles]} (defaults
- * 20 and 35: the study's 200 full-cell cycles take minutes at the reference level, so they are shortened).
+ * the end). Run: {@code ./cellwright bench work-precision [fullCellCycles] [halfCellCycles]} (defaults
+ * 20 and 35: the study's 200 full-cell cycles take minutes at the reference level, so they are shortened), or this
+ * class's {@code main} with the same arguments.
  */
 public final class WorkPrecisionBenchmark {
     private WorkPrecisionBenchmark() {}
@@ -83,13 +84,29 @@ public final class WorkPrecisionBenchmark {
                         Sung2023Parameters.fullCellCycling(fullCycles - 1), 300, true));
     }
 
+    /** Full-cell and half-cell cycles when not given (the README's table). */
+    public static final int DEFAULT_FULL_CYCLES = 20, DEFAULT_HALF_CYCLES = 35;
+
+    /** The table's header line (markdown). */
+    public static final String HEADER = "| case | level (cathode x particle x interlayer nodes, rtol) | voltage RMS [mV] "
+            + "| voltage max [mV] | capacity [%] | CE [pp] | CPU [s] |";
+
     public static void main(String[] args) {
-        int fullCycles = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int halfCycles = args.length > 1 ? Integer.parseInt(args[1]) : 35;
+        run(new PrintWriter(System.out, true), args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_FULL_CYCLES,
+                args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_HALF_CYCLES);
+    }
+
+    /**
+     * Prints the table (markdown, one row per case and level, each case's reference last) to {@code out}, a row as
+     * soon as it is measured. Cycles: at least 1 each (the first is the formation cycle).
+     */
+    public static void run(PrintWriter out, int fullCycles, int halfCycles) {
+        if (fullCycles < 1 || halfCycles < 1)
+            throw new IllegalArgumentException("cycles must be at least 1: full " + fullCycles + ", half " + halfCycles);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        System.out.println("| case | level (cathode x particle x interlayer nodes, rtol) | voltage RMS [mV] | voltage max [mV] "
-                + "| capacity [%] | CE [pp] | CPU [s] |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        out.println(HEADER);
+        out.println("|---|---|---|---|---|---|---|");
+        out.flush();
         for (Case c : cases(fullCycles, halfCycles)) {
             long t0 = bean.getCurrentThreadCpuTime();
             RecordingSink ref = run(c, REFERENCE);
@@ -103,13 +120,15 @@ public final class WorkPrecisionBenchmark {
                     best = Math.min(best, (bean.getCurrentThreadCpuTime() - t1) / 1e9);
                 }
                 double[] v = voltageErrors(ref, s);
-                System.out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
+                out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
                         l.cathodeNodes(), l.particleNodes(), l.interlayerNodes(), l.rtol(), 1e3 * v[0], 1e3 * v[1],
                         capacityError(c, ref, s), efficiencyError(ref, s), best);
+                out.flush();
             }
-            System.out.printf(Locale.ROOT, "| %s | reference (%d x %d x %d, %.0e, steps <= %.0f s) | 0 | 0 | 0 | 0 | %.3f |%n",
+            out.printf(Locale.ROOT, "| %s | reference (%d x %d x %d, %.0e, steps <= %.0f s) | 0 | 0 | 0 | 0 | %.3f |%n",
                     c.name(), REFERENCE.cathodeNodes(), REFERENCE.particleNodes(), REFERENCE.interlayerNodes(),
                     REFERENCE.rtol(), REFERENCE.maxStep(), refCpu);
+            out.flush();
         }
     }
 

@@ -30,9 +30,9 @@ final class LithiumContext {
         penetrationStress = se == null ? Double.POSITIVE_INFINITY : se.get(PENETRATION_STRESS, Double.POSITIVE_INFINITY);
         seKappaRef = se == null ? 0.1 : se.get(IONIC_CONDUCTIVITY, 0.1);
         seEa = se == null ? 0 : se.get(IONIC_ACTIVATION_ENERGY, 0);
-        // growth: the SE's interphase activation energy, else its ionic one (diffusion-limited growth through the
-        // reduced SE); conduction: the SE's interphase-conduction activation energy, else its ionic one
-        seiEa = se == null ? 0 : se.get(INTERPHASE_ACTIVATION_ENERGY, seEa);
+        // growth: the SE's interphase-activation-energy, none when it is not given (as the cathode's interphase; no other
+        // property stands in for it); conduction: the SE's interphase-conduction activation energy, else its ionic one
+        seiEa = se == null ? 0 : se.get(INTERPHASE_ACTIVATION_ENERGY, 0);
         seiConductionEa = se == null ? 0 : se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, seEa);
         flow = new LithiumFlowStress(li);
     }
