@@ -169,6 +169,18 @@ class CliTest {
 		// the same law in a DFN cell (examples/chen2020-halfcell.cell writes one) is clean: checkAcceptsTheExamples
 	}
 
+	/** `check` of a copy of a built-in library file says so once, at the package, not "also defined in" at every element (audit item 8). */
+	@Test
+	void checkingACopyOfTheBuiltInLibrarySaysSo() throws Exception {
+		Path f = tmp.resolve("chen2020.cell");
+		Files.copy(examples().getParent().resolve("bundles/org.cellwright.library/library/cellwright/chen2020.cell"), f);
+		Result r = cli("check", f.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("error: this file is the built-in library cellwright.sets.chen2020 (chen2020.cell)"), r.out());
+		assertTrue(r.out().contains("extends Chen2020LGM50"), r.out());
+		assertFalse(r.out().contains("also defined in"), r.out());
+	}
+
 	@Test
 	void aStrippingStepThatStallsAtItsCutOffIsPrintedAsAWarningOfACompletedRun() throws Exception {
 		// Li | SE | Li with an interphase 10^4 x more resistive than the study's: stripping cannot pass 1 A/m2 within 0.2 V
