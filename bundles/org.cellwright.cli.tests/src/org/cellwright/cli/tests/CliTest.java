@@ -128,6 +128,59 @@ class CliTest {
 		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ref\\.cell:3:\\d+: error: .*Missing.*")), r.out());
 	}
 
+	/**
+	 * An exchange current written as a function of the state runs in DFN cells only: in a solid-state cell `check`
+	 * refuses it at the property, saying what the composite cathode takes (issue 14, audit item 7; `run` said "a value
+	 * is missing"), and `run` refuses it the same way.
+	 */
+	@Test
+	void aSolidStateExchangeCurrentFunctionIsRefusedByCheckAtTheProperty() throws Exception {
+		Path f = tmp.resolve("ssfn.cell");
+		Files.writeString(f, """
+				package ssfn
+				import cellwright.materials.*
+				material NcmFn is intercalation-cathode {
+				  density = 4.75 g/cm3
+				  max-concentration = 63104 mol/m3
+				  diffusivity = 4e-15 m2/s
+				  electronic-conductivity = 0.18 S/m
+				  exchange-current-density = function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5
+				  initial-stoichiometry = 0.9
+				  specific-capacity = 200 mAh/g
+				  ocv function V = 4.2 - 0.8 * x
+				}
+				composite MixFn is intercalation-cathode { NcmFn 70 wt%  Li6PS5Cl 30 wt% }
+				cell SolidFn { area = 1 cm2
+				  layer anode: Li 30 um
+				  layer separator: Li6PS5Cl 100 um
+				  layer cathode: MixFn 50 um { porosity = 0.2  particle-radius = 5 um }
+				  layer pcc: SUS 10 um }
+				protocol P { discharge at 0.1 mA/cm2 until 3 V }
+				experiment E { cell SolidFn protocol P }
+				""");
+		Result r = cli("check", f.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ssfn\\.cell:8:\\d+: error: exchange-current-density of NcmFn is a function of the state, "
+				+ "which runs in cells with a liquid electrolyte \\(DFN\\) only: cell SolidFn has none.*i0 at half filling \\(x = 0\\.5\\) in A/m2.*")), r.out());
+		Result run = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(1, run.rc(), run.out() + run.err());
+		assertTrue((run.out() + run.err()).contains("i0 at half filling"), run.out() + run.err());
+		assertFalse((run.out() + run.err()).contains("a value is missing"), run.out() + run.err());
+		// the same law in a DFN cell (examples/chen2020-halfcell.cell writes one) is clean: checkAcceptsTheExamples
+	}
+
+	/** `check` of a copy of a built-in library file says so once, at the package, not "also defined in" at every element (audit item 8). */
+	@Test
+	void checkingACopyOfTheBuiltInLibrarySaysSo() throws Exception {
+		Path f = tmp.resolve("chen2020.cell");
+		Files.copy(examples().getParent().resolve("bundles/org.cellwright.library/library/cellwright/chen2020.cell"), f);
+		Result r = cli("check", f.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("error: this file is the built-in library cellwright.sets.chen2020 (chen2020.cell)"), r.out());
+		assertTrue(r.out().contains("extends Chen2020LGM50"), r.out());
+		assertFalse(r.out().contains("also defined in"), r.out());
+	}
+
 	@Test
 	void aStrippingStepThatStallsAtItsCutOffIsPrintedAsAWarningOfACompletedRun() throws Exception {
 		// Li | SE | Li with an interphase 10^4 x more resistive than the study's: stripping cannot pass 1 A/m2 within 0.2 V

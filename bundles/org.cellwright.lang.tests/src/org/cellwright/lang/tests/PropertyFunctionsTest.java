@@ -208,6 +208,39 @@ public class PropertyFunctionsTest {
 		has(v(body.replace("1e-10 - 1.2e-13*c", "1e-10 * (T - 260)/40")), OUT_OF_RANGE, Severity.ERROR, "goes negative", "T = 250 K");
 	}
 
+	/**
+	 * A function negative only between two of the 10 mol/m3 samples (issue 14, audit item 6): 8.794e-11 c^2 - 3.972e-10 c
+	 * is negative for 0 < c < 4.517 mol/m3, least at c = 2.258. The interval beside the sampled minimum at c = 0 is searched.
+	 */
+	@Test
+	void aFunctionNegativeOnlyBetweenTheSamplesIsFound() throws Exception {
+		String body = """
+				material E is liquid-electrolyte {
+					ionic-conductivity = 1 S/m
+					diffusivity = function m2/s = (8.794e-11 * c ^ 2 - 3.972e-10 * c)
+					transference-number = 0.4
+					initial-concentration = 1000 mol/m3
+				}
+				""";
+		Issue i = has(v(body), OUT_OF_RANGE, Severity.ERROR, "diffusivity goes negative", "c in [0, 2000] mol/m3");
+		assertEquals(line(body, "diffusivity = function"), i.getLineNumber());
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("at c = ([0-9.eE+-]+) mol/m3").matcher(i.getMessage());
+		assertTrue(m.find(), i.getMessage());
+		double c = Double.parseDouble(m.group(1));
+		assertTrue(c > 0 && c < 3.972 / 0.8794, i.getMessage());
+		// from 5 mol/m3 on it is positive: clean
+		clean(v(body.replace("3.972e-10 * c)", "3.972e-10 * c) for c from 5 to 2000 mol/m3")));
+		// a dip between two samples within the range, and one in a function of two variables (41 x 41 samples)
+		has(v(body.replace("(8.794e-11 * c ^ 2 - 3.972e-10 * c)", "1e-10 * ((c - 1003)^2 - 4)")), OUT_OF_RANGE, Severity.ERROR,
+				"diffusivity goes negative", "at c = 100");
+		String g = "material G is intercalation-anode { ocv function V = 0.1 max-concentration = 30000 mol/m3 diffusivity = 1e-14 m2/s exchange-current-density = function A/m2 = %s }";
+		has(v(g.formatted("1e-6 * ((ce * x - 1.5)^2 - 0.01)")), OUT_OF_RANGE, Severity.ERROR, "exchange-current-density goes negative");
+		// a maximum past the range's upper bound between samples: t+ above 1 only near c = 1005
+		has(v(body.replace("(8.794e-11 * c ^ 2 - 3.972e-10 * c)", "1e-10").replace("transference-number = 0.4",
+				"transference-number = function = 0.5 + 0.501 * exp(-((c - 1005)/1)^2)")),
+				OUT_OF_RANGE, Severity.ERROR, "transference-number leaves its range [0, 1]", "at c = 100");
+	}
+
 	@Test
 	void aFunctionThatIsNotFiniteOrLeavesItsRangeIsAnError() throws Exception {
 		String e = "material E is liquid-electrolyte { ionic-conductivity = %s diffusivity = 1e-10 m2/s transference-number = %s initial-concentration = 1 mol/L }";

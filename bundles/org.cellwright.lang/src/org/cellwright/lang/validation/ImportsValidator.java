@@ -47,6 +47,8 @@ public class ImportsValidator extends AbstractCellWrightRules {
 		if (m.eResource() == null)
 			return;
 		IResourceDescriptions index = descriptionsProvider.getResourceDescriptions(m.eResource());
+		if (isLibraryCopy(m, index))
+			return;
 		for (Element e : m.getElements()) {
 			QualifiedName qn = nameProvider.getFullyQualifiedName(e);
 			if (qn == null)
@@ -59,6 +61,35 @@ public class ImportsValidator extends AbstractCellWrightRules {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A file that is a built-in library file (its package and file name those of one, e.g. the library's own
+	 * chen2020.cell checked or exported as a file): said once, at the package, instead of "also defined in" at every
+	 * element. True if so.
+	 */
+	private boolean isLibraryCopy(Model m, IResourceDescriptions index) {
+		if (m.getName() == null || StandardLibraryIndex.isLibrary(m.eResource()))
+			return false;
+		for (Element e : m.getElements()) {
+			QualifiedName qn = nameProvider.getFullyQualifiedName(e);
+			if (qn == null)
+				continue;
+			for (IEObjectDescription d : index.getExportedObjects(ELEMENT, qn, false)) {
+			org.eclipse.emf.common.util.URI u = d.getEObjectURI().trimFragment();
+			if (!u.equals(m.eResource().getURI()) && StandardLibraryIndex.uris().contains(u)
+					&& u.lastSegment().equals(m.eResource().getURI().lastSegment())) {
+				String first = m.getElements().stream().filter(x -> x instanceof org.cellwright.model.Cell).map(Element::getName)
+						.findFirst().orElse("Cell");
+				error("this file is the built-in library " + m.getName() + " (" + u.lastSegment() + "): its elements are already defined"
+						+ " there. Check or export a cell that extends it in a file of your own, e.g. 'import " + m.getName()
+						+ ".*' and 'cell My" + first + " extends " + first + " { }', or export the library cell by name", m, MODEL__NAME,
+						DUPLICATE_NAME);
+				return true;
+			}
+			}
+		}
+		return false;
 	}
 
 	/** All package descriptions visible to this resource: the index and the standard library. */

@@ -24,7 +24,9 @@ import org.cellwright.model.Layer;
 import org.cellwright.model.LayerPosition;
 import org.cellwright.model.Material;
 import org.cellwright.model.MaterialKind;
+import org.cellwright.model.Property;
 import org.cellwright.model.Quantity;
+import org.cellwright.lang.expressions.PropertyFunctions;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
@@ -163,6 +165,48 @@ public class StackValidator extends AbstractCellWrightRules {
 				error("no layer '" + l.getAnchor() + "' to place " + l.getName() + " " + l.getPosition().getLiteral(), l,
 						LAYER__ANCHOR, UNKNOWN_LAYER);
 		checkStack(c, stack);
+		checkSolidStateFunctions(c, stack);
+	}
+
+	/**
+	 * A material property written as a function of the state or a table runs in DFN cells only (a liquid electrolyte,
+	 * or 'model single-particle'): the solid-state solver reads each property as a quantity (its composite cathode i0 at
+	 * half filling, i0(x) = 2 i0(1/2) sqrt(x (1 - x))). An error at the property where it is in the cell's file, else at
+	 * the layer (or the cell) naming where it is.
+	 */
+	private void checkSolidStateFunctions(Cell c, List<Layer> stack) {
+		if (hasLiquidElectrolyte(c) || Cells.isSingleParticle(c))
+			return;
+		Set<Property> seen = new HashSet<>();
+		for (Layer l : stack) {
+			if (l.getMaterial() == null || l.getMaterial().eIsProxy())
+				continue;
+			for (Material m : Composites.materialsWithin(l.getMaterial()))
+				for (Property p : m instanceof Composite ? List.<Property> of() : m.getProperties()) {
+					if (PropertyFunctions.isConstant(p) || p.getName() == null || !seen.add(p))
+						continue;
+					boolean i0 = p.getName().equals("exchange-current-density") && m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_CATHODE;
+					String takes = i0 ? "its solid-state composite cathode takes exchange-current-density as a quantity: i0 at half filling"
+							+ " (x = 0.5) in A/m2, e.g. 'exchange-current-density = 3.4 A/m2', which it varies as 2 i0(1/2) sqrt(x (1 - x))"
+							+ " with the exchange-current-activation-energy"
+							: "the solid-state solver takes " + p.getName() + " as a quantity";
+					String what = p.getName() + " of " + m.getName() + " is a " + (p.getFunction() != null ? "function" : "table")
+							+ " of the state, which runs in cells with a liquid electrolyte (DFN) only: cell " + c.getName()
+							+ " has none, and " + takes;
+					if (p.eResource() == c.eResource())
+						error(what, p, p.getFunction() != null ? PROPERTY__FUNCTION : PROPERTY__TABLE, NOT_SIMULATED);
+					else
+						error("layer " + l.getName() + ": " + what + " (" + where(p) + ")", l.eResource() == c.eResource() ? l : c,
+								l.eResource() == c.eResource() ? LAYER__MATERIAL : ELEMENT__NAME, NOT_SIMULATED);
+				}
+		}
+	}
+
+	/** file:line of an object in another file. */
+	private static String where(EObject o) {
+		var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(o);
+		String file = o.eResource() == null ? "?" : o.eResource().getURI().lastSegment();
+		return node == null ? file : file + ":" + node.getStartLine();
 	}
 
 	private void checkStack(Cell c, List<Layer> stack) {

@@ -176,7 +176,11 @@ public class StateFunctionsValidator extends AbstractCellWrightRules {
 		}
 	}
 
-	/** Samples the function over the state's range; reports the first point where it leaves the property's range. */
+	/**
+	 * Samples the function over the state's range and reports the first point where it leaves the property's range;
+	 * if every sample is in range, searches the intervals between neighbouring samples too ({@link #between}), so that
+	 * a value leaving the range only between two samples is found.
+	 */
 	private void checkFunctionValues(Property p, Entry e, Formula f, Role role, Set<String> used, Map<String, double[]> stated, double cmax) {
 		StateExpressions.Node n;
 		try {
@@ -192,40 +196,138 @@ public class StateFunctionsValidator extends AbstractCellWrightRules {
 				: stated.containsKey("cs") ? new double[] { stated.get("cs")[0] / cmax, stated.get("cs")[1] / cmax } : new double[] { 0, 1 };
 		double[] temp = stated.getOrDefault("T", new double[] { T_LOW, T_HIGH });
 		int axes = (usesC ? 1 : 0) + (usesS ? 1 : 0);
-		int nc = usesC ? (axes == 2 ? 41 : 201) : 1, ns = usesS ? (axes == 2 ? 41 : 201) : 1, nt = usesT ? 11 : 1;
-		Unit u = Units.parse(f.getYUnit());
-		for (int k = 0; k < nt; k++) {
-			double tk = usesT ? grid(temp, k, nt) : PropertyFunctions.DEFAULT_REFERENCE_TEMPERATURE;
-			for (int i = 0; i < nc; i++) {
-				double ci = usesC ? grid(c, i, nc) : Double.NaN;
-				for (int j = 0; j < ns; j++) {
-					double xj = usesS ? grid(x, j, ns) : Double.NaN;
-					double v = n.at(ci, xj, xj * cmax, cmax, tk);
-					String bad = violation(e, v);
-					if (bad == null)
-						continue;
-					List<String> where = new ArrayList<>(), range = new ArrayList<>();
-					if (usesC) {
-						where.add((used.contains("c") ? "c" : "ce") + " = " + CellWrightFormat.number(ci) + " mol/m3");
-						range.add((used.contains("c") ? "c" : "ce") + " in [" + CellWrightFormat.number(c[0]) + ", " + CellWrightFormat.number(c[1]) + "] mol/m3");
+		int[] count = { usesC ? (axes == 2 ? 41 : 201) : 1, usesS ? (axes == 2 ? 41 : 201) : 1, usesT ? 11 : 1 };
+		double[][] range = { c, x, temp };
+		double[][][] values = new double[count[2]][count[0]][count[1]];
+		Grid grid = new Grid(n, count, range, usesC, usesS, usesT, cmax);
+		for (int k = 0; k < count[2]; k++)
+			for (int i = 0; i < count[0]; i++)
+				for (int j = 0; j < count[1]; j++) {
+					double[] at = grid.point(i, j, k);
+					double v = grid.value(at);
+					values[k][i][j] = v;
+					if (violation(e, v) != null) {
+						reportValue(p, e, f, used, grid, at, v);
+						return;
 					}
-					if (usesS) {
-						where.add("x = " + CellWrightFormat.number(xj) + (Double.isNaN(cmax) ? "" : " (cs = " + CellWrightFormat.number(xj * cmax) + " mol/m3)"));
-						range.add("x in [" + CellWrightFormat.number(x[0]) + ", " + CellWrightFormat.number(x[1]) + "]");
+				}
+		// between the samples: along each axis the function varies on, in the intervals beside a sampled local extreme
+		for (int axis = 0; axis < 3; axis++) {
+			if (count[axis] < 2)
+				continue;
+			for (int k = 0; k < count[2]; k++)
+				for (int i = 0; i < count[0]; i++)
+					for (int j = 0; j < count[1]; j++) {
+						int[] idx = { i, j, k };
+						int m = idx[axis];
+						if (m == count[axis] - 1)
+							continue;
+						int[] next = idx.clone();
+						next[axis]++;
+						double[] at = between(e, grid, axis, grid.point(i, j, k), values, idx, next);
+						if (at != null) {
+							reportValue(p, e, f, used, grid, at, grid.value(at));
+							return;
+						}
 					}
-					if (usesT) {
-						where.add("T = " + CellWrightFormat.number(tk) + " K");
-						range.add("T in [" + CellWrightFormat.number(temp[0]) + ", " + CellWrightFormat.number(temp[1]) + "] K");
-					}
-					String shown = Double.isFinite(v) ? CellWrightFormat.number(u.fromSI(v)) + unitText(f.getYUnit()) : Double.toString(v);
-					error(p.getName() + " " + bad + ": " + shown + (where.isEmpty() ? "" : " at " + String.join(", ", where))
-							+ (range.isEmpty() ? "" : " (checked for " + String.join(" and ", range)
-									+ "; state a narrower range with 'for " + range.get(0).replaceFirst(" in .*", "") + " from .. to ..')"),
-							p, PROPERTY__FUNCTION, OUT_OF_RANGE);
-					return;
+		}
+	}
+
+	/** Golden-section iterations per interval: the interval shrinks to 0.618^30 = 5e-7 of itself. */
+	private static final int GOLDEN_STEPS = 30;
+
+	/**
+	 * The interval from sample idx to its neighbour next along axis: where the sampled values fall towards it from
+	 * both sides (a local minimum at one of its ends), the minimum within it by golden-section search, and likewise the
+	 * maximum where the property has a finite upper bound. The point where the value leaves the property's range, or null.
+	 */
+	private static double[] between(Entry e, Grid grid, int axis, double[] from, double[][][] values, int[] idx, int[] next) {
+		double va = values[idx[2]][idx[0]][idx[1]], vb = values[next[2]][next[0]][next[1]];
+		double vBefore = neighbour(values, idx, axis, -1), vAfter = neighbour(values, next, axis, +1);
+		boolean lowEnd = (va <= vb && !(vBefore < va)) || (vb <= va && !(vAfter < vb));
+		boolean highEnd = Double.isFinite(e.max()) && ((va >= vb && !(vBefore > va)) || (vb >= va && !(vAfter > vb)));
+		double a = from[axis], b = grid.point(next[0], next[1], next[2])[axis];
+		for (int sign : new int[] { 1, -1 }) {
+			if (sign == 1 ? !lowEnd : !highEnd)
+				continue;
+			double lo = a, hi = b, g = (Math.sqrt(5) - 1) / 2;
+			double[] p1 = from.clone(), p2 = from.clone();
+			p1[axis] = hi - g * (hi - lo);
+			p2[axis] = lo + g * (hi - lo);
+			double f1 = grid.value(p1), f2 = grid.value(p2);
+			for (int s = 0; s < GOLDEN_STEPS; s++) {
+				if (violation(e, f1) != null)
+					return p1;
+				if (violation(e, f2) != null)
+					return p2;
+				if (sign * f1 <= sign * f2) {
+					hi = p2[axis];
+					p2[axis] = p1[axis];
+					f2 = f1;
+					p1[axis] = hi - g * (hi - lo);
+					f1 = grid.value(p1);
+				} else {
+					lo = p1[axis];
+					p1[axis] = p2[axis];
+					f1 = f2;
+					p2[axis] = lo + g * (hi - lo);
+					f2 = grid.value(p2);
 				}
 			}
 		}
+		return null;
+	}
+
+	/** The sampled value one step beyond idx along axis, NaN past the end of the range. */
+	private static double neighbour(double[][][] values, int[] idx, int axis, int step) {
+		int[] m = idx.clone();
+		m[axis] += step;
+		int[] size = { values[0].length, values[0][0].length, values.length };
+		if (m[axis] < 0 || m[axis] >= size[axis])
+			return Double.NaN;
+		return values[m[2]][m[0]][m[1]];
+	}
+
+	/** The state grid of a function: axis 0 c (or ce), 1 x, 2 T; a point is {c, x, T}. */
+	private record Grid(StateExpressions.Node n, int[] count, double[][] range, boolean usesC, boolean usesS, boolean usesT, double cmax) {
+		double[] point(int i, int j, int k) {
+			return new double[] { usesC ? grid(range[0], i, count[0]) : Double.NaN, usesS ? grid(range[1], j, count[1]) : Double.NaN,
+					usesT ? grid(range[2], k, count[2]) : PropertyFunctions.DEFAULT_REFERENCE_TEMPERATURE };
+		}
+
+		double value(double[] at) {
+			return n.at(at[0], at[1], at[1] * cmax, cmax, at[2]);
+		}
+	}
+
+	/** The error at the function: the value, the state where it fails and the range checked. */
+	private void reportValue(Property p, Entry e, Formula f, Set<String> used, Grid grid, double[] at, double v) {
+		Unit u = Units.parse(f.getYUnit());
+		double[] c = grid.range()[0], x = grid.range()[1], temp = grid.range()[2];
+		List<String> where = new ArrayList<>(), range = new ArrayList<>();
+		if (grid.usesC()) {
+			where.add((used.contains("c") ? "c" : "ce") + " = " + CellWrightFormat.number(round(at[0])) + " mol/m3");
+			range.add((used.contains("c") ? "c" : "ce") + " in [" + CellWrightFormat.number(c[0]) + ", " + CellWrightFormat.number(c[1]) + "] mol/m3");
+		}
+		if (grid.usesS()) {
+			double xj = round(at[1]);
+			where.add("x = " + CellWrightFormat.number(xj) + (Double.isNaN(grid.cmax()) ? "" : " (cs = " + CellWrightFormat.number(round(xj * grid.cmax())) + " mol/m3)"));
+			range.add("x in [" + CellWrightFormat.number(x[0]) + ", " + CellWrightFormat.number(x[1]) + "]");
+		}
+		if (grid.usesT()) {
+			where.add("T = " + CellWrightFormat.number(round(at[2])) + " K");
+			range.add("T in [" + CellWrightFormat.number(temp[0]) + ", " + CellWrightFormat.number(temp[1]) + "] K");
+		}
+		String shown = Double.isFinite(v) ? CellWrightFormat.number(u.fromSI(v)) + unitText(f.getYUnit()) : Double.toString(v);
+		error(p.getName() + " " + violation(e, v) + ": " + shown + (where.isEmpty() ? "" : " at " + String.join(", ", where))
+				+ (range.isEmpty() ? "" : " (checked for " + String.join(" and ", range)
+						+ "; state a narrower range with 'for " + range.get(0).replaceFirst(" in .*", "") + " from .. to ..')"),
+				p, PROPERTY__FUNCTION, OUT_OF_RANGE);
+	}
+
+	/** A state found by a search, to 4 significant digits (a sample's value is printed as it is). */
+	private static double round(double v) {
+		return v == 0 || !Double.isFinite(v) ? v : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
 	}
 
 	/** Null if a function's SI value fits the property (a function may reach 0 at the end of its range), else why not. */

@@ -22,6 +22,7 @@ import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
 import org.cellwright.solver.dfn.DfnSimulation;
+import org.cellwright.solver.dfn.TransportPropertyGuard;
 import org.cellwright.solver.dfn.DriveCycle;
 import org.cellwright.solver.dfn.LocalHeat;
 import org.cellwright.solver.dfn.LumpedThermal;
@@ -383,6 +384,8 @@ public final class DfnRunner {
 					return RunStatus.NOT_CONVERGED;
 				}
 				moved = true;
+				String property = TransportPropertyGuard.violation(model, bdf.state()); // a property function non-positive at a solved state
+				if (property != null) return notConverged(bdf.time(), property);
 				CutoffLanding.Outcome outcome = landing.stepped();
 				if (outcome == CutoffLanding.Outcome.RETRY) continue;
 				double ta = bdf.previousTime(), tb = bdf.time();

@@ -194,6 +194,27 @@ public class BpxHardeningTest {
 		assertFalse(Files.exists(tmp.resolve("out/deep\u001b[31m.cell")), "nothing written for a refused file");
 	}
 
+	/**
+	 * A diffusivity negative only between the checker's samples (8.794e-11 x^2 - 3.972e-10 x, negative for 0 < x < 4.5
+	 * mol/m3; the BPX validator accepts it) is refused at import: exit code 1 and the error at the imported line,
+	 * naming the concentration (issue 14, audit item 6).
+	 */
+	@Test
+	void aDiffusivityNegativeBetweenTheCheckersSamplesIsRefusedAtImport() throws Exception {
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte").addProperty("Diffusivity [m2.s-1]", "8.794e-11 * x ** 2 - 3.972e-10 * x");
+		Path f = tmp.resolve("negdiff.json");
+		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = new CommandLine(new ImportBpxCommand());
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out").toString());
+		String o = out.toString();
+		assertEquals(1, rc, o + err);
+		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+	}
+
 	// ------------------------------------------------------------------------------------------------ BPX 1.x State, blends
 
 	/** The example as BPX 1.x: the ambient temperature and initial concentration moved to "State". */
