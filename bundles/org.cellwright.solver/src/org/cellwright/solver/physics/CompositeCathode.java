@@ -12,14 +12,15 @@ import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.NewtonSolver;
+import org.cellwright.solver.numerics.fv.Mesh1D;
 
 /**
  * Pseudo-two-dimensional composite cathode with a single-ion solid electrolyte (Doyle, Fuller and Newman,
  * J. Electrochem. Soc. 1993, with transference number 1 so the electrolyte is purely ohmic: Bielefeld et al.,
  * J. Phys. Chem. C 2019). Through the thickness (x = 0 at the separator, x = L at the current collector), N
- * control volumes carry the SE potential phi_e, the solid potential phi_s and the reaction current j per particle
- * surface; charge balances d(i_e)/dx = a j and d(i_s)/dx = -a j with i = -sigma_eff dphi/dx, sigma_eff from
- * Bruggeman; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
+ * control volumes ({@link Mesh1D}) carry the SE potential phi_e, the solid potential phi_s and the reaction current j
+ * per particle surface; charge balances d(i_e)/dx = a j and d(i_s)/dx = -a j with i = -sigma_eff dphi/dx,
+ * sigma_eff from Bruggeman; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
  * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
  * coefficients, the cathode-electrolyte interphase's growth and conduction included
@@ -39,7 +40,9 @@ public final class CompositeCathode implements ElectrodeModel {
     private final MaterialSpec am;
     private final DoubleUnaryOperator ocp;
     private final int n, m;
-    private final double thickness, dx, cmax, phiAm, a, rcc;
+    private final double thickness, cmax, phiAm, a, rcc;
+    /** Width of the control volumes through the thickness (a {@link Mesh1D} of N cells over [0, L]) [m]. */
+    private final double dx;
     private final double activeLoading;
     private final LayerComposition comp;
     private final double dRef, eaD, i0Ref, eaI0, alpha, tref;
@@ -111,7 +114,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.n = settings.cathodeNodes();
         this.m = settings.particleNodes();
         this.thickness = layer.thickness();
-        this.dx = thickness / n;
+        this.dx = new Mesh1D(0, thickness, n).width();
         this.cmax = am.require(MAX_CONCENTRATION);
         this.phiAm = comp.volumeFraction(am);
         double rp = layer.particleRadius();

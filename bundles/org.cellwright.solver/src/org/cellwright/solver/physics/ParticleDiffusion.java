@@ -1,23 +1,20 @@
 package org.cellwright.solver.physics;
 
 import org.cellwright.solver.numerics.TridiagonalSolver;
+import org.cellwright.solver.numerics.fv.SphericalMesh;
 
 /**
  * Fickian diffusion in a spherical particle, dc/dt = (1/r^2) d/dr (D r^2 dc/dr), with an outward surface flux
  * N = -D dc/dr|_R [mol/(m2 s)] (Crank, The Mathematics of Diffusion, 2nd ed., 1975, eq. 6.3). Finite volumes on
- * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}), backward Euler in time; the surface
- * value is extrapolated from the outermost shell with the flux condition. For constant D the step is linear, so the surface concentration after a step is
+ * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}; the mesh and its backward Euler matrix
+ * are {@link SphericalMesh#graded}'s), backward Euler in time; the surface value is extrapolated from the outermost
+ * shell with the flux condition. For constant D the step is linear, so the surface concentration after a step is
  * {@code c_s = base + response * N}: {@link #prepare} computes the response to a unit flux once per time step
  * and {@link #surfaceWithoutFlux} the base per particle, which lets the electrode solve eliminate the particles.
  */
 public final class ParticleDiffusion {
     private final int m;
-    private final double radius;
-    private final double[] width;    // shell thicknesses [m], shell 0 at the centre
-    private final double[] gap;      // distance between the centres of shells i-1 and i (gap[0] unused)
-    private final double[] volume;   // shell volume / particle volume
-    private final double[] area;     // face area between shell i and i+1 (r^2 at faces), normalised
-    private final double[] geometry; // area[i] / gap[i]: the conductance of face i per unit diffusivity (i >= 1)
+    private final SphericalMesh mesh;
     private final double[] lo, di, up, rhs, tmp, unit;
     private final TridiagonalSolver tri;
     private double diffusivity;
@@ -46,28 +43,9 @@ public final class ParticleDiffusion {
      * {@code refinement} times the outermost (1 = equal shells).
      */
     public ParticleDiffusion(double radius, int shells, double diffusivity, double refinement) {
-        if (shells < 1 || !(refinement >= 1)) throw new IllegalArgumentException("shells >= 1 and refinement >= 1");
+        this.mesh = SphericalMesh.graded(radius, shells, refinement);
         this.m = shells;
-        this.radius = radius;
         this.diffusivity = diffusivity;
-        width = new double[m];
-        double q = m > 1 ? Math.pow(1 / refinement, 1.0 / (m - 1)) : 1, sum = 0;
-        for (int i = 0; i < m; i++) sum += width[i] = Math.pow(q, i);
-        for (int i = 0; i < m; i++) width[i] *= radius / sum;
-        gap = new double[m];
-        for (int i = 1; i < m; i++) gap[i] = 0.5 * (width[i - 1] + width[i]);
-        volume = new double[m];
-        area = new double[m + 1];
-        double r0 = 0;
-        for (int i = 0; i < m; i++) {
-            double r1 = i == m - 1 ? radius : r0 + width[i];
-            volume[i] = (r1 * r1 * r1 - r0 * r0 * r0) / 3.0; // per steradian
-            area[i] = r0 * r0;
-            r0 = r1;
-        }
-        area[m] = radius * radius;
-        geometry = new double[m];
-        for (int i = 1; i < m; i++) geometry[i] = area[i] / gap[i];
         lo = new double[m];
         di = new double[m];
         up = new double[m];
@@ -104,7 +82,9 @@ public final class ParticleDiffusion {
     }
 
     public int shells() { return m; }
-    public double radius() { return radius; }
+    public double radius() { return mesh.radius(); }
+    /** The shells. */
+    public SphericalMesh mesh() { return mesh; }
     public void setDiffusivity(double d) { diffusivity = d; }
     public double diffusivity() { return diffusivity; }
 
@@ -119,18 +99,11 @@ public final class ParticleDiffusion {
 
     private void build(double dt) {
         stepDt = dt;
-        double gl = 0;
-        for (int i = 0; i < m; i++) {
-            double gr = i < m - 1 ? dt * (faceD[i + 1] * geometry[i + 1]) : 0;
-            lo[i] = -gl;
-            up[i] = -gr;
-            di[i] = volume[i] + (gl + gr);
-            gl = gr;
-        }
+        mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
         tri.factor(lo, di, up, m);
         // response to N = 1 from c_old = 0
-        tri.solveFactoredLast(-dt * area[m], unit);
-        surfaceResponse = unit[m - 1] - 0.5 * width[m - 1] / faceD[m];
+        tri.solveFactoredLast(-dt * mesh.area(m), unit);
+        surfaceResponse = unit[m - 1] - mesh.surfaceGap() / faceD[m];
     }
 
     /** d c_surface / d N after {@link #prepare}. */
@@ -153,7 +126,7 @@ public final class ParticleDiffusion {
     public double prepareStored(double dt, double[] c, int offset, double[] eval, int evalOffset, double[] baseOut,
             double[] unitOut, int outOffset) {
         prepare(dt, eval, evalOffset);
-        for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
+        for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * c[offset + i];
         tri.solveFactored(rhs, 0, baseOut, outOffset);
         System.arraycopy(unit, 0, unitOut, outOffset, m);
         return baseOut[outOffset + m - 1];
@@ -166,15 +139,15 @@ public final class ParticleDiffusion {
 
     /** Surface concentration after the prepared step with zero flux, from shell concentrations cOld (offset). */
     public double surfaceWithoutFlux(double[] cOld, int offset) {
-        for (int i = 0; i < m; i++) rhs[i] = volume[i] * cOld[offset + i];
+        for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * cOld[offset + i];
         tri.solveFactored(rhs, tmp);
         return tmp[m - 1];
     }
 
     /** Advances shells in place by the prepared dt with outward flux N [mol/(m2 s)]. */
     public void step(double[] c, int offset, double flux) {
-        for (int i = 0; i < m; i++) rhs[i] = volume[i] * c[offset + i];
-        rhs[m - 1] -= stepDt * area[m] * flux;
+        for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * c[offset + i];
+        rhs[m - 1] -= stepDt * mesh.area(m) * flux;
         tri.solveFactored(rhs, tmp);
         System.arraycopy(tmp, 0, c, offset, m);
     }
@@ -182,15 +155,11 @@ public final class ParticleDiffusion {
     /** Surface concentration of the given shell state and outward flux. */
     public double surface(double[] c, int offset, double flux) {
         double d = factor == null || !factorActive ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
-        return c[offset + m - 1] - flux * 0.5 * width[m - 1] / d;
+        return mesh.surfaceValue(c, offset, d, flux);
     }
 
     /** Volume-averaged concentration. */
-    public double average(double[] c, int offset) {
-        double s = 0;
-        for (int i = 0; i < m; i++) s += volume[i] * c[offset + i];
-        return s / (radius * radius * radius / 3.0);
-    }
+    public double average(double[] c, int offset) { return mesh.average(c, offset); }
 
     /**
      * Analytic surface concentration for a constant outward flux N from a uniform c0 (Crank 1975, eq. 6.60 with

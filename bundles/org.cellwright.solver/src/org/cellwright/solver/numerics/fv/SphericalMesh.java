@@ -1,7 +1,8 @@
 package org.cellwright.solver.numerics.fv;
 
 /**
- * Finite volumes in the radius of a sphere of radius R: n shells of equal thickness. Balances are written per
+ * Finite volumes in the radius of a sphere of radius R: n shells of equal thickness, or thinning geometrically
+ * towards the surface ({@link #graded}). Balances are written per
  * steradian: shell volume V_k = (r_{k+1}^3 - r_k^3)/3, face area A_k = r_k^2, so dc_k/dt V_k = A_k N_k - A_{k+1} N_{k+1}
  * for an outward flux N; the centre face has A_0 = 0 (symmetry) and the total amount sum V_k c_k changes only by the
  * surface flux (conservative by construction).
@@ -83,5 +84,65 @@ public final class SphericalMesh implements ParticleMesh {
     @FunctionalInterface
     public interface Diffusivity {
         double at(double c);
+    }
+
+    /**
+     * n shells whose thicknesses fall geometrically from the centre to the surface, the innermost {@code refinement}
+     * times the outermost (1 = equal shells; each shell q = refinement^(-1/(n-1)) times the one inside it). A fixed
+     * ratio is a smooth map of equal shells, so the mesh converges at the order of equal shells when refined, while
+     * resolving a boundary layer at the surface with few shells.
+     */
+    public static SphericalMesh graded(double radius, int shells, double refinement) {
+        if (shells < 1) throw new IllegalArgumentException("a particle mesh needs at least one shell");
+        if (!(refinement >= 1))
+            throw new IllegalArgumentException("the refinement (innermost / outermost shell) must be >= 1, got " + refinement);
+        double[] width = new double[shells];
+        double q = shells > 1 ? Math.pow(1 / refinement, 1.0 / (shells - 1)) : 1, sum = 0;
+        for (int k = 0; k < shells; k++) sum += width[k] = Math.pow(q, k);
+        for (int k = 0; k < shells; k++) width[k] *= radius / sum;
+        return new SphericalMesh(radius, width);
+    }
+
+    /**
+     * Shells of the given thicknesses from the centre out (their sum is the radius; the last face is put at the radius
+     * exactly). Interior face k is -D faceFactor_k (c_k - c_{k-1}) with the centre distance (w_{k-1} + w_k)/2.
+     */
+    private SphericalMesh(double radius, double[] width) {
+        if (!(radius > 0)) throw new IllegalArgumentException("particle radius must be positive");
+        this.radius = radius;
+        this.n = width.length;
+        volume = new double[n];
+        area = new double[n + 1];
+        centre = new double[n];
+        double r0 = 0;
+        for (int k = 0; k < n; k++) {
+            double r1 = k == n - 1 ? radius : r0 + width[k];
+            volume[k] = (r1 * r1 * r1 - r0 * r0 * r0) / 3.0;
+            area[k] = r0 * r0;
+            centre[k] = r0 + 0.5 * width[k];
+            r0 = r1;
+        }
+        area[n] = radius * radius;
+        faceFactor = new double[n];
+        for (int k = 1; k < n; k++) faceFactor[k] = area[k] / (0.5 * (width[k - 1] + width[k]));
+    }
+
+    /** Radius of face k (k = 0 centre .. n surface) [m]. */
+    public double faceRadius(int k) { return k == n ? radius : Math.sqrt(area[k]); }
+
+    /**
+     * The matrix V + dt K of a backward Euler step of Fick's law in flux form,
+     * (V + dt K) c_new = V c_old - dt A_n N e_n (tridiagonal: sub-diagonal lo, diagonal di, super-diagonal up, first n entries), with the diffusivity faceD[k]
+     * [m2/s] at interior face k = 1 .. n-1 (faceD[0] and faceD[n] unused).
+     */
+    public void backwardEulerMatrix(double dt, double[] faceD, double[] lo, double[] di, double[] up) {
+        double gl = 0;
+        for (int k = 0; k < n; k++) {
+            double gr = k < n - 1 ? dt * (faceD[k + 1] * faceFactor[k + 1]) : 0;
+            lo[k] = -gl;
+            up[k] = -gr;
+            di[k] = volume[k] + (gl + gr);
+            gl = gr;
+        }
     }
 }
