@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.cellwright.lang.expressions.PropertyFunctions;
+import org.cellwright.model.Material;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,19 @@ public class ParticleModesTest {
 		i = has(chen("particle-nodes = 10  particle-modes = 12"), OUT_OF_RANGE, Severity.ERROR, "particle's 10 shells", "at most 10");
 		assertEquals(6, i.getLineNumber());
 		none(chen("particle-nodes = 40  particle-modes = 40"), OUT_OF_RANGE);
+	}
+
+	@Test
+	void aValueDependsOnTheStateWhenItUsesCXCeOrCs() throws Exception {
+		String[][] cases = { { "4e-15 m2/s", "false" }, { "function m2/s = 4e-15*exp(30000/R*(1/298.15 - 1/T))", "false" },
+				{ "function m2/s = 1e-20*cmax", "false" }, { "table m2/s against T K { 280 1e-15, 320 4e-15 }", "false" },
+				{ "function m2/s = 4e-15*(1 + x)", "true" }, { "function m2/s = 4e-19*cs", "true" },
+				{ "table m2/s against x { 0 1e-15, 1 4e-15 }", "true" } };
+		for (String[] c : cases) {
+			Material m = PropertyFunctionsTest.material("material P is intercalation-cathode { max-concentration = 50000 mol/m3  diffusivity = "
+					+ c[0] + " }\n", "P");
+			assertEquals(Boolean.parseBoolean(c[1]), PropertyFunctions.dependsOnState(PropertyFunctions.find(m, "diffusivity").orElseThrow()), c[0]);
+		}
 	}
 
 	@Test
