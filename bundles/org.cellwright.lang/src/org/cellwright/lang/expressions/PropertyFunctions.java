@@ -130,6 +130,19 @@ public final class PropertyFunctions {
 	}
 
 	/**
+	 * True if the value as written depends on the state (a function using c, x, ce or cs, a table against one of them);
+	 * false for a constant or a function of T and cmax only (a particle's diffusivity is then linear in c).
+	 */
+	public static boolean dependsOnState(Property p) {
+		if (p.getFunction() != null) {
+			Set<String> v = new java.util.HashSet<>(Expressions.variablesOf(p.getFunction().getBody()));
+			v.removeAll(Set.of("T", "cmax"));
+			return !v.isEmpty();
+		}
+		return p.getTable() != null && !"T".equals(p.getTable().getVariable());
+	}
+
+	/**
 	 * The value as written, in SI, as a node of the five state variables ({@link StateExpressions.Node}): a constant,
 	 * the compiled function (its unit converted once) or the table. No Arrhenius factor. Throws
 	 * IllegalArgumentException (with the reason) for a value validation refuses.

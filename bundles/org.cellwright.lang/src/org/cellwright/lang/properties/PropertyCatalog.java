@@ -229,6 +229,9 @@ public final class PropertyCatalog {
 		for (String n : List.of("electrode-nodes", "separator-nodes")) // DFN cells: finite volumes per porous electrode / separator
 			ENTRIES.put(n, new Entry(n, s, List.of(Dimension.DIMENSIONLESS), 1, true, 10000, true, true,
 					"number of control volumes (" + n.substring(0, n.indexOf('-')) + ")"));
+		// DFN cells: a linear particle's shells as their slowest modes (DfnMesh.particleModes; 2 to particle-nodes)
+		ENTRIES.put("particle-modes", new Entry("particle-modes", s, List.of(Dimension.DIMENSIONLESS), 2, true, 10000, true, true,
+				"unknowns per particle where its diffusivity does not depend on c: its shells' slowest modes (default: the shells)"));
 		positive("relative-tolerance", s, Dimension.DIMENSIONLESS, "relative tolerance of the time integration");
 		positive("absolute-tolerance", s, Dimension.DIMENSIONLESS, "absolute tolerance of the time integration");
 		positive("max-step", s, Dimension.TIME, "largest time step");

@@ -13,9 +13,16 @@ import org.cellwright.lang.properties.PropertyCatalog.Owner;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
+import org.cellwright.lang.expressions.PropertyFunctions;
+import org.cellwright.lang.model.Composites;
+import org.cellwright.model.Cell;
 import org.cellwright.model.Comparison;
 import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
+import org.cellwright.model.Property;
 import org.cellwright.model.Quantity;
 import org.cellwright.model.Sweep;
 import org.cellwright.model.SweepParameter;
@@ -32,6 +39,63 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 			if (!PropertyCatalog.OUTPUTS.contains(o))
 				warning("unknown output '" + o + "'; known: " + String.join(", ", PropertyCatalog.OUTPUTS), x,
 						EXPERIMENT__OUTPUTS, x.getOutputs().indexOf(o), UNKNOWN_OUTPUT);
+	}
+
+	/** Shells per particle when the solver block does not set particle-nodes (DfnMapping.DEFAULT_PARTICLE_NODES). */
+	static final int DEFAULT_PARTICLE_NODES = 30;
+
+	/**
+	 * particle-modes (the range is the catalog's): at most the shells it stands for (particle-nodes, default 30); a
+	 * note where it does nothing: a cell whose particle diffusivity depends on c keeps the shells, a single-particle
+	 * cell always does.
+	 */
+	@Check
+	public void checkParticleModes(Experiment x) {
+		Property modes = setting(x, "particle-modes");
+		if (modes == null || modes.getValue() == null || !Units.isKnown(modes.getValue().getUnit()))
+			return;
+		double m = Units.toSI(modes.getValue());
+		Property nodes = setting(x, "particle-nodes");
+		double shells = nodes != null && nodes.getValue() != null && Units.isKnown(nodes.getValue().getUnit()) ? Units.toSI(nodes.getValue())
+				: DEFAULT_PARTICLE_NODES;
+		if (m > shells) {
+			error("particle-modes " + text(modes.getValue()) + " stands for the particle's " + (long) shells + " shells (particle-nodes"
+					+ (nodes == null ? ", default 30" : "") + "): at most " + (long) shells, modes, PROPERTY__VALUE, OUT_OF_RANGE);
+			return;
+		}
+		Cell c = x.getCell();
+		if (c == null || c.eIsProxy())
+			return;
+		if (Cells.isSingleParticle(c)) {
+			info("particle-modes has no effect in a single-particle cell: its particles keep their shells", modes, PROPERTY__NAME, NO_EFFECT);
+			return;
+		}
+		boolean liquid = false;
+		for (Layer l : Cells.effectiveLayers(c))
+			if (l.getMaterial() != null)
+				for (Material mat : Composites.materialsWithin(l.getMaterial()))
+					if (mat.isSetKind() && mat.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
+						liquid = true;
+					else if (mat.isSetKind()) {
+						Property d = PropertyFunctions.find(mat, "diffusivity").orElse(null);
+						if (d != null && PropertyFunctions.dependsOnState(d)) {
+							info("particle-modes has no effect in cell " + c.getName() + ": the diffusivity of " + mat.getName()
+									+ " depends on the concentration, so every particle keeps its shells", modes, PROPERTY__NAME, NO_EFFECT);
+							return;
+						}
+					}
+		if (!liquid)
+			info("particle-modes has no effect in cell " + c.getName() + ": it belongs to the DFN solver (a cell with a liquid electrolyte)",
+					modes, PROPERTY__NAME, NO_EFFECT);
+	}
+
+	/** The last setting of that name in the experiment's solver block, or null. */
+	private static Property setting(Experiment x, String name) {
+		Property found = null;
+		for (Property p : x.getSettings())
+			if (name.equals(p.getName()))
+				found = p;
+		return found;
 	}
 
 	@Check

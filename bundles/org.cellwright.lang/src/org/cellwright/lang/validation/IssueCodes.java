@@ -37,4 +37,6 @@ public interface IssueCodes {
 	String MISSING_PROPERTY = "cellwright.missingProperty";
 	String CHAIN_TOO_LONG = "cellwright.chainTooLong";
 	String DRIVE_CYCLE = "cellwright.driveCycle";
+	/** A setting that does nothing for this cell (particle-modes where the particles keep their shells). */
+	String NO_EFFECT = "cellwright.noEffect";
 }

@@ -152,8 +152,12 @@ public final class DfnMapping {
 			throw new InputException(CellFiles.problemAt(m.problemSite(problems.get(0)), Severity.ERROR,
 					"cell " + c.getName() + " cannot be solved: " + String.join("; ", problems)));
 		int nodes = (int) m.setting(e, "electrode-nodes", DEFAULT_NODES);
-		DfnMesh mesh = new DfnMesh(nodes, (int) m.setting(e, "separator-nodes", DEFAULT_NODES), nodes,
-				(int) m.setting(e, "particle-nodes", DEFAULT_PARTICLE_NODES));
+		int shells = (int) m.setting(e, "particle-nodes", DEFAULT_PARTICLE_NODES), modes = (int) m.setting(e, "particle-modes", 0);
+		if (modes > shells)
+			throw m.error(e.getSettings().stream().filter(p -> "particle-modes".equals(p.getName())).findFirst().orElseThrow(),
+					"particle-modes " + modes + " stands for the particle's " + shells + " shells: at most " + shells);
+		// particle-modes: a particle whose diffusivity does not depend on c as its shells' slowest modes (docs/dfn.md)
+		DfnMesh mesh = new DfnMesh(nodes, (int) m.setting(e, "separator-nodes", DEFAULT_NODES), nodes, shells, modes);
 		double rtol = m.setting(e, "relative-tolerance", DEFAULT_RELATIVE_TOLERANCE);
 		double interval = m.setting(e, "output-interval", 0);
 		double maxStep = m.setting(e, "max-step", Double.POSITIVE_INFINITY);
@@ -166,7 +170,7 @@ public final class DfnMapping {
 		if (Double.isNaN(m.nominal) && usesCRate(protocol.flatten()))
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a C-rate needs the nominal-capacity of cell " + c.getName()
 					+ " (e.g. 'nominal-capacity = 2.4 mAh/cm2'): it defines 1 C"));
-		m.values.put("mesh", nodes + "/" + mesh.separator() + "/" + nodes + " x " + mesh.particle());
+		m.values.put("mesh", nodes + "/" + mesh.separator() + "/" + nodes + " x " + mesh.particle() + (modes > 0 ? " (" + modes + " modes)" : ""));
 		m.values.put("relative-tolerance", Double.toString(rtol));
 		m.values.put("protocol", protocol.toString());
 		return new DfnInputs(provenance, c.getName(), cell, mesh, rtol, interval, maxStep, m.area, m.nominal, protocol,
@@ -206,7 +210,8 @@ public final class DfnMapping {
 		if (p == null) return null;
 		try {
 			PropertyFunction f = PropertyFunctions.compile(p);
-			return f::at;
+			// a value of T only says so: a particle's rows are then linear (DfnModel.linearBlocks, particle-modes)
+			return PropertyFunctions.dependsOnState(p) ? f::at : StateFunction.ofTemperature(t -> f.at(0, t));
 		} catch (IllegalArgumentException e) {
 			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, property + " of " + owner.getName() + ": " + e.getMessage()));
 		}

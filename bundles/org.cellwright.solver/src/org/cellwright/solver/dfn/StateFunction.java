@@ -20,6 +20,18 @@ public interface StateFunction {
         return new Arrhenius(value, activationEnergy, referenceTemperature);
     }
 
+    /** A value of temperature only, f(T) (c ignored), hence independent of c. */
+    static StateFunction ofTemperature(java.util.function.DoubleUnaryOperator f) { return new OfTemperature(f); }
+
+    /** f(T), independent of c. */
+    record OfTemperature(java.util.function.DoubleUnaryOperator f) implements StateFunction {
+        @Override
+        public double at(double c, double temperature) { return f.applyAsDouble(temperature); }
+
+        @Override
+        public boolean independentOfConcentration() { return true; }
+    }
+
     /** A value at a reference temperature with an Arrhenius factor (activation energy 0: a constant). */
     record Arrhenius(double value, double activationEnergy, double referenceTemperature) implements StateFunction {
         @Override
