@@ -2,6 +2,8 @@ package org.cellwright.solver.dfn;
 
 import java.util.Locale;
 
+import org.cellwright.solver.numerics.fv.CompositeMesh;
+
 /**
  * The transport properties at a solved state must be positive: the electrolyte's conductivity kappa(c_e, T) and salt
  * diffusivity D_e(c_e, T) in every x-cell, and each particle's diffusivity D_s(c_s, T) at its surface. A function of
@@ -25,25 +27,31 @@ public final class TransportPropertyGuard {
         for (int g = 0; g < mesh.cells(); g++) {
             double ce = y[model.start(g) + DfnModel.CE];
             int d = mesh.domainOf(g);
-            String at = " at c = " + num(ce) + " mol/m3, T = " + num(t) + " K (x = " + num(mesh.centre(g) * 1e6) + " um, in the " + DOMAIN[d] + ")";
-            String bad = check("the electrolyte " + e.name() + "'s ionic-conductivity", e.conductivity().at(ce, t), "S/m", at);
-            if (bad == null) bad = check("the electrolyte " + e.name() + "'s diffusivity", e.diffusivity().at(ce, t), "m2/s", at);
-            if (bad != null) return bad;
+            double kappa = e.conductivity().at(ce, t), de = e.diffusivity().at(ce, t);
+            if (!positive(kappa) || !positive(de)) { // the message only for a violation (this runs at every step)
+                String at = " at c = " + num(ce) + " mol/m3, T = " + num(t) + " K" + where(mesh, g, d);
+                return !positive(kappa) ? message("the electrolyte " + e.name() + "'s ionic-conductivity", kappa, "S/m", at)
+                        : message("the electrolyte " + e.name() + "'s diffusivity", de, "m2/s", at);
+            }
             if (d == 1) continue;
             for (int k = 0; k < model.populations(d); k++) {
                 ParticlePopulation p = model.population(d, k);
                 double cs = model.surfaceConcentration(y, g, k);
-                bad = check(p.name() + "'s diffusivity", p.particle().diffusivity(cs, t), "m2/s",
-                        " at its surface cs = " + num(cs) + " mol/m3 (stoichiometry " + num(cs / p.particle().maximumConcentration()) + "), T = "
-                                + num(t) + " K (x = " + num(mesh.centre(g) * 1e6) + " um, in the " + DOMAIN[d] + ")");
-                if (bad != null) return bad;
+                double ds = p.particle().diffusivity(cs, t);
+                if (!positive(ds)) return message(p.name() + "'s diffusivity", ds, "m2/s", " at its surface cs = " + num(cs)
+                        + " mol/m3 (stoichiometry " + num(cs / p.particle().maximumConcentration()) + "), T = " + num(t) + " K" + where(mesh, g, d));
             }
         }
         return null;
     }
 
-    private static String check(String what, double v, String unit, String at) {
-        if (v > 0 && Double.isFinite(v)) return null;
+    private static boolean positive(double v) { return v > 0 && Double.isFinite(v); }
+
+    private static String where(CompositeMesh mesh, int g, int d) {
+        return " (x = " + num(mesh.centre(g) * 1e6) + " um, in the " + DOMAIN[d] + ")";
+    }
+
+    private static String message(String what, double v, String unit, String at) {
         return what + " is " + (Double.isFinite(v) ? num(v) : Double.toString(v)) + " " + unit + at
                 + ": a transport property must be positive; correct the function or state the range it holds for";
     }
