@@ -85,14 +85,7 @@ public final class ModalParticleMesh implements ParticleMesh {
 
     @Override
     public void balance(double[] c, int offset, double d, double surfaceFlux, double[] out, int outOffset) {
-        int m = unit.m;
-        double inflow = 0;
-        for (int i = 0; i < m - 1; i++) {
-            double outFlux = -d * faceFactor[i + 1] * (c[offset + i + 1] - c[offset + i]);
-            out[outOffset + i] = inflow - outFlux;
-            inflow = outFlux;
-        }
-        out[outOffset + m - 1] = inflow - radius * radius * surfaceFlux;
+        ParticleMesh.chainBalance(faceFactor, unit.m, radius * radius, c, offset, d, surfaceFlux, out, outOffset);
     }
 
     /**

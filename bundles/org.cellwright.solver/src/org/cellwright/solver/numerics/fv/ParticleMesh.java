@@ -32,6 +32,22 @@ public interface ParticleMesh {
     /** Rates dc_k/dt V_k (per steradian) with one diffusivity d [m2/s] and the outward surface flux [mol/(m2 s)]. */
     void balance(double[] c, int offset, double d, double surfaceFlux, double[] out, int outOffset);
 
+    /**
+     * The balance of a chain of m cells with interior face factors g (g[i] between cells i-1 and i; g[0] unused), one
+     * diffusivity d and the surface flux entering the last cell through the area R^2 (surfaceArea): the shared body of
+     * both meshes' {@link #balance}.
+     */
+    static void chainBalance(double[] g, int m, double surfaceArea, double[] c, int offset, double d, double surfaceFlux,
+            double[] out, int outOffset) {
+        double inflow = 0;
+        for (int i = 0; i < m - 1; i++) {
+            double outFlux = -d * g[i + 1] * (c[offset + i + 1] - c[offset + i]);
+            out[outOffset + i] = inflow - outFlux;
+            inflow = outFlux;
+        }
+        out[outOffset + m - 1] = inflow - surfaceArea * surfaceFlux;
+    }
+
     /** Surface value from the last cell and the surface flux: c_R = c_last - N_R gap / D. */
     default double surfaceValue(double[] c, int offset, double diffusivityAtSurface, double surfaceFlux) {
         return c[offset + shells() - 1] - surfaceFlux * surfaceGap() / diffusivityAtSurface;

@@ -71,13 +71,7 @@ public final class SphericalMesh implements ParticleMesh {
     /** As {@link #balance(double[], int, Diffusivity, double, double[], int)} with one diffusivity d [m2/s] for every face. */
     @Override
     public void balance(double[] c, int offset, double d, double surfaceFlux, double[] out, int outOffset) {
-        double inflow = 0;
-        for (int k = 0; k < n - 1; k++) {
-            double outFlux = -d * faceFactor[k + 1] * (c[offset + k + 1] - c[offset + k]);
-            out[outOffset + k] = inflow - outFlux;
-            inflow = outFlux;
-        }
-        out[outOffset + n - 1] = inflow - area[n] * surfaceFlux;
+        ParticleMesh.chainBalance(faceFactor, n, area[n], c, offset, d, surfaceFlux, out, outOffset);
     }
 
     /** Diffusivity as a function of the local concentration [m2/s]. */
