@@ -324,13 +324,10 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Surface concentration of population k's particle at x-cell g: c_R = c_last - (j_k / F) (R - r_last) / D. */
     public double surfaceConcentration(double[] y, int g, int k) {
         int d = mesh.domainOf(g);
-        ParticlePopulation e = populations[d][k];
         ParticleMesh pm = particleUnknowns[d][k];
         int s = start[g], ps = particleStart(g, k);
         double cLast = y[ps + nr - 1];
-        double diffusivity = particleDiffusivity[d][k];
-        if (Double.isNaN(diffusivity)) diffusivity = e.particle().diffusivity(cLast, temperature);
-        return pm.surfaceValue(y, ps, diffusivity, y[s + J + k] / F);
+        return pm.surfaceValue(y, ps, particleDiffusivity(d, k, cLast, temperature), y[s + J + k] / F);
     }
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
@@ -435,7 +432,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             FickianParticle particle = e.particle();
             double cMax = particle.maximumConcentration(), gap = particleUnknowns[d][k].surfaceGap();
             double ce = y[s + CE], j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
-            double diff = Double.isNaN(particleDiffusivity[d][k]) ? particle.diffusivity(cLast, temp) : particleDiffusivity[d][k];
+            double diff = particleDiffusivity(d, k, cLast, temp);
             double dDiff = particle.diffusivity().independentOfConcentration() ? 0 : diffusivitySlope(particle, cLast, temp);
             double cSurf = cLast - j / F * gap / diff;
             double dSurfdLast = 1 + j / F * gap * dDiff / (diff * diff), dSurfdJ = -gap / (F * diff);
@@ -473,6 +470,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     private long blockRowsVersion;
+
+    /** Population k's particle diffusivity at c: the value taken at this temperature where it does not depend on c. */
+    private double particleDiffusivity(int d, int k, double c, double temp) {
+        double taken = particleDiffusivity[d][k];
+        return Double.isNaN(taken) ? populations[d][k].particle().diffusivity(c, temp) : taken;
+    }
 
     /** The particles' diffusivities at this temperature, once per temperature where they do not depend on c (NaN where they do). */
     private void takeParticleDiffusivities() {
