@@ -41,8 +41,8 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 						EXPERIMENT__OUTPUTS, x.getOutputs().indexOf(o), UNKNOWN_OUTPUT);
 	}
 
-	/** Shells per particle when the solver block does not set particle-nodes (DfnMapping.DEFAULT_PARTICLE_NODES). */
-	static final int DEFAULT_PARTICLE_NODES = 30;
+	/** Shells per particle of a DFN cell when the solver block does not set particle-nodes (DfnMapping takes it). */
+	public static final int DEFAULT_PARTICLE_NODES = 30;
 
 	/**
 	 * particle-modes (the range is the catalog's): at most the shells it stands for (particle-nodes, default 30); a
@@ -60,7 +60,7 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 				: DEFAULT_PARTICLE_NODES;
 		if (m > shells) {
 			error("particle-modes " + text(modes.getValue()) + " stands for the particle's " + (long) shells + " shells (particle-nodes"
-					+ (nodes == null ? ", default 30" : "") + "): at most " + (long) shells, modes, PROPERTY__VALUE, OUT_OF_RANGE);
+					+ (nodes == null ? ", default " + DEFAULT_PARTICLE_NODES : "") + "): at most " + (long) shells, modes, PROPERTY__VALUE, OUT_OF_RANGE);
 			return;
 		}
 		Cell c = x.getCell();

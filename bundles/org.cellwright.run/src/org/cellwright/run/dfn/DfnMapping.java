@@ -16,6 +16,7 @@ import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
+import org.cellwright.lang.validation.ExperimentValidator;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Component;
 import org.cellwright.model.Composite;
@@ -96,7 +97,7 @@ public final class DfnMapping {
 	/** Default exponents of the exchange-current power law (Doyle, Fuller and Newman 1993 with alpha = 1/2). */
 	public static final double DEFAULT_EXCHANGE_EXPONENT = 0.5;
 	/** Default finite volumes per electrode and separator, and shells per particle (PyBaMM's benchmark mesh). */
-	public static final int DEFAULT_NODES = 20, DEFAULT_PARTICLE_NODES = 30;
+	public static final int DEFAULT_NODES = 20, DEFAULT_PARTICLE_NODES = ExperimentValidator.DEFAULT_PARTICLE_NODES;
 	/** Default relative tolerance of the time stepper (reaches the COMSOL comparison's 0.3 mV, docs/dfn.md). */
 	public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-4;
 
