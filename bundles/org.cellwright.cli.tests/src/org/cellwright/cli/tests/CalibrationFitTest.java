@@ -72,17 +72,20 @@ class CalibrationFitTest {
 
 	@Test
 	void everyEstimateAppliesToEveryTargetCellAtItsStartValue() {
-		for (Fit f : fits.values()) {
-			Map<String, Quantity> start = new LinkedHashMap<>();
-			for (FitEstimate e : f.getEstimates()) {
-				assertNotNull(e.getInitial(), f.getName() + ": " + e.getTarget() + " starts from the library's value");
-				start.put(e.getTarget(), e.getInitial());
-			}
-			for (FitTarget t : f.getTargets()) {
-				// maps the target's cell with the overrides: an estimate its cell does not have is an error here
-				assertDoesNotThrow(() -> SimulationInputs.of(t.getExperiment(), t.getExperiment().getName(), start),
-						f.getName() + " -> " + t.getExperiment().getName());
-			}
+		for (Fit f : fits.values()) assertEachEstimateAppliesToEveryTargetCell(f);
+	}
+
+	/** Every estimate of fit f has a start value, and every target's cell maps with the estimates at their start values. */
+	static void assertEachEstimateAppliesToEveryTargetCell(Fit f) {
+		Map<String, Quantity> start = new LinkedHashMap<>();
+		for (FitEstimate e : f.getEstimates()) {
+			assertNotNull(e.getInitial(), f.getName() + ": " + e.getTarget() + " starts from the library's value");
+			start.put(e.getTarget(), e.getInitial());
+		}
+		for (FitTarget t : f.getTargets()) {
+			// maps the target's cell with the overrides: an estimate its cell does not have is an error here
+			assertDoesNotThrow(() -> SimulationInputs.of(t.getExperiment(), t.getExperiment().getName(), start),
+					f.getName() + " -> " + t.getExperiment().getName());
 		}
 	}
 

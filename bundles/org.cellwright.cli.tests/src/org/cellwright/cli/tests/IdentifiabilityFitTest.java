@@ -21,7 +21,6 @@ import org.cellwright.model.Model;
 import org.cellwright.model.Property;
 import org.cellwright.model.Quantity;
 import org.cellwright.run.CellFiles;
-import org.cellwright.run.SimulationInputs;
 import org.cellwright.run.fit.FitRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,11 +71,7 @@ class IdentifiabilityFitTest {
 		for (Fit f : fits.values()) {
 			FitRunner.Plan plan = FitRunner.plan(f);
 			assertEquals(f.getEstimates().size(), plan.estimates().size(), f.getName());
-			Map<String, Quantity> start = new LinkedHashMap<>();
-			for (FitEstimate e : f.getEstimates()) start.put(e.getTarget(), e.getInitial());
-			for (FitTarget t : f.getTargets())
-				assertDoesNotThrow(() -> SimulationInputs.of(t.getExperiment(), t.getExperiment().getName(), start),
-						f.getName() + " -> " + t.getExperiment().getName());
+			CalibrationFitTest.assertEachEstimateAppliesToEveryTargetCell(f);
 		}
 	}
 
