@@ -8,12 +8,15 @@ JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 M2="${HOME}/.m2/repository"
 JUNIT="$M2/org/junit/platform/junit-platform-console-standalone/1.14.1/junit-platform-console-standalone-1.14.1.jar"
 GSON="$M2/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar"
+HIPPARCHUS="$M2/org/hipparchus/hipparchus-core/4.0.2/hipparchus-core-4.0.2.jar"
 if [ ! -f "$JUNIT" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1); fi
 if [ ! -f "$GSON" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=com.google.code.gson:gson:2.13.2); fi
+if [ ! -f "$HIPPARCHUS" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=org.hipparchus:hipparchus-core:4.0.2); fi
+LIBS="$GSON:$HIPPARCHUS" # the solver's two libraries
 OUT="${OUT:-/tmp/cellwright-solver-devtest}"
 rm -rf "$OUT"; mkdir -p "$OUT/main" "$OUT/test"
-"$JDK/bin/javac" --release 21 -Xlint:all,-serial,-classfile -Werror -encoding UTF-8 -cp "$GSON" -d "$OUT/main" $(find "$SOLVER/src" -name '*.java')
+"$JDK/bin/javac" --release 21 -Xlint:all,-serial,-classfile -Werror -encoding UTF-8 -cp "$LIBS" -d "$OUT/main" $(find "$SOLVER/src" -name '*.java')
 (cd "$SOLVER/src" && find . -type f ! -name '*.java' -exec cp --parents {} "$OUT/main" \;)
-"$JDK/bin/javac" --release 21 -encoding UTF-8 -cp "$OUT/main:$GSON:$JUNIT" -d "$OUT/test" $(find "$HERE/src" -name '*.java')
+"$JDK/bin/javac" --release 21 -encoding UTF-8 -cp "$OUT/main:$LIBS:$JUNIT" -d "$OUT/test" $(find "$HERE/src" -name '*.java')
 exec "$JDK/bin/java" -jar "$JUNIT" execute --disable-banner --details=summary \
-  --class-path "$OUT/main:$OUT/test:$GSON" --select-package org.cellwright.solver.tests "$@"
+  --class-path "$OUT/main:$OUT/test:$LIBS" --select-package org.cellwright.solver.tests "$@"

@@ -84,6 +84,25 @@ class FiniteVolumeTest {
         assertEquals(3.0 / 1.0, FaceConductance.series(3.0, 0.5, 3.0, 0.5), 1e-15);
     }
 
+    @Test
+    void aUniformConductorCarriesItsLinearProfileExactly() {
+        // u = 0 held at x = 0, flux q = -k du/dx leaving at x = L: the exact profile u = -q x / k is steady on the
+        // cell centres when the interior faces are k / w and the held end is half a cell away (2 k / w)
+        double length = 3e-5, k = 0.7, q = 40;
+        Mesh1D mesh = new Mesh1D(0, length, 7);
+        double g = FaceConductance.interior(mesh, k), gEnd = FaceConductance.toEnd(mesh, k);
+        assertEquals(k / mesh.width(), g, 1e-15 * g);
+        assertEquals(2 * k / mesh.width(), gEnd, 1e-15 * gEnd);
+        double[] u = new double[mesh.cells()];
+        for (int i = 0; i < u.length; i++) u[i] = -q * mesh.centre(i) / k;
+        for (int i = 0; i < u.length; i++) {
+            double left = i > 0 ? -g * (u[i] - u[i - 1]) : -gEnd * (u[0] - 0);
+            double right = i < u.length - 1 ? -g * (u[i + 1] - u[i]) : q;
+            assertEquals(q, left, 1e-12 * q, "flux into cell " + i);
+            assertEquals(0, right - left, 1e-12 * q, "balance of cell " + i);
+        }
+    }
+
     /** Cosine mode in a closed slab: u = exp(-D pi^2 t / L^2) cos(pi x / L). */
     static double slabError(int n) {
         double length = 1e-4, d = 1e-10, tEnd = 20;

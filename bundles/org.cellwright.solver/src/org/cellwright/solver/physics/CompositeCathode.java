@@ -12,6 +12,7 @@ import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.NewtonSolver;
+import org.cellwright.solver.numerics.fv.FaceConductance;
 import org.cellwright.solver.numerics.fv.Mesh1D;
 
 /**
@@ -20,7 +21,7 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * J. Phys. Chem. C 2019). Through the thickness (x = 0 at the separator, x = L at the current collector), N
  * control volumes ({@link Mesh1D}) carry the SE potential phi_e, the solid potential phi_s and the reaction current j
  * per particle surface; charge balances d(i_e)/dx = a j and d(i_s)/dx = -a j with i = -sigma_eff dphi/dx,
- * sigma_eff from Bruggeman; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
+ * sigma_eff from Bruggeman, the face flows from {@link FaceConductance}; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
  * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
  * coefficients, the cathode-electrolyte interphase's growth and conduction included
@@ -41,7 +42,9 @@ public final class CompositeCathode implements ElectrodeModel {
     private final DoubleUnaryOperator ocp;
     private final int n, m;
     private final double thickness, cmax, phiAm, a, rcc;
-    /** Width of the control volumes through the thickness (a {@link Mesh1D} of N cells over [0, L]) [m]. */
+    /** The control volumes through the thickness: N cells over [0, L]. */
+    private final Mesh1D mesh;
+    /** Width of the control volumes [m] (the reaction current of a volume per geometric area is a j dx). */
     private final double dx;
     private final double activeLoading;
     private final LayerComposition comp;
@@ -79,7 +82,12 @@ public final class CompositeCathode implements ElectrodeModel {
     private double targetPotential = Double.NaN;
     private final Sys sys = new Sys();
     private final SolverSettings settings;
-    private double kappa, sigma, temperature;
+    private double temperature;
+    /**
+     * Conductances [S/m2] of the faces between volumes (SE and solid) and from the first volume's centre to the
+     * separator, the last one's to the current collector (half a volume: SE and solid), at the temperature set last.
+     */
+    private double gIonic, gElectronic, gIonicSeparator, gElectronicCollector;
     /** 2 i0_half k(T): the exchange current's factor at the temperature set last (see {@link #i0}). */
     private double i0Scale;
     // cathode-electrolyte interphase on the active surface: parabolic growth, film resistance in series with BV
@@ -114,7 +122,8 @@ public final class CompositeCathode implements ElectrodeModel {
         this.n = settings.cathodeNodes();
         this.m = settings.particleNodes();
         this.thickness = layer.thickness();
-        this.dx = new Mesh1D(0, thickness, n).width();
+        this.mesh = new Mesh1D(0, thickness, n);
+        this.dx = mesh.width();
         this.cmax = am.require(MAX_CONCENTRATION);
         this.phiAm = comp.volumeFraction(am);
         double rp = layer.particleRadius();
@@ -188,8 +197,12 @@ public final class CompositeCathode implements ElectrodeModel {
     @Override
     public void setConditions(double t, double p) {
         temperature = t;
-        kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, t);
-        sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
+        double kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, t);
+        double sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, t);
+        gIonic = FaceConductance.interior(mesh, kappa);
+        gElectronic = FaceConductance.interior(mesh, sigma);
+        gIonicSeparator = FaceConductance.toEnd(mesh, kappa);
+        gElectronicCollector = FaceConductance.toEnd(mesh, sigma);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         cei.setTemperature(t);
         i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
@@ -289,7 +302,7 @@ public final class CompositeCathode implements ElectrodeModel {
         lastI = uPc[3 * n];
         double iEc = lastI + sideCurrent;
         // back to the potentials of a current-controlled step (electrolyte at the separator boundary = 0)
-        double back = lastI * dx / (2 * kappa);
+        double back = lastI / gIonicSeparator;
         for (int k = 0; k < n; k++) {
             uTrial[3 * k] = uPc[3 * k] + back;
             uTrial[3 * k + 1] = uPc[3 * k + 1] + back;
@@ -430,7 +443,7 @@ public final class CompositeCathode implements ElectrodeModel {
     }
 
     private double finishTrial(double current) {
-        double e = uTrial[3 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc;
+        double e = uTrial[3 * (n - 1) + 1] + current / gElectronicCollector + current * rcc;
         decompose(e);
         // change of the outermost shell (continuous in time, unlike the surface value, which jumps with the flux)
         // counted above the diffusivity knee only (or the last 10 % before saturation), while lithiating: there
@@ -567,15 +580,15 @@ public final class CompositeCathode implements ElectrodeModel {
                 if (Double.isNaN(j)) return false;
                 // electrolyte
                 if (k == 0) {
-                    r[0] = pc ? pe : pe - I * dx / (2 * kappa); // at a set potential: referred to the first node
+                    r[0] = pc ? pe : pe - I / gIonicSeparator; // at a set potential: referred to the first node
                 } else {
-                    double right = k < n - 1 ? -kappa * (x[3 * k + 3] - pe) / dx : 0;
-                    double left = -kappa * (pe - x[3 * k - 3]) / dx;
+                    double right = k < n - 1 ? -gIonic * (x[3 * k + 3] - pe) : 0;
+                    double left = -gIonic * (pe - x[3 * k - 3]);
                     r[3 * k] = (right - left - a * dx * j) * scale;
                 }
                 // solid
-                double rightS = k < n - 1 ? -sigma * (x[3 * k + 4] - ps) / dx : -I;
-                double leftS = k > 0 ? -sigma * (ps - x[3 * k - 2]) / dx : 0;
+                double rightS = k < n - 1 ? -gElectronic * (x[3 * k + 4] - ps) : -I;
+                double leftS = k > 0 ? -gElectronic * (ps - x[3 * k - 2]) : 0;
                 r[3 * k + 1] = (rightS - leftS + a * dx * j) * scale;
                 // kinetics
                 double xs = 1 - vs;
@@ -587,8 +600,8 @@ public final class CompositeCathode implements ElectrodeModel {
                 double expA = Math.exp(ea), expC = symmetric ? 1 / expA : Math.exp(ec);
                 r[3 * k + 2] = (j - i0 * (expA - expC)) * scale;
             }
-            // the set potential: E = phi_s(N) + I dx/(2 kappa) + (I + i_side)(dx/(2 sigma) + R_cc)
-            if (pc) r[3 * n] = x[3 * n - 2] + I * dx / (2 * kappa) + (I + sideCurrent) * (dx / (2 * sigma) + rcc) - targetPotential;
+            // the set potential: E = phi_s(N) + I / G_e,separator + (I + i_side)(1 / G_s,collector + R_cc)
+            if (pc) r[3 * n] = x[3 * n - 2] + I / gIonicSeparator + (I + sideCurrent) * (1 / gElectronicCollector + rcc) - targetPotential;
             return true;
         }
 
@@ -597,11 +610,11 @@ public final class CompositeCathode implements ElectrodeModel {
             if (yTolerance.length != n) yTolerance = new double[n];
             double f = Constants.F / (Constants.R * temperature);
             double scale = 1.0 / Math.max(1.0, Math.abs(lastI));
-            double ke = kappa / dx * scale, ks = sigma / dx * scale;
+            double ke = gIonic * scale, ks = gElectronic * scale;
             if (!Double.isNaN(targetPotential)) {
                 jac.add(3 * n - 2, 3 * n, -scale); // the last node's solid balance: -I at the current collector
                 jac.add(3 * n, 3 * n - 2, 1);
-                jac.add(3 * n, 3 * n, dx / (2 * kappa) + dx / (2 * sigma) + rcc);
+                jac.add(3 * n, 3 * n, 1 / gIonicSeparator + 1 / gElectronicCollector + rcc);
             }
             for (int k = 0; k < n; k++) {
                 int e = 3 * k, s = 3 * k + 1, q = 3 * k + 2;

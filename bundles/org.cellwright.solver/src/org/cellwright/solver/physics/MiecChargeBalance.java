@@ -58,10 +58,9 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
 
     /** Mesh and effective conductivities [S/m] (ionic, electronic) of the step. */
     void setTransport(Mesh1D mesh, double kappa, double sigma) {
-        double h = 0.5 * mesh.width();
-        gIonic = FaceConductance.series(kappa, h, kappa, h);
-        gElectronic = FaceConductance.series(sigma, h, sigma, h);
-        gIonicBoundary = FaceConductance.series(kappa, h, Double.POSITIVE_INFINITY, 0); // to phi_e = 0 at the SE
+        gIonic = FaceConductance.interior(mesh, kappa);
+        gElectronic = FaceConductance.interior(mesh, sigma);
+        gIonicBoundary = FaceConductance.toEnd(mesh, kappa); // to phi_e = 0 at the SE
     }
 
     /** Solves at the set collector potential E [V] (NaN: at the set current), R [Ohm m2] from the last cell's centre. */

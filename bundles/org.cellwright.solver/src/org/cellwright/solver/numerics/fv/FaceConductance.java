@@ -13,6 +13,20 @@ public final class FaceConductance {
         return 1.0 / (dLeft / kLeft + dRight / kRight);
     }
 
+    /** Conductance of a face between two cells of the uniform mesh with conductivity k throughout: k / width. */
+    public static double interior(Mesh1D mesh, double k) {
+        double h = 0.5 * mesh.width();
+        return series(k, h, k, h);
+    }
+
+    /**
+     * Conductance from the centre of an end cell of the uniform mesh with conductivity k to the domain's end face, where
+     * the value is held or the flux leaves: the half cell alone, k / (width / 2).
+     */
+    public static double toEnd(Mesh1D mesh, double k) {
+        return series(k, 0.5 * mesh.width(), Double.POSITIVE_INFINITY, 0);
+    }
+
     /** Harmonic mean of two values (weights equal). */
     public static double harmonicMean(double a, double b) {
         return 2.0 * a * b / (a + b);

@@ -3,16 +3,20 @@ package org.cellwright.solver.numerics.fv;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealVector;
+
 /**
  * A finite-volume sphere ({@link SphericalMesh}, n shells, a diffusivity independent of c) reduced to m unknowns: its
  * m - m/2 slowest modes exactly and the rest of its modes as m/2 poles that keep their total response at low frequency
  * (Gauss quadrature), brought back to a chain of m cells ({@link ParticleMesh}) by the Lanczos process:
  * <ul>
  * <li>The shells: M c' = -D K c - R^2 N e_last (M = diag(V_k), K the face factors' symmetric tridiagonal). Its modes
- * K v_k = lambda_k M v_k with V^T M V = I (M-orthonormal; Jacobi's method on M^-1/2 K M^-1/2, Golub and Van Loan,
- * Matrix Computations, 4th ed., sec. 8.5), lambda_0 = 0 and v_0 = 1/sqrt(R^3/3): the mean. In z = V^T M c the rows
- * decouple, z_k' = -D lambda_k z_k - R^2 b_k N with b_k = v_k(last shell), and c_last = sum_k b_k z_k: the last
- * shell's response to the flux is H(s) = -R^2 sum_k b_k^2 / (s + D lambda_k).</li>
+ * K v_k = lambda_k M v_k with V^T M V = I (M-orthonormal; the symmetric tridiagonal M^-1/2 K M^-1/2 by implicit QL,
+ * Golub and Van Loan, Matrix Computations, 4th ed., sec. 8.3, Hipparchus' EigenDecompositionSymmetric), lambda_0 = 0
+ * and v_0 = 1/sqrt(R^3/3): the mean. In z = V^T M c the rows decouple, z_k' = -D lambda_k z_k - R^2 b_k N with
+ * b_k = v_k(last shell), and c_last = sum_k b_k z_k: the last shell's response to the flux is
+ * H(s) = -R^2 sum_k b_k^2 / (s + D lambda_k).</li>
  * <li>Modes 0 .. m'-1 (m' = m - m/2) kept as they are. The others' part of H, sum_{k>=m'} b_k^2 / (s + D lambda_k) =
  * int dsigma(x) / (1 + s x) over x = 1/lambda with the weights b_k^2/lambda_k, by its p = m/2 point Gauss quadrature
  * (Golub and Welsch 1969: the eigenvalues of p Lanczos steps on diag(x) from sqrt(weights)): p poles whose response
@@ -112,26 +116,21 @@ public final class ModalParticleMesh implements ParticleMesh {
         int slow = cells == n ? n : cells - cells / 2, fastPoles = cells - slow;
         SphericalMesh fv = new SphericalMesh(1, n);
         // S = M^-1/2 K M^-1/2 (symmetric tridiagonal), K c = -(balance of c with D = 1 and no surface flux)
-        double[][] s = new double[n][n];
-        double[] root = new double[n];
+        double[] root = new double[n], diagonal = new double[n], offDiagonal = new double[n - 1];
         for (int k = 0; k < n; k++) root[k] = Math.sqrt(fv.volume(k));
         for (int k = 1; k < n; k++) {
             double f = fv.faceFactor(k);
-            s[k][k] += f / (root[k] * root[k]);
-            s[k - 1][k - 1] += f / (root[k - 1] * root[k - 1]);
-            s[k][k - 1] = s[k - 1][k] = -f / (root[k] * root[k - 1]);
+            diagonal[k] += f / (root[k] * root[k]);
+            diagonal[k - 1] += f / (root[k - 1] * root[k - 1]);
+            offDiagonal[k - 1] = -f / (root[k] * root[k - 1]);
         }
-        double[][] w = jacobi(s);
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) order[k] = k;
-        java.util.Arrays.sort(order, (a, c) -> Double.compare(s[a][a], s[c][c]));
-        double[] lambda = new double[n], b = new double[n];
+        EigenDecompositionSymmetric modes = ascending(diagonal, offDiagonal);
+        double[] lambda = modes.getEigenvalues(), b = new double[n];
         double[][] v = new double[n][n];
         double total = fv.totalVolume();
         for (int k = 0; k < n; k++) {
-            int e = order[k];
-            lambda[k] = s[e][e];
-            for (int r = 0; r < n; r++) v[k][r] = w[r][e] / root[r];
+            RealVector w = modes.getEigenvector(k);
+            for (int r = 0; r < n; r++) v[k][r] = w.getEntry(r) / root[r];
             if (v[k][n - 1] < 0) for (int r = 0; r < n; r++) v[k][r] = -v[k][r];
         }
         lambda[0] = 0; // the mean, exactly
@@ -153,9 +152,10 @@ public final class ModalParticleMesh implements ParticleMesh {
             }
             for (int k = 0; k < nf; k++) start[k] = Math.sqrt(start[k] / total0);
             double[][] t = lanczos(x, start, fastPoles);
-            double[][] e = jacobi(t);
+            EigenDecompositionSymmetric gauss = ascending(t[0], t[1]);
             for (int i = 0; i < fastPoles; i++) {
-                double node = t[i][i], gaussWeight = total0 * e[0][i] * e[0][i];
+                double first = gauss.getEigenvector(i).getEntry(0);
+                double node = gauss.getEigenvalue(i), gaussWeight = total0 * first * first;
                 pole[slow + i] = 1 / node;
                 weight[slow + i] = Math.sqrt(gaussWeight / node);
             }
@@ -193,19 +193,19 @@ public final class ModalParticleMesh implements ParticleMesh {
 
     /**
      * Lanczos on diag(d) from the unit vector start, steps vectors (full reorthogonalisation) into vectors[j] (when
-     * given); returns the tridiagonal (steps x steps, dense).
+     * given); returns the tridiagonal as {diagonal (steps), off-diagonal (steps - 1)}.
      */
     static double[][] lanczos(double[] d, double[] start, int steps, double[][] vectors) {
         int n = d.length;
         double[][] q = vectors != null ? vectors : new double[steps][];
-        double[][] t = new double[steps][steps];
+        double[] alpha = new double[steps], beta = new double[Math.max(0, steps - 1)];
         q[0] = start.clone();
         double[] u = new double[n];
         for (int j = 0; j < steps; j++) {
             for (int k = 0; k < n; k++) u[k] = d[k] * q[j][k];
             double a = 0;
             for (int k = 0; k < n; k++) a += q[j][k] * u[k];
-            t[j][j] = a;
+            alpha[j] = a;
             if (j == steps - 1) break;
             for (int pass = 0; pass < 2; pass++)
                 for (int i = 0; i <= j; i++) {
@@ -213,58 +213,24 @@ public final class ModalParticleMesh implements ParticleMesh {
                     for (int k = 0; k < n; k++) p += q[i][k] * u[k];
                     for (int k = 0; k < n; k++) u[k] -= p * q[i][k];
                 }
-            double beta = 0;
-            for (int k = 0; k < n; k++) beta += u[k] * u[k];
-            beta = Math.sqrt(beta);
-            if (!(beta > 0)) throw new IllegalStateException("Lanczos breakdown at step " + j + " of " + steps);
-            t[j][j + 1] = t[j + 1][j] = beta;
+            double norm = 0;
+            for (int k = 0; k < n; k++) norm += u[k] * u[k];
+            norm = Math.sqrt(norm);
+            if (!(norm > 0)) throw new IllegalStateException("Lanczos breakdown at step " + j + " of " + steps);
+            beta[j] = norm;
             q[j + 1] = new double[n];
-            for (int k = 0; k < n; k++) q[j + 1][k] = u[k] / beta;
+            for (int k = 0; k < n; k++) q[j + 1][k] = u[k] / norm;
         }
-        return t;
+        return new double[][] {alpha, beta};
     }
 
     static double[][] lanczos(double[] d, double[] start, int steps) { return lanczos(d, start, steps, null); }
 
     /**
-     * Eigenvectors of the symmetric a by cyclic Jacobi rotations (Golub and Van Loan, sec. 8.5.3): a is left diagonal
-     * (its eigenvalues), the returned matrix's columns are the orthonormal eigenvectors.
+     * Eigenvalues (ascending) and orthonormal eigenvectors of the symmetric tridiagonal matrix with the given diagonal
+     * and off-diagonal (implicit QL, Hipparchus' {@link EigenDecompositionSymmetric}).
      */
-    static double[][] jacobi(double[][] a) {
-        int n = a.length;
-        double[][] v = new double[n][n];
-        for (int i = 0; i < n; i++) v[i][i] = 1;
-        double scale = 0;
-        for (double[] row : a) for (double x : row) scale += x * x;
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            for (int p = 0; p < n; p++) for (int r = p + 1; r < n; r++) off += a[p][r] * a[p][r];
-            if (off <= 1e-32 * scale) return v;
-            for (int p = 0; p < n - 1; p++)
-                for (int r = p + 1; r < n; r++) {
-                    double apr = a[p][r];
-                    if (apr == 0) continue;
-                    double theta = (a[r][r] - a[p][p]) / (2 * apr);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) t = 1;
-                    double c = 1 / Math.sqrt(t * t + 1), sn = t * c;
-                    for (int k = 0; k < n; k++) { // columns p, r
-                        double akp = a[k][p], akr = a[k][r];
-                        a[k][p] = c * akp - sn * akr;
-                        a[k][r] = sn * akp + c * akr;
-                    }
-                    for (int k = 0; k < n; k++) { // rows p, r
-                        double apk = a[p][k], ark = a[r][k];
-                        a[p][k] = c * apk - sn * ark;
-                        a[r][k] = sn * apk + c * ark;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double vkp = v[k][p], vkr = v[k][r];
-                        v[k][p] = c * vkp - sn * vkr;
-                        v[k][r] = sn * vkp + c * vkr;
-                    }
-                }
-        }
-        throw new IllegalStateException("Jacobi's method did not converge");
+    private static EigenDecompositionSymmetric ascending(double[] diagonal, double[] offDiagonal) {
+        return new EigenDecompositionSymmetric(diagonal, offDiagonal, EigenDecompositionSymmetric.DEFAULT_EPSILON, false);
     }
 }
