@@ -22,7 +22,9 @@ import org.cellwright.solver.physics.CellModel;
  * current to zero), the last time step (at most {@link #LANDING_STEP}) is solved at the cut-off voltage for the
  * current the cell carries ({@link CellModel#currentAtVoltage}: a voltage-controlled solve, well-conditioned where
  * the voltage falls steeply with the current; bisection on the current where the electrodes do not support it),
- * shortened until that current is within 1 % of the set one. A step that no longer has a solution and no cut-off to fall to ends as
+ * shortened until that current is within 1 % of the set one. Where the model's voltage itself jumps across the cut-off
+ * (past it by more than the tolerance within 1 us, and no current lands on it) the step ends at the voltage reached as
+ * {@link StepEnd#VOLTAGE_JUMP}, with a warning. A step that no longer has a solution and no cut-off to fall to ends as
  * {@link StepEnd#SOLVER_FAILURE} (or {@link StepEnd#LITHIUM_EXHAUSTED}) with a warning saying where and why. A step
  * without a duration cut-off is bounded by {@link #stepBound}. How each step ended is in
  * {@link CycleSummary#steps()}. The output interval only thins the samples: it never changes the steps. One

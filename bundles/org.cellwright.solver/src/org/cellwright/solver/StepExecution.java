@@ -21,6 +21,8 @@ import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.StepSizeControl;
 import org.cellwright.solver.physics.CellModel;
+import org.cellwright.solver.physics.Constants;
+import org.cellwright.solver.physics.ElectrodeModel;
 
 /**
  * Execution of one electrical step: implicit time steps of the model (backward Euler inside the electrode models)
@@ -95,6 +97,8 @@ final class StepExecution {
             duration = bound;
         }
         rec.stepStart = rec.time;
+        // the Li of each electrode at the step's start (for the cause of a voltage jump)
+        LithiumInventory weAtStart = model.workingElectrode().inventory(), ceAtStart = model.counterElectrode().inventory();
         events.startStep();
         double stepTime = 0, stepCharge = 0, stepAbs = 0;
         double current = mode == StepMode.CURRENT ? setpoint : 0;
@@ -125,19 +129,13 @@ final class StepExecution {
             double v;
             double i = current;
             boolean landed = false, atOnce = false;
+            double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
             while (true) {
                 double set = profile == null ? setpoint : 0.5 * (profile.at(stepTime) + profile.at(stepTime + h));
                 if (profile != null && mode == StepMode.CURRENT) i = current = set;
                 if (mode == StepMode.CURRENT) {
-                    v = model.trial(h, i);
-                    // a step without solution at the set current while a soft short leaks current (the leak G V
-                    // moves the electrodes' current with the voltage, which falls steeply where the particle surfaces
-                    // saturate; or the leak carries the whole current while the electrode sits where its potential is
-                    // no function of its current, a host in its hysteresis gap): solved at a set voltage for that
-                    // current, at any step length (a leak that carries the current lasts for the rest of the step)
-                    if (Double.isNaN(v) && model.filamentFraction() > 0)
-                        v = model.voltageAtCurrent(h, i);
+                    v = trialAtCurrent(h, i);
                 } else {
                     double[] sol = landing.solveForCurrent(mode, set, h, current);
                     i = sol[0];
@@ -155,10 +153,21 @@ final class StepExecution {
                             atBreakpoint = false;
                             continue;
                         }
-                        if (mode == StepMode.CURRENT) {
-                            double[] l = landing.landOnCutoff(h, current, over);
-                            if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
-                            if (l != null) { i = l[0]; v = l[1]; }
+                        double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
+                        if (l != null) { i = l[0]; v = l[1]; }
+                        else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
+                            // within the shortest time step the voltage moves from before the cut-off past it by more
+                            // than the landing tolerance, and no current between zero and the set one lands on it: the
+                            // model's voltage is discontinuous there (a host in its hysteresis gap once the plated Li
+                            // is used up carries no current between its branches). The step ends at the voltage
+                            // reached, said so; the trial at the set current again, so that the state committed is
+                            // that of the voltage recorded (the landing's trials were at other currents)
+                            jumpedFrom = rec.voltage;
+                            if (mode == StepMode.CURRENT) {
+                                double again = trialAtCurrent(h, i);
+                                if (!Double.isNaN(again)) v = again;
+                            }
                         }
                         landed = true;
                         break;
@@ -287,6 +296,13 @@ final class StepExecution {
                 if (atVoltage) events.checkStall(stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
                 else if (stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
+                if (!Double.isNaN(jumpedFrom)) {
+                    end = StepEnd.VOLTAGE_JUMP;
+                    rec.warnEnd(end, String.format(Locale.ROOT, "%s: the voltage jumped across the cut-off %s V from %s to %s V "
+                            + "within %s, where no current lands on it: %s; the step ends at the voltage reached",
+                            what, num(cutV), num(jumpedFrom), num(v), hoursText(h),
+                            jumpCause(i, stepTime - h, weAtStart, ceAtStart)));
+                }
                 break;
             }
             double grow = control.growth(prevV, v, dx, h);
@@ -306,6 +322,38 @@ final class StepExecution {
         if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
         rec.recordStep(end, stepCharge);
         return null;
+    }
+
+    /**
+     * The voltage after a time step h at the set current i, NaN without solution. A step without solution at the set
+     * current while a soft short leaks current (the leak G V moves the electrodes' current with the voltage, which
+     * falls steeply where the particle surfaces saturate; or the leak carries the whole current while the electrode
+     * sits where its potential is no function of its current, a host in its hysteresis gap) is solved at a set voltage
+     * for that current, at any step length (a leak that carries the current lasts for the rest of the step).
+     */
+    private double trialAtCurrent(double h, double i) {
+        double v = model.trial(h, i);
+        return Double.isNaN(v) && model.filamentFraction() > 0 ? model.voltageAtCurrent(h, i) : v;
+    }
+
+    /**
+     * Why the voltage jumped across a cut-off in the time step just committed, which started at stepStart [s] of the
+     * step, at current i, in words: the electrode the current oxidises had lithium metal at the step's start and has
+     * (practically) none left, less than the current takes in a minute: "plated lithium exhausted" (or "lithium metal
+     * exhausted" where it had a foil); at the step's start, the current set at once; otherwise that the model's voltage
+     * is discontinuous there.
+     */
+    private String jumpCause(double i, double stepStart, LithiumInventory weAtStart, LithiumInventory ceAtStart) {
+        ElectrodeModel ox = model.oxidisedBy(i);
+        LithiumInventory before = ox == model.workingElectrode() ? weAtStart : ceAtStart, now = ox.inventory();
+        double minute = Math.abs(i) * 60 / Constants.F; // mol/m2
+        if (before.activeMetal() >= minute && now.activeMetal() < minute)
+            return String.format(Locale.ROOT, "%s exhausted (%s had %s mAh/cm2 of lithium metal at the step's start, %s now)",
+                    before.foil() > 0 ? "lithium metal" : "plated lithium", model.describe(ox),
+                    num(before.activeMetal() * Constants.F / 36000),
+                    now.activeMetal() <= 1e-9 * before.activeMetal() ? "none" : num(now.activeMetal() * Constants.F / 36000));
+        if (stepStart <= 0) return "the voltage follows the current set at the step's start at once";
+        return "the model's voltage is discontinuous there";
     }
 
     /** A landing's current within 1 % of the set one (the rest of the step's charge is within the landing's accuracy). */

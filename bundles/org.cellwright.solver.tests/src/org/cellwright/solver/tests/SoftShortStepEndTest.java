@@ -15,6 +15,7 @@ import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class SoftShortStepEndTest {
 
-    static final Set<StepEnd> OWN_OR_SHORT = EnumSet.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.CURRENT_CUTOFF, StepEnd.DURATION,
-            StepEnd.CAPACITY, StepEnd.SHORT_CIRCUIT);
+    static final Set<StepEnd> OWN_OR_SHORT = EnumSet.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.CURRENT_CUTOFF,
+            StepEnd.DURATION, StepEnd.CAPACITY, StepEnd.SHORT_CIRCUIT);
 
     static ProtocolSpec formedAt5ThenCycledAt65MPa() {
         List<StepSpec> steps = new ArrayList<>(Sung2023Parameters.formation().steps());
@@ -43,21 +44,51 @@ class SoftShortStepEndTest {
         return new ProtocolSpec("formation-at-5-then-65MPa", steps);
     }
 
+    /**
+     * Every step ends by its own condition or the short; each voltage cut-off end lies within 1 mV of its cut-off, or
+     * is recorded as a jump across it with a warning naming its cycle, step and cause. With 10-minute steps the
+     * stripping step of cycle 15 (step 31) runs out of plated Li at 0.023 V (the filament's leak carries much of the
+     * current), and the host's hysteresis gap makes the voltage jump to 0.29 V past the 0.2 V cut-off: it was recorded
+     * as landed on 0.2 V at 0.29 V, silently (audit s11, item 9).
+     */
     @Test
     void formedAt5MPaCycledAt65MPaEndsEveryStepByItsOwnConditionOrTheShort() {
+        List<StepSpec> flat = formedAt5ThenCycledAt65MPa().flatten();
+        int jumps = 0;
         for (double maxStep : new double[] {60, 600}) {
             RecordingSink s = new RecordingSink();
             RunStatus st = new Simulation().run(Sung2023Parameters.cell1Formation(5e6), formedAt5ThenCycledAt65MPa(),
                     SolverSettings.builder().maxStep(maxStep).build(), s, ProgressListener.NONE);
             assertEquals(RunStatus.SHORT_CIRCUIT, st, "max step " + maxStep);
+            List<String> warnings = s.events(SimulationEvent.Type.STEP_END).stream().map(SimulationEvent::message).toList();
             for (CycleSummary c : s.cycles)
-                for (StepResult r : c.steps())
-                    assertTrue(OWN_OR_SHORT.contains(r.end()), "max step " + maxStep + ": cycle " + c.index() + ", step "
-                            + r.stepIndex() + " ended by " + r.end() + "; " + s.events);
-            assertTrue(s.events(SimulationEvent.Type.STEP_END).isEmpty(), "max step " + maxStep + ": " + s.events);
+                for (StepResult r : c.steps()) {
+                    String where = "max step " + maxStep + ": cycle " + c.index() + ", step " + r.stepIndex();
+                    assertTrue(OWN_OR_SHORT.contains(r.end()), where + " ended by " + r.end() + "; " + s.events);
+                    double cut = voltageCutoff(flat.get(r.stepIndex()));
+                    if (r.end() == StepEnd.VOLTAGE_CUTOFF) assertEquals(cut, r.endVoltage(), 1e-3, where);
+                    if (r.end() == StepEnd.VOLTAGE_JUMP) {
+                        jumps++;
+                        assertTrue(r.endVoltage() > cut + 1e-3, where + ": a jump past the cut-off, " + r.endVoltage());
+                        String said = "warning: cycle " + c.index() + ", step " + r.stepIndex() + " (voltage-jump at ";
+                        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(said) && w.contains("the voltage jumped across the cut-off 0.2 V from ")
+                                && w.contains("plated lithium exhausted (the working electrode (negative) had ")), where + ": " + warnings);
+                    }
+                }
+            for (String w : warnings)
+                assertTrue(w.contains("(voltage-jump at ") || w.contains("(voltage-jump), the last in cycle"), "max step " + maxStep + ": " + w);
             // the short comes after a few tens of cycles (the study), not in the first ones
             assertTrue(s.cycles.size() >= 10, "max step " + maxStep + ": shorted in cycle " + s.cycles.size());
         }
+        assertTrue(jumps >= 1, "the stripping step of cycle 15 jumps across its cut-off with 10-minute steps");
+    }
+
+    /** The step's voltage cut-off (NaN if none). */
+    static double voltageCutoff(StepSpec step) {
+        if (step instanceof StepSpec.ConstantCurrent cc)
+            for (Cutoff c : cc.cutoffs())
+                if (c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) return c.value();
+        return Double.NaN;
     }
 
     @Test

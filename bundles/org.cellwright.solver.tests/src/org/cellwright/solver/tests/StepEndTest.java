@@ -95,6 +95,47 @@ class StepEndTest {
         assertEquals(2.8, lastOfStep(s, 11).voltage(), 1e-3);
     }
 
+    /**
+     * The landing on a cut-off across which the model's voltage jumps (audit s11, item 9): the interlayer half cell
+     * (cell 2) plates for 30 min at 0.92 mA/cm2 (-0.032 V), then charges at 0.92 mA/cm2 until -0.01 V. At the current
+     * reversal the voltage jumps from -0.032 V to +0.031 V (the model has no double-layer capacitance), and even at
+     * zero current it is past -0.01 V: no current lands on the cut-off. The step ends at the voltage reached, recorded
+     * as voltage-jump, with a warning naming cycle, step, both voltages and the cause; the state is that of the set
+     * current. A cut-off inside the jump that a smaller current reaches (0.02 V) is crossed at once instead, as before.
+     */
+    @Test
+    void aCutoffTheVoltageJumpsAcrossEndsTheStepAsAJumpAndSaysSo() {
+        CellSpec cell = Sung2023Parameters.cell2Interlayer(34e6);
+        StepSpec plate = StepSpec.currentDensity(-9.2, Cutoff.duration(1800));
+        RecordingSink s = run(cell, SolverSettings.defaults(), plate, StepSpec.currentDensity(9.2, Cutoff.voltageAbove(-0.01), Cutoff.duration(3600)));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        StepResult charge = s.cycles.get(0).steps().get(1);
+        assertEquals(StepEnd.VOLTAGE_JUMP, charge.end());
+        assertEquals("0:duration 1:voltage-jump", s.cycles.get(0).stepEnds());
+        double before = lastOfStep(s, 0).voltage();
+        Sample end = lastOfStep(s, 1);
+        assertTrue(before < -0.01 - 0.02 && end.voltage() > -0.01 + 0.02, "jumped from " + before + " to " + end.voltage() + " V");
+        assertEquals(end.voltage(), charge.endVoltage(), 0, "the end is recorded at the voltage reached");
+        assertEquals(9.2, end.current(), 1e-12, "at the set current");
+        assertTrue(charge.endTime() - charge.startTime() <= 1e-6, "within the shortest time step: " + (charge.endTime() - charge.startTime()));
+        // the state committed is that of the set current (not of the landing's last trial at another current): the
+        // counter electrode's foil gains the charge passed
+        double gained = end.lithium().foil() - lastOfStep(s, 0).lithium().foil();
+        assertTrue(charge.charge() > 0);
+        assertEquals(charge.charge() / org.cellwright.solver.physics.Constants.F, gained, 1e-2 * charge.charge() / org.cellwright.solver.physics.Constants.F);
+        // (besides the stall check's note that the step passed less than 1 % of what was plated)
+        List<String> w = warnings(s).stream().filter(m -> m.contains("voltage-jump")).toList();
+        assertEquals(1, w.size(), warnings(s).toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at "), w.get(0));
+        assertTrue(w.get(0).matches(".*the charge at 0\\.92 mA/cm2: the voltage jumped across the cut-off -0\\.01 V from -0\\.03\\d* to 0\\.03\\d* V "
+                + "within .* s, where no current lands on it: the voltage follows the current set at the step's start at once; the step ends at the voltage reached"), w.get(0));
+
+        // a cut-off within the jump that a share of the current reaches: crossed at once, no current it did not set
+        RecordingSink reached = run(cell, SolverSettings.defaults(), plate, StepSpec.currentDensity(9.2, Cutoff.voltageAbove(0.02), Cutoff.duration(3600)));
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, reached.cycles.get(0).steps().get(1).end());
+        assertTrue(warnings(reached).stream().noneMatch(m -> m.contains("jumped")), warnings(reached).toString());
+    }
+
     @Test
     void stepEndsAreRecordedPerCycle() {
         RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),

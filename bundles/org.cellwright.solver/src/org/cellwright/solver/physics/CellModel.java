@@ -143,8 +143,7 @@ public final class CellModel {
      */
     public String failureCause() {
         if (failed == null) return null;
-        String role = failed == we ? (fullCell ? "cathode" : "working electrode") : (fullCell ? "negative electrode" : "counter electrode");
-        String who = "the " + role + " (" + failed.name() + ")";
+        String who = describe(failed);
         boolean oxidised = failedCurrent > 0;
         if (failed instanceof CompositeCathode cc)
             return who + " cannot carry " + (oxidised ? "the delithiation" : "the lithiation") + " current: its particle surfaces are "
@@ -157,6 +156,15 @@ public final class CellModel {
                     + " mAh/cm2 of metal and alloyed Li left, less than the current takes in a minute";
         return who + " cannot carry the " + (oxidised ? "oxidation" : "reduction") + " current";
     }
+
+    /** How messages name an electrode of this cell: "the cathode (NCM811)", "the working electrode (...)". */
+    public String describe(ElectrodeModel e) {
+        String role = e == we ? (fullCell ? "cathode" : "working electrode") : (fullCell ? "negative electrode" : "counter electrode");
+        return "the " + role + " (" + e.name() + ")";
+    }
+
+    /** The electrode that WE current I (anodic) oxidises, from which lithium leaves: the WE for I > 0, the CE otherwise. */
+    public ElectrodeModel oxidisedBy(double current) { return current > 0 ? we : ce; }
 
     /** Current density [A/m2] through the electrodes in the last trial (external current minus soft-short leakage). */
     public double electrochemicalCurrent() { return electrochemicalCurrent; }
