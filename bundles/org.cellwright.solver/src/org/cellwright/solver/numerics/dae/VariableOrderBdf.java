@@ -181,6 +181,8 @@ public final class VariableOrderBdf implements DaeStepper {
         if (k < 1 || k > maxOrder) throw new IllegalArgumentException("history of 2 to maxOrder + 1 points");
         t = t0;
         y = points[0].clone();
+        undoable = false;
+        holdOrder = false;
         for (double[] p : phi) java.util.Arrays.fill(p, 0);
         // phi_j = backward difference nabla^j y_n at constant step
         double[][] d = new double[k + 1][];
