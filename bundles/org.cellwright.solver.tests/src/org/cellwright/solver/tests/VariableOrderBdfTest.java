@@ -1,6 +1,7 @@
 package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cellwright.solver.numerics.BandedMatrix;
@@ -245,5 +246,102 @@ class VariableOrderBdfTest {
         jac.iterationMatrix(10, new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, m);
         assertEquals(10 - jac.get(4, 4), m.get(4, 4), 1e-12);
         assertEquals(-3, m.get(4, 5), 1e-6);
+    }
+
+    @Test
+    void anUndoneStepIsTakenAgainFromTheSameHistoryToTheSameState() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-6);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        while (bdf.time() < 0.5) assertTrue(bdf.step(5, 1e-12));
+        assertTrue(bdf.order() > 1, "a history of order " + bdf.order());
+        double t0 = bdf.time(), h = bdf.stepSize();
+        double[] y0 = bdf.state().clone();
+        int order = bdf.order();
+        assertTrue(bdf.step(5, 1e-12));
+        double t1 = bdf.time();
+        double[] y1 = bdf.state().clone();
+        assertTrue(bdf.undo());
+        assertEquals(t0, bdf.time(), 0, "back at the step's start");
+        assertEquals(y0[0], bdf.state()[0], 1e-15);
+        assertEquals(y0[1], bdf.state()[1], 1e-15);
+        assertEquals(order, bdf.order(), "the order before the step");
+        assertFalse(bdf.undo(), "one step back only");
+        // the same step again (same target, same history): the same state, not a restart at order 1
+        assertTrue(bdf.step(t1, 1e-12));
+        assertEquals(t1, bdf.time(), 0);
+        assertEquals(y1[0], bdf.state()[0], 1e-13);
+        assertEquals(y1[1], bdf.state()[1], 1e-13);
+        assertTrue(bdf.order() > 1, "still at order " + bdf.order());
+        // and a shorter step from there lands on the solution
+        assertTrue(bdf.undo());
+        assertTrue(bdf.step(t0 + 0.3 * h, 1e-12));
+        assertEquals(t0 + 0.3 * h, bdf.time(), 1e-15);
+        assertEquals(Math.exp(-bdf.time()), bdf.state()[0], 1e-5);
+    }
+
+    /**
+     * y' = -1 from y = 1 with 0 = z^2 - y (z = sqrt(y)): the square root's domain ends at y = 0 at t = 1. The system
+     * declares a predictor that takes y below half its last value unsolvable, so the steps shrink towards t = 1 by
+     * halving before Newton instead of failing there.
+     */
+    static final class DrainingRoot implements DaeSystem {
+        int belowHalf;
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -1; f[1] = y[1] * y[1] - y[0]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-12; }
+        @Override public boolean predictable(double t, double[] yFrom, double[] y) {
+            return y[0] > 0.5 * yFrom[0];
+        }
+        @Override public boolean admissible(double t, double[] yFrom, double[] y) {
+            if (!(y[0] > 0.5 * yFrom[0])) belowHalf++;
+            return y[0] > 0;
+        }
+    }
+
+    @Test
+    void aPredictorTheSystemCannotStartFromHalvesTheStepBeforeNewton() {
+        DrainingRoot sys = new DrainingRoot();
+        VariableOrderBdf bdf = new VariableOrderBdf(sys, VariableOrderBdf.MAX_ORDER, 1e-3);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        while (bdf.time() < 1 - 1e-4) assertTrue(bdf.step(1, 1e-12));
+        assertTrue(bdf.predictorHalvings() > 0, "the steps towards y = 0 were halved before Newton");
+        assertEquals(0, bdf.rejectedSteps(), "no corrector failed");
+        assertEquals(0, sys.belowHalf, "every converged step kept y above half its last value");
+        assertEquals(1 - bdf.time(), bdf.state()[0], 1e-5, "y' = -1, within Newton's tolerance");
+        assertEquals(Math.sqrt(bdf.state()[0]), bdf.state()[1], 1e-3 * bdf.state()[1]);
+    }
+
+    /** y' = -y, z = y^2 as DecayWithConstraint, with every state more than 0.05 from its step's start refused (a corrector failure). */
+    static final class ShortStepsOnly implements DaeSystem {
+        final DecayWithConstraint inner = new DecayWithConstraint();
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { inner.mass(m); }
+        @Override public void rhs(double t, double[] y, double[] f) { inner.rhs(t, y, f); }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-12; }
+        @Override public boolean admissible(double t, double[] yFrom, double[] y) { return Math.abs(y[0] - yFrom[0]) <= 0.05; }
+    }
+
+    @Test
+    void aStepAcceptedAfterAFailedCorrectorDoesNotLetTheNextGrow() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new ShortStepsOnly(), VariableOrderBdf.MAX_ORDER, 1e-3);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        int checked = 0;
+        while (bdf.time() < 3) {
+            int rejectedBefore = bdf.rejectedSteps();
+            double t0 = bdf.time();
+            assertTrue(bdf.step(3, 1e-12));
+            if (bdf.rejectedSteps() > rejectedBefore && bdf.time() < 3) {
+                assertTrue(bdf.stepSize() <= (bdf.time() - t0) * (1 + 1e-12), "after a refused step the next is no longer than "
+                        + (bdf.time() - t0) + ": " + bdf.stepSize());
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "steps were refused");
+        assertEquals(Math.exp(-3), bdf.state()[0], 1e-3);
     }
 }

@@ -59,9 +59,14 @@ public final class StoichiometryBarrier {
         return -A * B * (z > MAX_SAFE_EXP ? 1 : 1 / (1 + Math.exp(-z)));
     }
 
-    /** A(x) = a ln(1 + exp(-b (x - c))), linear where ln(1 + e^z) = z [V]. */
+    /**
+     * A(x) = a ln(1 + exp(-b (x - c))), linear where ln(1 + e^z) = z [V]. ln(1 + e^z) as PyBaMM writes it (Math.log, an
+     * intrinsic, where Math.log1p was: Java's log1p is the software fdlibm, and at a filling surface (x > 0.98) every f
+     * evaluation takes it in every cell: 15 % of the half cell's CPU time; the two differ by less than a ulp of 1 in the
+     * logarithm, 2.3e-14 V after the factor a).
+     */
     static double approachingZero(double x) {
         double z = -B * (x - C);
-        return A * (z > MAX_SAFE_EXP ? z : Math.log1p(Math.exp(z)));
+        return A * (z > MAX_SAFE_EXP ? z : Math.log(1 + Math.exp(z)));
     }
 }

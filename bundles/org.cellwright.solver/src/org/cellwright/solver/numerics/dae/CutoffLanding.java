@@ -92,7 +92,8 @@ public final class CutoffLanding {
         if (m < 0 && !at) {
             if (!active) open(m, t1);
             else crossed(t1, m);
-            if (!exhausted() && stepper.start(tBefore, before.clone(), (next - tBefore) / 8)) return Outcome.RETRY;
+            // back to the step's start: undone with the stepper's history (DaeStepper.undo), else restarted from the state kept
+            if (!exhausted() && (stepper.undo() || stepper.start(tBefore, before.clone(), (next - tBefore) / 8))) return Outcome.RETRY;
             active = false;
             return Outcome.CROSSED;
         }

@@ -17,6 +17,12 @@ public interface DaeStepper {
 
     int rejectedSteps();
 
+    /**
+     * Takes back the last accepted step (state, time and the stepper's history as before it), where the stepper can:
+     * true if it did, false if the caller must restart from a state it kept instead (the default).
+     */
+    default boolean undo() { return false; }
+
     /** Time of the last accepted step (or of the start). */
     double time();
 

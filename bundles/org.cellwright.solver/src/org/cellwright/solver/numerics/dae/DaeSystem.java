@@ -24,4 +24,11 @@ public interface DaeSystem {
      * bounds): {@link VariableOrderBdf} rejects a step whose state is not and retries it at a quarter of its size. Default: every state.
      */
     default boolean admissible(double t, double[] yFrom, double[] y) { return true; }
+
+    /**
+     * Whether a step's predicted state y at t (extrapolated from yFrom, the last accepted state) lies where Newton can
+     * start from, e.g. every quantity the residual takes a root or a logarithm of still inside its range:
+     * {@link VariableOrderBdf} halves a step whose predictor is not before any Newton work. Default: every state.
+     */
+    default boolean predictable(double t, double[] yFrom, double[] y) { return true; }
 }

@@ -13,6 +13,13 @@ package org.cellwright.solver.numerics.dae;
  * decrease); the step size is doubled, kept, or cut to 0.5-0.9 of itself, so that the iteration matrix can be reused.
  * At the start (and after a restart) the order rises by one and the step doubles each step until the error test first
  * limits it (IDA's initial phase).
+ *
+ * <p>Near a limit of the physics (a particle surface filling at the end of a discharge) three additions keep the
+ * corrector from failing where the error test alone would allow the step: a predictor the system finds outside the
+ * range its residual is solvable from ({@link DaeSystem#predictable}) halves the step before any Newton work; a step
+ * accepted after a failed corrector does not let the next one grow (CVODE's etamax = 1 after a convergence failure,
+ * Hindmarsh et al., ACM TOMS 31, 363, 2005); and an accepted step can be taken back ({@link #undo}), history and all,
+ * so that an event located by shorter steps ({@link CutoffLanding}) costs no restart at order 1.
  */
 public final class VariableOrderBdf implements DaeStepper {
     /** Highest order offered (BDF of order 6 and above is not zero-stable). */
@@ -45,6 +52,11 @@ public final class VariableOrderBdf implements DaeStepper {
     private int accepted, rejected, inadmissible;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
+    /** The step before the last accepted one: its time, order, size and IDA phase, for {@link #undo}. */
+    private double undoTime, undoStepSize;
+    private int undoOrder, undoPhase, predictorHalvings;
+    /** Whether the last accepted step can be undone, and whether the next one keeps its order (after an undo). */
+    private boolean undoable, holdOrder;
     private int minOrder = 1;
     private boolean fixedStep;
 
@@ -84,6 +96,9 @@ public final class VariableOrderBdf implements DaeStepper {
 
     /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
     public int inadmissibleSteps() { return inadmissible; }
+
+    /** Step attempts halved because the system found their predictor outside its solvable range (not in rejectedSteps). */
+    public int predictorHalvings() { return predictorHalvings; }
 
     /** Accepted steps taken at order k (1 .. maxOrder). */
     public int stepsAtOrder(int k) { return stepsAtOrder[k]; }
@@ -125,6 +140,8 @@ public final class VariableOrderBdf implements DaeStepper {
     public boolean start(double t0, double tForcing, double[] y0, double h0) {
         t = t0;
         y = y0;
+        undoable = false;
+        holdOrder = false;
         System.arraycopy(y0, 0, base, 0, n);
         if (!newton.initialise(tForcing, base, y, rtol)) return false;
         // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
@@ -164,6 +181,8 @@ public final class VariableOrderBdf implements DaeStepper {
         if (k < 1 || k > maxOrder) throw new IllegalArgumentException("history of 2 to maxOrder + 1 points");
         t = t0;
         y = points[0].clone();
+        undoable = false;
+        holdOrder = false;
         for (double[] p : phi) java.util.Arrays.fill(p, 0);
         // phi_j = backward difference nabla^j y_n at constant step
         double[][] d = new double[k + 1][];
@@ -243,6 +262,7 @@ public final class VariableOrderBdf implements DaeStepper {
     public boolean step(double tEnd, double hMin) {
         double hWanted = hh;
         int failures = 0;
+        boolean correctorFailed = false;
         while (true) {
             double hStep = Math.min(hh, maxStep), remaining = tEnd - t, hTry;
             boolean landing;
@@ -265,6 +285,15 @@ public final class VariableOrderBdf implements DaeStepper {
             setCoefficients();
             double tNew = t + hh;
             predict();
+            // a predictor outside the range the system's residual is solvable from (a particle surface predicted past
+            // its maximum concentration, where the exchange current vanishes): half the step, before any Newton work
+            if (!fixedStep && !sys.predictable(tNew, y, yPred)) {
+                predictorHalvings++;
+                restore();
+                shrink(0.5);
+                if (hh < hMin) return false;
+                continue;
+            }
             double[] wts = newton.weights(y, rtol);
             // a state the system refuses (DaeSystem.admissible) is rejected like a failed Newton solve and retried at a
             // quarter of the step: the steps shrink towards a limit of the physics (a singular point) instead of
@@ -272,6 +301,7 @@ public final class VariableOrderBdf implements DaeStepper {
             boolean converged = correct(tNew, wts);
             if (!converged || !sys.admissible(tNew, y, yNew)) {
                 rejected++;
+                correctorFailed = true;
                 if (converged) inadmissible++;
                 newton.jacobianStale(); // taken at this step's predictor: the next, shorter step evaluates its own
                 restore();
@@ -305,7 +335,14 @@ public final class VariableOrderBdf implements DaeStepper {
                 if (hh < hMin) return false;
                 continue;
             }
+            undoTime = t;
+            undoOrder = kused;
+            undoStepSize = hused;
+            undoPhase = phase;
             complete(knew, errK, errKm1, landing ? tEnd : tNew, landing && failures == 0, hWanted);
+            // after a failed corrector the next step does not grow (CVODE's etamax = 1): the size that failed is close
+            if (correctorFailed && !fixedStep && hh > hused) hh = hused;
+            undoable = steps > 1 && !fixedStep;
             return true;
         }
     }
@@ -339,7 +376,8 @@ public final class VariableOrderBdf implements DaeStepper {
         steps++;
         accepted++;
         stepsAtOrder[kk]++;
-        int kdiff = kk - kused;
+        int kdiff = holdOrder ? 1 : kk - kused; // after an undo the order-raise estimate's history is gone: no raise
+        holdOrder = false;
         kused = kk;
         hused = hh;
         System.arraycopy(yNew, 0, y, 0, n);
@@ -392,6 +430,37 @@ public final class VariableOrderBdf implements DaeStepper {
             double[] pj = phi[j], pj1 = phi[j + 1];
             for (int i = 0; i < n; i++) pj[i] += pj1[i];
         }
+    }
+
+    /**
+     * Takes back the last accepted step: time, state, history, order and step size as they were before it (as if its
+     * attempt had failed), so the next {@link #step} starts from there with the same history (a driver landing on an
+     * event steps again to an earlier target; {@link CutoffLanding}). The inverse of {@link #complete}'s update of the
+     * divided differences with the step's correction (still in ee), then IDA's restore. Only right after a step, once
+     * (false otherwise, and for the first step or at a fixed step size: then restart).
+     */
+    @Override
+    public boolean undo() {
+        if (!undoable) return false;
+        undoable = false;
+        kk = kused;
+        hh = hused;
+        for (int j = 0; j < kk; j++) {
+            double[] pj = phi[j], pj1 = phi[j + 1];
+            for (int i = 0; i < n; i++) pj[i] -= pj1[i];
+        }
+        double[] pk = phi[kk];
+        for (int i = 0; i < n; i++) pk[i] -= ee[i];
+        restore();
+        t = undoTime;
+        kused = undoOrder;
+        hused = undoStepSize;
+        phase = undoPhase;
+        steps--;
+        System.arraycopy(phi[0], 0, y, 0, n);
+        holdOrder = true;
+        newton.jacobianStale();
+        return true;
     }
 
     /** Predictor: y_p = sum_{j <= k} phi_j, y_p' = sum_{1 <= j <= k} gamma_j phi_j. */
