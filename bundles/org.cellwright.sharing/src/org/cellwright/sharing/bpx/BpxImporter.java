@@ -473,6 +473,7 @@ public final class BpxImporter {
 			out.append(": isothermal, at the ambient temperature (PyBaMM's isothermal model)");
 		out.append('\n');
 		mapped.add(t.id());
+		keep(out, "\t", CELL, T_INITIAL, cell, false);
 		if (ambient == null || start == null)
 			return;
 		if (start.value() == ambient.value()) {
@@ -484,7 +485,6 @@ public final class BpxImporter {
 					+ " the ambient only with the lumped thermal model (then temperature = " + fmt(start.value()) + " K and ambient-temperature = "
 					+ fmt(ambient.value()) + " K); kept as a comment");
 		}
-		keep(out, "\t", CELL, T_INITIAL, cell, false);
 	}
 
 	/**
