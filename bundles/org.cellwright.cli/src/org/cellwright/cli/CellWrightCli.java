@@ -39,7 +39,14 @@ public class CellWrightCli implements Callable<Integer> {
 			if (Boolean.getBoolean("cellwright.debug")) ex.printStackTrace(commandLine.getErr());
 			return 4;
 		});
-		return cl.execute(args);
+		try {
+			return cl.execute(args);
+		} finally {
+			// a command's last lines may be print()ed: PrintWriter autoflushes on println only, and its BufferedWriter
+			// over System.out would otherwise keep them (import-bpx's report was lost this way)
+			out.flush();
+			err.flush();
+		}
 	}
 
 	@Override

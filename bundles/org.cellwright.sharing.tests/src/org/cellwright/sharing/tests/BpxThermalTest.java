@@ -37,8 +37,9 @@ public class BpxThermalTest {
 
 	static final String KEYS[] = { "Density [kg.m-3]", "Specific heat capacity [J.K-1.kg-1]", "External surface area [m2]", "Volume [m3]" };
 
-	Cell imported(BpxImporter.Result r, String name) throws Exception {
-		Path f = tmp.resolve(name + ".cell");
+	/** The imported cell, written as dir/name.cell and checked without errors. */
+	static Cell imported(Path dir, BpxImporter.Result r, String name) throws Exception {
+		Path f = dir.resolve(name + ".cell");
 		Files.writeString(f, r.text());
 		CellWrightChecker.Result res = new CellWrightChecker().check(List.of(f));
 		assertFalse(res.hasErrors(), () -> res.issues().toString());
@@ -61,7 +62,7 @@ public class BpxThermalTest {
 		Path json = BpxDfnTest.shared().resolve("data/bpx-real/explorebpx__nmc_pouch_cell.json");
 		JsonObject original = read(json);
 		BpxImporter.Result r = BpxImporter.importFile(json);
-		Cell c = imported(r, "explore");
+		Cell c = imported(tmp, r, "explore");
 		JsonObject cell = original.getAsJsonObject("Parameterisation").getAsJsonObject("Cell");
 		assertEquals(cell.get("Density [kg.m-3]").getAsDouble(), Layers.si(c, "density").getAsDouble(), 1e-9);
 		assertEquals(cell.get("Specific heat capacity [J.K-1.kg-1]").getAsDouble(), Layers.si(c, "specific-heat-capacity").getAsDouble(), 1e-9);
@@ -100,7 +101,7 @@ public class BpxThermalTest {
 		BpxImporter.Result r = BpxImporter.importFile(json);
 		assertTrue(r.text().contains("\twithout thermal"), r.text());
 		assertTrue(r.notes().stream().anyMatch(n -> n.contains("Heat transfer coefficient") && n.contains("'without thermal'")), r.report());
-		Cell c = imported(r, "aboutenergy");
+		Cell c = imported(tmp, r, "aboutenergy");
 		assertFalse(CellThermal.isThermal(c));
 		assertEquals(1847, Layers.si(c, "density").getAsDouble(), 1e-9, "the data are the cell's all the same");
 		JsonObject out = BpxExporter.export(c);

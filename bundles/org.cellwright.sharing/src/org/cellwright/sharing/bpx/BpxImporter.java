@@ -181,7 +181,7 @@ public final class BpxImporter {
 		JsonObject cell = orEmpty(object(par, CELL)), ely = object(par, ELY), sep = object(par, SEP);
 		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
 		JsonObject state = object(root, STATE);
-		Double c0State = number(object(state, INITIAL), STATE_C0), tAmbState = number(object(state, THERMAL), "Ambient temperature [K]");
+		Double c0State = number(object(state, INITIAL), STATE_C0);
 		Double soc = number(object(state, INITIAL), "Initial state-of-charge");
 		initialSoc = soc != null && soc >= 0 && soc <= 1 ? soc : null;
 		Electrode neg = electrode(par, NEG), pos = electrode(par, POS);
@@ -254,15 +254,6 @@ public final class BpxImporter {
 			keep(out, "\t", CELL, "Number of electrode pairs connected in parallel to make a cell", cell, false);
 			if (pairs != null) mapped.add(CELL + " / Number of electrode pairs connected in parallel to make a cell");
 		}
-		Double tAmb = number(cell, "Ambient temperature [K]");
-		if (tAmb != null) {
-			out.append("\ttemperature = ").append(fmt(tAmb)).append(" K\n");
-			mapped.add(CELL + " / Ambient temperature [K]");
-		} else if (tAmbState != null) {
-			out.append("\t// BPX \"State\" / \"Thermal environment\" / \"Ambient temperature [K]\"\n");
-			out.append("\ttemperature = ").append(fmt(tAmbState)).append(" K\n");
-			mapped.add(STATE + " / " + THERMAL + " / Ambient temperature [K]");
-		}
 		Double cap = number(cell, "Nominal cell capacity [A.h]");
 		if (cap != null) {
 			out.append("\tnominal-capacity = ").append(plain(exact(cap).movePointRight(3))).append(" mAh\n");
@@ -272,9 +263,10 @@ public final class BpxImporter {
 		if (vLow != null) mapped.add(CELL + " / Lower voltage cut-off [V]");
 		if (vHigh != null) mapped.add(CELL + " / Upper voltage cut-off [V]");
 		if (refT != null) mapped.add(CELL + " / Reference temperature [K]");
-		thermal(out, cell, object(state, THERMAL));
+		String isothermal = thermal(out, cell, object(state, THERMAL));
+		temperatures(out, cell, object(state, INITIAL), object(state, THERMAL), isothermal);
 		for (String k : cell.keySet())
-			if (!mapped.contains(CELL + " / " + k) && !k.startsWith("Number of electrode pairs"))
+			if (!mapped.contains(CELL + " / " + k) && !noted.contains(CELL + " / " + k) && !k.startsWith("Number of electrode pairs"))
 				keep(out, "\t", CELL, k, cell, true);
 		if (initialSoc == null) {
 			initialSoc = 1.0;
@@ -344,9 +336,10 @@ public final class BpxImporter {
 			STATE_C0 = "Initial electrolyte concentration [mol.m-3]";
 
 	/**
-	 * BPX 1.x's {@code "State"}: the ambient temperature, the initial electrolyte concentration and the initial state of
-	 * charge are used; every other entry is reported as a note saying why it is not applied, and all are written as
-	 * comments {@code // BPX State "group" "key" = json}, which the exporter writes back.
+	 * BPX 1.x's {@code "State"}: the initial and ambient temperatures ({@link #temperatures}), the heat-transfer
+	 * coefficient, the initial electrolyte concentration and the initial state of charge are used; every other entry
+	 * is reported as a note saying why it is not applied, and all are written as comments
+	 * {@code // BPX State "group" "key" = json}, which the exporter writes back.
 	 */
 	private void state(StringBuilder out, JsonObject state) {
 		out.append("\n// BPX \"State\" (BPX 1.x: initial and ambient conditions)\n");
@@ -359,7 +352,7 @@ public final class BpxImporter {
 			for (Map.Entry<String, JsonElement> e : g.getValue().getAsJsonObject().entrySet()) {
 				String k = e.getKey(), id = STATE + " / " + g.getKey() + " / " + k;
 				out.append("// BPX State ").append(json(g.getKey())).append(' ').append(json(k)).append(" = ").append(json(e.getValue())).append('\n');
-				if (mapped.contains(id))
+				if (mapped.contains(id) || noted.contains(id))
 					continue;
 				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
 				String why;
@@ -369,16 +362,14 @@ public final class BpxImporter {
 					continue;
 				} else if (k.startsWith("Initial state-of-charge"))
 					why = "not a number from 0 to 1";
-				else if (k.startsWith("Initial temperature"))
-					why = "CellWright cells start at the cell's temperature";
-				else if (k.startsWith("Ambient temperature"))
-					why = "the parameterisation's \"Cell\" ambient temperature is used";
+				else if (k.startsWith("Initial temperature") || k.startsWith("Ambient temperature"))
+					why = !isNumber(e.getValue()) ? "not a number" : "the parameterisation's \"Cell\" " + k + " is used";
 				else if (k.startsWith("Initial electrolyte concentration"))
 					why = "the parameterisation's electrolyte initial concentration is used";
 				else if (k.startsWith("Heat transfer coefficient"))
 					why = "not a number";
 				else if (k.toLowerCase(Locale.ROOT).contains("hysteresis"))
-					why = "CellWright has no OCP hysteresis";
+					why = HYSTERESIS_STATE;
 				else
 					why = "no CellWright counterpart";
 				notes.add(id + " = " + shorten(v) + ": not applied (" + why + "); kept as a comment");
@@ -393,8 +384,10 @@ public final class BpxImporter {
 	 * surface area and volume, and "State" / "Thermal environment"'s heat-transfer coefficient, as the cell's
 	 * properties. A file without all of them (most give no heat-transfer coefficient) gives a cell 'without thermal',
 	 * which runs isothermal, and a note naming what is missing.
+	 *
+	 * @return null when the cell runs the lumped thermal model, else why it runs isothermal
 	 */
-	private void thermal(StringBuilder out, JsonObject cell, JsonObject environment) {
+	private String thermal(StringBuilder out, JsonObject cell, JsonObject environment) {
 		String[][] fields = { { "Density [kg.m-3]", "density", "kg/m3" }, { "Specific heat capacity [J.K-1.kg-1]", "specific-heat-capacity", "J/kg/K" },
 				{ "External surface area [m2]", "cooling-area", "m2" }, { "Volume [m3]", "volume", "m3" } };
 		List<String> missing = new ArrayList<>();
@@ -418,13 +411,89 @@ public final class BpxImporter {
 			any = true;
 		} else
 			missing.add(STATE + " / " + THERMAL + " / " + HEAT_TRANSFER);
-		if (!any || missing.isEmpty())
-			return;
+		if (missing.isEmpty())
+			return null;
+		if (!any)
+			return "the file gives no lumped thermal data";
 		out.append("\twithout thermal // the lumped thermal data are incomplete: the cell runs isothermal\n");
 		notes.add("the lumped thermal model's data are incomplete (no " + String.join(", ", missing) + "): the cell is written 'without thermal'"
 				+ " and runs isothermal at its temperature; give the missing values (heat-transfer-coefficient, density, specific-heat-capacity,"
 				+ " volume, cooling-area) and remove 'without thermal' to run its temperature");
+		return "'without thermal': its lumped thermal data are incomplete";
 	}
+
+	static final String HYSTERESIS_DECAY = "OCP hysteresis decay constant";
+
+	static final String T_INITIAL = "Initial temperature [K]", T_AMBIENT = "Ambient temperature [K]";
+
+	/** Ids of the file's entries that a note of their own reports (not again as skipped or as a State note). */
+	private final java.util.Set<String> noted = new java.util.HashSet<>();
+
+	/** A temperature of the file: its value, its id in the report and where it is, for the .cell file's comment. */
+	private record Sourced(double value, String id, String where) {
+	}
+
+	/** A temperature from "Cell" (BPX 0.x) or else from the State group (BPX 1.x); null when neither gives a number. */
+	private static Sourced temperature(JsonObject cell, JsonObject group, String groupName, String key) {
+		Double v = number(cell, key);
+		if (v != null)
+			return new Sourced(v, CELL + " / " + key, "BPX \"" + CELL + "\" \"" + key + "\"");
+		v = number(group, key);
+		return v == null ? null : new Sourced(v, STATE + " / " + groupName + " / " + key, "BPX \"" + STATE + "\" / \"" + groupName + "\" / \"" + key + "\"");
+	}
+
+	/**
+	 * The initial and ambient temperatures (BPX 0.x: "Cell"; 1.x: "State"), as the language's lumped thermal model
+	 * takes them (docs/language.md, "Thermal model (lumped)"): a cell that runs it starts at the initial temperature,
+	 * its {@code temperature}, and exchanges heat with surroundings at the ambient one, its {@code ambient-temperature}.
+	 * A cell that runs isothermal has one temperature throughout; it is the ambient one, as in PyBaMM's isothermal
+	 * model (T = T_amb), so an initial temperature that differs from it is not applied and a note says why. The
+	 * initial temperature of "Cell" is also kept as a comment, which export-bpx writes back.
+	 */
+	private void temperatures(StringBuilder out, JsonObject cell, JsonObject initial, JsonObject environment, String isothermal) {
+		Sourced start = temperature(cell, initial, INITIAL, T_INITIAL), ambient = temperature(cell, environment, THERMAL, T_AMBIENT);
+		if (isothermal == null) {
+			Sourced t = start != null ? start : ambient;
+			if (t != null) {
+				out.append("\ttemperature = ").append(fmt(t.value())).append(" K // ").append(t.where())
+						.append(start != null ? ": the initial temperature" : ": no initial temperature in the file; it starts at the ambient").append('\n');
+				mapped.add(t.id());
+			}
+			if (ambient != null && start != null) {
+				out.append("\tambient-temperature = ").append(fmt(ambient.value())).append(" K // ").append(ambient.where()).append('\n');
+				mapped.add(ambient.id());
+			}
+			return;
+		}
+		Sourced t = ambient != null ? ambient : start;
+		if (t == null)
+			return;
+		out.append("\ttemperature = ").append(fmt(t.value())).append(" K // ").append(t.where());
+		if (ambient != null)
+			out.append(": isothermal, at the ambient temperature (PyBaMM's isothermal model)");
+		out.append('\n');
+		mapped.add(t.id());
+		keep(out, "\t", CELL, T_INITIAL, cell, false);
+		if (ambient == null || start == null)
+			return;
+		if (start.value() == ambient.value()) {
+			mapped.add(start.id()); // the cell starts (and stays) at it
+		} else {
+			noted.add(start.id());
+			notes.add(start.id() + " = " + fmt(start.value()) + ": not applied: the cell runs isothermal (" + isothermal + "), at the ambient "
+					+ fmt(ambient.value()) + " K throughout, as PyBaMM's isothermal model does; a cell starts at a temperature other than"
+					+ " the ambient only with the lumped thermal model (then temperature = " + fmt(start.value()) + " K and ambient-temperature = "
+					+ fmt(ambient.value()) + " K); kept as a comment");
+		}
+	}
+
+	/**
+	 * Why BPX 1.x State's "Initial hysteresis state" is not applied: it is the state variable of a single-state
+	 * hysteresis model, which CellWright does not have.
+	 */
+	static final String HYSTERESIS_STATE = "it starts the hysteresis state of BPX's single-state OCP hysteresis model (with its \"OCP hysteresis decay"
+			+ " constant\"); CellWright's OCP hysteresis is zeroth order, without a state: lithiation-ocp and delithiation-ocp, the branch of the"
+			+ " current's direction, their mean at rest (docs/dfn.md), which the import takes from the file's branches";
 
 	/** One particle population of an electrode: its BPX name (null for a single active material) and parameters. */
 	record Population(String name, JsonObject params) {
@@ -570,6 +639,10 @@ public final class BpxImporter {
 			}
 		}
 		hysteresis(out, section, pop, m);
+		if (m.has(HYSTERESIS_DECAY))
+			notes.add(id(section, pop, HYSTERESIS_DECAY) + ": not applied: the decay rate of BPX's single-state OCP hysteresis model;"
+					+ " CellWright's OCP hysteresis is zeroth order (docs/dfn.md): the lithiation or delithiation branch as the current's"
+					+ " direction says, at once; kept as a comment");
 		for (String key : m.keySet())
 			if (!mapped.contains(id(section, pop, key)) && (pop != null || !LAYER_KEYS.contains(key)) && !key.equals("Conductivity [S.m-1]")
 					&& !(pop == null && key.equals("Surface area per unit volume [m-1]") && number(m, "Particle radius [m]") != null
