@@ -181,7 +181,7 @@ public final class SimulationInputs {
 	/** What a sweep can vary: cell properties, and per layer its thickness and these properties. */
 	public static final List<String> CELL_TARGETS = List.of("area", "temperature", "stack-pressure", "nominal-capacity");
 	public static final List<String> LAYER_TARGETS = List.of("thickness", "porosity", "pore-size", "particle-radius", "bruggeman",
-			"tortuosity");
+			"tortuosity", "bruggeman-electrolyte", "bruggeman-solid");
 
 	static LayerSpec layer(Layer l) {
 		return layer(l, Map.of());
@@ -209,6 +209,8 @@ public final class SimulationInputs {
 				case "particle-radius" -> b.particleRadius(v);
 				case "bruggeman" -> b.bruggeman(v);
 				case "tortuosity" -> b.tortuosity(v);
+				case "bruggeman-electrolyte" -> b.ionicBruggeman(v);
+				case "bruggeman-solid" -> b.electronicBruggeman(v);
 				default -> throw new IllegalArgumentException("cannot vary '" + o.getKey() + "' of a layer yet");
 			}
 		}
@@ -263,6 +265,9 @@ public final class SimulationInputs {
 				case "particle-radius" -> b.particleRadius(v);
 				case "bruggeman" -> b.bruggeman(v);
 				case "tortuosity" -> b.tortuosity(v);
+				// per conduction phase, as a DFN electrode's: the ionic (solid-electrolyte) network and the electronic one
+				case "bruggeman-electrolyte" -> b.ionicBruggeman(v);
+				case "bruggeman-solid" -> b.electronicBruggeman(v);
 				case "initial-stoichiometry" -> hostStoichiometry = v;
 				default -> { /* not used by the solver yet */ }
 			}

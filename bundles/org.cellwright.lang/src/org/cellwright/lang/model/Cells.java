@@ -11,8 +11,11 @@ import java.util.Set;
 
 import org.cellwright.lang.Limits;
 import org.cellwright.model.Cell;
+import org.cellwright.model.Composite;
 import org.cellwright.model.Layer;
 import org.cellwright.model.LayerPosition;
+import org.cellwright.model.Material;
+import org.cellwright.model.MaterialKind;
 import org.cellwright.model.Property;
 import org.cellwright.model.PropertyOwner;
 
@@ -134,6 +137,23 @@ public final class Cells {
 	/** Whether the cell is a single-particle-model cell ({@code model single-particle}: no electrolyte or separator). */
 	public static boolean isSingleParticle(Cell cell) {
 		return "single-particle".equals(model(cell));
+	}
+
+	/** Whether a layer of the cell (with its bases) holds a liquid electrolyte, as its material or a composite's component. */
+	public static boolean hasLiquidElectrolyte(Cell cell) {
+		for (Layer l : effectiveLayers(cell))
+			for (Material m : Composites.materialsWithin(l.getMaterial()))
+				if (!(m instanceof Composite) && m.isSetKind() && m.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
+					return true;
+		return false;
+	}
+
+	/**
+	 * Whether the cell runs on the DFN solver (docs/dfn.md): a single-particle cell or a cell with a liquid electrolyte;
+	 * every other cell runs on the solid-state solver.
+	 */
+	public static boolean runsOnDfnSolver(Cell cell) {
+		return isSingleParticle(cell) || hasLiquidElectrolyte(cell);
 	}
 
 	/** The cell's optional mechanisms switched off ('without thermal'), its bases' included. */

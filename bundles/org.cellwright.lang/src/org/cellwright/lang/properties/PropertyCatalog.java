@@ -98,7 +98,10 @@ public final class PropertyCatalog {
 	}
 
 	private static String fmt(double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+		if (v == Math.rint(v) && Math.abs(v) < 1e15)
+			return Long.toString((long) v);
+		// a small bound as the language writes it: 1e-10, not 1.0E-10
+		return Math.abs(v) < 1e-3 ? Double.toString(v).replace("E", "e").replace(".0e", "e") : Double.toString(v);
 	}
 
 	private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
@@ -198,13 +201,14 @@ public final class PropertyCatalog {
 		positive("pore-size", l, Dimension.LENGTH, "characteristic pore diameter");
 		positive("particle-radius", EnumSet.of(Owner.LAYER, Owner.MATERIAL), Dimension.LENGTH, "particle radius of the active material (on a material: its own, in a blended DFN electrode)");
 		def("tortuosity", l, Dimension.DIMENSIONLESS, 1, true, INF, false, "tortuosity factor tau (effective = fraction / tau)");
-		positive("bruggeman", l, Dimension.DIMENSIONLESS, "Bruggeman exponent b (effective = fraction^b; default 1.5)");
+		nonNegative("bruggeman", l, Dimension.DIMENSIONLESS, "Bruggeman exponent b of every phase (effective = fraction^b; default 1.5; 0: the phase conducts as its bulk)");
 		positive("areal-loading", l, Dimension.AREAL_LOADING, "mass of solid per electrode area");
 		positive("lithiated-thickness", l, Dimension.LENGTH, "thickness after lithiation of an alloy-host layer");
-		// a porous electrode filled with a liquid electrolyte (DFN cells): per-phase Bruggeman exponents (0: no correction)
+		// per-phase Bruggeman exponents (0: no correction); a porous electrode filled with a liquid electrolyte (DFN cells), or
+		// the ionic and electronic conduction of a solid-state layer (its solid electrolyte's network and its electron conductors)
 		def("active-volume-fraction", l, Dimension.VOLUME_FRACTION, 0, false, 1, true, "volume fraction of active material eps_s in a porous electrode (default 1 - porosity)");
-		nonNegative("bruggeman-electrolyte", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the electrolyte in the pores: effective = porosity^b (default: bruggeman, else 1.5)");
-		nonNegative("bruggeman-solid", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the solid's electronic conduction: effective = (1 - porosity)^b (default 1.5)");
+		nonNegative("bruggeman-electrolyte", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the electrolyte: effective = porosity^b in a DFN cell, a component's fraction^b of its ionic conduction in a solid-state layer (default: bruggeman, else 1.5)");
+		nonNegative("bruggeman-solid", l, Dimension.DIMENSIONLESS, "Bruggeman exponent of the solid's electronic conduction: effective = (1 - porosity)^b in a DFN cell (default 1.5), a component's fraction^b in a solid-state layer (default: bruggeman, else 1.5)");
 
 		Set<Owner> c = EnumSet.of(Owner.CELL);
 		Set<Owner> cc = EnumSet.of(Owner.CELL, Owner.CONDITION);
@@ -232,8 +236,8 @@ public final class PropertyCatalog {
 		// DFN cells: a linear particle's shells as their slowest modes (DfnMesh.particleModes; 2 to particle-nodes)
 		ENTRIES.put("particle-modes", new Entry("particle-modes", s, List.of(Dimension.DIMENSIONLESS), 2, true, 10000, true, true,
 				"unknowns per particle where its diffusivity does not depend on c: its shells' slowest modes (default: the shells)"));
-		positive("relative-tolerance", s, Dimension.DIMENSIONLESS, "relative tolerance of the time integration");
-		positive("absolute-tolerance", s, Dimension.DIMENSIONLESS, "absolute tolerance of the time integration");
+		def("relative-tolerance", s, Dimension.DIMENSIONLESS, 1e-10, true, 1e-2, true, "relative tolerance of the time integration");
+		def("absolute-tolerance", s, Dimension.DIMENSIONLESS, 1e-12, true, 1e-4, true, "absolute tolerance of the time integration");
 		positive("max-step", s, Dimension.TIME, "largest time step");
 		nonNegative("output-interval", s, Dimension.TIME, "interval between recorded samples (0: every time step)");
 	}

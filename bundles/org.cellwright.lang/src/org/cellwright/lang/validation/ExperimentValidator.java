@@ -70,13 +70,10 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 			info("particle-modes has no effect in a single-particle cell: its particles keep their shells", modes, PROPERTY__NAME, NO_EFFECT);
 			return;
 		}
-		boolean liquid = false;
 		for (Layer l : Cells.effectiveLayers(c))
 			if (l.getMaterial() != null)
 				for (Material mat : Composites.materialsWithin(l.getMaterial()))
-					if (mat.isSetKind() && mat.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
-						liquid = true;
-					else if (mat.isSetKind()) {
+					if (mat.isSetKind() && mat.getKind() != MaterialKind.LIQUID_ELECTROLYTE) {
 						Property d = PropertyFunctions.find(mat, "diffusivity").orElse(null);
 						if (d != null && PropertyFunctions.dependsOnState(d)) {
 							info("particle-modes has no effect in cell " + c.getName() + ": the diffusivity of " + mat.getName()
@@ -84,7 +81,7 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 							return;
 						}
 					}
-		if (!liquid)
+		if (!Cells.hasLiquidElectrolyte(c))
 			info("particle-modes has no effect in cell " + c.getName() + ": it belongs to the DFN solver (a cell with a liquid electrolyte)",
 					modes, PROPERTY__NAME, NO_EFFECT);
 	}

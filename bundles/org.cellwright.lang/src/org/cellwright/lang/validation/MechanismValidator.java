@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cellwright.lang.model.CellThermal;
+import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Composite;
@@ -17,7 +18,8 @@ import org.eclipse.xtext.validation.Check;
 
 /**
  * Optional mechanisms switched off in a layer ({@code layer foil: Li 350 um { without contact-loss }}): each name must
- * be a mechanism the layer's material has, named once. The solver's names: org.cellwright.solver.input.OptionalMechanism.
+ * be a mechanism the layer's material has, named once; a note where the cell's solver has no such mechanism (the DFN
+ * solver's planar Li electrode has no contact-loss model). The solver's names: org.cellwright.solver.input.OptionalMechanism.
  */
 public class MechanismValidator extends AbstractCellWrightRules {
 
@@ -62,6 +64,10 @@ public class MechanismValidator extends AbstractCellWrightRules {
 						l, LAYER__SWITCHED_OFF, i, UNKNOWN_PROPERTY);
 			else if (!seen.add(name))
 				warning("layer " + l.getName() + ": " + name + " is switched off twice", l, LAYER__SWITCHED_OFF, i, DUPLICATE_NAME);
+			else if (l.eContainer() instanceof Cell c && Cells.runsOnDfnSolver(c))
+				info("'without " + name + "' has no effect in cell " + c.getName() + ": it runs on the DFN solver (a cell with a "
+						+ "liquid electrolyte), whose planar Li electrode has no " + name + " model; the foil always keeps full contact there",
+						l, LAYER__SWITCHED_OFF, i, NO_EFFECT);
 		}
 	}
 }

@@ -52,7 +52,7 @@ public class StackValidator extends AbstractCellWrightRules {
 			warning("layer " + l.getName() + " of intercalation anode " + anode.getName()
 					+ " has no particle-radius: give the radius of its active particles (e.g. 'particle-radius = 5.86 um')", l, LAYER__NAME,
 					MISSING_PROPERTY);
-		if (anode != null && l.eContainer() instanceof Cell cell && !hasLiquidElectrolyte(cell) && !Cells.isSingleParticle(cell))
+		if (anode != null && l.eContainer() instanceof Cell cell && !Cells.runsOnDfnSolver(cell))
 			info("layer " + l.getName() + " is an intercalation anode (" + anode.getName() + "): CellWright describes it and exports it"
 					+ " to BPX, and runs it in a cell with a liquid electrolyte (DFN); against a solid electrolyte its solver models"
 					+ " lithium-metal and interlayer anodes only, so 'run' stops at this cell", l, LAYER__NAME, NOT_SIMULATED);
@@ -67,15 +67,6 @@ public class StackValidator extends AbstractCellWrightRules {
 				warning(String.format("porosity %.3f differs from %.3f derived from areal-loading, thickness and densities",
 						given.getAsDouble(), 1 - s), Cells.property(l, "porosity"), PROPERTY__VALUE, INCONSISTENT_POROSITY);
 		}
-	}
-
-	/** True if a layer of the cell (with its bases) holds a liquid electrolyte: a DFN cell, whose graphite-like electrodes run. */
-	private static boolean hasLiquidElectrolyte(Cell c) {
-		for (Layer l : Cells.effectiveLayers(c))
-			for (Material x : Composites.materialsWithin(l.getMaterial()))
-				if (!(x instanceof Composite) && x.getKind() == MaterialKind.LIQUID_ELECTROLYTE)
-					return true;
-		return false;
 	}
 
 	/** True if the material or anything it contains conducts electrons (not a solid electrolyte nor a binder). */
@@ -175,7 +166,7 @@ public class StackValidator extends AbstractCellWrightRules {
 	 * the layer (or the cell) naming where it is.
 	 */
 	private void checkSolidStateFunctions(Cell c, List<Layer> stack) {
-		if (hasLiquidElectrolyte(c) || Cells.isSingleParticle(c))
+		if (Cells.runsOnDfnSolver(c))
 			return;
 		Set<Property> seen = new HashSet<>();
 		for (Layer l : stack) {
@@ -273,7 +264,7 @@ public class StackValidator extends AbstractCellWrightRules {
 			error("cell " + c.getName() + " needs an electrode on each side of the separator (" + stack.get(sep).getName()
 					+ "): the " + (before ? "second" : "first") + " side has no electronically conducting layer", c, ELEMENT__NAME, STACK);
 		// a DFN (liquid-electrolyte) cell does not model its collectors (docs/language.md): no warning without them
-		if ((!isCollector(stack.get(0)) || !isCollector(stack.get(stack.size() - 1))) && !hasLiquidElectrolyte(c))
+		if ((!isCollector(stack.get(0)) || !isCollector(stack.get(stack.size() - 1))) && !Cells.hasLiquidElectrolyte(c))
 			warning("the stack of " + c.getName() + " should run from one current collector to the other; it starts with "
 					+ stack.get(0).getName() + " and ends with " + stack.get(stack.size() - 1).getName(), c, ELEMENT__NAME, STACK);
 		for (int i = 0; i + 1 < stack.size(); i++) {

@@ -112,10 +112,7 @@ public final class DfnMapping {
 	 * it says {@code model single-particle} (SingleParticleModel).
 	 */
 	public static boolean isDfnCell(Cell c) {
-		if (Cells.isSingleParticle(c)) return true;
-		for (Layer l : Cells.effectiveLayers(c))
-			if (liquidElectrolyte(l.getMaterial()) != null) return true;
-		return false;
+		return Cells.runsOnDfnSolver(c);
 	}
 
 	/** The liquid-electrolyte material in a material (itself or a component at any depth), or null. */

@@ -14,11 +14,16 @@ import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.InputValidator;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.OptionalMechanism;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.solver.physics.Constants;
+import org.cellwright.solver.physics.InterlayerGeometry;
+import org.cellwright.solver.physics.InterlayerLithiation;
+import org.cellwright.solver.physics.LayerComposition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,54 @@ class MechanismSwitchTest {
         int ohm = OverpotentialKind.INTERLAYER_OHMIC.ordinal();
         assertTrue(Math.abs(s.last().overpotentials()[ohm]) < Math.abs(s15.last().overpotentials()[ohm]),
                 "ohmic drop with exponent 0: " + s.last().overpotentials()[ohm] + " V, with 1.5: " + s15.last().overpotentials()[ohm] + " V");
+    }
+
+    /**
+     * Per conduction phase (the language's bruggeman-electrolyte and bruggeman-solid on a solid-state layer): the ionic
+     * exponent changes the composite cathode's and the interlayer's ionic conductivity alone, the electronic one their
+     * electronic conductivity alone; given as the layer's bruggeman, they change nothing.
+     */
+    @Test
+    void eachPerPhaseExponentChangesItsOwnConductionAndOnlyThat() {
+        LayerSpec cathode = Sung2023Parameters.cathode(), interlayer = Sung2023Parameters.siCntInterlayer();
+        for (LayerSpec layer : List.of(cathode, interlayer)) {
+            double[] base = conductivities(layer);
+            double[] ionic0 = conductivities(layer.toBuilder().ionicBruggeman(0).build());
+            double[] electronic0 = conductivities(layer.toBuilder().electronicBruggeman(0).build());
+            assertTrue(ionic0[0] > 1.5 * base[0], layer.name() + ": ionic f^0 > f^1.5, " + ionic0[0] + " vs " + base[0] + " S/m");
+            assertEquals(base[1], ionic0[1], 0, layer.name() + ": the electronic conduction keeps the layer's exponent");
+            assertTrue(electronic0[1] > 1.5 * base[1], layer.name() + ": electronic " + electronic0[1] + " vs " + base[1] + " S/m");
+            assertEquals(base[0], electronic0[0], 0, layer.name() + ": the ionic conduction keeps the layer's exponent");
+            double[] same = conductivities(layer.toBuilder().ionicBruggeman(1.5).electronicBruggeman(1.5).build());
+            assertArrayEquals(base, same, 0, layer.name() + ": the layer's own exponent per phase changes nothing");
+        }
+        // the composite cathode's effective conductivity is the sum of its phases' f^b: b = 0 gives the volume-weighted sum
+        LayerComposition comp = new LayerComposition(cathode.toBuilder().ionicBruggeman(0).build());
+        double kappaBulk = 0;
+        for (int i = 0; i < cathode.components().size(); i++)
+            kappaBulk += cathode.components().get(i).material().get(MaterialProperty.IONIC_CONDUCTIVITY, 0);
+        assertEquals(kappaBulk, comp.effectiveConductivity(MaterialProperty.IONIC_CONDUCTIVITY, Constants.T_REF), 1e-12 * kappaBulk,
+                "f^0 = 1 for every ionic conductor");
+        // a negative one is refused before solving
+        CellSpec bad = CellSpec.builder("bad").area(Sung2023Parameters.AREA).temperature(298.15).stackPressure(5e6)
+                .layer(Sung2023Parameters.susCollector()).layer(Sung2023Parameters.lithiumFoil("Li", 30e-6))
+                .layer(Sung2023Parameters.separator()).layer(cathode.toBuilder().electronicBruggeman(-1).build())
+                .layer(Sung2023Parameters.susCollector()).build();
+        assertTrue(InputValidator.validate(bad, Sung2023Parameters.fullCellCycling(1), SolverSettings.defaults()).stream()
+                .anyMatch(m -> m.contains("Bruggeman exponent of the electronic conduction -1.0 must be >= 0")));
+    }
+
+    /** {ionic, electronic} effective conductivity [S/m] of a layer at 25 degC (an interlayer's at its as-cast state). */
+    static double[] conductivities(LayerSpec layer) {
+        if (layer.role() == LayerRole.INTERLAYER) {
+            InterlayerGeometry g = new InterlayerGeometry(layer, new InterlayerLithiation(layer));
+            g.update(0, 0);
+            g.updateTransport(0, Constants.T_REF);
+            return new double[] { g.ionicConductivity(), g.electronicConductivity() };
+        }
+        LayerComposition c = new LayerComposition(layer);
+        return new double[] { c.effectiveConductivity(MaterialProperty.IONIC_CONDUCTIVITY, Constants.T_REF),
+                c.effectiveConductivity(MaterialProperty.ELECTRONIC_CONDUCTIVITY, Constants.T_REF) };
     }
 
     static CellSpec rebuild(CellSpec cell, double bruggeman) {

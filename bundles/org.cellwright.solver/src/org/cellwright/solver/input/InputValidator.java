@@ -35,6 +35,11 @@ public final class InputValidator {
             // 0: the phase conducts as the bulk (PyBaMM's sets give 0 for the solid phase)
             if (!(l.bruggemanExponent() >= 0) && Double.isNaN(l.tortuosity()))
                 out.add(p + ": Bruggeman exponent " + l.bruggemanExponent() + " must be >= 0");
+            if (!Double.isNaN(l.ionicBruggemanExponent()) && !(l.ionicBruggemanExponent() >= 0 && Double.isFinite(l.ionicBruggemanExponent())))
+                out.add(p + ": Bruggeman exponent of the ionic conduction " + l.ionicBruggemanExponent() + " must be >= 0");
+            if (!Double.isNaN(l.electronicBruggemanExponent())
+                    && !(l.electronicBruggemanExponent() >= 0 && Double.isFinite(l.electronicBruggemanExponent())))
+                out.add(p + ": Bruggeman exponent of the electronic conduction " + l.electronicBruggemanExponent() + " must be >= 0");
             double wsum = 0;
             for (ComponentSpec cs : l.components()) {
                 String m = p + ", material " + cs.material().name();

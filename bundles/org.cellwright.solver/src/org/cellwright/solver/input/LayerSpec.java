@@ -11,17 +11,27 @@ import java.util.Set;
  * transport of a phase with volume fraction f is f^brugg (Bruggeman), or f/tortuosity when a tortuosity is given
  * (not NaN). Materials: one or more {@link ComponentSpec}s with mass fractions of the solid mixture.
  * NaN marks values that are not given. switchedOff: the layer's optional mechanisms that are off (each is on by
- * default).
+ * default). Per conduction phase (the language's {@code bruggeman-electrolyte} and {@code bruggeman-solid}): the
+ * exponent of the ionic conduction (the solid electrolyte's network) and of the electronic conduction; NaN (not
+ * given) takes the layer's tortuosity or bruggemanExponent for that phase.
  */
 public record LayerSpec(String name, LayerRole role, double thickness, double porosity, double poreSize,
         double particleRadius, double bruggemanExponent, double tortuosity, List<ComponentSpec> components,
-        Set<OptionalMechanism> switchedOff) {
+        Set<OptionalMechanism> switchedOff, double ionicBruggemanExponent, double electronicBruggemanExponent) {
 
     public LayerSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         components = List.copyOf(components == null ? List.of() : components);
         switchedOff = switchedOff == null || switchedOff.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(switchedOff));
+    }
+
+    /** A layer with one Bruggeman exponent (or tortuosity) for both conduction phases. */
+    public LayerSpec(String name, LayerRole role, double thickness, double porosity, double poreSize,
+            double particleRadius, double bruggemanExponent, double tortuosity, List<ComponentSpec> components,
+            Set<OptionalMechanism> switchedOff) {
+        this(name, role, thickness, porosity, poreSize, particleRadius, bruggemanExponent, tortuosity, components, switchedOff,
+                Double.NaN, Double.NaN);
     }
 
     /** A layer with every optional mechanism on. */
@@ -53,9 +63,21 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
         return Math.pow(f, b);
     }
 
+    /** Transport factor of the ionic conduction of a phase with volume fraction f: f^b_ionic, else {@link #transportFactor}. */
+    public double ionicTransportFactor(double f) { return phaseFactor(f, ionicBruggemanExponent); }
+
+    /** Transport factor of the electronic conduction of a phase with volume fraction f: f^b_electronic, else {@link #transportFactor}. */
+    public double electronicTransportFactor(double f) { return phaseFactor(f, electronicBruggemanExponent); }
+
+    private double phaseFactor(double f, double exponent) {
+        if (Double.isNaN(exponent)) return transportFactor(f);
+        return f <= 0 ? 0 : Math.pow(f, exponent);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name, role).thickness(thickness).porosity(porosity).poreSize(poreSize)
-                .particleRadius(particleRadius).bruggeman(bruggemanExponent).tortuosity(tortuosity);
+                .particleRadius(particleRadius).bruggeman(bruggemanExponent).tortuosity(tortuosity)
+                .ionicBruggeman(ionicBruggemanExponent).electronicBruggeman(electronicBruggemanExponent);
         b.components.addAll(components);
         b.switchedOff.addAll(switchedOff);
         return b;
@@ -65,7 +87,7 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
         private final String name;
         private final LayerRole role;
         private double thickness = Double.NaN, porosity = 0, poreSize = Double.NaN, particleRadius = Double.NaN;
-        private double bruggeman = 1.5, tortuosity = Double.NaN;
+        private double bruggeman = 1.5, tortuosity = Double.NaN, ionicBruggeman = Double.NaN, electronicBruggeman = Double.NaN;
         private final List<ComponentSpec> components = new ArrayList<>();
         private final Set<OptionalMechanism> switchedOff = EnumSet.noneOf(OptionalMechanism.class);
 
@@ -77,6 +99,10 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
         public Builder particleRadius(double v) { particleRadius = v; return this; }
         public Builder bruggeman(double v) { bruggeman = v; return this; }
         public Builder tortuosity(double v) { tortuosity = v; return this; }
+        /** The exponent of the ionic conduction alone (NaN: the layer's tortuosity or bruggeman). */
+        public Builder ionicBruggeman(double v) { ionicBruggeman = v; return this; }
+        /** The exponent of the electronic conduction alone (NaN: the layer's tortuosity or bruggeman). */
+        public Builder electronicBruggeman(double v) { electronicBruggeman = v; return this; }
         public Builder material(MaterialSpec m) { components.add(new ComponentSpec(m, 1.0)); return this; }
         public Builder component(MaterialSpec m, double massFraction) {
             components.add(new ComponentSpec(m, massFraction));
@@ -88,7 +114,7 @@ public record LayerSpec(String name, LayerRole role, double thickness, double po
 
         public LayerSpec build() {
             return new LayerSpec(name, role, thickness, porosity, poreSize, particleRadius, bruggeman, tortuosity,
-                    components, switchedOff);
+                    components, switchedOff, ionicBruggeman, electronicBruggeman);
         }
     }
 }

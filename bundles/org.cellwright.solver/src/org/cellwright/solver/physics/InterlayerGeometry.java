@@ -10,7 +10,8 @@ import org.cellwright.solver.input.MaterialSpec;
  * Geometry and effective transport of a porous MIEC interlayer at a mean host lithiation y (SI): thickness, porosity,
  * pore size ({@link InterlayerLithiation}), particle radius r (the as-cast radius grown with the solid's volume),
  * internal surface a = 3 (1 - eps) / r of packed spheres, the true areas of its two faces, and the Bruggeman-type
- * ionic and electronic conductivities of its components ({@link LayerSpec#transportFactor}). Properties of the layer,
+ * ionic and electronic conductivities of its components ({@link LayerSpec#ionicTransportFactor},
+ * {@link LayerSpec#electronicTransportFactor}). Properties of the layer,
  * independent of the mesh on which they are used.
  */
 public final class InterlayerGeometry {
@@ -61,10 +62,10 @@ public final class InterlayerGeometry {
             MaterialSpec m = c.material();
             double phi = m == host ? lith.hostVolumeFraction(ym)
                     : new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
-            double f = layer.transportFactor(phi);
             double scale = m == host ? Math.max(ym, 0.01) : 1;
-            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF) * f;
-            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * f;
+            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF)
+                    * layer.ionicTransportFactor(phi);
+            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * layer.electronicTransportFactor(phi);
         }
         kappa = Math.max(k, MIN_KAPPA);
         sigma = Math.max(s, MIN_SIGMA);

@@ -12,7 +12,9 @@ import org.cellwright.solver.input.MaterialSpec;
 /**
  * Volume fractions and effective (Bruggeman) conductivities of a layer from mass fractions and true densities:
  * phi_i = (1 - porosity) (w_i/rho_i) / sum_j (w_j/rho_j); sigma_eff = sum over conducting phases of
- * sigma_i * f(phi_i) with f the layer's Bruggeman/tortuosity factor (Bruggeman, Ann. Phys. 1935; parallel phases).
+ * sigma_i * f(phi_i) with f the layer's Bruggeman/tortuosity factor of that conduction, ionic or electronic
+ * ({@link LayerSpec#ionicTransportFactor}, {@link LayerSpec#electronicTransportFactor}; Bruggeman, Ann. Phys. 1935;
+ * parallel phases).
  */
 public final class LayerComposition {
     private final LayerSpec layer;
@@ -60,7 +62,8 @@ public final class LayerComposition {
             double sig = m.get(kind, 0);
             if (sig <= 0) continue;
             double arr = Constants.arrhenius(m.get(ea, 0), temperature, m.get(REFERENCE_TEMPERATURE, Constants.T_REF));
-            double f = cs.size() == 1 && layer.porosity() == 0 ? 1.0 : layer.transportFactor(volumeFractions[i]);
+            double f = cs.size() == 1 && layer.porosity() == 0 ? 1.0
+                    : kind == IONIC_CONDUCTIVITY ? layer.ionicTransportFactor(volumeFractions[i]) : layer.electronicTransportFactor(volumeFractions[i]);
             s += sig * arr * f;
         }
         return s;

@@ -108,6 +108,9 @@ public final class InputsJson {
             num(lo, "particle_radius_m", l.particleRadius());
             num(lo, "bruggeman_exponent", l.bruggemanExponent());
             num(lo, "tortuosity", l.tortuosity());
+            // per conduction phase, written only where given (a layer without them reads as before)
+            if (!Double.isNaN(l.ionicBruggemanExponent())) num(lo, "ionic_bruggeman_exponent", l.ionicBruggemanExponent());
+            if (!Double.isNaN(l.electronicBruggemanExponent())) num(lo, "electronic_bruggeman_exponent", l.electronicBruggemanExponent());
             JsonArray comps = new JsonArray();
             for (ComponentSpec cs : l.components()) {
                 JsonObject co = new JsonObject();
@@ -365,7 +368,9 @@ public final class InputsJson {
             }
             return new LayerSpec(string(o, at, "name"), role, optNumber(o, at, "thickness_m"), number(o, at, "porosity"),
                     optNumber(o, at, "pore_size_m"), optNumber(o, at, "particle_radius_m"), optNumber(o, at, "bruggeman_exponent"),
-                    optNumber(o, at, "tortuosity"), comps, off);
+                    optNumber(o, at, "tortuosity"), comps, off,
+                    o.has("ionic_bruggeman_exponent") ? optNumber(o, at, "ionic_bruggeman_exponent") : Double.NaN,
+                    o.has("electronic_bruggeman_exponent") ? optNumber(o, at, "electronic_bruggeman_exponent") : Double.NaN);
         }
 
         private MaterialSpec material(JsonObject o, String at) {
