@@ -142,6 +142,12 @@ public final class PropertyCatalog {
 		positive("max-concentration", m, Dimension.CONCENTRATION, "maximum Li concentration in the host");
 		def("initial-stoichiometry", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.FRACTION, 0, true, 1, true,
 				"initial Li stoichiometry of an intercalation or alloy host (in a layer: of the layer's host materials)");
+		// the stoichiometry window of a DFN electrode between the cell's voltage cut-offs (BPX "Minimum stoichiometry",
+		// "Maximum stoichiometry": the negative electrode's at 0 % and 100 % state of charge, the positive's at 100 % and 0 %)
+		def("minimum-stoichiometry", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.FRACTION, 0, true, 1, true,
+				"lower end of the electrode's stoichiometry window between the cell's voltage cut-offs (negative: discharged, positive: charged; BPX Minimum stoichiometry)");
+		def("maximum-stoichiometry", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.FRACTION, 0, true, 1, true,
+				"upper end of the electrode's stoichiometry window between the cell's voltage cut-offs (negative: charged, positive: discharged; BPX Maximum stoichiometry)");
 		positive("exchange-current-density", m, Dimension.CURRENT_DENSITY, "exchange-current density at the reference temperature");
 		nonNegative("exchange-current-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the exchange current");
 		def("transfer-coefficient", m, Dimension.DIMENSIONLESS, 0, false, 1, false, "anodic charge-transfer coefficient");
@@ -215,6 +221,9 @@ public final class PropertyCatalog {
 		positive("area", c, Dimension.AREA, "geometric electrode area");
 		nonNegative("stack-pressure", cc, Dimension.PRESSURE, "uniaxial stack pressure");
 		positive("temperature", cc, Dimension.TEMPERATURE, "cell temperature");
+		// the voltage window the cell is operated in (BPX "Lower voltage cut-off", "Upper voltage cut-off")
+		positive("lower-voltage-cutoff", c, Dimension.VOLTAGE, "lowest terminal voltage the cell is discharged to (BPX Lower voltage cut-off)");
+		positive("upper-voltage-cutoff", c, Dimension.VOLTAGE, "highest terminal voltage the cell is charged to (BPX Upper voltage cut-off)");
 		ENTRIES.put("nominal-capacity", new Entry("nominal-capacity", c,
 				List.of(Dimension.AREAL_CAPACITY, Dimension.CAPACITY), 0, false, INF, false, false,
 				"capacity that defines 1 C (areal or absolute)"));

@@ -335,13 +335,15 @@ public class BpxHardeningTest {
 			assertTrue(missing.contains(m), m + " in " + missing);
 		assertFalse(missing.contains("Cell / Electrode area [m2]") || missing.contains("Cell / Number of electrode pairs connected in parallel to make a cell"),
 				missing.toString());
-		// the command names them
+		// the command names each at the cell and writes nothing (the BPX validator would refuse the file)
 		StringWriter out = new StringWriter(), err = new StringWriter();
 		CommandLine cl = new CommandLine(new org.cellwright.sharing.cli.ExportBpxCommand());
 		cl.setOut(new PrintWriter(out, true));
 		cl.setErr(new PrintWriter(err, true));
-		assertEquals(0, cl.execute(ss.toString(), "--out", tmp.resolve("ss.bpx.json").toString()), err.toString());
-		assertTrue(err.toString().contains(missing.size() + " field(s) BPX requires") && err.toString().contains("  Negative electrode / OCP [V]"),
+		assertEquals(1, cl.execute(ss.toString(), "--out", tmp.resolve("ss.bpx.json").toString()), err.toString());
+		assertFalse(Files.exists(tmp.resolve("ss.bpx.json")), "nothing written");
+		assertTrue(err.toString().contains("BPX requires " + missing.size() + " field(s) the cell does not give")
+				&& err.toString().contains(ss + ":3:6: error: cell Symmetric has no value for the BPX field \"Negative electrode / OCP [V]\""),
 				err.toString());
 	}
 

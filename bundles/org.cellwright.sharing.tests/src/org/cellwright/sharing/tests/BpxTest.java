@@ -147,8 +147,8 @@ public class BpxTest {
 				}
 				if (s.has("Conductivity [S.m-1]"))
 					close(s.get("Conductivity [S.m-1]").getAsDouble(), si(m, "electronic-conductivity"), e[0] + " sigma");
-				String stoich = e[0].startsWith("Negative") ? "Minimum stoichiometry" : "Maximum stoichiometry";
-				close(s.get(stoich).getAsDouble(), si(m, "initial-stoichiometry"), e[0] + " x0");
+				close(s.get("Minimum stoichiometry").getAsDouble(), si(m, "minimum-stoichiometry"), e[0] + " window's lower end");
+				close(s.get("Maximum stoichiometry").getAsDouble(), si(m, "maximum-stoichiometry"), e[0] + " window's upper end");
 				// the OCP as a CellWright formula gives the values of the BPX function
 				String ocp = s.get("OCP [V]").getAsString();
 				var f = Expressions.compile(m.getOcvFunction());

@@ -104,6 +104,31 @@ public final class BpxExporter {
 		return out;
 	}
 
+	/** Where the language writes a required BPX field, by its key: what {@link #hint} suggests. */
+	private static final Map<String, String> WRITE = Map.ofEntries(Map.entry("Lower voltage cut-off [V]", "lower-voltage-cutoff = ... V in the cell"),
+			Map.entry("Upper voltage cut-off [V]", "upper-voltage-cutoff = ... V in the cell"),
+			Map.entry("Nominal cell capacity [A.h]", "nominal-capacity = ... Ah in the cell"), Map.entry("Electrode area [m2]", "area = ... cm2 in the cell"),
+			Map.entry("Minimum stoichiometry", "minimum-stoichiometry = ... in the electrode layer (or its material)"),
+			Map.entry("Maximum stoichiometry", "maximum-stoichiometry = ... in the electrode layer (or its material)"),
+			Map.entry("Cation transference number", "transference-number = ... in a liquid-electrolyte material"),
+			Map.entry("Diffusivity [m2.s-1]", "diffusivity = ... (a liquid-electrolyte material's, or the electrode material's)"),
+			Map.entry("OCP [V]", "ocv function V = ... (or ocv table) in the electrode material"),
+			Map.entry("Maximum concentration [mol.m-3]", "max-concentration = ... mol/m3 in the electrode material"),
+			Map.entry("Particle radius [m]", "particle-radius = ... um in the electrode layer"),
+			Map.entry("Surface area per unit volume [m-1]", "active-volume-fraction = ... and particle-radius in the electrode layer"),
+			Map.entry("Reaction rate constant [mol.m-2.s-1]", "exchange-current-rate-constant = ... in the electrode material"),
+			Map.entry("Porosity", "porosity = ... in the layer"), Map.entry("Transport efficiency", "bruggeman-electrolyte = ... in the layer"),
+			Map.entry("Thickness [m]", "the layer's thickness"));
+
+	/** For a missing field ({@code "Section / key"}, as {@link #missingRequired} names it): " (write ...)" or "". */
+	public static String hint(String field) {
+		String key = field.substring(field.lastIndexOf(" / ") + 3);
+		String w = WRITE.get(key);
+		if (key.equals("Conductivity [S.m-1]"))
+			w = field.startsWith(BpxImporter.ELY) ? "ionic-conductivity = ... in a liquid-electrolyte material" : "electronic-conductivity = ... in the electrode material";
+		return w == null ? "" : " (write " + w + ")";
+	}
+
 	/** A cell's BPX document and what of the cell could not be exported (each with the reason). */
 	public record Export(JsonObject json, List<String> notExported) {
 	}
@@ -299,7 +324,7 @@ public final class BpxExporter {
 		String version = version(text);
 		header.addProperty("BPX", version);
 		if (!version.startsWith("0."))
-			state(root, c, ely, user, text);
+			state(root, c, ely, user, text, stateOfCharge(negL, posL));
 		else if (c.remove(HEAT_TRANSFER) != null)
 			lost.add("Cell: heat-transfer-coefficient (BPX " + version + " has no place for it; BPX 1.x keeps it in \"State\")");
 		if (user.size() > 0)
@@ -381,8 +406,13 @@ public final class BpxExporter {
 	 * {@code "Electrolyte"}: moves them there (the cell's values win) and adds what the importer kept of the file's
 	 * State ({@code // BPX State "group" "key" = json}); a thermal conductivity goes to {@code "User-defined"}.
 	 */
-	private static void state(JsonObject root, JsonObject c, JsonObject ely, JsonObject user, String text) {
+	private static void state(JsonObject root, JsonObject c, JsonObject ely, JsonObject user, String text, Double soc) {
 		JsonObject state = new JsonObject(), initial = new JsonObject(), thermal = new JsonObject();
+		if (soc != null) {
+			// the layers' initial state in the window; the imported file's own number where it is the same state
+			Double kept = keptState(text, SOC);
+			initial.addProperty(SOC, kept != null && Math.abs(kept - soc) <= 1e-9 ? kept : soc);
+		}
 		move(c, "Ambient temperature [K]", thermal, "Ambient temperature [K]");
 		move(c, HEAT_TRANSFER, thermal, HEAT_TRANSFER);
 		move(c, "Initial temperature [K]", initial, "Initial temperature [K]");
@@ -419,14 +449,21 @@ public final class BpxExporter {
 			root.add(BpxImporter.STATE, state);
 	}
 
+	private static final String SOC = "Initial state-of-charge";
+
 	/** The initial electrolyte concentration a BPX 1.x file kept in its State comment, if any. */
 	private static Double initialConcentration(String text) {
+		return keptState(text, BpxImporter.STATE_C0);
+	}
+
+	/** A number of a BPX 1.x file's State that the import kept as a comment, if any. */
+	private static Double keptState(String text, String key) {
 		if (text == null)
 			return null;
 		Matcher m = KEPT_STATE.matcher(text);
 		while (m.find())
 			try {
-				if (m.group(2) != null && JsonParser.parseString(m.group(2)).getAsString().equals(BpxImporter.STATE_C0))
+				if (m.group(2) != null && JsonParser.parseString(m.group(2)).getAsString().equals(key))
 					return JsonParser.parseString(m.group(3).trim()).getAsDouble();
 			} catch (RuntimeException e) {
 				// not a number: none
@@ -458,7 +495,7 @@ public final class BpxExporter {
 				if (!pops.contains(m))
 					continue;
 				JsonObject p = new JsonObject();
-				particle(p, m, negative, c0, tRef, lost, prefix + " / " + m.getName());
+				particle(p, l, m, negative, c0, tRef, lost, prefix + " / " + m.getName());
 				if (Cells.property(m, "lithiation-ocp") != null || Cells.property(m, "delithiation-ocp") != null)
 					lost.add(prefix + " / " + m.getName() + ": OCP hysteresis (lithiation-ocp, delithiation-ocp) of a blend population"
 							+ " (BPX's \"User-defined\" branches are per electrode)");
@@ -477,7 +514,7 @@ public final class BpxExporter {
 		if (m == null)
 			return;
 		put(o, "Conductivity [S.m-1]", effectiveConductivity(l, m));
-		particle(o, m, negative, c0, tRef, lost, prefix);
+		particle(o, l, m, negative, c0, tRef, lost, prefix);
 		OptionalDouble eps = Layers.si(l, "active-volume-fraction"), r = Layers.si(l, "particle-radius");
 		if (r.isEmpty())
 			r = Layers.si(m, "particle-radius");
@@ -507,7 +544,7 @@ public final class BpxExporter {
 			"exchange-current-vacancy-exponent", "particle-radius", "lithiation-ocp", "delithiation-ocp");
 
 	/** The particle parameters of one active material (BPX's "Particle" fields). */
-	private static void particle(JsonObject o, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
+	private static void particle(JsonObject o, Layer l, Material m, boolean negative, double c0, double tRef, List<String> lost, String where) {
 		stateValue(o, "Diffusivity [m2.s-1]", "Diffusivity activation energy [J.mol-1]", m, "diffusivity", "diffusion-activation-energy", "x", tRef,
 				lost, where);
 		if (Cells.property(m, "entropic-coefficient") != null)
@@ -531,7 +568,14 @@ public final class BpxExporter {
 			o.addProperty("Reaction rate constant [mol.m-2.s-1]", 2 * i0.getAsDouble() / BpxImporter.F);
 		else if (Cells.property(m, "exchange-current-density") != null)
 			lost.add(where + ": exchange-current-density as a function (BPX's exchange current is F k sqrt(ce/ce0 x (1 - x)))");
-		put(o, negative ? "Minimum stoichiometry" : "Maximum stoichiometry", Layers.si(m, "initial-stoichiometry"));
+		// the stoichiometry window: the layer's minimum- and maximum-stoichiometry, else the material's
+		put(o, "Minimum stoichiometry", window(l, m, "minimum-stoichiometry"));
+		put(o, "Maximum stoichiometry", window(l, m, "maximum-stoichiometry"));
+		// a cell imported before those properties: its material's initial-stoichiometry is the discharged end (negative:
+		// minimum, positive: maximum), the other end is a kept comment
+		String discharged = negative ? "Minimum stoichiometry" : "Maximum stoichiometry";
+		if (!o.has(discharged))
+			put(o, discharged, Layers.si(m, "initial-stoichiometry"));
 		if (m.getOcvFunction() != null && m.getOcvFunction().getBody() != null) {
 			ICompositeNode n = NodeModelUtils.findActualNodeFor(m.getOcvFunction().getBody());
 			if (n != null) {
@@ -550,6 +594,32 @@ public final class BpxExporter {
 			t.add("y", ys);
 			o.add("OCP [V]", t);
 		}
+	}
+
+	/** An end of the stoichiometry window: the layer's (of all its host materials), else the material's. */
+	private static OptionalDouble window(Layer l, Material m, String name) {
+		OptionalDouble v = Layers.si(l, name);
+		return v.isPresent() ? v : Layers.si(m, name);
+	}
+
+	/**
+	 * The initial state of charge of a cell whose electrode layers give their window and initial-stoichiometry, as BPX
+	 * defines it (negative: (x - minimum) / (maximum - minimum); positive: (maximum - y) / (maximum - minimum)); null
+	 * if neither electrode gives all three or it is outside [0, 1].
+	 */
+	private static Double stateOfCharge(Layer negL, Layer posL) {
+		for (Layer l : java.util.Arrays.asList(negL, posL)) {
+			if (l == null)
+				continue;
+			Material m = active(l.getMaterial());
+			OptionalDouble x = Layers.si(l, "initial-stoichiometry"), lo = window(l, m, "minimum-stoichiometry"), hi = window(l, m, "maximum-stoichiometry");
+			if (x.isEmpty() || lo.isEmpty() || hi.isEmpty() || !(hi.getAsDouble() > lo.getAsDouble()))
+				continue;
+			double span = hi.getAsDouble() - lo.getAsDouble();
+			double s = l == negL ? (x.getAsDouble() - lo.getAsDouble()) / span : (hi.getAsDouble() - x.getAsDouble()) / span;
+			return s >= 0 && s <= 1 ? s : null;
+		}
+		return null;
 	}
 
 	/** The active materials of an electrode layer of this kind: the material, or each such component of its composite. */
@@ -617,14 +687,18 @@ public final class BpxExporter {
 			String body = n == null ? null : NodeModelUtils.getTokenText(n).trim();
 			if (body == null)
 				return;
+			String written = body;
 			Double ea = null;
 			Matcher a = ARRHENIUS.matcher(body);
 			if (a.matches()) {
 				try {
 					double t = Double.parseDouble(a.group(3));
-					if (Math.abs(t - tRef) <= 1e-9 * tRef && balanced(a.group(1))) {
+					if (balanced(a.group(1))) {
 						ea = Double.parseDouble(a.group(2));
 						body = a.group(1).trim();
+						// about another temperature T0: f exp(E/R (1/T0 - 1/T)) = [f exp(E/R (1/T0 - 1/Tref))] exp(E/R (1/Tref - 1/T))
+						if (Math.abs(t - tRef) > 1e-9 * tRef)
+							body = BpxImporter.fmt(Math.exp(ea / GAS_CONSTANT * (1 / t - 1 / tRef))) + " * (" + body + ")";
 					}
 				} catch (NumberFormatException e) {
 					// not a number: the function stays as it is
@@ -634,6 +708,8 @@ public final class BpxExporter {
 				String w = id.group(1);
 				boolean call = id.group(2) != null;
 				if (call ? !FUNCTIONS.contains(w) : !(w.equals(variable) || w.equals("pi"))) {
+					if (!call && TEMPERATURE_TERMS.contains(w) && atReference(o, key, eaKey, m, p, written, variable, tRef, lost, where))
+						return;
 					boolean t = Pattern.compile("(?<![A-Za-z0-9_.])T(?![A-Za-z0-9_])").matcher(body).find();
 					lost.add(where + ": " + name + " (a function of " + (t ? "T" : call ? w + "(...)" : w) + "; BPX's functions are of " + (variable.equals("c")
 							? "the concentration" : "the stoichiometry") + " x only, with an Arrhenius factor about the reference temperature "
@@ -660,6 +736,63 @@ public final class BpxExporter {
 			t.add("x", xs);
 			t.add("y", ys);
 			o.add(key, t);
+		}
+	}
+
+	private static final double GAS_CONSTANT = org.cellwright.lang.expressions.Expressions.CONSTANTS.get("R");
+	/** The words of a function that {@link #atReference} writes as numbers: the temperature and the constants. */
+	private static final List<String> TEMPERATURE_TERMS = List.of("T", "R", "F");
+
+	/**
+	 * A function of the state and T in BPX's form, found numerically (the language evaluates it): its value at the
+	 * reference temperature as a function of x (T, R and F written as numbers) and the activation energy E = R
+	 * d ln f / d(1/Tref - 1/T) at Tref. Where f(s, T) / f(s, Tref) is exp(E/R (1/Tref - 1/T)) at every state s and
+	 * temperature sampled (to 1e-9; an Arrhenius factor about another temperature, a factor in which T cancels) this is
+	 * exact; else the function is written so (exact at Tref, its slope there) and named in {@code lost} with the largest
+	 * deviation from 258 to 338 K. False (nothing written) if the function cannot be evaluated or written.
+	 */
+	private static boolean atReference(JsonObject o, String key, String eaKey, Material m, Property p, String body, String variable, double tRef,
+			List<String> lost, String where) {
+		org.cellwright.lang.expressions.PropertyFunction f;
+		try {
+			f = org.cellwright.lang.expressions.PropertyFunctions.compile(p);
+		} catch (RuntimeException e) {
+			return false;
+		}
+		String py = body.replaceAll("(?<![A-Za-z0-9_.])T(?![A-Za-z0-9_])", "(" + BpxImporter.fmt(tRef) + ")");
+		for (String c : List.of("R", "F"))
+			py = py.replaceAll("(?<![A-Za-z0-9_.])" + c + "(?![A-Za-z0-9_(])", BpxImporter.fmt(org.cellwright.lang.expressions.Expressions.CONSTANTS.get(c)));
+		py = py.replaceAll("(?<![A-Za-z0-9_.])" + variable + "(?![A-Za-z0-9_])", "x").replace("^", "**").replaceAll("\\bln\\(", "log(");
+		double unit = p.getFunction().getYUnit() == null || p.getFunction().getYUnit().isEmpty() ? 1
+				: Units.convert(1, p.getFunction().getYUnit(), Units.parse(p.getFunction().getYUnit()).dimension().siUnit());
+		double[] states = variable.equals("c") ? new double[] { 250, 500, 1000, 1500, 2000 } : new double[] { 0.1, 0.3, 0.5, 0.7, 0.9 };
+		double mid = variable.equals("c") ? 1000 : 0.5, h = 0.01; // central difference in T: error of order (h / Tref)^2
+		try {
+			for (double s : states) {
+				double want = f.at(s, tRef), got = unit * PyExpression.evaluate(py, s);
+				if (!(Math.abs(got - want) <= 1e-9 * Math.abs(want)))
+					return false; // the text written as numbers is not the function the language evaluates
+			}
+			double ea = GAS_CONSTANT * Math.log(f.at(mid, tRef + h) / f.at(mid, tRef - h)) / (1 / (tRef - h) - 1 / (tRef + h));
+			if (!Double.isFinite(ea))
+				return false;
+			double worst = 0;
+			for (double t = 258.15; t <= 338.15; t += 10)
+				for (double s : states)
+					worst = Math.max(worst, Math.abs(f.at(s, t) / (f.at(s, tRef) * Math.exp(ea / GAS_CONSTANT * (1 / tRef - 1 / t))) - 1));
+			if (worst <= 1e-9)
+				ea = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.10g", ea)); // exact: the digits beyond the test's 1e-9 are rounding
+			else
+				lost.add(where + ": " + p.getName() + " (its temperature dependence is not an Arrhenius factor: written as its value at the reference"
+						+ " temperature " + BpxImporter.fmt(tRef) + " K with the apparent activation energy there, " + String.format(java.util.Locale.ROOT,
+								"%.1f", ea) + " J/mol, exact at " + BpxImporter.fmt(tRef) + " K and off by up to " + String.format(java.util.Locale.ROOT, "%.2g", 100 * worst)
+						+ " % from 258 to 338 K)");
+			o.addProperty(key, unit == 1 ? py : BpxImporter.fmt(unit) + " * (" + py + ")");
+			if (!eaKey.equals("-"))
+				o.addProperty(eaKey, ea);
+			return true;
+		} catch (IllegalArgumentException e) {
+			return false;
 		}
 	}
 
@@ -704,8 +837,18 @@ public final class BpxExporter {
 			o.addProperty("Transport efficiency", Math.pow(eps.getAsDouble(), b.getAsDouble()));
 	}
 
+	/**
+	 * The cell's voltage window: its {@code lower-voltage-cutoff} and {@code upper-voltage-cutoff} (inherited through
+	 * {@code extends}), else the lowest discharge and highest charge voltage cut-off of the protocols of its experiments.
+	 */
+	public static double[] voltageWindow(Cell cell) {
+		OptionalDouble low = Layers.si(cell, "lower-voltage-cutoff"), high = Layers.si(cell, "upper-voltage-cutoff");
+		double[] fromExperiments = low.isPresent() && high.isPresent() ? new double[] { Double.NaN, Double.NaN } : experimentWindow(cell);
+		return new double[] { low.orElse(fromExperiments[0]), high.orElse(fromExperiments[1]) };
+	}
+
 	/** Lowest discharge and highest charge voltage cut-off of the protocols of this cell's experiments. */
-	private static double[] voltageWindow(Cell cell) {
+	private static double[] experimentWindow(Cell cell) {
 		double lo = Double.NaN, hi = Double.NaN;
 		// the experiments of this file, or of any file loaded beside it (a library cell used by a project's experiment)
 		List<EObject> roots = new ArrayList<>();

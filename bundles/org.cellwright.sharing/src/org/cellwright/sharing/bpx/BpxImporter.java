@@ -260,8 +260,14 @@ public final class BpxImporter {
 			mapped.add(CELL + " / Nominal cell capacity [A.h]");
 		}
 		Double vLow = number(cell, "Lower voltage cut-off [V]"), vHigh = number(cell, "Upper voltage cut-off [V]");
-		if (vLow != null) mapped.add(CELL + " / Lower voltage cut-off [V]");
-		if (vHigh != null) mapped.add(CELL + " / Upper voltage cut-off [V]");
+		if (vLow != null) {
+			out.append("\tlower-voltage-cutoff = ").append(fmt(vLow)).append(" V\n");
+			mapped.add(CELL + " / Lower voltage cut-off [V]");
+		}
+		if (vHigh != null) {
+			out.append("\tupper-voltage-cutoff = ").append(fmt(vHigh)).append(" V\n");
+			mapped.add(CELL + " / Upper voltage cut-off [V]");
+		}
 		if (refT != null) mapped.add(CELL + " / Reference temperature [K]");
 		String isothermal = thermal(out, cell, object(state, THERMAL));
 		temperatures(out, cell, object(state, INITIAL), object(state, THERMAL), isothermal);
@@ -358,7 +364,7 @@ public final class BpxImporter {
 				String why;
 				if (k.startsWith("Initial state-of-charge") && !socApplied.isEmpty()) {
 					notes.add(id + " = " + shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
-							+ "; the materials keep the discharged values); kept as a comment");
+							+ "; the materials keep the window); kept as a comment");
 					continue;
 				} else if (k.startsWith("Initial state-of-charge"))
 					why = "not a number from 0 to 1";
@@ -615,12 +621,9 @@ public final class BpxImporter {
 		prop(out, section, pop, m, "Reaction rate constant activation energy [J.mol-1]", "exchange-current-activation-energy", "J/mol");
 		if (refT != null)
 			out.append("\treference-temperature = ").append(fmt(refT)).append(" K\n");
-		// the material holds the discharged end of the stoichiometry window (negative: minimum, positive: maximum)
-		String start = section.equals(NEG) ? "Minimum stoichiometry" : "Maximum stoichiometry";
-		if (number(m, start) != null) {
-			out.append("\t// discharged state: BPX \"").append(start).append("\"\n");
-			prop(out, section, pop, m, start, "initial-stoichiometry", "");
-		}
+		// the material holds its stoichiometry window, the electrode layer its initial state in it
+		prop(out, section, pop, m, "Minimum stoichiometry", "minimum-stoichiometry", "");
+		prop(out, section, pop, m, "Maximum stoichiometry", "maximum-stoichiometry", "");
 		if (pop != null) {
 			Double r = number(m, "Particle radius [m]");
 			if (r != null) {

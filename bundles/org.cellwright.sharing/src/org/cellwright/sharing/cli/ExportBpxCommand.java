@@ -76,6 +76,17 @@ public class ExportBpxCommand implements Callable<Integer> {
 		Path target = out != null ? CliSupport.userPath(out) : in.resolveSibling(in.getFileName().toString().replaceFirst("\\.cell$", "") + ".bpx.json");
 		BpxExporter.Export export = BpxExporter.exportWithReport(cell);
 		com.google.gson.JsonObject bpx = export.json();
+		List<String> missing = BpxExporter.missingRequired(bpx);
+		if (!missing.isEmpty()) {
+			// the BPX validator would refuse the file: nothing is written, nothing is invented; each field named at the cell
+			String at = located(in, cell);
+			for (String field : missing)
+				err.println(at + ": error: cell " + cell.getName() + " has no value for the BPX field \"" + org.cellwright.lang.text.Printable.escape(field)
+						+ "\"" + BpxExporter.hint(field));
+			err.println("cellwright: not exported: BPX requires " + missing.size() + " field(s) the cell does not give, so the BPX validator would refuse"
+					+ " the file; nothing was written to " + org.cellwright.lang.text.Printable.escape(target.toString()));
+			return 1;
+		}
 		try {
 			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bpx) + "\n",
 					StandardCharsets.UTF_8);
@@ -89,13 +100,21 @@ public class ExportBpxCommand implements Callable<Integer> {
 			for (String what : export.notExported())
 				err.println("  " + org.cellwright.lang.text.Printable.escape(what));
 		}
-		List<String> missing = BpxExporter.missingRequired(bpx);
-		if (!missing.isEmpty()) {
-			err.println("cellwright: not exported (the cell has no value for them, none is invented): " + missing.size()
-					+ " field(s) BPX requires, so the BPX validator will refuse the file until they are added:");
-			for (String field : missing)
-				err.println("  " + field);
-		}
 		return 0;
+	}
+
+	/** "FILE:LINE:COL" of the cell's name (its own file when it is written there, else the file the command was given). */
+	private static String located(Path in, Cell cell) {
+		org.eclipse.xtext.nodemodel.ICompositeNode n = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(cell);
+		int line = 1, column = 1;
+		if (n != null) {
+			java.util.List<org.eclipse.xtext.nodemodel.INode> name = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(cell,
+					org.cellwright.model.CellwrightPackage.Literals.ELEMENT__NAME);
+			org.eclipse.xtext.nodemodel.INode at = name.isEmpty() ? n : name.get(0);
+			line = at.getStartLine();
+			org.eclipse.xtext.util.LineAndColumn lc = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getLineAndColumn(at, at.getOffset());
+			column = lc.getColumn();
+		}
+		return org.cellwright.lang.text.Printable.escape(in.toString()) + ":" + line + ":" + column;
 	}
 }
