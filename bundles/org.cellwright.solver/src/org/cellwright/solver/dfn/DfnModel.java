@@ -52,6 +52,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     private final int[] start, particleStart, blockCell, blockPopulation;
     private final int size, coreSize, bandwidth, currentIndex;
     private final double[] efficiency, porosity;
+    /**
+     * Per domain (0 negative, 2 positive; 0 where no porous solid) the solid phase's face conductances, sigma_eff over
+     * the uniform mesh's centre distance ({@link FaceConductance#interior}) and over the half cell from the end centre to
+     * the collector ({@link FaceConductance#toEnd}); sigma_eff does not depend on the state, so once per model.
+     */
+    private final double[] solidFace = new double[3], solidCollector = new double[3];
     private final int nx, nr;
     private double temperature;
     // work arrays
@@ -121,6 +127,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 particleUnknowns[d][k] = modes > 0 ? ModalParticleMesh.of(radius, meshSpec.particle(), modes) : particleMesh[d][k];
             }
         }
+        for (int d = foil != null ? 2 : 0; d <= 2; d += 2) {
+            double sigma = electrode(d).solid().effectiveConductivity();
+            solidFace[d] = FaceConductance.interior(mesh.domains().get(d), sigma);
+            solidCollector[d] = FaceConductance.toEnd(mesh.domains().get(d), sigma);
+        }
         nx = mesh.cells();
         start = new int[nx + 1];
         particleStart = new int[nx];
@@ -173,6 +184,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         transferenceCell = new double[nx];
         logCell = new double[nx];
     }
+
+    /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
+    double solidFaceConductance(int d) { return solidFace[d]; }
+
+    /** The solid phase's conductance from electrode domain d's end cell to its collector [S/m2]. */
+    double solidCollectorConductance(int d) { return solidCollector[d]; }
 
     private int coreBlockSize(int g) { return isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2; }
 
@@ -333,7 +350,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
     public double voltage(double t, double[] y) {
         int g = nx - 1;
-        return y[start[g] + PHIS] - current(t, y) * 0.5 * mesh.width(g) / cell.positive().solid().effectiveConductivity();
+        return y[start[g] + PHIS] - current(t, y) / solidCollector[2];
     }
 
     /** Applied current density at t [A/m2] (when the current is an unknown use {@link #current(double, double[])}). */
@@ -662,12 +679,10 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         // solid current at faces (0 where no solid; I at x = L; Dirichlet phi_s = 0 at x = 0)
         java.util.Arrays.fill(is, 0);
         for (int d = foil != null ? 2 : 0; d <= 2; d += 2) {
-            IntercalationElectrode e = electrode(d);
-            double sigma = e.solid().effectiveConductivity();
             int g0 = mesh.firstCell(d), g1 = g0 + (d == 0 ? meshSpec.negative() : meshSpec.positive());
-            double w = mesh.width(g0);
-            for (int g = g0; g < g1 - 1; g++) is[g + 1] = -sigma * (y[start[g + 1] + PHIS] - y[start[g] + PHIS]) / w;
-            if (d == 0) is[g0] = -sigma * (y[start[g0] + PHIS] - 0.0) / (0.5 * w);
+            double gFace = solidFace[d];
+            for (int g = g0; g < g1 - 1; g++) is[g + 1] = OhmicSolidPhase.current(gFace, y[start[g + 1] + PHIS] - y[start[g] + PHIS]);
+            if (d == 0) is[g0] = OhmicSolidPhase.current(solidCollector[0], y[start[g0] + PHIS] - 0.0);
             else is[g1] = iApp;
         }
         for (int g = 0; g < nx; g++) {

@@ -10,9 +10,12 @@ package org.cellwright.solver.dfn;
 public final class JouleHeat {
     private JouleHeat() {}
 
-    /** Solid phase: -i_s . grad phi_s = sigma_eff |grad phi_s|^2, over a gap dx with potential step dPhi: sigma_eff dPhi^2 / dx. */
-    public static double solid(double effectiveConductivity, double dPhi, double dx) {
-        return effectiveConductivity * dPhi * dPhi / dx;
+    /**
+     * Solid phase: -i_s . grad phi_s = sigma_eff |grad phi_s|^2, over a gap with potential step dPhi and conductance
+     * G = sigma_eff / dx: G dPhi^2.
+     */
+    public static double solid(double conductance, double dPhi) {
+        return conductance * dPhi * dPhi;
     }
 
     /**

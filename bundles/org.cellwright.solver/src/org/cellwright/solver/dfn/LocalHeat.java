@@ -88,17 +88,16 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
             foilReaction = ElectrochemicalHeat.irreversible(current, foil.overpotential(current, cb, temp));
         }
         for (int d = foil != null ? 2 : 0; d <= 2; d += 2) {
-            IntercalationElectrode e = model.electrode(d);
-            double sigma = e.solid().effectiveConductivity();
             int g0 = mesh.firstCell(d), g1 = g0 + mesh.domains().get(d).cells();
-            for (int g = g0; g < g1 - 1; g++) { // the interior gaps (DfnModel: uniform widths within an electrode)
-                double q = JouleHeat.solid(sigma, y[model.start(g + 1) + DfnModel.PHIS] - y[model.start(g) + DfnModel.PHIS], w[g0]);
+            double gFace = model.solidFaceConductance(d), gCollector = model.solidCollectorConductance(d);
+            for (int g = g0; g < g1 - 1; g++) { // the interior gaps, with the face conductances of DfnModel's solid fluxes
+                double q = JouleHeat.solid(gFace, y[model.start(g + 1) + DfnModel.PHIS] - y[model.start(g) + DfnModel.PHIS]);
                 qs[g] += 0.5 * q / w[g];
                 qs[g + 1] += 0.5 * q / w[g + 1];
             }
-            // the half cells at the collectors: phi_s = 0 at x = 0; at x = L the terminal voltage's ohmic drop I (w/2) / sigma
-            if (d == 0) qs[g0] += JouleHeat.solid(sigma, y[model.start(g0) + DfnModel.PHIS], 0.5 * w[g0]) / w[g0];
-            else qs[g1 - 1] += JouleHeat.conductor(current, 0.5 * w[g1 - 1], sigma) / w[g1 - 1];
+            // the half cells at the collectors: phi_s = 0 at x = 0; at x = L the terminal voltage's ohmic drop I / G
+            if (d == 0) qs[g0] += JouleHeat.solid(gCollector, y[model.start(g0) + DfnModel.PHIS]) / w[g0];
+            else qs[g1 - 1] += JouleHeat.solid(gCollector, current / gCollector) / w[g1 - 1];
             for (int g = g0; g < g1; g++) {
                 int s = model.start(g);
                 for (int k = 0; k < model.populations(d); k++) {

@@ -9,4 +9,12 @@ public record OhmicSolidPhase(double conductivity, double conductingFraction, do
     public double effectiveConductivity() {
         return conductivity * Bruggeman.transportEfficiency(conductingFraction, bruggemanExponent);
     }
+
+    /**
+     * Ohm's law across a face of the finite volumes: i_s = -G (phi_s,right - phi_s,left) [A/m2], G the face's
+     * conductance from sigma_eff ({@link org.cellwright.solver.numerics.fv.FaceConductance}).
+     */
+    public static double current(double conductance, double dPhi) {
+        return -conductance * dPhi;
+    }
 }
