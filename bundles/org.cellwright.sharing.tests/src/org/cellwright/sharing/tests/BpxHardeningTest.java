@@ -205,16 +205,22 @@ public class BpxHardeningTest {
 	void aDiffusivityNegativeBetweenTheCheckersSamplesIsRefusedAtImport() throws Exception {
 		JsonObject bpx = example();
 		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte").addProperty("Diffusivity [m2.s-1]", "8.794e-11 * x ** 2 - 3.972e-10 * x");
-		Path f = tmp.resolve("negdiff.json");
+		String o = importRefused(bpx, "negdiff");
+		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+	}
+
+	/** `import-bpx` on the document written as NAME.json: asserts exit code 1 (refused) and returns its report. */
+	private String importRefused(JsonObject bpx, String name) throws Exception {
+		Path f = tmp.resolve(name + ".json");
 		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
 		StringWriter out = new StringWriter(), err = new StringWriter();
 		CommandLine cl = new CommandLine(new ImportBpxCommand());
 		cl.setOut(new PrintWriter(out, true));
 		cl.setErr(new PrintWriter(err, true));
-		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out").toString());
+		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out-" + name).toString());
 		String o = out.toString();
 		assertEquals(1, rc, o + err);
-		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+		return o;
 	}
 
 	/**
@@ -243,15 +249,7 @@ public class BpxHardeningTest {
 
 		// infinite at 0 and negative for 0 < x < 500: refused at the line, at a concentration above the cut-off
 		ely.addProperty("Diffusivity [m2.s-1]", "1e-10 * (x - 500) / x");
-		Path f = tmp.resolve("negpole.json");
-		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
-		StringWriter out = new StringWriter(), err = new StringWriter();
-		CommandLine cl = new CommandLine(new ImportBpxCommand());
-		cl.setOut(new PrintWriter(out, true));
-		cl.setErr(new PrintWriter(err, true));
-		int rc = cl.execute(f.toString(), "--out", tmp.resolve("outpole").toString());
-		String o = out.toString();
-		assertEquals(1, rc, o + err);
+		String o = importRefused(bpx, "negpole");
 		assertTrue(o.lines().anyMatch(l -> l.matches(".*negpole\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = 0\\.002 mol/m3.*")), o);
 	}
 
