@@ -10,7 +10,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.sharing.bpx.BpxImporter;
 import org.cellwright.sharing.bpx.BpxImporter.BpxException;
 import org.cellwright.sharing.bpx.PyExpression;
@@ -203,16 +205,52 @@ public class BpxHardeningTest {
 	void aDiffusivityNegativeBetweenTheCheckersSamplesIsRefusedAtImport() throws Exception {
 		JsonObject bpx = example();
 		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte").addProperty("Diffusivity [m2.s-1]", "8.794e-11 * x ** 2 - 3.972e-10 * x");
-		Path f = tmp.resolve("negdiff.json");
+		String o = importRefused(bpx, "negdiff");
+		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+	}
+
+	/** `import-bpx` on the document written as NAME.json: asserts exit code 1 (refused) and returns its report. */
+	private String importRefused(JsonObject bpx, String name) throws Exception {
+		Path f = tmp.resolve(name + ".json");
 		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
 		StringWriter out = new StringWriter(), err = new StringWriter();
 		CommandLine cl = new CommandLine(new ImportBpxCommand());
 		cl.setOut(new PrintWriter(out, true));
 		cl.setErr(new PrintWriter(err, true));
-		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out").toString());
+		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out-" + name).toString());
 		String o = out.toString();
 		assertEquals(1, rc, o + err);
-		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+		return o;
+	}
+
+	/**
+	 * A BPX electrolyte function that is infinite at c = 0 only (PyBaMM's Nernst-Einstein diffusivity R T kappa / (F^2
+	 * c)) is valid BPX as PyBaMM uses it: it is checked from PyBaMM's zero electrolyte concentration cut-off, 0.002
+	 * mol/m3, to twice the initial concentration, and the import says so; one that is infinite at 0 and also negative
+	 * above the cut-off is still refused at its line.
+	 */
+	@Test
+	void aFunctionInfiniteOnlyAtZeroConcentrationIsCheckedFromPyBammsCutOff() throws Exception {
+		JsonObject bpx = example();
+		JsonObject ely = bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte");
+		double c0 = ely.get("Initial concentration [mol.m-3]").getAsDouble();
+		ely.addProperty("Diffusivity [m2.s-1]", "8.314462618 * 298.15 / (96485.33212 ** 2 * x) * (0.1726 + 1.7919e-3 * x)");
+		BpxImporter.Result r = BpxImporter.importJson(new Gson().toJson(bpx), "NernstEinstein");
+		String line = r.text().lines().filter(l -> l.trim().startsWith("diffusivity = function")).findFirst().orElseThrow();
+		assertTrue(line.endsWith(" for c from 0.002 to " + BpxImporter.fmt(2 * c0) + " mol/m3"), line);
+		assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Electrolyte / Diffusivity [m2.s-1]: not finite at x = 0 mol/m3")), r.notes().toString());
+		Path g = tmp.resolve("nernst.cell");
+		Files.writeString(g, r.text());
+		CellWrightChecker.Result ok = new CellWrightChecker().check(List.of(g));
+		assertTrue(ok.issues().stream().noneMatch(i -> i.severity() == CellWrightChecker.Severity.ERROR), ok.issues().toString());
+		// the conductivity, finite at 0, keeps the language's range from c = 0
+		String kappa = r.text().lines().filter(l -> l.trim().startsWith("ionic-conductivity")).findFirst().orElseThrow();
+		assertFalse(kappa.contains(" for c from"), kappa);
+
+		// infinite at 0 and negative for 0 < x < 500: refused at the line, at a concentration above the cut-off
+		ely.addProperty("Diffusivity [m2.s-1]", "1e-10 * (x - 500) / x");
+		String o = importRefused(bpx, "negpole");
+		assertTrue(o.lines().anyMatch(l -> l.matches(".*negpole\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = 0\\.002 mol/m3.*")), o);
 	}
 
 	// ------------------------------------------------------------------------------------------------ BPX 1.x State, blends

@@ -775,7 +775,8 @@ public final class BpxImporter {
 				notes.add(section + " / " + key + ": the function uses something the language's expressions cannot express; kept as a comment");
 				return;
 			}
-			out.append('\t').append(name).append(" = function ").append(unit).append(" = ").append(arrhenius(f, ea, tRef)).append('\n');
+			out.append('\t').append(name).append(" = function ").append(unit).append(" = ").append(arrhenius(f, ea, tRef))
+					.append(positiveConcentrationRange(section, key, v.getAsString(), variable)).append('\n');
 			mapped.add(id(section, pop, key));
 			if (ea != null)
 				mapped.add(id(section, pop, eaKey));
@@ -797,6 +798,40 @@ public final class BpxImporter {
 				notes.add(section + " / " + key + ": a table; its activation energy (" + fmt(ea)
 						+ " J/mol) cannot be applied to a table in the language: the table holds at the reference temperature; kept as a comment");
 		}
+	}
+
+	/**
+	 * PyBaMM's "Zero electrolyte concentration cut-off" [mol/m3]: the PyBaMM models that state one (BasicDFNHalfCell,
+	 * lead-acid BasicFull) end a run when the smallest electrolyte concentration falls to it (pybamm.Event("Zero
+	 * electrolyte concentration cut-off", pybamm.min(c_e) - 0.002), basic_dfn_half_cell.py, PyBaMM commit 7c9f5bd8).
+	 */
+	public static final double ZERO_ELECTROLYTE_CONCENTRATION = 0.002;
+
+	/**
+	 * The range an electrolyte function of c is checked over, where BPX's function is not finite at c = 0 (as
+	 * PyBaMM's own Ecker 2015 diffusivity, R T kappa(c) / (F^2 c), is not): {@code " for c from 0.002 to 2 c0 mol/m3"},
+	 * else "" (the language's default range, c from 0 to 2 c0). BPX states no range for its functions, and PyBaMM, which
+	 * BPX is written for, evaluates one only at the concentrations a run reaches: above zero, which ends a run where
+	 * PyBaMM states it ({@link #ZERO_ELECTROLYTE_CONCENTRATION}); CellWright's run checks every solved state too
+	 * (TransportPropertyGuard ends a run at a non-finite or non-positive conductivity or diffusivity).
+	 * So a function undefined at c = 0 alone is valid BPX and is checked from that cut-off (a note says so); one that
+	 * leaves its range anywhere above it still fails the check, at its line.
+	 */
+	private String positiveConcentrationRange(String section, String key, String python, String variable) {
+		if (!variable.equals("c"))
+			return "";
+		double atZero;
+		try {
+			atZero = PyExpression.evaluate(python, 0);
+		} catch (RuntimeException e) {
+			return "";
+		}
+		if (Double.isFinite(atZero))
+			return "";
+		notes.add(section + " / " + key + ": not finite at x = 0 mol/m3 (" + atZero + "), where PyBaMM does not evaluate it (a run ends at zero concentration; PyBaMM's "
+				+ "zero electrolyte concentration cut-off is " + fmt(ZERO_ELECTROLYTE_CONCENTRATION) + " mol/m3): checked for c from "
+				+ fmt(ZERO_ELECTROLYTE_CONCENTRATION) + " to " + fmt(2 * c0) + " mol/m3");
+		return " for c from " + fmt(ZERO_ELECTROLYTE_CONCENTRATION) + " to " + fmt(2 * c0) + " mol/m3";
 	}
 
 	/** {@code f} times the Arrhenius factor of activation energy {@code ea} about {@code tRef}, as the language writes it. */
