@@ -687,6 +687,11 @@ public final class BpxExporter {
 			String body = n == null ? null : NodeModelUtils.getTokenText(n).trim();
 			if (body == null)
 				return;
+			if (!p.getRanges().isEmpty()) {
+				ICompositeNode rn = NodeModelUtils.findActualNodeFor(p.getRanges().get(0));
+				lost.add(where + ": " + name + "'s range '" + (rn == null ? "for ..." : NodeModelUtils.getTokenText(rn).trim())
+						+ "' (BPX states no range for a function; the function is written without it)");
+			}
 			String written = body;
 			Double ea = null;
 			Matcher a = ARRHENIUS.matcher(body);
