@@ -34,41 +34,30 @@ class SolidStateKineticLawRunTest {
 
 	@TempDir Path tmp;
 
-	static final String CELLS = """
-			package k
-			import cellwright.materials.*
-			material NcmQ is intercalation-cathode {
+	/** An NCM-like cathode material NAME whose exchange current is I0 (a quantity or a function). */
+	static final String MATERIAL = """
+			material NAME is intercalation-cathode {
 			  density = 4.75 g/cm3
 			  max-concentration = 51765 mol/m3
 			  diffusivity = 4e-15 m2/s
 			  electronic-conductivity = 0.18 S/m
-			  exchange-current-density = 0.9 A/m2
-			  exchange-current-activation-energy = 48 kJ/mol
+			  I0
 			  initial-stoichiometry = 0.4
 			  specific-capacity = 200 mAh/g
 			  ocv function V = 4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))
 			}
-			material NcmLaw is intercalation-cathode {
-			  density = 4.75 g/cm3
-			  max-concentration = 51765 mol/m3
-			  diffusivity = 4e-15 m2/s
-			  electronic-conductivity = 0.18 S/m
-			  exchange-current-density = function A/m2 = 2 * 0.9 * sqrt(cs / cmax * (1 - cs / cmax))
-			  exchange-current-activation-energy = 48 kJ/mol
-			  initial-stoichiometry = 0.4
-			  specific-capacity = 200 mAh/g
-			  ocv function V = 4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))
-			}
-			material NcmSlow is intercalation-cathode {
-			  density = 4.75 g/cm3
-			  max-concentration = 51765 mol/m3
-			  diffusivity = 4e-15 m2/s
-			  electronic-conductivity = 0.18 S/m
-			  exchange-current-density = function A/m2 = 0.02 * x^0.5 * exp(48000/R*(1/298.15 - 1/T))
-			  initial-stoichiometry = 0.4
-			  specific-capacity = 200 mAh/g
-			  ocv function V = 4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))
-			}
+			""";
+
+	static String material(String name, String i0) {
+		return MATERIAL.replace("NAME", name).replace("I0", i0);
+	}
+
+	static final String CELLS = "package k\nimport cellwright.materials.*\n"
+			+ material("NcmQ", "exchange-current-density = 0.9 A/m2  exchange-current-activation-energy = 48 kJ/mol")
+			+ material("NcmLaw", "exchange-current-density = function A/m2 = 2 * 0.9 * sqrt(cs / cmax * (1 - cs / cmax))"
+					+ "  exchange-current-activation-energy = 48 kJ/mol")
+			+ material("NcmSlow", "exchange-current-density = function A/m2 = 0.02 * x^0.5 * exp(48000/R*(1/298.15 - 1/T))")
+			+ """
 			composite MixQ is intercalation-cathode { NcmQ 70 wt%  Li6PS5Cl 30 wt% }
 			composite MixLaw is intercalation-cathode { NcmLaw 70 wt%  Li6PS5Cl 30 wt% }
 			composite MixSlow is intercalation-cathode { NcmSlow 70 wt%  Li6PS5Cl 30 wt% }
