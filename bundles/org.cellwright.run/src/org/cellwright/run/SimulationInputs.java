@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.cellwright.run.Problem.Severity;
 import org.cellwright.lang.expressions.Expressions;
+import org.cellwright.lang.expressions.PropertyFunctions;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.model.Layers;
@@ -375,12 +376,24 @@ public final class SimulationInputs {
 		};
 	}
 
-	/** Material properties map by name: {@code ionic-conductivity} is {@link MaterialProperty#IONIC_CONDUCTIVITY}. */
+	/**
+	 * Material properties map by name: {@code ionic-conductivity} is {@link MaterialProperty#IONIC_CONDUCTIVITY}. An
+	 * exchange-current-density written as a function (or table) of the state is the material's exchange-current law,
+	 * read by {@link PropertyFunctions#kinetic} (Arrhenius factor included), which the composite cathode evaluates at
+	 * its surface concentration instead of the fixed form 2 i0(1/2) sqrt(x (1 - x)) (docs/language.md).
+	 */
 	public static MaterialSpec material(Material m) {
 		MaterialSpec.Builder b = MaterialSpec.builder(m.getName());
 		for (Property p : m.getProperties()) {
 			MaterialProperty key = materialProperty(p.getName());
-			if (key != null) b.set(key, si(p.getValue(), p));
+			if (key == MaterialProperty.EXCHANGE_CURRENT_DENSITY && !PropertyFunctions.isConstant(p)) {
+				try {
+					var law = PropertyFunctions.kinetic(m, p.getName()).orElseThrow();
+					b.exchangeCurrentLaw(law::at);
+				} catch (IllegalArgumentException e) {
+					throw new InputException(CellFiles.problemAt(p, Severity.ERROR, p.getName() + " of " + m.getName() + ": " + e.getMessage()));
+				}
+			} else if (key != null) b.set(key, si(p.getValue(), p));
 		}
 		if (m.getTransformation() != null) {
 			// the lithiation of an alloy host (Si -> Li15Si4): its capacity, plateau and the lithiated density

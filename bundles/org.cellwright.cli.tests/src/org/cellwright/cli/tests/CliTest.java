@@ -129,12 +129,13 @@ class CliTest {
 	}
 
 	/**
-	 * An exchange current written as a function of the state runs in DFN cells only: in a solid-state cell `check`
-	 * refuses it at the property, saying what the composite cathode takes (issue 14, audit item 7; `run` said "a value
-	 * is missing"), and `run` refuses it the same way.
+	 * An exchange current written as a function of the state runs in a solid-state cell too, as a law of cs, x, cmax
+	 * and T; a law of ce (the salt concentration a solid electrolyte does not have) is refused by `check` at the
+	 * variable, saying what to write instead, and `run` refuses it the same way (issue 14; `run` once said "a value is
+	 * missing"). Without ce the same cell runs.
 	 */
 	@Test
-	void aSolidStateExchangeCurrentFunctionIsRefusedByCheckAtTheProperty() throws Exception {
+	void aSolidStateExchangeCurrentFunctionOfCeIsRefusedByCheckAtTheVariable() throws Exception {
 		Path f = tmp.resolve("ssfn.cell");
 		Files.writeString(f, """
 				package ssfn
@@ -160,13 +161,19 @@ class CliTest {
 				""");
 		Result r = cli("check", f.toString());
 		assertEquals(1, r.rc(), r.out() + r.err());
-		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ssfn\\.cell:8:\\d+: error: exchange-current-density of NcmFn is a function of the state, "
-				+ "which runs in cells with a liquid electrolyte \\(DFN\\) only: cell SolidFn has none.*i0 at half filling \\(x = 0\\.5\\) in A/m2.*")), r.out());
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ssfn\\.cell:8:\\d+: error: exchange-current-density of NcmFn uses ce, the electrolyte's "
+				+ "salt concentration, as a function of the state, but cell SolidFn has a solid electrolyte.*cs, x, cmax and T.*")), r.out());
 		Result run = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(1, run.rc(), run.out() + run.err());
-		assertTrue((run.out() + run.err()).contains("i0 at half filling"), run.out() + run.err());
+		assertTrue((run.out() + run.err()).contains("uses ce"), run.out() + run.err());
 		assertFalse((run.out() + run.err()).contains("a value is missing"), run.out() + run.err());
-		// the same law in a DFN cell (examples/chen2020-halfcell.cell writes one) is clean: checkAcceptsTheExamples
+		// without ce (a prefactor holding the fixed electrolyte concentration) the cell checks clean and runs
+		Files.writeString(f, Files.readString(f).replace("1e-5 * ce^0.5 * cs^0.5", "3e-4 * cs^0.5"));
+		Result ok = cli("check", f.toString());
+		assertEquals(0, ok.rc(), ok.out() + ok.err());
+		Result ran = cli("run", f.toString(), "--out", tmp.resolve("out2").toString());
+		assertEquals(0, ran.rc(), ran.out() + ran.err());
+		// the same law with ce in a DFN cell (examples/chen2020-halfcell.cell writes one) is clean: checkAcceptsTheExamples
 	}
 
 	/** `check` of a copy of a built-in library file says so once, at the package, not "also defined in" at every element (audit item 8). */

@@ -161,9 +161,11 @@ public class StackValidator extends AbstractCellWrightRules {
 
 	/**
 	 * A material property written as a function of the state or a table runs in DFN cells only (a liquid electrolyte,
-	 * or 'model single-particle'): the solid-state solver reads each property as a quantity (its composite cathode i0 at
-	 * half filling, i0(x) = 2 i0(1/2) sqrt(x (1 - x))). An error at the property where it is in the cell's file, else at
-	 * the layer (or the cell) naming where it is.
+	 * or 'model single-particle'), except an intercalation cathode's exchange-current-density: the solid-state
+	 * composite cathode evaluates that law at its surface concentration (of cs, x, cmax and T; the single-ion solid
+	 * electrolyte has no salt concentration, so a law of ce or c is an error at the variable). Every other property is a
+	 * quantity there. An error at the property where it is in the cell's file, else at the layer (or the cell) naming
+	 * where it is.
 	 */
 	private void checkSolidStateFunctions(Cell c, List<Layer> stack) {
 		if (Cells.runsOnDfnSolver(c))
@@ -177,10 +179,11 @@ public class StackValidator extends AbstractCellWrightRules {
 					if (PropertyFunctions.isConstant(p) || p.getName() == null || !seen.add(p))
 						continue;
 					boolean i0 = p.getName().equals("exchange-current-density") && m.isSetKind() && m.getKind() == MaterialKind.INTERCALATION_CATHODE;
-					String takes = i0 ? "its solid-state composite cathode takes exchange-current-density as a quantity: i0 at half filling"
-							+ " (x = 0.5) in A/m2, e.g. 'exchange-current-density = 3.4 A/m2', which it varies as 2 i0(1/2) sqrt(x (1 - x))"
-							+ " with the exchange-current-activation-energy"
-							: "the solid-state solver takes " + p.getName() + " as a quantity";
+					if (i0) {
+						checkSolidStateKineticLaw(c, l, m, p);
+						continue;
+					}
+					String takes = "the solid-state solver takes " + p.getName() + " as a quantity";
 					String what = p.getName() + " of " + m.getName() + " is a " + (p.getFunction() != null ? "function" : "table")
 							+ " of the state, which runs in cells with a liquid electrolyte (DFN) only: cell " + c.getName()
 							+ " has none, and " + takes;
@@ -191,6 +194,42 @@ public class StackValidator extends AbstractCellWrightRules {
 								l.eResource() == c.eResource() ? LAYER__MATERIAL : ELEMENT__NAME, NOT_SIMULATED);
 				}
 		}
+	}
+
+	/**
+	 * A composite cathode's exchange-current law in a solid-state cell: it may use cs, x, cmax and T, not the salt
+	 * concentration ce (or c), which a single-ion solid electrolyte does not have (its Li+ concentration is fixed, so a
+	 * power of it belongs in the prefactor). An error at the variable (at the table's variable; at the layer or cell
+	 * when the material is in another file).
+	 */
+	private void checkSolidStateKineticLaw(Cell c, Layer l, Material m, Property p) {
+		String why = " of the state, but cell " + c.getName() + " has a solid electrolyte, whose Li+ concentration is fixed"
+				+ " (no salt concentration): write the law in cs, x, cmax and T, with a power of the electrolyte concentration"
+				+ " folded into the prefactor, or give the cell a liquid electrolyte";
+		List<EObject> at = new java.util.ArrayList<>();
+		String variable = null;
+		if (p.getFunction() != null) {
+			for (java.util.Iterator<EObject> it = p.getFunction().eAllContents(); it.hasNext();) {
+				EObject o = it.next();
+				if (o instanceof org.cellwright.model.VariableRef v && ("ce".equals(v.getName()) || "c".equals(v.getName()))) {
+					at.add(o);
+					variable = v.getName();
+				}
+			}
+		} else if (p.getTable() != null && ("ce".equals(p.getTable().getVariable()) || "c".equals(p.getTable().getVariable()))) {
+			at.add(p.getTable());
+			variable = p.getTable().getVariable();
+		}
+		if (variable == null)
+			return;
+		String what = "exchange-current-density of " + m.getName() + " uses " + variable + ", the electrolyte's salt concentration,"
+				+ " as a " + (p.getFunction() != null ? "function" : "table") + why;
+		if (p.eResource() == c.eResource()) {
+			for (EObject o : at)
+				error(what, o, null, NOT_SIMULATED);
+		} else
+			error("layer " + l.getName() + ": " + what + " (" + where(p) + ")", l.eResource() == c.eResource() ? l : c,
+					l.eResource() == c.eResource() ? LAYER__MATERIAL : ELEMENT__NAME, NOT_SIMULATED);
 	}
 
 	/** file:line of an object in another file. */

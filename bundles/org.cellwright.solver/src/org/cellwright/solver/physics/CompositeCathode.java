@@ -10,6 +10,7 @@ import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.NewtonSolver;
 import org.cellwright.solver.numerics.fv.FaceConductance;
@@ -22,7 +23,8 @@ import org.cellwright.solver.numerics.fv.Mesh1D;
  * control volumes ({@link Mesh1D}) carry the SE potential phi_e, the solid potential phi_s and the reaction current j
  * per particle surface; charge balances d(i_e)/dx = a j and d(i_s)/dx = -a j with i = -sigma_eff dphi/dx,
  * sigma_eff from Bruggeman, the face flows from {@link FaceConductance}; Butler-Volmer kinetics j = i0 [exp(alpha F eta/RT) - exp(-(1-alpha) F eta/RT)],
- * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form); spherical particle
+ * eta = phi_s - phi_e - U(c_s/c_max); i0 = i0_half 2 sqrt(x_s (1 - x_s)) (Chen 2020 form), or the material's
+ * exchange-current law of the state i0(c_s, c_max, T) ({@link MaterialSpec#exchangeCurrentLaw()}); spherical particle
  * diffusion ({@link ParticleDiffusion}). Arrhenius temperature dependence of all transport and kinetic
  * coefficients, the cathode-electrolyte interphase's growth and conduction included
  * ({@link CathodeElectrolyteInterphase}). Backward Euler in time, Newton on the 3N unknowns (potentials and the
@@ -49,6 +51,12 @@ public final class CompositeCathode implements ElectrodeModel {
     private final double activeLoading;
     private final LayerComposition comp;
     private final double dRef, eaD, i0Ref, eaI0, alpha, tref;
+    /**
+     * The active material's exchange current as a law of the state, i0(c_e, c_s, c_max, T) with its Arrhenius factor,
+     * or null for the fixed form from i0Ref (see {@link #i0}). A single-ion solid electrolyte has no salt
+     * concentration: the law gets c_e = NaN (the language refuses a law of ce in a solid-state cell).
+     */
+    private final ExchangeCurrentLaw i0Law;
     /** alpha = 1/2: the cathodic exponential is the inverse of the anodic one (one exp per Butler-Volmer term). */
     private final boolean symmetric;
     private final ParticleDiffusion particle;
@@ -133,6 +141,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.eaD = am.get(DIFFUSION_ACTIVATION_ENERGY, 0);
         this.i0Ref = am.get(EXCHANGE_CURRENT_DENSITY, 1.0);
         this.eaI0 = am.get(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
+        this.i0Law = am.exchangeCurrentLaw();
         this.alpha = am.get(TRANSFER_COEFFICIENT, 0.5);
         this.symmetric = alpha == 0.5;
         this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
@@ -212,9 +221,25 @@ public final class CompositeCathode implements ElectrodeModel {
 
     @Override public double openCircuitPotential() { return ocp.applyAsDouble(stoichiometry()); }
 
-    /** Exchange current density [A/m2] at surface stoichiometry xs and vacancy fraction vs = 1 - xs. */
+    /**
+     * Exchange current density [A/m2] at surface stoichiometry xs and vacancy fraction vs = 1 - xs: the material's law
+     * at c_s = xs c_max if it has one, else 2 i0(1/2) sqrt(xs vs) (Chen 2020 form) with the Arrhenius factor.
+     */
     private double i0(double xs, double vs) {
+        if (i0Law != null) return i0Law.at(Double.NaN, xs * cmax, cmax, temperature);
         return i0Scale * Math.sqrt(Math.max(0, xs * vs));
+    }
+
+    /**
+     * d i0 / d xs at surface stoichiometry xs (vacancy vs = 1 - xs): analytic for the fixed form; for a law, a central
+     * difference with a step relative to the nearer end of [0, 1] (1e-4 of it, at least 1e-14, inside the interval),
+     * since a law like sqrt(cmax - cs) is steep where the surface nears saturation.
+     */
+    private double exchangeCurrentSlope(double xs, double vs, double i0) {
+        if (!(xs > 0 && vs > 0)) return 0;
+        if (i0Law == null) return i0 * (vs - xs) / (2 * xs * vs); // d vs / d xs = -1
+        double end = Math.min(xs, vs), h = Math.min(Math.max(1e-4 * end, 1e-14), 0.5 * end);
+        return (i0(xs + h, vs - h) - i0(xs - h, vs + h)) / (2 * h);
     }
 
     /**
@@ -642,7 +667,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 double i0 = i0(xs, vs);
                 double g = ea - ec;
                 double dg = f * (alpha * ea + (1 - alpha) * ec);
-                double di0 = xs > 0 && vs > 0 ? i0 * (vs - xs) / (2 * xs * vs) : 0; // d i0 / d xs (d vs / d xs = -1)
+                double di0 = exchangeCurrentSlope(xs, vs, i0);
                 double dxsdj = resp[k] / cmax;
                 jac.add(q, s, -i0 * dg * scale);
                 jac.add(q, e, i0 * dg * scale);

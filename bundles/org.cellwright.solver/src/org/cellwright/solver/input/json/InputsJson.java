@@ -143,6 +143,31 @@ public final class InputsJson {
         }
         o.add("properties", props);
         if (m.ocv() != null) o.add("ocv", ocv(m.ocv()));
+        if (m.exchangeCurrentLaw() != null) o.add(EXCHANGE_CURRENT_LAW, exchangeCurrentLaw(m));
+        return o;
+    }
+
+    /** Member of a material whose exchange current is a law of the state: samples to read, not to run from. */
+    static final String EXCHANGE_CURRENT_LAW = "exchange_current_law";
+
+    /**
+     * A law of the state (a .cell file's expression) cannot be written back as numbers: its samples at x = 0, 0.05, ..
+     * 1 and 298.15 K, for the reader. {@link Reader#material} refuses it, so a rerun never runs another law silently.
+     */
+    private static JsonObject exchangeCurrentLaw(MaterialSpec m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("origin", "law of the state (the .cell file's exchange-current-density); sampled at 298.15 K");
+        double cmax = m.get(MaterialProperty.MAX_CONCENTRATION, Double.NaN);
+        JsonArray xs = new JsonArray(), vs = new JsonArray();
+        for (int i = 0; i <= 20; i++) {
+            double x = i / 20.0;
+            xs.add(x);
+            double v = m.exchangeCurrentLaw().at(Double.NaN, x * cmax, cmax, 298.15);
+            if (Double.isFinite(v)) vs.add(v);
+            else vs.add(JsonNull.INSTANCE);
+        }
+        o.add("stoichiometry", xs);
+        o.add("i0_A_m2", vs);
         return o;
     }
 
@@ -398,6 +423,9 @@ public final class InputsJson {
                     throw fail(oat, ex.getMessage());
                 }
             }
+            if (o.has(EXCHANGE_CURRENT_LAW))
+                throw fail(at + "." + EXCHANGE_CURRENT_LAW, "the exchange current is a law of the state written in the .cell file; "
+                        + "inputs.json holds samples of it only, so it cannot run from here: run the .cell file");
             return new MaterialSpec(string(o, at, "name"), props, ocv);
         }
 
