@@ -56,6 +56,29 @@ class CellConvergenceTest {
         assertEquals(Math.pow(2, order), eCoarse / eFine, 0.5 * Math.pow(2, order), what + " error ratio against Richardson");
     }
 
+    /**
+     * The observed order as the least-squares slope of log2 |v[k+1] - v[k]| over the refinements (for a sequence whose
+     * single refinements scatter about the asymptotic order), and the error of the last against Richardson.
+     */
+    static void assertFittedOrder(double[] v, double order, double slack, String what) {
+        int m = v.length - 1;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int k = 0; k < m; k++) {
+            double y = Math.log(Math.abs(v[k + 1] - v[k])) / Math.log(2);
+            sx += k;
+            sy += y;
+            sxx += k * k;
+            sxy += k * y;
+        }
+        double slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+        assertEquals(order, -slope, slack, what + ": least-squares order over " + m + " refinements");
+        int n = v.length;
+        double richardson = v[n - 1] + (v[n - 1] - v[n - 2]) / (Math.pow(2, order) - 1);
+        double eCoarse = Math.abs(v[n - 3] - richardson), eFine = Math.abs(v[n - 2] - richardson);
+        assertTrue(eCoarse > 1e-7, what + ": the refinement must change the voltage");
+        assertEquals(Math.pow(2, order), eCoarse / eFine, 0.5 * Math.pow(2, order), what + " error ratio against Richardson");
+    }
+
     @Test
     void particleShellsSecondOrder() {
         // the shells thin 100:1 towards the surface: with fewer than ~16 the neighbours differ by more than 30 % in
@@ -93,11 +116,13 @@ class CellConvergenceTest {
      * (Li at the SE side and at the collector) are evaluated with the potentials of the boundary control volume's
      * centre, half a node from the face. Before the collector site's area was the MIEC face's
      * ({@code InterlayerGeometry.collectorContactArea}) it was the last node's internal surface, and the voltage moved
-     * away with every refinement (observed order -1).
+     * away with every refinement (observed order -1). The changes are microvolts, and the pores' filling makes single
+     * refinements scatter (from 10 to 320 nodes: 1.1, 1.4, 0.6, 1.0), so the order is the least-squares slope over five
+     * refinements.
      */
     @Test
     void interlayerNodesFirstOrder() {
-        int[] nodes = {10, 20, 40, 80};
+        int[] nodes = {10, 20, 40, 80, 160, 320};
         double[] v = new double[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
             RecordingSink s = new RecordingSink();
@@ -107,6 +132,6 @@ class CellConvergenceTest {
             assertEquals(3600, s.last().time(), 1e-6);
             v[k] = s.last().voltage();
         }
-        assertOrder(v, 1, 0.25, "interlayer control volumes");
+        assertFittedOrder(v, 1, 0.25, "interlayer control volumes");
     }
 }
