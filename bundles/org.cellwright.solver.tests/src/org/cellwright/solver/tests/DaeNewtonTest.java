@@ -141,4 +141,40 @@ class DaeNewtonTest {
         for (int i = model.coreSize(); i < n; i++) error = Math.max(error, Math.abs(byStale[i] - exact[i]) / w[i]);
         assertTrue(error <= 1e-2, "the shells within 1e-2 of their weights of the step's solution: " + error);
     }
+
+    /** y' = -k y^3 (one unknown): the chord iteration from a matrix taken at y = 0 contracts at 3 k y*^2 / c. */
+    static final class Cubic implements org.cellwright.solver.numerics.dae.DaeSystem {
+        @Override public int size() { return 1; }
+        @Override public void mass(double[] m) { m[0] = 1; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -y[0] * y[0] * y[0]; }
+        @Override public int lowerBandwidth() { return 0; }
+        @Override public int upperBandwidth() { return 0; }
+        @Override public double absoluteTolerance(int i) { return 1e-3; }
+    }
+
+    /**
+     * DaeNewton.wouldFailAgain predicts a repeated solve (same matrix, same start) with more iterations and a looser
+     * contraction bound: on y' = -y^3 with the matrix of y = 0, an implicit Euler step from psi = 2 diverges (each update
+     * grows far more than 2x), from 0.5 it contracts at about 0.54 (the rate test cannot pass within 10 updates), from
+     * 0.4 at about 0.39 (it can, though not within 4). Each prediction is checked by the repeated solve itself.
+     */
+    @Test
+    void aFailedSolvesCourseTellsWhetherItsRepetitionWithMoreIterationsWouldFailToo() {
+        double[][] cases = {{2, 1}, {0.5, 1}, {0.4, 0}}; // psi, whether the repetition fails
+        for (double[] k : cases) {
+            DaeNewton newton = new DaeNewton(new Cubic());
+            newton.setCarriedRate(true);
+            newton.refreshJacobian(0, new double[] {0});
+            double[] psi = {k[0]}, y = {k[0]}, w = newton.weights(y, 0).clone();
+            assertTrue(!newton.solve(1, 1, psi, y, w, 0.1, 4), "psi = " + k[0] + ": fails within 4 updates");
+            boolean predicted = newton.wouldFailAgain(10, 2.0, 0.1);
+            assertEquals(k[1] == 1, predicted, "psi = " + k[0]);
+            y[0] = k[0];
+            boolean repeated = newton.solve(1, 1, psi, y, w, 0.1, 10, 2.0);
+            assertEquals(!predicted, repeated, "psi = " + k[0] + ": the repetition as predicted");
+            if (repeated) assertEquals(0, y[0] + y[0] * y[0] * y[0] - k[0], 1e-4, "the step's solution y + y^3 = psi");
+        }
+        DaeNewton fresh = new DaeNewton(new Cubic());
+        assertTrue(!fresh.wouldFailAgain(10, 2.0, 0.1), "nothing known before a failed solve");
+    }
 }

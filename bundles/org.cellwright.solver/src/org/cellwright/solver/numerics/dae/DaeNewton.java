@@ -67,6 +67,30 @@ public final class DaeNewton {
     public double[] mass() { return m; }
 
     private double reuseRatio = 0.5;
+    /** Where the last solve gave up: its last update's norm, that norm over the one before, the update's index, the mean rate. */
+    private double stopNorm, stopGrowth, stopRate;
+    private int stopIteration;
+
+    private void stop(double norm, double growth, int it, double rate) {
+        stopNorm = norm;
+        stopGrowth = growth;
+        stopIteration = it;
+        stopRate = rate;
+    }
+
+    /**
+     * Whether a solve repeating the last failed one's iterates (the same matrix and start) would fail too with maxIter
+     * updates and the given contraction bound: the last one gave up on an update that grew by more than contraction, or
+     * at a mean rate rho (|dy_m| / |dy_0|)^(1/m) at which the rate test rho/(1 - rho) |dy| <= tol cannot pass within
+     * maxIter updates (the give-up of {@link #setCarriedRate}, which the repeated solve would reach at the same update).
+     * False when it is unknown (no failed solve, or one that failed on its first update).
+     */
+    public boolean wouldFailAgain(int maxIter, double contraction, double tol) {
+        if (!(stopIteration > 0) || Double.isNaN(stopNorm)) return false;
+        if (stopGrowth > contraction) return true;
+        double rho = stopRate;
+        return carriedRate && rateTest && rho < 1 && rho / (1 - rho) * stopNorm * Math.pow(rho, maxIter - 1 - stopIteration) > tol;
+    }
     /** rho/(1 - rho) of the last solve's convergence rate rho with the current factorisation (20 when unknown). */
     private double rateFactor = 20;
     private boolean rateTest = true;
@@ -235,6 +259,7 @@ public final class DaeNewton {
     private boolean iterate(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter, double contraction,
             boolean init, double updateScale) {
         double previous = Double.NaN, first = Double.NaN;
+        stop(Double.NaN, 0, 0, Double.NaN);
         double[] inverseWeights = inverse(weights);
         // linear blocks: once an update has solved their rows with the blocks' exact matrix at this c (every full update
         // does) they hold, so later updates evaluate the core's rows alone and the blocks follow their anchors
@@ -305,7 +330,10 @@ public final class DaeNewton {
             if (DEBUG) System.err.println("newton " + it + " c=" + c + " norm=" + norm + (coreOnly ? " (core)" : ""));
             if (!Double.isFinite(norm)) return false;
             if (norm <= (rateTest && !init ? 1e-4 * tol : tol)) return true;
-            if (!init && it > 0 && norm > contraction * previous) return false; // not contracting: new Jacobian or smaller step
+            if (!init && it > 0 && norm > contraction * previous) { // not contracting: new Jacobian or smaller step
+                stop(norm, norm / previous, it, Math.pow(norm / first, 1.0 / it));
+                return false;
+            }
             if (rateTest && !init) {
                 // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
                 // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); with setCarriedRate, after the first update the rate of the
@@ -321,7 +349,10 @@ public final class DaeNewton {
                     rateFactor = rho < 1 ? rho / (1 - rho) : 20;
                     if (rateFactor * norm <= tol) return true;
                     // at this rate the test cannot pass within maxIter: give up now (the caller refreshes the matrix)
-                    if (carriedRate && rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) return false;
+                    if (carriedRate && rho < 1 && rateFactor * norm * Math.pow(rho, maxIter - 1 - it) > tol) {
+                        stop(norm, norm / previous, it, rho);
+                        return false;
+                    }
                 }
             }
             previous = norm;

@@ -34,6 +34,12 @@ public final class VariableOrderBdf implements DaeStepper {
     static final double NEWTON_TOL = 0.1;
     /** Largest ratio of a step to the one before it after a landing step (IDA's largest growth of a step, 2). */
     static final double MAX_RATIO = 2;
+    /** Growth of an update over the one before that the last corrector attempt (a fresh df/dy) allows once, near a steep nonlinearity. */
+    static final double GROWTH = 2.0;
+    /** Newton iterations of the last corrector attempt. */
+    static final int LAST_ATTEMPT_ITERATIONS = 10;
+    /** Whether the matrix's fast rows (or all of df/dy) were last taken at the predictor of a step whose corrector failed. */
+    private boolean rowsFromFailure;
     private final int maxOrder;
     private final DaeSystem sys;
     private final DaeNewton newton;
@@ -142,6 +148,7 @@ public final class VariableOrderBdf implements DaeStepper {
         y = y0;
         undoable = false;
         holdOrder = false;
+        rowsFromFailure = false;
         System.arraycopy(y0, 0, base, 0, n);
         if (!newton.initialise(tForcing, base, y, rtol)) return false;
         // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
@@ -183,6 +190,7 @@ public final class VariableOrderBdf implements DaeStepper {
         y = points[0].clone();
         undoable = false;
         holdOrder = false;
+        rowsFromFailure = false;
         for (double[] p : phi) java.util.Arrays.fill(p, 0);
         // phi_j = backward difference nabla^j y_n at constant step
         double[][] d = new double[k + 1][];
@@ -350,23 +358,39 @@ public final class VariableOrderBdf implements DaeStepper {
     /**
      * The corrector: Newton with the kept iteration matrix; then with the fast-changing rows (a bordered system's anchor
      * rows) re-evaluated where the system declares them, else the matrix refactorised at this c; then with a fresh
-     * df/dy, allowing the iteration to grow once near a steep nonlinearity.
+     * df/dy, allowing the iteration to grow once near a steep nonlinearity. The fresh df/dy is not taken where the
+     * attempt with the fast rows refreshed at this predictor shows it would fail too: the rows it would change are those
+     * that vary from step to step, so where the others are up to date its iterates repeat that attempt's, and an update
+     * that grew by more than {@link #GROWTH}, or a rate at which the test cannot pass within its iterations
+     * ({@link DaeNewton#wouldFailAgain}), rejects the step at once (at a cathode's saturating particle surfaces, where the
+     * exchange current vanishes, the step is too long for the Butler-Volmer rows, not the matrix out of date: issue 13's
+     * half cell, docs/dfn.md). The step after such a failure, shorter, refreshes the fast rows at its own predictor
+     * before its first update: the rows of the failed step's predictor are what failed (IDA likewise sets up its matrix
+     * anew after a convergence failure, Hindmarsh et al., ACM TOMS 31, 363, 2005).
      */
     private boolean correct(double tNew, double[] wts) {
         for (int i = 0; i < n; i++) base[i] = yPred[i] - ypPred[i] / cj;
         System.arraycopy(yPred, 0, yNew, 0, n);
-        boolean ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
+        // after a corrector that failed with rows refreshed at its (longer) step's predictor, those rows are no guide for
+        // this shorter step: they are refreshed at its own predictor before any update
+        boolean ok = !rowsFromFailure && newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
         boolean fastRows = !ok && newton.refreshFastRows(tNew, yPred);
+        rowsFromFailure = false;
         if (!ok && (fastRows || !newton.factoredAt(cj))) {
             if (!fastRows) newton.refactor();
             System.arraycopy(yPred, 0, yNew, 0, n);
             ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
+            if (!ok && fastRows && newton.wouldFailAgain(LAST_ATTEMPT_ITERATIONS, GROWTH, NEWTON_TOL)) {
+                rowsFromFailure = true;
+                return false;
+            }
         }
         if (!ok) {
             if (!newton.jacobianCurrent()) newton.refreshJacobian(tNew, yPred);
             else newton.refactor();
             System.arraycopy(yPred, 0, yNew, 0, n);
-            ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 10, 2.0);
+            ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, LAST_ATTEMPT_ITERATIONS, GROWTH);
+            rowsFromFailure = !ok;
         }
         return ok;
     }
