@@ -122,17 +122,6 @@ class DfnStepEndRunTest {
 		if (!ok) problems.add(problem);
 	}
 
-	static List<Cutoff> cutoffs(StepSpec s) {
-		return switch (s) {
-			case StepSpec.ConstantCurrent c -> c.cutoffs();
-			case StepSpec.ConstantVoltage c -> c.cutoffs();
-			case StepSpec.ConstantPower c -> c.cutoffs();
-			case StepSpec.Follow c -> c.cutoffs();
-			case StepSpec.Rest c -> c.cutoffs();
-			default -> List.of();
-		};
-	}
-
 	/**
 	 * Whether the run's messages hold a STEP_END warning naming the step's cycle, index and end, or (a solver failure
 	 * that ends the run) the NOT_CONVERGED event naming cycle, step and time.
@@ -167,7 +156,7 @@ class DfnStepEndRunTest {
 				expect(r.endTime() == last.time() && Math.abs(r.endVoltage() - last.voltage()) < 1e-12,
 						where + ": the step's last sample at its end: " + last + " against " + r);
 				StepSpec spec = steps.get(r.stepIndex());
-				List<Cutoff> all = cutoffs(spec), cs = spec instanceof StepSpec.ConstantVoltage ? List.of() : all; // a hold has no voltage cut-off
+				List<Cutoff> all = StepSpec.cutoffsOf(spec), cs = spec instanceof StepSpec.ConstantVoltage ? List.of() : all; // a hold has no voltage cut-off
 				// no sample past a voltage cut-off by more than the tolerance, unless the step's end says why
 				for (Sample s : own)
 					for (Cutoff cut : cs) {
