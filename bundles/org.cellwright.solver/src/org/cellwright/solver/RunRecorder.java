@@ -1,7 +1,5 @@
 package org.cellwright.solver;
 
-import static org.cellwright.solver.StepText.hoursText;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,8 +72,7 @@ final class RunRecorder {
         if (later != null) { later[0]++; later[1] = cycle; return; }
         laterEnds.put(end, new int[] {0, 0});
         sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, voltage,
-                String.format(Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, stepIndex,
-                        end.label(), hoursText(time), what)));
+                end.warning(cycle, stepIndex, time, what)));
     }
 
     /** One message per kind of step end warned about more than once. */

@@ -6,18 +6,29 @@ import java.util.Locale;
  * How a protocol step ended. The step's own conditions: {@link #VOLTAGE_CUTOFF} (its last voltage within
  * {@link Simulation#LANDING_TOLERANCE} of the cut-off), {@link #VOLTAGE_JUMP} (the model's voltage jumped across the
  * cut-off within the shortest time step, where no current lands on it, e.g. a host in its hysteresis gap once the
- * plated Li is used up: the step ends at the voltage reached, with a warning giving both voltages and the cause),
+ * plated Li is used up: the step ends at the voltage reached, with a warning giving both voltages and the cause; in the
+ * DFN runner, an end more than CutoffLanding.END_TOLERANCE off its cut-off where the landing gave up or the crossing
+ * had no consistent state),
  * {@link #CURRENT_CUTOFF} (a hold's or a power step's current fell below its limit), {@link #DURATION},
  * {@link #CAPACITY}. The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
  * {@link Simulation#stepBound}), the end of the run ({@link #SHORT_CIRCUIT}, {@link #CANCELLED}) and
  * {@link #SOLVER_FAILURE}: the model had no solution any more before the step's condition was met (an electrode that
  * cannot carry the current and no voltage cut-off the voltage could fall or rise to, or non-convergence);
  * {@link #LITHIUM_EXHAUSTED}: the electrode giving lithium has none left. Ends other than the step's own conditions,
- * and voltage jumps, are reported as warnings in the run messages, naming cycle, step and cause.
+ * and voltage jumps, are reported as warnings in the run messages, naming cycle, step and cause ({@link #warning}: one
+ * wording for the solid-state and the DFN runner, read by the CLI, the report and the Results view).
  */
 public enum StepEnd {
     VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, DURATION, CAPACITY, TIME_BOUND, LITHIUM_EXHAUSTED, SHORT_CIRCUIT, CANCELLED, SOLVER_FAILURE;
 
     /** The name written in cycles.csv and summary.json: lower case with hyphens (voltage-cutoff). */
     public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+    /**
+     * The warning of a step that ended so, as every runner words it (a STEP_END event's message):
+     * "warning: cycle 2, step 3 (voltage-jump at 1.25 h): what", time [s] the step's end.
+     */
+    public String warning(int cycle, int step, double time, String what) {
+        return String.format(Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, step, label(), StepText.hoursText(time), what);
+    }
 }

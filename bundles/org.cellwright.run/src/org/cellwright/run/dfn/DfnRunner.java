@@ -225,7 +225,7 @@ public final class DfnRunner {
 			double t0 = bdf.time();
 			startDirection((int) Math.signum(i));
 			toCurrentControl();
-			if (!applyCurrent(-i)) return notConverged(t0, "no consistent state at the start of the step (current " + i + " A/m2)");
+			if (!applyCurrent(-i)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the step (current " + i + " A/m2)");
 			if (i != current0) emitCharge(t0, bdf.state(), i, 0); // the state just after the current jumped (two rows at t0)
 			current0 = i;
 			return advance(t0, cutoffs, i, true, null, false);
@@ -245,11 +245,11 @@ public final class DfnRunner {
 				power.follow(cycle, t0);
 				model.controlByPower(true);
 				boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
-				if (!ok) return notConverged(t0, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
+				if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
 				moved = true;
 			} else {
 				toCurrentControl();
-				if (!applyCurrent(cycle.at(0))) return notConverged(t0, "no consistent state at the start of the current profile " + Printable.escape(f.source()));
+				if (!applyCurrent(cycle.at(0))) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the current profile " + Printable.escape(f.source()));
 				current.follow(cycle, t0);
 			}
 			current0 = Double.NaN; // the next current step shows its jump
@@ -271,7 +271,7 @@ public final class DfnRunner {
 			power.value = -p;
 			model.controlByPower(true);
 			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
-			if (!ok) return notConverged(t0, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
+			if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
 			moved = true;
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
@@ -290,7 +290,7 @@ public final class DfnRunner {
 			double v0 = model.voltage(t0, before);
 			model.holdVoltage(v);
 			if (!bdf.restart(1e-3) && !continuation(model::holdVoltage, model.voltage(t0, bdf.state()), v))
-				return notConverged(t0, String.format(Locale.ROOT, "no consistent state holding %.4f V (the cell was at %.4f V)", v, v0));
+				return failStep(t0, t0, 0, lastVoltage, String.format(Locale.ROOT, "no consistent state holding %.4f V (the cell was at %.4f V)", v, v0));
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
 			startDirection((int) Math.signum(ia));
@@ -375,17 +375,19 @@ public final class DfnRunner {
 				if (stepped) restarts = 0;
 				if (!stepped || !model.deliversPower(bdf.time(), bdf.state())) {
 					double t = bdf.time();
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN, String.format(Locale.ROOT,
-							"warning: cycle %d, step %d: %s", cycle, stepIndex, model.deliversPower(t, bdf.state())
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN,
+							StepEnd.SOLVER_FAILURE.warning(cycle, stepIndex, t, model.deliversPower(t, bdf.state())
 									? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
+					// the last accepted state closes the curve where the step's record ends
+					if (t > lastSample) emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 					addCharge();
 					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
 					return RunStatus.NOT_CONVERGED;
 				}
 				moved = true;
 				String property = TransportPropertyGuard.violation(model, bdf.state()); // a property function non-positive at a solved state
-				if (property != null) return notConverged(bdf.time(), property);
+				if (property != null) return failStep(t0, bdf.time(), q, model.voltage(bdf.time(), bdf.state()), property);
 				CutoffLanding.Outcome outcome = landing.stepped();
 				if (outcome == CutoffLanding.Outcome.RETRY) continue;
 				double ta = bdf.previousTime(), tb = bdf.time();
@@ -396,8 +398,11 @@ public final class DfnRunner {
 				double ib = currentOf(tb, bdf.state());
 				if (end != null) {
 					double[] yb = bdf.state().clone();
+					double vPast = model.voltage(tb, yb);
+					String fallback = null; // why the step's end is not a state solved at the crossing
 					double lo = landing.crossing(ends, ta, tb, true);
 					bdf.solvedAt(lo, y);
+					double vLo = model.voltage(lo, y);
 					heat(ta, lo, y);
 					outputsBefore(lo, ta, ia, q);
 					bdf.solvedAt(lo, y);
@@ -408,11 +413,21 @@ public final class DfnRunner {
 						// the interpolated state at the crossing has no consistent neighbour (a profile's steep change near
 						// the end of a discharge): the step ends at the accepted state just past it
 						if (!bdf.start(tb, yb, 1e-3))
-							return notConverged(lo, "no consistent state at the " + (end == StepEnd.CURRENT_CUTOFF ? "current" : "voltage") + " cut-off");
+							return failStep(t0, lo, q, vLo, "no consistent state at the " + (end == StepEnd.CURRENT_CUTOFF ? "current" : "voltage") + " cut-off");
 						q = stepCharge(yb, qa, ia, ib, tb - ta);
 						stepIn = inA;
 						stepOut = outA;
 						accumulate(ia, ib, tb - ta, q - qa);
+						fallback = String.format(Locale.ROOT, "no consistent state at the crossing (t = %.6g s): the step ends at the accepted state past it", lo);
+					}
+					if (end == StepEnd.VOLTAGE_CUTOFF) {
+						String jump = offCutoff(voltageCutoffs, lo, vLo, tb, vPast, outcome == CutoffLanding.Outcome.CROSSED ? landing.gaveUp() : null, fallback);
+						if (jump != null) {
+							end = StepEnd.VOLTAGE_JUMP;
+							double t = bdf.time();
+							sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()),
+									end.warning(cycle, stepIndex, t, jump)));
+						}
 					}
 					return endStep(end, t0, q);
 				}
@@ -427,12 +442,46 @@ public final class DfnRunner {
 				if (tb >= tEnd) {
 					if (timeEnd == StepEnd.TIME_BOUND)
 						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle, model.voltage(tb, bdf.state()),
-								String.format(Locale.ROOT, "warning: cycle %d, step %d: no cut-off was reached; the step ended at the solver's bound of %.1f h",
-										cycle, stepIndex, duration / 3600)));
+								StepEnd.TIME_BOUND.warning(cycle, stepIndex, tb, String.format(Locale.ROOT,
+										"no cut-off was reached; the step ended at the solver's bound of %.1f h", duration / 3600))));
 					return endStep(timeEnd, t0, q);
 				}
 				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
 			}
+		}
+
+		/**
+		 * Null where the step's end (the integrator's state) lies within {@link CutoffLanding#END_TOLERANCE} of the voltage
+		 * cut-off it crossed, else the warning's text (issue 13: never an end off its cut-off recorded as on it): the
+		 * voltages before and past the cut-off, the time within which it jumped, and why no solved state lies on it (the
+		 * landing's bracket where it gave up, or the fallback). vLo: the voltage at lo, the crossing located on the dense
+		 * output; vPast: that of the accepted state at tb past it.
+		 */
+		String offCutoff(List<Cutoff> cutoffs, double lo, double vLo, double tb, double vPast, CutoffLanding.Bracket bracket, String fallback) {
+			double t = bdf.time(), v = model.voltage(t, bdf.state());
+			Cutoff cut = null;
+			for (Cutoff c : cutoffs)
+				if ((c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW)
+						&& (cut == null || Math.abs(v - c.value()) < Math.abs(v - cut.value()))) cut = c;
+			if (cut == null || Math.abs(v - cut.value()) <= CutoffLanding.END_TOLERANCE) return null;
+			double before = cut.kind() == Cutoff.Kind.VOLTAGE_BELOW ? 1 : -1; // the side of the cut-off before it
+			String from, to;
+			double width;
+			String why;
+			if (bracket != null) { // the solved states at the ends of the landing's last bracket
+				from = String.format(Locale.ROOT, "%.4f V at %.6g s", cut.value() + before * bracket.marginLo(), bracket.lo());
+				to = String.format(Locale.ROOT, "%.4f V at %.6g s", cut.value() + before * bracket.marginHi(), bracket.hi());
+				width = bracket.hi() - bracket.lo();
+				why = String.format(Locale.ROOT, "the landing on it gave up after %d targets: %s", bracket.targets(), bracket.why());
+			} else {
+				from = String.format(Locale.ROOT, "%.4f V at %.6g s", vLo, lo);
+				to = String.format(Locale.ROOT, "%.4f V at %.6g s", vPast, tb);
+				width = tb - lo;
+				why = "its crossing located on the dense output";
+			}
+			if (fallback != null) why += "; " + fallback;
+			return String.format(Locale.ROOT, "the voltage went across the cut-off %.4f V from %s to %s (within %.3g s), where no solved state lies on "
+					+ "it (%s); the step ends at %.4f V, %.1f mV off its cut-off", cut.value(), from, to, width, why, v, 1e3 * Math.abs(v - cut.value()));
 		}
 
 		/** The distance of state y at t from the nearest voltage cut-off [V]: positive before it, negative past it (+inf: none). */
@@ -513,9 +562,10 @@ public final class DfnRunner {
 			double t = bdf.time();
 			if (end == StepEnd.LITHIUM_EXHAUSTED) {
 				var foil = in.cell().lithiumMetal();
-				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()), String.format(Locale.ROOT,
-						"warning: cycle %d, step %d: cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
-						cycle, stepIndex, Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6)));
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()),
+						end.warning(cycle, stepIndex, t, String.format(Locale.ROOT,
+								"cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
+								Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6))));
 			}
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
@@ -533,10 +583,15 @@ public final class DfnRunner {
 		}
 
 		/** A sample at time t of the state; i the current (charge positive), stepCharge the charge passed in the step [C/m2]. */
+		/** The time [s] and voltage [V] of the last sample. */
+		double lastSample = Double.NEGATIVE_INFINITY, lastVoltage = Double.NaN;
+
 		void emitCharge(double t, double[] state, double i, double stepCharge) {
+			lastSample = t;
+			lastVoltage = model.voltage(t, state);
 			double[] eta = new double[OverpotentialKind.values().length];
 			Arrays.fill(eta, Double.NaN);
-			sink.sample(new Sample(t, stepIndex, cycle, model.voltage(t, state), i, model.temperature(), 0, stepCharge,
+			sink.sample(new Sample(t, stepIndex, cycle, lastVoltage, i, model.temperature(), 0, stepCharge,
 					model.openCircuitVoltage(state), eta, inventory(state), thermal == null ? Double.NaN : heatOf(t, state)));
 		}
 
@@ -617,13 +672,25 @@ public final class DfnRunner {
 		}
 
 		void closeCycle() {
-			if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0)) return;
+			if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return; // a step that failed at its start is recorded
 			double firstDir = firstSign > 0 ? cycleCharge : cycleDischarge, second = firstSign > 0 ? cycleDischarge : cycleCharge;
 			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, firstDir > 0 ? second / firstDir : Double.NaN, Double.NaN,
 					cycleStart, bdf.time(), inventory(bdf.state()), cycleSteps));
 			cycleSteps.clear();
 			cycleCharge = 0;
 			cycleDischarge = 0;
+		}
+
+		/**
+		 * Ends the run in a step the solver cannot go on with (no consistent state at its start or at its end, a property
+		 * non-positive): the step's record (solver-failure, from stepStart to t with charge q and voltage v, for
+		 * cycles.csv and summary.json) and the NOT_CONVERGED event naming cycle, step, time and why, as the solid-state
+		 * runner does.
+		 */
+		RunStatus failStep(double stepStart, double t, double q, double v, String why) {
+			addCharge();
+			cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, stepStart, t, q, v));
+			return notConverged(t, why);
 		}
 
 		RunStatus notConverged(double t, String why) {

@@ -99,4 +99,50 @@ class CutoffLandingTest {
         }
         assertEquals(3, s.time(), 0, "landed on the target");
     }
+
+    /** y' = -y, 0 = z - H(y - 1/2): the algebraic z jumps from 1 to 0 at t = ln 2, across a cut-off at 0.75. */
+    static final class JumpingConstraint implements DaeSystem {
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -y[0]; f[1] = (y[0] > 0.5 ? 1 : 0) - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-12; }
+    }
+
+    /**
+     * A margin that jumps across the cut-off (issue 13: a landing that cannot land must not end silently off the cut-off):
+     * no solved state lies within the tolerance of it, the landing gives up (CROSSED) and says where: a bracket around
+     * the jump at t = ln 2, as narrow as its targets could make it, with the solved margins on either side (+0.25 before,
+     * -0.75 past); the crossing of the solved states lies at the jump, its state 0.25 off the cut-off, beyond
+     * END_TOLERANCE, which the driver reports (DfnRunner: a voltage-jump end with a warning).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void aMarginThatJumpsIsNotLandedOnAndTheBracketSaysWhere(String kind) {
+        DaeStepper s = new VariableOrderBdf(new JumpingConstraint(), kind.equals("bdf2") ? 2 : VariableOrderBdf.MAX_ORDER, 1e-7);
+        assertTrue(s.start(0, new double[] {1, 1}, 1e-3));
+        s.setMaxStep(0.5);
+        CutoffLanding landing = new CutoffLanding(s, (t, y) -> y[1] - 0.75);
+        CutoffLanding.Outcome o;
+        int steps = 0;
+        do {
+            assertTrue(s.step(landing.aim(5, Double.NaN), 1e-12));
+            o = landing.stepped();
+            assertTrue(++steps < 500, "ends within 500 steps");
+        } while (o == CutoffLanding.Outcome.STEPPED || o == CutoffLanding.Outcome.RETRY);
+        assertEquals(CutoffLanding.Outcome.CROSSED, o, "no solved state lies on the cut-off");
+        CutoffLanding.Bracket b = landing.gaveUp();
+        // at ln 2 to y's integration error (rtol 1e-7 over steps of up to 0.5: 2.5e-6 measured)
+        assertTrue(b != null && b.lo() < T_CROSS + 1e-5 && T_CROSS <= b.hi() + 1e-5, "the bracket around the jump: " + b);
+        assertTrue(b.hi() - b.lo() < 1e-9, "narrowed onto the jump: " + b);
+        assertEquals(0.25, b.marginLo(), 1e-9, "the solved margin before the jump");
+        assertEquals(-0.75, b.marginHi(), 1e-9, "the solved margin past it");
+        assertTrue(b.targets() > 1 && !b.why().isEmpty(), b.toString());
+        double lo = landing.crossing((t, y) -> y[1] - 0.75 < 0, s.previousTime(), s.time(), true);
+        double[] y = new double[2];
+        s.solvedAt(lo, y);
+        assertEquals(T_CROSS, lo, 1e-5, "the crossing of the solved states: the jump");
+        assertTrue(Math.abs(y[1] - 0.75) > CutoffLanding.END_TOLERANCE, "its state off the cut-off: " + y[1]);
+    }
 }

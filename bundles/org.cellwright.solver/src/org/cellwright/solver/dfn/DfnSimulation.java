@@ -11,7 +11,8 @@ import org.cellwright.solver.numerics.dae.VariableOrderBdf;
  * ones, as DfnRunner samples; or, with {@link #withInterpolatedOutputs()}, the interpolating polynomial's states, as
  * IDA-based solvers such as PyBaMM's IDAKLU return their outputs between steps) and stops at a lower
  * voltage cut-off, landed on by steps ({@link CutoffLanding}: its last state a solved one within 0.1 mV of the
- * cut-off), or where a discharge has stripped all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED},
+ * cut-off; where the landing gives up, the crossing of the solved states, and an end off the cut-off by more than
+ * {@link CutoffLanding#END_TOLERANCE} says so: {@link #VOLTAGE_JUMP}), or where a discharge has stripped all the lithium of a lithium-metal foil negative ({@link #FOIL_EXHAUSTED},
  * located by bisection on the dense output).
  */
 public final class DfnSimulation {
@@ -127,12 +128,15 @@ public final class DfnSimulation {
             }
             boolean foilOut = foilExhausted(model, t1, bdf.state());
             if (step == CutoffLanding.Outcome.CROSSED || foilOut) {
-                // the crossing (or the foil's last lithium) on the dense output within [t0, t1]
-                double lo = landing.crossing((t, s) -> ended(model, t, s, cutoffVoltage), t0, t1, false);
+                // the crossing (or the foil's last lithium) on the dense output within [t0, t1], its states solved (the
+                // voltage the model's, not the polynomial's, which is off by tenths of a volt where it is steep)
+                double lo = landing.crossing((t, s) -> ended(model, t, s, cutoffVoltage), t0, t1, true);
                 next = record(model, bdf, out, outputTimes, next, lo, false, y);
                 bdf.solvedAt(lo, y);
                 out.add(snapshot(model, lo, y));
-                reason = foilOut ? FOIL_EXHAUSTED : "voltage cut-off";
+                double v = model.voltage(lo, y);
+                reason = foilOut ? FOIL_EXHAUSTED : Math.abs(v - cutoffVoltage) <= CutoffLanding.END_TOLERANCE ? "voltage cut-off"
+                        : jumped(landing.gaveUp(), cutoffVoltage, v);
                 break;
             }
             next = record(model, bdf, out, outputTimes, next, t1, true, y);
@@ -161,6 +165,17 @@ public final class DfnSimulation {
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }
+
+    /** The start of the end reason of a run that went across its cut-off where no solved state lies on it. */
+    public static final String VOLTAGE_JUMP = "voltage jump";
+
+    /** The end reason of a run whose last state lies off its cut-off by more than CutoffLanding.END_TOLERANCE: v there. */
+    private static String jumped(CutoffLanding.Bracket b, double cutoff, double v) {
+        String where = b == null ? "" : String.format(java.util.Locale.ROOT, " from %.4f V at %.6g s to %.4f V at %.6g s (the landing gave up after %d targets: %s)",
+                cutoff + b.marginLo(), b.lo(), cutoff + b.marginHi(), b.hi(), b.targets(), b.why());
+        return String.format(java.util.Locale.ROOT, "%s: across the cut-off %.4f V%s; the last state at %.4f V, %.1f mV off it", VOLTAGE_JUMP, cutoff, where, v,
+                1e3 * Math.abs(v - cutoff));
+    }
 
     /** The end reason of a run whose current strips all the lithium of a lithium-metal foil negative. */
     public static final String FOIL_EXHAUSTED = "lithium-metal foil exhausted";

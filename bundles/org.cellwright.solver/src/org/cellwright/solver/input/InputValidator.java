@@ -127,14 +127,7 @@ public final class InputValidator {
             }
             if (s instanceof StepSpec.ConstantCurrent || s instanceof StepSpec.ConstantVoltage || s instanceof StepSpec.Rest
                     || s instanceof StepSpec.ConstantPower || s instanceof StepSpec.Follow) {
-                List<Cutoff> cs = switch (s) {
-                    case StepSpec.ConstantCurrent x -> x.cutoffs();
-                    case StepSpec.ConstantVoltage x -> x.cutoffs();
-                    case StepSpec.ConstantPower x -> x.cutoffs();
-                    case StepSpec.Rest x -> x.cutoffs();
-                    case StepSpec.Follow x -> x.cutoffs();
-                    default -> List.of();
-                };
+                List<Cutoff> cs = StepSpec.cutoffsOf(s);
                 for (Cutoff k : cs) {
                     if (Double.isNaN(k.value())) out.add(c + ": protocol cut-off " + k.kind() + " has no value");
                     if (k.kind() == Cutoff.Kind.CURRENT_BELOW_C_RATE && Double.isNaN(cell.nominalCapacity()) && !cell.hasCathode())

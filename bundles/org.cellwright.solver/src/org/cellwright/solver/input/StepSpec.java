@@ -5,6 +5,18 @@ import java.util.List;
 /** One protocol step. Signs follow the convention of this package (positive = working electrode oxidised). */
 public sealed interface StepSpec {
 
+    /** The cut-offs of a step that has them (current, voltage, power, profile, rest); none for the others. */
+    static List<Cutoff> cutoffsOf(StepSpec s) {
+        return switch (s) {
+            case ConstantCurrent x -> x.cutoffs();
+            case ConstantVoltage x -> x.cutoffs();
+            case ConstantPower x -> x.cutoffs();
+            case Rest x -> x.cutoffs();
+            case Follow x -> x.cutoffs();
+            default -> List.of();
+        };
+    }
+
     /** Constant current given as a density, a current or a C-rate, ended by the first cut-off met. */
     record ConstantCurrent(CurrentMode mode, double value, List<Cutoff> cutoffs) implements StepSpec {
         public ConstantCurrent { cutoffs = List.copyOf(cutoffs); }

@@ -12,7 +12,8 @@ package org.cellwright.solver.numerics.dae;
  * again from the state before it and steps to a target time from a bracket [lo, hi] around the crossing, the margin
  * known at both ends: first the dense output's estimate, then regula falsi with the Illinois modification (Dowell and
  * Jarratt, BIT 11, 168, 1971), until a solved state is within {@link #TOLERANCE} of the cut-off, or the bracket cannot
- * shrink (then the crossing on the dense output).
+ * shrink (then the crossing on the dense output, and {@link #gaveUp} tells where: a driver reports an end off the cut-off
+ * by more than {@link #END_TOLERANCE}, never records it as on it).
  *
  * <p>The driver's loop: {@link #aim} before each step (the step's start kept, the target cut to the landing's next),
  * {@link #stepped} after each accepted one, and {@link #crossing} where the run ends within a step.
@@ -20,6 +21,11 @@ package org.cellwright.solver.numerics.dae;
 public final class CutoffLanding {
     /** How close to the cut-off a step's last state must be [V]. */
     public static final double TOLERANCE = 1e-4;
+    /**
+     * How close to its cut-off a run's (or step's) end must lie to count as ended there [V] (issue 13: 1 mV); an end
+     * further off, after the landing gave up ({@link #gaveUp}), is a jump across the cut-off, which the driver reports.
+     */
+    public static final double END_TOLERANCE = 1e-3;
     /** Targets tried before the landing gives up (then the dense output's crossing, as without it). */
     static final int MAX_TARGETS = 60;
 
@@ -34,6 +40,12 @@ public final class CutoffLanding {
     public interface End {
         boolean reached(double t, double[] y);
     }
+
+    /**
+     * Where a landing gave up ({@link Outcome#CROSSED}): its last bracket [lo, hi] around the crossing [s], the margins
+     * of the solved states at its ends (before the cut-off, past it), the targets stepped to, and why it stopped.
+     */
+    public record Bracket(double lo, double hi, double marginLo, double marginHi, int targets, String why) {}
 
     /** What an accepted step was, for the driver. */
     public enum Outcome {
@@ -54,7 +66,10 @@ public final class CutoffLanding {
     /** Whether a bracket is open (a step crossed; steps aim at it). */
     private boolean active;
     private double lo, marginLo, hi, marginHi, next;
+    /** The margins at the bracket's ends as solved (marginLo, marginHi are halved by the Illinois modification). */
+    private double solvedLo, solvedHi;
     private int side, targets;
+    private Bracket gaveUp;
 
     /** @param margin the cut-off's margin of a state, NaN or +infinity where there is none */
     public CutoffLanding(DaeStepper stepper, Margin margin) {
@@ -94,6 +109,8 @@ public final class CutoffLanding {
             else crossed(t1, m);
             // back to the step's start: undone with the stepper's history (DaeStepper.undo), else restarted from the state kept
             if (!exhausted() && (stepper.undo() || stepper.start(tBefore, before.clone(), (next - tBefore) / 8))) return Outcome.RETRY;
+            gaveUp = new Bracket(lo, hi, solvedLo, solvedHi, targets, targets > MAX_TARGETS ? MAX_TARGETS + " targets tried"
+                    : !(next > lo && next < hi) ? "the bracket as narrow as the time resolves" : "no restart from the step's start");
             active = false;
             return Outcome.CROSSED;
         }
@@ -102,12 +119,18 @@ public final class CutoffLanding {
         return at ? Outcome.LANDED : Outcome.STEPPED;
     }
 
+    /**
+     * The bracket where the last landing gave up ({@link Outcome#CROSSED}; null if none did): a crossing no solved state
+     * lies on within {@link #TOLERANCE}, e.g. a margin that jumps, where the dense output's crossing ends the run.
+     */
+    public Bracket gaveUp() { return gaveUp; }
+
     /** A first crossing by the step from tBefore to t1: the bracket, its first target where the dense output crosses. */
     private void open(double m, double t1) {
         lo = tBefore;
-        marginLo = margin.of(tBefore, before);
+        marginLo = solvedLo = margin.of(tBefore, before);
         hi = t1;
-        marginHi = m;
+        marginHi = solvedHi = m;
         double estimate = crossing((t, y) -> margin.of(t, y) < 0, stepper.previousTime(), t1, false);
         next = estimate > lo && estimate < hi ? estimate : falsi();
         targets = 1;
@@ -145,7 +168,7 @@ public final class CutoffLanding {
     /** A step crossed the cut-off at t (margin < 0): the bracket's new upper end. */
     private void crossed(double t, double m) {
         hi = t;
-        marginHi = m;
+        marginHi = solvedHi = m;
         if (side == -1) marginLo *= 0.5; // Illinois: the end kept twice in a row counts half
         side = -1;
         aim();
@@ -154,7 +177,7 @@ public final class CutoffLanding {
     /** The target t was reached before the cut-off (margin > 0): the bracket's new lower end. */
     private void above(double t, double m) {
         lo = t;
-        marginLo = m;
+        marginLo = solvedLo = m;
         if (side == 1) marginHi *= 0.5;
         side = 1;
         aim();
