@@ -47,15 +47,19 @@ class SoftShortStepEndTest {
     /**
      * Every step ends by its own condition or the short; each voltage cut-off end lies within 1 mV of its cut-off, or
      * is recorded as a jump across it with a warning naming its cycle, step and cause. With 10-minute steps the
-     * stripping step of cycle 15 (step 31) runs out of plated Li at 0.023 V (the filament's leak carries much of the
-     * current), and the host's hysteresis gap makes the voltage jump to 0.29 V past the 0.2 V cut-off: it was recorded
-     * as landed on 0.2 V at 0.29 V, silently (audit s11, item 9).
+     * stripping step of cycle 15 (step 31) ran out of plated Li at 0.023 V (the filament's leak carries much of the
+     * current), and the host's hysteresis gap made the voltage jump to 0.29 V past the 0.2 V cut-off: it was recorded
+     * as landed on 0.2 V at 0.29 V, silently (audit s11, item 9). Which stripping step before the short runs out of
+     * Li, and at which step size, moves with perturbations far below any physical effect: the Li foil's handbook
+     * conductivity (1.1e7 -> 1.06e7 S/m, a change of its ohmic drop below 1 nV) and SUS's (1.4e6 -> 1.39e6 S/m) moved
+     * the short from cycle 16-17 to 13-15 and the jump from 10-minute to 3-minute steps (issue 13, round 5). So the
+     * run is made at four step sizes, each must end every step properly, and at least one must show the jump.
      */
     @Test
     void formedAt5MPaCycledAt65MPaEndsEveryStepByItsOwnConditionOrTheShort() {
         List<StepSpec> flat = formedAt5ThenCycledAt65MPa().flatten();
         int jumps = 0;
-        for (double maxStep : new double[] {60, 600}) {
+        for (double maxStep : new double[] {60, 180, 300, 600}) {
             RecordingSink s = new RecordingSink();
             RunStatus st = new Simulation().run(Sung2023Parameters.cell1Formation(5e6), formedAt5ThenCycledAt65MPa(),
                     SolverSettings.builder().maxStep(maxStep).build(), s, ProgressListener.NONE);
@@ -80,7 +84,7 @@ class SoftShortStepEndTest {
             // the short comes after a few tens of cycles (the study), not in the first ones
             assertTrue(s.cycles.size() >= 10, "max step " + maxStep + ": shorted in cycle " + s.cycles.size());
         }
-        assertTrue(jumps >= 1, "the stripping step of cycle 15 jumps across its cut-off with 10-minute steps");
+        assertTrue(jumps >= 1, "a stripping step before the short jumps across its cut-off at one of the step sizes");
     }
 
     /** The step's voltage cut-off (NaN if none). */

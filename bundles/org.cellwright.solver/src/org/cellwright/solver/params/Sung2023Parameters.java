@@ -46,7 +46,7 @@ public final class Sung2023Parameters {
                 .set(STABILITY_WINDOW_HIGH, 2.01) // same source
                 .set(YOUNGS_MODULUS, 22e9) // Kato et al., J. Phys. Chem. Lett. 2018 (argyrodite ~22 GPa)
                 .set(EXCHANGE_CURRENT_DENSITY, 320.0) // Li/LPSCl 32 mA/cm2 = RT/(F R_P), R_P ~ 0.8 Ohm cm2 measured with Li microelectrodes on fresh Li6PS5Cl ("Non-Linear Kinetics of the Lithium Metal Anode on Li6PS5Cl at High Current Density"); a lower bound, R_P includes SEI transport (docs/calibration.md)
-                .set(TRANSFER_COEFFICIENT, 0.5)
+                .set(TRANSFER_COEFFICIENT, 0.5) // symmetric, not measured at Li/argyrodite: MHC rates on Li's flat density of states are symmetric (Kurchin and Viswanathan, J. Chem. Phys. 2020, DOI 10.1063/5.0023611), alpha = 1/2 at equilibrium
                 .set(INTERPHASE_GROWTH_CONSTANT, 4.09e-20) // fitted (calibration.cell, fit LithiumLossesBare; docs/calibration.md): parabolic SE reduction at the Li contact, sets the bare-cell initial CE (89.4 %, Sung2023)
                 .set(INTERPHASE_ACTIVATION_ENERGY, 30e3) // calibrated: the growth's activation energy taken equal to the SE's ionic one (growth limited by Li+ transport through the reduced SE); no temperature-resolved growth of the Li/LPSCl interphase found, the study's bare half cells are at 25 C only (docs/calibration.md, "Open")
                 .set(INTERPHASE_CONDUCTIVITY, 2.566e-5) // Li2S/Li3P/LiCl interphase at 25 C, calibrated: the interlayer half cell strips 35 cycles at 20 and 25 C within its 0.2 V cut-off (Sung2023), its Li foil counter electrode included; 2.6x the top of Wenzel et al.'s ~1e-7-1e-5 S/m (Solid State Ionics 2018) with the stoichiometric Li content (docs/calibration.md, "Open")
@@ -59,13 +59,13 @@ public final class Sung2023Parameters {
     /** Li metal (BCC). */
     public static MaterialSpec lithium() {
         return MaterialSpec.builder("Li")
-                .set(DENSITY, 534)
+                .set(DENSITY, 534) // CRC Handbook 97th ed. 2016, via matmake.com (0.531-0.535 g/cm3 in other tables)
                 .set(MOLAR_MASS, 6.941e-3)
-                .set(ELECTRONIC_CONDUCTIVITY, 1.1e7)
+                .set(ELECTRONIC_CONDUCTIVITY, 1.06e7) // 1 / 9.47 uOhm cm, same source (1.05-1.08e7 S/m at 20-25 C)
                 .set(SPECIFIC_CAPACITY, 3860 * 3.6e3) // 3860 mAh/g, Sung2023
-                .set(EXCHANGE_CURRENT_DENSITY, 320.0) // Li/LPSCl 32 mA/cm2 per true contact area: RT/(F R_P) with the measured R_P ~ 0.8 Ohm cm2 (as lpscl())
+                .set(EXCHANGE_CURRENT_DENSITY, 320.0) // Li/LPSCl 32 mA/cm2 per true contact area: RT/(F R_P) with the measured R_P ~ 0.8 Ohm cm2 (as lpscl()); source incomplete: no authors, journal or DOI found
                 .set(EXCHANGE_CURRENT_ACTIVATION_ENERGY, 30e3) // = the SE's conduction Ea: at Li/thiophosphate SEs the charge-transfer Ea was measured equal to the conduction Ea (no desolvation; Chiku et al., Electrochemistry 2012, DOI 10.5796/electrochemistry.80.740)
-                .set(TRANSFER_COEFFICIENT, 0.5)
+                .set(TRANSFER_COEFFICIENT, 0.5) // symmetric, as lpscl() (this one the solver reads)
                 .set(YOUNGS_MODULUS, 4.9e9) // LePage et al., J. Electrochem. Soc. 2019, DOI 10.1149/2.0221902jes
                 .set(HARDNESS, 7e6) // bulk hardness ~7 MPa, Sung2023
                 .set(BULK_FLOW_STRESS, 0.8e6) // bulk yield ~0.8 MPa, LePage 2019
@@ -87,8 +87,8 @@ public final class Sung2023Parameters {
     /** Stainless-steel current collector (not lithiophilic). */
     public static MaterialSpec sus() {
         return MaterialSpec.builder("SUS")
-                .set(DENSITY, 7900)
-                .set(ELECTRONIC_CONDUCTIVITY, 1.4e6)
+                .set(DENSITY, 8000) // ASM Material Data Sheet, AISI Type 304 (the study names no grade)
+                .set(ELECTRONIC_CONDUCTIVITY, 1.39e6) // 1 / 7.2e-5 Ohm cm at 20 C, same source (316L: 1.35e6 S/m)
                 .set(CONTACT_ANGLE, Math.toRadians(90)) // calibrated: poor Li wetting; the first-plating dip of the voltage trace is 14.2 mV deep on bare SUS (Sung2023)
                 .set(ADHESION_ENERGY, 0.0) // a gap opens easily at the SUS side (Sung2023)
                 .set(DEAD_LITHIUM_FRACTION, 0.0039) // fitted (calibration.cell, fit LithiumLossesInterlayer): share of Li stripped from the SUS side of an interlayer left in the gap (Sung2023: average CE 99.3 % over 35 half-cell cycles, ICE 96.4 %)
@@ -134,7 +134,7 @@ public final class Sung2023Parameters {
     /** Nb-coated NCM811 with the Chen 2020 OCP table. */
     public static MaterialSpec ncm811() {
         return MaterialSpec.builder("NCM811")
-                .set(DENSITY, 4750) // true density of NCM811 ~4.75 g/cm3; with Chen's c_max gives 356 mAh/g per unit stoichiometry
+                .set(DENSITY, 4780) // X-ray density of R-3m NCM811, a = 2.871 A, c = 14.20 A (as quoted by Gallegos-Moncayo et al., Symmetry 2024, DOI 10.3390/sym16030301); with Chen's c_max 354 mAh/g per unit stoichiometry
                 .set(MAX_CONCENTRATION, Chen2020Nmc811.C_MAX) // Chen 2020, DOI 10.1149/1945-7111/ab9050
                 .set(DIFFUSIVITY, Chen2020Nmc811.DIFFUSIVITY) // Chen 2020
                 .set(DIFFUSION_ACTIVATION_ENERGY, 12.05e3) // measured on NMC811 (LG M50): 1449 K x R, O'Regan et al., Electrochim. Acta 2022, DOI 10.1016/j.electacta.2022.140700
@@ -157,7 +157,7 @@ public final class Sung2023Parameters {
     /** Super P carbon black. */
     public static MaterialSpec superP() {
         return MaterialSpec.builder("SuperP")
-                .set(DENSITY, 1900)
+                .set(DENSITY, 1900) // carbon blacks' helium density 1.8-2.1 g/cm3 (pigment handbook; docs/calibration.md)
                 .set(ELECTRONIC_CONDUCTIVITY, 1e3) // compacted carbon black; calibrated
                 .build();
     }
@@ -207,7 +207,8 @@ public final class Sung2023Parameters {
     public static LayerSpec cathode() {
         MaterialSpec am = ncm811(), se = lpscl(), c = superP();
         double loading = 20e-6 / 1e-4; // kg/m2
-        double specificVolume = 0.67 / 4750 + 0.30 / 1640 + 0.03 / 1900; // m3/kg of mixture
+        double specificVolume = 0.67 / am.get(DENSITY, Double.NaN) + 0.30 / se.get(DENSITY, Double.NaN)
+                + 0.03 / c.get(DENSITY, Double.NaN); // m3/kg of mixture
         double porosity = 0.10;
         double thickness = loading * specificVolume / (1 - porosity);
         return LayerSpec.builder("Cathode", LayerRole.COMPOSITE_CATHODE).thickness(thickness).porosity(porosity)
