@@ -52,13 +52,13 @@ class SoftShortStepEndTest {
      * as landed on 0.2 V at 0.29 V, silently (audit s11, item 9). Which stripping step before the short runs out of
      * Li, and at which step size, moves with perturbations far below any physical effect: the Li foil's handbook
      * conductivity (1.1e7 -> 1.06e7 S/m, a change of its ohmic drop below 1 nV) and SUS's (1.4e6 -> 1.39e6 S/m) moved
-     * the short from cycle 16-17 to 13-15 and the jump from 10-minute to 3-minute steps (issue 13, round 5). So the
-     * run is made at four step sizes, each must end every step properly, and at least one must show the jump.
+     * the short from cycle 16-17 to 13-15 and the jump from 10-minute to 3-minute steps (issue 13, round 5), and with
+     * the Li/LPSCl interphase's stoichiometric Li content (session 12) none of the four step sizes runs out of plated Li
+     * before the short. So the run is made at four step sizes, each must end every step properly.
      */
     @Test
     void formedAt5MPaCycledAt65MPaEndsEveryStepByItsOwnConditionOrTheShort() {
         List<StepSpec> flat = formedAt5ThenCycledAt65MPa().flatten();
-        int jumps = 0;
         for (double maxStep : new double[] {60, 180, 300, 600}) {
             RecordingSink s = new RecordingSink();
             RunStatus st = new Simulation().run(Sung2023Parameters.cell1Formation(5e6), formedAt5ThenCycledAt65MPa(),
@@ -72,7 +72,6 @@ class SoftShortStepEndTest {
                     double cut = voltageCutoff(flat.get(r.stepIndex()));
                     if (r.end() == StepEnd.VOLTAGE_CUTOFF) assertEquals(cut, r.endVoltage(), 1e-3, where);
                     if (r.end() == StepEnd.VOLTAGE_JUMP) {
-                        jumps++;
                         assertTrue(r.endVoltage() > cut + 1e-3, where + ": a jump past the cut-off, " + r.endVoltage());
                         String said = "warning: cycle " + c.index() + ", step " + r.stepIndex() + " (voltage-jump at ";
                         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(said) && w.contains("the voltage jumped across the cut-off 0.2 V from ")
@@ -84,7 +83,9 @@ class SoftShortStepEndTest {
             // the short comes after a few tens of cycles (the study), not in the first ones
             assertTrue(s.cycles.size() >= 10, "max step " + maxStep + ": shorted in cycle " + s.cycles.size());
         }
-        assertTrue(jumps >= 1, "a stripping step before the short jumps across its cut-off at one of the step sizes");
+        // whether a stripping step runs out of plated Li before the short (a jump) depends on perturbations far below any
+        // physical effect (above): where one does, it is held above; that such an end is recorded and said is held
+        // whatever the cell by StepEndTest (a model whose voltage jumps) and by StudyResultsTest (the study's runs)
     }
 
     /** The step's voltage cut-off (NaN if none). */
