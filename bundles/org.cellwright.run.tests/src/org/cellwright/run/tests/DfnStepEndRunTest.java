@@ -254,11 +254,9 @@ class DfnStepEndRunTest {
 		report("cycling");
 	}
 
-	/** Steps may end only by their own condition (voltage or current cut-off, duration). */
-	boolean ownEndsOnly;
-
-	void cycling(String set, String cell, double lo, double hi, String solver, boolean more) throws Exception {
-		String protocols = String.format(Locale.ROOT, """
+	/** Two cycles of a 2 C discharge to the lower cut-off lo, 5 min rest, a 1 C charge to hi and a hold at hi to C/20 [V]. */
+	static String cyclesProtocol(double lo, double hi) {
+		return String.format(Locale.ROOT, """
 				protocol Cycles {
 					repeat 2 {
 						discharge at 2 C until %1$s V
@@ -267,6 +265,14 @@ class DfnStepEndRunTest {
 						hold at %2$s V until 0.05 C
 					}
 				}
+				""", lo, hi);
+	}
+
+	/** Steps may end only by their own condition (voltage or current cut-off, duration). */
+	boolean ownEndsOnly;
+
+	void cycling(String set, String cell, double lo, double hi, String solver, boolean more) throws Exception {
+		String protocols = String.format(Locale.ROOT, """
 				protocol RestCharge {
 					discharge at 1 C for 30 min
 					rest for 10 min
@@ -281,12 +287,23 @@ class DfnStepEndRunTest {
 					discharge at 1 C for 50 min
 					charge at 3 C until %2$s V
 				}
-				""", lo, hi);
-		StringBuilder text = new StringBuilder("package t\nimport cellwright.sets." + set + ".*\n" + protocols);
+				""", lo, hi) + cyclesProtocol(lo, hi);
 		List<String> names = more ? (solver.isEmpty() ? List.of("Cycles", "RestCharge", "D10", "RestD10") : List.of("Cycles", "C3")) : List.of("Cycles");
+		experiments(set, cell, protocols, names, solver);
+	}
+
+	/**
+	 * Writes a file importing the set with the protocols and one experiment X + name per protocol name, in a folder of its
+	 * own (the CLI reads a file's siblings too) with US06.csv, and runs them; returns the file.
+	 */
+	Path experiments(String set, String cell, String protocols, List<String> names, String solver) throws Exception {
+		StringBuilder text = new StringBuilder("package t\nimport cellwright.sets." + set + ".*\n" + protocols);
 		for (String p : names) text.append("experiment X").append(p).append(" { cell ").append(cell).append(" protocol ").append(p).append(" ").append(solver).append(" }\n");
-		Path file = Cli.write(tmp.resolve("cycling-" + files++ + ".cell"), text.toString());
-		run(file, names.stream().map(p -> "X" + p).toArray(String[]::new));
+		Path dir = Files.createDirectories(tmp.resolve("set-" + files++));
+		Files.copy(CYCLES.resolve("US06.csv"), dir.resolve("US06.csv"), StandardCopyOption.REPLACE_EXISTING);
+		Path file = Cli.write(dir.resolve(set + ".cell"), text.toString());
+		run(file, names.stream().map(p -> "X" + p).toArray(String[]::new)); // a protocol and an experiment may not share a name
+		return file;
 	}
 
 	/** Whether runs may end NOT_CONVERGED (their failing step recorded and named). */
@@ -305,22 +322,7 @@ class DfnStepEndRunTest {
 					discharge at 1 C for 30 min
 					follow "US06.csv" current scaled to 8 C for 3 h until %1$s V
 				}
-				protocol Cycles {
-					repeat 2 {
-						discharge at 2 C until %1$s V
-						rest for 5 min
-						charge at 1 C until %2$s V
-						hold at %2$s V until 0.05 C
-					}
-				}
-				""", lo, hi);
-		StringBuilder text = new StringBuilder("package t\nimport cellwright.sets." + set + ".*\n" + protocols);
-		List<String> names = List.of("D10", "D3", "C3", "Us06", "Cycles");
-		for (String p : names) text.append("experiment X").append(p).append(" { cell ").append(cell).append(" protocol ").append(p).append(" ").append(solver).append(" }\n");
-		Path dir = Files.createDirectories(tmp.resolve("stress-" + files++)); // a folder each: the CLI reads a file's siblings too
-		Files.copy(CYCLES.resolve("US06.csv"), dir.resolve("US06.csv"), StandardCopyOption.REPLACE_EXISTING);
-		Path file = Cli.write(dir.resolve(set + ".cell"), text.toString());
-		run(file, names.stream().map(p -> "X" + p).toArray(String[]::new)); // a protocol and an experiment may not share a name
-		return file;
+				""", lo, hi) + cyclesProtocol(lo, hi);
+		return experiments(set, cell, protocols, List.of("D10", "D3", "C3", "Us06", "Cycles"), solver);
 	}
 }
