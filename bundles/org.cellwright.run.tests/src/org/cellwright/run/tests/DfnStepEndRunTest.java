@@ -165,6 +165,8 @@ class DfnStepEndRunTest {
 						expect(past <= VOLTAGE_TOLERANCE || warned, where + ": at " + s.time() + " s, " + s.voltage()
 								+ " V lies past the cut-off " + cut.value() + " V without a warning; " + sink.events);
 					}
+				expect(!ownEndsOnly || r.end() == StepEnd.VOLTAGE_CUTOFF || r.end() == StepEnd.CURRENT_CUTOFF || r.end() == StepEnd.DURATION,
+						where + ": not ended by its own condition; " + sink.events);
 				switch (r.end()) {
 					case VOLTAGE_CUTOFF -> {
 						double d = Double.POSITIVE_INFINITY;
@@ -201,7 +203,10 @@ class DfnStepEndRunTest {
 	 * Harder cases (10 C, a CC-CV cycle after a discharge to the lower cut-off and a rest, US06 at 8 C into the cut-off, a
 	 * coarse tolerance): where the solver cannot go on, the run ends NOT_CONVERGED and the step is still recorded, as
 	 * solver-failure in cycles.csv and summary.json, with a message naming cycle, step and cause (before, a step that
-	 * could not start left no record); every other end is on its cut-off.
+	 * could not start left no record); every other end is on its cut-off. Through the CLI: the Chen 2020 CC-CV cycles,
+	 * whose charge found no consistent state at its start before the consistent initialisation's damped Newton, record
+	 * every step's own end; the Marquis 2019 US06 at 8 C at rtol 1e-3, still failing (step-size underflow at 3893 s),
+	 * records solver-failure.
 	 */
 	@Test
 	void underStressEveryEndIsOnItsCutoffOrRecordedAsAFailure() throws Exception {
@@ -209,18 +214,96 @@ class DfnStepEndRunTest {
 		String coarse = "solver { relative-tolerance = 1e-3  output-interval = 10 s }";
 		Path chen = stress("chen2020", "Chen2020LGM50", 2.5, 4.2, "");
 		stress("chen2020", "Chen2020LGM50", 2.5, 4.2, coarse);
-		stress("marquis2019", "Marquis2019Kokam", 3.105, 4.1, coarse);
+		Path marquis = stress("marquis2019", "Marquis2019Kokam", 3.105, 4.1, coarse);
 		stress("ecker2015", "Ecker2015Kokam", 2.5, 4.2, "");
 		report("stress");
-		// the run folder of a CC-CV cycle whose charge finds no consistent state at its start, through the CLI
 		Path out = tmp.resolve("runs");
 		Cli.Result r = Cli.cli("run", chen.toString(), "--out", out.toString());
 		Path run = org.cellwright.run.store.RunStore.latest(out.resolve("XCycles"));
 		assertNotNull(run, r.out() + r.err());
 		String cycles = Files.readString(run.resolve("cycles.csv")), summary = Files.readString(run.resolve("summary.json"));
-		assertTrue(cycles.contains("0:voltage-cutoff 1:duration 2:solver-failure"), cycles);
+		assertTrue(cycles.contains("0:voltage-cutoff 1:duration 2:voltage-cutoff 3:current-cutoff") && cycles.contains("4:voltage-cutoff 5:duration 6:voltage-cutoff 7:current-cutoff"), cycles);
+		assertFalse(summary.contains("solver-failure"), summary);
+		Path outM = tmp.resolve("runs-marquis");
+		r = Cli.cli("run", marquis.toString(), "--out", outM.toString());
+		run = org.cellwright.run.store.RunStore.latest(outM.resolve("XUs06"));
+		assertNotNull(run, r.out() + r.err());
+		cycles = Files.readString(run.resolve("cycles.csv"));
+		summary = Files.readString(run.resolve("summary.json"));
+		assertTrue(cycles.contains("0:duration 1:solver-failure"), cycles);
 		assertTrue(summary.contains("\"end\": \"solver-failure\"") || summary.contains("\"end\":\"solver-failure\""), summary);
-		assertTrue(summary.contains("cycle 1, step 2, at ") && summary.contains("no consistent state at the start of the step"), summary);
+		assertTrue(summary.contains("cycle 1, step 1") && summary.contains("step size underflow"), summary);
+	}
+
+	/**
+	 * Standard cycling (discharge, rest, charge, hold) and the other protocols whose steps found no consistent state at
+	 * their start before the consistent initialisation's damped Newton (DaeNewton.dampedInitialise; docs/dfn.md, "How a
+	 * step ends"): Chen 2020 and Marquis 2019, two cycles of a 2 C discharge to the lower cut-off, 5 min of rest, a 1 C
+	 * charge and a hold, at the default tolerance and at rtol 1e-3 (the 2 C discharge after a hold); Chen 2020 a 2 C
+	 * charge after a rest, 10 C from rest, and at rtol 1e-3 a 3 C charge. Every run completes and every step ends by its
+	 * own condition (voltage cut-off, current cut-off or duration), no warning.
+	 */
+	@Test
+	void cyclingProtocolsStartEveryStepAndEndItByItsOwnCondition() throws Exception {
+		ownEndsOnly = true;
+		String coarse = "solver { relative-tolerance = 1e-3 }";
+		cycling("chen2020", "Chen2020LGM50", 2.5, 4.2, "", true);
+		cycling("chen2020", "Chen2020LGM50", 2.5, 4.2, coarse, true);
+		cycling("marquis2019", "Marquis2019Kokam", 3.105, 4.1, "", false);
+		cycling("marquis2019", "Marquis2019Kokam", 3.105, 4.1, coarse, false);
+		report("cycling");
+	}
+
+	/** Two cycles of a 2 C discharge to the lower cut-off lo, 5 min rest, a 1 C charge to hi and a hold at hi to C/20 [V]. */
+	static String cyclesProtocol(double lo, double hi) {
+		return String.format(Locale.ROOT, """
+				protocol Cycles {
+					repeat 2 {
+						discharge at 2 C until %1$s V
+						rest for 5 min
+						charge at 1 C until %2$s V
+						hold at %2$s V until 0.05 C
+					}
+				}
+				""", lo, hi);
+	}
+
+	/** Steps may end only by their own condition (voltage or current cut-off, duration). */
+	boolean ownEndsOnly;
+
+	void cycling(String set, String cell, double lo, double hi, String solver, boolean more) throws Exception {
+		String protocols = String.format(Locale.ROOT, """
+				protocol RestCharge {
+					discharge at 1 C for 30 min
+					rest for 10 min
+					charge at 2 C until %2$s V
+				}
+				protocol D10 { discharge at 10 C until %1$s V }
+				protocol RestD10 {
+					rest for 5 min
+					discharge at 10 C until %1$s V
+				}
+				protocol C3 {
+					discharge at 1 C for 50 min
+					charge at 3 C until %2$s V
+				}
+				""", lo, hi) + cyclesProtocol(lo, hi);
+		List<String> names = more ? (solver.isEmpty() ? List.of("Cycles", "RestCharge", "D10", "RestD10") : List.of("Cycles", "C3")) : List.of("Cycles");
+		experiments(set, cell, protocols, names, solver);
+	}
+
+	/**
+	 * Writes a file importing the set with the protocols and one experiment X + name per protocol name, in a folder of its
+	 * own (the CLI reads a file's siblings too) with US06.csv, and runs them; returns the file.
+	 */
+	Path experiments(String set, String cell, String protocols, List<String> names, String solver) throws Exception {
+		StringBuilder text = new StringBuilder("package t\nimport cellwright.sets." + set + ".*\n" + protocols);
+		for (String p : names) text.append("experiment X").append(p).append(" { cell ").append(cell).append(" protocol ").append(p).append(" ").append(solver).append(" }\n");
+		Path dir = Files.createDirectories(tmp.resolve("set-" + files++));
+		Files.copy(CYCLES.resolve("US06.csv"), dir.resolve("US06.csv"), StandardCopyOption.REPLACE_EXISTING);
+		Path file = Cli.write(dir.resolve(set + ".cell"), text.toString());
+		run(file, names.stream().map(p -> "X" + p).toArray(String[]::new)); // a protocol and an experiment may not share a name
+		return file;
 	}
 
 	/** Whether runs may end NOT_CONVERGED (their failing step recorded and named). */
@@ -239,22 +322,7 @@ class DfnStepEndRunTest {
 					discharge at 1 C for 30 min
 					follow "US06.csv" current scaled to 8 C for 3 h until %1$s V
 				}
-				protocol Cycles {
-					repeat 2 {
-						discharge at 2 C until %1$s V
-						rest for 5 min
-						charge at 1 C until %2$s V
-						hold at %2$s V until 0.05 C
-					}
-				}
-				""", lo, hi);
-		StringBuilder text = new StringBuilder("package t\nimport cellwright.sets." + set + ".*\n" + protocols);
-		List<String> names = List.of("D10", "D3", "C3", "Us06", "Cycles");
-		for (String p : names) text.append("experiment X").append(p).append(" { cell ").append(cell).append(" protocol ").append(p).append(" ").append(solver).append(" }\n");
-		Path dir = Files.createDirectories(tmp.resolve("stress-" + files++)); // a folder each: the CLI reads a file's siblings too
-		Files.copy(CYCLES.resolve("US06.csv"), dir.resolve("US06.csv"), StandardCopyOption.REPLACE_EXISTING);
-		Path file = Cli.write(dir.resolve(set + ".cell"), text.toString());
-		run(file, names.stream().map(p -> "X" + p).toArray(String[]::new)); // a protocol and an experiment may not share a name
-		return file;
+				""", lo, hi) + cyclesProtocol(lo, hi);
+		return experiments(set, cell, protocols, List.of("D10", "D3", "C3", "Us06", "Cycles"), solver);
 	}
 }

@@ -1,6 +1,7 @@
 package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cellwright.solver.dfn.CurrentProfile;
@@ -176,5 +177,49 @@ class DaeNewtonTest {
         }
         DaeNewton fresh = new DaeNewton(new Cubic());
         assertTrue(!fresh.wouldFailAgain(10, 2.0, 0.1), "nothing known before a failed solve");
+    }
+
+    /**
+     * A current applied to a cell at rest (docs/dfn.md, "How a step ends"): the simplified iteration of the consistent
+     * initialisation (one Jacobian, at the rest state's j = 0) overshoots the Butler-Volmer rows into the exponential's
+     * overflow and fails; initialise then solves it by damped Newton, leaving the differential unknowns as they were,
+     * the algebraic ones consistent (a fresh Newton update from them is within the bound at once), the state admissible
+     * and the voltage moved the current's way. Chen 2020: 1 C charge after a 2 C discharge to 2.5 V and 5 min of rest;
+     * 10 C discharge of the fresh cell.
+     */
+    @Test
+    void aLargeCurrentFromRestIsMadeConsistentByDampedNewton() {
+        double[] current = {2 * Chen2020.ONE_C};
+        DfnModel model = new DfnModel(Chen2020.cell(), DfnMesh.benchmark(), t -> current[0]);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, 1e-4);
+        assertTrue(bdf.start(0, model.initialState(), 1e-3));
+        double[] fresh = bdf.state().clone();
+        while (model.voltage(bdf.time(), bdf.state()) > Chen2020.CUTOFF) assertTrue(bdf.step(1e4, 1e-9));
+        current[0] = 0;
+        assertTrue(bdf.restart(1e-3));
+        double end = bdf.time() + 300;
+        while (bdf.time() < end) assertTrue(bdf.step(end, 1e-9));
+        applyFromRest(model, bdf.time(), bdf.state(), current, -Chen2020.ONE_C);
+        applyFromRest(model, 0, fresh, current, 10 * Chen2020.ONE_C);
+    }
+
+    private static void applyFromRest(DfnModel model, double t, double[] rest, double[] current, double value) {
+        current[0] = value;
+        double[] m = new DaeNewton(model).mass();
+        DaeNewton simplified = new DaeNewton(model);
+        double[] y = rest.clone();
+        simplified.refreshJacobian(t, y);
+        assertFalse(simplified.solve(t, 0, rest, y, simplified.weights(rest, 1e-4).clone(), 1e-3, 30), "the simplified iteration fails here");
+        DaeNewton newton = new DaeNewton(model);
+        y = rest.clone();
+        assertTrue(newton.initialise(t, rest, y, 1e-4));
+        for (int i = 0; i < y.length; i++) if (m[i] != 0) assertEquals(rest[i], y[i], 0.0, "differential unknown " + i);
+        assertTrue(model.admissible(t, y, y));
+        double vRest = model.voltage(t, rest), v = model.voltage(t, y);
+        assertTrue(value > 0 ? v < vRest - 0.01 : v > vRest + 0.01, vRest + " V at rest, " + v + " V at " + value + " A/m2");
+        DaeNewton check = new DaeNewton(model);
+        double[] again = y.clone();
+        check.refreshJacobian(t, again);
+        assertTrue(check.solve(t, 0, y, again, check.weights(y, 1e-4).clone(), 1e-3, 1), "one update within the bound: consistent");
     }
 }

@@ -172,9 +172,11 @@ public final class DaeNewton {
 
     /**
      * Consistent initial values: solves the algebraic unknowns of y in place for its differential ones at t (the step's
-     * base psi holds y's copy; c = 0), with a fresh Jacobian and a second try on a fresh one. Returns false if both fail.
+     * base psi holds y's copy; c = 0), with a fresh Jacobian and a second try on a fresh one, then, from y as given,
+     * by damped Newton ({@link #dampedInitialise}). Returns false if all fail (y then holds the last iterate).
      */
     public boolean initialise(double t, double[] psi, double[] y, double rtol) {
+        double[] given = y.clone();
         for (int attempt = 0; attempt < 2; attempt++) {
             refreshJacobian(t, y);
             if (solve(t, 0, psi, y, weights(y, rtol), 1e-3, 30)) {
@@ -182,7 +184,83 @@ public final class DaeNewton {
                 return true;
             }
         }
+        System.arraycopy(given, 0, y, 0, n);
+        boolean ok = dampedInitialise(t, psi, y, rtol);
+        jacobianStale();
+        return ok;
+    }
+
+    /** Damped Newton steps a consistent initialisation may take before it gives up. */
+    static final int DAMPED_ITERATIONS = 60;
+    /** The smallest damping factor lambda of {@link #dampedInitialise} (below it the solve fails). */
+    static final double MIN_DAMPING = 1.0 / 1024;
+
+    /**
+     * Consistent initial values by damped Newton with a fresh Jacobian at every iterate (Deuflhard 2004, "Newton Methods
+     * for Nonlinear Problems", sec. 3.3, the error-oriented global Newton method): from y, the Newton correction dy of
+     * the algebraic rows (differential unknowns fixed at psi) is taken as y + lambda dy with lambda = 1, 1/2, ... down to
+     * {@link #MIN_DAMPING}, the first lambda whose simplified correction (the same matrix at the trial point) satisfies
+     * the natural monotonicity test |dy_bar| <= (1 - lambda/4) |dy| in the error weights of y; the next iteration starts
+     * from min(1, 2 lambda). Converged when |dy| <= 1e-3 (the undamped solve's bound). For a forcing that jumps far from
+     * the state's (a large current applied to a cell at rest: its Butler-Volmer rows at j = 0 and its overpotentials
+     * tenths of a volt from the solution), where the simplified iteration of {@link #initialise} overshoots into the
+     * exponential's overflow (docs/dfn.md, "How a step ends").
+     */
+    boolean dampedInitialise(double t, double[] psi, double[] y, double rtol) {
+        double[] w = weights(y, rtol).clone();
+        double[] dy = new double[n], trial = new double[n];
+        double lambda = 1;
+        for (int it = 0; it < DAMPED_ITERATIONS; it++) {
+            refreshJacobian(t, y);
+            if (!matrix.factor(0, m, true)) return false;
+            factorisations++;
+            factoredC = Double.POSITIVE_INFINITY;
+            blocksC = Double.NaN;
+            if (!initResidual(t, psi, y, dy)) return false;
+            matrix.solve(dy, 1);
+            iterations++;
+            double norm = weightedNorm(dy, w);
+            if (DEBUG) System.err.println("damped newton " + it + " norm=" + norm + " lambda=" + lambda);
+            if (!Double.isFinite(norm)) return false;
+            if (norm <= 1e-3) {
+                for (int i = 0; i < n; i++) y[i] += dy[i];
+                return true;
+            }
+            for (;; lambda *= 0.5) {
+                if (lambda < MIN_DAMPING) return false;
+                for (int i = 0; i < n; i++) trial[i] = y[i] + lambda * dy[i];
+                if (!initResidual(t, psi, trial, g)) continue;
+                matrix.solve(g, 1);
+                iterations++;
+                double simplified = weightedNorm(g, w);
+                if (simplified <= (1 - lambda / 4) * norm) break;
+            }
+            System.arraycopy(trial, 0, y, 0, n);
+            lambda = Math.min(1, 2 * lambda);
+        }
         return false;
+    }
+
+    /** The consistent-initialisation residual at y into out (differential rows -(y - psi), algebraic rows f); false if not finite. */
+    private boolean initResidual(double t, double[] psi, double[] y, double[] out) {
+        sys.rhs(t, y, f);
+        double probe = 0;
+        for (int i = 0; i < n; i++) {
+            out[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
+            probe += out[i] - out[i];
+        }
+        return probe == 0;
+    }
+
+    /** The convergence test's norm of an update d in weights w (RMS, or the component share's largest entry). */
+    private double weightedNorm(double[] d, double[] w) {
+        double sum = 0, max = 0;
+        for (int i = 0; i < n; i++) {
+            double e = d[i] / w[i];
+            sum += e * e;
+            max = Math.max(max, Math.abs(e));
+        }
+        return Math.max(Math.sqrt(sum / n), max * componentShare);
     }
 
     /**
