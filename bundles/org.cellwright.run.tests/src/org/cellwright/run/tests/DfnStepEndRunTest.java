@@ -205,8 +205,9 @@ class DfnStepEndRunTest {
 	 * solver-failure in cycles.csv and summary.json, with a message naming cycle, step and cause (before, a step that
 	 * could not start left no record); every other end is on its cut-off. Through the CLI: the Chen 2020 CC-CV cycles,
 	 * whose charge found no consistent state at its start before the consistent initialisation's damped Newton, record
-	 * every step's own end; the Marquis 2019 US06 at 8 C at rtol 1e-3, still failing (step-size underflow at 3893 s),
-	 * records solver-failure.
+	 * every step's own end; the Marquis 2019 US06 at 8 C at rtol 1e-3, which failed by step-size underflow at 3893 s
+	 * (the stepper rejected step after shorter step without a fresh df/dy) until a rejection without one is allowed only
+	 * once in a row, ends on its cut-off.
 	 */
 	@Test
 	void underStressEveryEndIsOnItsCutoffOrRecordedAsAFailure() throws Exception {
@@ -230,9 +231,8 @@ class DfnStepEndRunTest {
 		assertNotNull(run, r.out() + r.err());
 		cycles = Files.readString(run.resolve("cycles.csv"));
 		summary = Files.readString(run.resolve("summary.json"));
-		assertTrue(cycles.contains("0:duration 1:solver-failure"), cycles);
-		assertTrue(summary.contains("\"end\": \"solver-failure\"") || summary.contains("\"end\":\"solver-failure\""), summary);
-		assertTrue(summary.contains("cycle 1, step 1") && summary.contains("step size underflow"), summary);
+		assertTrue(cycles.contains("0:duration 1:voltage-cutoff"), cycles);
+		assertFalse(summary.contains("solver-failure"), summary);
 	}
 
 	/**

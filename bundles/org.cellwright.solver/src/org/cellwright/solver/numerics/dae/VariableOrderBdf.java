@@ -40,6 +40,8 @@ public final class VariableOrderBdf implements DaeStepper {
     static final int LAST_ATTEMPT_ITERATIONS = 10;
     /** Whether the matrix's fast rows (or all of df/dy) were last taken at the predictor of a step whose corrector failed. */
     private boolean rowsFromFailure;
+    /** Whether the last corrector attempt was rejected without a fresh df/dy ({@link DaeNewton#wouldFailAgain}). */
+    private boolean skippedJacobian;
     private final int maxOrder;
     private final DaeSystem sys;
     private final DaeNewton newton;
@@ -149,6 +151,7 @@ public final class VariableOrderBdf implements DaeStepper {
         undoable = false;
         holdOrder = false;
         rowsFromFailure = false;
+        skippedJacobian = false;
         System.arraycopy(y0, 0, base, 0, n);
         if (!newton.initialise(tForcing, base, y, rtol)) return false;
         // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
@@ -191,6 +194,7 @@ public final class VariableOrderBdf implements DaeStepper {
         undoable = false;
         holdOrder = false;
         rowsFromFailure = false;
+        skippedJacobian = false;
         for (double[] p : phi) java.util.Arrays.fill(p, 0);
         // phi_j = backward difference nabla^j y_n at constant step
         double[][] d = new double[k + 1][];
@@ -380,8 +384,11 @@ public final class VariableOrderBdf implements DaeStepper {
             if (!fastRows) newton.refactor();
             System.arraycopy(yPred, 0, yNew, 0, n);
             ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
-            if (!ok && fastRows && newton.wouldFailAgain(LAST_ATTEMPT_ITERATIONS, GROWTH, NEWTON_TOL)) {
+            // (once in a row: where the shorter step fails the same way the other rows are out of date too, as after a
+            // rest whose matrix was taken at the discharge's end, and the fresh df/dy below is taken)
+            if (!ok && fastRows && !skippedJacobian && newton.wouldFailAgain(LAST_ATTEMPT_ITERATIONS, GROWTH, NEWTON_TOL)) {
                 rowsFromFailure = true;
+                skippedJacobian = true;
                 return false;
             }
         }
@@ -392,6 +399,7 @@ public final class VariableOrderBdf implements DaeStepper {
             ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, LAST_ATTEMPT_ITERATIONS, GROWTH);
             rowsFromFailure = !ok;
         }
+        skippedJacobian = false;
         return ok;
     }
 
