@@ -112,18 +112,21 @@ class EmptiedBlockWriteBackTest {
 		assertEquals(CELL, same.edit(EmptiedBlockWriteBackTest::removePorosity).text);
 	}
 
+	/** The text after the porosity is removed from a freshly parsed cell whose foil layer is written so. */
+	static String porosityRemoved(String foil) throws Exception {
+		return new Session(MATERIALS + "cell C {\n\t" + foil + "\n\tlayer ccc: Li 10 um\n}\n").edit(EmptiedBlockWriteBackTest::removePorosity).text;
+	}
+
 	@Test
 	void aOneLineBlockWithATrailingCommentLosesItsBracesNotTheComment() throws Exception {
-		String text = MATERIALS + "cell C {\n\tlayer foil: Li 350 um { porosity = 5 % } // the foil\n\tlayer ccc: Li 10 um\n}\n";
-		String out = new Session(text).edit(EmptiedBlockWriteBackTest::removePorosity).text;
+		String out = porosityRemoved("layer foil: Li 350 um { porosity = 5 % } // the foil");
 		assertTrue(out.contains("\tlayer foil: Li 350 um // the foil\n\tlayer ccc: Li 10 um\n"), out);
 		assertFalse(out.contains("{ }") || out.contains("{}"), out);
 	}
 
 	@Test
 	void aCommentLeftInsideTheBlockKeepsTheBlock() throws Exception {
-		String text = MATERIALS + "cell C {\n\tlayer foil: Li 350 um {\n\t\tporosity = 5 %\n\n\t\t// pore size from the SEM images, to come\n\t}\n\tlayer ccc: Li 10 um\n}\n";
-		String out = new Session(text).edit(EmptiedBlockWriteBackTest::removePorosity).text;
+		String out = porosityRemoved("layer foil: Li 350 um {\n\t\tporosity = 5 %\n\n\t\t// pore size from the SEM images, to come\n\t}");
 		assertFalse(out.contains("porosity"), out);
 		assertTrue(out.matches("(?s).*layer foil: Li 350 um \\{\\s*// pore size from the SEM images, to come\\s*}\\s*layer ccc.*"), out);
 	}
@@ -131,8 +134,7 @@ class EmptiedBlockWriteBackTest {
 	@Test
 	void theRemovedPropertysOwnCommentGoesWithIt() throws Exception {
 		// as for any removed element (Xtext keeps a comment with the element on its line or the line after it)
-		String text = MATERIALS + "cell C {\n\tlayer foil: Li 350 um {\n\t\tporosity = 5 % // estimated\n\t} // the foil\n\tlayer ccc: Li 10 um\n}\n";
-		String out = new Session(text).edit(EmptiedBlockWriteBackTest::removePorosity).text;
+		String out = porosityRemoved("layer foil: Li 350 um {\n\t\tporosity = 5 % // estimated\n\t} // the foil");
 		assertTrue(out.contains("\tlayer foil: Li 350 um // the foil\n\tlayer ccc: Li 10 um\n"), out);
 		assertFalse(out.contains("estimated"), out);
 	}
