@@ -79,11 +79,14 @@ public class CellHover implements ITextHover {
 		return null;
 	}
 
-	/** "um: a length: nm, um, mm, cm, m\n10 um = 1e-05 m (SI)": the SI value always with its SI unit. */
+	/**
+	 * "um: a length: nm, um, mm, cm, m\n10 um = 1e-05 m (SI)": the SI value always with its SI unit. An unknown unit
+	 * is told as the validator tells it (the closest known units, case-sensitivity), not in a shorter text of its own.
+	 */
 	static String unitInfo(Quantity q) {
 		return Units.find(q.getUnit()).map(u -> String.format(Locale.ROOT, "%s: %s%n%s %s = %s %s (SI)", u.symbol(),
 				u.dimension().description(), fmt(q.getValue()), u.symbol(), si(u.toSI(q.getValue())), siUnit(u.dimension())))
-				.orElse("unknown unit '" + q.getUnit() + "'");
+				.orElseGet(() -> Units.unknownUnitMessage(q.getUnit()));
 	}
 
 	/** The SI unit's symbol; a fraction or plain number says so instead of printing a bare "1". */

@@ -6,6 +6,8 @@ import org.cellwright.lang.parser.CellWrightGuardedParser;
 import org.cellwright.lang.parser.CellWrightSyntaxErrorMessageProvider;
 import org.cellwright.lang.scoping.CellWrightGlobalScopeProvider;
 import org.cellwright.lang.scoping.CellWrightImportedNamespaceScopeProvider;
+import org.cellwright.lang.serializer.CommentKeepingHiddenTokenSequencer;
+import org.cellwright.lang.serializer.EmptiedBlockSequencer;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IParser;
@@ -15,6 +17,8 @@ import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
+import org.eclipse.xtext.serializer.sequencer.IHiddenTokenSequencer;
+import org.eclipse.xtext.serializer.sequencer.ISyntacticSequencer;
 
 import com.google.inject.Binder;
 import com.google.inject.name.Names;
@@ -62,5 +66,19 @@ public class CellWrightRuntimeModule extends AbstractCellWrightRuntimeModule {
 
 	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
 		return CellWrightResourceDescriptionStrategy.class;
+	}
+
+	/**
+	 * An optional block a model edit emptied (a layer's or lithiation's <code>{ }</code>, an experiment's
+	 * <code>solver { }</code>) is left out of the printed text, whether or not the text was parsed since it was filled.
+	 */
+	@Override
+	public Class<? extends ISyntacticSequencer> bindISyntacticSequencer() {
+		return EmptiedBlockSequencer.class;
+	}
+
+	/** Comments after a block left out stay ({@link EmptiedBlockSequencer}). */
+	public Class<? extends IHiddenTokenSequencer> bindIHiddenTokenSequencer() {
+		return CommentKeepingHiddenTokenSequencer.class;
 	}
 }

@@ -163,6 +163,20 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 		assertSame(DocumentModel.readCached(doc, r -> r), DocumentModel.readCached(doc, r -> r), "one parse per text");
 	}
 
+	@Test
+	void anUnknownUnitsModelHoverSaysWhatTheValidatorSays() throws Exception {
+		int at = doc.get().indexOf("layer foil: Li 350 um") + "layer foil: Li 350 ".length();
+		doc.replace(at, 2, "umm");
+		String info = CellHover.info(DocumentModel.parse(doc), at + 1);
+		assertTrue(info.startsWith("unknown unit 'umm'") && info.contains("did you mean"), info);
+		// the same text as the problem's, not a shorter one: a hover that opens before the marker's annotation is in
+		// the viewer (the model's) tells what the problem hover tells once it is (the marker of 'umm': the previous
+		// test's text may still be marked until the new text is validated)
+		IdeUITest.spin(() -> info.equals(marker("unknownUnit") == null ? null : marker("unknownUnit").getAttribute(IMarker.MESSAGE, "")), 20_000,
+				() -> "an unknown-unit marker with the hover's text '" + info + "': "
+						+ (marker("unknownUnit") == null ? "none" : marker("unknownUnit").getAttribute(IMarker.MESSAGE, "")));
+	}
+
 	/**
 	 * A long problem message in the hover that the mouse resting on the problem opens (the viewer's hover manager, as
 	 * for a user): the text is wrapped at the hover's maximum width, nothing in it is clipped, and the hover lies on the
@@ -177,18 +191,25 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			window.forceActive();
 			int at = doc.get().indexOf("layer foil: Li 350 um") + "layer foil: Li 350 ".length();
 			doc.replace(at, 2, "umicrometresofthelithiumfoilasmeasuredbycalipersbeforepressing");
-			IdeUITest.spin(() -> marker("unknownUnit") != null, 20_000, "an unknown-unit marker");
+			// this text's marker (the previous test's text may still be marked until the new text is validated)
+			IdeUITest.spin(() -> marker("unknownUnit") != null && marker("unknownUnit").getAttribute(IMarker.MESSAGE, "").contains("umicrometres"),
+					20_000, "the unknown-unit marker of this text");
 			String message = marker("unknownUnit").getAttribute(IMarker.MESSAGE, "");
 			assertTrue(message.length() > 120, "a long message: " + message);
 			var viewer = (org.eclipse.jface.text.ITextViewer) editor.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
 			org.eclipse.swt.custom.StyledText text = viewer.getTextWidget();
 			editor.selectAndReveal(at, 0);
 			IdeUITest.flush();
+			// the problem hover ("Error: " and the message) is what this test is about: it answers once the marker's
+			// annotation is in the viewer's annotation model, which follows the marker on the annotation model's own
+			// schedule; a pointer resting before that opened the model's hover (CI, once)
+			String problem = "Error: " + message;
 			// the real pointer (X events through xdotool) comes to rest on the unknown unit: the window gets the pointer's
 			// focus, and GTK and SWT make the hover event as for a user; each try comes from a little away
 			long until = System.currentTimeMillis() + 40_000;
 			String seen = "";
-			while (hoverShowing(message) == null) {
+			while (hoverShowing(problem) == null) {
+				IdeUITest.spin(() -> annotated(viewer, "unknownUnit", at + 3), 20_000, "the unknown-unit marker's annotation in the viewer");
 				int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) viewer).modelOffset2WidgetOffset(at + 3);
 				org.eclipse.swt.graphics.Point p = text.getLocationAtOffset(widgetOffset);
 				org.eclipse.swt.graphics.Point onScreen = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
@@ -198,9 +219,9 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 				xdotool("mousemove", "--sync", "" + (onScreen.x + 60), "" + (onScreen.y + 3 * text.getLineHeight()));
 				xdotool("mousemove", "--sync", "" + onScreen.x, "" + onScreen.y);
 				long wait = System.currentTimeMillis() + 2500;
-				while (System.currentTimeMillis() < wait && hoverShowing(message) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
+				while (System.currentTimeMillis() < wait && hoverShowing(problem) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
 			}
-			org.eclipse.swt.widgets.Shell hover = hoverShowing(message);
+			org.eclipse.swt.widgets.Shell hover = hoverShowing(problem);
 			org.eclipse.swt.graphics.Rectangle b = hover.getBounds(), monitor = window.getMonitor().getBounds();
 			assertTrue(monitor.contains(b.x, b.y) && monitor.contains(b.x + b.width - 1, b.y + b.height - 1),
 					"the hover " + b + " on the monitor " + monitor);
@@ -222,6 +243,19 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 		} finally {
 			window.setBounds(windowWas);
 		}
+	}
+
+	/** Whether the viewer's annotation model holds the annotation of a marker with the code, covering the offset. */
+	static boolean annotated(org.eclipse.jface.text.ITextViewer viewer, String code, int offset) {
+		if (!(viewer instanceof org.eclipse.jface.text.source.ISourceViewer sv) || sv.getAnnotationModel() == null) return false;
+		var model = sv.getAnnotationModel();
+		for (var it = model.getAnnotationIterator(); it.hasNext();) {
+			if (!(it.next() instanceof org.eclipse.ui.texteditor.MarkerAnnotation ma) || ma.isMarkedDeleted() || !ma.getMarker().exists()) continue;
+			org.eclipse.jface.text.Position p = model.getPosition(ma);
+			if (p != null && !p.isDeleted() && offset >= p.getOffset() && offset <= p.getOffset() + p.getLength()
+					&& ma.getMarker().getAttribute(CellValidationReconciler.CODE, "").endsWith(code)) return true;
+		}
+		return false;
 	}
 
 	/** Runs xdotool (real X input through XTest) with the UI thread dispatching; fails when it cannot. */

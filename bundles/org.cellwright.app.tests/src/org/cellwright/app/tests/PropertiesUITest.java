@@ -165,9 +165,14 @@ class PropertiesUITest extends StackEditorFixture {
 		ModelPropertySource foil = selectLayer(2, "foil");
 		foil.setPropertyValue("porosity", "5 %");
 		assertTrue(doc.get().matches("(?s).*layer foil: Li 350 um \\{\\s*porosity = 5 %\\s*}.*"), doc.get());
+		// the session reads the text again 300 ms after the edit: the view shows that parse (whose node model has the
+		// braces) if the test reached the next edit later (it left "{ }" then, once in four CI runs); read it now so the
+		// removal below always works on it (EmptiedBlockWriteBackTest does both orders without the UI)
+		view.reparse();
 		foil = view.propertySource();
+		assertEquals("foil", foil.getPropertyValue("name"), "the layer stays selected after the text is read again");
 		foil.setPropertyValue("porosity", "");
-		assertEquals(words(original), words(doc.get()), "an empty value removes the property");
+		assertEquals(words(original), words(doc.get()), "an empty value removes the property, and its braces");
 
 		view.select(-1);
 		ModelPropertySource cell = view.propertySource();

@@ -44,10 +44,16 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 	}
 
 	/** Paints the view now: the slabs' places on the screen are those of the last painting. */
+	/**
+	 * Draws the view and waits until the drawing is of the cell shown: the mouse hits the places of the last drawing,
+	 * and GTK may draw after update() and the event loop are done (a drag on Cell1 then hit Cell3's places: CI, once).
+	 */
 	void paint() {
 		view.canvas().redraw();
 		view.canvas().update();
 		IdeUITest.flush();
+		IdeUITest.spin(() -> view.paintedLayers().equals(Cells.effectiveLayers(view.cell())), 10_000,
+				() -> "the drawing of " + view.cell().getName() + ": drawn " + view.paintedLayers().stream().map(Layer::getName).toList());
 	}
 
 	void mouse(int type, int x, int stateMask) {

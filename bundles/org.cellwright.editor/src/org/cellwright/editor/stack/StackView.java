@@ -645,6 +645,11 @@ public class StackView extends ViewPart implements ModelEditing {
 		return painter.center(slab);
 	}
 
+	/** The layers of the last drawing, whose places the mouse hits (GTK may draw some time after a redraw is asked). */
+	public List<Layer> paintedLayers() {
+		return painter.lastSlabs.stream().map(StackModel.Slab::layer).toList();
+	}
+
 	public org.eclipse.swt.widgets.List palette() { return palette; }
 
 	/** The slab boundary the drop indicator shows, or -1 (for tests). */
