@@ -23,10 +23,11 @@ import com.google.gson.JsonParser;
 
 /**
  * The one reader of a run folder, for the report, the command line and the IDE: summary.json ({@link Summary}),
- * timeseries.csv and cycles.csv ({@link CsvTable}, streamed), and the optional inputs.json, checks.json and
- * mechanism-map.csv; of a liquid-electrolyte (DFN) run's dfn-inputs.json, the protocol's steps ({@link #protocol()}). A folder is a run folder when it holds summary.json or timeseries.csv; an experiment's folder in
- * the run store stands for its latest run ({@link #resolve}). An optional part that is present but unreadable is left
- * out and noted in {@link #notes()} ("file:line: why"); {@link #read} refuses only a folder without any readable main file.
+ * timeseries.csv and cycles.csv ({@link CsvTable}, streamed), the optional inputs.json, checks.json and
+ * mechanism-map.csv, and of a liquid-electrolyte (DFN) run's dfn-inputs.json the protocol's steps ({@link #protocol()}).
+ * A folder is a run folder when it holds summary.json or timeseries.csv; an experiment's folder in the run store stands
+ * for its latest run ({@link #resolve}). An optional part that is present but unreadable is left out and noted in
+ * {@link #notes()} ("file:line: why"); {@link #read} refuses only a folder without any readable main file.
  */
 public final class RunFolder {
 
