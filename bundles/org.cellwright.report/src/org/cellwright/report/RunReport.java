@@ -72,7 +72,7 @@ public final class RunReport {
 		b.append("<section id=\"key-numbers\"><div class=\"row\"><div class=\"col\"><h2>Key numbers</h2>")
 				.append(keyTable(keyNumbers(r))).append("</div>");
 		b.append("<div class=\"col\" id=\"stack\"><h2>Cell stack</h2>");
-		boolean dfn = r.inputs() == null && java.nio.file.Files.isRegularFile(r.folder().resolve(org.cellwright.run.dfn.DfnInputs.FILE_NAME));
+		boolean dfn = r.dfn();
 		if (r.inputs() != null) b.append(StackDrawing.svg(r.inputs().cell()));
 		else if (dfn) b.append(missing("a liquid-electrolyte (DFN) run: its mapped values are in " + org.cellwright.run.dfn.DfnInputs.FILE_NAME
 				+ "; the stack drawing is made for solid-state runs only"));
@@ -80,9 +80,8 @@ public final class RunReport {
 		b.append("</div></div></section>\n");
 
 		b.append("<section id=\"protocol\"><h2>Protocol</h2>");
-		if (r.inputs() != null) b.append(ProtocolText.html(r.inputs().protocol()));
-		else b.append(missing(dfn ? "the protocol's steps are listed for solid-state runs only (a DFN run: current below)"
-				: "no " + InputsJson.FILE_NAME + " (the protocol's steps)"));
+		if (r.protocol() != null) b.append(ProtocolText.html(r.protocol()));
+		else b.append(missing(r.protocolMissing()));
 		CsvTable ts = r.timeseries();
 		if (ts != null && ts.rows() > 1) b.append(currentVsTime(ts).figure(W, 220));
 		b.append("</section>\n");

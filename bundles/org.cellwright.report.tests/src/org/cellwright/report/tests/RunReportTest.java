@@ -12,9 +12,16 @@ import org.cellwright.report.ReportException;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.report.RunReport;
 import org.cellwright.report.StackDrawing;
+import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.CurrentMode;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.params.Sung2023Parameters;
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +223,10 @@ class RunReportTest {
 		html = Files.readString(RunReport.write(run));
 		assertTrue(html.contains("a liquid-electrolyte (DFN) run: its mapped values are in dfn-inputs.json"), "a DFN run is not called old");
 		assertFalse(html.contains("runs made before CellWright wrote it"), "a DFN run is not called old");
+		// a DFN run folder written before dfn-inputs.json kept the protocol: still reported, the protocol not available and why
+		assertTrue(Svg.section(html, "protocol").contains("Not available: dfn-inputs.json has no protocol (written before CellWright kept"),
+				Svg.section(html, "protocol"));
+		assertTrue(Svg.section(html, "protocol").contains("Applied current"), "the current is still plotted");
 		Files.delete(run.resolve("dfn-inputs.json"));
 
 		Files.writeString(run.resolve("checks.json"), "{ this is not json");
@@ -223,6 +234,46 @@ class RunReportTest {
 		html = Files.readString(RunReport.write(run));
 		assertTrue(html.contains("checks.json: cannot be read as JSON, left out"), "a broken optional file is noted");
 		assertTrue(html.contains("inputs.json: format: expected &quot;cellwright-inputs&quot;"), "and says what is wrong");
+	}
+
+	/**
+	 * A liquid-electrolyte (DFN) run folder: no inputs.json, the protocol's steps in dfn-inputs.json (as DfnInputs writes
+	 * them, inputs.json's form), listed as for solid-state runs, with the DFN's own steps (hold, power, drive cycle).
+	 */
+	@Test
+	void aDfnRunListsItsProtocolsSteps() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("Dfn"), "X", 1);
+		Files.delete(run.resolve("inputs.json"));
+		ProtocolSpec p = new ProtocolSpec("Cycling", List.of(new StepSpec.Repeat(2, List.of(
+				new StepSpec.ConstantCurrent(CurrentMode.C_RATE, -2, List.of(new Cutoff(Cutoff.Kind.VOLTAGE_BELOW, 2.5))),
+				new StepSpec.Rest(List.of(new Cutoff(Cutoff.Kind.DURATION, 300))),
+				new StepSpec.ConstantCurrent(CurrentMode.C_RATE, 1, List.of(new Cutoff(Cutoff.Kind.VOLTAGE_ABOVE, 4.2))),
+				new StepSpec.ConstantVoltage(4.2, List.of(new Cutoff(Cutoff.Kind.CURRENT_BELOW_C_RATE, 0.05))))),
+				new StepSpec.ConstantPower(-40, List.of(new Cutoff(Cutoff.Kind.VOLTAGE_BELOW, 3.0))),
+				new StepSpec.Follow(false, CurrentMode.C_RATE, new double[] { 0, 10, 20 }, new double[] { -1, 0.5, -1 }, "UDDS.csv",
+						List.of(new Cutoff(Cutoff.Kind.DURATION, 3600)))));
+		JsonObject dfn = new JsonObject();
+		dfn.add("dfn", new JsonObject());
+		dfn.add(DfnInputs.PROTOCOL, InputsJson.protocolJson(p));
+		Files.writeString(run.resolve(DfnInputs.FILE_NAME), dfn.toString());
+
+		RunFolder f = RunFolder.read(run);
+		assertTrue(f.dfn(), "a DFN run folder");
+		assertEquals(p, f.protocol(), "read back as written");
+		String protocol = Svg.section(Files.readString(RunReport.write(run)), "protocol");
+		assertFalse(protocol.contains("Not available"), protocol);
+		assertTrue(protocol.contains("<li>repeat 2 \u00d7<ol class=\"steps\"><li>discharge at 2C until V \u2264 2.5 V</li>"
+				+ "<li>rest for 5 min</li><li>charge at 1C until V \u2265 4.2 V</li><li>hold 4.2 V until |I| &lt; C/20</li></ol></li>"), protocol);
+		assertTrue(protocol.contains("<li>discharge at constant power 4 mW/cm\u00b2 until V \u2264 3 V</li>"), protocol);
+		assertTrue(protocol.contains("<li>follow UDDS.csv (current, 3 samples) for 1 h</li>"), protocol);
+		assertTrue(protocol.contains("Applied current"), "with its current timeline");
+
+		Files.writeString(run.resolve(DfnInputs.FILE_NAME), "{\"protocol\": {\"steps\": [{\"type\": \"jump\"}]}}");
+		f = RunFolder.read(run);
+		assertNull(f.protocol());
+		assertTrue(String.join("\n", f.notes()).contains("protocol.steps[0].type: unknown step type \"jump\""), f.notes().toString());
+		String unreadable = Svg.section(RunReport.html(f), "protocol");
+		assertTrue(unreadable.contains("Not available: the protocol in dfn-inputs.json cannot be read"), unreadable);
 	}
 
 	@Test

@@ -166,6 +166,10 @@ class DfnRunTest {
 			JsonObject dfn = JsonParser.parseString(Files.readString(run.resolve(DfnInputs.FILE_NAME))).getAsJsonObject();
 			assertEquals(x, dfn.getAsJsonObject("provenance").get("experiment").getAsString());
 			assertTrue(dfn.getAsJsonObject("dfn").has("negative.kinetics"), dfn.toString());
+			// the protocol's steps kept in dfn-inputs.json and read back by the run folder's reader, as run
+			assertNotNull(f.protocol(), f.protocolMissing());
+			assertEquals(inputs(EXAMPLE, x).protocol().steps().toString(), f.protocol().steps().toString(), x);
+			assertTrue(Files.readString(run.resolve("report.html")).contains("<ol class=\"steps\"><li>discharge at"), x + ": the report lists the steps");
 		}
 		assertTrue(r.out().contains("time to 3.105 V at 3 C"), r.out());
 	}

@@ -10,6 +10,7 @@ import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.Gson;
@@ -21,7 +22,8 @@ import com.google.gson.JsonObject;
  * time stepper's tolerance and the output interval (0: every accepted step), the cell's area [m2] and nominal
  * capacity [C] (NaN if not given), an optional lumped thermal model, where the inputs came from, and
  * {@code values}: every mapped value by name as text (written as dfn-inputs.json beside the results; its hash
- * identifies the inputs).
+ * identifies the inputs). dfn-inputs.json also keeps the protocol's steps as inputs.json does
+ * ({@link InputsJson#protocolJson}: member {@value #PROTOCOL}), read back by the run folder's reader for the report.
  */
 public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, DfnCell cell, DfnMesh mesh,
 		double relativeTolerance, double outputInterval, double maxStep, double area, double nominalCapacity,
@@ -30,7 +32,10 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	/** The file written beside the results of a DFN run (the solid-state runs write inputs.json). */
 	public static final String FILE_NAME = "dfn-inputs.json";
 
-	/** The mapped values and the provenance as JSON. */
+	/** The member of dfn-inputs.json with the protocol's steps (in inputs.json's form); absent in files written before it. */
+	public static final String PROTOCOL = "protocol";
+
+	/** The mapped values, the provenance and the protocol's steps as JSON. */
 	public JsonObject json() {
 		JsonObject o = new JsonObject();
 		JsonObject p = new Gson().toJsonTree(provenance).getAsJsonObject();
@@ -38,13 +43,18 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 		JsonObject v = new JsonObject();
 		values.forEach(v::addProperty);
 		o.add("dfn", v);
+		o.add(PROTOCOL, InputsJson.protocolJson(protocol));
 		return o;
 	}
 
-	/** SHA-256 of the mapped values (without the provenance), in hex: the same inputs give the same hash. */
+	/**
+	 * SHA-256 of the mapped values (without the provenance and the structured protocol, which the values hold as text), in
+	 * hex: the same inputs give the same hash.
+	 */
 	public String hash() {
 		JsonObject j = json();
 		j.remove("provenance");
+		j.remove(PROTOCOL);
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(j.toString().getBytes(StandardCharsets.UTF_8)));
 		} catch (NoSuchAlgorithmException e) {

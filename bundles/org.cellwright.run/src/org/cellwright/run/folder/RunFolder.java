@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -21,10 +23,11 @@ import com.google.gson.JsonParser;
 
 /**
  * The one reader of a run folder, for the report, the command line and the IDE: summary.json ({@link Summary}),
- * timeseries.csv and cycles.csv ({@link CsvTable}, streamed), and the optional inputs.json, checks.json and
- * mechanism-map.csv. A folder is a run folder when it holds summary.json or timeseries.csv; an experiment's folder in
- * the run store stands for its latest run ({@link #resolve}). An optional part that is present but unreadable is left
- * out and noted in {@link #notes()} ("file:line: why"); {@link #read} refuses only a folder without any readable main file.
+ * timeseries.csv and cycles.csv ({@link CsvTable}, streamed), the optional inputs.json, checks.json and
+ * mechanism-map.csv, and of a liquid-electrolyte (DFN) run's dfn-inputs.json the protocol's steps ({@link #protocol()}).
+ * A folder is a run folder when it holds summary.json or timeseries.csv; an experiment's folder in the run store stands
+ * for its latest run ({@link #resolve}). An optional part that is present but unreadable is left out and noted in
+ * {@link #notes()} ("file:line: why"); {@link #read} refuses only a folder without any readable main file.
  */
 public final class RunFolder {
 
@@ -39,6 +42,9 @@ public final class RunFolder {
 	private final Summary summary;
 	private final CsvTable timeseries, cycles, mechanismMap;
 	private final ResolvedInputs inputs;
+	private final boolean dfn;
+	private final ProtocolSpec dfnProtocol;
+	private final String protocolMissing;
 	private final List<Check> checks;
 	private final List<String> notes = new ArrayList<>();
 
@@ -68,6 +74,23 @@ public final class RunFolder {
 			}
 		}
 		inputs = in;
+		Path dp = folder.resolve(DfnInputs.FILE_NAME);
+		dfn = in == null && Files.isRegularFile(dp);
+		ProtocolSpec dfnP = null;
+		String why = in != null ? null : "no " + RunFiles.INPUTS + " (the protocol's steps)";
+		if (dfn) {
+			try {
+				JsonElement e = JsonParser.parseString(Files.readString(dp, StandardCharsets.UTF_8));
+				JsonElement p = e instanceof JsonObject o ? o.get(DfnInputs.PROTOCOL) : null;
+				if (p == null) why = DfnInputs.FILE_NAME + " has no protocol (written before CellWright kept the steps of a DFN run's protocol)";
+				else dfnP = InputsJson.readProtocol(p, dp.toString());
+			} catch (IOException | JsonParseException | InputsJsonException ex) {
+				why = "the protocol in " + DfnInputs.FILE_NAME + " cannot be read (see the notes)";
+				notes.add((ex instanceof InputsJsonException ? ex.getMessage() : dp + ": cannot be read as JSON") + " (protocol left out)");
+			}
+		}
+		dfnProtocol = dfnP;
+		protocolMissing = dfnP != null ? null : why;
 		checks = readChecks(folder.resolve(RunFiles.CHECKS));
 	}
 
@@ -261,6 +284,15 @@ public final class RunFolder {
 
 	/** inputs.json, or null. */
 	public ResolvedInputs inputs() { return inputs; }
+
+	/** True for a liquid-electrolyte (DFN) run: no inputs.json, a dfn-inputs.json (its mapped values) instead. */
+	public boolean dfn() { return dfn; }
+
+	/** The protocol run: inputs.json's, else a DFN run's from dfn-inputs.json; null when neither holds it (see {@link #protocolMissing()}). */
+	public ProtocolSpec protocol() { return inputs != null ? inputs.protocol() : dfnProtocol; }
+
+	/** Why {@link #protocol()} is null ("no inputs.json ...", a dfn-inputs.json written before it kept the steps), else null. */
+	public String protocolMissing() { return protocolMissing; }
 
 	/** checks.json's rows, or null when there is no (readable) checks.json. */
 	public List<Check> checks() { return checks; }

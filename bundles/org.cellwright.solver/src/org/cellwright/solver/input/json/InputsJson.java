@@ -197,6 +197,20 @@ public final class InputsJson {
         return o;
     }
 
+    /**
+     * A protocol as inputs.json's {@code protocol} member (name and steps, SI with units; a followed profile with its
+     * samples): also written into a DFN run's dfn-inputs.json, so both run folders keep the steps in one form.
+     */
+    public static JsonObject protocolJson(ProtocolSpec p) {
+        return protocol(p);
+    }
+
+    /** Reads a protocol written by {@link #protocolJson}; {@code where} names the file in messages ("file: protocol.steps[1].type: why"). */
+    public static ProtocolSpec readProtocol(JsonElement protocol, String where) {
+        Reader r = new Reader(where);
+        return r.protocol(r.object(protocol, "protocol"));
+    }
+
     private static JsonObject protocol(ProtocolSpec p) {
         JsonObject o = new JsonObject();
         o.addProperty("name", p.name());
