@@ -73,7 +73,8 @@ public final class StackDrawing {
 			if (l.porosity() > 0) parts.add("porosity " + fmt(100 * l.porosity(), 3) + " %");
 			if (!Double.isNaN(l.particleRadius())) parts.add("particle radius " + micro(l.particleRadius()));
 			String role = dfnRoleName(l.role());
-			bands.add(new Band(l.name(), l.thickness(), dfnColour(l.role()), role, l.porosity() > 0.02, role, String.join(" \u00b7 ", parts)));
+			String label = role.startsWith(l.name()) ? role.substring(l.name().length()).trim() : role; // not "separator separator"
+			bands.add(new Band(l.name(), l.thickness(), dfnColour(l.role()), role, l.porosity() > 0.02, label, String.join(" \u00b7 ", parts)));
 		}
 		double[] t = thicknesses(layers.stream().map(DfnInputs.Layer::thickness).toList());
 		return svg(cellName, bands, autoScale(t), 560, "liquid electrolyte (DFN) \u00b7 current collectors not modelled");
