@@ -74,8 +74,8 @@ public final class RunReport {
 		b.append("<div class=\"col\" id=\"stack\"><h2>Cell stack</h2>");
 		boolean dfn = r.dfn();
 		if (r.inputs() != null) b.append(StackDrawing.svg(r.inputs().cell()));
-		else if (dfn) b.append(missing("a liquid-electrolyte (DFN) run: its mapped values are in " + org.cellwright.run.dfn.DfnInputs.FILE_NAME
-				+ "; the stack drawing is made for solid-state runs only"));
+		else if (dfn && r.dfnStack() != null) b.append(StackDrawing.svg(r.cellName(), r.dfnStack()));
+		else if (dfn) b.append(missing("a liquid-electrolyte (DFN) run: " + r.dfnStackMissing()));
 		else b.append(missing("no " + InputsJson.FILE_NAME + " in this run folder (runs made before CellWright wrote it)"));
 		b.append("</div></div></section>\n");
 

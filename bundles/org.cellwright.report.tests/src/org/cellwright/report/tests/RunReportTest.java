@@ -221,7 +221,8 @@ class RunReportTest {
 
 		Files.writeString(run.resolve("dfn-inputs.json"), "{}"); // a liquid-electrolyte run keeps its inputs there
 		html = Files.readString(RunReport.write(run));
-		assertTrue(html.contains("a liquid-electrolyte (DFN) run: its mapped values are in dfn-inputs.json"), "a DFN run is not called old");
+		assertTrue(Svg.section(html, "key-numbers").contains("Not available: a liquid-electrolyte (DFN) run: dfn-inputs.json has no stack (written before CellWright kept"),
+				Svg.section(html, "key-numbers"));
 		assertFalse(html.contains("runs made before CellWright wrote it"), "a DFN run is not called old");
 		// a DFN run folder written before dfn-inputs.json kept the protocol: still reported, the protocol not available and why
 		assertTrue(Svg.section(html, "protocol").contains("Not available: dfn-inputs.json has no protocol (written before CellWright kept"),
@@ -274,6 +275,40 @@ class RunReportTest {
 		assertTrue(String.join("\n", f.notes()).contains("protocol.steps[0].type: unknown step type \"jump\""), f.notes().toString());
 		String unreadable = Svg.section(RunReport.html(f), "protocol");
 		assertTrue(unreadable.contains("Not available: the protocol in dfn-inputs.json cannot be read"), unreadable);
+	}
+
+	/**
+	 * A DFN run folder's stack: dfn-inputs.json's layers (as DfnInputs writes them) drawn negative to positive, each band
+	 * with its thickness, labelled with porosity and particle radius; an unreadable stack says why it is not drawn.
+	 */
+	@Test
+	void aDfnRunDrawsItsStack() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("DfnStack"), "X", 1);
+		Files.delete(run.resolve("inputs.json"));
+		List<DfnInputs.Layer> layers = List.of(new DfnInputs.Layer("graphite", DfnInputs.NEGATIVE, 85.2e-6, 0.25, 5.86e-6),
+				new DfnInputs.Layer("separator", DfnInputs.SEPARATOR, 12e-6, 0.47, Double.NaN),
+				new DfnInputs.Layer("NMC811", DfnInputs.POSITIVE, 75.6e-6, 0.335, 5.22e-6));
+		JsonObject dfn = new JsonObject();
+		dfn.add("dfn", new JsonObject());
+		dfn.add(DfnInputs.STACK, DfnInputs.stackJson(layers));
+		Files.writeString(run.resolve(DfnInputs.FILE_NAME), dfn.toString());
+
+		RunFolder f = RunFolder.read(run);
+		assertEquals(layers.get(0), f.dfnStack().get(0), "read back as written");
+		assertTrue(Double.isNaN(f.dfnStack().get(1).particleRadius()), "the separator has no particles");
+		String stack = Svg.section(RunReport.html(f), "key-numbers");
+		assertFalse(stack.contains("Not available"), stack);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-layer=\"([^\"]*)\" data-thickness-m=\"([^\"]*)\"").matcher(stack);
+		List<String> drawn = new java.util.ArrayList<>();
+		while (m.find()) drawn.add(m.group(1) + " " + Double.parseDouble(m.group(2)));
+		assertEquals(List.of("graphite 8.52E-5", "separator 1.2E-5", "NMC811 7.56E-5"), drawn, "three layers, negative to positive");
+		assertTrue(stack.contains("85.2 \u00b5m \u00b7 porosity 25 % \u00b7 particle radius 5.86 \u00b5m"), stack);
+		assertTrue(stack.contains("12 \u00b5m \u00b7 porosity 47 %<"), stack);
+		assertTrue(stack.contains("data-scale=\"LINEAR\""), "drawn to scale");
+
+		Files.writeString(run.resolve(DfnInputs.FILE_NAME), "{\"stack\": [{\"role\": \"separator\"}]}");
+		stack = Svg.section(RunReport.html(RunFolder.read(run)), "key-numbers");
+		assertTrue(stack.contains("Not available: a liquid-electrolyte (DFN) run: the stack in dfn-inputs.json cannot be read"), stack);
 	}
 
 	@Test

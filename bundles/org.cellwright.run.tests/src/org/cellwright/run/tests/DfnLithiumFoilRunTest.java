@@ -50,6 +50,10 @@ class DfnLithiumFoilRunTest {
 		Path f = tmp.resolve("thin.cell");
 		Files.writeString(f, text);
 		DfnInputs in = DfnRunTest.inputs(f, "Thin");
+		DfnInputs.Layer foil = DfnInputs.layers(in.cell()).get(0); // the report's stack: the foil first, no particles
+		assertEquals(DfnInputs.LITHIUM_METAL, foil.role());
+		assertEquals(20e-6, foil.thickness(), 1e-12);
+		assertTrue(Double.isNaN(foil.particleRadius()));
 		RecordingSink sink = new RecordingSink();
 		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
 		double i = 5 / 0.1027, n0 = 20e-6 / 1.3e-5; // 1 C [A/m2]; the foil's lithium [mol/m2] (1 / V_Li = 7.69e4 mol/m3)

@@ -170,6 +170,15 @@ class DfnRunTest {
 			assertNotNull(f.protocol(), f.protocolMissing());
 			assertEquals(inputs(EXAMPLE, x).protocol().steps().toString(), f.protocol().steps().toString(), x);
 			assertTrue(Files.readString(run.resolve("report.html")).contains("<ol class=\"steps\"><li>discharge at"), x + ": the report lists the steps");
+			// the stack's layers kept as numbers, negative to positive, read back as the mapped cell has them and drawn in the report
+			DfnInputs in = inputs(EXAMPLE, x);
+			assertNotNull(f.dfnStack(), f.dfnStackMissing());
+			assertEquals(List.of(DfnInputs.NEGATIVE, DfnInputs.SEPARATOR, DfnInputs.POSITIVE), f.dfnStack().stream().map(DfnInputs.Layer::role).toList());
+			assertEquals(in.cell().negative().thickness(), f.dfnStack().get(0).thickness(), 0, x);
+			assertEquals(in.cell().separator().porosity(), f.dfnStack().get(1).porosity(), 0, x);
+			assertEquals(in.cell().positive().populations().get(0).particle().radius(), f.dfnStack().get(2).particleRadius(), 0, x);
+			assertTrue(Files.readString(run.resolve("report.html")).contains("data-thickness-m=\"" + in.cell().separator().thickness() + "\""),
+					x + ": the report draws the stack");
 		}
 		assertTrue(r.out().contains("time to 3.105 V at 3 C"), r.out());
 	}

@@ -3,17 +3,22 @@ package org.cellwright.run.dfn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
+import org.cellwright.solver.dfn.IntercalationElectrode;
+import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
@@ -23,7 +28,8 @@ import com.google.gson.JsonObject;
  * capacity [C] (NaN if not given), an optional lumped thermal model, where the inputs came from, and
  * {@code values}: every mapped value by name as text (written as dfn-inputs.json beside the results; its hash
  * identifies the inputs). dfn-inputs.json also keeps the protocol's steps as inputs.json does
- * ({@link InputsJson#protocolJson}: member {@value #PROTOCOL}), read back by the run folder's reader for the report.
+ * ({@link InputsJson#protocolJson}: member {@value #PROTOCOL}) and the stack's layers as numbers (member
+ * {@value #STACK}, {@link Layer}), both read back by the run folder's reader for the report.
  */
 public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, DfnCell cell, DfnMesh mesh,
 		double relativeTolerance, double outputInterval, double maxStep, double area, double nominalCapacity,
@@ -35,7 +41,50 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	/** The member of dfn-inputs.json with the protocol's steps (in inputs.json's form); absent in files written before it. */
 	public static final String PROTOCOL = "protocol";
 
-	/** The mapped values, the provenance and the protocol's steps as JSON. */
+	/** The member of dfn-inputs.json with the stack's layers ({@link Layer}, negative to positive); absent in files written before it. */
+	public static final String STACK = "stack";
+
+	/** A layer's role in {@value #STACK}. */
+	public static final String NEGATIVE = "negative", LITHIUM_METAL = "lithium-metal", SEPARATOR = "separator", POSITIVE = "positive";
+
+	/**
+	 * One layer of a DFN cell's stack as dfn-inputs.json keeps it: name, role ({@link #NEGATIVE}, {@link #LITHIUM_METAL},
+	 * {@link #SEPARATOR}, {@link #POSITIVE}), thickness [m], porosity (0 for lithium foil) and particle radius [m] (the
+	 * first particle population's; NaN for the separator and lithium foil).
+	 */
+	public record Layer(String name, String role, double thickness, double porosity, double particleRadius) {}
+
+	/** The layers of a cell, negative to positive (a single-particle cell has no separator). */
+	public static List<Layer> layers(DfnCell cell) {
+		List<Layer> l = new ArrayList<>();
+		if (cell.negativeElectrode() instanceof IntercalationElectrode n) l.add(layer(n, NEGATIVE));
+		else if (cell.negativeElectrode() instanceof PlanarLithiumElectrode li) l.add(new Layer(li.name(), LITHIUM_METAL, li.thickness(), 0, Double.NaN));
+		if (cell.separator() != null) l.add(new Layer("separator", SEPARATOR, cell.separator().thickness(), cell.separator().porosity(), Double.NaN));
+		l.add(layer(cell.positive(), POSITIVE));
+		return l;
+	}
+
+	private static Layer layer(IntercalationElectrode e, String role) {
+		double r = e.populations().isEmpty() ? Double.NaN : e.populations().get(0).particle().radius();
+		return new Layer(e.name(), role, e.thickness(), e.porosity(), r);
+	}
+
+	/** Layers as dfn-inputs.json keeps them: an array of objects with name, role, thickness, porosity and particleRadius (when known). */
+	public static JsonArray stackJson(List<Layer> layers) {
+		JsonArray a = new JsonArray();
+		for (Layer l : layers) {
+			JsonObject o = new JsonObject();
+			o.addProperty("name", l.name());
+			o.addProperty("role", l.role());
+			o.addProperty("thickness", l.thickness());
+			o.addProperty("porosity", l.porosity());
+			if (!Double.isNaN(l.particleRadius())) o.addProperty("particleRadius", l.particleRadius());
+			a.add(o);
+		}
+		return a;
+	}
+
+	/** The mapped values, the provenance, the protocol's steps and the stack's layers as JSON. */
 	public JsonObject json() {
 		JsonObject o = new JsonObject();
 		JsonObject p = new Gson().toJsonTree(provenance).getAsJsonObject();
@@ -44,17 +93,19 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 		values.forEach(v::addProperty);
 		o.add("dfn", v);
 		o.add(PROTOCOL, InputsJson.protocolJson(protocol));
+		if (cell != null) o.add(STACK, stackJson(layers(cell)));
 		return o;
 	}
 
 	/**
-	 * SHA-256 of the mapped values (without the provenance and the structured protocol, which the values hold as text), in
+	 * SHA-256 of the mapped values (without the provenance, the structured protocol and stack, which the values hold as text), in
 	 * hex: the same inputs give the same hash.
 	 */
 	public String hash() {
 		JsonObject j = json();
 		j.remove("provenance");
 		j.remove(PROTOCOL);
+		j.remove(STACK);
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(j.toString().getBytes(StandardCharsets.UTF_8)));
 		} catch (NoSuchAlgorithmException e) {

@@ -45,6 +45,8 @@ public final class RunFolder {
 	private final boolean dfn;
 	private final ProtocolSpec dfnProtocol;
 	private final String protocolMissing;
+	private final List<DfnInputs.Layer> dfnStack;
+	private final String dfnStackMissing;
 	private final List<Check> checks;
 	private final List<String> notes = new ArrayList<>();
 
@@ -78,20 +80,50 @@ public final class RunFolder {
 		dfn = in == null && Files.isRegularFile(dp);
 		ProtocolSpec dfnP = null;
 		String why = in != null ? null : "no " + RunFiles.INPUTS + " (the protocol's steps)";
+		List<DfnInputs.Layer> stack = null;
+		String stackWhy = null;
 		if (dfn) {
 			try {
 				JsonElement e = JsonParser.parseString(Files.readString(dp, StandardCharsets.UTF_8));
+				JsonElement st = e instanceof JsonObject o ? o.get(DfnInputs.STACK) : null;
+				if (st == null) stackWhy = DfnInputs.FILE_NAME + " has no stack (written before CellWright kept a DFN run's layers as numbers)";
+				else {
+					stack = dfnStack(st);
+					if (stack == null) stackWhy = "the stack in " + DfnInputs.FILE_NAME + " cannot be read (not an array of layers with a role and a positive thickness)";
+				}
 				JsonElement p = e instanceof JsonObject o ? o.get(DfnInputs.PROTOCOL) : null;
 				if (p == null) why = DfnInputs.FILE_NAME + " has no protocol (written before CellWright kept the steps of a DFN run's protocol)";
 				else dfnP = InputsJson.readProtocol(p, dp.toString());
 			} catch (IOException | JsonParseException | InputsJsonException ex) {
 				why = "the protocol in " + DfnInputs.FILE_NAME + " cannot be read (see the notes)";
+				if (stack == null && stackWhy == null) stackWhy = DfnInputs.FILE_NAME + " cannot be read (see the notes)";
 				notes.add((ex instanceof InputsJsonException ? ex.getMessage() : dp + ": cannot be read as JSON") + " (protocol left out)");
 			}
 		}
 		dfnProtocol = dfnP;
 		protocolMissing = dfnP != null ? null : why;
+		dfnStack = stack;
+		dfnStackMissing = stackWhy;
 		checks = readChecks(folder.resolve(RunFiles.CHECKS));
+	}
+
+	/** The layers in dfn-inputs.json's {@value DfnInputs#STACK}; null when a member is missing or of the wrong kind. */
+	private static List<DfnInputs.Layer> dfnStack(JsonElement st) {
+		if (!st.isJsonArray() || st.getAsJsonArray().isEmpty()) return null;
+		List<DfnInputs.Layer> l = new ArrayList<>();
+		try {
+			for (JsonElement e : st.getAsJsonArray()) {
+				JsonObject o = e.getAsJsonObject();
+				double t = o.get("thickness").getAsDouble();
+				if (!(t > 0)) return null;
+				l.add(new DfnInputs.Layer(o.has("name") ? o.get("name").getAsString() : o.get("role").getAsString(), o.get("role").getAsString(), t,
+						o.has("porosity") ? o.get("porosity").getAsDouble() : 0,
+						o.has("particleRadius") ? o.get("particleRadius").getAsDouble() : Double.NaN));
+			}
+		} catch (RuntimeException ex) { // a member missing (NullPointerException) or not a number/object/string
+			return null;
+		}
+		return List.copyOf(l);
 	}
 
 	/** True if the folder holds a run (summary.json or timeseries.csv). */
@@ -290,6 +322,12 @@ public final class RunFolder {
 
 	/** The protocol run: inputs.json's, else a DFN run's from dfn-inputs.json; null when neither holds it (see {@link #protocolMissing()}). */
 	public ProtocolSpec protocol() { return inputs != null ? inputs.protocol() : dfnProtocol; }
+
+	/** A DFN run's stack, negative to positive, from dfn-inputs.json; null when not a DFN run or not kept (see {@link #dfnStackMissing()}). */
+	public List<DfnInputs.Layer> dfnStack() { return dfnStack; }
+
+	/** Why a DFN run's {@link #dfnStack()} is null (a dfn-inputs.json written before it kept the layers, unreadable), else null. */
+	public String dfnStackMissing() { return dfnStackMissing; }
 
 	/** Why {@link #protocol()} is null ("no inputs.json ...", a dfn-inputs.json written before it kept the steps), else null. */
 	public String protocolMissing() { return protocolMissing; }
