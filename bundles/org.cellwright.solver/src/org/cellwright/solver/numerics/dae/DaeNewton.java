@@ -244,12 +244,20 @@ public final class DaeNewton {
     /** The consistent-initialisation residual at y into out (differential rows -(y - psi), algebraic rows f); false if not finite. */
     private boolean initResidual(double t, double[] psi, double[] y, double[] out) {
         sys.rhs(t, y, f);
+        return initRows(psi, y, out) == 0;
+    }
+
+    /**
+     * The consistent-initialisation residual from f (just evaluated at y) into out: differential rows -(y - psi), algebraic
+     * rows f. Returns the sum of out - out: 0 for a finite residual, NaN otherwise (one branch-free test).
+     */
+    private double initRows(double[] psi, double[] y, double[] out) {
         double probe = 0;
         for (int i = 0; i < n; i++) {
             out[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
             probe += out[i] - out[i];
         }
-        return probe == 0;
+        return probe;
     }
 
     /** The convergence test's norm of an update d in weights w (RMS, or the component share's largest entry). */
@@ -260,7 +268,12 @@ public final class DaeNewton {
             sum += e * e;
             max = Math.max(max, Math.abs(e));
         }
-        return Math.max(Math.sqrt(sum / n), max * componentShare);
+        return testNorm(sum, max);
+    }
+
+    /** The convergence test's norm from an update's weighted sum of squares and largest weighted entry. */
+    private double testNorm(double sumSquares, double max) {
+        return Math.max(Math.sqrt(sumSquares / n), max * componentShare);
     }
 
     /**
@@ -361,10 +374,7 @@ public final class DaeNewton {
                 int rows = coreOnly ? core : n;
                 // g - g is 0 for a finite g and NaN otherwise: one branch-free test of the whole residual
                 double probe = 0;
-                if (init) for (int i = 0; i < n; i++) {
-                    g[i] = m[i] != 0 ? -(y[i] - psi[i]) : f[i];
-                    probe += g[i] - g[i];
-                }
+                if (init) probe = initRows(psi, y, g);
                 else for (int i = 0; i < rows; i++) {
                     double v = f[i] - c * m[i] * (y[i] - psi[i]);
                     g[i] = v;
@@ -404,7 +414,7 @@ public final class DaeNewton {
                 blocksHold = condense;
             }
             lastCoreOnly = coreOnly;
-            norm = Math.max(Math.sqrt(norm / n), max * componentShare);
+            norm = testNorm(norm, max);
             if (DEBUG) System.err.println("newton " + it + " c=" + c + " norm=" + norm + (coreOnly ? " (core)" : ""));
             if (!Double.isFinite(norm)) return false;
             if (norm <= (rateTest && !init ? 1e-4 * tol : tol)) return true;
