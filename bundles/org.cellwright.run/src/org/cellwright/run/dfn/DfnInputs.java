@@ -19,6 +19,7 @@ import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -82,6 +83,28 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 			a.add(o);
 		}
 		return a;
+	}
+
+	/**
+	 * The layers of {@link #stackJson} read back (for the run folder's reader); null when a member is missing or of the
+	 * wrong kind, or a thickness is not positive.
+	 */
+	public static List<Layer> readStack(JsonElement st) {
+		if (!st.isJsonArray() || st.getAsJsonArray().isEmpty()) return null;
+		List<Layer> l = new ArrayList<>();
+		try {
+			for (JsonElement e : st.getAsJsonArray()) {
+				JsonObject o = e.getAsJsonObject();
+				double t = o.get("thickness").getAsDouble();
+				if (!(t > 0)) return null;
+				l.add(new Layer(o.has("name") ? o.get("name").getAsString() : o.get("role").getAsString(), o.get("role").getAsString(), t,
+						o.has("porosity") ? o.get("porosity").getAsDouble() : 0,
+						o.has("particleRadius") ? o.get("particleRadius").getAsDouble() : Double.NaN));
+			}
+		} catch (RuntimeException ex) { // a member missing (NullPointerException) or not a number/object/string
+			return null;
+		}
+		return List.copyOf(l);
 	}
 
 	/** The mapped values, the provenance, the protocol's steps and the stack's layers as JSON. */

@@ -88,7 +88,7 @@ public final class RunFolder {
 				JsonElement st = e instanceof JsonObject o ? o.get(DfnInputs.STACK) : null;
 				if (st == null) stackWhy = DfnInputs.FILE_NAME + " has no stack (written before CellWright kept a DFN run's layers as numbers)";
 				else {
-					stack = dfnStack(st);
+					stack = DfnInputs.readStack(st);
 					if (stack == null) stackWhy = "the stack in " + DfnInputs.FILE_NAME + " cannot be read (not an array of layers with a role and a positive thickness)";
 				}
 				JsonElement p = e instanceof JsonObject o ? o.get(DfnInputs.PROTOCOL) : null;
@@ -105,25 +105,6 @@ public final class RunFolder {
 		dfnStack = stack;
 		dfnStackMissing = stackWhy;
 		checks = readChecks(folder.resolve(RunFiles.CHECKS));
-	}
-
-	/** The layers in dfn-inputs.json's {@value DfnInputs#STACK}; null when a member is missing or of the wrong kind. */
-	private static List<DfnInputs.Layer> dfnStack(JsonElement st) {
-		if (!st.isJsonArray() || st.getAsJsonArray().isEmpty()) return null;
-		List<DfnInputs.Layer> l = new ArrayList<>();
-		try {
-			for (JsonElement e : st.getAsJsonArray()) {
-				JsonObject o = e.getAsJsonObject();
-				double t = o.get("thickness").getAsDouble();
-				if (!(t > 0)) return null;
-				l.add(new DfnInputs.Layer(o.has("name") ? o.get("name").getAsString() : o.get("role").getAsString(), o.get("role").getAsString(), t,
-						o.has("porosity") ? o.get("porosity").getAsDouble() : 0,
-						o.has("particleRadius") ? o.get("particleRadius").getAsDouble() : Double.NaN));
-			}
-		} catch (RuntimeException ex) { // a member missing (NullPointerException) or not a number/object/string
-			return null;
-		}
-		return List.copyOf(l);
 	}
 
 	/** True if the folder holds a run (summary.json or timeseries.csv). */

@@ -48,9 +48,13 @@ class CellConvergenceTest {
             double p = Math.log(Math.abs((v[k + 1] - v[k]) / (v[k + 2] - v[k + 1]))) / Math.log(2);
             assertEquals(order, p, slack, what + ": observed order between refinements " + k + "-" + (k + 2));
         }
+        assertRichardson(v, order, what);
+    }
+
+    /** Each refinement divides the error against the Richardson-extrapolated reference by about 2^order. */
+    static void assertRichardson(double[] v, double order, String what) {
         int n = v.length;
         double richardson = v[n - 1] + (v[n - 1] - v[n - 2]) / (Math.pow(2, order) - 1);
-        // each refinement divides the error against the extrapolated reference by about 2^order
         double eCoarse = Math.abs(v[n - 3] - richardson), eFine = Math.abs(v[n - 2] - richardson);
         assertTrue(eCoarse > 1e-7, what + ": the refinement must change the voltage");
         assertEquals(Math.pow(2, order), eCoarse / eFine, 0.5 * Math.pow(2, order), what + " error ratio against Richardson");
@@ -72,11 +76,7 @@ class CellConvergenceTest {
         }
         double slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
         assertEquals(order, -slope, slack, what + ": least-squares order over " + m + " refinements");
-        int n = v.length;
-        double richardson = v[n - 1] + (v[n - 1] - v[n - 2]) / (Math.pow(2, order) - 1);
-        double eCoarse = Math.abs(v[n - 3] - richardson), eFine = Math.abs(v[n - 2] - richardson);
-        assertTrue(eCoarse > 1e-7, what + ": the refinement must change the voltage");
-        assertEquals(Math.pow(2, order), eCoarse / eFine, 0.5 * Math.pow(2, order), what + " error ratio against Richardson");
+        assertRichardson(v, order, what);
     }
 
     @Test
