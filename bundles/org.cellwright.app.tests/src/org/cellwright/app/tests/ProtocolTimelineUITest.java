@@ -109,7 +109,7 @@ class ProtocolTimelineUITest {
 		assertEquals("set temperature = 60 degC", t.segments.get(0).rateLabel());
 		Segment charge = t.segments.get(1);
 		double expected = t.capacity / (t.area * 1e4) / 3.6 / 0.28; // h = (mAh/cm2) / (mA/cm2)
-		assertEquals(expected, charge.duration(), 1e-6);
+		assertEquals(expected, charge.duration(), 1e-6, t.capacityNote);
 		assertTrue(charge.estimated());
 	}
 

@@ -167,6 +167,11 @@ public class ProtocolTimelineView extends ViewPart {
 	}
 
 	private void followCaret(int offset) {
+		if (session != null) session.runLocked(() -> followCaretUnlocked(offset));
+		else followCaretUnlocked(offset);
+	}
+
+	private void followCaretUnlocked(int offset) {
 		if (resource == null || resource.getParseResult() == null) return;
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		EObject o = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
@@ -179,7 +184,16 @@ public class ProtocolTimelineView extends ViewPart {
 		show(find(name));
 	}
 
+	/**
+	 * Reads the element under the session's lock: the reconciler validates the same model on another thread, and EMF's
+	 * adapter lists are not safe to read and grow at once (a cell read meanwhile lost its capacity).
+	 */
 	private void show(Element e) {
+		if (session != null) session.runLocked(() -> showUnlocked(e));
+		else showUnlocked(e);
+	}
+
+	private void showUnlocked(Element e) {
 		if (e == null) {
 			timeline = null;
 			chosen = null;
