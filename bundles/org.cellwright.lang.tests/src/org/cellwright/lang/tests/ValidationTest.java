@@ -74,6 +74,21 @@ public class ValidationTest {
 		assertTrue(issues.isEmpty(), "expected no issues: " + issues);
 	}
 
+	/** A keyword where a name is expected is named as such, with the way to use it as a name (^); ^hold then parses. */
+	@Test
+	public void aKeywordWrittenAsANameSaysSoAndHowToEscapeIt() throws Exception {
+		List<Issue> issues = validate("t.cell", "package study.hold\nprotocol P { rest for 1 h }\n");
+		assertEquals(1, issues.size(), issues.toString());
+		Issue i = issues.get(0);
+		assertEquals("'hold' is a keyword of the language, not a name: write ^hold to use it as a name, or choose another", i.getMessage());
+		assertEquals(1, i.getLineNumber());
+		assertEquals(15, i.getColumn(), "at the keyword");
+		assertTrue(v("protocol repeat { rest for 1 h }").get(0).getMessage().startsWith("'repeat' is a keyword of the language"));
+		clean(validate("t.cell", "package study.^hold\nprotocol ^repeat { rest for 1 h }\n"));
+		// other syntax errors keep the parser's words
+		assertTrue(v("protocol P { rest for 1 h").get(0).getMessage().contains("expecting"), "a missing brace");
+	}
+
 	@Test
 	public void goodCellIsClean() throws Exception {
 		clean(v(GOOD_CELL));

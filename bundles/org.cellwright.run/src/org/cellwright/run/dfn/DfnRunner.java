@@ -375,15 +375,30 @@ public final class DfnRunner {
 				if (stepped) restarts = 0;
 				if (!stepped || !model.deliversPower(bdf.time(), bdf.state())) {
 					double t = bdf.time();
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, Double.NaN,
-							StepEnd.SOLVER_FAILURE.warning(cycle, stepIndex, t, model.deliversPower(t, bdf.state())
-									? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
-									: DfnSimulation.undeliverable(model, t))));
+					double[] last = bdf.state().clone();
+					boolean delivers = model.deliversPower(t, last);
+					double v = model.voltage(t, last), i = currentOf(t, last);
 					// the last accepted state closes the curve where the step's record ends
-					if (t > lastSample) emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
+					if (t > lastSample) emitCharge(t, last, i, q);
 					addCharge();
-					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, t0, t, q, model.voltage(t, bdf.state())));
-					return RunStatus.NOT_CONVERGED;
+					// a constant power the cell stopped keeping up with: at its maximum power the voltage falls through its cut-off
+					Cutoff through = cutoffBeyond(voltageCutoffs, v, i);
+					// or a transport path exhausted under the current: the voltage falls without bound as the state nears it
+					String exhausted = !stepped && through != null && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
+					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
+					if (atMaximum != null && exhausted != null) atMaximum += " as " + exhausted;
+					else if (exhausted != null) atMaximum = "the voltage falls without bound as " + exhausted + " (a transport limit)";
+					StepEnd end = atMaximum != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, atMaximum != null ? v : Double.NaN,
+							end.warning(cycle, stepIndex, t, atMaximum != null
+									? atMaximum + String.format(Locale.ROOT, "; the voltage falls through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
+											through.value(), v, 1e3 * Math.abs(v - through.value()))
+									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
+									: DfnSimulation.undeliverable(model, t))));
+					cycleSteps.add(new StepResult(stepIndex, cycle, end, t0, t, q, v));
+					if (atMaximum == null) return RunStatus.NOT_CONVERGED;
+					if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
+					return null; // the next step starts from the concentrations reached (maximumPower left the model under current control)
 				}
 				moved = true;
 				String property = TransportPropertyGuard.violation(model, bdf.state()); // a property function non-positive at a solved state
@@ -482,6 +497,48 @@ public final class DfnRunner {
 			if (fallback != null) why += "; " + fallback;
 			return String.format(Locale.ROOT, "the voltage went across the cut-off %.4f V from %s to %s (within %.3g s), where no solved state lies on "
 					+ "it (%s); the step ends at %.4f V, %.1f mV off its cut-off", cut.value(), from, to, width, why, v, 1e3 * Math.abs(v - cut.value()));
+		}
+
+		/**
+		 * The voltage cut-off a step's voltage v heads for with current i (charge positive): below it in a discharge, above
+		 * it in a charge; null if the step has none.
+		 */
+		static Cutoff cutoffBeyond(List<Cutoff> cutoffs, double v, double i) {
+			Cutoff out = null;
+			for (Cutoff c : cutoffs) {
+				boolean ahead = i < 0 ? c.kind() == Cutoff.Kind.VOLTAGE_BELOW && c.value() < v : c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && c.value() > v;
+				if (ahead && (out == null || Math.abs(c.value() - v) < Math.abs(out.value() - v))) out = c;
+			}
+			return out;
+		}
+
+		/** Relative increases of the current at which {@link #maximumPower} solves the cell's state. */
+		static final double[] POWER_PROBES = {1e-3, 1e-2, 5e-2};
+		/** How far above the demanded power a probe may deliver for the state to count as at its maximum power (relative). */
+		static final double POWER_MARGIN = 1e-3;
+
+		/**
+		 * Where a constant-power step's integration stopped (step size underflow) at voltage v and current i: whether the cell
+		 * is at the largest power its state can give. With the differential unknowns (concentrations) held, the algebraic
+		 * state is solved under current control at currents |i| (1 + d), d in {@link #POWER_PROBES}; if none delivers more than
+		 * (1 + {@link #POWER_MARGIN}) times the power V I of the last state, the power's constraint V I = P is at its fold
+		 * (dP/dI = 0): no state carries the power any further, the current rises and the voltage falls without bound (a
+		 * transport or kinetic limit, e.g. particle surfaces at saturation). Returns the warning's cause, or null (then
+		 * the stop is the solver's). Leaves the model under current control (the next step sets its own forcing).
+		 */
+		String maximumPower(double t, double v, double i) {
+			double demanded = Math.abs(v * i), best = 0;
+			toCurrentControl();
+			for (double d : POWER_PROBES) {
+				if (!applyCurrent(-i * (1 + d))) return null;
+				double[] s = bdf.state();
+				best = Math.max(best, Math.abs(model.voltage(t, s) * currentOf(t, s)));
+			}
+			if (best > demanded * (1 + POWER_MARGIN)) return null;
+			return String.format(Locale.ROOT,
+					"the cell cannot keep up its %.4g W (%.4g W/m2) beyond t = %.1f s: at %.4f V and %.4g A (%.4g mA/cm2) its state gives no more power "
+							+ "at a larger current (at most %.4g W/m2 with up to %.0f %% more current): its maximum power point",
+					demanded * in.area(), demanded, t, v, Math.abs(i) * in.area(), Math.abs(i) / 10, best, 100 * POWER_PROBES[POWER_PROBES.length - 1]);
 		}
 
 		/** The distance of state y at t from the nearest voltage cut-off [V]: positive before it, negative past it (+inf: none). */

@@ -336,6 +336,42 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /** Surface concentration of the (first population's) particle at x-cell g. */
+    /** How close to its end a transport path counts as exhausted (fraction of the electrolyte's initial concentration, of c_max). */
+    public static final double EXHAUSTED = 1e-3;
+
+    /**
+     * The transport limit state y has reached, or null: the electrolyte depleted in a cell (c_e below {@link #EXHAUSTED}
+     * of its initial concentration: the limiting current of ion transport, Doyle, Fuller and Newman, J. Electrochem.
+     * Soc. 140 (1993) 1526), or a population's particle surfaces at the end of their range under the current
+     * (c_s/c_max within {@link #EXHAUSTED} of 1 taking lithium, of 0 giving it: solid diffusion's limit). At either the
+     * voltage falls without bound as the state approaches it (ln c_e in the electrolyte's potential, the exchange
+     * current's c_e^alpha and (c_max - c_s)^alpha c_s^(1 - alpha)), so no step of finite length reaches a voltage beyond.
+     * The description names the place (x [um] from the negative's collector) and the value.
+     */
+    public String transportLimit(double t, double[] y) {
+        double c0 = cell.initialElectrolyteConcentration();
+        int worst = -1;
+        for (int g = 0; g < nx; g++)
+            if (worst < 0 || y[start[g] + CE] < y[start[worst] + CE]) worst = g;
+        if (worst >= 0 && y[start[worst] + CE] < EXHAUSTED * c0)
+            return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um (%.3g mol/m3 of %.4g at the start)",
+                    1e6 * mesh.centre(worst), y[start[worst] + CE], c0);
+        double iApp = current(t, y);
+        for (int g = 0; g < nx; g++) {
+            if (!isElectrode(g)) continue;
+            int d = mesh.domainOf(g);
+            // lithium goes into the positive's particles in a discharge (iApp > 0) and into the negative's in a charge
+            boolean filling = d == 2 ? iApp > 0 : iApp < 0;
+            for (int q = 0; q < populations[d].length; q++) {
+                double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
+                if (filling ? x > 1 - EXHAUSTED : x < EXHAUSTED)
+                    return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um (stoichiometry %.5f)",
+                            d == 2 ? "positive" : "negative", filling ? "saturated" : "emptied", 1e6 * mesh.centre(g), x);
+            }
+        }
+        return null;
+    }
+
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
 
     /** Surface concentration of population k's particle at x-cell g: c_R = c_last - (j_k / F) (R - r_last) / D. */

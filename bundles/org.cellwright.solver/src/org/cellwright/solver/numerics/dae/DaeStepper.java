@@ -52,7 +52,8 @@ public interface DaeStepper {
     /**
      * Starts at (t0, y0) (y0 becomes the stepper's state): solves the algebraic unknowns for the given differential ones
      * with the forcing at tForcing (consistent initial values) and takes h0 as the first step size (the stepper may
-     * shorten it). Returns false if the algebraic solve fails.
+     * shorten it). Returns false if the algebraic solve fails; the state is then y0 as given (a caller may try again
+     * from it, e.g. by continuation in the forcing), not the solve's last iterate.
      */
     boolean start(double t0, double tForcing, double[] y0, double h0);
 

@@ -153,7 +153,10 @@ public final class VariableOrderBdf implements DaeStepper {
         rowsFromFailure = false;
         skippedJacobian = false;
         System.arraycopy(y0, 0, base, 0, n);
-        if (!newton.initialise(tForcing, base, y, rtol)) return false;
+        if (!newton.initialise(tForcing, base, y, rtol)) {
+            System.arraycopy(base, 0, y, 0, n); // the state as given, not Newton's last iterate: a caller tries again from it
+            return false;
+        }
         // y'(t0) of the differential unknowns from M y' = f (the algebraic ones start with y' = 0)
         sys.rhs(tForcing, y, delta);
         double[] w = newton.weights(y, rtol);

@@ -1,0 +1,81 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.SimulationEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Constant-power discharges of a DFN cell whose end of discharge is a collapse (PyBaMM's Chen 2020 NMC811 half cell:
+ * the particle surfaces saturate): at constant power the current rises as the voltage falls, and the cell reaches the
+ * largest power its state can give (dP/dI = 0 with the differential unknowns held) before the cut-off.
+ */
+class DfnPowerLimitRunTest {
+
+	@TempDir Path tmp;
+
+	/** The example's cells and materials with a protocol of ours (area 1027 cm2). */
+	Path withProtocol(String steps) throws Exception {
+		String text = Files.readString(DfnHalfCellRunTest.EXAMPLE);
+		text = text.substring(0, text.indexOf("protocol Discharge1C")) + "protocol P {\n" + steps + "\n}\nexperiment E { cell Chen2020HalfCell protocol P }\n";
+		return Cli.write(tmp.resolve("p.cell"), text);
+	}
+
+	RecordingSink run(String steps, RunStatus expected) throws Exception {
+		RecordingSink sink = new RecordingSink();
+		RunStatus st = DfnRunner.run(DfnRunTest.inputs(withProtocol(steps), "E"), sink, ProgressListener.NONE);
+		assertEquals(expected, st, sink.events.toString());
+		return sink;
+	}
+
+	static List<String> ends(RecordingSink sink) {
+		return sink.cycles.get(0).steps().stream().map(r -> r.end().label()).toList();
+	}
+
+	@Test
+	void aPowerTheSaturatingCellCannotKeepUpEndsAtItsMaximumPowerAndTheProtocolGoesOn() throws Exception {
+		RecordingSink sink = run("discharge at 20 W until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
+		assertEquals(List.of("voltage-jump", "duration"), ends(sink), sink.events.toString());
+		String warning = sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
+		assertTrue(warning.contains("its maximum power point as the positive particles' surface is saturated"), warning);
+		assertTrue(warning.contains("cut-off 2.5000 V"), warning);
+		assertTrue(warning.contains("its 20.00 W (194.7 W/m2)"), warning);
+		double area = 0.1027;
+		Sample last = null;
+		for (Sample s : sink.samples) {
+			if (s.stepIndex() != 0 || s.current() == 0) continue; // the power step's samples (the first is the cell at rest)
+			assertEquals(20 / area, -s.voltage() * s.current(), 1e-4 * 20 / area, "V I = P at t = " + s.time());
+			last = s;
+		}
+		assertTrue(last.voltage() > 2.5, "the power ends before the cut-off: " + last.voltage());
+	}
+
+	@Test
+	void aCurrentBeyondTheElectrolytesLimitingCurrentEndsWhereTheSaltIsDepletedAndTheProtocolGoesOn() throws Exception {
+		RecordingSink sink = run("discharge at 10 C until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
+		assertEquals(List.of("voltage-jump", "duration"), ends(sink), sink.events.toString());
+		String warning = sink.events.get(0).message();
+		assertTrue(warning.contains("the electrolyte is depleted at x = 85.7 um"), warning); // the cathode's cell at its collector
+		assertTrue(warning.contains("a transport limit"), warning);
+		Sample end = sink.samples.stream().filter(s -> s.stepIndex() == 0).reduce((a, b) -> b).orElseThrow();
+		assertTrue(end.voltage() > 2.5, "ended before the cut-off it falls through: " + end.voltage());
+		assertEquals(-10 * 5 / 0.1027, end.current(), 1e-6, "10 C of 5 Ah on 1027 cm2, to the end");
+	}
+
+	@Test
+	void aRestAfterAPowerStepEndedOnItsCutoffStarts() throws Exception {
+		RecordingSink sink = run("discharge at 150 W until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
+		assertEquals("duration", ends(sink).get(1), sink.events.toString());
+		assertEquals(0, sink.last().current(), 0);
+	}
+}
