@@ -73,6 +73,16 @@ class DfnPowerLimitRunTest {
 	}
 
 	@Test
+	void aCurrentWhoseVoltageIsPastTheCutoffAtOnceEndsThereWithAWarning() throws Exception {
+		RecordingSink sink = run("discharge at 100 C until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
+		assertEquals(List.of("voltage-cutoff", "duration"), ends(sink), sink.events.toString());
+		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0, "no charge passed");
+		String warning = sink.events.get(0).message();
+		assertTrue(warning.startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is 1.60"), warning);
+		assertTrue(warning.contains("past its cut-off 2.5000 V: the step ends at once"), warning);
+	}
+
+	@Test
 	void aRestAfterAPowerStepEndedOnItsCutoffStarts() throws Exception {
 		RecordingSink sink = run("discharge at 150 W until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
 		assertEquals("duration", ends(sink).get(1), sink.events.toString());

@@ -353,6 +353,7 @@ public final class DfnRunner {
 			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
 			chargeOrigin = holding || model.isPowerControlled() ? model.chargePassed(bdf.state()) : Double.NaN;
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
+			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(voltageCutoffs, t0);
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
 			// a voltage cut-off crossed by a step: landed on by shorter steps
@@ -497,6 +498,25 @@ public final class DfnRunner {
 			if (fallback != null) why += "; " + fallback;
 			return String.format(Locale.ROOT, "the voltage went across the cut-off %.4f V from %s to %s (within %.3g s), where no solved state lies on "
 					+ "it (%s); the step ends at %.4f V, %.1f mV off its cut-off", cut.value(), from, to, width, why, v, 1e3 * Math.abs(v - cut.value()));
+		}
+
+		/**
+		 * A step whose voltage cut-off is crossed the moment its forcing is set (a current too large for the cell's state)
+		 * ends at once with no charge passed: the warning says so with the voltage, where it is more than
+		 * {@link CutoffLanding#END_TOLERANCE} past the cut-off (as the solid-state runner, no step end off its cut-off
+		 * unsaid).
+		 */
+		void atOnce(List<Cutoff> cutoffs, double t) {
+			double v = model.voltage(t, bdf.state());
+			for (Cutoff c : cutoffs) {
+				boolean past = c.kind() == Cutoff.Kind.VOLTAGE_BELOW ? v <= c.value() : c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && v >= c.value();
+				if (past && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_CUTOFF.warning(cycle, stepIndex, t,
+							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past its cut-off %.4f V: the step ends at once, "
+									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", c.value()))));
+					return;
+				}
+			}
 		}
 
 		/**
