@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+
 import org.cellwright.run.dfn.DfnRunner;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RecordingSink;
@@ -60,16 +61,57 @@ class DfnPowerLimitRunTest {
 		assertTrue(last.voltage() > 2.5, "the power ends before the cut-off: " + last.voltage());
 	}
 
+	/**
+	 * 10 C drives the electrolyte towards depletion at the cathode's collector: the voltage falls steeply onto the cut-off
+	 * and the step lands on it (its integration stopped 380 mV before it, at 2.879 V, and ended the run as a solver
+	 * failure before the fresh start from the last accepted state); the rest after it runs.
+	 */
 	@Test
-	void aCurrentBeyondTheElectrolytesLimitingCurrentEndsWhereTheSaltIsDepletedAndTheProtocolGoesOn() throws Exception {
+	void aCurrentNearTheElectrolytesLimitingCurrentLandsOnItsCutoffAndTheProtocolGoesOn() throws Exception {
 		RecordingSink sink = run("discharge at 10 C until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
-		assertEquals(List.of("voltage-jump", "duration"), ends(sink), sink.events.toString());
+		assertEquals(List.of("voltage-cutoff", "duration"), ends(sink), sink.events.toString());
+		assertTrue(sink.events.isEmpty(), sink.events.toString());
+		assertEquals(2.5, sink.cycles.get(0).steps().get(0).endVoltage(), 1e-3);
+	}
+
+	/** A rest after a fast discharge of the Chen 2020 LG M50 cell runs (it stopped 2-4 s in after 3 C and 5 C). */
+	@Test
+	void aRestAfterAFastDischargeOfTheFullCellRuns() throws Exception {
+		for (String rate : List.of("3", "5")) {
+			Path f = Cli.write(tmp.resolve("c" + rate + ".cell"), "package f.c" + rate + "\nimport cellwright.sets.chen2020.*\nprotocol P {\n discharge at " + rate
+					+ " C until 2.5 V\n rest for 10 min\n}\nexperiment E { cell Chen2020LGM50 protocol P }\n");
+			RecordingSink sink = new RecordingSink();
+			assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(f, "E"), sink, ProgressListener.NONE), rate + " C: " + sink.events);
+			assertEquals(List.of("voltage-cutoff", "duration"), ends(sink), rate + " C");
+		}
+	}
+
+	/**
+	 * A power beyond what the cell's state can give ends at once: PyBaMM's Ecker 2015 set is one electrode pair of the
+	 * Kokam cell (0.157 Ah), so 30 W is about 50 C; 1 W runs (the step then lands on its cut-off).
+	 */
+	@Test
+	void aPowerBeyondTheCellsReachEndsAtOnceAndTheProtocolGoesOn() throws Exception {
+		Path f = Cli.write(tmp.resolve("e.cell"), "package f.e\nimport cellwright.sets.ecker2015.*\nprotocol P {\n discharge at 30 W until 2.5 V\n"
+				+ " discharge at 1 W until 2.5 V\n}\nexperiment E { cell Ecker2015Kokam protocol P }\n");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(f, "E"), sink, ProgressListener.NONE), sink.events.toString());
+		assertEquals(List.of("voltage-jump", "voltage-cutoff"), ends(sink), sink.events.toString());
+		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0);
 		String warning = sink.events.get(0).message();
-		assertTrue(warning.contains("the electrolyte is depleted at x = 85.7 um"), warning); // the cathode's cell at its collector
-		assertTrue(warning.contains("a transport limit"), warning);
-		Sample end = sink.samples.stream().filter(s -> s.stepIndex() == 0).reduce((a, b) -> b).orElseThrow();
-		assertTrue(end.voltage() > 2.5, "ended before the cut-off it falls through: " + end.voltage());
-		assertEquals(-10 * 5 / 0.1027, end.current(), 1e-6, "10 C of 5 Ah on 1027 cm2, to the end");
+		assertTrue(warning.contains("the cell cannot give 30.00 W (3494 W/m2) from its state: at most"), warning);
+		for (Sample s : sink.samples)
+			if (s.current() != 0) assertEquals(1, -s.voltage() * s.current() * DfnRunTest.inputs(f, "E").area(), 1e-3, "only the 1 W step's samples, V I = P");
+	}
+
+	@Test
+	void aCurrentWhoseVoltageIsPastTheCutoffAtOnceEndsThereWithAWarning() throws Exception {
+		RecordingSink sink = run("discharge at 100 C until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);
+		assertEquals(List.of("voltage-cutoff", "duration"), ends(sink), sink.events.toString());
+		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0, "no charge passed");
+		String warning = sink.events.get(0).message();
+		assertTrue(warning.startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is 1.60"), warning);
+		assertTrue(warning.contains("past its cut-off 2.5000 V: the step ends at once"), warning);
 	}
 
 	@Test

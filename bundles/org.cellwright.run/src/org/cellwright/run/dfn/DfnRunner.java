@@ -271,12 +271,65 @@ public final class DfnRunner {
 			power.value = -p;
 			model.controlByPower(true);
 			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
-			if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2)");
+			if (!ok) ok = rampPower(t0, -p);
+			if (!ok) {
+				// a power beyond what the cell's state can give: no state carries it, the voltage falls through the cut-off at once
+				double v0 = lastVoltage, most = largestPower(t0, -p);
+				Cutoff through = cutoffBeyond(cutoffs, v0, p);
+				if (most < Math.abs(p) && through != null) {
+					addCharge(); // no charge passed, no sample at a current the protocol did not set
+					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0));
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle, v0, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t0,
+							String.format(Locale.ROOT, "the cell cannot %s %.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2); the voltage %s "
+									+ "through the cut-off %.4f V at once: the step ends, no charge passed", p > 0 ? "take" : "give", Math.abs(p) * in.area(), Math.abs(p),
+									most * in.area(), most, p > 0 ? "rises" : "falls", through.value()))));
+					return null;
+				}
+				return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2"
+						+ (most < Math.abs(p) ? String.format(Locale.ROOT, "; the cell gives at most %.4g W/m2 from its state", most) : "") + ")");
+			}
 			moved = true;
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
 			emitCharge(t0, bdf.state(), ia, 0);
 			return advance(t0, cutoffs, ia, false, null, false);
+		}
+
+		/**
+		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention), the
+		 * concentrations held: the state solved under current control at 1/16, 2/16, ... 2 times the current the demand
+		 * would need at the open-circuit voltage, up to where the power falls again or no state carries the current
+		 * (Infinity where the power still rises at twice that current: the demand is within reach). Leaves the model under
+		 * current control.
+		 */
+		double largestPower(double t, double demand) {
+			double iNeeded = demand / model.openCircuitVoltage(bdf.state()), best = 0;
+			toCurrentControl();
+			for (int k = 1; k <= 32; k++) {
+				double pk = powerAt(t, iNeeded * k / 16);
+				if (!(pk >= best)) return best; // past the maximum, or no state carries the current
+				best = pk;
+			}
+			return Double.POSITIVE_INFINITY;
+		}
+
+		/** The power [W/m2, magnitude] of the state solved under current control at current i (DFN convention), the concentrations held; NaN if none carries it. */
+		double powerAt(double t, double i) {
+			return applyCurrent(i) ? Math.abs(model.voltage(t, bdf.state()) * model.current(t, bdf.state())) : Double.NaN;
+		}
+
+		/**
+		 * A power step's start where one Newton solve cannot reach its power (DFN convention, discharge positive) from the
+		 * state: from the power the state gives now (none at the start, the cell at rest) to it by continuation, as
+		 * {@link #applyCurrent} moves a current (no time passes).
+		 */
+		boolean rampPower(double t0, double target) {
+			double from = moved ? model.voltage(t0, bdf.state()) * model.current(t0, bdf.state()) : 0;
+			power.value = from;
+			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
+			if (ok) ok = continuation(x -> power.value = x, from, target);
+			power.value = target;
+			return ok;
 		}
 
 		/**
@@ -353,6 +406,7 @@ public final class DfnRunner {
 			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
 			chargeOrigin = holding || model.isPowerControlled() ? model.chargePassed(bdf.state()) : Double.NaN;
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
+			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(voltageCutoffs, t0);
 			if (at != null) return endStep(at, t0, q);
 			int restarts = 0;
 			// a voltage cut-off crossed by a step: landed on by shorter steps
@@ -366,7 +420,7 @@ public final class DfnRunner {
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
-				if (!stepped && breaks != null && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
+				if (!stepped && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
 					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the history's
 					// prediction where Newton does not converge: start afresh (order 1) from the last accepted state
 					restarts++;
@@ -391,8 +445,8 @@ public final class DfnRunner {
 					StepEnd end = atMaximum != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, atMaximum != null ? v : Double.NaN,
 							end.warning(cycle, stepIndex, t, atMaximum != null
-									? atMaximum + String.format(Locale.ROOT, "; the voltage falls through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
-											through.value(), v, 1e3 * Math.abs(v - through.value()))
+									? atMaximum + String.format(Locale.ROOT, "; the voltage %s through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
+											i > 0 ? "rises" : "falls", through.value(), v, 1e3 * Math.abs(v - through.value()))
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					cycleSteps.add(new StepResult(stepIndex, cycle, end, t0, t, q, v));
@@ -500,6 +554,25 @@ public final class DfnRunner {
 		}
 
 		/**
+		 * A step whose voltage cut-off is crossed the moment its forcing is set (a current too large for the cell's state)
+		 * ends at once with no charge passed: the warning says so with the voltage, where it is more than
+		 * {@link CutoffLanding#END_TOLERANCE} past the cut-off (as the solid-state runner, no step end off its cut-off
+		 * unsaid).
+		 */
+		void atOnce(List<Cutoff> cutoffs, double t) {
+			double v = model.voltage(t, bdf.state());
+			for (Cutoff c : cutoffs) {
+				boolean past = c.kind() == Cutoff.Kind.VOLTAGE_BELOW ? v <= c.value() : c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && v >= c.value();
+				if (past && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_CUTOFF.warning(cycle, stepIndex, t,
+							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past its cut-off %.4f V: the step ends at once, "
+									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", c.value()))));
+					return;
+				}
+			}
+		}
+
+		/**
 		 * The voltage cut-off a step's voltage v heads for with current i (charge positive): below it in a discharge, above
 		 * it in a charge; null if the step has none.
 		 */
@@ -530,15 +603,16 @@ public final class DfnRunner {
 			double demanded = Math.abs(v * i), best = 0;
 			toCurrentControl();
 			for (double d : POWER_PROBES) {
-				if (!applyCurrent(-i * (1 + d))) return null;
-				double[] s = bdf.state();
-				best = Math.max(best, Math.abs(model.voltage(t, s) * currentOf(t, s)));
+				double pd = powerAt(t, -i * (1 + d));
+				if (Double.isNaN(pd)) return null;
+				best = Math.max(best, pd);
 			}
 			if (best > demanded * (1 + POWER_MARGIN)) return null;
 			return String.format(Locale.ROOT,
-					"the cell cannot keep up its %.4g W (%.4g W/m2) beyond t = %.1f s: at %.4f V and %.4g A (%.4g mA/cm2) its state gives no more power "
+					"the cell cannot keep up its %.4g W (%.4g W/m2) beyond t = %.1f s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
 							+ "at a larger current (at most %.4g W/m2 with up to %.0f %% more current): its maximum power point",
-					demanded * in.area(), demanded, t, v, Math.abs(i) * in.area(), Math.abs(i) / 10, best, 100 * POWER_PROBES[POWER_PROBES.length - 1]);
+					demanded * in.area(), demanded, t, v, Math.abs(i) * in.area(), Math.abs(i) / 10, i < 0 ? "gives" : "takes", best,
+					100 * POWER_PROBES[POWER_PROBES.length - 1]);
 		}
 
 		/** The distance of state y at t from the nearest voltage cut-off [V]: positive before it, negative past it (+inf: none). */
