@@ -8,9 +8,10 @@ import java.util.Locale;
  * cut-off within the shortest time step, where no current lands on it, e.g. a host in its hysteresis gap once the
  * plated Li is used up: the step ends at the voltage reached, with a warning giving both voltages and the cause; in the
  * DFN runner, an end more than CutoffLanding.END_TOLERANCE off its cut-off where the landing gave up or the crossing
- * had no consistent state, and a step whose voltage falls without bound before its cut-off: a transport path exhausted
- * under the current (DfnModel.transportLimit: the electrolyte depleted, particle surfaces saturated or emptied) or a
- * constant power at the cell's maximum power point; the protocol goes on from the state reached),
+ * had no consistent state), and in both runners a step whose voltage goes without bound through its cut-off before
+ * reaching it: a transport path exhausted under the current (DfnModel.transportLimit: the electrolyte depleted,
+ * particle surfaces saturated or emptied; CellModel.failedAtTransportLimit: a composite cathode's surfaces) or a
+ * constant power at or beyond the cell's maximum power; the protocol goes on from the state reached,
  * {@link #CURRENT_CUTOFF} (a hold's or a power step's current fell below its limit), {@link #DURATION},
  * {@link #CAPACITY}. The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
  * {@link Simulation#stepBound}), the end of the run ({@link #SHORT_CIRCUIT}, {@link #CANCELLED}) and

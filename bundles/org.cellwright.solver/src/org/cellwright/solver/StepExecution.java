@@ -186,6 +186,7 @@ final class StepExecution {
                 // why the step had no solution, read before the landing's own trials (at zero current, at
                 // the cut-off) replace the model's last trial and with it its failure cause
                 String cause = model.failureCause();
+                boolean transportLimit = model.failedAtTransportLimit();
                 // no solution: where a voltage cut-off lies in the current's direction, the voltage falls (or
                 // rises) to it within this step faster than the steps resolve: solve for the current at the cut-off
                 double cut = mode == StepMode.CURRENT ? cutoffInDirection(cutoffs, current) : Double.NaN;
@@ -205,11 +206,13 @@ final class StepExecution {
                     boolean noLithium = cause != null && cause.contains("run out of lithium");
                     if (hasVoltageCutoff(cutoffs) || noLithium) {
                         // the step ends here; the run goes on with the next step
-                        StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : StepEnd.SOLVER_FAILURE;
+                        // a transport limit: the voltage goes through the cut-off without bound (as the DFN runner's)
+                        StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
                         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s",
+                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
                                 what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
-                                cause == null ? "the solver found no solution of the next time step" : cause));
+                                cause == null ? "the solver found no solution of the next time step" : cause,
+                                why == StepEnd.VOLTAGE_JUMP ? "; a transport limit: the voltage " + (current < 0 ? "falls" : "rises") + " through the cut-off" : ""));
                         events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
                         rec.recordStep(why, stepCharge);
                         return null;

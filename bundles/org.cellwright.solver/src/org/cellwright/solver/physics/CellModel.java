@@ -157,6 +157,15 @@ public final class CellModel {
         return who + " cannot carry the " + (oxidised ? "oxidation" : "reduction") + " current";
     }
 
+    /**
+     * Whether the last trial had no solution because a composite cathode's particle surfaces are saturated or emptied
+     * under the current (solid diffusion's limit, {@link #failureCause}): a transport limit, where the voltage falls or
+     * rises without bound, not the solver's failure.
+     */
+    public boolean failedAtTransportLimit() {
+        return failed instanceof CompositeCathode;
+    }
+
     /** How messages name an electrode of this cell: "the cathode (NCM811)", "the working electrode (...)". */
     public String describe(ElectrodeModel e) {
         String role = e == we ? (fullCell ? "cathode" : "working electrode") : (fullCell ? "negative electrode" : "counter electrode");
