@@ -3,7 +3,15 @@ package org.cellwright.solver;
 /**
  * What a sink learns at the start of a run: cell name, area [m2], cathode active-material loading [kg/m2] (NaN
  * without cathode), nominal capacity [C] (NaN if unknown), whether the working electrode is a cathode, number of
- * (flattened) steps and an estimate of the number of cycles.
+ * (flattened) steps, an estimate of the number of cycles, and whether the model plates lithium metal through
+ * nucleation (the solid-state model; not the DFN, whose voltage has no nucleation dip to read).
  */
 public record RunInfo(String cellName, double area, double cathodeActiveLoading, double nominalCapacity,
-        boolean fullCell, int totalSteps, int totalCycles) {}
+        boolean fullCell, int totalSteps, int totalCycles, boolean nucleates) {
+
+    /** A run of the solid-state model (lithium plated through nucleation). */
+    public RunInfo(String cellName, double area, double cathodeActiveLoading, double nominalCapacity, boolean fullCell, int totalSteps,
+            int totalCycles) {
+        this(cellName, area, cathodeActiveLoading, nominalCapacity, fullCell, totalSteps, totalCycles, true);
+    }
+}

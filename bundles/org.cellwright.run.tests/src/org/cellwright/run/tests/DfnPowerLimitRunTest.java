@@ -114,6 +114,22 @@ class DfnPowerLimitRunTest {
 		assertTrue(warning.contains("past its cut-off 2.5000 V: the step ends at once"), warning);
 	}
 
+	/**
+	 * A DFN run's summary has no nucleation overpotential: its model plates no lithium through nucleation, and the dips
+	 * of its voltage (the Marquis 2019 cell's CC-CV charge read a 1.7 mV "dip" before) are none.
+	 */
+	@Test
+	void aDfnRunsSummaryReadsNoNucleationDip() throws Exception {
+		Path f = Cli.write(tmp.resolve("m.cell"), "package f.m\nimport cellwright.sets.marquis2019.*\nprotocol P {\n discharge at 1 C until 3.105 V\n"
+				+ " hold at 3.105 V until 0.02 C\n rest for 5 min\n charge at 1 C until 4.1 V\n hold at 4.1 V until 0.02 C\n}\nexperiment E { cell Marquis2019Kokam protocol P }\n");
+		Path out = tmp.resolve("summary.json");
+		org.cellwright.solver.output.SummaryJsonWriter summary = new org.cellwright.solver.output.SummaryJsonWriter(out);
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(f, "E"), summary, ProgressListener.NONE));
+		var json = com.google.gson.JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+		assertTrue(!json.has("nucleation_overpotential_mV") || json.get("nucleation_overpotential_mV").isJsonNull(), json.toString());
+		assertEquals(0, json.getAsJsonArray("nucleation_dips").size(), json.toString());
+	}
+
 	@Test
 	void aRestAfterAPowerStepEndedOnItsCutoffStarts() throws Exception {
 		RecordingSink sink = run("discharge at 150 W until 2.5 V\n rest for 10 min", RunStatus.COMPLETED);

@@ -134,7 +134,7 @@ public final class DfnRunner {
 		}
 
 		RunStatus run() {
-			sink.start(new RunInfo(in.cellName(), in.area(), Double.NaN, in.nominalCapacity(), true, steps.size(), totalCycles));
+			sink.start(new RunInfo(in.cellName(), in.area(), Double.NaN, in.nominalCapacity(), true, steps.size(), totalCycles, false));
 			int first = 0;
 			double temperature = in.cell().temperature();
 			for (; first < steps.size() && steps.get(first) instanceof StepSpec.SetTemperature t; first++) temperature = t.temperature();

@@ -346,7 +346,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * (c_s/c_max within {@link #EXHAUSTED} of 1 taking lithium, of 0 giving it: solid diffusion's limit). At either the
      * voltage falls without bound as the state approaches it (ln c_e in the electrolyte's potential, the exchange
      * current's c_e^alpha and (c_max - c_s)^alpha c_s^(1 - alpha)), so no step of finite length reaches a voltage beyond.
-     * The description names the place (x [um] from the negative's collector) and the value.
+     * The description names the place (x [um] from the negative side of the stack: its collector, or a foil's face) and the value.
      */
     public String transportLimit(double t, double[] y) {
         double c0 = cell.initialElectrolyteConcentration();
@@ -354,7 +354,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         for (int g = 0; g < nx; g++)
             if (worst < 0 || y[start[g] + CE] < y[start[worst] + CE]) worst = g;
         if (worst >= 0 && y[start[worst] + CE] < EXHAUSTED * c0)
-            return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um (%.3g mol/m3 of %.4g at the start)",
+            return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um from the negative side (%.3g mol/m3 of %.4g at the start)",
                     1e6 * mesh.centre(worst), y[start[worst] + CE], c0);
         double iApp = current(t, y);
         for (int g = 0; g < nx; g++) {
@@ -365,7 +365,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             for (int q = 0; q < populations[d].length; q++) {
                 double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
                 if (filling ? x > 1 - EXHAUSTED : x < EXHAUSTED)
-                    return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um (stoichiometry %.5f)",
+                    return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f)",
                             d == 2 ? "positive" : "negative", filling ? "saturated" : "emptied", 1e6 * mesh.centre(g), x);
             }
         }

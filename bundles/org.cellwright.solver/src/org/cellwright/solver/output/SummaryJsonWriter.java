@@ -26,7 +26,7 @@ import org.cellwright.solver.SimulationEvent;
 /**
  * Writes {@code summary.json} on {@link #finish}: cell, status, cycles [{index, charge_mAh_cm2, discharge_mAh_cm2,
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
- * voltage trace, {@link NucleationDips}; null if none), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
+ * voltage trace, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
  * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason}: the first soft
  * short), end_time_h, capacity_retention (last/first discharge, null with fewer than 2 cycles), messages (input
@@ -39,6 +39,8 @@ public final class SummaryJsonWriter implements ResultSink {
     private final JsonArray cycles = new JsonArray();
     private final JsonArray messages = new JsonArray();
     private final NucleationDips dips = new NucleationDips(false);
+    /** Whether the run's model plates lithium through nucleation (else no dip is read: a DFN voltage's dips are none). */
+    private boolean nucleates = true;
     private JsonObject shortCircuit, softShort;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
@@ -64,6 +66,7 @@ public final class SummaryJsonWriter implements ResultSink {
     @Override
     public void start(RunInfo info) {
         dips.fullCell(info.fullCell());
+        nucleates = info.nucleates();
         root.addProperty(CELL, info.cellName());
         root.addProperty(AREA_CM2, info.area() * 1e4);
         if (!Double.isNaN(info.cathodeActiveLoading())) root.addProperty(CATHODE_ACTIVE_MG_CM2, info.cathodeActiveLoading() * 100);
@@ -131,7 +134,7 @@ public final class SummaryJsonWriter implements ResultSink {
     public void finish(RunStatus status) {
         root.addProperty(STATUS, status.name());
         root.add(CYCLES, cycles);
-        java.util.List<NucleationDips.Dip> found = dips.dips();
+        java.util.List<NucleationDips.Dip> found = nucleates ? dips.dips() : java.util.List.of();
         add(root, NUCLEATION_OVERPOTENTIAL_MV, found.isEmpty() ? Double.NaN : mV(found.get(0).depth()));
         JsonArray dipArray = new JsonArray();
         for (NucleationDips.Dip d : found) {
