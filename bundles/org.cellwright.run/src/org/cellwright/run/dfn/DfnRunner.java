@@ -437,20 +437,20 @@ public final class DfnRunner {
 					addCharge();
 					// a constant power the cell stopped keeping up with: at its maximum power the voltage falls through its cut-off
 					Cutoff through = cutoffBeyond(voltageCutoffs, v, i);
-					// or a transport path exhausted under the current: the voltage falls without bound as the state nears it
+					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
 					String exhausted = !stepped && through != null && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
 					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
-					if (atMaximum != null && exhausted != null) atMaximum += " as " + exhausted;
-					else if (exhausted != null) atMaximum = "the voltage falls without bound as " + exhausted + " (a transport limit)";
-					StepEnd end = atMaximum != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, atMaximum != null ? v : Double.NaN,
-							end.warning(cycle, stepIndex, t, atMaximum != null
-									? atMaximum + String.format(Locale.ROOT, "; the voltage %s through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
+					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
+							: exhausted != null ? exhausted + " (a transport limit)" : null;
+					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, cause != null ? v : Double.NaN,
+							end.warning(cycle, stepIndex, t, cause != null
+									? cause + String.format(Locale.ROOT, "; the voltage %s through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
 											i > 0 ? "rises" : "falls", through.value(), v, 1e3 * Math.abs(v - through.value()))
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					cycleSteps.add(new StepResult(stepIndex, cycle, end, t0, t, q, v));
-					if (atMaximum == null) return RunStatus.NOT_CONVERGED;
+					if (cause == null) return RunStatus.NOT_CONVERGED;
 					if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 					return null; // the next step starts from the concentrations reached (maximumPower left the model under current control)
 				}
