@@ -277,12 +277,10 @@ public final class DfnRunner {
 				double v0 = lastVoltage, most = largestPower(t0, -p);
 				Cutoff through = cutoffBeyond(cutoffs, v0, p);
 				if (most < Math.abs(p) && through != null) {
-					addCharge(); // no charge passed, no sample at a current the protocol did not set
-					cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0));
+					recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle, v0, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t0,
-							String.format(Locale.ROOT, "the cell cannot %s %.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2); the voltage %s "
-									+ "through the cut-off %.4f V at once: the step ends, no charge passed", p > 0 ? "take" : "give", Math.abs(p) * in.area(), Math.abs(p),
-									most * in.area(), most, p > 0 ? "rises" : "falls", through.value()))));
+							String.format(Locale.ROOT, "the cell cannot %s %.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2); %s at once: the step "
+									+ "ends, no charge passed", p > 0 ? "take" : "give", Math.abs(p) * in.area(), Math.abs(p), most * in.area(), most, through(p, through)))));
 					return null;
 				}
 				return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2"
@@ -434,7 +432,6 @@ public final class DfnRunner {
 					double v = model.voltage(t, last), i = currentOf(t, last);
 					// the last accepted state closes the curve where the step's record ends
 					if (t > lastSample) emitCharge(t, last, i, q);
-					addCharge();
 					// a constant power the cell stopped keeping up with: at its maximum power the voltage falls through its cut-off
 					Cutoff through = cutoffBeyond(voltageCutoffs, v, i);
 					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
@@ -445,11 +442,11 @@ public final class DfnRunner {
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, cause != null ? v : Double.NaN,
 							end.warning(cycle, stepIndex, t, cause != null
-									? cause + String.format(Locale.ROOT, "; the voltage %s through the cut-off %.4f V: the step ends at %.4f V, %.1f mV before it",
-											i > 0 ? "rises" : "falls", through.value(), v, 1e3 * Math.abs(v - through.value()))
+									? cause + String.format(Locale.ROOT, "; %s: the step ends at %.4f V, %.1f mV before it", through(i, through), v,
+											1e3 * Math.abs(v - through.value()))
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
-					cycleSteps.add(new StepResult(stepIndex, cycle, end, t0, t, q, v));
+					recordStep(end, t0, t, q, v);
 					if (cause == null) return RunStatus.NOT_CONVERGED;
 					if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 					return null; // the next step starts from the concentrations reached (maximumPower left the model under current control)
@@ -562,8 +559,7 @@ public final class DfnRunner {
 		void atOnce(List<Cutoff> cutoffs, double t) {
 			double v = model.voltage(t, bdf.state());
 			for (Cutoff c : cutoffs) {
-				boolean past = c.kind() == Cutoff.Kind.VOLTAGE_BELOW ? v <= c.value() : c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && v >= c.value();
-				if (past && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
+				if (crossed(c, v) && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_CUTOFF.warning(cycle, stepIndex, t,
 							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past its cut-off %.4f V: the step ends at once, "
 									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", c.value()))));
@@ -583,6 +579,11 @@ public final class DfnRunner {
 				if (ahead && (out == null || Math.abs(c.value() - v) < Math.abs(out.value() - v))) out = c;
 			}
 			return out;
+		}
+
+		/** "the voltage falls (or rises) through the cut-off 2.5000 V": a step of current or power i (charge positive) past a limit of the physics. */
+		static String through(double i, Cutoff c) {
+			return String.format(Locale.ROOT, "the voltage %s through the cut-off %.4f V", i > 0 ? "rises" : "falls", c.value());
 		}
 
 		/** Relative increases of the current at which {@link #maximumPower} solves the cell's state. */
@@ -700,17 +701,18 @@ public final class DfnRunner {
 			}
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
-			addCharge();
-			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, model.voltage(t, bdf.state())));
+			recordStep(end, stepStart, t, q, model.voltage(t, bdf.state()));
 			return null;
 		}
 
 		static boolean crossed(List<Cutoff> cutoffs, double v) {
-			for (Cutoff c : cutoffs) {
-				if (c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && v >= c.value()) return true;
-				if (c.kind() == Cutoff.Kind.VOLTAGE_BELOW && v <= c.value()) return true;
-			}
+			for (Cutoff c : cutoffs) if (crossed(c, v)) return true;
 			return false;
+		}
+
+		/** Whether voltage v is at or past voltage cut-off c (false for other kinds of cut-off). */
+		static boolean crossed(Cutoff c, double v) {
+			return c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && v >= c.value() || c.kind() == Cutoff.Kind.VOLTAGE_BELOW && v <= c.value();
 		}
 
 		/** A sample at time t of the state; i the current (charge positive), stepCharge the charge passed in the step [C/m2]. */
@@ -819,9 +821,14 @@ public final class DfnRunner {
 		 * runner does.
 		 */
 		RunStatus failStep(double stepStart, double t, double q, double v, String why) {
-			addCharge();
-			cycleSteps.add(new StepResult(stepIndex, cycle, StepEnd.SOLVER_FAILURE, stepStart, t, q, v));
+			recordStep(StepEnd.SOLVER_FAILURE, stepStart, t, q, v);
 			return notConverged(t, why);
+		}
+
+		/** The step's record (how it ended, from stepStart to t, charge q [C/m2], voltage v), its charge added to the cycle's. */
+		void recordStep(StepEnd end, double stepStart, double t, double q, double v) {
+			addCharge();
+			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, v));
 		}
 
 		RunStatus notConverged(double t, String why) {
