@@ -76,7 +76,7 @@ public final class SummaryJsonWriter implements ResultSink {
     @Override
     public void sample(Sample s) {
         endTime = s.time();
-        dips.sample(s);
+        if (nucleates) dips.sample(s); // a model without nucleation keeps no trace to read dips from
     }
 
     @Override
@@ -134,7 +134,7 @@ public final class SummaryJsonWriter implements ResultSink {
     public void finish(RunStatus status) {
         root.addProperty(STATUS, status.name());
         root.add(CYCLES, cycles);
-        java.util.List<NucleationDips.Dip> found = nucleates ? dips.dips() : java.util.List.of();
+        java.util.List<NucleationDips.Dip> found = dips.dips();
         add(root, NUCLEATION_OVERPOTENTIAL_MV, found.isEmpty() ? Double.NaN : mV(found.get(0).depth()));
         JsonArray dipArray = new JsonArray();
         for (NucleationDips.Dip d : found) {
