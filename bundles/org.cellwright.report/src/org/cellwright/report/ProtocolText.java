@@ -69,8 +69,8 @@ final class ProtocolText {
 		List<String> parts = new ArrayList<>();
 		for (Cutoff c : cs) parts.add(switch (c.kind()) {
 			case DURATION -> "for " + duration(c.value());
-			case VOLTAGE_ABOVE -> "until V \u2265 " + fmt(c.value(), 4) + " V";
-			case VOLTAGE_BELOW -> "until V \u2264 " + fmt(c.value(), 4) + " V";
+			case VOLTAGE_ABOVE -> "until V \u2265 " + fmt(c.value(), 4) + " V" + (c.window() ? " (the cell's voltage window)" : "");
+			case VOLTAGE_BELOW -> "until V \u2264 " + fmt(c.value(), 4) + " V" + (c.window() ? " (the cell's voltage window)" : "");
 			case CAPACITY -> "until " + fmt(c.value() / 36000, 3) + " mAh/cm\u00b2";
 			case CURRENT_BELOW -> "until |I| < " + fmt(c.value() * 0.1, 3) + " mA/cm\u00b2";
 			case CURRENT_BELOW_C_RATE -> "until |I| < " + cRate(c.value());

@@ -86,7 +86,17 @@ public final class SimulationInputs {
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
-		return new Inputs(name, cell, new ProtocolSpec(name, steps), settings(e));
+		return new Inputs(name, cell, new ProtocolSpec(name, withinWindow(steps, e.getCell())), settings(e));
+	}
+
+	/**
+	 * The steps bounded by the cell's voltage window, where it states one ({@code lower-voltage-cutoff},
+	 * {@code upper-voltage-cutoff}): a current or power step without a voltage cut-off in its direction ends there
+	 * ({@link Cutoff#withinWindow}).
+	 */
+	public static List<StepSpec> withinWindow(List<StepSpec> steps, Cell cell) {
+		return Cutoff.withinWindow(steps, Layers.si(cell, "lower-voltage-cutoff").orElse(Double.NaN),
+				Layers.si(cell, "upper-voltage-cutoff").orElse(Double.NaN));
 	}
 
 	/** The experiment's {@code solver { }} block over the solver's defaults. */

@@ -3,7 +3,6 @@ package org.cellwright.solver;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.cellwright.solver.physics.CellModel;
@@ -80,9 +79,7 @@ final class RunRecorder {
         for (var e : laterEnds.entrySet()) {
             int n = e.getValue()[0];
             if (n == 0) continue;
-            sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, n, String.format(
-                    Locale.ROOT, "warning: %d later step%s ended so (%s), the last in cycle %d", n,
-                    n == 1 ? "" : "s", e.getKey().label(), e.getValue()[1])));
+            sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, n, e.getKey().laterEnds(n, e.getValue()[1])));
         }
     }
 

@@ -2,6 +2,8 @@ package org.cellwright.solver;
 
 import java.util.Locale;
 
+import org.cellwright.solver.input.Cutoff;
+
 /**
  * How a protocol step ended. The step's own conditions: {@link #VOLTAGE_CUTOFF} (its last voltage within
  * {@link Simulation#LANDING_TOLERANCE} of the cut-off), {@link #VOLTAGE_JUMP} (the model's voltage jumped across the
@@ -23,6 +25,21 @@ import java.util.Locale;
  */
 public enum StepEnd {
     VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, DURATION, CAPACITY, TIME_BOUND, LITHIUM_EXHAUSTED, SHORT_CIRCUIT, CANCELLED, SOLVER_FAILURE;
+
+    /**
+     * What the runners say of a step that the cell's voltage window ended ({@link Cutoff#window}): "the step has no
+     * voltage cut-off below it: it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)".
+     */
+    public static String windowEnd(Cutoff c) {
+        boolean below = c.kind() == Cutoff.Kind.VOLTAGE_BELOW;
+        return String.format(Locale.ROOT, "the step has no voltage cut-off %s it: it ended at the cell's %s %s V (its voltage window)",
+                below ? "below" : "above", below ? "lower-voltage-cutoff" : "upper-voltage-cutoff", StepText.num(c.value()));
+    }
+
+    /** The message for n more steps that ended so after the one warned about: "warning: 3 later steps ended so (voltage-jump), the last in cycle 7". */
+    public String laterEnds(int n, int lastCycle) {
+        return String.format(Locale.ROOT, "warning: %d later step%s ended so (%s), the last in cycle %d", n, n == 1 ? "" : "s", label(), lastCycle);
+    }
 
     /** The name written in cycles.csv and summary.json: lower case with hyphens (voltage-cutoff). */
     public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }

@@ -204,15 +204,19 @@ final class StepExecution {
                 atBreakpoint = false;
                 if (h < DT_MIN) {
                     boolean noLithium = cause != null && cause.contains("run out of lithium");
-                    if (hasVoltageCutoff(cutoffs) || noLithium) {
+                    if (hasVoltageCutoff(cutoffs) || noLithium || transportLimit) {
                         // the step ends here; the run goes on with the next step
-                        // a transport limit: the voltage goes through the cut-off without bound (as the DFN runner's)
+                        // a transport limit: the voltage goes through the cut-off without bound (as the DFN runner's);
+                        // without a voltage cut-off (a pulse of set duration past the cell's capacity) the step ends there too
                         StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
                         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
                         rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
                                 what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
                                 cause == null ? "the solver found no solution of the next time step" : cause,
-                                why == StepEnd.VOLTAGE_JUMP ? "; a transport limit: the voltage " + (current < 0 ? "falls" : "rises") + " through the cut-off" : ""));
+                                why != StepEnd.VOLTAGE_JUMP ? ""
+                                        : hasVoltageCutoff(cutoffs) ? "; a transport limit: the voltage " + (current < 0 ? "falls" : "rises") + " through the cut-off"
+                                        : "; a transport limit: the step has no voltage cut-off " + (current < 0 ? "below" : "above")
+                                                + " it, and the cell cannot carry its current any longer"));
                         events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
                         rec.recordStep(why, stepCharge);
                         return null;
@@ -299,6 +303,8 @@ final class StepExecution {
                 if (atVoltage) events.checkStall(stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
                 else if (stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
+                Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;
+                if (window != null) rec.warnEnd(end, what + ": " + StepEnd.windowEnd(window)); // the cell's window, not the protocol, ended it
                 if (!Double.isNaN(jumpedFrom)) {
                     end = StepEnd.VOLTAGE_JUMP;
                     rec.warnEnd(end, String.format(Locale.ROOT, "%s: the voltage jumped across the cut-off %s V from %s to %s V "

@@ -91,6 +91,23 @@ class ResolvedInputsTest {
 		assertTrue(e.getMessage().contains("expected \"1/h\""), e.getMessage());
 	}
 
+	/** A cut-off from the cell's voltage window keeps that origin through inputs.json; the protocol's own write no "window". */
+	@Test
+	void aVoltageWindowCutoffRoundTripsAsTheWindows() {
+		Experiment x = exampleExperiments().get(0);
+		ResolvedInputs base = Plans.resolved(SimulationInputs.of(x), x);
+		var cutoffs = List.of(org.cellwright.solver.input.Cutoff.duration(3600),
+				org.cellwright.solver.input.Cutoff.window(org.cellwright.solver.input.Cutoff.Kind.VOLTAGE_BELOW, 2.5));
+		var step = new org.cellwright.solver.input.StepSpec.ConstantCurrent(org.cellwright.solver.input.CurrentMode.C_RATE, -1, cutoffs);
+		ResolvedInputs written = new ResolvedInputs(base.provenance(), base.cell(),
+				new org.cellwright.solver.input.ProtocolSpec("P", List.of(step)), base.settings());
+		String json = InputsJson.toJson(written).toString();
+		assertEquals(1, json.split("\"window\"", -1).length - 1, json);
+		var read = (org.cellwright.solver.input.StepSpec.ConstantCurrent) InputsJson.parse(json, "t").protocol().steps().get(0);
+		assertEquals(cutoffs, read.cutoffs());
+		assertTrue(read.cutoffs().get(1).window() && !read.cutoffs().get(0).window());
+	}
+
 	@Test
 	void provenanceNamesTheExperimentsFileAndLine() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");

@@ -399,6 +399,7 @@ public final class DfnRunner {
 			// a current profile, linear between the landed samples: no implicit Euler's rectangles of it once BDF2 is reached
 			bdf.setMinimumOrder(breaks != null && !model.isPowerControlled() ? 2 : 1);
 			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
+			stepCutoffs = voltageCutoffs;
 			double q = 0, ia = currentOf(t0, bdf.state());
 			stepIn = stepOut = 0;
 			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
@@ -435,15 +436,19 @@ public final class DfnRunner {
 					// a constant power the cell stopped keeping up with: at its maximum power the voltage falls through its cut-off
 					Cutoff through = cutoffBeyond(voltageCutoffs, v, i);
 					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
-					String exhausted = !stepped && through != null && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
+					// (also where the step has no voltage cut-off in its direction: a duration-only pulse past the cell's capacity)
+					String exhausted = !stepped && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
 					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
 					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
 							: exhausted != null ? exhausted + " (a transport limit)" : null;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, cause != null ? v : Double.NaN,
 							end.warning(cycle, stepIndex, t, cause != null
-									? cause + String.format(Locale.ROOT, "; %s: the step ends at %.4f V, %.1f mV before it", through(i, through), v,
-											1e3 * Math.abs(v - through.value()))
+									? cause + (through != null
+											? String.format(Locale.ROOT, "; %s: the step ends at %.4f V, %.1f mV before it", through(i, through), v,
+													1e3 * Math.abs(v - through.value()))
+											: String.format(Locale.ROOT, "; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell "
+													+ "cannot carry its current any longer", i < 0 ? "below" : "above", v))
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					recordStep(end, t0, t, q, v);
@@ -699,11 +704,21 @@ public final class DfnRunner {
 								"cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
 								Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6))));
 			}
+			double v = model.voltage(t, bdf.state());
+			Cutoff window = end == StepEnd.VOLTAGE_CUTOFF ? Cutoff.windowAt(stepCutoffs, v, CutoffLanding.END_TOLERANCE) : null;
+			if (window != null && windowEnds++ == 0) // the cell's voltage window, not the protocol, ended the step: said once, later ones counted
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, end.warning(cycle, stepIndex, t, StepEnd.windowEnd(window))));
+			if (window != null) lastWindowCycle = cycle;
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
-			recordStep(end, stepStart, t, q, model.voltage(t, bdf.state()));
+			recordStep(end, stepStart, t, q, v);
 			return null;
 		}
+
+		/** The voltage cut-offs of the step being run (the cell's window among them, {@link Cutoff#window}). */
+		List<Cutoff> stepCutoffs = List.of();
+		/** Steps the cell's voltage window ended, and the cycle of the last. */
+		int windowEnds, lastWindowCycle;
 
 		static boolean crossed(List<Cutoff> cutoffs, double v) {
 			for (Cutoff c : cutoffs) if (crossed(c, v)) return true;
@@ -828,6 +843,7 @@ public final class DfnRunner {
 		/** The step's record (how it ended, from stepStart to t, charge q [C/m2], voltage v), its charge added to the cycle's. */
 		void recordStep(StepEnd end, double stepStart, double t, double q, double v) {
 			addCharge();
+			stepIn = stepOut = 0; // counted once: a next step that fails at its start adds none of it again
 			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, v));
 		}
 
@@ -838,6 +854,9 @@ public final class DfnRunner {
 		}
 
 		RunStatus end(RunStatus st) {
+			if (windowEnds > 1) // as the solid-state runner's RunRecorder.reportLaterEnds words it
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle, windowEnds - 1,
+						StepEnd.VOLTAGE_CUTOFF.laterEnds(windowEnds - 1, lastWindowCycle)));
 			closeCycle();
 			sink.finish(st);
 			return st;

@@ -42,4 +42,54 @@ class SolidStatePowerLimitTest {
 		assertTrue(warning.contains("saturated with lithium (solid diffusion limit)"), warning);
 		assertTrue(warning.endsWith("a transport limit: the voltage falls through the cut-off"), warning);
 	}
+
+	/** A charge to 4.3 V, then a discharge at 0.2 C for 6 h: past the cell's capacity, with no voltage cut-off of its own. */
+	static List<StepSpec> pastCapacity() {
+		return List.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+				StepSpec.cRate(-0.2, Cutoff.duration(6 * 3600)), StepSpec.rest(600));
+	}
+
+	static RecordingSink run(List<StepSpec> steps) {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(5e6, 298.15), new ProtocolSpec("p", steps),
+				SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		return s;
+	}
+
+	/**
+	 * A discharge of set duration past the cell's capacity (a GITT pulse too many): the cathode's surfaces saturate and
+	 * no state carries the current further. Without a voltage cut-off the step ends there too, by the transport limit,
+	 * said so, and the rest after it runs (it ended the run as NOT_CONVERGED).
+	 */
+	@Test
+	void aDischargePastTheCapacityWithoutAVoltageCutoffEndsAtTheTransportLimitAndTheProtocolGoesOn() {
+		RecordingSink s = run(pastCapacity());
+		List<StepResult> steps = s.cycles.get(0).steps();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.DURATION), steps.stream().map(StepResult::end).toList(), steps.toString());
+		assertTrue(steps.get(1).endTime() - steps.get(1).startTime() < 6 * 3600, "ends before its duration");
+		String warning = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
+		assertTrue(warning.contains("saturated with lithium (solid diffusion limit)"), warning);
+		assertTrue(warning.endsWith("the step has no voltage cut-off below it, and the cell cannot carry its current any longer"), warning);
+	}
+
+	/**
+	 * The same protocol on the cell with a voltage window of 2.8-4.3 V (a cell's lower/upper-voltage-cutoff,
+	 * {@link Cutoff#withinWindow}): the discharge lands on the window's 2.8 V as on a cut-off of its own, said so once.
+	 */
+	@Test
+	void theCellsVoltageWindowEndsAStepWithoutAVoltageCutoffOfItsOwn() {
+		List<StepSpec> bounded = Cutoff.withinWindow(pastCapacity(), 2.8, 4.3);
+		assertEquals(List.of(Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)), ((StepSpec.ConstantCurrent) bounded.get(0)).cutoffs(),
+				"a step with a voltage cut-off of its own in its direction keeps its own");
+		assertEquals(List.of(Cutoff.duration(6 * 3600), Cutoff.window(Cutoff.Kind.VOLTAGE_BELOW, 2.8)), ((StepSpec.ConstantCurrent) bounded.get(1)).cutoffs());
+		assertEquals(pastCapacity().get(2), bounded.get(2), "a rest as written");
+		RecordingSink s = run(bounded);
+		List<StepResult> steps = s.cycles.get(0).steps();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_CUTOFF, StepEnd.DURATION), steps.stream().map(StepResult::end).toList(), steps.toString());
+		assertEquals(2.8, steps.get(1).endVoltage(), 1e-3);
+		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+		assertEquals(1, warnings.size(), warnings.toString());
+		assertTrue(warnings.get(0).endsWith("the step has no voltage cut-off below it: it ended at the cell's lower-voltage-cutoff 2.8 V (its voltage window)"), warnings.toString());
+	}
 }

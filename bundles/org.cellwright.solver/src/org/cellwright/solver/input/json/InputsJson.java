@@ -283,6 +283,7 @@ public final class InputsJson {
             o.addProperty("kind", c.kind().name());
             num(o, "value", c.value());
             o.addProperty("unit", cutoffUnit(c.kind()));
+            if (c.window()) o.addProperty("window", true); // the cell's voltage window, not the protocol's (absent: false)
             a.add(o);
         }
         return a;
@@ -506,7 +507,10 @@ public final class InputsJson {
                 String unit = optString(o, cat, "unit");
                 if (unit != null && !unit.equals(cutoffUnit(kind)))
                     throw fail(cat + ".unit", "expected \"" + cutoffUnit(kind) + "\" (SI), found \"" + unit + "\"");
-                out.add(new Cutoff(kind, optNumber(o, cat, "value")));
+                JsonElement window = o.get("window");
+                if (window != null && !(window.isJsonPrimitive() && window.getAsJsonPrimitive().isBoolean()))
+                    throw fail(cat + ".window", "expected true or false, found " + window);
+                out.add(new Cutoff(kind, optNumber(o, cat, "value"), window != null && window.getAsBoolean()));
             }
             return out;
         }

@@ -1,0 +1,80 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.SimulationEvent;
+import org.cellwright.solver.StepResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A step without a voltage cut-off of its own that runs the cell past its capacity (a discharge 'for 80 min' at 1 C,
+ * a GITT pulse too many): the library's Chen 2020 cell states its voltage window (2.5-4.2 V, as the parameter set
+ * and BPX give it), which ends such a step as a cycler's safety limit and PyBaMM's experiments do, said so; without a
+ * window the step ends where the cell can carry its current no longer (a transport limit), said so. Both ended the
+ * run as a solver failure ("step size underflow").
+ */
+class DfnVoltageWindowRunTest {
+
+	@TempDir Path tmp;
+
+	RecordingSink run(String cell, String steps, RunStatus expected) throws Exception {
+		Path file = Cli.write(tmp.resolve("w.cell"), "package t\nimport cellwright.sets.chen2020.*\n"
+				+ "cell NoWindow extends Chen2020LGM50 { remove lower-voltage-cutoff }\n"
+				+ "protocol P {\n" + steps + "\n}\nexperiment E { cell " + cell + " protocol P }\n");
+		RecordingSink sink = new RecordingSink();
+		RunStatus st = DfnRunner.run(DfnRunTest.inputs(file, "E"), sink, ProgressListener.NONE);
+		if (expected != null) assertEquals(expected, st, sink.events.toString());
+		return sink;
+	}
+
+	static List<String> warnings(RecordingSink sink) {
+		return sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+	}
+
+	@Test
+	void aDischargePastTheCapacityEndsAtTheCellsLowerVoltageCutoffAndTheProtocolGoesOn() throws Exception {
+		RecordingSink sink = run("Chen2020LGM50", "discharge at 1 C for 80 min\n rest for 10 min\n charge at 1 C until 4.2 V", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertEquals(2.5, steps.get(0).endVoltage(), 1e-3, "on the window's cut-off");
+		assertTrue(steps.get(0).endTime() < 80 * 60, "before the step's duration: " + steps.get(0).endTime());
+		assertEquals(4.2, steps.get(2).endVoltage(), 1e-3);
+		List<String> w = warnings(sink);
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at "), w.toString());
+		assertTrue(w.get(0).endsWith("s): the step has no voltage cut-off below it: it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), w.toString());
+	}
+
+	@Test
+	void pulsesPastTheCapacityEndAtTheWindowAndTheLaterOnesAreCounted() throws Exception {
+		RecordingSink sink = run("Chen2020LGM50", "repeat 14 {\n discharge at 1 C for 5 min\n rest for 10 min\n }", RunStatus.COMPLETED);
+		List<String> w = warnings(sink);
+		assertEquals(2, w.size(), w.toString());
+		assertTrue(w.get(0).endsWith("it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), w.toString());
+		assertTrue(w.get(1).matches("warning: \\d+ later steps? ended so \\(voltage-cutoff\\), the last in cycle 1"), w.toString());
+	}
+
+	/** Without a window: the negative's particle surfaces empty, and the step ends there, its charge counted once. */
+	@Test
+	void withoutAWindowTheStepEndsAtTheTransportLimitAndSaysSo() throws Exception {
+		RecordingSink sink = run("NoWindow", "discharge at 1 C for 80 min\n rest for 10 min", null);
+		StepResult first = sink.cycles.get(0).steps().get(0);
+		assertEquals("voltage-jump", first.end().label(), sink.cycles.toString());
+		assertTrue(first.endTime() < 80 * 60);
+		String w = warnings(sink).get(0);
+		assertTrue(w.contains("the negative particles' surface is emptied"), w);
+		assertTrue(w.contains("(a transport limit); the step has no voltage cut-off below it"), w);
+		CycleSummary c = sink.cycles.get(0);
+		assertEquals(Math.abs(first.charge()), c.dischargeCapacity(), 1e-9 * Math.abs(first.charge()),
+				"the step's charge counted once in its cycle (a next step failing at its start added it again)");
+	}
+}
