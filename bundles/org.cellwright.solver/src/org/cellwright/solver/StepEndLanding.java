@@ -15,6 +15,9 @@ final class StepEndLanding {
 
     StepEndLanding(CellModel model) { this.model = model; }
 
+    /** Whether the last hold's current came from the working electrode at its potential (the secant had failed). */
+    private boolean atPotential;
+
     /**
      * The last time step of length h solved for the current at the cut-off voltage: at a set voltage
      * ({@link CellModel#currentAtVoltage}), otherwise bisection on the share s of the set current not carried
@@ -45,6 +48,11 @@ final class StepEndLanding {
 
     /** Secant iteration on the current so that V (a voltage step) or V I (a power step) meets the set point: {current, voltage}. */
     double[] solveForCurrent(StepMode mode, double setpoint, double h, double guess) {
+        if (mode == StepMode.VOLTAGE && atPotential && guess != 0) { // the last time step of this hold needed it: first
+            double atSet = model.currentAtVoltage(h, setpoint, guess);
+            if (!Double.isNaN(atSet)) return new double[] {atSet, setpoint};
+        }
+        atPotential = false;
         double i0 = guess, i1 = guess == 0 ? 1e-3 : guess * 1.01;
         double f0 = residual(mode, setpoint, h, i0), f1 = residual(mode, setpoint, h, i1);
         for (int k = 0; k < 40 && !Double.isNaN(f0) && !Double.isNaN(f1); k++) {
@@ -56,6 +64,21 @@ final class StepEndLanding {
             f1 = residual(mode, setpoint, h, i1);
         }
         double v = model.trial(h, i1);
+        if (mode == StepMode.VOLTAGE && !(Math.abs(v - setpoint) <= Simulation.LANDING_TOLERANCE)) {
+            // a hold far below (above) the open circuit: the secant's extrapolated current saturates (empties) the
+            // cathode's particle surfaces within the time step, where the model has no solution. The current at the set
+            // voltage with the working electrode solved at its potential (as a cut-off at a transport limit is landed)
+            double rest = model.trial(h, 0);
+            if (Double.isNaN(rest)) return new double[] {i1, v};
+            double direction = Math.signum(setpoint - rest);
+            if (direction == 0) return new double[] {0, rest};
+            double atSet = model.currentAtVoltage(h, setpoint, Math.signum(guess) == direction ? guess : direction * 1e-3);
+            if (!Double.isNaN(atSet)) {
+                atPotential = true;
+                return new double[] {atSet, setpoint};
+            }
+            v = model.trial(h, i1); // the secant's trial again: the model's last trial is that of the current returned
+        }
         return new double[] {i1, v};
     }
 

@@ -204,7 +204,7 @@ final class StepExecution {
                 atBreakpoint = false;
                 if (h < DT_MIN) {
                     boolean noLithium = cause != null && cause.contains("run out of lithium");
-                    if (hasVoltageCutoff(cutoffs) || noLithium || transportLimit) {
+                    if (hasVoltageCutoff(cutoffs) || noLithium || transportLimit && mode != StepMode.VOLTAGE) {
                         // the step ends here; the run goes on with the next step
                         // a transport limit: the voltage goes through the cut-off without bound (as the DFN runner's);
                         // without a voltage cut-off (a pulse of set duration past the cell's capacity) the step ends there too
