@@ -22,6 +22,7 @@ import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
