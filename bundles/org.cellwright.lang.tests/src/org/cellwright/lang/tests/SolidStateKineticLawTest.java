@@ -2,10 +2,12 @@ package org.cellwright.lang.tests;
 
 import static org.cellwright.lang.tests.ValidationTest.*;
 import static org.cellwright.lang.validation.CellWrightValidator.*;
+import static org.cellwright.testing.SolidStateLawCell.with;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.cellwright.testing.SolidStateLawCell;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
@@ -19,32 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 public class SolidStateKineticLawTest {
 
-	/** A solid-state cell (Li | Li6PS5Cl | NCM-like composite | SUS) whose cathode material writes LAW. */
-	static final String CELL = """
-			material NcmFn is intercalation-cathode {
-			  density = 4.75 g/cm3
-			  max-concentration = 63104 mol/m3
-			  diffusivity = 4e-15 m2/s
-			  electronic-conductivity = 0.18 S/m
-			  exchange-current-density = LAW
-			  initial-stoichiometry = 0.9
-			  specific-capacity = 200 mAh/g
-			  ocv function V = 4.2 - 0.8 * x
-			}
-			composite MixFn is intercalation-cathode { NcmFn 70 wt%  Li6PS5Cl 30 wt% }
-			cell SolidFn { area = 1 cm2
-			  layer anode: Li 30 um
-			  layer separator: Li6PS5Cl 100 um
-			  layer cathode: MixFn 50 um { porosity = 0.2  particle-radius = 5 um }
-			  layer pcc: SUS 10 um }
-			""";
-
-	static String with(String law) {
-		return CELL.replace("LAW", law);
-	}
-
-	/** Line (1-based, in HEAD + CELL) of the exchange-current-density. */
-	static final int LINE = (HEAD + CELL).substring(0, (HEAD + CELL).indexOf("exchange-current-density")).split("\n", -1).length;
+	/** Line (1-based, in HEAD + SolidStateLawCell.TEXT) of the exchange-current-density. */
+	static final int LINE = (HEAD + SolidStateLawCell.TEXT).substring(0, (HEAD + SolidStateLawCell.TEXT).indexOf("exchange-current-density")).split("\n", -1).length;
 
 	static void noErrors(List<Issue> issues) {
 		for (Issue i : issues)
