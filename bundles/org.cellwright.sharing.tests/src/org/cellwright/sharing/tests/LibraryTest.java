@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +18,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.sharing.library.LibraryDescriptor;
-import org.cellwright.sharing.library.LibraryPath;
 import org.cellwright.sharing.library.Version;
 import org.cellwright.sharing.library.VersionRange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** pack, install and use of libraries on the command line; missing and mismatched versions; unsafe archives. */
-public class LibraryTest {
-
-	@TempDir
-	Path tmp;
-
-	Path home;
-	String out, err;
+public class LibraryTest extends LibraryCli {
 
 	static final String BASE_V1 = """
 			package acme.base
@@ -66,25 +53,6 @@ public class LibraryTest {
 				layer ccc: AcmeOld 10 um
 			}
 			""";
-
-	@BeforeEach
-	void userFolder() {
-		home = tmp.resolve("home/.cellwright/libraries");
-		System.setProperty(LibraryPath.HOME_PROPERTY, home.toString());
-	}
-
-	@AfterEach
-	void reset() {
-		System.clearProperty(LibraryPath.HOME_PROPERTY);
-	}
-
-	int cli(String... args) {
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
-		out = o.toString();
-		err = e.toString();
-		return rc;
-	}
 
 	Path library(String name, String version, String deps, String cellName, String cell) throws IOException {
 		Path d = tmp.resolve("src/" + name + "-" + version);
