@@ -16,6 +16,7 @@ import org.cellwright.app.views.FitRecord;
 import org.cellwright.app.views.FitReportView;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
@@ -44,17 +45,11 @@ class FitJobUITest {
 	static final double TRUTH_MS_CM = 2.5, NOISE_V = 0.0005;
 
 	static String cell(String conductivity, String measured, String fit) {
-		return """
-				package f
-				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = %s }
-				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-				cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
-					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+		return PlatingCell.cell("f", conductivity, "5 MPa") + """
 				protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }
 				experiment X { cell C protocol P %s }
 				%s
-				""".formatted(conductivity, measured, fit);
+				""".formatted(measured, fit);
 	}
 
 	static final String FIT = "fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }";
