@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.cellwright.run.CellFiles;
 import org.cellwright.testing.Cli.Result;
-import org.cellwright.testing.SolidStateLawCell;
+import org.cellwright.testing.SolidStateCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,7 +138,7 @@ class CliTest {
 	void aSolidStateExchangeCurrentFunctionOfCeIsRefusedByCheckAtTheVariable() throws Exception {
 		Path f = tmp.resolve("ssfn.cell");
 		Files.writeString(f, "package ssfn\nimport cellwright.materials.*\n"
-				+ SolidStateLawCell.with("function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5")
+				+ SolidStateCell.withLaw("function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5")
 				+ "protocol P { discharge at 0.1 mA/cm2 until 3 V }\nexperiment E { cell SolidFn protocol P }\n");
 		Result r = cli("check", f.toString());
 		assertEquals(1, r.rc(), r.out() + r.err());
