@@ -39,20 +39,26 @@ public class LibraryTest extends LibraryCli {
 			""";
 	static final String BASE_V2 = BASE_V1.replace("AcmeOld", "AcmeCu");
 
+	/** Cell NAME: Li | AcmeLPSCl | Li between collectors of AcmeOld, the materials of acme-base 1.0.0. */
+	static String symmetricCell(String name) {
+		return """
+				cell %s {
+					area = 1 cm2
+					layer acc: AcmeOld 10 um
+					layer foil: Li 30 um
+					layer separator: AcmeLPSCl 500 um
+					layer counter: Li 30 um
+					layer ccc: AcmeOld 10 um
+				}
+				""".formatted(name);
+	}
+
 	static final String STUDY = """
 			package study
 			import acme.base.*
 			import acme.base.AcmeOld
 			import cellwright.materials.Li
-			cell Symmetric {
-				area = 1 cm2
-				layer acc: AcmeOld 10 um
-				layer foil: Li 30 um
-				layer separator: AcmeLPSCl 500 um
-				layer counter: Li 30 um
-				layer ccc: AcmeOld 10 um
-			}
-			""";
+			""" + symmetricCell("Symmetric");
 
 	Path library(String name, String version, String deps, String cellName, String cell) throws IOException {
 		Path d = tmp.resolve("src/" + name + "-" + version);
@@ -142,15 +148,7 @@ public class LibraryTest extends LibraryCli {
 				package acme.cells
 				import acme.base.*
 				import cellwright.materials.Li
-				cell AcmeSymmetric {
-					area = 1 cm2
-					layer acc: AcmeOld 10 um
-					layer foil: Li 30 um
-					layer separator: AcmeLPSCl 500 um
-					layer counter: Li 30 um
-					layer ccc: AcmeOld 10 um
-				}
-				""";
+				""" + symmetricCell("AcmeSymmetric");
 		// uses acme-base without declaring it: does not validate on its own
 		Path undeclared = library("acme-cells", "0.1.0", null, "cells.cell", cells);
 		assertEquals(1, cli("pack", undeclared.toString(), "--out", tmp.resolve("dist").toString(), "--lib", base.toString()), out + err);
