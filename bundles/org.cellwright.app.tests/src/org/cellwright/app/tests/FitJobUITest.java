@@ -20,7 +20,6 @@ import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -30,8 +29,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fit as a job in the IDE: the separator's conductivity of a plating cell is fitted to CellWright's own measurement
@@ -56,21 +55,14 @@ class FitJobUITest {
 
 	IProject project;
 
-	/** The workspace's errors before the test: the test's project goes with its markers, later tests see no new error. */
-	java.util.List<String> errorsBefore;
-
-	@BeforeEach
-	void rememberErrors() {
-		IdeUITest.waitForJobs();
-		errorsBefore = IdeUITest.errors();
-	}
+	/** The test's project goes with its markers: later tests see no new error. */
+	@RegisterExtension
+	final NoNewErrors noNewErrors = new NoNewErrors();
 
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
 		if (project != null && project.exists()) project.delete(true, true, null);
-		IdeUITest.waitForJobs();
-		org.junit.jupiter.api.Assertions.assertEquals(errorsBefore, IdeUITest.errors(), "the test leaves no error in the workspace");
 	}
 
 	/** A fit job that cancels itself at its first progress line. */
@@ -87,11 +79,8 @@ class FitJobUITest {
 
 	@Test
 	void aFitRunsAsAJobAndItsReportShowsEstimatesCorrelationsCostAndBeforeAfterOverlays() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("fit-job");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("f.cell");
-		f.create(new ByteArrayInputStream(cell(TRUTH_MS_CM + " mS/cm", "", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("fit-job");
+		IFile f = IdeUITest.newFile(project, "f.cell", cell(TRUTH_MS_CM + " mS/cm", "", ""));
 		MeasuredDataUITest.run(f);
 		Path root = project.getLocation().toFile().toPath();
 		RunFolder truth = RunFolder.read(RunStore.latest(root.resolve("results/f/X")));

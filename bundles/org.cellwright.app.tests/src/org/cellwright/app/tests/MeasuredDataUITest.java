@@ -30,15 +30,14 @@ import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Measured data in the Results view: a run of an experiment that names its measurement shows it over the simulation
@@ -60,21 +59,14 @@ class MeasuredDataUITest {
 
 	IProject project;
 
-	/** The workspace's errors before the test: the test's project goes with its markers, later tests see no new error. */
-	java.util.List<String> errorsBefore;
-
-	@BeforeEach
-	void rememberErrors() {
-		IdeUITest.waitForJobs();
-		errorsBefore = IdeUITest.errors();
-	}
+	/** The test's project goes with its markers: later tests see no new error. */
+	@RegisterExtension
+	final NoNewErrors noNewErrors = new NoNewErrors();
 
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ResultsView.ID);
 		if (project != null && project.exists()) project.delete(true, true, null);
-		IdeUITest.waitForJobs();
-		org.junit.jupiter.api.Assertions.assertEquals(errorsBefore, IdeUITest.errors(), "the test leaves no error in the workspace");
 	}
 
 	static ExperimentJob run(IFile f) {
@@ -106,11 +98,8 @@ class MeasuredDataUITest {
 
 	@Test
 	void aRunWithItsMeasurementShowsOverlaysAndErrorFiguresAndTheWizardImportsAllOrNothing() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("measured-overlay");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("m.cell");
-		f.create(new ByteArrayInputStream(cell("1.5 mS/cm", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("measured-overlay");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("1.5 mS/cm", ""));
 		run(f);
 		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
 		Path truthRun = RunStore.latest(results);
@@ -194,11 +183,8 @@ class MeasuredDataUITest {
 
 	@Test
 	void aRunExportedAsBdfReadsBackAsTheSameSeries() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("bdf-export");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("m.cell");
-		f.create(new ByteArrayInputStream(cell("2.5 mS/cm", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("bdf-export");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("2.5 mS/cm", ""));
 		run(f);
 		RunFolder run = RunFolder.read(RunStore.latest(project.getLocation().toFile().toPath().resolve("results/m/X")));
 		Path out = project.getLocation().toFile().toPath().resolve("export/X.bdf.csv");

@@ -18,7 +18,6 @@ import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -57,11 +56,8 @@ class RunsViewUITest {
 
 	@Test
 	void theIdeRunsSweepsKeepsEveryRunAndTheRunsViewComparesTwo() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("runs-history");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("t.cell");
-		f.create(new ByteArrayInputStream(cell("5 MPa").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("runs-history");
+		IFile f = IdeUITest.newFile(project, "t.cell", cell("5 MPa"));
 
 		ExperimentJob all = run(f, null);
 		assertEquals(List.of("X", "Sw/X-stack-pressure=5MPa", "Sw/X-stack-pressure=20MPa"),

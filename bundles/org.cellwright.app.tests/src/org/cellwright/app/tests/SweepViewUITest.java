@@ -4,8 +4,6 @@ import static org.cellwright.app.tests.IdeUITest.flush;
 import static org.cellwright.app.tests.IdeUITest.spin;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +13,6 @@ import org.cellwright.app.views.SweepView;
 import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -47,11 +44,8 @@ class SweepViewUITest {
 
 	@Test
 	void aSweepShowsItsSortableTableAndAMetricAgainstAParameterOneLinePerValueOfAnother() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("sweep-view");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("sw.cell");
-		f.create(new ByteArrayInputStream(CELL.getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("sweep-view");
+		IFile f = IdeUITest.newFile(project, "sw.cell", CELL);
 		ExperimentJob job = new ExperimentJob(f, "PressureTemperature");
 		job.schedule();
 		spin(() -> job.getResult() != null, 180_000, "the sweep's runs");
