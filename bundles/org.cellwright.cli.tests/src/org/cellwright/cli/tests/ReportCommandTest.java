@@ -38,9 +38,7 @@ class ReportCommandTest {
 	@Test
 	void noSuchFolderIsOneLineNamingIt() {
 		Path missing = tmp.resolve("nope");
-		Cli.Result r = Cli.cli("report", missing.toString());
-		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("nope: no such folder"), r.err());
+		Cli.Result r = refused(missing, "nope: no such folder");
 		assertEquals(1, r.err().strip().lines().count(), r.err());
 	}
 
@@ -48,9 +46,7 @@ class ReportCommandTest {
 	void aFolderWithoutResultsIsNotARunFolder() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));
 		Files.writeString(empty.resolve("notes.txt"), "nothing");
-		Cli.Result r = Cli.cli("report", empty.toString());
-		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("empty: not a run folder (no summary.json"), r.err());
+		Cli.Result r = refused(empty, "empty: not a run folder (no summary.json");
 		assertFalse(r.err().contains("Exception"), r.err());
 		assertFalse(Files.exists(empty.resolve("report.html")));
 	}
@@ -59,8 +55,14 @@ class ReportCommandTest {
 	void aBrokenSummaryIsNamed() throws Exception {
 		Path run = Files.createDirectories(tmp.resolve("broken"));
 		Files.writeString(run.resolve("summary.json"), "{ not json");
-		Cli.Result r = Cli.cli("report", run.toString());
+		refused(run, "summary.json: cannot be read as JSON");
+	}
+
+	/** {@code report folder} ends with exit code 1, its errors saying says; what it wrote. */
+	private static Cli.Result refused(Path folder, String says) {
+		Cli.Result r = Cli.cli("report", folder.toString());
 		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("summary.json: cannot be read as JSON"), r.err());
+		assertTrue(r.err().contains(says), r.err());
+		return r;
 	}
 }
