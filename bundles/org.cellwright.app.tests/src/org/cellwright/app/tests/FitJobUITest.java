@@ -16,10 +16,10 @@ import org.cellwright.app.views.FitRecord;
 import org.cellwright.app.views.FitReportView;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -29,8 +29,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fit as a job in the IDE: the separator's conductivity of a plating cell is fitted to CellWright's own measurement
@@ -44,38 +44,25 @@ class FitJobUITest {
 	static final double TRUTH_MS_CM = 2.5, NOISE_V = 0.0005;
 
 	static String cell(String conductivity, String measured, String fit) {
-		return """
-				package f
-				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = %s }
-				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-				cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
-					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+		return PlatingCell.cell("f", conductivity, "5 MPa") + """
 				protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }
 				experiment X { cell C protocol P %s }
 				%s
-				""".formatted(conductivity, measured, fit);
+				""".formatted(measured, fit);
 	}
 
 	static final String FIT = "fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }";
 
 	IProject project;
 
-	/** The workspace's errors before the test: the test's project goes with its markers, later tests see no new error. */
-	java.util.List<String> errorsBefore;
-
-	@BeforeEach
-	void rememberErrors() {
-		IdeUITest.waitForJobs();
-		errorsBefore = IdeUITest.errors();
-	}
+	/** The test's project goes with its markers: later tests see no new error. */
+	@RegisterExtension
+	final NoNewErrors noNewErrors = new NoNewErrors();
 
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
 		if (project != null && project.exists()) project.delete(true, true, null);
-		IdeUITest.waitForJobs();
-		org.junit.jupiter.api.Assertions.assertEquals(errorsBefore, IdeUITest.errors(), "the test leaves no error in the workspace");
 	}
 
 	/** A fit job that cancels itself at its first progress line. */
@@ -92,11 +79,8 @@ class FitJobUITest {
 
 	@Test
 	void aFitRunsAsAJobAndItsReportShowsEstimatesCorrelationsCostAndBeforeAfterOverlays() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("fit-job");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("f.cell");
-		f.create(new ByteArrayInputStream(cell(TRUTH_MS_CM + " mS/cm", "", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("fit-job");
+		IFile f = IdeUITest.newFile(project, "f.cell", cell(TRUTH_MS_CM + " mS/cm", "", ""));
 		MeasuredDataUITest.run(f);
 		Path root = project.getLocation().toFile().toPath();
 		RunFolder truth = RunFolder.read(RunStore.latest(root.resolve("results/f/X")));

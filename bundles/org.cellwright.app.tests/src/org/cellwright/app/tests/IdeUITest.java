@@ -2,6 +2,8 @@ package org.cellwright.app.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -11,7 +13,10 @@ import org.cellwright.app.views.ResultsView;
 import org.cellwright.editor.CellValidationReconciler;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.custom.StyleRange;
@@ -93,6 +98,21 @@ class IdeUITest {
 
 	public static void waitForJobs() {
 		spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs to end");
+	}
+
+	/** A new project of the workspace, open. */
+	public static IProject newProject(String name) throws CoreException {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+		project.create(null);
+		project.open(null);
+		return project;
+	}
+
+	/** A new file of a project holding text (UTF-8). */
+	public static IFile newFile(IProject project, String name, String text) throws CoreException {
+		IFile f = project.getFile(name);
+		f.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		return f;
 	}
 
 	@Test

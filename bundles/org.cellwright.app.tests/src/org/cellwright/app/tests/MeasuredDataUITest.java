@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 import org.cellwright.app.ExperimentJob;
 import org.cellwright.app.views.Measurement;
@@ -27,18 +25,19 @@ import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Measurements;
+import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Measured data in the Results view: a run of an experiment that names its measurement shows it over the simulation
@@ -54,35 +53,20 @@ class MeasuredDataUITest {
 	static final double AREA_CM2 = 0.785, NOISE_V = 0.0005, OHMIC_DIFFERENCE_V = 0.3e-3 * 0.07 * (1 / 1.5e-3 - 1 / 2.5e-3);
 
 	static String cell(String conductivity, String measured) {
-		return """
-				package m
-				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = %s }
-				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-				cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
-					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
-				protocol P { discharge at 0.3 mA/cm2 for 1 h  charge at 0.3 mA/cm2 until 0.2 V for 2 h }
-				experiment X { cell C protocol P %s }
-				""".formatted(conductivity, measured);
+		return PlatingCell.cell("m", conductivity, "5 MPa") + PlatingCell.protocol("0.3 mA/cm2")
+				+ "experiment X { cell C protocol P %s }\n".formatted(measured);
 	}
 
 	IProject project;
 
-	/** The workspace's errors before the test: the test's project goes with its markers, later tests see no new error. */
-	java.util.List<String> errorsBefore;
-
-	@BeforeEach
-	void rememberErrors() {
-		IdeUITest.waitForJobs();
-		errorsBefore = IdeUITest.errors();
-	}
+	/** The test's project goes with its markers: later tests see no new error. */
+	@RegisterExtension
+	final NoNewErrors noNewErrors = new NoNewErrors();
 
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ResultsView.ID);
 		if (project != null && project.exists()) project.delete(true, true, null);
-		IdeUITest.waitForJobs();
-		org.junit.jupiter.api.Assertions.assertEquals(errorsBefore, IdeUITest.errors(), "the test leaves no error in the workspace");
 	}
 
 	static ExperimentJob run(IFile f) {
@@ -95,19 +79,8 @@ class MeasuredDataUITest {
 
 	/** The run's series with noise, as a cycler would record it: time, voltage, current (A), cycle and step. */
 	static MeasuredSeries noisy(RunFolder run) {
+		Map<MeasuredQuantity, double[]> cols = Measurements.noisy(run, AREA_CM2, NOISE_V, 20261203);
 		CsvTable ts = run.timeseries();
-		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
-		Random noise = new Random(20261203);
-		double[] t = new double[th.length], vn = new double[th.length], amps = new double[th.length];
-		for (int k = 0; k < th.length; k++) {
-			t[k] = th[k] * 3600;
-			vn[k] = v[k] + NOISE_V * noise.nextGaussian();
-			amps[k] = i[k] * AREA_CM2 * 1e-3;
-		}
-		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
-		cols.put(MeasuredQuantity.TIME, t);
-		cols.put(MeasuredQuantity.VOLTAGE, vn);
-		cols.put(MeasuredQuantity.CURRENT, amps);
 		cols.put(MeasuredQuantity.CYCLE, ts.column("cycle"));
 		cols.put(MeasuredQuantity.STEP, ts.column("step"));
 		return new MeasuredSeries(cols, null, "generated");
@@ -125,11 +98,8 @@ class MeasuredDataUITest {
 
 	@Test
 	void aRunWithItsMeasurementShowsOverlaysAndErrorFiguresAndTheWizardImportsAllOrNothing() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("measured-overlay");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("m.cell");
-		f.create(new ByteArrayInputStream(cell("1.5 mS/cm", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("measured-overlay");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("1.5 mS/cm", ""));
 		run(f);
 		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
 		Path truthRun = RunStore.latest(results);
@@ -213,11 +183,8 @@ class MeasuredDataUITest {
 
 	@Test
 	void aRunExportedAsBdfReadsBackAsTheSameSeries() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("bdf-export");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("m.cell");
-		f.create(new ByteArrayInputStream(cell("2.5 mS/cm", "").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("bdf-export");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("2.5 mS/cm", ""));
 		run(f);
 		RunFolder run = RunFolder.read(RunStore.latest(project.getLocation().toFile().toPath().resolve("results/m/X")));
 		Path out = project.getLocation().toFile().toPath().resolve("export/X.bdf.csv");

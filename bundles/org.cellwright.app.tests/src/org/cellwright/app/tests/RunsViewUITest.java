@@ -14,10 +14,10 @@ import org.cellwright.app.ExperimentJob;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.RunsView;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -33,17 +33,10 @@ import org.junit.jupiter.api.Test;
 class RunsViewUITest {
 
 	static String cell(String pressure) {
-		return """
-				package t
-				material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-				material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = 2.5 mS/cm }
-				material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-				cell C { area = 0.785 cm2  stack-pressure = %s  temperature = 25 degC
-					layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
-				protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }
+		return PlatingCell.cell("t", "2.5 mS/cm", pressure) + PlatingCell.protocol("0.1 mA/cm2") + """
 				experiment X { cell C protocol P }
 				sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }
-				""".formatted(pressure);
+				""";
 	}
 
 	IProject project;
@@ -63,11 +56,8 @@ class RunsViewUITest {
 
 	@Test
 	void theIdeRunsSweepsKeepsEveryRunAndTheRunsViewComparesTwo() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("runs-history");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("t.cell");
-		f.create(new ByteArrayInputStream(cell("5 MPa").getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("runs-history");
+		IFile f = IdeUITest.newFile(project, "t.cell", cell("5 MPa"));
 
 		ExperimentJob all = run(f, null);
 		assertEquals(List.of("X", "Sw/X-stack-pressure=5MPa", "Sw/X-stack-pressure=20MPa"),

@@ -4,17 +4,15 @@ import static org.cellwright.app.tests.IdeUITest.flush;
 import static org.cellwright.app.tests.IdeUITest.spin;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import org.cellwright.app.ExperimentJob;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.SweepView;
+import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -32,14 +30,7 @@ import org.junit.jupiter.api.Test;
 class SweepViewUITest {
 
 	/** Plating on steel at three stack pressures and two temperatures: six short runs. */
-	static final String CELL = """
-			package sw
-			material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-			material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = 2.5 mS/cm }
-			material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-			cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
-				layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
-			protocol P { discharge at 0.5 mA/cm2 for 1 h  charge at 0.5 mA/cm2 until 0.2 V for 2 h }
+	static final String CELL = PlatingCell.cell("sw", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.5 mA/cm2") + """
 			experiment X { cell C protocol P }
 			sweep PressureTemperature { experiment X vary stack-pressure in 5 MPa, 20 MPa, 50 MPa  vary temperature in 25 degC, 60 degC }
 			""";
@@ -53,11 +44,8 @@ class SweepViewUITest {
 
 	@Test
 	void aSweepShowsItsSortableTableAndAMetricAgainstAParameterOneLinePerValueOfAnother() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("sweep-view");
-		project.create(null);
-		project.open(null);
-		IFile f = project.getFile("sw.cell");
-		f.create(new ByteArrayInputStream(CELL.getBytes(StandardCharsets.UTF_8)), true, null);
+		project = IdeUITest.newProject("sweep-view");
+		IFile f = IdeUITest.newFile(project, "sw.cell", CELL);
 		ExperimentJob job = new ExperimentJob(f, "PressureTemperature");
 		job.schedule();
 		spin(() -> job.getResult() != null, 180_000, "the sweep's runs");

@@ -45,8 +45,7 @@ class CalibrationFitTest {
 
 	@BeforeAll
 	static void load() {
-		files = CellFiles.load(CellFiles.collect(CliTest.examples().resolve("sung2023")));
-		assertFalse(files.hasErrors(), files.problems().toString());
+		files = CliTest.exampleFiles("sung2023");
 		for (Model m : files.models())
 			for (Element e : m.getElements()) {
 				if (e instanceof Fit f && "sung2023.calibration".equals(m.getName())) fits.put(f.getName(), f);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class CheckHardeningTest {
 	void controlCharactersFromTheFileArePrintedEscaped() throws Exception {
 		Path f = tmp.resolve("esc.cell");
 		Files.writeString(f, "package p\ncell C {\n  layer \u001b[2J\u001b[31mFAKE: 0 error(s): SUS 10 um\n}\n");
-		CliTest.Result r = CliTest.cli("check", f.toString());
+		Cli.Result r = Cli.cli("check", f.toString());
 		assertEquals(1, r.rc(), r.out());
 		assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b"), "raw ESC printed: " + r.out());
 		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*esc\\.cell:3:\\d+: error: .*\\\\e.*")), r.out());
@@ -27,7 +28,7 @@ class CheckHardeningTest {
 	void deepNestingIsOneLocatedErrorNotAStackTrace() throws Exception {
 		Path f = tmp.resolve("deep.cell");
 		Files.writeString(f, "package p\nmaterial A is binder {\n  ocv function V = " + "(".repeat(20000) + "x" + ")".repeat(20000) + "\n}\n");
-		CliTest.Result r = CliTest.cli("check", f.toString());
+		Cli.Result r = Cli.cli("check", f.toString());
 		assertEquals(1, r.rc(), r.out());
 		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*deep\\.cell:3:\\d+: error: nested too deeply.*")), r.out());
 		assertFalse(r.out().contains("Exception") || r.err().contains("Exception") || r.out().contains("StackOverflow"), r.out() + r.err());
@@ -43,7 +44,7 @@ class CheckHardeningTest {
 		bom[2] = (byte) 0xBF;
 		System.arraycopy(text, 0, bom, 3, text.length);
 		Files.write(f, bom);
-		CliTest.Result r = CliTest.cli("check", f.toString());
+		Cli.Result r = Cli.cli("check", f.toString());
 		assertEquals(0, r.rc(), r.out());
 		assertTrue(r.out().contains("0 error(s)"), r.out());
 	}

@@ -9,6 +9,8 @@ import java.util.List;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.Checks;
 import org.cellwright.model.Experiment;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +25,7 @@ class ChecksTest {
 
 	@TempDir Path tmp;
 
-	static final String CELL = """
-			package t
-			material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
-			material E is solid-electrolyte { density = 1.64 g/cm3  ionic-conductivity = 2.5 mS/cm }
-			material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
-			cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
-				layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
-			protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }
-			""";
+	static final String CELL = PlatingCell.cell("t", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.1 mA/cm2");
 
 	/** Three cycles: CE 0.90, 0.99, 0.999; discharge 2.0, 1.9, 1.8 mAh/cm2 (200, 190, 180 mAh/g); shorted in cycle 3 at 42.5 h. */
 	static final String SUMMARY = """
@@ -141,7 +135,7 @@ class ChecksTest {
 				}
 				""");
 		Path out = tmp.resolve("out");
-		CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString());
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", out.toString());
 		assertEquals(3, r.rc(), r.out() + r.err());
 		assertTrue(r.out().lines().anyMatch(l -> l.contains("plated") && l.contains("Good") && l.contains("0.1 mAh/cm2 ± 0.001 mAh/cm2")
 				&& l.endsWith("PASS")), r.out());
@@ -162,6 +156,6 @@ class ChecksTest {
 		assertTrue(c.get("file").getAsString().endsWith("run.cell"), c.toString());
 		assertEquals(12, c.get("line").getAsInt());
 		// all pass: exit code 0
-		assertEquals(0, CliTest.cli("run", f.toString(), "--experiment", "Good", "--out", tmp.resolve("out2").toString()).rc());
+		assertEquals(0, Cli.cli("run", f.toString(), "--experiment", "Good", "--out", tmp.resolve("out2").toString()).rc());
 	}
 }

@@ -1,14 +1,15 @@
 package org.cellwright.cli.tests;
 
+import static org.cellwright.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
+import org.cellwright.run.CellFiles;
+import org.cellwright.testing.Cli.Result;
+import org.cellwright.testing.SolidStateCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +20,6 @@ import com.google.gson.JsonParser;
 class CliTest {
 
 	@TempDir Path tmp;
-
-	record Result(int rc, String out, String err) {}
-
-	static Result cli(String... args) {
-		StringWriter out = new StringWriter(), err = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-		return new Result(rc, out.toString(), err.toString());
-	}
 
 	/**
 	 * The latest run of an experiment (or "sweep/variant") in a results folder of the run store:
@@ -42,6 +35,13 @@ class CliTest {
 		String dir = System.getProperty("cellwright.examples");
 		assertNotNull(dir, "system property cellwright.examples (set in the pom) names the examples folder");
 		return Path.of(dir).toAbsolutePath().normalize();
+	}
+
+	/** The .cell files of a folder of the examples ("sung2023"), loaded; none has an error. */
+	static CellFiles exampleFiles(String folder) {
+		CellFiles files = CellFiles.load(CellFiles.collect(examples().resolve(folder)));
+		assertFalse(files.hasErrors(), files.problems().toString());
+		return files;
 	}
 
 	@Test
@@ -137,28 +137,9 @@ class CliTest {
 	@Test
 	void aSolidStateExchangeCurrentFunctionOfCeIsRefusedByCheckAtTheVariable() throws Exception {
 		Path f = tmp.resolve("ssfn.cell");
-		Files.writeString(f, """
-				package ssfn
-				import cellwright.materials.*
-				material NcmFn is intercalation-cathode {
-				  density = 4.75 g/cm3
-				  max-concentration = 63104 mol/m3
-				  diffusivity = 4e-15 m2/s
-				  electronic-conductivity = 0.18 S/m
-				  exchange-current-density = function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5
-				  initial-stoichiometry = 0.9
-				  specific-capacity = 200 mAh/g
-				  ocv function V = 4.2 - 0.8 * x
-				}
-				composite MixFn is intercalation-cathode { NcmFn 70 wt%  Li6PS5Cl 30 wt% }
-				cell SolidFn { area = 1 cm2
-				  layer anode: Li 30 um
-				  layer separator: Li6PS5Cl 100 um
-				  layer cathode: MixFn 50 um { porosity = 0.2  particle-radius = 5 um }
-				  layer pcc: SUS 10 um }
-				protocol P { discharge at 0.1 mA/cm2 until 3 V }
-				experiment E { cell SolidFn protocol P }
-				""");
+		Files.writeString(f, "package ssfn\nimport cellwright.materials.*\n"
+				+ SolidStateCell.withLaw("function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5")
+				+ "protocol P { discharge at 0.1 mA/cm2 until 3 V }\nexperiment E { cell SolidFn protocol P }\n");
 		Result r = cli("check", f.toString());
 		assertEquals(1, r.rc(), r.out() + r.err());
 		assertTrue(r.out().lines().anyMatch(l -> l.matches(".*ssfn\\.cell:8:\\d+: error: exchange-current-density of NcmFn uses ce, the electrolyte's "

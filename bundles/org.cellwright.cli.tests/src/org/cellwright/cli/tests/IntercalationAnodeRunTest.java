@@ -1,6 +1,6 @@
 package org.cellwright.cli.tests;
 
-import static org.cellwright.cli.tests.CliTest.cli;
+import static org.cellwright.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -10,10 +10,10 @@ import java.util.List;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
 import org.cellwright.run.SimulationInputs;
-import org.cellwright.cli.tests.CliTest.Result;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
+import org.cellwright.testing.Cli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

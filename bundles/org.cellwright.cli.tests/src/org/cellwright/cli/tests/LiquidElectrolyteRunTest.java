@@ -1,13 +1,13 @@
 package org.cellwright.cli.tests;
 
-import static org.cellwright.cli.tests.CliTest.cli;
+import static org.cellwright.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.tests.CliTest.Result;
+import org.cellwright.testing.Cli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +18,9 @@ class ReportCommandTest {
 	void reportOfOneRunAndComparisonOfAFolderOfRuns() throws Exception {
 		Path file = CliTest.examples().resolve("sung2023/experiments.cell");
 		for (String x : new String[] { "NucleationBare", "NucleationInterlayer" })
-			assertEquals(0, CliTest.cli("run", file.toString(), "--experiment", x, "--out", tmp.resolve("runs").toString()).rc());
+			assertEquals(0, Cli.cli("run", file.toString(), "--experiment", x, "--out", tmp.resolve("runs").toString()).rc());
 		Path one = CliTest.latest(tmp.resolve("runs"), "NucleationBare");
-		CliTest.Result r = CliTest.cli("report", one.toString());
+		Cli.Result r = Cli.cli("report", one.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		String html = Files.readString(one.resolve("report.html"));
 		assertTrue(html.contains("<h1>NucleationBare"), "titled with the experiment");
@@ -27,7 +28,7 @@ class ReportCommandTest {
 		assertTrue(r.out().contains("report.html"), r.out());
 
 		Path out = tmp.resolve("cmp/both.html");
-		r = CliTest.cli("report", tmp.resolve("runs").toString(), "--out", out.toString());
+		r = Cli.cli("report", tmp.resolve("runs").toString(), "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("(2 runs)"), r.out());
 		String cmp = Files.readString(out);
@@ -37,9 +38,7 @@ class ReportCommandTest {
 	@Test
 	void noSuchFolderIsOneLineNamingIt() {
 		Path missing = tmp.resolve("nope");
-		CliTest.Result r = CliTest.cli("report", missing.toString());
-		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("nope: no such folder"), r.err());
+		Cli.Result r = refused(missing, "nope: no such folder");
 		assertEquals(1, r.err().strip().lines().count(), r.err());
 	}
 
@@ -47,9 +46,7 @@ class ReportCommandTest {
 	void aFolderWithoutResultsIsNotARunFolder() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));
 		Files.writeString(empty.resolve("notes.txt"), "nothing");
-		CliTest.Result r = CliTest.cli("report", empty.toString());
-		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("empty: not a run folder (no summary.json"), r.err());
+		Cli.Result r = refused(empty, "empty: not a run folder (no summary.json");
 		assertFalse(r.err().contains("Exception"), r.err());
 		assertFalse(Files.exists(empty.resolve("report.html")));
 	}
@@ -58,8 +55,14 @@ class ReportCommandTest {
 	void aBrokenSummaryIsNamed() throws Exception {
 		Path run = Files.createDirectories(tmp.resolve("broken"));
 		Files.writeString(run.resolve("summary.json"), "{ not json");
-		CliTest.Result r = CliTest.cli("report", run.toString());
+		refused(run, "summary.json: cannot be read as JSON");
+	}
+
+	/** {@code report folder} ends with exit code 1, its errors saying says; what it wrote. */
+	private static Cli.Result refused(Path folder, String says) {
+		Cli.Result r = Cli.cli("report", folder.toString());
 		assertEquals(1, r.rc());
-		assertTrue(r.err().contains("summary.json: cannot be read as JSON"), r.err());
+		assertTrue(r.err().contains(says), r.err());
+		return r;
 	}
 }

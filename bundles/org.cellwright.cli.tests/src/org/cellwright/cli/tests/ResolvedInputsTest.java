@@ -20,6 +20,7 @@ import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.OcvTable;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +112,7 @@ class ResolvedInputsTest {
 	@Test
 	void provenanceNamesTheExperimentsFileAndLine() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
-		CliTest.Result r = CliTest.cli("run", file.toString(), "--out", tmp.toString());
+		Cli.Result r = Cli.cli("run", file.toString(), "--out", tmp.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		JsonObject json = JsonParser.parseString(Files.readString(CliTest.latest(tmp, "FirstCycle").resolve("inputs.json"))).getAsJsonObject();
 		JsonObject p = json.getAsJsonObject("provenance");
@@ -130,10 +131,10 @@ class ResolvedInputsTest {
 	void rerunFromInputsJsonGivesTheSameSummary() throws Exception {
 		Path file = CliTest.examples().resolve("sung2023/experiments.cell");
 		for (String name : List.of("NucleationInterlayer", "FullCellWithInterlayer")) {
-			CliTest.Result first = CliTest.cli("run", file.toString(), "--experiment", name, "--out", tmp.resolve("a").toString());
+			Cli.Result first = Cli.cli("run", file.toString(), "--experiment", name, "--out", tmp.resolve("a").toString());
 			assertEquals(0, first.rc(), first.out() + first.err());
 			Path inputs = CliTest.latest(tmp.resolve("a"), name).resolve("inputs.json");
-			CliTest.Result again = CliTest.cli("run", inputs.toString(), "--out", tmp.resolve("b").toString());
+			Cli.Result again = Cli.cli("run", inputs.toString(), "--out", tmp.resolve("b").toString());
 			assertEquals(0, again.rc(), again.out() + again.err());
 			assertTrue(again.out().contains(name), again.out());
 			String s1 = Files.readString(CliTest.latest(tmp.resolve("a"), name).resolve("summary.json"));
@@ -155,29 +156,29 @@ class ResolvedInputsTest {
 	@Test
 	void badInputsJsonIsOneLocatedLineAndNothingRuns() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
-		assertEquals(0, CliTest.cli("run", file.toString(), "--out", tmp.toString()).rc());
+		assertEquals(0, Cli.cli("run", file.toString(), "--out", tmp.toString()).rc());
 		Path inputs = CliTest.latest(tmp, "FirstCycle").resolve("inputs.json");
 		String text = Files.readString(inputs);
 		Path broken = tmp.resolve("broken/inputs.json");
 		Files.createDirectories(broken.getParent());
 		Files.writeString(broken, text.replaceFirst("\"thickness_m\": [0-9.eE-]+", "\"thickness_m\": \"ten\""));
-		CliTest.Result r = CliTest.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
+		Cli.Result r = Cli.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("inputs.json: cell.layers[0].thickness_m: expected a number, found \"ten\""), r.err());
 		assertFalse(r.err().contains("Exception"), r.err());
 		assertFalse(Files.exists(tmp.resolve("out")), "nothing is simulated from a broken inputs file");
 
 		Files.writeString(broken, text.replaceFirst("\"porosity\": [0-9.eE-]+", "\"porosity\": 1.5"));
-		r = CliTest.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
+		r = Cli.cli("run", broken.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("porosity 1.5 is outside [0,1)"), "checked like any input: " + r.err());
 
 		Files.writeString(broken, "{ not json");
-		r = CliTest.cli("run", broken.toString());
+		r = Cli.cli("run", broken.toString());
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("inputs.json: not valid JSON"), r.err());
 
-		r = CliTest.cli("run", tmp.resolve("nope/inputs.json").toString());
+		r = Cli.cli("run", tmp.resolve("nope/inputs.json").toString());
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("nope/inputs.json: no such file"), r.err());
 	}

@@ -47,8 +47,7 @@ class StudyParametersTest {
 
 	@BeforeAll
 	static void load() {
-		files = CellFiles.load(CellFiles.collect(CliTest.examples().resolve("sung2023")));
-		assertFalse(files.hasErrors(), files.problems().toString());
+		files = CliTest.exampleFiles("sung2023");
 		for (Model m : files.models())
 			for (Element e : m.getElements()) {
 				// the study's cells are those of sung2023.cells (an experiment file may hold a placeholder cell)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class StudyResultsTest {
 		return all;
 	}
 
-	static void assertTable(CliTest.Result r, List<JsonObject> checks, List<String> briefRows) {
+	static void assertTable(Cli.Result r, List<JsonObject> checks, List<String> briefRows) {
 		Set<String> keys = new LinkedHashSet<>();
 		List<String> unexpectedFailures = new ArrayList<>(), gapsNowPassing = new ArrayList<>();
 		for (JsonObject c : checks) {
@@ -106,7 +107,7 @@ class StudyResultsTest {
 	@Test
 	void experimentsReproduceTheStudysResultsTable() {
 		Path out = tmp.resolve("experiments");
-		CliTest.Result r = CliTest.cli("run", CliTest.examples().resolve("sung2023/experiments.cell").toString(), "--out", out.toString());
+		Cli.Result r = Cli.cli("run", CliTest.examples().resolve("sung2023/experiments.cell").toString(), "--out", out.toString());
 		System.out.println(r.out());
 		assertNotEquals(1, r.rc(), "every experiment ran (COMPLETED or SHORT_CIRCUIT):\n" + r.out() + r.err());
 		assertTable(r, checks(out), BRIEF_ROWS_EXPERIMENTS);
@@ -151,7 +152,7 @@ class StudyResultsTest {
 	@Test
 	void longCyclingAt60C() {
 		Path out = tmp.resolve("long");
-		CliTest.Result r = CliTest.cli("run", CliTest.examples().resolve("sung2023/long-cycling.cell").toString(), "--out", out.toString());
+		Cli.Result r = Cli.cli("run", CliTest.examples().resolve("sung2023/long-cycling.cell").toString(), "--out", out.toString());
 		System.out.println(r.out());
 		assertNotEquals(1, r.rc(), r.out() + r.err());
 		assertTable(r, checks(out), BRIEF_ROWS_LONG_CYCLING);

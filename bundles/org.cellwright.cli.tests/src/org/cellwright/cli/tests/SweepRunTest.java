@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class SweepRunTest {
 		Path f = tmp.resolve("sweep.cell");
 		Files.writeString(f, FILE);
 		Path out = tmp.resolve("out");
-		CliTest.Result r = CliTest.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertFalse(Files.exists(out.resolve("X")), "--experiment Sw runs the sweep only");
 		for (String p : List.of("5", "20"))
@@ -62,7 +63,7 @@ class SweepRunTest {
 		Path f = tmp.resolve("sweep.cell");
 		Files.writeString(f, FILE);
 		Path out = tmp.resolve("out");
-		CliTest.Result r = CliTest.cli("run", f.toString(), "--out", out.toString());
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(Files.isRegularFile(CliTest.latest(out, "X").resolve("summary.json")));
 		assertTrue(Files.isRegularFile(CliTest.latest(out, "Th/X-s.thickness=0.5mm").resolve("summary.json")), r.out());
@@ -75,7 +76,7 @@ class SweepRunTest {
 	void anUnknownSweepOrExperimentIsOneLine() throws Exception {
 		Path f = tmp.resolve("sweep.cell");
 		Files.writeString(f, FILE);
-		CliTest.Result r = CliTest.cli("run", f.toString(), "--experiment", "Nope", "--out", tmp.resolve("o").toString());
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "Nope", "--out", tmp.resolve("o").toString());
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("no experiment or sweep named 'Nope'"), r.err());
 	}

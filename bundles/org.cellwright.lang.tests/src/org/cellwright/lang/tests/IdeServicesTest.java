@@ -53,22 +53,23 @@ public class IdeServicesTest {
 	@Test
 	void proposesLibraryMaterialsForALayer() throws Exception {
 		String text = "package p\nimport cellwright.materials.*\ncell C {\n  layer s: ";
-		List<String> ps = complete(text, text.length());
-		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
+		proposesLi6PS5Cl(text, text.length());
 	}
 
 	@Test
 	void proposesLibraryMaterialsBeforeExistingText() throws Exception {
 		String text = "package p\nimport cellwright.materials.*\ncell C {\n  layer s: Li6PS5Cl 700 um\n}\n";
-		int at = text.indexOf("Li6PS5Cl");
-		List<String> ps = complete(text, at);
-		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
+		proposesLi6PS5Cl(text, text.indexOf("Li6PS5Cl"));
 	}
 
 	@Test
 	void proposesLibraryMaterialsInTheStudyExample() throws Exception {
 		String text = java.nio.file.Files.readString(TestFiles.repoRoot().resolve("examples/sung2023/half-cells.cell"));
-		int at = text.indexOf("layer separator: ") + "layer separator: ".length();
+		proposesLi6PS5Cl(text, text.indexOf("layer separator: ") + "layer separator: ".length());
+	}
+
+	/** Content assist at offset at of text proposes the library's Li6PS5Cl. */
+	private void proposesLi6PS5Cl(String text, int at) throws Exception {
 		List<String> ps = complete(text, at);
 		assertTrue(ps.contains("Li6PS5Cl"), ps.toString());
 	}

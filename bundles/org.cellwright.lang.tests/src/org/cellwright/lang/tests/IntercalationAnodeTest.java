@@ -45,16 +45,21 @@ public class IntercalationAnodeTest {
 			}
 			""";
 
-	static final String FULL_CELL = """
-			cell GraphiteCell {
-				area = 0.785 cm2
-				layer acc: SUS 10 um
-				layer anode: Graphite 85 um { porosity = 0.25  particle-radius = 5.86 um }
-				layer sep: Li6PS5Cl 700 um
-				layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
-				layer ccc: SUS 10 um
-			}
-			""";
+	/** A graphite full cell NAME: SUS | Graphite 85 um { ANODE } | SEPARATOR ("Li6PS5Cl 700 um") | CathodeMix | SUS. */
+	static String fullCell(String name, String area, String anode, String separator) {
+		return """
+				cell %s {
+					area = %s
+					layer acc: SUS 10 um
+					layer anode: Graphite 85 um { %s }
+					layer sep: %s
+					layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
+					layer ccc: SUS 10 um
+				}
+				""".formatted(name, area, anode, separator);
+	}
+
+	static final String FULL_CELL = fullCell("GraphiteCell", "0.785 cm2", "porosity = 0.25  particle-radius = 5.86 um", "Li6PS5Cl 700 um");
 
 	@Test
 	void aCompleteGraphiteFullCellIsClean() throws Exception {

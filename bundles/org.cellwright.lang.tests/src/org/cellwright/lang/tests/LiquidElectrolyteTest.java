@@ -83,16 +83,8 @@ public class LiquidElectrolyteTest {
 
 	@Test
 	void aLiquidSeparatorSeparatesTheElectrodes() throws Exception {
-		List<Issue> issues = v(IntercalationAnodeTest.GRAPHITE + LP30 + """
-				cell Liquid {
-					area = 1 cm2
-					layer acc: SUS 10 um
-					layer anode: Graphite 85 um { porosity = 0.3  particle-radius = 1 um }
-					layer sep: LP30 25 um
-					layer cathode: CathodeMix { areal-loading = 20 mg/cm2 }
-					layer ccc: SUS 10 um
-				}
-				""");
+		List<Issue> issues = v(IntercalationAnodeTest.GRAPHITE + LP30
+				+ IntercalationAnodeTest.fullCell("Liquid", "1 cm2", "porosity = 0.3  particle-radius = 1 um", "LP30 25 um"));
 		for (Issue i : issues)
 			assertNotEquals(Severity.ERROR, i.getSeverity(), i.toString());
 		// the electrolyte does not conduct electrons: it cannot be an electrode of the stack

@@ -2,10 +2,12 @@ package org.cellwright.lang.tests;
 
 import static org.cellwright.lang.tests.ValidationTest.*;
 import static org.cellwright.lang.validation.CellWrightValidator.*;
+import static org.cellwright.testing.SolidStateCell.withLaw;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.cellwright.testing.SolidStateCell;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
@@ -19,32 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 public class SolidStateKineticLawTest {
 
-	/** A solid-state cell (Li | Li6PS5Cl | NCM-like composite | SUS) whose cathode material writes LAW. */
-	static final String CELL = """
-			material NcmFn is intercalation-cathode {
-			  density = 4.75 g/cm3
-			  max-concentration = 63104 mol/m3
-			  diffusivity = 4e-15 m2/s
-			  electronic-conductivity = 0.18 S/m
-			  exchange-current-density = LAW
-			  initial-stoichiometry = 0.9
-			  specific-capacity = 200 mAh/g
-			  ocv function V = 4.2 - 0.8 * x
-			}
-			composite MixFn is intercalation-cathode { NcmFn 70 wt%  Li6PS5Cl 30 wt% }
-			cell SolidFn { area = 1 cm2
-			  layer anode: Li 30 um
-			  layer separator: Li6PS5Cl 100 um
-			  layer cathode: MixFn 50 um { porosity = 0.2  particle-radius = 5 um }
-			  layer pcc: SUS 10 um }
-			""";
-
-	static String with(String law) {
-		return CELL.replace("LAW", law);
-	}
-
-	/** Line (1-based, in HEAD + CELL) of the exchange-current-density. */
-	static final int LINE = (HEAD + CELL).substring(0, (HEAD + CELL).indexOf("exchange-current-density")).split("\n", -1).length;
+	/** Line (1-based, in HEAD + SolidStateCell.LAW_CELL) of the exchange-current-density. */
+	static final int LINE = (HEAD + SolidStateCell.LAW_CELL).substring(0, (HEAD + SolidStateCell.LAW_CELL).indexOf("exchange-current-density")).split("\n", -1).length;
 
 	static void noErrors(List<Issue> issues) {
 		for (Issue i : issues)
@@ -53,37 +31,37 @@ public class SolidStateKineticLawTest {
 
 	@Test
 	void aLawOfTheSurfaceConcentrationIsAccepted() throws Exception {
-		noErrors(v(with("function A/m2 = 2 * 0.9 * sqrt(x * (1 - x))")));
-		noErrors(v(with("function A/m2 = 1.2e-4 * cs^0.5 * (cmax - cs)^0.5 * exp(48000/R*(1/298.15 - 1/T))")));
-		noErrors(v(with("table A/m2 against x { 0 0, 0.5 1, 1 0 }")));
-		none(v(with("function A/m2 = 1.2e-4 * cs^0.5 * (cmax - cs)^0.5")), NOT_SIMULATED);
+		noErrors(v(withLaw("function A/m2 = 2 * 0.9 * sqrt(x * (1 - x))")));
+		noErrors(v(withLaw("function A/m2 = 1.2e-4 * cs^0.5 * (cmax - cs)^0.5 * exp(48000/R*(1/298.15 - 1/T))")));
+		noErrors(v(withLaw("table A/m2 against x { 0 0, 0.5 1, 1 0 }")));
+		none(v(withLaw("function A/m2 = 1.2e-4 * cs^0.5 * (cmax - cs)^0.5")), NOT_SIMULATED);
 	}
 
 	@Test
 	void theSaltConcentrationIsAnErrorAtTheVariable() throws Exception {
-		List<Issue> issues = v(with("function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5"));
+		List<Issue> issues = v(withLaw("function A/m2 = 1e-5 * ce^0.5 * cs^0.5 * (cmax - cs)^0.5"));
 		Issue i = has(issues, NOT_SIMULATED, Severity.ERROR, "exchange-current-density of NcmFn uses ce", "cell SolidFn has a solid electrolyte",
 				"Li+ concentration is fixed", "cs, x, cmax and T");
 		assertEquals(LINE, i.getLineNumber());
 		assertEquals("ce".length(), i.getLength(), "at the variable");
-		has(v(with("table A/m2 against c mol/m3 { 0 0, 1000 1 }")), NOT_SIMULATED, Severity.ERROR, "uses c,");
+		has(v(withLaw("table A/m2 against c mol/m3 { 0 0, 1000 1 }")), NOT_SIMULATED, Severity.ERROR, "uses c,");
 		// the same law in a cell with a liquid electrolyte is not refused for ce (PropertyFunctionsTest, DFN cells)
 	}
 
 	@Test
 	void badVariablesUnitsAndValuesAreLocated() throws Exception {
-		Issue unknown = has(v(with("function A/m2 = 1e-4 * y * cs")), EXPRESSION, Severity.ERROR, "unknown variable 'y'");
+		Issue unknown = has(v(withLaw("function A/m2 = 1e-4 * y * cs")), EXPRESSION, Severity.ERROR, "unknown variable 'y'");
 		assertEquals(LINE, unknown.getLineNumber());
-		Issue unit = has(v(with("function V = 1e-4 * cs")), WRONG_DIMENSION, Severity.ERROR, "exchange-current-density expects");
+		Issue unit = has(v(withLaw("function V = 1e-4 * cs")), WRONG_DIMENSION, Severity.ERROR, "exchange-current-density expects");
 		assertEquals(LINE, unit.getLineNumber());
-		Issue negative = has(v(with("function A/m2 = 1e-4 * (cs - cmax / 2)")), OUT_OF_RANGE, Severity.ERROR,
+		Issue negative = has(v(withLaw("function A/m2 = 1e-4 * (cs - cmax / 2)")), OUT_OF_RANGE, Severity.ERROR,
 				"exchange-current-density goes negative", "x = ");
 		assertEquals(LINE, negative.getLineNumber());
 	}
 
 	@Test
 	void otherFunctionsStillRunInDfnCellsOnly() throws Exception {
-		List<Issue> issues = v(with("0.9 A/m2").replace("diffusivity = 4e-15 m2/s", "diffusivity = function m2/s = 4e-15 * (1 - x)"));
+		List<Issue> issues = v(withLaw("0.9 A/m2").replace("diffusivity = 4e-15 m2/s", "diffusivity = function m2/s = 4e-15 * (1 - x)"));
 		has(issues, NOT_SIMULATED, Severity.ERROR, "diffusivity of NcmFn is a function of the state",
 				"liquid electrolyte (DFN) only", "the solid-state solver takes diffusivity as a quantity");
 	}

@@ -11,6 +11,8 @@ import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class BdfExportTest {
 
 	@Test
 	void aRunWrittenAsBdfReadsBackToTheSameValues() throws Exception {
-		Path f = Cli.write(tmp.resolve("x.cell"), Cli.cell("5 MPa"));
+		Path f = Cli.write(tmp.resolve("x.cell"), PlatingCell.file("5 MPa"));
 		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		Path run = RunStore.latest(tmp.resolve("runs").resolve("X"));

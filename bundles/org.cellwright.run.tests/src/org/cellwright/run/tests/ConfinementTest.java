@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class ConfinementTest {
 
 	/** The inputs.json of a real run, to be tampered with. */
 	Path inputs() throws Exception {
-		Path f = Cli.write(tmp.resolve("t.cell"), Cli.cell("5 MPa"));
+		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa"));
 		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("first").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		return tmp.resolve("first/X/latest/inputs.json");
@@ -69,8 +71,8 @@ class ConfinementTest {
 	@Test
 	void runTakesAFolderAndRunsEveryCellFileInIt() throws Exception {
 		Path dir = Files.createDirectories(tmp.resolve("cells"));
-		Cli.write(dir.resolve("a.cell"), Cli.cell("5 MPa"));
-		Cli.write(dir.resolve("b.cell"), Cli.cell("10 MPa").replace("package t", "package u"));
+		Cli.write(dir.resolve("a.cell"), PlatingCell.file("5 MPa"));
+		Cli.write(dir.resolve("b.cell"), PlatingCell.file("10 MPa").replace("package t", "package u"));
 		Cli.Result r = Cli.cli("run", dir.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		for (String f : new String[] { "a", "b" })

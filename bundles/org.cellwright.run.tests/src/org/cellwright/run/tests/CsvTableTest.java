@@ -11,6 +11,8 @@ import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolderException;
 import org.cellwright.solver.output.CsvResultWriter;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +84,7 @@ class CsvTableTest {
 
 	@Test
 	void reportOnARaggedRunIsAClearErrorNotAnInternalOne() throws Exception {
-		Path f = Cli.write(tmp.resolve("t.cell"), Cli.cell("5 MPa"));
+		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa"));
 		assertEquals(0, Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString()).rc());
 		Path run = tmp.resolve("out/X/latest");
 		Path cycles = run.resolve("cycles.csv");

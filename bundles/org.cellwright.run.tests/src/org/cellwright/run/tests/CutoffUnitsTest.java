@@ -10,6 +10,7 @@ import org.cellwright.run.CellFiles;
 import org.cellwright.run.SimulationInputs;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

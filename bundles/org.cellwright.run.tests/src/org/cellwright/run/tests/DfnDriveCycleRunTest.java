@@ -14,6 +14,8 @@ import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.StepResult;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -290,7 +292,7 @@ class DfnDriveCycleRunTest {
 	@Test
 	void aSolidStateCellFollowsADriveCycleThroughTheRun() throws Exception {
 		Files.copy(CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
-		String text = Cli.cell("5 MPa").replace("charge at 0.1 mA/cm2 until 0.2 V for 2 h",
+		String text = PlatingCell.file("5 MPa").replace("charge at 0.1 mA/cm2 until 0.2 V for 2 h",
 				"follow \"UDDS.csv\" current scaled to 0.2 mA/cm2 for 30 min until -0.5 V");
 		Path file = Cli.write(tmp.resolve("s.cell"), text);
 		Cli.Result r = Cli.cli("run", file.toString(), "--out", tmp.resolve("runs").toString());

@@ -14,6 +14,7 @@ import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -22,6 +22,7 @@ import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +179,15 @@ class DfnHalfCellRunTest {
 			experiment X { cell C protocol D }
 			""";
 
+	/** Runs experiment X of text to completion; its sink, the first cycle's steps having ended as ends say. */
+	private RecordingSink runX(String text, List<String> ends) throws Exception {
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), text), "X"), sink,
+				ProgressListener.NONE), sink.events.toString());
+		assertEquals(ends, sink.cycles.get(0).steps().stream().map(r -> r.end().label()).toList());
+		return sink;
+	}
+
 	/**
 	 * A power step in a mixed cell (the foil's current is the model's current unknown, DfnModel.controlled): V I = P at
 	 * every sample, the energy delivered is P t, and a current step and a rest after it run in the same protocol.
@@ -185,10 +195,7 @@ class DfnHalfCellRunTest {
 	@Test
 	void aPowerStepInAMixedCellHoldsVTimesIAtThePower() throws Exception {
 		String power = CELL.replace("discharge at 1 C until 3.0 V", "discharge at 60 W/m2 for 30 min\n rest for 5 min\n discharge at 1 C for 10 min");
-		RecordingSink sink = new RecordingSink();
-		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), power), "X"), sink,
-				ProgressListener.NONE), sink.events.toString());
-		assertEquals(List.of("duration", "duration", "duration"), sink.cycles.get(0).steps().stream().map(r -> r.end().label()).toList());
+		RecordingSink sink = runX(power, List.of("duration", "duration", "duration"));
 		List<Sample> step = new java.util.ArrayList<>(); // the power step's samples: to its end at 1800 s (then the rest's rows)
 		for (Sample x : sink.samples) {
 			step.add(x);
@@ -211,10 +218,7 @@ class DfnHalfCellRunTest {
 	@Test
 	void aVoltageHoldInAMixedCellEndsAtItsCurrentLimit() throws Exception {
 		String hold = CELL.replace("discharge at 1 C until 3.0 V", "charge at 1 C for 10 min\n hold at 3.9 V until 0.05 C");
-		RecordingSink sink = new RecordingSink();
-		assertEquals(RunStatus.COMPLETED, DfnRunner.run(DfnRunTest.inputs(Cli.write(tmp.resolve("t.cell"), hold), "X"), sink,
-				ProgressListener.NONE), sink.events.toString());
-		assertEquals(List.of("duration", "current-cutoff"), sink.cycles.get(0).steps().stream().map(r -> r.end().label()).toList());
+		RecordingSink sink = runX(hold, List.of("duration", "current-cutoff"));
 		int n = 0;
 		for (Sample x : sink.samples)
 			if (x.time() > 600) {

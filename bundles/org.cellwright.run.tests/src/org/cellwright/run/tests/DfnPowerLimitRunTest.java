@@ -13,6 +13,7 @@ import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.SimulationEvent;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,6 +29,7 @@ import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.params.Marquis2019;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -21,6 +21,7 @@ import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.StepResult;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Random;
 
 import org.cellwright.measured.BdfWriter;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
-import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.Measurements;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +38,8 @@ class FitTest {
 	 * drop i L / kappa (2.8 mV at 0.1 mA/cm2 through 700 um of 2.5 mS/cm), smooth in kappa.
 	 */
 	static String cell(String conductivity) {
-		return Cli.cell("5 MPa").replace("ionic-conductivity = 2.5 mS/cm", "ionic-conductivity = " + conductivity)
-				.replace("protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }",
-						"protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }");
+		return PlatingCell.cell("t", conductivity, "5 MPa") + "protocol P { discharge at 0.1 mA/cm2 for 1 h  discharge at 0.3 mA/cm2 for 1 h }\n"
+				+ "experiment X { cell C protocol P expect status = completed }\n";
 	}
 
 	/** The truth: 2.5 mS/cm. The fitted file writes 1.0 mS/cm, which the fit must not care about. */
@@ -49,20 +49,7 @@ class FitTest {
 		Cli.Result r = Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		RunFolder run = RunFolder.read(RunStore.latest(tmp.resolve("truth-runs").resolve("X")));
-		CsvTable ts = run.timeseries();
-		double[] th = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2");
-		Random noise = new Random(20261203);
-		double[] t = new double[th.length], vn = new double[th.length], amps = new double[th.length];
-		for (int k = 0; k < th.length; k++) {
-			t[k] = th[k] * 3600;
-			vn[k] = v[k] + 0.0005 * noise.nextGaussian();
-			amps[k] = i[k] * AREA_CM2 * 1e-3;
-		}
-		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
-		cols.put(MeasuredQuantity.TIME, t);
-		cols.put(MeasuredQuantity.VOLTAGE, vn);
-		cols.put(MeasuredQuantity.CURRENT, amps);
-		BdfWriter.write(new MeasuredSeries(cols, null, "generated"), tmp.resolve("data.bdf.csv"));
+		BdfWriter.write(new MeasuredSeries(Measurements.noisy(run, AREA_CM2, 0.0005, 20261203), null, "generated"), tmp.resolve("data.bdf.csv"));
 	}
 
 	private Path fitFile(String fits) throws Exception {

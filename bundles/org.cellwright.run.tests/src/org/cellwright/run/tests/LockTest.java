@@ -14,6 +14,8 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.RunStoreException;
 import org.cellwright.run.store.Slot;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +85,7 @@ class LockTest {
 				assertEquals(1, s.count(), "only the lock file: nothing written");
 			}
 			// the command line says so and exits 1
-			Path f = Cli.write(tmp.resolve("t.cell"), Cli.cell("5 MPa"));
+			Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa"));
 			Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 			assertEquals(1, r.rc(), r.out() + r.err());
 			assertTrue(r.err().contains("X not run: ") && r.err().contains("another run of X is being written there"), r.err());

@@ -12,6 +12,7 @@ import org.cellwright.run.SimulationInputs;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.OptionalMechanism;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -19,6 +19,8 @@ import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.ProgressListener;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,7 @@ class PartialRunTest {
 
 	/** Runs the long cell's experiment; {@code stop} is called once the run reaches cycle 3. */
 	Pipeline.Result runAndStopAtCycle3(Cancel cancel, java.util.function.Function<Pipeline, Runnable> stop) throws Exception {
-		Path f = Cli.write(tmp.resolve("long.cell"), Cli.longCell());
+		Path f = Cli.write(tmp.resolve("long.cell"), PlatingCell.longFile());
 		CellFiles files = CellFiles.load(List.of(f));
 		assertFalse(files.hasErrors(), files.problems().toString());
 		List<RunGroup> groups = Plans.of(files.runnables(null));

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +29,12 @@ class RunStoreTest {
 	@Test
 	void twoRunsWithOneChangedPropertyLeaveTwoFoldersAndTheIndexSaysWhatChanged() throws Exception {
 		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
-		Cli.write(f, Cli.cell("65 MPa"));
+		Cli.write(f, PlatingCell.file("65 MPa"));
 		Cli.Result first = Cli.cli("run", f.toString(), "--out", out.toString());
 		assertEquals(0, first.rc(), first.out() + first.err());
 		Path firstRun = runs(out.resolve("X")).get(0);
 		String firstSummary = Files.readString(firstRun.resolve("summary.json"));
-		Cli.write(f, Cli.cell("20 MPa"));
+		Cli.write(f, PlatingCell.file("20 MPa"));
 		Cli.Result second = Cli.cli("run", f.toString(), "--out", out.toString());
 		assertEquals(0, second.rc(), second.out() + second.err());
 		List<Path> both = runs(out.resolve("X"));
@@ -66,7 +68,7 @@ class RunStoreTest {
 	void pruneDeletesOnlyWhatItIsToldAndLatestFollows() throws Exception {
 		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
 		for (String p : List.of("5 MPa", "10 MPa", "20 MPa")) {
-			Cli.write(f, Cli.cell(p));
+			Cli.write(f, PlatingCell.file(p));
 			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
 		}
 		List<Path> all = runs(out.resolve("X"));
@@ -87,7 +89,7 @@ class RunStoreTest {
 	@Test
 	void aSweepsRunsAreKeptTogetherWithItsTable() throws Exception {
 		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");
-		Cli.write(f, Cli.cell("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+		Cli.write(f, PlatingCell.file("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
 		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		Path sweepRun = RunStore.latest(out.resolve("Sw"));
@@ -110,7 +112,7 @@ class RunStoreTest {
 	@Test
 	void aSweepsReportPlotsItsKeyNumbersAgainstTheSweptValues() throws Exception {
 		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");
-		Cli.write(f, Cli.cell("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+		Cli.write(f, PlatingCell.file("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
 		assertEquals(0, Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString()).rc());
 		Path sweepRun = RunStore.latest(out.resolve("Sw"));
 		Files.writeString(sweepRun.resolve("sweep.csv"), String.join("\n",

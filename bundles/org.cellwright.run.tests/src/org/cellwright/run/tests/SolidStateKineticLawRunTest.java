@@ -21,6 +21,8 @@ import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.SolidStateCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,21 +37,8 @@ class SolidStateKineticLawRunTest {
 	@TempDir Path tmp;
 
 	/** An NCM-like cathode material NAME whose exchange current is I0 (a quantity or a function). */
-	static final String MATERIAL = """
-			material NAME is intercalation-cathode {
-			  density = 4.75 g/cm3
-			  max-concentration = 51765 mol/m3
-			  diffusivity = 4e-15 m2/s
-			  electronic-conductivity = 0.18 S/m
-			  I0
-			  initial-stoichiometry = 0.4
-			  specific-capacity = 200 mAh/g
-			  ocv function V = 4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))
-			}
-			""";
-
 	static String material(String name, String i0) {
-		return MATERIAL.replace("NAME", name).replace("I0", i0);
+		return SolidStateCell.material(name, "51765 mol/m3", i0, "0.4", "4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))");
 	}
 
 	static final String CELLS = "package k\nimport cellwright.materials.*\n"
@@ -57,15 +46,8 @@ class SolidStateKineticLawRunTest {
 			+ material("NcmLaw", "exchange-current-density = function A/m2 = 2 * 0.9 * sqrt(cs / cmax * (1 - cs / cmax))"
 					+ "  exchange-current-activation-energy = 48 kJ/mol")
 			+ material("NcmSlow", "exchange-current-density = function A/m2 = 0.02 * x^0.5 * exp(48000/R*(1/298.15 - 1/T))")
-			+ """
-			composite MixQ is intercalation-cathode { NcmQ 70 wt%  Li6PS5Cl 30 wt% }
-			composite MixLaw is intercalation-cathode { NcmLaw 70 wt%  Li6PS5Cl 30 wt% }
-			composite MixSlow is intercalation-cathode { NcmSlow 70 wt%  Li6PS5Cl 30 wt% }
-			cell Q { area = 1 cm2
-			  layer anode: Li 30 um
-			  layer separator: Li6PS5Cl 100 um
-			  layer cathode: MixQ 50 um { porosity = 0.2  particle-radius = 5 um }
-			  layer pcc: SUS 10 um }
+			+ SolidStateCell.composite("MixQ", "NcmQ") + SolidStateCell.composite("MixLaw", "NcmLaw") + SolidStateCell.composite("MixSlow", "NcmSlow")
+			+ SolidStateCell.cell("Q", "MixQ") + """
 			cell Law extends Q { layer cathode: MixLaw 50 um { porosity = 0.2  particle-radius = 5 um } }
 			cell Slow extends Q { layer cathode: MixSlow 50 um { porosity = 0.2  particle-radius = 5 um } }
 			""";

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class SolverSettingsTest {
 	@TempDir Path tmp;
 
 	private int rows(String settings, String name) throws Exception {
-		Path f = Cli.write(tmp.resolve(name).resolve("x.cell"), Cli.cell("5 MPa").replace("experiment X { cell C protocol P",
+		Path f = Cli.write(tmp.resolve(name).resolve("x.cell"), PlatingCell.file("5 MPa").replace("experiment X { cell C protocol P",
 				"experiment X { cell C protocol P solver { " + settings + " }"));
 		Cli.Result check = Cli.cli("check", f.toString());
 		assertEquals(0, check.rc(), check.out() + check.err());

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.lang.model.CellThermal;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.model.Cell;
 import org.cellwright.sharing.bpx.BpxExporter;
 import org.cellwright.sharing.bpx.BpxImporter;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,10 +112,8 @@ public class BpxTemperatureTest {
 	Path run(BpxImporter.Result r, String name) throws Exception {
 		Path f = tmp.resolve(name + ".cell"), results = tmp.resolve(name + "-runs");
 		Files.writeString(f, r.text());
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), "run", f.toString(), "--out", results.toString(),
-				"--experiment", "Discharge1C");
-		assertEquals(0, rc, o + "\n" + e);
+		Cli.Result ran = Cli.cli("run", f.toString(), "--out", results.toString(), "--experiment", "Discharge1C");
+		assertEquals(0, ran.rc(), ran.out() + "\n" + ran.err());
 		return results;
 	}
 

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.lang.model.CellThermal;
 import org.cellwright.lang.model.Layers;
 import org.cellwright.model.Cell;
 import org.cellwright.sharing.bpx.BpxExporter;
 import org.cellwright.sharing.bpx.BpxImporter;
+import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +83,8 @@ public class BpxThermalTest {
 		// and it runs with its temperature: a 1 C discharge warms the 216 J/K pouch through its 0.0379 m2 at 10 W/m2/K
 		Path f = tmp.resolve("explore.cell");
 		Path results = tmp.resolve("runs");
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), "run", f.toString(), "--out", results.toString());
-		assertEquals(0, rc, o + "\n" + e);
+		Cli.Result ran = Cli.cli("run", f.toString(), "--out", results.toString());
+		assertEquals(0, ran.rc(), ran.out() + "\n" + ran.err());
 		double[] t = temperatures(results, "Discharge1C");
 		double max = java.util.Arrays.stream(t).max().orElseThrow();
 		assertEquals(298.15, t[0], 1e-9);

@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
-import org.cellwright.sharing.library.LibraryPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -25,11 +18,7 @@ import com.google.gson.JsonParser;
  * from a second project: the installed library's parameters are what the solver gets (a newer version with a less
  * conductive electrolyte gives a larger plating overpotential, and the project's version range picks which one runs).
  */
-class LibraryRunTest {
-
-	@TempDir Path tmp;
-	Path home;
-	String out, err;
+class LibraryRunTest extends LibraryCli {
 
 	/** The lab's half cell (cell 3 of Sung et al., DOI 10.1002/adma.202210835) with its electrolyte's conductivity. */
 	static String labCell(String conductivity) {
@@ -64,25 +53,6 @@ class LibraryRunTest {
 				protocol Plating
 			}
 			""";
-
-	@BeforeEach
-	void userFolder() {
-		home = tmp.resolve("home/.cellwright/libraries");
-		System.setProperty(LibraryPath.HOME_PROPERTY, home.toString());
-	}
-
-	@AfterEach
-	void reset() {
-		System.clearProperty(LibraryPath.HOME_PROPERTY);
-	}
-
-	int cli(String... args) {
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
-		out = o.toString();
-		err = e.toString();
-		return rc;
-	}
 
 	Path packAndInstall(String version, String conductivity) throws IOException {
 		Path d = tmp.resolve("src/acme-cells-" + version);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +18,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.sharing.library.LibraryDescriptor;
-import org.cellwright.sharing.library.LibraryPath;
 import org.cellwright.sharing.library.Version;
 import org.cellwright.sharing.library.VersionRange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** pack, install and use of libraries on the command line; missing and mismatched versions; unsafe archives. */
-public class LibraryTest {
-
-	@TempDir
-	Path tmp;
-
-	Path home;
-	String out, err;
+public class LibraryTest extends LibraryCli {
 
 	static final String BASE_V1 = """
 			package acme.base
@@ -52,39 +39,26 @@ public class LibraryTest {
 			""";
 	static final String BASE_V2 = BASE_V1.replace("AcmeOld", "AcmeCu");
 
+	/** Cell NAME: Li | AcmeLPSCl | Li between collectors of AcmeOld, the materials of acme-base 1.0.0. */
+	static String symmetricCell(String name) {
+		return """
+				cell %s {
+					area = 1 cm2
+					layer acc: AcmeOld 10 um
+					layer foil: Li 30 um
+					layer separator: AcmeLPSCl 500 um
+					layer counter: Li 30 um
+					layer ccc: AcmeOld 10 um
+				}
+				""".formatted(name);
+	}
+
 	static final String STUDY = """
 			package study
 			import acme.base.*
 			import acme.base.AcmeOld
 			import cellwright.materials.Li
-			cell Symmetric {
-				area = 1 cm2
-				layer acc: AcmeOld 10 um
-				layer foil: Li 30 um
-				layer separator: AcmeLPSCl 500 um
-				layer counter: Li 30 um
-				layer ccc: AcmeOld 10 um
-			}
-			""";
-
-	@BeforeEach
-	void userFolder() {
-		home = tmp.resolve("home/.cellwright/libraries");
-		System.setProperty(LibraryPath.HOME_PROPERTY, home.toString());
-	}
-
-	@AfterEach
-	void reset() {
-		System.clearProperty(LibraryPath.HOME_PROPERTY);
-	}
-
-	int cli(String... args) {
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
-		out = o.toString();
-		err = e.toString();
-		return rc;
-	}
+			""" + symmetricCell("Symmetric");
 
 	Path library(String name, String version, String deps, String cellName, String cell) throws IOException {
 		Path d = tmp.resolve("src/" + name + "-" + version);
@@ -174,15 +148,7 @@ public class LibraryTest {
 				package acme.cells
 				import acme.base.*
 				import cellwright.materials.Li
-				cell AcmeSymmetric {
-					area = 1 cm2
-					layer acc: AcmeOld 10 um
-					layer foil: Li 30 um
-					layer separator: AcmeLPSCl 500 um
-					layer counter: Li 30 um
-					layer ccc: AcmeOld 10 um
-				}
-				""";
+				""" + symmetricCell("AcmeSymmetric");
 		// uses acme-base without declaring it: does not validate on its own
 		Path undeclared = library("acme-cells", "0.1.0", null, "cells.cell", cells);
 		assertEquals(1, cli("pack", undeclared.toString(), "--out", tmp.resolve("dist").toString(), "--lib", base.toString()), out + err);

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cellwright.cli.CellWrightCli;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.library.StandardLibrary;
 import org.cellwright.model.Property;
+import org.cellwright.testing.Cli;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.junit.jupiter.api.Test;
@@ -110,11 +108,10 @@ public class ParameterSetsTest {
 
 	/** Runs an experiment of a file with {@code cellwright run}; the charge it discharged [Ah]. */
 	static double runDischarge(Path file, Path results, String experiment) throws IOException {
-		StringWriter o = new StringWriter(), e = new StringWriter();
-		int rc = CellWrightCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), "run", file.toString(), "--out", results.toString());
-		assertEquals(0, rc, o + "\n" + e);
+		Cli.Result r = Cli.cli("run", file.toString(), "--out", results.toString());
+		assertEquals(0, r.rc(), r.out() + "\n" + r.err());
 		JsonObject summary = JsonParser.parseString(Files.readString(results.resolve(experiment + "/latest/summary.json"))).getAsJsonObject();
-		return dischargedAh(summary, o.toString());
+		return dischargedAh(summary, r.out());
 	}
 
 	/** The first cycle's discharge capacity of a run's summary [Ah]. */
