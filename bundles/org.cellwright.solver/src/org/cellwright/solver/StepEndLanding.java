@@ -53,8 +53,11 @@ final class StepEndLanding {
             if (!Double.isNaN(atSet)) return new double[] {atSet, setpoint};
         }
         atPotential = false;
-        double i0 = guess, i1 = guess == 0 ? 1e-3 : guess * 1.01;
-        double f0 = residual(mode, setpoint, h, i0), f1 = residual(mode, setpoint, h, i1);
+        double i0 = guess, f0 = residual(mode, setpoint, h, i0);
+        // from rest, the second point towards the set voltage (a hold below the rest voltage discharges: plating onto a
+        // bare collector, which has no lithium to give, has no solution at a charging current)
+        double i1 = guess != 0 ? guess * 1.01 : mode == StepMode.VOLTAGE && f0 > 0 ? -1e-3 : 1e-3;
+        double f1 = residual(mode, setpoint, h, i1);
         for (int k = 0; k < 40 && !Double.isNaN(f0) && !Double.isNaN(f1); k++) {
             if (Math.abs(f1) < 1e-9) break;
             double d = f1 - f0;

@@ -59,4 +59,23 @@ class SolidStateHoldTest {
 				StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600)), StepSpec.rest(3600),
 				new StepSpec.ConstantVoltage(2.8, List.of(Cutoff.duration(3600)))), 3, 2.8);
 	}
+
+	/**
+	 * Plating at a set voltage onto bare steel (cell 3, chronoamperometry): from rest the hold's iteration first tried a
+	 * charging current, which the collector, holding no lithium, cannot give; the step ended at once as
+	 * lithium-exhausted. Now it plates, and the stripping after it returns the lithium plated but the share lost.
+	 */
+	@Test
+	void aHoldBelowZeroPlatesOntoTheBareCollector() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell3Bare(5e6), ProtocolSpec.of(
+				new StepSpec.ConstantVoltage(-0.02, List.of(Cutoff.duration(3600))),
+				StepSpec.currentDensity(3, Cutoff.voltageAbove(0.2), Cutoff.duration(20 * 3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<StepResult> steps = s.cycles.get(0).steps();
+		assertEquals(List.of(StepEnd.DURATION, StepEnd.VOLTAGE_CUTOFF), steps.stream().map(StepResult::end).toList(), s.events.toString());
+		double plated = -steps.get(0).charge(), stripped = steps.get(1).charge();
+		assertTrue(plated > 0.1 * 36000, "more than 0.1 mAh/cm2 plated in the hour: " + plated / 36000);
+		assertTrue(stripped < plated && stripped > 0.8 * plated, "stripped " + stripped / 36000 + " of " + plated / 36000 + " mAh/cm2");
+	}
 }
