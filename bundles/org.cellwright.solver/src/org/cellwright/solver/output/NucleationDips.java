@@ -19,7 +19,7 @@ import org.cellwright.solver.physics.MiecInterlayerElectrode;
  * dip's minimum to its plateau by more than an empty site holds ({@link MiecInterlayerElectrode#EMPTY}). Else the
  * voltage recovered for another reason: a lithiated interlayer host that takes a small current on its lithiation
  * branch while its interphase takes more of its lithium rises with its equilibrium curve (at 1 uA/cm2 on the
- * Li3.75Si-CNT half cell by 40 mV in an hour), no Li plated.
+ * Li3.75Si-CNT half cell by 38 mV in an hour), no Li plated.
  */
 public final class NucleationDips {
     /** Shallowest dip that counts [V]. */

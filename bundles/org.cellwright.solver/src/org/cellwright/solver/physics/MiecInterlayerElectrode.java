@@ -233,7 +233,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
      * potential), else the mean over the control volumes of the potential the host rests at when the current stops
      * ({@link AlloyingHysteresis#restPotential}: on the branch it alloyed or de-alloyed along, or where it sits
      * between them). The hysteresis is thus part of the open-circuit potential, not of the kinetic overpotential: a
-     * host lithiating at 1 uA/cm2 is a few mV below U_l, not half the loop (150 mV) below its middle.
+     * host lithiating at 1 uA/cm2 is 0.01 mV below U_l, not half the loop (150 mV) below its middle.
      */
     private double openCircuit(boolean metal, double[] u, double[] yy) {
         if (metal || !lith.hasHost()) return 0;
