@@ -82,6 +82,11 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private Mesh1D mesh;
     private double etaKin, etaNuc, etaOhm, etaSei, coverageChange;
     private boolean reportedPore, reportedCc, reportedSe;
+    /** Whether the step in progress is solved at a set collector potential ({@link #currentAtPotential}). */
+    private boolean atSetPotential;
+    /** Open-circuit potential of the trial and of the committed state [V]; host lithiation the trial's solve saw. */
+    private double trialOcv, committedOcv;
+    private final double[] tySolved;
 
     public MiecInterlayerElectrode(String name, LayerSpec ccLayer, LayerSpec metal, LayerSpec interlayer,
             MaterialSpec electrolyte, double rcc, CellSpec cell, SolverSettings settings) {
@@ -114,6 +119,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         poreCov = new double[n];
         platedPore = new double[n];
         ty = new double[n];
+        tySolved = new double[n];
         tnPore = new double[n];
         tPlatedPore = new double[n];
         jPore = new double[n];
@@ -144,11 +150,21 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         setConditions(cell.temperature(), cell.stackPressure());
         double u0 = hostEquilibrium(y[0]);
         for (int k = 0; k < n; k++) solver.committed()[4 * k + 1] = anyMetal() ? 0 : u0;
+        committedOcv = openCircuit(anyMetal(), solver.committed(), y);
     }
 
-    private boolean anyMetal() {
-        double s = nCc + nSe;
-        for (double v : nPore) s += v;
+    private boolean anyMetal() { return anyMetal(nCc, nSe, nPore); }
+
+    /** Whether any site holds more Li than {@link #EMPTY}. */
+    private static boolean anyMetalAtAll(double cc, double se, double[] pores) {
+        if (cc > EMPTY || se > EMPTY) return true;
+        for (double v : pores) if (v > EMPTY) return true;
+        return false;
+    }
+
+    private static boolean anyMetal(double cc, double se, double[] pores) {
+        double s = cc + se;
+        for (double v : pores) s += v;
         return s > 1e-4; // ~ a 1.3 nm Li layer: below that the host sets the open-circuit potential
     }
 
@@ -208,8 +224,23 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private double hostEquilibrium(double yy) { return alloying.equilibrium(yy); }
 
+    /** The open-circuit potential of the last committed step (the one its overpotentials were taken from). */
     @Override
-    public double openCircuitPotential() { return anyMetal() || !lith.hasHost() ? 0 : hostEquilibrium(meanY()); }
+    public double openCircuitPotential() { return committedOcv; }
+
+    /**
+     * Open-circuit potential [V] for the unknowns u and host lithiation yy: 0 with Li metal (it then sets the
+     * potential), else the mean over the control volumes of the potential the host rests at when the current stops
+     * ({@link AlloyingHysteresis#restPotential}: on the branch it alloyed or de-alloyed along, or where it sits
+     * between them). The hysteresis is thus part of the open-circuit potential, not of the kinetic overpotential: a
+     * host lithiating at 1 uA/cm2 is 0.01 mV below U_l, not half the loop (150 mV) below its middle.
+     */
+    private double openCircuit(boolean metal, double[] u, double[] yy) {
+        if (metal || !lith.hasHost()) return 0;
+        double s = 0;
+        for (int k = 0; k < n; k++) s += alloying.restPotential(u[4 * k + 1] - u[4 * k], yy[k]);
+        return s / n;
+    }
 
     // ---------------------------------------------------------------- site kinetics
 
@@ -310,6 +341,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     @Override
     public double trial(double dt, double current) {
+        atSetPotential = false;
         startTrial(dt, current);
         if (!solver.solveAtCurrent()) return Double.NaN;
         return finishTrial(dt, current);
@@ -324,6 +356,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
      */
     @Override
     public double currentAtPotential(double dt, double potential, double guess) {
+        atSetPotential = true;
         startTrial(dt, guess);
         // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
         // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
@@ -407,7 +440,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double seArea = Math.min(1, tnSe / film) + tnSe * ctx.molarVolume / ctx.depositSize;
         double consumed = sei.trial(dt, seArea); // growth rate at the cell's temperature (setConditions)
         tnSe = Math.max(0, tnSe - consumed);
-        reduceAtContact(dt);
+        System.arraycopy(ty, 0, tySolved, 0, n);
+        double hostShift = reduceAtContact(dt);
         tnDead = nDead + dead;
         tPlatedCc = (nCc < EMPTY ? 0 : platedCc) + Math.max(0, -jCc) * dt * f;
         tPlatedSe = (nSe < EMPTY ? 0 : platedSe) + Math.max(0, -jSe) * dt * f;
@@ -416,8 +450,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         etaSei = current * contactSei.resistance();
         double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc + etaSei;
         // decomposition: reaction-weighted driving force vs ohmic remainder
-        double ocv = openCircuitPotential();
-        double rxn = wSum > 0 ? eRxn / wSum : e - etaSei;
+        // the step's open-circuit potential at the lithiation its solve saw (the interphase's share is in the next)
+        double ocv = openCircuit(anyMetal(tnCc, tnSe, tnPore), uTrial, tySolved);
+        trialOcv = ocv;
+        double rxn = wSum > 0 ? eRxn / wSum + hostShift : e - etaSei;
         // nucleation: the onset overpotential of each site (eta_n on its bare share), weighted by where Li goes
         etaNuc = current < 0 && wDep > 0 ? -wNuc / wDep : 0;
         coverageChange = coverageChange();
@@ -457,8 +493,14 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
      * SE reduction on the MIEC/SE contact (mechanism 3 of Sung2023: decomposition scales with the true contact area),
      * parabolic like at Li ({@link SolidElectrolyteInterphase}); its Li comes from Li metal in the electrode, else
      * from the lithiated host (the silicide reduces the SE). Without lithium to give (as-cast Si) nothing grows.
+     * The host's equilibrium curves U(y) = U0 + s ln((1 - y)/y) (both branches) rise by the same dU as its lithium
+     * goes. Where the host carries no current (between its branches, no Li metal, a step at a set current) nothing
+     * else sets its potential: it moves with them, keeping its place in the loop (else it stayed where it was while
+     * the loop rose under it: a resting Li3.75Si-CNT layer held 0.1412 V for 10 h while the interphase took a tenth
+     * of its lithium and its curves rose by 96 mV). On a branch its current sets the potential: the lithium lost here
+     * is in the next step's solve. Returns the shift [V] (0 where none).
      */
-    private void reduceAtContact(double dt) {
+    private double reduceAtContact(double dt) {
         double hostAvail = 0, cap = lith.hasHost() ? lith.lithiumCapacity() : 0;
         if (cap > 0) {
             double ymin = 1;
@@ -467,10 +509,12 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         }
         double metal = tnCc;
         for (double v : tnPore) metal += v;
+        // the host is the electrode's only reaction when it has no Li metal (none at the start, none plated)
+        boolean hostOnly = metal + tnSe <= EMPTY && !anyMetalAtAll(nCc, nSe, nPore);
         double want = contactSei.trial(dt, seContactArea());
         if (want > metal + hostAvail) {
             contactSei.trial(0, contactSei.area()); // not lithiated enough to reduce the SE: keep the committed state
-            return;
+            return 0;
         }
         double take = Math.min(want, tnCc);
         tnCc -= take;
@@ -480,7 +524,20 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             tnPore[k] -= take;
             want -= take;
         }
-        if (want > 0) for (int k = 0; k < n; k++) ty[k] -= want / cap;
+        if (!(want > 0)) return 0;
+        double shift = 0;
+        boolean rests = hostOnly && !atSetPotential; // else Li metal or the set potential holds phi_s
+        for (int k = 0; k < n; k++) {
+            double dphi = uTrial[4 * k + 1] - uTrial[4 * k];
+            if (alloying.restPotential(dphi, ty[k]) != dphi) rests = false; // on a branch: its current sets dphi
+            double y1 = ty[k] - want / cap;
+            shift += (alloying.equilibrium(y1) - alloying.equilibrium(ty[k])) / n;
+            ty[k] = y1;
+        }
+        if (!rests) return 0;
+        // no current: phi_s is uniform and phi_e = 0, one shift for all (the mean of the control volumes')
+        for (int k = 0; k < n; k++) uTrial[4 * k + 1] += shift;
+        return shift;
     }
 
     @Override
@@ -506,6 +563,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         nDead = tnDead;
         committedSeCurrent = jSe;
         committedCurrent = lastI;
+        committedOcv = trialOcv;
         platedCc = tPlatedCc;
         platedSe = tPlatedSe;
         sei.commit();
