@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitResult;
@@ -21,15 +20,14 @@ import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
 import org.cellwright.solver.bench.WorkPrecisionBenchmark;
 import org.cellwright.lang.files.FileTrees;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench fit [FILE] [--fit NAME] [--threads N]}: the fit benchmark. Runs a fit (by default
@@ -49,7 +47,7 @@ import picocli.CommandLine.Spec;
 				+ "against the finest and its CPU time as a markdown table." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the benchmark ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
-public class BenchCommand implements Callable<Integer> {
+public class BenchCommand extends CliCommand {
 
 	/** The fit benchmark's fit (3 of the study's calibrated values against 5 experiments), relative to the working folder (the repository's root). */
 	public static final String DEFAULT_FILE = "examples/sung2023/fit-benchmark.cell";
@@ -72,11 +70,8 @@ public class BenchCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		if ("work-precision".equals(what)) return workPrecision(o, err);
 		if (!"fit".equals(what)) {
 			err.println("cellwright: unknown benchmark '" + Printable.escape(what) + "': fit or work-precision");
@@ -88,10 +83,7 @@ public class BenchCommand implements Callable<Integer> {
 		}
 		String file = operands.isEmpty() ? null : operands.get(0);
 		Path path = CliSupport.userPath(file != null ? file : DEFAULT_FILE);
-		if (!Files.isRegularFile(path)) {
-			err.println(Problem.display(path) + ": no such file");
-			return 1;
-		}
+		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
 		long loadStart = System.nanoTime();
 		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
 		if (loaded == null) return 1;

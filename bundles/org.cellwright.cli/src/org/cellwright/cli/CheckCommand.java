@@ -1,12 +1,13 @@
 package org.cellwright.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cellwright.run.CellFiles;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.run.Problem;
@@ -14,13 +15,11 @@ import org.cellwright.run.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check FILE|DIR...}: validates .cell files and prints problems compiler-style. */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Validate .cell files; prints file:line:col: severity: message. Exit code 1 on errors.")
-public class CheckCommand implements Callable<Integer> {
+public class CheckCommand extends CliCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = ".cell files or folders (searched recursively)")
 	List<String> inputs = new ArrayList<>();
@@ -28,10 +27,8 @@ public class CheckCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
+	protected int run(PrintWriter o, PrintWriter err) {
 		List<Path> files = new ArrayList<>();
 		// a file is checked as `run` loads it: with the .cell files beside it, whose packages it may import; only the
 		// files named (or found in a named folder) are reported
@@ -39,7 +36,7 @@ public class CheckCommand implements Callable<Integer> {
 		for (String in : inputs) {
 			Path p = CliSupport.userPath(in);
 			if (!Files.exists(p)) {
-				spec.commandLine().getErr().println(in + ": no such file or folder");
+				err.println(in + ": no such file or folder");
 				return 1;
 			}
 			List<Path> found = CellFiles.collect(p);
@@ -54,11 +51,11 @@ public class CheckCommand implements Callable<Integer> {
 		int errors = 0, warnings = 0;
 		for (Problem pr : loaded.problems()) {
 			if (pr.file() != null && !named.contains(pr.file().toAbsolutePath().normalize())) continue;
-			spec.commandLine().getOut().println(pr.format());
+			o.println(pr.format());
 			if (pr.isError()) errors++;
 			else if (pr.severity() == Problem.Severity.WARNING) warnings++;
 		}
-		spec.commandLine().getOut().printf("%d file(s) checked: %d error(s), %d warning(s)%n", files.size(), errors, warnings);
+		o.printf("%d file(s) checked: %d error(s), %d warning(s)%n", files.size(), errors, warnings);
 		return errors > 0 ? 1 : 0;
 	}
 }

@@ -3,7 +3,6 @@ package org.cellwright.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.measured.BdfWriter;
@@ -12,13 +11,12 @@ import org.cellwright.run.Problem;
 import org.cellwright.run.fit.MeasuredComparison;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFolderException;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export-bdf RUN [--out FILE]}: a run's time series as BDF (Battery Data Format: {@code Test Time / s},
@@ -29,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 		description = { "Write a run's time series as BDF (Battery Data Format CSV: time s, voltage V, current A with charge positive, "
 				+ "cycle and step counts); RUN is a run folder or an experiment's folder (its latest run)." },
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:written", "1:not a run folder, or it cannot be written", "2:usage error" })
-public class ExportBdfCommand implements Callable<Integer> {
+public class ExportBdfCommand extends CliCommand {
 
 	/** The file name written into the run folder without --out. */
 	public static final String DEFAULT_NAME = "timeseries.bdf.csv";
@@ -40,11 +38,8 @@ public class ExportBdfCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "FILE", description = "the BDF file (default: RUN/" + DEFAULT_NAME + ")")
 	String out;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		Path folder = CliSupport.userPath(run);
 		try {
 			RunFolder r = RunFolder.read(folder);

@@ -1,11 +1,9 @@
 package org.cellwright.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.cellwright.fit.FitCancelledException;
 import org.cellwright.fit.FitOptions;
@@ -23,15 +21,14 @@ import org.cellwright.run.RunExecutor;
 import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code fit FILE [--fit NAME] [--out DIR] [--method lm|bobyqa]}: runs the {@code fit} blocks of a .cell file headless
@@ -45,7 +42,7 @@ import picocli.CommandLine.Spec;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every fit converged", "1:errors in the input, or a fit that did not converge or was interrupted",
 				"2:usage error", "4:internal error" })
-public class FitCommand implements Callable<Integer> {
+public class FitCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "a .cell file with fit blocks")
 	String file;
@@ -65,16 +62,10 @@ public class FitCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		Path path = CliSupport.userPath(file);
-		if (!Files.isRegularFile(path)) {
-			err.println(Problem.display(path) + ": no such file");
-			return 1;
-		}
+		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
 		CellFiles loaded = RunCommand.loadChecked(path, libs, err);
 		if (loaded == null) return 1;
 		List<Fit> fits;

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cellwright.run.Problem;
 import org.cellwright.report.ComparisonReport;
@@ -14,13 +13,12 @@ import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFolderException;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.report.RunReport;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code report RUN... [--out FILE]}: one run folder gives its report.html (in the folder unless --out says
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
 		description = "Write a self-contained HTML report of one run folder, or a comparison report of several.")
-public class ReportCommand implements Callable<Integer> {
+public class ReportCommand extends CliCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders (each with summary.json), or a folder of run folders")
 	List<String> runs;
@@ -38,11 +36,8 @@ public class ReportCommand implements Callable<Integer> {
 			description = "the HTML file to write (default: RUN/report.html for one run, comparison.html for several)")
 	String out;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		List<Path> folders = new ArrayList<>();
 		for (String r : runs) {
 			Path p = CliSupport.userPath(r);

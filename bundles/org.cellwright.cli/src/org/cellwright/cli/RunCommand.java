@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -30,16 +29,15 @@ import org.cellwright.run.RunGroup;
 import org.cellwright.run.RunUnit;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
 import org.cellwright.solver.ProgressListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run FILE|DIR [--experiment NAME] [--out DIR]}: simulates the experiments and sweeps of a file (of every .cell
@@ -58,7 +56,7 @@ import picocli.CommandLine.Spec;
 				"2:usage error",
 				"3:an expect check failed (the comparison table says which)",
 				"4:internal error" })
-public class RunCommand implements Callable<Integer> {
+public class RunCommand extends CliCommand {
 
 	/** Exit code when every run finished but an expect check failed. */
 	public static final int CHECK_FAILED = 3;
@@ -78,8 +76,6 @@ public class RunCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	/** What the runs left: failures (runs that did not finish, input problems), checks, run folders. */
 	private static final class Tally {
 		int failures;
@@ -88,16 +84,12 @@ public class RunCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
 			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err, engine.engine, engine.master);
 		Path path = CliSupport.userPath(file);
 		if (Files.isDirectory(path)) return runFolder(path, o, err);
-		if (!Files.isRegularFile(path)) {
-			err.println(Problem.display(path) + ": no such file");
-			return 1;
-		}
+		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
 		String base = path.getFileName().toString().replaceFirst("\\.cell$", "");
 		Path outDir = out != null ? CliSupport.userPath(out) : CliSupport.userPath("results").resolve(base);
 		return runFile(path, outDir, o, err);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.cellwright.lang.text.Printable;
@@ -18,13 +17,12 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.RunStoreException;
+import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code runs [DIR] [--prune --keep-last N | --older-than DAYS]}: the runs of a results folder (its runs.csv), or of every
@@ -36,7 +34,7 @@ import picocli.CommandLine.Spec;
 				+ "run of the same experiment; --prune deletes old runs explicitly." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:listed (or pruned)", "1:no runs there, or an index that cannot be read", "2:usage error" })
-public class RunsCommand implements Callable<Integer> {
+public class RunsCommand extends CliCommand {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "a results folder (results/<file>) or a folder of them (default: results)")
 	String dir;
@@ -50,11 +48,8 @@ public class RunsCommand implements Callable<Integer> {
 	@Option(names = "--older-than", paramLabel = "DAYS", description = "with --prune: delete runs older than DAYS days")
 	Integer olderThanDays;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		Path root = CliSupport.userPath(dir == null ? "results" : dir);
 		if (!Files.isDirectory(root)) {
 			err.println(Problem.display(root) + ": no such folder");

@@ -216,16 +216,32 @@ public final class SimulationInputs {
 			switch (o.getKey()) {
 				case "thickness" -> b.thickness(v);
 				case "porosity" -> b.porosity(v);
-				case "pore-size" -> b.poreSize(v);
-				case "particle-radius" -> b.particleRadius(v);
-				case "bruggeman" -> b.bruggeman(v);
-				case "tortuosity" -> b.tortuosity(v);
-				case "bruggeman-electrolyte" -> b.ionicBruggeman(v);
-				case "bruggeman-solid" -> b.electronicBruggeman(v);
-				default -> throw new IllegalArgumentException("cannot vary '" + o.getKey() + "' of a layer yet");
+				default -> {
+					if (!setLayerProperty(b, o.getKey(), v)) throw new IllegalArgumentException("cannot vary '" + o.getKey() + "' of a layer yet");
+				}
 			}
 		}
 		return b.build();
+	}
+
+	/**
+	 * Sets a layer property the solver reads from the layer's own properties (as written, or as a varied target), in SI;
+	 * false for any other name.
+	 */
+	private static boolean setLayerProperty(LayerSpec.Builder b, String name, double v) {
+		switch (name) {
+			case "pore-size" -> b.poreSize(v);
+			case "particle-radius" -> b.particleRadius(v);
+			case "bruggeman" -> b.bruggeman(v);
+			case "tortuosity" -> b.tortuosity(v);
+			// per conduction phase, as a DFN electrode's: the ionic (solid-electrolyte) network and the electronic one
+			case "bruggeman-electrolyte" -> b.ionicBruggeman(v);
+			case "bruggeman-solid" -> b.electronicBruggeman(v);
+			default -> {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static LayerSpec layer0(Layer l) {
@@ -271,17 +287,8 @@ public final class SimulationInputs {
 		Double hostStoichiometry = null;
 		for (Property p : l.getProperties()) {
 			double v = si(p.getValue(), p);
-			switch (p.getName()) {
-				case "pore-size" -> b.poreSize(v);
-				case "particle-radius" -> b.particleRadius(v);
-				case "bruggeman" -> b.bruggeman(v);
-				case "tortuosity" -> b.tortuosity(v);
-				// per conduction phase, as a DFN electrode's: the ionic (solid-electrolyte) network and the electronic one
-				case "bruggeman-electrolyte" -> b.ionicBruggeman(v);
-				case "bruggeman-solid" -> b.electronicBruggeman(v);
-				case "initial-stoichiometry" -> hostStoichiometry = v;
-				default -> { /* not used by the solver yet */ }
-			}
+			if ("initial-stoichiometry".equals(p.getName())) hostStoichiometry = v;
+			else setLayerProperty(b, p.getName(), v); // false: not used by the solver yet
 		}
 		// 'without contact-loss': the layer's optional mechanisms switched off (the language checks the names)
 		for (String off : l.getSwitchedOff()) {

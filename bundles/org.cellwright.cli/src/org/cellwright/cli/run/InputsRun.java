@@ -40,10 +40,7 @@ public final class InputsRun {
 
 	/** The same on an engine ({@code run --engine NAME --master URL}). */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master) {
-		if (!Files.isRegularFile(json)) {
-			err.println(Problem.display(json) + ": no such file");
-			return 1;
-		}
+		if (!CliSupport.isFile(json, Problem.display(json), err)) return 1;
 		ResolvedInputs in;
 		try {
 			in = InputsJson.parse(Files.readString(json), Problem.display(json));

@@ -1,11 +1,11 @@
 package org.cellwright.editor.protocol;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.cellwright.editor.EditingSession;
+import org.cellwright.editor.draw.DrawingExport;
 import org.cellwright.editor.draw.GcDrawing;
 import org.cellwright.editor.draw.SvgDrawing;
 import org.cellwright.model.Cell;
@@ -21,17 +21,12 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -46,7 +41,7 @@ import org.eclipse.xtext.resource.XtextResource;
  * active .cell editor: the protocol or experiment around the caret (the Outline moves the caret too), or the one
  * chosen in the list; redrawn as the text changes (after a pause in typing).
  */
-public class ProtocolTimelineView extends ViewPart {
+public class ProtocolTimelineView extends ViewPart implements DrawingExport.Exportable {
 	public static final String ID = "org.cellwright.editor.protocolTimeline";
 
 	private Canvas canvas;
@@ -83,19 +78,8 @@ public class ProtocolTimelineView extends ViewPart {
 		Action export = new Action("Export...") {
 			@Override
 			public void run() {
-				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
-				d.setFilterExtensions(new String[] { "*.svg", "*.png" });
-				d.setFilterNames(new String[] { "SVG drawing (*.svg)", "PNG picture (*.png)" });
-				d.setOverwrite(true);
-				d.setFileName((chosen == null ? "protocol" : chosen) + ".svg");
-				String f = d.open();
-				if (f == null) return;
-				try {
-					if (f.toLowerCase().endsWith(".png")) exportPng(Path.of(f), 1400, 500);
-					else Files.writeString(Path.of(f.toLowerCase().endsWith(".svg") ? f : f + ".svg"), svg(1400, 500));
-				} catch (java.io.IOException | RuntimeException e) {
-					org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export", "Not exported to " + f + ": " + e.getMessage());
-				}
+				DrawingExport.ask(canvas.getShell(), chosen == null ? "protocol" : chosen, ProtocolTimelineView.this,
+						message -> org.eclipse.jface.dialogs.MessageDialog.openError(canvas.getShell(), "Export", message));
 			}
 		};
 		export.setToolTipText("Export the time line as SVG (vector, text kept) or PNG");
@@ -222,6 +206,7 @@ public class ProtocolTimelineView extends ViewPart {
 	public Canvas canvas() { return canvas; }
 
 	/** The time line as SVG: the same drawing as on the screen. */
+	@Override
 	public String svg(int width, int height) {
 		SvgDrawing d = new SvgDrawing(width, height);
 		TimelinePainter p = new TimelinePainter();
@@ -229,19 +214,13 @@ public class ProtocolTimelineView extends ViewPart {
 		return d.toSvg();
 	}
 
+	@Override
 	public void exportPng(Path file, int width, int height) {
-		Image img = new Image(canvas.getDisplay(), width, height);
-		GC gc = new GC(img);
-		try (GcDrawing d = new GcDrawing(gc)) {
-			new TimelinePainter().paint(d, 0, 0, width, height, timeline);
-		} finally {
-			gc.dispose();
-		}
-		ImageData data = img.getImageData();
-		img.dispose();
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(file.toString(), SWT.IMAGE_PNG);
+		DrawingExport.writePng(canvas.getDisplay(), width, height, gc -> {
+			try (GcDrawing d = new GcDrawing(gc)) {
+				new TimelinePainter().paint(d, 0, 0, width, height, timeline);
+			}
+		}, file);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cellwright.editor.DocumentModel;
+import org.cellwright.editor.draw.DrawingExport;
 import org.cellwright.editor.properties.ModelEditing;
 import org.cellwright.editor.properties.ModelPropertySource;
 import org.cellwright.model.Cell;
@@ -43,9 +44,6 @@ import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
@@ -53,7 +51,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -68,7 +65,7 @@ import org.eclipse.xtext.resource.XtextResource;
  * (undo/redo) on the model, which is printed back into the editor's text (comments and order kept; the text
  * editor keeps the dirty state and saves). Typing in the text re-reads the model.
  */
-public class StackView extends ViewPart implements ModelEditing {
+public class StackView extends ViewPart implements ModelEditing, DrawingExport.Exportable {
 	public static final String ID = "org.cellwright.editor.stackView";
 
 	private Canvas canvas;
@@ -276,19 +273,7 @@ public class StackView extends ViewPart implements ModelEditing {
 		Action export = new Action("Export...") {
 			@Override
 			public void run() {
-				FileDialog d = new FileDialog(canvas.getShell(), SWT.SAVE);
-				d.setFilterExtensions(new String[] { "*.svg", "*.png" });
-				d.setFilterNames(new String[] { "SVG drawing (*.svg)", "PNG picture (*.png)" });
-				d.setOverwrite(true);
-				d.setFileName((cell == null ? "stack" : cell.getName()) + ".svg");
-				String f = d.open();
-				if (f == null) return;
-				try {
-					if (f.toLowerCase().endsWith(".png")) exportPng(Path.of(f), 1400, 500);
-					else exportSvg(Path.of(f.toLowerCase().endsWith(".svg") ? f : f + ".svg"), 1400, 500);
-				} catch (java.io.IOException | RuntimeException e) {
-					status.setText("Not exported to " + f + ": " + e.getMessage());
-				}
+				DrawingExport.ask(canvas.getShell(), cell == null ? "stack" : cell.getName(), StackView.this, message -> status.setText(message));
 			}
 		};
 		export.setToolTipText("Export the diagram as SVG (vector, text kept) or PNG");
@@ -731,22 +716,14 @@ public class StackView extends ViewPart implements ModelEditing {
 	}
 
 	/** Renders the diagram into a PNG file. */
+	@Override
 	public void exportPng(Path file, int width, int height) {
-		Image img = new Image(canvas.getDisplay(), width, height);
-		GC gc = new GC(img);
-		try {
-			painter.offScreen(() -> painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked()));
-		} finally {
-			gc.dispose();
-		}
-		ImageData data = img.getImageData();
-		img.dispose();
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(file.toString(), SWT.IMAGE_PNG);
+		DrawingExport.writePng(canvas.getDisplay(), width, height,
+				gc -> painter.offScreen(() -> painter.paint(gc, new Rectangle(0, 0, width, height), cell, logScale.isChecked())), file);
 	}
 
 	/** The diagram as SVG: the same layout as on the screen and in the PNG. */
+	@Override
 	public String svg(int width, int height) {
 		return painter.svg(width, height, cell, logScale.isChecked());
 	}

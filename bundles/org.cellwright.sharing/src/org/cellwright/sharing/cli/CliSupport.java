@@ -1,5 +1,7 @@
 package org.cellwright.sharing.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,18 @@ public final class CliSupport {
 			return path;
 		String cwd = System.getProperty("cellwright.cwd");
 		return (cwd == null ? Path.of("") : Path.of(cwd)).resolve(path).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Whether {@code path} is a regular file; if not, says "{@code shown}: no such file" on {@code err}.
+	 *
+	 * @param shown the file as the message names it (as typed, or relative to the launcher's folder)
+	 */
+	public static boolean isFile(Path path, String shown, PrintWriter err) {
+		if (Files.isRegularFile(path))
+			return true;
+		err.println(shown + ": no such file");
+		return false;
 	}
 
 	/** The library path: the given folders, then $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Cell;
@@ -20,15 +19,13 @@ import com.google.gson.GsonBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code export-bpx FILE.cell [--cell NAME] [--out FILE.json]}: a cell's resolved parameters as BPX. */
 @Command(name = "export-bpx", mixinStandardHelpOptions = true,
 		description = "Export a cell's resolved parameters (SI) as BPX JSON; solid-state quantities go under \"User-defined\".")
-public class ExportBpxCommand implements Callable<Integer> {
+public class ExportBpxCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "the .cell file")
 	String file;
@@ -42,16 +39,11 @@ public class ExportBpxCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		Path in = CliSupport.userPath(file);
-		if (!Files.isRegularFile(in)) {
-			err.println(file + ": no such file");
+		if (!CliSupport.isFile(in, file, err))
 			return 1;
-		}
 		List<Path> files = new ArrayList<>(List.of(in));
 		LibraryChecker.Outcome oc = LibraryChecker.check(CliSupport.checker(), files, libs.path(), in.getParent());
 		boolean errors = false;

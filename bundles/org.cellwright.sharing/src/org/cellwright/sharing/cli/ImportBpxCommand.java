@@ -7,22 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.sharing.bpx.BpxImporter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code import-bpx FILE.json... [--out DIR]}: BPX parameter files to .cell files, with a report of what was skipped. */
 @Command(name = "import-bpx", mixinStandardHelpOptions = true,
 		description = "Import BPX (Battery Parameter eXchange, PyBaMM) JSON files as .cell files: materials, a cell, a protocol between the cut-offs. What has no counterpart is kept as comments and reported.")
-public class ImportBpxCommand implements Callable<Integer> {
+public class ImportBpxCommand extends CliCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "BPX .json files")
 	List<String> files = new ArrayList<>();
@@ -30,17 +27,13 @@ public class ImportBpxCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "folder for the .cell files (default: beside each .json)")
 	String out;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		int rc = 0;
 		for (String f : files) {
 			Path in = CliSupport.userPath(f);
 			String shown = Printable.escape(f);
-			if (!Files.isRegularFile(in)) {
-				err.println(shown + ": no such file");
+			if (!CliSupport.isFile(in, shown, err)) {
 				rc = 1;
 				continue;
 			}

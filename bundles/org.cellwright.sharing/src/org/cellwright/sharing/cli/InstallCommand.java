@@ -1,7 +1,6 @@
 package org.cellwright.sharing.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
 import org.cellwright.lang.text.Printable;
@@ -11,15 +10,13 @@ import org.cellwright.sharing.library.LibraryPath;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code install ARCHIVE [--replace]}: a library archive into ~/.cellwright/libraries/NAME/VERSION. */
 @Command(name = "install", mixinStandardHelpOptions = true,
 		description = "Install a library archive (from 'pack') into $HOME/.cellwright/libraries/NAME/VERSION. Unsafe or invalid archives are refused and nothing installed changes.")
-public class InstallCommand implements Callable<Integer> {
+public class InstallCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "ARCHIVE", description = "the .zip written by 'cellwright pack'")
 	String archive;
@@ -30,11 +27,8 @@ public class InstallCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		try {
 			Libraries.Outcome r = Libraries.install(CliSupport.userPath(archive), LibraryPath.userFolder(), libs.path(),
 					CliSupport.checker(), replace);

@@ -2,7 +2,6 @@ package org.cellwright.sharing.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.cellwright.lang.CellWrightChecker.CheckIssue;
 import org.cellwright.lang.text.Printable;
@@ -11,15 +10,13 @@ import org.cellwright.sharing.library.LibraryException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pack DIR [--out DIR] [--lib DIR]...}: a library folder to a checked archive NAME-VERSION.zip. */
 @Command(name = "pack", mixinStandardHelpOptions = true,
 		description = "Check a library folder (library.json + .cell files) on its own and write NAME-VERSION.zip with its packages and dependency versions recorded.")
-public class PackCommand implements Callable<Integer> {
+public class PackCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "DIR", description = "the library folder (holds library.json)")
 	String dir;
@@ -30,11 +27,8 @@ public class PackCommand implements Callable<Integer> {
 	@Mixin
 	LibraryOption libs;
 
-	@Spec CommandSpec spec;
-
 	@Override
-	public Integer call() {
-		PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+	protected int run(PrintWriter o, PrintWriter err) {
 		try {
 			Libraries.Outcome r = Libraries.pack(CliSupport.userPath(dir), libs.path(),
 					CliSupport.userPath(out == null ? "." : out), CliSupport.checker());
