@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.cellwright.run.InputException;
 import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.dfn.DfnMapping;
 import org.cellwright.run.dfn.DfnRunner;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RecordingSink;
@@ -273,5 +275,24 @@ class DfnThermalRunTest {
 			}
 			return new PyBammThermal(rise, end, heat, worst);
 		}
+	}
+
+	/**
+	 * A sweep's temperature is the surroundings' too, as 'set temperature' sets both: the library's thermal Chen 2020
+	 * cell states its ambient (298.15 K); swept to 0 degC it started at 273.15 K and warmed towards 298.15 K, so a
+	 * 2 C discharge ended as at 25 degC.
+	 */
+	@Test
+	void aSweptTemperatureIsTheAmbientsToo() throws Exception {
+		Path file = write("package t\nimport cellwright.sets.chen2020.*\nprotocol P { discharge at 1 C for 10 min }\n"
+				+ "experiment X { cell Chen2020LGM50Thermal protocol P }\n");
+		org.cellwright.model.Experiment x = DfnRunTest.experiment(file, "X");
+		org.cellwright.model.Quantity cold = org.cellwright.model.CellwrightFactory.eINSTANCE.createQuantity();
+		cold.setValue(0);
+		cold.setUnit("degC");
+		DfnInputs swept = DfnMapping.of(x, "X", Map.of("temperature", cold), org.cellwright.run.Plans.provenance("X", x));
+		assertEquals(273.15, swept.cell().temperature(), 1e-9);
+		assertEquals(273.15, swept.thermal().ambientTemperature(), 1e-9, "the ambient follows the swept temperature");
+		assertEquals(298.15, DfnRunTest.inputs(file, "X").thermal().ambientTemperature(), 1e-9, "unswept: the cell's own ambient");
 	}
 }

@@ -379,7 +379,8 @@ public final class DfnMapping {
 
 		/**
 		 * The lumped thermal model of a cell that gives its thermal data (CellThermal's rule), per m2 of electrode:
-		 * heat capacity / area, h, cooling area / area, the ambient temperature (default: the cell's); null: isothermal.
+		 * heat capacity / area, h, cooling area / area, the ambient temperature (default: the cell's; a sweep's
+		 * temperature sets both); null: isothermal.
 		 */
 		LumpedThermal thermal(double temperature) {
 			if (!CellThermal.isThermal(c)) {
@@ -393,7 +394,9 @@ public final class DfnMapping {
 			Double capacity = cellValue("heat-capacity");
 			if (capacity == null) capacity = cellValue("specific-heat-capacity") * cellValue("density") * cellValue("volume");
 			double h = cellValue("heat-transfer-coefficient"), cooling = cellValue("cooling-area");
-			Double ambient = cellValue("ambient-temperature");
+			// a sweep's temperature is the surroundings' too, as 'set temperature' in a protocol sets both (a climate
+			// chamber): else a cell stating its ambient would start at the swept value and relax to its own ambient
+			Double ambient = overrides.containsKey("temperature") ? null : cellValue("ambient-temperature");
 			LumpedThermal t = new LumpedThermal(capacity / area, h, cooling / area, ambient == null ? temperature : ambient);
 			values.put("thermal", String.format(Locale.ROOT, "heat capacity %.6g J/K (%.6g J/m2/K), h %.6g W/m2/K, cooling area %.6g m2"
 					+ " (%.6g per electrode area), ambient %.6g K", capacity, t.heatCapacityPerArea(), h, cooling, t.coolingAreaRatio(),
