@@ -574,12 +574,8 @@ public final class SimulationInputs {
 			if (mode == CurrentMode.C_RATE) factor /= Units.parse("C").toSI(1); // multiples of the nominal capacity per hour
 		}
 		double[] t = cycle.time(), v = cycle.value();
-		double net = 0;
-		for (int k = 0; k < v.length; k++) {
-			v[k] *= -factor; // positive discharges in the file, charges in the solver
-			net += v[k];
-		}
-		double sign = net > 0 ? 1 : -1;
+		for (int k = 0; k < v.length; k++) v[k] *= -factor; // positive discharges in the file, charges in the solver
+		double sign = new StepSpec.Follow(power, mode, t, v, s.getPath(), List.of()).netDirection();
 		List<Cutoff> cutoffs = new ArrayList<>();
 		for (Limit l : s.getLimits()) cutoffs.add(cutoff(l, sign, area));
 		return new StepSpec.Follow(power, mode, t, v, s.getPath(), cutoffs);

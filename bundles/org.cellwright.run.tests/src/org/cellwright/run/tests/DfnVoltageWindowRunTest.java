@@ -64,6 +64,17 @@ class DfnVoltageWindowRunTest {
 		assertTrue(w.get(1).matches("warning: \\d+ later steps? ended so \\(voltage-cutoff\\), the last in cycle 1"), w.toString());
 	}
 
+	/** A drive cycle without a cut-off, past the capacity: bounded by the window in its net direction (a floor), as its own 'until'. */
+	@Test
+	void aDriveCyclePastTheCapacityEndsAtTheWindowInItsNetDirection() throws Exception {
+		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		RecordingSink sink = run("Chen2020LGM50", "follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-cutoff", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertEquals(2.5, steps.get(0).endVoltage(), 1e-3);
+		assertTrue(warnings(sink).get(0).endsWith("it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), warnings(sink).toString());
+	}
+
 	/** Without a window: the negative's particle surfaces empty, and the step ends there, its charge counted once. */
 	@Test
 	void withoutAWindowTheStepEndsAtTheTransportLimitAndSaysSo() throws Exception {

@@ -23,9 +23,9 @@ public record Cutoff(Kind kind, double value, boolean window) {
     public static Cutoff window(Kind kind, double v) { return new Cutoff(kind, v, true); }
 
     /**
-     * The steps with the cell's voltage window [V] (NaN: not stated) added to every constant-current and constant-power
-     * step (repeats included) that has no voltage cut-off in its direction (sign of its value, charge positive); holds,
-     * rests and drive cycles as written.
+     * The steps with the cell's voltage window [V] (NaN: not stated) added to every constant-current, constant-power
+     * and drive-cycle step (repeats included) that has no voltage cut-off in its direction (sign of its value, charge
+     * positive; a drive cycle's: its net charge, as its own 'until'); holds and rests as written.
      */
     public static List<StepSpec> withinWindow(List<StepSpec> steps, double lower, double upper) {
         if (Double.isNaN(lower) && Double.isNaN(upper)) return steps;
@@ -33,6 +33,8 @@ public record Cutoff(Kind kind, double value, boolean window) {
         for (StepSpec s : steps) out.add(switch (s) {
             case StepSpec.ConstantCurrent cc -> new StepSpec.ConstantCurrent(cc.mode(), cc.value(), withinWindow(cc.cutoffs(), cc.value(), lower, upper));
             case StepSpec.ConstantPower cp -> new StepSpec.ConstantPower(cp.powerDensity(), withinWindow(cp.cutoffs(), cp.powerDensity(), lower, upper));
+            case StepSpec.Follow f -> new StepSpec.Follow(f.power(), f.mode(), f.time(), f.value(), f.source(),
+                    withinWindow(f.cutoffs(), f.netDirection(), lower, upper));
             case StepSpec.Repeat r -> new StepSpec.Repeat(r.count(), withinWindow(r.steps(), lower, upper));
             default -> s;
         });

@@ -43,6 +43,13 @@ public sealed interface StepSpec {
      * @param source where the samples come from (the file as written), for messages and the inputs' record
      */
     record Follow(boolean power, CurrentMode mode, double[] time, double[] value, String source, List<Cutoff> cutoffs) implements StepSpec {
+        /** +1 where the profile's net charge charges the cell (its values, charge positive, sum above 0), else -1: the direction of its voltage cut-off. */
+        public double netDirection() {
+            double net = 0;
+            for (double v : value) net += v;
+            return net > 0 ? 1 : -1;
+        }
+
         public Follow {
             if (time.length < 2 || time.length != value.length) throw new IllegalArgumentException("a profile needs two or more (time, value) samples");
             time = time.clone();
