@@ -399,6 +399,17 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public double current(double t, double[] y) { return currentIndex < 0 ? current.at(t) : y[currentIndex]; }
 
     /**
+     * The current whose sign selects each OCP's branch (ZerothOrderHysteresis; the electrode's net reaction, +I in the
+     * negative, -I in the positive) [A/m2]: the set current wherever the current is set, also on the controlled model under
+     * current control, whose current unknown equals it only to Newton's accuracy (in a rest about +-1e-15 A/m2, which
+     * switched the branches, the whole hysteresis gap, from one iterate to the next: docs/dfn.md, "OCP hysteresis"); the
+     * solved current under power control or a voltage hold, where it is the state's.
+     */
+    public double branchCurrent(double t, double[] y) {
+        return currentIndex < 0 || !powerMode && Double.isNaN(heldVoltage) ? current.at(t) : y[currentIndex];
+    }
+
+    /**
      * Where the current is an unknown ({@link #controlled}, {@link #atPower}): the charge as the positive electrode's
      * particles count it, F times their lithium [C/m2; its change over a step is the charge passed, discharge positive].
      * That is the time stepper's own quadrature of the electrode's reaction current (the particle blocks' rows hold
@@ -437,7 +448,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      */
     @Override
     public boolean admissible(double t, double[] yFrom, double[] y) {
-        double temp = temperature, iApp = current(t, y);
+        double temp = temperature, iApp = branchCurrent(t, y);
         double thermalVoltage = org.cellwright.solver.physics.Constants.R * temp / F;
         for (int g = 0; g < nx; g++) {
             int s = start[g];
@@ -498,7 +509,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     @Override
     public boolean anchorRows(double t, double[] y, double[] core, double[] last) {
         int reach = anchorRowReach(), width = reach + 1;
-        double temp = temperature, iApp = current(t, y);
+        double temp = temperature, iApp = branchCurrent(t, y);
         for (int b = 0; b < blockCell.length; b++) {
             int g = blockCell[b], k = blockPopulation[b], d = mesh.domainOf(g), s = start[g];
             ParticlePopulation e = populations[d][k];
@@ -686,7 +697,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     private void rhs(double t, double[] y, double[] f, boolean blocks) {
         double temp = temperature;
-        double iApp = current(t, y);
+        double iApp = current(t, y), branch = branchCurrent(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
         for (int g = 0; g < nx; g++) { // cell properties, each evaluated once per cell
@@ -736,7 +747,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     double cSurf = surfaceConcentration(y, g, k);
                     double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
-                    double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
+                    double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? branch : -branch);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);
