@@ -288,6 +288,26 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return 1e-6; // j
     }
 
+    /** The least magnitude a reaction current's finite-difference step is taken from [A/m2] (DaeSystem.differenceScale). */
+    static final double REACTION_DIFFERENCE_SCALE = 1e-2;
+
+    /**
+     * A reaction current j_k's finite-difference scale: {@link #REACTION_DIFFERENCE_SCALE}, 1e4 times its absolute
+     * tolerance rather than the default 1e3. At rest |j| -> 0 and the column's step was sqrt(eps) 1e-3 = 1.5e-11 A/m2,
+     * below the rounding of the charge balances j enters (face currents G dphi of 1e3-1e4 A/m2, ulp 1e-12): the
+     * Jacobian's j columns were noise, and BPX's NMC pouch cells stopped in a rest or found no consistent state after
+     * one (docs/dfn.md, "Reaction currents at rest"). j enters those rows linearly, so a larger step costs no accuracy
+     * there; the exchange current (0.5-6 A/m2) as the scale made Marquis 2019's US06 at 8 C and rtol 1e-3 stop at a fold
+     * 7.6 mV above its cut-off (so did 0.1 A/m2), a case whose stepping into that fold follows rounding-level details of
+     * the Jacobian. Other unknowns: the default.
+     */
+    @Override
+    public double differenceScale(int i) {
+        if (i >= coreSize || i == currentIndex) return 1e3 * absoluteTolerance(i);
+        int g = cellOf(i), k = i - start[g] - J;
+        return k >= 0 && isElectrode(g) && k < populations[mesh.domainOf(g)].length ? REACTION_DIFFERENCE_SCALE : 1e3 * absoluteTolerance(i);
+    }
+
     private int cellOf(int i) {
         int lo = 0, hi = nx - 1;
         while (lo < hi) {
