@@ -56,6 +56,15 @@ class DfnBpxProtocolRunTest {
 		return sink;
 	}
 
+	/** The two CC-CV cycles on the cell of BPX file NAME, completed with every step ended by its own condition. */
+	RecordingSink ccCv(String name) throws Exception {
+		RecordingSink sink = run(name, CC_CV);
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration",
+				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration"), ends(sink));
+		return sink;
+	}
+
 	static List<String> ends(RecordingSink sink) {
 		return sink.cycles.stream().flatMap(c -> c.steps().stream()).map(r -> r.end().label()).toList();
 	}
@@ -78,10 +87,7 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theHysteresisCellRestsAfterItsDischargeAndCyclesItsCcCv() throws Exception {
-		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", CC_CV);
-		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration",
-				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration"), ends(sink));
+		RecordingSink sink = ccCv("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis");
 		StepResult rest = sink.cycles.get(0).steps().get(1);
 		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
 		// at rest the OCP is the mean of the branches: the voltage relaxes from the delithiation branch's towards it
@@ -98,10 +104,7 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theAboutEnergyPouchCellCyclesItsCcCvWithItsRests() throws Exception {
-		RecordingSink sink = run("aboutenergy__nmc_pouch_cell_BPX", CC_CV);
-		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration",
-				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration"), ends(sink));
+		RecordingSink sink = ccCv("aboutenergy__nmc_pouch_cell_BPX");
 		StepResult rest = sink.cycles.get(1).steps().get(4);
 		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
 		assertEquals(4.19, rest.endVoltage(), 0.01, "relaxed from the 4.2 V hold");
