@@ -288,6 +288,26 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return 1e-6; // j
     }
 
+    /** The least magnitude a reaction current's finite-difference step is taken from [A/m2] (DaeSystem.differenceScale). */
+    static final double REACTION_DIFFERENCE_SCALE = 1e-2;
+
+    /**
+     * A reaction current j_k's finite-difference scale: {@link #REACTION_DIFFERENCE_SCALE}, 1e4 times its absolute
+     * tolerance rather than the default 1e3. At rest |j| -> 0 and the column's step was sqrt(eps) 1e-3 = 1.5e-11 A/m2,
+     * below the rounding of the charge balances j enters (face currents G dphi of 1e3-1e4 A/m2, ulp 1e-12): the
+     * Jacobian's j columns were noise, and BPX's NMC pouch cells stopped in a rest or found no consistent state after
+     * one (docs/dfn.md, "Reaction currents at rest"). j enters those rows linearly, so a larger step costs no accuracy
+     * there; the exchange current (0.5-6 A/m2) as the scale made Marquis 2019's US06 at 8 C and rtol 1e-3 stop at a fold
+     * 7.6 mV above its cut-off (so did 0.1 A/m2), a case whose stepping into that fold follows rounding-level details of
+     * the Jacobian. Other unknowns: the default.
+     */
+    @Override
+    public double differenceScale(int i) {
+        if (i >= coreSize || i == currentIndex) return 1e3 * absoluteTolerance(i);
+        int g = cellOf(i), k = i - start[g] - J;
+        return k >= 0 && isElectrode(g) && k < populations[mesh.domainOf(g)].length ? REACTION_DIFFERENCE_SCALE : 1e3 * absoluteTolerance(i);
+    }
+
     private int cellOf(int i) {
         int lo = 0, hi = nx - 1;
         while (lo < hi) {
@@ -399,6 +419,17 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public double current(double t, double[] y) { return currentIndex < 0 ? current.at(t) : y[currentIndex]; }
 
     /**
+     * The current whose sign selects each OCP's branch (ZerothOrderHysteresis; the electrode's net reaction, +I in the
+     * negative, -I in the positive) [A/m2]: the set current wherever the current is set, also on the controlled model under
+     * current control, whose current unknown equals it only to Newton's accuracy (in a rest about +-1e-15 A/m2, which
+     * switched the branches, the whole hysteresis gap, from one iterate to the next: docs/dfn.md, "OCP hysteresis"); the
+     * solved current under power control or a voltage hold, where it is the state's.
+     */
+    public double branchCurrent(double t, double[] y) {
+        return currentIndex < 0 || !powerMode && Double.isNaN(heldVoltage) ? current.at(t) : y[currentIndex];
+    }
+
+    /**
      * Where the current is an unknown ({@link #controlled}, {@link #atPower}): the charge as the positive electrode's
      * particles count it, F times their lithium [C/m2; its change over a step is the charge passed, discharge positive].
      * That is the time stepper's own quadrature of the electrode's reaction current (the particle blocks' rows hold
@@ -437,7 +468,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      */
     @Override
     public boolean admissible(double t, double[] yFrom, double[] y) {
-        double temp = temperature, iApp = current(t, y);
+        double temp = temperature, iApp = branchCurrent(t, y);
         double thermalVoltage = org.cellwright.solver.physics.Constants.R * temp / F;
         for (int g = 0; g < nx; g++) {
             int s = start[g];
@@ -498,7 +529,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     @Override
     public boolean anchorRows(double t, double[] y, double[] core, double[] last) {
         int reach = anchorRowReach(), width = reach + 1;
-        double temp = temperature, iApp = current(t, y);
+        double temp = temperature, iApp = branchCurrent(t, y);
         for (int b = 0; b < blockCell.length; b++) {
             int g = blockCell[b], k = blockPopulation[b], d = mesh.domainOf(g), s = start[g];
             ParticlePopulation e = populations[d][k];
@@ -686,7 +717,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     private void rhs(double t, double[] y, double[] f, boolean blocks) {
         double temp = temperature;
-        double iApp = current(t, y);
+        double iApp = current(t, y), branch = branchCurrent(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
         for (int g = 0; g < nx; g++) { // cell properties, each evaluated once per cell
@@ -736,7 +767,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     double cSurf = surfaceConcentration(y, g, k);
                     double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
-                    double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
+                    double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? branch : -branch);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
                     FickianParticle particle = e.particle();
                     int p0 = particleStart(g, k);

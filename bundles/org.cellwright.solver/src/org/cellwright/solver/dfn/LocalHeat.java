@@ -56,7 +56,7 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
         DfnCell cell = model.cell();
         CompositeMesh mesh = model.mesh();
         int nx = mesh.cells();
-        double temp = model.temperature(), current = model.current(t, y);
+        double temp = model.temperature(), current = model.current(t, y), branch = model.branchCurrent(t, y);
         double[] w = new double[nx], qs = new double[nx], qe = new double[nx], qr = new double[nx], qrev = new double[nx], qh = new double[nx];
         ConcentratedSolutionElectrolyte electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
         double[] kappa = new double[nx], kappaD = new double[nx], c = new double[nx], phie = new double[nx], eff = new double[nx];
@@ -106,7 +106,7 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
                     double x = model.surfaceConcentration(y, g, k) / p.particle().maximumConcentration();
                     // the OCP branch of the electrode's net reaction, as DfnModel's kinetics take it: the fitted OCP at the
                     // clipped stoichiometry, and in the overpotential the stoichiometry barrier too (ParticlePopulation.surfaceOcp)
-                    double u = p.ocp().at(StoichiometryBarrier.clip(x), temp, d == 0 ? current : -current);
+                    double u = p.ocp().at(StoichiometryBarrier.clip(x), temp, d == 0 ? branch : -branch);
                     double eta = y[s + DfnModel.PHIS] - y[s + DfnModel.PHIE] - u - StoichiometryBarrier.potential(x);
                     surface(p, aj, x, eta, u, temp, g, qr, qrev, qh);
                 }

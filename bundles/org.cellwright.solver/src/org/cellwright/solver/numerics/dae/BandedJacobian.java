@@ -44,7 +44,7 @@ public final class BandedJacobian {
         for (int colour = 0; colour < Math.min(w, n); colour++) {
             System.arraycopy(y, 0, yp, 0, n);
             for (int j = colour; j < n; j += w) {
-                double h = sqrtEps * Math.max(Math.abs(y[j]), sys.absoluteTolerance(j) * 1e3);
+                double h = sqrtEps * Math.max(Math.abs(y[j]), sys.differenceScale(j));
                 yp[j] = y[j] + h;
             }
             sys.rhs(t, yp, f1);

@@ -29,7 +29,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
     private final double[] vFactor; // v_b per block in the factorised matrix
     private final double[] f0, f1, yp, coreWork;
     private final int[] blockOfAnchor; // block anchored on a core unknown, or -1
-    private final double[] atolFloor; // 1e3 atol_j: the least finite-difference scale of unknown j
+    private final double[] atolFloor; // DaeSystem.differenceScale(j): the least finite-difference scale of unknown j
     private int evaluations;
 
     public BorderedIterationMatrix(BorderedDaeSystem sys) {
@@ -84,7 +84,7 @@ public final class BorderedIterationMatrix implements IterationMatrix {
         java.util.Arrays.fill(blockOfAnchor, -1);
         for (int b = 0; b < nb; b++) blockOfAnchor[anchor[b]] = b;
         atolFloor = new double[n];
-        for (int j = 0; j < n; j++) atolFloor[j] = sys.absoluteTolerance(j) * 1e3;
+        for (int j = 0; j < n; j++) atolFloor[j] = sys.differenceScale(j);
     }
 
     @Override public int evaluations() { return evaluations; }

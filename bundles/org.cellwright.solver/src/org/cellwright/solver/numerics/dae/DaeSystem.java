@@ -20,6 +20,15 @@ public interface DaeSystem {
     double absoluteTolerance(int i);
 
     /**
+     * The least magnitude a finite-difference column of df/dy perturbs unknown i from: h_i = sqrt(eps) max(|y_i|, scale)
+     * ({@link BandedJacobian}, {@link BorderedIterationMatrix}); fixed for the system's life (read once). Default 1e3
+     * times the absolute tolerance. A system whose unknown can be far below its typical size while the rows it enters
+     * are not (a reaction current near 0 at rest, in charge balances of terms of 1e4 A/m2) gives its typical size here,
+     * else h falls below those rows' rounding and the column is noise.
+     */
+    default double differenceScale(int i) { return 1e3 * absoluteTolerance(i); }
+
+    /**
      * Whether the state y at t, reached by a converged step from yFrom, is admissible (e.g. within the model's physical
      * bounds): {@link VariableOrderBdf} rejects a step whose state is not and retries it at a quarter of its size. Default: every state.
      */

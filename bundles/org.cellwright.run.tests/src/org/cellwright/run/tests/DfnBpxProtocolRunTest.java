@@ -1,0 +1,139 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.model.Element;
+import org.cellwright.model.Experiment;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Plans;
+import org.cellwright.run.dfn.DfnMapping;
+import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.StepResult;
+import org.cellwright.testing.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ordinary protocols on the real BPX cells the project ships (../shared/data/bpx-real, imported with
+ * {@code cellwright import-bpx} as a user does), each of which ended its run as a solver failure (docs/dfn.md, "OCP
+ * hysteresis" and "How a step ends"): every step ends by its own condition and no sample repeats the one before it.
+ */
+class DfnBpxProtocolRunTest {
+
+	@TempDir Path tmp;
+
+	static final Path BPX = Path.of("../../../shared/data/bpx-real");
+
+	static final String CC_CV = "repeat 2 {\n discharge at 1 C until 2.0 V\n rest for 10 min\n charge at 1 C for 90 min\n"
+			+ " hold at 4.2 V until 0.05 C\n rest for 10 min\n }";
+
+	/** Imports the BPX file NAME.json and runs protocol steps on its cell; the recorded run. */
+	RecordingSink run(String name, String steps) throws Exception {
+		var imported = Cli.cli("import-bpx", BPX.resolve(name + ".json").toString(), "--out", tmp.toString());
+		assertEquals(0, imported.rc(), imported.out() + imported.err());
+		Path cellFile = tmp.resolve(name + ".cell");
+		String text = Files.readString(cellFile);
+		String pkg = text.lines().filter(l -> l.startsWith("package ")).findFirst().orElseThrow().substring(8).trim();
+		String cell = text.lines().filter(l -> l.startsWith("cell ")).findFirst().orElseThrow().split("\\s+")[1];
+		Path file = Cli.write(tmp.resolve("p.cell"), "package t\nimport " + pkg + ".*\nprotocol P {\n" + steps
+				+ "\n}\nexperiment E { cell " + cell + " protocol P record voltage }\n");
+		Experiment x = null;
+		for (var m : CellFiles.load(List.of(cellFile, file)).models())
+			for (Element e : m.getElements())
+				if (e instanceof Experiment ex && ex.getName().equals("E")) x = ex;
+		assertNotNull(x);
+		RecordingSink sink = new RecordingSink();
+		DfnRunner.run(DfnMapping.of(x, "E", Map.of(), Plans.provenance("E", x)), sink, ProgressListener.NONE);
+		return sink;
+	}
+
+	/** The two CC-CV cycles on the cell of BPX file NAME, completed with every step ended by its own condition. */
+	RecordingSink ccCv(String name) throws Exception {
+		RecordingSink sink = run(name, CC_CV);
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration",
+				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "duration"), ends(sink));
+		return sink;
+	}
+
+	static List<String> ends(RecordingSink sink) {
+		return sink.cycles.stream().flatMap(c -> c.steps().stream()).map(r -> r.end().label()).toList();
+	}
+
+	/** No sample repeats the one before it (time, voltage and current): a restart of the integrator emits no state twice. */
+	static void noRepeatedSamples(RecordingSink sink) {
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			assertFalse(b.time() == a.time() && b.voltage() == a.voltage() && b.current() == a.current(),
+					"sample " + k + " repeats the one before it at t = " + b.time() + " s");
+			assertTrue(b.time() >= a.time(), "time goes back at sample " + k);
+		}
+	}
+
+	/**
+	 * The graphite-Si negative with lithiation and delithiation OCP branches: its protocol has a hold, so the current is
+	 * an unknown of the state, and in a rest it was +-1e-15 A/m2 from Newton's iterates, switching the negative's OCP
+	 * between its branches (the whole gap) from one iterate to the next: the rest after the discharge to 2.0 V stopped
+	 * 200 s in (step size underflow).
+	 */
+	@Test
+	void theHysteresisCellRestsAfterItsDischargeAndCyclesItsCcCv() throws Exception {
+		RecordingSink sink = ccCv("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis");
+		StepResult rest = sink.cycles.get(0).steps().get(1);
+		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
+		// at rest the OCP is the mean of the branches: the voltage relaxes from the delithiation branch's towards it
+		Sample atEnd = sink.samples.stream().filter(s -> s.stepIndex() == 1 && s.cycleIndex() == 1).reduce((a, b) -> b).orElseThrow();
+		assertEquals(atEnd.ocv(), atEnd.voltage(), 5e-3, "relaxed to the open-circuit voltage");
+		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * About:Energy's NMC111 / graphite pouch cell (the same data as nmc_pouch_cell_BPX): the rest after the second hold
+	 * at 4.2 V stopped at 5.287 h (step size underflow, after 1500 steps of 1e-9 to 1e-5 s that timeseries.csv showed as
+	 * one row repeated). At rest |j| -> 0, and the finite-difference step of the reaction currents' Jacobian columns,
+	 * 1.5e-11 A/m2, was below the rounding of the charge balances they enter: the columns were noise.
+	 */
+	@Test
+	void theAboutEnergyPouchCellCyclesItsCcCvWithItsRests() throws Exception {
+		RecordingSink sink = ccCv("aboutenergy__nmc_pouch_cell_BPX");
+		StepResult rest = sink.cycles.get(1).steps().get(4);
+		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
+		assertEquals(4.19, rest.endVoltage(), 0.01, "relaxed from the 4.2 V hold");
+		noRepeatedSamples(sink);
+		assertTrue(sink.samples.size() < 2000, "no crawl of micro-steps: " + sink.samples.size() + " samples");
+	}
+
+	/**
+	 * explorebpx's NMC111 / graphite pouch cell: a GITT of 25 pulses of 5 min at 1 C with 20 min rests. The second pulse
+	 * could not start ("no consistent state at the start of the step"): the state after the rest had no consistent
+	 * neighbour at the pulse's current because the reaction currents' Jacobian columns were noise at rest. Now every
+	 * pulse starts; those past the capacity end at the cell's 2.7 V window.
+	 */
+	@Test
+	void theExploreBpxPouchCellRunsItsGitt() throws Exception {
+		RecordingSink sink = run("explorebpx__nmc_pouch_cell", "repeat 25 {\n discharge at 1 C for 5 min\n rest for 20 min\n }");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(50, steps.size(), ends(sink).toString());
+		for (int k = 0; k < steps.size(); k++) {
+			StepResult r = steps.get(k);
+			if (k % 2 == 1) assertEquals(1200, r.endTime() - r.startTime(), 1e-6, "rest " + k);
+			else if (r.end().label().equals("duration")) assertEquals(300, r.endTime() - r.startTime(), 1e-6, "pulse " + k);
+			else {
+				assertEquals("voltage-cutoff", r.end().label(), "pulse " + k);
+				assertEquals(2.7, r.endVoltage(), 1e-3, "the cell's window");
+			}
+		}
+		assertEquals("duration", steps.get(2).end().label(), "the second pulse runs its 5 min");
+		noRepeatedSamples(sink);
+	}
+}
