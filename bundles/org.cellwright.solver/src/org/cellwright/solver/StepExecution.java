@@ -129,6 +129,7 @@ final class StepExecution {
             double v;
             double i = current;
             boolean landed = false, atOnce = false;
+            double carried = Double.NaN; // at once: the current that lands on the cut-off within the shortest step
             double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
             while (true) {
@@ -154,7 +155,7 @@ final class StepExecution {
                             continue;
                         }
                         double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
-                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
                         else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
                             // within the shortest time step the voltage moves from before the cut-off past it by more
@@ -193,7 +194,7 @@ final class StepExecution {
                 if (!Double.isNaN(cut) && ((h <= LANDING_STEP && landings++ < 3) || h * 0.25 < DT_MIN)) {
                     double[] l = landing.landOnCutoff(h, current, cut);
                     if (l != null && (nearSetCurrent(l[0], current) || h * 0.25 < DT_MIN)) {
-                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
+                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
                         i = l[0];
                         v = l[1];
                         landed = true;
@@ -234,7 +235,10 @@ final class StepExecution {
                     stepSign = sign;
                     rec.startDirection(sign);
                 }
-                events.checkStall(sign, 0, model.overpotentials(), cutoffInDirection(cutoffs, current), Double.NaN);
+                double cut = cutoffInDirection(cutoffs, current);
+                // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
+                if (!events.checkStall(sign, 0, model.overpotentials(), cut, Double.NaN))
+                    events.crossedAtOnce(what, sign, cut, carried / current, model.overpotentials());
                 end = StepEnd.VOLTAGE_CUTOFF;
                 break;
             }
