@@ -176,10 +176,10 @@ final class EventDetection implements PhysicsEvents {
         atOnceReported = true;
         OverpotentialKind d = dominant(sign, eta);
         emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
-                "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (at the cut-off the cell "
-                + "carries %s of that current within the shortest time step); the step passed no charge; dominant "
-                + "overpotential: %s (%s = %.4f V)", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
-                StepText.num(rec.voltage), Double.isFinite(share) ? String.format(Locale.ROOT, "%.2g %%", 100 * Math.abs(share)) : "none",
+                "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
+                + "no charge; dominant overpotential: %s (%s = %.4f V)", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
+                StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
+                        + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
                 d.name().toLowerCase(Locale.ROOT).replace('_', ' '), d.column(), eta[d.ordinal()]));
     }
 

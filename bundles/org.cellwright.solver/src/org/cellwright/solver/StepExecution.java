@@ -158,6 +158,15 @@ final class StepExecution {
                         double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
                         if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
+                        // the cell is past the cut-off at the step's start already, at rest too (an as-cast interlayer
+                        // at 0.8 V charged until 0.2 V): no current in the step's direction keeps it before the
+                        // cut-off; the step ends at once, no charge passed (a 1 us step at the set current was
+                        // committed, its charge the only one of the cycle's first direction: an efficiency of 1e11)
+                        else if (stepTime == 0 && mode == StepMode.CURRENT && !Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
+                            atOnce = true;
+                            carried = 0;
+                            break;
+                        }
                         else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
                             // within the shortest time step the voltage moves from before the cut-off past it by more
                             // than the landing tolerance, and no current between zero and the set one lands on it: the

@@ -120,6 +120,28 @@ class StepEndTest {
     }
 
     /**
+     * The formation cell's protocol out of order (found by fuzzing protocols, session 14): cell 1's as-cast interlayer
+     * rests at about 0.8 V, past a charge's 0.2 V cut-off before any current. A time step of 1 us at the set current was
+     * committed and recorded as the cycle's charge (1e-11 mAh/cm2), and the Coulombic efficiency of the cycle, whose
+     * lithiation followed, read about 1e11. The step ends at once with no charge, said so; the cycle has no efficiency.
+     */
+    @Test
+    void aStepPastItsCutoffAtRestEndsAtOnceWithoutCharge() {
+        RecordingSink s = run(Sung2023Parameters.cell1Formation(5e6), SolverSettings.defaults(),
+                StepSpec.currentDensity(3, Cutoff.voltageAbove(0.2), Cutoff.duration(5 * 3600)),
+                StepSpec.currentDensity(-3, Cutoff.voltageBelow(0.005), Cutoff.duration(20 * 3600)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        StepResult charge = s.cycles.get(0).steps().get(0);
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, charge.end());
+        assertEquals(0, charge.charge(), "no charge passed");
+        assertTrue(charge.endVoltage() > 0.2, "past the cut-off at rest: " + charge.endVoltage());
+        assertEquals(0, s.cycles.get(0).chargeCapacity());
+        assertTrue(Double.isNaN(s.cycles.get(0).coulombicEfficiency()), "no efficiency: " + s.cycles.get(0));
+        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0: the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
+                && m.contains("(the cell is past it at rest already)")), warnings(s).toString());
+    }
+
+    /**
      * The landing on a cut-off across which the model's voltage jumps (audit s11, item 9): the interlayer half cell
      * (cell 2) plates for 30 min at 0.92 mA/cm2 (-0.032 V), then charges at 0.92 mA/cm2 until -0.01 V. At the current
      * reversal the voltage jumps from -0.032 V to +0.031 V (the model has no double-layer capacitance), and even at
