@@ -143,10 +143,11 @@ final class EventDetection implements PhysicsEvents {
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
         emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
-                "warning: cycle %d: the %s step ended at its voltage cut-off%s after %.3g mAh/cm2, less than "
+                "warning: cycle %d: the %s step ended %s after %.3g mAh/cm2, less than "
                 + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", rec.cycle, what,
-                Double.isNaN(cutoff) ? "" : Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
-                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached),
+                Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
+                        : "at its voltage cut-off" + (Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
+                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)),
                 Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
                 dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(),
                 eta[dominant.ordinal()]));

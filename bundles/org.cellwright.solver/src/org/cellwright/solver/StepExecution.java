@@ -238,8 +238,10 @@ final class StepExecution {
                         }
                         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
                         String because = cause == null ? "the solver found no solution of the next time step" : cause;
-                        if (limit != null) because = powerLimit(limit, setpoint) + (transportLimit && cause != null ? "; " + cause : "");
-                        String kind = transportLimit ? "a transport limit" : "a power limit";
+                        // (the model's cause is not appended to a power limit: it is that of the secant's last iterate,
+                        // which may lie past the fold, in either direction)
+                        if (limit != null) because = powerLimit(limit, setpoint);
+                        String kind = limit == null ? "a transport limit" : "a power limit";
                         rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
                                 what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs), because,
                                 why != StepEnd.VOLTAGE_JUMP ? ""

@@ -71,6 +71,32 @@ class SolidStatePowerLimitTest {
 		}
 	}
 
+	/**
+	 * 200 mW/cm2 from the charged full cell (cell 6 at 5 MPa, 25 degC): its maximum power point gives about 60 mW/cm2,
+	 * at about 2.1 V. The step ends at once as a voltage-jump giving both powers, without the cause of the secant's last
+	 * iterate past the fold (it read "cannot carry the delithiation current" for this discharge on the baseline cell);
+	 * the run's stall warning says that it ended at a limit, not "at its voltage cut-off"; the 2 mW/cm2 after it runs.
+	 */
+	@Test
+	void aPowerBeyondTheChargedFullCellsMaximumPowerEndsAtOnceGivingBothPowers() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(5e6, 298.15), ProtocolSpec.of(
+				StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+				new StepSpec.ConstantPower(-2000, List.of(Cutoff.voltageBelow(2.8), Cutoff.duration(3600))),
+				new StepSpec.ConstantPower(-20, List.of(Cutoff.voltageBelow(2.8), Cutoff.capacity(0.5 * 36000)))),
+				SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<StepResult> steps = s.cycles.get(0).steps();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.CAPACITY), steps.stream().map(StepResult::end).toList(), steps.toString());
+		assertEquals(0, steps.get(1).charge());
+		List<String> w = s.events.stream().map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
+		String jump = w.stream().filter(m -> m.contains("(voltage-jump at")).findFirst().orElse("");
+		assertTrue(jump.contains("the cell cannot give 200 mW/cm2: at this state it gives at most "), jump);
+		assertTrue(jump.matches(".*its maximum power point, at 2\\.\\d+ V and -\\d+(\\.\\d+)? mA/cm2\\); a power limit: the voltage falls through the cut-off"), jump);
+		assertFalse(jump.contains("cannot carry the"), jump);
+		assertTrue(w.stream().anyMatch(m -> m.startsWith("warning: cycle 1: the discharge step ended where the cell could not carry it any longer")), w.toString());
+	}
+
 	/** A charge to 4.3 V, then a discharge at 0.2 C for 6 h: past the cell's capacity, with no voltage cut-off of its own. */
 	static List<StepSpec> pastCapacity() {
 		return List.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
