@@ -74,7 +74,9 @@ final class StepEndLanding {
             // the sweep of largestPower, else no solution
             double[] b = largestPower(h, setpoint, true);
             if (b != null) return b;
-            model.trial(h, i1); // the secant's trial again: its failure (cause) is the model's last trial
+            // the model's last trial a failed one, for the cause: the sweep's first current without solution (in the
+            // power's direction), else the secant's
+            model.trial(h, Double.isNaN(sweepFailedAt) ? i1 : sweepFailedAt);
             return new double[] {i1, Double.NaN};
         }
         if (mode == StepMode.VOLTAGE && !(Math.abs(v - setpoint) <= Simulation.LANDING_TOLERANCE)) {
@@ -94,6 +96,9 @@ final class StepEndLanding {
         }
         return new double[] {i1, v};
     }
+
+    /** The first current of the last {@link #largestPower} sweep without solution (NaN: none). */
+    private double sweepFailedAt = Double.NaN;
 
     /** Relative tolerance of V I = P at a power step's solution. */
     static final double POWER_TOLERANCE = 1e-6;
@@ -117,9 +122,14 @@ final class StepEndLanding {
         double sign = Math.signum(p), target = Math.abs(p);
         double prevI = 0, bestI = Double.NaN, bestV = Double.NaN, best = 0;
         int bestK = -1, k = 0;
+        sweepFailedAt = Double.NaN;
         for (double a = 1e-3; a < 1e7; a *= 1.5, k++) {
             double i = sign * a, v = model.trial(h, i);
-            if (Double.isNaN(v)) { if (k == 0) return null; break; }
+            if (Double.isNaN(v)) {
+                sweepFailedAt = i;
+                if (k == 0) return null;
+                break;
+            }
             double given = sign * v * i;
             if (given < 0) { // a voltage of the wrong sign: at small currents (a lithium-metal half cell near 0 V) or past the fold
                 if (bestK >= 0) break;

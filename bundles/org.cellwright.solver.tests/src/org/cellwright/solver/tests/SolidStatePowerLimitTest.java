@@ -97,6 +97,26 @@ class SolidStatePowerLimitTest {
 		assertTrue(w.stream().anyMatch(m -> m.startsWith("warning: cycle 1: the discharge step ended where the cell could not carry it any longer")), w.toString());
 	}
 
+	/**
+	 * Power steps both ways on cell 6 at 65 MPa, 25 degC (5 and 20 mW/cm2): each discharge ends at the fold where NCM811's
+	 * surfaces saturate, a voltage-jump with that cause. With the power's solution checked, the 20 mW/cm2 discharge had
+	 * ended as a solver-failure ("no solution of the next time step") when the model's last trial, read for the cause,
+	 * was a solved one: the cause is read from the first current without solution of the sweep in the power's direction.
+	 */
+	@Test
+	void powerStepsBothWaysOnTheFullCellEndAtTheirCutoffsOrTheFold() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(65e6, 298.15), ProtocolSpec.of(
+				new StepSpec.ConstantPower(50, List.of(Cutoff.voltageAbove(4.3), Cutoff.duration(10 * 3600))),
+				new StepSpec.ConstantPower(-50, List.of(Cutoff.voltageBelow(2.8), Cutoff.duration(10 * 3600))),
+				new StepSpec.ConstantPower(200, List.of(Cutoff.voltageAbove(4.3))),
+				new StepSpec.ConstantPower(-200, List.of(Cutoff.voltageBelow(2.8)))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<StepEnd> ends = s.cycles.stream().flatMap(c -> c.steps().stream()).map(StepResult::end).toList();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP), ends, () -> s.events.toString());
+		assertTrue(s.events.stream().noneMatch(e -> e.message().contains("no solution of the next time step")), () -> s.events.toString());
+	}
+
 	/** A charge to 4.3 V, then a discharge at 0.2 C for 6 h: past the cell's capacity, with no voltage cut-off of its own. */
 	static List<StepSpec> pastCapacity() {
 		return List.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
