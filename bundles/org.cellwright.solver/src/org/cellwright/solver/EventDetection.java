@@ -35,6 +35,9 @@ final class EventDetection implements PhysicsEvents {
     /** Stalled steps (see {@link #checkStall}) after the first one, and the cycle of the last. */
     private int laterStalls, lastStallCycle;
     private boolean stallReported;
+    /** Steps crossed at once (see {@link #crossedAtOnce}) after the first one, and the cycle of the last. */
+    private int laterAtOnce, lastAtOnceCycle;
+    private boolean atOnceReported;
 
     EventDetection(RunRecorder rec, CellModel model) {
         this.rec = rec;
@@ -121,35 +124,72 @@ final class EventDetection implements PhysicsEvents {
         checkStall(sign, stepCharge, eta, cutoff, rec.voltage);
     }
 
-    /** As above, the step having reached {@code reached} [V] (NaN: it crossed its cut-off at once, at its start). */
-    void checkStall(int sign, double stepCharge, double[] eta, double cutoff, double reached) {
+    /**
+     * As above, the step having reached {@code reached} [V] (NaN: it crossed its cut-off at once, at its start).
+     * Returns whether the step counts as stalled (reported or counted).
+     */
+    boolean checkStall(int sign, double stepCharge, double[] eta, double cutoff, double reached) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
-        if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return;
-        if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return;
+        if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return false;
+        if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return false;
         if (stallReported) {
             laterStalls++;
             lastStallCycle = rec.cycle;
-            return;
+            return true;
         }
         stallReported = true;
-        OverpotentialKind dominant = OverpotentialKind.values()[0];
-        for (OverpotentialKind k : OverpotentialKind.values())
-            if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
+        OverpotentialKind dominant = dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
         emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
-                "warning: cycle %d: the %s step ended at its voltage cut-off%s after %.3g mAh/cm2, less than "
+                "warning: cycle %d: the %s step ended %s after %.3g mAh/cm2, less than "
                 + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", rec.cycle, what,
-                Double.isNaN(cutoff) ? "" : Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
-                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached),
+                Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
+                        : "at its voltage cut-off" + (Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
+                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)),
                 Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
                 dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(),
                 eta[dominant.ordinal()]));
+        return true;
     }
 
-    /** One message for the stalled steps after the first, if any. */
+    /** The overpotential that opposes a current of this sign most. */
+    private static OverpotentialKind dominant(int sign, double[] eta) {
+        OverpotentialKind dominant = OverpotentialKind.values()[0];
+        for (OverpotentialKind k : OverpotentialKind.values())
+            if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
+        return dominant;
+    }
+
+    /**
+     * A step that is not a stalled one ({@link #checkStall}: e.g. the first direction of a cycle, a 3 C charge at
+     * 25 degC after a discharge) whose set current crossed its voltage cut-off at once, at its start, passing no
+     * charge: reported once with the share of the set current that lands on the cut-off within the shortest time step
+     * and the dominant overpotential there; later ones counted (with the stalled steps').
+     */
+    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
+        if (atOnceReported) {
+            laterAtOnce++;
+            lastAtOnceCycle = rec.cycle;
+            return;
+        }
+        atOnceReported = true;
+        OverpotentialKind d = dominant(sign, eta);
+        emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
+                "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
+                + "no charge; dominant overpotential: %s (%s = %.4f V)", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
+                StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
+                        + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
+                d.name().toLowerCase(Locale.ROOT).replace('_', ' '), d.column(), eta[d.ordinal()]));
+    }
+
+    /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */
     void reportLaterStalls() {
+        if (laterAtOnce > 0)
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, laterAtOnce, String.format(
+                    Locale.ROOT, "warning: %d later step%s crossed %s voltage cut-off at once, the last in cycle %d", laterAtOnce,
+                    laterAtOnce == 1 ? "" : "s", laterAtOnce == 1 ? "its" : "their", lastAtOnceCycle)));
         if (laterStalls == 0) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, laterStalls, String.format(
                 Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", laterStalls,

@@ -107,8 +107,13 @@ final class RunRecorder {
         if (i > 0) cycleCharge += i * h; else cycleDischarge -= i * h;
     }
 
+    /**
+     * Closes the current cycle: its summary with the steps ended in it. A cycle whose steps passed no charge (each
+     * crossed its voltage cut-off at once, e.g. a 3 C charge at 25 degC after a discharge) is recorded too, with its
+     * step ends: the messages name it.
+     */
     void closeCycle(boolean last) {
-        if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0)) return;
+        if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return;
         double first = firstSign > 0 ? cycleCharge : cycleDischarge;
         double second = firstSign > 0 ? cycleDischarge : cycleCharge;
         double ce = first > 0 ? second / first : Double.NaN;

@@ -56,7 +56,8 @@ final class StepEndLanding {
         double i0 = guess, f0 = residual(mode, setpoint, h, i0);
         // from rest, the second point towards the set voltage (a hold below the rest voltage discharges: plating onto a
         // bare collector, which has no lithium to give, has no solution at a charging current)
-        double i1 = guess != 0 ? guess * 1.01 : mode == StepMode.VOLTAGE && f0 > 0 ? -1e-3 : 1e-3;
+        // (a power step: towards its power, a discharge's delivered power at a discharging current)
+        double i1 = guess != 0 ? guess * 1.01 : mode == StepMode.VOLTAGE ? (f0 > 0 ? -1e-3 : 1e-3) : Math.signum(setpoint) * 1e-3;
         double f1 = residual(mode, setpoint, h, i1);
         for (int k = 0; k < 40 && !Double.isNaN(f0) && !Double.isNaN(f1); k++) {
             if (Math.abs(f1) < 1e-9) break;
@@ -67,6 +68,17 @@ final class StepEndLanding {
             f1 = residual(mode, setpoint, h, i1);
         }
         double v = model.trial(h, i1);
+        if (mode == StepMode.POWER && !delivers(setpoint, i1, v)) {
+            // the secant went past the fold of V I = P (its low-voltage branch, or a voltage of the wrong sign: a
+            // discharge of a half cell near 0 V) or found none: the current on the high-voltage branch, bracketed by
+            // the sweep of largestPower, else no solution
+            double[] b = largestPower(h, setpoint, true);
+            if (b != null) return b;
+            // the model's last trial a failed one, for the cause: the sweep's first current without solution (in the
+            // power's direction), else the secant's
+            model.trial(h, Double.isNaN(sweepFailedAt) ? i1 : sweepFailedAt);
+            return new double[] {i1, Double.NaN};
+        }
         if (mode == StepMode.VOLTAGE && !(Math.abs(v - setpoint) <= Simulation.LANDING_TOLERANCE)) {
             // a hold far below (above) the open circuit: the secant's extrapolated current saturates (empties) the
             // cathode's particle surfaces within the time step, where the model has no solution. The current at the set
@@ -83,6 +95,75 @@ final class StepEndLanding {
             v = model.trial(h, i1); // the secant's trial again: the model's last trial is that of the current returned
         }
         return new double[] {i1, v};
+    }
+
+    /** The first current of the last {@link #largestPower} sweep without solution (NaN: none). */
+    private double sweepFailedAt = Double.NaN;
+
+    /** Relative tolerance of V I = P at a power step's solution. */
+    static final double POWER_TOLERANCE = 1e-6;
+
+    /** Whether current i at voltage v meets the power p: V I = P within {@link #POWER_TOLERANCE}, I in P's direction. */
+    private static boolean delivers(double p, double i, double v) {
+        return Double.isFinite(v) && Math.signum(i) == Math.signum(p) && Math.abs(v * i - p) <= POWER_TOLERANCE * Math.abs(p);
+    }
+
+    /**
+     * The power a time step h of length h can give in the direction of the power p [W/m2] (negative: delivered, a
+     * discharge; positive: taken, a charge), over currents in that direction from 1e-3 A/m2 growing by 1.5 per trial
+     * until the model has no solution, or V I turns against p past the largest (a discharge's voltage falling through
+     * 0 V; a voltage of the wrong sign at small currents, a lithium-metal half cell near 0 V, is passed over). With solve
+     * true: the first current whose |V I| reaches |p| is refined by bisection to V I = p on the high-voltage branch and
+     * {current, voltage} returned, null if no current reaches it. With solve false: {largest |V I| (0 if none is in
+     * p's direction), its current, its voltage}, refined by golden-section search between the trials around it; null if
+     * the smallest current has no solution (the cause is then the model's, e.g. an electrode without lithium).
+     */
+    double[] largestPower(double h, double p, boolean solve) {
+        double sign = Math.signum(p), target = Math.abs(p);
+        double prevI = 0, bestI = Double.NaN, bestV = Double.NaN, best = 0;
+        int bestK = -1, k = 0;
+        sweepFailedAt = Double.NaN;
+        for (double a = 1e-3; a < 1e7; a *= 1.5, k++) {
+            double i = sign * a, v = model.trial(h, i);
+            if (Double.isNaN(v)) {
+                sweepFailedAt = i;
+                if (k == 0) return null;
+                break;
+            }
+            double given = sign * v * i;
+            if (given < 0) { // a voltage of the wrong sign: at small currents (a lithium-metal half cell near 0 V) or past the fold
+                if (bestK >= 0) break;
+                prevI = i;
+                continue;
+            }
+            if (solve && given >= target) {
+                double lo = prevI, hi = i; // |V I| below p at lo, at or above it at hi
+                for (int n = 0; n < 200; n++) {
+                    double mid = 0.5 * (lo + hi), vm = model.trial(h, mid);
+                    if (Double.isNaN(vm)) { hi = mid; continue; }
+                    if (sign * vm * mid >= target) hi = mid; else lo = mid;
+                    if (Math.abs(vm * mid - p) <= POWER_TOLERANCE * target) return new double[] {mid, vm};
+                    if (Math.abs(hi - lo) <= 1e-15 * Math.abs(hi)) break;
+                }
+                double vh = model.trial(h, hi);
+                return delivers(p, hi, vh) ? new double[] {hi, vh} : null;
+            }
+            if (given > best) { best = given; bestI = i; bestV = v; bestK = k; }
+            prevI = i;
+        }
+        if (solve) return null;
+        if (bestK < 0) return new double[] {0, 0, model.trial(h, 0)};
+        // golden-section search for the largest |V I| between the trials around the best one
+        double lo = bestI / 1.5, hi = bestI * 1.5, g = 0.5 * (Math.sqrt(5) - 1);
+        for (int n = 0; n < 40; n++) {
+            double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+            double v1 = model.trial(h, x1), v2 = model.trial(h, x2);
+            double p1 = Double.isNaN(v1) ? -1 : sign * v1 * x1, p2 = Double.isNaN(v2) ? -1 : sign * v2 * x2;
+            if (p1 > best) { best = p1; bestI = x1; bestV = v1; }
+            if (p2 > best) { best = p2; bestI = x2; bestV = v2; }
+            if (p1 >= p2) hi = x2; else lo = x1;
+        }
+        return new double[] {best, bestI, bestV};
     }
 
     private double residual(StepMode mode, double setpoint, double h, double i) {

@@ -129,6 +129,8 @@ final class StepExecution {
             double v;
             double i = current;
             boolean landed = false, atOnce = false;
+            double carried = Double.NaN; // at once: the current that lands on the cut-off within the shortest step
+            boolean powerChecked = false; // a power step's largest power looked at in this time step
             double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
             while (true) {
@@ -154,8 +156,17 @@ final class StepExecution {
                             continue;
                         }
                         double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
-                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
+                        // the cell is past the cut-off at the step's start already, at rest too (an as-cast interlayer
+                        // at 0.8 V charged until 0.2 V): no current in the step's direction keeps it before the
+                        // cut-off; the step ends at once, no charge passed (a 1 us step at the set current was
+                        // committed, its charge the only one of the cycle's first direction: an efficiency of 1e11)
+                        else if (stepTime == 0 && mode == StepMode.CURRENT && !Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
+                            atOnce = true;
+                            carried = 0;
+                            break;
+                        }
                         else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
                             // within the shortest time step the voltage moves from before the cut-off past it by more
                             // than the landing tolerance, and no current between zero and the set one lands on it: the
@@ -193,31 +204,51 @@ final class StepExecution {
                 if (!Double.isNaN(cut) && ((h <= LANDING_STEP && landings++ < 3) || h * 0.25 < DT_MIN)) {
                     double[] l = landing.landOnCutoff(h, current, cut);
                     if (l != null && (nearSetCurrent(l[0], current) || h * 0.25 < DT_MIN)) {
-                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; break; }
+                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
                         i = l[0];
                         v = l[1];
                         landed = true;
                         break;
                     }
                 }
-                h *= 0.25;
-                atBreakpoint = false;
-                if (h < DT_MIN) {
-                    boolean noLithium = cause != null && cause.contains("run out of lithium");
-                    if (hasVoltageCutoff(cutoffs) || noLithium || transportLimit && mode != StepMode.VOLTAGE) {
+                // a constant power beyond the largest power the state gives (its maximum power point: as the voltage
+                // falls the current rises, and V I = P has no solution past the fold; or a discharge of a half cell
+                // whose voltage is near 0 V, which gives next to no power): the step ends at once, said so
+                double[] limit = null;
+                if (mode == StepMode.POWER && profile == null && !powerChecked) {
+                    powerChecked = true;
+                    double[] p = landing.largestPower(DT_MIN, setpoint, false);
+                    if (p != null && p[0] < Math.abs(setpoint) * (1 - StepEndLanding.POWER_TOLERANCE)) limit = p;
+                }
+                if (limit == null) {
+                    h *= 0.25;
+                    atBreakpoint = false;
+                }
+                if (h < DT_MIN || limit != null) {
+                    boolean noLithium = limit == null && cause != null && cause.contains("run out of lithium");
+                    if (limit != null || hasVoltageCutoff(cutoffs) || noLithium || transportLimit && mode != StepMode.VOLTAGE) {
                         // the step ends here; the run goes on with the next step
                         // a transport limit: the voltage goes through the cut-off without bound (as the DFN runner's);
                         // without a voltage cut-off (a pulse of set duration past the cell's capacity) the step ends there too
-                        StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
+                        StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit || limit != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
+                        double dir = current != 0 || mode != StepMode.POWER ? current : setpoint;
+                        if (stepSign == 0 && dir != 0 && limit != null) { // the step's direction counts for the cycles
+                            stepSign = (int) Math.signum(dir);
+                            rec.startDirection(stepSign);
+                        }
                         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+                        String because = cause == null ? "the solver found no solution of the next time step" : cause;
+                        // (the model's cause is not appended to a power limit: it is that of the secant's last iterate,
+                        // which may lie past the fold, in either direction)
+                        if (limit != null) because = powerLimit(limit, setpoint);
+                        String kind = limit == null ? "a transport limit" : "a power limit";
                         rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
-                                what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs),
-                                cause == null ? "the solver found no solution of the next time step" : cause,
+                                what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs), because,
                                 why != StepEnd.VOLTAGE_JUMP ? ""
-                                        : hasVoltageCutoff(cutoffs) ? "; a transport limit: the voltage " + (current < 0 ? "falls" : "rises") + " through the cut-off"
-                                        : "; a transport limit: the step has no voltage cut-off " + (current < 0 ? "below" : "above")
-                                                + " it, and the cell cannot carry its current any longer"));
-                        events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(current), stepCharge, model.overpotentials(), Double.NaN);
+                                        : hasVoltageCutoff(cutoffs) ? "; " + kind + ": the voltage " + (dir < 0 ? "falls" : "rises") + " through the cut-off"
+                                        : "; " + kind + ": the step has no voltage cut-off " + (dir < 0 ? "below" : "above")
+                                                + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer"));
+                        events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge, model.overpotentials(), Double.NaN);
                         rec.recordStep(why, stepCharge);
                         return null;
                     }
@@ -234,7 +265,10 @@ final class StepExecution {
                     stepSign = sign;
                     rec.startDirection(sign);
                 }
-                events.checkStall(sign, 0, model.overpotentials(), cutoffInDirection(cutoffs, current), Double.NaN);
+                double cut = cutoffInDirection(cutoffs, current);
+                // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
+                if (!events.checkStall(sign, 0, model.overpotentials(), cut, Double.NaN))
+                    events.crossedAtOnce(what, sign, cut, carried / current, model.overpotentials());
                 end = StepEnd.VOLTAGE_CUTOFF;
                 break;
             }
@@ -363,6 +397,19 @@ final class StepExecution {
                     now.activeMetal() <= 1e-9 * before.activeMetal() ? "none" : num(now.activeMetal() * Constants.F / 36000));
         if (stepStart <= 0) return "the voltage follows the current set at the step's start at once";
         return "the model's voltage is discontinuous there";
+    }
+
+    /**
+     * Why a power step ends at its state's largest power {power [W/m2], current [A/m2], voltage [V]}
+     * ({@link StepEndLanding#largestPower}), in words.
+     */
+    private static String powerLimit(double[] limit, double setpoint) {
+        if (!(limit[0] > 0))
+            return String.format(Locale.ROOT, "the cell cannot give %s mW/cm2: at this state it gives no power in that direction "
+                    + "(its voltage is not above 0 V at any %s current)", num(Math.abs(setpoint) / 10), setpoint < 0 ? "discharge" : "charge");
+        return String.format(Locale.ROOT, "the cell cannot give %s mW/cm2: at this state it gives at most %s mW/cm2 "
+                + "(its maximum power point, at %s V and %s mA/cm2)", num(Math.abs(setpoint) / 10), num(limit[0] / 10),
+                num(limit[2]), num(limit[1] / 10));
     }
 
     /** A landing's current within 1 % of the set one (the rest of the step's charge is within the landing's accuracy). */

@@ -43,6 +43,80 @@ class SolidStatePowerLimitTest {
 		assertTrue(warning.endsWith("a transport limit: the voltage falls through the cut-off"), warning);
 	}
 
+	/**
+	 * A constant-power discharge of a half cell, whose voltage is near 0 V (found by fuzzing protocols, session 14): the
+	 * lithiated interlayer (cell 2, 0.141 V at rest) gives at most about 0.002 mW/cm2 before Li plates at 0 V, bare steel
+	 * (cell 3, 0 V) none at all. 0.3 mW/cm2 cannot be drawn. The secant on V I = P went past the fold and its last iterate
+	 * was committed unchecked (cell 2: a time step at -523.87 V, then NOT_CONVERGED after 50 s of shrinking steps); on
+	 * bare steel its second point was a charging current, which the steel without lithium cannot give, and the step ended
+	 * as lithium-exhausted. The step ends at once as a voltage-jump saying which power the state gives at most, and the
+	 * plating after it runs.
+	 */
+	@Test
+	void aPowerAHalfCellNear0VCannotGiveEndsAtOnceSaidSoAndThePlatingAfterItRuns() {
+		for (var cell : List.of(Sung2023Parameters.cell2Interlayer(5e6), Sung2023Parameters.cell3Bare(5e6))) {
+			RecordingSink s = new RecordingSink();
+			RunStatus st = new Simulation().run(cell, ProtocolSpec.of(
+					new StepSpec.ConstantPower(-3, List.of(Cutoff.duration(3600))), // 0.3 mW/cm2 delivered
+					StepSpec.currentDensity(-3, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+			assertEquals(RunStatus.COMPLETED, st, () -> cell.name() + ": " + s.events);
+			List<StepResult> steps = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+			assertEquals(List.of(StepEnd.VOLTAGE_JUMP, StepEnd.DURATION), steps.stream().map(StepResult::end).toList(), cell.name() + ": " + steps);
+			assertEquals(0, steps.get(0).charge(), "no charge passed");
+			assertEquals(-3 * 3600, steps.get(1).charge(), 1e-6 * 3 * 3600, "the plating after it runs");
+			for (var x : s.samples) assertTrue(Math.abs(x.voltage()) < 1, cell.name() + ": a sample at " + x.voltage() + " V");
+			String warning = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
+			assertTrue(warning.contains("(voltage-jump at 0 s): the power step at -0.3 mW/cm2") && warning.contains("the cell cannot give 0.3 mW/cm2: at this state it gives "), warning);
+			assertTrue(warning.endsWith("a power limit: the step has no voltage cut-off below it, and the cell cannot carry its power any longer"), warning);
+		}
+	}
+
+	/**
+	 * 200 mW/cm2 from the charged full cell (cell 6 at 5 MPa, 25 degC): its maximum power point gives about 60 mW/cm2,
+	 * at about 2.1 V. The step ends at once as a voltage-jump giving both powers, without the cause of the secant's last
+	 * iterate past the fold (it read "cannot carry the delithiation current" for this discharge on the baseline cell);
+	 * the run's stall warning says that it ended at a limit, not "at its voltage cut-off"; the 2 mW/cm2 after it runs.
+	 */
+	@Test
+	void aPowerBeyondTheChargedFullCellsMaximumPowerEndsAtOnceGivingBothPowers() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(5e6, 298.15), ProtocolSpec.of(
+				StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+				new StepSpec.ConstantPower(-2000, List.of(Cutoff.voltageBelow(2.8), Cutoff.duration(3600))),
+				new StepSpec.ConstantPower(-20, List.of(Cutoff.voltageBelow(2.8), Cutoff.capacity(0.5 * 36000)))),
+				SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<StepResult> steps = s.cycles.get(0).steps();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.CAPACITY), steps.stream().map(StepResult::end).toList(), steps.toString());
+		assertEquals(0, steps.get(1).charge());
+		List<String> w = s.events.stream().map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
+		String jump = w.stream().filter(m -> m.contains("(voltage-jump at")).findFirst().orElse("");
+		assertTrue(jump.contains("the cell cannot give 200 mW/cm2: at this state it gives at most "), jump);
+		assertTrue(jump.matches(".*its maximum power point, at 2\\.\\d+ V and -\\d+(\\.\\d+)? mA/cm2\\); a power limit: the voltage falls through the cut-off"), jump);
+		assertFalse(jump.contains("cannot carry the"), jump);
+		assertTrue(w.stream().anyMatch(m -> m.startsWith("warning: cycle 1: the discharge step ended where the cell could not carry it any longer")), w.toString());
+	}
+
+	/**
+	 * Power steps both ways on cell 6 at 65 MPa, 25 degC (5 and 20 mW/cm2): each discharge ends at the fold where NCM811's
+	 * surfaces saturate, a voltage-jump with that cause. With the power's solution checked, the 20 mW/cm2 discharge had
+	 * ended as a solver-failure ("no solution of the next time step") when the model's last trial, read for the cause,
+	 * was a solved one: the cause is read from the first current without solution of the sweep in the power's direction.
+	 */
+	@Test
+	void powerStepsBothWaysOnTheFullCellEndAtTheirCutoffsOrTheFold() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(65e6, 298.15), ProtocolSpec.of(
+				new StepSpec.ConstantPower(50, List.of(Cutoff.voltageAbove(4.3), Cutoff.duration(10 * 3600))),
+				new StepSpec.ConstantPower(-50, List.of(Cutoff.voltageBelow(2.8), Cutoff.duration(10 * 3600))),
+				new StepSpec.ConstantPower(200, List.of(Cutoff.voltageAbove(4.3))),
+				new StepSpec.ConstantPower(-200, List.of(Cutoff.voltageBelow(2.8)))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<StepEnd> ends = s.cycles.stream().flatMap(c -> c.steps().stream()).map(StepResult::end).toList();
+		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP), ends, () -> s.events.toString());
+		assertTrue(s.events.stream().noneMatch(e -> e.message().contains("no solution of the next time step")), () -> s.events.toString());
+	}
+
 	/** A charge to 4.3 V, then a discharge at 0.2 C for 6 h: past the cell's capacity, with no voltage cut-off of its own. */
 	static List<StepSpec> pastCapacity() {
 		return List.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),

@@ -96,6 +96,52 @@ class StepEndTest {
     }
 
     /**
+     * Steps that pass no charge (found by fuzzing protocols, session 14): on cell 6 at 25 degC, right after a 0.1 C
+     * discharge to 2.8 V (the cathode's particle surfaces saturated), a 3 C charge crosses 4.3 V at once, and so does
+     * the 0.5 C discharge after it, the 5 C charge and the 1 C discharge: cycles 2 and 3 pass no charge. Their step
+     * ends were dropped with them (cycles.csv had only cycle 1, while the run counted three), and the charges said
+     * nothing. Every step's end is recorded, and the first of them says that it crossed its cut-off at once.
+     */
+    @Test
+    void stepsThatPassNoChargeAreRecordedInTheirCyclesAndSaySo() {
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.defaults(),
+                StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600)),
+                StepSpec.cRate(3, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8)),
+                StepSpec.cRate(5, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-1, Cutoff.voltageBelow(2.8)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        List<StepResult> ends = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), ends.stream().map(StepResult::stepIndex).toList(), s.cycles.toString());
+        assertEquals(3, s.cycles.size(), s.cycles.toString());
+        for (int k = 2; k < 6; k++) assertEquals(0, ends.get(k).charge(), "step " + k + " passed no charge");
+        List<String> w = warnings(s);
+        assertTrue(w.stream().anyMatch(m -> m.startsWith("warning: cycle 2, step 2: the charge at 8.4 mA/cm2 crossed its voltage cut-off 4.3 V at once")), w.toString());
+        assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
+    }
+
+    /**
+     * The formation cell's protocol out of order (found by fuzzing protocols, session 14): cell 1's as-cast interlayer
+     * rests at about 0.8 V, past a charge's 0.2 V cut-off before any current. A time step of 1 us at the set current was
+     * committed and recorded as the cycle's charge (1e-11 mAh/cm2), and the Coulombic efficiency of the cycle, whose
+     * lithiation followed, read about 1e11. The step ends at once with no charge, said so; the cycle has no efficiency.
+     */
+    @Test
+    void aStepPastItsCutoffAtRestEndsAtOnceWithoutCharge() {
+        RecordingSink s = run(Sung2023Parameters.cell1Formation(5e6), SolverSettings.defaults(),
+                StepSpec.currentDensity(3, Cutoff.voltageAbove(0.2), Cutoff.duration(5 * 3600)),
+                StepSpec.currentDensity(-3, Cutoff.voltageBelow(0.005), Cutoff.duration(20 * 3600)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        StepResult charge = s.cycles.get(0).steps().get(0);
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, charge.end());
+        assertEquals(0, charge.charge(), "no charge passed");
+        assertTrue(charge.endVoltage() > 0.2, "past the cut-off at rest: " + charge.endVoltage());
+        assertEquals(0, s.cycles.get(0).chargeCapacity());
+        assertTrue(Double.isNaN(s.cycles.get(0).coulombicEfficiency()), "no efficiency: " + s.cycles.get(0));
+        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0: the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
+                && m.contains("(the cell is past it at rest already)")), warnings(s).toString());
+    }
+
+    /**
      * The landing on a cut-off across which the model's voltage jumps (audit s11, item 9): the interlayer half cell
      * (cell 2) plates for 30 min at 0.92 mA/cm2 (-0.032 V), then charges at 0.92 mA/cm2 until -0.01 V. At the current
      * reversal the voltage jumps from -0.032 V to +0.031 V (the model has no double-layer capacitance), and even at
