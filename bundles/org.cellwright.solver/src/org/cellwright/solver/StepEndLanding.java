@@ -84,15 +84,17 @@ final class StepEndLanding {
             // cathode's particle surfaces within the time step, where the model has no solution. The current at the set
             // voltage with the working electrode solved at its potential (as a cut-off at a transport limit is landed)
             double rest = model.trial(h, 0);
-            if (Double.isNaN(rest)) return new double[] {i1, v};
             double direction = Math.signum(setpoint - rest);
             if (direction == 0) return new double[] {0, rest};
-            double atSet = model.currentAtVoltage(h, setpoint, Math.signum(guess) == direction ? guess : direction * 1e-3);
+            double atSet = Double.isNaN(rest) ? Double.NaN
+                    : model.currentAtVoltage(h, setpoint, Math.signum(guess) == direction ? guess : direction * 1e-3);
             if (!Double.isNaN(atSet)) {
                 atPotential = true;
                 return new double[] {atSet, setpoint};
             }
-            v = model.trial(h, i1); // the secant's trial again: the model's last trial is that of the current returned
+            // the secant's trial again (also where the trial at rest failed): the model's last trial is that of the
+            // current returned, which the caller commits
+            v = model.trial(h, i1);
         }
         return new double[] {i1, v};
     }
