@@ -90,6 +90,7 @@ public final class RunWriter {
 		ResultSink summarySink = new ResultSink() { // remembers whether the solver ended the run itself
 			@Override public void start(RunInfo info) { solverSummary.start(info); }
 			@Override public void sample(Sample s) { solverSummary.sample(s); }
+			@Override public void timeStep(Sample s) { solverSummary.timeStep(s); }
 			@Override public void cycle(CycleSummary c) { solverSummary.cycle(c); }
 			@Override public void event(SimulationEvent e) { solverSummary.event(e); }
 			@Override public void finish(RunStatus st) {

@@ -48,6 +48,12 @@ final class RunRecorder {
                 stepCharge, ocv, eta, model.inventory()));
     }
 
+    /** The state after a time step the solver accepted ({@link ResultSink#timeStep}), before any sample of it. */
+    void acceptedStep(double i, double stepCharge, double ocv, double[] eta) {
+        sink.timeStep(new Sample(time, stepIndex, cycle, voltage, i, model.temperature(), model.stackPressure(),
+                stepCharge, ocv, eta, model.inventory()));
+    }
+
     /** A sample at the step's end unless one was just written. */
     void sampleIfNew(double i, double stepCharge) {
         if (time != lastSampleTime) emitSample(i, stepCharge, model.ocv(), model.overpotentials());

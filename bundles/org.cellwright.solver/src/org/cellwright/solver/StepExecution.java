@@ -311,6 +311,7 @@ final class StepExecution {
                     return RunStatus.NOT_CONVERGED;
                 }
             }
+            rec.acceptedStep(i, stepCharge, model.ocv(), eta);
             if (events.pendingStatus != null) {
                 rec.emitSample(i, stepCharge, model.ocv(), eta);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);

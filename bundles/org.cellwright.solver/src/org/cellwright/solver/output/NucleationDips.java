@@ -20,6 +20,12 @@ import org.cellwright.solver.physics.MiecInterlayerElectrode;
  * voltage recovered for another reason: a lithiated interlayer host that takes a small current on its lithiation
  * branch while its interphase takes more of its lithium rises with its equilibrium curve (at 1 uA/cm2 on the
  * Li3.75Si-CNT half cell by 38 mV in an hour), no Li plated.
+ * <p>
+ * Fed the solver's accepted time steps ({@link org.cellwright.solver.ResultSink#timeStep}, every one, and the step's
+ * end it lands on) as well as the samples, it reads the dips at the steps: a state at a time not after the last one
+ * fed is the same state again (a sample follows the time step it records) and is skipped. The depth is then a
+ * property of the model, not of the output interval: read off 60 s samples, the first plating on bare steel at
+ * 0.3 mA/cm2 showed 3.7 mV of a dip whose minimum lies within the first minute (14.6 mV at 5 s, 15.3 mV at 1 s).
  */
 public final class NucleationDips {
     /** Shallowest dip that counts [V]. */
@@ -33,6 +39,8 @@ public final class NucleationDips {
     private int step = -1;
     private boolean done;
     private boolean cathode;
+    /** Time [s] of the last state fed. */
+    private double last = Double.NEGATIVE_INFINITY;
 
     /** @param fullCell true when the cell has a cathode (Li is plated while the current is positive) */
     public NucleationDips(boolean fullCell) { this.cathode = fullCell; }
@@ -40,8 +48,10 @@ public final class NucleationDips {
     /** Whether the cell has a cathode; set before the first sample. */
     public void fullCell(boolean fullCell) { this.cathode = fullCell; }
 
+    /** A recorded sample, or the state after an accepted time step; a state not later than the last one fed is skipped. */
     public void sample(Sample s) {
-        if (done) return;
+        if (done || !(s.time() > last)) return;
+        last = s.time();
         boolean plating = cathode ? s.current() > 0 : s.current() < 0;
         if (step < 0) {
             if (plating) {

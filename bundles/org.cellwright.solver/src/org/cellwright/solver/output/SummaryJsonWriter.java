@@ -26,7 +26,7 @@ import org.cellwright.solver.SimulationEvent;
 /**
  * Writes {@code summary.json} on {@link #finish}: cell, status, cycles [{index, charge_mAh_cm2, discharge_mAh_cm2,
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
- * voltage trace, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
+ * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
  * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason}: the first soft
  * short), end_time_h, capacity_retention (last/first discharge, null with fewer than 2 cycles), messages (input
@@ -77,6 +77,12 @@ public final class SummaryJsonWriter implements ResultSink {
     public void sample(Sample s) {
         endTime = s.time();
         if (nucleates) dips.sample(s); // a model without nucleation keeps no trace to read dips from
+    }
+
+    /** The dips are read at the solver's time steps (a sample at the same time is then skipped), see {@link NucleationDips}. */
+    @Override
+    public void timeStep(Sample s) {
+        if (nucleates) dips.sample(s);
     }
 
     @Override
