@@ -22,6 +22,7 @@ import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.output.NucleationDips;
 import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.cellwright.solver.physics.CassieBaxterWetting;
@@ -43,12 +44,33 @@ class NucleationDipsTest {
 
     /** The study's NucleationPlating: -0.3 mA/cm2 for 1 h, 5 s output. */
     static RecordingSink plate(CellSpec cell, double maxStep, SummaryJsonWriter summary) {
-        RecordingSink s = new RecordingSink();
+        return plate(cell, -3, 5, maxStep, summary);
+    }
+
+    /**
+     * Plating at current density i [A/m2] for 1 h, samples every outputInterval [s]; the sink also keeps every time
+     * step the solver accepted ({@link Steps#steps}).
+     */
+    static Steps plate(CellSpec cell, double i, double outputInterval, double maxStep, SummaryJsonWriter summary) {
+        Steps s = new Steps();
         ResultSink sink = summary == null ? s : ResultSink.tee(s, summary);
-        RunStatus st = new Simulation().run(cell, ProtocolSpec.of(StepSpec.currentDensity(-3, Cutoff.duration(3600))),
-                SolverSettings.builder().outputInterval(5).maxStep(maxStep).build(), sink, null);
+        RunStatus st = new Simulation().run(cell, ProtocolSpec.of(StepSpec.currentDensity(i, Cutoff.duration(3600))),
+                SolverSettings.builder().outputInterval(outputInterval).maxStep(maxStep).build(), sink, null);
         assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
         return s;
+    }
+
+    /** Keeps the samples and, apart, the state after every accepted time step. */
+    static final class Steps extends RecordingSink {
+        final List<Sample> steps = new ArrayList<>();
+        @Override public void timeStep(Sample state) { steps.add(state); }
+        /** The solver's trace: the first sample (the rest before any step), then every accepted step. */
+        RecordingSink asTrace() {
+            RecordingSink r = new RecordingSink();
+            r.samples.add(samples.get(0));
+            r.samples.addAll(steps);
+            return r;
+        }
     }
 
     /** {capacity [C/m2], depth [V], index of the minimum} of every local minimum the voltage recovers from by 0.1 mV. */
@@ -63,6 +85,27 @@ class NucleationDipsTest {
             if (after - v >= 1e-4) out.add(new double[] {-x.get(i).stepCapacity(), after - v, i});
         }
         return out;
+    }
+
+    /**
+     * The dips of {@link #dips} where Li nucleates: the plated Li metal grows from the minimum to the highest voltage
+     * after it by more than an empty site holds. On the lithiated interlayer the voltage after the solver's first 1 s
+     * step lies 6 mV below that of the next steps with no Li plated: not a nucleation dip (5 s samples did not show it).
+     */
+    static List<double[]> nucleationDips(RecordingSink s) {
+        List<double[]> out = new ArrayList<>();
+        List<Sample> x = s.samples;
+        for (double[] d : dips(s)) {
+            int i = (int) d[2], top = i;
+            for (int j = i + 1; j < x.size() && x.get(j).voltage() >= x.get(i).voltage(); j++)
+                if (x.get(j).voltage() > x.get(top).voltage()) top = j;
+            if (plated(x.get(top)) - plated(x.get(i)) > MiecInterlayerElectrode.EMPTY) out.add(d);
+        }
+        return out;
+    }
+
+    private static double plated(Sample s) {
+        return s.lithium().interlayerPores() + s.lithium().currentCollectorSide() + s.lithium().seSide();
     }
 
     static String describe(List<double[]> d) {
@@ -114,7 +157,8 @@ class NucleationDipsTest {
     void reportedNucleationOverpotentialIsTheFirstDipOfTheTrace(@TempDir Path dir) {
         for (CellSpec cell : new CellSpec[] {Sung2023Parameters.cell2Interlayer(5e6), Sung2023Parameters.cell3Bare(5e6)}) {
             SummaryJsonWriter w = new SummaryJsonWriter(dir.resolve(cell.name()));
-            List<double[]> d = dips(plate(cell, 600, w));
+            // the trace of the solver's time steps, not of the samples (those at 5 s are a subset of them)
+            List<double[]> d = nucleationDips(plate(cell, -3, 5, 600, w).asTrace());
             JsonObject js = w.json();
             assertEquals(d.get(0)[1] * 1e3, js.get("nucleation_overpotential_mV").getAsDouble(), 1e-9, cell.name());
             JsonArray a = js.getAsJsonArray("nucleation_dips");
@@ -142,6 +186,71 @@ class NucleationDipsTest {
         for (Sample x : s.samples) if (Math.abs(-x.stepCapacity() - 0.07 * MAH_CM2) < 0.002 * MAH_CM2) between = x.overpotential(OverpotentialKind.NUCLEATION);
         assertEquals(0, between, 2e-5, "covered pores between the dips");
         assertEquals(0, end, 2e-5, "covered collector at the end");
+    }
+
+    /**
+     * The first plating on bare steel at 5 MPa read at 60, 5 and 1 s outputs: the summary's nucleation overpotential
+     * is read at the solver's time steps, whose lengths the output interval does not set, so it is the same (read off
+     * the samples it was 3.7 / 14.6 / 15.3 mV at 0.3 mA/cm2 and 8.4 / 15.2 / 15.6 mV at 0.1 mA/cm2: the minimum lies
+     * within the first minute). The time steps themselves are the same ones whatever the output interval.
+     */
+    @Test
+    void nucleationOverpotentialOnBareSteelDoesNotDependOnTheOutputInterval(@TempDir Path dir) {
+        for (double i : new double[] {-3, -1}) {
+            double[] read = new double[3];
+            double[] interval = {60, 5, 1};
+            List<Sample> steps60 = null;
+            for (int k = 0; k < 3; k++) {
+                SummaryJsonWriter w = new SummaryJsonWriter(dir.resolve(i + "-" + k));
+                Steps s = plate(Sung2023Parameters.cell3Bare(5e6), i, interval[k], 600, w);
+                read[k] = w.json().get("nucleation_overpotential_mV").getAsDouble();
+                if (k == 0) steps60 = s.steps;
+                else {
+                    assertEquals(steps60.size(), s.steps.size(), "the same time steps at " + interval[k] + " s as at 60 s");
+                    for (int j = 0; j < s.steps.size(); j++) assertEquals(steps60.get(j).time(), s.steps.get(j).time(), 1e-9);
+                }
+            }
+            String all = java.util.Arrays.toString(read) + " mV at 60 / 5 / 1 s, " + -i / 10 + " mA/cm2";
+            assertEquals(read[1], read[0], 0.2, all);
+            assertEquals(read[1], read[2], 0.2, all);
+            assertTrue(read[0] > 10, "a dip of the order of the study's 14.2 mV at 60 s too: " + all);
+        }
+    }
+
+    /**
+     * NucleationDips fed the solver's time steps and the samples: the dip is read at the steps, where the samples
+     * (60 s apart) miss its minimum; a sample at the time of a step fed before (the same state again) adds no point.
+     */
+    @Test
+    void dipsAreReadAtTheSolverStepsNotAtTheSamples() {
+        NucleationDips d = new NucleationDips(false);
+        d.sample(state(0, 0, -0.010)); // at rest: Li foil against the bare collector
+        // the transient: the minimum 20 mV below the plateau, 2 s into the plating; a sample every 60 s
+        double[] t = {1, 2, 4, 8, 16, 30, 60, 120};
+        double[] v = {-0.020, -0.030, -0.022, -0.014, -0.011, -0.010, -0.010, -0.010};
+        for (int k = 0; k < t.length; k++) {
+            Sample s = state(t[k], -3, v[k]);
+            d.sample(s); // the time step
+            if (t[k] == 60 || t[k] == 120) {
+                d.sample(s); // its sample, the same state
+                d.sample(state(t[k], -3, -0.5)); // any state at a time fed before is skipped
+            }
+        }
+        List<NucleationDips.Dip> dips = d.dips();
+        assertEquals(1, dips.size(), dips::toString);
+        assertEquals(0.020, dips.get(0).depth(), 1e-12, "the plateau -10 mV minus the minimum -30 mV at the second step");
+        assertEquals(3 * 2, dips.get(0).capacity(), 1e-12, "2 s at 3 A/m2");
+        // the samples alone (rest, 60 s, 120 s) see no dip
+        NucleationDips samples = new NucleationDips(false);
+        samples.sample(state(0, 0, -0.010));
+        samples.sample(state(60, -3, -0.010));
+        samples.sample(state(120, -3, -0.010));
+        assertTrue(samples.dips().isEmpty());
+    }
+
+    /** A state at time t [s] of the first plating step at current i [A/m2] and voltage v [V], no inventory. */
+    private static Sample state(double t, double i, double v) {
+        return new Sample(t, i == 0 ? 0 : 1, 1, v, i, 298.15, 5e6, i * t, 0, new double[OverpotentialKind.values().length], null);
     }
 
     @Test
