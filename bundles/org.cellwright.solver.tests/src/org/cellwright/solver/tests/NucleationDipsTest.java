@@ -191,7 +191,7 @@ class NucleationDipsTest {
     /**
      * The first plating on bare steel at 5 MPa read at 60, 5 and 1 s outputs: the summary's nucleation overpotential
      * is read at the solver's time steps, whose lengths the output interval does not set, so it is the same (read off
-     * the samples it was 3.7 / 14.6 / 15.3 mV at 0.3 mA/cm2 and 8.4 / 15.2 / 15.6 mV at 0.1 mA/cm2: the minimum lies
+     * the samples it was 3.71 / 14.20 / 15.30 mV at 0.3 mA/cm2 and 8.42 / 15.20 / 15.58 mV at 0.1 mA/cm2: the minimum lies
      * within the first minute). The time steps themselves are the same ones whatever the output interval.
      */
     @Test

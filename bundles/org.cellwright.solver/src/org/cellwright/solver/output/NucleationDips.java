@@ -25,7 +25,7 @@ import org.cellwright.solver.physics.MiecInterlayerElectrode;
  * end it lands on) as well as the samples, it reads the dips at the steps: a state at a time not after the last one
  * fed is the same state again (a sample follows the time step it records) and is skipped. The depth is then a
  * property of the model, not of the output interval: read off 60 s samples, the first plating on bare steel at
- * 0.3 mA/cm2 showed 3.7 mV of a dip whose minimum lies within the first minute (14.6 mV at 5 s, 15.3 mV at 1 s).
+ * 0.3 mA/cm2 showed 3.7 mV of a dip whose minimum lies within the first minute (14.2 mV at 5 s, 15.3 mV at 1 s).
  */
 public final class NucleationDips {
     /** Shallowest dip that counts [V]. */
