@@ -407,10 +407,19 @@ public final class DfnRunner {
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(voltageCutoffs, t0);
 			if (at != null) return endStep(at, t0, q);
+			// a step of set direction with no voltage cut-off ahead (no window either): it lands on the transport limit
+			// (DfnModel.transportMargin) as on a cut-off, so that it ends inside the model's range (issue 13)
+			DfnModel limited = toLimit(voltageCutoffs, t0, breaks, holding);
+			if (limited != null && limited.transportMargin(t0, bdf.state()) <= CutoffLanding.TOLERANCE) { // at the limit already
+				limitWarning(limited, bdf.time(), bdf.state(), " the moment the step's " + (model.isPowerControlled() ? "power" : "current")
+						+ " is set; no charge passed");
+				return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
+			}
 			int restarts = 0;
 			// a voltage cut-off crossed by a step: landed on by shorter steps
-			CutoffLanding landing = new CutoffLanding(bdf, (t, s) -> margin(voltageCutoffs, t, s));
-			CutoffLanding.End ends = (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
+			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(voltageCutoffs, t, s));
+			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(voltageCutoffs, limit, t, s) != null
+					: (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
@@ -463,7 +472,8 @@ public final class DfnRunner {
 				if (outcome == CutoffLanding.Outcome.RETRY) continue;
 				double ta = bdf.previousTime(), tb = bdf.time();
 				boolean atCutoff = outcome == CutoffLanding.Outcome.LANDED;
-				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? StepEnd.VOLTAGE_CUTOFF : reached(voltageCutoffs, limit, tb, bdf.state());
+				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? (limited != null ? StepEnd.VOLTAGE_JUMP : StepEnd.VOLTAGE_CUTOFF)
+						: reached(voltageCutoffs, limit, tb, bdf.state());
 				if (end == StepEnd.VOLTAGE_CUTOFF && DfnSimulation.foilExhausted(model, tb, bdf.state())) end = StepEnd.LITHIUM_EXHAUSTED;
 				if (end == null) heat(ta, tb, bdf.state());
 				double ib = currentOf(tb, bdf.state());
@@ -491,6 +501,8 @@ public final class DfnRunner {
 						accumulate(ia, ib, tb - ta, q - qa);
 						fallback = String.format(Locale.ROOT, "no consistent state at the crossing (t = %.6g s): the step ends at the accepted state past it", lo);
 					}
+					if (end == StepEnd.VOLTAGE_JUMP && limited != null) // the landing on the transport limit gave up: at its crossing
+						limitWarning(limited, bdf.time(), bdf.state(), fallback != null ? "; " + fallback : "");
 					if (end == StepEnd.VOLTAGE_CUTOFF) {
 						String jump = offCutoff(voltageCutoffs, lo, vLo, tb, vPast, outcome == CutoffLanding.Outcome.CROSSED ? landing.gaveUp() : null, fallback);
 						if (jump != null) {
@@ -508,6 +520,10 @@ public final class DfnRunner {
 				accumulate(ia, ib, tb - ta, q - qa);
 				ia = ib;
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				if (atCutoff && limited != null) { // landed on the transport limit
+					limitWarning(limited, tb, bdf.state(), "");
+					return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
+				}
 				if (atCutoff) return endStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
 				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
 				if (tb >= tEnd) {
@@ -519,6 +535,29 @@ public final class DfnRunner {
 				}
 				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
 			}
+		}
+
+		/**
+		 * The DFN model where a step lands on its transport limit (DfnModel.transportMargin), else null: a step of a set
+		 * current or power (not a profile, not a hold) with a direction and no voltage cut-off ahead of it (none of its own,
+		 * no window of the cell). Such a step past the cell's capacity ran on until the integration stopped, at a state past
+		 * the model's range (surfaces at stoichiometry 0.00000, the voltage at -0.6 V) from which the next step found no
+		 * consistent state.
+		 */
+		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
+			if (breaks != null || holding || !(model instanceof DfnModel dfn)) return null;
+			double i = currentOf(t0, bdf.state());
+			return i != 0 && cutoffBeyond(cutoffs, model.voltage(t0, bdf.state()), i) == null ? dfn : null;
+		}
+
+		/** The STEP_END warning of a step ended on its transport limit at state s (t), naming the exhausted path. */
+		void limitWarning(DfnModel dfn, double t, double[] s, String more) {
+			double v = model.voltage(t, s), i = currentOf(t, s);
+			String named = dfn.transportLimit(t, s, DfnModel.EXHAUSTED + 2 * CutoffLanding.TOLERANCE);
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t,
+					String.format(Locale.ROOT, "%s (a transport limit); the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
+							+ "carry its current much longer (the state landed on the limit, %.0e of the range from its end)%s",
+							named != null ? named : "a transport path is nearly exhausted", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
 		}
 
 		/**

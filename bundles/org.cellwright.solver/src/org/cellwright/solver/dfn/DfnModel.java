@@ -369,11 +369,20 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * The description names the place (x [um] from the negative side of the stack: its collector, or a foil's face) and the value.
      */
     public String transportLimit(double t, double[] y) {
+        return transportLimit(t, y, EXHAUSTED);
+    }
+
+    /**
+     * {@link #transportLimit(double, double[])} with the fraction within which a path counts as exhausted: a step landed on
+     * the limit ({@link #transportMargin}: within a landing's tolerance of {@link #EXHAUSTED}) is named with a slightly
+     * wider one.
+     */
+    public String transportLimit(double t, double[] y, double within) {
         double c0 = cell.initialElectrolyteConcentration();
         int worst = -1;
         for (int g = 0; g < nx; g++)
             if (worst < 0 || y[start[g] + CE] < y[start[worst] + CE]) worst = g;
-        if (worst >= 0 && y[start[worst] + CE] < EXHAUSTED * c0)
+        if (worst >= 0 && y[start[worst] + CE] < within * c0)
             return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um from the negative side (%.3g mol/m3 of %.4g at the start)",
                     1e6 * mesh.centre(worst), y[start[worst] + CE], c0);
         double iApp = current(t, y);
@@ -384,12 +393,35 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             boolean filling = d == 2 ? iApp > 0 : iApp < 0;
             for (int q = 0; q < populations[d].length; q++) {
                 double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
-                if (filling ? x > 1 - EXHAUSTED : x < EXHAUSTED)
+                if (filling ? x > 1 - within : x < within)
                     return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f)",
                             d == 2 ? "positive" : "negative", filling ? "saturated" : "emptied", 1e6 * mesh.centre(g), x);
             }
         }
         return null;
+    }
+
+    /**
+     * The distance of state y from the nearest transport limit of {@link #transportLimit} (dimensionless: c_e/c_e0 -
+     * {@link #EXHAUSTED} in the electrolyte, c_s/c_max - EXHAUSTED of surfaces giving lithium, 1 - EXHAUSTED - c_s/c_max of
+     * those taking it under the current; positive before the limit, negative past it): a smooth margin a step lands on
+     * (CutoffLanding) where no voltage cut-off lies ahead, so that it ends at a state inside the model's range, one the
+     * next step can start from (issue 13).
+     */
+    public double transportMargin(double t, double[] y) {
+        double c0 = cell.initialElectrolyteConcentration(), m = Double.POSITIVE_INFINITY;
+        for (int g = 0; g < nx; g++) m = Math.min(m, y[start[g] + CE] / c0 - EXHAUSTED);
+        double iApp = current(t, y);
+        for (int g = 0; g < nx; g++) {
+            if (!isElectrode(g)) continue;
+            int d = mesh.domainOf(g);
+            boolean filling = d == 2 ? iApp > 0 : iApp < 0;
+            for (int q = 0; q < populations[d].length; q++) {
+                double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
+                m = Math.min(m, filling ? 1 - EXHAUSTED - x : x - EXHAUSTED);
+            }
+        }
+        return m;
     }
 
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
