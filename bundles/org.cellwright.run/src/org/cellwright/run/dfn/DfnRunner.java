@@ -29,6 +29,7 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.numerics.dae.CutoffLanding;
 import org.cellwright.solver.numerics.dae.DaeStepper;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
@@ -295,20 +296,18 @@ public final class DfnRunner {
 
 		/**
 		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention), the
-		 * concentrations held: the state solved under current control at 1/16, 2/16, ... 2 times the current the demand
-		 * would need at the open-circuit voltage, up to where the power falls again or no state carries the current
-		 * (Infinity where the power still rises at twice that current: the demand is within reach). Leaves the model under
-		 * current control.
+		 * concentrations held ({@link LargestPower}, as the solid-state runner's StepEndLanding asks it): the state solved
+		 * under current control at 1/16, 1/16 1.5, ... up to 2 times the current the demand would need at the open-circuit
+		 * voltage, up to where no state carries the current or the voltage turns against the demand, the largest refined
+		 * by Brent's method (Infinity where the power still rises at twice that current: the demand is within reach).
+		 * Leaves the model under current control.
 		 */
 		double largestPower(double t, double demand) {
-			double iNeeded = demand / model.openCircuitVoltage(bdf.state()), best = 0;
+			double iNeeded = Math.abs(demand / model.openCircuitVoltage(bdf.state())), sign = Math.signum(demand);
 			toCurrentControl();
-			for (int k = 1; k <= 32; k++) {
-				double pk = powerAt(t, iNeeded * k / 16);
-				if (!(pk >= best)) return best; // past the maximum, or no state carries the current
-				best = pk;
-			}
-			return Double.POSITIVE_INFINITY;
+			LargestPower.Curve given = a -> applyCurrent(sign * a) ? model.voltage(t, bdf.state()) * a : Double.NaN;
+			LargestPower.Sweep sweep = LargestPower.sweep(given, iNeeded / 16, LargestPower.RATIO, 2 * iNeeded, Double.POSITIVE_INFINITY);
+			return sweep.rising() ? Double.POSITIVE_INFINITY : LargestPower.refine(given, sweep, LargestPower.RATIO)[0];
 		}
 
 		/** The power [W/m2, magnitude] of the state solved under current control at current i (DFN convention), the concentrations held; NaN if none carries it. */
