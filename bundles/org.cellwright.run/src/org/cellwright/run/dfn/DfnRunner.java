@@ -183,6 +183,14 @@ public final class DfnRunner {
 
 		/** Fresh starts of the integrator in a row after a failed step of a profile, before the step counts as failed. */
 		static final int MAX_RESTARTS = 3;
+		/**
+		 * Restarts in a row of which each gained less than {@link #STALL_SPAN} of the step's time scale before the
+		 * integration stopped again, after which the step ends (a stall; before, accepted micro-steps between restarts set
+		 * their count back, and a step crawled through some 115 restarts and 1500 steps of 1e-9 to 1e-5 s).
+		 */
+		static final int MAX_STALLS = 5;
+		/** The gain of a restart below which it counts as stalled, a fraction of the step's time scale (3.6 ms of an hour). */
+		static final double STALL_SPAN = 1e-6;
 
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
@@ -414,7 +422,8 @@ public final class DfnRunner {
 						+ " is set; no charge passed");
 				return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
 			}
-			int restarts = 0;
+			int restarts = 0, stalls = 0;
+			double restartedAt = Double.NEGATIVE_INFINITY, stallFrom = t0;
 			// a voltage cut-off crossed by a step: landed on by shorter steps
 			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(voltageCutoffs, t, s));
 			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(voltageCutoffs, limit, t, s) != null
@@ -427,10 +436,16 @@ public final class DfnRunner {
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
-				if (!stepped && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
+				// a stall: restarts that each gain next to no time (less than STALL_SPAN of the step's time scale) before
+				// the integration stops again; MAX_STALLS of them in a row end the step (it crawled on through hundreds)
+				if (!stepped) stalls = tBefore - restartedAt < STALL_SPAN * scale ? stalls + 1 : 0;
+				if (!stepped && stalls == 0) stallFrom = tBefore;
+				boolean stalled = !stepped && stalls >= MAX_STALLS;
+				if (!stepped && !stalled && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
 					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the history's
 					// prediction where Newton does not converge: start afresh (order 1) from the last accepted state
 					restarts++;
+					restartedAt = tBefore;
 					continue;
 				}
 				if (stepped) restarts = 0;
@@ -457,6 +472,9 @@ public final class DfnRunner {
 													1e3 * Math.abs(v - through.value()))
 											: String.format(Locale.ROOT, "; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell "
 													+ "cannot carry its current any longer", i < 0 ? "below" : "above", v))
+									: stalled ? String.format(Locale.ROOT, "the DFN solver stalled: %d restarts from t = %.6g s gained %.3g s in all, "
+											+ "each less than %.3g s, before it found no solution beyond t = %.6g s (step size underflow)", MAX_STALLS,
+											stallFrom, t - stallFrom, STALL_SPAN * scale, t)
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					recordStep(end, t0, t, q, v);
