@@ -122,4 +122,15 @@ class DfnVoltageWindowRunTest {
 		assertTrue(warnings(sink).get(0).contains("the negative particles' surface is saturated"), warnings(sink).toString());
 		assertTrue(warnings(sink).get(0).contains("no voltage cut-off above it"), warnings(sink).toString());
 	}
+
+	/** A drive cycle without a cut-off and without a window, past the capacity: it lands on its transport limit too, and the rest after it runs. */
+	@Test
+	void aDriveCyclePastTheCapacityWithoutAWindowEndsAtItsTransportLimitAndTheRestRuns() throws Exception {
+		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		RecordingSink sink = run("Unbounded", "follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertTrue(steps.get(0).endVoltage() > 0, "on the limit, not past it (-0.75 V there): " + steps);
+		assertTrue(warnings(sink).get(0).contains("(a transport limit)"), warnings(sink).toString());
+	}
 }

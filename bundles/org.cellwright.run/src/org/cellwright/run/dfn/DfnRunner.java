@@ -183,14 +183,7 @@ public final class DfnRunner {
 
 		/** Fresh starts of the integrator in a row after a failed step of a profile, before the step counts as failed. */
 		static final int MAX_RESTARTS = 3;
-		/**
-		 * Restarts in a row of which each gained less than {@link #STALL_SPAN} of the step's time scale before the
-		 * integration stopped again, after which the step ends (a stall; before, accepted micro-steps between restarts set
-		 * their count back, and a step crawled through some 115 restarts and 1500 steps of 1e-9 to 1e-5 s).
-		 */
-		static final int MAX_STALLS = 5;
-		/** The gain of a restart below which it counts as stalled, a fraction of the step's time scale (3.6 ms of an hour). */
-		static final double STALL_SPAN = 1e-6;
+
 
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
@@ -422,8 +415,8 @@ public final class DfnRunner {
 						+ " is set; no charge passed");
 				return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
 			}
-			int restarts = 0, stalls = 0;
-			double restartedAt = Double.NEGATIVE_INFINITY, stallFrom = t0;
+			int restarts = 0;
+			Stall stall = new Stall(t0, scale);
 			// a voltage cut-off crossed by a step: landed on by shorter steps
 			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(voltageCutoffs, t, s));
 			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(voltageCutoffs, limit, t, s) != null
@@ -436,16 +429,13 @@ public final class DfnRunner {
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
-				// a stall: restarts that each gain next to no time (less than STALL_SPAN of the step's time scale) before
-				// the integration stops again; MAX_STALLS of them in a row end the step (it crawled on through hundreds)
-				if (!stepped) stalls = tBefore - restartedAt < STALL_SPAN * scale ? stalls + 1 : 0;
-				if (!stepped && stalls == 0) stallFrom = tBefore;
-				boolean stalled = !stepped && stalls >= MAX_STALLS;
+				// a stall: restarts that each gain next to no time before the integration stops again end the step (Stall)
+				boolean stalled = !stepped && stall.stopped(tBefore);
 				if (!stepped && !stalled && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
 					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the history's
 					// prediction where Newton does not converge: start afresh (order 1) from the last accepted state
 					restarts++;
-					restartedAt = tBefore;
+					stall.restarted(tBefore);
 					continue;
 				}
 				if (stepped) restarts = 0;
@@ -472,9 +462,7 @@ public final class DfnRunner {
 													1e3 * Math.abs(v - through.value()))
 											: String.format(Locale.ROOT, "; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell "
 													+ "cannot carry its current any longer", i < 0 ? "below" : "above", v))
-									: stalled ? String.format(Locale.ROOT, "the DFN solver stalled: %d restarts from t = %.6g s gained %.3g s in all, "
-											+ "each less than %.3g s, before it found no solution beyond t = %.6g s (step size underflow)", MAX_STALLS,
-											stallFrom, t - stallFrom, STALL_SPAN * scale, t)
+									: stalled ? stall.describe(t)
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					recordStep(end, t0, t, q, v);
@@ -556,13 +544,15 @@ public final class DfnRunner {
 
 		/**
 		 * The DFN model where a step lands on its transport limit (DfnModel.transportMargin), else null: a step of a set
-		 * current or power (not a profile, not a hold) with a direction and no voltage cut-off ahead of it (none of its own,
-		 * no window of the cell). Such a step past the cell's capacity ran on until the integration stopped, at a state past
+		 * current or power (not a hold) with a direction and no voltage cut-off ahead of it (none of its own, no window of
+		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on until the integration stopped, at a state past
 		 * the model's range (surfaces at stoichiometry 0.00000, the voltage at -0.6 V) from which the next step found no
 		 * consistent state.
 		 */
 		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
-			if (breaks != null || holding || !(model instanceof DfnModel dfn)) return null;
+			if (holding || !(model instanceof DfnModel dfn)) return null;
+			// a profile changes direction: bounded where it has no voltage cut-off either way (the margin's side follows the current)
+			if (breaks != null) return cutoffs.stream().noneMatch(c -> c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) ? dfn : null;
 			double i = currentOf(t0, bdf.state());
 			return i != 0 && cutoffBeyond(cutoffs, model.voltage(t0, bdf.state()), i) == null ? dfn : null;
 		}
