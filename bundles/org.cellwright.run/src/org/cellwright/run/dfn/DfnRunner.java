@@ -184,7 +184,6 @@ public final class DfnRunner {
 		/** Fresh starts of the integrator in a row after a failed step of a profile, before the step counts as failed. */
 		static final int MAX_RESTARTS = 3;
 
-
 		/** The current of the step before [A/m2, charge positive]. */
 		double current0;
 
@@ -545,9 +544,9 @@ public final class DfnRunner {
 		/**
 		 * The DFN model where a step lands on its transport limit (DfnModel.transportMargin), else null: a step of a set
 		 * current or power (not a hold) with a direction and no voltage cut-off ahead of it (none of its own, no window of
-		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on until the integration stopped, at a state past
-		 * the model's range (surfaces at stoichiometry 0.00000, the voltage at -0.6 V) from which the next step found no
-		 * consistent state.
+		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on
+		 * until the integration stopped, at a state past the model's range (surfaces at stoichiometry 0.00000, the voltage
+		 * at -0.6 V) from which the next step found no consistent state.
 		 */
 		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
 			if (holding || !(model instanceof DfnModel dfn)) return null;
