@@ -9,10 +9,12 @@ M2="${HOME}/.m2/repository"
 JUNIT="$M2/org/junit/platform/junit-platform-console-standalone/1.14.1/junit-platform-console-standalone-1.14.1.jar"
 GSON="$M2/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar"
 HIPPARCHUS="$M2/org/hipparchus/hipparchus-core/4.0.2/hipparchus-core-4.0.2.jar"
+OPTIM="$M2/org/hipparchus/hipparchus-optim/4.0.2/hipparchus-optim-4.0.2.jar"
 if [ ! -f "$JUNIT" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.14.1); fi
 if [ ! -f "$GSON" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=com.google.code.gson:gson:2.13.2); fi
 if [ ! -f "$HIPPARCHUS" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=org.hipparchus:hipparchus-core:4.0.2); fi
-LIBS="$GSON:$HIPPARCHUS" # the solver's two libraries
+if [ ! -f "$OPTIM" ]; then (cd /tmp && mvn -q dependency:get -Dartifact=org.hipparchus:hipparchus-optim:4.0.2); fi
+LIBS="$GSON:$HIPPARCHUS:$OPTIM" # the solver's libraries
 OUT="${OUT:-/tmp/cellwright-solver-devtest}"
 rm -rf "$OUT"; mkdir -p "$OUT/main" "$OUT/test"
 "$JDK/bin/javac" --release 21 -Xlint:all,-serial,-classfile -Werror -encoding UTF-8 -cp "$LIBS" -d "$OUT/main" $(find "$SOLVER/src" -name '*.java')

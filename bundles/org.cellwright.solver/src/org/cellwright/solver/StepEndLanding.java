@@ -3,6 +3,7 @@ package org.cellwright.solver;
 import java.util.List;
 
 import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.physics.CellModel;
 
 /**
@@ -114,59 +115,43 @@ final class StepEndLanding {
      * The power a time step h of length h can give in the direction of the power p [W/m2] (negative: delivered, a
      * discharge; positive: taken, a charge), over currents in that direction from 1e-3 A/m2 growing by 1.5 per trial
      * until the model has no solution, or V I turns against p past the largest (a discharge's voltage falling through
-     * 0 V; a voltage of the wrong sign at small currents, a lithium-metal half cell near 0 V, is passed over). With solve
-     * true: the first current whose |V I| reaches |p| is refined by bisection to V I = p on the high-voltage branch and
-     * {current, voltage} returned, null if no current reaches it. With solve false: {largest |V I| (0 if none is in
-     * p's direction), its current, its voltage}, refined by golden-section search between the trials around it; null if
-     * the smallest current has no solution (the cause is then the model's, e.g. an electrode without lithium).
+     * 0 V; a voltage of the wrong sign at small currents, a lithium-metal half cell near 0 V, is passed over): the sweep
+     * of {@link LargestPower}, shared with the DFN runner. With solve true: the first current whose |V I| reaches |p| is
+     * refined by bisection to V I = p on the high-voltage branch and {current, voltage} returned, null if no current
+     * reaches it. With solve false: {largest |V I| (0 if none is in p's direction), its current, its voltage}, refined by
+     * Brent's method between the trials around it ({@link LargestPower#refine}), the model's last trial at that current;
+     * null if the smallest current has no solution (the cause is then the model's, e.g. an electrode without lithium).
      */
     double[] largestPower(double h, double p, boolean solve) {
         double sign = Math.signum(p), target = Math.abs(p);
-        double prevI = 0, bestI = Double.NaN, bestV = Double.NaN, best = 0;
-        int bestK = -1, k = 0;
-        sweepFailedAt = Double.NaN;
-        for (double a = 1e-3; a < 1e7; a *= 1.5, k++) {
-            double i = sign * a, v = model.trial(h, i);
-            if (Double.isNaN(v)) {
-                sweepFailedAt = i;
-                if (k == 0) return null;
-                break;
+        LargestPower.Curve given = a -> {
+            double v = model.trial(h, sign * a);
+            return Double.isNaN(v) ? Double.NaN : v * a;
+        };
+        LargestPower.Sweep s = LargestPower.sweep(given, SWEEP_FIRST, SWEEP_RATIO, SWEEP_LAST, solve ? target : Double.POSITIVE_INFINITY);
+        sweepFailedAt = sign * s.failedAt();
+        if (s.failedFirst(SWEEP_FIRST)) return null;
+        if (solve && !Double.isNaN(s.reached())) {
+            double lo = sign * s.below(), hi = sign * s.reached(); // |V I| below p at lo, at or above it at hi
+            for (int n = 0; n < 200; n++) {
+                double mid = 0.5 * (lo + hi), vm = model.trial(h, mid);
+                if (Double.isNaN(vm)) { hi = mid; continue; }
+                if (sign * vm * mid >= target) hi = mid; else lo = mid;
+                if (Math.abs(vm * mid - p) <= POWER_TOLERANCE * target) return new double[] {mid, vm};
+                if (Math.abs(hi - lo) <= 1e-15 * Math.abs(hi)) break;
             }
-            double given = sign * v * i;
-            if (given < 0) { // a voltage of the wrong sign: at small currents (a lithium-metal half cell near 0 V) or past the fold
-                if (bestK >= 0) break;
-                prevI = i;
-                continue;
-            }
-            if (solve && given >= target) {
-                double lo = prevI, hi = i; // |V I| below p at lo, at or above it at hi
-                for (int n = 0; n < 200; n++) {
-                    double mid = 0.5 * (lo + hi), vm = model.trial(h, mid);
-                    if (Double.isNaN(vm)) { hi = mid; continue; }
-                    if (sign * vm * mid >= target) hi = mid; else lo = mid;
-                    if (Math.abs(vm * mid - p) <= POWER_TOLERANCE * target) return new double[] {mid, vm};
-                    if (Math.abs(hi - lo) <= 1e-15 * Math.abs(hi)) break;
-                }
-                double vh = model.trial(h, hi);
-                return delivers(p, hi, vh) ? new double[] {hi, vh} : null;
-            }
-            if (given > best) { best = given; bestI = i; bestV = v; bestK = k; }
-            prevI = i;
+            double vh = model.trial(h, hi);
+            return delivers(p, hi, vh) ? new double[] {hi, vh} : null;
         }
         if (solve) return null;
-        if (bestK < 0) return new double[] {0, 0, model.trial(h, 0)};
-        // golden-section search for the largest |V I| between the trials around the best one
-        double lo = bestI / 1.5, hi = bestI * 1.5, g = 0.5 * (Math.sqrt(5) - 1);
-        for (int n = 0; n < 40; n++) {
-            double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-            double v1 = model.trial(h, x1), v2 = model.trial(h, x2);
-            double p1 = Double.isNaN(v1) ? -1 : sign * v1 * x1, p2 = Double.isNaN(v2) ? -1 : sign * v2 * x2;
-            if (p1 > best) { best = p1; bestI = x1; bestV = v1; }
-            if (p2 > best) { best = p2; bestI = x2; bestV = v2; }
-            if (p1 >= p2) hi = x2; else lo = x1;
-        }
-        return new double[] {best, bestI, bestV};
+        if (Double.isNaN(s.bestAt())) return new double[] {0, 0, model.trial(h, 0)};
+        double[] best = LargestPower.refine(given, s, SWEEP_RATIO);
+        double i = sign * best[1];
+        return new double[] {best[0], i, model.trial(h, i)};
     }
+
+    /** The sweep of {@link #largestPower}: current magnitudes from 1e-3 A/m2 by a factor 1.5 up to 1e7 A/m2. */
+    static final double SWEEP_FIRST = 1e-3, SWEEP_RATIO = LargestPower.RATIO, SWEEP_LAST = 1e7;
 
     private double residual(StepMode mode, double setpoint, double h, double i) {
         double v = model.trial(h, i);

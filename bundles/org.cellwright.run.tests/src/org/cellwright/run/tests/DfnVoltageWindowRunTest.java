@@ -30,6 +30,7 @@ class DfnVoltageWindowRunTest {
 	RecordingSink run(String cell, String steps, RunStatus expected) throws Exception {
 		Path file = Cli.write(tmp.resolve("w.cell"), "package t\nimport cellwright.sets.chen2020.*\n"
 				+ "cell NoWindow extends Chen2020LGM50 { remove lower-voltage-cutoff }\n"
+				+ "cell Unbounded extends Chen2020LGM50 { remove lower-voltage-cutoff remove upper-voltage-cutoff }\n"
 				+ "protocol P {\n" + steps + "\n}\nexperiment E { cell " + cell + " protocol P }\n");
 		RecordingSink sink = new RecordingSink();
 		RunStatus st = DfnRunner.run(DfnRunTest.inputs(file, "E"), sink, ProgressListener.NONE);
@@ -79,10 +80,15 @@ class DfnVoltageWindowRunTest {
 				"voltage-cutoff", "duration");
 	}
 
-	/** Without a window: the negative's particle surfaces empty, and the step ends there, its charge counted once. */
+	/**
+	 * Without a window: the negative's particle surfaces empty, and the step lands on that transport limit
+	 * (DfnModel.transportMargin) as on a cut-off, its charge counted once; the state there is inside the model's range,
+	 * so the rest after it starts (before, the step ended where the integration stopped, at -0.63 V with the surfaces at
+	 * stoichiometry 0.00000, and the rest found no consistent state: NOT_CONVERGED).
+	 */
 	@Test
 	void withoutAWindowTheStepEndsAtTheTransportLimitAndSaysSo() throws Exception {
-		RecordingSink sink = run("NoWindow", "discharge at 1 C for 80 min\n rest for 10 min", null);
+		RecordingSink sink = run("NoWindow", "discharge at 1 C for 80 min\n rest for 10 min", RunStatus.COMPLETED);
 		StepResult first = sink.cycles.get(0).steps().get(0);
 		assertEquals("voltage-jump", first.end().label(), sink.cycles.toString());
 		assertTrue(first.endTime() < 80 * 60);
@@ -92,5 +98,39 @@ class DfnVoltageWindowRunTest {
 		CycleSummary c = sink.cycles.get(0);
 		assertEquals(Math.abs(first.charge()), c.dischargeCapacity(), 1e-9 * Math.abs(first.charge()),
 				"the step's charge counted once in its cycle (a next step failing at its start added it again)");
+	}
+
+	/**
+	 * A discharge and a charge past the capacity of a cell with no window at all: each ends on its transport limit (the
+	 * negative's surfaces emptied, saturated) at a state the next steps start from, and the protocol runs to its end.
+	 */
+	@Test
+	void pastTheCapacityWithoutAWindowEachStepEndsWhereTheNextCanStart() throws Exception {
+		RecordingSink sink = run("Unbounded", "discharge at 1 C for 80 min\n rest for 10 min\n charge at 1 C for 30 min", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-jump", "duration", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		// on the limit, not past it: a voltage of the cell's range (past it the voltage went to -0.63 V)
+		assertTrue(steps.get(0).endVoltage() > 0.5 && steps.get(0).endVoltage() < 2.5, steps.toString());
+		assertTrue(warnings(sink).get(0).contains("the negative particles' surface is emptied"), warnings(sink).toString());
+		assertTrue(warnings(sink).get(0).contains("the state landed on the limit"), warnings(sink).toString());
+		assertEquals(30 * 60, steps.get(2).endTime() - steps.get(2).startTime(), 1e-6, "the charge runs its 30 min");
+
+		sink = run("Unbounded", "charge at 1 C for 80 min\n rest for 10 min\n discharge at 1 C for 30 min", RunStatus.COMPLETED);
+		steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-jump", "duration", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertTrue(steps.get(0).endVoltage() > 4.2 && steps.get(0).endVoltage() < 5, steps.toString()); // past it: 6.22 V
+		assertTrue(warnings(sink).get(0).contains("the negative particles' surface is saturated"), warnings(sink).toString());
+		assertTrue(warnings(sink).get(0).contains("no voltage cut-off above it"), warnings(sink).toString());
+	}
+
+	/** A drive cycle without a cut-off and without a window, past the capacity: it lands on its transport limit too, and the rest after it runs. */
+	@Test
+	void aDriveCyclePastTheCapacityWithoutAWindowEndsAtItsTransportLimitAndTheRestRuns() throws Exception {
+		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		RecordingSink sink = run("Unbounded", "follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertTrue(steps.get(0).endVoltage() > 0, "on the limit, not past it (-0.75 V there): " + steps);
+		assertTrue(warnings(sink).get(0).contains("(a transport limit)"), warnings(sink).toString());
 	}
 }

@@ -29,6 +29,7 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.numerics.dae.CutoffLanding;
 import org.cellwright.solver.numerics.dae.DaeStepper;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
@@ -295,20 +296,18 @@ public final class DfnRunner {
 
 		/**
 		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention), the
-		 * concentrations held: the state solved under current control at 1/16, 2/16, ... 2 times the current the demand
-		 * would need at the open-circuit voltage, up to where the power falls again or no state carries the current
-		 * (Infinity where the power still rises at twice that current: the demand is within reach). Leaves the model under
-		 * current control.
+		 * concentrations held ({@link LargestPower}, as the solid-state runner's StepEndLanding asks it): the state solved
+		 * under current control at 1/16, 1/16 1.5, ... up to 2 times the current the demand would need at the open-circuit
+		 * voltage, up to where no state carries the current or the voltage turns against the demand, the largest refined
+		 * by Brent's method (Infinity where the power still rises at twice that current: the demand is within reach).
+		 * Leaves the model under current control.
 		 */
 		double largestPower(double t, double demand) {
-			double iNeeded = demand / model.openCircuitVoltage(bdf.state()), best = 0;
+			double iNeeded = Math.abs(demand / model.openCircuitVoltage(bdf.state())), sign = Math.signum(demand);
 			toCurrentControl();
-			for (int k = 1; k <= 32; k++) {
-				double pk = powerAt(t, iNeeded * k / 16);
-				if (!(pk >= best)) return best; // past the maximum, or no state carries the current
-				best = pk;
-			}
-			return Double.POSITIVE_INFINITY;
+			LargestPower.Curve given = a -> applyCurrent(sign * a) ? model.voltage(t, bdf.state()) * a : Double.NaN;
+			LargestPower.Sweep sweep = LargestPower.sweep(given, iNeeded / 16, LargestPower.RATIO, 2 * iNeeded, Double.POSITIVE_INFINITY);
+			return sweep.rising() ? Double.POSITIVE_INFINITY : LargestPower.refine(given, sweep, LargestPower.RATIO)[0];
 		}
 
 		/** The power [W/m2, magnitude] of the state solved under current control at current i (DFN convention), the concentrations held; NaN if none carries it. */
@@ -407,10 +406,20 @@ public final class DfnRunner {
 			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
 			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(voltageCutoffs, t0);
 			if (at != null) return endStep(at, t0, q);
+			// a step of set direction with no voltage cut-off ahead (no window either): it lands on the transport limit
+			// (DfnModel.transportMargin) as on a cut-off, so that it ends inside the model's range (issue 13)
+			DfnModel limited = toLimit(voltageCutoffs, t0, breaks, holding);
+			if (limited != null && limited.transportMargin(t0, bdf.state()) <= CutoffLanding.TOLERANCE) { // at the limit already
+				limitWarning(limited, bdf.time(), bdf.state(), " the moment the step's " + (model.isPowerControlled() ? "power" : "current")
+						+ " is set; no charge passed");
+				return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
+			}
 			int restarts = 0;
+			Stall stall = new Stall(t0, scale);
 			// a voltage cut-off crossed by a step: landed on by shorter steps
-			CutoffLanding landing = new CutoffLanding(bdf, (t, s) -> margin(voltageCutoffs, t, s));
-			CutoffLanding.End ends = (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
+			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(voltageCutoffs, t, s));
+			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(voltageCutoffs, limit, t, s) != null
+					: (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
@@ -419,10 +428,13 @@ public final class DfnRunner {
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
-				if (!stepped && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
+				// a stall: restarts that each gain next to no time before the integration stops again end the step (Stall)
+				boolean stalled = !stepped && stall.stopped(tBefore);
+				if (!stepped && !stalled && restarts < MAX_RESTARTS && bdf.start(tBefore, before, 1e-4)) {
 					// a profile's sharp change (WLTC's power falling from 58 to 1 W/m2 within 0.1 s) can leave the history's
 					// prediction where Newton does not converge: start afresh (order 1) from the last accepted state
 					restarts++;
+					stall.restarted(tBefore);
 					continue;
 				}
 				if (stepped) restarts = 0;
@@ -449,6 +461,7 @@ public final class DfnRunner {
 													1e3 * Math.abs(v - through.value()))
 											: String.format(Locale.ROOT, "; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell "
 													+ "cannot carry its current any longer", i < 0 ? "below" : "above", v))
+									: stalled ? stall.describe(t)
 									: delivers ? String.format(Locale.ROOT, "the DFN solver found no solution beyond t = %.1f s (step size underflow)", t)
 									: DfnSimulation.undeliverable(model, t))));
 					recordStep(end, t0, t, q, v);
@@ -463,7 +476,8 @@ public final class DfnRunner {
 				if (outcome == CutoffLanding.Outcome.RETRY) continue;
 				double ta = bdf.previousTime(), tb = bdf.time();
 				boolean atCutoff = outcome == CutoffLanding.Outcome.LANDED;
-				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? StepEnd.VOLTAGE_CUTOFF : reached(voltageCutoffs, limit, tb, bdf.state());
+				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? (limited != null ? StepEnd.VOLTAGE_JUMP : StepEnd.VOLTAGE_CUTOFF)
+						: reached(voltageCutoffs, limit, tb, bdf.state());
 				if (end == StepEnd.VOLTAGE_CUTOFF && DfnSimulation.foilExhausted(model, tb, bdf.state())) end = StepEnd.LITHIUM_EXHAUSTED;
 				if (end == null) heat(ta, tb, bdf.state());
 				double ib = currentOf(tb, bdf.state());
@@ -491,6 +505,8 @@ public final class DfnRunner {
 						accumulate(ia, ib, tb - ta, q - qa);
 						fallback = String.format(Locale.ROOT, "no consistent state at the crossing (t = %.6g s): the step ends at the accepted state past it", lo);
 					}
+					if (end == StepEnd.VOLTAGE_JUMP && limited != null) // the landing on the transport limit gave up: at its crossing
+						limitWarning(limited, bdf.time(), bdf.state(), fallback != null ? "; " + fallback : "");
 					if (end == StepEnd.VOLTAGE_CUTOFF) {
 						String jump = offCutoff(voltageCutoffs, lo, vLo, tb, vPast, outcome == CutoffLanding.Outcome.CROSSED ? landing.gaveUp() : null, fallback);
 						if (jump != null) {
@@ -508,6 +524,10 @@ public final class DfnRunner {
 				accumulate(ia, ib, tb - ta, q - qa);
 				ia = ib;
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				if (atCutoff && limited != null) { // landed on the transport limit
+					limitWarning(limited, tb, bdf.state(), "");
+					return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
+				}
 				if (atCutoff) return endStep(StepEnd.VOLTAGE_CUTOFF, t0, q);
 				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
 				if (tb >= tEnd) {
@@ -519,6 +539,31 @@ public final class DfnRunner {
 				}
 				if (in.outputInterval() <= 0) emitCharge(tb, bdf.state(), ib, q);
 			}
+		}
+
+		/**
+		 * The DFN model where a step lands on its transport limit (DfnModel.transportMargin), else null: a step of a set
+		 * current or power (not a hold) with a direction and no voltage cut-off ahead of it (none of its own, no window of
+		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on
+		 * until the integration stopped, at a state past the model's range (surfaces at stoichiometry 0.00000, the voltage
+		 * at -0.6 V) from which the next step found no consistent state.
+		 */
+		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
+			if (holding || !(model instanceof DfnModel dfn)) return null;
+			// a profile changes direction: bounded where it has no voltage cut-off either way (the margin's side follows the current)
+			if (breaks != null) return cutoffs.stream().noneMatch(c -> c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) ? dfn : null;
+			double i = currentOf(t0, bdf.state());
+			return i != 0 && cutoffBeyond(cutoffs, model.voltage(t0, bdf.state()), i) == null ? dfn : null;
+		}
+
+		/** The STEP_END warning of a step ended on its transport limit at state s (t), naming the exhausted path. */
+		void limitWarning(DfnModel dfn, double t, double[] s, String more) {
+			double v = model.voltage(t, s), i = currentOf(t, s);
+			String named = dfn.transportLimit(t, s, DfnModel.EXHAUSTED + 2 * CutoffLanding.TOLERANCE);
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t,
+					String.format(Locale.ROOT, "%s (a transport limit); the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
+							+ "carry its current much longer (the state landed on the limit, %.0e of the range from its end)%s",
+							named != null ? named : "a transport path is nearly exhausted", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
 		}
 
 		/**

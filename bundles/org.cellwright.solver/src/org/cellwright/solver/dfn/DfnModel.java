@@ -366,16 +366,55 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * (c_s/c_max within {@link #EXHAUSTED} of 1 taking lithium, of 0 giving it: solid diffusion's limit). At either the
      * voltage falls without bound as the state approaches it (ln c_e in the electrolyte's potential, the exchange
      * current's c_e^alpha and (c_max - c_s)^alpha c_s^(1 - alpha)), so no step of finite length reaches a voltage beyond.
-     * The description names the place (x [um] from the negative side of the stack: its collector, or a foil's face) and the value.
+     * The description names the path nearest its limit (session 15; before, the electrolyte first, then the first cell from
+     * the negative side), its place (x [um] from the negative side of the stack: its collector, or a foil's face) and value.
      */
     public String transportLimit(double t, double[] y) {
-        double c0 = cell.initialElectrolyteConcentration();
-        int worst = -1;
-        for (int g = 0; g < nx; g++)
-            if (worst < 0 || y[start[g] + CE] < y[start[worst] + CE]) worst = g;
-        if (worst >= 0 && y[start[worst] + CE] < EXHAUSTED * c0)
+        return transportLimit(t, y, EXHAUSTED);
+    }
+
+    /**
+     * {@link #transportLimit(double, double[])} with the fraction within which a path counts as exhausted: a step landed on
+     * the limit ({@link #transportMargin}: within a landing's tolerance of {@link #EXHAUSTED}) is named with a slightly
+     * wider one.
+     */
+    public String transportLimit(double t, double[] y, double within) {
+        Nearest n = nearestLimit(t, y);
+        if (n == null || !(n.margin() < within - EXHAUSTED)) return null;
+        if (n.domain() < 0)
             return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um from the negative side (%.3g mol/m3 of %.4g at the start)",
-                    1e6 * mesh.centre(worst), y[start[worst] + CE], c0);
+                    1e6 * mesh.centre(n.cell()), n.value(), cell.initialElectrolyteConcentration());
+        return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f)",
+                n.domain() == 2 ? "positive" : "negative", n.filling() ? "saturated" : "emptied", 1e6 * mesh.centre(n.cell()), n.value());
+    }
+
+    /**
+     * The distance of state y from the nearest transport limit of {@link #transportLimit} (dimensionless: c_e/c_e0 -
+     * {@link #EXHAUSTED} in the electrolyte, c_s/c_max - EXHAUSTED of surfaces giving lithium, 1 - EXHAUSTED - c_s/c_max of
+     * those taking it under the current; positive before the limit, negative past it): a smooth margin a step lands on
+     * (CutoffLanding) where no voltage cut-off lies ahead, so that it ends at a state inside the model's range, one the
+     * next step can start from (issue 13).
+     */
+    public double transportMargin(double t, double[] y) {
+        Nearest n = nearestLimit(t, y);
+        return n == null ? Double.POSITIVE_INFINITY : n.margin();
+    }
+
+    /** The transport path nearest its limit: its margin ({@link #transportMargin}), x-cell, domain (-1: the electrolyte), side, and c_e [mol/m3] or stoichiometry. */
+    private record Nearest(double margin, int cell, int domain, boolean filling, double value) {}
+
+    private Nearest nearestLimit(double t, double[] y) {
+        double c0 = cell.initialElectrolyteConcentration(), margin = Double.POSITIVE_INFINITY, value = Double.NaN;
+        int at = -1, domain = -1;
+        boolean fills = false;
+        for (int g = 0; g < nx; g++) {
+            double m = y[start[g] + CE] / c0 - EXHAUSTED;
+            if (m < margin) {
+                margin = m;
+                at = g;
+                value = y[start[g] + CE];
+            }
+        }
         double iApp = current(t, y);
         for (int g = 0; g < nx; g++) {
             if (!isElectrode(g)) continue;
@@ -384,12 +423,17 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             boolean filling = d == 2 ? iApp > 0 : iApp < 0;
             for (int q = 0; q < populations[d].length; q++) {
                 double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
-                if (filling ? x > 1 - EXHAUSTED : x < EXHAUSTED)
-                    return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f)",
-                            d == 2 ? "positive" : "negative", filling ? "saturated" : "emptied", 1e6 * mesh.centre(g), x);
+                double m = filling ? 1 - EXHAUSTED - x : x - EXHAUSTED;
+                if (m < margin) {
+                    margin = m;
+                    at = g;
+                    domain = d;
+                    fills = filling;
+                    value = x;
+                }
             }
         }
-        return null;
+        return at < 0 ? null : new Nearest(margin, at, domain, fills, value);
     }
 
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
