@@ -58,4 +58,13 @@ public interface ElectrodeModel {
      * whole current (all Li plated here presses on the SE).
      */
     default double penetrationCurrent() { return Double.NaN; }
+
+    /**
+     * True contact fraction of this electrode's Li metal on the SE in the committed state (1: full contact, default;
+     * {@link ContactArea}).
+     */
+    default double contactFraction() { return 1; }
+
+    /** Stripping current density [A/m2] that creep towards the SE contact can just sustain (default: unbounded). */
+    default double criticalStrippingCurrent() { return Double.POSITIVE_INFINITY; }
 }

@@ -63,7 +63,11 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
     public double exchangeCurrentDensity() { return ctx.i0(temperature); }
 
     /** Current true contact fraction of the committed state. */
+    @Override
     public double contactFraction() { return contact.value(); }
+
+    @Override
+    public double criticalStrippingCurrent() { return contact.criticalStrippingCurrent(); }
 
     @Override
     public double trial(double dt, double i) {

@@ -1,0 +1,54 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.SimulationEvent;
+import org.cellwright.solver.StepEnd;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plating a half cell at 0.1 MPa (HalfPress of the fuzz, batch 2): the Li foil counter electrode is stripped far
+ * faster than creep at that pressure refills its voids, its contact with the SE goes (ContactArea), and the current
+ * crowding through the contact left took the voltage to -1.2 V in 2 h (-3.9 to -6.5 V before) without a word. The step
+ * ends by its duration and says why, naming cycle, step and cause.
+ */
+class ContactLossStepEndTest {
+
+	@Test
+	void platingAtLowStackPressureWarnsThatTheCounterElectrodeLostItsContact() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell2Interlayer(0.1e6), ProtocolSpec.of(
+				StepSpec.currentDensity(-3, Cutoff.duration(2 * 3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		assertEquals(StepEnd.DURATION, s.cycles.get(0).steps().get(0).end());
+		double last = s.samples.get(s.samples.size() - 1).voltage();
+		assertTrue(last < -0.5, "the voltage falls as the contact goes: " + last);
+		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+		assertEquals(1, warnings.size(), warnings.toString());
+		String w = warnings.get(0);
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (duration at 2 h): "), w);
+		assertTrue(w.contains("the counter electrode (") && w.contains(") lost its contact with the SE"), w);
+		assertTrue(w.contains("outruns the creep") && w.contains("at 0.1 MPa"), w);
+	}
+
+	@Test
+	void atTheStudysPressureNoContactIsLost() {
+		RecordingSink s = new RecordingSink();
+		new Simulation().run(Sung2023Parameters.cell2Interlayer(65e6), ProtocolSpec.of(
+				StepSpec.currentDensity(-3, Cutoff.duration(2 * 3600))), SolverSettings.builder().build(), s, null);
+		assertTrue(s.events.stream().noneMatch(e -> e.type() == SimulationEvent.Type.STEP_END), s.events.toString());
+		Sample lastSample = s.samples.get(s.samples.size() - 1);
+		assertTrue(lastSample.voltage() > -0.1, "a few tens of mV below 0 V: " + lastSample.voltage());
+	}
+}

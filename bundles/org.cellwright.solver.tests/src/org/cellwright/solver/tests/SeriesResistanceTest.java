@@ -1,0 +1,42 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.physics.SeriesResistance;
+import org.junit.jupiter.api.Test;
+
+/** A reaction behind an ohmic film, j = f(eta - j R), solved for j ({@link SeriesResistance}). */
+class SeriesResistanceTest {
+
+	@Test
+	void aLinearReactionBehindAFilmAddsTheResistances() {
+		// f = eta / Rct: j = eta / (Rct + R) and dj/deta = 1 / (Rct + R)
+		double rct = 0.02, r = 0.05;
+		for (double eta : new double[] {-1, -1e-3, 0, 2e-4, 0.7}) {
+			assertEquals(eta / (rct + r), SeriesResistance.current(x -> x / rct, x -> 1 / rct, r, eta, false), 1e-12 * Math.max(1, Math.abs(eta / rct)));
+			assertEquals(1 / (rct + r), SeriesResistance.current(x -> x / rct, x -> 1 / rct, r, eta, true), 1e-9);
+		}
+	}
+
+	@Test
+	void anExponentialReactionIsLimitedByTheFilmNotTheExponential() {
+		// Tafel f = i0 e^{eta / b}: at a large eta the film carries nearly eta / R, and the drop j R + b ln(j / i0) = eta
+		double i0 = 10, b = 0.05, r = 0.01;
+		for (double eta : new double[] {-0.3, 0.1, 0.5, 2.0, 5.0}) {
+			double j = SeriesResistance.current(x -> i0 * Math.exp(x / b), x -> i0 / b * Math.exp(x / b), r, eta, false);
+			assertEquals(eta, j * r + b * Math.log(j / i0), 1e-9, "eta = " + eta);
+			double d = SeriesResistance.current(x -> i0 * Math.exp(x / b), x -> i0 / b * Math.exp(x / b), r, eta, true);
+			double h = 1e-6;
+			double num = (SeriesResistance.current(x -> i0 * Math.exp(x / b), x -> i0 / b * Math.exp(x / b), r, eta + h, false)
+					- SeriesResistance.current(x -> i0 * Math.exp(x / b), x -> i0 / b * Math.exp(x / b), r, eta - h, false)) / (2 * h);
+			assertEquals(num, d, 1e-5 * Math.abs(num), "slope at eta = " + eta);
+			assertTrue(j < i0 * Math.exp(eta / b) && (eta < 0 || j <= eta / r * (1 + 1e-9)), "below the reaction's and the film's own currents");
+		}
+	}
+
+	@Test
+	void withoutAFilmTheReactionItself() {
+		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, false));
+		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, true));
+	}
+}
