@@ -2,6 +2,8 @@ package org.cellwright.run.fit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.cellwright.measured.BdfWriter;
@@ -158,10 +160,13 @@ public final class MeasuredComparison {
 			ErrorFigures f = ErrorFigures.compare(data, sim);
 			// the measured current against the protocol's for this cell: scale and sign, located at the measured clause
 			JsonArray warnings = new JsonArray();
-			for (String w : org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4))
+			List<String> findings = new ArrayList<>(org.cellwright.measured.SpanCheck.compare(data, sim));
+			findings.addAll(org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4));
+			for (String w : findings)
 				warnings.add(CellFiles.problemAt(m, Problem.Severity.WARNING, m.getPath() + ": " + w).format());
 			o.add("warnings", warnings);
 			o.addProperty("points", f.points());
+			o.addProperty("measured_points", data.values(org.cellwright.measured.MeasuredQuantity.TIME).length);
 			o.addProperty("voltage_rms_V", f.voltageRms());
 			o.addProperty("voltage_max_V", f.voltageMax());
 			o.add("voltage_rms_by_cycle_V", map(f.rmsByCycle()));
