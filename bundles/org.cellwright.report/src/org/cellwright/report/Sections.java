@@ -74,7 +74,7 @@ final class Sections {
 		} else if (!Double.isNaN(r.number(END_TIME_H))) k.put("simulated time", fmt(r.number(END_TIME_H), 4) + " h");
 		if (!Double.isNaN(r.number(NOMINAL_CAPACITY_MAH_CM2))) k.put("nominal capacity", fmt(r.number(NOMINAL_CAPACITY_MAH_CM2), 3) + " mAh/cm\u00b2");
 		if (!Double.isNaN(r.number(CATHODE_ACTIVE_MG_CM2))) k.put("cathode active loading", fmt(r.number(CATHODE_ACTIVE_MG_CM2), 3) + " mg/cm\u00b2");
-		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 3) + " cm\u00b2");
+		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 4) + " cm\u00b2"); // 4 digits: 1027 cm2 (Chen 2020), not 1030
 		if (r.inputs() != null) {
 			k.put("stack pressure", fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa");
 			k.put("temperature", fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C");

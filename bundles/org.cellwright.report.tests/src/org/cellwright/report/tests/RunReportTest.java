@@ -232,6 +232,11 @@ class RunReportTest {
 		assertTrue(Svg.section(html, "protocol").contains("Not available: dfn-inputs.json has no protocol (written before CellWright kept"),
 				Svg.section(html, "protocol"));
 		assertTrue(Svg.section(html, "protocol").contains("Applied current"), "the current is still plotted");
+		// the area to 4 digits: the Chen 2020 cell's 1027 cm2 read 1030 cm2 (session 15)
+		JsonObject summary = com.google.gson.JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		summary.addProperty("area_cm2", 1027.0);
+		Files.writeString(run.resolve("summary.json"), summary.toString());
+		assertTrue(Svg.section(Files.readString(RunReport.write(run)), "key-numbers").contains("<td>area</td><td class=\"num\">1027 cm\u00b2</td>"));
 		Files.delete(run.resolve("dfn-inputs.json"));
 
 		Files.writeString(run.resolve("checks.json"), "{ this is not json");
