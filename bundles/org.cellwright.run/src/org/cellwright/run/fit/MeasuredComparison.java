@@ -96,10 +96,13 @@ public final class MeasuredComparison {
 	public static MeasuredSeries series(RunFolder run) {
 		if (run.timeseries() == null)
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.TIMESERIES) + ": missing");
-		if (run.inputs() == null)
+		// the cell's area: inputs.json's, else summary.json's (a liquid-electrolyte run keeps no inputs.json: export-bdf
+		// refused every DFN run, found by fuzzing, session 15)
+		double area = run.inputs() != null ? run.inputs().cell().area() : run.number("area_cm2") * 1e-4;
+		if (!(area > 0))
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.INPUTS)
-					+ ": missing or unreadable: the cell's area is needed to write the current in A");
-		ErrorFigures.Simulated s = simulated(run.timeseries(), run.inputs().cell().area());
+					+ ": missing or unreadable, and summary.json gives no area_cm2: the cell's area is needed to write the current in A");
+		ErrorFigures.Simulated s = simulated(run.timeseries(), area);
 		Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
 		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, s.time());
 		cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, s.voltage());
