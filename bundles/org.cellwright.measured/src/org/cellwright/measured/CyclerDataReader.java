@@ -158,10 +158,12 @@ public final class CyclerDataReader {
 		}
 		int first = firstNonBlank(head, from);
 		if (first >= 0 && looksNumeric(split(head.get(first), delimiter(head.get(first))))) {
+			// the mapping as a .cell file writes it (the hint named a '--columns' option that no command has)
 			throw new MeasuredDataException(file, first + 1, "the file has no header row: name its columns with a mapping,"
-					+ " e.g. --columns time=1:s,voltage=2:V");
+					+ " e.g. measured \"...\" columns \"time=1:s,voltage=2:V\"");
 		}
-		throw new MeasuredDataException(file, 0, "no header row names time and voltage the way "
+		// at the first line the search read (it was line 0, no line of the file)
+		throw new MeasuredDataException(file, Math.max(first, from) + 1, "no header row names time and voltage the way "
 				+ (format != null ? format.label() : "BDF, Arbin, Neware, BioLogic or Maccor")
 				+ " exports do (BDF: 'Test Time / s', 'Voltage / V', 'Current / A'); give a column mapping");
 	}

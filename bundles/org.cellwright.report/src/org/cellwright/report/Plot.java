@@ -198,7 +198,8 @@ final class Plot {
 			@Override
 			public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
 				// 1, 10, 100, 0.1 ... read better than 1E1
-				if (number >= 1e-3 && number < 1e5) return to.append(new java.math.BigDecimal(number).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
+				String label = AxisLabels.logTick(number, a.getTickUnit() == null ? 1 : a.getTickUnit().getSize());
+				if (label != null) return to.append(label);
 				return super.format(number, to, pos);
 			}
 		});

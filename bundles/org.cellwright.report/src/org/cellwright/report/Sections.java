@@ -74,10 +74,17 @@ final class Sections {
 		} else if (!Double.isNaN(r.number(END_TIME_H))) k.put("simulated time", fmt(r.number(END_TIME_H), 4) + " h");
 		if (!Double.isNaN(r.number(NOMINAL_CAPACITY_MAH_CM2))) k.put("nominal capacity", fmt(r.number(NOMINAL_CAPACITY_MAH_CM2), 3) + " mAh/cm\u00b2");
 		if (!Double.isNaN(r.number(CATHODE_ACTIVE_MG_CM2))) k.put("cathode active loading", fmt(r.number(CATHODE_ACTIVE_MG_CM2), 3) + " mg/cm\u00b2");
-		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 3) + " cm\u00b2");
+		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 4) + " cm\u00b2"); // 4 digits: 1027 cm2 (Chen 2020), not 1030
 		if (r.inputs() != null) {
 			k.put("stack pressure", fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa");
 			k.put("temperature", fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C");
+		} else if (r.dfn() && ts != null && ts.rows() > 0 && ts.has("temperature_K")) {
+			// a DFN run keeps no inputs.json: its temperature from the time series (its range, with a thermal model); the
+			// runs table of a sweep over temperature showed "-" for every run (found by fuzzing, session 15)
+			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for (double x : ts.column("temperature_K")) if (!Double.isNaN(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+			if (lo <= hi) k.put("temperature", (hi - lo < 0.005 ? fmt(lo - 273.15, 3) : fmt(lo - 273.15, 3) + " to " + fmt(hi - 273.15, 3))
+					+ " \u00b0C");
 		}
 		return k;
 	}

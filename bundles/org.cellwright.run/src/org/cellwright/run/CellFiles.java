@@ -124,12 +124,26 @@ public final class CellFiles {
 	/** Where an element was written, for messages: a problem at its first line. */
 	public static Problem problemAt(EObject o, Problem.Severity sev, String message) {
 		Path file = null;
+		String source = null;
 		if (o.eResource() != null && o.eResource().getURI().isFile()) file = Path.of(o.eResource().getURI().toFileString());
+		else if (o.eResource() != null) source = source(o.eResource().getURI());
 		ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
-		if (node == null) return new Problem(file, 0, 0, sev, message);
+		if (node == null) return new Problem(file, 0, 0, sev, message, source);
 		int line = node.getStartLine();
 		int col = 1 + node.getOffset() - lineStartOffset(node);
-		return new Problem(file, line, col, sev, message);
+		return new Problem(file, line, col, sev, message, source);
+	}
+
+	/**
+	 * How a file that is not on disk is named in messages: a library file inside a bundle by its path in the library,
+	 * {@code <standard library>/cellwright/chen2020.cell} (it used to be {@code <input>}, which names no file).
+	 */
+	static String source(org.eclipse.emf.common.util.URI uri) {
+		String path = uri.path() != null ? uri.path() : uri.toString();
+		int at = path.lastIndexOf("/library/");
+		if (at >= 0) return "<" + (org.cellwright.lang.library.StandardLibraryIndex.uris().contains(uri) ? "standard " : "") + "library>/"
+				+ path.substring(at + "/library/".length());
+		return uri.toString();
 	}
 
 	private static int lineStartOffset(ICompositeNode node) {

@@ -58,6 +58,9 @@ public final class Plans {
 		Experiment x = s.getExperiment();
 		List<RunUnit> units = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
+		// a problem of the swept values, by message: the runs it stops (one problem at the sweep for all of them)
+		Map<String, List<String>> unsolvable = new LinkedHashMap<>();
+		Map<String, Problem> firstOf = new LinkedHashMap<>();
 		for (Sweeps.Run run : runs) {
 			String name = s.getName() + "/" + run.folderName();
 			String badRun = Names.problem(run.folderName());
@@ -71,12 +74,41 @@ public final class Plans {
 				// the expect clauses describe the experiment as written, not its variations: not checked here
 				units.add(unit(x, name, run.folderName(), false, params, run.overrides()));
 			} catch (InputException ex) {
-				problems.add(ex.problem());
+				if (run.overrides().isEmpty()) problems.add(ex.problem()); // no value swept: the experiment's own
+				else {
+					unsolvable.computeIfAbsent(ex.problem().message(), k -> new ArrayList<>()).add(run.folderName());
+					firstOf.putIfAbsent(ex.problem().message(), ex.problem());
+				}
 			} catch (IllegalArgumentException ex) {
 				problems.add(CellFiles.problemAt(s, Problem.Severity.ERROR, "sweep " + s.getName() + ": " + ex.getMessage()));
 			}
 		}
+		String own = null; // the experiment's own problem, without the swept values: not theirs
+		if (!unsolvable.isEmpty())
+			try {
+				unit(x, s.getName(), null, false, Map.of(), Map.of());
+			} catch (InputException | IllegalArgumentException ex) {
+				own = ex instanceof InputException ie ? ie.problem().message() : ex.getMessage();
+				if (ex instanceof InputException ie && unsolvable.containsKey(own)) problems.add(ie.problem());
+			}
+		for (Map.Entry<String, List<String>> u : unsolvable.entrySet())
+			if (!u.getKey().equals(own)) problems.add(sweptValuesProblem(s, runs.size(), u.getValue(), firstOf.get(u.getKey())));
 		return new RunGroup(s.getName(), true, units, problems);
+	}
+
+	/**
+	 * A problem that the swept values make (a porosity that leaves no room for the active material): located at the
+	 * sweep, naming the runs it stops and where the experiment's inputs fail (a library cell's line), once for all the
+	 * runs it stops. Before, each run repeated the mapping's problem, located in the library as {@code <input>}.
+	 */
+	static Problem sweptValuesProblem(Sweep s, int total, List<String> runs, Problem cause) {
+		Problem at = CellFiles.problemAt(s, Problem.Severity.ERROR, "");
+		String where = cause.where() + ":" + cause.line();
+		boolean elsewhere = cause.file() == null || at.file() == null || !cause.file().equals(at.file()) || cause.line() != at.line();
+		String which = runs.size() == 1 ? "run " + runs.get(0)
+				: runs.size() + " of its " + total + " runs (" + runs.get(0) + (runs.size() > 2 ? ", ..., " : ", ") + runs.get(runs.size() - 1) + ")";
+		return new Problem(at.file(), at.line(), at.column(), Problem.Severity.ERROR, "sweep " + s.getName() + ": "
+				+ which + " cannot run with their values: " + cause.message() + (elsewhere ? " (at " + where + ")" : ""), at.source());
 	}
 
 	private static RunGroup refused(String name, boolean sweep, Problem p) {

@@ -4,8 +4,16 @@ import java.nio.file.Path;
 
 import org.cellwright.lang.text.Printable;
 
-/** A problem in the user's input, located at file:line:column (1-based; 0 when unknown). */
-public record Problem(Path file, int line, int column, Severity severity, String message) {
+/**
+ * A problem in the user's input, located at file:line:column (1-based; 0 when unknown). A problem in a file that is
+ * not on disk (a library inside a bundle) has no file but its {@code source}, e.g. {@code <standard
+ * library>/cellwright/chen2020.cell}.
+ */
+public record Problem(Path file, int line, int column, Severity severity, String message, String source) {
+
+	public Problem(Path file, int line, int column, Severity severity, String message) {
+		this(file, line, column, severity, message, null);
+	}
 
 	public enum Severity { ERROR, WARNING, INFO }
 
@@ -16,7 +24,12 @@ public record Problem(Path file, int line, int column, Severity severity, String
 	 * control characters from the file's text (in names or quoted input) are escaped, so the line is safe to print.
 	 */
 	public String format() {
-		return Printable.escape(display(file) + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
+		return Printable.escape(where() + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
+	}
+
+	/** The file as {@link #display(Path)} shows it, or the source of a file not on disk. */
+	public String where() {
+		return file == null && source != null ? source : display(file);
 	}
 
 	public static String display(Path file) {

@@ -82,6 +82,13 @@ public final class Sweeps {
 		return n + unitOf(q);
 	}
 
+	/** A value for messages: {@code 8 um}. */
+	public static String spaced(Quantity q) {
+		String u = unitOf(q);
+		String t = text(q);
+		return u.isEmpty() ? t : t.substring(0, t.length() - u.length()) + " " + u;
+	}
+
 	/** Letters, digits, '.', '-', '=' and '_' only: '/' becomes '_per_', '%' 'pct'. */
 	static String safe(String s) {
 		return s.replace("/", "_per_").replace("%", "pct").replaceAll("[^A-Za-z0-9._=-]", "_");

@@ -74,4 +74,27 @@ class ImportBpxReportTest {
 				"the note the import promises (docs/sharing.md): " + out);
 		assertTrue(out.endsWith("\n"), "the last line whole: " + out);
 	}
+
+	/**
+	 * Importing again over a .cell the user edited kept nothing of the edits, without a word (found by fuzzing,
+	 * session 15): a .cell that differs from the import is kept unless --replace; the same import again is fine.
+	 */
+	@Test
+	void anEditedCellFileIsNotOverwrittenWithoutReplace() throws Exception {
+		Path json = tmp.resolve("warm.json");
+		Files.writeString(json, warmStart(), StandardCharsets.UTF_8);
+		Path out = tmp.resolve("cells");
+		assertEquals(0, CellWrightCli.execute("import-bpx", json.toString(), "--out", out.toString()));
+		Path cell = out.resolve("warm.cell");
+		String imported = Files.readString(cell);
+		assertEquals(0, CellWrightCli.execute("import-bpx", json.toString(), "--out", out.toString()), "the same import again");
+		Files.writeString(cell, imported + "// my edits\n");
+		org.cellwright.testing.Cli.Result r = org.cellwright.testing.Cli.cli("import-bpx", json.toString(), "--out", out.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("warm.cell exists and differs from this import (edited, or imported from another file): not overwritten;"
+				+ " give --replace to overwrite it"), r.err());
+		assertTrue(Files.readString(cell).endsWith("// my edits\n"), "the edits are kept");
+		assertEquals(0, CellWrightCli.execute("import-bpx", json.toString(), "--out", out.toString(), "--replace"));
+		assertEquals(imported, Files.readString(cell));
+	}
 }

@@ -80,4 +80,36 @@ class SweepRunTest {
 		assertEquals(1, r.rc());
 		assertTrue(r.err().contains("no experiment or sweep named 'Nope'"), r.err());
 	}
+
+	/**
+	 * Swept values the solver cannot take (a porosity that leaves the library cell's active-material fraction no room)
+	 * are one error at the sweep's line, naming the runs and where the cell's inputs fail in the library; it used to be
+	 * the mapping's error once per run, each located at {@code <input>:94:2} (the library file named no file). Found by
+	 * fuzzing, session 15.
+	 */
+	@Test
+	void sweptValuesTheSolverCannotTakeAreOneErrorAtTheSweepNamingTheLibraryLine() throws Exception {
+		Path f = tmp.resolve("sw.cell");
+		Files.writeString(f, """
+				package fuzzsw
+				import cellwright.sets.chen2020.*
+				protocol D { discharge at 1 C until 2.5 V }
+				experiment Base { cell Chen2020LGM50 protocol D }
+				sweep S {
+					experiment Base
+					vary temperature in 10 degC, 40 degC
+					vary negative.porosity in 0.2, 30 %
+				}
+				""");
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "S", "--out", tmp.resolve("o").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		List<String> errors = r.err().lines().filter(l -> l.contains("error:")).toList();
+		assertEquals(1, errors.size(), r.err());
+		String e = errors.get(0);
+		assertTrue(e.contains("sw.cell:5:1: error: sweep S: 2 of its 4 runs (Base-temperature=10degC-negative.porosity=30pct, "
+				+ "Base-temperature=40degC-negative.porosity=30pct) cannot run with their values: cell Chen2020LGM50 cannot be solved: "
+				+ "negative electrode active-material fraction must be positive and leave porosity + fraction <= 1, got 0.75 with porosity 0.3"
+				+ " (at <standard library>/cellwright/chen2020.cell:94)"), e);
+		assertFalse(r.err().contains("<input>"), r.err());
+	}
 }

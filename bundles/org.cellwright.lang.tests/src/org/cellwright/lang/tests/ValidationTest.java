@@ -328,7 +328,10 @@ public class ValidationTest {
 		has(v(x + "coulombic-efficiency from cycle 30 > 99 % }"), EXPECTATION, Severity.ERROR, "belongs to 'average'");
 		has(v(x + "average coulombic-efficiency from cycle 0 > 99 % }"), EXPECTATION, Severity.ERROR, "count from 1");
 		has(v(x + "coulombic-efficiency of cycle 5 relative to cycle 2 > 99 % }"), EXPECTATION, Severity.ERROR, "capacity-retention");
-		has(v(x + "capacity-retention of cycle 5 relative to cycle 7 > 80 % }"), EXPECTATION, Severity.ERROR, "before cycle 5");
+		has(v(x + "capacity-retention of cycle 5 relative to cycle 7 > 80 % }"), EXPECTATION, Severity.ERROR, "the reference cycle 7 must come before cycle 5");
+		// a cycle relative to itself read "the reference cycle comes before cycle 1", which it does not (session 15)
+		has(v(x + "capacity-retention of cycle 1 relative to cycle 1 = 100 % within 1 % }"), EXPECTATION, Severity.ERROR,
+				"the reference cycle 1 must come before cycle 1");
 		has(v(x + "end-time < 100 furlongs }"), UNKNOWN_UNIT, Severity.ERROR, "furlongs");
 	}
 }

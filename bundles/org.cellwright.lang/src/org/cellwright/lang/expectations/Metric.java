@@ -136,6 +136,10 @@ public enum Metric {
 			"Li taken back out of the alloy host (LixSi de-alloying: the plateau of a full-cell discharge), the largest drop of the host's Li",
 			Set.of(Dimension.AREAL_CAPACITY), false, false) {
 		@Override Value measure(Run run, Expectation e) {
+			if (run.folder() != null && Files.isRegularFile(run.folder().resolve(DFN_INPUTS_FILE)))
+				// the DFN runner's li_host_mAh_cm2 is the negative electrode's intercalated Li: its drop is a discharge, not a de-alloying
+				return Value.missing("a liquid-electrolyte (DFN) cell has no alloy host: its li_host_mAh_cm2 is the negative electrode's"
+						+ " intercalated lithium, whose drop is the discharge (use discharge-capacity)");
 			double[] host = run.column("li_host_mAh_cm2");
 			if (host == null) return Value.missing("timeseries.csv has no li_host_mAh_cm2 column");
 			double max = Double.NEGATIVE_INFINITY, drop = 0;
@@ -161,6 +165,8 @@ public enum Metric {
 
 	/** The comparison of a run with its experiment's measured data, in the run folder (written by the run pipeline). */
 	public static final String MEASURED_COMPARISON_FILE = "measured-comparison.json";
+	/** The resolved inputs of a liquid-electrolyte (DFN) run, written instead of inputs.json: it marks such a run. */
+	public static final String DFN_INPUTS_FILE = "dfn-inputs.json";
 
 	/** A finished run: its summary.json and its folder (for timeseries.csv). */
 	public record Run(JsonObject summary, Path folder) {

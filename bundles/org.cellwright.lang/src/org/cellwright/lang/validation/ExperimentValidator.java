@@ -130,7 +130,7 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 		else if (referenceWritten && e.getReference() < 1)
 			error("cycles count from 1, not " + e.getReference(), e, EXPECTATION__REFERENCE, EXPECTATION);
 		else if (referenceWritten && cycleWritten && e.getReference() >= e.getCycle())
-			error("the reference cycle comes before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
+			error("the reference cycle " + e.getReference() + " must come before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
 		if (e.getSource() != null && e.getSource().isBlank())
 			warning("empty source: give the study's DOI, e.g. \"10.1002/adma.202210835\"", e, EXPECTATION__SOURCE, EXPECTATION);
 		if (m.isState()) {

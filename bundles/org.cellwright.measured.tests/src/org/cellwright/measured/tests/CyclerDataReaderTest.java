@@ -120,6 +120,22 @@ class CyclerDataReaderTest {
 		assertTrue(e.getMessage().contains("Volt"), e.getMessage());
 	}
 
+	/**
+	 * A header the reader does not know (PyBaMM's 'time [s],voltage [V]') is located at its line, not at line 0, and a
+	 * file without a header is told the mapping as a .cell file writes it (the message named a '--columns' option
+	 * that no command has). Found by fuzzing, session 15.
+	 */
+	@Test
+	void anUnknownHeaderIsLocatedAndTheMappingHintIsTheLanguages() throws Exception {
+		Path p = file("py.csv", "time [s],voltage [V]\n0,3.7\n1,3.69\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertEquals(1, e.line(), e.getMessage());
+		assertTrue(e.getMessage().startsWith(p + ":1: no header row names time and voltage"), e.getMessage());
+		Path q = file("bare.csv", "0,3.7\n1,3.69\n");
+		MeasuredDataException f = assertThrows(MeasuredDataException.class, () -> read(q));
+		assertTrue(f.getMessage().endsWith("e.g. measured \"...\" columns \"time=1:s,voltage=2:V\""), f.getMessage());
+	}
+
 	@Test
 	void aMissingVoltageColumnIsNamed() throws Exception {
 		Path p = file("nov.csv", "Test Time / s,Current / A\n0,1\n1,1\n");

@@ -72,6 +72,29 @@ class ErrorFiguresTest {
 		assertThrows(IllegalArgumentException.class, () -> ErrorFigures.compare(late, simulation(0)));
 	}
 
+	/**
+	 * A run that ends before its measurement does is compared over the overlap only (its RMS error can pass on a
+	 * sixth of the data): SpanCheck says how much of the measurement is left out (found by fuzzing, session 15: a
+	 * 10 min discharge against the measured 1 C discharge of the Ecker cell passed voltage-rms-error < 20 mV on 5 of
+	 * 30 points, silently).
+	 */
+	@Test
+	void pointsAfterTheSimulationsEndAreNamedNotSilentlyDropped() {
+		ErrorFigures.Simulated full = simulation(0);
+		int n = full.time().length / 4;
+		ErrorFigures.Simulated quarter = new ErrorFigures.Simulated(java.util.Arrays.copyOf(full.time(), n),
+				java.util.Arrays.copyOf(full.voltage(), n), java.util.Arrays.copyOf(full.current(), n),
+				java.util.Arrays.copyOf(full.cycle(), n), java.util.Arrays.copyOf(full.step(), n));
+		MeasuredSeries exact = exactCycle();
+		ErrorFigures f = ErrorFigures.compare(exact, quarter);
+		assertEquals(100, f.points(), "the overlap: the first quarter of the 400 points");
+		java.util.List<String> w = org.cellwright.measured.SpanCheck.compare(exact, quarter);
+		assertEquals(1, w.size(), w::toString);
+		org.junit.jupiter.api.Assertions.assertTrue(w.get(0).startsWith("300 of the 400 measured points (3000 s to 11970 s) lie after"
+				+ " the simulation's end at 2988 s") && w.get(0).endsWith("cover 100 points, 25 % of the measurement"), w.get(0));
+		assertEquals(java.util.List.of(), org.cellwright.measured.SpanCheck.compare(exact, full), "a run covering its measurement");
+	}
+
 	private static MeasuredSeries exactCycle() {
 		MeasuredSeries noisy = CyclerDataReaderTest.noisyCycle(1);
 		ErrorFigures.Simulated sim = simulation(0);

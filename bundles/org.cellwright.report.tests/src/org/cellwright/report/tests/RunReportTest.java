@@ -224,10 +224,19 @@ class RunReportTest {
 		assertTrue(Svg.section(html, "key-numbers").contains("Not available: a liquid-electrolyte (DFN) run: dfn-inputs.json has no stack (written before CellWright kept"),
 				Svg.section(html, "key-numbers"));
 		assertFalse(html.contains("runs made before CellWright wrote it"), "a DFN run is not called old");
+		// its temperature from the time series (a sweep's runs table showed "-" for DFN runs swept over temperature)
+		double tK = RunFolder.read(run).timeseries().column("temperature_K")[0];
+		assertTrue(Svg.section(html, "key-numbers").contains("<td>temperature</td><td class=\"num\">" + new java.math.BigDecimal(tK - 273.15)
+				.round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + " \u00b0C</td>"), Svg.section(html, "key-numbers"));
 		// a DFN run folder written before dfn-inputs.json kept the protocol: still reported, the protocol not available and why
 		assertTrue(Svg.section(html, "protocol").contains("Not available: dfn-inputs.json has no protocol (written before CellWright kept"),
 				Svg.section(html, "protocol"));
 		assertTrue(Svg.section(html, "protocol").contains("Applied current"), "the current is still plotted");
+		// the area to 4 digits: the Chen 2020 cell's 1027 cm2 read 1030 cm2 (session 15)
+		JsonObject summary = com.google.gson.JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		summary.addProperty("area_cm2", 1027.0);
+		Files.writeString(run.resolve("summary.json"), summary.toString());
+		assertTrue(Svg.section(Files.readString(RunReport.write(run)), "key-numbers").contains("<td>area</td><td class=\"num\">1027 cm\u00b2</td>"));
 		Files.delete(run.resolve("dfn-inputs.json"));
 
 		Files.writeString(run.resolve("checks.json"), "{ this is not json");

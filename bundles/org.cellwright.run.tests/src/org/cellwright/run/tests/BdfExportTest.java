@@ -61,4 +61,27 @@ class BdfExportTest {
 		assertEquals(1, e.rc());
 		assertTrue(e.err().contains("not a run folder"), e.err());
 	}
+
+	/**
+	 * A liquid-electrolyte (DFN) run keeps no inputs.json: export-bdf refused it ("inputs.json: missing or unreadable:
+	 * the cell's area is needed"). The area comes from its summary.json (found by fuzzing, session 15).
+	 */
+	@Test
+	void aLiquidElectrolyteRunIsWrittenWithItsArea() throws Exception {
+		Path f = Cli.write(tmp.resolve("e.cell"), """
+				package bdfdfn
+				import cellwright.sets.ecker2015.*
+				protocol P { discharge at 1 C for 5 min }
+				experiment E { cell Ecker2015Kokam protocol P solver { output-interval = 30 s } }
+				""");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path bdf = tmp.resolve("e.bdf.csv");
+		Cli.Result e = Cli.cli("export-bdf", tmp.resolve("runs").resolve("E").toString(), "--out", bdf.toString());
+		assertEquals(0, e.rc(), e.out() + e.err());
+		MeasuredSeries m = new CyclerDataReader().read(bdf);
+		double[] im = m.values(MeasuredQuantity.CURRENT);
+		// 1 C of the cell's 156.25 mAh, discharging: -0.15625 A
+		assertEquals(-0.15625, im[im.length - 1], 1e-6);
+	}
 }

@@ -63,4 +63,26 @@ class DfnBlendRunTest {
 				Marquis2019.CUTOFF);
 		assertEquals("voltage cut-off", s.endReason());
 	}
+
+	/**
+	 * A sweep (or fit) of a blend layer's particle-radius where every material gives its own radius changed nothing:
+	 * the runs of BPX's blended pouch cell at 1 um and 10 um were identical (2.202 mAh/cm2 at 0 degC both). It is an
+	 * error naming the materials' radii; where a material takes the layer's radius, the swept value reaches it.
+	 */
+	@Test
+	void sweepingABlendLayersRadiusThatEveryMaterialOverridesIsAnError() throws Exception {
+		Path both = blended("\tparticle-radius = 2 um");
+		Files.writeString(both, Files.readString(both).replace("material LCO is intercalation-cathode {",
+				"material LCO is intercalation-cathode {\n\tparticle-radius = 8 um"));
+		var x = DfnRunTest.experiment(both, "Comsol1C");
+		var sweep = java.util.Map.of("positive.particle-radius", org.cellwright.run.Sweeps.quantity(1, "um"));
+		org.cellwright.run.InputException e = assertThrows(org.cellwright.run.InputException.class,
+				() -> org.cellwright.run.dfn.DfnMapping.of(x, "E", sweep, org.cellwright.run.Plans.provenance("E", x)));
+		assertTrue(e.problem().message().startsWith("cannot vary 'positive.particle-radius': layer positive is a blend whose materials give"
+				+ " their own particle-radius (LCO 8 um, LCO2 2 um)"), e.problem().message());
+		var y = DfnRunTest.experiment(blended("\tparticle-radius = 2 um"), "Comsol1C");
+		IntercalationElectrode pos = org.cellwright.run.dfn.DfnMapping.of(y, "E", sweep, org.cellwright.run.Plans.provenance("E", y)).cell().positive();
+		assertEquals(1e-6, pos.populations().get(0).particle().radius(), 1e-15, "LCO takes the layer's radius: the swept one");
+		assertEquals(2e-6, pos.populations().get(1).particle().radius(), 1e-15, "LCO2 its own");
+	}
 }

@@ -37,6 +37,7 @@ import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
 import org.cellwright.run.Problem.Severity;
 import org.cellwright.run.SimulationInputs;
+import org.cellwright.run.Sweeps;
 import org.cellwright.solver.dfn.ButlerVolmerKinetics;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnInputCheck;
@@ -603,6 +604,14 @@ public final class DfnMapping {
 			}
 			values.put(l.getName() + ".geometry", String.format(Locale.ROOT, "%s m, porosity %s, blend of %d, bruggeman %s / %s", thickness,
 					porosity, blend.size(), be, bSolid));
+			String swept = l.getName() + ".particle-radius";
+			if (overrides.containsKey(swept) && blend.stream().allMatch(mk -> Cells.property(mk, "particle-radius") != null))
+				// each population's own radius wins over the layer's: the swept value would change nothing (found by fuzzing, session 15)
+				throw error(site, "cannot vary '" + swept + "': layer " + l.getName() + " is a blend whose materials give their own"
+						+ " particle-radius (" + String.join(", ", blend.stream().map(mk -> mk.getName() + " "
+								+ Sweeps.spaced(Cells.property(mk, "particle-radius").getValue())).toList())
+						+ "), which the layer's does not replace, so every value would run the same cell; vary the materials' radii in"
+						+ " cells of their own");
 			double[] share = new double[blend.size()];
 			double sum = 0;
 			for (int k = 0; k < share.length; k++) sum += share[k] = activeFraction(l, blend.get(k), porosity);

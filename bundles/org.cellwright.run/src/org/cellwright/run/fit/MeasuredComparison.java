@@ -2,6 +2,8 @@ package org.cellwright.run.fit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.cellwright.measured.BdfWriter;
@@ -94,10 +96,13 @@ public final class MeasuredComparison {
 	public static MeasuredSeries series(RunFolder run) {
 		if (run.timeseries() == null)
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.TIMESERIES) + ": missing");
-		if (run.inputs() == null)
+		// the cell's area: inputs.json's, else summary.json's (a liquid-electrolyte run keeps no inputs.json: export-bdf
+		// refused every DFN run, found by fuzzing, session 15)
+		double area = run.inputs() != null ? run.inputs().cell().area() : run.number("area_cm2") * 1e-4;
+		if (!(area > 0))
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.INPUTS)
-					+ ": missing or unreadable: the cell's area is needed to write the current in A");
-		ErrorFigures.Simulated s = simulated(run.timeseries(), run.inputs().cell().area());
+					+ ": missing or unreadable, and summary.json gives no area_cm2: the cell's area is needed to write the current in A");
+		ErrorFigures.Simulated s = simulated(run.timeseries(), area);
 		Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
 		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, s.time());
 		cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, s.voltage());
@@ -158,10 +163,13 @@ public final class MeasuredComparison {
 			ErrorFigures f = ErrorFigures.compare(data, sim);
 			// the measured current against the protocol's for this cell: scale and sign, located at the measured clause
 			JsonArray warnings = new JsonArray();
-			for (String w : org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4))
+			List<String> findings = new ArrayList<>(org.cellwright.measured.SpanCheck.compare(data, sim));
+			findings.addAll(org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4));
+			for (String w : findings)
 				warnings.add(CellFiles.problemAt(m, Problem.Severity.WARNING, m.getPath() + ": " + w).format());
 			o.add("warnings", warnings);
 			o.addProperty("points", f.points());
+			o.addProperty("measured_points", data.values(org.cellwright.measured.MeasuredQuantity.TIME).length);
 			o.addProperty("voltage_rms_V", f.voltageRms());
 			o.addProperty("voltage_max_V", f.voltageMax());
 			o.add("voltage_rms_by_cycle_V", map(f.rmsByCycle()));

@@ -27,6 +27,9 @@ public class ImportBpxCommand extends CliCommand {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "folder for the .cell files (default: beside each .json)")
 	String out;
 
+	@Option(names = "--replace", description = "overwrite a .cell file of the same name that differs from the import (an edited one)")
+	boolean replace;
+
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
 		int rc = 0;
@@ -42,6 +45,14 @@ public class ImportBpxCommand extends CliCommand {
 				Path dir = out != null ? CliSupport.userPath(out) : in.toAbsolutePath().getParent();
 				Files.createDirectories(dir);
 				Path cell = dir.resolve(in.getFileName().toString().replaceFirst("\\.json$", "") + ".cell");
+				// a .cell of that name that differs (edited since an earlier import, or another file's import) is kept unless
+				// --replace: it used to be overwritten without a word (found by fuzzing, session 15)
+				if (!replace && Files.exists(cell) && !r.text().equals(readOrNull(cell))) {
+					err.println(shown + ": " + Printable.escape(cell.toString()) + " exists and differs from this import (edited, or"
+							+ " imported from another file): not overwritten; give --replace to overwrite it, or --out another folder");
+					rc = 1;
+					continue;
+				}
 				Files.writeString(cell, r.text(), StandardCharsets.UTF_8);
 				o.println(shown + " -> " + Printable.escape(cell.toString()) + " (package " + r.packageName() + ", cell " + r.cellName() + ")");
 				o.print(Printable.escapeKeepingLines(r.report()));
@@ -59,5 +70,13 @@ public class ImportBpxCommand extends CliCommand {
 			}
 		}
 		return rc;
+	}
+
+	private static String readOrNull(Path p) {
+		try {
+			return Files.readString(p, StandardCharsets.UTF_8);
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
 	}
 }

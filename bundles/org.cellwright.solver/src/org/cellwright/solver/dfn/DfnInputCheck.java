@@ -40,7 +40,8 @@ public final class DfnInputCheck {
             if (!(e.activeFraction() > 0 && e.activeFraction() <= 1)) out.add(role + " active-material fraction must lie in (0, 1], got " + e.activeFraction());
         } else if (!(e.porosity() > 0 && e.porosity() < 1)) out.add(role + " porosity must lie in (0, 1), got " + e.porosity());
         if (!spm && !(e.activeFraction() > 0 && e.porosity() + e.activeFraction() <= 1))
-            out.add(role + " active-material fraction must be positive and leave porosity + fraction <= 1, got " + e.activeFraction());
+            out.add(role + " active-material fraction must be positive and leave porosity + fraction <= 1, got " + e.activeFraction()
+                    + " with porosity " + e.porosity());
         for (ParticlePopulation p : e.populations()) {
             String who = e.isBlend() ? role + " population " + p.name() : role;
             if (e.isBlend() && !(p.activeFraction() > 0)) out.add(who + " active-material fraction must be positive, got " + p.activeFraction());

@@ -1,0 +1,47 @@
+package org.cellwright.measured;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The measured points outside the simulated time span: {@link ErrorFigures#compare} compares only the points inside
+ * it, so a run that ends before the measurement does (its step bound, a cut-off met early, a shorter protocol, a
+ * solver failure) gets error figures over part of the measurement only. Each finding is one sentence giving how many
+ * points and which times are left out; the caller locates it at the experiment's {@code measured} clause.
+ */
+public final class SpanCheck {
+	private SpanCheck() {}
+
+	/** Findings (empty when every measured point lies inside the simulated span). */
+	public static List<String> compare(MeasuredSeries m, ErrorFigures.Simulated sim) {
+		List<String> out = new ArrayList<>();
+		double[] t = m.values(MeasuredQuantity.TIME);
+		if (t.length == 0 || sim.time().length < 2) return out;
+		double t0 = sim.time()[0], t1 = sim.time()[sim.time().length - 1];
+		int before = 0, after = 0;
+		double firstAfter = Double.NaN, lastBefore = Double.NaN;
+		for (double x : t) {
+			if (x < t0) {
+				if (before == 0) lastBefore = x;
+				before++;
+			} else if (x > t1) {
+				if (after == 0) firstAfter = x;
+				after++;
+			}
+		}
+		int compared = t.length - before - after;
+		if (after > 0)
+			out.add(String.format(Locale.ROOT, "%d of the %d measured points (%s s to %s s) lie after the simulation's end at %s s"
+					+ " and are not compared: the voltage errors cover %d points, %.0f %% of the measurement", after, t.length,
+					fmt(firstAfter), fmt(t[t.length - 1]), fmt(t1), compared, 100.0 * compared / t.length));
+		if (before > 0)
+			out.add(String.format(Locale.ROOT, "%d of the %d measured points (from %s s) lie before the simulation's start at %s s"
+					+ " and are not compared", before, t.length, fmt(lastBefore), fmt(t0)));
+		return out;
+	}
+
+	private static String fmt(double v) {
+		return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+	}
+}
