@@ -213,7 +213,10 @@ public final class DaeNewton {
     static final double COARSE_STEP = 100;
 
     /** Consistent initialisations that succeeded only with {@link #COARSE_STEP} (a statistic for tests). */
-    int coarseInitialisations;
+    private int coarseInitialisations;
+
+    /** Consistent initialisations that succeeded only with {@link #COARSE_STEP} finite-difference steps. */
+    public int coarseInitialisations() { return coarseInitialisations; }
 
     /** Damped Newton steps a consistent initialisation may take before it gives up. */
     static final int DAMPED_ITERATIONS = 60;
