@@ -143,6 +143,37 @@ class DaeNewtonTest {
         assertTrue(error <= 1e-2, "the shells within 1e-2 of their weights of the step's solution: " + error);
     }
 
+    /**
+     * 0 = (y + B) - B - y* (one algebraic unknown), B = 5e5: f rounds at ulp(B) = 5.8e-11, and from y = 1e-4 the
+     * finite-difference step sqrt(eps) |y| = 1.5e-12 is below it, so df/dy is 0 or some 39 instead of 1 (a Jacobian of
+     * rounding, as ExploreBPX's reaction columns after a pulse and a rest, docs/dfn.md): the Newton solves and the damped
+     * Newton fail. The last try with steps COARSE_STEP = 100 times longer (1.5e-10, df/dy within 30%) converges.
+     */
+    record Rounded(double B) implements org.cellwright.solver.numerics.dae.DaeSystem {
+        static final double TARGET = 2e-4;
+        @Override public int size() { return 1; }
+        @Override public void mass(double[] m) { m[0] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = ((y[0] + B) - B) - TARGET; }
+        @Override public int lowerBandwidth() { return 0; }
+        @Override public int upperBandwidth() { return 0; }
+        @Override public double absoluteTolerance(int i) { return 1e-12; }
+    }
+
+    @Test
+    void aConsistentInitialisationWhoseJacobianIsRoundingSucceedsWithLongerSteps() {
+        DaeNewton newton = new DaeNewton(new Rounded(5e5));
+        double[] y = {1e-4}, psi = y.clone();
+        assertTrue(newton.initialise(0, psi, y, 1e-3));
+        assertEquals(1, newton.coarseInitialisations(), "the usual steps failed, the longer ones succeeded");
+        assertEquals(Rounded.TARGET, y[0], 1e-9);
+        // without the large term (B = 0) the usual steps solve it
+        double[] z = {1e-4}, psiZ = z.clone();
+        DaeNewton plain = new DaeNewton(new Rounded(0));
+        assertTrue(plain.initialise(0, psiZ, z, 1e-3));
+        assertEquals(0, plain.coarseInitialisations());
+        assertEquals(Rounded.TARGET, z[0], 1e-12);
+    }
+
     /** y' = -k y^3 (one unknown): the chord iteration from a matrix taken at y = 0 contracts at 3 k y*^2 / c. */
     static final class Cubic implements org.cellwright.solver.numerics.dae.DaeSystem {
         @Override public int size() { return 1; }

@@ -16,7 +16,12 @@ final class BandedIterationMatrix implements IterationMatrix {
         matrix = new BandedMatrix(n, kl, ku);
     }
 
-    @Override public void update(DaeSystem sys, double t, double[] y) { jac.update(sys, t, y); }
+    /** The factor on the finite-difference steps ({@link #differenceStepFactor}). */
+    private double stepFactor = 1;
+
+    @Override public void differenceStepFactor(double factor) { stepFactor = factor; }
+
+    @Override public void update(DaeSystem sys, double t, double[] y) { jac.update(sys, t, y, stepFactor); }
 
     @Override public int evaluations() { return jac.evaluations(); }
 

@@ -38,13 +38,18 @@ public final class BandedJacobian {
 
     /** Evaluates df/dy at (t, y). */
     public void update(DaeSystem sys, double t, double[] y) {
+        update(sys, t, y, 1);
+    }
+
+    /** Evaluates df/dy at (t, y) with finite-difference steps stepFactor times the usual ones. */
+    public void update(DaeSystem sys, double t, double[] y, double stepFactor) {
         sys.rhs(t, y, f0);
         evaluations++;
         double sqrtEps = Math.sqrt(Math.ulp(1.0));
         for (int colour = 0; colour < Math.min(w, n); colour++) {
             System.arraycopy(y, 0, yp, 0, n);
             for (int j = colour; j < n; j += w) {
-                double h = sqrtEps * Math.max(Math.abs(y[j]), sys.differenceScale(j));
+                double h = stepFactor * sqrtEps * Math.max(Math.abs(y[j]), sys.differenceScale(j));
                 yp[j] = y[j] + h;
             }
             sys.rhs(t, yp, f1);

@@ -91,8 +91,13 @@ public final class BorderedIterationMatrix implements IterationMatrix {
 
     private static final double SQRT_EPS = Math.sqrt(Math.ulp(1.0));
 
+    /** The factor on the finite-difference steps ({@link #differenceStepFactor}). */
+    private double stepFactor = 1;
+
+    @Override public void differenceStepFactor(double factor) { stepFactor = factor; }
+
     private double step(double[] y, int j) {
-        return SQRT_EPS * Math.max(Math.abs(y[j]), atolFloor[j]);
+        return stepFactor * SQRT_EPS * Math.max(Math.abs(y[j]), atolFloor[j]);
     }
 
     @Override

@@ -28,6 +28,12 @@ interface IterationMatrix {
     /** Re-evaluates the rows that change fastest (a bordered system's anchor rows), if the system declares them; false if not. */
     default boolean updateFastRows(DaeSystem sys, double t, double[] y) { return false; }
 
+    /**
+     * Multiplies the finite-difference steps of later {@link #update}s by factor (1: sqrt(eps) max(|y_j|, the system's
+     * difference scale), as before); a matrix without that choice ignores it.
+     */
+    default void differenceStepFactor(double factor) {}
+
     static IterationMatrix of(DaeSystem sys) {
         return sys instanceof BorderedDaeSystem b ? new BorderedIterationMatrix(b) : new BandedIterationMatrix(sys);
     }
