@@ -2,6 +2,7 @@ package org.cellwright.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cellwright.lang.text.Printable;
@@ -38,6 +39,9 @@ public class ExportBdfCommand extends CliCommand {
 	@Option(names = { "-o", "--out" }, paramLabel = "FILE", description = "the BDF file (default: RUN/" + DEFAULT_NAME + ")")
 	String out;
 
+	@Option(names = "--replace", description = "overwrite an existing --out file")
+	boolean replace;
+
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
 		Path folder = CliSupport.userPath(run);
@@ -45,6 +49,12 @@ public class ExportBdfCommand extends CliCommand {
 			RunFolder r = RunFolder.read(folder);
 			MeasuredSeries s = MeasuredComparison.series(r);
 			Path target = out != null ? CliSupport.userPath(out) : r.folder().resolve(DEFAULT_NAME);
+			// the run folder's own export is written again; a file elsewhere is the user's unless --replace
+			if (Files.isDirectory(target) || out != null && Files.exists(target) && !replace) {
+				err.println(Problem.display(target) + (Files.isDirectory(target) ? ": is a folder; --out names the file to write"
+						: ": exists; kept (--replace overwrites it, or choose another --out)"));
+				return 1;
+			}
 			BdfWriter.write(s, target);
 			o.println("wrote " + Problem.display(target) + " (" + s.size() + " rows, BDF)");
 			return 0;

@@ -36,6 +36,9 @@ public class ReportCommand extends CliCommand {
 			description = "the HTML file to write (default: RUN/report.html for one run, comparison.html for several)")
 	String out;
 
+	@Option(names = "--replace", description = "overwrite the --out file even if it is not a report CellWright wrote")
+	boolean replace;
+
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
 		List<Path> folders = new ArrayList<>();
@@ -75,10 +78,18 @@ public class ReportCommand extends CliCommand {
 			err.println("cellwright: no report: fix the files above first");
 			return 1;
 		}
+		Path target = read.size() == 1 && out == null ? read.get(0).folder().resolve(RunReport.FILE_NAME)
+				: CliSupport.userPath(out != null ? out : "comparison.html");
+		// a file the user made is never overwritten without asking; a report CellWright wrote is written again
+		if (Files.isDirectory(target) || Files.exists(target) && !replace && !RunReport.isReport(target)) {
+			err.println(Problem.display(target) + (Files.isDirectory(target) ? ": is a folder; --out names the HTML file to write"
+					: ": exists and is not a report CellWright wrote; kept (--replace overwrites it, or choose another --out)"));
+			return 1;
+		}
 		try {
 			Path written;
-			if (read.size() == 1) written = RunReport.write(read.get(0), out == null ? read.get(0).folder().resolve(RunReport.FILE_NAME) : CliSupport.userPath(out));
-			else written = ComparisonReport.writeRuns(read, CliSupport.userPath(out != null ? out : "comparison.html"));
+			if (read.size() == 1) written = RunReport.write(read.get(0), target);
+			else written = ComparisonReport.writeRuns(read, target);
 			o.println("report: " + Problem.display(written) + (read.size() > 1 ? " (" + read.size() + " runs)" : ""));
 			return 0;
 		} catch (ReportException e) {

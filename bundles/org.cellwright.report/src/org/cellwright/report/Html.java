@@ -38,9 +38,24 @@ final class Html {
 		return String.format(Locale.ROOT, "%." + decimals + "f", v);
 	}
 
+	/** The mark every page CellWright writes carries in its head ({@link #isReport}). */
+	static final String GENERATOR = "<meta name=\"generator\" content=\"CellWright\">";
+
+	/**
+	 * Whether {@code file} is a page CellWright wrote (its generator mark within the first 4 KB): such a file may be
+	 * written again; any other file a user named is theirs.
+	 */
+	static boolean isReport(java.nio.file.Path file) {
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+			return new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8).contains(GENERATOR);
+		} catch (java.io.IOException e) {
+			return false;
+		}
+	}
+
 	static String page(String title, String body) {
 		return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
-				+ "<meta name=\"generator\" content=\"CellWright\">\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body
+				+ GENERATOR + "\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body
 				+ "</body>\n</html>\n";
 	}
 

@@ -34,6 +34,14 @@ public final class RunReport {
 	private RunReport() {}
 
 	/** Writes {@code runFolder/report.html} and returns its path. */
+	/**
+	 * Whether {@code file} is a page CellWright wrote (a run's, a comparison's or a fit's report): such a file may be
+	 * written again; any other file a user named is theirs and is not overwritten without asking.
+	 */
+	public static boolean isReport(Path file) {
+		return Html.isReport(file);
+	}
+
 	public static Path write(Path runFolder) {
 		Path run = RunFolder.resolve(runFolder); // an experiment's folder in the run store: its latest run
 		return write(runFolder, (run != null ? run : runFolder).resolve(FILE_NAME));

@@ -36,6 +36,31 @@ class ReportCommandTest {
 	}
 
 	@Test
+	void aFileTheUserMadeIsNotOverwrittenWithoutReplace() throws Exception {
+		Path file = CliTest.examples().resolve("sung2023/experiments.cell");
+		assertEquals(0, Cli.cli("run", file.toString(), "--experiment", "NucleationBare", "--out", tmp.resolve("runs").toString()).rc());
+		Path one = CliTest.latest(tmp.resolve("runs"), "NucleationBare");
+		Path notes = tmp.resolve("notes.html");
+		Files.writeString(notes, "<html><body>my notes</body></html>");
+		Cli.Result r = Cli.cli("report", one.toString(), "--out", notes.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("notes.html: exists and is not a report CellWright wrote; kept"), r.err());
+		assertEquals("<html><body>my notes</body></html>", Files.readString(notes), "the user's file is untouched");
+
+		// a report CellWright wrote is written again; --replace overwrites any file
+		Path report = tmp.resolve("report-copy.html");
+		assertEquals(0, Cli.cli("report", one.toString(), "--out", report.toString()).rc());
+		assertEquals(0, Cli.cli("report", one.toString(), "--out", report.toString()).rc(), "its own report again");
+		r = Cli.cli("report", one.toString(), "--out", notes.toString(), "--replace");
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(Files.readString(notes).contains("<h1>NucleationBare"), "replaced when asked");
+		// a folder as --out is named, not written into
+		r = Cli.cli("report", one.toString(), "--out", tmp.toString());
+		assertEquals(1, r.rc());
+		assertTrue(r.err().contains("is a folder"), r.err());
+	}
+
+	@Test
 	void noSuchFolderIsOneLineNamingIt() {
 		Path missing = tmp.resolve("nope");
 		Cli.Result r = refused(missing, "nope: no such folder");

@@ -52,6 +52,19 @@ class BdfExportTest {
 			plated |= im[k] < 0;
 		}
 		assertTrue(plated, "the plating step is a negative current in the BDF file too");
+
+		// an existing --out file is the user's: kept unless --replace; the run folder's own export is written again
+		String written = Files.readString(bdf);
+		Files.writeString(bdf, "my own data");
+		e = Cli.cli("export-bdf", tmp.resolve("runs").resolve("X").toString(), "--out", bdf.toString());
+		assertEquals(1, e.rc(), e.out() + e.err());
+		assertTrue(e.err().contains("x.bdf.csv: exists; kept (--replace overwrites it"), e.err());
+		assertEquals("my own data", Files.readString(bdf));
+		e = Cli.cli("export-bdf", tmp.resolve("runs").resolve("X").toString(), "--out", bdf.toString(), "--replace");
+		assertEquals(0, e.rc(), e.out() + e.err());
+		assertEquals(written, Files.readString(bdf));
+		for (int k = 0; k < 2; k++)
+			assertEquals(0, Cli.cli("export-bdf", tmp.resolve("runs").resolve("X").toString()).rc(), "RUN/timeseries.bdf.csv again");
 	}
 
 	@Test

@@ -137,6 +137,19 @@ class DfnDriveCycleRunTest {
 	}
 
 	@Test
+	void aPowerProfileWithoutDurationRunsToItsCutoffNotToTheSolversBound() throws Exception {
+		// a flat profile at about 1 C: the bound of a step without a duration passes twice the nominal capacity at the
+		// profile's mean current; its mean power read as a current (W/m2 as A/m2, 3.7x too much) ended it at its bound
+		// after 0.54 h with half the charge left, as WLTC at 20 W on the Chen cell after 3.7 h
+		Files.writeString(tmp.resolve("flat.csv"), "# time [s],Power [kW]\n0,1\n60,1\n");
+		RecordingSink sink = run(cell("follow \"flat.csv\" power scaled to 74 W/m2 until 3.0 V"));
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertEquals("voltage-cutoff", step.end().label(), sink.events.toString());
+		assertEquals(3.0, sink.last().voltage(), 1e-3);
+		assertTrue(step.endTime() - step.startTime() > 2 * 20 * 3600 / 74.0, "past the old bound: " + (step.endTime() - step.startTime()) + " s");
+	}
+
+	@Test
 	void aPowerDriveCycleHoldsVITimesIAtTheProfileAndDeliversItsEnergy() throws Exception {
 		RecordingSink sink = run(cell("follow \"WLTC.csv\" power scaled to 40 W/m2 for 15 min"));
 		double[][] wltc = rows("WLTC.csv");

@@ -257,6 +257,9 @@ public final class DfnRunner {
 			double i0 = currentOf(t0, bdf.state());
 			emitCharge(t0, bdf.state(), i0, 0);
 			double mean = Math.abs(cycle.integral(cycle.period()) / cycle.period());
+			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
+			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
+			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
 			return advance(t0, f.cutoffs(), mean, false, cycle, false);
 		}
 
