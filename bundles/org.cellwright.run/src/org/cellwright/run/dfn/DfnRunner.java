@@ -226,10 +226,71 @@ public final class DfnRunner {
 			double t0 = bdf.time();
 			startDirection((int) Math.signum(i));
 			toCurrentControl();
-			if (!applyCurrent(-i)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the step (current " + i + " A/m2)");
+			double[] before = bdf.state().clone();
+			double from = current.value;
+			if (!applyCurrent(-i)) return beyondCarried(t0, i, before, from, cutoffs);
 			if (i != current0) emitCharge(t0, bdf.state(), i, 0); // the state just after the current jumped (two rows at t0)
 			current0 = i;
 			return advance(t0, cutoffs, i, true, null, false);
+		}
+
+		/** Relative width within which {@link #largestCurrent} brackets the largest current a state carries. */
+		static final double CURRENT_BRACKET = 1e-3;
+
+		/**
+		 * A current step whose current no state carries from the cell's state (no consistent algebraic state with the
+		 * concentrations held: e.g. a particle surface emptied or saturated by the flux of its outer half-shell, the
+		 * exchange current's c_s^b (c_max - c_s)^c gone to zero) ends at once as a power beyond the cell's maximum does:
+		 * a voltage-jump end with no charge passed, a STEP_END warning with the largest current the state carries and the
+		 * transport path nearest its limit there, and the state put back at the current before (the protocol goes on).
+		 * Where even a small fraction of the current has no solution, or the state cannot be put back, the solver failed.
+		 *
+		 * @param i the step's current (charge positive) [A/m2]; before, from: the state and the (DFN-convention) current before it
+		 */
+		RunStatus beyondCarried(double t0, double i, double[] before, double from, List<Cutoff> cutoffs) {
+			Carried most = largestCurrent(t0, -i, before, from);
+			double v0 = lastVoltage;
+			if (!restore(t0, before, from) || !(most.current() > 0))
+				return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
+			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
+			Cutoff through = cutoffBeyond(cutoffs, v0, i);
+			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle, v0, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t0,
+					String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) is beyond what the cell can carry from its state: no state carries more "
+							+ "than %.4g A (%.4g mA/cm2) with its concentrations as they are%s; %s at once: the step ends, no charge passed",
+							Math.abs(i) * in.area(), Math.abs(i) / 10, most.current() * in.area(), most.current() / 10, nearest,
+							through != null ? through(i, through) : "the voltage jumps"))));
+			return null;
+		}
+
+		/**
+		 * The largest current magnitude [A/m2] the state before a step carries in the direction of the demanded current
+		 * (DFN convention), the concentrations held: bisection between 0 (the state's own current carried) and the
+		 * demand on whether {@link #applyCurrent} finds a consistent state from the state before, to
+		 * {@link #CURRENT_BRACKET} of the demand; with the transport limit nearest there ({@link DfnModel#transportLimit},
+		 * null for other models). 0 where none is carried.
+		 */
+		Carried largestCurrent(double t, double demand, double[] before, double from) {
+			double lo = 0, hi = Math.abs(demand), sign = Math.signum(demand);
+			String nearest = null;
+			while (hi - lo > CURRENT_BRACKET * Math.abs(demand)) {
+				double mid = 0.5 * (lo + hi);
+				if (!restore(t, before, from)) break;
+				if (applyCurrent(sign * mid)) {
+					lo = mid;
+					if (model instanceof DfnModel dfn) nearest = dfn.transportLimit(t, bdf.state(), Double.POSITIVE_INFINITY);
+				} else hi = mid;
+			}
+			return new Carried(lo, nearest);
+		}
+
+		/** The largest current a state carries [A/m2, magnitude] and the transport limit nearest there (null: none named). */
+		record Carried(double current, String nearest) {}
+
+		/** The state before a step put back at its current (DFN convention) from: as the step found it. */
+		boolean restore(double t, double[] before, double from) {
+			current.value = from;
+			return moved ? bdf.start(t, before, 1e-3) : bdf.start(t, model.initialState(), 1e-3);
 		}
 
 		/**
