@@ -290,7 +290,7 @@ public final class DfnRunner {
 		/** The state before a step put back at its current (DFN convention) from: as the step found it. */
 		boolean restore(double t, double[] before, double from) {
 			current.value = from;
-			return moved ? bdf.start(t, before, 1e-3) : bdf.start(t, model.initialState(), 1e-3);
+			return moved ? bdf.start(t, before.clone(), 1e-3) : bdf.start(t, model.initialState(), 1e-3); // start solves in the array it is given
 		}
 
 		/**
