@@ -30,14 +30,9 @@ final class EventDetection implements PhysicsEvents {
     private double cycleLeak, stepLeak;
     /** Best Coulombic efficiency of the cycles after the first, and whether a soft short was reported. */
     private double bestEfficiency = Double.NaN;
-    private int softShorts;
-    private boolean softShortReported;
-    /** Stalled steps (see {@link #checkStall}) after the first one, and the cycle of the last. */
-    private int laterStalls, lastStallCycle;
-    private boolean stallReported;
-    /** Steps crossed at once (see {@link #crossedAtOnce}) after the first one, and the cycle of the last. */
-    private int laterAtOnce, lastAtOnceCycle;
-    private boolean atOnceReported;
+    private final RepeatedWarning softShorts = new RepeatedWarning();
+    /** Stalled steps (see {@link #checkStall}) and steps crossed at once (see {@link #crossedAtOnce}). */
+    private final RepeatedWarning stalls = new RepeatedWarning(), atOnce = new RepeatedWarning();
 
     EventDetection(RunRecorder rec, CellModel model) {
         this.rec = rec;
@@ -98,8 +93,7 @@ final class EventDetection implements PhysicsEvents {
 
     /** A soft short in the current step (step true) or in the cycle being closed. */
     private void softShort(String reason, boolean step) {
-        if (softShortReported) { softShorts++; return; }
-        softShortReported = true;
+        if (!softShorts.first(rec.cycle)) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, model.filamentFraction(),
                 step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle, rec.stepIndex, reason)
                         : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle, reason)));
@@ -107,10 +101,11 @@ final class EventDetection implements PhysicsEvents {
 
     /** One message for the soft shorts after the first, if any. */
     void reportLaterSoftShorts() {
-        if (softShorts > 0)
-            rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, softShorts, String.format(
+        int n = softShorts.later();
+        if (n > 0)
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, n, String.format(
                     Locale.ROOT, "warning: the soft short showed again %d time%s, the last in cycle %d",
-                    softShorts, softShorts == 1 ? "" : "s", rec.cycle)));
+                    n, n == 1 ? "" : "s", softShorts.lastCycle())));
     }
 
     /**
@@ -133,12 +128,7 @@ final class EventDetection implements PhysicsEvents {
         if (sign != 0) lastStepCharge = stepCharge;
         if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return false;
         if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return false;
-        if (stallReported) {
-            laterStalls++;
-            lastStallCycle = rec.cycle;
-            return true;
-        }
-        stallReported = true;
+        if (!stalls.first(rec.cycle)) return true;
         OverpotentialKind dominant = dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
@@ -169,12 +159,7 @@ final class EventDetection implements PhysicsEvents {
      * and the dominant overpotential there; later ones counted (with the stalled steps').
      */
     void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
-        if (atOnceReported) {
-            laterAtOnce++;
-            lastAtOnceCycle = rec.cycle;
-            return;
-        }
-        atOnceReported = true;
+        if (!atOnce.first(rec.cycle)) return;
         OverpotentialKind d = dominant(sign, eta);
         emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
@@ -186,13 +171,15 @@ final class EventDetection implements PhysicsEvents {
 
     /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */
     void reportLaterStalls() {
-        if (laterAtOnce > 0)
-            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, laterAtOnce, String.format(
-                    Locale.ROOT, "warning: %d later step%s crossed %s voltage cut-off at once, the last in cycle %d", laterAtOnce,
-                    laterAtOnce == 1 ? "" : "s", laterAtOnce == 1 ? "its" : "their", lastAtOnceCycle)));
-        if (laterStalls == 0) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, laterStalls, String.format(
-                Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", laterStalls,
-                laterStalls == 1 ? "" : "s", lastStallCycle)));
+        int n = atOnce.later();
+        if (n > 0)
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, n, String.format(
+                    Locale.ROOT, "warning: %d later step%s crossed %s voltage cut-off at once, the last in cycle %d", n,
+                    n == 1 ? "" : "s", n == 1 ? "its" : "their", atOnce.lastCycle())));
+        n = stalls.later();
+        if (n == 0) return;
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, n, String.format(
+                Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", n,
+                n == 1 ? "" : "s", stalls.lastCycle())));
     }
 }

@@ -32,7 +32,7 @@ final class RunRecorder {
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> cycleSteps = new ArrayList<>();
     /** Warnings of step ends after the first of each kind, and the cycle of the last. */
-    private final Map<StepEnd, int[]> laterEnds = new EnumMap<>(StepEnd.class);
+    private final Map<StepEnd, RepeatedWarning> laterEnds = new EnumMap<>(StepEnd.class);
 
     RunRecorder(ResultSink sink, CellModel model, double activeLoading) {
         this.sink = sink;
@@ -73,9 +73,7 @@ final class RunRecorder {
      * numbered as in timeseries.csv's step column and cycles.csv's step_ends (from 0, the protocol's steps flattened).
      */
     void warnEnd(StepEnd end, String what) {
-        int[] later = laterEnds.get(end);
-        if (later != null) { later[0]++; later[1] = cycle; return; }
-        laterEnds.put(end, new int[] {0, 0});
+        if (!laterEnds.computeIfAbsent(end, e -> new RepeatedWarning()).first(cycle)) return;
         sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, voltage,
                 end.warning(cycle, stepIndex, time, what)));
     }
@@ -83,9 +81,9 @@ final class RunRecorder {
     /** One message per kind of step end warned about more than once. */
     void reportLaterEnds() {
         for (var e : laterEnds.entrySet()) {
-            int n = e.getValue()[0];
+            int n = e.getValue().later();
             if (n == 0) continue;
-            sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, n, e.getKey().laterEnds(n, e.getValue()[1])));
+            sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle, n, e.getKey().laterEnds(n, e.getValue().lastCycle())));
         }
     }
 

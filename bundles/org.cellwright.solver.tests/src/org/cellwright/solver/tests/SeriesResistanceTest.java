@@ -35,6 +35,14 @@ class SeriesResistanceTest {
 	}
 
 	@Test
+	void aFilmWhoseDropIsBelowTheReactionsRoundingGivesTheReactionsCurrent() {
+		// R f' ~ 1e-25: g(f(eta)) = f(eta) - f(eta - f R) is rounding of either sign, no bracket to solve in
+		double rct = 0.02, r = 1e-27;
+		for (double eta : new double[] {-3e-8, 1e-6, 0.4})
+			assertEquals(eta / rct, SeriesResistance.current(x -> x / rct, x -> 1 / rct, r, eta, false), 1e-15 * Math.abs(eta / rct));
+	}
+
+	@Test
 	void withoutAFilmTheReactionItself() {
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, false));
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, true));

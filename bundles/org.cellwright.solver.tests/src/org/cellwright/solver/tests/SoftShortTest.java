@@ -62,6 +62,27 @@ class SoftShortTest {
     }
 
     @Test
+    void aSoftShortShowingAgainIsCountedWithTheCycleItLastShowedIn() {
+        // the leaking charge in cycles 2 and 3, then a charge at 0.1 C that outruns the leak and reaches 4.3 V: the
+        // count names cycle 3 (it named the run's last cycle, 4, where no soft short showed)
+        RecordingSink s = new RecordingSink();
+        StepSpec leaky = StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.voltageAbove(4.3), Cutoff.duration(2 * 3600));
+        StepSpec discharge = StepSpec.cRate(-0.35, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600));
+        StepSpec charge = StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600));
+        new Simulation().run(Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM),
+                ProtocolSpec.of(charge, discharge, leaky, discharge, leaky, discharge, charge, discharge),
+                SolverSettings.builder().cathodeNodes(5).particleNodes(10).outputInterval(3600).build(), s, null);
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        assertEquals(4, s.cycles.size());
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, s.cycles.get(3).steps().get(0).end(), () -> s.cycles.get(3).steps().toString());
+        List<SimulationEvent> soft = softShorts(s);
+        assertEquals(2, soft.size(), () -> soft.toString());
+        assertEquals(2, soft.get(0).cycleIndex());
+        // (cycle 3's leaking charge and its efficiency each count)
+        assertTrue(soft.get(1).message().matches("warning: the soft short showed again \\d+ times?, the last in cycle 3"), soft.get(1).message());
+    }
+
+    @Test
     void noFilamentNoSoftShort() {
         RecordingSink s = run(5e6);
         assertEquals(RunStatus.COMPLETED, s.status);
