@@ -72,6 +72,19 @@ class DfnCurrentBeyondCellRunTest {
 		assertEquals(fresh.endTime() - fresh.startTime(), after.endTime() - after.startTime(), 1e-6 * fresh.endTime());
 	}
 
+	/** A current profile whose first value no state carries ends the same way (it ended NOT_CONVERGED). */
+	@Test
+	void aCurrentProfileStartingBeyondWhatTheCellCarriesEndsAtOnceToo() throws Exception {
+		java.nio.file.Files.writeString(tmp.resolve("flat.csv"), "# time [s],Current [A]\n0,1\n60,1\n");
+		RecordingSink sink = run("follow \"flat.csv\" current scaled to 100 C for 10 min until 2.5 V\n rest for 60 s\n discharge at 1 C until 2.5 V");
+		List<StepResult> s = steps(sink);
+		assertEquals(List.of("voltage-jump", "duration", "voltage-cutoff"), s.stream().map(r -> r.end().label()).toList(), s.toString());
+		assertEquals(0, s.get(0).charge(), "no charge passed");
+		List<String> w = warnings(sink);
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).contains("is beyond what the cell can carry from its state"), w.get(0));
+	}
+
 	/** The largest current the warning gives is the limit: 1 % below it a step starts (and runs), 1 % above it does not. */
 	@Test
 	void theLargestCurrentGivenIsWhereTheCellStopsCarryingIt() throws Exception {

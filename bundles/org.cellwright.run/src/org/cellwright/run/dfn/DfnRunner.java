@@ -311,7 +311,10 @@ public final class DfnRunner {
 				moved = true;
 			} else {
 				toCurrentControl();
-				if (!applyCurrent(cycle.at(0))) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the current profile " + Printable.escape(f.source()));
+				double[] before = bdf.state().clone();
+				double from = current.value;
+				// a first value no state carries ends the step at once as a current step's does (the protocol goes on)
+				if (!applyCurrent(cycle.at(0))) return beyondCarried(t0, -cycle.at(0), before, from, f.cutoffs());
 				current.follow(cycle, t0);
 			}
 			current0 = Double.NaN; // the next current step shows its jump
