@@ -129,27 +129,18 @@ final class EventDetection implements PhysicsEvents {
         if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return false;
         if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return false;
         if (!stalls.first(rec.cycle)) return true;
-        OverpotentialKind dominant = dominant(sign, eta);
+        OverpotentialKind dominant = OverpotentialKind.dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
         emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d: the %s step ended %s after %.3g mAh/cm2, less than "
-                + "%.0f %% of the %.3f mAh/cm2 %s before; dominant overpotential: %s (%s = %.4f V)", rec.cycle, what,
+                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", rec.cycle, what,
                 Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
                         : "at its voltage cut-off" + (Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
                         : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)),
                 Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
-                dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(),
-                eta[dominant.ordinal()]));
+                OverpotentialKind.dominantText(sign, eta)));
         return true;
-    }
-
-    /** The overpotential that opposes a current of this sign most. */
-    private static OverpotentialKind dominant(int sign, double[] eta) {
-        OverpotentialKind dominant = OverpotentialKind.values()[0];
-        for (OverpotentialKind k : OverpotentialKind.values())
-            if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
-        return dominant;
     }
 
     /**
@@ -160,13 +151,13 @@ final class EventDetection implements PhysicsEvents {
      */
     void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
         if (!atOnce.first(rec.cycle)) return;
-        OverpotentialKind d = dominant(sign, eta);
+        OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
         emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
-                + "no charge; dominant overpotential: %s (%s = %.4f V)", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
+                + "no charge; %s", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
                         + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
-                d.name().toLowerCase(Locale.ROOT).replace('_', ' '), d.column(), eta[d.ordinal()]));
+                OverpotentialKind.dominantText(sign, eta)));
     }
 
     /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */

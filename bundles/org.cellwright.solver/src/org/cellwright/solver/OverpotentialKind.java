@@ -30,4 +30,19 @@ public enum OverpotentialKind {
 
     /** Column name in timeseries.csv. */
     public String column() { return column; }
+
+    /** The contribution in eta [V, by ordinal] that opposes a current of this sign most. */
+    public static OverpotentialKind dominant(int sign, double[] eta) {
+        OverpotentialKind dominant = values()[0];
+        for (OverpotentialKind k : values())
+            if (sign * eta[k.ordinal()] > sign * eta[dominant.ordinal()]) dominant = k;
+        return dominant;
+    }
+
+    /** The run messages' "dominant overpotential: cathode kinetic (eta_cathode_kinetic_V = 0.1234 V)" of {@link #dominant}. */
+    public static String dominantText(int sign, double[] eta) {
+        OverpotentialKind d = dominant(sign, eta);
+        return String.format(java.util.Locale.ROOT, "dominant overpotential: %s (%s = %.4f V)",
+                d.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), d.column(), eta[d.ordinal()]);
+    }
 }

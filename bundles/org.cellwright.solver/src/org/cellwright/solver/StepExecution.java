@@ -426,16 +426,12 @@ final class StepExecution {
         for (int k = 0; k < 2; k++) {
             double now = es[k].contactFraction();
             if (!(now < CONTACT_LOST && now < 0.5 * atStart[k])) continue;
-            double[] eta = model.overpotentials();
-            OverpotentialKind dominant = OverpotentialKind.values()[0];
-            for (OverpotentialKind o : OverpotentialKind.values())
-                if (Math.abs(eta[o.ordinal()]) > Math.abs(eta[dominant.ordinal()])) dominant = o;
             rec.warnEnd(end, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, its true contact "
                     + "falling from %s %% to %s %% of the area: stripping at %s mA/cm2 outruns the creep that refills the voids, which "
-                    + "sustains %s mA/cm2 at %s MPa; the current crowds through the contact left (dominant overpotential: %s, %s = %s V)",
+                    + "sustains %s mA/cm2 at %s MPa; the current crowds through the contact left (%s)",
                     what, num(rec.voltage), hoursText(rec.time - rec.stepStart), model.describe(es[k]), num(100 * atStart[k]), num(100 * now),
                     num(Math.abs(current) / 10), num(es[k].criticalStrippingCurrent() / 10), num(model.stackPressure() / 1e6),
-                    dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '), dominant.column(), num(eta[dominant.ordinal()])));
+                    OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials())));
             return;
         }
     }
