@@ -42,16 +42,25 @@ final class RunRecorder {
 
     ResultSink sink() { return sink; }
 
+    /** The cell's state now as a sample: current i, the step's charge, open-circuit voltage and overpotentials. */
+    Sample state(double i, double stepCharge, double ocv, double[] eta) {
+        return new Sample(time, stepIndex, cycle, voltage, i, model.temperature(), model.stackPressure(), stepCharge, ocv, eta,
+                model.inventory());
+    }
+
     void emitSample(double i, double stepCharge, double ocv, double[] eta) {
+        emitSample(state(i, stepCharge, ocv, eta));
+    }
+
+    /** Records the state s (of now) as a sample. */
+    void emitSample(Sample s) {
         lastSampleTime = time;
-        sink.sample(new Sample(time, stepIndex, cycle, voltage, i, model.temperature(), model.stackPressure(),
-                stepCharge, ocv, eta, model.inventory()));
+        sink.sample(s);
     }
 
     /** The state after a time step the solver accepted ({@link ResultSink#timeStep}), before any sample of it. */
-    void acceptedStep(double i, double stepCharge, double ocv, double[] eta) {
-        sink.timeStep(new Sample(time, stepIndex, cycle, voltage, i, model.temperature(), model.stackPressure(),
-                stepCharge, ocv, eta, model.inventory()));
+    void acceptedStep(Sample s) {
+        sink.timeStep(s);
     }
 
     /** A sample at the step's end unless one was just written. */

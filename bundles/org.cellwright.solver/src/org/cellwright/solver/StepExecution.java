@@ -314,15 +314,16 @@ final class StepExecution {
                     return RunStatus.NOT_CONVERGED;
                 }
             }
-            rec.acceptedStep(i, stepCharge, model.ocv(), eta);
+            Sample accepted = rec.state(i, stepCharge, model.ocv(), eta); // its sample too, if one is taken
+            rec.acceptedStep(accepted);
             if (events.pendingStatus != null) {
-                rec.emitSample(i, stepCharge, model.ocv(), eta);
+                rec.emitSample(accepted);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
                 return events.pendingStatus;
             }
             String shortReason = events.hardShort(i, leakNow);
             if (shortReason != null) {
-                rec.emitSample(i, stepCharge, model.ocv(), eta);
+                rec.emitSample(accepted);
                 rec.event(SimulationEvent.Type.SHORT_CIRCUIT, model.penetrationRatio(), shortReason);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
                 return RunStatus.SHORT_CIRCUIT;
@@ -330,7 +331,7 @@ final class StepExecution {
             boolean atVoltage = landed || !Double.isNaN(crossedVoltage(cutoffs, v));
             boolean atCurrent = Math.abs(i) <= currentLimit;
             boolean stop = atVoltage || atCurrent;
-            if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(i, stepCharge, model.ocv(), eta);
+            if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(accepted);
             progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle, 1), Math.max(totalCycles, 1));
             if (progress.isCancelled()) {
                 rec.recordStep(StepEnd.CANCELLED, stepCharge);
