@@ -2,7 +2,6 @@ package org.cellwright.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.cellwright.lang.text.Printable;
@@ -50,11 +49,8 @@ public class ExportBdfCommand extends CliCommand {
 			MeasuredSeries s = MeasuredComparison.series(r);
 			Path target = out != null ? CliSupport.userPath(out) : r.folder().resolve(DEFAULT_NAME);
 			// the run folder's own export is written again; a file elsewhere is the user's unless --replace
-			if (Files.isDirectory(target) || out != null && Files.exists(target) && !replace) {
-				err.println(Problem.display(target) + (Files.isDirectory(target) ? ": is a folder; --out names the file to write"
-						: ": exists; kept (--replace overwrites it, or choose another --out)"));
+			if (CliSupport.keepsTarget(target, Problem.display(target), replace, out == null, "", err))
 				return 1;
-			}
 			BdfWriter.write(s, target);
 			o.println("wrote " + Problem.display(target) + " (" + s.size() + " rows, BDF)");
 			return 0;

@@ -81,11 +81,8 @@ public class ReportCommand extends CliCommand {
 		Path target = read.size() == 1 && out == null ? read.get(0).folder().resolve(RunReport.FILE_NAME)
 				: CliSupport.userPath(out != null ? out : "comparison.html");
 		// a file the user made is never overwritten without asking; a report CellWright wrote is written again
-		if (Files.isDirectory(target) || Files.exists(target) && !replace && !RunReport.isReport(target)) {
-			err.println(Problem.display(target) + (Files.isDirectory(target) ? ": is a folder; --out names the HTML file to write"
-					: ": exists and is not a report CellWright wrote; kept (--replace overwrites it, or choose another --out)"));
+		if (CliSupport.keepsTarget(target, Problem.display(target), replace, RunReport.isReport(target), " and is not a report CellWright wrote", err))
 			return 1;
-		}
 		try {
 			Path written;
 			if (read.size() == 1) written = RunReport.write(read.get(0), target);

@@ -45,6 +45,25 @@ public final class CliSupport {
 		return false;
 	}
 
+	/**
+	 * Whether a command must not write its --out file {@code target}: a folder, or an existing file that is the user's
+	 * (not {@code ours}, e.g. a report CellWright wrote) where --replace was not given; says why on {@code err}. Nothing
+	 * a user made is overwritten without asking.
+	 *
+	 * @param shown the file as the message names it; theirs: what makes an existing file the user's, e.g. " and is not a
+	 *            report CellWright wrote" ("" for any existing file)
+	 */
+	public static boolean keepsTarget(Path target, String shown, boolean replace, boolean ours, String theirs, PrintWriter err) {
+		if (Files.isDirectory(target)) {
+			err.println(shown + ": is a folder; --out names the file to write");
+			return true;
+		}
+		if (!Files.exists(target) || replace || ours)
+			return false;
+		err.println(shown + ": exists" + theirs + "; kept (--replace overwrites it, or choose another --out)");
+		return true;
+	}
+
 	/** The library path: the given folders, then $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries. */
 	public static LibraryPath libraryPath(List<String> libs) {
 		List<Path> dirs = new ArrayList<>();
