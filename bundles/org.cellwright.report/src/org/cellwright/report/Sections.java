@@ -202,6 +202,10 @@ final class Sections {
 				case INTERLAYER_OHMIC -> "interlayer (ohmic)";
 				case INTERPHASE -> "SE interphase";
 				case CONTACT -> "contact loss";
+				case ANODE_OHMIC -> "anode (ohmic)";
+				case ANODE_KINETIC -> "anode (charge transfer)";
+				case ANODE_DIFFUSION -> "anode (solid diffusion)";
+				case ELECTROLYTE_CONCENTRATION -> "electrolyte (concentration)";
 			};
 		return column.replaceFirst("^eta_", "").replaceFirst("_V$", "").replace('_', ' ');
 	}
