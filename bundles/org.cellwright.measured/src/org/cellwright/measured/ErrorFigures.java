@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param voltageMax     largest absolute voltage residual [V]
  * @param points         number of measured points compared
  * @param rmsByCycle     RMS voltage residual per cycle [V]
- * @param rmsByStep      RMS voltage residual per (cycle, step), keyed "cycle.step" [V]
+ * @param rmsByStep      RMS voltage residual per (cycle, step), keyed "cycle.step", in the order of cycle and step [V]
  * @param capacityByCycle measured and simulated discharge capacity per cycle [C] and relative error
  */
 public record ErrorFigures(double voltageRms, double voltageMax, int points, Map<Integer, Double> rmsByCycle,
@@ -62,7 +62,9 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 		double t0 = sim.time()[0];
 		double t1 = sim.time()[sim.time().length - 1];
 		Map<Integer, double[]> byCycle = new TreeMap<>();
-		Map<String, double[]> byStep = new TreeMap<>();
+		// "cycle.step" keys in the order of the run (as numbers: cycle 2 before 10, step 2 before 10)
+		Map<String, double[]> byStep = new TreeMap<>(java.util.Comparator.<String>comparingInt(k -> Integer.parseInt(k.split("\\.")[0]))
+				.thenComparingInt(k -> Integer.parseInt(k.split("\\.")[1])));
 		double sum = 0;
 		double max = 0;
 		int n = 0;
@@ -77,8 +79,9 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 			sum += r * r;
 			max = Math.max(max, Math.abs(r));
 			n++;
-			int cycle = mCycle != null ? (int) Math.round(mCycle[i]) : sim.cycle() != null ? sim.cycle()[hint] : 1;
-			int step = mStep != null ? (int) Math.round(mStep[i]) : sim.step() != null ? sim.step()[hint] : 0;
+			int at = compared(sim.time(), hint, t[i]);
+			int cycle = mCycle != null ? (int) Math.round(mCycle[i]) : sim.cycle() != null ? sim.cycle()[at] : 1;
+			int step = mStep != null ? (int) Math.round(mStep[i]) : sim.step() != null ? sim.step()[at] : 0;
 			accumulate(byCycle, cycle, r);
 			accumulate(byStep, cycle + "." + step, r);
 		}
@@ -96,7 +99,7 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 	}
 
 	private static <K> Map<K, Double> rms(Map<K, double[]> acc) {
-		Map<K, Double> out = new TreeMap<>();
+		Map<K, Double> out = new java.util.LinkedHashMap<>(); // in acc's (sorted) order
 		acc.forEach((k, a) -> out.put(k, Math.sqrt(a[0] / a[1])));
 		return Collections.unmodifiableMap(out);
 	}
@@ -150,6 +153,15 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 			k++;
 		}
 		return k;
+	}
+
+	/**
+	 * The sample whose cycle and step a point at t (in the interval k, k+1) belongs to: the interval's end, as in
+	 * {@link #interpolate} (a step's samples are the states after its time steps), but its start for a point on it, and
+	 * the later of two samples at one time (the state after a step's change at t = 0, not the rest before it).
+	 */
+	private static int compared(double[] time, int k, double t) {
+		return t == time[k] && time[k + 1] > time[k] ? k : k + 1;
 	}
 
 	private static double interpolate(double[] time, double[] y, int k, double t) {

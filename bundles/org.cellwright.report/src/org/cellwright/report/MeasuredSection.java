@@ -120,16 +120,18 @@ final class MeasuredSection {
 	private static String stepTable(JsonObject c) {
 		JsonObject bySteps = obj(c, "voltage_rms_by_step_V");
 		if (bySteps.size() == 0) return "";
-		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3><table class=\"errors\"><thead><tr><th>step</th>"
+		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3><table class=\"errors\"><thead><tr><th>cycle</th><th>step</th>"
 				+ "<th>voltage RMS error</th></tr></thead><tbody>");
 		int n = 0;
 		for (String k : bySteps.keySet()) {
 			if (n++ == MAX_STEP_ROWS) {
-				b.append("<tr><td colspan=\"2\" class=\"muted\">").append(bySteps.size() - MAX_STEP_ROWS)
+				b.append("<tr><td colspan=\"3\" class=\"muted\">").append(bySteps.size() - MAX_STEP_ROWS)
 						.append(" more steps in ").append(esc(RunFiles.MEASURED_COMPARISON)).append("</td></tr>");
 				break;
 			}
-			b.append("<tr><td>").append(esc(k)).append("</td><td class=\"num\">").append(fmt(1000 * bySteps.get(k).getAsDouble(), 3))
+			String[] cycleStep = k.split("\\.", 2); // keyed "cycle.step" (ErrorFigures.rmsByStep)
+			b.append("<tr><td class=\"num\">").append(esc(cycleStep[0])).append("</td><td class=\"num\">")
+					.append(esc(cycleStep.length > 1 ? cycleStep[1] : "")).append("</td><td class=\"num\">").append(fmt(1000 * bySteps.get(k).getAsDouble(), 3))
 					.append(" mV</td></tr>");
 		}
 		return b.append("</tbody></table>").toString();

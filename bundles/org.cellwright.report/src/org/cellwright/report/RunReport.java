@@ -121,8 +121,8 @@ public final class RunReport {
 		b.append("</section>\n");
 
 		b.append("<section id=\"lithium\"><h2>Where the lithium is</h2>");
-		Plot li = ts == null ? null : lithium(ts);
-		if (li != null && !li.isEmpty()) b.append(li.figure(W, H)).append(lithiumTable(ts));
+		Plot li = ts == null ? null : lithium(ts, dfn);
+		if (li != null && !li.isEmpty()) b.append(li.figure(W, H)).append(lithiumTable(ts, dfn));
 		else b.append(missing("no lithium inventory columns in " + RunFiles.TIMESERIES));
 		b.append("</section>\n");
 
@@ -168,7 +168,9 @@ public final class RunReport {
 	}
 
 	private static void footer(RunFolder r, StringBuilder b) {
-		b.append("<footer>Run folder <code>").append(esc(r.folder().toAbsolutePath().normalize().toString())).append("</code>");
+		// the folder the run lands in: a report written while the run is still in its hidden folder names the final one
+		Path folder = org.cellwright.run.store.RunStore.committed(r.folder().toAbsolutePath().normalize());
+		b.append("<footer>Run folder <code>").append(esc(folder.toString())).append("</code>");
 		ResolvedInputs in = r.inputs();
 		if (in != null) {
 			b.append(" \u00b7 resolved by CellWright ").append(esc(in.provenance().cellwrightVersion()));

@@ -202,6 +202,10 @@ final class Sections {
 				case INTERLAYER_OHMIC -> "interlayer (ohmic)";
 				case INTERPHASE -> "SE interphase";
 				case CONTACT -> "contact loss";
+				case ANODE_OHMIC -> "anode (ohmic)";
+				case ANODE_KINETIC -> "anode (charge transfer)";
+				case ANODE_DIFFUSION -> "anode (solid diffusion)";
+				case ELECTROLYTE_CONCENTRATION -> "electrolyte (concentration)";
 			};
 		return column.replaceFirst("^eta_", "").replaceFirst("_V$", "").replace('_', ' ');
 	}
@@ -218,7 +222,13 @@ final class Sections {
 		return p;
 	}
 
-	static String lithiumName(String column) {
+	/**
+	 * A li_* column's name. A liquid-electrolyte (DFN) run writes its negative electrode's intercalated Li as li_host
+	 * and its positive's as li_cathode (DfnRunner), no alloy host.
+	 */
+	static String lithiumName(String column, boolean dfn) {
+		if (dfn && column.equals("li_host_mAh_cm2")) return "intercalated in the negative electrode";
+		if (dfn && column.equals("li_cathode_mAh_cm2")) return "intercalated in the positive electrode";
 		return switch (column) {
 			case "li_foil_mAh_cm2" -> "Li foil";
 			case "li_interlayer_pores_mAh_cm2" -> "in interlayer pores";
@@ -245,25 +255,25 @@ final class Sections {
 		return out;
 	}
 
-	static Plot lithium(CsvTable ts) {
+	static Plot lithium(CsvTable ts, boolean dfn) {
 		Plot p = new Plot("Lithium inventory by location: change since the start", "time / h", "\u0394 lithium / mAh cm\u207b\u00b2");
 		int k = 0;
 		for (String c : lithiumColumns(ts)) {
 			double[] v = ts.column(c).clone();
 			double v0 = v[0];
 			for (int i = 0; i < v.length; i++) v[i] -= v0;
-			p.line(lithiumName(c), ts.column("time_h"), v, Plot.PALETTE[k++ % Plot.PALETTE.length]);
+			p.line(lithiumName(c, dfn), ts.column("time_h"), v, Plot.PALETTE[k++ % Plot.PALETTE.length]);
 		}
 		return p;
 	}
 
-	static String lithiumTable(CsvTable ts) {
+	static String lithiumTable(CsvTable ts, boolean dfn) {
 		StringBuilder b = new StringBuilder("<table><thead><tr><th>lithium</th><th>at start</th><th>at end</th><th>change</th></tr></thead><tbody>");
 		for (String c : ts.names()) {
 			if (!c.startsWith("li_") || !ts.nonZero(c)) continue;
 			double[] v = ts.column(c);
 			double a = v[0], z = v[v.length - 1];
-			b.append("<tr><td>").append(esc(lithiumName(c))).append("</td><td class=\"num\">").append(fmt(a, 4)).append("</td><td class=\"num\">")
+			b.append("<tr><td>").append(esc(lithiumName(c, dfn))).append("</td><td class=\"num\">").append(fmt(a, 4)).append("</td><td class=\"num\">")
 					.append(fmt(z, 4)).append("</td><td class=\"num\">").append(fmt(z - a, 3)).append("</td></tr>");
 		}
 		return b.append("</tbody></table><p class=\"muted\">mAh/cm\u00b2 of the cell area</p>").toString();

@@ -5,7 +5,7 @@ package org.cellwright.solver;
  * {@code voltage = ocv + sum of all contributions}.
  */
 public enum OverpotentialKind {
-    /** Ionic drop in the separator. */
+    /** Ionic drop in the separator (a liquid electrolyte's ohmic part; its diffusion potential is ELECTROLYTE_CONCENTRATION). */
     SEPARATOR_OHMIC("eta_separator_V"),
     /** Ionic and electronic drops inside the composite cathode. */
     CATHODE_OHMIC("eta_cathode_ohmic_V"),
@@ -22,7 +22,15 @@ public enum OverpotentialKind {
     /** Resistance of the SE-reduction interphase. */
     INTERPHASE("eta_interphase_V"),
     /** Current constriction from lost contact (voids) and current-collector resistance. */
-    CONTACT("eta_contact_V");
+    CONTACT("eta_contact_V"),
+    /** Ionic and electronic drops inside a porous negative electrode (liquid-electrolyte cells), or a Li foil's electronic drop. */
+    ANODE_OHMIC("eta_anode_ohmic_V"),
+    /** Butler-Volmer charge-transfer overpotential of a porous negative electrode's particles (liquid-electrolyte cells). */
+    ANODE_KINETIC("eta_anode_kinetic_V"),
+    /** Solid-diffusion (surface vs average stoichiometry) contribution of a porous negative electrode (liquid-electrolyte cells). */
+    ANODE_DIFFUSION("eta_anode_diffusion_V"),
+    /** Diffusion potential of a liquid electrolyte's salt gradient (concentration overpotential, liquid-electrolyte cells). */
+    ELECTROLYTE_CONCENTRATION("eta_electrolyte_concentration_V");
 
     private final String column;
 

@@ -95,6 +95,40 @@ class ErrorFiguresTest {
 		assertEquals(java.util.List.of(), org.cellwright.measured.SpanCheck.compare(exact, full), "a run covering its measurement");
 	}
 
+	/**
+	 * A run records the rest before its first step and the state with the step's current at t = 0 (both at 0 s): a
+	 * measured point at 0 s is compared with the second, and counted in its cycle and step (found in session 16: the
+	 * COMSOL 3 C comparison of marquis2019.cell listed a "cycle 0" and a step "0.0" of one point, whose error was the
+	 * loaded cell's, counted in the rest's cycle); a point at a step's end belongs to that step, one after it to the next.
+	 */
+	@Test
+	void aPointAtTheStartIsCountedWithTheLoadedState() {
+		double[] t = { 0, 0, 10, 20, 20, 30 }, v = { 3.85, 3.70, 3.60, 3.50, 3.40, 3.30 }, i = { 0, -1, -1, -1, 1, 1 };
+		int[] c = { 0, 1, 1, 1, 1, 1 }, s = { 0, 0, 0, 0, 1, 1 };
+		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, c, s);
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, new double[] { 0, 20, 25 });
+		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 3.69, 3.50, 3.35 });
+		ErrorFigures f = ErrorFigures.compare(new MeasuredSeries(cols, null, "test"), sim);
+		assertEquals(java.util.Set.of(1), f.rmsByCycle().keySet(), "no cycle 0: " + f.rmsByCycle());
+		assertEquals(java.util.Set.of("1.0", "1.1"), f.rmsByStep().keySet());
+		assertEquals(0.010 / Math.sqrt(2), f.rmsByStep().get("1.0"), 1e-12, "0 s against 3.70 V, 20 s against the step's end");
+		assertEquals(0, f.rmsByStep().get("1.1"), 1e-12);
+	}
+
+	/** Steps in the order of the run: cycle 2 before cycle 10, step 2 before step 10 (not as strings). */
+	@Test
+	void stepsInTheOrderOfTheRun() {
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, new double[] { 10, 100, 1000, 5000 });
+		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 3.7, 3.7, 3.7, 3.7 });
+		cols.put(MeasuredQuantity.CYCLE, new double[] { 2, 2, 10, 10 });
+		cols.put(MeasuredQuantity.STEP, new double[] { 2, 10, 2, 10 });
+		ErrorFigures f = ErrorFigures.compare(new MeasuredSeries(cols, null, "test"), simulation(0));
+		assertEquals(java.util.List.of("2.2", "2.10", "10.2", "10.10"), java.util.List.copyOf(f.rmsByStep().keySet()));
+		assertEquals(java.util.List.of(2, 10), java.util.List.copyOf(f.rmsByCycle().keySet()));
+	}
+
 	private static MeasuredSeries exactCycle() {
 		MeasuredSeries noisy = CyclerDataReaderTest.noisyCycle(1);
 		ErrorFigures.Simulated sim = simulation(0);

@@ -247,6 +247,26 @@ class RunReportTest {
 	}
 
 	/**
+	 * A liquid-electrolyte (DFN) run writes its negative and positive electrodes' intercalated Li as li_host and
+	 * li_cathode: the report names them so, not "alloyed in the host (LixSi)" (a graphite/LCO cell read so, session 16).
+	 */
+	@Test
+	void aDfnRunsLithiumIsNamedByItsElectrodes() throws Exception {
+		Path run = tmp.resolve("DfnLithium");
+		try (var files = Files.list(full)) {
+			Files.createDirectories(run);
+			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
+		}
+		String solid = Svg.section(fullHtml, "lithium");
+		assertTrue(solid.contains("alloyed in the host (Li\u2093Si)") && solid.contains("in the cathode"), solid);
+		Files.delete(run.resolve("inputs.json")); // a DFN run keeps its inputs in dfn-inputs.json
+		Files.writeString(run.resolve("dfn-inputs.json"), "{}");
+		String li = Svg.section(Files.readString(RunReport.write(run)), "lithium");
+		assertTrue(li.contains("intercalated in the negative electrode") && li.contains("intercalated in the positive electrode"), li);
+		assertFalse(li.contains("Li\u2093Si") || li.contains("in the cathode"), li);
+	}
+
+	/**
 	 * A liquid-electrolyte (DFN) run folder: no inputs.json, the protocol's steps in dfn-inputs.json (as DfnInputs writes
 	 * them, inputs.json's form), listed as for solid-state runs, with the DFN's own steps (hold, power, drive cycle).
 	 */

@@ -180,6 +180,19 @@ class DfnRunTest {
 			assertEquals(in.cell().positive().populations().get(0).particle().radius(), f.dfnStack().get(2).particleRadius(), 0, x);
 			assertTrue(Files.readString(run.resolve("report.html")).contains("data-thickness-m=\"" + in.cell().separator().thickness() + "\""),
 					x + ": the report draws the stack");
+			// the voltage's losses (VoltageLosses) in timeseries.csv: at every sample V = OCV + their sum, to the file's digits;
+			// at 1 and 3 C the LCO's charge transfer is the largest before the end (the report plots them; it said "not available")
+			var ts = f.timeseries();
+			List<String> eta = ts.columnsStartingWith("eta_");
+			double[] v = ts.column("voltage_V"), ocv = ts.column("ocv_V"), kinetic = ts.column("eta_cathode_kinetic_V");
+			for (int k = 0; k < ts.rows(); k++) {
+				double sum = 0;
+				for (String c : eta) sum += ts.column(c)[k];
+				assertEquals(v[k] - ocv[k], sum, 2e-5, x + " row " + k);
+				if (k > 0 && k < ts.rows() / 2)
+					for (String c : eta) assertTrue(kinetic[k] <= ts.column(c)[k], x + " row " + k + ": " + c + " below the cathode's charge transfer");
+			}
+			assertTrue(Files.readString(run.resolve("report.html")).contains("Overpotential breakdown"), x);
 		}
 		assertTrue(r.out().contains("time to 3.105 V at 3 C"), r.out());
 	}

@@ -159,6 +159,11 @@ class FitTest {
 		java.util.regex.Matcher m = java.util.regex.Pattern.compile("voltage RMS error</td><td class=\"num\">([0-9.]+) mV").matcher(html);
 		assertTrue(m.find(), "the RMS error in the report");
 		assertEquals(1000 * rms, Double.parseDouble(m.group(1)), 0.01);
+		// per step as cycle and step (ErrorFigures' "cycle.step" keys had been shown as "1.0"); the report, written while
+		// the run was in its hidden folder, names the folder it lands in (it named ".<id>.partial", session 16)
+		assertTrue(html.contains("<th>cycle</th><th>step</th><th>voltage RMS error</th>"), "the step table's columns");
+		assertTrue(html.contains("<footer>Run folder <code>" + run.toAbsolutePath().normalize() + "</code>"), html.substring(html.indexOf("<footer>")));
+		assertFalse(html.contains(".partial"), "no hidden folder named");
 	}
 
 	/**

@@ -1,14 +1,12 @@
 package org.cellwright.run.dfn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.LithiumInventory;
-import org.cellwright.solver.OverpotentialKind;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunInfo;
@@ -849,8 +847,7 @@ public final class DfnRunner {
 		void emitCharge(double t, double[] state, double i, double stepCharge) {
 			lastSample = t;
 			lastVoltage = model.voltage(t, state);
-			double[] eta = new double[OverpotentialKind.values().length];
-			Arrays.fill(eta, Double.NaN);
+			double[] eta = model.overpotentials(t, state);
 			sink.sample(new Sample(t, stepIndex, cycle, lastVoltage, i, model.temperature(), 0, stepCharge,
 					model.openCircuitVoltage(state), eta, inventory(state), thermal == null ? Double.NaN : heatOf(t, state)));
 		}

@@ -77,8 +77,8 @@ public final class RunStore {
 					+ " is being written there (by another cellwright process or IDE job); wait for it to end, or use --out with another folder");
 		}
 		String base = runId(started, inputsHash), id = base;
-		for (int k = 2; Files.exists(groupFolder.resolve(id)) || Files.exists(groupFolder.resolve("." + id + ".partial")); k++) id = base + "-" + k;
-		Path tmp = groupFolder.resolve("." + id + ".partial");
+		for (int k = 2; Files.exists(groupFolder.resolve(id)) || Files.exists(groupFolder.resolve(hidden(id))); k++) id = base + "-" + k;
+		Path tmp = groupFolder.resolve(hidden(id));
 		try {
 			Files.createDirectories(tmp);
 		} catch (IOException e) {
@@ -86,6 +86,23 @@ public final class RunStore {
 			throw new RunStoreException("cannot create " + tmp + ": " + e.getMessage(), e);
 		}
 		return new Slot(this, group, id, groupFolder, tmp, lock, ch);
+	}
+
+	/** The hidden folder a run is written into until it ends. */
+	private static String hidden(String runId) { return "." + runId + HIDDEN_SUFFIX; }
+
+	private static final String HIDDEN_SUFFIX = ".partial";
+
+	/**
+	 * The folder a run folder stands for: the one a run still being written ({@code .<run id>.partial}, e.g. while its
+	 * report is written) is renamed to when it ends; any other folder itself.
+	 */
+	public static Path committed(Path runFolder) {
+		Path name = runFolder.getFileName();
+		String n = name == null ? "" : name.toString();
+		if (n.length() > 1 + HIDDEN_SUFFIX.length() && n.startsWith(".") && n.endsWith(HIDDEN_SUFFIX))
+			return runFolder.resolveSibling(n.substring(1, n.length() - HIDDEN_SUFFIX.length()));
+		return runFolder;
 	}
 
 	/** The latest run under an experiment's (or sweep's) folder: its {@code latest} link or {@code latest.txt}; null if none. */

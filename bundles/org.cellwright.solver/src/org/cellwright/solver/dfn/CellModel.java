@@ -37,6 +37,16 @@ public interface CellModel extends DaeSystem {
     /** Open-circuit voltage at the electrodes' mean stoichiometries [V]. */
     double openCircuitVoltage(double[] y);
 
+    /**
+     * The voltage's losses, V - OCV by {@link org.cellwright.solver.OverpotentialKind} (ordinal-indexed; NaN where the
+     * model does not split them).
+     */
+    default double[] overpotentials(double t, double[] y) {
+        double[] eta = new double[org.cellwright.solver.OverpotentialKind.values().length];
+        java.util.Arrays.fill(eta, Double.NaN);
+        return eta;
+    }
+
     /** Lithium in the particles of electrode domain (0 negative, 2 positive) per electrode area [mol/m2]. */
     double lithiumInSolid(double[] y, int domain);
 

@@ -185,6 +185,14 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         logCell = new double[nx];
     }
 
+    /** Index of x-cell g's first core unknown (its c_e; phi_e, phi_s and j_k follow at PHIE, PHIS, J + k). */
+    int coreStart(int g) { return start[g]; }
+
+    /** The electrolyte's transport efficiency (epsilon / tortuosity) in x-cell g. */
+    double electrolyteEfficiency(int g) { return efficiency[g]; }
+
+    ConcentratedSolutionElectrolyte electrolyte() { return electrolyte; }
+
     /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
     double solidFaceConductance(int d) { return solidFace[d]; }
 
@@ -646,7 +654,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return electrodeOpenCircuitPotential(y, 2) - electrodeOpenCircuitPotential(y, 0);
     }
 
-    private double electrodeOpenCircuitPotential(double[] y, int d) {
+    /** V - OCV as its losses by kind ({@link VoltageLosses}): they add up to voltage(t, y) - openCircuitVoltage(y). */
+    @Override
+    public double[] overpotentials(double t, double[] y) { return VoltageLosses.of(this, t, y); }
+
+    /** Electrode domain d's potential at its populations' mean stoichiometries (as in the OCV) [V]. */
+    double electrodeOpenCircuitPotential(double[] y, int d) {
         ParticlePopulation[] ps = populations[d];
         if (ps.length == 0) return 0; // the lithium-metal foil: the Li/Li+ reference
         if (ps.length == 1) return ps[0].ocp().at(meanStoichiometry(y, d, 0), temperature);
