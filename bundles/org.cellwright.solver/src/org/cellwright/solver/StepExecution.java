@@ -22,6 +22,7 @@ import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.StepSizeControl;
 import org.cellwright.solver.physics.CellModel;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.solver.physics.ContactArea;
 import org.cellwright.solver.physics.ElectrodeModel;
 
 /**
@@ -119,8 +120,22 @@ final class StepExecution {
         StepEnd end = null;
         // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
         int landings = 0;
+        ElectrodeModel contactLost = null; // the Li metal electrode whose contact this step stripped to the floor
         while (stepTime < duration && stepAbs < capacity) {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
+            // a Li metal electrode stripped through its contact at the contact model's floor has lost it: below the
+            // floor the model has no contact left to carry the current (it would hold the contact at the floor and
+            // the voltage at whatever the crowded current gives there), a transport limit: the step ends here
+            ElectrodeModel stripped = current != 0 ? model.oxidisedBy(current) : null;
+            if (stripped != null && stripped.contactAtFloor() && Math.abs(current) > stripped.criticalStrippingCurrent()) {
+                contactLost = stripped;
+                end = StepEnd.VOLTAGE_JUMP;
+                if (stepSign == 0 && mode != StepMode.VOLTAGE) { // the step's direction counts for the cycles, no charge passed
+                    stepSign = (int) Math.signum(current);
+                    rec.startDirection(stepSign);
+                }
+                break;
+            }
             double h = Math.min(dt, settings.maxStep());
             h = Math.min(h, duration - stepTime);
             double unlimited = h;
@@ -128,6 +143,9 @@ final class StepExecution {
             boolean atBreakpoint = h < unlimited;
             if (Math.abs(current) > 0 && Double.isFinite(capacity))
                 h = Math.min(h, (capacity - stepAbs) / Math.abs(current));
+            // at a set current, the time step ends where the stripped contact reaches the floor (not past it)
+            if (mode == StepMode.CURRENT && stripped != null)
+                h = Math.min(h, Math.max(DT_MIN, stripped.timeToContactFloor(Math.abs(current))));
             double v;
             double i = current;
             boolean landed = false, atOnce = false;
@@ -368,7 +386,8 @@ final class StepExecution {
                     what, describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
                     mode == StepMode.CURRENT ? (profile == null ? "its current" : "its mean current") : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
         if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
-        warnContactLoss(end, what, contactAtStart, current);
+        if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
+        else warnContactLoss(end, what, contactAtStart, current);
         rec.recordStep(end, stepCharge);
         return null;
     }
@@ -435,6 +454,24 @@ final class StepExecution {
                     OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials())));
             return;
         }
+    }
+
+    /**
+     * Warns of a step ended because it stripped a Li metal electrode's contact with the SE down to the contact model's
+     * floor ({@link ContactArea#MIN_CONTACT}; the voltage falls or rises without bound through the contact left): the
+     * voltage reached, the contact at the step's start, the current against the one creep sustains, the dominant
+     * overpotential. The protocol goes on.
+     */
+    private void warnContactLost(ElectrodeModel e, String what, double[] atStart, double current) {
+        double start = e == model.workingElectrode() ? atStart[0] : atStart[1];
+        rec.warnEnd(StepEnd.VOLTAGE_JUMP, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, "
+                + "its true contact falling from %s %% to the model's floor of %s %% of the area, where no contact is left to carry "
+                + "the current: stripping at %s mA/cm2 outruns the creep that refills the voids, which sustains %s mA/cm2 at %s MPa "
+                + "(%s); a transport limit: the voltage %s without bound, the step ends here",
+                what, num(rec.voltage), hoursText(rec.time - rec.stepStart), model.describe(e), num(100 * start),
+                num(100 * ContactArea.MIN_CONTACT), num(Math.abs(current) / 10), num(e.criticalStrippingCurrent() / 10),
+                num(model.stackPressure() / 1e6), OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials()),
+                current < 0 ? "falls" : "rises"));
     }
 
     /**
