@@ -35,6 +35,14 @@ import org.cellwright.solver.physics.ElectrodeModel;
 final class StepExecution {
     /** Minimum time step [s] below which a step counts as not converged. */
     static final double DT_MIN = 1e-6;
+    /**
+     * The share of the cell's lithium per hour at or below which a time step's current gives its step no direction for
+     * the cycles: zero to the solver's resolution. (Holds at 0 V and 0.01 V on the interlayer half cell once its plated
+     * Li was used up, its Si host in its hysteresis gap, carried -1.3e-9 and -5e-26 A/m2: each opened a cycle of
+     * 1e-13 to 1e-30 mAh/cm2 of "discharge", whose efficiency read 1e13 to 3e29.) For the study's half cells 7e-7 A/m2
+     * (7e-8 mA/cm2), for its full cells 4e-8 A/m2; the currents their protocols set and hold to are 1e5 times that.
+     */
+    static final double DIRECTIONLESS_SHARE_PER_HOUR = 1e-9;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -314,7 +322,7 @@ final class StepExecution {
             stepCharge += i * h;
             stepAbs += Math.abs(i) * h;
             events.addLeak(leakNow * h);
-            if (i != 0 && stepSign == 0) {
+            if (Math.abs(i) > DIRECTIONLESS_SHARE_PER_HOUR * Math.abs(initialLithium) * Constants.F / 3600 && stepSign == 0) {
                 stepSign = (int) Math.signum(i);
                 rec.startDirection(stepSign);
             }
