@@ -260,7 +260,10 @@ final class StepExecution {
                         // without a voltage cut-off (a pulse of set duration past the cell's capacity) the step ends there too
                         StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit || limit != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
                         double dir = current != 0 || mode != StepMode.POWER ? current : setpoint;
-                        if (stepSign == 0 && dir != 0 && limit != null) { // the step's direction counts for the cycles
+                        // the step's direction counts for the cycles, also where it ends at its start (no charge passed:
+                        // a stripping of a bare collector, a plating from an exhausted counter electrode); such a step
+                        // was left out of the cycles, its warning naming cycle 0 or the cycle before
+                        if (stepSign == 0 && dir != 0) {
                             stepSign = (int) Math.signum(dir);
                             rec.startDirection(stepSign);
                         }

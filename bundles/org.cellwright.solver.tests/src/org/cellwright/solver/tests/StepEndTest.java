@@ -335,4 +335,26 @@ class StepEndTest {
         assertEquals("3:solver-failure 4:time-bound", c.stepEnds());
         assertEquals("", new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, org.cellwright.solver.LithiumInventory.ZERO).stepEnds());
     }
+
+    /**
+     * A step that ends at its start for want of lithium (a charge of the bare-collector half cell before anything is
+     * plated: its working electrode has none to strip) was left out of the cycles: its warning named "cycle 0", and the
+     * cycles followed the plating after it (fuzz of session 16: 80 degC half-cell cycling whose counter foil ran out put
+     * the steps of its last 38 cycles into one). It gives its step's direction as a step crossing its cut-off at once
+     * does: the protocol's first direction is the charge, each charge after a plating opens a cycle.
+     */
+    @Test
+    void aStepWithoutLithiumAtItsStartCountsForTheCycles() {
+        StepSpec plate = StepSpec.currentDensity(-3, Cutoff.duration(60));
+        StepSpec strip = StepSpec.currentDensity(30, Cutoff.voltageAbove(1), Cutoff.duration(600));
+        RecordingSink s = run(Sung2023Parameters.cell3Bare(65e6), SolverSettings.defaults(),
+                StepSpec.currentDensity(30, Cutoff.duration(60)), StepSpec.repeat(2, plate, strip));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        List<List<Integer>> cycles = s.cycles.stream().map(c -> c.steps().stream().map(StepResult::stepIndex).toList()).toList();
+        assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)), cycles);
+        StepResult first = s.cycles.get(0).steps().get(0);
+        assertEquals(StepEnd.LITHIUM_EXHAUSTED, first.end());
+        assertEquals(0, first.charge(), "no charge passed");
+        assertTrue(warnings(s).get(0).startsWith("warning: cycle 1, step 0 (lithium-exhausted at 0 s)"), warnings(s).toString());
+    }
 }
