@@ -475,12 +475,16 @@ final class StepExecution {
      */
     private void warnContactLost(ElectrodeModel e, String what, double[] atStart, double current) {
         double start = e == model.workingElectrode() ? atStart[0] : atStart[1];
+        String floor = num(100 * ContactArea.MIN_CONTACT);
+        // (at the floor from the step's start: a step after the one that lost it, or no stack pressure at all)
+        String fall = start <= ContactArea.MIN_CONTACT * (1 + 1e-6) ? "its true contact at the model's floor of " + floor + " % of the area from the step's start"
+                : "its true contact falling from " + num(100 * start) + " % to the model's floor of " + floor + " % of the area";
         rec.warnEnd(StepEnd.VOLTAGE_JUMP, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, "
-                + "its true contact falling from %s %% to the model's floor of %s %% of the area, where no contact is left to carry "
+                + "%s, where no contact is left to carry "
                 + "the current: stripping at %s mA/cm2 outruns the creep that refills the voids, which sustains %s mA/cm2 at %s MPa "
                 + "(%s); a transport limit: the voltage %s without bound, the step ends here",
-                what, num(rec.voltage), hoursText(rec.time - rec.stepStart), model.describe(e), num(100 * start),
-                num(100 * ContactArea.MIN_CONTACT), num(Math.abs(current) / 10), num(e.criticalStrippingCurrent() / 10),
+                what, num(rec.voltage), hoursText(rec.time - rec.stepStart), model.describe(e), fall,
+                num(Math.abs(current) / 10), num(e.criticalStrippingCurrent() / 10),
                 num(model.stackPressure() / 1e6), OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials()),
                 current < 0 ? "falls" : "rises"));
     }

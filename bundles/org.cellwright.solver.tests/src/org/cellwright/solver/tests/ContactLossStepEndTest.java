@@ -75,6 +75,24 @@ class ContactLossStepEndTest {
 				&& w.contains("to the model's floor of 0.1 % of the area") && w.contains("the step ends here"), w);
 	}
 
+	/**
+	 * Without stack pressure the foil's equilibrium contact is the model's floor from the start (Tabor: p / 3 sigma_y =
+	 * 0): a plating at 0 MPa ran its hour to -2.16 V without a word. It ends at once, said so.
+	 */
+	@Test
+	void platingWithoutStackPressureEndsAtOnce() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell2Interlayer(0), ProtocolSpec.of(
+				StepSpec.currentDensity(-3, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		org.cellwright.solver.StepResult plating = s.cycles.get(0).steps().get(0);
+		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end());
+		assertEquals(0, plating.charge(), 1e-9, "no contact to plate through");
+		String w = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (voltage-jump at 0 s): ")
+				&& w.contains("its true contact at the model's floor of 0.1 % of the area from the step's start"), w);
+	}
+
 	@Test
 	void atTheStudysPressureNoContactIsLost() {
 		RecordingSink s = new RecordingSink();
