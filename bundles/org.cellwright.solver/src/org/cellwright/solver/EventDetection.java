@@ -79,7 +79,7 @@ final class EventDetection implements PhysicsEvents {
                 Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
     }
 
-    /** A cycle closed with Coulombic efficiency ce of the charge first [C/m2] of its first direction. */
+    /** A cycle closed with Coulombic efficiency ce of the charge first [C/m2] the cell took (its denominator, {@link CycleSummary#coulombicEfficiency}). */
     void cycleClosed(boolean last, double ce, double first) {
         // Coulombic efficiency collapsing while current leaks through Li filaments: a soft short
         if (!last && rec.cycle > 1 && ce >= 0 && bestEfficiency > 0 && ce < Simulation.SOFT_SHORT_EFFICIENCY_DROP * bestEfficiency

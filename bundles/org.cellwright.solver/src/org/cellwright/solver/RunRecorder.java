@@ -16,6 +16,8 @@ final class RunRecorder {
     private final ResultSink sink;
     private final CellModel model;
     private final double activeLoading;
+    /** A cell with a cathode (a full cell): its Coulombic efficiency is discharge / charge ({@link CycleSummary#coulombicEfficiency}). */
+    private final boolean fullCell;
     /** Set once by the runner: the soft-short check runs when a cycle closes. */
     EventDetection events;
     double time;
@@ -34,10 +36,11 @@ final class RunRecorder {
     /** Warnings of step ends after the first of each kind, and the cycle of the last. */
     private final Map<StepEnd, RepeatedWarning> laterEnds = new EnumMap<>(StepEnd.class);
 
-    RunRecorder(ResultSink sink, CellModel model, double activeLoading) {
+    RunRecorder(ResultSink sink, CellModel model, double activeLoading, boolean fullCell) {
         this.sink = sink;
         this.model = model;
         this.activeLoading = activeLoading;
+        this.fullCell = fullCell;
     }
 
     ResultSink sink() { return sink; }
@@ -127,11 +130,9 @@ final class RunRecorder {
      */
     void closeCycle(boolean last) {
         if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return;
-        double first = firstSign > 0 ? cycleCharge : cycleDischarge;
-        double second = firstSign > 0 ? cycleDischarge : cycleCharge;
-        double ce = first > 0 ? second / first : Double.NaN;
+        double ce = CycleSummary.coulombicEfficiency(cycleCharge, cycleDischarge, fullCell);
         double spec = Double.isNaN(activeLoading) ? Double.NaN : cycleDischarge / activeLoading;
-        events.cycleClosed(last, ce, first);
+        events.cycleClosed(last, ce, fullCell ? cycleCharge : cycleDischarge);
         sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, ce, spec, cycleStart, time, model.inventory(),
                 cycleSteps));
         cycleSteps.clear();

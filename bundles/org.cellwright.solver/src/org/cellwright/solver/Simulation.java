@@ -164,7 +164,7 @@ public final class Simulation {
             this.nominalCapacityDensity = nominalCapacity(cell) / cell.area();
             this.activeLoading = cathodeActiveLoading(cell);
             this.totalCycles = estimateCycles(steps);
-            this.rec = new RunRecorder(sink, model, activeLoading);
+            this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode());
             this.events = new EventDetection(rec, model);
             rec.events = events;
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),

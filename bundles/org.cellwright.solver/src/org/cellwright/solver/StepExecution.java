@@ -22,6 +22,7 @@ import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.numerics.StepSizeControl;
 import org.cellwright.solver.physics.CellModel;
 import org.cellwright.solver.physics.Constants;
+import org.cellwright.solver.physics.ContactArea;
 import org.cellwright.solver.physics.ElectrodeModel;
 
 /**
@@ -34,6 +35,14 @@ import org.cellwright.solver.physics.ElectrodeModel;
 final class StepExecution {
     /** Minimum time step [s] below which a step counts as not converged. */
     static final double DT_MIN = 1e-6;
+    /**
+     * The share of the cell's lithium per hour at or below which a time step's current gives its step no direction for
+     * the cycles: zero to the solver's resolution. (Holds at 0 V and 0.01 V on the interlayer half cell once its plated
+     * Li was used up, its Si host in its hysteresis gap, carried -1.3e-9 and -5e-26 A/m2: each opened a cycle of
+     * 1e-13 to 1e-30 mAh/cm2 of "discharge", whose efficiency read 1e13 to 3e29.) For the study's half cells 7e-7 A/m2
+     * (7e-8 mA/cm2), for its full cells 4e-8 A/m2; the currents their protocols set and hold to are 1e5 times that.
+     */
+    static final double DIRECTIONLESS_SHARE_PER_HOUR = 1e-9;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -119,8 +128,22 @@ final class StepExecution {
         StepEnd end = null;
         // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
         int landings = 0;
+        ElectrodeModel contactLost = null; // the Li metal electrode whose contact this step stripped to the floor
         while (stepTime < duration && stepAbs < capacity) {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
+            // a Li metal electrode stripped through its contact at the contact model's floor has lost it: below the
+            // floor the model has no contact left to carry the current (it would hold the contact at the floor and
+            // the voltage at whatever the crowded current gives there), a transport limit: the step ends here
+            ElectrodeModel stripped = current != 0 ? model.oxidisedBy(current) : null;
+            if (stripped != null && stripped.contactAtFloor() && Math.abs(current) > stripped.criticalStrippingCurrent()) {
+                contactLost = stripped;
+                end = StepEnd.VOLTAGE_JUMP;
+                if (stepSign == 0 && mode != StepMode.VOLTAGE) { // the step's direction counts for the cycles, no charge passed
+                    stepSign = (int) Math.signum(current);
+                    rec.startDirection(stepSign);
+                }
+                break;
+            }
             double h = Math.min(dt, settings.maxStep());
             h = Math.min(h, duration - stepTime);
             double unlimited = h;
@@ -128,6 +151,9 @@ final class StepExecution {
             boolean atBreakpoint = h < unlimited;
             if (Math.abs(current) > 0 && Double.isFinite(capacity))
                 h = Math.min(h, (capacity - stepAbs) / Math.abs(current));
+            // at a set current, the time step ends where the stripped contact reaches the floor (not past it)
+            if (mode == StepMode.CURRENT && stripped != null)
+                h = Math.min(h, Math.max(DT_MIN, stripped.timeToContactFloor(Math.abs(current))));
             double v;
             double i = current;
             boolean landed = false, atOnce = false;
@@ -234,7 +260,10 @@ final class StepExecution {
                         // without a voltage cut-off (a pulse of set duration past the cell's capacity) the step ends there too
                         StepEnd why = noLithium ? StepEnd.LITHIUM_EXHAUSTED : transportLimit || limit != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
                         double dir = current != 0 || mode != StepMode.POWER ? current : setpoint;
-                        if (stepSign == 0 && dir != 0 && limit != null) { // the step's direction counts for the cycles
+                        // the step's direction counts for the cycles, also where it ends at its start (no charge passed:
+                        // a stripping of a bare collector, a plating from an exhausted counter electrode); such a step
+                        // was left out of the cycles, its warning naming cycle 0 or the cycle before
+                        if (stepSign == 0 && dir != 0) {
                             stepSign = (int) Math.signum(dir);
                             rec.startDirection(stepSign);
                         }
@@ -296,7 +325,7 @@ final class StepExecution {
             stepCharge += i * h;
             stepAbs += Math.abs(i) * h;
             events.addLeak(leakNow * h);
-            if (i != 0 && stepSign == 0) {
+            if (Math.abs(i) > DIRECTIONLESS_SHARE_PER_HOUR * Math.abs(initialLithium) * Constants.F / 3600 && stepSign == 0) {
                 stepSign = (int) Math.signum(i);
                 rec.startDirection(stepSign);
             }
@@ -368,7 +397,8 @@ final class StepExecution {
                     what, describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
                     mode == StepMode.CURRENT ? (profile == null ? "its current" : "its mean current") : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
         if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
-        warnContactLoss(end, what, contactAtStart, current);
+        if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
+        else warnContactLoss(end, what, contactAtStart, current);
         rec.recordStep(end, stepCharge);
         return null;
     }
@@ -435,6 +465,28 @@ final class StepExecution {
                     OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials())));
             return;
         }
+    }
+
+    /**
+     * Warns of a step ended because it stripped a Li metal electrode's contact with the SE down to the contact model's
+     * floor ({@link ContactArea#MIN_CONTACT}; the voltage falls or rises without bound through the contact left): the
+     * voltage reached, the contact at the step's start, the current against the one creep sustains, the dominant
+     * overpotential. The protocol goes on.
+     */
+    private void warnContactLost(ElectrodeModel e, String what, double[] atStart, double current) {
+        double start = e == model.workingElectrode() ? atStart[0] : atStart[1];
+        String floor = num(100 * ContactArea.MIN_CONTACT);
+        // (at the floor from the step's start: a step after the one that lost it, or no stack pressure at all)
+        String fall = start <= ContactArea.MIN_CONTACT * (1 + 1e-6) ? "its true contact at the model's floor of " + floor + " % of the area from the step's start"
+                : "its true contact falling from " + num(100 * start) + " % to the model's floor of " + floor + " % of the area";
+        rec.warnEnd(StepEnd.VOLTAGE_JUMP, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, "
+                + "%s, where no contact is left to carry "
+                + "the current: stripping at %s mA/cm2 outruns the creep that refills the voids, which sustains %s mA/cm2 at %s MPa "
+                + "(%s); a transport limit: the voltage %s without bound, the step ends here",
+                what, num(rec.voltage), hoursText(rec.time - rec.stepStart), model.describe(e), fall,
+                num(Math.abs(current) / 10), num(e.criticalStrippingCurrent() / 10),
+                num(model.stackPressure() / 1e6), OverpotentialKind.dominantText((int) Math.signum(current), model.overpotentials()),
+                current < 0 ? "falls" : "rises"));
     }
 
     /**

@@ -930,8 +930,7 @@ public final class DfnRunner {
 
 		void closeCycle() {
 			if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return; // a step that failed at its start is recorded
-			double firstDir = firstSign > 0 ? cycleCharge : cycleDischarge, second = firstSign > 0 ? cycleDischarge : cycleCharge;
-			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, firstDir > 0 ? second / firstDir : Double.NaN, Double.NaN,
+			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, CycleSummary.coulombicEfficiency(cycleCharge, cycleDischarge, true), Double.NaN,
 					cycleStart, bdf.time(), inventory(bdf.state()), cycleSteps));
 			cycleSteps.clear();
 			cycleCharge = 0;

@@ -42,6 +42,57 @@ class ContactLossStepEndTest {
 		assertTrue(w.contains("outruns the creep") && w.contains("at 0.1 MPa"), w);
 	}
 
+	/**
+	 * Plated for 6 h at 0.1 MPa, the foil's contact reached the model's floor (0.1 % of the area, a numerical floor)
+	 * after about 2.6 h, and the step went on through it to -5.06 V at 6 h: below the floor the model has no contact to
+	 * carry the current, it held the contact there. The step ends where the contact reaches the floor, as a transport
+	 * limit, said so; the rest after it runs, a plating right after it ends at once (no contact, no charge), and the
+	 * stripping after that runs (plating the foil refills its contact).
+	 */
+	@Test
+	void platingAtLowStackPressureEndsWhereTheContactReachesTheFloor() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell2Interlayer(0.1e6), ProtocolSpec.of(
+				StepSpec.currentDensity(-3, Cutoff.duration(6 * 3600)), StepSpec.rest(3600),
+				StepSpec.currentDensity(-3, Cutoff.duration(3600)),
+				StepSpec.currentDensity(3, Cutoff.voltageAbove(0.2), Cutoff.duration(6 * 3600))),
+				SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		List<org.cellwright.solver.StepResult> steps = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(4, steps.size(), steps.toString());
+		org.cellwright.solver.StepResult plating = steps.get(0);
+		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end(), steps.toString());
+		double hours = (plating.endTime() - plating.startTime()) / 3600;
+		assertTrue(hours > 2 && hours < 4, "the contact reaches the floor after about 2.6 h: " + hours);
+		assertTrue(plating.endVoltage() < -0.5 && plating.endVoltage() > -5, "through the contact left, not past the floor: " + plating.endVoltage());
+		assertEquals(StepEnd.DURATION, steps.get(1).end(), "the rest runs");
+		assertEquals(StepEnd.VOLTAGE_JUMP, steps.get(2).end(), "no contact left to plate through");
+		assertEquals(0, steps.get(2).charge(), 1e-4, "ended at once (the rest let creep restore a contact a DT_MIN step strips)");
+		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+		String w = warnings.get(0);
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (voltage-jump at "), w);
+		assertTrue(w.contains("the counter electrode (") && w.contains("lost its contact with the SE")
+				&& w.contains("to the model's floor of 0.1 % of the area") && w.contains("the step ends here"), w);
+	}
+
+	/**
+	 * Without stack pressure the foil's equilibrium contact is the model's floor from the start (Tabor: p / 3 sigma_y =
+	 * 0): a plating at 0 MPa ran its hour to -2.16 V without a word. It ends at once, said so.
+	 */
+	@Test
+	void platingWithoutStackPressureEndsAtOnce() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell2Interlayer(0), ProtocolSpec.of(
+				StepSpec.currentDensity(-3, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		org.cellwright.solver.StepResult plating = s.cycles.get(0).steps().get(0);
+		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end());
+		assertEquals(0, plating.charge(), 1e-9, "no contact to plate through");
+		String w = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (voltage-jump at 0 s): ")
+				&& w.contains("its true contact at the model's floor of 0.1 % of the area from the step's start"), w);
+	}
+
 	@Test
 	void atTheStudysPressureNoContactIsLost() {
 		RecordingSink s = new RecordingSink();

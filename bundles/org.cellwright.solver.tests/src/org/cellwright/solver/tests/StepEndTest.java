@@ -123,7 +123,7 @@ class StepEndTest {
      * The formation cell's protocol out of order (found by fuzzing protocols, session 14): cell 1's as-cast interlayer
      * rests at about 0.8 V, past a charge's 0.2 V cut-off before any current. A time step of 1 us at the set current was
      * committed and recorded as the cycle's charge (1e-11 mAh/cm2), and the Coulombic efficiency of the cycle, whose
-     * lithiation followed, read about 1e11. The step ends at once with no charge, said so; the cycle has no efficiency.
+     * lithiation followed, read about 1e11. The step ends at once with no charge, said so; the cycle gave nothing back.
      */
     @Test
     void aStepPastItsCutoffAtRestEndsAtOnceWithoutCharge() {
@@ -136,7 +136,9 @@ class StepEndTest {
         assertEquals(0, charge.charge(), "no charge passed");
         assertTrue(charge.endVoltage() > 0.2, "past the cut-off at rest: " + charge.endVoltage());
         assertEquals(0, s.cycles.get(0).chargeCapacity());
-        assertTrue(Double.isNaN(s.cycles.get(0).coulombicEfficiency()), "no efficiency: " + s.cycles.get(0));
+        // the half cell's efficiency is what it gives back over what it took (CycleSummary.coulombicEfficiency): its
+        // stripping, before the lithiation, gave nothing
+        assertEquals(0, s.cycles.get(0).coulombicEfficiency(), "stripped / lithiated: " + s.cycles.get(0));
         assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0: the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
                 && m.contains("(the cell is past it at rest already)")), warnings(s).toString());
     }
@@ -332,5 +334,27 @@ class StepEndTest {
                 List.of(new StepResult(3, 1, StepEnd.SOLVER_FAILURE, 0, 1, 1, 3.1), new StepResult(4, 1, StepEnd.TIME_BOUND, 1, 2, 0, 4.3)));
         assertEquals("3:solver-failure 4:time-bound", c.stepEnds());
         assertEquals("", new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, org.cellwright.solver.LithiumInventory.ZERO).stepEnds());
+    }
+
+    /**
+     * A step that ends at its start for want of lithium (a charge of the bare-collector half cell before anything is
+     * plated: its working electrode has none to strip) was left out of the cycles: its warning named "cycle 0", and the
+     * cycles followed the plating after it (fuzz of session 16: 80 degC half-cell cycling whose counter foil ran out put
+     * the steps of its last 38 cycles into one). It gives its step's direction as a step crossing its cut-off at once
+     * does: the protocol's first direction is the charge, each charge after a plating opens a cycle.
+     */
+    @Test
+    void aStepWithoutLithiumAtItsStartCountsForTheCycles() {
+        StepSpec plate = StepSpec.currentDensity(-3, Cutoff.duration(60));
+        StepSpec strip = StepSpec.currentDensity(30, Cutoff.voltageAbove(1), Cutoff.duration(600));
+        RecordingSink s = run(Sung2023Parameters.cell3Bare(65e6), SolverSettings.defaults(),
+                StepSpec.currentDensity(30, Cutoff.duration(60)), StepSpec.repeat(2, plate, strip));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        List<List<Integer>> cycles = s.cycles.stream().map(c -> c.steps().stream().map(StepResult::stepIndex).toList()).toList();
+        assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)), cycles);
+        StepResult first = s.cycles.get(0).steps().get(0);
+        assertEquals(StepEnd.LITHIUM_EXHAUSTED, first.end());
+        assertEquals(0, first.charge(), "no charge passed");
+        assertTrue(warnings(s).get(0).startsWith("warning: cycle 1, step 0 (lithium-exhausted at 0 s)"), warnings(s).toString());
     }
 }

@@ -78,6 +78,21 @@ public final class ContactArea {
         return trialA;
     }
 
+    /**
+     * Time [s] in which stripping at i (anodic, as {@link #trial}) takes the contact from its committed value down to
+     * {@link #MIN_CONTACT} by the backward-Euler update of {@link #trial} (a / (1 + dt r) = MIN_CONTACT, r = (i V_m/F -
+     * v_c)/h_v); infinite where creep keeps up (or contact loss is off), 0 at the floor already.
+     */
+    public double timeToFloor(double i) {
+        if (fullContact) return Double.POSITIVE_INFINITY;
+        double rate = (Math.max(0, i) * molarVolume / Constants.F - creepVelocity()) / VOID_DEPTH;
+        if (!(rate > 0)) return Double.POSITIVE_INFINITY;
+        return Math.max(0, (a / MIN_CONTACT - 1) / rate);
+    }
+
+    /** Whether the committed contact sits at {@link #MIN_CONTACT}, the model's floor (contact loss on). */
+    public boolean atFloor() { return !fullContact && a <= MIN_CONTACT * (1 + 1e-9); }
+
     public double trialValue() { return trialA; }
 
     public void commit() { a = trialA; }

@@ -65,6 +65,18 @@ public interface ElectrodeModel {
      */
     default double contactFraction() { return 1; }
 
+    /**
+     * Time [s] in which stripping this electrode's Li metal at i [A/m2, anodic positive] takes its contact with the SE
+     * down to the contact model's floor ({@link ContactArea#timeToFloor}); infinite (default) where it never does.
+     */
+    default double timeToContactFloor(double i) { return Double.POSITIVE_INFINITY; }
+
+    /**
+     * Whether this electrode's Li metal has lost its contact with the SE: its committed contact at the contact model's
+     * floor ({@link ContactArea#MIN_CONTACT}, a numerical floor: below it the model has no contact to carry a current).
+     */
+    default boolean contactAtFloor() { return false; }
+
     /** Stripping current density [A/m2] that creep towards the SE contact can just sustain (default: unbounded). */
     default double criticalStrippingCurrent() { return Double.POSITIVE_INFINITY; }
 }

@@ -70,6 +70,12 @@ public final class LithiumMetalElectrode implements ElectrodeModel {
     public double criticalStrippingCurrent() { return contact.criticalStrippingCurrent(); }
 
     @Override
+    public double timeToContactFloor(double i) { return contact.timeToFloor(i); }
+
+    @Override
+    public boolean contactAtFloor() { return contact.atFloor(); }
+
+    @Override
     public double trial(double dt, double i) {
         lastI = i;
         double a = contact.trial(dt, i);
