@@ -517,7 +517,7 @@ public final class DfnRunner {
 					String exhausted = !stepped && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
 					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
 					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
-							: exhausted != null ? exhausted + " (a transport limit)" : null;
+							: exhausted;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, cause != null ? v : Double.NaN,
 							end.warning(cycle, stepIndex, t, cause != null
@@ -626,9 +626,9 @@ public final class DfnRunner {
 			double v = model.voltage(t, s), i = currentOf(t, s);
 			String named = dfn.transportLimit(t, s, DfnModel.EXHAUSTED + 2 * CutoffLanding.TOLERANCE);
 			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t,
-					String.format(Locale.ROOT, "%s (a transport limit); the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
+					String.format(Locale.ROOT, "%s; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
 							+ "carry its current much longer (the state landed on the limit, %.0e of the range from its end)%s",
-							named != null ? named : "a transport path is nearly exhausted", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
+							named != null ? named : "a transport path is nearly exhausted (a transport limit)", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
 		}
 
 		/**

@@ -376,6 +376,10 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * current's c_e^alpha and (c_max - c_s)^alpha c_s^(1 - alpha)), so no step of finite length reaches a voltage beyond.
      * The description names the path nearest its limit (session 15; before, the electrolyte first, then the first cell from
      * the negative side), its place (x [um] from the negative side of the stack: its collector, or a foil's face) and value.
+     * A particle surface whose fitted OCP (without the barrier) is within {@link #EXHAUSTED} of the span of electrode potentials
+     * ({@link ElectrochemicalSeries}) is at the end of its range too (session 16): its fit is evaluated past the
+     * stoichiometries it describes (About:Energy's LFP, whose fit runs away to 160 kV near x = 0.054, so its surfaces
+     * never come near 1e-3 and the integration crawled to a stall).
      */
     public String transportLimit(double t, double[] y) {
         return transportLimit(t, y, EXHAUSTED);
@@ -390,16 +394,22 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         Nearest n = nearestLimit(t, y);
         if (n == null || !(n.margin() < within - EXHAUSTED)) return null;
         if (n.domain() < 0)
-            return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um from the negative side (%.3g mol/m3 of %.4g at the start)",
+            return String.format(java.util.Locale.ROOT, "the electrolyte is depleted at x = %.1f um from the negative side (%.3g mol/m3 of %.4g at the start) (a transport limit)",
                     1e6 * mesh.centre(n.cell()), n.value(), cell.initialElectrolyteConcentration());
-        return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f)",
-                n.domain() == 2 ? "positive" : "negative", n.filling() ? "saturated" : "emptied", 1e6 * mesh.centre(n.cell()), n.value());
+        String side = n.domain() == 2 ? "positive" : "negative";
+        if (!Double.isNaN(n.ocp()))
+            return String.format(java.util.Locale.ROOT, "the %s particles' surface OCP is %.3f V at x = %.1f um from the negative side (stoichiometry %.5f), at the "
+                    + "span of the electrochemical series (%.3f V): the material's OCP fit is evaluated beyond the stoichiometries it describes "
+                    + "(the end of its stoichiometry range)", side, n.ocp(), 1e6 * mesh.centre(n.cell()), n.value(), ElectrochemicalSeries.SPAN);
+        return String.format(java.util.Locale.ROOT, "the %s particles' surface is %s at x = %.1f um from the negative side (stoichiometry %.5f) (a transport limit)",
+                side, n.filling() ? "saturated" : "emptied", 1e6 * mesh.centre(n.cell()), n.value());
     }
 
     /**
      * The distance of state y from the nearest transport limit of {@link #transportLimit} (dimensionless: c_e/c_e0 -
      * {@link #EXHAUSTED} in the electrolyte, c_s/c_max - EXHAUSTED of surfaces giving lithium, 1 - EXHAUSTED - c_s/c_max of
-     * those taking it under the current; positive before the limit, negative past it): a smooth margin a step lands on
+     * those taking it under the current, 1 - EXHAUSTED - |U| / {@link ElectrochemicalSeries#SPAN} of every surface's fitted OCP U;
+     * positive before the limit, negative past it): a smooth margin a step lands on
      * (CutoffLanding) where no voltage cut-off lies ahead, so that it ends at a state inside the model's range, one the
      * next step can start from (issue 13).
      */
@@ -408,8 +418,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         return n == null ? Double.POSITIVE_INFINITY : n.margin();
     }
 
-    /** The transport path nearest its limit: its margin ({@link #transportMargin}), x-cell, domain (-1: the electrolyte), side, and c_e [mol/m3] or stoichiometry. */
-    private record Nearest(double margin, int cell, int domain, boolean filling, double value) {}
+    /**
+     * The transport path nearest its limit: its margin ({@link #transportMargin}), x-cell, domain (-1: the electrolyte),
+     * side, c_e [mol/m3] or stoichiometry, and the surface OCP [V] where the limit is the OCP's ({@link ElectrochemicalSeries}), else NaN.
+     */
+    private record Nearest(double margin, int cell, int domain, boolean filling, double value, double ocp) {}
 
     private Nearest nearestLimit(double t, double[] y) {
         double c0 = cell.initialElectrolyteConcentration(), margin = Double.POSITIVE_INFINITY, value = Double.NaN;
@@ -423,7 +436,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 value = y[start[g] + CE];
             }
         }
-        double iApp = current(t, y);
+        double iApp = current(t, y), branch = branchCurrent(t, y), ocp = Double.NaN;
         for (int g = 0; g < nx; g++) {
             if (!isElectrode(g)) continue;
             int d = mesh.domainOf(g);
@@ -432,16 +445,23 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             for (int q = 0; q < populations[d].length; q++) {
                 double x = surfaceConcentration(y, g, q) / populations[d][q].particle().maximumConcentration();
                 double m = filling ? 1 - EXHAUSTED - x : x - EXHAUSTED;
-                if (m < margin) {
-                    margin = m;
+                // the surface's fitted OCP (held at its ends past [0, 1], where the barrier and the margin above take over)
+                // at the span of the electrochemical series: a fit evaluated past the stoichiometries it describes
+                // (About:Energy's LFP fit, 3.5e14 exp(-396 x), runs away near x = 0.06, long before 1e-3)
+                double u = populations[d][q].ocp().at(StoichiometryBarrier.clip(x), temperature, d == 0 ? branch : -branch);
+                double mu = ElectrochemicalSeries.margin(u) - EXHAUSTED;
+                if (m < margin || mu < margin) {
+                    boolean byOcp = mu < m;
+                    margin = byOcp ? mu : m;
                     at = g;
                     domain = d;
                     fills = filling;
                     value = x;
+                    ocp = byOcp ? u : Double.NaN;
                 }
             }
         }
-        return at < 0 ? null : new Nearest(margin, at, domain, fills, value);
+        return at < 0 ? null : new Nearest(margin, at, domain, fills, value, ocp);
     }
 
     public double surfaceConcentration(double[] y, int g) { return surfaceConcentration(y, g, 0); }
