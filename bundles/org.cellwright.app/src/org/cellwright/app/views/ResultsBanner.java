@@ -17,8 +17,9 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The status lines above the charts: per run experiment, cell and status (a short circuit in red with its cycle, time
- * and reason), its checks, solver messages and problems met reading its files; folders that could not be read; the
- * "Loading ..." line while runs are read in the background.
+ * and reason), its checks, whether its file has changed since (out of date, with what changed), solver messages and
+ * problems met reading its files; folders that could not be read; the "Loading ..." line while runs are read in the
+ * background.
  */
 final class ResultsBanner {
 
@@ -48,6 +49,11 @@ final class ResultsBanner {
 
 	/** A status line per run, then the folders that could not be read. */
 	void show(List<RunFolder> runs, List<String> unreadable) {
+		show(runs, unreadable, java.util.Map.of());
+	}
+
+	/** As {@link #show(List, List)}, with why a run is out of date under its line (by run folder; none: current). */
+	void show(List<RunFolder> runs, List<String> unreadable, java.util.Map<java.nio.file.Path, String> outOfDate) {
 		clear();
 		for (RunFolder r : runs) {
 			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
@@ -62,6 +68,8 @@ final class ResultsBanner {
 			Label l = line(s.toString(), r.completed() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED);
 			l.setFont(bold);
 			l.setToolTipText(r.folder().toString());
+			String stale = outOfDate.get(r.folder());
+			if (stale != null) line("    " + stale, SWT.COLOR_DARK_MAGENTA).setFont(bold);
 			for (String m : r.messages()) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
 			for (String p : r.notes()) line("    " + p, SWT.COLOR_DARK_GRAY);
 		}
