@@ -77,6 +77,9 @@ public class ResultsView extends ViewPart {
 	private Map<Path, String> outOfDate = Map.of();
 	/** The family of the background checks whether the runs shown are out of date (for tests). */
 	public static final Object STALE_CHECK = new Object();
+	/** The latest check asked for: an earlier one, which may have read a file while it was being written, is dropped. */
+	private int staleCheck;
+	private org.eclipse.core.runtime.jobs.Job staleJob;
 	private final org.eclipse.core.resources.IResourceChangeListener cellFiles = e -> {
 		if (e.getDelta() == null) return;
 		boolean[] changed = { false };
@@ -175,6 +178,8 @@ public class ResultsView extends ViewPart {
 	void checkOutOfDate() {
 		List<RunFolder> checked = runs;
 		if (checked.isEmpty() || readout.isDisposed()) return;
+		int generation = ++staleCheck;
+		if (staleJob != null) staleJob.cancel();
 		Display display = readout.getDisplay();
 		org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Checking whether the runs shown are out of date") {
 			@Override
@@ -186,7 +191,7 @@ public class ResultsView extends ViewPart {
 					if (why != null) found.put(r.folder(), why);
 				}
 				if (!display.isDisposed()) display.asyncExec(() -> {
-					if (readout.isDisposed() || runs != checked || loader != null || found.equals(outOfDate)) return;
+					if (readout.isDisposed() || generation != staleCheck || runs != checked || loader != null || found.equals(outOfDate)) return;
 					outOfDate = Map.copyOf(found);
 					banner.show(runs, unreadable, outOfDate);
 				});
@@ -200,6 +205,7 @@ public class ResultsView extends ViewPart {
 		};
 		job.setSystem(true);
 		job.setPriority(org.eclipse.core.runtime.jobs.Job.DECORATE);
+		staleJob = job;
 		job.schedule();
 	}
 
