@@ -61,7 +61,7 @@ final class ResultsBanner {
 			if (sc != null)
 				s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 			else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-			if (r.checks() != null) {
+			if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 				long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
 				s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
 			}
