@@ -254,6 +254,27 @@ class ResultsUITest {
 		assertTrue(view.bannerLines().get(0).getText().contains("COMPLETED"), view.bannerLines().get(0).getText());
 	}
 
+	/**
+	 * An experiment without expect clauses writes checks.json with no checks: the status line said "checks: 0 pass, 0
+	 * fail" and an empty Checks tab was shown; now neither is.
+	 */
+	@Test
+	void aRunWithoutChecksShowsNoCheckCountAndNoChecksTab() throws Exception {
+		Path f = RunFolderTest.run(tmp, "NoExpect", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"C\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":2.0}", "checks.json",
+				"{\"experiment\":\"NoExpect\",\"checks\":[]}");
+		IdeUITest.waitForJobs(); // a run of an earlier test shows itself when it ends (asyncExec'd after the job)
+		IdeUITest.flush();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		loaded(view);
+		String status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("COMPLETED"), status);
+		assertFalse(status.contains("checks:"), "no checks to count: " + status);
+		assertTrue(view.runs().get(0).folder().endsWith("NoExpect"), "this run shown: " + status);
+		assertNull(view.checksTable(), "no Checks tab without checks");
+	}
+
 	@Test
 	void zoomPanResetReadOutAndExport() throws Exception {
 		Path run = runExperiment("FirstCycleBare");

@@ -94,4 +94,94 @@ class RunsViewUITest {
 		assertEquals(List.of(xs.get(0).folder(), xs.get(1).folder()).stream().sorted().toList(),
 				shown.runs().stream().map(r -> r.folder()).sorted().toList());
 	}
+
+	/** Presses a button of the dialog titled so when it opens (the dialog's event loop runs this timer). */
+	static void answer(String title, String button) {
+		org.eclipse.swt.widgets.Display d = org.eclipse.swt.widgets.Display.getCurrent();
+		Runnable[] poll = new Runnable[1];
+		long end = System.currentTimeMillis() + 20_000;
+		poll[0] = () -> {
+			for (org.eclipse.swt.widgets.Shell sh : d.getShells()) {
+				if (!sh.isDisposed() && sh.isVisible() && title.equals(sh.getText())) {
+					for (org.eclipse.swt.widgets.Button b : buttons(sh)) if (b.getText().replace("&", "").equals(button)) {
+						b.notifyListeners(SWT.Selection, new Event());
+						return;
+					}
+				}
+			}
+			if (System.currentTimeMillis() < end) d.timerExec(100, poll[0]);
+		};
+		d.timerExec(100, poll[0]);
+	}
+
+	static List<org.eclipse.swt.widgets.Button> buttons(org.eclipse.swt.widgets.Composite c) {
+		List<org.eclipse.swt.widgets.Button> out = new java.util.ArrayList<>();
+		for (org.eclipse.swt.widgets.Control k : c.getChildren()) {
+			if (k instanceof org.eclipse.swt.widgets.Button b) out.add(b);
+			if (k instanceof org.eclipse.swt.widgets.Composite cc) out.addAll(buttons(cc));
+		}
+		return out;
+	}
+
+	static void pressDelete(RunsView view) {
+		Event key = new Event();
+		key.keyCode = SWT.DEL;
+		view.table().notifyListeners(SWT.KeyDown, key);
+	}
+
+	/**
+	 * A run folder deleted in the Project Explorer was still listed as if it were there (runs.csv keeps its row and the
+	 * view refreshed only when runs.csv changed), and the Runs view could not delete a run. Now such a row is shown
+	 * "folder deleted" at once, and Delete asks, then removes the runs' folders and rows (Cancel deletes nothing).
+	 */
+	@Test
+	void deletingARunAsksThenRemovesItsFolderAndRowAndAFolderDeletedElsewhereIsShownSo() throws Exception {
+		project = IdeUITest.newProject("runs-delete");
+		IFile f = IdeUITest.newFile(project, "t.cell", cell("5 MPa"));
+		for (String p : List.of("5 MPa", "10 MPa", "20 MPa")) {
+			f.setContents(new ByteArrayInputStream(cell(p).getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+			run(f, "X");
+		}
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		RunsView view = (RunsView) page.showView(RunsView.ID);
+		view.refresh();
+		flush();
+		Path here = project.getLocation().toFile().toPath();
+		java.util.function.Supplier<List<RunsView.Run>> xs = () -> view.runs().stream()
+				.filter(r -> r.folder().startsWith(here) && r.row().name().equals("X")).toList();
+		assertEquals(3, xs.get().size());
+		RunsView.Run newest = xs.get().get(0), middle = xs.get().get(1), oldest = xs.get().get(2);
+
+		// the oldest run's folder deleted as the Project Explorer deletes it: the view shows so at once
+		project.findMember(here.relativize(oldest.folder()).toString()).delete(true, null);
+		spin(() -> xs.get().size() == 3 && !xs.get().get(2).exists()
+				&& view.table().getItem(view.runs().indexOf(xs.get().get(2))).getText(7).startsWith("folder deleted: "),
+				10_000, () -> "the row of the deleted folder marked: " + java.util.Arrays.stream(view.table().getItems()).map(i -> i.getText(7)).toList());
+
+		// Delete asks; Cancel deletes nothing
+		view.table().setSelection(view.runs().indexOf(xs.get().get(0)));
+		answer(RunsView.DELETE_TITLE, "Cancel");
+		pressDelete(view);
+		flush();
+		assertTrue(Files.isDirectory(newest.folder()), "Cancel keeps the run");
+		assertEquals(3, xs.get().size());
+
+		// Delete: the newest run's folder and row go, latest names the one before
+		view.table().setSelection(view.runs().indexOf(xs.get().get(0)));
+		answer(RunsView.DELETE_TITLE, "Delete");
+		pressDelete(view);
+		flush();
+		assertFalse(Files.exists(newest.folder()), "the run's folder is deleted");
+		assertEquals(List.of(middle.row().id(), oldest.row().id()), xs.get().stream().map(r -> r.row().id()).toList());
+		assertEquals(middle.folder(), RunStore.latest(here.resolve("results/t/X")), "latest names the newest run left");
+		assertFalse(project.getFolder("results/t/X/" + newest.row().id()).exists(), "the Project Explorer's resources follow");
+
+		// the row of the folder deleted elsewhere: Delete removes the row
+		view.table().setSelection(view.runs().indexOf(xs.get().get(1)));
+		answer(RunsView.DELETE_TITLE, "Delete");
+		pressDelete(view);
+		flush();
+		assertEquals(List.of(middle.row().id()), xs.get().stream().map(r -> r.row().id()).toList());
+		assertEquals(1, new RunStore(here.resolve("results/t")).index().rows().size(), "runs.csv keeps one row");
+	}
 }

@@ -21,9 +21,9 @@ final class ChecksTab extends TableTab {
 		this.bold = bold;
 	}
 
-	/** Fills the tab from the runs' checks; without any checks.json the tab goes away. */
+	/** Fills the tab from the runs' checks; without any check (no checks.json, or none in it) the tab goes away. */
 	void show(List<RunFolder> runs) {
-		if (runs.stream().noneMatch(r -> r.checks() != null)) {
+		if (runs.stream().noneMatch(r -> r.checks() != null && !r.checks().isEmpty())) {
 			remove();
 			return;
 		}

@@ -17,8 +17,9 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The status lines above the charts: per run experiment, cell and status (a short circuit in red with its cycle, time
- * and reason), its checks, solver messages and problems met reading its files; folders that could not be read; the
- * "Loading ..." line while runs are read in the background.
+ * and reason), its checks, whether its file has changed since (out of date, with what changed), solver messages and
+ * problems met reading its files; folders that could not be read; the "Loading ..." line while runs are read in the
+ * background.
  */
 final class ResultsBanner {
 
@@ -48,6 +49,11 @@ final class ResultsBanner {
 
 	/** A status line per run, then the folders that could not be read. */
 	void show(List<RunFolder> runs, List<String> unreadable) {
+		show(runs, unreadable, java.util.Map.of());
+	}
+
+	/** As {@link #show(List, List)}, with why a run is out of date under its line (by run folder; none: current). */
+	void show(List<RunFolder> runs, List<String> unreadable, java.util.Map<java.nio.file.Path, String> outOfDate) {
 		clear();
 		for (RunFolder r : runs) {
 			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
@@ -55,13 +61,15 @@ final class ResultsBanner {
 			if (sc != null)
 				s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 			else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-			if (r.checks() != null) {
+			if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 				long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
 				s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
 			}
 			Label l = line(s.toString(), r.completed() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED);
 			l.setFont(bold);
 			l.setToolTipText(r.folder().toString());
+			String stale = outOfDate.get(r.folder());
+			if (stale != null) line("    " + stale, SWT.COLOR_DARK_MAGENTA).setFont(bold);
 			for (String m : r.messages()) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
 			for (String p : r.notes()) line("    " + p, SWT.COLOR_DARK_GRAY);
 		}

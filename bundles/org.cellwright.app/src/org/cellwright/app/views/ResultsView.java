@@ -43,7 +43,9 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
  * <p>
  * Runs are read and the charts prepared in the background ({@link RunsLoader}, a cancelable job shown in the
  * progress area; the banner says "Loading ..." meanwhile); a newer request supersedes one still running, and a
- * cancelled one leaves the view as it was. This class is the wiring: {@link ResultsBanner}, {@link ChartTabs} with the
+ * cancelled one leaves the view as it was. A run whose {@code .cell} file, as saved now, resolves to other inputs is
+ * marked out of date under its status line ({@link org.cellwright.run.Staleness}, checked in the background when runs
+ * are shown and whenever a {@code .cell} file of the workspace changes). This class is the wiring: {@link ResultsBanner}, {@link ChartTabs} with the
  * chart families' series ({@link VoltagePlots}, {@link CyclePlots}, {@link ColumnPlots},
  * {@link MechanismMapPlots}) and {@link ChecksTab}.
  */
@@ -70,6 +72,29 @@ public class ResultsView extends ViewPart {
 	private Font bold;
 	private RunsLoader loader;
 	private CompletableFuture<List<RunFolder>> loaded = CompletableFuture.completedFuture(List.of());
+	private List<String> unreadable = List.of();
+	/** Why a run shown is out of date, by its folder (current runs are not in it). */
+	private Map<Path, String> outOfDate = Map.of();
+	/** The family of the background checks whether the runs shown are out of date (for tests). */
+	public static final Object STALE_CHECK = new Object();
+	/** The latest check asked for: an earlier one, which may have read a file while it was being written, is dropped. */
+	private int staleCheck;
+	private org.eclipse.core.runtime.jobs.Job staleJob;
+	private final org.eclipse.core.resources.IResourceChangeListener cellFiles = e -> {
+		if (e.getDelta() == null) return;
+		boolean[] changed = { false };
+		try {
+			e.getDelta().accept(d -> {
+				if (d.getResource().getType() == org.eclipse.core.resources.IResource.FILE && "cell".equals(d.getResource().getFileExtension())
+						&& (d.getKind() != org.eclipse.core.resources.IResourceDelta.CHANGED || (d.getFlags() & org.eclipse.core.resources.IResourceDelta.CONTENT) != 0))
+					changed[0] = true;
+				return !changed[0];
+			});
+		} catch (org.eclipse.core.runtime.CoreException ex) {
+			return;
+		}
+		if (changed[0] && readout != null && !readout.isDisposed()) readout.getDisplay().asyncExec(this::checkOutOfDate);
+	};
 
 	@Override
 	public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -142,6 +167,51 @@ public class ResultsView extends ViewPart {
 		ResultsActions.contribute(this, getViewSite().getActionBars(), tabs);
 		if (!restored.isEmpty()) setRuns(restored);
 		else banner.showEmpty(List.of());
+		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().addResourceChangeListener(cellFiles,
+				org.eclipse.core.resources.IResourceChangeEvent.POST_CHANGE);
+	}
+
+	/**
+	 * Checks in the background whether the runs shown are out of date (their file, as saved now, resolves to other
+	 * inputs) and marks them so in the banner; a run made current again (undone, or run again) loses its mark.
+	 */
+	void checkOutOfDate() {
+		List<RunFolder> checked = runs;
+		if (checked.isEmpty() || readout.isDisposed()) return;
+		int generation = ++staleCheck;
+		if (staleJob != null) staleJob.cancel();
+		Display display = readout.getDisplay();
+		org.eclipse.core.runtime.jobs.Job job = new org.eclipse.core.runtime.jobs.Job("Checking whether the runs shown are out of date") {
+			@Override
+			protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
+				Map<Path, String> found = new java.util.HashMap<>();
+				for (RunFolder r : checked) {
+					if (monitor.isCanceled()) return org.eclipse.core.runtime.Status.CANCEL_STATUS;
+					String why = org.cellwright.run.Staleness.of(r.summary().run(), r.folder());
+					if (why != null) found.put(r.folder(), why);
+				}
+				if (!display.isDisposed()) display.asyncExec(() -> {
+					if (readout.isDisposed() || generation != staleCheck || runs != checked || loader != null || found.equals(outOfDate)) return;
+					outOfDate = Map.copyOf(found);
+					banner.show(runs, unreadable, outOfDate);
+				});
+				return org.eclipse.core.runtime.Status.OK_STATUS;
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == STALE_CHECK;
+			}
+		};
+		job.setSystem(true);
+		job.setPriority(org.eclipse.core.runtime.jobs.Job.DECORATE);
+		staleJob = job;
+		job.schedule();
+	}
+
+	/** Why each run shown is out of date, by run folder (empty when all are current or not checked yet). */
+	public Map<Path, String> outOfDate() {
+		return outOfDate;
 	}
 
 	/** Shows only this run (a run folder, or its summary.json / timeseries.csv). */
@@ -232,6 +302,8 @@ public class ResultsView extends ViewPart {
 	/** Hands what a loader read to the banner, the charts and the checks (UI thread). */
 	private void show(RunsLoader.Loaded l) {
 		runs = l.runs();
+		unreadable = l.unreadable();
+		outOfDate = Map.of();
 		measurements = l.measurements();
 		rememberRuns();
 		if (runs.isEmpty()) {
@@ -245,6 +317,7 @@ public class ResultsView extends ViewPart {
 		tabs.show(l.charts());
 		checks.show(runs);
 		errors.show(runs, measurements);
+		checkOutOfDate();
 	}
 
 	/**
@@ -345,6 +418,7 @@ public class ResultsView extends ViewPart {
 
 	@Override
 	public void dispose() {
+		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().removeResourceChangeListener(cellFiles);
 		if (loader != null) loader.cancel();
 		loader = null;
 		if (bold != null) bold.dispose();

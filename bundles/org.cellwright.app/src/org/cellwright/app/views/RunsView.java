@@ -32,15 +32,24 @@ import org.eclipse.ui.part.ViewPart;
 /**
  * The history of the workspace's runs: every row of every project's {@code results/<file>/runs.csv}, newest first, with
  * what changed against the previous run of the same experiment. Selecting two or more runs compares them in the
- * Results view; a double click shows one.
+ * Results view; a double click shows one. Delete (key or context menu) asks, then deletes the selected runs' folders and
+ * rows; a run whose folder was deleted elsewhere (Project Explorer) is shown greyed, "folder deleted", until its row is.
  */
 public class RunsView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.runs";
 
 	static final String[] COLUMNS = { "experiment", "run", "time (UTC)", "status", "cycles", "1st discharge", "change", "results" };
 
-	/** A row of the table: the index row and the run's folder. */
-	public record Run(RunIndex.Row row, Path folder) {}
+	/** A row of the table: the index row, the run's folder and the results folder whose index lists it. */
+	public record Run(RunIndex.Row row, Path folder, Path store) {
+		/** Whether the run's folder is still there. */
+		public boolean exists() {
+			return Files.isDirectory(folder);
+		}
+	}
+
+	/** The title of the confirmation Delete asks. */
+	public static final String DELETE_TITLE = "Delete Runs";
 
 	private Table table;
 	private final List<Run> runs = new ArrayList<>();
@@ -49,7 +58,10 @@ public class RunsView extends ViewPart {
 		boolean[] index = { false };
 		try {
 			e.getDelta().accept(d -> {
-				if (d.getResource().getName().equals(RunFiles.INDEX)) index[0] = true;
+				// the index rewritten, or a folder removed (a run folder deleted in the Project Explorer)
+				if (d.getResource().getName().equals(RunFiles.INDEX)
+						|| d.getKind() == org.eclipse.core.resources.IResourceDelta.REMOVED && d.getResource().getType() == org.eclipse.core.resources.IResource.FOLDER)
+					index[0] = true;
 				return !index[0];
 			});
 		} catch (CoreException ex) {
@@ -73,6 +85,9 @@ public class RunsView extends ViewPart {
 			if (table.getSelectionCount() >= 2) compareSelected();
 		});
 		table.addListener(SWT.DefaultSelection, e -> compareSelected());
+		table.addListener(SWT.KeyDown, e -> {
+			if (e.keyCode == SWT.DEL && e.stateMask == 0) deleteSelected();
+		});
 		Action refresh = new Action("Refresh") {
 			@Override
 			public void run() {
@@ -97,7 +112,7 @@ public class RunsView extends ViewPart {
 				{
 					List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
 					java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
-					for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize()));
+					for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize(), store));
 				}
 			} catch (java.io.IOException | RunStoreException e) {
 				// a results folder that cannot be listed: its runs are not shown
@@ -113,7 +128,8 @@ public class RunsView extends ViewPart {
 			it.setText(new String[] { Printable.escape(x.name()), x.id(), x.time().replace('T', ' ').replace("Z", ""), x.status(),
 					x.cycles() < 0 ? "" : Integer.toString(x.cycles()),
 					Double.isNaN(x.firstDischargeMAhCm2()) ? "" : String.format(Locale.ROOT, "%.3f mAh/cm2", x.firstDischargeMAhCm2()),
-					Printable.escape(x.change()), r.folder().getParent() == null ? "" : r.folder().toString() });
+					Printable.escape(x.change()), r.folder().getParent() == null ? "" : (r.exists() ? "" : "folder deleted: ") + r.folder() });
+			if (!r.exists()) it.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
 			it.setData(r);
 		}
 	}
@@ -141,10 +157,66 @@ public class RunsView extends ViewPart {
 					}
 				}
 			};
-			bdf.setEnabled(selected() != null);
+			bdf.setEnabled(selected() != null && selected().exists());
 			m.add(bdf);
+			Action delete = new Action(table.getSelectionCount() > 1 ? "Delete Runs..." : "Delete Run...") {
+				@Override
+				public void run() {
+					deleteSelected();
+				}
+			};
+			delete.setAccelerator(SWT.DEL);
+			delete.setEnabled(table.getSelectionCount() > 0);
+			m.add(delete);
 		});
 		table.setMenu(mm.createContextMenu(table));
+	}
+
+	/**
+	 * Asks, then deletes the selected runs from the disk: each run's folder (a sweep variant's: its sweep run, with its
+	 * other variants, which the question names too) and its rows of {@code runs.csv}; {@code latest} then names the
+	 * newest run left. Nothing is deleted without the answer Delete.
+	 */
+	void deleteSelected() {
+		List<Run> chosen = new ArrayList<>();
+		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r) chosen.add(r);
+		if (chosen.isEmpty()) return;
+		// the rows that go: those chosen and the other variants of a chosen sweep run
+		List<Run> going = runs.stream().filter(r -> chosen.stream().anyMatch(c -> c.store().equals(r.store())
+				&& c.row().group().equals(r.row().group()) && c.row().id().equals(r.row().id()))).toList();
+		StringBuilder q = new StringBuilder(going.size() == 1 ? "Delete this run from the disk? It cannot be undone.\n"
+				: "Delete these " + going.size() + " runs from the disk? It cannot be undone.\n");
+		int shown = 0;
+		for (Run r : going) {
+			if (shown++ == 12) {
+				q.append("\n... and ").append(going.size() - 12).append(" more");
+				break;
+			}
+			q.append("\n").append(Printable.escape(r.row().name())).append("  ").append(r.row().id()).append(r.exists() ? "" : "  (folder already deleted)");
+		}
+		org.eclipse.jface.dialogs.MessageDialog ask = new org.eclipse.jface.dialogs.MessageDialog(table.getShell(), DELETE_TITLE, null,
+				q.toString(), org.eclipse.jface.dialogs.MessageDialog.QUESTION, 1, "Delete", "Cancel");
+		if (ask.open() != 0) return;
+		java.util.Map<Path, List<RunIndex.Row>> byStore = new java.util.LinkedHashMap<>();
+		for (Run r : chosen) byStore.computeIfAbsent(r.store(), k -> new ArrayList<>()).add(r.row());
+		List<String> failed = new ArrayList<>();
+		for (var e : byStore.entrySet()) {
+			try {
+				new RunStore(e.getKey()).index().delete(e.getValue());
+			} catch (RunStoreException | IllegalArgumentException | java.io.UncheckedIOException ex) {
+				failed.add(ex.getMessage());
+			}
+			for (org.eclipse.core.resources.IContainer c : ResourcesPlugin.getWorkspace().getRoot().findContainersForLocationURI(e.getKey().toUri())) {
+				try {
+					c.refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+				} catch (CoreException ex) {
+					// the Project Explorer shows the deleted folders until refreshed
+				}
+			}
+		}
+		refresh();
+		if (!failed.isEmpty())
+			org.eclipse.jface.dialogs.MessageDialog.openError(table.getShell(), DELETE_TITLE, "Not every run was deleted:\n" + String.join("\n", failed));
 	}
 
 	/** The one run selected, or null. */
@@ -164,7 +236,7 @@ public class RunsView extends ViewPart {
 	/** Shows the selected runs in the Results view (one: that run; several: overlaid). */
 	void compareSelected() {
 		List<Path> folders = new ArrayList<>();
-		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r && Files.isDirectory(r.folder())) folders.add(r.folder());
+		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r && r.exists()) folders.add(r.folder());
 		if (folders.isEmpty()) return;
 		try {
 			ResultsView v = (ResultsView) getSite().getPage().showView(ResultsView.ID, null, IWorkbenchPage.VIEW_VISIBLE);

@@ -86,6 +86,48 @@ class RunStoreTest {
 		assertEquals(1, new RunStore(out).index().rows().size());
 	}
 
+	/**
+	 * Deleting chosen runs (the IDE's Runs view) removes their folders and their rows, and latest names the newest run
+	 * left; a row whose folder was already deleted by hand goes too; a sweep variant's row takes its sweep run along.
+	 */
+	@Test
+	void deleteRemovesTheChosenRunsFoldersAndRowsAndLatestFollows() throws Exception {
+		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
+		for (String p : List.of("5 MPa", "10 MPa", "20 MPa")) {
+			Cli.write(f, PlatingCell.file(p) + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+			assertEquals(0, Cli.cli("run", f.toString(), "--experiment", "X", "--out", out.toString()).rc());
+		}
+		assertEquals(0, Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString()).rc());
+		RunIndex index = new RunStore(out).index();
+		List<RunIndex.Row> xs = index.rows().stream().filter(r -> r.name().equals("X")).toList();
+		assertEquals(3, xs.size());
+		Path newest = RunStore.latest(out.resolve("X"));
+		assertEquals(out.resolve(xs.get(2).folder()).normalize(), newest);
+
+		// the newest run: its folder and row go, latest names the one before
+		List<Path> gone = index.delete(List.of(xs.get(2)));
+		assertEquals(List.of(newest), gone);
+		assertFalse(Files.exists(newest));
+		assertEquals(out.resolve(xs.get(1).folder()).normalize(), RunStore.latest(out.resolve("X")), "latest follows");
+		assertEquals(List.of(xs.get(0).id(), xs.get(1).id()),
+				index.rows().stream().filter(r -> r.name().equals("X")).map(RunIndex.Row::id).toList());
+
+		// a run folder deleted by hand (Project Explorer): deleting its row removes the row, nothing else
+		Path first = out.resolve(xs.get(0).folder()).normalize();
+		org.cellwright.lang.files.FileTrees.deleteTree(first);
+		assertEquals(List.of(), index.delete(List.of(xs.get(0))));
+		assertEquals(List.of(xs.get(1).id()), index.rows().stream().filter(r -> r.name().equals("X")).map(RunIndex.Row::id).toList());
+		assertTrue(Files.isDirectory(out.resolve(xs.get(1).folder())), "the run not chosen is kept");
+
+		// a sweep variant's row: the sweep's run goes with all its rows
+		List<RunIndex.Row> sweep = index.rows().stream().filter(r -> r.group().equals("Sw")).toList();
+		assertEquals(2, sweep.size(), "a row per variant");
+		Path sweepRun = RunStore.latest(out.resolve("Sw"));
+		assertEquals(List.of(sweepRun), index.delete(List.of(sweep.get(0))));
+		assertTrue(index.rows().stream().noneMatch(r -> r.group().equals("Sw")));
+		assertNull(RunStore.latest(out.resolve("Sw")), "no latest without runs");
+	}
+
 	@Test
 	void aSweepsRunsAreKeptTogetherWithItsTable() throws Exception {
 		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");

@@ -157,30 +157,52 @@ public final class RunIndex {
 					if (tooMany || tooOld) doomed.add(e.getKey() + "/" + ids.get(i));
 				}
 			}
-			for (String d : doomed) {
-				String[] gi = d.split("/", 2);
-				Path folder = Names.confined(root, "run", gi[0], gi[1]);
-				org.cellwright.lang.files.FileTrees.deleteTree(folder);
-				deleted.add(folder);
-			}
-			List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();
-			for (String g : idsByGroup.keySet()) {
-				Path gf = root.resolve(g);
-				String newest = null;
-				for (Row r : kept) if (r.group().equals(g)) newest = r.id();
-				try {
-					if (newest != null) RunStore.setLatest(gf, newest);
-					else {
-						Files.deleteIfExists(gf.resolve(RunFiles.LATEST));
-						Files.deleteIfExists(gf.resolve(RunFiles.LATEST_TEXT));
-					}
-				} catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-			return kept;
+			return removeRuns(rows, idsByGroup.keySet(), doomed, deleted);
 		});
 		return deleted;
+	}
+
+	/**
+	 * Deletes the runs of these rows explicitly (the IDE's Runs view asks first): each row's run folder (of a sweep's
+	 * variant: the whole sweep run, as {@link #prune} deletes it) and its rows; {@code latest} of the experiment then
+	 * names its newest remaining run. A row whose folder was already deleted (in a file manager) loses its row. Returns
+	 * the folders deleted.
+	 */
+	public List<Path> delete(List<Row> runs) {
+		List<Path> deleted = new ArrayList<>();
+		update(rows -> {
+			List<String> doomed = runs.stream().map(r -> r.group() + "/" + r.id()).distinct().toList();
+			List<String> groups = runs.stream().map(Row::group).distinct().toList();
+			return removeRuns(rows, groups, doomed, deleted);
+		});
+		return deleted;
+	}
+
+	/** Deletes the run folders {@code group/id} doomed, adds them to deleted, moves latest of the groups; the rows kept. */
+	private List<Row> removeRuns(List<Row> rows, java.util.Collection<String> groups, List<String> doomed, List<Path> deleted) {
+		for (String d : doomed) {
+			String[] gi = d.split("/", 2);
+			Path folder = Names.confined(root, "run", gi[0], gi[1]);
+			if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+			org.cellwright.lang.files.FileTrees.deleteTree(folder);
+			deleted.add(folder);
+		}
+		List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();
+		for (String g : groups) {
+			Path gf = root.resolve(g);
+			String newest = null;
+			for (Row r : kept) if (r.group().equals(g)) newest = r.id();
+			try {
+				if (newest != null) RunStore.setLatest(gf, newest);
+				else {
+					Files.deleteIfExists(gf.resolve(RunFiles.LATEST));
+					Files.deleteIfExists(gf.resolve(RunFiles.LATEST_TEXT));
+				}
+			} catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return kept;
 	}
 
 }

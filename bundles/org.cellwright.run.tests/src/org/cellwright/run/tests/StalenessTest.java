@@ -1,0 +1,83 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+
+import org.cellwright.run.Staleness;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A kept run is out of date when its file, as saved now, resolves to other inputs: the experiment's inputs are
+ * resolved again and hashed; a comment, a moved experiment or nothing changed leaves it current.
+ */
+class StalenessTest {
+	@TempDir
+	Path tmp;
+
+	static String stale(Path runFolder) {
+		RunFolder r = RunFolder.read(runFolder);
+		return Staleness.of(r.summary().run(), runFolder);
+	}
+
+	@Test
+	void aRunIsOutOfDateWhenItsFileResolvesToOtherInputsAndSaysWhatChanged() throws Exception {
+		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
+		String sweep = "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n";
+		Cli.write(f, PlatingCell.file("5 MPa") + sweep);
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path x = RunStore.latest(out.resolve("X"));
+		Path variant = RunStore.latest(out.resolve("Sw")).resolve("X-stack-pressure=20MPa");
+		assertNull(stale(x), "the file as it ran");
+		assertNull(stale(variant), "a sweep's run, its file as it ran");
+
+		// a comment and a blank line above the experiment: the same inputs
+		Cli.write(f, "// a note\n\n" + PlatingCell.file("5 MPa") + sweep);
+		assertNull(stale(x), "comments and layout change no input");
+
+		// the cell's stack pressure changed: out of date, saying what changed; the sweep sets its own pressure
+		Cli.write(f, PlatingCell.file("20 MPa") + sweep);
+		String why = stale(x);
+		assertNotNull(why, "the inputs changed");
+		assertTrue(why.startsWith("Out of date: the inputs in t.cell changed since this run (stack-pressure 5 MPa -> 20 MPa)"), why);
+		assertNull(stale(variant), "the sweep's variant sets 20 MPa itself: still current");
+
+		// the electrolyte's conductivity: every run of the file is out of date
+		Cli.write(f, PlatingCell.file("5 MPa").replace("2.5 mS/cm", "1.0 mS/cm") + sweep);
+		assertNotNull(stale(variant), "a material the sweep's runs use");
+
+		// a syntax error; the experiment removed
+		Cli.write(f, PlatingCell.file("5 MPa").replace("area = 0.785 cm2", "area = 0.785 cm2 oops") + sweep);
+		assertTrue(stale(x).contains("has errors now"), stale(x));
+		Cli.write(f, PlatingCell.file("5 MPa").replace("experiment X", "experiment Y") + sweep.replace("experiment X", "experiment Y"));
+		assertEquals("Out of date: t.cell no longer runs X.", stale(x));
+		java.nio.file.Files.delete(f);
+		assertTrue(stale(x).startsWith("Out of date: t.cell, which this run ran, is gone"), stale(x));
+	}
+
+	/** A run made where its file lies below the working folder names it relative to that folder (as the IDE's tests do). */
+	@Test
+	void aSourceNamedRelativeToTheWorkingFolderIsFound() throws Exception {
+		Path here = Path.of("").toAbsolutePath();
+		Path dir = java.nio.file.Files.createTempDirectory(here.resolve("target"), "stale");
+		try {
+			Path f = dir.resolve("t.cell"), out = dir.resolve("out");
+			Cli.write(f, PlatingCell.file("5 MPa"));
+			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
+			Path x = RunStore.latest(out.resolve("X"));
+			String source = RunFolder.read(x).summary().run().sourceFile();
+			assertFalse(Path.of(source).isAbsolute(), "named relative to the working folder: " + source);
+			assertNull(stale(x));
+			Cli.write(f, PlatingCell.file("20 MPa"));
+			assertNotNull(stale(x), "found and out of date");
+		} finally {
+			org.cellwright.lang.files.FileTrees.deleteTree(dir);
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package org.cellwright.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.Summary;
+import org.cellwright.run.store.Changes;
+import org.cellwright.solver.input.json.InputsJson;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Whether a kept run still shows what its {@code .cell} file, as saved now, would run: the run's experiment (or sweep
+ * variant) is resolved again from the file it names (with the files beside it, as a run reads them) and the hash of
+ * the resolved inputs compared with the run's ({@code run.inputs_hash}; provenance is not hashed, so moving the
+ * experiment in its file or running it again later changes nothing). The IDE's Results view says so above the charts.
+ */
+public final class Staleness {
+	private Staleness() {}
+
+	/**
+	 * Null when the run is current or cannot be told (no source file or hash recorded, a source path relative to a
+	 * working folder other than this process's);
+	 * otherwise why it is out of date, in one sentence: what changed in the inputs, that its file has errors now, that
+	 * its experiment is gone, or that its file is gone.
+	 */
+	public static String of(Summary.Run run, Path folder) {
+		if (run == null || run.sourceFile() == null || run.inputsHash() == null || run.inputsHash().isEmpty() || run.name() == null)
+			return null;
+		Path source = Path.of(run.sourceFile());
+		if (!source.isAbsolute()) {
+			// named relative to the working folder of the process that ran it (Problem.display): this process's, or unknown
+			String cwd = System.getProperty("cellwright.cwd");
+			source = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().resolve(source).normalize();
+			if (!Files.isRegularFile(source)) return null;
+		}
+		String file = source.getFileName().toString();
+		if (!Files.isRegularFile(source)) return "Out of date: " + file + ", which this run ran, is gone (" + source + ").";
+		try {
+			CellFiles loaded = CellFiles.load(CellFiles.withSiblings(source));
+			List<Problem> errors = loaded.problemsOf(source.toAbsolutePath().normalize()).stream().filter(Problem::isError).toList();
+			if (!errors.isEmpty())
+				return "Out of date: " + file + " was changed since this run and has errors now (" + errors.get(0).format() + ").";
+			String group = run.name().contains("/") ? run.name().substring(0, run.name().indexOf('/')) : run.name();
+			List<RunGroup> groups = Plans.of(loaded.runnables(group));
+			RunUnit now = groups.stream().flatMap(g -> g.units().stream()).filter(u -> u.name().equals(run.name())).findFirst().orElse(null);
+			if (now == null) return "Out of date: " + file + " no longer runs " + run.name() + ".";
+			if (now.hash().equals(run.inputsHash())) return null;
+			return "Out of date: the inputs in " + file + " changed since this run" + change(now, folder) + "; run it again for results of the file as saved.";
+		} catch (RuntimeException e) {
+			return null; // a file that cannot be resolved now: its run cannot say either way
+		}
+	}
+
+	/** " (what changed)" between the run's inputs.json and the inputs now, or "" when not told (a DFN run, no inputs.json). */
+	private static String change(RunUnit now, Path folder) {
+		if (now.dfn() != null || folder == null) return "";
+		Path json = folder.resolve(RunFiles.INPUTS);
+		if (!Files.isRegularFile(json)) return "";
+		try {
+			JsonObject before = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+			String text = Changes.text(Changes.between(before, InputsJson.toJson(now.inputs())));
+			return text.isEmpty() ? "" : " (" + text + ")";
+		} catch (IOException | RuntimeException e) {
+			return "";
+		}
+	}
+}
