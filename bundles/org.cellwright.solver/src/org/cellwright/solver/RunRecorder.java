@@ -105,9 +105,7 @@ final class RunRecorder {
             firstSign = sign;
             cycle = 1;
             cycleStart = time;
-            return;
-        }
-        if (sign != firstSign) seenOpposite = true;
+        } else if (sign != firstSign) seenOpposite = true;
         else if (seenOpposite) {
             closeCycle(false); // the step that starts the new cycle is recorded when it ends, in the new cycle
             cycle++;
@@ -116,7 +114,11 @@ final class RunRecorder {
             cycleDischarge = 0;
             cycleStart = time;
         }
+        directions.step(sign);
     }
+
+    /** The directions of the current cycle's steps (its efficiency needs a step that stored what it gives back). */
+    private final CycleSummary.Directions directions = new CycleSummary.Directions();
 
     /** Charge [C/m2] passed in a time step at current i: counted as the cycle's charge or discharge. */
     void addCharge(double i, double h) {
@@ -130,7 +132,7 @@ final class RunRecorder {
      */
     void closeCycle(boolean last) {
         if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return;
-        double ce = CycleSummary.coulombicEfficiency(cycleCharge, cycleDischarge, fullCell);
+        double ce = directions.coulombicEfficiency(cycleCharge, cycleDischarge, fullCell);
         double spec = Double.isNaN(activeLoading) ? Double.NaN : cycleDischarge / activeLoading;
         events.cycleClosed(last, ce, fullCell ? cycleCharge : cycleDischarge);
         sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, ce, spec, cycleStart, time, model.inventory(),
@@ -138,5 +140,6 @@ final class RunRecorder {
         cycleSteps.clear();
         cycleCharge = 0;
         cycleDischarge = 0;
+        directions.clear();
     }
 }

@@ -97,6 +97,8 @@ class DfnDriveCycleRunTest {
 		assertEquals(expected, cycle.chargeCapacity() - cycle.dischargeCapacity(), 1e-7 * throughput, "the cycle's charge less its discharge: the net");
 		assertEquals(throughput, cycle.chargeCapacity() + cycle.dischargeCapacity(), 1e-4 * throughput,
 				"charge throughput (regeneration counts as charge) = integral of the profile's magnitude");
+		// no charge step stored what the drive cycle gave back: no efficiency (it read discharge / regeneration, 590 % on WLTC)
+		assertTrue(Double.isNaN(cycle.coulombicEfficiency()), "efficiency " + cycle.coulombicEfficiency());
 		int atSamples = 0;
 		for (Sample s : sink.samples) {
 			double u = s.time() % 1371; // UDDS: samples every 1 s from 0 to 1369 s, period 1370 + 1 s

@@ -917,24 +917,27 @@ public final class DfnRunner {
 				firstSign = sign;
 				cycle = 1;
 				cycleStart = bdf.time();
-				return;
-			}
-			if (sign != firstSign) seenOpposite = true;
+			} else if (sign != firstSign) seenOpposite = true;
 			else if (seenOpposite) {
 				closeCycle();
 				cycle++;
 				seenOpposite = false;
 				cycleStart = bdf.time();
 			}
+			directions.step(sign);
 		}
+
+		/** The directions of the current cycle's steps (its efficiency needs a charge step: a drive cycle's regeneration is none). */
+		final CycleSummary.Directions directions = new CycleSummary.Directions();
 
 		void closeCycle() {
 			if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return; // a step that failed at its start is recorded
-			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, CycleSummary.coulombicEfficiency(cycleCharge, cycleDischarge, true), Double.NaN,
+			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, directions.coulombicEfficiency(cycleCharge, cycleDischarge, true), Double.NaN,
 					cycleStart, bdf.time(), inventory(bdf.state()), cycleSteps));
 			cycleSteps.clear();
 			cycleCharge = 0;
 			cycleDischarge = 0;
+			directions.clear();
 		}
 
 		/**
