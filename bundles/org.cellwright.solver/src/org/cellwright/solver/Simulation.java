@@ -185,6 +185,26 @@ public final class Simulation {
             return n;
         }
 
+        /** Whether the run was warned that its lithium would be molten (once per run). */
+        private boolean warnedMolten;
+
+        /**
+         * A warning, once per run, when the cell's temperature is at or above lithium's melting point
+         * ({@link org.cellwright.solver.physics.Constants#LITHIUM_MELTING_POINT}): every solid-state cell plates and strips
+         * Li metal, which the model treats as a solid (a 200 degC run went on without a word).
+         */
+        private void warnIfLithiumMelts() {
+            double t = model.temperature(), melts = org.cellwright.solver.physics.Constants.LITHIUM_MELTING_POINT;
+            if (warnedMolten || t < melts) return;
+            warnedMolten = true;
+            rec.event(SimulationEvent.Type.INFO, t, String.format(java.util.Locale.ROOT,
+                    "warning: cycle %d, step %d: the cell is at %s degC, at or above lithium's melting point (%.1f degC): the"
+                            + " model's lithium is a solid (its creep, plating and contact with the electrolyte), so results at this"
+                            + " temperature describe no real cell", rec.cycle, rec.stepIndex,
+                    new java.math.BigDecimal(t - 273.15).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                    melts - 273.15));
+        }
+
         RunStatus run() {
             sink.start(new RunInfo(cell.name(), cell.area(), activeLoading, nominalCapacityDensity * cell.area(),
                     model.fullCell(), steps.size(), totalCycles));
@@ -197,10 +217,15 @@ public final class Simulation {
             }
             rec.voltage = model.ocv();
             rec.emitSample(0, 0, model.ocv(), new double[OverpotentialKind.values().length]);
+            warnIfLithiumMelts();
             for (rec.stepIndex = first; rec.stepIndex < steps.size(); rec.stepIndex++) {
                 StepSpec s = steps.get(rec.stepIndex);
                 RunStatus st = switch (s) {
-                    case StepSpec.SetTemperature t -> { model.setConditions(t.temperature(), model.stackPressure()); yield null; }
+                    case StepSpec.SetTemperature t -> {
+                        model.setConditions(t.temperature(), model.stackPressure());
+                        warnIfLithiumMelts();
+                        yield null;
+                    }
                     case StepSpec.SetStackPressure p -> { model.setConditions(model.temperature(), p.pressure()); yield null; }
                     case StepSpec.ConstantCurrent cc -> exec.runStep(StepMode.CURRENT, currentDensity(cc), cc.cutoffs());
                     case StepSpec.Rest rest -> exec.runStep(StepMode.CURRENT, 0, rest.cutoffs());

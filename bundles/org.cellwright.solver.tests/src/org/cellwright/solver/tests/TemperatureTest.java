@@ -17,6 +17,8 @@ import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialSpec;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.params.Sung2023Parameters;
@@ -55,6 +57,28 @@ class TemperatureTest {
 
     static List<String> warnings(RecordingSink s) {
         return s.events(SimulationEvent.Type.INFO).stream().map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
+    }
+
+    /**
+     * At or above lithium's melting point (180.5 degC) the run warns once that its solid lithium describes no real cell
+     * (a 200 degC run went on without a word); at 80 degC it does not; a protocol that sets the temperature there later
+     * is warned at that step.
+     */
+    @Test
+    void aCellAtOrAboveLithiumsMeltingPointIsWarnedOnce() {
+        RecordingSink hot = run(Sung2023Parameters.cell2Interlayer(34e6, 473.15), 1);
+        List<String> w = warnings(hot).stream().filter(m -> m.contains("melting point")).toList();
+        assertEquals(1, w.size(), hot.events.toString());
+        assertTrue(w.get(0).startsWith("warning: cycle 0, step 0: the cell is at 200 degC, at or above lithium's melting point (180.5 degC)"), w.get(0));
+        assertTrue(warnings(run(Sung2023Parameters.cell2Interlayer(34e6, 353.15), 1)).stream().noneMatch(m -> m.contains("melting point")));
+        RecordingSink later = new RecordingSink();
+        ProtocolSpec p = Sung2023Parameters.platingStrippingInterlayer(1);
+        List<StepSpec> steps = new ArrayList<>(p.steps());
+        steps.add(1, new StepSpec.SetTemperature(463.15));
+        new Simulation().run(Sung2023Parameters.cell2Interlayer(34e6), new ProtocolSpec(p.name(), steps), COARSE, later, null);
+        List<String> lw = warnings(later).stream().filter(m -> m.contains("melting point")).toList();
+        assertEquals(1, lw.size(), later.events.toString());
+        assertTrue(lw.get(0).contains("step 1: the cell is at 190 degC"), lw.get(0));
     }
 
     @Test

@@ -10,6 +10,12 @@ public final class Constants {
     public static final double KB = 1.380649e-23;
     /** Avogadro constant [1/mol]. */
     public static final double NA = 6.02214076e23;
+    /**
+     * Melting point of lithium [K]: 180.5 degC (CRC Handbook of Chemistry and Physics, 97th ed., 2016, "Melting, boiling,
+     * triple, and critical points of the elements"). The solid-state model's lithium is a solid (its flow stress, creep,
+     * plating and contact); above this it describes nothing real.
+     */
+    public static final double LITHIUM_MELTING_POINT = 453.65;
     /** Default reference temperature of Arrhenius laws [K]. */
     public static final double T_REF = 298.15;
 
