@@ -75,18 +75,26 @@ final class Sections {
 		if (!Double.isNaN(r.number(NOMINAL_CAPACITY_MAH_CM2))) k.put("nominal capacity", fmt(r.number(NOMINAL_CAPACITY_MAH_CM2), 3) + " mAh/cm\u00b2");
 		if (!Double.isNaN(r.number(CATHODE_ACTIVE_MG_CM2))) k.put("cathode active loading", fmt(r.number(CATHODE_ACTIVE_MG_CM2), 3) + " mg/cm\u00b2");
 		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 4) + " cm\u00b2"); // 4 digits: 1027 cm2 (Chen 2020), not 1030
-		if (r.inputs() != null) {
-			k.put("stack pressure", fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa");
-			k.put("temperature", fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C");
-		} else if (r.dfn() && ts != null && ts.rows() > 0 && ts.has("temperature_K")) {
-			// a DFN run keeps no inputs.json: its temperature from the time series (its range, with a thermal model); the
-			// runs table of a sweep over temperature showed "-" for every run (found by fuzzing, session 15)
-			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-			for (double x : ts.column("temperature_K")) if (!Double.isNaN(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-			if (lo <= hi) k.put("temperature", (hi - lo < 0.005 ? fmt(lo - 273.15, 3) : fmt(lo - 273.15, 3) + " to " + fmt(hi - 273.15, 3))
-					+ " \u00b0C");
-		}
+		// the conditions the run's records carry (a protocol's `set`s before its first step are the first record's; a
+		// DFN run keeps no inputs.json, and with a thermal model its temperature is a range): the cell's as written
+		// read 25 degC for a run whose protocol set 200 degC before its first step (session 16)
+		String pressure = r.dfn() ? null : range(ts, "stack_pressure_MPa", 0, 3, " MPa");
+		String temperature = range(ts, "temperature_K", -273.15, 3, " \u00b0C");
+		if (pressure == null && r.inputs() != null) pressure = fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa";
+		if (temperature == null && r.inputs() != null) temperature = fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C";
+		if (pressure != null) k.put("stack pressure", pressure);
+		if (temperature != null) k.put("temperature", temperature);
 		return k;
+	}
+
+	/** A time series column's value, or its range "lo to hi", offset and with its unit; null without the column. */
+	private static String range(CsvTable ts, String column, double offset, int digits, String unit) {
+		if (ts == null || ts.rows() == 0 || !ts.has(column)) return null;
+		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (double x : ts.column(column)) if (!Double.isNaN(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+		if (lo > hi) return null;
+		String a = fmt(lo + offset, digits), b = fmt(hi + offset, digits);
+		return (a.equals(b) ? a : a + " to " + b) + unit;
 	}
 
 	private static String ce(JsonObject cycle) {

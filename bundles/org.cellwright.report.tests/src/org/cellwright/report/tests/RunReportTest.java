@@ -247,6 +247,34 @@ class RunReportTest {
 	}
 
 	/**
+	 * The key numbers give the conditions the run's records carry, not the cell's as written: a protocol that sets the
+	 * temperature before its first step (records at 200 degC, the cell written at 25 degC) read 25 degC (session 16);
+	 * one that changes it between steps gives the range.
+	 */
+	@Test
+	void theKeyNumbersGiveTheTemperatureAndPressureOfTheRecords() throws Exception {
+		Path run = tmp.resolve("SetConditions");
+		Files.createDirectories(run);
+		try (var files = Files.list(full)) {
+			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
+		}
+		List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"));
+		List<String> header = List.of(lines.get(0).split(","));
+		int tk = header.indexOf("temperature_K"), pm = header.indexOf("stack_pressure_MPa");
+		List<String> out = new ArrayList<>(List.of(lines.get(0)));
+		for (int i = 1; i < lines.size(); i++) {
+			String[] c = lines.get(i).split(",", -1);
+			c[tk] = "473.15";
+			c[pm] = i < lines.size() / 2 ? "5" : "65";
+			out.add(String.join(",", c));
+		}
+		Files.write(run.resolve("timeseries.csv"), out);
+		String k = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(k.contains("<td>temperature</td><td class=\"num\">200 \u00b0C</td>"), k);
+		assertTrue(k.contains("<td>stack pressure</td><td class=\"num\">5 to 65 MPa</td>"), k);
+	}
+
+	/**
 	 * A liquid-electrolyte (DFN) run writes its negative and positive electrodes' intercalated Li as li_host and
 	 * li_cathode: the report names them so, not "alloyed in the host (LixSi)" (a graphite/LCO cell read so, session 16).
 	 */
