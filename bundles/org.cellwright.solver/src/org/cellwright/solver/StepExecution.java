@@ -36,6 +36,12 @@ final class StepExecution {
     /** Minimum time step [s] below which a step counts as not converged. */
     static final double DT_MIN = 1e-6;
     /**
+     * Target relative change of a hold's current per time step at the default relative tolerance 1e-4 (scaled by
+     * sqrt(rtol / 1e-4) like the voltage's target): the voltage control sees nothing at a set voltage. At 1 % the
+     * hold at 2.8 V after a 0.5 C discharge of cell 6 ends within 0.1 % of its capacity with 20 s steps.
+     */
+    static final double HOLD_CURRENT_CHANGE = 0.01;
+    /**
      * The share of the cell's lithium per hour at or below which a time step's current gives its step no direction for
      * the cycles: zero to the solver's resolution. (Holds at 0 V and 0.01 V on the interlayer half cell once its plated
      * Li was used up, its Si host in its hysteresis gap, carried -1.3e-9 and -5e-26 A/m2: each opened a cycle of
@@ -330,7 +336,7 @@ final class StepExecution {
                 rec.startDirection(stepSign);
             }
             rec.addCharge(i, h);
-            double prevV = rec.voltage;
+            double prevV = rec.voltage, prevI = current;
             rec.voltage = v;
             model.acceptVoltage(v);
             current = i;
@@ -383,6 +389,9 @@ final class StepExecution {
                 break;
             }
             double grow = control.growth(prevV, v, dx, h);
+            // a hold: its voltage is set, its current relaxes; the step is controlled on the current's change
+            if (mode == StepMode.VOLTAGE) grow = Math.min(grow, StepSizeControl.relativeGrowth(prevI, i,
+                    HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4)));
             // a time step cut short by the profile's sample time does not shrink the next one the control would take
             dt = Math.min(settings.maxStep(), atBreakpoint && grow >= 1 ? Math.max(h * grow, dt) : h * grow);
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;

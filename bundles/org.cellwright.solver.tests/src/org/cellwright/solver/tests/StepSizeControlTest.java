@@ -49,4 +49,15 @@ class StepSizeControlTest {
         // the state change also bounds the growth
         assertEquals(0.3, c.growth(0, 0, dx, 1), 0, "0.8 / 4, at least 0.3");
     }
+
+    @Test
+    void aHoldsCurrentLimitsTheGrowthByItsRelativeChange() {
+        // 0.8 target / change, within [0.3, 2]: a 1 % target after a 2 % change of the current halves the growth
+        assertEquals(0.4, StepSizeControl.relativeGrowth(-1.0, -0.98, 0.01), 1e-12);
+        assertEquals(0.4, StepSizeControl.relativeGrowth(-0.98, -1.0, 0.01), 1e-12, "either direction, relative to the larger");
+        assertEquals(2.0, StepSizeControl.relativeGrowth(-1.0, -1.0, 0.01), 0, "no change: the largest growth");
+        assertEquals(2.0, StepSizeControl.relativeGrowth(-1.0, -0.999, 0.01), 0, "0.1 % change: bounded to 2");
+        assertEquals(0.3, StepSizeControl.relativeGrowth(0, -1.0, 0.01), 0, "from rest: bounded to 0.3");
+        assertEquals(2.0, StepSizeControl.relativeGrowth(0, 0, 0.01), 0);
+    }
 }

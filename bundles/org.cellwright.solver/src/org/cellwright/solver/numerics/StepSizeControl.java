@@ -38,6 +38,16 @@ public final class StepSizeControl {
     }
 
     /**
+     * Growth factor of the next step after a step that took a quantity from y0 to y1 (e.g. a hold's current) with a
+     * target relative change per step: 0.8 target / change, bounded to [0.3, 2] (2 where it did not change).
+     */
+    public static double relativeGrowth(double y0, double y1, double target) {
+        double scale = Math.max(Math.abs(y0), Math.abs(y1));
+        double change = scale > 0 ? Math.abs(y1 - y0) / scale : 0;
+        return change < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.3, 0.8 * target / change));
+    }
+
+    /**
      * Growth factor of the next step after the accepted step of length h that took y from y0 to y1 with the largest
      * state change dx; remembers its slope for the next error estimate.
      */

@@ -77,6 +77,15 @@ public final class CompositeCathode implements ElectrodeModel {
     /** Whether residuals solve each particle's D(c) at its own end state (see {@link #implicitCurrent}). */
     private boolean implicitParticles;
     private final NewtonSolver newton;
+    /** Relative tolerance of {@link #implicitCurrent}'s fixed point: converged outright. */
+    static final double FIXED_POINT_TOLERANCE = 1e-13;
+    /**
+     * Relative width of the bracket of {@link #implicitCurrent}'s fixed point within which it accepts an iterate (G's
+     * rounding floor lies near 1e-12): the relative tolerance of the electrode's Newton solves ({@link #solveSystem}).
+     */
+    static final double FIXED_POINT_FLOOR = 1e-10;
+    /** Calls of {@link #implicitCurrent}, the particle solves they made, those without convergence ({@link #particleStatistics}). */
+    private long implicitCurrents, particleSolves, implicitFailures;
     /** Newton of a step at a set potential: the 3N unknowns and the current (see {@link #currentAtPotential}). */
     private final NewtonSolver pcNewton;
     private final double[] uPc;
@@ -199,6 +208,13 @@ public final class CompositeCathode implements ElectrodeModel {
     public double capacityPerStoichiometry() { return cmax * phiAm * thickness * Constants.F; }
 
     @Override public String name() { return name; }
+
+    /**
+     * {implicit currents, particle solves, failures}: how often a residual at a set potential solved a node's current
+     * with its particle's D(c) at the end state ({@link #implicitCurrent}), the particle steps (matrix built and
+     * factored) that took, and how many of those currents did not converge.
+     */
+    public long[] particleStatistics() { return new long[] {implicitCurrents, particleSolves, implicitFailures}; }
 
     /** Newton statistics {solves, iterations, failures} of this electrode. */
     public long[] solverStatistics() { return newton.statistics(); }
@@ -436,30 +452,52 @@ public final class CompositeCathode implements ElectrodeModel {
      * current a surface takes tends to its limit as v_s -> 0. NaN if it does not converge.
      */
     private double implicitCurrent(int k, double vs) {
-        // the fixed point j = G(j), accelerated by secant steps on G(j) - j: with shells thinning towards the surface
-        // the outer shell's D(c) follows the flux closely and the plain iteration contracts slowly; a secant step
-        // that leaves the region where G is defined falls back to the plain step
-        double j = currentOf(k, vs), jPrev = Double.NaN, gPrev = Double.NaN;
+        // the fixed point j = G(j) as the root of h(j) = G(j) - j, which falls with j (G contracts): secant steps
+        // until h changes sign, then the Illinois variant of regula falsi inside the bracket (Dowell and Jarratt, BIT
+        // 1971). G has kinks (D(c) is piecewise in the stoichiometry, shells cross the knee as j changes): plain
+        // secant steps across a kink cycle around the root, converging by ~1/2 per 4 solves and often not within
+        // 40; the bracket converges superlinearly on either side of a kink. A secant step that leaves the region
+        // where G is defined falls back to the plain step
+        implicitCurrents++;
+        double j = currentOf(k, vs), jPrev = Double.NaN, hPrev = Double.NaN;
+        double up = Double.NaN, hUp = Double.NaN, down = Double.NaN, hDown = Double.NaN; // h(up) > 0 > h(down)
+        int lastSide = 0;
         for (int it = 0; it < 40; it++) {
             double next = currentAt(k, vs, j);
             if (!Double.isFinite(next)) {
+                if (!Double.isNaN(up) && !Double.isNaN(down)) { j = 0.5 * (up + down); continue; }
                 if (Double.isNaN(jPrev)) return Double.NaN;
-                j = jPrev + gPrev; // the secant step left the domain: plain step from the last good iterate
+                j = jPrev + hPrev; // the secant step left the domain: plain step from the last good iterate
                 jPrev = Double.NaN;
                 continue;
             }
-            double g = next - j;
-            if (Math.abs(g) <= 1e-13 * Math.abs(next)) return next;
-            double secant = Double.isNaN(jPrev) || g == gPrev ? next : j - g * (j - jPrev) / (g - gPrev);
-            jPrev = j;
-            gPrev = g;
-            j = Double.isFinite(secant) ? secant : next;
+            double h = next - j;
+            if (Math.abs(h) <= FIXED_POINT_TOLERANCE * Math.abs(next)) return next;
+            int side = h > 0 ? 1 : -1;
+            if (side > 0) { up = j; hUp = h; } else { down = j; hDown = h; }
+            if (!Double.isNaN(up) && !Double.isNaN(down)) {
+                // bracketed: at G's rounding floor (its surface value is taken from c_max, a vacancy of a few percent
+                // or less loses digits) h stalls near 1e-12 of j; a bracket within the electrode's Newton tolerance
+                // is as close as G can tell
+                if (Math.abs(up - down) <= FIXED_POINT_FLOOR * Math.abs(next)) return next;
+                if (side == lastSide) { if (side > 0) hDown *= 0.5; else hUp *= 0.5; } // Illinois: the stale end's h halved
+                double x = (up * hDown - down * hUp) / (hDown - hUp);
+                j = x > Math.min(up, down) && x < Math.max(up, down) ? x : 0.5 * (up + down);
+            } else {
+                double secant = Double.isNaN(jPrev) || h == hPrev ? next : j - h * (j - jPrev) / (h - hPrev);
+                jPrev = j;
+                hPrev = h;
+                j = Double.isFinite(secant) ? secant : next;
+            }
+            lastSide = side;
         }
+        implicitFailures++;
         return Double.NaN;
     }
 
     /** G(j): the current node k takes at surface vacancy fraction vs with its particle's D(c) at the end state j gives. */
     private double currentAt(int k, double vs, double j) {
+        particleSolves++;
         for (int i = 0; i < m; i++)
             endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * j / Constants.F;
         base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
