@@ -101,6 +101,21 @@ class DiagramEditorUITest {
 		p.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(cell.getData()));
 		spin(() -> editor.selectedIds().stream().anyMatch(id -> id.contains("BareSUS")), 10_000,
 				"the Outline's cell selected in the diagram (selected: " + editor.selectedIds() + ")");
+
+		// an edit in the Stack view while only the diagram shows the file is written to the file, as a diagram edit is
+		String before = text(file);
+		assertTrue(stack.moveLayer(0, 1), "the first layer moved");
+		spin(() -> !text(file).equals(before), 10_000, "the moved layer written to the file");
+		stack.undo();
+		spin(() -> text(file).equals(before), 10_000, "the undo written to the file");
+	}
+
+	static String text(IFile f) {
+		try {
+			return Files.readString(f.getLocation().toFile().toPath());
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** The palette's Layer operation: a layer in the text editor's document (comments kept); Edit > Undo takes it out. */
