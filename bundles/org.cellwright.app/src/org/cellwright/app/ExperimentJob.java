@@ -96,10 +96,7 @@ public class ExperimentJob extends Job {
 		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path));
 		MultiStatus status = new MultiStatus(Activator.ID, 0, "Experiments of " + file.getName(), null);
 		List<Problem> errors = loaded.problemsOf(path).stream().filter(Problem::isError).toList();
-		if (!errors.isEmpty()) {
-			for (Problem p : errors) status.add(Status.error(p.format()));
-			return new MultiStatus(Activator.ID, 0, status.getChildren(), file.getName() + " has errors; fix them before running", null);
-		}
+		if (!errors.isEmpty()) return Refusal.of(file.getName(), errors, "running");
 		List<Element> runnables = loaded.runnables(experiment);
 		if (runnables.isEmpty())
 			return experiment == null ? Status.warning(file.getName() + " has no experiment")

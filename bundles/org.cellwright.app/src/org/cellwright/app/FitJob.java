@@ -84,11 +84,7 @@ public class FitJob extends Job {
 		Path path = file.getLocation().toFile().toPath();
 		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(path));
 		List<Problem> errors = loaded.problemsOf(path).stream().filter(Problem::isError).toList();
-		if (!errors.isEmpty()) {
-			MultiStatus s = new MultiStatus(Activator.ID, 0, file.getName() + " has errors; fix them before fitting", null);
-			for (Problem p : errors) s.add(Status.error(p.format()));
-			return s;
-		}
+		if (!errors.isEmpty()) return Refusal.of(file.getName(), errors, "fitting");
 		List<Fit> fits;
 		try {
 			fits = Fits.of(loaded, path, fitName);

@@ -35,7 +35,8 @@ public class CellOutlinePage extends ContentOutlinePage {
 	/** Id of the Outline's context menu. */
 	public static final String OUTLINE_MENU_ID = "org.cellwright.editor.outline";
 
-	private final ITextEditor editor;
+	/** Reveals an offset of the document in the editor the page outlines (the text editor: its caret there). */
+	private final java.util.function.IntConsumer reveal;
 	private final IDocument document;
 	/** The document's one parse per change, shared with the other views (see {@link EditingSession}). */
 	private final EditingSession.Listener listener = (model, change) -> {
@@ -44,8 +45,16 @@ public class CellOutlinePage extends ContentOutlinePage {
 	private EditingSession session;
 
 	public CellOutlinePage(ITextEditor editor) {
-		this.editor = editor;
-		this.document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		this(editor.getDocumentProvider().getDocument(editor.getEditorInput()), offset -> editor.selectAndReveal(offset, 0));
+	}
+
+	/**
+	 * The outline of a .cell document shown by another editor (the diagram): an element selected here is revealed there
+	 * by its offset in the text.
+	 */
+	public CellOutlinePage(IDocument document, java.util.function.IntConsumer reveal) {
+		this.document = document;
+		this.reveal = reveal;
 	}
 
 	@Override
@@ -59,7 +68,7 @@ public class CellOutlinePage extends ContentOutlinePage {
 		viewer.addSelectionChangedListener(e -> {
 			if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof EObject o) {
 				ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
-				if (node != null) editor.selectAndReveal(node.getOffset(), 0);
+				if (node != null) reveal.accept(node.getOffset());
 			}
 		});
 		// a context menu others contribute to ("popup:org.cellwright.editor.outline", e.g. Run Experiment)

@@ -105,4 +105,54 @@ class SweepViewUITest {
 		}
 		Screenshots.ofView(view, "ide-sweep-table.png");
 	}
+
+	/** The walkthrough's sweep of a half cell: plating on steel at 2, 5 and 20 MPa, three cycles (its sweep.csv). */
+	static final String HALF_CELL_SWEEP = """
+			run,stack-pressure,status,cycles,first_discharge_mAh_cm2,first_ce,last_discharge_mAh_cm2,last_ce,capacity_retention,nucleation_overpotential_mV,end_time_h,short_circuit_cycle
+			Short-stack-pressure=2MPa,2MPa,COMPLETED,3,0.100000,0.999643,0.100000,0.999998,1.00000,0.383994,5.99964,
+			Short-stack-pressure=5MPa,5MPa,COMPLETED,3,0.100000,0.999652,0.100000,1.00000,1.00000,1.58519,5.99965,
+			Short-stack-pressure=20MPa,20MPa,COMPLETED,3,0.100000,0.999652,0.100000,1.00000,1.00000,1.58519,5.99965,
+			""";
+
+	@Test
+	void theAxesSpanTheSweptValuesAndAHalfCellShowsItsFirstCycleEfficiencyFirst() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("sweep-axes").resolve("PressureSweep/20261205-031712-52ba3d");
+		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.writeString(folder.resolve("sweep.csv"), HALF_CELL_SWEEP);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		SweepView view = (SweepView) page.showView(SweepView.ID);
+		try {
+			view.show(folder);
+			flush();
+			view.choose("first_ce", "stack-pressure", null);
+			ISeries<?>[] lines = view.chart().getSeriesSet().getSeries();
+			assertEquals(1, lines.length);
+			assertArrayEquals(new double[] {2, 5, 20}, lines[0].getXSeries(), 1e-12);
+			assertAxes(view, "shown");
+
+			// fitted while the chart is small (a view filled before it is laid out, or in a small part stack): the same axes
+			view.chart().setSize(90, 70);
+			view.chart().updateLayout();
+			view.choose("first_ce", "stack-pressure", null);
+			assertAxes(view, "fitted in a small chart");
+			view.choose("capacity_retention", "stack-pressure", null);
+			org.eclipse.swtchart.Range y = view.chart().getAxisSet().getYAxis(0).getRange();
+			assertTrue(y.lower < 1 && y.lower >= 0.9 && y.upper > 1 && y.upper <= 1.1, "a flat line of 1 in the middle: " + y);
+
+			// capacity retention is 1 in every run of a half cell: the chart starts on first-cycle CE, which the pressure changes
+			view.show(folder);
+			assertEquals("first ce", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+		} finally {
+			page.hideView(view); // the other test waits for the view to show its own sweep
+		}
+	}
+
+	private static void assertAxes(SweepView view, String when) {
+		org.eclipse.swtchart.Range x = view.chart().getAxisSet().getXAxis(0).getRange();
+		assertTrue(x.lower >= 0 && x.lower < 2 && x.lower > 2 - 0.1 * 18, when + ": from a little below 2 MPa, not below 0: " + x);
+		assertTrue(x.upper > 20 && x.upper < 20 + 0.1 * 18, when + ": to a little above 20 MPa: " + x);
+		org.eclipse.swtchart.Range y = view.chart().getAxisSet().getYAxis(0).getRange();
+		double lo = 0.999643, hi = 0.999652;
+		assertTrue(y.lower < lo && y.lower > lo - 0.2 * (hi - lo) && y.upper > hi && y.upper < hi + 0.2 * (hi - lo), when + ": CE " + y);
+	}
 }

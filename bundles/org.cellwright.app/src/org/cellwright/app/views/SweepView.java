@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.Range;
 import org.eclipse.ui.IMemento;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.IWorkbenchPage;
@@ -151,8 +153,7 @@ public class SweepView extends ViewPart {
 		List<String> metrics = sweep.numericMetrics();
 		metric.setItems(metrics.stream().map(SweepPlots::label).toArray(String[]::new));
 		metric.setData(metrics);
-		int retention = metrics.indexOf("capacity_retention"), first = metrics.indexOf("first_discharge_mAh_cm2");
-		metric.select(retention >= 0 && numbers(metrics.get(retention)) ? retention : first >= 0 ? first : 0);
+		metric.select(Math.max(0, metrics.indexOf(defaultMetric(sweep))));
 		against.setItems(sweep.parameters().toArray(String[]::new));
 		against.select(0);
 		List<String> l = new ArrayList<>();
@@ -163,8 +164,34 @@ public class SweepView extends ViewPart {
 		metric.getParent().layout(true);
 	}
 
-	private boolean numbers(String column) {
-		return java.util.stream.IntStream.range(0, sweep.rows().size()).anyMatch(r -> !Double.isNaN(sweep.value(r, column)));
+	/**
+	 * The metrics the chart shows first, the first of them that changes from run to run: capacity retention (over the
+	 * cycles of a full cell), first-cycle Coulombic efficiency (a half cell plating and stripping lithium: its
+	 * retention is 1 after a cycle), the discharge capacities, the last CE, the nucleation overpotential, the time.
+	 */
+	static final List<String> PREFERRED = List.of("capacity_retention", "first_ce", "first_discharge_mAh_cm2", "last_discharge_mAh_cm2",
+			"last_ce", "nucleation_overpotential_mV", "end_time_h");
+
+	/**
+	 * The metric shown first: the first of {@link #PREFERRED} whose numbers differ between the runs (by more than a
+	 * millionth), else the first of them with numbers, else the first numeric metric (null when none).
+	 */
+	static String defaultMetric(SweepResults s) {
+		List<String> metrics = s.numericMetrics();
+		for (String m : PREFERRED) if (metrics.contains(m) && varies(s, m)) return m;
+		for (String m : PREFERRED) if (metrics.contains(m)) return m;
+		return metrics.isEmpty() ? null : metrics.get(0);
+	}
+
+	private static boolean varies(SweepResults s, String column) {
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (int r = 0; r < s.rows().size(); r++) {
+			double v = s.value(r, column);
+			if (Double.isNaN(v)) continue;
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		return hi > lo && hi - lo > 1e-6 * Math.max(Math.abs(lo), Math.abs(hi));
 	}
 
 	/** Draws the chosen metric against the chosen parameter, one line per value of the third choice. */
@@ -182,14 +209,37 @@ public class SweepView extends ViewPart {
 		ChartTabs.fill(chart, SweepPlots.of(sweep, m, x, by));
 	}
 
-	/** A margin around the points (a metric that does not change with the parameter would lie on the chart's edge). */
-	private static void pad(Chart c) {
-		if (c.getSeriesSet().getSeries().length == 0) return;
-		for (org.eclipse.swtchart.IAxis a : List.of(c.getAxisSet().getXAxis(0), c.getAxisSet().getYAxis(0))) {
-			org.eclipse.swtchart.Range r = a.getRange();
-			double span = r.upper - r.lower, m = span > 0 ? 0.06 * span : Math.max(1e-9, 0.05 * Math.abs(r.upper));
-			a.setRange(new org.eclipse.swtchart.Range(r.lower - m, r.upper + m));
-		}
+	/**
+	 * Both axes span the points with a margin of 6 % of their span (5 % of the value when all are equal), set from the
+	 * data, not from SWTChart's fit (whose room for the symbols is in pixels: fitted while the view was small or hidden,
+	 * it made 2 to 20 MPa an axis from -12 to 34 MPa); an axis whose values are all at least 0 (pressures, capacities,
+	 * efficiencies) does not go below 0.
+	 */
+	static void pad(Chart c) {
+		ISeries<?>[] all = c.getSeriesSet().getSeries();
+		if (all.length == 0) return;
+		double[] x = span(all, true), y = span(all, false);
+		if (x != null) c.getAxisSet().getXAxis(0).setRange(padded(x[0], x[1]));
+		if (y != null) c.getAxisSet().getYAxis(0).setRange(padded(y[0], y[1]));
+	}
+
+	private static double[] span(ISeries<?>[] series, boolean xs) {
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (ISeries<?> s : series)
+			for (double v : xs ? s.getXSeries() : s.getYSeries())
+				if (Double.isFinite(v)) {
+					lo = Math.min(lo, v);
+					hi = Math.max(hi, v);
+				}
+		return lo <= hi ? new double[] {lo, hi} : null;
+	}
+
+	/** The range of values from lo to hi with its margin (see {@link #pad}). */
+	static Range padded(double lo, double hi) {
+		double m = hi > lo ? 0.06 * (hi - lo) : Math.abs(hi) > 0 ? 0.05 * Math.abs(hi) : 1;
+		double lower = lo - m, upper = hi + m;
+		if (lo >= 0 && lower < 0) lower = 0;
+		return new Range(lower, upper);
 	}
 
 	/** Shows the runs of the selected rows in the Results view. */

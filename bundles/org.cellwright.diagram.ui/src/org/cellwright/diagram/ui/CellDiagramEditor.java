@@ -39,6 +39,58 @@ public class CellDiagramEditor extends EditorPart {
 		if (file == null) throw new PartInitException("The diagram opens .cell files on the local disk only: " + input.getName());
 		setPartName(input.getName() + " (diagram)"); // beside the text editor of the same file, as the table editor does
 		setTitleToolTip(file.toString());
+		connectDocument();
+	}
+
+	// ------------------------------------------------------------------ the file's shared document, for the views
+
+	/** The workspace file's buffer, connected while the editor is open (null for a file outside the workspace). */
+	private org.eclipse.core.runtime.IPath buffer;
+
+	/** Writes the file after an edit made through a view following the diagram while no text editor shows the file. */
+	private org.cellwright.editor.EditingSession.Listener commit;
+	private org.cellwright.editor.EditingSession session;
+
+	private void connectDocument() {
+		IFile f = DocumentSessions.workspaceFile(file);
+		if (f == null) return;
+		try {
+			org.eclipse.core.filebuffers.FileBuffers.getTextFileBufferManager().connect(f.getFullPath(),
+					org.eclipse.core.filebuffers.LocationKind.IFILE, null);
+			buffer = f.getFullPath();
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			return; // no document: the views that follow editors do not follow this one
+		}
+		session = org.cellwright.editor.EditingSession.of(document());
+		if (session == null) return;
+		commit = (model, change) -> {
+			if (change == org.cellwright.editor.EditingSession.Change.EDITED)
+				getSite().getShell().getDisplay().asyncExec(() -> {
+					if (buffer != null) DocumentSessions.commitIfNoEditor(f);
+				});
+		};
+		session.addListener(commit);
+	}
+
+	/**
+	 * The file's shared document (the one its text editor shows and the diagram's session edits), so that the views
+	 * following the active .cell editor (the Stack view) follow the diagram too; null for a file outside the workspace.
+	 */
+	public org.eclipse.jface.text.IDocument document() {
+		if (buffer == null) return null;
+		var b = org.eclipse.core.filebuffers.FileBuffers.getTextFileBufferManager().getTextFileBuffer(buffer,
+				org.eclipse.core.filebuffers.LocationKind.IFILE);
+		return b == null ? null : b.getDocument();
+	}
+
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == org.eclipse.jface.text.IDocument.class) return adapter.cast(document());
+		if (adapter == org.eclipse.ui.views.contentoutline.IContentOutlinePage.class) {
+			var doc = document(); // the Outline of the file's elements; one selected there is selected in the diagram
+			return doc == null ? null : adapter.cast(new org.cellwright.editor.CellOutlinePage(doc, offset -> selectAt(doc, offset)));
+		}
+		return super.getAdapter(adapter);
 	}
 
 	static Path fileOf(IEditorInput input) {
@@ -144,7 +196,12 @@ public class CellDiagramEditor extends EditorPart {
 
 	/** The caret in the text editor: the element there selected in the diagram. */
 	void textSelected(org.eclipse.ui.texteditor.ITextEditor te, int offset) {
-		String id = read(te.getDocumentProvider().getDocument(te.getEditorInput()), m -> {
+		selectAt(te.getDocumentProvider().getDocument(te.getEditorInput()), offset);
+	}
+
+	/** The element at an offset of the file's text selected in the diagram (the caret in the text, an Outline selection). */
+	void selectAt(org.eclipse.jface.text.IDocument document, int offset) {
+		String id = read(document, m -> {
 			var element = m == null ? null : org.cellwright.diagram.ElementIssues.elementAtOffset(m, offset);
 			return element == null ? null : org.cellwright.diagram.CellGraphs.id(element);
 		});
@@ -189,6 +246,16 @@ public class CellDiagramEditor extends EditorPart {
 	public void dispose() {
 		if (textListener != null) getSite().getPage().removePostSelectionListener(textListener);
 		if (file != null) DocumentSessions.closeFor(file);
+		if (session != null) session.removeListener(commit);
+		if (buffer != null) {
+			try {
+				org.eclipse.core.filebuffers.FileBuffers.getTextFileBufferManager().disconnect(buffer,
+						org.eclipse.core.filebuffers.LocationKind.IFILE, null);
+			} catch (org.eclipse.core.runtime.CoreException e) {
+				// released with the workbench
+			}
+			buffer = null;
+		}
 		super.dispose();
 	}
 

@@ -61,6 +61,36 @@ final class DocumentSessions {
 		for (DocumentSession s : OPEN) if (s.file.toAbsolutePath().normalize().equals(f)) s.close();
 	}
 
+	/**
+	 * Writes the file's document when no editor but diagrams shows it (no text or table editor holds its dirty state
+	 * and saves it): an edit in the diagram, or in a view following the diagram (the Stack view, Properties), is written
+	 * as the page outside the IDE writes it. On the UI thread.
+	 */
+	static void commitIfNoEditor(IFile ifile) {
+		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
+		if (buffer == null || !buffer.isDirty() || editorOtherThanDiagramOn(ifile)) return;
+		try {
+			buffer.commit(null, true);
+		} catch (CoreException e) {
+			throw new IllegalStateException("writing " + ifile.getFullPath() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static boolean editorOtherThanDiagramOn(IFile ifile) {
+		if (!org.eclipse.ui.PlatformUI.isWorkbenchRunning()) return false;
+		for (var window : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows())
+			for (var page : window.getPages())
+				for (var ref : page.getEditorReferences()) {
+					if (CellDiagramEditor.ID.equals(ref.getId())) continue;
+					try {
+						if (ifile.equals(ref.getEditorInput().getAdapter(IFile.class))) return true;
+					} catch (org.eclipse.ui.PartInitException e) {
+						// an editor whose input cannot be restored shows no document
+					}
+				}
+		return false;
+	}
+
 	static IFile workspaceFile(Path file) {
 		IFile[] found = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri());
 		for (IFile f : found) if (f.exists()) return f;
@@ -167,14 +197,7 @@ final class DocumentSessions {
 
 		/** No editor shows the document: write the file, as the page outside the IDE does. */
 		private void commitIfNoEditor() {
-			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
-			if (buffer != null && !buffer.isShared() && buffer.isDirty()) {
-				try {
-					buffer.commit(null, true);
-				} catch (CoreException e) {
-					throw new IllegalStateException("writing " + ifile.getFullPath() + ": " + e.getMessage(), e);
-				}
-			}
+			DocumentSessions.commitIfNoEditor(ifile);
 		}
 
 		@Override

@@ -52,6 +52,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.actions.ActionFactory;
@@ -74,7 +75,8 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	private Label status;
 	private final StackPainter painter = new StackPainter();
 
-	private ITextEditor editor;
+	/** The editor followed: a text editor or the diagram of a .cell file. */
+	private IEditorPart editor;
 	private IDocument document;
 	private XtextResource resource;
 	private Cell cell;
@@ -302,13 +304,20 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		updateActions();
 	}
 
+	/**
+	 * Follows an editor of a .cell file: a text editor, or another editor of the file that adapts to its document (the
+	 * diagram editor: the file's shared document, the one the text editor shows, so the same editing session).
+	 */
 	private void follow(Object part) {
-		if (!(part instanceof ITextEditor te) || part == editor) return;
-		String name = te.getEditorInput().getName();
+		if (!(part instanceof IEditorPart ep) || part == editor) return;
+		String name = ep.getEditorInput().getName();
 		if (name == null || !name.endsWith(".cell")) return;
+		IDocument doc = ep instanceof ITextEditor te ? te.getDocumentProvider().getDocument(te.getEditorInput()) : ep.getAdapter(IDocument.class);
+		if (doc == null) return;
+		editor = ep;
+		if (doc == document && session != null) return; // the same document (its text and its diagram): the same model
 		if (session != null) session.removeListener(sessionListener);
-		editor = te;
-		document = te.getDocumentProvider().getDocument(te.getEditorInput());
+		document = doc;
 		session = org.cellwright.editor.EditingSession.of(document);
 		if (session == null) return;
 		session.addListener(sessionListener);

@@ -73,6 +73,51 @@ class DiagramEditorUITest {
 		screenshot("diagram-editor-ide.png");
 	}
 
+	/**
+	 * With the diagram active, the Stack view shows the cell of the diagram's file (as it does for the text editor: the
+	 * file's one document and model) and the Outline its elements; an element chosen in the Outline is selected in the
+	 * diagram.
+	 */
+	@Test
+	void theStackViewAndTheOutlineFollowTheDiagram() throws Exception {
+		org.cellwright.editor.stack.StackView stack = (org.cellwright.editor.stack.StackView) page.showView(org.cellwright.editor.stack.StackView.ID);
+		IDE.openEditor(page, file.getProject().getFile("chen2020-halfcell.cell"), true); // another file's cell shown first
+		spin(() -> stack.cell() != null && "Chen2020HalfCell".equals(stack.cell().getName()), 30_000, "the text editor's cell in the Stack view");
+		CellDiagramEditor editor = openDiagram(); // baseline-halfcell.cell, alone: no text editor on it
+		page.activate(editor);
+		spin(() -> stack.cell() != null && "BareSUS".equals(stack.cell().getName()), 30_000,
+				"the Stack view on the diagram's cell (shows " + (stack.cell() == null ? null : stack.cell().getName()) + ")");
+		assertSame(editor.document(), stack.document(), "the diagram's document, the one a text editor of the file shows");
+
+		org.eclipse.ui.views.contentoutline.ContentOutline outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page
+				.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		page.activate(editor);
+		org.cellwright.editor.CellOutlinePage p = assertInstanceOf(org.cellwright.editor.CellOutlinePage.class, outline.getCurrentPage());
+		spin(() -> p.viewer().getTree().getItemCount() > 0, 30_000, "the diagram's file in the Outline");
+		java.util.List<String> items = java.util.Arrays.stream(p.viewer().getTree().getItems()).map(i -> i.getText()).toList();
+		assertTrue(items.stream().anyMatch(t -> t.contains("BareSUS")), items.toString());
+		org.eclipse.swt.widgets.TreeItem cell = java.util.Arrays.stream(p.viewer().getTree().getItems()).filter(i -> i.getText().contains("BareSUS"))
+				.findFirst().orElseThrow();
+		p.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(cell.getData()));
+		spin(() -> editor.selectedIds().stream().anyMatch(id -> id.contains("BareSUS")), 10_000,
+				"the Outline's cell selected in the diagram (selected: " + editor.selectedIds() + ")");
+
+		// an edit in the Stack view while only the diagram shows the file is written to the file, as a diagram edit is
+		String before = text(file);
+		assertTrue(stack.moveLayer(0, 1), "the first layer moved");
+		spin(() -> !text(file).equals(before), 10_000, "the moved layer written to the file");
+		stack.undo();
+		spin(() -> text(file).equals(before), 10_000, "the undo written to the file");
+	}
+
+	static String text(IFile f) {
+		try {
+			return Files.readString(f.getLocation().toFile().toPath());
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	/** The palette's Layer operation: a layer in the text editor's document (comments kept); Edit > Undo takes it out. */
 	@Test
 	void aLayerAsThePaletteCreatesItAppearsInTheTextAndUndoTakesItOut() throws Exception {
