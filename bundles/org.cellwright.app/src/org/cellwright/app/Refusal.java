@@ -2,7 +2,6 @@ package org.cellwright.app;
 
 import java.util.List;
 
-import org.cellwright.lang.text.Printable;
 import org.cellwright.run.Problem;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
@@ -38,6 +37,6 @@ public final class Refusal {
 	/** A problem as {@code check} prints it, but the file by its name (in the dialog, the path is the file's). */
 	static String line(String fileName, Problem p) {
 		String where = p.file() != null && p.file().getFileName() != null && p.file().getFileName().toString().equals(fileName) ? fileName : p.where();
-		return Printable.escape(where + ":" + p.line() + ":" + p.column() + ": " + p.severity().name().toLowerCase() + ": " + p.message());
+		return p.format(where);
 	}
 }

@@ -24,7 +24,12 @@ public record Problem(Path file, int line, int column, Severity severity, String
 	 * control characters from the file's text (in names or quoted input) are escaped, so the line is safe to print.
 	 */
 	public String format() {
-		return Printable.escape(where() + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
+		return format(where());
+	}
+
+	/** {@link #format()} with the file shown as {@code where} (e.g. by its name in a dialog about that file). */
+	public String format(String where) {
+		return Printable.escape(where + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
 	}
 
 	/** The file as {@link #display(Path)} shows it, or the source of a file not on disk. */
