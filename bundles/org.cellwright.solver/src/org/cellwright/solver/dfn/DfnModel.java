@@ -188,11 +188,6 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Index of x-cell g's first core unknown (its c_e; phi_e, phi_s and j_k follow at PHIE, PHIS, J + k). */
     int coreStart(int g) { return start[g]; }
 
-    /** The electrolyte's transport efficiency (epsilon / tortuosity) in x-cell g. */
-    double electrolyteEfficiency(int g) { return efficiency[g]; }
-
-    ConcentratedSolutionElectrolyte electrolyte() { return electrolyte; }
-
     /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
     double solidFaceConductance(int d) { return solidFace[d]; }
 
@@ -759,11 +754,45 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      */
     private void lithiumMetalBoundary(double[] y, double iApp, double temp) {
         int s = start[0];
-        double h = 0.5 * mesh.width(0), c0 = y[s + CE];
-        double cb = foil.surfaceElectrolyteConcentration(c0, transferenceCell[0], diffusivityCell[0], iApp, h);
+        double h = 0.5 * mesh.width(0);
+        double cb = foilSurfaceConcentration(y, iApp);
         double phib = foil.electrolytePotential(iApp, cb, temp);
         ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
         saltFlux[0] = ie[0] / F;
+    }
+
+    /**
+     * The electrolyte's properties in each x-cell at state y, each evaluated once per cell (conductivity, transference
+     * number, diffusional conductivity, diffusivity, ln c_e), into the work arrays that {@link #kappa},
+     * {@link #diffusionalKappa} and {@link #logConcentration} read until the next call.
+     */
+    void electrolyteCells(double[] y) {
+        double temp = temperature;
+        for (int g = 0; g < nx; g++) {
+            double c = y[start[g] + CE];
+            kappaCell[g] = electrolyte.conductivity(c, temp, efficiency[g]);
+            transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
+            kappaDCell[g] = electrolyte.diffusionalConductivity(kappaCell[g], transferenceCell[g], c, temp);
+            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
+            logCell[g] = Math.log(c);
+        }
+    }
+
+    /** x-cell g's effective conductivity kappa_eff [S/m] from the last {@link #electrolyteCells}. */
+    double kappa(int g) { return kappaCell[g]; }
+
+    /** x-cell g's effective diffusional conductivity kappa_D,eff from the last {@link #electrolyteCells}. */
+    double diffusionalKappa(int g) { return kappaDCell[g]; }
+
+    /** ln c_e of x-cell g from the last {@link #electrolyteCells}. */
+    double logConcentration(int g) { return logCell[g]; }
+
+    /**
+     * The salt concentration at a lithium foil's surface carrying iApp, half a cell from the first centre
+     * ({@link PlanarLithiumElectrode#surfaceElectrolyteConcentration}), from the last {@link #electrolyteCells}.
+     */
+    double foilSurfaceConcentration(double[] y, double iApp) {
+        return foil.surfaceElectrolyteConcentration(y[start[0] + CE], transferenceCell[0], diffusivityCell[0], iApp, 0.5 * mesh.width(0));
     }
 
     /** The particles' rows are linear (every population's diffusivity independent of c): BorderedDaeSystem.linearBlocks. */
@@ -797,14 +826,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         double iApp = current(t, y), branch = branchCurrent(t, y);
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
-        for (int g = 0; g < nx; g++) { // cell properties, each evaluated once per cell
-            double c = y[start[g] + CE];
-            kappaCell[g] = electrolyte.conductivity(c, temp, efficiency[g]);
-            transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
-            kappaDCell[g] = electrolyte.diffusionalConductivity(kappaCell[g], transferenceCell[g], c, temp);
-            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
-            logCell[g] = Math.log(c);
-        }
+        electrolyteCells(y);
         for (int g = 0; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
             double ca = y[a + CE], cb = y[b + CE];

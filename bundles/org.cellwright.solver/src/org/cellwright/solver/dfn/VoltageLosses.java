@@ -61,25 +61,16 @@ final class VoltageLosses {
         }
         // electrolyte: mean phi_e(positive) - mean phi_e(negative) (or phi_e at the foil) as a sum over faces, each
         // face's drop weighted by the share of the positive's cells beyond it less the negative's
-        double[] kappa = new double[nx], kappaD = new double[nx], logc = new double[nx];
-        var electrolyte = m.electrolyte();
-        for (int g = 0; g < nx; g++) {
-            double c = y[m.coreStart(g) + DfnModel.CE];
-            kappa[g] = electrolyte.conductivity(c, temp, m.electrolyteEfficiency(g));
-            kappaD[g] = electrolyte.diffusionalConductivity(kappa[g], electrolyte.transferenceNumber(c, temp), c, temp);
-            logc[g] = Math.log(c);
-        }
+        m.electrolyteCells(y);
         double lp = m.cell().positive().thickness(), ln = foil == null ? m.cell().negative().thickness() : 0;
         double beyondP = 1, beyondN = 1; // shares of each electrode's length beyond the face
         if (foil != null) {
             // face 0: from the foil's surface (its ohmic drop and overpotential) half a cell to the first centre, as the model's boundary
-            double h = mesh.halfWidth(0), c0 = y[m.coreStart(0) + DfnModel.CE];
-            double tp = electrolyte.transferenceNumber(c0, temp);
-            double cb = foil.surfaceElectrolyteConcentration(c0, tp, electrolyte.diffusivity(c0, temp, m.electrolyteEfficiency(0)), iApp, h);
+            double cb = m.foilSurfaceConcentration(y, iApp);
             add(eta, OverpotentialKind.ANODE_OHMIC, -foil.ohmicDrop(iApp));
             add(eta, OverpotentialKind.LITHIUM_KINETIC, -foil.overpotential(iApp, cb, temp));
             double phib = foil.electrolytePotential(iApp, cb, temp), drop = y[m.coreStart(0) + DfnModel.PHIE] - phib;
-            double concentration = kappaD[0] / kappa[0] * (logc[0] - Math.log(cb));
+            double concentration = m.diffusionalKappa(0) / m.kappa(0) * (m.logConcentration(0) - Math.log(cb));
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, concentration);
             add(eta, ohmicKind(mesh.domainOf(0)), drop - concentration);
             beyondN = 0;
@@ -91,10 +82,11 @@ final class VoltageLosses {
             double weight = Math.max(0, beyondP) - Math.max(0, beyondN);
             if (weight == 0) continue;
             double da = mesh.halfWidth(g), db = mesh.halfWidth(g + 1);
-            double gk = FaceConductance.series(kappa[g], da, kappa[g + 1], db), gkd = FaceConductance.series(kappaD[g], da, kappaD[g + 1], db);
+            double gk = FaceConductance.series(m.kappa(g), da, m.kappa(g + 1), db);
+            double gkd = FaceConductance.series(m.diffusionalKappa(g), da, m.diffusionalKappa(g + 1), db);
             double drop = y[m.coreStart(g + 1) + DfnModel.PHIE] - y[m.coreStart(g) + DfnModel.PHIE];
-            double concentration = gkd / gk * (logc[g + 1] - logc[g]), ohmic = drop - concentration;
-            double ra = da / kappa[g], rb = db / kappa[g + 1];
+            double concentration = gkd / gk * (m.logConcentration(g + 1) - m.logConcentration(g)), ohmic = drop - concentration;
+            double ra = da / m.kappa(g), rb = db / m.kappa(g + 1);
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, weight * concentration);
             add(eta, ohmicKind(a), weight * ohmic * ra / (ra + rb));
             add(eta, ohmicKind(b), weight * ohmic * rb / (ra + rb));
