@@ -89,7 +89,7 @@ public final class DfnBenchmark {
             Timed run = timed(() -> sim.run(Marquis2019.cell(), mesh, CurrentProfile.constant(r * Marquis2019.ONE_C), ref.time, Marquis2019.CUTOFF));
             DfnSolution s = run.solution();
             System.out.printf(Locale.ROOT,
-                    "%dC DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.0e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s%n",
+                    "%dC DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.1e: voltage RMS vs COMSOL %.2f mV over %d outputs (to %.3f V); warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s%n",
                     rate, rtol, 1e3 * ref.voltageRms(s, Marquis2019.CUTOFF), ref.comparedPoints(s, Marquis2019.CUTOFF), Marquis2019.CUTOFF,
                     REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time());
             String colour = colours[rate == 1 ? 0 : 1];
@@ -161,7 +161,7 @@ public final class DfnBenchmark {
         if (MODES > 0) discretisation(cell, mesh, oneC, out, tight);
         double capacity = Chen2020.ONE_C * Chen2020.AREA * s.last().time() / 3600;
         System.out.printf(Locale.ROOT,
-                "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30" + modes() + ", rtol %.0e: warm, best of %d: %.2f ms CPU, %.2f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                "Chen 2020 NMC811 | Li half cell (t+ = 1) 1C DFN, mesh 20/20 x 30" + modes() + ", rtol %.1e: warm, best of %d: %.2f ms CPU, %.2f ms wall; %s; end: %s at %.2f s, %.4f V, %.5f A h; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), s.last().voltage(), capacity,
                 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
@@ -196,7 +196,7 @@ public final class DfnBenchmark {
             double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
             Against py = againstPybamm(s, pybammCsv);
             if (py == null) return;
-            System.out.printf(Locale.ROOT, "| CellWright%s | %.0e | %.3f (%.2f) mV | %.3f (%.2f) mV | %+.4f %% | %.3f (%.2f) mV | %d (%d); %d; %d; %d | %.2f ms |%n",
+            System.out.printf(Locale.ROOT, "| CellWright%s | %.1e | %.3f (%.2f) mV | %.3f (%.2f) mV | %+.4f %% | %.3f (%.2f) mV | %d (%d); %d; %d; %d | %.2f ms |%n",
                     modes(), rtol, 1e3 * py.all()[0], 1e3 * py.all()[1], 1e3 * py.late()[0], 1e3 * py.late()[1],
                     100 * (s.last().time() - py.end()) / py.end(), 1e3 * own[0], 1e3 * own[1],
                     s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.factorisations(), run.cpu() / 1e6);
@@ -243,7 +243,7 @@ public final class DfnBenchmark {
         double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
         if (MODES > 0) discretisation(Chen2020.cell(), mesh, oneC, out, tight);
         System.out.printf(Locale.ROOT,
-                "Chen 2020 1C DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.0e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
+                "Chen 2020 1C DFN, mesh 20/20/20 x 30" + modes() + ", rtol %.1e: warm, best of %d: %.1f ms CPU, %.1f ms wall; %s; end: %s at %.1f s; against our rtol 1e-7 run: %.3f mV RMS, %.3f mV max (to 3.0 V)%n",
                 rtol, REPEATS, run.cpu() / 1e6, run.wall() / 1e6, counts(s), s.endReason(), s.last().time(), 1e3 * own[0], 1e3 * own[1]);
         Against pybamm = againstPybamm(s, pybammCsv);
         if (pybamm == null) return null;
