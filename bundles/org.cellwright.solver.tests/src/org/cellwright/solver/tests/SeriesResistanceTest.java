@@ -47,4 +47,22 @@ class SeriesResistanceTest {
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, false));
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, true));
 	}
+	/**
+	 * A far trial of Newton (plating 5.7e11 A/m2 at the interlayer's SE-side deposit behind 1 Ohm m2 of interphase)
+	 * puts the bracket's far end where the reaction overflows: g(f(eta)) was NaN, and Brent's solver refused the
+	 * bracket, ending the run NOT_CONVERGED. The end moves towards 0 until g is a number.
+	 */
+	@Test
+	void aBracketEndWhereTheReactionOverflowsMovesToWhereItIsANumber() {
+		// f = i0 (e^{x/b} - e^{-x/b}), no number beyond |x| = 700 b (0 x inf, as a site without nuclei gave)
+		double i0 = 10, b = 0.025, r = 1;
+		java.util.function.DoubleUnaryOperator f = x -> Math.abs(x) > 700 * b ? Double.NaN : i0 * (Math.exp(x / b) - Math.exp(-x / b));
+		java.util.function.DoubleUnaryOperator fp = x -> Math.abs(x) > 700 * b ? Double.NaN : i0 / b * (Math.exp(x / b) + Math.exp(-x / b));
+		for (double eta : new double[] {-1.0, -0.6, 0.7}) {
+			assertTrue(Double.isNaN(f.applyAsDouble(eta - f.applyAsDouble(eta) * r)), "the far end is no number at eta = " + eta);
+			double j = SeriesResistance.current(f, fp, r, eta, false);
+			assertEquals(j, f.applyAsDouble(eta - j * r), 1e-9 * Math.abs(j), "j = f(eta - j R) at eta = " + eta);
+			assertTrue(Math.abs(j) < Math.abs(eta) / r, "the film limits it: " + j);
+		}
+	}
 }

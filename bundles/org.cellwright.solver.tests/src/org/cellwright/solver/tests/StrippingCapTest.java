@@ -75,4 +75,18 @@ class StrippingCapTest {
         assertTrue(err[0] < 1e-3, "RMS " + 1e3 * err[0] + " mV");
         assertTrue(err[1] < 5e-3, "max " + 1e3 * err[1] + " mV");
     }
+    /**
+     * At an overpotential where e^{a f eta} overflows (a far trial of Newton, the drop of a series film): a site
+     * without nuclei gave 0 x inf = NaN and a covered one's cap inf x 0 = NaN; now no current from the bare share's
+     * Butler-Volmer term, and the cap's limit n F / dt.
+     */
+    @Test
+    void anOverflowedExponentialGivesNumbers() {
+        double amount = 1e-3, dt = 2;
+        double bare = NucleatingLithiumSite.current(I0A, ALPHA, T, 1e5, 0, 0, 1, amount, dt, false);
+        assertEquals(0, bare, 1e-200);
+        assertEquals(0, NucleatingLithiumSite.current(I0A, ALPHA, T, 1e5, 0, 0, 1, amount, dt, true), 1e-200);
+        assertEquals(amount * Constants.F / dt, NucleatingLithiumSite.current(I0A, ALPHA, T, 1e5, 0, 1, 1, amount, dt, false), 1e-9);
+        assertFalse(Double.isNaN(NucleatingLithiumSite.current(I0A, ALPHA, T, 1e5, 0, 1, 1, amount, dt, true)));
+    }
 }

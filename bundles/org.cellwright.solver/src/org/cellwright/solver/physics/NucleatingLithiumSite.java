@@ -38,10 +38,12 @@ public final class NucleatingLithiumSite {
         double a = alpha;
         double ea = Math.exp(a * f * eta), ec = Math.exp(-(1 - a) * f * eta);
         double xb = Math.exp(-(1 - a) * f * (eta + pen)) - 1; // > 0 past the nucleation threshold
-        double jc = i0A * c * (ea - b * ec), djc = i0A * c * (a * f * ea + b * (1 - a) * f * ec);
+        // no nuclei, no Butler-Volmer term (not 0 x an overflowed exponential, NaN)
+        double jc = c > 0 ? i0A * c * (ea - b * ec) : 0, djc = c > 0 ? i0A * c * (a * f * ea + b * (1 - a) * f * ec) : 0;
         if (amount >= 0 && jc > 0) {
             double nf = amount * Constants.F;
             if (nf <= 0) { jc = 0; djc = 0; }
+            else if (!(dt * jc / nf < 1e30)) { jc = nf / dt; djc = 0; } // the cap's limit where x^8 overflows
             else {
                 // q = 1 + x^p, r = q^(-1/p): J' = J r, dJ'/dJ = r / q
                 double x = dt * jc / nf, x2 = x * x, x4 = x2 * x2, q = 1 + x4 * x4;

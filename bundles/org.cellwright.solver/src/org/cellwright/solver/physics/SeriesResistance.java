@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathIllegalStateException;
 
 /**
  * A site's reaction behind an ohmic film in series (its interphase): the film takes i R of the potential, the reaction
@@ -33,11 +34,51 @@ public final class SeriesResistance {
         // Hipparchus' bracketing Brent solver (one per call: a solver keeps its evaluation count, runs are parallel)
         UnivariateFunction g = x -> x - f.applyAsDouble(eta - x * r);
         double j;
-        if (f0 == 0 || g.value(f0) * f0 <= 0) j = f0; // the film's drop below f's rounding: g(f0) = 0 to rounding
-        else j = new BracketingNthOrderBrentSolver(TOLERANCE, TOLERANCE, 5)
-                .solve(MAX_EVALUATIONS, g, Math.min(0, f0), Math.max(0, f0), AllowedSolution.ANY_SIDE);
+        if (!Double.isFinite(f0)) return f0;
+        double far = f0, gFar = g.value(far);
+        if (!Double.isFinite(gFar)) far = finiteEnd(g, f0);
+        if (f0 == 0 || (far == f0 && gFar * f0 <= 0)) j = f0; // the film's drop below f's rounding: g(f0) = 0 to rounding
+        else {
+            try {
+                j = new BracketingNthOrderBrentSolver(TOLERANCE, TOLERANCE, 5)
+                        .solve(MAX_EVALUATIONS, g, Math.min(0, far), Math.max(0, far), AllowedSolution.ANY_SIDE);
+            } catch (MathIllegalStateException tooMany) {
+                // a bracket over many decades (a far trial current) where Brent's interpolation gains little: bisection
+                j = bisect(g, far, f0);
+            }
+        }
         if (!derivative) return j;
         double d = Math.max(0, fPrime.applyAsDouble(eta - j * r));
         return d / (1 + r * d);
+    }
+
+    /**
+     * The bracket's far end where g(f0) is no number (numerics: f at eta - f0 R, the drop of a far trial current of
+     * Newton, overflows; 5.7e11 A/m2 at the SE-side deposit of a half cell): the end between 0 and f0, closest to f0,
+     * at which g is finite and has the sign of f0 (g(0) = -f0), by halving towards 0 and bisecting back. The root lies
+     * where f is finite, between 0 and that end.
+     */
+    /** The root of g between 0 (g of the sign of -f0) and far (g of the sign of f0, or no number) by bisection. */
+    static double bisect(UnivariateFunction g, double far, double f0) {
+        double lo = 0, hi = far;
+        while (true) {
+            double mid = 0.5 * (lo + hi);
+            if (mid == lo || mid == hi || Math.abs(hi - lo) <= TOLERANCE * Math.max(1, Math.abs(mid))) return mid;
+            double gm = g.value(mid);
+            if (!Double.isFinite(gm) || gm * f0 >= 0) hi = mid;
+            else lo = mid;
+        }
+    }
+
+    static double finiteEnd(UnivariateFunction g, double f0) {
+        double lo = 0, hi = f0; // g(lo) has the sign of -f0, g(hi) is no number or has the sign of f0
+        for (int k = 0; k < 200; k++) {
+            double mid = 0.5 * (lo + hi), gm = g.value(mid);
+            if (mid == lo || mid == hi) break;
+            if (!Double.isFinite(gm)) hi = mid;
+            else if (gm * f0 >= 0) return mid;
+            else lo = mid;
+        }
+        return hi;
     }
 }
