@@ -37,29 +37,6 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
         return stored > 0 ? given / stored : Double.NaN;
     }
 
-    /**
-     * The directions of a cycle's steps, kept by a runner as its steps start: a cycle's efficiency needs a step that
-     * stored the charge (for a full cell a charge, for a half cell a plating); a drive cycle's regeneration inside a
-     * discharge stores none (a drive cycle run alone read 590 % as discharge / regenerated charge).
-     */
-    public static final class Directions {
-        private boolean charge, discharge;
-
-        /** A step of this current sign (0: none) started in the cycle. */
-        public void step(int sign) {
-            if (sign > 0) charge = true;
-            if (sign < 0) discharge = true;
-        }
-
-        /** {@link CycleSummary#coulombicEfficiency} of the cycle, NaN without a step in the storing direction. */
-        public double coulombicEfficiency(double chargeCapacity, double dischargeCapacity, boolean fullCell) {
-            return (fullCell ? charge : discharge) ? CycleSummary.coulombicEfficiency(chargeCapacity, dischargeCapacity, fullCell) : Double.NaN;
-        }
-
-        /** A new cycle. */
-        public void clear() { charge = discharge = false; }
-    }
-
     /** The step ends as written in cycles.csv: "step:end" separated by spaces, e.g. "1:voltage-cutoff 2:duration". */
     public String stepEnds() {
         StringBuilder b = new StringBuilder();

@@ -82,28 +82,28 @@ final class EventDetection implements PhysicsEvents {
     /** A cycle closed with Coulombic efficiency ce of the charge first [C/m2] the cell took (its denominator, {@link CycleSummary#coulombicEfficiency}). */
     void cycleClosed(boolean last, double ce, double first) {
         // Coulombic efficiency collapsing while current leaks through Li filaments: a soft short
-        if (!last && rec.cycle > 1 && ce >= 0 && bestEfficiency > 0 && ce < Simulation.SOFT_SHORT_EFFICIENCY_DROP * bestEfficiency
+        if (!last && rec.cycle() > 1 && ce >= 0 && bestEfficiency > 0 && ce < Simulation.SOFT_SHORT_EFFICIENCY_DROP * bestEfficiency
                 && Math.abs(cycleLeak) > 0.01 * first)
             softShort(String.format(Locale.ROOT, "Coulombic efficiency %.1f %% against %.1f %% in the cycles "
                     + "before; %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator in this cycle",
                     100 * ce, 100 * bestEfficiency, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()), false);
-        if (rec.cycle > 1 && ce > 0 && !(ce <= bestEfficiency)) bestEfficiency = ce;
+        if (rec.cycle() > 1 && ce > 0 && !(ce <= bestEfficiency)) bestEfficiency = ce;
         cycleLeak = 0;
     }
 
     /** A soft short in the current step (step true) or in the cycle being closed. */
     private void softShort(String reason, boolean step) {
-        if (!softShorts.first(rec.cycle)) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, model.filamentFraction(),
-                step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle, rec.stepIndex, reason)
-                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle, reason)));
+        if (!softShorts.first(rec.cycle())) return;
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle(), model.filamentFraction(),
+                step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
+                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason)));
     }
 
     /** One message for the soft shorts after the first, if any. */
     void reportLaterSoftShorts() {
         int n = softShorts.later();
         if (n > 0)
-            rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle, n, String.format(
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
                     Locale.ROOT, "warning: the soft short showed again %d time%s, the last in cycle %d",
                     n, n == 1 ? "" : "s", softShorts.lastCycle())));
     }
@@ -126,15 +126,15 @@ final class EventDetection implements PhysicsEvents {
     boolean checkStall(int sign, double stepCharge, double[] eta, double cutoff, double reached) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
-        if (sign == 0 || rec.firstSign == 0 || sign == rec.firstSign) return false;
+        if (sign == 0 || rec.firstSign() == 0 || sign == rec.firstSign()) return false;
         if (!(Math.signum(previous) == -sign && Math.abs(stepCharge) < STALL_FRACTION * Math.abs(previous))) return false;
-        if (!stalls.first(rec.cycle)) return true;
+        if (!stalls.first(rec.cycle())) return true;
         OverpotentialKind dominant = OverpotentialKind.dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
         emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d: the %s step ended %s after %.3g mAh/cm2, less than "
-                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", rec.cycle, what,
+                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", rec.cycle(), what,
                 Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
                         : "at its voltage cut-off" + (Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
                         : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)),
@@ -150,11 +150,11 @@ final class EventDetection implements PhysicsEvents {
      * and the dominant overpotential there; later ones counted (with the stalled steps').
      */
     void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
-        if (!atOnce.first(rec.cycle)) return;
+        if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
         emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
                 "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
-                + "no charge; %s", rec.cycle, rec.stepIndex, step, StepText.num(cutoff),
+                + "no charge; %s", rec.cycle(), rec.stepIndex, step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
                         + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
                 OverpotentialKind.dominantText(sign, eta)));
@@ -164,12 +164,12 @@ final class EventDetection implements PhysicsEvents {
     void reportLaterStalls() {
         int n = atOnce.later();
         if (n > 0)
-            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, n, String.format(
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
                     Locale.ROOT, "warning: %d later step%s crossed %s voltage cut-off at once, the last in cycle %d", n,
                     n == 1 ? "" : "s", n == 1 ? "its" : "their", atOnce.lastCycle())));
         n = stalls.later();
         if (n == 0) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle, n, String.format(
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
                 Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", n,
                 n == 1 ? "" : "s", stalls.lastCycle())));
     }

@@ -163,26 +163,12 @@ public final class Simulation {
             this.steps = protocol.flatten();
             this.nominalCapacityDensity = nominalCapacity(cell) / cell.area();
             this.activeLoading = cathodeActiveLoading(cell);
-            this.totalCycles = estimateCycles(steps);
+            this.totalCycles = CycleBook.estimate(steps);
             this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode());
             this.events = new EventDetection(rec, model);
             rec.events = events;
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),
                     totalCycles, model.inventory().total());
-        }
-
-        static int estimateCycles(List<StepSpec> steps) {
-            int first = 0, n = 0;
-            boolean opposite = false;
-            for (StepSpec s : steps) {
-                double sg = 0;
-                if (s instanceof StepSpec.ConstantCurrent cc) sg = Math.signum(cc.value());
-                if (sg == 0) continue;
-                if (first == 0) { first = (int) sg; n = 1; continue; }
-                if (sg != first) opposite = true;
-                else if (opposite) { n++; opposite = false; }
-            }
-            return n;
         }
 
         /** Whether the run was warned that its lithium would be molten (once per run). */
@@ -200,7 +186,7 @@ public final class Simulation {
             rec.event(SimulationEvent.Type.INFO, t, String.format(java.util.Locale.ROOT,
                     "warning: cycle %d, step %d: the cell is at %s degC, at or above lithium's melting point (%.1f degC): the"
                             + " model's lithium is a solid (its creep, plating and contact with the electrolyte), so results at this"
-                            + " temperature describe no real cell", rec.cycle, rec.stepIndex,
+                            + " temperature describe no real cell", rec.cycle(), rec.stepIndex,
                     new java.math.BigDecimal(t - 273.15).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
                     melts - 273.15));
         }

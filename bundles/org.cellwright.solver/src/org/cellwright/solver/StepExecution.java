@@ -41,14 +41,6 @@ final class StepExecution {
      * hold at 2.8 V after a 0.5 C discharge of cell 6 ends within 0.1 % of its capacity with 20 s steps.
      */
     static final double HOLD_CURRENT_CHANGE = 0.01;
-    /**
-     * The share of the cell's lithium per hour at or below which a time step's current gives its step no direction for
-     * the cycles: zero to the solver's resolution. (Holds at 0 V and 0.01 V on the interlayer half cell once its plated
-     * Li was used up, its Si host in its hysteresis gap, carried -1.3e-9 and -5e-26 A/m2: each opened a cycle of
-     * 1e-13 to 1e-30 mAh/cm2 of "discharge", whose efficiency read 1e13 to 3e29.) For the study's half cells 7e-7 A/m2
-     * (7e-8 mA/cm2), for its full cells 4e-8 A/m2; the currents their protocols set and hold to are 1e5 times that.
-     */
-    static final double DIRECTIONLESS_SHARE_PER_HOUR = 1e-9;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -331,10 +323,7 @@ final class StepExecution {
             stepCharge += i * h;
             stepAbs += Math.abs(i) * h;
             events.addLeak(leakNow * h);
-            if (Math.abs(i) > DIRECTIONLESS_SHARE_PER_HOUR * Math.abs(initialLithium) * Constants.F / 3600 && stepSign == 0) {
-                stepSign = (int) Math.signum(i);
-                rec.startDirection(stepSign);
-            }
+            if (stepSign == 0 && (stepSign = CycleBook.direction(i, initialLithium)) != 0) rec.startDirection(stepSign);
             rec.addCharge(i, h);
             double prevV = rec.voltage, prevI = current;
             rec.voltage = v;
@@ -367,7 +356,7 @@ final class StepExecution {
             boolean atCurrent = Math.abs(i) <= currentLimit;
             boolean stop = atVoltage || atCurrent;
             if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(accepted);
-            progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle, 1), Math.max(totalCycles, 1));
+            progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle(), 1), Math.max(totalCycles, 1));
             if (progress.isCancelled()) {
                 rec.recordStep(StepEnd.CANCELLED, stepCharge);
                 return RunStatus.CANCELLED;
@@ -531,7 +520,7 @@ final class StepExecution {
         if (rec.time != rec.lastSampleTime) rec.emitSample(0, stepCharge, model.ocv(), model.overpotentials());
         rec.recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
         rec.event(SimulationEvent.Type.NOT_CONVERGED, Double.NaN, String.format(Locale.ROOT,
-                "cycle %d, step %d, at %s (%.4f V): %s", rec.cycle, rec.stepIndex, hoursText(rec.time), rec.voltage, why));
+                "cycle %d, step %d, at %s (%.4f V): %s", rec.cycle(), rec.stepIndex, hoursText(rec.time), rec.voltage, why));
         return RunStatus.NOT_CONVERGED;
     }
 }

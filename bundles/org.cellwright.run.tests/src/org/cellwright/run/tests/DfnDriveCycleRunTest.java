@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.cellwright.run.InputException;
 import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
@@ -206,6 +207,29 @@ class DfnDriveCycleRunTest {
 		List<StepResult> t = tight.cycles.get(0).steps();
 		assertEquals(t.get(0).charge() + t.get(1).charge(), steps.get(0).charge() + q, 3e-4 * (steps.get(0).charge() + q));
 		assertEquals(t.get(1).charge(), q, 3e-4 * q);
+	}
+
+	/**
+	 * A hold at the voltage the fresh cell rests at carries a current zero to the solver's resolution: it gives its step
+	 * no direction (CycleBook.direction, as in solid-state runs), so cycle 1 starts with the discharge after it. The DFN
+	 * runner took the sign of any current a hold started with: a rounding-level one opened cycle 1 at the hold.
+	 */
+	@Test
+	void aHoldAtTheRestingVoltageGivesItsStepNoDirection() throws Exception {
+		Sample rest = run(cell("rest for 10 s")).samples.getLast();
+		// 10 pV above it: a charging current of rounding level (9e-9 A/m2) (at the resting voltage itself the current is 0 exactly)
+		double v = rest.voltage() + 1e-11, zero = CycleBook.DIRECTIONLESS_SHARE_PER_HOUR * rest.lithium().total() * Constants.F / 3600;
+		RecordingSink sink = run(cell(String.format(java.util.Locale.ROOT,
+				"rest for 10 s\n hold at %.12f V for 60 s\n discharge at 1 C for 10 min\n charge at 1 C for 10 min\n discharge at 1 C for 10 min", v)));
+		Sample start = sink.samples.stream().filter(s -> s.stepIndex() == 1).findFirst().orElseThrow();
+		System.out.printf(java.util.Locale.ROOT, "hold at %.12f V: start current %.3g A/m2 (no direction at or below %.3g)%n", v, start.current(), zero);
+		assertTrue(start.current() > 0 && start.current() < zero, "a charging current, zero to the solver's resolution: " + start.current());
+		assertEquals(2, sink.cycles.size(), sink.cycles.toString());
+		var first = sink.cycles.get(0);
+		StepResult discharge = first.steps().stream().filter(r -> r.stepIndex() == 2).findFirst().orElseThrow();
+		assertEquals(discharge.startTime(), first.startTime(), 1e-9, "cycle 1 starts with the discharge, not the hold");
+		assertEquals(1, first.coulombicEfficiency(), 1e-3, "discharge / charge of the same 10 min at 1 C");
+		assertEquals(first.dischargeCapacity(), 20 * 600, 1e-6 * 20 * 600, "the hold passed nothing");
 	}
 
 	/** The Marquis 2019 cell of examples/marquis2019.cell running protocol step on PyBaMM's mesh at rtol 1e-4, a sample per time step. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
@@ -113,7 +114,10 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 		JsonObject p = new Gson().toJsonTree(provenance).getAsJsonObject();
 		o.add("provenance", p);
 		JsonObject v = new JsonObject();
-		values.forEach(v::addProperty);
+		// in key order: the mapping hands an immutable Map.copyOf, whose order changes from one JVM to the next, and the
+		// hash is of this text (Marquis 2019's runs of the same inputs had a new inputs_hash, so a new run id and a
+		// stale mark, at every start)
+		new TreeMap<>(values).forEach(v::addProperty);
 		o.add("dfn", v);
 		o.add(PROTOCOL, InputsJson.protocolJson(protocol));
 		if (cell != null) o.add(STACK, stackJson(layers(cell)));

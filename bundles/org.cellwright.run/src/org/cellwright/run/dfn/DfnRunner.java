@@ -1,11 +1,10 @@
 package org.cellwright.run.dfn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.lang.text.Printable;
-import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.ResultSink;
@@ -15,7 +14,6 @@ import org.cellwright.solver.Sample;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepEnd;
-import org.cellwright.solver.StepResult;
 import org.cellwright.solver.dfn.CellModel;
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnModel;
@@ -93,10 +91,10 @@ public final class DfnRunner {
 		LumpedThermal thermal;
 		final double[] y;
 		final int totalCycles;
-		int stepIndex, cycle, firstSign;
-		boolean seenOpposite;
-		double cycleCharge, cycleDischarge, cycleStart, nextOutput;
-		final List<StepResult> cycleSteps = new ArrayList<>();
+		int stepIndex;
+		double nextOutput;
+		/** The run's cycles, kept as the solid-state runner's are (CycleBook); a full cell's efficiency, no specific capacity. */
+		final CycleBook cycles;
 
 		Run(DfnInputs in, ResultSink sink, ProgressListener progress) {
 			this.in = in;
@@ -111,26 +109,12 @@ public final class DfnRunner {
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();
 			y = new double[model.size()];
-			totalCycles = estimateCycles(steps);
+			totalCycles = CycleBook.estimate(steps);
+			cycles = new CycleBook(true, Double.NaN, (c, last) -> sink.cycle(c));
 		}
 
-		static int estimateCycles(List<StepSpec> steps) {
-			int first = 0, n = 0;
-			boolean opposite = false;
-			for (StepSpec s : steps) {
-				if (!(s instanceof StepSpec.ConstantCurrent cc) || cc.value() == 0) continue;
-				int sg = (int) Math.signum(cc.value());
-				if (first == 0) {
-					first = sg;
-					n = 1;
-				} else if (sg != first) opposite = true;
-				else if (opposite) {
-					n++;
-					opposite = false;
-				}
-			}
-			return n;
-		}
+		/** The current cycle's number (0 before the run's first direction). */
+		int cycle() { return cycles.cycle(); }
 
 		RunStatus run() {
 			sink.start(new RunInfo(in.cellName(), in.area(), Double.NaN, in.nominalCapacity(), true, steps.size(), totalCycles, false));
@@ -253,7 +237,7 @@ public final class DfnRunner {
 			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
 			Cutoff through = cutoffBeyond(cutoffs, v0, i);
 			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle, v0, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t0,
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
 					String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) is beyond what the cell can carry from its state: no state carries more "
 							+ "than %.4g A (%.4g mA/cm2) with its concentrations as they are%s; %s at once: the step ends, no charge passed",
 							Math.abs(i) * in.area(), Math.abs(i) / 10, most.current() * in.area(), most.current() / 10, nearest,
@@ -344,7 +328,7 @@ public final class DfnRunner {
 				Cutoff through = cutoffBeyond(cutoffs, v0, p);
 				if (most < Math.abs(p) && through != null) {
 					recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle, v0, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t0,
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
 							String.format(Locale.ROOT, "the cell cannot %s %.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2); %s at once: the step "
 									+ "ends, no charge passed", p > 0 ? "take" : "give", Math.abs(p) * in.area(), Math.abs(p), most * in.area(), most, through(p, through)))));
 					return null;
@@ -408,7 +392,8 @@ public final class DfnRunner {
 				return failStep(t0, t0, 0, lastVoltage, String.format(Locale.ROOT, "no consistent state holding %.4f V (the cell was at %.4f V)", v, v0));
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
-			startDirection((int) Math.signum(ia));
+			// a current zero to the solver's resolution (a hold at the voltage the cell is at) gives the step no direction
+			startDirection(CycleBook.direction(ia, inventory(bdf.state()).total()));
 			emitCharge(t0, bdf.state(), ia, 0);
 			return advance(t0, cutoffs, ia, false, null, true);
 		}
@@ -519,8 +504,8 @@ public final class DfnRunner {
 					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
 							: exhausted;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, cause != null ? v : Double.NaN,
-							end.warning(cycle, stepIndex, t, cause != null
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), cause != null ? v : Double.NaN,
+							end.warning(cycle(), stepIndex, t, cause != null
 									? cause + (through != null
 											? String.format(Locale.ROOT, "; %s: the step ends at %.4f V, %.1f mV before it", through(i, through), v,
 													1e3 * Math.abs(v - through.value()))
@@ -577,8 +562,8 @@ public final class DfnRunner {
 						if (jump != null) {
 							end = StepEnd.VOLTAGE_JUMP;
 							double t = bdf.time();
-							sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()),
-									end.warning(cycle, stepIndex, t, jump)));
+							sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), model.voltage(t, bdf.state()),
+									end.warning(cycle(), stepIndex, t, jump)));
 						}
 					}
 					return endStep(end, t0, q);
@@ -588,7 +573,7 @@ public final class DfnRunner {
 				q = stepCharge(bdf.state(), qa, ia, ib, tb - ta);
 				accumulate(ia, ib, tb - ta, q - qa);
 				ia = ib;
-				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle, 1), Math.max(totalCycles, 1));
+				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle(), 1), Math.max(totalCycles, 1));
 				if (atCutoff && limited != null) { // landed on the transport limit
 					limitWarning(limited, tb, bdf.state(), "");
 					return endStep(StepEnd.VOLTAGE_JUMP, t0, q);
@@ -597,8 +582,8 @@ public final class DfnRunner {
 				if (Math.abs(q) >= capacity) return endStep(StepEnd.CAPACITY, t0, q);
 				if (tb >= tEnd) {
 					if (timeEnd == StepEnd.TIME_BOUND)
-						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle, model.voltage(tb, bdf.state()),
-								StepEnd.TIME_BOUND.warning(cycle, stepIndex, tb, String.format(Locale.ROOT,
+						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle(), model.voltage(tb, bdf.state()),
+								StepEnd.TIME_BOUND.warning(cycle(), stepIndex, tb, String.format(Locale.ROOT,
 										"no cut-off was reached; the step ended at the solver's bound of %.1f h", duration / 3600))));
 					return endStep(timeEnd, t0, q);
 				}
@@ -625,7 +610,7 @@ public final class DfnRunner {
 		void limitWarning(DfnModel dfn, double t, double[] s, String more) {
 			double v = model.voltage(t, s), i = currentOf(t, s);
 			String named = dfn.transportLimit(t, s, DfnModel.EXHAUSTED + 2 * CutoffLanding.TOLERANCE);
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_JUMP.warning(cycle, stepIndex, t,
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t,
 					String.format(Locale.ROOT, "%s; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
 							+ "carry its current much longer (the state landed on the limit, %.0e of the range from its end)%s",
 							named != null ? named : "a transport path is nearly exhausted (a transport limit)", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
@@ -675,7 +660,7 @@ public final class DfnRunner {
 			double v = model.voltage(t, bdf.state());
 			for (Cutoff c : cutoffs) {
 				if (crossed(c, v) && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, StepEnd.VOLTAGE_CUTOFF.warning(cycle, stepIndex, t,
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
 							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past its cut-off %.4f V: the step ends at once, "
 									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", c.value()))));
 					return;
@@ -809,16 +794,16 @@ public final class DfnRunner {
 			double t = bdf.time();
 			if (end == StepEnd.LITHIUM_EXHAUSTED) {
 				var foil = in.cell().lithiumMetal();
-				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, model.voltage(t, bdf.state()),
-						end.warning(cycle, stepIndex, t, String.format(Locale.ROOT,
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), model.voltage(t, bdf.state()),
+						end.warning(cycle(), stepIndex, t, String.format(Locale.ROOT,
 								"cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
 								Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6))));
 			}
 			double v = model.voltage(t, bdf.state());
 			Cutoff window = end == StepEnd.VOLTAGE_CUTOFF ? Cutoff.windowAt(stepCutoffs, v, CutoffLanding.END_TOLERANCE) : null;
 			if (window != null && windowEnds++ == 0) // the cell's voltage window, not the protocol, ended the step: said once, later ones counted
-				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle, v, end.warning(cycle, stepIndex, t, StepEnd.windowEnd(window))));
-			if (window != null) lastWindowCycle = cycle;
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, end.warning(cycle(), stepIndex, t, StepEnd.windowEnd(window))));
+			if (window != null) lastWindowCycle = cycle();
 			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 			recordStep(end, stepStart, t, q, v);
@@ -848,7 +833,7 @@ public final class DfnRunner {
 			lastSample = t;
 			lastVoltage = model.voltage(t, state);
 			double[] eta = model.overpotentials(t, state);
-			sink.sample(new Sample(t, stepIndex, cycle, lastVoltage, i, model.temperature(), 0, stepCharge,
+			sink.sample(new Sample(t, stepIndex, cycle(), lastVoltage, i, model.temperature(), 0, stepCharge,
 					model.openCircuitVoltage(state), eta, inventory(state), thermal == null ? Double.NaN : heatOf(t, state)));
 		}
 
@@ -900,44 +885,14 @@ public final class DfnRunner {
 			stepOut += out;
 		}
 
-		void addCharge() {
-			cycleCharge += stepIn;
-			cycleDischarge += stepOut;
-		}
-
 		LithiumInventory inventory(double[] state) {
 			double foil = model.lithiumInFoil(state); // NaN: a porous negative
 			return new LithiumInventory(Double.isNaN(foil) ? 0 : foil, 0, 0, 0, 0, 0, model.lithiumInSolid(state, 0), model.lithiumInSolid(state, 2));
 		}
 
-		/** Cycles as for solid-state runs: a cycle starts with the first direction and ends when it starts again after the other. */
+		/** A step started passing current of this sign (0: none): cycles as for solid-state runs ({@link CycleBook#startDirection}). */
 		void startDirection(int sign) {
-			if (sign == 0) return;
-			if (firstSign == 0) {
-				firstSign = sign;
-				cycle = 1;
-				cycleStart = bdf.time();
-			} else if (sign != firstSign) seenOpposite = true;
-			else if (seenOpposite) {
-				closeCycle();
-				cycle++;
-				seenOpposite = false;
-				cycleStart = bdf.time();
-			}
-			directions.step(sign);
-		}
-
-		/** The directions of the current cycle's steps (its efficiency needs a charge step: a drive cycle's regeneration is none). */
-		final CycleSummary.Directions directions = new CycleSummary.Directions();
-
-		void closeCycle() {
-			if (cycle == 0 || (cycleCharge == 0 && cycleDischarge == 0 && cycleSteps.isEmpty())) return; // a step that failed at its start is recorded
-			sink.cycle(new CycleSummary(cycle, cycleCharge, cycleDischarge, directions.coulombicEfficiency(cycleCharge, cycleDischarge, true), Double.NaN,
-					cycleStart, bdf.time(), inventory(bdf.state()), cycleSteps));
-			cycleSteps.clear();
-			cycleCharge = 0;
-			cycleDischarge = 0;
-			directions.clear();
+			cycles.startDirection(sign, bdf.time(), () -> inventory(bdf.state()));
 		}
 
 		/**
@@ -953,22 +908,22 @@ public final class DfnRunner {
 
 		/** The step's record (how it ended, from stepStart to t, charge q [C/m2], voltage v), its charge added to the cycle's. */
 		void recordStep(StepEnd end, double stepStart, double t, double q, double v) {
-			addCharge();
+			cycles.add(stepIn, stepOut);
 			stepIn = stepOut = 0; // counted once: a next step that fails at its start adds none of it again
-			cycleSteps.add(new StepResult(stepIndex, cycle, end, stepStart, t, q, v));
+			cycles.recordStep(stepIndex, end, stepStart, t, q, v);
 		}
 
 		RunStatus notConverged(double t, String why) {
-			sink.event(new SimulationEvent(SimulationEvent.Type.NOT_CONVERGED, t, stepIndex, cycle, Double.NaN,
-					String.format(Locale.ROOT, "cycle %d, step %d, at %.1f s: %s", cycle, stepIndex, t, why)));
+			sink.event(new SimulationEvent(SimulationEvent.Type.NOT_CONVERGED, t, stepIndex, cycle(), Double.NaN,
+					String.format(Locale.ROOT, "cycle %d, step %d, at %.1f s: %s", cycle(), stepIndex, t, why)));
 			return RunStatus.NOT_CONVERGED;
 		}
 
 		RunStatus end(RunStatus st) {
 			if (windowEnds > 1) // as the solid-state runner's RunRecorder.reportLaterEnds words it
-				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle, windowEnds - 1,
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle(), windowEnds - 1,
 						StepEnd.VOLTAGE_CUTOFF.laterEnds(windowEnds - 1, lastWindowCycle)));
-			closeCycle();
+			cycles.close(bdf.time(), () -> inventory(bdf.state()), true);
 			sink.finish(st);
 			return st;
 		}

@@ -1,5 +1,6 @@
 package org.cellwright.solver.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,34 @@ class LocalHeatTest {
         var foil = cell.lithiumMetal();
         assertEquals(Chen2020.ONE_C * Chen2020.ONE_C * foil.thickness() / foil.conductivity(), h.foilOhmic(), 1e-12, "I^2 L / sigma");
         assertTrue(h.foilReaction() > 0, "stripping at eta > 0");
+    }
+
+    /**
+     * LocalHeat takes the electrolyte's per-cell properties (conductivity, diffusional conductivity, ln c_e, and at a foil
+     * t+ and D for the surface concentration) from the model's one evaluation of them, DfnModel.electrolyteCells, for the
+     * state it is given: the heat of a state is the same whatever state the model's residual saw last.
+     */
+    @Test
+    void theHeatIsOfItsOwnStateWhateverStateTheModelEvaluatedLast() {
+        sameHeatAfterAnotherState(Chen2020.lithiumMetalHalfCell(0.2594), new DfnMesh(1, 5, 8, 8), Chen2020.ONE_C);
+        sameHeatAfterAnotherState(Marquis2019.cell(), new DfnMesh(8, 4, 8, 8), 2 * Marquis2019.ONE_C);
+    }
+
+    static void sameHeatAfterAnotherState(DfnCell cell, DfnMesh mesh, double i) {
+        DfnModel m = new DfnModel(cell, mesh, t -> i);
+        VariableOrderBdf bdf = new VariableOrderBdf(m, 2, 1e-8);
+        assertTrue(bdf.start(0, m.initialState(), 1e-3));
+        while (bdf.time() < 300) assertTrue(bdf.step(300, 1e-9));
+        double t = bdf.time();
+        double[] y = bdf.state().clone();
+        LocalHeat a = LocalHeat.of(m, t, y);
+        m.rhs(t, m.initialState(), new double[y.length]); // the electrolyte at rest: uniform c_e
+        LocalHeat b = LocalHeat.of(m, t, y);
+        String name = cell.positive().name();
+        assertTrue(a.integral(a.electrolyteOhmic()) > 0, name);
+        assertArrayEquals(a.electrolyteOhmic(), b.electrolyteOhmic(), name);
+        assertEquals(a.foilReaction(), b.foilReaction(), name);
+        assertEquals(a.total(), b.total(), name);
     }
 
     /**

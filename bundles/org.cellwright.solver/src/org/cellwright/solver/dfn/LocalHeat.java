@@ -58,32 +58,29 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
         int nx = mesh.cells();
         double temp = model.temperature(), current = model.current(t, y), branch = model.branchCurrent(t, y);
         double[] w = new double[nx], qs = new double[nx], qe = new double[nx], qr = new double[nx], qrev = new double[nx], qh = new double[nx];
-        ConcentratedSolutionElectrolyte electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
-        double[] kappa = new double[nx], kappaD = new double[nx], c = new double[nx], phie = new double[nx], eff = new double[nx];
+        double[] phie = new double[nx];
         for (int g = 0; g < nx; g++) {
             w[g] = mesh.width(g);
-            int d = mesh.domainOf(g);
-            eff[g] = d == 1 ? cell.separator().electrolyteEfficiency() : model.electrode(d).electrolyteEfficiency();
-            c[g] = y[model.start(g) + DfnModel.CE];
             phie[g] = y[model.start(g) + DfnModel.PHIE];
-            kappa[g] = electrolyte.conductivity(c[g], temp, eff[g]);
-            kappaD[g] = electrolyte.diffusionalConductivity(c[g], temp, eff[g]);
         }
-        // electrolyte: the gaps between neighbouring centres, with the face conductances of DfnModel's fluxes
+        // electrolyte: the gaps between neighbouring centres, with the per-cell properties and face conductances of
+        // DfnModel's fluxes (DfnModel.electrolyteCells: the properties evaluated in one place)
+        model.electrolyteCells(y);
         for (int g = 0; g < nx - 1; g++) {
             double da = 0.5 * w[g], db = 0.5 * w[g + 1];
-            double q = JouleHeat.electrolyte(FaceConductance.series(kappa[g], da, kappa[g + 1], db),
-                    FaceConductance.series(kappaD[g], da, kappaD[g + 1], db), phie[g + 1] - phie[g], Math.log(c[g + 1]) - Math.log(c[g]));
+            double q = JouleHeat.electrolyte(FaceConductance.series(model.kappa(g), da, model.kappa(g + 1), db),
+                    FaceConductance.series(model.diffusionalKappa(g), da, model.diffusionalKappa(g + 1), db), phie[g + 1] - phie[g],
+                    model.logConcentration(g + 1) - model.logConcentration(g));
             qe[g] += 0.5 * q / w[g];
             qe[g + 1] += 0.5 * q / w[g + 1];
         }
         double foilOhmic = 0, foilReaction = 0;
         PlanarLithiumElectrode foil = cell.lithiumMetal();
         if (foil != null) { // the half cell between the foil's surface and the first centre, as DfnModel's boundary
-            double h = 0.5 * w[0], diffusivity = electrolyte.diffusivity(c[0], temp, eff[0]);
-            double cb = foil.surfaceElectrolyteConcentration(c[0], electrolyte.transferenceNumber(c[0], temp), diffusivity, current, h);
+            double h = 0.5 * w[0], cb = model.foilSurfaceConcentration(y, current);
             double phib = foil.electrolytePotential(current, cb, temp);
-            qe[0] += JouleHeat.electrolyte(kappa[0] / h, kappaD[0] / h, phie[0] - phib, Math.log(c[0]) - Math.log(cb)) / w[0];
+            qe[0] += JouleHeat.electrolyte(model.kappa(0) / h, model.diffusionalKappa(0) / h, phie[0] - phib,
+                    model.logConcentration(0) - Math.log(cb)) / w[0];
             foilOhmic = JouleHeat.conductor(current, foil.thickness(), foil.conductivity());
             foilReaction = ElectrochemicalHeat.irreversible(current, foil.overpotential(current, cb, temp));
         }

@@ -1,0 +1,174 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.solver.CycleBook;
+import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.LithiumInventory;
+import org.cellwright.solver.StepEnd;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.physics.Constants;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one owner of both runners' cycle bookkeeping ({@link CycleBook}): when a cycle opens and closes, its number,
+ * capacities and efficiency, the steps recorded in it, steps with no direction.
+ */
+class CycleBookTest {
+
+	final List<CycleSummary> closed = new ArrayList<>();
+	final List<Boolean> last = new ArrayList<>();
+	final LithiumInventory li = new LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
+
+	CycleBook book(boolean fullCell, double activeLoading) {
+		return new CycleBook(fullCell, activeLoading, (c, l) -> {
+			closed.add(c);
+			last.add(l);
+		});
+	}
+
+	@Test
+	void theFirstDirectionOpensCycleOneAndItsReturnAfterTheOppositeClosesIt() {
+		CycleBook b = book(true, 0.5);
+		assertEquals(0, b.cycle(), "no cycle before the first direction");
+		b.startDirection(0, 5, () -> li); // a rest first: no direction
+		assertEquals(0, b.cycle());
+		b.recordStep(0, StepEnd.DURATION, 0, 10, 0, 3.7); // steps before the first current belong to the first cycle
+		b.startDirection(1, 10, () -> li);
+		assertEquals(1, b.cycle());
+		assertEquals(1, b.firstSign());
+		b.addCurrent(2, 100); // 200 C/m2 charged
+		b.recordStep(1, StepEnd.VOLTAGE_CUTOFF, 10, 110, 200, 4.2);
+		b.startDirection(0, 110, () -> li); // a rest between: neither closes nor counts as the opposite
+		b.recordStep(2, StepEnd.DURATION, 110, 120, 0, 4.1);
+		b.startDirection(1, 120, () -> li); // a second charge before any discharge: still cycle 1
+		assertEquals(1, b.cycle());
+		assertTrue(closed.isEmpty());
+		b.add(10, 0);
+		b.recordStep(3, StepEnd.DURATION, 120, 130, 10, 4.2);
+		b.startDirection(-1, 130, () -> li);
+		b.addCurrent(-1.5, 100); // 150 C/m2 discharged
+		b.recordStep(4, StepEnd.VOLTAGE_CUTOFF, 130, 230, -150, 3.0);
+		assertTrue(closed.isEmpty(), "the opposite direction does not close the cycle");
+		b.startDirection(1, 230, () -> li);
+		assertEquals(2, b.cycle());
+		assertEquals(1, closed.size());
+		CycleSummary c = closed.get(0);
+		assertEquals(1, c.index());
+		assertEquals(210, c.chargeCapacity(), 1e-12);
+		assertEquals(150, c.dischargeCapacity(), 1e-12);
+		assertEquals(150.0 / 210, c.coulombicEfficiency(), 1e-15, "a full cell: discharge / charge");
+		assertEquals(150 / 0.5, c.dischargeSpecificCapacity(), 1e-12);
+		assertEquals(10, c.startTime(), "the cycle starts with its first direction");
+		assertEquals(230, c.endTime());
+		assertSame(li, c.lithiumAtEnd());
+		assertEquals("0:duration 1:voltage-cutoff 2:duration 3:duration 4:voltage-cutoff", c.stepEnds());
+		assertFalse(last.get(0));
+		b.addCurrent(1, 5);
+		b.recordStep(5, StepEnd.DURATION, 230, 235, 5, 4.0);
+		b.close(235, () -> li, true);
+		assertEquals(2, closed.size());
+		assertEquals(2, closed.get(1).index());
+		assertEquals(5, closed.get(1).chargeCapacity(), 1e-12, "capacities start again with each cycle");
+		assertEquals(230, closed.get(1).startTime());
+		assertEquals("5:duration", closed.get(1).stepEnds());
+		assertTrue(last.get(1));
+	}
+
+	@Test
+	void aOneDirectionCycleHasNoEfficiencyWhereNothingWasStored() {
+		CycleBook full = book(true, Double.NaN);
+		full.startDirection(-1, 0, () -> li); // a drive cycle alone: discharge with regeneration inside
+		full.add(3, 50);
+		full.recordStep(0, StepEnd.DURATION, 0, 100, -47, 3.5);
+		full.close(100, () -> li, true);
+		CycleSummary c = closed.get(0);
+		assertEquals(3, c.chargeCapacity(), 1e-12);
+		assertTrue(Double.isNaN(c.coulombicEfficiency()), "no charge step: no efficiency (was 50 / 3)");
+		assertTrue(Double.isNaN(c.dischargeSpecificCapacity()), "no cathode loading: no specific capacity");
+
+		CycleBook half = book(false, Double.NaN);
+		half.startDirection(1, 0, () -> li); // stripping only
+		half.addCurrent(1, 10);
+		half.recordStep(0, StepEnd.DURATION, 0, 10, 10, 0.1);
+		half.close(10, () -> li, true);
+		assertTrue(Double.isNaN(closed.get(1).coulombicEfficiency()), "nothing plated: no efficiency");
+	}
+
+	@Test
+	void aHalfCellsEfficiencyIsStrippedOverPlated() {
+		CycleBook b = book(false, Double.NaN);
+		b.startDirection(-1, 0, () -> li);
+		b.addCurrent(-1, 10);
+		b.startDirection(1, 10, () -> li);
+		b.addCurrent(1, 9);
+		b.close(19, () -> li, true);
+		assertEquals(0.9, closed.get(0).coulombicEfficiency(), 1e-15);
+	}
+
+	@Test
+	void roundingLevelCurrentsGiveNoDirection() {
+		double lithium = 0.5; // mol/m2
+		double zero = CycleBook.DIRECTIONLESS_SHARE_PER_HOUR * lithium * Constants.F / 3600; // A/m2
+		assertEquals(0, CycleBook.direction(0, lithium));
+		assertEquals(0, CycleBook.direction(-5e-26, lithium), "a hold's current at the solver's resolution");
+		assertEquals(0, CycleBook.direction(zero, lithium));
+		assertEquals(0, CycleBook.direction(-zero, lithium));
+		assertEquals(1, CycleBook.direction(2 * zero, lithium));
+		assertEquals(-1, CycleBook.direction(-2 * zero, lithium));
+		assertEquals(-1, CycleBook.direction(-1e-3, lithium), "0.1 uA/cm2 is a direction");
+		CycleBook b = book(true, Double.NaN);
+		b.startDirection(1, 0, () -> li);
+		b.startDirection(-1, 1, () -> li);
+		b.startDirection(CycleBook.direction(1e-30, lithium), 2, () -> li);
+		assertEquals(1, b.cycle(), "a hold carrying 1e-30 A/m2 opens no cycle");
+	}
+
+	@Test
+	void stepsEndingAtTheirStartAreKeptInTheirCycle() {
+		CycleBook b = book(true, Double.NaN);
+		b.startDirection(1, 0, () -> li);
+		b.addCurrent(1, 100);
+		b.recordStep(0, StepEnd.VOLTAGE_CUTOFF, 0, 100, 100, 4.2);
+		b.startDirection(-1, 100, () -> li);
+		b.recordStep(1, StepEnd.VOLTAGE_CUTOFF, 100, 100, 0, 4.2); // crossed its cut-off at once: no charge
+		b.startDirection(1, 100, () -> li);
+		b.recordStep(2, StepEnd.VOLTAGE_JUMP, 100, 100, 0, 4.2); // the next charge fails at its start: no charge
+		b.startDirection(-1, 100, () -> li);
+		b.startDirection(1, 100, () -> li); // closes cycle 2, opens cycle 3
+		b.close(100, () -> fail("cycle 3 passed nothing and recorded no step: not closed"), true);
+		assertEquals(2, closed.size(), closed.toString());
+		assertEquals(0, closed.get(0).dischargeCapacity());
+		assertEquals(0, closed.get(0).coulombicEfficiency(), "the cycle's discharge gave nothing back");
+		assertEquals("0:voltage-cutoff 1:voltage-cutoff", closed.get(0).stepEnds());
+		assertEquals(2, closed.get(1).index());
+		assertEquals(0, closed.get(1).chargeCapacity());
+		assertTrue(Double.isNaN(closed.get(1).coulombicEfficiency()), "nothing stored");
+		assertEquals("2:voltage-jump", closed.get(1).stepEnds(), "a cycle of a step that ended at its start is closed, with its step end");
+		assertEquals(100, closed.get(1).startTime());
+		assertEquals(100, closed.get(1).endTime());
+		assertEquals(3, b.cycle());
+	}
+
+	@Test
+	void nothingBeforeTheFirstDirectionIsClosed() {
+		CycleBook b = book(true, Double.NaN);
+		b.recordStep(0, StepEnd.DURATION, 0, 10, 0, 3.7);
+		b.close(10, () -> fail("no inventory asked"), true);
+		assertTrue(closed.isEmpty());
+	}
+
+	@Test
+	void theEstimateCountsTheConstantCurrentStepsCycles() {
+		StepSpec charge = StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), discharge = StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8));
+		StepSpec rest = StepSpec.cRate(0, Cutoff.duration(60));
+		assertEquals(0, CycleBook.estimate(List.of()));
+		assertEquals(0, CycleBook.estimate(List.of(rest)));
+		assertEquals(1, CycleBook.estimate(List.of(charge, charge, rest, discharge)));
+		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, rest, discharge, charge, discharge)));
+	}
+}

@@ -1,0 +1,143 @@
+package org.cellwright.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.physics.Constants;
+
+/**
+ * The cycle bookkeeping of one run, for both runners (the solid-state {@link Simulation}'s RunRecorder and the
+ * liquid-electrolyte DfnRunner): a cycle opens with the first step of the run's first current direction, and the
+ * first step of that direction after one of the opposite direction closes it and opens the next ({@link CycleSummary});
+ * a step with no direction (a rest, a current zero to the solver's resolution: {@link #direction}) neither opens nor
+ * closes one. It numbers the cycles (0 before the first direction), adds up each cycle's charge and discharge, keeps
+ * the directions of its steps (its efficiency needs a step that stored what it gives back), collects how its steps
+ * ended, and hands each closed cycle's summary to the runner's {@link Closed}.
+ */
+public final class CycleBook {
+    /**
+     * The share of the cell's lithium per hour at or below which a current gives its step no direction for the
+     * cycles: zero to the solver's resolution. (Holds at 0 V and 0.01 V on the interlayer half cell once its plated
+     * Li was used up, its Si host in its hysteresis gap, carried -1.3e-9 and -5e-26 A/m2: each opened a cycle of
+     * 1e-13 to 1e-30 mAh/cm2 of "discharge", whose efficiency read 1e13 to 3e29.) For the study's half cells 7e-7 A/m2
+     * (7e-8 mA/cm2), for its full cells 4e-8 A/m2; the currents their protocols set and hold to are 1e5 times that.
+     */
+    public static final double DIRECTIONLESS_SHARE_PER_HOUR = 1e-9;
+
+    /** Where a runner takes a closed cycle: its summary, and whether the run's end closed it. */
+    @FunctionalInterface
+    public interface Closed {
+        void cycle(CycleSummary summary, boolean last);
+    }
+
+    private final boolean fullCell;
+    private final double activeLoading;
+    private final Closed closed;
+    private int cycle, firstSign;
+    private boolean seenOpposite;
+    private double charge, discharge, start;
+    /** Whether a step of the current cycle started charging, discharging. */
+    private boolean charging, discharging;
+    /** The steps ended in the current cycle (and before the first cycle). */
+    private final List<StepResult> steps = new ArrayList<>();
+
+    /**
+     * @param fullCell a cell with a cathode: its Coulombic efficiency is discharge / charge ({@link CycleSummary#coulombicEfficiency})
+     * @param activeLoading the cathode's active material per area [kg/m2] for the specific discharge capacity (NaN: none)
+     * @param closed takes each closed cycle, before the next one's number is given
+     */
+    public CycleBook(boolean fullCell, double activeLoading, Closed closed) {
+        this.fullCell = fullCell;
+        this.activeLoading = activeLoading;
+        this.closed = closed;
+    }
+
+    /** The current cycle's number (from 1; 0 before the run's first direction). */
+    public int cycle() { return cycle; }
+
+    /** The run's first current direction (1 charge, -1 discharge; 0 before any). */
+    public int firstSign() { return firstSign; }
+
+    /**
+     * The direction a current i [A/m2, charge positive] gives its step: its sign, 0 at or below
+     * {@link #DIRECTIONLESS_SHARE_PER_HOUR} of the cell's lithium [mol/m2] per hour.
+     */
+    public static int direction(double i, double lithium) {
+        return Math.abs(i) > DIRECTIONLESS_SHARE_PER_HOUR * Math.abs(lithium) * Constants.F / 3600 ? (int) Math.signum(i) : 0;
+    }
+
+    /**
+     * A step started passing current of this sign at time [s] (0: none, nothing happens): the first of the run's first
+     * direction after the opposite one closes the cycle (its lithium at the end from inventory) and opens the next.
+     * The step is recorded when it ends, in the new cycle.
+     */
+    public void startDirection(int sign, double time, Supplier<LithiumInventory> inventory) {
+        if (sign == 0) return;
+        if (firstSign == 0) {
+            firstSign = sign;
+            cycle = 1;
+            start = time;
+        } else if (sign != firstSign) seenOpposite = true;
+        else if (seenOpposite) {
+            close(time, inventory, false);
+            cycle++;
+            seenOpposite = false;
+            charge = 0;
+            discharge = 0;
+            start = time;
+        }
+        if (sign > 0) charging = true;
+        else discharging = true;
+    }
+
+    /** Charge passed [C/m2, magnitudes] in each direction, added to the current cycle's. */
+    public void add(double charged, double discharged) {
+        charge += charged;
+        discharge += discharged;
+    }
+
+    /** The charge i h [C/m2] of a time step h [s] at current i [A/m2, charge positive]: the cycle's charge or discharge. */
+    public void addCurrent(double i, double h) {
+        if (i > 0) charge += i * h; else discharge -= i * h;
+    }
+
+    /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
+    public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
+        steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
+    }
+
+    /**
+     * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without a step in the storing
+     * direction (for a full cell a charge, for a half cell a plating): a drive cycle's regeneration inside a discharge
+     * stores none (a drive cycle run alone read 590 % as discharge / regenerated charge).
+     */
+    double coulombicEfficiency() {
+        return (fullCell ? charging : discharging) ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+    }
+
+    /**
+     * Closes the current cycle at time [s] (the run's end when last): its summary with the steps ended in it, to the
+     * runner. A cycle whose steps passed no charge (each crossed its voltage cut-off at once, e.g. a 3 C charge at 25
+     * degC after a discharge, or failed at its start) is closed too, with its step ends: the messages name it. Nothing
+     * before the first direction, nor a cycle with neither charge nor steps.
+     */
+    public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
+        if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
+        double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps), last);
+        steps.clear();
+        charge = 0;
+        discharge = 0;
+        charging = discharging = false;
+    }
+
+    /** The number of cycles a protocol's constant-current steps open (for the progress; other steps are left out). */
+    public static int estimate(List<StepSpec> protocol) {
+        CycleBook b = new CycleBook(true, Double.NaN, (c, last) -> {});
+        for (StepSpec s : protocol)
+            if (s instanceof StepSpec.ConstantCurrent cc) b.startDirection((int) Math.signum(cc.value()), 0, () -> null);
+        return b.cycle();
+    }
+}
