@@ -178,6 +178,32 @@ class DiagramEditorUITest {
 		}
 	}
 
+	/**
+	 * The Protocol Timeline follows the diagram as the Stack view does: with the diagram active it shows the diagram's
+	 * file (before, it kept the last text editor's protocol, here of another file), and an experiment selected in the
+	 * diagram is drawn.
+	 */
+	@Test
+	void theProtocolTimelineFollowsTheDiagramAndTheExperimentSelectedInIt() throws Exception {
+		org.cellwright.editor.protocol.ProtocolTimelineView timeline = (org.cellwright.editor.protocol.ProtocolTimelineView) page
+				.showView(org.cellwright.editor.protocol.ProtocolTimelineView.ID);
+		IDE.openEditor(page, file.getProject().getFile("chen2020-halfcell.cell"), true);
+		spin(() -> title(timeline).contains("Discharge1C") || title(timeline).contains("HalfCell1C"), 30_000,
+				"the text editor's protocol in the time line (shows " + title(timeline) + ")");
+		CellDiagramEditor editor = openDiagram(); // baseline-halfcell.cell, alone: no text editor on it
+		page.activate(editor);
+		spin(() -> title(timeline).contains("FirstPlatingStripping") || title(timeline).contains("FirstCycle"), 30_000,
+				"the diagram's file in the time line (shows " + title(timeline) + ")");
+		editor.dispatch("{kind:'elementSelected', selectedElementsIDs:['experiment:FirstCycle'], deselectedElementsIDs:[], deselectAll:true}");
+		spin(() -> title(timeline).startsWith("experiment FirstCycle"), 30_000, "the experiment selected in the diagram drawn (shows "
+				+ title(timeline) + ")");
+		assertTrue(timeline.timeline().segments.size() >= 2, "its plating and stripping");
+	}
+
+	static String title(org.cellwright.editor.protocol.ProtocolTimelineView v) {
+		return v.timeline() == null ? "" : v.timeline().title;
+	}
+
 	/** The row of a property in the Properties view's current page, or null. */
 	static org.eclipse.swt.widgets.TreeItem propertyRow(org.eclipse.ui.views.properties.PropertySheet sheet, String name) {
 		org.eclipse.swt.widgets.Tree tree = sheetTree(sheet.getCurrentPage().getControl());
