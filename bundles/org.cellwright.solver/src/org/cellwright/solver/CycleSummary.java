@@ -40,7 +40,11 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
     /**
      * The directions of a cycle's steps, kept by a runner as its steps start: a cycle's efficiency needs a step that
      * stored the charge (for a full cell a charge, for a half cell a plating); a drive cycle's regeneration inside a
-     * discharge stores none (a drive cycle run alone read 590 % as discharge / regenerated charge).
+     * discharge stores none (a drive cycle run alone read 590 % as discharge / regenerated charge). It needs a step that
+     * gives the charge back too: a cycle that ran in one direction only (a plating alone, the last cycle of a run that
+     * stopped before its stripping) has no efficiency (NaN: an empty cell of cycles.csv, null in summary.json, "-" in
+     * the CLI), not 0 % (cycles.csv recorded 0 where the CLI printed "-"); a step of the other direction that passed
+     * no charge (its cut-off at once) gives a real 0 %.
      */
     public static final class Directions {
         private boolean charge, discharge;
@@ -51,9 +55,9 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
             if (sign < 0) discharge = true;
         }
 
-        /** {@link CycleSummary#coulombicEfficiency} of the cycle, NaN without a step in the storing direction. */
+        /** {@link CycleSummary#coulombicEfficiency} of the cycle, NaN without steps in both directions. */
         public double coulombicEfficiency(double chargeCapacity, double dischargeCapacity, boolean fullCell) {
-            return (fullCell ? charge : discharge) ? CycleSummary.coulombicEfficiency(chargeCapacity, dischargeCapacity, fullCell) : Double.NaN;
+            return charge && discharge ? CycleSummary.coulombicEfficiency(chargeCapacity, dischargeCapacity, fullCell) : Double.NaN;
         }
 
         /** A new cycle. */

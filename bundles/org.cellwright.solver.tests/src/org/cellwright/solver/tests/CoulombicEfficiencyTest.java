@@ -68,4 +68,32 @@ class CoulombicEfficiencyTest {
 		assertTrue(Double.isNaN(CycleSummary.coulombicEfficiency(0, 1.0, true)), "nothing stored: no efficiency");
 		assertTrue(Double.isNaN(CycleSummary.coulombicEfficiency(1.0, 0, false)), "nothing plated: no efficiency");
 	}
+
+	/**
+	 * A cycle that ran in one direction only (plating alone) has no efficiency: NaN, written as an empty cell of
+	 * cycles.csv and "-" by the CLI (it was 0 in cycles.csv and summary.json while the CLI printed "-"). A step of the
+	 * other direction that passed no charge (its cut-off at once) gives a real 0 %.
+	 */
+	@Test
+	void aCycleInOneDirectionOnlyHasNoEfficiency() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell3Bare(5e6), ProtocolSpec.of(
+				StepSpec.currentDensity(-1, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		assertEquals(1, s.cycles.size(), () -> s.cycles.toString());
+		CycleSummary c = s.cycles.get(0);
+		assertEquals(0, c.chargeCapacity(), "nothing stripped");
+		assertEquals(0.1, c.dischargeCapacity() / 36000.0, 1e-3, "1 A/m2 for 1 h: 0.1 mAh/cm2 plated");
+		assertTrue(Double.isNaN(c.coulombicEfficiency()), "plating alone: no efficiency, was " + c.coulombicEfficiency());
+
+		CycleSummary.Directions d = new CycleSummary.Directions();
+		d.step(-1);
+		assertTrue(Double.isNaN(d.coulombicEfficiency(0, 1.0, false)), "plated only");
+		d.step(1);
+		assertEquals(0, d.coulombicEfficiency(0, 1.0, false), "a stripping step that passed no charge: 0 %");
+		d.clear();
+		d.step(1);
+		assertTrue(Double.isNaN(d.coulombicEfficiency(1.0, 0, true)), "a full cell charged only");
+	}
+
 }
