@@ -151,6 +151,8 @@ class DiagramEditorUITest {
 			spin(() -> text(file).contains("layer counter: Li 0.4 mm"), 30_000, "the new thickness written to the file:\n" + text(file));
 			assertEquals(original.replace("layer counter: Li 350 um", "layer counter: Li 0.4 mm"), text(file),
 					"only the thickness rewritten: comments and layout kept");
+			settle(1000);
+			screenshot("diagram-editor-properties.png");
 
 			// a new name: in the text and drawn in the diagram
 			typeInSheet(sheet, "name", "lithium");
