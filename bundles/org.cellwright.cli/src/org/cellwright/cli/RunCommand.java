@@ -293,12 +293,11 @@ public class RunCommand extends CliCommand {
 	}
 
 	private static String num(double v, String fmt) {
-		return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, fmt, v);
+		return org.cellwright.run.folder.Figures.text(v, fmt);
 	}
 
-	/** A cycle's Coulombic efficiency, or "-" when the cycle ran in one direction only (nothing to compare). */
+	/** A cycle's Coulombic efficiency as recorded (cycles.csv): "-" when the run has none (a cycle in one direction only). */
 	private static String ce(Summary.Cycle c) {
-		boolean both = c.chargeMAhCm2() > 0 && c.dischargeMAhCm2() > 0;
-		return both && !Double.isNaN(c.coulombicEfficiency()) ? String.format(Locale.ROOT, "%.1f %%", 100 * c.coulombicEfficiency()) : "-";
+		return org.cellwright.run.folder.Figures.percent(c.coulombicEfficiency());
 	}
 }

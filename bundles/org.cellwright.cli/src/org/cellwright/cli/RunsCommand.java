@@ -103,8 +103,8 @@ public class RunsCommand extends CliCommand {
 		for (RunIndex.Row r : rows)
 			lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
 					r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
-					Double.isNaN(r.firstDischargeMAhCm2()) ? "-" : String.format(Locale.ROOT, "%.3f mAh/cm2", r.firstDischargeMAhCm2()),
-					Double.isNaN(r.lastCe()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.lastCe()), Printable.escape(r.change()) });
+					org.cellwright.run.folder.Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
+					org.cellwright.run.folder.Figures.percent(r.lastCe()), Printable.escape(r.change()) });
 		int[] w = new int[head.length];
 		for (int i = 0; i < head.length; i++) w[i] = head[i].length();
 		for (String[] l : lines) for (int i = 0; i < l.length - 1; i++) w[i] = Math.max(w[i], l[i].length());

@@ -98,8 +98,8 @@ final class Sections {
 	}
 
 	private static String ce(JsonObject cycle) {
-		double c = num(cycle, CHARGE_MAH_CM2), d = num(cycle, DISCHARGE_MAH_CM2), e = num(cycle, COULOMBIC_EFFICIENCY);
-		return c > 0 && d > 0 && !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
+		double e = num(cycle, COULOMBIC_EFFICIENCY); // NaN (null) where the solver records none: one direction only
+		return !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
 	}
 
 
@@ -190,11 +190,11 @@ final class Sections {
 		return p;
 	}
 
-	/** CE in %, NaN for cycles that ran in one direction only. */
+	/** CE in %, NaN for cycles that ran in one direction only (an empty cell of cycles.csv: the solver records none). */
 	static double[] ceValues(CsvTable cy) {
-		double[] c = cy.column("charge_mAh_cm2"), d = cy.column("discharge_mAh_cm2"), e = cy.column("coulombic_efficiency");
+		double[] e = cy.column("coulombic_efficiency");
 		double[] out = new double[e.length];
-		for (int i = 0; i < out.length; i++) out[i] = c[i] > 0 && d[i] > 0 ? 100 * e[i] : Double.NaN;
+		for (int i = 0; i < out.length; i++) out[i] = 100 * e[i];
 		return out;
 	}
 

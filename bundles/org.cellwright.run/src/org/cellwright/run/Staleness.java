@@ -25,7 +25,7 @@ public final class Staleness {
 
 	/**
 	 * Null when the run is current or cannot be told (no source file or hash recorded, a source path relative to a
-	 * working folder other than this process's);
+	 * working folder other than this process's: neither the file nor its folder found from here);
 	 * otherwise why it is out of date, in one sentence: what changed in the inputs, that its file has errors now, that
 	 * its experiment is gone, or that its file is gone.
 	 */
@@ -37,7 +37,10 @@ public final class Staleness {
 			// named relative to the working folder of the process that ran it (Problem.display): this process's, or unknown
 			String cwd = System.getProperty("cellwright.cwd");
 			source = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().resolve(source).normalize();
-			if (!Files.isRegularFile(source)) return null;
+			// named relative to another working folder (not even its folder is here): cannot be told; its folder here
+			// without it: the file is gone (renamed, deleted), as for a file named absolutely (a run of an IDE started
+			// above its workspace said nothing when its file was renamed)
+			if (!Files.isRegularFile(source) && (source.getParent() == null || !Files.isDirectory(source.getParent()))) return null;
 		}
 		String file = source.getFileName().toString();
 		if (!Files.isRegularFile(source)) return "Out of date: " + file + ", which this run ran, is gone (" + source + ").";

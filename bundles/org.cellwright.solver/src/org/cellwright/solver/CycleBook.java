@@ -109,12 +109,15 @@ public final class CycleBook {
     }
 
     /**
-     * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without a step in the storing
-     * direction (for a full cell a charge, for a half cell a plating): a drive cycle's regeneration inside a discharge
-     * stores none (a drive cycle run alone read 590 % as discharge / regenerated charge).
+     * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without steps in both
+     * directions: without a step that stored the charge (for a full cell a charge, for a half cell a plating; a drive
+     * cycle's regeneration inside a discharge stores none: a drive cycle run alone read 590 % as discharge / regenerated
+     * charge), or without one that gave it back (a plating alone, the last cycle of a run that stopped before its
+     * stripping: an empty cell of cycles.csv, null in summary.json, "-" in the CLI, where cycles.csv recorded 0). A step
+     * of the giving direction that passed no charge (its cut-off at once) gives a real 0 %.
      */
     double coulombicEfficiency() {
-        return (fullCell ? charging : discharging) ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+        return charging && discharging ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
     }
 
     /**

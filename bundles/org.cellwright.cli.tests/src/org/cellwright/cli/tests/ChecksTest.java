@@ -38,12 +38,16 @@ class ChecksTest {
 			""";
 
 	List<Checks.Check> evaluate(String expects) throws Exception {
+		return evaluate(expects, SUMMARY);
+	}
+
+	List<Checks.Check> evaluate(String expects, String summary) throws Exception {
 		Path f = tmp.resolve("t.cell");
 		Files.writeString(f, CELL + "experiment X { cell C protocol P\n" + expects + "\n}\n");
 		CellFiles loaded = CellFiles.load(List.of(f));
 		assertFalse(loaded.hasErrors(), loaded.problems().toString());
 		Experiment x = loaded.experiments("X").get(0);
-		return Checks.evaluate(x, JsonParser.parseString(SUMMARY).getAsJsonObject(), tmp);
+		return Checks.evaluate(x, JsonParser.parseString(summary).getAsJsonObject(), tmp);
 	}
 
 	Checks.Check one(String expect) throws Exception {
@@ -86,6 +90,29 @@ class ChecksTest {
 		assertFalse(missing.pass(), "a cycle the run never reached fails");
 		assertNull(missing.simulatedValue());
 		assertTrue(missing.note().contains("not reached"), missing.note());
+	}
+
+	/**
+	 * The efficiency a check reads is the one the run recorded (cycles.csv, summary.json, the CLI alike): a stripping that
+	 * passed no charge is 0 %, a plating alone has none (null). Checks called both missing before, by their own rule
+	 * (both capacities above 0).
+	 */
+	@Test
+	void coulombicEfficiencyAsTheRunRecordsIt() throws Exception {
+		String summary = """
+				{"status":"COMPLETED","cycles":[
+				 {"index":1,"charge_mAh_cm2":0.0,"discharge_mAh_cm2":1.0,"coulombic_efficiency":0.0},
+				 {"index":2,"charge_mAh_cm2":0.9,"discharge_mAh_cm2":1.0,"coulombic_efficiency":0.9},
+				 {"index":3,"charge_mAh_cm2":0.0,"discharge_mAh_cm2":1.0,"coulombic_efficiency":null}]}
+				""";
+		Checks.Check nothingBack = evaluate("expect coulombic-efficiency of cycle 1 < 50 %", summary).get(0);
+		assertEquals(0.0, nothingBack.simulatedValue(), 1e-12, "a stripping that gave nothing back: " + nothingBack.note());
+		assertTrue(nothingBack.pass());
+		Checks.Check plating = evaluate("expect coulombic-efficiency of cycle 3 < 50 %", summary).get(0);
+		assertNull(plating.simulatedValue());
+		assertTrue(plating.note().contains("one direction only"), plating.note());
+		Checks.Check avg = evaluate("expect average coulombic-efficiency = 45 % within 0.1 %", summary).get(0);
+		assertEquals(45.0, avg.simulatedValue(), 1e-9, "cycles 1 and 2; cycle 3 has none");
 	}
 
 	@Test

@@ -63,6 +63,35 @@ class CliTest {
 		assertTrue(ce > 0 && ce <= 1.0 + 1e-9, "Coulombic efficiency of a plating/stripping cycle is at most 1: " + ce);
 	}
 
+	/**
+	 * A cycle that ran in one direction only (plating alone) has no Coulombic efficiency, and every output says so the
+	 * same way: an empty cell of cycles.csv, null in summary.json, "-" in run's summary and in runs (before, cycles.csv,
+	 * summary.json and runs recorded 0 while run printed "-"). Its charge capacity, 0, is printed as recorded.
+	 */
+	@Test
+	void aOneDirectionCycleHasNoEfficiencyInTheFilesAndThePrintedSummaryAlike() throws Exception {
+		String text = Files.readString(examples().resolve("baseline-halfcell.cell"));
+		String plating = text.replaceAll("(?m)^\\s*charge at 0\\.1 mA/cm2 until 0\\.2 V.*\\n", "").replaceAll("(?m)^\\s*expect .*\\n", "");
+		assertNotEquals(text, plating);
+		Path f = Files.writeString(tmp.resolve("plating.cell"), plating);
+		Path out = tmp.resolve("out");
+		Result r = cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("cycles: 1; first: charge 0.000, discharge 1.000 mAh/cm2, CE -"), r.out());
+		Path run = latest(out, "FirstCycle");
+		List<String> cycles = Files.readAllLines(run.resolve("cycles.csv"));
+		List<String> header = List.of(cycles.get(0).split(","));
+		String[] first = cycles.get(1).split(",", -1);
+		assertEquals("", first[header.indexOf("coulombic_efficiency")], "no efficiency recorded: " + cycles.get(1));
+		assertEquals(0, Double.parseDouble(first[header.indexOf("charge_mAh_cm2")]), "nothing stripped: " + cycles.get(1));
+		JsonObject c = JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject().getAsJsonArray("cycles").get(0)
+				.getAsJsonObject();
+		assertTrue(c.get("coulombic_efficiency").isJsonNull(), c.toString());
+		Result runs = cli("runs", out.toString());
+		assertEquals(0, runs.rc(), runs.out() + runs.err());
+		assertTrue(runs.out().lines().anyMatch(l -> l.contains("FirstCycle") && l.matches(".*1\\.000 mAh/cm2 +- .*")), runs.out());
+	}
+
 	@Test
 	void missingFileIsOneLine() {
 		Result r = cli("run", tmp.resolve("nope.cell").toString());

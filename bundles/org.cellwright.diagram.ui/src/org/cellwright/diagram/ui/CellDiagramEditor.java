@@ -39,6 +39,7 @@ public class CellDiagramEditor extends EditorPart {
 		if (file == null) throw new PartInitException("The diagram opens .cell files on the local disk only: " + input.getName());
 		setPartName(input.getName() + " (diagram)"); // beside the text editor of the same file, as the table editor does
 		setTitleToolTip(file.toString());
+		site.setSelectionProvider(selection);
 		connectDocument();
 	}
 
@@ -68,6 +69,7 @@ public class CellDiagramEditor extends EditorPart {
 				getSite().getShell().getDisplay().asyncExec(() -> {
 					if (buffer != null) DocumentSessions.commitIfNoEditor(f);
 				});
+			followModel(model, change);
 		};
 		session.addListener(commit);
 	}
@@ -86,6 +88,10 @@ public class CellDiagramEditor extends EditorPart {
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
 		if (adapter == org.eclipse.jface.text.IDocument.class) return adapter.cast(document());
+		if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) { // says why a typed value is refused
+			propertyPage = new org.cellwright.editor.properties.ReasonPropertySheetPage();
+			return adapter.cast(propertyPage);
+		}
 		if (adapter == org.eclipse.ui.views.contentoutline.IContentOutlinePage.class) {
 			var doc = document(); // the Outline of the file's elements; one selected there is selected in the diagram
 			return doc == null ? null : adapter.cast(new org.cellwright.editor.CellOutlinePage(doc, offset -> selectAt(doc, offset)));
@@ -183,11 +189,12 @@ public class CellDiagramEditor extends EditorPart {
 	/** A node selected in the diagram: its element's text selected in the text editor (the Outline follows it). */
 	void diagramSelected(String ids) {
 		String id = ids.lines().findFirst().orElse("");
+		String element = id.endsWith("#label") ? id.substring(0, id.length() - 6) : id;
+		if (!element.equals(selectedElement == null ? "" : selectedElement)) selectElement(element); // the Properties view
 		if (id.isEmpty() || id.equals(lastSynced)) return;
 		org.eclipse.ui.texteditor.ITextEditor te = textEditor();
 		if (te == null) return;
 		var doc = te.getDocumentProvider().getDocument(te.getEditorInput());
-		String element = id.endsWith("#label") ? id.substring(0, id.length() - 6) : id;
 		int[] range = read(doc, m -> org.cellwright.diagram.ElementIssues.range(m, element));
 		if (range == null) return;
 		lastSynced = id;
@@ -216,6 +223,88 @@ public class CellDiagramEditor extends EditorPart {
 	public java.util.List<String> selectedIds() {
 		Object o = browser == null ? null : browser.evaluate("return window.cellwrightDiagram ? window.cellwrightDiagram.selected().join('\\n') : '';");
 		return o == null || o.toString().isEmpty() ? java.util.List.of() : o.toString().lines().toList();
+	}
+
+	// ------------------------------------------------------------------ the diagram's selection, for the Properties view
+
+	/**
+	 * The workbench selection of the diagram: the element of the node selected in the diagram (a layer or cell as its
+	 * {@link org.cellwright.editor.properties.ModelPropertySource}, edited through the document's session like from the
+	 * Outline; another element as itself), so the Properties view follows the diagram, not the last view selected.
+	 */
+	private final Selection selection = new Selection();
+	/** The node id of the element selected (null: none), to find it again in a new reading of the text. */
+	private String selectedElement;
+	private org.cellwright.editor.properties.ReasonPropertySheetPage propertyPage;
+
+	private static final class Selection implements org.eclipse.jface.viewers.ISelectionProvider {
+		private final org.eclipse.core.runtime.ListenerList<org.eclipse.jface.viewers.ISelectionChangedListener> listeners = new org.eclipse.core.runtime.ListenerList<>();
+		private org.eclipse.jface.viewers.ISelection current = org.eclipse.jface.viewers.StructuredSelection.EMPTY;
+
+		@Override
+		public void addSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) { listeners.add(l); }
+
+		@Override
+		public void removeSelectionChangedListener(org.eclipse.jface.viewers.ISelectionChangedListener l) { listeners.remove(l); }
+
+		@Override
+		public org.eclipse.jface.viewers.ISelection getSelection() { return current; }
+
+		@Override
+		public void setSelection(org.eclipse.jface.viewers.ISelection s) {
+			current = s == null ? org.eclipse.jface.viewers.StructuredSelection.EMPTY : s;
+			var e = new org.eclipse.jface.viewers.SelectionChangedEvent(this, current);
+			for (var l : listeners) l.selectionChanged(e);
+		}
+	}
+
+	/** The element of a node id in the session's current model (under its lock), shown as the diagram's selection. */
+	private void selectElement(String element) {
+		selectedElement = element == null || element.isEmpty() ? null : element;
+		var doc = document();
+		org.eclipse.emf.ecore.EObject o = selectedElement == null || doc == null ? null
+				: read(doc, m -> org.cellwright.diagram.CellGraphs.element(m, selectedElement));
+		publish(o);
+	}
+
+	/**
+	 * The session's model changed: an edit changed it in place (the selected element stays; its id follows a rename),
+	 * a new reading of the text has new objects (the element found again by its id). Under the session's lock.
+	 */
+	private void followModel(org.eclipse.xtext.resource.XtextResource model, org.cellwright.editor.EditingSession.Change change) {
+		if (selectedElement == null) return;
+		Object first = ((org.eclipse.jface.viewers.IStructuredSelection) selection.getSelection()).getFirstElement();
+		org.eclipse.emf.ecore.EObject shown = first instanceof org.cellwright.editor.properties.ModelPropertySource p ? p.owner()
+				: first instanceof org.eclipse.emf.ecore.EObject e ? e : null;
+		if (shown != null && shown.eResource() == model) {
+			selectedElement = org.cellwright.diagram.CellGraphs.id(shown);
+			return;
+		}
+		var m = model == null || model.getContents().isEmpty() || !(model.getContents().get(0) instanceof org.cellwright.model.Model x) ? null : x;
+		publish(org.cellwright.diagram.CellGraphs.element(m, selectedElement));
+	}
+
+	/**
+	 * Tells the selection's listeners (the Properties view) later: an edit applied from the property sheet finishes
+	 * before its entries change.
+	 */
+	private void publish(org.eclipse.emf.ecore.EObject o) {
+		Object item = o == null ? null
+				: o instanceof org.cellwright.model.PropertyOwner ? org.cellwright.editor.properties.SessionEditing.propertySource(o, this::refused) : o;
+		var next = item == null ? org.eclipse.jface.viewers.StructuredSelection.EMPTY : new org.eclipse.jface.viewers.StructuredSelection(item);
+		var display = getSite().getShell().getDisplay();
+		display.asyncExec(() -> {
+			if (!getSite().getShell().isDisposed()) selection.setSelection(next);
+		});
+	}
+
+	private void refused(String reason) {
+		if (propertyPage != null && propertyPage.getControl() != null && !propertyPage.getControl().isDisposed()) propertyPage.showReason(reason);
+	}
+
+	/** What the Properties view shows for the diagram: the selected node's layer or cell (null: none or another kind). */
+	public org.cellwright.editor.properties.ModelPropertySource propertySource() {
+		return ((org.eclipse.jface.viewers.IStructuredSelection) selection.getSelection()).getFirstElement() instanceof org.cellwright.editor.properties.ModelPropertySource p ? p : null;
 	}
 
 	// ------------------------------------------------------------------ export

@@ -39,7 +39,8 @@ import org.eclipse.xtext.resource.XtextResource;
 /**
  * The steps of a protocol (or of an experiment's protocols, with its cell's capacity) as a time line. Follows the
  * active .cell editor: the protocol or experiment around the caret (the Outline moves the caret too), or the one
- * chosen in the list; redrawn as the text changes (after a pause in typing).
+ * chosen in the list; redrawn as the text changes (after a pause in typing). An editor of a .cell file that is not a
+ * text editor but adapts to its document (the diagram) is followed too: the protocol or experiment selected there.
  */
 public class ProtocolTimelineView extends ViewPart implements DrawingExport.Exportable {
 	public static final String ID = "org.cellwright.editor.protocolTimeline";
@@ -47,7 +48,9 @@ public class ProtocolTimelineView extends ViewPart implements DrawingExport.Expo
 	private Canvas canvas;
 	private Combo choice;
 	private final TimelinePainter painter = new TimelinePainter();
-	private ITextEditor editor;
+	private org.eclipse.ui.IEditorPart editor;
+	/** The editor's selection provider listened to (the text editor's caret, the diagram's selected element). */
+	private ISelectionProvider selections;
 	private IDocument document;
 	private XtextResource resource;
 	private ProtocolTimeline timeline;
@@ -59,6 +62,7 @@ public class ProtocolTimelineView extends ViewPart implements DrawingExport.Expo
 	private EditingSession session;
 	private final ISelectionChangedListener caretListener = e -> {
 		if (e.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
+		else if (e.getSelection() instanceof org.eclipse.jface.viewers.IStructuredSelection s) followElement(s.getFirstElement());
 	};
 	private final IPartListener2 partListener = new IPartListener2() {
 		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
@@ -97,28 +101,44 @@ public class ProtocolTimelineView extends ViewPart implements DrawingExport.Expo
 		follow(getSite().getPage().getActiveEditor());
 	}
 
+	/**
+	 * Follows a .cell editor: a text editor, or another editor adapting to the file's document (the diagram; before, the
+	 * view kept the protocol of the last text editor, possibly of another file, while the diagram was active).
+	 */
 	private void follow(Object part) {
-		if (!(part instanceof ITextEditor te) || part == editor) return;
-		String name = te.getEditorInput().getName();
+		if (!(part instanceof org.eclipse.ui.IEditorPart ep) || part == editor) return;
+		String name = ep.getEditorInput().getName();
 		if (name == null || !name.endsWith(".cell")) return;
+		IDocument doc = ep instanceof ITextEditor te ? te.getDocumentProvider().getDocument(te.getEditorInput()) : ep.getAdapter(IDocument.class);
+		if (doc == null) return;
 		unfollow();
-		editor = te;
-		document = te.getDocumentProvider().getDocument(te.getEditorInput());
+		editor = ep;
+		document = doc;
 		session = EditingSession.of(document);
 		if (session != null) session.addListener(sessionListener);
-		ISelectionProvider sp = te.getSelectionProvider();
-		if (sp != null) sp.addSelectionChangedListener(caretListener);
+		selections = ep instanceof ITextEditor te ? te.getSelectionProvider() : ep.getSite().getSelectionProvider();
+		if (selections != null) selections.addSelectionChangedListener(caretListener);
 		chosen = null;
 		if (session != null) session.readLocked(() -> { apply(session.current()); return null; }); // the reconciler reads the same model meanwhile
-		if (sp != null && sp.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
+		if (selections != null && selections.getSelection() instanceof ITextSelection s) followCaret(s.getOffset());
+		else if (selections != null && selections.getSelection() instanceof org.eclipse.jface.viewers.IStructuredSelection s) followElement(s.getFirstElement());
 	}
 
 	private void unfollow() {
 		if (session != null) session.removeListener(sessionListener);
 		session = null;
-		if (editor != null && editor.getSelectionProvider() != null) editor.getSelectionProvider().removeSelectionChangedListener(caretListener);
+		if (selections != null) selections.removeSelectionChangedListener(caretListener);
+		selections = null;
 		editor = null;
 		document = null;
+	}
+
+	/** A protocol or experiment selected in the followed editor (the diagram's node): shown, found by its name in this view's model. */
+	private void followElement(Object selected) {
+		if ((selected instanceof Protocol || selected instanceof Experiment) && ((Element) selected).getName() != null) {
+			String label = label((Element) selected);
+			if (!label.equals(chosen)) show(label);
+		}
 	}
 
 	/** Shows the document's current text (read now if it was not read yet) and redraws the chosen protocol or experiment. */

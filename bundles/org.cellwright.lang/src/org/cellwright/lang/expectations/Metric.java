@@ -55,14 +55,16 @@ public enum Metric {
 				JsonArray cycles = run.cycles();
 				for (int i = Math.max(0, e.getFromCycle() - 1); i < cycles.size(); i++) {
 					JsonObject o = cycles.get(i).getAsJsonObject();
-					if (twoWay(o) && has(o, "coulombic_efficiency")) {
+					if (has(o, "coulombic_efficiency")) { // none recorded (null) for a cycle in one direction only
 						sum += o.get("coulombic_efficiency").getAsDouble();
 						n++;
 					}
 				}
 				return n == 0 ? Value.missing("no cycle ran in both directions") : Value.of(Units.parse("").toSI(sum / n));
 			}
-			return cycle(run, e).map(o -> twoWay(o) ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
+			// the run's record decides (CycleBook), as in cycles.csv and the CLI: a giving step that passed no
+			// charge is a real 0 % (this asked for both capacities above 0, the CLI's own rule, and called it missing)
+			return cycle(run, e).map(o -> has(o, "coulombic_efficiency") ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
 					: Value.missing("cycle " + cycleNumber(run, e) + " ran in one direction only")).orElseGet(() -> notReached(run, e));
 		}
 	},
@@ -285,11 +287,6 @@ public enum Metric {
 	private static boolean has(JsonObject o, String key) {
 		JsonElement v = o.get(key);
 		return v != null && !v.isJsonNull();
-	}
-
-	private static boolean twoWay(JsonObject o) {
-		return has(o, "charge_mAh_cm2") && has(o, "discharge_mAh_cm2") && o.get("charge_mAh_cm2").getAsDouble() > 0
-				&& o.get("discharge_mAh_cm2").getAsDouble() > 0;
 	}
 
 	/** A number of the summary in its report unit, in SI. */

@@ -61,7 +61,15 @@ class StalenessTest {
 		assertTrue(stale(x).startsWith("Out of date: t.cell, which this run ran, is gone"), stale(x));
 	}
 
-	/** A run made where its file lies below the working folder names it relative to that folder (as the IDE's tests do). */
+	static org.cellwright.run.folder.Summary.Run withSource(org.cellwright.run.folder.Summary.Run r, String source) {
+		return new org.cellwright.run.folder.Summary.Run(r.id(), r.name(), r.experiment(), r.partial(), r.interruption(), r.started(),
+				r.finished(), r.seconds(), r.version(), r.inputsHash(), source, r.sourceLine());
+	}
+
+	/**
+	 * A run made where its file lies below the working folder names it relative to that folder (as the IDE's tests do,
+	 * and an IDE started above its workspace); found, and said to be gone when it is renamed.
+	 */
 	@Test
 	void aSourceNamedRelativeToTheWorkingFolderIsFound() throws Exception {
 		Path here = Path.of("").toAbsolutePath();
@@ -76,6 +84,14 @@ class StalenessTest {
 			assertNull(stale(x));
 			Cli.write(f, PlatingCell.file("20 MPa"));
 			assertNotNull(stale(x), "found and out of date");
+			// the file renamed: its folder is here, the file is not (this said nothing: a source named relatively and
+			// not found was taken for one of another working folder)
+			java.nio.file.Files.move(f, dir.resolve("renamed.cell"));
+			assertNotNull(stale(x), "a renamed file is no longer what the run ran");
+			assertTrue(stale(x).startsWith("Out of date: t.cell, which this run ran, is gone"), stale(x));
+			// named relative to another working folder: neither the file nor its folder here, nothing is told
+			String elsewhere = source.replace(dir.getFileName().toString(), dir.getFileName() + "-elsewhere");
+			assertNull(Staleness.of(withSource(RunFolder.read(x).summary().run(), elsewhere), x), elsewhere);
 		} finally {
 			org.cellwright.lang.files.FileTrees.deleteTree(dir);
 		}

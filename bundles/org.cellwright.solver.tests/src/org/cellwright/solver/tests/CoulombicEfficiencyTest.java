@@ -2,10 +2,16 @@ package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Simulation;
+import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
@@ -68,4 +74,43 @@ class CoulombicEfficiencyTest {
 		assertTrue(Double.isNaN(CycleSummary.coulombicEfficiency(0, 1.0, true)), "nothing stored: no efficiency");
 		assertTrue(Double.isNaN(CycleSummary.coulombicEfficiency(1.0, 0, false)), "nothing plated: no efficiency");
 	}
+
+	/**
+	 * A cycle that ran in one direction only (plating alone) has no efficiency: NaN, written as an empty cell of
+	 * cycles.csv and "-" by the CLI (it was 0 in cycles.csv and summary.json while the CLI printed "-"). A step of the
+	 * other direction that passed no charge (its cut-off at once) gives a real 0 %.
+	 */
+	@Test
+	void aCycleInOneDirectionOnlyHasNoEfficiency() {
+		RecordingSink s = new RecordingSink();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell3Bare(5e6), ProtocolSpec.of(
+				StepSpec.currentDensity(-1, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
+		assertEquals(1, s.cycles.size(), () -> s.cycles.toString());
+		CycleSummary c = s.cycles.get(0);
+		assertEquals(0, c.chargeCapacity(), "nothing stripped");
+		assertEquals(0.1, c.dischargeCapacity() / 36000.0, 1e-3, "1 A/m2 for 1 h: 0.1 mAh/cm2 plated");
+		assertTrue(Double.isNaN(c.coulombicEfficiency()), "plating alone: no efficiency, was " + c.coulombicEfficiency());
+
+		List<CycleSummary> closed = new ArrayList<>();
+		LithiumInventory li = new LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
+		CycleBook plated = new CycleBook(false, Double.NaN, (cycle, last) -> closed.add(cycle));
+		plated.startDirection(-1, 0, () -> li);
+		plated.add(0, 1.0);
+		plated.close(1, () -> li, true);
+		assertTrue(Double.isNaN(closed.get(0).coulombicEfficiency()), "plated only");
+		CycleBook half = new CycleBook(false, Double.NaN, (cycle, last) -> closed.add(cycle));
+		half.startDirection(-1, 0, () -> li);
+		half.add(0, 1.0);
+		half.startDirection(1, 1, () -> li);
+		half.recordStep(1, StepEnd.VOLTAGE_CUTOFF, 1, 1, 0, 1.0);
+		half.close(1, () -> li, true);
+		assertEquals(0, closed.get(1).coulombicEfficiency(), "a stripping step that passed no charge: 0 %");
+		CycleBook full = new CycleBook(true, Double.NaN, (cycle, last) -> closed.add(cycle));
+		full.startDirection(1, 0, () -> li);
+		full.add(1.0, 0);
+		full.close(1, () -> li, true);
+		assertTrue(Double.isNaN(closed.get(2).coulombicEfficiency()), "a full cell charged only");
+	}
+
 }

@@ -110,6 +110,152 @@ class DiagramEditorUITest {
 		spin(() -> text(file).equals(before), 10_000, "the undo written to the file");
 	}
 
+	/**
+	 * A layer selected in the diagram shows in the Properties view (before, the view kept the Stack view's or the
+	 * Outline's selection, here another file's layer); a value typed there is an EMF command of the file's editing session
+	 * written into the file (comments and the layout of the rest kept; no text editor open), a wrong unit is refused with
+	 * the reason above the sheet, a new name is drawn in the diagram, and Edit > Undo over the diagram takes it back.
+	 */
+	@Test
+	void aLayerSelectedInTheDiagramShowsInThePropertiesViewAndItsEditsGoToTheText() throws Exception {
+		org.cellwright.editor.stack.StackView stack = (org.cellwright.editor.stack.StackView) page.showView(org.cellwright.editor.stack.StackView.ID);
+		IDE.openEditor(page, file.getProject().getFile("chen2020-halfcell.cell"), true);
+		spin(() -> stack.cell() != null && "Chen2020HalfCell".equals(stack.cell().getName()), 30_000, "the text editor's cell in the Stack view");
+		stack.select(0);
+		page.activate(stack); // the Properties view shows the Stack view's layer of the other file
+		org.eclipse.ui.views.properties.PropertySheet sheet = (org.eclipse.ui.views.properties.PropertySheet) page
+				.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+		page.activate(stack);
+		settle(500);
+		String original = text(file);
+		try {
+			CellDiagramEditor editor = openDiagram(); // baseline-halfcell.cell, alone: no text editor on it
+			page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED); // the Properties view visible
+			page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+			page.activate(editor);
+			settle(500);
+			// what a click on the counter layer's node sends
+			editor.dispatch("{kind:'elementSelected', selectedElementsIDs:['layer:BareSUS.counter'], deselectedElementsIDs:[], deselectAll:true}");
+			spin(() -> propertyRow(sheet, "name") != null && "counter".equals(propertyRow(sheet, "name").getText(1)), 30_000,
+					"the diagram's counter layer in the Properties view (name shown: "
+							+ (propertyRow(sheet, "name") == null ? null : propertyRow(sheet, "name").getText(1)) + ")");
+			assertEquals("350 um", propertyRow(sheet, "thickness").getText(1));
+			assertInstanceOf(org.cellwright.editor.properties.ReasonPropertySheetPage.class, sheet.getCurrentPage());
+
+			// typed in the sheet as a user does: a current density is refused for a thickness, with the reason
+			typeInSheet(sheet, "thickness", "5 mA/cm2");
+			assertEquals(original, text(file), "nothing written for a refused value");
+			String reason = ((org.cellwright.editor.properties.ReasonPropertySheetPage) sheet.getCurrentPage()).reason();
+			assertTrue(reason.startsWith("Refused:"), reason);
+			typeInSheet(sheet, "thickness", "0.4 mm");
+			spin(() -> text(file).contains("layer counter: Li 0.4 mm"), 30_000, "the new thickness written to the file:\n" + text(file));
+			assertEquals(original.replace("layer counter: Li 350 um", "layer counter: Li 0.4 mm"), text(file),
+					"only the thickness rewritten: comments and layout kept");
+			settle(1000);
+			screenshot("diagram-editor-properties.png");
+
+			// a new name: in the text and drawn in the diagram
+			typeInSheet(sheet, "name", "lithium");
+			spin(() -> text(file).contains("layer lithium: Li 0.4 mm"), 30_000, "the new name written to the file:\n" + text(file));
+			assertTrue(text(file).contains("// A first look at CellWright"), "comments kept");
+			// the same layer still shown, under its new name
+			spin(() -> "lithium".equals(propertyRow(sheet, "name").getText(1)), 10_000, "the renamed layer still in the Properties view");
+			// drawn under its new name (the diagram maximized again: sprotty draws only the nodes in its viewport, fitted
+			// to the maximized editor when the page loaded)
+			page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+			long until = System.currentTimeMillis() + 30_000;
+			while (!labels(editor).lines().anyMatch("lithium"::equals) && System.currentTimeMillis() < until) settle(200);
+			assertTrue(labels(editor).lines().anyMatch("lithium"::equals), "the renamed layer drawn; labels:\n" + labels(editor));
+			assertFalse(labels(editor).lines().anyMatch("counter"::equals), "the old name gone; labels:\n" + labels(editor));
+
+			page.activate(editor);
+			var handlers = PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class);
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+			spin(() -> text(file).contains("layer counter: Li 0.4 mm"), 30_000, "Edit > Undo to take the name back:\n" + text(file));
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+			spin(() -> text(file).equals(original), 30_000, "Edit > Undo to take the thickness back:\n" + text(file));
+		} finally {
+			if (!text(file).equals(original)) Files.writeString(file.getLocation().toFile().toPath(), original);
+			file.refreshLocal(0, null);
+		}
+	}
+
+	/**
+	 * The Protocol Timeline follows the diagram as the Stack view does: with the diagram active it shows the diagram's
+	 * file (before, it kept the last text editor's protocol, here of another file), and an experiment selected in the
+	 * diagram is drawn.
+	 */
+	@Test
+	void theProtocolTimelineFollowsTheDiagramAndTheExperimentSelectedInIt() throws Exception {
+		org.cellwright.editor.protocol.ProtocolTimelineView timeline = (org.cellwright.editor.protocol.ProtocolTimelineView) page
+				.showView(org.cellwright.editor.protocol.ProtocolTimelineView.ID);
+		IDE.openEditor(page, file.getProject().getFile("chen2020-halfcell.cell"), true);
+		spin(() -> title(timeline).contains("Discharge1C") || title(timeline).contains("HalfCell1C"), 30_000,
+				"the text editor's protocol in the time line (shows " + title(timeline) + ")");
+		CellDiagramEditor editor = openDiagram(); // baseline-halfcell.cell, alone: no text editor on it
+		page.activate(editor);
+		spin(() -> title(timeline).contains("FirstPlatingStripping") || title(timeline).contains("FirstCycle"), 30_000,
+				"the diagram's file in the time line (shows " + title(timeline) + ")");
+		editor.dispatch("{kind:'elementSelected', selectedElementsIDs:['experiment:FirstCycle'], deselectedElementsIDs:[], deselectAll:true}");
+		spin(() -> title(timeline).startsWith("experiment FirstCycle"), 30_000, "the experiment selected in the diagram drawn (shows "
+				+ title(timeline) + ")");
+		assertTrue(timeline.timeline().segments.size() >= 2, "its plating and stripping");
+	}
+
+	static String title(org.cellwright.editor.protocol.ProtocolTimelineView v) {
+		return v.timeline() == null ? "" : v.timeline().title;
+	}
+
+	/** The row of a property in the Properties view's current page, or null. */
+	static org.eclipse.swt.widgets.TreeItem propertyRow(org.eclipse.ui.views.properties.PropertySheet sheet, String name) {
+		org.eclipse.swt.widgets.Tree tree = sheetTree(sheet.getCurrentPage().getControl());
+		return tree == null ? null : find(tree.getItems(), name);
+	}
+
+	static org.eclipse.swt.widgets.TreeItem find(org.eclipse.swt.widgets.TreeItem[] items, String name) {
+		for (var i : items) {
+			if (name.equals(i.getText(0))) return i;
+			var deeper = find(i.getItems(), name);
+			if (deeper != null) return deeper;
+		}
+		return null;
+	}
+
+	static org.eclipse.swt.widgets.Tree sheetTree(org.eclipse.swt.widgets.Control control) {
+		if (control instanceof org.eclipse.swt.widgets.Tree t) return t;
+		if (control instanceof org.eclipse.swt.widgets.Composite c) for (var child : c.getChildren()) {
+			var t = sheetTree(child);
+			if (t != null) return t;
+		}
+		return null;
+	}
+
+	/**
+	 * A click on the row's value as a user does (it activates the Properties view, which keeps the diagram's selection;
+	 * the sheet puts a text editor over the value), the value typed and Enter.
+	 */
+	static void typeInSheet(org.eclipse.ui.views.properties.PropertySheet sheet, String name, String value) {
+		sheet.getSite().getPage().activate(sheet);
+		settle(200);
+		org.eclipse.swt.widgets.Tree tree = sheetTree(sheet.getCurrentPage().getControl());
+		var item = find(tree.getItems(), name);
+		assertNotNull(item, "the row " + name);
+		tree.setSelection(item);
+		var bounds = item.getBounds(1);
+		var e = new org.eclipse.swt.widgets.Event();
+		e.x = bounds.x + bounds.width / 2;
+		e.y = bounds.y + bounds.height / 2;
+		e.button = 1;
+		tree.notifyListeners(org.eclipse.swt.SWT.MouseDown, e);
+		settle(200);
+		org.eclipse.swt.widgets.Text t = null;
+		for (var c : tree.getChildren()) if (c instanceof org.eclipse.swt.widgets.Text x && x.isVisible()) t = x;
+		assertNotNull(t, "a cell editor on the row " + name + " (the tree visible: " + tree.isVisible() + ", the value at " + bounds + ")");
+		t.setText(value);
+		t.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+		settle(300);
+	}
+
 	static String text(IFile f) {
 		try {
 			return Files.readString(f.getLocation().toFile().toPath());
