@@ -158,6 +158,14 @@ public final class RunReport {
 			b.append("<div class=\"alert\" id=\"short-circuit\"><b>Short circuit</b> in cycle ").append(sc.cycle())
 					.append(" at ").append(fmt(sc.timeH(), 4)).append(" h: ").append(esc(sc.reason()))
 					.append(". The run stopped there.</div>\n");
+		Summary.ShortCircuit soft = r.softShort();
+		if (soft != null) {
+			// the reason is the run's warning ("warning: cycle 12, step 3: soft short: leakage ..."): its cause
+			String why = soft.reason() == null ? "" : soft.reason().replaceFirst("^warning: cycle \\d+(, step \\d+)?: soft short: ", "");
+			b.append("<div class=\"alert\" id=\"soft-short\"><b>Soft short</b> from cycle ").append(soft.cycle())
+					.append(" at ").append(fmt(soft.timeH(), 4)).append(" h: ").append(esc(why))
+					.append(". The run went on (Solver messages: where it showed again).</div>\n");
+		}
 		List<String> msgs = r.messages();
 		if (!msgs.isEmpty()) {
 			b.append("<div class=\"note\"><b>Solver messages</b><ul>");

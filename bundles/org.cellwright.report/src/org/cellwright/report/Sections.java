@@ -42,6 +42,8 @@ final class Sections {
 		k.put("status", r.status());
 		Summary.ShortCircuit sc = r.shortCircuit();
 		if (sc != null) k.put("short circuit", "cycle " + sc.cycle() + " at " + fmt(sc.timeH(), 3) + " h");
+		Summary.ShortCircuit soft = r.softShort();
+		if (soft != null) k.put("soft short", "cycle " + soft.cycle() + " at " + fmt(soft.timeH(), 3) + " h");
 		JsonObject sj = r.summary().json();
 		JsonArray cycles = sj.has(CYCLES) && sj.get(CYCLES).isJsonArray() ? sj.getAsJsonArray(CYCLES) : new JsonArray();
 		k.put("cycles", String.valueOf(cycles.size()));

@@ -380,6 +380,31 @@ class RunReportTest {
 		assertTrue(html.matches("(?s).*class=\"alert\".*cycle 2.*27\\.18 h.*Li filament crossed the separator.*"), "when and why");
 	}
 
+	/**
+	 * Issue 13: a soft short (a charge that cannot reach its cut-off because current leaks through Li filaments) is
+	 * reported like a hard short, with its cycle, time and cause: in the key numbers and in a box under the title, while
+	 * the run went on (status completed).
+	 */
+	@Test
+	void softShortIsShownWithCycleAndCause() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("soft"), "Leaking", 1);
+		String before = Files.readString(run.resolve("summary.json"));
+		String warning = "warning: cycle 12, step 1: soft short: the charge did not reach its cut-off 4.3 V in its 30 h: "
+				+ "leakage through Li filaments (3 % of the separator) took 81 % of the current";
+		String s = before.replace("\"soft_short\": null", "\"soft_short\": {\"cycle\": 12, \"time_h\": 27.18, \"reason\": \"" + warning + "\"}");
+		assertNotEquals(before, s, "the fixture's summary has a soft_short entry");
+		Files.writeString(run.resolve("summary.json"), s);
+		String html = Files.readString(RunReport.write(run));
+		String keys = Svg.section(html, "key-numbers");
+		assertTrue(keys.matches("(?s).*soft short.*cycle 12 at 27\\.2 h.*"), keys);
+		assertTrue(html.matches("(?s).*id=\"soft-short\".*Soft short</b> from cycle 12 at 27\\.18 h: the charge did not reach its cut-off 4\\.3 V.*"
+				+ "took 81 % of the current\\. The run went on.*"), "when and why");
+		assertFalse(html.contains("id=\"short-circuit\""), "no hard short");
+
+		Files.writeString(run.resolve("summary.json"), before);
+		assertFalse(Files.readString(RunReport.write(run)).contains("soft-short"), "no soft short, no box");
+	}
+
 	@Test
 	void notARunFolderNamesThePath() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));

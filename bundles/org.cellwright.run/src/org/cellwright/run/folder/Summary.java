@@ -31,7 +31,7 @@ public final class Summary {
 	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
-	/** Where and why the run ended in a short circuit. */
+	/** Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed). */
 	public record ShortCircuit(int cycle, double timeH, String reason) {}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
@@ -147,8 +147,13 @@ public final class Summary {
 	public double capacityRetention() { return num(json, CAPACITY_RETENTION); }
 
 	/** The short circuit, or null. */
-	public ShortCircuit shortCircuit() {
-		if (!(json.get(SHORT_CIRCUIT) instanceof JsonObject sc)) return null;
+	public ShortCircuit shortCircuit() { return shortCircuit(SHORT_CIRCUIT); }
+
+	/** The first soft short (current leaking through Li filaments while the run goes on), or null. */
+	public ShortCircuit softShort() { return shortCircuit(SOFT_SHORT); }
+
+	private ShortCircuit shortCircuit(String key) {
+		if (!(json.get(key) instanceof JsonObject sc)) return null;
 		double c = num(sc, SC_CYCLE);
 		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), str(sc, SC_REASON));
 	}
