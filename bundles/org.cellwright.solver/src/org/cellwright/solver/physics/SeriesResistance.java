@@ -52,12 +52,6 @@ public final class SeriesResistance {
         return d / (1 + r * d);
     }
 
-    /**
-     * The bracket's far end where g(f0) is no number (numerics: f at eta - f0 R, the drop of a far trial current of
-     * Newton, overflows; 5.7e11 A/m2 at the SE-side deposit of a half cell): the end between 0 and f0, closest to f0,
-     * at which g is finite and has the sign of f0 (g(0) = -f0), by halving towards 0 and bisecting back. The root lies
-     * where f is finite, between 0 and that end.
-     */
     /** The root of g between 0 (g of the sign of -f0) and far (g of the sign of f0, or no number) by bisection. */
     static double bisect(UnivariateFunction g, double far, double f0) {
         double lo = 0, hi = far;
@@ -70,6 +64,12 @@ public final class SeriesResistance {
         }
     }
 
+    /**
+     * The bracket's far end where g(f0) is no number (numerics: f at eta - f0 R, the drop of a far trial current of
+     * Newton, overflows; 5.7e11 A/m2 at the SE-side deposit of a half cell): the end between 0 and f0, closest to f0,
+     * at which g is finite and has the sign of f0 (g(0) = -f0), by halving towards 0 and bisecting back. The root lies
+     * where f is finite, between 0 and that end.
+     */
     static double finiteEnd(UnivariateFunction g, double f0) {
         double lo = 0, hi = f0; // g(lo) has the sign of -f0, g(hi) is no number or has the sign of f0
         for (int k = 0; k < 200; k++) {
