@@ -18,6 +18,7 @@ import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.physics.Constants;
 import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,39 @@ class DfnBpxProtocolRunTest {
 		// at rest the OCP is the mean of the branches: the voltage relaxes from the delithiation branch's towards it
 		Sample atEnd = sink.samples.stream().filter(s -> s.stepIndex() == 1 && s.cycleIndex() == 1).reduce((a, b) -> b).orElseThrow();
 		assertEquals(atEnd.ocv(), atEnd.voltage(), 5e-3, "relaxed to the open-circuit voltage");
+		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * The hysteresis cell on US06 at 4 C: its OCP switches branch (the whole gap) where the current changes sign, which
+	 * the profile does hundreds of times. Stepped over inside a step the switch left Newton no converging step however
+	 * short, and the run stopped at 7792.0 s (step size underflow, the crossing between the cycle's 579 s and 580 s);
+	 * the crossings are breakpoints now and the integrator restarts on the new branch (docs/dfn.md, "OCP hysteresis").
+	 * The cycle runs to the cell's 2.7 V, the step's charge is the negative's lithium (Faraday) and the positive gains it.
+	 */
+	@Test
+	void theHysteresisCellRunsUs06ThroughItsChangesOfDirection() throws Exception {
+		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("US06.csv"), tmp.resolve("US06.csv"));
+		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"US06.csv\" current scaled to 4 C for 3 h");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of("voltage-cutoff"), ends(sink));
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertTrue(step.endTime() > 8000, "past the crossing at 7792 s: " + step.endTime());
+		assertEquals(2.7, sink.last().voltage(), 1e-3, "the last sample at the window's 2.7 V");
+		double throughput = 0;
+		int crossings = 0;
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			throughput += 0.5 * (Math.abs(a.current()) + Math.abs(b.current())) * (b.time() - a.time());
+			// (the crossing's sample is 0 to rounding, 1e-12 A/m2: of the restarted profile's time)
+			if (a.current() * b.current() < 0 && Math.min(Math.abs(a.current()), Math.abs(b.current())) > 1e-9) crossings++;
+		}
+		assertTrue(crossings == 0, "every change of direction is a sample (a breakpoint): " + crossings + " stepped over");
+		Sample first = sink.samples.get(0), last = sink.last();
+		double negative = first.lithium().host() - last.lithium().host(), positive = last.lithium().cathode() - first.lithium().cathode();
+		assertEquals(positive, negative, 1e-9 * Math.abs(negative), "the positive gains what the negative loses");
+		// within the drive cycles' bound at the default rtol (DfnDriveCycleRunTest: 3e-3 of the throughput)
+		assertEquals(-step.charge() / Constants.F, negative, 3e-3 * throughput / Constants.F, "Faraday: the lithium moved is the charge passed");
 		noRepeatedSamples(sink);
 	}
 

@@ -60,15 +60,23 @@ public final class DfnRunner {
 		/** The step's profile, or null for the constant value. */
 		DriveCycle profile;
 		double origin;
+		/** The sign of the profile's piece being integrated, fixing the OCP branch (NaN: the current's own sign). */
+		double branch = Double.NaN;
 
 		void follow(DriveCycle p, double t0) {
 			profile = p;
 			origin = t0;
+			branch = Double.NaN;
 		}
 
 		@Override
 		public double at(double time) {
 			return profile == null ? value : profile.at(time - origin);
+		}
+
+		@Override
+		public double direction(double time) {
+			return Double.isNaN(branch) ? at(time) : branch;
 		}
 	}
 
@@ -300,6 +308,8 @@ public final class DfnRunner {
 			double t0 = bdf.time();
 			double factor = f.power() ? 1 : currentDensity(f.mode(), 1);
 			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
+			// an OCP with hysteresis switches its branch where the current changes sign: landed on as breakpoints
+			if (!f.power() && model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
 			startDirection((int) -Math.signum(cycle.integral(cycle.period())));
 			if (f.power()) {
 				power.follow(cycle, t0);
@@ -490,6 +500,8 @@ public final class DfnRunner {
 				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
 				// landing: on its target, and on the output times before it (solved states, where the voltage is steep)
 				target = landing.aim(target, in.outputInterval() > 0 ? nextOutput : Double.NaN);
+				if (breaks != null && !switchBranch(t0, breaks)) return failStep(t0, bdf.time(), q, model.voltage(bdf.time(), bdf.state()),
+						String.format(Locale.ROOT, "no consistent state on the OCP's other branch where the current changes sign (t = %.6g s)", bdf.time()));
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
@@ -774,6 +786,24 @@ public final class DfnRunner {
 			current.value = value;
 			if (!moved) return bdf.start(bdf.time(), model.initialState(), 1e-3) || continuation(x -> current.value = x, old, value);
 			return bdf.restart(1e-3) || continuation(x -> current.value = x, old, value);
+		}
+
+		/**
+		 * On a current profile of a cell whose OCP has hysteresis (ZerothOrderHysteresis: its branch by the current's
+		 * sign): fixes the branch to the sign of the profile's piece from here to its next breakpoint (the profile's zero
+		 * crossings are breakpoints, DriveCycle.withZeroCrossings), so that the residual is smooth within every step, and
+		 * where the sign changes restarts the integrator (order 1) from algebraic unknowns made consistent on the new
+		 * branch. Stepped over inside a step, the switch (the whole gap at once) left Newton no converging step however
+		 * short (docs/dfn.md, "OCP hysteresis"). False if no consistent state on the new branch is found.
+		 */
+		boolean switchBranch(double t0, DriveCycle breaks) {
+			if (current.profile == null || !(model instanceof DfnModel dfn) || !dfn.hasHysteresis() || model.isPowerControlled()) return true;
+			double t = bdf.time(), next = t0 + breaks.nextBreakpoint(t - t0);
+			double sign = Math.signum(current.at(0.5 * (t + next)));
+			double was = Math.signum(current.direction(t));
+			current.branch = sign;
+			if (sign == was) return true;
+			return bdf.restart(1e-4);
 		}
 
 		/** Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing. */

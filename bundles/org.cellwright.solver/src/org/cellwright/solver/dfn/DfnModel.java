@@ -493,7 +493,16 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * solved current under power control or a voltage hold, where it is the state's.
      */
     public double branchCurrent(double t, double[] y) {
-        return currentIndex < 0 || !powerMode && Double.isNaN(heldVoltage) ? current.at(t) : y[currentIndex];
+        return currentIndex < 0 || !powerMode && Double.isNaN(heldVoltage) ? current.direction(t) : y[currentIndex];
+    }
+
+    /** Whether an OCP of the cell depends on the reaction's direction ({@link ZerothOrderHysteresis}). */
+    public boolean hasHysteresis() {
+        for (ParticlePopulation[] ps : populations)
+            if (ps != null)
+                for (ParticlePopulation p : ps)
+                    if (p.ocp().hasHysteresis()) return true;
+        return false;
     }
 
     /**
