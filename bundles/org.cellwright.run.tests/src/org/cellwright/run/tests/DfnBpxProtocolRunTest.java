@@ -137,6 +137,40 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * WLTC's power on the hysteresis cell: its crossings of zero are breakpoints too (the branch by the demand's sign,
+	 * the current's at every deliverable state). The demand at a crossing landed on is zero to rounding (5.7e-12 W/m2
+	 * from the rounding of t) and the run ended at 1943 s as "power not deliverable" against a current of the other
+	 * sign. The cell starts at 4.2023 V, past its window's 4.2 V: the window's upper side does not end the profile at once.
+	 */
+	@Test
+	void theHysteresisCellRunsWltcPowerThroughItsZeroCrossings() throws Exception {
+		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("WLTC.csv"), tmp.resolve("WLTC.csv"));
+		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"WLTC.csv\" power scaled to 100 W for 40 min until 2.7 V");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of("duration"), ends(sink));
+		assertEquals(2400, sink.last().time(), 1e-6);
+	}
+
+	/**
+	 * About:Energy's LFP cell charged and held at its window's 3.65 V, then on US06 (net discharge, floor 2.0 V): the
+	 * cycle's regeneration charged it past full until the positive's OCP fit, evaluated beyond its range, read 9404 V,
+	 * the step's recorded end. The window's other side bounds a drive cycle's regeneration (Cutoff.withinWindow): the
+	 * step ends at 3.65 V, said as the window's end, and no sample is above it by more than 1 mV.
+	 */
+	@Test
+	void aDriveCyclesRegenerationEndsAtTheWindowsUpperSide() throws Exception {
+		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("US06.csv"), tmp.resolve("US06.csv"));
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 2 C until 2.0 V\n rest for 20 min\n"
+				+ " charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n follow \"US06.csv\" current scaled to 3 C for 30 min until 2.0 V");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		StepResult drive = sink.cycles.stream().flatMap(c -> c.steps().stream()).reduce((a, b) -> b).orElseThrow();
+		assertEquals("voltage-cutoff", drive.end().label());
+		assertEquals(3.65, drive.endVoltage(), 1e-3);
+		for (Sample x : sink.samples) assertTrue(x.voltage() < 3.651, "at t = " + x.time() + " s: " + x.voltage() + " V");
+		assertTrue(sink.events.toString().contains("upper-voltage-cutoff 3.65 V (its voltage window)"), sink.events.toString());
+	}
+
+	/**
 	 * About:Energy's NMC111 / graphite pouch cell (the same data as nmc_pouch_cell_BPX): the rest after the second hold
 	 * at 4.2 V stopped at 5.287 h (step size underflow, after 1500 steps of 1e-9 to 1e-5 s that timeseries.csv showed as
 	 * one row repeated). At rest |j| -> 0, and the finite-difference step of the reaction currents' Jacobian columns,

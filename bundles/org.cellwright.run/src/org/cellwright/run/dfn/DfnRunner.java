@@ -309,7 +309,7 @@ public final class DfnRunner {
 			double factor = f.power() ? 1 : currentDensity(f.mode(), 1);
 			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
 			// an OCP with hysteresis switches its branch where the current changes sign: landed on as breakpoints
-			if (!f.power() && model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
+			if (model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
 			startDirection((int) -Math.signum(cycle.integral(cycle.period())));
 			if (f.power()) {
 				power.follow(cycle, t0);
@@ -332,7 +332,13 @@ public final class DfnRunner {
 			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
 			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
 			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
-			return advance(t0, f.cutoffs(), mean, false, cycle, false);
+			// the window's side against the net direction bounds the profile's regeneration (Cutoff.withinWindow); a cell
+			// past it already as the profile starts (a BPX cell at its state of charge 1 reads 4.2023 V against its 4.2 V)
+			// has no bound there: the step does not end at once for it
+			Cutoff.Kind net = cycle.integral(cycle.period()) > 0 ? Cutoff.Kind.VOLTAGE_BELOW : Cutoff.Kind.VOLTAGE_ABOVE;
+			double v0 = model.voltage(t0, bdf.state());
+			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> !(c.window() && c.kind() != net && crossed(c, v0))).toList();
+			return advance(t0, cutoffs, mean, false, cycle, false);
 		}
 
 		/**
@@ -789,7 +795,7 @@ public final class DfnRunner {
 		}
 
 		/**
-		 * On a current profile of a cell whose OCP has hysteresis (ZerothOrderHysteresis: its branch by the current's
+		 * On a current or power profile of a cell whose OCP has hysteresis (ZerothOrderHysteresis: its branch by the current's
 		 * sign): fixes the branch to the sign of the profile's piece from here to its next breakpoint (the profile's zero
 		 * crossings are breakpoints, DriveCycle.withZeroCrossings), so that the residual is smooth within every step, and
 		 * where the sign changes restarts the integrator (order 1) from algebraic unknowns made consistent on the new
@@ -797,11 +803,12 @@ public final class DfnRunner {
 		 * short (docs/dfn.md, "OCP hysteresis"). False if no consistent state on the new branch is found.
 		 */
 		boolean switchBranch(double t0, DriveCycle breaks) {
-			if (current.profile == null || !(model instanceof DfnModel dfn) || !dfn.hasHysteresis() || model.isPowerControlled()) return true;
+			StepCurrent forcing = model.isPowerControlled() ? power : current; // a power's sign is its current's (V > 0)
+			if (forcing.profile == null || !(model instanceof DfnModel dfn) || !dfn.hasHysteresis()) return true;
 			double t = bdf.time(), next = t0 + breaks.nextBreakpoint(t - t0);
-			double sign = Math.signum(current.at(0.5 * (t + next)));
-			double was = Math.signum(current.direction(t));
-			current.branch = sign;
+			double sign = Math.signum(forcing.at(0.5 * (t + next)));
+			double was = Math.signum(forcing.direction(t));
+			forcing.branch = sign;
 			if (sign == was) return true;
 			return bdf.restart(1e-4);
 		}
