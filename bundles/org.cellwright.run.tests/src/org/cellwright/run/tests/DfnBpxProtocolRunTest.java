@@ -63,6 +63,12 @@ class DfnBpxProtocolRunTest {
 		return sink;
 	}
 
+	/** As {@link #run(String, String)} with the drive-cycle file PROFILE (DfnDriveCycleRunTest.CYCLES) beside the protocol. */
+	RecordingSink runFollowing(String profile, String name, String steps) throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve(profile), tmp.resolve(profile));
+		return run(name, steps);
+	}
+
 	/** The two CC-CV cycles on the cell of BPX file NAME, completed with every step ended by its own condition. */
 	RecordingSink ccCv(String name) throws Exception {
 		RecordingSink sink = run(name, CC_CV);
@@ -112,8 +118,7 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theHysteresisCellRunsUs06ThroughItsChangesOfDirection() throws Exception {
-		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("US06.csv"), tmp.resolve("US06.csv"));
-		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"US06.csv\" current scaled to 4 C for 3 h");
+		RecordingSink sink = runFollowing("US06.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"US06.csv\" current scaled to 4 C for 3 h");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
 		assertEquals(List.of("voltage-cutoff"), ends(sink));
 		StepResult step = sink.cycles.get(0).steps().get(0);
@@ -144,8 +149,7 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theHysteresisCellRunsWltcPowerThroughItsZeroCrossings() throws Exception {
-		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("WLTC.csv"), tmp.resolve("WLTC.csv"));
-		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"WLTC.csv\" power scaled to 100 W for 40 min until 2.7 V");
+		RecordingSink sink = runFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"WLTC.csv\" power scaled to 100 W for 40 min until 2.7 V");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
 		assertEquals(List.of("duration"), ends(sink));
 		assertEquals(2400, sink.last().time(), 1e-6);
@@ -159,8 +163,7 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void aDriveCyclesRegenerationEndsAtTheWindowsUpperSide() throws Exception {
-		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("US06.csv"), tmp.resolve("US06.csv"));
-		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 2 C until 2.0 V\n rest for 20 min\n"
+		RecordingSink sink = runFollowing("US06.csv", "aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 2 C until 2.0 V\n rest for 20 min\n"
 				+ " charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n follow \"US06.csv\" current scaled to 3 C for 30 min until 2.0 V");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
 		StepResult drive = sink.cycles.stream().flatMap(c -> c.steps().stream()).reduce((a, b) -> b).orElseThrow();
