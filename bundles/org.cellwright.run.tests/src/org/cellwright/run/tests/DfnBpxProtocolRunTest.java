@@ -156,6 +156,28 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * A drive cycle after a hold: the hold ends by bisection at t0 = 3625.893271602089 s, where t - t0 of the profile's
+	 * first breakpoint (WLTC's 0.1 s) landed on rounds to 0.09999999999990905 s, below it, and the runner aimed at that
+	 * breakpoint again: a step of length 0, no Newton solve, "step size underflow" at 3626.0 s. The runner's next
+	 * breakpoint is after the integrator's time (DfnRunner's nextBreakpoint); the protocol completes, WLTC's regeneration
+	 * ending at the window's 4.2 V.
+	 */
+	@Test
+	void aDriveCycleAfterAHoldEndingOffTheSecondGoesOnPastItsFirstBreakpoint() throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		RecordingSink sink = runFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+				"follow \"UDDS.csv\" current scaled to 3 C for 30 min until 2.7 V\n rest for 10 min\n charge at 1 C until 4.2 V\n"
+						+ " hold at 4.2 V until 0.05 C\n follow \"WLTC.csv\" power scaled to 100 W for 20 min until 2.7 V\n discharge at 2 C until 2.7 V");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		// WLTC's regeneration on the cell held at 4.2 V ends at the window's upper side (Cutoff.withinWindow)
+		assertEquals(List.of("duration", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff", "voltage-cutoff"), ends(sink));
+		StepResult wltc = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 4).findFirst().orElseThrow();
+		assertTrue(wltc.endTime() - wltc.startTime() > 1, "past its first breakpoint (0.1 s): " + (wltc.endTime() - wltc.startTime()) + " s");
+		assertEquals(4.2, wltc.endVoltage(), 1e-3);
+		noRepeatedSamples(sink);
+	}
+
+	/**
 	 * About:Energy's LFP cell charged and held at its window's 3.65 V, then on US06 (net discharge, floor 2.0 V): the
 	 * cycle's regeneration charged it past full until the positive's OCP fit, evaluated beyond its range, read 9404 V,
 	 * the step's recorded end. The window's other side bounds a drive cycle's regeneration (Cutoff.withinWindow): the

@@ -503,7 +503,7 @@ public final class DfnRunner {
 					: (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
-				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
+				double target = breaks == null ? tEnd : Math.min(tEnd, nextBreakpoint(t0, breaks));
 				// landing: on its target, and on the output times before it (solved states, where the voltage is steep)
 				target = landing.aim(target, in.outputInterval() > 0 ? nextOutput : Double.NaN);
 				if (breaks != null && !switchBranch(t0, breaks)) return failStep(t0, bdf.time(), q, model.voltage(bdf.time(), bdf.state()),
@@ -795,6 +795,17 @@ public final class DfnRunner {
 		}
 
 		/**
+		 * The time [s] of the profile's (started at t0) next breakpoint after the integrator's: in the profile's time
+		 * t - t0 rounds below a breakpoint the integrator landed on when t0 is no round number (0.09999999999990905 s of
+		 * WLTC's 0.1 s sample after a hold that ended at 3625.893271602089 s), and that breakpoint again was a step of
+		 * length 0, which no Newton solve converges for: the run ended there "step size underflow" (docs/dfn.md).
+		 */
+		double nextBreakpoint(double t0, DriveCycle breaks) {
+			double b = breaks.nextBreakpoint(bdf.time() - t0);
+			return t0 + b > bdf.time() ? t0 + b : t0 + breaks.nextBreakpoint(b);
+		}
+
+		/**
 		 * On a current or power profile of a cell whose OCP has hysteresis (ZerothOrderHysteresis: its branch by the current's
 		 * sign): fixes the branch to the sign of the profile's piece from here to its next breakpoint (the profile's zero
 		 * crossings are breakpoints, DriveCycle.withZeroCrossings), so that the residual is smooth within every step, and
@@ -805,7 +816,7 @@ public final class DfnRunner {
 		boolean switchBranch(double t0, DriveCycle breaks) {
 			StepCurrent forcing = model.isPowerControlled() ? power : current; // a power's sign is its current's (V > 0)
 			if (forcing.profile == null || !(model instanceof DfnModel dfn) || !dfn.hasHysteresis()) return true;
-			double t = bdf.time(), next = t0 + breaks.nextBreakpoint(t - t0);
+			double t = bdf.time(), next = nextBreakpoint(t0, breaks);
 			double sign = Math.signum(forcing.at(0.5 * (t + next)));
 			double was = Math.signum(forcing.direction(t));
 			forcing.branch = sign;
