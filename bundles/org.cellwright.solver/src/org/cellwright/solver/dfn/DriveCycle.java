@@ -79,6 +79,10 @@ public final class DriveCycle implements CurrentProfile, PowerProfile {
         return value[lo] + s * (value[hi] - value[lo]);
     }
 
+    /** The profile's value: the sign of the current, or of the power's current (both interfaces' default). */
+    @Override
+    public double direction(double t) { return at(t); }
+
     /** The first sample time of the repeated cycle after t [s] (the next breakpoint to land on). */
     public double nextBreakpoint(double t) {
         double base = Math.floor(t / period) * period;
