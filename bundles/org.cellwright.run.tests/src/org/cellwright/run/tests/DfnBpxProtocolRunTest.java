@@ -18,6 +18,7 @@ import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.StepResult;
+import org.cellwright.solver.physics.Constants;
 import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,20 @@ class DfnBpxProtocolRunTest {
 		return sink;
 	}
 
+	/** As {@link #run(String, String)} with the drive-cycle file PROFILE (DfnDriveCycleRunTest.CYCLES) beside the protocol. */
+	RecordingSink runFollowing(String profile, String name, String steps) throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve(profile), tmp.resolve(profile));
+		return run(name, steps);
+	}
+
+	/** As {@link #runFollowing}, the run completed with its steps ended as ENDS (labels) in order. */
+	RecordingSink completedFollowing(String profile, String name, String steps, String... ends) throws Exception {
+		RecordingSink sink = runFollowing(profile, name, steps);
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of(ends), ends(sink));
+		return sink;
+	}
+
 	/** The two CC-CV cycles on the cell of BPX file NAME, completed with every step ended by its own condition. */
 	RecordingSink ccCv(String name) throws Exception {
 		RecordingSink sink = run(name, CC_CV);
@@ -100,6 +115,88 @@ class DfnBpxProtocolRunTest {
 		Sample atEnd = sink.samples.stream().filter(s -> s.stepIndex() == 1 && s.cycleIndex() == 1).reduce((a, b) -> b).orElseThrow();
 		assertEquals(atEnd.ocv(), atEnd.voltage(), 5e-3, "relaxed to the open-circuit voltage");
 		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * The hysteresis cell on US06 at 4 C: its OCP switches branch (the whole gap) where the current changes sign, which
+	 * the profile does hundreds of times. Stepped over inside a step the switch left Newton no converging step however
+	 * short, and the run stopped at 7792.0 s (step size underflow, the crossing between the cycle's 579 s and 580 s);
+	 * the crossings are breakpoints now and the integrator restarts on the new branch (docs/dfn.md, "OCP hysteresis").
+	 * The cycle runs to the cell's 2.7 V, the step's charge is the negative's lithium (Faraday) and the positive gains it.
+	 */
+	@Test
+	void theHysteresisCellRunsUs06ThroughItsChangesOfDirection() throws Exception {
+		RecordingSink sink = completedFollowing("US06.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"US06.csv\" current scaled to 4 C for 3 h",
+				"voltage-cutoff");
+		StepResult step = sink.cycles.get(0).steps().get(0);
+		assertTrue(step.endTime() > 8000, "past the crossing at 7792 s: " + step.endTime());
+		assertEquals(2.7, sink.last().voltage(), 1e-3, "the last sample at the window's 2.7 V");
+		double throughput = 0;
+		int crossings = 0;
+		for (int k = 1; k < sink.samples.size(); k++) {
+			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
+			throughput += 0.5 * (Math.abs(a.current()) + Math.abs(b.current())) * (b.time() - a.time());
+			// (the crossing's sample is 0 to rounding, 1e-12 A/m2: of the restarted profile's time)
+			if (a.current() * b.current() < 0 && Math.min(Math.abs(a.current()), Math.abs(b.current())) > 1e-9) crossings++;
+		}
+		assertTrue(crossings == 0, "every change of direction is a sample (a breakpoint): " + crossings + " stepped over");
+		Sample first = sink.samples.get(0), last = sink.last();
+		double negative = first.lithium().host() - last.lithium().host(), positive = last.lithium().cathode() - first.lithium().cathode();
+		assertEquals(positive, negative, 1e-9 * Math.abs(negative), "the positive gains what the negative loses");
+		// within the drive cycles' bound at the default rtol (DfnDriveCycleRunTest: 3e-3 of the throughput)
+		assertEquals(-step.charge() / Constants.F, negative, 3e-3 * throughput / Constants.F, "Faraday: the lithium moved is the charge passed");
+		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * WLTC's power on the hysteresis cell: its crossings of zero are breakpoints too (the branch by the demand's sign,
+	 * the current's at every deliverable state). The demand at a crossing landed on is zero to rounding (5.7e-12 W/m2
+	 * from the rounding of t) and the run ended at 1943 s as "power not deliverable" against a current of the other
+	 * sign. The cell starts at 4.2023 V, past its window's 4.2 V: the window's upper side does not end the profile at once.
+	 */
+	@Test
+	void theHysteresisCellRunsWltcPowerThroughItsZeroCrossings() throws Exception {
+		RecordingSink sink = completedFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+				"follow \"WLTC.csv\" power scaled to 100 W for 40 min until 2.7 V", "duration");
+		assertEquals(2400, sink.last().time(), 1e-6);
+	}
+
+	/**
+	 * A drive cycle after a hold: the hold ends by bisection at t0 = 3625.893271602089 s, where t - t0 of the profile's
+	 * first breakpoint (WLTC's 0.1 s) landed on rounds to 0.09999999999990905 s, below it, and the runner aimed at that
+	 * breakpoint again: a step of length 0, no Newton solve, "step size underflow" at 3626.0 s. The runner's next
+	 * breakpoint is after the integrator's time (DfnRunner's nextBreakpoint); the protocol completes, WLTC's regeneration
+	 * ending at the window's 4.2 V.
+	 */
+	@Test
+	void aDriveCycleAfterAHoldEndingOffTheSecondGoesOnPastItsFirstBreakpoint() throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		// WLTC's regeneration on the cell held at 4.2 V ends at the window's upper side (Cutoff.withinWindow)
+		RecordingSink sink = completedFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+				"follow \"UDDS.csv\" current scaled to 3 C for 30 min until 2.7 V\n rest for 10 min\n charge at 1 C until 4.2 V\n"
+						+ " hold at 4.2 V until 0.05 C\n follow \"WLTC.csv\" power scaled to 100 W for 20 min until 2.7 V\n discharge at 2 C until 2.7 V",
+				"duration", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff", "voltage-cutoff");
+		StepResult wltc = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 4).findFirst().orElseThrow();
+		assertTrue(wltc.endTime() - wltc.startTime() > 1, "past its first breakpoint (0.1 s): " + (wltc.endTime() - wltc.startTime()) + " s");
+		assertEquals(4.2, wltc.endVoltage(), 1e-3);
+		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * About:Energy's LFP cell charged and held at its window's 3.65 V, then on US06 (net discharge, floor 2.0 V): the
+	 * cycle's regeneration charged it past full until the positive's OCP fit, evaluated beyond its range, read 9404 V,
+	 * the step's recorded end. The window's other side bounds a drive cycle's regeneration (Cutoff.withinWindow): the
+	 * step ends at 3.65 V, said as the window's end, and no sample is above it by more than 1 mV.
+	 */
+	@Test
+	void aDriveCyclesRegenerationEndsAtTheWindowsUpperSide() throws Exception {
+		RecordingSink sink = completedFollowing("US06.csv", "aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 2 C until 2.0 V\n rest for 20 min\n"
+				+ " charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n follow \"US06.csv\" current scaled to 3 C for 30 min until 2.0 V",
+				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff");
+		StepResult drive = sink.cycles.stream().flatMap(c -> c.steps().stream()).reduce((a, b) -> b).orElseThrow();
+		assertEquals(3.65, drive.endVoltage(), 1e-3);
+		for (Sample x : sink.samples) assertTrue(x.voltage() < 3.651, "at t = " + x.time() + " s: " + x.voltage() + " V");
+		assertTrue(sink.events.toString().contains("upper-voltage-cutoff 3.65 V (its voltage window)"), sink.events.toString());
 	}
 
 	/**

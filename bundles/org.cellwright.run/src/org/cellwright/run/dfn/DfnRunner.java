@@ -58,15 +58,23 @@ public final class DfnRunner {
 		/** The step's profile, or null for the constant value. */
 		DriveCycle profile;
 		double origin;
+		/** The sign of the profile's piece being integrated, fixing the OCP branch (NaN: the current's own sign). */
+		double branch = Double.NaN;
 
 		void follow(DriveCycle p, double t0) {
 			profile = p;
 			origin = t0;
+			branch = Double.NaN;
 		}
 
 		@Override
 		public double at(double time) {
 			return profile == null ? value : profile.at(time - origin);
+		}
+
+		@Override
+		public double direction(double time) {
+			return Double.isNaN(branch) ? at(time) : branch;
 		}
 	}
 
@@ -284,6 +292,8 @@ public final class DfnRunner {
 			double t0 = bdf.time();
 			double factor = f.power() ? 1 : currentDensity(f.mode(), 1);
 			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
+			// an OCP with hysteresis switches its branch where the current changes sign: landed on as breakpoints
+			if (model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
 			startDirection((int) -Math.signum(cycle.integral(cycle.period())));
 			if (f.power()) {
 				power.follow(cycle, t0);
@@ -306,7 +316,13 @@ public final class DfnRunner {
 			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
 			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
 			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
-			return advance(t0, f.cutoffs(), mean, false, cycle, false);
+			// the window's side against the net direction bounds the profile's regeneration (Cutoff.withinWindow); a cell
+			// past it already as the profile starts (a BPX cell at its state of charge 1 reads 4.2023 V against its 4.2 V)
+			// has no bound there: the step does not end at once for it
+			Cutoff.Kind net = cycle.integral(cycle.period()) > 0 ? Cutoff.Kind.VOLTAGE_BELOW : Cutoff.Kind.VOLTAGE_ABOVE;
+			double v0 = model.voltage(t0, bdf.state());
+			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> !(c.window() && c.kind() != net && crossed(c, v0))).toList();
+			return advance(t0, cutoffs, mean, false, cycle, false);
 		}
 
 		/**
@@ -472,9 +488,11 @@ public final class DfnRunner {
 					: (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
-				double target = breaks == null ? tEnd : Math.min(tEnd, t0 + breaks.nextBreakpoint(bdf.time() - t0));
+				double target = breaks == null ? tEnd : Math.min(tEnd, nextBreakpoint(t0, breaks));
 				// landing: on its target, and on the output times before it (solved states, where the voltage is steep)
 				target = landing.aim(target, in.outputInterval() > 0 ? nextOutput : Double.NaN);
+				if (breaks != null && !switchBranch(t0, breaks)) return failStep(t0, bdf.time(), q, model.voltage(bdf.time(), bdf.state()),
+						String.format(Locale.ROOT, "no consistent state on the OCP's other branch where the current changes sign (t = %.6g s)", bdf.time()));
 				double[] before = bdf.state().clone();
 				double tBefore = bdf.time();
 				boolean stepped = bdf.step(target, 1e-9);
@@ -759,6 +777,36 @@ public final class DfnRunner {
 			current.value = value;
 			if (!moved) return bdf.start(bdf.time(), model.initialState(), 1e-3) || continuation(x -> current.value = x, old, value);
 			return bdf.restart(1e-3) || continuation(x -> current.value = x, old, value);
+		}
+
+		/**
+		 * The time [s] of the profile's (started at t0) next breakpoint after the integrator's: in the profile's time
+		 * t - t0 rounds below a breakpoint the integrator landed on when t0 is no round number (0.09999999999990905 s of
+		 * WLTC's 0.1 s sample after a hold that ended at 3625.893271602089 s), and that breakpoint again was a step of
+		 * length 0, which no Newton solve converges for: the run ended there "step size underflow" (docs/dfn.md).
+		 */
+		double nextBreakpoint(double t0, DriveCycle breaks) {
+			double b = breaks.nextBreakpoint(bdf.time() - t0);
+			return t0 + b > bdf.time() ? t0 + b : t0 + breaks.nextBreakpoint(b);
+		}
+
+		/**
+		 * On a current or power profile of a cell whose OCP has hysteresis (ZerothOrderHysteresis: its branch by the current's
+		 * sign): fixes the branch to the sign of the profile's piece from here to its next breakpoint (the profile's zero
+		 * crossings are breakpoints, DriveCycle.withZeroCrossings), so that the residual is smooth within every step, and
+		 * where the sign changes restarts the integrator (order 1) from algebraic unknowns made consistent on the new
+		 * branch. Stepped over inside a step, the switch (the whole gap at once) left Newton no converging step however
+		 * short (docs/dfn.md, "OCP hysteresis"). False if no consistent state on the new branch is found.
+		 */
+		boolean switchBranch(double t0, DriveCycle breaks) {
+			StepCurrent forcing = model.isPowerControlled() ? power : current; // a power's sign is its current's (V > 0)
+			if (forcing.profile == null || !(model instanceof DfnModel dfn) || !dfn.hasHysteresis()) return true;
+			double t = bdf.time(), next = nextBreakpoint(t0, breaks);
+			double sign = Math.signum(forcing.at(0.5 * (t + next)));
+			double was = Math.signum(forcing.direction(t));
+			forcing.branch = sign;
+			if (sign == was) return true;
+			return bdf.restart(1e-4);
 		}
 
 		/** Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing. */

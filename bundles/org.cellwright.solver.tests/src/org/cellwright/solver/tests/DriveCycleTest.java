@@ -68,4 +68,27 @@ class DriveCycleTest {
         assertTrue(regen > 0, "regenerative braking (charge) lifts the voltage above the initial OCV");
         assertTrue(vMin > Marquis2019.CUTOFF && vMax < 4.1, "within the cell's window: " + vMin + " .. " + vMax);
     }
+
+    /**
+     * The profile's changes of direction as samples of value 0 (where an OCP with hysteresis switches its branch,
+     * docs/dfn.md "OCP hysteresis"): the same function of time, also between the last sample and the next period's first,
+     * and the crossings are breakpoints.
+     */
+    @Test
+    void zeroCrossingsBecomeBreakpointsOfTheSameProfile() {
+        DriveCycle c = new DriveCycle(new double[] {0, 1, 2, 3}, new double[] {3, -1, -2, 1}); // period 4, back to 3 at 4
+        DriveCycle z = c.withZeroCrossings();
+        assertEquals(c.period(), z.period(), 0);
+        for (double t = 0; t < 9; t += 0.01) assertEquals(c.at(t), z.at(t), 1e-12, "at t = " + t);
+        assertEquals(0.75, z.nextBreakpoint(0.5), 1e-12); // 3 -> -1 crosses at 0.75
+        assertEquals(1, z.nextBreakpoint(0.75), 1e-12);
+        assertEquals(2 + 2.0 / 3, z.nextBreakpoint(2.5), 1e-12); // -2 -> 1
+        assertEquals(4, z.nextBreakpoint(3.5), 1e-12); // 1 -> 3 (wrap): no crossing
+        assertEquals(4.75, z.nextBreakpoint(4.5), 1e-12); // the next period's
+        assertEquals(0, z.at(0.75), 0);
+        assertEquals(c.charge(9), z.charge(9), 1e-12);
+        DriveCycle w = new DriveCycle(new double[] {0, 1}, new double[] {1, -1}).withZeroCrossings(); // period 2: -1 -> 1 at 1.5
+        assertEquals(1.5, w.nextBreakpoint(1.2), 1e-12);
+        assertEquals(2, w.period(), 0);
+    }
 }

@@ -490,10 +490,25 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * negative, -I in the positive) [A/m2]: the set current wherever the current is set, also on the controlled model under
      * current control, whose current unknown equals it only to Newton's accuracy (in a rest about +-1e-15 A/m2, which
      * switched the branches, the whole hysteresis gap, from one iterate to the next: docs/dfn.md, "OCP hysteresis"); the
-     * solved current under power control or a voltage hold, where it is the state's.
+     * solved current under a voltage hold, where it is the state's; under power control the demand's sign (the current's
+     * at every deliverable state, V > 0), so that a WLTC's regeneration switches the branch where the runner lands on
+     * the power's zero crossing, not between Newton's iterates inside a step.
      */
     public double branchCurrent(double t, double[] y) {
-        return currentIndex < 0 || !powerMode && Double.isNaN(heldVoltage) ? current.at(t) : y[currentIndex];
+        if (powerMode) return power.direction(t); // the demand's sign: the current's at every deliverable state (V > 0)
+        return currentIndex < 0 || Double.isNaN(heldVoltage) ? current.direction(t) : y[currentIndex];
+    }
+
+    /** A power demand [W/m2] below which it is rounding of zero (1e-9 W/m2: 1e-13 W per cm2 of electrode). */
+    static final double ROUNDING_POWER = 1e-9;
+
+    /** Whether an OCP of the cell depends on the reaction's direction ({@link ZerothOrderHysteresis}). */
+    public boolean hasHysteresis() {
+        for (ParticlePopulation[] ps : populations)
+            if (ps != null)
+                for (ParticlePopulation p : ps)
+                    if (p.ocp().hasHysteresis()) return true;
+        return false;
     }
 
     /**
@@ -519,7 +534,10 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      */
     public boolean deliversPower(double t, double[] y) {
         if (!powerMode) return true;
-        return voltage(t, y) > 0 && current(t, y) * power.at(t) >= 0;
+        double p = power.at(t);
+        // a demand at rounding's distance from zero carries no direction: a profile's zero crossing landed on (a breakpoint
+        // with an OCP hysteresis) read 5.7e-12 W/m2 of WLTC's from the rounding of t, against a current of the other sign
+        return voltage(t, y) > 0 && (current(t, y) * p >= 0 || Math.abs(p) < ROUNDING_POWER);
     }
 
     /**

@@ -17,20 +17,49 @@ public final class DriveCycle implements CurrentProfile, PowerProfile {
      * @param value current density at each time [A/m2], positive = discharge
      */
     public DriveCycle(double[] time, double[] value) {
+        this(time, value, Double.NaN);
+    }
+
+    /** As {@link #DriveCycle(double[], double[])} with the period given (NaN: last time + last sample interval). */
+    private DriveCycle(double[] time, double[] value, double period) {
         if (time.length < 2 || time.length != value.length) throw new IllegalArgumentException("a drive cycle needs two or more (time, value) samples");
         if (time[0] != 0) throw new IllegalArgumentException("a drive cycle starts at time 0, not " + time[0]);
         for (int i = 1; i < time.length; i++)
             if (!(time[i] > time[i - 1])) throw new IllegalArgumentException("drive-cycle times must increase: sample " + (i + 1) + " at " + time[i] + " s");
         this.time = time.clone();
         this.value = value.clone();
-        period = time[time.length - 1] + (time[time.length - 1] - time[time.length - 2]);
+        this.period = Double.isNaN(period) ? time[time.length - 1] + (time[time.length - 1] - time[time.length - 2]) : period;
+    }
+
+    /**
+     * The same profile (the same function of time) with a sample of value 0 wherever it crosses zero between two samples
+     * (and between the last sample and the next period's first): breakpoints at the changes of direction, where an OCP
+     * with hysteresis switches its branch (docs/dfn.md, "OCP hysteresis").
+     */
+    public DriveCycle withZeroCrossings() {
+        int n = time.length;
+        double[] t = new double[2 * n], v = new double[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            t[m] = time[i];
+            v[m++] = value[i];
+            double tb = i + 1 < n ? time[i + 1] : period, vb = i + 1 < n ? value[i + 1] : value[0];
+            if (value[i] * vb < 0) {
+                double tc = time[i] + value[i] / (value[i] - vb) * (tb - time[i]);
+                if (tc > time[i] && tc < tb) {
+                    t[m] = tc;
+                    v[m++] = 0;
+                }
+            }
+        }
+        return new DriveCycle(Arrays.copyOf(t, m), Arrays.copyOf(v, m), period);
     }
 
     /** The same cycle with every value multiplied by factor (e.g. from A of a cell to A/m2 of electrode). */
     public DriveCycle scaled(double factor) {
         double[] v = value.clone();
         for (int i = 0; i < v.length; i++) v[i] *= factor;
-        return new DriveCycle(time, v);
+        return new DriveCycle(time, v, period);
     }
 
     public double period() { return period; }
@@ -49,6 +78,10 @@ public final class DriveCycle implements CurrentProfile, PowerProfile {
         double s = (local - time[lo]) / (time[hi] - time[lo]);
         return value[lo] + s * (value[hi] - value[lo]);
     }
+
+    /** The profile's value: the sign of the current, or of the power's current (both interfaces' default). */
+    @Override
+    public double direction(double t) { return at(t); }
 
     /** The first sample time of the repeated cycle after t [s] (the next breakpoint to land on). */
     public double nextBreakpoint(double t) {

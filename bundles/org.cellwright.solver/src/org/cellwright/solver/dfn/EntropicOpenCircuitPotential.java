@@ -38,6 +38,9 @@ public record EntropicOpenCircuitPotential(OpenCircuitPotential reference, State
     }
 
     @Override
+    public boolean hasHysteresis() { return reference.hasHysteresis(); }
+
+    @Override
     public double entropicChange(double stoichiometry, double temperature) {
         return entropicChange.at(stoichiometry, temperature);
     }

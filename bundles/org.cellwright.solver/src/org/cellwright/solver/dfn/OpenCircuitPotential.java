@@ -39,6 +39,9 @@ public interface OpenCircuitPotential {
         @Override public double slope(double stoichiometry, double temperature, double reaction) { return derivative.applyAsDouble(stoichiometry); }
     }
 
+    /** Whether the value depends on the reaction's direction ({@link ZerothOrderHysteresis}, also under a wrapper). */
+    default boolean hasHysteresis() { return false; }
+
     /** Entropic coefficient dU/dT at this stoichiometry and temperature [V/K]; 0 unless the material carries one. */
     default double entropicChange(double stoichiometry, double temperature) { return 0; }
 }

@@ -5,5 +5,12 @@ package org.cellwright.solver.dfn;
 public interface PowerProfile {
     double at(double time);
 
+    /**
+     * The sign of the current under this demand, which selects the OCP branch of a material with hysteresis
+     * ({@link DfnModel#branchCurrent}; V > 0, so I has the sign of P): the demand itself unless the profile fixes the
+     * direction of the piece being integrated (as {@link CurrentProfile#direction}).
+     */
+    default double direction(double time) { return at(time); }
+
     static PowerProfile constant(double p) { return t -> p; }
 }

@@ -36,6 +36,9 @@ public record ZerothOrderHysteresis(OpenCircuitPotential lithiation, OpenCircuit
         return 0.5 * (lithiation.slope(stoichiometry, temperature, 0) + delithiation.slope(stoichiometry, temperature, 0));
     }
 
+    @Override
+    public boolean hasHysteresis() { return true; }
+
     /** The hysteresis gap U_delith - U_lith at this stoichiometry [V] (positive for graphite and silicon). */
     public double gap(double stoichiometry, double temperature) {
         return delithiation.at(stoichiometry, temperature) - lithiation.at(stoichiometry, temperature);
