@@ -224,6 +224,9 @@ public final class RunFolder {
 
 	public Summary.ShortCircuit shortCircuit() { return summary.shortCircuit(); }
 
+	/** The run's first soft short (it went on), or null. */
+	public Summary.ShortCircuit softShort() { return summary.softShort(); }
+
 	public List<String> messages() { return summary.messages(); }
 
 	/** End of the simulated time [h]: the summary's, else the last time of the series; NaN when unknown. */

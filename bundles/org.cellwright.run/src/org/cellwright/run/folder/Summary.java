@@ -31,7 +31,7 @@ public final class Summary {
 	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
-	/** Where and why the run ended in a short circuit. */
+	/** Where and why the run ended in a short circuit (or, {@link #softShort}, first showed a soft short). */
 	public record ShortCircuit(int cycle, double timeH, String reason) {}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
@@ -148,7 +148,16 @@ public final class Summary {
 
 	/** The short circuit, or null. */
 	public ShortCircuit shortCircuit() {
-		if (!(json.get(SHORT_CIRCUIT) instanceof JsonObject sc)) return null;
+		return shortCircuit(SHORT_CIRCUIT);
+	}
+
+	/** The first soft short (summary.json {@code soft_short}: the run went on), or null. */
+	public ShortCircuit softShort() {
+		return shortCircuit(SOFT_SHORT);
+	}
+
+	private ShortCircuit shortCircuit(String key) {
+		if (!(json.get(key) instanceof JsonObject sc)) return null;
 		double c = num(sc, SC_CYCLE);
 		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), str(sc, SC_REASON));
 	}
