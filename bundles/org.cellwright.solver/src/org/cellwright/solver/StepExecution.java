@@ -309,11 +309,19 @@ final class StepExecution {
                     rec.startDirection(sign);
                 }
                 double cut = cutoffInDirection(cutoffs, current);
-                // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
-                if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, 0, model.overpotentials(), cut, atOnceVoltage, true))
-                    events.crossedAtOnce(what, sign, cut, carried / current, model.overpotentials());
-                end = StepEnd.VOLTAGE_CUTOFF;
                 if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+                double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
+                // the step's own end voltage: its set current within the shortest time step (the landing above had
+                // none at its longer step), if past the cut-off; none (NaN, null in summary.json) where the model has
+                // no solution there (a discharge right after a full charge, the cathode's surfaces unable to carry it)
+                if (Double.isNaN(atOnceVoltage)) {
+                    double v0 = trialAtCurrent(DT_MIN, current);
+                    if (!Double.isNaN(crossedVoltage(cutoffs, v0))) atOnceVoltage = v0;
+                }
+                // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
+                if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, 0, atCutoff, cut, atOnceVoltage, true))
+                    events.crossedAtOnce(what, sign, cut, carried / current, atCutoff);
+                end = StepEnd.VOLTAGE_CUTOFF;
                 if (stepSign != 0) events.lastStepCharge = stepCharge;
                 rec.recordStep(end, stepCharge, atOnceVoltage);
                 return null;

@@ -117,18 +117,21 @@ class StepEndTest {
         List<String> w = warnings(s);
         assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 2 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
         assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
-        // each ends at its own voltage (its set current at its start, past its cut-off), not at the 2.8 V the
-        // discharge before them ended at
+        // each ends at its own voltage (its set current at its start, past its cut-off), or none (NaN) where the model
+        // has no solution at its set current (the discharges: the cathode's surfaces cannot carry them), not at the
+        // 2.8 V the discharge before them ended at
         for (int k = 2; k < 6; k++) {
             double v = ends.get(k).endVoltage();
-            assertTrue(k % 2 == 0 ? v > 4.3 : v < 2.8, "step " + k + " ended at " + v + " V");
+            assertTrue(Double.isNaN(v) || (k % 2 == 0 ? v > 4.3 : v < 2.8), "step " + k + " ended at " + v + " V");
         }
+        assertTrue(ends.get(2).endVoltage() > 4.3, "the 3 C charge's own voltage: " + ends.get(2).endVoltage());
     }
 
     /**
      * A discharge that crosses its cut-off at once after a full charge (audit of issue 13: the 5 C discharge of the
      * study's rate test at 25 degC; here 30 C after 0.1 C): no sample, no charge, and its recorded end voltage is its
-     * own, the voltage its set current gives at its start, below 2.8 V (it was the charge's 4.3 V). Its warning is the
+     * own: the voltage its set current gives at its start, below 2.8 V, or none (NaN, null in summary.json) where the
+     * model has no solution at that current, as here (it was the charge's 4.3 V). Its warning is the
      * step end's, naming cycle and step like every other (it was an INFO "warning: cycle 1: ...").
      */
     @Test
@@ -141,10 +144,10 @@ class StepEndTest {
         assertEquals(StepEnd.VOLTAGE_CUTOFF, discharge.end());
         assertEquals(0, discharge.charge(), "crossed at once");
         assertEquals(4.3, charge.endVoltage(), 1e-3);
-        assertTrue(discharge.endVoltage() < 2.8, "its own voltage past the cut-off, not the charge's: " + discharge.endVoltage());
+        assertTrue(Double.isNaN(discharge.endVoltage()) || discharge.endVoltage() < 2.8, "its own voltage past the cut-off, or none, not the charge's: " + discharge.endVoltage());
         List<String> w = s.events(SimulationEvent.Type.STEP_END).stream().map(SimulationEvent::message).toList();
         assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 1, step 1 \\(voltage-cutoff at [^)]*\\): the discharge step ended at its "
-                + "voltage cut-off 2\\.80 V \\(crossed at once: [0-9.-]+ V at its set current at its start\\) after 0 mAh/cm2.*")), s.events.toString());
+                + "voltage cut-off 2\\.80 V \\(crossed at once: (no solution|[0-9.-]+ V) at its set current at its start\\) after 0[.0]* mAh/cm2.*")), s.events.toString());
         assertTrue(s.events(SimulationEvent.Type.INFO).stream().noneMatch(e -> e.message().contains("crossed")), s.events.toString());
     }
 
