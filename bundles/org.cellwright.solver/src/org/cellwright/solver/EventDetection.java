@@ -115,15 +115,17 @@ final class EventDetection implements PhysicsEvents {
      * leaves no room for): the first is reported as a run message with the cycle and the dominant overpotential at the
      * cut-off, later ones are counted.
      */
-    void checkStall(int sign, double stepCharge, double[] eta, double cutoff) {
-        checkStall(sign, stepCharge, eta, cutoff, rec.voltage);
+    void checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff) {
+        checkStall(end, sign, stepCharge, eta, cutoff, rec.voltage, false);
     }
 
     /**
-     * As above, the step having reached {@code reached} [V] (NaN: it crossed its cut-off at once, at its start).
-     * Returns whether the step counts as stalled (reported or counted).
+     * As above, the step having reached {@code reached} [V], or (atOnce) crossed its cut-off at once, at its start,
+     * its set current giving {@code reached} there (NaN: the model had no solution at it). The warning is the step's
+     * end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step ended
+     * ..."). Returns whether the step counts as stalled (reported or counted).
      */
-    boolean checkStall(int sign, double stepCharge, double[] eta, double cutoff, double reached) {
+    boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, boolean atOnce) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
         if (sign == 0 || rec.firstSign() == 0 || sign == rec.firstSign()) return false;
@@ -132,14 +134,15 @@ final class EventDetection implements PhysicsEvents {
         OverpotentialKind dominant = OverpotentialKind.dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
         String before = model.fullCell() ? "charged" : "plated";
-        emit(SimulationEvent.Type.INFO, Math.abs(eta[dominant.ordinal()]), String.format(Locale.ROOT,
-                "warning: cycle %d: the %s step ended %s after %.3g mAh/cm2, less than "
-                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", rec.cycle(), what,
+        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
+                "the %s step ended %s after %.3g mAh/cm2, less than "
+                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", what,
                 Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
-                        : "at its voltage cut-off" + (Double.isNaN(reached) ? String.format(Locale.ROOT, " %.3g V (crossed at once)", cutoff)
-                        : String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)),
+                        : "at its voltage cut-off" + (!atOnce ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
+                        : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at its set current at its start)", cutoff,
+                                Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached))),
                 Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
-                OverpotentialKind.dominantText(sign, eta)));
+                OverpotentialKind.dominantText(sign, eta))));
         return true;
     }
 
@@ -152,24 +155,24 @@ final class EventDetection implements PhysicsEvents {
     void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
-        emit(SimulationEvent.Type.INFO, Math.abs(eta[d.ordinal()]), String.format(Locale.ROOT,
-                "warning: cycle %d, step %d: %s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
-                + "no charge; %s", rec.cycle(), rec.stepIndex, step, StepText.num(cutoff),
+        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), StepEnd.VOLTAGE_CUTOFF.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
+                "%s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
+                + "no charge; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
                         + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
-                OverpotentialKind.dominantText(sign, eta)));
+                OverpotentialKind.dominantText(sign, eta))));
     }
 
     /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */
     void reportLaterStalls() {
         int n = atOnce.later();
         if (n > 0)
-            rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
+            rec.sink().event(new SimulationEvent(SimulationEvent.Type.STEP_END, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
                     Locale.ROOT, "warning: %d later step%s crossed %s voltage cut-off at once, the last in cycle %d", n,
                     n == 1 ? "" : "s", n == 1 ? "its" : "their", atOnce.lastCycle())));
         n = stalls.later();
         if (n == 0) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.STEP_END, rec.time, rec.stepIndex, rec.cycle(), n, String.format(
                 Locale.ROOT, "warning: the same in %d later cycle%s, the last in cycle %d", n,
                 n == 1 ? "" : "s", stalls.lastCycle())));
     }

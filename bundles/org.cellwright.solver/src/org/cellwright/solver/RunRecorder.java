@@ -72,9 +72,18 @@ final class RunRecorder {
         sink.event(new SimulationEvent(type, time, stepIndex, cycle(), value, msg));
     }
 
-    /** Records how the current step ended (for its cycle). */
+    /** Records how the current step ended (for its cycle), at the run's voltage now. */
     void recordStep(StepEnd end, double charge) {
-        cycles.recordStep(stepIndex, end, stepStart, time, charge, voltage);
+        recordStep(end, charge, voltage);
+    }
+
+    /**
+     * Records how the current step ended at the step's own end voltage [V] (NaN: none, written as null): a step that
+     * crossed its cut-off at once ends at the voltage its set current gives at its start, not at the voltage the step
+     * before ended at.
+     */
+    void recordStep(StepEnd end, double charge, double endVoltage) {
+        cycles.recordStep(stepIndex, end, stepStart, time, charge, endVoltage);
     }
 
     /**

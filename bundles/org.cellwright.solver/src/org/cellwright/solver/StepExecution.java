@@ -156,6 +156,9 @@ final class StepExecution {
             double i = current;
             boolean landed = false, atOnce = false;
             double carried = Double.NaN; // at once: the current that lands on the cut-off within the shortest step
+            // at once: the voltage at the set current within the shortest time step (past the cut-off; NaN where the
+            // model has no solution there), the step's own end voltage (not the one the step before ended at)
+            double atOnceVoltage = Double.NaN;
             boolean powerChecked = false; // a power step's largest power looked at in this time step
             double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
@@ -181,8 +184,9 @@ final class StepExecution {
                             atBreakpoint = false;
                             continue;
                         }
+                        double trialV = v; // at the set current, before the landing's trials at other currents
                         double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
-                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; atOnceVoltage = trialV; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
                         // the cell is past the cut-off at the step's start already, at rest too (an as-cast interlayer
                         // at 0.8 V charged until 0.2 V): no current in the step's direction keeps it before the
@@ -191,6 +195,7 @@ final class StepExecution {
                         else if (stepTime == 0 && mode == StepMode.CURRENT && !Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
                             atOnce = true;
                             carried = 0;
+                            atOnceVoltage = trialV;
                             break;
                         }
                         else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
@@ -277,7 +282,7 @@ final class StepExecution {
                                         : hasVoltageCutoff(cutoffs) ? "; " + kind + ": the voltage " + (dir < 0 ? "falls" : "rises") + " through the cut-off"
                                         : "; " + kind + ": the step has no voltage cut-off " + (dir < 0 ? "below" : "above")
                                                 + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer"));
-                        events.checkStall(stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge, model.overpotentials(), Double.NaN);
+                        events.checkStall(why, stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge, model.overpotentials(), Double.NaN);
                         warnContactLoss(why, what, contactAtStart, current);
                         rec.recordStep(why, stepCharge);
                         return null;
@@ -296,11 +301,22 @@ final class StepExecution {
                     rec.startDirection(sign);
                 }
                 double cut = cutoffInDirection(cutoffs, current);
+                if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+                double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
+                // the step's own end voltage: its set current within the shortest time step (the landing above had
+                // none at its longer step), if past the cut-off; none (NaN, null in summary.json) where the model has
+                // no solution there (a discharge right after a full charge, the cathode's surfaces unable to carry it)
+                if (Double.isNaN(atOnceVoltage)) {
+                    double v0 = trialAtCurrent(DT_MIN, current);
+                    if (!Double.isNaN(crossedVoltage(cutoffs, v0))) atOnceVoltage = v0;
+                }
                 // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
-                if (!events.checkStall(sign, 0, model.overpotentials(), cut, Double.NaN))
-                    events.crossedAtOnce(what, sign, cut, carried / current, model.overpotentials());
+                if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, 0, atCutoff, cut, atOnceVoltage, true))
+                    events.crossedAtOnce(what, sign, cut, carried / current, atCutoff);
                 end = StepEnd.VOLTAGE_CUTOFF;
-                break;
+                if (stepSign != 0) events.lastStepCharge = stepCharge;
+                rec.recordStep(end, stepCharge, atOnceVoltage);
+                return null;
             }
             double dx = model.stateChange(); // of this trial, before the commit
             double[] eta = model.overpotentials();
@@ -363,7 +379,7 @@ final class StepExecution {
             }
             if (stop) {
                 double cutV = landed ? cutoffInDirection(cutoffs, i) : crossedVoltage(cutoffs, v);
-                if (atVoltage) events.checkStall(stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
+                if (atVoltage) events.checkStall(Double.isNaN(jumpedFrom) ? StepEnd.VOLTAGE_CUTOFF : StepEnd.VOLTAGE_JUMP, stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
                 else if (stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
                 Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;

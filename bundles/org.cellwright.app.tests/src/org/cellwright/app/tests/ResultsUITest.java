@@ -255,6 +255,28 @@ class ResultsUITest {
 	}
 
 	/**
+	 * A completed run that showed a soft short (summary.json {@code soft_short}; issue 13 audit: it was only a message
+	 * line): the status line says "soft short: cycle N at T h" in red, like a hard short's, the reason under it.
+	 */
+	@Test
+	void aSoftShortIsShownInTheStatusLineLikeAHardShort() throws Exception {
+		String reason = "warning: cycle 12, step 1: soft short: the charge at 0.1 mA/cm2 ran into its time limit without reaching 4.3 V";
+		Path f = RunFolderTest.run(tmp, "WithSoftShort", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":12,\"time_h\":301.4,\"reason\":\"" + reason + "\"},"
+						+ "\"messages\":[\"SOFT_SHORT: " + reason + "\"]}");
+		IdeUITest.waitForJobs();
+		IdeUITest.flush();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		loaded(view);
+		Label status = view.bannerLines().get(0);
+		assertTrue(status.getText().contains("COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at 301.4 h"), status.getText());
+		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
+		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains(reason)), "the reason under it");
+	}
+
+	/**
 	 * An experiment without expect clauses writes checks.json with no checks: the status line said "checks: 0 pass, 0
 	 * fail" and an empty Checks tab was shown; now neither is.
 	 */

@@ -49,6 +49,7 @@ class RunFolderTest {
 		assertEquals("SHORT_CIRCUIT", r.status());
 		assertFalse(r.completed());
 		assertEquals(new Summary.ShortCircuit(6, 46.5, "Li filament spans the separator"), r.shortCircuit());
+		assertNull(r.softShort(), "no soft_short: none");
 		assertEquals(List.of("SE reduced at the Li contact"), r.messages());
 		assertEquals(3, r.timeseries().rows());
 		assertArrayEquals(new double[] {0, 0.5, 1.0}, r.timeseries().column("time_h"));

@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The status lines above the charts: per run experiment, cell and status (a short circuit in red with its cycle, time
- * and reason), its checks, whether its file has changed since (out of date, with what changed), solver messages and
+ * and reason; a soft short, after which the run went on, in red with its cycle and time: {@link #status}), its checks, whether its file has changed since (out of date, with what changed), solver messages and
  * problems met reading its files; folders that could not be read; the "Loading ..." line while runs are read in the
  * background.
  */
@@ -56,16 +56,7 @@ final class ResultsBanner {
 	void show(List<RunFolder> runs, List<String> unreadable, java.util.Map<java.nio.file.Path, String> outOfDate) {
 		clear();
 		for (RunFolder r : runs) {
-			StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
-			Summary.ShortCircuit sc = r.shortCircuit();
-			if (sc != null)
-				s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
-			else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-			if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
-				long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
-				s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
-			}
-			Label l = line(s.toString(), r.completed() ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED);
+			Label l = line(status(runs, r), r.completed() && r.softShort() == null ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED);
 			l.setFont(bold);
 			l.setToolTipText(r.folder().toString());
 			String stale = outOfDate.get(r.folder());
@@ -75,6 +66,25 @@ final class ResultsBanner {
 		}
 		for (String u : unreadable) line(u, SWT.COLOR_RED);
 		relayout();
+	}
+
+	/**
+	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at
+	 * 301.2 h  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
+	 * short's reason is among the run's messages, under the line.
+	 */
+	static String status(List<RunFolder> runs, RunFolder r) {
+		StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
+		Summary.ShortCircuit sc = r.shortCircuit(), soft = r.softShort();
+		if (sc != null)
+			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
+		else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
+		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d at %.1f h", soft.cycle(), soft.timeH()));
+		if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
+			long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
+			s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
+		}
+		return s.toString();
 	}
 
 	/** Puts (or updates) the "Loading ... <detail>" line on top of what is shown. */

@@ -222,7 +222,7 @@ class CliTest {
 		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("E: COMPLETED"), r.out());
-		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +INFO: warning: cycle 1: the stripping step ended at its voltage cut-off "
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +STEP_END: warning: cycle 1, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off "
 				+ "0.200 V .*dominant overpotential: interphase \\(eta_interphase_V = .*")), r.out());
 	}
 

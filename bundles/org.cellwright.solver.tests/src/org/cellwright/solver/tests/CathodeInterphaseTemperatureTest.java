@@ -123,7 +123,8 @@ class CathodeInterphaseTemperatureTest {
         for (CycleSummary c : warm.cycles.subList(2, 11))
             assertTrue(c.coulombicEfficiency() > 0.99, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
         for (RecordingSink s : List.of(cold, warm))
-            assertEquals(List.of(), s.events(SimulationEvent.Type.INFO).stream().map(SimulationEvent::message)
+            assertEquals(List.of(), s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END)
+                    .map(SimulationEvent::message)
                     .filter(m -> m.startsWith("warning")).toList());
     }
 

@@ -115,8 +115,40 @@ class StepEndTest {
         assertEquals(3, s.cycles.size(), s.cycles.toString());
         for (int k = 2; k < 6; k++) assertEquals(0, ends.get(k).charge(), "step " + k + " passed no charge");
         List<String> w = warnings(s);
-        assertTrue(w.stream().anyMatch(m -> m.startsWith("warning: cycle 2, step 2: the charge at 8.4 mA/cm2 crossed its voltage cut-off 4.3 V at once")), w.toString());
+        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 2 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
         assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
+        // each ends at its own voltage (its set current at its start, past its cut-off), or none (NaN) where the model
+        // has no solution at its set current (the discharges: the cathode's surfaces cannot carry them), not at the
+        // 2.8 V the discharge before them ended at
+        for (int k = 2; k < 6; k++) {
+            double v = ends.get(k).endVoltage();
+            assertTrue(Double.isNaN(v) || (k % 2 == 0 ? v > 4.3 : v < 2.8), "step " + k + " ended at " + v + " V");
+        }
+        assertTrue(ends.get(2).endVoltage() > 4.3, "the 3 C charge's own voltage: " + ends.get(2).endVoltage());
+    }
+
+    /**
+     * A discharge that crosses its cut-off at once after a full charge (audit of issue 13: the 5 C discharge of the
+     * study's rate test at 25 degC; here 30 C after 0.1 C): no sample, no charge, and its recorded end voltage is its
+     * own: the voltage its set current gives at its start, below 2.8 V, or none (NaN, null in summary.json) where the
+     * model has no solution at that current, as here (it was the charge's 4.3 V). Its warning is the
+     * step end's, naming cycle and step like every other (it was an INFO "warning: cycle 1: ...").
+     */
+    @Test
+    void aDischargeCrossingItsCutoffAtOnceEndsAtItsOwnVoltageAndSaysWhichStep() {
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),
+                StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                StepSpec.cRate(-30, Cutoff.voltageBelow(2.8), Cutoff.duration(3600)));
+        assertEquals(RunStatus.COMPLETED, s.status);
+        StepResult charge = s.cycles.get(0).steps().get(0), discharge = s.cycles.get(0).steps().get(1);
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, discharge.end());
+        assertEquals(0, discharge.charge(), "crossed at once");
+        assertEquals(4.3, charge.endVoltage(), 1e-3);
+        assertTrue(Double.isNaN(discharge.endVoltage()) || discharge.endVoltage() < 2.8, "its own voltage past the cut-off, or none, not the charge's: " + discharge.endVoltage());
+        List<String> w = s.events(SimulationEvent.Type.STEP_END).stream().map(SimulationEvent::message).toList();
+        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 1, step 1 \\(voltage-cutoff at [^)]*\\): the discharge step ended at its "
+                + "voltage cut-off 2\\.80 V \\(crossed at once: (no solution|[0-9.-]+ V) at its set current at its start\\) after 0[.0]* mAh/cm2.*")), s.events.toString());
+        assertTrue(s.events(SimulationEvent.Type.INFO).stream().noneMatch(e -> e.message().contains("crossed")), s.events.toString());
     }
 
     /**
@@ -139,7 +171,7 @@ class StepEndTest {
         // the half cell's efficiency is what it gives back over what it took (CycleSummary.coulombicEfficiency): its
         // stripping, before the lithiation, gave nothing
         assertEquals(0, s.cycles.get(0).coulombicEfficiency(), "stripped / lithiated: " + s.cycles.get(0));
-        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0: the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
+        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
                 && m.contains("(the cell is past it at rest already)")), warnings(s).toString());
     }
 
@@ -172,7 +204,7 @@ class StepEndTest {
         assertTrue(charge.charge() > 0);
         assertEquals(charge.charge() / org.cellwright.solver.physics.Constants.F, gained, 1e-2 * charge.charge() / org.cellwright.solver.physics.Constants.F);
         // (besides the stall check's note that the step passed less than 1 % of what was plated)
-        List<String> w = warnings(s).stream().filter(m -> m.contains("voltage-jump")).toList();
+        List<String> w = warnings(s).stream().filter(m -> m.contains("the voltage jumped")).toList();
         assertEquals(1, w.size(), warnings(s).toString());
         assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at "), w.get(0));
         assertTrue(w.get(0).matches(".*the charge at 0\\.92 mA/cm2: the voltage jumped across the cut-off -0\\.01 V from -0\\.03\\d* to 0\\.03\\d* V "

@@ -56,7 +56,8 @@ class TemperatureTest {
     }
 
     static List<String> warnings(RecordingSink s) {
-        return s.events(SimulationEvent.Type.INFO).stream().map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
+        return s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END)
+                .map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
     }
 
     /**
@@ -141,7 +142,7 @@ class TemperatureTest {
         assertTrue(last.coulombicEfficiency() < 0.01, "CE of the last cycle " + last.coulombicEfficiency());
         List<String> w = warnings(s);
         assertEquals(2, w.size(), w.toString());
-        assertTrue(w.get(0).matches("warning: cycle (1[0-9]|2[0-9]): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
+        assertTrue(w.get(0).matches("warning: cycle (1[0-9]|2[0-9]), step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
         assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
         assertTrue(w.get(1).startsWith("warning: the same in "), w.get(1));
     }
@@ -155,7 +156,7 @@ class TemperatureTest {
         var messages = summary.json().getAsJsonArray("messages");
         assertEquals(2, messages.size(), messages.toString());
         String first = messages.get(0).getAsString();
-        assertTrue(first.contains("warning: cycle 1: the stripping step ended at its voltage cut-off 0.200 V"), first);
+        assertTrue(first.matches("STEP_END: warning: cycle 1, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), first);
         assertTrue(first.contains("of the 3.000 mAh/cm2 plated before"), first);
         assertTrue(first.contains("dominant overpotential: interphase"), first);
         assertTrue(messages.get(1).getAsString().contains("the same in 3 later cycles, the last in cycle 4"), messages.toString());
