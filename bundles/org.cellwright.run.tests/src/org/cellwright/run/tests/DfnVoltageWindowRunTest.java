@@ -72,12 +72,20 @@ class DfnVoltageWindowRunTest {
 		assertTrue(w.get(1).matches("warning: \\d+ later steps? ended so \\(voltage-cutoff\\), the last in cycle 1"), w.toString());
 	}
 
-	/** A drive cycle without a cut-off, past the capacity: bounded by the window in its net direction (a floor), as its own 'until'. */
+	/**
+	 * A drive cycle without a cut-off, past the capacity: bounded by the window in its net direction (a floor), as its own
+	 * 'until'. From half charge: from full, its first regeneration at 5 C would end it on the window's upper side, which
+	 * bounds a drive cycle too ({@code Cutoff.withinWindow}; {@code DfnBpxProtocolRunTest.aDriveCyclesRegenerationEndsAtTheWindowsUpperSide}).
+	 */
 	@Test
 	void aDriveCyclePastTheCapacityEndsAtTheWindowInItsNetDirection() throws Exception {
 		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
-		endedAtTheWindow(run("Chen2020LGM50", "follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min", RunStatus.COMPLETED),
-				"voltage-cutoff", "duration");
+		RecordingSink sink = run("Chen2020LGM50", "discharge at 1 C for 30 min\n follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min",
+				RunStatus.COMPLETED);
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("duration", "voltage-cutoff", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		assertEquals(2.5, steps.get(1).endVoltage(), 1e-3, "on the window's lower cut-off");
+		assertTrue(warnings(sink).get(0).endsWith("it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), warnings(sink).toString());
 	}
 
 	/**
