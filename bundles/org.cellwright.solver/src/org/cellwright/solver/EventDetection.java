@@ -63,7 +63,8 @@ final class EventDetection implements PhysicsEvents {
         return model.filamentFraction() >= 1
                 ? String.format(Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
                         + "%.2f x its penetration stress", model.penetrationRatio())
-                : String.format(Locale.ROOT, "soft short: leakage through Li filaments (%.0f %% of the "
+                // a hard short's reason: it read "soft short: leakage ..." under the report's "Short circuit" heading
+                : String.format(Locale.ROOT, "leakage through Li filaments (%.0f %% of the "
                         + "separator) %.3g A/m2 exceeds the applied current", 100 * model.filamentFraction(), leak);
     }
 
