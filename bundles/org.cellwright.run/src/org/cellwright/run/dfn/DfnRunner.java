@@ -294,7 +294,8 @@ public final class DfnRunner {
 			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
 			// an OCP with hysteresis switches its branch where the current changes sign: landed on as breakpoints
 			if (model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
-			startDirection((int) -Math.signum(cycle.integral(cycle.period())));
+			double net = cycle.integral(cycle.period()); // [C/m2 or J/m2 per period], positive: a net discharge
+			startDirection((int) -Math.signum(net));
 			if (f.power()) {
 				power.follow(cycle, t0);
 				model.controlByPower(true);
@@ -312,16 +313,16 @@ public final class DfnRunner {
 			current0 = Double.NaN; // the next current step shows its jump
 			double i0 = currentOf(t0, bdf.state());
 			emitCharge(t0, bdf.state(), i0, 0);
-			double mean = Math.abs(cycle.integral(cycle.period()) / cycle.period());
+			double mean = Math.abs(net / cycle.period());
 			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
 			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
 			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
 			// the window's side against the net direction bounds the profile's regeneration (Cutoff.withinWindow); a cell
 			// past it already as the profile starts (a BPX cell at its state of charge 1 reads 4.2023 V against its 4.2 V)
 			// has no bound there: the step does not end at once for it
-			Cutoff.Kind net = cycle.integral(cycle.period()) > 0 ? Cutoff.Kind.VOLTAGE_BELOW : Cutoff.Kind.VOLTAGE_ABOVE;
+			Cutoff.Kind netSide = net > 0 ? Cutoff.Kind.VOLTAGE_BELOW : Cutoff.Kind.VOLTAGE_ABOVE;
 			double v0 = model.voltage(t0, bdf.state());
-			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> !(c.window() && c.kind() != net && crossed(c, v0))).toList();
+			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> !(c.window() && c.kind() != netSide && crossed(c, v0))).toList();
 			return advance(t0, cutoffs, mean, false, cycle, false);
 		}
 

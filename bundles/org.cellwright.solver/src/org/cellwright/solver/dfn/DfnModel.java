@@ -2,7 +2,9 @@ package org.cellwright.solver.dfn;
 
 import static org.cellwright.solver.physics.Constants.F;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.numerics.dae.BorderedDaeSystem;
@@ -49,6 +51,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Each population's particle diffusivity at the current temperature where it is independent of c, else NaN. */
     private final double[][] particleDiffusivity = new double[3][];
     private final ParticlePopulation[][] populations = new ParticlePopulation[3][];
+    /** Whether an OCP of the cell has hysteresis ({@link #hasHysteresis}; the runner asks at every step of a drive cycle). */
+    private final boolean hysteresis;
     private final int[] start, particleStart, blockCell, blockPopulation;
     private final int size, coreSize, bandwidth, currentIndex;
     private final double[] efficiency, porosity;
@@ -115,6 +119,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         for (int d = 0; d <= 2; d += 2)
             populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
         for (int d = 0; d <= 2; d += 2) particleDiffusivity[d] = new double[populations[d].length];
+        hysteresis = Arrays.stream(populations).filter(Objects::nonNull).flatMap(Arrays::stream).anyMatch(p -> p.ocp().hasHysteresis());
         takeParticleDiffusivities();
         int modes = linearBlocks() ? meshSpec.particleModes() : 0;
         nr = modes > 0 ? modes : meshSpec.particle();
@@ -503,13 +508,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     static final double ROUNDING_POWER = 1e-9;
 
     /** Whether an OCP of the cell depends on the reaction's direction ({@link ZerothOrderHysteresis}). */
-    public boolean hasHysteresis() {
-        for (ParticlePopulation[] ps : populations)
-            if (ps != null)
-                for (ParticlePopulation p : ps)
-                    if (p.ocp().hasHysteresis()) return true;
-        return false;
-    }
+    public boolean hasHysteresis() { return hysteresis; }
 
     /**
      * Where the current is an unknown ({@link #controlled}, {@link #atPower}): the charge as the positive electrode's
