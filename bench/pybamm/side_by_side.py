@@ -13,9 +13,13 @@ Runs, with an installed PyBaMM (`import pybamm`), on PyBaMM's benchmark mesh
           particle; its electrolyte and solid potentials are uniform, so no ohmic heat)
 and prints the first and the best warm solve time (wall and process CPU) of N repeats and the capacity, and writes
 time [s], voltage [V] at every 10 s (plus the end) to CSV for the Java benchmark to compare against.
+With SIDE_BY_SIDE_STATS=1 in the environment it solves once more after the timed solves, with IDAKLU's
+print_stats on, and so prints IDA's counts (steps, residual calls, linear solver setups, error test and
+nonlinear convergence failures, order and step size at the end) beside CellWright's (DfnBenchmark prints its own).
 
     python3 side_by_side.py full|half|half-liquid|full-thermal|spm-thermal [rtol] [repeats] [out.csv]
 """
+import os
 import sys
 import time
 
@@ -59,6 +63,9 @@ for _ in range(repeats):
     sol = sim.solve(t_eval, t_interp=t_interp)
     best = min(best, time.perf_counter() - t0)
     best_cpu = min(best_cpu, time.process_time() - c0)
+if os.environ.get("SIDE_BY_SIDE_STATS") == "1":  # IDA's counts of one more solve (not timed), printed by IDAKLU
+    pybamm.Simulation(model, parameter_values=params, var_pts=var_pts,
+                      solver=pybamm.IDAKLUSolver(rtol=rtol, atol=rtol, options={"print_stats": True})).solve(t_eval, t_interp=t_interp)
 t = sol["Time [s]"].entries
 v = sol["Voltage [V]"].entries
 cap = sol["Discharge capacity [A.h]"].entries[-1]
