@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.Problem;
+import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
@@ -103,8 +104,8 @@ public class RunsCommand extends CliCommand {
 		for (RunIndex.Row r : rows)
 			lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
 					r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
-					org.cellwright.run.folder.Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
-					org.cellwright.run.folder.Figures.percent(r.lastCe()), Printable.escape(r.change()) });
+					Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
+					Figures.percent(r.lastCe()), Printable.escape(r.change()) });
 		int[] w = new int[head.length];
 		for (int i = 0; i < head.length; i++) w[i] = head[i].length();
 		for (String[] l : lines) for (int i = 0; i < l.length - 1; i++) w[i] = Math.max(w[i], l[i].length());

@@ -97,7 +97,7 @@ final class EventDetection implements PhysicsEvents {
         if (!softShorts.first(rec.cycle())) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle(), model.filamentFraction(),
                 step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
-                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason)));
+                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason), reason));
     }
 
     /** One message for the soft shorts after the first, if any. */

@@ -31,8 +31,12 @@ public final class Summary {
 	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
-	/** Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed). */
-	public record ShortCircuit(int cycle, double timeH, String reason) {}
+	/**
+	 * Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed): the
+	 * reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...") and the
+	 * cause alone (a hard short's is its reason).
+	 */
+	public record ShortCircuit(int cycle, double timeH, String reason, String cause) {}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
 	public record MechanismMap(double temperatureK, double strainRatePerS, double characteristicSizeM) {}
@@ -155,7 +159,11 @@ public final class Summary {
 	private ShortCircuit shortCircuit(String key) {
 		if (!(json.get(key) instanceof JsonObject sc)) return null;
 		double c = num(sc, SC_CYCLE);
-		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), str(sc, SC_REASON));
+		String reason = str(sc, SC_REASON), cause = str(sc, SC_CAUSE);
+		// a soft short of a run folder written before summary.json kept its cause: the cause read off its warning
+		if (cause == null && reason != null)
+			cause = key.equals(SOFT_SHORT) ? reason.replaceFirst("^warning: cycle \\d+(, step \\d+)?: soft short: ", "") : reason;
+		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), reason, cause);
 	}
 
 	/** The solver's messages (warnings, why a run stopped), possibly empty. */

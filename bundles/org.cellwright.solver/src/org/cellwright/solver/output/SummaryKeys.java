@@ -26,11 +26,17 @@ public final class SummaryKeys {
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
     public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";
 
-    /** Members of {@link #SHORT_CIRCUIT}. */
+    /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
-    /** A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, or null. */
+    /**
+     * A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, its reason the run's
+     * warning ("warning: cycle 12, step 3: soft short: ..."), with {@link #SC_CAUSE}; or null.
+     */
     public static final String SOFT_SHORT = "soft_short";
+
+    /** A soft short's cause alone (the warning's text after "soft short: "); absent in run folders written before it. */
+    public static final String SC_CAUSE = "cause";
 
     /** Per cycle: how each step ended, {@code [{"step": 0, "end": "voltage-cutoff", "end_time_h": ..., "end_voltage_V": ...}]}. */
     public static final String STEPS = "steps", STEP_INDEX = "step", STEP_END = "end", STEP_END_TIME_H = "end_time_h",
