@@ -49,10 +49,17 @@ public final class SummaryKeys {
 
     /**
      * The run itself: {id, name, experiment, partial, interruption, started, finished, seconds, cellwright_version,
-     * inputs_hash, source_file, source_line}.
+     * inputs_hash, source_file, source_line, source_relative_to}.
      */
     public static final String RUN = "run", RUN_ID = "id", RUN_NAME = "name", RUN_EXPERIMENT = "experiment",
             RUN_PARTIAL = "partial", RUN_INTERRUPTION = "interruption", RUN_STARTED = "started", RUN_FINISHED = "finished",
             RUN_SECONDS = "seconds", RUN_VERSION = "cellwright_version", RUN_INPUTS_HASH = "inputs_hash",
             RUN_SOURCE_FILE = "source_file", RUN_SOURCE_LINE = "source_line";
+
+    /**
+     * How {@link #RUN_SOURCE_FILE} is named: {@link #RUN_FOLDER}, relative to the run folder itself (the same whatever
+     * the working folder of the process that ran it or reads it, CLI or IDE); absent in runs written before it, whose
+     * source is named relative to the working folder of the process that ran them, or absolutely.
+     */
+    public static final String RUN_SOURCE_RELATIVE_TO = "source_relative_to", RUN_FOLDER = "run-folder";
 }
