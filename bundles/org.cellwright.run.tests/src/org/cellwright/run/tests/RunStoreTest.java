@@ -195,6 +195,12 @@ class RunStoreTest {
 		assertEquals(firstSummary, Files.readString(moved.resolve("summary.json")), "the run itself untouched");
 		assertEquals(moved, RunStore.latest(results.resolve("u/X")), "latest moved with it");
 		assertEquals(tmp.resolve("t.cell").toString(), RunFolder.read(moved).summary().run().sourceFile(), "it ran t.cell");
+		// compared with the renamed file, not said to be out of date because t.cell is gone
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved), "current: u.cell as it ran");
+		Cli.write(u, PlatingCell.file("20 MPa"));
+		String stale = org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved);
+		assertTrue(stale != null && stale.startsWith("Out of date: the inputs in u.cell changed"), stale);
+		Cli.write(u, PlatingCell.file("65 MPa"));
 
 		// the renamed file's next run continues the history
 		assertEquals(0, Cli.cli("run", u.toString(), "--out", results.resolve("u").toString()).rc());
