@@ -27,6 +27,9 @@ import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
 import org.cellwright.run.RunUnit;
+import org.cellwright.run.dfn.DfnInputs;
+import org.cellwright.run.folder.Figures;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliCommand;
@@ -254,7 +257,7 @@ public class RunCommand extends CliCommand {
 
 	/** The warnings of a run's comparison with its measurement (its current against the protocol's), located at the measured clause. */
 	static List<String> measuredWarnings(Path runFolder) {
-		Path json = runFolder.resolve(org.cellwright.run.folder.RunFiles.MEASURED_COMPARISON);
+		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
 		if (!Files.isRegularFile(json)) return List.of();
 		try {
 			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
@@ -281,23 +284,26 @@ public class RunCommand extends CliCommand {
 		}
 		double nuc = s.nucleationOverpotentialMV();
 		if (!Double.isNaN(nuc)) o.printf(Locale.ROOT, "  nucleation overpotential: %s mV%n", num(nuc, "%.1f"));
-		// solver messages: why a run stopped, and warnings of a run that completed (e.g. a stripping step that stalled)
-		for (String m : s.messages()) o.println("  " + m);
-		Summary.ShortCircuit sc = s.shortCircuit();
-		if (sc != null) o.printf(Locale.ROOT, "  SHORT CIRCUIT in cycle %d at %s h: %s%n", sc.cycle(), num(sc.timeH(), "%.1f"), sc.reason());
+		// solver messages: why a run stopped, and warnings of a run that completed (e.g. a stripping step that stalled);
+		// the first soft short's own warning is the SOFT SHORT line below
+		Summary.ShortCircuit sc = s.shortCircuit(), soft = s.softShort();
+		for (String m : s.messages())
+			if (soft == null || !m.equals("SOFT_SHORT: " + soft.reason())) o.println("  " + m);
+		if (sc != null) o.printf(Locale.ROOT, "  SHORT CIRCUIT in cycle %d at %s h: %s%n", sc.cycle(), num(sc.timeH(), "%.1f"), sc.cause());
+		if (soft != null) o.printf(Locale.ROOT, "  SOFT SHORT from cycle %d at %s h: %s (the run went on)%n", soft.cycle(), num(soft.timeH(), "%.1f"), soft.cause());
 		Summary.Run run = s.run();
 		if (run != null && run.partial() && run.interruption() != null) o.println("  PARTIAL: " + run.interruption());
 		if (r.change() != null && !r.change().isEmpty()) o.println("  change: " + r.change());
 		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s)%n", Problem.display(r.folder()) + "/",
-				r.unit().dfn() != null ? org.cellwright.run.dfn.DfnInputs.FILE_NAME : "inputs.json");
+				r.unit().dfn() != null ? DfnInputs.FILE_NAME : "inputs.json");
 	}
 
 	private static String num(double v, String fmt) {
-		return org.cellwright.run.folder.Figures.text(v, fmt);
+		return Figures.text(v, fmt);
 	}
 
 	/** A cycle's Coulombic efficiency as recorded (cycles.csv): "-" when the run has none (a cycle in one direction only). */
 	private static String ce(Summary.Cycle c) {
-		return org.cellwright.run.folder.Figures.percent(c.coulombicEfficiency());
+		return Figures.percent(c.coulombicEfficiency());
 	}
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.Problem;
+import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code runs [DIR] [--prune --keep-last N | --older-than DAYS]}: the runs of a results folder (its runs.csv), or of every
  * results folder in DIR (default {@code results}): id, time, experiment, status, key numbers and what changed against the
- * previous run. {@code --prune} deletes runs, explicitly; nothing else ever does.
+ * previous run. {@code --prune} deletes runs, explicitly; nothing else ever does. {@code --rename OLD NEW} moves the
+ * history of a file renamed from OLD.cell to NEW.cell, DIR/OLD/ to DIR/NEW/ ({@link RunStore#moveHistory}; the IDE
+ * does it when a file is renamed there).
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
 		description = { "List the runs kept in a results folder (default: every results/<file>/), with what changed against the previous "
@@ -48,12 +51,36 @@ public class RunsCommand extends CliCommand {
 	@Option(names = "--older-than", paramLabel = "DAYS", description = "with --prune: delete runs older than DAYS days")
 	Integer olderThanDays;
 
+	@Option(names = "--rename", arity = "2", paramLabel = "NAME", description = "OLD NEW: after renaming OLD.cell to NEW.cell, move "
+			+ "its runs from DIR/OLD/ to DIR/NEW/ (DIR: the folder of results folders, default results), so that its next runs "
+			+ "continue that history; nothing moves (or is overwritten) where DIR/NEW/ exists already")
+	List<String> rename;
+
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
 		Path root = CliSupport.userPath(dir == null ? "results" : dir);
 		if (!Files.isDirectory(root)) {
 			err.println(Problem.display(root) + ": no such folder");
 			return 1;
+		}
+		if (rename != null) {
+			if (prune) {
+				err.println("cellwright runs: --rename and --prune are separate commands (nothing done)");
+				return 2;
+			}
+			String from = rename.get(0).replaceFirst("\\.cell$", ""), to = rename.get(1).replaceFirst("\\.cell$", "");
+			try {
+				Path moved = RunStore.moveHistory(root, from, to);
+				if (moved == null) {
+					err.println(Problem.display(root.resolve(from)) + ": no runs of " + from + ".cell there (nothing moved)");
+					return 1;
+				}
+				o.println("moved the runs of " + from + ".cell to " + Problem.display(moved) + "/");
+				return 0;
+			} catch (RunStoreException | IllegalArgumentException e) {
+				err.println("cellwright runs: " + e.getMessage());
+				return 1;
+			}
 		}
 		if (prune && keepLast == null && olderThanDays == null) {
 			err.println("cellwright runs: --prune needs --keep-last N or --older-than DAYS (nothing deleted)");
@@ -103,8 +130,8 @@ public class RunsCommand extends CliCommand {
 		for (RunIndex.Row r : rows)
 			lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
 					r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
-					org.cellwright.run.folder.Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
-					org.cellwright.run.folder.Figures.percent(r.lastCe()), Printable.escape(r.change()) });
+					Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
+					Figures.percent(r.lastCe()), Printable.escape(r.change()) });
 		int[] w = new int[head.length];
 		for (int i = 0; i < head.length; i++) w[i] = head[i].length();
 		for (String[] l : lines) for (int i = 0; i < l.length - 1; i++) w[i] = Math.max(w[i], l[i].length());

@@ -160,8 +160,7 @@ public final class RunReport {
 					.append(". The run stopped there.</div>\n");
 		Summary.ShortCircuit soft = r.softShort();
 		if (soft != null) {
-			// the reason is the run's warning ("warning: cycle 12, step 3: soft short: leakage ..."): its cause
-			String why = soft.reason() == null ? "" : soft.reason().replaceFirst("^warning: cycle \\d+(, step \\d+)?: soft short: ", "");
+			String why = soft.cause() == null ? "" : soft.cause();
 			b.append("<div class=\"alert\" id=\"soft-short\"><b>Soft short</b> from cycle ").append(soft.cycle())
 					.append(" at ").append(fmt(soft.timeH(), 4)).append(" h: ").append(esc(why))
 					.append(". The run went on (Solver messages: where it showed again).</div>\n");

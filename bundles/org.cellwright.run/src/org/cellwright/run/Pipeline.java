@@ -213,7 +213,7 @@ public final class Pipeline {
 		var s = org.cellwright.run.folder.Summary.of(part, "FAILED", null,
 				new org.cellwright.run.folder.Summary.Run(null, u.name(), u.provenance().experiment(), true, "failed: " + t,
 						null, Instant.now().toString(), Double.NaN, InputsJson.cellwrightVersion(), u.hash(),
-						u.provenance().sourceFile(), u.provenance().sourceLine()));
+						u.sourceFile(), u.provenance().sourceLine()));
 		try {
 			Files.createDirectories(writing);
 			s.write(writing);

@@ -39,9 +39,19 @@ public record Problem(Path file, int line, int column, Severity severity, String
 
 	public static String display(Path file) {
 		if (file == null) return "<input>";
-		String cwd = System.getProperty("cellwright.cwd");
-		Path base = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().normalize();
+		Path base = workingFolder();
 		Path abs = file.toAbsolutePath().normalize();
 		return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+	}
+
+	/** The file {@link #display} showed as {@code shown} in this process, absolute. */
+	public static Path located(String shown) {
+		return workingFolder().resolve(shown).normalize();
+	}
+
+	/** The folder the user started this process from ({@code cellwright.cwd}, set by ./cellwright), absolute. */
+	private static Path workingFolder() {
+		String cwd = System.getProperty("cellwright.cwd");
+		return (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().normalize();
 	}
 }

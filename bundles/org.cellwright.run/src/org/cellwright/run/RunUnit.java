@@ -28,6 +28,17 @@ public record RunUnit(String name, String variant, ResolvedInputs inputs, Experi
 		return dfn != null ? dfn.provenance() : inputs.provenance();
 	}
 
+	/**
+	 * The run record's source file: the experiment's file, absolute (summary.json names it relative to the run folder;
+	 * the provenance names it as this process shows it, {@link Problem#display}, and is read back here without the
+	 * model, which is read on its planning thread only); for inputs read from an inputs.json, the file its provenance
+	 * names, as named there (relative to the working folder of the process that wrote it, or absolute).
+	 */
+	public String sourceFile() {
+		String shown = provenance().sourceFile();
+		return experiment != null && shown != null ? Problem.located(shown).toString() : shown;
+	}
+
 	/** The cell's area [m2]. */
 	public double area() {
 		return dfn != null ? dfn.area() : inputs.cell().area();

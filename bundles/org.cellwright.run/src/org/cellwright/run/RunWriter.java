@@ -144,7 +144,7 @@ public final class RunWriter {
 				new Summary.Run(id, unit.name(), unit.provenance().experiment(), partial, interruption,
 						started.truncatedTo(ChronoUnit.SECONDS).toString(), ended.truncatedTo(ChronoUnit.SECONDS).toString(),
 						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), unit.hash(),
-						unit.provenance().sourceFile(), unit.provenance().sourceLine()));
+						unit.sourceFile(), unit.provenance().sourceLine()));
 		summary.write(folder);
 		return new Outcome(unit, status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, error);
 	}

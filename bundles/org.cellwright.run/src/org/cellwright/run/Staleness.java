@@ -33,10 +33,12 @@ public final class Staleness {
 		if (run == null || run.sourceFile() == null || run.inputsHash() == null || run.inputsHash().isEmpty() || run.name() == null)
 			return null;
 		Path source = Path.of(run.sourceFile());
-		if (!source.isAbsolute()) {
+		// a file renamed with its history (RunStore.moveHistory): the run names the old file, its results folder the new
+		Path renamed = renamedSource(source, folder, run.name());
+		if (renamed != null) source = renamed;
+		else if (!source.isAbsolute()) {
 			// named relative to the working folder of the process that ran it (Problem.display): this process's, or unknown
-			String cwd = System.getProperty("cellwright.cwd");
-			source = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().resolve(source).normalize();
+			source = Problem.located(run.sourceFile());
 			// named relative to another working folder (not even its folder is here): cannot be told; its folder here
 			// without it: the file is gone (renamed, deleted), as for a file named absolutely (a run of an IDE started
 			// above its workspace said nothing when its file was renamed)
@@ -58,6 +60,21 @@ public final class Staleness {
 		} catch (RuntimeException e) {
 			return null; // a file that cannot be resolved now: its run cannot say either way
 		}
+	}
+
+	/**
+	 * The file a run's history moved to with a rename (RunStore.moveHistory, the IDE's rename participant): where the
+	 * source the run names (absolute) is gone, the file beside it named as the run's results folder ({@code
+	 * results/<file>/}, above the experiment's or the sweep's folder), if it exists; else null.
+	 */
+	private static Path renamedSource(Path source, Path folder, String name) {
+		if (!source.isAbsolute() || folder == null || Files.isRegularFile(source) || source.getParent() == null) return null;
+		Path store = folder.toAbsolutePath().normalize().getParent();
+		if (store != null) store = store.getParent();
+		if (store != null && name.contains("/")) store = store.getParent(); // a sweep's run: <sweep>/<run id>/<variant>
+		if (store == null || store.getFileName() == null) return null;
+		Path candidate = source.resolveSibling(store.getFileName() + ".cell");
+		return !candidate.equals(source) && Files.isRegularFile(candidate) ? candidate : null;
 	}
 
 	/** " (what changed)" between the run's inputs.json and the inputs now, or "" when not told (a DFN run, no inputs.json). */

@@ -17,6 +17,15 @@ import org.cellwright.solver.physics.PhysicsEvents;
  * ends at its cut-off having passed almost nothing).
  */
 final class EventDetection implements PhysicsEvents {
+    /**
+     * The leak through Li filaments [A/m2] above which a rest or a hold (no or a decaying applied current) ends in a hard
+     * short: a numerical threshold, not a material property, derived from nothing measurable in the model and without a
+     * source (docs/solid-state-solver.md, "The hard short's leak floor"; docs/calibration.md, "Numerical thresholds").
+     * Without it any leak would exceed a rest's zero current. 0.1 mA/cm2: at 4 V and the calibrated soft-short
+     * conductance, a filament spanning 88 % of the separator.
+     */
+    static final double HARD_SHORT_LEAK_FLOOR = 1.0;
+
     /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
     static final double STALL_FRACTION = 0.01;
 
@@ -59,7 +68,7 @@ final class EventDetection implements PhysicsEvents {
      */
     String hardShort(double i, double leakNow) {
         double leak = Math.abs(leakNow);
-        if (!(model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), 1.0))) return null;
+        if (!(model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), HARD_SHORT_LEAK_FLOOR))) return null;
         return model.filamentFraction() >= 1
                 ? String.format(Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
                         + "%.2f x its penetration stress", model.penetrationRatio())
@@ -97,7 +106,7 @@ final class EventDetection implements PhysicsEvents {
         if (!softShorts.first(rec.cycle())) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle(), model.filamentFraction(),
                 step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
-                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason)));
+                        : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason), reason));
     }
 
     /** One message for the soft shorts after the first, if any. */

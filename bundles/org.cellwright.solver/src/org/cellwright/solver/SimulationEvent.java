@@ -4,8 +4,15 @@ package org.cellwright.solver;
  * Something that happened during a run. value: the relevant number in SI (e.g. nucleation overpotential [V]).
  * SOFT_SHORT: current leaking through Li filaments keeps a step from its cut-off or the Coulombic efficiency
  * collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
- * conditions (solver bound, no solution); its message is a warning.
+ * conditions (solver bound, no solution); its message is a warning. cause: the cause alone, without the warning's
+ * "warning: cycle 12, step 3: soft short: " (a soft short's; null for other events), for summary.json's
+ * {@code soft_short.cause}.
  */
-public record SimulationEvent(Type type, double time, int stepIndex, int cycleIndex, double value, String message) {
+public record SimulationEvent(Type type, double time, int stepIndex, int cycleIndex, double value, String message, String cause) {
+    /** An event whose message says all (no cause of its own beside it). */
+    public SimulationEvent(Type type, double time, int stepIndex, int cycleIndex, double value, String message) {
+        this(type, time, stepIndex, cycleIndex, value, message, null);
+    }
+
     public enum Type { NUCLEATION, SHORT_CIRCUIT, NOT_CONVERGED, CONSERVATION_ERROR, CONTACT_LOSS, STEP_END, SOFT_SHORT, INFO }
 }

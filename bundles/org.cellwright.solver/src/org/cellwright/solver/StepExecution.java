@@ -127,6 +127,10 @@ final class StepExecution {
         // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
         int landings = 0;
         ElectrodeModel contactLost = null; // the Li metal electrode whose contact this step stripped to the floor
+        // a step whose set current crossed its voltage cut-off at once, at its start: the share of the set current
+        // that lands on the cut-off within the shortest time step, and the voltage at the set current there
+        boolean endedAtOnce = false;
+        double carriedAtOnce = Double.NaN, voltageAtOnce = Double.NaN;
         while (stepTime < duration && stepAbs < capacity) {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
             // a Li metal electrode stripped through its contact at the contact model's floor has lost it: below the
@@ -294,29 +298,18 @@ final class StepExecution {
             if (atOnce) {
                 // the set current crosses the cut-off at once: within the shortest time step the cell carries only a
                 // share of it before the cut-off (a 5 C discharge right after the charge at 25 degC). The step ends
-                // where it starts, no charge passed: no sample at a current the protocol did not set
+                // where it starts, no charge passed (no sample at a current the protocol did not set), through the
+                // step's end below, at its own end voltage (crossedAtOnce)
                 int sign = (int) Math.signum(current);
                 if (stepSign == 0 && sign != 0) { // the step's direction counts for the cycles as if charge had passed
                     stepSign = sign;
                     rec.startDirection(sign);
                 }
-                double cut = cutoffInDirection(cutoffs, current);
-                if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-                double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
-                // the step's own end voltage: its set current within the shortest time step (the landing above had
-                // none at its longer step), if past the cut-off; none (NaN, null in summary.json) where the model has
-                // no solution there (a discharge right after a full charge, the cathode's surfaces unable to carry it)
-                if (Double.isNaN(atOnceVoltage)) {
-                    double v0 = trialAtCurrent(DT_MIN, current);
-                    if (!Double.isNaN(crossedVoltage(cutoffs, v0))) atOnceVoltage = v0;
-                }
-                // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
-                if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, 0, atCutoff, cut, atOnceVoltage, true))
-                    events.crossedAtOnce(what, sign, cut, carried / current, atCutoff);
                 end = StepEnd.VOLTAGE_CUTOFF;
-                if (stepSign != 0) events.lastStepCharge = stepCharge;
-                rec.recordStep(end, stepCharge, atOnceVoltage);
-                return null;
+                endedAtOnce = true;
+                carriedAtOnce = carried;
+                voltageAtOnce = atOnceVoltage;
+                break;
             }
             double dx = model.stateChange(); // of this trial, before the commit
             double[] eta = model.overpotentials();
@@ -401,7 +394,10 @@ final class StepExecution {
             dt = Math.min(settings.maxStep(), atBreakpoint && grow >= 1 ? Math.max(h * grow, dt) : h * grow);
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
         }
+        // the step's end, however it ended (at once too): its last sample, its own end voltage, its charge for the
+        // cycle's efficiency and stall check, the warnings of its end, its record
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
+        double endVoltage = endedAtOnce ? crossedAtOnce(what, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce) : rec.voltage;
         if (stepSign != 0) events.lastStepCharge = stepCharge;
         if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
                 : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
@@ -413,8 +409,31 @@ final class StepExecution {
         if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
-        rec.recordStep(end, stepCharge);
+        rec.recordStep(end, stepCharge, endVoltage);
         return null;
+    }
+
+    /**
+     * The end of a step whose set current crossed its voltage cut-off at once, at its start (no charge passed):
+     * reported as a stalled step ({@link EventDetection#checkStall}) or as crossed at once, with the overpotentials of
+     * the landing's trial at the cut-off. Returns the step's own end voltage: the set current's within the shortest
+     * time step (voltageAtSet; else tried here, after the step's sample), if past the cut-off; NaN (null in
+     * summary.json) where the model has no solution there (a discharge right after a full charge, the cathode's
+     * surfaces unable to carry it). carried: the current that lands on the cut-off within the shortest time step.
+     */
+    private double crossedAtOnce(String what, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet) {
+        int sign = (int) Math.signum(current);
+        double cut = cutoffInDirection(cutoffs, current);
+        double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
+        double end = voltageAtSet;
+        if (Double.isNaN(end)) {
+            double v0 = trialAtCurrent(DT_MIN, current);
+            if (!Double.isNaN(crossedVoltage(cutoffs, v0))) end = v0;
+        }
+        // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
+        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, end, true))
+            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff);
+        return end;
     }
 
     /**

@@ -272,6 +272,8 @@ class ResultsUITest {
 		loaded(view);
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().contains("COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at 301.4 h"), status.getText());
+		// its cause, as the run folder's reader gives it (this summary.json was written before it kept the cause)
+		assertTrue(status.getText().contains("301.4 h: the charge at 0.1 mA/cm2 ran into its time limit without reaching 4.3 V"), status.getText());
 		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains(reason)), "the reason under it");
 	}

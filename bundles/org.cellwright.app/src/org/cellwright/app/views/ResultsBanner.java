@@ -70,8 +70,9 @@ final class ResultsBanner {
 
 	/**
 	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at
-	 * 301.2 h  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
-	 * short's reason is among the run's messages, under the line.
+	 * 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
+	 * short's cause is summary.json's ({@code soft_short.cause}, read by {@link RunFolder}); its warning is among the
+	 * run's messages, under the line.
 	 */
 	static String status(List<RunFolder> runs, RunFolder r) {
 		StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
@@ -79,7 +80,8 @@ final class ResultsBanner {
 		if (sc != null)
 			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 		else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d at %.1f h", soft.cycle(), soft.timeH()));
+		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d at %.1f h", soft.cycle(), soft.timeH()))
+				.append(soft.cause() == null || soft.cause().isEmpty() ? "" : ": " + soft.cause());
 		if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 			long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
 			s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");

@@ -405,6 +405,25 @@ class RunReportTest {
 		assertFalse(Files.readString(RunReport.write(run)).contains("soft-short"), "no soft short, no box");
 	}
 
+	/**
+	 * summary.json carries a soft short's cause alone ({@code soft_short.cause}, beside its warning as {@code reason}):
+	 * the report shows it as written, whatever the warning's wording (it took the cause by stripping the warning's
+	 * prefix, which a warning naming the step's end time, "step 1 (duration at 27.2 h)", kept whole). A run folder
+	 * written before the cause was kept reads as before (SoftShortIsShownWithCycleAndCause).
+	 */
+	@Test
+	void aSoftShortsCauseIsReadFromItsOwnMember() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("cause"), "Leaking", 1);
+		String before = Files.readString(run.resolve("summary.json"));
+		String warning = "warning: cycle 12, step 1 (duration at 27.2 h): soft short: the charge leaked";
+		Files.writeString(run.resolve("summary.json"), before.replace("\"soft_short\": null", "\"soft_short\": {\"cycle\": 12, "
+				+ "\"time_h\": 27.18, \"reason\": \"" + warning + "\", \"cause\": \"the charge leaked through Li filaments\"}"));
+		assertEquals("the charge leaked through Li filaments", org.cellwright.run.folder.RunFolder.read(run).softShort().cause());
+		String html = Files.readString(RunReport.write(run));
+		assertTrue(html.contains("Soft short</b> from cycle 12 at 27.18 h: the charge leaked through Li filaments. The run went on"), html);
+		assertFalse(html.contains("(duration at 27.2 h)"), "the warning's prefix is not the cause");
+	}
+
 	@Test
 	void notARunFolderNamesThePath() throws Exception {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -173,4 +173,67 @@ class RunStoreTest {
 		assertTrue(html.lastIndexOf("data-series=\"2\"", at) > html.indexOf("sweep-plots"), "one line per temperature");
 		assertTrue(html.contains("temperature = 20degC") && html.contains("temperature = 60degC"), "the lines are named by the second parameter");
 	}
+
+	/**
+	 * Renaming a .cell file split its run history: the old runs stayed in results/<old name>/, the new name started a
+	 * history of its own ("first run"). The run store moves the history with the file (the IDE's rename participant
+	 * asks it to), whole: the renamed file's next run continues it. Nothing is overwritten or deleted: a new name with
+	 * a history of its own, or a run being written, leaves every run where it is, saying why.
+	 */
+	@Test
+	void aRenamedFilesRunHistoryMovesWithItAndNothingIsOverwritten() throws Exception {
+		Path results = tmp.resolve("results"), f = tmp.resolve("t.cell");
+		Cli.write(f, PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", results.resolve("t").toString()).rc());
+		Path first = runs(results.resolve("t/X")).get(0);
+		String firstSummary = Files.readString(first.resolve("summary.json"));
+
+		Path u = Files.move(f, tmp.resolve("u.cell"));
+		assertEquals(results.resolve("u"), RunStore.moveHistory(results, "t", "u"));
+		assertFalse(Files.exists(results.resolve("t")), "the old name's folder moved, not copied");
+		Path moved = results.resolve("u/X").resolve(first.getFileName());
+		assertEquals(firstSummary, Files.readString(moved.resolve("summary.json")), "the run itself untouched");
+		assertEquals(moved, RunStore.latest(results.resolve("u/X")), "latest moved with it");
+		assertEquals(tmp.resolve("t.cell").toString(), RunFolder.read(moved).summary().run().sourceFile(), "it ran t.cell");
+		// compared with the renamed file, not said to be out of date because t.cell is gone
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved), "current: u.cell as it ran");
+		Cli.write(u, PlatingCell.file("20 MPa"));
+		String stale = org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved);
+		assertTrue(stale != null && stale.startsWith("Out of date: the inputs in u.cell changed"), stale);
+		Cli.write(u, PlatingCell.file("65 MPa"));
+
+		// the renamed file's next run continues the history
+		assertEquals(0, Cli.cli("run", u.toString(), "--out", results.resolve("u").toString()).rc());
+		assertEquals(2, runs(results.resolve("u/X")).size());
+		List<RunIndex.Row> rows = new RunStore(results.resolve("u")).index().rows();
+		assertEquals(2, rows.size(), "one index");
+		assertEquals("no change", rows.get(1).change(), "compared with the run before the rename, not a first run");
+		assertNull(RunStore.moveHistory(results, "t", "u"), "no history under the old name: nothing to move");
+
+		// a new name with a history of its own: nothing moves, nothing is overwritten
+		Path v = Cli.write(tmp.resolve("other").resolve("v.cell"), PlatingCell.file("20 MPa")); // (not beside u.cell: the same names)
+		Cli.Result ranV = Cli.cli("run", v.toString(), "--out", results.resolve("v").toString());
+		assertEquals(0, ranV.rc(), ranV.out() + ranV.err());
+		RuntimeException refused = assertThrows(org.cellwright.run.store.RunStoreException.class, () -> RunStore.moveHistory(results, "u", "v"));
+		assertTrue(refused.getMessage().contains("exists already"), refused.getMessage());
+		assertEquals(2, runs(results.resolve("u/X")).size());
+		assertEquals(1, runs(results.resolve("v/X")).size());
+
+		// a run of the file being written: nothing moves
+		try (org.cellwright.run.store.Slot writing = new RunStore(results.resolve("u")).begin("X", java.time.Instant.now(), "abcdef")) {
+			RuntimeException busy = assertThrows(org.cellwright.run.store.RunStoreException.class, () -> RunStore.moveHistory(results, "u", "w"));
+			assertTrue(busy.getMessage().contains("is being written"), busy.getMessage());
+		}
+		assertTrue(Files.isDirectory(results.resolve("u/X")) && !Files.exists(results.resolve("w")));
+		assertThrows(IllegalArgumentException.class, () -> RunStore.moveHistory(results, "u", "../w"));
+
+		// on the command line, after a file was renamed outside the IDE (git mv u.cell w.cell)
+		Cli.Result moved2 = Cli.cli("runs", results.toString(), "--rename", "u.cell", "w.cell");
+		assertEquals(0, moved2.rc(), moved2.out() + moved2.err());
+		assertTrue(Files.isDirectory(results.resolve("w/X")) && !Files.exists(results.resolve("u")), moved2.out());
+		Cli.Result again = Cli.cli("runs", results.toString(), "--rename", "v", "w");
+		assertEquals(1, again.rc());
+		assertTrue(again.err().contains("exists already"), again.err());
+		assertTrue(Files.isDirectory(results.resolve("v/X")), "nothing moved");
+	}
 }

@@ -67,8 +67,45 @@ class StalenessTest {
 	}
 
 	/**
-	 * A run made where its file lies below the working folder names it relative to that folder (as the IDE's tests do,
-	 * and an IDE started above its workspace); found, and said to be gone when it is renamed.
+	 * A run records its source relative to its own run folder (summary.json {@code run.source_file}, with {@code
+	 * run.source_relative_to: "run-folder"}), not relative to the folder the process was started from: an IDE started
+	 * above its workspace recorded "proj/t.cell", which another IDE (or the command line) started elsewhere could not
+	 * find. Read back, the source is absolute, found whatever the reader's working folder.
+	 */
+	@Test
+	void aRunRecordsItsSourceRelativeToItsRunFolderWhateverTheWorkingFolder() throws Exception {
+		Path f = tmp.resolve("proj").resolve("t.cell"), out = tmp.resolve("proj").resolve("results").resolve("t");
+		Cli.write(f, PlatingCell.file("5 MPa"));
+		String cwd = System.getProperty("cellwright.cwd");
+		try {
+			System.setProperty("cellwright.cwd", tmp.toString()); // the process started above the project
+			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
+			Path x = RunStore.latest(out.resolve("X"));
+			com.google.gson.JsonObject run = com.google.gson.JsonParser.parseString(
+					java.nio.file.Files.readString(x.resolve("summary.json"))).getAsJsonObject().getAsJsonObject("run");
+			assertEquals("../../../../t.cell", run.get("source_file").getAsString(), run.toString());
+			assertEquals("run-folder", run.get("source_relative_to").getAsString(), run.toString());
+			assertEquals(f.toAbsolutePath().normalize().toString(), RunFolder.read(x).summary().run().sourceFile());
+			// read by a process started elsewhere: found, and out of date once the file changes
+			System.setProperty("cellwright.cwd", java.nio.file.Files.createDirectories(tmp.resolve("elsewhere")).toString());
+			assertNull(stale(x));
+			Cli.write(f, PlatingCell.file("20 MPa"));
+			assertNotNull(stale(x), "found from another working folder, and out of date");
+			// the project moved whole: the record moves with it
+			Path moved = java.nio.file.Files.move(tmp.resolve("proj"), tmp.resolve("moved"));
+			Path y = moved.resolve("results").resolve("t").resolve("X").resolve(x.getFileName());
+			assertEquals(moved.resolve("t.cell").toString(), RunFolder.read(y).summary().run().sourceFile());
+			assertNotNull(stale(y), "the moved file, found");
+		} finally {
+			if (cwd == null) System.clearProperty("cellwright.cwd");
+			else System.setProperty("cellwright.cwd", cwd);
+		}
+	}
+
+	/**
+	 * A run written before summary.json named its source relative to the run folder names it relative to the working
+	 * folder of the process that ran it (as the IDE's tests did, and an IDE started above its workspace); found, and
+	 * said to be gone when it is renamed.
 	 */
 	@Test
 	void aSourceNamedRelativeToTheWorkingFolderIsFound() throws Exception {
@@ -79,8 +116,12 @@ class StalenessTest {
 			Cli.write(f, PlatingCell.file("5 MPa"));
 			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
 			Path x = RunStore.latest(out.resolve("X"));
-			String source = RunFolder.read(x).summary().run().sourceFile();
-			assertFalse(Path.of(source).isAbsolute(), "named relative to the working folder: " + source);
+			// as a run written before summary.json named its source relative to the run folder
+			String source = here.relativize(f).toString();
+			com.google.gson.JsonObject json = RunFolder.read(x).summary().json();
+			json.getAsJsonObject("run").addProperty("source_file", source);
+			java.nio.file.Files.writeString(x.resolve("summary.json"), json.toString());
+			assertEquals(source, RunFolder.read(x).summary().run().sourceFile(), "as recorded");
 			assertNull(stale(x));
 			Cli.write(f, PlatingCell.file("20 MPa"));
 			assertNotNull(stale(x), "found and out of date");

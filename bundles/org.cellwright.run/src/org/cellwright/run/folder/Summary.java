@@ -31,8 +31,12 @@ public final class Summary {
 	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
-	/** Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed). */
-	public record ShortCircuit(int cycle, double timeH, String reason) {}
+	/**
+	 * Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed): the
+	 * reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...") and the
+	 * cause alone (a hard short's is its reason).
+	 */
+	public record ShortCircuit(int cycle, double timeH, String reason, String cause) {}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
 	public record MechanismMap(double temperatureK, double strainRatePerS, double characteristicSizeM) {}
@@ -41,7 +45,9 @@ public final class Summary {
 	 * The run: its id in the run store, its name (experiment, or sweep/variant), the experiment, whether it is partial
 	 * (did not complete: cancelled, interrupted, failed, not converged) and what interrupted it (null if nothing), start
 	 * and end (UTC, ISO-8601), wall time [s], CellWright version, hash of the resolved inputs, where the experiment
-	 * was written (null and 0 when unknown).
+	 * was written (null and 0 when unknown; the file absolute, for runs written since summary.json names it relative to
+	 * the run folder; a run written before names it as recorded: relative to the working folder of the process that
+	 * ran it, or absolutely).
 	 */
 	public record Run(String id, String name, String experiment, boolean partial, String interruption, String started,
 			String finished, double seconds, String version, String inputsHash, String sourceFile, int sourceLine) {}
@@ -90,20 +96,42 @@ public final class Summary {
 		return new Summary(json);
 	}
 
-	/** Reads {@code summary.json}. */
+	/**
+	 * Reads {@code summary.json}. The run's source file, kept relative to the run folder, is given absolute
+	 * ({@link Run#sourceFile}); a run written before that keeps its source as it was recorded.
+	 */
 	public static Summary read(Path file) {
 		try {
 			JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
 			if (!e.isJsonObject()) throw new RunFolderException(file + ":1: not a JSON object");
-			return new Summary(e.getAsJsonObject());
-		} catch (IOException | JsonParseException e) {
+			JsonObject o = e.getAsJsonObject();
+			if (o.get(RUN) instanceof JsonObject r && RUN_FOLDER.equals(str(r, RUN_SOURCE_RELATIVE_TO)) && str(r, RUN_SOURCE_FILE) != null) {
+				Path folder = file.toAbsolutePath().normalize().getParent();
+				r.addProperty(RUN_SOURCE_FILE, folder.resolve(str(r, RUN_SOURCE_FILE)).normalize().toString());
+				r.remove(RUN_SOURCE_RELATIVE_TO);
+			}
+			return new Summary(o);
+		} catch (IOException | JsonParseException | java.nio.file.InvalidPathException e) {
 			throw new RunFolderException(file + ": cannot be read as JSON: " + e.getMessage(), e);
 		}
 	}
 
-	/** Writes {@code summary.json} into the folder, atomically (a reader sees the whole file or none). */
+	/**
+	 * Writes {@code summary.json} into the folder, atomically (a reader sees the whole file or none). A source file named
+	 * absolutely is written relative to the folder ({@code run.source_relative_to}: "run-folder"; a run is written into
+	 * a hidden folder beside its final one, at the same depth): the record holds whatever the working folder of the
+	 * process that ran it (an IDE started anywhere) or reads it, and a project moved whole.
+	 */
 	public void write(Path folder) {
-		String text = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(json);
+		JsonObject out = json;
+		if (json.get(RUN) instanceof JsonObject r && str(r, RUN_SOURCE_FILE) != null && Path.of(str(r, RUN_SOURCE_FILE)).isAbsolute()) {
+			out = json.deepCopy();
+			JsonObject w = out.getAsJsonObject(RUN);
+			Path base = folder.toAbsolutePath().normalize();
+			w.addProperty(RUN_SOURCE_FILE, base.relativize(Path.of(str(r, RUN_SOURCE_FILE))).toString().replace('\\', '/'));
+			w.addProperty(RUN_SOURCE_RELATIVE_TO, RUN_FOLDER);
+		}
+		String text = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(out);
 		Atomic.writeString(folder.resolve(FILE_NAME), text + "\n");
 	}
 
@@ -155,7 +183,11 @@ public final class Summary {
 	private ShortCircuit shortCircuit(String key) {
 		if (!(json.get(key) instanceof JsonObject sc)) return null;
 		double c = num(sc, SC_CYCLE);
-		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), str(sc, SC_REASON));
+		String reason = str(sc, SC_REASON), cause = str(sc, SC_CAUSE);
+		// a soft short of a run folder written before summary.json kept its cause: the cause read off its warning
+		if (cause == null && reason != null)
+			cause = key.equals(SOFT_SHORT) ? reason.replaceFirst("^warning: cycle \\d+(, step \\d+)?: soft short: ", "") : reason;
+		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), reason, cause);
 	}
 
 	/** The solver's messages (warnings, why a run stopped), possibly empty. */

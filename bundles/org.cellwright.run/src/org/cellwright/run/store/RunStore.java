@@ -171,6 +171,61 @@ public final class RunStore {
 		}
 	}
 
+	/**
+	 * Moves the run history of a {@code .cell} file renamed from {@code from} to {@code to} (file names without
+	 * {@code .cell}): {@code results/<from>/} becomes {@code results/<to>/}, whole (every experiment's and sweep's runs,
+	 * runs.csv, the latest links: all relative inside it, and each run names its source relative to its own folder), so
+	 * the renamed file's runs continue its history. Nothing is deleted or overwritten: where {@code results/<to>/}
+	 * exists already (the new name has runs of its own), or a run of the file is being written (an experiment's lock is
+	 * held), nothing moves and the RunStoreException says why; the runs stay where they are.
+	 *
+	 * @return the history's new folder, or null when the old name has none
+	 * @throws IllegalArgumentException for a name that is no single folder name
+	 * @throws RunStoreException when the history cannot move (see above, or the file system refuses)
+	 */
+	public static Path moveHistory(Path results, String from, String to) {
+		Path base = results.toAbsolutePath().normalize();
+		Path source = child(base, from), target = child(base, to);
+		if (!Files.isDirectory(source) || source.equals(target)) return null;
+		if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+			throw new RunStoreException(target + " exists already (runs of another file named " + to + "): the runs of " + from
+					+ " stay in " + source);
+		List<FileLock> locks = new ArrayList<>();
+		List<FileChannel> channels = new ArrayList<>();
+		try {
+			try (Stream<Path> groups = Files.list(source)) {
+				for (Path lockFile : groups.map(g -> g.resolve(RunFiles.LOCK)).filter(Files::isRegularFile).sorted().toList()) {
+					FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+					channels.add(ch);
+					FileLock lock;
+					try {
+						lock = ch.tryLock();
+					} catch (OverlappingFileLockException e) {
+						lock = null;
+					}
+					if (lock == null)
+						throw new RunStoreException(lockFile.getParent() + ": a run of " + lockFile.getParent().getFileName()
+								+ " is being written there; the runs of " + from + " stay in " + source + " (rename again when it has ended)");
+					locks.add(lock);
+				}
+			}
+			return Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		} catch (IOException e) {
+			throw new RunStoreException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
+		} finally {
+			for (int k = 0; k < channels.size(); k++) release(k < locks.size() ? locks.get(k) : null, channels.get(k));
+		}
+	}
+
+	/** results/name, for a name that is one folder's (a file's name without .cell: any characters but separators). */
+	private static Path child(Path results, String name) {
+		if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\"))
+			throw new IllegalArgumentException("'" + name + "' is no folder name");
+		Path p = results.resolve(name).normalize();
+		if (!results.equals(p.getParent())) throw new IllegalArgumentException("'" + name + "' is no folder name");
+		return p;
+	}
+
 	private static void close(FileChannel ch) {
 		if (ch == null) return;
 		try {

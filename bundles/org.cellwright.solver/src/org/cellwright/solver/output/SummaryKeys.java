@@ -26,11 +26,17 @@ public final class SummaryKeys {
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
     public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";
 
-    /** Members of {@link #SHORT_CIRCUIT}. */
+    /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
-    /** A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, or null. */
+    /**
+     * A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, its reason the run's
+     * warning ("warning: cycle 12, step 3: soft short: ..."), with {@link #SC_CAUSE}; or null.
+     */
     public static final String SOFT_SHORT = "soft_short";
+
+    /** A soft short's cause alone (the warning's text after "soft short: "); absent in run folders written before it. */
+    public static final String SC_CAUSE = "cause";
 
     /** Per cycle: how each step ended, {@code [{"step": 0, "end": "voltage-cutoff", "end_time_h": ..., "end_voltage_V": ...}]}. */
     public static final String STEPS = "steps", STEP_INDEX = "step", STEP_END = "end", STEP_END_TIME_H = "end_time_h",
@@ -43,10 +49,17 @@ public final class SummaryKeys {
 
     /**
      * The run itself: {id, name, experiment, partial, interruption, started, finished, seconds, cellwright_version,
-     * inputs_hash, source_file, source_line}.
+     * inputs_hash, source_file, source_line, source_relative_to}.
      */
     public static final String RUN = "run", RUN_ID = "id", RUN_NAME = "name", RUN_EXPERIMENT = "experiment",
             RUN_PARTIAL = "partial", RUN_INTERRUPTION = "interruption", RUN_STARTED = "started", RUN_FINISHED = "finished",
             RUN_SECONDS = "seconds", RUN_VERSION = "cellwright_version", RUN_INPUTS_HASH = "inputs_hash",
             RUN_SOURCE_FILE = "source_file", RUN_SOURCE_LINE = "source_line";
+
+    /**
+     * How {@link #RUN_SOURCE_FILE} is named: {@link #RUN_FOLDER}, relative to the run folder itself (the same whatever
+     * the working folder of the process that ran it or reads it, CLI or IDE); absent in runs written before it, whose
+     * source is named relative to the working folder of the process that ran them, or absolutely.
+     */
+    public static final String RUN_SOURCE_RELATIVE_TO = "source_relative_to", RUN_FOLDER = "run-folder";
 }

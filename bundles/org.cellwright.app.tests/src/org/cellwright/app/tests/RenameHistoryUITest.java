@@ -1,0 +1,96 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunIndex;
+import org.cellwright.run.store.RunStore;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.ltk.core.refactoring.CheckConditionsOperation;
+import org.eclipse.ltk.core.refactoring.PerformRefactoringOperation;
+import org.eclipse.ltk.core.refactoring.Refactoring;
+import org.eclipse.ltk.core.refactoring.RefactoringCore;
+import org.eclipse.ltk.core.refactoring.RefactoringStatus;
+import org.eclipse.ltk.core.refactoring.resource.RenameResourceDescriptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renaming a .cell file split its run history: its runs stayed in results/<old name>/ and the renamed file started a
+ * new one ("first run"). Renamed in the IDE (the rename refactoring the Project Explorer's Rename... runs), the file
+ * takes its runs along (ResultsRenameParticipant): results/<new name>/ holds them, and its next run continues the
+ * history. A new name with runs of its own keeps them; the old file's runs stay where they are, and the rename warns.
+ */
+class RenameHistoryUITest {
+	IProject project;
+
+	@AfterEach
+	void tearDown() throws Exception {
+		if (project != null && project.exists()) project.delete(true, true, null);
+	}
+
+	static RefactoringStatus rename(IFile f, String newName) throws Exception {
+		RenameResourceDescriptor d = (RenameResourceDescriptor) RefactoringCore
+				.getRefactoringContribution(RenameResourceDescriptor.ID).createDescriptor();
+		d.setResourcePath(f.getFullPath());
+		d.setNewName(newName);
+		RefactoringStatus created = new RefactoringStatus();
+		Refactoring r = d.createRefactoring(created);
+		assertTrue(created.isOK(), created.toString());
+		PerformRefactoringOperation op = new PerformRefactoringOperation(r, CheckConditionsOperation.ALL_CONDITIONS);
+		ResourcesPlugin.getWorkspace().run(op, null);
+		RefactoringStatus s = op.getConditionStatus();
+		return s == null ? new RefactoringStatus() : s;
+	}
+
+	static List<Path> runs(Path experiment) throws Exception {
+		try (Stream<Path> s = Files.list(experiment)) {
+			return s.filter(p -> p.getFileName().toString().matches("\\d{8}-\\d{6}-[0-9a-f]{6}(-\\d+)?")).sorted().toList();
+		}
+	}
+
+	@Test
+	void aRenamedFileTakesItsRunsAlongAndItsNextRunContinuesTheHistory() throws Exception {
+		IdeUITest.waitForJobs();
+		project = IdeUITest.newProject("rename-history");
+		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
+		RunsViewUITest.run(f, "X");
+		Path results = project.getLocation().toFile().toPath().resolve("results");
+		Path first = runs(results.resolve("t/X")).get(0);
+
+		RefactoringStatus s = rename(f, "u.cell");
+		assertTrue(s.isOK(), s.toString());
+		IFile u = project.getFile("u.cell");
+		assertTrue(u.exists(), "renamed");
+		assertFalse(Files.exists(results.resolve("t")), "results/t moved");
+		Path moved = results.resolve("u/X").resolve(first.getFileName());
+		assertTrue(Files.isRegularFile(moved.resolve("summary.json")), "the run under the new name");
+		assertTrue(project.getFolder("results/u/X").exists(), "the workspace knows it");
+		assertEquals(moved, RunStore.latest(results.resolve("u/X")));
+		assertEquals(project.getFile("t.cell").getLocation().toFile().toPath().toString(),
+				RunFolder.read(moved).summary().run().sourceFile(), "the run ran t.cell");
+
+		RunsViewUITest.run(u, "X");
+		assertEquals(2, runs(results.resolve("u/X")).size(), "the next run continues the history");
+		List<RunIndex.Row> rows = new RunStore(results.resolve("u")).index().rows();
+		assertEquals(2, rows.size());
+		assertEquals("no change", rows.get(1).change(), "compared with the run before the rename");
+
+		// a new name with runs of its own: they are kept, u's stay where they are, the rename warns
+		Files.createDirectories(results.resolve("v/Y"));
+		Files.writeString(results.resolve("v/Y/keep.txt"), "v's own");
+		project.getFolder("results").refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+		RefactoringStatus warned = rename(u, "v.cell");
+		assertTrue(warned.hasWarning() && warned.toString().contains("holds runs already"), warned.toString());
+		assertTrue(project.getFile("v.cell").exists(), "the file renamed all the same");
+		assertEquals(2, runs(results.resolve("u/X")).size(), "u's runs where they were");
+		assertEquals("v's own", Files.readString(results.resolve("v/Y/keep.txt")), "v's not overwritten");
+	}
+}
