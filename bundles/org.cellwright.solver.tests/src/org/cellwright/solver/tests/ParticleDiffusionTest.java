@@ -113,7 +113,6 @@ class ParticleDiffusionTest {
                 assertEquals(p.surface(c, 0, FLUX), stored, 1e-9 * C0, "refinement " + refinement + ", step " + k);
             }
             double gapDrop = p.mesh().surfaceGap() * FLUX / D;
-            System.out.println("n " + n + " err " + (stored - exact) / (C0 - exact) + " gap " + gapDrop / (C0 - exact));
             if (refinement == 1) assertTrue(gapDrop > 0.01 * (C0 - exact), "the gap's share of the drop must be visible: " + gapDrop);
             assertEquals(exact, stored, 2e-3 * (C0 - exact), "refinement " + refinement);
         }
