@@ -90,4 +90,31 @@ class ParticleDiffusionTest {
         assertEquals(exact, graded, 5e-3 * drop);
         assertTrue(Math.abs(equal - exact) > 0.03 * drop, "equal shells: " + (equal - exact) / drop);
     }
+
+    /**
+     * The composite cathode's particles take their surface concentration from the stored step, c_s = c_s,0 + (dc_s/dN) N
+     * ({@code prepareStored}, {@code surfaceResponse}): it must be the surface the full step gives, the last shell's
+     * centre extrapolated over the gap to the surface by Fick's law, c_n - N gap / D, and so converge to Crank's series
+     * (mutation audit, session 18: a gap term of the wrong sign in the response passed every test).
+     */
+    @Test
+    void theStoredStepsSurfaceIsTheFullStepsSurfaceAndCranksSeries() {
+        int n = 20;
+        double dt = 0.25, t = 1000, exact = ParticleDiffusion.crankSurface(C0, FLUX, R, D, t, 200);
+        for (double refinement : new double[] {ParticleDiffusion.SURFACE_REFINEMENT, 1}) {
+            ParticleDiffusion p = new ParticleDiffusion(R, n, D, refinement);
+            double[] c = new double[n], base = new double[n], unit = new double[n];
+            java.util.Arrays.fill(c, C0);
+            double stored = Double.NaN;
+            for (int k = 0; k < Math.round(t / dt); k++) {
+                double c0 = p.prepareStored(dt, c, 0, base, unit, 0);
+                stored = c0 + p.surfaceResponse() * FLUX;
+                p.stepStored(c, 0, base, unit, 0, FLUX);
+                assertEquals(p.surface(c, 0, FLUX), stored, 1e-9 * C0, "refinement " + refinement + ", step " + k);
+            }
+            double gapDrop = p.mesh().surfaceGap() * FLUX / D;
+            if (refinement == 1) assertTrue(gapDrop > 0.01 * (C0 - exact), "the gap's share of the drop must be visible: " + gapDrop);
+            assertEquals(exact, stored, 2e-3 * (C0 - exact), "refinement " + refinement);
+        }
+    }
 }
