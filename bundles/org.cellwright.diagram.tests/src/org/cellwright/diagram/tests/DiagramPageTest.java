@@ -67,4 +67,27 @@ class DiagramPageTest {
 		assertTrue(text.contains("// A first look at CellWright"), "comments kept: " + text);
 		assertTrue(!text.contains("material1"), "the palette's material was undone: " + text);
 	}
+
+	/**
+	 * The editor made small, then large again: the drawing is fitted again each time, beside the tool palette (it
+	 * kept the zoom and place of the load, so a small editor showed a corner of the diagram under the palette).
+	 */
+	@Test
+	void aResizedPageFitsTheDiagramBesideThePaletteAgain() throws Exception {
+		Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
+		Path screenshot = Path.of("target", "diagram-resized.png").toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			ProcessBuilder pb = new ProcessBuilder("bash", web.resolve("test/page-test.sh").toString(),
+					server.pageUri(CellGraphsTest.example()).toString(), screenshot.toString());
+			pb.environment().put("PAGE_TEST", "diagram-resize.test.mjs");
+			Path log = screenshot.resolveSibling("diagram-resize-test.log");
+			Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			boolean done = p.waitFor(300, TimeUnit.SECONDS);
+			if (!done) p.destroyForcibly().waitFor();
+			String out = Files.readString(log, StandardCharsets.UTF_8);
+			assertTrue(done, "resize test did not finish: " + out);
+			assertEquals(0, p.exitValue(), out);
+		}
+	}
 }
