@@ -2,20 +2,16 @@
 // Debian's Chromium (playwright-core) loads the page large, then makes it small: every node must be drawn inside the
 // page and none under the tool palette (top right); made large again, the drawing grows back to its size at load.
 // usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>
-import { chromium } from 'playwright-core';
+import { checks, launch, openDiagram } from './page.mjs';
 
 const [url, screenshot] = process.argv.slice(2);
 if (!url || !screenshot) {
     console.error('usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>');
     process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launch();
 const logs = [];
-let failed = false;
-const check = (ok, what) => {
-    console.log((ok ? 'ok: ' : 'FAILED: ') + what);
-    if (!ok) failed = true;
-};
+const { check, failed } = checks();
 // the screen boxes of the visible nodes and of the palette
 const boxes = page => page.evaluate(() => {
     const r = e => { const b = e.getBoundingClientRect(); return { x: b.left, y: b.top, r: b.right, b: b.bottom }; };
@@ -40,12 +36,7 @@ async function checkFits(page, what) {
 }
 const width = d => Math.max(...d.nodes.map(n => n.r)) - Math.min(...d.nodes.map(n => n.x));
 try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', m => logs.push(`${m.type()}: ${m.text()}`));
-    page.on('pageerror', e => logs.push(`pageerror: ${e.message}`));
-    await page.goto(url);
-    await page.waitForSelector('body[data-state="loaded"]', { timeout: 60000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'LPSCl'), null, { timeout: 60000 });
+    const page = await openDiagram(browser, url, logs, 'LPSCl');
     await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
     await settle();
     const large = await checkFits(page, 'at load (1400x900)');
@@ -67,5 +58,5 @@ try {
 } finally {
     await browser.close();
 }
-if (failed) console.error(logs.join('\n'));
-process.exit(failed ? 1 : 0);
+if (failed()) console.error(logs.join('\n'));
+process.exit(failed() ? 1 : 0);
