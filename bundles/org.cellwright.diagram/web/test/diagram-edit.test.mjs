@@ -5,7 +5,7 @@
 // the page must stay responsive: the old node gone in the frame the renamed one appears, a click selects another node,
 // no page error.
 // usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>
-import { checks, launch, openDiagram } from './page.mjs';
+import { checks, finish, launch, openDiagram } from './page.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -171,8 +171,5 @@ try {
     console.log(JSON.stringify(await labels(page)));
 } catch (e) {
     check(false, 'exception: ' + e.message);
-} finally {
-    await browser.close();
 }
-if (failed()) console.error(logs.join('\n'));
-process.exit(failed() ? 1 : 0);
+await finish(browser, logs, failed);

@@ -2,7 +2,7 @@
 // Debian's Chromium (playwright-core) loads the page large, then makes it small: every node must be drawn inside the
 // page and none under the tool palette (top right); made large again, the drawing grows back to its size at load.
 // usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>
-import { checks, launch, openDiagram } from './page.mjs';
+import { checks, finish, launch, openDiagram } from './page.mjs';
 
 const [url, screenshot] = process.argv.slice(2);
 if (!url || !screenshot) {
@@ -55,8 +55,5 @@ try {
     check(Math.abs(width(again) - width(large)) < 2, `made large again, the drawing is as wide as at load (${width(again).toFixed(0)} vs ${width(large).toFixed(0)} px)`);
 } catch (e) {
     check(false, 'error: ' + e.message);
-} finally {
-    await browser.close();
 }
-if (failed()) console.error(logs.join('\n'));
-process.exit(failed() ? 1 : 0);
+await finish(browser, logs, failed);

@@ -26,3 +26,10 @@ export async function openDiagram(browser, url, logs, label) {
     await page.waitForFunction(l => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === l), label, { timeout: 60000 });
     return page;
 }
+
+/** Closes the browser, prints the page's log when a check failed, and exits with 1 then (0 otherwise). */
+export async function finish(browser, logs, failed) {
+    await browser.close();
+    if (failed()) console.error(logs.join('\n'));
+    process.exit(failed() ? 1 : 0);
+}
