@@ -7,8 +7,8 @@ import {
     ConsoleLogger,
     DiagramLoader,
     EditMode,
+    EditorContextService,
     FeatureModule,
-    FitToScreenAction,
     GLabel,
     GLabelView,
     GNode,
@@ -16,6 +16,7 @@ import {
     ModelInitializationConstraint,
     RoundedCornerNodeView,
     SelectionService,
+    SetViewportAction,
     configureModelElement,
     editLabelFeature,
     GLSPClient,
@@ -92,6 +93,44 @@ function exportSvg(): string {
     return new XMLSerializer().serializeToString(copy);
 }
 
+const FIT_PADDING = 20;
+
+/**
+ * Fits the drawing into the canvas beside the tool palette (top right): zoomed to fit at most 1:1 and centred in the
+ * canvas left of the palette, or below it when that leaves more room. GLSP's FitToScreen centres in the whole canvas,
+ * so in a small editor the palette covered much of the diagram. Returns the viewport it set.
+ */
+function fitBesideThePalette(context: EditorContextService, dispatcher: IActionDispatcher): string | undefined {
+    const root = context.modelRoot as any;
+    const canvas = root?.canvasBounds;
+    const nodes = (root?.children ?? []).filter((c: any) => c.position && c.size && c.size.width > 0 && c.size.height > 0);
+    if (!canvas || canvas.width <= 0 || canvas.height <= 0 || nodes.length === 0) return undefined;
+    const x0 = Math.min(...nodes.map((n: any) => n.position.x));
+    const y0 = Math.min(...nodes.map((n: any) => n.position.y));
+    const w = Math.max(...nodes.map((n: any) => n.position.x + n.size.width)) - x0;
+    const h = Math.max(...nodes.map((n: any) => n.position.y + n.size.height)) - y0;
+    // the free area: the canvas, less the palette's column (drawing left of it) or its rows (drawing below it)
+    let area = { x: 0, y: 0, width: canvas.width, height: canvas.height };
+    const palette = document.querySelector('.tool-palette') as HTMLElement | null;
+    const sprotty = document.getElementById(CLIENT_ID);
+    if (palette && sprotty && palette.offsetParent !== null) {
+        const p = palette.getBoundingClientRect();
+        const c = sprotty.getBoundingClientRect();
+        const left = { x: 0, y: 0, width: Math.max(0, p.left - c.left), height: canvas.height };
+        const below = { x: 0, y: Math.max(0, p.bottom - c.top), width: canvas.width, height: Math.max(0, canvas.height - (p.bottom - c.top)) };
+        const zoomIn = (a: typeof area) => Math.min((a.width - 2 * FIT_PADDING) / w, (a.height - 2 * FIT_PADDING) / h);
+        area = zoomIn(left) >= zoomIn(below) ? left : below;
+    }
+    const zoom = Math.max(0.05, Math.min(1, (area.width - 2 * FIT_PADDING) / w, (area.height - 2 * FIT_PADDING) / h));
+    // screen = (model - scroll) * zoom: the drawing's centre at the free area's centre
+    const scroll = {
+        x: x0 + w / 2 - (area.x + area.width / 2) / zoom,
+        y: y0 + h / 2 - (area.y + area.height / 2) / zoom
+    };
+    dispatcher.dispatch(SetViewportAction.create(root.id, { scroll, zoom }, { animate: false }));
+    return JSON.stringify({ scroll, zoom });
+}
+
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
 const status = document.getElementById('status')!;
 if (!file) {
@@ -117,8 +156,27 @@ if (!file) {
             const ide = (window as any).cellwrightSelected;
             if (typeof ide === 'function') ide(change.selectedElements.join('\n'));
         });
+        // fitted at load and again whenever the page is resized (the editor made smaller or larger), unless the user
+        // zoomed or scrolled since (a viewport of their own is kept); sprotty updates the canvas bounds on 'resize'
+        // itself, the fit runs after it
+        const context = container.get(EditorContextService);
+        let fitted: string | undefined;
+        const currentViewport = () => {
+            const root = context.modelRoot as any;
+            return root?.scroll && root.zoom ? JSON.stringify({ scroll: root.scroll, zoom: root.zoom }) : undefined;
+        };
+        const fit = () => {
+            fitted = fitBesideThePalette(context, dispatcher);
+        };
+        let resizing: number | undefined;
+        window.addEventListener('resize', () => {
+            const userViewport = fitted !== undefined && currentViewport() !== fitted;
+            if (userViewport) return;
+            window.clearTimeout(resizing);
+            resizing = window.setTimeout(fit, 100);
+        });
         container.get(ModelInitializationConstraint).onInitialized(() => {
-            dispatcher.dispatch(FitToScreenAction.create([], { padding: 20, maxZoom: 1, animate: false }));
+            fit();
             document.body.dataset.state = 'loaded';
         });
         await container.get(DiagramLoader).load();

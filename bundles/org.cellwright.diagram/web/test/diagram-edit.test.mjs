@@ -5,7 +5,7 @@
 // the page must stay responsive: the old node gone in the frame the renamed one appears, a click selects another node,
 // no page error.
 // usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>
-import { chromium } from 'playwright-core';
+import { checks, finish, launch, openDiagram } from './page.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -16,13 +16,9 @@ if (!url || !file || !screenshot) {
 }
 const original = readFileSync(file, 'utf8');
 const comments = original.split('\n').filter(l => l.trim().startsWith('//'));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await launch();
 const logs = [];
-let failed = false;
-const check = (ok, what) => {
-    console.log((ok ? 'ok: ' : 'FAILED: ') + what);
-    if (!ok) failed = true;
-};
+const { check, failed } = checks();
 async function waitForFile(predicate, what) {
     for (let i = 0; i < 300; i++) {
         if (predicate(readFileSync(file, 'utf8'))) return true;
@@ -33,12 +29,7 @@ async function waitForFile(predicate, what) {
 }
 const labels = page => page.evaluate(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(t => t.textContent));
 try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', m => logs.push(`${m.type()}: ${m.text()}`));
-    page.on('pageerror', e => logs.push(`pageerror: ${e.message}`));
-    await page.goto(url);
-    await page.waitForSelector('body[data-state="loaded"]', { timeout: 60000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'LPSCl'), null, { timeout: 60000 });
+    const page = await openDiagram(browser, url, logs, 'LPSCl');
 
     // 1. the palette's Material tool, then a click on the empty canvas: a new material in the file
     const tool = page.locator('.tool-palette .tool-button', { hasText: 'Material' }).first();
@@ -180,8 +171,5 @@ try {
     console.log(JSON.stringify(await labels(page)));
 } catch (e) {
     check(false, 'exception: ' + e.message);
-} finally {
-    await browser.close();
 }
-if (failed) console.error(logs.join('\n'));
-process.exit(failed ? 1 : 0);
+await finish(browser, logs, failed);

@@ -60,6 +60,8 @@ public class ExperimentJob extends Job {
 	private final String experiment;
 	private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
 	private volatile String progressText = "";
+	/** The first run of a new workspace: a file with nothing to run is not worth a dialog there (nobody asked). */
+	private boolean atStartup;
 
 	/** Runs all experiments and sweeps of the file. */
 	public ExperimentJob(IFile file) {
@@ -74,6 +76,31 @@ public class ExperimentJob extends Job {
 		this.experiment = experiment == null || experiment.isEmpty() ? null : experiment;
 		setUser(true);
 		setRule(file.getProject());
+	}
+
+	/** Marks the job as the first run of a new workspace: a file without experiments ends it quietly (a warning). */
+	public ExperimentJob atStartup() {
+		atStartup = true;
+		return this;
+	}
+
+	/**
+	 * "; its cells are run by experiments in a.cell (N), b.cell (M)": the files beside it whose experiments use a cell
+	 * written in it, or "" when none does.
+	 */
+	private static String runElsewhere(CellFiles loaded) {
+		if (loaded.models().isEmpty()) return "";
+		org.eclipse.emf.ecore.resource.Resource own = loaded.models().get(0).eResource();
+		java.util.Map<String, Integer> byFile = new java.util.LinkedHashMap<>();
+		for (org.cellwright.model.Model m : loaded.models().subList(1, loaded.models().size()))
+			for (Element e : m.getElements())
+				if (e instanceof org.cellwright.model.Experiment x && x.getCell() != null && !x.getCell().eIsProxy()
+						&& x.getCell().eResource() == own && m.eResource() != null)
+					byFile.merge(m.eResource().getURI().lastSegment(), 1, Integer::sum);
+		if (byFile.isEmpty()) return "";
+		List<String> parts = new ArrayList<>();
+		byFile.forEach((f, n) -> parts.add(f + " (" + n + ")"));
+		return "; its cells are run by experiments in " + String.join(", ", parts) + ": run one of those";
 	}
 
 	/** The last progress line: "experiment: cycle n of N, t = x h". */
@@ -98,9 +125,13 @@ public class ExperimentJob extends Job {
 		List<Problem> errors = loaded.problemsOf(path).stream().filter(Problem::isError).toList();
 		if (!errors.isEmpty()) return Refusal.of(file.getName(), errors, "running");
 		List<Element> runnables = loaded.runnables(experiment);
-		if (runnables.isEmpty())
-			return experiment == null ? Status.warning(file.getName() + " has no experiment")
-					: Status.error(file.getName() + " has no experiment or sweep named " + experiment);
+		if (runnables.isEmpty()) {
+			if (experiment != null) return Status.error(file.getName() + " has no experiment or sweep named " + experiment);
+			// asked to run a file of cells (the study's half-cells.cell): said with an error dialog, naming where its
+			// cells are run (a warning ended the job and the user saw nothing happen)
+			String message = file.getName() + " has no experiment or sweep to run" + runElsewhere(loaded);
+			return atStartup ? Status.warning(message) : Status.error(message);
+		}
 		List<RunGroup> groups = Plans.of(runnables); // the model is read on this thread only
 		for (RunGroup g : groups) for (Problem p : g.problems()) status.add(Status.error(p.format()));
 		int units = groups.stream().filter(RunGroup::runnable).mapToInt(g -> g.units().size()).sum();

@@ -68,7 +68,7 @@ public final class WorkspaceSetup {
 						@Override
 						public IStatus runInUIThread(IProgressMonitor m) {
 							open(first);
-							new ExperimentJob(first).schedule();
+							new ExperimentJob(first).atStartup().schedule();
 							return Status.OK_STATUS;
 						}
 					}.schedule();

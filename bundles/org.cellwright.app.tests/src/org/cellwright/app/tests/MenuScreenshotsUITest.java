@@ -111,7 +111,7 @@ class MenuScreenshotsUITest {
 				return;
 			}
 			try {
-				org.eclipse.swt.widgets.Tree tree = tree(dialog);
+				org.eclipse.swt.widgets.Tree tree = org.cellwright.testing.ui.Widgets.tree(dialog);
 				assertNotNull(tree, "the configurations' tree");
 				for (var typeItem : tree.getItems()) {
 					if (!typeItem.getText().equals("CellWright Experiment")) continue;
@@ -144,14 +144,5 @@ class MenuScreenshotsUITest {
 		if (failed[0] instanceof AssertionError e) throw e;
 		assertTrue(shown[0], "Run > Run Configurations... opened the dialog");
 		config.delete();
-	}
-
-	static org.eclipse.swt.widgets.Tree tree(org.eclipse.swt.widgets.Control c) {
-		if (c instanceof org.eclipse.swt.widgets.Tree t) return t;
-		if (c instanceof org.eclipse.swt.widgets.Composite comp) for (var child : comp.getChildren()) {
-			var t = tree(child);
-			if (t != null) return t;
-		}
-		return null;
 	}
 }

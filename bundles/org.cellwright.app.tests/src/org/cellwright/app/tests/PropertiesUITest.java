@@ -8,11 +8,11 @@ import java.util.Arrays;
 import org.cellwright.app.WorkspaceSetup;
 import org.cellwright.editor.properties.ModelPropertySource;
 import org.cellwright.editor.stack.StackView;
+import org.cellwright.testing.ui.Widgets;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Control;
@@ -95,30 +95,13 @@ class PropertiesUITest extends StackEditorFixture {
 
 	/** The property sheet's tree (the page puts a line with the refusal reason above it). */
 	static Tree tree(Control control) {
-		if (control instanceof Tree t) return t;
-		if (control instanceof Composite c) for (Control child : c.getChildren()) {
-			Tree t = tree(child);
-			if (t != null) return t;
-		}
-		return null;
+		return Widgets.tree(control);
 	}
 
+	/** The row of the property in the sheet's tree, or null. */
 	static TreeItem row(Control control, String name) {
-		if (control instanceof Tree tree) return find(tree.getItems(), name);
-		if (control instanceof Composite c) for (Control child : c.getChildren()) {
-			TreeItem found = row(child, name);
-			if (found != null) return found;
-		}
-		return null;
-	}
-
-	static TreeItem find(TreeItem[] items, String name) {
-		for (TreeItem i : items) {
-			if (name.equals(i.getText(0))) return i;
-			TreeItem deeper = find(i.getItems(), name);
-			if (deeper != null) return deeper;
-		}
-		return null;
+		Tree tree = Widgets.tree(control);
+		return tree == null ? null : Widgets.item(tree.getItems(), name);
 	}
 
 	@Test

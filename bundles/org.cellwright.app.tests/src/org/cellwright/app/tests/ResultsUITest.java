@@ -217,8 +217,8 @@ class ResultsUITest {
 		assertEquals("89.4 % ± 2 %", checks.getItem(1).getText(3));
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("cycles.csv: missing")), "missing files are named");
 		// no .cell file to take the cell from and no mechanism-map.csv: the map says so instead of failing
-		assertTrue(view.chart(ResultsView.MECHANISM).getTitle().getText().contains("mechanism map not available"),
-				view.chart(ResultsView.MECHANISM).getTitle().getText());
+		assertTrue(wholeTitle(view.chart(ResultsView.MECHANISM)).contains("mechanism map not available"),
+				wholeTitle(view.chart(ResultsView.MECHANISM)));
 		// a run folder with its own mechanism-map.csv and inputs.json: the map and the pore size are taken from them
 		Path withMap = RunFolderTest.run(tmp, "WithMap", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY,
 				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
@@ -276,6 +276,58 @@ class ResultsUITest {
 		assertTrue(status.getText().contains("301.4 h: the charge at 0.1 mA/cm2 ran into its time limit without reaching 4.3 V"), status.getText());
 		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains(reason)), "the reason under it");
+	}
+
+	/** A chart's whole title: its tool tip where the title shown is shortened to the chart's width. */
+	static String wholeTitle(Chart c) {
+		return c.getToolTipText() != null ? c.getToolTipText() : c.getTitle().getText();
+	}
+
+	/**
+	 * A run with a long name (a sweep variant's: sweep, experiment and its values): the voltage chart's title fits the
+	 * chart, start and end kept, the whole title its tool tip, and it is fitted again when the view is resized. SWTChart
+	 * drew it centred and clipped at both ends ("essureAndTemperature/...-tempe"): neither "Cell voltage" nor the
+	 * variant's values could be read.
+	 */
+	@Test
+	void aLongRunNameIsShortenedToFitTheChartsTitle() throws Exception {
+		String name = "InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC-separator-thickness=699um-interlayer-porosity=0.45";
+		Path f = RunFolderTest.run(tmp, name, "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY);
+		IdeUITest.waitForJobs();
+		IdeUITest.flush();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		loaded(view);
+		Chart c = view.chart();
+		IdeUITest.flush();
+		String whole = "Cell voltage: " + name;
+		assertEquals(whole, wholeTitle(c), "the whole title kept");
+		assertTitleFits(c, whole);
+		// made narrower: fitted again
+		org.eclipse.swt.widgets.Shell shell = c.getShell();
+		org.eclipse.swt.graphics.Point size = shell.getSize();
+		try {
+			shell.setSize(Math.max(700, size.x * 2 / 3), size.y);
+			IdeUITest.flush();
+			DocsScreenshotsUITest.settle(300);
+			assertTitleFits(c, whole);
+		} finally {
+			shell.setSize(size);
+			IdeUITest.flush();
+		}
+	}
+
+	private static void assertTitleFits(Chart c, String whole) {
+		String shown = c.getTitle().getText();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(c);
+		gc.setFont(c.getTitle().getFont());
+		int width = gc.textExtent(shown).x, wholeWidth = gc.textExtent(whole).x;
+		gc.dispose();
+		int chart = c.getClientArea().width;
+		assertTrue(wholeWidth > chart, "the test's title is wider than the chart: " + wholeWidth + " > " + chart + " px");
+		assertTrue(width <= chart, "the title shown fits the chart: " + width + " <= " + chart + " px: " + shown);
+		assertTrue(shown.startsWith("Cell voltage: Inter") && shown.endsWith("porosity=0.45") && shown.contains("\u2026"),
+				"start and end kept around an ellipsis: " + shown);
 	}
 
 	/**

@@ -50,6 +50,28 @@ class RunRefusalUITest {
 		assertEquals(lines.get(1), s.getChildren()[0].getMessage());
 	}
 
+	/**
+	 * Run Experiments on a file of cells only (the study's half-cells.cell, whose cells the experiments in
+	 * experiments.cell and other files run): refused with an error (a dialog), naming where its cells are run. It ended
+	 * with a warning, which the workbench does not show: the user asked to run and saw nothing happen.
+	 */
+	@Test
+	void aFileWithoutExperimentsIsRefusedNamingWhereItsCellsAreRun() throws Exception {
+		IProject examples = org.cellwright.app.WorkspaceSetup.importExamples(java.nio.file.Path.of(System.getProperty("cellwright.examples")))
+				.getProject();
+		IdeUITest.waitForJobs();
+		ExperimentJob job = new ExperimentJob(examples.getFile("sung2023/half-cells.cell"));
+		job.schedule();
+		spin(() -> job.getResult() != null, 60_000, "the refused run");
+		assertTrue(job.outcomes().isEmpty(), "nothing ran");
+		IStatus s = job.getResult();
+		assertEquals(IStatus.ERROR, s.getSeverity(), "an error, which the workbench shows: " + s);
+		assertTrue(s.getMessage().startsWith("half-cells.cell has no experiment or sweep to run; its cells are run by experiments in "),
+				s.getMessage());
+		assertTrue(s.getMessage().contains("experiments.cell ("), "the study's experiments named: " + s.getMessage());
+		assertFalse(s.getMessage().contains("half-cells.cell ("), s.getMessage());
+	}
+
 	@Test
 	void manyErrorsNameTheFirstThreeAndHowManyMore() throws Exception {
 		String text = PlatingCell.file("5 MPa").replace("layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um",

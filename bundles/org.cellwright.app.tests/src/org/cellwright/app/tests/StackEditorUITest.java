@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 /** The graphical stack editor edits the text editor's model: reorder, insert, delete, undo, redo. */
 class StackEditorUITest extends StackEditorFixture {
 
+	String painted() {
+		return String.join(",", view.paintedLayers().stream().map(Layer::getName).toList());
+	}
+
 	String layerNames() {
 		return String.join(",", view.cell().getLayers().stream().map(Layer::getName).toList());
 	}
@@ -59,6 +63,26 @@ class StackEditorUITest extends StackEditorFixture {
 		doc.replace(at + "layer foil: Li ".length(), 3, "30");
 		IdeUITest.spin(() -> view.cell() != null && view.cell().getLayers().size() == 4
 				&& view.cell().getLayers().get(2).getThickness().getValue() == 30, 10_000, "the diagram to re-read the text");
+	}
+
+	/**
+	 * The view shows the cell the caret is in, also after the caret moved from one cell's text to another's (and so the
+	 * Outline's choice, which moves the caret). It stayed on Cell3 (the file's first cell) wherever the caret was, so a
+	 * layer dragged there changed a cell the user was not reading.
+	 */
+	@Test
+	void theViewShowsTheCellTheCaretIsIn() {
+		assertEquals("Cell3", view.cell().getName());
+		editor.selectAndReveal(doc.get().indexOf("layer interlayer: CNT 1 um"), 0); // in Cell4
+		IdeUITest.spin(() -> view.cell() != null && "Cell4".equals(view.cell().getName()), 10_000, "the Stack view on the caret's cell Cell4 (shows "
+				+ (view.cell() == null ? null : view.cell().getName()) + ")");
+		editor.selectAndReveal(doc.get().indexOf("cell Cell1 extends") + "cell Ce".length(), 0); // on Cell1's name
+		IdeUITest.spin(() -> "Cell1".equals(view.cell().getName()), 10_000, "the Stack view on Cell1 (shows " + view.cell().getName() + ")");
+		IdeUITest.spin(() -> "wcc,interlayer,separator,foil,ccc".equals(painted()), 10_000,
+				"Cell1's stack drawn, its interlayer and Cell3's layers (drawn: " + painted() + ")");
+		editor.selectAndReveal(0, 0); // in the comments above the cells: the view stays on the cell it shows
+		IdeUITest.flush();
+		assertEquals("Cell1", view.cell().getName());
 	}
 
 	@Test

@@ -61,7 +61,7 @@ final class ChartTabs {
 	private Chart chartTab(String name, String title, String xTitle, String yTitle, Consumer<String> readout) {
 		Chart c = new Chart(tabs, SWT.NONE);
 		c.setData(ChartInteraction.FIT, (Runnable) () -> fit(name, c));
-		c.getTitle().setText(title);
+		ChartTitles.set(c, title);
 		c.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
 		c.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
 		c.getLegend().setPosition(SWT.BOTTOM);
@@ -132,7 +132,7 @@ final class ChartTabs {
 				line(c, s);
 				if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
 			}
-			if (content.title() != null) c.getTitle().setText(content.title());
+			if (content.title() != null) ChartTitles.set(c, content.title());
 			if (content.logLog) {
 				c.getAxisSet().getXAxis(0).enableLogScale(true);
 				c.getAxisSet().getYAxis(0).enableLogScale(true);

@@ -86,7 +86,7 @@ public class FitReportView extends ViewPart {
 
 	private static Chart chart(CTabFolder tabs, String name, String x, String y) {
 		Chart c = new Chart(tabs, SWT.NONE);
-		c.getTitle().setText(name);
+		ChartTitles.set(c, name);
 		c.getAxisSet().getXAxis(0).getTitle().setText(x);
 		c.getAxisSet().getYAxis(0).getTitle().setText(y);
 		c.getLegend().setPosition(SWT.BOTTOM);

@@ -22,21 +22,12 @@ class DiagramPageTest {
 
 	@Test
 	void chromiumRendersTheNodesOfTheBaselineHalfCell() throws Exception {
-		Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
-		Path screenshot = Path.of("target", "diagram-baseline-halfcell.png").toAbsolutePath();
-		Files.createDirectories(screenshot.getParent());
+		Path screenshot = screenshot("diagram-baseline-halfcell.png");
 		try (CellDiagramServer server = CellDiagramServer.start()) {
-			List<String> cmd = new ArrayList<>(List.of("bash", web.resolve("test/page-test.sh").toString(),
-					server.pageUri(CellGraphsTest.example()).toString(), screenshot.toString()));
-			cmd.addAll(List.of("SUS", "LPSCl", "Li", "BareSUS", "collector", "separator", "counter", "backing",
+			List<String> args = new ArrayList<>(List.of(server.pageUri(CellGraphsTest.example()).toString(), screenshot.toString()));
+			args.addAll(List.of("SUS", "LPSCl", "Li", "BareSUS", "collector", "separator", "counter", "backing",
 					"FirstPlatingStripping", "FirstCycle"));
-			Path log = screenshot.resolveSibling("diagram-page-test.log");
-			Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			boolean done = p.waitFor(300, TimeUnit.SECONDS);
-			if (!done) p.destroyForcibly().waitFor();
-			String out = Files.readString(log, StandardCharsets.UTF_8);
-			assertTrue(done, "page test did not finish: " + out);
-			assertEquals(0, p.exitValue(), out);
+			String out = pageTest("diagram-page.test.mjs", "diagram-page-test.log", args);
 			assertTrue(out.contains("\"label\":\"LPSCl\""), out);
 			assertTrue(Files.size(screenshot) > 0);
 		}
@@ -45,26 +36,50 @@ class DiagramPageTest {
 	/** The palette, undo and rename in the page write the file (a copy of the example): no IDE involved. */
 	@Test
 	void editingInTheBrowserPageWritesTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
-		Path screenshot = Path.of("target", "diagram-edit.png").toAbsolutePath();
-		Files.createDirectories(screenshot.getParent());
+		Path screenshot = screenshot("diagram-edit.png");
 		Path file = dir.resolve("baseline-halfcell.cell");
 		Files.copy(CellGraphsTest.example(), file);
 		try (CellDiagramServer server = CellDiagramServer.start()) {
-			ProcessBuilder pb = new ProcessBuilder("bash", web.resolve("test/page-test.sh").toString(),
-					server.pageUri(file).toString(), file.toString(), screenshot.toString());
-			pb.environment().put("PAGE_TEST", "diagram-edit.test.mjs");
-			Path log = screenshot.resolveSibling("diagram-edit-test.log");
-			Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			boolean done = p.waitFor(300, TimeUnit.SECONDS);
-			if (!done) p.destroyForcibly().waitFor();
-			String out = Files.readString(log, StandardCharsets.UTF_8);
-			assertTrue(done, "edit test did not finish: " + out);
-			assertEquals(0, p.exitValue(), out);
+			pageTest("diagram-edit.test.mjs", "diagram-edit-test.log", List.of(server.pageUri(file).toString(), file.toString(), screenshot.toString()));
 		}
 		String text = Files.readString(file, StandardCharsets.UTF_8);
 		assertTrue(text.contains("material Argyrodite is solid-electrolyte"), text);
 		assertTrue(text.contains("// A first look at CellWright"), "comments kept: " + text);
 		assertTrue(!text.contains("material1"), "the palette's material was undone: " + text);
+	}
+
+	/**
+	 * The editor made small, then large again: the drawing is fitted again each time, beside the tool palette (it
+	 * kept the zoom and place of the load, so a small editor showed a corner of the diagram under the palette).
+	 */
+	@Test
+	void aResizedPageFitsTheDiagramBesideThePaletteAgain() throws Exception {
+		Path screenshot = screenshot("diagram-resized.png");
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-resize.test.mjs", "diagram-resize-test.log", List.of(server.pageUri(CellGraphsTest.example()).toString(), screenshot.toString()));
+		}
+	}
+
+	private static Path screenshot(String name) throws Exception {
+		Path screenshot = Path.of("target", name).toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		return screenshot;
+	}
+
+	/** Runs web/test/SCRIPT through page-test.sh with the arguments; asserts it ended with 0, returns its output. */
+	private static String pageTest(String script, String logName, List<String> args) throws Exception {
+		Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
+		List<String> cmd = new ArrayList<>(List.of("bash", web.resolve("test/page-test.sh").toString()));
+		cmd.addAll(args);
+		ProcessBuilder pb = new ProcessBuilder(cmd);
+		pb.environment().put("PAGE_TEST", script);
+		Path log = Path.of("target", logName).toAbsolutePath();
+		Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean done = p.waitFor(300, TimeUnit.SECONDS);
+		if (!done) p.destroyForcibly().waitFor();
+		String out = Files.readString(log, StandardCharsets.UTF_8);
+		assertTrue(done, script + " did not finish: " + out);
+		assertEquals(0, p.exitValue(), out);
+		return out;
 	}
 }

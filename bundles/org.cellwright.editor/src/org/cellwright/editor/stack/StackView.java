@@ -87,6 +87,10 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 
 	private final org.cellwright.editor.EditingSession.Listener sessionListener = (model, change) -> { if (!canvas.isDisposed()) show(model); };
 
+	/** The followed editor's selection provider (the text's caret, the diagram's nodes) and the listener on it. */
+	private ISelectionProvider selections;
+	private final ISelectionChangedListener selectionFollower = e -> followSelection(e.getSelection());
+
 	private final IPartListener2 partListener = new IPartListener2() {
 		@Override public void partActivated(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
 		@Override public void partBroughtToTop(IWorkbenchPartReference ref) { follow(ref.getPart(false)); }
@@ -315,7 +319,11 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		IDocument doc = ep instanceof ITextEditor te ? te.getDocumentProvider().getDocument(te.getEditorInput()) : ep.getAdapter(IDocument.class);
 		if (doc == null) return;
 		editor = ep;
-		if (doc == document && session != null) return; // the same document (its text and its diagram): the same model
+		followSelections(ep);
+		if (doc == document && session != null) { // the same document (its text and its diagram): the same model
+			followSelection(selections == null ? null : selections.getSelection());
+			return;
+		}
 		if (session != null) session.removeListener(sessionListener);
 		document = doc;
 		session = org.cellwright.editor.EditingSession.of(document);
@@ -325,6 +333,41 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		XtextResource read = session.currentIfRead();
 		if (read != null) session.runLocked(() -> show(read));
 		else session.readSoon();
+		if (read != null && selections != null) followSelection(selections.getSelection());
+	}
+
+	/**
+	 * Listens to the followed editor's selection: the text editor's caret, the diagram's selected node (and so the
+	 * Outline's choice, which selects in the editor). Before, the view stayed on the file's first cell (or the one last
+	 * chosen in its list) while the caret, the Outline or the diagram was on another cell, and an edit here went to a
+	 * cell the user was not looking at.
+	 */
+	private void followSelections(IEditorPart ep) {
+		if (selections != null) selections.removeSelectionChangedListener(selectionFollower);
+		selections = ep instanceof ITextEditor te ? te.getSelectionProvider() : ep.getSite().getSelectionProvider();
+		if (selections != null) selections.addSelectionChangedListener(selectionFollower);
+	}
+
+	/** Shows the cell of the selection: the cell whose text holds the caret, or the selected cell or layer's cell. */
+	private void followSelection(ISelection selection) {
+		if (selection == null || resource == null || canvas == null || canvas.isDisposed()) return;
+		Runnable follow = () -> {
+			EObject at = null;
+			if (selection instanceof org.eclipse.jface.text.ITextSelection t && resource.getParseResult() != null) {
+				org.eclipse.xtext.nodemodel.ILeafNode leaf = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+						.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), t.getOffset());
+				at = leaf == null ? null : org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualSemanticObjectFor(leaf);
+			} else if (selection instanceof org.eclipse.jface.viewers.IStructuredSelection s) {
+				Object first = s.getFirstElement();
+				at = first instanceof ModelPropertySource p ? p.owner() : first instanceof EObject e ? e : null;
+			}
+			while (at != null && !(at instanceof Cell)) at = at.eContainer();
+			String name = at instanceof Cell c ? c.getName() : null;
+			if (name != null && (cell == null || !name.equals(cell.getName())) && cells().stream().anyMatch(c -> name.equals(c.getName())))
+				selectCell(name);
+		};
+		if (session != null) session.runLocked(follow); // the reconciler reads the same model meanwhile
+		else follow.run();
 	}
 
 	/** Shows the model of the document's current text (read now if it was not read yet; the undo history stays). */
@@ -807,6 +850,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	public void dispose() {
 		if (markerListener != null) org.eclipse.core.resources.ResourcesPlugin.getWorkspace().removeResourceChangeListener(markerListener);
 		getSite().getPage().removePartListener(partListener);
+		if (selections != null) selections.removeSelectionChangedListener(selectionFollower);
 		if (session != null) session.removeListener(sessionListener);
 		painter.dispose();
 		super.dispose();

@@ -208,26 +208,8 @@ class DiagramEditorUITest {
 
 	/** The row of a property in the Properties view's current page, or null. */
 	static org.eclipse.swt.widgets.TreeItem propertyRow(org.eclipse.ui.views.properties.PropertySheet sheet, String name) {
-		org.eclipse.swt.widgets.Tree tree = sheetTree(sheet.getCurrentPage().getControl());
-		return tree == null ? null : find(tree.getItems(), name);
-	}
-
-	static org.eclipse.swt.widgets.TreeItem find(org.eclipse.swt.widgets.TreeItem[] items, String name) {
-		for (var i : items) {
-			if (name.equals(i.getText(0))) return i;
-			var deeper = find(i.getItems(), name);
-			if (deeper != null) return deeper;
-		}
-		return null;
-	}
-
-	static org.eclipse.swt.widgets.Tree sheetTree(org.eclipse.swt.widgets.Control control) {
-		if (control instanceof org.eclipse.swt.widgets.Tree t) return t;
-		if (control instanceof org.eclipse.swt.widgets.Composite c) for (var child : c.getChildren()) {
-			var t = sheetTree(child);
-			if (t != null) return t;
-		}
-		return null;
+		org.eclipse.swt.widgets.Tree tree = org.cellwright.testing.ui.Widgets.tree(sheet.getCurrentPage().getControl());
+		return tree == null ? null : org.cellwright.testing.ui.Widgets.item(tree.getItems(), name);
 	}
 
 	/**
@@ -237,8 +219,8 @@ class DiagramEditorUITest {
 	static void typeInSheet(org.eclipse.ui.views.properties.PropertySheet sheet, String name, String value) {
 		sheet.getSite().getPage().activate(sheet);
 		settle(200);
-		org.eclipse.swt.widgets.Tree tree = sheetTree(sheet.getCurrentPage().getControl());
-		var item = find(tree.getItems(), name);
+		org.eclipse.swt.widgets.Tree tree = org.cellwright.testing.ui.Widgets.tree(sheet.getCurrentPage().getControl());
+		var item = org.cellwright.testing.ui.Widgets.item(tree.getItems(), name);
 		assertNotNull(item, "the row " + name);
 		tree.setSelection(item);
 		var bounds = item.getBounds(1);
