@@ -84,7 +84,7 @@ public enum Metric {
 			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
 		}
 	},
-	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle (default: the last) over that of a reference cycle (default: cycle 1)",
+	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: cycle 1); without a cycle the run's, the last cycle that discharged over the first",
 			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, false) {
 		@Override Value measure(Run run, Expectation e) {
 			if (e.getCycle() <= 0 && e.getReference() <= 0 && run.summary().has("capacity_retention")) {
