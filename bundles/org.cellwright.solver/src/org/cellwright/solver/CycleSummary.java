@@ -8,14 +8,24 @@ package org.cellwright.solver;
  * cell (a cell with a cathode, as a cycler reports it), charge / discharge = stripped / plated for a half cell. Specific
  * discharge capacity in C/kg of cathode active material (NaN without cathode). lithiumLoss: decrease of cyclable
  * Li (mol/m2) in the cycle. steps: how each step of the cycle ended (steps before the first current belong to the
- * first cycle).
+ * first cycle). discharged: a step of the cycle discharged (negative current), even one that passed no charge (its
+ * cut-off at once); false for a cycle of charge steps alone, e.g. a protocol's closing charge, whose discharge is none
+ * rather than 0 (the run's capacity retention leaves it out, {@link org.cellwright.solver.output.SummaryJsonWriter}).
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps) {
+        java.util.List<StepResult> steps, boolean discharged) {
 
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
+    }
+
+    /** A cycle with step records that discharged if it passed discharge (without the book's step directions). */
+    public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
+            double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
+            java.util.List<StepResult> steps) {
+        this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime,
+                endTime, lithiumAtEnd, steps, dischargeCapacity > 0);
     }
 
     /** A cycle without step records. */

@@ -125,6 +125,28 @@ class ChecksTest {
 		assertTrue(rel.pass());
 	}
 
+	/**
+	 * Without 'of cycle' the retention is the run's (summary.json's capacity_retention: the last cycle with a discharge
+	 * step over the first one's), as the report gives it: a protocol closing with a charge alone read 0 % (fuzz,
+	 * session 18). With 'of cycle' it is that cycle's, as written.
+	 */
+	@Test
+	void retentionWithoutACycleIsTheRunsOverTheCyclesThatDischarged() throws Exception {
+		String summary = """
+				{"status":"COMPLETED","capacity_retention":0.95,"cycles":[
+				 {"index":1,"charge_mAh_cm2":2.1,"discharge_mAh_cm2":2.0,"coulombic_efficiency":0.95},
+				 {"index":2,"charge_mAh_cm2":2.0,"discharge_mAh_cm2":1.9,"coulombic_efficiency":0.95},
+				 {"index":3,"charge_mAh_cm2":1.9,"discharge_mAh_cm2":0.0,"coulombic_efficiency":null}]}
+				""";
+		Checks.Check run = evaluate("expect capacity-retention > 90 %", summary).get(0);
+		assertEquals(95.0, run.simulatedValue(), 1e-9, "cycle 2 over cycle 1, not the closing charge's 0 %");
+		assertTrue(run.pass());
+		assertEquals(0.0, evaluate("expect capacity-retention of cycle 3 < 1 %", summary).get(0).simulatedValue(), 1e-9, "as written");
+		Checks.Check none = evaluate("expect capacity-retention > 90 %", summary.replace("0.95,\"cycles", "null,\"cycles")).get(0);
+		assertNull(none.simulatedValue());
+		assertTrue(none.note().contains("fewer than two cycles with a discharge"), none.note());
+	}
+
 	@Test
 	void statusEndTimeAndShortCircuitCycle() throws Exception {
 		Checks.Check s = one("expect status = short-circuit");

@@ -84,9 +84,16 @@ public enum Metric {
 			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
 		}
 	},
-	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle (default: the last) over that of a reference cycle (default: cycle 1)",
+	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: cycle 1); without a cycle the run's, the last cycle that discharged over the first",
 			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, false) {
 		@Override Value measure(Run run, Expectation e) {
+			if (e.getCycle() <= 0 && e.getReference() <= 0 && run.summary().has("capacity_retention")) {
+				// without 'of cycle': the run's own, the last cycle with a discharge step over the first one's (summary.json,
+				// the report, sweep.csv); the last cycle may be a closing charge alone, which read 0 % here
+				JsonElement r = run.summary().get("capacity_retention");
+				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has fewer than two cycles with a discharge");
+				return Value.of(r.getAsDouble());
+			}
 			Optional<JsonObject> c = cycle(run, e);
 			if (c.isEmpty()) return notReached(run, e);
 			int ref = e.getReference() > 0 ? e.getReference() : 1;

@@ -28,8 +28,10 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
- * soft short, its warning and its cause alone), end_time_h, capacity_retention (last/first discharge, null with fewer than 2 cycles), messages (input
+  * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
+  * soft short, its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle with a
+  * discharge step over the first one's; null with fewer than 2 such cycles: a closing charge has no discharge to
+  * retain), messages (input
  * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
  */
@@ -44,6 +46,7 @@ public final class SummaryJsonWriter implements ResultSink {
     private JsonObject shortCircuit, softShort;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
+    private int dischargedCycles;
 
     /** Builds the summary without writing it ({@link #json()} after {@link #finish}): the run store writes it, once, complete. */
     public SummaryJsonWriter() {
@@ -106,8 +109,13 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(STEPS, steps);
         cycles.add(o);
-        if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
-        lastDischarge = c.dischargeCapacity();
+        if (c.discharged()) {
+            // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
+            // of a run ending so read 0 %
+            if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
+            lastDischarge = c.dischargeCapacity();
+            dischargedCycles++;
+        }
         endTime = Math.max(endTime, c.endTime());
     }
 
@@ -154,7 +162,7 @@ public final class SummaryJsonWriter implements ResultSink {
         root.add(SHORT_CIRCUIT, shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
         root.add(SOFT_SHORT, softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty(END_TIME_H, hours(endTime));
-        add(root, CAPACITY_RETENTION, cycles.size() >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
+        add(root, CAPACITY_RETENTION, dischargedCycles >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
         root.add(MESSAGES, messages);
         if (file == null) return;
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();

@@ -194,15 +194,21 @@ public final class CellModel {
      * towards the current's direction, then bisection to 1 nV); the last trial is at that voltage. Where the particle
      * surfaces saturate the voltage falls steeply with the current and a step at a set current is ill-conditioned
      * (with a soft short too: the leakage G V then moves the electrodes' current with that voltage); at a set
-     * voltage it is not. NaN without a bracket.
+     * voltage it is not. NaN without a bracket. A rest (current 0) with a soft short is such a step too: an electrode
+     * stripped empty (a CNT layer with no host and no Li left) carries no current over a range of potentials, so its
+     * potential is no function of the tiny leak G V it must carry (Newton at a set current failed there, the rest
+     * ended NOT_CONVERGED), while the cell's current is an increasing function of its voltage; the bracket then
+     * goes from the last voltage towards where the cell's current changes sign.
      */
     public double voltageAtCurrent(double dt, double current) {
-        if (current == 0) return Double.NaN;
         ElectrodeModel before = failed;
         double beforeCurrent = failedCurrent;
-        double sign = Math.signum(current), start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
+        double start = Double.isFinite(lastVoltage) && lastVoltage != 0 ? lastVoltage : ocv();
         double iStart = currentAtVoltage(dt, start, current);
         if (Double.isNaN(iStart)) { failed = before; failedCurrent = beforeCurrent; return Double.NaN; }
+        if (current == 0 && iStart == 0) return start;
+        // the cell's current increases with its voltage: at rest, towards higher voltage where it is negative
+        double sign = current != 0 ? Math.signum(current) : iStart < 0 ? 1 : -1;
         // near: carries less than the current; far: at least the current. The last voltage is usually near; with a
         // soft short it may already carry the current (the leak G V holds the voltage), then near lies back from it
         boolean startFar = sign * (iStart - current) >= 0;

@@ -155,6 +155,19 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
 
     private boolean anyMetal() { return anyMetal(nCc, nSe, nPore); }
 
+    /**
+     * Whether the layer has nothing to react: no host and no Li metal at any site (a CNT layer stripped to its last
+     * atom). It then carries no current at any potential above Li deposition's, and at rest its potential is no
+     * function of its current (Newton at a set current of 0 had a singular Jacobian: a rest after stripping the CNT
+     * half cell to 0.5 V ended NOT_CONVERGED); it rests at its open-circuit potential ({@link #openCircuit}: the Li
+     * reference without a host, as the same layer with a trace of Li left reads).
+     */
+    private boolean nothingToReact() {
+        if (lith.hasHost() || nCc > 0 || nSe > 0) return false;
+        for (double v : nPore) if (v > 0) return false;
+        return true;
+    }
+
     /** Whether any site holds more Li than {@link #EMPTY}. */
     private static boolean anyMetalAtAll(double cc, double se, double[] pores) {
         if (cc > EMPTY || se > EMPTY) return true;
@@ -354,7 +367,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     public double trial(double dt, double current) {
         atSetPotential = false;
         startTrial(dt, current);
-        if (!solver.solveAtCurrent()) return Double.NaN;
+        if (!solver.solveAtCurrent() && !(current == 0 && nothingToReact() && solver.solvesUniformAtRest(openCircuit(false, solver.committed(), y))))
+            return Double.NaN;
         return finishTrial(dt, current);
     }
 

@@ -58,6 +58,20 @@ final class MiecStepSolver {
         }
     }
 
+    /**
+     * The trial at phi_e = 0 and phi_s = phiS everywhere with no reaction currents, if that solves the step (every
+     * scaled residual within the tolerance): where the reactions carry no current over a range of potentials (an
+     * electrode with nothing to react), the potential is no function of a zero current, Newton's Jacobian is singular
+     * there, and any potential of that range is a solution. False (the trial then undefined) if it is none.
+     */
+    boolean solvesUniformAtRest(double phiS) {
+        guessUniform(phiS, 0);
+        double[] r = new double[4 * n];
+        if (!balance.residual(trial, r)) return false;
+        for (double v : r) if (!(Math.abs(v) <= TOLERANCE)) return false;
+        return true;
+    }
+
     /** Solves the step at the set current of the reactions; false if Newton did not converge. */
     boolean solveAtCurrent() { return newton.solve(balance, trial, TOLERANCE, MAX_ITERATIONS); }
 
