@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.run.dfn.DfnRunner;
 import org.cellwright.solver.CycleSummary;
-import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RecordingSink;
-import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
-import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +24,7 @@ class DfnHoldDirectionRunTest {
 	@TempDir Path tmp;
 
 	RecordingSink run(String steps) throws Exception {
-		Path file = Cli.write(tmp.resolve("h.cell"), "package t\nimport cellwright.sets.marquis2019.*\n"
-				+ "protocol P {\n discharge at 2 C for 10 min\n" + steps + "\n}\nexperiment E { cell Marquis2019Kokam protocol P }\n");
-		RecordingSink sink = new RecordingSink();
-		RunStatus st = DfnRunner.run(DfnRunTest.inputs(file, "E"), sink, ProgressListener.NONE);
-		assertEquals(RunStatus.COMPLETED, st, sink.events.toString());
-		return sink;
+		return DfnRunTest.completed(tmp.resolve("h.cell"), "marquis2019", "Marquis2019Kokam", " discharge at 2 C for 10 min\n" + steps);
 	}
 
 	@Test
