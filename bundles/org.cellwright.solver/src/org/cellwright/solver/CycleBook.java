@@ -9,12 +9,16 @@ import org.cellwright.solver.physics.Constants;
 
 /**
  * The cycle bookkeeping of one run, for both runners (the solid-state {@link Simulation}'s RunRecorder and the
- * liquid-electrolyte DfnRunner): a cycle opens with the first step of the run's first current direction, and the
- * first step of that direction after one of the opposite direction closes it and opens the next ({@link CycleSummary});
- * a step with no direction (a rest, a current zero to the solver's resolution: {@link #direction}) neither opens nor
- * closes one. It numbers the cycles (0 before the first direction), adds up each cycle's charge and discharge, keeps
- * the directions of its steps (its efficiency needs a step that stored what it gives back), collects how its steps
- * ended, and hands each closed cycle's summary to the runner's {@link Closed}.
+ * liquid-electrolyte DfnRunner): a cycle opens with a step of the storing direction (a full cell's charge, a half
+ * cell's plating or lithiation: {@link #storingSign}) and the first storing step after one of the giving direction
+ * closes it and opens the next ({@link CycleSummary}), so that each cycle's efficiency pairs a charge with the
+ * discharge that follows it, as a cycler reports it. A run that starts in the giving direction (a charged cell
+ * discharged first) opens cycle 1 with it: that cycle holds the charge the cell started with and has no efficiency
+ * (a DFN full cell starting charged read 403 % for it, discharge / charge with the discharge of its initial charge);
+ * its first storing step opens cycle 2. A step with no direction (a rest, a current zero to the solver's resolution:
+ * {@link #direction}) neither opens nor closes one. It numbers the cycles (0 before the first direction), adds up
+ * each cycle's charge and discharge, keeps the directions of its steps (its efficiency needs a step that stored what
+ * it gives back), collects how its steps ended, and hands each closed cycle's summary to the runner's {@link Closed}.
  */
 public final class CycleBook {
     /**
@@ -33,6 +37,8 @@ public final class CycleBook {
     }
 
     private final boolean fullCell;
+    /** The storing direction: +1 (charge) for a full cell, -1 (plating, lithiation) for a half cell. */
+    private final int storingSign;
     private final double activeLoading;
     private final Closed closed;
     private int cycle, firstSign;
@@ -50,12 +56,19 @@ public final class CycleBook {
      */
     public CycleBook(boolean fullCell, double activeLoading, Closed closed) {
         this.fullCell = fullCell;
+        this.storingSign = storingSign(fullCell);
         this.activeLoading = activeLoading;
         this.closed = closed;
     }
 
     /** The current cycle's number (from 1; 0 before the run's first direction). */
     public int cycle() { return cycle; }
+
+    /**
+     * The direction of the current that stores the charge a cycle gives back (charge positive): a full cell's charge
+     * (+1), a half cell's plating or lithiation of its working electrode (-1), as {@link CycleSummary#coulombicEfficiency}.
+     */
+    public static int storingSign(boolean fullCell) { return fullCell ? 1 : -1; }
 
     /** The run's first current direction (1 charge, -1 discharge; 0 before any). */
     public int firstSign() { return firstSign; }
@@ -69,9 +82,10 @@ public final class CycleBook {
     }
 
     /**
-     * A step started passing current of this sign at time [s] (0: none, nothing happens): the first of the run's first
-     * direction after the opposite one closes the cycle (its lithium at the end from inventory) and opens the next.
-     * The step is recorded when it ends, in the new cycle.
+     * A step started passing current of this sign at time [s] (0: none, nothing happens): the run's first direction
+     * opens cycle 1; the first storing step after a giving one (also after the giving steps a run starts with) closes
+     * the cycle (its lithium at the end from inventory) and opens the next. The step is recorded when it ends, in the
+     * new cycle.
      */
     public void startDirection(int sign, double time, Supplier<LithiumInventory> inventory) {
         if (sign == 0) return;
@@ -79,7 +93,8 @@ public final class CycleBook {
             firstSign = sign;
             cycle = 1;
             start = time;
-        } else if (sign != firstSign) seenOpposite = true;
+        }
+        if (sign != storingSign) seenOpposite = true;
         else if (seenOpposite) {
             close(time, inventory, false);
             cycle++;
@@ -136,9 +151,9 @@ public final class CycleBook {
         charging = discharging = false;
     }
 
-    /** The number of cycles a protocol's constant-current steps open (for the progress; other steps are left out). */
-    public static int estimate(List<StepSpec> protocol) {
-        CycleBook b = new CycleBook(true, Double.NaN, (c, last) -> {});
+    /** The number of cycles a protocol's constant-current steps open on a full or half cell (for the progress; other steps are left out). */
+    public static int estimate(List<StepSpec> protocol, boolean fullCell) {
+        CycleBook b = new CycleBook(fullCell, Double.NaN, (c, last) -> {});
         for (StepSpec s : protocol)
             if (s instanceof StepSpec.ConstantCurrent cc) b.startDirection((int) Math.signum(cc.value()), 0, () -> null);
         return b.cycle();

@@ -4,7 +4,7 @@ package org.cellwright.solver;
  * One cycle. A cycle starts with the first current of the run's first current sign and ends when current of that
  * sign starts again after current of the opposite sign. Capacities in C/m2 (magnitudes): charge = positive
  * current, discharge = negative current. coulombicEfficiency ({@link #coulombicEfficiency(double, double, boolean)}):
- * what the cell gives back over what it took, whichever direction the cycle starts with: discharge / charge for a full
+ * what the cell gives back over what it took (a cycle opens with its storing step: CycleBook): discharge / charge for a full
  * cell (a cell with a cathode, as a cycler reports it), charge / discharge = stripped / plated for a half cell. Specific
  * discharge capacity in C/kg of cathode active material (NaN without cathode). lithiumLoss: decrease of cyclable
  * Li (mol/m2) in the cycle. steps: how each step of the cycle ended (steps before the first current belong to the
@@ -37,9 +37,9 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
 
     /**
      * A cycle's Coulombic efficiency from its charge and discharge capacities [C/m2, magnitudes]: for a full cell (with
-     * a cathode) discharge / charge, the charge stored by the charge and given back by the discharge, as cyclers report
-     * it whether the cycle starts with the discharge or the charge (a protocol that discharges a charged cell first read
-     * charge / discharge before: 135 %); for a half cell charge / discharge, the Li stripped (or the host de-lithiated)
+     * a cathode) discharge / charge, the charge stored by the charge and given back by the discharge that follows it,
+     * as cyclers report it (CycleBook opens a cycle with its charge; a protocol that discharges a charged cell first read
+     * charge / discharge before session 17: 135 %, then discharge / charge of a discharge before its charge: 403 %); for a half cell charge / discharge, the Li stripped (or the host de-lithiated)
      * over the Li plated (or the host lithiated). NaN where the denominator passed no charge.
      */
     public static double coulombicEfficiency(double charge, double discharge, boolean fullCell) {

@@ -163,7 +163,7 @@ public final class Simulation {
             this.steps = protocol.flatten();
             this.nominalCapacityDensity = nominalCapacity(cell) / cell.area();
             this.activeLoading = cathodeActiveLoading(cell);
-            this.totalCycles = CycleBook.estimate(steps);
+            this.totalCycles = CycleBook.estimate(steps, cell.hasCathode());
             this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode());
             this.events = new EventDetection(rec, model);
             rec.events = events;

@@ -63,15 +63,15 @@ class DfnBpxProtocolRunTest {
 		return sink;
 	}
 
-	/** As {@link #run(String, String)} with the drive-cycle file PROFILE (DfnDriveCycleRunTest.CYCLES) beside the protocol. */
-	RecordingSink runFollowing(String profile, String name, String steps) throws Exception {
-		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve(profile), tmp.resolve(profile));
-		return run(name, steps);
+	/** The run with the drive-cycle file PROFILE (DfnDriveCycleRunTest.CYCLES) beside the protocol, completed with its steps ended as ENDS (labels) in order. */
+	RecordingSink completedFollowing(String profile, String name, String steps, String... ends) throws Exception {
+		return completedFollowing(false, profile, name, steps, ends);
 	}
 
-	/** As {@link #runFollowing}, the run completed with its steps ended as ENDS (labels) in order. */
-	RecordingSink completedFollowing(String profile, String name, String steps, String... ends) throws Exception {
-		RecordingSink sink = runFollowing(profile, name, steps);
+	/** As above; windowless: on the cell without its voltage window. */
+	RecordingSink completedFollowing(boolean windowless, String profile, String name, String steps, String... ends) throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve(profile), tmp.resolve(profile));
+		RecordingSink sink = run(name, steps, windowless);
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
 		assertEquals(List.of(ends), ends(sink));
 		return sink;
@@ -95,7 +95,7 @@ class DfnBpxProtocolRunTest {
 		for (int k = 1; k < sink.samples.size(); k++) {
 			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
 			assertFalse(b.time() == a.time() && b.voltage() == a.voltage() && b.current() == a.current(),
-					"sample " + k + " repeats the one before it at t = " + b.time() + " s");
+					"sample " + k + " repeats the one before it at t = " + b.time() + " s: " + sink.samples.subList(Math.max(0, k - 3), Math.min(sink.samples.size(), k + 2)));
 			assertTrue(b.time() >= a.time(), "time goes back at sample " + k);
 		}
 	}
@@ -122,12 +122,14 @@ class DfnBpxProtocolRunTest {
 	 * the profile does hundreds of times. Stepped over inside a step the switch left Newton no converging step however
 	 * short, and the run stopped at 7792.0 s (step size underflow, the crossing between the cycle's 579 s and 580 s);
 	 * the crossings are breakpoints now and the integrator restarts on the new branch (docs/dfn.md, "OCP hysteresis").
-	 * The cycle runs to the cell's 2.7 V, the step's charge is the negative's lithium (Faraday) and the positive gains it.
+	 * The cycle runs to 2.7 V, the step's charge is the negative's lithium (Faraday) and the positive gains it. On the
+	 * cell without its window: from full (4.2023 V) the window's 4.2 V ends US06 at 4 C at its first regeneration once
+	 * the cell is back inside it (14 s; {@link #aDriveCycleStartingPastTheWindowsUpperSideIsBoundedThereOnceBackInside}).
 	 */
 	@Test
 	void theHysteresisCellRunsUs06ThroughItsChangesOfDirection() throws Exception {
-		RecordingSink sink = completedFollowing("US06.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis", "follow \"US06.csv\" current scaled to 4 C for 3 h",
-				"voltage-cutoff");
+		RecordingSink sink = completedFollowing(true, "US06.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+				"follow \"US06.csv\" current scaled to 4 C for 3 h until 2.7 V", "voltage-cutoff");
 		StepResult step = sink.cycles.get(0).steps().get(0);
 		assertTrue(step.endTime() > 8000, "past the crossing at 7792 s: " + step.endTime());
 		assertEquals(2.7, sink.last().voltage(), 1e-3, "the last sample at the window's 2.7 V");
@@ -152,11 +154,12 @@ class DfnBpxProtocolRunTest {
 	 * WLTC's power on the hysteresis cell: its crossings of zero are breakpoints too (the branch by the demand's sign,
 	 * the current's at every deliverable state). The demand at a crossing landed on is zero to rounding (5.7e-12 W/m2
 	 * from the rounding of t) and the run ended at 1943 s as "power not deliverable" against a current of the other
-	 * sign. The cell starts at 4.2023 V, past its window's 4.2 V: the window's upper side does not end the profile at once.
+	 * sign. On the cell without its window: from full (4.2023 V, past the window's 4.2 V) the window's upper side bounds
+	 * the profile once the cell is back inside it, and a regeneration ends it there.
 	 */
 	@Test
 	void theHysteresisCellRunsWltcPowerThroughItsZeroCrossings() throws Exception {
-		RecordingSink sink = completedFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+		RecordingSink sink = completedFollowing(true, "WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
 				"follow \"WLTC.csv\" power scaled to 100 W for 40 min until 2.7 V", "duration");
 		assertEquals(2400, sink.last().time(), 1e-6);
 	}
@@ -166,7 +169,8 @@ class DfnBpxProtocolRunTest {
 	 * first breakpoint (WLTC's 0.1 s) landed on rounds to 0.09999999999990905 s, below it, and the runner aimed at that
 	 * breakpoint again: a step of length 0, no Newton solve, "step size underflow" at 3626.0 s. The runner's next
 	 * breakpoint is after the integrator's time (DfnRunner's nextBreakpoint); the protocol completes, WLTC's regeneration
-	 * ending at the window's 4.2 V.
+	 * ending at the window's 4.2 V. (The first UDDS, from full, ends at the window's 4.2 V too: the cell starts at 4.2023
+	 * V, past it, and is bounded there once back inside.)
 	 */
 	@Test
 	void aDriveCycleAfterAHoldEndingOffTheSecondGoesOnPastItsFirstBreakpoint() throws Exception {
@@ -175,11 +179,36 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = completedFollowing("WLTC.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
 				"follow \"UDDS.csv\" current scaled to 3 C for 30 min until 2.7 V\n rest for 10 min\n charge at 1 C until 4.2 V\n"
 						+ " hold at 4.2 V until 0.05 C\n follow \"WLTC.csv\" power scaled to 100 W for 20 min until 2.7 V\n discharge at 2 C until 2.7 V",
-				"duration", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff", "voltage-cutoff");
+				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff", "voltage-cutoff");
 		StepResult wltc = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 4).findFirst().orElseThrow();
 		assertTrue(wltc.endTime() - wltc.startTime() > 1, "past its first breakpoint (0.1 s): " + (wltc.endTime() - wltc.startTime()) + " s");
 		assertEquals(4.2, wltc.endVoltage(), 1e-3);
 		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * UDDS at 3 C from full on the hysteresis cell: the cell starts at 4.2023 V, past its window's 4.2 V. The window's
+	 * upper side was left out for such a start (so that the profile did not end at once) and its regeneration charged
+	 * the cell to 4.331 V. The bound applies once the voltage is back inside the window (said at the start): the
+	 * profile's discharge takes it below 4.2 V, and the first regeneration that reaches 4.2 V again ends the step there,
+	 * as the window's end; no sample after the first below 4.2 V is above it by more than 1 mV.
+	 */
+	@Test
+	void aDriveCycleStartingPastTheWindowsUpperSideIsBoundedThereOnceBackInside() throws Exception {
+		RecordingSink sink = completedFollowing("UDDS.csv", "bpxrepo__nmc_pouch_cell_BPX_user-defined_hysteresis",
+				"follow \"UDDS.csv\" current scaled to 3 C for 30 min until 2.7 V", "voltage-cutoff");
+		StepResult drive = sink.cycles.get(0).steps().get(0);
+		assertEquals(4.2, drive.endVoltage(), 1e-3, "at the window's upper side");
+		assertTrue(sink.samples.get(0).voltage() > 4.2, "starts past it: " + sink.samples.get(0).voltage());
+		boolean inside = false;
+		for (Sample x : sink.samples) {
+			inside |= x.voltage() < 4.2;
+			if (inside) assertTrue(x.voltage() < 4.201, "at t = " + x.time() + " s: " + x.voltage() + " V");
+		}
+		assertTrue(inside);
+		String events = sink.events.toString();
+		assertTrue(events.contains("past its voltage window's upper bound 4.2000 V: the profile's regeneration is bounded there once the voltage is back inside"), events);
+		assertTrue(events.contains("upper-voltage-cutoff 4.2 V (its voltage window)"), events);
 	}
 
 	/**
@@ -208,7 +237,8 @@ class DfnBpxProtocolRunTest {
 	@Test
 	void theAboutEnergyPouchCellCyclesItsCcCvWithItsRests() throws Exception {
 		RecordingSink sink = ccCv("aboutenergy__nmc_pouch_cell_BPX");
-		StepResult rest = sink.cycles.get(1).steps().get(4);
+		// the rest after the second hold (step 9; the first discharge is cycle 1 alone, each charge opens a cycle)
+		StepResult rest = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 9).findFirst().orElseThrow();
 		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
 		assertEquals(4.19, rest.endVoltage(), 0.01, "relaxed from the 4.2 V hold");
 		noRepeatedSamples(sink);

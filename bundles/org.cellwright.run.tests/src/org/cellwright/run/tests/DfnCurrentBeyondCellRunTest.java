@@ -8,13 +8,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.cellwright.run.dfn.DfnRunner;
-import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RecordingSink;
-import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.SimulationEvent;
 import org.cellwright.solver.StepResult;
-import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +27,7 @@ class DfnCurrentBeyondCellRunTest {
 	@TempDir Path tmp;
 
 	RecordingSink run(String steps) throws Exception {
-		Path file = Cli.write(tmp.resolve("b.cell"), "package t\nimport cellwright.sets.ecker2015.*\n"
-				+ "protocol P {\n" + steps + "\n}\nexperiment E { cell Ecker2015Kokam protocol P }\n");
-		RecordingSink sink = new RecordingSink();
-		RunStatus st = DfnRunner.run(DfnRunTest.inputs(file, "E"), sink, ProgressListener.NONE);
-		assertEquals(RunStatus.COMPLETED, st, sink.events.toString());
-		return sink;
+		return DfnRunTest.completed(tmp.resolve("b.cell"), "ecker2015", "Ecker2015Kokam", steps);
 	}
 
 	static List<StepResult> steps(RecordingSink sink) {

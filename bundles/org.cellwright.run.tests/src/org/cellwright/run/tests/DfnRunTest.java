@@ -55,6 +55,19 @@ class DfnRunTest {
 		throw new AssertionError("no experiment " + name + " in " + file);
 	}
 
+	/**
+	 * Protocol STEPS run on CELL of the library's parameter set SET (cellwright.sets.SET), written as FILE: the run, asserted
+	 * to have completed.
+	 */
+	static RecordingSink completed(Path file, String set, String cell, String steps) throws Exception {
+		Cli.write(file, "package t\nimport cellwright.sets." + set + ".*\n"
+				+ "protocol P {\n" + steps + "\n}\nexperiment E { cell " + cell + " protocol P }\n");
+		RecordingSink sink = new RecordingSink();
+		RunStatus st = DfnRunner.run(inputs(file, "E"), sink, ProgressListener.NONE);
+		assertEquals(RunStatus.COMPLETED, st, sink.events.toString());
+		return sink;
+	}
+
 	static DfnInputs inputs(Path file, String name) {
 		Experiment x = experiment(file, name);
 		return DfnMapping.of(x, name, Map.of(), Plans.provenance(name, x));

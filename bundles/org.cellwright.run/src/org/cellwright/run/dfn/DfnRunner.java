@@ -117,7 +117,7 @@ public final class DfnRunner {
 			nominalDensity = in.nominalCapacity() / in.area();
 			thermal = in.thermal();
 			y = new double[model.size()];
-			totalCycles = CycleBook.estimate(steps);
+			totalCycles = CycleBook.estimate(steps, true);
 			cycles = new CycleBook(true, Double.NaN, (c, last) -> sink.cycle(c));
 		}
 
@@ -294,7 +294,7 @@ public final class DfnRunner {
 			DriveCycle cycle = new DriveCycle(f.time(), f.value()).scaled(-factor); // DFN convention: positive discharges
 			// an OCP with hysteresis switches its branch where the current changes sign: landed on as breakpoints
 			if (model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
-			double net = cycle.integral(cycle.period()); // [C/m2 or J/m2 per period], positive: a net discharge
+			double net = -factor * f.netIntegral(); // [C/m2 or J/m2 per period], positive: a net discharge (the step's one definition)
 			startDirection((int) -Math.signum(net));
 			if (f.power()) {
 				power.follow(cycle, t0);
@@ -319,11 +319,19 @@ public final class DfnRunner {
 			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
 			// the window's side against the net direction bounds the profile's regeneration (Cutoff.withinWindow); a cell
 			// past it already as the profile starts (a BPX cell at its state of charge 1 reads 4.2023 V against its 4.2 V)
-			// has no bound there: the step does not end at once for it
+			// is bounded there once its voltage is back inside the window (before, never: UDDS at 3 C from full charged a
+			// BPX cell to 4.331 V); the step does not end at once for it, and says so
 			Cutoff.Kind netSide = net > 0 ? Cutoff.Kind.VOLTAGE_BELOW : Cutoff.Kind.VOLTAGE_ABOVE;
 			double v0 = model.voltage(t0, bdf.state());
-			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> !(c.window() && c.kind() != netSide && crossed(c, v0))).toList();
-			return advance(t0, cutoffs, mean, false, cycle, false);
+			Cutoff past = f.cutoffs().stream().filter(c -> c.window() && c.kind() != netSide && crossed(c, v0)).findFirst().orElse(null);
+			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> c != past).toList();
+			if (past != null)
+				sink.event(new SimulationEvent(SimulationEvent.Type.INFO, t0, stepIndex, cycle(), v0, String.format(Locale.ROOT,
+						"cycle %d, step %d: the cell starts the profile at %.4f V, past its voltage window's %s bound %.4f V: the profile's "
+								+ "%s is bounded there once the voltage is back inside the window", cycle(), stepIndex, v0,
+						past.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? "upper" : "lower", past.value(),
+						past.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? "regeneration" : "discharge")));
+			return advance(t0, cutoffs, mean, false, cycle, false, past);
 		}
 
 		/**
@@ -410,9 +418,34 @@ public final class DfnRunner {
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
 			// a current zero to the solver's resolution (a hold at the voltage the cell is at) gives the step no direction
-			startDirection(CycleBook.direction(ia, inventory(bdf.state()).total()));
+			// yet; the hold's direction follows its current's (followHold)
+			holdLithium = inventory(bdf.state()).total();
+			holdSign = CycleBook.direction(ia, holdLithium);
+			startDirection(holdSign);
 			emitCharge(t0, bdf.state(), ia, 0);
 			return advance(t0, cutoffs, ia, false, null, true);
+		}
+
+		/** The direction a hold's current has taken for the cycles (0: none yet), the cell's lithium [mol/m2] for {@link CycleBook#direction}. */
+		int holdSign;
+		double holdLithium;
+
+		/**
+		 * A hold's current i [A/m2, charge positive] after an accepted time step: where it has a direction other than
+		 * the one the hold took (a hold starting at a rounding-level current, or one whose current changes sign: after a
+		 * discharge, held above the surfaces' OCP and below the relaxed one, it charges first, then discharges), the cycles
+		 * follow it as a step of that direction starting there, the step's charge so far counted in the cycle it passed in.
+		 * (The hold took its direction once, from its starting current: one that started at zero never opened a cycle, one
+		 * that turned never gave back what its cycle stored.) The OCP branch (ZerothOrderHysteresis) and the current
+		 * cut-off follow the current at every state already (DfnModel.branchCurrent, {@link #reached}).
+		 */
+		void followHold(double i) {
+			int d = CycleBook.direction(i, holdLithium);
+			if (d == 0 || d == holdSign) return;
+			cycles.add(stepIn, stepOut);
+			stepIn = stepOut = 0;
+			holdSign = d;
+			startDirection(d);
 		}
 
 		/** The limit of a step's current cut-offs [A/m2] (the largest; a C-rate with the nominal capacity), NaN without one. */
@@ -438,6 +471,15 @@ public final class DfnRunner {
 		 * @param breaks a profile whose samples are landed on, or null
 		 */
 		RunStatus advance(double t0, List<Cutoff> cutoffs, double iRef, boolean constantCurrent, DriveCycle breaks, boolean holding) {
+			return advance(t0, cutoffs, iRef, constantCurrent, breaks, holding, null);
+		}
+
+		/**
+		 * As above, with a voltage cut-off {@code armed} (null: none) that the step's voltage is past at its start (a profile
+		 * started beyond its window's other bound, {@link #follow}): it joins the step's cut-offs once the voltage is back
+		 * inside it.
+		 */
+		RunStatus advance(double t0, List<Cutoff> cutoffs, double iRef, boolean constantCurrent, DriveCycle breaks, boolean holding, Cutoff armed) {
 			startHeat(t0);
 			double duration = Double.POSITIVE_INFINITY, capacity = Double.POSITIVE_INFINITY;
 			StepEnd timeEnd = StepEnd.DURATION;
@@ -464,18 +506,17 @@ public final class DfnRunner {
 			bdf.setMaxStep(Math.min(in.maxStep(), scale / 20));
 			// a current profile, linear between the landed samples: no implicit Euler's rectangles of it once BDF2 is reached
 			bdf.setMinimumOrder(breaks != null && !model.isPowerControlled() ? 2 : 1);
-			List<Cutoff> voltageCutoffs = holding ? List.of() : cutoffs;
-			stepCutoffs = voltageCutoffs;
+			stepCutoffs = holding ? List.of() : cutoffs; // a field: an armed cut-off joins it, the landing reads it
 			double q = 0, ia = currentOf(t0, bdf.state());
 			stepIn = stepOut = 0;
 			// a solved current (a power, a hold) counts its charge by the model's own quadrature; a set one by its trapezoids
 			chargeOrigin = holding || model.isPowerControlled() ? model.chargePassed(bdf.state()) : Double.NaN;
-			StepEnd at = reached(voltageCutoffs, limit, t0, bdf.state());
-			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(voltageCutoffs, t0);
+			StepEnd at = reached(stepCutoffs, limit, t0, bdf.state());
+			if (at == StepEnd.VOLTAGE_CUTOFF) atOnce(stepCutoffs, t0);
 			if (at != null) return endStep(at, t0, q);
 			// a step of set direction with no voltage cut-off ahead (no window either): it lands on the transport limit
 			// (DfnModel.transportMargin) as on a cut-off, so that it ends inside the model's range (issue 13)
-			DfnModel limited = toLimit(voltageCutoffs, t0, breaks, holding);
+			DfnModel limited = toLimit(stepCutoffs, t0, breaks, holding);
 			if (limited != null && limited.transportMargin(t0, bdf.state()) <= CutoffLanding.TOLERANCE) { // at the limit already
 				limitWarning(limited, bdf.time(), bdf.state(), " the moment the step's " + (model.isPowerControlled() ? "power" : "current")
 						+ " is set; no charge passed");
@@ -484,9 +525,9 @@ public final class DfnRunner {
 			int restarts = 0;
 			Stall stall = new Stall(t0, scale);
 			// a voltage cut-off crossed by a step: landed on by shorter steps
-			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(voltageCutoffs, t, s));
-			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(voltageCutoffs, limit, t, s) != null
-					: (t, s) -> reached(voltageCutoffs, limit, t, s) != null;
+			CutoffLanding landing = new CutoffLanding(bdf, limited != null ? limited::transportMargin : (t, s) -> margin(stepCutoffs, t, s));
+			CutoffLanding.End ends = limited != null ? (t, s) -> limited.transportMargin(t, s) < 0 || reached(stepCutoffs, limit, t, s) != null
+					: (t, s) -> reached(stepCutoffs, limit, t, s) != null;
 			while (true) {
 				if (progress.isCancelled()) return RunStatus.CANCELLED;
 				double target = breaks == null ? tEnd : Math.min(tEnd, nextBreakpoint(t0, breaks));
@@ -515,7 +556,7 @@ public final class DfnRunner {
 					// the last accepted state closes the curve where the step's record ends
 					if (t > lastSample) emitCharge(t, last, i, q);
 					// a constant power the cell stopped keeping up with: at its maximum power the voltage falls through its cut-off
-					Cutoff through = cutoffBeyond(voltageCutoffs, v, i);
+					Cutoff through = cutoffBeyond(stepCutoffs, v, i);
 					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
 					// (also where the step has no voltage cut-off in its direction: a duration-only pulse past the cell's capacity)
 					String exhausted = !stepped && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
@@ -546,7 +587,7 @@ public final class DfnRunner {
 				double ta = bdf.previousTime(), tb = bdf.time();
 				boolean atCutoff = outcome == CutoffLanding.Outcome.LANDED;
 				StepEnd end = atCutoff ? null : outcome == CutoffLanding.Outcome.CROSSED ? (limited != null ? StepEnd.VOLTAGE_JUMP : StepEnd.VOLTAGE_CUTOFF)
-						: reached(voltageCutoffs, limit, tb, bdf.state());
+						: reached(stepCutoffs, limit, tb, bdf.state());
 				if (end == StepEnd.VOLTAGE_CUTOFF && DfnSimulation.foilExhausted(model, tb, bdf.state())) end = StepEnd.LITHIUM_EXHAUSTED;
 				if (end == null) heat(ta, tb, bdf.state());
 				double ib = currentOf(tb, bdf.state());
@@ -577,7 +618,7 @@ public final class DfnRunner {
 					if (end == StepEnd.VOLTAGE_JUMP && limited != null) // the landing on the transport limit gave up: at its crossing
 						limitWarning(limited, bdf.time(), bdf.state(), fallback != null ? "; " + fallback : "");
 					if (end == StepEnd.VOLTAGE_CUTOFF) {
-						String jump = offCutoff(voltageCutoffs, lo, vLo, tb, vPast, outcome == CutoffLanding.Outcome.CROSSED ? landing.gaveUp() : null, fallback);
+						String jump = offCutoff(stepCutoffs, lo, vLo, tb, vPast, outcome == CutoffLanding.Outcome.CROSSED ? landing.gaveUp() : null, fallback);
 						if (jump != null) {
 							end = StepEnd.VOLTAGE_JUMP;
 							double t = bdf.time();
@@ -592,6 +633,13 @@ public final class DfnRunner {
 				q = stepCharge(bdf.state(), qa, ia, ib, tb - ta);
 				accumulate(ia, ib, tb - ta, q - qa);
 				ia = ib;
+				if (holding) followHold(ib);
+				if (armed != null && !crossed(armed, model.voltage(tb, bdf.state()))) { // back inside: the bound applies from here
+					List<Cutoff> with = new java.util.ArrayList<>(stepCutoffs);
+					with.add(armed);
+					stepCutoffs = List.copyOf(with);
+					armed = null;
+				}
 				progress.progress(tb, stepIndex, steps.size(), Math.max(cycle(), 1), Math.max(totalCycles, 1));
 				if (atCutoff && limited != null) { // landed on the transport limit
 					limitWarning(limited, tb, bdf.state(), "");
@@ -853,7 +901,9 @@ public final class DfnRunner {
 			if (window != null && windowEnds++ == 0) // the cell's voltage window, not the protocol, ended the step: said once, later ones counted
 				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, end.warning(cycle(), stepIndex, t, StepEnd.windowEnd(window))));
 			if (window != null) lastWindowCycle = cycle();
-			emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
+			// a step that ends where it starts (its cut-off crossed at once) has its sample at t already (DfnRunner.step):
+			// emitted again, timeseries.csv repeated the row (a charge at 1 C until 4.2 V right after a rest at 4.199 V)
+			if (t > lastSample) emitCharge(t, bdf.state(), currentOf(t, bdf.state()), q);
 			if (in.outputInterval() > 0) while (nextOutput <= t) nextOutput += in.outputInterval();
 			recordStep(end, stepStart, t, q, v);
 			return null;

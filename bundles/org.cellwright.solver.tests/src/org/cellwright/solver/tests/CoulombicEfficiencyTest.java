@@ -20,28 +20,29 @@ import org.cellwright.solver.params.Sung2023Parameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cycle's Coulombic efficiency is what the cell gives back over what it took, whichever direction the protocol
- * starts with: discharge / charge for a full cell, stripped / plated (charge / discharge) for a half cell. It was the
+ * A cycle's Coulombic efficiency is what the cell gives back over what it took: discharge / charge for a full cell,
+ * stripped / plated (charge / discharge) for a half cell, a cycle opening with its storing step (CycleBook). It was the
  * cycle's second direction over its first: a full cell discharged first (the fresh cell6 gives 0.013 mAh/cm2, then
- * takes 3.03) read 22855 % in cycle 1 and 100.2 % in the cycles after.
+ * takes 3.03) read 22855 % in cycle 1 and 100.2 % in the cycles after; then discharge / charge within a cycle opened by
+ * the discharge (0.4 % for the fresh cell's cycle 1, 403 % for a charged DFN cell's).
  */
 class CoulombicEfficiencyTest {
 
 	@Test
-	void aFullCellDischargedFirstGivesDischargeOverCharge() {
+	void aFullCellDischargedFirstPairsEachChargeWithTheDischargeAfterIt() {
 		RecordingSink s = new RecordingSink();
 		StepSpec discharge = StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600));
 		StepSpec charge = StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600));
 		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(65e6, 298.15),
 				ProtocolSpec.of(StepSpec.repeat(2, discharge, charge)), SolverSettings.builder().build(), s, null);
 		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
-		assertEquals(2, s.cycles.size());
-		for (CycleSummary c : s.cycles) {
-			assertEquals(c.dischargeCapacity() / c.chargeCapacity(), c.coulombicEfficiency(), 1e-12, "cycle " + c.index());
-			assertTrue(c.coulombicEfficiency() <= 1, "cycle " + c.index() + " gives back no more than it took: " + c.coulombicEfficiency());
-		}
-		assertTrue(s.cycles.get(0).coulombicEfficiency() < 0.05, "the fresh cell has next to nothing to give first: " + s.cycles.get(0).coulombicEfficiency());
-		assertTrue(s.cycles.get(1).coulombicEfficiency() > 0.95, "then what the first charge stored: " + s.cycles.get(1).coulombicEfficiency());
+		assertEquals(3, s.cycles.size(), "the first discharge, a charge with its discharge, the last charge");
+		assertTrue(Double.isNaN(s.cycles.get(0).coulombicEfficiency()), "the first discharge gives what the cell started with: no efficiency");
+		assertEquals(0, s.cycles.get(0).chargeCapacity());
+		CycleSummary c = s.cycles.get(1);
+		assertEquals(c.dischargeCapacity() / c.chargeCapacity(), c.coulombicEfficiency(), 1e-12);
+		assertTrue(c.coulombicEfficiency() > 0.85 && c.coulombicEfficiency() < 1, "what the first charge stored, given back (the first cycle's loss: 91.7 %): " + c.coulombicEfficiency());
+		assertTrue(Double.isNaN(s.cycles.get(2).coulombicEfficiency()), "the last charge, without its discharge");
 	}
 
 	/**

@@ -99,6 +99,42 @@ class CycleBookTest {
 		assertTrue(Double.isNaN(closed.get(1).coulombicEfficiency()), "nothing plated: no efficiency");
 	}
 
+	/**
+	 * A full cell that starts charged and is discharged first (examples/marquis2019.cell, a BPX cell at full charge):
+	 * its first discharge gives the charge it started with. It is cycle 1 on its own, with no efficiency (before, cycle 1
+	 * was that discharge and the charge after it, discharge / charge: 403 % on Marquis 2019); each later cycle is a
+	 * charge and the discharge that gives it back.
+	 */
+	@Test
+	void aFirstDischargeFromAChargedCellHasNoEfficiencyAndEachChargeIsPairedWithTheDischargeAfterIt() {
+		CycleBook b = book(true, Double.NaN);
+		b.startDirection(-1, 0, () -> li);
+		b.addCurrent(-4, 100); // 400 C/m2: the charge the cell started with
+		b.recordStep(0, StepEnd.VOLTAGE_CUTOFF, 0, 100, -400, 3.1);
+		b.startDirection(0, 100, () -> li); // a rest
+		b.recordStep(1, StepEnd.DURATION, 100, 110, 0, 3.3);
+		b.startDirection(1, 110, () -> li);
+		assertEquals(2, b.cycle(), "the first charge after the first discharge opens cycle 2");
+		b.addCurrent(1, 100); // 100 C/m2 charged
+		b.recordStep(2, StepEnd.VOLTAGE_CUTOFF, 110, 210, 100, 4.1);
+		b.startDirection(-1, 210, () -> li);
+		b.addCurrent(-0.99, 100); // 99 C/m2 given back
+		b.recordStep(3, StepEnd.VOLTAGE_CUTOFF, 210, 310, -99, 3.1);
+		b.startDirection(1, 310, () -> li);
+		b.addCurrent(1, 50);
+		b.close(360, () -> li, true);
+		assertEquals(3, closed.size());
+		assertEquals(1, closed.get(0).index());
+		assertEquals(400, closed.get(0).dischargeCapacity(), 1e-12);
+		assertTrue(Double.isNaN(closed.get(0).coulombicEfficiency()), "the first discharge of a charged cell: no efficiency");
+		assertEquals("0:voltage-cutoff 1:duration", closed.get(0).stepEnds());
+		assertEquals(0.99, closed.get(1).coulombicEfficiency(), 1e-12, "the charge with the discharge after it");
+		assertEquals(110, closed.get(1).startTime());
+		assertEquals("2:voltage-cutoff 3:voltage-cutoff", closed.get(1).stepEnds());
+		assertTrue(Double.isNaN(closed.get(2).coulombicEfficiency()), "a last charge without its discharge");
+		assertEquals(-1, b.firstSign(), "the run's first direction");
+	}
+
 	@Test
 	void aHalfCellsEfficiencyIsStrippedOverPlated() {
 		CycleBook b = book(false, Double.NaN);
@@ -166,9 +202,12 @@ class CycleBookTest {
 	void theEstimateCountsTheConstantCurrentStepsCycles() {
 		StepSpec charge = StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), discharge = StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8));
 		StepSpec rest = StepSpec.cRate(0, Cutoff.duration(60));
-		assertEquals(0, CycleBook.estimate(List.of()));
-		assertEquals(0, CycleBook.estimate(List.of(rest)));
-		assertEquals(1, CycleBook.estimate(List.of(charge, charge, rest, discharge)));
-		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, rest, discharge, charge, discharge)));
+		assertEquals(0, CycleBook.estimate(List.of(), true));
+		assertEquals(0, CycleBook.estimate(List.of(rest), true));
+		assertEquals(1, CycleBook.estimate(List.of(charge, charge, rest, discharge), true));
+		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, rest, discharge, charge, discharge), true),
+				"the first discharge, then two charges each with the discharge after it");
+		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, discharge, charge, discharge, charge), false),
+				"a half cell's cycles open with its plating");
 	}
 }

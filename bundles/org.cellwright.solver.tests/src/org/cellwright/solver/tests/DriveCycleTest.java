@@ -13,6 +13,9 @@ import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
 import org.cellwright.solver.dfn.DriveCycle;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.CurrentMode;
+import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.params.Marquis2019;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,27 @@ class DriveCycleTest {
             rows.add(new double[] {Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip())});
         }
         return new DriveCycle(rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray());
+    }
+
+    /**
+     * A drive cycle's net direction has one definition, the time integral of the linear profile over its period
+     * ({@code StepSpec.Follow.netIntegral}), for the window's cut-offs as for the DFN runner. The sum of the samples
+     * ({@code Follow.netDirection} before) read this unevenly sampled profile as a net discharge (three samples of -1
+     * 1 s apart against two of +1 10 s apart: sum -1), which charges 8 C/m2 a period.
+     */
+    @Test
+    void anUnevenlySampledProfilesNetDirectionIsItsTimeIntegral() {
+        double[] t = {0, 1, 2, 3, 13}, v = {-1, -1, -1, 1, 1}; // charge positive; period 23 s (last interval repeated)
+        StepSpec.Follow f = new StepSpec.Follow(false, CurrentMode.DENSITY, t, v, "uneven.csv", List.of());
+        assertEquals(23, f.period());
+        assertEquals(8, f.netIntegral(), 1e-12, "-1 - 1 + 0 + 10 + 0 (back to -1 over the last 10 s)");
+        assertEquals(new DriveCycle(t, v).integral(23), f.netIntegral(), 1e-12);
+        assertTrue(f.netIntegral() > 0, "a net charge: " + f.netIntegral());
+        assertEquals(1, f.netDirection());
+        StepSpec.Follow bounded = (StepSpec.Follow) Cutoff.withinWindow(List.of(f), 2.5, 4.2).get(0);
+        assertEquals(2, bounded.cutoffs().size());
+        assertEquals(Cutoff.window(Cutoff.Kind.VOLTAGE_ABOVE, 4.2), bounded.cutoffs().get(0), "its net direction's side first, as its own 'until'");
+        assertEquals(Cutoff.window(Cutoff.Kind.VOLTAGE_BELOW, 2.5), bounded.cutoffs().get(1));
     }
 
     @Test

@@ -43,11 +43,26 @@ public sealed interface StepSpec {
      * @param source where the samples come from (the file as written), for messages and the inputs' record
      */
     record Follow(boolean power, CurrentMode mode, double[] time, double[] value, String source, List<Cutoff> cutoffs) implements StepSpec {
-        /** +1 where the profile's net charge charges the cell (its values, charge positive, sum above 0), else -1: the direction of its voltage cut-off. */
+        /**
+         * The profile's integral over its period (charge positive; in its values' unit times s): the time integral of
+         * the linear profile repeated with its period ({@link org.cellwright.solver.dfn.DriveCycle#integral}), the one
+         * definition of its net charge (or energy) for the window's cut-offs ({@link Cutoff#withinWindow}), the cut-offs
+         * of a `.cell` file's `until`, and the DFN runner's direction and reference current. (The sum of the samples,
+         * used for the window before, weighs a sample by 1 whatever its interval: an unevenly sampled profile could read
+         * the other direction.)
+         */
+        public double netIntegral() {
+            return new org.cellwright.solver.dfn.DriveCycle(time, value).integral(period());
+        }
+
+        /** The period of the repeated profile [s]: the last time plus the last sample interval. */
+        public double period() {
+            return new org.cellwright.solver.dfn.DriveCycle(time, value).period();
+        }
+
+        /** +1 where the profile's net charge charges the cell ({@link #netIntegral} above 0), else -1: the direction of its voltage cut-off. */
         public double netDirection() {
-            double net = 0;
-            for (double v : value) net += v;
-            return net > 0 ? 1 : -1;
+            return netIntegral() > 0 ? 1 : -1;
         }
 
         public Follow {
