@@ -1,7 +1,5 @@
 package org.cellwright.app;
 
-import java.nio.file.Path;
-
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.RunStoreException;
 import org.eclipse.core.resources.IFile;
@@ -66,20 +64,30 @@ public final class ResultsRenameParticipant extends RenameParticipant {
 		return project.getFolder("results").getFolder(base);
 	}
 
-	/** Moves {@code results/<from>/} to {@code results/<to>/}; its undo moves it back. */
+	/**
+	 * Moves {@code results/<from>/} of one project to {@code results/<to>/} of the same or another project (a file
+	 * renamed, or moved into another project: {@link ResultsMoveParticipant}) through {@link RunStore#moveHistory}; its
+	 * undo moves it back. When the store refuses (a run being written, the target made meanwhile), the file moves all
+	 * the same and its runs stay where they are, said in the CellWright Runs console.
+	 */
 	static final class MoveHistory extends Change {
-		private final IProject project;
+		private final IProject project, toProject;
 		private final String from, to;
 
 		MoveHistory(IProject project, String from, String to) {
+			this(project, from, project, to);
+		}
+
+		MoveHistory(IProject project, String from, IProject toProject, String to) {
 			this.project = project;
 			this.from = from;
+			this.toProject = toProject;
 			this.to = to;
 		}
 
 		@Override
 		public String getName() {
-			return "Move the runs in results/" + from + "/ to results/" + to + "/";
+			return "Move the runs in " + history(project, from).getFullPath() + "/ to " + history(toProject, to).getFullPath() + "/";
 		}
 
 		@Override
@@ -93,20 +101,21 @@ public final class ResultsRenameParticipant extends RenameParticipant {
 
 		@Override
 		public Change perform(IProgressMonitor pm) throws CoreException {
-			IFolder results = project.getFolder("results");
-			Path root = results.getLocation().toFile().toPath();
+			IFolder results = project.getFolder("results"), toResults = toProject.getFolder("results");
 			try {
-				if (RunStore.moveHistory(root, from, to) == null) return null;
+				if (RunStore.moveHistory(results.getLocation().toFile().toPath(), from, toResults.getLocation().toFile().toPath(), to) == null)
+					return null;
 			} catch (RunStoreException | IllegalArgumentException e) {
-				// the file is renamed all the same; its runs stay where they are, said where the runs are reported
+				// the file is renamed or moved all the same; its runs stay where they are, said where the runs are reported
 				String why = "The runs of " + from + ".cell stay in " + results.getFolder(from).getFullPath() + ": " + e.getMessage();
 				ILog.of(ResultsRenameParticipant.class).warn(why);
 				RunConsole.println(why);
 				return null;
 			} finally {
 				results.refreshLocal(IResource.DEPTH_INFINITE, pm);
+				if (!toProject.equals(project)) toResults.refreshLocal(IResource.DEPTH_INFINITE, pm);
 			}
-			return new MoveHistory(project, to, from);
+			return new MoveHistory(toProject, to, project, from);
 		}
 
 		@Override

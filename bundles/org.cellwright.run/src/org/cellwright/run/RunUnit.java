@@ -39,6 +39,18 @@ public record RunUnit(String name, String variant, ResolvedInputs inputs, Experi
 		return experiment != null && shown != null ? Problem.located(shown).toString() : shown;
 	}
 
+	/**
+	 * The solid-state inputs with their provenance naming {@link #sourceFile()} (the experiment's file absolute): what
+	 * the run folder records (relative to itself, {@link org.cellwright.run.folder.SourceRecord}) and what a Spark
+	 * worker is sent, whose working folder is not this process's. Null for a DFN unit.
+	 */
+	public ResolvedInputs inputsAsRecorded() {
+		if (inputs == null) return null;
+		ResolvedInputs.Provenance p = inputs.provenance();
+		return new ResolvedInputs(new ResolvedInputs.Provenance(p.experiment(), sourceFile(), p.sourceLine(), p.cellwrightVersion(),
+				p.created()), inputs.cell(), inputs.protocol(), inputs.settings());
+	}
+
 	/** The cell's area [m2]. */
 	public double area() {
 		return dfn != null ? dfn.area() : inputs.cell().area();

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.run.folder.SourceRecord;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.ProgressListener;
@@ -64,12 +65,20 @@ public final class RunWriter {
 		}
 	}
 
-	/** A DFN run's inputs (mapped values and provenance) as {@value DfnInputs#FILE_NAME}, before solving. */
-	private static void writeDfnInputs(DfnInputs dfn, Path folder) {
+	/**
+	 * A DFN run's inputs (mapped values and provenance) as {@value DfnInputs#FILE_NAME}, before solving; the provenance
+	 * names the unit's source relative to the run folder ({@link SourceRecord}).
+	 */
+	private static void writeDfnInputs(RunUnit unit, Path folder, Path recordedIn) {
+		JsonObject j = unit.dfn().json();
+		if (j.get("provenance") instanceof JsonObject p) {
+			p.addProperty(DfnInputs.SOURCE_FILE, unit.sourceFile());
+			SourceRecord.relativeTo(p, DfnInputs.SOURCE_FILE, recordedIn);
+		}
 		try {
 			java.nio.file.Files.createDirectories(folder);
 			java.nio.file.Files.writeString(folder.resolve(DfnInputs.FILE_NAME),
-					new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(dfn.json()), StandardCharsets.UTF_8);
+					new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(j), StandardCharsets.UTF_8);
 		} catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
@@ -81,10 +90,18 @@ public final class RunWriter {
 	 * @param id the run's id in the store (written into the summary)
 	 */
 	public static Outcome write(RunUnit unit, String id, Path folder, ProgressListener progress, Cancel cancel) {
+		return write(unit, id, folder, folder, progress, cancel);
+	}
+
+	/**
+	 * Runs the unit into {@code folder}, its records naming its source relative to {@code recordedIn}, the folder its
+	 * files will lie in (a Spark worker writes into a temporary folder of its own; the driver's run folder is recorded).
+	 */
+	public static Outcome write(RunUnit unit, String id, Path folder, Path recordedIn, ProgressListener progress, Cancel cancel) {
 		ResolvedInputs in = unit.inputs();
 		Instant started = Instant.now();
-		if (unit.dfn() != null) writeDfnInputs(unit.dfn(), folder);
-		else InputsJson.write(in, folder.resolve(InputsJson.FILE_NAME));
+		if (unit.dfn() != null) writeDfnInputs(unit, folder, recordedIn);
+		else SourceRecord.writeInputs(unit.inputsAsRecorded(), folder, recordedIn);
 		SummaryJsonWriter solverSummary = new SummaryJsonWriter();
 		boolean[] finished = { false };
 		ResultSink summarySink = new ResultSink() { // remembers whether the solver ended the run itself
@@ -145,7 +162,7 @@ public final class RunWriter {
 						started.truncatedTo(ChronoUnit.SECONDS).toString(), ended.truncatedTo(ChronoUnit.SECONDS).toString(),
 						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), unit.hash(),
 						unit.sourceFile(), unit.provenance().sourceLine()));
-		summary.write(folder);
+		summary.write(folder, recordedIn);
 		return new Outcome(unit, status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, error);
 	}
 }

@@ -41,6 +41,11 @@ class RenameHistoryUITest {
 				.getRefactoringContribution(RenameResourceDescriptor.ID).createDescriptor();
 		d.setResourcePath(f.getFullPath());
 		d.setNewName(newName);
+		return perform(d);
+	}
+
+	/** Performs the refactoring as the IDE does, all its conditions checked; the conditions' status. */
+	static RefactoringStatus perform(org.eclipse.ltk.core.refactoring.RefactoringDescriptor d) throws Exception {
 		RefactoringStatus created = new RefactoringStatus();
 		Refactoring r = d.createRefactoring(created);
 		assertTrue(created.isOK(), created.toString());

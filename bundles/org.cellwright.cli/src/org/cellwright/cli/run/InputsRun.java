@@ -1,7 +1,6 @@
 package org.cellwright.cli.run;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,7 @@ import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
-import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.run.folder.SourceRecord;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
@@ -43,13 +42,11 @@ public final class InputsRun {
 		if (!CliSupport.isFile(json, Problem.display(json), err)) return 1;
 		ResolvedInputs in;
 		try {
-			in = InputsJson.parse(Files.readString(json), Problem.display(json));
+			// a source named relative to the run folder the file lies in is found from there (SourceRecord)
+			in = SourceRecord.readInputs(json, Problem.display(json));
 		} catch (InputsJsonException e) {
 			err.println(e.getMessage());
 			err.println("cellwright: not run: fix the inputs file first");
-			return 1;
-		} catch (java.io.IOException e) {
-			err.println(Problem.display(json) + ": cannot be read: " + e.getMessage());
 			return 1;
 		}
 		RunGroup g = Plans.of(in, json);

@@ -179,6 +179,10 @@ class DfnRunTest {
 			assertTrue(Files.readString(run.resolve("cycles.csv")).contains("voltage-cutoff"), Files.readString(run.resolve("cycles.csv")));
 			JsonObject dfn = JsonParser.parseString(Files.readString(run.resolve(DfnInputs.FILE_NAME))).getAsJsonObject();
 			assertEquals(x, dfn.getAsJsonObject("provenance").get("experiment").getAsString());
+			// its source named relative to the run folder, as summary.json's (SourceRecord)
+			JsonObject prov = dfn.getAsJsonObject("provenance");
+			assertEquals("run-folder", prov.get("source_relative_to").getAsString(), prov.toString());
+			assertEquals(EXAMPLE.toAbsolutePath().normalize(), run.toAbsolutePath().resolve(prov.get(DfnInputs.SOURCE_FILE).getAsString()).normalize());
 			assertTrue(dfn.getAsJsonObject("dfn").has("negative.kinetics"), dfn.toString());
 			// the protocol's steps kept in dfn-inputs.json and read back by the run folder's reader, as run
 			assertNotNull(f.protocol(), f.protocolMissing());

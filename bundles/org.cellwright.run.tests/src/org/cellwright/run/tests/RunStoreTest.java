@@ -236,4 +236,39 @@ class RunStoreTest {
 		assertTrue(again.err().contains("exists already"), again.err());
 		assertTrue(Files.isDirectory(results.resolve("v/X")), "nothing moved");
 	}
+	/**
+	 * A file moved into another project (another results folder) takes its history along, with the same refusals: the
+	 * other project's runs of a file of that name are kept, a run being written keeps every run where it is. A moved
+	 * file's runs name it relative to their own folder: moved to the other project's top folder it is found there.
+	 */
+	@Test
+	void aFileMovedIntoAnotherProjectTakesItsHistoryAlong() throws Exception {
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
+		Cli.write(f, PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
+		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Files.createDirectories(p2);
+		Files.move(f, p2.resolve("t.cell"));
+		assertEquals(p2.resolve("results/t"), RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t"));
+		assertFalse(Files.exists(p1.resolve("results/t")), "moved, not copied");
+		Path moved = p2.resolve("results/t/X").resolve(first.getFileName());
+		assertEquals(moved, RunStore.latest(p2.resolve("results/t/X")));
+		assertEquals(p2.resolve("t.cell").toString(), RunFolder.read(moved).summary().run().sourceFile(), "named relative to its folder");
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved), "current: the moved file as it ran");
+		// back, with a history of that name there already: nothing moves
+		assertEquals(0, Cli.cli("run", Cli.write(p1.resolve("t.cell"), PlatingCell.file("20 MPa")).toString(), "--out",
+				p1.resolve("results/t").toString()).rc());
+		RuntimeException refused = assertThrows(org.cellwright.run.store.RunStoreException.class,
+				() -> RunStore.moveHistory(p2.resolve("results"), "t", p1.resolve("results"), "t"));
+		assertTrue(refused.getMessage().contains("exists already"), refused.getMessage());
+		assertEquals(1, runs(p1.resolve("results/t/X")).size());
+		assertEquals(1, runs(p2.resolve("results/t/X")).size());
+		// a run being written: nothing moves
+		try (org.cellwright.run.store.Slot writing = new RunStore(p2.resolve("results/t")).begin("X", java.time.Instant.now(), "abcdef")) {
+			RuntimeException busy = assertThrows(org.cellwright.run.store.RunStoreException.class,
+					() -> RunStore.moveHistory(p2.resolve("results"), "t", tmp.resolve("p3/results"), "t"));
+			assertTrue(busy.getMessage().contains("is being written"), busy.getMessage());
+		}
+		assertTrue(Files.isDirectory(p2.resolve("results/t/X")));
+	}
 }

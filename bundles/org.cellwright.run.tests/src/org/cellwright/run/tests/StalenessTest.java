@@ -74,32 +74,102 @@ class StalenessTest {
 	 */
 	@Test
 	void aRunRecordsItsSourceRelativeToItsRunFolderWhateverTheWorkingFolder() throws Exception {
-		Path f = tmp.resolve("proj").resolve("t.cell"), out = tmp.resolve("proj").resolve("results").resolve("t");
+		Path f = tmp.resolve("proj").resolve("t.cell");
+		Path x = ranAboveItsProject(f);
+		com.google.gson.JsonObject run = record(x, "summary.json", "run");
+		assertEquals("../../../../t.cell", run.get("source_file").getAsString(), run.toString());
+		assertEquals("run-folder", run.get("source_relative_to").getAsString(), run.toString());
+		assertEquals(f.toAbsolutePath().normalize().toString(), RunFolder.read(x).summary().run().sourceFile());
+		// read by a process started elsewhere: found, and out of date once the file changes
+		assertNull(stale(x));
+		Cli.write(f, PlatingCell.file("20 MPa"));
+		assertNotNull(stale(x), "found from another working folder, and out of date");
+		// the project moved whole: the record moves with it
+		Path moved = java.nio.file.Files.move(tmp.resolve("proj"), tmp.resolve("moved"));
+		Path y = moved.resolve("results").resolve("t").resolve("X").resolve(x.getFileName());
+		assertEquals(moved.resolve("t.cell").toString(), RunFolder.read(y).summary().run().sourceFile());
+		assertNotNull(stale(y), "the moved file, found");
+	}
+
+	private String cwd;
+
+	@org.junit.jupiter.api.BeforeEach
+	void keepTheWorkingFolder() {
+		cwd = System.getProperty("cellwright.cwd");
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void restoreTheWorkingFolder() {
+		if (cwd == null) System.clearProperty("cellwright.cwd");
+		else System.setProperty("cellwright.cwd", cwd);
+	}
+
+	/**
+	 * Runs f (5 MPa), which lies in tmp/proj/, into proj/results/t by a process started above the project (tmp), as an
+	 * IDE started above its workspace; then this process's working folder is elsewhere (tmp/elsewhere). The run.
+	 */
+	private Path ranAboveItsProject(Path f) throws Exception {
+		Path out = tmp.resolve("proj").resolve("results").resolve("t");
 		Cli.write(f, PlatingCell.file("5 MPa"));
-		String cwd = System.getProperty("cellwright.cwd");
-		try {
-			System.setProperty("cellwright.cwd", tmp.toString()); // the process started above the project
-			assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
-			Path x = RunStore.latest(out.resolve("X"));
-			com.google.gson.JsonObject run = com.google.gson.JsonParser.parseString(
-					java.nio.file.Files.readString(x.resolve("summary.json"))).getAsJsonObject().getAsJsonObject("run");
-			assertEquals("../../../../t.cell", run.get("source_file").getAsString(), run.toString());
-			assertEquals("run-folder", run.get("source_relative_to").getAsString(), run.toString());
-			assertEquals(f.toAbsolutePath().normalize().toString(), RunFolder.read(x).summary().run().sourceFile());
-			// read by a process started elsewhere: found, and out of date once the file changes
-			System.setProperty("cellwright.cwd", java.nio.file.Files.createDirectories(tmp.resolve("elsewhere")).toString());
-			assertNull(stale(x));
-			Cli.write(f, PlatingCell.file("20 MPa"));
-			assertNotNull(stale(x), "found from another working folder, and out of date");
-			// the project moved whole: the record moves with it
-			Path moved = java.nio.file.Files.move(tmp.resolve("proj"), tmp.resolve("moved"));
-			Path y = moved.resolve("results").resolve("t").resolve("X").resolve(x.getFileName());
-			assertEquals(moved.resolve("t.cell").toString(), RunFolder.read(y).summary().run().sourceFile());
-			assertNotNull(stale(y), "the moved file, found");
-		} finally {
-			if (cwd == null) System.clearProperty("cellwright.cwd");
-			else System.setProperty("cellwright.cwd", cwd);
-		}
+		System.setProperty("cellwright.cwd", tmp.toString());
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
+		System.setProperty("cellwright.cwd", java.nio.file.Files.createDirectories(tmp.resolve("elsewhere")).toString());
+		return RunStore.latest(out.resolve("X"));
+	}
+
+	/** The member of a JSON file of the run folder x, as written. */
+	private static com.google.gson.JsonObject record(Path x, String file, String member) throws Exception {
+		return com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve(file))).getAsJsonObject().getAsJsonObject(member);
+	}
+
+	/**
+	 * inputs.json's {@code provenance.source_file} is named relative to the run folder as summary.json's is (it was
+	 * relative to the working folder of the process that ran it, "proj/t.cell", which the report showed as "defined in"
+	 * and a re-run from the inputs.json, started elsewhere, carried on unfindable): read back it is the file,
+	 * absolute, from any working folder; the report's "defined in" names it; a re-run from the inputs.json started
+	 * elsewhere records the same file, found, and out of date when it changes.
+	 */
+	@Test
+	void inputsJsonNamesItsSourceRelativeToItsRunFolderAndAReRunFromItFindsIt() throws Exception {
+		Path f = tmp.resolve("proj").resolve("t.cell");
+		Path x = ranAboveItsProject(f);
+		com.google.gson.JsonObject p = record(x, "inputs.json", "provenance");
+		assertEquals("../../../../t.cell", p.get("source_file").getAsString(), p.toString());
+		assertEquals("run-folder", p.get("source_relative_to").getAsString(), p.toString());
+		// read by a process started elsewhere
+		String file = f.toAbsolutePath().normalize().toString();
+		assertEquals(file, RunFolder.read(x).inputs().provenance().sourceFile());
+		org.cellwright.report.RunReport.write(x);
+		String html = java.nio.file.Files.readString(x.resolve("report.html"));
+		assertTrue(html.contains("defined in <code>" + file + ":"), html.substring(0, Math.min(html.length(), 2000)));
+		// re-run from the inputs.json, started elsewhere: the run records the file, found and compared
+		Path again = tmp.resolve("again");
+		Cli.Result r = Cli.cli("run", x.resolve("inputs.json").toString(), "--out", again.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path y = RunStore.latest(again.resolve("X"));
+		assertEquals(file, RunFolder.read(y).summary().run().sourceFile());
+		assertEquals(file, RunFolder.read(y).inputs().provenance().sourceFile());
+		assertNull(stale(y));
+		Cli.write(f, PlatingCell.file("20 MPa"));
+		assertNotNull(stale(y), "the re-run's source found from another working folder, and out of date");
+	}
+
+	/**
+	 * An inputs.json written before it named its source relative to the run folder is read as recorded (relative to
+	 * the working folder of the process that ran it).
+	 */
+	@Test
+	void anInputsJsonWrittenBeforeIsReadAsRecorded() throws Exception {
+		Path f = tmp.resolve("t.cell"), out = tmp.resolve("runs");
+		Cli.write(f, PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", out.toString()).rc());
+		Path x = RunStore.latest(out.resolve("X"));
+		com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+				java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject();
+		json.getAsJsonObject("provenance").addProperty("source_file", "proj/t.cell");
+		json.getAsJsonObject("provenance").remove("source_relative_to");
+		java.nio.file.Files.writeString(x.resolve("inputs.json"), json.toString());
+		assertEquals("proj/t.cell", RunFolder.read(x).inputs().provenance().sourceFile());
 	}
 
 	/**

@@ -40,6 +40,9 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	/** The file written beside the results of a DFN run (the solid-state runs write inputs.json). */
 	public static final String FILE_NAME = "dfn-inputs.json";
 
+	/** The member of dfn-inputs.json's provenance naming the source (relative to the run folder, as the run folder's reader reads it). */
+	public static final String SOURCE_FILE = "sourceFile";
+
 	/** The member of dfn-inputs.json with the protocol's steps (in inputs.json's form); absent in files written before it. */
 	public static final String PROTOCOL = "protocol";
 

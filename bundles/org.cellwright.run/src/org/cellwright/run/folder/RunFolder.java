@@ -70,7 +70,7 @@ public final class RunFolder {
 		Path ip = folder.resolve(RunFiles.INPUTS);
 		if (Files.isRegularFile(ip)) {
 			try {
-				in = InputsJson.read(ip);
+				in = SourceRecord.readInputs(ip); // its source, kept relative to this folder, absolute
 			} catch (InputsJsonException e) {
 				notes.add(e.getMessage() + " (stack and protocol left out)");
 			}

@@ -105,11 +105,7 @@ public final class Summary {
 			JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
 			if (!e.isJsonObject()) throw new RunFolderException(file + ":1: not a JSON object");
 			JsonObject o = e.getAsJsonObject();
-			if (o.get(RUN) instanceof JsonObject r && RUN_FOLDER.equals(str(r, RUN_SOURCE_RELATIVE_TO)) && str(r, RUN_SOURCE_FILE) != null) {
-				Path folder = file.toAbsolutePath().normalize().getParent();
-				r.addProperty(RUN_SOURCE_FILE, folder.resolve(str(r, RUN_SOURCE_FILE)).normalize().toString());
-				r.remove(RUN_SOURCE_RELATIVE_TO);
-			}
+			if (o.get(RUN) instanceof JsonObject r) SourceRecord.resolveIn(r, RUN_SOURCE_FILE, file.toAbsolutePath().normalize().getParent());
 			return new Summary(o);
 		} catch (IOException | JsonParseException | java.nio.file.InvalidPathException e) {
 			throw new RunFolderException(file + ": cannot be read as JSON: " + e.getMessage(), e);
@@ -120,17 +116,19 @@ public final class Summary {
 	 * Writes {@code summary.json} into the folder, atomically (a reader sees the whole file or none). A source file named
 	 * absolutely is written relative to the folder ({@code run.source_relative_to}: "run-folder"; a run is written into
 	 * a hidden folder beside its final one, at the same depth): the record holds whatever the working folder of the
-	 * process that ran it (an IDE started anywhere) or reads it, and a project moved whole.
+	 * process that ran it (an IDE started anywhere) or reads it, and a project moved whole ({@link SourceRecord}).
 	 */
 	public void write(Path folder) {
-		JsonObject out = json;
-		if (json.get(RUN) instanceof JsonObject r && str(r, RUN_SOURCE_FILE) != null && Path.of(str(r, RUN_SOURCE_FILE)).isAbsolute()) {
-			out = json.deepCopy();
-			JsonObject w = out.getAsJsonObject(RUN);
-			Path base = folder.toAbsolutePath().normalize();
-			w.addProperty(RUN_SOURCE_FILE, base.relativize(Path.of(str(r, RUN_SOURCE_FILE))).toString().replace('\\', '/'));
-			w.addProperty(RUN_SOURCE_RELATIVE_TO, RUN_FOLDER);
-		}
+		write(folder, folder);
+	}
+
+	/**
+	 * Writes {@code summary.json} into {@code folder}, its source named relative to {@code recordedIn}, the folder the
+	 * run's files will lie in (on a Spark worker, the driver's run folder rather than the worker's temporary one).
+	 */
+	public void write(Path folder, Path recordedIn) {
+		JsonObject out = json.deepCopy();
+		if (out.get(RUN) instanceof JsonObject w) SourceRecord.relativeTo(w, RUN_SOURCE_FILE, recordedIn);
 		String text = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(out);
 		Atomic.writeString(folder.resolve(FILE_NAME), text + "\n");
 	}

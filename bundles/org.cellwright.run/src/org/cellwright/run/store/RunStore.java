@@ -184,8 +184,17 @@ public final class RunStore {
 	 * @throws RunStoreException when the history cannot move (see above, or the file system refuses)
 	 */
 	public static Path moveHistory(Path results, String from, String to) {
-		Path base = results.toAbsolutePath().normalize();
-		Path source = child(base, from), target = child(base, to);
+		return moveHistory(results, from, results, to);
+	}
+
+	/**
+	 * Moves the run history of a {@code .cell} file moved into another project (another results folder), as
+	 * {@link #moveHistory(Path, String, String)} within one: {@code fromResults/<from>/} becomes
+	 * {@code toResults/<to>/} (that results folder made when missing), with the same refusals (nothing overwritten, a
+	 * run being written keeps every run where it is; a move across file systems is refused, not copied).
+	 */
+	public static Path moveHistory(Path fromResults, String from, Path toResults, String to) {
+		Path source = child(fromResults.toAbsolutePath().normalize(), from), target = child(toResults.toAbsolutePath().normalize(), to);
 		if (!Files.isDirectory(source) || source.equals(target)) return null;
 		if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))
 			throw new RunStoreException(target + " exists already (runs of another file named " + to + "): the runs of " + from
@@ -205,10 +214,11 @@ public final class RunStore {
 					}
 					if (lock == null)
 						throw new RunStoreException(lockFile.getParent() + ": a run of " + lockFile.getParent().getFileName()
-								+ " is being written there; the runs of " + from + " stay in " + source + " (rename again when it has ended)");
+								+ " is being written there; the runs of " + from + " stay in " + source + " (rename or move the file again when it has ended)");
 					locks.add(lock);
 				}
 			}
+			Files.createDirectories(target.getParent());
 			return Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		} catch (IOException e) {
 			throw new RunStoreException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);

@@ -60,11 +60,16 @@ public final class InputsJson {
 
     /** Writes {@code inputs} to {@code file} (parent folders created). */
     public static void write(ResolvedInputs inputs, Path file) {
+        write(toJson(inputs), file);
+    }
+
+    /** Writes inputs in their JSON form ({@link #toJson}, e.g. with the provenance as a run folder records it) to {@code file}. */
+    public static void write(JsonObject json, Path file) {
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
         try {
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                gson.toJson(toJson(inputs), w);
+                gson.toJson(json, w);
                 w.write('\n');
             }
         } catch (IOException e) {

@@ -33,7 +33,7 @@ public final class RunOnWorker implements Function<UnitTask, UnitResult> {
 		RunUnit unit = new RunUnit(t.name(), t.variant(), in, null, false, t.parameters());
 		Path tmp = Files.createTempDirectory("cellwright-run-");
 		try {
-			RunWriter.Outcome o = RunWriter.write(unit, t.runId(), tmp, ProgressListener.NONE, new Cancel());
+			RunWriter.Outcome o = RunWriter.write(unit, t.runId(), tmp, Path.of(t.recordedIn()), ProgressListener.NONE, new Cancel());
 			LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
 			List<Path> all;
 			try (Stream<Path> s = Files.walk(tmp)) {

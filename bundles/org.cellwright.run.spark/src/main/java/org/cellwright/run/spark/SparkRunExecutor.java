@@ -180,8 +180,8 @@ public final class SparkRunExecutor implements RunExecutor {
 	public Future<RunWriter.Outcome> run(RunUnit unit, String runId, Path writing, ProgressListener progress, Cancel cancel, Runnable done) {
 		// a liquid-electrolyte (DFN) unit has no inputs.json to ship (its inputs hold the model's functions): it runs here
 		if (unit.dfn() != null) return RunExecutor.super.run(unit, runId, writing, progress, cancel, done);
-		UnitTask task = new UnitTask(unit.name(), unit.variant(), runId, InputsJson.toJson(unit.inputs()).toString(),
-				new LinkedHashMap<>(unit.parameters()));
+		UnitTask task = new UnitTask(unit.name(), unit.variant(), runId, InputsJson.toJson(unit.inputsAsRecorded()).toString(),
+				new LinkedHashMap<>(unit.parameters()), writing.toAbsolutePath().normalize().toString());
 		sc.setJobDescription(unit.name());
 		JavaFutureAction<List<UnitResult>> job = sc.parallelize(List.of(task), 1).map(new RunOnWorker()).collectAsync();
 		java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();

@@ -49,6 +49,12 @@ class LocalModeTest {
 		List<Path> again = RunStore.runFolders(tmp.resolve("again"));
 		assertEquals(1, again.size(), "one run: " + again);
 		assertEquals(Files.readString(inputs.resolveSibling("timeseries.csv")), Files.readString(again.get(0).resolve("timeseries.csv")));
+		// the source, named relative to the run folder in the inputs.json, found; the worker's records name it relative
+		// to the driver's run folder (not to the worker's temporary one)
+		String file = f.toAbsolutePath().normalize().toString();
+		org.cellwright.run.folder.RunFolder y = org.cellwright.run.folder.RunFolder.read(again.get(0));
+		assertEquals(file, y.summary().run().sourceFile());
+		assertEquals(file, y.inputs().provenance().sourceFile());
 	}
 
 	@Test

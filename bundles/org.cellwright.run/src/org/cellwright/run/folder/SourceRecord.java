@@ -1,0 +1,101 @@
+package org.cellwright.run.folder;
+
+import static org.cellwright.solver.output.SummaryKeys.RUN_FOLDER;
+import static org.cellwright.solver.output.SummaryKeys.RUN_SOURCE_RELATIVE_TO;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * How a run folder names the .cell file its run came from, in each of its records (summary.json's {@code run},
+ * inputs.json's and dfn-inputs.json's {@code provenance}): relative to the run folder itself, marked {@code
+ * source_relative_to: "run-folder"}, so that it is found whatever the working folder of the process that ran it or
+ * reads it (an IDE started anywhere, the command line) and when the project is moved whole. The one place that writes
+ * and reads that form: a record written before it (no mark) names its source as it was recorded, relative to the
+ * working folder of the process that ran it, or absolutely, and is read as it stands.
+ */
+public final class SourceRecord {
+	private SourceRecord() {}
+
+	/**
+	 * For writing into {@code folder} (the folder the record will lie in; a run is written into a hidden folder beside
+	 * its final one, at the same depth): the member {@code key} of {@code holder}, when an absolute path, is made
+	 * relative to the folder and marked. Changes {@code holder}; a source not named absolutely is left as it is.
+	 */
+	public static void relativeTo(JsonObject holder, String key, Path folder) {
+		String s = Summary.str(holder, key);
+		if (s == null) return;
+		try {
+			Path p = Path.of(s);
+			if (!p.isAbsolute()) return;
+			holder.addProperty(key, folder.toAbsolutePath().normalize().relativize(p.normalize()).toString().replace('\\', '/'));
+			holder.addProperty(RUN_SOURCE_RELATIVE_TO, RUN_FOLDER);
+		} catch (IllegalArgumentException e) { // InvalidPathException too
+			// not a path of this file system (another root): kept as recorded
+		}
+	}
+
+	/**
+	 * For reading a record that lies in {@code folder}: a marked member {@code key} of {@code holder} is made absolute
+	 * and the mark taken away. Changes {@code holder}; an unmarked record is left as recorded.
+	 */
+	public static void resolveIn(JsonObject holder, String key, Path folder) {
+		if (!RUN_FOLDER.equals(Summary.str(holder, RUN_SOURCE_RELATIVE_TO)) || Summary.str(holder, key) == null) return;
+		holder.addProperty(key, folder.toAbsolutePath().normalize().resolve(Summary.str(holder, key).replace('\\', '/')).normalize().toString());
+		holder.remove(RUN_SOURCE_RELATIVE_TO);
+	}
+
+	/** The member of inputs.json that holds the provenance, and its member naming the source. */
+	private static final String PROVENANCE = "provenance", INPUTS_SOURCE = "source_file";
+
+	/**
+	 * Writes a run's {@code inputs.json} into {@code folder}, its source named relative to {@code recordedIn} (the
+	 * folder the run's files will lie in: {@code folder} itself, or on a Spark worker the driver's run folder).
+	 */
+	public static void writeInputs(ResolvedInputs in, Path folder, Path recordedIn) {
+		JsonObject j = InputsJson.toJson(in);
+		if (j.get(PROVENANCE) instanceof JsonObject p) relativeTo(p, INPUTS_SOURCE, recordedIn);
+		InputsJson.write(j, folder.resolve(InputsJson.FILE_NAME));
+	}
+
+	/**
+	 * Reads an {@code inputs.json} of a run folder (or one copied out of it): a source named relative to the file's
+	 * folder is given absolute ({@link ResolvedInputs.Provenance#sourceFile}); every problem is an InputsJsonException
+	 * naming the file, as {@link InputsJson#read}.
+	 */
+	public static ResolvedInputs readInputs(Path file, String where) {
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			return InputsJson.read(file); // its message names the file
+		}
+		try {
+			JsonElement e = JsonParser.parseString(text);
+			if (e.isJsonObject() && e.getAsJsonObject().get(PROVENANCE) instanceof JsonObject p
+					&& RUN_FOLDER.equals(Summary.str(p, RUN_SOURCE_RELATIVE_TO))) {
+				resolveIn(p, INPUTS_SOURCE, file.toAbsolutePath().normalize().getParent());
+				text = e.toString();
+			}
+		} catch (JsonParseException | InvalidPathException e) {
+			// read as it stands: the parser names the place
+		}
+		return InputsJson.parse(text, where);
+	}
+
+	/** {@link #readInputs(Path, String)} naming the file as given. */
+	public static ResolvedInputs readInputs(Path file) {
+		return readInputs(file, file.toString());
+	}
+}
