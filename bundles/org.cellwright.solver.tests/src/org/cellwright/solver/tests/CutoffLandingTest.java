@@ -145,4 +145,47 @@ class CutoffLandingTest {
         assertEquals(T_CROSS, lo, 1e-5, "the crossing of the solved states: the jump");
         assertTrue(Math.abs(y[1] - 0.75) > CutoffLanding.END_TOLERANCE, "its state off the cut-off: " + y[1]);
     }
+
+    /**
+     * A crossing gone when its bracket is stepped to (DfnRunner restarts the stepper after a failed step from the state
+     * before it, its algebraic unknowns solved anew: a thermal LFP cell at -10 degC near 2.0 V read 2.018 V, then 2.083 V,
+     * at the same time): here the margin moves by 0.1 after the first crossing, so that z falls through the cut-off at
+     * t = ln(1/0.15)/2 = 0.949, after the bracket's upper end. The landing's targets closed in on that end and at last
+     * aimed at the stepper's own time, a step of length 0 (the run: "step size underflow"); now the state at the upper end,
+     * before the cut-off, closes the bracket and the next crossing is landed on. The loop restarts a failed step as
+     * DfnRunner does (its targets at the upper end leave the stepper with steps of the time's resolution).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"variable-order", "bdf2"})
+    void aCrossingGoneWhenItsBracketIsSteppedToClosesItAndTheNextIsLandedOn(String kind) {
+        DaeStepper s = stepper(kind);
+        s.setMaxStep(0.1);
+        double[] moved = {0};
+        CutoffLanding landing = new CutoffLanding(s, (t, y) -> y[1] - CUT + moved[0]);
+        CutoffLanding.Outcome o = CutoffLanding.Outcome.STEPPED;
+        int steps = 0, restarts = 0;
+        double firstHi = Double.NaN;
+        do {
+            double target = landing.aim(5, Double.NaN);
+            assertTrue(target > s.time(), "a step of positive length: to " + target + " from " + s.time());
+            double from = s.time();
+            if (!s.step(target, 1e-9)) { // as DfnRunner: a failed step restarts the stepper from its last state (order 1)
+                assertTrue(++restarts <= 3 && s.start(from, s.state().clone(), 1e-4), "restarted at " + from);
+                continue;
+            }
+            restarts = 0;
+            double reached = s.time();
+            o = landing.stepped();
+            if (o == CutoffLanding.Outcome.RETRY && moved[0] == 0) {
+                firstHi = reached;
+                moved[0] = 0.1;
+                assertTrue(from < T_CROSS && reached > T_CROSS && reached < 0.9, "the first crossing, before the moved one: " + reached);
+            }
+            assertTrue(++steps < 500, "ends within 500 steps");
+        } while (o == CutoffLanding.Outcome.STEPPED || o == CutoffLanding.Outcome.RETRY);
+        assertEquals(CutoffLanding.Outcome.LANDED, o);
+        assertTrue(s.time() > firstHi, "past the refuted crossing at " + firstHi);
+        assertEquals(CUT - 0.1, s.state()[1], CutoffLanding.TOLERANCE, "on the moved cut-off");
+        assertEquals(0.5 * Math.log(1 / 0.15), s.time(), 2 * CutoffLanding.TOLERANCE / 0.3 + 1e-5);
+    }
 }

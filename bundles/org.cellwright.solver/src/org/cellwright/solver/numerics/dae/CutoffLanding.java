@@ -174,13 +174,24 @@ public final class CutoffLanding {
         aim();
     }
 
-    /** The target t was reached before the cut-off (margin > 0): the bracket's new lower end. */
+    /**
+     * The target t was reached before the cut-off (margin > 0): the bracket's new lower end. A solved state at the
+     * bracket's upper end itself before the cut-off refutes the crossing seen there (the driver restarted the stepper
+     * from the state before it, whose algebraic unknowns solved anew lie elsewhere: a thermal LFP cell's surface at
+     * saturation, 65 mV higher): the bracket closes and steps go on to the next crossing. Before, its targets closed in
+     * on hi and at last aimed at the stepper's own time, a step of length 0: "step size underflow" (docs/dfn.md).
+     */
     private void above(double t, double m) {
+        if (t >= hi) {
+            active = false;
+            return;
+        }
         lo = t;
         marginLo = solvedLo = m;
         if (side == 1) marginHi *= 0.5;
         side = 1;
         aim();
+        if (!(next > lo)) next = hi; // as narrow as time resolves: the upper end itself (crossed there, or refuted)
     }
 
     private void aim() {
