@@ -15,6 +15,7 @@ public class Perspective implements IPerspectiveFactory {
 	/** The views of Window > Show View, in its order. */
 	public static final java.util.List<String> SHOW_VIEW_SHORTCUTS = java.util.List.of(IPageLayout.ID_PROJECT_EXPLORER,
 			IPageLayout.ID_OUTLINE, StackView.ID, ProtocolTimelineView.ID, IPageLayout.ID_PROP_SHEET, ResultsView.ID,
+			org.cellwright.app.views.RunsView.ID, org.cellwright.app.views.SweepView.ID, org.cellwright.app.views.FitReportView.ID,
 			IPageLayout.ID_PROBLEM_VIEW, ReferencesView.ID, "org.eclipse.ui.console.ConsoleView", "org.cellwright.app.gettingStartedView");
 
 	@Override

@@ -18,7 +18,9 @@ import com.google.gson.JsonParser;
  * Whether a kept run still shows what its {@code .cell} file, as saved now, would run: the run's experiment (or sweep
  * variant) is resolved again from the file it names (with the files beside it, as a run reads them) and the hash of
  * the resolved inputs compared with the run's ({@code run.inputs_hash}; provenance is not hashed, so moving the
- * experiment in its file or running it again later changes nothing). The IDE's Results view says so above the charts.
+ * experiment in its file or running it again later changes nothing). The IDE's Results view says so above the charts,
+ * naming the file whose content changed the inputs ({@link ChangedFiles}: an imported file's cell, say, not the
+ * experiment's file).
  */
 public final class Staleness {
 	private Staleness() {}
@@ -56,7 +58,13 @@ public final class Staleness {
 			RunUnit now = groups.stream().flatMap(g -> g.units().stream()).filter(u -> u.name().equals(run.name())).findFirst().orElse(null);
 			if (now == null) return "Out of date: " + file + " no longer runs " + run.name() + ".";
 			if (now.hash().equals(run.inputsHash())) return null;
-			return "Out of date: the inputs in " + file + " changed since this run" + change(now, folder) + "; run it again for results of the file as saved.";
+			JsonObject before = recorded(now, folder), after = before == null ? null : InputsJson.toJson(now.inputs());
+			// the files whose content changed the inputs (an imported file's cell or material, not the experiment's file)
+			List<String> files = before == null ? List.of()
+					: ChangedFiles.of(before, after, now, loaded.runnables(group).stream().filter(e -> group.equals(e.getName())).findFirst().orElse(null));
+			String where = files.isEmpty() ? "the inputs of " + run.name() + " (" + file + " or a file it imports)"
+					: "the inputs in " + String.join(" and ", files);
+			return "Out of date: " + where + " changed since this run" + change(before, after) + "; run it again for results of the file as saved.";
 		} catch (RuntimeException e) {
 			return null; // a file that cannot be resolved now: its run cannot say either way
 		}
@@ -77,17 +85,22 @@ public final class Staleness {
 		return !candidate.equals(source) && Files.isRegularFile(candidate) ? candidate : null;
 	}
 
-	/** " (what changed)" between the run's inputs.json and the inputs now, or "" when not told (a DFN run, no inputs.json). */
-	private static String change(RunUnit now, Path folder) {
-		if (now.dfn() != null || folder == null) return "";
+	/** The run's inputs.json, or null when not told (a DFN run, no inputs.json, one that cannot be read). */
+	private static JsonObject recorded(RunUnit now, Path folder) {
+		if (now.dfn() != null || folder == null) return null;
 		Path json = folder.resolve(RunFiles.INPUTS);
-		if (!Files.isRegularFile(json)) return "";
+		if (!Files.isRegularFile(json)) return null;
 		try {
-			JsonObject before = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
-			String text = Changes.text(Changes.between(before, InputsJson.toJson(now.inputs())));
-			return text.isEmpty() ? "" : " (" + text + ")";
+			return JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
 		} catch (IOException | RuntimeException e) {
-			return "";
+			return null;
 		}
+	}
+
+	/** " (what changed)" between the run's inputs and the inputs now, or "" when not told. */
+	private static String change(JsonObject before, JsonObject after) {
+		if (before == null) return "";
+		String text = Changes.text(Changes.between(before, after));
+		return text.isEmpty() ? "" : " (" + text + ")";
 	}
 }

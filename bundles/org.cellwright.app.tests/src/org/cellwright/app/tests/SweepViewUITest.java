@@ -58,7 +58,7 @@ class SweepViewUITest {
 		assertEquals(List.of("stack-pressure", "temperature"), view.sweep().parameters());
 		assertEquals(6, view.table().getItemCount(), "a row per run");
 		List<String> columns = Arrays.stream(view.table().getColumns()).map(TableColumn::getText).toList();
-		assertTrue(columns.containsAll(List.of("run", "stack-pressure", "temperature", "status", "first discharge (mAh/cm2)", "first ce")),
+		assertTrue(columns.containsAll(List.of("run", "stack-pressure", "temperature", "status", "first discharge (mAh/cm2)", "first CE (%)")),
 				columns.toString());
 
 		// sorting by temperature, then reversing: the rows follow the column's numbers
@@ -137,14 +137,64 @@ class SweepViewUITest {
 			assertAxes(view, "fitted in a small chart");
 			view.choose("capacity_retention", "stack-pressure", null);
 			org.eclipse.swtchart.Range y = view.chart().getAxisSet().getYAxis(0).getRange();
-			assertTrue(y.lower < 1 && y.lower >= 0.9 && y.upper > 1 && y.upper <= 1.1, "a flat line of 1 in the middle: " + y);
+			assertTrue(y.lower < 100 && y.lower >= 90 && y.upper > 100 && y.upper <= 110, "a flat line of 100 % in the middle: " + y);
 
 			// capacity retention is 1 in every run of a half cell: the chart starts on first-cycle CE, which the pressure changes
 			view.show(folder);
-			assertEquals("first ce", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+			assertEquals("first CE (%)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
 		} finally {
 			page.hideView(view); // the other test waits for the view to show its own sweep
 		}
+	}
+
+	/**
+	 * The Sweep view showed Coulombic efficiencies as fractions (0.968708) where the Results view and the report give
+	 * %, and gave a half-cell sweep a "capacity retention" of 1.012: last over first discharge, for a half cell the
+	 * plating of a set capacity. Now both are in % (through Figures), and a half cell's retention is not applicable:
+	 * neither in the table nor among the metrics to plot.
+	 */
+	@Test
+	void efficienciesAreInPercentAndAHalfCellHasNoCapacityRetention() throws Exception {
+		project = IdeUITest.newProject("sweep-units");
+		String twoCycles = RunsViewUITest.cell("5 MPa").replace("protocol P { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h }",
+				"protocol P { repeat 2 { discharge at 0.1 mA/cm2 for 1 h  charge at 0.1 mA/cm2 until 0.2 V for 2 h } }");
+		assertNotEquals(RunsViewUITest.cell("5 MPa"), twoCycles);
+		IFile f = IdeUITest.newFile(project, "t.cell", twoCycles);
+		ExperimentJob job = new ExperimentJob(f, "Sw");
+		job.schedule();
+		spin(() -> job.getResult() != null, 180_000, "the sweep's runs");
+		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		spin(() -> page.findView(SweepView.ID) instanceof SweepView v && v.sweep() != null
+				&& v.sweep().folder().startsWith(project.getLocation().toFile().toPath()), 30_000, "the Sweep view after the sweep ran");
+		SweepView view = (SweepView) page.findView(SweepView.ID);
+		try {
+			checkUnits(view);
+		} finally {
+			page.hideView(view); // the other tests wait for the view to show their own sweep
+		}
+	}
+
+	private static void checkUnits(SweepView view) {
+		var s = view.sweep();
+		List<String> columns = Arrays.stream(view.table().getColumns()).map(TableColumn::getText).toList();
+		int ce = columns.indexOf("first CE (%)"), ret = columns.indexOf("capacity retention (%)");
+		assertTrue(ce > 0 && ret > 0, columns.toString());
+		for (int i = 0; i < view.table().getItemCount(); i++) {
+			int row = (Integer) view.table().getItem(i).getData();
+			double fraction = Double.parseDouble(s.text(row, "first_ce"));
+			assertTrue(fraction > 0.5 && fraction <= 1.01, "sweep.csv keeps the fraction: " + fraction);
+			assertEquals(org.cellwright.run.folder.Figures.percent(fraction), view.table().getItem(i).getText(ce), "CE in % as the Results view");
+			assertTrue(view.table().getItem(i).getText(ce).endsWith(" %"));
+			assertFalse(s.text(row, "capacity_retention").isBlank(), "two cycles: sweep.csv has a retention");
+			assertTrue(s.halfCell(row), "plating on steel against lithium: a half cell");
+			assertEquals(org.cellwright.app.views.SweepResults.NOT_APPLICABLE, view.table().getItem(i).getText(ret));
+		}
+		assertFalse(s.numericMetrics().contains("capacity_retention"), "not offered to plot: " + s.numericMetrics());
+		view.choose("first_ce", "stack-pressure", null);
+		assertEquals("first CE (%)", view.chart().getAxisSet().getYAxis(0).getTitle().getText());
+		double[] y = view.chart().getSeriesSet().getSeries()[0].getYSeries();
+		assertTrue(Arrays.stream(y).allMatch(v -> v > 50 && v <= 101), "plotted in %: " + Arrays.toString(y));
 	}
 
 	private static void assertAxes(SweepView view, String when) {
@@ -152,7 +202,7 @@ class SweepViewUITest {
 		assertTrue(x.lower >= 0 && x.lower < 2 && x.lower > 2 - 0.1 * 18, when + ": from a little below 2 MPa, not below 0: " + x);
 		assertTrue(x.upper > 20 && x.upper < 20 + 0.1 * 18, when + ": to a little above 20 MPa: " + x);
 		org.eclipse.swtchart.Range y = view.chart().getAxisSet().getYAxis(0).getRange();
-		double lo = 0.999643, hi = 0.999652;
+		double lo = 99.9643, hi = 99.9652; // in %
 		assertTrue(y.lower < lo && y.lower > lo - 0.2 * (hi - lo) && y.upper > hi && y.upper < hi + 0.2 * (hi - lo), when + ": CE " + y);
 	}
 }

@@ -102,7 +102,9 @@ class WorkbenchBasicsUITest {
 		assertTrue(item(window, "Reset Perspective...").isEnabled(), "Reset Perspective is enabled");
 		Menu showView = item(window, "Show View").getMenu();
 		List<String> views = labels(showView);
-		for (String v : List.of("Protocol Timeline", "Stack", "Properties", "Results", "Problems", "Outline", "References"))
+		// Runs, Sweep and Fit Report were only under Other...
+		for (String v : List.of("Protocol Timeline", "Stack", "Properties", "Results", "Runs", "Sweep", "Fit Report", "Problems", "Outline",
+				"References"))
 			assertTrue(views.contains(v), v + " in Window > Show View: " + views);
 		assertTrue(views.stream().anyMatch(s -> s.startsWith("Other")), "and Other... for every view: " + views);
 		assertEquals(Perspective.SHOW_VIEW_SHORTCUTS.size(), views.stream().filter(s -> !s.isEmpty() && !s.startsWith("Other")).count(),

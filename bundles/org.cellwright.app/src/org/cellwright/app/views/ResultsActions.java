@@ -19,12 +19,24 @@ import org.eclipse.ui.IActionBars;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
-/** The Results view's toolbar and menu: Add Run..., Add Measurement..., Clear, Reset Zoom, Export PNG... and Export CSV... of the chart shown. */
+/**
+ * The Results view's toolbar and menu: Add Run..., Add Measurement..., Clear, Open Report (the first run's report.html),
+ * Reset Zoom, Export PNG... and Export CSV... of the chart shown.
+ */
 final class ResultsActions {
 
 	private ResultsActions() {}
 
-	static void contribute(ResultsView view, IActionBars bars, ChartTabs tabs) {
+	/** Returns the Open Report action, which the view updates when the runs shown change. */
+	static Action contribute(ResultsView view, IActionBars bars, ChartTabs tabs) {
+		Action report = new Action(OpenReport.LABEL) {
+			@Override
+			public void run() {
+				OpenReport.open(view.shown(), view.getSite().getShell());
+			}
+		};
+		report.setImageDescriptor(PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(ISharedImages.IMG_OBJ_FILE));
+		OpenReport.update(report, null);
 		Action add = new Action("Add Run...") {
 			@Override
 			public void run() {
@@ -90,15 +102,17 @@ final class ResultsActions {
 		csv.setToolTipText("Export the data of the chart shown as CSV (one row per point, with units; all points, also where fewer are drawn)");
 		IToolBarManager tb = bars.getToolBarManager();
 		IMenuManager menu = bars.getMenuManager();
-		for (Action a : List.of(add, measured, clear, png, csv)) tb.add(a);
+		for (Action a : List.of(add, measured, clear, report, png, csv)) tb.add(a);
 		menu.add(add);
 		menu.add(measured);
 		menu.add(clear);
+		menu.add(report);
 		menu.add(new Separator());
 		menu.add(reset);
 		menu.add(png);
 		menu.add(csv);
 		menu.add(bdf);
+		return report;
 	}
 
 	/** The first run shown, written as BDF where the user chooses (one error dialog if it cannot be written). */

@@ -58,6 +58,7 @@ public class ResultsView extends ViewPart {
 			ERRORS = "Measured vs simulated";
 
 	private List<RunFolder> runs = List.of();
+	private org.eclipse.jface.action.Action openReport;
 	/** The folders last asked for (shown or still loading). */
 	private List<Path> requested = List.of();
 	private List<Path> restored = List.of();
@@ -164,7 +165,7 @@ public class ResultsView extends ViewPart {
 		errors = new ErrorsTab(tabs.folder());
 		readout = new Label(parent, SWT.NONE);
 		readout.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-		ResultsActions.contribute(this, getViewSite().getActionBars(), tabs);
+		openReport = ResultsActions.contribute(this, getViewSite().getActionBars(), tabs);
 		if (!restored.isEmpty()) setRuns(restored);
 		else banner.showEmpty(List.of());
 		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().addResourceChangeListener(cellFiles,
@@ -306,6 +307,7 @@ public class ResultsView extends ViewPart {
 		outOfDate = Map.of();
 		measurements = l.measurements();
 		rememberRuns();
+		OpenReport.update(openReport, shown());
 		if (runs.isEmpty()) {
 			tabs.clear();
 			checks.remove();
@@ -346,6 +348,11 @@ public class ResultsView extends ViewPart {
 	/** The folder of the first run shown, or null. */
 	public Path shown() {
 		return runs.isEmpty() ? null : runs.get(0).folder();
+	}
+
+	/** Open Report of the toolbar and menu: the report of the first run shown ({@link #shown()}). */
+	public org.eclipse.jface.action.Action openReportAction() {
+		return openReport;
 	}
 
 	/** The chart of a tab ({@link #VOLTAGE}, {@link #CYCLES}, ...). */

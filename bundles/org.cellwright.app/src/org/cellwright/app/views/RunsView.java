@@ -32,7 +32,7 @@ import org.eclipse.ui.part.ViewPart;
 /**
  * The history of the workspace's runs: every row of every project's {@code results/<file>/runs.csv}, newest first, with
  * what changed against the previous run of the same experiment. Selecting two or more runs compares them in the
- * Results view; a double click shows one. Delete (key or context menu) asks, then deletes the selected runs' folders and
+ * Results view; a double click shows one; Open Report (context menu) opens a run's report.html. Delete (key or context menu) asks, then deletes the selected runs' folders and
  * rows; a run whose folder was deleted elsewhere (Project Explorer) is shown greyed, "folder deleted", until its row is.
  */
 public class RunsView extends ViewPart {
@@ -134,7 +134,7 @@ public class RunsView extends ViewPart {
 		}
 	}
 
-	/** Right click: Show in Results View, Export as BDF... (the selected run's time series). */
+	/** Right click: Show in Results View, Open Report, Export as BDF... (the selected run's time series). */
 	private void contextMenu() {
 		org.eclipse.jface.action.MenuManager mm = new org.eclipse.jface.action.MenuManager();
 		mm.setRemoveAllWhenShown(true);
@@ -145,6 +145,7 @@ public class RunsView extends ViewPart {
 					compareSelected();
 				}
 			});
+			m.add(openReportAction());
 			Action bdf = new Action("Export as BDF...") {
 				@Override
 				public void run() {
@@ -217,6 +218,17 @@ public class RunsView extends ViewPart {
 		refresh();
 		if (!failed.isEmpty())
 			org.eclipse.jface.dialogs.MessageDialog.openError(table.getShell(), DELETE_TITLE, "Not every run was deleted:\n" + String.join("\n", failed));
+	}
+
+	/** Open Report of the context menu: the one selected run's report.html (disabled, saying why, when there is none). */
+	public Action openReportAction() {
+		Run r = selected();
+		Action a = OpenReport.action(r == null ? null : r.folder(), table.getShell());
+		if (r == null && table.getSelectionCount() > 1) {
+			a.setEnabled(false);
+			a.setToolTipText("Open Report: select one run");
+		}
+		return a;
 	}
 
 	/** The one run selected, or null. */

@@ -35,9 +35,13 @@ final class SweepPlots {
 		return c;
 	}
 
-	/** A metric's column name as a readable axis title: "first_discharge_mAh_cm2" as "first discharge (mAh/cm2)". */
+	/**
+	 * A metric's column name as a readable axis title: "first_discharge_mAh_cm2" as "first discharge (mAh/cm2)",
+	 * "first_ce" as "first CE (%)" (the fractions are shown in %, {@link SweepResults#value}).
+	 */
 	static String label(String metric) {
 		if (metric == null) return "";
+		if (SweepResults.FRACTIONS.contains(metric)) return metric.replace('_', ' ').replace(" ce", " CE") + " (%)";
 		String m = metric;
 		String unit = null;
 		for (String u : List.of("_mAh_cm2", "_mV", "_h")) {

@@ -10,13 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolderException;
+import org.cellwright.run.folder.Summary;
 
 /**
  * A sweep's table ({@code sweep.csv}, read through the run bundle's {@link CsvTable}): the run column, the swept
  * parameters (the columns between the run and {@code status}, their values as written, "20 MPa") and the key metrics.
  * Each cell is also read as a number (a parameter's leading number in the unit written), NaN when it is none.
+ * Efficiencies and the capacity retention, fractions in the file, are shown and plotted in % (through {@link Figures},
+ * as the Results view and the report show them); a half cell's capacity retention (last over first discharge: for a
+ * half cell the plating of a set capacity, 1 by construction) is not applicable, as in the Results view.
  */
 public final class SweepResults {
 
@@ -28,6 +33,13 @@ public final class SweepResults {
 	private final List<String> header;
 	private final List<List<String>> rows;
 	private final List<String> parameters, metrics;
+	private final Boolean[] halfCells;
+
+	/** The columns holding fractions (0.985 in sweep.csv), shown in %. */
+	static final java.util.Set<String> FRACTIONS = java.util.Set.of("first_ce", "last_ce", "capacity_retention");
+	static final String RETENTION = "capacity_retention";
+	/** What a half cell's capacity retention shows. */
+	public static final String NOT_APPLICABLE = "n/a (half cell)";
 
 	private SweepResults(Path folder, List<String> header, List<List<String>> rows) {
 		this.folder = folder;
@@ -37,6 +49,7 @@ public final class SweepResults {
 		int end = status < 0 ? header.size() : status;
 		parameters = List.copyOf(header.subList(Math.min(1, end), end));
 		metrics = List.copyOf(header.subList(end, header.size()));
+		halfCells = new Boolean[rows.size()];
 	}
 
 	/** The sweep's folder a path stands for: a folder holding sweep.csv, or sweep.csv itself; null when none. */
@@ -84,9 +97,9 @@ public final class SweepResults {
 	/** The metric columns (status first). */
 	public List<String> metrics() { return metrics; }
 
-	/** The metrics that hold numbers in at least one row (not status). */
+	/** The metrics that hold numbers in at least one row (not status; not the retention of a sweep of half cells). */
 	public List<String> numericMetrics() {
-		return metrics.stream().filter(m -> rows.stream().anyMatch(r -> !Double.isNaN(number(r.get(header.indexOf(m)))))).toList();
+		return metrics.stream().filter(m -> java.util.stream.IntStream.range(0, rows.size()).anyMatch(r -> !Double.isNaN(value(r, m)))).toList();
 	}
 
 	public String text(int row, String column) {
@@ -94,9 +107,41 @@ public final class SweepResults {
 		return c < 0 ? "" : rows.get(row).get(c);
 	}
 
-	/** The cell's number (a parameter's leading number: 20 of "20 MPa"), NaN when it has none. */
+	/**
+	 * The cell's number (a parameter's leading number: 20 of "20 MPa"; an efficiency or retention in %), NaN when it has
+	 * none or it does not apply (a half cell's capacity retention).
+	 */
 	public double value(int row, String column) {
-		return number(text(row, column));
+		if (column.equals(RETENTION) && halfCell(row)) return Double.NaN;
+		double v = number(text(row, column));
+		return FRACTIONS.contains(column) ? 100 * v : v;
+	}
+
+	/** The cell as shown: a fraction in % ({@link Figures#percent}), a half cell's retention {@link #NOT_APPLICABLE}, else as written. */
+	public String shown(int row, String column) {
+		if (column.equals(RETENTION) && halfCell(row)) return NOT_APPLICABLE;
+		return FRACTIONS.contains(column) ? Figures.percent(number(text(row, column))) : text(row, column);
+	}
+
+	/**
+	 * Whether a row's run is a half cell: its summary.json has cycles and none with a specific capacity (mAh/g of a
+	 * cathode), the rule of the Results view's cycle chart; false when its summary cannot be read.
+	 */
+	public boolean halfCell(int row) {
+		if (halfCells[row] == null) {
+			boolean half = false;
+			Path summary = runFolder(row).resolve(RunFiles.SUMMARY);
+			try {
+				if (Files.isRegularFile(summary)) {
+					List<Summary.Cycle> cycles = Summary.read(summary).cycles();
+					half = !cycles.isEmpty() && cycles.stream().noneMatch(c -> Double.isFinite(c.dischargeMAhG()));
+				}
+			} catch (RuntimeException e) {
+				half = false; // not told: shown as written
+			}
+			halfCells[row] = half;
+		}
+		return halfCells[row];
 	}
 
 	/** The unit written after a parameter's values ("MPa"), or "" when they have none or differ. */

@@ -30,7 +30,8 @@ import org.eclipse.ui.part.ViewPart;
 /**
  * A sweep's outcome: its table ({@code sweep.csv}: one row per run, its parameters and key metrics; a click on a
  * column's header sorts by it, again reverses) and a chart of a chosen metric against a chosen swept parameter, one
- * line per value of another. A double click on a row shows that run in the Results view.
+ * line per value of another. A double click on a row shows that run in the Results view. Efficiencies and capacity
+ * retention are in %, as in the Results view; a half cell's retention is not applicable ({@link SweepResults#shown}).
  */
 public class SweepView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.sweep";
@@ -129,7 +130,7 @@ public class SweepView extends ViewPart {
 		table.removeAll();
 		for (int r : order) {
 			TableItem it = new TableItem(table, SWT.NONE);
-			it.setText(sweep.rows().get(r).stream().map(Printable::escape).toArray(String[]::new));
+			it.setText(sweep.header().stream().map(h -> Printable.escape(sweep.shown(r, h))).toArray(String[]::new));
 			it.setData(r);
 		}
 	}
@@ -138,7 +139,8 @@ public class SweepView extends ViewPart {
 	void sortBy(TableColumn col) {
 		String key = (String) col.getData();
 		int dir = table.getSortColumn() == col && table.getSortDirection() == SWT.UP ? SWT.DOWN : SWT.UP;
-		boolean numeric = java.util.stream.IntStream.range(0, sweep.rows().size()).allMatch(r -> sweep.text(r, key).isBlank() || !Double.isNaN(sweep.value(r, key)));
+		boolean numeric = java.util.stream.IntStream.range(0, sweep.rows().size())
+				.allMatch(r -> sweep.text(r, key).isBlank() || !Double.isNaN(SweepResults.number(sweep.text(r, key))));
 		Comparator<Integer> cmp = numeric
 				? Comparator.comparingDouble((Integer r) -> Double.isNaN(sweep.value(r, key)) ? Double.POSITIVE_INFINITY : sweep.value(r, key))
 				: Comparator.comparing((Integer r) -> sweep.text(r, key));
@@ -166,8 +168,8 @@ public class SweepView extends ViewPart {
 
 	/**
 	 * The metrics the chart shows first, the first of them that changes from run to run: capacity retention (over the
-	 * cycles of a full cell), first-cycle Coulombic efficiency (a half cell plating and stripping lithium: its
-	 * retention is 1 after a cycle), the discharge capacities, the last CE, the nucleation overpotential, the time.
+	 * cycles of a full cell), first-cycle Coulombic efficiency (a half cell plating and stripping lithium, whose
+	 * retention does not apply), the discharge capacities, the last CE, the nucleation overpotential, the time.
 	 */
 	static final List<String> PREFERRED = List.of("capacity_retention", "first_ce", "first_discharge_mAh_cm2", "last_discharge_mAh_cm2",
 			"last_ce", "nucleation_overpotential_mV", "end_time_h");

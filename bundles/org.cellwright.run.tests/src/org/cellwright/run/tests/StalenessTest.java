@@ -61,6 +61,41 @@ class StalenessTest {
 		assertTrue(stale(x).startsWith("Out of date: t.cell, which this run ran, is gone"), stale(x));
 	}
 
+	/**
+	 * Changing a value in an imported file (Cell3's stack pressure in half-cells.cell) said "the inputs in
+	 * experiments.cell changed", the file of the experiment. The message names the file whose content changed: a cell's
+	 * value where the cell of the extends chain writes it, a material's where the material is, the protocol's file.
+	 */
+	@Test
+	void theMessageNamesTheFileWhoseContentChangedNotTheExperimentsFile() throws Exception {
+		Path cells = tmp.resolve("cells.cell"), exp = tmp.resolve("exp.cell"), out = tmp.resolve("out");
+		String experiments = "package u\nimport t.*\n" + PlatingCell.protocol("0.1 mA/cm2")
+				+ "cell D extends C { temperature = 25 degC }\nexperiment X { cell D protocol P }\n";
+		Cli.write(cells, PlatingCell.cell("t", "2.5 mS/cm", "5 MPa"));
+		Cli.write(exp, experiments);
+		Cli.Result r = Cli.cli("run", exp.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path x = RunStore.latest(out.resolve("X"));
+		assertNull(stale(x), "the files as they ran");
+
+		// the stack pressure of C (which D extends) in cells.cell
+		Cli.write(cells, PlatingCell.cell("t", "2.5 mS/cm", "20 MPa"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in cells.cell changed since this run (stack-pressure 5 MPa -> 20 MPa)"), stale(x));
+		// a material of cells.cell
+		Cli.write(cells, PlatingCell.cell("t", "1.0 mS/cm", "5 MPa"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in cells.cell changed"), stale(x));
+		// D's own temperature, and the protocol, in exp.cell
+		Cli.write(cells, PlatingCell.cell("t", "2.5 mS/cm", "5 MPa"));
+		Cli.write(exp, experiments.replace("temperature = 25 degC", "temperature = 35 degC"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in exp.cell changed"), stale(x));
+		Cli.write(exp, experiments.replace("until 0.2 V", "until 0.3 V"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in exp.cell changed"), stale(x));
+		// both files
+		Cli.write(cells, PlatingCell.cell("t", "2.5 mS/cm", "20 MPa"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in cells.cell and exp.cell changed")
+				|| stale(x).startsWith("Out of date: the inputs in exp.cell and cells.cell changed"), stale(x));
+	}
+
 	static org.cellwright.run.folder.Summary.Run withSource(org.cellwright.run.folder.Summary.Run r, String source) {
 		return new org.cellwright.run.folder.Summary.Run(r.id(), r.name(), r.experiment(), r.partial(), r.interruption(), r.started(),
 				r.finished(), r.seconds(), r.version(), r.inputsHash(), source, r.sourceLine());

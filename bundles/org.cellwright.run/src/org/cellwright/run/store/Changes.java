@@ -108,8 +108,8 @@ public final class Changes {
 		return null;
 	}
 
-	/** "stack_pressure_Pa" -> "stack-pressure" (the unit goes with the value). */
-	static String dashed(String key) {
+	/** "stack_pressure_Pa" -> "stack-pressure" (the unit goes with the value): the property's name in a .cell file. */
+	public static String dashed(String key) {
 		String k = key;
 		for (String u : new String[] { "_Pa", "_m2", "_m", "_K", "_C", "_V", "_W_m2", "_s" })
 			if (k.endsWith(u)) {
