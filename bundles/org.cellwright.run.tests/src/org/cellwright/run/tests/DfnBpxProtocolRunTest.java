@@ -323,4 +323,27 @@ class DfnBpxProtocolRunTest {
 		assertTrue(last.temperature() > 263.15 + 10, "warmed by its heat: " + last.temperature() + " K");
 		noRepeatedSamples(sink);
 	}
+
+	/**
+	 * The same thermal LFP cell through three temperatures: discharged at -10 degC, charged and held at 60 degC (it ends
+	 * the hold at 62 degC), then set to 0 degC and discharged at 2 C. 'set temperature' sets the cell's temperature too,
+	 * and the algebraic unknowns stayed those of 62 degC: the 2 C current's continuation started from a state 62 K off
+	 * its temperature, found no consistent state, and the run ended NOT_CONVERGED at 4996 s ("no consistent state at the
+	 * start of the step"; session 18's BPX fuzz). Made consistent at the new temperature (DfnRunner.consistentAt), the
+	 * 2 C discharge runs to its cut-off, warmed by its own heat.
+	 */
+	@Test
+	void theThermalLfpCellDischargesAtZeroDegreesAfterAHoldAtSixty() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -10 degC\n discharge at 1 C until 2.0 V\n"
+				+ " set temperature = 60 degC\n rest for 30 min\n charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n"
+				+ " set temperature = 0 degC\n discharge at 2 C until 2.0 V", false,
+				text -> text.replaceFirst("\twithout thermal[^\n]*", "\theat-transfer-coefficient = 10 W/m2/K"));
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<String> ends = ends(sink);
+		assertEquals("voltage-cutoff", ends.get(ends.size() - 1), ends.toString());
+		Sample last = sink.samples.get(sink.samples.size() - 1);
+		assertEquals(2.0, last.voltage(), 1e-3, "the last sample on the cut-off");
+		assertTrue(last.temperature() > 273.15 + 1, "warmed by its heat from 0 degC: " + last.temperature() + " K");
+		noRepeatedSamples(sink);
+	}
 }
