@@ -67,7 +67,7 @@ public final class ComparisonReport {
 		for (int i = 0; i < runs.size(); i++) {
 			RunFolder r = runs.get(i);
 			b.append("<div class=\"col\"><h3>").append(esc(names.get(i))).append("</h3>");
-			b.append(r.inputs() != null ? StackDrawing.svg(r.inputs().cell()) : missing("no inputs.json"));
+			b.append(r.inputs() != null ? Sections.stack(r) : missing("no inputs.json"));
 			b.append("</div>");
 		}
 		b.append("</div></section>\n");

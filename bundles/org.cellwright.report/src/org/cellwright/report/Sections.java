@@ -77,16 +77,32 @@ final class Sections {
 		if (!Double.isNaN(r.number(NOMINAL_CAPACITY_MAH_CM2))) k.put("nominal capacity", fmt(r.number(NOMINAL_CAPACITY_MAH_CM2), 3) + " mAh/cm\u00b2");
 		if (!Double.isNaN(r.number(CATHODE_ACTIVE_MG_CM2))) k.put("cathode active loading", fmt(r.number(CATHODE_ACTIVE_MG_CM2), 3) + " mg/cm\u00b2");
 		if (!Double.isNaN(r.number(AREA_CM2))) k.put("area", fmt(r.number(AREA_CM2), 4) + " cm\u00b2"); // 4 digits: 1027 cm2 (Chen 2020), not 1030
-		// the conditions the run's records carry (a protocol's `set`s before its first step are the first record's; a
-		// DFN run keeps no inputs.json, and with a thermal model its temperature is a range): the cell's as written
-		// read 25 degC for a run whose protocol set 200 degC before its first step (session 16)
+		String[] c = conditions(r);
+		if (c[0] != null) k.put("stack pressure", c[0]);
+		if (c[1] != null) k.put("temperature", c[1]);
+		return k;
+	}
+
+	/**
+	 * The stack pressure and temperature of the run, with units ("20 MPa", "45 \u00b0C", or ranges "5 to 65 MPa"), either
+	 * null when unknown: the conditions the run's records carry (a protocol's `set`s before its first step are the first
+	 * record's; a DFN run keeps no inputs.json, and with a thermal model its temperature is a range), else the cell's as
+	 * written. The cell's as written read 25 degC for a run whose protocol set 200 degC before its first step (session
+	 * 16). The key numbers and the stack drawing's caption give these.
+	 */
+	static String[] conditions(RunFolder r) {
+		CsvTable ts = r.timeseries();
 		String pressure = r.dfn() ? null : range(ts, "stack_pressure_MPa", 0, 3, " MPa");
 		String temperature = range(ts, "temperature_K", -273.15, 3, " \u00b0C");
 		if (pressure == null && r.inputs() != null) pressure = fmt(r.inputs().cell().stackPressure() / 1e6, 3) + " MPa";
 		if (temperature == null && r.inputs() != null) temperature = fmt(r.inputs().cell().temperature() - 273.15, 3) + " \u00b0C";
-		if (pressure != null) k.put("stack pressure", pressure);
-		if (temperature != null) k.put("temperature", temperature);
-		return k;
+		return new String[] { pressure, temperature };
+	}
+
+	/** The run's cell stack, its caption with the conditions the run used ({@link #conditions}). */
+	static String stack(RunFolder r) {
+		String[] c = conditions(r);
+		return StackDrawing.svg(r.inputs().cell(), c[0], c[1]);
 	}
 
 	/** A time series column's value, or its range "lo to hi", offset and with its unit; null without the column. */

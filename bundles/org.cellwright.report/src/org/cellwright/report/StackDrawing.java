@@ -53,12 +53,28 @@ public final class StackDrawing {
 
 	public static String svg(CellSpec cell) { return svg(cell, autoScale(cell), 560); }
 
-	public static String svg(CellSpec cell, Scale scale, int width) {
+	public static String svg(CellSpec cell, Scale scale, int width) { return svg(cell, scale, width, null, null); }
+
+	/**
+	 * The stack of a run: its caption gives the stack pressure and temperature the run used ({@code pressure},
+	 * {@code temperature}: formatted with their units as the key numbers give them, "20 MPa", "45 \u00b0C" or a range;
+	 * null: the cell's), and on a second line the cell's as written where they differ (a protocol's {@code set}s): the
+	 * caption showed the cell's 65 MPa and 25 degC beside key numbers of 20 MPa and 45 degC (fuzzing, session 18).
+	 */
+	public static String svg(CellSpec cell, String pressure, String temperature) {
+		return svg(cell, autoScale(cell), 560, pressure, temperature);
+	}
+
+	private static String svg(CellSpec cell, Scale scale, int width, String pressure, String temperature) {
 		List<Band> bands = new ArrayList<>();
 		for (LayerSpec l : cell.layers())
 			bands.add(new Band(l.name(), l.thickness(), colour(l.role()), roleName(l.role()), l.porosity() > 0.02, materials(l), details(l)));
-		return svg(cell.name(), bands, scale, width, "stack pressure " + fmt(cell.stackPressure() / 1e6, 3) + " MPa \u00b7 temperature "
-				+ fmt(cell.temperature() - 273.15, 3) + " \u00b0C \u00b7 area " + fmt(cell.area() * 1e4, 3) + " cm\u00b2");
+		String written = fmt(cell.stackPressure() / 1e6, 3) + " MPa", writtenT = fmt(cell.temperature() - 273.15, 3) + " \u00b0C";
+		String p = pressure == null ? written : pressure, t = temperature == null ? writtenT : temperature;
+		boolean differs = !p.equals(written) || !t.equals(writtenT);
+		return svg(cell.name(), bands, scale, width, (differs ? "as run: " : "") + "stack pressure " + p + " \u00b7 temperature " + t
+				+ " \u00b7 area " + fmt(cell.area() * 1e4, 3) + " cm\u00b2",
+				differs ? "the cell as written: stack pressure " + written + " \u00b7 temperature " + writtenT + " (the protocol set the run's)" : null);
 	}
 
 	/**
@@ -77,10 +93,11 @@ public final class StackDrawing {
 			bands.add(new Band(l.name(), l.thickness(), dfnColour(l.role()), role, l.porosity() > 0.02, label, String.join(" \u00b7 ", parts)));
 		}
 		double[] t = thicknesses(layers.stream().map(DfnInputs.Layer::thickness).toList());
-		return svg(cellName, bands, autoScale(t), 560, "liquid electrolyte (DFN) \u00b7 current collectors not modelled");
+		return svg(cellName, bands, autoScale(t), 560, "liquid electrolyte (DFN) \u00b7 current collectors not modelled", null);
 	}
 
-	private static String svg(String title, List<Band> layers, Scale scale, int width, String footer) {
+	/** The drawing with a footer line under the stack and, unless null, a second one (note). */
+	private static String svg(String title, List<Band> layers, Scale scale, int width, String footer, String note) {
 		double[] h = heights(thicknesses(layers.stream().map(Band::thickness).toList()), scale);
 		String pid = "porous" + IDS.incrementAndGet();
 		int top = 46, x0 = 14, bandW = 170, labelX = x0 + bandW + 36;
@@ -106,7 +123,7 @@ public final class StackDrawing {
 			at.add(new double[] { lx, row });
 			lx += w;
 		}
-		double legendTop = Math.max(stackBottom, lastLabel + 18) + 26;
+		double legendTop = Math.max(stackBottom, lastLabel + 18) + 26 + (note == null ? 0 : 16);
 		double height = legendTop + 18 * (row + 1) + 4;
 		StringBuilder b = new StringBuilder();
 		b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stack\" width=\"").append(width).append("\" height=\"")
@@ -140,8 +157,12 @@ public final class StackDrawing {
 					.append(esc(l.details())).append("</text>");
 			y += h[i];
 		}
-		b.append("<text x=\"").append(x0).append("\" y=\"").append(dec(legendTop - 8, 0)).append("\" fill=\"#333\">")
+		double footerY = legendTop - 8 - (note == null ? 0 : 16);
+		b.append("<text x=\"").append(x0).append("\" y=\"").append(dec(footerY, 0)).append("\" fill=\"#333\" class=\"conditions\">")
 				.append(esc(footer)).append("</text>");
+		if (note != null)
+			b.append("<text x=\"").append(x0).append("\" y=\"").append(dec(footerY + 16, 0)).append("\" fill=\"#555\" class=\"as-written\">")
+					.append(esc(note)).append("</text>");
 		int k = 0;
 		for (Map.Entry<String, String> r : roles.entrySet()) {
 			double rx = at.get(k)[0], ry = legendTop + 18 * at.get(k)[1];

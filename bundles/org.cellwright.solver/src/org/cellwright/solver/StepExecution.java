@@ -372,17 +372,20 @@ final class StepExecution {
             }
             if (stop) {
                 double cutV = landed ? cutoffInDirection(cutoffs, i) : crossedVoltage(cutoffs, v);
-                if (atVoltage) events.checkStall(Double.isNaN(jumpedFrom) ? StepEnd.VOLTAGE_CUTOFF : StepEnd.VOLTAGE_JUMP, stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
-                else if (stepSign != 0) events.lastStepCharge = stepCharge;
+                // a jump's warning names its cause and carries the stall's figures: one warning for the step
+                boolean jumped = atVoltage && !Double.isNaN(jumpedFrom);
+                String stallOfJump = jumped ? events.stallOfJump(stepSign, stepCharge) : "";
+                if (atVoltage && !jumped) events.checkStall(StepEnd.VOLTAGE_CUTOFF, stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
+                else if (!atVoltage && stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
                 Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;
                 if (window != null) rec.warnEnd(end, what + ": " + StepEnd.windowEnd(window)); // the cell's window, not the protocol, ended it
                 if (!Double.isNaN(jumpedFrom)) {
                     end = StepEnd.VOLTAGE_JUMP;
                     rec.warnEnd(end, String.format(Locale.ROOT, "%s: the voltage jumped across the cut-off %s V from %s to %s V "
-                            + "within %s, where no current lands on it: %s; the step ends at the voltage reached",
+                            + "within %s, where no current lands on it: %s; the step ends at the voltage reached%s",
                             what, num(cutV), num(jumpedFrom), num(v), hoursText(h),
-                            jumpCause(i, stepTime - h, weAtStart, ceAtStart)));
+                            jumpCause(i, stepTime - h, weAtStart, ceAtStart), stallOfJump));
                 }
                 break;
             }

@@ -272,6 +272,14 @@ class RunReportTest {
 		String k = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
 		assertTrue(k.contains("<td>temperature</td><td class=\"num\">200 \u00b0C</td>"), k);
 		assertTrue(k.contains("<td>stack pressure</td><td class=\"num\">5 to 65 MPa</td>"), k);
+		// the stack drawing's caption the same (fuzzing, session 18: it gave the cell's as written beside these), the
+		// cell's as written on a line of its own
+		assertTrue(k.contains("class=\"conditions\">as run: stack pressure 5 to 65 MPa \u00b7 temperature 200 \u00b0C \u00b7 area "), k);
+		assertTrue(k.contains("class=\"as-written\">the cell as written: stack pressure 5 MPa \u00b7 temperature 60 \u00b0C "), k);
+		// a run at the cell's own conditions says them once
+		String same = Svg.section(Files.readString(RunReport.write(full)), "key-numbers");
+		assertTrue(same.contains("class=\"conditions\">stack pressure 5 MPa \u00b7 temperature 60 \u00b0C \u00b7 area "), same);
+		assertFalse(same.contains("as written"), same);
 	}
 
 	/**

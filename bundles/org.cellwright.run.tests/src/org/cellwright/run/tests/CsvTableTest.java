@@ -46,6 +46,26 @@ class CsvTableTest {
 		assertFalse(t.truncated());
 	}
 
+	/**
+	 * Times as the writer writes them now (the shortest decimal of the double, fuzzing session 18) and as it wrote them
+	 * before (7 significant digits, "1000.000", "2.777778e-06"): both read, the new ones exactly.
+	 */
+	@Test
+	void timesOfOldAndNewRunFoldersAreRead() throws Exception {
+		Path dir = tmp.resolve("new");
+		double t = 1000 * 3600.0 + 1.25;
+		try (CsvResultWriter w = new CsvResultWriter(dir)) {
+			w.sample(new org.cellwright.solver.Sample(t, 0, 1, 3.7, 1.0, 298.15, 5e6, 0.1, 3.7,
+					new double[org.cellwright.solver.OverpotentialKind.values().length], org.cellwright.solver.LithiumInventory.ZERO));
+		}
+		assertEquals(t / 3600, CsvTable.read(dir.resolve("timeseries.csv"), RunFiles.TIMESERIES_REQUIRED).column("time_h")[0], 0);
+		Path old = Files.writeString(tmp.resolve("timeseries.csv"),
+				"time_h,step,cycle,voltage_V,current_mA_cm2\n2.777778e-06,0,1,3.700000,0.1000000\n1000.000,0,1,3.700000,0.1000000\n");
+		double[] th = CsvTable.read(old, RunFiles.TIMESERIES_REQUIRED).column("time_h");
+		assertEquals(2.777778e-06, th[0]);
+		assertEquals(1000.0, th[1]);
+	}
+
 	@Test
 	void howTheStepsEndedIsTextAndAnythingElseThatIsNoNumberIsAnError() throws Exception {
 		Path f = Files.writeString(tmp.resolve("cycles.csv"),

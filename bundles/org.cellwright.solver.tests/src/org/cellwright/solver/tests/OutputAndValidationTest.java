@@ -51,6 +51,31 @@ class OutputAndValidationTest {
         assertTrue(c1.get("discharge_mAh_g").isJsonNull());
     }
 
+    /**
+     * Fuzzing (session 18): times were written with 7 significant digits, so past 1000 h a sample's time was rounded
+     * to 3.6 s and two samples of a 1 s pulse fell on the same printed time. Times are written to round-trip.
+     */
+    @Test
+    void samplesLateInALongTestKeepTheirExactTimes(@TempDir Path dir) throws Exception {
+        double[] times = {1000 * 3600.0 + 0.25, 1000 * 3600.0 + 1.25, 1000 * 3600.0 + 1.75, 12345.678901234567, 1e-7, 0};
+        try (CsvResultWriter w = new CsvResultWriter(dir)) {
+            for (double t : times)
+                w.sample(new org.cellwright.solver.Sample(t, 0, 1, 3.7, 1.0, 298.15, 5e6, 0.1, 3.7,
+                        new double[org.cellwright.solver.OverpotentialKind.values().length],
+                        org.cellwright.solver.LithiumInventory.ZERO));
+            w.cycle(new org.cellwright.solver.CycleSummary(1, 1, 1, 1, Double.NaN, times[0], times[2],
+                    org.cellwright.solver.LithiumInventory.ZERO, List.of(), true));
+        }
+        List<String> ts = Files.readAllLines(dir.resolve("timeseries.csv"));
+        for (int i = 0; i < times.length; i++)
+            assertEquals(times[i] / 3600, Double.parseDouble(ts.get(i + 1).split(",")[0]), 0, ts.get(i + 1));
+        assertTrue(ts.get(5).startsWith("0.0000000000277"), ts.get(5)); // plain decimals, no exponent
+        String[] cy = Files.readAllLines(dir.resolve("cycles.csv")).get(1).split(",");
+        assertEquals(times[0] / 3600, Double.parseDouble(cy[5]), 0);
+        assertEquals(times[2] / 3600, Double.parseDouble(cy[6]), 0);
+        assertEquals("3.700000", ts.get(1).split(",")[3]); // other columns keep their 7 digits
+    }
+
     @Test
     void validatorNamesCellLayerAndProperty() {
         CellSpec bad = TestCells.fullCell().toBuilder().name("Full6")

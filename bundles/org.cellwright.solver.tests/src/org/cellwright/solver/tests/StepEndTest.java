@@ -205,17 +205,42 @@ class StepEndTest {
         double gained = end.lithium().foil() - lastOfStep(s, 0).lithium().foil();
         assertTrue(charge.charge() > 0);
         assertEquals(charge.charge() / org.cellwright.solver.physics.Constants.F, gained, 1e-2 * charge.charge() / org.cellwright.solver.physics.Constants.F);
-        // (besides the stall check's note that the step passed less than 1 % of what was plated)
+        // one warning for the step (fuzzing, session 18: the stall check's "less than 1 %" warning came beside it),
+        // the jump's, with the stall's figures in it
         List<String> w = warnings(s).stream().filter(m -> m.contains("the voltage jumped")).toList();
         assertEquals(1, w.size(), warnings(s).toString());
+        assertEquals(List.of(w.get(0)), warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 1 ")).toList());
+        assertTrue(w.get(0).matches(".*; it passed [0-9.e-]+ mAh/cm2, less than 1 % of the 0\\.460 mAh/cm2 plated before$"), w.get(0));
         assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at "), w.get(0));
         assertTrue(w.get(0).matches(".*the charge at 0\\.92 mA/cm2: the voltage jumped across the cut-off -0\\.01 V from -0\\.03\\d* to 0\\.03\\d* V "
-                + "within .* s, where no current lands on it: the voltage follows the current set at the step's start at once; the step ends at the voltage reached"), w.get(0));
+                + "within .* s, where no current lands on it: the voltage follows the current set at the step's start at once; the step ends at the voltage reached.*"), w.get(0));
 
         // a cut-off within the jump that a share of the current reaches: crossed at once, no current it did not set
         RecordingSink reached = run(cell, SolverSettings.defaults(), plate, StepSpec.currentDensity(9.2, Cutoff.voltageAbove(0.02), Cutoff.duration(3600)));
         assertEquals(StepEnd.VOLTAGE_CUTOFF, reached.cycles.get(0).steps().get(1).end());
         assertTrue(warnings(reached).stream().noneMatch(m -> m.contains("jumped")), warnings(reached).toString());
+    }
+
+    /**
+     * Fuzzing (session 18, /work/helpers/repro/fuzzss18-b.cell, HP5): cell 5 as cast (65 MPa, 25 degC) plated
+     * 0.6 mAh/cm2, then 30 s pulses at 3 mA/cm2 until 0.2 V: a stripping step that jumps across its cut-off got the
+     * stall's "less than 1 %" warning and the jump's. One step, one warning.
+     */
+    @Test
+    void aStrippingStepThatJumpsAcrossItsCutoffGetsOneWarning() {
+        java.util.List<StepSpec> steps = new java.util.ArrayList<>(List.of(StepSpec.currentDensity(-3, Cutoff.duration(7200))));
+        for (int k = 0; k < 5; k++) {
+            steps.add(StepSpec.currentDensity(30, Cutoff.duration(30), Cutoff.voltageAbove(0.2)));
+            steps.add(StepSpec.rest(300));
+            steps.add(StepSpec.currentDensity(-30, Cutoff.duration(30)));
+            steps.add(StepSpec.rest(300));
+        }
+        RecordingSink s = run(Sung2023Parameters.cell5Si(65e6), SolverSettings.defaults(), steps.toArray(StepSpec[]::new));
+        List<SimulationEvent> w = s.events.stream().filter(e -> e.message().startsWith("warning: cycle")).toList();
+        assertTrue(w.stream().anyMatch(e -> e.message().contains("jumped")), s.events.toString());
+        for (SimulationEvent e : w)
+            assertEquals(1, w.stream().filter(x -> x.cycleIndex() == e.cycleIndex() && x.stepIndex() == e.stepIndex()).count(),
+                    "one warning per step: " + w);
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 
 /**
- * Streams {@code timeseries.csv} and {@code cycles.csv} into a directory. Headers carry units. Files are closed
- * on {@link #finish}; {@link #close} may also be called (idempotent).
+ * Streams {@code timeseries.csv} and {@code cycles.csv} into a directory. Headers carry units. Times (time_h,
+ * start_h, end_h) are written to round-trip (the shortest decimal of the double), the other values with 7 significant
+ * digits. Files are closed on {@link #finish}; {@link #close} may also be called (idempotent).
  */
 public final class CsvResultWriter implements ResultSink, AutoCloseable {
 
@@ -63,7 +64,7 @@ public final class CsvResultWriter implements ResultSink, AutoCloseable {
     @Override
     public void sample(Sample s) {
         StringBuilder b = new StringBuilder(256);
-        num(b, hours(s.time())).append(',').append(s.stepIndex()).append(',').append(s.cycleIndex()).append(',');
+        time(b, hours(s.time())).append(',').append(s.stepIndex()).append(',').append(s.cycleIndex()).append(',');
         num(b, s.voltage()).append(',');
         num(b, mAPerCm2(s.current())).append(',');
         num(b, s.temperature()).append(',');
@@ -86,8 +87,8 @@ public final class CsvResultWriter implements ResultSink, AutoCloseable {
         num(b, mAhPerCm2(c.dischargeCapacity())).append(',');
         num(b, c.coulombicEfficiency()).append(',');
         num(b, mAhPerG(c.dischargeSpecificCapacity())).append(',');
-        num(b, hours(c.startTime())).append(',');
-        num(b, hours(c.endTime())).append(',');
+        time(b, hours(c.startTime())).append(',');
+        time(b, hours(c.endTime())).append(',');
         num(b, lithiumMAhPerCm2(c.lithiumAtEnd().activeMetal())).append(',');
         num(b, lithiumMAhPerCm2(c.lithiumAtEnd().dead())).append(',');
         num(b, lithiumMAhPerCm2(c.lithiumAtEnd().interphase())).append(',');
@@ -118,8 +119,21 @@ public final class CsvResultWriter implements ResultSink, AutoCloseable {
         }
     }
 
+    /** A value with 7 significant digits (a quantity's own resolution); nothing for NaN. */
     private static StringBuilder num(StringBuilder b, double v) {
         if (Double.isNaN(v)) return b;
         return b.append(String.format(Locale.ROOT, "%.7g", v));
+    }
+
+    /**
+     * A time [h] as the shortest decimal that reads back as the same double (plain, without exponent): with 7
+     * significant digits a sample past 100 h was rounded to 0.36 s, past 1000 h to 3.6 s, and the samples of a 1 s
+     * pulse late in a long test fell on the same printed time (fuzzing, session 18). Readers parse either form.
+     */
+    private static StringBuilder time(StringBuilder b, double hours) {
+        if (Double.isNaN(hours)) return b;
+        if (Double.isInfinite(hours)) return b.append(hours);
+        String t = java.math.BigDecimal.valueOf(hours).toPlainString();
+        return b.append(t.endsWith(".0") ? t.substring(0, t.length() - 2) : t);
     }
 }
