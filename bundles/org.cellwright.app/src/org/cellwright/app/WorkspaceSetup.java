@@ -81,7 +81,10 @@ public final class WorkspaceSetup {
 		return setup;
 	}
 
-	/** Copies the .cell files below {@code examples} into the project; returns the file to open first. */
+	/**
+	 * Copies the files below {@code examples} into the project: the .cell files and the data they read beside them
+	 * (with its licence and source files); returns the .cell file to open first.
+	 */
 	public static IFile importExamples(Path examples) throws CoreException, IOException {
 		// one workspace operation under the root's rule: the start-up job and a caller never interleave
 		IFile[] first = new IFile[1];
@@ -103,7 +106,10 @@ public final class WorkspaceSetup {
 		project.open(null);
 		List<Path> files;
 		try (Stream<Path> s = Files.walk(examples)) {
-			files = s.filter(p -> p.toString().endsWith(".cell")).sorted().toList();
+			// the .cell files and what they read beside them (an example's measured data with its licence); not hidden
+			// files (a diagram's layout) nor the run folders a run from the command line leaves (results/)
+			files = s.filter(Files::isRegularFile).filter(p -> !examples.relativize(p).toString().matches("(.*/)?(\\.[^/]*|results/.*)"))
+					.sorted().toList();
 		}
 		IFile first = null;
 		for (Path f : files) {
@@ -116,6 +122,7 @@ public final class WorkspaceSetup {
 					target.create(in, true, null);
 				}
 			}
+			if (!rel.toString().endsWith(".cell")) continue;
 			if (first == null || rel.toString().equals(System.getProperty("cellwright.open", ""))) first = target;
 		}
 		return first;

@@ -93,9 +93,13 @@ public final class RunWriter {
 		return write(unit, id, folder, folder, progress, cancel);
 	}
 
+	/** The end of a cancelled run's interruption when it was cancelled before it started (its folder holds only its inputs). */
+	public static final String NOT_STARTED = " before it started";
+
 	/**
 	 * Runs the unit into {@code folder}, its records naming its source relative to {@code recordedIn}, the folder its
 	 * files will lie in (a Spark worker writes into a temporary folder of its own; the driver's run folder is recorded).
+	 * A unit cancelled before its turn (Cancel, or its progress listener says it is cancelled) does not start the solver.
 	 */
 	public static Outcome write(RunUnit unit, String id, Path folder, Path recordedIn, ProgressListener progress, Cancel cancel) {
 		ResolvedInputs in = unit.inputs();
@@ -128,10 +132,12 @@ public final class RunWriter {
 		};
 		String status;
 		Throwable error = null;
+		// cancelled before this unit's turn came (a sweep's next member after Cancel): the solver is not started
+		boolean notStarted = listener.isCancelled();
 		CsvResultWriter csv = new CsvResultWriter(folder);
 		try {
 			ResultSink sinks = ResultSink.tee(csv, summarySink);
-			status = (unit.dfn() != null ? DfnRunner.run(unit.dfn(), sinks, listener)
+			status = notStarted ? RunStatus.CANCELLED.name() : (unit.dfn() != null ? DfnRunner.run(unit.dfn(), sinks, listener)
 					: new Simulation().run(in.cell(), in.protocol(), in.settings(), sinks, listener)).name();
 		} catch (RuntimeException | Error e) {
 			status = "FAILED";
@@ -155,7 +161,8 @@ public final class RunWriter {
 			part.getAsJsonArray("messages").add("no mechanism map: " + e.getMessage());
 		}
 		boolean partial = !("COMPLETED".equals(status) || "SHORT_CIRCUIT".equals(status));
-		String interruption = "CANCELLED".equals(status) ? (cancel.reason() != null ? cancel.reason() : "cancelled") : error != null ? "failed: " + error : null;
+		String interruption = "CANCELLED".equals(status) ? (cancel.reason() != null ? cancel.reason() : "cancelled")
+				+ (notStarted ? NOT_STARTED : "") : error != null ? "failed: " + error : null;
 		Instant ended = Instant.now();
 		Summary summary = Summary.of(part, status, map,
 				new Summary.Run(id, unit.name(), unit.provenance().experiment(), partial, interruption,

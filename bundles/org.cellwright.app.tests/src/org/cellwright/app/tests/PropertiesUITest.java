@@ -127,6 +127,10 @@ class PropertiesUITest extends StackEditorFixture {
 			cellEditor.setValue("5 mA/cm2");
 			assertFalse(cellEditor.isValueValid());
 			assertTrue(cellEditor.getErrorMessage().contains("thickness expects a length"), cellEditor.getErrorMessage());
+			cellEditor.setValue("5");
+			assertFalse(cellEditor.isValueValid(), "a thickness needs its unit");
+			assertEquals("thickness expects a length: nm, um, mm, cm, m, not a plain number", cellEditor.getErrorMessage(),
+					"the number's dimension named once");
 			cellEditor.setValue("5 uf");
 			assertFalse(cellEditor.isValueValid());
 			assertTrue(cellEditor.getErrorMessage().contains("unknown unit 'uf'"), cellEditor.getErrorMessage());

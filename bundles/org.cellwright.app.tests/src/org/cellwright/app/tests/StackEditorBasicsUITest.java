@@ -190,6 +190,13 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 		view.select(-1);
 		ModelPropertySource cell = view.propertySource();
 		assertEquals("65 MPa  (inherited from Cell3)", cell.getPropertyValue("stack-pressure"));
+		// the thermal model's data has no default: marked as not set like the others are marked, never a blank row
+		for (String id : java.util.List.of("density", "heat-capacity", "cooling-area"))
+			assertEquals(ModelPropertySource.NOT_SET, cell.getPropertyValue(id), id);
+		for (var d : cell.getPropertyDescriptors())
+			assertFalse(String.valueOf(cell.getPropertyValue(d.getId())).isBlank(), "the cell's row " + d.getId() + " is blank");
+		for (var d : foil.getPropertyDescriptors())
+			assertFalse(String.valueOf(foil.getPropertyValue(d.getId())).isBlank(), "the layer's row " + d.getId() + " is blank");
 	}
 
 	@Test
@@ -205,6 +212,15 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 		cellEditor.setText("5 mA/cm2");
 		IdeUITest.flush();
 		assertTrue(p.reason().startsWith("Refused: thickness expects a length"), p.reason());
+		// typing "5 um" passes through "5" and "5 u": refused as they stand, but not flashed in the view's line
+		for (String typing : new String[] { "", "5", "5.", "1e-", "5 u" }) {
+			cellEditor.setText(typing);
+			IdeUITest.flush();
+			assertEquals(ReasonPropertySheetPage.HINT, p.reason(), "'" + typing + "' is still being typed");
+		}
+		cellEditor.setText("5 xq");
+		IdeUITest.flush();
+		assertTrue(p.reason().startsWith("Refused: unknown unit 'xq'"), p.reason());
 		cellEditor.setText("5 um");
 		IdeUITest.flush();
 		assertEquals(ReasonPropertySheetPage.HINT, p.reason(), "an acceptable value clears the reason");

@@ -55,6 +55,18 @@ class WorkbenchBasicsUITest {
 		IdeUITest.waitForJobs();
 	}
 
+	/**
+	 * The examples project holds the data an example reads beside it, with its licence (ecker2015-fit.cell's measured
+	 * discharges): before, only the .cell files were imported, and Run > Fit Parameters found no measurement file.
+	 */
+	@Test
+	void theExamplesComeWithTheMeasuredDataBesideThem() {
+		var project = halfCells.getProject();
+		for (String f : List.of("ecker2015-fit.cell", "ecker2015-fit-data/Ecker_1C.csv", "ecker2015-fit-data/Ecker_5C.csv",
+				"ecker2015-fit-data/LICENSE-PyBaMM.txt", "ecker2015-fit-data/SOURCES.tsv"))
+			assertTrue(project.getFile(f).exists(), "imported: " + f);
+	}
+
 	@AfterEach
 	void tearDown() {
 		page.closeAllEditors(false);

@@ -77,7 +77,17 @@ public class ModelPropertySource implements IPropertySource {
 		boolean emptyAllowed = e != QuantityInput.THICKNESS || ((Layer) owner).getProperties().stream().anyMatch(p -> "areal-loading".equals(p.getName()));
 		PropertyDescriptor d = canEdit() ? new TextPropertyDescriptor(e.name(), e.name()) : new PropertyDescriptor(e.name(), e.name());
 		return describe(d, category, e.description() + "; " + e.expected() + (emptyAllowed ? " (empty removes it)" : ""),
-				value -> report(QuantityInput.check(withoutMarker(value), e, emptyAllowed)));
+				value -> typed(QuantityInput.check(withoutMarker(value), e, emptyAllowed), withoutMarker(value), e));
+	}
+
+	/**
+	 * The validator's answer for a value being typed; the Properties view's line shows the refusal only when more
+	 * typing cannot make the value acceptable ({@link QuantityInput#incomplete}), so "5" on its way to "5 um" does not
+	 * flash a refusal. The answer itself still refuses it, so it is not applied as it stands.
+	 */
+	private String typed(String reason, String text, PropertyCatalog.Entry e) {
+		editing.refused(reason == null || QuantityInput.incomplete(text, e) ? null : reason);
+		return reason;
 	}
 
 	/** Tells the editor (which shows it in the Properties view) why the value is refused; returns the reason. */
@@ -135,7 +145,7 @@ public class ModelPropertySource implements IPropertySource {
 
 	/**
 	 * What applies to a property that is not written here: the layer's material's value, or the default the
-	 * catalogue names; marked so it is not taken for a value written in the cell.
+	 * catalogue names, or {@link #NOT_SET}; marked so it is not taken for a value written in the cell.
 	 */
 	private String unset(String id) {
 		if (owner instanceof Layer l && l.getMaterial() != null && !l.getMaterial().eIsProxy()) {
@@ -148,8 +158,14 @@ public class ModelPropertySource implements IPropertySource {
 			String v = d.group(1).trim();
 			return Character.isDigit(v.charAt(0)) ? v + "  (default)" : "(default: " + v + ")";
 		}
-		return "";
+		return NOT_SET;
 	}
+
+	/**
+	 * A property with no value here, none inherited or from the material and no default in the catalogue (a cell's
+	 * density, heat-capacity, cooling-area: the thermal model has none): marked like the others, never a blank row.
+	 */
+	public static final String NOT_SET = "(not set)";
 
 	private static final Pattern DEFAULT = Pattern.compile("default:? ([^;)]+)");
 

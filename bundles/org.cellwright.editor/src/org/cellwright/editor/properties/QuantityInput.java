@@ -44,8 +44,8 @@ public final class QuantityInput {
 		Unit unit = Units.find(symbol).orElse(null);
 		if (unit == null) return new Result(null, Units.unknownUnitMessage(symbol));
 		if (!entry.accepts(unit.dimension()))
-			return new Result(null, entry.name() + " expects " + entry.expected() + ", not '" + (symbol.isEmpty() ? "a plain number" : symbol)
-					+ "' (" + unit.dimension().description() + ")");
+			return new Result(null, entry.name() + " expects " + entry.expected() + ", not "
+					+ (symbol.isEmpty() ? "a plain number" : "'" + symbol + "' (" + unit.dimension().description() + ")"));
 		String range = entry.rangeViolation(unit.toSI(value));
 		if (range != null) return new Result(null, entry.name() + " " + range);
 		Quantity q = CellwrightFactory.eINSTANCE.createQuantity();
@@ -58,6 +58,30 @@ public final class QuantityInput {
 	public static String check(String text, PropertyCatalog.Entry entry, boolean emptyAllowed) {
 		if ((text == null || text.isBlank()) && !emptyAllowed) return entry.name() + " needs a value";
 		return parse(text, entry).error();
+	}
+
+	/** A number being typed, perhaps not finished ("", "-", "5.", "5e-"), then perhaps the start of a unit. */
+	private static final Pattern TYPING = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d*)?(?:[eE][-+]?\\d*)?)\\s*(\\S*)");
+
+	/**
+	 * True if the text, refused as it stands, can still become acceptable by typing on: an empty field, a number not
+	 * finished ("5.", "1e-"), a number still waiting for the unit the property needs ("5" for a thickness; "0" that
+	 * may become "0.5"), or the beginning of an accepted unit's symbol ("5 u" on the way to "5 um"). The Properties
+	 * view does not flash a refusal for it while it is typed; the cell editor still refuses to apply it.
+	 */
+	public static boolean incomplete(String text, PropertyCatalog.Entry entry) {
+		if (text == null || text.isBlank()) return true;
+		Matcher m = TYPING.matcher(text);
+		if (!m.matches()) return false;
+		String number = m.group(1), symbol = m.group(2);
+		boolean finished = number.matches("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
+		if (symbol.isEmpty())
+			return !finished || !entry.accepts(Dimension.DIMENSIONLESS) || Double.parseDouble(number) == 0;
+		if (!finished) return false;
+		for (Dimension d : entry.dimensions())
+			for (String known : Units.symbolsOf(d))
+				if (known.length() > symbol.length() && known.startsWith(symbol)) return true;
+		return false;
 	}
 
 	/** "10 um", "58.5 %", "1.5": as the language writes it. */

@@ -15,7 +15,7 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
  */
 public class ReasonPropertySheetPage extends PropertySheetPage {
 
-	public static final String HINT = "Unset values show what applies: (inherited from ...), (from material ...) or (default).";
+	public static final String HINT = "Unset values show what applies: (inherited from ...), (from material ...), (default) or (not set).";
 
 	private Composite top;
 	private Label reason;

@@ -93,6 +93,51 @@ class PartialRunTest {
 		assertPartialAndReadable(r, "cancelled in a test");
 	}
 
+	/**
+	 * Cancel as the IDE gives it (the job's monitor, seen by a run's progress listener) while a sweep's first member
+	 * runs: the members after it are not started (before, the next member's solver started before the job ended).
+	 */
+	@Test
+	void aCancelledSweepStartsNoFurtherMember() throws Exception {
+		Path f = Cli.write(tmp.resolve("sweep.cell"), PlatingCell.longFile()
+				+ "sweep Sw { experiment X vary stack-pressure in 5 MPa, 10 MPa, 20 MPa }\n");
+		CellFiles files = CellFiles.load(List.of(f));
+		assertFalse(files.hasErrors(), files.problems().toString());
+		List<RunGroup> groups = Plans.of(files.runnables("Sw"));
+		Cancel cancel = new Cancel();
+		boolean[] monitorCancelled = { false };
+		List<String> progressed = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Pipeline.Result> results;
+		try (RunExecutor pool = RunExecutor.local(1)) { // one member at a time, as on a busy machine
+			results = new Pipeline(new RunStore(tmp.resolve("out")), pool, cancel).run(groups, new Pipeline.Listener() {
+				@Override
+				public ProgressListener progress(RunUnit u) {
+					return new ProgressListener() {
+						@Override
+						public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+							if (!progressed.contains(u.name())) progressed.add(u.name());
+							if (cycle >= 3) monitorCancelled[0] = true; // the user presses Cancel
+						}
+
+						@Override
+						public boolean isCancelled() { // as ExperimentJob's: the monitor's cancel becomes the pipeline's
+							if (monitorCancelled[0]) cancel.request("cancelled in the IDE");
+							return cancel.requested();
+						}
+					};
+				}
+			});
+		}
+		assertEquals(3, results.size(), "every member has its folder");
+		assertEquals(1, progressed.size(), "only the member running at Cancel progressed: " + progressed);
+		for (Pipeline.Result r : results) assertEquals("CANCELLED", r.outcome().status(), r.outcome().unit().name());
+		for (Pipeline.Result r : results.subList(1, 3)) {
+			RunFolder run = RunFolder.read(r.folder());
+			assertEquals("cancelled in the IDE before it started", run.summary().run().interruption());
+			assertEquals(0, run.timeseries().rows(), "not started: no sample");
+		}
+	}
+
 	@Test
 	void theShutdownPathStopsTheRunsAndWaitsUntilTheyAreInPlace() throws Exception {
 		Cancel cancel = new Cancel();
