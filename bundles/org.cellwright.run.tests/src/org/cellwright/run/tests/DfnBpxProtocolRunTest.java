@@ -346,4 +346,22 @@ class DfnBpxProtocolRunTest {
 		assertTrue(last.temperature() > 273.15 + 1, "warmed by its heat from 0 degC: " + last.temperature() + " K");
 		noRepeatedSamples(sink);
 	}
+	/**
+	 * BPX's blended-electrode pouch cell (two particle sizes of one NMC in its positive), discharged at 3 C, rested and
+	 * discharged at 0.2 C to 2.7 V: the 0.2 C step ended as a voltage-jump 10.3 mV below its cut-off (2.7016 V to
+	 * 2.6897 V within 4e-12 s; session 18's BPX fuzz). The two ends of the landing's bracket were two states with the
+	 * same concentrations whose potentials Newton had left apart: its stopping test bounded the RMS of the weighted update
+	 * over all 1400 unknowns, so the few potentials the voltage is read from kept tens of weights of error (rtol 1e-6
+	 * landed). Each unknown is bounded now (DfnRunner: DaeNewton.setComponentShare(1)) and the step lands on 2.7 V.
+	 */
+	@Test
+	void theBlendedElectrodeCellLandsOnItsCutoffAfterARest() throws Exception {
+		RecordingSink sink = run("bpxrepo__nmc_pouch_cell_BPX_blended_electrode", "discharge at 3 C until 2.7 V\n rest for 30 min\n"
+				+ " discharge at 0.2 C until 2.7 V");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		assertEquals(List.of("voltage-cutoff", "duration", "voltage-cutoff"), ends(sink), sink.events.toString());
+		Sample last = sink.samples.get(sink.samples.size() - 1);
+		assertEquals(2.7, last.voltage(), 1e-3, "the last sample on the cut-off");
+		noRepeatedSamples(sink);
+	}
 }
