@@ -118,13 +118,13 @@ class SolidStateHoldTest {
 	void aHoldWhoseCurrentTurnsFollowsItsDirection() {
 		List<StepSpec> before = List.of(StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(1800)),
 				StepSpec.cRate(-2, Cutoff.voltageBelow(2.5), Cutoff.duration(300)));
-		RecordingSink rest = run(concat(before, StepSpec.rest(3600)));
+		RecordingSink rest = SolidStatePowerLimitTest.run(concat(before, StepSpec.rest(3600)));
 		List<Sample> resting = rest.samples.stream().filter(x -> x.stepIndex() == 2).toList();
 		double stopped = resting.get(0).voltage(), relaxed = resting.get(resting.size() - 1).voltage();
 		assertTrue(relaxed - stopped > 2e-3, "the cell relaxes upwards after the discharge: " + stopped + " -> " + relaxed + " V");
 		double held = 0.5 * (stopped + relaxed);
 
-		RecordingSink s = run(concat(before, new StepSpec.ConstantVoltage(held, List.of(Cutoff.duration(3600))),
+		RecordingSink s = SolidStatePowerLimitTest.run(concat(before, new StepSpec.ConstantVoltage(held, List.of(Cutoff.duration(3600))),
 				StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(60))));
 		double holdStart = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 2).findFirst().orElseThrow().startTime();
 		List<Sample> hold = s.samples.stream().filter(x -> x.stepIndex() == 2 && x.time() > holdStart).toList();
@@ -138,18 +138,9 @@ class SolidStateHoldTest {
 		assertTrue(c.get(1).dischargeCapacity() > 0 && c.get(1).chargeCapacity() > 0, c.get(1).toString());
 		assertEquals(c.get(1).dischargeCapacity() / c.get(1).chargeCapacity(), c.get(1).coulombicEfficiency(), 1e-12,
 				"the hold gave back: " + c.get(1));
-		// the hold's charge and discharge are its current's integral, split at the cycle it turned in
-		double held2 = -c.get(1).dischargeCapacity() + c.get(1).chargeCapacity();
-		double q = s.cycles.get(1).steps().get(0).charge();
-		assertEquals(q, held2, 1e-9 * Math.abs(c.get(1).chargeCapacity()) + 1e-9, "the hold's net charge");
-	}
-
-	static RecordingSink run(List<StepSpec> steps) {
-		RecordingSink s = new RecordingSink();
-		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(5e6, 298.15), new ProtocolSpec("p", steps),
-				SolverSettings.builder().build(), s, null);
-		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
-		return s;
+		// the hold's charge and discharge, all in its cycle: their difference is the hold's net charge
+		double net = c.get(1).chargeCapacity() - c.get(1).dischargeCapacity();
+		assertEquals(c.get(1).steps().get(0).charge(), net, 1e-9 * c.get(1).chargeCapacity(), "the hold's net charge");
 	}
 
 	@SafeVarargs
