@@ -70,7 +70,9 @@ final class Sections {
 		if (ts != null && ts.rows() > 1) {
 			double[] v = ts.column("voltage_V"), t = ts.column("time_h");
 			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-			for (int i = 1; i < v.length; i++) if (!Double.isNaN(v[i])) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); }
+			// every sample, the first (at rest, before the first step) too: it was left out (a cell at rest outside the
+			// range its protocol then ran through read the range without its own voltage)
+			for (double x : v) if (!Double.isNaN(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
 			if (lo <= hi) k.put("voltage range", fmt(lo, 4) + " to " + fmt(hi, 4) + " V");
 			if (t.length > 0) k.put("simulated time", fmt(t[t.length - 1], 4) + " h");
 		} else if (!Double.isNaN(r.number(END_TIME_H))) k.put("simulated time", fmt(r.number(END_TIME_H), 4) + " h");

@@ -107,6 +107,26 @@ public final class CycleBook {
         else discharging = true;
     }
 
+    /**
+     * A voltage hold's direction for the cycles, after an accepted time step at current i [A/m2, charge positive]: the
+     * rule both runners' holds keep (the solid-state StepExecution, the DFN runner's). A hold's direction follows its
+     * current's at every moment: where the current has a direction ({@link #direction}, with the cell's lithium
+     * [mol/m2]) other than the one the hold has taken (0: none yet), the hold is a step of that direction from time
+     * [s] on ({@link #startDirection}): a hold whose current changes sign (after a discharge, held above the surfaces'
+     * OCP and below the relaxed one: it charges first, then discharges) gives back in its cycle what it stored, and its
+     * charge after a discharge opens a cycle as a charge step does. (A hold took its direction once, its first: one that
+     * turned never gave back what its cycle stored, and a charge after it stayed in its cycle.) Before a turn,
+     * {@code counted} runs: a runner that adds its step's charge at the step's end (DfnRunner) adds it there, into the
+     * cycle it passed in. Returns the hold's direction now.
+     */
+    public int followHold(int taken, double i, double lithium, double time, Supplier<LithiumInventory> inventory, Runnable counted) {
+        int d = direction(i, lithium);
+        if (d == 0 || d == taken) return taken;
+        counted.run();
+        startDirection(d, time, inventory);
+        return d;
+    }
+
     /** Charge passed [C/m2, magnitudes] in each direction, added to the current cycle's. */
     public void add(double charged, double discharged) {
         charge += charged;

@@ -110,6 +110,14 @@ final class RunRecorder {
         cycles.startDirection(sign, time, model::inventory);
     }
 
+    /**
+     * A hold's direction after its accepted time step at current i, from the one it had taken (0: none), the cell's
+     * lithium [mol/m2] ({@link CycleBook#followHold}; the time step's charge is added after it, in the cycle it opens).
+     */
+    int followHold(int taken, double i, double lithium) {
+        return cycles.followHold(taken, i, lithium, time, model::inventory, () -> {});
+    }
+
     /** Charge [C/m2] passed in a time step at current i: counted as the cycle's charge or discharge. */
     void addCharge(double i, double h) {
         cycles.addCurrent(i, h);

@@ -42,6 +42,13 @@ final class StepExecution {
      */
     static final double HOLD_CURRENT_CHANGE = 0.01;
 
+    /**
+     * The share of the cell's 1 C current (its nominal capacity per hour) against which a hold's current change is
+     * taken where the current is smaller (StepSizeControl.relativeGrowth's floor): a current through zero (a hold
+     * whose current changes sign) is followed in steps of 1e-5 C, not ever shorter ones.
+     */
+    static final double HOLD_CURRENT_FLOOR_C_RATE = 1e-3;
+
     private final CellModel model;
     private final SolverSettings settings;
     private final ProgressListener progress;
@@ -64,6 +71,12 @@ final class StepExecution {
         this.stepCount = stepCount;
         this.totalCycles = totalCycles;
         this.initialLithium = initialLithium;
+    }
+
+    /** A hold's current [A/m2] below which its change is taken against this one (HOLD_CURRENT_FLOOR_C_RATE; 0 without a nominal capacity). */
+    double holdCurrentFloor() {
+        double f = HOLD_CURRENT_FLOOR_C_RATE * nominalCapacityDensity / 3600.0;
+        return Double.isFinite(f) && f > 0 ? f : 0;
     }
 
     /** Runs one electrical step; returns a terminal status or null to continue. */
@@ -332,7 +345,9 @@ final class StepExecution {
             stepCharge += i * h;
             stepAbs += Math.abs(i) * h;
             events.addLeak(leakNow * h);
-            if (stepSign == 0 && (stepSign = CycleBook.direction(i, initialLithium)) != 0) rec.startDirection(stepSign);
+            // the step's direction for the cycles: its first; a hold's follows its current's (CycleBook.followHold)
+            if (mode == StepMode.VOLTAGE) stepSign = rec.followHold(stepSign, i, initialLithium);
+            else if (stepSign == 0 && (stepSign = CycleBook.direction(i, initialLithium)) != 0) rec.startDirection(stepSign);
             rec.addCharge(i, h);
             double prevV = rec.voltage, prevI = current;
             rec.voltage = v;
@@ -392,7 +407,7 @@ final class StepExecution {
             double grow = control.growth(prevV, v, dx, h);
             // a hold: its voltage is set, its current relaxes; the step is controlled on the current's change
             if (mode == StepMode.VOLTAGE) grow = Math.min(grow, StepSizeControl.relativeGrowth(prevI, i,
-                    HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4)));
+                    HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
             // a time step cut short by the profile's sample time does not shrink the next one the control would take
             dt = Math.min(settings.maxStep(), atBreakpoint && grow >= 1 ? Math.max(h * grow, dt) : h * grow);
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;

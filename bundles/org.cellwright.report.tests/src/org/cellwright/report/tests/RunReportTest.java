@@ -283,6 +283,38 @@ class RunReportTest {
 	}
 
 	/**
+	 * The key numbers' voltage range is that of every sample of timeseries.csv, the first (taken at rest, before the
+	 * first step) too: it was left out, so a run whose first sample lies outside what its steps ran through (here the
+	 * first row set to 1.5 V, below the run's 2.8 V cut-off, or to 4.4 V, above its 4.3 V one) read the steps' range.
+	 */
+	@Test
+	void theVoltageRangeIncludesTheFirstSample() throws Exception {
+		for (double first : new double[] { 1.5, 4.4 }) {
+			Path run = tmp.resolve("FirstSample" + first);
+			Files.createDirectories(run);
+			try (var files = Files.list(full)) {
+				for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
+			}
+			List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve("timeseries.csv")));
+			int vc = List.of(lines.get(0).split(",")).indexOf("voltage_V");
+			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for (int i = 2; i < lines.size(); i++) {
+				double x = Double.parseDouble(lines.get(i).split(",", -1)[vc]);
+				lo = Math.min(lo, x);
+				hi = Math.max(hi, x);
+			}
+			assertTrue(first < lo || first > hi, "the first sample outside the rest: " + lo + " to " + hi);
+			String[] c = lines.get(1).split(",", -1);
+			c[vc] = String.valueOf(first);
+			lines.set(1, String.join(",", c));
+			Files.write(run.resolve("timeseries.csv"), lines);
+			String k = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+			String range = first < lo ? "1\\.5 to [0-9.]+ V" : "[0-9.]+ to 4\\.4 V";
+			assertTrue(java.util.regex.Pattern.compile("<td>voltage range</td><td class=\"num\">" + range + "</td>").matcher(k).find(), range + " in " + k);
+		}
+	}
+
+	/**
 	 * A liquid-electrolyte (DFN) run writes its negative and positive electrodes' intercalated Li as li_host and
 	 * li_cathode: the report names them so, not "alloyed in the host (LixSi)" (a graphite/LCO cell read so, session 16).
 	 */

@@ -441,21 +441,16 @@ public final class DfnRunner {
 		double holdLithium;
 
 		/**
-		 * A hold's current i [A/m2, charge positive] after an accepted time step: where it has a direction other than
-		 * the one the hold took (a hold starting at a rounding-level current, or one whose current changes sign: after a
-		 * discharge, held above the surfaces' OCP and below the relaxed one, it charges first, then discharges), the cycles
-		 * follow it as a step of that direction starting there, the step's charge so far counted in the cycle it passed in.
-		 * (The hold took its direction once, from its starting current: one that started at zero never opened a cycle, one
-		 * that turned never gave back what its cycle stored.) The OCP branch (ZerothOrderHysteresis) and the current
+		 * A hold's current i [A/m2, charge positive] after an accepted time step: its direction for the cycles follows
+		 * the current's ({@link CycleBook#followHold}, the rule the solid-state runner's holds keep too), the step's charge
+		 * so far counted in the cycle it passed in before a turn. The OCP branch (ZerothOrderHysteresis) and the current
 		 * cut-off follow the current at every state already (DfnModel.branchCurrent, {@link #reached}).
 		 */
 		void followHold(double i) {
-			int d = CycleBook.direction(i, holdLithium);
-			if (d == 0 || d == holdSign) return;
-			cycles.add(stepIn, stepOut);
-			stepIn = stepOut = 0;
-			holdSign = d;
-			startDirection(d);
+			holdSign = cycles.followHold(holdSign, i, holdLithium, bdf.time(), () -> inventory(bdf.state()), () -> {
+				cycles.add(stepIn, stepOut);
+				stepIn = stepOut = 0;
+			});
 		}
 
 		/** The limit of a step's current cut-offs [A/m2] (the largest; a C-rate with the nominal capacity), NaN without one. */

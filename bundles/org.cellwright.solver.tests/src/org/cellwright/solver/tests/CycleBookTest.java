@@ -210,4 +210,38 @@ class CycleBookTest {
 		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, discharge, charge, discharge, charge), false),
 				"a half cell's cycles open with its plating");
 	}
+	/**
+	 * A hold's direction follows its current's at every moment (CycleBook.followHold, both runners' holds): after a
+	 * charge and a discharge, a hold that charges opens cycle 2, its discharge is that cycle's giving step, and a
+	 * charge after it opens cycle 3. A rounding-level current gives no turn; the runner's counted charge goes before it.
+	 */
+	@Test
+	void aHoldFollowsItsCurrentsDirection() {
+		CycleBook b = book(true, Double.NaN);
+		b.startDirection(1, 0, () -> li);
+		b.addCurrent(1, 100);
+		b.startDirection(-1, 100, () -> li);
+		b.addCurrent(-1, 50);
+		int[] counted = {0};
+		Runnable count = () -> counted[0]++;
+		int d = b.followHold(0, 0.5, 6, 150, () -> li, count); // the hold charges: cycle 2
+		assertEquals(1, d);
+		assertEquals(2, b.cycle());
+		assertEquals(1, counted[0], "the runner's charge so far counted before the turn");
+		b.addCurrent(0.5, 10);
+		assertEquals(1, b.followHold(d, 0.4, 6, 160, () -> li, count), "the same direction: no turn");
+		assertEquals(1, b.followHold(d, -1e-12, 6, 170, () -> li, count), "a rounding-level current: no direction, no turn");
+		assertEquals(1, counted[0]);
+		d = b.followHold(d, -0.2, 6, 180, () -> li, count); // it turns: the cycle's giving step
+		assertEquals(-1, d);
+		assertEquals(2, b.cycle(), "a discharge does not close the cycle");
+		b.addCurrent(-0.2, 20);
+		b.startDirection(1, 200, () -> li); // the charge after the hold
+		assertEquals(3, b.cycle());
+		assertEquals(2, closed.size());
+		CycleSummary c = closed.get(1);
+		assertEquals(5, c.chargeCapacity(), 1e-12);
+		assertEquals(4, c.dischargeCapacity(), 1e-12);
+		assertEquals(0.8, c.coulombicEfficiency(), 1e-12, "the hold gave back what it stored");
+	}
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
@@ -104,5 +105,48 @@ class SolidStateHoldTest {
 		assertTrue(Math.abs(in.get(0).current()) > 2 * 28, "first current " + in.get(0).current());
 		assertEquals(1.4, Math.abs(in.get(in.size() - 1).current()), 0.1, "ends at its current cut-off");
 		assertTrue(-steps.get(1).charge() > 0.5 * steps.get(0).charge(), "gives back most of the charge: " + steps.get(1).charge() + " of " + steps.get(0).charge());
+	}
+	/**
+	 * A hold whose current changes sign (cell 6, as DfnHoldDirectionRunTest for the DFN runner): charged for 30 min at
+	 * 1 C, discharged for 5 min at 2 C, then held midway between its voltage the moment the discharge stops and its
+	 * voltage after an hour's rest. The hold charges at first (above the particle surfaces' OCP), then discharges as the
+	 * particles relax (below the relaxed OCV). It took its direction once, its first: the cycle its charge opened never
+	 * saw it give back (no efficiency), and a charge after it stayed in that cycle. Its direction follows its current
+	 * now (CycleBook.followHold, the rule of both runners' holds).
+	 */
+	@Test
+	void aHoldWhoseCurrentTurnsFollowsItsDirection() {
+		List<StepSpec> before = List.of(StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(1800)),
+				StepSpec.cRate(-2, Cutoff.voltageBelow(2.5), Cutoff.duration(300)));
+		RecordingSink rest = SolidStatePowerLimitTest.run(concat(before, StepSpec.rest(3600)));
+		List<Sample> resting = rest.samples.stream().filter(x -> x.stepIndex() == 2).toList();
+		double stopped = resting.get(0).voltage(), relaxed = resting.get(resting.size() - 1).voltage();
+		assertTrue(relaxed - stopped > 2e-3, "the cell relaxes upwards after the discharge: " + stopped + " -> " + relaxed + " V");
+		double held = 0.5 * (stopped + relaxed);
+
+		RecordingSink s = SolidStatePowerLimitTest.run(concat(before, new StepSpec.ConstantVoltage(held, List.of(Cutoff.duration(3600))),
+				StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(60))));
+		double holdStart = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 2).findFirst().orElseThrow().startTime();
+		List<Sample> hold = s.samples.stream().filter(x -> x.stepIndex() == 2 && x.time() > holdStart).toList();
+		double first = hold.get(0).current(), last = hold.get(hold.size() - 1).current();
+		assertTrue(first > 0 && last < 0, "the hold charges first, then discharges: " + first + " -> " + last + " A/m2");
+		List<CycleSummary> c = s.cycles;
+		assertEquals(3, c.size(), "the charge with the discharge; the hold's charge with its discharge; the charge after it: " + c);
+		assertEquals("0:duration 1:duration", c.get(0).stepEnds());
+		assertEquals("2:duration", c.get(1).stepEnds());
+		assertEquals("3:duration", c.get(2).stepEnds());
+		assertTrue(c.get(1).dischargeCapacity() > 0 && c.get(1).chargeCapacity() > 0, c.get(1).toString());
+		assertEquals(c.get(1).dischargeCapacity() / c.get(1).chargeCapacity(), c.get(1).coulombicEfficiency(), 1e-12,
+				"the hold gave back: " + c.get(1));
+		// the hold's charge and discharge, all in its cycle: their difference is the hold's net charge
+		double net = c.get(1).chargeCapacity() - c.get(1).dischargeCapacity();
+		assertEquals(c.get(1).steps().get(0).charge(), net, 1e-9 * c.get(1).chargeCapacity(), "the hold's net charge");
+	}
+
+	@SafeVarargs
+	static <T> List<T> concat(List<T> a, T... b) {
+		List<T> all = new java.util.ArrayList<>(a);
+		all.addAll(List.of(b));
+		return all;
 	}
 }

@@ -60,4 +60,17 @@ class StepSizeControlTest {
         assertEquals(0.3, StepSizeControl.relativeGrowth(0, -1.0, 0.01), 0, "from rest: bounded to 0.3");
         assertEquals(2.0, StepSizeControl.relativeGrowth(0, 0, 0.01), 0);
     }
+
+    /**
+     * A hold whose current changes sign: relative to itself its change grew as it neared zero, and its steps shrank
+     * with it (0.8 % a step at a 1 % target, never crossing). Against a floor the change near zero is an absolute one.
+     */
+    @Test
+    void aCurrentThroughZeroIsControlledAgainstTheFloor() {
+        assertEquals(0.3, StepSizeControl.relativeGrowth(1e-6, -1e-6, 0.01), 0, "without a floor: through zero, the least growth");
+        assertEquals(0.4, StepSizeControl.relativeGrowth(1e-6, 0.98e-6, 0.01), 1e-12, "and 2 % of a small current as of a large one");
+        assertEquals(2.0, StepSizeControl.relativeGrowth(1e-6, -1e-6, 0.01, 1.0), 0, "against a floor of 1: a change of 2e-6, the largest growth");
+        assertEquals(0.4, StepSizeControl.relativeGrowth(0.01, -0.01, 0.01, 1.0), 1e-12, "a change of 2 % of the floor");
+        assertEquals(0.4, StepSizeControl.relativeGrowth(-1.0, -0.98, 0.01, 0.5), 1e-12, "above the floor: relative to the current");
+    }
 }

@@ -42,7 +42,18 @@ public final class StepSizeControl {
      * target relative change per step: 0.8 target / change, bounded to [0.3, 2] (2 where it did not change).
      */
     public static double relativeGrowth(double y0, double y1, double target) {
-        double scale = Math.max(Math.abs(y0), Math.abs(y1));
+        return relativeGrowth(y0, y1, target, 0);
+    }
+
+    /**
+     * As {@link #relativeGrowth(double, double, double)}, the change relative to at least floor (&gt;= 0): a quantity
+     * through or near zero (a hold whose current changes sign) is controlled on its change against the floor there.
+     * Relative to itself alone its steps shrank with it: the current neared zero geometrically, 0.8 % a step at the
+     * hold's 1 % target, and never crossed it (a hold of cell 6 after a discharge, above its surfaces' OCP and below its
+     * relaxed one, ran for more than 10 min without ending its hour).
+     */
+    public static double relativeGrowth(double y0, double y1, double target, double floor) {
+        double scale = Math.max(Math.max(Math.abs(y0), Math.abs(y1)), floor);
         double change = scale > 0 ? Math.abs(y1 - y0) / scale : 0;
         return change < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.3, 0.8 * target / change));
     }
