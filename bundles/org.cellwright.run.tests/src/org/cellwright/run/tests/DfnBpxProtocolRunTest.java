@@ -314,13 +314,24 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theLfpCellWithItsThermalModelLandsOnItsCutoffAtMinusTenDegrees() throws Exception {
-		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -10 degC\n discharge at 1 C until 2.0 V", false,
+		RecordingSink sink = thermalLfp("set temperature = -10 degC\n discharge at 1 C until 2.0 V");
+		assertEquals(List.of("voltage-cutoff"), ends(sink));
+		landsWarmed(sink, 263.15 + 10);
+	}
+
+	/** About:Energy's LFP cell with h = 10 W/m2/K in place of 'without thermal' (its import notes), run completed. */
+	private RecordingSink thermalLfp(String protocol) throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", protocol, false,
 				text -> text.replaceFirst("\twithout thermal[^\n]*", "\theat-transfer-coefficient = 10 W/m2/K"));
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		assertEquals(List.of("voltage-cutoff"), ends(sink));
+		return sink;
+	}
+
+	/** The last sample on the 2.0 V cut-off within 1 mV, the cell warmed by its own heat above {@code aboveK}. */
+	private static void landsWarmed(RecordingSink sink, double aboveK) {
 		Sample last = sink.samples.get(sink.samples.size() - 1);
 		assertEquals(2.0, last.voltage(), 1e-3, "the last sample on the cut-off");
-		assertTrue(last.temperature() > 263.15 + 10, "warmed by its heat: " + last.temperature() + " K");
+		assertTrue(last.temperature() > aboveK, "warmed by its heat: " + last.temperature() + " K");
 		noRepeatedSamples(sink);
 	}
 
@@ -334,18 +345,14 @@ class DfnBpxProtocolRunTest {
 	 */
 	@Test
 	void theThermalLfpCellDischargesAtZeroDegreesAfterAHoldAtSixty() throws Exception {
-		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -10 degC\n discharge at 1 C until 2.0 V\n"
+		RecordingSink sink = thermalLfp("set temperature = -10 degC\n discharge at 1 C until 2.0 V\n"
 				+ " set temperature = 60 degC\n rest for 30 min\n charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n"
-				+ " set temperature = 0 degC\n discharge at 2 C until 2.0 V", false,
-				text -> text.replaceFirst("\twithout thermal[^\n]*", "\theat-transfer-coefficient = 10 W/m2/K"));
-		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+				+ " set temperature = 0 degC\n discharge at 2 C until 2.0 V");
 		List<String> ends = ends(sink);
 		assertEquals("voltage-cutoff", ends.get(ends.size() - 1), ends.toString());
-		Sample last = sink.samples.get(sink.samples.size() - 1);
-		assertEquals(2.0, last.voltage(), 1e-3, "the last sample on the cut-off");
-		assertTrue(last.temperature() > 273.15 + 1, "warmed by its heat from 0 degC: " + last.temperature() + " K");
-		noRepeatedSamples(sink);
+		landsWarmed(sink, 273.15 + 1);
 	}
+
 	/**
 	 * BPX's blended-electrode pouch cell (two particle sizes of one NMC in its positive), discharged at 3 C, rested and
 	 * discharged at 0.2 C to 2.7 V: the 0.2 C step ended as a voltage-jump 10.3 mV below its cut-off (2.7016 V to
