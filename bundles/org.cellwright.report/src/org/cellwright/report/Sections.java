@@ -63,7 +63,8 @@ final class Sections {
 			if (sei > 0) k.put("lithium in the interphase at end", fmt(sei, 3) + " mAh/cm\u00b2");
 		}
 		double ret = r.number(CAPACITY_RETENTION);
-		if (!Double.isNaN(ret)) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
+		// a half cell's (last over first plating, a set capacity) does not apply, as in the Sweep and Results views
+		if (!Double.isNaN(ret) && !r.halfCell()) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFolderException;
 import org.cellwright.run.folder.Summary;
 
@@ -124,8 +125,8 @@ public final class SweepResults {
 	}
 
 	/**
-	 * Whether a row's run is a half cell: its summary.json has cycles and none with a specific capacity (mAh/g of a
-	 * cathode), the rule of the Results view's cycle chart; false when its summary cannot be read.
+	 * Whether a row's run is a solid-state half cell ({@link RunFolder#halfCell(Path, Summary)}: a DFN sweep read "n/a
+	 * (half cell)", its cycles having no mAh/g either); false when its summary cannot be read.
 	 */
 	public boolean halfCell(int row) {
 		if (halfCells[row] == null) {
@@ -133,8 +134,7 @@ public final class SweepResults {
 			Path summary = runFolder(row).resolve(RunFiles.SUMMARY);
 			try {
 				if (Files.isRegularFile(summary)) {
-					List<Summary.Cycle> cycles = Summary.read(summary).cycles();
-					half = !cycles.isEmpty() && cycles.stream().noneMatch(c -> Double.isFinite(c.dischargeMAhG()));
+					half = RunFolder.halfCell(runFolder(row), Summary.read(summary));
 				}
 			} catch (RuntimeException e) {
 				half = false; // not told: shown as written

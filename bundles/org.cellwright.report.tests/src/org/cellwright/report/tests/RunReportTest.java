@@ -283,6 +283,24 @@ class RunReportTest {
 	}
 
 	/**
+	 * Capacity retention (last over first discharge) is a key number of a cell with a cathode, not of a half cell,
+	 * whose "discharge" is the plating of a set capacity (the interlayer half cell formed at 5 MPa and cycled at 65 MPa
+	 * read 83.65 % for the plating its short cut off), as the Sweep and Results views leave it out
+	 * ({@link RunFolder#halfCell}); a DFN run (no mAh/g in its cycles either) is no half cell.
+	 */
+	@Test
+	void capacityRetentionIsAKeyNumberOfAFullCellNotOfAHalfCell() throws Exception {
+		assertTrue(Svg.section(fullHtml, "key-numbers").contains("capacity retention"), "the full cell's");
+		assertFalse(RunFolder.read(full).halfCell());
+		Path half = Fixtures.bareHalfCell(tmp.resolve("BareHalfCell"), "BareHalfCell", 2);
+		assertFalse(Double.isNaN(RunFolder.read(half).number("capacity_retention")), "summary.json has one");
+		assertTrue(RunFolder.read(half).halfCell());
+		assertFalse(Svg.section(Files.readString(RunReport.write(half)), "key-numbers").contains("capacity retention"), "none for the half cell");
+		Files.writeString(half.resolve(DfnInputs.FILE_NAME), "{}");
+		assertFalse(RunFolder.halfCell(half, RunFolder.read(half).summary()), "a DFN run's cycles have no mAh/g and it has a cathode");
+	}
+
+	/**
 	 * The key numbers' voltage range is that of every sample of timeseries.csv, the first (taken at rest, before the
 	 * first step) too: it was left out, so a run whose first sample lies outside what its steps ran through (here the
 	 * first row set to 1.5 V, below the run's 2.8 V cut-off, or to 4.4 V, above its 4.3 V one) read the steps' range.

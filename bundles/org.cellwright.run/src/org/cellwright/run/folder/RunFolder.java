@@ -301,6 +301,21 @@ public final class RunFolder {
 	/** inputs.json, or null. */
 	public ResolvedInputs inputs() { return inputs; }
 
+	/**
+	 * Whether a run folder holds a solid-state half cell's run: no DFN run (dfn-inputs.json), cycles in its summary and
+	 * none with a specific capacity (mAh/g of a cathode). Its capacity retention (last over first plating, a set
+	 * capacity) does not apply: the report and the Sweep view leave it out, as the Results view's cycle chart does. (A
+	 * DFN run has no mAh/g either, and is a cell with a cathode.)
+	 */
+	public static boolean halfCell(Path folder, Summary summary) {
+		if (Files.isRegularFile(folder.resolve(DfnInputs.FILE_NAME))) return false;
+		List<Summary.Cycle> cycles = summary.cycles();
+		return !cycles.isEmpty() && cycles.stream().noneMatch(c -> Double.isFinite(c.dischargeMAhG()));
+	}
+
+	/** Whether this is a solid-state half cell's run ({@link #halfCell(Path, Summary)}). */
+	public boolean halfCell() { return halfCell(folder, summary); }
+
 	/** True for a liquid-electrolyte (DFN) run: no inputs.json, a dfn-inputs.json (its mapped values) instead. */
 	public boolean dfn() { return dfn; }
 
