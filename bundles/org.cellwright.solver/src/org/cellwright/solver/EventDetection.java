@@ -142,16 +142,13 @@ final class EventDetection implements PhysicsEvents {
         if (!stalls.first(rec.cycle())) return true;
         OverpotentialKind dominant = OverpotentialKind.dominant(sign, eta);
         String what = model.fullCell() ? "discharge" : "stripping";
-        String before = model.fullCell() ? "charged" : "plated";
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
-                "the %s step ended %s after %.3g mAh/cm2, less than "
-                + "%.0f %% of the %.3f mAh/cm2 %s before; %s", what,
+                "the %s step ended %s after %s; %s", what,
                 Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
                         : "at its voltage cut-off" + (!atOnce ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
                         : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at its set current at its start)", cutoff,
                                 Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached))),
-                Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, before,
-                OverpotentialKind.dominantText(sign, eta))));
+                lessThanBefore(stepCharge, previous), OverpotentialKind.dominantText(sign, eta))));
         return true;
     }
 
@@ -170,9 +167,13 @@ final class EventDetection implements PhysicsEvents {
     String stallOfJump(int sign, double stepCharge) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
-        if (!stalled(sign, stepCharge, previous)) return "";
-        return String.format(Locale.ROOT, "; it passed %.3g mAh/cm2, less than %.0f %% of the %.3f mAh/cm2 %s before",
-                Math.abs(stepCharge) / 36000.0, 100 * STALL_FRACTION, Math.abs(previous) / 36000.0, model.fullCell() ? "charged" : "plated");
+        return stalled(sign, stepCharge, previous) ? "; it passed " + lessThanBefore(stepCharge, previous) : "";
+    }
+
+    /** A stalled step's figures, as the stall's and the jump's warnings give them: "1.3e-10 mAh/cm2, less than 1 % of the 0.460 mAh/cm2 plated before". */
+    private String lessThanBefore(double stepCharge, double previous) {
+        return String.format(Locale.ROOT, "%.3g mAh/cm2, less than %.0f %% of the %.3f mAh/cm2 %s before", Math.abs(stepCharge) / 36000.0,
+                100 * STALL_FRACTION, Math.abs(previous) / 36000.0, model.fullCell() ? "charged" : "plated");
     }
 
     /**
