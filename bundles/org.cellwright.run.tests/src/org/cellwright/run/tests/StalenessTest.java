@@ -111,9 +111,7 @@ class StalenessTest {
 	void aRunRecordsItsSourceRelativeToItsRunFolderWhateverTheWorkingFolder() throws Exception {
 		Path f = tmp.resolve("proj").resolve("t.cell");
 		Path x = ranAboveItsProject(f);
-		com.google.gson.JsonObject run = record(x, "summary.json", "run");
-		assertEquals("../../../../t.cell", run.get("source_file").getAsString(), run.toString());
-		assertEquals("run-folder", run.get("source_relative_to").getAsString(), run.toString());
+		namesTheSourceRelativeToItsRunFolder(x, "summary.json", "run");
 		assertEquals(f.toAbsolutePath().normalize().toString(), RunFolder.read(x).summary().run().sourceFile());
 		// read by a process started elsewhere: found, and out of date once the file changes
 		assertNull(stale(x));
@@ -157,6 +155,13 @@ class StalenessTest {
 		return com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve(file))).getAsJsonObject().getAsJsonObject(member);
 	}
 
+	/** The record {@code file}'s {@code member} of run folder x names t.cell relative to x, marked so. */
+	private static void namesTheSourceRelativeToItsRunFolder(Path x, String file, String member) throws Exception {
+		com.google.gson.JsonObject r = record(x, file, member);
+		assertEquals("../../../../t.cell", r.get("source_file").getAsString(), r.toString());
+		assertEquals("run-folder", r.get("source_relative_to").getAsString(), r.toString());
+	}
+
 	/**
 	 * inputs.json's {@code provenance.source_file} is named relative to the run folder as summary.json's is (it was
 	 * relative to the working folder of the process that ran it, "proj/t.cell", which the report showed as "defined in"
@@ -168,9 +173,7 @@ class StalenessTest {
 	void inputsJsonNamesItsSourceRelativeToItsRunFolderAndAReRunFromItFindsIt() throws Exception {
 		Path f = tmp.resolve("proj").resolve("t.cell");
 		Path x = ranAboveItsProject(f);
-		com.google.gson.JsonObject p = record(x, "inputs.json", "provenance");
-		assertEquals("../../../../t.cell", p.get("source_file").getAsString(), p.toString());
-		assertEquals("run-folder", p.get("source_relative_to").getAsString(), p.toString());
+		namesTheSourceRelativeToItsRunFolder(x, "inputs.json", "provenance");
 		// read by a process started elsewhere
 		String file = f.toAbsolutePath().normalize().toString();
 		assertEquals(file, RunFolder.read(x).inputs().provenance().sourceFile());
