@@ -119,18 +119,33 @@ class MoveHistoryUITest {
 	 */
 	@Test
 	void aFileMovedIntoASubfolderOfAnotherProjectIsTheOneItsRunsRan() throws Exception {
+		IFile f = ranOnceWithAFolderElsewhere("move-history-c", "move-history-d");
+		RefactoringStatus s = move(f, other.getFolder("cells"));
+		assertTrue(s.isOK(), s.toString());
+		assertArrivedInTheFolder(f);
+	}
+
+	/** The first run of t.cell in the first of two new projects; the second has a folder cells/. t.cell. */
+	IFile ranOnceWithAFolderElsewhere(String from, String to) throws Exception {
 		IdeUITest.waitForJobs();
-		project = IdeUITest.newProject("move-history-c");
-		other = IdeUITest.newProject("move-history-d");
+		project = IdeUITest.newProject(from);
+		other = IdeUITest.newProject(to);
 		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
 		RunsViewUITest.run(f, "X");
-		Path first = RenameHistoryUITest.runs(project.getLocation().toFile().toPath().resolve("results/t/X")).get(0);
-		IFolder cells = other.getFolder("cells");
-		cells.create(true, true, null);
-		RefactoringStatus s = move(f, cells);
-		assertTrue(s.isOK(), s.toString());
-		IFile moved = cells.getFile("t.cell");
+		first = RenameHistoryUITest.runs(project.getLocation().toFile().toPath().resolve("results/t/X")).get(0);
+		other.getFolder("cells").create(true, true, null);
+		return f;
+	}
+
+	/** That run of {@link #ranOnceWithAFolderElsewhere}. */
+	Path first;
+
+	/** t.cell moved (not copied) into cells/ of the other project, its runs along: they find it, its next run continues them. */
+	void assertArrivedInTheFolder(IFile f) throws Exception {
+		IFile moved = other.getFolder("cells").getFile("t.cell");
 		assertTrue(moved.exists(), "moved");
+		assertFalse(f.exists(), "moved, not copied");
+		assertFalse(Files.exists(project.getLocation().toFile().toPath().resolve("results/t")), "its runs left with it");
 		Path history = other.getLocation().toFile().toPath().resolve("results/t");
 		RenameHistoryUITest.assertArrived(other, "t", history.resolve("X").resolve(first.getFileName()));
 		RenameHistoryUITest.assertNextRunContinues(moved, history);
@@ -145,14 +160,8 @@ class MoveHistoryUITest {
 	 */
 	@Test
 	void aFileDroppedOnAFolderOfAnotherProjectInTheProjectExplorerTakesItsRunsAlong() throws Exception {
-		IdeUITest.waitForJobs();
-		project = IdeUITest.newProject("move-history-e");
-		other = IdeUITest.newProject("move-history-f");
-		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
-		RunsViewUITest.run(f, "X");
-		Path first = RenameHistoryUITest.runs(project.getLocation().toFile().toPath().resolve("results/t/X")).get(0);
+		IFile f = ranOnceWithAFolderElsewhere("move-history-e", "move-history-f");
 		IFolder cells = other.getFolder("cells");
-		cells.create(true, true, null);
 
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		CommonViewer viewer = ((CommonNavigator) page.showView(IPageLayout.ID_PROJECT_EXPLORER)).getCommonViewer();
@@ -163,14 +172,7 @@ class MoveHistoryUITest {
 		assertNotNull(target, "the folder shown");
 		drop(viewer, new StructuredSelection(f), target, DND.DROP_MOVE);
 		IdeUITest.waitForJobs();
-
-		IFile moved = cells.getFile("t.cell");
-		assertTrue(moved.exists(), "dropped");
-		assertFalse(f.exists(), "moved, not copied");
-		assertFalse(Files.exists(project.getLocation().toFile().toPath().resolve("results/t")), "its runs left with it");
-		Path history = other.getLocation().toFile().toPath().resolve("results/t");
-		RenameHistoryUITest.assertArrived(other, "t", history.resolve("X").resolve(first.getFileName()));
-		RenameHistoryUITest.assertNextRunContinues(moved, history);
+		assertArrivedInTheFolder(f);
 	}
 
 	/**
