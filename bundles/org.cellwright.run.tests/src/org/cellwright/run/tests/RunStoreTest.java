@@ -244,9 +244,7 @@ class RunStoreTest {
 	@Test
 	void aFileMovedIntoAnotherProjectTakesItsHistoryAlong() throws Exception {
 		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Cli.write(f, PlatingCell.file("65 MPa"));
-		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
-		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Path first = ranOnce(f);
 		Files.createDirectories(p2);
 		Files.move(f, p2.resolve("t.cell"));
 		assertEquals(p2.resolve("results/t"), RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t"));
@@ -272,6 +270,13 @@ class RunStoreTest {
 		assertTrue(Files.isDirectory(p2.resolve("results/t/X")));
 	}
 
+	/** Writes the plating cell at 65 MPa into {@code f} (a project's top folder) and runs it into the project's results/; its run. */
+	static Path ranOnce(Path f) throws Exception {
+		Cli.write(f, PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", f.resolveSibling("results/t").toString()).rc());
+		return runs(f.resolveSibling("results/t/X")).get(0);
+	}
+
 	/**
 	 * A file moved into a subfolder of another project takes its history along (the IDE's Move..., drag and drop):
 	 * its runs named the file where it was, beside the history's project's top folder, and said it was gone. They
@@ -281,9 +286,7 @@ class RunStoreTest {
 	@Test
 	void aFileMovedIntoASubfolderIsFoundByItsRuns() throws Exception {
 		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Cli.write(f, PlatingCell.file("65 MPa"));
-		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
-		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Path first = ranOnce(f);
 		// into a folder of its own project: the history stays
 		Path inside = Files.move(f, Files.createDirectories(p1.resolve("cells")).resolve("t.cell"));
 		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(first).summary().run(), first), "current: the file in its new folder");
