@@ -8,7 +8,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Project Explorer left, editor centre, Results right, Problems and Console below. */
+/** Project Explorer left, editor centre, Results (and Sweep, Fit Report) right, Problems and Console below. */
 public class Perspective implements IPerspectiveFactory {
 	public static final String ID = "org.cellwright.app.perspective";
 
@@ -27,6 +27,11 @@ public class Perspective implements IPerspectiveFactory {
 		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.BOTTOM, 0.6f, "left");
 		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.45f, editors);
 		right.addView(ResultsView.ID);
+		// the views of a sweep's and a fit's runs open beside the Results view, with its room for their table and chart:
+		// opened by a sweep run where no place was kept for them, the Sweep view went below, beside Problems, where its
+		// chart had no height (a title over an axis) and its table two rows
+		right.addPlaceholder(org.cellwright.app.views.SweepView.ID);
+		right.addPlaceholder(org.cellwright.app.views.FitReportView.ID);
 		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.55f, editors);
 		bottom.addView(StackView.ID);
 		IFolderLayout problems = layout.createFolder("problems", IPageLayout.BOTTOM, 0.7f, "right");

@@ -27,7 +27,8 @@ public final class Staleness {
 
 	/**
 	 * Null when the run is current or cannot be told (no source file or hash recorded, a source path relative to a
-	 * working folder other than this process's: neither the file nor its folder found from here);
+	 * working folder other than this process's: neither the file nor its folder found from here; a file gone from
+	 * where it ran while its project holds several of its name);
 	 * otherwise why it is out of date, in one sentence: what changed in the inputs, that its file has errors now, that
 	 * its experiment is gone, or that its file is gone.
 	 */
@@ -35,8 +36,10 @@ public final class Staleness {
 		if (run == null || run.sourceFile() == null || run.inputsHash() == null || run.inputsHash().isEmpty() || run.name() == null)
 			return null;
 		Path source = Path.of(run.sourceFile());
-		// a file renamed with its history (RunStore.moveHistory): the run names the old file, its results folder the new
+		// a file renamed or moved with its history (RunStore.moveHistory), or moved into another folder of its project:
+		// the run names the old file, its results folder the new name, the project the new place
 		Path renamed = renamedSource(source, folder, run.name());
+		if (renamed == SEVERAL) return null; // several files of its name in its project: which one ran cannot be told
 		if (renamed != null) source = renamed;
 		else if (!source.isAbsolute()) {
 			// named relative to the working folder of the process that ran it (Problem.display): this process's, or unknown
@@ -71,9 +74,13 @@ public final class Staleness {
 	}
 
 	/**
-	 * The file a run's history moved to with a rename (RunStore.moveHistory, the IDE's rename participant): where the
-	 * source the run names (absolute) is gone, the file beside it named as the run's results folder ({@code
-	 * results/<file>/}, above the experiment's or the sweep's folder), if it exists; else null.
+	 * The file a run's history moved to with a rename or a move (RunStore.moveHistory, the IDE's rename and move
+	 * participants): where the source the run names (absolute) is gone, the file beside it named as the run's results
+	 * folder ({@code results/<file>/}, above the experiment's or the sweep's folder), if it exists; else the one file of
+	 * that name in the project that holds the results folder (its parent's tree, {@code results/} and hidden folders
+	 * left out): a file moved into another folder of its project, or with its history into a folder of another
+	 * project, whose runs said it was gone. Null when there is none; {@link #SEVERAL} when there are more than one
+	 * (which of them ran cannot be told).
 	 */
 	private static Path renamedSource(Path source, Path folder, String name) {
 		if (!source.isAbsolute() || folder == null || Files.isRegularFile(source) || source.getParent() == null) return null;
@@ -81,8 +88,50 @@ public final class Staleness {
 		if (store != null) store = store.getParent();
 		if (store != null && name.contains("/")) store = store.getParent(); // a sweep's run: <sweep>/<run id>/<variant>
 		if (store == null || store.getFileName() == null) return null;
-		Path candidate = source.resolveSibling(store.getFileName() + ".cell");
-		return !candidate.equals(source) && Files.isRegularFile(candidate) ? candidate : null;
+		String file = store.getFileName() + ".cell";
+		Path candidate = source.resolveSibling(file);
+		if (!candidate.equals(source) && Files.isRegularFile(candidate)) return candidate;
+		Path results = store.getParent(), project = results == null ? null : results.getParent();
+		if (project == null || results.getFileName() == null || !RESULTS.equals(results.getFileName().toString())) return null;
+		List<Path> found = moved(project, results, file);
+		return found.size() == 1 ? found.get(0) : found.isEmpty() ? null : SEVERAL;
+	}
+
+	/** What {@link #renamedSource} gives when the project holds several files of the name. */
+	private static final Path SEVERAL = Path.of("several");
+
+	/** The folder of a project's run store ({@code results/}, beside the project's files). */
+	private static final String RESULTS = "results";
+
+	/** How deep below a project a moved file is looked for (folders of folders of .cell files, not a whole disk). */
+	private static final int MOVED_DEPTH = 6;
+
+	/** The files named {@code file} in the tree of {@code project}, its run store and hidden folders left out. */
+	private static List<Path> moved(Path project, Path results, String file) {
+		List<Path> found = new java.util.ArrayList<>();
+		try {
+			Files.walkFileTree(project, java.util.Set.of(), MOVED_DEPTH, new java.nio.file.SimpleFileVisitor<>() {
+				@Override
+				public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+					boolean skip = !dir.equals(project) && (dir.equals(results) || dir.getFileName().toString().startsWith("."));
+					return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+					if (attrs.isRegularFile() && f.getFileName().toString().equals(file)) found.add(f);
+					return found.size() > 1 ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+			});
+		} catch (IOException e) {
+			return List.of();
+		}
+		return found;
 	}
 
 	/** The run's inputs.json, or null when not told (a DFN run, no inputs.json, one that cannot be read). */

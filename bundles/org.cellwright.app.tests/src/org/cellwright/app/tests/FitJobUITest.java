@@ -103,6 +103,9 @@ class FitJobUITest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		spin(() -> page.findView(FitReportView.ID) instanceof FitReportView v && v.fit() != null && !v.loading(), 30_000, "the fit report");
 		FitReportView view = (FitReportView) page.findView(FitReportView.ID);
+		// beside the Results view, with its room (it opened below, beside Problems, its tables two rows high)
+		org.eclipse.ui.IViewPart resultsView = page.showView(org.cellwright.app.views.ResultsView.ID, null, IWorkbenchPage.VIEW_CREATE);
+		assertTrue(Arrays.asList(page.getViewStack(view)).contains(resultsView), "in the Results view's folder: " + Arrays.toString(page.getViewStack(view)));
 		FitRecord fit = view.fit();
 		FitRecord.Estimate e = fit.estimates().get(0);
 		assertEquals("mS/cm", e.unit());

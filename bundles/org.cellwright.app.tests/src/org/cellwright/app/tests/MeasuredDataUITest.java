@@ -163,6 +163,13 @@ class MeasuredDataUITest {
 			double[] t = measured.values(MeasuredQuantity.TIME), v = measured.values(MeasuredQuantity.VOLTAGE);
 			for (int k = 0; k < t.length; k++) b.append(String.format(Locale.ROOT, "%.7f,%.6f%n", t[k] / 60, v[k]));
 			Files.writeString(plain, b.toString());
+			// detected from the header, it has none: the error says how to map it here (it named the .cell file's syntax,
+			// for which the wizard has no field)
+			w.set(plain, null, truthRun);
+			assertFalse(w.performFinish(), "no header: not loaded");
+			assertTrue(w.errors.get(w.errors.size() - 1).contains("plain.csv:1: the file has no header row: choose the format \"Other CSV (map the columns)\""),
+					w.errors.toString());
+			assertFalse(w.errors.get(w.errors.size() - 1).contains("columns \"time=1:s"), w.errors.toString());
 			w.set(plain, "Other CSV (map the columns)", truthRun);
 			w.map("time", "1", "min");
 			w.map("voltage", "2", "V");

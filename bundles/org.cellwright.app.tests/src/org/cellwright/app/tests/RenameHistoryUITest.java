@@ -61,6 +61,38 @@ class RenameHistoryUITest {
 		}
 	}
 
+	/**
+	 * A run arrived with its history at {@code run} (results/<history>/X/<id> of {@code project}): its files there, the
+	 * workspace knows its folder, it is the latest, and it names (by its name in the project) a file that is there: it
+	 * is current, not "gone" (a file moved into a subfolder of another project said so).
+	 */
+	static void assertArrived(IProject project, String history, Path run) throws Exception {
+		assertTrue(Files.isRegularFile(run.resolve("summary.json")), "the run at " + run);
+		assertTrue(project.getFolder("results/" + history + "/X").exists(), "the workspace knows it");
+		assertEquals(run, RunStore.latest(run.getParent()), "latest moved with it");
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(run).summary().run(), run), "current: the file as it ran");
+	}
+
+	/** The next run of {@code file} continues its history ({@code history}/X): two runs, one index, no change. */
+	static void assertNextRunContinues(IFile file, Path history) throws Exception {
+		RunsViewUITest.run(file, "X");
+		assertEquals(2, runs(history.resolve("X")).size(), "the next run continues the history");
+		List<RunIndex.Row> rows = new RunStore(history).index().rows();
+		assertEquals(2, rows.size(), "one index");
+		assertEquals("no change", rows.get(1).change(), "compared with the run before");
+	}
+
+	/**
+	 * A rename or move onto a name with runs of its own: the refactoring warned, the file went all the same, its
+	 * runs ({@code stayed}, two) stayed, the other's ({@code keep}) not overwritten.
+	 */
+	static void assertWarnedAndKept(RefactoringStatus warned, IFile went, Path stayed, Path keep, String kept) throws Exception {
+		assertTrue(warned.hasWarning() && warned.toString().contains("holds runs already"), warned.toString());
+		assertTrue(went.exists(), "the file went all the same");
+		assertEquals(2, runs(stayed).size(), "its runs where they were");
+		assertEquals(kept, Files.readString(keep), "not overwritten");
+	}
+
 	@Test
 	void aRenamedFileTakesItsRunsAlongAndItsNextRunContinuesTheHistory() throws Exception {
 		IdeUITest.waitForJobs();
@@ -76,26 +108,15 @@ class RenameHistoryUITest {
 		assertTrue(u.exists(), "renamed");
 		assertFalse(Files.exists(results.resolve("t")), "results/t moved");
 		Path moved = results.resolve("u/X").resolve(first.getFileName());
-		assertTrue(Files.isRegularFile(moved.resolve("summary.json")), "the run under the new name");
-		assertTrue(project.getFolder("results/u/X").exists(), "the workspace knows it");
-		assertEquals(moved, RunStore.latest(results.resolve("u/X")));
+		assertArrived(project, "u", moved);
 		assertEquals(project.getFile("t.cell").getLocation().toFile().toPath().toString(),
 				RunFolder.read(moved).summary().run().sourceFile(), "the run ran t.cell");
-
-		RunsViewUITest.run(u, "X");
-		assertEquals(2, runs(results.resolve("u/X")).size(), "the next run continues the history");
-		List<RunIndex.Row> rows = new RunStore(results.resolve("u")).index().rows();
-		assertEquals(2, rows.size());
-		assertEquals("no change", rows.get(1).change(), "compared with the run before the rename");
+		assertNextRunContinues(u, results.resolve("u"));
 
 		// a new name with runs of its own: they are kept, u's stay where they are, the rename warns
 		Files.createDirectories(results.resolve("v/Y"));
 		Files.writeString(results.resolve("v/Y/keep.txt"), "v's own");
 		project.getFolder("results").refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
-		RefactoringStatus warned = rename(u, "v.cell");
-		assertTrue(warned.hasWarning() && warned.toString().contains("holds runs already"), warned.toString());
-		assertTrue(project.getFile("v.cell").exists(), "the file renamed all the same");
-		assertEquals(2, runs(results.resolve("u/X")).size(), "u's runs where they were");
-		assertEquals("v's own", Files.readString(results.resolve("v/Y/keep.txt")), "v's not overwritten");
+		assertWarnedAndKept(rename(u, "v.cell"), project.getFile("v.cell"), results.resolve("u/X"), results.resolve("v/Y/keep.txt"), "v's own");
 	}
 }

@@ -102,8 +102,24 @@ class ResultsUITest {
 		assertEquals(List.of("FirstCycleInterlayer"), ids(view.chart()));
 		Chart cycles = view.cyclesChart();
 		assertEquals(List.of("charge (mAh/cm2)", "discharge (mAh/cm2)", "CE (%)"), ids(cycles), "a half cell: no retention of a set plating capacity");
+		// nor named on the chart (its right axis read "CE and retention (%)", its title "Capacity retention and ...")
+		assertEquals("Coulombic efficiency (%)", cycles.getAxisSet().getYAxis(1).getTitle().getText());
+		assertTrue(wholeTitle(cycles).startsWith("Capacity and Coulombic efficiency"), wholeTitle(cycles));
 		ISeries<?> ce = cycles.getSeriesSet().getSeries("CE (%)");
 		assertTrue(ce.getYSeries()[0] > 80 && ce.getYSeries()[0] <= 100, "first-cycle CE in %: " + ce.getYSeries()[0]);
+		// a DFN run's cycles have no mAh/g either, and it has a cathode: retention drawn (RunFolder.halfCell, the rule of
+		// the report and the Sweep view; the chart's own mAh/g rule drew none for every DFN run)
+		Path dfn = tmp.resolve("DfnLike");
+		Files.createDirectories(dfn);
+		for (String f : List.of("summary.json", "timeseries.csv", "cycles.csv")) Files.copy(run.resolve(f), dfn.resolve(f));
+		Files.writeString(dfn.resolve(org.cellwright.run.dfn.DfnInputs.FILE_NAME), "{}");
+		assertFalse(RunFolder.read(dfn).halfCell());
+		view.show(dfn);
+		loaded(view);
+		assertTrue(ids(view.cyclesChart()).contains("retention (%)"), ids(view.cyclesChart()).toString());
+		assertEquals("CE and retention (%)", view.cyclesChart().getAxisSet().getYAxis(1).getTitle().getText());
+		view.show(run);
+		loaded(view);
 		// plating and stripping curves of cycle 1, voltage against the capacity passed in each step
 		List<String> vq = ids(view.chart(ResultsView.VOLTAGE_CAPACITY));
 		assertTrue(vq.stream().allMatch(id -> id.startsWith("cycle 1 step")), vq.toString());
@@ -256,7 +272,9 @@ class ResultsUITest {
 
 	/**
 	 * A completed run that showed a soft short (summary.json {@code soft_short}; issue 13 audit: it was only a message
-	 * line): the status line says "soft short: cycle N at T h" in red, like a hard short's, the reason under it.
+	 * line): the status line says "soft short: cycle N, step M at T h: cause" in red, like a hard short's. Its warning
+	 * (among the run's messages) is not listed again under it: it was, the one event twice; the count of later soft
+	 * shorts, another message, stays.
 	 */
 	@Test
 	void aSoftShortIsShownInTheStatusLineLikeAHardShort() throws Exception {
@@ -264,18 +282,21 @@ class ResultsUITest {
 		Path f = RunFolderTest.run(tmp, "WithSoftShort", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
 				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
 						+ "\"soft_short\":{\"cycle\":12,\"time_h\":301.4,\"reason\":\"" + reason + "\"},"
-						+ "\"messages\":[\"SOFT_SHORT: " + reason + "\"]}");
+						+ "\"messages\":[\"SOFT_SHORT: " + reason + "\",\"SOFT_SHORT: warning: the soft short showed again 3 times, the last in cycle 20\"]}");
 		IdeUITest.waitForJobs();
 		IdeUITest.flush();
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		view.show(f);
 		loaded(view);
 		Label status = view.bannerLines().get(0);
-		assertTrue(status.getText().contains("COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at 301.4 h"), status.getText());
+		assertTrue(status.getText().contains("COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 1 at 301.4 h"), status.getText());
 		// its cause, as the run folder's reader gives it (this summary.json was written before it kept the cause)
 		assertTrue(status.getText().contains("301.4 h: the charge at 0.1 mA/cm2 ran into its time limit without reaching 4.3 V"), status.getText());
 		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
-		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains(reason)), "the reason under it");
+		List<String> lines = view.bannerLines().stream().map(Label::getText).toList();
+		assertEquals(1, lines.stream().filter(l -> l.contains("ran into its time limit")).count(), "the event once: " + lines);
+		assertFalse(lines.stream().anyMatch(l -> l.contains(reason)), "its warning not listed again: " + lines);
+		assertTrue(lines.stream().anyMatch(l -> l.contains("showed again 3 times")), "the later ones' count under it: " + lines);
 	}
 
 	/** A chart's whole title: its tool tip where the title shown is shortened to the chart's width. */

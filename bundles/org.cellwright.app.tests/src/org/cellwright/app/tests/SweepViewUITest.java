@@ -55,6 +55,12 @@ class SweepViewUITest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		spin(() -> page.findView(SweepView.ID) instanceof SweepView v && v.sweep() != null, 30_000, "the Sweep view after the sweep ran");
 		SweepView view = (SweepView) page.findView(SweepView.ID);
+		// beside the Results view, with its room (it opened below, beside Problems, its chart without height)
+		org.eclipse.ui.IViewPart resultsView = page.showView(org.cellwright.app.views.ResultsView.ID, null, IWorkbenchPage.VIEW_CREATE);
+		assertTrue(Arrays.asList(page.getViewStack(view)).contains(resultsView), "in the Results view's folder: " + Arrays.toString(page.getViewStack(view)));
+		page.bringToTop(view);
+		IdeUITest.flush();
+		assertTrue(view.chart().getPlotArea().getControl().getSize().y > 60, "the chart has room: " + view.chart().getPlotArea().getControl().getSize());
 		assertEquals(List.of("stack-pressure", "temperature"), view.sweep().parameters());
 		assertEquals(6, view.table().getItemCount(), "a row per run");
 		List<String> columns = Arrays.stream(view.table().getColumns()).map(TableColumn::getText).toList();

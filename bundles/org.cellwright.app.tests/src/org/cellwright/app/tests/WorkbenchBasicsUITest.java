@@ -105,6 +105,13 @@ class WorkbenchBasicsUITest {
 		assertTrue(labels(item(menuBar(), "Help").getMenu()).contains("Getting Started"), "Help keeps Getting Started");
 	}
 
+	/** The Run menu reads Run Experiments (Ctrl+R) first; it read Fit Parameters, Run Configurations..., Run Experiments. */
+	@Test
+	void runMenuStartsWithRunExperiments() {
+		List<String> run = labels(item(menuBar(), "Run").getMenu()).stream().filter(s -> !s.isEmpty()).toList();
+		assertEquals(List.of("Run Experiments", "Fit Parameters", "Run Configurations..."), run);
+	}
+
 	@Test
 	void windowMenuShowsTheStandardViewsResetPerspectiveAndPreferences() throws Exception {
 		Menu window = item(menuBar(), "Window").getMenu();

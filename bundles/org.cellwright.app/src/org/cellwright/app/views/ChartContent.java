@@ -82,6 +82,8 @@ public final class ChartContent {
 	}
 
 	String title;
+	/** The secondary y axis's title where it depends on the runs (null: as created). */
+	String secondAxisTitle;
 	final List<Series> series = new ArrayList<>();
 	boolean logLog;
 	/** A logarithmic y axis only (e.g. a fit's cost). */

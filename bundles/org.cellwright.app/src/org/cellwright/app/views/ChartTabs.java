@@ -38,7 +38,7 @@ final class ChartTabs {
 		chartTab(ResultsView.VOLTAGE, "Cell voltage", "Time (h)", "Voltage (V)", readout);
 		chartTab(ResultsView.VOLTAGE_CAPACITY, "Voltage vs capacity, per cycle", "Capacity in the step (mAh/cm2)", "Voltage (V)", readout);
 		Chart cycles = chartTab(ResultsView.CYCLES, "Capacity retention and Coulombic efficiency", "Cycle", "Capacity (mAh/cm2)", readout);
-		secondAxis(cycles, "CE and retention (%)");
+		secondAxis(cycles, CyclePlots.CE_AND_RETENTION);
 		chartTab(ResultsView.OVERPOTENTIALS, "Overpotential breakdown (magnitudes)", "Time (h)", "Overpotential (mV)", readout);
 		Chart inv = chartTab(ResultsView.INVENTORY, "Lithium inventory by location", "Time (h)", "Li (mAh/cm2)", readout);
 		secondAxis(inv, "Li in foil and cathode (mAh/cm2)");
@@ -133,6 +133,8 @@ final class ChartTabs {
 				if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
 			}
 			if (content.title() != null) ChartTitles.set(c, content.title());
+			if (content.secondAxisTitle != null && c.getAxisSet().getYAxes().length > 1)
+				c.getAxisSet().getYAxis(1).getTitle().setText(content.secondAxisTitle);
 			if (content.logLog) {
 				c.getAxisSet().getXAxis(0).enableLogScale(true);
 				c.getAxisSet().getYAxis(0).enableLogScale(true);

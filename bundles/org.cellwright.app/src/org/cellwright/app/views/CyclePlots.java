@@ -14,25 +14,31 @@ import org.eclipse.swtchart.LineStyle;
 /**
  * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and, for a cell with a cathode, capacity
  * retention, the discharge capacity relative to cycle 1 (right axis, %). A half cell plates a set capacity every
- * cycle: its CE says what it keeps.
+ * cycle: its CE says what it keeps, and the chart's title and right axis name no retention when none is drawn (they
+ * did). Which runs are half cells is {@link RunFolder#halfCell()}, the one rule the report
+ * and the Sweep view use (a DFN run is a full cell whether or not its cycles table has mAh/g).
  */
 final class CyclePlots {
+
+	/** The right axis's title: with a retention drawn, and without (half cells only: it named a retention not drawn). */
+	static final String CE_AND_RETENTION = "CE and retention (%)", CE_ONLY = "Coulombic efficiency (%)";
 
 	private CyclePlots() {}
 
 	static ChartContent of(List<RunFolder> runs) {
-		ChartContent c = new ChartContent(runs.size() == 1
-				? "Capacity retention and Coulombic efficiency: " + label(runs, runs.get(0))
-				: "Capacity retention and Coulombic efficiency");
+		boolean anyRetention = runs.stream().anyMatch(r -> r.cycles() != null && !r.halfCell());
+		String what = anyRetention ? "Capacity retention and Coulombic efficiency" : "Capacity and Coulombic efficiency";
+		ChartContent c = new ChartContent(runs.size() == 1 ? what + ": " + label(runs, runs.get(0)) : what);
+		c.secondAxisTitle = anyRetention ? CE_AND_RETENTION : CE_ONLY;
 		boolean one = runs.size() == 1;
 		for (int ri = 0; ri < runs.size(); ri++) {
 			RunFolder r = runs.get(ri);
 			CsvTable t = r.cycles();
 			if (t == null) continue;
 			double[] n = t.column("cycle"), ch = t.column("charge_mAh_cm2"), dis = t.column("discharge_mAh_cm2"),
-					ce = t.column("coulombic_efficiency"), mAhG = t.column("discharge_mAh_g");
+					ce = t.column("coulombic_efficiency");
 			if (n == null || ch == null || dis == null || ce == null) continue;
-			boolean fullCell = mAhG != null && Arrays.stream(mAhG).anyMatch(Double::isFinite);
+			boolean fullCell = !r.halfCell();
 			double first = dis.length > 0 ? dis[0] : Double.NaN;
 			double[] retention = Arrays.stream(dis).map(d -> first > 0 ? 100 * d / first : Double.NaN).toArray();
 			double[] cePct = Arrays.stream(ce).map(v -> 100 * v).toArray();

@@ -61,7 +61,7 @@ final class ResultsBanner {
 			l.setToolTipText(r.folder().toString());
 			String stale = outOfDate.get(r.folder());
 			if (stale != null) line("    " + stale, SWT.COLOR_DARK_MAGENTA).setFont(bold);
-			for (String m : r.messages()) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
+			for (String m : messages(r)) line("    " + m, r.completed() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED);
 			for (String p : r.notes()) line("    " + p, SWT.COLOR_DARK_GRAY);
 		}
 		for (String u : unreadable) line(u, SWT.COLOR_RED);
@@ -69,10 +69,10 @@ final class ResultsBanner {
 	}
 
 	/**
-	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12 at
-	 * 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
-	 * short's cause is summary.json's ({@code soft_short.cause}, read by {@link RunFolder}); its warning is among the
-	 * run's messages, under the line.
+	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 3
+	 * at 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
+	 * short's cause is summary.json's ({@code soft_short.cause}, read by {@link RunFolder}); its warning, which says the
+	 * same, is not listed again under the line ({@link #messages}).
 	 */
 	static String status(List<RunFolder> runs, RunFolder r) {
 		StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
@@ -80,13 +80,40 @@ final class ResultsBanner {
 		if (sc != null)
 			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 		else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d at %.1f h", soft.cycle(), soft.timeH()))
+		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d%s at %.1f h", soft.cycle(), step(soft), soft.timeH()))
 				.append(soft.cause() == null || soft.cause().isEmpty() ? "" : ": " + soft.cause());
 		if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 			long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
 			s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
 		}
 		return s.toString();
+	}
+
+	/** ", step M" of a soft short's warning ("warning: cycle 12, step 3: soft short: ..."), or "". */
+	private static String step(Summary.ShortCircuit soft) {
+		java.util.regex.Matcher m = soft.reason() == null ? null : STEP.matcher(soft.reason());
+		return m != null && m.find() ? ", step " + m.group(1) : "";
+	}
+
+	private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("^warning: cycle \\d+, step (\\d+): ");
+
+	/**
+	 * The run's messages to list under its status line: all but the first soft short's warning, which the status line
+	 * gives (cycle, step, time and cause), as a hard short's reason is given there alone; the count of later soft shorts
+	 * ("showed again N times") stays, under it. The warning was listed under the status line that named its cause
+	 * already, one event twice.
+	 */
+	static List<String> messages(RunFolder r) {
+		Summary.ShortCircuit soft = r.softShort();
+		if (soft == null || soft.reason() == null) return r.messages();
+		String reason = soft.reason();
+		java.util.List<String> out = new java.util.ArrayList<>();
+		boolean dropped = false;
+		for (String m : r.messages()) {
+			if (!dropped && (m.equals(reason) || m.endsWith(": " + reason))) dropped = true;
+			else out.add(m);
+		}
+		return out;
 	}
 
 	/** Puts (or updates) the "Loading ... <detail>" line on top of what is shown. */

@@ -319,7 +319,7 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 			return false;
 		}
 		if (error[0] != null) {
-			showError(error[0]);
+			showError(filePage.mapped() ? error[0] : inWizard(error[0]));
 			return false; // nothing loaded: the wizard stays open to choose another file or mapping
 		}
 		read = out[0];
@@ -331,6 +331,21 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 			return false;
 		}
 		return true;
+	}
+
+	/** The reader's hint for a file without a header row, as a .cell file writes a mapping. */
+	private static final String NO_HEADER = "the file has no header row:";
+
+	/**
+	 * A reader's message as the wizard's: a file without a header row is mapped here by choosing the format "Other CSV
+	 * (map the columns)", not by the .cell file's {@code columns "time=1:s,..."} the reader names (which the wizard
+	 * has no field for: the hint left a user of the wizard without a way on).
+	 */
+	static String inWizard(String message) {
+		int at = message.indexOf(NO_HEADER);
+		if (at < 0) return message;
+		return message.substring(0, at + NO_HEADER.length()) + " choose the format \"" + MAPPING
+				+ "\" and name its columns on the next page (e.g. time: column 1 in s, voltage: column 2 in V)";
 	}
 
 	/** The one error dialog of a file that cannot be read (its message names the file and line). */

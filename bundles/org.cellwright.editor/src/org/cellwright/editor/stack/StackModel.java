@@ -69,6 +69,18 @@ public final class StackModel {
 		return px;
 	}
 
+	/**
+	 * The cells the experiments of a model use, each once, in the order of the experiments (cross-references resolved
+	 * through the model's resource set: cells of imported files): what a file without cells of its own shows.
+	 */
+	public static List<Cell> usedCells(org.cellwright.model.Model model) {
+		java.util.LinkedHashMap<String, Cell> out = new java.util.LinkedHashMap<>();
+		for (org.eclipse.emf.ecore.EObject e : model.getElements())
+			if (e instanceof org.cellwright.model.Experiment x && x.getCell() != null && !x.getCell().eIsProxy() && x.getCell().getName() != null)
+				out.putIfAbsent(x.getCell().getName(), x.getCell());
+		return new ArrayList<>(out.values());
+	}
+
 	public static String conditions(Cell cell) {
 		StringBuilder b = new StringBuilder("cell ").append(cell.getName());
 		for (Property p : Cells.effectiveProperties(cell).values())

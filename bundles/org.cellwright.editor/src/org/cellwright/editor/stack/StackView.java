@@ -361,7 +361,9 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 				Object first = s.getFirstElement();
 				at = first instanceof ModelPropertySource p ? p.owner() : first instanceof EObject e ? e : null;
 			}
-			while (at != null && !(at instanceof Cell)) at = at.eContainer();
+			while (at != null && !(at instanceof Cell) && !(at instanceof org.cellwright.model.Experiment)) at = at.eContainer();
+			// the caret in an experiment: the cell it runs (of this file or another)
+			if (at instanceof org.cellwright.model.Experiment x) at = x.getCell() == null || x.getCell().eIsProxy() ? null : x.getCell();
 			String name = at instanceof Cell c ? c.getName() : null;
 			if (name != null && (cell == null || !name.equals(cell.getName())) && cells().stream().anyMatch(c -> name.equals(c.getName())))
 				selectCell(name);
@@ -396,8 +398,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
 		for (int i = 0; i < now.size() && keepLayer != null; i++) if (keepLayer.equals(now.get(i).layer().getName())) painter.selected = i;
 		for (int i = 0; i < now.size() && was != null; i++) if (now.get(i).layer() == was) painter.selected = i; // an edit (a rename too) keeps it
-		status.setText(resource.getErrors().isEmpty() ? "Drag layers to reorder; drag a material from the list (or double-click it, or Insert) to insert; Delete removes the selected layer; right-click for more."
-				: "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.");
+		status.setText(hint());
 		updateActions();
 		canvas.redraw();
 		// the slabs' places (mouse hits) belong to the model shown from now on (a reading of the same text: same places)
@@ -405,17 +406,42 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		canvas.update();
 	}
 
+	/**
+	 * The cells to choose from: the file's own; for a file without cells (experiments.cell of the study imports its
+	 * cells and defines experiments) the cells its experiments use ({@link StackModel#usedCells}), shown read-only. The
+	 * view showed nothing for such a file.
+	 */
 	private List<Cell> cells() {
-		List<Cell> out = new ArrayList<>();
-		if (resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model m)
-			for (EObject e : m.getElements()) if (e instanceof Cell c) out.add(c);
-		return out;
+		if (resource == null || resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model m)) return List.of();
+		List<Cell> own = new ArrayList<>();
+		for (EObject e : m.getElements()) if (e instanceof Cell c) own.add(c);
+		return own.isEmpty() ? StackModel.usedCells(m) : own;
+	}
+
+	/** Whether the cell shown is defined in another file (a cell an experiment of this file uses): drawn, not edited here. */
+	public boolean showsAnotherFilesCell() {
+		return cell != null && resource != null && cell.eResource() != resource;
+	}
+
+	/** The line under the drawing for the model and cell shown. */
+	private String hint() {
+		if (resource != null && !resource.getErrors().isEmpty())
+			return "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.";
+		String file = resource == null || resource.getURI() == null ? "This file" : resource.getURI().lastSegment();
+		if (cell == null)
+			return file + " defines no cells and none of its experiments names one: open a file with a cell (or an experiment) to see its stack.";
+		if (showsAnotherFilesCell())
+			return file + " defines no cells: shown are the cells its experiments use, read-only; " + cell.getName() + " is defined in "
+					+ (cell.eResource() == null || cell.eResource().getURI() == null ? "another file" : cell.eResource().getURI().lastSegment())
+					+ " (open that file to edit it).";
+		return "Drag layers to reorder; drag a material from the list (or double-click it, or Insert) to insert; Delete removes the selected layer; right-click for more.";
 	}
 
 	public void selectCell(String name) {
 		for (Cell c : cells()) if (c.getName().equals(name)) cell = c;
 		painter.selected = -1;
 		cellCombo.setText(name);
+		status.setText(hint());
 		updateActions();
 		canvas.redraw();
 	}
@@ -759,7 +785,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		lastSelected = selectedLayer();
 		selectionChanged();
 		if (undo == null) return;
-		boolean editable = resource != null && resource.getErrors().isEmpty();
+		boolean editable = editable();
 		undo.setEnabled(session != null && session.canUndo());
 		redo.setEnabled(session != null && session.canRedo());
 		delete.setEnabled(editable && selectedLayer() != null);
@@ -786,11 +812,14 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 
 	public Cell cell() { return cell; }
 
+	/** The names offered in the cell choice. */
+	public List<String> cellChoices() { return List.of(cellCombo.getItems()); }
+
 	@Override
 	public EditingDomain domain() { return session == null ? null : session.domain(); }
 
 	@Override
-	public boolean editable() { return session != null && resource != null && resource.getErrors().isEmpty(); }
+	public boolean editable() { return session != null && resource != null && resource.getErrors().isEmpty() && !showsAnotherFilesCell(); }
 
 	@Override
 	public List<String> materialLabels() { return paletteItems(); }

@@ -244,9 +244,7 @@ class RunStoreTest {
 	@Test
 	void aFileMovedIntoAnotherProjectTakesItsHistoryAlong() throws Exception {
 		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Cli.write(f, PlatingCell.file("65 MPa"));
-		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
-		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Path first = ranOnce(f);
 		Files.createDirectories(p2);
 		Files.move(f, p2.resolve("t.cell"));
 		assertEquals(p2.resolve("results/t"), RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t"));
@@ -270,5 +268,43 @@ class RunStoreTest {
 			assertTrue(busy.getMessage().contains("is being written"), busy.getMessage());
 		}
 		assertTrue(Files.isDirectory(p2.resolve("results/t/X")));
+	}
+
+	/** Writes the plating cell at 65 MPa into {@code f} (a project's top folder) and runs it into the project's results/; its run. */
+	static Path ranOnce(Path f) throws Exception {
+		Cli.write(f, PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", f.resolveSibling("results/t").toString()).rc());
+		return runs(f.resolveSibling("results/t/X")).get(0);
+	}
+
+	/**
+	 * A file moved into a subfolder of another project takes its history along (the IDE's Move..., drag and drop):
+	 * its runs named the file where it was, beside the history's project's top folder, and said it was gone. They
+	 * find it by its name in their project (its tree, results/ left out), in a subfolder of its own project too (the
+	 * history stays where it is); several files of that name: which one ran cannot be told, and nothing is said.
+	 */
+	@Test
+	void aFileMovedIntoASubfolderIsFoundByItsRuns() throws Exception {
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
+		Path first = ranOnce(f);
+		// into a folder of its own project: the history stays
+		Path inside = Files.move(f, Files.createDirectories(p1.resolve("cells")).resolve("t.cell"));
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(first).summary().run(), first), "current: the file in its new folder");
+		// into a folder of another project, the history along
+		Path there = Files.move(inside, Files.createDirectories(p2.resolve("cells/lithium")).resolve("t.cell"));
+		RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t");
+		Path moved = p2.resolve("results/t/X").resolve(first.getFileName());
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved), "current: the moved file as it ran");
+		Cli.write(there, PlatingCell.file("20 MPa"));
+		String stale = org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved);
+		assertTrue(stale != null && stale.startsWith("Out of date: the inputs in t.cell changed"), stale);
+		// another t.cell in the project: which one ran cannot be told
+		Cli.write(p2.resolve("other/t.cell"), PlatingCell.file("65 MPa"));
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved), "cannot be told");
+		// none left: gone
+		Files.delete(there);
+		Files.delete(p2.resolve("other/t.cell"));
+		stale = org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved);
+		assertTrue(stale != null && stale.contains("t.cell, which this run ran, is gone"), stale);
 	}
 }

@@ -1,0 +1,73 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.app.WorkspaceSetup;
+import org.cellwright.editor.stack.StackView;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Stack view on a file without cells of its own: the study's experiments.cell imports its cells and defines
+ * experiments. The view showed nothing (an empty cell choice, an empty drawing, the hint to drag layers). It offers
+ * the cells the file's experiments use, in their order, draws them read-only and says where each is defined; the
+ * caret in an experiment shows the cell it runs.
+ */
+class StackViewUsedCellsUITest {
+	IWorkbenchPage page;
+
+	@AfterEach
+	void tearDown() {
+		if (page != null) page.closeAllEditors(false);
+	}
+
+	@Test
+	void aFileWithoutCellsShowsTheCellsItsExperimentsUseReadOnly() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IFile experiments = any.getProject().getFile("sung2023/experiments.cell");
+		IdeUITest.waitForJobs();
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, experiments, true);
+		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		String original = doc.get();
+		StackView view = (StackView) page.showView(StackView.ID);
+		page.activate(editor);
+		IdeUITest.flush();
+		view.reparse();
+		IdeUITest.spin(() -> view.cell() != null, 60_000, "the Stack view to show a cell of experiments.cell");
+
+		List<String> choices = view.cellChoices();
+		assertEquals(List.of("Cell1", "Cell3At5MPa", "Cell2At5MPa"), choices.subList(0, 3), "in the order of the experiments: " + choices);
+		assertEquals(choices.size(), choices.stream().distinct().count(), "each once: " + choices);
+		assertTrue(choices.containsAll(List.of("Cell6", "Cell7")), "the full cells too: " + choices);
+		assertTrue(choices.contains(view.cell().getName()), "one of them shown (the one shown before, if used here): " + view.cell().getName());
+		view.selectCell("Cell1");
+		assertEquals("Cell1", view.cell().getName());
+		assertTrue(view.showsAnotherFilesCell());
+		assertFalse(org.cellwright.editor.stack.StackModel.slabs(view.cell()).isEmpty(), "its layers drawn");
+		assertTrue(view.message().contains("experiments.cell defines no cells") && view.message().contains("Cell1 is defined in half-cells.cell"),
+				view.message());
+
+		// read-only: no edit reaches another file's cell, nor this file's text
+		assertFalse(view.editable());
+		assertFalse(view.moveLayer(0, 1));
+		assertFalse(view.insertLayer(view.material(view.paletteItems().get(0)), 0));
+		assertEquals(original, doc.get());
+		assertFalse(editor.isDirty());
+
+		// the caret in an experiment: the cell it runs (a full cell, of full-cells.cell)
+		int at = doc.get().indexOf("experiment FullCellWithInterlayer");
+		editor.selectAndReveal(at + "experiment ".length(), 0);
+		IdeUITest.spin(() -> view.cell() != null && "Cell6".equals(view.cell().getName()), 30_000, "the caret's experiment's cell");
+		assertTrue(view.message().contains("Cell6 is defined in full-cells.cell"), view.message());
+	}
+}
