@@ -271,4 +271,64 @@ class RunStoreTest {
 		}
 		assertTrue(Files.isDirectory(p2.resolve("results/t/X")));
 	}
+
+	/**
+	 * Outside the IDE a file moved into another project (a folder with its own results/) had no command to take its
+	 * history along (--rename moves within one results folder): {@code runs --move RESULTS/OLD OTHER/RESULTS/NEW} moves it,
+	 * with or without a new name, with the same refusals; the moved runs are current against the moved file.
+	 */
+	@Test
+	void aFileMovedOutsideTheIdeTakesItsHistoryAlongOnTheCommandLine() throws Exception {
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
+		Cli.write(f, PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
+		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Files.createDirectories(p2);
+		Files.move(f, p2.resolve("t.cell")); // mv p1/t.cell p2/
+		Cli.Result moved = Cli.cli("runs", "--move", p1.resolve("results/t").toString(), p2.resolve("results/t.cell").toString());
+		assertEquals(0, moved.rc(), moved.out() + moved.err());
+		assertTrue(moved.out().contains("moved the runs of t.cell"), moved.out());
+		assertFalse(Files.exists(p1.resolve("results/t")), "moved, not copied");
+		Path run = p2.resolve("results/t/X").resolve(first.getFileName());
+		assertEquals(run, RunStore.latest(p2.resolve("results/t/X")), "latest moved with it");
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(run).summary().run(), run), "current: the moved file as it ran");
+		Cli.Result listed = Cli.cli("runs", p2.resolve("results").toString());
+		assertEquals(0, listed.rc(), listed.err());
+		assertTrue(listed.out().contains("(1 run)"), listed.out());
+
+		// the old place has no history now: nothing to move, said, exit 1
+		Cli.Result none = Cli.cli("runs", "--move", p1.resolve("results/t").toString(), p2.resolve("results/t").toString());
+		assertEquals(1, none.rc());
+		assertTrue(none.err().contains("no runs there"), none.err());
+
+		// moved and renamed at once (mv p2/t.cell p3/u.cell), relative to the working folder as typed
+		Files.createDirectories(tmp.resolve("p3"));
+		Files.move(p2.resolve("t.cell"), tmp.resolve("p3/u.cell"));
+		Cli.Result renamed = Cli.cliIn(tmp, "runs", "--move", "p2/results/t", "p3/results/u");
+		assertEquals(0, renamed.rc(), renamed.out() + renamed.err());
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(p2.resolve("results/t")));
+
+		// a history of that name there already: nothing moves, nothing is overwritten
+		Path back = Cli.write(p1.resolve("u.cell"), PlatingCell.file("20 MPa"));
+		assertEquals(0, Cli.cli("run", back.toString(), "--out", p1.resolve("results/u").toString()).rc());
+		Cli.Result refused = Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), p1.resolve("results/u").toString());
+		assertEquals(1, refused.rc());
+		assertTrue(refused.err().contains("exists already"), refused.err());
+		assertEquals(1, runs(p1.resolve("results/u/X")).size());
+		assertEquals(1, runs(tmp.resolve("p3/results/u/X")).size());
+
+		// a run being written: nothing moves
+		try (org.cellwright.run.store.Slot writing = new RunStore(tmp.resolve("p3/results/u")).begin("X", java.time.Instant.now(), "abcdef")) {
+			Cli.Result busy = Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), tmp.resolve("p4/results/u").toString());
+			assertEquals(1, busy.rc());
+			assertTrue(busy.err().contains("is being written"), busy.err());
+		}
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(tmp.resolve("p4")));
+
+		// usage: --move with --prune, --rename or a DIR is refused before anything moves
+		assertEquals(2, Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), tmp.resolve("p4/results/u").toString(), "--prune").rc());
+		assertEquals(2, Cli.cli("runs", tmp.resolve("p3/results").toString(), "--move", tmp.resolve("p3/results/u").toString(),
+				tmp.resolve("p4/results/u").toString()).rc());
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(tmp.resolve("p4")));
+	}
 }
