@@ -236,6 +236,16 @@ class RunStoreTest {
 		assertTrue(again.err().contains("exists already"), again.err());
 		assertTrue(Files.isDirectory(results.resolve("v/X")), "nothing moved");
 	}
+	/** t.cell run once in project p1 (its runs in p1/results/t/), then the file moved into project p2; its run folder. */
+	private Path ranThenMoved(Path p1, Path p2) throws Exception {
+		Path f = Cli.write(p1.resolve("t.cell"), PlatingCell.file("65 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
+		Path first = runs(p1.resolve("results/t/X")).get(0);
+		Files.createDirectories(p2);
+		Files.move(f, p2.resolve("t.cell"));
+		return first;
+	}
+
 	/**
 	 * A file moved into another project (another results folder) takes its history along, with the same refusals: the
 	 * other project's runs of a file of that name are kept, a run being written keeps every run where it is. A moved
@@ -243,12 +253,8 @@ class RunStoreTest {
 	 */
 	@Test
 	void aFileMovedIntoAnotherProjectTakesItsHistoryAlong() throws Exception {
-		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Cli.write(f, PlatingCell.file("65 MPa"));
-		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
-		Path first = runs(p1.resolve("results/t/X")).get(0);
-		Files.createDirectories(p2);
-		Files.move(f, p2.resolve("t.cell"));
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2");
+		Path first = ranThenMoved(p1, p2);
 		assertEquals(p2.resolve("results/t"), RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t"));
 		assertFalse(Files.exists(p1.resolve("results/t")), "moved, not copied");
 		Path moved = p2.resolve("results/t/X").resolve(first.getFileName());
@@ -279,12 +285,8 @@ class RunStoreTest {
 	 */
 	@Test
 	void aFileMovedOutsideTheIdeTakesItsHistoryAlongOnTheCommandLine() throws Exception {
-		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Cli.write(f, PlatingCell.file("65 MPa"));
-		assertEquals(0, Cli.cli("run", f.toString(), "--out", p1.resolve("results/t").toString()).rc());
-		Path first = runs(p1.resolve("results/t/X")).get(0);
-		Files.createDirectories(p2);
-		Files.move(f, p2.resolve("t.cell")); // mv p1/t.cell p2/
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2");
+		Path first = ranThenMoved(p1, p2); // mv p1/t.cell p2/
 		Cli.Result moved = Cli.cli("runs", "--move", p1.resolve("results/t").toString(), p2.resolve("results/t.cell").toString());
 		assertEquals(0, moved.rc(), moved.out() + moved.err());
 		assertTrue(moved.out().contains("moved the runs of t.cell"), moved.out());
