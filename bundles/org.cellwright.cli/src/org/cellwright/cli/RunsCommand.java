@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
  * results folder in DIR (default {@code results}): id, time, experiment, status, key numbers and what changed against the
  * previous run. {@code --prune} deletes runs, explicitly; nothing else ever does. {@code --rename OLD NEW} moves the
  * history of a file renamed from OLD.cell to NEW.cell, DIR/OLD/ to DIR/NEW/ ({@link RunStore#moveHistory}; the IDE
- * does it when a file is renamed there).
+ * does it when a file is renamed there). {@code --move OLD NEW} moves a file's history from one results folder to
+ * another, OLD and NEW each a history folder {@code RESULTS/<name>} (the IDE's move into another project, with or
+ * without a new name; within one results folder it is {@code --rename}); the same refusals.
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
 		description = { "List the runs kept in a results folder (default: every results/<file>/), with what changed against the previous "
@@ -56,8 +58,16 @@ public class RunsCommand extends CliCommand {
 			+ "continue that history; nothing moves (or is overwritten) where DIR/NEW/ exists already")
 	List<String> rename;
 
+	@Option(names = "--move", arity = "2", paramLabel = "HISTORY", description = "OLD NEW: after moving a .cell file into another "
+			+ "project (a folder with its own results/), move its runs: OLD and NEW are history folders RESULTS/<name> (e.g. "
+			+ "results/t ../other/results/t; a new name too, results/t ../other/results/u); NEW's results folder is made when "
+			+ "missing; nothing moves (or is overwritten) where NEW exists already. A file moved to another folder of the same "
+			+ "project keeps its history (named after the file alone): nothing to move")
+	List<String> move;
+
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
+		if (move != null) return move(o, err);
 		Path root = CliSupport.userPath(dir == null ? "results" : dir);
 		if (!Files.isDirectory(root)) {
 			err.println(Problem.display(root) + ": no such folder");
@@ -109,6 +119,38 @@ public class RunsCommand extends CliCommand {
 			return 1;
 		}
 		return 0;
+	}
+
+	/** {@code --move OLD NEW}: a history from one results folder to another (RunStore.moveHistory across results folders). */
+	private int move(PrintWriter o, PrintWriter err) {
+		if (prune || rename != null || dir != null) {
+			err.println("cellwright runs: --move takes the two history folders alone (no DIR, --rename or --prune; nothing done)");
+			return 2;
+		}
+		Path from = history(move.get(0)), to = history(move.get(1));
+		if (from.getParent() == null || to.getParent() == null || from.getFileName() == null || to.getFileName() == null) {
+			err.println("cellwright runs: --move takes history folders RESULTS/<name>, e.g. results/t ../other/results/t (nothing done)");
+			return 2;
+		}
+		try {
+			Path moved = RunStore.moveHistory(from.getParent(), from.getFileName().toString(), to.getParent(), to.getFileName().toString());
+			if (moved == null) {
+				err.println(Problem.display(from) + ": no runs there" + (from.equals(to) ? " to move (the same folder)" : "") + " (nothing moved)");
+				return 1;
+			}
+			o.println("moved the runs of " + from.getFileName() + ".cell from " + Problem.display(from) + "/ to " + Problem.display(moved) + "/");
+			return 0;
+		} catch (RunStoreException | IllegalArgumentException e) {
+			err.println("cellwright runs: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	/** A history folder as given (RESULTS/<name>, or RESULTS/<name>.cell), absolute and normalized. */
+	private static Path history(String given) {
+		Path p = CliSupport.userPath(given).toAbsolutePath().normalize();
+		Path name = p.getFileName();
+		return name == null ? p : p.resolveSibling(name.toString().replaceFirst("\\.cell$", ""));
 	}
 
 	/** The results folders: DIR itself when it has runs.csv, else its sub-folders that have one. */

@@ -20,6 +20,21 @@ public final class Cli {
 		return new Result(rc, out.toString(), err.toString());
 	}
 
+	/**
+	 * The command line run from the working folder {@code cwd} (its relative paths resolved there, as typed in a shell
+	 * there: the {@code cellwright.cwd} property the launcher sets), the property restored after.
+	 */
+	public static Result cliIn(Path cwd, String... args) {
+		String before = System.getProperty("cellwright.cwd");
+		System.setProperty("cellwright.cwd", cwd.toAbsolutePath().toString());
+		try {
+			return cli(args);
+		} finally {
+			if (before == null) System.clearProperty("cellwright.cwd");
+			else System.setProperty("cellwright.cwd", before);
+		}
+	}
+
 	/** Writes text to file, making its folders first; the file. */
 	public static Path write(Path file, String text) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());

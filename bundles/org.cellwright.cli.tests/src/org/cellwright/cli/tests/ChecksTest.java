@@ -126,6 +126,33 @@ class ChecksTest {
 	}
 
 	/**
+	 * The average of a capacity is over the cycles that have it, from the cycle written ('from cycle 2': cycles 2 and
+	 * 3), and a tolerance in another unit than the value is converted to the value's (1.9 mAh/cm2 within 40 uAh/cm2
+	 * fails at 1.85, 50 uAh/cm2 off, within 40 uAh/cm2: not "within 40 mAh/cm2"). Mutation audit, session 19: the average from one cycle
+	 * late, the average over every cycle (those without the value as 0), and the tolerance read without its unit passed
+	 * every test.
+	 */
+	@Test
+	void averagesFromACycleOverTheCyclesThatHaveTheValueAndToleranceInItsOwnUnit() throws Exception {
+		assertEquals(1.85, one("expect average discharge-capacity from cycle 2 = 1.85 mAh/cm2 within 0.001 mAh/cm2").simulatedValue(), 1e-9,
+				"cycles 2 and 3");
+		assertEquals(1.9, one("expect average discharge-capacity = 1.9 mAh/cm2 within 0.001 mAh/cm2").simulatedValue(), 1e-9);
+		String summary = """
+				{"status":"COMPLETED","cycles":[
+				 {"index":1,"charge_mAh_cm2":1.0,"discharge_mAh_cm2":2.0},
+				 {"index":2,"charge_mAh_cm2":1.0,"discharge_mAh_cm2":null},
+				 {"index":3,"charge_mAh_cm2":1.0,"discharge_mAh_cm2":1.0}]}
+				""";
+		Checks.Check avg = evaluate("expect average discharge-capacity = 1.5 mAh/cm2 within 0.001 mAh/cm2", summary).get(0);
+		assertEquals(1.5, avg.simulatedValue(), 1e-9, "cycles 1 and 3; cycle 2 has none");
+		// 1.85 is 0.05 mAh/cm2 = 50 uAh/cm2 off
+		Checks.Check tight = one("expect average discharge-capacity from cycle 2 = 1.9 mAh/cm2 within 40 uAh/cm2");
+		assertEquals(0.04, tight.tolerance(), 1e-12, "in the value's unit, mAh/cm2");
+		assertFalse(tight.pass(), "outside 40 uAh/cm2, not inside a 40 mAh/cm2 band");
+		assertTrue(one("expect average discharge-capacity from cycle 2 = 1.9 mAh/cm2 within 60 uAh/cm2").pass());
+	}
+
+	/**
 	 * Without 'of cycle' the retention is the run's (summary.json's capacity_retention: the last cycle with a discharge
 	 * step over the first one's), as the report gives it: a protocol closing with a charge alone read 0 % (fuzz,
 	 * session 18). With 'of cycle' it is that cycle's, as written.

@@ -36,6 +36,33 @@ class SweepRunTest {
 		return Double.parseDouble(lines.get(lines.size() - 1).split(",")[i]);
 	}
 
+	/**
+	 * A range's values: from 'from' upwards by 'step' up to and including 'to', each converted to the unit of 'from'
+	 * (5 MPa to 65000 kPa step 30000 kPa: 5, 35, 65 MPa) and the last one kept when decimal steps do not add up exactly
+	 * in binary (0.1 mm to 0.3 mm step 0.1 mm: three values). Mutation audit, session 19: the step or the end read without
+	 * its unit, and the count without its rounding allowance, passed every test.
+	 */
+	@Test
+	void aRangeRunsFromItsStartByItsStepToItsEndInTheStartsUnit() throws Exception {
+		Path f = Files.writeString(tmp.resolve("range.cell"), ChecksTest.CELL + """
+				experiment X { cell C protocol P }
+				sweep R {
+					experiment X
+					vary stack-pressure from 5 MPa to 65000 kPa step 30000 kPa
+					vary s.thickness from 0.1 mm to 0.3 mm step 0.1 mm
+				}
+				""");
+		org.cellwright.run.CellFiles loaded = org.cellwright.run.CellFiles.load(List.of(f));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		org.cellwright.model.Sweep sweep = (org.cellwright.model.Sweep) loaded.runnables("R").get(0);
+		List<org.cellwright.run.Sweeps.Run> runs = org.cellwright.run.Sweeps.expand(sweep);
+		List<String> got = runs.stream().map(r -> org.cellwright.run.Sweeps.spaced(r.overrides().get("stack-pressure")) + " / "
+				+ org.cellwright.run.Sweeps.spaced(r.overrides().get("s.thickness"))).toList();
+		assertEquals(List.of("5 MPa / 0.1 mm", "5 MPa / 0.2 mm", "5 MPa / 0.3 mm", "35 MPa / 0.1 mm", "35 MPa / 0.2 mm", "35 MPa / 0.3 mm",
+				"65 MPa / 0.1 mm", "65 MPa / 0.2 mm", "65 MPa / 0.3 mm"), got);
+		assertEquals("X-stack-pressure=35MPa-s.thickness=0.2mm", runs.get(4).folderName());
+	}
+
 	@Test
 	void aSweepRunsItsFullFactorialEachInItsFolder() throws Exception {
 		Path f = tmp.resolve("sweep.cell");

@@ -69,6 +69,47 @@ class ParameterEstimationTest {
 	}
 
 	/**
+	 * A straight line y = a + b x through 10 points with fixed deviations: least squares has its textbook answer
+	 * (Draper and Smith, Applied Regression Analysis, 3rd ed., ch. 1 and 5): estimates (X^T X)^-1 X^T y, covariance
+	 * s^2 (X^T X)^-1 with s^2 = RSS / (n - 2), the 95 % interval estimate +- t(0.975, n - 2) se (t = 2.306004 for 8
+	 * degrees of freedom) and the estimates' correlation -sum(x) / sqrt(n sum(x^2)). Mutation audit, session 19: a 90 %
+	 * quantile, s^2 = RSS / n, the standard errors without s and the correlation's sign each passed every other test.
+	 */
+	@Test
+	void aStraightLineHasTheTextbookEstimatesErrorsIntervalsAndCorrelation() throws Exception {
+		int n = 10;
+		double[] x = new double[n], y = new double[n], e = { 0.03, -0.02, 0.01, 0.04, -0.05, 0.02, -0.01, 0.03, -0.04, 0.0 };
+		double sx = 0, sxx = 0, sy = 0, sxy = 0;
+		for (int i = 0; i < n; i++) {
+			x[i] = i + 1;
+			y[i] = 1 + 0.5 * x[i] + e[i];
+			sx += x[i];
+			sxx += x[i] * x[i];
+			sy += y[i];
+			sxy += x[i] * y[i];
+		}
+		double det = n * sxx - sx * sx, b = (n * sxy - sx * sy) / det, a = (sy - b * sx) / n, rss = 0;
+		for (int i = 0; i < n; i++) rss += Math.pow(y[i] - a - b * x[i], 2);
+		double s2 = rss / (n - 2), seA = Math.sqrt(s2 * sxx / det), seB = Math.sqrt(s2 * n / det), t = 2.306004135;
+		FitResult f = ParameterEstimation.run(p -> {
+			double[] r = new double[n];
+			for (int i = 0; i < n; i++) r[i] = y[i] - p[0] - p[1] * x[i];
+			return r;
+		}, List.of(new FitParameter("a", 0, -10, 10), new FitParameter("b", 0, -10, 10)), FitOptions.defaults());
+		assertTrue(f.converged(), f.notes().toString());
+		assertEquals(8, f.degreesOfFreedom());
+		assertEquals(a, f.value("a"), 1e-6);
+		assertEquals(b, f.value("b"), 1e-6);
+		assertEquals(rss, f.cost(), 1e-9);
+		assertEquals(seA, f.standardErrors()[0], 1e-4 * seA);
+		assertEquals(seB, f.standardErrors()[1], 1e-4 * seB);
+		assertEquals(a - t * seA, f.lower95()[0], 1e-4 * seA);
+		assertEquals(b + t * seB, f.upper95()[1], 1e-4 * seB);
+		assertEquals(-sx / Math.sqrt(n * sxx), f.correlation()[0][1], 1e-4);
+		assertEquals(f.correlation()[0][1], f.correlation()[1][0], 1e-12);
+	}
+
+	/**
 	 * One published value per parameter (a calibration against expect clauses): no residual degrees of freedom, so
 	 * the interval is the target's tolerance carried through the slope, 1.96 tolerance / |dy/dp|.
 	 */

@@ -53,28 +53,37 @@ public class ExamplesTest {
 	}
 
 	/**
-	 * The measured data an example names is in the repository (beside the example), so that the example runs and fits
-	 * from a workspace or a copy of the repository alone: a path that climbs out of the repository (as
-	 * ecker2015-fit.cell's ../../shared/... did) fails with "file not found" in Run > Fit Parameters.
+	 * The data files an example names (a measurement, a drive-cycle profile) are in the repository (beside the
+	 * example), so that the example runs and fits from a workspace or a copy of the repository alone: a path that
+	 * climbs out of the repository (as ecker2015-fit.cell's, marquis2019.cell's and the drive cycles'
+	 * ../../shared/... did) fails with "file not found" in the IDE and in a clone without ../shared.
 	 */
 	@Test
-	public void examplesReadTheirMeasuredDataFromInsideTheRepository() throws Exception {
+	public void examplesReadTheirDataFromInsideTheRepository() throws Exception {
 		Path root = TestFiles.repoRoot().toRealPath();
 		CellWrightChecker.Result r = new CellWrightChecker().check(TestFiles.examples());
-		int measured = 0;
+		int measured = 0, profiles = 0;
 		for (var entry : r.models().entrySet()) {
 			Path file = entry.getKey().toAbsolutePath();
-			for (var e : entry.getValue().getElements())
+			for (var it = entry.getValue().eAllContents(); it.hasNext();) {
+				var e = it.next();
+				String path = null;
 				if (e instanceof org.cellwright.model.Experiment x && x.getMeasured() != null) {
 					measured++;
-					Path data = file.getParent().resolve(x.getMeasured().getPath()).normalize();
-					// left (README, Known issues): marquis2019.cell's COMSOL references, 3.3 MB each, stay beside the repository
-					if (file.getFileName().toString().equals("marquis2019.cell") && data.getFileName().toString().startsWith("comsol_")) continue;
-					assertTrue(data.startsWith(root), file.getFileName() + " " + x.getName() + ": " + data + " is outside the repository " + root);
-					assertTrue(java.nio.file.Files.isRegularFile(data), file.getFileName() + " " + x.getName() + ": " + data + " missing");
+					path = x.getMeasured().getPath();
+				} else if (e instanceof org.cellwright.model.DriveCycleStep d) {
+					profiles++;
+					path = d.getPath();
 				}
+				if (path == null) continue;
+				Path data = file.getParent().resolve(path).normalize();
+				assertTrue(data.startsWith(root), file.getFileName() + ": " + data + " is outside the repository " + root);
+				assertTrue(java.nio.file.Files.isRegularFile(data), file.getFileName() + ": " + data + " missing");
+			}
 		}
-		assertTrue(measured >= 2, "experiments with measured data in the examples: " + measured);
+		// measured: ecker2015-fit, marquis2019 and chen2020-halfcell, two each; profiles: drive-cycles and sung2023/drive-cycle
+		assertTrue(measured >= 6, "experiments with measured data in the examples: " + measured);
+		assertTrue(profiles >= 3, "drive-cycle steps in the examples: " + profiles);
 	}
 
 	@Test

@@ -10,6 +10,72 @@ import org.junit.jupiter.api.Test;
 
 public class UnitsTest {
 
+	/**
+	 * Every unit of the table converts to SI as its symbol says, composed here from SI prefixes and base units
+	 * independently of the table (mol/L = 1e3 mol/m3, /h = 1/3600 /s, mWh = 3.6 J, J/g/K = 1e3 J/kg/K, ...): a
+	 * mistyped factor of any unit fails, not only of the units a test happens to use. Mutation audit, session 19: mol/L
+	 * as 1 mol/m3, /h as 3600 /s and mWh as 3.6e-3 J passed every test.
+	 */
+	@Test
+	public void everyUnitIsItsPrefixesAndBaseUnits() {
+		int checked = 0;
+		for (org.cellwright.lang.units.Unit u : Units.all()) {
+			if (u.symbol().equals("degC")) continue; // the offset unit: batteryUnitsConvertToSI
+			assertEquals(0, u.offset(), u.symbol());
+			double composed = composed(u.symbol());
+			assertEquals(composed, u.factor(), 1e-12 * composed, u.symbol());
+			checked++;
+		}
+		assertTrue(checked > 90, "units checked: " + checked);
+	}
+
+	private static final java.util.Map<String, Double> BASE = new java.util.LinkedHashMap<>();
+	private static final java.util.Map<Character, Double> PREFIX = java.util.Map.of('T', 1e12, 'G', 1e9, 'M', 1e6, 'k', 1e3,
+			'c', 1e-2, 'm', 1e-3, 'u', 1e-6, 'n', 1e-9, 'p', 1e-12);
+	static {
+		for (String si : new String[] { "m", "s", "A", "K", "V", "S", "Pa", "J", "W", "Ohm", "mol", "Hz", "rad", "C" })
+			BASE.put(si, 1.0); // C: the coulomb (C/m2, C/kg) and the C-rate (C), both factor 1
+		BASE.put("g", 1e-3);
+		BASE.put("L", 1e-3);
+		BASE.put("min", 60.0);
+		BASE.put("h", 3600.0);
+		BASE.put("d", 86400.0);
+		BASE.put("Ah", 3600.0);
+		BASE.put("Wh", 3600.0);
+		BASE.put("bar", 1e5);
+		BASE.put("deg", Math.PI / 180);
+		BASE.put("eV", Units.FARADAY); // per particle, as J/mol (the activation-energy convention)
+		BASE.put("%", 0.01);
+		BASE.put("wt%", 0.01);
+		BASE.put("vol%", 0.01);
+		BASE.put("", 1.0);
+	}
+
+	/** The SI factor of a symbol: parts separated by / divide, by . multiply; each part a prefix, a base unit, a power. */
+	private static double composed(String symbol) {
+		String[] parts = symbol.split("/", -1);
+		double f = atoms(parts[0]);
+		for (int k = 1; k < parts.length; k++) f /= atoms(parts[k]);
+		return f;
+	}
+
+	private static double atoms(String part) {
+		double f = 1;
+		for (String atom : part.split("\\.")) {
+			int power = 1;
+			if (!atom.isEmpty() && Character.isDigit(atom.charAt(atom.length() - 1))) {
+				power = atom.charAt(atom.length() - 1) - '0';
+				atom = atom.substring(0, atom.length() - 1);
+			}
+			Double base = BASE.get(atom);
+			if (base == null && atom.length() > 1 && PREFIX.containsKey(atom.charAt(0)) && BASE.containsKey(atom.substring(1)))
+				base = PREFIX.get(atom.charAt(0)) * BASE.get(atom.substring(1));
+			assertNotNull(base, "no prefix and base unit in '" + atom + "'");
+			f *= Math.pow(base, power);
+		}
+		return f;
+	}
+
 	@Test
 	public void batteryUnitsConvertToSI() {
 		assertEquals(10, Units.parse("mA/cm2").toSI(1), 1e-12);

@@ -21,6 +21,25 @@ class CsvTableTest {
 
 	@TempDir Path tmp;
 
+	/**
+	 * A column is as long as the file has rows (not the reader's grown buffer), an empty cell is NaN (not a value
+	 * written as 0: the report leaves a gap, a figure says "-"), and a row with more cells than the header is an error
+	 * naming its line, as one with fewer. Mutation audit, session 19: each of the three otherwise passed every test.
+	 */
+	@Test
+	void columnsHaveTheFilesRowsEmptyCellsAreNaNAndALongerRowIsAnError() throws Exception {
+		Path f = Files.writeString(tmp.resolve("cycles.csv"), "cycle,ce\n1,0.9\n2,\n3,0.99\n");
+		CsvTable t = CsvTable.read(f, "cycle");
+		assertEquals(3, t.rows());
+		assertEquals(3, t.column("cycle").length, "as many values as rows");
+		assertArrayEquals(new double[] { 1, 2, 3 }, t.column("cycle"));
+		assertEquals(0.9, t.column("ce")[0]);
+		assertTrue(Double.isNaN(t.column("ce")[1]), "an empty cell: " + t.column("ce")[1]);
+		Path longer = Files.writeString(tmp.resolve("longer.csv"), "cycle,ce\n1,0.9\n2,0.95,7\n");
+		RunFolderException e = assertThrows(RunFolderException.class, () -> CsvTable.read(longer));
+		assertTrue(e.getMessage().contains("longer.csv:3: 3 cells, but the header (line 1) has 2"), e.getMessage());
+	}
+
 	@Test
 	void twoMillionRowsOfTheSolversHeaderAreReadInOnePass() throws Exception {
 		Path f = tmp.resolve("timeseries.csv");

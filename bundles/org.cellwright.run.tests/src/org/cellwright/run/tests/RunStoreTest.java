@@ -236,6 +236,15 @@ class RunStoreTest {
 		assertTrue(again.err().contains("exists already"), again.err());
 		assertTrue(Files.isDirectory(results.resolve("v/X")), "nothing moved");
 	}
+	/** t.cell run once in project p1 (its runs in p1/results/t/), then the file moved into project p2; its run folder. */
+	private Path ranThenMoved(Path p1, Path p2) throws Exception {
+		Path f = p1.resolve("t.cell");
+		Path first = ranOnce(f);
+		Files.createDirectories(p2);
+		Files.move(f, p2.resolve("t.cell"));
+		return first;
+	}
+
 	/**
 	 * A file moved into another project (another results folder) takes its history along, with the same refusals: the
 	 * other project's runs of a file of that name are kept, a run being written keeps every run where it is. A moved
@@ -243,10 +252,8 @@ class RunStoreTest {
 	 */
 	@Test
 	void aFileMovedIntoAnotherProjectTakesItsHistoryAlong() throws Exception {
-		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2"), f = p1.resolve("t.cell");
-		Path first = ranOnce(f);
-		Files.createDirectories(p2);
-		Files.move(f, p2.resolve("t.cell"));
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2");
+		Path first = ranThenMoved(p1, p2);
 		assertEquals(p2.resolve("results/t"), RunStore.moveHistory(p1.resolve("results"), "t", p2.resolve("results"), "t"));
 		assertFalse(Files.exists(p1.resolve("results/t")), "moved, not copied");
 		Path moved = p2.resolve("results/t/X").resolve(first.getFileName());
@@ -306,5 +313,61 @@ class RunStoreTest {
 		Files.delete(p2.resolve("other/t.cell"));
 		stale = org.cellwright.run.Staleness.of(RunFolder.read(moved).summary().run(), moved);
 		assertTrue(stale != null && stale.contains("t.cell, which this run ran, is gone"), stale);
+	}
+
+	/**
+	 * Outside the IDE a file moved into another project (a folder with its own results/) had no command to take its
+	 * history along (--rename moves within one results folder): {@code runs --move RESULTS/OLD OTHER/RESULTS/NEW} moves it,
+	 * with or without a new name, with the same refusals; the moved runs are current against the moved file.
+	 */
+	@Test
+	void aFileMovedOutsideTheIdeTakesItsHistoryAlongOnTheCommandLine() throws Exception {
+		Path p1 = tmp.resolve("p1"), p2 = tmp.resolve("p2");
+		Path first = ranThenMoved(p1, p2); // mv p1/t.cell p2/
+		Cli.Result moved = Cli.cli("runs", "--move", p1.resolve("results/t").toString(), p2.resolve("results/t.cell").toString());
+		assertEquals(0, moved.rc(), moved.out() + moved.err());
+		assertTrue(moved.out().contains("moved the runs of t.cell"), moved.out());
+		assertFalse(Files.exists(p1.resolve("results/t")), "moved, not copied");
+		Path run = p2.resolve("results/t/X").resolve(first.getFileName());
+		assertEquals(run, RunStore.latest(p2.resolve("results/t/X")), "latest moved with it");
+		assertNull(org.cellwright.run.Staleness.of(RunFolder.read(run).summary().run(), run), "current: the moved file as it ran");
+		Cli.Result listed = Cli.cli("runs", p2.resolve("results").toString());
+		assertEquals(0, listed.rc(), listed.err());
+		assertTrue(listed.out().contains("(1 run)"), listed.out());
+
+		// the old place has no history now: nothing to move, said, exit 1
+		Cli.Result none = Cli.cli("runs", "--move", p1.resolve("results/t").toString(), p2.resolve("results/t").toString());
+		assertEquals(1, none.rc());
+		assertTrue(none.err().contains("no runs there"), none.err());
+
+		// moved and renamed at once (mv p2/t.cell p3/u.cell), relative to the working folder as typed
+		Files.createDirectories(tmp.resolve("p3"));
+		Files.move(p2.resolve("t.cell"), tmp.resolve("p3/u.cell"));
+		Cli.Result renamed = Cli.cliIn(tmp, "runs", "--move", "p2/results/t", "p3/results/u");
+		assertEquals(0, renamed.rc(), renamed.out() + renamed.err());
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(p2.resolve("results/t")));
+
+		// a history of that name there already: nothing moves, nothing is overwritten
+		Path back = Cli.write(p1.resolve("u.cell"), PlatingCell.file("20 MPa"));
+		assertEquals(0, Cli.cli("run", back.toString(), "--out", p1.resolve("results/u").toString()).rc());
+		Cli.Result refused = Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), p1.resolve("results/u").toString());
+		assertEquals(1, refused.rc());
+		assertTrue(refused.err().contains("exists already"), refused.err());
+		assertEquals(1, runs(p1.resolve("results/u/X")).size());
+		assertEquals(1, runs(tmp.resolve("p3/results/u/X")).size());
+
+		// a run being written: nothing moves
+		try (org.cellwright.run.store.Slot writing = new RunStore(tmp.resolve("p3/results/u")).begin("X", java.time.Instant.now(), "abcdef")) {
+			Cli.Result busy = Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), tmp.resolve("p4/results/u").toString());
+			assertEquals(1, busy.rc());
+			assertTrue(busy.err().contains("is being written"), busy.err());
+		}
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(tmp.resolve("p4")));
+
+		// usage: --move with --prune, --rename or a DIR is refused before anything moves
+		assertEquals(2, Cli.cli("runs", "--move", tmp.resolve("p3/results/u").toString(), tmp.resolve("p4/results/u").toString(), "--prune").rc());
+		assertEquals(2, Cli.cli("runs", tmp.resolve("p3/results").toString(), "--move", tmp.resolve("p3/results/u").toString(),
+				tmp.resolve("p4/results/u").toString()).rc());
+		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(tmp.resolve("p4")));
 	}
 }
