@@ -84,6 +84,8 @@ public class RunCommand extends CliCommand {
 		int failures;
 		final List<Checks.Check> checks = new ArrayList<>();
 		final List<Path> runFolders = new ArrayList<>();
+		/** Measurements that could not be read, each said once (a sweep's runs share theirs). */
+		final java.util.Set<String> measuredErrors = new java.util.HashSet<>();
 	}
 
 	@Override
@@ -229,6 +231,13 @@ public class RunCommand extends CliCommand {
 					printSummary(new PrintWriter(summary), r);
 					progress.println(summary.toString().stripTrailing());
 					for (String w : measuredWarnings(r.folder())) progress.println(err, w);
+					// a measurement that cannot be read is an input error (exit code 1), said once, not only kept in
+					// measured-comparison.json (before, session 19: the run printed nothing and exited 0)
+					String measuredError = measuredError(r.folder());
+					if (measuredError != null && tally.measuredErrors.add(measuredError)) {
+						progress.println(err, measuredError);
+						tally.failures++;
+					}
 					if (!r.outcome().finished()) tally.failures++;
 					tally.checks.addAll(r.outcome().checks());
 					tally.runFolders.add(r.folder());
@@ -267,6 +276,18 @@ public class RunCommand extends CliCommand {
 			return out;
 		} catch (IOException | RuntimeException e) {
 			return List.of();
+		}
+	}
+
+	/** The located error of a run's measurement that could not be read or compared, or null. */
+	static String measuredError(Path runFolder) {
+		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
+		if (!Files.isRegularFile(json)) return null;
+		try {
+			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			return o.has("error") && o.get("error").isJsonPrimitive() ? o.get("error").getAsString() : null;
+		} catch (IOException | RuntimeException e) {
+			return null;
 		}
 	}
 
