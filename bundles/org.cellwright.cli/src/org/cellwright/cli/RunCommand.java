@@ -213,7 +213,7 @@ public class RunCommand extends CliCommand {
 					// the sweep's own page beside its runs: table, key numbers against the swept values, links to the runs
 					List<Path> variants = new ArrayList<>();
 					try (Stream<Path> s = Files.list(folder)) {
-						variants = s.filter(org.cellwright.run.folder.RunFolder::isRunFolder).sorted().toList();
+						variants = sweepOrder(folder, s.filter(org.cellwright.run.folder.RunFolder::isRunFolder).toList());
 					} catch (IOException e) {
 						progress.println(err, "cellwright: no sweep report: " + e.getMessage());
 					}
@@ -277,6 +277,27 @@ public class RunCommand extends CliCommand {
 		} catch (IOException | RuntimeException e) {
 			return List.of();
 		}
+	}
+
+	/**
+	 * A sweep's run folders in the order of its table (sweep.csv: the sweep's order, 2 MPa before 20 MPa before 100
+	 * MPa), those it does not list after them by name. Sorted by name, the sweep's page listed 100MPa before 20MPa
+	 * before 2MPa (session 19).
+	 */
+	static List<Path> sweepOrder(Path sweepFolder, List<Path> variants) {
+		List<String> order = new ArrayList<>();
+		try {
+			List<String> lines = Files.readAllLines(sweepFolder.resolve(RunFiles.SWEEP_TABLE));
+			for (String line : lines.subList(Math.min(1, lines.size()), lines.size()))
+				order.add(line.split(",", 2)[0]); // run names are letters, digits and . _ - = + (no commas)
+		} catch (IOException | RuntimeException e) {
+			// no table: by name
+		}
+		java.util.function.ToIntFunction<Path> at = v -> {
+			int i = order.indexOf(v.getFileName().toString());
+			return i < 0 ? Integer.MAX_VALUE : i;
+		};
+		return variants.stream().sorted(java.util.Comparator.comparingInt(at).thenComparing(Path::getFileName)).toList();
 	}
 
 	/** The located error of a run's measurement that could not be read or compared, or null. */
