@@ -370,6 +370,17 @@ class DfnRunTest {
 		assertTrue(Cli.cli("runs", out.toString()).out().contains("no change"), "the runs listing");
 	}
 
+	/** A DFN run's dfn-inputs.json given to run is refused saying why; it read "dfn-inputs.json: format: missing". */
+	@Test
+	void aDfnRunsInputsRecordIsRefusedByRunSayingWhy() throws Exception {
+		Path out = tmp.resolve("runs");
+		assertEquals(0, Cli.cli("run", write(CELL).toString(), "--out", out.toString()).rc());
+		Cli.Result r = Cli.cli("run", RunStore.latest(out.resolve("X")).resolve("dfn-inputs.json").toString(), "--out", tmp.resolve("again").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("a liquid-electrolyte run's inputs record, which cannot be run again"), r.err());
+		assertFalse(Files.exists(tmp.resolve("again")), "nothing written");
+	}
+
 	@Test
 	void aSeparatorOfElectrolyteAndAnInertPolymerIsAcceptedAndItsPorosityIsTheElectrolytesShare() throws Exception {
 		String text = CELL.replace("layer s: E 25 um", "layer s: Sep 25 um")
