@@ -112,6 +112,13 @@ class ErrorFiguresTest {
 				+ " 3555.018 s and are not compared: the voltage errors cover 2 points, 67 % of the measurement"), w);
 	}
 
+	/** The times of a run of two steps: two samples at 0 s (the rest, then the loaded cell) and at 20 s (a step's end, the next's start). */
+	private static final double[] TWO_STEPS_T = { 0, 0, 10, 20, 20, 30 };
+
+	private static ErrorFigures.Simulated twoSteps(double[] v, double[] i) {
+		return new ErrorFigures.Simulated(TWO_STEPS_T.clone(), v, i, new int[] { 0, 1, 1, 1, 1, 1 }, new int[] { 0, 0, 0, 0, 1, 1 });
+	}
+
 	/**
 	 * A run records the rest before its first step and the state with the step's current at t = 0 (both at 0 s): a
 	 * measured point at 0 s is compared with the second, and counted in its cycle and step (found in session 16: the
@@ -120,9 +127,7 @@ class ErrorFiguresTest {
 	 */
 	@Test
 	void aPointAtTheStartIsCountedWithTheLoadedState() {
-		double[] t = { 0, 0, 10, 20, 20, 30 }, v = { 3.85, 3.70, 3.60, 3.50, 3.40, 3.30 }, i = { 0, -1, -1, -1, 1, 1 };
-		int[] c = { 0, 1, 1, 1, 1, 1 }, s = { 0, 0, 0, 0, 1, 1 };
-		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, c, s);
+		ErrorFigures.Simulated sim = twoSteps(new double[] { 3.85, 3.70, 3.60, 3.50, 3.40, 3.30 }, new double[] { 0, -1, -1, -1, 1, 1 });
 		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
 		cols.put(MeasuredQuantity.TIME, new double[] { 0, 20, 25 });
 		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 3.69, 3.50, 3.35 });
@@ -143,9 +148,8 @@ class ErrorFiguresTest {
 	 */
 	@Test
 	void atAStepsChangeTheSampleWithTheMeasuredCurrentIsCompared() {
-		double[] t = { 0, 0, 10, 20, 20, 30 }, v = { 3.85, 3.70, 3.60, 3.50, 3.62, 3.63 }, i = { 0, -1, -1, -1, 0, 0 };
-		int[] c = { 0, 1, 1, 1, 1, 1 }, s = { 0, 0, 0, 0, 1, 1 };
-		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, c, s);
+		double[] t = TWO_STEPS_T.clone(), v = { 3.85, 3.70, 3.60, 3.50, 3.62, 3.63 }, i = { 0, -1, -1, -1, 0, 0 };
+		ErrorFigures.Simulated sim = twoSteps(v, i);
 		// the run's own samples as a cycler logs them: each row with its current
 		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
 		cols.put(MeasuredQuantity.TIME, t.clone());
