@@ -245,7 +245,7 @@ public class RunCommand extends CliCommand {
 			});
 		}
 		afterAll(path, outDir, tally.runFolders);
-		int failedChecks = Checks.printTable(o, tally.checks);
+		int failedChecks = Checks.printTable(o, tally.checks, tally.failures > 0);
 		o.flush();
 		return tally.failures > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
 	}
