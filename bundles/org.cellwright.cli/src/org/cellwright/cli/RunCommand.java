@@ -84,6 +84,8 @@ public class RunCommand extends CliCommand {
 		int failures;
 		final List<Checks.Check> checks = new ArrayList<>();
 		final List<Path> runFolders = new ArrayList<>();
+		/** Measurements that could not be read, each said once (a sweep's runs share theirs). */
+		final java.util.Set<String> measuredErrors = new java.util.HashSet<>();
 	}
 
 	@Override
@@ -211,7 +213,7 @@ public class RunCommand extends CliCommand {
 					// the sweep's own page beside its runs: table, key numbers against the swept values, links to the runs
 					List<Path> variants = new ArrayList<>();
 					try (Stream<Path> s = Files.list(folder)) {
-						variants = s.filter(org.cellwright.run.folder.RunFolder::isRunFolder).sorted().toList();
+						variants = sweepOrder(folder, s.filter(org.cellwright.run.folder.RunFolder::isRunFolder).toList());
 					} catch (IOException e) {
 						progress.println(err, "cellwright: no sweep report: " + e.getMessage());
 					}
@@ -229,6 +231,13 @@ public class RunCommand extends CliCommand {
 					printSummary(new PrintWriter(summary), r);
 					progress.println(summary.toString().stripTrailing());
 					for (String w : measuredWarnings(r.folder())) progress.println(err, w);
+					// a measurement that cannot be read is an input error (exit code 1), said once, not only kept in
+					// measured-comparison.json (before, session 19: the run printed nothing and exited 0)
+					String measuredError = measuredError(r.folder());
+					if (measuredError != null && tally.measuredErrors.add(measuredError)) {
+						progress.println(err, measuredError);
+						tally.failures++;
+					}
 					if (!r.outcome().finished()) tally.failures++;
 					tally.checks.addAll(r.outcome().checks());
 					tally.runFolders.add(r.folder());
@@ -236,7 +245,7 @@ public class RunCommand extends CliCommand {
 			});
 		}
 		afterAll(path, outDir, tally.runFolders);
-		int failedChecks = Checks.printTable(o, tally.checks);
+		int failedChecks = Checks.printTable(o, tally.checks, tally.failures > 0);
 		o.flush();
 		return tally.failures > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
 	}
@@ -267,6 +276,39 @@ public class RunCommand extends CliCommand {
 			return out;
 		} catch (IOException | RuntimeException e) {
 			return List.of();
+		}
+	}
+
+	/**
+	 * A sweep's run folders in the order of its table (sweep.csv: the sweep's order, 2 MPa before 20 MPa before 100
+	 * MPa), those it does not list after them by name. Sorted by name, the sweep's page listed 100MPa before 20MPa
+	 * before 2MPa (session 19).
+	 */
+	static List<Path> sweepOrder(Path sweepFolder, List<Path> variants) {
+		List<String> order = new ArrayList<>();
+		try {
+			List<String> lines = Files.readAllLines(sweepFolder.resolve(RunFiles.SWEEP_TABLE));
+			for (String line : lines.subList(Math.min(1, lines.size()), lines.size()))
+				order.add(line.split(",", 2)[0]); // run names are letters, digits and . _ - = + (no commas)
+		} catch (IOException | RuntimeException e) {
+			// no table: by name
+		}
+		java.util.function.ToIntFunction<Path> at = v -> {
+			int i = order.indexOf(v.getFileName().toString());
+			return i < 0 ? Integer.MAX_VALUE : i;
+		};
+		return variants.stream().sorted(java.util.Comparator.comparingInt(at).thenComparing(Path::getFileName)).toList();
+	}
+
+	/** The located error of a run's measurement that could not be read or compared, or null. */
+	static String measuredError(Path runFolder) {
+		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
+		if (!Files.isRegularFile(json)) return null;
+		try {
+			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+			return o.has("error") && o.get("error").isJsonPrimitive() ? o.get("error").getAsString() : null;
+		} catch (IOException | RuntimeException e) {
+			return null;
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 import org.hipparchus.linear.SingularValueDecomposition;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -90,7 +91,7 @@ public final class ParameterEstimation {
 			}
 			double[] optimum;
 			boolean converged = true;
-			List<String> notes = new ArrayList<>();
+			List<String> notes = new ArrayList<>(movedStarts());
 			try {
 				optimum = options.method() == FitOptions.Method.BOBYQA ? bobyqa() : levenbergMarquardt(pool, m);
 			} catch (MathIllegalStateException e) {
@@ -105,6 +106,19 @@ public final class ParameterEstimation {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** A note for each start value Levenberg-Marquardt moves inside its bounds ({@link #START_MARGIN}). */
+	private List<String> movedStarts() {
+		List<String> out = new ArrayList<>();
+		if (options.method() == FitOptions.Method.BOBYQA) return out;
+		double[] from = initial(), at = start();
+		for (int i = 0; i < from.length; i++)
+			if (Math.abs(at[i] - from[i]) > 1e-9 * (parameters.get(i).upper() - parameters.get(i).lower()))
+				out.add(parameters.get(i).name() + ": the start value " + fmt(from[i]) + " lies on or next to its bound, where"
+						+ " Levenberg-Marquardt's bounded coordinates cannot move; the search started " + fmt(at[i])
+						+ ", 1 % of the bound range inside");
+		return out;
 	}
 
 	private double[] initial() {
@@ -173,14 +187,37 @@ public final class ParameterEstimation {
 		return fp.lower() + (fp.upper() - fp.lower()) / (1 + Math.exp(-u));
 	}
 
+	/**
+	 * How far inside its bounds (a fraction of the bound range) Levenberg-Marquardt starts a parameter whose start value
+	 * lies on or nearer a bound: there the logistic coordinate's slope dp/du vanishes (1e-9 of the range at a bound), so
+	 * the Jacobian's column is zero and the search cannot leave it (a start on its bound ended "converged" where it
+	 * started, session 19). As large as a simulation fit's finite-difference step (FitRunner.RELATIVE_STEP).
+	 */
+	static final double START_MARGIN = 0.01;
+
 	private double toU(int i, double p) {
 		FitParameter fp = parameters.get(i);
 		double span = fp.upper() - fp.lower();
-		double x = Math.min(Math.max((p - fp.lower()) / span, 1e-9), 1 - 1e-9);
+		double x = Math.min(Math.max((p - fp.lower()) / span, START_MARGIN), 1 - START_MARGIN);
 		double u = Math.log(x / (1 - x));
 		// the middle of the bounds is u = 0 exactly: Levenberg-Marquardt's first step bound is proportional to |u|
 		// (or 100 when u = 0), so a rounding error of 1e-16 there would make its first steps 1e-13 long
 		return Math.abs(u) < 1e-9 ? 0 : u;
+	}
+
+	/**
+	 * The largest |u| a Levenberg-Marquardt trial takes: a parameter 1e-3 of its bound range from a bound, where dp/du
+	 * is still 1e-3 of the range. Gauss-Newton steps in u from near a bound overshoot (dp/du is small there, so the
+	 * step to a point inside is long) into the far saturated end, where dp/du is 1e-9 and the Jacobian's column zero:
+	 * such a trial, accepted for its lower cost, ended the fit "converged" at the other bound (session 19).
+	 */
+	static final double U_REACH = Math.log((1 - 1e-3) / 1e-3);
+
+	private static RealVector withinReach(RealVector u) {
+		RealVector out = u.copy();
+		for (int i = 0; i < out.getDimension(); i++)
+			out.setEntry(i, Math.max(-U_REACH, Math.min(U_REACH, out.getEntry(i))));
+		return out;
 	}
 
 	private double[] toP(double[] u) {
@@ -202,6 +239,7 @@ public final class ParameterEstimation {
 			u0[i] = toU(i, parameters.get(i).initial());
 		}
 		LeastSquaresBuilder problem = new LeastSquaresBuilder().start(u0).target(new double[m]).lazyEvaluation(true)
+				.parameterValidator(ParameterEstimation::withinReach)
 				.maxEvaluations(options.maxEvaluations()).maxIterations(options.maxEvaluations())
 				.model(u -> {
 					// Hipparchus minimises target - model; the model value is -r so that target - model = r

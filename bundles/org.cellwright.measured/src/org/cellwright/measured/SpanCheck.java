@@ -34,14 +34,24 @@ public final class SpanCheck {
 		if (after > 0)
 			out.add(String.format(Locale.ROOT, "%d of the %d measured points (%s s to %s s) lie after the simulation's end at %s s"
 					+ " and are not compared: the voltage errors cover %d points, %.0f %% of the measurement", after, t.length,
-					fmt(firstAfter), fmt(t[t.length - 1]), fmt(t1), compared, 100.0 * compared / t.length));
+					apart(firstAfter, t1), apart(t[t.length - 1], t1), apart(t1, firstAfter), compared, 100.0 * compared / t.length));
 		if (before > 0)
 			out.add(String.format(Locale.ROOT, "%d of the %d measured points (from %s s) lie before the simulation's start at %s s"
-					+ " and are not compared", before, t.length, fmt(lastBefore), fmt(t0)));
+					+ " and are not compared", before, t.length, apart(lastBefore, t0), apart(t0, lastBefore)));
 		return out;
 	}
 
-	private static String fmt(double v) {
-		return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+	private static String fmt(double v, int digits) {
+		return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+	}
+
+	/**
+	 * v to 4 significant digits, or to as many more (up to 10) as tell it apart from {@code other}: a point 2 ms after
+	 * a run's end at 3555.018 s read "(3555 s to 3555 s) lie after the simulation's end at 3555 s" (session 19).
+	 */
+	static String apart(double v, double other) {
+		int digits = 4;
+		while (digits < 10 && v != other && fmt(v, digits).equals(fmt(other, digits))) digits++;
+		return fmt(v, digits);
 	}
 }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A sweep's outcome drawn from its table (sweep.csv): each key number that changes across the runs against the first
- * swept parameter, one line per value of the second (when there is one).
+ * swept parameter, one line per value of the others (when there are others: per combination of their values, named
+ * "temperature = 45degC, interlayer.thickness = 8um"). With a third parameter its runs used to be joined into the
+ * second's lines, which zigzagged between them (session 19).
  */
 final class SweepPlots {
 	private SweepPlots() {}
@@ -41,11 +43,11 @@ final class SweepPlots {
 		int px = 1;
 		String unit = unit(rows, px);
 		if (unit == null) return Sections.missing("a plot: the swept values of " + params.get(0) + " are not numbers");
-		int series = params.size() > 1 ? 2 : -1;
+		boolean series = params.size() > 1;
 		// the lines in table order, each with one colour in every plot (a metric missing in some runs keeps the colours)
 		List<String> keys = new ArrayList<>();
 		for (List<String> r : rows.subList(1, rows.size())) {
-			String key = series < 0 ? "" : params.get(1) + " = " + r.get(series);
+			String key = line(params, r);
 			if (!keys.contains(key)) keys.add(key);
 		}
 		StringBuilder b = new StringBuilder("<div class=\"row sweep-plots\">");
@@ -59,11 +61,11 @@ final class SweepPlots {
 			for (List<String> r : rows.subList(1, rows.size())) {
 				double x = number(r.get(px)), y = number(r.get(col));
 				if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
-				lines.get(series < 0 ? "" : params.get(1) + " = " + r.get(series)).add(new double[] { x, y * m.factor() });
+				lines.get(line(params, r)).add(new double[] { x, y * m.factor() });
 			}
 			Plot p = new Plot(m.label().replaceFirst(" /.*$", "") + " against " + params.get(0), params.get(0) + (unit.isEmpty() ? "" : " / " + unit),
 					m.label()).points();
-			if (series < 0) p.noLegend();
+			if (!series) p.noLegend();
 			int k = 0;
 			for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
 				Color colour = Plot.PALETTE[k++ % Plot.PALETTE.length];
@@ -80,6 +82,13 @@ final class SweepPlots {
 		}
 		if (drawn == 0) return "<p class=\"muted\">" + esc("No key number changes across the sweep: nothing to plot.") + "</p>";
 		return b.append("</div>").toString();
+	}
+
+	/** The line a row belongs to: the values of every swept parameter but the first ("" for a sweep of one). */
+	private static String line(List<String> params, List<String> row) {
+		List<String> parts = new ArrayList<>();
+		for (int j = 1; j < params.size(); j++) parts.add(params.get(j) + " = " + row.get(j + 1));
+		return String.join(", ", parts);
 	}
 
 	/** The unit of a parameter column when all its values are numbers (with one unit), else null. */

@@ -144,6 +144,15 @@ public final class Checks {
 
 	/** The comparison table of all checks of all runs, then the count; returns the number of failed checks. */
 	public static int printTable(PrintWriter o, List<Check> checks) {
+		return printTable(o, checks, false);
+	}
+
+	/**
+	 * {@link #printTable(PrintWriter, List)} for a command that exits 1 for other errors ({@code otherErrors}: input
+	 * errors, runs that did not finish), which come before the failed checks' 3: the count said "(exit code 3)" then
+	 * while the command exited 1 (session 19).
+	 */
+	public static int printTable(PrintWriter o, List<Check> checks, boolean otherErrors) {
 		if (checks.isEmpty()) return 0;
 		String[] head = { "quantity", "experiment", "study", "simulated", "" };
 		int[] w = { head[0].length(), head[1].length(), head[2].length(), head[3].length(), 4 };
@@ -167,7 +176,7 @@ public final class Checks {
 			}
 		}
 		o.printf(Locale.ROOT, "%d of %d checks pass%s%n", checks.size() - failed, checks.size(),
-				failed == 0 ? "" : "; " + failed + " fail (exit code 3)");
+				failed == 0 ? "" : "; " + failed + " fail" + (otherErrors ? " (exit code 1 for the errors above)" : " (exit code 3)"));
 		return failed;
 	}
 

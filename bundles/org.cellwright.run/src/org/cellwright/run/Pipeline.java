@@ -177,7 +177,7 @@ public final class Pipeline {
 					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
 				Checks.write(writing, u.name(), o.checks());
 				l.finishing(writing);
-				String change = change(index, u, folder);
+				String change = change(index, u, writing);
 				out.add(new Result(p.group(), o, slot.id(), folder, change));
 				rows.add(row(slot, u, o, change));
 			}
@@ -224,7 +224,7 @@ public final class Pipeline {
 	}
 
 	/** What changed against the previous run of the same name (from the resolved inputs), "first run" without one. */
-	private String change(RunIndex index, RunUnit u, Path folder) {
+	private String change(RunIndex index, RunUnit u, Path writing) {
 		RunIndex.Row prev;
 		try {
 			prev = index.previous(u.name());
@@ -232,15 +232,19 @@ public final class Pipeline {
 			return "";
 		}
 		if (prev == null) return "first run";
-		if (u.dfn() != null) return ""; // a DFN run's inputs are dfn-inputs.json, not compared yet
-		Path prevInputs = store.root().resolve(prev.folder()).resolve(RunFiles.INPUTS).normalize();
-		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no inputs.json";
+		// a liquid-electrolyte run's resolved inputs are its dfn-inputs.json
+		String file = u.dfn() != null ? org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE : RunFiles.INPUTS;
+		Path prevInputs = store.root().resolve(prev.folder()).resolve(file).normalize();
+		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no " + file;
 		try {
 			JsonObject before = JsonParser.parseString(Files.readString(prevInputs, StandardCharsets.UTF_8)).getAsJsonObject();
-			String text = Changes.text(Changes.between(before, InputsJson.toJson(u.inputs())));
+			String text = Changes.text(u.dfn() != null
+					? Changes.betweenDfn(before, JsonParser.parseString(Files.readString(writing.resolve(file), StandardCharsets.UTF_8)).getAsJsonObject())
+					: Changes.between(before, InputsJson.toJson(u.inputs())));
 			return text.isEmpty() ? "no change" : text;
 		} catch (IOException | RuntimeException e) {
-			return "previous run " + prev.id() + ": inputs.json unreadable";
+			return u.dfn() != null && !Files.isRegularFile(writing.resolve(file)) ? "" // a run that wrote none (it failed at its start)
+					: "previous run " + prev.id() + ": " + file + " unreadable";
 		}
 	}
 

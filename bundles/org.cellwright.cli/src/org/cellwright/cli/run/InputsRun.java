@@ -40,6 +40,14 @@ public final class InputsRun {
 	/** The same on an engine ({@code run --engine NAME --master URL}). */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master) {
 		if (!CliSupport.isFile(json, Problem.display(json), err)) return 1;
+		if (org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE.equals(String.valueOf(json.getFileName()))) {
+			// a liquid-electrolyte run keeps its inputs as dfn-inputs.json, a record that cannot be run again: it read
+			// "dfn-inputs.json: format: missing" (session 19)
+			err.println(Problem.display(json) + ": a liquid-electrolyte run's inputs record, which cannot be run again (only a"
+					+ " solid-state run's inputs.json can): run its .cell file (the run's summary.json names it, source_file)");
+			err.println("cellwright: not run");
+			return 1;
+		}
 		ResolvedInputs in;
 		try {
 			// a source named relative to the run folder the file lies in is found from there (SourceRecord)

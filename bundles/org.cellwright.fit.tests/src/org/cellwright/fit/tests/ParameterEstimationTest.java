@@ -238,4 +238,31 @@ class ParameterEstimationTest {
 		assertTrue(new FitParameter("x", 0.5, 0, 1).atBound(1e-5), "a zero bound");
 		assertTrue(!new FitParameter("x", 0.5, 0, 1).atBound(0.2));
 	}
+
+	/**
+	 * Started on its bounds (`from` equal to a bound, which `check` accepts), Levenberg-Marquardt must still search: in
+	 * its logistic coordinates a bound is u = 20.7, where dp/du is 1e-9 of the range, so the Jacobian's columns vanished
+	 * and the fit ended "converged" at its start, with both estimates "at their bound" (session 19: the Ecker cell's
+	 * cathode window started at 0.32 of 0.27 .. 0.32). The start moves 1 % of the range inside, and a note says so.
+	 */
+	@Test
+	void aStartOnItsBoundsStillMovesToTheOptimumInside() throws Exception {
+		// the problem of aStartInTheMiddleOfTheBoundsStillMoves, started on its bounds
+		List<FitParameter> onBounds = List.of(new FitParameter("k", 5e-20, 0.3e-20, 5e-20), new FitParameter("gamma", 20, 20, 120),
+				new FitParameter("x", 0.9, 0.7, 0.9));
+		ResidualModel model = p -> new double[] { (p[0] - 1.2e-20) / 0.1e-20, (p[1] - 55) / 2, (p[2] - 0.8) / 0.01,
+				(p[0] / 1e-20 + p[1] / 50 - 2.3) / 0.1 };
+		FitResult f = ParameterEstimation.run(model, onBounds, FitOptions.defaults().withTolerance(1e-4).withRelativeStep(1e-2));
+		assertEquals(1.2e-20, f.value("k"), 0.02e-20, f.notes().toString());
+		assertEquals(55, f.value("gamma"), 0.5, f.notes().toString());
+		assertEquals(0.8, f.value("x"), 0.002, f.notes().toString());
+		assertTrue(f.notes().stream().noneMatch(n -> n.contains("ended at its")), f.notes().toString());
+		assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("gamma: the start value 20.0000 lies on or next to its bound")),
+				f.notes().toString());
+		assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("x: the start value 0.900000")), f.notes().toString());
+		// BOBYQA is bounded itself: its start stays where it was written, without a note
+		FitResult b = ParameterEstimation.run(model, onBounds, FitOptions.defaults().withMethod(FitOptions.Method.BOBYQA).withTolerance(1e-4));
+		assertTrue(b.notes().stream().noneMatch(n -> n.contains("start value")), b.notes().toString());
+		assertEquals(55, b.value("gamma"), 0.5, b.notes().toString());
+	}
 }

@@ -96,6 +96,30 @@ class ErrorFiguresTest {
 	}
 
 	/**
+	 * A measured point just after the run's end (a measurement's times rounded to 6 digits: 3555.02 s against the end
+	 * at 3555.018 s) is named with the digits that tell the times apart; it read "(3555 s to 3555 s) lie after the
+	 * simulation's end at 3555 s" (session 19).
+	 */
+	@Test
+	void aPointJustAfterTheEndIsNamedWithTheDigitsThatTellItApart() {
+		double[] t = { 0, 1000, 3555.0182 }, v = { 4.0, 3.5, 2.5 }, i = { -5, -5, -5 };
+		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, new int[] { 1, 1, 1 }, new int[] { 0, 0, 0 });
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, new double[] { 0, 1000, 3555.02 });
+		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 4.0, 3.5, 2.5 });
+		java.util.List<String> w = org.cellwright.measured.SpanCheck.compare(new MeasuredSeries(cols, null, "test"), sim);
+		assertEquals(java.util.List.of("1 of the 3 measured points (3555.02 s to 3555.02 s) lie after the simulation's end at"
+				+ " 3555.018 s and are not compared: the voltage errors cover 2 points, 67 % of the measurement"), w);
+	}
+
+	/** The times of a run of two steps: two samples at 0 s (the rest, then the loaded cell) and at 20 s (a step's end, the next's start). */
+	private static final double[] TWO_STEPS_T = { 0, 0, 10, 20, 20, 30 };
+
+	private static ErrorFigures.Simulated twoSteps(double[] v, double[] i) {
+		return new ErrorFigures.Simulated(TWO_STEPS_T.clone(), v, i, new int[] { 0, 1, 1, 1, 1, 1 }, new int[] { 0, 0, 0, 0, 1, 1 });
+	}
+
+	/**
 	 * A run records the rest before its first step and the state with the step's current at t = 0 (both at 0 s): a
 	 * measured point at 0 s is compared with the second, and counted in its cycle and step (found in session 16: the
 	 * COMSOL 3 C comparison of marquis2019.cell listed a "cycle 0" and a step "0.0" of one point, whose error was the
@@ -103,9 +127,7 @@ class ErrorFiguresTest {
 	 */
 	@Test
 	void aPointAtTheStartIsCountedWithTheLoadedState() {
-		double[] t = { 0, 0, 10, 20, 20, 30 }, v = { 3.85, 3.70, 3.60, 3.50, 3.40, 3.30 }, i = { 0, -1, -1, -1, 1, 1 };
-		int[] c = { 0, 1, 1, 1, 1, 1 }, s = { 0, 0, 0, 0, 1, 1 };
-		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, c, s);
+		ErrorFigures.Simulated sim = twoSteps(new double[] { 3.85, 3.70, 3.60, 3.50, 3.40, 3.30 }, new double[] { 0, -1, -1, -1, 1, 1 });
 		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
 		cols.put(MeasuredQuantity.TIME, new double[] { 0, 20, 25 });
 		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 3.69, 3.50, 3.35 });
@@ -169,6 +191,34 @@ class ErrorFiguresTest {
 		assertEquals(java.util.List.of("1.1", "1.2"), java.util.List.copyOf(f.rmsByStep().keySet()));
 		assertEquals(0.010, f.rmsByStep().get("1.1"), 1e-12);
 		assertEquals(0, f.rmsByStep().get("1.2"), 1e-12);
+	}
+
+	/**
+	 * A measurement with a current column says on which side of a step's change each row was logged: at a time where
+	 * the run has two samples (the rest before the first step and the loaded state at 0 s; a discharge's end and the
+	 * rest after it), a row is compared with the sample whose current is nearest its own. Found in session 19: a run
+	 * compared with its own time series (a rest row at 0 s, as cyclers log it) read 14.7 mV RMS, all of it the 0.16 V
+	 * between the rest and the loaded cell at 0 s, instead of 3 uV; a fit's residuals took the rest there (its own
+	 * interpolation), the error figures the loaded state. Without a current the choice stays as before.
+	 */
+	@Test
+	void atAStepsChangeTheSampleWithTheMeasuredCurrentIsCompared() {
+		double[] t = TWO_STEPS_T.clone(), v = { 3.85, 3.70, 3.60, 3.50, 3.62, 3.63 }, i = { 0, -1, -1, -1, 0, 0 };
+		ErrorFigures.Simulated sim = twoSteps(v, i);
+		// the run's own samples as a cycler logs them: each row with its current
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, t.clone());
+		cols.put(MeasuredQuantity.VOLTAGE, v.clone());
+		cols.put(MeasuredQuantity.CURRENT, i.clone());
+		ErrorFigures f = ErrorFigures.compare(new MeasuredSeries(cols, null, "test"), sim);
+		assertEquals(0, f.voltageRms(), 1e-15, "a run against itself");
+		assertEquals(java.util.Set.of("0.0", "1.0", "1.1"), f.rmsByStep().keySet(), "each row in its own step");
+		assertEquals(java.util.List.of(3.85, 3.70, 3.60, 3.50, 3.62, 3.63),
+				java.util.Arrays.stream(sim.voltageAt(t, i)).boxed().toList(), "a fit's residuals take the same samples");
+		// without the current column: the loaded state at 0 s and the step's end at 20 s, as before
+		cols.remove(MeasuredQuantity.CURRENT);
+		ErrorFigures without = ErrorFigures.compare(new MeasuredSeries(cols, null, "test"), sim);
+		assertEquals(Math.sqrt((0.15 * 0.15 + 0.12 * 0.12) / 6), without.voltageRms(), 1e-12);
 	}
 
 	/** Steps in the order of the run: cycle 2 before cycle 10, step 2 before step 10 (not as strings). */

@@ -348,6 +348,39 @@ class DfnRunTest {
 		assertFalse(r.err().contains("Exception"), r.err());
 	}
 
+	/**
+	 * A liquid-electrolyte run says what changed against the previous run of its name, from dfn-inputs.json, as a
+	 * solid-state run does from inputs.json: "no change" for the same inputs, the value for another. Before (session
+	 * 19), a DFN run's change was left empty, in the run's summary and in `runs`.
+	 */
+	@Test
+	void aSecondRunSaysWhatChangedAgainstTheFirst() throws Exception {
+		Path out = tmp.resolve("runs");
+		Path f = write(CELL);
+		assertTrue(Cli.cli("run", f.toString(), "--out", out.toString()).out().contains("change: first run"));
+		Cli.Result same = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertTrue(same.out().contains("change: no change"), same.out());
+		write(CELL.replace("cell C { area = 1 m2", "cell C { temperature = 10 degC  area = 1 m2"));
+		Cli.Result warmer = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertTrue(warmer.out().contains("change: temperature 298.15 K -> 283.15 K"), warmer.out());
+		write(CELL.replace("layer s: E 25 um", "layer s: E 30 um"));
+		Cli.Result thicker = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertTrue(thicker.out().contains("s.separator changed"), thicker.out());
+		assertTrue(thicker.out().contains("temperature 283.15 K -> 298.15 K"), thicker.out());
+		assertTrue(Cli.cli("runs", out.toString()).out().contains("no change"), "the runs listing");
+	}
+
+	/** A DFN run's dfn-inputs.json given to run is refused saying why; it read "dfn-inputs.json: format: missing". */
+	@Test
+	void aDfnRunsInputsRecordIsRefusedByRunSayingWhy() throws Exception {
+		Path out = tmp.resolve("runs");
+		assertEquals(0, Cli.cli("run", write(CELL).toString(), "--out", out.toString()).rc());
+		Cli.Result r = Cli.cli("run", RunStore.latest(out.resolve("X")).resolve("dfn-inputs.json").toString(), "--out", tmp.resolve("again").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("a liquid-electrolyte run's inputs record, which cannot be run again"), r.err());
+		assertFalse(Files.exists(tmp.resolve("again")), "nothing written");
+	}
+
 	@Test
 	void aSeparatorOfElectrolyteAndAnInertPolymerIsAcceptedAndItsPorosityIsTheElectrolytesShare() throws Exception {
 		String text = CELL.replace("layer s: E 25 um", "layer s: Sep 25 um")

@@ -197,4 +197,26 @@ class FitTest {
 			assertTrue(html.contains(expected.replace("'", "&#39;")), "the warning in the run's report");
 		}
 	}
+
+	/**
+	 * A measurement that cannot be read (here a mapping to a column the file does not have) is an input error of the
+	 * run: printed at the measured clause, once for an experiment and its sweep's runs, and exit code 1. Before (session
+	 * 19), it was only kept in measured-comparison.json: the run printed nothing about it and exited 0.
+	 */
+	@Test
+	void aMeasurementThatCannotBeReadIsAnErrorOfTheRunSaidOnce() throws Exception {
+		Path f = Cli.write(tmp.resolve("m.cell"), cell("2.5 mS/cm").replace("experiment X { cell C protocol P expect",
+				"experiment X { cell C protocol P\n measured \"data.bdf.csv\" columns \"time=1:s,voltage=9:V\" expect voltage-rms-error < 5 mV expect")
+				+ "sweep Pressures { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("unread").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		String error = "m.cell:9:11: error: measured data: ";
+		assertEquals(1, r.err().split(java.util.regex.Pattern.quote(error), -1).length - 1, r.err());
+		assertTrue(r.err().contains("data.bdf.csv:2: the row has 3 fields, the header 9 or more"), r.err());
+		// the check on the measurement fails too; the count says which exit code the command gives (it said 3)
+		assertTrue(r.out().contains("1 of 2 checks pass; 1 fail (exit code 1 for the errors above)"), r.out());
+		// the runs themselves ran and are kept, their report saying why there is no comparison
+		String html = Files.readString(RunStore.latest(tmp.resolve("unread").resolve("X")).resolve("report.html"));
+		assertTrue(html.contains("No comparison with"), "the report says so");
+	}
 }

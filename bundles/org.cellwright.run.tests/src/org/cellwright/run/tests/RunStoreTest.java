@@ -175,6 +175,28 @@ class RunStoreTest {
 	}
 
 	/**
+	 * A sweep of three parameters: its page lists the runs in the sweep's order (5, 20, 100 MPa; by name it listed
+	 * 100MPa before 20MPa before 5MPa) and draws one line per combination of the second and third parameters' values
+	 * (their runs were joined into the second's lines, which zigzagged between them; session 19).
+	 */
+	@Test
+	void aSweepOfThreeParametersIsListedInItsOrderAndDrawnOneLinePerCombination() throws Exception {
+		Path f = tmp.resolve("s.cell"), out = tmp.resolve("out");
+		Cli.write(f, PlatingCell.file("5 MPa") + "sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa, 100 MPa\n"
+				+ " vary temperature in 20 degC, 60 degC\n vary s.thickness in 600 um, 700 um }\n");
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "Sw", "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		String html = Files.readString(RunStore.latest(out.resolve("Sw")).resolve("report.html"));
+		int at5 = html.indexOf("X-stack-pressure=5MPa-temperature=20degC-s.thickness=600um"),
+				at20 = html.indexOf("X-stack-pressure=20MPa-temperature=20degC-s.thickness=600um"),
+				at100 = html.indexOf("X-stack-pressure=100MPa-temperature=20degC-s.thickness=600um");
+		assertTrue(at5 >= 0 && at5 < at20 && at20 < at100, "the runs in the sweep's order: " + at5 + ", " + at20 + ", " + at100);
+		for (String line : List.of("temperature = 20degC, s.thickness = 600um", "temperature = 20degC, s.thickness = 700um",
+				"temperature = 60degC, s.thickness = 600um", "temperature = 60degC, s.thickness = 700um"))
+			assertTrue(html.contains(line), line);
+	}
+
+	/**
 	 * Renaming a .cell file split its run history: the old runs stayed in results/<old name>/, the new name started a
 	 * history of its own ("first run"). The run store moves the history with the file (the IDE's rename participant
 	 * asks it to), whole: the renamed file's next run continues it. Nothing is overwritten or deleted: a new name with

@@ -344,7 +344,8 @@ public final class FitRunner {
 	/** Residuals at every measured time; after the simulation's end the last simulated voltage stands. */
 	static void addMeasured(List<Double> r, Target t, CsvTable timeseries, double areaM2) {
 		double[] vm = t.measured().values(MeasuredQuantity.VOLTAGE);
-		double[] vs = MeasuredComparison.simulated(timeseries, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME));
+		double[] current = t.measured().has(MeasuredQuantity.CURRENT) ? t.measured().values(MeasuredQuantity.CURRENT) : null;
+		double[] vs = MeasuredComparison.simulated(timeseries, areaM2).voltageAt(t.measured().values(MeasuredQuantity.TIME), current);
 		for (int i = 0; i < vm.length; i++) r.add(t.weight() * (vm[i] - vs[i]) / t.noise());
 	}
 }

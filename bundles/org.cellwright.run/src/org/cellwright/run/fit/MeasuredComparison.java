@@ -187,7 +187,8 @@ public final class MeasuredComparison {
 		} catch (InputException e) {
 			o.addProperty("error", e.problem().format());
 		} catch (IOException | RuntimeException e) {
-			o.addProperty("error", "cannot compare with " + m.getPath() + ": " + e.getMessage());
+			// located at the measured clause, as a reading error is (run prints it)
+			o.addProperty("error", CellFiles.problemAt(m, Problem.Severity.ERROR, "cannot compare with " + m.getPath() + ": " + e.getMessage()).format());
 		}
 		Atomic.writeString(runFolder.resolve(RunFiles.MEASURED_COMPARISON), new GsonBuilder().setPrettyPrinting().create().toJson(o));
 	}

@@ -22,14 +22,47 @@ public final class Changes {
 	static final int SHOWN = 4;
 
 	public static List<String> between(JsonObject before, JsonObject after) {
-		Map<String, String> a = flatten(before), b = flatten(after);
+		return diff(flatten(before), flatten(after));
+	}
+
+	/**
+	 * What changed between two liquid-electrolyte runs' {@code dfn-inputs.json} (provenance and the drawn stack left
+	 * out): each of the solver's inputs by its name there ({@code temperature 298.15 K -> 273.15 K}), one too long to
+	 * show (a table, a layer's geometry) as {@code positive.geometry changed}, and the protocol's steps as for
+	 * {@link #between}. Before (session 19), a DFN run's change was left empty: a second run of the same inputs did not
+	 * say "no change", nor one of other inputs what changed.
+	 */
+	public static List<String> betweenDfn(JsonObject before, JsonObject after) {
+		return diff(flattenDfn(before), flattenDfn(after));
+	}
+
+	/** Values longer than this are said to have changed, not shown. */
+	static final int SHOWN_LENGTH = 40;
+
+	private static List<String> diff(Map<String, String> a, Map<String, String> b) {
 		List<String> out = new ArrayList<>();
 		for (var e : b.entrySet()) {
 			String old = a.get(e.getKey());
-			if (old == null) out.add(e.getKey() + " added: " + e.getValue());
-			else if (!old.equals(e.getValue())) out.add(e.getKey() + " " + old + " -> " + e.getValue());
+			if (old == null) out.add(e.getKey() + " added: " + shown(e.getValue()));
+			else if (!old.equals(e.getValue()))
+				out.add(old.length() > SHOWN_LENGTH || e.getValue().length() > SHOWN_LENGTH ? e.getKey() + " changed"
+						: e.getKey() + " " + old + " -> " + e.getValue());
 		}
 		for (String k : a.keySet()) if (!b.containsKey(k)) out.add(k + " removed");
+		return out;
+	}
+
+	private static String shown(String v) {
+		return v.length() > SHOWN_LENGTH ? v.substring(0, SHOWN_LENGTH) + "..." : v;
+	}
+
+	static Map<String, String> flattenDfn(JsonObject inputs) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (inputs == null) return out;
+		if (inputs.get("dfn") instanceof JsonObject d)
+			for (var e : d.entrySet())
+				out.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString());
+		if (inputs.get("protocol") instanceof JsonObject p && p.get("steps") != null) steps(p.get("steps"), "step ", out);
 		return out;
 	}
 
