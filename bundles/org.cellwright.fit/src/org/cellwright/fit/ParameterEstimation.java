@@ -464,6 +464,16 @@ public final class ParameterEstimation {
 			se[j] = undetermined[j] ? Double.NaN : Math.sqrt(s2 * cov[j][j]) * span;
 			lo[j] = p[j] - t * se[j];
 			hi[j] = p[j] + t * se[j];
+			FitParameter fp = parameters.get(j);
+			if (lo[j] < fp.lower() || hi[j] > fp.upper()) {
+				// the linearised interval is symmetric; a parameter's bounds are physical (a rate constant is positive):
+				// the interval is cut at them and said to be weakly determined (seen: a rate constant's reached -2.3e-7)
+				notes.add(names.get(j) + "'s linearised 95 % interval [" + fmt(lo[j]) + ", " + fmt(hi[j])
+						+ "] reaches past its bounds [" + fmt(fp.lower()) + ", " + fmt(fp.upper())
+						+ "]: the targets determine it weakly; the interval is cut at the bounds");
+				lo[j] = Math.max(lo[j], fp.lower());
+				hi[j] = Math.min(hi[j], fp.upper());
+			}
 			if (undetermined[j]) {
 				notes.add(names.get(j) + " is not determined by the targets: changing it within its bounds hardly"
 						+ " changes them; fix it or add a target that depends on it");

@@ -125,6 +125,24 @@ class ParameterEstimationTest {
 		assertTrue(f.notes().stream().anyMatch(n -> n.contains("tolerances")), f.notes().toString());
 	}
 
+	/**
+	 * A parameter whose linearised interval reaches past its bounds (a rate constant's reached -2.3e-7 in the Fit
+	 * Report of ecker2015-fit.cell, session 19): the bounds are physical, so the interval is cut at them and a note
+	 * says the targets determine it weakly. Here a = 2.5 +- 1.96 x 2 / 4 = [1.52, 3.48] with the lower bound at 2.
+	 */
+	@Test
+	void anIntervalReachingPastABoundIsCutThereAndSaidToBeWeak() throws Exception {
+		double tolerance = 2, slope = 4;
+		ResidualModel model = p -> new double[] {(slope * p[0] - 10) / tolerance};
+		FitResult f = ParameterEstimation.run(model, List.of(new FitParameter("a", 3, 2, 10)), FitOptions.defaults());
+		assertEquals(2.5, f.value("a"), 1e-6);
+		assertEquals(tolerance / slope, f.standardErrors()[0], 1e-4, "the standard error is the linearised one");
+		assertEquals(2, f.lower95()[0], 1e-12, "cut at the lower bound");
+		assertEquals(2.5 + 1.96 * tolerance / slope, f.upper95()[0], 1e-3, "inside its bounds: as it is");
+		assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("a's linearised 95 % interval [1.52") && n.contains("reaches past its bounds")),
+				f.notes().toString());
+	}
+
 	@Test
 	void bobyqaFindsTheSameOptimum() throws Exception {
 		ResidualModel model = decay(2, 3, 5);
