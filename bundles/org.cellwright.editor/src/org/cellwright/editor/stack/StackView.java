@@ -170,6 +170,13 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		palette.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
 		sash.setWeights(1, 4);
+		this.sash = sash;
+		// the whole name of the material under the pointer (cut when the view is too narrow for the list to fit it)
+		palette.addListener(SWT.MouseHover, e -> {
+			int i = palette.getTopIndex() + e.y / Math.max(1, palette.getItemHeight());
+			palette.setToolTipText(i >= 0 && i < palette.getItemCount() ? palette.getItem(i) : null);
+		});
+		sash.addListener(SWT.Resize, e -> fitPalette(true));
 		status = new Label(parent, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 		makeActions();
@@ -461,6 +468,30 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 			paletteMaterials.add(m);
 			palette.add(label);
 		});
+		fitPalette(false);
+	}
+
+	/** The widest share of the view the material list takes to show its names whole; the drawing keeps the rest. */
+	static final double PALETTE_MAX_SHARE = 0.45;
+	private SashForm sash;
+	private int paletteWanted = -1;
+
+	/**
+	 * Sizes the material list to its longest name (package-qualified names of other files and of the library were cut
+	 * off at a fixed fifth of the view until the sash was dragged), at least a fifth of the view and at most
+	 * {@link #PALETTE_MAX_SHARE}. Done when the view is resized and when the list's widest name changes (not on every
+	 * reparse, so a sash dragged by hand stays where it was put while typing).
+	 */
+	private void fitPalette(boolean resized) {
+		if (sash == null || sash.isDisposed()) return;
+		Composite left = palette.getParent();
+		int want = left.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+		if (!resized && want == paletteWanted) return;
+		paletteWanted = want;
+		int total = sash.getClientArea().width - sash.getSashWidth();
+		if (total <= 0) return;
+		int width = Math.max(total / 5, Math.min(want, (int) (total * PALETTE_MAX_SHARE)));
+		sash.setWeights(width, Math.max(1, total - width));
 	}
 
 	private Material paletteMaterial(String label) {
