@@ -262,9 +262,12 @@ public class ExperimentJob extends Job {
 			try {
 				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
 				v.show(folders.get(folders.size() - 1));
-				if (folders.size() > 1)
-					((org.cellwright.app.views.RunsView) w.getActivePage().showView(org.cellwright.app.views.RunsView.ID, null,
-							org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE)).select(folders);
+				if (folders.size() > 1) {
+					var runs = (org.cellwright.app.views.RunsView) w.getActivePage().showView(org.cellwright.app.views.RunsView.ID, null,
+							org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+					w.getActivePage().bringToTop(runs); // on top of its stack (beside Problems), the editor keeping the focus
+					runs.select(folders);
+				}
 			} catch (PartInitException e) {
 				// view not available: results stay on disk
 			}

@@ -89,6 +89,9 @@ class RunsViewUITest {
 		} finally {
 			gc.dispose();
 		}
+		Screenshots.settle(1500);
+		assertTrue(launched.table().isVisible() && launched.table().getSize().x > 200 && launched.table().getSize().y > 50,
+				"the table on the screen: " + launched.table().getSize());
 		Screenshots.window(launched.getSite().getShell(), Path.of("target", "screenshots", "runs-view-after-a-launch.png"));
 
 		f.setContents(new ByteArrayInputStream(cell("20 MPa").getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);

@@ -174,7 +174,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		// the whole name of the material under the pointer (cut when the view is too narrow for the list to fit it)
 		palette.addListener(SWT.MouseHover, e -> {
 			int i = palette.getTopIndex() + e.y / Math.max(1, palette.getItemHeight());
-			palette.setToolTipText(i >= 0 && i < palette.getItemCount() ? palette.getItem(i) : null);
+			palette.setToolTipText(i >= 0 && i < paletteLabels.size() ? paletteLabels.get(i) : null);
 		});
 		sash.addListener(SWT.Resize, e -> fitPalette(true));
 		status = new Label(parent, SWT.WRAP);
@@ -464,11 +464,26 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		palette.removeAll();
 		paletteMaterials.clear();
 		// the materials a layer of this cell can refer to: this file, its folder, imports and the standard library
+		paletteLabels.clear();
 		org.cellwright.editor.Materials.visibleFrom(cell).forEach((label, m) -> {
 			paletteMaterials.add(m);
-			palette.add(label);
+			paletteLabels.add(label);
+			palette.add(shown(label));
 		});
 		fitPalette(false);
+	}
+
+	/** The names the materials are known by from the cell (package-qualified where not imported), by row. */
+	private final List<String> paletteLabels = new ArrayList<>();
+
+	/**
+	 * A material's row in the list: its name first, then its package in parentheses ("Nyman2008Electrolyte
+	 * (cellwright.sets.chen2020)"), so a list narrower than the row cuts the package, not the name (a qualified name
+	 * was cut to "cellwright.sets.chen2020.LGM5").
+	 */
+	public static String shown(String label) {
+		int dot = label.lastIndexOf('.');
+		return dot <= 0 || dot == label.length() - 1 ? label : label.substring(dot + 1) + "  (" + label.substring(0, dot) + ")";
 	}
 
 	/** The widest share of the view the material list takes to show its names whole; the drawing keeps the rest. */
@@ -494,8 +509,10 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		sash.setWeights(width, Math.max(1, total - width));
 	}
 
+	/** The material of a row's text, or of the name it is known by from the cell. */
 	private Material paletteMaterial(String label) {
-		for (int i = 0; i < palette.getItemCount(); i++) if (palette.getItem(i).equals(label)) return paletteMaterials.get(i);
+		for (int i = 0; i < palette.getItemCount(); i++)
+			if (palette.getItem(i).equals(label) || i < paletteLabels.size() && paletteLabels.get(i).equals(label)) return paletteMaterials.get(i);
 		return null;
 	}
 
