@@ -248,7 +248,12 @@ public class ExperimentJob extends Job {
 		});
 	}
 
-	/** The Results view shows the last run (as each run of the file did before). */
+	/**
+	 * The Results view shows the last run (as each run of the file did before); a launch of several runs also brings up
+	 * the Runs view with every run of the launch selected, each with its checks (after running all of
+	 * experiments.cell only the sweep's last variant was in view, and which experiments' checks passed was told in the
+	 * console only). Selecting rows there compares them in the Results view.
+	 */
 	private static void show(List<Path> folders) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
 		d.asyncExec(() -> {
@@ -257,6 +262,12 @@ public class ExperimentJob extends Job {
 			try {
 				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
 				v.show(folders.get(folders.size() - 1));
+				if (folders.size() > 1) {
+					var runs = (org.cellwright.app.views.RunsView) w.getActivePage().showView(org.cellwright.app.views.RunsView.ID, null,
+							org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+					w.getActivePage().bringToTop(runs); // on top of its stack (beside Problems), the editor keeping the focus
+					runs.select(folders);
+				}
 			} catch (PartInitException e) {
 				// view not available: results stay on disk
 			}

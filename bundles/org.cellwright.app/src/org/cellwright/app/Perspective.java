@@ -38,6 +38,8 @@ public class Perspective implements IPerspectiveFactory {
 		problems.addView(IPageLayout.ID_PROBLEM_VIEW);
 		problems.addPlaceholder("org.eclipse.ui.console.ConsoleView");
 		problems.addPlaceholder(ReferencesView.ID);
+		// the Runs view, brought up by a launch of several runs, below the Results view: a table wants width, not height
+		problems.addPlaceholder(org.cellwright.app.views.RunsView.ID);
 		// Window > Show View lists these (and Other... for every view)
 		for (String view : SHOW_VIEW_SHORTCUTS) layout.addShowViewShortcut(view);
 	}

@@ -114,6 +114,17 @@ class ResultsUITest {
 		for (String f : List.of("summary.json", "timeseries.csv", "cycles.csv")) Files.copy(run.resolve(f), dfn.resolve(f));
 		Files.writeString(dfn.resolve(org.cellwright.run.dfn.DfnInputs.FILE_NAME), "{}");
 		assertFalse(RunFolder.read(dfn).halfCell());
+		// of one cycle, its retention is 100 % by definition: not drawn as a point at 100 %, not named
+		assertEquals(1, RunFolder.read(dfn).cycles().rows(), "the copied cycles.csv has one cycle");
+		view.show(dfn);
+		loaded(view);
+		assertFalse(ids(view.cyclesChart()).contains("retention (%)"), ids(view.cyclesChart()).toString());
+		assertEquals("Coulombic efficiency (%)", view.cyclesChart().getAxisSet().getYAxis(1).getTitle().getText());
+		assertTrue(wholeTitle(view.cyclesChart()).startsWith("Capacity and Coulombic efficiency"), wholeTitle(view.cyclesChart()));
+		// two cycles: the retention drawn
+		List<String> lines = Files.readAllLines(dfn.resolve("cycles.csv"));
+		Files.writeString(dfn.resolve("cycles.csv"), String.join("\n", lines) + "\n" + lines.get(1).replaceFirst("^1,", "2,") + "\n");
+		assertEquals(2, RunFolder.read(dfn).cycles().rows());
 		view.show(dfn);
 		loaded(view);
 		assertTrue(ids(view.cyclesChart()).contains("retention (%)"), ids(view.cyclesChart()).toString());
@@ -152,12 +163,13 @@ class ResultsUITest {
 		ISeries<?> dis34 = view.chart(ResultsView.MECHANISM).getSeriesSet().getSeries("dislocation plasticity");
 		assertTrue(valueAt(creep34, at34MPa) < valueAt(dis34, at34MPa), "creep controls at the marked pore size");
 		assertTrue(ids(view.chart(ResultsView.VOLTAGE_CAPACITY)).size() > 2 * 7, "35 cycles: 8 of them drawn, plating and stripping");
-		// a full cell: capacity retention relative to its first discharge
+		// the study's full cell, activated in one cycle: no retention (it was drawn as a single point at 100 %); its
+		// capacity and CE are drawn, and the right axis names the CE only
 		view.show(runExperiment("FullCellWithInterlayer"));
 		loaded(view);
-		ISeries<?> retention = view.cyclesChart().getSeriesSet().getSeries("retention (%)");
-		assertNotNull(retention, ids(view.cyclesChart()).toString());
-		assertEquals(100, retention.getYSeries()[0], 1e-9);
+		assertEquals(1, view.runs().get(0).cycles().rows(), "one cycle");
+		assertEquals(List.of("charge (mAh/cm2)", "discharge (mAh/cm2)", "CE (%)"), ids(view.cyclesChart()), "no retention of one cycle");
+		assertEquals("Coulombic efficiency (%)", view.cyclesChart().getAxisSet().getYAxis(1).getTitle().getText());
 		assertEquals(0, view.chart(ResultsView.VOLTAGE_CAPACITY).getAxisSet().getXAxis(0).getRange().lower, "capacity axis from 0");
 	}
 

@@ -34,7 +34,7 @@ class RunsViewUITest {
 
 	static String cell(String pressure) {
 		return PlatingCell.cell("t", "2.5 mS/cm", pressure) + PlatingCell.protocol("0.1 mA/cm2") + """
-				experiment X { cell C protocol P }
+				experiment X { cell C protocol P expect status = completed }
 				sweep Sw { experiment X vary stack-pressure in 5 MPa, 20 MPa }
 				""";
 	}
@@ -66,6 +66,33 @@ class RunsViewUITest {
 		Path sweepRun = RunStore.latest(results.resolve("Sw"));
 		assertTrue(Files.isRegularFile(sweepRun.resolve("X-stack-pressure=20MPa/summary.json")), "the sweep's runs in the run store");
 		assertTrue(Files.isRegularFile(sweepRun.resolve("sweep.csv")), "with the sweep's table");
+
+		// a launch of several runs brings up the Runs view with the launch's runs selected, each with its checks (the
+		// Results view shows the last run only); a sweep's variants, of one run id, told apart by their values
+		IWorkbenchPage page0 = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		spin(() -> page0.findView(RunsView.ID) instanceof RunsView v && v.table().getSelectionCount() == 3, 20_000,
+				"the Runs view to come up with the launch's three runs selected");
+		RunsView launched = (RunsView) page0.findView(RunsView.ID);
+		assertTrue(page0.isPartVisible(launched), "the Runs view is in view");
+		List<Path> selected = java.util.Arrays.stream(launched.table().getSelection()).map(i -> ((RunsView.Run) i.getData()).folder()).sorted().toList();
+		assertEquals(all.outcomes().stream().map(o -> o.folder().normalize()).sorted().toList(), selected, "the launch's runs selected");
+		for (int i : launched.table().getSelectionIndices()) // a sweep's variants are not checked (RunUnit.checked)
+			assertEquals(launched.text(i, "experiment").equals("X") ? "1 pass" : "", launched.text(i, "checks"),
+					"the experiment's expect clause, passed: " + launched.text(i, "experiment"));
+		List<String> variants = java.util.Arrays.stream(launched.table().getSelectionIndices())
+				.mapToObj(i -> launched.text(i, "experiment") + " | " + launched.text(i, "variant")).sorted().toList();
+		assertEquals(List.of("Sw | stack-pressure=20MPa", "Sw | stack-pressure=5MPa", "X | "), variants, "the variants by their values");
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(launched.table());
+		try {
+			int w = launched.table().getColumn(RunsView.COLUMNS.indexOf("variant")).getWidth();
+			assertTrue(w >= gc.textExtent("stack-pressure=20MPa").x, "the variant column fits its values: " + w);
+		} finally {
+			gc.dispose();
+		}
+		Screenshots.settle(1500);
+		assertTrue(launched.table().isVisible() && launched.table().getSize().x > 200 && launched.table().getSize().y > 50,
+				"the table on the screen: " + launched.table().getSize());
+		Screenshots.window(launched.getSite().getShell(), Path.of("target", "screenshots", "runs-view-after-a-launch.png"));
 
 		f.setContents(new ByteArrayInputStream(cell("20 MPa").getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
 		run(f, "X");
@@ -155,8 +182,8 @@ class RunsViewUITest {
 		// the oldest run's folder deleted as the Project Explorer deletes it: the view shows so at once
 		project.findMember(here.relativize(oldest.folder()).toString()).delete(true, null);
 		spin(() -> xs.get().size() == 3 && !xs.get().get(2).exists()
-				&& view.table().getItem(view.runs().indexOf(xs.get().get(2))).getText(7).startsWith("folder deleted: "),
-				10_000, () -> "the row of the deleted folder marked: " + java.util.Arrays.stream(view.table().getItems()).map(i -> i.getText(7)).toList());
+				&& view.table().getItem(view.runs().indexOf(xs.get().get(2))).getText(RunsView.COLUMNS.indexOf("results")).startsWith("folder deleted: "),
+				10_000, () -> "the row of the deleted folder marked: " + java.util.Arrays.stream(view.table().getItems()).map(i -> i.getText(RunsView.COLUMNS.indexOf("results"))).toList());
 
 		// Delete asks; Cancel deletes nothing
 		view.table().setSelection(view.runs().indexOf(xs.get().get(0)));

@@ -57,6 +57,53 @@ class StackEditorUITest extends StackEditorFixture {
 		assertFalse(doc.get().contains("layer li15si4"), "deleted again");
 	}
 
+	/**
+	 * The material list takes the width of its longest name (package-qualified names of the library and of other files
+	 * were cut off at the fixed fifth of the view until the sash was dragged), a qualified name shown as its name then its
+	 * package, the qualified name in the tooltip. Screenshots of the former layout and of
+	 * the fitted one in target/screenshots/.
+	 */
+	@Test
+	void theMaterialListShowsItsQualifiedNamesWhole() throws Exception {
+		org.eclipse.swt.widgets.List list = view.palette();
+		org.eclipse.swt.custom.SashForm sash = (org.eclipse.swt.custom.SashForm) list.getParent().getParent();
+		org.eclipse.swt.widgets.Shell shell = list.getShell();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(list);
+		int longest = view.paletteItems().stream().mapToInt(s -> gc.textExtent(s).x).max().orElseThrow();
+		// a material of another package: its name first, its package after it (a cut row loses the package, not the name)
+		String name = view.paletteItems().stream().filter(s -> s.contains(" (")).findFirst().orElseThrow(() -> new AssertionError(view.paletteItems().toString()));
+		assertTrue(name.matches("\\w+  \\([\\w.]+\\)"), name);
+		String qualified = name.replaceFirst("^(\\w+)  \\((.*)\\)$", "$2.$1");
+		assertEquals(StackView.shown(qualified), name);
+		assertSame(view.paletteMaterialNamed(qualified), view.paletteMaterialNamed(name), "the row known by either name");
+		gc.dispose();
+		shell.setBounds(0, 0, 1300, 900);
+		Screenshots.settle(1000); // the resize done (and the list fitted) before the former layout is set
+		list.setTopIndex(view.paletteItems().indexOf(name)); // the qualified names in view
+		sash.setWeights(1, 4); // the former layout
+		sash.layout(true);
+		Screenshots.settle(1000);
+		Path shots = Path.of("target", "screenshots");
+		Screenshots.window(shell, shots.resolve("stack-material-list-before.png"));
+		assertTrue(list.getClientArea().width < longest, "the former fifth cuts the qualified names (" + name + "): " + list.getClientArea().width + " < " + longest);
+		shell.setBounds(0, 0, 1400, 900); // the view resized: the list fitted again
+		Screenshots.settle(1000);
+		list.setTopIndex(view.paletteItems().indexOf(name));
+		Screenshots.settle(1000);
+		Screenshots.window(shell, shots.resolve("stack-material-list-after.png"));
+		int total = sash.getClientArea().width;
+		assertTrue(list.getClientArea().width >= longest || list.getParent().getSize().x >= 0.44 * total,
+				"the names whole (" + longest + " px) in " + list.getClientArea().width + " px of " + total);
+		assertTrue(list.getParent().getSize().x <= 0.46 * total, "the drawing keeps more than half the view");
+		// a name cut at that width is whole in the tooltip of the row under the pointer
+		int row = view.paletteItems().indexOf(name);
+		org.eclipse.swt.widgets.Event hover = new org.eclipse.swt.widgets.Event();
+		hover.x = 5;
+		hover.y = (row - list.getTopIndex()) * list.getItemHeight() + list.getItemHeight() / 2;
+		list.notifyListeners(org.eclipse.swt.SWT.MouseHover, hover);
+		assertEquals(qualified, list.getToolTipText(), "the qualified name in the tooltip");
+	}
+
 	@Test
 	void typingInTheTextUpdatesTheDiagram() throws Exception {
 		int at = doc.get().indexOf("layer foil: Li 350 um");

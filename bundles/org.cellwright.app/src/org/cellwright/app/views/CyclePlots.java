@@ -15,7 +15,7 @@ import org.eclipse.swtchart.LineStyle;
  * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and, for a cell with a cathode, capacity
  * retention, the discharge capacity relative to cycle 1 (right axis, %). A half cell plates a set capacity every
  * cycle: its CE says what it keeps, and the chart's title and right axis name no retention when none is drawn (they
- * did). Which runs are half cells is {@link RunFolder#halfCell()}, the one rule the report
+ * did). Nor has a full cell of one cycle (its one point at 100 % was drawn). Which runs are half cells is {@link RunFolder#halfCell()}, the one rule the report
  * and the Sweep view use (a DFN run is a full cell whether or not its cycles table has mAh/g).
  */
 final class CyclePlots {
@@ -25,8 +25,16 @@ final class CyclePlots {
 
 	private CyclePlots() {}
 
+	/**
+	 * Whether the run's retention is drawn: a cell with a cathode and two cycles or more. A one-cycle full cell's
+	 * retention is 100 % by definition (it was drawn as one point at 100 %, read as a result): none is drawn or named.
+	 */
+	static boolean retention(RunFolder r) {
+		return r.cycles() != null && r.cycles().rows() >= 2 && !r.halfCell();
+	}
+
 	static ChartContent of(List<RunFolder> runs) {
-		boolean anyRetention = runs.stream().anyMatch(r -> r.cycles() != null && !r.halfCell());
+		boolean anyRetention = runs.stream().anyMatch(CyclePlots::retention);
 		String what = anyRetention ? "Capacity retention and Coulombic efficiency" : "Capacity and Coulombic efficiency";
 		ChartContent c = new ChartContent(runs.size() == 1 ? what + ": " + label(runs, runs.get(0)) : what);
 		c.secondAxisTitle = anyRetention ? CE_AND_RETENTION : CE_ONLY;
@@ -38,7 +46,6 @@ final class CyclePlots {
 			double[] n = t.column("cycle"), ch = t.column("charge_mAh_cm2"), dis = t.column("discharge_mAh_cm2"),
 					ce = t.column("coulombic_efficiency");
 			if (n == null || ch == null || dis == null || ce == null) continue;
-			boolean fullCell = !r.halfCell();
 			double first = dis.length > 0 ? dis[0] : Double.NaN;
 			double[] retention = Arrays.stream(dis).map(d -> first > 0 ? 100 * d / first : Double.NaN).toArray();
 			double[] cePct = Arrays.stream(ce).map(v -> 100 * v).toArray();
@@ -47,7 +54,7 @@ final class CyclePlots {
 			c.line(p + "charge (mAh/cm2)", n, ch, one ? colour(1) : shade(base, 0.45), one ? LineStyle.SOLID : LineStyle.DOT, 0);
 			c.line(p + "discharge (mAh/cm2)", n, dis, base, LineStyle.SOLID, 0);
 			c.line(p + "CE (%)", n, cePct, one ? colour(2) : base, one ? LineStyle.SOLID : LineStyle.DASH, 1);
-			if (fullCell)
+			if (retention(r))
 				c.line(p + "retention (%)", n, retention, one ? colour(4) : shade(base, 0.3), one ? LineStyle.DASH : LineStyle.DASHDOT, 1);
 		}
 		return c;

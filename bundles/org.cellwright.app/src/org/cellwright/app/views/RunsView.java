@@ -38,7 +38,14 @@ import org.eclipse.ui.part.ViewPart;
 public class RunsView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.runs";
 
-	static final String[] COLUMNS = { "experiment", "run", "time (UTC)", "status", "cycles", "1st discharge", "change", "results" };
+	/**
+	 * The table's columns. A sweep's variants share the sweep run's id: "experiment" names the sweep and "variant" its
+	 * values, read from the sweep's table (the full name, "Sweep/Experiment-stack-pressure=5MPa-...", was cut to the
+	 * sweep's at the default width, so the variants of a run looked alike); "checks" counts the run's expect checks
+	 * that pass, so a file's runs show in one table which experiments' checks passed.
+	 */
+	public static final java.util.List<String> COLUMNS = java.util.List.of("experiment", "variant", "run", "time (UTC)", "status", "checks",
+			"cycles", "1st discharge", "change", "results");
 
 	/** A row of the table: the index row, the run's folder and the results folder whose index lists it. */
 	public record Run(RunIndex.Row row, Path folder, Path store) {
@@ -79,7 +86,7 @@ public class RunsView extends ViewPart {
 		for (String c : COLUMNS) {
 			TableColumn col = new TableColumn(table, SWT.LEFT);
 			col.setText(c);
-			col.setWidth(c.equals("change") ? 320 : c.equals("run") ? 170 : 110);
+			col.setWidth(c.equals("change") ? 320 : c.equals("run") ? 170 : c.equals("variant") ? 60 : 110);
 		}
 		table.addListener(SWT.Selection, e -> {
 			if (table.getSelectionCount() >= 2) compareSelected();
@@ -125,13 +132,44 @@ public class RunsView extends ViewPart {
 		for (Run r : runs) {
 			TableItem it = new TableItem(table, SWT.NONE);
 			RunIndex.Row x = r.row();
-			it.setText(new String[] { Printable.escape(x.name()), x.id(), x.time().replace('T', ' ').replace("Z", ""), x.status(),
+			boolean variant = !x.group().isEmpty() && !x.name().equals(x.group()) && x.name().startsWith(x.group() + "/");
+			String values = variant ? RunColumns.variant(r.folder()) : "";
+			if (variant && values.isEmpty()) values = x.name().substring(x.group().length() + 1);
+			it.setText(new String[] { Printable.escape(variant ? x.group() : x.name()), Printable.escape(values), x.id(),
+					x.time().replace('T', ' ').replace("Z", ""), x.status(), r.exists() ? RunColumns.checks(r.folder()) : "",
 					x.cycles() < 0 ? "" : Integer.toString(x.cycles()),
 					Double.isNaN(x.firstDischargeMAhCm2()) ? "" : String.format(Locale.ROOT, "%.3f mAh/cm2", x.firstDischargeMAhCm2()),
 					Printable.escape(x.change()), r.folder().getParent() == null ? "" : (r.exists() ? "" : "folder deleted: ") + r.folder() });
 			if (!r.exists()) it.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
 			it.setData(r);
 		}
+		// the names and values readable at any width of the view: the columns of short text fit their content
+		for (String c : List.of("experiment", "variant", "status", "checks")) {
+			TableColumn col = table.getColumn(COLUMNS.indexOf(c));
+			int before = col.getWidth();
+			col.pack();
+			if (c.equals("variant") && col.getWidth() < 60) col.setWidth(60);
+			else if (!c.equals("variant") && col.getWidth() < Math.min(before, 80)) col.setWidth(Math.min(before, 80));
+		}
+	}
+
+	/**
+	 * Selects the rows of these run folders (the runs of one launch, newest first at the top), reading the indexes again
+	 * first; the Results view is not changed (selecting rows in code does not compare them).
+	 */
+	public void select(List<Path> folders) {
+		refresh();
+		if (table == null || table.isDisposed()) return;
+		List<Path> wanted = folders.stream().map(Path::normalize).toList();
+		List<Integer> rows = new ArrayList<>();
+		for (int i = 0; i < runs.size(); i++) if (wanted.contains(runs.get(i).folder())) rows.add(i);
+		table.setSelection(rows.stream().mapToInt(Integer::intValue).toArray());
+		if (!rows.isEmpty()) table.setTopIndex(rows.get(0));
+	}
+
+	/** The text of a cell of the table: the row's, in the named column. */
+	public String text(int row, String column) {
+		return table.getItem(row).getText(COLUMNS.indexOf(column));
 	}
 
 	/** Right click: Show in Results View, Open Report, Export as BDF... (the selected run's time series). */

@@ -170,6 +170,13 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		palette.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
 		sash.setWeights(1, 4);
+		this.sash = sash;
+		// the whole name of the material under the pointer (cut when the view is too narrow for the list to fit it)
+		palette.addListener(SWT.MouseHover, e -> {
+			int i = palette.getTopIndex() + e.y / Math.max(1, palette.getItemHeight());
+			palette.setToolTipText(i >= 0 && i < paletteLabels.size() ? paletteLabels.get(i) : null);
+		});
+		sash.addListener(SWT.Resize, e -> fitPalette(true));
 		status = new Label(parent, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 		makeActions();
@@ -457,14 +464,55 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		palette.removeAll();
 		paletteMaterials.clear();
 		// the materials a layer of this cell can refer to: this file, its folder, imports and the standard library
+		paletteLabels.clear();
 		org.cellwright.editor.Materials.visibleFrom(cell).forEach((label, m) -> {
 			paletteMaterials.add(m);
-			palette.add(label);
+			paletteLabels.add(label);
+			palette.add(shown(label));
 		});
+		fitPalette(false);
 	}
 
+	/** The names the materials are known by from the cell (package-qualified where not imported), by row. */
+	private final List<String> paletteLabels = new ArrayList<>();
+
+	/**
+	 * A material's row in the list: its name first, then its package in parentheses ("Nyman2008Electrolyte
+	 * (cellwright.sets.chen2020)"), so a list narrower than the row cuts the package, not the name (a qualified name
+	 * was cut to "cellwright.sets.chen2020.LGM5").
+	 */
+	public static String shown(String label) {
+		int dot = label.lastIndexOf('.');
+		return dot <= 0 || dot == label.length() - 1 ? label : label.substring(dot + 1) + "  (" + label.substring(0, dot) + ")";
+	}
+
+	/** The widest share of the view the material list takes to show its names whole; the drawing keeps the rest. */
+	static final double PALETTE_MAX_SHARE = 0.45;
+	private SashForm sash;
+	private int paletteWanted = -1;
+
+	/**
+	 * Sizes the material list to its longest name (package-qualified names of other files and of the library were cut
+	 * off at a fixed fifth of the view until the sash was dragged), at least a fifth of the view and at most
+	 * {@link #PALETTE_MAX_SHARE}. Done when the view is resized and when the list's widest name changes (not on every
+	 * reparse, so a sash dragged by hand stays where it was put while typing).
+	 */
+	private void fitPalette(boolean resized) {
+		if (sash == null || sash.isDisposed()) return;
+		Composite left = palette.getParent();
+		int want = left.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+		if (!resized && want == paletteWanted) return;
+		paletteWanted = want;
+		int total = sash.getClientArea().width - sash.getSashWidth();
+		if (total <= 0) return;
+		int width = Math.max(total / 5, Math.min(want, (int) (total * PALETTE_MAX_SHARE)));
+		sash.setWeights(width, Math.max(1, total - width));
+	}
+
+	/** The material of a row's text, or of the name it is known by from the cell. */
 	private Material paletteMaterial(String label) {
-		for (int i = 0; i < palette.getItemCount(); i++) if (palette.getItem(i).equals(label)) return paletteMaterials.get(i);
+		for (int i = 0; i < palette.getItemCount(); i++)
+			if (palette.getItem(i).equals(label) || i < paletteLabels.size() && paletteLabels.get(i).equals(label)) return paletteMaterials.get(i);
 		return null;
 	}
 

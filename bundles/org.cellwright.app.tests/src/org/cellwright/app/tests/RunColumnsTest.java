@@ -1,0 +1,45 @@
+package org.cellwright.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.cellwright.app.views.RunColumns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Runs view's variant and checks columns, read from a run's folder (sweep.csv beside it, checks.json in it). */
+class RunColumnsTest {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void aVariantIsNamedByItsValuesFromItsSweepsTable() throws Exception {
+		Path run = tmp.resolve("Sw/20261205-073850-470eff");
+		Path v = run.resolve("X-stack-pressure=5MPa-temperature=-10degC");
+		Files.createDirectories(v);
+		Files.writeString(run.resolve("sweep.csv"), """
+				run,stack-pressure,temperature,status,cycles
+				X-stack-pressure=65MPa-temperature=20degC,65MPa,20degC,COMPLETED,35
+				X-stack-pressure=5MPa-temperature=-10degC,5MPa,-10degC,COMPLETED,35
+				""");
+		assertEquals("stack-pressure=5MPa, temperature=-10degC", RunColumns.variant(v), "the values, a negative one whole");
+		assertEquals("", RunColumns.variant(run.resolve("Y")), "a folder the table does not name");
+		assertEquals("", RunColumns.variant(tmp.resolve("X/20261205-073850-470eff")), "a run of an experiment: no sweep.csv");
+	}
+
+	@Test
+	void theChecksCountThoseThatPassOrSayHowManyFail() throws Exception {
+		assertEquals("", RunColumns.checks(tmp), "no checks.json");
+		Files.writeString(tmp.resolve("checks.json"), "{\"experiment\": \"X\", \"checks\": []}");
+		assertEquals("", RunColumns.checks(tmp), "no check");
+		Files.writeString(tmp.resolve("checks.json"), "{\"checks\": [{\"pass\": true}, {\"pass\": true}, {\"pass\": null}]}");
+		assertEquals("2 pass", RunColumns.checks(tmp), "one not evaluated is not counted");
+		Files.writeString(tmp.resolve("checks.json"), "{\"checks\": [{\"pass\": true}, {\"pass\": false}, {\"pass\": true}]}");
+		assertEquals("1 of 3 fail", RunColumns.checks(tmp));
+		Files.writeString(tmp.resolve("checks.json"), "{not json");
+		assertEquals("", RunColumns.checks(tmp), "unreadable: nothing said");
+	}
+}
