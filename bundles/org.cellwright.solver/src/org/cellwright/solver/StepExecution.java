@@ -122,6 +122,7 @@ final class StepExecution {
         // the Li metal contacts at the step's start (for a step that loses them, contactLoss)
         double[] contactAtStart = {model.workingElectrode().contactFraction(), model.counterElectrode().contactFraction()};
         events.startStep();
+        model.startStep();
         double stepTime = 0, stepCharge = 0, stepAbs = 0;
         double current = mode == StepMode.CURRENT ? setpoint : 0;
         double dt = Math.min(settings.maxStep(), Math.max(1.0, 1e-3 * Math.min(duration, 3600)));
