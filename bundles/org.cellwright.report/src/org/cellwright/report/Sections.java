@@ -211,7 +211,10 @@ final class Sections {
 		return p;
 	}
 
-	/** CE in %, NaN for cycles that ran in one direction only (an empty cell of cycles.csv: the solver records none). */
+	/**
+	 * CE in %, NaN for cycles without one (an empty cell of cycles.csv: the solver records none): a cycle in one direction
+	 * only, or one that does not bring the cell back (pulses: CycleBook.bringsTheCellBack).
+	 */
 	static double[] ceValues(CsvTable cy) {
 		double[] e = cy.column("coulombic_efficiency");
 		double[] out = new double[e.length];
