@@ -53,6 +53,8 @@ public final class CycleBook {
     private boolean startedAtEnd = true, reachedEnd;
     /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
     private int stepSign;
+    /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
+    private boolean stepIsHold;
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -130,6 +132,7 @@ public final class CycleBook {
      * cycle it passed in. Returns the hold's direction now.
      */
     public int followHold(int taken, double i, double lithium, double time, Supplier<LithiumInventory> inventory, Runnable counted) {
+        stepIsHold = true;
         int d = direction(i, lithium);
         if (d == 0 || d == taken) return taken;
         counted.run();
@@ -151,8 +154,12 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
-        if (stepSign != 0 && stepSign != storingSign && endsTheGiving(end)) reachedEnd = true;
+        // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
+        // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
+        // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
+        if (stepSign != 0 && stepSign != storingSign) reachedEnd = endsTheGiving(end) || stepIsHold && reachedEnd;
         stepSign = 0;
+        stepIsHold = false;
     }
 
     /**
@@ -171,8 +178,8 @@ public final class CycleBook {
 
     /**
      * Whether the current cycle's efficiency compares charges that bring the cell back: it started at the run's start
-     * or where the cycle before ended its giving ({@link #endsTheGiving}), and a step of its giving direction reached
-     * that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
+     * or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
+     * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
      * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
      * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %).
      */

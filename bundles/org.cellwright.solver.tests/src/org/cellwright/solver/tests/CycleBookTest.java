@@ -176,6 +176,10 @@ class CycleBookTest {
 			run.accept(-10.0, StepEnd.DURATION);
 			run.accept(-360.0, soc == 2 ? StepEnd.VOLTAGE_CUTOFF : StepEnd.DURATION); // to the next SOC, the last to the cut-off
 		}
+		run.accept(0.0, StepEnd.DURATION); // a rest, then one more discharge pulse after the cut-off: the cell moves on
+		run.accept(-5.0, StepEnd.DURATION);
+		run.accept(7.5, StepEnd.DURATION); // its cycle: a pulse, then a discharge to the cut-off (read 1 286 % in a run)
+		run.accept(-96.0, StepEnd.VOLTAGE_CUTOFF);
 		run.accept(3000.0, StepEnd.VOLTAGE_CUTOFF); // a full cycle after the pulses
 		run.accept(-2950.0, StepEnd.VOLTAGE_CUTOFF);
 		run.accept(3000.0, StepEnd.VOLTAGE_CUTOFF); // GITT: a full charge, discharge pulses with rests to the cut-off
@@ -184,12 +188,35 @@ class CycleBookTest {
 			run.accept(0.0, StepEnd.DURATION);
 		}
 		b.close(t[0], () -> li, true);
-		assertEquals(6, closed.size());
-		for (int k = 0; k < 4; k++)
+		assertEquals(7, closed.size());
+		for (int k = 0; k < 5; k++)
 			assertTrue(Double.isNaN(closed.get(k).coulombicEfficiency()), "cycle " + (k + 1) + " of pulses: " + closed.get(k).coulombicEfficiency());
 		assertEquals(370, closed.get(1).dischargeCapacity(), 1e-12, "its capacities stay recorded");
-		assertEquals(2950.0 / 3000, closed.get(4).coulombicEfficiency(), 1e-12, "the full cycle after the pulses");
-		assertEquals(2700.0 / 3000, closed.get(5).coulombicEfficiency(), 1e-12, "a GITT discharge to the cut-off");
+		assertEquals(2950.0 / 3000, closed.get(5).coulombicEfficiency(), 1e-12, "the full cycle after the pulses");
+		assertEquals(2700.0 / 3000, closed.get(6).coulombicEfficiency(), 1e-12, "a GITT discharge to the cut-off");
+	}
+
+	/**
+	 * A CC-CV discharge: the constant current reaches the lower cut-off, the hold at that voltage runs for its duration.
+	 * The hold keeps the cell where the discharge ended, so the cycle brings the cell back and the next one starts there.
+	 */
+	@Test
+	void aHoldAfterTheCutoffKeepsTheCycleAtItsEnd() {
+		CycleBook b = book(true, Double.NaN);
+		for (int k = 0; k < 2; k++) {
+			b.startDirection(1, 0, () -> li);
+			b.add(100, 0);
+			b.recordStep(4 * k, StepEnd.VOLTAGE_CUTOFF, 0, 1, 100, 4.3);
+			b.startDirection(-1, 1, () -> li);
+			b.add(0, 90);
+			b.recordStep(4 * k + 1, StepEnd.VOLTAGE_CUTOFF, 1, 2, -90, 2.8);
+			b.followHold(-1, -0.1, 6, 2, () -> li, () -> {});
+			b.add(0, 5);
+			b.recordStep(4 * k + 2, StepEnd.DURATION, 2, 3, -5, 2.8);
+		}
+		b.close(4, () -> li, true);
+		assertEquals(0.95, closed.get(0).coulombicEfficiency(), 1e-12);
+		assertEquals(0.95, closed.get(1).coulombicEfficiency(), 1e-12, "started where the hold kept the cell");
 	}
 
 	@Test
