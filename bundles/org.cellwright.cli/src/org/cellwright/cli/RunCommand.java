@@ -344,7 +344,10 @@ public class RunCommand extends CliCommand {
 		return Figures.text(v, fmt);
 	}
 
-	/** A cycle's Coulombic efficiency as recorded (cycles.csv): "-" when the run has none (a cycle in one direction only). */
+	/**
+	 * A cycle's Coulombic efficiency as recorded (cycles.csv): "-" when the run has none (a cycle in one direction only,
+	 * or one of pulses that does not bring the cell back: CycleBook.bringsTheCellBack).
+	 */
 	private static String ce(Summary.Cycle c) {
 		return Figures.percent(c.coulombicEfficiency());
 	}

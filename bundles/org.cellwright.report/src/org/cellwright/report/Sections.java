@@ -118,9 +118,15 @@ final class Sections {
 		return (a.equals(b) ? a : a + " to " + b) + unit;
 	}
 
+	/** What a cycle without an efficiency is, after its dash. */
+	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (pulses: the cycle did not bring the cell back)";
+
 	private static String ce(JsonObject cycle) {
-		double e = num(cycle, COULOMBIC_EFFICIENCY); // NaN (null) where the solver records none: one direction only
-		return !Double.isNaN(e) ? fmt(100 * e, 4) + " %" : "\u2013 (one direction only)";
+		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of
+		// pulses that does not bring the cell back (CycleBook.bringsTheCellBack)
+		double e = num(cycle, COULOMBIC_EFFICIENCY);
+		if (!Double.isNaN(e)) return fmt(100 * e, 4) + " %";
+		return "\u2013" + (num(cycle, CHARGE_MAH_CM2) > 0 && num(cycle, DISCHARGE_MAH_CM2) > 0 ? NOT_BACK : ONE_DIRECTION);
 	}
 
 
@@ -211,7 +217,10 @@ final class Sections {
 		return p;
 	}
 
-	/** CE in %, NaN for cycles that ran in one direction only (an empty cell of cycles.csv: the solver records none). */
+	/**
+	 * CE in %, NaN for cycles without one (an empty cell of cycles.csv: the solver records none): a cycle in one direction
+	 * only, or one that does not bring the cell back (pulses: CycleBook.bringsTheCellBack).
+	 */
 	static double[] ceValues(CsvTable cy) {
 		double[] e = cy.column("coulombic_efficiency");
 		double[] out = new double[e.length];

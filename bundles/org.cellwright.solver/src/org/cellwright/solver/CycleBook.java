@@ -46,6 +46,15 @@ public final class CycleBook {
     private double charge, discharge, start;
     /** Whether a step of the current cycle started charging, discharging. */
     private boolean charging, discharging;
+    /**
+     * Whether the current cycle started where the cell's giving direction ends (the run's start, or a cycle whose
+     * giving reached its end: {@link #endsTheGiving}), and whether a step of its giving direction reached that end.
+     */
+    private boolean startedAtEnd = true, reachedEnd;
+    /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
+    private int stepSign;
+    /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
+    private boolean stepIsHold;
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -89,6 +98,7 @@ public final class CycleBook {
      */
     public void startDirection(int sign, double time, Supplier<LithiumInventory> inventory) {
         if (sign == 0) return;
+        stepSign = sign;
         if (firstSign == 0) {
             firstSign = sign;
             cycle = 1;
@@ -97,6 +107,8 @@ public final class CycleBook {
         if (sign != storingSign) seenOpposite = true;
         else if (seenOpposite) {
             close(time, inventory, false);
+            startedAtEnd = reachedEnd;
+            reachedEnd = false;
             cycle++;
             seenOpposite = false;
             charge = 0;
@@ -120,6 +132,7 @@ public final class CycleBook {
      * cycle it passed in. Returns the hold's direction now.
      */
     public int followHold(int taken, double i, double lithium, double time, Supplier<LithiumInventory> inventory, Runnable counted) {
+        stepIsHold = true;
         int d = direction(i, lithium);
         if (d == 0 || d == taken) return taken;
         counted.run();
@@ -141,7 +154,36 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
+        // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
+        // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
+        // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
+        if (stepSign != 0 && stepSign != storingSign) reachedEnd = endsTheGiving(end) || stepIsHold && reachedEnd;
+        stepSign = 0;
+        stepIsHold = false;
     }
+
+    /**
+     * Whether a step of the giving direction (a full cell's discharge, a half cell's stripping) that ended so brought
+     * the cell to where its giving ends: at its voltage cut-off (also crossed at once, or through it at a transport
+     * limit), at a hold's current cut-off (CC-CV), or with its lithium exhausted; not at a duration, a capacity, a
+     * time bound, a short circuit, a solver failure or a cancel, all of which leave the cell wherever the step
+     * stopped it.
+     */
+    static boolean endsTheGiving(StepEnd end) {
+        return switch (end) {
+            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the current cycle's efficiency compares charges that bring the cell back: it started at the run's start
+     * or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
+     * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
+     * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
+     * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %).
+     */
+    boolean bringsTheCellBack() { return startedAtEnd && reachedEnd; }
 
     /**
      * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without steps in both
@@ -149,10 +191,11 @@ public final class CycleBook {
      * cycle's regeneration inside a discharge stores none: a drive cycle run alone read 590 % as discharge / regenerated
      * charge), or without one that gave it back (a plating alone, the last cycle of a run that stopped before its
      * stripping: an empty cell of cycles.csv, null in summary.json, "-" in the CLI, where cycles.csv recorded 0). A step
-     * of the giving direction that passed no charge (its cut-off at once) gives a real 0 %.
+     * of the giving direction that passed no charge (its cut-off at once) gives a real 0 %. NaN too for a cycle that
+     * does not bring the cell back ({@link #bringsTheCellBack}: pulses).
      */
     double coulombicEfficiency() {
-        return charging && discharging ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+        return charging && discharging && bringsTheCellBack() ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
     }
 
     /**

@@ -17,14 +17,8 @@ import org.cellwright.solver.physics.PhysicsEvents;
  * ends at its cut-off having passed almost nothing).
  */
 final class EventDetection implements PhysicsEvents {
-    /**
-     * The leak through Li filaments [A/m2] above which a rest or a hold (no or a decaying applied current) ends in a hard
-     * short: a numerical threshold, not a material property, derived from nothing measurable in the model and without a
-     * source (docs/solid-state-solver.md, "The hard short's leak floor"; docs/calibration.md, "Numerical thresholds").
-     * Without it any leak would exceed a rest's zero current. 0.1 mA/cm2: at 4 V and the calibrated soft-short
-     * conductance, a filament spanning 88 % of the separator.
-     */
-    static final double HARD_SHORT_LEAK_FLOOR = 1.0;
+    /** The hard short's leak floor [A/m2] in a rest or a hold: {@link NumericalThresholds#HARD_SHORT_LEAK_FLOOR}. */
+    static final double HARD_SHORT_LEAK_FLOOR = NumericalThresholds.HARD_SHORT_LEAK_FLOOR;
 
     /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
     static final double STALL_FRACTION = 0.01;
@@ -136,6 +130,14 @@ final class EventDetection implements PhysicsEvents {
      * ..."). Returns whether the step counts as stalled (reported or counted).
      */
     boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, boolean atOnce) {
+        return checkStall(end, sign, stepCharge, eta, cutoff, reached, atOnce, "");
+    }
+
+    /**
+     * As above, with a note appended to the warning (the cut-off reached was the cell's voltage window,
+     * {@link StepEnd#windowEnd}: one warning for the step, not the stall's and the window's).
+     */
+    boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, boolean atOnce, String note) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
         if (!stalled(sign, stepCharge, previous)) return false;
@@ -148,7 +150,7 @@ final class EventDetection implements PhysicsEvents {
                         : "at its voltage cut-off" + (!atOnce ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
                         : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at its set current at its start)", cutoff,
                                 Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached))),
-                lessThanBefore(stepCharge, previous), OverpotentialKind.dominantText(sign, eta))));
+                lessThanBefore(stepCharge, previous), OverpotentialKind.dominantText(sign, eta)) + note));
         return true;
     }
 
@@ -182,7 +184,7 @@ final class EventDetection implements PhysicsEvents {
      * charge: reported once with the share of the set current that lands on the cut-off within the shortest time step
      * and the dominant overpotential there; later ones counted (with the stalled steps').
      */
-    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta) {
+    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, String note) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), StepEnd.VOLTAGE_CUTOFF.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
@@ -190,7 +192,7 @@ final class EventDetection implements PhysicsEvents {
                 + "no charge; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
                         + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
-                OverpotentialKind.dominantText(sign, eta))));
+                OverpotentialKind.dominantText(sign, eta)) + note));
     }
 
     /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */

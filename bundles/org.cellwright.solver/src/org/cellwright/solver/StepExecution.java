@@ -42,12 +42,8 @@ final class StepExecution {
      */
     static final double HOLD_CURRENT_CHANGE = 0.01;
 
-    /**
-     * The share of the cell's 1 C current (its nominal capacity per hour) against which a hold's current change is
-     * taken where the current is smaller (StepSizeControl.relativeGrowth's floor): a current through zero (a hold
-     * whose current changes sign) is followed in steps of 1e-5 C, not ever shorter ones.
-     */
-    static final double HOLD_CURRENT_FLOOR_C_RATE = 1e-3;
+    /** A hold's step floor as a share of the cell's 1 C current: {@link NumericalThresholds#HOLD_CURRENT_FLOOR_C_RATE}. */
+    static final double HOLD_CURRENT_FLOOR_C_RATE = NumericalThresholds.HOLD_CURRENT_FLOOR_C_RATE;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -122,6 +118,7 @@ final class StepExecution {
         // the Li metal contacts at the step's start (for a step that loses them, contactLoss)
         double[] contactAtStart = {model.workingElectrode().contactFraction(), model.counterElectrode().contactFraction()};
         events.startStep();
+        model.startStep();
         double stepTime = 0, stepCharge = 0, stepAbs = 0;
         double current = mode == StepMode.CURRENT ? setpoint : 0;
         double dt = Math.min(settings.maxStep(), Math.max(1.0, 1e-3 * Math.min(duration, 3600)));
@@ -390,11 +387,15 @@ final class StepExecution {
                 // a jump's warning names its cause and carries the stall's figures: one warning for the step
                 boolean jumped = atVoltage && !Double.isNaN(jumpedFrom);
                 String stallOfJump = jumped ? events.stallOfJump(stepSign, stepCharge) : "";
-                if (atVoltage && !jumped) events.checkStall(StepEnd.VOLTAGE_CUTOFF, stepSign, stepCharge, eta, Double.isNaN(cutV) ? v : cutV);
+                // the cell's window, not the protocol, ended it: said in the step's one warning (a stalled step's
+                // warning says it, else a warning of its own; both came for one step before)
+                Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;
+                boolean stalled = false;
+                if (atVoltage && !jumped) stalled = events.checkStall(StepEnd.VOLTAGE_CUTOFF, stepSign, stepCharge, eta,
+                        Double.isNaN(cutV) ? v : cutV, rec.voltage, false, window == null ? "" : "; " + StepEnd.windowEnd(window));
                 else if (!atVoltage && stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
-                Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;
-                if (window != null) rec.warnEnd(end, what + ": " + StepEnd.windowEnd(window)); // the cell's window, not the protocol, ended it
+                if (window != null && !stalled) rec.warnEnd(end, what + ": " + StepEnd.windowEnd(window));
                 if (!Double.isNaN(jumpedFrom)) {
                     end = StepEnd.VOLTAGE_JUMP;
                     rec.warnEnd(end, String.format(Locale.ROOT, "%s: the voltage jumped across the cut-off %s V from %s to %s V "
@@ -448,9 +449,12 @@ final class StepExecution {
             double v0 = trialAtCurrent(DT_MIN, current);
             if (!Double.isNaN(crossedVoltage(cutoffs, v0))) end = v0;
         }
-        // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too
-        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, end, true))
-            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff);
+        // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too;
+        // either warning says where the cut-off is the cell's voltage window (one warning for the step)
+        Cutoff window = Cutoff.windowAt(cutoffs, cut, LANDING_TOLERANCE);
+        String note = window == null ? "" : "; " + StepEnd.windowEnd(window);
+        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, end, true, note))
+            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, note);
         return end;
     }
 

@@ -156,6 +156,27 @@ class StudyParametersTest {
 		assertEquals(List.of(), missing, "calibrated values without a row (material, property, reason) in docs/calibration.md's Open table");
 	}
 
+	/**
+	 * Issue 13 (session 19): the solid-state runner's unsourced numerical thresholds are named constants of one class,
+	 * {@code NumericalThresholds}, and each is a row of docs/calibration.md's "Numerical thresholds" table with its value
+	 * and reason (the hold's step floor was missing there). A threshold added to the class without a row fails here.
+	 */
+	@Test
+	void everyNumericalThresholdIsListedInTheCalibrationDocument() throws Exception {
+		String doc = java.nio.file.Files.readString(CliTest.examples().getParent().resolve("docs/calibration.md"));
+		int at = doc.indexOf("\n## Numerical thresholds");
+		assertTrue(at >= 0, "docs/calibration.md has a Numerical thresholds section");
+		int next = doc.indexOf("\n## ", at + 1);
+		List<String> rows = doc.substring(at, next < 0 ? doc.length() : next).lines().filter(l -> l.startsWith("| ")).toList();
+		List<String> names = new ArrayList<>();
+		for (java.lang.reflect.Field f : org.cellwright.solver.NumericalThresholds.class.getDeclaredFields())
+			if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && java.lang.reflect.Modifier.isPublic(f.getModifiers())) names.add(f.getName());
+		assertEquals(List.of("HARD_SHORT_LEAK_FLOOR", "HOLD_CURRENT_FLOOR_C_RATE"), names.stream().sorted().toList());
+		for (String n : names)
+			assertTrue(rows.stream().anyMatch(r -> r.contains("`NumericalThresholds." + n + "`") && r.split(" \\| ").length >= 3
+					&& !r.split(" \\| ")[2].isBlank()), n + " has a row with its value and reason");
+	}
+
 	@Test
 	void everyCellOfTheExamplesIsChecked() {
 		assertEquals(expectedCells().keySet(), CELLS.keySet(), "a new study cell needs its twin in Sung2023Parameters and here");

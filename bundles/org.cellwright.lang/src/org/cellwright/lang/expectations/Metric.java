@@ -60,12 +60,12 @@ public enum Metric {
 						n++;
 					}
 				}
-				return n == 0 ? Value.missing("no cycle ran in both directions") : Value.of(Units.parse("").toSI(sum / n));
+				return n == 0 ? Value.missing("no cycle has an efficiency (none ran in both directions and brought the cell back)") : Value.of(Units.parse("").toSI(sum / n));
 			}
 			// the run's record decides (CycleBook), as in cycles.csv and the CLI: a giving step that passed no
 			// charge is a real 0 % (this asked for both capacities above 0, the CLI's own rule, and called it missing)
 			return cycle(run, e).map(o -> has(o, "coulombic_efficiency") ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
-					: Value.missing("cycle " + cycleNumber(run, e) + " ran in one direction only")).orElseGet(() -> notReached(run, e));
+					: Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency (it ran in one direction only, or did not bring the cell back: pulses)")).orElseGet(() -> notReached(run, e));
 		}
 	},
 	DISCHARGE_CAPACITY("discharge-capacity", "a cycle's discharge capacity: per cathode active mass (mAh/g) or per area (mAh/cm2)",

@@ -93,6 +93,22 @@ class RunReportTest {
 		assertTrue(html.indexOf("<li>" + warning + "</li>", box) > box, "the warning, whole, in that box");
 	}
 
+	/**
+	 * Pulses (session 19): a charge pulse opens a cycle whose discharge pulse does not bring the cell back; the solver
+	 * records no efficiency for it (CycleBook.bringsTheCellBack) and the key numbers say why, not "one direction only"
+	 * (the cycle ran in both); a last cycle of one charge pulse is "one direction only".
+	 */
+	@Test
+	void aCycleOfPulsesHasNoEfficiencyAndTheReportSaysWhy() throws Exception {
+		Path run = Fixtures.run(shared.resolve("Pulses"), "Pulses", Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_ROOM),
+				ProtocolSpec.of(StepSpec.cRate(0.5, Cutoff.duration(600)), StepSpec.cRate(-0.5, Cutoff.duration(60)), StepSpec.rest(60),
+						StepSpec.cRate(0.5, Cutoff.duration(60))));
+		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (pulses: the cycle did not bring the cell back)</td>"), keys);
+		// the last cycle, a charge pulse alone, ran in one direction only
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (one direction only)</td>"), keys);
+	}
+
 	@Test
 	void theLiSizeTheSolverRecordedIsMarked() throws Exception {
 		Path run = Fixtures.fullCell(shared.resolve("FullCellWithSolverSize"), 1);

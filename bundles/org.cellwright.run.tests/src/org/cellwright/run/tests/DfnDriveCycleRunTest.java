@@ -231,7 +231,8 @@ class DfnDriveCycleRunTest {
 		assertEquals(discharge.startTime(), first.startTime(), 1e-9, "cycle 1 starts with the discharge, not the hold");
 		assertTrue(Double.isNaN(first.coulombicEfficiency()), "the charged cell's first discharge: no efficiency");
 		assertEquals(first.dischargeCapacity(), 20 * 600, 1e-6 * 20 * 600, "the hold passed nothing");
-		assertEquals(1, sink.cycles.get(1).coulombicEfficiency(), 1e-3, "discharge / charge of the same 10 min at 1 C");
+		// 10 min each way, no cut-off reached: pulses, no efficiency (CycleBook.bringsTheCellBack; 1 = 10 min / 10 min before)
+		assertTrue(Double.isNaN(sink.cycles.get(1).coulombicEfficiency()), sink.cycles.get(1).toString());
 	}
 
 	/** The Marquis 2019 cell of examples/marquis2019.cell running protocol step on PyBaMM's mesh at rtol 1e-4, a sample per time step. */

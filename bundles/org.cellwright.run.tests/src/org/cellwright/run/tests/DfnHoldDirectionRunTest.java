@@ -42,8 +42,8 @@ class DfnHoldDirectionRunTest {
 		List<CycleSummary> c = sink.cycles;
 		assertEquals(3, c.size(), "the first discharge; the hold's charge with its discharge; the charge after it: " + c);
 		assertTrue(Double.isNaN(c.get(0).coulombicEfficiency()), "the discharge of the charged cell: no efficiency");
-		assertEquals(c.get(1).dischargeCapacity() / c.get(1).chargeCapacity(), c.get(1).coulombicEfficiency(), 1e-12,
-				"the hold gave back: " + c.get(1));
+		// the discharge before it and the hold stop at their durations: no efficiency (CycleBook.bringsTheCellBack)
+		assertTrue(Double.isNaN(c.get(1).coulombicEfficiency()), "the hold's cycle does not bring the cell back: " + c.get(1));
 		assertTrue(c.get(1).dischargeCapacity() > 0 && c.get(1).chargeCapacity() > 0, c.get(1).toString());
 		assertEquals("1:duration", c.get(1).stepEnds());
 		assertEquals("2:duration", c.get(2).stepEnds());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Order of convergence of the whole cell (issue 13, "Tests assert the order of convergence in space and time"): the
  * voltage after 30 min of a 1 C discharge of the charged baseline full cell, refined by halving the particle shells,
  * the cathode's control volumes and the time step. Finite volumes with the flux condition are second order in space
- * (ParticleDiffusionTest for one particle), backward Euler first order in time; the observed orders
+ * (ParticleDiffusionTest for one particle), in time BDF2 in the particles and backward Euler elsewhere (see timeStepConverges); the observed orders
  * log2((V_h - V_h/2) / (V_h/2 - V_h/4)) and the Richardson extrapolation V_h/2 + (V_h/2 - V_h)/(2^p - 1) as the
  * reference must agree with them.
  */
@@ -100,14 +100,20 @@ class CellConvergenceTest {
     }
 
     @Test
-    void timeStepFirstOrder() {
-        // a loose tolerance so that the maximum step sets every step
+    void timeStepConverges() {
+        // a loose local-error tolerance (absolute 1 V) so that the maximum step sets every step; the relative one
+        // tight enough that the Newton solves' and D(c)'s Picard tolerance stay below the time error. The particles
+        // are BDF2 (second order, ColdPulseConvergenceTest where they set the voltage); at 25 degC their error falls
+        // below the few microvolts of the mechanisms still integrated by backward Euler (the interphases' growth, the
+        // Li metal's creep): the voltage changes by 6.8, 5.2 and 2.2 uV per halving from 40 s, first order over the
+        // refinements (before BDF2 the particles made it first order with larger changes)
         double[] steps = {40, 20, 10, 5};
         double[] v = new double[steps.length];
         for (int k = 0; k < steps.length; k++)
             v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(5).particleNodes(10).maxStep(steps[k])
-                    .relativeTolerance(1).absoluteTolerance(1e-3).outputInterval(1e9).build());
-        assertOrder(v, 1, 0.25, "time step");
+                    .relativeTolerance(1e-5).absoluteTolerance(1e-3).outputInterval(1e9).build());
+        assertFittedOrder(v, 1, 0.3, "time step");
+        assertEquals(v[3], v[0], 2e-5, "40 s steps against 5 s steps");
     }
 
     /**

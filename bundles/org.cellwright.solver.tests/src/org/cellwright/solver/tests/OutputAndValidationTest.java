@@ -47,7 +47,8 @@ class OutputAndValidationTest {
         assertEquals(1, c1.get("index").getAsInt());
         assertEquals(0.3, c1.get("discharge_mAh_cm2").getAsDouble(), 1e-9); // 0.3 mA/cm2 x 1 h
         assertEquals(0.15, c1.get("charge_mAh_cm2").getAsDouble(), 1e-9);
-        assertEquals(0.5, c1.get("coulombic_efficiency").getAsDouble(), 1e-9);
+        // stripped for a duration, not to a cut-off: no efficiency, null (CycleBook.bringsTheCellBack; the protocol's 0.5 before)
+        assertTrue(c1.get("coulombic_efficiency").isJsonNull(), c1.toString());
         assertTrue(c1.get("discharge_mAh_g").isJsonNull());
     }
 

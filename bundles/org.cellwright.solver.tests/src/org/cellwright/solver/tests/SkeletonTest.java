@@ -84,7 +84,9 @@ class SkeletonTest {
         assertEquals(1, cs.size());
         assertEquals(18000, cs.get(0).dischargeCapacity(), 1e-6);
         assertEquals(12000, cs.get(0).chargeCapacity(), 1e-6);
-        assertEquals(12000.0 / 18000.0, cs.get(0).coulombicEfficiency(), 1e-9);
+        // plated to a capacity, stripped for a duration: the cycle does not bring the cell back to where its stripping
+        // ends, so no efficiency (CycleBook.bringsTheCellBack; the protocol's 2/3 before)
+        assertTrue(Double.isNaN(cs.get(0).coulombicEfficiency()), cs.get(0).toString());
     }
 
     @Test

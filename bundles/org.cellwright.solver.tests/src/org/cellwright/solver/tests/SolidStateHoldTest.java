@@ -136,8 +136,9 @@ class SolidStateHoldTest {
 		assertEquals("2:duration", c.get(1).stepEnds());
 		assertEquals("3:duration", c.get(2).stepEnds());
 		assertTrue(c.get(1).dischargeCapacity() > 0 && c.get(1).chargeCapacity() > 0, c.get(1).toString());
-		assertEquals(c.get(1).dischargeCapacity() / c.get(1).chargeCapacity(), c.get(1).coulombicEfficiency(), 1e-12,
-				"the hold gave back: " + c.get(1));
+		// the discharge before the hold stopped at its duration, the hold at its own: the cycle neither starts nor ends
+		// where a discharge reaches its cut-off, so it has no efficiency (CycleBook.bringsTheCellBack: it read 732 %)
+		assertTrue(Double.isNaN(c.get(1).coulombicEfficiency()), "the hold's cycle does not bring the cell back: " + c.get(1));
 		// the hold's charge and discharge, all in its cycle: their difference is the hold's net charge
 		double net = c.get(1).chargeCapacity() - c.get(1).dischargeCapacity();
 		assertEquals(c.get(1).steps().get(0).charge(), net, 1e-9 * c.get(1).chargeCapacity(), "the hold's net charge");

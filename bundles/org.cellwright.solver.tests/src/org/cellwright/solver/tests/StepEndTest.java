@@ -243,6 +243,61 @@ class StepEndTest {
                     "one warning per step: " + w);
     }
 
+    /**
+     * Issue 13 (session 19): a step that stalls at a cut-off that is the cell's voltage window, not one of its own
+     * (Cutoff.withinWindow): the interlayer half cell with an interphase conducting worse than the study's
+     * (TemperatureTest: at 3e-7 S/m its stripping cannot pass 0.92 mA/cm2 within 0.2 V) plates 3 mAh/cm2, then strips
+     * for 7 h with no voltage cut-off, inside a window of -1 to 0.2 V. At 1.5e-6 S/m the stripping crosses 0.2 V at
+     * once, at 2e-6 S/m it passes 2.3 mAh/cm2 first; in between (bisection on the conductivity) it starts just below
+     * 0.2 V and reaches it having passed less than 1 % of the plated charge: the stall's warning and the window's came
+     * for that step. One event, one warning: the stall's, saying that the window ended it; and the step crossed at once
+     * says so too.
+     */
+    @Test
+    void aStepThatStallsAtTheCellsVoltageWindowGetsOneWarning() {
+        double lo = 1.5e-6, hi = 2e-6; // crossed at once at lo, a stripping of most of the plated Li at hi
+        String window = "; the step has no voltage cut-off above it: it ended at the cell's upper-voltage-cutoff 0.2 V (its voltage window)";
+        String atOnce = stripWithin(lo).get(0).message();
+        assertTrue(atOnce.contains("(crossed at once: ") && atOnce.endsWith(window), atOnce);
+        boolean found = false;
+        for (int k = 0; k < 40 && !found; k++) {
+            double sigma = 0.5 * (lo + hi);
+            RecordingSink s = strip(sigma);
+            StepResult strip = s.cycles.get(0).steps().get(1);
+            if (strip.charge() == 0) { lo = sigma; continue; }
+            if (strip.charge() > 0.01 * 3.3 * 3600 * 9.2) { hi = sigma; continue; }
+            found = true;
+            assertEquals(StepEnd.VOLTAGE_CUTOFF, strip.end());
+            assertEquals(0.2, strip.endVoltage(), 1e-3, "landed on the window");
+            List<SimulationEvent> w = stepOneWarnings(s);
+            assertEquals(1, w.size(), sigma + " S/m: " + s.events);
+            String m = w.get(0).message();
+            assertTrue(m.contains("the stripping step ended at its voltage cut-off 0.200 V (reached 0.2") && m.contains("less than 1 % of the 3.036 mAh/cm2 plated before"), m);
+            assertTrue(m.endsWith(window), m);
+        }
+        assertTrue(found, "a stripping that stalls at the window after some charge, between " + lo + " and " + hi + " S/m");
+    }
+
+    static RecordingSink strip(double interphaseConductivity) {
+        var resistive = Sung2023Parameters.lpscl().with(org.cellwright.solver.input.MaterialProperty.INTERPHASE_CONDUCTIVITY, interphaseConductivity);
+        CellSpec cell = TemperatureTest.withElectrolyte(Sung2023Parameters.cell2Interlayer(34e6), resistive);
+        List<StepSpec> steps = Cutoff.withinWindow(List.of(StepSpec.currentDensity(-9.2, Cutoff.duration(3.3 * 3600)),
+                StepSpec.currentDensity(9.2, Cutoff.duration(7 * 3600))), -1, 0.2);
+        RecordingSink s = run(cell, SolverSettings.defaults(), steps.toArray(StepSpec[]::new));
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        return s;
+    }
+
+    static List<SimulationEvent> stepOneWarnings(RecordingSink s) {
+        return s.events.stream().filter(e -> e.message().startsWith("warning: cycle 1, step 1 ")).toList();
+    }
+
+    static List<SimulationEvent> stripWithin(double interphaseConductivity) {
+        List<SimulationEvent> w = stepOneWarnings(strip(interphaseConductivity));
+        assertEquals(1, w.size(), w.toString());
+        return w;
+    }
+
     @Test
     void stepEndsAreRecordedPerCycle() {
         RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.builder().outputInterval(600).build(),

@@ -286,6 +286,12 @@ public final class CellModel {
     /** Largest state change of both electrodes in the last trial (see {@link ElectrodeModel#stateChange()}). */
     public double stateChange() { return Math.max(we.stateChange(), ce.stateChange()); }
 
+    /** An electrical step starts (see {@link ElectrodeModel#startStep}). */
+    public void startStep() {
+        we.startStep();
+        ce.startStep();
+    }
+
     public void commit(PhysicsEvents events) {
         we.commit(events);
         ce.commit(events);

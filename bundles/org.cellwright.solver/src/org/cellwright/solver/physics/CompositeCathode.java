@@ -74,6 +74,8 @@ public final class CompositeCathode implements ElectrodeModel {
     private double previousDt = Double.NaN, previousDt2 = Double.NaN;
     private double storedDt = Double.NaN;
     private boolean stored, particleLithiating = true;
+    /** The next time step is an electrical step's first (see {@link #prepareParticle}). */
+    private boolean restart = true;
     /** Whether residuals solve each particle's D(c) at its own end state (see {@link #implicitCurrent}). */
     private boolean implicitParticles;
     private final NewtonSolver newton;
@@ -392,8 +394,7 @@ public final class CompositeCathode implements ElectrodeModel {
                 }
             }
             for (int k = 0; k < n; k++) {
-                base[k] = particle.prepareStored(dt, c, k * m, extrapolate ? endShells : c, k * m, baseShells, unitShells, k * m);
-                resp[k] = particle.surfaceResponse() / Constants.F; // d c_s / d j
+                prepareParticle(k, dt, extrapolate ? endShells : c); // base[k], resp[k] = d c_s / d j
             }
             stored = true;
             storedDt = dt;
@@ -427,8 +428,7 @@ public final class CompositeCathode implements ElectrodeModel {
             double change = 0;
             for (int k = 0; k < n; k++) {
                 double r0 = resp[k];
-                base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
-                resp[k] = particle.surfaceResponse() / Constants.F;
+                prepareParticle(k, lastDt, endShells);
                 change = Math.max(change, Math.abs(resp[k] - r0) / Math.abs(r0));
             }
             storedDt = Double.NaN; // base and resp now belong to this current: no reuse by another trial
@@ -495,13 +495,34 @@ public final class CompositeCathode implements ElectrodeModel {
         return Double.NaN;
     }
 
+    /**
+     * The step of node k's particle for dt, D(c) evaluated at the shell state eval: its zero-flux solution and
+     * unit-flux response (baseShells, unitShells), the surface's (base[k], resp[k] = d c_s / d j). BDF2
+     * ({@link ParticleDiffusion#prepareStoredBdf2}) from the last two committed states, second order in time; backward
+     * Euler at an electrical step's first time step (the current jumps: a multistep method restarts at a
+     * discontinuity), after the diffusivity's direction switched, and where dt grew more than
+     * {@link ParticleDiffusion#BDF2_MAX_RATIO} times over the step before.
+     */
+    private void prepareParticle(int k, double dt, double[] eval) {
+        boolean bdf2 = !restart && previousDt > 0 && dt <= ParticleDiffusion.BDF2_MAX_RATIO * previousDt;
+        base[k] = bdf2 ? particle.prepareStoredBdf2(dt, previousDt, c, previous, k * m, eval, k * m, baseShells, unitShells, k * m)
+                : particle.prepareStored(dt, c, k * m, eval, k * m, baseShells, unitShells, k * m);
+        resp[k] = particle.storedResponse() / Constants.F;
+    }
+
+    /** An electrical step starts (its current or voltage set anew): the particles' next time step is backward Euler. */
+    @Override
+    public void startStep() {
+        restart = true;
+        stored = false;
+    }
+
     /** G(j): the current node k takes at surface vacancy fraction vs with its particle's D(c) at the end state j gives. */
     private double currentAt(int k, double vs, double j) {
         particleSolves++;
         for (int i = 0; i < m; i++)
             endShells[k * m + i] = baseShells[k * m + i] + unitShells[k * m + i] * j / Constants.F;
-        base[k] = particle.prepareStored(lastDt, c, k * m, endShells, k * m, baseShells, unitShells, k * m);
-        resp[k] = particle.surfaceResponse() / Constants.F;
+        prepareParticle(k, lastDt, endShells);
         return currentOf(k, vs);
     }
 
@@ -600,6 +621,7 @@ public final class CompositeCathode implements ElectrodeModel {
         pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
         stored = false;
+        restart = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
         cei.commit();
         sideCharge += sideCurrent * lastDt;

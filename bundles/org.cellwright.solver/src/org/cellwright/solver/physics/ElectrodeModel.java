@@ -43,6 +43,9 @@ public interface ElectrodeModel {
     /** Accepts the last trial. */
     void commit(PhysicsEvents events);
 
+    /** An electrical step starts: its current or voltage is set anew (a multistep time integration restarts). */
+    default void startStep() {}
+
     /** Lithium held by this electrode in the committed state [mol/m2]. */
     LithiumInventory inventory();
 
