@@ -112,7 +112,10 @@ class DfnPowerLimitRunTest {
 		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0, "no charge passed");
 		String warning = sink.events.get(0).message();
 		assertTrue(warning.startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is 1.60"), warning);
-		assertTrue(warning.contains("past its cut-off 2.5000 V: the step ends at once"), warning);
+		// on its cut-off, at the current on its way up where the voltage reaches it (session 19: before, at 1.60 V)
+		assertTrue(warning.contains("past its cut-off 2.5000 V; the voltage reaches the cut-off at"), warning);
+		assertTrue(warning.contains("the step ends there at once"), warning);
+		assertEquals(2.5, sink.cycles.get(0).steps().get(0).endVoltage(), 1e-3, "on the cut-off");
 	}
 
 	/**
