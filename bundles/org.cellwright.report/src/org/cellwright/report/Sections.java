@@ -119,7 +119,7 @@ final class Sections {
 	}
 
 	/** What a cycle without an efficiency is, after its dash. */
-	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (pulses: the cycle did not bring the cell back)";
+	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (the cycle did not run from one end of the discharge to the next: pulses, or a cell that started charged)";
 
 	private static String ce(JsonObject cycle) {
 		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of

@@ -47,10 +47,11 @@ public final class CycleBook {
     /** Whether a step of the current cycle started charging, discharging. */
     private boolean charging, discharging;
     /**
-     * Whether the current cycle started where the cell's giving direction ends (the run's start, or a cycle whose
+     * Whether the current cycle started where the cell's giving direction ends (the run's start of a cell that starts
+     * there, or a cycle whose
      * giving reached its end: {@link #endsTheGiving}), and whether a step of its giving direction reached that end.
      */
-    private boolean startedAtEnd = true, reachedEnd;
+    private boolean startedAtEnd, reachedEnd;
     /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
@@ -64,6 +65,17 @@ public final class CycleBook {
      * @param closed takes each closed cycle, before the next one's number is given
      */
     public CycleBook(boolean fullCell, double activeLoading, Closed closed) {
+        this(fullCell, activeLoading, true, closed);
+    }
+
+    /**
+     * @param startsAtItsEnd whether the cell starts where its giving direction ends (the study's solid-state cells as
+     *        assembled: a lithiated cathode, no plated lithium), so that its first cycle from the run's start can bring it
+     *        back; false for a cell that starts at a state of charge of its parameters (a liquid-electrolyte cell, charged
+     *        or part-charged: a 5-min charge and a discharge to the cut-off read 1 021 % on Marquis 2019's cell)
+     */
+    public CycleBook(boolean fullCell, double activeLoading, boolean startsAtItsEnd, Closed closed) {
+        this.startedAtEnd = startsAtItsEnd;
         this.fullCell = fullCell;
         this.storingSign = storingSign(fullCell);
         this.activeLoading = activeLoading;
@@ -178,7 +190,7 @@ public final class CycleBook {
 
     /**
      * Whether the current cycle's efficiency compares charges that bring the cell back: it started at the run's start
-     * or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
+     * (of a cell that starts there: the constructor's startsAtItsEnd) or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
      * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
      * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
      * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %).

@@ -65,7 +65,7 @@ public enum Metric {
 			// the run's record decides (CycleBook), as in cycles.csv and the CLI: a giving step that passed no
 			// charge is a real 0 % (this asked for both capacities above 0, the CLI's own rule, and called it missing)
 			return cycle(run, e).map(o -> has(o, "coulombic_efficiency") ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
-					: Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency (it ran in one direction only, or did not bring the cell back: pulses)")).orElseGet(() -> notReached(run, e));
+					: Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency (it ran in one direction only, or not from one end of the discharge to the next: pulses, or a cell that started charged)")).orElseGet(() -> notReached(run, e));
 		}
 	},
 	DISCHARGE_CAPACITY("discharge-capacity", "a cycle's discharge capacity: per cathode active mass (mAh/g) or per area (mAh/cm2)",

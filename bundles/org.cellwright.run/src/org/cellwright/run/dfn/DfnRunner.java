@@ -122,7 +122,9 @@ public final class DfnRunner {
 			thermal = in.thermal();
 			y = new double[model.size()];
 			totalCycles = CycleBook.estimate(steps, true);
-			cycles = new CycleBook(true, Double.NaN, (c, last) -> sink.cycle(c));
+			// a liquid-electrolyte cell starts at its parameters' state of charge, not where its discharge ends: its first
+			// cycle from the run's start has no efficiency (charged 5 min, discharged to its cut-off: 1 021 %)
+			cycles = new CycleBook(true, Double.NaN, false, (c, last) -> sink.cycle(c));
 		}
 
 		/** The current cycle's number (0 before the run's first direction). */
