@@ -65,7 +65,7 @@ class OutputAndValidationTest {
                         new double[org.cellwright.solver.OverpotentialKind.values().length],
                         org.cellwright.solver.LithiumInventory.ZERO));
             w.cycle(new org.cellwright.solver.CycleSummary(1, 1, 1, 1, Double.NaN, times[0], times[2],
-                    org.cellwright.solver.LithiumInventory.ZERO, List.of(), true));
+                    org.cellwright.solver.LithiumInventory.ZERO, List.of(), true, true));
         }
         List<String> ts = Files.readAllLines(dir.resolve("timeseries.csv"));
         for (int i = 0; i < times.length; i++)

@@ -46,6 +46,8 @@ public final class SummaryJsonWriter implements ResultSink {
     private JsonObject shortCircuit, softShort;
     private double endTime;
     private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
+    /** Whether the run is of a full cell (its capacity retention counts discharges taken to their end only). */
+    private boolean fullCell;
     private int dischargedCycles;
 
     /** Builds the summary without writing it ({@link #json()} after {@link #finish}): the run store writes it, once, complete. */
@@ -69,6 +71,7 @@ public final class SummaryJsonWriter implements ResultSink {
     @Override
     public void start(RunInfo info) {
         dips.fullCell(info.fullCell());
+        fullCell = info.fullCell();
         nucleates = info.nucleates();
         root.addProperty(CELL, info.cellName());
         root.addProperty(AREA_CM2, info.area() * 1e4);
@@ -109,9 +112,10 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(STEPS, steps);
         cycles.add(o);
-        if (c.discharged()) {
+        if (c.discharged() && (!fullCell || c.gaveToItsEnd())) {
             // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
-            // of a run ending so read 0 %
+            // of a run ending so read 0 %; nor has a full cell's cycle whose discharge stopped before its end (a pulse,
+            // a duration): an HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
             if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
             lastDischarge = c.dischargeCapacity();
             dischargedCycles++;
