@@ -219,7 +219,7 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, reachedEnd), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack()), last);
         steps.clear();
         charge = 0;
         discharge = 0;

@@ -11,20 +11,20 @@ package org.cellwright.solver;
  * first cycle). discharged: a step of the cycle discharged (negative current), even one that passed no charge (its
  * cut-off at once); false for a cycle of charge steps alone, e.g. a protocol's closing charge, whose discharge is none
  * rather than 0 (the run's capacity retention leaves it out, {@link org.cellwright.solver.output.SummaryJsonWriter}).
- * gaveToItsEnd: the cycle's last step of its giving direction (a full cell's discharge, a half cell's stripping), or a
- * hold after it, ended where the giving ends (its cut-off, a hold's current cut-off, lithium exhausted: CycleBook); false
- * for a pulse or a step stopped by a duration or a capacity, whose discharge is not the cell's capacity (an HPPC's
- * 10 s pulse as the first discharge read a retention of 35 690 %).
+ * broughtBack: the cycle ran from where the cell's giving (a full cell's discharge, a half cell's stripping) ends to
+ * where it ends again (CycleBook.bringsTheCellBack, the rule of its efficiency); false for a cycle of pulses or one
+ * stopped by a duration or a capacity, whose discharge is not the cell's capacity (an HPPC's 10 s pulse as the first
+ * discharge read a retention of 35 690 %, and its last pulse cycle, which reached the 1 C cut-off, 3 700 %).
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps, boolean discharged, boolean gaveToItsEnd) {
+        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
 
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
     }
 
-    /** A cycle with step records that discharged if it passed discharge, taken to its end (without the book's step directions). */
+    /** A cycle with step records that discharged if it passed discharge, taken as bringing the cell back (without the book's step directions). */
     public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
             double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
             java.util.List<StepResult> steps) {

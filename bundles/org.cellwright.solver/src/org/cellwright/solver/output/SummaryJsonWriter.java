@@ -112,10 +112,10 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(STEPS, steps);
         cycles.add(o);
-        if (c.discharged() && (!fullCell || c.gaveToItsEnd())) {
+        if (c.discharged() && (!fullCell || c.broughtBack())) {
             // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
-            // of a run ending so read 0 %; nor has a full cell's cycle whose discharge stopped before its end (a pulse,
-            // a duration): an HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
+            // of a run ending so read 0 %; nor has a full cell's cycle that did not bring the cell back (pulses, a
+            // duration): an HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
             if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
             lastDischarge = c.dischargeCapacity();
             dischargedCycles++;
