@@ -118,8 +118,12 @@ final class Sections {
 		return (a.equals(b) ? a : a + " to " + b) + unit;
 	}
 
-	/** What a cycle without an efficiency is, after its dash. */
-	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (the cycle did not run from one end of the discharge to the next: pulses, or a cell that started charged)";
+	/**
+	 * What a cycle without an efficiency is, after its dash: short, the key numbers' column is narrow (a sentence there
+	 * pushed the table under the cell stack beside it). Not a full cycle: it did not run from where the discharge ends
+	 * to where it ends again (pulses, or a cell that started charged: CycleBook.bringsTheCellBack).
+	 */
+	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (not a full cycle)";
 
 	private static String ce(JsonObject cycle) {
 		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of
