@@ -230,12 +230,12 @@ public class RunCommand extends CliCommand {
 					StringWriter summary = new StringWriter();
 					printSummary(new PrintWriter(summary), r);
 					progress.println(summary.toString().stripTrailing());
-					for (String w : measuredWarnings(r.folder())) progress.println(err, w);
+					MeasuredNotes measured = measuredNotes(r.folder());
+					for (String w : measured.warnings()) progress.println(err, w);
 					// a measurement that cannot be read is an input error (exit code 1), said once, not only kept in
 					// measured-comparison.json (before, session 19: the run printed nothing and exited 0)
-					String measuredError = measuredError(r.folder());
-					if (measuredError != null && tally.measuredErrors.add(measuredError)) {
-						progress.println(err, measuredError);
+					if (measured.error() != null && tally.measuredErrors.add(measured.error())) {
+						progress.println(err, measured.error());
 						tally.failures++;
 					}
 					if (!r.outcome().finished()) tally.failures++;
@@ -264,18 +264,25 @@ public class RunCommand extends CliCommand {
 		}
 	}
 
-	/** The warnings of a run's comparison with its measurement (its current against the protocol's), located at the measured clause. */
-	static List<String> measuredWarnings(Path runFolder) {
+	/**
+	 * A run's measured-comparison.json as the command line says it: the warnings of its comparison with the measurement
+	 * (its current against the protocol's), located at the measured clause, and its located error (null: none).
+	 */
+	record MeasuredNotes(List<String> warnings, String error) {}
+
+	/** The warnings and the error of a run's measured-comparison.json, read once (none without a readable file). */
+	static MeasuredNotes measuredNotes(Path runFolder) {
 		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
-		if (!Files.isRegularFile(json)) return List.of();
+		if (!Files.isRegularFile(json)) return new MeasuredNotes(List.of(), null);
 		try {
 			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-			if (!o.has("warnings") || !o.get("warnings").isJsonArray()) return List.of();
-			List<String> out = new ArrayList<>();
-			for (var w : o.getAsJsonArray("warnings")) out.add(w.getAsString());
-			return out;
+			List<String> warnings = new ArrayList<>();
+			if (o.has("warnings") && o.get("warnings").isJsonArray())
+				for (var w : o.getAsJsonArray("warnings")) warnings.add(w.getAsString());
+			String error = o.has("error") && o.get("error").isJsonPrimitive() ? o.get("error").getAsString() : null;
+			return new MeasuredNotes(warnings, error);
 		} catch (IOException | RuntimeException e) {
-			return List.of();
+			return new MeasuredNotes(List.of(), null);
 		}
 	}
 
@@ -287,10 +294,10 @@ public class RunCommand extends CliCommand {
 	static List<Path> sweepOrder(Path sweepFolder, List<Path> variants) {
 		List<String> order = new ArrayList<>();
 		try {
-			List<String> lines = Files.readAllLines(sweepFolder.resolve(RunFiles.SWEEP_TABLE));
-			for (String line : lines.subList(Math.min(1, lines.size()), lines.size()))
-				order.add(line.split(",", 2)[0]); // run names are letters, digits and . _ - = + (no commas)
-		} catch (IOException | RuntimeException e) {
+			List<List<String>> rows = org.cellwright.run.folder.CsvTable.textRows(sweepFolder.resolve(RunFiles.SWEEP_TABLE));
+			for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size()))
+				if (!row.isEmpty()) order.add(row.get(0));
+		} catch (RuntimeException e) {
 			// no table: by name
 		}
 		java.util.function.ToIntFunction<Path> at = v -> {
@@ -298,18 +305,6 @@ public class RunCommand extends CliCommand {
 			return i < 0 ? Integer.MAX_VALUE : i;
 		};
 		return variants.stream().sorted(java.util.Comparator.comparingInt(at).thenComparing(Path::getFileName)).toList();
-	}
-
-	/** The located error of a run's measurement that could not be read or compared, or null. */
-	static String measuredError(Path runFolder) {
-		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
-		if (!Files.isRegularFile(json)) return null;
-		try {
-			var o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-			return o.has("error") && o.get("error").isJsonPrimitive() ? o.get("error").getAsString() : null;
-		} catch (IOException | RuntimeException e) {
-			return null;
-		}
 	}
 
 	static void printSummary(PrintWriter o, Pipeline.Result r) {
