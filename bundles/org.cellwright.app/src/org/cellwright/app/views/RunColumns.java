@@ -1,19 +1,14 @@
 package org.cellwright.app.views;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFolderException;
 
 /**
  * What the Runs view tells of a run beyond its index row, read from the run's folder without reading its series: a
@@ -33,21 +28,20 @@ public final class RunColumns {
 		if (parent == null || name == null) return "";
 		Path table = parent.resolve(RunFiles.SWEEP_TABLE);
 		if (!Files.isRegularFile(table)) return "";
-		List<String> lines;
+		List<List<String>> rows;
 		try {
-			lines = Files.readAllLines(table, StandardCharsets.UTF_8);
-		} catch (IOException | java.io.UncheckedIOException e) {
+			rows = CsvTable.textRows(table);
+		} catch (RunFolderException e) {
 			return "";
 		}
-		if (lines.isEmpty()) return "";
-		List<String> head = List.of(lines.get(0).split(",", -1));
+		if (rows.isEmpty()) return "";
+		List<String> head = rows.get(0);
 		int status = head.indexOf("status");
 		if (head.isEmpty() || !head.get(0).equals("run") || status < 2) return "";
-		for (String line : lines.subList(1, lines.size())) {
-			String[] cells = line.split(",", -1);
-			if (cells.length < status || !cells[0].equals(name.toString())) continue;
+		for (List<String> cells : rows.subList(1, rows.size())) {
+			if (cells.size() < status || !cells.get(0).equals(name.toString())) continue;
 			List<String> values = new ArrayList<>();
-			for (int i = 1; i < status; i++) values.add(head.get(i) + "=" + cells[i]);
+			for (int i = 1; i < status; i++) values.add(head.get(i) + "=" + cells.get(i));
 			return String.join(", ", values);
 		}
 		return "";
@@ -58,19 +52,12 @@ public final class RunColumns {
 	 * readable checks.json or with no check in it.
 	 */
 	public static String checks(Path folder) {
-		Path p = folder.resolve(RunFiles.CHECKS);
-		if (!Files.isRegularFile(p)) return "";
-		JsonElement e;
-		try {
-			e = JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8));
-		} catch (IOException | JsonParseException ex) {
-			return "";
-		}
-		if (!(e instanceof JsonObject root) || !(root.get("checks") instanceof JsonArray a)) return "";
+		List<RunFolder.Check> checks = RunFolder.checksOf(folder);
+		if (checks == null) return "";
 		int pass = 0, fail = 0;
-		for (JsonElement c : a) {
-			if (!(c instanceof JsonObject o) || !(o.get("pass") instanceof com.google.gson.JsonPrimitive v) || !v.isBoolean()) continue;
-			if (v.getAsBoolean()) pass++;
+		for (RunFolder.Check c : checks) {
+			if (c.pass() == null) continue;
+			if (c.pass()) pass++;
 			else fail++;
 		}
 		if (pass + fail == 0) return "";

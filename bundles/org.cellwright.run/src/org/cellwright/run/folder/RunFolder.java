@@ -104,7 +104,15 @@ public final class RunFolder {
 		protocolMissing = dfnP != null ? null : why;
 		dfnStack = stack;
 		dfnStackMissing = stackWhy;
-		checks = readChecks(folder.resolve(RunFiles.CHECKS));
+		checks = readChecks(folder.resolve(RunFiles.CHECKS), notes);
+	}
+
+	/**
+	 * A run folder's checks.json rows without reading the rest of the folder (the Runs view's checks column), or null
+	 * when there is no readable checks.json.
+	 */
+	public static List<Check> checksOf(Path folder) {
+		return readChecks(folder.resolve(RunFiles.CHECKS), new ArrayList<>());
 	}
 
 	/** True if the folder holds a run (summary.json or timeseries.csv). */
@@ -149,7 +157,8 @@ public final class RunFolder {
 		}
 	}
 
-	private List<Check> readChecks(Path p) {
+	/** checks.json's rows; null (and a note) when there is none or it cannot be read. */
+	private static List<Check> readChecks(Path p, List<String> notes) {
 		if (!Files.isRegularFile(p)) return null;
 		JsonElement e;
 		try {
