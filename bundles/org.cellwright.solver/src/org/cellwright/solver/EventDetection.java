@@ -17,9 +17,6 @@ import org.cellwright.solver.physics.PhysicsEvents;
  * ends at its cut-off having passed almost nothing).
  */
 final class EventDetection implements PhysicsEvents {
-    /** The hard short's leak floor [A/m2] in a rest or a hold: {@link NumericalThresholds#HARD_SHORT_LEAK_FLOOR}. */
-    static final double HARD_SHORT_LEAK_FLOOR = NumericalThresholds.HARD_SHORT_LEAK_FLOOR;
-
     /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
     static final double STALL_FRACTION = 0.01;
 
@@ -62,7 +59,7 @@ final class EventDetection implements PhysicsEvents {
      */
     String hardShort(double i, double leakNow) {
         double leak = Math.abs(leakNow);
-        if (!(model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), HARD_SHORT_LEAK_FLOOR))) return null;
+        if (!(model.filamentFraction() >= 1 || leak > Math.max(Math.abs(i), NumericalThresholds.HARD_SHORT_LEAK_FLOOR))) return null;
         return model.filamentFraction() >= 1
                 ? String.format(Locale.ROOT, "Li filament spans the separator: Li pressure on the SE "
                         + "%.2f x its penetration stress", model.penetrationRatio())

@@ -42,9 +42,6 @@ final class StepExecution {
      */
     static final double HOLD_CURRENT_CHANGE = 0.01;
 
-    /** A hold's step floor as a share of the cell's 1 C current: {@link NumericalThresholds#HOLD_CURRENT_FLOOR_C_RATE}. */
-    static final double HOLD_CURRENT_FLOOR_C_RATE = NumericalThresholds.HOLD_CURRENT_FLOOR_C_RATE;
-
     private final CellModel model;
     private final SolverSettings settings;
     private final ProgressListener progress;
@@ -69,9 +66,9 @@ final class StepExecution {
         this.initialLithium = initialLithium;
     }
 
-    /** A hold's current [A/m2] below which its change is taken against this one (HOLD_CURRENT_FLOOR_C_RATE; 0 without a nominal capacity). */
+    /** A hold's current [A/m2] below which its change is taken against this one (NumericalThresholds.HOLD_CURRENT_FLOOR_C_RATE; 0 without a nominal capacity). */
     double holdCurrentFloor() {
-        double f = HOLD_CURRENT_FLOOR_C_RATE * nominalCapacityDensity / 3600.0;
+        double f = NumericalThresholds.HOLD_CURRENT_FLOOR_C_RATE * nominalCapacityDensity / 3600.0;
         return Double.isFinite(f) && f > 0 ? f : 0;
     }
 
