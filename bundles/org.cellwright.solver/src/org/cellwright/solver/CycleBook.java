@@ -52,6 +52,13 @@ public final class CycleBook {
      * giving reached its end: {@link #endsTheGiving}), and whether a step of its giving direction reached that end.
      */
     private boolean startedAtEnd, reachedEnd;
+    /**
+     * Whether the current cycle is the run's first, opened in the giving direction from the state the cell was given
+     * (a liquid-electrolyte cell at its parameters' state of charge, charged, discharged first): its giving, when it
+     * reaches its end, is the cell's capacity from that state, a full discharge ({@link #bringsTheCellBack}); without
+     * it a DFN run's discharge to its cut-off read "first discharge - (no full discharge)" (session 20).
+     */
+    private boolean givenFromItsStart;
     /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
@@ -115,12 +122,14 @@ public final class CycleBook {
             firstSign = sign;
             cycle = 1;
             start = time;
+            givenFromItsStart = sign != storingSign;
         }
         if (sign != storingSign) seenOpposite = true;
         else if (seenOpposite) {
             close(time, inventory, false);
             startedAtEnd = reachedEnd;
             reachedEnd = false;
+            givenFromItsStart = false;
             cycle++;
             seenOpposite = false;
             charge = 0;
@@ -193,9 +202,13 @@ public final class CycleBook {
      * (of a cell that starts there: the constructor's startsAtItsEnd) or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
      * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
      * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
-     * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %).
+     * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %). The run's first cycle,
+     * opened in the giving direction from the state the cell was given ({@link #givenFromItsStart}: a charged DFN
+     * cell discharged first), brings it back when its giving reaches its end: its discharge is the cell's capacity from
+     * that state, a full discharge for the run's first discharge and retention (it has no efficiency: it stored nothing,
+     * a storing step opens the next cycle).
      */
-    boolean bringsTheCellBack() { return startedAtEnd && reachedEnd; }
+    boolean bringsTheCellBack() { return (startedAtEnd || givenFromItsStart) && reachedEnd; }
 
     /**
      * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without steps in both

@@ -68,6 +68,36 @@ class CapacityRetentionTest {
 		assertTrue(retention > 0.9 && retention < 1.05, "" + retention);
 	}
 
+	/**
+	 * The run's first discharge (summary.json's first_discharge: the printed summary, the report's key numbers, sweep
+	 * and run tables) is the retention's first, by the same rule: an HPPC's first cycle, a full charge and a 10 s pulse,
+	 * read "first discharge 0.58 mAh/g" (session 19's fuzz, fixed in session 20). Here cycle 1 is a 60 s pulse and cycle
+	 * 2 started mid-way: the first full discharge is cycle 3's, named.
+	 */
+	@Test
+	void theFirstDischargeIsTheFirstFullOneAndNamesItsCycle() {
+		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3));
+		StepSpec discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
+		JsonObject s = run(charge, StepSpec.cRate(-1, Cutoff.duration(60)), StepSpec.cRate(1, Cutoff.duration(60)), discharge,
+				charge, discharge, charge, discharge);
+		JsonObject first = s.getAsJsonObject("first_discharge");
+		assertEquals(3, first.get("cycle").getAsInt(), first.toString());
+		assertEquals(discharge(s, 3), first.get("discharge_mAh_cm2").getAsDouble(), 0);
+		double specific = first.get("discharge_mAh_g").getAsDouble();
+		assertTrue(specific > 150 && specific < 230, "a full discharge of NMC, not a pulse's: " + specific + " mAh/g");
+	}
+
+	/** A run of pulses alone has no first discharge: none, with its reason, rather than a pulse's. */
+	@Test
+	void pulsesAloneHaveNoFirstDischargeAndSayWhy() {
+		JsonObject s = run(StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-1, Cutoff.duration(60)),
+				StepSpec.cRate(1, Cutoff.duration(30)), StepSpec.cRate(-1, Cutoff.duration(60)));
+		JsonObject first = s.getAsJsonObject("first_discharge");
+		assertTrue(first.get("cycle").isJsonNull(), first.toString());
+		assertTrue(first.get("reason").getAsString().contains("pulses"), first.toString());
+		assertTrue(s.get("capacity_retention").isJsonNull());
+	}
+
 	@Test
 	void aSingleDischargeHasNoRetention() {
 		JsonObject s = run(StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8)),
