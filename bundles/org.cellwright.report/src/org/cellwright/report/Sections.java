@@ -70,7 +70,10 @@ final class Sections {
 		}
 		double ret = r.number(CAPACITY_RETENTION);
 		// a half cell's (last over first plating, a set capacity) does not apply, as in the Sweep and Results views
-		if (!Double.isNaN(ret) && !r.halfCell()) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
+		// the cycles compared: the last full discharge over the first of the same steps (SummaryJsonWriter.retentionCycles)
+		int[] rc = r.summary().capacityRetentionCycles();
+		if (!Double.isNaN(ret) && !r.halfCell())
+			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + ")"));
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();

@@ -63,6 +63,10 @@ public final class CycleBook {
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
     private boolean stepIsHold;
+    /** The protocol's step of a step index, for the cycles' discharge steps ({@link CycleSummary#dischargeSteps}); none by default. */
+    private java.util.function.IntFunction<Object> stepOf = i -> null;
+    /** The current cycle's discharge steps (the protocol's, by {@link #stepOf}). */
+    private final List<Object> dischargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -87,6 +91,15 @@ public final class CycleBook {
         this.storingSign = storingSign(fullCell);
         this.activeLoading = activeLoading;
         this.closed = closed;
+    }
+
+    /**
+     * Tells the cycles' discharges apart by the protocol's step of each step index (the flattened protocol's StepSpec,
+     * equal by value), so that the capacity retention compares discharges of the same steps (SummaryJsonWriter).
+     */
+    public CycleBook stepsOf(java.util.function.IntFunction<Object> step) {
+        stepOf = step;
+        return this;
     }
 
     /** The current cycle's number (from 1; 0 before the run's first direction). */
@@ -175,6 +188,7 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
+        if (stepSign < 0) dischargeSteps.add(stepOf.apply(stepIndex));
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
@@ -232,8 +246,9 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack()), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), dischargeSteps), last);
         steps.clear();
+        dischargeSteps.clear();
         charge = 0;
         discharge = 0;
         charging = discharging = false;

@@ -84,14 +84,14 @@ public enum Metric {
 			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
 		}
 	},
-	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: the run's first full discharge, cycle 1 where that is a full discharge); without a cycle the run's, the last cycle that discharged over the first",
+	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: the run's first full discharge, cycle 1 where that is a full discharge); without a cycle the run's, the last full discharge over the first of the same steps (rate, cut-offs)",
 			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, false) {
 		@Override Value measure(Run run, Expectation e) {
 			if (e.getCycle() <= 0 && e.getReference() <= 0 && run.summary().has("capacity_retention")) {
 				// without 'of cycle': the run's own, the last cycle with a discharge step over the first one's (summary.json,
 				// the report, sweep.csv); the last cycle may be a closing charge alone, which read 0 % here
 				JsonElement r = run.summary().get("capacity_retention");
-				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has fewer than two cycles with a discharge");
+				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has no two full discharges of the same steps (rate, cut-offs) to compare");
 				return Value.of(r.getAsDouble());
 			}
 			Optional<JsonObject> c = cycle(run, e);

@@ -203,6 +203,16 @@ public final class Summary {
 
 	public double capacityRetention() { return num(json, CAPACITY_RETENTION); }
 
+	/**
+	 * The cycles the capacity retention compares, {first, last} (the last full discharge and the first of the same
+	 * steps), or null: none, or a run folder written before session 20.
+	 */
+	public int[] capacityRetentionCycles() {
+		if (!(json.get(CAPACITY_RETENTION_CYCLES) instanceof JsonObject o)) return null;
+		double f = num(o, RC_FIRST), l = num(o, RC_LAST);
+		return Double.isNaN(f) || Double.isNaN(l) ? null : new int[] { (int) f, (int) l };
+	}
+
 	/** The short circuit, or null. */
 	public ShortCircuit shortCircuit() { return shortCircuit(SHORT_CIRCUIT); }
 

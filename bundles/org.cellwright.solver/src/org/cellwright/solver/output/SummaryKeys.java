@@ -35,6 +35,12 @@ public final class SummaryKeys {
      */
     public static final String FIRST_DISCHARGE = "first_discharge", FD_CYCLE = "cycle", FD_REASON = "reason";
 
+    /**
+     * The two cycles {@link #CAPACITY_RETENTION} compares: {@code {"first": 2, "last": 121}} (the first full discharge
+     * of the same discharge steps as the last's), or null; absent in run folders written before session 20.
+     */
+    public static final String CAPACITY_RETENTION_CYCLES = "capacity_retention_cycles", RC_FIRST = "first", RC_LAST = "last";
+
     /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
