@@ -54,12 +54,17 @@ class CapacityRetentionTest {
 	 * reached the 1 C cut-off, 3 700 % (found fuzzing in session 19). The retention is over the cycles that run from
 	 * where the discharge ends to where it ends again (CycleBook.bringsTheCellBack, as the efficiencies).
 	 */
-	@Test
-	void aPulseIsLeftOutOfTheRetention() {
+	/** A 0.5 C charge, a 60 s 1 C pulse each way, a 0.5 C discharge to the cut-off, two full 0.5 C cycles: 4 cycles. */
+	private static JsonObject pulseThenFullCycles() {
 		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3));
 		StepSpec discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
-		JsonObject s = run(charge, StepSpec.cRate(-1, Cutoff.duration(60)), StepSpec.cRate(1, Cutoff.duration(60)), discharge,
+		return run(charge, StepSpec.cRate(-1, Cutoff.duration(60)), StepSpec.cRate(1, Cutoff.duration(60)), discharge,
 				charge, discharge, charge, discharge);
+	}
+
+	@Test
+	void aPulseIsLeftOutOfTheRetention() {
+		JsonObject s = pulseThenFullCycles();
 		assertEquals(4, s.getAsJsonArray("cycles").size());
 		assertTrue(discharge(s, 1) < 0.05 * discharge(s, 3), "cycle 1 a pulse: " + discharge(s, 1) + " against " + discharge(s, 3));
 		assertTrue(discharge(s, 2) > 0.9 * discharge(s, 3), "cycle 2 from a pulse to the cut-off: " + discharge(s, 2));
@@ -76,10 +81,7 @@ class CapacityRetentionTest {
 	 */
 	@Test
 	void theFirstDischargeIsTheFirstFullOneAndNamesItsCycle() {
-		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3));
-		StepSpec discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
-		JsonObject s = run(charge, StepSpec.cRate(-1, Cutoff.duration(60)), StepSpec.cRate(1, Cutoff.duration(60)), discharge,
-				charge, discharge, charge, discharge);
+		JsonObject s = pulseThenFullCycles();
 		JsonObject first = s.getAsJsonObject("first_discharge");
 		assertEquals(3, first.get("cycle").getAsInt(), first.toString());
 		assertEquals(discharge(s, 3), first.get("discharge_mAh_cm2").getAsDouble(), 0);
