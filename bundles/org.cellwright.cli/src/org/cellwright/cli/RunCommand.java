@@ -313,11 +313,16 @@ public class RunCommand extends CliCommand {
 		List<Summary.Cycle> cycles = s.cycles();
 		if (!cycles.isEmpty()) {
 			Summary.Cycle first = cycles.get(0), last = cycles.get(cycles.size() - 1);
-			o.printf(Locale.ROOT, "  cycles: %d; first: charge %s, discharge %s mAh/cm2, CE %s%n", cycles.size(),
+			o.printf(Locale.ROOT, "  cycles: %d; cycle 1: charge %s, discharge %s mAh/cm2, CE %s%n", cycles.size(),
 					num(first.chargeMAhCm2(), "%.3f"), num(first.dischargeMAhCm2(), "%.3f"), ce(first));
 			if (cycles.size() > 1)
 				o.printf(Locale.ROOT, "  last (cycle %d): discharge %s mAh/cm2, CE %s%n", last.index(), num(last.dischargeMAhCm2(), "%.3f"), ce(last));
-			if (!Double.isNaN(first.dischargeMAhG())) o.printf(Locale.ROOT, "  first discharge: %s mAh/g%n", num(first.dischargeMAhG(), "%.1f"));
+			// the first full discharge (summary.json's first_discharge): an HPPC's first cycle, a charge and a 10 s pulse,
+			// read "first discharge: 0.6 mAh/g"; a run without one (pulses alone) says why
+			Summary.FirstDischarge fd = s.firstDischarge();
+			if (!Double.isNaN(fd.mAhG())) o.printf(Locale.ROOT, "  first discharge%s: %s mAh/g%n", fd.where(), num(fd.mAhG(), "%.1f"));
+			else if (fd.missing() != null && !Double.isNaN(first.dischargeMAhG()))
+				o.printf(Locale.ROOT, "  first discharge: - (%s)%n", fd.missing());
 		}
 		double nuc = s.nucleationOverpotentialMV();
 		if (!Double.isNaN(nuc)) o.printf(Locale.ROOT, "  nucleation overpotential: %s mV%n", num(nuc, "%.1f"));

@@ -50,9 +50,15 @@ final class Sections {
 		if (!cycles.isEmpty()) {
 			JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
 			k.put("first charge capacity", fmt(num(first, CHARGE_MAH_CM2), 4) + " mAh/cm\u00b2");
-			k.put("first discharge capacity", fmt(num(first, DISCHARGE_MAH_CM2), 4) + " mAh/cm\u00b2");
-			if (!Double.isNaN(num(first, DISCHARGE_MAH_G)) && num(first, DISCHARGE_MAH_G) > 0)
-				k.put("first discharge, specific", fmt(num(first, DISCHARGE_MAH_G), 4) + " mAh/g");
+			// the first full discharge (summary.json's first_discharge, the retention's first): an HPPC's first cycle, a
+			// charge and a 10 s pulse, read "first discharge, specific 0.58 mAh/g"; one not of cycle 1 names its cycle
+			Summary.FirstDischarge fd = r.summary().firstDischarge();
+			// short, as a cycle's missing efficiency (NOT_BACK): the reason in full is in summary.json and the CLI's summary
+			if (fd.missing() != null) k.put("first discharge capacity", "\u2013" + NO_FULL_DISCHARGE);
+			else {
+				k.put("first discharge capacity", fmt(fd.mAhCm2(), 4) + " mAh/cm\u00b2" + fd.where());
+				if (!Double.isNaN(fd.mAhG()) && fd.mAhG() > 0) k.put("first discharge, specific", fmt(fd.mAhG(), 4) + " mAh/g" + fd.where());
+			}
 			k.put("first Coulombic efficiency", ce(first));
 			if (cycles.size() > 1) {
 				k.put("last cycle discharge", fmt(num(last, DISCHARGE_MAH_CM2), 4) + " mAh/cm\u00b2 (cycle " + str(last, CYCLE_INDEX) + ")");
@@ -64,7 +70,10 @@ final class Sections {
 		}
 		double ret = r.number(CAPACITY_RETENTION);
 		// a half cell's (last over first plating, a set capacity) does not apply, as in the Sweep and Results views
-		if (!Double.isNaN(ret) && !r.halfCell()) k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %");
+		// the cycles compared: the last full discharge over the first of the same steps (SummaryJsonWriter.retentionCycles)
+		int[] rc = r.summary().capacityRetentionCycles();
+		if (!Double.isNaN(ret) && !r.halfCell())
+			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + ")"));
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();
@@ -124,6 +133,9 @@ final class Sections {
 	 * to where it ends again (pulses, or a cell that started charged: CycleBook.bringsTheCellBack).
 	 */
 	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (not a full cycle)";
+
+	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */
+	static final String NO_FULL_DISCHARGE = " (no full discharge)";
 
 	private static String ce(JsonObject cycle) {
 		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of

@@ -253,7 +253,7 @@ public final class Pipeline {
 		var run = o.summary().run();
 		String rel = store.root().relativize(u.variant() == null ? slot.folder() : slot.folder(u.variant())).toString().replace('\\', '/');
 		return new RunIndex.Row(slot.id(), run != null && run.started() != null ? run.started() : Instant.now().toString(), slot.group(),
-				u.name(), o.status(), cycles.size(), cycles.isEmpty() ? Double.NaN : cycles.get(0).dischargeMAhCm2(),
+				u.name(), o.status(), cycles.size(), o.summary().firstDischarge().mAhCm2(),
 				cycles.isEmpty() ? Double.NaN : cycles.get(cycles.size() - 1).coulombicEfficiency(), o.summary().capacityRetention(),
 				o.summary().nucleationOverpotentialMV(), InputsJson.cellwrightVersion(), rel, change);
 	}

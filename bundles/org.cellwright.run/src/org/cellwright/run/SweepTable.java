@@ -40,7 +40,7 @@ public final class SweepTable {
 				Summary.Cycle first = cycles.isEmpty() ? null : cycles.get(0), last = cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
 				row.add(r.outcome().status());
 				row.add(cycles.size());
-				row.add(f(first == null ? Double.NaN : first.dischargeMAhCm2()));
+				row.add(f(s.firstDischarge().mAhCm2())); // the first full discharge (not a pulse's), empty when none
 				row.add(f(first == null ? Double.NaN : first.coulombicEfficiency()));
 				row.add(f(last == null ? Double.NaN : last.dischargeMAhCm2()));
 				row.add(f(last == null ? Double.NaN : last.coulombicEfficiency()));

@@ -52,10 +52,21 @@ public final class CycleBook {
      * giving reached its end: {@link #endsTheGiving}), and whether a step of its giving direction reached that end.
      */
     private boolean startedAtEnd, reachedEnd;
+    /**
+     * Whether the current cycle is the run's first, opened in the giving direction from the state the cell was given
+     * (a liquid-electrolyte cell at its parameters' state of charge, charged, discharged first): its giving, when it
+     * reaches its end, is the cell's capacity from that state, a full discharge ({@link #bringsTheCellBack}); without
+     * it a DFN run's discharge to its cut-off read "first discharge - (no full discharge)" (session 20).
+     */
+    private boolean givenFromItsStart;
     /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
     private boolean stepIsHold;
+    /** The protocol's step of a step index, for the cycles' discharge steps ({@link CycleSummary#dischargeSteps}); none by default. */
+    private java.util.function.IntFunction<Object> stepOf = i -> null;
+    /** The current cycle's discharge steps (the protocol's, by {@link #stepOf}). */
+    private final List<Object> dischargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -80,6 +91,15 @@ public final class CycleBook {
         this.storingSign = storingSign(fullCell);
         this.activeLoading = activeLoading;
         this.closed = closed;
+    }
+
+    /**
+     * Tells the cycles' discharges apart by the protocol's step of each step index (the flattened protocol's StepSpec,
+     * equal by value), so that the capacity retention compares discharges of the same steps (SummaryJsonWriter).
+     */
+    public CycleBook stepsOf(java.util.function.IntFunction<Object> step) {
+        stepOf = step;
+        return this;
     }
 
     /** The current cycle's number (from 1; 0 before the run's first direction). */
@@ -115,12 +135,14 @@ public final class CycleBook {
             firstSign = sign;
             cycle = 1;
             start = time;
+            givenFromItsStart = sign != storingSign;
         }
         if (sign != storingSign) seenOpposite = true;
         else if (seenOpposite) {
             close(time, inventory, false);
             startedAtEnd = reachedEnd;
             reachedEnd = false;
+            givenFromItsStart = false;
             cycle++;
             seenOpposite = false;
             charge = 0;
@@ -166,6 +188,7 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
+        if (stepSign < 0) dischargeSteps.add(stepOf.apply(stepIndex));
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
@@ -193,9 +216,13 @@ public final class CycleBook {
      * (of a cell that starts there: the constructor's startsAtItsEnd) or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
      * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
      * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
-     * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %).
+     * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %). The run's first cycle,
+     * opened in the giving direction from the state the cell was given ({@link #givenFromItsStart}: a charged DFN
+     * cell discharged first), brings it back when its giving reaches its end: its discharge is the cell's capacity from
+     * that state, a full discharge for the run's first discharge and retention (it has no efficiency: it stored nothing,
+     * a storing step opens the next cycle).
      */
-    boolean bringsTheCellBack() { return startedAtEnd && reachedEnd; }
+    boolean bringsTheCellBack() { return (startedAtEnd || givenFromItsStart) && reachedEnd; }
 
     /**
      * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without steps in both
@@ -219,8 +246,9 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack()), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), dischargeSteps), last);
         steps.clear();
+        dischargeSteps.clear();
         charge = 0;
         discharge = 0;
         charging = discharging = false;

@@ -15,13 +15,26 @@ package org.cellwright.solver;
  * where it ends again (CycleBook.bringsTheCellBack, the rule of its efficiency); false for a cycle of pulses or one
  * stopped by a duration or a capacity, whose discharge is not the cell's capacity (an HPPC's 10 s pulse as the first
  * discharge read a retention of 35 690 %, and its last pulse cycle, which reached the 1 C cut-off, 3 700 %).
+ * dischargeSteps: the protocol's steps (StepSpec, compared by value: rate or current, cut-offs) of the cycle's
+ * discharge, in order, for a capacity retention that compares discharges of the same steps only (SummaryJsonWriter:
+ * a 1 C discharge over a 0.1 C formation's read 62 % where the 1 C discharges had kept 80 %); empty where the runner
+ * does not tell them apart.
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
+        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<Object> dischargeSteps) {
 
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
+        dischargeSteps = dischargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(dischargeSteps));
+    }
+
+    /** A cycle whose discharge steps are not told apart (each cycle's the same for the retention). */
+    public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
+            double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
+            java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
+        this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
+                lithiumAtEnd, steps, discharged, broughtBack, java.util.List.of());
     }
 
     /** A cycle with step records that discharged if it passed discharge, taken as bringing the cell back (without the book's step directions). */

@@ -13,7 +13,7 @@ import org.eclipse.swtchart.LineStyle;
 
 /**
  * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and, for a cell with a cathode, capacity
- * retention, the discharge capacity relative to cycle 1 (right axis, %). A half cell plates a set capacity every
+ * retention, the discharge capacity relative to the run's first full discharge ({@link #retention}; right axis, %). A half cell plates a set capacity every
  * cycle: its CE says what it keeps, and the chart's title and right axis name no retention when none is drawn (they
  * did). Nor has a full cell of one cycle (its one point at 100 % was drawn). Which runs are half cells is {@link RunFolder#halfCell()}, the one rule the report
  * and the Sweep view use (a DFN run is a full cell whether or not its cycles table has mAh/g).
@@ -33,6 +33,18 @@ final class CyclePlots {
 		return r.cycles() != null && r.cycles().rows() >= 2 && !r.halfCell();
 	}
 
+	/**
+	 * Each cycle's discharge [mAh/cm2] over the run's first full discharge (summary.json's first_discharge, the key
+	 * numbers' and the run's retention's), in %, from that cycle on (NaN before it, and everywhere for a run without
+	 * one): over cycle 1's, an HPPC's 10 s pulse, its cycles read up to 35 000 % (session 20).
+	 */
+	static double[] retention(Summary.FirstDischarge first, double[] cycle, double[] discharge) {
+		double[] out = new double[discharge.length];
+		for (int k = 0; k < out.length; k++)
+			out[k] = first.missing() == null && first.mAhCm2() > 0 && cycle[k] >= first.cycle() ? 100 * discharge[k] / first.mAhCm2() : Double.NaN;
+		return out;
+	}
+
 	static ChartContent of(List<RunFolder> runs) {
 		boolean anyRetention = runs.stream().anyMatch(CyclePlots::retention);
 		String what = anyRetention ? "Capacity retention and Coulombic efficiency" : "Capacity and Coulombic efficiency";
@@ -46,8 +58,7 @@ final class CyclePlots {
 			double[] n = t.column("cycle"), ch = t.column("charge_mAh_cm2"), dis = t.column("discharge_mAh_cm2"),
 					ce = t.column("coulombic_efficiency");
 			if (n == null || ch == null || dis == null || ce == null) continue;
-			double first = dis.length > 0 ? dis[0] : Double.NaN;
-			double[] retention = Arrays.stream(dis).map(d -> first > 0 ? 100 * d / first : Double.NaN).toArray();
+			double[] retention = retention(r.summary().firstDischarge(), n, dis);
 			double[] cePct = Arrays.stream(ce).map(v -> 100 * v).toArray();
 			RGB base = colour(ri);
 			String p = prefix(runs, r);

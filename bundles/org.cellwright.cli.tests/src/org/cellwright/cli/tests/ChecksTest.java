@@ -171,7 +171,7 @@ class ChecksTest {
 		assertEquals(0.0, evaluate("expect capacity-retention of cycle 3 < 1 %", summary).get(0).simulatedValue(), 1e-9, "as written");
 		Checks.Check none = evaluate("expect capacity-retention > 90 %", summary.replace("0.95,\"cycles", "null,\"cycles")).get(0);
 		assertNull(none.simulatedValue());
-		assertTrue(none.note().contains("fewer than two cycles with a discharge"), none.note());
+		assertTrue(none.note().contains("no two full discharges of the same steps"), none.note());
 	}
 
 	@Test

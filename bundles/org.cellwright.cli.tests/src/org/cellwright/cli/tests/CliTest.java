@@ -77,7 +77,7 @@ class CliTest {
 		Path out = tmp.resolve("out");
 		Result r = cli("run", f.toString(), "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
-		assertTrue(r.out().contains("cycles: 1; first: charge 0.000, discharge 1.000 mAh/cm2, CE -"), r.out());
+		assertTrue(r.out().contains("cycles: 1; cycle 1: charge 0.000, discharge 1.000 mAh/cm2, CE -"), r.out());
 		Path run = latest(out, "FirstCycle");
 		List<String> cycles = Files.readAllLines(run.resolve("cycles.csv"));
 		List<String> header = List.of(cycles.get(0).split(","));

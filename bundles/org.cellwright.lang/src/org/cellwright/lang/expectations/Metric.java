@@ -84,19 +84,30 @@ public enum Metric {
 			return cycle(run, e).map(o -> number(o.get("charge_mAh_cm2"), "mAh/cm2", "no charge in this cycle")).orElseGet(() -> notReached(run, e));
 		}
 	},
-	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: cycle 1); without a cycle the run's, the last cycle that discharged over the first",
+	CAPACITY_RETENTION("capacity-retention", "discharge capacity of a cycle over that of a reference cycle (default: the run's first full discharge, cycle 1 where that is a full discharge); without a cycle the run's, the last full discharge over the first of the same steps (rate, cut-offs)",
 			Set.of(Dimension.FRACTION, Dimension.DIMENSIONLESS), true, false) {
 		@Override Value measure(Run run, Expectation e) {
 			if (e.getCycle() <= 0 && e.getReference() <= 0 && run.summary().has("capacity_retention")) {
 				// without 'of cycle': the run's own, the last cycle with a discharge step over the first one's (summary.json,
 				// the report, sweep.csv); the last cycle may be a closing charge alone, which read 0 % here
 				JsonElement r = run.summary().get("capacity_retention");
-				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has fewer than two cycles with a discharge");
+				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has no two full discharges of the same steps (rate, cut-offs) to compare");
 				return Value.of(r.getAsDouble());
 			}
 			Optional<JsonObject> c = cycle(run, e);
 			if (c.isEmpty()) return notReached(run, e);
+			// without 'relative to': the run's first full discharge (summary.json's first_discharge: for a full cell the
+			// first cycle that brought the cell back, not an HPPC's first pulse); cycle 1 for a run written before it
 			int ref = e.getReference() > 0 ? e.getReference() : 1;
+			if (e.getReference() <= 0 && run.summary().get("first_discharge") instanceof JsonObject fd) {
+				JsonElement fc = fd.get("cycle");
+				if (fc == null || !fc.isJsonPrimitive()) {
+					JsonElement why = fd.get("reason");
+					return Value.missing("the run has no full discharge to compare with"
+							+ (why != null && why.isJsonPrimitive() ? " (" + why.getAsString() + ")" : ""));
+				}
+				ref = fc.getAsInt();
+			}
 			if (ref > run.cycles().size()) return Value.missing("the reference cycle " + ref + " was not reached");
 			JsonObject r = run.cycles().get(ref - 1).getAsJsonObject();
 			if (!has(r, "discharge_mAh_cm2") || r.get("discharge_mAh_cm2").getAsDouble() <= 0)

@@ -107,6 +107,19 @@ class RunReportTest {
 		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (not a full cycle)</td>"), keys);
 		// the last cycle, a charge pulse alone, ran in one direction only
 		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (one direction only)</td>"), keys);
+		// nor a first discharge: a pulse's read "first discharge, specific 0.58 mAh/g" on an HPPC (session 20)
+		assertTrue(keys.contains("<td>first discharge capacity</td><td class=\"num\">\u2013 (no full discharge)</td>"), keys);
+		assertFalse(keys.contains("first discharge, specific"), keys);
+	}
+
+	/** A first full discharge that is not cycle 1's (after a cycle of pulses) names its cycle (session 20). */
+	@Test
+	void aFirstDischargeAfterPulsesNamesItsCycle() throws Exception {
+		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)), discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
+		Path run = Fixtures.run(shared.resolve("PulseThenFull"), "PulseThenFull", Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_ROOM),
+				ProtocolSpec.of(charge, StepSpec.cRate(-1, Cutoff.duration(60)), StepSpec.cRate(1, Cutoff.duration(60)), discharge, charge, discharge));
+		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(keys.matches("(?s).*<td>first discharge, specific</td><td class=\"num\">(1[5-9]\\d|2[0-2]\\d)(\\.\\d+)? mAh/g \\(cycle 3\\)</td>.*"), keys);
 	}
 
 	@Test

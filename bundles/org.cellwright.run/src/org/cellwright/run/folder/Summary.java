@@ -32,6 +32,18 @@ public final class Summary {
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
 	/**
+	 * The run's first full discharge (SummaryJsonWriter.countsAsDischarge: for a full cell the first cycle that brought
+	 * the cell back): its cycle and capacities (mAh/cm2, mAh/g; NaN where none), or cycle 0 and why there is none
+	 * ({@link #missing}: an HPPC of pulses alone). {@link #where} names the cycle where it is not cycle 1.
+	 */
+	public record FirstDischarge(int cycle, double mAhCm2, double mAhG, String missing) {
+		/** "" for cycle 1, " (cycle N)" for another, " (none)" when there is none. */
+		public String where() {
+			return cycle == 1 ? "" : cycle > 1 ? " (cycle " + cycle + ")" : " (none)";
+		}
+	}
+
+	/**
 	 * Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed): the
 	 * reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...") and the
 	 * cause alone (a hard short's is its reason).
@@ -163,6 +175,25 @@ public final class Summary {
 		return out;
 	}
 
+	/**
+	 * The run's first full discharge as the run recorded it ({@link org.cellwright.solver.output.SummaryKeys#FIRST_DISCHARGE});
+	 * a run folder written before session 20 has none recorded: its cycle 1's, as it was read then.
+	 */
+	public FirstDischarge firstDischarge() {
+		if (json.get(FIRST_DISCHARGE) instanceof JsonObject f) {
+			double c = num(f, FD_CYCLE);
+			if (Double.isNaN(c) || c < 1) {
+				String why = str(f, FD_REASON);
+				return new FirstDischarge(0, Double.NaN, Double.NaN, why == null ? "no full discharge" : why);
+			}
+			return new FirstDischarge((int) c, num(f, DISCHARGE_MAH_CM2), num(f, DISCHARGE_MAH_G), null);
+		}
+		List<Cycle> all = cycles();
+		if (all.isEmpty()) return new FirstDischarge(0, Double.NaN, Double.NaN, "no cycle ran");
+		Cycle c = all.get(0);
+		return new FirstDischarge(c.index(), c.dischargeMAhCm2(), c.dischargeMAhG(), null);
+	}
+
 	/** A number of the summary's top level (NaN when absent, null or not a number). */
 	public double number(String key) { return num(json, key); }
 
@@ -171,6 +202,16 @@ public final class Summary {
 	public double endTimeH() { return num(json, END_TIME_H); }
 
 	public double capacityRetention() { return num(json, CAPACITY_RETENTION); }
+
+	/**
+	 * The cycles the capacity retention compares, {first, last} (the last full discharge and the first of the same
+	 * steps), or null: none, or a run folder written before session 20.
+	 */
+	public int[] capacityRetentionCycles() {
+		if (!(json.get(CAPACITY_RETENTION_CYCLES) instanceof JsonObject o)) return null;
+		double f = num(o, RC_FIRST), l = num(o, RC_LAST);
+		return Double.isNaN(f) || Double.isNaN(l) ? null : new int[] { (int) f, (int) l };
+	}
 
 	/** The short circuit, or null. */
 	public ShortCircuit shortCircuit() { return shortCircuit(SHORT_CIRCUIT); }

@@ -28,9 +28,11 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
- * soft short, its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle with a
- * discharge step over the first one's; null with fewer than 2 such cycles: a closing charge has no discharge to
+ * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge};
+ * or {cycle: null, reason}), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
+ * soft short, its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
+ * {@link #countsAsDischarge} over the first such one's of the same discharge steps, {@link #retentionCycles}; the two
+ * cycles in capacity_retention_cycles {first, last}; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
  * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
@@ -45,10 +47,14 @@ public final class SummaryJsonWriter implements ResultSink {
     private boolean nucleates = true;
     private JsonObject shortCircuit, softShort;
     private double endTime;
-    private double firstDischarge = Double.NaN, lastDischarge = Double.NaN;
+    /** The first full discharge (the first cycle {@link #countsAsDischarge}), null before it. */
+    private CycleSummary first;
+    /** Whether a cycle discharged at all (for the reason a run has no first full discharge). */
+    private boolean anyDischarge;
     /** Whether the run is of a full cell (its capacity retention counts discharges taken to their end only). */
     private boolean fullCell;
-    private int dischargedCycles;
+    /** The cycles that {@link #countsAsDischarge}: index, discharge [C/m2] and discharge steps, for the retention. */
+    private final java.util.List<CycleSummary> full = new java.util.ArrayList<>();
 
     /** Builds the summary without writing it ({@link #json()} after {@link #finish}): the run store writes it, once, complete. */
     public SummaryJsonWriter() {
@@ -112,15 +118,59 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(STEPS, steps);
         cycles.add(o);
-        if (c.discharged() && (!fullCell || c.broughtBack())) {
+        anyDischarge |= c.discharged();
+        if (countsAsDischarge(c, fullCell)) {
+            if (first == null) first = c;
             // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
             // of a run ending so read 0 %; nor has a full cell's cycle that did not bring the cell back (pulses, a
             // duration): an HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
-            if (Double.isNaN(firstDischarge)) firstDischarge = c.dischargeCapacity();
-            lastDischarge = c.dischargeCapacity();
-            dischargedCycles++;
+            full.add(c);
         }
         endTime = Math.max(endTime, c.endTime());
+    }
+
+    /**
+     * Whether a cycle's discharge is one of the run's full discharges: the first of them is the run's "first discharge"
+     * (summary.json's {@link SummaryKeys#FIRST_DISCHARGE}: the printed summary, the report's key numbers, sweep and run
+     * tables, {@code expect capacity-retention}'s default reference) and it and the last are the capacity retention's.
+     * A cycle that discharged, and for a full cell one that brought the cell back ({@link CycleSummary#broughtBack}, the
+     * efficiencies' rule): an HPPC's first cycle (a full charge and a 10 s pulse) read "first discharge 0.58 mAh/g". A
+     * half cell's discharge is its plating (a set capacity): every cycle that plated counts, as before.
+     */
+    public static boolean countsAsDischarge(CycleSummary c, boolean fullCell) {
+        return c.discharged() && (!fullCell || c.broughtBack());
+    }
+
+    /**
+     * The cycles the run's capacity retention compares, {first, last}, or null: the last full discharge
+     * ({@link #countsAsDischarge}) over the first full discharge of the same discharge steps
+     * ({@link CycleSummary#dischargeSteps}: the protocol's steps, equal by value, so its rate or current and cut-offs),
+     * not over a discharge at another rate: 120 cycles at 1 C and 60 degC after a 0.1 C formation read 62 % over the
+     * formation's discharge, where the 1 C discharges had kept 80 % (session 20); a 0.1 C discharge after a 1 C one
+     * to the cut-off gives more than the cell took back. Null with no earlier discharge of the same steps, or one that
+     * passed nothing.
+     */
+    static CycleSummary[] retentionCycles(java.util.List<CycleSummary> full) {
+        if (full.size() < 2) return null;
+        CycleSummary last = full.get(full.size() - 1);
+        for (CycleSummary c : full.subList(0, full.size() - 1))
+            if (c.dischargeSteps().equals(last.dischargeSteps())) return c.dischargeCapacity() > 0 ? new CycleSummary[] { c, last } : null;
+        return null;
+    }
+
+    /** The run's first full discharge as summary.json records it: its cycle and capacities, or no cycle and why. */
+    private JsonObject firstDischarge() {
+        JsonObject o = new JsonObject();
+        if (first != null) {
+            o.addProperty(FD_CYCLE, first.index());
+            o.addProperty(DISCHARGE_MAH_CM2, mAhPerCm2(first.dischargeCapacity()));
+            add(o, DISCHARGE_MAH_G, mAhPerG(first.dischargeSpecificCapacity()));
+            return o;
+        }
+        o.add(FD_CYCLE, JsonNull.INSTANCE);
+        o.addProperty(FD_REASON, cycles.isEmpty() ? "no cycle ran" : !anyDischarge ? "no cycle discharged"
+                : "no discharge brought the cell back to where a discharge ends (pulses, or steps stopped by a duration or a capacity)");
+        return o;
     }
 
     @Override
@@ -166,7 +216,15 @@ public final class SummaryJsonWriter implements ResultSink {
         root.add(SHORT_CIRCUIT, shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
         root.add(SOFT_SHORT, softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty(END_TIME_H, hours(endTime));
-        add(root, CAPACITY_RETENTION, dischargedCycles >= 2 && firstDischarge > 0 ? lastDischarge / firstDischarge : Double.NaN);
+        root.add(FIRST_DISCHARGE, firstDischarge());
+        CycleSummary[] pair = retentionCycles(full);
+        add(root, CAPACITY_RETENTION, pair == null ? Double.NaN : pair[1].dischargeCapacity() / pair[0].dischargeCapacity());
+        if (pair != null) {
+            JsonObject o = new JsonObject();
+            o.addProperty(RC_FIRST, pair[0].index());
+            o.addProperty(RC_LAST, pair[1].index());
+            root.add(CAPACITY_RETENTION_CYCLES, o);
+        } else root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
         root.add(MESSAGES, messages);
         if (file == null) return;
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();

@@ -26,6 +26,21 @@ public final class SummaryKeys {
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
     public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";
 
+    /**
+     * The run's first full discharge: {@code {"cycle": 3, "discharge_mAh_cm2": ..., "discharge_mAh_g": ...}}, the first
+     * cycle that counts for the capacity retention (SummaryJsonWriter: a full cell's that brought the cell back,
+     * CycleSummary.broughtBack; a half cell's first that discharged), or {@code {"cycle": null, "reason": "..."}} when
+     * no cycle does (an HPPC's pulses alone). Absent in run folders written before session 20, whose first discharge
+     * is cycle 1's ({@code Summary.firstDischarge}).
+     */
+    public static final String FIRST_DISCHARGE = "first_discharge", FD_CYCLE = "cycle", FD_REASON = "reason";
+
+    /**
+     * The two cycles {@link #CAPACITY_RETENTION} compares: {@code {"first": 2, "last": 121}} (the first full discharge
+     * of the same discharge steps as the last's), or null; absent in run folders written before session 20.
+     */
+    public static final String CAPACITY_RETENTION_CYCLES = "capacity_retention_cycles", RC_FIRST = "first", RC_LAST = "last";
+
     /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
