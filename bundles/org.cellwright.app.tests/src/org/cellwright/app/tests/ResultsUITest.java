@@ -311,6 +311,34 @@ class ResultsUITest {
 		assertTrue(lines.stream().anyMatch(l -> l.contains("showed again 3 times")), "the later ones' count under it: " + lines);
 	}
 
+	/**
+	 * summary.json's soft_short names its step ({@code step}): the status line takes it from there (it took it out of
+	 * the warning's words with a regular expression, so a warning worded otherwise lost it); a soft short of a cycle's
+	 * efficiency ({@code step} null) names none.
+	 */
+	@Test
+	void aSoftShortsStepIsReadFromItsOwnMember() throws Exception {
+		Path f = RunFolderTest.run(tmp, "WithSoftShortStep", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":12,\"step\":4,\"time_h\":301.4,\"reason\":\"warning: a soft short in the fourth step\","
+						+ "\"cause\":\"a leak\"},\"messages\":[]}");
+		Path g = RunFolderTest.run(tmp, "WithCycleSoftShort", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":3,\"step\":null,\"time_h\":30.0,\"reason\":\"warning: cycle 3: soft short: low CE\","
+						+ "\"cause\":\"low CE\"},\"messages\":[]}");
+		IdeUITest.waitForJobs();
+		IdeUITest.flush();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		loaded(view);
+		String status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("soft short: cycle 12, step 4 at 301.4 h: a leak"), status);
+		view.show(g);
+		loaded(view);
+		status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("soft short: cycle 3 at 30.0 h: low CE"), status);
+	}
+
 	/** A chart's whole title: its tool tip where the title shown is shortened to the chart's width. */
 	static String wholeTitle(Chart c) {
 		return c.getToolTipText() != null ? c.getToolTipText() : c.getTitle().getText();

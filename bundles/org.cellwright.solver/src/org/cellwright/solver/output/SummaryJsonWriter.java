@@ -28,8 +28,8 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
- * soft short, its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle with a
+ * short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
+ * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle with a
  * discharge step over the first one's; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
  * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
@@ -138,6 +138,7 @@ public final class SummaryJsonWriter implements ResultSink {
                 if (softShort == null) {
                     softShort = new JsonObject();
                     softShort.addProperty(SC_CYCLE, e.cycleIndex());
+                    softShort.addProperty(SC_STEP, e.stepIndex() >= 0 ? e.stepIndex() : null);
                     softShort.addProperty(SC_TIME_H, hours(e.time()));
                     softShort.addProperty(SC_REASON, e.message());
                     if (e.cause() != null) softShort.addProperty(SC_CAUSE, e.cause());
