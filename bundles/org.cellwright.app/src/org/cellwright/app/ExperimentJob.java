@@ -19,6 +19,7 @@ import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
 import org.cellwright.run.RunUnit;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RunStatus;
@@ -137,7 +138,7 @@ public class ExperimentJob extends Job {
 		int units = groups.stream().filter(RunGroup::runnable).mapToInt(g -> g.units().size()).sum();
 		SubMonitor sub = SubMonitor.convert(monitor, "Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getName(), units * 1000);
 		String base = file.getName().replaceFirst("\\.cell$", "");
-		IFolder results = file.getProject().getFolder("results").getFolder(base);
+		IFolder results = file.getProject().getFolder(RunFiles.RESULTS).getFolder(base);
 		Path root = results.getLocation().toFile().toPath();
 		Cancel cancel = new Cancel();
 		RunConsole.println("Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getFullPath()

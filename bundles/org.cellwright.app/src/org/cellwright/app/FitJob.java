@@ -20,6 +20,7 @@ import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
 import org.cellwright.report.FitHtmlReport;
 import org.cellwright.report.ReportException;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -91,7 +92,7 @@ public class FitJob extends Job {
 		} catch (IllegalArgumentException e) {
 			return Status.error(file.getName() + ": " + e.getMessage());
 		}
-		RunStore store = Fits.store(file.getProject().getFolder("results").getLocation().toFile().toPath(), path);
+		RunStore store = Fits.store(file.getProject().getFolder(RunFiles.RESULTS).getLocation().toFile().toPath(), path);
 		MultiStatus status = new MultiStatus(Activator.ID, 0, "Fits of " + file.getName(), null);
 		SubMonitor sub = SubMonitor.convert(monitor, getName(), fits.size() * 1000);
 		try {

@@ -1,5 +1,6 @@
 package org.cellwright.app;
 
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.RunStoreException;
 import org.eclipse.core.resources.IFile;
@@ -61,7 +62,7 @@ public final class ResultsRenameParticipant extends RenameParticipant {
 	}
 
 	static IFolder history(IProject project, String base) {
-		return project.getFolder("results").getFolder(base);
+		return project.getFolder(RunFiles.RESULTS).getFolder(base);
 	}
 
 	/**
@@ -101,7 +102,7 @@ public final class ResultsRenameParticipant extends RenameParticipant {
 
 		@Override
 		public Change perform(IProgressMonitor pm) throws CoreException {
-			IFolder results = project.getFolder("results"), toResults = toProject.getFolder("results");
+			IFolder results = project.getFolder(RunFiles.RESULTS), toResults = toProject.getFolder(RunFiles.RESULTS);
 			try {
 				if (RunStore.moveHistory(results.getLocation().toFile().toPath(), from, toResults.getLocation().toFile().toPath(), to) == null)
 					return null;

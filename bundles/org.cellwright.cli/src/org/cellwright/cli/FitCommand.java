@@ -20,6 +20,7 @@ import org.cellwright.report.ReportException;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.fit.FitRunner;
 import org.cellwright.run.fit.Fits;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
@@ -75,7 +76,7 @@ public class FitCommand extends CliCommand {
 			err.println(Problem.display(path) + ": " + e.getMessage());
 			return 1;
 		}
-		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : Fits.store(CliSupport.userPath("results"), path);
+		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : Fits.store(CliSupport.userPath(RunFiles.RESULTS), path);
 		RunExecutor executor;
 		try {
 			executor = engine.local() ? null : engine.executor();

@@ -96,7 +96,7 @@ public class RunCommand extends CliCommand {
 		if (Files.isDirectory(path)) return runFolder(path, o, err);
 		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
 		String base = path.getFileName().toString().replaceFirst("\\.cell$", "");
-		Path outDir = out != null ? CliSupport.userPath(out) : CliSupport.userPath("results").resolve(base);
+		Path outDir = out != null ? CliSupport.userPath(out) : CliSupport.userPath(RunFiles.RESULTS).resolve(base);
 		return runFile(path, outDir, o, err);
 	}
 
@@ -116,7 +116,7 @@ public class RunCommand extends CliCommand {
 		int worst = 0;
 		for (Path f : files) {
 			String base = f.getFileName().toString().replaceFirst("\\.cell$", "");
-			Path outDir = (out != null ? CliSupport.userPath(out) : CliSupport.userPath("results")).resolve(base);
+			Path outDir = (out != null ? CliSupport.userPath(out) : CliSupport.userPath(RunFiles.RESULTS)).resolve(base);
 			o.println("== " + Problem.display(f));
 			int rc = experiment != null && !hasRunnable(f, experiment) ? 0 : runFile(f, outDir, o, err);
 			worst = rank(rc) > rank(worst) ? rc : worst;

@@ -68,7 +68,7 @@ public class RunsCommand extends CliCommand {
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
 		if (move != null) return move(o, err);
-		Path root = CliSupport.userPath(dir == null ? "results" : dir);
+		Path root = CliSupport.userPath(dir == null ? RunFiles.RESULTS : dir);
 		if (!Files.isDirectory(root)) {
 			err.println(Problem.display(root) + ": no such folder");
 			return 1;

@@ -1,6 +1,7 @@
 package org.cellwright.report;
 
 import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
@@ -73,7 +74,7 @@ public final class ComparisonReport {
 		b.append("</div></section>\n");
 
 		Plot v = new Plot("Cell voltage", "time / h", "voltage / V");
-		Plot vc = new Plot("Voltage vs capacity, first cycle", "capacity in the step / mAh cm\u207b\u00b2", "voltage / V");
+		Plot vc = new Plot("Voltage vs capacity, first cycle", Sections.CAPACITY_AXIS, "voltage / V");
 		Plot cap = new Plot("Discharge capacity per cycle", "cycle", "discharge capacity / mAh cm\u207b\u00b2").points().integerX();
 		Plot ce = new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX().yMinimumSpan(1);
 		for (int i = 0; i < runs.size(); i++) {
@@ -82,7 +83,7 @@ public final class ComparisonReport {
 			CsvTable ts = r.timeseries();
 			if (ts != null && ts.rows() > 1) {
 				v.line(names.get(i), ts.column("time_h"), ts.column("voltage_V"), c);
-				firstCycle(vc, ts, names.get(i), c);
+				Sections.halfCycles(vc, HalfCycles.of(ts), 1, names.get(i), c);
 			}
 			CsvTable cy = r.cycles();
 			if (cy != null && cy.rows() > 0) {
@@ -106,30 +107,6 @@ public final class ComparisonReport {
 		b.append(String.join(", ", folders)).append(". Plots are decimated to at most ").append(2 * Plot.BUCKETS + 2)
 				.append(" points per curve.</footer>\n</main>\n");
 		return Html.page("Comparison of " + String.join(", ", names) + " \u2013 CellWright", b.toString());
-	}
-
-	/** The first cycle's current steps, one colour per run (the second step unlabelled). */
-	private static void firstCycle(Plot p, CsvTable ts, String name, Color c) {
-		double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"), v = ts.column("voltage_V"),
-				cur = ts.column("current_mA_cm2");
-		boolean labelled = false;
-		int i = 0;
-		while (i < cyc.length) {
-			if ((int) cyc[i] != 1) { i++; continue; }
-			int s = (int) step[i], j = i;
-			List<double[]> pts = new ArrayList<>();
-			while (j < cyc.length && (int) cyc[j] == 1 && (int) step[j] == s) {
-				if (cur[j] != 0 || (j + 1 < cyc.length && (int) step[j + 1] == s && cur[j + 1] != 0)) pts.add(new double[] { Math.abs(cap[j]), v[j] });
-				j++;
-			}
-			if (pts.size() > 1) {
-				double[] x = new double[pts.size()], y = new double[pts.size()];
-				for (int k = 0; k < x.length; k++) { x[k] = pts.get(k)[0]; y[k] = pts.get(k)[1]; }
-				if (!labelled) p.line(name, x, y, c); else p.unlabelled(name, x, y, c);
-				labelled = true;
-			}
-			i = j;
-		}
 	}
 
 	private static String sideBySide(List<RunFolder> runs, List<String> names) {

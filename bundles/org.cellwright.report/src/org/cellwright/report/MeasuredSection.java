@@ -21,6 +21,7 @@ import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 
@@ -146,33 +147,17 @@ final class MeasuredSection {
 	}
 
 	/**
-	 * Voltage against the charge passed in each current step, per cycle: the simulation solid (the cycle's colour), the
-	 * measurement dashed in red. Measured capacity by integrating the measured current (mAh), per cm2 of the cell.
+	 * Voltage against the capacity of each charge and discharge ({@link HalfCycles}), per cycle: the simulation solid
+	 * (the cycle's colour), the measurement dashed in red, its capacity integrated from the measured current per cm2 of
+	 * the cell.
 	 */
 	static Plot voltageVsCapacity(MeasuredSeries m, CsvTable ts, double areaCm2) {
 		Plot p = Sections.voltageVsCapacity(ts);
-		if (!m.has(MeasuredQuantity.CURRENT) || !(areaCm2 > 0)) return p;
-		double[] t = m.values(MeasuredQuantity.TIME), v = m.values(MeasuredQuantity.VOLTAGE), i = m.values(MeasuredQuantity.CURRENT);
-		int[] cyc = counts(m, MeasuredQuantity.CYCLE), step = steps(m);
 		boolean labelled = false;
-		int k = 0;
-		while (k < t.length) {
-			int j = k;
-			List<double[]> pts = new ArrayList<>();
-			double q = 0;
-			while (j < t.length && cyc[j] == cyc[k] && step[j] == step[k]) {
-				if (j > k) q += 0.5 * (i[j] + i[j - 1]) * (t[j] - t[j - 1]) / 3.6; // A s -> mAh
-				if (i[j] != 0) pts.add(new double[] { Math.abs(q) / areaCm2, v[j] });
-				j++;
-			}
-			if (pts.size() > 1) {
-				double[] x = new double[pts.size()], y = new double[pts.size()];
-				for (int a = 0; a < x.length; a++) { x[a] = pts.get(a)[0]; y[a] = pts.get(a)[1]; }
-				if (!labelled) p.dashed("measured", x, y, Plot.PALETTE[1]);
-				else p.dashedUnlabelled("measured", x, y, Plot.PALETTE[1]);
-				labelled = true;
-			}
-			k = j;
+		for (HalfCycles.Curve h : HalfCycles.of(m, areaCm2)) {
+			if (!labelled) p.dashed("measured", h.capacity(), h.voltage(), Plot.PALETTE[1]);
+			else p.dashedUnlabelled("measured", h.capacity(), h.voltage(), Plot.PALETTE[1]);
+			labelled = true;
 		}
 		return p;
 	}
@@ -182,7 +167,7 @@ final class MeasuredSection {
 		Map<Integer, double[]> out = new TreeMap<>();
 		if (!m.has(MeasuredQuantity.CURRENT)) return out;
 		double[] t = m.values(MeasuredQuantity.TIME), i = m.values(MeasuredQuantity.CURRENT);
-		int[] cyc = counts(m, MeasuredQuantity.CYCLE);
+		int[] cyc = HalfCycles.counts(m, MeasuredQuantity.CYCLE);
 		for (int k = 1; k < t.length; k++) {
 			if (cyc[k] != cyc[k - 1]) continue;
 			double q = 0.5 * (i[k] + i[k - 1]) * (t[k] - t[k - 1]) / 3.6;
@@ -219,25 +204,6 @@ final class MeasuredSection {
 			out[2][k++] = e.getValue()[1];
 		}
 		return out;
-	}
-
-	private static int[] counts(MeasuredSeries m, MeasuredQuantity q) {
-		int[] c = new int[m.size()];
-		if (m.has(q)) {
-			double[] v = m.values(q);
-			for (int k = 0; k < c.length; k++) c[k] = (int) Math.round(v[k]);
-		} else java.util.Arrays.fill(c, 1);
-		return c;
-	}
-
-	/** Step counts of the file, else a new step wherever the current changes sign or starts/stops. */
-	private static int[] steps(MeasuredSeries m) {
-		if (m.has(MeasuredQuantity.STEP)) return counts(m, MeasuredQuantity.STEP);
-		int[] s = new int[m.size()];
-		if (!m.has(MeasuredQuantity.CURRENT)) return s;
-		double[] i = m.values(MeasuredQuantity.CURRENT);
-		for (int k = 1; k < s.length; k++) s[k] = s[k - 1] + (Math.signum(i[k]) != Math.signum(i[k - 1]) ? 1 : 0);
-		return s;
 	}
 
 	private static String row(String k, String v) {

@@ -6,6 +6,7 @@ import static org.cellwright.run.folder.Summary.num;
 import static org.cellwright.run.folder.Summary.str;
 
 import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
@@ -193,34 +194,29 @@ final class Sections {
 		return new ArrayList<>(pick);
 	}
 
+	/** The capacity axis of the voltage-capacity plots: per charge or discharge ({@link HalfCycles}), per cm2. */
+	static final String CAPACITY_AXIS = HalfCycles.AXIS + " / mAh cm\u207b\u00b2";
+
+	/** Voltage against the capacity of each charge and discharge ({@link HalfCycles}) of the cycles drawn, one colour per cycle. */
 	static Plot voltageVsCapacity(CsvTable ts) {
-		Plot p = new Plot("Voltage vs capacity, by cycle", "capacity in the step / mAh cm\u207b\u00b2", "voltage / V");
-		double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"),
-				v = ts.column("voltage_V"), cur = ts.column("current_mA_cm2");
-		List<Integer> cycles = pickCycles(cyc);
+		Plot p = new Plot("Voltage vs capacity, by cycle", CAPACITY_AXIS, "voltage / V");
+		List<Integer> cycles = pickCycles(ts.column("cycle"));
+		List<HalfCycles.Curve> curves = HalfCycles.of(ts);
 		for (int ci = 0; ci < cycles.size(); ci++) {
 			int c = cycles.get(ci);
-			Color col = Plot.ramp(ci, cycles.size());
-			boolean labelled = false;
-			int i = 0;
-			while (i < cyc.length) {
-				if ((int) cyc[i] != c) { i++; continue; }
-				int s = (int) step[i], j = i;
-				List<double[]> pts = new ArrayList<>();
-				while (j < cyc.length && (int) cyc[j] == c && (int) step[j] == s) {
-					if (cur[j] != 0 || (j + 1 < cyc.length && (int) step[j + 1] == s && cur[j + 1] != 0)) pts.add(new double[] { Math.abs(cap[j]), v[j] });
-					j++;
-				}
-				if (pts.size() > 1) {
-					double[] x = new double[pts.size()], y = new double[pts.size()];
-					for (int k = 0; k < x.length; k++) { x[k] = pts.get(k)[0]; y[k] = pts.get(k)[1]; }
-					if (!labelled) p.line("cycle " + c, x, y, col); else p.unlabelled("cycle " + c, x, y, col);
-					labelled = true;
-				}
-				i = j;
-			}
+			halfCycles(p, curves, c, "cycle " + c, Plot.ramp(ci, cycles.size()));
 		}
 		return p;
+	}
+
+	/** The cycle's half-cycles as lines of one colour, the first one labelled. */
+	static void halfCycles(Plot p, List<HalfCycles.Curve> curves, int cycle, String label, Color colour) {
+		boolean labelled = false;
+		for (HalfCycles.Curve h : curves) {
+			if (h.cycle() != cycle) continue;
+			if (!labelled) p.line(label, h.capacity(), h.voltage(), colour); else p.unlabelled(label, h.capacity(), h.voltage(), colour);
+			labelled = true;
+		}
 	}
 
 	static Plot capacityAndCe(CsvTable cy) {

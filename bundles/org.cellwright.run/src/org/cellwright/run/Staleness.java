@@ -92,16 +92,13 @@ public final class Staleness {
 		Path candidate = source.resolveSibling(file);
 		if (!candidate.equals(source) && Files.isRegularFile(candidate)) return candidate;
 		Path results = store.getParent(), project = results == null ? null : results.getParent();
-		if (project == null || results.getFileName() == null || !RESULTS.equals(results.getFileName().toString())) return null;
+		if (project == null || results.getFileName() == null || !RunFiles.RESULTS.equals(results.getFileName().toString())) return null;
 		List<Path> found = moved(project, results, file);
 		return found.size() == 1 ? found.get(0) : found.isEmpty() ? null : SEVERAL;
 	}
 
 	/** What {@link #renamedSource} gives when the project holds several files of the name. */
 	private static final Path SEVERAL = Path.of("several");
-
-	/** The folder of a project's run store ({@code results/}, beside the project's files). */
-	private static final String RESULTS = "results";
 
 	/** How deep below a project a moved file is looked for (folders of folders of .cell files, not a whole disk). */
 	private static final int MOVED_DEPTH = 6;

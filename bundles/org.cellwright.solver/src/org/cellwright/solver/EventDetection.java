@@ -92,10 +92,10 @@ final class EventDetection implements PhysicsEvents {
         cycleLeak = 0;
     }
 
-    /** A soft short in the current step (step true) or in the cycle being closed. */
+    /** A soft short in the current step (step true) or in the cycle being closed (of no one step: step index -1). */
     private void softShort(String reason, boolean step) {
         if (!softShorts.first(rec.cycle())) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, rec.stepIndex, rec.cycle(), model.filamentFraction(),
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, step ? rec.stepIndex : -1, rec.cycle(), model.filamentFraction(),
                 step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
                         : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason), reason));
     }

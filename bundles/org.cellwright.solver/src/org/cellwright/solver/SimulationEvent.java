@@ -6,7 +6,8 @@ package org.cellwright.solver;
  * collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
  * conditions (solver bound, no solution); its message is a warning. cause: the cause alone, without the warning's
  * "warning: cycle 12, step 3: soft short: " (a soft short's; null for other events), for summary.json's
- * {@code soft_short.cause}.
+ * {@code soft_short.cause}. stepIndex: the protocol step it happened in; -1 for a soft short of a cycle's Coulombic
+ * efficiency, which is of no one step (summary.json's {@code soft_short.step} null).
  */
 public record SimulationEvent(Type type, double time, int stepIndex, int cycleIndex, double value, String message, String cause) {
     /** An event whose message says all (no cause of its own beside it). */

@@ -18,7 +18,6 @@ import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * correlation matrix, the cost history and the targets at the start and fitted values against the measurement;
  * cancelling stops the fit.
  */
-class FitJobUITest {
+class FitJobUITest extends ProjectUITest {
 
 	static final double TRUTH_MS_CM = 2.5, NOISE_V = 0.0005;
 
@@ -53,7 +52,6 @@ class FitJobUITest {
 
 	static final String FIT = "fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }";
 
-	IProject project;
 
 	/** The test's project goes with its markers: later tests see no new error. */
 	@RegisterExtension
@@ -62,7 +60,6 @@ class FitJobUITest {
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
-		if (project != null && project.exists()) project.delete(true, true, null);
 	}
 
 	/** A fit job that cancels itself at its first progress line. */

@@ -28,7 +28,6 @@ import org.cellwright.run.store.RunStore;
 import org.cellwright.testing.Measurements;
 import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -48,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * noise; the simulation compared with it has 2.5 mS/cm, so its voltage differs by the separator's ohmic drop
  * i L (1/1.5 - 1/2.5) mS^-1 cm = 0.3 mA/cm2 x 700 um x 266.7 Ohm cm = 5.6 mV while current flows.
  */
-class MeasuredDataUITest {
+class MeasuredDataUITest extends ProjectUITest {
 
 	static final double AREA_CM2 = 0.785, NOISE_V = 0.0005, OHMIC_DIFFERENCE_V = 0.3e-3 * 0.07 * (1 / 1.5e-3 - 1 / 2.5e-3);
 
@@ -57,7 +56,6 @@ class MeasuredDataUITest {
 				+ "experiment X { cell C protocol P %s }\n".formatted(measured);
 	}
 
-	IProject project;
 
 	/** The test's project goes with its markers: later tests see no new error. */
 	@RegisterExtension
@@ -66,7 +64,6 @@ class MeasuredDataUITest {
 	@AfterEach
 	void tearDown() throws Exception {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ResultsView.ID);
-		if (project != null && project.exists()) project.delete(true, true, null);
 	}
 
 	static ExperimentJob run(IFile f) {

@@ -16,7 +16,6 @@ import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.RunsView;
 import org.cellwright.run.store.RunStore;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IContributionItem;
@@ -31,16 +30,14 @@ import org.junit.jupiter.api.Test;
  * Report of the Results view (toolbar and menu) and of the Runs view (context menu) opens it in a browser, and is
  * disabled, saying why, for a run without one.
  */
-class OpenReportUITest {
+class OpenReportUITest extends ProjectUITest {
 
-	IProject project;
 	final Consumer<URL> browser = OpenReport.browser;
 	final List<URL> opened = new ArrayList<>();
 
 	@AfterEach
 	void tearDown() throws Exception {
 		OpenReport.browser = browser;
-		if (project != null && project.exists()) project.delete(true, true, null);
 	}
 
 	static Action item(IViewPart view, boolean toolbar, String label) {

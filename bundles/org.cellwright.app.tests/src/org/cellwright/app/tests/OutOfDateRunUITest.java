@@ -11,12 +11,10 @@ import java.util.List;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.run.store.RunStore;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +23,7 @@ import org.junit.jupiter.api.Test;
  * run whose file resolves to other inputs is marked out of date under its status line, with what changed; undoing the
  * change, or running again, removes the mark.
  */
-class OutOfDateRunUITest {
-	IProject project;
-
-	@AfterEach
-	void tearDown() throws Exception {
-		if (project != null && project.exists()) project.delete(true, true, null);
-	}
+class OutOfDateRunUITest extends ProjectUITest {
 
 	static List<String> lines(ResultsView v) {
 		return v.bannerLines().stream().filter(l -> !l.isDisposed()).map(Label::getText).toList();

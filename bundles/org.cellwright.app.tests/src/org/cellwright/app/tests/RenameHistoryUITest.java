@@ -19,7 +19,6 @@ import org.eclipse.ltk.core.refactoring.Refactoring;
 import org.eclipse.ltk.core.refactoring.RefactoringCore;
 import org.eclipse.ltk.core.refactoring.RefactoringStatus;
 import org.eclipse.ltk.core.refactoring.resource.RenameResourceDescriptor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +27,7 @@ import org.junit.jupiter.api.Test;
  * takes its runs along (ResultsRenameParticipant): results/<new name>/ holds them, and its next run continues the
  * history. A new name with runs of its own keeps them; the old file's runs stay where they are, and the rename warns.
  */
-class RenameHistoryUITest {
-	IProject project;
-
-	@AfterEach
-	void tearDown() throws Exception {
-		if (project != null && project.exists()) project.delete(true, true, null);
-	}
+class RenameHistoryUITest extends ProjectUITest {
 
 	static RefactoringStatus rename(IFile f, String newName) throws Exception {
 		RenameResourceDescriptor d = (RenameResourceDescriptor) RefactoringCore

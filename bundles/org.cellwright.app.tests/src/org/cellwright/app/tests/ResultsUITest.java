@@ -87,6 +87,18 @@ class ResultsUITest {
 		return view;
 	}
 
+	/**
+	 * The Results view showing the run folder, loaded, after the jobs of earlier tests (a run shows itself in the view
+	 * when it ends, asyncExec'd after its job).
+	 */
+	ResultsView shown(Path f) throws Exception {
+		IdeUITest.waitForJobs();
+		IdeUITest.flush();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(f);
+		return loaded(view);
+	}
+
 	static List<String> ids(Chart c) {
 		return Arrays.stream(c.getSeriesSet().getSeries()).map(ISeries::getId).toList();
 	}
@@ -295,11 +307,7 @@ class ResultsUITest {
 				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
 						+ "\"soft_short\":{\"cycle\":12,\"time_h\":301.4,\"reason\":\"" + reason + "\"},"
 						+ "\"messages\":[\"SOFT_SHORT: " + reason + "\",\"SOFT_SHORT: warning: the soft short showed again 3 times, the last in cycle 20\"]}");
-		IdeUITest.waitForJobs();
-		IdeUITest.flush();
-		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
-		view.show(f);
-		loaded(view);
+		ResultsView view = shown(f);
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().contains("COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 1 at 301.4 h"), status.getText());
 		// its cause, as the run folder's reader gives it (this summary.json was written before it kept the cause)
@@ -309,6 +317,30 @@ class ResultsUITest {
 		assertEquals(1, lines.stream().filter(l -> l.contains("ran into its time limit")).count(), "the event once: " + lines);
 		assertFalse(lines.stream().anyMatch(l -> l.contains(reason)), "its warning not listed again: " + lines);
 		assertTrue(lines.stream().anyMatch(l -> l.contains("showed again 3 times")), "the later ones' count under it: " + lines);
+	}
+
+	/**
+	 * summary.json's soft_short names its step ({@code step}): the status line takes it from there (it took it out of
+	 * the warning's words with a regular expression, so a warning worded otherwise lost it); a soft short of a cycle's
+	 * efficiency ({@code step} null) names none.
+	 */
+	@Test
+	void aSoftShortsStepIsReadFromItsOwnMember() throws Exception {
+		Path f = RunFolderTest.run(tmp, "WithSoftShortStep", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":12,\"step\":4,\"time_h\":301.4,\"reason\":\"warning: a soft short in the fourth step\","
+						+ "\"cause\":\"a leak\"},\"messages\":[]}");
+		Path g = RunFolderTest.run(tmp, "WithCycleSoftShort", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":3,\"step\":null,\"time_h\":30.0,\"reason\":\"warning: cycle 3: soft short: low CE\","
+						+ "\"cause\":\"low CE\"},\"messages\":[]}");
+		ResultsView view = shown(f);
+		String status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("soft short: cycle 12, step 4 at 301.4 h: a leak"), status);
+		view.show(g);
+		loaded(view);
+		status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("soft short: cycle 3 at 30.0 h: low CE"), status);
 	}
 
 	/** A chart's whole title: its tool tip where the title shown is shortened to the chart's width. */
@@ -326,11 +358,7 @@ class ResultsUITest {
 	void aLongRunNameIsShortenedToFitTheChartsTitle() throws Exception {
 		String name = "InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC-separator-thickness=699um-interlayer-porosity=0.45";
 		Path f = RunFolderTest.run(tmp, name, "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json", RunFolderTest.SUMMARY);
-		IdeUITest.waitForJobs();
-		IdeUITest.flush();
-		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
-		view.show(f);
-		loaded(view);
+		ResultsView view = shown(f);
 		Chart c = view.chart();
 		IdeUITest.flush();
 		String whole = "Cell voltage: " + name;
@@ -375,11 +403,7 @@ class ResultsUITest {
 		Path f = RunFolderTest.run(tmp, "NoExpect", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
 				"{\"cell\":\"C\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":2.0}", "checks.json",
 				"{\"experiment\":\"NoExpect\",\"checks\":[]}");
-		IdeUITest.waitForJobs(); // a run of an earlier test shows itself when it ends (asyncExec'd after the job)
-		IdeUITest.flush();
-		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
-		view.show(f);
-		loaded(view);
+		ResultsView view = shown(f);
 		String status = view.bannerLines().get(0).getText();
 		assertTrue(status.contains("COMPLETED"), status);
 		assertFalse(status.contains("checks:"), "no checks to count: " + status);

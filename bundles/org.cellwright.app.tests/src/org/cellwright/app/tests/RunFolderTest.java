@@ -48,7 +48,7 @@ class RunFolderTest {
 		assertEquals("Cell3At34MPa", r.cellName());
 		assertEquals("SHORT_CIRCUIT", r.status());
 		assertFalse(r.completed());
-		assertEquals(new Summary.ShortCircuit(6, 46.5, "Li filament spans the separator", "Li filament spans the separator"), r.shortCircuit(),
+		assertEquals(new Summary.ShortCircuit(6, -1, 46.5, "Li filament spans the separator", "Li filament spans the separator"), r.shortCircuit(),
 				"a hard short written without its cause member: its reason is its cause");
 		assertNull(r.softShort(), "no soft_short: none");
 		assertEquals(List.of("SE reduced at the Li contact"), r.messages());

@@ -10,21 +10,14 @@ import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Running a file with errors is refused, and the refusal's message itself (what the error dialog shows without
  * Details) names the first errors as {@code check} prints them, {@code file:line:col: error: message}, then "and N more".
  */
-class RunRefusalUITest {
+class RunRefusalUITest extends ProjectUITest {
 
-	IProject project;
-
-	@AfterEach
-	void tearDown() throws Exception {
-		if (project != null && project.exists()) project.delete(true, true, null);
-	}
 
 	private IStatus run(String name, String text) throws Exception {
 		project = IdeUITest.newProject("run-refusal");

@@ -16,21 +16,19 @@ import org.cellwright.app.views.RunsView;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The IDE runs a file's experiments and sweeps through the one pipeline, into the project's run store; every run is
  * kept; the Runs view lists the history with what changed, and selecting two compares them.
  */
-class RunsViewUITest {
+class RunsViewUITest extends ProjectUITest {
 
 	static String cell(String pressure) {
 		return PlatingCell.cell("t", "2.5 mS/cm", pressure) + PlatingCell.protocol("0.1 mA/cm2") + """
@@ -39,12 +37,6 @@ class RunsViewUITest {
 				""";
 	}
 
-	IProject project;
-
-	@AfterEach
-	void tearDown() throws Exception {
-		if (project != null && project.exists()) project.delete(true, true, null);
-	}
 
 	static ExperimentJob run(IFile f, String only) {
 		ExperimentJob job = new ExperimentJob(f, only);

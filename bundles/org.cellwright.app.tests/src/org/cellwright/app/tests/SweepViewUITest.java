@@ -12,7 +12,6 @@ import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.SweepView;
 import org.cellwright.testing.PlatingCell;
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -20,14 +19,13 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * After a sweep runs in the IDE the Sweep view shows its table (sweep.csv: one row per run, its parameters and key
  * metrics; sortable by any column) and a metric against one swept parameter, one line per value of the other.
  */
-class SweepViewUITest {
+class SweepViewUITest extends ProjectUITest {
 
 	/** Plating on steel at three stack pressures and two temperatures: six short runs. */
 	static final String CELL = PlatingCell.cell("sw", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.5 mA/cm2") + """
@@ -35,12 +33,6 @@ class SweepViewUITest {
 			sweep PressureTemperature { experiment X vary stack-pressure in 5 MPa, 20 MPa, 50 MPa  vary temperature in 25 degC, 60 degC }
 			""";
 
-	IProject project;
-
-	@AfterEach
-	void tearDown() throws Exception {
-		if (project != null && project.exists()) project.delete(true, true, null);
-	}
 
 	@Test
 	void aSweepShowsItsSortableTableAndAMetricAgainstAParameterOneLinePerValueOfAnother() throws Exception {

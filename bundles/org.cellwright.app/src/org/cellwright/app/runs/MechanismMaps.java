@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.SimulationInputs;
 import org.cellwright.model.Experiment;
@@ -100,9 +101,9 @@ public final class MechanismMaps {
 	static CellSpec resolveCell(RunFolder run) throws IOException {
 		Path folder = run.folder().toAbsolutePath();
 		Path up = folder.getParent(); // <project>/results/<file>/<experiment>/<run id>[/<variant>]
-		while (up != null && up.getFileName() != null && !up.getFileName().toString().equals("results")) up = up.getParent();
+		while (up != null && up.getFileName() != null && !up.getFileName().toString().equals(RunFiles.RESULTS)) up = up.getParent();
 		Path results = up;
-		if (results == null || results.getFileName() == null || !results.getFileName().toString().equals("results")
+		if (results == null || results.getFileName() == null || !results.getFileName().toString().equals(RunFiles.RESULTS)
 				|| results.getParent() == null)
 			throw new IOException(folder + " is not inside <project>/results/<file>/ and has no mechanism-map.csv");
 		Path project = results.getParent();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.cellwright.run.folder.HalfCycles;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -36,7 +37,7 @@ final class ChartTabs {
 	ChartTabs(Composite parent, Consumer<String> readout) {
 		tabs = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
 		chartTab(ResultsView.VOLTAGE, "Cell voltage", "Time (h)", "Voltage (V)", readout);
-		chartTab(ResultsView.VOLTAGE_CAPACITY, "Voltage vs capacity, per cycle", "Capacity in the step (mAh/cm2)", "Voltage (V)", readout);
+		chartTab(ResultsView.VOLTAGE_CAPACITY, "Voltage vs capacity, per cycle", Character.toUpperCase(HalfCycles.AXIS.charAt(0)) + HalfCycles.AXIS.substring(1) + " (mAh/cm2)", "Voltage (V)", readout);
 		Chart cycles = chartTab(ResultsView.CYCLES, "Capacity retention and Coulombic efficiency", "Cycle", "Capacity (mAh/cm2)", readout);
 		secondAxis(cycles, CyclePlots.CE_AND_RETENTION);
 		chartTab(ResultsView.OVERPOTENTIALS, "Overpotential breakdown (magnitudes)", "Time (h)", "Overpotential (mV)", readout);

@@ -6,13 +6,14 @@ import java.util.Map;
 
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 
 /**
- * Measured data over the simulation: voltage against time, voltage against the capacity passed in a step (the
- * cycles the simulation shows), charge, discharge and CE per cycle. One run: measured in black; several: in the run's
+ * Measured data over the simulation: voltage against time, voltage against the capacity passed in each charge and
+ * discharge (the cycles the simulation shows), charge, discharge and CE per cycle. One run: measured in black; several: in the run's
  * colour, darker. Measured series are dashed with symbols where short.
  */
 final class MeasuredPlots {
@@ -33,38 +34,20 @@ final class MeasuredPlots {
 		}
 	}
 
-	/** Per (cycle, step) of the shown cycles, voltage against the capacity passed in it [mAh/cm2]. */
+	/** Per charge and discharge ({@link HalfCycles}) of the shown cycles, voltage against the capacity passed in it [mAh/cm2]. */
 	static void voltageCapacity(ChartContent c, List<RunFolder> runs, List<Measurement> ms) {
 		for (Measurement m : ms) {
 			MeasuredSeries s = m.series();
-			if (s == null || !s.has(MeasuredQuantity.CURRENT) || !(m.areaM2() > 0)) continue;
-			double[] t = s.values(MeasuredQuantity.TIME), v = s.values(MeasuredQuantity.VOLTAGE), i = s.values(MeasuredQuantity.CURRENT);
-			double[] cyc = s.has(MeasuredQuantity.CYCLE) ? s.values(MeasuredQuantity.CYCLE) : null;
-			double[] step = s.has(MeasuredQuantity.STEP) ? s.values(MeasuredQuantity.STEP) : null;
-			int last = cyc == null ? 1 : (int) java.util.Arrays.stream(cyc).max().orElse(1);
+			if (s == null) continue;
+			int last = s.has(MeasuredQuantity.CYCLE) ? (int) java.util.Arrays.stream(s.values(MeasuredQuantity.CYCLE)).max().orElse(1) : 1;
 			List<Integer> chosen = VoltagePlots.chosenCycles(last);
-			double perMAhCm2 = 1 / (3.6 * m.areaM2() * 1e4);
 			String label = m.label(runs);
 			boolean first = true;
-			int start = 0;
-			for (int k = 1; k <= t.length; k++) {
-				boolean same = k < t.length && (cyc == null || cyc[k] == cyc[start])
-						&& (step != null ? step[k] == step[start] : Math.signum(i[k]) == Math.signum(i[start]));
-				if (same) continue;
-				int cycle = cyc == null ? 1 : (int) Math.round(cyc[start]);
-				if (chosen.contains(cycle) && i[start] != 0 && k - start > 1) {
-					double[] x = new double[k - start], y = new double[k - start];
-					double q = 0;
-					for (int j = start; j < k; j++) {
-						if (j > start) q += Math.abs(0.5 * (i[j - 1] + i[j]) * (t[j] - t[j - 1])) * perMAhCm2;
-						x[j - start] = q;
-						y[j - start] = v[j];
-					}
-					c.line(label + " cycle " + cycle + " from " + start, x, y, colour(runs, m), LineStyle.DASH, 0).noSymbols().width(1)
-							.legend(label, first);
-					first = false;
-				}
-				start = k;
+			for (HalfCycles.Curve h : HalfCycles.of(s, m.areaM2() * 1e4)) {
+				if (!chosen.contains(h.cycle())) continue;
+				c.line(label + " cycle " + h.cycle() + " step " + h.firstStep(), h.capacity(), h.voltage(), colour(runs, m), LineStyle.DASH, 0)
+						.noSymbols().width(1).legend(label, first);
+				first = false;
 			}
 		}
 	}

@@ -71,7 +71,8 @@ final class ResultsBanner {
 	/**
 	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 3
 	 * at 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
-	 * short's cause is summary.json's ({@code soft_short.cause}, read by {@link RunFolder}); its warning, which says the
+	 * short's step and cause are summary.json's ({@code soft_short.step} and {@code .cause}, read by {@link RunFolder}; no
+	 * step for a soft short of a cycle's efficiency); its warning, which says the
 	 * same, is not listed again under the line ({@link #messages}).
 	 */
 	static String status(List<RunFolder> runs, RunFolder r) {
@@ -80,7 +81,7 @@ final class ResultsBanner {
 		if (sc != null)
 			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 		else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d%s at %.1f h", soft.cycle(), step(soft), soft.timeH()))
+		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d%s at %.1f h", soft.cycle(), soft.step() >= 0 ? ", step " + soft.step() : "", soft.timeH()))
 				.append(soft.cause() == null || soft.cause().isEmpty() ? "" : ": " + soft.cause());
 		if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 			long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();
@@ -88,14 +89,6 @@ final class ResultsBanner {
 		}
 		return s.toString();
 	}
-
-	/** ", step M" of a soft short's warning ("warning: cycle 12, step 3: soft short: ..."), or "". */
-	private static String step(Summary.ShortCircuit soft) {
-		java.util.regex.Matcher m = soft.reason() == null ? null : STEP.matcher(soft.reason());
-		return m != null && m.find() ? ", step " + m.group(1) : "";
-	}
-
-	private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("^warning: cycle \\d+, step (\\d+): ");
 
 	/**
 	 * The run's messages to list under its status line: all but the first soft short's warning, which the status line

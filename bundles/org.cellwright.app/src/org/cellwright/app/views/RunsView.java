@@ -112,7 +112,7 @@ public class RunsView extends ViewPart {
 		runs.clear();
 		for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
 			if (!p.isOpen() || p.getLocation() == null) continue;
-			Path results = p.getLocation().toFile().toPath().resolve("results");
+			Path results = p.getLocation().toFile().toPath().resolve(RunFiles.RESULTS);
 			if (!Files.isDirectory(results)) continue;
 			try (Stream<Path> s = Files.list(results)) {
 				for (Path store : s.filter(d -> Files.isRegularFile(d.resolve(RunFiles.INDEX))).sorted().toList())

@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 
-/** The voltage charts: cell voltage vs time, and voltage vs the capacity passed in a step, per cycle. */
+/** The voltage charts: cell voltage vs time, and voltage vs the capacity passed in each charge and discharge, per cycle. */
 final class VoltagePlots {
 
 	private VoltagePlots() {}
@@ -30,9 +31,10 @@ final class VoltagePlots {
 	}
 
 	/**
-	 * One curve per step of a few cycles (all when at most 10, else 8 spread from the first to the last), voltage
-	 * against the capacity passed in the step. One run: cycles coloured from blue (first) to red (last); several runs:
-	 * each run in its colour, early cycles paler.
+	 * One curve per charge and per discharge ({@link HalfCycles}: a CC charge and its voltage hold are one curve) of a
+	 * few cycles (all when at most 10, else 8 spread from the first to the last), voltage against the capacity passed in
+	 * it. One run: cycles coloured from blue (first) to red (last); several runs: each run in its colour, early cycles
+	 * paler.
 	 */
 	static ChartContent voltageCapacity(List<RunFolder> runs) {
 		ChartContent c = new ChartContent(null);
@@ -40,31 +42,18 @@ final class VoltagePlots {
 			RunFolder r = runs.get(ri);
 			CsvTable ts = r.timeseries();
 			if (ts == null) continue;
-			double[] cyc = ts.column("cycle"), step = ts.column("step"), cap = ts.column("step_capacity_mAh_cm2"),
-					v = ts.column("voltage_V"), cur = ts.column("current_mA_cm2");
-			if (cyc == null || step == null || cap == null || v == null || cur == null) continue;
-			int last = (int) Arrays.stream(cyc).filter(Double::isFinite).max().orElse(0);
+			int last = (int) Arrays.stream(ts.column("cycle")).filter(Double::isFinite).max().orElse(0);
 			List<Integer> chosen = chosenCycles(last);
 			String previous = null;
-			int start = 0;
-			for (int i = 1; i <= ts.rows(); i++) {
-				if (i < ts.rows() && cyc[i] == cyc[start] && step[i] == step[start]) continue;
-				int cycle = (int) cyc[start];
-				int k = chosen.indexOf(cycle);
-				if (k >= 0 && cur[start] != 0 && i - start > 1) {
-					double[] x = new double[i - start], y = new double[i - start];
-					for (int j = start; j < i; j++) {
-						x[j - start] = Math.abs(cap[j]);
-						y[j - start] = v[j];
-					}
-					double f = chosen.size() == 1 ? 0 : (double) k / (chosen.size() - 1);
-					RGB col = runs.size() == 1 ? gradient(f) : shade(colour(ri), 0.55 * (1 - f));
-					String description = prefix(runs, r) + "cycle " + cycle;
-					c.line(prefix(runs, r) + "cycle " + cycle + " step " + (int) step[start], x, y, col, style(ri), 0).noSymbols()
-							.legend(description, !description.equals(previous));
-					previous = description;
-				}
-				start = i;
+			for (HalfCycles.Curve h : HalfCycles.of(ts)) {
+				int k = chosen.indexOf(h.cycle());
+				if (k < 0) continue;
+				double f = chosen.size() == 1 ? 0 : (double) k / (chosen.size() - 1);
+				RGB col = runs.size() == 1 ? gradient(f) : shade(colour(ri), 0.55 * (1 - f));
+				String description = prefix(runs, r) + "cycle " + h.cycle();
+				c.line(description + " step " + h.firstStep(), h.capacity(), h.voltage(), col, style(ri), 0).noSymbols()
+						.legend(description, !description.equals(previous));
+				previous = description;
 			}
 		}
 		return c;

@@ -13,6 +13,7 @@ import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.run.folder.SourceRecord;
@@ -63,7 +64,7 @@ public final class InputsRun {
 			err.println("cellwright: not run: fix the inputs file first");
 			return 1;
 		}
-		Path root = outDir != null ? outDir : CliSupport.userPath("results").resolve("rerun");
+		Path root = outDir != null ? outDir : CliSupport.userPath(RunFiles.RESULTS).resolve("rerun");
 		int[] rc = { 1 };
 		RunExecutor executor;
 		try {

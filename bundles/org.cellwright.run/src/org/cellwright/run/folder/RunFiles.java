@@ -17,6 +17,12 @@ public final class RunFiles {
 	/** A sweep's table beside its runs: one row per run with its parameters and key numbers. */
 	public static final String SWEEP_TABLE = "sweep.csv";
 
+	/**
+	 * A project's folder of runs (the run store's root: {@code results/<file>/<experiment>/<run id>/}), and the command
+	 * line's default output in the working folder.
+	 */
+	public static final String RESULTS = "results";
+
 	/** The index of a results folder: one row per run. */
 	public static final String INDEX = "runs.csv";
 

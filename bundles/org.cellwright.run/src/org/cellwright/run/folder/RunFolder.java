@@ -208,7 +208,7 @@ public final class RunFolder {
 		if (r != null && r.sourceFile() != null) return Path.of(r.sourceFile()).getFileName().toString().replaceFirst("\\.cell$", "");
 		Path p = folder.toAbsolutePath().normalize();
 		for (Path q = p.getParent(); q != null && q.getParent() != null; q = q.getParent())
-			if (q.getParent().getFileName() != null && q.getParent().getFileName().toString().equals("results")) return q.getFileName().toString();
+			if (q.getParent().getFileName() != null && q.getParent().getFileName().toString().equals(RunFiles.RESULTS)) return q.getFileName().toString();
 		return p.getParent() == null || p.getParent().getFileName() == null ? "" : p.getParent().getFileName().toString();
 	}
 

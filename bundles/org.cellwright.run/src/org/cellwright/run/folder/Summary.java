@@ -45,10 +45,11 @@ public final class Summary {
 
 	/**
 	 * Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed): the
-	 * reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...") and the
-	 * cause alone (a hard short's is its reason).
+	 * cycle, the step (a soft short's; -1 for a hard short and for a soft short of a cycle's efficiency, which names no
+	 * step), the reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...")
+	 * and the cause alone (a hard short's is its reason).
 	 */
-	public record ShortCircuit(int cycle, double timeH, String reason, String cause) {}
+	public record ShortCircuit(int cycle, int step, double timeH, String reason, String cause) {}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
 	public record MechanismMap(double temperatureK, double strainRatePerS, double characteristicSizeM) {}
@@ -219,14 +220,22 @@ public final class Summary {
 	/** The first soft short (current leaking through Li filaments while the run goes on), or null. */
 	public ShortCircuit softShort() { return shortCircuit(SOFT_SHORT); }
 
+	/** The step in a soft short's warning, for run folders written before summary.json kept it ({@code SC_STEP}). */
+	private static final java.util.regex.Pattern OLD_STEP = java.util.regex.Pattern.compile("^warning: cycle \\d+, step (\\d+): ");
+
 	private ShortCircuit shortCircuit(String key) {
 		if (!(json.get(key) instanceof JsonObject sc)) return null;
-		double c = num(sc, SC_CYCLE);
+		double c = num(sc, SC_CYCLE), step = num(sc, SC_STEP);
 		String reason = str(sc, SC_REASON), cause = str(sc, SC_CAUSE);
-		// a soft short of a run folder written before summary.json kept its cause: the cause read off its warning
+		// a soft short of a run folder written before summary.json kept its cause and its step: both read off its
+		// warning, here alone
 		if (cause == null && reason != null)
 			cause = key.equals(SOFT_SHORT) ? reason.replaceFirst("^warning: cycle \\d+(, step \\d+)?: soft short: ", "") : reason;
-		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, num(sc, SC_TIME_H), reason, cause);
+		if (!sc.has(SC_STEP) && key.equals(SOFT_SHORT) && reason != null) {
+			java.util.regex.Matcher m = OLD_STEP.matcher(reason);
+			if (m.find()) step = Integer.parseInt(m.group(1));
+		}
+		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, Double.isNaN(step) ? -1 : (int) step, num(sc, SC_TIME_H), reason, cause);
 	}
 
 	/** The solver's messages (warnings, why a run stopped), possibly empty. */

@@ -127,6 +127,7 @@ class SoftShortTest {
         assertEquals(1, soft.size(), () -> s.events.toString());
         SimulationEvent e = soft.get(0);
         assertEquals(3, e.cycleIndex());
+        assertEquals(-1, e.stepIndex(), "a cycle's soft short is of no one step (summary.json's soft_short.step null)");
         assertTrue(e.value() > 0.1 && e.value() < 1, "filament fraction " + e.value());
         assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT,
                 "warning: cycle 3: soft short: Coulombic efficiency %.1f %% against %.1f %% in the cycles before; ",

@@ -29,8 +29,8 @@ import org.cellwright.solver.SimulationEvent;
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
  * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge};
- * or {cycle: null, reason}), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, time_h, reason, cause}: the first
- * soft short, its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
+ * or {cycle: null, reason}), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
+ * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
  * {@link #countsAsDischarge} over the first such one's of the same discharge steps, {@link #retentionCycles}; the two
  * cycles in capacity_retention_cycles {first, last}; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
@@ -188,6 +188,7 @@ public final class SummaryJsonWriter implements ResultSink {
                 if (softShort == null) {
                     softShort = new JsonObject();
                     softShort.addProperty(SC_CYCLE, e.cycleIndex());
+                    softShort.addProperty(SC_STEP, e.stepIndex() >= 0 ? e.stepIndex() : null);
                     softShort.addProperty(SC_TIME_H, hours(e.time()));
                     softShort.addProperty(SC_REASON, e.message());
                     if (e.cause() != null) softShort.addProperty(SC_CAUSE, e.cause());

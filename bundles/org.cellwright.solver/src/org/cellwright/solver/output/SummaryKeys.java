@@ -46,9 +46,15 @@ public final class SummaryKeys {
 
     /**
      * A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, its reason the run's
-     * warning ("warning: cycle 12, step 3: soft short: ..."), with {@link #SC_CAUSE}; or null.
+     * warning ("warning: cycle 12, step 3: soft short: ..."), with {@link #SC_STEP} and {@link #SC_CAUSE}; or null.
      */
     public static final String SOFT_SHORT = "soft_short";
+
+    /**
+     * A soft short's step (the protocol step it showed in, as the warning names it; null for a soft short of a cycle's
+     * Coulombic efficiency, which names no step); absent in run folders written before it.
+     */
+    public static final String SC_STEP = "step";
 
     /** A soft short's cause alone (the warning's text after "soft short: "); absent in run folders written before it. */
     public static final String SC_CAUSE = "cause";
