@@ -49,20 +49,32 @@ class ProtocolTimelineNoteTest {
 		assertTrue(t.capacityNote.endsWith("durations of 'until' steps are not known"), t.capacityNote);
 		assertEquals(1, t.segments.size(), "the protocol is still drawn");
 
-		// drawn on as many lines as it needs (up to three), whole; the plot below it (on one line it was cut with an
-		// ellipsis: "... holds the liquid electrolyte Ecker2015LiPF6: such a ce...")
-		org.cellwright.editor.draw.SvgDrawing d = new org.cellwright.editor.draw.SvgDrawing(600, 400);
-		new TimelinePainter().paint(d, 0, 0, 600, 400, t);
+		// drawn on as many lines as it needs, up to three, whole where they hold it; the plot below it (on one line it was
+		// cut with an ellipsis: "... holds the liquid electrolyte Ecker2015LiPF6: such a ce...")
+		List<java.util.regex.MatchResult> wide = noteLines(t, 1600);
+		assertTrue(wide.size() >= 2 && wide.size() <= TimelinePainter.MAX_NOTE_LINES, wide.toString());
+		String note = String.join(" ", wide.stream().map(m -> m.group(2)).toList());
+		assertTrue(note.startsWith(t.capacityNote) && !note.contains("..."), "the whole note: " + note);
+		for (var m : wide) assertTrue(m.group(2).length() * 0.6 * 12 <= 1580, "a line fits: " + m.group(2));
+		// a narrower view: three lines, the last shortened
+		List<java.util.regex.MatchResult> narrow = noteLines(t, 600);
+		assertEquals(TimelinePainter.MAX_NOTE_LINES, narrow.size());
+		assertTrue(narrow.get(2).group(2).endsWith("..."), narrow.get(2).group(2));
+		for (var m : narrow) assertTrue(m.group(2).length() * 0.6 * 12 <= 580, "a line fits: " + m.group(2));
+	}
+
+	/** The note's lines as the timeline draws them at a width (y, text), asserting the plot is below them. */
+	static List<java.util.regex.MatchResult> noteLines(ProtocolTimeline t, int width) {
+		org.cellwright.editor.draw.SvgDrawing d = new org.cellwright.editor.draw.SvgDrawing(width, 400);
+		new TimelinePainter().paint(d, 0, 0, width, 400, t);
 		String svg = d.toSvg();
 		java.util.regex.Pattern grey = java.util.regex.Pattern.compile("<text x=\"10\" y=\"([\\d.]+)\" fill=\"#505050\">([^<]*)</text>");
 		List<java.util.regex.MatchResult> lines = grey.matcher(svg).results().toList();
-		assertTrue(lines.size() >= 2 && lines.size() <= TimelinePainter.MAX_NOTE_LINES, svg);
-		String note = String.join(" ", lines.stream().map(m -> m.group(2)).toList());
-		assertTrue(note.startsWith(t.capacityNote) && !note.contains("..."), "the whole note: " + note);
-		for (var m : lines) assertTrue(m.group(2).length() * 0.6 * 12 <= 580, "a line fits: " + m.group(2));
 		java.util.regex.Matcher charge = java.util.regex.Pattern.compile("y=\"([\\d.]+)\" fill=\"#d9534f\">charge<").matcher(svg);
 		assertTrue(charge.find(), svg);
-		assertTrue(Double.parseDouble(charge.group(1)) > Double.parseDouble(lines.get(lines.size() - 1).group(1)) + 5, "the plot below the note");
+		assertTrue(!lines.isEmpty() && Double.parseDouble(charge.group(1)) > Double.parseDouble(lines.get(lines.size() - 1).group(1)) + 5,
+				"the plot below the note: " + svg);
+		return lines;
 	}
 
 	/**
