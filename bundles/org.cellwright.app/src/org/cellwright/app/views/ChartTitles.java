@@ -17,8 +17,6 @@ final class ChartTitles {
 
 	/** The chart's whole title (setData key). */
 	static final String FULL = "cellwright.fullTitle";
-	/** The chart's width, pixels, its title was last fitted to (setData key). */
-	static final String FITTED_WIDTH = "cellwright.titleFittedWidth";
 	/** Room left beside the title, pixels. */
 	static final int MARGIN = 12;
 	static final String ELLIPSIS = "\u2026";
@@ -26,33 +24,19 @@ final class ChartTitles {
 	private ChartTitles() {}
 
 	/**
-	 * Sets the chart's whole title and shows as much of it as fits; fitted again whenever the chart is resized, and
-	 * whenever it is painted at another width than the one its title was fitted to. A chart filled while its view was
-	 * opened behind another (the Sweep view a sweep's run opens, the Fit Report view) was fitted at the few pixels it
-	 * had then, and the chart reached its width without a resize event of its own: the title read "f\u2026e" across a
-	 * whole view, and stayed shortened after the view was maximized and restored.
+	 * Sets the chart's whole title and shows as much of it as fits; fitted again whenever the chart is resized (after
+	 * SWTChart's layout, which has painted the chart by then: the title changed is painted again).
 	 */
 	static void set(Chart c, String title) {
-		if (c.getData(FULL) == null) {
-			c.addListener(SWT.Resize, e -> refitLater(c)); // after SWTChart's layout
-			c.addListener(SWT.Paint, e -> {
-				if (!Integer.valueOf(c.getClientArea().width).equals(c.getData(FITTED_WIDTH))) refitLater(c);
-			});
-		}
+		if (c.getData(FULL) == null) c.addListener(SWT.Resize, e -> c.getDisplay().asyncExec(() -> fit(c)));
 		c.setData(FULL, title);
 		fit(c);
-	}
-
-	private static void refitLater(Chart c) {
-		c.getDisplay().asyncExec(() -> fit(c));
 	}
 
 	/** Shows the whole title, or a shortened one where the chart is too narrow for it. */
 	static void fit(Chart c) {
 		if (c.isDisposed() || !(c.getData(FULL) instanceof String full)) return;
-		int chartWidth = c.getClientArea().width;
-		c.setData(FITTED_WIDTH, chartWidth);
-		int width = chartWidth - 2 * MARGIN;
+		int width = c.getClientArea().width - 2 * MARGIN;
 		String shown = full;
 		if (width > 0) {
 			GC gc = new GC(c);
@@ -63,7 +47,12 @@ final class ChartTitles {
 				gc.dispose();
 			}
 		}
-		if (!shown.equals(c.getTitle().getText())) c.getTitle().setText(shown);
+		if (!shown.equals(c.getTitle().getText())) {
+			c.getTitle().setText(shown);
+			// SWTChart lays the chart out again but does not paint it: the Sweep view a sweep's run opens, fitted to
+			// "f\u2026e" while it was 64 pixels wide, kept showing that across the whole view after its title was set whole
+			c.redraw();
+		}
 		String tip = shown.equals(full) ? null : full;
 		if (tip == null ? c.getToolTipText() != null : !tip.equals(c.getToolTipText())) c.setToolTipText(tip);
 	}
