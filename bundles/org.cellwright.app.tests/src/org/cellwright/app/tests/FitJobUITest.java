@@ -85,6 +85,11 @@ class FitJobUITest extends ProjectUITest {
 		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV  expect status = completed", FIT).getBytes(StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
 
+		// as in a new workspace: no Fit Report view yet, the Results view on top of the folder the fit opens it in
+		IWorkbenchPage start = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		if (start.findView(FitReportView.ID) != null) start.hideView(start.findView(FitReportView.ID));
+		start.showView(org.cellwright.app.views.ResultsView.ID);
+		flush();
 		FitJob job = new FitJob(f, "K");
 		job.schedule();
 		spin(() -> job.getResult() != null, 300_000, "the fit");
@@ -134,6 +139,19 @@ class FitJobUITest extends ProjectUITest {
 		page.closeEditor(editor, false);
 
 		page.activate(view);
+		// the charts' titles whole where they fit, maximized and restored (the overlay's stayed shortened when maximized)
+		ChartTitleFit.assertWholeWhereItFits(view.overlayChart(), "the fit's overlay as the fit showed it");
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		ChartTitleFit.assertWhole(view.overlayChart(), "the Fit Report view maximized");
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		ChartTitleFit.assertWholeWhereItFits(view.overlayChart(), "the Fit Report view restored");
+		// the estimate's value in view beside its name, however long the name (a material's property took the whole table)
+		org.eclipse.swt.widgets.Table est = view.estimatesTable();
+		flush();
+		if (est.getClientArea().width >= 2 * org.cellwright.app.views.FitReportView.MIN_NAME_WIDTH)
+			assertTrue(est.getColumn(0).getWidth() + est.getColumn(1).getWidth() <= est.getClientArea().width
+					|| est.getColumn(0).getWidth() <= org.cellwright.app.views.FitReportView.MIN_NAME_WIDTH,
+					"the value column in view: " + est.getColumn(0).getWidth() + " + " + est.getColumn(1).getWidth() + " in " + est.getClientArea().width);
 		Screenshots.ofView(view, "ide-fit-report.png");
 
 		// a cancelled fit stops and says so

@@ -78,6 +78,12 @@ class RunsViewUITest extends ProjectUITest {
 		try {
 			int w = launched.table().getColumn(RunsView.COLUMNS.indexOf("variant")).getWidth();
 			assertTrue(w >= gc.textExtent("stack-pressure=20MPa").x, "the variant column fits its values: " + w);
+			// the run's id and time whole (cut at 170 and 110 pixels: "...-470ef", "2026-12-05 12:3")
+			for (String c : List.of("run", "time (UTC)")) {
+				int cw = launched.table().getColumn(RunsView.COLUMNS.indexOf(c)).getWidth();
+				for (int i = 0; i < launched.table().getItemCount(); i++)
+					assertTrue(cw >= gc.textExtent(launched.text(i, c)).x, "the " + c + " column (" + cw + " px) fits " + launched.text(i, c));
+			}
 		} finally {
 			gc.dispose();
 		}
@@ -112,6 +118,19 @@ class RunsViewUITest extends ProjectUITest {
 		spin(() -> shown.whenLoaded().isDone() && shown.runs().size() == 2, 60_000, "the Results view to show both runs");
 		assertEquals(List.of(xs.get(0).folder(), xs.get(1).folder()).stream().sorted().toList(),
 				shown.runs().stream().map(r -> r.folder()).sorted().toList());
+
+		// Run Again (context menu) on a sweep's variant runs its sweep again from the .cell file, as it is now
+		RunsView.Run variant = mine.stream().filter(r -> !r.row().group().isEmpty() && !r.row().name().equals(r.row().group()))
+				.findFirst().orElseThrow(() -> new AssertionError("a sweep variant: " + mine));
+		view.table().setSelection(view.runs().indexOf(variant));
+		ExperimentJob again = view.runAgain();
+		assertNotNull(again, "the run's .cell file found from its inputs.json");
+		spin(() -> again.getResult() != null, 180_000, "the sweep run again");
+		assertTrue(again.getResult().getSeverity() <= IStatus.WARNING, again.getResult().toString());
+		view.refresh();
+		flush();
+		List<RunsView.Run> after = view.runs().stream().filter(r -> r.folder().startsWith(here)).toList();
+		assertEquals(6, after.size(), "the sweep's two variants once more: " + after);
 	}
 
 	/** Presses a button of the dialog titled so when it opens (the dialog's event loop runs this timer). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.cellwright.app.WorkspaceSetup;
 import org.cellwright.editor.stack.StackView;
@@ -58,50 +60,94 @@ class StackEditorUITest extends StackEditorFixture {
 	}
 
 	/**
-	 * The material list takes the width of its longest name (package-qualified names of the library and of other files
-	 * were cut off at the fixed fifth of the view until the sash was dragged), a qualified name shown as its name then its
-	 * package, the qualified name in the tooltip. Screenshots of the former layout and of
-	 * the fitted one in target/screenshots/.
+	 * The material list takes the width of its longest row, at most {@link StackView#PALETTE_MAX_SHARE} of the view; a
+	 * material of another package is listed under its package's heading by its plain name, so a narrow view, where the
+	 * list is at that cap, shows every row whole: with a row per material of its name and package ("Li15Si4
+	 * (cellwright...)") the package was cut there, readable only in the tooltip. The qualified name is in the tooltip.
+	 * Screenshots in target/screenshots/.
 	 */
 	@Test
-	void theMaterialListShowsItsQualifiedNamesWhole() throws Exception {
+	void theMaterialListShowsItsNamesAndPackagesWholeInANarrowView() throws Exception {
 		org.eclipse.swt.widgets.List list = view.palette();
 		org.eclipse.swt.custom.SashForm sash = (org.eclipse.swt.custom.SashForm) list.getParent().getParent();
 		org.eclipse.swt.widgets.Shell shell = list.getShell();
-		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(list);
-		int longest = view.paletteItems().stream().mapToInt(s -> gc.textExtent(s).x).max().orElseThrow();
-		// a material of another package: its name first, its package after it (a cut row loses the package, not the name)
-		String name = view.paletteItems().stream().filter(s -> s.contains(" (")).findFirst().orElseThrow(() -> new AssertionError(view.paletteItems().toString()));
-		assertTrue(name.matches("\\w+  \\([\\w.]+\\)"), name);
-		String qualified = name.replaceFirst("^(\\w+)  \\((.*)\\)$", "$2.$1");
-		assertEquals(StackView.shown(qualified), name);
-		assertSame(view.paletteMaterialNamed(qualified), view.paletteMaterialNamed(name), "the row known by either name");
-		gc.dispose();
-		shell.setBounds(0, 0, 1300, 900);
-		Screenshots.settle(1000); // the resize done (and the list fitted) before the former layout is set
-		list.setTopIndex(view.paletteItems().indexOf(name)); // the qualified names in view
-		sash.setWeights(1, 4); // the former layout
-		sash.layout(true);
-		Screenshots.settle(1000);
+		List<String> rows = view.paletteItems();
+		// a package's heading, then its materials by their plain names
+		int heading = IntStream.range(0, rows.size()).filter(i -> rows.get(i).endsWith(":")).findFirst()
+				.orElseThrow(() -> new AssertionError("a package's heading: " + rows));
+		String pkg = rows.get(heading).substring(0, rows.get(heading).length() - 1);
+		String member = rows.get(heading + 1);
+		assertTrue(member.startsWith(StackView.UNDER_PACKAGE) && member.strip().matches("\\w+"), "a plain name under its package: " + member);
+		String qualified = pkg + "." + member.strip();
+		assertNotNull(view.paletteMaterialNamed(qualified), qualified);
+		assertSame(view.paletteMaterialNamed(qualified), view.paletteMaterialNamed(member), "the row known by either name");
+		assertSame(view.paletteMaterialNamed(qualified), view.paletteMaterialNamed(StackView.shown(qualified)), "and by its name then package (Properties)");
+		assertNull(view.paletteMaterialNamed(rows.get(heading)), "a heading is no material");
+		assertFalse(view.materialLabels().contains(rows.get(heading)), "the Properties view's choice has no headings");
+		// narrower and narrower until a row of name and package would be cut: there every row is whole
 		Path shots = Path.of("target", "screenshots");
-		Screenshots.window(shell, shots.resolve("stack-material-list-before.png"));
-		assertTrue(list.getClientArea().width < longest, "the former fifth cuts the qualified names (" + name + "): " + list.getClientArea().width + " < " + longest);
-		shell.setBounds(0, 0, 1400, 900); // the view resized: the list fitted again
-		Screenshots.settle(1000);
-		list.setTopIndex(view.paletteItems().indexOf(name));
-		Screenshots.settle(1000);
-		Screenshots.window(shell, shots.resolve("stack-material-list-after.png"));
-		int total = sash.getClientArea().width;
-		assertTrue(list.getClientArea().width >= longest || list.getParent().getSize().x >= 0.44 * total,
-				"the names whole (" + longest + " px) in " + list.getClientArea().width + " px of " + total);
-		assertTrue(list.getParent().getSize().x <= 0.46 * total, "the drawing keeps more than half the view");
-		// a name cut at that width is whole in the tooltip of the row under the pointer
-		int row = view.paletteItems().indexOf(name);
+		boolean narrow = false;
+		for (int width = 1400; width >= 600 && !narrow; width -= 100) {
+			shell.setBounds(0, 0, width, 900);
+			Screenshots.settle(800);
+			org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(list);
+			int room = list.getClientArea().width;
+			int longestFlat = view.materialLabels().stream().mapToInt(s -> gc.textExtent(s).x).max().orElseThrow();
+			int longestRow = rows.stream().mapToInt(s -> gc.textExtent(s).x).max().orElseThrow();
+			gc.dispose();
+			if (longestFlat <= room) continue;
+			narrow = true;
+			list.setTopIndex(heading);
+			Screenshots.settle(500);
+			Screenshots.window(shell, shots.resolve("stack-material-list-narrow.png"));
+			int total = sash.getClientArea().width;
+			assertTrue(list.getParent().getSize().x <= 0.46 * total, "the drawing keeps more than half the view");
+			assertTrue(longestRow <= room, "every row whole (" + longestRow + " px) in " + room + " px of a " + total + " px view: " + rows);
+		}
+		assertTrue(narrow, "a view narrow enough to cut a row of name and package");
+		// a material's qualified name in the tooltip of its row under the pointer
 		org.eclipse.swt.widgets.Event hover = new org.eclipse.swt.widgets.Event();
 		hover.x = 5;
-		hover.y = (row - list.getTopIndex()) * list.getItemHeight() + list.getItemHeight() / 2;
+		hover.y = (heading + 1 - list.getTopIndex()) * list.getItemHeight() + list.getItemHeight() / 2;
 		list.notifyListeners(org.eclipse.swt.SWT.MouseHover, hover);
 		assertEquals(qualified, list.getToolTipText(), "the qualified name in the tooltip");
+		// a heading chosen and inserted: refused, saying why
+		list.select(heading);
+		assertFalse(view.insertPaletteSelection());
+		assertTrue(view.message().contains("heading"), view.message());
+		shell.setBounds(0, 0, 1400, 900);
+		Screenshots.settle(500);
+	}
+
+	/**
+	 * A narrow drawing puts the cell's conditions on as many lines as it needs, the layers below them (on one line the
+	 * view cut them to "cell Cell1   area 0.785 cm2   stack-pressur"); an inherited layer drawn lighter has its text in
+	 * black (white, chosen for the layer's own dark colour, was unreadable on the lighter one).
+	 */
+	@Test
+	void theConditionsWrapInANarrowDrawingAndAnInheritedLayersTextIsReadable() throws Exception {
+		java.util.regex.Pattern bold = java.util.regex.Pattern.compile("<text x=\"[\\d.]+\" y=\"([\\d.]+)\" fill=\"#000000\" font-weight=\"bold\">([^<]*)</text>");
+		String wide = view.svg(1200, 400);
+		List<String> one = bold.matcher(wide).results().map(m -> m.group(2)).toList();
+		assertEquals(List.of("cell Cell3   area 0.785 cm2   stack-pressure 65 MPa   temperature 25 degC"), one, "one line in a wide drawing");
+		String narrow = view.svg(260, 400);
+		List<java.util.regex.MatchResult> lines = bold.matcher(narrow).results().toList();
+		assertTrue(lines.size() >= 2, "wrapped: " + lines.stream().map(m -> m.group(2)).toList());
+		assertEquals(one.get(0), String.join("   ", lines.stream().map(m -> m.group(2)).toList()), "every condition, in order");
+		for (var m : lines) assertTrue(m.group(2).length() * 7.2 * 1.1 <= 240 || !m.group(2).contains("   "), "a line fits: " + m.group(2));
+		double lastLine = Double.parseDouble(lines.get(lines.size() - 1).group(1));
+		java.util.regex.Matcher layer = java.util.regex.Pattern.compile("<rect class=\"layer\" x=\"[\\d.]+\" y=\"([\\d.]+)\"").matcher(narrow);
+		assertTrue(layer.find(), narrow);
+		assertTrue(Double.parseDouble(layer.group(1)) > lastLine + 10, "the layers below the conditions: " + layer.group(1) + " vs " + lastLine);
+
+		// a cell inheriting Cell4's carbon interlayer (dark grey, white text) draws it lighter: its text black
+		doc.replace(doc.getLength(), 0, "\ncell Cell4Child extends Cell4 { }\n");
+		IdeUITest.spin(() -> { view.reparse(); view.selectCell("Cell4Child"); return view.cell() != null && "Cell4Child".equals(view.cell().getName()); },
+				10_000, "the new cell");
+		String child = view.svg(600, 400);
+		java.util.regex.Matcher inherited = java.util.regex.Pattern.compile("rotate\\(-90\\)\" fill=\"(#[0-9a-f]{6})\">interlayer[^<]*\\(inherited\\)").matcher(child);
+		assertTrue(inherited.find(), child);
+		assertEquals("#000000", inherited.group(1), "black on the lighter carbon");
 	}
 
 	@Test

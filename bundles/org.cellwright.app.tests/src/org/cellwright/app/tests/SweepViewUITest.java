@@ -38,6 +38,11 @@ class SweepViewUITest extends ProjectUITest {
 	void aSweepShowsItsSortableTableAndAMetricAgainstAParameterOneLinePerValueOfAnother() throws Exception {
 		project = IdeUITest.newProject("sweep-view");
 		IFile f = IdeUITest.newFile(project, "sw.cell", CELL);
+		// as in a new workspace: no Sweep view yet, the Results view on top of the folder the run opens it in
+		IWorkbenchPage start = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		if (start.findView(SweepView.ID) != null) start.hideView(start.findView(SweepView.ID));
+		start.showView(ResultsView.ID);
+		flush();
 		ExperimentJob job = new ExperimentJob(f, "PressureTemperature");
 		job.schedule();
 		spin(() -> job.getResult() != null, 180_000, "the sweep's runs");
@@ -53,6 +58,33 @@ class SweepViewUITest extends ProjectUITest {
 		page.bringToTop(view);
 		IdeUITest.flush();
 		assertTrue(view.chart().getPlotArea().getControl().getSize().y > 60, "the chart has room: " + view.chart().getPlotArea().getControl().getSize());
+		// the chart's title, filled while the view opened behind the Results view, whole where it fits (it read "f\u2026e")
+		ChartTitleFit.assertWholeWhereItFits(view.chart(), "the sweep's chart as the run showed it");
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		ChartTitleFit.assertWhole(view.chart(), "the Sweep view maximized");
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		ChartTitleFit.assertWholeWhereItFits(view.chart(), "the Sweep view restored");
+		// the title refitted after a resize is painted: SWTChart does not paint the chart when its title's text changes,
+		// and the Sweep view a sweep's run opened, fitted to "f\u2026e" at 64 pixels, kept showing that across the whole
+		// view with its title's text whole (seen in the product on a new workspace)
+		org.eclipse.swtchart.Chart c = view.chart();
+		List<String> painted = new java.util.ArrayList<>();
+		org.eclipse.swt.widgets.Listener record = e -> painted.add(c.getTitle().getText());
+		c.addListener(SWT.Paint, record);
+		try {
+			c.setSize(160, c.getSize().y);
+			spin(() -> c.getTitle().getText().contains("\u2026"), 10_000, () -> "fitted to 160 px: " + c.getTitle().getText());
+			Screenshots.settle(500);
+			assertTrue(painted.contains(c.getTitle().getText()), "the refitted title painted: " + painted + ", now " + c.getTitle().getText());
+			painted.clear();
+			c.getParent().layout(true, true);
+			spin(() -> c.getTitle().getText().equals(c.getData(ChartTitleFit.FULL)), 10_000, () -> "whole again: " + c.getTitle().getText());
+			Screenshots.settle(500);
+			assertTrue(painted.contains(c.getTitle().getText()), "the whole title painted: " + painted);
+		} finally {
+			c.removeListener(SWT.Paint, record);
+		}
+		ChartTitleFit.assertWholeWhereItFits(c, "the chart laid out again");
 		assertEquals(List.of("stack-pressure", "temperature"), view.sweep().parameters());
 		assertEquals(6, view.table().getItemCount(), "a row per run");
 		List<String> columns = Arrays.stream(view.table().getColumns()).map(TableColumn::getText).toList();

@@ -23,9 +23,12 @@ final class ChartTitles {
 
 	private ChartTitles() {}
 
-	/** Sets the chart's whole title and shows as much of it as fits; fitted again whenever the chart is resized. */
+	/**
+	 * Sets the chart's whole title and shows as much of it as fits; fitted again whenever the chart is resized (after
+	 * SWTChart's layout, which has painted the chart by then: the title changed is painted again).
+	 */
 	static void set(Chart c, String title) {
-		if (c.getData(FULL) == null) c.addListener(SWT.Resize, e -> c.getDisplay().asyncExec(() -> fit(c))); // after SWTChart's layout
+		if (c.getData(FULL) == null) c.addListener(SWT.Resize, e -> c.getDisplay().asyncExec(() -> fit(c)));
 		c.setData(FULL, title);
 		fit(c);
 	}
@@ -44,7 +47,12 @@ final class ChartTitles {
 				gc.dispose();
 			}
 		}
-		if (!shown.equals(c.getTitle().getText())) c.getTitle().setText(shown);
+		if (!shown.equals(c.getTitle().getText())) {
+			c.getTitle().setText(shown);
+			// SWTChart lays the chart out again but does not paint it: the Sweep view a sweep's run opens, fitted to
+			// "f\u2026e" while it was 64 pixels wide, kept showing that across the whole view after its title was set whole
+			c.redraw();
+		}
 		String tip = shown.equals(full) ? null : full;
 		if (tip == null ? c.getToolTipText() != null : !tip.equals(c.getToolTipText())) c.setToolTipText(tip);
 	}

@@ -75,8 +75,30 @@ public class FitReportView extends ViewPart {
 		sash.setWeights(2, 3);
 	}
 
+	/** The width the estimate column's names take whole (setData key of the column). */
+	private static final String PACKED = "cellwright.packedWidth";
+	/** The narrowest the estimate column is made to show the values beside it, pixels. */
+	public static final int MIN_NAME_WIDTH = 90;
+
+	/**
+	 * The estimate column no wider than leaves the value beside it in view: with a material's property as the
+	 * estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of a view of ordinary width,
+	 * the values and intervals beyond its edge. A name cut so is whole in the tooltip of its row.
+	 */
+	private static void capNames(Table t) {
+		if (t.isDisposed() || t.getColumnCount() < 2 || !(t.getColumn(0).getData(PACKED) instanceof Integer packed)) return;
+		int room = t.getClientArea().width - t.getColumn(1).getWidth();
+		int width = room <= 0 ? packed : Math.min(packed, Math.max(MIN_NAME_WIDTH, room));
+		if (t.getColumn(0).getWidth() != width) t.getColumn(0).setWidth(width);
+	}
+
 	private static Table table(Composite parent, String... columns) {
 		Table t = new Table(parent, SWT.FULL_SELECTION | SWT.BORDER);
+		t.addListener(SWT.Resize, e -> capNames(t));
+		t.addListener(SWT.MouseHover, e -> {
+			TableItem it = t.getColumnCount() == 0 ? null : t.getItem(new org.eclipse.swt.graphics.Point(Math.min(e.x, 2), e.y));
+			t.setToolTipText(it == null || e.x > t.getColumn(0).getWidth() ? null : it.getText(0));
+		});
 		t.setHeaderVisible(true);
 		t.setLinesVisible(true);
 		for (String c : columns)
@@ -145,6 +167,8 @@ public class FitReportView extends ViewPart {
 					determined ? g((e.upper95() - e.lower95()) / 2) : "", g(e.lowerBound()) + " .. " + g(e.upperBound()), e.unit()});
 		}
 		for (TableColumn c : estimates.getColumns()) c.pack();
+		estimates.getColumn(0).setData(PACKED, estimates.getColumn(0).getWidth());
+		capNames(estimates);
 		for (TableColumn c : correlation.getColumns()) c.dispose();
 		correlation.removeAll();
 		new TableColumn(correlation, SWT.LEFT).setText("correlation");
@@ -196,6 +220,15 @@ public class FitReportView extends ViewPart {
 
 	private void openFitted() {
 		if (fit == null) return;
+		if (!java.nio.file.Files.isRegularFile(fit.fittedCell())) {
+			// the fit's folder moved (its .cell file renamed or moved, its runs with it) or deleted since it was shown: an
+			// editor opened on the missing file said only "The table editor opens .cell files of the workspace"
+			openFitted.setEnabled(false);
+			title.setText("Cannot open the fitted .cell: " + fit.fittedCell() + " is gone (its .cell file renamed or moved with its runs,"
+					+ " or the run deleted); double-click its fit.json where it is now to show it again");
+			title.getParent().layout(true);
+			return;
+		}
 		try {
 			IDE.openEditorOnFileStore(getSite().getPage(), EFS.getLocalFileSystem().getStore(fit.fittedCell().toUri()));
 		} catch (PartInitException e) {

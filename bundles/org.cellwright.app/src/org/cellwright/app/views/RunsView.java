@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.cellwright.app.ExperimentJob;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.run.store.RunStoreException;
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResourceChangeEvent;
 import org.eclipse.core.resources.IResourceChangeListener;
@@ -143,8 +145,10 @@ public class RunsView extends ViewPart {
 			if (!r.exists()) it.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
 			it.setData(r);
 		}
-		// the names and values readable at any width of the view: the columns of short text fit their content
-		for (String c : List.of("experiment", "variant", "status", "checks")) {
+		// the names and values readable at any width of the view: the columns of short text fit their content (the run's
+		// id and time too: they were cut at "20261205-123901-470eff" to "...-470ef" and "2026-12-05 12:3" with the view
+		// maximized, its right half empty)
+		for (String c : List.of("experiment", "variant", "run", "time (UTC)", "status", "checks", "cycles", "1st discharge")) {
 			TableColumn col = table.getColumn(COLUMNS.indexOf(c));
 			int before = col.getWidth();
 			col.pack();
@@ -184,6 +188,14 @@ public class RunsView extends ViewPart {
 				}
 			});
 			m.add(openReportAction());
+			Action again = new Action("Run Again") {
+				@Override
+				public void run() {
+					runAgain();
+				}
+			};
+			again.setEnabled(selected() != null && selected().exists());
+			m.add(again);
 			Action bdf = new Action("Export as BDF...") {
 				@Override
 				public void run() {
@@ -256,6 +268,44 @@ public class RunsView extends ViewPart {
 		refresh();
 		if (!failed.isEmpty())
 			org.eclipse.jface.dialogs.MessageDialog.openError(table.getShell(), DELETE_TITLE, "Not every run was deleted:\n" + String.join("\n", failed));
+	}
+
+	/**
+	 * Run Again (context menu): the selected run's experiment, or its sweep for a sweep's variant, run again from its
+	 * {@code .cell} file as it is now (named by the run's summary.json or inputs.json), as Run Experiments runs it; a file no longer in
+	 * the workspace is said. There was no way to re-run a run from its history in the IDE.
+	 */
+	public ExperimentJob runAgain() {
+		Run r = selected();
+		if (r == null) return null;
+		String problem;
+		try {
+			var run = org.cellwright.run.folder.RunFolder.read(r.folder());
+			// the summary's source (a liquid-electrolyte run has no inputs.json), else inputs.json's
+			String source = run.summary().run() != null && run.summary().run().sourceFile() != null ? run.summary().run().sourceFile()
+					: run.inputs() != null && run.inputs().provenance() != null ? run.inputs().provenance().sourceFile() : null;
+			IFile file = source == null ? null : cellFile(Path.of(source), r.folder());
+			if (file != null) {
+				boolean variant = !r.row().group().isEmpty() && !r.row().name().equals(r.row().group());
+				ExperimentJob job = new ExperimentJob(file, variant ? r.row().group() : r.row().name());
+				job.schedule();
+				return job;
+			}
+			problem = source == null ? "the run does not name its .cell file (neither summary.json nor inputs.json)"
+					: source + ", which this run ran, is not a file of the workspace (renamed, moved or deleted?)";
+		} catch (org.cellwright.run.folder.RunFolderException e) {
+			problem = e.getMessage();
+		}
+		org.eclipse.jface.dialogs.MessageDialog.openError(table.getShell(), "Run Again", "Cannot run " + r.row().name() + " again: " + problem);
+		return null;
+	}
+
+	/** The workspace's .cell file at a path (absolute, or relative to the run's folder, as the run's records write it). */
+	private static IFile cellFile(Path source, Path runFolder) {
+		Path at = (source.isAbsolute() ? source : runFolder.resolve(source)).toAbsolutePath().normalize();
+		for (IFile f : ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(at.toUri()))
+			if (f.exists()) return f;
+		return null;
 	}
 
 	/** Open Report of the context menu: the one selected run's report.html (disabled, saying why, when there is none). */

@@ -35,6 +35,31 @@ public interface Drawing {
 
 	void unclip();
 
+	/**
+	 * The text broken at spaces into lines no wider than px, at most maxLines (the last shortened with an ellipsis when
+	 * more text is left); a word wider than px alone is shortened.
+	 */
+	default java.util.List<String> wrap(String text, double px, boolean bold, int maxLines) {
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		String line = "";
+		String[] words = text.split(" ", -1);
+		for (int i = 0; i < words.length; i++) {
+			String next = line.isEmpty() ? words[i] : line + " " + words[i];
+			if (line.isEmpty() || textWidth(next, bold) <= px) {
+				line = next;
+				continue;
+			}
+			if (lines.size() == maxLines - 1) { // the last line: what is left, shortened
+				line = fit(line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)), px, bold);
+				break;
+			}
+			lines.add(fit(line, px, bold));
+			line = words[i];
+		}
+		if (!line.isEmpty() && lines.size() < maxLines) lines.add(fit(line, px, bold));
+		return lines;
+	}
+
 	/** The text, shortened with an ellipsis to fit a width in pixels. */
 	default String fit(String text, double px, boolean bold) {
 		if (textWidth(text, bold) <= px) return text;

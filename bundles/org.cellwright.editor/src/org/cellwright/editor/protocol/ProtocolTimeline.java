@@ -69,6 +69,22 @@ public final class ProtocolTimeline {
 	private record Raw(Kind kind, double hours, boolean estimated, double rateSI, Dimension rateDim, double rateAsWritten, double endRateSI,
 			String rateLabel, String cutoff, EObject step) {}
 
+	/**
+	 * A liquid-electrolyte cell's area [m2] and nominal capacity [C] (NaN without one), from its properties as
+	 * DfnMapping reads them: nominal-capacity in mAh, or in mAh/cm2 times the area.
+	 */
+	static double[] dfnAreaAndCapacity(Cell cell) {
+		var props = org.cellwright.lang.model.Cells.effectiveProperties(cell);
+		org.cellwright.model.Property area = props.get("area"), nominal = props.get("nominal-capacity");
+		if (area == null || area.getValue() == null) throw new IllegalArgumentException("cell " + cell.getName() + " has no area");
+		double a = SimulationInputs.si(area.getValue(), area), q = Double.NaN;
+		if (nominal != null && nominal.getValue() != null) {
+			q = SimulationInputs.si(nominal.getValue(), nominal);
+			if (SimulationInputs.dimension(nominal.getValue(), nominal) == Dimension.AREAL_CAPACITY) q *= a;
+		}
+		return new double[] {a, q};
+	}
+
 	private final List<Raw> raw = new ArrayList<>();
 	private double full;
 
@@ -78,9 +94,18 @@ public final class ProtocolTimeline {
 		String note = "no cell: durations of 'until' steps are not known";
 		if (cell != null) {
 			try {
-				var spec = SimulationInputs.cell(cell);
-				a = spec.area();
-				q = Simulation.nominalCapacity(spec);
+				if (org.cellwright.run.dfn.DfnMapping.isDfnCell(cell)) {
+					// a liquid-electrolyte cell: 1 C is its nominal-capacity, as the DFN solver reads it (DfnMapping); the
+					// solid-state solver's inputs refused it, and the note said so ("... such a cell runs through the DFN
+					// solver ..., not through the solid-state solver's inputs") above a protocol drawn as usual
+					double[] aq = dfnAreaAndCapacity(cell);
+					a = aq[0];
+					q = aq[1];
+				} else {
+					var spec = SimulationInputs.cell(cell);
+					a = spec.area();
+					q = Simulation.nominalCapacity(spec);
+				}
 				note = Double.isNaN(q) ? "cell " + cell.getName() + " has no nominal capacity: durations of 'until' steps are not known"
 						: String.format(Locale.ROOT, "cell %s, 1 C = %.3g mAh (%.3g mAh/cm2)", cell.getName(), q / 3.6, q / 3.6 / (a * 1e4));
 			} catch (InputException e) { // says what the solver cannot take, e.g. an intercalation anode

@@ -1,5 +1,6 @@
 package org.cellwright.editor.protocol;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.editor.draw.Drawing;
@@ -20,6 +21,9 @@ public final class TimelinePainter {
 	/** x of each segment's left edge and its width, from the last paint (for hit tests). */
 	double[] xs = new double[0], ws = new double[0];
 
+	/** Lines the note under the title takes at most. */
+	public static final int MAX_NOTE_LINES = 3;
+
 	public void paint(Drawing d, double x0, double y0, double width, double height, ProtocolTimeline t) {
 		d.fillRect(x0, y0, width, height, Drawing.WHITE, "background");
 		if (t == null || t.segments.isEmpty()) {
@@ -32,11 +36,15 @@ public final class TimelinePainter {
 		d.text(t.title, x0 + 10, y0 + 6, Drawing.BLACK, true);
 		String sub = t.capacityNote + String.format(Locale.ROOT, "; drawn: %s with each repeat once%s", hours(t.drawnHours),
 				t.fullHours > t.drawnHours + 1e-9 ? ", whole protocol about " + hours(t.fullHours) : "");
-		d.text(d.fit(sub, width - 20, false), x0 + 10, y0 + 8 + line, Drawing.DARK_GRAY, false);
+		// the note on as many lines as it needs, up to three (on one line it was cut: "... holds the liquid electrolyte
+		// Ecker2015LiPF6: such a ce...", why the durations are estimates lost)
+		List<String> notes = d.wrap(sub, width - 20, false, MAX_NOTE_LINES);
+		for (int i = 0; i < notes.size(); i++) d.text(notes.get(i), x0 + 10, y0 + 8 + line * (i + 1), Drawing.DARK_GRAY, false);
+		double below = line * Math.max(0, notes.size() - 1);
 
 		int depth = 0;
 		for (Bracket b : t.brackets) depth = Math.max(depth, b.depth() + 1);
-		double left = x0 + 70, right = x0 + width - 20, top = y0 + 2 * line + 34;
+		double left = x0 + 70, right = x0 + width - 20, top = y0 + 2 * line + 34 + below;
 		double bottom = y0 + height - 2 * line - 14 - depth * (line + 6);
 		if (bottom - top < 30) bottom = top + 30; // a low view: the plot shrinks before the brackets are cut off
 		layout(t, right - left);

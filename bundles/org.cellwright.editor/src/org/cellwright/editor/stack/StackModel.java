@@ -82,12 +82,17 @@ public final class StackModel {
 	}
 
 	public static String conditions(Cell cell) {
-		StringBuilder b = new StringBuilder("cell ").append(cell.getName());
+		return String.join("   ", conditionParts(cell));
+	}
+
+	/** The parts of {@link #conditions}: "cell NAME", then "area 0.785 cm2", "stack-pressure 65 MPa", "temperature ...". */
+	public static List<String> conditionParts(Cell cell) {
+		List<String> out = new java.util.ArrayList<>();
+		out.add("cell " + cell.getName());
 		for (Property p : Cells.effectiveProperties(cell).values())
 			if (p.getValue() != null && (p.getName().equals("area") || p.getName().equals("stack-pressure") || p.getName().equals("temperature")))
-				b.append("   ").append(p.getName()).append(' ').append(num(p.getValue().getValue())).append(' ')
-						.append(p.getValue().getUnit() == null ? "" : p.getValue().getUnit());
-		return b.toString();
+				out.add(p.getName() + ' ' + num(p.getValue().getValue()) + ' ' + (p.getValue().getUnit() == null ? "" : p.getValue().getUnit()));
+		return out;
 	}
 
 	static String length(double m) {

@@ -62,6 +62,21 @@ final class StackPainter {
 		}
 	}
 
+	/** The parts joined by three spaces into lines no wider than px (bold), a part never split; a part alone on its line may be wider. */
+	static List<String> headLines(Drawing d, List<String> parts, double px) {
+		List<String> lines = new java.util.ArrayList<>();
+		String line = null;
+		for (String p : parts) {
+			if (line != null && d.textWidth(line + "   " + p, true) <= px) line = line + "   " + p;
+			else {
+				if (line != null) lines.add(line);
+				line = p;
+			}
+		}
+		if (line != null) lines.add(line);
+		return lines;
+	}
+
 	void paint(Drawing d, Rectangle area, Cell cell, boolean log) {
 		d.fillRect(area.x, area.y, area.width, area.height, Drawing.WHITE, "background");
 		if (cell == null) {
@@ -69,11 +84,15 @@ final class StackPainter {
 			lastSlabs = List.of();
 			return;
 		}
-		d.text(StackModel.conditions(cell), area.x + 10, area.y + 6, Drawing.BLACK, true);
-		d.text(log ? "widths: log10 of thickness" : "widths: to scale", area.x + 10, area.y + 28, Drawing.BLACK, false);
+		// the cell's name and conditions on as many lines as the width needs (on one line, a narrow view cut them to
+		// "cell Cell1   area 0.785 cm2   stack-pressur")
+		List<String> head = headLines(d, StackModel.conditionParts(cell), area.width - 20);
+		for (int i = 0; i < head.size(); i++) d.text(head.get(i), area.x + 10, area.y + 6 + 22 * i, Drawing.BLACK, true);
+		int below = 22 * (head.size() - 1);
+		d.text(log ? "widths: log10 of thickness" : "widths: to scale", area.x + 10, area.y + 28 + below, Drawing.BLACK, false);
 		List<StackModel.Slab> slabs = StackModel.slabs(cell);
 		lastSlabs = slabs;
-		int top = area.y + 50, height = Math.max(60, area.height - 70), left = area.x + 10, width = Math.max(50, area.width - 20);
+		int top = area.y + 50 + below, height = Math.max(60, area.height - 70 - below), left = area.x + 10, width = Math.max(50, area.width - 20);
 		int[] w = StackModel.widths(slabs, width, log);
 		lastX = new int[w.length];
 		lastW = w;
@@ -83,9 +102,11 @@ final class StackPainter {
 			StackModel.Slab s = slabs.get(i);
 			lastX[i] = x;
 			int rgb = COLOURS.getOrDefault(s.kind(), COLOURS.get("unknown"));
-			d.fillRect(x, top, w[i], height, s.own() ? rgb : blend(rgb), "layer");
+			int fill = s.own() ? rgb : blend(rgb);
+			d.fillRect(x, top, w[i], height, fill, "layer");
 			d.drawRect(x, top, w[i], height, i == selected ? Drawing.RED : Drawing.DARK_GRAY, i == selected ? 3 : 1);
-			int fg = luminance(rgb) < 110 ? Drawing.WHITE : Drawing.BLACK;
+			// the text's colour from the colour it is drawn on (an inherited layer's lighter one: white on pale green was unreadable)
+			int fg = luminance(fill) < 110 ? Drawing.WHITE : Drawing.BLACK;
 			String name = s.label() + (s.own() ? "" : " (inherited)");
 			d.clip(x, top, w[i], height);
 			if (w[i] >= 2 * line + 4) {

@@ -174,7 +174,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		// the whole name of the material under the pointer (cut when the view is too narrow for the list to fit it)
 		palette.addListener(SWT.MouseHover, e -> {
 			int i = palette.getTopIndex() + e.y / Math.max(1, palette.getItemHeight());
-			palette.setToolTipText(i >= 0 && i < paletteLabels.size() ? paletteLabels.get(i) : null);
+			palette.setToolTipText(i >= 0 && i < paletteLabels.size() ? paletteTip(i) : null);
 		});
 		sash.addListener(SWT.Resize, e -> fitPalette(true));
 		status = new Label(parent, SWT.WRAP);
@@ -235,7 +235,14 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		DragSource source = new DragSource(palette, DND.DROP_COPY);
 		source.setTransfer(new Transfer[] { TextTransfer.getInstance() });
 		source.addDragListener(new DragSourceAdapter() {
-			@Override public void dragSetData(DragSourceEvent event) { event.data = palette.getSelection().length > 0 ? palette.getSelection()[0] : ""; }
+			@Override public void dragSetData(DragSourceEvent event) {
+				int i = palette.getSelectionIndex();
+				event.data = i >= 0 && paletteMaterials.get(i) != null ? paletteLabels.get(i) : "";
+			}
+			@Override public void dragStart(DragSourceEvent event) {
+				int i = palette.getSelectionIndex();
+				event.doit = i >= 0 && paletteMaterials.get(i) != null; // a package's heading is no material
+			}
 		});
 		DropTarget target = new DropTarget(canvas, DND.DROP_COPY | DND.DROP_DEFAULT);
 		target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
@@ -405,7 +412,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		List<StackModel.Slab> now = cell == null ? List.of() : StackModel.slabs(cell);
 		for (int i = 0; i < now.size() && keepLayer != null; i++) if (keepLayer.equals(now.get(i).layer().getName())) painter.selected = i;
 		for (int i = 0; i < now.size() && was != null; i++) if (now.get(i).layer() == was) painter.selected = i; // an edit (a rename too) keeps it
-		status.setText(hint());
+		tell(hint()); // laid out again: a hint of two lines (a file without cells) showed its first line only
 		updateActions();
 		canvas.redraw();
 		// the slabs' places (mouse hits) belong to the model shown from now on (a reading of the same text: same places)
@@ -448,7 +455,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		for (Cell c : cells()) if (c.getName().equals(name)) cell = c;
 		painter.selected = -1;
 		cellCombo.setText(name);
-		status.setText(hint());
+		tell(hint()); // laid out again: a hint of two lines (a file without cells) showed its first line only
 		updateActions();
 		canvas.redraw();
 	}
@@ -465,21 +472,59 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		paletteMaterials.clear();
 		// the materials a layer of this cell can refer to: this file, its folder, imports and the standard library
 		paletteLabels.clear();
-		org.cellwright.editor.Materials.visibleFrom(cell).forEach((label, m) -> {
-			paletteMaterials.add(m);
-			paletteLabels.add(label);
-			palette.add(shown(label));
+		rows(org.cellwright.editor.Materials.visibleFrom(cell)).forEach(r -> {
+			paletteMaterials.add(r.material());
+			paletteLabels.add(r.label());
+			palette.add(r.text());
 		});
 		fitPalette(false);
+	}
+
+	/**
+	 * A row of the material list: a material (its label, the name a layer writes, package-qualified where not
+	 * imported) or a package's heading (material null, label the package).
+	 */
+	record Row(String text, String label, Material material) {}
+
+	/** Indent of a material under its package's heading. */
+	public static final String UNDER_PACKAGE = "   ";
+
+	/**
+	 * The material list's rows: the materials known by their plain names first, then each package's heading followed
+	 * by its materials, indented, by their plain names ("cellwright.sets.chen2020:", "   Nyman2008Electrolyte"). A
+	 * row is then never longer than a package's name or a material's: a narrow view (the list at most
+	 * {@link #PALETTE_MAX_SHARE} of it) showed "Nyman2008Electrolyte  (cellwright.sets.c", the package cut, readable
+	 * only in the tooltip.
+	 */
+	static List<Row> rows(java.util.Map<String, Material> byLabel) {
+		List<Row> plain = new ArrayList<>();
+		java.util.Map<String, List<Row>> byPackage = new java.util.LinkedHashMap<>();
+		byLabel.forEach((label, m) -> {
+			int dot = label.lastIndexOf('.');
+			if (dot <= 0 || dot == label.length() - 1) plain.add(new Row(label, label, m));
+			else byPackage.computeIfAbsent(label.substring(0, dot), k -> new ArrayList<>())
+					.add(new Row(UNDER_PACKAGE + label.substring(dot + 1), label, m));
+		});
+		List<Row> out = new ArrayList<>(plain);
+		byPackage.forEach((pkg, members) -> {
+			out.add(new Row(pkg + ":", pkg, null));
+			out.addAll(members);
+		});
+		return out;
+	}
+
+	/** The tooltip of a row: a material's qualified name, or what a package's heading is. */
+	private String paletteTip(int row) {
+		return paletteMaterials.get(row) != null ? paletteLabels.get(row) : "Materials of the package " + paletteLabels.get(row) + " (below, indented)";
 	}
 
 	/** The names the materials are known by from the cell (package-qualified where not imported), by row. */
 	private final List<String> paletteLabels = new ArrayList<>();
 
 	/**
-	 * A material's row in the list: its name first, then its package in parentheses ("Nyman2008Electrolyte
-	 * (cellwright.sets.chen2020)"), so a list narrower than the row cuts the package, not the name (a qualified name
-	 * was cut to "cellwright.sets.chen2020.LGM5").
+	 * A material's name as a menu or a combo shows it: its name first, then its package in parentheses
+	 * ("Nyman2008Electrolyte (cellwright.sets.chen2020)"), so a narrow one cuts the package, not the name (a qualified
+	 * name was cut to "cellwright.sets.chen2020.LGM5").
 	 */
 	public static String shown(String label) {
 		int dot = label.lastIndexOf('.');
@@ -509,10 +554,13 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		sash.setWeights(width, Math.max(1, total - width));
 	}
 
-	/** The material of a row's text, or of the name it is known by from the cell. */
+	/** The material of a row's text, of the name it is known by from the cell, or of its {@link #shown} name. */
 	private Material paletteMaterial(String label) {
-		for (int i = 0; i < palette.getItemCount(); i++)
-			if (palette.getItem(i).equals(label) || i < paletteLabels.size() && paletteLabels.get(i).equals(label)) return paletteMaterials.get(i);
+		for (int i = 0; i < palette.getItemCount(); i++) {
+			if (paletteMaterials.get(i) == null) continue; // a package's heading
+			if (palette.getItem(i).equals(label) || paletteLabels.get(i).equals(label) || shown(paletteLabels.get(i)).equals(label))
+				return paletteMaterials.get(i);
+		}
 		return null;
 	}
 
@@ -533,7 +581,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	}
 
 	public boolean insertLayer(Material m, int index) {
-		if (cell == null) return false;
+		if (cell == null || m == null) return false;
 		return execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, newLayer(m), Math.min(index, cell.getLayers().size())));
 	}
 
@@ -617,8 +665,9 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 
 	/** Inserts the material selected in the list after the selected layer (or at the end). */
 	public boolean insertPaletteSelection() {
-		if (palette.getSelectionIndex() < 0) {
-			tell("Select a material in the list first (then Insert, a double-click or the context menu's Insert Layer)");
+		if (palette.getSelectionIndex() < 0 || paletteMaterials.get(palette.getSelectionIndex()) == null) {
+			tell("Select a material in the list first (then Insert, a double-click or the context menu's Insert Layer)"
+					+ (palette.getSelectionIndex() >= 0 ? ": " + palette.getItem(palette.getSelectionIndex()) + " is a package's heading" : ""));
 			return false;
 		}
 		return insertAt(paletteMaterials.get(palette.getSelectionIndex()), insertionBoundary());
@@ -661,7 +710,8 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		MenuManager insert = new MenuManager("Insert Layer");
 		for (int i = 0; i < paletteMaterials.size(); i++) {
 			Material material = paletteMaterials.get(i);
-			insert.add(new Action(palette.getItem(i)) { @Override public void run() { insertAt(material, insertionBoundary()); } });
+			if (material == null) continue; // a package's heading
+			insert.add(new Action(shown(paletteLabels.get(i))) { @Override public void run() { insertAt(material, insertionBoundary()); } });
 		}
 		insert.setVisible(editable() && cell != null);
 		m.add(insert);
@@ -870,7 +920,11 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	public boolean editable() { return session != null && resource != null && resource.getErrors().isEmpty() && !showsAnotherFilesCell(); }
 
 	@Override
-	public List<String> materialLabels() { return paletteItems(); }
+	public List<String> materialLabels() {
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < paletteLabels.size(); i++) if (paletteMaterials.get(i) != null) out.add(shown(paletteLabels.get(i)));
+		return out;
+	}
 
 	private org.cellwright.editor.properties.ReasonPropertySheetPage propertyPage;
 
