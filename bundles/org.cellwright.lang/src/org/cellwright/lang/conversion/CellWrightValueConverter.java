@@ -3,6 +3,7 @@ package org.cellwright.lang.conversion;
 import java.math.BigDecimal;
 
 import org.cellwright.lang.text.Printable;
+import org.cellwright.model.CurrentSign;
 import org.cellwright.model.MaterialKind;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
 import org.eclipse.xtext.conversion.IValueConverter;
@@ -105,6 +106,28 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 			public String toString(MaterialKind value) {
 				if (value == null)
 					throw new ValueConverterException("no material kind", null, null);
+				return value.getLiteral();
+			}
+		};
+	}
+
+	@ValueConverter(rule = "CurrentSignName")
+	public IValueConverter<CurrentSign> CurrentSignName() {
+		return new IValueConverter<CurrentSign>() {
+			@Override
+			public CurrentSign toValue(String string, INode node) {
+				CurrentSign s = string == null ? null : CurrentSign.get(string.trim());
+				if (s == null)
+					throw new ValueConverterException("unknown current sign '" + Printable.escape(string)
+							+ "'; known: charge-positive (CellWright's convention, the default), discharge-positive (the file's current is flipped when read)",
+							node, null);
+				return s;
+			}
+
+			@Override
+			public String toString(CurrentSign value) {
+				if (value == null)
+					throw new ValueConverterException("no current sign", null, null);
 				return value.getLiteral();
 			}
 		};
