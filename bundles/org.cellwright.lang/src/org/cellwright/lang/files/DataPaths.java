@@ -66,9 +66,12 @@ public final class DataPaths {
 				+ " project alone (copy the file into the project, beside this .cell file)";
 	}
 
-	/** "/data/x.csv", "C:\data\x.csv", "C:/x", "\\server\share\x.csv", "~/x.csv": absolute on some system. */
+	/**
+	 * "/data/x.csv", "C:\data\x.csv", "C:/x", "\\server\share\x.csv": absolute on some system. ("~/x.csv" is not:
+	 * nothing expands it, it names a folder "~" beside the .cell file.)
+	 */
 	static boolean isAbsolute(String p) {
-		return p.startsWith("/") || p.startsWith("\\") || p.startsWith("~") || p.matches("(?s)[A-Za-z]:[\\\\/].*");
+		return p.startsWith("/") || p.startsWith("\\") || p.matches("(?s)[A-Za-z]:[\\\\/].*");
 	}
 
 	/**
