@@ -44,7 +44,7 @@ public final class CurrentCheck {
 		double share = (double) opposite / a.length;
 		if (share > OPPOSITE_SHARE)
 			out.add(String.format(Locale.ROOT, "the measured current has the opposite sign to the protocol's in %.0f %% of the points:"
-					+ " the file counts discharge positive, CellWright counts charge positive (invert the file's current)", 100 * share));
+					+ " the file counts discharge positive, CellWright counts charge positive (add 'sign discharge-positive' to the measured clause)", 100 * share));
 		if (median > AGREE || median < 1 / AGREE) {
 			double decades = Math.log10(median);
 			String cause;

@@ -282,7 +282,7 @@ public final class CyclerDataReader {
 					double v = b.clock() ? clock(file, line, b, text) : number(file, line, b, text, header.delimiter());
 					double si = b.unit().toSI(v);
 					if (b.quantity() == MeasuredQuantity.CURRENT && invertCurrent) {
-						si = -si;
+						si = si == 0 ? 0 : -si; // no -0.0: a rest reads (and is kept as BDF) as 0, as in the file
 					}
 					if (b.quantity() == MeasuredQuantity.TIME) {
 						if (si < lastTime) {

@@ -170,6 +170,12 @@ class MeasuredDataUITest extends ProjectUITest {
 			w.set(plain, "Other CSV (map the columns)", truthRun);
 			w.map("time", "1", "min");
 			w.map("voltage", "2", "V");
+			// the experiment's clause for these choices, relative to the run's .cell file; a flipped current is the
+			// clause's sign (read by the same reader option), not a rewritten file
+			assertEquals("measured \"data/plain.csv\" columns \"time=1:min,voltage=2:V\"", w.clause());
+			w.flipCurrent(true);
+			assertEquals("measured \"data/plain.csv\" columns \"time=1:min,voltage=2:V\" sign discharge-positive", w.clause());
+			w.flipCurrent(false);
 			dialog.getShell().setSize(760, 480);
 			dialog.showPage(w.getPage("mapping"));
 			Screenshots.ofShell(dialog.getShell(), "ide-import-measured-mapping.png");

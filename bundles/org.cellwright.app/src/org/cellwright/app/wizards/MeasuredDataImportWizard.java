@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cellwright.app.views.ResultsView;
+import org.cellwright.lang.text.MeasuredClause;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.measured.ColumnMapping;
 import org.cellwright.measured.CyclerDataReader;
@@ -17,6 +18,7 @@ import org.cellwright.measured.CyclerFormat;
 import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.model.CurrentSign;
 import org.cellwright.run.folder.RunFolder;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -44,7 +46,9 @@ import org.eclipse.ui.PlatformUI;
  * Neware, BioLogic EC-Lab, Maccor, detected from the header or chosen; any other CSV through a column-mapping page)
  * read with the measured bundle's {@link CyclerDataReader} into SI, then overlaid on a run in the Results view with
  * its error figures. The file is read whole before anything is shown: a bad file ends in one error dialog naming the
- * file and line, and nothing is loaded.
+ * file and line, and nothing is loaded. The first page shows the experiment's {@code measured} clause for the choices
+ * ({@link #clause()}): a flipped current is {@code sign discharge-positive} there, read by the same reader option
+ * ({@link CyclerDataReader#invertCurrent}); the data file is never rewritten.
  */
 public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 
@@ -93,7 +97,7 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 	}
 
 	final class FilePage extends WizardPage {
-		Text file, run, preview;
+		Text file, run, preview, clause;
 		Combo format;
 		Button invert;
 
@@ -134,6 +138,7 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 			invert = new Button(c, SWT.CHECK);
 			invert.setText("The file counts discharge current positive (flip the sign: CellWright counts charge positive)");
 			invert.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+			invert.addListener(SWT.Selection, e -> showClause());
 			new Label(c, SWT.NONE).setText("Overlay on run:");
 			run = new Text(c, SWT.BORDER);
 			run.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -155,8 +160,18 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 			gd.heightHint = 140;
 			gd.widthHint = 560;
 			preview.setLayoutData(gd);
+			new Label(c, SWT.NONE).setText("In the .cell file:");
+			clause = new Text(c, SWT.BORDER | SWT.READ_ONLY);
+			clause.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+			clause.setToolTipText("The experiment's measured clause for these choices: pasted into the experiment, every run"
+					+ " reads the file this way (a flipped current is 'sign discharge-positive'; the file is not rewritten)");
 			setControl(c);
 			validate();
+		}
+
+		/** The clause for the choices made so far (empty without a file). */
+		void showClause() {
+			if (clause != null && !clause.isDisposed()) clause.setText(clause());
 		}
 
 		boolean mapped() {
@@ -187,6 +202,7 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 				error = run.getText().strip() + ": not a run folder (run an experiment first)";
 			setErrorMessage(error);
 			setPageComplete(error == null && p != null && r != null);
+			showClause();
 		}
 
 		@Override
@@ -252,6 +268,7 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 			}
 			setErrorMessage(error);
 			setPageComplete(error == null);
+			if (filePage != null) filePage.showClause();
 		}
 	}
 
@@ -271,6 +288,12 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 		filePage.validate();
 	}
 
+	/** For tests: the check box "the file counts discharge current positive", as if clicked. */
+	public void flipCurrent(boolean flip) {
+		filePage.invert.setSelection(flip);
+		filePage.showClause();
+	}
+
 	/** For tests: the column mapping as typed on the mapping page, quantity key -> {column, unit}. */
 	public void map(String quantity, String column, String unit) {
 		for (int i = 0; i < MappingPage.QUANTITIES.length; i++)
@@ -279,6 +302,37 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 				mappingPage.unit[i].setText(unit);
 			}
 		mappingPage.validate();
+	}
+
+	/**
+	 * The experiment's {@code measured} clause for the choices on the pages, as the language writes it
+	 * ({@link MeasuredClause}): the file relative to the .cell file the chosen run came from (its name alone when that
+	 * is unknown), the format unless detected, the mapping, and {@code sign discharge-positive} when the current is
+	 * flipped. "" without a file.
+	 */
+	public String clause() {
+		Path p = path(filePage.file.getText());
+		if (p == null) return "";
+		String f = filePage.format.getText();
+		String format = filePage.mapped() || DETECT.equals(f) || f.isEmpty() ? null : CyclerFormat.named(f).name();
+		String columns = filePage.mapped() && mappingPage.column[0] != null ? mappingPage.spec() : null;
+		return MeasuredClause.text(relativeToCell(p), format, columns,
+				filePage.invert.getSelection() ? CurrentSign.DISCHARGE_POSITIVE : CurrentSign.CHARGE_POSITIVE);
+	}
+
+	/** The data file relative to the folder of the chosen run's .cell file ('/' separated), else its name. */
+	private String relativeToCell(Path data) {
+		Path run = path(filePage.run.getText());
+		Path folder = run == null ? null : RunFolder.resolve(run);
+		try {
+			var recorded = folder == null ? null : RunFolder.read(folder).summary().run();
+			String source = recorded == null ? null : recorded.sourceFile();
+			if (source != null && Path.of(source).isAbsolute() && data.isAbsolute())
+				return Path.of(source).getParent().relativize(data.normalize()).toString().replace('\\', '/');
+		} catch (RuntimeException e) {
+			// an unreadable run: the name alone
+		}
+		return data.getFileName() == null ? data.toString() : data.getFileName().toString();
 	}
 
 	/** The reader as chosen on the pages. */

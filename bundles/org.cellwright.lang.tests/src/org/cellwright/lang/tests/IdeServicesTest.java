@@ -98,6 +98,19 @@ public class IdeServicesTest {
 	}
 
 	@Test
+	void proposesTheCurrentSignsAfterAMeasurementsSign() throws Exception {
+		String text = "package p\nexperiment E { cell C protocol P\n  measured \"cell6.csv\" format arbin ";
+		assertTrue(complete(text, text.length()).contains("sign"), "the keyword after a measurement");
+		String after = text + "sign ";
+		List<String> ps = complete(after, after.length());
+		for (org.cellwright.model.CurrentSign k : org.cellwright.model.CurrentSign.VALUES)
+			assertTrue(ps.contains(k.getLiteral()), k + " in " + ps);
+		String typed = text + "sign disch";
+		List<String> narrowed = complete(typed, typed.length());
+		assertTrue(narrowed.contains("discharge-positive") && !narrowed.contains("charge-positive"), narrowed.toString());
+	}
+
+	@Test
 	void noContentAssistAndNoOverflowBeyondTheLimits() throws Exception {
 		String text = "package t\nmaterial A is binder {\n  ocv function V = " + "(".repeat(20000) + "x" + ")".repeat(20000) + "\n  \n}\n";
 		int offset = text.lastIndexOf("\n  \n") + 3;

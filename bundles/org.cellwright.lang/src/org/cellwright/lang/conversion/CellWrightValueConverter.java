@@ -1,10 +1,13 @@
 package org.cellwright.lang.conversion;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.cellwright.lang.text.Printable;
+import org.cellwright.model.CurrentSign;
 import org.cellwright.model.MaterialKind;
 import org.eclipse.xtext.common.services.DefaultTerminalConverters;
+import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.xtext.conversion.IValueConverter;
 import org.eclipse.xtext.conversion.ValueConverter;
 import org.eclipse.xtext.conversion.ValueConverterException;
@@ -86,28 +89,47 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 		return new DoubleConverter(false);
 	}
 
+	/**
+	 * An enum of the model written as its literal (a material kind, a current sign): any name parses (the rules are
+	 * datatype rules), so that an unknown one is this converter's message at its line, naming the known ones.
+	 */
+	private static final class LiteralConverter<E extends Enumerator> implements IValueConverter<E> {
+		private final String what, known;
+		private final List<E> values;
+
+		LiteralConverter(String what, List<E> values, String known) {
+			this.what = what;
+			this.values = values;
+			this.known = known;
+		}
+
+		@Override
+		public E toValue(String string, INode node) {
+			String name = string == null ? "" : string.trim();
+			for (E e : values)
+				if (e.getLiteral().equals(name))
+					return e;
+			throw new ValueConverterException("unknown " + what + " '" + Printable.escape(string) + "'; known: " + known, node, null);
+		}
+
+		@Override
+		public String toString(E value) {
+			if (value == null)
+				throw new ValueConverterException("no " + what, null, null);
+			return value.getLiteral();
+		}
+	}
+
 	@ValueConverter(rule = "MaterialKindName")
 	public IValueConverter<MaterialKind> MaterialKindName() {
-		return new IValueConverter<MaterialKind>() {
-			@Override
-			public MaterialKind toValue(String string, INode node) {
-				MaterialKind k = string == null ? null : MaterialKind.get(string.trim());
-				if (k == null) {
-					StringBuilder known = new StringBuilder();
-					for (MaterialKind x : MaterialKind.VALUES)
-						known.append(known.length() == 0 ? "" : ", ").append(x.getLiteral());
-					throw new ValueConverterException("unknown material kind '" + Printable.escape(string) + "'; known: " + known, node, null);
-				}
-				return k;
-			}
+		return new LiteralConverter<>("material kind", MaterialKind.VALUES,
+				String.join(", ", MaterialKind.VALUES.stream().map(MaterialKind::getLiteral).toList()));
+	}
 
-			@Override
-			public String toString(MaterialKind value) {
-				if (value == null)
-					throw new ValueConverterException("no material kind", null, null);
-				return value.getLiteral();
-			}
-		};
+	@ValueConverter(rule = "CurrentSignName")
+	public IValueConverter<CurrentSign> CurrentSignName() {
+		return new LiteralConverter<>("current sign", CurrentSign.VALUES,
+				"charge-positive (CellWright's convention, the default), discharge-positive (the file's current is flipped when read)");
 	}
 
 	@ValueConverter(rule = "Integer")

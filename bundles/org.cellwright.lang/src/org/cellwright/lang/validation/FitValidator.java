@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.cellwright.lang.files.DataPaths;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.properties.PropertyCatalog;
@@ -30,7 +31,8 @@ import org.eclipse.xtext.validation.Check;
  * Fits and measured data: an estimate names something a run can vary (a cell property, layer.property,
  * layer.thickness, or Material.property of a material the targets' cells use), its bounds are of that property's
  * dimension and not empty; a target's experiment has what it is fitted against (expect clauses, or measured data);
- * a measurement's file exists beside the .cell file.
+ * a measurement's file exists beside the .cell file, and a measurement read from outside the .cell file's project
+ * (an absolute path, or one climbing out of it: {@link DataPaths#outside}) is a warning.
  */
 public class FitValidator extends AbstractCellWrightRules {
 
@@ -85,7 +87,13 @@ public class FitValidator extends AbstractCellWrightRules {
 
 	@Check
 	public void checkMeasured(MeasuredData m) {
-		if (m.getPath() == null || m.eResource() == null || !m.eResource().getURI().isFile())
+		if (m.getPath() == null || m.eResource() == null)
+			return;
+		// read from outside the project: a warning (the run still reads it; nothing is ever written there)
+		String outside = DataPaths.outside(m.eResource().getURI(), m.getPath());
+		if (outside != null)
+			warning("measurement " + outside, m, MEASURED_DATA__PATH, MEASURED_OUTSIDE);
+		if (!m.eResource().getURI().isFile())
 			return;
 		Path file = Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(m.getPath()).normalize();
 		if (!Files.isRegularFile(file))

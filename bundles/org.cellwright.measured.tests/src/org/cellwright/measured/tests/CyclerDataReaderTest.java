@@ -212,6 +212,12 @@ class CyclerDataReaderTest {
 		assertEquals(0.002, s.values(MeasuredQuantity.CURRENT)[0]);
 		MeasuredSeries flipped = new CyclerDataReader().invertCurrent(true).read(p);
 		assertEquals(-0.002, flipped.values(MeasuredQuantity.CURRENT)[0]);
+		// a rest flips to 0, not -0.0 (which BDF would keep as "-0.00000000"), whichever zero the file writes
+		Path rest = file("rest.csv", "Cyc#,Step,Test (Sec),Amps,Volts\n1,1,0,0,3.5\n1,1,10,-0.000,3.6\n1,2,20,-0.002,3.6\n");
+		double[] i = new CyclerDataReader().invertCurrent(true).read(rest).values(MeasuredQuantity.CURRENT);
+		assertEquals(0, Double.compare(0.0, i[0]), "+0.0: " + i[0]);
+		assertEquals(0, Double.compare(0.0, i[1]), "+0.0: " + i[1]);
+		assertEquals(0.002, i[2]);
 	}
 
 	@Test

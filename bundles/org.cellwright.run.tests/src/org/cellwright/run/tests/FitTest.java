@@ -195,6 +195,71 @@ class FitTest {
 					: "the measured current has the opposite sign to the protocol's";
 			assertTrue(r.err().matches("(?s).*s\\.cell:9:\\d+: warning: scaled\\.bdf\\.csv: " + java.util.regex.Pattern.quote(expected) + ".*"), r.err());
 			assertTrue(html.contains(expected.replace("'", "&#39;")), "the warning in the run's report");
+			if (factor == -1) assertTrue(r.err().contains("(add 'sign discharge-positive' to the measured clause)"), "the way out: " + r.err());
+		}
+	}
+
+	/**
+	 * {@code sign discharge-positive}: a copy of the measurement with its current's sign flipped (a cycler that counts
+	 * discharge positive), read with the clause, compares exactly as the original: the same error figures and
+	 * capacities, the same measurement kept in the run folder, and no opposite-sign warning. The file itself is read,
+	 * never rewritten.
+	 */
+	@Test
+	void aSignFlippedCopyReadWithItsSignComparesAsTheOriginal() throws Exception {
+		MeasuredSeries good = new org.cellwright.measured.CyclerDataReader().read(tmp.resolve("data.bdf.csv"));
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		double[] i = good.values(MeasuredQuantity.CURRENT);
+		for (int k = 0; k < i.length; k++) i[k] = -i[k];
+		cols.put(MeasuredQuantity.TIME, good.values(MeasuredQuantity.TIME));
+		cols.put(MeasuredQuantity.VOLTAGE, good.values(MeasuredQuantity.VOLTAGE));
+		cols.put(MeasuredQuantity.CURRENT, i);
+		// each .cell file in a folder of its own (files beside each other share a package), its data beside it
+		Files.createDirectories(tmp.resolve("s0"));
+		Files.copy(tmp.resolve("data.bdf.csv"), tmp.resolve("s0").resolve("data.bdf.csv"));
+		Path flipped = tmp.resolve("s1").resolve("flipped.bdf.csv");
+		Files.createDirectories(flipped.getParent());
+		BdfWriter.write(new MeasuredSeries(cols, null, "generated"), flipped);
+		byte[] flippedBytes = Files.readAllBytes(flipped);
+		JsonObject[] comparisons = new JsonObject[2];
+		String[] kept = new String[2];
+		String[] clauses = { "measured \"data.bdf.csv\"", "measured \"flipped.bdf.csv\" sign discharge-positive // the cycler counts discharge positive" };
+		for (int c = 0; c < 2; c++) {
+			Path f = Cli.write(tmp.resolve("s" + c).resolve("s.cell"), cell("2.5 mS/cm").replace("experiment X { cell C protocol P expect",
+					"experiment X { cell C protocol P\n " + clauses[c] + "\n expect"));
+			Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("sign-" + c).toString());
+			assertEquals(0, r.rc(), r.out() + r.err());
+			assertFalse(r.err().contains("opposite sign"), r.err());
+			Path run = RunStore.latest(tmp.resolve("sign-" + c).resolve("X"));
+			comparisons[c] = JsonParser.parseString(Files.readString(run.resolve("measured-comparison.json"))).getAsJsonObject();
+			kept[c] = Files.readString(run.resolve("measured.bdf.csv"));
+		}
+		for (String key : new String[] { "points", "voltage_rms_V", "voltage_max_V", "discharge_capacity_by_cycle", "warnings" })
+			assertEquals(comparisons[0].get(key), comparisons[1].get(key), key);
+		assertTrue(comparisons[1].getAsJsonArray("discharge_capacity_by_cycle").size() > 0, comparisons[1].toString());
+		assertEquals(kept[0], kept[1], "the run keeps the measurement in CellWright's convention");
+		assertArrayEquals(flippedBytes, Files.readAllBytes(flipped), "the measured file is not rewritten");
+	}
+
+	/**
+	 * A measurement read from outside the .cell file's project (here: no cellwright-project.json and no repository
+	 * above the temporary folder, so the .cell file's folder tree) is a warning the run prints at the clause's file and
+	 * line; the run still reads it, and writes nothing there.
+	 */
+	@Test
+	void aMeasurementFromOutsideTheProjectIsAWarningTheRunPrints() throws Exception {
+		Path outside = tmp.resolve("outside");
+		Files.createDirectories(outside);
+		Files.copy(tmp.resolve("data.bdf.csv"), outside.resolve("data.bdf.csv"));
+		Path f = Cli.write(tmp.resolve("project").resolve("o.cell"), cell("2.5 mS/cm").replace("experiment X { cell C protocol P expect",
+				"experiment X { cell C protocol P\n measured \"../outside/data.bdf.csv\"\n expect"));
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("project").resolve("results").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.err().matches("(?s).*o\\.cell:9:\\d+: warning: measurement '\\.\\./outside/data\\.bdf\\.csv' lies outside the \\.cell file's folder .*"
+				+ "not reproducible from the project alone.*"), r.err());
+		assertTrue(Files.isRegularFile(RunStore.latest(tmp.resolve("project").resolve("results").resolve("X")).resolve("measured-comparison.json")));
+		try (var files = Files.list(outside)) {
+			assertEquals(java.util.List.of(outside.resolve("data.bdf.csv")), files.toList(), "nothing written beside the measurement");
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.cellwright.measured.CyclerFormat;
 import org.cellwright.measured.ErrorFigures;
 import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.model.CurrentSign;
 import org.cellwright.model.MeasuredData;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
@@ -35,7 +36,10 @@ import com.google.gson.JsonObject;
 public final class MeasuredComparison {
 	private MeasuredComparison() {}
 
-	/** The measurement of an experiment, its path relative to the .cell file; a bad file is an InputException at the clause. */
+	/**
+	 * The measurement of an experiment, its path relative to the .cell file, its current flipped when the clause says
+	 * {@code sign discharge-positive}; a bad file is an InputException at the clause.
+	 */
 	public static MeasuredSeries read(MeasuredData m) {
 		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
 		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
@@ -45,6 +49,9 @@ public final class MeasuredComparison {
 		try {
 			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
 			if (m.getColumns() != null) reader.mapping(ColumnMapping.parse(m.getColumns()));
+			// 'sign discharge-positive': the file's current flipped to CellWright's convention here, as it is read (the
+			// file itself is never rewritten)
+			reader.invertCurrent(m.getSign() == CurrentSign.DISCHARGE_POSITIVE);
 			return reader.read(file);
 		} catch (IllegalArgumentException e) {
 			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, e.getMessage()));
