@@ -76,6 +76,10 @@ class CycleBookTest {
 		assertEquals(5, closed.get(1).chargeCapacity(), 1e-12, "capacities start again with each cycle");
 		assertEquals(230, closed.get(1).startTime());
 		assertEquals("5:duration", closed.get(1).stepEnds());
+		// CycleSummary.discharged (the capacity retention leaves out cycles without a discharge step) is whether a step
+		// of the cycle discharged, not whether one charged: the run's closing charge alone did not
+		assertTrue(closed.get(0).discharged());
+		assertFalse(closed.get(1).discharged(), "the closing charge alone did not discharge");
 		assertTrue(last.get(1));
 	}
 
@@ -275,28 +279,6 @@ class CycleBookTest {
 		assertTrue(Double.isNaN(closed.get(3).coulombicEfficiency()));
 	}
 
-	/**
-	 * Whether a cycle discharged (CycleSummary.discharged: the capacity retention leaves out cycles without a discharge
-	 * step) is whether a step of it discharged, not whether one charged: a run's closing charge is a cycle of a charge
-	 * alone; a cycle whose discharge step passed nothing (its cut-off at once) discharged.
-	 */
-	@Test
-	void aCycleDischargedWhereAStepDischargedNotWhereOneCharged() {
-		CycleBook b = book(true, Double.NaN);
-		b.startDirection(1, 0, () -> li);
-		b.add(100, 0);
-		b.recordStep(0, StepEnd.VOLTAGE_CUTOFF, 0, 1, 100, 4.3);
-		b.startDirection(-1, 1, () -> li);
-		b.recordStep(1, StepEnd.VOLTAGE_CUTOFF, 1, 1, 0, 2.8); // its cut-off at once
-		b.startDirection(1, 1, () -> li);
-		b.add(100, 0);
-		b.recordStep(2, StepEnd.VOLTAGE_CUTOFF, 1, 2, 100, 4.3);
-		b.close(2, () -> li, true);
-		assertEquals(2, closed.size());
-		assertTrue(closed.get(0).discharged(), "a discharge that passed nothing still discharged");
-		assertFalse(closed.get(1).discharged(), "the closing charge alone did not discharge");
-	}
-
 	@Test
 	void roundingLevelCurrentsGiveNoDirection() {
 		double lithium = 0.5; // mol/m2
@@ -331,6 +313,7 @@ class CycleBookTest {
 		assertEquals(2, closed.size(), closed.toString());
 		assertEquals(0, closed.get(0).dischargeCapacity());
 		assertEquals(0, closed.get(0).coulombicEfficiency(), "the cycle's discharge gave nothing back");
+		assertTrue(closed.get(0).discharged(), "a discharge that passed nothing still discharged");
 		assertEquals("0:voltage-cutoff 1:voltage-cutoff", closed.get(0).stepEnds());
 		assertEquals(2, closed.get(1).index());
 		assertEquals(0, closed.get(1).chargeCapacity());
