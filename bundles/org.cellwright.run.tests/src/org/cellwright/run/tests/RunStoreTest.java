@@ -392,4 +392,33 @@ class RunStoreTest {
 				tmp.resolve("p4/results/u").toString()).rc());
 		assertTrue(Files.isDirectory(tmp.resolve("p3/results/u/X")) && !Files.exists(tmp.resolve("p4")));
 	}
+	/**
+	 * A new run never writes into a folder that exists: neither a committed run's of the same id (two runs of the same
+	 * inputs in one second) nor a hidden one a killed writer left ({@code .<id>.partial}): it takes the next free id, and
+	 * the leftover stays as it was, its files not mixed into the new run. (Mutation audit, session 20: the id taken
+	 * without looking for hidden folders survived the store's tests.)
+	 */
+	@Test
+	void aNewRunTakesAnIdNoCommittedNorLeftoverHiddenFolderHas() throws Exception {
+		Path out = tmp.resolve("out");
+		java.time.Instant started = java.time.Instant.parse("2026-12-05T13:00:00Z");
+		String id = RunStore.runId(started, "abcdef");
+		Path group = out.resolve("X");
+		Files.createDirectories(group.resolve(id));
+		Files.writeString(group.resolve(id).resolve("summary.json"), "{}");
+		Path leftover = group.resolve("." + id + "-2.partial");
+		Files.createDirectories(leftover);
+		Files.writeString(leftover.resolve("timeseries.csv"), "killed writer's\n");
+		try (org.cellwright.run.store.Slot slot = new RunStore(out).begin("X", started, "abcdef")) {
+			assertEquals(id + "-3", slot.id(), "past the committed run and the leftover hidden one");
+			try (Stream<Path> s = Files.list(slot.writing())) {
+				assertEquals(0, s.count(), "the new run starts in an empty folder");
+			}
+			Files.writeString(slot.writing().resolve("summary.json"), "{\"new\": true}");
+		}
+		assertEquals("{}", Files.readString(group.resolve(id).resolve("summary.json")), "the committed run is untouched");
+		assertEquals("killed writer's\n", Files.readString(leftover.resolve("timeseries.csv")), "the leftover is untouched");
+		assertTrue(Files.isRegularFile(group.resolve(id + "-3").resolve("summary.json")));
+		assertFalse(Files.exists(group.resolve(id + "-3").resolve("timeseries.csv")));
+	}
 }

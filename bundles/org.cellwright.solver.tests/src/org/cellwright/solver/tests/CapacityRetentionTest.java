@@ -134,4 +134,24 @@ class CapacityRetentionTest {
 				StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)));
 		assertTrue(s.get("capacity_retention").isJsonNull(), "one discharge, nothing to retain it against: " + s.get("capacity_retention"));
 	}
+	/**
+	 * The rule that leaves out cycles that do not bring the cell back is a full cell's (its discharge is the capacity
+	 * retained); a half cell's retention is over every cycle that plated, whether or not its stripping reached its end
+	 * (a stripping stopped by a duration or a capacity). The same two cycles as a full cell: the first, not brought back,
+	 * is left out, and one cycle is left, none to retain against. (Mutation audit, session 20: the rule applied to half
+	 * cells too survived the tests, which run full cells only.)
+	 */
+	@Test
+	void aHalfCellsRetentionIsOverItsPlatingsBroughtBackOrNot() {
+		for (boolean fullCell : new boolean[] {false, true}) {
+			SummaryJsonWriter w = new SummaryJsonWriter();
+			w.start(new org.cellwright.solver.RunInfo("cell", 1e-4, Double.NaN, Double.NaN, fullCell, 4, 2));
+			org.cellwright.solver.LithiumInventory li = new org.cellwright.solver.LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
+			w.cycle(new org.cellwright.solver.CycleSummary(1, 90, 100, Double.NaN, Double.NaN, 0, 10, li, java.util.List.of(), true, false));
+			w.cycle(new org.cellwright.solver.CycleSummary(2, 85, 80, Double.NaN, Double.NaN, 10, 20, li, java.util.List.of(), true, true));
+			w.finish(RunStatus.COMPLETED);
+			if (fullCell) assertTrue(w.json().get("capacity_retention").isJsonNull(), "full cell: " + w.json().get("capacity_retention"));
+			else assertEquals(0.8, w.json().get("capacity_retention").getAsDouble(), 1e-12, "half cell: cycle 2's plating over cycle 1's");
+		}
+	}
 }

@@ -76,6 +76,10 @@ class CycleBookTest {
 		assertEquals(5, closed.get(1).chargeCapacity(), 1e-12, "capacities start again with each cycle");
 		assertEquals(230, closed.get(1).startTime());
 		assertEquals("5:duration", closed.get(1).stepEnds());
+		// CycleSummary.discharged (the capacity retention leaves out cycles without a discharge step) is whether a step
+		// of the cycle discharged, not whether one charged: the run's closing charge alone did not
+		assertTrue(closed.get(0).discharged());
+		assertFalse(closed.get(1).discharged(), "the closing charge alone did not discharge");
 		assertTrue(last.get(1));
 	}
 
@@ -219,6 +223,62 @@ class CycleBookTest {
 		assertEquals(0.95, closed.get(1).coulombicEfficiency(), 1e-12, "started where the hold kept the cell");
 	}
 
+	/**
+	 * A CC-CV discharge as the runners book it: the hold takes its direction from its own current
+	 * ({@link CycleBook#followHold} from no direction), so it is a giving step of its own, ending at its duration. It keeps
+	 * the cell where the constant current's cut-off brought it: the next cycle starts at the end of the giving and has an
+	 * efficiency (mutation audit, session 20: the hold's duration read as leaving the cell mid-way survived
+	 * {@link #aHoldAfterTheCutoffKeepsTheCycleAtItsEnd}, whose hold continued the discharge's direction).
+	 */
+	@Test
+	void aHoldTakingItsDirectionAfterTheCutoffKeepsTheCycleAtItsEnd() {
+		CycleBook b = book(true, Double.NaN);
+		for (int k = 0; k < 2; k++) {
+			b.startDirection(1, 3 * k, () -> li);
+			b.add(100, 0);
+			b.recordStep(3 * k, StepEnd.VOLTAGE_CUTOFF, 3 * k, 3 * k + 1, 100, 4.3);
+			b.startDirection(-1, 3 * k + 1, () -> li);
+			b.add(0, 90);
+			b.recordStep(3 * k + 1, StepEnd.VOLTAGE_CUTOFF, 3 * k + 1, 3 * k + 2, -90, 2.8);
+			assertEquals(-1, b.followHold(0, -0.1, 6, 3 * k + 2, () -> li, () -> {}), "the hold discharges");
+			b.add(0, 5);
+			b.recordStep(3 * k + 2, StepEnd.DURATION, 3 * k + 2, 3 * k + 3, -5, 2.8);
+		}
+		b.close(6, () -> li, true);
+		assertEquals(2, closed.size());
+		assertTrue(closed.get(0).broughtBack());
+		assertEquals(0.95, closed.get(0).coulombicEfficiency(), 1e-12);
+		assertTrue(closed.get(1).broughtBack(), "started where the hold kept the cell, and ended there");
+		assertEquals(0.95, closed.get(1).coulombicEfficiency(), 1e-12);
+	}
+
+	/**
+	 * A potentiostatic discharge (a hold at the lower voltage from the charged cell, no constant-current part) ends at its
+	 * current cut-off: there the cell's giving ends as at a voltage cut-off (CC-CV's end), so the cycle brings the cell
+	 * back and the next one has an efficiency; a discharge stopped by its duration does not.
+	 */
+	@Test
+	void aHoldEndingAtItsCurrentCutoffBringsTheCellBackADurationDoesNot() {
+		CycleBook b = book(true, Double.NaN);
+		StepEnd[] ends = {StepEnd.CURRENT_CUTOFF, StepEnd.CURRENT_CUTOFF, StepEnd.DURATION, StepEnd.CURRENT_CUTOFF};
+		for (int k = 0; k < ends.length; k++) {
+			b.startDirection(1, 2 * k, () -> li);
+			b.add(100, 0);
+			b.recordStep(2 * k, StepEnd.VOLTAGE_CUTOFF, 2 * k, 2 * k + 1, 100, 4.3);
+			b.followHold(0, -2, 6, 2 * k + 1, () -> li, () -> {});
+			b.add(0, 80);
+			b.recordStep(2 * k + 1, ends[k], 2 * k + 1, 2 * k + 2, -80, 2.8);
+		}
+		b.close(8, () -> li, true);
+		assertEquals(4, closed.size());
+		assertTrue(closed.get(0).broughtBack() && closed.get(1).broughtBack(), "the current cut-off ends the giving");
+		assertEquals(0.8, closed.get(1).coulombicEfficiency(), 1e-12);
+		assertFalse(closed.get(2).broughtBack(), "a discharge stopped by its duration leaves the cell mid-way");
+		assertTrue(Double.isNaN(closed.get(2).coulombicEfficiency()));
+		assertFalse(closed.get(3).broughtBack(), "the cycle after it starts mid-way");
+		assertTrue(Double.isNaN(closed.get(3).coulombicEfficiency()));
+	}
+
 	@Test
 	void roundingLevelCurrentsGiveNoDirection() {
 		double lithium = 0.5; // mol/m2
@@ -253,6 +313,7 @@ class CycleBookTest {
 		assertEquals(2, closed.size(), closed.toString());
 		assertEquals(0, closed.get(0).dischargeCapacity());
 		assertEquals(0, closed.get(0).coulombicEfficiency(), "the cycle's discharge gave nothing back");
+		assertTrue(closed.get(0).discharged(), "a discharge that passed nothing still discharged");
 		assertEquals("0:voltage-cutoff 1:voltage-cutoff", closed.get(0).stepEnds());
 		assertEquals(2, closed.get(1).index());
 		assertEquals(0, closed.get(1).chargeCapacity());
