@@ -181,15 +181,16 @@ final class EventDetection implements PhysicsEvents {
      * charge: reported once with the share of the set current that lands on the cut-off within the shortest time step
      * and the dominant overpotential there; later ones counted (with the stalled steps').
      */
-    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, String note) {
+    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, double atSet, String note) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), StepEnd.VOLTAGE_CUTOFF.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
-                "%s crossed its voltage cut-off %s V at once, from %s V (%s); the step passed "
-                + "no charge; %s", step, StepText.num(cutoff),
+                "%s crossed its voltage cut-off %s V at once, from %s V (%s; %s); the step passed "
+                + "no charge%s; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
                         + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
-                OverpotentialKind.dominantText(sign, eta)) + note));
+                Double.isNaN(atSet) ? "the model has no solution at that current" : String.format(Locale.ROOT, "%.4f V at that current", atSet),
+                note, OverpotentialKind.dominantText(sign, eta))));
     }
 
     /** One message for the stalled steps after the first, if any (and for the steps crossed at once after the first). */

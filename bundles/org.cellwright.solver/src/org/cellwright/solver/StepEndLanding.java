@@ -3,6 +3,7 @@ package org.cellwright.solver;
 import java.util.List;
 
 import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.numerics.CurrentAtCutoff;
 import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.physics.CellModel;
 
@@ -22,7 +23,8 @@ final class StepEndLanding {
     /**
      * The last time step of length h solved for the current at the cut-off voltage: at a set voltage
      * ({@link CellModel#currentAtVoltage}), otherwise bisection on the share s of the set current not carried
-     * (geometric while s is small; a trial without solution counts as beyond the cut-off). Returns {current, voltage}
+     * (geometric while s is small; a trial without solution counts as beyond the cut-off; {@link CurrentAtCutoff},
+     * shared with the DFN runner's steps that end at once). Returns {current, voltage}
      * with the model's last trial at that current, or null.
      */
     double[] landOnCutoff(double h, double setCurrent, double cut) {
@@ -35,16 +37,10 @@ final class StepEndLanding {
         // (up to 1 % above the set current: the cut-off lies within the step, the caller accepts within 1 %)
         if (!Double.isNaN(atCut) && Math.signum(atCut) == sign && Math.abs(atCut) <= 1.01 * Math.abs(setCurrent))
             return new double[] {atCut, cut};
-        double lo = 0, hi = 1; // s: lo beyond the cut-off (or no solution), hi before it
-        for (int k = 0; k < 200; k++) {
-            double mid = lo == 0 ? (hi <= 1e-16 ? 0.5 * hi : Math.max(1e-16, hi * 1e-3)) : hi / lo > 4 ? Math.sqrt(lo * hi) : 0.5 * (lo + hi);
-            double i = setCurrent * (1 - mid);
-            double v = model.trial(h, i);
-            if (!Double.isNaN(v) && Math.abs(v - cut) <= Simulation.LANDING_TOLERANCE) return new double[] {i, v};
-            if (Double.isNaN(v) || sign * (v - cut) > 0) lo = mid; else hi = mid;
-            if (hi - lo <= 1e-15 * hi) break;
-        }
-        return null;
+        // (the model's last trial is at the current found on the cut-off: the search returns at it)
+        CurrentAtCutoff.Found f = CurrentAtCutoff.bisect(a -> model.trial(h, sign * a), Math.abs(setCurrent), cut, (int) sign,
+                Simulation.LANDING_TOLERANCE, 200);
+        return f != null && f.onCutoff() ? new double[] {sign * f.current(), f.voltage()} : null;
     }
 
     /** Secant iteration on the current so that V (a voltage step) or V I (a power step) meets the set point: {current, voltage}. */

@@ -137,7 +137,7 @@ final class StepExecution {
         // a step whose set current crossed its voltage cut-off at once, at its start: the share of the set current
         // that lands on the cut-off within the shortest time step, and the voltage at the set current there
         boolean endedAtOnce = false;
-        double carriedAtOnce = Double.NaN, voltageAtOnce = Double.NaN;
+        double carriedAtOnce = Double.NaN, voltageAtOnce = Double.NaN, cutAtOnce = Double.NaN;
         while (stepTime < duration && stepAbs < capacity) {
             if (++guard > 5_000_000) return failStep(stepCharge, "the step did not end within 5,000,000 time steps");
             // a Li metal electrode stripped through its contact at the contact model's floor has lost it: below the
@@ -170,6 +170,7 @@ final class StepExecution {
             // at once: the voltage at the set current within the shortest time step (past the cut-off; NaN where the
             // model has no solution there), the step's own end voltage (not the one the step before ended at)
             double atOnceVoltage = Double.NaN;
+            double atOnceCut = Double.NaN; // at once: the voltage at the current that lands on the cut-off (within 0.1 mV of it)
             boolean powerChecked = false; // a power step's largest power looked at in this time step
             double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
@@ -197,7 +198,7 @@ final class StepExecution {
                         }
                         double trialV = v; // at the set current, before the landing's trials at other currents
                         double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
-                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; atOnceVoltage = trialV; break; }
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; atOnceCut = l[1]; atOnceVoltage = trialV; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
                         // the cell is past the cut-off at the step's start already, at rest too (an as-cast interlayer
                         // at 0.8 V charged until 0.2 V): no current in the step's direction keeps it before the
@@ -246,7 +247,7 @@ final class StepExecution {
                 if (!Double.isNaN(cut) && ((h <= LANDING_STEP && landings++ < 3) || h * 0.25 < DT_MIN)) {
                     double[] l = landing.landOnCutoff(h, current, cut);
                     if (l != null && (nearSetCurrent(l[0], current) || h * 0.25 < DT_MIN)) {
-                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; break; }
+                        if (stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; atOnceCut = l[1]; break; }
                         i = l[0];
                         v = l[1];
                         landed = true;
@@ -304,9 +305,12 @@ final class StepExecution {
             }
             if (atOnce) {
                 // the set current crosses the cut-off at once: within the shortest time step the cell carries only a
-                // share of it before the cut-off (a 5 C discharge right after the charge at 25 degC). The step ends
-                // where it starts, no charge passed (no sample at a current the protocol did not set), through the
-                // step's end below, at its own end voltage (crossedAtOnce)
+                // share of it before the cut-off (a 5 C discharge right after the charge at 25 degC; a 1 C charge at
+                // -20 degC). The step ends at once on its cut-off, as a cycler ends it while the current rises: its one
+                // sample at the current on its way to the set one where the voltage reaches the cut-off (the landing's
+                // last trial, not committed: the cell is left as the step found it, no charge passed), with the
+                // temperature and pressure the protocol set; at rest past the cut-off already, its sample at rest.
+                // Its end through the step's end below (crossedAtOnce)
                 int sign = (int) Math.signum(current);
                 if (stepSign == 0 && sign != 0) { // the step's direction counts for the cycles as if charge had passed
                     stepSign = sign;
@@ -316,6 +320,16 @@ final class StepExecution {
                 endedAtOnce = true;
                 carriedAtOnce = carried;
                 voltageAtOnce = atOnceVoltage;
+                double[] etaAt = model.overpotentials();
+                if (Double.isNaN(atOnceCut)) { // past the cut-off at rest: the cell as found
+                    atOnceCut = model.trial(DT_MIN, 0);
+                    carriedAtOnce = 0;
+                    etaAt = model.overpotentials();
+                }
+                cutAtOnce = atOnceCut;
+                if (!Double.isNaN(atOnceCut))
+                    rec.emitSample(new Sample(rec.time, rec.stepIndex, rec.cycle(), atOnceCut, carriedAtOnce, model.temperature(),
+                            model.stackPressure(), 0, model.ocv(), etaAt, model.inventory()));
                 break;
             }
             double dx = model.stateChange(); // of this trial, before the commit
@@ -413,7 +427,7 @@ final class StepExecution {
         // the step's end, however it ended (at once too): its last sample, its own end voltage, its charge for the
         // cycle's efficiency and stall check, the warnings of its end, its record
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-        double endVoltage = endedAtOnce ? crossedAtOnce(what, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce) : rec.voltage;
+        double endVoltage = endedAtOnce ? crossedAtOnce(what, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
         if (stepSign != 0) events.lastStepCharge = stepCharge;
         if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
                 : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
@@ -432,27 +446,33 @@ final class StepExecution {
     /**
      * The end of a step whose set current crossed its voltage cut-off at once, at its start (no charge passed):
      * reported as a stalled step ({@link EventDetection#checkStall}) or as crossed at once, with the overpotentials of
-     * the landing's trial at the cut-off. Returns the step's own end voltage: the set current's within the shortest
-     * time step (voltageAtSet; else tried here, after the step's sample), if past the cut-off; NaN (null in
-     * summary.json) where the model has no solution there (a discharge right after a full charge, the cathode's
-     * surfaces unable to carry it). carried: the current that lands on the cut-off within the shortest time step.
+     * the landing's trial at the cut-off, the voltage its set current gives within the shortest time step
+     * (voltageAtSet; else tried here, after the step's sample; "no solution" where the model has none there, a
+     * discharge right after a full charge, the cathode's surfaces unable to carry it) and the current carried where
+     * the voltage reaches the cut-off on the current's way up. Returns the step's end voltage: that of its one sample,
+     * on the cut-off within 0.1 mV (at, as a cycler stops such a step while its current rises; the DFN runner's
+     * DfnRunner.endsAtOnce alike), or the cell's at rest where it is past the cut-off at rest already (carried 0).
+     * Until session 20 it was the set current's (5.06 V for a 1 C charge of cell 6 at -20 degC against 4.3 V).
      */
-    private double crossedAtOnce(String what, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet) {
+    private double crossedAtOnce(String what, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
         int sign = (int) Math.signum(current);
         double cut = cutoffInDirection(cutoffs, current);
         double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
-        double end = voltageAtSet;
-        if (Double.isNaN(end)) {
+        double atSet = voltageAtSet;
+        if (Double.isNaN(atSet)) {
             double v0 = trialAtCurrent(DT_MIN, current);
-            if (!Double.isNaN(crossedVoltage(cutoffs, v0))) end = v0;
+            if (!Double.isNaN(crossedVoltage(cutoffs, v0))) atSet = v0;
         }
         // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too;
-        // either warning says where the cut-off is the cell's voltage window (one warning for the step)
+        // either warning says where the step ended and where the cut-off is the cell's voltage window (one warning)
         Cutoff window = Cutoff.windowAt(cutoffs, cut, LANDING_TOLERANCE);
-        String note = window == null ? "" : "; " + StepEnd.windowEnd(window);
-        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, end, true, note))
-            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, note);
-        return end;
+        String where = carried == 0 || Double.isNaN(at) ? ""
+                : String.format(Locale.ROOT, "; the voltage reaches the cut-off at %s mA/cm2 on the current's way up: the step ends there at once, at %.4f V",
+                        num(Math.abs(carried) / 10), at);
+        String note = where + (window == null ? "" : "; " + StepEnd.windowEnd(window));
+        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, atSet, true, note))
+            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, atSet, note);
+        return Double.isNaN(at) ? atSet : at;
     }
 
     /**

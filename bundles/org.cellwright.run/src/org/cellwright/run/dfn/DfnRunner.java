@@ -25,6 +25,7 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.numerics.CurrentAtCutoff;
 import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.numerics.dae.CutoffLanding;
 import org.cellwright.solver.numerics.dae.DaeStepper;
@@ -260,7 +261,8 @@ public final class DfnRunner {
 		/**
 		 * A step of current i whose voltage is past its cut-off c the moment the current is set (a full cell charged, an
 		 * empty one discharged): it ends at once by that cut-off, no charge passed, as a cycler ends it, at the current on
-		 * its way to i where the voltage reaches the cut-off (bisection on the current, the concentrations held, as
+		 * its way to i where the voltage reaches the cut-off (bisection on the current, CurrentAtCutoff, shared with the
+		 * solid-state runner's such steps, the concentrations held, as
 		 * {@link #largestCurrent}); the cell is then left as the step found it. Before, the step's sample and end voltage
 		 * were those at the full current: a full LFP cell charged at 1 C read 5.53 V, its positive's OCP fit evaluated past
 		 * the stoichiometries it describes (docs/dfn.md, "How a step ends"). One warning names the step, the voltage the
@@ -268,33 +270,18 @@ public final class DfnRunner {
 		 */
 		RunStatus endsAtOnce(double t0, double i, double[] before, double from, Cutoff c) {
 			double vSet = model.voltage(t0, bdf.state());
-			double lo = 0, hi = Math.abs(i), sign = Math.signum(-i), v = Double.NaN;
-			double[] at = null;
-			for (int k = 0; k < 60 && hi - lo > 1e-12 * Math.abs(i); k++) {
-				double mid = 0.5 * (lo + hi);
-				if (!restore(t0, before, from) || !applyCurrent(sign * mid)) {
-					hi = mid;
-					continue;
-				}
-				double vm = model.voltage(t0, bdf.state());
-				if (crossed(c, vm)) hi = mid;
-				else {
-					lo = mid;
-					at = bdf.state().clone();
-					v = vm;
-					if (Math.abs(vm - c.value()) <= CutoffLanding.TOLERANCE) break;
-				}
-			}
-			double iEnd = -sign * lo; // charge positive
-			if (at == null || !(Math.abs(v - c.value()) <= CutoffLanding.END_TOLERANCE)) { // at the cut-off already at rest
-				at = null;
-				iEnd = 0;
-			}
-			if (at != null && restore(t0, before, from) && applyCurrent(-iEnd)) emitCharge(t0, bdf.state(), iEnd, 0); // the sample at the cut-off
+			double sign = Math.signum(-i);
+			// the shared search of both runners (CurrentAtCutoff: a state without solution counts as beyond the cut-off)
+			CurrentAtCutoff.Found f = CurrentAtCutoff.bisect(a -> restore(t0, before, from) && applyCurrent(sign * a)
+					? model.voltage(t0, bdf.state()) : Double.NaN, Math.abs(i), c.value(), c.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? 1 : -1,
+					CutoffLanding.TOLERANCE, 200);
+			boolean on = f != null && Math.abs(f.voltage() - c.value()) <= CutoffLanding.END_TOLERANCE; // else at the cut-off already at rest
+			double iEnd = on ? -sign * f.current() : 0; // charge positive
+			if (on && restore(t0, before, from) && applyCurrent(-iEnd)) emitCharge(t0, bdf.state(), iEnd, 0); // the sample at the cut-off
 			if (!restore(t0, before, from)) return failStep(t0, t0, 0, vSet, "no consistent state at the start of the step");
-			double vEnd = at != null ? v : model.voltage(t0, bdf.state());
+			double vEnd = on ? f.voltage() : model.voltage(t0, bdf.state());
 			String cutoff = cutoffText(c);
-			String where = at != null ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2) on the current's way up: the step "
+			String where = on ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2) on the current's way up: the step "
 					+ "ends there at once, at %.4f V, no charge passed", Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, vEnd)
 					: String.format(Locale.ROOT, "the cell is at the cut-off at rest (%.4f V): the step ends at once, no charge passed", vEnd);
 			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t0,
