@@ -189,6 +189,21 @@ public class HardeningTest {
 	}
 
 	@Test
+	public void aSweepBeyondTheLimitIsAnErrorAtItsNameOneBelowAWarning() throws Exception {
+		String head = "package t\ncell C { area = 1 cm2 }\nprotocol P { rest for 1 s }\nexperiment X { cell C protocol P }\n";
+		CellWrightChecker.Result r = check("sweep.cell", head + "sweep S {\n  experiment X\n  vary temperature from 20 degC to 60 degC step 1e-9 degC\n"
+				+ "  vary stack-pressure from 1 Pa to 1e300 Pa step 1 Pa\n  vary area in 1 cm2, 2 cm2\n}\n");
+		assertNoCrash(r);
+		CheckIssue i = error(r, x -> x.message().contains("(full factorial), more than 100,000"), "about the sweep's size");
+		assertEquals(5, i.line(), i.toString());
+		assertTrue(i.message().contains("more simulations than can be counted"), i.message());
+		CellWrightChecker.Result ok = check("sweep2.cell", head.replace("package t", "package u")
+				+ "sweep S {\n  experiment X\n  vary temperature from 20 degC to 60 degC step 0.01 degC\n}\n");
+		assertTrue(ok.issues().stream().anyMatch(x -> x.severity() == Severity.WARNING && x.message().contains("runs 4001 simulations")), head(ok));
+		assertFalse(ok.issues().stream().anyMatch(x -> x.message().contains("more than 100,000")), head(ok));
+	}
+
+	@Test
 	public void runCallsDoublingFortyTimesAreALocatedErrorNotAHang() throws Exception {
 		// each protocol runs the one before twice: 2^40 steps from 41 short lines; checked in linear time
 		StringBuilder b = new StringBuilder("package t\nprotocol P0 { rest for 1 s }\n");

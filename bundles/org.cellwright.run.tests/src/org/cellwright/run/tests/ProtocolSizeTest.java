@@ -17,7 +17,8 @@ import com.google.gson.JsonParser;
 /**
  * A protocol of a billion cycles ('repeat 1000000000'): run expanded its repeats before the first step and ran out of
  * memory after a minute ("FAILED: java.lang.OutOfMemoryError: Java heap space", fuzz20). Now refused before anything
- * runs, in the .cell file at its line and in an inputs.json by the solver's validation.
+ * runs, in the .cell file at its line and in an inputs.json by the solver's validation. A sweep of 40 billion runs
+ * (a range's step of 1e-9 degC) ran out of memory listing them, with a stack trace: refused at the sweep.
  */
 class ProtocolSizeTest {
 
@@ -59,5 +60,16 @@ class ProtocolSizeTest {
 		assertTrue((r.out() + r.err()).contains("protocol runs 2,000,000,000 steps (its repeats expanded), more than 1,000,000, the limit"),
 				r.out() + r.err());
 		assertFalse((r.out() + r.err()).contains("OutOfMemoryError"), r.out() + r.err());
+	}
+
+	@Test
+	void aSweepOfFortyBillionRunsIsAnErrorAtTheSweepNothingRuns() throws Exception {
+		String text = PlatingCell.file("5 MPa") + "sweep S {\n  experiment X\n  vary temperature from 20 degC to 60 degC step 1e-9 degC\n}\n";
+		Path f = Cli.write(tmp.resolve("t.cell"), text);
+		Cli.Result r = Cli.cli("run", f.toString(), "--experiment", "S", "--out", tmp.resolve("out").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("error: this sweep runs 40,000,000,001 simulations (full factorial), more than 100,000"), r.err());
+		assertFalse((r.out() + r.err()).contains("OutOfMemoryError") || r.err().contains("\tat "), r.out() + r.err());
+		assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
 	}
 }
