@@ -256,8 +256,15 @@ public class RunCommand extends CliCommand {
 	 */
 	private void afterAll(Path file, Path outDir, List<Path> runFolders) {
 		if (runFolders.size() < 2) return;
+		Path front = outDir.resolve(RunReport.FILE_NAME);
+		// --out a folder of the user's: their report.html (or a link to another file) is kept (fuzz20: it was overwritten)
+		if ((Files.exists(front, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !RunReport.isReport(front)) || Files.isSymbolicLink(front)) {
+			spec.commandLine().getErr().println("cellwright: no front page: " + Problem.display(front)
+					+ " exists and is not a report CellWright wrote; kept (each run: report.html in its folder)");
+			return;
+		}
 		try {
-			Path html = StudyReport.write(file.getFileName().toString(), runFolders, outDir.resolve(RunReport.FILE_NAME));
+			Path html = StudyReport.write(file.getFileName().toString(), runFolders, front);
 			spec.commandLine().getOut().println("report: " + Problem.display(html) + " (each run: report.html in its folder)");
 		} catch (ReportException e) {
 			spec.commandLine().getErr().println("cellwright: no report: " + e.getMessage());

@@ -105,20 +105,23 @@ public class RunsCommand extends CliCommand {
 			err.println(Problem.display(root) + ": no runs (no " + RunFiles.INDEX + " here or in its sub-folders; run something first: ./cellwright run FILE)");
 			return 1;
 		}
-		try {
-			for (Path s : stores) {
+		// one results folder whose index cannot be read is named and left alone; the others are still listed (or
+		// pruned): a broken runs.csv in results/a/ hid results/b/ and the rest (fuzz20)
+		int rc = 0;
+		for (Path s : stores) {
+			try {
 				RunIndex index = new RunStore(s).index();
 				if (prune) {
 					List<Path> gone = index.prune(keepLast, olderThanDays == null ? null : Duration.ofDays(olderThanDays), Instant.now());
 					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
 				} else print(o, s, index.rows());
+			} catch (RunStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
+				err.println("cellwright runs: " + Printable.escape(e.getMessage()) + (prune ? " (nothing deleted there)" : ""));
+				rc = 1;
 			}
-		} catch (RunStoreException | java.io.UncheckedIOException e) {
-			err.println("cellwright runs: " + e.getMessage());
-			return 1;
 		}
-		return 0;
+		return rc;
 	}
 
 	/** {@code --move OLD NEW}: a history from one results folder to another (RunStore.moveHistory across results folders). */

@@ -27,4 +27,17 @@ public final class Limits {
 	 * containing one another.
 	 */
 	public static final int MAX_CHAIN_LENGTH = 256;
+
+	/**
+	 * Most steps a protocol runs, its 'repeat' blocks and 'run' calls expanded (the solver expands them before it
+	 * starts: 'repeat 1000000000' ran out of memory after a minute). The solver refuses the same number
+	 * (org.cellwright.solver.input.ProtocolSpec.MAX_STEPS) for an inputs.json.
+	 */
+	public static final long MAX_PROTOCOL_STEPS = 1_000_000;
+
+	/**
+	 * Most runs a sweep expands to (its full factorial; above 1000 a warning): 'from 20 degC to 60 degC step 1e-9 degC'
+	 * ran out of memory listing its 4e10 runs, with a stack trace.
+	 */
+	public static final long MAX_SWEEP_RUNS = 100_000;
 }

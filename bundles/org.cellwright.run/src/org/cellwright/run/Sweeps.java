@@ -30,6 +30,13 @@ public final class Sweeps {
 		Experiment x = s.getExperiment();
 		if (x == null || x.eIsProxy())
 			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, "sweep " + s.getName() + " names no experiment"));
+		// counted before anything is listed: a range of 4e10 values ran out of memory (fuzz20)
+		double size = 1;
+		for (SweepParameter p : s.getParameters()) size *= Math.max(1, count(p));
+		if (size > org.cellwright.lang.Limits.MAX_SWEEP_RUNS)
+			throw new InputException(CellFiles.problemAt(s, Severity.ERROR, String.format(java.util.Locale.ROOT,
+					"sweep %s runs %.3g simulations (full factorial), more than %,d (the limit)", s.getName(), size,
+					org.cellwright.lang.Limits.MAX_SWEEP_RUNS)));
 		List<Run> runs = new ArrayList<>();
 		runs.add(new Run(x.getName(), new LinkedHashMap<>()));
 		for (SweepParameter p : s.getParameters()) {
@@ -49,20 +56,33 @@ public final class Sweeps {
 	/** The values of one parameter: the list as written, or from..to by step in the unit of 'from'. */
 	static List<Quantity> values(SweepParameter p) {
 		if (p.getFrom() == null) return List.copyOf(p.getValues());
+		String unit = unitOf(p.getFrom());
+		double a = p.getFrom().getValue(), st = step(p);
+		List<Quantity> out = new ArrayList<>();
+		long n = (long) count(p) - 1;
+		for (long i = 0; i <= n; i++) out.add(quantity(Math.round((a + i * st) * 1e9) / 1e9, unit));
+		return out;
+	}
+
+	/** How many values a parameter takes (a range's as a double: it may be beyond any list). */
+	static double count(SweepParameter p) {
+		if (p.getFrom() == null) return p.getValues().size();
+		double st = step(p), a = p.getFrom().getValue(), b = Units.convert(p.getTo().getValue(), unitOf(p.getTo()), unitOf(p.getFrom()));
+		return Math.floor((b - a) / st + 1e-9) + 1;
+	}
+
+	/** A range's step in the unit of 'from', checked. */
+	private static double step(SweepParameter p) {
 		Quantity from = p.getFrom(), to = p.getTo(), step = p.getStep();
 		if (to == null || step == null)
 			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, "a range needs 'from ... to ... step ...'"));
-		String unit = from.getUnit() == null ? "" : from.getUnit();
-		double a = from.getValue();
+		String unit = unitOf(from);
 		double b = Units.convert(to.getValue(), unitOf(to), unit);
 		// a step is a difference: only the factor matters (20 degC to 60 degC step 40 degC)
 		double st = step.getValue() * Units.parse(unitOf(step)).factor() / Units.parse(unit).factor();
-		if (!(st > 0) || b < a)
+		if (!(st > 0) || b < from.getValue())
 			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, "a range runs upwards with a step > 0"));
-		List<Quantity> out = new ArrayList<>();
-		long n = (long) Math.floor((b - a) / st + 1e-9);
-		for (long i = 0; i <= n; i++) out.add(quantity(Math.round((a + i * st) * 1e9) / 1e9, unit));
-		return out;
+		return st;
 	}
 
 	private static String unitOf(Quantity q) {

@@ -177,6 +177,49 @@ public class HardeningTest {
 	}
 
 	@Test
+	public void aBillionRepeatsAreALocatedErrorNotARunOutOfMemory() throws Exception {
+		// 'repeat 1000000000' passed check; run expanded it and ran out of memory after a minute (fuzz20)
+		CellWrightChecker.Result r = check("repeat.cell", "package t\nprotocol P {\n  repeat 1000000000 {\n    charge at 1 mA/cm2 for 1 h\n"
+				+ "    discharge at 1 mA/cm2 for 1 h\n  }\n}\nprotocol Q {\n  repeat 500000 { rest for 1 s  rest for 1 s }\n}\n");
+		assertNoCrash(r);
+		CheckIssue i = error(r, x -> x.message().contains("more than 1,000,000 steps"), "about the repeat");
+		assertEquals(3, i.line(), i.toString());
+		assertTrue(i.message().contains("'repeat 1000000000' makes 2,000,000,000 steps"), i.message());
+		assertEquals(1, r.issues().stream().filter(x -> x.message().contains("1,000,000 steps")).count(), head(r));
+	}
+
+	@Test
+	public void aSweepBeyondTheLimitIsAnErrorAtItsNameOneBelowAWarning() throws Exception {
+		String head = "package t\ncell C { area = 1 cm2 }\nprotocol P { rest for 1 s }\nexperiment X { cell C protocol P }\n";
+		CellWrightChecker.Result r = check("sweep.cell", head + "sweep S {\n  experiment X\n  vary temperature from 20 degC to 60 degC step 1e-9 degC\n"
+				+ "  vary stack-pressure from 1 Pa to 1e300 Pa step 1 Pa\n  vary area in 1 cm2, 2 cm2\n}\n");
+		assertNoCrash(r);
+		CheckIssue i = error(r, x -> x.message().contains("(full factorial), more than 100,000"), "about the sweep's size");
+		assertEquals(5, i.line(), i.toString());
+		assertTrue(i.message().contains("more simulations than can be counted"), i.message());
+		CellWrightChecker.Result ok = check("sweep2.cell", head.replace("package t", "package u")
+				+ "sweep S {\n  experiment X\n  vary temperature from 20 degC to 60 degC step 0.01 degC\n}\n");
+		assertTrue(ok.issues().stream().anyMatch(x -> x.severity() == Severity.WARNING && x.message().contains("runs 4001 simulations")), head(ok));
+		assertFalse(ok.issues().stream().anyMatch(x -> x.message().contains("more than 100,000")), head(ok));
+	}
+
+	@Test
+	public void runCallsDoublingFortyTimesAreALocatedErrorNotAHang() throws Exception {
+		// each protocol runs the one before twice: 2^40 steps from 41 short lines; checked in linear time
+		StringBuilder b = new StringBuilder("package t\nprotocol P0 { rest for 1 s }\n");
+		for (int i = 1; i <= 40; i++)
+			b.append("protocol P").append(i).append(" { run P").append(i - 1).append(" run P").append(i - 1).append(" }\n");
+		CellWrightChecker.Result r = check("doubling.cell", b.toString());
+		assertNoCrash(r);
+		// P20 runs 2^20 = 1,048,576 steps: its first 'run' (of P19, 2^19 steps) alone does not pass the limit, so P20's name
+		CheckIssue first = error(r, x -> x.message().contains("1,000,000 steps"), "about the expanded steps");
+		assertEquals(22, first.line(), first.toString());
+		assertTrue(first.message().contains("protocol P20 runs 1,048,576 steps"), first.message());
+		// from P21 on the first 'run' alone passes it
+		assertTrue(r.issues().stream().anyMatch(x -> x.line() == 23 && x.message().contains("this 'run' makes 1,048,576 steps")), head(r));
+	}
+
+	@Test
 	public void extendsCycleIsStillFound() throws Exception {
 		CellWrightChecker.Result r = check("cyc.cell", "package t\ncell A extends B { }\ncell B extends A { }\n");
 		assertNoCrash(r);

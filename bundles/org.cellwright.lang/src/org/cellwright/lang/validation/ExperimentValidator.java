@@ -218,12 +218,23 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 				if (st <= 0 || b < a)
 					error("a range runs upwards with a step > 0: 'from 20 degC to 60 degC step 20 degC'", p, SWEEP_PARAMETER__STEP, SWEEP);
 				else
-					combinations *= (long) Math.floor((b - a) / st + 1e-9) + 1;
+					combinations = times(combinations, Math.floor((b - a) / st + 1e-9) + 1);
 			} else {
-				combinations *= Math.max(1, p.getValues().size());
+				combinations = times(combinations, Math.max(1, p.getValues().size()));
 			}
 		}
-		if (combinations > 1000)
+		if (combinations > org.cellwright.lang.Limits.MAX_SWEEP_RUNS)
+			error("this sweep runs " + (combinations == Long.MAX_VALUE ? "more simulations than can be counted" : String.format(java.util.Locale.ROOT,
+					"%,d simulations", combinations)) + " (full factorial), more than " + String.format(java.util.Locale.ROOT, "%,d",
+							org.cellwright.lang.Limits.MAX_SWEEP_RUNS) + " (the limit, see 'Limits' in docs/language.md): take a coarser step or fewer values",
+					s, ELEMENT__NAME, SWEEP);
+		else if (combinations > 1000)
 			warning("this sweep runs " + combinations + " simulations (full factorial)", s, ELEMENT__NAME, SWEEP);
+	}
+
+	/** a x b for counting runs, saturating at Long.MAX_VALUE. */
+	private static long times(long a, double b) {
+		double p = (double) a * b;
+		return p >= Long.MAX_VALUE ? Long.MAX_VALUE : a * (long) b;
 	}
 }

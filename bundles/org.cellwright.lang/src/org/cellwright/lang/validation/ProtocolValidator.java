@@ -3,7 +3,9 @@ package org.cellwright.lang.validation;
 import static org.cellwright.model.CellwrightPackage.Literals.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
@@ -103,6 +105,8 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			return;
 		}
 		int links = g.longest().getOrDefault(p, 0);
+		if (links <= Limits.MAX_CHAIN_LENGTH)
+			checkStepCount(p);
 		if (links == Limits.MAX_CHAIN_LENGTH + 1)
 			for (ProtocolCall call : calls(p))
 				if (g.longest().getOrDefault(call.getProtocol(), -1) == Limits.MAX_CHAIN_LENGTH) {
@@ -111,6 +115,67 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 							CHAIN_TOO_LONG);
 					return;
 				}
+	}
+
+	/**
+	 * A protocol whose steps, its repeats and run calls expanded, are more than {@link Limits#MAX_PROTOCOL_STEPS}: an
+	 * error at the outermost repeat or run that passes the limit (the protocol's name if none does alone).
+	 */
+	private void checkStepCount(Protocol p) {
+		Map<Protocol, Long> counted = new HashMap<>();
+		if (stepCount(p.getSteps(), counted) <= Limits.MAX_PROTOCOL_STEPS)
+			return;
+		for (Step s : p.getSteps()) {
+			long n = stepCount(List.of(s), counted);
+			if (n > Limits.MAX_PROTOCOL_STEPS) {
+				String what = s instanceof Repeat r ? "'repeat " + r.getCount() + "'" : s instanceof ProtocolCall ? "this 'run'" : "this group";
+				error(what + " makes " + stepsText(n) + ", more than " + stepsText(Limits.MAX_PROTOCOL_STEPS)
+						+ " (the limit, see 'Limits' in docs/language.md): run fewer cycles, or split the study into experiments", s,
+						s instanceof Repeat ? REPEAT__COUNT : s instanceof ProtocolCall ? PROTOCOL_CALL__PROTOCOL : STEP_GROUP__NAME,
+						OUT_OF_RANGE);
+				return;
+			}
+		}
+		error("protocol " + p.getName() + " runs " + stepsText(stepCount(p.getSteps(), counted)) + ", more than "
+				+ stepsText(Limits.MAX_PROTOCOL_STEPS) + " (the limit, see 'Limits' in docs/language.md)", p, ELEMENT__NAME, OUT_OF_RANGE);
+	}
+
+	private static String stepsText(long n) {
+		return n == Long.MAX_VALUE ? "more steps than can be counted" : String.format(java.util.Locale.ROOT, "%,d steps", n);
+	}
+
+	/**
+	 * The number of steps the solver runs for these steps (repeats multiplied out, run calls expanded), saturating at
+	 * Long.MAX_VALUE; each called protocol counted once (a cycle of run calls counts as nothing, it is an error of its own).
+	 */
+	private static long stepCount(List<Step> steps, Map<Protocol, Long> counted) {
+		long n = 0;
+		for (Step s : steps) {
+			long k;
+			if (s instanceof Repeat r)
+				k = times(Math.max(0, r.getCount()), stepCount(r.getSteps(), counted));
+			else if (s instanceof StepGroup g)
+				k = stepCount(g.getSteps(), counted);
+			else if (s instanceof ProtocolCall c) {
+				Protocol q = c.getProtocol();
+				if (q == null || q.eIsProxy())
+					k = 0;
+				else if (counted.containsKey(q))
+					k = counted.get(q);
+				else {
+					counted.put(q, 0L); // a cycle meets 0
+					k = stepCount(q.getSteps(), counted);
+					counted.put(q, k);
+				}
+			} else
+				k = 1;
+			n = n > Long.MAX_VALUE - k ? Long.MAX_VALUE : n + k;
+		}
+		return n;
+	}
+
+	private static long times(long a, long b) {
+		return a != 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
 	}
 
 	/** The protocols that run one another, from the protocols of p's file: cycles and longest chains, once per validation. */

@@ -54,6 +54,37 @@ class ConfinementTest {
 		assertFalse(Files.exists(tmp.resolve("abs")));
 	}
 
+	/**
+	 * {@code run --out} a folder of the user's that holds a report.html of their own (or a link named so): the front
+	 * page over several runs overwrote it (through the link: the file it points to); now it is kept and said so, and
+	 * the front page written where it is CellWright's own (fuzz20).
+	 */
+	@Test
+	void theFrontPageOfSeveralRunsKeepsAReportHtmlOfTheUsers() throws Exception {
+		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa") + "experiment Y { cell C protocol P }\n");
+		Path mine = Cli.write(tmp.resolve("docs/report.html"), "<p>my notes</p>");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("docs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertEquals("<p>my notes</p>", Files.readString(mine), "the user's file is kept");
+		assertTrue(r.err().contains("report.html exists and is not a report CellWright wrote; kept"), r.err());
+		assertTrue(Files.isRegularFile(tmp.resolve("docs/X/latest/report.html")), "each run has its report");
+		Path elsewhere = Cli.write(tmp.resolve("elsewhere.html"), "<p>other</p>");
+		Files.createDirectories(tmp.resolve("linked"));
+		Files.createSymbolicLink(tmp.resolve("linked/report.html"), elsewhere);
+		Cli.Result linked = Cli.cli("run", f.toString(), "--out", tmp.resolve("linked").toString());
+		assertEquals(0, linked.rc(), linked.out() + linked.err());
+		assertEquals("<p>other</p>", Files.readString(elsewhere), "nothing written through the link");
+		// CellWright's own front page is written again
+		Cli.Result own = Cli.cli("run", f.toString(), "--out", tmp.resolve("own").toString());
+		assertEquals(0, own.rc(), own.out() + own.err());
+		String first = Files.readString(tmp.resolve("own/report.html"));
+		Cli.Result again = Cli.cli("run", f.toString(), "--out", tmp.resolve("own").toString());
+		assertEquals(0, again.rc(), again.out() + again.err());
+		assertTrue(again.out().contains("report: "), again.out());
+		assertFalse(again.err().contains("no front page"), again.err());
+		assertFalse(first.equals(Files.readString(tmp.resolve("own/report.html"))), "rewritten over the runs of both");
+	}
+
 	@Test
 	void aStepValueMarkedInAnotherUnitIsRefusedNotReinterpreted() throws Exception {
 		Path in = inputs();

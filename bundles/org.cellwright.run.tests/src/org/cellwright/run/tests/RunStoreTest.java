@@ -87,6 +87,40 @@ class RunStoreTest {
 	}
 
 	/**
+	 * A results folder whose runs.csv is damaged (binary bytes) is named ("not UTF-8 text", not "Input length = 1") and
+	 * the others are listed all the same (one broken index hid every results folder after it); a runs.csv whose
+	 * experiment reads '../victim' makes prune refuse that folder before anything is deleted or written: it wrote
+	 * latest.txt and a link 'latest' into the folder outside (fuzz20).
+	 */
+	@Test
+	void aDamagedOrForeignIndexHidesNoOtherRunsAndMakesPruneWriteNothingOutside() throws Exception {
+		Path f = tmp.resolve("t.cell"), results = tmp.resolve("results");
+		Cli.write(f, PlatingCell.file("5 MPa"));
+		for (String name : List.of("a", "b", "c"))
+			assertEquals(0, Cli.cli("run", f.toString(), "--out", results.resolve(name).toString()).rc());
+		Files.write(results.resolve("a/runs.csv"), new byte[] { 'i', 'd', ',', (byte) 0xff, (byte) 0xfe, 0, '\n' });
+		Cli.Result listed = Cli.cli("runs", results.toString());
+		assertEquals(1, listed.rc(), listed.out() + listed.err());
+		assertTrue(listed.err().contains("a/runs.csv: cannot be read: not UTF-8 text"), listed.err());
+		assertTrue(listed.out().contains("b/ (1 run)") && listed.out().contains("c/ (1 run)"), listed.out());
+		assertFalse(listed.err().contains("Exception"), listed.err());
+
+		Path victim = Files.createDirectories(tmp.resolve("victim"));
+		Files.writeString(victim.resolve("latest.txt"), "mine");
+		Path index = results.resolve("b/runs.csv");
+		Files.writeString(index, Files.readString(index).replace(",X,X,", ",../../victim,X,"));
+		Path bRun = runs(results.resolve("b/X")).get(0);
+		Cli.Result pruned = Cli.cli("runs", results.toString(), "--prune", "--keep-last", "1");
+		assertEquals(1, pruned.rc(), pruned.out() + pruned.err());
+		assertTrue(pruned.err().contains("experiment name '../../victim'"), pruned.err());
+		assertTrue(pruned.err().contains("(nothing deleted there)"), pruned.err());
+		assertEquals("mine", Files.readString(victim.resolve("latest.txt")), "nothing written outside the results folder");
+		assertFalse(Files.exists(victim.resolve("latest"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+		assertTrue(Files.isDirectory(bRun), "nothing deleted");
+		assertTrue(pruned.out().contains("c: 0 runs deleted"), pruned.out());
+	}
+
+	/**
 	 * Deleting chosen runs (the IDE's Runs view) removes their folders and their rows, and latest names the newest run
 	 * left; a row whose folder was already deleted by hand goes too; a sweep variant's row takes its sweep run along.
 	 */

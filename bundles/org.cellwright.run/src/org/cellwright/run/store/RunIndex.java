@@ -62,7 +62,9 @@ public final class RunIndex {
 						get(r, "folder"), get(r, "change")));
 			}
 		} catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-			throw new RunStoreException(f + ": cannot be read: " + e.getMessage(), e);
+			// bytes that are no UTF-8 read "Input length = 1" (fuzz20)
+			boolean binary = e instanceof java.nio.charset.CharacterCodingException || e.getCause() instanceof java.nio.charset.CharacterCodingException;
+			throw new RunStoreException(f + ": cannot be read: " + (binary ? "not UTF-8 text, as runs.csv is written" : e.getMessage()), e);
 		}
 		return out;
 	}
@@ -180,16 +182,23 @@ public final class RunIndex {
 
 	/** Deletes the run folders {@code group/id} doomed, adds them to deleted, moves latest of the groups; the rows kept. */
 	private List<Row> removeRuns(List<Row> rows, java.util.Collection<String> groups, List<String> doomed, List<Path> deleted) {
+		// every folder confined to the store before anything is deleted: a runs.csv whose experiment read '../../x' made
+		// prune write latest.txt and a link 'latest' into x, outside the results folder (fuzz20)
+		List<Path> folders = new ArrayList<>();
 		for (String d : doomed) {
 			String[] gi = d.split("/", 2);
-			Path folder = Names.confined(root, "run", gi[0], gi[1]);
+			folders.add(Names.confined(root, "run", gi[0], gi[1]));
+		}
+		Map<String, Path> groupFolders = new LinkedHashMap<>();
+		for (String g : groups) groupFolders.put(g, Names.confined(root, "experiment", g));
+		for (Path folder : folders) {
 			if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
 			org.cellwright.lang.files.FileTrees.deleteTree(folder);
 			deleted.add(folder);
 		}
 		List<Row> kept = rows.stream().filter(r -> !doomed.contains(r.group() + "/" + r.id())).toList();
 		for (String g : groups) {
-			Path gf = root.resolve(g);
+			Path gf = groupFolders.get(g);
 			String newest = null;
 			for (Row r : kept) if (r.group().equals(g)) newest = r.id();
 			try {

@@ -385,6 +385,40 @@ public class BpxHardeningTest {
 				err.toString());
 	}
 
+	/** export-bpx --out onto a file of the user's overwrote it without a word (fuzz20): kept, unless --replace. */
+	@Test
+	void exportKeepsAnExistingFileUnlessItIsThisExportOrReplaceIsGiven() throws Exception {
+		BpxImporter.Result r = BpxImporter.importJson(Files.readString(BpxTest.dataDir().resolve("nmc_pouch_cell_BPX.json")), "nmc");
+		Path f = tmp.resolve("nmc.cell");
+		Files.writeString(f, r.text());
+		Path mine = tmp.resolve("mine.json");
+		Files.writeString(mine, "my notes");
+		StringWriter err = new StringWriter();
+		assertEquals(1, exportBpx(err, f.toString(), "--out", mine.toString()), err.toString());
+		assertEquals("my notes", Files.readString(mine), "the user's file is kept");
+		assertTrue(err.toString().contains("mine.json: exists and differs from this export; kept (--replace overwrites it, or choose another --out)"),
+				err.toString());
+		// the default output beside the .cell file: written, written again unchanged, kept once edited
+		Path beside = tmp.resolve("nmc.bpx.json");
+		assertEquals(0, exportBpx(new StringWriter(), f.toString()));
+		assertEquals(0, exportBpx(new StringWriter(), f.toString()), "the same export again");
+		Files.writeString(beside, Files.readString(beside).replace("\"BPX\"", "\"BPX\" ") + " ");
+		String edited = Files.readString(beside);
+		assertEquals(1, exportBpx(new StringWriter(), f.toString()));
+		assertEquals(edited, Files.readString(beside));
+		assertEquals(0, exportBpx(new StringWriter(), f.toString(), "--replace"));
+		assertFalse(edited.equals(Files.readString(beside)), "replaced");
+		assertEquals(0, exportBpx(new StringWriter(), f.toString(), "--out", mine.toString(), "--replace"));
+		assertTrue(Files.readString(mine).contains("\"Header\""));
+	}
+
+	private static int exportBpx(StringWriter err, String... args) {
+		CommandLine cl = new CommandLine(new org.cellwright.sharing.cli.ExportBpxCommand());
+		cl.setOut(new PrintWriter(new StringWriter(), true));
+		cl.setErr(new PrintWriter(err, true));
+		return cl.execute(args);
+	}
+
 	static JsonObject export(Path f) {
 		org.cellwright.lang.CellWrightChecker.Result res = new org.cellwright.lang.CellWrightChecker().check(java.util.List.of(f));
 		assertFalse(res.hasErrors(), res.issues().toString());

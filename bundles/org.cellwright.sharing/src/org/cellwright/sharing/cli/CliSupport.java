@@ -64,6 +64,15 @@ public final class CliSupport {
 		return true;
 	}
 
+	/** A file's text (UTF-8), or null when it is absent or cannot be read: whether an existing output is this very output again. */
+	public static String readOrNull(Path p) {
+		try {
+			return Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
+		} catch (java.io.IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
 	/** The library path: the given folders, then $CELLWRIGHT_LIBRARY_PATH, then ~/.cellwright/libraries. */
 	public static LibraryPath libraryPath(List<String> libs) {
 		List<Path> dirs = new ArrayList<>();

@@ -36,6 +36,9 @@ public class ExportBpxCommand extends CliCommand {
 	@Option(names = { "-o", "--out" }, paramLabel = "FILE", description = "output file (default: FILE with .bpx.json)")
 	String out;
 
+	@Option(names = "--replace", description = "overwrite an existing output file that differs from this export (an edited one, or another file)")
+	boolean replace;
+
 	@Mixin
 	LibraryOption libs;
 
@@ -79,9 +82,13 @@ public class ExportBpxCommand extends CliCommand {
 					+ " the file; nothing was written to " + org.cellwright.lang.text.Printable.escape(target.toString()));
 			return 1;
 		}
+		String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bpx) + "\n";
+		// an existing file is the user's unless it is this very export again: --out onto any file overwrote it (fuzz20)
+		String shown = org.cellwright.lang.text.Printable.escape(target.toString());
+		if (CliSupport.keepsTarget(target, shown, replace, text.equals(CliSupport.readOrNull(target)), " and differs from this export", err))
+			return 1;
 		try {
-			Files.writeString(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(bpx) + "\n",
-					StandardCharsets.UTF_8);
+			Files.writeString(target, text, StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			err.println(target + ": cannot write: " + e.getMessage());
 			return 1;

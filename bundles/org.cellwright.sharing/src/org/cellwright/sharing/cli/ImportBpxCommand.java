@@ -47,7 +47,7 @@ public class ImportBpxCommand extends CliCommand {
 				Path cell = dir.resolve(in.getFileName().toString().replaceFirst("\\.json$", "") + ".cell");
 				// a .cell of that name that differs (edited since an earlier import, or another file's import) is kept unless
 				// --replace: it used to be overwritten without a word (found by fuzzing, session 15)
-				if (!replace && Files.exists(cell) && !r.text().equals(readOrNull(cell))) {
+				if (!replace && Files.exists(cell) && !r.text().equals(CliSupport.readOrNull(cell))) {
 					err.println(shown + ": " + Printable.escape(cell.toString()) + " exists and differs from this import (edited, or"
 							+ " imported from another file): not overwritten; give --replace to overwrite it, or --out another folder");
 					rc = 1;
@@ -70,13 +70,5 @@ public class ImportBpxCommand extends CliCommand {
 			}
 		}
 		return rc;
-	}
-
-	private static String readOrNull(Path p) {
-		try {
-			return Files.readString(p, StandardCharsets.UTF_8);
-		} catch (IOException | RuntimeException e) {
-			return null;
-		}
 	}
 }

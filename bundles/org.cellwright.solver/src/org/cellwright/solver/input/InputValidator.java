@@ -87,8 +87,11 @@ public final class InputValidator {
         for (int k = 0; k < firstSep && firstSep >= 0; k++)
             if (cell.layers().get(k).role() == LayerRole.COMPOSITE_CATHODE)
                 out.add(c + ", layer " + cell.layers().get(k).name() + ": the composite cathode must be on the positive side of the separator");
-        if (protocol != null) checkSteps(out, c, cell, protocol.steps());
-        else out.add(c + ": no protocol given");
+        if (protocol != null) {
+            checkSteps(out, c, cell, protocol.steps());
+            long size = protocol.flatSize();
+            if (size > ProtocolSpec.MAX_STEPS) out.add(c + ": " + ProtocolSpec.tooLong(size));
+        } else out.add(c + ": no protocol given");
         if (settings != null) {
             if (settings.cathodeNodes() < 2) out.add("settings: cathode nodes " + settings.cathodeNodes() + " must be >= 2");
             if (settings.particleNodes() < 2) out.add("settings: particle nodes " + settings.particleNodes() + " must be >= 2");
