@@ -125,7 +125,8 @@ class LargeRunsUITest {
 		}
 		Files.writeString(dir.resolve(RunFiles.CYCLES), cy);
 		Files.writeString(dir.resolve(RunFiles.SUMMARY), String.format(Locale.ROOT,
-				"{\"experiment\":\"%s\",\"cell\":\"%s\",\"status\":\"COMPLETED\",\"end_time_h\":%.1f,\"messages\":[]}", experiment, cell,
+				"{\"experiment\":\"%s\",\"cell\":\"%s\",\"status\":\"COMPLETED\",\"end_time_h\":%.1f,"
+						+ "\"first_discharge\":{\"cycle\":1,\"discharge_mAh_cm2\":2.5,\"discharge_mAh_g\":150.0},\"messages\":[]}", experiment, cell,
 				CYCLES * ROWS_PER_CYCLE * 0.05));
 		return dir;
 	}
