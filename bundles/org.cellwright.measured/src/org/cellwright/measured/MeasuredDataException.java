@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.cellwright.lang.text.Printable;
 
 /**
- * A measurement file that cannot be read as it is. The message names the file and line ({@code file:line: ...},
- * line 0 when the problem is the file as a whole); text quoted from the file is escaped for printing.
+ * A measurement file that cannot be read as it is. The message names the file and line ({@code file:line: ...}; for
+ * a problem of the file as a whole, {@link #line()} 0, the file alone: {@code file: ...}, as compilers print it, since
+ * no line 0 exists to go to); text quoted from the file is escaped for printing.
  */
 public class MeasuredDataException extends Exception {
 
@@ -25,7 +26,7 @@ public class MeasuredDataException extends Exception {
 
 	private static String format(Path file, long line, String reason) {
 		String where = file == null ? "<data>" : file.toString();
-		return Printable.escape(where) + ":" + line + ": " + Printable.escapeKeepingLines(reason);
+		return Printable.escape(where) + (line > 0 ? ":" + line : "") + ": " + Printable.escapeKeepingLines(reason);
 	}
 
 	public Path file() {

@@ -136,6 +136,18 @@ class CyclerDataReaderTest {
 		assertTrue(f.getMessage().endsWith("e.g. measured \"...\" columns \"time=1:s,voltage=2:V\""), f.getMessage());
 	}
 
+	/**
+	 * An empty file is a problem of the file as a whole: its message names the file alone, not a line 0 that no editor
+	 * can go to (it read 'empty.csv:0: the file is empty'). Found by the command line's fuzz, session 20.
+	 */
+	@Test
+	void anEmptyFileIsNamedWithoutALineNumber() throws Exception {
+		Path p = file("empty.csv", "");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(p));
+		assertEquals(0, e.line(), e.getMessage());
+		assertEquals(p + ": the file is empty", e.getMessage());
+	}
+
 	@Test
 	void aMissingVoltageColumnIsNamed() throws Exception {
 		Path p = file("nov.csv", "Test Time / s,Current / A\n0,1\n1,1\n");
