@@ -90,4 +90,21 @@ class DfnAtOnceRunTest {
 		RecordingSink sink = run("discharge at 1 C until 2.5 V\n follow \"flat.csv\" power scaled to 40 W for 5 min until 2.5 V\n rest for 5 min");
 		endsAtOnceOn(sink, 1, 2.5, "the profile's first power 40.00 W");
 	}
+
+	/**
+	 * A step of a repeat that ends at once in every cycle (20 W into the full cell) is warned once, the later ends counted
+	 * in one message at the run's end (they were warned once a cycle: five identical warnings for a five-cycle CC-CV whose
+	 * constant-power charge after the 4.2 V hold ends at once).
+	 */
+	@Test
+	void aRepeatedStepEndingAtOnceIsWarnedOnceAndCounted() throws Exception {
+		RecordingSink sink = run("repeat 3 {\n charge at 20 W until 4.2 V\n rest for 1 min\n }");
+		List<String> w = sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+		assertEquals(2, w.size(), w.toString());
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is"), w.get(0));
+		assertTrue(w.get(1).startsWith("warning: step 0 of the protocol ended at once past its voltage cut-off 2 more times after the warning above "
+				+ "(voltage-cutoff), the last in cycle "), w.get(1));
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		for (int k : new int[] {0, 2, 4}) assertEquals(4.2, steps.get(k).endVoltage(), 1e-3, steps.toString());
+	}
 }
