@@ -355,6 +355,22 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * As above with a power profile whose first sample is the 5 W (a flat profile): its start landed on the same branch
+	 * past the maximum power point and the step ended at once; it runs on the rising branch.
+	 */
+	@Test
+	void aPowerProfileAfterADischargeToTheCutoffStartsOnTheHighVoltageBranch() throws Exception {
+		Files.writeString(tmp.resolve("flat.csv"), "0, 1\n300, 1\n");
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 3 C until 2.0 V\n follow \""
+				+ tmp.resolve("flat.csv") + "\" power scaled to 5 W for 5 min until 2.0 V\n rest for 1 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertTrue(steps.get(1).charge() < -5000, "the profile discharges the cell: " + steps);
+		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
+		for (Sample x : p) assertTrue(x.voltage() > 2.0 - 1e-3, "on the branch above the cut-off: " + x);
+	}
+
+	/**
 	 * About:Energy's LFP cell with the thermal model its import notes ask for (the file's density, heat capacity, volume
 	 * and surface with h = 10 W/m2/K in place of 'without thermal'), discharged at 1 C at -10 degC: warmed to 4 degC, it
 	 * neared its 2.0 V cut-off at 1579 s, where a failed step restarted the integrator and the state solved anew read

@@ -447,6 +447,13 @@ public final class DfnRunner {
 				model.controlByPower(true);
 				boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
 				if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
+				// its first sample solved past the maximum power point: on the rising branch, as a power step (powerStep)
+				if (moved && !risingBranch(t0)) {
+					double i = model.current(t0, bdf.state());
+					toCurrentControl();
+					if (!risingState(t0, cycle.at(0), i, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the "
+							+ "power profile " + Printable.escape(f.source()) + " on the branch where the power rises with the current");
+				}
 			} else {
 				// a first value no state carries ends the step at once as a current step's does (the protocol goes on)
 				if (!applyCurrent(cycle.at(0))) return beyondCarried(t0, -cycle.at(0), before, from, f.cutoffs());
