@@ -555,11 +555,12 @@ public final class DfnRunner {
 		 * Whether the power-controlled state at t lies where the power V I rises with the current (dP/dI > 0, the branch a
 		 * power step starts on from rest and a cycler holds), not past the maximum power point: the same concentrations
 		 * solved under current control at a current {@link #BRANCH_PROBE} smaller give less power. Leaves the state and
-		 * the power control as they were (true where the probe finds no state: nothing known against it).
+		 * the power control as they were (true at zero power, and where the probe finds no state: nothing known against it).
 		 */
 		boolean risingBranch(double t) {
 			double[] s = bdf.state().clone();
 			double i = model.current(t, s), p = Math.abs(model.voltage(t, s) * i);
+			if (!(p > 0)) return true; // no power (a profile's first sample at rest): no branch to choose
 			toCurrentControl();
 			double less = applyCurrent(i * (1 - BRANCH_PROBE)) ? Math.abs(model.voltage(t, bdf.state()) * i * (1 - BRANCH_PROBE)) : Double.NaN;
 			model.controlByPower(true);
