@@ -66,29 +66,32 @@ class DfnAtOnceRunTest {
 	/** The empty cell (its 1 C discharge on 2.5 V) given 50 W: 2.1308 V the moment it is set. */
 	@Test
 	void aPowerDischargeOfTheEmptyCellEndsOnItsCutoff() throws Exception {
-		RecordingSink sink = run("discharge at 1 C until 2.5 V\n discharge at 50 W until 2.5 V\n rest for 5 min");
-		endsAtOnceOn(sink, 1, 2.5, "the step's power 50.00 W");
+		secondStepEndsAtOnce("discharge at 1 C until 2.5 V", "discharge at 50 W until 2.5 V", 2.5, "the step's power 50.00 W");
 	}
 
 	/** The full cell (its 1 C charge ends at once on 4.2 V) charged at 20 W: 4.3353 V the moment it is set. */
 	@Test
 	void aPowerChargeOfTheFullCellEndsOnItsCutoff() throws Exception {
-		RecordingSink sink = run("charge at 1 C until 4.2 V\n charge at 20 W until 4.2 V\n rest for 5 min");
-		endsAtOnceOn(sink, 1, 4.2, "the step's power 20.00 W");
+		secondStepEndsAtOnce("charge at 1 C until 4.2 V", "charge at 20 W until 4.2 V", 4.2, "the step's power 20.00 W");
 	}
 
 	/** A current profile started at the cut-off whose first sample is 2 C. */
 	@Test
 	void aCurrentProfileStartedAtTheCutoffEndsOnIt() throws Exception {
-		RecordingSink sink = run("discharge at 1 C until 2.5 V\n follow \"flat.csv\" current scaled to 2 C for 5 min until 2.5 V\n rest for 5 min");
-		endsAtOnceOn(sink, 1, 2.5, "the profile's first current 10.00 A");
+		secondStepEndsAtOnce("discharge at 1 C until 2.5 V", "follow \"flat.csv\" current scaled to 2 C for 5 min until 2.5 V", 2.5,
+				"the profile's first current 10.00 A");
 	}
 
 	/** A power profile started at the cut-off whose first sample is 40 W. */
 	@Test
 	void aPowerProfileStartedAtTheCutoffEndsOnIt() throws Exception {
-		RecordingSink sink = run("discharge at 1 C until 2.5 V\n follow \"flat.csv\" power scaled to 40 W for 5 min until 2.5 V\n rest for 5 min");
-		endsAtOnceOn(sink, 1, 2.5, "the profile's first power 40.00 W");
+		secondStepEndsAtOnce("discharge at 1 C until 2.5 V", "follow \"flat.csv\" power scaled to 40 W for 5 min until 2.5 V", 2.5,
+				"the profile's first power 40.00 W");
+	}
+
+	/** The protocol first; step; a 5 min rest: the step ends at once on its cut-off ({@link #endsAtOnceOn}). */
+	void secondStepEndsAtOnce(String first, String step, double cutoff, String forcing) throws Exception {
+		endsAtOnceOn(run(first + "\n " + step + "\n rest for 5 min"), 1, cutoff, forcing);
 	}
 
 	/**
