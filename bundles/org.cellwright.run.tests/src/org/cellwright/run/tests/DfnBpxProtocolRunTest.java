@@ -329,6 +329,48 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * A 5 W discharge of About:Energy's LFP cell at 0 degC after a 3 C discharge to 2.0 V (6 A there): Newton's solve of
+	 * V I = P from that state landed past the maximum power point, at 0.7614 V and 6.57 A, and the step ended at once
+	 * (since session 20, on the cut-off at 6 A, 12 W, more than the step's power). On the branch where the power rises
+	 * with the current 5 W take about 2.4 A above 2.0 V: the step runs 1300 s at constant power, to the largest power
+	 * its state gives (its maximum power point at 2.667 V, the 0 degC cell's collapse, as DfnPowerLimitRunTest's).
+	 */
+	@Test
+	void aPowerStepAfterADischargeToTheCutoffStartsOnTheHighVoltageBranch() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 3 C until 2.0 V\n discharge at 5 W until 2.0 V\n rest for 1 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertEquals(List.of("voltage-cutoff", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		// 1300 s at 5 W (the 3 C step before passed 5720 C/m2), to the largest power its state gives above the cut-off
+		assertTrue(steps.get(1).charge() < -20000, "the 5 W step discharges the cell: " + steps);
+		List<String> w = sink.events.stream().filter(e -> e.stepIndex() == 2 && e.message().startsWith("warning")).map(e -> e.message()).toList();
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).contains("its maximum power point") && !w.get(0).contains("the moment"), w.get(0));
+		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList(); // step 0 sets the temperature
+		double p0 = p.get(0).voltage() * p.get(0).current();
+		for (Sample x : p) {
+			assertEquals(p0, x.voltage() * x.current(), 1e-3 * Math.abs(p0), "constant power: " + x);
+			assertTrue(x.voltage() > 2.0 - 1e-3, "on the branch above the cut-off: " + x);
+		}
+	}
+
+	/**
+	 * As above with a power profile whose first sample is the 5 W (a flat profile): its start landed on the same branch
+	 * past the maximum power point and the step ended at once; it runs on the rising branch.
+	 */
+	@Test
+	void aPowerProfileAfterADischargeToTheCutoffStartsOnTheHighVoltageBranch() throws Exception {
+		Files.writeString(tmp.resolve("flat.csv"), "0, 1\n300, 1\n");
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 3 C until 2.0 V\n follow \""
+				+ tmp.resolve("flat.csv") + "\" power scaled to 5 W for 5 min until 2.0 V\n rest for 1 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		assertTrue(steps.get(1).charge() < -5000, "the profile discharges the cell: " + steps);
+		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
+		for (Sample x : p) assertTrue(x.voltage() > 2.0 - 1e-3, "on the branch above the cut-off: " + x);
+	}
+
+	/**
 	 * About:Energy's LFP cell with the thermal model its import notes ask for (the file's density, heat capacity, volume
 	 * and surface with h = 10 W/m2/K in place of 'without thermal'), discharged at 1 C at -10 degC: warmed to 4 degC, it
 	 * neared its 2.0 V cut-off at 1579 s, where a failed step restarted the integrator and the state solved anew read

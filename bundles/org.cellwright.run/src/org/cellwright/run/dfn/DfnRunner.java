@@ -234,10 +234,31 @@ public final class DfnRunner {
 			double from = current.value;
 			if (!applyCurrent(-i)) return beyondCarried(t0, i, before, from, cutoffs);
 			Cutoff past = pastAtOnce(cutoffs, model.voltage(t0, bdf.state()));
-			if (past != null) return endsAtOnce(t0, i, before, from, past);
+			if (past != null) return endsAtOnce(t0, i, before, from, past, String.format(Locale.ROOT, "the step's current %.4g A", Math.abs(i) * in.area()), false);
 			if (i != current0) emitCharge(t0, bdf.state(), i, 0); // the state just after the current jumped (two rows at t0)
 			current0 = i;
 			return advance(t0, cutoffs, i, true, null, false);
+		}
+
+		/**
+		 * The protocol's steps (as written: a repeat's steps are the same objects in every cycle) that ended at once past
+		 * their cut-off: the step index of the warned one, how many times it ended so after it, the last cycle. A step in a
+		 * repeat that ends at once every cycle (a charge at constant power after a hold to the same voltage) warned once a
+		 * cycle: the first is warned, the later ones counted at the run's end, as the window's ends and the solid-state
+		 * runner's steps crossed at once are (issue 13, session 20).
+		 */
+		final java.util.Map<StepSpec, int[]> atOnceEnds = new java.util.IdentityHashMap<>();
+
+		/** Whether this step's at-once end is the first of its protocol step (warned), else counted. */
+		boolean firstAtOnce() {
+			int[] seen = atOnceEnds.get(steps.get(stepIndex));
+			if (seen == null) {
+				atOnceEnds.put(steps.get(stepIndex), new int[] {stepIndex, 0, 0});
+				return true;
+			}
+			seen[1]++;
+			seen[2] = cycle();
+			return false;
 		}
 
 		/** Whether {@link #atOnce} warned about the step being ended (its window warning then left out, issue 13). */
@@ -267,8 +288,17 @@ public final class DfnRunner {
 		 * were those at the full current: a full LFP cell charged at 1 C read 5.53 V, its positive's OCP fit evaluated past
 		 * the stoichiometries it describes (docs/dfn.md, "How a step ends"). One warning names the step, the voltage the
 		 * current would give, the cut-off (the cell's window where it is one) and the current where the step ended.
+		 * A power step or a profile (drive cycle) whose power or first sample is past the cut-off the moment it is set ends
+		 * the same way (issue 13, session 20): i is then the current its power or first sample took, the bisection is on
+		 * the current under current control (on the branch the power is solved on, the power V I rises with the current up
+		 * to the maximum power point, which lies below the voltage cut-offs of the cells in the library: on the way up the
+		 * power and the current reach the cut-off together, and a bisection on the current has no fold to meet), and the
+		 * warning gives the power there too.
+		 *
+		 * @param what the forcing as the warning names it: "the step's current 2.000 A", "the profile's first power 40.00 W"
+		 * @param isPower whether the step sets a power (the warning then names the power at the cut-off, and its way up)
 		 */
-		RunStatus endsAtOnce(double t0, double i, double[] before, double from, Cutoff c) {
+		RunStatus endsAtOnce(double t0, double i, double[] before, double from, Cutoff c, String what, boolean isPower) {
 			double vSet = model.voltage(t0, bdf.state());
 			double sign = Math.signum(-i);
 			// the shared search of both runners (CurrentAtCutoff: a state without solution counts as beyond the cut-off)
@@ -281,12 +311,12 @@ public final class DfnRunner {
 			if (!restore(t0, before, from)) return failStep(t0, t0, 0, vSet, "no consistent state at the start of the step");
 			double vEnd = on ? f.voltage() : model.voltage(t0, bdf.state());
 			String cutoff = cutoffText(c);
-			String where = on ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2) on the current's way up: the step "
-					+ "ends there at once, at %.4f V, no charge passed", Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, vEnd)
+			String power = isPower ? String.format(Locale.ROOT, ", %.4g W", Math.abs(iEnd * vEnd) * in.area()) : "";
+			String where = on ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2%s) on the %s's way up: the step "
+					+ "ends there at once, at %.4f V, no charge passed", Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, isPower ? "power" : "current", vEnd)
 					: String.format(Locale.ROOT, "the cell is at the cut-off at rest (%.4f V): the step ends at once, no charge passed", vEnd);
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t0,
-					String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's current %.4g A is set, past %s; %s",
-							vSet, Math.abs(i) * in.area(), cutoff, where))));
+			if (firstAtOnce()) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t0,
+					String.format(Locale.ROOT, "the voltage is %.4f V the moment %s is set, past %s; %s", vSet, what, cutoff, where))));
 			recordStep(StepEnd.VOLTAGE_CUTOFF, t0, t0, 0, vEnd);
 			current0 = Double.NaN; // the next step shows its own jump
 			if (in.outputInterval() > 0) while (nextOutput <= t0) nextOutput += in.outputInterval();
@@ -397,27 +427,25 @@ public final class DfnRunner {
 			if (model instanceof DfnModel dfn && dfn.hasHysteresis()) cycle = cycle.withZeroCrossings();
 			double net = -factor * f.netIntegral(); // [C/m2 or J/m2 per period], positive: a net discharge (the step's one definition)
 			startDirection((int) -Math.signum(net));
+			toCurrentControl(); // the state and current as the step finds them, put back if it ends at once
+			double[] before = bdf.state().clone();
+			double from = current.value;
 			if (f.power()) {
 				power.follow(cycle, t0);
 				model.controlByPower(true);
 				boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
 				if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
-				moved = true;
+				// its first sample solved past the maximum power point: on the rising branch, as a power step (powerStep)
+				if (moved && !risingBranch(t0)) {
+					double i = model.current(t0, bdf.state());
+					toCurrentControl();
+					if (!risingState(t0, cycle.at(0), i, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the "
+							+ "power profile " + Printable.escape(f.source()) + " on the branch where the power rises with the current");
+				}
 			} else {
-				toCurrentControl();
-				double[] before = bdf.state().clone();
-				double from = current.value;
 				// a first value no state carries ends the step at once as a current step's does (the protocol goes on)
 				if (!applyCurrent(cycle.at(0))) return beyondCarried(t0, -cycle.at(0), before, from, f.cutoffs());
-				current.follow(cycle, t0);
 			}
-			current0 = Double.NaN; // the next current step shows its jump
-			double i0 = currentOf(t0, bdf.state());
-			emitCharge(t0, bdf.state(), i0, 0);
-			double mean = Math.abs(net / cycle.period());
-			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
-			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
-			if (f.power()) mean /= Math.max(Math.abs(model.voltage(t0, bdf.state())), 1.0);
 			// the window's side against the net direction bounds the profile's regeneration (Cutoff.withinWindow); a cell
 			// past it already as the profile starts (a BPX cell at its state of charge 1 reads 4.2023 V against its 4.2 V)
 			// is bounded there once its voltage is back inside the window (before, never: UDDS at 3 C from full charged a
@@ -426,6 +454,25 @@ public final class DfnRunner {
 			double v0 = model.voltage(t0, bdf.state());
 			Cutoff past = f.cutoffs().stream().filter(c -> c.window() && c.kind() != netSide && crossed(c, v0)).findFirst().orElse(null);
 			List<Cutoff> cutoffs = f.cutoffs().stream().filter(c -> c != past).toList();
+			// a first sample past another cut-off (a discharge profile started at the empty cell's cut-off): on it at once,
+			// as a current or power step (issue 13, session 20; before, its sample and end at the first sample's voltage)
+			Cutoff pastNow = pastAtOnce(cutoffs, v0);
+			if (pastNow != null) {
+				double i = currentOf(t0, bdf.state());
+				toCurrentControl();
+				String what = String.format(Locale.ROOT, "the profile's first %s %.4g %s", f.power() ? "power" : "current",
+						Math.abs(cycle.at(0)) * in.area(), f.power() ? "W" : "A");
+				return endsAtOnce(t0, i, before, from, pastNow, what, f.power());
+			}
+			if (f.power()) moved = true;
+			else current.follow(cycle, t0);
+			current0 = Double.NaN; // the next current step shows its jump
+			double i0 = currentOf(t0, bdf.state());
+			emitCharge(t0, bdf.state(), i0, 0);
+			double mean = Math.abs(net / cycle.period());
+			// the reference current of a power profile: its mean power [W/m2] at the voltage it starts from, as the
+			// solid-state runner takes a power step's (the mean power read as a current bounded WLTC at 20 W to 3.7 h)
+			if (f.power()) mean /= Math.max(Math.abs(v0), 1.0);
 			if (past != null)
 				sink.event(new SimulationEvent(SimulationEvent.Type.INFO, t0, stepIndex, cycle(), v0, String.format(Locale.ROOT,
 						"cycle %d, step %d: the cell starts the profile at %.4f V, past its voltage window's %s bound %.4f V: the profile's "
@@ -443,6 +490,9 @@ public final class DfnRunner {
 		RunStatus powerStep(double p, List<Cutoff> cutoffs) {
 			double t0 = bdf.time();
 			startDirection((int) Math.signum(p));
+			toCurrentControl(); // the state and current as the step finds them, put back if it ends at once
+			double[] before = bdf.state().clone();
+			double from = current.value;
 			power.follow(null, 0);
 			power.value = -p;
 			model.controlByPower(true);
@@ -462,12 +512,72 @@ public final class DfnRunner {
 				return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2"
 						+ (most < Math.abs(p) ? String.format(Locale.ROOT, "; the cell gives at most %.4g W/m2 from its state", most) : "") + ")");
 			}
+			// Newton's solve of V I = P from the state before may land past the maximum power point, on the branch of low
+			// voltage and large current (About:Energy's LFP cell at 0 degC, 5 W after 3 C to 2.0 V: 0.7614 V at 6.57 A; the
+			// state before, 2.0 V at 6 A, gave 12 W near its maximum, and a continuation in the power from there fell onto the
+			// same branch): the state on the rising branch found by the current instead (risingState)
+			if (moved && !risingBranch(t0)) {
+				double i = model.current(t0, bdf.state());
+				toCurrentControl();
+				if (!risingState(t0, -p, i, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step ("
+						+ p + " W/m2) on the branch where the power rises with the current");
+			}
+			// past its cut-off the moment the power is set (an empty cell discharged, a full one charged): on the cut-off at once
+			Cutoff past = pastAtOnce(cutoffs, model.voltage(t0, bdf.state()));
+			if (past != null) {
+				double i = currentOf(t0, bdf.state());
+				toCurrentControl();
+				return endsAtOnce(t0, i, before, from, past, String.format(Locale.ROOT, "the step's power %.4g W", Math.abs(p) * in.area()), true);
+			}
 			moved = true;
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
 			emitCharge(t0, bdf.state(), ia, 0);
 			return advance(t0, cutoffs, ia, false, null, false);
 		}
+
+		/** The relative decrease of the current at which {@link #risingBranch} solves the state under current control. */
+		static final double BRANCH_PROBE = 1e-3;
+
+		/**
+		 * Whether the power-controlled state at t lies where the power V I rises with the current (dP/dI > 0, the branch a
+		 * power step starts on from rest and a cycler holds), not past the maximum power point: the same concentrations
+		 * solved under current control at a current {@link #BRANCH_PROBE} smaller give less power. Leaves the state and
+		 * the power control as they were (true at zero power, and where the probe finds no state: nothing known against it).
+		 */
+		boolean risingBranch(double t) {
+			double[] s = bdf.state().clone();
+			double i = model.current(t, s), p = Math.abs(model.voltage(t, s) * i);
+			if (!(p > 0)) return true; // no power (a profile's first sample at rest): no branch to choose
+			toCurrentControl();
+			double less = applyCurrent(i * (1 - BRANCH_PROBE)) ? Math.abs(model.voltage(t, bdf.state()) * i * (1 - BRANCH_PROBE)) : Double.NaN;
+			model.controlByPower(true);
+			if (!bdf.start(t, s, 1e-3)) return false; // not put back: started again from the state before
+			return !(less >= p);
+		}
+
+		/**
+		 * The state of power p (DFN convention) [W/m2] on the branch where the power rises with the current, where a solve
+		 * of V I = p found the state at current i past the maximum power point: under current control from the state
+		 * before (at its current from, the concentrations held), bisection between 0 and |i| for the first current at which
+		 * the power |V I| reaches |p| (below it the power is less than p, and between that current and |i| more: the
+		 * predicate is monotone on the bracket), to {@link #RISING_BRACKET} of |i|; then power control from there, a Newton
+		 * correction of the bracket's width. False where no state is found. The model is left power-controlled.
+		 */
+		boolean risingState(double t0, double p, double i, double[] before, double from) {
+			double lo = 0, hi = Math.abs(i), sign = Math.signum(i);
+			while (hi - lo > RISING_BRACKET * Math.abs(i)) {
+				double mid = 0.5 * (lo + hi);
+				if (restore(t0, before, from) && applyCurrent(sign * mid) && Math.abs(model.voltage(t0, bdf.state()) * mid) < Math.abs(p)) lo = mid;
+				else hi = mid;
+			}
+			boolean found = restore(t0, before, from) && applyCurrent(sign * hi);
+			model.controlByPower(true);
+			return found && bdf.restart(1e-3);
+		}
+
+		/** The relative width to which {@link #risingState} brackets the current of the rising branch. */
+		static final double RISING_BRACKET = 1e-8;
 
 		/**
 		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention), the
@@ -824,7 +934,7 @@ public final class DfnRunner {
 			double v = model.voltage(t, bdf.state());
 			for (Cutoff c : cutoffs) {
 				if (crossed(c, v) && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
+					if (firstAtOnce()) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
 							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past %s: the step ends at once, "
 									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", cutoffText(c)))));
 					warnedAtOnce = true; // one event, one warning: endStep adds no window warning of its own for it
@@ -1135,6 +1245,10 @@ public final class DfnRunner {
 			if (windowEnds > 1) // as the solid-state runner's RunRecorder.reportLaterEnds words it
 				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), stepIndex, cycle(), windowEnds - 1,
 						StepEnd.VOLTAGE_CUTOFF.laterEnds(windowEnds - 1, lastWindowCycle)));
+			atOnceEnds.values().stream().filter(x -> x[1] > 0).sorted(java.util.Comparator.comparingInt(x -> x[0])).forEach(x ->
+					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), x[0], cycle(), x[1], String.format(Locale.ROOT,
+							"warning: step %d of the protocol ended at once past its voltage cut-off %d more time%s after the warning above (voltage-cutoff), "
+									+ "the last in cycle %d", x[0], x[1], x[1] == 1 ? "" : "s", x[2]))));
 			cycles.close(bdf.time(), () -> inventory(bdf.state()), true);
 			sink.finish(st);
 			return st;
