@@ -10,6 +10,7 @@ import org.cellwright.run.Problem;
 import org.cellwright.report.ComparisonReport;
 import org.cellwright.report.ReportException;
 import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolderException;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.report.RunReport;
@@ -57,7 +58,8 @@ public class ReportCommand extends CliCommand {
 			folders.addAll(inner);
 		}
 		// each run read once (a long time series is streamed once); a CSV file that cannot be read (renamed or ragged
-		// header, a cell that is no number) is an error naming file and line
+		// header, a cell that is no number) is an error naming file and line, and so is a summary.json that cannot be read
+		// (a run's key numbers, status and warnings: a report without them was written, exit 0, found by fuzzing, session 20)
 		List<RunFolder> read = new ArrayList<>();
 		int bad = 0;
 		for (Path f : folders) {
@@ -65,7 +67,7 @@ public class ReportCommand extends CliCommand {
 				RunFolder r = RunFolder.read(f);
 				read.add(r);
 				for (String n : r.notes())
-					if (n.contains(".csv:")) {
+					if (n.contains(".csv:") || n.contains(RunFiles.SUMMARY + ": cannot be read")) {
 						err.println(displayPaths(n.replaceFirst(":(\\d+): ", ":$1: error: ")));
 						bad++;
 					}

@@ -83,6 +83,22 @@ class ReportCommandTest {
 		refused(run, "summary.json: cannot be read as JSON");
 	}
 
+	/**
+	 * A run whose summary.json was cut short, beside a time series that reads: no report (it was written without the
+	 * run's key numbers, status and warnings, exit 0), and the error says why in the parser's words without its
+	 * exception's class name (it read 'com.google.gson.stream.MalformedJsonException: Unterminated string ...'). Found by
+	 * the command line's fuzz, session 20.
+	 */
+	@Test
+	void aRunWhoseSummaryIsCutShortGetsNoReport() throws Exception {
+		Path run = Files.createDirectories(tmp.resolve("cut"));
+		Files.writeString(run.resolve("timeseries.csv"), "time_h,step,cycle,voltage_V,current_mA_cm2\n0,0,1,3.7,-0.1\n1,0,1,3.6,-0.1\n");
+		Files.writeString(run.resolve("summary.json"), "{\"experiment\": \"X\", \"status\": \"COMPLETED\", \"cycles\": [{\"cycle\": 1, \"dis");
+		Cli.Result r = refused(run, "summary.json: cannot be read as JSON: ");
+		assertFalse(r.err().contains("Exception"), r.err());
+		assertFalse(Files.exists(run.resolve("report.html")), "no report without the run's summary");
+	}
+
 	/** {@code report folder} ends with exit code 1, its errors saying says; what it wrote. */
 	private static Cli.Result refused(Path folder, String says) {
 		Cli.Result r = Cli.cli("report", folder.toString());
