@@ -104,8 +104,12 @@ public final class ResultsRenameParticipant extends RenameParticipant {
 		public Change perform(IProgressMonitor pm) throws CoreException {
 			IFolder results = project.getFolder(RunFiles.RESULTS), toResults = toProject.getFolder(RunFiles.RESULTS);
 			try {
-				if (RunStore.moveHistory(results.getLocation().toFile().toPath(), from, toResults.getLocation().toFile().toPath(), to) == null)
-					return null;
+				java.nio.file.Path source = results.getLocation().toFile().toPath().resolve(from);
+				java.nio.file.Path moved = RunStore.moveHistory(results.getLocation().toFile().toPath(), from, toResults.getLocation().toFile().toPath(), to);
+				if (moved == null) return null;
+				// an open Fit Report view showing one of its fits follows it (it kept the folder that is gone)
+				org.eclipse.swt.widgets.Display display = org.eclipse.ui.PlatformUI.isWorkbenchRunning() ? org.eclipse.ui.PlatformUI.getWorkbench().getDisplay() : null;
+				if (display != null && !display.isDisposed()) display.asyncExec(() -> org.cellwright.app.views.FitReportView.historyMoved(source, moved));
 			} catch (RunStoreException | IllegalArgumentException e) {
 				// the file is renamed or moved all the same; its runs stay where they are, said where the runs are reported
 				String why = "The runs of " + from + ".cell stay in " + results.getFolder(from).getFullPath() + ": " + e.getMessage();

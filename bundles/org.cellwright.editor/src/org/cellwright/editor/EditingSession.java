@@ -25,6 +25,7 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.BadPositionCategoryException;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IPositionUpdater;
 import org.eclipse.jface.text.Position;
@@ -100,8 +101,12 @@ public final class EditingSession {
 	private volatile String refusal;
 	private Job parseJob;
 
-	/** One model edit as it reached the text: where (tracked through later changes), the text before and after. */
-	private record Edit(Position where, String before, String after, String label) {}
+	/**
+	 * One model edit as it reached the text: where (tracked through later changes), the text before and after, and the
+	 * document's modification stamps before and after it: an undo back to the saved text gives the document its saved
+	 * stamp again, so the editor is clean again (the file buffer compares stamps, as the text editor's own undo does).
+	 */
+	private record Edit(Position where, String before, String after, String label, long stampBefore, long stampAfter) {}
 
 	private EditingSession(IDocument document) {
 		this.documentRef = new java.lang.ref.WeakReference<>(document);
@@ -378,10 +383,11 @@ public final class EditingSession {
 				return refuse("the edit changes nothing in this file");
 			}
 			String old = text.substring(patch.offset(), patch.offset() + patch.length());
-			replace(d, patch.offset(), patch.length(), patch.text());
+			long stampBefore = stamp(d);
+			replace(d, patch.offset(), patch.length(), patch.text(), IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP);
 			Position p = new Position(patch.offset(), patch.text().length());
 			addPosition(d, p);
-			undo.push(new Edit(p, old, patch.text(), command.getLabel()));
+			undo.push(new Edit(p, old, patch.text(), command.getLabel(), stampBefore, stamp(d)));
 			while (undo.size() > HISTORY_LIMIT) removePosition(d, undo.removeLast().where());
 			for (Edit e : redo) removePosition(d, e.where());
 			redo.clear();
@@ -451,7 +457,10 @@ public final class EditingSession {
 		}
 		from.pop();
 		int at = p.getOffset();
-		replace(d, at, p.getLength(), put);
+		// the stamp the text had with this span so, if nothing else changed the text since (typing between makes a new one)
+		long now = stamp(d), stamp = now == (back ? e.stampAfter() : e.stampBefore()) ? (back ? e.stampBefore() : e.stampAfter())
+				: IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+		replace(d, at, p.getLength(), put, stamp);
 		p.setOffset(at);
 		p.setLength(put.length());
 		to.push(e);
@@ -466,15 +475,21 @@ public final class EditingSession {
 		return false;
 	}
 
-	private void replace(IDocument d, int offset, int length, String text) {
+	/** Writes the text; with a known stamp, the document takes it (an undo's or redo's restored stamp). */
+	private void replace(IDocument d, int offset, int length, String text, long stamp) {
 		writing = true;
 		try {
-			d.replace(offset, length, text);
+			if (stamp != IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP && d instanceof IDocumentExtension4 x) x.replace(offset, length, text, stamp);
+			else d.replace(offset, length, text);
 		} catch (BadLocationException e) {
 			throw new IllegalStateException(e);
 		} finally {
 			writing = false;
 		}
+	}
+
+	private static long stamp(IDocument d) {
+		return d instanceof IDocumentExtension4 x ? x.getModificationStamp() : IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
 	}
 
 	private static void addPosition(IDocument d, Position p) {

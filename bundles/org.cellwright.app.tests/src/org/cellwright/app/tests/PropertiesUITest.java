@@ -119,6 +119,33 @@ class PropertiesUITest extends StackEditorFixture {
 		assertTrue(doc.get().contains("layer foil: Li 0.03 mm"));
 	}
 
+	/**
+	 * An edit undone back to the saved text leaves the editor clean, as the text editor's own undo does (the session
+	 * gives the document its stamp from before the edit back); redo makes it dirty again. Typing between the edit and
+	 * its undo leaves a text unlike the saved one: dirty.
+	 */
+	@Test
+	void undoingAnEditBackToTheSavedTextMakesTheEditorCleanAgain() throws Exception {
+		assertFalse(editor.isDirty(), "the file as saved");
+		ModelPropertySource foil = selectLayer(2, "foil");
+		foil.setPropertyValue("thickness", "0.03 mm");
+		assertTrue(editor.isDirty());
+		view.undo();
+		assertEquals(original, doc.get());
+		assertFalse(editor.isDirty(), "undone back to the saved text: clean");
+		view.redo();
+		assertTrue(editor.isDirty(), "redone: dirty again");
+		view.undo();
+		assertFalse(editor.isDirty());
+
+		foil = selectLayer(2, "foil");
+		foil.setPropertyValue("thickness", "0.03 mm");
+		doc.replace(0, 0, "// typed\n");
+		view.undo();
+		assertEquals("// typed\n" + original, doc.get(), "the edit undone, the typing kept");
+		assertTrue(editor.isDirty(), "the text is not the saved one");
+	}
+
 	@Test
 	void aWrongDimensionOrUnknownUnitIsRefusedWithTheReasonAndNothingChanges() {
 		ModelPropertySource foil = selectLayer(2, "foil");

@@ -343,6 +343,28 @@ class ResultsUITest {
 		assertTrue(status.contains("soft short: cycle 3 at 30.0 h: low CE"), status);
 	}
 
+	/**
+	 * A sweep's variant (run named "sweep/variant") is said to be a variant of the experiment's cell: its header read
+	 * "cell Cell2At34MPa" beside "stack-pressure=65MPa", which the cell's name contradicted; an experiment's run names
+	 * its cell alone.
+	 */
+	@Test
+	void aSweepVariantsHeaderSaysItIsAVariantOfTheCell() throws Exception {
+		Path f = RunFolderTest.run(tmp, "stack-pressure=65MPa", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At34MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":10.0,\"messages\":[],"
+						+ "\"run\":{\"name\":\"PressureSweep/stack-pressure=65MPa\",\"experiment\":\"FirstCycle\"}}");
+		ResultsView view = shown(f);
+		String status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("  ·  cell Cell2At34MPa, variant stack-pressure=65MPa  ·  COMPLETED"), status);
+		Path g = RunFolderTest.run(tmp, "PlainRun", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At34MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":10.0,\"messages\":[],"
+						+ "\"run\":{\"name\":\"FirstCycle\",\"experiment\":\"FirstCycle\"}}");
+		view.show(g);
+		loaded(view);
+		status = view.bannerLines().get(0).getText();
+		assertTrue(status.startsWith("FirstCycle  ·  cell Cell2At34MPa  ·  COMPLETED"), status);
+	}
+
 	/** A chart's whole title: its tool tip where the title shown is shortened to the chart's width. */
 	static String wholeTitle(Chart c) {
 		return c.getToolTipText() != null ? c.getToolTipText() : c.getTitle().getText();

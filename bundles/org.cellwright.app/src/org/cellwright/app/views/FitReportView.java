@@ -46,6 +46,8 @@ public class FitReportView extends ViewPart {
 	private CTabFolder tabs;
 	private volatile FitRecord fit;
 	private Job loading;
+	/** The path last shown (a fit's folder, its fit.json, or its folder in the store): a moved history re-resolves it. */
+	private Path shownPath;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -122,6 +124,7 @@ public class FitReportView extends ViewPart {
 	/** Shows a fit (its folder in the run store, or its fit.json), read in the background. */
 	public void show(Path folder) {
 		if (loading != null) loading.cancel();
+		shownPath = folder;
 		title.setText("Loading the fit " + folder.getFileName() + " ...");
 		Display display = title.getDisplay();
 		Job job = new Job("Reading the fit " + folder.getFileName()) {
@@ -172,7 +175,12 @@ public class FitReportView extends ViewPart {
 		for (TableColumn c : correlation.getColumns()) c.dispose();
 		correlation.removeAll();
 		new TableColumn(correlation, SWT.LEFT).setText("correlation");
-		for (FitRecord.Estimate e : r.estimates()) new TableColumn(correlation, SWT.RIGHT).setText(Printable.escape(e.target()));
+		List<String> heads = shortNames(r.estimates().stream().map(FitRecord.Estimate::target).toList());
+		for (int k = 0; k < heads.size(); k++) {
+			TableColumn c = new TableColumn(correlation, SWT.RIGHT);
+			c.setText(Printable.escape(heads.get(k)));
+			c.setToolTipText(Printable.escape(r.estimates().get(k).target()));
+		}
 		for (int i = 0; i < r.correlation().length; i++) {
 			TableItem it = new TableItem(correlation, SWT.NONE);
 			it.setText(0, Printable.escape(r.estimates().get(i).target()));
@@ -187,6 +195,41 @@ public class FitReportView extends ViewPart {
 		ChartTabs.fill(overlay, before);
 		ChartTabs.fill(cost, history);
 		title.getParent().layout(true, true);
+	}
+
+	/**
+	 * The correlation table's column headers: each estimate's property name (after its last '.', e.g.
+	 * "exchange-current-rate-constant" of "KokamNCO.exchange-current-rate-constant"), numbered as the estimates' rows
+	 * ("1 ionic-conductivity") where two estimates share it; the full name is the column's tooltip and its row's label.
+	 * The full names made each column as wide as the longest, the matrix beyond the view's edge.
+	 */
+	public static List<String> shortNames(List<String> targets) {
+		List<String> tails = targets.stream().map(t -> t == null ? "" : t.substring(t.lastIndexOf('.') + 1)).toList();
+		List<String> out = new java.util.ArrayList<>();
+		for (int k = 0; k < tails.size(); k++) {
+			String t = tails.get(k);
+			out.add(java.util.Collections.frequency(tails, t) > 1 || t.isEmpty() ? (k + 1) + " " + t : t);
+		}
+		return out;
+	}
+
+	/**
+	 * A .cell file's run history moved ({@code from} to {@code to}: the file renamed or moved, its runs with it, or
+	 * that undone): every Fit Report view showing a fit under {@code from} shows it where it is now (its title named a
+	 * folder that was gone, and Open fitted .cell said so). Call on the UI thread.
+	 */
+	public static void historyMoved(Path from, Path to) {
+		for (var w : org.eclipse.ui.PlatformUI.getWorkbench().getWorkbenchWindows())
+			for (var p : w.getPages())
+				if (p.findView(ID) instanceof FitReportView v) v.moved(from, to);
+	}
+
+	private void moved(Path from, Path to) {
+		if (title.isDisposed()) return;
+		Path shown = shownPath;
+		if (shown == null) return;
+		Path f = from.toAbsolutePath().normalize(), s = shown.toAbsolutePath().normalize();
+		if (s.startsWith(f)) show(to.toAbsolutePath().normalize().resolve(f.relativize(s)));
 	}
 
 	/** The targets' expect clauses simulated at the start and the fitted values (their checks.json), side by side. */

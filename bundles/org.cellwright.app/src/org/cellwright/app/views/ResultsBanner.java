@@ -73,10 +73,12 @@ final class ResultsBanner {
 	 * at 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
 	 * short's step and cause are summary.json's ({@code soft_short.step} and {@code .cause}, read by {@link RunFolder}; no
 	 * step for a soft short of a cycle's efficiency); its warning, which says the
-	 * same, is not listed again under the line ({@link #messages}).
+	 * same, is not listed again under the line ({@link #messages}). A sweep's variant (its run named "sweep/variant")
+	 * is said to be a variant of the experiment's cell: "cell Cell2At34MPa, variant stack-pressure=65MPa" (the cell's
+	 * name alone contradicted the variant's own values).
 	 */
 	static String status(List<RunFolder> runs, RunFolder r) {
-		StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  cell " + r.cellName() + "  ·  " + r.status());
+		StringBuilder s = new StringBuilder(RunStyles.label(runs, r) + "  ·  " + cell(r) + "  ·  " + r.status());
 		Summary.ShortCircuit sc = r.shortCircuit(), soft = r.softShort();
 		if (sc != null)
 			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
@@ -88,6 +90,13 @@ final class ResultsBanner {
 			s.append("  ·  checks: ").append(r.checks().size() - fail).append(" pass, ").append(fail).append(" fail");
 		}
 		return s.toString();
+	}
+
+	/** "cell NAME", and for a sweep's variant (run name "sweep/variant") ", variant VALUES". */
+	static String cell(RunFolder r) {
+		String name = r.experiment();
+		int slash = name.lastIndexOf('/');
+		return "cell " + r.cellName() + (slash > 0 && slash < name.length() - 1 ? ", variant " + name.substring(slash + 1) : "");
 	}
 
 	/**

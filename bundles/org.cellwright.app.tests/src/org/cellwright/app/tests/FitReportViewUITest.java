@@ -1,0 +1,93 @@
+package org.cellwright.app.tests;
+
+import static org.cellwright.app.tests.IdeUITest.spin;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.app.views.FitReportView;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Fit Report view on a fit kept in a file's run history (a fit.json written as FitReport writes it): its
+ * correlation table is headed by short names, and it follows the history when the .cell file is renamed.
+ */
+class FitReportViewUITest extends ProjectUITest {
+
+	static final String FIT_JSON = """
+			{"fit":"K","converged":true,"evaluations":12,"seconds":3.5,"cost":0.25,
+			 "estimates":[
+			  {"target":"KokamNCO.exchange-current-rate-constant","unit":"m/s","value":2e-11,"standard_error":1e-12,
+			   "lower_95":1.8e-11,"upper_95":2.2e-11,"lower_bound":1e-12,"upper_bound":1e-9},
+			  {"target":"KokamGraphite.exchange-current-rate-constant","unit":"m/s","value":3e-11,"standard_error":1e-12,
+			   "lower_95":2.8e-11,"upper_95":3.2e-11,"lower_bound":1e-12,"upper_bound":1e-9},
+			  {"target":"Electrolyte.ionic-conductivity","unit":"S/m","value":1.0,"standard_error":0.01,
+			   "lower_95":0.98,"upper_95":1.02,"lower_bound":0.1,"upper_bound":10}],
+			 "correlation":[[1,0.5,0.1],[0.5,1,0.2],[0.1,0.2,1]],"cost_history":[1.0,0.25],"notes":[],"targets":[]}
+			""";
+
+	/** A fit K of t.cell in its run store: results/t/K/<run id>/ with fit.json and fitted.cell. */
+	Path fit() throws Exception {
+		project = IdeUITest.newProject("fit-report");
+		IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
+		Path run = project.getLocation().toFile().toPath().resolve("results/t/K/20261205-120000-abcdef");
+		Files.createDirectories(run);
+		Files.writeString(run.resolve("fit.json"), FIT_JSON);
+		Files.writeString(run.resolve("fitted.cell"), "// fitted\n");
+		project.refreshLocal(IResource.DEPTH_INFINITE, null);
+		return run;
+	}
+
+	static FitReportView shown(Path fit) throws Exception {
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		FitReportView view = (FitReportView) page.showView(FitReportView.ID);
+		view.show(fit.resolve("fit.json"));
+		spin(() -> view.fit() != null && !view.loading(), 30_000, "the fit report");
+		return view;
+	}
+
+	/**
+	 * The correlation table was headed by the estimates' full names, each column as wide as
+	 * "KokamNCO.exchange-current-rate-constant": short headers (the property's name, numbered as the estimates' rows
+	 * where two share it), the full name in the column's tooltip and the row's label.
+	 */
+	@Test
+	void theCorrelationTableIsHeadedByShortNamesWithTheFullNameInTheTooltip() throws Exception {
+		FitReportView view = shown(fit());
+		Table t = view.correlationTable();
+		assertEquals(4, t.getColumnCount());
+		assertEquals(List.of("correlation", "1 exchange-current-rate-constant", "2 exchange-current-rate-constant", "ionic-conductivity"),
+				List.of(t.getColumn(0).getText(), t.getColumn(1).getText(), t.getColumn(2).getText(), t.getColumn(3).getText()));
+		assertEquals("KokamNCO.exchange-current-rate-constant", t.getColumn(1).getToolTipText());
+		assertEquals("Electrolyte.ionic-conductivity", t.getColumn(3).getToolTipText());
+		assertEquals("KokamGraphite.exchange-current-rate-constant", t.getItem(1).getText(0), "the row keeps the full name");
+		assertEquals("0.500", t.getItem(0).getText(2));
+		assertEquals(List.of("a", "2 b", "3 b"), FitReportView.shortNames(List.of("X.a", "X.b", "Y.b")), "numbered as the estimates' rows");
+	}
+
+	/**
+	 * A .cell file renamed in the IDE takes its runs along (results/t/ to results/u/); the Fit Report view showing one
+	 * of its fits kept results/t/ (its title named a folder that was gone, Open fitted .cell said it was gone): it
+	 * follows the history to results/u/.
+	 */
+	@Test
+	void aFitShownFollowsItsFileRenamedInTheIde() throws Exception {
+		Path run = fit();
+		FitReportView view = shown(run);
+		assertEquals(run, view.fit().folder());
+		IFile t = project.getFile("t.cell");
+		assertTrue(RenameHistoryUITest.rename(t, "u.cell").isOK());
+		Path moved = project.getLocation().toFile().toPath().resolve("results/u/K/20261205-120000-abcdef");
+		assertTrue(Files.isRegularFile(moved.resolve("fit.json")), "the runs moved");
+		spin(() -> view.fit() != null && !view.loading() && moved.equals(view.fit().folder()), 30_000,
+				() -> "the Fit Report view to follow the fit to " + moved + " (it shows " + (view.fit() == null ? null : view.fit().folder()) + ")");
+		assertTrue(view.openFittedButton().isEnabled(), "the fitted .cell is there");
+	}
+}
