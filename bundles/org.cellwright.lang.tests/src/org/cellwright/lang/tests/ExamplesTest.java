@@ -56,11 +56,13 @@ public class ExamplesTest {
 	 * The data files an example names (a measurement, a drive-cycle profile) are in the repository (beside the
 	 * example), so that the example runs and fits from a workspace or a copy of the repository alone: a path that
 	 * climbs out of the repository (as ecker2015-fit.cell's, marquis2019.cell's and the drive cycles'
-	 * ../../shared/... did) fails with "file not found" in the IDE and in a clone without ../shared.
+	 * ../../shared/... did) fails with "file not found" in the IDE and in a clone without ../shared. Inside the
+	 * examples' folder, not only the repository: the IDE's example project is that folder (chen2020-halfcell.cell's
+	 * ../bench/pybamm/... was not in it, and its measurements were warned as outside the project; session 20).
 	 */
 	@Test
 	public void examplesReadTheirDataFromInsideTheRepository() throws Exception {
-		Path root = TestFiles.repoRoot().toRealPath();
+		Path root = TestFiles.repoRoot().resolve("examples").toRealPath();
 		CellWrightChecker.Result r = new CellWrightChecker().check(TestFiles.examples());
 		int measured = 0, profiles = 0;
 		for (var entry : r.models().entrySet()) {
@@ -77,7 +79,7 @@ public class ExamplesTest {
 				}
 				if (path == null) continue;
 				Path data = file.getParent().resolve(path).normalize();
-				assertTrue(data.startsWith(root), file.getFileName() + ": " + data + " is outside the repository " + root);
+				assertTrue(data.startsWith(root), file.getFileName() + ": " + data + " is outside the examples' folder " + root);
 				assertTrue(java.nio.file.Files.isRegularFile(data), file.getFileName() + ": " + data + " missing");
 			}
 		}
