@@ -210,26 +210,25 @@ public class HardeningTest {
 
 	@Test
 	public void aFitsBoundsAndStartOutsideThePropertysRangeAreErrorsAtTheirLines() throws Exception {
-		CellWrightChecker.Result r = check("fit.cell", STACK
-				+ "cell C { area = 1 cm2\n  layer a: SUS 10 um\n  layer separator: LPSCl 600 um\n  layer b: Li 20 um\n}\n" // 5-9
-				+ "protocol P { rest for 1 s }\nexperiment X { cell C protocol P expect status = completed }\n" // 10-11
-				+ "fit F {\n" // 12
-				+ "  estimate LPSCl.ionic-conductivity between -10 mS/cm and 10 mS/cm\n" // 13: a negative conductivity
-				+ "  estimate separator.thickness between 0 um and 1400 um\n" // 14: zero thickness
-				+ "  estimate separator.porosity between 0.1 and 0.5 from 1.5\n" // 15: the start outside [0, 1) and the bounds
-				+ "  estimate temperature between 20 degC and 1e9 degC\n" // 16: beyond 500 degC
-				+ "  estimate stack-pressure between 1 MPa and 100 MPa\n" // 17: fine
-				+ "  target X expectations\n}\n");
+		CellWrightChecker.Result r = check("fit.cell", STACK + String.join("\n",
+				"cell C { area = 1 cm2", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}",
+				"protocol P { rest for 1 s }", "experiment X { cell C protocol P expect status = completed }", "fit F {",
+				"  estimate LPSCl.ionic-conductivity between -10 mS/cm and 10 mS/cm", // 13: a negative conductivity
+				"  estimate separator.thickness between 0 um and 1400 um", // 14: zero thickness
+				"  estimate separator.porosity between 0.1 and 0.5 from 1.5", // 15: the start outside [0, 1) and the bounds
+				"  estimate temperature between 20 degC and 1e9 degC", // 16: beyond 500 degC
+				"  estimate stack-pressure between 1 MPa and 100 MPa", // 17: fine
+				"  target X expectations", "}", ""));
 		assertNoCrash(r);
-		assertEquals(13, error(r, x -> x.message().startsWith("the lower bound of LPSCl.ionic-conductivity"), "at the conductivity").line());
-		assertTrue(error(r, x -> x.message().startsWith("the lower bound of LPSCl.ionic-conductivity"), "").message().contains("must be >= 0"));
-		CheckIssue t = error(r, x -> x.message().startsWith("the lower bound of separator.thickness"), "at the thickness");
-		assertEquals(14, t.line(), t.toString());
-		assertTrue(t.message().contains("must be in (0, 0.1] m") && t.message().contains("not 0 um"), t.message());
-		assertEquals(15, error(r, x -> x.message().startsWith("the start value of separator.porosity"), "at the start").line());
-		CheckIssue hot = error(r, x -> x.message().startsWith("the upper bound of temperature"), "at the temperature");
-		assertEquals(16, hot.line(), hot.toString());
-		assertTrue(hot.message().contains("must be in [173.15, 773.15] K") && hot.message().contains("-100 to 500 degC"), hot.message());
+		// line, what the error starts with, what it says of the range
+		for (String[] c : new String[][] { { "13", "the lower bound of LPSCl.ionic-conductivity", "must be >= 0" },
+				{ "14", "the lower bound of separator.thickness", "must be in (0, 0.1] m (layer thickness, at most 10 cm" },
+				{ "15", "the start value of separator.porosity", "must be in [0, 1)" },
+				{ "16", "the upper bound of temperature", "must be in [173.15, 773.15] K (cell temperature, -100 to 500 degC" } }) {
+			CheckIssue i = error(r, x -> x.message().startsWith(c[1]), c[1]);
+			assertEquals(Integer.parseInt(c[0]), i.line(), i.toString());
+			assertTrue(i.message().contains(c[2]), i.message());
+		}
 		assertTrue(r.issues().stream().noneMatch(x -> x.line() == 17 && x.severity() == Severity.ERROR), head(r));
 		assertTrue(r.issues().stream().noneMatch(x -> x.message().startsWith("the upper bound of LPSCl")), head(r));
 	}
