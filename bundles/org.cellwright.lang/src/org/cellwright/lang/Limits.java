@@ -40,4 +40,27 @@ public final class Limits {
 	 * ran out of memory listing its 4e10 runs, with a stack trace.
 	 */
 	public static final long MAX_SWEEP_RUNS = 100_000;
+
+	/**
+	 * Thickest layer of a cell, 10 cm: the layers of a cell (foils, electrodes, separators, interlayers) are micrometres
+	 * to a few millimetres thick, and 10 cm is the size of a whole large-format cell. 'LPSCl 1e308 um' passed and ended
+	 * COMPLETED with voltages of 9e294 V. Checked by the layer's thickness and by a sweep's or fit's thickness.
+	 */
+	public static final double MAX_LAYER_THICKNESS = 0.1;
+
+	/**
+	 * Coldest temperature of a cell, -100 degC (173.15 K): below it every electrolyte of the library is frozen or a glass
+	 * (carbonate and ether electrolytes freeze above -80 degC), and the solvers' Arrhenius laws, fitted near room
+	 * temperature, are extrapolated by more than 6 decades for an activation energy of 60 kJ/mol; towards 0 K they
+	 * underflow to zero conductivity and diffusivity. The solvers refuse a temperature of 0 K or below.
+	 */
+	public static final double MIN_TEMPERATURE = -100 + 273.15; // as -100 degC converts (Units: degC + 273.15)
+
+	/**
+	 * Hottest temperature of a cell, 500 degC (773.15 K): lithium melts at 180.5 degC (the solid-state solver warns at
+	 * run time), organic electrolytes boil and decompose below 300 degC, and sulfide electrolytes and oxide cathodes
+	 * decompose (oxygen release) below 500 degC: above it no cell the solvers describe exists. A temperature of 1e9 degC
+	 * passed and drew only the melting note at run time.
+	 */
+	public static final double MAX_TEMPERATURE = 500 + 273.15;
 }

@@ -203,6 +203,59 @@ public class HardeningTest {
 		assertFalse(ok.issues().stream().anyMatch(x -> x.message().contains("more than 100,000")), head(ok));
 	}
 
+	// ---------------------------------------------------------------- absurd but finite values (command-line fuzz, session 20)
+
+	private static final String STACK = "package t\nmaterial LPSCl is solid-electrolyte { ionic-conductivity = 2.5 mS/cm }\n"
+			+ "material Li is lithium-metal { }\nmaterial SUS is current-collector { }\n";
+
+	@Test
+	public void aFitsBoundsAndStartOutsideThePropertysRangeAreErrorsAtTheirLines() throws Exception {
+		CellWrightChecker.Result r = check("fit.cell", STACK + String.join("\n",
+				"cell C { area = 1 cm2", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}",
+				"protocol P { rest for 1 s }", "experiment X { cell C protocol P expect status = completed }", "fit F {",
+				"  estimate LPSCl.ionic-conductivity between -10 mS/cm and 10 mS/cm", // 13: a negative conductivity
+				"  estimate separator.thickness between 0 um and 1400 um", // 14: zero thickness
+				"  estimate separator.porosity between 0.1 and 0.5 from 1.5", // 15: the start outside [0, 1) and the bounds
+				"  estimate temperature between 20 degC and 1e9 degC", // 16: beyond 500 degC
+				"  estimate stack-pressure between 1 MPa and 100 MPa", // 17: fine
+				"  target X expectations", "}", ""));
+		assertNoCrash(r);
+		// line, what the error starts with, what it says of the range
+		for (String[] c : new String[][] { { "13", "the lower bound of LPSCl.ionic-conductivity", "must be >= 0" },
+				{ "14", "the lower bound of separator.thickness", "must be in (0, 0.1] m (layer thickness, at most 10 cm" },
+				{ "15", "the start value of separator.porosity", "must be in [0, 1)" },
+				{ "16", "the upper bound of temperature", "must be in [173.15, 773.15] K (cell temperature, -100 to 500 degC" } }) {
+			CheckIssue i = error(r, x -> x.message().startsWith(c[1]), c[1]);
+			assertEquals(Integer.parseInt(c[0]), i.line(), i.toString());
+			assertTrue(i.message().contains(c[2]), i.message());
+		}
+		assertTrue(r.issues().stream().noneMatch(x -> x.line() == 17 && x.severity() == Severity.ERROR), head(r));
+		assertTrue(r.issues().stream().noneMatch(x -> x.message().startsWith("the upper bound of LPSCl")), head(r));
+	}
+
+	@Test
+	public void anAbsurdThicknessOrTemperatureIsAnErrorAtItsLine() throws Exception {
+		CellWrightChecker.Result r = check("absurd.cell", STACK
+				+ "cell C { area = 1 cm2\n  temperature = 1e9 degC\n" // 5-6
+				+ "  layer a: SUS 10 um\n  layer separator: LPSCl 1e308 um\n  layer b: Li 10.01 cm\n}\n" // 7-10
+				+ "cell D extends C { temperature = -120 degC }\n" // 11
+				+ "protocol P { set temperature = 600 degC\n  rest for 1 s\n}\n" // 12-14
+				+ "sweep S {\n  experiment X\n  vary separator.thickness in 100 um, 20 cm\n}\n" // 15-18
+				+ "experiment X { cell C protocol P }\n");
+		assertNoCrash(r);
+		for (int line : List.of(6, 8, 9, 11, 12, 17))
+			assertTrue(r.issues().stream().anyMatch(x -> x.line() == line && x.severity() == Severity.ERROR
+					&& x.message().contains("(the limit, see 'Limits' in docs/language.md)")), "no error at line " + line + ": " + r.issues());
+		CheckIssue sep = error(r, x -> x.line() == 8, "at the separator");
+		assertTrue(sep.message().contains("a thickness must be in (0, 0.1] m (layer thickness, at most 10 cm"), sep.message());
+		// at the limits themselves: fine
+		CellWrightChecker.Result ok = check("edge.cell", STACK.replace("package t", "package u")
+				+ "cell C { area = 1 cm2\n  temperature = -100 degC\n  ambient-temperature = 500 degC\n"
+				+ "  layer a: SUS 10 cm\n  layer separator: LPSCl 600 um\n  layer b: Li 20 um\n}\n");
+		assertTrue(ok.issues().stream().noneMatch(x -> x.severity() == Severity.ERROR), ok.issues().toString());
+		assertEquals(0.1, Limits.MAX_LAYER_THICKNESS);
+	}
+
 	@Test
 	public void runCallsDoublingFortyTimesAreALocatedErrorNotAHang() throws Exception {
 		// each protocol runs the one before twice: 2^40 steps from 41 short lines; checked in linear time

@@ -122,7 +122,7 @@ public class ValidationTest {
 		has(v("cell C { layer a: SUS 10 um { porosity = 1.2 } }"), OUT_OF_RANGE, Severity.ERROR, "porosity", "[0, 1)");
 		has(v("cell C { layer a: SUS 10 um { porosity = 100 % } }"), OUT_OF_RANGE, Severity.ERROR, "porosity");
 		none(v("cell C { layer a: SUS 10 um { porosity = 58.5 % } }"), OUT_OF_RANGE);
-		has(v("cell C { layer a: SUS -10 um }"), OUT_OF_RANGE, Severity.ERROR, "thickness must be > 0");
+		has(v("cell C { layer a: SUS -10 um }"), OUT_OF_RANGE, Severity.ERROR, "thickness must be in (0, 0.1] m");
 		has(v("cell C { layer a: SUS 10 um { areal-loading = 0 mg/cm2 } }"), OUT_OF_RANGE, Severity.ERROR, "areal-loading");
 		has(v("cell C { temperature = -300 degC }"), OUT_OF_RANGE, Severity.ERROR, "temperature");
 		none(v("cell C { temperature = 60 degC }"), OUT_OF_RANGE);

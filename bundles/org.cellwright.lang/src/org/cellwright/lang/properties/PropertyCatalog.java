@@ -101,10 +101,16 @@ public final class PropertyCatalog {
 		if (v == Math.rint(v) && Math.abs(v) < 1e15)
 			return Long.toString((long) v);
 		// a small bound as the language writes it: 1e-10, not 1.0E-10
-		return Math.abs(v) < 1e-3 ? Double.toString(v).replace("E", "e").replace(".0e", "e") : Double.toString(v);
+		// a bound of a few digits as written (173.15, not the 173.14999999999998 that -100 + 273.15 gives)
+		return Math.abs(v) < 1e-3 ? Double.toString(v).replace("E", "e").replace(".0e", "e")
+				: Math.abs(v) < 1e6 ? Double.toString(Math.round(v * 1e9) / 1e9) : Double.toString(v);
 	}
 
 	private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+	/** "-100 to 500 degC": the plausible temperatures of a cell (org.cellwright.lang.Limits) as a user writes them. */
+	private static final String CELSIUS_RANGE = fmt(Math.rint(org.cellwright.lang.Limits.MIN_TEMPERATURE - 273.15)) + " to "
+			+ fmt(Math.rint(org.cellwright.lang.Limits.MAX_TEMPERATURE - 273.15)) + " degC";
 	private static final double INF = Double.POSITIVE_INFINITY;
 
 	private static void def(String name, Set<Owner> owners, Dimension d, double min, boolean minIncl, double max,
@@ -220,7 +226,9 @@ public final class PropertyCatalog {
 		Set<Owner> cc = EnumSet.of(Owner.CELL, Owner.CONDITION);
 		positive("area", c, Dimension.AREA, "geometric electrode area");
 		nonNegative("stack-pressure", cc, Dimension.PRESSURE, "uniaxial stack pressure");
-		positive("temperature", cc, Dimension.TEMPERATURE, "cell temperature");
+		// the plausible range of a cell's temperature (org.cellwright.lang.Limits, docs/language.md "Limits")
+		def("temperature", cc, Dimension.TEMPERATURE, org.cellwright.lang.Limits.MIN_TEMPERATURE, true,
+				org.cellwright.lang.Limits.MAX_TEMPERATURE, true, "cell temperature, " + CELSIUS_RANGE + " (the limit, see 'Limits' in docs/language.md)");
 		// the voltage window the cell is operated in (BPX "Lower voltage cut-off", "Upper voltage cut-off")
 		positive("lower-voltage-cutoff", c, Dimension.VOLTAGE, "lowest terminal voltage the cell is discharged to (BPX Lower voltage cut-off)");
 		positive("upper-voltage-cutoff", c, Dimension.VOLTAGE, "highest terminal voltage the cell is charged to (BPX Upper voltage cut-off)");
@@ -233,7 +241,8 @@ public final class PropertyCatalog {
 		positive("heat-capacity", c, Dimension.HEAT_CAPACITY, "the whole cell's heat capacity (instead of specific-heat-capacity, density and volume)");
 		positive("volume", c, Dimension.VOLUME, "the cell's volume (for its heat capacity)");
 		positive("cooling-area", c, Dimension.AREA, "the cell's external surface through which it exchanges heat (BPX: External surface area)");
-		positive("ambient-temperature", c, Dimension.TEMPERATURE, "temperature of the surroundings the cell exchanges heat with (default: the cell's temperature)");
+		def("ambient-temperature", c, Dimension.TEMPERATURE, org.cellwright.lang.Limits.MIN_TEMPERATURE, true,
+				org.cellwright.lang.Limits.MAX_TEMPERATURE, true, "temperature of the surroundings the cell exchanges heat with (default: the cell's temperature), " + CELSIUS_RANGE + " (the limit, see 'Limits' in docs/language.md)");
 
 		Set<Owner> s = EnumSet.of(Owner.SOLVER);
 		for (String n : List.of("cathode-nodes", "particle-nodes", "interlayer-nodes"))

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cellwright.lang.Limits;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.text.Printable;
@@ -95,11 +96,18 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 		return false;
 	}
 
+	/**
+	 * A layer's thickness: > 0 and at most {@link Limits#MAX_LAYER_THICKNESS}, as written in a layer and as a sweep or a
+	 * fit varies it.
+	 */
+	protected static final Entry THICKNESS = new Entry("thickness", Set.of(PropertyCatalog.Owner.LAYER), List.of(Dimension.LENGTH), 0,
+			false, Limits.MAX_LAYER_THICKNESS, true, false, "layer thickness, at most "
+					+ CellWrightFormat.number(Limits.MAX_LAYER_THICKNESS * 100) + " cm (the limit, see 'Limits' in docs/language.md)");
+
 	/** What a sweep or fit may vary of a layer: its thickness or a layer property of the catalogue (null if neither). */
 	protected static Entry layerTarget(String prop) {
 		if (prop.equals("thickness"))
-			return new Entry("thickness", Set.of(PropertyCatalog.Owner.LAYER), List.of(Dimension.LENGTH), 0, false,
-					Double.POSITIVE_INFINITY, false, false, "layer thickness");
+			return THICKNESS;
 		return PropertyCatalog.find(PropertyCatalog.Owner.LAYER, prop).orElse(null);
 	}
 

@@ -209,8 +209,12 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 				values.add(p.getStep());
 			}
 			for (Quantity q : values)
-				if (q != null && q != p.getStep())
-					checkDimension(q, target, e.expected(), accepted(e));
+				if (q != null && q != p.getStep() && checkDimension(q, target, e.expected(), accepted(e)) && !unreadable(q)) {
+					// each value is one the file could write: within the property's range (a thickness, a temperature: 'Limits')
+					String v = e.rangeViolation(Units.toSI(q));
+					if (v != null)
+						error(target + " " + v + " (" + e.description() + "), not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+				}
 			if (p.getFrom() != null && p.getTo() != null && p.getStep() != null && Units.isKnown(p.getFrom().getUnit())
 					&& Units.isKnown(p.getTo().getUnit()) && Units.isKnown(p.getStep().getUnit())) {
 				double a = Units.toSI(p.getFrom()), b = Units.toSI(p.getTo());

@@ -63,6 +63,14 @@ public class FitValidator extends AbstractCellWrightRules {
 			ok &= checkDimension(e.getInitial(), target, entry.expected(), accepted);
 		if (!ok || e.getLower() == null || e.getUpper() == null)
 			return;
+		// the bounds and the start are values of the property: each within the range a value written in the file must keep
+		for (Quantity q : java.util.Arrays.asList(e.getLower(), e.getUpper(), e.getInitial())) {
+			String v = q == null || unreadable(q) ? null : entry.rangeViolation(si(q));
+			if (v != null)
+				error((q == e.getLower() ? "the lower bound" : q == e.getUpper() ? "the upper bound" : "the start value") + " of " + target
+						+ " is a value of " + entry.name() + ", which " + v + " (" + entry.description() + "), not " + text(q), q,
+						QUANTITY__VALUE, OUT_OF_RANGE);
+		}
 		double lo = si(e.getLower()), hi = si(e.getUpper());
 		if (!(lo < hi))
 			error("empty bounds: the lower bound must be below the upper one ('between 0.5 mS/cm and 5 mS/cm')", e, FIT_ESTIMATE__UPPER,

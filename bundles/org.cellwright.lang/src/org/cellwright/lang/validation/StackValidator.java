@@ -41,8 +41,9 @@ public class StackValidator extends AbstractCellWrightRules {
 	public void checkLayer(Layer l) {
 		Quantity t = l.getThickness();
 		if (t != null && checkDimension(t, "the thickness of layer " + l.getName(), Dimension.LENGTH.description(),
-				Set.of(Dimension.LENGTH)) && Units.toSI(t) <= 0)
-			error("a thickness must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
+				Set.of(Dimension.LENGTH)) && THICKNESS.rangeViolation(Units.toSI(t)) != null && !unreadable(t))
+			error("a thickness " + THICKNESS.rangeViolation(Units.toSI(t)) + " (" + THICKNESS.description() + "), not " + text(t), t,
+					QUANTITY__VALUE, OUT_OF_RANGE);
 		boolean isOverride = l.eContainer() instanceof Cell c && c.getBase() != null;
 		if (t == null && Cells.property(l, "areal-loading") == null && !isOverride)
 			error("layer " + l.getName() + " needs a thickness ('layer " + l.getName() + ": M 2 um') or an areal-loading",
