@@ -13,7 +13,7 @@ import org.eclipse.swtchart.LineStyle;
 
 /**
  * Per cycle: charge and discharge capacity (left axis), Coulombic efficiency and, for a cell with a cathode, capacity
- * retention, the discharge capacity relative to the run's first full discharge ({@link #retention}; right axis, %). A half cell plates a set capacity every
+ * retention, the discharge capacity relative to the discharge the run's retention is taken against ({@link #retention}; right axis, %). A half cell plates a set capacity every
  * cycle: its CE says what it keeps, and the chart's title and right axis name no retention when none is drawn (they
  * did). Nor has a full cell of one cycle (its one point at 100 % was drawn). Which runs are half cells is {@link RunFolder#halfCell()}, the one rule the report
  * and the Sweep view use (a DFN run is a full cell whether or not its cycles table has mAh/g).
@@ -34,14 +34,21 @@ final class CyclePlots {
 	}
 
 	/**
-	 * Each cycle's discharge [mAh/cm2] over the run's first full discharge (summary.json's first_discharge, the key
-	 * numbers' and the run's retention's), in %, from that cycle on (NaN before it, and everywhere for a run without
-	 * one): over cycle 1's, an HPPC's 10 s pulse, its cycles read up to 35 000 % (session 20).
+	 * Each cycle's discharge [mAh/cm2] over the discharge the run's capacity retention is taken against, in %, from that
+	 * cycle on (NaN before it, and everywhere for a run without one): the first of the compared pair where summary.json
+	 * names one (capacity_retention_cycles: the first full discharge of the same steps as the last, so that the line
+	 * ends on the retention the key numbers give; over a 0.1 C formation, 1 C cycles ended at 62 % where the key numbers
+	 * said 79.7 %), else the run's first full discharge (first_discharge; over cycle 1's, an HPPC's 10 s pulse, its
+	 * cycles read up to 35 000 %, session 20).
 	 */
-	static double[] retention(Summary.FirstDischarge first, double[] cycle, double[] discharge) {
+	static double[] retention(Summary.FirstDischarge first, int[] compared, double[] cycle, double[] discharge) {
+		int from = compared != null ? compared[0] : first.missing() == null ? first.cycle() : -1;
+		double ref = Double.NaN;
+		if (compared == null) ref = first.mAhCm2();
+		else for (int k = 0; k < cycle.length; k++) if (cycle[k] == from) ref = discharge[k];
 		double[] out = new double[discharge.length];
 		for (int k = 0; k < out.length; k++)
-			out[k] = first.missing() == null && first.mAhCm2() > 0 && cycle[k] >= first.cycle() ? 100 * discharge[k] / first.mAhCm2() : Double.NaN;
+			out[k] = from >= 1 && ref > 0 && cycle[k] >= from ? 100 * discharge[k] / ref : Double.NaN;
 		return out;
 	}
 
@@ -58,7 +65,7 @@ final class CyclePlots {
 			double[] n = t.column("cycle"), ch = t.column("charge_mAh_cm2"), dis = t.column("discharge_mAh_cm2"),
 					ce = t.column("coulombic_efficiency");
 			if (n == null || ch == null || dis == null || ce == null) continue;
-			double[] retention = retention(r.summary().firstDischarge(), n, dis);
+			double[] retention = retention(r.summary().firstDischarge(), r.summary().capacityRetentionCycles(), n, dis);
 			double[] cePct = Arrays.stream(ce).map(v -> 100 * v).toArray();
 			RGB base = colour(ri);
 			String p = prefix(runs, r);
