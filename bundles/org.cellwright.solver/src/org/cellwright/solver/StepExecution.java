@@ -171,6 +171,7 @@ final class StepExecution {
             // model has no solution there), the step's own end voltage (not the one the step before ended at)
             double atOnceVoltage = Double.NaN;
             double atOnceCut = Double.NaN; // at once: the voltage at the current that lands on the cut-off (within 0.1 mV of it)
+            double atOnceCurrent = current; // at once: the set current, or the one a power (a power profile's first sample) took
             boolean powerChecked = false; // a power step's largest power looked at in this time step
             double jumpedFrom = Double.NaN; // the voltage before a jump across the cut-off (see below)
             // solve the step (and, for CV/CP, the current)
@@ -197,17 +198,22 @@ final class StepExecution {
                             continue;
                         }
                         double trialV = v; // at the set current, before the landing's trials at other currents
-                        double[] l = mode == StepMode.CURRENT ? landing.landOnCutoff(h, current, over) : null;
-                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], current)) { atOnce = true; carried = l[0]; atOnceCut = l[1]; atOnceVoltage = trialV; break; }
+                        // a power step (or power profile) at its start: the current its power (first sample) took is
+                        // the one whose way up is searched, as a current step's set current (DfnRunner.powerStep alike)
+                        boolean powerAtStart = mode == StepMode.POWER && stepTime == 0;
+                        double setI = mode == StepMode.CURRENT ? current : i;
+                        double[] l = mode == StepMode.CURRENT || powerAtStart ? landing.landOnCutoff(h, setI, over) : null;
+                        if (l != null && stepTime == 0 && !nearSetCurrent(l[0], setI)) { atOnce = true; carried = l[0]; atOnceCut = l[1]; atOnceVoltage = trialV; atOnceCurrent = setI; break; }
                         if (l != null) { i = l[0]; v = l[1]; }
                         // the cell is past the cut-off at the step's start already, at rest too (an as-cast interlayer
                         // at 0.8 V charged until 0.2 V): no current in the step's direction keeps it before the
                         // cut-off; the step ends at once, no charge passed (a 1 us step at the set current was
                         // committed, its charge the only one of the cycle's first direction: an efficiency of 1e11)
-                        else if (stepTime == 0 && mode == StepMode.CURRENT && !Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
+                        else if (stepTime == 0 && (mode == StepMode.CURRENT || powerAtStart) && !Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
                             atOnce = true;
                             carried = 0;
                             atOnceVoltage = trialV;
+                            atOnceCurrent = setI;
                             break;
                         }
                         else if (Double.isNaN(crossedVoltage(cutoffs, rec.voltage))) {
@@ -311,6 +317,7 @@ final class StepExecution {
                 // last trial, not committed: the cell is left as the step found it, no charge passed), with the
                 // temperature and pressure the protocol set; at rest past the cut-off already, its sample at rest.
                 // Its end through the step's end below (crossedAtOnce)
+                current = atOnceCurrent; // a power's: its end's warning and trial at that current (crossedAtOnce)
                 int sign = (int) Math.signum(current);
                 if (stepSign == 0 && sign != 0) { // the step's direction counts for the cycles as if charge had passed
                     stepSign = sign;
@@ -427,7 +434,7 @@ final class StepExecution {
         // the step's end, however it ended (at once too): its last sample, its own end voltage, its charge for the
         // cycle's efficiency and stall check, the warnings of its end, its record
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-        double endVoltage = endedAtOnce ? crossedAtOnce(what, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
+        double endVoltage = endedAtOnce ? crossedAtOnce(what, mode == StepMode.POWER, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
         if (stepSign != 0) events.lastStepCharge = stepCharge;
         if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
                 : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
@@ -454,7 +461,7 @@ final class StepExecution {
      * DfnRunner.endsAtOnce alike), or the cell's at rest where it is past the cut-off at rest already (carried 0).
      * Until session 20 it was the set current's (5.06 V for a 1 C charge of cell 6 at -20 degC against 4.3 V).
      */
-    private double crossedAtOnce(String what, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
+    private double crossedAtOnce(String what, boolean power, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
         int sign = (int) Math.signum(current);
         double cut = cutoffInDirection(cutoffs, current);
         double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
@@ -467,8 +474,8 @@ final class StepExecution {
         // either warning says where the step ended and where the cut-off is the cell's voltage window (one warning)
         Cutoff window = Cutoff.windowAt(cutoffs, cut, LANDING_TOLERANCE);
         String where = carried == 0 || Double.isNaN(at) ? ""
-                : String.format(Locale.ROOT, "; the voltage reaches the cut-off at %s mA/cm2 on the current's way up: the step ends there at once, at %.4f V",
-                        num(Math.abs(carried) / 10), at);
+                : String.format(Locale.ROOT, "; the voltage reaches the cut-off at %s mA/cm2%s on the %s's way up: the step ends there at once, at %.4f V",
+                        num(Math.abs(carried) / 10), power ? " (" + num(Math.abs(carried * at) / 10) + " mW/cm2)" : "", power ? "power" : "current", at);
         String note = where + (window == null ? "" : "; " + StepEnd.windowEnd(window));
         if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, atSet, true, note))
             events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, atSet, note);
