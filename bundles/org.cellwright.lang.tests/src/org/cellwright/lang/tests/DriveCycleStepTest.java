@@ -67,6 +67,26 @@ public class DriveCycleStepTest {
 		assertEquals("C", s.getScale().getUnit());
 	}
 
+	/**
+	 * A profile read from outside the project (here by an absolute path) is a warning at its line, as a measurement
+	 * is (DataPaths.outside, one rule): the run still reads it, but not from the project alone (session 20: only
+	 * measurements were warned).
+	 */
+	@Test
+	void aProfileFromOutsideTheProjectIsAWarningAtItsLine() throws Exception {
+		String abs = dir.resolve("drive-cycles/UDDS.csv").toAbsolutePath().toString();
+		List<Issue> issues = validateOnDisk("""
+				follow "drive-cycles/UDDS.csv" current scaled to 2 C for 2 h
+				follow "%s" current scaled to 2 C for 2 h
+				""".formatted(abs), "drive-cycles/UDDS.csv", UDDS);
+		List<Issue> outside = issues.stream().filter(i -> org.cellwright.lang.validation.IssueCodes.MEASURED_OUTSIDE.equals(i.getCode())).toList();
+		assertEquals(1, outside.size(), issues.toString());
+		assertEquals(Severity.WARNING, outside.get(0).getSeverity());
+		assertEquals(6, outside.get(0).getLineNumber(), outside.toString()); // HEAD 3 lines, "protocol P {" 4, the first step 5
+		assertTrue(outside.get(0).getMessage().startsWith("drive-cycle profile '" + abs + "' is an absolute path"), outside.get(0).getMessage());
+		assertTrue(issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR), "still read: " + issues);
+	}
+
 	@Test
 	void theFileIsReadWithItsHeaderUnitAndCrlfLines() throws Exception {
 		Path f = dir.resolve("WLTC.csv");

@@ -33,7 +33,10 @@ public interface IssueCodes {
 	String SWEEP = "cellwright.sweep";
 	String FIT = "cellwright.fit";
 	String MEASURED = "cellwright.measured";
-	/** A measurement read from outside the .cell file's project (an absolute path, or one climbing out with ../). */
+	/**
+	 * A data file (a measurement, a drive-cycle profile) read from outside the .cell file's project (an absolute path,
+	 * or one climbing out with ../).
+	 */
 	String MEASURED_OUTSIDE = "cellwright.measuredOutside";
 	String EXPECTATION = "cellwright.expectation";
 	String MISSING_PROPERTY = "cellwright.missingProperty";

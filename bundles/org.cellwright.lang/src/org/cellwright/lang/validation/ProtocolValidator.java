@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
+import org.cellwright.lang.files.DataPaths;
 import org.cellwright.lang.model.DriveCycleFile;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
@@ -295,7 +296,13 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			error("this step never ends: add 'for 2 h' (the profile repeats until then) or 'until 2.5 V'", s, DRIVE_CYCLE_STEP__PATH, STEP_NEVER_ENDS);
 		for (Limit l : s.getLimits())
 			checkLimit(l, false);
-		if (s.getPath() == null || s.eResource() == null || !s.eResource().getURI().isFile())
+		if (s.getPath() == null || s.eResource() == null)
+			return;
+		// read from outside the project: a warning, as for a measurement (the run still reads it; nothing is written there)
+		String outside = DataPaths.outside(s.eResource().getURI(), s.getPath());
+		if (outside != null)
+			warning("drive-cycle profile " + outside, s, DRIVE_CYCLE_STEP__PATH, MEASURED_OUTSIDE);
+		if (!s.eResource().getURI().isFile())
 			return;
 		java.nio.file.Path file = java.nio.file.Path.of(s.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(s.getPath()).normalize();
 		if (!java.nio.file.Files.isRegularFile(file)) {
