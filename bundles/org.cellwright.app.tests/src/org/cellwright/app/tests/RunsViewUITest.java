@@ -222,4 +222,66 @@ class RunsViewUITest extends ProjectUITest {
 		assertEquals(List.of(middle.row().id()), xs.get().stream().map(r -> r.row().id()).toList());
 		assertEquals(1, new RunStore(here.resolve("results/t")).index().rows().size(), "runs.csv keeps one row");
 	}
+
+	/**
+	 * A fit's folder has no row in runs.csv, so the Runs view did not list fits (their history was browsed through
+	 * their fit.json files in the Project Explorer). Now each fit kept in results/<file>/<fit>/<id>/ is a row of kind
+	 * "fit" with its id, time and result (cost and fitted values); a double click shows it in the Fit Report view, and
+	 * Delete asks before deleting its folder (latest then names the fit before it; no runs.csv is made).
+	 */
+	@Test
+	void fitsAreRowsOfTheRunsViewThatOpenTheirFitReportAndDeleteAfterAsking() throws Exception {
+		project = IdeUITest.newProject("runs-fits");
+		IdeUITest.newFile(project, "t.cell", cell("5 MPa"));
+		Path here = project.getLocation().toFile().toPath(), store = here.resolve("results/t");
+		Path older = store.resolve("K/20261205-110000-123456"), newer = store.resolve("K/20261205-120000-abcdef");
+		for (Path fit : List.of(older, newer)) {
+			Files.createDirectories(fit);
+			Files.writeString(fit.resolve("fit.json"), FitReportViewUITest.FIT_JSON);
+			Files.writeString(fit.resolve("fitted.cell"), "// fitted\n");
+		}
+		Files.writeString(store.resolve("K/latest.txt"), newer.getFileName() + "\n");
+		project.refreshLocal(IResource.DEPTH_INFINITE, null);
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		RunsView view = (RunsView) page.showView(RunsView.ID);
+		view.refresh();
+		flush();
+		java.util.function.Supplier<List<RunsView.Run>> fits = () -> view.runs().stream().filter(r -> r.folder().startsWith(here)).toList();
+		assertEquals(List.of(newer, older), fits.get().stream().map(RunsView.Run::folder).toList(), "both fits, newest first: " + fits.get());
+		int row = view.runs().indexOf(fits.get().get(0));
+		assertEquals("K", view.text(row, "experiment"));
+		assertEquals("fit", view.text(row, "kind"));
+		assertEquals("20261205-120000-abcdef", view.text(row, "run"));
+		assertEquals("2026-12-05 12:00:00", view.text(row, "time (UTC)"));
+		assertEquals("converged", view.text(row, "status"));
+		assertEquals("cost 0.250; 1 exchange-current-rate-constant 2.00e-11 m/s, 2 exchange-current-rate-constant 3.00e-11 m/s, ionic-conductivity 1.00 S/m",
+				view.text(row, "change"), "the fit's result in short");
+
+		// a double click shows the fit in the Fit Report view
+		view.table().setSelection(row);
+		view.table().notifyListeners(SWT.DefaultSelection, new Event());
+		org.cellwright.app.views.FitReportView report = (org.cellwright.app.views.FitReportView) page.findView(org.cellwright.app.views.FitReportView.ID);
+		assertNotNull(report, "the Fit Report view opened");
+		spin(() -> report.fit() != null && !report.loading(), 30_000, "the fit report");
+		assertEquals(newer, report.fit().folder().normalize(), "the fit of the row");
+		assertEquals("K", report.fit().name());
+
+		// Delete asks; Cancel deletes nothing
+		view.table().setSelection(view.runs().indexOf(fits.get().get(0)));
+		answer(RunsView.DELETE_TITLE, "Cancel");
+		pressDelete(view);
+		flush();
+		assertTrue(Files.isRegularFile(newer.resolve("fit.json")), "Cancel keeps the fit");
+		// Delete: the fit's folder goes, latest names the fit before it, runs.csv is not made
+		view.table().setSelection(view.runs().indexOf(fits.get().get(0)));
+		answer(RunsView.DELETE_TITLE, "Delete");
+		pressDelete(view);
+		flush();
+		assertFalse(Files.exists(newer), "the fit's folder is deleted");
+		assertEquals(List.of(older), fits.get().stream().map(RunsView.Run::folder).toList());
+		assertEquals(older, RunStore.latest(store.resolve("K")), "latest names the fit left");
+		assertFalse(Files.exists(store.resolve("runs.csv")), "a fit has no row in runs.csv");
+		assertFalse(project.getFolder("results/t/K/" + newer.getFileName()).exists(), "the Project Explorer's resources follow");
+	}
 }

@@ -48,6 +48,18 @@ public record FitRecord(Path folder, String name, boolean converged, int evaluat
 
 	/** Reads a fit; a {@link RunFolderException} names the file when it is none or unreadable. */
 	public static FitRecord read(Path path) {
+		return read(path, true);
+	}
+
+	/**
+	 * Reads a fit's fit.json alone: its targets are listed without their before/after runs (null), as a list of fits
+	 * (the Runs view) needs them without reading every target's series.
+	 */
+	public static FitRecord readWithoutRuns(Path path) {
+		return read(path, false);
+	}
+
+	private static FitRecord read(Path path, boolean runs) {
 		Path folder = folderOf(path);
 		if (folder == null) throw new RunFolderException(path + ": no " + FitReport.JSON + " (run a fit first: Run > Fit Parameters)");
 		Path json = folder.resolve(FitReport.JSON);
@@ -72,7 +84,7 @@ public record FitRecord(Path folder, String name, boolean converged, int evaluat
 		for (JsonElement t : array(o, "targets")) {
 			JsonObject j = t.getAsJsonObject();
 			String x = Summary.str(j, "experiment");
-			RunFolder before = run(folder.resolve(BEFORE).resolve(x)), after = run(folder.resolve(AFTER).resolve(x));
+			RunFolder before = runs ? run(folder.resolve(BEFORE).resolve(x)) : null, after = runs ? run(folder.resolve(AFTER).resolve(x)) : null;
 			targets.add(new Target(x, Summary.str(j, "kind"), before, after, after == null ? null : Measurement.of(after, null)));
 		}
 		return new FitRecord(folder, Summary.str(o, "fit"), o.has("converged") && o.get("converged").getAsBoolean(),

@@ -63,4 +63,20 @@ public final class RunColumns {
 		if (pass + fail == 0) return "";
 		return fail == 0 ? pass + " pass" : fail + " of " + (pass + fail) + " fail";
 	}
+
+	/**
+	 * A fit's result in short, for the Runs view's "change" column: its cost and each estimate's value with its unit
+	 * under the estimate's short name ({@link FitReportView#shortNames}), "cost 0.25; k 2.00e-11 m/s, sigma 1.00 S/m".
+	 */
+	public static String fitResult(FitRecord fit) {
+		List<String> names = FitReportView.shortNames(fit.estimates().stream().map(FitRecord.Estimate::target).toList());
+		List<String> values = new ArrayList<>();
+		for (int k = 0; k < names.size(); k++) {
+			FitRecord.Estimate e = fit.estimates().get(k);
+			String unit = e.unit() == null || e.unit().isEmpty() ? "" : " " + e.unit();
+			values.add(names.get(k) + " " + String.format(java.util.Locale.ROOT, "%.3g", e.value()) + unit);
+		}
+		String cost = Double.isNaN(fit.cost()) ? "" : "cost " + String.format(java.util.Locale.ROOT, "%.3g", fit.cost());
+		return values.isEmpty() ? cost : cost.isEmpty() ? String.join(", ", values) : cost + "; " + String.join(", ", values);
+	}
 }

@@ -32,8 +32,10 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * The history of the workspace's runs: every row of every project's {@code results/<file>/runs.csv}, newest first, with
- * what changed against the previous run of the same experiment. Selecting two or more runs compares them in the
+ * The history of the workspace's runs and fits: every row of every project's {@code results/<file>/runs.csv}, and
+ * every fit kept beside them ({@code results/<file>/<fit>/<id>/fit.json}, which has no row there), newest first, with
+ * what changed against the previous run of the same experiment (a fit: its cost and fitted values). A fit's double
+ * click shows it in the Fit Report view. Selecting two or more runs compares them in the
  * Results view; a double click shows one; Open Report (context menu) opens a run's report.html. Delete (key or context menu) asks, then deletes the selected runs' folders and
  * rows; a run whose folder was deleted elsewhere (Project Explorer) is shown greyed, "folder deleted", until its row is.
  */
@@ -46,11 +48,28 @@ public class RunsView extends ViewPart {
 	 * sweep's at the default width, so the variants of a run looked alike); "checks" counts the run's expect checks
 	 * that pass, so a file's runs show in one table which experiments' checks passed.
 	 */
-	public static final java.util.List<String> COLUMNS = java.util.List.of("experiment", "variant", "run", "time (UTC)", "status", "checks",
+	public static final java.util.List<String> COLUMNS = java.util.List.of("experiment", "kind", "variant", "run", "time (UTC)", "status", "checks",
 			"cycles", "1st discharge", "change", "results");
 
-	/** A row of the table: the index row, the run's folder and the results folder whose index lists it. */
-	public record Run(RunIndex.Row row, Path folder, Path store) {
+	/**
+	 * A row of the table: the index row, the run's folder and the results folder whose index lists it; a fit's (its
+	 * {@code fit} read from its fit.json alone) has a row made from its folder: id, time, the fit's name, converged.
+	 */
+	public record Run(RunIndex.Row row, Path folder, Path store, FitRecord fit) {
+		public Run(RunIndex.Row row, Path folder, Path store) {
+			this(row, folder, store, null);
+		}
+
+		/** Whether the row is a fit's. */
+		public boolean isFit() {
+			return fit != null;
+		}
+
+		/** The row's kind: "fit" or "run". */
+		public String kind() {
+			return isFit() ? "fit" : "run";
+		}
+
 		/** Whether the run's folder is still there. */
 		public boolean exists() {
 			return Files.isDirectory(folder);
@@ -68,7 +87,7 @@ public class RunsView extends ViewPart {
 		try {
 			e.getDelta().accept(d -> {
 				// the index rewritten, or a folder removed (a run folder deleted in the Project Explorer)
-				if (d.getResource().getName().equals(RunFiles.INDEX)
+				if (d.getResource().getName().equals(RunFiles.INDEX) || d.getResource().getName().equals(org.cellwright.run.fit.FitReport.JSON)
 						|| d.getKind() == org.eclipse.core.resources.IResourceDelta.REMOVED && d.getResource().getType() == org.eclipse.core.resources.IResource.FOLDER)
 					index[0] = true;
 				return !index[0];
@@ -93,7 +112,10 @@ public class RunsView extends ViewPart {
 		table.addListener(SWT.Selection, e -> {
 			if (table.getSelectionCount() >= 2) compareSelected();
 		});
-		table.addListener(SWT.DefaultSelection, e -> compareSelected());
+		table.addListener(SWT.DefaultSelection, e -> {
+			if (selected() != null && selected().isFit()) openFit(selected());
+			else compareSelected();
+		});
 		table.addListener(SWT.KeyDown, e -> {
 			if (e.keyCode == SWT.DEL && e.stateMask == 0) deleteSelected();
 		});
@@ -117,11 +139,14 @@ public class RunsView extends ViewPart {
 			Path results = p.getLocation().toFile().toPath().resolve(RunFiles.RESULTS);
 			if (!Files.isDirectory(results)) continue;
 			try (Stream<Path> s = Files.list(results)) {
-				for (Path store : s.filter(d -> Files.isRegularFile(d.resolve(RunFiles.INDEX))).sorted().toList())
+				for (Path store : s.filter(Files::isDirectory).sorted().toList())
 				{
-					List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
-					java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
-					for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize(), store));
+					if (Files.isRegularFile(store.resolve(RunFiles.INDEX))) {
+						List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
+						java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
+						for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize(), store));
+					}
+					runs.addAll(fits(store));
 				}
 			} catch (java.io.IOException | RunStoreException e) {
 				// a results folder that cannot be listed: its runs are not shown
@@ -137,7 +162,7 @@ public class RunsView extends ViewPart {
 			boolean variant = !x.group().isEmpty() && !x.name().equals(x.group()) && x.name().startsWith(x.group() + "/");
 			String values = variant ? RunColumns.variant(r.folder()) : "";
 			if (variant && values.isEmpty()) values = x.name().substring(x.group().length() + 1);
-			it.setText(new String[] { Printable.escape(variant ? x.group() : x.name()), Printable.escape(values), x.id(),
+			it.setText(new String[] { Printable.escape(variant ? x.group() : x.name()), r.kind(), Printable.escape(values), x.id(),
 					x.time().replace('T', ' ').replace("Z", ""), x.status(), r.exists() ? RunColumns.checks(r.folder()) : "",
 					x.cycles() < 0 ? "" : Integer.toString(x.cycles()),
 					Double.isNaN(x.firstDischargeMAhCm2()) ? "" : String.format(Locale.ROOT, "%.3f mAh/cm2", x.firstDischargeMAhCm2()),
@@ -148,13 +173,45 @@ public class RunsView extends ViewPart {
 		// the names and values readable at any width of the view: the columns of short text fit their content (the run's
 		// id and time too: they were cut at "20261205-123901-470eff" to "...-470ef" and "2026-12-05 12:3" with the view
 		// maximized, its right half empty)
-		for (String c : List.of("experiment", "variant", "run", "time (UTC)", "status", "checks", "cycles", "1st discharge")) {
+		for (String c : List.of("experiment", "kind", "variant", "run", "time (UTC)", "status", "checks", "cycles", "1st discharge")) {
 			TableColumn col = table.getColumn(COLUMNS.indexOf(c));
 			int before = col.getWidth();
 			col.pack();
 			if (c.equals("variant") && col.getWidth() < 60) col.setWidth(60);
 			else if (!c.equals("variant") && col.getWidth() < Math.min(before, 80)) col.setWidth(Math.min(before, 80));
 		}
+	}
+
+	/**
+	 * The fits kept in a results folder, {@code <fit>/<id>/fit.json} (not in runs.csv), each read through
+	 * {@link FitRecord#readWithoutRuns}; one whose fit.json cannot be read is left out.
+	 */
+	static List<Run> fits(Path store) {
+		List<Run> out = new ArrayList<>();
+		try (Stream<Path> groups = Files.list(store)) {
+			for (Path g : groups.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d)).sorted().toList()) {
+				try (Stream<Path> ids = Files.list(g)) {
+					for (Path f : ids.filter(d -> !Files.isSymbolicLink(d) && Files.isRegularFile(d.resolve(org.cellwright.run.fit.FitReport.JSON))).toList()) {
+						String id = f.getFileName().toString();
+						java.time.Instant t = RunStore.timeOf(id);
+						if (t == null || id.startsWith(".")) continue; // a fit being written (.<id>.partial) or no run id
+						FitRecord fit;
+						try {
+							fit = FitRecord.readWithoutRuns(f);
+						} catch (org.cellwright.run.folder.RunFolderException e) {
+							continue;
+						}
+						String name = g.getFileName().toString();
+						RunIndex.Row row = new RunIndex.Row(id, t.toString(), name, name, fit.converged() ? "converged" : "not converged", -1,
+								Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", name + "/" + id, RunColumns.fitResult(fit));
+						out.add(new Run(row, f.normalize(), store, fit));
+					}
+				}
+			}
+		} catch (java.io.IOException e) {
+			// a folder that cannot be listed: its fits are not shown
+		}
+		return out;
 	}
 
 	/**
@@ -181,10 +238,12 @@ public class RunsView extends ViewPart {
 		org.eclipse.jface.action.MenuManager mm = new org.eclipse.jface.action.MenuManager();
 		mm.setRemoveAllWhenShown(true);
 		mm.addMenuListener(m -> {
-			m.add(new Action("Show in Results View") {
+			boolean fit = selected() != null && selected().isFit();
+			m.add(new Action(fit ? "Show in Fit Report View" : "Show in Results View") {
 				@Override
 				public void run() {
-					compareSelected();
+					if (fit) openFit(selected());
+					else compareSelected();
 				}
 			});
 			m.add(openReportAction());
@@ -194,7 +253,7 @@ public class RunsView extends ViewPart {
 					runAgain();
 				}
 			};
-			again.setEnabled(selected() != null && selected().exists());
+			again.setEnabled(selected() != null && selected().exists() && !fit);
 			m.add(again);
 			Action bdf = new Action("Export as BDF...") {
 				@Override
@@ -208,9 +267,9 @@ public class RunsView extends ViewPart {
 					}
 				}
 			};
-			bdf.setEnabled(selected() != null && selected().exists());
+			bdf.setEnabled(selected() != null && selected().exists() && !fit);
 			m.add(bdf);
-			Action delete = new Action(table.getSelectionCount() > 1 ? "Delete Runs..." : "Delete Run...") {
+			Action delete = new Action(table.getSelectionCount() > 1 ? "Delete Runs..." : fit ? "Delete Fit..." : "Delete Run...") {
 				@Override
 				public void run() {
 					deleteSelected();
@@ -233,27 +292,38 @@ public class RunsView extends ViewPart {
 		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r) chosen.add(r);
 		if (chosen.isEmpty()) return;
 		// the rows that go: those chosen and the other variants of a chosen sweep run
-		List<Run> going = runs.stream().filter(r -> chosen.stream().anyMatch(c -> c.store().equals(r.store())
+		List<Run> going = runs.stream().filter(r -> chosen.stream().anyMatch(c -> c.store().equals(r.store()) && c.isFit() == r.isFit()
 				&& c.row().group().equals(r.row().group()) && c.row().id().equals(r.row().id()))).toList();
-		StringBuilder q = new StringBuilder(going.size() == 1 ? "Delete this run from the disk? It cannot be undone.\n"
-				: "Delete these " + going.size() + " runs from the disk? It cannot be undone.\n");
+		String what = going.stream().allMatch(Run::isFit) ? (going.size() == 1 ? "fit" : "fits")
+				: going.stream().noneMatch(Run::isFit) ? (going.size() == 1 ? "run" : "runs") : "runs and fits";
+		StringBuilder q = new StringBuilder(going.size() == 1 ? "Delete this " + what + " from the disk? It cannot be undone.\n"
+				: "Delete these " + going.size() + " " + what + " from the disk? It cannot be undone.\n");
 		int shown = 0;
 		for (Run r : going) {
 			if (shown++ == 12) {
 				q.append("\n... and ").append(going.size() - 12).append(" more");
 				break;
 			}
-			q.append("\n").append(Printable.escape(r.row().name())).append("  ").append(r.row().id()).append(r.exists() ? "" : "  (folder already deleted)");
+			q.append("\n").append(r.isFit() ? "fit " : "").append(Printable.escape(r.row().name())).append("  ").append(r.row().id()).append(r.exists() ? "" : "  (folder already deleted)");
 		}
 		org.eclipse.jface.dialogs.MessageDialog ask = new org.eclipse.jface.dialogs.MessageDialog(table.getShell(), DELETE_TITLE, null,
 				q.toString(), org.eclipse.jface.dialogs.MessageDialog.QUESTION, 1, "Delete", "Cancel");
 		if (ask.open() != 0) return;
 		java.util.Map<Path, List<RunIndex.Row>> byStore = new java.util.LinkedHashMap<>();
-		for (Run r : chosen) byStore.computeIfAbsent(r.store(), k -> new ArrayList<>()).add(r.row());
+		for (Run r : chosen) if (!r.isFit()) byStore.computeIfAbsent(r.store(), k -> new ArrayList<>()).add(r.row());
 		List<String> failed = new ArrayList<>();
+		for (Run r : chosen) {
+			if (!r.isFit()) continue;
+			byStore.putIfAbsent(r.store(), new ArrayList<>());
+			try {
+				RunStore.deleteUnindexed(r.folder()); // a fit has no row in runs.csv: its folder alone
+			} catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
+				failed.add(ex.getMessage());
+			}
+		}
 		for (var e : byStore.entrySet()) {
 			try {
-				new RunStore(e.getKey()).index().delete(e.getValue());
+				if (!e.getValue().isEmpty()) new RunStore(e.getKey()).index().delete(e.getValue());
 			} catch (RunStoreException | IllegalArgumentException | java.io.UncheckedIOException ex) {
 				failed.add(ex.getMessage());
 			}
@@ -319,8 +389,8 @@ public class RunsView extends ViewPart {
 		return a;
 	}
 
-	/** The one run selected, or null. */
-	private Run selected() {
+	/** The one run (or fit) selected, or null. */
+	public Run selected() {
 		return table.getSelectionCount() == 1 && table.getSelection()[0].getData() instanceof Run r ? r : null;
 	}
 
@@ -333,10 +403,22 @@ public class RunsView extends ViewPart {
 		return table;
 	}
 
-	/** Shows the selected runs in the Results view (one: that run; several: overlaid). */
+	/** Shows a fit in the Fit Report view (its report, read there in the background); null when the view cannot open. */
+	public FitReportView openFit(Run fit) {
+		if (fit == null || !fit.isFit()) return null;
+		try {
+			FitReportView v = (FitReportView) getSite().getPage().showView(FitReportView.ID);
+			v.show(fit.folder());
+			return v;
+		} catch (PartInitException e) {
+			return null;
+		}
+	}
+
+	/** Shows the selected runs in the Results view (one: that run; several: overlaid); fits are not runs to compare. */
 	void compareSelected() {
 		List<Path> folders = new ArrayList<>();
-		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r && r.exists()) folders.add(r.folder());
+		for (TableItem it : table.getSelection()) if (it.getData() instanceof Run r && r.exists() && !r.isFit()) folders.add(r.folder());
 		if (folders.isEmpty()) return;
 		try {
 			ResultsView v = (ResultsView) getSite().getPage().showView(ResultsView.ID, null, IWorkbenchPage.VIEW_VISIBLE);

@@ -46,6 +46,38 @@ public final class RunStore {
 		return ID_TIME.format(time) + "-" + inputsHash.substring(0, Math.min(6, inputsHash.length()));
 	}
 
+	/** The time a run id starts with (its UTC second), or null when the text is no run id. */
+	public static Instant timeOf(String runId) {
+		if (runId == null || runId.length() < 15) return null;
+		try {
+			return Instant.from(ID_TIME.parse(runId.substring(0, 15)));
+		} catch (java.time.DateTimeException e) {
+			return null;
+		}
+	}
+
+	/**
+	 * Deletes a kept folder that has no row in {@code runs.csv} (a fit's, {@code <fit>/<id>/}); {@code latest} of its
+	 * group then names the newest folder left (ids sort by time), or is removed when none is.
+	 */
+	public static void deleteUnindexed(Path runFolder) {
+		Path folder = runFolder.toAbsolutePath().normalize(), group = folder.getParent();
+		if (group == null || Names.problem(folder.getFileName().toString()) != null) throw new IllegalArgumentException(runFolder + ": not a run's folder");
+		org.cellwright.lang.files.FileTrees.deleteTree(folder);
+		try (Stream<Path> s = Files.list(group)) {
+			String newest = s.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d))
+					.map(d -> d.getFileName().toString()).filter(n -> timeOf(n) != null && Names.problem(n) == null)
+					.max(Comparator.naturalOrder()).orElse(null);
+			if (newest != null) setLatest(group, newest);
+			else {
+				Files.deleteIfExists(group.resolve(RunFiles.LATEST));
+				Files.deleteIfExists(group.resolve(RunFiles.LATEST_TEXT));
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/**
 	 * Starts writing a run of {@code group} (an experiment or sweep): checks the name, takes the group's lock and makes
 	 * the hidden folder the run is written into.
