@@ -42,4 +42,19 @@ class RunColumnsTest {
 		Files.writeString(tmp.resolve("checks.json"), "{not json");
 		assertEquals("", RunColumns.checks(tmp), "unreadable: nothing said");
 	}
+
+	/** A fit's result in the change column: its cost and fitted values under short names, read from its fit.json. */
+	@Test
+	void aFitsResultIsItsCostAndFittedValuesInShort() throws Exception {
+		Path fit = tmp.resolve("K/20261205-120000-abcdef");
+		Files.createDirectories(fit);
+		Files.writeString(fit.resolve("fit.json"), """
+				{"fit":"K","converged":false,"cost":1234.5,"estimates":[
+				 {"target":"E.ionic-conductivity","unit":"S/m","value":0.0025},{"target":"C.porosity","unit":"","value":0.3}]}
+				""");
+		var r = org.cellwright.app.views.FitRecord.readWithoutRuns(fit);
+		assertEquals("cost 1.23e+03; ionic-conductivity 0.00250 S/m, porosity 0.300", RunColumns.fitResult(r));
+		Files.writeString(fit.resolve("fit.json"), "{\"fit\":\"K\",\"estimates\":[]}");
+		assertEquals("", RunColumns.fitResult(org.cellwright.app.views.FitRecord.readWithoutRuns(fit)), "no cost, no estimate");
+	}
 }

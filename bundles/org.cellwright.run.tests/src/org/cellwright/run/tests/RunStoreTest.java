@@ -455,4 +455,30 @@ class RunStoreTest {
 		assertTrue(Files.isRegularFile(group.resolve(id + "-3").resolve("summary.json")));
 		assertFalse(Files.exists(group.resolve(id + "-3").resolve("timeseries.csv")));
 	}
+
+	/**
+	 * A fit's folder has no runs.csv row: deleting it (the IDE's Runs view) deletes the folder alone and moves latest to
+	 * the newest folder left, then removes it with the last; a run id's time is read back from it.
+	 */
+	@Test
+	void deletingAnUnindexedFolderMovesLatestAndMakesNoIndex() throws Exception {
+		assertEquals(java.time.Instant.parse("2026-12-05T12:00:00Z"), RunStore.timeOf("20261205-120000-abcdef"));
+		assertNull(RunStore.timeOf("latest"));
+		assertNull(RunStore.timeOf("before"));
+		Path group = tmp.resolve("results/t/K"), a = group.resolve("20261205-110000-123456"), b = group.resolve("20261205-120000-abcdef");
+		for (Path p : List.of(a, b)) {
+			Files.createDirectories(p);
+			Files.writeString(p.resolve("fit.json"), "{}");
+		}
+		Files.writeString(group.resolve("latest.txt"), b.getFileName() + "\n");
+		RunStore.deleteUnindexed(b);
+		assertFalse(Files.exists(b));
+		assertTrue(Files.isRegularFile(a.resolve("fit.json")), "the other fit is kept");
+		assertEquals(a, RunStore.latest(group), "latest names the fit left");
+		assertFalse(Files.exists(tmp.resolve("results/t/runs.csv")), "no index made");
+		RunStore.deleteUnindexed(a);
+		assertNull(RunStore.latest(group), "no fit left: no latest");
+		assertThrows(IllegalArgumentException.class, () -> RunStore.deleteUnindexed(tmp.resolve("results/t/K/..")));
+		assertTrue(Files.isDirectory(group), "a path that is no run's folder deletes nothing");
+	}
 }

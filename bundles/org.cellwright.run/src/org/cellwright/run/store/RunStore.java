@@ -58,11 +58,14 @@ public final class RunStore {
 
 	/**
 	 * Deletes a kept folder that has no row in {@code runs.csv} (a fit's, {@code <fit>/<id>/}); {@code latest} of its
-	 * group then names the newest folder left (ids sort by time), or is removed when none is.
+	 * group then names the newest folder left (ids sort by time), or is removed when none is. A folder not named by a run
+	 * id is refused (IllegalArgumentException), nothing deleted.
 	 */
 	public static void deleteUnindexed(Path runFolder) {
 		Path folder = runFolder.toAbsolutePath().normalize(), group = folder.getParent();
-		if (group == null || Names.problem(folder.getFileName().toString()) != null) throw new IllegalArgumentException(runFolder + ": not a run's folder");
+		// only a folder named by a run id: a path ending in ".." (normalized to the results folder) deleted the file's whole history
+		String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+		if (group == null || timeOf(name) == null || Names.problem(name) != null) throw new IllegalArgumentException(runFolder + ": not a run's folder (named by its run id)");
 		org.cellwright.lang.files.FileTrees.deleteTree(folder);
 		try (Stream<Path> s = Files.list(group)) {
 			String newest = s.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d))
