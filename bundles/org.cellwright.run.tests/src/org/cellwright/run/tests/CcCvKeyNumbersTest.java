@@ -33,9 +33,13 @@ class CcCvKeyNumbersTest {
 		return m.find() ? m.group(1) : null;
 	}
 
-	private static RunFolder run(Path file, String experiment, Path out) throws Exception {
+	/** The CLI's output of the last {@link #run}. */
+	private String printed;
+
+	private RunFolder run(Path file, String experiment, Path out) throws Exception {
 		Cli.Result r = Cli.cli("run", file.toString(), "-e", experiment, "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
+		printed = r.out();
 		return RunFolder.read(RunStore.latest(out.resolve(experiment)));
 	}
 
@@ -55,6 +59,8 @@ class CcCvKeyNumbersTest {
 		assertEquals("\u2013 (no full discharge)", key(html, "last discharge capacity"), html);
 		assertNull(key(html, "last cycle discharge"), "the old row, 0 of cycle 2");
 		assertEquals(0, f.summary().lastDischarge().cycle());
+		// the CLI's summary gives the last cycle's charge as well: it read "last (cycle 2): discharge 0.000 mAh/cm2"
+		assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "last (cycle 2): charge %.3f, discharge 0.000 mAh/cm2", cycles.get(1).chargeMAhCm2())), printed);
 	}
 
 	@Test
