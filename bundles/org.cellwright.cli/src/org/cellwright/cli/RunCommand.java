@@ -322,8 +322,11 @@ public class RunCommand extends CliCommand {
 			Summary.Cycle first = cycles.get(0), last = cycles.get(cycles.size() - 1);
 			o.printf(Locale.ROOT, "  cycles: %d; cycle 1: charge %s, discharge %s mAh/cm2, CE %s%n", cycles.size(),
 					num(first.chargeMAhCm2(), "%.3f"), num(first.dischargeMAhCm2(), "%.3f"), ce(first));
+			// its charge too, as cycle 1's: a CCCV that discharges first closes a last cycle of its charge and hold alone,
+			// and the line read "last (cycle 2): discharge 0.000 mAh/cm2" of a run that charged 1.626
 			if (cycles.size() > 1)
-				o.printf(Locale.ROOT, "  last (cycle %d): discharge %s mAh/cm2, CE %s%n", last.index(), num(last.dischargeMAhCm2(), "%.3f"), ce(last));
+				o.printf(Locale.ROOT, "  last (cycle %d): charge %s, discharge %s mAh/cm2, CE %s%n", last.index(),
+						num(last.chargeMAhCm2(), "%.3f"), num(last.dischargeMAhCm2(), "%.3f"), ce(last));
 			// the first full discharge (summary.json's first_discharge): an HPPC's first cycle, a charge and a 10 s pulse,
 			// read "first discharge: 0.6 mAh/g"; a run without one (pulses alone) says why
 			Summary.FirstDischarge fd = s.firstDischarge();

@@ -3,7 +3,6 @@ package org.cellwright.report;
 import static org.cellwright.solver.output.SummaryKeys.*;
 
 import static org.cellwright.run.folder.Summary.num;
-import static org.cellwright.run.folder.Summary.str;
 
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.HalfCycles;
@@ -50,7 +49,9 @@ final class Sections {
 		k.put("cycles", String.valueOf(cycles.size()));
 		if (!cycles.isEmpty()) {
 			JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
-			k.put("first charge capacity", fmt(num(first, CHARGE_MAH_CM2), 4) + " mAh/cm\u00b2");
+			// the first cycle that charged, named where it is not cycle 1: a protocol that discharges first closes a cycle of
+			// that discharge alone, and the first charge, cycle 2's, read "first charge capacity 0" (CCCV from a charged cell)
+			k.put("first charge capacity", firstCharge(cycles));
 			// the first full discharge (summary.json's first_discharge, the retention's first): an HPPC's first cycle, a
 			// charge and a 10 s pulse, read "first discharge, specific 0.58 mAh/g"; one not of cycle 1 names its cycle
 			Summary.FirstDischarge fd = r.summary().firstDischarge();
@@ -62,7 +63,11 @@ final class Sections {
 			}
 			k.put("first Coulombic efficiency", ce(first));
 			if (cycles.size() > 1) {
-				k.put("last cycle discharge", fmt(num(last, DISCHARGE_MAH_CM2), 4) + " mAh/cm\u00b2 (cycle " + str(last, CYCLE_INDEX) + ")");
+				// the last full discharge (summary.json's last_discharge, the first discharge's rule and the retention's last),
+				// its cycle named: a closing charge and hold, a cycle with no discharge, read "last cycle discharge 0 (cycle 2)"
+				Summary.FirstDischarge ld = r.summary().lastDischarge();
+				k.put("last discharge capacity", ld.missing() != null ? "\u2013" + NO_FULL_DISCHARGE
+						: fmt(ld.mAhCm2(), 4) + " mAh/cm\u00b2 (cycle " + ld.cycle() + ")");
 				k.put("last Coulombic efficiency", ce(last));
 			}
 			double dead = num(last, DEAD_LI_MAH_CM2), sei = num(last, INTERPHASE_LI_MAH_CM2);
@@ -137,6 +142,22 @@ final class Sections {
 
 	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */
 	static final String NO_FULL_DISCHARGE = " (no full discharge)";
+
+	/** A run whose cycles charged nothing (a discharge alone, pulses of one direction), after its dash. */
+	static final String NO_CHARGE = " (no charge)";
+
+	/** The charge of the run's first cycle that charged, its cycle named where it is not cycle 1; a dash and why without one. */
+	private static String firstCharge(JsonArray cycles) {
+		for (JsonElement e : cycles) {
+			JsonObject c = e.getAsJsonObject();
+			double q = num(c, CHARGE_MAH_CM2);
+			if (q > 0) {
+				double i = num(c, CYCLE_INDEX);
+				return fmt(q, 4) + " mAh/cm\u00b2" + (i == 1 || Double.isNaN(i) ? "" : " (cycle " + (int) i + ")");
+			}
+		}
+		return "\u2013" + NO_CHARGE;
+	}
 
 	private static String ce(JsonObject cycle) {
 		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of

@@ -183,7 +183,22 @@ public final class Summary {
 	 * a run folder written before session 20 has none recorded: its cycle 1's, as it was read then.
 	 */
 	public FirstDischarge firstDischarge() {
-		if (json.get(FIRST_DISCHARGE) instanceof JsonObject f) {
+		List<Cycle> all = cycles();
+		return fullDischarge(FIRST_DISCHARGE, all.isEmpty() ? null : all.get(0));
+	}
+
+	/**
+	 * The run's last full discharge, by the same rule ({@link org.cellwright.solver.output.SummaryKeys#LAST_DISCHARGE});
+	 * a run folder written before it has none recorded: its last cycle's, as it was read then.
+	 */
+	public FirstDischarge lastDischarge() {
+		List<Cycle> all = cycles();
+		return fullDischarge(LAST_DISCHARGE, all.isEmpty() ? null : all.get(all.size() - 1));
+	}
+
+	/** A full discharge summary.json records under {@code key}, else (an older folder) {@code old}'s. */
+	private FirstDischarge fullDischarge(String key, Cycle old) {
+		if (json.get(key) instanceof JsonObject f) {
 			double c = num(f, FD_CYCLE);
 			if (Double.isNaN(c) || c < 1) {
 				String why = str(f, FD_REASON);
@@ -191,10 +206,8 @@ public final class Summary {
 			}
 			return new FirstDischarge((int) c, num(f, DISCHARGE_MAH_CM2), num(f, DISCHARGE_MAH_G), null);
 		}
-		List<Cycle> all = cycles();
-		if (all.isEmpty()) return new FirstDischarge(0, Double.NaN, Double.NaN, "no cycle ran");
-		Cycle c = all.get(0);
-		return new FirstDischarge(c.index(), c.dischargeMAhCm2(), c.dischargeMAhG(), null);
+		if (old == null) return new FirstDischarge(0, Double.NaN, Double.NaN, "no cycle ran");
+		return new FirstDischarge(old.index(), old.dischargeMAhCm2(), old.dischargeMAhG(), null);
 	}
 
 	/** A number of the summary's top level (NaN when absent, null or not a number). */

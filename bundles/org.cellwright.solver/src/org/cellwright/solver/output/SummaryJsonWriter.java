@@ -29,7 +29,7 @@ import org.cellwright.solver.SimulationEvent;
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
  * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge};
- * or {cycle: null, reason}), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
+ * or {cycle: null, reason}), last_discharge (the last full discharge, the same rule and shape), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
  * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
  * {@link #countsAsDischarge} over the first such one's of the same discharge steps, {@link #retentionCycles}; the two
  * cycles in capacity_retention_cycles {first, last}; null with fewer than 2 such cycles: a closing charge has no discharge to
@@ -158,8 +158,8 @@ public final class SummaryJsonWriter implements ResultSink {
         return null;
     }
 
-    /** The run's first full discharge as summary.json records it: its cycle and capacities, or no cycle and why. */
-    private JsonObject firstDischarge() {
+    /** A full discharge of the run as summary.json records it (the first, the last): its cycle and capacities, or no cycle and why. */
+    private JsonObject fullDischarge(CycleSummary first) {
         JsonObject o = new JsonObject();
         if (first != null) {
             o.addProperty(FD_CYCLE, first.index());
@@ -217,7 +217,8 @@ public final class SummaryJsonWriter implements ResultSink {
         root.add(SHORT_CIRCUIT, shortCircuit == null ? JsonNull.INSTANCE : shortCircuit);
         root.add(SOFT_SHORT, softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty(END_TIME_H, hours(endTime));
-        root.add(FIRST_DISCHARGE, firstDischarge());
+        root.add(FIRST_DISCHARGE, fullDischarge(first));
+        root.add(LAST_DISCHARGE, fullDischarge(full.isEmpty() ? null : full.get(full.size() - 1)));
         CycleSummary[] pair = retentionCycles(full);
         add(root, CAPACITY_RETENTION, pair == null ? Double.NaN : pair[1].dischargeCapacity() / pair[0].dischargeCapacity());
         if (pair != null) {

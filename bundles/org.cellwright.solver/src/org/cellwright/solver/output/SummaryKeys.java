@@ -36,6 +36,13 @@ public final class SummaryKeys {
     public static final String FIRST_DISCHARGE = "first_discharge", FD_CYCLE = "cycle", FD_REASON = "reason";
 
     /**
+     * The run's last full discharge, by the same rule and of the same shape as {@link #FIRST_DISCHARGE}: the report's
+     * "last discharge capacity" (a protocol that discharges, then charges and holds, closes a cycle of that charge alone,
+     * and its "last cycle discharge" read 0). Absent in run folders written before session 20 ({@code Summary.lastDischarge}).
+     */
+    public static final String LAST_DISCHARGE = "last_discharge";
+
+    /**
      * The two cycles {@link #CAPACITY_RETENTION} compares: {@code {"first": 2, "last": 121}} (the first full discharge
      * of the same discharge steps as the last's), or null; absent in run folders written before session 20.
      */
