@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
+import org.cellwright.lang.files.DataPaths;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.text.Printable;
@@ -40,6 +41,24 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 	@Override
 	protected List<EPackage> getEPackages() {
 		return List.of(CellwrightPackage.eINSTANCE);
+	}
+
+	/**
+	 * A data file an element names (a measurement, a drive cycle's profile), relative to its .cell file: a warning at
+	 * the path where it lies outside the project ({@link DataPaths#outside}: the run still reads it, nothing is ever
+	 * written there), then the file itself, whether or not it exists (the caller's error names what is missing), or
+	 * null for a document that is no file on disk.
+	 */
+	protected java.nio.file.Path dataFile(String what, EObject o, EStructuralFeature path) {
+		String p = (String) o.eGet(path);
+		if (p == null || o.eResource() == null)
+			return null;
+		String outside = DataPaths.outside(o.eResource().getURI(), p);
+		if (outside != null)
+			warning(what + " " + outside, o, path, MEASURED_OUTSIDE);
+		if (!o.eResource().getURI().isFile())
+			return null;
+		return java.nio.file.Path.of(o.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(p).normalize();
 	}
 
 	/**

@@ -95,15 +95,9 @@ public class FitValidator extends AbstractCellWrightRules {
 
 	@Check
 	public void checkMeasured(MeasuredData m) {
-		if (m.getPath() == null || m.eResource() == null)
+		Path file = dataFile("measurement", m, MEASURED_DATA__PATH);
+		if (file == null)
 			return;
-		// read from outside the project: a warning (the run still reads it; nothing is ever written there)
-		String outside = DataPaths.outside(m.eResource().getURI(), m.getPath());
-		if (outside != null)
-			warning("measurement " + outside, m, MEASURED_DATA__PATH, MEASURED_OUTSIDE);
-		if (!m.eResource().getURI().isFile())
-			return;
-		Path file = Path.of(m.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(m.getPath()).normalize();
 		if (!Files.isRegularFile(file))
 			error("no measurement file '" + m.getPath() + "' beside this file (paths are relative to the .cell file)", m,
 					MEASURED_DATA__PATH, MEASURED);

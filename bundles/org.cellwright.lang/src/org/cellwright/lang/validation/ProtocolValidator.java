@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
-import org.cellwright.lang.files.DataPaths;
 import org.cellwright.lang.model.DriveCycleFile;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
@@ -296,15 +295,9 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			error("this step never ends: add 'for 2 h' (the profile repeats until then) or 'until 2.5 V'", s, DRIVE_CYCLE_STEP__PATH, STEP_NEVER_ENDS);
 		for (Limit l : s.getLimits())
 			checkLimit(l, false);
-		if (s.getPath() == null || s.eResource() == null)
+		java.nio.file.Path file = dataFile("drive-cycle profile", s, DRIVE_CYCLE_STEP__PATH);
+		if (file == null)
 			return;
-		// read from outside the project: a warning, as for a measurement (the run still reads it; nothing is written there)
-		String outside = DataPaths.outside(s.eResource().getURI(), s.getPath());
-		if (outside != null)
-			warning("drive-cycle profile " + outside, s, DRIVE_CYCLE_STEP__PATH, MEASURED_OUTSIDE);
-		if (!s.eResource().getURI().isFile())
-			return;
-		java.nio.file.Path file = java.nio.file.Path.of(s.eResource().getURI().toFileString()).toAbsolutePath().getParent().resolve(s.getPath()).normalize();
 		if (!java.nio.file.Files.isRegularFile(file)) {
 			error("no drive-cycle file '" + s.getPath() + "' beside this file (paths are relative to the .cell file)", s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
 			return;
