@@ -63,10 +63,10 @@ public final class CycleBook {
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
     private boolean stepIsHold;
-    /** The protocol's step of a step index, for the cycles' discharge steps ({@link CycleSummary#dischargeSteps}); none by default. */
-    private java.util.function.IntFunction<Object> stepOf = i -> null;
-    /** The current cycle's discharge steps (the protocol's, by {@link #stepOf}). */
-    private final List<Object> dischargeSteps = new ArrayList<>();
+    /** The flattened protocol, whose step of a step index is a cycle's discharge step ({@link CycleSummary#dischargeSteps}); none by default. */
+    private List<StepSpec> protocol = List.of();
+    /** The current cycle's discharge steps (the protocol's, by step index; null for an index outside it). */
+    private final List<StepSpec> dischargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -97,8 +97,8 @@ public final class CycleBook {
      * Tells the cycles' discharges apart by the protocol's step of each step index (the flattened protocol's StepSpec,
      * equal by value), so that the capacity retention compares discharges of the same steps (SummaryJsonWriter).
      */
-    public CycleBook stepsOf(java.util.function.IntFunction<Object> step) {
-        stepOf = step;
+    public CycleBook stepsOf(List<StepSpec> flattened) {
+        protocol = flattened;
         return this;
     }
 
@@ -188,7 +188,7 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
-        if (stepSign < 0) dischargeSteps.add(stepOf.apply(stepIndex));
+        if (stepSign < 0) dischargeSteps.add(stepIndex >= 0 && stepIndex < protocol.size() ? protocol.get(stepIndex) : null);
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)

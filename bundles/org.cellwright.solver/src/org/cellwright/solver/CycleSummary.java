@@ -22,7 +22,7 @@ package org.cellwright.solver;
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<Object> dischargeSteps) {
+        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<org.cellwright.solver.input.StepSpec> dischargeSteps) {
 
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);

@@ -25,13 +25,13 @@ final class RunRecorder {
     /** Warnings of step ends after the first of each kind, and the cycle of the last. */
     private final Map<StepEnd, RepeatedWarning> laterEnds = new EnumMap<>(StepEnd.class);
 
-    RunRecorder(ResultSink sink, CellModel model, double activeLoading, boolean fullCell, java.util.function.IntFunction<Object> stepOf) {
+    RunRecorder(ResultSink sink, CellModel model, double activeLoading, boolean fullCell, java.util.List<org.cellwright.solver.input.StepSpec> protocol) {
         this.sink = sink;
         this.model = model;
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
             events.cycleClosed(last, c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
             sink.cycle(c);
-        }).stepsOf(stepOf);
+        }).stepsOf(protocol);
     }
 
     /** The current cycle's number (0 before the run's first direction). */

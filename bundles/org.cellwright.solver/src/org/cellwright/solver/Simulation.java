@@ -164,7 +164,7 @@ public final class Simulation {
             this.nominalCapacityDensity = nominalCapacity(cell) / cell.area();
             this.activeLoading = cathodeActiveLoading(cell);
             this.totalCycles = CycleBook.estimate(steps, cell.hasCathode());
-            this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), i -> i >= 0 && i < steps.size() ? steps.get(i) : null);
+            this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), steps);
             this.events = new EventDetection(rec, model);
             rec.events = events;
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),

@@ -126,7 +126,7 @@ public final class DfnRunner {
 			// a liquid-electrolyte cell starts at its parameters' state of charge, not where its discharge ends: its first
 			// cycle from the run's start has no efficiency (charged 5 min, discharged to its cut-off: 1 021 %)
 			cycles = new CycleBook(true, Double.NaN, false, (c, last) -> sink.cycle(c))
-					.stepsOf(i -> i >= 0 && i < steps.size() ? steps.get(i) : null); // the retention's same discharge steps
+					.stepsOf(steps); // the retention's same discharge steps
 		}
 
 		/** The current cycle's number (0 before the run's first direction). */
