@@ -22,4 +22,14 @@ public class RecordingSink implements ResultSink {
     public List<SimulationEvent> events(SimulationEvent.Type t) {
         return events.stream().filter(e -> e.type() == t).toList();
     }
+
+    /** Every step of the run in order, over all cycles. */
+    public List<StepResult> steps() {
+        return cycles.stream().flatMap(c -> c.steps().stream()).toList();
+    }
+
+    /** The warnings' messages about protocol step {@code step}. */
+    public List<String> warnings(int step) {
+        return events.stream().filter(e -> e.stepIndex() == step && e.message().startsWith("warning")).map(SimulationEvent::message).toList();
+    }
 }

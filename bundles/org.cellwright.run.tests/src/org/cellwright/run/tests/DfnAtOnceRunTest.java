@@ -45,7 +45,7 @@ class DfnAtOnceRunTest {
 	 * past the cut-off by 1 mV, one warning naming it and the forcing; the step after it ran to its duration.
 	 */
 	static void endsAtOnceOn(RecordingSink sink, int k, double cutoff, String forcing) {
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		StepResult s = steps.get(k);
 		assertEquals("voltage-cutoff", s.end().label(), steps.toString());
 		assertEquals(cutoff, s.endVoltage(), 1e-3, "the step's end on its cut-off: " + steps);
@@ -107,7 +107,7 @@ class DfnAtOnceRunTest {
 		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is"), w.get(0));
 		assertTrue(w.get(1).startsWith("warning: step 0 of the protocol ended at once past its voltage cut-off 2 more times after the warning above "
 				+ "(voltage-cutoff), the last in cycle "), w.get(1));
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		for (int k : new int[] {0, 2, 4}) assertEquals(4.2, steps.get(k).endVoltage(), 1e-3, steps.toString());
 	}
 }

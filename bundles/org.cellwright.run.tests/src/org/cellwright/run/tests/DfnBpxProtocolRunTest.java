@@ -94,7 +94,7 @@ class DfnBpxProtocolRunTest {
 	}
 
 	static List<String> ends(RecordingSink sink) {
-		return sink.cycles.stream().flatMap(c -> c.steps().stream()).map(r -> r.end().label()).toList();
+		return sink.steps().stream().map(r -> r.end().label()).toList();
 	}
 
 	/** No sample repeats the one before it (time, voltage and current): a restart of the integrator emits no state twice. */
@@ -187,7 +187,7 @@ class DfnBpxProtocolRunTest {
 				"follow \"UDDS.csv\" current scaled to 3 C for 30 min until 2.7 V\n rest for 10 min\n charge at 1 C until 4.2 V\n"
 						+ " hold at 4.2 V until 0.05 C\n follow \"WLTC.csv\" power scaled to 100 W for 20 min until 2.7 V\n discharge at 2 C until 2.7 V",
 				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff", "voltage-cutoff");
-		StepResult wltc = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 4).findFirst().orElseThrow();
+		StepResult wltc = sink.steps().stream().filter(r -> r.stepIndex() == 4).findFirst().orElseThrow();
 		assertTrue(wltc.endTime() - wltc.startTime() > 1, "past its first breakpoint (0.1 s): " + (wltc.endTime() - wltc.startTime()) + " s");
 		assertEquals(4.2, wltc.endVoltage(), 1e-3);
 		noRepeatedSamples(sink);
@@ -229,7 +229,7 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = completedFollowing("US06.csv", "aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 2 C until 2.0 V\n rest for 20 min\n"
 				+ " charge at 1 C until 3.65 V\n hold at 3.65 V until 0.05 C\n follow \"US06.csv\" current scaled to 3 C for 30 min until 2.0 V",
 				"voltage-cutoff", "duration", "voltage-cutoff", "current-cutoff", "voltage-cutoff");
-		StepResult drive = sink.cycles.stream().flatMap(c -> c.steps().stream()).reduce((a, b) -> b).orElseThrow();
+		StepResult drive = sink.steps().stream().reduce((a, b) -> b).orElseThrow();
 		assertEquals(3.65, drive.endVoltage(), 1e-3);
 		for (Sample x : sink.samples) assertTrue(x.voltage() < 3.651, "at t = " + x.time() + " s: " + x.voltage() + " V");
 		assertTrue(sink.events.toString().contains("upper-voltage-cutoff 3.65 V (its voltage window)"), sink.events.toString());
@@ -245,7 +245,7 @@ class DfnBpxProtocolRunTest {
 	void theAboutEnergyPouchCellCyclesItsCcCvWithItsRests() throws Exception {
 		RecordingSink sink = ccCv("aboutenergy__nmc_pouch_cell_BPX");
 		// the rest after the second hold (step 9; the first discharge is cycle 1 alone, each charge opens a cycle)
-		StepResult rest = sink.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 9).findFirst().orElseThrow();
+		StepResult rest = sink.steps().stream().filter(r -> r.stepIndex() == 9).findFirst().orElseThrow();
 		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6);
 		assertEquals(4.19, rest.endVoltage(), 0.01, "relaxed from the 4.2 V hold");
 		noRepeatedSamples(sink);
@@ -262,7 +262,7 @@ class DfnBpxProtocolRunTest {
 	void theExploreBpxPouchCellRunsItsGitt() throws Exception {
 		RecordingSink sink = run("explorebpx__nmc_pouch_cell", "repeat 25 {\n discharge at 1 C for 5 min\n rest for 20 min\n }");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(50, steps.size(), ends(sink).toString());
 		for (int k = 0; k < steps.size(); k++) {
 			StepResult r = steps.get(k);
@@ -291,7 +291,7 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = assertTimeoutPreemptively(java.time.Duration.ofMinutes(5), () -> run("aboutenergy__lfp_18650_cell_BPX",
 				"discharge at 0.5 C for 3 h\n rest for 1 h\n charge at 0.5 C for 3 h\n rest for 1 h\n discharge at 1 C for 30 min", true));
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of("voltage-jump", "duration", "voltage-jump", "duration", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		String w = sink.events.stream().map(e -> e.message()).filter(m -> m.contains("step 2 ")).findFirst().orElse(sink.events.toString());
 		assertTrue(w.contains("the positive particles' surface OCP is 5.90"), w);
@@ -316,13 +316,13 @@ class DfnBpxProtocolRunTest {
 	void aFullLfpCellChargedEndsAtOnceOnItsCutoff() throws Exception {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "charge at 1 C until 3.65 V\n hold at 3.65 V until 0.1 C\n discharge at 1 C for 6 min");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals("voltage-cutoff", steps.get(0).end().label(), steps.toString());
 		assertEquals(0, steps.get(0).charge(), 1e-9);
 		assertEquals(3.65, steps.get(0).endVoltage(), 1e-3, "the charge's end on its cut-off");
 		assertEquals("duration", steps.get(steps.size() - 1).end().label(), steps.toString());
 		for (Sample x : sink.samples) assertTrue(x.voltage() < 3.651, "no sample above the cut-off: " + x);
-		List<String> w = sink.events.stream().filter(e -> e.stepIndex() == 0 && e.message().startsWith("warning")).map(e -> e.message()).toList();
+		List<String> w = sink.warnings(0);
 		assertEquals(1, w.size(), w.toString());
 		assertTrue(w.get(0).contains("cycle 1, step 0") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
 		noRepeatedSamples(sink);
@@ -339,11 +339,11 @@ class DfnBpxProtocolRunTest {
 	void aPowerStepAfterADischargeToTheCutoffStartsOnTheHighVoltageBranch() throws Exception {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 3 C until 2.0 V\n discharge at 5 W until 2.0 V\n rest for 1 min");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of("voltage-cutoff", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		// 1300 s at 5 W (the 3 C step before passed 5720 C/m2), to the largest power its state gives above the cut-off
 		assertTrue(steps.get(1).charge() < -20000, "the 5 W step discharges the cell: " + steps);
-		List<String> w = sink.events.stream().filter(e -> e.stepIndex() == 2 && e.message().startsWith("warning")).map(e -> e.message()).toList();
+		List<String> w = sink.warnings(2);
 		assertEquals(1, w.size(), w.toString());
 		assertTrue(w.get(0).contains("its maximum power point") && !w.get(0).contains("the moment"), w.get(0));
 		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList(); // step 0 sets the temperature
@@ -364,7 +364,7 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n discharge at 3 C until 2.0 V\n follow \""
 				+ tmp.resolve("flat.csv") + "\" power scaled to 5 W for 5 min until 2.0 V\n rest for 1 min");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertTrue(steps.get(1).charge() < -5000, "the profile discharges the cell: " + steps);
 		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
 		for (Sample x : p) assertTrue(x.voltage() > 2.0 - 1e-3, "on the branch above the cut-off: " + x);

@@ -32,7 +32,7 @@ class DfnBpxPulseRunTest {
 	}
 
 	static List<StepResult> steps(RecordingSink sink) {
-		return sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		return sink.steps();
 	}
 
 	/** Every step runs its duration, and each 3 C charge passes its 30 s of charge (1968.6 C/m2). */
@@ -71,7 +71,7 @@ class DfnBpxPulseRunTest {
 		assertEquals(4.2, charge.endVoltage(), 1e-3, "on the cut-off");
 		assertEquals(4.2, sink.samples.stream().filter(x -> x.stepIndex() == 2).reduce((a, b) -> b).orElseThrow().voltage(), 1e-3,
 				"the step's sample on the cut-off");
-		List<String> warnings = sink.events.stream().filter(e -> e.stepIndex() == 2 && e.message().startsWith("warning")).map(e -> e.message()).toList();
+		List<String> warnings = sink.warnings(2);
 		assertEquals(1, warnings.size(), warnings.toString());
 		assertTrue(warnings.get(0).contains("past the cell's upper-voltage-cutoff 4.2000 V (its voltage window"), warnings.get(0));
 		assertTrue(warnings.get(0).contains("the voltage reaches the cut-off at"), warnings.get(0));

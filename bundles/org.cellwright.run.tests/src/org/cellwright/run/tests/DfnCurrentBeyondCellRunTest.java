@@ -31,7 +31,7 @@ class DfnCurrentBeyondCellRunTest {
 	}
 
 	static List<StepResult> steps(RecordingSink sink) {
-		return sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		return sink.steps();
 	}
 
 	static List<String> warnings(RecordingSink sink) {

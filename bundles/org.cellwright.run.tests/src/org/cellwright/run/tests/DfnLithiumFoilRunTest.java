@@ -58,7 +58,7 @@ class DfnLithiumFoilRunTest {
 		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
 		double i = 5 / 0.1027, n0 = 20e-6 / 1.3e-5; // 1 C [A/m2]; the foil's lithium [mol/m2] (1 / V_Li = 7.69e4 mol/m3)
 		double expected = Constants.F * n0 / i; // Q = F n: 3049 s
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList(); // the discharges, then the charge's cycle
+		List<StepResult> steps = sink.steps(); // the discharges, then the charge's cycle
 		assertEquals(List.of(StepEnd.LITHIUM_EXHAUSTED, StepEnd.DURATION, StepEnd.LITHIUM_EXHAUSTED, StepEnd.DURATION),
 				steps.stream().map(StepResult::end).toList());
 		assertEquals(expected, steps.get(0).endTime(), 1e-5 * expected, "the foil is exhausted at F n / I");

@@ -136,7 +136,7 @@ class DfnStepEndRunTest {
 
 	void check(String name, DfnInputs in, RecordingSink sink) {
 		if (sink.status != RunStatus.COMPLETED) { // the run's last step ended it: recorded as a solver failure, and named
-			List<StepResult> all = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+			List<StepResult> all = sink.steps();
 			StepResult lastStep = all.isEmpty() ? null : all.get(all.size() - 1);
 			expect(failuresAllowed && sink.status == RunStatus.NOT_CONVERGED && lastStep != null && lastStep.end() == StepEnd.SOLVER_FAILURE
 					&& warned(sink, lastStep), name + ": " + sink.status + " " + all + " " + sink.events);

@@ -44,7 +44,7 @@ class DfnVoltageWindowRunTest {
 
 	/** The run's steps (all cycles), asserted to have ended as given; the first on the window's 2.5 V within 1 mV. */
 	static List<StepResult> endedAtTheWindow(RecordingSink sink, String... ends) {
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of(ends), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		assertEquals(2.5, steps.get(0).endVoltage(), 1e-3, "on the window's cut-off");
 		assertTrue(warnings(sink).get(0).endsWith("it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), warnings(sink).toString());
@@ -82,7 +82,7 @@ class DfnVoltageWindowRunTest {
 		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
 		RecordingSink sink = run("Chen2020LGM50", "discharge at 1 C for 30 min\n follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min",
 				RunStatus.COMPLETED);
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of("duration", "voltage-cutoff", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		assertEquals(2.5, steps.get(1).endVoltage(), 1e-3, "on the window's lower cut-off");
 		assertTrue(warnings(sink).get(0).endsWith("it ended at the cell's lower-voltage-cutoff 2.5 V (its voltage window)"), warnings(sink).toString());
@@ -115,7 +115,7 @@ class DfnVoltageWindowRunTest {
 	@Test
 	void pastTheCapacityWithoutAWindowEachStepEndsWhereTheNextCanStart() throws Exception {
 		RecordingSink sink = run("Unbounded", "discharge at 1 C for 80 min\n rest for 10 min\n charge at 1 C for 30 min", RunStatus.COMPLETED);
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of("voltage-jump", "duration", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		// on the limit, not past it: a voltage of the cell's range (past it the voltage went to -0.63 V)
 		assertTrue(steps.get(0).endVoltage() > 0.5 && steps.get(0).endVoltage() < 2.5, steps.toString());
@@ -124,7 +124,7 @@ class DfnVoltageWindowRunTest {
 		assertEquals(30 * 60, steps.get(2).endTime() - steps.get(2).startTime(), 1e-6, "the charge runs its 30 min");
 
 		sink = run("Unbounded", "charge at 1 C for 80 min\n rest for 10 min\n discharge at 1 C for 30 min", RunStatus.COMPLETED);
-		steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		steps = sink.steps();
 		assertEquals(List.of("voltage-jump", "duration", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		assertTrue(steps.get(0).endVoltage() > 4.2 && steps.get(0).endVoltage() < 5, steps.toString()); // past it: 6.22 V
 		assertTrue(warnings(sink).get(0).contains("the negative particles' surface is saturated"), warnings(sink).toString());
@@ -136,7 +136,7 @@ class DfnVoltageWindowRunTest {
 	void aDriveCyclePastTheCapacityWithoutAWindowEndsAtItsTransportLimitAndTheRestRuns() throws Exception {
 		java.nio.file.Files.copy(DfnStepEndRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
 		RecordingSink sink = run("Unbounded", "follow \"UDDS.csv\" current scaled to 5 C for 5 h\n rest for 10 min", RunStatus.COMPLETED);
-		List<StepResult> steps = sink.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = sink.steps();
 		assertEquals(List.of("voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		assertTrue(steps.get(0).endVoltage() > 0, "on the limit, not past it (-0.75 V there): " + steps);
 		assertTrue(warnings(sink).get(0).contains("(a transport limit)"), warnings(sink).toString());

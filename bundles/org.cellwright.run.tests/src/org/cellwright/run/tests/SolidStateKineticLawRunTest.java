@@ -74,7 +74,7 @@ class SolidStateKineticLawRunTest {
 						StepSpec.currentDensity(10, Cutoff.voltageAbove(4.2), Cutoff.duration(3 * 3600))),
 				SolverSettings.builder().cathodeNodes(8).particleNodes(12).build(), s, null);
 		assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
-		return s.cycles.stream().flatMap(c -> c.steps().stream()).toList(); // the discharge is cycle 1, the charge opens cycle 2
+		return s.steps(); // the discharge is cycle 1, the charge opens cycle 2
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class ContactLossStepEndTest {
 				StepSpec.currentDensity(3, Cutoff.voltageAbove(0.2), Cutoff.duration(6 * 3600))),
 				SolverSettings.builder().build(), s, null);
 		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
-		List<org.cellwright.solver.StepResult> steps = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<org.cellwright.solver.StepResult> steps = s.steps();
 		assertEquals(4, steps.size(), steps.toString());
 		org.cellwright.solver.StepResult plating = steps.get(0);
 		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end(), steps.toString());

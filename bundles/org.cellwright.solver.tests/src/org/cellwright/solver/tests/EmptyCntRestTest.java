@@ -41,7 +41,7 @@ class EmptyCntRestTest {
 		RecordingSink s = new RecordingSink();
 		RunStatus st = new Simulation().run(cell, ProtocolSpec.of(steps.toArray(new StepSpec[0])), b.build(), s, null);
 		assertEquals(expected, st, () -> s.events.toString());
-		List<StepResult> all = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> all = s.steps();
 		assertEquals(4 * cycles, all.size(), all::toString);
 		for (int k = 3; k < all.size(); k += 4) {
 			StepResult rest = all.get(k);

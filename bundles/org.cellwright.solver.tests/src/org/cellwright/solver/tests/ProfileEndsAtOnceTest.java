@@ -40,7 +40,7 @@ class ProfileEndsAtOnceTest {
     static String endsOnTheCutoff(CellSpec cell, StepSpec first, StepSpec step, double cut, String what) {
         RecordingSink s = StepEndTest.run(cell, SolverSettings.defaults(), first, step, StepSpec.rest(600));
         assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
-        StepResult r = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(x -> x.stepIndex() == 1).findFirst().orElseThrow();
+        StepResult r = s.steps().stream().filter(x -> x.stepIndex() == 1).findFirst().orElseThrow();
         assertEquals(StepEnd.VOLTAGE_CUTOFF, r.end(), () -> what + ": " + StepEndTest.warnings(s));
         assertEquals(0, r.charge(), what + ": no charge passed");
         assertEquals(cut, r.endVoltage(), 1e-3, what + ": its end on the cut-off (it was the voltage at the full power)");

@@ -96,7 +96,7 @@ class SolidStateHoldTest {
 				new StepSpec.ConstantVoltage(2.5, List.of(Cutoff.currentBelowCRate(0.05), Cutoff.duration(20 * 3600)))),
 				SolverSettings.builder().build(), s, null);
 		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
-		List<StepResult> steps = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+		List<StepResult> steps = s.steps();
 		assertEquals(List.of(StepEnd.CURRENT_CUTOFF, StepEnd.CURRENT_CUTOFF), steps.stream().map(StepResult::end).toList(), s.events.toString());
 		List<Sample> in = s.samples.stream().filter(x -> x.stepIndex() == 1 && x.time() > steps.get(1).startTime()).toList();
 		assertTrue(in.size() > 10, "samples of the hold: " + in.size());
@@ -126,7 +126,7 @@ class SolidStateHoldTest {
 
 		RecordingSink s = SolidStatePowerLimitTest.run(concat(before, new StepSpec.ConstantVoltage(held, List.of(Cutoff.duration(3600))),
 				StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(60))));
-		double holdStart = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 2).findFirst().orElseThrow().startTime();
+		double holdStart = s.steps().stream().filter(r -> r.stepIndex() == 2).findFirst().orElseThrow().startTime();
 		List<Sample> hold = s.samples.stream().filter(x -> x.stepIndex() == 2 && x.time() > holdStart).toList();
 		double first = hold.get(0).current(), last = hold.get(hold.size() - 1).current();
 		assertTrue(first > 0 && last < 0, "the hold charges first, then discharges: " + first + " -> " + last + " A/m2");

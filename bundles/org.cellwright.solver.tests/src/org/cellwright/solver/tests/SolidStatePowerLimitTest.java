@@ -60,7 +60,7 @@ class SolidStatePowerLimitTest {
 					new StepSpec.ConstantPower(-3, List.of(Cutoff.duration(3600))), // 0.3 mW/cm2 delivered
 					StepSpec.currentDensity(-3, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
 			assertEquals(RunStatus.COMPLETED, st, () -> cell.name() + ": " + s.events);
-			List<StepResult> steps = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+			List<StepResult> steps = s.steps();
 			assertEquals(List.of(StepEnd.VOLTAGE_JUMP, StepEnd.DURATION), steps.stream().map(StepResult::end).toList(), cell.name() + ": " + steps);
 			assertEquals(0, steps.get(0).charge(), "no charge passed");
 			assertEquals(-3 * 3600, steps.get(1).charge(), 1e-6 * 3 * 3600, "the plating after it runs");
@@ -112,7 +112,7 @@ class SolidStatePowerLimitTest {
 				new StepSpec.ConstantPower(200, List.of(Cutoff.voltageAbove(4.3))),
 				new StepSpec.ConstantPower(-200, List.of(Cutoff.voltageBelow(2.8)))), SolverSettings.builder().build(), s, null);
 		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
-		List<StepEnd> ends = s.cycles.stream().flatMap(c -> c.steps().stream()).map(StepResult::end).toList();
+		List<StepEnd> ends = s.steps().stream().map(StepResult::end).toList();
 		assertEquals(List.of(StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP, StepEnd.VOLTAGE_CUTOFF, StepEnd.VOLTAGE_JUMP), ends, () -> s.events.toString());
 		assertTrue(s.events.stream().noneMatch(e -> e.message().contains("no solution of the next time step")), () -> s.events.toString());
 	}

@@ -86,7 +86,7 @@ class StepEndTest {
         // the set currents from the 1 C discharge's first sample (step 9)
         double oneC = s.samples.stream().filter(x -> x.stepIndex() == 9).findFirst().orElseThrow().current();
         assertTrue(oneC < 0, "a discharge: " + oneC);
-        StepResult fiveC = s.cycles.stream().flatMap(c -> c.steps().stream()).filter(r -> r.stepIndex() == 13).findFirst().orElseThrow();
+        StepResult fiveC = s.steps().stream().filter(r -> r.stepIndex() == 13).findFirst().orElseThrow();
         assertEquals(StepEnd.VOLTAGE_CUTOFF, fiveC.end());
         List<Sample> at = s.samples.stream().filter(x -> x.stepIndex() == 13).toList();
         assertEquals(1, at.size(), at.toString());
@@ -114,7 +114,7 @@ class StepEndTest {
                 StepSpec.cRate(3, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8)),
                 StepSpec.cRate(5, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-1, Cutoff.voltageBelow(2.8)));
         assertEquals(RunStatus.COMPLETED, s.status);
-        List<StepResult> ends = s.cycles.stream().flatMap(c -> c.steps().stream()).toList();
+        List<StepResult> ends = s.steps();
         assertEquals(List.of(0, 1, 2, 3, 4, 5), ends.stream().map(StepResult::stepIndex).toList(), s.cycles.toString());
         assertEquals(3, s.cycles.size(), s.cycles.toString());
         for (int k = 2; k < 6; k++) assertEquals(0, ends.get(k).charge(), "step " + k + " passed no charge");
