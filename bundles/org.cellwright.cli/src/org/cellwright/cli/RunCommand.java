@@ -329,7 +329,7 @@ public class RunCommand extends CliCommand {
 						num(last.chargeMAhCm2(), "%.3f"), num(last.dischargeMAhCm2(), "%.3f"), ce(last));
 			// the first full discharge (summary.json's first_discharge): an HPPC's first cycle, a charge and a 10 s pulse,
 			// read "first discharge: 0.6 mAh/g"; a run without one (pulses alone) says why
-			Summary.FirstDischarge fd = s.firstDischarge();
+			Summary.FullDischarge fd = s.firstDischarge();
 			if (!Double.isNaN(fd.mAhG())) o.printf(Locale.ROOT, "  first discharge%s: %s mAh/g%n", fd.where(), num(fd.mAhG(), "%.1f"));
 			else if (fd.missing() != null && !Double.isNaN(first.dischargeMAhG()))
 				o.printf(Locale.ROOT, "  first discharge: - (%s)%n", fd.missing());

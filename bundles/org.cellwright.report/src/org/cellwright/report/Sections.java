@@ -54,7 +54,7 @@ final class Sections {
 			k.put("first charge capacity", firstCharge(cycles));
 			// the first full discharge (summary.json's first_discharge, the retention's first): an HPPC's first cycle, a
 			// charge and a 10 s pulse, read "first discharge, specific 0.58 mAh/g"; one not of cycle 1 names its cycle
-			Summary.FirstDischarge fd = r.summary().firstDischarge();
+			Summary.FullDischarge fd = r.summary().firstDischarge();
 			// short, as a cycle's missing efficiency (NOT_BACK): the reason in full is in summary.json and the CLI's summary
 			if (fd.missing() != null) k.put("first discharge capacity", "\u2013" + NO_FULL_DISCHARGE);
 			else {
@@ -65,7 +65,7 @@ final class Sections {
 			if (cycles.size() > 1) {
 				// the last full discharge (summary.json's last_discharge, the first discharge's rule and the retention's last),
 				// its cycle named: a closing charge and hold, a cycle with no discharge, read "last cycle discharge 0 (cycle 2)"
-				Summary.FirstDischarge ld = r.summary().lastDischarge();
+				Summary.FullDischarge ld = r.summary().lastDischarge();
 				k.put("last discharge capacity", ld.missing() != null ? "\u2013" + NO_FULL_DISCHARGE
 						: fmt(ld.mAhCm2(), 4) + " mAh/cm\u00b2 (cycle " + ld.cycle() + ")");
 				k.put("last Coulombic efficiency", ce(last));

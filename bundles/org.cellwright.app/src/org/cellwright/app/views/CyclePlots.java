@@ -41,7 +41,7 @@ final class CyclePlots {
 	 * said 79.7 %), else the run's first full discharge (first_discharge; over cycle 1's, an HPPC's 10 s pulse, its
 	 * cycles read up to 35 000 %, session 20).
 	 */
-	static double[] retention(Summary.FirstDischarge first, int[] compared, double[] cycle, double[] discharge) {
+	static double[] retention(Summary.FullDischarge first, int[] compared, double[] cycle, double[] discharge) {
 		int from = compared != null ? compared[0] : first.missing() == null ? first.cycle() : -1;
 		double ref = Double.NaN;
 		if (compared == null) ref = first.mAhCm2();

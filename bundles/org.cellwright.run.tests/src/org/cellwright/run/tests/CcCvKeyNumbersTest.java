@@ -72,7 +72,7 @@ class CcCvKeyNumbersTest {
 		RunFolder f = run(file, "E", tmp.resolve("runs"));
 		var cycles = f.summary().cycles();
 		assertEquals(2, cycles.size(), cycles.toString());
-		Summary.FirstDischarge last = f.summary().lastDischarge();
+		Summary.FullDischarge last = f.summary().lastDischarge();
 		assertEquals(1, last.cycle(), "the charge and hold closed cycle 2 without a discharge: " + cycles);
 		assertEquals(cycles.get(0).dischargeMAhCm2(), last.mAhCm2(), 1e-12);
 		String html = Files.readString(f.folder().resolve("report.html"));

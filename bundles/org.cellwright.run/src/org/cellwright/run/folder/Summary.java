@@ -32,11 +32,11 @@ public final class Summary {
 	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
 
 	/**
-	 * The run's first full discharge (SummaryJsonWriter.countsAsDischarge: for a full cell the first cycle that brought
-	 * the cell back): its cycle and capacities (mAh/cm2, mAh/g; NaN where none), or cycle 0 and why there is none
+	 * One of the run's full discharges, its first or its last (SummaryJsonWriter.countsAsDischarge: for a full cell a
+	 * cycle that brought the cell back): its cycle and capacities (mAh/cm2, mAh/g; NaN where none), or cycle 0 and why there is none
 	 * ({@link #missing}: an HPPC of pulses alone). {@link #where} names the cycle where it is not cycle 1.
 	 */
-	public record FirstDischarge(int cycle, double mAhCm2, double mAhG, String missing) {
+	public record FullDischarge(int cycle, double mAhCm2, double mAhG, String missing) {
 		/** "" for cycle 1, " (cycle N)" for another, " (none)" when there is none. */
 		public String where() {
 			return cycle == 1 ? "" : cycle > 1 ? " (cycle " + cycle + ")" : " (none)";
@@ -182,7 +182,7 @@ public final class Summary {
 	 * The run's first full discharge as the run recorded it ({@link org.cellwright.solver.output.SummaryKeys#FIRST_DISCHARGE});
 	 * a run folder written before session 20 has none recorded: its cycle 1's, as it was read then.
 	 */
-	public FirstDischarge firstDischarge() {
+	public FullDischarge firstDischarge() {
 		List<Cycle> all = cycles();
 		return fullDischarge(FIRST_DISCHARGE, all.isEmpty() ? null : all.get(0));
 	}
@@ -191,23 +191,23 @@ public final class Summary {
 	 * The run's last full discharge, by the same rule ({@link org.cellwright.solver.output.SummaryKeys#LAST_DISCHARGE});
 	 * a run folder written before it has none recorded: its last cycle's, as it was read then.
 	 */
-	public FirstDischarge lastDischarge() {
+	public FullDischarge lastDischarge() {
 		List<Cycle> all = cycles();
 		return fullDischarge(LAST_DISCHARGE, all.isEmpty() ? null : all.get(all.size() - 1));
 	}
 
 	/** A full discharge summary.json records under {@code key}, else (an older folder) {@code old}'s. */
-	private FirstDischarge fullDischarge(String key, Cycle old) {
+	private FullDischarge fullDischarge(String key, Cycle old) {
 		if (json.get(key) instanceof JsonObject f) {
 			double c = num(f, FD_CYCLE);
 			if (Double.isNaN(c) || c < 1) {
 				String why = str(f, FD_REASON);
-				return new FirstDischarge(0, Double.NaN, Double.NaN, why == null ? "no full discharge" : why);
+				return new FullDischarge(0, Double.NaN, Double.NaN, why == null ? "no full discharge" : why);
 			}
-			return new FirstDischarge((int) c, num(f, DISCHARGE_MAH_CM2), num(f, DISCHARGE_MAH_G), null);
+			return new FullDischarge((int) c, num(f, DISCHARGE_MAH_CM2), num(f, DISCHARGE_MAH_G), null);
 		}
-		if (old == null) return new FirstDischarge(0, Double.NaN, Double.NaN, "no cycle ran");
-		return new FirstDischarge(old.index(), old.dischargeMAhCm2(), old.dischargeMAhG(), null);
+		if (old == null) return new FullDischarge(0, Double.NaN, Double.NaN, "no cycle ran");
+		return new FullDischarge(old.index(), old.dischargeMAhCm2(), old.dischargeMAhG(), null);
 	}
 
 	/** A number of the summary's top level (NaN when absent, null or not a number). */
