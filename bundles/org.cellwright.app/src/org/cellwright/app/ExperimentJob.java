@@ -137,9 +137,9 @@ public class ExperimentJob extends Job {
 		for (RunGroup g : groups) for (Problem p : g.problems()) status.add(Status.error(p.format()));
 		int units = groups.stream().filter(RunGroup::runnable).mapToInt(g -> g.units().size()).sum();
 		SubMonitor sub = SubMonitor.convert(monitor, "Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getName(), units * 1000);
-		String base = file.getName().replaceFirst("\\.cell$", "");
-		IFolder results = file.getProject().getFolder(RunFiles.RESULTS).getFolder(base);
-		Path root = results.getLocation().toFile().toPath();
+		// results/<file>/, for a file in a folder of the project results/<folder>/<file>.cell/ (RunStore.historyKey)
+		IFolder results = file.getProject().getFolder(RunFiles.RESULTS);
+		Path root = RunStore.forFile(results.getLocation().toFile().toPath(), path).root();
 		Cancel cancel = new Cancel();
 		RunConsole.println("Running " + units + (units == 1 ? " run" : " runs") + " of " + file.getFullPath()
 				+ (experiment == null || experiment.isEmpty() ? "" : " (" + experiment + ")"));

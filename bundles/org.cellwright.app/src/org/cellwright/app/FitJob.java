@@ -92,7 +92,7 @@ public class FitJob extends Job {
 		} catch (IllegalArgumentException e) {
 			return Status.error(file.getName() + ": " + e.getMessage());
 		}
-		RunStore store = Fits.store(file.getProject().getFolder(RunFiles.RESULTS).getLocation().toFile().toPath(), path);
+		RunStore store = RunStore.forFile(file.getProject().getFolder(RunFiles.RESULTS).getLocation().toFile().toPath(), path);
 		MultiStatus status = new MultiStatus(Activator.ID, 0, "Fits of " + file.getName(), null);
 		SubMonitor sub = SubMonitor.convert(monitor, getName(), fits.size() * 1000);
 		try {

@@ -1,9 +1,9 @@
 package org.cellwright.app;
 
+import java.util.List;
+
 import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IFolder;
-import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -13,50 +13,42 @@ import org.eclipse.ltk.core.refactoring.participants.CheckConditionsContext;
 import org.eclipse.ltk.core.refactoring.participants.MoveParticipant;
 
 /**
- * Moving a {@code .cell} file into another project (Move... in the Project Explorer, or any move
- * refactoring of the file) moves its run history with it: {@code results/<name>/} of its project becomes {@code
- * results/<name>/} of the other, so the moved file's runs go on in the same history. A file's history is named after
- * the file alone, in its project's {@code results/}: a file moved to another folder of the same project keeps it
- * where it is, and nothing moves. As for a rename ({@link ResultsRenameParticipant}, the same store operation
- * {@link org.cellwright.run.store.RunStore#moveHistory}): nothing is deleted or overwritten; where the other project
- * has a history of that name the move's preview warns and the runs stay; a run being written keeps them too; undoing
- * the move moves them back.
+ * Moving a {@code .cell} file (or a folder: the files below it) into another folder or project (Move... in the Project Explorer, a drag and drop there,
+ * or any move refactoring of the file) moves its run history with it: its history's key
+ * ({@link org.cellwright.run.store.RunStore#historyKey}) is its path in its project, so {@code results/t/} of a file at
+ * the project's top becomes {@code results/a/t.cell/} when it moves into folder {@code a}, and {@code results/<key>/}
+ * of the other project when it moves there, and the moved file's runs go on in the same history. As for a rename
+ * ({@link ResultsRenameParticipant}, the same store operation {@link org.cellwright.run.store.RunStore#moveHistory}):
+ * nothing is deleted or overwritten; where the destination has a history of that key the move's preview warns and the
+ * runs stay; a run being written keeps them too; undoing the move moves them back.
  */
 public final class ResultsMoveParticipant extends MoveParticipant {
 
-	private IFile file;
-	private IProject target;
+	private String name;
+	private List<ResultsRenameParticipant.MoveHistory> moves;
 
 	@Override
 	protected boolean initialize(Object element) {
-		if (!(element instanceof IFile f) || !"cell".equals(f.getFileExtension()) || f.getProject() == null) return false;
-		if (!(getArguments().getDestination() instanceof IContainer d) || d.getProject() == null) return false;
-		file = f;
-		target = d.getProject();
-		return !target.equals(f.getProject()) && ResultsRenameParticipant.history(f.getProject(), base()).exists();
-	}
-
-	private String base() {
-		return ResultsRenameParticipant.base(file.getName());
+		if (!(element instanceof IResource r) || !(getArguments().getDestination() instanceof IContainer d) || d.getProject() == null
+				|| d.getLocation() == null)
+			return false;
+		name = r.getName();
+		moves = ResultsRenameParticipant.moves(r, d.getProject(), d.getLocation().append(r.getName()));
+		return !moves.isEmpty();
 	}
 
 	@Override
 	public String getName() {
-		return "Move the runs of " + file.getName();
+		return "Move the runs of " + name;
 	}
 
 	@Override
 	public RefactoringStatus checkConditions(IProgressMonitor pm, CheckConditionsContext context) throws OperationCanceledException {
-		IFolder there = ResultsRenameParticipant.history(target, base());
-		if (!there.exists()) return new RefactoringStatus();
-		return RefactoringStatus.createWarningStatus(there.getFullPath() + " holds runs already (of another file named " + file.getName()
-				+ "): the runs of " + file.getName() + " stay in " + ResultsRenameParticipant.history(file.getProject(), base()).getFullPath()
-				+ "; nothing is overwritten");
+		return ResultsRenameParticipant.check(moves);
 	}
 
 	@Override
 	public Change createChange(IProgressMonitor pm) throws CoreException, OperationCanceledException {
-		if (ResultsRenameParticipant.history(target, base()).exists()) return null;
-		return new ResultsRenameParticipant.MoveHistory(file.getProject(), base(), target, base());
+		return ResultsRenameParticipant.change(getName(), moves);
 	}
 }

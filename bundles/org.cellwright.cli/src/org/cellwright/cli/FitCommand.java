@@ -76,7 +76,7 @@ public class FitCommand extends CliCommand {
 			err.println(Problem.display(path) + ": " + e.getMessage());
 			return 1;
 		}
-		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : Fits.store(CliSupport.userPath(RunFiles.RESULTS), path);
+		RunStore store = out != null ? new RunStore(CliSupport.userPath(out)) : RunStore.forFile(CliSupport.userPath(RunFiles.RESULTS), path);
 		RunExecutor executor;
 		try {
 			executor = engine.local() ? null : engine.executor();

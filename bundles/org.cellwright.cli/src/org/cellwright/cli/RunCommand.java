@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Simulate the experiments and sweeps of a .cell file (or of every .cell file of a folder) in parallel; each run gets a "
-				+ "folder of its own, results/<file>/<experiment>/<run id>/ (latest: results/<file>/<experiment>/latest), with "
+				+ "folder of its own, results/<file>/<experiment>/<run id>/ (latest: results/<file>/<experiment>/latest; a file in a "
+				+ "folder: results/<folder>/<file>.cell/...), with "
 				+ "timeseries.csv, cycles.csv, summary.json, checks.json and report.html; prints the comparison of the expect clauses "
 				+ "with the simulation." },
 		exitCodeListHeading = "%nExit codes:%n",
@@ -70,7 +71,7 @@ public class RunCommand extends CliCommand {
 	@Option(names = { "-e", "--experiment" }, paramLabel = "NAME", description = "run only this experiment or sweep")
 	String experiment;
 
-	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "results folder (default: results/<file name>; for a folder of files: DIR/<file name>)")
+	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "results folder (default: results/<file name>, for a file in a folder below the working folder results/<folder>/<file name>.cell; for a folder of files: DIR/<file name>)")
 	String out;
 
 	@Mixin
@@ -95,8 +96,8 @@ public class RunCommand extends CliCommand {
 		Path path = CliSupport.userPath(file);
 		if (Files.isDirectory(path)) return runFolder(path, o, err);
 		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
-		String base = path.getFileName().toString().replaceFirst("\\.cell$", "");
-		Path outDir = out != null ? CliSupport.userPath(out) : CliSupport.userPath(RunFiles.RESULTS).resolve(base);
+		// results/<file>/ (a file in a folder of the working folder: results/<folder>/<file>.cell/, RunStore.historyKey)
+		Path outDir = out != null ? CliSupport.userPath(out) : RunStore.forFile(CliSupport.userPath(RunFiles.RESULTS), path).root();
 		return runFile(path, outDir, o, err);
 	}
 
@@ -115,8 +116,8 @@ public class RunCommand extends CliCommand {
 		}
 		int worst = 0;
 		for (Path f : files) {
-			String base = f.getFileName().toString().replaceFirst("\\.cell$", "");
-			Path outDir = (out != null ? CliSupport.userPath(out) : CliSupport.userPath(RunFiles.RESULTS)).resolve(base);
+			Path outDir = out != null ? CliSupport.userPath(out).resolve(f.getFileName().toString().replaceFirst("\\.cell$", ""))
+					: RunStore.forFile(CliSupport.userPath(RunFiles.RESULTS), f).root();
 			o.println("== " + Problem.display(f));
 			int rc = experiment != null && !hasRunnable(f, experiment) ? 0 : runFile(f, outDir, o, err);
 			worst = rank(rc) > rank(worst) ? rc : worst;

@@ -1,6 +1,5 @@
 package org.cellwright.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.Problem;
@@ -55,14 +53,15 @@ public class RunsCommand extends CliCommand {
 
 	@Option(names = "--rename", arity = "2", paramLabel = "NAME", description = "OLD NEW: after renaming OLD.cell to NEW.cell, move "
 			+ "its runs from DIR/OLD/ to DIR/NEW/ (DIR: the folder of results folders, default results), so that its next runs "
-			+ "continue that history; nothing moves (or is overwritten) where DIR/NEW/ exists already")
+			+ "continue that history; nothing moves (or is overwritten) where DIR/NEW/ exists already. A file in a folder of the "
+			+ "project is named by its path there: --rename a/t.cell a/u.cell moves DIR/a/t.cell/ to DIR/a/u.cell/")
 	List<String> rename;
 
 	@Option(names = "--move", arity = "2", paramLabel = "HISTORY", description = "OLD NEW: after moving a .cell file into another "
-			+ "project (a folder with its own results/), move its runs: OLD and NEW are history folders RESULTS/<name> (e.g. "
-			+ "results/t ../other/results/t; a new name too, results/t ../other/results/u); NEW's results folder is made when "
-			+ "missing; nothing moves (or is overwritten) where NEW exists already. A file moved to another folder of the same "
-			+ "project keeps its history (named after the file alone): nothing to move")
+			+ "folder or project (a folder with its own results/), move its runs: OLD and NEW are history folders, RESULTS/<name> "
+			+ "for a file at the top of its project, RESULTS/<folder>/<name>.cell for one in a folder (e.g. results/t "
+			+ "../other/results/t; results/t results/a/t.cell; a new name too, results/t ../other/results/u); NEW's results "
+			+ "folder is made when missing; nothing moves (or is overwritten) where NEW exists already")
 	List<String> move;
 
 	@Override
@@ -78,14 +77,14 @@ public class RunsCommand extends CliCommand {
 				err.println("cellwright runs: --rename and --prune are separate commands (nothing done)");
 				return 2;
 			}
-			String from = rename.get(0).replaceFirst("\\.cell$", ""), to = rename.get(1).replaceFirst("\\.cell$", "");
+			String from = key(rename.get(0)), to = key(rename.get(1));
 			try {
 				Path moved = RunStore.moveHistory(root, from, to);
 				if (moved == null) {
-					err.println(Problem.display(root.resolve(from)) + ": no runs of " + from + ".cell there (nothing moved)");
+					err.println(Problem.display(root.resolve(from)) + ": no runs of " + new RunStore.History(root, from).file() + " there (nothing moved)");
 					return 1;
 				}
-				o.println("moved the runs of " + from + ".cell to " + Problem.display(moved) + "/");
+				o.println("moved the runs of " + new RunStore.History(root, from).file() + " to " + Problem.display(moved) + "/");
 				return 0;
 			} catch (RunStoreException | IllegalArgumentException e) {
 				err.println("cellwright runs: " + e.getMessage());
@@ -130,18 +129,20 @@ public class RunsCommand extends CliCommand {
 			err.println("cellwright runs: --move takes the two history folders alone (no DIR, --rename or --prune; nothing done)");
 			return 2;
 		}
-		Path from = history(move.get(0)), to = history(move.get(1));
-		if (from.getParent() == null || to.getParent() == null || from.getFileName() == null || to.getFileName() == null) {
-			err.println("cellwright runs: --move takes history folders RESULTS/<name>, e.g. results/t ../other/results/t (nothing done)");
+		Path fromFolder = history(move.get(0)), toFolder = history(move.get(1));
+		RunStore.History from = keyed(fromFolder), to = keyed(toFolder);
+		if (from == null || to == null) {
+			err.println("cellwright runs: --move takes history folders RESULTS/<name> or RESULTS/<folder>/<name>.cell, e.g. results/t "
+					+ "../other/results/t (nothing done)");
 			return 2;
 		}
 		try {
-			Path moved = RunStore.moveHistory(from.getParent(), from.getFileName().toString(), to.getParent(), to.getFileName().toString());
+			Path moved = RunStore.moveHistory(from.results(), from.key(), to.results(), to.key());
 			if (moved == null) {
-				err.println(Problem.display(from) + ": no runs there" + (from.equals(to) ? " to move (the same folder)" : "") + " (nothing moved)");
+				err.println(Problem.display(fromFolder) + ": no runs there" + (fromFolder.equals(toFolder) ? " to move (the same folder)" : "") + " (nothing moved)");
 				return 1;
 			}
-			o.println("moved the runs of " + from.getFileName() + ".cell from " + Problem.display(from) + "/ to " + Problem.display(moved) + "/");
+			o.println("moved the runs of " + from.file() + " from " + Problem.display(fromFolder) + "/ to " + Problem.display(moved) + "/");
 			return 0;
 		} catch (RunStoreException | IllegalArgumentException e) {
 			err.println("cellwright runs: " + e.getMessage());
@@ -149,23 +150,46 @@ public class RunsCommand extends CliCommand {
 		}
 	}
 
-	/** A history folder as given (RESULTS/<name>, or RESULTS/<name>.cell), absolute and normalized. */
+	/**
+	 * A history folder as given, absolute and normalized: RESULTS/<name> (or RESULTS/<name>.cell, the file's name), or
+	 * RESULTS/<folder>/<name>.cell.
+	 */
 	private static Path history(String given) {
 		Path p = CliSupport.userPath(given).toAbsolutePath().normalize();
-		Path name = p.getFileName();
-		return name == null ? p : p.resolveSibling(name.toString().replaceFirst("\\.cell$", ""));
+		Path name = p.getFileName(), parent = p.getParent();
+		boolean top = parent != null && parent.getFileName() != null && RunFiles.RESULTS.equals(parent.getFileName().toString());
+		return name == null || !top ? p : p.resolveSibling(name.toString().replaceFirst("\\.cell$", ""));
 	}
 
-	/** The results folders: DIR itself when it has runs.csv, else its sub-folders that have one. */
+	/**
+	 * A history folder as its results folder and key ({@link RunStore#historyOf}); one in a folder not named results
+	 * (an --out folder) by its parent and name; null for none (a run's or an experiment's folder, a root).
+	 */
+	private static RunStore.History keyed(Path folder) {
+		RunStore.History h = RunStore.historyOf(folder);
+		if (h != null && h.folder().equals(folder)) return h;
+		if (h != null || folder.getParent() == null || folder.getFileName() == null) return null;
+		return new RunStore.History(folder.getParent(), folder.getFileName().toString());
+	}
+
+	/** A history's key as {@code --rename} takes it: a file's name (with or without .cell), or its path in a folder (a/t.cell). */
+	private static String key(String given) {
+		String g = given.replace('\\', '/');
+		if (!g.contains("/")) return g.replaceFirst("\\.cell$", "");
+		return g.endsWith(".cell") ? g : g + ".cell";
+	}
+
+	/**
+	 * The histories: DIR itself when it has runs.csv, else those in it that have one ({@link RunStore#histories}:
+	 * {@code results/<file>/} and, for files in folders, {@code results/<folder>/<file>.cell/}).
+	 */
 	static List<Path> stores(Path root) {
 		if (Files.isRegularFile(root.resolve(RunFiles.INDEX))) return List.of(root);
-		List<Path> out = new ArrayList<>();
-		try (Stream<Path> s = Files.list(root)) {
-			s.filter(p -> Files.isRegularFile(p.resolve(RunFiles.INDEX))).sorted().forEach(out::add);
-		} catch (IOException e) {
-			// none
+		try {
+			return RunStore.histories(root).stream().filter(p -> Files.isRegularFile(p.resolve(RunFiles.INDEX))).toList();
+		} catch (java.io.UncheckedIOException e) {
+			return List.of();
 		}
-		return out;
 	}
 
 	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows) {

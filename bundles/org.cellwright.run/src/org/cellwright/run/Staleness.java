@@ -9,6 +9,7 @@ import java.util.List;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.Changes;
+import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.input.json.InputsJson;
 
 import com.google.gson.JsonObject;
@@ -38,7 +39,7 @@ public final class Staleness {
 		Path source = Path.of(run.sourceFile());
 		// a file renamed or moved with its history (RunStore.moveHistory), or moved into another folder of its project:
 		// the run names the old file, its results folder the new name, the project the new place
-		Path renamed = renamedSource(source, folder, run.name());
+		Path renamed = renamedSource(source, folder);
 		if (renamed == SEVERAL) return null; // several files of its name in its project: which one ran cannot be told
 		if (renamed != null) source = renamed;
 		else if (!source.isAbsolute()) {
@@ -75,25 +76,23 @@ public final class Staleness {
 
 	/**
 	 * The file a run's history moved to with a rename or a move (RunStore.moveHistory, the IDE's rename and move
-	 * participants): where the source the run names (absolute) is gone, the file beside it named as the run's results
-	 * folder ({@code results/<file>/}, above the experiment's or the sweep's folder), if it exists; else the one file of
-	 * that name in the project that holds the results folder (its parent's tree, {@code results/} and hidden folders
-	 * left out): a file moved into another folder of its project, or with its history into a folder of another
-	 * project, whose runs said it was gone. Null when there is none; {@link #SEVERAL} when there are more than one
-	 * (which of them ran cannot be told).
+	 * participants), where the source the run names (absolute) is gone: the file its history folder is keyed by
+	 * ({@link RunStore#historyOf}; a file in a folder of its project: {@code results/a/t.cell/} is {@code a/t.cell}); for
+	 * a history named after the file alone ({@code results/t/}), the file {@code t.cell} beside the gone one, else the one
+	 * file of that name in the project that holds the results folder with no history of its own ({@code results/} and
+	 * hidden folders left out: a file moved into a folder before its history was keyed by its path). Null when there is
+	 * none; {@link #SEVERAL} when there are more than one (which of them ran cannot be told).
 	 */
-	private static Path renamedSource(Path source, Path folder, String name) {
+	private static Path renamedSource(Path source, Path folder) {
 		if (!source.isAbsolute() || folder == null || Files.isRegularFile(source) || source.getParent() == null) return null;
-		Path store = folder.toAbsolutePath().normalize().getParent();
-		if (store != null) store = store.getParent();
-		if (store != null && name.contains("/")) store = store.getParent(); // a sweep's run: <sweep>/<run id>/<variant>
-		if (store == null || store.getFileName() == null) return null;
-		String file = store.getFileName() + ".cell";
+		RunStore.History h = RunStore.historyOf(folder);
+		if (h == null) return null;
+		if (h.inFolder()) return Files.isRegularFile(h.cellFile()) ? h.cellFile() : null;
+		String file = h.key() + ".cell";
 		Path candidate = source.resolveSibling(file);
 		if (!candidate.equals(source) && Files.isRegularFile(candidate)) return candidate;
-		Path results = store.getParent(), project = results == null ? null : results.getParent();
-		if (project == null || results.getFileName() == null || !RunFiles.RESULTS.equals(results.getFileName().toString())) return null;
-		List<Path> found = moved(project, results, file);
+		List<Path> found = moved(h.project(), h.results(), file).stream()
+				.filter(f -> !Files.isDirectory(h.results().resolve(RunStore.historyKey(h.project(), f)))).toList();
 		return found.size() == 1 ? found.get(0) : found.isEmpty() ? null : SEVERAL;
 	}
 
@@ -117,7 +116,7 @@ public final class Staleness {
 				@Override
 				public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
 					if (attrs.isRegularFile() && f.getFileName().toString().equals(file)) found.add(f);
-					return found.size() > 1 ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+					return java.nio.file.FileVisitResult.CONTINUE;
 				}
 
 				@Override

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cellwright.run.Staleness;
 import org.cellwright.run.folder.RunFolder;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -41,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * left, and the moved file started a new history. Moved in the IDE (the move refactoring the Project Explorer's
  * Move... runs), the file takes its runs along (ResultsMoveParticipant); its next run continues the
  * history; undoing the move moves them back. A project with runs of a file of that name keeps them, and the move
- * warns; a file moved to another folder of its own project keeps its history where it is (named after the file alone).
+ * warns. A file's history is keyed by its path in its project (RunStore.historyKey): moved to another folder of its own
+ * project, results/t/ goes along to results/cells/t.cell/ (session 21; before, it stayed, named after the file alone).
  */
 class MoveHistoryUITest {
 	IProject project, other;
@@ -71,26 +71,27 @@ class MoveHistoryUITest {
 		Path otherResults = other.getLocation().toFile().toPath().resolve("results");
 		Path first = RenameHistoryUITest.runs(results.resolve("t/X")).get(0);
 
-		// to another folder of its own project: its history stays (named after the file alone)
+		// to another folder of its own project: its history goes along, results/t/ to results/cells/t.cell/
 		IFolder sub = project.getFolder("cells");
 		sub.create(true, true, null);
 		RefactoringStatus inside = move(f, sub);
 		assertTrue(inside.isOK(), inside.toString());
 		IFile g = sub.getFile("t.cell");
 		assertTrue(g.exists(), "moved");
-		assertEquals(List.of(first), RenameHistoryUITest.runs(results.resolve("t/X")), "the history where it was");
-		// and its runs find it in its new folder (they said it was gone)
-		assertNull(Staleness.of(RunFolder.read(first).summary().run(), first), "current: the file in its new folder");
+		assertFalse(Files.exists(results.resolve("t")), "results/t moved");
+		Path inFolder = results.resolve("cells/t.cell/X").resolve(first.getFileName());
+		RenameHistoryUITest.assertArrived(project, "cells/t.cell", inFolder);
+		first = inFolder;
 
 		// into another project: the history goes along
 		RefactoringStatus s = move(g, other);
 		assertTrue(s.isOK(), s.toString());
 		IFile moved = other.getFile("t.cell");
 		assertTrue(moved.exists(), "moved");
-		assertFalse(Files.exists(results.resolve("t")), "results/t of the project it left moved");
+		assertFalse(Files.exists(results.resolve("cells/t.cell")), "results/cells/t.cell of the project it left moved");
 		Path run = otherResults.resolve("t/X").resolve(first.getFileName());
 		RenameHistoryUITest.assertArrived(other, "t", run);
-		assertFalse(project.getFolder("results/t").exists(), "the workspace knows that it left");
+		assertFalse(project.getFolder("results/cells/t.cell").exists(), "the workspace knows that it left");
 		// named relative to its run folder: the record follows the history into the other project's top folder
 		assertEquals(moved.getLocation().toFile().toPath().toString(), RunFolder.read(run).summary().run().sourceFile());
 		RenameHistoryUITest.assertNextRunContinues(moved, otherResults.resolve("t"));
@@ -101,21 +102,21 @@ class MoveHistoryUITest {
 			@Override public void stopped(RefactoringStatus status) { fail("undo stopped: " + status); }
 		}, new NullProgressMonitor());
 		assertTrue(sub.getFile("t.cell").exists(), "the file back");
-		assertEquals(2, RenameHistoryUITest.runs(results.resolve("t/X")).size(), "its runs back, the new one too");
+		assertEquals(2, RenameHistoryUITest.runs(results.resolve("cells/t.cell/X")).size(), "its runs back, the new one too");
 		assertFalse(Files.exists(otherResults.resolve("t")), "none left in the other project");
 
 		// a project with runs of a file of that name keeps them; the moved file's runs stay; the move warns
 		Files.createDirectories(otherResults.resolve("t/Y"));
 		Files.writeString(otherResults.resolve("t/Y/keep.txt"), "the other's own");
 		other.getFolder("results").refreshLocal(IResource.DEPTH_INFINITE, null);
-		RenameHistoryUITest.assertWarnedAndKept(move(sub.getFile("t.cell"), other), other.getFile("t.cell"), results.resolve("t/X"),
+		RenameHistoryUITest.assertWarnedAndKept(move(sub.getFile("t.cell"), other), other.getFile("t.cell"), results.resolve("cells/t.cell/X"),
 				otherResults.resolve("t/Y/keep.txt"), "the other's own");
 	}
 
 	/**
-	 * Moved into a subfolder of another project (Move... or a drop on the folder), the file takes its runs along and
-	 * they find it there: they named the file where it was, beside the other project's top folder, and the Results
-	 * view said "t.cell, which this run ran, is gone".
+	 * Moved into a subfolder of another project (Move... or a drop on the folder), the file takes its runs along, to
+	 * its key there (results/cells/t.cell/), and they find it there: they named the file where it was, beside the other
+	 * project's top folder, and the Results view said "t.cell, which this run ran, is gone".
 	 */
 	@Test
 	void aFileMovedIntoASubfolderOfAnotherProjectIsTheOneItsRunsRan() throws Exception {
@@ -146,8 +147,8 @@ class MoveHistoryUITest {
 		assertTrue(moved.exists(), "moved");
 		assertFalse(f.exists(), "moved, not copied");
 		assertFalse(Files.exists(project.getLocation().toFile().toPath().resolve("results/t")), "its runs left with it");
-		Path history = other.getLocation().toFile().toPath().resolve("results/t");
-		RenameHistoryUITest.assertArrived(other, "t", history.resolve("X").resolve(first.getFileName()));
+		Path history = other.getLocation().toFile().toPath().resolve("results/cells/t.cell");
+		RenameHistoryUITest.assertArrived(other, "cells/t.cell", history.resolve("X").resolve(first.getFileName()));
 		RenameHistoryUITest.assertNextRunContinues(moved, history);
 	}
 

@@ -46,6 +46,36 @@ class RunsViewUITest extends ProjectUITest {
 		return job;
 	}
 
+	/**
+	 * a/t.cell and b/t.cell of one project run in the IDE: each into a history of its own, results/a/t.cell/ and
+	 * results/b/t.cell/ (RunStore.historyKey; before, both into results/t/, one runs.csv, b's run "changed" against a's),
+	 * and the Runs view lists both, each its file's first run.
+	 */
+	@Test
+	void twoFilesOfOneNameInTwoFoldersRunIntoTwoHistoriesAndTheRunsViewListsBoth() throws Exception {
+		project = IdeUITest.newProject("runs-two-folders");
+		for (String d : List.of("a", "b")) project.getFolder(d).create(true, true, null);
+		IFile a = IdeUITest.newFile(project, "a/t.cell", cell("5 MPa")), b = IdeUITest.newFile(project, "b/t.cell", cell("20 MPa"));
+		run(a, "X");
+		run(b, "X");
+		Path here = project.getLocation().toFile().toPath();
+		assertEquals(5, pressureMPa(here.resolve("results/a/t.cell/X")), 1e-9, "a's run in a's history");
+		assertEquals(20, pressureMPa(here.resolve("results/b/t.cell/X")), 1e-9, "b's run in b's history");
+		assertFalse(Files.exists(here.resolve("results/t")), "no shared history");
+		RunsView view = (RunsView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(RunsView.ID);
+		view.refresh();
+		flush();
+		List<RunsView.Run> mine = view.runs().stream().filter(r -> r.folder().startsWith(here)).toList();
+		assertEquals(List.of(here.resolve("results/a/t.cell"), here.resolve("results/b/t.cell")),
+				mine.stream().map(RunsView.Run::store).sorted().toList(), "both listed, each from its history: " + mine);
+		assertEquals(List.of("first run", "first run"), mine.stream().map(r -> r.row().change()).toList(), "neither compared with the other file's run");
+	}
+
+	/** The stack pressure [MPa] of an experiment folder's latest run. */
+	private static double pressureMPa(Path experiment) {
+		return org.cellwright.run.folder.RunFolder.read(experiment).inputs().cell().stackPressure() / 1e6;
+	}
+
 	@Test
 	void theIdeRunsSweepsKeepsEveryRunAndTheRunsViewComparesTwo() throws Exception {
 		project = IdeUITest.newProject("runs-history");

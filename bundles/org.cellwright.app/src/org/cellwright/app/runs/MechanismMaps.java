@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.InputException;
-import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.store.RunStore;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.SimulationInputs;
 import org.cellwright.model.Experiment;
@@ -97,22 +97,24 @@ public final class MechanismMaps {
 		return max > 0 ? max * 10 : 1;
 	}
 
-	/** Finds {@code <file>.cell} in the run's project and maps the run's experiment to solver inputs. */
+	/**
+	 * Finds the run's {@code .cell} file, the one its history is kept for ({@link RunStore#historyOf}), else the first of
+	 * its name in the run's project (a history named after the file alone whose file moved), and maps the run's
+	 * experiment to solver inputs.
+	 */
 	static CellSpec resolveCell(RunFolder run) throws IOException {
 		Path folder = run.folder().toAbsolutePath();
-		Path up = folder.getParent(); // <project>/results/<file>/<experiment>/<run id>[/<variant>]
-		while (up != null && up.getFileName() != null && !up.getFileName().toString().equals(RunFiles.RESULTS)) up = up.getParent();
-		Path results = up;
-		if (results == null || results.getFileName() == null || !results.getFileName().toString().equals(RunFiles.RESULTS)
-				|| results.getParent() == null)
+		RunStore.History h = RunStore.historyOf(folder.getParent()); // <project>/results/<key>/<experiment>/<run id>[/<variant>]
+		if (h == null)
 			throw new IOException(folder + " is not inside <project>/results/<file>/ and has no mechanism-map.csv");
-		Path project = results.getParent();
+		Path project = h.project(), results = h.results();
 		String fileName = run.sourceName() + ".cell";
 		List<Path> candidates;
-		try (Stream<Path> s = Files.walk(project)) {
-			candidates = s.filter(p -> !p.startsWith(results) && p.getFileName().toString().equals(fileName)).sorted().toList();
-		}
-		if (candidates.isEmpty()) throw new IOException("no " + fileName + " in " + project + " to take the cell from");
+		if (Files.isRegularFile(h.cellFile())) candidates = List.of(h.cellFile());
+		else
+			try (Stream<Path> s = Files.walk(project)) {
+				candidates = s.filter(p -> !p.startsWith(results) && p.getFileName().toString().equals(fileName)).sorted().toList();
+			}
 		CellFiles files = CellFiles.load(CellFiles.withSiblings(candidates.get(0)));
 		List<Experiment> xs = files.experiments(run.experiment());
 		if (xs.isEmpty()) throw new IOException(candidates.get(0) + " has no experiment " + run.experiment());

@@ -138,9 +138,9 @@ public class RunsView extends ViewPart {
 			if (!p.isOpen() || p.getLocation() == null) continue;
 			Path results = p.getLocation().toFile().toPath().resolve(RunFiles.RESULTS);
 			if (!Files.isDirectory(results)) continue;
-			try (Stream<Path> s = Files.list(results)) {
-				for (Path store : s.filter(Files::isDirectory).sorted().toList())
-				{
+			try {
+				// results/<file>/ and, for files in folders of the project, results/<folder>/<file>.cell/ (RunStore.historyKey)
+				for (Path store : RunStore.histories(results)) {
 					if (Files.isRegularFile(store.resolve(RunFiles.INDEX))) {
 						List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
 						java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
@@ -148,7 +148,7 @@ public class RunsView extends ViewPart {
 					}
 					runs.addAll(fits(store));
 				}
-			} catch (java.io.IOException | RunStoreException e) {
+			} catch (java.io.UncheckedIOException | RunStoreException e) {
 				// a results folder that cannot be listed: its runs are not shown
 			}
 		}

@@ -73,10 +73,6 @@ public final class Fits {
 		return fits;
 	}
 
-	/** The run store of a file's fits: {@code results/<file name without .cell>} below {@code results}' parent folder. */
-	public static RunStore store(Path results, Path cellFile) {
-		return new RunStore(results.resolve(cellFile.getFileName().toString().replaceFirst("\\.cell$", "")));
-	}
 
 	/** A fit's 'method' (or --method): lm (Levenberg-Marquardt) or bobyqa; null is the default; another an IllegalArgumentException. */
 	public static FitOptions.Method method(String m) {

@@ -207,8 +207,8 @@ public final class RunFolder {
 		Summary.Run r = summary.run();
 		if (r != null && r.sourceFile() != null) return Path.of(r.sourceFile()).getFileName().toString().replaceFirst("\\.cell$", "");
 		Path p = folder.toAbsolutePath().normalize();
-		for (Path q = p.getParent(); q != null && q.getParent() != null; q = q.getParent())
-			if (q.getParent().getFileName() != null && q.getParent().getFileName().toString().equals(RunFiles.RESULTS)) return q.getFileName().toString();
+		org.cellwright.run.store.RunStore.History h = org.cellwright.run.store.RunStore.historyOf(p.getParent());
+		if (h != null) return h.cellFile().getFileName().toString().replaceFirst("\\.cell$", "");
 		return p.getParent() == null || p.getParent().getFileName() == null ? "" : p.getParent().getFileName().toString();
 	}
 

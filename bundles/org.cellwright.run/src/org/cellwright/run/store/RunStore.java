@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.cellwright.run.folder.RunFiles;
 
 /**
- * The run store of one results folder ({@code results/<file>/}): every run gets a folder of its own that no later run
+ * The run store of one results folder ({@code results/<file>/}, {@link #historyKey}): every run gets a folder of its own that no later run
  * overwrites, {@code <experiment>/<run id>/} (a sweep's runs {@code <sweep>/<run id>/<variant>/}); {@code
  * <experiment>/latest} (a symbolic link, and {@code latest.txt}) names the latest; {@link RunIndex runs.csv} lists them
  * all. A run is written into a hidden folder ({@code .<run id>.partial}) and renamed into place when it ends, however it
@@ -67,6 +67,11 @@ public final class RunStore {
 		String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
 		if (group == null || timeOf(name) == null || Names.problem(name) != null) throw new IllegalArgumentException(runFolder + ": not a run's folder (named by its run id)");
 		org.cellwright.lang.files.FileTrees.deleteTree(folder);
+		pointLatestAtNewest(group);
+	}
+
+	/** {@code latest} of a group names its newest run folder (ids sort by time), or is removed when it has none. */
+	private static void pointLatestAtNewest(Path group) {
 		try (Stream<Path> s = Files.list(group)) {
 			String newest = s.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d))
 					.map(d -> d.getFileName().toString()).filter(n -> timeOf(n) != null && Names.problem(n) == null)
@@ -206,16 +211,235 @@ public final class RunStore {
 		}
 	}
 
+	/** The extension of the files whose runs are kept, kept in a history's key below the project's top folder. */
+	static final String CELL = ".cell";
+
 	/**
-	 * Moves the run history of a {@code .cell} file renamed from {@code from} to {@code to} (file names without
-	 * {@code .cell}): {@code results/<from>/} becomes {@code results/<to>/}, whole (every experiment's and sweep's runs,
+	 * The key of a {@code .cell} file's run history, the folder below {@code results/} its runs are kept in: for a file
+	 * in the project's top folder its name without {@code .cell} ({@code results/t/}, as every history was named before
+	 * session 21); for a file in a folder of the project its path relative to the project, {@code .cell} kept
+	 * ({@code results/a/t.cell/}), so that {@code a/t.cell} and {@code b/t.cell} have a history each and a key never
+	 * meets a top-level history's experiment folder ({@code results/a/t/} is "a.cell, experiment t"; experiment and
+	 * sweep names have no dots). A file outside the project is keyed by its name. The project is the folder holding
+	 * {@code results/}: the workspace project in the IDE, the working folder of {@code ./cellwright run}. The inverse
+	 * is {@link #historyOf}.
+	 */
+	public static String historyKey(Path projectRoot, Path cellFile) {
+		Path root = projectRoot.toAbsolutePath().normalize(), file = cellFile.toAbsolutePath().normalize();
+		String fileName = file.getFileName().toString(), name = fileName.endsWith(CELL) ? fileName.substring(0, fileName.length() - CELL.length()) : fileName;
+		if (!file.startsWith(root) || root.equals(file.getParent()) || !fileName.endsWith(CELL)) return name;
+		StringBuilder key = new StringBuilder();
+		for (Path part : root.relativize(file)) key.append(key.isEmpty() ? "" : "/").append(part);
+		return key.toString();
+	}
+
+	/** A history: its results folder (below the project) and its key there ({@link #historyKey}). */
+	public record History(Path results, String key) {
+		/** {@code results/<key>/}. */
+		public Path folder() { return results.resolve(key); }
+
+		/** The folder holding {@code results/}. */
+		public Path project() { return results.getParent(); }
+
+		/** True for a file in a folder of the project ({@code a/t.cell}), false for one keyed by its name ({@code t}). */
+		public boolean inFolder() { return key.endsWith(CELL); }
+
+		/** The file whose runs it keeps, relative to the project: {@code <key>} in a folder, {@code <key>.cell} at the top. */
+		public String file() { return inFolder() ? key : key + CELL; }
+
+		/** The file whose runs it keeps: {@code <project>/}{@link #file()}. */
+		public Path cellFile() { return project().resolve(file()); }
+	}
+
+	/**
+	 * The history a folder lies in (a run's, an experiment's, the history's own), the inverse of {@link #historyKey}:
+	 * the nearest folder named {@code <name>.cell} with a {@code results} folder above it (a file in a folder of its
+	 * project: that results folder is the one whose project holds the file, else the nearest), else the folder right
+	 * below a {@code results} folder; null when there is none.
+	 */
+	public static History historyOf(Path folder) {
+		if (folder == null) return null;
+		for (Path q = folder.toAbsolutePath().normalize(); q != null && q.getFileName() != null; q = q.getParent()) {
+			Path parent = q.getParent();
+			if (q.getFileName().toString().endsWith(CELL) && (parent == null || !isResults(parent))) {
+				Path nearest = null;
+				for (Path r = parent; r != null && r.getParent() != null; r = r.getParent()) {
+					if (!isResults(r)) continue;
+					if (nearest == null) nearest = r;
+					if (Files.isRegularFile(r.getParent().resolve(r.relativize(q)))) return history(r, q);
+				}
+				if (nearest != null) return history(nearest, q);
+			}
+			if (parent != null && parent.getParent() != null && isResults(parent)) return history(parent, q);
+		}
+		return null;
+	}
+
+	private static boolean isResults(Path p) {
+		return p.getFileName() != null && RunFiles.RESULTS.equals(p.getFileName().toString());
+	}
+
+	private static History history(Path results, Path folder) {
+		return new History(results, results.relativize(folder).toString().replace('\\', '/'));
+	}
+
+	/** How deep below {@code results/} a history of a file in folders of folders is looked for. */
+	private static final int HISTORY_DEPTH = 12;
+
+	/**
+	 * The history folders of a results folder: every folder right in it (files at the top of the project, and fits
+	 * kept without runs.csv) but those holding nothing but histories below them, and every folder below it named
+	 * {@code <name>.cell} (files in folders of the project); hidden folders and runs' folders are not entered. Sorted
+	 * by path.
+	 */
+	public static List<Path> histories(Path results) {
+		Path root = results.toAbsolutePath().normalize();
+		List<Path> out = new ArrayList<>();
+		if (!Files.isDirectory(root)) return out;
+		try {
+			Files.walkFileTree(root, java.util.Set.of(), HISTORY_DEPTH, new java.nio.file.SimpleFileVisitor<>() {
+				@Override
+				public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+					if (dir.equals(root)) return java.nio.file.FileVisitResult.CONTINUE;
+					String n = dir.getFileName().toString();
+					if (n.startsWith(".") || timeOf(n) != null) return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+					if (n.endsWith(CELL) && !dir.getParent().equals(root)) {
+						out.add(dir);
+						return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+					}
+					if (dir.getParent().equals(root) && !onlyHistories(dir)) out.add(dir);
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+			});
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		out.sort(Comparator.comparing(Path::toString));
+		return out;
+	}
+
+	/** True for a folder that holds nothing but histories of files in a folder ({@code results/a/} of {@code a/t.cell}). */
+	private static boolean onlyHistories(Path dir) {
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.allMatch(c -> Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS) && c.getFileName().toString().endsWith(CELL));
+		} catch (IOException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * The run store of a {@code .cell} file in the results folder {@code results} ({@code results/<key>/},
+	 * {@link #historyKey} against the folder holding it). For a file in a folder of the project, its runs kept before
+	 * under its name alone ({@code results/t/}, shared by every file of the name) come over first, nothing lost: the
+	 * whole folder moves when every run in it ran this file ({@link #moveHistory}); else the runs of this file move,
+	 * each with its runs.csv rows, and {@code latest} of both sides names their newest run; the runs of other files, and
+	 * those naming no file (or a file gone), stay. Where a run of the old folder is being written, or the file system
+	 * refuses, nothing moves (the old runs stay where they are) and the new runs start their own history.
+	 */
+	public static RunStore forFile(Path results, Path cellFile) {
+		Path r = results.toAbsolutePath().normalize(), file = cellFile.toAbsolutePath().normalize();
+		History h = new History(r, historyKey(r.getParent(), file));
+		if (h.inFolder()) {
+			String name = file.getFileName().toString();
+			Path old = r.resolve(name.substring(0, name.length() - CELL.length()));
+			if (Files.isDirectory(old) && !Files.isSymbolicLink(old)) {
+				try {
+					takeOver(old, h, file);
+				} catch (RunStoreException | UncheckedIOException e) {
+					// the old runs stay where they are, nothing lost; the file's runs start their own history
+				}
+			}
+		}
+		return new RunStore(h.folder());
+	}
+
+	/** Moves the runs of {@code file} kept in the shared history {@code old} to {@code target} (see {@link #forFile}). */
+	private static void takeOver(Path old, History h, Path file) {
+		Path target = h.folder();
+		List<Path> runs = new ArrayList<>(), mine = new ArrayList<>();
+		try (Stream<Path> groups = Files.list(old)) {
+			for (Path g : groups.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d) && !d.getFileName().toString().startsWith(".")).sorted().toList())
+				try (Stream<Path> ids = Files.list(g)) {
+					for (Path run : ids.filter(d -> Files.isDirectory(d) && !Files.isSymbolicLink(d) && timeOf(d.getFileName().toString()) != null
+							&& Names.problem(d.getFileName().toString()) == null).sorted().toList()) {
+						runs.add(run);
+						if (file.equals(ranFile(run, h.project()))) mine.add(run);
+					}
+				}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (mine.isEmpty()) return;
+		if (mine.size() == runs.size() && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			moveHistory(h.results(), old.getFileName().toString(), h.key());
+			return;
+		}
+		try (Locks locks = Locks.of(old, "the runs of " + file.getFileName() + " stay in " + old)) {
+			java.util.Set<String> moved = new java.util.HashSet<>();
+			java.util.Set<Path> groups = new java.util.LinkedHashSet<>();
+			for (Path run : mine) {
+				String group = run.getParent().getFileName().toString(), id = run.getFileName().toString();
+				Path to = target.resolve(group).resolve(id);
+				if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // kept where it is, nothing overwritten
+				Files.createDirectories(to.getParent());
+				Files.move(run, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+				moved.add(group + "/" + id);
+				groups.add(run.getParent());
+				groups.add(to.getParent());
+			}
+			if (moved.isEmpty()) return;
+			List<RunIndex.Row> rows = new ArrayList<>();
+			new RunIndex(old).update(all -> {
+				List<RunIndex.Row> kept = new ArrayList<>();
+				for (RunIndex.Row row : all) (moved.contains(row.group() + "/" + row.id()) ? rows : kept).add(row);
+				return kept;
+			});
+			new RunIndex(target).update(all -> {
+				List<RunIndex.Row> merged = new ArrayList<>(rows);
+				merged.addAll(all);
+				merged.sort(Comparator.comparing(RunIndex.Row::time)); // the order the runs ended in, as runs.csv keeps them
+				return merged;
+			});
+			for (Path g : groups) pointLatestAtNewest(g);
+		} catch (IOException e) {
+			throw new RunStoreException("cannot move the runs of " + file + " out of " + old + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The file a kept run (a run's folder, a sweep's run, a fit's) ran: the source of the first summary.json in it,
+	 * absolute (one recorded relative to a working folder: against {@code project}); null when none is recorded.
+	 */
+	private static Path ranFile(Path run, Path project) {
+		try (Stream<Path> s = Files.find(run, 4, (f, a) -> a.isRegularFile() && f.getFileName().toString().equals(RunFiles.SUMMARY))) {
+			for (Path summary : s.sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString)).toList()) {
+				org.cellwright.run.folder.Summary.Run r = org.cellwright.run.folder.Summary.read(summary).run();
+				if (r == null || r.sourceFile() == null) continue;
+				Path p = Path.of(r.sourceFile());
+				return (p.isAbsolute() ? p : project.resolve(p)).normalize();
+			}
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
+		return null;
+	}
+
+	/**
+	 * Moves the run history of a {@code .cell} file renamed (or moved within its project) from {@code from} to
+	 * {@code to} (history keys, {@link #historyKey}: a file's name without {@code .cell}, or its path in a folder,
+	 * {@code a/t.cell}): {@code results/<from>/} becomes {@code results/<to>/}, whole (every experiment's and sweep's runs,
 	 * runs.csv, the latest links: all relative inside it, and each run names its source relative to its own folder), so
 	 * the renamed file's runs continue its history. Nothing is deleted or overwritten: where {@code results/<to>/}
 	 * exists already (the new name has runs of its own), or a run of the file is being written (an experiment's lock is
 	 * held), nothing moves and the RunStoreException says why; the runs stay where they are.
 	 *
 	 * @return the history's new folder, or null when the old name has none
-	 * @throws IllegalArgumentException for a name that is no single folder name
+	 * @throws IllegalArgumentException for a key that is no history's (a separator in a name, {@code ..})
 	 * @throws RunStoreException when the history cannot move (see above, or the file system refuses)
 	 */
 	public static Path moveHistory(Path results, String from, String to) {
@@ -234,13 +458,25 @@ public final class RunStore {
 		if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))
 			throw new RunStoreException(target + " exists already (runs of another file named " + to + "): the runs of " + from
 					+ " stay in " + source);
-		List<FileLock> locks = new ArrayList<>();
-		List<FileChannel> channels = new ArrayList<>();
-		try {
-			try (Stream<Path> groups = Files.list(source)) {
+		try (Locks locks = Locks.of(source, "the runs of " + from + " stay in " + source + " (rename or move the file again when it has ended)")) {
+			Files.createDirectories(target.getParent());
+			return Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		} catch (IOException e) {
+			throw new RunStoreException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The locks of every experiment (and sweep) of a history, held while its runs move; refused while a run is written. */
+	private static final class Locks implements AutoCloseable {
+		private final List<FileLock> locks = new ArrayList<>();
+		private final List<FileChannel> channels = new ArrayList<>();
+
+		static Locks of(Path history, String stay) throws IOException {
+			Locks l = new Locks();
+			try (Stream<Path> groups = Files.list(history)) {
 				for (Path lockFile : groups.map(g -> g.resolve(RunFiles.LOCK)).filter(Files::isRegularFile).sorted().toList()) {
 					FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-					channels.add(ch);
+					l.channels.add(ch);
 					FileLock lock;
 					try {
 						lock = ch.tryLock();
@@ -249,25 +485,33 @@ public final class RunStore {
 					}
 					if (lock == null)
 						throw new RunStoreException(lockFile.getParent() + ": a run of " + lockFile.getParent().getFileName()
-								+ " is being written there; the runs of " + from + " stay in " + source + " (rename or move the file again when it has ended)");
-					locks.add(lock);
+								+ " is being written there; " + stay);
+					l.locks.add(lock);
 				}
+			} catch (IOException | RuntimeException e) {
+				l.close();
+				throw e;
 			}
-			Files.createDirectories(target.getParent());
-			return Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		} catch (IOException e) {
-			throw new RunStoreException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
-		} finally {
+			return l;
+		}
+
+		@Override
+		public void close() {
 			for (int k = 0; k < channels.size(); k++) release(k < locks.size() ? locks.get(k) : null, channels.get(k));
 		}
 	}
 
-	/** results/name, for a name that is one folder's (a file's name without .cell: any characters but separators). */
-	private static Path child(Path results, String name) {
-		if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\"))
-			throw new IllegalArgumentException("'" + name + "' is no folder name");
-		Path p = results.resolve(name).normalize();
-		if (!results.equals(p.getParent())) throw new IllegalArgumentException("'" + name + "' is no folder name");
+	/**
+	 * results/key, for a history's key ({@link #historyKey}): a file's name without .cell (one folder's name: any
+	 * characters but separators), or a path below the project ending in .cell (folders' names joined by '/').
+	 */
+	private static Path child(Path results, String key) {
+		String[] parts = key == null ? new String[0] : key.split("/", -1);
+		boolean ok = parts.length > 0 && (parts.length == 1 || key.endsWith(CELL));
+		for (String n : parts) ok &= !n.isEmpty() && !n.equals(".") && !n.equals("..") && !n.contains("\\");
+		Path p = ok ? results.resolve(key).normalize() : null;
+		if (p == null || !p.startsWith(results) || p.getNameCount() != results.getNameCount() + parts.length)
+			throw new IllegalArgumentException("'" + key + "' is no history's folder name");
 		return p;
 	}
 
