@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RenameHistoryUITest extends ProjectUITest {
 
-	static RefactoringStatus rename(IFile f, String newName) throws Exception {
+	static RefactoringStatus rename(org.eclipse.core.resources.IResource f, String newName) throws Exception {
 		RenameResourceDescriptor d = (RenameResourceDescriptor) RefactoringCore
 				.getRefactoringContribution(RenameResourceDescriptor.ID).createDescriptor();
 		d.setResourcePath(f.getFullPath());
@@ -111,5 +111,33 @@ class RenameHistoryUITest extends ProjectUITest {
 		Files.writeString(results.resolve("v/Y/keep.txt"), "v's own");
 		project.getFolder("results").refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
 		assertWarnedAndKept(rename(u, "v.cell"), project.getFile("v.cell"), results.resolve("u/X"), results.resolve("v/Y/keep.txt"), "v's own");
+	}
+
+	/**
+	 * A file in a folder has its history at results/<folder>/<name>.cell/ (RunStore.historyKey): renamed, the file takes
+	 * it to its new name there; the folder renamed, the histories of the files in it go along to the folder's new name
+	 * (a history keyed by the path would otherwise stay under the old folder's name, its file "gone").
+	 */
+	@Test
+	void aFileInAFolderAndTheFolderRenamedTakeTheirRunsAlong() throws Exception {
+		IdeUITest.waitForJobs();
+		project = IdeUITest.newProject("rename-history-folder");
+		project.getFolder("a").create(true, true, null);
+		IFile f = IdeUITest.newFile(project, "a/t.cell", RunsViewUITest.cell("5 MPa"));
+		RunsViewUITest.run(f, "X");
+		Path results = project.getLocation().toFile().toPath().resolve("results");
+		Path first = runs(results.resolve("a/t.cell/X")).get(0);
+
+		RefactoringStatus s = rename(f, "u.cell");
+		assertTrue(s.isOK(), s.toString());
+		assertFalse(Files.exists(results.resolve("a/t.cell")), "results/a/t.cell moved");
+		assertArrived(project, "a/u.cell", results.resolve("a/u.cell/X").resolve(first.getFileName()));
+
+		s = rename(project.getFolder("a"), "b");
+		assertTrue(s.isOK(), s.toString());
+		assertTrue(project.getFile("b/u.cell").exists(), "the folder renamed");
+		assertFalse(Files.exists(results.resolve("a/u.cell")), "results/a/u.cell moved");
+		assertArrived(project, "b/u.cell", results.resolve("b/u.cell/X").resolve(first.getFileName()));
+		assertNextRunContinues(project.getFile("b/u.cell"), results.resolve("b/u.cell"));
 	}
 }
