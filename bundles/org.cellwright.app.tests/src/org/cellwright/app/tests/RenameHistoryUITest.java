@@ -116,7 +116,8 @@ class RenameHistoryUITest extends ProjectUITest {
 	/**
 	 * A file in a folder has its history at results/<folder>/<name>.cell/ (RunStore.historyKey): renamed, the file takes
 	 * it to its new name there; the folder renamed, the histories of the files in it go along to the folder's new name
-	 * (a history keyed by the path would otherwise stay under the old folder's name, its file "gone").
+	 * (a history keyed by the path would otherwise stay under the old folder's name, its file "gone"); Run Again in the
+	 * Runs view runs the renamed file (it said that a/t.cell "is not a file of the workspace").
 	 */
 	@Test
 	void aFileInAFolderAndTheFolderRenamedTakeTheirRunsAlong() throws Exception {
@@ -137,7 +138,23 @@ class RenameHistoryUITest extends ProjectUITest {
 		assertTrue(s.isOK(), s.toString());
 		assertTrue(project.getFile("b/u.cell").exists(), "the folder renamed");
 		assertFalse(Files.exists(results.resolve("a/u.cell")), "results/a/u.cell moved");
-		assertArrived(project, "b/u.cell", results.resolve("b/u.cell/X").resolve(first.getFileName()));
-		assertNextRunContinues(project.getFile("b/u.cell"), results.resolve("b/u.cell"));
+		Path moved = results.resolve("b/u.cell/X").resolve(first.getFileName());
+		assertArrived(project, "b/u.cell", moved);
+
+		// Run Again on the moved run (it names a/t.cell, gone) runs the file its history is keyed by, and continues it
+		org.cellwright.app.views.RunsView view = (org.cellwright.app.views.RunsView) org.eclipse.ui.PlatformUI.getWorkbench()
+				.getActiveWorkbenchWindow().getActivePage().showView(org.cellwright.app.views.RunsView.ID);
+		view.refresh();
+		IdeUITest.flush();
+		org.cellwright.app.views.RunsView.Run row = view.runs().stream().filter(r -> r.folder().equals(moved)).findFirst()
+				.orElseThrow(() -> new AssertionError("the moved run listed: " + view.runs()));
+		view.table().setSelection(view.runs().indexOf(row));
+		org.cellwright.app.ExperimentJob again = view.runAgain();
+		assertNotNull(again, "b/u.cell found for the run that ran a/t.cell");
+		IdeUITest.spin(() -> again.getResult() != null, 120_000, "the run again");
+		assertTrue(again.getResult().getSeverity() <= org.eclipse.core.runtime.IStatus.WARNING, again.getResult().toString());
+		assertEquals(2, runs(results.resolve("b/u.cell/X")).size(), "the next run continues the history");
+		List<RunIndex.Row> rows = new RunStore(results.resolve("b/u.cell")).index().rows();
+		assertEquals("no change", rows.get(rows.size() - 1).change(), "compared with the run before the renames");
 	}
 }

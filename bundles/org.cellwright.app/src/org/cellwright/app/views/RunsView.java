@@ -342,8 +342,8 @@ public class RunsView extends ViewPart {
 
 	/**
 	 * Run Again (context menu): the selected run's experiment, or its sweep for a sweep's variant, run again from its
-	 * {@code .cell} file as it is now (named by the run's summary.json or inputs.json), as Run Experiments runs it; a file no longer in
-	 * the workspace is said. There was no way to re-run a run from its history in the IDE.
+	 * {@code .cell} file as it is now (named by the run's summary.json or inputs.json; renamed or moved with its history,
+	 * the file the history is keyed by), as Run Experiments runs it; a file no longer in the workspace is said. There was no way to re-run a run from its history in the IDE.
 	 */
 	public ExperimentJob runAgain() {
 		Run r = selected();
@@ -355,6 +355,10 @@ public class RunsView extends ViewPart {
 			String source = run.summary().run() != null && run.summary().run().sourceFile() != null ? run.summary().run().sourceFile()
 					: run.inputs() != null && run.inputs().provenance() != null ? run.inputs().provenance().sourceFile() : null;
 			IFile file = source == null ? null : cellFile(Path.of(source), r.folder());
+			// renamed or moved with its history (the run names the file where it ran): the file its history is keyed by,
+			// as Staleness tells it (RunStore.historyOf)
+			RunStore.History history = file == null ? RunStore.historyOf(r.folder()) : null;
+			if (history != null && Files.isRegularFile(history.cellFile())) file = cellFile(history.cellFile(), r.folder());
 			if (file != null) {
 				boolean variant = !r.row().group().isEmpty() && !r.row().name().equals(r.row().group());
 				ExperimentJob job = new ExperimentJob(file, variant ? r.row().group() : r.row().name());
