@@ -86,14 +86,27 @@ class RenameHistoryUITest extends ProjectUITest {
 		assertEquals(kept, Files.readString(keep), "not overwritten");
 	}
 
+	/** The project's results folder and the first run of {@link #ranOnce}. */
+	Path results, first;
+
+	/**
+	 * A new project with the file {@code path} (its folder made) at 5 MPa, its experiment X run once (that run:
+	 * {@link #first}); the file.
+	 */
+	IFile ranOnce(String projectName, String path) throws Exception {
+		IdeUITest.waitForJobs();
+		project = IdeUITest.newProject(projectName);
+		if (path.contains("/")) project.getFolder(path.substring(0, path.lastIndexOf('/'))).create(true, true, null);
+		IFile f = IdeUITest.newFile(project, path, RunsViewUITest.cell("5 MPa"));
+		RunsViewUITest.run(f, "X");
+		results = project.getLocation().toFile().toPath().resolve("results");
+		first = runs(results.resolve(RunStore.historyKey(project.getLocation().toFile().toPath(), f.getLocation().toFile().toPath())).resolve("X")).get(0);
+		return f;
+	}
+
 	@Test
 	void aRenamedFileTakesItsRunsAlongAndItsNextRunContinuesTheHistory() throws Exception {
-		IdeUITest.waitForJobs();
-		project = IdeUITest.newProject("rename-history");
-		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
-		RunsViewUITest.run(f, "X");
-		Path results = project.getLocation().toFile().toPath().resolve("results");
-		Path first = runs(results.resolve("t/X")).get(0);
+		IFile f = ranOnce("rename-history", "t.cell");
 
 		RefactoringStatus s = rename(f, "u.cell");
 		assertTrue(s.isOK(), s.toString());
@@ -121,13 +134,7 @@ class RenameHistoryUITest extends ProjectUITest {
 	 */
 	@Test
 	void aFileInAFolderAndTheFolderRenamedTakeTheirRunsAlong() throws Exception {
-		IdeUITest.waitForJobs();
-		project = IdeUITest.newProject("rename-history-folder");
-		project.getFolder("a").create(true, true, null);
-		IFile f = IdeUITest.newFile(project, "a/t.cell", RunsViewUITest.cell("5 MPa"));
-		RunsViewUITest.run(f, "X");
-		Path results = project.getLocation().toFile().toPath().resolve("results");
-		Path first = runs(results.resolve("a/t.cell/X")).get(0);
+		IFile f = ranOnce("rename-history-folder", "a/t.cell");
 
 		RefactoringStatus s = rename(f, "u.cell");
 		assertTrue(s.isOK(), s.toString());
