@@ -114,7 +114,7 @@ public class CellWrightWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	/**
 	 * File, Edit, (contributed menus: Run), Window and Help, in that order, with the workbench's standard actions
-	 * (save, undo/redo, delete, Show View, Reset Perspective, Preferences). Help is last: contributions go into the
+	 * (close, save, save as, revert, undo/redo, delete, Show View, Reset Perspective, Preferences). Help is last: contributions go into the
 	 * additions group before Window.
 	 */
 	static class MenuAdvisor extends ActionBarAdvisor {
@@ -124,7 +124,8 @@ public class CellWrightWorkbenchAdvisor extends WorkbenchAdvisor {
 
 		@Override
 		protected void makeActions(IWorkbenchWindow w) {
-			for (ActionFactory f : new ActionFactory[] { ActionFactory.SAVE, ActionFactory.SAVE_ALL, ActionFactory.QUIT,
+			for (ActionFactory f : new ActionFactory[] { ActionFactory.CLOSE, ActionFactory.CLOSE_ALL, ActionFactory.SAVE,
+					ActionFactory.SAVE_AS, ActionFactory.SAVE_ALL, ActionFactory.REVERT, ActionFactory.QUIT,
 					ActionFactory.UNDO, ActionFactory.REDO, ActionFactory.CUT, ActionFactory.COPY, ActionFactory.PASTE,
 					ActionFactory.SELECT_ALL, ActionFactory.FIND, ActionFactory.PREFERENCES, ActionFactory.DELETE,
 					ActionFactory.RESET_PERSPECTIVE, ActionFactory.OPEN_NEW_WINDOW })
@@ -137,8 +138,15 @@ public class CellWrightWorkbenchAdvisor extends WorkbenchAdvisor {
 		@Override
 		protected void fillMenuBar(IMenuManager bar) {
 			MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+			// as in the Eclipse IDE: Close (Ctrl+W) and Close All (Ctrl+Shift+W), Save As... and Revert (the menu had Save
+			// and Save All only: a file could be closed by its tab alone, a copy of a .cell file not saved under another name)
+			file.add(getAction(ActionFactory.CLOSE.getId()));
+			file.add(getAction(ActionFactory.CLOSE_ALL.getId()));
+			file.add(new Separator());
 			file.add(getAction(ActionFactory.SAVE.getId()));
+			file.add(getAction(ActionFactory.SAVE_AS.getId()));
 			file.add(getAction(ActionFactory.SAVE_ALL.getId()));
+			file.add(getAction(ActionFactory.REVERT.getId()));
 			file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 			file.add(getAction(ActionFactory.QUIT.getId()));
 			// the groups text editors contribute to (find.ext, undo.ext, ...) must exist

@@ -73,6 +73,23 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * An estimate's value is read with its unit, in the column beside its name: the unit had a column of its own after
+	 * the interval, +/- and bounds, beyond the table's edge even with the view maximized (ecker2015-fit.cell's
+	 * CathodeKinetics showed a diffusivity as "2.108e-14", its m2/s out of view).
+	 */
+	@Test
+	void anEstimatesValueShowsItsUnit() throws Exception {
+		FitReportView view = shown(fit());
+		Table t = view.estimatesTable();
+		assertEquals("2.000e-11 m/s", t.getItem(0).getText(1));
+		assertEquals("1.000 S/m", t.getItem(2).getText(1));
+		assertEquals("[0.9800, 1.020]", t.getItem(2).getText(2), "the interval in the value's unit");
+		assertEquals(List.of("estimate", "value", "95 % interval", "+/-", "bounds"),
+				java.util.Arrays.stream(t.getColumns()).map(org.eclipse.swt.widgets.TableColumn::getText).toList());
+		assertEquals("0.2705", FitReportView.withUnit("0.2705", ""), "a value written without a unit stays as it is");
+	}
+
+	/**
 	 * A .cell file renamed in the IDE takes its runs along (results/t/ to results/u/); the Fit Report view showing one
 	 * of its fits kept results/t/ (its title named a folder that was gone, Open fitted .cell said it was gone): it
 	 * follows the history to results/u/.

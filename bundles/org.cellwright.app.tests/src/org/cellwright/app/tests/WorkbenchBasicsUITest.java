@@ -105,6 +105,28 @@ class WorkbenchBasicsUITest {
 		assertTrue(labels(item(menuBar(), "Help").getMenu()).contains("Getting Started"), "Help keeps Getting Started");
 	}
 
+	/**
+	 * The File menu closes, saves under another name and reverts, as the Eclipse IDE's does (it had Save and Save All
+	 * only: an editor was closed by its tab alone, a .cell file could not be saved as a copy); Close Editor closes it.
+	 */
+	@Test
+	void fileMenuClosesSavesAsAndReverts() throws Exception {
+		Menu file = item(menuBar(), "File").getMenu();
+		List<String> items = labels(file);
+		for (String s : List.of("Close Editor", "Close All Editors", "Save", "Save As...", "Save All", "Revert", "Exit"))
+			assertTrue(items.contains(s), s + " in File: " + items);
+		assertTrue(items.indexOf("Close Editor") < items.indexOf("Save") && items.indexOf("Save") < items.indexOf("Save As...")
+				&& items.indexOf("Save As...") < items.indexOf("Revert"), "in the Eclipse IDE's order: " + items);
+		org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, halfCells, true);
+		IdeUITest.flush();
+		labels(file); // the menu's items updated as when it is shown
+		assertTrue(item(file, "Close Editor").isEnabled(), "Close Editor is enabled with an editor open");
+		assertTrue(item(file, "Save As...").isEnabled(), "Save As... is enabled with an editor open");
+		item(file, "Close Editor").notifyListeners(SWT.Selection, new Event());
+		IdeUITest.flush();
+		assertNull(page.findEditor(editor.getEditorInput()), "File > Close Editor closed the editor");
+	}
+
 	/** The Run menu reads Run Experiments (Ctrl+R) first; it read Fit Parameters, Run Configurations..., Run Experiments. */
 	@Test
 	void runMenuStartsWithRunExperiments() {

@@ -64,7 +64,7 @@ public class FitReportView extends ViewPart {
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		SashForm left = new SashForm(sash, SWT.VERTICAL);
-		estimates = table(left, "estimate", "value", "95 % interval", "+/-", "bounds", "unit");
+		estimates = table(left, "estimate", "value", "95 % interval", "+/-", "bounds");
 		correlation = table(left);
 		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
@@ -165,9 +165,11 @@ public class FitReportView extends ViewPart {
 		estimates.removeAll();
 		for (FitRecord.Estimate e : r.estimates()) {
 			boolean determined = Double.isFinite(e.lower95()) && Double.isFinite(e.upper95());
-			new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), g(e.value()),
+			// the unit beside the value, the interval and bounds in the same unit (a unit column after them was beyond the
+			// table's edge: a diffusivity read "2.108e-14", its m2/s out of view)
+			new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), withUnit(g(e.value()), e.unit()),
 					determined ? "[" + g(e.lower95()) + ", " + g(e.upper95()) + "]" : "undetermined",
-					determined ? g((e.upper95() - e.lower95()) / 2) : "", g(e.lowerBound()) + " .. " + g(e.upperBound()), e.unit()});
+					determined ? g((e.upper95() - e.lower95()) / 2) : "", g(e.lowerBound()) + " .. " + g(e.upperBound())});
 		}
 		for (TableColumn c : estimates.getColumns()) c.pack();
 		estimates.getColumn(0).setData(PACKED, estimates.getColumn(0).getWidth());
@@ -255,6 +257,11 @@ public class FitReportView extends ViewPart {
 
 	private static String nz(String s) {
 		return s == null ? "" : s;
+	}
+
+	/** "2.108e-14 m2/s"; a value written without a unit (SI, or a plain number) as it is. */
+	public static String withUnit(String value, String unit) {
+		return unit == null || unit.isBlank() ? value : value + " " + Printable.escape(unit);
 	}
 
 	private static String g(double v) {

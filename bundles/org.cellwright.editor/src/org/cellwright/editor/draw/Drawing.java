@@ -40,21 +40,28 @@ public interface Drawing {
 	 * more text is left); a word wider than px alone is shortened.
 	 */
 	default java.util.List<String> wrap(String text, double px, boolean bold, int maxLines) {
+		return pack(java.util.Arrays.asList(text.split(" ", -1)), " ", px, bold, maxLines);
+	}
+
+	/**
+	 * The parts joined by the separator into lines no wider than px, a part never split, at most maxLines (the last
+	 * shortened with an ellipsis when more parts are left); a part wider than px alone on its line is shortened.
+	 */
+	default java.util.List<String> pack(java.util.List<String> parts, String separator, double px, boolean bold, int maxLines) {
 		java.util.List<String> lines = new java.util.ArrayList<>();
 		String line = "";
-		String[] words = text.split(" ", -1);
-		for (int i = 0; i < words.length; i++) {
-			String next = line.isEmpty() ? words[i] : line + " " + words[i];
+		for (int i = 0; i < parts.size(); i++) {
+			String next = line.isEmpty() ? parts.get(i) : line + separator + parts.get(i);
 			if (line.isEmpty() || textWidth(next, bold) <= px) {
 				line = next;
 				continue;
 			}
 			if (lines.size() == maxLines - 1) { // the last line: what is left, shortened
-				line = fit(line + " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)), px, bold);
+				line = fit(line + separator + String.join(separator, parts.subList(i, parts.size())), px, bold);
 				break;
 			}
 			lines.add(fit(line, px, bold));
-			line = words[i];
+			line = parts.get(i);
 		}
 		if (!line.isEmpty() && lines.size() < maxLines) lines.add(fit(line, px, bold));
 		return lines;

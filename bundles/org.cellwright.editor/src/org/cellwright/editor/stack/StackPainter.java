@@ -62,21 +62,6 @@ final class StackPainter {
 		}
 	}
 
-	/** The parts joined by three spaces into lines no wider than px (bold), a part never split; a part alone on its line may be wider. */
-	static List<String> headLines(Drawing d, List<String> parts, double px) {
-		List<String> lines = new java.util.ArrayList<>();
-		String line = null;
-		for (String p : parts) {
-			if (line != null && d.textWidth(line + "   " + p, true) <= px) line = line + "   " + p;
-			else {
-				if (line != null) lines.add(line);
-				line = p;
-			}
-		}
-		if (line != null) lines.add(line);
-		return lines;
-	}
-
 	void paint(Drawing d, Rectangle area, Cell cell, boolean log) {
 		d.fillRect(area.x, area.y, area.width, area.height, Drawing.WHITE, "background");
 		if (cell == null) {
@@ -86,7 +71,7 @@ final class StackPainter {
 		}
 		// the cell's name and conditions on as many lines as the width needs (on one line, a narrow view cut them to
 		// "cell Cell1   area 0.785 cm2   stack-pressur")
-		List<String> head = headLines(d, StackModel.conditionParts(cell), area.width - 20);
+		List<String> head = d.pack(StackModel.conditionParts(cell), "   ", area.width - 20, true, Integer.MAX_VALUE);
 		for (int i = 0; i < head.size(); i++) d.text(head.get(i), area.x + 10, area.y + 6 + 22 * i, Drawing.BLACK, true);
 		int below = 22 * (head.size() - 1);
 		d.text(log ? "widths: log10 of thickness" : "widths: to scale", area.x + 10, area.y + 28 + below, Drawing.BLACK, false);
