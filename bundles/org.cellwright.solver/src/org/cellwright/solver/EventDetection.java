@@ -114,14 +114,10 @@ final class EventDetection implements PhysicsEvents {
      * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it (the
      * protocol's last step too, e.g. the 5 C discharge of a rate test) is a symptom (an overpotential the cut-off
      * leaves no room for): the first is reported as a run message with the cycle and the dominant overpotential at the
-     * cut-off, later ones are counted.
-     */
-    void checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff) {
-        checkStall(end, sign, stepCharge, eta, cutoff, rec.voltage, null, "");
-    }
-
-    /**
-     * As above, the step having reached {@code reached} [V], or (atOnce, not null) crossed its cut-off at once, at its
+     * cut-off, later ones are counted. (A step ended by a transport or power limit carries a stalled step's figures
+     * in its own warning, {@link #stallOfJump}: it got two warnings, session 21.)
+     *
+     * <p>The step having reached {@code reached} [V], or (atOnce, not null) crossed its cut-off at once, at its
      * start, what was set giving {@code reached} there (NaN: the model had no solution at it): atOnce names it, "its
      * set current", "its set power", "its profile's first power" ({@link StepText#setAtOnce}). The warning is the
      * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step
@@ -138,8 +134,7 @@ final class EventDetection implements PhysicsEvents {
         String what = model.fullCell() ? "discharge" : "stripping";
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "the %s step ended %s after %s; %s", what,
-                Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
-                        : "at its voltage cut-off" + (atOnce == null ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
+                "at its voltage cut-off" + (atOnce == null ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
                         : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at %s at its start)", cutoff,
                                 Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached), atOnce)),
                 lessThanBefore(stepCharge, previous), OverpotentialKind.dominantText(sign, eta)) + note));

@@ -295,13 +295,15 @@ final class StepExecution {
                         // which may lie past the fold, in either direction)
                         if (limit != null) because = powerLimit(limit, setpoint);
                         String kind = limit == null ? "a transport limit" : "a power limit";
-                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
+                        // a stalled step's figures in this warning, not a second one (fuzz, session 21: a power beyond
+                        // the largest after a 10 s charge pulse got the power limit's warning and the stall's)
+                        String stalled = events.stallOfJump(stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge);
+                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s%s",
                                 what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs), because,
                                 why != StepEnd.VOLTAGE_JUMP ? ""
                                         : hasVoltageCutoff(cutoffs) ? "; " + kind + ": the voltage " + (dir < 0 ? "falls" : "rises") + " through the cut-off"
                                         : "; " + kind + ": the step has no voltage cut-off " + (dir < 0 ? "below" : "above")
-                                                + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer"));
-                        events.checkStall(why, stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge, model.overpotentials(), Double.NaN);
+                                                + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer", stalled));
                         warnContactLoss(why, what, contactAtStart, current);
                         rec.recordStep(why, stepCharge);
                         return null;
