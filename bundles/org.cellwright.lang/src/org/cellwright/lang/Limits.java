@@ -1,5 +1,8 @@
 package org.cellwright.lang;
 
+import org.cellwright.solver.input.InputLimits;
+import org.cellwright.solver.input.ProtocolSpec;
+
 /**
  * The documented limits of the language (README "Limits", docs/language.md): input beyond them is refused with an
  * error at the file, line and column of the offending text, never with a stack overflow or a hang. Every walk over
@@ -30,10 +33,10 @@ public final class Limits {
 
 	/**
 	 * Most steps a protocol runs, its 'repeat' blocks and 'run' calls expanded (the solver expands them before it
-	 * starts: 'repeat 1000000000' ran out of memory after a minute). The solver refuses the same number
-	 * (org.cellwright.solver.input.ProtocolSpec.MAX_STEPS) for an inputs.json.
+	 * starts: 'repeat 1000000000' ran out of memory after a minute): the solver's own limit, which it refuses for an
+	 * inputs.json too.
 	 */
-	public static final long MAX_PROTOCOL_STEPS = 1_000_000;
+	public static final long MAX_PROTOCOL_STEPS = ProtocolSpec.MAX_STEPS;
 
 	/**
 	 * Most runs a sweep expands to (its full factorial; above 1000 a warning): 'from 20 degC to 60 degC step 1e-9 degC'
@@ -41,26 +44,24 @@ public final class Limits {
 	 */
 	public static final long MAX_SWEEP_RUNS = 100_000;
 
-	/**
-	 * Thickest layer of a cell, 10 cm: the layers of a cell (foils, electrodes, separators, interlayers) are micrometres
-	 * to a few millimetres thick, and 10 cm is the size of a whole large-format cell. 'LPSCl 1e308 um' passed and ended
-	 * COMPLETED with voltages of 9e294 V. Checked by the layer's thickness and by a sweep's or fit's thickness.
+	/*
+	 * The limits of a cell's values are the solver's (InputLimits: with their reasons), which an inputs.json run again
+	 * is read with: one copy.
 	 */
-	public static final double MAX_LAYER_THICKNESS = 0.1;
+
+	/** Thickest layer of a cell, 10 cm ({@link InputLimits#MAX_LAYER_THICKNESS}): by the layer's, a sweep's or a fit's thickness. */
+	public static final double MAX_LAYER_THICKNESS = InputLimits.MAX_LAYER_THICKNESS;
+
+	/** Coldest temperature of a cell, -100 degC ({@link InputLimits#MIN_TEMPERATURE}). */
+	public static final double MIN_TEMPERATURE = InputLimits.MIN_TEMPERATURE;
+
+	/** Hottest temperature of a cell, 500 degC ({@link InputLimits#MAX_TEMPERATURE}). */
+	public static final double MAX_TEMPERATURE = InputLimits.MAX_TEMPERATURE;
 
 	/**
-	 * Coldest temperature of a cell, -100 degC (173.15 K): below it every electrolyte of the library is frozen or a glass
-	 * (carbonate and ether electrolytes freeze above -80 degC), and the solvers' Arrhenius laws, fitted near room
-	 * temperature, are extrapolated by more than 6 decades for an activation energy of 60 kJ/mol; towards 0 K they
-	 * underflow to zero conductivity and diffusivity. The solvers refuse a temperature of 0 K or below.
+	 * Hottest temperature, exclusive, of a cell with a lithium-metal layer: lithium's melting point, 180.5 degC
+	 * ({@link InputLimits#LITHIUM_MELTING_POINT}): the cell's temperature, a protocol's 'set temperature' and a
+	 * sweep's temperatures, where the experiment's cell has one.
 	 */
-	public static final double MIN_TEMPERATURE = -100 + 273.15; // as -100 degC converts (Units: degC + 273.15)
-
-	/**
-	 * Hottest temperature of a cell, 500 degC (773.15 K): lithium melts at 180.5 degC (the solid-state solver warns at
-	 * run time), organic electrolytes boil and decompose below 300 degC, and sulfide electrolytes and oxide cathodes
-	 * decompose (oxygen release) below 500 degC: above it no cell the solvers describe exists. A temperature of 1e9 degC
-	 * passed and drew only the melting note at run time.
-	 */
-	public static final double MAX_TEMPERATURE = 500 + 273.15;
+	public static final double LITHIUM_MELTING_POINT = InputLimits.LITHIUM_MELTING_POINT;
 }

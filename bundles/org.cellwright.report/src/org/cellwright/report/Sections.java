@@ -77,9 +77,12 @@ final class Sections {
 		double ret = r.number(CAPACITY_RETENTION);
 		// a half cell's (last over first plating, a set capacity) does not apply, as in the Sweep and Results views
 		// the cycles compared: the last full discharge over the first of the same steps (SummaryJsonWriter.retentionCycles)
+		// and the conditions both ran at (session 21: the same temperature and pressure too)
 		int[] rc = r.summary().capacityRetentionCycles();
+		double[] at = r.summary().capacityRetentionConditions();
+		String both = (Double.isNaN(at[0]) ? "" : ", " + fmt(at[0], 3) + " \u00b0C") + (Double.isNaN(at[1]) ? "" : ", " + fmt(at[1], 3) + " MPa");
 		if (!Double.isNaN(ret) && !r.halfCell())
-			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + ")"));
+			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + both + ")"));
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();

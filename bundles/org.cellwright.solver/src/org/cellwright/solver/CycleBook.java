@@ -63,10 +63,13 @@ public final class CycleBook {
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
     private boolean stepIsHold;
-    /** The flattened protocol, whose step of a step index is a cycle's discharge step ({@link CycleSummary#dischargeSteps}); none by default. */
-    private List<StepSpec> protocol = List.of();
-    /** The current cycle's discharge steps (the protocol's, by step index; null for an index outside it). */
-    private final List<StepSpec> dischargeSteps = new ArrayList<>();
+    /**
+     * The flattened protocol's steps with the temperature and pressure each runs at, by step index: a cycle's discharge
+     * step ({@link CycleSummary#dischargeSteps}); none by default.
+     */
+    private List<CycleSummary.DischargeStep> protocol = List.of();
+    /** The current cycle's discharge steps (the protocol's, by step index; a null step for an index outside it). */
+    private final List<CycleSummary.DischargeStep> dischargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -95,10 +98,27 @@ public final class CycleBook {
 
     /**
      * Tells the cycles' discharges apart by the protocol's step of each step index (the flattened protocol's StepSpec,
-     * equal by value), so that the capacity retention compares discharges of the same steps (SummaryJsonWriter).
+     * equal by value), so that the capacity retention compares discharges of the same steps (SummaryJsonWriter), and
+     * by the temperature and stack pressure the protocol set before each (its SetTemperature, SetStackPressure steps;
+     * NaN before any: the cell's own).
      */
     public CycleBook stepsOf(List<StepSpec> flattened) {
-        protocol = flattened;
+        return stepsOf(flattened, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #stepsOf(List)}, the cell's own temperature [K] and stack pressure [Pa] given for the steps before the
+     * protocol sets them: the conditions each discharge ran at, recorded with the retention (summary.json).
+     */
+    public CycleBook stepsOf(List<StepSpec> flattened, double temperature, double stackPressure) {
+        List<CycleSummary.DischargeStep> at = new ArrayList<>(flattened.size());
+        double t = temperature, p = stackPressure;
+        for (StepSpec s : flattened) {
+            if (s instanceof StepSpec.SetTemperature st) t = st.temperature();
+            else if (s instanceof StepSpec.SetStackPressure sp) p = sp.pressure();
+            at.add(new CycleSummary.DischargeStep(s, t, p));
+        }
+        protocol = at;
         return this;
     }
 
@@ -188,7 +208,8 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
-        if (stepSign < 0) dischargeSteps.add(stepIndex >= 0 && stepIndex < protocol.size() ? protocol.get(stepIndex) : null);
+        if (stepSign < 0) dischargeSteps.add(stepIndex >= 0 && stepIndex < protocol.size() ? protocol.get(stepIndex)
+                : new CycleSummary.DischargeStep(null, Double.NaN, Double.NaN));
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)

@@ -15,14 +15,24 @@ package org.cellwright.solver;
  * where it ends again (CycleBook.bringsTheCellBack, the rule of its efficiency); false for a cycle of pulses or one
  * stopped by a duration or a capacity, whose discharge is not the cell's capacity (an HPPC's 10 s pulse as the first
  * discharge read a retention of 35 690 %, and its last pulse cycle, which reached the 1 C cut-off, 3 700 %).
- * dischargeSteps: the protocol's steps (StepSpec, compared by value: rate or current, cut-offs) of the cycle's
- * discharge, in order, for a capacity retention that compares discharges of the same steps only (SummaryJsonWriter:
- * a 1 C discharge over a 0.1 C formation's read 62 % where the 1 C discharges had kept 80 %); empty where the runner
- * does not tell them apart.
+ * dischargeSteps: the protocol's steps of the cycle's discharge with the temperature and stack pressure they ran at
+ * ({@link DischargeStep}, compared by value: rate or current, cut-offs, conditions), in order, for a capacity retention
+ * that compares discharges of the same steps under the same conditions only (SummaryJsonWriter: a 1 C discharge over a
+ * 0.1 C formation's read 62 % where the 1 C discharges had kept 80 %); empty where the runner does not tell them apart.
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<org.cellwright.solver.input.StepSpec> dischargeSteps) {
+        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<DischargeStep> dischargeSteps) {
+
+    /**
+     * A discharge step of a cycle: the protocol's step (equal by value: rate or current, cut-offs; null for a step
+     * index outside the protocol) and the temperature [K] and stack pressure [Pa] it ran at, those the protocol set
+     * before it or the cell's (NaN: the cell's, where the runner does not give them). Two discharges of the same step at
+     * another temperature or pressure (a formation at 5 MPa, cycling at 65 MPa with the same step) are not the same
+     * condition (session 21).
+     */
+    public record DischargeStep(org.cellwright.solver.input.StepSpec step, double temperature, double stackPressure) {}
+
 
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);

@@ -114,27 +114,18 @@ final class EventDetection implements PhysicsEvents {
      * voltage cut-off having passed less than {@link #STALL_FRACTION} of the charge of the step before it (the
      * protocol's last step too, e.g. the 5 C discharge of a rate test) is a symptom (an overpotential the cut-off
      * leaves no room for): the first is reported as a run message with the cycle and the dominant overpotential at the
-     * cut-off, later ones are counted.
+     * cut-off, later ones are counted. (A step ended by a transport or power limit carries a stalled step's figures
+     * in its own warning, {@link #stallOfJump}: it got two warnings, session 21.)
+     *
+     * <p>The step having reached {@code reached} [V], or (atOnce, not null) crossed its cut-off at once, at its
+     * start, what was set giving {@code reached} there (NaN: the model had no solution at it): atOnce names it, "its
+     * set current", "its set power", "its profile's first power" ({@link StepText#setAtOnce}). The warning is the
+     * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step
+     * ended ..."), with a note appended (the cut-off reached was the cell's voltage window, {@link StepEnd#windowEnd}:
+     * one warning for the step, not the stall's and the window's). Returns whether the step counts as stalled
+     * (reported or counted).
      */
-    void checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff) {
-        checkStall(end, sign, stepCharge, eta, cutoff, rec.voltage, false);
-    }
-
-    /**
-     * As above, the step having reached {@code reached} [V], or (atOnce) crossed its cut-off at once, at its start,
-     * its set current giving {@code reached} there (NaN: the model had no solution at it). The warning is the step's
-     * end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step ended
-     * ..."). Returns whether the step counts as stalled (reported or counted).
-     */
-    boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, boolean atOnce) {
-        return checkStall(end, sign, stepCharge, eta, cutoff, reached, atOnce, "");
-    }
-
-    /**
-     * As above, with a note appended to the warning (the cut-off reached was the cell's voltage window,
-     * {@link StepEnd#windowEnd}: one warning for the step, not the stall's and the window's).
-     */
-    boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, boolean atOnce, String note) {
+    boolean checkStall(StepEnd end, int sign, double stepCharge, double[] eta, double cutoff, double reached, String atOnce, String note) {
         double previous = lastStepCharge;
         if (sign != 0) lastStepCharge = stepCharge;
         if (!stalled(sign, stepCharge, previous)) return false;
@@ -143,10 +134,9 @@ final class EventDetection implements PhysicsEvents {
         String what = model.fullCell() ? "discharge" : "stripping";
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "the %s step ended %s after %s; %s", what,
-                Double.isNaN(cutoff) ? "where the cell could not carry it any longer (a transport or power limit)"
-                        : "at its voltage cut-off" + (!atOnce ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
-                        : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at its set current at its start)", cutoff,
-                                Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached))),
+                "at its voltage cut-off" + (atOnce == null ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
+                        : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at %s at its start)", cutoff,
+                                Double.isNaN(reached) ? "no solution" : String.format(Locale.ROOT, "%.4f V", reached), atOnce)),
                 lessThanBefore(stepCharge, previous), OverpotentialKind.dominantText(sign, eta)) + note));
         return true;
     }
@@ -177,19 +167,21 @@ final class EventDetection implements PhysicsEvents {
 
     /**
      * A step that is not a stalled one ({@link #checkStall}: e.g. the first direction of a cycle, a 3 C charge at
-     * 25 degC after a discharge) whose set current crossed its voltage cut-off at once, at its start, passing no
-     * charge: reported once with the share of the set current that lands on the cut-off within the shortest time step
-     * and the dominant overpotential there; later ones counted (with the stalled steps').
+     * 25 degC after a discharge) whose set current (power, profile's first sample) crossed its voltage cut-off at
+     * once, at its start, passing no charge: reported once with the share of the current set (or taken by the power
+     * set) that lands on the cut-off within the shortest time step and the dominant overpotential there; later ones
+     * counted (with the stalled steps'). set names what was set as the step's text refers to it ("that current", "that
+     * power", "its first power": {@link StepText#setAtOnce}), ofSet the current it is a share of.
      */
-    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, double atSet, String note) {
+    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, double atSet, String set, String ofSet, String note) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
         emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), StepEnd.VOLTAGE_CUTOFF.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "%s crossed its voltage cut-off %s V at once, from %s V (%s; %s); the step passed "
                 + "no charge%s; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "
-                        + "that current within the shortest time step", 100 * Math.abs(share)) : "the cell is past it at rest already",
-                Double.isNaN(atSet) ? "the model has no solution at that current" : String.format(Locale.ROOT, "%.4f V at that current", atSet),
+                        + "%s within the shortest time step", 100 * Math.abs(share), ofSet) : "the cell is past it at rest already",
+                Double.isNaN(atSet) ? "the model has no solution at " + set : String.format(Locale.ROOT, "%.4f V at %s", atSet, set),
                 note, OverpotentialKind.dominantText(sign, eta))));
     }
 

@@ -31,7 +31,7 @@ final class RunRecorder {
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
             events.cycleClosed(last, c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
             sink.cycle(c);
-        }).stepsOf(protocol);
+        }).stepsOf(protocol, model.temperature(), model.stackPressure()); // the cell's, before the protocol sets its own
     }
 
     /** The current cycle's number (0 before the run's first direction). */

@@ -184,10 +184,10 @@ public final class Simulation {
             if (warnedMolten || t < melts) return;
             warnedMolten = true;
             rec.event(SimulationEvent.Type.INFO, t, String.format(java.util.Locale.ROOT,
-                    "warning: cycle %d, step %d: the cell is at %s degC, at or above lithium's melting point (%.1f degC): the"
+                    "warning: cycle %d, step %d: the cell is at %s, at or above lithium's melting point (%.1f degC): the"
                             + " model's lithium is a solid (its creep, plating and contact with the electrolyte), so results at this"
                             + " temperature describe no real cell", rec.cycle(), rec.stepIndex,
-                    new java.math.BigDecimal(t - 273.15).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                    org.cellwright.solver.input.InputLimits.degC(t),
                     melts - 273.15));
         }
 

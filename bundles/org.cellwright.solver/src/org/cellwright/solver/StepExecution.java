@@ -12,6 +12,7 @@ import static org.cellwright.solver.StepText.describe;
 import static org.cellwright.solver.StepText.describeCutoffs;
 import static org.cellwright.solver.StepText.hoursText;
 import static org.cellwright.solver.StepText.num;
+import static org.cellwright.solver.StepText.setAtOnce;
 
 import java.util.List;
 import java.util.Locale;
@@ -294,13 +295,15 @@ final class StepExecution {
                         // which may lie past the fold, in either direction)
                         if (limit != null) because = powerLimit(limit, setpoint);
                         String kind = limit == null ? "a transport limit" : "a power limit";
-                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s",
+                        // a stalled step's figures in this warning, not a second one (fuzz, session 21: a power beyond
+                        // the largest after a 10 s charge pulse got the power limit's warning and the stall's)
+                        String stalled = events.stallOfJump(stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge);
+                        rec.warnEnd(why, String.format(Locale.ROOT, "%s ended at %s V after %s without reaching %s: %s%s%s",
                                 what, num(rec.voltage), hoursText(stepTime), describeCutoffs(cutoffs), because,
                                 why != StepEnd.VOLTAGE_JUMP ? ""
                                         : hasVoltageCutoff(cutoffs) ? "; " + kind + ": the voltage " + (dir < 0 ? "falls" : "rises") + " through the cut-off"
                                         : "; " + kind + ": the step has no voltage cut-off " + (dir < 0 ? "below" : "above")
-                                                + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer"));
-                        events.checkStall(why, stepSign != 0 ? stepSign : (int) Math.signum(dir), stepCharge, model.overpotentials(), Double.NaN);
+                                                + " it, and the cell cannot carry its " + (limit != null ? "power" : "current") + " any longer", stalled));
                         warnContactLoss(why, what, contactAtStart, current);
                         rec.recordStep(why, stepCharge);
                         return null;
@@ -410,7 +413,7 @@ final class StepExecution {
                 Cutoff window = atVoltage && Double.isNaN(jumpedFrom) ? Cutoff.windowAt(cutoffs, v, LANDING_TOLERANCE) : null;
                 boolean stalled = false;
                 if (atVoltage && !jumped) stalled = events.checkStall(StepEnd.VOLTAGE_CUTOFF, stepSign, stepCharge, eta,
-                        Double.isNaN(cutV) ? v : cutV, rec.voltage, false, window == null ? "" : "; " + StepEnd.windowEnd(window));
+                        Double.isNaN(cutV) ? v : cutV, rec.voltage, null, window == null ? "" : "; " + StepEnd.windowEnd(window));
                 else if (!atVoltage && stepSign != 0) events.lastStepCharge = stepCharge;
                 end = atVoltage ? StepEnd.VOLTAGE_CUTOFF : StepEnd.CURRENT_CUTOFF;
                 if (window != null && !stalled) rec.warnEnd(end, what + ": " + StepEnd.windowEnd(window));
@@ -434,7 +437,7 @@ final class StepExecution {
         // the step's end, however it ended (at once too): its last sample, its own end voltage, its charge for the
         // cycle's efficiency and stall check, the warnings of its end, its record
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-        double endVoltage = endedAtOnce ? crossedAtOnce(what, mode == StepMode.POWER, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
+        double endVoltage = endedAtOnce ? crossedAtOnce(what, mode, profile != null, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
         if (stepSign != 0) events.lastStepCharge = stepCharge;
         if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
                 : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
@@ -461,8 +464,9 @@ final class StepExecution {
      * DfnRunner.endsAtOnce alike), or the cell's at rest where it is past the cut-off at rest already (carried 0).
      * Until session 20 it was the set current's (5.06 V for a 1 C charge of cell 6 at -20 degC against 4.3 V).
      */
-    private double crossedAtOnce(String what, boolean power, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
+    private double crossedAtOnce(String what, StepMode mode, boolean profile, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
         int sign = (int) Math.signum(current);
+        boolean power = mode == StepMode.POWER;
         double cut = cutoffInDirection(cutoffs, current);
         double[] atCutoff = model.overpotentials().clone(); // of the landing's trial at the cut-off
         double atSet = voltageAtSet;
@@ -477,8 +481,11 @@ final class StepExecution {
                 : String.format(Locale.ROOT, "; the voltage reaches the cut-off at %s mA/cm2%s on the %s's way up: the step ends there at once, at %.4f V",
                         num(Math.abs(carried) / 10), power ? " (" + num(Math.abs(carried * at) / 10) + " mW/cm2)" : "", power ? "power" : "current", at);
         String note = where + (window == null ? "" : "; " + StepEnd.windowEnd(window));
-        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, atSet, true, note))
-            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, atSet, note);
+        // named for what was set: a power's warning said "at its set current" (session 21)
+        String set = setAtOnce(mode, profile, true);
+        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, atSet, setAtOnce(mode, profile, false), note))
+            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, atSet, set,
+                    power ? "the current " + set + " takes (" + num(Math.abs(current) / 10) + " mA/cm2)" : set, note);
         return Double.isNaN(at) ? atSet : at;
     }
 

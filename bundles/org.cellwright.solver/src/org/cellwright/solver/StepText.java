@@ -19,6 +19,17 @@ final class StepText {
         };
     }
 
+    /**
+     * What a step that crossed its voltage cut-off at once had set, as its warnings name it: "its set current", "its
+     * set power", "its profile's first current" or "... first power" (the stalled step's: "crossed at once: 5.06 V at
+     * its set power at its start"); referring back to the step named before it ("the power step at 12 mW/cm2 crossed
+     * ...; 5.06 V at that power"): "that current", "that power", "its first current", "its first power".
+     */
+    static String setAtOnce(StepMode mode, boolean profile, boolean referring) {
+        String q = mode == StepMode.POWER ? "power" : "current";
+        return (profile ? referring ? "its first " : "its profile's first " : referring ? "that " : "its set ") + q;
+    }
+
     static String describeCutoffs(List<Cutoff> cs) {
         List<String> out = new ArrayList<>();
         for (Cutoff c : cs) out.add(switch (c.kind()) {

@@ -21,6 +21,11 @@ public class CheckerTest {
 	Path dir;
 
 	private CellWrightChecker.Result check(String... nameAndText) throws Exception {
+		return check(dir, nameAndText);
+	}
+
+	/** Checks the files (name, text, name, text, ...) written into dir together. */
+	static CellWrightChecker.Result check(Path dir, String... nameAndText) throws Exception {
 		List<Path> files = new java.util.ArrayList<>();
 		for (int i = 0; i < nameAndText.length; i += 2) {
 			Path f = dir.resolve(nameAndText[i]);

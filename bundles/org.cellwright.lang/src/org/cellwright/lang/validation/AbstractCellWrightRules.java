@@ -163,6 +163,13 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 		return false;
 	}
 
+	/** file:line of an object in another file (an error at the reference to it names it so). */
+	protected static String where(EObject o) {
+		INode node = NodeModelUtils.getNode(o);
+		String file = o.eResource() == null ? "?" : o.eResource().getURI().lastSegment();
+		return node == null ? file : file + ":" + node.getStartLine();
+	}
+
 	/** A quantity as written: "0.3 mA/cm2". */
 	protected static String text(Quantity q) {
 		return CellWrightFormat.number(q.getValue()) + (q.getUnit() == null || q.getUnit().isEmpty() ? "" : " " + q.getUnit());

@@ -14,7 +14,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
  */
 @ComposedChecks(validators = { UnitsValidator.class, ImportsValidator.class, MaterialsValidator.class, StackValidator.class,
 		ProtocolValidator.class, ExperimentValidator.class, FitValidator.class, StateFunctionsValidator.class,
-		MechanismValidator.class })
+		MechanismValidator.class, LithiumMeltingValidator.class })
 public class CellWrightValidator extends AbstractCellWrightValidator implements IssueCodes {
 
 	/** For tests and tools: the package literals. */

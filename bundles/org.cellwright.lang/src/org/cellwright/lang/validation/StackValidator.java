@@ -233,13 +233,6 @@ public class StackValidator extends AbstractCellWrightRules {
 					l.eResource() == c.eResource() ? LAYER__MATERIAL : ELEMENT__NAME, NOT_SIMULATED);
 	}
 
-	/** file:line of an object in another file. */
-	private static String where(EObject o) {
-		var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(o);
-		String file = o.eResource() == null ? "?" : o.eResource().getURI().lastSegment();
-		return node == null ? file : file + ":" + node.getStartLine();
-	}
-
 	private void checkStack(Cell c, List<Layer> stack) {
 		for (Layer l : stack)
 			if (l.getMaterial() == null || l.getMaterial().eIsProxy())

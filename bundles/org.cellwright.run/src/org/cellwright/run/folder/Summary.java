@@ -229,6 +229,16 @@ public final class Summary {
 		return Double.isNaN(f) || Double.isNaN(l) ? null : new int[] { (int) f, (int) l };
 	}
 
+	/**
+	 * The temperature [degC] and stack pressure [MPa] both discharges the capacity retention compares ran at
+	 * ({@link #capacityRetentionCycles}), NaN each where not recorded (none, a runner that does not give it, a run folder
+	 * written before session 21).
+	 */
+	public double[] capacityRetentionConditions() {
+		if (!(json.get(CAPACITY_RETENTION_CYCLES) instanceof JsonObject o)) return new double[] { Double.NaN, Double.NaN };
+		return new double[] { num(o, RC_TEMPERATURE_DEGC), num(o, RC_STACK_PRESSURE_MPA) };
+	}
+
 	/** The short circuit, or null. */
 	public ShortCircuit shortCircuit() { return shortCircuit(SHORT_CIRCUIT); }
 

@@ -72,6 +72,15 @@ class ProfileEndsAtOnceTest {
         String w = endsOnTheCutoff(COLD, REST, new StepSpec.ConstantPower(4.3 * ONE_C, List.of(Cutoff.voltageAbove(4.3))), 4.3, "power charge");
         assertTrue(w.matches(".*the power step at [0-9.]+ mW/cm2 crossed .* the voltage reaches the cut-off at [0-9.]+ mA/cm2 \\([0-9.]+ mW/cm2\\) on the power's way up.*"),
                 "names the power at the cut-off: " + w);
+        // worded for what was set, a power (session 21: "of that current ...; 5.06 V at that current")
+        assertTrue(w.matches(".*\\(at the cut-off the cell carries [0-9.e-]+ % of the current that power takes \\([0-9.]+ mA/cm2\\) within the shortest "
+                + "time step; [0-9.]+ V at that power\\).*"), w);
+        assertSetWorded(w);
+    }
+
+    /** A power's (profile's) warning names no set current (session 21: "at its set current", "of that current"). */
+    static void assertSetWorded(String w) {
+        assertTrue(!w.contains("set current") && !w.contains("that current"), w);
     }
 
     @Test
@@ -81,13 +90,18 @@ class ProfileEndsAtOnceTest {
         String w = endsOnTheCutoff(CELL, StepSpec.cRate(0.05, Cutoff.voltageAbove(4.3), Cutoff.duration(25 * 3600)),
                 new StepSpec.ConstantPower(-17.5 * ONE_C, List.of(Cutoff.voltageBelow(2.8))), 2.8, "power discharge");
         assertTrue(w.matches(".*the discharge step ended at its voltage cut-off 2\\.80 V \\(crossed at once: .* \\([0-9.]+ mW/cm2\\) on the power's way up.*"), w);
+        // the stalled step's warning: what the power gave (it said "at its set current")
+        assertTrue(w.matches(".*\\(crossed at once: (no solution|[0-9.]+ V) at its set power at its start\\).*"), w);
+        assertSetWorded(w);
     }
 
     @Test
     void aCurrentProfileStartedAtItsCutoffEndsOnIt() {
         StepSpec.Follow f = new StepSpec.Follow(false, CurrentMode.C_RATE, new double[] {0, 10, 20}, new double[] {1, 0.5, 1},
                 "test", List.of(Cutoff.voltageAbove(4.3)));
-        assertTrue(endsOnTheCutoff(COLD, REST, f, 4.3, "current profile").contains("on the current's way up"));
+        String w = endsOnTheCutoff(COLD, REST, f, 4.3, "current profile");
+        assertTrue(w.contains("on the current's way up"), w);
+        assertTrue(w.matches(".*of its first current within the shortest time step; [0-9.]+ V at its first current\\).*"), w);
     }
 
     @Test
@@ -96,5 +110,7 @@ class ProfileEndsAtOnceTest {
                 new double[] {4.3 * ONE_C, 2 * ONE_C, 4.3 * ONE_C}, "test", List.of(Cutoff.voltageAbove(4.3)));
         String w = endsOnTheCutoff(COLD, REST, f, 4.3, "power profile");
         assertTrue(w.matches(".*the followed power profile crossed .* \\([0-9.]+ mW/cm2\\) on the power's way up.*"), w);
+        assertTrue(w.matches(".*of the current its first power takes \\([0-9.]+ mA/cm2\\) within the shortest time step; [0-9.]+ V at its first power\\).*"), w);
+        assertSetWorded(w);
     }
 }

@@ -231,6 +231,24 @@ class StepEndTest {
     }
 
     /**
+     * Fuzzing (session 21, /work/helpers/repro/ss21/sung/fuzz.cell, Pulses6): cell 6 at 25 degC discharged at 0.2 C
+     * to 2.8 V, charged at 40 mW/cm2 for 10 s, then discharged at 60 mW/cm2, beyond the largest power of that state
+     * (about 44 mW/cm2): the step ends at once at the power limit, and got two warnings, the power limit's and the
+     * stall's ("less than 1 % of the 0.006 mAh/cm2 charged before"). One step, one warning, with the stall's figures.
+     */
+    @Test
+    void aPowerLimitOfAStalledStepGetsOneWarning() {
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, T25), SolverSettings.defaults(),
+                StepSpec.cRate(0.2, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.2, Cutoff.voltageBelow(2.8)),
+                new StepSpec.ConstantPower(400, List.of(Cutoff.duration(10), Cutoff.voltageAbove(4.3))),
+                new StepSpec.ConstantPower(-600, List.of(Cutoff.duration(10), Cutoff.voltageBelow(2.8))));
+        assertEquals(StepEnd.VOLTAGE_JUMP, s.steps().get(3).end(), () -> warnings(s).toString());
+        List<String> w = warnings(s).stream().filter(m -> m.startsWith("warning: cycle 2, step 3 ")).toList();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("a power limit") && w.get(0).matches(".*; it passed [0-9.e-]+ mAh/cm2, less than 1 % of the 0\\.00[0-9] mAh/cm2 charged before"), w.get(0));
+    }
+
+    /**
      * Fuzzing (session 18, /work/helpers/repro/fuzzss18-b.cell, HP5): cell 5 as cast (65 MPa, 25 degC) plated
      * 0.6 mAh/cm2, then 30 s pulses at 3 mA/cm2 until 0.2 V: a stripping step that jumps across its cut-off got the
      * stall's "less than 1 %" warning and the jump's. One step, one warning.

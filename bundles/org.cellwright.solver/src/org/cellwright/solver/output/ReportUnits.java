@@ -17,4 +17,6 @@ public final class ReportUnits {
     public static double mAhPerG(double coulombPerKg) { return coulombPerKg / 3600.0; }
     public static double mV(double volt) { return volt * 1000.0; }
     public static double mPa(double pascal) { return pascal * 1e-6; }
+    /** K to degC. */
+    public static double degC(double kelvin) { return kelvin - 273.15; }
 }

@@ -31,8 +31,9 @@ import org.cellwright.solver.SimulationEvent;
  * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge};
  * or {cycle: null, reason}), last_discharge (the last full discharge, the same rule and shape), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
  * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
- * {@link #countsAsDischarge} over the first such one's of the same discharge steps, {@link #retentionCycles}; the two
- * cycles in capacity_retention_cycles {first, last}; null with fewer than 2 such cycles: a closing charge has no discharge to
+ * {@link #countsAsDischarge} over the first such one's of the same discharge steps at the same temperature and
+ * stack pressure, {@link #retentionCycles}; the two cycles and those conditions in capacity_retention_cycles {first,
+ * last, temperature_degC, stack_pressure_MPa}; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
  * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
@@ -144,11 +145,13 @@ public final class SummaryJsonWriter implements ResultSink {
     /**
      * The cycles the run's capacity retention compares, {first, last}, or null: the last full discharge
      * ({@link #countsAsDischarge}) over the first full discharge of the same discharge steps
-     * ({@link CycleSummary#dischargeSteps}: the protocol's steps, equal by value, so its rate or current and cut-offs),
-     * not over a discharge at another rate: 120 cycles at 1 C and 60 degC after a 0.1 C formation read 62 % over the
-     * formation's discharge, where the 1 C discharges had kept 80 % (session 20); a 0.1 C discharge after a 1 C one
-     * to the cut-off gives more than the cell took back. Null with no earlier discharge of the same steps, or one that
-     * passed nothing.
+     * ({@link CycleSummary#dischargeSteps}: the protocol's steps, equal by value, so its rate or current and cut-offs,
+     * and the temperature and stack pressure each ran at), not over a discharge at another rate: 120 cycles at 1 C and
+     * 60 degC after a 0.1 C formation read 62 % over the formation's discharge, where the 1 C discharges had kept 80 %
+     * (session 20); a 0.1 C discharge after a 1 C one to the cut-off gives more than the cell took back. Nor at another
+     * temperature or pressure the protocol set: a formation at 5 MPa then cycling at 65 MPa with the same step
+     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions, or
+     * one that passed nothing.
      */
     static CycleSummary[] retentionCycles(java.util.List<CycleSummary> full) {
         if (full.size() < 2) return null;
@@ -225,6 +228,11 @@ public final class SummaryJsonWriter implements ResultSink {
             JsonObject o = new JsonObject();
             o.addProperty(RC_FIRST, pair[0].index());
             o.addProperty(RC_LAST, pair[1].index());
+            // the conditions both ran at (those of the cycle's first discharge step, where a cycle sets others between
+            // its discharge steps; equal in both cycles)
+            CycleSummary.DischargeStep at = pair[1].dischargeSteps().isEmpty() ? null : pair[1].dischargeSteps().get(0);
+            add(o, RC_TEMPERATURE_DEGC, at == null ? Double.NaN : degC(at.temperature()));
+            add(o, RC_STACK_PRESSURE_MPA, at == null ? Double.NaN : mPa(at.stackPressure()));
             root.add(CAPACITY_RETENTION_CYCLES, o);
         } else root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
         root.add(MESSAGES, messages);

@@ -43,10 +43,13 @@ public final class SummaryKeys {
     public static final String LAST_DISCHARGE = "last_discharge";
 
     /**
-     * The two cycles {@link #CAPACITY_RETENTION} compares: {@code {"first": 2, "last": 121}} (the first full discharge
-     * of the same discharge steps as the last's), or null; absent in run folders written before session 20.
+     * The two cycles {@link #CAPACITY_RETENTION} compares: {@code {"first": 2, "last": 121, "temperature_degC": 60,
+     * "stack_pressure_MPa": 65}} (the first full discharge of the same discharge steps as the last's, at the same
+     * temperature and stack pressure, those given: the conditions both discharges ran at, null where the runner does
+     * not give them), or null; absent in run folders written before session 20, without the conditions before session 21.
      */
-    public static final String CAPACITY_RETENTION_CYCLES = "capacity_retention_cycles", RC_FIRST = "first", RC_LAST = "last";
+    public static final String CAPACITY_RETENTION_CYCLES = "capacity_retention_cycles", RC_FIRST = "first", RC_LAST = "last",
+            RC_TEMPERATURE_DEGC = "temperature_degC", RC_STACK_PRESSURE_MPA = "stack_pressure_MPa";
 
     /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";

@@ -19,6 +19,7 @@ import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.InputLimits;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialProperty;
@@ -359,9 +360,16 @@ public final class InputsJson {
         return e.getMessage();
     }
 
-    /** Reads with a path of members ("cell.layers[2].thickness_m") for messages. */
+    /**
+     * Reads with a path of members ("cell.layers[2].thickness_m") for messages, and the cell's values within the
+     * language's limits ({@link InputLimits}: a layer's thickness, the cell's and the protocol's temperatures, lithium's
+     * melting point in a cell with a lithium-metal layer), each beyond them an error at its member: a hand-written
+     * inputs.json bypassed the language's check (session 21).
+     */
     private static final class Reader {
         private final String where;
+        /** The protocol's set_temperature steps read: their members and temperatures [K], checked against the cell's layers. */
+        private final List<Map.Entry<String, Double>> setTemperatures = new ArrayList<>();
 
         Reader(String where) { this.where = where; }
 
@@ -380,8 +388,26 @@ public final class InputsJson {
                     optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"));
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
+            limits(cell);
             SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
             return new ResolvedInputs(prov, cell, protocol, settings);
+        }
+
+        /** The cell's and its protocol's values within {@link InputLimits}, or an error at the first member beyond them. */
+        private void limits(CellSpec cell) {
+            int li = -1;
+            for (int i = 0; i < cell.layers().size() && li < 0; i++) if (cell.layers().get(i).role() == LayerRole.LITHIUM_METAL) li = i;
+            String lithium = li < 0 ? "" : " (cell.layers[" + li + "], " + cell.layers().get(li).name() + ")";
+            for (int i = 0; i < cell.layers().size(); i++) {
+                String bad = InputLimits.thicknessProblem(cell.layers().get(i).thickness());
+                if (bad != null) throw fail("cell.layers[" + i + "].thickness_m", bad);
+            }
+            String bad = InputLimits.temperatureProblem(cell.temperature(), li >= 0);
+            if (bad != null) throw fail("cell.temperature_K", bad + (cell.temperature() >= InputLimits.LITHIUM_MELTING_POINT ? lithium : ""));
+            for (Map.Entry<String, Double> t : setTemperatures) {
+                bad = InputLimits.temperatureProblem(t.getValue(), li >= 0);
+                if (bad != null) throw fail(t.getKey(), bad + (t.getValue() >= InputLimits.LITHIUM_MELTING_POINT ? lithium : ""));
+            }
         }
 
         private CellSpec cell(JsonObject o) {
@@ -493,7 +519,11 @@ public final class InputsJson {
                     case "follow" -> follow(o, sat);
                     case "rest" -> new StepSpec.Rest(cutoffs(o, sat));
                     case "repeat" -> new StepSpec.Repeat(integer(o, sat, "count"), steps(array(member(o, sat, "steps"), sat + ".steps"), sat + ".steps"));
-                    case "set_temperature" -> new StepSpec.SetTemperature(number(o, sat, "temperature_K"));
+                    case "set_temperature" -> {
+                        double t = number(o, sat, "temperature_K");
+                        setTemperatures.add(Map.entry(sat + ".temperature_K", t));
+                        yield new StepSpec.SetTemperature(t);
+                    }
                     case "set_stack_pressure" -> new StepSpec.SetStackPressure(number(o, sat, "pressure_Pa"));
                     default -> throw fail(sat + ".type", "unknown step type \"" + type + "\" (constant_current, constant_voltage, "
                             + "constant_power, follow, rest, repeat, set_temperature, set_stack_pressure)");

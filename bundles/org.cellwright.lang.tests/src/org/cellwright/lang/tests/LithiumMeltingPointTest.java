@@ -1,0 +1,78 @@
+package org.cellwright.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.CellWrightChecker.CheckIssue;
+import org.cellwright.lang.CellWrightChecker.Severity;
+import org.cellwright.lang.Limits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lithium's melting point, 180.5 degC (CRC Handbook; {@link Limits#LITHIUM_MELTING_POINT}), is a limit of
+ * {@code check} (session 21): a cell with a lithium-metal layer set to a temperature at or above it, by the cell's
+ * temperature, a protocol's 'set temperature' its experiment runs or a sweep's value, is an error at that line (at
+ * the experiment's protocol reference, naming file and line, where the protocol is in another file). It ran before,
+ * the solid-state runner warning that its results describe no real cell. A cell without lithium metal at the same
+ * temperature, and one just below it, check clean of it.
+ */
+public class LithiumMeltingPointTest {
+
+	@TempDir
+	Path dir;
+
+	private CellWrightChecker.Result check(String... files) throws Exception {
+		CellWrightChecker.Result r = CheckerTest.check(dir, files);
+		HardeningTest.assertNoCrash(r);
+		return r;
+	}
+
+	private static List<CheckIssue> melting(CellWrightChecker.Result r) {
+		return r.issues().stream().filter(i -> i.message().contains("lithium's melting point")).toList();
+	}
+
+	private static final String MATERIALS = "package t\nmaterial LPSCl is solid-electrolyte { ionic-conductivity = 2.5 mS/cm }\n"
+			+ "material Li is lithium-metal { }\nmaterial SUS is current-collector { }\n"; // lines 1-4
+
+	@Test
+	public void aLithiumMetalCellAtOrAboveTheMeltingPointIsAnErrorAtTheLineThatSetsIt() throws Exception {
+		CellWrightChecker.Result r = check("melt.cell", MATERIALS + String.join("\n",
+				"cell Hot { area = 1 cm2", // 5
+				"  temperature = 180.5 degC", // 6: at the melting point
+				"  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}", // 7-10
+				"cell Warm { area = 1 cm2", // 11
+				"  temperature = 180.4 degC", // 12: below it
+				"  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}", // 13-16
+				"cell NoLi { area = 1 cm2", "  temperature = 200 degC", // 17-18: no lithium metal
+				"  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer c: SUS 10 um", "}", // 19-22
+				"protocol P {", "  set temperature = 190 degC", "  rest for 1 s", "}", // 23-26: 24
+				"experiment X { cell Warm protocol P }", // 27
+				"experiment Y { cell NoLi protocol P }", // 28
+				"sweep S {", "  experiment X", "  vary temperature in 25 degC, 181 degC", "}", // 29-32: 31
+				"sweep T {", "  experiment Y", "  vary temperature in 25 degC, 181 degC", "}", "")); // 33-36
+		List<CheckIssue> m = melting(r);
+		assertEquals(List.of(6, 24, 31), m.stream().map(CheckIssue::line).toList(), m.toString());
+		for (CheckIssue i : m) assertEquals(Severity.ERROR, i.severity(), i.toString());
+		assertTrue(m.get(0).message().startsWith("temperature 180.5 degC is at or above lithium's melting point, 180.5 degC")
+				&& m.get(0).message().contains("(cell Hot, layer b)") && m.get(0).message().contains("'Limits' in docs/language.md"), m.get(0).message());
+		assertTrue(m.get(1).message().startsWith("set temperature 190 degC is at or above") && m.get(1).message().contains("run by experiment X"),
+				m.get(1).message());
+		assertTrue(m.get(2).message().startsWith("sweep S: temperature 181 degC"), m.get(2).message());
+	}
+
+	@Test
+	public void aSetTemperatureInAnotherFileIsAnErrorAtTheExperimentNamingItsLine() throws Exception {
+		CellWrightChecker.Result r = check(
+				"protocols.cell", "package p\nprotocol Hot {\n  rest for 1 s\n  set temperature = 185 degC\n}\n", // line 4
+				"cells.cell", "package t\nimport p.*\n" + MATERIALS.substring("package t\n".length()) + "cell C { area = 1 cm2\n  layer a: SUS 10 um\n  layer separator: LPSCl 600 um\n"
+						+ "  layer b: Li 20 um\n}\nexperiment X { cell C protocol Hot }\n"); // cell C at line 6, X at 11
+		List<CheckIssue> m = melting(r);
+		assertEquals(1, m.size(), m.toString());
+		assertEquals(11, m.get(0).line(), m.toString());
+		assertTrue(m.get(0).file().endsWith("cells.cell") && m.get(0).message().endsWith("(protocols.cell:4)"), m.get(0).toString());
+	}
+}
