@@ -340,10 +340,10 @@ class DfnBpxProtocolRunTest {
 	void aChargeOfACellAtRestPastItsWindowEndsAtOnceRecordedSo() throws Exception {
 		RecordingSink sink = run("aboutenergy__nmc_pouch_cell_BPX", "charge at 1 C until 4.2 V\n charge at 30 W until 4.2 V\n discharge at 1 C for 1 min");
 		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.steps();
-		assertEquals(List.of("past-cutoff-at-rest", "past-cutoff-at-rest", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		double rest = sink.samples.get(0).voltage();
 		assertTrue(rest > 4.2 + 1e-3, "the cell at rest past its window: " + rest);
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of("past-cutoff-at-rest", "past-cutoff-at-rest", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
 		for (int k = 0; k < 2; k++) {
 			assertEquals(0, steps.get(k).charge(), 0);
 			assertEquals(rest, steps.get(k).endVoltage(), 1e-6, "its rest voltage: " + steps);
