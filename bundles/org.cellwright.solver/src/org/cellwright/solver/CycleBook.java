@@ -220,14 +220,14 @@ public final class CycleBook {
 
     /**
      * Whether a step of the giving direction (a full cell's discharge, a half cell's stripping) that ended so brought
-     * the cell to where its giving ends: at its voltage cut-off (also crossed at once, or through it at a transport
-     * limit), at a hold's current cut-off (CC-CV), or with its lithium exhausted; not at a duration, a capacity, a
+     * the cell to where its giving ends: at its voltage cut-off (also crossed at once, past it at rest already, or through
+     * it at a transport limit), at a hold's current cut-off (CC-CV), or with its lithium exhausted; not at a duration, a capacity, a
      * time bound, a short circuit, a solver failure or a cancel, all of which leave the cell wherever the step
      * stopped it.
      */
     static boolean endsTheGiving(StepEnd end) {
         return switch (end) {
-            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED -> true;
+            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
             default -> false;
         };
     }

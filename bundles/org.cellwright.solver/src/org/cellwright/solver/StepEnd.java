@@ -15,7 +15,10 @@ import org.cellwright.solver.input.Cutoff;
  * particle surfaces saturated or emptied; CellModel.failedAtTransportLimit: a composite cathode's surfaces) or a
  * constant power at or beyond the cell's maximum power; the protocol goes on from the state reached,
  * {@link #CURRENT_CUTOFF} (a hold's or a power step's current fell below its limit), {@link #DURATION},
- * {@link #CAPACITY}. The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
+ * {@link #CAPACITY}, {@link #PAST_CUTOFF_AT_REST} (the cell's rest voltage, at zero current, was past the step's voltage
+ * cut-off already: no current in the step's direction puts the voltage on it, and the step ended at once at that rest
+ * voltage with no charge passed; the NMC pouch BPX cell at its state of charge 1 reads 4.2018 V against its 4.2 V window;
+ * the DFN runner's, issue 13, session 21). The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
  * {@link Simulation#stepBound}), the end of the run ({@link #SHORT_CIRCUIT}, {@link #CANCELLED}) and
  * {@link #SOLVER_FAILURE}: the model had no solution any more before the step's condition was met (an electrode that
  * cannot carry the current and no voltage cut-off the voltage could fall or rise to, or non-convergence);
@@ -24,7 +27,8 @@ import org.cellwright.solver.input.Cutoff;
  * wording for the solid-state and the DFN runner, read by the CLI, the report and the Results view).
  */
 public enum StepEnd {
-    VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, DURATION, CAPACITY, TIME_BOUND, LITHIUM_EXHAUSTED, SHORT_CIRCUIT, CANCELLED, SOLVER_FAILURE;
+    VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, DURATION, CAPACITY, TIME_BOUND, LITHIUM_EXHAUSTED, SHORT_CIRCUIT, CANCELLED, SOLVER_FAILURE,
+    PAST_CUTOFF_AT_REST;
 
     /**
      * What the runners say of a step that the cell's voltage window ended ({@link Cutoff#window}): "the step has no

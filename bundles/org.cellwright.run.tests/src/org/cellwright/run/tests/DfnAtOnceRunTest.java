@@ -95,6 +95,68 @@ class DfnAtOnceRunTest {
 	}
 
 	/**
+	 * A power beyond what the cell's state can give at all (session 21): the full LG M50 cell gives at most 646 W
+	 * (DfnPowerLimitRunTest), so 1000 W has no state; its maximum power point lies below the 2.5 V cut-off, so on the
+	 * power's way up the voltage reaches the cut-off first, and the step ends there at once ({@link #endsAtOnceOn}), the
+	 * cell left as found (the rest after it reads the cell's voltage at rest). Before, it ended as a voltage-jump at the
+	 * cell's rest voltage with no sample.
+	 */
+	@Test
+	void aPowerBeyondWhatTheCellCanGiveEndsOnItsCutoffOnThePowersWayUp() throws Exception {
+		RecordingSink sink = run("discharge at 1000 W until 2.5 V\n rest for 5 min");
+		endsAtOnceOn(sink, 0, 2.5, "the cell cannot give 1000 W");
+		String w = sink.warnings(0).get(0);
+		assertTrue(w.contains("its maximum power point"), w);
+		double rest = sink.samples.get(0).voltage(); // the cell at rest before the run's first step
+		assertEquals(rest, sink.samples.get(sink.samples.size() - 1).voltage(), 1e-4, "the cell left as found: " + sink.samples);
+	}
+
+	/**
+	 * A power beyond reach right after a step that ended on the same cut-off (session 21's fuzz): the voltage before
+	 * (2.4999 V) lay just past the 2.5 V cut-off, which was then not "ahead" of it, and the run ended NOT_CONVERGED ("no
+	 * consistent state at the start of the constant-power step"); and a power profile whose first sample is beyond
+	 * reach, which ended its run NOT_CONVERGED too. Both end at once on the cut-off.
+	 */
+	@Test
+	void powersBeyondReachAfterACutoffOrAsAProfilesFirstSampleEndOnTheCutoff() throws Exception {
+		secondStepEndsAtOnce("discharge at 300 W until 2.5 V", "discharge at 1000 W until 2.5 V", 2.5, "the cell cannot give 1000 W");
+		secondStepEndsAtOnce("rest for 1 min", "follow \"flat.csv\" power scaled to 1000 W for 5 min until 2.5 V", 2.5,
+				"the cell cannot give the profile's first power 1000 W");
+	}
+
+	/**
+	 * A power beyond the state's maximum power point where that point lies before the cut-off (session 21): PyBaMM's
+	 * Chen 2020 half cell discharged at 20 W ends at its maximum power point at 3.23 V (its positive's surfaces
+	 * saturated, DfnPowerLimitRunTest); 25 W after it has no state, and no current on the power's way up reaches the
+	 * 2.5 V cut-off. The step ends at once at that point, the physics' own limit, as a voltage-jump: its one sample
+	 * there (V I the largest power, below 25 W), no charge passed, one warning saying so; the rest after it runs. Before,
+	 * it ended at the 20 W step's last voltage with no sample.
+	 */
+	@Test
+	void aPowerBeyondAMaximumPowerPointBeforeTheCutoffEndsThereSaidSo() throws Exception {
+		String text = Files.readString(DfnHalfCellRunTest.EXAMPLE);
+		text = text.substring(0, text.indexOf("protocol Discharge1C")) + "protocol P {\n discharge at 20 W until 2.5 V\n discharge at 25 W until 2.5 V\n"
+				+ " rest for 5 min\n}\nexperiment E { cell Chen2020HalfCell protocol P }\n";
+		var in = DfnRunTest.inputs(Cli.write(tmp.resolve("h.cell"), text), "E");
+		RecordingSink sink = new RecordingSink();
+		assertEquals(RunStatus.COMPLETED, DfnRunner.run(in, sink, ProgressListener.NONE), sink.events.toString());
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of("voltage-jump", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		StepResult s = steps.get(1);
+		assertEquals(0, s.charge(), 1e-9, "no charge passed");
+		assertTrue(s.endVoltage() > 2.6, "at its maximum power point, well before the cut-off: " + s);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
+		assertEquals(1, own.size(), "its one sample, at its maximum power point: " + own);
+		double most = Math.abs(own.get(0).voltage() * own.get(0).current()) * in.area();
+		assertTrue(most > 15 && most < 25, "the largest power the state gives, below the step's: " + most + " W");
+		assertEquals(s.endVoltage(), own.get(0).voltage(), 1e-9);
+		List<String> w = sink.warnings(1);
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at ") && w.get(0).contains("the cell cannot give 25.00 W")
+				&& w.get(0).contains("its maximum power point") && w.get(0).contains("the physics' own limit"), w.get(0));
+	}
+
+	/**
 	 * A step of a repeat that ends at once in every cycle (20 W into the full cell) is warned once, the later ends counted
 	 * in one message at the run's end (they were warned once a cycle: five identical warnings for a five-cycle CC-CV whose
 	 * constant-power charge after the 4.2 V hold ends at once).

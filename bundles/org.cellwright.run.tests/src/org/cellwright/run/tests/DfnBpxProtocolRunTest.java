@@ -329,6 +329,35 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * A cell at rest past its own window (session 21): About:Energy's NMC pouch cell at its state of charge 1 reads
+	 * 4.2018 V at rest, above its 4.2 V upper-voltage-cutoff, so no current puts a charge's voltage on that cut-off. The
+	 * charge and the constant-power charge end at once with no charge passed, recorded as past-cutoff-at-rest (cycles.csv's
+	 * and summary.json's end label) at the rest voltage, no sample off it (the cell at rest is the run's first row, not
+	 * repeated), and one warning saying the rest voltage is past the cut-off; the discharge after them runs. Before, both were recorded
+	 * voltage-cutoff, 1.8 mV off the cut-off, the warning "at the cut-off at rest".
+	 */
+	@Test
+	void aChargeOfACellAtRestPastItsWindowEndsAtOnceRecordedSo() throws Exception {
+		RecordingSink sink = run("aboutenergy__nmc_pouch_cell_BPX", "charge at 1 C until 4.2 V\n charge at 30 W until 4.2 V\n discharge at 1 C for 1 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		double rest = sink.samples.get(0).voltage();
+		assertTrue(rest > 4.2 + 1e-3, "the cell at rest past its window: " + rest);
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of("past-cutoff-at-rest", "past-cutoff-at-rest", "duration"), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		for (int k = 0; k < 2; k++) {
+			assertEquals(0, steps.get(k).charge(), 0);
+			assertEquals(rest, steps.get(k).endVoltage(), 1e-6, "its rest voltage: " + steps);
+			int step = k;
+			for (Sample x : sink.samples) if (x.stepIndex() == step) assertEquals(rest, x.voltage(), 1e-6, "at rest: " + x);
+			List<String> w = sink.warnings(k);
+			assertEquals(1, w.size(), w.toString());
+			assertTrue(w.get(0).startsWith("warning: cycle 1, step " + k + " (past-cutoff-at-rest at 0 s)") && w.get(0).contains(String.format(
+					java.util.Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already 1.8 mV past the cut-off", rest)), w.get(0));
+		}
+		noRepeatedSamples(sink);
+	}
+
+	/**
 	 * A 5 W discharge of About:Energy's LFP cell at 0 degC after a 3 C discharge to 2.0 V (6 A there): Newton's solve of
 	 * V I = P from that state landed past the maximum power point, at 0.7614 V and 6.57 A, and the step ended at once
 	 * (since session 20, on the cut-off at 6 A, 12 W, more than the step's power). On the branch where the power rises

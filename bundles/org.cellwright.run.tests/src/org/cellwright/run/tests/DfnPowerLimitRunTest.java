@@ -89,7 +89,10 @@ class DfnPowerLimitRunTest {
 
 	/**
 	 * A power beyond what the cell's state can give ends at once: PyBaMM's Ecker 2015 set is one electrode pair of the
-	 * Kokam cell (0.157 Ah), so 30 W is about 50 C; 1 W runs (the step then lands on its cut-off).
+	 * Kokam cell (0.157 Ah), so 30 W is about 50 C; 1 W runs (the step then lands on its cut-off). The state gives at
+	 * most 16.35 W, at 3.397 V (its negative's surfaces emptied by the flux at 4.81 A, DfnCurrentBeyondCellRunTest),
+	 * before the 2.5 V cut-off: since session 21 the step ends there, its one sample at that maximum power point
+	 * (before: at the cell's rest voltage with no sample).
 	 */
 	@Test
 	void aPowerBeyondTheCellsReachEndsAtOnceAndTheProtocolGoesOn() throws Exception {
@@ -100,9 +103,15 @@ class DfnPowerLimitRunTest {
 		assertEquals(List.of("voltage-jump", "voltage-cutoff"), ends(sink), sink.events.toString());
 		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0);
 		String warning = sink.events.get(0).message();
-		assertTrue(warning.contains("the cell cannot give 30.00 W (3494 W/m2) from its state: at most"), warning);
+		assertTrue(warning.contains("the cell cannot give 30.00 W (3494 W/m2) from its state: at most 16.35 W"), warning);
+		assertTrue(warning.contains("its maximum power point") && warning.contains("the physics' own limit"), warning);
+		double area = DfnRunTest.inputs(f, "E").area();
+		List<Sample> first = sink.samples.stream().filter(s -> s.stepIndex() == 0 && s.current() != 0).toList();
+		assertEquals(1, first.size(), "the 30 W step's one sample, at its maximum power point: " + first);
+		assertEquals(16.35, -first.get(0).voltage() * first.get(0).current() * area, 0.01);
+		assertEquals(sink.cycles.get(0).steps().get(0).endVoltage(), first.get(0).voltage(), 1e-9);
 		for (Sample s : sink.samples)
-			if (s.current() != 0) assertEquals(1, -s.voltage() * s.current() * DfnRunTest.inputs(f, "E").area(), 1e-3, "only the 1 W step's samples, V I = P");
+			if (s.stepIndex() == 1 && s.current() != 0) assertEquals(1, -s.voltage() * s.current() * area, 1e-3, "the 1 W step's samples, V I = P");
 	}
 
 	@Test

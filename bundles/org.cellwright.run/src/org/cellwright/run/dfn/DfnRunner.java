@@ -234,7 +234,7 @@ public final class DfnRunner {
 			double from = current.value;
 			if (!applyCurrent(-i)) return beyondCarried(t0, i, before, from, cutoffs);
 			Cutoff past = pastAtOnce(cutoffs, model.voltage(t0, bdf.state()));
-			if (past != null) return endsAtOnce(t0, i, before, from, past, String.format(Locale.ROOT, "the step's current %.4g A", Math.abs(i) * in.area()), false);
+			if (past != null) return pastAtStart(t0, past, before, from, String.format(Locale.ROOT, "the step's current %.4g A", Math.abs(i) * in.area()), false);
 			if (i != current0) emitCharge(t0, bdf.state(), i, 0); // the state just after the current jumped (two rows at t0)
 			current0 = i;
 			return advance(t0, cutoffs, i, true, null, false);
@@ -249,11 +249,11 @@ public final class DfnRunner {
 		 */
 		final java.util.Map<StepSpec, int[]> atOnceEnds = new java.util.IdentityHashMap<>();
 
-		/** Whether this step's at-once end is the first of its protocol step (warned), else counted. */
-		boolean firstAtOnce() {
+		/** Whether this step's at-once end (so) is the first of its protocol step (warned), else counted. */
+		boolean firstAtOnce(StepEnd so) {
 			int[] seen = atOnceEnds.get(steps.get(stepIndex));
 			if (seen == null) {
-				atOnceEnds.put(steps.get(stepIndex), new int[] {stepIndex, 0, 0});
+				atOnceEnds.put(steps.get(stepIndex), new int[] {stepIndex, 0, 0, so.ordinal()});
 				return true;
 			}
 			seen[1]++;
@@ -280,6 +280,19 @@ public final class DfnRunner {
 		}
 
 		/**
+		 * The step's solved start (its current, power or profile's first sample set) is past cut-off c: it ends at once
+		 * ({@link #endsAtOnce}) with the current the forcing took, the state and current before it put back (before, from).
+		 *
+		 * @param what the forcing as the warning names it: "the step's current 2.000 A", "the profile's first power 40.00 W"
+		 */
+		RunStatus pastAtStart(double t0, Cutoff c, double[] before, double from, String what, boolean isPower) {
+			double i = currentOf(t0, bdf.state());
+			String lead = String.format(Locale.ROOT, "the voltage is %.4f V the moment %s is set", model.voltage(t0, bdf.state()), what);
+			toCurrentControl();
+			return endsAtOnce(t0, i, before, from, c, lead, isPower);
+		}
+
+		/**
 		 * A step of current i whose voltage is past its cut-off c the moment the current is set (a full cell charged, an
 		 * empty one discharged): it ends at once by that cut-off, no charge passed, as a cycler ends it, at the current on
 		 * its way to i where the voltage reaches the cut-off (bisection on the current, CurrentAtCutoff, shared with the
@@ -293,31 +306,48 @@ public final class DfnRunner {
 		 * the current under current control (on the branch the power is solved on, the power V I rises with the current up
 		 * to the maximum power point, which lies below the voltage cut-offs of the cells in the library: on the way up the
 		 * power and the current reach the cut-off together, and a bisection on the current has no fold to meet), and the
-		 * warning gives the power there too.
+		 * warning gives the power there too. A power beyond what the state can give at all (session 21, {@link #beyondPower})
+		 * ends so with i its maximum power point's current, where that lies past the cut-off.
+		 * Where even the cell's rest voltage (its state at zero current) is past the cut-off (the NMC pouch BPX cell at its
+		 * state of charge 1 reads 4.2018 V against its 4.2 V window), no current puts the voltage on it: the step ends
+		 * at once as {@link StepEnd#PAST_CUTOFF_AT_REST} at that rest voltage, its one sample there at zero current, and
+		 * the warning says so (session 21; before, recorded voltage-cutoff 1.8 mV off the cut-off).
 		 *
-		 * @param what the forcing as the warning names it: "the step's current 2.000 A", "the profile's first power 40.00 W"
+		 * @param lead the warning's first clause: "the voltage is 4.2833 V the moment the step's power 10.00 W is set"
 		 * @param isPower whether the step sets a power (the warning then names the power at the cut-off, and its way up)
 		 */
-		RunStatus endsAtOnce(double t0, double i, double[] before, double from, Cutoff c, String what, boolean isPower) {
-			double vSet = model.voltage(t0, bdf.state());
+		RunStatus endsAtOnce(double t0, double i, double[] before, double from, Cutoff c, String lead, boolean isPower) {
 			double sign = Math.signum(-i);
+			int direction = c.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? 1 : -1;
 			// the shared search of both runners (CurrentAtCutoff: a state without solution counts as beyond the cut-off)
 			CurrentAtCutoff.Found f = CurrentAtCutoff.bisect(a -> restore(t0, before, from) && applyCurrent(sign * a)
-					? model.voltage(t0, bdf.state()) : Double.NaN, Math.abs(i), c.value(), c.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? 1 : -1,
-					CutoffLanding.TOLERANCE, 200);
-			boolean on = f != null && Math.abs(f.voltage() - c.value()) <= CutoffLanding.END_TOLERANCE; // else at the cut-off already at rest
-			double iEnd = on ? -sign * f.current() : 0; // charge positive
-			if (on && restore(t0, before, from) && applyCurrent(-iEnd)) emitCharge(t0, bdf.state(), iEnd, 0); // the sample at the cut-off
-			if (!restore(t0, before, from)) return failStep(t0, t0, 0, vSet, "no consistent state at the start of the step");
-			double vEnd = on ? f.voltage() : model.voltage(t0, bdf.state());
+					? model.voltage(t0, bdf.state()) : Double.NaN, Math.abs(i), c.value(), direction, CutoffLanding.TOLERANCE, 200);
+			boolean on = f != null && Math.abs(f.voltage() - c.value()) <= CutoffLanding.END_TOLERANCE;
+			// else the cell's rest voltage is past the cut-off (no trial before it), or no current lands on it (the last trial
+			// before it more than 1 mV off: the voltage jumps between two currents)
+			double vRest = !on && restore(t0, before, from) && applyCurrent(0) ? model.voltage(t0, bdf.state()) : Double.NaN;
+			boolean atRest = !on && !(direction * (vRest - c.value()) < 0);
+			double iEnd = on || !atRest && f != null ? -sign * f.current() : 0; // charge positive
+			// the step's one sample: at the cut-off, at rest (not where the last sample is that state already: no repeated
+			// row), or at the last current before the cut-off
+			boolean sampled = atRest && from == 0 && lastSample >= t0;
+			if (!sampled && restore(t0, before, from) && applyCurrent(-iEnd)) emitCharge(t0, bdf.state(), iEnd, 0);
+			if (!restore(t0, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the step");
+			double vEnd = on || !atRest && f != null ? f.voltage() : Double.isNaN(vRest) ? model.voltage(t0, bdf.state()) : vRest;
 			String cutoff = cutoffText(c);
 			String power = isPower ? String.format(Locale.ROOT, ", %.4g W", Math.abs(iEnd * vEnd) * in.area()) : "";
+			StepEnd end = on ? StepEnd.VOLTAGE_CUTOFF : atRest ? StepEnd.PAST_CUTOFF_AT_REST : StepEnd.VOLTAGE_JUMP;
 			String where = on ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2%s) on the %s's way up: the step "
 					+ "ends there at once, at %.4f V, no charge passed", Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, isPower ? "power" : "current", vEnd)
-					: String.format(Locale.ROOT, "the cell is at the cut-off at rest (%.4f V): the step ends at once, no charge passed", vEnd);
-			if (firstAtOnce()) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t0,
-					String.format(Locale.ROOT, "the voltage is %.4f V the moment %s is set, past %s; %s", vSet, what, cutoff, where))));
-			recordStep(StepEnd.VOLTAGE_CUTOFF, t0, t0, 0, vEnd);
+					: atRest ? String.format(Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already %.1f mV past the cut-off: no current "
+							+ "in the step's direction puts the voltage on it; the step ends at once at its rest voltage, no charge passed", vEnd,
+							1e3 * Math.abs(vEnd - c.value()))
+					: String.format(Locale.ROOT, "no current on the %s's way up lands on the cut-off: the voltage goes across it from %.4f V at %.4g A "
+							+ "(%.4g mA/cm2%s); the step ends there at once, %.1f mV off its cut-off, no charge passed", isPower ? "power" : "current",
+							vEnd, Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, 1e3 * Math.abs(vEnd - c.value()));
+			if (firstAtOnce(end)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, end.warning(cycle(), stepIndex, t0,
+					String.format(Locale.ROOT, "%s, past %s; %s", lead, cutoff, where))));
+			recordStep(end, t0, t0, 0, vEnd);
 			current0 = Double.NaN; // the next step shows its own jump
 			if (in.outputInterval() > 0) while (nextOutput <= t0) nextOutput += in.outputInterval();
 			return null;
@@ -434,14 +464,17 @@ public final class DfnRunner {
 				power.follow(cycle, t0);
 				model.controlByPower(true);
 				boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3);
-				if (!ok) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
-				// its first sample solved past the maximum power point: on the rising branch, as a power step (powerStep)
-				if (moved && !risingBranch(t0)) {
-					double i = model.current(t0, bdf.state());
-					toCurrentControl();
-					if (!risingState(t0, cycle.at(0), i, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the "
-							+ "power profile " + Printable.escape(f.source()) + " on the branch where the power rises with the current");
+				if (!ok) { // its first sample's power as a power step's: by continuation, else beyond the state's reach
+					power.follow(null, 0);
+					power.value = cycle.at(0);
+					ok = rampPower(t0, cycle.at(0));
+					power.follow(cycle, t0);
+					if (!ok) return beyondPower(t0, -cycle.at(0), before, from, f.cutoffs(), "the profile's first power ");
+					if (!bdf.restart(1e-3)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the power profile " + Printable.escape(f.source()));
 				}
+				// its first sample solved past the maximum power point: on the rising branch, as a power step (powerStep)
+				if (!onRisingBranch(t0, cycle.at(0), before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the "
+						+ "power profile " + Printable.escape(f.source()) + " on the branch where the power rises with the current");
 			} else {
 				// a first value no state carries ends the step at once as a current step's does (the protocol goes on)
 				if (!applyCurrent(cycle.at(0))) return beyondCarried(t0, -cycle.at(0), before, from, f.cutoffs());
@@ -457,13 +490,8 @@ public final class DfnRunner {
 			// a first sample past another cut-off (a discharge profile started at the empty cell's cut-off): on it at once,
 			// as a current or power step (issue 13, session 20; before, its sample and end at the first sample's voltage)
 			Cutoff pastNow = pastAtOnce(cutoffs, v0);
-			if (pastNow != null) {
-				double i = currentOf(t0, bdf.state());
-				toCurrentControl();
-				String what = String.format(Locale.ROOT, "the profile's first %s %.4g %s", f.power() ? "power" : "current",
-						Math.abs(cycle.at(0)) * in.area(), f.power() ? "W" : "A");
-				return endsAtOnce(t0, i, before, from, pastNow, what, f.power());
-			}
+			if (pastNow != null) return pastAtStart(t0, pastNow, before, from, String.format(Locale.ROOT, "the profile's first %s %.4g %s",
+					f.power() ? "power" : "current", Math.abs(cycle.at(0)) * in.area(), f.power() ? "W" : "A"), f.power());
 			if (f.power()) moved = true;
 			else current.follow(cycle, t0);
 			current0 = Double.NaN; // the next current step shows its jump
@@ -498,42 +526,73 @@ public final class DfnRunner {
 			model.controlByPower(true);
 			boolean ok = moved ? bdf.restart(1e-3) : bdf.start(t0, model.initialState(), 1e-3); // at t = 0: built for this power
 			if (!ok) ok = rampPower(t0, -p);
-			if (!ok) {
-				// a power beyond what the cell's state can give: no state carries it, the voltage falls through the cut-off at once
-				double v0 = lastVoltage, most = largestPower(t0, -p);
-				Cutoff through = cutoffBeyond(cutoffs, v0, p);
-				if (most < Math.abs(p) && through != null) {
-					recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
-					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
-							String.format(Locale.ROOT, "the cell cannot %s %.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2); %s at once: the step "
-									+ "ends, no charge passed", p > 0 ? "take" : "give", Math.abs(p) * in.area(), Math.abs(p), most * in.area(), most, through(p, through)))));
-					return null;
-				}
-				return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2"
-						+ (most < Math.abs(p) ? String.format(Locale.ROOT, "; the cell gives at most %.4g W/m2 from its state", most) : "") + ")");
-			}
+			if (!ok) return beyondPower(t0, p, before, from, cutoffs, "");
 			// Newton's solve of V I = P from the state before may land past the maximum power point, on the branch of low
 			// voltage and large current (About:Energy's LFP cell at 0 degC, 5 W after 3 C to 2.0 V: 0.7614 V at 6.57 A; the
 			// state before, 2.0 V at 6 A, gave 12 W near its maximum, and a continuation in the power from there fell onto the
-			// same branch): the state on the rising branch found by the current instead (risingState)
-			if (moved && !risingBranch(t0)) {
-				double i = model.current(t0, bdf.state());
-				toCurrentControl();
-				if (!risingState(t0, -p, i, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step ("
-						+ p + " W/m2) on the branch where the power rises with the current");
-			}
+			// same branch): the state on the rising branch found by the current instead (onRisingBranch)
+			if (!onRisingBranch(t0, -p, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power "
+					+ "step (" + p + " W/m2) on the branch where the power rises with the current");
 			// past its cut-off the moment the power is set (an empty cell discharged, a full one charged): on the cut-off at once
 			Cutoff past = pastAtOnce(cutoffs, model.voltage(t0, bdf.state()));
-			if (past != null) {
-				double i = currentOf(t0, bdf.state());
-				toCurrentControl();
-				return endsAtOnce(t0, i, before, from, past, String.format(Locale.ROOT, "the step's power %.4g W", Math.abs(p) * in.area()), true);
-			}
+			if (past != null) return pastAtStart(t0, past, before, from, String.format(Locale.ROOT, "the step's power %.4g W", Math.abs(p) * in.area()), true);
 			moved = true;
 			current0 = Double.NaN;
 			double ia = currentOf(t0, bdf.state());
 			emitCharge(t0, bdf.state(), ia, 0);
 			return advance(t0, cutoffs, ia, false, null, false);
+		}
+
+		/**
+		 * A power step whose power p (charge positive) [W/m2] no state carries from the cell's state (its start and the
+		 * continuation in the power failed): the power is beyond the largest the state gives ({@link #largestPower}, its
+		 * maximum power point, the concentrations held). With a voltage cut-off ahead, the step ends at once as a cycler
+		 * ends it while the power rises, no charge passed, the cell left as found, one warning: where the voltage at the
+		 * maximum power point is past the cut-off, on the cut-off at the current where the voltage reaches it on the
+		 * power's way up ({@link #endsAtOnce}: voltage-cutoff, its sample there); where the maximum power point lies before
+		 * the cut-off (a cell whose voltage collapses well above it), at the maximum power point, the physics' own limit:
+		 * voltage-jump (the voltage falls through the cut-off at any larger power, as a power step's integration that
+		 * reaches its maximum power, {@link #maximumPower}) with its sample there and a warning saying so. Until session 21
+		 * both ended as a voltage-jump at the previous step's voltage with no sample. The cut-off is the first in the power's
+		 * direction (a step right after one that ended on that cut-off starts on or just past it: it was not "ahead" of the
+		 * voltage before, and `discharge at 1000 W` after `discharge at 300 W until 2.5 V` ended the run NOT_CONVERGED). A
+		 * power profile whose first sample is beyond reach ends the same way (what: "the profile's first power "). Without
+		 * a cut-off in its direction, or where the power is within the state's reach, the solver failed.
+		 */
+		RunStatus beyondPower(double t0, double p, double[] before, double from, List<Cutoff> cutoffs, String what) {
+			toCurrentControl();
+			double[] most = restore(t0, before, from) ? largestPower(t0, -p) : new double[] {Double.NaN, Double.NaN};
+			// the first cut-off in the power's direction (the voltage before may lie on or just past it: a step after one
+			// ended on its cut-off; that cut-off was not "ahead" of it, and the step failed)
+			Cutoff through = null;
+			for (Cutoff c : cutoffs)
+				if (p > 0 ? c.kind() == Cutoff.Kind.VOLTAGE_ABOVE && (through == null || c.value() < through.value())
+						: c.kind() == Cutoff.Kind.VOLTAGE_BELOW && (through == null || c.value() > through.value())) through = c;
+			double sign = Math.signum(-p); // DFN convention
+			boolean beyond = most[0] < Math.abs(p) && !Double.isNaN(most[1]);
+			if (!beyond || through == null) {
+				restore(t0, before, from);
+				return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the constant-power step (" + p + " W/m2"
+						+ (beyond ? String.format(Locale.ROOT, "; the cell gives at most %.4g W/m2 from its state", most[0]) : "") + ")");
+			}
+			double vMax = restore(t0, before, from) && applyCurrent(sign * most[1]) ? model.voltage(t0, bdf.state()) : Double.NaN;
+			String lead = String.format(Locale.ROOT, "the cell cannot %s %s%.4g W (%.4g W/m2) from its state: at most %.4g W (%.4g W/m2), its maximum power "
+					+ "point, at %.4f V and %.4g A (%.4g mA/cm2)", p > 0 ? "take" : "give", what, Math.abs(p) * in.area(), Math.abs(p), most[0] * in.area(),
+					most[0], vMax, most[1] * in.area(), most[1] / 10);
+			int ahead = through.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? 1 : -1;
+			if (!(ahead * (vMax - through.value()) <= -CutoffLanding.END_TOLERANCE)) // the cut-off on the power's way up, before its maximum
+				return endsAtOnce(t0, -sign * most[1], before, from, through, lead, true);
+			double iMax = -sign * most[1]; // charge positive
+			emitCharge(t0, bdf.state(), iMax, 0); // the step's sample at its maximum power point
+			if (!restore(t0, before, from)) return failStep(t0, t0, 0, vMax, "no consistent state at the start of the step");
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vMax, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
+					String.format(Locale.ROOT, "%s, %.1f mV before %s: the physics' own limit (no state of the cell gives more power; at any larger "
+							+ "power the voltage %s through the cut-off); the step ends there at once, no charge passed", lead,
+							1e3 * Math.abs(vMax - through.value()), cutoffText(through), p > 0 ? "rises" : "falls"))));
+			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, vMax);
+			current0 = Double.NaN; // the next step shows its own jump
+			if (in.outputInterval() > 0) while (nextOutput <= t0) nextOutput += in.outputInterval();
+			return null;
 		}
 
 		/** The relative decrease of the current at which {@link #risingBranch} solves the state under current control. */
@@ -557,42 +616,44 @@ public final class DfnRunner {
 		}
 
 		/**
-		 * The state of power p (DFN convention) [W/m2] on the branch where the power rises with the current, where a solve
-		 * of V I = p found the state at current i past the maximum power point: under current control from the state
-		 * before (at its current from, the concentrations held), bisection between 0 and |i| for the first current at which
-		 * the power |V I| reaches |p| (below it the power is less than p, and between that current and |i| more: the
-		 * predicate is monotone on the bracket), to {@link #RISING_BRACKET} of |i|; then power control from there, a Newton
-		 * correction of the bracket's width. False where no state is found. The model is left power-controlled.
+		 * A power-controlled start (a power step's, a power profile's first sample: power p, DFN convention [W/m2]) on the
+		 * branch where the power rises with the current. Where it has moved and its solve of V I = p landed past the maximum
+		 * power point ({@link #risingBranch} false, at current i), the state of the rising branch is found by the current
+		 * under current control from the state before (at its current from, the concentrations held): the first current
+		 * on the way from 0 to |i| at which the power |V I| reaches |p| ({@link CurrentAtCutoff#bisect} on the power: below
+		 * that current the power is less than p, between it and |i| more, so the search is monotone on its bracket), to
+		 * {@link #RISING_TOLERANCE} of |p|; then power control from there, Newton's correction of the search's last step.
+		 * False where no state is found. The model is left power-controlled.
 		 */
-		boolean risingState(double t0, double p, double i, double[] before, double from) {
-			double lo = 0, hi = Math.abs(i), sign = Math.signum(i);
-			while (hi - lo > RISING_BRACKET * Math.abs(i)) {
-				double mid = 0.5 * (lo + hi);
-				if (restore(t0, before, from) && applyCurrent(sign * mid) && Math.abs(model.voltage(t0, bdf.state()) * mid) < Math.abs(p)) lo = mid;
-				else hi = mid;
-			}
-			boolean found = restore(t0, before, from) && applyCurrent(sign * hi);
+		boolean onRisingBranch(double t0, double p, double[] before, double from) {
+			if (!moved || risingBranch(t0)) return true;
+			double i = model.current(t0, bdf.state()), sign = Math.signum(i);
+			toCurrentControl();
+			CurrentAtCutoff.Found f = CurrentAtCutoff.bisect(a -> restore(t0, before, from) && applyCurrent(sign * a)
+					? Math.abs(model.voltage(t0, bdf.state()) * a) : Double.NaN, Math.abs(i), Math.abs(p), 1, RISING_TOLERANCE * Math.abs(p), 200);
+			boolean found = f != null && restore(t0, before, from) && applyCurrent(sign * f.current());
 			model.controlByPower(true);
 			return found && bdf.restart(1e-3);
 		}
 
-		/** The relative width to which {@link #risingState} brackets the current of the rising branch. */
-		static final double RISING_BRACKET = 1e-8;
+		/** The relative tolerance of the power at which {@link #onRisingBranch} takes the current of the rising branch. */
+		static final double RISING_TOLERANCE = 1e-8;
 
 		/**
-		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention), the
+		 * The largest power [W/m2, magnitude] the state gives in the direction of a demanded power (DFN convention) and its
+		 * current [A/m2, magnitude] (the maximum power point), the
 		 * concentrations held ({@link LargestPower}, as the solid-state runner's StepEndLanding asks it): the state solved
 		 * under current control at 1/16, 1/16 1.5, ... up to 2 times the current the demand would need at the open-circuit
 		 * voltage, up to where no state carries the current or the voltage turns against the demand, the largest refined
-		 * by Brent's method (Infinity where the power still rises at twice that current: the demand is within reach).
-		 * Leaves the model under current control.
+		 * by Brent's method ({Infinity, NaN} where the power still rises at twice that current: the demand is within reach;
+		 * {0, NaN} where no trial gave power). Leaves the model under current control.
 		 */
-		double largestPower(double t, double demand) {
+		double[] largestPower(double t, double demand) {
 			double iNeeded = Math.abs(demand / model.openCircuitVoltage(bdf.state())), sign = Math.signum(demand);
 			toCurrentControl();
 			LargestPower.Curve given = a -> applyCurrent(sign * a) ? model.voltage(t, bdf.state()) * a : Double.NaN;
 			LargestPower.Sweep sweep = LargestPower.sweep(given, iNeeded / 16, LargestPower.RATIO, 2 * iNeeded, Double.POSITIVE_INFINITY);
-			return sweep.rising() ? Double.POSITIVE_INFINITY : LargestPower.refine(given, sweep, LargestPower.RATIO)[0];
+			return sweep.rising() ? new double[] {Double.POSITIVE_INFINITY, Double.NaN} : LargestPower.refine(given, sweep, LargestPower.RATIO);
 		}
 
 		/** The power [W/m2, magnitude] of the state solved under current control at current i (DFN convention), the concentrations held; NaN if none carries it. */
@@ -934,7 +995,7 @@ public final class DfnRunner {
 			double v = model.voltage(t, bdf.state());
 			for (Cutoff c : cutoffs) {
 				if (crossed(c, v) && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
-					if (firstAtOnce()) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
+					if (firstAtOnce(StepEnd.VOLTAGE_CUTOFF)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
 							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past %s: the step ends at once, "
 									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", cutoffText(c)))));
 					warnedAtOnce = true; // one event, one warning: endStep adds no window warning of its own for it
@@ -1247,8 +1308,8 @@ public final class DfnRunner {
 						StepEnd.VOLTAGE_CUTOFF.laterEnds(windowEnds - 1, lastWindowCycle)));
 			atOnceEnds.values().stream().filter(x -> x[1] > 0).sorted(java.util.Comparator.comparingInt(x -> x[0])).forEach(x ->
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), x[0], cycle(), x[1], String.format(Locale.ROOT,
-							"warning: step %d of the protocol ended at once past its voltage cut-off %d more time%s after the warning above (voltage-cutoff), "
-									+ "the last in cycle %d", x[0], x[1], x[1] == 1 ? "" : "s", x[2]))));
+							"warning: step %d of the protocol ended at once past its voltage cut-off %d more time%s after the warning above (%s), "
+									+ "the last in cycle %d", x[0], x[1], x[1] == 1 ? "" : "s", StepEnd.values()[x[3]].label(), x[2]))));
 			cycles.close(bdf.time(), () -> inventory(bdf.state()), true);
 			sink.finish(st);
 			return st;

@@ -5,6 +5,9 @@ package org.cellwright.solver.numerics;
  * state's slow unknowns held (issue 13: a step ends on its own cut-off). One implementation for both runners: the
  * solid-state runner's last time step landed on its cut-off and its steps past their cut-off the moment their current
  * is set (StepEndLanding.landOnCutoff), and the DFN runner's such steps (DfnRunner.endsAtOnce), each a {@link Voltage}.
+ * Also the current at which a power V I rising with the current reaches a set power (the DFN runner's power step
+ * started on the branch where the power rises with the current, DfnRunner.onRisingBranch: the power in place of the
+ * voltage, direction +1; it was a bisection of its own until session 21).
  *
  * <p>Bisection on the share s = 1 - a / set of the set current not carried: geometric while the bracket spans more
  * than a factor 4 (first s = 1e-3: a landing within a time step lies near the set current; a step past its cut-off at
@@ -14,7 +17,10 @@ package org.cellwright.solver.numerics;
 public final class CurrentAtCutoff {
     private CurrentAtCutoff() {}
 
-    /** The cell's voltage [V] at current magnitude a in the step's direction, NaN where no state carries it. */
+    /**
+     * The cell's voltage [V] at current magnitude a in the step's direction, NaN where no state carries it (or another
+     * quantity monotone in a on the bracket, a power [W/m2]).
+     */
     @FunctionalInterface
     public interface Voltage {
         double at(double a);
