@@ -99,7 +99,17 @@ public class FitCommand extends CliCommand {
 			return 2;
 		}
 		Cancel cancel = new Cancel();
-		Thread hook = new Thread(() -> cancel.request(Pipeline.INTERRUPTED), "cellwright-fit-shutdown");
+		// SIGINT/SIGTERM: cancel, and wait for the fit to end (as run waits for its runs); the JVM stopped at once and
+		// left a hidden '.<id>.partial' folder with its scratch runs (loop21)
+		java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			cancel.request(Pipeline.INTERRUPTED);
+			try {
+				ended.await(Pipeline.SHUTDOWN_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "cellwright-fit-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
 			Fits.Stored s = Fits.run(f, cellFile, store, method, FitOptions.defaults(), executor, cancel, new Fits.Listener() {
@@ -140,12 +150,14 @@ public class FitCommand extends CliCommand {
 			err.println("cellwright: fit " + f.getName() + " not run: " + e.getMessage());
 			return 1;
 		} catch (FitCancelledException e) {
-			err.println("cellwright: fit " + f.getName() + " cancelled");
+			err.println("cellwright: fit " + f.getName() + " cancelled (nothing kept)");
+			err.flush();
 			return 1;
 		} catch (Exception e) {
 			err.println("cellwright: fit " + f.getName() + " failed: " + Printable.escape(String.valueOf(e.getMessage())));
 			return 1;
 		} finally {
+			ended.countDown();
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);
 			} catch (IllegalStateException e) {
@@ -157,13 +169,15 @@ public class FitCommand extends CliCommand {
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
 		o.println(String.format(Locale.ROOT, "fit %s: %s after %d iterations, %d evaluations (each simulates every target), %.1f s, cost %.6g",
 				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.iterations(), r.evaluations(), seconds, r.cost()));
-		o.println(String.format(Locale.ROOT, "  %-40s %14s %14s   %s", "estimate", "value", "+/- (95 %)", "bounds"));
+		// the interval itself, as fit.json and the report give it: one cut at a bound is not value +/- half its width
+		// (a fit ending at 5.005 in [5, 7.44] printed "+/- 1.22", i.e. 3.79 to 6.23; loop21)
+		o.println(String.format(Locale.ROOT, "  %-40s %14s %24s   %s", "estimate", "value", "95 % interval", "bounds"));
 		for (int i = 0; i < r.names().size(); i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);
-			double half = (r.upper95()[i] - r.lower95()[i]) / 2;
-			o.println(String.format(Locale.ROOT, "  %-40s %14s %14s   %s .. %s %s", e.target(),
+			double lo = r.lower95()[i], hi = r.upper95()[i];
+			o.println(String.format(Locale.ROOT, "  %-40s %14s %24s   %s .. %s %s", e.target(),
 					String.format(Locale.ROOT, "%.5g %s", r.values()[i], e.unit()).trim(),
-					Double.isFinite(half) ? String.format(Locale.ROOT, "%.3g", half) : "undetermined",
+					Double.isFinite(lo) && Double.isFinite(hi) ? String.format(Locale.ROOT, "%.5g .. %.5g", lo, hi) : "undetermined",
 					String.format(Locale.ROOT, "%.4g", e.parameter().lower()), String.format(Locale.ROOT, "%.4g", e.parameter().upper()), e.unit()));
 		}
 		if (r.names().size() > 1) {

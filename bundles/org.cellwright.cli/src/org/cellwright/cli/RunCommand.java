@@ -259,7 +259,7 @@ public class RunCommand extends CliCommand {
 		if (runFolders.size() < 2) return;
 		Path front = outDir.resolve(RunReport.FILE_NAME);
 		// --out a folder of the user's: their report.html (or a link to another file) is kept (fuzz20: it was overwritten)
-		if ((Files.exists(front, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !RunReport.isReport(front)) || Files.isSymbolicLink(front)) {
+		if (CliSupport.kept(front, false, RunReport.isReport(front), true) != CliSupport.Kept.NO) {
 			spec.commandLine().getErr().println("cellwright: no front page: " + Problem.display(front)
 					+ " exists and is not a report CellWright wrote; kept (each run: report.html in its folder)");
 			return;

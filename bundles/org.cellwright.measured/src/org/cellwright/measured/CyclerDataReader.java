@@ -77,7 +77,7 @@ public final class CyclerDataReader {
 		List<String> head = new ArrayList<>();
 		try (BufferedReader in = open(file)) {
 			for (String l; head.size() < MAX_HEADER_SEARCH && (l = in.readLine()) != null;) {
-				head.add(head.isEmpty() ? stripBom(l) : l);
+				head.add(l);
 			}
 		} catch (IOException e) {
 			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
@@ -89,15 +89,32 @@ public final class CyclerDataReader {
 		return readRows(file, header);
 	}
 
+	/**
+	 * The file as text: UTF-8, or UTF-16 where it starts with a UTF-16 byte-order mark (a spreadsheet's "Unicode text"
+	 * export), a byte-order mark itself skipped; each pass over the file (header search, rows) reads it alike. A mark
+	 * was stripped from the header search's first line only: a headerless file read by column number started its first
+	 * row with it ("'\uFEFF0.0' is not a number"), and a UTF-16 file was "no header row".
+	 */
 	private static BufferedReader open(Path file) throws IOException {
+		java.io.PushbackInputStream bytes = new java.io.PushbackInputStream(Files.newInputStream(file), 3);
+		byte[] mark = new byte[3];
+		int n = bytes.readNBytes(mark, 0, 3);
+		java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+		int skip = 0;
+		if (n >= 2 && (mark[0] & 0xff) == 0xff && (mark[1] & 0xff) == 0xfe) {
+			charset = StandardCharsets.UTF_16LE;
+			skip = 2;
+		} else if (n >= 2 && (mark[0] & 0xff) == 0xfe && (mark[1] & 0xff) == 0xff) {
+			charset = StandardCharsets.UTF_16BE;
+			skip = 2;
+		} else if (n == 3 && (mark[0] & 0xff) == 0xef && (mark[1] & 0xff) == 0xbb && (mark[2] & 0xff) == 0xbf) {
+			skip = 3;
+		}
+		if (n > skip) bytes.unread(mark, skip, n - skip);
 		// undecodable bytes (e.g. a Windows-1252 degree sign in a header) become U+FFFD instead of failing the read
-		Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+		Reader r = new InputStreamReader(bytes, charset.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
 		return new BufferedReader(r, 1 << 16);
-	}
-
-	private static String stripBom(String line) {
-		return line.startsWith("\uFEFF") ? line.substring(1) : line;
 	}
 
 	private Header findHeader(Path file, List<String> head) throws MeasuredDataException {

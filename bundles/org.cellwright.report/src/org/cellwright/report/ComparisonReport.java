@@ -68,14 +68,17 @@ public final class ComparisonReport {
 		for (int i = 0; i < runs.size(); i++) {
 			RunFolder r = runs.get(i);
 			b.append("<div class=\"col\"><h3>").append(esc(names.get(i))).append("</h3>");
-			b.append(r.inputs() != null ? Sections.stack(r) : missing("no inputs.json"));
+			b.append(stackOrWhyNot(r));
 			b.append("</div>");
 		}
 		b.append("</div></section>\n");
 
 		Plot v = new Plot("Cell voltage", "time / h", "voltage / V");
 		Plot vc = new Plot("Voltage vs capacity, first cycle", Sections.CAPACITY_AXIS, "voltage / V");
-		Plot cap = new Plot("Discharge capacity per cycle", "cycle", "discharge capacity / mAh cm\u207b\u00b2").points().integerX();
+		// runs of one capacity (a half cell plating a set capacity, one cycle each): an axis of 0.01 mAh/cm2, not ticks
+		// 1e-7 apart labelled "4.000005E-1" (the plot's default least span, 1e-6; loop21)
+		Plot cap = new Plot("Discharge capacity per cycle", "cycle", "discharge capacity / mAh cm\u207b\u00b2").points().integerX()
+				.yMinimumSpan(0.01);
 		Plot ce = new Plot("Coulombic efficiency per cycle", "cycle", "Coulombic efficiency / %").points().integerX().yMinimumSpan(1);
 		for (int i = 0; i < runs.size(); i++) {
 			RunFolder r = runs.get(i);

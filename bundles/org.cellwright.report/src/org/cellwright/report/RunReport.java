@@ -81,10 +81,7 @@ public final class RunReport {
 				.append(keyTable(keyNumbers(r))).append("</div>");
 		b.append("<div class=\"col\" id=\"stack\"><h2>Cell stack</h2>");
 		boolean dfn = r.dfn();
-		if (r.inputs() != null) b.append(stack(r));
-		else if (dfn && r.dfnStack() != null) b.append(StackDrawing.svg(r.cellName(), r.dfnStack()));
-		else if (dfn) b.append(missing("a liquid-electrolyte (DFN) run: " + r.dfnStackMissing()));
-		else b.append(missing("no " + InputsJson.FILE_NAME + " in this run folder (runs made before CellWright wrote it)"));
+		b.append(stackOrWhyNot(r));
 		b.append("</div></div></section>\n");
 
 		b.append("<section id=\"protocol\"><h2>Protocol</h2>");

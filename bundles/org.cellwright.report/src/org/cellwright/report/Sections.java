@@ -9,6 +9,7 @@ import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
+import org.cellwright.solver.input.json.InputsJson;
 
 import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Html.fmt;
@@ -124,6 +125,18 @@ final class Sections {
 	static String stack(RunFolder r) {
 		String[] c = conditions(r);
 		return StackDrawing.svg(r.inputs().cell(), c[0], c[1]);
+	}
+
+	/**
+	 * A run's stack drawn, from its inputs.json or, for a liquid-electrolyte (DFN) run, from dfn-inputs.json's layers;
+	 * else why it is not (the run report's and the comparison report's: the comparison drew DFN stacks as "no
+	 * inputs.json", loop21).
+	 */
+	static String stackOrWhyNot(RunFolder r) {
+		if (r.inputs() != null) return stack(r);
+		if (r.dfn() && r.dfnStack() != null) return StackDrawing.svg(r.cellName(), r.dfnStack());
+		if (r.dfn()) return missing("a liquid-electrolyte (DFN) run: " + r.dfnStackMissing());
+		return missing("no " + InputsJson.FILE_NAME + " in this run folder (runs made before CellWright wrote it)");
 	}
 
 	/** A time series column's value, or its range "lo to hi", offset and with its unit; null without the column. */

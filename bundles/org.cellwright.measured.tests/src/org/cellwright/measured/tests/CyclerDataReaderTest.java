@@ -102,6 +102,30 @@ class CyclerDataReaderTest {
 		assertEquals(2, s.size());
 	}
 
+	/**
+	 * A byte-order mark before a headerless file's first row (read by column number), and a UTF-16 file (a
+	 * spreadsheet's "Unicode text" export, tab separated, with its mark): read as the UTF-8 file without a mark is. Before
+	 * (loop21), the first was "headerless.csv:1: column 'column 1': '\uFEFF0' is not a number" (the mark was stripped in
+	 * the header search only), the second "no header row names time and voltage".
+	 */
+	@Test
+	void aByteOrderMarkBeforeAHeaderlessRowAndUtf16TextAreRead() throws Exception {
+		ColumnMapping byNumber = ColumnMapping.parse("time=1:s,voltage=2:V");
+		MeasuredSeries headerless = new CyclerDataReader().mapping(byNumber).read(file("headerless.csv", "\uFEFF0,3.7\n1,3.69\n2,3.68\n"));
+		assertEquals(3, headerless.size());
+		assertEquals(0.0, headerless.time(0));
+		assertEquals(3.7, headerless.voltage(0), 1e-12);
+		String text = "Test Time / s\tVoltage / V\tCurrent / mA\n0\t3,7\t-1\n1\t3,69\t-1\n";
+		for (var cs : new java.nio.charset.Charset[] { StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE }) {
+			Path p = dir.resolve("unicode-" + cs.name() + ".txt");
+			Files.writeString(p, "\uFEFF" + text, cs);
+			MeasuredSeries s = read(p);
+			assertEquals(2, s.size(), cs.name());
+			assertEquals(3.69, s.voltage(1), 1e-12, cs.name());
+			assertEquals(-1e-3, s.values(MeasuredQuantity.CURRENT)[1], 1e-15, cs.name());
+		}
+	}
+
 	@Test
 	void aCurrentDensityColumnIsRefusedAtTheHeader() throws Exception {
 		Path p = file("cd.csv", "Test Time / s,Voltage / V,Current / mA/cm2\n0,3.7,1\n1,3.7,1\n");

@@ -43,6 +43,42 @@ class ComparisonReportTest {
 		assertEquals(3, Svg.section(html, "stack").split("class=\"stack\"", -1).length - 1, "the three stacks");
 	}
 
+	/**
+	 * A liquid-electrolyte (DFN) run beside a solid-state one: the comparison draws both stacks, the DFN one from
+	 * dfn-inputs.json's layers as its run report does. It said "Not available: no inputs.json" for the DFN run (loop21).
+	 */
+	@Test
+	void aLiquidElectrolyteRunsStackIsDrawnBesideASolidStateOne() throws Exception {
+		Path solid = Fixtures.bareHalfCell(tmp.resolve("a/BareHalfCell"), "BareHalfCell", 1);
+		Path dfn = Fixtures.dfnRun(tmp.resolve("b/Liquid"), "Liquid");
+		String stacks = Svg.section(Files.readString(ComparisonReport.write(List.of(solid, dfn), tmp.resolve("c.html"))), "stack");
+		assertFalse(stacks.contains("Not available"), stacks);
+		for (String layer : new String[] { "graphite", "separator", "NMC811" })
+			assertTrue(stacks.contains("data-layer=\"" + layer + "\""), layer + ": " + stacks);
+		assertTrue(stacks.contains("85.2 \u00b5m \u00b7 porosity 25 %"), stacks);
+	}
+
+	/**
+	 * Runs of one discharge capacity (two half cells plating the same capacity in one cycle): the capacity axis is
+	 * labelled in plain numbers. Its ticks were 1e-7 mAh/cm2 apart, labelled "4.000005E-1" to "3.999995E-1" (loop21).
+	 */
+	@Test
+	void aFlatCapacityPerCycleIsLabelledInPlainNumbers() throws Exception {
+		Path a = Fixtures.bareHalfCell(tmp.resolve("a/Bare"), "Bare", 1);
+		Path b = Fixtures.bareHalfCell(tmp.resolve("b/Again"), "Again", 1);
+		String cycling = Svg.section(Files.readString(ComparisonReport.write(List.of(a, b), tmp.resolve("c.html"))), "cycling");
+		String capacity = cycling.substring(cycling.indexOf("<svg"), cycling.indexOf("</svg>"));
+		assertTrue(capacity.contains("Discharge capacity per cycle"), capacity);
+		java.util.regex.Matcher text = java.util.regex.Pattern.compile(">([-0-9.E]+)</text>").matcher(capacity);
+		int ticks = 0;
+		while (text.find()) {
+			ticks++;
+			int digits = new java.math.BigDecimal(text.group(1)).stripTrailingZeros().precision();
+			assertTrue(digits <= 4, "tick label " + text.group(1) + ": " + digits + " significant digits");
+		}
+		assertTrue(ticks >= 3, "tick labels found: " + capacity);
+	}
+
 	@Test
 	void aFolderThatIsNoRunIsNamedAndNothingIsWritten() throws Exception {
 		Path a = Fixtures.bareHalfCell(tmp.resolve("a"), "BareHalfCell", 1);

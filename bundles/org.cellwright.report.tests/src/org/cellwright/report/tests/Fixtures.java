@@ -34,6 +34,26 @@ final class Fixtures {
 		return run(folder, experiment, Sung2023Parameters.cell3Bare(5e6), Sung2023Parameters.platingStrippingBare(cycles));
 	}
 
+	/** The layers of a liquid-electrolyte (DFN) run's stack: graphite, separator, NMC811 (dfn-inputs.json's member stack). */
+	static final java.util.List<org.cellwright.run.dfn.DfnInputs.Layer> DFN_LAYERS = java.util.List.of(
+			new org.cellwright.run.dfn.DfnInputs.Layer("graphite", org.cellwright.run.dfn.DfnInputs.NEGATIVE, 85.2e-6, 0.25, 5.86e-6),
+			new org.cellwright.run.dfn.DfnInputs.Layer("separator", org.cellwright.run.dfn.DfnInputs.SEPARATOR, 12e-6, 0.47, Double.NaN),
+			new org.cellwright.run.dfn.DfnInputs.Layer("NMC811", org.cellwright.run.dfn.DfnInputs.POSITIVE, 75.6e-6, 0.335, 5.22e-6));
+
+	/**
+	 * A run folder as a liquid-electrolyte (DFN) run keeps it: no inputs.json, a dfn-inputs.json with the stack
+	 * {@link #DFN_LAYERS} (as DfnInputs writes it); its time series and cycles are a bare half cell's.
+	 */
+	static Path dfnRun(Path folder, String experiment) throws IOException {
+		Path run = bareHalfCell(folder, experiment, 1);
+		Files.delete(run.resolve("inputs.json"));
+		com.google.gson.JsonObject dfn = new com.google.gson.JsonObject();
+		dfn.add("dfn", new com.google.gson.JsonObject());
+		dfn.add(org.cellwright.run.dfn.DfnInputs.STACK, org.cellwright.run.dfn.DfnInputs.stackJson(DFN_LAYERS));
+		Files.writeString(run.resolve(org.cellwright.run.dfn.DfnInputs.FILE_NAME), dfn.toString());
+		return run;
+	}
+
 	static Path run(Path folder, String experiment, CellSpec cell, ProtocolSpec protocol) {
 		SolverSettings settings = SolverSettings.defaults();
 		InputsJson.write(new ResolvedInputs(new ResolvedInputs.Provenance(experiment, "examples/test.cell", 12, "test", "2026-01-01T00:00:00Z"),

@@ -427,15 +427,8 @@ class RunReportTest {
 	 */
 	@Test
 	void aDfnRunDrawsItsStack() throws Exception {
-		Path run = Fixtures.bareHalfCell(tmp.resolve("DfnStack"), "X", 1);
-		Files.delete(run.resolve("inputs.json"));
-		List<DfnInputs.Layer> layers = List.of(new DfnInputs.Layer("graphite", DfnInputs.NEGATIVE, 85.2e-6, 0.25, 5.86e-6),
-				new DfnInputs.Layer("separator", DfnInputs.SEPARATOR, 12e-6, 0.47, Double.NaN),
-				new DfnInputs.Layer("NMC811", DfnInputs.POSITIVE, 75.6e-6, 0.335, 5.22e-6));
-		JsonObject dfn = new JsonObject();
-		dfn.add("dfn", new JsonObject());
-		dfn.add(DfnInputs.STACK, DfnInputs.stackJson(layers));
-		Files.writeString(run.resolve(DfnInputs.FILE_NAME), dfn.toString());
+		Path run = Fixtures.dfnRun(tmp.resolve("DfnStack"), "X");
+		List<DfnInputs.Layer> layers = Fixtures.DFN_LAYERS;
 
 		RunFolder f = RunFolder.read(run);
 		assertEquals(layers.get(0), f.dfnStack().get(0), "read back as written");

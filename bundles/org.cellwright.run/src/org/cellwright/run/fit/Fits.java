@@ -101,7 +101,9 @@ public final class Fits {
 	 * @throws org.cellwright.run.InputException the fit cannot be resolved (at its line): nothing ran
 	 * @throws NotRunException its run store slot cannot be had: nothing ran
 	 * @throws IllegalArgumentException an unknown method: nothing ran
-	 * @throws org.cellwright.fit.FitCancelledException cancelled (the slot is kept as far as it got)
+	 * @throws org.cellwright.fit.FitCancelledException cancelled during the search: nothing is kept (the slot would be
+	 *             empty); cancelled while the targets are simulated before and after, the fit is kept with them as far as
+	 *             they got
 	 */
 	public static Stored run(Fit f, Path cellFile, RunStore store, String method, FitOptions options, RunExecutor engine, Cancel cancel,
 			Listener listener) throws Exception {
@@ -119,7 +121,14 @@ public final class Fits {
 		}
 		try (slot) {
 			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel).on(engine);
-			FitResult r = runner.run(plan, o);
+			FitResult r;
+			try {
+				r = runner.run(plan, o);
+			} catch (org.cellwright.fit.FitCancelledException e) {
+				// nothing found yet: no empty fit folder, latest left on the last fit (it was moved to an empty one)
+				slot.discard();
+				throw e;
+			}
 			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
 			listener.fitted(plan, r, seconds);

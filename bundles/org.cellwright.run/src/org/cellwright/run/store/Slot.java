@@ -65,6 +65,20 @@ public final class Slot implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes the run being written, which holds nothing worth keeping, instead of committing it: {@code latest} stays
+	 * where it was, the lock is released. For a fit cancelled before it found anything (its folder would be empty).
+	 */
+	public synchronized void discard() {
+		if (committed) return;
+		committed = true;
+		try {
+			org.cellwright.lang.files.FileTrees.deleteTreeQuietly(tmp);
+		} finally {
+			RunStore.release(lock, channel);
+		}
+	}
+
 	/** Commits if not done yet (a run that ended by an error is kept as partial, never left hidden). */
 	@Override
 	public void close() {

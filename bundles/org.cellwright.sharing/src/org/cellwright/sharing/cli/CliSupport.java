@@ -45,22 +45,43 @@ public final class CliSupport {
 		return false;
 	}
 
+	/** What keeps a command from writing a file: nothing, the path being a folder, or the file being the user's. */
+	public enum Kept {
+		NO, FOLDER, USERS
+	}
+
 	/**
-	 * Whether a command must not write its --out file {@code target}: a folder, or an existing file that is the user's
-	 * (not {@code ours}, e.g. a report CellWright wrote) where --replace was not given; says why on {@code err}. Nothing
-	 * a user made is overwritten without asking.
+	 * Whether a command must not write {@code target}, and why: a folder; an existing file that is the user's (not
+	 * {@code ours}, e.g. a report CellWright wrote) where {@code replace} (--replace) was not given; and, where
+	 * {@code refuseLinks}, any symbolic link, whatever it points to. An --out file the user typed is followed through a
+	 * link; a file a command names itself in a folder (the front page {@code report.html} in a run's --out folder) is
+	 * never written through one. Nothing a user made is overwritten without asking.
+	 */
+	public static Kept kept(Path target, boolean replace, boolean ours, boolean refuseLinks) {
+		if (refuseLinks && Files.isSymbolicLink(target))
+			return Kept.USERS;
+		if (Files.isDirectory(target))
+			return Kept.FOLDER;
+		if (!Files.exists(target) || replace || ours)
+			return Kept.NO;
+		return Kept.USERS;
+	}
+
+	/**
+	 * Whether a command must not write its --out file {@code target} ({@link #kept}, links followed); says why on
+	 * {@code err}.
 	 *
 	 * @param shown the file as the message names it; theirs: what makes an existing file the user's, e.g. " and is not a
 	 *            report CellWright wrote" ("" for any existing file)
 	 */
 	public static boolean keepsTarget(Path target, String shown, boolean replace, boolean ours, String theirs, PrintWriter err) {
-		if (Files.isDirectory(target)) {
-			err.println(shown + ": is a folder; --out names the file to write");
-			return true;
-		}
-		if (!Files.exists(target) || replace || ours)
+		switch (kept(target, replace, ours, false)) {
+		case FOLDER -> err.println(shown + ": is a folder; --out names the file to write");
+		case USERS -> err.println(shown + ": exists" + theirs + "; kept (--replace overwrites it, or choose another --out)");
+		case NO -> {
 			return false;
-		err.println(shown + ": exists" + theirs + "; kept (--replace overwrites it, or choose another --out)");
+		}
+		}
 		return true;
 	}
 
