@@ -17,6 +17,7 @@ import org.cellwright.model.ProtocolCall;
 import org.cellwright.model.Step;
 import org.cellwright.model.Sweep;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.glsp.graph.GEdge;
 import org.eclipse.glsp.graph.GGraph;
@@ -122,12 +123,25 @@ public final class CellGraphs {
 		return nodes.computeIfAbsent(el, k -> {
 			boolean external = el.eIsProxy() || el.eResource() != model.eResource();
 			String kind = kind(el);
-			String name = el.getName() == null ? "(unnamed)" : el.getName();
+			String name = el.getName() != null ? el.getName() : el.eIsProxy() ? unresolvedName(el) + " (not found)" : "(unnamed)";
 			java.util.ArrayList<String> css = new java.util.ArrayList<>();
 			if (el instanceof Material m && m.isSetKind()) css.add("cw-kind-" + m.getKind().getLiteral());
 			if (external) css.add("cw-external");
 			return newNode(id(el), kind, (external ? name + " \u2197" : name), css);
 		});
+	}
+
+	/**
+	 * The name a reference that found nothing was written with (a layer's unknown material): the node shows it, as the
+	 * text does (it showed "(unnamed)").
+	 */
+	private String unresolvedName(EObject proxy) {
+		for (EStructuralFeature.Setting s : EcoreUtil.UsageCrossReferencer.find(proxy, model.eResource())) {
+			var nodes = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(s.getEObject(), s.getEStructuralFeature());
+			int at = s.getEStructuralFeature().isMany() ? ((List<?>) s.getEObject().eGet(s.getEStructuralFeature(), false)).indexOf(proxy) : 0;
+			if (at >= 0 && at < nodes.size()) return org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(nodes.get(at));
+		}
+		return "?";
 	}
 
 	static String kind(EObject e) {

@@ -24,8 +24,12 @@ public class CellModelState extends DefaultGModelState {
 
 	@Override
 	public void execute(Command command) {
-		if (!session().execute(command))
-			throw new GLSPServerException("The edit was refused: the text has syntax errors, fix the text first.");
+		// the session's reason: in the IDE also "the text changed since it was read" (typing raced the edit), not only
+		// syntax errors, which this message said for every refusal
+		if (!session().execute(command)) {
+			String why = session().refusal();
+			throw new GLSPServerException("The edit was refused: " + (why == null ? "the text has syntax errors, fix the text first" : why) + ".");
+		}
 	}
 
 	@Override

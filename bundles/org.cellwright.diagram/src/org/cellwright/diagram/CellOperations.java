@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cellwright.lang.model.Cells;
 import org.cellwright.model.Cell;
 import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.CellwrightPackage.Literals;
@@ -21,7 +22,6 @@ import org.cellwright.model.Quantity;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
@@ -94,6 +94,12 @@ public final class CellOperations {
 		return at;
 	}
 
+	static <T> T last(Model m, Class<T> kind) {
+		T found = null;
+		for (Element e : m.getElements()) if (kind.isInstance(e)) found = kind.cast(e);
+		return found;
+	}
+
 	static <T> T first(Model m, Class<T> kind) {
 		for (Element e : m.getElements()) if (kind.isInstance(e) && !(kind == Material.class && e instanceof Composite)) return kind.cast(e);
 		return null;
@@ -137,54 +143,67 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(CreateNodeOperation op) {
-			return read(state, m -> command(m, op));
+			return read(state, m -> Optional.of(create(m, domain(state), op.getElementTypeId(), op.getContainerId())));
 		}
+	}
 
-		private Optional<Command> command(Model m, CreateNodeOperation op) {
-			EditingDomain d = domain(state);
-			CellwrightFactory f = CellwrightFactory.eINSTANCE;
-			String type = op.getElementTypeId();
-			if (MATERIAL.equals(type)) {
-				Material mat = f.createMaterial();
-				mat.setName(freshName(elementNames(m), "material"));
-				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, mat, placeFor(m, Material.class)));
-			}
-			if (CELL.equals(type)) {
-				Cell c = f.createCell();
-				c.setName(freshName(elementNames(m), "cell"));
-				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, c, placeFor(m, Cell.class)));
-			}
-			if (LAYER.equals(type)) {
-				Cell cell = targetCell(m, op.getContainerId());
-				if (cell == null) throw new GLSPServerException("A layer belongs to a cell: the file has no cell yet (add one first).");
-				Material mat = first(m, Material.class);
-				if (mat == null) throw new GLSPServerException("A layer needs a material: the file has no material yet (add one first).");
-				Layer l = f.createLayer();
-				l.setName(freshName(cell.getLayers().stream().map(Layer::getName).toList(), "layer"));
-				l.setMaterial(mat);
-				return Optional.of(AddCommand.create(d, cell, Literals.CELL__LAYERS, l));
-			}
-			if (EXPERIMENT.equals(type)) {
-				Cell cell = first(m, Cell.class);
-				Protocol p = first(m, Protocol.class);
-				if (cell == null || p == null)
-					throw new GLSPServerException("An experiment runs a protocol on a cell: the file needs a cell and a protocol first.");
-				Experiment x = f.createExperiment();
-				x.setName(freshName(elementNames(m), "experiment"));
-				x.setCell(cell);
-				x.getProtocols().add(p);
-				return Optional.of(AddCommand.create(d, m, Literals.MODEL__ELEMENTS, x, placeFor(m, Experiment.class)));
-			}
-			throw new GLSPServerException("Unknown element type " + type);
+	/**
+	 * The command of a palette's node tool: a new material, cell or experiment beside its kind in the text, or a new
+	 * layer in the cell it was dropped on ({@code containerId}: a cell's or a layer's node, else the file's first
+	 * cell). A layer's name is fresh among the cell's layers, inherited ones too (a name of the base's would replace
+	 * that layer); its material is the file's first, else that of the cell's last layer (a file whose materials all
+	 * come from the library or an import). An experiment runs the file's first cell and protocol, else those of the
+	 * file's last experiment (a file that imports them). Refused with the reason when the file lacks what it needs.
+	 */
+	public static Command create(Model m, EditingDomain d, String type, String containerId) {
+		CellwrightFactory f = CellwrightFactory.eINSTANCE;
+		if (MATERIAL.equals(type)) {
+			Material mat = f.createMaterial();
+			mat.setName(freshName(elementNames(m), "material"));
+			return AddCommand.create(d, m, Literals.MODEL__ELEMENTS, mat, placeFor(m, Material.class));
 		}
+		if (CELL.equals(type)) {
+			Cell c = f.createCell();
+			c.setName(freshName(elementNames(m), "cell"));
+			return AddCommand.create(d, m, Literals.MODEL__ELEMENTS, c, placeFor(m, Cell.class));
+		}
+		if (LAYER.equals(type)) {
+			Cell cell = targetCell(m, containerId);
+			if (cell == null) throw new GLSPServerException("A layer belongs to a cell: the file has no cell yet (add one first).");
+			List<Layer> stack = Cells.effectiveLayers(cell);
+			Material mat = first(m, Material.class);
+			if (mat == null && !stack.isEmpty()) mat = stack.get(stack.size() - 1).getMaterial();
+			if (mat == null) throw new GLSPServerException("A layer needs a material: the file has no material yet (add one first).");
+			Layer l = f.createLayer();
+			List<String> taken = new ArrayList<>(cell.getLayers().stream().map(Layer::getName).toList());
+			taken.addAll(stack.stream().map(Layer::getName).toList());
+			l.setName(freshName(taken, "layer"));
+			l.setMaterial(mat);
+			return AddCommand.create(d, cell, Literals.CELL__LAYERS, l);
+		}
+		if (EXPERIMENT.equals(type)) {
+			Experiment last = last(m, Experiment.class);
+			Cell cell = first(m, Cell.class);
+			if (cell == null && last != null) cell = last.getCell();
+			Protocol p = first(m, Protocol.class);
+			if (p == null && last != null && !last.getProtocols().isEmpty()) p = last.getProtocols().get(0);
+			if (cell == null || p == null)
+				throw new GLSPServerException("An experiment runs a protocol on a cell: the file needs a cell and a protocol first.");
+			Experiment x = f.createExperiment();
+			x.setName(freshName(elementNames(m), "experiment"));
+			x.setCell(cell);
+			x.getProtocols().add(p);
+			return AddCommand.create(d, m, Literals.MODEL__ELEMENTS, x, placeFor(m, Experiment.class));
+		}
+		throw new GLSPServerException("Unknown element type " + type);
+	}
 
-		/** The cell the layer was dropped on (or the cell of the layer dropped on), else the file's first cell. */
-		private static Cell targetCell(Model m, String containerId) {
-			EObject at = CellGraphs.element(m, containerId);
-			if (at instanceof Cell c) return c;
-			if (at instanceof Layer l) return (Cell) l.eContainer();
-			return first(m, Cell.class);
-		}
+	/** The cell the layer was dropped on (or the cell of the layer dropped on), else the file's first cell. */
+	private static Cell targetCell(Model m, String containerId) {
+		EObject at = CellGraphs.element(m, containerId);
+		if (at instanceof Cell c) return c;
+		if (at instanceof Layer l) return (Cell) l.eContainer();
+		return first(m, Cell.class);
 	}
 
 	// ------------------------------------------------------------------ references drawn as edges
@@ -236,33 +255,46 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(ApplyLabelEditOperation op) {
-			return read(state, m -> command(m, op));
-		}
-
-		private Optional<Command> command(Model m, ApplyLabelEditOperation op) {
 			String id = op.getLabelId();
 			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
-			EObject e = CellGraphs.element(m, id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length()));
-			if (e == null) throw new GLSPServerException("Only elements of this file can be renamed here.");
-			String name = op.getText() == null ? "" : op.getText().strip();
-			if (!name.matches(NAME))
-				throw new GLSPServerException("'" + org.cellwright.lang.text.Printable.escape(name)
-						+ "' is not a name: letters, digits and _, not starting with a digit.");
-			EStructuralFeature feature;
-			List<String> taken;
-			if (e instanceof Layer l) {
-				feature = Literals.LAYER__NAME;
-				taken = ((Cell) l.eContainer()).getLayers().stream().filter(x -> x != l).map(Layer::getName).toList();
-			} else if (e instanceof Element el) {
-				feature = Literals.ELEMENT__NAME;
-				taken = m.getElements().stream().filter(x -> x != el).map(Element::getName).toList();
-			} else {
-				throw new GLSPServerException("A component has no name of its own.");
-			}
-			if (taken.contains(name)) throw new GLSPServerException("The name " + name + " is taken.");
-			if (name.equals(e.eGet(feature))) return doNothing();
-			return Optional.of(SetCommand.create(domain(state), e, feature, name));
+			String nodeId = id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length());
+			return read(state, m -> Optional.ofNullable(rename(m, domain(state), nodeId, op.getText())));
 		}
+	}
+
+	/**
+	 * The command that renames the element of the node id, or null if the name is unchanged. References follow (they
+	 * are printed by name); a layer's name is also written as text in its cell and the cells extending it
+	 * ('after wcc', 'remove wcc', a layer of that name replacing it: {@link Cells#layerNameUses}), and those change
+	 * with it, or the stacks of the extending cells would change. A name already used (for a layer: in its cell's
+	 * stack, inherited layers included) is refused.
+	 */
+	public static Command rename(Model m, EditingDomain d, String nodeId, String text) {
+		EObject e = CellGraphs.element(m, nodeId);
+		if (e == null) throw new GLSPServerException("Only elements of this file can be renamed here.");
+		String name = text == null ? "" : text.strip();
+		if (!name.matches(NAME))
+			throw new GLSPServerException("'" + org.cellwright.lang.text.Printable.escape(name)
+					+ "' is not a name: letters, digits and _, not starting with a digit.");
+		if (e instanceof Layer l) {
+			if (name.equals(l.getName())) return null;
+			Cell cell = (Cell) l.eContainer();
+			for (Layer other : Cells.effectiveLayers(cell))
+				if (other != l && name.equals(other.getName())) throw new GLSPServerException("The name " + name + " is taken: cell "
+						+ cell.getName() + " has a layer " + name + (other.eContainer() == cell ? "." : " (from " + ((Cell) other.eContainer()).getName() + ")."));
+			if (cell.getLayers().stream().anyMatch(x -> x != l && name.equals(x.getName()))) throw new GLSPServerException("The name " + name + " is taken.");
+			Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
+			CompoundCommand all = new CompoundCommand("Rename layer");
+			all.append(SetCommand.create(d, l, Literals.LAYER__NAME, name));
+			for (Layer x : uses.replacing()) all.append(SetCommand.create(d, x, Literals.LAYER__NAME, name));
+			for (Layer x : uses.anchored()) all.append(SetCommand.create(d, x, Literals.LAYER__ANCHOR, name));
+			for (Cell c : uses.removing()) all.append(SetCommand.create(d, c, Literals.CELL__REMOVALS, name, c.getRemovals().indexOf(l.getName())));
+			return all;
+		}
+		if (!(e instanceof Element el)) throw new GLSPServerException("A component has no name of its own.");
+		if (name.equals(el.getName())) return null;
+		if (m.getElements().stream().anyMatch(x -> x != el && name.equals(x.getName()))) throw new GLSPServerException("The name " + name + " is taken.");
+		return SetCommand.create(d, el, Literals.ELEMENT__NAME, name);
 	}
 
 	// ------------------------------------------------------------------ delete
@@ -277,13 +309,18 @@ public final class CellOperations {
 
 		@Override
 		public Optional<Command> createCommand(DeleteOperation op) {
-			return read(state, m -> command(m, op));
+			return read(state, m -> Optional.of(delete(m, domain(state), op.getElementIds())));
 		}
 
-		private Optional<Command> command(Model m, DeleteOperation op) {
-			EditingDomain d = domain(state);
+		/**
+		 * The command that deletes the elements, layers and components of the node ids (a containment edge's id: its
+		 * target). Refused, naming the user, when something not deleted with them refers to one of them, also by name
+		 * (a layer placed 'after' a deleted layer, a 'remove' of it or a layer replacing it in a cell extending its
+		 * cell: {@link Cells#layerNameUses}).
+		 */
+		public static Command delete(Model m, EditingDomain d, List<String> ids) {
 			List<EObject> doomed = new ArrayList<>();
-			for (String id : op.getElementIds()) {
+			for (String id : ids) {
 				EObject e = CellGraphs.element(m, id);
 				if (e == null && id.startsWith("edge:contains:")) e = CellGraphs.element(m, id.substring(id.indexOf("->") + 2));
 				if (e != null && !doomed.contains(e)) doomed.add(e);
@@ -293,13 +330,30 @@ public final class CellOperations {
 				for (EObject user : users(m, e))
 					if (!doomed.contains(user) && !EcoreUtil.isAncestor(doomed, user))
 						throw new GLSPServerException(label(e) + " is used by " + label(user) + ": change or delete that first.");
+				if (e instanceof Layer l) {
+					Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
+					List<EObject> byName = new ArrayList<>(uses.anchored());
+					byName.addAll(uses.replacing());
+					byName.addAll(uses.removing());
+					for (EObject user : byName)
+						if (!EcoreUtil.isAncestor(doomed, user))
+							throw new GLSPServerException(label(e) + " is named by " + label(user) + " (" + howNamed(user, l)
+									+ "): change or delete that first.");
+				}
 			}
 			CompoundCommand all = new CompoundCommand("Delete");
 			for (EObject e : doomed) {
 				if (EcoreUtil.isAncestor(doomed.stream().filter(x -> x != e).toList(), e)) continue;
 				all.append(RemoveCommand.create(d, e.eContainer(), e.eContainmentFeature(), e));
 			}
-			return Optional.of(all);
+			return all;
+		}
+
+		private static String howNamed(EObject user, Layer l) {
+			if (user instanceof Cell) return "remove " + l.getName();
+			Layer x = (Layer) user;
+			return l.getName().equals(x.getAnchor()) && x.getPosition() != org.cellwright.model.LayerPosition.DEFAULT
+					? x.getPosition().getLiteral() + " " + l.getName() : "it replaces the layer in the stack";
 		}
 
 		/** Objects of the file that refer to e (or to an object inside e). */

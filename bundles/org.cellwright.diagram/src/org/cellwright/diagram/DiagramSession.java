@@ -34,6 +34,9 @@ public interface DiagramSession {
 	/** Executes the command and writes the model back into the text; false if refused (e.g. syntax errors). */
 	boolean execute(Command command);
 
+	/** Why the last {@link #execute} was refused (shown to the user), or null. */
+	default String refusal() { return null; }
+
 	boolean canUndo();
 
 	boolean canRedo();

@@ -22,8 +22,9 @@ import org.eclipse.glsp.graph.GNode;
 import org.eclipse.glsp.graph.util.GraphUtil;
 
 /**
- * Lays out the flat diagram graph with ELK Layered (left to right: experiments, cells, layers, materials): the GModel
- * nodes and edges are copied into an ELK graph, laid out, and positions and bend points copied back.
+ * Lays out the flat diagram graph with ELK Layered (left to right: experiments, cells, layers, materials; top to
+ * bottom in the order of the text, so a cell's layers in the order of its stack): the GModel nodes and edges are
+ * copied into an ELK graph, laid out, and positions and bend points copied back.
  */
 public final class ElkLayout {
 
@@ -46,6 +47,10 @@ public final class ElkLayout {
 		root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
 		root.setProperty(CoreOptions.SPACING_NODE_NODE, 20.0);
 		root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 50.0);
+		// nodes of a column in the graph's order (the text's): a cell's layers top to bottom as its stack runs, from one
+		// current collector to the other; ELK's crossing minimisation drew Cell6's collector and foil below its cathode
+		root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, org.eclipse.elk.alg.layered.options.OrderingStrategy.NODES_AND_EDGES);
+		root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
 		Map<String, ElkNode> elkNodes = new HashMap<>();
 		Map<GNode, ElkNode> pairs = new HashMap<>();
 		for (GModelElement child : graph.getChildren()) {

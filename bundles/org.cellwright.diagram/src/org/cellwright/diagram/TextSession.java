@@ -49,6 +49,9 @@ public class TextSession implements DiagramSession {
 	/** The element findings and the text they were found in (checked again when the text changed). */
 	private List<ElementIssue> elementIssues = List.of();
 	private String elementIssuesText;
+	private String refusal;
+	/** The texts before and after each edit of the command stack (undo and redo put them back byte for byte). */
+	private final java.util.Deque<String[]> history = new java.util.ArrayDeque<>(), redone = new java.util.ArrayDeque<>();
 
 	public TextSession(Path file, Text text) {
 		this.file = file.toAbsolutePath().normalize();
@@ -94,15 +97,26 @@ public class TextSession implements DiagramSession {
 	}
 
 	private void parse(String now) {
-		CellWrightChecker.Result result = checker.check(List.of(file), Map.of(file, now));
+		CellWrightChecker.Result result = check(now);
 		lastText = now;
 		parsedText = now;
 		parsedResult = result;
 		model = result.model(file);
 		issues = result.issues().stream().filter(i -> sameFile(i.file())).toList();
 		syntaxErrors = model == null || !model.eResource().getErrors().isEmpty();
+		history.clear();
+		redone.clear();
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(),
 				model == null ? null : model.eResource().getResourceSet());
+	}
+
+	/**
+	 * The text read with the other .cell files of its folder, as the CLI reads a file ({@link CellWrightChecker#withSiblings}):
+	 * a file that imports its cells or protocols from a neighbour (the study's experiments.cell) has them resolved.
+	 * Before, the file was read alone: every imported name was an error marker and its references had no edge.
+	 */
+	private CellWrightChecker.Result check(String now) {
+		return checker.check(CellWrightChecker.withSiblings(file), Map.of(file, now));
 	}
 
 	private boolean sameFile(String name) {
@@ -131,7 +145,7 @@ public class TextSession implements DiagramSession {
 		if (lastText != null && !lastText.equals(elementIssuesText)) {
 			// a separate reading of the text: the edited model's node model (lines) lags behind the written text
 			CellWrightChecker.Result r = lastText.equals(parsedText) && parsedResult != null ? parsedResult
-					: checker.check(List.of(file), Map.of(file, lastText));
+					: check(lastText);
 			elementIssues = ElementIssues.of(r.model(file), r.issues().stream().filter(i -> sameFile(i.file())).toList());
 			elementIssuesText = lastText;
 		}
@@ -146,11 +160,25 @@ public class TextSession implements DiagramSession {
 
 	@Override
 	public synchronized boolean execute(Command command) {
-		if (!editable() || command == null || !command.canExecute()) return false;
-		String before = print();
+		refusal = null;
+		if (!editable()) return refuse("the text has syntax errors: fix the text to edit here");
+		if (command == null || !command.canExecute()) return refuse("the edit cannot be applied here");
+		String before = print(), textBefore = lastText;
 		domain.getCommandStack().execute(command);
 		writeBack(before);
+		history.push(new String[] { textBefore, lastText });
+		redone.clear();
 		return true;
+	}
+
+	private boolean refuse(String why) {
+		refusal = why;
+		return false;
+	}
+
+	@Override
+	public synchronized String refusal() {
+		return refusal;
 	}
 
 	@Override
@@ -165,18 +193,32 @@ public class TextSession implements DiagramSession {
 
 	@Override
 	public synchronized void undo() {
-		if (!canUndo() || !editable()) return;
-		String before = print();
+		if (!canUndo() || !editable() || history.isEmpty()) return;
 		domain.getCommandStack().undo();
-		writeBack(before);
+		String[] edit = history.pop();
+		redone.push(edit);
+		restore(edit[0]);
 	}
 
 	@Override
 	public synchronized void redo() {
-		if (!canRedo() || !editable()) return;
-		String before = print();
+		if (!canRedo() || !editable() || redone.isEmpty()) return;
 		domain.getCommandStack().redo();
-		writeBack(before);
+		String[] edit = redone.pop();
+		history.push(edit);
+		restore(edit[1]);
+	}
+
+	/**
+	 * Puts back the text an edit started from (undo) or made (redo), as it was, as the IDE's editing session does:
+	 * printing the model after the undo gave the formatter's layout where the edit had been (a one-line cell a layer was
+	 * added to and taken out of again kept a line break before its closing brace).
+	 */
+	private void restore(String text) {
+		TextPatch patch = TextPatch.of(lastText, lastText, text);
+		if (patch == null) return;
+		this.text.write(patch, text);
+		lastText = text; // the model is in step with it (the command undone or redone): no parse
 	}
 
 	private String print() {

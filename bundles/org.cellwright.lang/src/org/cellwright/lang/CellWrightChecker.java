@@ -131,6 +131,21 @@ public class CellWrightChecker {
 	}
 
 	/**
+	 * The file first, then the other .cell files of its folder (not below it): they take part in name resolution,
+	 * so a file can import what its neighbours define (the CLI, the runs and the diagram load a file so).
+	 */
+	public static List<Path> withSiblings(Path file) {
+		Path abs = file.toAbsolutePath().normalize();
+		List<Path> out = new ArrayList<>(List.of(abs));
+		try (java.util.stream.Stream<Path> s = Files.list(abs.getParent())) {
+			s.filter(f -> f.toString().endsWith(".cell") && Files.isRegularFile(f) && !f.equals(abs)).sorted().forEach(out::add);
+		} catch (IOException e) {
+			// without neighbours the file still loads; unresolved names are reported
+		}
+		return out;
+	}
+
+	/**
 	 * Loads, links and validates the files (plus the standard library); a file named in {@code unsaved} is read from
 	 * that text instead of the disk (an open document with changes not saved yet).
 	 */

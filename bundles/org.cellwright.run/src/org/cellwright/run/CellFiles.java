@@ -42,19 +42,9 @@ public final class CellFiles {
 		}
 	}
 
-	/**
-	 * The file first, then the other .cell files of its folder (not below it): they take part in name resolution,
-	 * so a file can import what its neighbours define.
-	 */
+	/** The file first, then the other .cell files of its folder ({@link CellWrightChecker#withSiblings}). */
 	public static List<Path> withSiblings(Path file) {
-		Path abs = file.toAbsolutePath().normalize();
-		List<Path> out = new ArrayList<>(List.of(abs));
-		try (Stream<Path> s = Files.list(abs.getParent())) {
-			s.filter(f -> f.toString().endsWith(".cell") && Files.isRegularFile(f) && !f.equals(abs)).sorted().forEach(out::add);
-		} catch (IOException e) {
-			// without neighbours the file still loads; unresolved names are reported
-		}
-		return out;
+		return CellWrightChecker.withSiblings(file);
 	}
 
 	/** Loads and validates the files with the language's checker (the standard library included); never throws for bad input. */

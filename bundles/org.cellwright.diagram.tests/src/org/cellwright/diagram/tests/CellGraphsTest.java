@@ -114,4 +114,25 @@ class CellGraphsTest {
 			}
 		}
 	}
+
+	/**
+	 * A cell's layers are drawn top to bottom in the order of its stack (collector to counter electrode), as the text
+	 * and the Stack view list them, in every cell of the study's full and half cells.
+	 */
+	@Test
+	void eachCellsLayersAreDrawnInTheOrderOfItsStack() {
+		for (String name : List.of("sung2023/full-cells.cell", "sung2023/half-cells.cell", "baseline-halfcell.cell", "chen2020-halfcell.cell")) {
+			Path file = example().resolveSibling(name);
+			Model m = new CellWrightChecker().check(List.of(file)).model(file);
+			GGraph g = CellGraphs.build(m);
+			ElkLayout.layout(g);
+			Map<String, GNode> nodes = nodes(g);
+			for (var e : m.getElements()) {
+				if (!(e instanceof org.cellwright.model.Cell c)) continue;
+				List<String> drawn = c.getLayers().stream().map(CellGraphs::id)
+						.sorted(java.util.Comparator.comparingDouble(id -> nodes.get(id).getPosition().getY())).toList();
+				assertEquals(c.getLayers().stream().map(CellGraphs::id).toList(), drawn, name + ": cell " + c.getName());
+			}
+		}
+	}
 }

@@ -75,6 +75,7 @@ class TextSessionTest {
 		assertFalse(s.editable());
 		assertFalse(s.execute(SetCommand.create(s.domain(), cell, CellwrightPackage.Literals.ELEMENT__NAME, "X")));
 		assertTrue(Files.readString(f).endsWith("material {\n"), "the file untouched");
+		assertEquals("the text has syntax errors: fix the text to edit here", s.refusal());
 	}
 
 	@Test
@@ -93,6 +94,10 @@ class TextSessionTest {
 		assertTrue(issues.stream().anyMatch(i -> i.elementId().equals("layer:C.sep") && i.severity() == CellWrightChecker.Severity.ERROR
 				&& i.line() == 5), issues.toString());
 		for (DiagramSession.ElementIssue i : issues) assertNotNull(i.message());
+		// the unknown material's node shows the name as written (it read "(unnamed)")
+		var labels = CellGraphs.build(s.model()).getChildren().stream().flatMap(n -> n.getChildren().stream())
+				.filter(org.eclipse.glsp.graph.GLabel.class::isInstance).map(l -> ((org.eclipse.glsp.graph.GLabel) l).getText()).toList();
+		assertTrue(labels.contains("Missing (not found) \u2197"), labels.toString());
 	}
 
 	@Test

@@ -172,6 +172,9 @@ final class DocumentSessions {
 		}
 
 		@Override
+		public String refusal() { return session.refusal(); }
+
+		@Override
 		public boolean canUndo() { return ui(session::canUndo); }
 
 		@Override

@@ -110,6 +110,44 @@ public final class Cells {
 		return stack;
 	}
 
+	/**
+	 * Where the name of {@code layer} is written in {@code cells} (a file's) besides its own declaration, by name, not
+	 * as a reference: the layers placed 'before'/'after' it (in its cell and in the cells extending it) and, in the
+	 * cells extending its cell, the 'remove' entries naming it and the layers of its name that replace it. A rename of
+	 * the layer must change them too and a delete leaves them wrong (an unknown anchor or removal, or a replacement
+	 * becoming a new layer at the end of the stack).
+	 */
+	public record LayerNameUses(List<Layer> anchored, List<Cell> removing, List<Layer> replacing) {
+		public boolean isEmpty() {
+			return anchored.isEmpty() && removing.isEmpty() && replacing.isEmpty();
+		}
+	}
+
+	public static LayerNameUses layerNameUses(Layer layer, Iterable<? extends Object> cells) {
+		List<Layer> anchored = new ArrayList<>();
+		List<Cell> removing = new ArrayList<>();
+		List<Layer> replacing = new ArrayList<>();
+		String name = layer.getName();
+		if (name == null || !(layer.eContainer() instanceof Cell own))
+			return new LayerNameUses(anchored, removing, replacing);
+		for (Object o : cells) {
+			if (!(o instanceof Cell c) || !lineage(c).contains(own))
+				continue;
+			boolean extending = c != own;
+			if (extending && c.getRemovals().contains(name))
+				removing.add(c);
+			for (Layer l : c.getLayers()) {
+				if (l == layer)
+					continue;
+				if (l.getPosition() != LayerPosition.DEFAULT && name.equals(l.getAnchor()))
+					anchored.add(l);
+				if (extending && name.equals(l.getName()))
+					replacing.add(l);
+			}
+		}
+		return new LayerNameUses(anchored, removing, replacing);
+	}
+
 	/** The cell properties by name, base first, overridden and removed as written. */
 	public static Map<String, Property> effectiveProperties(Cell cell) {
 		Map<String, Property> props = new LinkedHashMap<>();

@@ -1,0 +1,236 @@
+package org.cellwright.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cellwright.diagram.CellOperations;
+import org.cellwright.diagram.TextSession;
+import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Model;
+import org.eclipse.emf.common.command.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The diagram's edits (the commands of {@link CellOperations}: palette, rename, delete) on cells that extend others,
+ * written back into the text of a file (comments and blank lines kept) and undone byte for byte.
+ */
+class DiagramEditsTest {
+
+	@TempDir
+	Path dir;
+
+	/** A base cell and cells extending it that name its layers: 'after wcc', a replacing separator, 'remove'. */
+	static final String STACKS = """
+			package t
+
+			import cellwright.materials.*
+			import cellwright.composites.*
+
+			// the base: collector, separator, foil
+			cell Base {
+				layer wcc: SUS 10 um // the working collector
+
+				layer separator: Li6PS5Cl 700 um
+				layer foil: Li 350 um
+				layer ccc: SUS 10 um
+			}
+
+			// a thinner separator and an interlayer on the collector
+			cell Thin extends Base {
+				layer separator: Li6PS5Cl 100 um // replaces the base's
+				layer interlayer: SiCNT 2 um after wcc
+			}
+
+			cell NoFoil extends Thin { remove foil } // the foil taken out
+			""";
+
+	Path file(String name, String text) throws Exception {
+		Path f = dir.resolve(name);
+		Files.writeString(f, text, StandardCharsets.UTF_8);
+		return f;
+	}
+
+	Path example(String relative) throws Exception {
+		Path f = dir.resolve(Path.of(relative).getFileName());
+		Files.copy(CellGraphsTest.example().resolveSibling(relative), f);
+		return f;
+	}
+
+	static Command command(TextSession s, java.util.function.Function<Model, Command> make) {
+		return s.read(make);
+	}
+
+	/** Each cell's stack as the solver reads it: material and thickness of each layer, in order. */
+	static Map<String, List<String>> stacks(TextSession s) {
+		return s.read(m -> {
+			Map<String, List<String>> out = new LinkedHashMap<>();
+			for (Element e : m.getElements())
+				if (e instanceof Cell c) out.put(c.getName(), Cells.effectiveLayers(c).stream()
+						.map(l -> l.getMaterial().getName() + " " + (l.getThickness() == null ? "-" : l.getThickness().getValue() + " " + l.getThickness().getUnit()))
+						.toList());
+			return out;
+		});
+	}
+
+	static long errors(Path f) {
+		return errorMessages(f).size();
+	}
+
+	static List<String> errorMessages(Path f) {
+		return new CellWrightChecker().check(List.of(f)).issues().stream()
+				.filter(i -> i.severity() == CellWrightChecker.Severity.ERROR && Path.of(i.file()).toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize()))
+				.map(CellWrightChecker.CheckIssue::message).toList();
+	}
+
+	/**
+	 * A layer's name is written as text where cells extending its cell place a layer after it, remove it or replace
+	 * it: a rename from the diagram changes them too, so every cell's stack stays the same. Before, only the declaration
+	 * changed: the interlayer's 'after wcc' named no layer (an error, and the interlayer went to the end of the stack),
+	 * Thin's separator no longer replaced the base's (two separators) and 'remove foil' named nothing.
+	 */
+	@Test
+	void renamingALayerRenamesItWhereCellsExtendingItsCellNameIt() throws Exception {
+		Path f = file("stacks.cell", STACKS);
+		assertEquals(List.of(), errorMessages(f), "the fixture is valid");
+		TextSession s = TextSession.onFile(f);
+		Map<String, List<String>> before = stacks(s);
+		for (String[] rename : new String[][] { { "layer:Base.wcc", "collector" }, { "layer:Base.separator", "electrolyte" },
+				{ "layer:Base.foil", "lithium" } })
+			assertTrue(s.execute(command(s, m -> CellOperations.rename(m, s.domain(), rename[0], rename[1]))), rename[0]);
+		String text = Files.readString(f, StandardCharsets.UTF_8);
+		assertTrue(text.contains("layer interlayer: SiCNT 2 um after collector"), text);
+		assertTrue(text.contains("layer electrolyte: Li6PS5Cl 100 um // replaces the base's"), text);
+		assertTrue(text.matches("(?s).*cell NoFoil extends Thin \\{\\s*remove lithium\\s*} // the foil taken out.*"), text);
+		assertFalse(text.lines().map(x -> x.replaceAll("//.*", "")).anyMatch(x -> x.matches(".*\\b(wcc|separator|foil)\\b.*")), text);
+		assertEquals(before, stacks(s), "every cell's stack unchanged");
+		assertEquals(0, errors(f), text);
+		// the comments are kept (the layout between the first and the last place a rename changes is the formatter's:
+		// docs/diagram.md, "Not done yet")
+		for (String comment : STACKS.lines().filter(x -> x.contains("//")).map(x -> x.substring(x.indexOf("//"))).toList())
+			assertTrue(text.contains(comment), comment + "\n" + text);
+		for (int i = 0; i < 3; i++) s.undo();
+		assertEquals(STACKS, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+
+	/**
+	 * A layer renamed to the name of an inherited layer would silently replace that layer: refused, naming it. Before,
+	 * only the cell's own layers were looked at.
+	 */
+	@Test
+	void aLayerCannotTakeTheNameOfAnInheritedLayer() throws Exception {
+		Path f = file("stacks.cell", STACKS);
+		TextSession s = TextSession.onFile(f);
+		RuntimeException e = assertThrows(RuntimeException.class,
+				() -> command(s, m -> CellOperations.rename(m, s.domain(), "layer:Thin.interlayer", "foil")));
+		assertTrue(e.getMessage().contains("taken") && e.getMessage().contains("Base"), e.getMessage());
+		assertEquals(STACKS, Files.readString(f, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Deleting a layer that another cell names (places a layer after it, removes or replaces it) is refused with the
+	 * reason, as deleting a material a layer uses is: the text would be left with an unknown name or a changed stack.
+	 * Before, the layer was deleted and the extending cells' anchors and removals named nothing (errors).
+	 */
+	@Test
+	void deletingALayerOtherCellsNameIsRefusedSayingWhere() throws Exception {
+		Path f = file("stacks.cell", STACKS);
+		TextSession s = TextSession.onFile(f);
+		for (String[] refused : new String[][] { { "layer:Base.wcc", "layer interlayer of cell Thin", "after wcc" },
+				{ "layer:Base.separator", "layer separator of cell Thin", "replaces" }, { "layer:Base.foil", "cell NoFoil", "remove foil" } }) {
+			RuntimeException e = assertThrows(RuntimeException.class,
+					() -> command(s, m -> CellOperations.Delete.delete(m, s.domain(), List.of(refused[0]))), refused[0]);
+			assertTrue(e.getMessage().contains(refused[1]) && e.getMessage().contains(refused[2]), e.getMessage());
+		}
+		assertEquals(STACKS, Files.readString(f, StandardCharsets.UTF_8), "nothing deleted");
+		// a layer nothing names goes, and so does a named one together with its users
+		assertTrue(s.execute(command(s, m -> CellOperations.Delete.delete(m, s.domain(), List.of("layer:Thin.interlayer", "layer:Base.wcc")))), s::refusal);
+		String text = Files.readString(f, StandardCharsets.UTF_8);
+		assertFalse(text.contains("layer interlayer") || text.contains("layer wcc"), text);
+		assertTrue(errorMessages(f).stream().noneMatch(x -> x.contains("wcc")), () -> errorMessages(f).toString());
+	}
+
+	/**
+	 * The palette's Layer tool on a cell of a file whose materials all come from the standard library (the study's
+	 * half cells): the new layer takes the material of the cell's last layer, and a name no layer of its stack has,
+	 * inherited ones included. Before, it was refused ("the file has no material yet"), and a name was only fresh
+	 * among the cell's own layers (a base's layer1 would have been replaced).
+	 */
+	@Test
+	void aNewLayerInAFileWithoutMaterialsOfItsOwnTakesTheCellsLastMaterialAndAFreshName() throws Exception {
+		Path f = example("sung2023/half-cells.cell");
+		String original = Files.readString(f, StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		assertTrue(s.execute(command(s, m -> CellOperations.create(m, s.domain(), CellOperations.LAYER, "cell:Cell3"))));
+		assertTrue(s.execute(command(s, m -> CellOperations.create(m, s.domain(), CellOperations.LAYER, "cell:Cell2At5MPa"))));
+		String text = Files.readString(f, StandardCharsets.UTF_8);
+		Map<String, List<String>> stacks = stacks(s);
+		assertEquals("SUS 10.0 um", stacks.get("Cell3").get(stacks.get("Cell3").size() - 2), "ccc still second to last");
+		assertTrue(stacks.get("Cell3").get(stacks.get("Cell3").size() - 1).startsWith("SUS"), stacks.toString());
+		List<String> cell2At5 = s.read(m -> Cells.effectiveLayers((Cell) org.cellwright.diagram.CellGraphs.element(m, "cell:Cell2At5MPa"))
+				.stream().map(Layer::getName).toList());
+		assertEquals(List.of("wcc", "interlayer", "separator", "foil", "ccc", "layer1", "layer2"), cell2At5, "both layers in the stack");
+		assertTrue(text.contains("layer layer1: SUS"), text);
+		assertTrue(text.contains("layer layer2: SUS"), text);
+		// the palette gives no thickness: the base cell's new layer is marked until the user enters one
+		assertEquals(List.of("layer layer1 needs a thickness ('layer layer1: M 2 um') or an areal-loading"), errorMessages(f), text);
+		for (String comment : original.lines().filter(x -> x.contains("//")).map(x -> x.substring(x.indexOf("//"))).toList())
+			assertTrue(text.contains(comment), comment + "\n" + text);
+		s.undo();
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+
+	/**
+	 * A file that imports its cell and protocol from a neighbour in its folder (as the study's experiments.cell does):
+	 * the diagram's session reads it with its neighbours, as the CLI does, so the names resolve (no error markers, edges
+	 * to the imported elements); the palette's Experiment tool then runs the cell and protocol of the file's last
+	 * experiment. Before, the file was read alone (every imported name an error) and the tool was refused ("the file
+	 * needs a cell and a protocol first").
+	 */
+	@Test
+	void aFileImportingFromItsNeighboursIsReadWithThemAndANewExperimentRunsTheLastOnesCellAndProtocol() throws Exception {
+		file("cells.cell", """
+				package t
+				import cellwright.materials.*
+				cell C {
+					layer wcc: SUS 10 um
+					layer separator: Li6PS5Cl 700 um
+					layer foil: Li 350 um
+				}
+				protocol P { discharge at 0.1 mA/cm2 for 1 h }
+				""");
+		String runs = """
+				package u
+				import t.*
+
+				// one run of the imported cell
+				experiment First { cell C protocol P }
+				""";
+		Path g = file("runs.cell", runs);
+		TextSession s = TextSession.onFile(g);
+		assertEquals(List.of(), s.issues().stream().filter(i -> i.severity() == CellWrightChecker.Severity.ERROR).toList());
+		var graph = s.read(org.cellwright.diagram.CellGraphs::build);
+		List<String> ids = graph.getChildren().stream().map(x -> x.getId()).toList();
+		assertTrue(ids.contains("edge:cell:experiment:First->cell:C") && ids.contains("edge:protocol:experiment:First->protocol:P"), ids.toString());
+		assertTrue(s.execute(command(s, m -> CellOperations.create(m, s.domain(), CellOperations.EXPERIMENT, null))));
+		String text = Files.readString(g, StandardCharsets.UTF_8);
+		assertTrue(text.startsWith(runs.strip()), text);
+		assertTrue(text.matches("(?s).*experiment experiment1\\s*\\{\\s*cell C\\s+protocol P\\s*}\\s*"), text);
+		s.undo();
+		assertEquals(runs, Files.readString(g, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+}
