@@ -287,6 +287,19 @@ class RunsViewUITest extends ProjectUITest {
 		assertEquals("converged", view.text(row, "status"));
 		assertEquals("cost 0.250; 1 exchange-current-rate-constant 2.00e-11 m/s, 2 exchange-current-rate-constant 3.00e-11 m/s, ionic-conductivity 1.00 S/m",
 				view.text(row, "change"), "the fit's result in short");
+		// each fit.json is read once per change (every refresh read them all): unchanged, the fit as read before; changed
+		// (its modification time and size), read again
+		org.cellwright.app.views.FitRecord read = fits.get().get(0).fit();
+		view.refresh();
+		flush();
+		assertSame(read, fits.get().get(0).fit(), "an unchanged fit.json is not read again");
+		Path json = newer.resolve("fit.json");
+		java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(json);
+		Files.writeString(json, FitReportViewUITest.FIT_JSON.replace("\"converged\":true", "\"converged\":false"));
+		Files.setLastModifiedTime(json, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+		view.refresh();
+		flush();
+		assertEquals("not converged", view.text(view.runs().indexOf(fits.get().get(0)), "status"), "a changed fit.json is read again");
 
 		// a double click shows the fit in the Fit Report view
 		view.table().setSelection(row);

@@ -152,6 +152,7 @@ public class RunsView extends ViewPart {
 				// a results folder that cannot be listed: its runs are not shown
 			}
 		}
+		FITS.keySet().removeIf(json -> !Files.isRegularFile(json)); // fits deleted since
 		// newest first; runs that started in the same second keep the index's order (ids of one second sort by hash)
 		runs.sort(Comparator.comparing((Run r) -> r.row().time()).reversed());
 		if (table == null || table.isDisposed()) return;
@@ -182,9 +183,35 @@ public class RunsView extends ViewPart {
 		}
 	}
 
+	/** A fit.json as read, with the modification time and size it was read at. */
+	private record ReadFit(java.nio.file.attribute.FileTime modified, long size, FitRecord fit) {}
+
+	/** Every fit.json read by a Runs view, by its path: read again only when changed ({@link #readFit}). */
+	private static final java.util.Map<Path, ReadFit> FITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * A fit folder's fit.json through {@link FitRecord#readWithoutRuns}, read once per change: kept by its path and read
+	 * again when its modification time or size changed (every refresh read every fit.json before, session 21).
+	 */
+	static FitRecord readFit(Path folder) {
+		Path json = folder.resolve(org.cellwright.run.fit.FitReport.JSON).toAbsolutePath().normalize();
+		java.nio.file.attribute.BasicFileAttributes a;
+		try {
+			a = Files.readAttributes(json, java.nio.file.attribute.BasicFileAttributes.class);
+		} catch (java.io.IOException e) {
+			FITS.remove(json);
+			throw new org.cellwright.run.folder.RunFolderException(json + ": cannot be read: " + e.getMessage(), e);
+		}
+		ReadFit kept = FITS.get(json);
+		if (kept != null && kept.modified().equals(a.lastModifiedTime()) && kept.size() == a.size()) return kept.fit();
+		FitRecord fit = FitRecord.readWithoutRuns(folder);
+		FITS.put(json, new ReadFit(a.lastModifiedTime(), a.size(), fit));
+		return fit;
+	}
+
 	/**
 	 * The fits kept in a results folder, {@code <fit>/<id>/fit.json} (not in runs.csv), each read through
-	 * {@link FitRecord#readWithoutRuns}; one whose fit.json cannot be read is left out.
+	 * {@link #readFit}; one whose fit.json cannot be read is left out.
 	 */
 	static List<Run> fits(Path store) {
 		List<Run> out = new ArrayList<>();
@@ -197,7 +224,7 @@ public class RunsView extends ViewPart {
 						if (t == null || id.startsWith(".")) continue; // a fit being written (.<id>.partial) or no run id
 						FitRecord fit;
 						try {
-							fit = FitRecord.readWithoutRuns(f);
+							fit = readFit(f);
 						} catch (org.cellwright.run.folder.RunFolderException e) {
 							continue;
 						}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cellwright.report.RunReport;
 import org.cellwright.run.Staleness;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunIndex;
@@ -101,6 +102,16 @@ class HistoryKeyTest {
 	}
 
 	/** The run folders (experiment X) of a history, as a set of names. */
+	/** The run's summary.json and inputs.json name {@code file}, and its report says it is defined there. */
+	private static void assertRanFrom(Path file, Path run) {
+		String f = file.toAbsolutePath().normalize().toString();
+		RunFolder r = RunFolder.read(run);
+		assertEquals(f, r.summary().run().sourceFile(), "summary.json");
+		assertEquals(f, r.inputs().provenance().sourceFile(), "inputs.json");
+		String html = RunReport.html(r);
+		assertTrue(html.contains("defined in <code>" + f + ":"), html.substring(html.indexOf("<header>"), html.indexOf("</header>")));
+	}
+
 	private static List<String> ids(Path history) throws Exception {
 		List<String> out = new ArrayList<>();
 		if (Files.isDirectory(history.resolve("X"))) for (Path r : runs(history.resolve("X"))) out.add(r.getFileName().toString());
@@ -185,11 +196,15 @@ class HistoryKeyTest {
 		Path run = p.resolve("results/a/t.cell/X").resolve(id);
 		assertEquals(run, RunStore.latest(p.resolve("results/a/t.cell/X")));
 		assertNull(staleness(run), "current: a/t.cell as it ran");
+		// its records, written once in results/t/X/<id>/, name t.cell relative to that folder: read one folder deeper
+		// that is results/t.cell; the reader names the file of the history's key (it named the path inside results/)
+		assertRanFrom(p.resolve("a/t.cell"), run);
 
 		Files.move(p.resolve("a/t.cell"), p.resolve("a/u.cell"));
 		Cli.Result renamed = Cli.cliIn(p, "runs", "results", "--rename", "a/t.cell", "a/u.cell");
 		assertEquals(0, renamed.rc(), renamed.out() + renamed.err());
 		assertTrue(Files.isDirectory(p.resolve("results/a/u.cell/X").resolve(id)) && !Files.exists(p.resolve("results/a/t.cell")));
+		assertRanFrom(p.resolve("a/u.cell"), p.resolve("results/a/u.cell/X").resolve(id)); // not results/t.cell
 		Cli.write(p.resolve("a/u.cell"), PlatingCell.file("20 MPa"));
 		String stale = staleness(p.resolve("results/a/u.cell/X").resolve(id));
 		assertTrue(stale != null && stale.startsWith("Out of date: the inputs in u.cell changed"), stale);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
@@ -48,12 +49,30 @@ public final class SourceRecord {
 
 	/**
 	 * For reading a record that lies in {@code folder}: a marked member {@code key} of {@code holder} is made absolute
-	 * and the mark taken away. Changes {@code holder}; an unmarked record is left as recorded.
+	 * ({@link #resolved}) and the mark taken away. Changes {@code holder}; an unmarked record is left as recorded.
 	 */
 	public static void resolveIn(JsonObject holder, String key, Path folder) {
 		if (!RUN_FOLDER.equals(Summary.str(holder, RUN_SOURCE_RELATIVE_TO)) || Summary.str(holder, key) == null) return;
-		holder.addProperty(key, folder.toAbsolutePath().normalize().resolve(Summary.str(holder, key).replace('\\', '/')).normalize().toString());
+		holder.addProperty(key, resolved(folder, Summary.str(holder, key)).toString());
 		holder.remove(RUN_SOURCE_RELATIVE_TO);
+	}
+
+	/**
+	 * The file a source named relative to the run folder {@code folder} is: the path resolved in it; where that is no
+	 * file, the file of the run's history ({@link RunStore#historyOf}: {@code results/a/t.cell/} keeps {@code a/t.cell},
+	 * {@code results/t/} keeps {@code t.cell}) when there is one and it has the same name (the file moved with its
+	 * history) or the path leads into {@code results/} or out of the project (a history moved to another depth: an old
+	 * {@code results/t/} to {@code results/a/t.cell/}, a file moved between the project's top folder and a folder; a
+	 * record is written once, relative to the folder the run was written in). Otherwise as resolved: a file renamed
+	 * at its depth keeps its old name (the file the run ran, gone), as does one deleted.
+	 */
+	static Path resolved(Path folder, String recorded) {
+		Path run = folder.toAbsolutePath().normalize(), p = run.resolve(recorded.replace('\\', '/')).normalize();
+		if (Files.isRegularFile(p) || p.getFileName() == null) return p;
+		RunStore.History h = RunStore.historyOf(run);
+		if (h == null || !Files.isRegularFile(h.cellFile())) return p;
+		boolean moved = h.cellFile().getFileName().equals(p.getFileName()), offDepth = p.startsWith(h.results()) || !p.startsWith(h.project());
+		return moved || offDepth ? h.cellFile() : p;
 	}
 
 	/** The member of inputs.json that holds the provenance, and its member naming the source. */
