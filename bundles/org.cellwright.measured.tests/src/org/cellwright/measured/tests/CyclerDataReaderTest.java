@@ -280,6 +280,32 @@ class CyclerDataReaderTest {
 		assertTrue(wrongUnit.getMessage().contains("a current"), wrongUnit.getMessage());
 	}
 
+	/**
+	 * A mapped header may contain colons: the unit is what follows the last one (ColumnMapping's contract). A Neware
+	 * clock column mapped by its header "Total Time (h:mm:ss)" with no unit (a clock time) reads 1:00:30 as 3630 s.
+	 * (Mutation audit, session 21: the mapping cut at the first colon passed every other test.)
+	 */
+	@Test
+	void aMappedHeaderWithColonsTakesTheUnitAfterTheLastOne() throws Exception {
+		Path p = file("clock.csv", "Total Time (h:mm:ss);Voltage(V)\n0:00:00;3,70\n1:00:30;3,80\n");
+		MeasuredSeries s = new CyclerDataReader().mapping(ColumnMapping.parse("time=Total Time (h:mm:ss):,voltage=Voltage(V):V")).read(p);
+		assertEquals(3630.0, s.time(1));
+		assertEquals(3.8, s.voltage(1), 1e-12);
+	}
+
+	/**
+	 * Cyclers log a step change as two rows of one test time (the last point of a step and the first of the next): time
+	 * that stands still is not time going back, and both rows are read. (Mutation audit, session 21: refusing equal
+	 * times passed every other test.)
+	 */
+	@Test
+	void rowsOfTheSameTimeAtAStepChangeAreBothRead() throws Exception {
+		MeasuredSeries s = read(file("same.csv", "Test Time / s,Voltage / V,Current / A\n0,3.7,0.1\n1,3.71,0.1\n1,3.69,-0.1\n2,3.65,-0.1\n"));
+		assertEquals(4, s.size());
+		assertEquals(1.0, s.time(2));
+		assertEquals(3.69, s.voltage(2), 1e-12);
+	}
+
 	/** Published discharges (PyBaMM's copies, BSD-3-Clause, beside the data): headerless time/voltage files. */
 	@Test
 	void publishedMeasuredDischargesReadThroughAMapping() throws Exception {

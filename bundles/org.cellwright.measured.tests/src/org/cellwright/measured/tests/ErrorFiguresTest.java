@@ -112,6 +112,36 @@ class ErrorFiguresTest {
 				+ " 3555.018 s and are not compared: the voltage errors cover 2 points, 67 % of the measurement"), w);
 	}
 
+	/**
+	 * A measured current in a unit 1000 times off the protocol's, either way, is named with its likely cause
+	 * (CurrentCheck: a median ratio outside 1/2 to 2): a file's amperes labelled mA read 1000 times too small, its
+	 * milliamperes labelled A 1000 times too large; a current that agrees is not named. (Mutation audit, session 21: only
+	 * the too-large side was checked by a test, in org.cellwright.run.tests.FitTest; dropping the too-small side passed.)
+	 */
+	@Test
+	void aMeasuredCurrentAThousandTimesOffEitherWayIsNamedWithItsLikelyCause() {
+		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(new double[] { 0, 500, 1000 }, new double[] { 4.0, 3.8, 3.6 },
+				new double[] { -5e-3, -5e-3, -5e-3 }, new int[] { 1, 1, 1 }, new int[] { 1, 1, 1 });
+		java.util.function.DoubleFunction<java.util.List<String>> findings = factor -> {
+			Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+			double[] t = new double[11], v = new double[11], i = new double[11];
+			for (int k = 0; k < t.length; k++) {
+				t[k] = 100 * k;
+				v[k] = 4.0 - 0.4 * k / 10;
+				i[k] = -5e-3 * factor;
+			}
+			cols.put(MeasuredQuantity.TIME, t);
+			cols.put(MeasuredQuantity.VOLTAGE, v);
+			cols.put(MeasuredQuantity.CURRENT, i);
+			return org.cellwright.measured.CurrentCheck.compare(new MeasuredSeries(cols, null, "test"), sim, 1);
+		};
+		assertEquals(java.util.List.of("the measured current is 0.001 times the current the protocol applies to this cell: the"
+				+ " current is probably in A with the unit mA (or in uA with the unit mA)"), findings.apply(1e-3));
+		assertEquals(java.util.List.of("the measured current is 1000 times the current the protocol applies to this cell: the"
+				+ " current is probably in mA with the unit A"), findings.apply(1e3));
+		assertEquals(java.util.List.of(), findings.apply(1));
+	}
+
 	/** The times of a run of two steps: two samples at 0 s (the rest, then the loaded cell) and at 20 s (a step's end, the next's start). */
 	private static final double[] TWO_STEPS_T = { 0, 0, 10, 20, 20, 30 };
 

@@ -20,6 +20,7 @@ import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +111,67 @@ class RunReportTest {
 		// nor a first discharge: a pulse's read "first discharge, specific 0.58 mAh/g" on an HPPC (session 20)
 		assertTrue(keys.contains("<td>first discharge capacity</td><td class=\"num\">\u2013 (no full discharge)</td>"), keys);
 		assertFalse(keys.contains("first discharge, specific"), keys);
+	}
+
+	/**
+	 * The Coulombic efficiency is drawn on its axis in %, as labelled ("Coulombic efficiency / %"): on the full cell's 3
+	 * cycles (capacities of 2.6 to 3.1 mAh/cm2, cycle numbers 1 to 3) the only tick labels above 20 are the efficiency
+	 * axis' (92 to 99 %), and none is above 110. (Mutation audit, session 21: the efficiency drawn as a fraction, ticks of
+	 * 0.9 on the % axis, passed every other test.)
+	 */
+	@Test
+	void theEfficiencyAxisIsInPercent() throws Exception {
+		String cycling = Svg.section(fullHtml, "cycling");
+		List<Double> high = new ArrayList<>();
+		List<String> all = new ArrayList<>();
+		for (String svg : Svg.elements(cycling)) {
+			NodeList texts = Svg.parse(svg).getElementsByTagName("text");
+			for (int i = 0; i < texts.getLength(); i++) {
+				String t = texts.item(i).getTextContent().trim();
+				all.add(t);
+				if (t.matches("-?\\d+(\\.\\d+)?") && Double.parseDouble(t) > 20) high.add(Double.parseDouble(t));
+			}
+		}
+		assertFalse(high.isEmpty(), "no tick labels in % on the efficiency axis: " + all);
+		assertTrue(high.stream().allMatch(x -> x <= 110), all.toString());
+	}
+
+	/**
+	 * The measured section's table of cycles gives a cycle's discharge capacities and their error, (simulated - measured)
+	 * / measured as measured-comparison.json records it (a fraction, ErrorFigures.CycleCapacity), in %: 2.2 against
+	 * 2.0 mAh is 10 %. (Mutation audit, session 21: the fraction printed with a % sign, "0.1 %", passed every other test;
+	 * no report test had a measurement.)
+	 */
+	@Test
+	void aCyclesCapacityErrorAgainstTheMeasurementIsInPercent() throws Exception {
+		Path run = Fixtures.fullCell(tmp.resolve("Measured"), 1);
+		Files.writeString(run.resolve("measured-comparison.json"), """
+				{"file":"m.csv","points":10,"voltage_rms_V":0.012,"voltage_max_V":0.03,"voltage_rms_by_cycle_V":{"1":0.012},
+				 "discharge_capacity_by_cycle":[{"cycle":1,"measured_discharge_mAh":2.0,"simulated_discharge_mAh":2.2,"relative_error":0.1}]}""");
+		String m = Svg.section(Files.readString(RunReport.write(run)), "measured");
+		assertTrue(m.contains("<tr><td class=\"num\">1</td><td class=\"num\">12 mV</td><td class=\"num\">2 mAh</td>"
+				+ "<td class=\"num\">2.2 mAh</td><td class=\"num\">10 %</td></tr>"), m);
+	}
+
+	/**
+	 * Key numbers that do not apply are left out: a run whose last cycle recorded no dead lithium and none in the
+	 * interphase (0, a cell whose mechanisms left none) lists neither. (Mutation audit, session 21: a dead lithium of 0
+	 * listed as "0 mAh/cm2" passed every other test; the fixtures' cells all leave some.)
+	 */
+	@Test
+	void noDeadLithiumIsNoKeyNumber() throws Exception {
+		Path run = Fixtures.fullCell(tmp.resolve("NoDeadLithium"), 1);
+		Path summary = run.resolve("summary.json");
+		JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonArray cycles = s.getAsJsonArray(SummaryKeys.CYCLES);
+		JsonObject last = cycles.get(cycles.size() - 1).getAsJsonObject();
+		assertTrue(last.has(SummaryKeys.DEAD_LI_MAH_CM2), last.toString());
+		last.addProperty(SummaryKeys.DEAD_LI_MAH_CM2, 0.0);
+		if (last.has(SummaryKeys.INTERPHASE_LI_MAH_CM2)) last.addProperty(SummaryKeys.INTERPHASE_LI_MAH_CM2, 0.0);
+		Files.writeString(summary, s.toString());
+		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertFalse(keys.contains("dead lithium"), keys);
+		assertFalse(keys.contains("lithium in the interphase"), keys);
 	}
 
 	/** A first full discharge that is not cycle 1's (after a cycle of pulses) names its cycle (session 20). */

@@ -386,4 +386,42 @@ class VariableOrderBdfTest {
         assertTrue(checked > 0, "steps were refused");
         assertEquals(Math.exp(-3), bdf.state()[0], 1e-3);
     }
+
+    /** A quadrature, y' = b t^2 (0 = y - z beside it): implicit Euler's correction over a step of h is h (f(t + h) - f(t)). */
+    static final class SquareQuadrature implements DaeSystem {
+        static final double B = 0.01;
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = B * t * t; f[1] = y[0] - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1; }
+    }
+
+    /**
+     * IDA's order raise from order 1 (Hindmarsh et al., ACM TOMS 31, 363, 2005; SUNDIALS IDA, IDACompleteStep, "Step
+     * size and order selection"): after k + 1 = 2 steps of constant size at order 1, the order is raised when the
+     * estimated order-2 error term T(2) is below half the order-1 term T(1), kept otherwise. Here T(1) = |e_n| and
+     * T(2) = |e_n - e_(n-1)|, e_n the step's correction (weights 1, steps of 1 held by the maximum step): for
+     * y' = b t^2 from t = 0, e_n = b (n^2 - (n-1)^2) = b (2n - 1), so T(2)/T(1) = 2/(2n - 1): 1 after the first step
+     * (the history holds no earlier correction), 2/3 after the second, 2/5 after the third, the first below 1/2. The
+     * order rises for the fourth step, not earlier. (Mutation audit, session 21: V2 of session 20, the raise where T(2)
+     * is below T(1) rather than half of it, raised it for the third step; no test saw it.)
+     */
+    @Test
+    void atOrderOneTheOrderRisesAfterTheFirstStepWhoseOrderTwoTermIsBelowHalfTheOrderOneTerm() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new SquareQuadrature(), 5, 1e-12);
+        // implicit Euler's history at t = 0: y(-h) = y(0) - h f(0) = 0 (so the first step's correction is h (f(h) - f(0)))
+        bdf.startFromHistory(0, 1, new double[] {0, 0}, new double[] {0, 0});
+        bdf.setMaxStep(1);
+        int[] orders = new int[4];
+        for (int s = 0; s < orders.length; s++) {
+            assertTrue(bdf.step(1e6, 1e-12));
+            assertEquals(s + 1, bdf.time(), 1e-12, "steps of 1");
+            orders[s] = bdf.order();
+            // implicit Euler's right-end rectangles while the order is 1: y(n) = b (1 + 4 + ... + n^2)
+            if (s == 2) assertEquals(SquareQuadrature.B * 14, bdf.state()[0], 1e-12, "three steps of implicit Euler");
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 1, 1, 2}, orders, "orders of the steps " + java.util.Arrays.toString(orders));
+    }
 }
