@@ -46,4 +46,27 @@ class TextPatchTest {
 		assertEquals(before.replace("1 cm2", "2 cm2"), apply(doc, before, before.replace("1 cm2", "2 cm2")));
 		assertNull(TextPatch.of(doc, before, before), "no change, no edit");
 	}
+
+	/**
+	 * A rename changes several places; each is written alone and the text between them stays byte for byte. Before,
+	 * one span from the first place to the last was printed by the formatter: the blank line went and the one-line
+	 * cell became three lines.
+	 */
+	@Test
+	void aChangeInSeveralPlacesLeavesTheTextBetweenThemAsWritten() {
+		String doc = "cell A {\n    layer wcc: X 1 um   // note\n\n    layer foil: Li 350 um\n}\ncell B extends A { remove foil }  // gone\ncell C extends A { layer i: Y 2 um after wcc }\n";
+		String before = "cell A {\n\tlayer wcc: X 1 um // note\n\tlayer foil: Li 350 um\n}\n\ncell B extends A {\n\tremove foil\n} // gone\n\ncell C extends A {\n\tlayer i: Y 2 um after wcc\n}\n";
+		String renamed = apply(doc, before, before.replace("foil", "lithium"));
+		assertEquals(doc.replace("foil", "lithium"), renamed);
+		assertEquals(doc.replace("wcc", "cc"), apply(doc, before, before.replace("wcc", "cc")));
+		// and back: the text byte for byte
+		assertEquals(doc, apply(renamed, before.replace("foil", "lithium"), before));
+	}
+
+	@Test
+	void aChangeOfTheFormattersBlanksAloneLeavesTheDocumentAsWritten() {
+		String doc = "cell A {\n    area = 1 cm2   // pellet\n}\n";
+		String before = "cell A {\n\tarea = 1 cm2 // pellet\n}\n";
+		assertNull(TextPatch.of(doc, before, before.replace("cm2 //", "cm2   //")));
+	}
 }

@@ -1,5 +1,8 @@
 package org.cellwright.lang.text;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The smallest edit that brings a model change into text the user laid out by hand. The model is printed through the
  * formatter before and after the change; the two printouts differ only where the model changed. The document and
@@ -9,26 +12,105 @@ package org.cellwright.lang.text;
  */
 public record TextPatch(int offset, int length, String text) {
 
-	/** The edit to apply to doc, or null if nothing changed. */
+	/**
+	 * The edit to apply to doc, or null if nothing changed. Each changed region of the printouts (a rename changes the
+	 * declaration and every name of it) is written alone; the text between the regions stays byte for byte, so the
+	 * edit spans from the first region to the last but carries the document's own text between them.
+	 */
 	public static TextPatch of(String doc, String before, String after) {
 		if (before.equals(after)) return null;
 		if (!nonBlank(doc).equals(nonBlank(before))) return diff(doc, after); // the document is not the model's printout
-		int p = 0, lenOld = before.length(), lenNew = after.length();
-		while (p < lenOld && p < lenNew && before.charAt(p) == after.charAt(p)) p++;
-		int s = 0;
-		while (s < lenOld - p && s < lenNew - p && before.charAt(lenOld - 1 - s) == after.charAt(lenNew - 1 - s)) s++;
+		List<int[]> spans = new ArrayList<>(); // {d1, d2, a1, a2, b1, b2}: doc span, after span, before span
+		for (int[] h : regions(before, after)) {
+			int[] span = span(doc, before, after, h[0], h[1], h[2], h[3]);
+			if (span == null) return diff(doc, after);
+			if (span[0] < 0) continue; // a change of blanks only: the document's layout stays
+			int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+			if (last != null && (span[4] < last[5] || span[0] < last[1])) { // overlapping regions: one region
+				int[] merged = span(doc, before, after, last[4], span[5], last[2], span[3]);
+				if (merged == null || merged[0] < 0) return diff(doc, after);
+				spans.set(spans.size() - 1, merged);
+			} else spans.add(span);
+		}
+		if (spans.isEmpty()) return null;
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < spans.size(); i++) {
+			if (i > 0) text.append(doc, spans.get(i - 1)[1], spans.get(i)[0]);
+			text.append(after, spans.get(i)[2], spans.get(i)[3]);
+		}
+		int d1 = spans.get(0)[0], d2 = spans.get(spans.size() - 1)[1];
+		return new TextPatch(d1, d2 - d1, text.toString());
+	}
+
+	/**
+	 * Where before[b1, b2) became after[a1, a2) in doc: {d1, d2, a1', a2', b1', b2'}, with d1 = -1 if only blanks
+	 * changed, or null if the span cannot be found in doc. A change of tokens alone (a name, a number) replaces just
+	 * those characters; a change with blanks in it takes the formatter's layout around it.
+	 */
+	private static int[] span(String doc, String before, String after, int b1, int b2, int a1, int a2) {
+		while (b1 < b2 && a1 < a2 && before.charAt(b1) == after.charAt(a1)) { b1++; a1++; }
+		while (b2 > b1 && a2 > a1 && before.charAt(b2 - 1) == after.charAt(a2 - 1)) { b2--; a2--; }
+		String was = before.substring(b1, b2), is = after.substring(a1, a2);
+		if (nonBlank(was).isEmpty() && nonBlank(is).isEmpty()) return new int[] { -1, -1, a1, a2, b1, b2 };
+		int k1 = count(before, b1), k2 = count(before, b2);
+		if (nonBlank(was).equals(was) && nonBlank(is).equals(is)) { // tokens only: anchor on the characters around
+			int d1 = b1 > 0 && !blank(before.charAt(b1 - 1)) ? indexOfNonBlank(doc, k1 - 1) + 1
+					: b2 > b1 ? indexOfNonBlank(doc, k1) : -1;
+			int d2 = b2 < before.length() && !blank(before.charAt(b2)) ? indexOfNonBlank(doc, k2)
+					: b2 > b1 ? indexOfNonBlank(doc, k2 - 1) + 1 : d1;
+			if (b2 == b1 && d1 < 0) d1 = d2;
+			if (d1 >= 0 && d2 >= d1) return new int[] { d1, d2, a1, a2, b1, b2 };
+		}
 		// widen to the blanks around the change: the layout there comes from the formatter
-		int p0 = p, e0 = lenOld - s;
-		while (p0 > 0 && blank(before.charAt(p0 - 1))) p0--;
-		while (e0 < lenOld && blank(before.charAt(e0))) e0++;
-		int e0New = e0 + (lenNew - lenOld);
-		if (e0New < p0) return diff(doc, after);
-		int k1 = count(before, p0), k2 = count(before, e0);
+		while (b1 > 0 && blank(before.charAt(b1 - 1))) { b1--; a1--; }
+		while (b2 < before.length() && blank(before.charAt(b2))) { b2++; a2++; }
+		if (a1 < 0 || a2 > after.length() || a2 < a1) return null;
+		k1 = count(before, b1);
+		k2 = count(before, b2);
 		int d1 = k1 == 0 ? 0 : indexOfNonBlank(doc, k1 - 1) + 1;
 		int d2 = indexOfNonBlank(doc, k2);
 		if (d2 < 0) d2 = doc.length();
-		if (d2 < d1) return diff(doc, after);
-		return new TextPatch(d1, d2 - d1, after.substring(p0, e0New));
+		return d2 < d1 ? null : new int[] { d1, d2, a1, a2, b1, b2 };
+	}
+
+	/** The changed regions {b1, b2, a1, a2} of before and after, found by comparing their lines (in order). */
+	private static List<int[]> regions(String before, String after) {
+		List<String> x = lines(before), y = lines(after);
+		int n = x.size(), m = y.size();
+		int[][] lcs = new int[n + 1][m + 1]; // lcs[i][j]: common lines of x[i..] and y[j..]
+		for (int i = n - 1; i >= 0; i--)
+			for (int j = m - 1; j >= 0; j--)
+				lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+		List<int[]> regions = new ArrayList<>();
+		int i = 0, j = 0, bo = 0, ao = 0; // bo, ao: character offsets of line i in before, line j in after
+		while (i < n || j < m) {
+			if (i < n && j < m && x.get(i).equals(y.get(j))) {
+				bo += x.get(i++).length();
+				ao += y.get(j++).length();
+				continue;
+			}
+			int b1 = bo, a1 = ao;
+			while (i < n || j < m) {
+				if (i < n && j < m && x.get(i).equals(y.get(j))) break;
+				if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) ao += y.get(j++).length();
+				else bo += x.get(i++).length();
+			}
+			regions.add(new int[] { b1, bo, a1, ao });
+		}
+		return regions;
+	}
+
+	/** The lines of s, each with its line end. */
+	private static List<String> lines(String s) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < s.length(); i++)
+			if (s.charAt(i) == '\n') {
+				lines.add(s.substring(start, i + 1));
+				start = i + 1;
+			}
+		if (start < s.length()) lines.add(s.substring(start));
+		return lines;
 	}
 
 	/** The plain common-prefix/suffix replacement of doc by text. */
