@@ -69,4 +69,27 @@ class TextPatchTest {
 		String before = "cell A {\n\tarea = 1 cm2 // pellet\n}\n";
 		assertNull(TextPatch.of(doc, before, before.replace("cm2 //", "cm2   //")));
 	}
+
+	/**
+	 * A large file: the lines equal at its start and end are not compared pair by pair (a 200,000-line library with
+	 * one value changed would have needed 4e10 pairs of lines in memory, an OutOfMemoryError), and where the changed
+	 * lines lie far apart the comparison is bounded: the lines between them take the formatter's layout, the model's
+	 * text is right.
+	 */
+	@Test
+	void aChangeInALargeFileIsFoundWithoutComparingEveryPairOfLines() {
+		StringBuilder d = new StringBuilder(), b = new StringBuilder();
+		for (int k = 0; k < 200_000; k++) {
+			d.append("    layer l").append(k).append(": X ").append(k).append(" um   // as written\n");
+			b.append("\tlayer l").append(k).append(": X ").append(k).append(" um // as written\n");
+		}
+		String doc = "cell C {\n" + d + "}\n", before = "cell C {\n" + b + "}\n";
+		String after = before.replace("l100000: X 100000 um", "l100000: X 7 um");
+		assertEquals(doc.replace("l100000: X 100000 um", "l100000: X 7 um"), apply(doc, before, after));
+
+		String far = before.replace("l0: X 0 um", "l0: X 1 um").replace("l199999: X 199999 um", "l199999: X 2 um");
+		String patched = apply(doc, before, far);
+		assertEquals(far.replaceAll("\\s+", ""), patched.replaceAll("\\s+", ""));
+		assertTrue(patched.startsWith("cell C {\n    layer l0: X"), patched.substring(0, 80));
+	}
 }

@@ -73,16 +73,35 @@ public record TextPatch(int offset, int length, String text) {
 		return d2 < d1 ? null : new int[] { d1, d2, a1, a2, b1, b2 };
 	}
 
-	/** The changed regions {b1, b2, a1, a2} of before and after, found by comparing their lines (in order). */
-	private static List<int[]> regions(String before, String after) {
+	/**
+	 * The most line pairs the comparison of {@link #regions} holds in memory (4 bytes each: 16 MB); past it, the lines
+	 * between the first and the last changed line are one region (the formatter's layout there, as before session 21).
+	 */
+	static final long MAX_LINE_PAIRS = 4_000_000;
+
+	/**
+	 * The changed regions {b1, b2, a1, a2} of before and after, found by comparing their lines (in order): the lines
+	 * equal at the start and at the end are passed over, the lines between compared by their longest common
+	 * subsequence (at most {@link #MAX_LINE_PAIRS} pairs of them).
+	 */
+	static List<int[]> regions(String before, String after) {
 		List<String> x = lines(before), y = lines(after);
-		int n = x.size(), m = y.size();
-		int[][] lcs = new int[n + 1][m + 1]; // lcs[i][j]: common lines of x[i..] and y[j..]
-		for (int i = n - 1; i >= 0; i--)
-			for (int j = m - 1; j >= 0; j--)
-				lcs[i][j] = x.get(i).equals(y.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+		int n = x.size(), m = y.size(), i = 0, j = 0, bo = 0, ao = 0; // bo, ao: character offsets of line i in before, line j in after
+		while (i < n && j < m && x.get(i).equals(y.get(j))) {
+			bo += x.get(i++).length();
+			ao += y.get(j++).length();
+		}
+		while (n > i && m > j && x.get(n - 1).equals(y.get(m - 1))) { n--; m--; }
 		List<int[]> regions = new ArrayList<>();
-		int i = 0, j = 0, bo = 0, ao = 0; // bo, ao: character offsets of line i in before, line j in after
+		if ((long) (n - i + 1) * (m - j + 1) > MAX_LINE_PAIRS) {
+			regions.add(new int[] { bo, bo + length(x, i, n), ao, ao + length(y, j, m) });
+			return regions;
+		}
+		int[][] lcs = new int[n - i + 1][m - j + 1]; // lcs[k][l]: common lines of x[i + k..n) and y[j + l..m)
+		for (int k = n - i - 1; k >= 0; k--)
+			for (int l = m - j - 1; l >= 0; l--)
+				lcs[k][l] = x.get(i + k).equals(y.get(j + l)) ? lcs[k + 1][l + 1] + 1 : Math.max(lcs[k + 1][l], lcs[k][l + 1]);
+		int i0 = i, j0 = j;
 		while (i < n || j < m) {
 			if (i < n && j < m && x.get(i).equals(y.get(j))) {
 				bo += x.get(i++).length();
@@ -92,12 +111,19 @@ public record TextPatch(int offset, int length, String text) {
 			int b1 = bo, a1 = ao;
 			while (i < n || j < m) {
 				if (i < n && j < m && x.get(i).equals(y.get(j))) break;
-				if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) ao += y.get(j++).length();
+				if (j < m && (i == n || lcs[i - i0][j + 1 - j0] >= lcs[i + 1 - i0][j - j0])) ao += y.get(j++).length();
 				else bo += x.get(i++).length();
 			}
 			regions.add(new int[] { b1, bo, a1, ao });
 		}
 		return regions;
+	}
+
+	/** The characters of lines[from, to). */
+	private static int length(List<String> lines, int from, int to) {
+		int length = 0;
+		for (int k = from; k < to; k++) length += lines.get(k).length();
+		return length;
 	}
 
 	/** The lines of s, each with its line end. */
