@@ -9,7 +9,7 @@ package org.cellwright.solver;
  * discharge capacity in C/kg of cathode active material (NaN without cathode). lithiumLoss: decrease of cyclable
  * Li (mol/m2) in the cycle. steps: how each step of the cycle ended (steps before the first current belong to the
  * first cycle). discharged: a step of the cycle discharged (negative current), even one that passed no charge (its
- * cut-off at once); false for a cycle of charge steps alone, e.g. a protocol's closing charge, whose discharge is none
+ * cut-off at once; no full discharge though, SummaryJsonWriter.countsAsDischarge); false for a cycle of charge steps alone, e.g. a protocol's closing charge, whose discharge is none
  * rather than 0 (the run's capacity retention leaves it out, {@link org.cellwright.solver.output.SummaryJsonWriter}).
  * broughtBack: the cycle ran from where the cell's giving (a full cell's discharge, a half cell's stripping) ends to
  * where it ends again (CycleBook.bringsTheCellBack, the rule of its efficiency); false for a cycle of pulses or one

@@ -171,12 +171,13 @@ final class EventDetection implements PhysicsEvents {
      * once, at its start, passing no charge: reported once with the share of the current set (or taken by the power
      * set) that lands on the cut-off within the shortest time step and the dominant overpotential there; later ones
      * counted (with the stalled steps'). set names what was set as the step's text refers to it ("that current", "that
-     * power", "its first power": {@link StepText#setAtOnce}), ofSet the current it is a share of.
+     * power", "its first power": {@link StepText#setAtOnce}), ofSet the current it is a share of, end the step's end
+     * (voltage-cutoff, or past-cutoff-at-rest where the cell is past the cut-off at rest already).
      */
-    void crossedAtOnce(String step, int sign, double cutoff, double share, double[] eta, double atSet, String set, String ofSet, String note) {
+    void crossedAtOnce(StepEnd end, String step, int sign, double cutoff, double share, double[] eta, double atSet, String set, String ofSet, String note) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
-        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), StepEnd.VOLTAGE_CUTOFF.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
+        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "%s crossed its voltage cut-off %s V at once, from %s V (%s; %s); the step passed "
                 + "no charge%s; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "

@@ -18,7 +18,7 @@ import org.cellwright.solver.input.Cutoff;
  * {@link #CAPACITY}, {@link #PAST_CUTOFF_AT_REST} (the cell's rest voltage, at zero current, was past the step's voltage
  * cut-off already: no current in the step's direction puts the voltage on it, and the step ended at once at that rest
  * voltage with no charge passed; the NMC pouch BPX cell at its state of charge 1 reads 4.2018 V against its 4.2 V window;
- * the DFN runner's, issue 13, session 21). The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
+ * the DFN runner's since issue 13, session 21; the solid-state runner's too, session 21, recorded voltage-cutoff before). The solver's bound on a step without a duration ({@link #TIME_BOUND}, see
  * {@link Simulation#stepBound}), the end of the run ({@link #SHORT_CIRCUIT}, {@link #CANCELLED}) and
  * {@link #SOLVER_FAILURE}: the model had no solution any more before the step's condition was met (an electrode that
  * cannot carry the current and no voltage cut-off the voltage could fall or rise to, or non-convergence);
@@ -38,6 +38,17 @@ public enum StepEnd {
         boolean below = c.kind() == Cutoff.Kind.VOLTAGE_BELOW;
         return String.format(Locale.ROOT, "the step has no voltage cut-off %s it: it ended at the cell's %s %s V (its voltage window)",
                 below ? "below" : "above", below ? "lower-voltage-cutoff" : "upper-voltage-cutoff", StepText.num(c.value()));
+    }
+
+    /**
+     * What both runners say of a step that ended as {@link #PAST_CUTOFF_AT_REST}: "the cell's rest voltage 4.2018 V (at
+     * zero current) is already 1.8 mV past the cut-off: no current in the step's direction puts the voltage on it; the
+     * step ends at once at its rest voltage, no charge passed", rest and cutoff [V].
+     */
+    public static String pastCutoffAtRest(double rest, double cutoff) {
+        return String.format(Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already %.1f mV past the cut-off: no current "
+                + "in the step's direction puts the voltage on it; the step ends at once at its rest voltage, no charge passed", rest,
+                1e3 * Math.abs(rest - cutoff));
     }
 
     /** The message for n more steps that ended so after the one warned about: "warning: 3 later steps ended so (voltage-jump), the last in cycle 7". */

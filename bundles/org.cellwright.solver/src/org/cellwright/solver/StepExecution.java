@@ -335,6 +335,8 @@ final class StepExecution {
                     atOnceCut = model.trial(DT_MIN, 0);
                     carriedAtOnce = 0;
                     etaAt = model.overpotentials();
+                    // recorded so, as the DFN runner does (session 21; voltage-cutoff before, though not on it)
+                    if (!Double.isNaN(atOnceCut)) end = StepEnd.PAST_CUTOFF_AT_REST;
                 }
                 cutAtOnce = atOnceCut;
                 if (!Double.isNaN(atOnceCut))
@@ -437,7 +439,7 @@ final class StepExecution {
         // the step's end, however it ended (at once too): its last sample, its own end voltage, its charge for the
         // cycle's efficiency and stall check, the warnings of its end, its record
         if (rec.time != rec.lastSampleTime) rec.emitSample(current, stepCharge, model.ocv(), model.overpotentials());
-        double endVoltage = endedAtOnce ? crossedAtOnce(what, mode, profile != null, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
+        double endVoltage = endedAtOnce ? crossedAtOnce(end, what, mode, profile != null, cutoffs, current, stepCharge, carriedAtOnce, voltageAtOnce, cutAtOnce) : rec.voltage;
         if (stepSign != 0) events.lastStepCharge = stepCharge;
         if (end == null) end = stepAbs >= capacity * (1 - 1e-9) ? StepEnd.CAPACITY
                 : !Double.isNaN(bound) ? StepEnd.TIME_BOUND : StepEnd.DURATION;
@@ -461,10 +463,11 @@ final class StepExecution {
      * discharge right after a full charge, the cathode's surfaces unable to carry it) and the current carried where
      * the voltage reaches the cut-off on the current's way up. Returns the step's end voltage: that of its one sample,
      * on the cut-off within 0.1 mV (at, as a cycler stops such a step while its current rises; the DFN runner's
-     * DfnRunner.endsAtOnce alike), or the cell's at rest where it is past the cut-off at rest already (carried 0).
+     * DfnRunner.endsAtOnce alike), or the cell's at rest where it is past the cut-off at rest already (carried 0; end
+     * {@link StepEnd#PAST_CUTOFF_AT_REST}, the warning in {@link StepEnd#pastCutoffAtRest}'s words).
      * Until session 20 it was the set current's (5.06 V for a 1 C charge of cell 6 at -20 degC against 4.3 V).
      */
-    private double crossedAtOnce(String what, StepMode mode, boolean profile, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
+    private double crossedAtOnce(StepEnd end, String what, StepMode mode, boolean profile, List<Cutoff> cutoffs, double current, double stepCharge, double carried, double voltageAtSet, double at) {
         int sign = (int) Math.signum(current);
         boolean power = mode == StepMode.POWER;
         double cut = cutoffInDirection(cutoffs, current);
@@ -477,14 +480,14 @@ final class StepExecution {
         // a step of the cycle's second direction is a stalled one (EventDetection.checkStall); any other says so too;
         // either warning says where the step ended and where the cut-off is the cell's voltage window (one warning)
         Cutoff window = Cutoff.windowAt(cutoffs, cut, LANDING_TOLERANCE);
-        String where = carried == 0 || Double.isNaN(at) ? ""
+        String where = end == StepEnd.PAST_CUTOFF_AT_REST ? "; " + StepEnd.pastCutoffAtRest(at, cut) : carried == 0 || Double.isNaN(at) ? ""
                 : String.format(Locale.ROOT, "; the voltage reaches the cut-off at %s mA/cm2%s on the %s's way up: the step ends there at once, at %.4f V",
                         num(Math.abs(carried) / 10), power ? " (" + num(Math.abs(carried * at) / 10) + " mW/cm2)" : "", power ? "power" : "current", at);
         String note = where + (window == null ? "" : "; " + StepEnd.windowEnd(window));
         // named for what was set: a power's warning said "at its set current" (session 21)
         String set = setAtOnce(mode, profile, true);
-        if (!events.checkStall(StepEnd.VOLTAGE_CUTOFF, sign, stepCharge, atCutoff, cut, atSet, setAtOnce(mode, profile, false), note))
-            events.crossedAtOnce(what, sign, cut, carried / current, atCutoff, atSet, set,
+        if (!events.checkStall(end, sign, stepCharge, atCutoff, cut, atSet, setAtOnce(mode, profile, false), note))
+            events.crossedAtOnce(end, what, sign, cut, carried / current, atCutoff, atSet, set,
                     power ? "the current " + set + " takes (" + num(Math.abs(current) / 10) + " mA/cm2)" : set, note);
         return Double.isNaN(at) ? atSet : at;
     }

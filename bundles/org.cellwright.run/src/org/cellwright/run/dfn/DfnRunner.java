@@ -339,9 +339,7 @@ public final class DfnRunner {
 			StepEnd end = on ? StepEnd.VOLTAGE_CUTOFF : atRest ? StepEnd.PAST_CUTOFF_AT_REST : StepEnd.VOLTAGE_JUMP;
 			String where = on ? String.format(Locale.ROOT, "the voltage reaches the cut-off at %.4g A (%.4g mA/cm2%s) on the %s's way up: the step "
 					+ "ends there at once, at %.4f V, no charge passed", Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, isPower ? "power" : "current", vEnd)
-					: atRest ? String.format(Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already %.1f mV past the cut-off: no current "
-							+ "in the step's direction puts the voltage on it; the step ends at once at its rest voltage, no charge passed", vEnd,
-							1e3 * Math.abs(vEnd - c.value()))
+					: atRest ? StepEnd.pastCutoffAtRest(vEnd, c.value())
 					: String.format(Locale.ROOT, "no current on the %s's way up lands on the cut-off: the voltage goes across it from %.4f V at %.4g A "
 							+ "(%.4g mA/cm2%s); the step ends there at once, %.1f mV off its cut-off, no charge passed", isPower ? "power" : "current",
 							vEnd, Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, 1e3 * Math.abs(vEnd - c.value()));

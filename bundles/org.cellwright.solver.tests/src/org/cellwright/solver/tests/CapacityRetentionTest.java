@@ -19,7 +19,8 @@ import com.google.gson.JsonObject;
  * The run's capacity retention (summary.json, the report's key numbers, sweep tables) over the cycles that
  * discharged (fuzz, session 18): a protocol that ends with a charge (the cell stored charged, or a charge at -20 degC
  * after cycling) closes a last cycle of that charge alone, and the retention, its discharge (0) over the first, read
- * 0 %. A discharge step that passed nothing (its cut-off at once) still counts: the cell gave nothing back.
+ * 0 %. A discharge that passed nothing (its cut-off or a power limit at once) is no discharge of the cell: neither the
+ * first discharge nor the retention's (session 21; its efficiency stays 0 %, CoulombicEfficiencyTest).
  */
 class CapacityRetentionTest {
 
@@ -166,6 +167,46 @@ class CapacityRetentionTest {
 				StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)));
 		assertTrue(s.get("capacity_retention").isJsonNull(), "one discharge, nothing to retain it against: " + s.get("capacity_retention"));
 	}
+
+	/**
+	 * A discharge that passed no charge is no discharge of the cell (session 21's fuzz): after a full discharge, a 10 s
+	 * charge at 40 mW/cm2 then a discharge at 60 mW/cm2 that hit the power limit at once closed a cycle from where the
+	 * discharge ends to where it ends (brought back) with nothing discharged, and the CLI printed "first discharge
+	 * (cycle 7): 0.0 mAh/g". Such a cycle is neither the first discharge nor the retention's, a full or a half cell's;
+	 * the full discharges around it are.
+	 */
+	@Test
+	void aDischargeThatPassedNothingIsNeitherTheFirstNorTheRetentions() {
+		for (boolean fullCell : new boolean[] {false, true}) {
+			JsonObject s = summary(fullCell, cycle(1, 5, 0, true), cycle(2, 100, 90, true), cycle(3, 5, 0, true), cycle(4, 90, 81, true),
+					cycle(5, 5, 0, true));
+			assertEquals(2, s.getAsJsonObject("first_discharge").get("cycle").getAsInt(), "fullCell " + fullCell + ": " + s.get("first_discharge"));
+			assertEquals(0.9, s.get("capacity_retention").getAsDouble(), 1e-12, "cycle 4's over cycle 2's, not 0 % over nothing");
+			assertEquals(2, s.getAsJsonObject("capacity_retention_cycles").get("first").getAsInt());
+			assertEquals(4, s.getAsJsonObject("capacity_retention_cycles").get("last").getAsInt());
+			// nothing but such a discharge: no first discharge, and a reason
+			JsonObject first = summary(fullCell, cycle(1, 5, 0, true)).getAsJsonObject("first_discharge");
+			assertTrue(first.get("cycle").isJsonNull(), first.toString());
+			assertTrue(first.get("reason").getAsString().startsWith("no discharge brought"), first.toString());
+		}
+	}
+
+	/** summary.json of a run of these cycles, of a full cell or a half cell. */
+	private static JsonObject summary(boolean fullCell, org.cellwright.solver.CycleSummary... cycles) {
+		SummaryJsonWriter w = new SummaryJsonWriter();
+		w.start(new org.cellwright.solver.RunInfo("cell", 1e-4, Double.NaN, Double.NaN, fullCell, 4, 2));
+		for (org.cellwright.solver.CycleSummary c : cycles) w.cycle(c);
+		w.finish(RunStatus.COMPLETED);
+		return w.json();
+	}
+
+	/** A cycle that discharged (broughtBack: from where a discharge ends to where it ends again), 10 s long, charges in C/m2. */
+	private static org.cellwright.solver.CycleSummary cycle(int index, double charge, double discharge, boolean broughtBack) {
+		org.cellwright.solver.LithiumInventory li = new org.cellwright.solver.LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
+		return new org.cellwright.solver.CycleSummary(index, charge, discharge, Double.NaN, Double.NaN, 10 * (index - 1), 10 * index, li,
+				java.util.List.of(), true, broughtBack);
+	}
+
 	/**
 	 * The rule that leaves out cycles that do not bring the cell back is a full cell's (its discharge is the capacity
 	 * retained); a half cell's retention is over every cycle that plated, whether or not its stripping reached its end
@@ -176,14 +217,9 @@ class CapacityRetentionTest {
 	@Test
 	void aHalfCellsRetentionIsOverItsPlatingsBroughtBackOrNot() {
 		for (boolean fullCell : new boolean[] {false, true}) {
-			SummaryJsonWriter w = new SummaryJsonWriter();
-			w.start(new org.cellwright.solver.RunInfo("cell", 1e-4, Double.NaN, Double.NaN, fullCell, 4, 2));
-			org.cellwright.solver.LithiumInventory li = new org.cellwright.solver.LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
-			w.cycle(new org.cellwright.solver.CycleSummary(1, 90, 100, Double.NaN, Double.NaN, 0, 10, li, java.util.List.of(), true, false));
-			w.cycle(new org.cellwright.solver.CycleSummary(2, 85, 80, Double.NaN, Double.NaN, 10, 20, li, java.util.List.of(), true, true));
-			w.finish(RunStatus.COMPLETED);
-			if (fullCell) assertTrue(w.json().get("capacity_retention").isJsonNull(), "full cell: " + w.json().get("capacity_retention"));
-			else assertEquals(0.8, w.json().get("capacity_retention").getAsDouble(), 1e-12, "half cell: cycle 2's plating over cycle 1's");
+			JsonObject s = summary(fullCell, cycle(1, 90, 100, false), cycle(2, 85, 80, true));
+			if (fullCell) assertTrue(s.get("capacity_retention").isJsonNull(), "full cell: " + s.get("capacity_retention"));
+			else assertEquals(0.8, s.get("capacity_retention").getAsDouble(), 1e-12, "half cell: cycle 2's plating over cycle 1's");
 		}
 	}
 }

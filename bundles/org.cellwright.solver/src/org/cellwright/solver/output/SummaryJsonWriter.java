@@ -136,10 +136,13 @@ public final class SummaryJsonWriter implements ResultSink {
      * tables, {@code expect capacity-retention}'s default reference) and it and the last are the capacity retention's.
      * A cycle that discharged, and for a full cell one that brought the cell back ({@link CycleSummary#broughtBack}, the
      * efficiencies' rule): an HPPC's first cycle (a full charge and a 10 s pulse) read "first discharge 0.58 mAh/g". A
-     * half cell's discharge is its plating (a set capacity): every cycle that plated counts, as before.
+     * half cell's discharge is its plating (a set capacity): every cycle that plated counts, as before. A discharge that
+     * passed no charge (its cut-off or a power limit at once) is no discharge of the cell, and counts for neither: a
+     * 10 s charge at 40 mW/cm2 then a discharge at 60 mW/cm2 beyond the cell's power, after the last full discharge,
+     * printed "first discharge (cycle 7): 0.0 mAh/g" (session 21's fuzz).
      */
     public static boolean countsAsDischarge(CycleSummary c, boolean fullCell) {
-        return c.discharged() && (!fullCell || c.broughtBack());
+        return c.discharged() && c.dischargeCapacity() > 0 && (!fullCell || c.broughtBack());
     }
 
     /**
@@ -150,14 +153,14 @@ public final class SummaryJsonWriter implements ResultSink {
      * 60 degC after a 0.1 C formation read 62 % over the formation's discharge, where the 1 C discharges had kept 80 %
      * (session 20); a 0.1 C discharge after a 1 C one to the cut-off gives more than the cell took back. Nor at another
      * temperature or pressure the protocol set: a formation at 5 MPa then cycling at 65 MPa with the same step
-     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions, or
-     * one that passed nothing.
+     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions (one
+     * that passed nothing is none: {@link #countsAsDischarge}).
      */
     static CycleSummary[] retentionCycles(java.util.List<CycleSummary> full) {
         if (full.size() < 2) return null;
         CycleSummary last = full.get(full.size() - 1);
         for (CycleSummary c : full.subList(0, full.size() - 1))
-            if (c.dischargeSteps().equals(last.dischargeSteps())) return c.dischargeCapacity() > 0 ? new CycleSummary[] { c, last } : null;
+            if (c.dischargeSteps().equals(last.dischargeSteps())) return new CycleSummary[] { c, last };
         return null;
     }
 
