@@ -172,18 +172,24 @@ class CapacityRetentionTest {
 	 * A discharge that passed no charge is no discharge of the cell (session 21's fuzz): after a full discharge, a 10 s
 	 * charge at 40 mW/cm2 then a discharge at 60 mW/cm2 that hit the power limit at once closed a cycle from where the
 	 * discharge ends to where it ends (brought back) with nothing discharged, and the CLI printed "first discharge
-	 * (cycle 7): 0.0 mAh/g". Such a cycle is neither the first discharge nor the retention's, a full or a half cell's;
-	 * the full discharges around it are.
+	 * (cycle 7): 0.0 mAh/g". Such a cycle is not the first discharge nor the retention's reference, a full or a half
+	 * cell's; the full discharges around it are. As the last, it is the cell's: a cell that gives nothing any more
+	 * retains 0 %, not the last figure it gave.
 	 */
 	@Test
-	void aDischargeThatPassedNothingIsNeitherTheFirstNorTheRetentions() {
+	void aDischargeThatPassedNothingIsNotTheFirstNorTheRetentionsReferenceButIsTheLast() {
 		for (boolean fullCell : new boolean[] {false, true}) {
-			JsonObject s = summary(fullCell, cycle(1, 5, 0, true), cycle(2, 100, 90, true), cycle(3, 5, 0, true), cycle(4, 90, 81, true),
-					cycle(5, 5, 0, true));
+			JsonObject s = summary(fullCell, cycle(1, 5, 0, true), cycle(2, 100, 90, true), cycle(3, 5, 0, true), cycle(4, 90, 81, true));
 			assertEquals(2, s.getAsJsonObject("first_discharge").get("cycle").getAsInt(), "fullCell " + fullCell + ": " + s.get("first_discharge"));
-			assertEquals(0.9, s.get("capacity_retention").getAsDouble(), 1e-12, "cycle 4's over cycle 2's, not 0 % over nothing");
+			assertEquals(0.9, s.get("capacity_retention").getAsDouble(), 1e-12, "cycle 4's over cycle 2's, not over nothing");
 			assertEquals(2, s.getAsJsonObject("capacity_retention_cycles").get("first").getAsInt());
 			assertEquals(4, s.getAsJsonObject("capacity_retention_cycles").get("last").getAsInt());
+			// a cell that gives nothing any more, after it gave: its last discharge 0, its retention 0 %, not cycle 4's
+			JsonObject dead = summary(fullCell, cycle(1, 5, 0, true), cycle(2, 100, 90, true), cycle(3, 90, 81, true), cycle(4, 5, 0, true));
+			assertEquals(0, dead.get("capacity_retention").getAsDouble(), 1e-12, dead.toString());
+			assertEquals(4, dead.getAsJsonObject("capacity_retention_cycles").get("last").getAsInt());
+			assertEquals(4, dead.getAsJsonObject("last_discharge").get("cycle").getAsInt());
+			assertEquals(2, dead.getAsJsonObject("first_discharge").get("cycle").getAsInt());
 			// nothing but such a discharge: no first discharge, and a reason
 			JsonObject first = summary(fullCell, cycle(1, 5, 0, true)).getAsJsonObject("first_discharge");
 			assertTrue(first.get("cycle").isJsonNull(), first.toString());

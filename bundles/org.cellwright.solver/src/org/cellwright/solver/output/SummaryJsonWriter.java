@@ -120,7 +120,9 @@ public final class SummaryJsonWriter implements ResultSink {
         o.add(STEPS, steps);
         cycles.add(o);
         anyDischarge |= c.discharged();
-        if (countsAsDischarge(c, fullCell)) {
+        // after the first, a full discharge that passed nothing is the cell's (a cell that gives nothing any more: its
+        // retention 0 %, its last discharge 0), so it is kept for the retention and the last discharge
+        if (countsAsDischarge(c, fullCell) || first != null && isFullDischarge(c, fullCell)) {
             if (first == null) first = c;
             // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
             // of a run ending so read 0 %; nor has a full cell's cycle that did not bring the cell back (pulses, a
@@ -137,12 +139,18 @@ public final class SummaryJsonWriter implements ResultSink {
      * A cycle that discharged, and for a full cell one that brought the cell back ({@link CycleSummary#broughtBack}, the
      * efficiencies' rule): an HPPC's first cycle (a full charge and a 10 s pulse) read "first discharge 0.58 mAh/g". A
      * half cell's discharge is its plating (a set capacity): every cycle that plated counts, as before. A discharge that
-     * passed no charge (its cut-off or a power limit at once) is no discharge of the cell, and counts for neither: a
-     * 10 s charge at 40 mW/cm2 then a discharge at 60 mW/cm2 beyond the cell's power, after the last full discharge,
-     * printed "first discharge (cycle 7): 0.0 mAh/g" (session 21's fuzz).
+     * passed no charge (its cut-off or a power limit at once) is not the run's first discharge: a 10 s charge at 40
+     * mW/cm2 then a discharge at 60 mW/cm2 beyond the cell's power, after the last full discharge, printed "first
+     * discharge (cycle 7): 0.0 mAh/g" (session 21's fuzz); after the first, such a discharge is kept as the last
+     * ({@link #isFullDischarge}: a cell that gives nothing any more retains 0 %, not the last figure it gave).
      */
     public static boolean countsAsDischarge(CycleSummary c, boolean fullCell) {
-        return c.discharged() && c.dischargeCapacity() > 0 && (!fullCell || c.broughtBack());
+        return isFullDischarge(c, fullCell) && c.dischargeCapacity() > 0;
+    }
+
+    /** {@link #countsAsDischarge}'s rule without the charge passed: a cycle that discharged and, for a full cell, brought the cell back. */
+    static boolean isFullDischarge(CycleSummary c, boolean fullCell) {
+        return c.discharged() && (!fullCell || c.broughtBack());
     }
 
     /**
@@ -153,14 +161,14 @@ public final class SummaryJsonWriter implements ResultSink {
      * 60 degC after a 0.1 C formation read 62 % over the formation's discharge, where the 1 C discharges had kept 80 %
      * (session 20); a 0.1 C discharge after a 1 C one to the cut-off gives more than the cell took back. Nor at another
      * temperature or pressure the protocol set: a formation at 5 MPa then cycling at 65 MPa with the same step
-     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions (one
-     * that passed nothing is none: {@link #countsAsDischarge}).
+     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions that
+     * passed charge (one that passed nothing is no reference; the last may have passed nothing: 0 %).
      */
     static CycleSummary[] retentionCycles(java.util.List<CycleSummary> full) {
         if (full.size() < 2) return null;
         CycleSummary last = full.get(full.size() - 1);
         for (CycleSummary c : full.subList(0, full.size() - 1))
-            if (c.dischargeSteps().equals(last.dischargeSteps())) return new CycleSummary[] { c, last };
+            if (c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())) return new CycleSummary[] { c, last };
         return null;
     }
 
