@@ -282,7 +282,7 @@ class DocsScreenshotsUITest {
 		RunsViewUITest.run(cell, name);
 		IdeUITest.flush();
 		return org.cellwright.run.folder.RunFolder.resolve(
-				halfCells.getProject().getFolder("results/" + file + "/" + name).getLocation().toFile().toPath());
+				halfCells.getProject().getFolder("results/sung2023/" + file + ".cell/" + name).getLocation().toFile().toPath());
 	}
 
 	/** The Results view: the workbench with a run, each tab of one run and of two runs compared, the Checks tab. */

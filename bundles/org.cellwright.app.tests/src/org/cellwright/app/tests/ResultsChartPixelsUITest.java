@@ -77,7 +77,7 @@ class ResultsChartPixelsUITest {
 		spin(() -> job.getResult() != null, 180_000, "the experiment " + name);
 		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
 		IdeUITest.flush();
-		return RunFolder.resolve(project.getFolder("results/" + file + "/" + name).getLocation().toFile().toPath());
+		return RunFolder.resolve(project.getFolder("results/sung2023/" + file + ".cell/" + name).getLocation().toFile().toPath());
 	}
 
 	@Test

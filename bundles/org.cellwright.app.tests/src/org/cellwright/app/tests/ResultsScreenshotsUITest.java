@@ -57,7 +57,7 @@ class ResultsScreenshotsUITest {
 		if (!Screenshots.enabled()) return;
 		RunsViewUITest.run(experiments, "BareHalfCell");
 		RunsViewUITest.run(experiments, "InterlayerHalfCell");
-		IFolder results = experiments.getProject().getFolder("results/experiments");
+		IFolder results = experiments.getProject().getFolder("results/sung2023/experiments.cell");
 		CommonNavigator explorer = (CommonNavigator) page.showView("org.eclipse.ui.navigator.ProjectExplorer");
 		var viewer = explorer.getCommonViewer();
 		var runs = new StructuredSelection(new Object[] { results.getFolder("BareHalfCell"), results.getFolder("InterlayerHalfCell") });

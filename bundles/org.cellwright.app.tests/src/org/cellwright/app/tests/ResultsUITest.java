@@ -74,7 +74,7 @@ class ResultsUITest {
 		job.schedule();
 		spin(() -> job.getResult() != null, 120_000, "the experiment " + name);
 		assertTrue(job.getResult().getSeverity() <= IStatus.WARNING, job.getResult().toString());
-		IFolder folder = project.getFolder("results/experiments/" + name);
+		IFolder folder = project.getFolder("results/sung2023/experiments.cell/" + name);
 		assertTrue(folder.getFolder("latest").getFile("summary.json").exists(), "the run is in the project's run store: " + folder);
 		IdeUITest.flush(); // the job shows its run in the Results view (asyncExec): before the test asks for others
 		return RunFolder.resolve(folder.getLocation().toFile().toPath());
@@ -162,7 +162,7 @@ class ResultsUITest {
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().startsWith("FirstCycleInterlayer  ·  cell Cell2At5MPa  ·  COMPLETED"), status.getText());
 		// the experiment's expect clauses were checked by the IDE's run as by the command line: a Checks tab
-		assertTrue(Files.isRegularFile(project.getFolder("results/experiments/FirstCycleInterlayer/latest/checks.json").getLocation().toFile().toPath()));
+		assertTrue(Files.isRegularFile(project.getFolder("results/sung2023/experiments.cell/FirstCycleInterlayer/latest/checks.json").getLocation().toFile().toPath()));
 		assertNotNull(view.checksTable(), "checks.json, so a Checks tab");
 		assertTrue(view.checksTable().getItemCount() > 0, "a row per expect clause");
 		// the same interlayer cycled at 34 MPa: pores below 100 nm, where Li deforms by diffusional creep
@@ -196,7 +196,7 @@ class ResultsUITest {
 	@Test
 	void comparingTwoRunsOverlaysThemInEveryChart() throws Exception {
 		Path bare = runExperiment("FirstCycleBare"), interlayer = runExperiment("FirstCycleInterlayer");
-		IFolder b = project.getFolder("results/experiments/FirstCycleBare"), i = project.getFolder("results/experiments/FirstCycleInterlayer");
+		IFolder b = project.getFolder("results/sung2023/experiments.cell/FirstCycleBare"), i = project.getFolder("results/sung2023/experiments.cell/FirstCycleInterlayer");
 		// Project Explorer: both folders selected -> Compare Runs
 		EvaluationContext ctx = new EvaluationContext(null, new Object());
 		ctx.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(List.of(b, i)));
@@ -508,7 +508,7 @@ class ResultsUITest {
 		op.setSelection(new StructuredSelection(item.getData()));
 		page.activate(outline);
 		IdeUITest.flush();
-		IFolder folder = project.getFolder("results/experiments/NucleationInterlayer");
+		IFolder folder = project.getFolder("results/sung2023/experiments.cell/NucleationInterlayer");
 		if (folder.exists()) folder.delete(true, null);
 		var menu = tree.getMenu();
 		assertNotNull(menu, "the Outline has a context menu");
@@ -529,7 +529,7 @@ class ResultsUITest {
 		ILaunchConfigurationWorkingCopy wc = ExperimentLaunchShortcut.configurationFor(experiments).getWorkingCopy();
 		assertEquals("/examples/sung2023/experiments.cell", wc.getAttribute(ExperimentLaunch.FILE, ""));
 		wc.setAttribute(ExperimentLaunch.EXPERIMENT, "NucleationBare");
-		IFolder folder = project.getFolder("results/experiments/NucleationBare");
+		IFolder folder = project.getFolder("results/sung2023/experiments.cell/NucleationBare");
 		if (folder.exists()) folder.delete(true, null);
 		wc.launch("run", null);
 		ExperimentJob job = ExperimentLaunch.lastJob();
@@ -581,7 +581,7 @@ class ResultsUITest {
 		assertTrue(job.progressText().matches("FullCellLongCycling: cycle \\d+ of \\d+, t = [0-9.]+ h \\(step \\d+ of \\d+\\)"),
 				job.progressText());
 		assertTrue(job.progressText().contains("cycle 3 of "), job.progressText());
-		String summary = Files.readString(project.getFolder("results/long-cycling/FullCellLongCycling/latest").getFile("summary.json")
+		String summary = Files.readString(project.getFolder("results/sung2023/long-cycling.cell/FullCellLongCycling/latest").getFile("summary.json")
 				.getLocation().toFile().toPath());
 		assertTrue(summary.contains("\"CANCELLED\""), "the run stopped as cancelled and kept what it had: " + summary);
 	}

@@ -127,7 +127,7 @@ class SweepViewUITest extends ProjectUITest {
 
 		page.activate(view);
 		// for the docs: the study's sweep when its runs are there (./cellwright run examples/sung2023/experiments.cell)
-		java.nio.file.Path study = java.nio.file.Path.of(System.getProperty("cellwright.examples")).resolve("../results/experiments/PressureAndTemperature");
+		java.nio.file.Path study = java.nio.file.Path.of(System.getProperty("cellwright.examples")).resolve("../results/examples/sung2023/experiments.cell/PressureAndTemperature");
 		if (Screenshots.enabled() && org.cellwright.app.views.SweepResults.folderOf(study) != null) {
 			view.show(study);
 			view.choose("first_ce", "stack-pressure", "temperature");

@@ -115,6 +115,7 @@ public final class MechanismMaps {
 			try (Stream<Path> s = Files.walk(project)) {
 				candidates = s.filter(p -> !p.startsWith(results) && p.getFileName().toString().equals(fileName)).sorted().toList();
 			}
+		if (candidates.isEmpty()) throw new IOException("no " + fileName + " in " + project + " to take the cell from");
 		CellFiles files = CellFiles.load(CellFiles.withSiblings(candidates.get(0)));
 		List<Experiment> xs = files.experiments(run.experiment());
 		if (xs.isEmpty()) throw new IOException(candidates.get(0) + " has no experiment " + run.experiment());
