@@ -160,6 +160,31 @@ class VariableOrderBdfTest {
         assertEquals(0, two.stepsAtOrder(3), "maxOrder bounds the order");
     }
 
+    /** y' = -y + u(t), 0 = y - z, with u jumping from 0 to 100 at t = 1 (not a breakpoint the steps land on). */
+    static final class JumpingForcing implements DaeSystem {
+        @Override public int size() { return 2; }
+        @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
+        @Override public void rhs(double t, double[] y, double[] f) { f[0] = -y[0] + (t > 1 ? 100 : 0); f[1] = y[0] - y[1]; }
+        @Override public int lowerBandwidth() { return 1; }
+        @Override public int upperBandwidth() { return 1; }
+        @Override public double absoluteTolerance(int i) { return 1e-10; }
+    }
+
+    /**
+     * The rejections split as IDA's counts are (error-test failures against nonlinear convergence failures, which
+     * DfnBenchmark prints beside IDAKLU's print_stats): the problem is linear with a constant matrix, so no corrector
+     * fails, and every step rejected over the forcing's jump is an error-test failure.
+     */
+    @Test
+    void stepsRejectedOverAJumpOfTheForcingAreErrorTestFailures() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new JumpingForcing(), 5, 1e-6);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        while (bdf.time() < 3) assertTrue(bdf.step(3, 1e-14));
+        assertTrue(bdf.rejectedSteps() > 0, "steps over the jump rejected");
+        assertEquals(bdf.rejectedSteps(), bdf.errorTestFailures(), "every rejection an error-test failure");
+        assertEquals(Math.exp(-3) + 100 * (1 - Math.exp(-2)), bdf.state()[0], 1e-3, "y(3) after the jump");
+    }
+
     /** Prothero and Robinson's y' with a chain of algebraic unknowns that repeat it: 0 = y_(i-1) - y_i, i = 1 .. n - 1. */
     static final class ProtheroRobinsonChain implements DaeSystem {
         final int n;

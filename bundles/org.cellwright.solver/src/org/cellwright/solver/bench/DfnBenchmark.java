@@ -53,8 +53,20 @@ public final class DfnBenchmark {
     }
 
     static String counts(DfnSolution s) {
-        return String.format(Locale.ROOT, "%d steps, %d rejected, %d Newton iterations, %d Jacobians (%d f evaluations), %d factorisations",
-                s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.rhsEvaluations(), s.factorisations());
+        return String.format(Locale.ROOT, "%d steps, %d rejected, %d Newton iterations, %d Jacobians (%d f evaluations), %d factorisations; %s",
+                s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.rhsEvaluations(), s.factorisations(), idaCounts(s));
+    }
+
+    /**
+     * The counts IDAKLU's print_stats gives (bench/pybamm/side_by_side.py with SIDE_BY_SIDE_STATS=1), as far as they
+     * have a counterpart: residual evaluations (Newton's and the Jacobians' coloured ones), error-test failures,
+     * corrector failures ("nonlinear convergence failures"), and what IDA has not: steps rejected for an inadmissible
+     * state and step attempts halved at their predictor.
+     */
+    static String idaCounts(DfnSolution s) {
+        return String.format(Locale.ROOT, "%d residuals, %d error-test / %d corrector failures, %d inadmissible, %d predictor halvings",
+                s.newtonIterations() + s.rhsEvaluations(), s.errorTestFailures(), s.correctorFailures(), s.inadmissibleSteps(),
+                s.predictorHalvings());
     }
 
     private static double[] every(double[] v, int n) {
@@ -188,7 +200,7 @@ public final class DfnBenchmark {
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
         org.cellwright.solver.dfn.DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
         DfnSolution tight = new DfnSimulation(1e-7).run(cell, mesh, oneC, out, Chen2020.CUTOFF);
-        System.out.println("| solver | rtol | vs PyBaMM 1e-8 to 3.0 V: RMS (max) | from 60 s on: RMS (max) | capacity vs PyBaMM 1e-8 | vs own rtol 1e-7: RMS (max) | steps (rejected); iterations; Jacobians; factorisations | warm CPU, best of " + REPEATS + " |");
+        System.out.println("| solver | rtol | vs PyBaMM 1e-8 to 3.0 V: RMS (max) | from 60 s on: RMS (max) | capacity vs PyBaMM 1e-8 | vs own rtol 1e-7: RMS (max) | steps (rejected); iterations; Jacobians; factorisations | warm CPU, best of " + REPEATS + " | IDA's counts |");
         for (double rtol : rtols) {
             DfnSimulation sim = timed(rtol);
             Timed run = timed(() -> sim.run(cell, mesh, oneC, out, Chen2020.CUTOFF));
@@ -196,10 +208,10 @@ public final class DfnBenchmark {
             double[] own = difference(s.times(), s.voltages(), tight.times(), tight.voltages(), 3.0);
             Against py = againstPybamm(s, pybammCsv);
             if (py == null) return;
-            System.out.printf(Locale.ROOT, "| CellWright%s | %.1e | %.3f (%.2f) mV | %.3f (%.2f) mV | %+.4f %% | %.3f (%.2f) mV | %d (%d); %d; %d; %d | %.2f ms |%n",
+            System.out.printf(Locale.ROOT, "| CellWright%s | %.1e | %.3f (%.2f) mV | %.3f (%.2f) mV | %+.4f %% | %.3f (%.2f) mV | %d (%d); %d; %d; %d | %.2f ms | %s |%n",
                     modes(), rtol, 1e3 * py.all()[0], 1e3 * py.all()[1], 1e3 * py.late()[0], 1e3 * py.late()[1],
                     100 * (s.last().time() - py.end()) / py.end(), 1e3 * own[0], 1e3 * own[1],
-                    s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.factorisations(), run.cpu() / 1e6);
+                    s.steps(), s.rejectedSteps(), s.newtonIterations(), s.jacobians(), s.factorisations(), run.cpu() / 1e6, idaCounts(s));
         }
     }
 

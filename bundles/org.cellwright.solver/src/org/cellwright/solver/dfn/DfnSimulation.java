@@ -85,7 +85,7 @@ public final class DfnSimulation {
 
     private DfnSolution run(DfnModel model, double[] outputTimes, double cutoffVoltage, double[] breakpoints) {
         DfnSolution out = new DfnSolution(centres(model, -1), centres(model, 0), centres(model, 2));
-        DaeStepper bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
+        VariableOrderBdf bdf = new VariableOrderBdf(model, VariableOrderBdf.MAX_ORDER, relativeTolerance);
         if (model.isPowerControlled()) bdf.newton().controlled();
         if (!bdf.start(0, model.initialState(), 1e-3) || model.isPowerControlled() && !delivers(model, 0, bdf.state())) {
             out.finish(model.isPowerControlled() ? undeliverable(model, 0) : "no consistent initial state", 0, 0, 0, 0);
@@ -148,6 +148,7 @@ public final class DfnSimulation {
         }
         out.finish(reason, bdf.acceptedSteps(), bdf.rejectedSteps(), bdf.newton().factorisations(), bdf.newton().rhsEvaluations());
         out.newtonCounts(bdf.newton().iterations(), bdf.newton().jacobians());
+        out.stepCounts(bdf.errorTestFailures(), bdf.inadmissibleSteps(), bdf.predictorHalvings());
         return out;
     }
 

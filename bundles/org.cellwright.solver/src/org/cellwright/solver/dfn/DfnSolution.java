@@ -43,7 +43,28 @@ public final class DfnSolution {
         this.rhsEvaluations = rhsEvaluations;
     }
 
-    private int newtonIterations, jacobians;
+    private int newtonIterations, jacobians, errorTestFailures, inadmissibleSteps, predictorHalvings;
+
+    void stepCounts(int errorTestFailures, int inadmissibleSteps, int predictorHalvings) {
+        this.errorTestFailures = errorTestFailures;
+        this.inadmissibleSteps = inadmissibleSteps;
+        this.predictorHalvings = predictorHalvings;
+    }
+
+    /** Steps rejected by the local error test (of {@link #rejectedSteps()}; IDA's "error test failures"). */
+    public int errorTestFailures() { return errorTestFailures; }
+
+    /** Steps rejected because their converged state was off the physical branch (of {@link #rejectedSteps()}). */
+    public int inadmissibleSteps() { return inadmissibleSteps; }
+
+    /**
+     * Steps rejected because the corrector failed (of {@link #rejectedSteps()}, neither error-test failures nor
+     * inadmissible states; IDA's "nonlinear convergence failures").
+     */
+    public int correctorFailures() { return rejected - errorTestFailures - inadmissibleSteps; }
+
+    /** Step attempts halved before any Newton work, their predictor outside the residual's solvable range (not rejections). */
+    public int predictorHalvings() { return predictorHalvings; }
 
     void newtonCounts(int iterations, int jacobianEvaluations) {
         this.newtonIterations = iterations;

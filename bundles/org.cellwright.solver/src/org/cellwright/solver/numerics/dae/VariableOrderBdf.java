@@ -57,7 +57,7 @@ public final class VariableOrderBdf implements DaeStepper {
     private double t, hh, hused, cj, ck;
     private int kk, kused, ns, phase, steps;
     private double[] y;
-    private int accepted, rejected, inadmissible;
+    private int accepted, rejected, inadmissible, errorTestFailures;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
     /** The step before the last accepted one: its time, order, size and IDA phase, for {@link #undo}. */
@@ -104,6 +104,12 @@ public final class VariableOrderBdf implements DaeStepper {
 
     /** Steps rejected because the system found their converged state inadmissible (counted in rejectedSteps too). */
     public int inadmissibleSteps() { return inadmissible; }
+
+    /**
+     * Steps rejected by the local error test (counted in rejectedSteps too; the rest of those are corrector failures
+     * and {@link #inadmissibleSteps}): IDA's "error test failures", beside which its "nonlinear convergence failures".
+     */
+    public int errorTestFailures() { return errorTestFailures; }
 
     /** Step attempts halved because the system found their predictor outside its solvable range (not in rejectedSteps). */
     public int predictorHalvings() { return predictorHalvings; }
@@ -341,6 +347,7 @@ public final class VariableOrderBdf implements DaeStepper {
             }
             if (!fixedStep && ck * enormK > 1) {
                 rejected++;
+                errorTestFailures++;
                 failures++;
                 restore();
                 double errKnew = knew == kk ? errK : errKm1;
