@@ -119,7 +119,7 @@ public class RunsCommand extends CliCommand {
 					// fits, which runs.csv does not list, by the same rule (they were neither listed nor pruned, loop21)
 					List<Path> gone = indexed ? index.prune(keepLast, age, now) : List.of();
 					List<Path> fitsGone = FitReport.prune(s, keepLast, age, now);
-					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " and " + fitsGone.size() + " fit"
+					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " deleted, " + fitsGone.size() + " fit"
 							+ (fitsGone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
 					for (Path g : fitsGone) o.println("  deleted fit " + Problem.display(g));

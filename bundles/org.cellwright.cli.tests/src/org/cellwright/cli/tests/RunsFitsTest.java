@@ -71,8 +71,8 @@ class RunsFitsTest {
 		// the runs' rule: the latest of each fit kept, and the runs' own (one each) untouched
 		Cli.Result pruned = Cli.cli("runs", tmp.toString(), "--prune", "--keep-last", "1");
 		assertEquals(0, pruned.rc(), pruned.out() + pruned.err());
-		assertTrue(pruned.out().contains("0 runs and 2 fits deleted"), pruned.out());
-		assertTrue(pruned.out().contains("0 runs and 0 fits deleted"), pruned.out());
+		assertTrue(pruned.out().contains("0 runs deleted, 2 fits deleted"), pruned.out());
+		assertTrue(pruned.out().contains("0 runs deleted, 0 fits deleted"), pruned.out());
 		assertFalse(Files.exists(older) || Files.exists(oldest), pruned.out());
 		assertTrue(Files.isRegularFile(newest.resolve("fit.json")) && Files.isRegularFile(users.resolve("fit.json")),
 				"the latest fit and the user's folder are kept");
@@ -83,7 +83,7 @@ class RunsFitsTest {
 		copyFit(newest, "20200101-000000-cccccc");
 		pruned = Cli.cli("runs", fits.toString(), "--prune", "--older-than", "365");
 		assertEquals(0, pruned.rc(), pruned.out() + pruned.err());
-		assertTrue(pruned.out().contains("0 runs and 1 fit deleted"), pruned.out());
+		assertTrue(pruned.out().contains("0 runs deleted, 1 fit deleted"), pruned.out());
 		assertFalse(Files.exists(fits.resolve("K").resolve("20200101-000000-cccccc")));
 		assertTrue(Files.isDirectory(newest));
 	}
