@@ -162,7 +162,9 @@ public class FitJob extends Job {
 					}
 				}
 			});
-			if (!s.result().converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));
+			if (s.result().status() == org.cellwright.fit.FitResult.Status.UNDETERMINED)
+				status.add(Status.warning("fit " + f.getName() + " determined none of its estimates: its targets do not depend on them (see its notes)"));
+			else if (!s.result().converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));
 			folders.add(s.folder());
 		} catch (InputException e) {
 			status.add(Status.error(e.problem().format()));

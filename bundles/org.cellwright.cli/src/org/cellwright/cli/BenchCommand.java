@@ -133,7 +133,7 @@ public class BenchCommand extends CliCommand {
 					runner.simulations() == 0 ? 0 : wall / runner.simulations()));
 			o.println(String.format(Locale.ROOT, "  iterations       %d (%s)", r.iterations(),
 					options.method() == FitOptions.Method.BOBYQA ? "BOBYQA" : "Levenberg-Marquardt"));
-			o.println(String.format(Locale.ROOT, "  final cost       %.6g (%s; first cost %.6g)", r.cost(), r.converged() ? "converged" : "NOT converged",
+			o.println(String.format(Locale.ROOT, "  final cost       %.6g (%s; first cost %.6g)", r.cost(), r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(),
 					r.costHistory().isEmpty() ? Double.NaN : r.costHistory().get(0)));
 			FitCommand.print(o, plan, r, wall);
 			return 0;

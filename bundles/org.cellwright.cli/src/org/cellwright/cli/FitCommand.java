@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
 				+ "write results/<file>/<fit>/<id>/fit.json and fitted.cell (the file with the fitted values, source \"fitted: <fit>, <date>\")." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every fit converged", "1:errors in the input, or a fit that did not converge or was interrupted",
-				"2:usage error", "4:internal error" })
+				"2:usage error", "3:a fit determined none of its estimates (status undetermined: its targets do not depend on them; "
+						+ "the notes say why for each)", "4:internal error" })
 public class FitCommand extends CliCommand {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "a .cell file with fit blocks")
@@ -86,9 +87,20 @@ public class FitCommand extends CliCommand {
 		}
 		try (RunExecutor engineExecutor = executor) {
 			int rc = 0;
-			for (Fit f : fits) rc = Math.max(rc, fit(f, path, store, engineExecutor, o, err));
+			for (Fit f : fits) {
+				int r = fit(f, path, store, engineExecutor, o, err);
+				rc = rank(r) > rank(rc) ? r : rc;
+			}
 			return rc;
 		}
+	}
+
+	/** Exit code of a fit that determined none of its estimates ({@link FitResult.Status#UNDETERMINED}). */
+	public static final int UNDETERMINED = 3;
+
+	/** 1 (errors, a fit that did not converge) weighs more than 3 (a fit that determined nothing), which weighs more than 0. */
+	private static int rank(int rc) {
+		return rc == 0 ? 0 : rc == UNDETERMINED ? 1 : 2;
 	}
 
 	private int fit(Fit f, Path cellFile, RunStore store, RunExecutor executor, PrintWriter o, PrintWriter err) {
@@ -141,7 +153,11 @@ public class FitCommand extends CliCommand {
 				}
 			});
 			o.println("  results: " + Problem.display(s.folder()) + " (report.html, fit.json, fitted.cell)");
-			return s.result().converged() ? 0 : 1;
+			return switch (s.result().status()) {
+				case CONVERGED -> 0;
+				case UNDETERMINED -> UNDETERMINED;
+				case NOT_CONVERGED -> 1;
+			};
 		} catch (InputException e) {
 			err.println(e.problem().format());
 			err.println("cellwright: fit " + f.getName() + " not run");
@@ -167,8 +183,14 @@ public class FitCommand extends CliCommand {
 	}
 
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
+		// a fit whose targets do not depend on its estimates stops at once on its criteria: it read "converged" (loop21)
+		String status = switch (r.status()) {
+			case CONVERGED -> "converged";
+			case NOT_CONVERGED -> "NOT converged";
+			case UNDETERMINED -> "UNDETERMINED (the targets determine none of the estimates)";
+		};
 		o.println(String.format(Locale.ROOT, "fit %s: %s after %d iterations, %d evaluations (each simulates every target), %.1f s, cost %.6g",
-				plan.fit().getName(), r.converged() ? "converged" : "NOT converged", r.iterations(), r.evaluations(), seconds, r.cost()));
+				plan.fit().getName(), status, r.iterations(), r.evaluations(), seconds, r.cost()));
 		// the interval itself, as fit.json and the report give it: one cut at a bound is not value +/- half its width
 		// (a fit ending at 5.005 in [5, 7.44] printed "+/- 1.22", i.e. 3.79 to 6.23; loop21)
 		o.println(String.format(Locale.ROOT, "  %-40s %14s %24s   %s", "estimate", "value", "95 % interval", "bounds"));
@@ -180,14 +202,23 @@ public class FitCommand extends CliCommand {
 					Double.isFinite(lo) && Double.isFinite(hi) ? String.format(Locale.ROOT, "%.5g .. %.5g", lo, hi) : "undetermined",
 					String.format(Locale.ROOT, "%.4g", e.parameter().lower()), String.format(Locale.ROOT, "%.4g", e.parameter().upper()), e.unit()));
 		}
-		if (r.names().size() > 1) {
-			o.println("  correlation:");
+		if (r.names().size() > 1 && hasCorrelation(r.correlation())) {
+			o.println("  correlation (- where an estimate is undetermined):");
 			for (int a = 0; a < r.names().size(); a++) {
 				StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-40s", r.names().get(a)));
-				for (int c = 0; c < r.names().size(); c++) b.append(String.format(Locale.ROOT, " %7.3f", r.correlation()[a][c]));
+				for (int c = 0; c < r.names().size(); c++)
+					b.append(Double.isNaN(r.correlation()[a][c]) ? String.format(Locale.ROOT, " %7s", "-") : String.format(Locale.ROOT, " %7.3f", r.correlation()[a][c]));
 				o.println(b);
 			}
 		}
 		for (String n : r.notes()) o.println("  note: " + n);
+	}
+
+	/** Whether a correlation matrix has a number off its diagonal (none where the targets determine at most one estimate). */
+	static boolean hasCorrelation(double[][] c) {
+		for (int a = 0; a < c.length; a++)
+			for (int b = 0; b < c[a].length; b++)
+				if (a != b && !Double.isNaN(c[a][b])) return true;
+		return false;
 	}
 }

@@ -276,10 +276,10 @@ public class RunCommand extends CliCommand {
 	 * A run's measured-comparison.json as the command line says it: the warnings of its comparison with the measurement
 	 * (its current against the protocol's), located at the measured clause, and its located error (null: none).
 	 */
-	record MeasuredNotes(List<String> warnings, String error) {}
+	public record MeasuredNotes(List<String> warnings, String error) {}
 
 	/** The warnings and the error of a run's measured-comparison.json, read once (none without a readable file). */
-	static MeasuredNotes measuredNotes(Path runFolder) {
+	public static MeasuredNotes measuredNotes(Path runFolder) {
 		Path json = runFolder.resolve(RunFiles.MEASURED_COMPARISON);
 		if (!Files.isRegularFile(json)) return new MeasuredNotes(List.of(), null);
 		try {

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.Problem;
+import org.cellwright.run.fit.FitReport;
 import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunIndex;
@@ -26,15 +27,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code runs [DIR] [--prune --keep-last N | --older-than DAYS]}: the runs of a results folder (its runs.csv), or of every
  * results folder in DIR (default {@code results}): id, time, experiment, status, key numbers and what changed against the
- * previous run. {@code --prune} deletes runs, explicitly; nothing else ever does. {@code --rename OLD NEW} moves the
+ * previous run; and its fits ({@code <fit>/<id>/fit.json}): id, time, status, estimates, folder. {@code --prune}
+ * deletes runs and fits by one rule, explicitly; nothing else ever does. {@code --rename OLD NEW} moves the
  * history of a file renamed from OLD.cell to NEW.cell, DIR/OLD/ to DIR/NEW/ ({@link RunStore#moveHistory}; the IDE
  * does it when a file is renamed there). {@code --move OLD NEW} moves a file's history from one results folder to
  * another, OLD and NEW each a history folder {@code RESULTS/<name>} (the IDE's move into another project, with or
  * without a new name; within one results folder it is {@code --rename}); the same refusals.
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-		description = { "List the runs kept in a results folder (default: every results/<file>/), with what changed against the previous "
-				+ "run of the same experiment; --prune deletes old runs explicitly." },
+		description = { "List the runs and fits kept in a results folder (default: every results/<file>/), with what changed against the "
+				+ "previous run of the same experiment, and each fit's status and estimates; --prune deletes old runs and fits explicitly." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:listed (or pruned)", "1:no runs there, or an index that cannot be read", "2:usage error" })
 public class RunsCommand extends CliCommand {
@@ -42,13 +44,13 @@ public class RunsCommand extends CliCommand {
 	@Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "a results folder (results/<file>) or a folder of them (default: results)")
 	String dir;
 
-	@Option(names = "--prune", description = "delete runs: those beyond --keep-last of each experiment, and those older than --older-than")
+	@Option(names = "--prune", description = "delete runs and fits: those beyond --keep-last of each experiment, sweep or fit, and those older than --older-than")
 	boolean prune;
 
-	@Option(names = "--keep-last", paramLabel = "N", description = "with --prune: keep the N latest runs of each experiment or sweep")
+	@Option(names = "--keep-last", paramLabel = "N", description = "with --prune: keep the N latest runs of each experiment or sweep, and fits of each fit")
 	Integer keepLast;
 
-	@Option(names = "--older-than", paramLabel = "DAYS", description = "with --prune: delete runs older than DAYS days")
+	@Option(names = "--older-than", paramLabel = "DAYS", description = "with --prune: delete runs and fits older than DAYS days")
 	Integer olderThanDays;
 
 	@Option(names = "--rename", arity = "2", paramLabel = "NAME", description = "OLD NEW: after renaming OLD.cell to NEW.cell, move "
@@ -101,7 +103,7 @@ public class RunsCommand extends CliCommand {
 		}
 		List<Path> stores = stores(root);
 		if (stores.isEmpty()) {
-			err.println(Problem.display(root) + ": no runs (no " + RunFiles.INDEX + " here or in its sub-folders; run something first: ./cellwright run FILE)");
+			err.println(Problem.display(root) + ": no runs (no " + RunFiles.INDEX + " and no fit here or in its sub-folders; run something first: ./cellwright run FILE)");
 			return 1;
 		}
 		// one results folder whose index cannot be read is named and left alone; the others are still listed (or
@@ -110,11 +112,18 @@ public class RunsCommand extends CliCommand {
 		for (Path s : stores) {
 			try {
 				RunIndex index = new RunStore(s).index();
+				boolean indexed = Files.isRegularFile(index.file());
 				if (prune) {
-					List<Path> gone = index.prune(keepLast, olderThanDays == null ? null : Duration.ofDays(olderThanDays), Instant.now());
-					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " deleted");
+					Duration age = olderThanDays == null ? null : Duration.ofDays(olderThanDays);
+					Instant now = Instant.now();
+					// fits, which runs.csv does not list, by the same rule (they were neither listed nor pruned, loop21)
+					List<Path> gone = indexed ? index.prune(keepLast, age, now) : List.of();
+					List<Path> fitsGone = FitReport.prune(s, keepLast, age, now);
+					o.println(Problem.display(s) + ": " + gone.size() + " run" + (gone.size() == 1 ? "" : "s") + " deleted, " + fitsGone.size() + " fit"
+							+ (fitsGone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
-				} else print(o, s, index.rows());
+					for (Path g : fitsGone) o.println("  deleted fit " + Problem.display(g));
+				} else print(o, s, indexed ? index.rows() : List.of(), FitReport.folders(s));
 			} catch (RunStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
 				err.println("cellwright runs: " + Printable.escape(e.getMessage()) + (prune ? " (nothing deleted there)" : ""));
 				rc = 1;
@@ -184,23 +193,50 @@ public class RunsCommand extends CliCommand {
 	 * {@code results/<file>/} and, for files in folders, {@code results/<folder>/<file>.cell/}).
 	 */
 	static List<Path> stores(Path root) {
-		if (Files.isRegularFile(root.resolve(RunFiles.INDEX))) return List.of(root);
+		if (kept(root)) return List.of(root);
 		try {
-			return RunStore.histories(root).stream().filter(p -> Files.isRegularFile(p.resolve(RunFiles.INDEX))).toList();
+			return RunStore.histories(root).stream().filter(RunsCommand::kept).toList();
 		} catch (java.io.UncheckedIOException e) {
 			return List.of();
 		}
 	}
 
-	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows) {
-		o.println(Problem.display(store) + "/ (" + rows.size() + " run" + (rows.size() == 1 ? "" : "s") + ")");
-		String[] head = { "id", "time", "experiment", "status", "cycles", "1st discharge", "last CE", "change" };
+	/** Whether a folder keeps runs (a runs.csv) or fits ({@link FitReport#folders}). */
+	private static boolean kept(Path history) {
+		return Files.isRegularFile(history.resolve(RunFiles.INDEX)) || !FitReport.folders(history).isEmpty();
+	}
+
+	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows, List<Path> fits) {
+		o.println(Problem.display(store) + "/ (" + rows.size() + " run" + (rows.size() == 1 ? "" : "s")
+				+ (fits.isEmpty() ? "" : ", " + fits.size() + " fit" + (fits.size() == 1 ? "" : "s")) + ")");
+		if (!rows.isEmpty() || fits.isEmpty()) {
+			String[] head = { "id", "time", "experiment", "status", "cycles", "1st discharge", "last CE", "change" };
+			List<String[]> lines = new ArrayList<>();
+			for (RunIndex.Row r : rows)
+				lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
+						r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
+						Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
+						Figures.percent(r.lastCe()), Printable.escape(r.change()) });
+			table(o, head, lines);
+		}
+		if (fits.isEmpty()) return;
+		// fits have no row in runs.csv: each from its fit.json (status, how many estimates) and its folder
+		String[] head = { "id", "time", "fit", "status", "estimates", "folder" };
 		List<String[]> lines = new ArrayList<>();
-		for (RunIndex.Row r : rows)
-			lines.add(new String[] { r.id(), r.time().replace('T', ' ').replace("Z", ""), Printable.escape(r.name()), r.status(),
-					r.cycles() < 0 ? "" : Integer.toString(r.cycles()),
-					Figures.text(r.firstDischargeMAhCm2(), "%.3f mAh/cm2"),
-					Figures.percent(r.lastCe()), Printable.escape(r.change()) });
+		for (Path f : fits) {
+			String id = f.getFileName().toString();
+			Instant t = RunStore.timeOf(id);
+			com.google.gson.JsonObject json = FitReport.read(f);
+			String status = json == null ? "fit.json unreadable" : FitReport.status(json).text();
+			String estimates = json != null && json.get("estimates") instanceof com.google.gson.JsonArray a ? Integer.toString(a.size()) : "";
+			lines.add(new String[] { id, t == null ? "" : t.toString().replace('T', ' ').replace("Z", ""),
+					Printable.escape(f.getParent().getFileName().toString()), status, estimates, Printable.escape(Problem.display(f)) + "/" });
+		}
+		table(o, head, lines);
+	}
+
+	/** A table: the columns as wide as their widest cell, the last one as it is. */
+	private static void table(PrintWriter o, String[] head, List<String[]> lines) {
 		int[] w = new int[head.length];
 		for (int i = 0; i < head.length; i++) w[i] = head[i].length();
 		for (String[] l : lines) for (int i = 0; i < l.length - 1; i++) w[i] = Math.max(w[i], l[i].length());

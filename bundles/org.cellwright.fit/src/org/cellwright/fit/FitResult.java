@@ -7,11 +7,20 @@ import java.util.List;
  * Jacobian at the optimum: covariance = s^2 (J^T J)^-1 with s^2 the residual variance; NaN where the data do not
  * determine the parameter). The correlation matrix of the estimates, the cost (sum of squared weighted residuals)
  * after each improvement, the number of model evaluations, and notes a user must read (parameters the targets
- * cannot tell apart, estimates at a bound, a fit that stopped before converging), and the optimiser's iterations.
+ * cannot tell apart, estimates at a bound, a fit that stopped before converging), the optimiser's iterations and how the
+ * fit ended ({@link Status}).
  */
 public record FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95,
 		double[] upper95, double[][] correlation, List<Double> costHistory, int evaluations, double cost,
-		int degreesOfFreedom, boolean converged, List<String> notes, int iterations) {
+		int degreesOfFreedom, boolean converged, List<String> notes, int iterations, Status status) {
+
+	/** A result whose status is whether it converged. */
+	public FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95, double[] upper95,
+			double[][] correlation, List<Double> costHistory, int evaluations, double cost, int degreesOfFreedom,
+			boolean converged, List<String> notes, int iterations) {
+		this(names, values, standardErrors, lower95, upper95, correlation, costHistory, evaluations, cost, degreesOfFreedom,
+				converged, notes, iterations, converged ? Status.CONVERGED : Status.NOT_CONVERGED);
+	}
 
 	/** A result without the iteration count (0). */
 	public FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95, double[] upper95,
@@ -19,6 +28,31 @@ public record FitResult(List<String> names, double[] values, double[] standardEr
 			boolean converged, List<String> notes) {
 		this(names, values, standardErrors, lower95, upper95, correlation, costHistory, evaluations, cost, degreesOfFreedom,
 				converged, notes, 0);
+	}
+
+	/**
+	 * How a fit ended: {@link #UNDETERMINED} when none of its estimates has an effect on its targets (the optimiser
+	 * stops at once on its criteria then, as converged), else converged or not; {@link #text} as fit.json, the command
+	 * line and the IDE write it.
+	 */
+	public enum Status {
+		CONVERGED("converged"), NOT_CONVERGED("not converged"), UNDETERMINED("undetermined");
+
+		private final String text;
+
+		Status(String text) {
+			this.text = text;
+		}
+
+		public String text() {
+			return text;
+		}
+
+		/** The status written as {@code text}, or null. */
+		public static Status of(String text) {
+			for (Status s : values()) if (s.text.equals(text)) return s;
+			return null;
+		}
 	}
 
 	public int index(String name) {

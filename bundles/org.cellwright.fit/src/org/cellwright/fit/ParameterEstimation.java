@@ -454,6 +454,15 @@ public final class ParameterEstimation {
 				}
 			}
 		}
+		// an estimate whose column is zero changes no target at all (e.g. a current collector's thickness against a
+		// plating voltage): it has no effect, which is not "only a combination with another is determined" (loop21)
+		boolean[] noEffect = new boolean[n];
+		for (int j = 0; j < n; j++) {
+			double norm = 0;
+			for (int k = 0; k < m; k++) norm += js[k][j] * js[k][j];
+			noEffect[j] = Math.sqrt(norm) <= RANK_TOLERANCE * smax;
+			undetermined[j] |= noEffect[j];
+		}
 		double[] se = new double[n];
 		double[] lo = new double[n];
 		double[] hi = new double[n];
@@ -474,7 +483,10 @@ public final class ParameterEstimation {
 				lo[j] = Math.max(lo[j], fp.lower());
 				hi[j] = Math.min(hi[j], fp.upper());
 			}
-			if (undetermined[j]) {
+			if (noEffect[j]) {
+				notes.add(names.get(j) + " has no effect on the targets: changing it within its bounds changes none of their"
+						+ " values, so its value is its start value, not an estimate; fix it or add a target that depends on it");
+			} else if (undetermined[j]) {
 				notes.add(names.get(j) + " is not determined by the targets: changing it within its bounds hardly"
 						+ " changes them; fix it or add a target that depends on it");
 			}
@@ -497,7 +509,9 @@ public final class ParameterEstimation {
 		}
 		for (int a = 0; a < n; a++) {
 			for (int b = a + 1; b < n; b++) {
-				if (rankDeficient && undetermined[a] && undetermined[b]) {
+				if (noEffect[a] || noEffect[b]) {
+					continue; // one that changes nothing is neither combined with nor correlated to another
+				} else if (rankDeficient && undetermined[a] && undetermined[b]) {
 					notes.add(names.get(a) + " and " + names.get(b) + " cannot be told apart by the targets: only a"
 							+ " combination of them is determined; fix one or add a target that separates them");
 				} else if (Math.abs(corr[a][b]) > CORRELATION_WARNING) {
@@ -507,12 +521,19 @@ public final class ParameterEstimation {
 				}
 			}
 		}
+		boolean none = true;
+		for (boolean u : noEffect) none &= u;
+		if (none) {
+			notes.add(0, "the fit determined none of its estimates: the targets do not depend on " + (n == 1 ? "it" : "any of them")
+					+ " (status undetermined); the values are the start values, not estimates");
+		}
+		FitResult.Status status = none ? FitResult.Status.UNDETERMINED : converged ? FitResult.Status.CONVERGED : FitResult.Status.NOT_CONVERGED;
 		if (dof <= 0) {
 			notes.add("as many parameters as target values: the intervals carry the targets' stated tolerances (or"
 					+ " noise) to the parameters (s = 1, normal quantile), not an uncertainty estimated from the residuals");
 		}
 		return new FitResult(names, p, se, lo, hi, corr, List.copyOf(history), evaluations.get(), rss, dof, converged,
-				List.copyOf(notes), iterations);
+				List.copyOf(notes), iterations, status);
 	}
 
 	private String describe(double[] p) {

@@ -73,9 +73,14 @@ public final class FitHtmlReport {
 
 	static String html(JsonObject fit, Path folder) {
 		String name = str(fit, "fit");
-		boolean converged = fit.has("converged") && fit.get("converged").getAsBoolean();
-		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name))
-				.append(Sections.statusBadge(converged ? "COMPLETED" : "NOT_CONVERGED").replace(">COMPLETED<", ">CONVERGED<")).append("</h1>");
+		org.cellwright.fit.FitResult.Status status = FitReport.status(fit);
+		String badge = switch (status) {
+			case CONVERGED -> Sections.statusBadge("COMPLETED").replace(">COMPLETED<", ">CONVERGED<");
+			case NOT_CONVERGED -> Sections.statusBadge("NOT_CONVERGED");
+			// the targets determine none of the estimates: not a converged fit (it read CONVERGED, loop21)
+			case UNDETERMINED -> Sections.statusBadge("UNDETERMINED");
+		};
+		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name)).append(badge).append("</h1>");
 		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + " iterations \u00b7 " : "")
 				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")
 				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 final cost ").append(fmt(num(fit, "cost"), 4))
@@ -101,6 +106,9 @@ public final class FitHtmlReport {
 		b.append("<section id=\"correlation\"><h2>Correlation of the estimates</h2>");
 		JsonArray corr = arr(fit, "correlation");
 		if (names.size() < 2) b.append(missing("one estimate: no correlation"));
+		else if (!anyCorrelation(corr))
+			// a table of dashes under "|r| above 0.95" said nothing (loop21)
+			b.append(missing("no correlation: the targets determine at most one of the estimates (see the notes)"));
 		else {
 			b.append("<table class=\"corr\"><thead><tr><th></th>");
 			for (String n : names) b.append("<th>").append(esc(n)).append("</th>");
@@ -117,7 +125,8 @@ public final class FitHtmlReport {
 				}
 				b.append("</tr>");
 			}
-			b.append("</tbody></table><p class=\"muted\">|r| above 0.95: the targets hardly tell the two apart (see the notes).</p>");
+			b.append("</tbody></table><p class=\"muted\">|r| above 0.95: the targets hardly tell the two apart (see the notes)."
+					+ (anyUndetermined(corr) ? " \u2013: an estimate the targets do not determine has no correlation." : "") + "</p>");
 		}
 		b.append("</section>\n");
 
@@ -189,6 +198,26 @@ public final class FitHtmlReport {
 					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL").append("</td></tr>");
 		}
 		return b.append("</tbody></table>").toString();
+	}
+
+	/** Whether a correlation matrix (fit.json's, null where undetermined) has a number off its diagonal. */
+	private static boolean anyCorrelation(JsonArray corr) {
+		return offDiagonal(corr, false);
+	}
+
+	/** Whether it has a null off its diagonal. */
+	private static boolean anyUndetermined(JsonArray corr) {
+		return offDiagonal(corr, true);
+	}
+
+	private static boolean offDiagonal(JsonArray corr, boolean isNull) {
+		for (int i = 0; i < corr.size(); i++) {
+			if (!corr.get(i).isJsonArray()) continue;
+			JsonArray row = corr.get(i).getAsJsonArray();
+			for (int j = 0; j < row.size(); j++)
+				if (i != j && row.get(j).isJsonNull() == isNull) return true;
+		}
+		return false;
 	}
 
 	private static JsonArray arr(JsonObject o, String k) {

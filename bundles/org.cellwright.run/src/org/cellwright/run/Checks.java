@@ -15,9 +15,12 @@ import java.util.Locale;
 import org.cellwright.lang.expectations.Metric;
 import org.cellwright.lang.units.Unit;
 import org.cellwright.lang.units.Units;
+import org.cellwright.model.CellwrightFactory;
 import org.cellwright.model.Comparison;
 import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
+import org.cellwright.model.Quantity;
+import org.cellwright.solver.input.json.ResolvedInputs;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -42,18 +45,71 @@ public final class Checks {
 
 	/** Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json). */
 	public static List<Check> evaluate(Experiment x, JsonObject summary, Path runFolder) {
+		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder);
+	}
+
+	/**
+	 * Evaluates expect clauses as recorded (an inputs.json's, {@link #clauses} of an experiment) on the run in
+	 * {@code runFolder}; {@code file} names the file they are written in (as {@link Problem#display} shows it; null:
+	 * unknown). The one evaluation of the run from a .cell file and of a re-run from its inputs.json.
+	 */
+	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder) {
 		List<Check> out = new ArrayList<>();
-		for (Expectation e : x.getExpectations()) out.add(evaluate(x.getName(), e, new Metric.Run(summary, runFolder)));
+		for (ResolvedInputs.Expect c : clauses) out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder)));
 		return out;
 	}
 
-	static Check evaluate(String experiment, Expectation e, Metric.Run run) {
+	/** The file an experiment is written in, as {@link Problem#display} shows it (null when it is in no file). */
+	public static String fileOf(Experiment x) {
+		return x.eResource() != null && x.eResource().getURI().isFile() ? Problem.display(Path.of(x.eResource().getURI().toFileString())) : null;
+	}
+
+	/**
+	 * An experiment's expect clauses as data, what a run's inputs.json records of them: each with its numbers and unit
+	 * and their text as written ("92.0 %"), its line, label and source.
+	 */
+	public static List<ResolvedInputs.Expect> clauses(Experiment x) {
+		List<ResolvedInputs.Expect> out = new ArrayList<>();
+		for (Expectation e : x.getExpectations()) {
+			ICompositeNode node = NodeModelUtils.findActualNodeFor(e);
+			Quantity v = e.getValue(), t = e.getTolerance();
+			String unit = v == null ? null : v.getUnit() == null ? "" : v.getUnit(), tolUnit = t == null ? null : t.getUnit() == null ? "" : t.getUnit();
+			out.add(new ResolvedInputs.Expect(e.getLabel(), e.isAverage(), e.getMetric(), e.getCycle(), e.getReference(), e.getFromCycle(),
+					e.getComparison().getName(), v == null ? null : v.getValue(), unit, v == null ? null : written(v, v.getValue(), unit), e.getState(),
+					t == null ? null : t.getValue(), tolUnit, t == null ? null : written(t, t.getValue(), tolUnit), e.getSource(),
+					node == null ? 0 : node.getStartLine()));
+		}
+		return out;
+	}
+
+	/** A clause as the model element the metrics read (in no resource). */
+	private static Expectation expectation(ResolvedInputs.Expect c) {
+		Expectation e = CellwrightFactory.eINSTANCE.createExpectation();
+		e.setLabel(c.label());
+		e.setAverage(c.average());
+		e.setMetric(c.metric());
+		e.setCycle(c.cycle());
+		e.setReference(c.reference());
+		e.setFromCycle(c.fromCycle());
+		e.setComparison(Comparison.getByName(c.comparison()));
+		e.setState(c.state());
+		e.setSource(c.source());
+		if (c.value() != null) e.setValue(quantity(c.value(), c.unit()));
+		if (c.tolerance() != null) e.setTolerance(quantity(c.tolerance(), c.toleranceUnit()));
+		return e;
+	}
+
+	private static Quantity quantity(double value, String unit) {
+		Quantity q = CellwrightFactory.eINSTANCE.createQuantity();
+		q.setValue(value);
+		q.setUnit(unit == null || unit.isEmpty() ? null : unit);
+		return q;
+	}
+
+	static Check evaluate(String experiment, ResolvedInputs.Expect c, String file, Metric.Run run) {
+		Expectation e = expectation(c);
 		Metric m = Metric.find(e.getMetric()).orElse(null);
-		String file = null;
-		int line = 0;
-		if (e.eResource() != null && e.eResource().getURI().isFile()) file = Problem.display(Path.of(e.eResource().getURI().toFileString()));
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(e);
-		if (node != null) line = node.getStartLine();
+		int line = c.line();
 		String quantity = e.getLabel() != null ? e.getLabel() : describe(e);
 		if (m == null)
 			return new Check(experiment, quantity, e.getMetric(), "?", "-", false, null, null, null, null, e.getSource(), file, line,
@@ -65,15 +121,15 @@ public final class Checks {
 			return new Check(experiment, quantity, m.dslName(), expected, v.isMissing() ? "-" : v.state(), pass, null, null, null, null,
 					e.getSource(), file, line, v.missing());
 		}
-		String unitSymbol = e.getValue().getUnit() == null ? "" : e.getValue().getUnit();
+		String unitSymbol = c.unit() == null ? "" : c.unit();
 		Unit unit = Units.parse(unitSymbol);
-		double expected = e.getValue().getValue();
-		Double tol = e.getTolerance() == null ? null
-				: Units.parse(e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit()).factor() * e.getTolerance().getValue() / unit.factor();
+		double expected = c.value();
+		Double tol = c.tolerance() == null ? null
+				: Units.parse(c.toleranceUnit() == null ? "" : c.toleranceUnit()).factor() * c.tolerance() / unit.factor();
 		// numbers as written ("92.0 %"); the simulated value with one decimal more than the expectation has
-		String value = written(e.getValue(), expected, unitSymbol);
-		String tolText = e.getTolerance() == null ? null : written(e.getTolerance(), e.getTolerance().getValue(),
-				e.getTolerance().getUnit() == null ? "" : e.getTolerance().getUnit());
+		String value = c.valueText() != null ? c.valueText() : written(null, expected, unitSymbol);
+		String tolText = c.tolerance() == null ? null : c.toleranceText() != null ? c.toleranceText()
+				: written(null, c.tolerance(), c.toleranceUnit() == null ? "" : c.toleranceUnit());
 		int decimals = Math.max(decimals(value), tolText == null ? 0 : decimals(tolText)) + 1;
 		String expectedText = switch (e.getComparison()) {
 			case EQUAL -> value + " ± " + tolText;
@@ -182,7 +238,7 @@ public final class Checks {
 
 	/** A quantity as the user wrote it ("92.0 %"), or formatted when it has no text (built in code). */
 	private static String written(org.cellwright.model.Quantity q, double value, String unit) {
-		ICompositeNode n = NodeModelUtils.findActualNodeFor(q);
+		ICompositeNode n = q == null ? null : NodeModelUtils.findActualNodeFor(q);
 		if (n != null) {
 			String t = NodeModelUtils.getTokenText(n).trim();
 			if (!t.isEmpty()) return t;

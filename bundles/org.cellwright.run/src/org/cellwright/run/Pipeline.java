@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.cellwright.run.fit.MeasuredComparison;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.Changes;
 import org.cellwright.run.store.RunIndex;
@@ -22,6 +23,7 @@ import org.cellwright.run.store.RunStoreException;
 import org.cellwright.run.store.Slot;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -111,8 +113,35 @@ public final class Pipeline {
 
 	private record Pending(RunGroup group, Slot slot, List<Future<RunWriter.Outcome>> futures) {}
 
-	/** The measurements of the experiments of one {@link #run}, each read once however many runs (a sweep's) compare with it. */
-	private final Map<org.cellwright.model.MeasuredData, org.cellwright.run.fit.MeasuredComparison.Measurement> measurements = new java.util.IdentityHashMap<>();
+	/**
+	 * The measurements of the experiments of one {@link #run}, each read once however many runs (a sweep's) compare with
+	 * it: by the experiment's measured clause, or by the record of an inputs.json re-run.
+	 */
+	private final Map<Object, MeasuredComparison.Measurement> measurements = new java.util.IdentityHashMap<>();
+
+	/** The measured clause a unit's run is compared with: its experiment's, or the one its inputs.json records; null for none. */
+	private static MeasuredComparison.Clause clause(RunUnit u) {
+		if (u.experiment() != null) return u.experiment().getMeasured() == null ? null : MeasuredComparison.Clause.of(u.experiment().getMeasured());
+		ResolvedInputs.Measured r = u.inputs() == null ? null : u.inputs().measured();
+		return r == null ? null : MeasuredComparison.Clause.of(r, u.provenance().sourceFile());
+	}
+
+	/** The measurement of a unit with a measured clause, read once per {@link #run} (on the caller's thread: the model is read). */
+	private MeasuredComparison.Measurement measurement(RunUnit u, MeasuredComparison.Clause clause) {
+		if (u.experiment() != null) return measurements.computeIfAbsent(u.experiment().getMeasured(), k -> MeasuredComparison.Measurement.of(u.experiment().getMeasured()));
+		return measurements.computeIfAbsent(u.inputs().measured(), k -> MeasuredComparison.Measurement.of(u.inputs().measured(), clause));
+	}
+
+	/**
+	 * The unit as its run records it: a solid-state run compared with a measurement keeps the copy of it in its folder
+	 * (written now, before the run) and names it with its hash in its inputs.json, so that a re-run from there compares
+	 * with the same data (before, inputs.json recorded no measurement: a re-run compared with none, loop21).
+	 */
+	private RunUnit recorded(RunUnit u, Path writing) {
+		MeasuredComparison.Clause clause = u.inputs() == null ? null : clause(u);
+		if (clause == null) return u;
+		return u.withInputs(u.inputs().withMeasured(MeasuredComparison.record(clause, measurement(u, clause), writing)));
+	}
 
 	/** Runs the runnable groups (the others are skipped: their problems are the caller's to print). */
 	public List<Result> run(List<RunGroup> groups, Listener l) {
@@ -139,7 +168,8 @@ public final class Pipeline {
 				for (RunUnit u : g.units()) {
 					Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 					ProgressListener p = l.progress(u);
-					fs.add(executor.run(u, slot.id(), writing, p, cancel, () -> l.unitDone(u)));
+					// the listener hears of the unit as planned; the run records it with its measurement
+					fs.add(executor.run(recorded(u, writing), slot.id(), writing, p, cancel, () -> l.unitDone(u)));
 				}
 				pending.add(new Pending(g, slot, fs));
 			}
@@ -168,13 +198,15 @@ public final class Pipeline {
 				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
 				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
-				if (u.experiment() != null && u.experiment().getMeasured() != null && o.error() == null) {
-					var m = u.experiment().getMeasured();
-					org.cellwright.run.fit.MeasuredComparison.write(writing, m,
-							measurements.computeIfAbsent(m, org.cellwright.run.fit.MeasuredComparison.Measurement::of), u.area());
+				MeasuredComparison.Clause clause = clause(u);
+				if (clause != null && o.error() == null) MeasuredComparison.write(writing, clause, measurement(u, clause), u.area());
+				// the experiment's expect clauses, or those an inputs.json records (a re-run checks as its run did)
+				if (u.checked() && !"CANCELLED".equals(o.status()) && o.error() == null) {
+					if (u.experiment() != null) o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
+					else if (u.inputs() != null && u.inputs().expectations() != null)
+						o = o.withChecks(Checks.evaluate(u.provenance().experiment(), u.inputs().expectations(),
+								u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())), o.summary().json(), writing));
 				}
-				if (u.checked() && u.experiment() != null && !"CANCELLED".equals(o.status()) && o.error() == null)
-					o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
 				Checks.write(writing, u.name(), o.checks());
 				l.finishing(writing);
 				String change = change(index, u, writing);
@@ -263,11 +295,6 @@ public final class Pipeline {
 		if (g.units().size() == 1) return g.units().get(0).hash();
 		Map<String, String> all = new LinkedHashMap<>();
 		for (RunUnit u : g.units()) all.put(u.name(), u.hash());
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(all.toString().getBytes(StandardCharsets.UTF_8)));
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return RunWriter.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
 	}
 }

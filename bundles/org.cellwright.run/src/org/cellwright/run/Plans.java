@@ -129,9 +129,10 @@ public final class Plans {
 			problems.add(new Problem(json, 0, 0, Problem.Severity.ERROR, p));
 		if (!problems.isEmpty()) return new RunGroup(name, false, List.of(), problems);
 		ResolvedInputs.Provenance p = in.provenance();
-		ResolvedInputs now = new ResolvedInputs(new ResolvedInputs.Provenance(p.experiment(), p.sourceFile(), p.sourceLine(),
-				InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), in.cell(), in.protocol(), in.settings());
-		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, false, Map.of())), List.of());
+		ResolvedInputs now = in.withProvenance(new ResolvedInputs.Provenance(p.experiment(), p.sourceFile(), p.sourceLine(),
+				InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+		// checked against the expect clauses it records (an inputs.json written before they were kept records none)
+		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, in.expectations() != null, Map.of())), List.of());
 	}
 
 	/**
@@ -142,7 +143,9 @@ public final class Plans {
 	public static RunUnit unit(Experiment x, String name, String variant, boolean checked, Map<String, String> parameters,
 			Map<String, Quantity> overrides) {
 		if (dfn(x)) return new RunUnit(name, variant, null, x, checked, parameters, DfnMapping.of(x, name, overrides, provenance(name, x)));
-		return new RunUnit(name, variant, resolved(SimulationInputs.of(x, name, overrides), x), x, checked, parameters);
+		// the expect clauses checked on the run, recorded in its inputs.json (a sweep's runs check none: the record says so)
+		return new RunUnit(name, variant, resolved(SimulationInputs.of(x, name, overrides), x).withExpectations(checked ? Checks.clauses(x) : List.of()),
+				x, checked, parameters);
 	}
 
 	/** Whether the experiment's cell is a liquid-electrolyte (DFN) cell: it runs through {@link DfnMapping} and the DFN solver. */

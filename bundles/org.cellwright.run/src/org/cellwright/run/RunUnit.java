@@ -47,8 +47,13 @@ public record RunUnit(String name, String variant, ResolvedInputs inputs, Experi
 	public ResolvedInputs inputsAsRecorded() {
 		if (inputs == null) return null;
 		ResolvedInputs.Provenance p = inputs.provenance();
-		return new ResolvedInputs(new ResolvedInputs.Provenance(p.experiment(), sourceFile(), p.sourceLine(), p.cellwrightVersion(),
-				p.created()), inputs.cell(), inputs.protocol(), inputs.settings());
+		return inputs.withProvenance(new ResolvedInputs.Provenance(p.experiment(), sourceFile(), p.sourceLine(), p.cellwrightVersion(),
+				p.created()));
+	}
+
+	/** The same unit with other solid-state inputs (e.g. with the record of its measurement). */
+	public RunUnit withInputs(ResolvedInputs in) {
+		return new RunUnit(name, variant, in, experiment, checked, parameters, dfn);
 	}
 
 	/** The cell's area [m2]. */

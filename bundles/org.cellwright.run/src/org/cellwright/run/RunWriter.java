@@ -54,12 +54,19 @@ public final class RunWriter {
 		}
 	}
 
-	/** SHA-256 of the resolved inputs without their provenance (the same inputs give the same hash), in hex. */
+	/**
+	 * SHA-256 of the resolved inputs without their provenance and record of checks and measurement (the same inputs give
+	 * the same hash, as before those were kept), in hex.
+	 */
 	public static String hash(ResolvedInputs in) {
-		JsonObject j = InputsJson.toJson(in);
-		j.remove("provenance");
+		JsonObject j = InputsJson.solverJson(in); // the record of checks and measurement is not what the solver takes
+		return sha256(j.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** SHA-256 of bytes, in hex (inputs' hashes, a kept measurement's). */
+	public static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(j.toString().getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}

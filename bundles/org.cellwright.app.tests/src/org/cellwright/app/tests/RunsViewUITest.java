@@ -161,6 +161,23 @@ class RunsViewUITest extends ProjectUITest {
 		flush();
 		List<RunsView.Run> after = view.runs().stream().filter(r -> r.folder().startsWith(here)).toList();
 		assertEquals(6, after.size(), "the sweep's two variants once more: " + after);
+
+		// Run Again on an experiment's run goes through the one pipeline: checked against its expect clause, which its
+		// inputs.json records as data, so that a re-run from there (./cellwright run RUN/inputs.json) checks it too
+		RunsView.Run lastX = after.stream().filter(r -> r.row().name().equals("X")).findFirst().orElseThrow();
+		view.table().setSelection(view.runs().indexOf(lastX));
+		ExperimentJob againX = view.runAgain();
+		assertNotNull(againX);
+		spin(() -> againX.getResult() != null, 180_000, "X run again");
+		assertTrue(againX.getResult().getSeverity() <= IStatus.WARNING, againX.getResult().toString());
+		view.refresh();
+		flush();
+		RunsView.Run newX = view.runs().stream().filter(r -> r.folder().startsWith(here) && r.row().name().equals("X")).findFirst().orElseThrow();
+		assertNotEquals(lastX.folder(), newX.folder(), "a new run of X");
+		assertEquals("1 pass", view.text(view.runs().indexOf(newX), "checks"));
+		var recorded = org.cellwright.run.folder.RunFolder.read(newX.folder()).inputs().expectations();
+		assertNotNull(recorded, "inputs.json records the expect clauses");
+		assertEquals(List.of("status"), recorded.stream().map(e -> e.metric()).toList(), recorded.toString());
 	}
 
 	/** Presses a button of the dialog titled so when it opens (the dialog's event loop runs this timer). */

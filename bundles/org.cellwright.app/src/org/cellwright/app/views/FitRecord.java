@@ -24,7 +24,7 @@ import com.google.gson.JsonParser;
  * before/after simulations of its targets ({@code before/<experiment>/}, {@code after/<experiment>/}, run folders read
  * through {@link RunFolder}).
  */
-public record FitRecord(Path folder, String name, boolean converged, int evaluations, double seconds, double cost,
+public record FitRecord(Path folder, String name, org.cellwright.fit.FitResult.Status status, int evaluations, double seconds, double cost,
 		List<Estimate> estimates, double[][] correlation, double[] costHistory, List<String> notes,
 		List<Target> targets) {
 
@@ -87,7 +87,7 @@ public record FitRecord(Path folder, String name, boolean converged, int evaluat
 			RunFolder before = runs ? run(folder.resolve(BEFORE).resolve(x)) : null, after = runs ? run(folder.resolve(AFTER).resolve(x)) : null;
 			targets.add(new Target(x, Summary.str(j, "kind"), before, after, after == null ? null : Measurement.of(after, null)));
 		}
-		return new FitRecord(folder, Summary.str(o, "fit"), o.has("converged") && o.get("converged").getAsBoolean(),
+		return new FitRecord(folder, Summary.str(o, "fit"), FitReport.status(o),
 				(int) Summary.num(o, "evaluations"), Summary.num(o, "seconds"), Summary.num(o, "cost"), est, c,
 				numbers(array(o, "cost_history")), notes, targets);
 	}
@@ -107,6 +107,11 @@ public record FitRecord(Path folder, String name, boolean converged, int evaluat
 
 	private static double[] numbers(JsonArray a) {
 		return Stream.iterate(0, i -> i + 1).limit(a.size()).mapToDouble(i -> a.get(i).isJsonNull() ? Double.NaN : a.get(i).getAsDouble()).toArray();
+	}
+
+	/** Whether the fit converged and determined at least one estimate ({@link #status}). */
+	public boolean converged() {
+		return status == org.cellwright.fit.FitResult.Status.CONVERGED;
 	}
 
 	/** The file with the fitted values. */

@@ -215,28 +215,19 @@ public class RunsView extends ViewPart {
 	 */
 	static List<Run> fits(Path store) {
 		List<Run> out = new ArrayList<>();
-		try (Stream<Path> groups = Files.list(store)) {
-			for (Path g : groups.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d)).sorted().toList()) {
-				try (Stream<Path> ids = Files.list(g)) {
-					for (Path f : ids.filter(d -> !Files.isSymbolicLink(d) && Files.isRegularFile(d.resolve(org.cellwright.run.fit.FitReport.JSON))).toList()) {
-						String id = f.getFileName().toString();
-						java.time.Instant t = RunStore.timeOf(id);
-						if (t == null || id.startsWith(".")) continue; // a fit being written (.<id>.partial) or no run id
-						FitRecord fit;
-						try {
-							fit = readFit(f);
-						} catch (org.cellwright.run.folder.RunFolderException e) {
-							continue;
-						}
-						String name = g.getFileName().toString();
-						RunIndex.Row row = new RunIndex.Row(id, t.toString(), name, name, fit.converged() ? "converged" : "not converged", -1,
-								Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", name + "/" + id, RunColumns.fitResult(fit));
-						out.add(new Run(row, f.normalize(), store, fit));
-					}
-				}
+		for (Path f : org.cellwright.run.fit.FitReport.folders(store)) {
+			String id = f.getFileName().toString();
+			java.time.Instant t = RunStore.timeOf(id);
+			FitRecord fit;
+			try {
+				fit = readFit(f);
+			} catch (org.cellwright.run.folder.RunFolderException e) {
+				continue;
 			}
-		} catch (java.io.IOException e) {
-			// a folder that cannot be listed: its fits are not shown
+			String name = f.getParent().getFileName().toString();
+			RunIndex.Row row = new RunIndex.Row(id, t.toString(), name, name, fit.status().text(), -1,
+					Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", name + "/" + id, RunColumns.fitResult(fit));
+			out.add(new Run(row, f.normalize(), store, fit));
 		}
 		return out;
 	}

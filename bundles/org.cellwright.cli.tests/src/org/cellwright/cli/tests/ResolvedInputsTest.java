@@ -153,6 +153,94 @@ class ResolvedInputsTest {
 		}
 	}
 
+	/**
+	 * A run whose experiment names a measurement and expects figures of it: its inputs.json records the expect clauses
+	 * (as the checks evaluator reads them) and the measurement (the copy measured.bdf.csv kept beside it, with its
+	 * SHA-256), read back equal; {@code run RUN/inputs.json} checks and compares as the run did: the same checks.json,
+	 * the same measured-comparison.json, the same exit code. Before (loop21) the re-run wrote an empty checks.json, no
+	 * comparison, and exited 0 whatever the clauses said. An inputs.json written before (without those members) still
+	 * runs, and the re-run says it checks nothing; a kept copy edited since is not compared with.
+	 */
+	@Test
+	void aReRunFromInputsJsonChecksItsExpectClausesAndComparesWithItsMeasurement() throws Exception {
+		// the measurement: the plating cell's own run, exported as BDF
+		Path truth = Cli.write(tmp.resolve("truth").resolve("t.cell"), org.cellwright.testing.PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString()).rc());
+		Path data = tmp.resolve("study").resolve("data.bdf.csv");
+		Files.createDirectories(data.getParent());
+		Cli.Result export = Cli.cli("export-bdf", CliTest.latest(tmp.resolve("truth-runs"), "X").toString(), "--out", data.toString());
+		assertEquals(0, export.rc(), export.out() + export.err());
+		Path file = Cli.write(tmp.resolve("study").resolve("s.cell"), org.cellwright.testing.PlatingCell.file("5 MPa").replace(
+				"expect status = completed", "measured \"data.bdf.csv\" noise 0.5 mV\n expect status = completed\n"
+						+ " expect \"RMS\": voltage-rms-error < 50.0 mV source \"self\"\n expect end-time < 10 h\n expect end-time = 2.0 h within 10 h"));
+		Cli.Result first = Cli.cli("run", file.toString(), "--out", tmp.resolve("a").toString());
+		Path run = CliTest.latest(tmp.resolve("a"), "X").toRealPath();
+		JsonObject checks = JsonParser.parseString(Files.readString(run.resolve("checks.json"))).getAsJsonObject();
+		assertEquals(4, checks.getAsJsonArray("checks").size(), checks.toString());
+		assertTrue(Files.isRegularFile(run.resolve("measured-comparison.json")), "compared with the measurement");
+
+		// the record: the clauses and the kept copy with its hash, read back equal
+		JsonObject json = JsonParser.parseString(Files.readString(run.resolve("inputs.json"))).getAsJsonObject();
+		assertEquals(4, json.getAsJsonArray("expectations").size(), json.toString());
+		JsonObject measured = json.getAsJsonObject("measured");
+		assertEquals("data.bdf.csv", measured.get("file").getAsString());
+		assertEquals("measured.bdf.csv", measured.get("copy").getAsString());
+		assertEquals(org.cellwright.run.RunWriter.sha256(Files.readAllBytes(run.resolve("measured.bdf.csv"))), measured.get("sha256").getAsString());
+		ResolvedInputs read = InputsJson.read(run.resolve("inputs.json"));
+		ResolvedInputs again = InputsJson.parse(InputsJson.toJson(read).toString(), "again");
+		assertEquals(read.expectations(), again.expectations());
+		assertEquals(read.measured(), again.measured());
+		ResolvedInputs.Expect rms = read.expectations().get(1);
+		assertEquals("voltage-rms-error", rms.metric());
+		assertEquals("LESS", rms.comparison());
+		assertEquals("50.0 mV", rms.valueText(), "the value as written");
+		assertEquals("RMS", rms.label());
+		assertEquals("self", rms.source());
+		assertTrue(Files.readAllLines(file).get(rms.line() - 1).contains("voltage-rms-error"), "its line: " + rms.line());
+
+		// the re-run checks and compares as the run did
+		Cli.Result rerun = Cli.cli("run", run.resolve("inputs.json").toString(), "--out", tmp.resolve("b").toString());
+		assertEquals(first.rc(), rerun.rc(), first.out() + first.err() + "\n---\n" + rerun.out() + rerun.err());
+		Path second = CliTest.latest(tmp.resolve("b"), "X");
+		assertEquals(checks, JsonParser.parseString(Files.readString(second.resolve("checks.json"))).getAsJsonObject(), "the same checks.json");
+		assertEquals(JsonParser.parseString(Files.readString(run.resolve("measured-comparison.json"))),
+				JsonParser.parseString(Files.readString(second.resolve("measured-comparison.json"))), "the same comparison");
+		assertTrue(rerun.out().contains("Comparison with the study") && rerun.out().contains("checks pass"), rerun.out());
+		JsonObject recorded = JsonParser.parseString(Files.readString(second.resolve("inputs.json"))).getAsJsonObject();
+		assertEquals(measured, recorded.getAsJsonObject("measured"), "the re-run keeps its own copy of the same data");
+		assertEquals(json.get("expectations"), recorded.get("expectations"));
+
+		// a failing clause fails the re-run too (exit code 3)
+		String failing = Files.readString(run.resolve("inputs.json")).replace("\"value_text\": \"50.0 mV\"", "\"value_text\": \"0.0 mV\"")
+				.replace("\"value\": 50.0", "\"value\": 0.0");
+		Path failingJson = Files.createDirectories(tmp.resolve("failing")).resolve("inputs.json");
+		Files.writeString(failingJson, failing);
+		Files.copy(run.resolve("measured.bdf.csv"), failingJson.resolveSibling("measured.bdf.csv"));
+		Cli.Result fails = Cli.cli("run", failingJson.toString(), "--out", tmp.resolve("c").toString());
+		assertEquals(3, fails.rc(), fails.out() + fails.err());
+		assertTrue(fails.out().contains("1 fail (exit code 3)"), fails.out());
+
+		// an edited copy is not compared with
+		Path edited = Files.createDirectories(tmp.resolve("edited")).resolve("inputs.json");
+		Files.copy(run.resolve("inputs.json"), edited);
+		Files.writeString(edited.resolveSibling("measured.bdf.csv"), Files.readString(run.resolve("measured.bdf.csv")) + "\n");
+		Cli.Result changed = Cli.cli("run", edited.toString(), "--out", tmp.resolve("d").toString());
+		assertEquals(1, changed.rc(), changed.out() + changed.err());
+		assertTrue(changed.err().contains("was changed since its run kept it"), changed.err());
+
+		// an inputs.json written before: it runs, checks nothing and says so
+		json.remove("expectations");
+		json.remove("measured");
+		Path old = Files.createDirectories(tmp.resolve("old")).resolve("inputs.json");
+		Files.writeString(old, json.toString());
+		Cli.Result before = Cli.cli("run", old.toString(), "--out", tmp.resolve("e").toString());
+		assertEquals(0, before.rc(), before.out() + before.err());
+		assertTrue(before.out().contains("records no expect clauses (written before inputs.json kept them)"), before.out());
+		Path oldRun = CliTest.latest(tmp.resolve("e"), "X");
+		assertEquals(0, JsonParser.parseString(Files.readString(oldRun.resolve("checks.json"))).getAsJsonObject().getAsJsonArray("checks").size());
+		assertFalse(Files.exists(oldRun.resolve("measured-comparison.json")));
+	}
+
 	@Test
 	void badInputsJsonIsOneLocatedLineAndNothingRuns() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
+import org.cellwright.cli.RunCommand;
 import org.cellwright.run.Cancel;
+import org.cellwright.run.Checks;
 import org.cellwright.run.Pipeline;
 import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
@@ -32,7 +34,8 @@ public final class InputsRun {
 
 	/**
 	 * @param outDir the folder given with --out, or null
-	 * @return the exit code: 0 when the run completed (or ended in a short circuit), 1 on bad input or a failed run
+	 * @return the exit code: 0 when the run completed (or ended in a short circuit) and its recorded expect clauses pass, 1
+	 *         on bad input, a failed run or a measurement that cannot be compared, 3 when a recorded expect clause fails
 	 */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err) {
 		return run(json, outDir, out, err, RunExecutor.LOCAL, null);
@@ -65,7 +68,12 @@ public final class InputsRun {
 			return 1;
 		}
 		Path root = outDir != null ? outDir : CliSupport.userPath(RunFiles.RESULTS).resolve("rerun");
+		if (in.expectations() == null)
+			// an inputs.json written before it kept the expect clauses: its re-run checks nothing, and says so
+			out.println("note: " + Problem.display(json) + " records no expect clauses (written before inputs.json kept them): the"
+					+ " re-run checks none; run the .cell file to check them");
 		int[] rc = { 1 };
+		List<Checks.Check> checks = new java.util.ArrayList<>();
 		RunExecutor executor;
 		try {
 			executor = RunExecutor.LOCAL.equals(engine) ? RunExecutor.local(1) : RunExecutor.of(engine, master);
@@ -94,11 +102,20 @@ public final class InputsRun {
 					String src = in.provenance().sourceFile() == null ? ""
 							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
 					out.printf(Locale.ROOT, "%s%s: %s in %.2f s%n", r.unit().name(), src, r.outcome().status(), r.outcome().seconds());
-					out.printf("  results: %s (inputs.json, timeseries.csv, cycles.csv, summary.json)%n", Problem.display(r.folder()) + "/");
+					out.printf("  results: %s (inputs.json, timeseries.csv, cycles.csv, summary.json, checks.json)%n", Problem.display(r.folder()) + "/");
 					rc[0] = r.outcome().finished() ? 0 : 1;
+					// the comparison with the measurement the run kept, said as run says it for the .cell file
+					RunCommand.MeasuredNotes measured = RunCommand.measuredNotes(r.folder());
+					for (String w : measured.warnings()) err.println(w);
+					if (measured.error() != null) {
+						err.println(measured.error());
+						rc[0] = 1;
+					}
+					checks.addAll(r.outcome().checks());
 				}
 			});
 		}
-		return rc[0];
+		int failed = Checks.printTable(out, checks, rc[0] != 0);
+		return rc[0] != 0 ? rc[0] : failed > 0 ? RunCommand.CHECK_FAILED : 0;
 	}
 }

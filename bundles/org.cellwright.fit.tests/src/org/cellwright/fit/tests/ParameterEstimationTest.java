@@ -212,6 +212,49 @@ class ParameterEstimationTest {
 		for (String name : List.of("a", "b"))
 			assertTrue(f.notes().stream().anyMatch(n -> n.startsWith(name + " is not determined by the targets")), f.notes().toString());
 		assertTrue(Double.isNaN(f.standardErrors()[0]) && Double.isNaN(f.standardErrors()[1]), "no standard error along the undetermined direction");
+		assertEquals(FitResult.Status.CONVERGED, f.status(), "the product is determined: not an undetermined fit");
+		assertTrue(f.notes().stream().noneMatch(n -> n.contains("has no effect")), f.notes().toString());
+	}
+
+	/**
+	 * Estimates on which the targets do not depend at all (a current collector's thickness against a plating voltage):
+	 * the fit is "undetermined", each estimate said to have no effect, and the pair is not said to be "only a
+	 * combination determined" (it is none). It read "converged" after one iteration with that pair note (loop21). With
+	 * a third estimate that does matter, the fit determines that one: converged, the two without effect named, and no
+	 * correlation of theirs with it.
+	 */
+	@Test
+	void estimatesWithoutEffectMakeAnUndeterminedFitNotACombination() throws Exception {
+		double[] t = new double[20];
+		for (int i = 0; i < t.length; i++) t[i] = i;
+		ResidualModel flat = p -> {
+			double[] r = new double[t.length];
+			for (int i = 0; i < t.length; i++) r[i] = (1.5 - 0.1 * t[i]) / SIGMA; // neither a nor b appears
+			return r;
+		};
+		List<FitParameter> ab = List.of(new FitParameter("a", 2, 1, 10), new FitParameter("b", 3, 1, 10));
+		FitResult f = ParameterEstimation.run(flat, ab, FitOptions.defaults());
+		assertEquals(FitResult.Status.UNDETERMINED, f.status(), f.notes().toString());
+		assertEquals("undetermined", f.status().text());
+		for (String name : List.of("a", "b"))
+			assertTrue(f.notes().stream().anyMatch(n -> n.startsWith(name + " has no effect on the targets")), f.notes().toString());
+		assertTrue(f.notes().stream().noneMatch(n -> n.contains("cannot be told apart") || n.contains("strongly correlated")), f.notes().toString());
+		assertTrue(f.notes().get(0).startsWith("the fit determined none of its estimates"), f.notes().toString());
+		assertTrue(Double.isNaN(f.correlation()[0][1]), "no correlation between estimates that change nothing");
+
+		ResidualModel line = p -> {
+			double[] r = new double[t.length];
+			for (int i = 0; i < t.length; i++) r[i] = (0.1 * t[i] + 0.01 * Math.sin(i) - p[2] * t[i]) / SIGMA;
+			return r;
+		};
+		List<FitParameter> abk = List.of(new FitParameter("a", 2, 1, 10), new FitParameter("b", 3, 1, 10), new FitParameter("k", 0.5, 0, 1));
+		FitResult g = ParameterEstimation.run(line, abk, FitOptions.defaults());
+		assertEquals(FitResult.Status.CONVERGED, g.status(), g.notes().toString());
+		assertEquals(0.1, g.value("k"), 1e-3);
+		assertTrue(Double.isFinite(g.standardErrors()[2]) && Double.isNaN(g.standardErrors()[0]) && Double.isNaN(g.standardErrors()[1]));
+		for (String name : List.of("a", "b"))
+			assertTrue(g.notes().stream().anyMatch(n -> n.startsWith(name + " has no effect on the targets")), g.notes().toString());
+		assertTrue(g.notes().stream().noneMatch(n -> n.contains("cannot be told apart") || n.startsWith("the fit determined none")), g.notes().toString());
 	}
 
 	@Test

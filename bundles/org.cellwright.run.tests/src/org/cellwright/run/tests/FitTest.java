@@ -104,6 +104,31 @@ class FitTest {
 	}
 
 	/**
+	 * The thicknesses of the two steel current collectors, which the plating voltage does not see: the fit determined
+	 * nothing, and says so (status undetermined, exit code 3, the reason per estimate) instead of "converged" after one
+	 * iteration with exit code 0, the pair "cannot be told apart: only a combination of them is determined", and a
+	 * report whose correlation table of two dashes kept its caption "|r| above 0.95" (loop21's fuzz).
+	 */
+	@Test
+	void aFitOfEstimatesWithoutEffectIsUndeterminedAndSaysWhy() throws Exception {
+		Path f = fitFile("fit Collectors { estimate a.thickness between 5 um and 20 um  estimate b.thickness between 5 um and 20 um"
+				+ "  target X measured }\n");
+		Cli.Result r = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(3, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("fit Collectors: UNDETERMINED"), r.out());
+		for (String e : new String[] { "a.thickness", "b.thickness" })
+			assertTrue(r.out().contains("note: " + e + " has no effect on the targets"), r.out());
+		assertFalse(r.out().contains("cannot be told apart") || r.out().contains("converged after"), r.out());
+		assertFalse(r.out().contains("correlation"), "no table of dashes: " + r.out());
+		JsonObject j = fitJson("Collectors");
+		assertEquals("undetermined", j.get("status").getAsString(), j.toString());
+		String html = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("Collectors")).resolve("report.html"));
+		assertTrue(html.contains(">UNDETERMINED<"), "the report's badge");
+		assertFalse(html.contains("|r| above 0.95"), "no caption over a table of dashes");
+		assertTrue(html.contains("no correlation: the targets determine at most one of the estimates"), "said instead");
+	}
+
+	/**
 	 * A fit whose bounds (5 to 10 mS/cm) leave out the truth (2.5 mS/cm) ends at its lower bound, its interval cut there:
 	 * the command prints that interval as fit.json keeps it. It printed "+/- 1.22" (half the cut interval's width) beside
 	 * 5.005 mS/cm, an interval from 3.79 to 6.23 mS/cm that neither fit.json nor the report holds (loop21).

@@ -43,6 +43,7 @@ public final class FitReport {
 		JsonObject o = new JsonObject();
 		o.addProperty("fit", plan.fit().getName());
 		o.addProperty("converged", r.converged());
+		o.addProperty(STATUS, r.status().text());
 		o.addProperty("evaluations", r.evaluations());
 		o.addProperty("iterations", r.iterations());
 		o.addProperty("seconds", seconds);
@@ -87,6 +88,72 @@ public final class FitReport {
 		}
 		o.add("targets", targets);
 		return o;
+	}
+
+	/** The member of fit.json that says how the fit ended ({@link FitResult.Status#text}); older fit.json have "converged" alone. */
+	public static final String STATUS = "status";
+
+	/** How a fit ended as its fit.json says: its {@value #STATUS}, or for a fit.json written before it its "converged". */
+	public static FitResult.Status status(JsonObject fitJson) {
+		FitResult.Status s = fitJson.get(STATUS) instanceof com.google.gson.JsonPrimitive p && p.isString() ? FitResult.Status.of(p.getAsString()) : null;
+		if (s != null) return s;
+		boolean converged = fitJson.get("converged") instanceof com.google.gson.JsonPrimitive p && p.isBoolean() && p.getAsBoolean();
+		return converged ? FitResult.Status.CONVERGED : FitResult.Status.NOT_CONVERGED;
+	}
+
+	/**
+	 * The fits kept in a results folder, {@code <fit>/<id>/} holding a fit.json (fits have no row in runs.csv): folders
+	 * named by a run id, neither hidden (a fit being written) nor symbolic links, sorted by path. A folder that cannot be
+	 * listed is left out.
+	 */
+	public static List<Path> folders(Path store) {
+		List<Path> out = new ArrayList<>();
+		try (java.util.stream.Stream<Path> groups = Files.list(store)) {
+			for (Path g : groups.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+				try (java.util.stream.Stream<Path> ids = Files.list(g)) {
+					for (Path f : ids.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+						String id = f.getFileName().toString();
+						if (!id.startsWith(".") && org.cellwright.run.store.RunStore.timeOf(id) != null && Files.isRegularFile(f.resolve(JSON)))
+							out.add(f);
+					}
+				} catch (IOException e) {
+					// a folder that cannot be listed: its fits are not shown
+				}
+			}
+		} catch (IOException e) {
+			// no such folder: no fits
+		}
+		return out;
+	}
+
+	/**
+	 * Deletes fits explicitly ({@code runs --prune}), by the runs' rule ({@link org.cellwright.run.store.RunIndex#doomed}):
+	 * of each fit all but the {@code keepLast} latest (null: no such limit) and those older than {@code olderThan} (by
+	 * their id's time; null: no such limit). Only the fit folders {@link #folders} lists ({@code <fit>/<id>/} with a
+	 * fit.json, no link); {@code latest} of a pruned fit then names its newest fit left. Returns the folders deleted.
+	 */
+	public static List<Path> prune(Path store, Integer keepLast, java.time.Duration olderThan, java.time.Instant now) {
+		java.util.Map<String, List<String>> idsByFit = new java.util.LinkedHashMap<>();
+		for (Path f : folders(store))
+			idsByFit.computeIfAbsent(f.getParent().getFileName().toString(), k -> new ArrayList<>()).add(f.getFileName().toString());
+		idsByFit.values().forEach(ids -> ids.sort(Comparator.naturalOrder())); // oldest first: ids begin with their time
+		List<Path> deleted = new ArrayList<>();
+		for (String d : org.cellwright.run.store.RunIndex.doomed(idsByFit,
+				run -> org.cellwright.run.store.RunStore.timeOf(run.substring(run.lastIndexOf('/') + 1)), keepLast, olderThan, now)) {
+			Path f = store.resolve(d.substring(0, d.lastIndexOf('/'))).resolve(d.substring(d.lastIndexOf('/') + 1));
+			org.cellwright.run.store.RunStore.deleteUnindexed(f);
+			deleted.add(f);
+		}
+		return deleted;
+	}
+
+	/** A fit folder's fit.json, or null when it cannot be read as one. */
+	public static JsonObject read(Path fitFolder) {
+		try {
+			return com.google.gson.JsonParser.parseString(Files.readString(fitFolder.resolve(JSON), StandardCharsets.UTF_8)).getAsJsonObject();
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
 	}
 
 	private static Double finite(double v) {

@@ -296,9 +296,15 @@ public final class FitRunner {
 		List<RunUnit> units = units(plan, p);
 		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
 			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
-			for (RunUnit u : units) {
-				Path f = folder.resolve(u.name());
+			for (int i = 0; i < units.size(); i++) {
+				RunUnit planned = units.get(i);
+				Target t = plan.targets().get(i);
+				Path f = folder.resolve(planned.name());
 				Files.createDirectories(f);
+				// a measured target's run keeps its measurement and names it in its inputs.json, as the pipeline's runs do
+				RunUnit u = t.measured() == null || planned.inputs() == null ? planned
+						: planned.withInputs(planned.inputs().withMeasured(MeasuredComparison.record(MeasuredComparison.Clause.of(t.experiment().getMeasured()),
+								new MeasuredComparison.Measurement(t.measured(), null), f)));
 				fs.add(pool.submit(() -> RunWriter.write(u, folder.getFileName().toString(), f, ProgressListener.NONE, cancel)));
 			}
 			for (int i = 0; i < fs.size(); i++) {

@@ -2,11 +2,9 @@ package org.cellwright.run.fit;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -155,10 +153,6 @@ public final class Fits {
 	}
 
 	private static String hash(String s) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return org.cellwright.run.RunWriter.sha256(s.getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -22,6 +22,7 @@ import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.Atomic;
+import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -155,12 +156,77 @@ public final class MeasuredComparison {
 				return new Measurement(null, e);
 			}
 		}
+
+		/**
+		 * The measurement an inputs.json records ({@code measured}): the copy its run kept ({@value RunFiles#MEASURED},
+		 * named absolute as read), read as BDF when its SHA-256 is the one recorded; else the problem, at the clause.
+		 */
+		public static Measurement of(ResolvedInputs.Measured m, Clause clause) {
+			if (m.copy() == null || m.sha256() == null)
+				return new Measurement(null, new InputException(clause.problem(Problem.Severity.ERROR, "measured data: the run this inputs.json"
+						+ " records could not read " + m.file() + " either, and kept no copy of it")));
+			Path copy = Path.of(m.copy());
+			try {
+				String sha = org.cellwright.run.RunWriter.sha256(java.nio.file.Files.readAllBytes(copy));
+				if (!sha.equals(m.sha256()))
+					return new Measurement(null, new InputException(clause.problem(Problem.Severity.ERROR, "measured data: " + copy
+							+ " was changed since its run kept it (its SHA-256 is not the one inputs.json records): not compared")));
+				return new Measurement(new CyclerDataReader().format(CyclerFormat.BDF).read(copy), null);
+			} catch (IOException | MeasuredDataException | RuntimeException e) {
+				return new Measurement(null, new InputException(clause.problem(Problem.Severity.ERROR, "measured data: " + copy
+						+ " (the copy of " + m.file() + " its run kept): " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()))));
+			}
+		}
+	}
+
+	/**
+	 * The measured clause a comparison names and is located at: the file as the clause writes it, and where the clause is
+	 * (its warnings and errors are said there), in a .cell file or as an inputs.json records it.
+	 */
+	public record Clause(String file, Problem at) {
+		public static Clause of(MeasuredData m) {
+			return new Clause(m.getPath(), CellFiles.problemAt(m, Problem.Severity.ERROR, ""));
+		}
+
+		/** The clause an inputs.json records, in the file its provenance names ({@code sourceFile}, null: unknown). */
+		public static Clause of(ResolvedInputs.Measured m, String sourceFile) {
+			return new Clause(m.file(), new Problem(sourceFile == null ? null : Path.of(sourceFile), m.line(), m.column(), Problem.Severity.ERROR, ""));
+		}
+
+		/** A problem at the clause. */
+		public Problem problem(Problem.Severity severity, String message) {
+			return new Problem(at.file(), at.line(), at.column(), severity, message, at.source());
+		}
+	}
+
+	/**
+	 * What a run's inputs.json records of its measurement: the copy {@value RunFiles#MEASURED} written now into the run
+	 * folder being written, with its SHA-256 (the comparison after the run writes the same bytes again), so that a re-run
+	 * from the inputs.json compares with the same data; without a copy when the measurement could not be read.
+	 */
+	public static ResolvedInputs.Measured record(Clause clause, Measurement measurement, Path writing) {
+		int line = clause.at().line(), column = clause.at().column();
+		if (measurement.series() == null) return new ResolvedInputs.Measured(clause.file(), null, null, line, column);
+		try {
+			Path copy = writing.resolve(RunFiles.MEASURED);
+			java.nio.file.Files.createDirectories(writing);
+			BdfWriter.write(measurement.series(), copy);
+			return new ResolvedInputs.Measured(clause.file(), RunFiles.MEASURED,
+					org.cellwright.run.RunWriter.sha256(java.nio.file.Files.readAllBytes(copy)), line, column);
+		} catch (IOException e) {
+			return new ResolvedInputs.Measured(clause.file(), null, null, line, column); // the comparison says what failed
+		}
 	}
 
 	/** {@link #write(Path, MeasuredData, double)} with the measurement already read. */
 	public static void write(Path runFolder, MeasuredData m, Measurement measurement, double areaM2) {
+		write(runFolder, Clause.of(m), measurement, areaM2);
+	}
+
+	/** {@link #write(Path, MeasuredData, double)} at a clause (of a .cell file, or as an inputs.json records it). */
+	public static void write(Path runFolder, Clause clause, Measurement measurement, double areaM2) {
 		JsonObject o = new JsonObject();
-		o.addProperty("file", m.getPath());
+		o.addProperty("file", clause.file());
 		try {
 			if (measurement.problem() != null) throw measurement.problem();
 			MeasuredSeries data = measurement.series();
@@ -173,7 +239,7 @@ public final class MeasuredComparison {
 			List<String> findings = new ArrayList<>(org.cellwright.measured.SpanCheck.compare(data, sim));
 			findings.addAll(org.cellwright.measured.CurrentCheck.compare(data, sim, areaM2 * 1e4));
 			for (String w : findings)
-				warnings.add(CellFiles.problemAt(m, Problem.Severity.WARNING, m.getPath() + ": " + w).format());
+				warnings.add(clause.problem(Problem.Severity.WARNING, clause.file() + ": " + w).format());
 			o.add("warnings", warnings);
 			o.addProperty("points", f.points());
 			o.addProperty("measured_points", data.values(org.cellwright.measured.MeasuredQuantity.TIME).length);
@@ -195,7 +261,7 @@ public final class MeasuredComparison {
 			o.addProperty("error", e.problem().format());
 		} catch (IOException | RuntimeException e) {
 			// located at the measured clause, as a reading error is (run prints it)
-			o.addProperty("error", CellFiles.problemAt(m, Problem.Severity.ERROR, "cannot compare with " + m.getPath() + ": " + e.getMessage()).format());
+			o.addProperty("error", clause.problem(Problem.Severity.ERROR, "cannot compare with " + clause.file() + ": " + e.getMessage()).format());
 		}
 		Atomic.writeString(runFolder.resolve(RunFiles.MEASURED_COMPARISON), new GsonBuilder().setPrettyPrinting().create().toJson(o));
 	}

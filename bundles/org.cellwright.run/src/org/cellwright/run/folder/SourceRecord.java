@@ -110,7 +110,13 @@ public final class SourceRecord {
 		} catch (JsonParseException | InvalidPathException e) {
 			// read as it stands: the parser names the place
 		}
-		return InputsJson.parse(text, where);
+		ResolvedInputs in = InputsJson.parse(text, where);
+		// the measurement's copy kept in the run folder, named relative to it: absolute, found from any working folder
+		ResolvedInputs.Measured m = in.measured();
+		if (m != null && m.copy() != null)
+			in = in.withMeasured(new ResolvedInputs.Measured(m.file(), file.toAbsolutePath().normalize().resolveSibling(m.copy()).toString(),
+					m.sha256(), m.line(), m.column()));
+		return in;
 	}
 
 	/** {@link #readInputs(Path, String)} naming the file as given. */

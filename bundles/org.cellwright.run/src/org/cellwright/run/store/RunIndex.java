@@ -143,25 +143,37 @@ public final class RunIndex {
 			}
 			Map<String, String> timeOf = new LinkedHashMap<>();
 			for (Row r : rows) timeOf.put(r.group() + "/" + r.id(), r.time());
-			List<String> doomed = new ArrayList<>();
-			for (var e : idsByGroup.entrySet()) {
-				List<String> ids = e.getValue();
-				for (int i = 0; i < ids.size(); i++) {
-					boolean tooMany = keepLast != null && i < ids.size() - keepLast;
-					boolean tooOld = false;
-					if (olderThan != null) {
-						try {
-							tooOld = Instant.parse(timeOf.get(e.getKey() + "/" + ids.get(i))).isBefore(now.minus(olderThan));
-						} catch (RuntimeException ex) {
-							tooOld = false;
-						}
-					}
-					if (tooMany || tooOld) doomed.add(e.getKey() + "/" + ids.get(i));
+			List<String> doomed = doomed(idsByGroup, run -> {
+				try {
+					return Instant.parse(timeOf.get(run));
+				} catch (RuntimeException ex) {
+					return null;
 				}
-			}
+			}, keepLast, olderThan, now);
 			return removeRuns(rows, idsByGroup.keySet(), doomed, deleted);
 		});
 		return deleted;
+	}
+
+	/**
+	 * The prune rule, for runs and for fits ({@code runs --prune}): of each group's ids (oldest first) those beyond the
+	 * {@code keepLast} latest (null: no such limit) and those whose time ({@code timeOf} of "group/id"; null: unknown,
+	 * kept) is older than {@code olderThan} (null: no such limit) before {@code now}; as "group/id".
+	 */
+	public static List<String> doomed(Map<String, List<String>> idsByGroup, java.util.function.Function<String, Instant> timeOf,
+			Integer keepLast, Duration olderThan, Instant now) {
+		List<String> doomed = new ArrayList<>();
+		for (var e : idsByGroup.entrySet()) {
+			List<String> ids = e.getValue();
+			for (int i = 0; i < ids.size(); i++) {
+				String run = e.getKey() + "/" + ids.get(i);
+				boolean tooMany = keepLast != null && i < ids.size() - keepLast;
+				Instant t = olderThan == null ? null : timeOf.apply(run);
+				boolean tooOld = t != null && t.isBefore(now.minus(olderThan));
+				if (tooMany || tooOld) doomed.add(run);
+			}
+		}
+		return doomed;
 	}
 
 	/**

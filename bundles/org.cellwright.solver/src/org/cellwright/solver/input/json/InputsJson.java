@@ -93,7 +93,59 @@ public final class InputsJson {
         root.add("cell", cell(in.cell()));
         root.add("protocol", protocol(in.protocol()));
         root.add("solver_settings", settings(in.settings()));
+        if (in.expectations() != null) root.add(EXPECTATIONS, expectations(in.expectations()));
+        if (in.measured() != null) root.add(MEASURED, measured(in.measured()));
         return root;
+    }
+
+    /**
+     * Members that record what a run is checked and compared against, not what the solver takes: left out of the
+     * inputs' hash ({@link #solverJson}) and of what changed between runs.
+     */
+    public static final String EXPECTATIONS = "expectations", MEASURED = "measured";
+
+    /** The inputs as the solver takes them: {@link #toJson} without the provenance and the record of checks and measurement. */
+    public static JsonObject solverJson(ResolvedInputs in) {
+        JsonObject j = toJson(in);
+        j.remove("provenance");
+        j.remove(EXPECTATIONS);
+        j.remove(MEASURED);
+        return j;
+    }
+
+    private static JsonArray expectations(List<ResolvedInputs.Expect> es) {
+        JsonArray a = new JsonArray();
+        for (ResolvedInputs.Expect e : es) {
+            JsonObject o = new JsonObject();
+            o.addProperty("metric", e.metric());
+            o.addProperty("comparison", e.comparison());
+            o.addProperty("label", e.label());
+            o.addProperty("average", e.average());
+            o.addProperty("cycle", e.cycle());
+            o.addProperty("reference", e.reference());
+            o.addProperty("from_cycle", e.fromCycle());
+            o.addProperty("value", e.value());
+            o.addProperty("unit", e.unit());
+            o.addProperty("value_text", e.valueText());
+            o.addProperty("state", e.state());
+            o.addProperty("tolerance", e.tolerance());
+            o.addProperty("tolerance_unit", e.toleranceUnit());
+            o.addProperty("tolerance_text", e.toleranceText());
+            o.addProperty("source", e.source());
+            o.addProperty("line", e.line());
+            a.add(o);
+        }
+        return a;
+    }
+
+    private static JsonObject measured(ResolvedInputs.Measured m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", m.file());
+        o.addProperty("copy", m.copy());
+        o.addProperty("sha256", m.sha256());
+        o.addProperty("line", m.line());
+        o.addProperty("column", m.column());
+        return o;
     }
 
     private static JsonObject cell(CellSpec c) {
@@ -390,7 +442,48 @@ public final class InputsJson {
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
             limits(cell);
             SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
-            return new ResolvedInputs(prov, cell, protocol, settings);
+            // the record of checks and measurement: absent in an inputs.json written before them (read as none recorded)
+            List<ResolvedInputs.Expect> expectations = null;
+            if (root.has(EXPECTATIONS)) {
+                expectations = new ArrayList<>();
+                JsonArray a = array(root.get(EXPECTATIONS), EXPECTATIONS);
+                for (int i = 0; i < a.size(); i++) expectations.add(expect(object(a.get(i), EXPECTATIONS + "[" + i + "]"), EXPECTATIONS + "[" + i + "]"));
+            }
+            ResolvedInputs.Measured measured = null;
+            if (root.has(MEASURED) && !root.get(MEASURED).isJsonNull()) {
+                JsonObject m = object(root.get(MEASURED), MEASURED);
+                String copy = optString(m, MEASURED, "copy");
+                // the copy lies in the run folder beside this file: a name, never a path out of it
+                if (copy != null && (copy.isEmpty() || copy.contains("/") || copy.contains("\\") || copy.equals("..") || copy.equals(".")))
+                    throw fail(MEASURED + ".copy", "expected the name of a file beside inputs.json, found \"" + copy + "\"");
+                measured = new ResolvedInputs.Measured(string(m, MEASURED, "file"), copy,
+                        optString(m, MEASURED, "sha256"), orZero(optInteger(m, MEASURED, "line")), orZero(optInteger(m, MEASURED, "column")));
+            }
+            return new ResolvedInputs(prov, cell, protocol, settings, expectations, measured);
+        }
+
+        private static int orZero(Integer i) {
+            return i == null ? 0 : i;
+        }
+
+        private ResolvedInputs.Expect expect(JsonObject o, String at) {
+            String comparison = string(o, at, "comparison");
+            if (!List.of("EQUAL", "LESS", "GREATER").contains(comparison))
+                throw fail(at + ".comparison", "expected \"EQUAL\", \"LESS\" or \"GREATER\", found \"" + comparison + "\"");
+            JsonElement average = o.get("average");
+            if (average != null && !(average.isJsonPrimitive() && average.getAsJsonPrimitive().isBoolean()))
+                throw fail(at + ".average", "expected true or false, found " + average);
+            return new ResolvedInputs.Expect(optString(o, at, "label"), average != null && average.getAsBoolean(), string(o, at, "metric"),
+                    orZero(optInteger(o, at, "cycle")), orZero(optInteger(o, at, "reference")), orZero(optInteger(o, at, "from_cycle")),
+                    comparison, optDouble(o, at, "value"), optString(o, at, "unit"), optString(o, at, "value_text"), optString(o, at, "state"),
+                    optDouble(o, at, "tolerance"), optString(o, at, "tolerance_unit"), optString(o, at, "tolerance_text"),
+                    optString(o, at, "source"), orZero(optInteger(o, at, "line")));
+        }
+
+        /** A number, or null when the member is absent or null. */
+        private Double optDouble(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            return e == null || e.isJsonNull() ? null : toNumber(e, join(at, key));
         }
 
         /** The cell's and its protocol's values within {@link InputLimits}, or an error at the first member beyond them. */

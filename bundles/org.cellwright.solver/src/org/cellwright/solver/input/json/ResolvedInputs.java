@@ -1,5 +1,6 @@
 package org.cellwright.solver.input.json;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.cellwright.solver.input.CellSpec;
@@ -8,15 +9,67 @@ import org.cellwright.solver.input.SolverSettings;
 
 /**
  * Everything one run needs, fully resolved and in SI: the cell, the protocol, the solver settings, and where they
- * came from. Written as {@code inputs.json} beside a run's results by {@link InputsJson}.
+ * came from. Written as {@code inputs.json} beside a run's results by {@link InputsJson}. Beside what the solver takes,
+ * the record of what the run is checked against, so that a re-run from inputs.json checks and compares as the run did:
+ * the experiment's {@code expect} clauses ({@code expectations}; null for a record written before they were kept, empty
+ * for a run that checks none, e.g. a sweep's) and the measurement it is compared with ({@code measured}; null for none).
+ * Neither is part of the inputs' hash.
  */
-public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec protocol, SolverSettings settings) {
+public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec protocol, SolverSettings settings,
+        List<Expect> expectations, Measured measured) {
 
     public ResolvedInputs {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(settings, "settings");
+        expectations = expectations == null ? null : List.copyOf(expectations);
+    }
+
+    /** Inputs with no record of checks or measurement (as an inputs.json written before them reads). */
+    public ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec protocol, SolverSettings settings) {
+        this(provenance, cell, protocol, settings, null, null);
+    }
+
+    /** The same inputs with another provenance. */
+    public ResolvedInputs withProvenance(Provenance p) {
+        return new ResolvedInputs(p, cell, protocol, settings, expectations, measured);
+    }
+
+    /** The same inputs with these expect clauses (null: not recorded). */
+    public ResolvedInputs withExpectations(List<Expect> e) {
+        return new ResolvedInputs(provenance, cell, protocol, settings, e, measured);
+    }
+
+    /** The same inputs compared with this measurement (null: none). */
+    public ResolvedInputs withMeasured(Measured m) {
+        return new ResolvedInputs(provenance, cell, protocol, settings, expectations, m);
+    }
+
+    /**
+     * An {@code expect} clause as written, for the checks evaluator: the metric ("coulombic-efficiency"), {@code average},
+     * the cycle, reference and from-cycle (0: none), the comparison ({@code EQUAL}, {@code LESS}, {@code GREATER}), the
+     * value in its own unit with its text as written ("92.0 %"), or the state ("completed"), the tolerance likewise
+     * (null: none), the label and source (null: none) and the clause's line in the experiment's file.
+     */
+    public record Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
+            Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
+            String source, int line) {
+        public Expect {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(comparison, "comparison");
+        }
+    }
+
+    /**
+     * The measurement a run is compared with: its file as the experiment's {@code measured} clause names it, the copy kept
+     * in the run folder ({@code measured.bdf.csv}, relative to the folder of the inputs.json; as read, absolute) with its
+     * SHA-256 (null both when the measurement could not be read), and the clause's line and column in the experiment's file.
+     */
+    public record Measured(String file, String copy, String sha256, int line, int column) {
+        public Measured {
+            Objects.requireNonNull(file, "file");
+        }
     }
 
     /**
