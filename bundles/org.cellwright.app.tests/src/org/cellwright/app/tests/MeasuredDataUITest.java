@@ -191,6 +191,44 @@ class MeasuredDataUITest extends ProjectUITest {
 		assertTrue(imported.capacityByCycle().isEmpty(), "no current column: no capacities");
 	}
 
+	/**
+	 * A run with checks and a measurement has all eight tabs; at the default workbench size (the window at 1400 x 900,
+	 * the perspective as it comes) every one is shown, none behind the tab folder's chevron (with the titles
+	 * "Voltage-capacity", "Capacity and CE" and "Measured vs simulated" the last two, Checks and the error figures,
+	 * were not).
+	 */
+	@Test
+	void everyTabOfARunWithChecksAndAMeasurementIsShownAtTheDefaultSize() throws Exception {
+		project = IdeUITest.newProject("measured-tabs");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("1.5 mS/cm", ""));
+		run(f);
+		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
+		BdfWriter.write(noisy(RunFolder.read(RunStore.latest(results))), project.getLocation().toFile().toPath().resolve("data/cell-m.bdf.csv"));
+		f.setContents(new ByteArrayInputStream(cell("2.5 mS/cm", "measured \"data/cell-m.bdf.csv\" noise 0.5 mV expect status = completed")
+				.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+		run(f);
+		Path simRun = RunStore.latest(results);
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.resetPerspective();
+		page.getWorkbenchWindow().getShell().setBounds(0, 0, 1400, 900);
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.setRuns(List.of(simRun));
+		spin(() -> view.whenLoaded().isDone() && simRun.equals(view.shown()) && !view.loading(), 60_000, "the Results view to show the run");
+		assertNotNull(view.checksTable(), "the Checks tab");
+		assertNotNull(view.errorsTable(), "the error figures' tab");
+		flush();
+		org.eclipse.swt.custom.CTabFolder folder = (org.eclipse.swt.custom.CTabFolder) view.chart().getParent();
+		List<String> titles = Arrays.stream(folder.getItems()).map(org.eclipse.swt.custom.CTabItem::getText).toList();
+		assertEquals(List.of(ResultsView.VOLTAGE, ResultsView.VOLTAGE_CAPACITY, ResultsView.CYCLES, ResultsView.OVERPOTENTIALS,
+				ResultsView.INVENTORY, ResultsView.MECHANISM, ResultsView.CHECKS, ResultsView.ERRORS), titles);
+		List<String> hidden = Arrays.stream(folder.getItems()).filter(i -> !i.isShowing()).map(org.eclipse.swt.custom.CTabItem::getText).toList();
+		assertEquals(List.of(), hidden, "tabs behind the chevron in a Results view " + folder.getSize().x + " pixels wide");
+		for (var i : folder.getItems()) assertNotNull(i.getToolTipText(), i.getText() + ": its tool tip says what the tab shows");
+		if (Screenshots.enabled()) // the window as the test saw it, to look at (not a docs figure)
+			Screenshots.window(page.getWorkbenchWindow().getShell(), Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "results-tabs-default-size.png"));
+	}
+
 	@Test
 	void aRunExportedAsBdfReadsBackAsTheSameSeries() throws Exception {
 		project = IdeUITest.newProject("bdf-export");
