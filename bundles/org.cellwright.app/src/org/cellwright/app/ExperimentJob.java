@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import org.cellwright.app.views.OpenReport;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.SweepView;
 import org.cellwright.model.Element;
@@ -253,7 +254,8 @@ public class ExperimentJob extends Job {
 	 * The Results view shows the last run (as each run of the file did before); a launch of several runs also brings up
 	 * the Runs view with every run of the launch selected, each with its checks (after running all of
 	 * experiments.cell only the sweep's last variant was in view, and which experiments' checks passed was told in the
-	 * console only). Selecting rows there compares them in the Results view.
+	 * console only). Selecting rows there compares them in the Results view. With the preference to, the report of the
+	 * run shown opens in a web browser ({@link org.cellwright.app.preferences.CellWrightPreferences#openReportAfterRun()}).
 	 */
 	private static void show(List<Path> folders) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
@@ -262,7 +264,11 @@ public class ExperimentJob extends Job {
 			if (w == null || w.getActivePage() == null) return;
 			try {
 				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
-				v.show(folders.get(folders.size() - 1));
+				Path last = folders.get(folders.size() - 1);
+				v.show(last);
+				// Window > Preferences > CellWright; a run without a report (its writing failed) was said in the job's status
+				if (org.cellwright.app.preferences.CellWrightPreferences.openReportAfterRun() && OpenReport.unavailable(last) == null)
+					OpenReport.open(last, w.getShell());
 				if (folders.size() > 1) {
 					var runs = (org.cellwright.app.views.RunsView) w.getActivePage().showView(org.cellwright.app.views.RunsView.ID, null,
 							org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);

@@ -91,18 +91,38 @@ class MeasuredDataUITest extends ProjectUITest {
 		protected void showError(String message) {
 			errors.add(message);
 		}
+
+		/** The wizard in its dialog over the view's window, not blocking. */
+		WizardDialog open(ResultsView view) {
+			init(PlatformUI.getWorkbench(), null);
+			WizardDialog dialog = new WizardDialog(view.getSite().getShell(), this);
+			dialog.setBlockOnOpen(false);
+			dialog.open();
+			return dialog;
+		}
+	}
+
+	/** The "measurement" made: m.cell's run at 1.5 mS/cm, and its series with noise in data/cell-m.bdf.csv. */
+	record Truth(IFile file, Path results, Path run, MeasuredSeries measured) {}
+
+	/** A new project with m.cell run at 1.5 mS/cm, its series with noise written to data/cell-m.bdf.csv. */
+	Truth truth(String projectName) throws Exception {
+		project = IdeUITest.newProject(projectName);
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("1.5 mS/cm", ""));
+		run(f);
+		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
+		Path run = RunStore.latest(results);
+		MeasuredSeries measured = noisy(RunFolder.read(run));
+		BdfWriter.write(measured, project.getLocation().toFile().toPath().resolve("data/cell-m.bdf.csv"));
+		return new Truth(f, results, run, measured);
 	}
 
 	@Test
 	void aRunWithItsMeasurementShowsOverlaysAndErrorFiguresAndTheWizardImportsAllOrNothing() throws Exception {
-		project = IdeUITest.newProject("measured-overlay");
-		IFile f = IdeUITest.newFile(project, "m.cell", cell("1.5 mS/cm", ""));
-		run(f);
-		Path results = project.getLocation().toFile().toPath().resolve("results/m/X");
-		Path truthRun = RunStore.latest(results);
-		MeasuredSeries measured = noisy(RunFolder.read(truthRun));
-		Path data = project.getLocation().toFile().toPath().resolve("data/cell-m.bdf.csv");
-		BdfWriter.write(measured, data);
+		Truth truth = truth("measured-overlay");
+		IFile f = truth.file();
+		Path results = truth.results(), truthRun = truth.run();
+		MeasuredSeries measured = truth.measured();
 
 		f.setContents(new ByteArrayInputStream(cell("2.5 mS/cm", "measured \"data/cell-m.bdf.csv\" noise 0.5 mV").getBytes(StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
@@ -142,10 +162,7 @@ class MeasuredDataUITest extends ProjectUITest {
 		Files.writeString(bad, "Record ID,Cycle ID,Step ID,Total Time(s),Current(mA),Voltage(V)\n1,1,1,0,-0.2355,0.010\n"
 				+ "2,1,1,10,-0.2355,0.009\n3,1,1,twenty,-0.2355,0.008\n");
 		Wizard w = new Wizard();
-		w.init(PlatformUI.getWorkbench(), null);
-		WizardDialog dialog = new WizardDialog(view.getSite().getShell(), w);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
+		WizardDialog dialog = w.open(view);
 		try {
 			w.set(bad, null, truthRun);
 			assertFalse(w.performFinish(), "a bad file is not loaded");
@@ -189,6 +206,92 @@ class MeasuredDataUITest extends ProjectUITest {
 		double rms = imported.figures().voltageRms();
 		assertTrue(rms > NOISE_V / 2 && rms < 2 * NOISE_V, "against the run it came from, the noise is what is left: " + rms);
 		assertTrue(imported.capacityByCycle().isEmpty(), "no current column: no capacities");
+	}
+
+	/**
+	 * A run with checks and a measurement has all eight tabs; at the default workbench size (the window at 1400 x 900,
+	 * the perspective as it comes) every one is shown, none behind the tab folder's chevron (with the titles
+	 * "Voltage-capacity", "Capacity and CE" and "Measured vs simulated" the last two, Checks and the error figures,
+	 * were not).
+	 */
+	@Test
+	void everyTabOfARunWithChecksAndAMeasurementIsShownAtTheDefaultSize() throws Exception {
+		Truth truth = truth("measured-tabs");
+		IFile f = truth.file();
+		Path results = truth.results();
+		f.setContents(new ByteArrayInputStream(cell("2.5 mS/cm", "measured \"data/cell-m.bdf.csv\" noise 0.5 mV expect status = completed")
+				.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+		run(f);
+		Path simRun = RunStore.latest(results);
+
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.resetPerspective();
+		page.getWorkbenchWindow().getShell().setBounds(0, 0, 1400, 900);
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.setRuns(List.of(simRun));
+		spin(() -> view.whenLoaded().isDone() && simRun.equals(view.shown()) && !view.loading(), 60_000, "the Results view to show the run");
+		assertNotNull(view.checksTable(), "the Checks tab");
+		assertNotNull(view.errorsTable(), "the error figures' tab");
+		flush();
+		org.eclipse.swt.custom.CTabFolder folder = (org.eclipse.swt.custom.CTabFolder) view.chart().getParent();
+		List<String> titles = Arrays.stream(folder.getItems()).map(org.eclipse.swt.custom.CTabItem::getText).toList();
+		assertEquals(List.of(ResultsView.VOLTAGE, ResultsView.VOLTAGE_CAPACITY, ResultsView.CYCLES, ResultsView.OVERPOTENTIALS,
+				ResultsView.INVENTORY, ResultsView.MECHANISM, ResultsView.CHECKS, ResultsView.ERRORS), titles);
+		List<String> hidden = Arrays.stream(folder.getItems()).filter(i -> !i.isShowing()).map(org.eclipse.swt.custom.CTabItem::getText).toList();
+		assertEquals(List.of(), hidden, "tabs behind the chevron in a Results view " + folder.getSize().x + " pixels wide");
+		for (var i : folder.getItems()) assertNotNull(i.getToolTipText(), i.getText() + ": its tool tip says what the tab shows");
+		if (Screenshots.enabled()) // the window as the test saw it, to look at (not a docs figure)
+			Screenshots.window(page.getWorkbenchWindow().getShell(), Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "results-tabs-default-size.png"));
+	}
+
+	/**
+	 * A reference solution as JSON (time and voltage arrays: the PyBaMM references that examples/chen2020-halfcell.cell
+	 * names in its measured clauses) imports as the clause reads it, through the same reader
+	 * ({@code MeasuredComparison.reference}); the wizard refused it ("no header row names time and voltage"). A JSON
+	 * file without a voltage array is one error naming the file and what a reference needs, nothing loaded.
+	 */
+	@Test
+	void theWizardImportsAReferenceSolutionAsTheMeasuredClauseReadsIt() throws Exception {
+		project = IdeUITest.newProject("measured-json");
+		IFile f = IdeUITest.newFile(project, "m.cell", cell("2.5 mS/cm", ""));
+		run(f);
+		Path runFolder = RunStore.latest(project.getLocation().toFile().toPath().resolve("results/m/X"));
+		CsvTable ts = RunFolder.read(runFolder).timeseries();
+		double[] hours = ts.column("time_h"), volts = ts.column("voltage_V");
+		StringBuilder t = new StringBuilder(), v = new StringBuilder();
+		for (int k = 0; k < hours.length; k++) {
+			t.append(k == 0 ? "" : ", ").append(hours[k] * 3600);
+			v.append(k == 0 ? "" : ", ").append(volts[k] + 0.002);
+		}
+		Path json = project.getLocation().toFile().toPath().resolve("data/reference.json");
+		Files.createDirectories(json.getParent());
+		Files.writeString(json, "{\"source\": \"generated\", \"time\": [" + t + "], \"voltage\": [" + v + "]}");
+		Path bad = json.resolveSibling("no-voltage.json");
+		Files.writeString(bad, "{\"time\": [0, 10]}");
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		Wizard w = new Wizard();
+		WizardDialog dialog = w.open(view);
+		try {
+			w.set(bad, null, runFolder);
+			assertFalse(w.performFinish(), "no voltage: not loaded");
+			assertEquals(1, w.errors.size(), w.errors.toString());
+			assertTrue(w.errors.get(0).contains("no-voltage.json") && w.errors.get(0).contains("'voltage'"), w.errors.get(0));
+			w.set(json, null, runFolder);
+			assertEquals("measured \"data/reference.json\"", w.clause(), "the clause that reads the same file");
+			assertTrue(w.performFinish(), "a reference solution is read: " + w.errors);
+		} finally {
+			dialog.close();
+		}
+		assertEquals(hours.length, w.series().size(), "every point of the reference");
+		spin(() -> view.whenLoaded().isDone() && !view.loading() && view.measurements().stream().anyMatch(m -> m.run().folder().equals(runFolder)),
+				60_000, "the reference overlaid on its run");
+		Measurement m = view.measurements().stream().filter(x -> x.run().folder().equals(runFolder)).findFirst().orElseThrow();
+		assertNull(m.problem(), m.problem());
+		// the reference is the run's voltage plus 2 mV; a sample at a step's jump (two rows at one time) may compare
+		// with the other side of the jump
+		double rms = m.figures().voltageRms();
+		assertTrue(rms > 0.0019 && rms < 0.02, "RMS " + rms + " V against the run it was made from, 2 mV higher");
 	}
 
 	@Test

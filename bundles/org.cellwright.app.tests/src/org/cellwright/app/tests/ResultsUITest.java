@@ -493,21 +493,25 @@ class ResultsUITest {
 		c.notifyListeners(type, e);
 	}
 
+	/** Selects the Outline's top-level item of this text (for the active editor) and activates the Outline. */
+	org.eclipse.swt.widgets.TreeItem selectInOutline(String text) throws Exception {
+		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		// the Outline fills its tree from the editor's parse, in the background: wait (running the event loop) until it has the item
+		var item = IdeUITest.await(() -> outline.getCurrentPage() instanceof org.eclipse.ui.views.contentoutline.ContentOutlinePage p
+				&& p.getControl() instanceof org.eclipse.swt.widgets.Tree t
+						? Arrays.stream(t.getItems()).filter(i -> i.getText().equals(text)).findFirst().orElse(null)
+						: null,
+				30_000, text + " in the Outline");
+		((org.eclipse.ui.views.contentoutline.ContentOutlinePage) outline.getCurrentPage()).setSelection(new StructuredSelection(item.getData()));
+		page.activate(outline);
+		IdeUITest.flush();
+		return item;
+	}
+
 	@Test
 	void theOutlineRunsTheSelectedExperiment() throws Exception {
 		org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, experiments, true);
-		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
-		// the Outline fills its tree from the editor's parse, in the background: wait (running the event loop) until it has the experiment
-		var item = IdeUITest.await(() -> outline.getCurrentPage() instanceof org.eclipse.ui.views.contentoutline.ContentOutlinePage p
-				&& p.getControl() instanceof org.eclipse.swt.widgets.Tree t
-						? Arrays.stream(t.getItems()).filter(i -> i.getText().equals("experiment NucleationInterlayer")).findFirst().orElse(null)
-						: null,
-				30_000, "the experiment NucleationInterlayer in the Outline");
-		var op = (org.eclipse.ui.views.contentoutline.ContentOutlinePage) outline.getCurrentPage();
-		var tree = item.getParent();
-		op.setSelection(new StructuredSelection(item.getData()));
-		page.activate(outline);
-		IdeUITest.flush();
+		var tree = selectInOutline("experiment NucleationInterlayer").getParent();
 		IFolder folder = project.getFolder("results/sung2023/experiments.cell/NucleationInterlayer");
 		if (folder.exists()) folder.delete(true, null);
 		var menu = tree.getMenu();
@@ -522,6 +526,37 @@ class ResultsUITest {
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		spin(() -> view.shown() != null && view.shown().getParent().endsWith("NucleationInterlayer"), 10_000, "the Results view to show it");
 		page.closeEditor(editor, false);
+	}
+
+	/**
+	 * A sweep selected in the Outline runs from its context menu (Run Sweep), alone: the Outline had a menu for an
+	 * experiment only, so a sweep ran only with the whole file (the study's: 20 experiments before it).
+	 */
+	@Test
+	void theOutlineRunsTheSelectedSweep() throws Exception {
+		IProject p = IdeUITest.newProject("outline-sweep");
+		try {
+			IFile f = IdeUITest.newFile(p, "s.cell", org.cellwright.testing.PlatingCell.file("5 MPa")
+					+ "sweep Pressures { experiment X vary stack-pressure in 5 MPa, 20 MPa }\n");
+			org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, f, true);
+			var menu = selectInOutline("sweep Pressures").getParent().getMenu();
+			menu.notifyListeners(SWT.Show, new Event());
+			List<String> labels = Arrays.stream(menu.getItems()).map(m -> m.getText()).toList();
+			var run = Arrays.stream(menu.getItems()).filter(m -> m.getText().startsWith("Run Sweep")).findFirst()
+					.orElseThrow(() -> new AssertionError("Run Sweep in " + labels));
+			assertFalse(labels.stream().anyMatch(l -> l.startsWith("Run Experiment")), "a sweep is not an experiment: " + labels);
+			run.notifyListeners(SWT.Selection, new Event());
+			menu.notifyListeners(SWT.Hide, new Event());
+			Path sweep = p.getLocation().toFile().toPath().resolve("results/s/Pressures");
+			spin(() -> org.cellwright.run.store.RunStore.latest(sweep) != null
+					&& java.nio.file.Files.isRegularFile(org.cellwright.run.store.RunStore.latest(sweep).resolve(org.cellwright.run.folder.RunFiles.SWEEP_TABLE)),
+					120_000, "the selected sweep to run");
+			waitForJobs();
+			assertFalse(p.getFolder("results/s/X").exists(), "only the sweep ran, not the file's experiment X");
+			page.closeEditor(editor, false);
+		} finally {
+			p.delete(true, true, null);
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.cellwright.app.views;
 
+import org.cellwright.app.preferences.CellWrightPreferences;
 import org.cellwright.report.Decimation;
 import java.io.IOException;
 import java.io.Writer;
@@ -115,7 +116,7 @@ public final class ChartInteraction {
 		double lower = x == null ? Double.NEGATIVE_INFINITY : x.lower, upper = x == null ? Double.POSITIVE_INFINITY : x.upper;
 		for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
 			if (!(full.get(s.getId()) instanceof double[][] xy)) continue;
-			double[][] shown = Decimation.window(xy[0], xy[1], lower, upper, Decimation.BUDGET);
+			double[][] shown = Decimation.window(xy[0], xy[1], lower, upper, CellWrightPreferences.pointsPerSeries());
 			s.setXSeries(shown[0]);
 			s.setYSeries(shown[1]);
 		}

@@ -36,6 +36,9 @@ final class ChartTabs {
 
 	ChartTabs(Composite parent, Consumer<String> readout) {
 		tabs = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
+		// where the view is too narrow for every title, the titles are shortened ("Overpo...", the whole title its tool
+		// tip) before a tab goes behind the chevron (SWT's default keeps 20 characters, longer than any title here)
+		tabs.setMinimumCharacters(4);
 		chartTab(ResultsView.VOLTAGE, "Cell voltage", "Time (h)", "Voltage (V)", readout);
 		chartTab(ResultsView.VOLTAGE_CAPACITY, "Voltage vs capacity, per cycle", Character.toUpperCase(HalfCycles.AXIS.charAt(0)) + HalfCycles.AXIS.substring(1) + " (mAh/cm2)", "Voltage (V)", readout);
 		Chart cycles = chartTab(ResultsView.CYCLES, "Capacity retention and Coulombic efficiency", "Cycle", "Capacity (mAh/cm2)", readout);
@@ -72,6 +75,7 @@ final class ChartTabs {
 		plot.addListener(SWT.Resize, e -> plot.getDisplay().asyncExec(() -> plotResized(c)));
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(name);
+		item.setToolTipText(title);
 		item.setControl(c);
 		charts.put(name, c);
 		return c;

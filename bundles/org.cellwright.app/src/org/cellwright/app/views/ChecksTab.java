@@ -17,7 +17,7 @@ final class ChecksTab extends TableTab {
 	private final Font bold;
 
 	ChecksTab(CTabFolder tabs, Font bold) {
-		super(tabs, ResultsView.CHECKS, new String[] {"Result", "Run", "Quantity", "Study", "Simulated", "Source"}, i -> SWT.LEFT);
+		super(tabs, ResultsView.CHECKS, "The expect clauses of the runs shown, PASS or FAIL", new String[] {"Result", "Run", "Quantity", "Study", "Simulated", "Source"}, i -> SWT.LEFT);
 		this.bold = bold;
 	}
 

@@ -22,7 +22,7 @@ final class ErrorsTab extends TableTab {
 	static final String[] COLUMNS = {"Run", "Figure", "Cycle", "Step", "Measured", "Simulated", "Error"};
 
 	ErrorsTab(CTabFolder tabs) {
-		super(tabs, ResultsView.ERRORS, COLUMNS, i -> i < 2 ? SWT.LEFT : SWT.RIGHT); // Run, Figure left
+		super(tabs, ResultsView.ERRORS, "Measured vs simulated: voltage RMS error per cycle and step, capacity error per cycle", COLUMNS, i -> i < 2 ? SWT.LEFT : SWT.RIGHT); // Run, Figure left
 	}
 
 	void show(List<RunFolder> runs, List<Measurement> ms) {

@@ -137,7 +137,7 @@ public class FitReportView extends ViewPart {
 					display.asyncExec(() -> failed(this, e.getMessage()));
 					return Status.OK_STATUS;
 				}
-				ChartContent before = FitPlots.beforeAfter(r).decimate(org.cellwright.report.Decimation.BUDGET), history = FitPlots.costHistory(r);
+				ChartContent before = FitPlots.beforeAfter(r).decimate(org.cellwright.app.preferences.CellWrightPreferences.pointsPerSeries()), history = FitPlots.costHistory(r);
 				if (monitor.isCanceled()) return Status.CANCEL_STATUS;
 				display.asyncExec(() -> shown(this, r, before, history));
 				return Status.OK_STATUS;

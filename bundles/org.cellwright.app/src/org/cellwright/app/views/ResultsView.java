@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.cellwright.app.preferences.CellWrightPreferences;
 import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFolder;
@@ -52,10 +53,14 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 public class ResultsView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.results";
 
-	/** Tab titles, also the keys of {@link #chart(String)}. */
-	public static final String VOLTAGE = "Voltage", VOLTAGE_CAPACITY = "Voltage-capacity", CYCLES = "Capacity and CE",
+	/**
+	 * Tab titles, also the keys of {@link #chart(String)}; short, so that all eight tabs show at the default workbench
+	 * size (with "Voltage-capacity", "Capacity and CE" and "Measured vs simulated" the last two or three were behind the
+	 * folder's chevron); each tab's tool tip says what it shows in full.
+	 */
+	public static final String VOLTAGE = "Voltage", VOLTAGE_CAPACITY = "V vs Q", CYCLES = "Cycles",
 			OVERPOTENTIALS = "Overpotentials", INVENTORY = "Li inventory", MECHANISM = "Mechanism map", CHECKS = "Checks",
-			ERRORS = "Measured vs simulated";
+			ERRORS = "Model error";
 
 	private List<RunFolder> runs = List.of();
 	private org.eclipse.jface.action.Action openReport;
@@ -170,7 +175,16 @@ public class ResultsView extends ViewPart {
 		else banner.showEmpty(List.of());
 		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().addResourceChangeListener(cellFiles,
 				org.eclipse.core.resources.IResourceChangeEvent.POST_CHANGE);
+		CellWrightPreferences.instance().addPreferenceChangeListener(pointsChanged);
 	}
+
+	/** A new number of points per series (Window > Preferences > CellWright) draws the runs shown again with it. */
+	private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener pointsChanged = e -> {
+		if (!CellWrightPreferences.POINTS_PER_SERIES.equals(e.getKey()) || readout == null || readout.isDisposed()) return;
+		readout.getDisplay().asyncExec(() -> {
+			if (!readout.isDisposed() && !requested.isEmpty()) setRuns(requested);
+		});
+	};
 
 	/**
 	 * Checks in the background whether the runs shown are out of date (their file, as saved now, resolves to other
@@ -426,6 +440,7 @@ public class ResultsView extends ViewPart {
 	@Override
 	public void dispose() {
 		org.eclipse.core.resources.ResourcesPlugin.getWorkspace().removeResourceChangeListener(cellFiles);
+		CellWrightPreferences.instance().removePreferenceChangeListener(pointsChanged);
 		if (loader != null) loader.cancel();
 		loader = null;
 		if (bold != null) bold.dispose();

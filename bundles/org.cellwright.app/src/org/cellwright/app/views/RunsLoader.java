@@ -1,5 +1,6 @@
 package org.cellwright.app.views;
 
+import org.cellwright.app.preferences.CellWrightPreferences;
 import org.cellwright.report.Decimation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -119,24 +120,25 @@ public final class RunsLoader extends Job {
 		if (!runs.isEmpty()) {
 			sm.setTaskName("Preparing the charts of " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
 			if (progress != null) progress.accept("Preparing the charts");
+			int budget = CellWrightPreferences.pointsPerSeries();
 			ChartContent voltage = VoltagePlots.voltage(runs);
 			MeasuredPlots.voltage(voltage, runs, measured);
-			charts.put(ResultsView.VOLTAGE, voltage.decimate(Decimation.BUDGET));
+			charts.put(ResultsView.VOLTAGE, voltage.decimate(budget));
 			sm.split(1);
 			ChartContent vq = VoltagePlots.voltageCapacity(runs);
 			MeasuredPlots.voltageCapacity(vq, runs, measured);
-			charts.put(ResultsView.VOLTAGE_CAPACITY, vq.decimate(Decimation.BUDGET));
+			charts.put(ResultsView.VOLTAGE_CAPACITY, vq.decimate(budget));
 			sm.split(1);
 			ChartContent cycles = CyclePlots.of(runs);
 			MeasuredPlots.cycles(cycles, runs, measured);
-			charts.put(ResultsView.CYCLES, cycles.decimate(Decimation.BUDGET));
+			charts.put(ResultsView.CYCLES, cycles.decimate(budget));
 			sm.split(1);
-			charts.put(ResultsView.OVERPOTENTIALS, ColumnPlots.overpotentials(runs).decimate(Decimation.BUDGET));
+			charts.put(ResultsView.OVERPOTENTIALS, ColumnPlots.overpotentials(runs).decimate(budget));
 			sm.split(1);
-			charts.put(ResultsView.INVENTORY, ColumnPlots.inventory(runs).decimate(Decimation.BUDGET));
+			charts.put(ResultsView.INVENTORY, ColumnPlots.inventory(runs).decimate(budget));
 			sm.split(1);
 			if (progress != null) progress.accept("Preparing the mechanism map");
-			charts.put(ResultsView.MECHANISM, MechanismMapPlots.of(runs).decimate(Decimation.BUDGET));
+			charts.put(ResultsView.MECHANISM, MechanismMapPlots.of(runs).decimate(budget));
 			sm.split(1);
 		}
 		return new Loaded(List.copyOf(runs), List.copyOf(unreadable), charts, List.copyOf(measured));

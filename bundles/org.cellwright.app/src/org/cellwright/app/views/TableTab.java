@@ -12,15 +12,16 @@ import org.eclipse.swt.widgets.TableColumn;
 abstract class TableTab {
 
 	private final CTabFolder tabs;
-	private final String title;
+	private final String title, toolTip;
 	private final String[] columns;
 	private final IntUnaryOperator alignment; // column index -> SWT.LEFT or SWT.RIGHT
 	private CTabItem tab;
 	private Table table;
 
-	TableTab(CTabFolder tabs, String title, String[] columns, IntUnaryOperator alignment) {
+	TableTab(CTabFolder tabs, String title, String toolTip, String[] columns, IntUnaryOperator alignment) {
 		this.tabs = tabs;
 		this.title = title;
+		this.toolTip = toolTip;
 		this.columns = columns;
 		this.alignment = alignment;
 	}
@@ -34,6 +35,7 @@ abstract class TableTab {
 			for (int i = 0; i < columns.length; i++) new TableColumn(table, alignment.applyAsInt(i)).setText(columns[i]);
 			tab = new CTabItem(tabs, SWT.NONE);
 			tab.setText(title);
+			tab.setToolTipText(toolTip);
 			tab.setControl(table);
 		}
 		table.removeAll();

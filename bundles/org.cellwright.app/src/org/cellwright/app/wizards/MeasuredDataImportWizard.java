@@ -19,6 +19,7 @@ import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.model.CurrentSign;
+import org.cellwright.run.fit.MeasuredComparison;
 import org.cellwright.run.folder.RunFolder;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -353,15 +354,21 @@ public class MeasuredDataImportWizard extends Wizard implements IImportWizard {
 	public boolean performFinish() {
 		Path file = path(filePage.file.getText()), run = RunFolder.resolve(path(filePage.run.getText()));
 		CyclerDataReader reader = reader();
+		boolean reference = DETECT.equals(filePage.format.getText()) && !filePage.mapped() && file != null && MeasuredComparison.isReference(file);
 		MeasuredSeries[] out = new MeasuredSeries[1];
 		String[] error = new String[1];
 		try {
 			getContainer().run(true, false, monitor -> {
 				monitor.beginTask("Reading " + file.getFileName(), org.eclipse.core.runtime.IProgressMonitor.UNKNOWN);
 				try {
-					out[0] = reader.read(file);
+					// a .json file is a reference solution's voltage against time, as the experiment's measured clause
+					// reads it (the study's PyBaMM references: the wizard refused them as a CSV without a header)
+					out[0] = reference ? MeasuredComparison.reference(file) : reader.read(file);
 				} catch (MeasuredDataException e) {
 					error[0] = e.getMessage();
+				} catch (java.io.IOException | RuntimeException e) {
+					if (!reference) throw new java.lang.reflect.InvocationTargetException(e);
+					error[0] = file + ": " + MeasuredComparison.referenceProblem(e);
 				} finally {
 					monitor.done();
 				}

@@ -45,7 +45,7 @@ public final class MeasuredComparison {
 		Problem at = CellFiles.problemAt(m, Problem.Severity.ERROR, "");
 		Path base = at.file() == null ? Path.of("") : at.file().toAbsolutePath().getParent();
 		Path file = base.resolve(m.getPath()).normalize();
-		if (m.getFormat() == null && file.getFileName() != null && file.getFileName().toString().endsWith(".json")) return reference(file, m);
+		if (m.getFormat() == null && isReference(file)) return reference(file, m);
 		CyclerDataReader reader = new CyclerDataReader();
 		try {
 			if (m.getFormat() != null) reader.format(CyclerFormat.named(m.getFormat()));
@@ -68,18 +68,35 @@ public final class MeasuredComparison {
 	 */
 	static MeasuredSeries reference(Path file, MeasuredData m) {
 		try {
-			JsonObject o;
-			try (var r = java.nio.file.Files.newBufferedReader(file)) {
-				o = com.google.gson.JsonParser.parseReader(r).getAsJsonObject();
-			}
-			Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
-			cols.put(org.cellwright.measured.MeasuredQuantity.TIME, vector(o, "time"));
-			cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, vector(o, "voltage"));
-			return new MeasuredSeries(cols, file, "reference-json");
+			return reference(file);
 		} catch (java.io.IOException | RuntimeException e) {
-			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "reference " + m.getPath() + ": "
-					+ (e.getMessage() == null ? e.toString() : e.getMessage()) + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)"));
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "reference " + m.getPath() + ": " + referenceProblem(e)));
 		}
+	}
+
+	/** Whether a measured file without a format is read as a reference solution: a {@code .json} file. */
+	public static boolean isReference(Path file) {
+		return file.getFileName() != null && file.getFileName().toString().endsWith(".json");
+	}
+
+	/**
+	 * A reference solution's {@code time} and {@code voltage} arrays (see {@link #reference(Path, MeasuredData)}); also
+	 * read so by the IDE's measured-data import, which overlays what the experiment's clause would read.
+	 */
+	public static MeasuredSeries reference(Path file) throws java.io.IOException {
+		JsonObject o;
+		try (var r = java.nio.file.Files.newBufferedReader(file)) {
+			o = com.google.gson.JsonParser.parseReader(r).getAsJsonObject();
+		}
+		Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
+		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, vector(o, "time"));
+		cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, vector(o, "voltage"));
+		return new MeasuredSeries(cols, file, "reference-json");
+	}
+
+	/** Why a reference cannot be read, with what it needs. */
+	public static String referenceProblem(Exception e) {
+		return (e.getMessage() == null ? e.toString() : e.getMessage()) + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)";
 	}
 
 	private static double[] vector(JsonObject o, String key) {
