@@ -30,9 +30,8 @@ class RunRecordLimitsTest {
 
 	@Test
 	void anOldRunAboveLithiumsMeltingPointReadsAsARecordAndIsRefusedAsARunAgain() throws Exception {
-		Path f = tmp.resolve("t.cell"), out = tmp.resolve("out");
-		Cli.write(f, PlatingCell.file("5 MPa"));
-		Cli.Result r = Cli.cli("run", f.toString(), "--out", out.toString());
+		Path out = tmp.resolve("out");
+		Cli.Result r = Cli.cli("run", Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa")).toString(), "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		Path run = RunStore.latest(out.resolve("X")), inputs = run.resolve(RunFiles.INPUTS);
 		// the record as a run made before the limits wrote it: the lithium cell at 200 degC
