@@ -31,8 +31,8 @@ public final class RunFiles {
 
 	/**
 	 * In a history of a file in a folder ({@code results/a/t.cell/}): the runs of the history kept before under the
-	 * file's name alone ({@code results/t/}) found to be another file's, one {@code <experiment>/<run id>} a line, so that
-	 * they are read once, not on every run (RunStore.forFile).
+	 * file's name alone ({@code results/t/}) found to be another file's, a line each: {@code t/<experiment>/<run id>}, a
+	 * tab and the file it ran; so that they are read once, not on every run (RunStore.forFile).
 	 */
 	public static final String JUDGED = ".judged-runs";
 
