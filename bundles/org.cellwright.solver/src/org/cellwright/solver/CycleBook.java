@@ -49,7 +49,7 @@ public final class CycleBook {
     /**
      * Whether the current cycle started where the cell's giving direction ends (the run's start of a cell that starts
      * there, or a cycle whose
-     * giving reached its end: {@link #endsTheGiving}), and whether a step of its giving direction reached that end.
+     * giving reached its end: {@link #endsItsDirection}), and whether a step of its giving direction reached that end.
      */
     private boolean startedAtEnd, reachedEnd;
     /**
@@ -59,6 +59,12 @@ public final class CycleBook {
      * it a DFN run's discharge to its cut-off read "first discharge - (no full discharge)" (session 20).
      */
     private boolean givenFromItsStart;
+    /**
+     * Whether a storing step of the current cycle (a full cell's charge) reached its own end ({@link #endsItsDirection}:
+     * its voltage cut-off, a hold's current cut-off ...), so that the cycle's discharge starts from a full charge
+     * ({@link #fromAFullCharge}); a 10 s charge pulse, a charge stopped by a duration or a capacity does not.
+     */
+    private boolean storedToItsEnd;
     /** The direction of the step under way (the last {@link #startDirection} since the last {@link #recordStep}; 0: none). */
     private int stepSign;
     /** Whether the step under way is a voltage hold ({@link #followHold} since the last {@link #recordStep}). */
@@ -163,6 +169,7 @@ public final class CycleBook {
             startedAtEnd = reachedEnd;
             reachedEnd = false;
             givenFromItsStart = false;
+            storedToItsEnd = false;
             cycle++;
             seenOpposite = false;
             charge = 0;
@@ -213,19 +220,22 @@ public final class CycleBook {
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
-        if (stepSign != 0 && stepSign != storingSign) reachedEnd = endsTheGiving(end) || stepIsHold && reachedEnd;
+        if (stepSign != 0 && stepSign != storingSign) reachedEnd = endsItsDirection(end) || stepIsHold && reachedEnd;
+        // a storing step that reached its end charged the cell full; a storing step after it in the same cycle (a hold
+        // stopped by its duration, a top-up pulse) takes it no lower: any of the cycle's storing steps decides
+        else if (stepSign == storingSign && endsItsDirection(end)) storedToItsEnd = true;
         stepSign = 0;
         stepIsHold = false;
     }
 
     /**
-     * Whether a step of the giving direction (a full cell's discharge, a half cell's stripping) that ended so brought
-     * the cell to where its giving ends: at its voltage cut-off (also crossed at once, past it at rest already, or through
-     * it at a transport limit), at a hold's current cut-off (CC-CV), or with its lithium exhausted; not at a duration, a capacity, a
-     * time bound, a short circuit, a solver failure or a cancel, all of which leave the cell wherever the step
-     * stopped it.
+     * Whether a step that ended so brought the cell to where its direction ends (a giving step, a full cell's discharge
+     * or a half cell's stripping, to where its giving ends; a storing step, a full cell's charge, to its full charge):
+     * at its voltage cut-off (also crossed at once, past it at rest already, or through it at a transport limit), at a
+     * hold's current cut-off (CC-CV), or with its lithium exhausted; not at a duration, a capacity, a time bound, a short
+     * circuit, a solver failure or a cancel, all of which leave the cell wherever the step stopped it.
      */
-    static boolean endsTheGiving(StepEnd end) {
+    static boolean endsItsDirection(StepEnd end) {
         return switch (end) {
             case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
             default -> false;
@@ -234,7 +244,7 @@ public final class CycleBook {
 
     /**
      * Whether the current cycle's efficiency compares charges that bring the cell back: it started at the run's start
-     * (of a cell that starts there: the constructor's startsAtItsEnd) or where the cycle before ended its giving ({@link #endsTheGiving}: its last giving step, or a hold after it), and
+     * (of a cell that starts there: the constructor's startsAtItsEnd) or where the cycle before ended its giving ({@link #endsItsDirection}: its last giving step, or a hold after it), and
      * its own last giving step (or a hold after it) reached that end too. A cycle of pulses (HPPC, GITT, a partial cycle), which starts or stops mid-way, has none: its
      * charge and discharge are the protocol's durations, not what the cell stored and gave back (an HPPC's 10 s charge
      * pulse opened a cycle whose discharge pulse and 10 % state-of-charge step read 3 700 %). The run's first cycle,
@@ -244,6 +254,16 @@ public final class CycleBook {
      * a storing step opens the next cycle).
      */
     boolean bringsTheCellBack() { return (startedAtEnd || givenFromItsStart) && reachedEnd; }
+
+    /**
+     * Whether the current cycle's discharge started from a full charge: a storing step of the cycle reached its own
+     * end ({@link #storedToItsEnd}: a charge to its voltage cut-off, a CC-CV hold to its current cut-off), or the cycle
+     * is the run's first, given from the state the cell was given ({@link #givenFromItsStart}). A cycle brought back
+     * from a 10 s charge pulse gives what the pulse stored, not the cell's capacity: with {@link #bringsTheCellBack}
+     * the rule of a full discharge (CycleSummary#fromAFullCharge; SummaryJsonWriter.isFullDischarge), not of the
+     * efficiency, which compares what the cycle stored with what it gave back whatever the charge's end.
+     */
+    boolean fromAFullCharge() { return givenFromItsStart || storedToItsEnd; }
 
     /**
      * The cycle's Coulombic efficiency ({@link CycleSummary#coulombicEfficiency}), NaN without steps in both
@@ -267,7 +287,7 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), dischargeSteps), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps), last);
         steps.clear();
         dischargeSteps.clear();
         charge = 0;

@@ -15,6 +15,11 @@ package org.cellwright.solver;
  * where it ends again (CycleBook.bringsTheCellBack, the rule of its efficiency); false for a cycle of pulses or one
  * stopped by a duration or a capacity, whose discharge is not the cell's capacity (an HPPC's 10 s pulse as the first
  * discharge read a retention of 35 690 %, and its last pulse cycle, which reached the 1 C cut-off, 3 700 %).
+ * fromAFullCharge: the cycle's discharge started from a full charge (CycleBook.fromAFullCharge: a charge step of the
+ * cycle reached its own end, its voltage cut-off or a hold's current cut-off; or the run's first cycle, discharged from
+ * the state the cell was given); false after a charge stopped by a duration or a capacity (a 10 s pulse), whose
+ * discharge gives back what the pulse stored, not the cell's capacity: with broughtBack, a full cell's full discharge
+ * (SummaryJsonWriter.countsAsDischarge; session 22), not a condition of the efficiency.
  * dischargeSteps: the protocol's steps of the cycle's discharge with the temperature and stack pressure they ran at
  * ({@link DischargeStep}, compared by value: rate or current, cut-offs, conditions), in order, for a capacity retention
  * that compares discharges of the same steps under the same conditions only (SummaryJsonWriter: a 1 C discharge over a
@@ -22,7 +27,8 @@ package org.cellwright.solver;
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
-        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, java.util.List<DischargeStep> dischargeSteps) {
+        java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, boolean fromAFullCharge,
+        java.util.List<DischargeStep> dischargeSteps) {
 
     /**
      * A discharge step of a cycle: the protocol's step (equal by value: rate or current, cut-offs; null for a step
@@ -39,12 +45,12 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
         dischargeSteps = dischargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(dischargeSteps));
     }
 
-    /** A cycle whose discharge steps are not told apart (each cycle's the same for the retention). */
+    /** A cycle whose discharge steps are not told apart (each cycle's the same for the retention), its discharge from a full charge. */
     public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
             double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
             java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
         this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
-                lithiumAtEnd, steps, discharged, broughtBack, java.util.List.of());
+                lithiumAtEnd, steps, discharged, broughtBack, true, java.util.List.of());
     }
 
     /** A cycle with step records that discharged if it passed discharge, taken as bringing the cell back (without the book's step directions). */

@@ -19,6 +19,7 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.run.folder.SourceRecord;
+import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
@@ -55,7 +56,7 @@ public final class InputsRun {
 		ResolvedInputs in;
 		try {
 			// a source named relative to the run folder the file lies in is found from there (SourceRecord)
-			in = SourceRecord.readInputs(json, Problem.display(json));
+			in = SourceRecord.readInputs(json, Problem.display(json), InputsJson.Purpose.RUN); // held to the limits: run again
 		} catch (InputsJsonException e) {
 			err.println(e.getMessage());
 			err.println("cellwright: not run: fix the inputs file first");

@@ -75,4 +75,45 @@ public class LithiumMeltingPointTest {
 		assertEquals(11, m.get(0).line(), m.toString());
 		assertTrue(m.get(0).file().endsWith("cells.cell") && m.get(0).message().endsWith("(protocols.cell:4)"), m.get(0).toString());
 	}
+
+	/**
+	 * A cell's ambient-temperature (the surroundings a thermal cell exchanges heat with, and tends to) and a fit's
+	 * bounds and start value of an estimated temperature or ambient-temperature (the fit runs its targets' cells anywhere
+	 * between them) are held to the melting point too (session 22; before, each passed and a fit could run a lithium
+	 * cell at 200 degC): an error at the quantity, line and column, naming the bound, the cell and the fit's target. A
+	 * fit whose bounds stay below it, or whose targets' cells have no lithium metal, checks clean of it.
+	 */
+	@Test
+	public void anAmbientTemperatureAndAFitsBoundsAtOrAboveTheMeltingPointAreErrorsAtTheirValues() throws Exception {
+		String[] lines = (MATERIALS + String.join("\n",
+				"cell Amb { area = 1 cm2", // 5
+				"  ambient-temperature = 190 degC", // 6
+				"  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}", // 7-10
+				"cell C { area = 1 cm2", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}", // 11-15
+				"cell NoLi { area = 1 cm2", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer c: SUS 10 um", "}", // 16-20
+				"protocol P { rest for 1 s }", // 21
+				"experiment X { cell C protocol P expect end-time < 1 h }", // 22
+				"experiment Y { cell NoLi protocol P expect end-time < 1 h }", // 23
+				"fit F {", "  estimate temperature between 20 degC and 200 degC from 185 degC", "  target X expectations", "}", // 24-27: 25
+				"fit G {", "  estimate ambient-temperature between 181 degC and 190 degC", "  target X expectations", "}", // 28-31: 29
+				"fit H {", "  estimate temperature between 20 degC and 200 degC", "  target Y expectations", "}", // 32-35: no Li
+				"fit K {", "  estimate temperature between 20 degC and 180.4 degC", "  target Y expectations", "  target X expectations", "}", // 36-40: below
+				"")).split("\n", -1);
+		CellWrightChecker.Result r = check("fit.cell", String.join("\n", lines));
+		List<CheckIssue> m = melting(r);
+		assertEquals(List.of(6, 25, 25, 29, 29), m.stream().map(CheckIssue::line).toList(), m.toString());
+		String[] at = {"190 degC", "200 degC", "185 degC", "181 degC", "190 degC"};
+		for (int k = 0; k < m.size(); k++) {
+			CheckIssue i = m.get(k);
+			assertEquals(Severity.ERROR, i.severity(), i.toString());
+			assertEquals(lines[i.line() - 1].indexOf(at[k]) + 1, i.column(), "at " + at[k] + ": " + i);
+		}
+		assertTrue(m.get(0).message().startsWith("ambient-temperature 190 degC is at or above lithium's melting point, 180.5 degC")
+				&& m.get(0).message().contains("(cell Amb, layer b)"), m.get(0).message());
+		assertTrue(m.get(1).message().startsWith("fit F: the upper bound of temperature 200 degC is at or above")
+				&& m.get(1).message().contains("(cell C, layer b), target X"), m.get(1).message());
+		assertTrue(m.get(2).message().startsWith("fit F: the start value of temperature 185 degC"), m.get(2).message());
+		assertTrue(m.get(3).message().startsWith("fit G: the lower bound of ambient-temperature 181 degC"), m.get(3).message());
+		assertTrue(m.get(4).message().startsWith("fit G: the upper bound of ambient-temperature 190 degC"), m.get(4).message());
+	}
 }

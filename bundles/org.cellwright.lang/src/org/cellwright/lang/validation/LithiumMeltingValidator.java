@@ -13,6 +13,9 @@ import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Composite;
 import org.cellwright.model.Experiment;
+import org.cellwright.model.Fit;
+import org.cellwright.model.FitEstimate;
+import org.cellwright.model.FitTarget;
 import org.cellwright.model.Layer;
 import org.cellwright.model.MaterialKind;
 import org.cellwright.model.Property;
@@ -30,10 +33,12 @@ import org.eclipse.xtext.validation.Check;
 
 /**
  * Lithium's melting point ({@link Limits#LITHIUM_MELTING_POINT}, 180.5 degC): a cell with a lithium-metal layer at or
- * above it is an error at the temperature that sets it: the cell's {@code temperature}, a {@code set temperature} of
- * a protocol its experiment runs, a sweep's temperature. The model's lithium is a solid (its flow stress, creep,
- * plating and contact); the solid-state runner warned at run time and the run went on (session 21). A temperature in
- * another file than the one checked is reported at the reference to it, naming its file and line.
+ * above it is an error at the temperature that sets it: the cell's {@code temperature} or {@code ambient-temperature}
+ * (the surroundings a thermal cell exchanges heat with), a {@code set temperature} of a protocol its experiment runs, a
+ * sweep's temperature, a fit's bounds or start value of an estimated {@code temperature} or {@code ambient-temperature}
+ * (a fit runs its targets' cells anywhere between its bounds; session 22). The model's lithium is a solid (its flow
+ * stress, creep, plating and contact); the solid-state runner warned at run time and the run went on (session 21). A
+ * temperature in another file than the one checked is reported at the reference to it, naming its file and line.
  */
 public class LithiumMeltingValidator extends AbstractCellWrightRules {
 
@@ -56,21 +61,32 @@ public class LithiumMeltingValidator extends AbstractCellWrightRules {
 		return t >= Limits.LITHIUM_MELTING_POINT && t <= Limits.MAX_TEMPERATURE;
 	}
 
+	/** The temperatures of a cell that its lithium must stay below: its own and its surroundings' (a thermal cell's). */
+	private static final List<String> TEMPERATURES = List.of("temperature", "ambient-temperature");
+
 	private static String message(Quantity q, Cell c, Layer li) {
-		return "temperature " + InputLimits.meltingProblem(Units.toSI(q)) + " (cell " + c.getName() + ", layer " + li.getName() + ")";
+		return message("temperature", q, c, li);
+	}
+
+	private static String message(String name, Quantity q, Cell c, Layer li) {
+		return name + " " + InputLimits.meltingProblem(Units.toSI(q)) + " (cell " + c.getName() + ", layer " + li.getName() + ")";
 	}
 
 	@Check
 	public void checkCell(Cell c) {
 		Layer li = lithiumMetalLayer(c);
-		Property t = li == null ? null : Cells.effectiveProperties(c).get("temperature");
-		if (t == null || !melts(t.getValue()))
+		if (li == null)
 			return;
-		// where this cell writes the temperature or the layer (a cell extending one that has both is reported there)
-		if (t.eContainer() == c)
-			error(message(t.getValue(), c, li), t.getValue(), QUANTITY__VALUE, OUT_OF_RANGE);
-		else if (li.eContainer() == c)
-			error(message(t.getValue(), c, li) + " (" + where(t) + ")", li, LAYER__MATERIAL, OUT_OF_RANGE);
+		for (String name : TEMPERATURES) {
+			Property t = Cells.effectiveProperties(c).get(name);
+			if (t == null || !melts(t.getValue()))
+				continue;
+			// where this cell writes the temperature or the layer (a cell extending one that has both is reported there)
+			if (t.eContainer() == c)
+				error(message(name, t.getValue(), c, li), t.getValue(), QUANTITY__VALUE, OUT_OF_RANGE);
+			else if (li.eContainer() == c)
+				error(message(name, t.getValue(), c, li) + " (" + where(t) + ")", li, LAYER__MATERIAL, OUT_OF_RANGE);
+		}
 	}
 
 	@Check
@@ -119,7 +135,7 @@ public class LithiumMeltingValidator extends AbstractCellWrightRules {
 		if (li == null)
 			return;
 		for (SweepParameter p : s.getParameters()) {
-			if (!"temperature".equals(p.getTarget()))
+			if (!TEMPERATURES.contains(p.getTarget()))
 				continue;
 			List<Quantity> values = new ArrayList<>(p.getValues());
 			if (p.getFrom() != null) {
@@ -128,7 +144,30 @@ public class LithiumMeltingValidator extends AbstractCellWrightRules {
 			}
 			for (Quantity q : values)
 				if (melts(q))
-					error("sweep " + s.getName() + ": " + message(q, x.getCell(), li), q, QUANTITY__VALUE, OUT_OF_RANGE);
+					error("sweep " + s.getName() + ": " + message(p.getTarget(), q, x.getCell(), li), q, QUANTITY__VALUE, OUT_OF_RANGE);
+		}
+	}
+
+	/**
+	 * A fit's estimate of a cell's {@code temperature} or {@code ambient-temperature} whose bounds or start value reach
+	 * lithium's melting point, where a target's cell has a lithium-metal layer: an error at that bound (the fit would run
+	 * the cell there). Its first such cell is named.
+	 */
+	@Check
+	public void checkEstimate(FitEstimate e) {
+		if (!(e.eContainer() instanceof Fit f) || !TEMPERATURES.contains(e.getTarget()))
+			return;
+		for (FitTarget t : f.getTargets()) {
+			Experiment x = t.getExperiment();
+			Layer li = x == null || x.eIsProxy() ? null : lithiumMetalLayer(x.getCell());
+			if (li == null)
+				continue;
+			for (Quantity q : java.util.Arrays.asList(e.getLower(), e.getUpper(), e.getInitial()))
+				if (melts(q))
+					error("fit " + f.getName() + ": " + (q == e.getLower() ? "the lower bound" : q == e.getUpper() ? "the upper bound" : "the start value")
+							+ " of " + message(e.getTarget(), q, x.getCell(), li) + ", target " + x.getName(), q, QUANTITY__VALUE,
+							OUT_OF_RANGE);
+			return;
 		}
 	}
 

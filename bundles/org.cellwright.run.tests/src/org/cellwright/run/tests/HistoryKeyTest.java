@@ -180,6 +180,49 @@ class HistoryKeyTest {
 	}
 
 	/**
+	 * The old history results/t/ may be another file's own (the top-level t.cell's): a/t.cell's every run read every run's
+	 * summary there while it existed (session 22). Its runs found to be another file's are read once: remembered in
+	 * a/t.cell's history (.judged-runs), not read again, while a run that appears there later is read and, a/t.cell's,
+	 * taken over, nothing lost. Shown by a run of t.cell whose summary is made to name a/t.cell after it was read: a
+	 * second reading would take it over; it stays, with its row, as t.cell's history.
+	 */
+	@Test
+	void anOldHistoryOfAnotherFileIsReadOnceNotOnEveryRun() throws Exception {
+		Path p = tmp.resolve("p"), top = p.resolve("results/t");
+		Path a = Cli.write(p.resolve("a/t.cell"), PlatingCell.file("65 MPa"));
+		Cli.write(p.resolve("t.cell"), PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cliIn(p, "run", "t.cell").rc());
+		String runOfTop = ids(top).get(0);
+		assertEquals(0, Cli.cliIn(p, "run", "a/t.cell").rc());
+		Path ha = p.resolve("results/a/t.cell");
+		assertEquals(List.of(runOfTop), ids(top), "t.cell's run stays in its history");
+		assertEquals(1, ids(ha).size());
+		String judged = Files.readString(ha.resolve(org.cellwright.run.folder.RunFiles.JUDGED));
+		assertTrue(judged.startsWith("t/X/" + runOfTop + "\t") && judged.contains(p.resolve("t.cell").toAbsolutePath().normalize().toString()), judged);
+
+		// read again, this summary would make it a/t.cell's run
+		Path summary = top.resolve("X").resolve(runOfTop).resolve("summary.json");
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonObject run = s.getAsJsonObject("run");
+		run.remove("source_relative_to");
+		run.addProperty("source_file", a.toAbsolutePath().normalize().toString());
+		Files.writeString(summary, s.toString());
+		assertEquals(0, Cli.cliIn(p, "run", "a/t.cell").rc());
+		assertEquals(List.of(runOfTop), ids(top), "not read again: it stays");
+		assertEquals(List.of(runOfTop), new RunStore(top).index().rows().stream().map(RunIndex.Row::id).toList());
+		assertEquals(2, ids(ha).size());
+
+		// a run of a/t.cell kept there afterwards (an older CellWright's layout) is read, and taken over
+		assertEquals(0, Cli.cli("run", a.toString(), "--out", top.toString()).rc());
+		List<String> late = ids(top);
+		late.remove(runOfTop);
+		assertEquals(1, late.size(), ids(top).toString());
+		assertEquals(0, Cli.cliIn(p, "run", "a/t.cell").rc());
+		assertEquals(List.of(runOfTop), ids(top), "the late run moved, t.cell's stays");
+		assertTrue(ids(ha).contains(late.get(0)) && ids(ha).size() == 4, ids(ha).toString());
+	}
+
+	/**
 	 * On the command line, after moving a file into a folder of its project (git mv t.cell a/), {@code runs --move
 	 * results/t results/a/t.cell} moves its history to its new key; {@code --rename a/t.cell a/u.cell} after a rename
 	 * in a folder. The moved runs are told against the file at the history's key.

@@ -29,6 +29,13 @@ public final class RunFiles {
 	/** In an experiment's (or sweep's) folder: a symbolic link to its latest run, and the same as text. */
 	public static final String LATEST = "latest", LATEST_TEXT = "latest.txt";
 
+	/**
+	 * In a history of a file in a folder ({@code results/a/t.cell/}): the runs of the history kept before under the
+	 * file's name alone ({@code results/t/}) found to be another file's, a line each: {@code t/<experiment>/<run id>}, a
+	 * tab and the file it ran; so that they are read once, not on every run (RunStore.forFile).
+	 */
+	public static final String JUDGED = ".judged-runs";
+
 	/** Held (file lock) by the one process writing runs of an experiment or sweep. */
 	public static final String LOCK = ".lock";
 

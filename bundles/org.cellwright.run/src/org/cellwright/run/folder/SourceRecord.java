@@ -89,16 +89,17 @@ public final class SourceRecord {
 	}
 
 	/**
-	 * Reads an {@code inputs.json} of a run folder (or one copied out of it): a source named relative to the file's
+	 * Reads an {@code inputs.json} of a run folder (or one copied out of it) for a purpose (InputsJson.Purpose: to run
+	 * it again, held to the limits; or as the record of the run, read as it is): a source named relative to the file's
 	 * folder is given absolute ({@link ResolvedInputs.Provenance#sourceFile}); every problem is an InputsJsonException
 	 * naming the file, as {@link InputsJson#read}.
 	 */
-	public static ResolvedInputs readInputs(Path file, String where) {
+	public static ResolvedInputs readInputs(Path file, String where, InputsJson.Purpose purpose) {
 		String text;
 		try {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		} catch (IOException e) {
-			return InputsJson.read(file); // its message names the file
+			return InputsJson.read(file, purpose); // its message names the file
 		}
 		try {
 			JsonElement e = JsonParser.parseString(text);
@@ -110,7 +111,7 @@ public final class SourceRecord {
 		} catch (JsonParseException | InvalidPathException e) {
 			// read as it stands: the parser names the place
 		}
-		ResolvedInputs in = InputsJson.parse(text, where);
+		ResolvedInputs in = InputsJson.parse(text, where, purpose);
 		// the measurement's copy kept in the run folder, named relative to it: absolute, found from any working folder
 		ResolvedInputs.Measured m = in.measured();
 		if (m != null && m.copy() != null)
@@ -119,8 +120,11 @@ public final class SourceRecord {
 		return in;
 	}
 
-	/** {@link #readInputs(Path, String)} naming the file as given. */
-	public static ResolvedInputs readInputs(Path file) {
-		return readInputs(file, file.toString());
+	/**
+	 * The record of a run ({@link #readInputs(Path, String, InputsJson.Purpose)} as {@code RECORD}), naming the file as
+	 * given: what was run, read for a report or a view whatever the limits say now (they refuse running it again).
+	 */
+	public static ResolvedInputs readRecord(Path file) {
+		return readInputs(file, file.toString(), InputsJson.Purpose.RECORD);
 	}
 }

@@ -339,7 +339,10 @@ public final class RunStore {
 	 * whole folder moves when every run in it ran this file ({@link #moveHistory}); else the runs of this file move,
 	 * each with its runs.csv rows, and {@code latest} of both sides names their newest run; the runs of other files, and
 	 * those naming no file (or a file gone), stay. Where a run of the old folder is being written, or the file system
-	 * refuses, nothing moves (the old runs stay where they are) and the new runs start their own history.
+	 * refuses, nothing moves (the old runs stay where they are) and the new runs start their own history. The runs found
+	 * to be another file's are remembered in the file's history ({@link RunFiles#JUDGED}) and not read again: the old
+	 * folder may be a top-level {@code t.cell}'s own history, whose every run's summary was read on every run of
+	 * {@code a/t.cell} (session 22); a run that appears there later (an older CellWright's) is read, once.
 	 */
 	public static RunStore forFile(Path results, Path cellFile) {
 		Path r = results.toAbsolutePath().normalize(), file = cellFile.toAbsolutePath().normalize();
@@ -360,7 +363,8 @@ public final class RunStore {
 
 	/** Moves the runs of {@code file} kept in the shared history {@code old} to {@code target} (see {@link #forFile}). */
 	private static void takeOver(Path old, History h, Path file) {
-		Path target = h.folder();
+		Path target = h.folder(), judgedFile = target.resolve(RunFiles.JUDGED);
+		java.util.Map<String, String> judged = judged(judgedFile), others = new java.util.TreeMap<>();
 		List<Path> runs = new ArrayList<>(), mine = new ArrayList<>();
 		try (Stream<Path> groups = Files.list(old)) {
 			for (Path g : groups.filter(Files::isDirectory).filter(d -> !Files.isSymbolicLink(d) && !d.getFileName().toString().startsWith(".")).sorted().toList())
@@ -368,12 +372,18 @@ public final class RunStore {
 					for (Path run : ids.filter(d -> Files.isDirectory(d) && !Files.isSymbolicLink(d) && timeOf(d.getFileName().toString()) != null
 							&& Names.problem(d.getFileName().toString()) == null).sorted().toList()) {
 						runs.add(run);
-						if (file.equals(ranFile(run, h.project()))) mine.add(run);
+						String name = old.getFileName() + "/" + g.getFileName() + "/" + run.getFileName();
+						String before = judged.get(name);
+						if (before != null && !before.equals(file.toString())) continue; // another file's, read before
+						Path ran = ranFile(run, h.project());
+						if (file.equals(ran)) mine.add(run);
+						else if (ran != null) others.put(name, ran.toString()); // another's (one not read is read again)
 					}
 				}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		if (!others.isEmpty()) remember(judgedFile, judged, others);
 		if (mine.isEmpty()) return;
 		if (mine.size() == runs.size() && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			moveHistory(h.results(), old.getFileName().toString(), h.key());
@@ -408,6 +418,49 @@ public final class RunStore {
 			for (Path g : groups) pointLatestAtNewest(g);
 		} catch (IOException e) {
 			throw new RunStoreException("cannot move the runs of " + file + " out of " + old + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The old runs a history's file found to be other files' ({@link RunFiles#JUDGED}: {@code <old key>/<experiment>/<run
+	 * id>} and the file it ran, tab-separated, a line each), by run; none without the file.
+	 */
+	private static java.util.Map<String, String> judged(Path file) {
+		java.util.Map<String, String> out = new java.util.TreeMap<>();
+		try {
+			if (Files.isRegularFile(file))
+				for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+					int tab = line.indexOf('\t');
+					if (tab > 0) out.put(line.substring(0, tab), line.substring(tab + 1));
+				}
+		} catch (IOException e) {
+			out.clear(); // read again: nothing lost
+		}
+		return out;
+	}
+
+	/**
+	 * Adds runs to {@link RunFiles#JUDGED} (the history's folder made: its run is written there next), written whole to a
+	 * file beside it and moved over it; where the file system refuses, they are read again next time, nothing lost.
+	 */
+	private static void remember(Path file, java.util.Map<String, String> judged, java.util.Map<String, String> more) {
+		java.util.Map<String, String> all = new java.util.TreeMap<>(judged);
+		all.putAll(more);
+		List<String> lines = new ArrayList<>();
+		all.forEach((run, ran) -> lines.add(run + "\t" + ran));
+		Path tmp = null;
+		try {
+			Files.createDirectories(file.getParent());
+			tmp = Files.createTempFile(file.getParent(), RunFiles.JUDGED, ".tmp");
+			Files.write(tmp, lines, java.nio.charset.StandardCharsets.UTF_8);
+			Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		} catch (IOException e) {
+			try {
+				if (tmp != null) Files.deleteIfExists(tmp);
+			} catch (IOException ignored) {
+				// a hidden leftover
+			}
+			// not remembered: read again on the next run
 		}
 	}
 

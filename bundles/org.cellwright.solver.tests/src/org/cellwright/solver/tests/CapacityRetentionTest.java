@@ -193,8 +193,41 @@ class CapacityRetentionTest {
 			// nothing but such a discharge: no first discharge, and a reason
 			JsonObject first = summary(fullCell, cycle(1, 5, 0, true)).getAsJsonObject("first_discharge");
 			assertTrue(first.get("cycle").isJsonNull(), first.toString());
-			assertTrue(first.get("reason").getAsString().startsWith("no discharge brought"), first.toString());
+			assertTrue(first.get("reason").getAsString().startsWith("no discharge from a full charge brought"), first.toString());
 		}
+	}
+
+	/**
+	 * A full cell's discharge counts as the cell's (first discharge, last discharge, retention) only from a full charge
+	 * (CycleSummary.fromAFullCharge): after a 10 s charge the discharge to the cut-off brings the cell back to where a
+	 * discharge ends but gives what the pulse stored, not the cell's capacity, and it was the run's first discharge (and the
+	 * retention's reference) when it came first (session 21's fuzz: a 10 s charge then a discharge, "first discharge
+	 * (cycle 7)"). Here 10 s at 0.5 C and a 0.5 C discharge to 2.8 V, then a full 0.5 C cycle, twice: the first
+	 * discharge is cycle 2's, the retention cycle 4's over cycle 2's; the pulses' cycles keep their efficiency.
+	 */
+	@Test
+	void aDischargeAfterAChargeStoppedByItsDurationIsNoFullDischarge() {
+		StepSpec pulse = StepSpec.cRate(0.5, Cutoff.duration(10));
+		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3));
+		StepSpec discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
+		JsonObject s = run(pulse, discharge, charge, discharge, pulse, discharge, charge, discharge);
+		assertEquals(4, s.getAsJsonArray("cycles").size());
+		assertTrue(discharge(s, 1) < 0.01 * discharge(s, 2), "a 10 s charge's discharge: " + discharge(s, 1));
+		JsonObject first = s.getAsJsonObject("first_discharge");
+		assertEquals(2, first.get("cycle").getAsInt(), first.toString());
+		assertEquals(discharge(s, 2), first.get("discharge_mAh_cm2").getAsDouble(), 0);
+		assertEquals(4, s.getAsJsonObject("last_discharge").get("cycle").getAsInt());
+		assertEquals(2, s.getAsJsonObject("capacity_retention_cycles").get("first").getAsInt());
+		assertEquals(4, s.getAsJsonObject("capacity_retention_cycles").get("last").getAsInt());
+		assertEquals(discharge(s, 4) / discharge(s, 2), s.get("capacity_retention").getAsDouble(), 1e-12);
+		for (int c : new int[] {1, 3}) {
+			JsonObject cycle = s.getAsJsonArray("cycles").get(c - 1).getAsJsonObject();
+			assertFalse(cycle.get("coulombic_efficiency").isJsonNull(), "cycle " + c + " keeps its efficiency: " + cycle);
+		}
+		// a run whose only full cycles are of such charges has no first discharge, and says why
+		first = run(pulse, discharge, pulse, discharge).getAsJsonObject("first_discharge");
+		assertTrue(first.get("cycle").isJsonNull(), first.toString());
+		assertTrue(first.get("reason").getAsString().contains("from a full charge"), first.toString());
 	}
 
 	/** summary.json of a run of these cycles, of a full cell or a half cell. */

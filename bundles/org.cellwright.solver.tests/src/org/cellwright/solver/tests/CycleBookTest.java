@@ -279,6 +279,47 @@ class CycleBookTest {
 		assertTrue(Double.isNaN(closed.get(3).coulombicEfficiency()));
 	}
 
+	/**
+	 * A cycle's discharge is from a full charge (CycleSummary.fromAFullCharge, the second half of a full cell's full
+	 * discharge) where one of its charge steps reached its own end: a charge to its cut-off (a top-up pulse or a hold
+	 * stopped by its duration after it take the cell no lower), a potentiostatic charge to its current cut-off; not a
+	 * charge stopped by a duration (a 10 s pulse) or a capacity, whose discharge gives back what it stored (session 21's
+	 * fuzz: a 10 s charge then a discharge counted as the run's first discharge). Each cycle here is brought back and
+	 * keeps its efficiency, a pulse's too: the efficiency compares what the cycle stored and gave, whatever the charge's end.
+	 */
+	@Test
+	void aCycleIsFromAFullChargeWhereAChargeStepReachedItsEndNotAfterADurationOrACapacity() {
+		CycleBook b = book(true, Double.NaN);
+		StepEnd[][] charges = { {StepEnd.VOLTAGE_CUTOFF}, {StepEnd.DURATION}, {StepEnd.VOLTAGE_CUTOFF, StepEnd.DURATION},
+				{StepEnd.CAPACITY}, {StepEnd.CURRENT_CUTOFF}, {StepEnd.DURATION, StepEnd.DURATION} };
+		boolean[] full = {true, false, true, false, true, false};
+		double t = 0;
+		int step = 0;
+		for (StepEnd[] charge : charges) {
+			int taken = 0;
+			for (int k = 0; k < charge.length; k++) {
+				// a lone current cut-off is a potentiostatic charge, a second step a hold or a pulse after the first
+				if (charge[k] == StepEnd.CURRENT_CUTOFF || k > 0) taken = b.followHold(taken, 2, 6, t, () -> li, () -> {});
+				else b.startDirection(1, t, () -> li);
+				b.add(50, 0);
+				b.recordStep(step++, charge[k], t, t + 1, 50, 4.3);
+				t++;
+			}
+			b.startDirection(-1, t, () -> li);
+			b.add(0, 40);
+			b.recordStep(step++, StepEnd.VOLTAGE_CUTOFF, t, t + 1, -40, 2.8);
+			t++;
+		}
+		b.close(t, () -> li, true);
+		assertEquals(charges.length, closed.size());
+		for (int c = 0; c < charges.length; c++) {
+			String what = "cycle " + (c + 1) + " charged to " + java.util.Arrays.toString(charges[c]);
+			assertEquals(full[c], closed.get(c).fromAFullCharge(), what);
+			assertTrue(closed.get(c).broughtBack(), what);
+			assertFalse(Double.isNaN(closed.get(c).coulombicEfficiency()), what + ": the efficiency is kept");
+		}
+	}
+
 	@Test
 	void roundingLevelCurrentsGiveNoDirection() {
 		double lithium = 0.5; // mol/m2

@@ -95,4 +95,23 @@ class InputsJsonLimitsTest {
 		assertEquals(List.of(new StepSpec.SetTemperature(473.15)),
 				InputsJson.parse(in.toString(), "inputs.json").protocol().steps().subList(0, 1));
 	}
+
+	/**
+	 * Read as the record of a run that was made (InputsJson.Purpose.RECORD: a run folder's report, the Runs view), the
+	 * same values beyond the limits read as written: the limits refuse running it again, not reading what was run
+	 * (session 22: a lithium cell's run at 200 degC made before them lost its stack and protocol in its report).
+	 */
+	@Test
+	void aRecordOfARunIsReadWhateverTheLimitsSay() {
+		JsonObject in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+		cell(in).addProperty("temperature_K", 473.15);
+		setTemperature(in).addProperty("temperature_K", 1e9);
+		cell(in).getAsJsonArray("layers").get(3).getAsJsonObject().addProperty("thickness_m", 1.0);
+		ResolvedInputs r = InputsJson.parse(in.toString(), "inputs.json", InputsJson.Purpose.RECORD);
+		assertEquals(473.15, r.cell().temperature(), 1e-12);
+		assertEquals(1.0, r.cell().layers().get(3).thickness(), 0);
+		assertEquals(new StepSpec.SetTemperature(1e9), r.protocol().steps().get(0));
+		assertTrue(refused(in).startsWith("inputs.json: cell.layers[3].thickness_m: "), "to run it: refused");
+		assertThrows(InputsJsonException.class, () -> InputsJson.parse(in.toString(), "inputs.json", InputsJson.Purpose.RUN));
+	}
 }

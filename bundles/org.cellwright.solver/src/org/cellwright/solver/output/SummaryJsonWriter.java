@@ -142,15 +142,21 @@ public final class SummaryJsonWriter implements ResultSink {
      * passed no charge (its cut-off or a power limit at once) is not the run's first discharge: a 10 s charge at 40
      * mW/cm2 then a discharge at 60 mW/cm2 beyond the cell's power, after the last full discharge, printed "first
      * discharge (cycle 7): 0.0 mAh/g" (session 21's fuzz); after the first, such a discharge is kept as the last
-     * ({@link #isFullDischarge}: a cell that gives nothing any more retains 0 %, not the last figure it gave).
+     * ({@link #isFullDischarge}: a cell that gives nothing any more retains 0 %, not the last figure it gave). A full
+     * cell's discharge counts only from a full charge ({@link CycleSummary#fromAFullCharge}): after a charge stopped by
+     * a duration or a capacity (a 10 s charge pulse) the discharge gives back what the pulse stored, brought back or
+     * not (session 22).
      */
     public static boolean countsAsDischarge(CycleSummary c, boolean fullCell) {
         return isFullDischarge(c, fullCell) && c.dischargeCapacity() > 0;
     }
 
-    /** {@link #countsAsDischarge}'s rule without the charge passed: a cycle that discharged and, for a full cell, brought the cell back. */
+    /**
+     * {@link #countsAsDischarge}'s rule without the charge passed: a cycle that discharged and, for a full cell, brought
+     * the cell back from a full charge.
+     */
     static boolean isFullDischarge(CycleSummary c, boolean fullCell) {
-        return c.discharged() && (!fullCell || c.broughtBack());
+        return c.discharged() && (!fullCell || c.broughtBack() && c.fromAFullCharge());
     }
 
     /**
@@ -183,7 +189,7 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(FD_CYCLE, JsonNull.INSTANCE);
         o.addProperty(FD_REASON, cycles.isEmpty() ? "no cycle ran" : !anyDischarge ? "no cycle discharged"
-                : "no discharge brought the cell back to where a discharge ends (pulses, or steps stopped by a duration or a capacity)");
+                : "no discharge from a full charge brought the cell back to where a discharge ends (pulses, or steps stopped by a duration or a capacity)");
         return o;
     }
 

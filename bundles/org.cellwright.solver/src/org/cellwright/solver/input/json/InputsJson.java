@@ -265,7 +265,7 @@ public final class InputsJson {
 
     /** Reads a protocol written by {@link #protocolJson}; {@code where} names the file in messages ("file: protocol.steps[1].type: why"). */
     public static ProtocolSpec readProtocol(JsonElement protocol, String where) {
-        Reader r = new Reader(where);
+        Reader r = new Reader(where, Purpose.RECORD); // a protocol alone: no cell to hold it to the limits
         return r.protocol(r.object(protocol, "protocol"));
     }
 
@@ -383,8 +383,22 @@ public final class InputsJson {
 
     // ------------------------------------------------------------------ reading
 
-    /** Reads an {@code inputs.json}; every problem is an {@link InputsJsonException} naming the file and the member. */
+    /**
+     * What an {@code inputs.json} is read for. {@link #RUN}: to run it again ({@code ./cellwright run inputs.json}, a
+     * Spark worker's task), its values held to {@link InputLimits} (a hand-written file bypassed the language's check,
+     * session 21). {@link #RECORD}: as the record of a run that was made (a run folder read for its report, the Runs
+     * view, the Results view), read whatever values it holds: a run of a lithium cell at 200 degC made before the limits
+     * existed (session 21) was run, and its report lost its stack and protocol when its record was refused (session 22).
+     */
+    public enum Purpose { RUN, RECORD }
+
+    /** Reads an {@code inputs.json} to run it ({@link Purpose#RUN}); every problem is an {@link InputsJsonException} naming the file and the member. */
     public static ResolvedInputs read(Path file) {
+        return read(file, Purpose.RUN);
+    }
+
+    /** Reads an {@code inputs.json} for a purpose ({@link Purpose}: held to the limits to run it, not as a record). */
+    public static ResolvedInputs read(Path file, Purpose purpose) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -393,18 +407,23 @@ public final class InputsJson {
         } catch (IOException e) {
             throw new InputsJsonException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), purpose);
     }
 
-    /** Parses the text of an {@code inputs.json}; {@code where} names it in messages. */
+    /** Parses the text of an {@code inputs.json} to run it ({@link Purpose#RUN}); {@code where} names it in messages. */
     public static ResolvedInputs parse(String text, String where) {
+        return parse(text, where, Purpose.RUN);
+    }
+
+    /** Parses the text of an {@code inputs.json} for a purpose ({@link Purpose}); {@code where} names it in messages. */
+    public static ResolvedInputs parse(String text, String where, Purpose purpose) {
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
             throw new InputsJsonException(where + ": not valid JSON: " + rootMessage(e), e);
         }
-        return new Reader(where).read(root);
+        return new Reader(where, purpose).read(root);
     }
 
     private static String rootMessage(Throwable e) {
@@ -415,15 +434,19 @@ public final class InputsJson {
     /**
      * Reads with a path of members ("cell.layers[2].thickness_m") for messages, and the cell's values within the
      * language's limits ({@link InputLimits}: a layer's thickness, the cell's and the protocol's temperatures, lithium's
-     * melting point in a cell with a lithium-metal layer), each beyond them an error at its member: a hand-written
-     * inputs.json bypassed the language's check (session 21).
+     * melting point in a cell with a lithium-metal layer), each beyond them an error at its member, where it is read to
+     * be run ({@link Purpose#RUN}): a hand-written inputs.json bypassed the language's check (session 21).
      */
     private static final class Reader {
         private final String where;
+        private final Purpose purpose;
         /** The protocol's set_temperature steps read: their members and temperatures [K], checked against the cell's layers. */
         private final List<Map.Entry<String, Double>> setTemperatures = new ArrayList<>();
 
-        Reader(String where) { this.where = where; }
+        Reader(String where, Purpose purpose) {
+            this.where = where;
+            this.purpose = purpose;
+        }
 
         ResolvedInputs read(JsonElement rootEl) {
             JsonObject root = object(rootEl, "");
@@ -440,7 +463,7 @@ public final class InputsJson {
                     optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"));
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
-            limits(cell);
+            if (purpose == Purpose.RUN) limits(cell);
             SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
             // the record of checks and measurement: absent in an inputs.json written before them (read as none recorded)
             List<ResolvedInputs.Expect> expectations = null;
