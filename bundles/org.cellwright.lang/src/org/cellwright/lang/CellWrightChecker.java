@@ -181,8 +181,11 @@ public class CellWrightChecker {
 					text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 							.onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
 				} catch (CharacterCodingException e) {
-					issues.add(new CheckIssue(name, 1, 1, Severity.ERROR,
-							"not a text file (not valid UTF-8): a .cell file is plain text", null));
+					// at the first byte that is no UTF-8 (a Latin-1 'é' in a comment): it used to be line 1 whatever the line
+					int[] at = firstMalformed(bytes);
+					issues.add(new CheckIssue(name, at[0], at[1], Severity.ERROR,
+							"not a text file (not valid UTF-8 from here on: byte 0x" + String.format("%02X", bytes[at[2]] & 0xFF)
+									+ "): a .cell file is plain UTF-8 text; save it as UTF-8", null));
 					continue;
 				}
 				if (text.indexOf('\0') >= 0) {
@@ -238,6 +241,22 @@ public class CellWrightChecker {
 			issues.addAll(own);
 		}
 		return new Result(Collections.unmodifiableList(issues), rs, models);
+	}
+
+	/** Line and column (1-based, the column in bytes) and the offset of the first byte of {@code bytes} that is no UTF-8. */
+	static int[] firstMalformed(byte[] bytes) {
+		java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+		java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+		java.nio.charset.CoderResult cr = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+		int offset = cr.isError() ? in.position() : 0;
+		int line = 1, lineStart = 0;
+		for (int i = 0; i < offset; i++)
+			if (bytes[i] == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		return new int[] { line, offset - lineStart + 1, Math.min(offset, Math.max(0, bytes.length - 1)) };
 	}
 
 	private static boolean aboutLimits(CheckIssue i) {

@@ -44,6 +44,13 @@ public final class Limits {
 	 */
 	public static final long MAX_SWEEP_RUNS = 100_000;
 
+	/**
+	 * Largest drive-cycle file a 'follow' step reads, 16 MB (PyBaMM's UDDS at 1 Hz has 1,370 rows, 20 kB; a day at 10 Hz
+	 * is about 15 MB): the editor's check reads it at every change and the run again, and a 120 MB profile held 1.5 GB
+	 * and passed a check that took minutes.
+	 */
+	public static final long MAX_DRIVE_CYCLE_BYTES = 16L * 1024 * 1024;
+
 	/*
 	 * The limits of a cell's values are the solver's (InputLimits: with their reasons), which an inputs.json run again
 	 * is read with: one copy.

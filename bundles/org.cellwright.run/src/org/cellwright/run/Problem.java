@@ -41,7 +41,10 @@ public record Problem(Path file, int line, int column, Severity severity, String
 		if (file == null) return "<input>";
 		Path base = workingFolder();
 		Path abs = file.toAbsolutePath().normalize();
-		return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+		if (!abs.startsWith(base)) return abs.toString();
+		String rel = base.relativize(abs).toString();
+		// the working folder itself ('report .'): "." (the message began ": not a run folder")
+		return rel.isEmpty() ? "." : rel;
 	}
 
 	/** The file {@link #display} showed as {@code shown} in this process, absolute. */

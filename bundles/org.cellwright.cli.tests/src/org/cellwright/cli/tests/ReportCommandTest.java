@@ -77,6 +77,15 @@ class ReportCommandTest {
 	}
 
 	@Test
+	void theWorkingFolderIsNamedDot() throws Exception {
+		// 'report .' in a folder that is not a run said ": not a run folder (...)", naming nothing
+		Path empty = Files.createDirectories(tmp.resolve("here"));
+		Cli.Result r = Cli.cliIn(empty, "report", ".");
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().startsWith(".: not a run folder (no summary.json"), r.err());
+	}
+
+	@Test
 	void aBrokenSummaryIsNamed() throws Exception {
 		Path run = Files.createDirectories(tmp.resolve("broken"));
 		Files.writeString(run.resolve("summary.json"), "{ not json");

@@ -117,6 +117,20 @@ public class DriveCycleStepTest {
 	}
 
 	@Test
+	void aFolderADeviceAndAFileBeyondTheLimitAreRefusedUnread() throws Exception {
+		// a 'follow' of a folder or of /dev/zero said "no drive-cycle file"; a 17 MB profile was read whole at every check
+		has(validateOnDisk("follow \"sub\" current scaled to 1 C for 1 h", "sub/a.csv", "0,1\n1,1\n"), DRIVE_CYCLE, Severity.ERROR,
+				"'sub' is a folder, not a drive-cycle file");
+		has(validateOnDisk("follow \"/dev/zero\" current scaled to 1 C for 1 h"), DRIVE_CYCLE, Severity.ERROR,
+				"'/dev/zero' is no regular file (a device or a pipe)");
+		StringBuilder big = new StringBuilder("# time [s],Current [A]\n");
+		for (int i = 0; big.length() <= org.cellwright.lang.Limits.MAX_DRIVE_CYCLE_BYTES; i++)
+			big.append(i).append(",1.000000000000000000000000\n");
+		has(validateOnDisk("follow \"big.csv\" current scaled to 1 C for 1 h", "big.csv", big.toString()), DRIVE_CYCLE, Severity.ERROR,
+				"big.csv: too large (16.0 MB; a drive cycle has at most 16 MB");
+	}
+
+	@Test
 	void quantityUnitsAndEndAreChecked() throws Exception {
 		has(validateOnDisk("follow \"WLTC.csv\" current scaled to 2 C for 1 h", "WLTC.csv", WLTC), DRIVE_CYCLE, Severity.ERROR,
 				"its values are Power [kW], not a current", "power");

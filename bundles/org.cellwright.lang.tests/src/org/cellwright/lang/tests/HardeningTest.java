@@ -345,6 +345,22 @@ public class HardeningTest {
 	}
 
 	@Test
+	public void bytesThatAreNoUtf8AreAnErrorAtTheirLine() throws Exception {
+		// a comment saved as Latin-1 on line 3 ('é' is the single byte 0xE9): the error was at line 1, whatever the line
+		byte[] head = "package t\nmaterial SUS is current-collector { }\n// caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] text = java.util.Arrays.copyOf(head, head.length + 2);
+		text[head.length] = (byte) 0xE9;
+		text[head.length + 1] = '\n';
+		Path f = dir.resolve("latin1.cell");
+		Files.write(f, text);
+		CellWrightChecker.Result r = new CellWrightChecker().check(List.of(f));
+		CheckIssue e = error(r, i -> i.message().contains("not valid UTF-8"), "about UTF-8");
+		assertEquals(3, e.line(), e.toString());
+		assertEquals(7, e.column(), e.toString());
+		assertTrue(e.message().contains("0xE9"), e.toString());
+	}
+
+	@Test
 	public void controlCharactersInMessagesAreEscaped() throws Exception {
 		String esc = "\u001b[2J\u001b[31mFAKE: 0 error(s)";
 		CellWrightChecker.Result r = check("esc.cell", "package t\nmaterial SUS is current-collector { }\ncell C {\n  layer " + esc

@@ -53,6 +53,10 @@ public record DriveCycleFile(double[] time, double[] value, String valueName, St
 	}
 
 	public static DriveCycleFile read(Path file) throws IOException, Problem {
+		long size = Files.size(file);
+		if (size > org.cellwright.lang.Limits.MAX_DRIVE_CYCLE_BYTES)
+			throw new Problem(0, String.format(java.util.Locale.ROOT, "too large (%.1f MB; a drive cycle has at most %d MB, the limit,"
+					+ " see 'Limits' in docs/language.md): sample it more coarsely", size / 1048576.0, org.cellwright.lang.Limits.MAX_DRIVE_CYCLE_BYTES / 1048576));
 		List<double[]> rows = new ArrayList<>();
 		String header = "";
 		CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreSurroundingSpaces(true)

@@ -299,7 +299,11 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 		if (file == null)
 			return;
 		if (!java.nio.file.Files.isRegularFile(file)) {
-			error("no drive-cycle file '" + s.getPath() + "' beside this file (paths are relative to the .cell file)", s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
+			// a folder, a device (/dev/zero) or a pipe is never read: one would be read without end
+			String msg = java.nio.file.Files.isDirectory(file) ? "'" + s.getPath() + "' is a folder, not a drive-cycle file"
+					: java.nio.file.Files.exists(file) ? "'" + s.getPath() + "' is no regular file (a device or a pipe), not a drive-cycle file"
+							: "no drive-cycle file '" + s.getPath() + "' beside this file (paths are relative to the .cell file)";
+			error(msg, s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
 			return;
 		}
 		DriveCycleFile cycle;
