@@ -103,7 +103,7 @@ public class TextSession implements DiagramSession {
 		parsedResult = result;
 		model = result.model(file);
 		issues = result.issues().stream().filter(i -> sameFile(i.file())).toList();
-		syntaxErrors = model == null || !model.eResource().getErrors().isEmpty();
+		syntaxErrors = model == null || !TextPatch.printable(model.eResource()); // names that do not resolve are no syntax errors
 		history.clear();
 		redone.clear();
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(),

@@ -335,10 +335,13 @@ public final class EditingSession {
 		return domain;
 	}
 
-	/** False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. */
+	/**
+	 * False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. Names
+	 * that do not resolve are no hindrance ({@link TextPatch#printable}): the edit may be the one that fixes them.
+	 */
 	public synchronized boolean editable() {
 		XtextResource r = current();
-		return r != null && r.getErrors().isEmpty();
+		return r != null && TextPatch.printable(r);
 	}
 
 	/** Why the last execute, undo or redo was refused, or null. */

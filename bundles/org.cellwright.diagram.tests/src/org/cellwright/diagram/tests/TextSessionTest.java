@@ -78,6 +78,47 @@ class TextSessionTest {
 		assertEquals("the text has syntax errors: fix the text to edit here", s.refusal());
 	}
 
+	/**
+	 * A name that does not resolve (a layer's unknown material) is a linking error, not a syntax error: the text
+	 * parses whole and prints the name as written, so edits go on, also the one that fixes it (drawing the layer's
+	 * material edge). Before, every edit was refused "the text has syntax errors".
+	 */
+	@Test
+	void aTextWithAnUnresolvedNameIsEditedAndTheEdgeDrawnToAMaterialFixesIt() throws Exception {
+		Path f = dir.resolve("unresolved.cell");
+		String original = """
+				package t
+
+				// A is the separator's material
+				material A is solid-electrolyte {
+				}
+				cell C {
+					layer sep: Missing 10 um // the name is misspelt
+				}
+				""";
+		Files.writeString(f, original, StandardCharsets.UTF_8);
+		assertTrue(new CellWrightChecker().check(java.util.List.of(f)).issues().stream().anyMatch(i -> i.severity() == CellWrightChecker.Severity.ERROR
+				&& i.toString().contains("Missing")), "the fixture's name does not resolve");
+		TextSession s = TextSession.onFile(f);
+		assertTrue(s.editable(), "an unresolved name is no syntax error");
+		// an edit elsewhere keeps the unresolved name as written
+		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:C");
+		assertTrue(s.execute(SetCommand.create(s.domain(), cell, CellwrightPackage.Literals.ELEMENT__NAME, "C2")), s.refusal());
+		assertEquals(original.replace("cell C {", "cell C2 {"), Files.readString(f, StandardCharsets.UTF_8));
+		// the edge drawn from the layer to A sets its material: the error is gone
+		Layer sep = (Layer) CellGraphs.element(s.model(), "layer:C2.sep");
+		Material a = (Material) CellGraphs.element(s.model(), "material:A");
+		assertTrue(s.execute(SetCommand.create(s.domain(), sep, CellwrightPackage.Literals.LAYER__MATERIAL, a)), s.refusal());
+		String fixed = Files.readString(f, StandardCharsets.UTF_8);
+		assertEquals(original.replace("cell C {", "cell C2 {").replace("sep: Missing", "sep: A"), fixed);
+		var errors = new CellWrightChecker().check(java.util.List.of(f)).issues().stream()
+				.filter(i -> i.severity() == CellWrightChecker.Severity.ERROR).map(CellWrightChecker.CheckIssue::toString).toList();
+		assertTrue(errors.stream().noneMatch(i -> i.contains("Missing")), "the name resolves now: " + errors);
+		s.undo();
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+
 	@Test
 	void problemsAreMarkedOnTheInnermostElement() throws Exception {
 		Path f = dir.resolve("broken.cell");
