@@ -258,8 +258,18 @@ public final class CellOperations {
 			String id = op.getLabelId();
 			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
 			String nodeId = id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length());
-			return read(state, m -> Optional.ofNullable(rename(m, domain(state), nodeId, op.getText())));
+			java.nio.file.Path file = state.getProperty(CellSourceModelStorage.FILE, java.nio.file.Path.class).orElse(null);
+			return read(state, m -> Optional.ofNullable(renameKeepingPlaces(m, domain(state), file, nodeId, op.getText())));
 		}
+	}
+
+	/**
+	 * {@link #rename}, carrying the places the user gave the renamed nodes (stored beside the file) to their new ids,
+	 * and back on undo ({@link KeptPlaces}); null if the name is unchanged.
+	 */
+	public static Command renameKeepingPlaces(Model m, EditingDomain d, java.nio.file.Path file, String nodeId, String text) {
+		Command rename = rename(m, d, nodeId, text);
+		return rename == null || file == null ? rename : new KeptPlaces(rename, file, m);
 	}
 
 	/**

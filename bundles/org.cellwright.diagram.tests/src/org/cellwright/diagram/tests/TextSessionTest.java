@@ -141,6 +141,42 @@ class TextSessionTest {
 		assertTrue(labels.contains("Missing (not found) \u2197"), labels.toString());
 	}
 
+	/**
+	 * A node the user moved keeps its place when renamed: the sidecar's key (kind and name) follows the rename, also for
+	 * the layers of a renamed cell (their ids name the cell); undo gives the old keys back with the text byte for byte,
+	 * redo the new ones. Before, the renamed node went back to ELK's place.
+	 */
+	@Test
+	void aMovedNodeKeepsItsPlaceWhenRenamedAndUndoGivesTheOldKeyBack() throws Exception {
+		Path f = copy();
+		String original = Files.readString(f, StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:BareSUS");
+		String layerId = CellGraphs.id(cell.getLayers().get(0)), layer = layerId.substring(layerId.indexOf('.') + 1);
+		org.cellwright.diagram.LayoutSidecar.store(f, java.util.Map.of("cell:BareSUS", new double[] { 100, 200 }, layerId,
+				new double[] { 300, 40 }, "material:SUS", new double[] { 5, 7 }));
+		assertTrue(s.execute(s.read(m -> org.cellwright.diagram.CellOperations.renameKeepingPlaces(m, s.domain(), f, "cell:BareSUS", "Bare"))),
+				s.refusal());
+		assertTrue(Files.readString(f, StandardCharsets.UTF_8).contains("cell Bare "), "renamed");
+		var stored = org.cellwright.diagram.LayoutSidecar.read(f);
+		assertEquals(java.util.Set.of("cell:Bare", "layer:Bare." + layer, "material:SUS"), stored.keySet());
+		assertArrayEquals(new double[] { 100, 200 }, stored.get("cell:Bare"));
+		assertArrayEquals(new double[] { 300, 40 }, stored.get("layer:Bare." + layer));
+		// drawn there: the stored place overrides ELK's under the new id
+		var g = CellGraphs.build(s.model());
+		org.cellwright.diagram.ElkLayout.layout(g);
+		org.cellwright.diagram.CellLayoutEngine.applyStored(g, stored);
+		var node = (org.eclipse.glsp.graph.GNode) g.getChildren().stream().filter(c -> c.getId().equals("cell:Bare")).findFirst().orElseThrow();
+		assertEquals(100, node.getPosition().getX());
+		assertEquals(200, node.getPosition().getY());
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+		assertEquals(java.util.Set.of("cell:BareSUS", layerId, "material:SUS"), org.cellwright.diagram.LayoutSidecar.read(f).keySet());
+		assertArrayEquals(new double[] { 100, 200 }, org.cellwright.diagram.LayoutSidecar.read(f).get("cell:BareSUS"));
+		s.redo();
+		assertEquals(java.util.Set.of("cell:Bare", "layer:Bare." + layer, "material:SUS"), org.cellwright.diagram.LayoutSidecar.read(f).keySet());
+	}
+
 	@Test
 	void movedNodesKeepTheirPositionsInTheSidecarNotInTheText() throws Exception {
 		Path f = copy();
