@@ -55,7 +55,21 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		modelState.setProperty(FILE, file);
 		if (modelState instanceof CellModelState state) state.setSession(session);
 		session.onExternalChange(this::textChanged);
+		// the page closed (its client session disposed): the session stops following its text (a file session its file)
+		sessions.addListener(new org.eclipse.glsp.server.session.ClientSessionListener() {
+			@Override
+			public void sessionDisposed(org.eclipse.glsp.server.session.ClientSession disposed) {
+				session.close();
+			}
+		}, clientId);
 	}
+
+	@Inject
+	protected org.eclipse.glsp.server.session.ClientSessionManager sessions;
+
+	@Inject
+	@org.eclipse.glsp.server.di.ClientId
+	protected String clientId;
 
 	private synchronized void textChanged() {
 		if (pending != null) pending.cancel(false);

@@ -89,6 +89,21 @@ class DiagramPageTest {
 		}
 	}
 
+	/**
+	 * In an ordinary browser the page follows its file on disk: a material another program appends is drawn without a
+	 * reload, and the viewport the user zoomed to stays (web/test/diagram-watch.test.mjs). Before, only the IDE's
+	 * documents told the diagram of a change; the page showed the old text until its next edit.
+	 */
+	@Test
+	void aFileChangedOnDiskIsRedrawnKeepingTheUsersViewport(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-watch.test.mjs", "diagram-watch-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-watch.png").toString()));
+		}
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
