@@ -29,12 +29,6 @@ public class CellSourceModelStorage implements SourceModelStorage {
 
 	/** Typing changes the text many times a second: the diagram is redrawn once the text rests for this long. */
 	static final long TEXT_REST_MS = 300;
-	private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
-			.newSingleThreadScheduledExecutor(r -> {
-				Thread t = new Thread(r, "cellwright diagram: text changes");
-				t.setDaemon(true);
-				return t;
-			});
 	private java.util.concurrent.ScheduledFuture<?> pending;
 
 	@Override
@@ -73,7 +67,7 @@ public class CellSourceModelStorage implements SourceModelStorage {
 
 	private synchronized void textChanged() {
 		if (pending != null) pending.cancel(false);
-		pending = TIMER.schedule(() -> {
+		pending = DiagramSessions.TIMER.schedule(() -> {
 			try {
 				dispatcher.dispatch(new TextChanged());
 			} catch (RuntimeException e) {

@@ -58,12 +58,6 @@ public class TextSession implements DiagramSession {
 	 * when they changed): a page in an ordinary browser has no IDE document to tell it of another program's writes.
 	 */
 	static final long WATCH_MS = 500;
-	private static final java.util.concurrent.ScheduledExecutorService WATCH = java.util.concurrent.Executors
-			.newSingleThreadScheduledExecutor(r -> {
-				Thread t = new Thread(r, "cellwright diagram: files on disk");
-				t.setDaemon(true);
-				return t;
-			});
 	/** True for a session on the file itself ({@link #onFile}), whose changes on disk it watches. */
 	private boolean onDisk;
 	private java.util.concurrent.ScheduledFuture<?> watching;
@@ -110,7 +104,7 @@ public class TextSession implements DiagramSession {
 		if (watching != null) watching.cancel(false);
 		watching = null;
 		if (!onDisk || listener == null) return;
-		watching = WATCH.scheduleWithFixedDelay(() -> {
+		watching = DiagramSessions.TIMER.scheduleWithFixedDelay(() -> {
 			if (changedOnDisk()) listener.run();
 		}, WATCH_MS, WATCH_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
 	}
