@@ -149,12 +149,12 @@ class TextSessionTest {
 	@Test
 	void aMovedNodeKeepsItsPlaceWhenRenamedAndUndoGivesTheOldKeyBack() throws Exception {
 		Path f = copy();
-		String original = Files.readString(f, StandardCharsets.UTF_8);
-		TextSession s = TextSession.onFile(f);
-		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:BareSUS");
-		String layerId = CellGraphs.id(cell.getLayers().get(0)), layer = layerId.substring(layerId.indexOf('.') + 1);
+		String layer = "collector", layerId = "layer:BareSUS." + layer; // the cell's first layer
 		org.cellwright.diagram.LayoutSidecar.store(f, java.util.Map.of("cell:BareSUS", new double[] { 100, 200 }, layerId,
 				new double[] { 300, 40 }, "material:SUS", new double[] { 5, 7 }));
+		String original = Files.readString(f, StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		assertTrue(CellGraphs.element(s.model(), layerId) instanceof Layer, layerId);
 		assertTrue(s.execute(s.read(m -> org.cellwright.diagram.CellOperations.renameKeepingPlaces(m, s.domain(), f, "cell:BareSUS", "Bare"))),
 				s.refusal());
 		assertTrue(Files.readString(f, StandardCharsets.UTF_8).contains("cell Bare "), "renamed");
