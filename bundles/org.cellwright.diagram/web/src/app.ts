@@ -169,12 +169,27 @@ if (!file) {
             fitted = fitBesideThePalette(context, dispatcher);
         };
         let resizing: number | undefined;
-        window.addEventListener('resize', () => {
+        const fitAgain = () => {
             const userViewport = fitted !== undefined && currentViewport() !== fitted;
             if (userViewport) return;
             window.clearTimeout(resizing);
             resizing = window.setTimeout(fit, 100);
-        });
+        };
+        window.addEventListener('resize', fitAgain);
+        // the tool palette appears and is filled after the model is shown (GLSP enables it, then asks the server for
+        // its items): the load's fit saw no palette, or only its header, and chose the whole canvas or the rows below
+        // the header for a wide drawing, which the filled palette then covered. Fitted again whenever the palette's
+        // size changes, unless the user has a viewport of their own by then.
+        const watchPalette = (): boolean => {
+            const palette = document.querySelector('.tool-palette');
+            if (!palette) return false;
+            new ResizeObserver(() => { if (fitted !== undefined) fitAgain(); }).observe(palette);
+            return true;
+        };
+        if (!watchPalette()) {
+            const appearing = new MutationObserver(() => { if (watchPalette()) appearing.disconnect(); });
+            appearing.observe(document.body, { childList: true, subtree: true });
+        }
         container.get(ModelInitializationConstraint).onInitialized(() => {
             fit();
             document.body.dataset.state = 'loaded';

@@ -2,7 +2,7 @@
 // Debian's Chromium (playwright-core) loads the page large, then makes it small: every node must be drawn inside the
 // page and none under the tool palette (top right); made large again, the drawing grows back to its size at load.
 // usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { checks, finish, fitChecks, launch, openDiagram } from './page.mjs';
 
 const [url, screenshot] = process.argv.slice(2);
 if (!url || !screenshot) {
@@ -12,28 +12,8 @@ if (!url || !screenshot) {
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
-// the screen boxes of the visible nodes and of the palette
-const boxes = page => page.evaluate(() => {
-    const r = e => { const b = e.getBoundingClientRect(); return { x: b.left, y: b.top, r: b.right, b: b.bottom }; };
-    const palette = document.querySelector('.tool-palette');
-    return {
-        nodes: [...document.querySelectorAll('#sprotty svg .sprotty-node')].map(n => ({ id: n.parentElement.id, ...r(n) })),
-        palette: palette && palette.offsetParent !== null ? r(palette) : null,
-        width: window.innerWidth,
-        height: window.innerHeight
-    };
-});
-const overlaps = (a, b) => a.x < b.r && b.x < a.r && a.y < b.b && b.y < a.b;
+const checkFits = fitChecks(check);
 const settle = () => new Promise(r => setTimeout(r, 1500));
-async function checkFits(page, what) {
-    const d = await boxes(page);
-    const outside = d.nodes.filter(n => n.x < 0 || n.y < 0 || n.r > d.width || n.b > d.height).map(n => n.id);
-    check(d.nodes.length > 0 && outside.length === 0, `${what}: every node inside the ${d.width}x${d.height} page` + (outside.length ? ' (outside: ' + outside.join(', ') + ')' : ''));
-    const covered = d.palette ? d.nodes.filter(n => overlaps(n, d.palette)).map(n => n.id) : [];
-    check(d.palette !== null, `${what}: the palette is shown`);
-    check(covered.length === 0, `${what}: no node under the palette` + (covered.length ? ' (covered: ' + covered.join(', ') + ')' : ''));
-    return d;
-}
 const width = d => Math.max(...d.nodes.map(n => n.r)) - Math.min(...d.nodes.map(n => n.x));
 try {
     const page = await openDiagram(browser, url, logs, 'LPSCl');

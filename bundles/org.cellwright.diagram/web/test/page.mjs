@@ -33,3 +33,31 @@ export async function finish(browser, logs, failed) {
     if (failed()) console.error(logs.join('\n'));
     process.exit(failed() ? 1 : 0);
 }
+
+/**
+ * A check that the drawing is fitted beside the tool palette: every node drawn inside the page and none under the
+ * palette (top right). checkFits(page, what) checks and returns the nodes' and the palette's screen boxes.
+ */
+export function fitChecks(check) {
+    // the screen boxes of the visible nodes and of the palette
+    const boxes = page => page.evaluate(() => {
+        const r = e => { const b = e.getBoundingClientRect(); return { x: b.left, y: b.top, r: b.right, b: b.bottom }; };
+        const palette = document.querySelector('.tool-palette');
+        return {
+            nodes: [...document.querySelectorAll('#sprotty svg .sprotty-node')].map(n => ({ id: n.parentElement.id, ...r(n) })),
+            palette: palette && palette.offsetParent !== null ? r(palette) : null,
+            width: window.innerWidth,
+            height: window.innerHeight
+        };
+    });
+    const overlaps = (a, b) => a.x < b.r && b.x < a.r && a.y < b.b && b.y < a.b;
+    return async (page, what) => {
+        const d = await boxes(page);
+        const outside = d.nodes.filter(n => n.x < 0 || n.y < 0 || n.r > d.width || n.b > d.height).map(n => n.id);
+        check(d.nodes.length > 0 && outside.length === 0, `${what}: every node inside the ${d.width}x${d.height} page` + (outside.length ? ' (outside: ' + outside.join(', ') + ')' : ''));
+        const covered = d.palette ? d.nodes.filter(n => overlaps(n, d.palette)).map(n => n.id) : [];
+        check(d.palette !== null, `${what}: the palette is shown`);
+        check(covered.length === 0, `${what}: no node under the palette` + (covered.length ? ' (covered: ' + covered.join(', ') + ')' : ''));
+        return d;
+    };
+}

@@ -258,16 +258,27 @@ public final class CellOperations {
 			String id = op.getLabelId();
 			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
 			String nodeId = id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length());
-			return read(state, m -> Optional.ofNullable(rename(m, domain(state), nodeId, op.getText())));
+			java.nio.file.Path file = state.getProperty(CellSourceModelStorage.FILE, java.nio.file.Path.class).orElse(null);
+			return read(state, m -> Optional.ofNullable(renameKeepingPlaces(m, domain(state), file, nodeId, op.getText())));
 		}
 	}
 
 	/**
+	 * {@link #rename}, carrying the places the user gave the renamed nodes (stored beside the file) to their new ids,
+	 * and back on undo ({@link KeptPlaces}); null if the name is unchanged.
+	 */
+	public static Command renameKeepingPlaces(Model m, EditingDomain d, java.nio.file.Path file, String nodeId, String text) {
+		Command rename = rename(m, d, nodeId, text);
+		return rename == null || file == null ? rename : new KeptPlaces(rename, file, m);
+	}
+
+	/**
 	 * The command that renames the element of the node id, or null if the name is unchanged. References follow (they
-	 * are printed by name); a layer's name is also written as text in its cell and the cells extending it
-	 * ('after wcc', 'remove wcc', a layer of that name replacing it: {@link Cells#layerNameUses}), and those change
-	 * with it, or the stacks of the extending cells would change. A name already used (for a layer: in its cell's
-	 * stack, inherited layers included) is refused.
+	 * are printed by name); a layer is renamed by the language's one layer rename ({@link Cells#renameLayer}, as the
+	 * Properties view does): its name is also written as text in its cell and the cells extending it ('after wcc',
+	 * 'remove wcc', a layer of that name replacing it), and those change with it, or the stacks of the extending cells
+	 * would change; refused when other files name it. A name already used (for a layer: in its cell's stack,
+	 * inherited layers included) is refused.
 	 */
 	public static Command rename(Model m, EditingDomain d, String nodeId, String text) {
 		EObject e = CellGraphs.element(m, nodeId);
@@ -277,19 +288,11 @@ public final class CellOperations {
 			throw new GLSPServerException("'" + org.cellwright.lang.text.Printable.escape(name)
 					+ "' is not a name: letters, digits and _, not starting with a digit.");
 		if (e instanceof Layer l) {
-			if (name.equals(l.getName())) return null;
-			Cell cell = (Cell) l.eContainer();
-			for (Layer other : Cells.effectiveLayers(cell))
-				if (other != l && name.equals(other.getName())) throw new GLSPServerException("The name " + name + " is taken: cell "
-						+ cell.getName() + " has a layer " + name + (other.eContainer() == cell ? "." : " (from " + ((Cell) other.eContainer()).getName() + ")."));
-			if (cell.getLayers().stream().anyMatch(x -> x != l && name.equals(x.getName()))) throw new GLSPServerException("The name " + name + " is taken.");
-			Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
-			CompoundCommand all = new CompoundCommand("Rename layer");
-			all.append(SetCommand.create(d, l, Literals.LAYER__NAME, name));
-			for (Layer x : uses.replacing()) all.append(SetCommand.create(d, x, Literals.LAYER__NAME, name));
-			for (Layer x : uses.anchored()) all.append(SetCommand.create(d, x, Literals.LAYER__ANCHOR, name));
-			for (Cell c : uses.removing()) all.append(SetCommand.create(d, c, Literals.CELL__REMOVALS, name, c.getRemovals().indexOf(l.getName())));
-			return all;
+			try {
+				return Cells.renameLayer(l, name, (o, f, v, i) -> SetCommand.create(d, o, f, v, i));
+			} catch (IllegalArgumentException refused) {
+				throw new GLSPServerException(refused.getMessage());
+			}
 		}
 		if (!(e instanceof Element el)) throw new GLSPServerException("A component has no name of its own.");
 		if (name.equals(el.getName())) return null;
@@ -331,6 +334,10 @@ public final class CellOperations {
 					if (!doomed.contains(user) && !EcoreUtil.isAncestor(doomed, user))
 						throw new GLSPServerException(label(e) + " is used by " + label(user) + ": change or delete that first.");
 				if (e instanceof Layer l) {
+					List<String> elsewhere = Cells.layerNameUsesInOtherFiles(l);
+					if (!elsewhere.isEmpty())
+						throw new GLSPServerException(label(e) + " is named in other files: " + String.join("; ", elsewhere)
+								+ ": change those first.");
 					Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
 					List<EObject> byName = new ArrayList<>(uses.anchored());
 					byName.addAll(uses.replacing());

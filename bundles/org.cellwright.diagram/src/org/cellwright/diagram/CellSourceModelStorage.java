@@ -29,12 +29,6 @@ public class CellSourceModelStorage implements SourceModelStorage {
 
 	/** Typing changes the text many times a second: the diagram is redrawn once the text rests for this long. */
 	static final long TEXT_REST_MS = 300;
-	private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
-			.newSingleThreadScheduledExecutor(r -> {
-				Thread t = new Thread(r, "cellwright diagram: text changes");
-				t.setDaemon(true);
-				return t;
-			});
 	private java.util.concurrent.ScheduledFuture<?> pending;
 
 	@Override
@@ -55,11 +49,25 @@ public class CellSourceModelStorage implements SourceModelStorage {
 		modelState.setProperty(FILE, file);
 		if (modelState instanceof CellModelState state) state.setSession(session);
 		session.onExternalChange(this::textChanged);
+		// the page closed (its client session disposed): the session stops following its text (a file session its file)
+		sessions.addListener(new org.eclipse.glsp.server.session.ClientSessionListener() {
+			@Override
+			public void sessionDisposed(org.eclipse.glsp.server.session.ClientSession disposed) {
+				session.close();
+			}
+		}, clientId);
 	}
+
+	@Inject
+	protected org.eclipse.glsp.server.session.ClientSessionManager sessions;
+
+	@Inject
+	@org.eclipse.glsp.server.di.ClientId
+	protected String clientId;
 
 	private synchronized void textChanged() {
 		if (pending != null) pending.cancel(false);
-		pending = TIMER.schedule(() -> {
+		pending = DiagramSessions.TIMER.schedule(() -> {
 			try {
 				dispatcher.dispatch(new TextChanged());
 			} catch (RuntimeException e) {

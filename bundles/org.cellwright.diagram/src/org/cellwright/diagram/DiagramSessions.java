@@ -11,6 +11,14 @@ public final class DiagramSessions {
 
 	private static volatile Function<Path, DiagramSession> provider;
 
+	/** The diagram's one timer thread: redraws once the text rests, a file session's look at its file on disk. */
+	static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "cellwright diagram: text changes");
+				t.setDaemon(true);
+				return t;
+			});
+
 	private DiagramSessions() {}
 
 	/** Installs the provider (null: back to file sessions); it may return null for a file it does not handle. */

@@ -45,6 +45,26 @@ public final class LayoutSidecar {
 	public static void store(Path cellFile, Map<String, double[]> moved) throws IOException {
 		Map<String, double[]> all = new TreeMap<>(read(cellFile));
 		all.putAll(moved);
+		write(cellFile, all);
+	}
+
+	/**
+	 * Moves the stored positions of nodes whose ids changed (old id -> new id: a rename, {@link KeptPlaces}) to their
+	 * new ids; nothing is written if none of the old ids has a position.
+	 */
+	public static void rekey(Path cellFile, Map<String, String> ids) throws IOException {
+		if (!Files.isRegularFile(of(cellFile))) return;
+		Map<String, double[]> all = new TreeMap<>(read(cellFile)), moved = new TreeMap<>();
+		for (Map.Entry<String, String> e : ids.entrySet()) {
+			double[] at = all.remove(e.getKey());
+			if (at != null) moved.put(e.getValue(), at);
+		}
+		if (moved.isEmpty()) return;
+		all.putAll(moved);
+		write(cellFile, all);
+	}
+
+	private static void write(Path cellFile, Map<String, double[]> all) throws IOException {
 		Path p = of(cellFile);
 		Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
 		Files.writeString(tmp, GSON.toJson(all), StandardCharsets.UTF_8);

@@ -53,14 +53,25 @@ public class TextSession implements DiagramSession {
 	/** The texts before and after each edit of the command stack (undo and redo put them back byte for byte). */
 	private final java.util.Deque<String[]> history = new java.util.ArrayDeque<>(), redone = new java.util.ArrayDeque<>();
 
+	/**
+	 * How often a session on a file looks whether the file changed on disk (its modification time and size; read only
+	 * when they changed): a page in an ordinary browser has no IDE document to tell it of another program's writes.
+	 */
+	static final long WATCH_MS = 500;
+	/** True for a session on the file itself ({@link #onFile}), whose changes on disk it watches. */
+	private boolean onDisk;
+	private java.util.concurrent.ScheduledFuture<?> watching;
+	/** The file's modification time and size when last looked at. */
+	private String seen;
+
 	public TextSession(Path file, Text text) {
 		this.file = file.toAbsolutePath().normalize();
 		this.text = text;
 	}
 
-	/** A session that reads and writes the file itself. */
+	/** A session that reads and writes the file itself, and tells its listener when another program changed it. */
 	public static TextSession onFile(Path file) {
-		return new TextSession(file, new Text() {
+		TextSession s = new TextSession(file, new Text() {
 			@Override
 			public String read() {
 				try {
@@ -79,6 +90,41 @@ public class TextSession implements DiagramSession {
 				}
 			}
 		});
+		s.onDisk = true;
+		return s;
+	}
+
+	/**
+	 * For a session on a file: the listener (the diagram) is told when the file's text on disk is no longer the one
+	 * the session read or wrote (another program wrote it); the diagram then reads it again and redraws, keeping the
+	 * user's viewport. Looked at every {@link #WATCH_MS} ms until {@link #close}.
+	 */
+	@Override
+	public synchronized void onExternalChange(Runnable listener) {
+		if (watching != null) watching.cancel(false);
+		watching = null;
+		if (!onDisk || listener == null) return;
+		watching = DiagramSessions.TIMER.scheduleWithFixedDelay(() -> {
+			if (changedOnDisk()) listener.run();
+		}, WATCH_MS, WATCH_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized boolean changedOnDisk() {
+		try {
+			var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+			String now = a.lastModifiedTime() + " " + a.size();
+			if (now.equals(seen)) return false;
+			seen = now;
+			return lastText != null && !text.read().equals(lastText);
+		} catch (IOException | UncheckedIOException e) {
+			return false; // gone or being replaced: looked at again next time
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (watching != null) watching.cancel(false);
+		watching = null;
 	}
 
 	public Path file() { return file; }
@@ -103,7 +149,7 @@ public class TextSession implements DiagramSession {
 		parsedResult = result;
 		model = result.model(file);
 		issues = result.issues().stream().filter(i -> sameFile(i.file())).toList();
-		syntaxErrors = model == null || !model.eResource().getErrors().isEmpty();
+		syntaxErrors = model == null || !TextPatch.printable(model.eResource()); // names that do not resolve are no syntax errors
 		history.clear();
 		redone.clear();
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(),

@@ -40,7 +40,9 @@ import org.eclipse.xtext.serializer.ISerializer;
  * (validation, hover, hyperlinks, quick fixes), and runs every model edit: an EMF command is executed on the
  * current model, the model is printed and only the changed span is written into the text ({@link TextPatch}:
  * comments and layout elsewhere stay). Undo and redo work on those text spans (tracked through later typing), so
- * they survive a reparse: the history belongs to the document, not to one parse of it.
+ * they survive a reparse: the history belongs to the document, not to one parse of it. What an edit changed beside
+ * the text ({@link org.cellwright.lang.text.BeyondTheText}: a renamed node's place in the diagram) is undone and
+ * redone with its text.
  * <p>
  * One session per document, made on first use ({@link #of(IDocument)}); it lives as long as the document.
  * Listeners are called on the UI thread.
@@ -106,7 +108,8 @@ public final class EditingSession {
 	 * document's modification stamps before and after it: an undo back to the saved text gives the document its saved
 	 * stamp again, so the editor is clean again (the file buffer compares stamps, as the text editor's own undo does).
 	 */
-	private record Edit(Position where, String before, String after, String label, long stampBefore, long stampAfter) {}
+	private record Edit(Position where, String before, String after, String label, long stampBefore, long stampAfter,
+			org.cellwright.lang.text.BeyondTheText beyond) {}
 
 	private EditingSession(IDocument document) {
 		this.documentRef = new java.lang.ref.WeakReference<>(document);
@@ -335,10 +338,13 @@ public final class EditingSession {
 		return domain;
 	}
 
-	/** False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. */
+	/**
+	 * False while the text has syntax errors (the model is then only a partial reading) or nothing is read yet. Names
+	 * that do not resolve are no hindrance ({@link TextPatch#printable}): the edit may be the one that fixes them.
+	 */
 	public synchronized boolean editable() {
 		XtextResource r = current();
-		return r != null && r.getErrors().isEmpty();
+		return r != null && TextPatch.printable(r);
 	}
 
 	/** Why the last execute, undo or redo was refused, or null. */
@@ -387,7 +393,8 @@ public final class EditingSession {
 			replace(d, patch.offset(), patch.length(), patch.text(), IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP);
 			Position p = new Position(patch.offset(), patch.text().length());
 			addPosition(d, p);
-			undo.push(new Edit(p, old, patch.text(), command.getLabel(), stampBefore, stamp(d)));
+			undo.push(new Edit(p, old, patch.text(), command.getLabel(), stampBefore, stamp(d),
+					command instanceof org.cellwright.lang.text.BeyondTheText b ? b : null));
 			while (undo.size() > HISTORY_LIMIT) removePosition(d, undo.removeLast().where());
 			for (Edit e : redo) removePosition(d, e.where());
 			redo.clear();
@@ -464,6 +471,11 @@ public final class EditingSession {
 		p.setOffset(at);
 		p.setLength(put.length());
 		to.push(e);
+		// what the edit changed beside the text (a renamed node's place in the diagram's layout) follows its text
+		if (e.beyond() != null) {
+			if (back) e.beyond().undoBeyondTheText();
+			else e.beyond().redoBeyondTheText();
+		}
 		parseNow(d.get()); // undo and redo re-read the text now: the views show the restored model at once
 		edited();
 		((SessionCommandStack) domain.getCommandStack()).changed();

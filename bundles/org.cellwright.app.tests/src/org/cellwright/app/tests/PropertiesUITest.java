@@ -146,6 +146,44 @@ class PropertiesUITest extends StackEditorFixture {
 		assertTrue(editor.isDirty(), "the text is not the saved one");
 	}
 
+	/**
+	 * The layer's name in Properties is the language's one layer rename, the diagram's (Cells.renameLayer): Cell3's wcc
+	 * renamed there renames the 'after wcc' of the four cells extending Cell3, so their stacks stay, and one undo takes
+	 * it all back byte for byte. Before, only the declaration changed: every 'after wcc' named no layer. A layer that
+	 * a cell of another file of the folder names is not renamed here: the name field refuses it naming that file.
+	 */
+	@Test
+	void aLayerRenamedInPropertiesIsRenamedWhereExtendingCellsNameItAndRefusedWhenAnotherFileDoes() throws Exception {
+		ModelPropertySource wcc = selectLayer(0, "wcc");
+		wcc.setPropertyValue("name", "collector");
+		assertEquals(original.replace("layer wcc:", "layer collector:").replace("after wcc", "after collector"), doc.get());
+		view.undo();
+		assertEquals(original, doc.get(), "one undo");
+
+		IFile other = file.getParent().getFile(new org.eclipse.core.runtime.Path("thin-cell3.cell"));
+		try {
+			other.create(new java.io.ByteArrayInputStream(("package sung2023.cells\n\nimport cellwright.materials.*\n\n"
+					+ "cell Cell3Thin extends Cell3 {\n\tlayer buffer: SUS 1 um after wcc\n}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+					true, null);
+			org.cellwright.editor.EditingSession.of(doc).invalidate(); // the neighbours are read with the text
+			IdeUITest.waitForJobs();
+			view.reparse();
+			wcc = selectLayer(0, "wcc");
+			CellEditor cellEditor = descriptor(wcc, "name").createPropertyEditor(view.canvas().getParent());
+			try {
+				cellEditor.setValue("collector");
+				assertFalse(cellEditor.isValueValid());
+				assertTrue(cellEditor.getErrorMessage().contains("thin-cell3.cell (cell Cell3Thin: after wcc)"), cellEditor.getErrorMessage());
+			} finally {
+				cellEditor.dispose();
+			}
+			wcc.setPropertyValue("name", "collector");
+			assertEquals(original, doc.get(), "not renamed");
+		} finally {
+			other.delete(true, null);
+		}
+	}
+
 	@Test
 	void aWrongDimensionOrUnknownUnitIsRefusedWithTheReasonAndNothingChanges() {
 		ModelPropertySource foil = selectLayer(2, "foil");

@@ -90,8 +90,9 @@ class DiagramEditsTest {
 		return errorMessages(f).size();
 	}
 
+	/** The errors of the file read as the CLI reads it, with the .cell files of its folder. */
 	static List<String> errorMessages(Path f) {
-		return new CellWrightChecker().check(List.of(f)).issues().stream()
+		return new CellWrightChecker().check(CellWrightChecker.withSiblings(f)).issues().stream()
 				.filter(i -> i.severity() == CellWrightChecker.Severity.ERROR && Path.of(i.file()).toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize()))
 				.map(CellWrightChecker.CheckIssue::message).toList();
 	}
@@ -124,6 +125,35 @@ class DiagramEditsTest {
 			assertTrue(text.contains(comment), comment + "\n" + text);
 		for (int i = 0; i < 3; i++) s.undo();
 		assertEquals(STACKS, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+
+	/**
+	 * A layer of a cell that a cell of another file extends and names ('after wcc', 'remove foil'): a rename or delete
+	 * here writes this file only, and the other file would keep naming a layer that is gone (an unknown anchor, the
+	 * interlayer moved to the end of the stack). Refused, naming the other file and where it names the layer; both
+	 * files untouched. A layer no other file names is renamed as before. Before, the rename went through and left
+	 * thin.cell's 'after wcc' naming nothing.
+	 */
+	@Test
+	void aLayerAnotherFileNamesIsNotRenamedHereAndTheRefusalNamesTheFile() throws Exception {
+		String base = STACKS.substring(0, STACKS.indexOf("// a thinner separator"));
+		String thin = "package t\n\nimport cellwright.materials.*\nimport cellwright.composites.*\n\n"
+				+ STACKS.substring(STACKS.indexOf("// a thinner separator"));
+		Path f = file("base.cell", base), other = file("thin.cell", thin);
+		assertEquals(List.of(), errorMessages(other), "the fixture is valid");
+		TextSession s = TextSession.onFile(f);
+		for (String[] refused : new String[][] { { "layer:Base.wcc", "cell Thin: after wcc" }, { "layer:Base.foil", "cell NoFoil: remove foil" },
+				{ "layer:Base.separator", "cell Thin: a layer separator replacing it" } }) {
+			RuntimeException e = assertThrows(RuntimeException.class,
+					() -> command(s, m -> CellOperations.rename(m, s.domain(), refused[0], "renamed")), refused[0]);
+			assertTrue(e.getMessage().contains("thin.cell (") && e.getMessage().contains(refused[1]), e.getMessage());
+			e = assertThrows(RuntimeException.class, () -> command(s, m -> CellOperations.Delete.delete(m, s.domain(), List.of(refused[0]))));
+			assertTrue(e.getMessage().contains("thin.cell (") && e.getMessage().contains(refused[1]), e.getMessage());
+		}
+		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8));
+		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
+		assertTrue(s.execute(command(s, m -> CellOperations.rename(m, s.domain(), "layer:Base.ccc", "counter"))), s::refusal);
+		assertEquals(base.replace("layer ccc:", "layer counter:"), Files.readString(f, StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -60,6 +60,50 @@ class DiagramPageTest {
 		}
 	}
 
+	/**
+	 * A wide drawing, a cell with a 70-character name and 14 layers, and the study's experiments.cell (read with its
+	 * folder): at load every node is drawn inside the page and none under the tool palette. Before, the materials'
+	 * column (and experiments.cell's protocol FormationAt5MPaThenCyclingAt65MPa) was drawn under the palette.
+	 * Screenshots in target/diagram-wide.png and target/diagram-experiments.png.
+	 */
+	@Test
+	void aWideDrawingIsFittedBesideThePalette(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		String name = "HalfCellWithAFourteenLayerStackOfCollectorsSeparatorsAndInterlayers_70";
+		assertEquals(70, name.length());
+		StringBuilder text = new StringBuilder("package wide\n\nimport cellwright.materials.*\nimport cellwright.composites.*\n\ncell ")
+				.append(name).append(" {\n");
+		String[] materials = { "SUS", "Li6PS5Cl", "SiCNT", "Li" };
+		for (int i = 1; i <= 14; i++) text.append("\tlayer layer").append(i).append(": ").append(materials[i % materials.length]).append(" 10 um\n");
+		Path file = dir.resolve("wide.cell");
+		Files.writeString(file, text.append("}\n"), StandardCharsets.UTF_8);
+		Path experiments = dir.resolve("sung2023");
+		Files.createDirectories(experiments);
+		try (var files = Files.list(CellGraphsTest.example().resolveSibling("sung2023"))) {
+			for (Path f : files.filter(f -> f.toString().endsWith(".cell")).toList()) Files.copy(f, experiments.resolve(f.getFileName()));
+		}
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-wide.test.mjs", "diagram-wide-test.log",
+					List.of(server.pageUri(file).toString(), screenshot("diagram-wide.png").toString(), name));
+			pageTest("diagram-wide.test.mjs", "diagram-experiments-test.log", List.of(server.pageUri(experiments.resolve("experiments.cell")).toString(),
+					screenshot("diagram-experiments.png").toString(), "FormedAt5MPaCycledAt65MPa"));
+		}
+	}
+
+	/**
+	 * In an ordinary browser the page follows its file on disk: a material another program appends is drawn without a
+	 * reload, and the viewport the user zoomed to stays (web/test/diagram-watch.test.mjs). Before, only the IDE's
+	 * documents told the diagram of a change; the page showed the old text until its next edit.
+	 */
+	@Test
+	void aFileChangedOnDiskIsRedrawnKeepingTheUsersViewport(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-watch.test.mjs", "diagram-watch-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-watch.png").toString()));
+		}
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());

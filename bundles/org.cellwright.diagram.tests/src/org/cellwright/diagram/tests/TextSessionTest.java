@@ -78,6 +78,47 @@ class TextSessionTest {
 		assertEquals("the text has syntax errors: fix the text to edit here", s.refusal());
 	}
 
+	/**
+	 * A name that does not resolve (a layer's unknown material) is a linking error, not a syntax error: the text
+	 * parses whole and prints the name as written, so edits go on, also the one that fixes it (drawing the layer's
+	 * material edge). Before, every edit was refused "the text has syntax errors".
+	 */
+	@Test
+	void aTextWithAnUnresolvedNameIsEditedAndTheEdgeDrawnToAMaterialFixesIt() throws Exception {
+		Path f = dir.resolve("unresolved.cell");
+		String original = """
+				package t
+
+				// A is the separator's material
+				material A is solid-electrolyte {
+				}
+				cell C {
+					layer sep: Missing 10 um // the name is misspelt
+				}
+				""";
+		Files.writeString(f, original, StandardCharsets.UTF_8);
+		assertTrue(new CellWrightChecker().check(java.util.List.of(f)).issues().stream().anyMatch(i -> i.severity() == CellWrightChecker.Severity.ERROR
+				&& i.toString().contains("Missing")), "the fixture's name does not resolve");
+		TextSession s = TextSession.onFile(f);
+		assertTrue(s.editable(), "an unresolved name is no syntax error");
+		// an edit elsewhere keeps the unresolved name as written
+		Cell cell = (Cell) CellGraphs.element(s.model(), "cell:C");
+		assertTrue(s.execute(SetCommand.create(s.domain(), cell, CellwrightPackage.Literals.ELEMENT__NAME, "C2")), s.refusal());
+		assertEquals(original.replace("cell C {", "cell C2 {"), Files.readString(f, StandardCharsets.UTF_8));
+		// the edge drawn from the layer to A sets its material: the error is gone
+		Layer sep = (Layer) CellGraphs.element(s.model(), "layer:C2.sep");
+		Material a = (Material) CellGraphs.element(s.model(), "material:A");
+		assertTrue(s.execute(SetCommand.create(s.domain(), sep, CellwrightPackage.Literals.LAYER__MATERIAL, a)), s.refusal());
+		String fixed = Files.readString(f, StandardCharsets.UTF_8);
+		assertEquals(original.replace("cell C {", "cell C2 {").replace("sep: Missing", "sep: A"), fixed);
+		var errors = new CellWrightChecker().check(java.util.List.of(f)).issues().stream()
+				.filter(i -> i.severity() == CellWrightChecker.Severity.ERROR).map(CellWrightChecker.CheckIssue::toString).toList();
+		assertTrue(errors.stream().noneMatch(i -> i.contains("Missing")), "the name resolves now: " + errors);
+		s.undo();
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+	}
+
 	@Test
 	void problemsAreMarkedOnTheInnermostElement() throws Exception {
 		Path f = dir.resolve("broken.cell");
@@ -98,6 +139,42 @@ class TextSessionTest {
 		var labels = CellGraphs.build(s.model()).getChildren().stream().flatMap(n -> n.getChildren().stream())
 				.filter(org.eclipse.glsp.graph.GLabel.class::isInstance).map(l -> ((org.eclipse.glsp.graph.GLabel) l).getText()).toList();
 		assertTrue(labels.contains("Missing (not found) \u2197"), labels.toString());
+	}
+
+	/**
+	 * A node the user moved keeps its place when renamed: the sidecar's key (kind and name) follows the rename, also for
+	 * the layers of a renamed cell (their ids name the cell); undo gives the old keys back with the text byte for byte,
+	 * redo the new ones. Before, the renamed node went back to ELK's place.
+	 */
+	@Test
+	void aMovedNodeKeepsItsPlaceWhenRenamedAndUndoGivesTheOldKeyBack() throws Exception {
+		Path f = copy();
+		String layer = "collector", layerId = "layer:BareSUS." + layer; // the cell's first layer
+		org.cellwright.diagram.LayoutSidecar.store(f, java.util.Map.of("cell:BareSUS", new double[] { 100, 200 }, layerId,
+				new double[] { 300, 40 }, "material:SUS", new double[] { 5, 7 }));
+		String original = Files.readString(f, StandardCharsets.UTF_8);
+		TextSession s = TextSession.onFile(f);
+		assertTrue(CellGraphs.element(s.model(), layerId) instanceof Layer, layerId);
+		assertTrue(s.execute(s.read(m -> org.cellwright.diagram.CellOperations.renameKeepingPlaces(m, s.domain(), f, "cell:BareSUS", "Bare"))),
+				s.refusal());
+		assertTrue(Files.readString(f, StandardCharsets.UTF_8).contains("cell Bare "), "renamed");
+		var stored = org.cellwright.diagram.LayoutSidecar.read(f);
+		assertEquals(java.util.Set.of("cell:Bare", "layer:Bare." + layer, "material:SUS"), stored.keySet());
+		assertArrayEquals(new double[] { 100, 200 }, stored.get("cell:Bare"));
+		assertArrayEquals(new double[] { 300, 40 }, stored.get("layer:Bare." + layer));
+		// drawn there: the stored place overrides ELK's under the new id
+		var g = CellGraphs.build(s.model());
+		org.cellwright.diagram.ElkLayout.layout(g);
+		org.cellwright.diagram.CellLayoutEngine.applyStored(g, stored);
+		var node = (org.eclipse.glsp.graph.GNode) g.getChildren().stream().filter(c -> c.getId().equals("cell:Bare")).findFirst().orElseThrow();
+		assertEquals(100, node.getPosition().getX());
+		assertEquals(200, node.getPosition().getY());
+		s.undo();
+		assertEquals(original, Files.readString(f, StandardCharsets.UTF_8), "undone byte for byte");
+		assertEquals(java.util.Set.of("cell:BareSUS", layerId, "material:SUS"), org.cellwright.diagram.LayoutSidecar.read(f).keySet());
+		assertArrayEquals(new double[] { 100, 200 }, org.cellwright.diagram.LayoutSidecar.read(f).get("cell:BareSUS"));
+		s.redo();
+		assertEquals(java.util.Set.of("cell:Bare", "layer:Bare." + layer, "material:SUS"), org.cellwright.diagram.LayoutSidecar.read(f).keySet());
 	}
 
 	@Test

@@ -111,11 +111,7 @@ public class ModelPropertySource implements IPropertySource {
 	private String checkName(Object value) {
 		String name = String.valueOf(value).trim();
 		if (!ID.matcher(name).matches()) return "'" + name + "' is not a name: letters, digits and _, starting with a letter";
-		Layer layer = (Layer) owner;
-		if (layer.eContainer() instanceof Cell c)
-			for (Layer other : Cells.effectiveLayers(c))
-				if (other != layer && name.equals(other.getName())) return "the cell already has a layer named " + name;
-		return null;
+		return Cells.layerRenameRefusal((Layer) owner, name); // the diagram's rename refuses the same
 	}
 
 	@Override
@@ -195,8 +191,10 @@ public class ModelPropertySource implements IPropertySource {
 		var domain = editing.domain();
 		if (owner instanceof Layer l && NAME.equals(id)) {
 			String name = String.valueOf(value).trim();
+			// the language's one layer rename, as the diagram's: 'after', 'remove' and replacing layers of cells
+			// extending the layer's cell follow (before, only the declaration changed: 'after wcc' then named no layer)
 			return checkName(name) != null || name.equals(l.getName()) ? null
-					: SetCommand.create(domain, l, CellwrightPackage.Literals.LAYER__NAME, name);
+					: Cells.renameLayer(l, name, (o, f, v, i) -> SetCommand.create(domain, o, f, v, i));
 		}
 		if (owner instanceof Layer l && MATERIAL.equals(id)) {
 			List<String> labels = editing.materialLabels();

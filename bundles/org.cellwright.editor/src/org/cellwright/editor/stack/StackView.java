@@ -439,7 +439,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 
 	/** The line under the drawing for the model and cell shown. */
 	private String hint() {
-		if (resource != null && !resource.getErrors().isEmpty())
+		if (resource != null && !org.cellwright.lang.text.TextPatch.printable(resource))
 			return "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.";
 		String file = resource == null || resource.getURI() == null ? "This file" : resource.getURI().lastSegment();
 		if (cell == null)
@@ -917,7 +917,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	public EditingDomain domain() { return session == null ? null : session.domain(); }
 
 	@Override
-	public boolean editable() { return session != null && resource != null && resource.getErrors().isEmpty() && !showsAnotherFilesCell(); }
+	public boolean editable() { return session != null && resource != null && org.cellwright.lang.text.TextPatch.printable(resource) && !showsAnotherFilesCell(); }
 
 	@Override
 	public List<String> materialLabels() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cellwright.lang.Limits;
+import org.cellwright.model.CellwrightPackage.Literals;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Composite;
 import org.cellwright.model.Layer;
@@ -18,6 +19,11 @@ import org.cellwright.model.Material;
 import org.cellwright.model.MaterialKind;
 import org.cellwright.model.Property;
 import org.cellwright.model.PropertyOwner;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
 
 /**
  * The effective content of a cell after 'extends': the base's layers and properties, with this cell's layers
@@ -146,6 +152,85 @@ public final class Cells {
 			}
 		}
 		return new LayerNameUses(anchored, removing, replacing);
+	}
+
+	/**
+	 * Makes one EMF.Edit set command (SetCommand.create in the diagram and the editors; this bundle has no EMF.Edit):
+	 * {@code index} is {@link #NO_INDEX} for a single-valued feature, else the list element's index.
+	 */
+	@FunctionalInterface
+	public interface Setter {
+		Command set(EObject owner, EStructuralFeature feature, Object value, int index);
+	}
+
+	/** The index given to a {@link Setter} for a single-valued feature (EMF.Edit's CommandParameter.NO_INDEX). */
+	public static final int NO_INDEX = -1;
+
+	/**
+	 * Why the layer cannot take the name, or null if it can: the name is taken in its cell's stack (an inherited
+	 * layer's too), or cells of other files extending its cell name the layer ({@link #layerNameUsesInOtherFiles}):
+	 * an edit writes one file, and they would keep naming a layer that is gone. The name's syntax is the caller's.
+	 */
+	public static String layerRenameRefusal(Layer layer, String name) {
+		if (!(layer.eContainer() instanceof Cell cell) || name.equals(layer.getName())) return null;
+		for (Layer other : effectiveLayers(cell))
+			if (other != layer && name.equals(other.getName()))
+				return "The name " + name + " is taken: cell " + cell.getName() + " has a layer " + name
+						+ (other.eContainer() == cell ? "." : " (from " + ((Cell) other.eContainer()).getName() + ").");
+		if (cell.getLayers().stream().anyMatch(x -> x != layer && name.equals(x.getName()))) return "The name " + name + " is taken.";
+		List<String> elsewhere = layerNameUsesInOtherFiles(layer);
+		if (!elsewhere.isEmpty())
+			return "Layer " + layer.getName() + " of cell " + cell.getName() + " is named in other files, by cells extending it: "
+					+ String.join("; ", elsewhere) + ". A rename here changes this file only and would leave them naming a"
+					+ " layer that is gone: rename it in the text and change those files too.";
+		return null;
+	}
+
+	/**
+	 * The one rename of a layer (the diagram's label edit and the Properties view's name field): the layer, and where
+	 * its name is written as text in the cells of its file ({@link #layerNameUses}: 'after', 'remove', a replacing
+	 * layer), so every cell's stack stays as it was. Null if the name is unchanged; refused with
+	 * {@link #layerRenameRefusal}'s reason (an IllegalArgumentException).
+	 */
+	public static Command renameLayer(Layer layer, String name, Setter set) {
+		if (name.equals(layer.getName())) return null;
+		String refusal = layerRenameRefusal(layer, name);
+		if (refusal != null) throw new IllegalArgumentException(refusal);
+		LayerNameUses uses = layerNameUses(layer, cellsOf(layer.eResource()));
+		CompoundCommand all = new CompoundCommand("Rename layer");
+		all.append(set.set(layer, Literals.LAYER__NAME, name, NO_INDEX));
+		for (Layer x : uses.replacing()) all.append(set.set(x, Literals.LAYER__NAME, name, NO_INDEX));
+		for (Layer x : uses.anchored()) all.append(set.set(x, Literals.LAYER__ANCHOR, name, NO_INDEX));
+		for (Cell c : uses.removing())
+			all.append(set.set(c, Literals.CELL__REMOVALS, name, c.getRemovals().indexOf(layer.getName())));
+		return all;
+	}
+
+	/**
+	 * Where cells of the other files read with the layer's (its resource set: the .cell files of its folder) name the
+	 * layer ({@link #layerNameUses}), one entry per file: "thin.cell (cell Thin: after wcc)". Empty if none does.
+	 */
+	public static List<String> layerNameUsesInOtherFiles(Layer layer) {
+		List<String> out = new ArrayList<>();
+		Resource own = layer.eResource();
+		if (own == null || own.getResourceSet() == null || layer.getName() == null) return out;
+		for (Resource r : List.copyOf(own.getResourceSet().getResources())) {
+			if (r == own) continue;
+			LayerNameUses uses = layerNameUses(layer, cellsOf(r));
+			if (uses.isEmpty()) continue;
+			List<String> how = new ArrayList<>();
+			for (Layer x : uses.anchored()) how.add("cell " + ((Cell) x.eContainer()).getName() + ": " + x.getPosition().getLiteral() + " " + layer.getName());
+			for (Cell c : uses.removing()) how.add("cell " + c.getName() + ": remove " + layer.getName());
+			for (Layer x : uses.replacing()) how.add("cell " + ((Cell) x.eContainer()).getName() + ": a layer " + layer.getName() + " replacing it");
+			out.add((r.getURI() == null ? "another file" : r.getURI().lastSegment()) + " (" + String.join(", ", how) + ")");
+		}
+		return out;
+	}
+
+	/** The cells of a resource's model (none if it holds no model). */
+	private static List<Object> cellsOf(Resource r) {
+		if (r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m)) return List.of();
+		return new ArrayList<>(m.getElements());
 	}
 
 	/** The cell properties by name, base first, overridden and removed as written. */

@@ -13,6 +13,20 @@ import java.util.List;
 public record TextPatch(int offset, int length, String text) {
 
 	/**
+	 * Whether a model read from text can be edited and printed back into it: the text parsed whole, without syntax
+	 * errors. A name that does not resolve (a linking error: a layer's unknown material) is no hindrance: the
+	 * serializer prints an unresolved reference as it is written, and the edit that fixes it (setting the layer's
+	 * material) must be possible. Before session 22 the diagram's and the IDE's sessions refused every edit of a text
+	 * with any error of its resource, linking errors included.
+	 */
+	public static boolean printable(org.eclipse.emf.ecore.resource.Resource r) {
+		if (!(r instanceof org.eclipse.xtext.resource.XtextResource x)) return r != null && r.getErrors().isEmpty();
+		var parse = x.getParseResult();
+		return parse != null && parse.getRootASTElement() != null && !parse.hasSyntaxErrors()
+				&& x.getErrors().stream().allMatch(org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic.class::isInstance);
+	}
+
+	/**
 	 * The edit to apply to doc, or null if nothing changed. Each changed region of the printouts (a rename changes the
 	 * declaration and every name of it) is written alone; the text between the regions stays byte for byte, so the
 	 * edit spans from the first region to the last but carries the document's own text between them.

@@ -504,6 +504,47 @@ class DiagramEditorUITest {
 	}
 
 	/** Typing in the text editor redraws the diagram (the same document). */
+	/**
+	 * A moved node renamed in the diagram keeps its place: the layout sidecar's key follows the rename; Edit > Undo (the
+	 * editing session's undo, which puts the text back rather than undoing the command) gives the text back byte for
+	 * byte and the old key with it; Edit > Redo the new one. Before, the renamed node went back to ELK's place.
+	 */
+	@Test
+	void aMovedNodeRenamedInTheDiagramKeepsItsPlaceAndUndoByTextGivesTheOldKeyBack() throws Exception {
+		Path cell = file.getLocation().toPath();
+		Path sidecar = org.cellwright.diagram.LayoutSidecar.of(cell);
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			org.cellwright.diagram.LayoutSidecar.store(cell, java.util.Map.of("material:LPSCl", new double[] { 600, 420 }));
+			CellDiagramEditor editor = openDiagram();
+			double[] place = { 600, 420 };
+			spin(() -> near(position(editor, "material:LPSCl"), place), 30_000, "LPSCl drawn at its stored place, drawn at "
+					+ java.util.Arrays.toString(position(editor, "material:LPSCl")));
+			editor.dispatch("{kind:'applyLabelEdit', isOperation:true, labelId:'material:LPSCl#label', text:'Argyrodite'}");
+			spin(() -> doc.get().contains("material Argyrodite is solid-electrolyte"), 30_000, "the new name in the text:\n" + doc.get());
+			var stored = org.cellwright.diagram.LayoutSidecar.read(cell);
+			assertEquals(java.util.Set.of("material:Argyrodite"), stored.keySet(), "the place re-keyed");
+			assertArrayEquals(new double[] { 600, 420 }, stored.get("material:Argyrodite"));
+			// drawn at its stored place, not ELK's, once the page has laid out the new graph
+			spin(() -> near(position(editor, "material:Argyrodite"), place), 30_000, "Argyrodite drawn at its stored place (600, 420), not ELK's");
+			var handlers = PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class);
+			page.activate(editor);
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+			spin(() -> doc.get().equals(original), 30_000, "undo to restore the text:\n" + doc.get());
+			assertEquals(java.util.Set.of("material:LPSCl"), org.cellwright.diagram.LayoutSidecar.read(cell).keySet(), "the old key back");
+			page.activate(editor);
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO, null);
+			spin(() -> doc.get().contains("material Argyrodite is solid-electrolyte"), 30_000, "redo:\n" + doc.get());
+			assertEquals(java.util.Set.of("material:Argyrodite"), org.cellwright.diagram.LayoutSidecar.read(cell).keySet(), "the new key again");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+			Files.deleteIfExists(sidecar);
+		}
+	}
+
 	@Test
 	void typingInTheTextRedrawsTheDiagram() throws Exception {
 		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
