@@ -329,6 +329,55 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * The full LFP cell at 0 degC (session 21's fuzz, README "Known issues"). Charged at 1 C: no state carries its 2 A
+	 * (the positive's surface driven below its OCP fit's span by the flux of its outer shell, its diffusivity 19 times
+	 * smaller than at 25 degC), and the step ended as the current beyond what the cell carries, a voltage-jump with no
+	 * sample, where at 25 degC it ends on its cut-off ({@link #aFullLfpCellChargedEndsAtOnceOnItsCutoff}). On the
+	 * current's way up the voltage passes 3.65 V long before the carried current ends (at 2 mA), so the step ends
+	 * there, through the model, as at 25 degC: on 3.65 V within 1 mV, no charge passed, one warning (session 22).
+	 * Then 3 C to 2.0 V, 100 W (beyond the state's reach: at its maximum power point at once), a 10 min rest and 30 W:
+	 * the 30 W step runs at constant power until its state gives no more power, 15 s in at 2.38 V, where its integration
+	 * stops; a probe at 5 % more current found no state, which counted as the solver's failure, and the run ended
+	 * NOT_CONVERGED ("step size underflow"). It ends at its maximum power point (voltage-jump, its warning saying so),
+	 * its charge the lithium the negative gave (Faraday), and the rest after it runs.
+	 */
+	@Test
+	void theFullLfpCellAtZeroDegreesEndsItsChargeOnItsCutoffAndA30WStepAtItsMaximumPower() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n charge at 1 C until 3.65 V\n discharge at 3 C until 2.0 V\n"
+				+ " discharge at 100 W until 2.0 V\n rest for 10 min\n discharge at 30 W until 2.0 V\n rest for 10 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.steps(); // step 0 sets the temperature: no record
+		assertEquals(List.of("voltage-cutoff", "voltage-cutoff", "voltage-jump", "duration", "voltage-jump", "duration"),
+				steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		StepResult charge = steps.get(0);
+		assertEquals(0, charge.charge(), 1e-9, "no charge passed");
+		assertEquals(3.65, charge.endVoltage(), 1e-3, "the charge's end on its cut-off: " + charge);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
+		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
+		assertEquals(3.65, own.get(0).voltage(), 1e-3);
+		List<String> w = sink.warnings(1);
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): no state carries the step's current 2.000 A")
+				&& w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
+
+		StepResult power = steps.get(4);
+		assertEquals(5, power.stepIndex());
+		assertTrue(power.charge() < -1000 && power.endTime() > power.startTime(), "the 30 W step discharges the cell: " + power);
+		List<String> pw = sink.warnings(5);
+		assertEquals(1, pw.size(), pw.toString());
+		assertTrue(pw.get(0).contains("the cell cannot keep up its 30.00 W") && pw.get(0).contains("its maximum power point"), pw.get(0));
+		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 5).toList();
+		for (Sample x : p) {
+			assertEquals(30, Math.abs(x.voltage() * x.current()) * sink.info.area(), 0.03, "constant power: " + x);
+			assertTrue(x.voltage() > 2.0, "before the cut-off: " + x);
+		}
+		Sample first = p.get(0), last = p.get(p.size() - 1);
+		assertEquals(power.charge() / Constants.F, last.lithium().host() - first.lithium().host(), 1e-3 * Math.abs(power.charge()) / Constants.F,
+				"Faraday: the lithium the negative gave is the charge passed");
+		noRepeatedSamples(sink);
+	}
+
+	/**
 	 * A cell at rest past its own window (session 21): About:Energy's NMC pouch cell at its state of charge 1 reads
 	 * 4.2018 V at rest, above its 4.2 V upper-voltage-cutoff, so no current puts a charge's voltage on that cut-off. The
 	 * charge and the constant-power charge end at once with no charge passed, recorded as past-cutoff-at-rest (cycles.csv's
