@@ -378,6 +378,36 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * Session 22's fuzz: the LFP cell at -20 degC, 0.05 C for 30 min, then charged at 2 C. No state carries 4 A; the
+	 * voltage stays below 3.65 V on the current's way up to 0.125 A and no state carries 0.25 A, so the crossing lies
+	 * between that trial and the largest current carried, 0.2148 A (195.7 V there, the positive's OCP fit past its
+	 * span): the step ended as the current beyond what it carries, a voltage-jump. It ends on 3.65 V within 1 mV, at
+	 * 0.19 A. The hold after it ends at once (its current below 0.1 C), and 65 W, whose sweep found no state at its first
+	 * current (1.2 A: the cell carries 1.02 A at its maximum power point), ended the run NOT_CONVERGED, no power found:
+	 * the sweep starts again from currents 1024 times smaller, and the step ends at its maximum power point, 2.98 W at
+	 * 2.91 V, the physics' own limit.
+	 */
+	@Test
+	void theLfpCellAtMinusTwentyDegreesEndsA2CChargeOnItsCutoffAndA65WDischargeAtItsMaximumPower() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 0.05 C for 30 min\n charge at 2 C until 3.65 V\n"
+				+ " hold at 3.65 V until 0.1 C\n discharge at 65 W until 2.0 V\n rest for 1 min");
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of("duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(),
+				steps.toString());
+		assertEquals(3.65, steps.get(1).endVoltage(), 1e-3, "the 2 C charge on its cut-off: " + steps);
+		assertEquals(0, steps.get(1).charge(), 1e-9);
+		List<String> w = sink.warnings(2);
+		assertEquals(1, w.size(), w.toString());
+		assertTrue(w.get(0).contains("is beyond what the cell can carry") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
+		List<String> pw = sink.warnings(4);
+		assertEquals(1, pw.size(), pw.toString());
+		assertTrue(pw.get(0).contains("the cell cannot give 65.00 W") && pw.get(0).contains("its maximum power point")
+				&& pw.get(0).contains("the physics' own limit"), pw.get(0));
+		noRepeatedSamples(sink);
+	}
+
+	/**
 	 * A cell at rest past its own window (session 21): About:Energy's NMC pouch cell at its state of charge 1 reads
 	 * 4.2018 V at rest, above its 4.2 V upper-voltage-cutoff, so no current puts a charge's voltage on that cut-off. The
 	 * charge and the constant-power charge end at once with no charge passed, recorded as past-cutoff-at-rest (cycles.csv's

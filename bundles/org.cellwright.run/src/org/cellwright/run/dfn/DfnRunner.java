@@ -412,6 +412,15 @@ public final class DfnRunner {
 			if (!restore(t0, before, from) || !(most.current() > 0))
 				return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
+			// or past it only between the way up's last trial and the largest current carried (the LFP cell at -20 degC,
+			// charged at 2 C after 0.05 C for 30 min: below 3.65 V at 0.125 A, no state at 0.25 A, 0.2148 A carried)
+			double vMost = first != null && applyCurrent(-Math.signum(i) * most.current()) ? model.voltage(t0, bdf.state()) : Double.NaN;
+			if (first != null && crossed(first, vMost))
+				return endsAtOnce(t0, Math.signum(i) * most.current(), before, from, first, String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) "
+						+ "is beyond what the cell can carry from its state: no state carries more than %.4g A (%.4g mA/cm2) with its concentrations as "
+						+ "they are%s; the voltage there is %.4f V", Math.abs(i) * in.area(), Math.abs(i) / 10, most.current() * in.area(),
+						most.current() / 10, nearest, vMost), false);
+			if (!restore(t0, before, from)) return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			Cutoff through = cutoffBeyond(cutoffs, v0, i);
 			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
 			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
@@ -698,6 +707,10 @@ public final class DfnRunner {
 			toCurrentControl();
 			LargestPower.Curve given = a -> carries(t, sign * a) ? model.voltage(t, bdf.state()) * a : Double.NaN;
 			LargestPower.Sweep sweep = LargestPower.sweep(given, iNeeded / 16, LargestPower.RATIO, REACH * iNeeded, Math.abs(demand));
+			// no state at its first current (a cold LFP cell after a hold, given 65 W: it carries 1.2 A at most): from
+			// currents a thousand times smaller up to that one (it ended the run NOT_CONVERGED, no power found at all)
+			if (sweep.failedFirst(iNeeded / 16))
+				sweep = LargestPower.sweep(given, iNeeded / 16 / 1024, LargestPower.RATIO, iNeeded / 16, Math.abs(demand));
 			return !Double.isNaN(sweep.reached()) || sweep.rising() ? new double[] {Double.POSITIVE_INFINITY, Double.NaN}
 					: LargestPower.refine(given, sweep, LargestPower.RATIO);
 		}
