@@ -98,6 +98,22 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/** No sample repeats the one before it (time, voltage and current): a restart of the integrator emits no state twice. */
+	/** The run completed with its steps ended as ENDS (labels) in order; its step records. */
+	static List<StepResult> completedWithEnds(RecordingSink sink, String... ends) {
+		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of(ends), steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		return steps;
+	}
+
+	/** Step k's one warning, which contains every one of PARTS. */
+	static String oneWarning(RecordingSink sink, int k, String... parts) {
+		List<String> w = sink.warnings(k);
+		assertEquals(1, w.size(), w.toString());
+		for (String part : parts) assertTrue(w.get(0).contains(part), part + " in: " + w.get(0));
+		return w.get(0);
+	}
+
 	static void noRepeatedSamples(RecordingSink sink) {
 		for (int k = 1; k < sink.samples.size(); k++) {
 			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
@@ -345,27 +361,21 @@ class DfnBpxProtocolRunTest {
 	void theFullLfpCellAtZeroDegreesEndsItsChargeOnItsCutoffAndA30WStepAtItsMaximumPower() throws Exception {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = 0 degC\n charge at 1 C until 3.65 V\n discharge at 3 C until 2.0 V\n"
 				+ " discharge at 100 W until 2.0 V\n rest for 10 min\n discharge at 30 W until 2.0 V\n rest for 10 min");
-		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.steps(); // step 0 sets the temperature: no record
-		assertEquals(List.of("voltage-cutoff", "voltage-cutoff", "voltage-jump", "duration", "voltage-jump", "duration"),
-				steps.stream().map(r -> r.end().label()).toList(), steps.toString());
+		// step 0 sets the temperature: no record
+		List<StepResult> steps = completedWithEnds(sink, "voltage-cutoff", "voltage-cutoff", "voltage-jump", "duration", "voltage-jump", "duration");
 		StepResult charge = steps.get(0);
 		assertEquals(0, charge.charge(), 1e-9, "no charge passed");
 		assertEquals(3.65, charge.endVoltage(), 1e-3, "the charge's end on its cut-off: " + charge);
 		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
 		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
 		assertEquals(3.65, own.get(0).voltage(), 1e-3);
-		List<String> w = sink.warnings(1);
-		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): no state carries the step's current 2.000 A")
-				&& w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
+		assertTrue(oneWarning(sink, 1, "the voltage reaches the cut-off at").startsWith(
+				"warning: cycle 1, step 1 (voltage-cutoff at 0 s): no state carries the step's current 2.000 A"));
 
 		StepResult power = steps.get(4);
 		assertEquals(5, power.stepIndex());
 		assertTrue(power.charge() < -1000 && power.endTime() > power.startTime(), "the 30 W step discharges the cell: " + power);
-		List<String> pw = sink.warnings(5);
-		assertEquals(1, pw.size(), pw.toString());
-		assertTrue(pw.get(0).contains("the cell cannot keep up its 30.00 W") && pw.get(0).contains("its maximum power point"), pw.get(0));
+		oneWarning(sink, 5, "the cell cannot keep up its 30.00 W", "its maximum power point");
 		List<Sample> p = sink.samples.stream().filter(x -> x.stepIndex() == 5).toList();
 		for (Sample x : p) {
 			assertEquals(30, Math.abs(x.voltage() * x.current()) * sink.info.area(), 0.03, "constant power: " + x);
@@ -391,19 +401,11 @@ class DfnBpxProtocolRunTest {
 	void theLfpCellAtMinusTwentyDegreesEndsA2CChargeOnItsCutoffAndA65WDischargeAtItsMaximumPower() throws Exception {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 0.05 C for 30 min\n charge at 2 C until 3.65 V\n"
 				+ " hold at 3.65 V until 0.1 C\n discharge at 65 W until 2.0 V\n rest for 1 min");
-		assertEquals(RunStatus.COMPLETED, sink.status, sink.events.toString());
-		List<StepResult> steps = sink.steps();
-		assertEquals(List.of("duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(),
-				steps.toString());
+		List<StepResult> steps = completedWithEnds(sink, "duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration");
 		assertEquals(3.65, steps.get(1).endVoltage(), 1e-3, "the 2 C charge on its cut-off: " + steps);
 		assertEquals(0, steps.get(1).charge(), 1e-9);
-		List<String> w = sink.warnings(2);
-		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).contains("is beyond what the cell can carry") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
-		List<String> pw = sink.warnings(4);
-		assertEquals(1, pw.size(), pw.toString());
-		assertTrue(pw.get(0).contains("the cell cannot give 65.00 W") && pw.get(0).contains("its maximum power point")
-				&& pw.get(0).contains("the physics' own limit"), pw.get(0));
+		oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at");
+		oneWarning(sink, 4, "the cell cannot give 65.00 W", "its maximum power point", "the physics' own limit");
 		noRepeatedSamples(sink);
 	}
 
