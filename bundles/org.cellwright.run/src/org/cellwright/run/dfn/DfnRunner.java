@@ -412,15 +412,6 @@ public final class DfnRunner {
 			if (!restore(t0, before, from) || !(most.current() > 0))
 				return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
-			// or past it only between the way up's last trial and the largest current carried (the LFP cell at -20 degC,
-			// charged at 2 C after 0.05 C for 30 min: below 3.65 V at 0.125 A, no state at 0.25 A, 0.2148 A carried)
-			double vMost = first != null && applyCurrent(-Math.signum(i) * most.current()) ? model.voltage(t0, bdf.state()) : Double.NaN;
-			if (first != null && crossed(first, vMost))
-				return endsAtOnce(t0, Math.signum(i) * most.current(), before, from, first, String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) "
-						+ "is beyond what the cell can carry from its state: no state carries more than %.4g A (%.4g mA/cm2) with its concentrations as "
-						+ "they are%s; the voltage there is %.4f V", Math.abs(i) * in.area(), Math.abs(i) / 10, most.current() * in.area(),
-						most.current() / 10, nearest, vMost), false);
-			if (!restore(t0, before, from)) return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			Cutoff through = cutoffBeyond(cutoffs, v0, i);
 			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
 			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
@@ -435,10 +426,10 @@ public final class DfnRunner {
 		 * The smallest current magnitude [A/m2] among |i| 2^-10, 2^-9, ... (below |i|) at which the state before a step
 		 * (before, at its current from; the concentrations held) has its voltage at or past cut-off c, NaN where a trial
 		 * before it finds no state (the current the cell carries ends before the cut-off) or none is past it; its voltage
-		 * in {@link #pastVoltage}. Upwards from small currents, whose states are found at once: a search down from |i|
-		 * (the largest current carried, then the cut-off below it) spent a continuation in up to 64 stages on each trial
-		 * beyond the state's reach, and carried the full LFP cell at 0 degC to 0.6 A at 13 kV, its positive's OCP fit
-		 * evaluated far past its span (49 s of the step's 74 s).
+		 * in {@link #pastVoltage}. Upwards from small currents, whose states are found at once, before the search for the
+		 * largest current carried ({@link #largestCurrent}, a bisection down from |i| whose trials beyond the state's reach
+		 * each spend a continuation in up to 64 stages): a cut-off passed at a small share of the current (the full LFP
+		 * cell at 0 degC charged at 1 C reaches 3.65 V at 0.6 mA) ends the step without it.
 		 */
 		double pastOnTheWayUp(double t, double i, double[] before, double from, Cutoff c) {
 			for (double a = Math.abs(i) / 1024; a < Math.abs(i); a *= 2) {
