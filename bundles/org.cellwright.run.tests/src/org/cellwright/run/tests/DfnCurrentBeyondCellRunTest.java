@@ -92,23 +92,27 @@ class DfnCurrentBeyondCellRunTest {
 
 	/**
 	 * After time has passed (a 1 C discharge for 10 min) both ways: the 100 C discharge and, after a rest, the 100 C
-	 * charge (the negative's surface saturated) end at once, each from the state before it, and the 1 C charge after
-	 * them runs to its cut-off. (The search's probes once solved in the saved state itself: the state could not be put
-	 * back and the run ended NOT_CONVERGED.)
+	 * charge end at once, each from the state before it, and the 1 C charge after them runs to its cut-off. (The
+	 * search's probes once solved in the saved state itself: the state could not be put back and the run ended
+	 * NOT_CONVERGED.) No state carries the charge's current either, but on its way up the voltage passes 4.2 V at a
+	 * current the state carries: it ends there, on its cut-off through the model (session 22, DfnRunner.pastOnTheWayUp;
+	 * before, a voltage-jump, the negative's surface saturated at the largest current carried).
 	 */
 	@Test
 	void afterADischargeBothDirectionsEndAtOnceAndTheNextStepRuns() throws Exception {
 		RecordingSink sink = run("discharge at 1 C for 10 min\n discharge at 100 C until 2.5 V\n rest for 60 s\n charge at 100 C until 4.2 V\n"
 				+ " charge at 1 C until 4.2 V");
 		List<StepResult> s = steps(sink);
-		assertEquals(List.of("duration", "voltage-jump", "duration", "voltage-jump", "voltage-cutoff"), s.stream().map(r -> r.end().label()).toList(), s.toString());
+		assertEquals(List.of("duration", "voltage-jump", "duration", "voltage-cutoff", "voltage-cutoff"), s.stream().map(r -> r.end().label()).toList(), s.toString());
 		assertEquals(600, s.get(1).endTime(), 1e-9, "at once");
 		assertEquals(0, s.get(3).charge(), "no charge passed");
+		assertEquals(s.get(3).startTime(), s.get(3).endTime(), "at once");
+		assertEquals(4.2, s.get(3).endVoltage(), 1e-3, "the 100 C charge on its cut-off");
 		assertEquals(4.2, s.get(4).endVoltage(), 1e-3);
 		List<String> w = warnings(sink);
 		assertEquals(2, w.size(), w.toString());
 		assertTrue(w.get(0).contains("the negative particles' surface is emptied") && w.get(0).contains("falls through the cut-off 2.5000 V"), w.get(0));
-		assertTrue(w.get(1).contains("the negative particles' surface is saturated") && w.get(1).contains("rises through the cut-off 4.2000 V"), w.get(1));
+		assertTrue(w.get(1).contains("no state carries the step's current") && w.get(1).contains("the voltage reaches the cut-off at"), w.get(1));
 		// after 10 min of 1 C the state carries less than the fresh cell's 60.25 mA/cm2
 		Matcher m = LARGEST.matcher(w.get(0));
 		assertTrue(m.find());
