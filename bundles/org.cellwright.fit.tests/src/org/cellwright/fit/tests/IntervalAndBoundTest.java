@@ -23,12 +23,11 @@ class IntervalAndBoundTest {
 	/** a = 2.5 +- 1.96 x 2 / 4 = [1.52, 3.48] with the upper bound at 3: cut there and said to be weak, the lower end as it is. */
 	@Test
 	void anIntervalReachingPastTheUpperBoundIsCutThereAndSaidToBeWeak() throws Exception {
-		double tolerance = 2, slope = 4;
-		ResidualModel model = p -> new double[] { (slope * p[0] - 10) / tolerance };
-		FitResult f = ParameterEstimation.run(model, List.of(new FitParameter("a", 2, 0, 3)), FitOptions.defaults());
-		assertEquals(2.5, f.value("a"), 1e-6);
+		FitResult f = ParameterEstimation.run(p -> new double[] { (4 * p[0] - 10) / 2 }, List.of(new FitParameter("a", 2, 0, 3)),
+				FitOptions.defaults()); // slope 4, tolerance 2
 		assertEquals(3, f.upper95()[0], 1e-12, "cut at the upper bound");
-		assertEquals(2.5 - 1.96 * tolerance / slope, f.lower95()[0], 1e-3, "inside its bounds: as it is");
+		assertEquals(2.5 - 1.96 * 2 / 4, f.lower95()[0], 1e-3, "inside its bounds: as it is");
+		assertEquals(2.5, f.value("a"), 1e-6);
 		assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("a's linearised 95 % interval [1.52") && n.contains(", 3.47998]")
 				&& n.contains("reaches past its bounds")), f.notes().toString());
 	}

@@ -24,9 +24,7 @@ public class FitValidationBoundaryTest {
 	@TempDir
 	Path dir;
 
-	private static final String FILE = String.join("\n", "package t", //
-			"material LPSCl is solid-electrolyte { ionic-conductivity = 2.5 mS/cm }", // 2
-			"material Li is lithium-metal { }", "material SUS is current-collector { }", // 3-4
+	private static final String FILE = LithiumMeltingBoundaryTest.MATERIALS + String.join("\n", // lines 1-4
 			"cell C { area = 1 cm2", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "  layer b: Li 20 um", "}", // 5-9
 			"protocol P { rest for 1 s }", // 10
 			"experiment X { cell C protocol P expect status = completed }", // 11

@@ -23,9 +23,11 @@ public class LithiumMeltingBoundaryTest {
 	@TempDir
 	Path dir;
 
-	private static final String FILE = String.join("\n", "package t", //
-			"material LPSCl is solid-electrolyte { ionic-conductivity = 2.5 mS/cm }", // 2
-			"material Li is lithium-metal { }", "material SUS is current-collector { }", // 3-4
+	/** Lines 1-4 of the files of this test and FitValidationBoundaryTest: a package, a separator, lithium and a collector. */
+	static final String MATERIALS = String.join("\n", "package t", "material LPSCl is solid-electrolyte { ionic-conductivity = 2.5 mS/cm }",
+			"material Li is lithium-metal { }", "material SUS is current-collector { }", "");
+
+	private static final String FILE = MATERIALS + String.join("\n", //
 			"cell Base { area = 1 cm2", "  temperature = 190 degC", "  layer a: SUS 10 um", "  layer separator: LPSCl 600 um", "}", // 5-9: no lithium
 			"cell WithLi extends Base {", "  layer b: Li 20 um", "}", // 10-12: line 11, the temperature at line 6
 			"cell Li25 extends WithLi { temperature = 25 degC }", // 13
