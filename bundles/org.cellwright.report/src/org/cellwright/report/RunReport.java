@@ -143,12 +143,13 @@ public final class RunReport {
 		b.append("<header><h1>").append(esc(r.experiment())).append(statusBadge(r.status())).append("</h1>");
 		b.append("<p class=\"meta\">cell <b>").append(esc(r.cellName())).append("</b>");
 		ResolvedInputs in = r.inputs();
-		if (in != null) {
+		if (in != null)
 			b.append(" \u00b7 ").append(in.cell().layers().size()).append(" layers \u00b7 protocol ").append(esc(in.protocol().name()));
-			ResolvedInputs.Provenance p = in.provenance();
-			if (p.sourceFile() != null)
-				b.append(" \u00b7 defined in <code>").append(esc(p.sourceFile() + (p.sourceLine() > 0 ? ":" + p.sourceLine() : ""))).append("</code>");
-		}
+		else if (r.dfnStack() != null && r.protocol() != null)
+			b.append(" \u00b7 ").append(r.dfnStack().size()).append(" layers \u00b7 protocol ").append(esc(r.protocol().name()));
+		ResolvedInputs.Provenance p = r.provenance(); // a liquid-electrolyte run's from dfn-inputs.json (it named no file)
+		if (p != null && p.sourceFile() != null)
+			b.append(" \u00b7 defined in <code>").append(esc(p.sourceFile() + (p.sourceLine() > 0 ? ":" + p.sourceLine() : ""))).append("</code>");
 		b.append("</p></header>\n");
 		Summary.ShortCircuit sc = r.shortCircuit();
 		if (sc != null)

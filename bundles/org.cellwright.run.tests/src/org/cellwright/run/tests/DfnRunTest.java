@@ -183,6 +183,11 @@ class DfnRunTest {
 			JsonObject prov = dfn.getAsJsonObject("provenance");
 			assertEquals("run-folder", prov.get("source_relative_to").getAsString(), prov.toString());
 			assertEquals(EXAMPLE.toAbsolutePath().normalize(), run.toAbsolutePath().resolve(prov.get(DfnInputs.SOURCE_FILE).getAsString()).normalize());
+			// read back absolute by the run folder's reader, and named by the report (a DFN run's report named no file)
+			assertEquals(EXAMPLE.toAbsolutePath().normalize().toString(), f.provenance().sourceFile(), x);
+			assertTrue(f.provenance().sourceLine() > 0, x + ": the experiment's line");
+			assertTrue(Files.readString(run.resolve("report.html")).contains("defined in <code>" + EXAMPLE.toAbsolutePath().normalize() + ":" + f.provenance().sourceLine() + "</code>"),
+					x + ": the report says where the experiment is defined");
 			assertTrue(dfn.getAsJsonObject("dfn").has("negative.kinetics"), dfn.toString());
 			// the protocol's steps kept in dfn-inputs.json and read back by the run folder's reader, as run
 			assertNotNull(f.protocol(), f.protocolMissing());

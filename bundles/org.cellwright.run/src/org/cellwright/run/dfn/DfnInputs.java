@@ -43,6 +43,9 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	/** The member of dfn-inputs.json's provenance naming the source (relative to the run folder, as the run folder's reader reads it). */
 	public static final String SOURCE_FILE = "sourceFile";
 
+	/** The member of dfn-inputs.json holding the provenance (as inputs.json's). */
+	public static final String PROVENANCE = "provenance";
+
 	/** The member of dfn-inputs.json with the protocol's steps (in inputs.json's form); absent in files written before it. */
 	public static final String PROTOCOL = "protocol";
 
@@ -115,7 +118,7 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	public JsonObject json() {
 		JsonObject o = new JsonObject();
 		JsonObject p = new Gson().toJsonTree(provenance).getAsJsonObject();
-		o.add("provenance", p);
+		o.add(PROVENANCE, p);
 		JsonObject v = new JsonObject();
 		// in key order: the mapping hands an immutable Map.copyOf, whose order changes from one JVM to the next, and the
 		// hash is of this text (Marquis 2019's runs of the same inputs had a new inputs_hash, so a new run id and a
@@ -133,7 +136,7 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	 */
 	public String hash() {
 		JsonObject j = json();
-		j.remove("provenance");
+		j.remove(PROVENANCE);
 		j.remove(PROTOCOL);
 		j.remove(STACK);
 		try {

@@ -47,6 +47,7 @@ public final class RunFolder {
 	private final String protocolMissing;
 	private final List<DfnInputs.Layer> dfnStack;
 	private final String dfnStackMissing;
+	private final ResolvedInputs.Provenance dfnProvenance;
 	private final List<Check> checks;
 	private final List<String> notes = new ArrayList<>();
 
@@ -84,9 +85,11 @@ public final class RunFolder {
 		String why = in != null ? null : "no " + RunFiles.INPUTS + " (the protocol's steps)";
 		List<DfnInputs.Layer> stack = null;
 		String stackWhy = null;
+		ResolvedInputs.Provenance dfnProv = null;
 		if (dfn) {
 			try {
 				JsonElement e = JsonParser.parseString(Files.readString(dp, StandardCharsets.UTF_8));
+				dfnProv = provenance(e, folder);
 				JsonElement st = e instanceof JsonObject o ? o.get(DfnInputs.STACK) : null;
 				if (st == null) stackWhy = DfnInputs.FILE_NAME + " has no stack (written before CellWright kept a DFN run's layers as numbers)";
 				else {
@@ -106,6 +109,7 @@ public final class RunFolder {
 		protocolMissing = dfnP != null ? null : why;
 		dfnStack = stack;
 		dfnStackMissing = stackWhy;
+		dfnProvenance = dfnProv;
 		checks = readChecks(folder.resolve(RunFiles.CHECKS), notes);
 	}
 
@@ -311,6 +315,24 @@ public final class RunFolder {
 
 	/** inputs.json, or null. */
 	public ResolvedInputs inputs() { return inputs; }
+
+	/**
+	 * Where the run comes from (experiment, source file and line, version, time): inputs.json's provenance, else a DFN
+	 * run's from dfn-inputs.json, its source made absolute as inputs.json's is ({@link SourceRecord#resolveIn}); null
+	 * when neither holds one.
+	 */
+	public ResolvedInputs.Provenance provenance() { return inputs != null ? inputs.provenance() : dfnProvenance; }
+
+	/** dfn-inputs.json's provenance with its source resolved in the run folder, or null when it has none readable. */
+	private static ResolvedInputs.Provenance provenance(JsonElement dfnInputs, Path folder) {
+		if (!(dfnInputs instanceof JsonObject o) || !(o.get(DfnInputs.PROVENANCE) instanceof JsonObject p) || Summary.str(p, "experiment") == null)
+			return null;
+		p = p.deepCopy();
+		SourceRecord.resolveIn(p, DfnInputs.SOURCE_FILE, folder.toAbsolutePath().normalize());
+		int line = p.get("sourceLine") instanceof JsonElement l && l.isJsonPrimitive() && l.getAsJsonPrimitive().isNumber() ? l.getAsInt() : 0;
+		return new ResolvedInputs.Provenance(Summary.str(p, "experiment"), Summary.str(p, DfnInputs.SOURCE_FILE), line,
+				Summary.str(p, "cellwrightVersion"), Summary.str(p, "created"));
+	}
 
 	/**
 	 * Whether a run folder holds a solid-state half cell's run: no DFN run (dfn-inputs.json), cycles in its summary and
