@@ -141,6 +141,28 @@ class ResultsUITest {
 		loaded(view);
 		assertTrue(ids(view.cyclesChart()).contains("retention (%)"), ids(view.cyclesChart()).toString());
 		assertEquals("CE and retention (%)", view.cyclesChart().getAxisSet().getYAxis(1).getTitle().getText());
+		// a retention taken against cycle 2 (NaN at cycle 1) that falls to 50 %: the right axis reaches it (it stayed at
+		// 90-100.5 %, the NaN series left out of SWTChart's range, session 22)
+		List<String> header = Arrays.asList(lines.get(0).split(","));
+		int dc = header.indexOf("discharge_mAh_cm2");
+		String[] row = lines.get(1).split(",", -1);
+		StringBuilder three = new StringBuilder(lines.get(0)).append('\n');
+		for (int k = 1; k <= 3; k++) {
+			String[] cells = row.clone();
+			cells[0] = String.valueOf(k);
+			if (k == 3) cells[dc] = String.valueOf(0.5 * Double.parseDouble(row[dc]));
+			three.append(String.join(",", cells)).append('\n');
+		}
+		Files.writeString(dfn.resolve("cycles.csv"), three.toString());
+		String sj = Files.readString(dfn.resolve("summary.json")).strip(); // the member added last: read over any earlier one
+		Files.writeString(dfn.resolve("summary.json"), sj.substring(0, sj.lastIndexOf('}')) + ",\"capacity_retention_cycles\":{\"first\":2,\"last\":3}}");
+		assertArrayEquals(new int[] { 2, 3 }, RunFolder.read(dfn).summary().capacityRetentionCycles());
+		view.show(dfn);
+		loaded(view);
+		ISeries<?> kept = view.cyclesChart().getSeriesSet().getSeries("retention (%)");
+		assertTrue(Double.isNaN(kept.getYSeries()[0]) && Math.abs(kept.getYSeries()[2] - 50) < 1e-6, Arrays.toString(kept.getYSeries()));
+		Range right = view.cyclesChart().getAxisSet().getYAxis(1).getRange();
+		assertTrue(right.lower < 50 && right.upper >= 100.5, "the right axis shows the retention's 50 %: " + right);
 		view.show(run);
 		loaded(view);
 		// plating and stripping curves of cycle 1, voltage against the capacity passed in each step

@@ -198,7 +198,8 @@ final class ChartTabs {
 
 	/**
 	 * After SWTChart fitted the ranges to the data: capacities from 0 (a per-cycle curve starts at 0), percentages at
-	 * least from 90 to 100.5 % so that a 0.1 % change in CE does not fill the chart.
+	 * least from 90 to 100.5 % so that a 0.1 % change in CE does not fill the chart, and over every finite value of the
+	 * percentages' series.
 	 */
 	private static void fit(String tab, Chart c) {
 		if (c.getSeriesSet().getSeries().length == 0) return;
@@ -208,8 +209,14 @@ final class ChartTabs {
 		} else if (tab.equals(ResultsView.CYCLES)) {
 			Range r = c.getAxisSet().getYAxis(0).getRange();
 			c.getAxisSet().getYAxis(0).setRange(new Range(0, r.upper * 1.05));
-			Range p = c.getAxisSet().getYAxis(1).getRange();
-			c.getAxisSet().getYAxis(1).setRange(new Range(Math.min(90, p.lower), Math.max(100.5, p.upper)));
+			// over the finite values: a retention is NaN before the cycle it is taken against, and SWTChart's range of
+			// a series whose first value is NaN is NaN, so that series was left out (two long cyclings compared: their
+			// retention, below 90 %, ran out of a 90-100.5 % axis; session 22)
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (ISeries<?> s : c.getSeriesSet().getSeries())
+				if (s.getYAxisId() == 1 && s.isVisible()) for (double v : s.getYSeries()) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+			double span = hi > lo ? 0.05 * (hi - lo) : 0;
+			c.getAxisSet().getYAxis(1).setRange(new Range(Math.min(90, lo - span), Math.max(100.5, hi + span)));
 		}
 	}
 }
