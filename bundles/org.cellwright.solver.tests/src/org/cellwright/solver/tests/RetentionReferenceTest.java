@@ -31,7 +31,7 @@ class RetentionReferenceTest {
 	/** A full cell's cycle that brought the cell back, charges in C/m2, its discharge one protocol step at 25 degC and 5 MPa. */
 	private static CycleSummary cycle(int index, double charge, double discharge, StepSpec step) {
 		LithiumInventory li = new LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
-		return new CycleSummary(index, charge, discharge, Double.NaN, Double.NaN, 10 * (index - 1), 10 * index, li, List.of(), true, true,
+		return new CycleSummary(index, charge, discharge, Double.NaN, Double.NaN, 10 * (index - 1), 10 * index, li, List.of(), true, true, true,
 				List.of(new CycleSummary.DischargeStep(step, 298.15, 5e6)));
 	}
 
