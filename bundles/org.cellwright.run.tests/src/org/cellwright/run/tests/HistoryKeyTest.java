@@ -212,7 +212,10 @@ class HistoryKeyTest {
 		assertEquals(List.of(runOfTop), new RunStore(top).index().rows().stream().map(RunIndex.Row::id).toList());
 		assertEquals(2, ids(ha).size());
 
-		// a run of a/t.cell kept there afterwards (an older CellWright's layout) is read, and taken over
+		// a run of a/t.cell kept there afterwards (an older CellWright's layout) is read, and taken over; a second later
+		// than a/t.cell's runs: a run id is the second it ran and its inputs' hash, and one already kept in the new
+		// history is not overwritten (the test ran within one second in CI, and the late run stayed)
+		Thread.sleep(1100);
 		assertEquals(0, Cli.cli("run", a.toString(), "--out", top.toString()).rc());
 		List<String> late = ids(top);
 		late.remove(runOfTop);
