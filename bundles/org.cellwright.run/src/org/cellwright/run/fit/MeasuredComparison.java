@@ -218,7 +218,7 @@ public final class MeasuredComparison {
 
 	/**
 	 * What a run's inputs.json records of its measurement: the copy {@value RunFiles#MEASURED} written now into the run
-	 * folder being written, with its SHA-256 (the comparison after the run writes the same bytes again), so that a re-run
+	 * folder being written, with its SHA-256 (the comparison after the run keeps it as it is, not writing it twice), so that a re-run
 	 * from the inputs.json compares with the same data; without a copy when the measurement could not be read.
 	 */
 	public static ResolvedInputs.Measured record(Clause clause, Measurement measurement, Path writing) {
@@ -248,7 +248,10 @@ public final class MeasuredComparison {
 			if (measurement.problem() != null) throw measurement.problem();
 			MeasuredSeries data = measurement.series();
 			o.addProperty("format", data.format());
-			BdfWriter.write(data, runFolder.resolve(RunFiles.MEASURED));
+			// the copy: kept already where the run's inputs.json names it (record, written atomically into the run
+			// folder being written, from this measurement); written here for a run that records none (a DFN run's)
+			Path copy = runFolder.resolve(RunFiles.MEASURED);
+			if (!java.nio.file.Files.isRegularFile(copy)) BdfWriter.write(data, copy);
 			ErrorFigures.Simulated sim = simulated(RunFolder.read(runFolder), areaM2);
 			ErrorFigures f = ErrorFigures.compare(data, sim);
 			// the measured current against the protocol's for this cell: scale and sign, located at the measured clause
