@@ -59,6 +59,30 @@ class InputsJsonLimitsTest {
 		assertTrue(m.startsWith("inputs.json: cell.layers[3].thickness_m: 1 m is thicker than 10 cm"), m);
 	}
 
+	/**
+	 * Session 23's limits in an inputs.json run again: a stack pressure above 1 GPa, an area above 10 m2, a max step
+	 * below 1 ms are errors at their members; the limits themselves read.
+	 */
+	@Test
+	void aStackPressureAnAreaAndAMaxStepBeyondTheLimitsAreErrorsAtTheirMembers() {
+		JsonObject in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+		cell(in).addProperty("stack_pressure_Pa", 1e306);
+		String m = refused(in);
+		assertTrue(m.startsWith("inputs.json: cell.stack_pressure_Pa: ") && m.contains("MPa is above 1000 MPa, the highest stack pressure"), m);
+		in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+		cell(in).addProperty("area_m2", 1e300);
+		m = refused(in);
+		assertTrue(m.startsWith("inputs.json: cell.area_m2: ") && m.contains("m2 is above 10 m2"), m);
+		in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+		in.getAsJsonObject("solver_settings").addProperty("max_step_s", 1e-300);
+		m = refused(in);
+		assertTrue(m.startsWith("inputs.json: solver_settings.max_step_s: ") && m.contains("s is below 1 ms"), m);
+		in = inputs(Sung2023Parameters.cell6Full(InputLimits.MAX_STACK_PRESSURE, 298.15));
+		in.getAsJsonObject("solver_settings").addProperty("max_step_s", InputLimits.MIN_MAX_STEP);
+		cell(in).addProperty("area_m2", InputLimits.MAX_AREA);
+		InputsJson.parse(in.toString(), "inputs.json");
+	}
+
 	@Test
 	void aTemperatureOutsideTheLimitsIsAnErrorAtItsMember() {
 		JsonObject in = inputs(Sung2023Parameters.cell6WithoutFoil(65e6, 298.15));
