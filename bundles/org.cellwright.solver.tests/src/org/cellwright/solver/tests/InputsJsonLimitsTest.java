@@ -65,19 +65,16 @@ class InputsJsonLimitsTest {
 	 */
 	@Test
 	void aStackPressureAnAreaAndAMaxStepBeyondTheLimitsAreErrorsAtTheirMembers() {
-		JsonObject in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
-		cell(in).addProperty("stack_pressure_Pa", 1e306);
-		String m = refused(in);
-		assertTrue(m.startsWith("inputs.json: cell.stack_pressure_Pa: ") && m.contains("MPa is above 1000 MPa, the highest stack pressure"), m);
-		in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
-		cell(in).addProperty("area_m2", 1e300);
-		m = refused(in);
-		assertTrue(m.startsWith("inputs.json: cell.area_m2: ") && m.contains("m2 is above 10 m2"), m);
-		in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
-		in.getAsJsonObject("solver_settings").addProperty("max_step_s", 1e-300);
-		m = refused(in);
-		assertTrue(m.startsWith("inputs.json: solver_settings.max_step_s: ") && m.contains("s is below 1 ms"), m);
-		in = inputs(Sung2023Parameters.cell6Full(InputLimits.MAX_STACK_PRESSURE, 298.15));
+		record Edit(String member, java.util.function.Consumer<JsonObject> change, String says) {}
+		for (Edit e : List.of(new Edit("cell.stack_pressure_Pa", in -> cell(in).addProperty("stack_pressure_Pa", 1e306), "1e300 MPa is above 1000 MPa"),
+				new Edit("cell.area_m2", in -> cell(in).addProperty("area_m2", 1e300), "1e300 m2 is above 10 m2"),
+				new Edit("solver_settings.max_step_s", in -> in.getAsJsonObject("solver_settings").addProperty("max_step_s", 1e-300), "1e-300 s is below 1 ms"))) {
+			JsonObject in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+			e.change().accept(in);
+			String m = refused(in);
+			assertTrue(m.startsWith("inputs.json: " + e.member() + ": " + e.says()), m);
+		}
+		JsonObject in = inputs(Sung2023Parameters.cell6Full(InputLimits.MAX_STACK_PRESSURE, 298.15));
 		in.getAsJsonObject("solver_settings").addProperty("max_step_s", InputLimits.MIN_MAX_STEP);
 		cell(in).addProperty("area_m2", InputLimits.MAX_AREA);
 		InputsJson.parse(in.toString(), "inputs.json");
