@@ -71,4 +71,46 @@ public final class Limits {
 	 * sweep's temperatures, where the experiment's cell has one.
 	 */
 	public static final double LITHIUM_MELTING_POINT = InputLimits.LITHIUM_MELTING_POINT;
+
+	/** Longest time a protocol simulates, 20 years ({@link InputLimits#MAX_SIMULATED_TIME}): a step's duration, and its steps that end only by their duration, repeats multiplied out. */
+	public static final double MAX_SIMULATED_TIME = InputLimits.MAX_SIMULATED_TIME;
+
+	/** Smallest 'max-step', 1 ms ({@link InputLimits#MIN_MAX_STEP}). */
+	public static final double MIN_MAX_STEP = InputLimits.MIN_MAX_STEP;
+
+	/** Highest stack pressure, 1 GPa ({@link InputLimits#MAX_STACK_PRESSURE}): a cell's, a condition's, 'set stack-pressure'. */
+	public static final double MAX_STACK_PRESSURE = InputLimits.MAX_STACK_PRESSURE;
+
+	/** Highest stress property of a material, 10 TPa ({@link InputLimits#MAX_MATERIAL_STRESS}). */
+	public static final double MAX_MATERIAL_STRESS = InputLimits.MAX_MATERIAL_STRESS;
+
+	/** Largest electrode area of a cell, 10 m2 ({@link InputLimits#MAX_AREA}). */
+	public static final double MAX_AREA = InputLimits.MAX_AREA;
+
+	/**
+	 * Highest rate of a step, by its dimension (C-rate, current density, current, power density, power): 1000 C, 10 A/cm2,
+	 * 10 kA, 50 W/cm2, 50 kW ({@link InputLimits#MAX_C_RATE} and the following, with their reasons).
+	 */
+	public static double maxRate(org.cellwright.lang.units.Dimension d) {
+		return switch (d) {
+			case C_RATE -> InputLimits.MAX_C_RATE;
+			case CURRENT_DENSITY -> InputLimits.MAX_CURRENT_DENSITY;
+			case CURRENT -> InputLimits.MAX_CURRENT;
+			case POWER_DENSITY -> InputLimits.MAX_POWER_DENSITY;
+			case POWER -> InputLimits.MAX_POWER;
+			default -> Double.POSITIVE_INFINITY;
+		};
+	}
+
+	/** {@link #maxRate} as a user writes it: "1000 C", "10 A/cm2", "10 kA", "50 W/cm2", "50 kW" (null for another dimension). */
+	public static String maxRateText(org.cellwright.lang.units.Dimension d) {
+		return switch (d) {
+			case C_RATE -> "1000 C";
+			case CURRENT_DENSITY -> "10 A/cm2";
+			case CURRENT -> "10 kA";
+			case POWER_DENSITY -> "50 W/cm2";
+			case POWER -> "50 kW";
+			default -> null;
+		};
+	}
 }

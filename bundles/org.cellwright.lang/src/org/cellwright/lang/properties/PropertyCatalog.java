@@ -126,6 +126,17 @@ public final class PropertyCatalog {
 		def(name, owners, d, 0, true, INF, false, description);
 	}
 
+	/** A value above 0 and at most max (a limit of org.cellwright.lang.Limits, named in the description). */
+	private static void positiveAtMost(String name, Set<Owner> owners, Dimension d, double max, String description) {
+		def(name, owners, d, 0, false, max, true, description);
+	}
+
+	/** A stress property of a material, > 0 and at most {@link org.cellwright.lang.Limits#MAX_MATERIAL_STRESS}. */
+	private static void stress(String name, Set<Owner> owners, String description) {
+		positiveAtMost(name, owners, Dimension.PRESSURE, org.cellwright.lang.Limits.MAX_MATERIAL_STRESS,
+				description + ", at most " + fmt(org.cellwright.lang.Limits.MAX_MATERIAL_STRESS / 1e12) + " TPa (the limit, see 'Limits' in docs/language.md)");
+	}
+
 	private static void any(String name, Set<Owner> owners, Dimension d, String description) {
 		def(name, owners, d, -INF, false, INF, false, description);
 	}
@@ -158,10 +169,10 @@ public final class PropertyCatalog {
 		nonNegative("exchange-current-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the exchange current");
 		def("transfer-coefficient", m, Dimension.DIMENSIONLESS, 0, false, 1, false, "anodic charge-transfer coefficient");
 		positive("reference-temperature", m, Dimension.TEMPERATURE, "reference temperature of the Arrhenius laws (default 25 degC)");
-		positive("young-modulus", mt, Dimension.PRESSURE, "Young's modulus");
-		positive("hardness", mt, Dimension.PRESSURE, "indentation hardness");
-		positive("tensile-strength", m, Dimension.PRESSURE, "tensile strength");
-		positive("bulk-flow-stress", m, Dimension.PRESSURE, "flow stress of bulk metal (large size)");
+		stress("young-modulus", mt, "Young's modulus");
+		stress("hardness", mt, "indentation hardness");
+		stress("tensile-strength", m, "tensile strength");
+		stress("bulk-flow-stress", m, "flow stress of bulk metal (large size)");
 		positive("size-effect-coefficient", m, Dimension.DIMENSIONLESS, "coefficient K of sigma = sigma_bulk + K d^-m in SI (Pa m^m), written without a unit because its unit depends on m");
 		positive("size-effect-exponent", m, Dimension.DIMENSIONLESS, "exponent m of sigma = sigma_bulk + K d^-m");
 		nonNegative("size-effect-activation-energy", m, Dimension.ACTIVATION_ENERGY, "apparent activation energy of the size-effect strength K, which falls with temperature: K(T) = K exp(Q/R (1/T - 1/T_ref))");
@@ -170,7 +181,7 @@ public final class PropertyCatalog {
 		nonNegative("creep-activation-energy", m, Dimension.ACTIVATION_ENERGY, "power-law creep activation energy");
 		positive("coble-diffusion-prefactor", m, Dimension.BOUNDARY_DIFFUSIVITY, "grain-boundary/surface diffusion product delta*D0 of Coble creep");
 		nonNegative("coble-activation-energy", m, Dimension.ACTIVATION_ENERGY, "activation energy of the diffusion behind Coble creep");
-		positive("penetration-stress", m, Dimension.PRESSURE, "stress a solid electrolyte bears before Li penetrates it");
+		stress("penetration-stress", m, "stress a solid electrolyte bears before Li penetrates it");
 		any("stability-window-low", m, Dimension.VOLTAGE, "lower end of the electrochemical stability window vs Li/Li+");
 		any("stability-window-high", m, Dimension.VOLTAGE, "upper end of the electrochemical stability window vs Li/Li+");
 		any("potential-vs-she", m, Dimension.VOLTAGE, "standard potential vs SHE (Li: -3.04 V)");
@@ -224,8 +235,10 @@ public final class PropertyCatalog {
 
 		Set<Owner> c = EnumSet.of(Owner.CELL);
 		Set<Owner> cc = EnumSet.of(Owner.CELL, Owner.CONDITION);
-		positive("area", c, Dimension.AREA, "geometric electrode area");
-		nonNegative("stack-pressure", cc, Dimension.PRESSURE, "uniaxial stack pressure");
+		positiveAtMost("area", c, Dimension.AREA, org.cellwright.lang.Limits.MAX_AREA, "geometric electrode area, at most "
+				+ fmt(org.cellwright.lang.Limits.MAX_AREA) + " m2 (the limit, see 'Limits' in docs/language.md)");
+		def("stack-pressure", cc, Dimension.PRESSURE, 0, true, org.cellwright.lang.Limits.MAX_STACK_PRESSURE, true, "uniaxial stack pressure, at most "
+				+ fmt(org.cellwright.lang.Limits.MAX_STACK_PRESSURE / 1e6) + " MPa (the limit, see 'Limits' in docs/language.md)");
 		// the plausible range of a cell's temperature (org.cellwright.lang.Limits, docs/language.md "Limits")
 		def("temperature", cc, Dimension.TEMPERATURE, org.cellwright.lang.Limits.MIN_TEMPERATURE, true,
 				org.cellwright.lang.Limits.MAX_TEMPERATURE, true, "cell temperature, " + CELSIUS_RANGE + " (the limit, see 'Limits' in docs/language.md)");
@@ -256,7 +269,8 @@ public final class PropertyCatalog {
 				"unknowns per particle where its diffusivity does not depend on c: its shells' slowest modes (default: the shells)"));
 		def("relative-tolerance", s, Dimension.DIMENSIONLESS, 1e-10, true, 1e-2, true, "relative tolerance of the time integration");
 		def("absolute-tolerance", s, Dimension.DIMENSIONLESS, 1e-12, true, 1e-4, true, "absolute tolerance of the time integration");
-		positive("max-step", s, Dimension.TIME, "largest time step");
+		def("max-step", s, Dimension.TIME, org.cellwright.lang.Limits.MIN_MAX_STEP, true, INF, false, "largest time step, at least "
+				+ fmt(org.cellwright.lang.Limits.MIN_MAX_STEP * 1e3) + " ms (the limit, see 'Limits' in docs/language.md)");
 		nonNegative("output-interval", s, Dimension.TIME, "interval between recorded samples (0: every time step)");
 	}
 

@@ -25,6 +25,7 @@ import org.cellwright.model.Rest;
 import org.cellwright.model.Step;
 import org.cellwright.model.StepGroup;
 import org.cellwright.model.VoltageHold;
+import org.cellwright.solver.input.InputLimits;
 import org.eclipse.xtext.validation.Check;
 
 /** Protocol steps: rates, cut-offs that are never reached, steps that never end, 'run' cycles and chains. */
@@ -44,10 +45,27 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			error("give the magnitude of the " + s.getDirection().getLiteral() + " rate (> 0); the direction sets the sign ("
 					+ "charge = positive current, WE oxidised)" + (r.getValue() < 0 ? ": write " + other(s.getDirection()) + " at "
 							+ CellWrightFormat.number(-r.getValue()) + " " + r.getUnit() : ""), r, QUANTITY__VALUE, SIGNED_RATE);
+		else if (r != null && Units.isKnown(r.getUnit()) && RATE.contains(Units.dimensionOf(r)))
+			checkRateLimit(r, s.getDirection().getLiteral() + " at");
 		if (s.getLimits().isEmpty())
 			error("this step never ends: add 'until 4.3 V', 'until 3 mAh/cm2' or 'for 10 h'", s, CURRENT_STEP__DIRECTION, STEP_NEVER_ENDS);
 		for (Limit l : s.getLimits())
 			checkLimit(l, false);
+	}
+
+	/** A rate (or a drive cycle's scale) above its plausibility limit ({@link Limits#maxRate}): an error at its value. */
+	private void checkRateLimit(Quantity r, String what) {
+		Dimension d = Units.dimensionOf(r);
+		if (Units.toSI(r) > Limits.maxRate(d) && !unreadable(r))
+			error(what + " " + text(r) + " is more than " + Limits.maxRateText(d) + ", the highest " + d.description().replaceFirst(":.*", "").replaceFirst("^an? ", "")
+					+ " of a step (the limit, see 'Limits' in docs/language.md)", r, QUANTITY__VALUE, OUT_OF_RANGE);
+	}
+
+	/** A duration ('for', 'rest for') beyond {@link Limits#MAX_SIMULATED_TIME}: an error at its value. */
+	private void checkDurationLimit(Quantity q) {
+		String problem = InputLimits.durationProblem(Units.toSI(q));
+		if (problem != null && !unreadable(q))
+			error("a duration of " + text(q) + ": " + problem, q, QUANTITY__VALUE, OUT_OF_RANGE);
 	}
 
 	private static String other(Direction d) {
@@ -69,8 +87,11 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			return;
 		Dimension d = Units.dimensionOf(q);
 		if (l.getKind() == LimitKind.FOR) {
-			if (checkDimension(q, "'for'", "a duration (s, min, h)", Set.of(Dimension.TIME)) && q.getValue() <= 0)
-				error("a duration must be > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+			if (checkDimension(q, "'for'", "a duration (s, min, h)", Set.of(Dimension.TIME)))
+				if (q.getValue() <= 0)
+					error("a duration must be > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+				else
+					checkDurationLimit(q);
 			return;
 		}
 		if (d == Dimension.TIME) {
@@ -105,8 +126,10 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			return;
 		}
 		int links = g.longest().getOrDefault(p, 0);
-		if (links <= Limits.MAX_CHAIN_LENGTH)
+		if (links <= Limits.MAX_CHAIN_LENGTH) {
 			checkStepCount(p);
+			checkTimedTotal(p);
+		}
 		if (links == Limits.MAX_CHAIN_LENGTH + 1)
 			for (ProtocolCall call : calls(p))
 				if (g.longest().getOrDefault(call.getProtocol(), -1) == Limits.MAX_CHAIN_LENGTH) {
@@ -138,6 +161,109 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 		}
 		error("protocol " + p.getName() + " runs " + stepsText(stepCount(p.getSteps(), counted)) + ", more than "
 				+ stepsText(Limits.MAX_PROTOCOL_STEPS) + " (the limit, see 'Limits' in docs/language.md)", p, ELEMENT__NAME, OUT_OF_RANGE);
+	}
+
+	/**
+	 * A protocol whose steps that end only by their duration ('rest for', a step with only 'for' limits), repeats
+	 * multiplied out and run calls expanded, last longer than {@link Limits#MAX_SIMULATED_TIME} (at least that long: a
+	 * step that may end earlier by a cut-off counts nothing): an error at the outermost repeat or group that passes the
+	 * limit, else at the protocol's name. A single step beyond the limit is an error at its duration already.
+	 */
+	private void checkTimedTotal(Protocol p) {
+		Map<Protocol, Double> timed = new HashMap<>();
+		double total = timedTime(p.getSteps(), timed);
+		if (InputLimits.durationProblem(total) == null)
+			return;
+		for (Step s : p.getSteps()) {
+			double t = timedTime(List.of(s), timed);
+			if (InputLimits.durationProblem(t) != null) {
+				// a step beyond the limit alone is an error at its duration, a 'run' of a protocol beyond it the protocol's
+				if (s instanceof Repeat || s instanceof StepGroup) {
+					String what = s instanceof Repeat r ? "'repeat " + r.getCount() + "'" : "this group";
+					error(what + " runs steps that end only by their duration: " + InputLimits.durationProblem(t)
+							+ ": run fewer cycles or shorter steps", s, s instanceof Repeat ? REPEAT__COUNT : STEP_GROUP__NAME, OUT_OF_RANGE);
+				}
+				return;
+			}
+		}
+		error("protocol " + p.getName() + " runs steps that end only by their duration: " + InputLimits.durationProblem(total)
+				+ ": run fewer cycles or shorter steps",
+				p, ELEMENT__NAME, OUT_OF_RANGE);
+	}
+
+	/**
+	 * The time [s] these steps last at least: the steps that end only by their duration ('rest for', a step whose limits
+	 * are all 'for': the shortest), repeats multiplied out and run calls expanded (each called protocol counted once; a
+	 * cycle meets 0). A step that may end by a cut-off counts 0. Overflows to infinity.
+	 */
+	static double timedTime(List<Step> steps, Map<Protocol, Double> timed) {
+		double t = 0;
+		for (Step s : steps) {
+			if (s instanceof Repeat r)
+				t += r.getCount() <= 0 ? 0 : r.getCount() * timedTime(r.getSteps(), timed);
+			else if (s instanceof StepGroup g)
+				t += timedTime(g.getSteps(), timed);
+			else if (s instanceof ProtocolCall c) {
+				Protocol q = c.getProtocol();
+				if (q != null && !q.eIsProxy()) {
+					if (!timed.containsKey(q)) {
+						timed.put(q, 0.0); // a cycle meets 0
+						timed.put(q, timedTime(q.getSteps(), timed));
+					}
+					t += timed.get(q);
+				}
+			} else if (s instanceof Rest rest)
+				t += duration(rest.getDuration());
+			else if (s instanceof CurrentStep c)
+				t += onlyFor(c.getLimits());
+			else if (s instanceof VoltageHold h)
+				t += onlyFor(h.getLimits());
+			else if (s instanceof DriveCycleStep d)
+				t += onlyFor(d.getLimits());
+		}
+		return t;
+	}
+
+	/** The shortest 'for' of limits that are all 'for' (0 if one is another cut-off or none is given). */
+	private static double onlyFor(List<Limit> limits) {
+		double t = Double.POSITIVE_INFINITY;
+		for (Limit l : limits) {
+			if (l.getKind() != LimitKind.FOR)
+				return 0;
+			t = Math.min(t, duration(l.getValue()));
+		}
+		return limits.isEmpty() ? 0 : t;
+	}
+
+	/** A duration [s] as written, 0 when it is none (no time, unknown unit, not > 0). */
+	private static double duration(Quantity q) {
+		if (q == null || !Units.isKnown(q.getUnit()) || Units.dimensionOf(q) != Dimension.TIME || !(q.getValue() > 0))
+			return 0;
+		return Units.toSI(q);
+	}
+
+	/**
+	 * An experiment running several protocols one after the other ('protocol A, B') whose steps that end only by their
+	 * duration last longer than {@link Limits#MAX_SIMULATED_TIME} together, none alone (that is the protocol's error): an
+	 * error at its protocols.
+	 */
+	@Check
+	public void checkExperimentTime(org.cellwright.model.Experiment x) {
+		if (x.getProtocols().size() < 2)
+			return;
+		Map<Protocol, Double> timed = new HashMap<>();
+		double total = 0;
+		for (Protocol p : x.getProtocols()) {
+			if (p == null || p.eIsProxy() || runGraph(p).cyclic().contains(p) || runGraph(p).longest().getOrDefault(p, 0) > Limits.MAX_CHAIN_LENGTH)
+				return;
+			double t = timedTime(p.getSteps(), new HashMap<>(timed));
+			if (InputLimits.durationProblem(t) != null)
+				return;
+			total += t;
+		}
+		if (InputLimits.durationProblem(total) != null)
+			error("experiment " + x.getName() + " runs steps that end only by their duration: " + InputLimits.durationProblem(total)
+					+ ": run fewer cycles or shorter steps", x, EXPERIMENT__PROTOCOLS, OUT_OF_RANGE);
 	}
 
 	private static String stepsText(long n) {
@@ -245,8 +371,11 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 				v = voltageWalk(g.getSteps(), v);
 			} else if (s instanceof Rest rest) {
 				Quantity q = rest.getDuration();
-				if (q != null && checkDimension(q, "rest for", "a duration (s, min, h)", Set.of(Dimension.TIME)) && q.getValue() <= 0)
-					error("a rest must last > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+				if (q != null && checkDimension(q, "rest for", "a duration (s, min, h)", Set.of(Dimension.TIME)))
+					if (q.getValue() <= 0)
+						error("a rest must last > 0, not " + text(q), q, QUANTITY__VALUE, OUT_OF_RANGE);
+					else
+						checkDurationLimit(q);
 				// the voltage relaxes during a rest; the next cut-off is judged from the relaxed state
 				v = Double.NaN;
 			} else {
@@ -291,6 +420,8 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 		Quantity scale = s.getScale();
 		if (scale != null && (current || power) && checkDimension(scale, "scaled to", expected, dims) && !(scale.getValue() > 0))
 			error("the scale is the profile's largest magnitude, > 0, not " + text(scale), scale, QUANTITY__VALUE, OUT_OF_RANGE);
+		else if (scale != null && (current || power) && Units.isKnown(scale.getUnit()) && dims.contains(Units.dimensionOf(scale)))
+			checkRateLimit(scale, "scaled to");
 		if (s.getLimits().isEmpty())
 			error("this step never ends: add 'for 2 h' (the profile repeats until then) or 'until 2.5 V'", s, DRIVE_CYCLE_STEP__PATH, STEP_NEVER_ENDS);
 		for (Limit l : s.getLimits())

@@ -39,6 +39,40 @@ public final class RunStore {
 
 	public Path root() { return root; }
 
+	/** The folders right below the file system's root that hold the system or every user's files: never a results folder. */
+	private static final java.util.Set<String> SYSTEM_FOLDERS = java.util.Set.of("bin", "boot", "dev", "etc", "home", "lib", "lib32",
+			"lib64", "libx32", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "usr", "var", "Users", "Windows",
+			"Program Files", "System", "Library", "Applications", "Volumes", "private");
+
+	/**
+	 * Why a folder cannot be the root of a run store a user names ({@code --out}), or null: the file system's root, a
+	 * system folder right below it ({@code /etc}, {@code /usr}, {@code /home}, ...) or the user's home folder itself (its
+	 * real path: a link to one of them counts as it), where runs.csv, .runs.lock and a folder per experiment would land
+	 * among the system's or the user's own files ({@code run --out /} wrote {@code /runs.csv} without a word: fuzz22).
+	 */
+	public static String rootProblem(Path folder) {
+		Path p = folder.toAbsolutePath().normalize();
+		try {
+			if (Files.exists(p)) p = p.toRealPath();
+		} catch (IOException | SecurityException e) {
+			// judged by the path as given
+		}
+		Path home = null;
+		try {
+			home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+			if (Files.exists(home)) home = home.toRealPath();
+		} catch (IOException | RuntimeException e) {
+			// no home to compare with
+		}
+		if (p.getParent() == null)
+			return "is the file system's root";
+		if (p.getParent().getParent() == null && p.getFileName() != null && SYSTEM_FOLDERS.contains(p.getFileName().toString()))
+			return "is a system folder";
+		if (p.equals(home))
+			return "is your home folder";
+		return null;
+	}
+
 	public RunIndex index() { return new RunIndex(root); }
 
 	/** A run id: UTC time and a short hash of the resolved inputs ("20261203-141502-3fa9c2"). */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -207,6 +208,62 @@ public class BpxHardeningTest {
 		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Electrolyte").addProperty("Diffusivity [m2.s-1]", "8.794e-11 * x ** 2 - 3.972e-10 * x");
 		String o = importRefused(bpx, "negdiff");
 		assertTrue(o.lines().anyMatch(l -> l.matches(".*negdiff\\.cell:\\d+:\\d+: error: diffusivity goes negative: .* at c = [0-4](\\.\\d+)? mol/m3.*")), o);
+	}
+
+	/**
+	 * A thickness of -1 m or 0 (valid BPX: its schema takes any number) is refused before anything is written, naming the
+	 * JSON path and the value, every one of them; it was imported and the errors were at the lines of the written .cell
+	 * file (fuzz22). The same in a particle population of a blended electrode.
+	 */
+	@Test
+	void aThicknessOfZeroOrBelowIsRefusedAtItsJsonPathAndNothingIsWritten() throws Exception {
+		JsonObject bpx = example();
+		JsonObject par = bpx.getAsJsonObject("Parameterisation");
+		par.getAsJsonObject("Negative electrode").addProperty("Thickness [m]", -1);
+		par.getAsJsonObject("Separator").addProperty("Thickness [m]", 0);
+		Path f = tmp.resolve("neg.json");
+		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		CommandLine cl = new CommandLine(new ImportBpxCommand());
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		assertEquals(1, cl.execute(f.toString(), "--out", tmp.resolve("out").toString()), out.toString() + err);
+		assertTrue(err.toString().strip().endsWith("neg.json: cannot import: $.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"]: -1 must be positive\n"
+				+ "  $.Parameterisation.Separator[\"Thickness [m]\"]: 0 must be positive"), err.toString());
+		assertFalse(Files.exists(tmp.resolve("out/neg.cell")), "nothing written for a refused file");
+
+		JsonObject blend = example();
+		JsonObject pos = positive(blend);
+		JsonObject population = new JsonObject();
+		for (String k : List.of("Particle radius [m]"))
+			population.addProperty(k, -2e-6);
+		pos.add("Secondary", population);
+		BpxException e = refused(new Gson().toJson(blend));
+		assertTrue(e.getMessage().contains("$.Parameterisation[\"Positive electrode\"].Secondary[\"Particle radius [m]\"]: -2.0E-6 must be positive")
+				|| e.getMessage().contains("$.Parameterisation[\"Positive electrode\"].Secondary[\"Particle radius [m]\"]: -2e-06 must be positive"),
+				e.getMessage());
+	}
+
+	/**
+	 * A key given twice in one object is refused naming the key, its JSON path and its line (a JSON reader keeps one of
+	 * the two without a word: Gson the last; fuzz22's second "Header" was taken); nested, in a section, too. A document
+	 * without a key given twice imports.
+	 */
+	@Test
+	void aKeyGivenTwiceIsRefusedNamingItsPathAndLine() throws Exception {
+		String json = new GsonBuilder().setPrettyPrinting().create().toJson(example());
+		String twice = json.replaceFirst("\\{", "{\n  \"Header\": {\"BPX\": 1.0, \"Model\": \"SPM\"},");
+		BpxException e = refused(twice);
+		assertEquals("$.Header (line 10): the key is given twice in this object: give it once (a JSON reader keeps one of the two"
+				+ " without a word, so which was meant cannot be told)", e.getMessage().replaceFirst("line \\d+", "line 10"));
+		int line = e.getMessage().indexOf("(line ");
+		int n = Integer.parseInt(e.getMessage().substring(line + 6, e.getMessage().indexOf(')', line)));
+		assertTrue(twice.lines().skip(n - 1).findFirst().orElseThrow().contains("\"Header\""), "line " + n + " holds the second Header");
+
+		String nested = json.replaceFirst("\"Thickness \\[m\\]\": ", "\"Thickness [m]\": 1e-5,\n \"Thickness [m]\": ");
+		e = refused(nested);
+		assertTrue(e.getMessage().startsWith("$.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"] (line "), e.getMessage());
+		BpxImporter.importJson(json, "once"); // the same without the second key imports
 	}
 
 	/** `import-bpx` on the document written as NAME.json: asserts exit code 1 (refused) and returns its report. */

@@ -114,12 +114,85 @@ public final class BpxImporter {
 		if (!root.isJsonObject())
 			throw new BpxException("not a BPX file: the top level is not a JSON object");
 		checkDepth(root);
+		checkDuplicateKeys(json);
+		List<String> implausible = BpxSchema.nonPositive(root.getAsJsonObject());
+		if (!implausible.isEmpty())
+			throw new BpxException("cannot import: " + String.join("\n  ", implausible.subList(0, Math.min(10, implausible.size())))
+					+ (implausible.size() > 10 ? "\n  ... and " + (implausible.size() - 10) + " more" : ""));
 		try {
 			return new BpxImporter().convert(root.getAsJsonObject(), name);
 		} catch (RuntimeException e) {
 			// every expected problem is a BpxException with its JSON path; this names what was not expected, without a trace
 			throw new BpxException("cannot import: unexpected structure (" + e.getClass().getSimpleName() + ": "
 					+ Printable.escape(shorten(String.valueOf(e.getMessage()))) + ")");
+		}
+	}
+
+	/**
+	 * Refuses a key given twice in one object, naming it, its JSON path and line: a JSON parser keeps one of the two
+	 * without a word (Gson the last), so which value was meant is a guess (fuzz22: a second "Header" was taken). Read
+	 * with a streaming reader after the text parsed (its nesting is bounded by then), without recursion.
+	 */
+	private static void checkDuplicateKeys(String json) throws BpxException {
+		final class Frame {
+			final String path;
+			final java.util.Set<String> names; // null: an array
+			String name;
+			int index;
+
+			Frame(String path, boolean object) {
+				this.path = path;
+				this.names = object ? new java.util.HashSet<>() : null;
+			}
+
+			/** The JSON path of the value read next in this object or array. */
+			String next() {
+				return names != null ? path + key(name) : path + "[" + index++ + "]";
+			}
+		}
+		try (com.google.gson.stream.JsonReader r = new com.google.gson.stream.JsonReader(new java.io.StringReader(json))) {
+			r.setLenient(true); // as JsonParser.parseString reads it
+			java.util.ArrayDeque<Frame> open = new java.util.ArrayDeque<>();
+			while (true) {
+				switch (r.peek()) {
+				case BEGIN_OBJECT -> {
+					r.beginObject();
+					open.push(new Frame(open.isEmpty() ? "$" : open.peek().next(), true));
+				}
+				case BEGIN_ARRAY -> {
+					r.beginArray();
+					open.push(new Frame(open.isEmpty() ? "$" : open.peek().next(), false));
+				}
+				case END_OBJECT -> {
+					r.endObject();
+					open.pop();
+				}
+				case END_ARRAY -> {
+					r.endArray();
+					open.pop();
+				}
+				case NAME -> {
+					Frame f = open.peek();
+					f.name = r.nextName();
+					if (!f.names.add(f.name)) {
+						java.util.regex.Matcher m = java.util.regex.Pattern.compile(" at line (\\d+) ").matcher(r.toString());
+						throw new BpxException(f.path + key(f.name) + (m.find() ? " (line " + m.group(1) + ")" : "")
+								+ ": the key is given twice in this object: give it once (a JSON reader keeps one of the two without a word,"
+								+ " so which was meant cannot be told)");
+					}
+				}
+				case END_DOCUMENT -> {
+					return;
+				}
+				default -> {
+					if (!open.isEmpty() && open.peek().names == null)
+						open.peek().index++;
+					r.skipValue();
+				}
+				}
+			}
+		} catch (IOException | IllegalStateException e) {
+			// the text parsed already: nothing the reader could refuse is left
 		}
 	}
 

@@ -69,6 +69,47 @@ public final class BpxSchema {
 	static final Set<String> INITIAL_HYSTERESIS = Set.of("Initial hysteresis state: Positive electrode", "Initial hysteresis state: Negative electrode");
 	static final Map<String, T> THERMAL = fields("Ambient temperature [K]", T.NUM, "Heat transfer coefficient [W.m-2.K-1]", T.NUM);
 
+	/**
+	 * The fields of a parameterisation that are sizes, amounts or absolute temperatures: a value of 0 or below describes
+	 * no cell (the BPX schema takes any number; a thickness of -1 m was imported into a .cell file that had errors at its
+	 * lines: fuzz22).
+	 */
+	static final Set<String> POSITIVE = Set.of("Thickness [m]", "Particle radius [m]", "Electrode area [m2]", "External surface area [m2]",
+			"Volume [m3]", "Number of electrode pairs connected in parallel to make a cell", "Nominal cell capacity [A.h]",
+			"Reference temperature [K]", "Density [kg.m-3]", "Specific heat capacity [J.K-1.kg-1]", "Maximum concentration [mol.m-3]",
+			"Surface area per unit volume [m-1]", "Initial concentration [mol.m-3]");
+
+	/**
+	 * The {@link #POSITIVE} fields of the parameterisation (its sections and their particle populations, not User-defined)
+	 * with a number of 0 or below, each {@code "$.path: -1 must be positive"}, in document order.
+	 */
+	static List<String> nonPositive(JsonObject root) {
+		List<String> out = new ArrayList<>();
+		JsonElement par = root.get("Parameterisation");
+		if (par == null || !par.isJsonObject())
+			return out;
+		for (Map.Entry<String, JsonElement> section : par.getAsJsonObject().entrySet()) {
+			if (section.getKey().equals("User-defined") || !section.getValue().isJsonObject())
+				continue;
+			String sp = "$.Parameterisation" + BpxImporter.key(section.getKey());
+			for (Map.Entry<String, JsonElement> e : section.getValue().getAsJsonObject().entrySet()) {
+				String ep = sp + BpxImporter.key(e.getKey());
+				if (POSITIVE.contains(e.getKey()))
+					positive(e.getValue(), ep, out);
+				else if (e.getValue().isJsonObject()) // a blended electrode's particle population
+					for (Map.Entry<String, JsonElement> f : e.getValue().getAsJsonObject().entrySet())
+						if (POSITIVE.contains(f.getKey()))
+							positive(f.getValue(), ep + BpxImporter.key(f.getKey()), out);
+			}
+		}
+		return out;
+	}
+
+	private static void positive(JsonElement v, String p, List<String> out) {
+		if (isNumber(v) && !(v.getAsDouble() > 0))
+			out.add(p + ": " + v.getAsJsonPrimitive().getAsString() + " must be positive");
+	}
+
 	/** The problems of a BPX document, each {@code "$.path: what"}, in document order; empty when the schema accepts it. */
 	public static List<String> problems(JsonObject root) {
 		List<String> out = new ArrayList<>();

@@ -59,6 +59,27 @@ class InputsJsonLimitsTest {
 		assertTrue(m.startsWith("inputs.json: cell.layers[3].thickness_m: 1 m is thicker than 10 cm"), m);
 	}
 
+	/**
+	 * Session 23's limits in an inputs.json run again: a stack pressure above 1 GPa, an area above 10 m2, a max step
+	 * below 1 ms are errors at their members; the limits themselves read.
+	 */
+	@Test
+	void aStackPressureAnAreaAndAMaxStepBeyondTheLimitsAreErrorsAtTheirMembers() {
+		record Edit(String member, java.util.function.Consumer<JsonObject> change, String says) {}
+		for (Edit e : List.of(new Edit("cell.stack_pressure_Pa", in -> cell(in).addProperty("stack_pressure_Pa", 1e306), "1e300 MPa is above 1000 MPa"),
+				new Edit("cell.area_m2", in -> cell(in).addProperty("area_m2", 1e300), "1e300 m2 is above 10 m2"),
+				new Edit("solver_settings.max_step_s", in -> in.getAsJsonObject("solver_settings").addProperty("max_step_s", 1e-300), "1e-300 s is below 1 ms"))) {
+			JsonObject in = inputs(Sung2023Parameters.cell6Full(65e6, 298.15));
+			e.change().accept(in);
+			String m = refused(in);
+			assertTrue(m.startsWith("inputs.json: " + e.member() + ": " + e.says()), m);
+		}
+		JsonObject in = inputs(Sung2023Parameters.cell6Full(InputLimits.MAX_STACK_PRESSURE, 298.15));
+		in.getAsJsonObject("solver_settings").addProperty("max_step_s", InputLimits.MIN_MAX_STEP);
+		cell(in).addProperty("area_m2", InputLimits.MAX_AREA);
+		InputsJson.parse(in.toString(), "inputs.json");
+	}
+
 	@Test
 	void aTemperatureOutsideTheLimitsIsAnErrorAtItsMember() {
 		JsonObject in = inputs(Sung2023Parameters.cell6WithoutFoil(65e6, 298.15));

@@ -45,6 +45,92 @@ public final class InputLimits {
      */
     public static final double LITHIUM_MELTING_POINT = Constants.LITHIUM_MELTING_POINT;
 
+    /**
+     * Longest time a protocol simulates [s], 20 years (one step's duration and a protocol's steps that end only by
+     * their duration, repeats multiplied out): longer than the calendar life of any cell the models describe (a
+     * lithium-ion cell is retired after 10 to 20 years in a car or a storage plant; the models have no ageing beyond
+     * interphase growth and lithium loss that would describe more). 'rest for 1e300 h' ran until Ctrl-C (about 100,000
+     * simulated hours a minute, its time series growing).
+     */
+    public static final double MAX_SIMULATED_TIME = 20 * 365.25 * 86400;
+
+    /**
+     * Smallest 'max-step' [s], 1 ms: a tenth of the sampling interval of a drive cycle recorded at 10 Hz, the finest a
+     * protocol's current changes in the examples; below it an hour of cycling takes more than 3.6 million time steps
+     * (the solid-state solver's steps are seconds to minutes long by themselves). 'max-step = 1e-300 s' was accepted.
+     */
+    public static final double MIN_MAX_STEP = 1e-3;
+
+    /**
+     * Highest stack pressure [Pa], 1 GPa (a cell's and an experiment's, 'set stack-pressure'): solid-state cells are
+     * cycled at 5 to 75 MPa (Doux et al. 2020, Adv. Energy Mater. 10, 1903253, doi:10.1002/aenm.201903253; the
+     * study's cells at 5 to 65 MPa), and the pressures they are made at (pellets pressed) are hundreds of MPa (review:
+     * Wu et al. 2024, eScience, doi:10.1016/j.esci.2024.100247); 1 GPa is above any pressure a cell is made or cycled at. 'stack-pressure = 1e300 MPa' passed the check and ended NOT_CONVERGED at 0 s with a misleading reason.
+     */
+    public static final double MAX_STACK_PRESSURE = 1e9;
+
+    /**
+     * Highest stress property of a material [Pa] (Young's modulus, hardness, strengths, flow and penetration stresses),
+     * 10 TPa: about ten times the Young's modulus of diamond, the stiffest material, 1.14 TPa (Klein and Cardinale 1993,
+     * Diamond Relat. Mater. 2, 918, doi:10.1016/0925-9635(93)90250-6).
+     */
+    public static final double MAX_MATERIAL_STRESS = 1e13;
+
+    /**
+     * Largest electrode area of a cell [m2], 10 m2: a 350 Ah large-format cell at 3.5 mAh/cm2 (area = capacity /
+     * areal capacity). 'area = 1e300 m2' passed.
+     */
+    public static final double MAX_AREA = 10;
+
+    /**
+     * Highest C-rate of a step [1/h], 1000 C (a full charge or discharge in 3.6 s): above the fastest rates measured,
+     * 400 C, a full discharge in 9 s of a thin LiFePO4 electrode (Kang and Ceder 2009, Nature 458, 190,
+     * doi:10.1038/nature07853).
+     */
+    public static final double MAX_C_RATE = 1000;
+
+    /** Highest current density of a step [A/m2], 10 A/cm2: 1000 C ({@link #MAX_C_RATE}) of a thick, 10 mAh/cm2 electrode. */
+    public static final double MAX_CURRENT_DENSITY = 1e5;
+
+    /** Highest current of a step [A], 10 kA: 100 C of a 100 Ah large-format cell. */
+    public static final double MAX_CURRENT = 1e4;
+
+    /** Highest power density of a step [W/m2], 50 W/cm2: {@link #MAX_CURRENT_DENSITY} at 5 V, above any cell's voltage. */
+    public static final double MAX_POWER_DENSITY = 5e5;
+
+    /** Highest power of a step [W], 50 kW: {@link #MAX_CURRENT} at 5 V. */
+    public static final double MAX_POWER = 5e4;
+
+    /** A duration [s] as the limits' messages write it: "20 years", "1.1408e296 years". */
+    public static String years(double s) {
+        double y = s / (365.25 * 86400);
+        return compact(y) + " years";
+    }
+
+    /** Why a step's duration or a protocol's timed steps [s] are beyond {@link #MAX_SIMULATED_TIME}, or null. */
+    public static String durationProblem(double s) {
+        return s > MAX_SIMULATED_TIME ? years(s) + " is longer than " + years(MAX_SIMULATED_TIME)
+                + ", the longest time a protocol simulates, longer than any cell's calendar life (the limit, see 'Limits' in docs/language.md)" : null;
+    }
+
+    /** Why a stack pressure [Pa] is above {@link #MAX_STACK_PRESSURE}, or null. */
+    public static String stackPressureProblem(double pa) {
+        return pa > MAX_STACK_PRESSURE ? compact(pa / 1e6) + " MPa is above " + plain(MAX_STACK_PRESSURE / 1e6)
+                + " MPa, the highest stack pressure of a cell (the limit, see 'Limits' in docs/language.md)" : null;
+    }
+
+    /** Why a cell's area [m2] is above {@link #MAX_AREA}, or null. */
+    public static String areaProblem(double m2) {
+        return m2 > MAX_AREA ? compact(m2) + " m2 is above " + plain(MAX_AREA)
+                + " m2, the largest electrode area of a cell (the limit, see 'Limits' in docs/language.md)" : null;
+    }
+
+    /** Why a largest time step [s] is below {@link #MIN_MAX_STEP}, or null. */
+    public static String maxStepProblem(double s) {
+        return s < MIN_MAX_STEP ? compact(s) + " s is below " + plain(MIN_MAX_STEP * 1e3)
+                + " ms, the smallest largest time step (the limit, see 'Limits' in docs/language.md)" : null;
+    }
+
     /** Why a layer's thickness [m] is beyond {@link #MAX_LAYER_THICKNESS}, or null (also for none given, NaN). */
     public static String thicknessProblem(double m) {
         return m > MAX_LAYER_THICKNESS ? plain(m) + " m is thicker than " + plain(MAX_LAYER_THICKNESS * 100)
@@ -59,6 +145,14 @@ public final class InputLimits {
     /** A number to 5 significant digits, plain, without trailing zeros: 180.5, -173.15, 1000000000. */
     private static String plain(double v) {
         return new BigDecimal(v).round(new MathContext(5)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number as {@link #plain} from 1e-4 to 1e9, beyond as the language writes it (1e300, 2.5e-12); "Infinity", "NaN". */
+    private static String compact(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        double a = Math.abs(v);
+        if (a == 0 || a >= 1e-4 && a < 1e9) return plain(v);
+        return new BigDecimal(v).round(new MathContext(5)).stripTrailingZeros().toString().replace("E+", "e").replace("E", "e");
     }
 
     /**

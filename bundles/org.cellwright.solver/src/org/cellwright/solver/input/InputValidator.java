@@ -19,6 +19,8 @@ public final class InputValidator {
         positive(out, c, "area", cell.area());
         positive(out, c, "temperature", cell.temperature());
         if (!(cell.stackPressure() >= 0)) out.add(c + ": stack pressure " + cell.stackPressure() + " must be >= 0");
+        else if (InputLimits.stackPressureProblem(cell.stackPressure()) != null)
+            out.add(c + ": stack pressure " + InputLimits.stackPressureProblem(cell.stackPressure()));
         if (!Double.isNaN(cell.nominalCapacity()) && !(cell.nominalCapacity() > 0))
             out.add(c + ": nominal capacity " + cell.nominalCapacity() + " must be > 0");
         if (cell.layers().isEmpty()) out.add(c + ": has no layers");
@@ -99,6 +101,7 @@ public final class InputValidator {
             if (!(settings.relativeTolerance() > 0)) out.add("settings: relative tolerance must be > 0");
             if (!(settings.absoluteTolerance() > 0)) out.add("settings: absolute tolerance must be > 0");
             if (!(settings.maxStep() > 0)) out.add("settings: max step must be > 0");
+            else if (InputLimits.maxStepProblem(settings.maxStep()) != null) out.add("settings: max step " + InputLimits.maxStepProblem(settings.maxStep()));
             if (!(settings.outputInterval() >= 0)) out.add("settings: output interval must be >= 0");
         }
         return out;
@@ -126,7 +129,11 @@ public final class InputValidator {
                     checkSteps(out, c, cell, r.steps());
                 }
                 case StepSpec.SetTemperature t -> { if (!(t.temperature() > 0)) out.add(c + ": protocol temperature " + t.temperature() + " must be > 0"); }
-                case StepSpec.SetStackPressure p -> { if (!(p.pressure() >= 0)) out.add(c + ": protocol stack pressure " + p.pressure() + " must be >= 0"); }
+                case StepSpec.SetStackPressure p -> {
+                    if (!(p.pressure() >= 0)) out.add(c + ": protocol stack pressure " + p.pressure() + " must be >= 0");
+                    else if (InputLimits.stackPressureProblem(p.pressure()) != null)
+                        out.add(c + ": protocol stack pressure " + InputLimits.stackPressureProblem(p.pressure()));
+                }
             }
             if (s instanceof StepSpec.ConstantCurrent || s instanceof StepSpec.ConstantVoltage || s instanceof StepSpec.Rest
                     || s instanceof StepSpec.ConstantPower || s instanceof StepSpec.Follow) {
@@ -137,6 +144,8 @@ public final class InputValidator {
                         out.add(c + ": protocol cut-off at a C-rate but the cell has neither a nominal capacity nor a cathode");
                     if ((k.kind() == Cutoff.Kind.DURATION || k.kind() == Cutoff.Kind.CAPACITY) && !(k.value() >= 0))
                         out.add(c + ": protocol cut-off " + k.kind() + " " + k.value() + " must be >= 0");
+                    if (k.kind() == Cutoff.Kind.DURATION && InputLimits.durationProblem(k.value()) != null)
+                        out.add(c + ": protocol duration: " + InputLimits.durationProblem(k.value()));
                 }
             }
         }

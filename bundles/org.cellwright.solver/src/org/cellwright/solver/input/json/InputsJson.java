@@ -465,6 +465,8 @@ public final class InputsJson {
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
             if (purpose == Purpose.RUN) limits(cell);
             SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
+            if (purpose == Purpose.RUN && InputLimits.maxStepProblem(settings.maxStep()) != null)
+                throw fail("solver_settings.max_step_s", InputLimits.maxStepProblem(settings.maxStep()));
             // the record of checks and measurement: absent in an inputs.json written before them (read as none recorded)
             List<ResolvedInputs.Expect> expectations = null;
             if (root.has(EXPECTATIONS)) {
@@ -518,6 +520,9 @@ public final class InputsJson {
                 String bad = InputLimits.thicknessProblem(cell.layers().get(i).thickness());
                 if (bad != null) throw fail("cell.layers[" + i + "].thickness_m", bad);
             }
+            if (InputLimits.areaProblem(cell.area()) != null) throw fail("cell.area_m2", InputLimits.areaProblem(cell.area()));
+            if (InputLimits.stackPressureProblem(cell.stackPressure()) != null)
+                throw fail("cell.stack_pressure_Pa", InputLimits.stackPressureProblem(cell.stackPressure()));
             String bad = InputLimits.temperatureProblem(cell.temperature(), li >= 0);
             if (bad != null) throw fail("cell.temperature_K", bad + (cell.temperature() >= InputLimits.LITHIUM_MELTING_POINT ? lithium : ""));
             for (Map.Entry<String, Double> t : setTemperatures) {
