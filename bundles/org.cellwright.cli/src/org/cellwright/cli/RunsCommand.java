@@ -101,7 +101,7 @@ public class RunsCommand extends CliCommand {
 			err.println("cellwright runs: --keep-last takes 1 or more, --older-than 0 or more days (nothing deleted)");
 			return 2;
 		}
-		List<Path> stores = stores(root);
+		List<Store> stores = stores(root);
 		if (stores.isEmpty()) {
 			err.println(Problem.display(root) + ": no runs (no " + RunFiles.INDEX + " and no fit here or in its sub-folders; run something first: ./cellwright run FILE)");
 			return 1;
@@ -109,7 +109,8 @@ public class RunsCommand extends CliCommand {
 		// one results folder whose index cannot be read is named and left alone; the others are still listed (or
 		// pruned): a broken runs.csv in results/a/ hid results/b/ and the rest (fuzz20)
 		int rc = 0;
-		for (Path s : stores) {
+		for (Store store : stores) {
+			Path s = store.folder();
 			try {
 				RunIndex index = new RunStore(s).index();
 				boolean indexed = Files.isRegularFile(index.file());
@@ -123,7 +124,7 @@ public class RunsCommand extends CliCommand {
 							+ (fitsGone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
 					for (Path g : fitsGone) o.println("  deleted fit " + Problem.display(g));
-				} else print(o, s, indexed ? index.rows() : List.of(), FitReport.folders(s));
+				} else print(o, s, indexed ? index.rows() : List.of(), store.fits());
 			} catch (RunStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
 				err.println("cellwright runs: " + Printable.escape(e.getMessage()) + (prune ? " (nothing deleted there)" : ""));
 				rc = 1;
@@ -189,21 +190,29 @@ public class RunsCommand extends CliCommand {
 	}
 
 	/**
-	 * The histories: DIR itself when it has runs.csv, else those in it that have one ({@link RunStore#histories}:
-	 * {@code results/<file>/} and, for files in folders, {@code results/<folder>/<file>.cell/}).
+	 * A folder that keeps runs (a runs.csv) or fits, with its fits ({@link FitReport#folders}), listed once: the listing
+	 * that decided it keeps something is the one printed (it was listed twice, once for each; session 23).
 	 */
-	static List<Path> stores(Path root) {
-		if (kept(root)) return List.of(root);
+	public record Store(Path folder, List<Path> fits) {}
+
+	/**
+	 * The histories that keep runs or fits: DIR itself when it does, else those in it that do ({@link RunStore#histories}:
+	 * {@code results/<file>/} and, for files in folders, {@code results/<folder>/<file>.cell/}), each with its fits.
+	 */
+	public static List<Store> stores(Path root) {
+		Store self = kept(root);
+		if (self != null) return List.of(self);
 		try {
-			return RunStore.histories(root).stream().filter(RunsCommand::kept).toList();
+			return RunStore.histories(root).stream().map(RunsCommand::kept).filter(java.util.Objects::nonNull).toList();
 		} catch (java.io.UncheckedIOException e) {
 			return List.of();
 		}
 	}
 
-	/** Whether a folder keeps runs (a runs.csv) or fits ({@link FitReport#folders}). */
-	private static boolean kept(Path history) {
-		return Files.isRegularFile(history.resolve(RunFiles.INDEX)) || !FitReport.folders(history).isEmpty();
+	/** The folder with its fits if it keeps runs (a runs.csv) or fits, else null. */
+	private static Store kept(Path history) {
+		List<Path> fits = FitReport.folders(history);
+		return Files.isRegularFile(history.resolve(RunFiles.INDEX)) || !fits.isEmpty() ? new Store(history, fits) : null;
 	}
 
 	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows, List<Path> fits) {

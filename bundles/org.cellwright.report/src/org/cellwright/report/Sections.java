@@ -81,7 +81,9 @@ final class Sections {
 		// and the conditions both ran at (session 21: the same temperature and pressure too)
 		int[] rc = r.summary().capacityRetentionCycles();
 		double[] at = r.summary().capacityRetentionConditions();
-		String both = (Double.isNaN(at[0]) ? "" : ", " + fmt(at[0], 3) + " \u00b0C") + (Double.isNaN(at[1]) ? "" : ", " + fmt(at[1], 3) + " MPa");
+		String both = (Double.isNaN(at[0]) ? "" : ", " + fmt(at[0], 3) + " \u00b0C") + (Double.isNaN(at[1]) ? "" : ", " + fmt(at[1], 3) + " MPa")
+				// a reference discharge after another charge (a CC cycle's under a CC-CV's: 105.3 %; session 23)
+				+ (r.summary().capacityRetentionAfterAnotherCharge() ? ", after another charge" : "");
 		if (!Double.isNaN(ret) && !r.halfCell())
 			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + both + ")"));
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);

@@ -76,6 +76,8 @@ public final class CycleBook {
     private List<CycleSummary.DischargeStep> protocol = List.of();
     /** The current cycle's discharge steps (the protocol's, by step index; a null step for an index outside it). */
     private final List<CycleSummary.DischargeStep> dischargeSteps = new ArrayList<>();
+    /** The current cycle's charge steps (positive current: a charge, a CC-CV's hold), as {@link #dischargeSteps}. */
+    private final List<CycleSummary.DischargeStep> chargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
 
@@ -215,8 +217,8 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
-        if (stepSign < 0) dischargeSteps.add(stepIndex >= 0 && stepIndex < protocol.size() ? protocol.get(stepIndex)
-                : new CycleSummary.DischargeStep(null, Double.NaN, Double.NaN));
+        if (stepSign != 0) (stepSign < 0 ? dischargeSteps : chargeSteps).add(stepIndex >= 0 && stepIndex < protocol.size()
+                ? protocol.get(stepIndex) : new CycleSummary.DischargeStep(null, Double.NaN, Double.NaN));
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)
@@ -287,9 +289,10 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps, chargeSteps), last);
         steps.clear();
         dischargeSteps.clear();
+        chargeSteps.clear();
         charge = 0;
         discharge = 0;
         charging = discharging = false;

@@ -24,11 +24,14 @@ package org.cellwright.solver;
  * ({@link DischargeStep}, compared by value: rate or current, cut-offs, conditions), in order, for a capacity retention
  * that compares discharges of the same steps under the same conditions only (SummaryJsonWriter: a 1 C discharge over a
  * 0.1 C formation's read 62 % where the 1 C discharges had kept 80 %); empty where the runner does not tell them apart.
+ * chargeSteps: the same for the cycle's steps of the other direction (a full cell's charge, a CC-CV's hold), so that
+ * the retention's reference is a discharge after the same charge (a CC-CV cycle's discharge over a CC cycle's read
+ * 105.3 %, session 22's fuzz; SummaryJsonWriter.retentionCycles, session 23).
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
         java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, boolean fromAFullCharge,
-        java.util.List<DischargeStep> dischargeSteps) {
+        java.util.List<DischargeStep> dischargeSteps, java.util.List<DischargeStep> chargeSteps) {
 
     /**
      * A discharge step of a cycle: the protocol's step (equal by value: rate or current, cut-offs; null for a step
@@ -43,6 +46,16 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
     public CycleSummary {
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
         dischargeSteps = dischargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(dischargeSteps));
+        chargeSteps = chargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chargeSteps));
+    }
+
+    /** A cycle whose charge steps are not told apart (each cycle's charge the same for the retention). */
+    public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
+            double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
+            java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, boolean fromAFullCharge,
+            java.util.List<DischargeStep> dischargeSteps) {
+        this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
+                lithiumAtEnd, steps, discharged, broughtBack, fromAFullCharge, dischargeSteps, java.util.List.of());
     }
 
     /** A cycle whose discharge steps are not told apart (each cycle's the same for the retention), its discharge from a full charge. */
@@ -50,7 +63,7 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
             double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
             java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
         this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
-                lithiumAtEnd, steps, discharged, broughtBack, true, java.util.List.of());
+                lithiumAtEnd, steps, discharged, broughtBack, true, java.util.List.of(), java.util.List.of());
     }
 
     /** A cycle with step records that discharged if it passed discharge, taken as bringing the cell back (without the book's step directions). */

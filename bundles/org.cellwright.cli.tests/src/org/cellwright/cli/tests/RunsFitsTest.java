@@ -64,6 +64,14 @@ class RunsFitsTest {
 					"id, fit, status, estimates, folder: " + row + "\n" + list.out());
 		}
 		assertFalse(list.out().contains("my-notes"), list.out());
+		// one listing of each store's fits: the one that decided it keeps something is the one printed (listed twice
+		// before, once for each; session 23)
+		assertEquals(java.util.List.of(new org.cellwright.cli.RunsCommand.Store(fits, java.util.List.of(oldest, older, newest))),
+				org.cellwright.cli.RunsCommand.stores(fits));
+		java.util.List<org.cellwright.cli.RunsCommand.Store> stores = org.cellwright.cli.RunsCommand.stores(tmp);
+		assertEquals(2, stores.size(), stores.toString());
+		for (org.cellwright.cli.RunsCommand.Store st : stores)
+			assertEquals(st.folder().equals(fits) ? 3 : 0, st.fits().size(), stores.toString());
 		Cli.Result all = Cli.cli("runs", tmp.toString());
 		assertEquals(0, all.rc(), all.out() + all.err());
 		assertTrue(all.out().contains("(1 run)") && all.out().contains("(0 runs, 3 fits)"), all.out());

@@ -364,4 +364,30 @@ class ParameterEstimationTest {
 		assertTrue(b.notes().stream().noneMatch(n -> n.contains("start value")), b.notes().toString());
 		assertEquals(55, b.value("gamma"), 0.5, b.notes().toString());
 	}
+
+	/**
+	 * The search starts {@code START_MARGIN} (1 %) of the range inside a bound its start value lies on, and the note
+	 * says where: the first point evaluated is that one, for a start on its upper and on its lower bound. (Mutation
+	 * audit session 22, F11 in docs/solid-state-solver.md: the margin at the upper bound cut to 1e-9 of the range
+	 * survived: the first point was then 2e-10 of the range from the bound while the note still said "the search
+	 * started ... 1 % of the bound range inside" and named the bound; the fits still ended at their optimum, because
+	 * the trial points' reach (U_REACH) moves the Jacobian's point 1e-3 of the range inside. Session 23.)
+	 */
+	@Test
+	void theSearchStartsOnePercentInsideTheBoundAsItsNoteSays() throws Exception {
+		for (boolean upper : new boolean[] { true, false }) {
+			double start = upper ? 0.9 : 0.7, inside = upper ? 0.898 : 0.702;
+			List<FitParameter> onBound = List.of(new FitParameter("x", start, 0.7, 0.9));
+			List<Double> evaluated = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+			ResidualModel model = p -> {
+				evaluated.add(p[0]);
+				return new double[] { (p[0] - 0.8) / 0.01, (p[0] - 0.8) / 0.02 };
+			};
+			FitResult f = ParameterEstimation.run(model, onBound, FitOptions.defaults().withTolerance(1e-6).withRelativeStep(1e-2));
+			assertEquals(inside, evaluated.get(0), 1e-12, "the first point evaluated: " + evaluated);
+			assertTrue(f.notes().stream().anyMatch(n -> n.startsWith("x: the start value " + (upper ? "0.900000" : "0.700000"))
+					&& n.contains("the search started " + (upper ? "0.898000" : "0.702000") + ", 1 % of the bound range inside")), f.notes().toString());
+			assertEquals(0.8, f.value("x"), 1e-4, f.notes().toString());
+		}
+	}
 }

@@ -239,6 +239,16 @@ public final class Summary {
 		return new double[] { num(o, RC_TEMPERATURE_DEGC), num(o, RC_STACK_PRESSURE_MPA) };
 	}
 
+	/**
+	 * Whether the capacity retention's reference discharge followed another charge than the last's (no earlier cycle ran
+	 * the same charge and discharge steps: SummaryJsonWriter.retentionCycles, session 23); false where it ran the same,
+	 * where there is none, and in run folders written before session 23 (which did not tell).
+	 */
+	public boolean capacityRetentionAfterAnotherCharge() {
+		return json.get(CAPACITY_RETENTION_CYCLES) instanceof JsonObject o && o.get(RC_SAME_CHARGE) instanceof com.google.gson.JsonPrimitive p
+				&& p.isBoolean() && !p.getAsBoolean();
+	}
+
 	/** The short circuit, or null. */
 	public ShortCircuit shortCircuit() { return shortCircuit(SHORT_CIRCUIT); }
 

@@ -32,8 +32,9 @@ import org.cellwright.solver.SimulationEvent;
  * or {cycle: null, reason}), last_discharge (the last full discharge, the same rule and shape), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
  * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
  * {@link #countsAsDischarge} over the first such one's of the same discharge steps at the same temperature and
- * stack pressure, {@link #retentionCycles}; the two cycles and those conditions in capacity_retention_cycles {first,
- * last, temperature_degC, stack_pressure_MPa}; null with fewer than 2 such cycles: a closing charge has no discharge to
+ * stack pressure and, where one ran, after the same charge steps, {@link #retentionCycles}; the two cycles and those
+ * conditions in capacity_retention_cycles {first, last, temperature_degC, stack_pressure_MPa, same_charge}, and an INFO
+ * message where the reference's charge differs; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
  * problems, non-convergence, warnings). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
@@ -167,16 +168,29 @@ public final class SummaryJsonWriter implements ResultSink {
      * 60 degC after a 0.1 C formation read 62 % over the formation's discharge, where the 1 C discharges had kept 80 %
      * (session 20); a 0.1 C discharge after a 1 C one to the cut-off gives more than the cell took back. Nor at another
      * temperature or pressure the protocol set: a formation at 5 MPa then cycling at 65 MPa with the same step
-     * compared the two (session 21). Null with no earlier discharge of the same steps under the same conditions that
-     * passed charge (one that passed nothing is no reference; the last may have passed nothing: 0 %).
+     * compared the two (session 21). Of those, the first after the same charge steps ({@link CycleSummary#chargeSteps}:
+     * the same protocol), where there is one: a CC-CV cycle's discharge (its charge held 10 min at 4.3 V) over a CC
+     * cycle's read 105.3 % (session 22's fuzz; session 23); where none ran the same charge, the first of the same
+     * discharge steps, {@link Retention#sameCharge} false (summary.json says so and warns). Null with no earlier
+     * discharge of the same steps under the same conditions that passed charge (one that passed nothing is no
+     * reference; the last may have passed nothing: 0 %).
      */
-    static CycleSummary[] retentionCycles(java.util.List<CycleSummary> full) {
+    static Retention retentionCycles(java.util.List<CycleSummary> full) {
         if (full.size() < 2) return null;
-        CycleSummary last = full.get(full.size() - 1);
+        CycleSummary last = full.get(full.size() - 1), sameDischarge = null;
         for (CycleSummary c : full.subList(0, full.size() - 1))
-            if (c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())) return new CycleSummary[] { c, last };
-        return null;
+            if (c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())) {
+                if (c.chargeSteps().equals(last.chargeSteps())) return new Retention(c, last, true);
+                if (sameDischarge == null) sameDischarge = c;
+            }
+        return sameDischarge == null ? null : new Retention(sameDischarge, last, false);
     }
+
+    /**
+     * The two cycles the capacity retention compares (the reference, first, and the last full discharge) and whether
+     * the reference's charge ran the same steps as the last's (else only its discharge did).
+     */
+    record Retention(CycleSummary first, CycleSummary last, boolean sameCharge) {}
 
     /** A full discharge of the run as summary.json records it (the first, the last): its cycle and capacities, or no cycle and why. */
     private JsonObject fullDischarge(CycleSummary first) {
@@ -239,18 +253,20 @@ public final class SummaryJsonWriter implements ResultSink {
         root.addProperty(END_TIME_H, hours(endTime));
         root.add(FIRST_DISCHARGE, fullDischarge(first));
         root.add(LAST_DISCHARGE, fullDischarge(full.isEmpty() ? null : full.get(full.size() - 1)));
-        CycleSummary[] pair = retentionCycles(full);
-        add(root, CAPACITY_RETENTION, pair == null ? Double.NaN : pair[1].dischargeCapacity() / pair[0].dischargeCapacity());
+        Retention pair = retentionCycles(full);
+        add(root, CAPACITY_RETENTION, pair == null ? Double.NaN : pair.last().dischargeCapacity() / pair.first().dischargeCapacity());
         if (pair != null) {
             JsonObject o = new JsonObject();
-            o.addProperty(RC_FIRST, pair[0].index());
-            o.addProperty(RC_LAST, pair[1].index());
+            o.addProperty(RC_FIRST, pair.first().index());
+            o.addProperty(RC_LAST, pair.last().index());
             // the conditions both ran at (those of the cycle's first discharge step, where a cycle sets others between
             // its discharge steps; equal in both cycles)
-            CycleSummary.DischargeStep at = pair[1].dischargeSteps().isEmpty() ? null : pair[1].dischargeSteps().get(0);
+            CycleSummary.DischargeStep at = pair.last().dischargeSteps().isEmpty() ? null : pair.last().dischargeSteps().get(0);
             add(o, RC_TEMPERATURE_DEGC, at == null ? Double.NaN : degC(at.temperature()));
             add(o, RC_STACK_PRESSURE_MPA, at == null ? Double.NaN : mPa(at.stackPressure()));
+            o.addProperty(RC_SAME_CHARGE, pair.sameCharge());
             root.add(CAPACITY_RETENTION_CYCLES, o);
+            if (!pair.sameCharge()) messages.add(SimulationEvent.Type.INFO + ": " + otherCharge(pair));
         } else root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
         root.add(MESSAGES, messages);
         if (file == null) return;
@@ -263,6 +279,16 @@ public final class SummaryJsonWriter implements ResultSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The warning of a retention whose reference discharge followed another charge than the last's (no earlier cycle
+     * ran the last's charge and discharge steps): the two cycles named, and why the figure may not be a fade.
+     */
+    static String otherCharge(Retention r) {
+        return "capacity retention: cycle " + r.last().index() + "'s discharge is taken over cycle " + r.first().index()
+                + "'s, the first of the same discharge steps, whose charge ran other steps (a hold, another rate or cut-off):"
+                + " no earlier cycle ran the same charge and discharge, so the retention compares discharges from different charges";
     }
 
     /** The summary as built so far (complete after {@link #finish}). */

@@ -49,7 +49,9 @@ public final class SummaryKeys {
      * not give them), or null; absent in run folders written before session 20, without the conditions before session 21.
      */
     public static final String CAPACITY_RETENTION_CYCLES = "capacity_retention_cycles", RC_FIRST = "first", RC_LAST = "last",
-            RC_TEMPERATURE_DEGC = "temperature_degC", RC_STACK_PRESSURE_MPA = "stack_pressure_MPa";
+            RC_TEMPERATURE_DEGC = "temperature_degC", RC_STACK_PRESSURE_MPA = "stack_pressure_MPa",
+            /** Whether the retention's reference ran the last's charge steps too (absent: written before session 23). */
+            RC_SAME_CHARGE = "same_charge";
 
     /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
