@@ -198,10 +198,11 @@ public class FitCommand extends CliCommand {
 		for (int i = 0; i < r.names().size(); i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);
 			double lo = r.lower95()[i], hi = r.upper95()[i];
+			String unit = org.cellwright.run.fit.FitReport.unit(plan, e); // fit.json's: a rate constant's SI unit too
 			o.println(String.format(Locale.ROOT, "  %-40s %14s %24s   %s .. %s %s", e.target(),
-					String.format(Locale.ROOT, "%.5g %s", r.values()[i], e.unit()).trim(),
+					String.format(Locale.ROOT, "%.5g %s", r.values()[i], unit).trim(),
 					Double.isFinite(lo) && Double.isFinite(hi) ? String.format(Locale.ROOT, "%.5g .. %.5g", lo, hi) : "undetermined",
-					String.format(Locale.ROOT, "%.4g", e.parameter().lower()), String.format(Locale.ROOT, "%.4g", e.parameter().upper()), e.unit()));
+					String.format(Locale.ROOT, "%.4g", e.parameter().lower()), String.format(Locale.ROOT, "%.4g", e.parameter().upper()), unit));
 		}
 		if (r.names().size() > 1 && hasCorrelation(r.correlation())) {
 			o.println("  correlation (- where an estimate is undetermined):");

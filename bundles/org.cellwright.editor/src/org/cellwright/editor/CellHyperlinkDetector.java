@@ -44,9 +44,13 @@ public class CellHyperlinkDetector extends AbstractHyperlinkDetector {
 		if (target == null || target.eIsProxy() || target.eResource() == null) return null;
 		INode node = helper.getCrossReferenceNode(resource, new org.eclipse.xtext.util.TextRegion(offset, 0));
 		if (node == null) return null;
+		return definition(target, new Region(node.getOffset(), node.getLength()), NodeModelUtils.getTokenText(node));
+	}
+
+	/** A link from a region (of the text, or none) to an element's definition: its name selected in its file. */
+	public static Target definition(EObject target, IRegion from, String name) {
 		ITextRegion at = CellLanguage.injector().getInstance(ILocationInFileProvider.class).getSignificantTextRegion(target);
-		return new Target(new Region(node.getOffset(), node.getLength()), target.eResource().getURI(), at.getOffset(), at.getLength(),
-				NodeModelUtils.getTokenText(node));
+		return new Target(from, target.eResource().getURI(), at.getOffset(), at.getLength(), name);
 	}
 
 	/** A link to a region of a file. */

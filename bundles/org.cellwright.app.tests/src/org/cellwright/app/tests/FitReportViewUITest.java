@@ -90,6 +90,35 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * ecker2015-fit.cell's exchange-current-rate-constant is written without a unit (SI, named in the library's comment
+	 * only), so fit.json recorded "unit":"" and the view showed a bare number beside the diffusivity's m2/s: fit.json
+	 * names its SI unit, A/m2 (m3/mol)^1.5 (the NCO's exponents 0.5 + 0.5 + 0.5), and the view shows it.
+	 */
+	@Test
+	void aRateConstantWrittenWithoutAUnitShowsItsSiUnit() throws Exception {
+		var files = org.cellwright.run.CellFiles.load(org.cellwright.run.CellFiles.collect(
+				Path.of(System.getProperty("cellwright.examples")).resolve("ecker2015-fit.cell")));
+		org.cellwright.model.Fit kinetics = null;
+		for (var m : files.models()) for (var e : m.getElements())
+			if (e instanceof org.cellwright.model.Fit f && f.getName().equals("CathodeKinetics")) kinetics = f;
+		assertNotNull(kinetics, files.problems().toString());
+		var plan = org.cellwright.run.fit.FitRunner.plan(kinetics);
+		var result = new org.cellwright.fit.FitResult(List.of("k", "D"), new double[] { 3e-6, 2e-13 }, new double[] { 1e-7, 1e-14 },
+				new double[] { 2.8e-6, 1.8e-13 }, new double[] { 3.2e-6, 2.2e-13 }, new double[][] { { 1, 0.1 }, { 0.1, 1 } },
+				List.of(1.0, 0.5), 9, 0.5, 100, true, List.of());
+		Path run = fit();
+		Path cellFile = Path.of(System.getProperty("cellwright.examples")).resolve("ecker2015-fit.cell");
+		org.cellwright.run.fit.FitReport.write(run, cellFile, plan, result, 1.0); // fit.json as a fit writes it
+		String json = Files.readString(run.resolve("fit.json")).replaceAll("\\s+", " ");
+		assertTrue(json.contains("\"unit\": \"A/m2 (m3/mol)^1.5\"") || json.contains("\"unit\":\"A/m2 (m3/mol)^1.5\""), json);
+		assertEquals("m2/s", org.cellwright.run.fit.FitReport.unit(plan, plan.estimates().get(1)), "a unit written with the bounds stays");
+		FitReportView view = shown(run);
+		Table t = view.estimatesTable();
+		assertEquals("KokamNCO.exchange-current-rate-constant", t.getItem(0).getText(0));
+		assertTrue(t.getItem(0).getText(1).endsWith(" A/m2 (m3/mol)^1.5"), t.getItem(0).getText(1));
+	}
+
+	/**
 	 * A .cell file renamed in the IDE takes its runs along (results/t/ to results/u/); the Fit Report view showing one
 	 * of its fits kept results/t/ (its title named a folder that was gone, Open fitted .cell said it was gone): it
 	 * follows the history to results/u/.

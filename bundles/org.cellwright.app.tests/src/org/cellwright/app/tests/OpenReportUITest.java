@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.cellwright.app.views.OpenReport;
+import org.cellwright.app.views.ReportEditor;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.RunsView;
 import org.cellwright.run.store.RunStore;
@@ -38,6 +39,7 @@ class OpenReportUITest extends ProjectUITest {
 	@AfterEach
 	void tearDown() throws Exception {
 		OpenReport.browser = browser;
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
 	}
 
 	static Action item(IViewPart view, boolean toolbar, String label) {
@@ -95,5 +97,71 @@ class OpenReportUITest extends ProjectUITest {
 		assertFalse(tool.isEnabled(), "a run without report.html");
 		assertTrue(tool.getToolTipText().contains("has no report.html"), tool.getToolTipText());
 		assertEquals(2, opened.size(), "nothing more opened");
+	}
+	/**
+	 * Without a system web browser (this machine under Xvfb) Open Report ended in the platform's dialog "Unable to open
+	 * web browser on {0}", naming no report: the workbench's browser support tries firefox, mozilla, netscape. Now the
+	 * report opens in the IDE (an editor with SWT's browser and the file's path), and when it cannot be opened a dialog
+	 * names its path and Copy Path puts it on the clipboard.
+	 */
+	@Test
+	void openReportShowsTheReportInTheIdeAndNamesItsPathWhenItCannot() throws Exception {
+		project = IdeUITest.newProject("open-report-ide");
+		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
+		RunsViewUITest.run(f, "X");
+		Path run = RunStore.latest(project.getLocation().toFile().toPath().resolve("results/t/X"));
+		Path report = run.resolve("report.html");
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		var shell = page.getWorkbenchWindow().getShell();
+
+		OpenReport.open(run, shell); // the product's way, no recorder
+		flush();
+		assertTrue(page.getActiveEditor() instanceof ReportEditor, "the report opens in the IDE: " + page.getActiveEditor());
+		ReportEditor editor = (ReportEditor) page.getActiveEditor();
+		assertEquals(report, editor.file());
+		assertEquals("Report X", editor.getPartName());
+		if (editor.browser() != null)
+			spin(() -> editor.browser().getUrl().endsWith("/report.html") && editor.browser().getText().contains("<svg"), 30_000,
+					"the browser to show the report: " + editor.browser().getUrl());
+		else assertTrue(editor.problem().contains("Copy Path"), editor.problem());
+		for (var s : shell.getDisplay().getShells())
+			assertFalse(s.isVisible() && labels(s).contains("Unable to open web browser"), "the platform's dialog: " + labels(s));
+
+		// it cannot be opened: the dialog names the report's path; Copy Path puts it on the clipboard
+		OpenReport.browser = url -> { throw new IllegalStateException("no HTML engine here"); };
+		String[] message = new String[1];
+		var display = shell.getDisplay();
+		Runnable[] poll = new Runnable[1];
+		long end = System.currentTimeMillis() + 20_000;
+		poll[0] = () -> {
+			for (var s : display.getShells()) if (!s.isDisposed() && s.isVisible() && OpenReport.LABEL.equals(s.getText())) {
+				message[0] = labels(s);
+				for (var b : RunsViewUITest.buttons(s)) if (b.getText().replace("&", "").equals(OpenReport.COPY_PATH)) {
+					b.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+					return;
+				}
+			}
+			if (System.currentTimeMillis() < end) display.timerExec(100, poll[0]);
+		};
+		display.timerExec(100, poll[0]);
+		OpenReport.open(run, shell);
+		assertNotNull(message[0], "a dialog");
+		assertTrue(message[0].contains("The report " + report + " could not be opened: no HTML engine here"), message[0]);
+		var clipboard = new org.eclipse.swt.dnd.Clipboard(display);
+		try {
+			assertEquals(report.toString(), clipboard.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance()));
+		} finally {
+			clipboard.dispose();
+		}
+	}
+
+	/** The texts of a dialog's labels, one a line. */
+	static String labels(org.eclipse.swt.widgets.Composite c) {
+		StringBuilder b = new StringBuilder();
+		for (var k : c.getChildren()) {
+			if (k instanceof org.eclipse.swt.widgets.Label l) b.append(l.getText()).append('\n');
+			if (k instanceof org.eclipse.swt.widgets.Composite cc) b.append(labels(cc));
+		}
+		return b.toString();
 	}
 }

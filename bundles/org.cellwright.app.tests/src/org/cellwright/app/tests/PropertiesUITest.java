@@ -77,6 +77,41 @@ class PropertiesUITest extends StackEditorFixture {
 		assertEquals(original, doc.get());
 	}
 
+	@Test
+	void aLayerTheCellInheritsSaysWhereItIsDefinedAndTheLinkOpensIt() throws Exception {
+		view.selectCell("Cell1"); // extends Cell3: wcc (slab 0) is Cell3's
+		PropertySheet sheet = (PropertySheet) page.showView(IPageLayout.ID_PROP_SHEET);
+		ModelPropertySource wcc = selectLayer(0, "wcc");
+		page.activate(editor);
+		page.activate(view); // the Properties view reads the selection of the view activated
+		IdeUITest.flush();
+		var reasonPage = view.propertyPage();
+		assertNotNull(reasonPage, "the Stack view's page in the Properties view");
+		IdeUITest.spin(() -> reasonPage.inheritedLine() != null, 10_000, "the line about the inherited layer");
+		int line = doc.getLineOfOffset(doc.get().indexOf("layer wcc: SUS 10 um")) + 1;
+		assertEquals("Layer wcc is inherited from Cell3 (half-cells.cell:" + line + "): <a>edit it there</a>", reasonPage.inheritedLine());
+		assertEquals("10 um", row(sheet.getCurrentPage().getControl(), "thickness").getText(1), "its values are shown");
+		assertTrue(Arrays.stream(wcc.getPropertyDescriptors()).allMatch(d -> d.createPropertyEditor(view.canvas().getParent()) == null),
+				"and not edited here");
+
+		// the link opens the layer's definition: the text editor with its name selected
+		editor.selectAndReveal(0, 0);
+		reasonPage.openDefinition();
+		IdeUITest.flush();
+		var selected = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+		assertEquals("wcc", selected.getText(), "the name of Cell3's layer selected");
+		assertEquals(line - 1, selected.getStartLine());
+
+		// a layer of the cell itself: no such line (the caret in Cell3 showed Cell3)
+		view.selectCell("Cell1");
+		selectLayer(1, "interlayer");
+		page.activate(editor);
+		page.activate(view);
+		IdeUITest.flush();
+		IdeUITest.spin(() -> reasonPage.inheritedLine() == null, 10_000, "the line hidden for Cell1's own layer: " + reasonPage.inheritedLine());
+		assertEquals(original, doc.get());
+	}
+
 	/** Clicks the row's value as a user does; the property sheet then puts a text editor over it. */
 	static Text openCellEditor(Tree tree, String name) {
 		TreeItem item = row(tree, name);

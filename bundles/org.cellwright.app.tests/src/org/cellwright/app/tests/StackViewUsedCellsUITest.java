@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The Stack view on a file without cells of its own: the study's experiments.cell imports its cells and defines
  * experiments. The view showed nothing (an empty cell choice, an empty drawing, the hint to drag layers). It offers
  * the cells the file's experiments use, in their order, draws them read-only and says where each is defined; the
- * caret in an experiment shows the cell it runs.
+ * caret in an experiment shows the cell it runs, a sweep selected in the Outline its experiment's cell.
  */
 class StackViewUsedCellsUITest {
 	IWorkbenchPage page;
@@ -69,5 +69,26 @@ class StackViewUsedCellsUITest {
 		editor.selectAndReveal(at + "experiment ".length(), 0);
 		IdeUITest.spin(() -> view.cell() != null && "Cell6".equals(view.cell().getName()), 30_000, "the caret's experiment's cell");
 		assertTrue(view.message().contains("Cell6 is defined in full-cells.cell"), view.message());
+
+		// a sweep selected in the Outline: its experiment's cell (InterlayerHalfCell runs Cell2At34MPa); before, the view
+		// stayed on the cell it showed
+		var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		page.activate(editor);
+		IdeUITest.flush();
+		var outlinePage = (org.cellwright.editor.CellOutlinePage) outline.getCurrentPage();
+		var viewer = outlinePage.viewer();
+		IdeUITest.spin(() -> sweep(viewer) != null, 30_000, "the Outline to show the sweep");
+		page.activate(outline);
+		viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(sweep(viewer)), true);
+		IdeUITest.spin(() -> view.cell() != null && "Cell2At34MPa".equals(view.cell().getName()), 30_000,
+				"the sweep's experiment's cell, not " + (view.cell() == null ? null : view.cell().getName()));
+	}
+
+	/** The Outline's sweep PressureAndTemperature, or null before the Outline has read the text. */
+	static org.cellwright.model.Sweep sweep(org.eclipse.jface.viewers.TreeViewer viewer) {
+		if (viewer.getInput() == null) return null;
+		for (Object o : ((org.eclipse.jface.viewers.ITreeContentProvider) viewer.getContentProvider()).getElements(viewer.getInput()))
+			if (o instanceof org.cellwright.model.Sweep w && "PressureAndTemperature".equals(w.getName())) return w;
+		return null;
 	}
 }

@@ -1,31 +1,42 @@
 package org.cellwright.app.views;
 
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.cellwright.run.folder.RunFiles;
+import org.eclipse.core.filesystem.EFS;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.browser.IWorkbenchBrowserSupport;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.ide.IDE;
 
 /**
- * "Open Report": a run's {@code report.html} in a web browser, as Eclipse opens a link (the workbench's browser support:
- * the internal browser as an editor where there is one, else the system browser). Disabled, its tool tip saying why,
+ * "Open Report": a run's {@code report.html} in the IDE ({@link ReportEditor}: SWT's browser, the file's path with Copy
+ * Path); when it cannot be opened, a dialog names the report's path, with Copy Path. Disabled, its tool tip saying why,
  * when no run is chosen or the run has no report (a run written before reports were, or one whose report was deleted).
+ * Before, the workbench's browser support took the URL: in this product it starts firefox, mozilla or netscape on
+ * Linux and, with none, showed its own "Unable to open web browser on {0}", naming no report.
  */
 public final class OpenReport {
 
-	public static final String LABEL = "Open Report";
+	public static final String LABEL = "Open Report", COPY_PATH = "Copy Path";
 
-	/** How the report is opened: the workbench's browser support; a test puts a recorder here. */
-	public static volatile Consumer<URL> browser = OpenReport::inWorkbenchBrowser;
+	/** How the report is opened: in the IDE ({@link ReportEditor}), throwing when it cannot; a test puts a recorder here. */
+	public static volatile Consumer<URL> browser = OpenReport::inEditor;
 
 	private OpenReport() {}
 
@@ -67,7 +78,7 @@ public final class OpenReport {
 		String why = unavailable(runFolder);
 		a.setEnabled(why == null);
 		a.setText(why == null ? LABEL : LABEL + " (" + shortReason(runFolder) + ")");
-		a.setToolTipText(why == null ? "Open the run's report (" + report(runFolder) + ") in a web browser" : "Open Report: " + why);
+		a.setToolTipText(why == null ? "Open the run's report (" + report(runFolder) + ")" : "Open Report: " + why);
 	}
 
 	/** Opens the run's report, or says why it cannot. */
@@ -80,16 +91,34 @@ public final class OpenReport {
 		try {
 			browser.accept(report(runFolder).toUri().toURL());
 		} catch (MalformedURLException | RuntimeException e) {
-			MessageDialog.openError(shell, LABEL, "Cannot open " + report(runFolder) + ": " + e.getMessage());
+			cannotOpen(shell, report(runFolder), e.getMessage());
 		}
 	}
 
-	private static void inWorkbenchBrowser(URL url) {
-		IWorkbenchBrowserSupport support = PlatformUI.getWorkbench().getBrowserSupport();
+	/** Says which report could not be opened and why; Copy Path puts its path on the clipboard to open it elsewhere. */
+	static void cannotOpen(Shell shell, Path report, String why) {
+		MessageDialog d = new MessageDialog(shell, LABEL, null, "The report " + report + " could not be opened"
+				+ (why == null || why.isBlank() ? "" : ": " + why) + ".\nOpen it in a web browser: " + COPY_PATH + " puts its path on the clipboard.",
+				MessageDialog.ERROR, 0, COPY_PATH, IDialogConstants.CLOSE_LABEL);
+		if (d.open() == 0) copyPath(shell.getDisplay(), report);
+	}
+
+	/** Puts a file's path on the clipboard (as text). */
+	static void copyPath(Display display, Path file) {
+		Clipboard clipboard = new Clipboard(display);
 		try {
-			support.createBrowser(IWorkbenchBrowserSupport.AS_EDITOR | IWorkbenchBrowserSupport.LOCATION_BAR
-					| IWorkbenchBrowserSupport.NAVIGATION_BAR, "org.cellwright.report", "Report", url.getPath()).openURL(url);
-		} catch (PartInitException e) {
+			clipboard.setContents(new Object[] { file.toString() }, new Transfer[] { TextTransfer.getInstance() });
+		} finally {
+			clipboard.dispose();
+		}
+	}
+
+	private static void inEditor(URL url) {
+		IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		if (w == null) w = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+		try {
+			IDE.openEditor(w.getActivePage(), new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(url.toURI())), ReportEditor.ID);
+		} catch (PartInitException | URISyntaxException e) {
 			throw new IllegalStateException(e.getMessage(), e);
 		}
 	}

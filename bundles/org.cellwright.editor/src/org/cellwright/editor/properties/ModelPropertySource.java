@@ -51,6 +51,23 @@ public class ModelPropertySource implements IPropertySource {
 
 	public PropertyOwner owner() { return owner; }
 
+	/**
+	 * Why a layer's values are shown but not edited here, and where they are: "Layer wcc is inherited from Cell3
+	 * (half-cells.cell:21): edit it there" (the Properties view shows it above the values, "edit it there" a link to
+	 * {@link #definition}); null for a layer or cell edited here. Before, nothing said why no value opened for editing.
+	 */
+	public String inheritedFrom() {
+		if (editableHere || !(owner instanceof Layer l) || !(l.eContainer() instanceof Cell c)) return null;
+		return "Layer " + l.getName() + " is inherited from " + c.getName() + " ("
+				+ org.cellwright.lang.validation.AbstractCellWrightRules.where(l) + "): edit it there";
+	}
+
+	/** The definition of an inherited layer (opened in its file, its name selected), or null: see {@link #inheritedFrom}. */
+	public org.cellwright.editor.CellHyperlinkDetector.Target definition() {
+		if (inheritedFrom() == null || owner.eResource() == null) return null;
+		return org.cellwright.editor.CellHyperlinkDetector.definition(owner, new org.eclipse.jface.text.Region(0, 0), ((Layer) owner).getName());
+	}
+
 	private boolean canEdit() {
 		return editableHere && editing.editable();
 	}

@@ -6,12 +6,17 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.views.properties.PropertySheetPage;
 
 /**
  * The Properties view's page for the stack editor's layers and cells: the standard property sheet with a line above
  * it that says why a typed value is refused (the platform shows that only in the workbench status line, easily
- * missed), and what the grey markers mean.
+ * missed), and what the grey markers mean; for a layer the cell inherits, a line saying so with a link to its
+ * definition ("Layer wcc is inherited from Cell3 (half-cells.cell:21): edit it there"), as the Stack view says for a move.
  */
 public class ReasonPropertySheetPage extends PropertySheetPage {
 
@@ -19,6 +24,9 @@ public class ReasonPropertySheetPage extends PropertySheetPage {
 
 	private Composite top;
 	private Label reason;
+	/** The line for an inherited layer (hidden otherwise): where it is defined, "edit it there" opening it. */
+	private Link inherited;
+	private ModelPropertySource shown;
 
 	@Override
 	public void createControl(Composite parent) {
@@ -30,6 +38,12 @@ public class ReasonPropertySheetPage extends PropertySheetPage {
 		reason = new Label(top, SWT.WRAP);
 		reason.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		reason.setText(HINT);
+		inherited = new Link(top, SWT.WRAP);
+		GridData hidden = new GridData(SWT.FILL, SWT.TOP, true, false);
+		hidden.exclude = true;
+		inherited.setLayoutData(hidden);
+		inherited.setVisible(false);
+		inherited.addListener(SWT.Selection, e -> openDefinition());
 		super.createControl(top);
 		super.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 	}
@@ -45,6 +59,31 @@ public class ReasonPropertySheetPage extends PropertySheetPage {
 		reason.setText(why == null ? HINT : "Refused: " + why);
 		reason.setForeground(why == null ? null : reason.getDisplay().getSystemColor(SWT.COLOR_RED));
 		top.layout(true);
+	}
+
+	@Override
+	public void selectionChanged(IWorkbenchPart part, ISelection selection) {
+		super.selectionChanged(part, selection);
+		shown = selection instanceof IStructuredSelection s && s.size() == 1 && s.getFirstElement() instanceof ModelPropertySource p ? p : null;
+		String line = shown == null ? null : shown.inheritedFrom();
+		if (inherited == null || inherited.isDisposed()) return;
+		int there = line == null ? -1 : line.lastIndexOf("edit it there");
+		inherited.setText(line == null ? "" : there < 0 ? line : line.substring(0, there) + "<a>edit it there</a>" + line.substring(there + "edit it there".length()));
+		inherited.setToolTipText(line == null ? null : "Open the layer's definition");
+		inherited.setVisible(line != null);
+		((GridData) inherited.getLayoutData()).exclude = line == null;
+		top.layout(true);
+	}
+
+	/** Opens the definition of the inherited layer shown (the link's action). */
+	public void openDefinition() {
+		var target = shown == null ? null : shown.definition();
+		if (target != null) target.open();
+	}
+
+	/** The line about an inherited layer as shown, or null when it is hidden (for tests). */
+	public String inheritedLine() {
+		return inherited == null || inherited.isDisposed() || !inherited.getVisible() ? null : inherited.getText();
 	}
 
 	/** The line above the properties (for tests). */

@@ -362,7 +362,10 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		if (selections != null) selections.addSelectionChangedListener(selectionFollower);
 	}
 
-	/** Shows the cell of the selection: the cell whose text holds the caret, or the selected cell or layer's cell. */
+	/**
+	 * Shows the cell of the selection: the cell whose text holds the caret, or the selected cell or layer's cell; in an
+	 * experiment the cell it runs, in a sweep its experiment's cell.
+	 */
 	private void followSelection(ISelection selection) {
 		if (selection == null || resource == null || canvas == null || canvas.isDisposed()) return;
 		Runnable follow = () -> {
@@ -375,7 +378,10 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 				Object first = s.getFirstElement();
 				at = first instanceof ModelPropertySource p ? p.owner() : first instanceof EObject e ? e : null;
 			}
-			while (at != null && !(at instanceof Cell) && !(at instanceof org.cellwright.model.Experiment)) at = at.eContainer();
+			while (at != null && !(at instanceof Cell) && !(at instanceof org.cellwright.model.Experiment) && !(at instanceof org.cellwright.model.Sweep))
+				at = at.eContainer();
+			// a sweep: its experiment's cell (before, the view stayed on the cell shown, the file's first used cell)
+			if (at instanceof org.cellwright.model.Sweep w) at = w.getExperiment() == null || w.getExperiment().eIsProxy() ? null : w.getExperiment();
 			// the caret in an experiment: the cell it runs (of this file or another)
 			if (at instanceof org.cellwright.model.Experiment x) at = x.getCell() == null || x.getCell().eIsProxy() ? null : x.getCell();
 			String name = at instanceof Cell c ? c.getName() : null;

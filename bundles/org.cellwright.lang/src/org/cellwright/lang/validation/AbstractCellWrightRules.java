@@ -163,8 +163,8 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 		return false;
 	}
 
-	/** file:line of an object in another file (an error at the reference to it names it so). */
-	protected static String where(EObject o) {
+	/** file:line of an object in another file (an error at the reference to it names it so; the Properties view an inherited layer's). */
+	public static String where(EObject o) {
 		INode node = NodeModelUtils.getNode(o);
 		String file = o.eResource() == null ? "?" : o.eResource().getURI().lastSegment();
 		return node == null ? file : file + ":" + node.getStartLine();

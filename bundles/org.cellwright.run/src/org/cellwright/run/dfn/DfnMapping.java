@@ -97,6 +97,20 @@ public final class DfnMapping {
 	public static final double DEFAULT_REFERENCE_TEMPERATURE = 298.15;
 	/** Default exponents of the exchange-current power law (Doyle, Fuller and Newman 1993 with alpha = 1/2). */
 	public static final double DEFAULT_EXCHANGE_EXPONENT = 0.5;
+
+	/**
+	 * The SI unit of a material's exchange-current-rate-constant, which is written without one: A/m2 (m3/mol)^n, n the
+	 * sum of its law's exponents (a + b + c of an intercalation material's i0 = k ce^a cs^b (cmax - cs)^c, a of a
+	 * lithium metal's i0 = k ce^a; each {@link #DEFAULT_EXCHANGE_EXPONENT} unless written). A fit of it names it
+	 * (fit.json's "unit"; it was "").
+	 */
+	public static String rateConstantUnit(Material m) {
+		double n = Layers.si(m, "exchange-current-electrolyte-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+		if (m.getKind() != MaterialKind.LITHIUM_METAL)
+			n += Layers.si(m, "exchange-current-solid-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT)
+					+ Layers.si(m, "exchange-current-vacancy-exponent").orElse(DEFAULT_EXCHANGE_EXPONENT);
+		return "A/m2 (m3/mol)^" + java.math.BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
+	}
 	/** Default finite volumes per electrode and separator, and shells per particle (PyBaMM's benchmark mesh). */
 	public static final int DEFAULT_NODES = 20, DEFAULT_PARTICLE_NODES = ExperimentValidator.DEFAULT_PARTICLE_NODES;
 	/** Default relative tolerance of the time stepper (reaches the COMSOL comparison's 0.3 mV, docs/dfn.md). */

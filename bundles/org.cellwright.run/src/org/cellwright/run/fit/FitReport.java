@@ -17,6 +17,7 @@ import org.cellwright.model.Cell;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.cellwright.model.Property;
+import org.cellwright.run.dfn.DfnMapping;
 import org.cellwright.run.store.Atomic;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -54,7 +55,7 @@ public final class FitReport {
 			JsonObject e = new JsonObject();
 			FitRunner.Estimate pe = plan.estimates().get(i);
 			e.addProperty("target", pe.target());
-			e.addProperty("unit", pe.unit());
+			e.addProperty("unit", unit(plan, pe));
 			e.addProperty("value", r.values()[i]);
 			e.addProperty("start", pe.parameter().initial());
 			e.addProperty("standard_error", finite(r.standardErrors()[i]));
@@ -197,6 +198,18 @@ public final class FitReport {
 	}
 
 	/** The property an estimate names: a cell property, layer.property or Material.property of a target's cell. */
+	/**
+	 * The unit of an estimate's values as fit.json names it: the bounds' unit, or for a value written without one in SI
+	 * (a material's exchange-current-rate-constant) its SI unit ({@link DfnMapping#rateConstantUnit}); {@code fit}
+	 * prints the same.
+	 */
+	public static String unit(FitRunner.Plan plan, FitRunner.Estimate e) {
+		if (!e.unit().isEmpty()) return e.unit();
+		Property p = property(plan, e.target());
+		return p != null && "exchange-current-rate-constant".equals(p.getName()) && p.eContainer() instanceof Material m
+				? DfnMapping.rateConstantUnit(m) : "";
+	}
+
 	static Property property(FitRunner.Plan plan, String target) {
 		int dot = target.indexOf('.');
 		for (FitRunner.Target t : plan.targets()) {
