@@ -326,14 +326,24 @@ public final class DfnRunner {
 			// else the cell's rest voltage is past the cut-off (no trial before it), or no current lands on it (the last trial
 			// before it more than 1 mV off: the voltage jumps between two currents)
 			double vRest = !on && restore(t0, before, from) && applyCurrent(0) ? model.voltage(t0, bdf.state()) : Double.NaN;
-			boolean atRest = !on && !(direction * (vRest - c.value()) < 0);
+			// no state at zero current (NaN) says nothing of the rest voltage: not past the cut-off at rest. With a trial
+			// before the cut-off the step ends there (a jump); without one no state was found on the whole way from rest to
+			// the current: the solver's failure, said so (mutation P3 of docs/solid-state-solver.md: a NaN was taken as past
+			// the cut-off at rest; at zero current every reaction row is at j = 0 with the outer shells' concentrations,
+			// solved wherever the OCPs are, so no cell of the session reached it)
+			if (!on && Double.isNaN(vRest) && f == null) {
+				restore(t0, before, from);
+				return failStep(t0, t0, 0, lastVoltage, "no consistent state at zero current nor at any current on the step's way to "
+						+ Math.abs(i) * in.area() + " A, whose voltage is past " + cutoffText(c));
+			}
+			boolean atRest = !on && direction * (vRest - c.value()) >= 0;
 			double iEnd = on || !atRest && f != null ? -sign * f.current() : 0; // charge positive
 			// the step's one sample: at the cut-off, at rest (not where the last sample is that state already: no repeated
 			// row), or at the last current before the cut-off
 			boolean sampled = atRest && from == 0 && lastSample >= t0;
 			if (!sampled && restore(t0, before, from) && applyCurrent(-iEnd)) emitCharge(t0, bdf.state(), iEnd, 0);
 			if (!restore(t0, before, from)) return failStep(t0, t0, 0, lastVoltage, "no consistent state at the start of the step");
-			double vEnd = on || !atRest && f != null ? f.voltage() : Double.isNaN(vRest) ? model.voltage(t0, bdf.state()) : vRest;
+			double vEnd = on || !atRest && f != null ? f.voltage() : vRest;
 			String cutoff = cutoffText(c);
 			String power = isPower ? String.format(Locale.ROOT, ", %.4g W", Math.abs(iEnd * vEnd) * in.area()) : "";
 			StepEnd end = on ? StepEnd.VOLTAGE_CUTOFF : atRest ? StepEnd.PAST_CUTOFF_AT_REST : StepEnd.VOLTAGE_JUMP;
