@@ -388,20 +388,34 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
-	 * Session 22's fuzz: the LFP cell at -20 degC, 0.05 C for 30 min, charged at 2 C (no state carries 4 A: the step
-	 * ends at once as the current beyond what it carries, 0.2148 A; docs/dfn.md, "not fixed"), held at 3.65 V (its
-	 * current below 0.1 C at once), then 65 W, whose sweep for the largest power found no state at its first current
-	 * (1.2 A: the cell gives its largest power at 1.02 A) and ended the run NOT_CONVERGED, no power found. The sweep
-	 * starts again from currents 1024 times smaller, and the step ends at its maximum power point, 2.98 W at 2.91 V,
-	 * the physics' own limit.
+	 * Session 22's fuzz: the LFP cell at -20 degC, 0.05 C for 30 min, charged at 2 C, held at 3.65 V (its current below
+	 * 0.1 C at once), then 65 W, whose sweep for the largest power found no state at its first current (1.2 A: the cell
+	 * gives its largest power at 1.02 A) and ended the run NOT_CONVERGED, no power found. The sweep starts again from
+	 * currents 1024 times smaller, and the step ends at its maximum power point, 2.98 W at 2.91 V, the physics' own limit.
+	 * No state carries the charge's 4 A (the positive's surface driven past its OCP fit's span); on the current's way up
+	 * the voltage passes 3.65 V at 0.19 A, between the way up's trials 0.125 A (before it) and 0.25 A (no state), and the
+	 * largest current carried, 0.2148 A, reads 195.7 V: the voltage reaches the cut-off through the model, and the step
+	 * ends there at once, on 3.65 V within 1 mV with its one sample, as at 0 degC
+	 * ({@link #theFullLfpCellAtZeroDegreesEndsItsChargeOnItsCutoffAndA30WStepAtItsMaximumPower}). Until session 23 it
+	 * ended as the current beyond what the cell carries, a voltage-jump with no sample at the voltage before.
 	 */
 	@Test
 	void theLfpCellAtMinusTwentyDegreesEndsA65WDischargeAfterAHoldAtItsMaximumPower() throws Exception {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 0.05 C for 30 min\n charge at 2 C until 3.65 V\n"
 				+ " hold at 3.65 V until 0.1 C\n discharge at 65 W until 2.0 V\n rest for 1 min");
-		List<StepResult> steps = completedWithEnds(sink, "duration", "voltage-jump", "current-cutoff", "voltage-jump", "duration");
+		List<StepResult> steps = completedWithEnds(sink, "duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration");
+		StepResult charge = steps.get(1);
+		assertEquals(0, charge.charge(), 1e-9, "no charge passed");
+		assertEquals(charge.startTime(), charge.endTime(), "at once");
+		assertEquals(3.65, charge.endVoltage(), 1e-3, "the charge's end on its cut-off: " + charge);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
+		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
+		assertEquals(3.65, own.get(0).voltage(), 1e-3);
+		double carried = Math.abs(own.get(0).current()) * sink.info.area();
+		assertTrue(carried > 0.125 && carried < 0.2148 * 1.01, "between the way up's last trial before the cut-off and the largest current carried: " + own);
+		assertTrue(oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at").startsWith(
+				"warning: cycle 2, step 2 (voltage-cutoff at 1800 s): the current 4.000 A"));
 		assertEquals(0, steps.get(3).charge(), 1e-9);
-		oneWarning(sink, 2, "is beyond what the cell can carry");
 		assertTrue(oneWarning(sink, 4, "the cell cannot give 65.00 W", "its maximum power point", "the physics' own limit").contains("at most 2.9"));
 		noRepeatedSamples(sink);
 	}
