@@ -146,8 +146,8 @@ public final class DaeNewton {
      * update's own contraction |1 - 2/(1 + c/c')| = |r - 1|/(r + 1) stays within IDA's XRATE 0.25 (the default window
      * |c/c' - 1| <= 0.5 allows 1/3 at a doubling of the step); and whenever c changes, the rate carried from the last
      * solve is replaced by IDA's 100 (`if (cj != cjlast) ss = 100`), so the first update of a step whose size changed
-     * cannot end its solve. df/dy is kept as before (refreshed when a corrector fails). Used by {@link
-     * org.cellwright.solver.dfn.DfnSimulation} (docs/dfn.md, session 23).
+     * cannot end its solve. df/dy is kept as before (refreshed when a corrector fails). Off by default; an option of
+     * {@link org.cellwright.solver.dfn.DfnSimulation#withIdaMatrixLife} (docs/dfn.md, session 23).
      */
     public void setIdaMatrixLife(boolean on) { idaMatrixLife = on; }
 
@@ -159,7 +159,7 @@ public final class DaeNewton {
     /** IDA's carried convergence factor after a change of c (IDANls' ss = HUNDRED). */
     static final double IDA_RESET_RATE = 100;
 
-    /** Whether a factorisation taken at factored may serve a step at c (init: the consistent-initialisation matrix). */
+    /** Whether a factorisation taken at factored (finite: a step's, not a consistent initialisation's) may serve a step at c. */
     private boolean reusable(double c, double factored) {
         if (!Double.isFinite(factored)) return false;
         double r = c / factored;
