@@ -94,6 +94,63 @@ class DaeNewtonTest {
     }
 
     /**
+     * IDA's life of a factorisation (DaeNewton.setIdaMatrixLife): one taken at c' serves a step at c for 0.6 <= c/c' <=
+     * 5/3 (a step grown by 1.8 refactorises, one shrunk by 1.6 does not), where the default window |c/c' - 1| <= 0.5 does
+     * the opposite at these two ratios.
+     */
+    @Test
+    void idasMatrixLifeReusesAFactorisationBetweenSixTenthsAndFiveThirdsOfItsC() {
+        DfnModel model = chen();
+        double[] y0 = stateAt(model, 1000);
+        for (boolean ida : new boolean[] {false, true}) {
+            DaeNewton newton = new DaeNewton(model);
+            newton.setIdaMatrixLife(ida);
+            newton.refreshJacobian(1000, y0);
+            double[] y = y0.clone(), w = newton.weights(y0, 1e-4).clone();
+            double c = 1 / 10.0;
+            newton.solve(1010, c, y0, y, w, 1e-9, 1);
+            assertEquals(1, newton.factorisations());
+            System.arraycopy(y0, 0, y, 0, y.length);
+            newton.solve(1018, c / 1.8, y0, y, w, 1e-9, 1); // c/c' = 0.56: outside IDA's window, inside |r - 1| <= 0.5
+            assertEquals(ida ? 2 : 1, newton.factorisations(), "a step 1.8 times longer, IDA's life " + ida);
+            double c2 = ida ? c / 1.8 : c; // the c of the factorisation now held
+            System.arraycopy(y0, 0, y, 0, y.length);
+            int before = newton.factorisations();
+            newton.solve(1000 + 1 / (1.6 * c2), 1.6 * c2, y0, y, w, 1e-9, 1); // c/c' = 1.6: inside IDA's window only
+            assertEquals(ida ? before : before + 1, newton.factorisations(), "a step 1.6 times shorter, IDA's life " + ida);
+        }
+    }
+
+    /**
+     * IDA's reset of the carried rate (IDANls: ss = 100 whenever c changes): with the rate of the last solve carried, a
+     * step at a new c whose first update is small ends after it; with IDA's matrix life that update cannot end the solve
+     * (100 |dy| > tol), so a second one measures the rate.
+     */
+    @Test
+    void idasMatrixLifeLetsNoFirstUpdateAtANewStepSizeEndTheSolve() {
+        DfnModel model = chen();
+        double[] y0 = stateAt(model, 1000);
+        int[] updates = new int[2];
+        for (int k = 0; k < 2; k++) {
+            DaeNewton newton = new DaeNewton(model);
+            newton.setCarriedRate(true);
+            newton.setIdaMatrixLife(k == 1);
+            newton.refreshJacobian(1000, y0);
+            double[] w = newton.weights(y0, 1e-4).clone();
+            double c = 1 / 10.0;
+            double[] y = y0.clone();
+            assertTrue(newton.solve(1010, c, y0, y, w, 1e-6, 30)); // converged at c, its rate measured
+            double[] start = y.clone();
+            int before = newton.iterations();
+            // the step 1 % shorter from the last solution: its first update is small
+            assertTrue(newton.solve(1000 + 1 / (1.01 * c), 1.01 * c, y0, start, w, 0.1, 30));
+            updates[k] = newton.iterations() - before;
+        }
+        assertEquals(1, updates[0], "the carried rate ends the solve after its first update");
+        assertTrue(updates[1] >= 2, "IDA's reset needs a second update: " + updates[1]);
+    }
+
+    /**
      * The iteration matrix kept across steps (refactorised only when c = a0/h moves by half, refreshed when Newton stalls)
      * against df/dy evaluated and factorised afresh at every step (a full Newton per step), order up to 5, rtol 1e-5:
      * the voltages at the landing times agree within the time-stepping error, for a fraction of the Jacobians.

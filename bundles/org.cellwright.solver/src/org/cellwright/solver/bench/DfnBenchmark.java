@@ -35,6 +35,8 @@ public final class DfnBenchmark {
     private static final int MODES = Integer.getInteger("modes", 0);
     /** -Doutputs=interpolated: the timed runs' outputs off the interpolating polynomial, as IDAKLU's (default: solved). */
     private static final boolean INTERPOLATED = "interpolated".equals(System.getProperty("outputs"));
+    /** -Dnewton=ida: the timed runs' Newton matrix lives as IDA's (DfnSimulation.withIdaMatrixLife; default: DaeNewton's). */
+    private static final boolean IDA_MATRIX_LIFE = "ida".equals(System.getProperty("newton"));
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Best wall and CPU time [ns] of REPEATS warm runs, and the last solution. */
@@ -277,12 +279,14 @@ public final class DfnBenchmark {
     /** The timed runs' simulation: solved outputs, or interpolated ones with -Doutputs=interpolated. */
     private static DfnSimulation timed(double rtol) {
         DfnSimulation sim = new DfnSimulation(rtol);
+        if (IDA_MATRIX_LIFE) sim.withIdaMatrixLife();
         return INTERPOLATED ? sim.withInterpolatedOutputs() : sim;
     }
 
     /** The timed runs' particle unknowns and outputs, for the printed figures. */
     private static String modes() {
-        return (MODES > 0 ? " (" + MODES + " particle modes)" : "") + (INTERPOLATED ? " (interpolated outputs)" : "");
+        return (MODES > 0 ? " (" + MODES + " particle modes)" : "") + (INTERPOLATED ? " (interpolated outputs)" : "")
+                + (IDA_MATRIX_LIFE ? " (IDA's matrix life)" : "");
     }
 
     /** RMS and largest |a - b| at the times both curves have, where b >= minVoltage. */

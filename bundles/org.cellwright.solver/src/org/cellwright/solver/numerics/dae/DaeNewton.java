@@ -140,6 +140,32 @@ public final class DaeNewton {
      */
     public void setReuseRatio(double ratio) { reuseRatio = ratio; }
 
+    /**
+     * IDA's life of a factorisation instead of the reuse ratio's (Hindmarsh et al., ACM TOMS 31, 363, 2005; SUNDIALS'
+     * IDANls): the matrix factorised at c' is reused for a step at c while 0.6 <= c/c' <= 1/0.6, where the scaled
+     * update's own contraction |1 - 2/(1 + c/c')| = |r - 1|/(r + 1) stays within IDA's XRATE 0.25 (the default window
+     * |c/c' - 1| <= 0.5 allows 1/3 at a doubling of the step); and whenever c changes, the rate carried from the last
+     * solve is replaced by IDA's 100 (`if (cj != cjlast) ss = 100`), so the first update of a step whose size changed
+     * cannot end its solve. df/dy is kept as before (refreshed when a corrector fails). Off by default; an option of
+     * {@link org.cellwright.solver.dfn.DfnSimulation#withIdaMatrixLife} (docs/dfn.md, session 23).
+     */
+    public void setIdaMatrixLife(boolean on) { idaMatrixLife = on; }
+
+    private boolean idaMatrixLife;
+    /** c of the last step's solve (NaN before the first): a new c resets the carried rate under IDA's matrix life. */
+    private double lastStepC = Double.NaN;
+    /** IDA's bounds on c/c' for reusing a factorisation taken at c' ((1 - XRATE)/(1 + XRATE), XRATE = 0.25, and its inverse). */
+    static final double IDA_LOWER = 0.6, IDA_UPPER = 1 / IDA_LOWER;
+    /** IDA's carried convergence factor after a change of c (IDANls' ss = HUNDRED). */
+    static final double IDA_RESET_RATE = 100;
+
+    /** Whether a factorisation taken at factored (finite: a step's, not a consistent initialisation's) may serve a step at c. */
+    private boolean reusable(double c, double factored) {
+        if (!Double.isFinite(factored)) return false;
+        double r = c / factored;
+        return idaMatrixLife && reuseRatio > 0 ? r >= IDA_LOWER && r <= IDA_UPPER : Math.abs(r - 1) <= reuseRatio;
+    }
+
     /** Whether the current factorisation is exactly that of c M - df/dy. */
     public boolean factoredAt(double c) { return c == factoredC; }
 
@@ -354,8 +380,7 @@ public final class DaeNewton {
      */
     public boolean solve(double t, double c, double[] psi, double[] y, double[] weights, double tol, int maxIter, double contraction) {
         boolean init = c == 0;
-        boolean reuse = init ? Double.isInfinite(factoredC)
-                : Double.isFinite(factoredC) && Math.abs(c / factoredC - 1) <= reuseRatio;
+        boolean reuse = init ? Double.isInfinite(factoredC) : reusable(c, factoredC);
         if (reuse && !init && c != blocksC) {
             // the blocks at this step's c (cheap, and their rows then hold exactly), or the whole matrix anew
             if (matrix.retarget(c, m)) blocksC = c;
@@ -367,6 +392,10 @@ public final class DaeNewton {
             rateFactor = 20;
             factoredC = init ? Double.POSITIVE_INFINITY : c;
             blocksC = init ? Double.NaN : c;
+        }
+        if (idaMatrixLife && !init) {
+            if (c != lastStepC) rateFactor = IDA_RESET_RATE;
+            lastStepC = c;
         }
         // a matrix factorised at c' for a step at c: the update is scaled by 2/(1 + c/c') (IDA, Brenan et al. 1996, sec. 5.2)
         double updateScale = init ? 1 : 2 / (1 + c / factoredC);
