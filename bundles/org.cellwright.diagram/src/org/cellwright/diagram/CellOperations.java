@@ -259,7 +259,8 @@ public final class CellOperations {
 			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
 			String nodeId = id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length());
 			java.nio.file.Path file = state.getProperty(CellSourceModelStorage.FILE, java.nio.file.Path.class).orElse(null);
-			return read(state, m -> Optional.ofNullable(renameKeepingPlaces(m, domain(state), file, nodeId, op.getText())));
+			boolean follows = ((CellModelState) state).session().renamesOtherFiles();
+			return read(state, m -> Optional.ofNullable(renameKeepingPlaces(m, domain(state), file, nodeId, op.getText(), follows)));
 		}
 	}
 
@@ -268,8 +269,18 @@ public final class CellOperations {
 	 * and back on undo ({@link KeptPlaces}); null if the name is unchanged.
 	 */
 	public static Command renameKeepingPlaces(Model m, EditingDomain d, java.nio.file.Path file, String nodeId, String text) {
-		Command rename = rename(m, d, nodeId, text);
+		return renameKeepingPlaces(m, d, file, nodeId, text, false);
+	}
+
+	/** {@link #renameKeepingPlaces}; {@code otherFiles}: the session renames a layer where other files name it too. */
+	public static Command renameKeepingPlaces(Model m, EditingDomain d, java.nio.file.Path file, String nodeId, String text, boolean otherFiles) {
+		Command rename = rename(m, d, nodeId, text, otherFiles);
 		return rename == null || file == null ? rename : new KeptPlaces(rename, file, m);
+	}
+
+	/** {@link #rename} in a session that writes one file: a layer other files name is refused. */
+	public static Command rename(Model m, EditingDomain d, String nodeId, String text) {
+		return rename(m, d, nodeId, text, false);
 	}
 
 	/**
@@ -277,10 +288,11 @@ public final class CellOperations {
 	 * are printed by name); a layer is renamed by the language's one layer rename ({@link Cells#renameLayer}, as the
 	 * Properties view does): its name is also written as text in its cell and the cells extending it ('after wcc',
 	 * 'remove wcc', a layer of that name replacing it), and those change with it, or the stacks of the extending cells
-	 * would change; refused when other files name it. A name already used (for a layer: in its cell's stack,
-	 * inherited layers included) is refused.
+	 * would change. Where cells of other files name it, the session renames it there too ({@code otherFiles}: the
+	 * IDE's, {@link DiagramSession#renamesOtherFiles}) or the rename is refused naming them (the page's session writes
+	 * one file). A name already used (for a layer: in its cell's stack, inherited layers included) is refused.
 	 */
-	public static Command rename(Model m, EditingDomain d, String nodeId, String text) {
+	public static Command rename(Model m, EditingDomain d, String nodeId, String text, boolean otherFiles) {
 		EObject e = CellGraphs.element(m, nodeId);
 		if (e == null) throw new GLSPServerException("Only elements of this file can be renamed here.");
 		String name = text == null ? "" : text.strip();
@@ -289,6 +301,8 @@ public final class CellOperations {
 					+ "' is not a name: letters, digits and _, not starting with a digit.");
 		if (e instanceof Layer l) {
 			try {
+				String elsewhere = otherFiles || name.equals(l.getName()) ? null : Cells.layerRenameRefusalInOtherFiles(l);
+				if (elsewhere != null) throw new GLSPServerException(elsewhere);
 				return Cells.renameLayer(l, name, (o, f, v, i) -> SetCommand.create(d, o, f, v, i));
 			} catch (IllegalArgumentException refused) {
 				throw new GLSPServerException(refused.getMessage());

@@ -34,6 +34,12 @@ public interface DiagramSession {
 	/** Executes the command and writes the model back into the text; false if refused (e.g. syntax errors). */
 	boolean execute(Command command);
 
+	/**
+	 * True if the session renames a layer where cells of other files name it too ({@link org.cellwright.lang.model.Cells.LayerRename}:
+	 * the IDE's, which edits every file of the workspace); a session that writes its file only refuses that rename.
+	 */
+	default boolean renamesOtherFiles() { return false; }
+
 	/** Why the last {@link #execute} was refused (shown to the user), or null. */
 	default String refusal() { return null; }
 

@@ -363,6 +363,13 @@ public final class EditingSession {
 		if (d == null || command == null) return refuse("nothing to edit");
 		if (!editable()) return refuse("the text has syntax errors: fix the text to edit here");
 		String text = d.get();
+		// a layer rename follows into the other files of the workspace whose cells name the layer, asked first
+		org.cellwright.lang.model.Cells.LayerRename rename = org.cellwright.lang.model.Cells.LayerRename.in(command);
+		org.cellwright.editor.references.LayerRenameAcrossFiles others = rename == null || file == null ? null
+				: org.cellwright.editor.references.LayerRenameAcrossFiles.plan(this, file, text, rename);
+		if (others != null && others.refusal() != null) return refuse(others.refusal());
+		if (others != null && !others.confirmed()) return refuse("the rename was cancelled: no file was changed");
+		if (others != null && others.isEmpty()) others = null;
 		synchronized (this) {
 			// the model the command works on: a model of this document in step with its text (the current one, or
 			// the one a view still shows while a newer parse of the same text is on its way)
@@ -393,8 +400,8 @@ public final class EditingSession {
 			replace(d, patch.offset(), patch.length(), patch.text(), IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP);
 			Position p = new Position(patch.offset(), patch.text().length());
 			addPosition(d, p);
-			undo.push(new Edit(p, old, patch.text(), command.getLabel(), stampBefore, stamp(d),
-					command instanceof org.cellwright.lang.text.BeyondTheText b ? b : null));
+			undo.push(new Edit(p, old, patch.text(), command.getLabel(), stampBefore, stamp(d), org.cellwright.lang.text.BeyondTheText
+					.both(command instanceof org.cellwright.lang.text.BeyondTheText b ? b : null, others)));
 			while (undo.size() > HISTORY_LIMIT) removePosition(d, undo.removeLast().where());
 			for (Edit e : redo) removePosition(d, e.where());
 			redo.clear();
@@ -403,6 +410,16 @@ public final class EditingSession {
 			currentText = d.get();
 			models.put(target, currentText);
 			parsedText = null;
+		}
+		if (others != null) {
+			try {
+				others.apply();
+			} catch (RuntimeException e) {
+				step(undo, redo, true, false); // this file's part back too: the rename is all or nothing
+				redo.pop();
+				if (command instanceof org.cellwright.lang.text.BeyondTheText b) b.undoBeyondTheText();
+				return refuse("the rename cannot be written into the other files: " + e.getMessage());
+			}
 		}
 		edited();
 		((SessionCommandStack) domain.getCommandStack()).changed();
@@ -450,10 +467,17 @@ public final class EditingSession {
 	}
 
 	private boolean step(Deque<Edit> from, Deque<Edit> to, boolean back) {
+		return step(from, to, back, true);
+	}
+
+	/** {@code beyond}: also undo or redo what the edit changed beside its text (other files, the diagram's layout). */
+	private boolean step(Deque<Edit> from, Deque<Edit> to, boolean back, boolean beyond) {
 		refusal = null;
 		IDocument d = document();
 		if (d == null || from.isEmpty()) return refuse(back ? "nothing to undo" : "nothing to redo");
 		Edit e = from.peek();
+		String blocked = beyond && e.beyond() != null ? e.beyond().blocked(back) : null;
+		if (blocked != null) return refuse("'" + e.label() + "' cannot be " + (back ? "undone" : "redone") + ": " + blocked);
 		String expect = back ? e.after() : e.before(), put = back ? e.before() : e.after();
 		Position p = e.where();
 		try {
@@ -472,7 +496,7 @@ public final class EditingSession {
 		p.setLength(put.length());
 		to.push(e);
 		// what the edit changed beside the text (a renamed node's place in the diagram's layout) follows its text
-		if (e.beyond() != null) {
+		if (beyond && e.beyond() != null) {
 			if (back) e.beyond().undoBeyondTheText();
 			else e.beyond().redoBeyondTheText();
 		}

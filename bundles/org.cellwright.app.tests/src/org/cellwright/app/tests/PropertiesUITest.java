@@ -184,38 +184,100 @@ class PropertiesUITest extends StackEditorFixture {
 	/**
 	 * The layer's name in Properties is the language's one layer rename, the diagram's (Cells.renameLayer): Cell3's wcc
 	 * renamed there renames the 'after wcc' of the four cells extending Cell3, so their stacks stay, and one undo takes
-	 * it all back byte for byte. Before, only the declaration changed: every 'after wcc' named no layer. A layer that
-	 * a cell of another file of the folder names is not renamed here: the name field refuses it naming that file.
+	 * it all back byte for byte. Before, only the declaration changed: every 'after wcc' named no layer.
 	 */
 	@Test
-	void aLayerRenamedInPropertiesIsRenamedWhereExtendingCellsNameItAndRefusedWhenAnotherFileDoes() throws Exception {
+	void aLayerRenamedInPropertiesIsRenamedWhereExtendingCellsNameIt() throws Exception {
 		ModelPropertySource wcc = selectLayer(0, "wcc");
 		wcc.setPropertyValue("name", "collector");
 		assertEquals(original.replace("layer wcc:", "layer collector:").replace("after wcc", "after collector"), doc.get());
 		view.undo();
 		assertEquals(original, doc.get(), "one undo");
+	}
 
+	/**
+	 * A layer that cells of other files name is renamed there too, as a refactoring rename (LayerRenameAcrossFiles):
+	 * the user is asked first, shown each file and where it names the layer (a cell of another folder extending a cell
+	 * that extends Cell3 included, found by the language's references); the other files are written with their
+	 * comments kept and saved, this one as edited (unsaved); one undo puts every file back, byte for byte. Cancelled,
+	 * nothing changes; another file with unsaved changes in an editor refuses the rename naming it, before anything
+	 * changed. Before session 23 the name field refused the rename naming the files.
+	 */
+	@Test
+	void aLayerOtherFilesNameIsRenamedThereTooAfterAskingAndOneUndoPutsEveryFileBack() throws Exception {
 		IFile other = file.getParent().getFile(new org.eclipse.core.runtime.Path("thin-cell3.cell"));
+		org.eclipse.core.resources.IFolder folder = file.getProject().getFolder("elsewhere");
+		IFile far = folder.getFile("thinner.cell");
+		String thin = "package sung2023.cells\n\nimport cellwright.materials.*\n\n// a buffer on the collector\n"
+				+ "cell Cell3Thin extends Cell3 {\n\tlayer buffer: SUS 1 um after wcc // kept\n\n\tremove foil\n}\n";
+		String thinner = "package elsewhere\n\nimport sung2023.cells.*\n\ncell Thinner extends Cell3Thin { remove wcc }\n";
+		var asked = new java.util.ArrayList<String>();
+		var answer = new boolean[] { false };
+		var was = org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation;
+		org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = q -> {
+			asked.add(q);
+			return answer[0];
+		};
 		try {
-			other.create(new java.io.ByteArrayInputStream(("package sung2023.cells\n\nimport cellwright.materials.*\n\n"
-					+ "cell Cell3Thin extends Cell3 {\n\tlayer buffer: SUS 1 um after wcc\n}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-					true, null);
+			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			folder.create(true, true, null);
+			far.create(new java.io.ByteArrayInputStream(thinner.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
 			org.cellwright.editor.EditingSession.of(doc).invalidate(); // the neighbours are read with the text
 			IdeUITest.waitForJobs();
 			view.reparse();
-			wcc = selectLayer(0, "wcc");
+			ModelPropertySource wcc = selectLayer(0, "wcc");
 			CellEditor cellEditor = descriptor(wcc, "name").createPropertyEditor(view.canvas().getParent());
 			try {
 				cellEditor.setValue("collector");
-				assertFalse(cellEditor.isValueValid());
-				assertTrue(cellEditor.getErrorMessage().contains("thin-cell3.cell (cell Cell3Thin: after wcc)"), cellEditor.getErrorMessage());
+				assertTrue(cellEditor.isValueValid(), "the name field takes it: " + cellEditor.getErrorMessage());
 			} finally {
 				cellEditor.dispose();
 			}
+
+			wcc.setPropertyValue("name", "collector"); // cancelled
+			assertEquals(1, asked.size());
+			assertTrue(asked.get(0).contains("thin-cell3.cell: cell Cell3Thin: after wcc") && asked.get(0).contains("elsewhere/thinner.cell: cell Thinner: remove wcc"),
+					asked.get(0));
+			assertEquals(original, doc.get(), "cancelled: not renamed");
+			assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()));
+			assertEquals(thinner, java.nio.file.Files.readString(far.getLocation().toPath()));
+
+			answer[0] = true;
+			wcc = selectLayer(0, "wcc");
 			wcc.setPropertyValue("name", "collector");
-			assertEquals(original, doc.get(), "not renamed");
+			String renamed = original.replace("layer wcc:", "layer collector:").replace("after wcc", "after collector");
+			assertEquals(renamed, doc.get());
+			assertEquals(thin.replace("after wcc", "after collector"), java.nio.file.Files.readString(other.getLocation().toPath()), "comments and layout kept");
+			assertEquals(thinner.replace("remove wcc", "remove collector"), java.nio.file.Files.readString(far.getLocation().toPath()));
+			assertTrue(editor.isDirty(), "this file edited as typing is");
+			view.undo();
+			assertEquals(original, doc.get(), "one undo");
+			assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()), "one undo puts the other files back");
+			assertEquals(thinner, java.nio.file.Files.readString(far.getLocation().toPath()));
+
+			// another file with unsaved changes in an editor: refused before anything changed, naming it
+			ITextEditor open = (ITextEditor) IDE.openEditor(page, other, false);
+			try {
+				open.getDocumentProvider().getDocument(open.getEditorInput()).replace(0, 0, "// typed\n");
+				page.activate(editor); // the Stack view follows the active editor: half-cells.cell's Cell3 again
+				IdeUITest.flush();
+				view.reparse();
+				view.selectCell("Cell3");
+				asked.clear();
+				wcc = selectLayer(0, "wcc");
+				wcc.setPropertyValue("name", "collector");
+				assertEquals(original, doc.get(), "refused");
+				assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()));
+				assertEquals(java.util.List.of(), asked, "refused before asking");
+				String why = org.cellwright.editor.EditingSession.of(doc).refusal();
+				assertTrue(why != null && why.contains("thin-cell3.cell has unsaved changes"), why);
+			} finally {
+				open.close(false);
+			}
 		} finally {
+			org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = was;
 			other.delete(true, null);
+			folder.delete(true, null);
 		}
 	}
 

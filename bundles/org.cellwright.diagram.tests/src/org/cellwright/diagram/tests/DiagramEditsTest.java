@@ -58,6 +58,10 @@ class DiagramEditsTest {
 			cell NoFoil extends Thin { remove foil } // the foil taken out
 			""";
 
+	/** {@link #STACKS} as two files of a folder: base.cell with the base cell, thin.cell with the cells extending it. */
+	static final String BASE = STACKS.substring(0, STACKS.indexOf("// a thinner separator")),
+			THIN = "package t\n\nimport cellwright.materials.*\nimport cellwright.composites.*\n\n" + STACKS.substring(STACKS.indexOf("// a thinner separator"));
+
 	Path file(String name, String text) throws Exception {
 		Path f = dir.resolve(name);
 		Files.writeString(f, text, StandardCharsets.UTF_8);
@@ -136,9 +140,7 @@ class DiagramEditsTest {
 	 */
 	@Test
 	void aLayerAnotherFileNamesIsNotRenamedHereAndTheRefusalNamesTheFile() throws Exception {
-		String base = STACKS.substring(0, STACKS.indexOf("// a thinner separator"));
-		String thin = "package t\n\nimport cellwright.materials.*\nimport cellwright.composites.*\n\n"
-				+ STACKS.substring(STACKS.indexOf("// a thinner separator"));
+		String base = BASE, thin = THIN;
 		Path f = file("base.cell", base), other = file("thin.cell", thin);
 		assertEquals(List.of(), errorMessages(other), "the fixture is valid");
 		TextSession s = TextSession.onFile(f);
@@ -154,6 +156,48 @@ class DiagramEditsTest {
 		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
 		assertTrue(s.execute(command(s, m -> CellOperations.rename(m, s.domain(), "layer:Base.ccc", "counter"))), s::refusal);
 		assertEquals(base.replace("layer ccc:", "layer counter:"), Files.readString(f, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * In a session that renames other files too (the IDE's, {@code otherFiles}), the diagram's rename of a layer that
+	 * thin.cell names is not refused: it is the language's layer rename ({@link Cells.LayerRename}: layer, old and new
+	 * name), and the language's uses of it in thin.cell ({@link Cells#renameLayerUses}: 'after wcc', 'remove foil', the
+	 * replacing separator), executed on thin.cell's model and printed back by {@code TextPatch} (what the IDE's
+	 * LayerRenameAcrossFiles writes into that file), change just those names and keep thin.cell's comments and layout.
+	 * Before session 23 the rename was refused in the IDE too.
+	 */
+	@Test
+	void aLayerRenameFollowingIntoOtherFilesChangesTheirNamesOfItKeepingTheirText() throws Exception {
+		String base = BASE, thin = THIN;
+		Path f = file("base.cell", base), other = file("thin.cell", thin);
+		TextSession s = TextSession.onFile(f);
+		var serializer = new CellWrightChecker().injector().getInstance(org.eclipse.xtext.serializer.ISerializer.class);
+		var format = org.eclipse.xtext.resource.SaveOptions.newBuilder().format().getOptions();
+		for (String[] rename : new String[][] { { "layer:Base.wcc", "collector", "after wcc", "after collector" },
+				{ "layer:Base.foil", "lithium", "remove foil", "remove lithium" },
+				{ "layer:Base.separator", "sep", "layer separator:", "layer sep:" } }) {
+			String thinAfter = s.read(m -> {
+				Command c = CellOperations.rename(m, s.domain(), rename[0], rename[1], true);
+				Cells.LayerRename r = Cells.LayerRename.in(c);
+				assertEquals(rename[0].substring(rename[0].indexOf('.') + 1), r.from());
+				assertEquals(rename[1], r.to());
+				var thinModel = m.eResource().getResourceSet().getResources().stream()
+						.filter(x -> x.getURI().lastSegment().equals("thin.cell")).findFirst().orElseThrow();
+				String before = serializer.serialize(thinModel.getContents().get(0), format);
+				var change = new org.eclipse.emf.common.command.CompoundCommand();
+				for (Command x : Cells.renameLayerUses(r.layer(), r.to(), Cells.cellsOf(thinModel),
+						(o, feature, v, i) -> org.eclipse.emf.edit.command.SetCommand.create(s.domain(), o, feature, v, i)))
+					change.append(x);
+				assertTrue(change.canExecute()); // prepares the set commands: they keep the old values for undo
+				change.execute();
+				String after = serializer.serialize(thinModel.getContents().get(0), format);
+				change.undo();
+				return org.cellwright.lang.text.TextPatch.of(thin, before, after).applyTo(thin);
+			});
+			assertEquals(thin.replace(rename[2], rename[3]), thinAfter, rename[0]);
+		}
+		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8), "nothing written: the commands were not executed");
+		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
 	}
 
 	/**

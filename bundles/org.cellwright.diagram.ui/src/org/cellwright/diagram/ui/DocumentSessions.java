@@ -174,6 +174,10 @@ final class DocumentSessions {
 		@Override
 		public String refusal() { return session.refusal(); }
 
+		/** The editing session renames a layer in every file of the workspace that names it (LayerRenameAcrossFiles). */
+		@Override
+		public boolean renamesOtherFiles() { return true; }
+
 		@Override
 		public boolean canUndo() { return ui(session::canUndo); }
 

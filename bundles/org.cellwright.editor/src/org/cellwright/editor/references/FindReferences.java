@@ -51,26 +51,8 @@ public final class FindReferences {
 	 * no named element is there.
 	 */
 	public static Result find(IFile file, String text, int offset) {
-		XtextResourceSet rs = CellLanguage.injector().getInstance(XtextResourceSet.class);
-		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell",
-				CellLanguage.injector().getInstance(org.eclipse.xtext.resource.IResourceFactory.class));
-		List<IFile> files = cellFiles();
-		if (!files.contains(file)) files.add(0, file);
-		XtextResource edited = null;
-		for (IFile f : files) {
-			URI uri = URI.createPlatformResourceURI(f.getFullPath().toString(), true);
-			try {
-				if (f.equals(file)) {
-					Resource r = rs.createResource(uri);
-					r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
-					edited = (XtextResource) r;
-				} else {
-					rs.getResource(uri, true);
-				}
-			} catch (IOException | RuntimeException e) {
-				// a file that cannot be read has no references to report
-			}
-		}
+		Workspace ws = read(file, text);
+		XtextResource edited = ws.edited();
 		if (edited == null || edited.getParseResult() == null) return null;
 		EObjectAtOffsetHelper at = CellLanguage.injector().getInstance(EObjectAtOffsetHelper.class);
 		EObject target = at.resolveCrossReferencedElementAt(edited, offset);
@@ -78,12 +60,86 @@ public final class FindReferences {
 		IQualifiedNameProvider names = CellLanguage.injector().getInstance(IQualifiedNameProvider.class);
 		QualifiedName name = target == null || target.eIsProxy() ? null : names.getFullyQualifiedName(target);
 		if (name == null) return null;
-		EcoreUtil.resolveAll(rs);
 		List<Match> out = new ArrayList<>();
-		for (Resource r : new ArrayList<>(rs.getResources())) {
-			if (!(r instanceof XtextResource xr) || !r.getURI().isPlatformResource()) continue;
-			IFile f = ResourcesPlugin.getWorkspace().getRoot().getFile(new org.eclipse.core.runtime.Path(r.getURI().toPlatformString(true)));
-			String source = r == edited ? text : xr.getParseResult() == null ? "" : xr.getParseResult().getRootNode().getText();
+		references(ws, target, (r, o, n) -> {
+			IFile f = fileOf(r);
+			out.add(new Match(f, n.getStartLine(), n.getOffset(), n.getLength(), lineOf(ws.texts().getOrDefault(r, ""), n.getOffset())));
+		});
+		out.sort(java.util.Comparator.comparing((Match m) -> m.file().getFullPath().toString()).thenComparingInt(Match::offset));
+		return new Result(target.eClass().getName().toLowerCase(), name.toString(), out);
+	}
+
+	/**
+	 * The .cell files of the workspace read together in one resource set and linked by the language: {@code file} with
+	 * {@code text}, every other file as its open document holds it (unsaved text) or else as saved; each resource's
+	 * text as read.
+	 */
+	public record Workspace(XtextResourceSet set, XtextResource edited, java.util.Map<Resource, String> texts) {}
+
+	/** Reads the workspace's .cell files ({@link Workspace}). */
+	public static Workspace read(IFile file, String text) {
+		XtextResourceSet rs = CellLanguage.injector().getInstance(XtextResourceSet.class);
+		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell",
+				CellLanguage.injector().getInstance(org.eclipse.xtext.resource.IResourceFactory.class));
+		List<IFile> files = cellFiles();
+		if (!files.contains(file)) files.add(0, file);
+		java.util.Map<Resource, String> texts = new java.util.LinkedHashMap<>();
+		XtextResource edited = null;
+		for (IFile f : files) {
+			URI uri = URI.createPlatformResourceURI(f.getFullPath().toString(), true);
+			try {
+				String source = f.equals(file) ? text : openText(f);
+				if (source == null) source = savedText(f);
+				Resource r = rs.getResource(uri, false);
+				if (r == null) {
+					r = rs.createResource(uri);
+					r.load(new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), rs.getLoadOptions());
+				}
+				texts.put(r, source);
+				if (f.equals(file)) edited = (XtextResource) r;
+			} catch (IOException | CoreException | RuntimeException e) {
+				// a file that cannot be read has no references to report
+			}
+		}
+		EcoreUtil.resolveAll(rs);
+		return new Workspace(rs, edited, texts);
+	}
+
+	/** The text of the file's open document (a text file buffer: an editor, a diagram), or null if none is open. */
+	public static String openText(IFile f) {
+		org.eclipse.core.filebuffers.ITextFileBuffer b = org.eclipse.core.filebuffers.FileBuffers.getTextFileBufferManager()
+				.getTextFileBuffer(f.getFullPath(), org.eclipse.core.filebuffers.LocationKind.IFILE);
+		return b == null ? null : b.getDocument().get();
+	}
+
+	/** The file's text as saved (its charset). */
+	public static String savedText(IFile f) throws CoreException, IOException {
+		try (var in = f.getContents(true)) {
+			return new String(in.readAllBytes(), java.nio.charset.Charset.forName(f.getCharset()));
+		}
+	}
+
+	/** The workspace file of a resource read by {@link #read}. */
+	public static IFile fileOf(Resource r) {
+		return ResourcesPlugin.getWorkspace().getRoot().getFile(new org.eclipse.core.runtime.Path(r.getURI().toPlatformString(true)));
+	}
+
+	/** Told of each reference found: the resource, the object whose reference it is, and the reference's text (node). */
+	@FunctionalInterface
+	public interface Found {
+		void found(Resource r, EObject referrer, INode node);
+	}
+
+	/**
+	 * Every reference to {@code target} in the workspace's files, by the language's linking: the objects whose
+	 * (non-containment) references resolve to an element of the target's kind and qualified name.
+	 */
+	public static void references(Workspace ws, EObject target, Found found) {
+		IQualifiedNameProvider names = CellLanguage.injector().getInstance(IQualifiedNameProvider.class);
+		QualifiedName name = names.getFullyQualifiedName(target);
+		if (name == null) return;
+		for (Resource r : new ArrayList<>(ws.set().getResources())) {
+			if (!(r instanceof XtextResource) || !r.getURI().isPlatformResource()) continue;
 			for (TreeIterator<EObject> it = r.getAllContents(); it.hasNext();) {
 				EObject o = it.next();
 				for (EReference ref : o.eClass().getEAllReferences()) {
@@ -93,14 +149,11 @@ public final class FindReferences {
 					for (int i = 0; i < values.size() && i < nodes.size(); i++) {
 						if (!(values.get(i) instanceof EObject v) || v.eIsProxy() || v.eClass() != target.eClass()) continue;
 						if (!name.equals(names.getFullyQualifiedName(v))) continue;
-						INode n = nodes.get(i);
-						out.add(new Match(f, n.getStartLine(), n.getOffset(), n.getLength(), lineOf(source, n.getOffset())));
+						found.found(r, o, nodes.get(i));
 					}
 				}
 			}
 		}
-		out.sort(java.util.Comparator.comparing((Match m) -> m.file().getFullPath().toString()).thenComparingInt(Match::offset));
-		return new Result(target.eClass().getName().toLowerCase(), name.toString(), out);
 	}
 
 	private static String lineOf(String text, int offset) {

@@ -127,6 +127,15 @@ public final class Cells {
 		public boolean isEmpty() {
 			return anchored.isEmpty() && removing.isEmpty() && replacing.isEmpty();
 		}
+
+		/** Each use as the user reads it: "cell Thin: after wcc", "cell NoFoil: remove foil", "cell Thin: a layer separator replacing it". */
+		public List<String> describe(String name) {
+			List<String> how = new ArrayList<>();
+			for (Layer x : anchored) how.add("cell " + ((Cell) x.eContainer()).getName() + ": " + x.getPosition().getLiteral() + " " + name);
+			for (Cell c : removing) how.add("cell " + c.getName() + ": remove " + name);
+			for (Layer x : replacing) how.add("cell " + ((Cell) x.eContainer()).getName() + ": a layer " + name + " replacing it");
+			return how;
+		}
 	}
 
 	public static LayerNameUses layerNameUses(Layer layer, Iterable<? extends Object> cells) {
@@ -168,8 +177,9 @@ public final class Cells {
 
 	/**
 	 * Why the layer cannot take the name, or null if it can: the name is taken in its cell's stack (an inherited
-	 * layer's too), or cells of other files extending its cell name the layer ({@link #layerNameUsesInOtherFiles}):
-	 * an edit writes one file, and they would keep naming a layer that is gone. The name's syntax is the caller's.
+	 * layer's too). The name's syntax is the caller's. Cells of other files naming the layer do not refuse it: the IDE's
+	 * editing session renames them too ({@link LayerRename}); a session that writes one file only refuses them
+	 * ({@link #layerRenameRefusalInOtherFiles}).
 	 */
 	public static String layerRenameRefusal(Layer layer, String name) {
 		if (!(layer.eContainer() instanceof Cell cell) || name.equals(layer.getName())) return null;
@@ -178,32 +188,82 @@ public final class Cells {
 				return "The name " + name + " is taken: cell " + cell.getName() + " has a layer " + name
 						+ (other.eContainer() == cell ? "." : " (from " + ((Cell) other.eContainer()).getName() + ").");
 		if (cell.getLayers().stream().anyMatch(x -> x != layer && name.equals(x.getName()))) return "The name " + name + " is taken.";
-		List<String> elsewhere = layerNameUsesInOtherFiles(layer);
-		if (!elsewhere.isEmpty())
-			return "Layer " + layer.getName() + " of cell " + cell.getName() + " is named in other files, by cells extending it: "
-					+ String.join("; ", elsewhere) + ". A rename here changes this file only and would leave them naming a"
-					+ " layer that is gone: rename it in the text and change those files too.";
 		return null;
+	}
+
+	/**
+	 * Why a session that writes the layer's file only (the diagram page outside the IDE) cannot rename the layer: cells
+	 * of other files extending its cell name it ({@link #layerNameUsesInOtherFiles}) and would keep naming a layer that
+	 * is gone; null if none does.
+	 */
+	public static String layerRenameRefusalInOtherFiles(Layer layer) {
+		List<String> elsewhere = layerNameUsesInOtherFiles(layer);
+		if (elsewhere.isEmpty() || !(layer.eContainer() instanceof Cell cell)) return null;
+		return "Layer " + layer.getName() + " of cell " + cell.getName() + " is named in other files, by cells extending it: "
+				+ String.join("; ", elsewhere) + ". A rename here changes this file only and would leave them naming a"
+				+ " layer that is gone: rename it in the IDE (it changes those files too) or in the texts.";
+	}
+
+	/**
+	 * The command of a layer rename: its set commands change the layer's file; {@link #layer()}, {@link #from()} and
+	 * {@link #to()} let a session that writes several files rename it where cells of other files name it too
+	 * ({@link #renameLayerUses}).
+	 */
+	public static final class LayerRename extends CompoundCommand {
+		private final Layer layer;
+		private final String from, to;
+
+		LayerRename(Layer layer, String to) {
+			super("Rename layer");
+			this.layer = layer;
+			this.from = layer.getName();
+			this.to = to;
+		}
+
+		public Layer layer() { return layer; }
+
+		/** The layer's name before the rename. */
+		public String from() { return from; }
+
+		public String to() { return to; }
+
+		/** The layer rename a command is or wraps (a {@link org.eclipse.emf.common.command.CommandWrapper}), or null. */
+		public static LayerRename in(Command c) {
+			for (Command x = c; x != null; x = x instanceof org.eclipse.emf.common.command.CommandWrapper w ? w.getCommand() : null)
+				if (x instanceof LayerRename r) return r;
+			return null;
+		}
 	}
 
 	/**
 	 * The one rename of a layer (the diagram's label edit and the Properties view's name field): the layer, and where
 	 * its name is written as text in the cells of its file ({@link #layerNameUses}: 'after', 'remove', a replacing
 	 * layer), so every cell's stack stays as it was. Null if the name is unchanged; refused with
-	 * {@link #layerRenameRefusal}'s reason (an IllegalArgumentException).
+	 * {@link #layerRenameRefusal}'s reason (an IllegalArgumentException). Cells of other files naming the layer are the
+	 * executing session's ({@link LayerRename}).
 	 */
-	public static Command renameLayer(Layer layer, String name, Setter set) {
+	public static LayerRename renameLayer(Layer layer, String name, Setter set) {
 		if (name.equals(layer.getName())) return null;
 		String refusal = layerRenameRefusal(layer, name);
 		if (refusal != null) throw new IllegalArgumentException(refusal);
-		LayerNameUses uses = layerNameUses(layer, cellsOf(layer.eResource()));
-		CompoundCommand all = new CompoundCommand("Rename layer");
+		LayerRename all = new LayerRename(layer, name);
 		all.append(set.set(layer, Literals.LAYER__NAME, name, NO_INDEX));
-		for (Layer x : uses.replacing()) all.append(set.set(x, Literals.LAYER__NAME, name, NO_INDEX));
-		for (Layer x : uses.anchored()) all.append(set.set(x, Literals.LAYER__ANCHOR, name, NO_INDEX));
-		for (Cell c : uses.removing())
-			all.append(set.set(c, Literals.CELL__REMOVALS, name, c.getRemovals().indexOf(layer.getName())));
+		for (Command c : renameLayerUses(layer, name, cellsOf(layer.eResource()), set)) all.append(c);
 		return all;
+	}
+
+	/**
+	 * The set commands that write the layer's new name where {@code cells} (of any file read with the layer's) name it
+	 * ({@link #layerNameUses}), the layer's own declaration excepted: its replacing layers, anchors and removals.
+	 */
+	public static List<Command> renameLayerUses(Layer layer, String name, Iterable<? extends Object> cells, Setter set) {
+		LayerNameUses uses = layerNameUses(layer, cells);
+		List<Command> out = new ArrayList<>();
+		for (Layer x : uses.replacing()) out.add(set.set(x, Literals.LAYER__NAME, name, NO_INDEX));
+		for (Layer x : uses.anchored()) out.add(set.set(x, Literals.LAYER__ANCHOR, name, NO_INDEX));
+		for (Cell c : uses.removing())
+			out.add(set.set(c, Literals.CELL__REMOVALS, name, c.getRemovals().indexOf(layer.getName())));
+		return out;
 	}
 
 	/**
@@ -218,17 +278,13 @@ public final class Cells {
 			if (r == own) continue;
 			LayerNameUses uses = layerNameUses(layer, cellsOf(r));
 			if (uses.isEmpty()) continue;
-			List<String> how = new ArrayList<>();
-			for (Layer x : uses.anchored()) how.add("cell " + ((Cell) x.eContainer()).getName() + ": " + x.getPosition().getLiteral() + " " + layer.getName());
-			for (Cell c : uses.removing()) how.add("cell " + c.getName() + ": remove " + layer.getName());
-			for (Layer x : uses.replacing()) how.add("cell " + ((Cell) x.eContainer()).getName() + ": a layer " + layer.getName() + " replacing it");
-			out.add((r.getURI() == null ? "another file" : r.getURI().lastSegment()) + " (" + String.join(", ", how) + ")");
+			out.add((r.getURI() == null ? "another file" : r.getURI().lastSegment()) + " (" + String.join(", ", uses.describe(layer.getName())) + ")");
 		}
 		return out;
 	}
 
 	/** The cells of a resource's model (none if it holds no model). */
-	private static List<Object> cellsOf(Resource r) {
+	public static List<Object> cellsOf(Resource r) {
 		if (r == null || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof org.cellwright.model.Model m)) return List.of();
 		return new ArrayList<>(m.getElements());
 	}

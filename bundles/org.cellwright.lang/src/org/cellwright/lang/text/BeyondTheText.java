@@ -13,4 +13,36 @@ public interface BeyondTheText {
 
 	/** Makes the change beside the text again (the edit's text was written again). */
 	void redoBeyondTheText();
+
+	/**
+	 * Why the undo ({@code undo}) or redo of what is beside the text cannot be done now (e.g. another file the edit
+	 * wrote was changed since), or null: the session then refuses the whole undo or redo, its text too.
+	 */
+	default String blocked(boolean undo) {
+		return null;
+	}
+
+	/** Both, {@code first} undone last; either may be null. */
+	static BeyondTheText both(BeyondTheText first, BeyondTheText second) {
+		if (first == null || second == null) return first == null ? second : first;
+		return new BeyondTheText() {
+			@Override
+			public void undoBeyondTheText() {
+				second.undoBeyondTheText();
+				first.undoBeyondTheText();
+			}
+
+			@Override
+			public void redoBeyondTheText() {
+				first.redoBeyondTheText();
+				second.redoBeyondTheText();
+			}
+
+			@Override
+			public String blocked(boolean undo) {
+				String a = first.blocked(undo);
+				return a != null ? a : second.blocked(undo);
+			}
+		};
+	}
 }

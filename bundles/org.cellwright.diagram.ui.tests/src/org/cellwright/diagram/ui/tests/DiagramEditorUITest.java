@@ -503,6 +503,52 @@ class DiagramEditorUITest {
 		return new int[] { o.x + (int) Math.round(x), o.y + (int) Math.round(y) };
 	}
 
+	/**
+	 * A layer renamed in the diagram that a cell of another file names ('after collector') is renamed there too, after
+	 * the user was asked naming that file: the diagram's session is the document's editing session, which renames the
+	 * layer across files (LayerRenameAcrossFiles); the other file is saved with its comment kept, this one is edited
+	 * unsaved in its open editor. Edit > Undo with the diagram active puts both files back, Redo renames both again.
+	 * Before session 23 the diagram refused the rename naming the other file.
+	 */
+	@Test
+	void aLayerOtherFilesNameRenamedInTheDiagramIsRenamedThereTooAndOneUndoPutsBothBack() throws Exception {
+		IFile other = file.getParent().getFile(new org.eclipse.core.runtime.Path("bare-thin.cell"));
+		String thin = "package examples.thin\n\nimport examples.baseline.*\n\n// an interlayer on the collector\n"
+				+ "cell BareSUSThin extends BareSUS {\n\tlayer interlayer: SUS 1 um after collector // kept\n}\n";
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		var was = org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation;
+		org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = q -> asked.add(q);
+		try {
+			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs");
+			CellDiagramEditor editor = openDiagram();
+			spin(() -> labels(editor).lines().anyMatch("collector"::equals), 30_000, "the collector drawn");
+			editor.dispatch("{kind:'applyLabelEdit', isOperation:true, labelId:'layer:BareSUS.collector#label', text:'wcc'}");
+			spin(() -> doc.get().contains("layer wcc: SUS 10 um"), 30_000, "the new name in the text:\n" + doc.get());
+			assertEquals(1, asked.size(), "asked once");
+			assertTrue(asked.get(0).contains("bare-thin.cell: cell BareSUSThin: after collector"), asked.get(0));
+			assertEquals(thin.replace("after collector", "after wcc"), text(other), "the other file renamed and saved, its comments kept");
+			assertTrue(text.isDirty(), "this file edited in its open editor, unsaved");
+			var handlers = PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class);
+			page.activate(editor);
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+			spin(() -> doc.get().equals(original), 30_000, "undo to restore the text:\n" + doc.get());
+			assertEquals(thin, text(other), "one undo puts the other file back too");
+			page.activate(editor);
+			handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO, null);
+			spin(() -> doc.get().contains("layer wcc: SUS 10 um"), 30_000, "redo:\n" + doc.get());
+			assertEquals(thin.replace("after collector", "after wcc"), text(other), "redo renames the other file again");
+		} finally {
+			org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = was;
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+			other.delete(true, null);
+		}
+	}
+
 	/** Typing in the text editor redraws the diagram (the same document). */
 	/**
 	 * A moved node renamed in the diagram keeps its place: the layout sidecar's key follows the rename; Edit > Undo (the

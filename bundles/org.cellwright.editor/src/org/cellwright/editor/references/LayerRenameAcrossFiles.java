@@ -1,0 +1,230 @@
+package org.cellwright.editor.references;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.cellwright.editor.EditingSession;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.text.BeyondTheText;
+import org.cellwright.lang.text.TextPatch;
+import org.cellwright.model.Cell;
+import org.cellwright.model.Element;
+import org.cellwright.model.Layer;
+import org.cellwright.model.Model;
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.filebuffers.ITextFileBufferManager;
+import org.eclipse.core.filebuffers.LocationKind;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.xtext.resource.XtextResource;
+
+/**
+ * A layer rename that follows into the other files of the workspace, as a refactoring rename: the cells extending the
+ * layer's cell (found by the language's references, {@link FindReferences}: the cells whose 'extends' names it, and
+ * those extending them) that name the layer in another file ('after wcc', 'remove wcc', a layer replacing it) are
+ * renamed there too. Each file's change is an EMF edit of its model printed back into its text ({@link TextPatch}:
+ * comments and layout kept), written into its open document or else its file, and saved. Before anything changes the
+ * files are checked (read-only, unsaved changes in an editor, syntax errors, out of sync with the disk: the rename is
+ * refused naming them) and the user is asked, shown each file and what changes in it. The edit of the layer's own file
+ * carries the others ({@link BeyondTheText}): one undo (or redo) of it puts every file back, refused if one of them
+ * was changed since. {@code refusal}: why the rename cannot follow into the other files (nothing is changed then), or
+ * null; {@code question}: what the user is asked (null if no other file changes).
+ */
+public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, String question) implements BeyondTheText {
+
+	/** One other file's change: its text before and after, and where it names the layer ("cell Thin: after wcc"). */
+	public record FileEdit(IFile file, String before, String after, List<String> uses) {}
+
+	/**
+	 * Asks the user whether to go on, shown the message (files and changes); true to rename. A test puts its own
+	 * answer here. Called on the UI thread.
+	 */
+	public static volatile Predicate<String> confirmation = LayerRenameAcrossFiles::ask;
+
+	/**
+	 * The other files' changes of the rename, made on the workspace's files read together ({@link FindReferences#read}:
+	 * {@code file} with {@code text}, its document's text before the edit; the others as their open documents hold them,
+	 * else as saved). The rename's layer is read under the session's lock.
+	 */
+	public static LayerRenameAcrossFiles plan(EditingSession session, IFile file, String text, Cells.LayerRename rename) {
+		String[] at = session.readLocked(() -> rename.layer().eContainer() instanceof Cell c
+				? new String[] { c.getName(), rename.from() } : null);
+		if (at == null || at[0] == null || at[1] == null) return new LayerRenameAcrossFiles(List.of(), null, null);
+		FindReferences.Workspace ws = FindReferences.read(file, text);
+		Cell cell = ws.edited() == null ? null : cellNamed(ws.edited(), at[0]);
+		Layer layer = cell == null ? null : cell.getLayers().stream().filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
+		if (layer == null) return new LayerRenameAcrossFiles(List.of(), null, null);
+		// the cells extending the layer's cell, by the language's references: those whose 'extends' names it, and theirs
+		Map<Resource, List<Object>> extending = new LinkedHashMap<>();
+		Set<Cell> seen = new LinkedHashSet<>(List.of(cell));
+		Deque<Cell> todo = new ArrayDeque<>(List.of(cell));
+		while (!todo.isEmpty()) {
+			Cell base = todo.pop();
+			FindReferences.references(ws, base, (r, o, node) -> {
+				if (o instanceof Cell x && x.getBase() == base && seen.add(x)) {
+					todo.add(x);
+					if (r != ws.edited()) extending.computeIfAbsent(r, k -> new ArrayList<>()).add(x);
+				}
+			});
+		}
+		List<FileEdit> edits = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), ws.set());
+		for (Map.Entry<Resource, List<Object>> e : extending.entrySet()) {
+			Cells.LayerNameUses uses = Cells.layerNameUses(layer, e.getValue());
+			if (uses.isEmpty()) continue;
+			IFile f = FindReferences.fileOf(e.getKey());
+			String why = unwritable(f);
+			XtextResource xr = (XtextResource) e.getKey();
+			if (why == null && !TextPatch.printable(xr)) why = "has syntax errors: fix them first";
+			if (why != null) {
+				refused.add(f.getFullPath().makeRelative() + " " + why);
+				continue;
+			}
+			String before = EditingSession.print(xr);
+			CompoundCommand change = new CompoundCommand();
+			for (Command c : Cells.renameLayerUses(layer, rename.to(), e.getValue(), (o, feature, v, i) -> SetCommand.create(domain, o, feature, v, i)))
+				change.append(c);
+			if (!change.canExecute()) { // canExecute prepares the set commands: they keep the old values for undo
+				refused.add(f.getFullPath().makeRelative() + ": the rename cannot be applied to it");
+				continue;
+			}
+			change.execute();
+			String after = EditingSession.print(xr);
+			change.undo();
+			String source = ws.texts().get(xr);
+			TextPatch patch = TextPatch.of(source, before, after);
+			if (patch != null) edits.add(new FileEdit(f, source, patch.applyTo(source), uses.describe(rename.from())));
+		}
+		String what = "layer " + at[1] + " of cell " + at[0];
+		if (!refused.isEmpty())
+			return new LayerRenameAcrossFiles(List.of(), "Cells of other files extending cell " + at[0] + " name its layer " + at[1]
+					+ " and cannot be changed now: " + String.join("; ", refused) + ". Nothing was renamed.", null);
+		StringBuilder q = new StringBuilder("Rename " + what + " to " + rename.to() + "?\n\nCells of other files extending "
+				+ at[0] + " name the layer; they are renamed too, and those files saved:\n");
+		for (FileEdit x : edits) q.append("\n  ").append(x.file().getFullPath().makeRelative()).append(": ").append(String.join(", ", x.uses()));
+		q.append("\n\nOne Undo (Edit > Undo) takes back the rename in every file.");
+		return new LayerRenameAcrossFiles(edits, null, q.toString());
+	}
+
+	private static Cell cellNamed(XtextResource r, String name) {
+		if (r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m)) return null;
+		for (Element e : m.getElements()) if (e instanceof Cell c && name.equals(c.getName())) return c;
+		return null;
+	}
+
+	/** Why the file cannot be written now, or null. */
+	private static String unwritable(IFile f) {
+		if (!f.exists()) return "is gone";
+		if (f.isReadOnly()) return "is read-only";
+		if (!f.isSynchronized(IResource.DEPTH_ZERO)) return "was changed on disk: refresh it first";
+		ITextFileBuffer b = FileBuffers.getTextFileBufferManager().getTextFileBuffer(f.getFullPath(), LocationKind.IFILE);
+		if (b != null && b.isDirty()) return "has unsaved changes in an editor: save or revert them first";
+		return null;
+	}
+
+	/** True if there is nothing to change in other files. */
+	public boolean isEmpty() {
+		return edits.isEmpty();
+	}
+
+	/** Asks the user ({@link #confirmation}); true to go on. */
+	public boolean confirmed() {
+		return isEmpty() || confirmation.test(question);
+	}
+
+	private static boolean ask(String question) {
+		Display d = Display.getCurrent();
+		return MessageDialog.openQuestion(d == null ? null : d.getActiveShell(), "Rename layer in other files", question);
+	}
+
+	/** Writes the other files' changes (after the layer's own file's); on failure, the ones written are put back. */
+	public void apply() {
+		List<FileEdit> done = new ArrayList<>();
+		try {
+			for (FileEdit e : edits) {
+				write(e.file(), e.before(), e.after());
+				done.add(e);
+			}
+		} catch (RuntimeException x) {
+			for (FileEdit e : done) write(e.file(), e.after(), e.before());
+			throw x;
+		}
+	}
+
+	@Override
+	public String blocked(boolean undo) {
+		List<String> changed = new ArrayList<>();
+		for (FileEdit e : edits) {
+			String now = current(e.file());
+			if (!(undo ? e.after() : e.before()).equals(now) || unwritable(e.file()) != null) changed.add(e.file().getFullPath().makeRelative().toString());
+		}
+		return changed.isEmpty() ? null : "the rename also changed " + String.join(", ", changed) + ", changed since (or not writable):"
+				+ " undo it there by hand";
+	}
+
+	@Override
+	public void undoBeyondTheText() {
+		for (FileEdit e : edits.reversed()) write(e.file(), e.after(), e.before());
+	}
+
+	@Override
+	public void redoBeyondTheText() {
+		for (FileEdit e : edits) write(e.file(), e.before(), e.after());
+	}
+
+	/** The file's text: its open document's, else as saved; null if unreadable. */
+	private static String current(IFile f) {
+		String open = FindReferences.openText(f);
+		if (open != null) return open;
+		try {
+			return FindReferences.savedText(f);
+		} catch (CoreException | IOException e) {
+			return null;
+		}
+	}
+
+	/**
+	 * Replaces the changed span of the file's text (its document, shared with an open editor) and saves it; the file's
+	 * text must be {@code from}.
+	 */
+	private static void write(IFile f, String from, String to) {
+		ITextFileBufferManager manager = FileBuffers.getTextFileBufferManager();
+		try {
+			manager.connect(f.getFullPath(), LocationKind.IFILE, null);
+			try {
+				ITextFileBuffer b = manager.getTextFileBuffer(f.getFullPath(), LocationKind.IFILE);
+				IDocument doc = b.getDocument();
+				if (!doc.get().equals(from)) throw new IllegalStateException(f.getFullPath().makeRelative() + " was changed meanwhile");
+				TextPatch p = TextPatch.of(from, from, to);
+				if (p != null) doc.replace(p.offset(), p.length(), p.text());
+				b.commit(null, true);
+			} finally {
+				manager.disconnect(f.getFullPath(), LocationKind.IFILE, null);
+			}
+		} catch (CoreException | BadLocationException e) {
+			throw new IllegalStateException("writing " + f.getFullPath().makeRelative() + ": " + e.getMessage(), e);
+		}
+	}
+}
