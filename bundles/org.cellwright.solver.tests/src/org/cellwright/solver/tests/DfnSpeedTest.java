@@ -111,12 +111,8 @@ class DfnSpeedTest {
      */
     @Test
     void theHalfCellsSaturatingEndRejectsDivergingStepsWithoutAFreshJacobian() {
-        double[] out = new double[701];
-        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
-        DfnMesh mesh = DfnMesh.benchmark().withParticleModes(8);
-        CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
-        DfnSolution s = new DfnSimulation(7e-4).withInterpolatedOutputs().run(Chen2020.lithiumMetalHalfCell(1.0), mesh, oneC, out, Chen2020.CUTOFF);
-        DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.lithiumMetalHalfCell(1.0), mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSolution s = halfCell(new DfnSimulation(7e-4).withInterpolatedOutputs());
+        DfnSolution tight = halfCell(new DfnSimulation(1e-7));
         assertEquals("voltage cut-off", s.endReason());
         assertEquals(tight.last().time(), s.last().time(), 0.05);
         assertTrue(s.rejectedSteps() > 0, "steps were rejected at the saturation");
@@ -124,6 +120,14 @@ class DfnSpeedTest {
         assertTrue(s.newtonIterations() <= 195, "Newton iterations: " + s.newtonIterations());
         double[] d = againstTight(s, tight);
         assertTrue(d[0] < 1.3e-3 && d[1] < 4.3e-3, "RMS " + d[0] + " V, max " + d[1] + " V");
+    }
+
+    /** The speed comparison's half cell (8 particle modes, 1C to 2.5 V, an output every 10 s) run by sim. */
+    private static DfnSolution halfCell(DfnSimulation sim) {
+        double[] out = new double[701];
+        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        return sim.run(Chen2020.lithiumMetalHalfCell(1.0), DfnMesh.benchmark().withParticleModes(8), CurrentProfile.constant(Chen2020.ONE_C),
+                out, Chen2020.CUTOFF);
     }
 
     /** RMS and largest voltage difference [V] of s from tight at the outputs both have where tight reads at least 3.0 V (asserts over 400 of them). */
@@ -150,13 +154,8 @@ class DfnSpeedTest {
      */
     @Test
     void idasMatrixLifeTakesTheHalfCellToATightToleranceInFewerSteps() {
-        double[] out = new double[701];
-        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
-        DfnMesh mesh = DfnMesh.benchmark().withParticleModes(8);
-        CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
-        DfnSolution s = new DfnSimulation(3e-5).withInterpolatedOutputs().withIdaMatrixLife()
-                .run(Chen2020.lithiumMetalHalfCell(1.0), mesh, oneC, out, Chen2020.CUTOFF);
-        DfnSolution tight = new DfnSimulation(1e-7).run(Chen2020.lithiumMetalHalfCell(1.0), mesh, oneC, out, Chen2020.CUTOFF);
+        DfnSolution s = halfCell(new DfnSimulation(3e-5).withInterpolatedOutputs().withIdaMatrixLife());
+        DfnSolution tight = halfCell(new DfnSimulation(1e-7));
         assertEquals("voltage cut-off", s.endReason());
         assertEquals(tight.last().time(), s.last().time(), 0.05);
         assertTrue(s.steps() < 150, "steps: " + s.steps());
