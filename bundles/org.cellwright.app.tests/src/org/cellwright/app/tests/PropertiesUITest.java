@@ -199,7 +199,8 @@ class PropertiesUITest extends StackEditorFixture {
 	 * A layer that cells of other files name is renamed there too, as a refactoring rename (LayerRenameAcrossFiles):
 	 * the user is asked first, shown each file and where it names the layer (a cell of another folder extending a cell
 	 * that extends Cell3 included, found by the language's references); the other files are written with their
-	 * comments kept and saved, this one as edited (unsaved); one undo puts every file back, byte for byte. Cancelled,
+	 * comments kept and saved, this one as edited (unsaved); one undo puts every file back, byte for byte, refused
+	 * (naming it) while one of them was changed since. Cancelled,
 	 * nothing changes; another file with unsaved changes in an editor refuses the rename naming it, before anything
 	 * changed. Before session 23 the name field refused the rename naming the files.
 	 */
@@ -250,6 +251,15 @@ class PropertiesUITest extends StackEditorFixture {
 			assertEquals(thin.replace("after wcc", "after collector"), java.nio.file.Files.readString(other.getLocation().toPath()), "comments and layout kept");
 			assertEquals(thinner.replace("remove wcc", "remove collector"), java.nio.file.Files.readString(far.getLocation().toPath()));
 			assertTrue(editor.isDirty(), "this file edited as typing is");
+			// a file the rename wrote, changed since: the undo is refused naming it, no file changed
+			String farRenamed = thinner.replace("remove wcc", "remove collector");
+			far.setContents(new java.io.ByteArrayInputStream(("// edited\n" + farRenamed).getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
+			view.undo();
+			assertEquals(renamed, doc.get(), "not undone");
+			assertEquals(thin.replace("after wcc", "after collector"), java.nio.file.Files.readString(other.getLocation().toPath()));
+			String why = org.cellwright.editor.EditingSession.of(doc).refusal();
+			assertTrue(why != null && why.contains("elsewhere/thinner.cell, changed since"), why);
+			far.setContents(new java.io.ByteArrayInputStream(farRenamed.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
 			view.undo();
 			assertEquals(original, doc.get(), "one undo");
 			assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()), "one undo puts the other files back");
@@ -269,7 +279,7 @@ class PropertiesUITest extends StackEditorFixture {
 				assertEquals(original, doc.get(), "refused");
 				assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()));
 				assertEquals(java.util.List.of(), asked, "refused before asking");
-				String why = org.cellwright.editor.EditingSession.of(doc).refusal();
+				why = org.cellwright.editor.EditingSession.of(doc).refusal();
 				assertTrue(why != null && why.contains("thin-cell3.cell has unsaved changes"), why);
 			} finally {
 				open.close(false);

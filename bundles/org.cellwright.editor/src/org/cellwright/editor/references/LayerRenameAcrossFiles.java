@@ -180,8 +180,8 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 			String now = current(e.file());
 			if (!(undo ? e.after() : e.before()).equals(now) || unwritable(e.file()) != null) changed.add(e.file().getFullPath().makeRelative().toString());
 		}
-		return changed.isEmpty() ? null : "the rename also changed " + String.join(", ", changed) + ", changed since (or not writable):"
-				+ " undo it there by hand";
+		return changed.isEmpty() ? null : "the rename also wrote " + String.join(", ", changed) + ", changed since (or not writable now):"
+				+ " no file was changed; put it back as the rename left it, or change the names in the texts";
 	}
 
 	@Override
