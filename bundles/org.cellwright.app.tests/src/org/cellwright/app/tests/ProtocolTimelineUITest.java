@@ -127,4 +127,44 @@ class ProtocolTimelineUITest {
 		assertEquals(Kind.UNRESOLVED, t.segments.get(2).kind());
 		assertTrue(view.svg(900, 400).contains("run ?"), "drawn with its label");
 	}
+	/**
+	 * A step's label stays off the time axis's labels: InterlayerHalfCellAt60C's discharge at the full rate drew
+	 * "dischar..." over "35 h" at the view's default size. Drawn with the screen's font at sizes from low to tall.
+	 */
+	@Test
+	void aStepsLabelIsNeverDrawnOverTheTimeAxisLabels() throws Exception {
+		open("sung2023/experiments.cell");
+		view.show("experiment InterlayerHalfCellAt60C");
+		assertNotNull(view.timeline());
+		var display = view.canvas().getDisplay();
+		for (int width = 400; width <= 1400; width += 200) for (int height = 160; height <= 700; height += 30) {
+			var image = new org.eclipse.swt.graphics.Image(display, width, height);
+			var gc = new org.eclipse.swt.graphics.GC(image);
+			java.util.List<double[]> ticks = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
+			java.util.List<String> texts = new java.util.ArrayList<>();
+			try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
+				var recorder = (org.cellwright.editor.draw.Drawing) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+						new Class<?>[] { org.cellwright.editor.draw.Drawing.class }, (proxy, m, args) -> {
+							if (m.getName().equals("text")) {
+								String text = (String) args[0];
+								double[] box = { (double) args[1], (double) args[2], screen.textWidth(text, (boolean) args[4]), screen.lineHeight() };
+								boolean tick = (int) args[3] == org.cellwright.editor.draw.Drawing.GRAY && text.matches("[0-9.]+ (h|min)");
+								(tick ? ticks : others).add(box);
+								if (!tick) texts.add(text);
+							}
+							return m.invoke(screen, args);
+						});
+				new org.cellwright.editor.protocol.TimelinePainter().paint(recorder, 0, 0, width, height, view.timeline());
+			} finally {
+				gc.dispose();
+				image.dispose();
+			}
+			assertFalse(ticks.isEmpty(), "the time axis is labelled");
+			for (double[] t : ticks) for (int k = 0; k < others.size(); k++) {
+				double[] o = others.get(k);
+				boolean overlap = o[0] < t[0] + t[2] && t[0] < o[0] + o[2] && o[1] < t[1] + t[3] && t[1] < o[1] + o[3];
+				assertFalse(overlap, "at " + width + " x " + height + " '" + texts.get(k) + "' is drawn over a time label at x " + t[0]);
+			}
+		}
+	}
 }

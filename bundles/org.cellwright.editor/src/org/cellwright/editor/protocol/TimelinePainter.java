@@ -51,7 +51,11 @@ public final class TimelinePainter {
 		double max = 0;
 		for (Segment s : t.segments) if (!Double.isNaN(s.rate())) max = Math.max(max, Math.max(Math.abs(s.rate()), Math.abs(s.endRate())));
 		if (max == 0) max = 1;
-		double zero = (top + bottom) / 2, scale = (bottom - top) / 2 / (max * 1.15);
+		// a step's label (rate, cut-off: two lines) goes above a charge's bar and below a discharge's: the rate scale leaves
+		// room for it between the largest bar and the plot's edge, so it stays off the time axis's labels under the plot
+		// (before, bars took 1/1.15 of the half-height and "dischar..." was drawn over "35 h")
+		double half = (bottom - top) / 2, room = LABEL_LINES * line + 6;
+		double zero = (top + bottom) / 2, scale = Math.max(half - room, half * 0.4) / max;
 
 		// axes
 		d.line(left, top, left, bottom, Drawing.DARK_GRAY, 1, false);
@@ -73,7 +77,7 @@ public final class TimelinePainter {
 					int colour = Double.isNaN(s.rate()) ? UNKNOWN : r >= 0 ? CHARGE : DISCHARGE;
 					d.fillRect(x, Math.min(y, zero), w, Math.abs(zero - y), colour, "step");
 					d.drawRect(x, Math.min(y, zero), w, Math.abs(zero - y), Drawing.DARK_GRAY, 1);
-					label(d, s, x, w, y, r >= 0, line);
+					label(d, s, x, w, y, r >= 0, line, top, bottom);
 				}
 				case HOLD -> {
 					double r0 = Double.isNaN(s.rate()) ? max * 0.5 : s.rate(), r1 = Double.isNaN(s.endRate()) ? r0 * 0.1 : s.endRate();
@@ -88,14 +92,16 @@ public final class TimelinePainter {
 					d.fillPolygon(xy, HOLD, "step");
 					d.line(x, ya, x, zero, Drawing.DARK_GRAY, 1, false);
 					d.line(x + w, yb, x + w, zero, Drawing.DARK_GRAY, 1, false);
-					label(d, s, x, w, ya, r0 >= 0, line);
+					label(d, s, x, w, ya, r0 >= 0, line, top, bottom);
 				}
 				case REST, UNRESOLVED -> {
 					double hgt = Math.max(6, line * 0.6);
 					d.fillRect(x, zero - hgt / 2, w, hgt, s.kind() == Kind.REST ? REST : UNKNOWN, "step");
 					d.drawRect(x, zero - hgt / 2, w, hgt, Drawing.DARK_GRAY, 1);
 					d.text(d.fit(s.rateLabel(), w - 4, false), x + 2, zero - hgt / 2 - line - 2, Drawing.BLACK, false);
-					if (!s.cutoff().isEmpty()) d.text(d.fit(s.cutoff(), w - 4, false), x + 2, zero + hgt / 2 + 2, Drawing.DARK_GRAY, false);
+					// its cut-off under the bar where the plot has room for it (a low view: left out, not over the time axis)
+					if (!s.cutoff().isEmpty() && zero + hgt / 2 + 2 + line <= bottom)
+						d.text(d.fit(s.cutoff(), w - 4, false), x + 2, zero + hgt / 2 + 2, Drawing.DARK_GRAY, false);
 				}
 				case SET -> {
 					d.line(x, top - 4, x, bottom, Drawing.BLACK, 1, true);
@@ -111,9 +117,10 @@ public final class TimelinePainter {
 				if (s.fixedWidth()) d.line(x + w, top, x + w, bottom, Drawing.GRAY, 1, true);
 			}
 		}
-		// brackets: deepest (innermost) nearest to the plot
+		// brackets: deepest (innermost) nearest to the plot, the first row's label below the time axis's labels (at
+		// bottom + line + 10 its top was within a line of them: "FirstCycle" over "1 h" in a narrow view)
 		for (Bracket b : t.brackets) {
-			double y = bottom + line + 10 + (depth - 1 - b.depth()) * (line + 6);
+			double y = bottom + 1.5 * line + 6 + (depth - 1 - b.depth()) * (line + 6);
 			double xa = left + xs[b.first()] + 2, xb = left + xs[b.last()] + ws[b.last()] - 2;
 			d.line(xa, y, xb, y, Drawing.BLACK, 1.5, false);
 			d.line(xa, y - 5, xa, y, Drawing.BLACK, 1.5, false);
@@ -125,11 +132,23 @@ public final class TimelinePainter {
 		}
 	}
 
-	private static void label(Drawing d, Segment s, double x, double w, double y, boolean up, double line) {
+	/** Lines of a step's label: its rate, its cut-off. */
+	private static final int LABEL_LINES = 2;
+
+	/**
+	 * A step's rate and cut-off above its bar (charge) or below it (discharge), kept between the plot's top and bottom
+	 * (a view too low to leave room beside the bar puts them over the bar; one too low for both lines shows the rate
+	 * only, or nothing: never over the time axis's labels).
+	 */
+	private static void label(Drawing d, Segment s, double x, double w, double y, boolean up, double line, double top, double bottom) {
+		int lines = s.cutoff().isEmpty() ? 1 : LABEL_LINES;
+		if (bottom - top < lines * line) lines = bottom - top < line ? 0 : 1;
+		if (lines == 0) return;
 		String rate = s.rateLabel() + (s.estimated() ? "  ~" + hours(s.duration()) : s.fixedWidth() ? "  (duration ?)" : "");
-		double ty = up ? y - 2 * line - 4 : y + 2;
+		double ty = up ? y - LABEL_LINES * line - 4 : y + 2;
+		ty = Math.max(top, Math.min(ty, bottom - lines * line));
 		d.text(d.fit(rate, w - 4, false), x + 2, ty, Drawing.BLACK, false);
-		if (!s.cutoff().isEmpty()) d.text(d.fit(s.cutoff(), w - 4, false), x + 2, ty + line, Drawing.DARK_GRAY, false);
+		if (lines > 1) d.text(d.fit(s.cutoff(), w - 4, false), x + 2, ty + line, Drawing.DARK_GRAY, false);
 	}
 
 	/** Widths proportional to duration, short steps widened to MIN_PX (the rest shares what is left). */
