@@ -89,6 +89,15 @@ public class ValidationTest {
 		assertTrue(v("protocol P { rest for 1 h").get(0).getMessage().contains("expecting"), "a missing brace");
 	}
 
+	/** A property the language accepts but no solver mechanism reads is flagged where it is written (session 23). */
+	@Test
+	public void aPropertyNoMechanismReadsIsWarnedAbout() throws Exception {
+		Issue i = has(v("material M is alloy-host { density = 2.33 g/cm3 adatom-diffusivity = 1e-12 m2/s }"),
+				READ_BY_NO_MECHANISM, Severity.WARNING, "adatom-diffusivity is read by no mechanism");
+		assertEquals(4, i.getLineNumber(), "at the property");
+		none(v("material M is alloy-host { density = 2.33 g/cm3 }"), READ_BY_NO_MECHANISM);
+	}
+
 	@Test
 	public void goodCellIsClean() throws Exception {
 		clean(v(GOOD_CELL));

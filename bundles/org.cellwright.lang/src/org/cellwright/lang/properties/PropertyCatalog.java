@@ -154,7 +154,7 @@ public final class PropertyCatalog {
 		nonNegative("diffusion-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the diffusivity");
 		def("diffusivity-drop-stoichiometry", m, Dimension.FRACTION, 0, true, 1, true, "stoichiometry above which the solid diffusivity of an intercalation host drops");
 		nonNegative("diffusivity-drop-decades", m, Dimension.DIMENSIONLESS, "decades the solid diffusivity has dropped at full lithiation (log-linear from the knee)");
-		positive("adatom-diffusivity", m, Dimension.DIFFUSIVITY, "surface diffusivity of Li ad-atoms on the material");
+		positive("adatom-diffusivity", m, Dimension.DIFFUSIVITY, "surface diffusivity of Li ad-atoms on the material (read by no solver mechanism: it changes no result)");
 		positive("specific-capacity", mt, Dimension.SPECIFIC_CAPACITY, "theoretical (or practical) gravimetric capacity");
 		positive("max-concentration", m, Dimension.CONCENTRATION, "maximum Li concentration in the host");
 		def("initial-stoichiometry", EnumSet.of(Owner.MATERIAL, Owner.LAYER), Dimension.FRACTION, 0, true, 1, true,
@@ -320,6 +320,13 @@ public final class PropertyCatalog {
 	}
 
 	/** Names an experiment can 'record'. */
+	/**
+	 * Properties the language accepts (users' files may give them) that no solver mechanism reads: a value given has no
+	 * effect on any result, so validation warns (adatom-diffusivity: no class of the solver models Li* surface
+	 * diffusion; docs/calibration.md, SiNP).
+	 */
+	public static final List<String> READ_BY_NO_MECHANISM = List.of("adatom-diffusivity");
+
 	public static final List<String> OUTPUTS = List.of("time", "voltage", "current", "current-density", "capacity",
 			"areal-capacity", "coulombic-efficiency", "overpotential", "nucleation-overpotential",
 			"lithium-inventory", "plated-lithium", "dead-lithium", "interlayer-lithium", "interphase-thickness",

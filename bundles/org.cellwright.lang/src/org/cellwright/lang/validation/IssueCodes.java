@@ -10,6 +10,7 @@ public interface IssueCodes {
 	String WRONG_DIMENSION = "cellwright.wrongDimension";
 	String OUT_OF_RANGE = "cellwright.outOfRange";
 	String UNKNOWN_PROPERTY = "cellwright.unknownProperty";
+	String READ_BY_NO_MECHANISM = "cellwright.readByNoMechanism";
 	String DUPLICATE_NAME = "cellwright.duplicateName";
 	String FRACTIONS_SUM = "cellwright.fractionsSum";
 	String FRACTION_BASIS = "cellwright.fractionBasis";
