@@ -11,8 +11,8 @@ import org.cellwright.solver.input.MaterialSpec;
  * pore size ({@link InterlayerLithiation}), particle radius r (the as-cast radius grown with the solid's volume),
  * internal surface a = 3 (1 - eps) / r of packed spheres, the true areas of its two faces, and the Bruggeman-type
  * ionic and electronic conductivities of its components ({@link LayerSpec#ionicTransportFactor},
- * {@link LayerSpec#electronicTransportFactor}), the host's at each control volume's own lithiation. Properties of
- * the layer, independent of the mesh on which they are used.
+ * {@link LayerSpec#electronicTransportFactor}). Properties of the layer,
+ * independent of the mesh on which they are used.
  */
 public final class InterlayerGeometry {
     /**
@@ -32,15 +32,7 @@ public final class InterlayerGeometry {
     private final InterlayerLithiation lith;
     private final MaterialSpec host;
     private final double particleRadius0;
-    /**
-     * Share of the lithiated phase's conduction that the as-cast host keeps (no source: it only lets a formation
-     * start in a control volume no Li has reached; with the local conduction its drop is over the front's own control
-     * volume and vanishes with the mesh, InterlayerLocalConductionTest).
-     */
-    static final double AS_CAST_CONDUCTION = 0.01;
-
-    private double thickness, porosity, poreSize, particleRadius, specificArea, kappaLayer, sigmaLayer;
-    private double[] kappa, sigma;
+    private double thickness, porosity, poreSize, particleRadius, specificArea, kappa, sigma;
 
     public InterlayerGeometry(LayerSpec layer, InterlayerLithiation lith) {
         this.layer = layer;
@@ -60,47 +52,23 @@ public final class InterlayerGeometry {
     }
 
     /**
-     * Effective conductivities [S/m] of a uniformly lithiated layer at lithiation ym and temperature [K]
-     * ({@link #updateTransport(double[], double, double)} with every control volume at ym).
+     * Effective conductivities [S/m] at mean lithiation ym and temperature [K]: each component's conductivity times
+     * its transport factor at its volume fraction; the host's scaled by its lithiation (Si conducts once lithiated),
+     * its ionic conduction thermally activated (Arrhenius about {@link Constants#T_REF}).
      */
     public void updateTransport(double ym, double temperature) {
-        updateTransport(new double[] {ym}, ym, temperature);
-    }
-
-    /**
-     * Effective conductivities [S/m] of each control volume k at its host lithiation y[k] (the layer's geometry at
-     * mean lithiation ym) and temperature [K]: each component's conductivity times its transport factor at its volume
-     * fraction; the host's scaled by the control volume's lithiation (Si conducts once lithiated: a lithiation front
-     * conducts behind it, the as-cast Si ahead of it at {@link #AS_CAST_CONDUCTION} of the lithiated phase's), its
-     * ionic conduction thermally activated (Arrhenius about {@link Constants#T_REF}). Before session 23 the host's
-     * conduction was scaled by the layer's mean lithiation: at the start every control volume conducted at 1 % and the
-     * drop over the half cell next to the SE, a length of the mesh, decided whether the formation could begin.
-     */
-    public void updateTransport(double[] y, double ym, double temperature) {
-        double kOther = 0, sOther = 0, kHost = 0, sHost = 0;
+        double k = 0, s = 0;
         for (ComponentSpec c : layer.components()) {
             MaterialSpec m = c.material();
             double phi = m == host ? lith.hostVolumeFraction(ym)
                     : new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
-            double k = m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF)
+            double scale = m == host ? Math.max(ym, 0.01) : 1;
+            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF)
                     * layer.ionicTransportFactor(phi);
-            double s = m.get(ELECTRONIC_CONDUCTIVITY, 0) * layer.electronicTransportFactor(phi);
-            if (m == host) { kHost += k; sHost += s; } else { kOther += k; sOther += s; }
+            s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * layer.electronicTransportFactor(phi);
         }
-        if (kappa == null || kappa.length != y.length) {
-            kappa = new double[y.length];
-            sigma = new double[y.length];
-        }
-        double rk = 0, rs = 0;
-        for (int i = 0; i < y.length; i++) {
-            double scale = Math.max(y[i], AS_CAST_CONDUCTION);
-            kappa[i] = Math.max(kOther + scale * kHost, MIN_KAPPA);
-            sigma[i] = Math.max(sOther + scale * sHost, MIN_SIGMA);
-            rk += 1 / kappa[i];
-            rs += 1 / sigma[i];
-        }
-        kappaLayer = y.length / rk;
-        sigmaLayer = y.length / rs;
+        kappa = Math.max(k, MIN_KAPPA);
+        sigma = Math.max(s, MIN_SIGMA);
     }
 
     public double thickness() { return thickness; }
@@ -109,14 +77,10 @@ public final class InterlayerGeometry {
     public double particleRadius() { return particleRadius; }
     /** Internal surface per volume a = 3 (1 - eps) / r [1/m] (packed spheres). */
     public double specificArea() { return specificArea; }
-    /** Effective ionic conductivity [S/m] through the layer's thickness: its control volumes' in series. */
-    public double ionicConductivity() { return kappaLayer; }
-    /** Effective electronic conductivity [S/m] through the layer's thickness: its control volumes' in series. */
-    public double electronicConductivity() { return sigmaLayer; }
-    /** Effective ionic conductivity [S/m] of control volume k. */
-    public double ionicConductivity(int k) { return kappa[k]; }
-    /** Effective electronic conductivity [S/m] of control volume k. */
-    public double electronicConductivity(int k) { return sigma[k]; }
+    /** Effective ionic conductivity [S/m]. */
+    public double ionicConductivity() { return kappa; }
+    /** Effective electronic conductivity [S/m]. */
+    public double electronicConductivity() { return sigma; }
 
     /** True MIEC/SE contact area per geometric area: the flat contact plus the pore walls the SE covers. */
     public double seContactArea() { return (1 - porosity) + specificArea * SE_CONTACT_DEPTH; }

@@ -47,26 +47,20 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
 
     private final int n;
     private final Reactions rx;
-    /** Face conductances [S/m2]: gIonic[k], gElectronic[k] between cells k and k + 1. */
-    private final double[] gIonic, gElectronic;
-    private double gIonicBoundary;
+    private double gIonic, gIonicBoundary, gElectronic;
     /** Set collector potential [V] and the series resistance [Ohm m2] from the last cell's centre to it; NaN: set current. */
     private double potential = Double.NaN, seriesResistance;
 
     MiecChargeBalance(int cells, Reactions reactions) {
         this.n = cells;
         this.rx = reactions;
-        this.gIonic = new double[Math.max(cells - 1, 0)];
-        this.gElectronic = new double[Math.max(cells - 1, 0)];
     }
 
-    /** Mesh and each cell's effective conductivities [S/m] (ionic, electronic) of the step. */
-    void setTransport(Mesh1D mesh, double[] kappa, double[] sigma) {
-        for (int k = 0; k < n - 1; k++) {
-            gIonic[k] = FaceConductance.interior(mesh, kappa[k], kappa[k + 1]);
-            gElectronic[k] = FaceConductance.interior(mesh, sigma[k], sigma[k + 1]);
-        }
-        gIonicBoundary = FaceConductance.toEnd(mesh, kappa[0]); // to phi_e = 0 at the SE
+    /** Mesh and effective conductivities [S/m] (ionic, electronic) of the step. */
+    void setTransport(Mesh1D mesh, double kappa, double sigma) {
+        gIonic = FaceConductance.interior(mesh, kappa);
+        gElectronic = FaceConductance.interior(mesh, sigma);
+        gIonicBoundary = FaceConductance.toEnd(mesh, kappa); // to phi_e = 0 at the SE
     }
 
     /** Solves at the set collector potential E [V] (NaN: at the set current), R [Ohm m2] from the last cell's centre. */
@@ -91,11 +85,11 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
             double dphi = ps - pe;
             double jm = jp + (k == n - 1 ? rx.collectorCurrent(dphi, false) : 0);
             if (!Double.isFinite(jm)) return false;
-            double rightE = k < n - 1 ? -gIonic[k] * (x[e + 4] - pe) : 0;
-            double leftE = k > 0 ? -gIonic[k - 1] * (pe - x[e - 4]) : -gIonicBoundary * pe;
+            double rightE = k < n - 1 ? -gIonic * (x[e + 4] - pe) : 0;
+            double leftE = k > 0 ? -gIonic * (pe - x[e - 4]) : -gIonicBoundary * pe;
             r[e] = (rightE - leftE - jm - jh) * sc;
-            double rightS = k < n - 1 ? -gElectronic[k] * (x[s + 4] - ps) : -I;
-            double leftS = k > 0 ? -gElectronic[k - 1] * (ps - x[s - 4]) : -rx.separatorCurrent(ps, false);
+            double rightS = k < n - 1 ? -gElectronic * (x[s + 4] - ps) : -I;
+            double leftS = k > 0 ? -gElectronic * (ps - x[s - 4]) : -rx.separatorCurrent(ps, false);
             r[s] = (rightS - leftS + jm + jh) * sc;
             if (rx.hasHost()) {
                 double yy = rx.lithiation(k) - jh * dt / (Constants.F * capNode);
@@ -117,19 +111,20 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
     public void jacobian(double[] x, BandedMatrix jac) {
         double dt = rx.dt();
         double sc = 1.0 / Math.max(1.0, Math.abs(rx.current()));
+        double ke = gIonic * sc, ks = gElectronic * sc;
         double capNode = rx.hostCapacityPerCell();
         for (int k = 0; k < n; k++) {
             int e = 4 * k, s = e + 1, q = e + 2, p = e + 3;
             double dphi = x[s] - x[e];
             double dc = (k == n - 1 ? rx.collectorCurrent(dphi, true) : 0) * sc;
-            if (k < n - 1) { double ke = gIonic[k] * sc; jac.add(e, e + 4, -ke); jac.add(e, e, ke); }
-            if (k > 0) { double ke = gIonic[k - 1] * sc; jac.add(e, e - 4, -ke); jac.add(e, e, ke); } else jac.add(e, e, gIonicBoundary * sc);
+            if (k < n - 1) { jac.add(e, e + 4, -ke); jac.add(e, e, ke); }
+            if (k > 0) { jac.add(e, e - 4, -ke); jac.add(e, e, ke); } else jac.add(e, e, gIonicBoundary * sc);
             jac.add(e, s, -dc);
             jac.add(e, e, dc);
             jac.add(e, q, -sc);
             jac.add(e, p, -sc);
-            if (k < n - 1) { double ks = gElectronic[k] * sc; jac.add(s, s + 4, -ks); jac.add(s, s, ks); }
-            if (k > 0) { double ks = gElectronic[k - 1] * sc; jac.add(s, s - 4, -ks); jac.add(s, s, ks); } else jac.add(s, s, rx.separatorCurrent(x[s], true) * sc);
+            if (k < n - 1) { jac.add(s, s + 4, -ks); jac.add(s, s, ks); }
+            if (k > 0) { jac.add(s, s - 4, -ks); jac.add(s, s, ks); } else jac.add(s, s, rx.separatorCurrent(x[s], true) * sc);
             jac.add(s, s, dc);
             jac.add(s, e, -dc);
             jac.add(s, q, sc);

@@ -78,9 +78,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     private final SolidElectrolyteInterphase contactSei;
     private final double deadCc;
     private double foil0, committedCurrent;
-    /** Effective ionic and electronic conductivity [S/m] of each control volume (committed lithiation). */
-    private final double[] kappa, sigma;
-    private double temperature, pressure, dx, aInt, lastI, lastDt;
+    private double temperature, pressure, kappa, sigma, dx, aInt, lastI, lastDt;
     private Mesh1D mesh;
     private double etaKin, etaNuc, etaOhm, etaSei, coverageChange;
     private boolean reportedPore, reportedCc, reportedSe;
@@ -117,8 +115,6 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         this.adhesionCc = cc == null ? 0 : cc.get(ADHESION_ENERGY, 0);
         this.deadPore = host != null ? host.get(DEAD_LITHIUM_FRACTION, 0) : ctx.deadFraction;
         y = new double[n];
-        kappa = new double[n];
-        sigma = new double[n];
         nPore = new double[n];
         poreCov = new double[n];
         platedPore = new double[n];
@@ -202,20 +198,16 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
     }
 
     private void updateTransport() {
-        // each control volume's host conducts at its own lithiation (a lithiation front conducts behind it)
-        double[] yy = lith.hasHost() ? y : new double[n];
-        geo.updateTransport(yy, lith.hasHost() ? meanY() : 0, temperature);
-        for (int k = 0; k < n; k++) {
-            kappa[k] = geo.ionicConductivity(k);
-            sigma[k] = geo.electronicConductivity(k);
-        }
+        geo.updateTransport(lith.hasHost() ? meanY() : 0, temperature);
+        kappa = geo.ionicConductivity();
+        sigma = geo.electronicConductivity();
     }
 
     /** Human-readable state of the last trial (for debugging). */
     public String describe() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(java.util.Locale.ROOT, "L=%.3g eps=%.3f pore=%.3g kappa=%.3g sigma=%.3g jSe=%.4g jCc=%.4g ccShift=%.4g seShift=%.4g poreGT=%.4g%n",
-                thickness, porosity, poreSize, geo.ionicConductivity(), geo.electronicConductivity(), jSe, jCc, ccShift(), seShift(), gibbsThomson()));
+                thickness, porosity, poreSize, kappa, sigma, jSe, jCc, ccShift(), seShift(), gibbsThomson()));
         for (int k = 0; k < n; k++)
             b.append(String.format(java.util.Locale.ROOT, "  k=%d pe=%.5f ps=%.5f jh=%.4g jpore=%.4g y=%.4f nPore=%.3g fill=%.3f%n", k, uTrial[4 * k],
                     uTrial[4 * k + 1], uTrial[4 * k + 2], jPore[k], y[k], nPore[k], poreFill(k)));
@@ -399,7 +391,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         startTrial(dt, guess);
         // from the last cell's centre to the collector: half a cell of the electronic phase, the collector contact and
         // the MIEC/SE contact interphase in series (as in finishTrial; its resistance of the committed state)
-        double i = solver.solveAtPotential(potential, dx / (2 * sigma[n - 1]) + rcc + contactSei.resistance(), guess);
+        double i = solver.solveAtPotential(potential, dx / (2 * sigma) + rcc + contactSei.resistance(), guess);
         if (Double.isNaN(i)) return Double.NaN;
         lastI = i;
         return Double.isNaN(finishTrial(dt, i)) ? Double.NaN : i;
@@ -487,7 +479,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         // the SE-side deposit's interphase acts on its site only (seShift); the contact interphase is in series
         // Li+ conduction in the interphase is thermally activated (SolidElectrolyteInterphase.setTemperature)
         etaSei = current * contactSei.resistance();
-        double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma[n - 1]) + current * rcc + etaSei;
+        double e = uTrial[4 * (n - 1) + 1] + current * dx / (2 * sigma) + current * rcc + etaSei;
         // decomposition: reaction-weighted driving force vs ohmic remainder
         // the step's open-circuit potential at the lithiation its solve saw (the interphase's share is in the next)
         double ocv = openCircuit(anyMetal(tnCc, tnSe, tnPore), uTrial, tySolved);

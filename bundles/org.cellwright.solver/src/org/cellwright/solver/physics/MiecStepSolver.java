@@ -42,8 +42,8 @@ final class MiecStepSolver {
     /** Electronic potential [V] of control volume k in the trial. */
     double electronic(int k) { return trial[4 * k + 1]; }
 
-    /** Starts a trial from the committed state on the mesh with each cell's effective conductivities [S/m]. */
-    void start(Mesh1D mesh, double[] kappa, double[] sigma) {
+    /** Starts a trial from the committed state on the mesh with the effective conductivities [S/m]. */
+    void start(Mesh1D mesh, double kappa, double sigma) {
         System.arraycopy(u, 0, trial, 0, u.length);
         balance.setTransport(mesh, kappa, sigma);
     }

@@ -15,13 +15,8 @@ public final class FaceConductance {
 
     /** Conductance of a face between two cells of the uniform mesh with conductivity k throughout: k / width. */
     public static double interior(Mesh1D mesh, double k) {
-        return interior(mesh, k, k);
-    }
-
-    /** Conductance of a face between two cells of the uniform mesh with conductivities kLeft and kRight. */
-    public static double interior(Mesh1D mesh, double kLeft, double kRight) {
         double h = 0.5 * mesh.width();
-        return series(kLeft, h, kRight, h);
+        return series(k, h, k, h);
     }
 
     /**
