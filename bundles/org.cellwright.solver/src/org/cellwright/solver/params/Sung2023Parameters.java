@@ -110,7 +110,6 @@ public final class Sung2023Parameters {
                 .set(DEAD_LITHIUM_FRACTION, 0.03) // calibrated: share of Li stripped from MIEC pores left isolated (half-cell CE 96.4 %, Sung2023); not separable from SUS's by the study's numbers (docs/calibration.md)
                 .set(ELECTRONIC_CONDUCTIVITY, 1e2) // lithiated Li15Si4 is metallic-like; calibrated
                 .set(IONIC_CONDUCTIVITY, 0.05) // calibrated: stands in for a path the model lacks; measured bulk Li diffusion in lithiated a-Si (Xie et al., Mater. Chem. Phys. 120 (2010) 421) gives <= 1.2e-5 S/m, with which the formation cannot lithiate the layer; the study's results need >= 1e-2 S/m (docs/calibration.md)
-                .set(ADATOM_DIFFUSIVITY, 1e-12) // Li* along the MIEC surface; calibrated, read by no solver class (docs/solid-state-solver.md)
                 .set(EXCHANGE_CURRENT_DENSITY, 1.0) // per true internal area; calibrated
                 .set(YOUNGS_MODULUS, 41e9) // Li15Si4, Sung2023
                 .set(HARDNESS, 1.9e9) // Li15Si4, Sung2023
