@@ -363,10 +363,11 @@ public final class EditingSession {
 		if (d == null || command == null) return refuse("nothing to edit");
 		if (!editable()) return refuse("the text has syntax errors: fix the text to edit here");
 		String text = d.get();
-		// a layer rename follows into the other files of the workspace whose cells name the layer, asked first
+		// a layer rename follows into the other files of the workspace whose cells name the layer, asked first; reading
+		// them runs with progress and Cancel (cancelled: refused, nothing changed)
 		org.cellwright.lang.model.Cells.LayerRename rename = org.cellwright.lang.model.Cells.LayerRename.in(command);
 		org.cellwright.editor.references.LayerRenameAcrossFiles others = rename == null || file == null ? null
-				: org.cellwright.editor.references.LayerRenameAcrossFiles.plan(this, file, text, rename);
+				: org.cellwright.editor.references.LayerRenameAcrossFiles.planWithProgress(this, file, text, rename); // cancelable
 		if (others != null && others.refusal() != null) return refuse(others.refusal());
 		if (others != null && !others.confirmed()) return refuse("the rename was cancelled: no file was changed");
 		if (others != null && others.isEmpty()) others = null;

@@ -291,6 +291,61 @@ class PropertiesUITest extends StackEditorFixture {
 		}
 	}
 
+	/**
+	 * Planning a layer rename reads every .cell file of the workspace with a progress monitor the user can cancel
+	 * (LayerRenameAcrossFiles.planWithProgress, FindReferences.read): it names each file read, and cancelled while
+	 * reading, it stops there (no further file read), the user is not asked and no file is renamed, the refusal saying
+	 * so. Not cancelled, the same rename follows into the other file. Before, the workspace was read on the UI thread
+	 * with no progress and no way to stop it.
+	 */
+	@Test
+	void aLayerRenameCancelledWhileTheWorkspaceIsReadRenamesNothingInAnyFile() throws Exception {
+		IFile other = file.getParent().getFile(new org.eclipse.core.runtime.Path("thin-cell3.cell"));
+		String thin = "package sung2023.cells\n\ncell Cell3Thin extends Cell3 {\n\tremove wcc // kept\n}\n";
+		var asked = new java.util.ArrayList<String>();
+		var read = new java.util.ArrayList<String>();
+		var monitor = new org.eclipse.core.runtime.NullProgressMonitor() {
+			@Override
+			public void subTask(String name) {
+				read.add(name);
+				if (name.endsWith(".cell")) setCanceled(true); // the user presses Cancel once a file is read
+			}
+		};
+		var wasAsking = org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation;
+		var wasProgress = org.cellwright.editor.references.LayerRenameAcrossFiles.progress;
+		org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = q -> asked.add(q);
+		org.cellwright.editor.references.LayerRenameAcrossFiles.progress = (fork, cancelable, work) -> {
+			assertTrue(fork && cancelable, "run off the UI thread, cancelable");
+			work.run(monitor);
+		};
+		try {
+			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			org.cellwright.editor.EditingSession.of(doc).invalidate();
+			IdeUITest.waitForJobs();
+			view.reparse();
+
+			selectLayer(0, "wcc").setPropertyValue("name", "collector");
+			assertEquals(1, read.size(), "reading stopped at the file being read when cancelled: " + read);
+			assertEquals(java.util.List.of(), asked, "cancelled before asking");
+			assertEquals(original, doc.get(), "cancelled: this file not renamed");
+			assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()), "cancelled: the other file not renamed");
+			assertEquals(org.cellwright.editor.references.LayerRenameAcrossFiles.CANCELLED, org.cellwright.editor.EditingSession.of(doc).refusal());
+
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress; // the workbench's progress service
+			selectLayer(0, "wcc").setPropertyValue("name", "collector");
+			assertEquals(1, asked.size());
+			assertEquals(original.replace("layer wcc:", "layer collector:").replace("after wcc", "after collector"), doc.get());
+			assertEquals(thin.replace("remove wcc", "remove collector"), java.nio.file.Files.readString(other.getLocation().toPath()));
+			view.undo();
+			assertEquals(original, doc.get(), "one undo");
+			assertEquals(thin, java.nio.file.Files.readString(other.getLocation().toPath()));
+		} finally {
+			org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = wasAsking;
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress;
+			other.delete(true, null);
+		}
+	}
+
 	@Test
 	void aWrongDimensionOrUnknownUnitIsRefusedWithTheReasonAndNothingChanges() {
 		ModelPropertySource foil = selectLayer(2, "foil");

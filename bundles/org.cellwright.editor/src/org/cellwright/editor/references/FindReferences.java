@@ -78,6 +78,14 @@ public final class FindReferences {
 
 	/** Reads the workspace's .cell files ({@link Workspace}). */
 	public static Workspace read(IFile file, String text) {
+		return read(file, text, null);
+	}
+
+	/**
+	 * Reads the workspace's .cell files ({@link Workspace}), the monitor told of each file; cancelled,
+	 * {@link org.eclipse.core.runtime.OperationCanceledException}.
+	 */
+	public static Workspace read(IFile file, String text, org.eclipse.core.runtime.IProgressMonitor monitor) {
 		XtextResourceSet rs = CellLanguage.injector().getInstance(XtextResourceSet.class);
 		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell",
 				CellLanguage.injector().getInstance(org.eclipse.xtext.resource.IResourceFactory.class));
@@ -85,7 +93,10 @@ public final class FindReferences {
 		if (!files.contains(file)) files.add(0, file);
 		java.util.Map<Resource, String> texts = new java.util.LinkedHashMap<>();
 		XtextResource edited = null;
+		org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor, "Reading the .cell files", files.size() + 1);
 		for (IFile f : files) {
+			progress.split(1); // throws if cancelled
+			progress.subTask(f.getFullPath().makeRelative().toString());
 			URI uri = URI.createPlatformResourceURI(f.getFullPath().toString(), true);
 			try {
 				String source = f.equals(file) ? text : openText(f);
@@ -101,6 +112,8 @@ public final class FindReferences {
 				// a file that cannot be read has no references to report
 			}
 		}
+		progress.split(1);
+		progress.subTask("Linking the files' references");
 		EcoreUtil.resolveAll(rs);
 		return new Workspace(rs, edited, texts);
 	}

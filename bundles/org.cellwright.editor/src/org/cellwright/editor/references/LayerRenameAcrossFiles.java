@@ -1,6 +1,7 @@
 package org.cellwright.editor.references;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.cellwright.editor.EditingSession;
@@ -26,6 +28,10 @@ import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CompoundCommand;
@@ -34,9 +40,12 @@ import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.operation.IRunnableContext;
+import org.eclipse.jface.operation.IRunnableWithProgress;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
@@ -48,7 +57,9 @@ import org.eclipse.xtext.resource.XtextResource;
  * files are checked (read-only, unsaved changes in an editor, syntax errors, out of sync with the disk: the rename is
  * refused naming them) and the user is asked, shown each file and what changes in it. The edit of the layer's own file
  * carries the others ({@link BeyondTheText}): one undo (or redo) of it puts every file back, refused if one of them
- * was changed since. {@code refusal}: why the rename cannot follow into the other files (nothing is changed then), or
+ * was changed since. Planning reads every .cell file of the workspace: it runs off the UI thread with a progress
+ * monitor ({@link #planWithProgress}: a busy cursor, then a dialog naming the file read, with Cancel); cancelled,
+ * nothing is renamed. {@code refusal}: why the rename cannot follow into the other files (nothing is changed then), or
  * null; {@code question}: what the user is asked (null if no other file changes).
  */
 public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, String question) implements BeyondTheText {
@@ -63,15 +74,52 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	public static volatile Predicate<String> confirmation = LayerRenameAcrossFiles::ask;
 
 	/**
+	 * Where {@link #planWithProgress} runs the plan (forked, cancelable); null: the workbench's progress service (a busy
+	 * cursor, then a progress dialog with Cancel). A test puts its own here.
+	 */
+	public static volatile IRunnableContext progress;
+
+	/** The refusal of a plan the user cancelled. */
+	public static final String CANCELLED = "the rename was cancelled while the workspace's files were read: no file was changed";
+
+	/**
+	 * {@link #plan} run off the UI thread with a progress monitor the user can cancel ({@link #progress}); cancelled,
+	 * a plan refusing the rename ({@link #CANCELLED}). Call on the UI thread (elsewhere the plan runs unmonitored).
+	 */
+	public static LayerRenameAcrossFiles planWithProgress(EditingSession session, IFile file, String text, Cells.LayerRename rename) {
+		AtomicReference<LayerRenameAcrossFiles> out = new AtomicReference<>();
+		IRunnableWithProgress work = m -> {
+			try {
+				out.set(plan(session, file, text, rename, m));
+			} catch (OperationCanceledException e) {
+				throw new InterruptedException(CANCELLED);
+			}
+		};
+		try {
+			IRunnableContext context = progress;
+			if (context != null) context.run(true, true, work);
+			else if (Display.getCurrent() != null && PlatformUI.isWorkbenchRunning()) PlatformUI.getWorkbench().getProgressService().busyCursorWhile(work);
+			else work.run(new NullProgressMonitor());
+		} catch (InterruptedException e) {
+			return new LayerRenameAcrossFiles(List.of(), CANCELLED, null);
+		} catch (InvocationTargetException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		return out.get() != null ? out.get() : new LayerRenameAcrossFiles(List.of(), CANCELLED, null);
+	}
+
+	/**
 	 * The other files' changes of the rename, made on the workspace's files read together ({@link FindReferences#read}:
 	 * {@code file} with {@code text}, its document's text before the edit; the others as their open documents hold them,
-	 * else as saved). The rename's layer is read under the session's lock.
+	 * else as saved). The rename's layer is read under the session's lock. The monitor is told of each file read;
+	 * cancelled, {@link OperationCanceledException}.
 	 */
-	public static LayerRenameAcrossFiles plan(EditingSession session, IFile file, String text, Cells.LayerRename rename) {
+	public static LayerRenameAcrossFiles plan(EditingSession session, IFile file, String text, Cells.LayerRename rename, IProgressMonitor monitor) {
 		String[] at = session.readLocked(() -> rename.layer().eContainer() instanceof Cell c
 				? new String[] { c.getName(), rename.from() } : null);
 		if (at == null || at[0] == null || at[1] == null) return new LayerRenameAcrossFiles(List.of(), null, null);
-		FindReferences.Workspace ws = FindReferences.read(file, text);
+		SubMonitor sub = SubMonitor.convert(monitor, "Finding the cells that name layer " + at[1] + " of cell " + at[0], 10);
+		FindReferences.Workspace ws = FindReferences.read(file, text, sub.split(8));
 		Cell cell = ws.edited() == null ? null : cellNamed(ws.edited(), at[0]);
 		Layer layer = cell == null ? null : cell.getLayers().stream().filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
 		if (layer == null) return new LayerRenameAcrossFiles(List.of(), null, null);
@@ -80,6 +128,7 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 		Set<Cell> seen = new LinkedHashSet<>(List.of(cell));
 		Deque<Cell> todo = new ArrayDeque<>(List.of(cell));
 		while (!todo.isEmpty()) {
+			if (sub.isCanceled()) throw new OperationCanceledException();
 			Cell base = todo.pop();
 			FindReferences.references(ws, base, (r, o, node) -> {
 				if (o instanceof Cell x && x.getBase() == base && seen.add(x)) {
@@ -91,7 +140,9 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 		List<FileEdit> edits = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), ws.set());
+		SubMonitor changing = sub.split(2).setWorkRemaining(extending.size());
 		for (Map.Entry<Resource, List<Object>> e : extending.entrySet()) {
+			changing.split(1);
 			Cells.LayerNameUses uses = Cells.layerNameUses(layer, e.getValue());
 			if (uses.isEmpty()) continue;
 			IFile f = FindReferences.fileOf(e.getKey());
