@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.cellwright.cli.run.InputsRun;
 import org.cellwright.cli.run.Progress;
 import org.cellwright.model.Element;
+import org.cellwright.report.CapacityRetention;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
 import org.cellwright.report.StudyReport;
@@ -30,6 +31,7 @@ import org.cellwright.run.RunUnit;
 import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliCommand;
@@ -347,6 +349,11 @@ public class RunCommand extends CliCommand {
 			if (!Double.isNaN(fd.mAhG())) o.printf(Locale.ROOT, "  first discharge%s: %s mAh/g%n", fd.where(), num(fd.mAhG(), "%.1f"));
 			else if (fd.missing() != null && !Double.isNaN(first.dischargeMAhG()))
 				o.printf(Locale.ROOT, "  first discharge: - (%s)%n", fd.missing());
+			// the retention as the report's key number says it, its reference cycles and "after another charge" too:
+			// before, only the report and summary.json gave it (session 23); none for a half cell or without two
+			// full discharges of the same steps
+			String retention = CapacityRetention.text(s, RunFolder.halfCell(r.folder(), s), "degC");
+			if (retention != null) o.println("  " + CapacityRetention.LABEL + ": " + retention);
 		}
 		double nuc = s.nucleationOverpotentialMV();
 		if (!Double.isNaN(nuc)) o.printf(Locale.ROOT, "  nucleation overpotential: %s mV%n", num(nuc, "%.1f"));

@@ -75,17 +75,10 @@ final class Sections {
 			if (dead > 0) k.put("dead lithium at end", fmt(dead, 3) + " mAh/cm\u00b2");
 			if (sei > 0) k.put("lithium in the interphase at end", fmt(sei, 3) + " mAh/cm\u00b2");
 		}
-		double ret = r.number(CAPACITY_RETENTION);
-		// a half cell's (last over first plating, a set capacity) does not apply, as in the Sweep and Results views
-		// the cycles compared: the last full discharge over the first of the same steps (SummaryJsonWriter.retentionCycles)
-		// and the conditions both ran at (session 21: the same temperature and pressure too)
-		int[] rc = r.summary().capacityRetentionCycles();
-		double[] at = r.summary().capacityRetentionConditions();
-		String both = (Double.isNaN(at[0]) ? "" : ", " + fmt(at[0], 3) + " \u00b0C") + (Double.isNaN(at[1]) ? "" : ", " + fmt(at[1], 3) + " MPa")
-				// a reference discharge after another charge (a CC cycle's under a CC-CV's: 105.3 %; session 23)
-				+ (r.summary().capacityRetentionAfterAnotherCharge() ? ", after another charge" : "");
-		if (!Double.isNaN(ret) && !r.halfCell())
-			k.put("capacity retention (last/first discharge)", fmt(100 * ret, 4) + " %" + (rc == null ? "" : " (cycle " + rc[1] + " / " + rc[0] + both + ")"));
+		// last over a reference discharge of the same steps, its cycles and conditions; none for a half cell
+		// (CapacityRetention: the command line's run summary says it in the same words)
+		String retention = CapacityRetention.text(r.summary(), r.halfCell(), "\u00b0C");
+		if (retention != null) k.put(CapacityRetention.LABEL, retention);
 		double nuc = r.number(NUCLEATION_OVERPOTENTIAL_MV);
 		if (!Double.isNaN(nuc)) k.put("Li nucleation overpotential", fmt(nuc, 3) + " mV");
 		CsvTable ts = r.timeseries();

@@ -227,6 +227,55 @@ class CliTest {
 	}
 
 	/**
+	 * The run's printed summary gives the capacity retention as the report's key number does, in the same words
+	 * (CapacityRetention): its reference cycles and, where the reference discharge followed another charge than the
+	 * last's, "after another charge" (summary.json's capacity_retention_cycles.same_charge false). Here a CC cycle, then
+	 * a CC-CV one (the same charge held at its cut-off): cycle 2's discharge over cycle 1's, after another charge. A run
+	 * with a single discharge has no retention and prints none. Before (session 23) only the report and summary.json
+	 * gave it.
+	 */
+	@Test
+	void theRunSummaryPrintsTheCapacityRetentionWithItsReferenceAsTheReportDoes() throws Exception {
+		String cell = "package ret\nimport cellwright.materials.*\n" + SolidStateCell.withLaw("0.9 A/m2");
+		Path f = Files.writeString(tmp.resolve("ret.cell"), cell + """
+				protocol P { charge at 0.5 C until 4.1 V
+				  discharge at 0.5 C until 3.5 V
+				  charge at 0.5 C until 4.1 V
+				  hold at 4.1 V for 10 min
+				  discharge at 0.5 C until 3.5 V }
+				experiment E { cell SolidFn protocol P }
+				""");
+		Path out = tmp.resolve("out");
+		Result r = cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path run = latest(out, "E");
+		JsonObject s = JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		JsonObject rc = s.getAsJsonObject("capacity_retention_cycles");
+		assertFalse(rc.get("same_charge").getAsBoolean(), rc.toString());
+		String line = r.out().lines().filter(l -> l.startsWith("  capacity retention (")).findFirst().orElse(null);
+		assertNotNull(line, r.out());
+		assertTrue(line.matches("  capacity retention \\(last/first discharge\\): [0-9.]+ % \\(cycle 2 / 1, 25 degC, [0-9.]+ MPa, after another charge\\)"), line);
+		// the report's key number, in the same words (its temperature in degrees Celsius as HTML writes it)
+		String report = Files.readString(run.resolve("report.html"));
+		assertTrue(report.contains(line.substring(line.indexOf(": ") + 2).replace("degC", "\u00b0C")), line);
+		// one discharge: no retention, no line
+		Files.writeString(f, cell + "protocol P { charge at 0.5 C until 4.1 V\n discharge at 0.5 C until 3.5 V }\nexperiment E { cell SolidFn protocol P }\n");
+		Result one = cli("run", f.toString(), "--out", tmp.resolve("one").toString());
+		assertEquals(0, one.rc(), one.out() + one.err());
+		assertTrue(one.out().contains("cycles: 1;"), one.out());
+		assertFalse(one.out().contains("capacity retention"), one.out());
+		// a half cell's (last over first plating of a set capacity) does not apply, as in the report: none printed
+		String half = Files.readString(examples().resolve("baseline-halfcell.cell")).replaceAll("(?m)^\\s*expect .*\\n", "")
+				.replace("discharge at 0.1 mA/cm2 for 10 h", "repeat 2 { discharge at 0.1 mA/cm2 for 1 h").replace("until 0.2 V", "until 0.2 V }");
+		Path h = Files.writeString(tmp.resolve("half.cell"), half);
+		Result hr = cli("run", h.toString(), "--out", tmp.resolve("half").toString());
+		assertEquals(0, hr.rc(), hr.out() + hr.err());
+		JsonObject hs = JsonParser.parseString(Files.readString(latest(tmp.resolve("half"), "FirstCycle").resolve("summary.json"))).getAsJsonObject();
+		assertTrue(hs.get("capacity_retention").isJsonPrimitive(), "summary.json has one: " + hs.get("capacity_retention"));
+		assertFalse(hr.out().contains("capacity retention ("), hr.out());
+	}
+
+	/**
 	 * {@code bench work-precision} on its smallest input (1 full-cell and 1 half-cell cycle): the markdown table with a
 	 * row per case and level, each case's reference last. The error figures are checked for presence only, the CPU
 	 * times not at all (no timed tests).
