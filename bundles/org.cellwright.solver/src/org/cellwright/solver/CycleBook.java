@@ -76,7 +76,7 @@ public final class CycleBook {
     private List<CycleSummary.DischargeStep> protocol = List.of();
     /** The current cycle's discharge steps (the protocol's, by step index; a null step for an index outside it). */
     private final List<CycleSummary.DischargeStep> dischargeSteps = new ArrayList<>();
-    /** The current cycle's charge steps (positive current: a charge, a CC-CV's hold), as {@link #dischargeSteps}. */
+    /** The current cycle's charge steps before its first discharge step (a charge, a CC-CV's hold), as {@link #dischargeSteps}. */
     private final List<CycleSummary.DischargeStep> chargeSteps = new ArrayList<>();
     /** The steps ended in the current cycle (and before the first cycle). */
     private final List<StepResult> steps = new ArrayList<>();
@@ -217,8 +217,13 @@ public final class CycleBook {
     /** How a step ended (from start to end [s], its signed charge q [C/m2], the voltage v at its end [V]), in the current cycle. */
     public void recordStep(int stepIndex, StepEnd end, double start, double endTime, double q, double v) {
         steps.add(new StepResult(stepIndex, cycle, end, start, endTime, q, v));
-        if (stepSign != 0) (stepSign < 0 ? dischargeSteps : chargeSteps).add(stepIndex >= 0 && stepIndex < protocol.size()
-                ? protocol.get(stepIndex) : new CycleSummary.DischargeStep(null, Double.NaN, Double.NaN));
+        // charge steps only before the cycle's first discharge step: the charge its discharge follows (a half cell's
+        // cycle plates first and strips after: its stripping is no charge before its discharge; a half cell shorted in
+        // its last plating had none and read as "after another charge", session 23's merge)
+        CycleSummary.DischargeStep ran = stepIndex >= 0 && stepIndex < protocol.size() ? protocol.get(stepIndex)
+                : new CycleSummary.DischargeStep(null, Double.NaN, Double.NaN);
+        if (stepSign < 0) dischargeSteps.add(ran);
+        else if (stepSign > 0 && dischargeSteps.isEmpty()) chargeSteps.add(ran);
         // the cycle's last giving step decides (a pulse after the cut-off, the rest having let the cell recover, moves
         // it on again: an HPPC's cycle after the one that reached the cut-off read 1 286 %); a hold at the voltage a
         // giving step reached keeps the cell there (CC-CV: the hold's duration does not undo its cut-off)

@@ -24,7 +24,8 @@ package org.cellwright.solver;
  * ({@link DischargeStep}, compared by value: rate or current, cut-offs, conditions), in order, for a capacity retention
  * that compares discharges of the same steps under the same conditions only (SummaryJsonWriter: a 1 C discharge over a
  * 0.1 C formation's read 62 % where the 1 C discharges had kept 80 %); empty where the runner does not tell them apart.
- * chargeSteps: the same for the cycle's steps of the other direction (a full cell's charge, a CC-CV's hold), so that
+ * chargeSteps: the same for the cycle's steps of the other direction before its first discharge step (a full cell's
+ * charge, a CC-CV's hold; none in a half cell's cycle, which plates first), so that
  * the retention's reference is a discharge after the same charge (a CC-CV cycle's discharge over a CC cycle's read
  * 105.3 %, session 22's fuzz; SummaryJsonWriter.retentionCycles, session 23).
  */

@@ -184,6 +184,29 @@ class CapacityRetentionTest {
 		assertTrue(t.get("messages").toString().contains("capacity retention: cycle 2's discharge is taken over cycle 1's"), t.get("messages").toString());
 	}
 
+	/**
+	 * A half cell's cycle plates first and strips after: its stripping is no charge its plating follows. The study's
+	 * bare half cells short in their last plating (no stripping after it), and with the cycle's stripping taken as its
+	 * charge every one of them said "capacity retention ... whose charge ran other steps" (session 23's merge). The
+	 * interlayer half cell plated three times, stripped twice: the last plating is compared with the first, no message.
+	 */
+	@Test
+	void aHalfCellsStrippingAfterItsPlatingIsNoChargeBeforeIt() {
+		StepSpec plate = StepSpec.currentDensity(-9.2, Cutoff.capacity(1800)); // 0.92 mA/cm2 for 0.5 mAh/cm2 (SI: A/m2, C/m2)
+		StepSpec strip = StepSpec.currentDensity(9.2, Cutoff.voltageAbove(0.2), Cutoff.duration(3600));
+		SummaryJsonWriter summary = new SummaryJsonWriter();
+		RunStatus st = new Simulation().run(Sung2023Parameters.cell2Interlayer(65e6), ProtocolSpec.of(plate, strip, plate, strip, plate),
+				SolverSettings.builder().build(), summary, null);
+		assertEquals(RunStatus.COMPLETED, st);
+		JsonObject s = summary.json();
+		assertEquals(3, s.getAsJsonArray("cycles").size(), s.getAsJsonArray("cycles").toString());
+		JsonObject rc = s.getAsJsonObject("capacity_retention_cycles");
+		assertEquals(1, rc.get("first").getAsInt(), rc.toString());
+		assertEquals(3, rc.get("last").getAsInt(), rc.toString());
+		assertTrue(rc.get("same_charge").getAsBoolean(), rc.toString());
+		assertFalse(s.get("messages").toString().contains("capacity retention"), s.get("messages").toString());
+	}
+
 	/** A last discharge at a rate no earlier full discharge ran at has no retention (a rate test's last step). */
 	@Test
 	void aLastDischargeAtANewRateHasNoRetention() {
