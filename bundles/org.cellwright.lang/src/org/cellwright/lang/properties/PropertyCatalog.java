@@ -319,7 +319,6 @@ public final class PropertyCatalog {
 		return Optional.empty();
 	}
 
-	/** Names an experiment can 'record'. */
 	/**
 	 * Properties the language accepts (users' files may give them) that no solver mechanism reads: a value given has no
 	 * effect on any result, so validation warns (adatom-diffusivity: no class of the solver models Li* surface
@@ -327,6 +326,7 @@ public final class PropertyCatalog {
 	 */
 	public static final List<String> READ_BY_NO_MECHANISM = List.of("adatom-diffusivity");
 
+	/** Names an experiment can 'record'. */
 	public static final List<String> OUTPUTS = List.of("time", "voltage", "current", "current-density", "capacity",
 			"areal-capacity", "coulombic-efficiency", "overpotential", "nucleation-overpotential",
 			"lithium-inventory", "plated-lithium", "dead-lithium", "interlayer-lithium", "interphase-thickness",

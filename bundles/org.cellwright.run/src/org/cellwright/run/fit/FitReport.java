@@ -197,7 +197,6 @@ public final class FitReport {
 		return head + b.toString();
 	}
 
-	/** The property an estimate names: a cell property, layer.property or Material.property of a target's cell. */
 	/**
 	 * The unit of an estimate's values as fit.json names it: the bounds' unit, or for a value written without one in SI
 	 * (a material's exchange-current-rate-constant) its SI unit ({@link DfnMapping#rateConstantUnit}); {@code fit}
@@ -210,6 +209,7 @@ public final class FitReport {
 				? DfnMapping.rateConstantUnit(m) : "";
 	}
 
+	/** The property an estimate names: a cell property, layer.property or Material.property of a target's cell. */
 	static Property property(FitRunner.Plan plan, String target) {
 		int dot = target.indexOf('.');
 		for (FitRunner.Target t : plan.targets()) {
