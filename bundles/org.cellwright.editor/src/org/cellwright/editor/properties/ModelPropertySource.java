@@ -59,8 +59,11 @@ public class ModelPropertySource implements IPropertySource {
 	public String inheritedFrom() {
 		if (editableHere || !(owner instanceof Layer l) || !(l.eContainer() instanceof Cell c)) return null;
 		return "Layer " + l.getName() + " is inherited from " + c.getName() + " ("
-				+ org.cellwright.lang.validation.AbstractCellWrightRules.where(l) + "): edit it there";
+				+ org.cellwright.lang.validation.AbstractCellWrightRules.where(l) + "): " + EDIT_THERE;
 	}
+
+	/** The end of {@link #inheritedFrom}'s line, which the Properties view makes the link to the definition. */
+	public static final String EDIT_THERE = "edit it there";
 
 	/** The definition of an inherited layer (opened in its file, its name selected), or null: see {@link #inheritedFrom}. */
 	public org.cellwright.editor.CellHyperlinkDetector.Target definition() {

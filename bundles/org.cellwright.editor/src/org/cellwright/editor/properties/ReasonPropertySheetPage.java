@@ -67,8 +67,9 @@ public class ReasonPropertySheetPage extends PropertySheetPage {
 		shown = selection instanceof IStructuredSelection s && s.size() == 1 && s.getFirstElement() instanceof ModelPropertySource p ? p : null;
 		String line = shown == null ? null : shown.inheritedFrom();
 		if (inherited == null || inherited.isDisposed()) return;
-		int there = line == null ? -1 : line.lastIndexOf("edit it there");
-		inherited.setText(line == null ? "" : there < 0 ? line : line.substring(0, there) + "<a>edit it there</a>" + line.substring(there + "edit it there".length()));
+		String link = ModelPropertySource.EDIT_THERE;
+		int there = line == null ? -1 : line.lastIndexOf(link);
+		inherited.setText(line == null ? "" : there < 0 ? line : line.substring(0, there) + "<a>" + link + "</a>" + line.substring(there + link.length()));
 		inherited.setToolTipText(line == null ? null : "Open the layer's definition");
 		inherited.setVisible(line != null);
 		((GridData) inherited.getLayoutData()).exclude = line == null;
