@@ -146,7 +146,7 @@ public final class Sung2023Parameters {
                 .set(INITIAL_STOICHIOMETRY, Chen2020Nmc811.X_DISCHARGED) // Chen 2020 / PyBaMM, discharged state
                 .set(INTERPHASE_GROWTH_CONSTANT, 4.75e-21) // fitted (calibration.cell, fit CathodeInterphase): NCM/LPSCl interphase (Koerver et al., Chem. Mater. 2017, DOI 10.1021/acs.chemmater.7b00931) grown by oxidising the catholyte (a parasitic charge), giving the CE of 99.9 % after tens of cycles at 60 C of Sung2023
                 .set(INTERPHASE_CONDUCTIVITY, 3.54e-7) // at 25 C; fitted at 60 C (calibration.cell, fit CathodeInterphase), where the data are: 3.8e-6 S/m there (= 3.53e-7 x the conduction Arrhenius factor 10.7) gives the ~89 % retention after 200 cycles at 60 C of Sung2023 (a resistive sulfate/phosphate interphase)
-                .set(INTERPHASE_ACTIVATION_ENERGY, 50e3) // calibrated: faster interphase growth at 60 C
+                .set(INTERPHASE_ACTIVATION_ENERGY, 50e3) // calibrated: faster interphase growth at 60 C; Kim et al. 2025's crossrail resistance after formation at 30 C bounds it from below, >= 92 kJ/mol (ArrheniusLawsTest, docs/calibration.md "Open")
                 .set(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 56e3) // measured on the interphase's phosphate constituent: amorphous Li3PO4 thin films, Li tracer diffusion 25-160 C, 0.58 eV (Kuwata et al., Solid State Ionics 294 (2016) 59, DOI 10.1016/j.ssi.2016.06.015); LiPON 0.53-0.63 eV (Put et al. 2016) as the range (docs/calibration.md)
                 .set(SPECIFIC_CAPACITY, 2.8 / 13.4e-3 * 3.6e3) // rated 2.8 mAh/cm2 per 13.4 mg/cm2 -> 0.1 C = 0.28 mA/cm2, Sung2023
                 .ocv(Chen2020Nmc811.table())
