@@ -151,6 +151,30 @@ class DaeNewtonTest {
     }
 
     /**
+     * DaeNewton.wouldPassWithin, which VariableOrderBdf asks near a limit of the physics before it takes a fresh df/dy:
+     * a solve that gave up on its rate while contracting (df/dy taken at its start, a 60 s implicit Euler step, bound
+     * 0.01, at most 4 updates) says that more updates would pass, not one but six, and going on from its last iterate
+     * with the same matrix does pass within six; one whose update grew (a 300 s step) says they would not, and going on
+     * does not pass.
+     */
+    @Test
+    void aSolveThatGaveUpOnItsRateWhileContractingPassesWhenContinuedAndADivergingOneDoesNot() {
+        DfnModel model = chen();
+        double[] y0 = stateAt(model, 1000);
+        for (double h : new double[] {60, 300}) {
+            DaeNewton newton = new DaeNewton(model);
+            newton.setCarriedRate(true);
+            newton.refreshJacobian(1000, y0);
+            double[] y = y0.clone(), w = newton.weights(y0, 1e-4).clone();
+            assertFalse(newton.solve(1000 + h, 1 / h, y0, y, w, 0.01, 4), "h = " + h + " s: not within 4 updates");
+            boolean contracting = h == 60;
+            assertEquals(contracting, newton.wouldPassWithin(6, 0.01), "h = " + h + " s: would pass within 6 more");
+            assertFalse(newton.wouldPassWithin(1, 0.01), "h = " + h + " s: would pass within 1 more");
+            assertEquals(contracting, newton.solve(1000 + h, 1 / h, y0, y, w, 0.01, 6), "h = " + h + " s: going on from the last iterate");
+        }
+    }
+
+    /**
      * The iteration matrix kept across steps (refactorised only when c = a0/h moves by half, refreshed when Newton stalls)
      * against df/dy evaluated and factorised afresh at every step (a full Newton per step), order up to 5, rtol 1e-5:
      * the voltages at the landing times agree within the time-stepping error, for a fraction of the Jacobians.

@@ -43,8 +43,9 @@ public final class DfnSimulation {
      * Newton's iteration matrix lives as IDA's ({@link org.cellwright.solver.numerics.dae.DaeNewton#setIdaMatrixLife}):
      * reused for 0.6 <= c/c' <= 5/3 and no step's solve ended by its first update after a change of step size. On the
      * half and full Chen 2020 cells (8 particle modes, interpolated outputs) the voltage error falls more steadily with
-     * rtol than by default, and at 0.02-0.03 mV it costs what the default costs at 0.065-0.086 mV; not the default, since
-     * the half cell's saturating end then takes 4 df/dy at rtol 7e-4 instead of at most 2 (docs/dfn.md, session 23).
+     * rtol than by default, and at 0.02-0.03 mV it costs what the default costs at 0.065-0.086 mV; at 0.1 mV the half
+     * cell is 11-16 % cheaper with it, but the full cell 9 % dearer at 0.053-0.065 mV, so it is not the default
+     * (docs/dfn.md, sessions 23 and 24).
      */
     public DfnSimulation withIdaMatrixLife() {
         this.idaMatrixLife = true;

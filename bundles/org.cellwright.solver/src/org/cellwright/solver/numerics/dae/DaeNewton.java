@@ -91,6 +91,18 @@ public final class DaeNewton {
         double rho = stopRate;
         return carriedRate && rateTest && rho < 1 && rho / (1 - rho) * stopNorm * Math.pow(rho, maxIter - 1 - stopIteration) > tol;
     }
+    /**
+     * Whether the last failed solve was contracting (it gave up on its rate, every update at most 0.9 times the one
+     * before) at a rate rho at which the rate test rho/(1 - rho) |dy| <= tol would pass within more further updates with
+     * the same matrix. False when it is unknown (no failed solve, or one that failed on its first update) or when it
+     * diverged.
+     */
+    public boolean wouldPassWithin(int more, double tol) {
+        if (!(stopIteration > 0) || Double.isNaN(stopNorm) || stopGrowth > 0.9) return false;
+        double rho = stopRate;
+        return rho < 1 && rho / (1 - rho) * stopNorm * Math.pow(rho, more) <= tol;
+    }
+
     /** rho/(1 - rho) of the last solve's convergence rate rho with the current factorisation (20 when unknown). */
     private double rateFactor = 20;
     private boolean rateTest = true;
@@ -147,7 +159,7 @@ public final class DaeNewton {
      * |c/c' - 1| <= 0.5 allows 1/3 at a doubling of the step); and whenever c changes, the rate carried from the last
      * solve is replaced by IDA's 100 (`if (cj != cjlast) ss = 100`), so the first update of a step whose size changed
      * cannot end its solve. df/dy is kept as before (refreshed when a corrector fails). Off by default; an option of
-     * {@link org.cellwright.solver.dfn.DfnSimulation#withIdaMatrixLife} (docs/dfn.md, session 23).
+     * {@link org.cellwright.solver.dfn.DfnSimulation#withIdaMatrixLife} (docs/dfn.md, sessions 23 and 24).
      */
     public void setIdaMatrixLife(boolean on) { idaMatrixLife = on; }
 

@@ -40,6 +40,8 @@ public final class VariableOrderBdf implements DaeStepper {
     static final int LAST_ATTEMPT_ITERATIONS = 10;
     /** Whether the matrix's fast rows (or all of df/dy) were last taken at the predictor of a step whose corrector failed. */
     private boolean rowsFromFailure;
+    /** Whether this step's attempt follows a predictor the system found outside its solvable range (a limit of the physics near). */
+    private boolean nearLimit;
     /** Whether the last corrector attempt was rejected without a fresh df/dy ({@link DaeNewton#wouldFailAgain}). */
     private boolean skippedJacobian;
     private final int maxOrder;
@@ -282,6 +284,7 @@ public final class VariableOrderBdf implements DaeStepper {
     @Override
     public boolean step(double tEnd, double hMin) {
         double hWanted = hh;
+        nearLimit = false;
         int failures = 0;
         boolean correctorFailed = false;
         while (true) {
@@ -310,6 +313,7 @@ public final class VariableOrderBdf implements DaeStepper {
             // its maximum concentration, where the exchange current vanishes): half the step, before any Newton work
             if (!fixedStep && !sys.predictable(tNew, y, yPred)) {
                 predictorHalvings++;
+                nearLimit = true;
                 restore();
                 shrink(0.5);
                 if (hh < hMin) return false;
@@ -380,7 +384,10 @@ public final class VariableOrderBdf implements DaeStepper {
      * exchange current vanishes, the step is too long for the Butler-Volmer rows, not the matrix out of date: issue 13's
      * half cell, docs/dfn.md). The step after such a failure, shorter, refreshes the fast rows at its own predictor
      * before its first update: the rows of the failed step's predictor are what failed (IDA likewise sets up its matrix
-     * anew after a convergence failure, Hindmarsh et al., ACM TOMS 31, 363, 2005).
+     * anew after a convergence failure, Hindmarsh et al., ACM TOMS 31, 363, 2005). For the same reason, in a step cut by
+     * predictor halvings (a limit of the physics near) an iteration with the rows refreshed that gave up on its rate
+     * while contracting goes on from its last iterate, with the same matrix, up to the last attempt's updates
+     * ({@link DaeNewton#wouldPassWithin}) before a fresh df/dy is taken (docs/dfn.md, session 24).
      */
     private boolean correct(double tNew, double[] wts) {
         for (int i = 0; i < n; i++) base[i] = yPred[i] - ypPred[i] / cj;
@@ -394,6 +401,10 @@ public final class VariableOrderBdf implements DaeStepper {
             if (!fastRows) newton.refactor();
             System.arraycopy(yPred, 0, yNew, 0, n);
             ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, 4);
+            // near a limit of the physics the rows just refreshed are what the step needs: an iteration that contracts
+            // fast enough goes on from its last iterate up to the last attempt's updates before any fresh df/dy
+            if (!ok && fastRows && nearLimit && newton.wouldPassWithin(LAST_ATTEMPT_ITERATIONS - 4, NEWTON_TOL))
+                ok = newton.solve(tNew, cj, base, yNew, wts, NEWTON_TOL, LAST_ATTEMPT_ITERATIONS - 4);
             // (once in a row: where the shorter step fails the same way the other rows are out of date too, as after a
             // rest whose matrix was taken at the discharge's end, and the fresh df/dy below is taken)
             if (!ok && fastRows && !skippedJacobian && newton.wouldFailAgain(LAST_ATTEMPT_ITERATIONS, GROWTH, NEWTON_TOL)) {
