@@ -113,6 +113,13 @@ public class OutFolderTest {
 		Path empty = Files.createDirectories(tmp.resolve("empty"));
 		assertEquals(0, cli("run", cell.toString(), "--out", empty.toString()).rc());
 
+		// a project's results folder, of a file in a folder (results/a/t.cell/): CellWright's
+		Path project = tmp.resolve("project");
+		Cli.write(project.resolve("a/t.cell"), PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cliIn(project, "run", "a/t.cell").rc());
+		Result intoResults = cli("run", cell.toString(), "--out", project.resolve("results").toString());
+		assertEquals(0, intoResults.rc(), intoResults.out() + intoResults.err());
+
 		// a folder's run: OUT/<file name> for each file; a folder of results folders takes runs again, one that holds a
 		// folder of the user's too is refused
 		Path out = tmp.resolve("all");

@@ -99,17 +99,22 @@ public final class RunStore {
 	 * True for a folder that holds runs of CellWright's: the run store's {@link RunFiles#MARKER} (written when it writes a
 	 * run there), or what a results folder of an earlier version holds: {@code runs.csv} or its lock, or nothing but
 	 * (non-hidden) folders that are each an experiment's, a sweep's or a fit's (a {@code latest} or a lock in it) or a
-	 * results folder themselves ({@code run DIR --out OUT} writes one per file into OUT). An empty folder is none.
+	 * results folder themselves ({@code run DIR --out OUT} writes one per file into OUT; a project's {@code results/}
+	 * holds {@code results/a/t.cell/} of a file in a folder), down to {@link #RESULTS_DEPTH} folders. An empty folder is
+	 * none.
 	 */
 	public static boolean isResultsFolder(Path folder) {
 		return isResultsFolder(folder.toAbsolutePath().normalize(), 0);
 	}
 
+	/** How deep below a folder {@link #isResultsFolder} looks for the results folders it holds. */
+	private static final int RESULTS_DEPTH = 3;
+
 	private static boolean isResultsFolder(Path p, int depth) {
 		if (!Files.isDirectory(p)) return false;
 		for (String n : new String[] { RunFiles.MARKER, RunFiles.INDEX, RunFiles.INDEX_LOCK })
 			if (Files.exists(p.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return true;
-		if (depth > 0) return false;
+		if (depth >= RESULTS_DEPTH) return false;
 		try (Stream<Path> s = Files.list(p)) {
 			List<Path> shown = s.filter(c -> !c.getFileName().toString().startsWith(".")).toList();
 			return !shown.isEmpty() && shown.stream().allMatch(c -> Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)
