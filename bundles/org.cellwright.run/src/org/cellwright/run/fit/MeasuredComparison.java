@@ -26,6 +26,7 @@ import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -109,11 +110,20 @@ public final class MeasuredComparison {
 		JsonArray a = o.getAsJsonArray(key);
 		double[] v = new double[a.size()];
 		for (int i = 0; i < v.length; i++) {
-			v[i] = a.get(i).getAsDouble();
+			JsonElement e = a.get(i);
+			// a string, an object or an array was "For input string: \"a\"" or "JsonObject", at no index
+			if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean())
+				throw new IllegalArgumentException("$." + key + "[" + i + "]: " + (e.isJsonObject() ? "an object" : e.isJsonArray() ? "an array" : e)
+						+ ", not a number");
+			try {
+				v[i] = e.getAsDouble();
+			} catch (NumberFormatException x) {
+				String text = e.getAsString();
+				throw new IllegalArgumentException("$." + key + "[" + i + "]: " + (text.length() <= 40 ? "'" + org.cellwright.lang.text.Printable.escape(text) + "'"
+						: "a text of " + text.length() + " characters") + " is not a number");
+			}
 			// Gson reads NaN and Infinity (and 1e400 as Infinity): no time or voltage
-			if (!Double.isFinite(v[i]))
-				throw new IllegalArgumentException("$." + key + "[" + i + "]: " + (a.get(i).isJsonPrimitive() ? a.get(i).getAsString() : a.get(i))
-						+ " is not a finite number");
+			if (!Double.isFinite(v[i])) throw new IllegalArgumentException("$." + key + "[" + i + "]: " + e.getAsString() + " is not a finite number");
 		}
 		if (v.length < 2) throw new IllegalArgumentException("'" + key + "' has fewer than two values");
 		return v;
