@@ -331,7 +331,10 @@ class CyclerDataReaderTest {
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s"));
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s,voltage=2:V,power=3:W"));
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1,voltage=2:V"));
-		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=0:s,voltage=2:V"));
+		assertEquals("column numbers count from 1: 'time=0:s'", assertThrows(IllegalArgumentException.class,
+				() -> ColumnMapping.parse("time=0:s,voltage=2:V")).getMessage());
+		assertEquals("column numbers go up to 9999: 'time=99999:s'", assertThrows(IllegalArgumentException.class,
+				() -> ColumnMapping.parse("time=99999:s,voltage=2:V")).getMessage());
 		MeasuredDataException wrongUnit = assertThrows(MeasuredDataException.class,
 				() -> new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:mA")).read(named));
 		assertTrue(wrongUnit.getMessage().contains("a current"), wrongUnit.getMessage());
