@@ -59,6 +59,9 @@ public class FitCommand extends CliCommand {
 	String method;
 
 	@Mixin
+	OutFolderOption outFolder;
+
+	@Mixin
 	EngineOption engine;
 
 	@Mixin
@@ -66,7 +69,7 @@ public class FitCommand extends CliCommand {
 
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
-		if (RunCommand.outRefused(out, err)) return 1;
+		if (outFolder.refused(out, err)) return 1;
 		Path path = CliSupport.userPath(file);
 		if (!CliSupport.isFile(path, Problem.display(path), err)) return 1;
 		CellFiles loaded = RunCommand.loadChecked(path, libs, err);

@@ -77,6 +77,9 @@ public class RunCommand extends CliCommand {
 	String out;
 
 	@Mixin
+	OutFolderOption outFolder;
+
+	@Mixin
 	EngineOption engine;
 
 	@Mixin
@@ -91,21 +94,9 @@ public class RunCommand extends CliCommand {
 		final java.util.Set<String> measuredErrors = new java.util.HashSet<>();
 	}
 
-	/**
-	 * True (after the message) when the folder that --out names must not hold runs ({@link RunStore#rootProblem}: the file
-	 * system's root, a system folder, the home folder): nothing is written. Run, re-run and fit ask it.
-	 */
-	public static boolean outRefused(String out, PrintWriter err) {
-		String problem = out == null ? null : RunStore.rootProblem(CliSupport.userPath(out));
-		if (problem == null) return false;
-		err.println("cellwright: --out " + out + " " + problem + ": runs go into a results folder of their own"
-				+ " (runs.csv, .runs.lock and a folder per experiment), give one such as --out results/mine; nothing written");
-		return true;
-	}
-
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
-		if (outRefused(out, err)) return 1;
+		if (outFolder.refused(out, err)) return 1;
 		if (file.endsWith(".json")) // resolved inputs written beside earlier results (inputs.json): re-run them
 			return InputsRun.run(CliSupport.userPath(file), out == null ? null : CliSupport.userPath(out), o, err, engine.engine, engine.master);
 		Path path = CliSupport.userPath(file);

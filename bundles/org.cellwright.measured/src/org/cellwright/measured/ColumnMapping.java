@@ -54,7 +54,9 @@ public final class ColumnMapping {
 			}
 			int position = col.matches("\\d{1,4}") ? Integer.parseInt(col) : 0;
 			if (col.matches("\\d+") && position < 1) {
-				throw new IllegalArgumentException("column numbers count from 1: '" + p + "'");
+				// 99999 read "column numbers count from 1" (session 24's fuzz)
+				throw new IllegalArgumentException(col.matches("0+") ? "column numbers count from 1: '" + p + "'"
+						: "column numbers go up to 9999: '" + p + "'");
 			}
 			if (map.put(q, new Column(position > 0 ? null : col, position, unit)) != null) {
 				throw new IllegalArgumentException(q.key() + " is mapped twice");

@@ -39,6 +39,13 @@ public final class CyclerDataReader {
 	public static final int MAX_ROWS = 5_000_000;
 	/** Lines searched for the header row. */
 	public static final int MAX_HEADER_SEARCH = 200;
+	/**
+	 * Characters a line has at most: a cycler's row of a hundred columns is a few thousand; a file of a line longer than
+	 * this is refused at that line (a line of a gigabyte was read whole into memory, twice, and ran out of it).
+	 */
+	public static final int MAX_LINE_CHARS = 1 << 20;
+	/** Bytes at the start of a file that must hold no NUL byte (a text export has none; a binary file many). */
+	private static final int TEXT_PROBE_BYTES = 1 << 16;
 
 	private static final Pattern BIOLOGIC_HEADER_LINES = Pattern.compile("(?i)nb header lines\\s*:\\s*(\\d+)");
 	private static final Pattern CLOCK = Pattern.compile("(?:(\\d+)-)?(\\d+):(\\d{1,2}):(\\d{1,2}(?:\\.\\d+)?)");
@@ -74,11 +81,14 @@ public final class CyclerDataReader {
 	}
 
 	public MeasuredSeries read(Path file) throws MeasuredDataException {
+		binary(file);
 		List<String> head = new ArrayList<>();
 		try (BufferedReader in = open(file)) {
 			for (String l; head.size() < MAX_HEADER_SEARCH && (l = in.readLine()) != null;) {
 				head.add(l);
 			}
+		} catch (LineTooLong e) {
+			throw new MeasuredDataException(file, e.line, e.getMessage());
 		} catch (IOException e) {
 			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
 		}
@@ -87,6 +97,70 @@ public final class CyclerDataReader {
 		}
 		Header header = findHeader(file, head);
 		return readRows(file, header);
+	}
+
+	/**
+	 * Refuses a binary file (a NUL byte among its first bytes, no UTF-16 mark): a cycler's own file format is no text
+	 * export, and was read as lines of garbage ("no header row names time and voltage ... give a column mapping").
+	 */
+	private static void binary(Path file) throws MeasuredDataException {
+		byte[] b;
+		try (var in = Files.newInputStream(file)) {
+			b = in.readNBytes(TEXT_PROBE_BYTES);
+		} catch (IOException e) {
+			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
+		}
+		boolean utf16 = b.length >= 2 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff);
+		for (byte x : b)
+			if (x == 0 && !utf16)
+				throw new MeasuredDataException(file, 0, "not a text file (it holds NUL bytes): a cycler's own file (BioLogic .mpr,"
+						+ " Arbin .res, Neware .nda, Excel .xlsx) is read as its text export: export the data as CSV or text");
+	}
+
+	/** A line longer than {@link #MAX_LINE_CHARS}, at its line. */
+	private static final class LineTooLong extends IOException {
+		private static final long serialVersionUID = 1L;
+		final long line;
+
+		LineTooLong(long line) {
+			super(String.format(Locale.ROOT, "the line is longer than %,d characters, more than any cycler export's row: is this"
+					+ " a text export of measured data?", MAX_LINE_CHARS));
+			this.line = line;
+		}
+	}
+
+	/** A reader that refuses a line longer than {@link #MAX_LINE_CHARS} ({@link LineTooLong}) before it is read whole. */
+	private static final class LineBound extends java.io.FilterReader {
+		private long line = 1, length;
+
+		LineBound(Reader in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) count((char) c);
+			return c;
+		}
+
+		@Override
+		public int read(char[] buf, int off, int len) throws IOException {
+			int n = super.read(buf, off, len);
+			for (int k = off; k < off + n; k++) count(buf[k]);
+			return n;
+		}
+
+		private void count(char c) throws LineTooLong {
+			if (c == '\n') {
+				line++;
+				length = 0;
+			} else if (c == '\r') {
+				length = 0; // a line of its own where a file ends its lines with CR alone
+			} else if (++length > MAX_LINE_CHARS) {
+				throw new LineTooLong(line);
+			}
+		}
 	}
 
 	/**
@@ -114,7 +188,7 @@ public final class CyclerDataReader {
 		// undecodable bytes (e.g. a Windows-1252 degree sign in a header) become U+FFFD instead of failing the read
 		Reader r = new InputStreamReader(bytes, charset.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-		return new BufferedReader(r, 1 << 16);
+		return new BufferedReader(new LineBound(r), 1 << 16);
 	}
 
 	private Header findHeader(Path file, List<String> head) throws MeasuredDataException {
@@ -122,7 +196,15 @@ public final class CyclerDataReader {
 		for (int i = 0; i < Math.min(head.size(), 5); i++) {
 			Matcher m = BIOLOGIC_HEADER_LINES.matcher(head.get(i));
 			if (m.find()) {
-				from = Math.max(0, Integer.parseInt(m.group(1)) - 1);
+				// the header row is the block's last line; one beyond the lines searched is no header of this file (a
+				// count beyond an int ended in "For input string: ..." without file or line)
+				String n = m.group(1).replaceFirst("^0+(?=\\d)", "");
+				if (n.length() > 9 || Integer.parseInt(n) > head.size()) {
+					throw new MeasuredDataException(file, i + 1, "'" + clip(m.group()) + "' puts the header row at line " + n
+							+ (head.size() < MAX_HEADER_SEARCH ? ", but the file has " + head.size() + " lines"
+									: ", beyond the first " + MAX_HEADER_SEARCH + " lines, where it is looked for"));
+				}
+				from = Math.max(0, Integer.parseInt(n) - 1);
 			}
 		}
 		if (mapping != null && mapping.byPosition()) {
@@ -281,7 +363,20 @@ public final class CyclerDataReader {
 			CSVParser parser = csv.parse(in);
 			double lastTime = Double.NEGATIVE_INFINITY;
 			int rows = 0;
-			for (CSVRecord rec : parser) {
+			var records = parser.iterator();
+			for (long next = lineOffset + 1;; next = lineOffset + parser.getCurrentLineNumber() + 1) {
+				CSVRecord rec;
+				try {
+					if (!records.hasNext()) break;
+					rec = records.next();
+				} catch (java.io.UncheckedIOException e) {
+					for (Throwable c = e; c != null; c = c.getCause())
+						if (c instanceof LineTooLong l) throw new MeasuredDataException(file, l.line, l.getMessage()); // the file's line
+					// a quote never closed (the rest of the file read as one field) was "cannot read:
+					// org.apache.commons.csv.CSVException: (startline 1) EOF reached ..." at no line of the file
+					throw new MeasuredDataException(file, next, "cannot read the row from here on: " + e.getCause().getMessage()
+							.replaceFirst("^\\(startline \\d+\\) ", "") + " (a quote '\"' opened and never closed?)");
+				}
 				long line = lineOffset + parser.getCurrentLineNumber();
 				if (rec.size() == 1 && rec.get(0).isBlank()) {
 					continue;
@@ -314,6 +409,8 @@ public final class CyclerDataReader {
 			if (rows < 2) {
 				throw new MeasuredDataException(file, header.lineNumber(), "fewer than two data rows after the header");
 			}
+		} catch (LineTooLong e) {
+			throw new MeasuredDataException(file, e.line, e.getMessage());
 		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new MeasuredDataException(file, 0, "cannot read: " + e.getMessage());
 		}

@@ -41,8 +41,14 @@ public final class SpanCheck {
 		return out;
 	}
 
+	/**
+	 * v to so many significant digits, plain, or with an exponent where plain would write more than 15 digits before or
+	 * 6 zeros after the point (a measured time of 1e300 s was written with its 301 digits).
+	 */
 	private static String fmt(double v, int digits) {
-		return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+		java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
+		double a = Math.abs(v);
+		return a >= 1e15 || (a > 0 && a < 1e-6) ? d.toString() : d.toPlainString();
 	}
 
 	/**

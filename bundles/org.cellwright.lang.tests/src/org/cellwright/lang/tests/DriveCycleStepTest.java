@@ -103,6 +103,26 @@ public class DriveCycleStepTest {
 		assertEquals(8.1, udds.peak(), 1e-9);
 	}
 
+	/**
+	 * A spreadsheet's "CSV UTF-8" starts with a byte-order mark: read as the file without it (its first time, or its '#'
+	 * header, was "'\uFEFF0' is not a number"); a Latin-1 byte in the header (a degree sign) is read, not "cannot be read
+	 * (Input length = 1)"; one in a number is that number's error at its line. Session 24's fuzz.
+	 */
+	@Test
+	void aByteOrderMarkIsSkippedAndABadByteIsAnErrorAtItsLineOnly() throws Exception {
+		Path bom = dir.resolve("bom.csv"), headed = dir.resolve("headed.csv");
+		Files.write(bom, ("\uFEFF" + "0,0.03\n1,8.1\n").getBytes(StandardCharsets.UTF_8));
+		assertArrayEquals(new double[] { 0, 1 }, DriveCycleFile.read(bom).time(), 0);
+		Files.write(headed, ("\uFEFF" + UDDS).getBytes(StandardCharsets.UTF_8));
+		assertEquals("A", DriveCycleFile.read(headed).valueUnit(), "the '#' header after the mark is the header");
+		Path latin1 = dir.resolve("latin1.csv");
+		Files.write(latin1, "# at 25 \u00b0C\n# Time [s], Current [A]\n0,1\n1,2\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertEquals(2, DriveCycleFile.read(latin1).time().length);
+		Files.write(latin1, "0,1\n1,2\u00b0\n".getBytes(StandardCharsets.ISO_8859_1));
+		DriveCycleFile.Problem p = assertThrows(DriveCycleFile.Problem.class, () -> DriveCycleFile.read(latin1));
+		assertEquals(2, p.line(), p.getMessage());
+	}
+
 	@Test
 	void errorsNameTheFileAndItsLine() throws Exception {
 		Issue missing = has(validateOnDisk("follow \"nowhere.csv\" current scaled to 1 C for 1 h"), DRIVE_CYCLE, Severity.ERROR,

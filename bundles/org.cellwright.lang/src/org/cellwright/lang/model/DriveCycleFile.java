@@ -61,7 +61,7 @@ public record DriveCycleFile(double[] time, double[] value, String valueName, St
 		String header = "";
 		CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreSurroundingSpaces(true)
 				.setIgnoreEmptyLines(true).get();
-		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(r)) {
+		try (Reader r = text(file); CSVParser csv = format.parse(r)) {
 			for (CSVRecord rec : csv) {
 				int line = (int) csv.getCurrentLineNumber();
 				if (rows.isEmpty() && rec.hasComment())
@@ -88,6 +88,19 @@ public record DriveCycleFile(double[] time, double[] value, String valueName, St
 			unit = m.group(2).strip();
 		}
 		return new DriveCycleFile(rows.stream().mapToDouble(x -> x[0]).toArray(), rows.stream().mapToDouble(x -> x[1]).toArray(), name, unit);
+	}
+
+	/**
+	 * The file as UTF-8 text, a byte-order mark skipped and a byte that is no UTF-8 read as U+FFFD: a spreadsheet's
+	 * "CSV UTF-8" starts with a mark, which made the first row's time (or a '#' header) "'\uFEFF0' is not a number"; a
+	 * Latin-1 degree sign in a header comment was "cannot be read (Input length = 1)" at no line (session 24's fuzz).
+	 */
+	private static Reader text(Path file) throws IOException {
+		java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+				.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)));
+		r.mark(1);
+		if (r.read() != org.cellwright.lang.CellWrightResource.BYTE_ORDER_MARK) r.reset();
+		return r;
 	}
 
 	private static double number(String s, int line, String what) throws Problem {

@@ -240,6 +240,63 @@ class CyclerDataReaderTest {
 		assertEquals(-1.5e-3, s.values(MeasuredQuantity.CURRENT)[0], 1e-15);
 	}
 
+	/**
+	 * BioLogic's "Nb header lines" beyond the file (or beyond an int: it ended in "For input string: \"99999999999\""
+	 * with neither file nor line, session 24's fuzz) is an error at its own line naming the count.
+	 */
+	@Test
+	void aBioLogicHeaderCountBeyondTheFileIsAnErrorAtItsLine() throws Exception {
+		String rows = "time/s\tEwe/V\n0\t3,7\n10\t3,6\n";
+		for (String n : new String[] { "99999999999", "300", "6" }) {
+			MeasuredDataException e = assertThrows(MeasuredDataException.class,
+					() -> read(file("ec" + n + ".txt", "EC-Lab ASCII FILE\nNb header lines : " + n + "\n" + rows)));
+			assertEquals(2, e.line(), e.getMessage());
+			assertTrue(e.getMessage().contains("'Nb header lines : " + n + "' puts the header row at line " + n + ", "), e.getMessage());
+		}
+		assertEquals(2, read(file("ec3.txt", "EC-Lab ASCII FILE\nNb header lines : 3\n" + rows)).size());
+	}
+
+	/**
+	 * A quote never closed reads the rest of the file as one field: an error at the row it opens in, not "cannot read:
+	 * org.apache.commons.csv.CSVException: (startline 1) EOF reached ..." at no line (session 24's fuzz).
+	 */
+	@Test
+	void aQuoteNeverClosedIsAnErrorAtTheRowItOpensIn() throws Exception {
+		MeasuredDataException e = assertThrows(MeasuredDataException.class,
+				() -> read(file("quote.csv", "Test Time / s,Voltage / V\n0,3.7\n10,\"3.6\n20,3.5\n")));
+		assertEquals(3, e.line(), e.getMessage());
+		assertTrue(e.getMessage().endsWith("quote.csv:3: cannot read the row from here on: EOF reached before encapsulated token finished"
+				+ " (a quote '\"' opened and never closed?)"), e.getMessage());
+	}
+
+	/**
+	 * A cycler's binary file given for its text export is refused as such (it read as lines of garbage: "no header row
+	 * names time and voltage ... give a column mapping"); a line longer than {@link CyclerDataReader#MAX_LINE_CHARS}
+	 * is refused at its line, in the header search and among the rows, before it is read whole (a file of one line of
+	 * a gigabyte was read into memory twice). Session 24's fuzz.
+	 */
+	@Test
+	void aBinaryFileAndALineBeyondTheLimitAreRefusedAtTheirLine() throws Exception {
+		Path bin = dir.resolve("cell.mpr");
+		Files.write(bin, new byte[] { 'B', 'I', 'O', '-', 'L', 'O', 'G', 'I', 'C', 0, 0, 1, 2, '\n', 'x' });
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(bin));
+		assertEquals(0, e.line(), e.getMessage());
+		assertTrue(e.getMessage().contains("not a text file (it holds NUL bytes)"), e.getMessage());
+		String longLine = "9".repeat(CyclerDataReader.MAX_LINE_CHARS + 1) + "\n";
+		e = assertThrows(MeasuredDataException.class, () -> read(file("long-head.csv", "# comment\n" + longLine + "Test Time / s,Voltage / V\n0,3.7\n1,3.6\n")));
+		assertEquals(2, e.line(), e.getMessage());
+		assertTrue(e.getMessage().contains("the line is longer than 1,048,576 characters"), e.getMessage());
+		StringBuilder rows = new StringBuilder("Test Time / s,Voltage / V\n");
+		for (int k = 0; k < 300; k++) rows.append(k).append(",3.7\n"); // beyond the header search: read by the rows' parser
+		String longRow = rows + "300," + longLine;
+		e = assertThrows(MeasuredDataException.class, () -> read(file("long-row.csv", longRow)));
+		assertEquals(302, e.line(), e.getMessage());
+		assertTrue(e.getMessage().contains("the line is longer than 1,048,576 characters"), e.getMessage());
+		// a line at the limit is read
+		String atLimit = "Test Time / s,Voltage / V\n0,3.7\n1,3." + "6".repeat(CyclerDataReader.MAX_LINE_CHARS - 4) + "\n";
+		assertEquals(2, read(file("at-limit.csv", atLimit)).size());
+	}
+
 	@Test
 	void maccorExportAndInvertedCurrent() throws Exception {
 		Path p = file("maccor.csv", "Cyc#,Step,Test (Sec),Amps,Volts\n1,1,0,0.002,3.5\n1,1,10,0.002,3.6\n");
@@ -274,7 +331,10 @@ class CyclerDataReaderTest {
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s"));
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1:s,voltage=2:V,power=3:W"));
 		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=1,voltage=2:V"));
-		assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("time=0:s,voltage=2:V"));
+		assertEquals("column numbers count from 1: 'time=0:s'", assertThrows(IllegalArgumentException.class,
+				() -> ColumnMapping.parse("time=0:s,voltage=2:V")).getMessage());
+		assertEquals("column numbers go up to 9999: 'time=99999:s'", assertThrows(IllegalArgumentException.class,
+				() -> ColumnMapping.parse("time=99999:s,voltage=2:V")).getMessage());
 		MeasuredDataException wrongUnit = assertThrows(MeasuredDataException.class,
 				() -> new CyclerDataReader().mapping(ColumnMapping.parse("time=1:s,voltage=2:mA")).read(named));
 		assertTrue(wrongUnit.getMessage().contains("a current"), wrongUnit.getMessage());

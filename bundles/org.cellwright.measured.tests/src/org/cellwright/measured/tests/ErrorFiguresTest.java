@@ -113,6 +113,22 @@ class ErrorFiguresTest {
 	}
 
 	/**
+	 * A measured time far beyond the run (a fuzzed file's 1e300 s) is written with an exponent: the finding printed its
+	 * 301 digits, twice, at the measured clause (session 24's fuzz).
+	 */
+	@Test
+	void aHugeMeasuredTimeIsWrittenWithAnExponentNotItsHundredsOfDigits() {
+		double[] t = { 0, 1000 }, v = { 4.0, 3.5 }, i = { -5, -5 };
+		ErrorFigures.Simulated sim = new ErrorFigures.Simulated(t, v, i, new int[] { 1, 1 }, new int[] { 0, 0 });
+		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
+		cols.put(MeasuredQuantity.TIME, new double[] { 0, 1e300 });
+		cols.put(MeasuredQuantity.VOLTAGE, new double[] { 4.0, 3.5 });
+		java.util.List<String> w = org.cellwright.measured.SpanCheck.compare(new MeasuredSeries(cols, null, "test"), sim);
+		assertEquals(java.util.List.of("1 of the 2 measured points (1E+300 s to 1E+300 s) lie after the simulation's end at"
+				+ " 1000 s and are not compared: the voltage errors cover 1 points, 50 % of the measurement"), w);
+	}
+
+	/**
 	 * A measured current in a unit 1000 times off the protocol's, either way, is named with its likely cause
 	 * (CurrentCheck: a median ratio outside 1/2 to 2): a file's amperes labelled mA read 1000 times too small, its
 	 * milliamperes labelled A 1000 times too large; a current that agrees is not named. (Mutation audit, session 21: only

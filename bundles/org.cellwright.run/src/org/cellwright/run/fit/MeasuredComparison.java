@@ -26,6 +26,7 @@ import org.cellwright.solver.input.json.ResolvedInputs;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -89,7 +90,12 @@ public final class MeasuredComparison {
 			o = com.google.gson.JsonParser.parseReader(r).getAsJsonObject();
 		}
 		Map<org.cellwright.measured.MeasuredQuantity, double[]> cols = new java.util.EnumMap<>(org.cellwright.measured.MeasuredQuantity.class);
-		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, vector(o, "time"));
+		double[] time = vector(o, "time");
+		// a reference's times ascend as a measurement's do (CyclerDataReader): descending ones made the comparison's
+		// search from the start at each point, quadratic (10^6 points: no end); session 24's fuzz
+		for (int i = 1; i < time.length; i++)
+			if (time[i] < time[i - 1]) throw new IllegalArgumentException("$.time[" + i + "]: time goes back from " + time[i - 1] + " s to " + time[i] + " s");
+		cols.put(org.cellwright.measured.MeasuredQuantity.TIME, time);
 		cols.put(org.cellwright.measured.MeasuredQuantity.VOLTAGE, vector(o, "voltage"));
 		return new MeasuredSeries(cols, file, "reference-json");
 	}
@@ -103,7 +109,22 @@ public final class MeasuredComparison {
 		if (!o.has(key) || !o.get(key).isJsonArray()) throw new IllegalArgumentException("no '" + key + "' array");
 		JsonArray a = o.getAsJsonArray(key);
 		double[] v = new double[a.size()];
-		for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsDouble();
+		for (int i = 0; i < v.length; i++) {
+			JsonElement e = a.get(i);
+			// a string, an object or an array was "For input string: \"a\"" or "JsonObject", at no index
+			if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean())
+				throw new IllegalArgumentException("$." + key + "[" + i + "]: " + (e.isJsonObject() ? "an object" : e.isJsonArray() ? "an array" : e)
+						+ ", not a number");
+			try {
+				v[i] = e.getAsDouble();
+			} catch (NumberFormatException x) {
+				String text = e.getAsString();
+				throw new IllegalArgumentException("$." + key + "[" + i + "]: " + (text.length() <= 40 ? "'" + org.cellwright.lang.text.Printable.escape(text) + "'"
+						: "a text of " + text.length() + " characters") + " is not a number");
+			}
+			// Gson reads NaN and Infinity (and 1e400 as Infinity): no time or voltage
+			if (!Double.isFinite(v[i])) throw new IllegalArgumentException("$." + key + "[" + i + "]: " + e.getAsString() + " is not a finite number");
+		}
 		if (v.length < 2) throw new IllegalArgumentException("'" + key + "' has fewer than two values");
 		return v;
 	}

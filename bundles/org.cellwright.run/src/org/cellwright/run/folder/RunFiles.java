@@ -26,6 +26,9 @@ public final class RunFiles {
 	/** The index of a results folder: one row per run. */
 	public static final String INDEX = "runs.csv";
 
+	/** Held (file lock) while runs.csv is rewritten. */
+	public static final String INDEX_LOCK = ".runs.lock";
+
 	/** In an experiment's (or sweep's) folder: a symbolic link to its latest run, and the same as text. */
 	public static final String LATEST = "latest", LATEST_TEXT = "latest.txt";
 
@@ -35,6 +38,12 @@ public final class RunFiles {
 	 * tab and the file it ran; so that they are read once, not on every run (RunStore.forFile).
 	 */
 	public static final String JUDGED = ".judged-runs";
+
+	/**
+	 * In a results folder the run store made (or wrote a run into): says it is one, so that {@code --out} writes into it
+	 * again without asking, and refuses a folder of the user's that holds other files (RunStore.outProblem).
+	 */
+	public static final String MARKER = ".cellwright-results";
 
 	/** Held (file lock) by the one process writing runs of an experiment or sweep. */
 	public static final String LOCK = ".lock";

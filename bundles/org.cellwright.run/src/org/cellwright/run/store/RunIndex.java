@@ -102,7 +102,7 @@ public final class RunIndex {
 		synchronized (JVM_LOCK) {
 			try {
 				Files.createDirectories(root);
-				try (FileChannel ch = FileChannel.open(root.resolve(".runs.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				try (FileChannel ch = FileChannel.open(root.resolve(RunFiles.INDEX_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 						FileLock lock = ch.lock()) {
 					write(change.apply(rows()));
 				}

@@ -73,6 +73,78 @@ public final class RunStore {
 		return null;
 	}
 
+	/**
+	 * Why a folder that {@code --out} names cannot take runs, or null: {@link #rootProblem}; a file; a folder that holds
+	 * other files and is no results folder ({@link #isResultsFolder}), unless {@code intoExisting} (the user said to write
+	 * beside them: {@code --out-into-existing}). A new or empty folder takes runs, and so does a results folder.
+	 */
+	public static String outProblem(Path folder, boolean intoExisting) {
+		String problem = rootProblem(folder);
+		if (problem != null) return problem;
+		Path p = folder.toAbsolutePath().normalize();
+		if (Files.exists(p) && !Files.isDirectory(p)) return "is a file, not a folder";
+		if (intoExisting || !Files.isDirectory(p) || isResultsFolder(p)) return null;
+		List<String> names;
+		try (Stream<Path> s = Files.list(p)) {
+			names = s.map(c -> c.getFileName().toString()).sorted().limit(4).toList();
+		} catch (IOException e) {
+			return "cannot be read: " + e.getMessage();
+		}
+		if (names.isEmpty()) return null;
+		return "holds other files (" + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "")
+				+ ") and is no results folder (no " + RunFiles.MARKER + " or " + RunFiles.INDEX + " in it)";
+	}
+
+	/**
+	 * True for a folder that holds runs of CellWright's: the run store's {@link RunFiles#MARKER} (written when it writes a
+	 * run there), or what a results folder of an earlier version holds: {@code runs.csv} or its lock, or nothing but
+	 * (non-hidden) folders that are each an experiment's, a sweep's or a fit's (a {@code latest} or a lock in it) or a
+	 * results folder themselves ({@code run DIR --out OUT} writes one per file into OUT; a project's {@code results/}
+	 * holds {@code results/a/t.cell/} of a file in a folder), down to {@link #RESULTS_DEPTH} folders. An empty folder is
+	 * none.
+	 */
+	public static boolean isResultsFolder(Path folder) {
+		return isResultsFolder(folder.toAbsolutePath().normalize(), 0);
+	}
+
+	/** How deep below a folder {@link #isResultsFolder} looks for the results folders it holds. */
+	private static final int RESULTS_DEPTH = 3;
+
+	private static boolean isResultsFolder(Path p, int depth) {
+		if (!Files.isDirectory(p)) return false;
+		for (String n : new String[] { RunFiles.MARKER, RunFiles.INDEX, RunFiles.INDEX_LOCK })
+			if (Files.exists(p.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return true;
+		if (depth >= RESULTS_DEPTH) return false;
+		try (Stream<Path> s = Files.list(p)) {
+			List<Path> shown = s.filter(c -> !c.getFileName().toString().startsWith(".")).toList();
+			return !shown.isEmpty() && shown.stream().allMatch(c -> Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+					&& (isGroupFolder(c) || isResultsFolder(c, depth + 1)));
+		} catch (IOException e) {
+			return false;
+		}
+	}
+
+	/** An experiment's, a sweep's or a fit's folder of a run store: its {@code latest} or its lock. */
+	private static boolean isGroupFolder(Path p) {
+		for (String n : new String[] { RunFiles.LATEST, RunFiles.LATEST_TEXT, RunFiles.LOCK })
+			if (Files.exists(p.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) return true;
+		return false;
+	}
+
+	/** Writes {@link RunFiles#MARKER} into the store's folder (made when missing) unless it is there. */
+	private void mark() throws IOException {
+		Path marker = root.resolve(RunFiles.MARKER);
+		if (Files.exists(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+		Files.createDirectories(root);
+		try {
+			Files.writeString(marker, "This folder holds runs of CellWright (runs.csv, a folder per experiment, sweep and fit);"
+					+ " cellwright run/fit --out writes into it without asking.\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE);
+		} catch (java.nio.file.FileAlreadyExistsException e) {
+			// another process marked it
+		}
+	}
+
 	public RunIndex index() { return new RunIndex(root); }
 
 	/** A run id: UTC time and a short hash of the resolved inputs ("20261203-141502-3fa9c2"). */
@@ -130,6 +202,7 @@ public final class RunStore {
 	public Slot begin(String group, Instant started, String inputsHash) {
 		Path groupFolder = Names.confined(root, "experiment", group);
 		try {
+			mark();
 			Files.createDirectories(groupFolder);
 		} catch (IOException e) {
 			throw new RunStoreException("cannot create " + groupFolder + ": " + e.getMessage(), e);
