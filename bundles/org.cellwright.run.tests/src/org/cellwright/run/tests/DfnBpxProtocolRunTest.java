@@ -421,6 +421,38 @@ class DfnBpxProtocolRunTest {
 	}
 
 	/**
+	 * About:Energy's LFP cell at -20 degC, full, discharged at 10 C (20 A): no state carries the current (the positive's
+	 * surface saturated by the flux of its outer shell, the diffusivity 80 kJ/mol), and on the current's way up the
+	 * voltage falls continuously to the transport limit, through the 2.0 V cut-off (its surface's exchange current goes
+	 * to zero there, the overpotential without bound). The search for the largest current carried stopped at 20 mA of
+	 * bracket (1e-3 of the demand), at 1.250 A with the voltage still above 2.0 V, and the step ended as a voltage-jump
+	 * with no sample, "the voltage falls through the cut-off 2.0000 V at once", 1.6 V off it (session 24). The bracket is
+	 * narrowed on while the voltage there is before the cut-off: the step ends on 2.0 V within 1 mV with its one sample
+	 * there, below the largest current carried, no charge passed; the rest and the 1 C discharge after it run.
+	 */
+	@Test
+	void theFullLfpCellAtMinusTwentyDegreesEndsA10CDischargeOnItsCutoff() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 10 C until 2.0 V\n rest for 10 min\n"
+				+ " discharge at 1 C until 2.0 V");
+		List<StepResult> steps = completedWithEnds(sink, "voltage-cutoff", "duration", "voltage-cutoff");
+		StepResult tenC = steps.get(0);
+		assertEquals(0, tenC.charge(), 1e-9, "no charge passed");
+		assertEquals(tenC.startTime(), tenC.endTime(), "at once");
+		assertEquals(2.0, tenC.endVoltage(), 1e-3, "on its cut-off: " + tenC);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
+		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
+		assertEquals(2.0, own.get(0).voltage(), 1e-3);
+		String w = oneWarning(sink, 1, "is beyond what the cell can carry", "the positive particles' surface is saturated", "the voltage reaches the cut-off at");
+		assertTrue(w.startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): the current 20.00 A"), w);
+		java.util.regex.Matcher most = java.util.regex.Pattern.compile("no state carries more than ([0-9.]+) A").matcher(w);
+		assertTrue(most.find(), w);
+		double carried = Math.abs(own.get(0).current()) * sink.info.area();
+		assertTrue(carried <= Double.parseDouble(most.group(1)) * 1.001, "at a current carried, on the way up: " + carried + " A; " + w);
+		assertEquals(2.0, steps.get(2).endVoltage(), 1e-3, "the 1 C discharge after the rest: " + steps.get(2));
+		noRepeatedSamples(sink);
+	}
+
+	/**
 	 * A cell at rest past its own window (session 21): About:Energy's NMC pouch cell at its state of charge 1 reads
 	 * 4.2018 V at rest, above its 4.2 V upper-voltage-cutoff, so no current puts a charge's voltage on that cut-off. The
 	 * charge and the constant-power charge end at once with no charge passed, recorded as past-cutoff-at-rest (cycles.csv's

@@ -415,12 +415,14 @@ public final class DfnRunner {
 			// full, charged at 1 C; no state carries its 2 A, and it ended as the current beyond what it carries, no
 			// sample, where at 25 degC it ends on its cut-off)
 			Cutoff first = firstCutoff(cutoffs, i);
+			wayUpCarried = 0;
+			wayUpFailed = Math.abs(i); // the step's own current, which no state carries (step, follow)
 			double past = first == null ? Double.NaN : pastOnTheWayUp(t0, i, before, from, first);
 			if (!Double.isNaN(past))
 				return endsAtOnce(t0, Math.signum(i) * past, before, from, first, String.format(Locale.ROOT, "no state carries the step's current %.4g A "
 						+ "(%.4g mA/cm2) from the cell's state; at %.4g A the voltage is %.4f V already", Math.abs(i) * in.area(), Math.abs(i) / 10,
 						past * in.area(), pastVoltage), false);
-			Carried most = largestCurrent(t0, -i, before, from);
+			Carried most = largestCurrent(t0, -i, before, from, wayUpCarried, wayUpFailed, first);
 			double v0 = lastVoltage;
 			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
 			String beyond = String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) is beyond what the cell can carry from its state: no state "
@@ -457,7 +459,11 @@ public final class DfnRunner {
 		 */
 		double pastOnTheWayUp(double t, double i, double[] before, double from, Cutoff c) {
 			for (double a = Math.abs(i) / 1024; a < Math.abs(i); a *= 2) {
-				if (!restore(t, before, from) || !applyCurrent(-Math.signum(i) * a)) return Double.NaN;
+				if (!restore(t, before, from) || !applyCurrent(-Math.signum(i) * a)) {
+					wayUpFailed = a;
+					return Double.NaN;
+				}
+				wayUpCarried = a;
 				pastVoltage = model.voltage(t, bdf.state());
 				if (crossed(c, pastVoltage)) return a;
 			}
@@ -468,25 +474,52 @@ public final class DfnRunner {
 		double pastVoltage;
 
 		/**
+		 * The largest current magnitude [A/m2] of {@link #pastOnTheWayUp}'s trials a state carries (0: none) and the
+		 * first it found none for (the step's current where every trial was carried): the bracket its trials |i| 2^-k
+		 * leave, which {@link #largestCurrent}'s bisection from [0, |i|] reaches through the same trials.
+		 */
+		double wayUpCarried, wayUpFailed;
+
+		/**
 		 * The largest current magnitude [A/m2] the state before a step carries in the direction of the demanded current
 		 * (DFN convention), the concentrations held: bisection between 0 (the state's own current carried) and the
 		 * demand on whether {@link #applyCurrent} finds a consistent state from the state before, to
 		 * {@link #CURRENT_BRACKET} of the demand; with the transport limit nearest there ({@link DfnModel#transportLimit},
-		 * null for other models). 0 where none is carried.
+		 * null for other models). 0 where none is carried. It starts from the bracket [carried, failed] of
+		 * {@link #pastOnTheWayUp}'s trials |i| 2^-k, which the bisection from [0, |i|] reaches through the same trials
+		 * (|i|/2, |i|/4, ... failing down to the way up's first failure; the same trial from the same state gives the same
+		 * answer): each failing trial spends a continuation of up to 64 stages, and the Ecker 2015 cell's 100 C discharge
+		 * after 10 min of 1 C tried 7.8 A twice, 320 Jacobians each (docs/dfn.md, session 24). Where the
+		 * voltage at the largest current carried is still before first (a cut-off, or null), the bracket is narrowed on to
+		 * {@link #CURRENT_BRACKET} of that current, until the voltage there passes it (session 24).
 		 */
-		Carried largestCurrent(double t, double demand, double[] before, double from) {
-			double lo = 0, hi = Math.abs(demand), sign = Math.signum(demand);
+		Carried largestCurrent(double t, double demand, double[] before, double from, double carried, double failed, Cutoff first) {
+			double lo = carried, hi = failed, sign = Math.signum(demand);
 			String nearest = null;
-			while (hi - lo > CURRENT_BRACKET * Math.abs(demand)) {
+			if (lo > 0) {
+				if (!restore(t, before, from) || !applyCurrent(sign * lo)) return new Carried(0, null);
+				vCarried = model.voltage(t, bdf.state());
+				if (model instanceof DfnModel dfn) nearest = dfn.transportLimit(t, bdf.state(), Double.POSITIVE_INFINITY);
+			}
+			// to CURRENT_BRACKET of the demand; then, while the voltage at the largest current carried is still before the
+			// step's first cut-off, to CURRENT_BRACKET of that current (session 24: About:Energy's LFP cell at -20 degC, full,
+			// discharged at 10 C, carries 1.250 A at a voltage above 2.0 V with 20 mA of bracket left, through which the voltage
+			// falls to the cut-off on the way to its transport limit, the positive's surface saturated: it ended as a jump)
+			while (hi - lo > CURRENT_BRACKET * Math.abs(demand)
+					|| first != null && lo > 0 && !crossed(first, vCarried) && hi - lo > CURRENT_BRACKET * lo) {
 				double mid = 0.5 * (lo + hi);
 				if (!restore(t, before, from)) break;
 				if (applyCurrent(sign * mid)) {
 					lo = mid;
+					vCarried = model.voltage(t, bdf.state());
 					if (model instanceof DfnModel dfn) nearest = dfn.transportLimit(t, bdf.state(), Double.POSITIVE_INFINITY);
 				} else hi = mid;
 			}
 			return new Carried(lo, nearest);
 		}
+
+		/** The voltage [V] at {@link #largestCurrent}'s largest current carried. */
+		double vCarried;
 
 		/** The largest current a state carries [A/m2, magnitude] and the transport limit nearest there (null: none named). */
 		record Carried(double current, String nearest) {}
