@@ -917,7 +917,7 @@ public final class DfnRunner {
 			if (at != null) return endStep(at, t0, q);
 			// a step of set direction with no voltage cut-off ahead (no window either): it lands on the transport limit
 			// (DfnModel.transportMargin) as on a cut-off, so that it ends inside the model's range (issue 13)
-			DfnModel limited = toLimit(stepCutoffs, t0, breaks, holding);
+			DfnModel limited = toLimit(stepCutoffs, t0, breaks, holding, constantCurrent ? iRef : Double.NaN);
 			if (limited != null && limited.transportMargin(t0, bdf.state()) <= CutoffLanding.TOLERANCE) { // at the limit already
 				limitWarning(limited, bdf.time(), bdf.state(), " the moment the step's " + (model.isPowerControlled() ? "power" : "current")
 						+ " is set; no charge passed");
@@ -1066,12 +1066,18 @@ public final class DfnRunner {
 		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on
 		 * until the integration stopped, at a state past the model's range (surfaces at stoichiometry 0.00000, the voltage
 		 * at -0.6 V) from which the next step found no consistent state.
+		 * The direction of a set current is its own (set, charge positive; NaN for a power, whose current is solved): a
+		 * rest has none. Its solved current, an unknown of the state where the protocol has a hold or a power step, is
+		 * +-1e-15 A/m2 from Newton's iterates, and was taken as a direction: a rest after a drive cycle that ended on the
+		 * window's 4.2 V at 60 degC (the Chen 2020 cell, its negative's surface at stoichiometry 0.99908, within 1e-3 of
+		 * its range's end) ended at once as a voltage-jump, "where the cell cannot carry its current much longer", its
+		 * 5 min not run (session 24).
 		 */
-		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
+		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding, double set) {
 			if (holding || !(model instanceof DfnModel dfn)) return null;
 			// a profile changes direction: bounded where it has no voltage cut-off either way (the margin's side follows the current)
 			if (breaks != null) return cutoffs.stream().noneMatch(c -> c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) ? dfn : null;
-			double i = currentOf(t0, bdf.state());
+			double i = Double.isNaN(set) ? currentOf(t0, bdf.state()) : set;
 			return i != 0 && cutoffBeyond(cutoffs, model.voltage(t0, bdf.state()), i) == null ? dfn : null;
 		}
 
