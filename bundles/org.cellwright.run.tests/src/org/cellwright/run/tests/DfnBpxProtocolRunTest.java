@@ -114,6 +114,20 @@ class DfnBpxProtocolRunTest {
 		return w.get(0);
 	}
 
+	/**
+	 * Step k (its result s) ended at once on its cut-off: no charge passed, its end and its one sample within 1 mV of
+	 * the cut-off; that sample.
+	 */
+	static Sample atOnceOnItsCutoff(RecordingSink sink, StepResult s, int k, double cutoff) {
+		assertEquals(0, s.charge(), 1e-9, "no charge passed");
+		assertEquals(s.startTime(), s.endTime(), "at once");
+		assertEquals(cutoff, s.endVoltage(), 1e-3, "on its cut-off: " + s);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == k).toList();
+		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
+		assertEquals(cutoff, own.get(0).voltage(), 1e-3);
+		return own.get(0);
+	}
+
 	static void noRepeatedSamples(RecordingSink sink) {
 		for (int k = 1; k < sink.samples.size(); k++) {
 			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
@@ -404,14 +418,8 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 0.05 C for 30 min\n charge at 2 C until 3.65 V\n"
 				+ " hold at 3.65 V until 0.1 C\n discharge at 65 W until 2.0 V\n rest for 1 min");
 		List<StepResult> steps = completedWithEnds(sink, "duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration");
-		StepResult charge = steps.get(1);
-		assertEquals(0, charge.charge(), 1e-9, "no charge passed");
-		assertEquals(charge.startTime(), charge.endTime(), "at once");
-		assertEquals(3.65, charge.endVoltage(), 1e-3, "the charge's end on its cut-off: " + charge);
-		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
-		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
-		assertEquals(3.65, own.get(0).voltage(), 1e-3);
-		double carried = Math.abs(own.get(0).current()) * sink.info.area();
+		Sample own = atOnceOnItsCutoff(sink, steps.get(1), 2, 3.65);
+		double carried = Math.abs(own.current()) * sink.info.area();
 		assertTrue(carried > 0.125 && carried < 0.2148 * 1.01, "between the way up's last trial before the cut-off and the largest current carried: " + own);
 		assertTrue(oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at").startsWith(
 				"warning: cycle 2, step 2 (voltage-cutoff at 1800 s): the current 4.000 A"));
@@ -435,18 +443,12 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 10 C until 2.0 V\n rest for 10 min\n"
 				+ " discharge at 1 C until 2.0 V");
 		List<StepResult> steps = completedWithEnds(sink, "voltage-cutoff", "duration", "voltage-cutoff");
-		StepResult tenC = steps.get(0);
-		assertEquals(0, tenC.charge(), 1e-9, "no charge passed");
-		assertEquals(tenC.startTime(), tenC.endTime(), "at once");
-		assertEquals(2.0, tenC.endVoltage(), 1e-3, "on its cut-off: " + tenC);
-		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
-		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
-		assertEquals(2.0, own.get(0).voltage(), 1e-3);
+		Sample own = atOnceOnItsCutoff(sink, steps.get(0), 1, 2.0);
 		String w = oneWarning(sink, 1, "is beyond what the cell can carry", "the positive particles' surface is saturated", "the voltage reaches the cut-off at");
 		assertTrue(w.startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): the current 20.00 A"), w);
 		java.util.regex.Matcher most = java.util.regex.Pattern.compile("no state carries more than ([0-9.]+) A").matcher(w);
 		assertTrue(most.find(), w);
-		double carried = Math.abs(own.get(0).current()) * sink.info.area();
+		double carried = Math.abs(own.current()) * sink.info.area();
 		assertTrue(carried <= Double.parseDouble(most.group(1)) * 1.001, "at a current carried, on the way up: " + carried + " A; " + w);
 		assertEquals(2.0, steps.get(2).endVoltage(), 1e-3, "the 1 C discharge after the rest: " + steps.get(2));
 		noRepeatedSamples(sink);
