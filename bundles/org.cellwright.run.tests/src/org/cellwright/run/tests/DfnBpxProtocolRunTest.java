@@ -114,6 +114,20 @@ class DfnBpxProtocolRunTest {
 		return w.get(0);
 	}
 
+	/**
+	 * Step k (its result s) ended at once on its cut-off: no charge passed, its end and its one sample within 1 mV of
+	 * the cut-off; that sample.
+	 */
+	static Sample atOnceOnItsCutoff(RecordingSink sink, StepResult s, int k, double cutoff) {
+		assertEquals(0, s.charge(), 1e-9, "no charge passed");
+		assertEquals(s.startTime(), s.endTime(), "at once");
+		assertEquals(cutoff, s.endVoltage(), 1e-3, "on its cut-off: " + s);
+		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == k).toList();
+		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
+		assertEquals(cutoff, own.get(0).voltage(), 1e-3);
+		return own.get(0);
+	}
+
 	static void noRepeatedSamples(RecordingSink sink) {
 		for (int k = 1; k < sink.samples.size(); k++) {
 			Sample a = sink.samples.get(k - 1), b = sink.samples.get(k);
@@ -404,19 +418,39 @@ class DfnBpxProtocolRunTest {
 		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 0.05 C for 30 min\n charge at 2 C until 3.65 V\n"
 				+ " hold at 3.65 V until 0.1 C\n discharge at 65 W until 2.0 V\n rest for 1 min");
 		List<StepResult> steps = completedWithEnds(sink, "duration", "voltage-cutoff", "current-cutoff", "voltage-jump", "duration");
-		StepResult charge = steps.get(1);
-		assertEquals(0, charge.charge(), 1e-9, "no charge passed");
-		assertEquals(charge.startTime(), charge.endTime(), "at once");
-		assertEquals(3.65, charge.endVoltage(), 1e-3, "the charge's end on its cut-off: " + charge);
-		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 2).toList();
-		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
-		assertEquals(3.65, own.get(0).voltage(), 1e-3);
-		double carried = Math.abs(own.get(0).current()) * sink.info.area();
+		Sample own = atOnceOnItsCutoff(sink, steps.get(1), 2, 3.65);
+		double carried = Math.abs(own.current()) * sink.info.area();
 		assertTrue(carried > 0.125 && carried < 0.2148 * 1.01, "between the way up's last trial before the cut-off and the largest current carried: " + own);
 		assertTrue(oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at").startsWith(
 				"warning: cycle 2, step 2 (voltage-cutoff at 1800 s): the current 4.000 A"));
 		assertEquals(0, steps.get(3).charge(), 1e-9);
 		assertTrue(oneWarning(sink, 4, "the cell cannot give 65.00 W", "its maximum power point", "the physics' own limit").contains("at most 2.9"));
+		noRepeatedSamples(sink);
+	}
+
+	/**
+	 * About:Energy's LFP cell at -20 degC, full, discharged at 10 C (20 A): no state carries the current (the positive's
+	 * surface saturated by the flux of its outer shell, the diffusivity 80 kJ/mol), and on the current's way up the
+	 * voltage falls continuously to the transport limit, through the 2.0 V cut-off (its surface's exchange current goes
+	 * to zero there, the overpotential without bound). The search for the largest current carried stopped at 20 mA of
+	 * bracket (1e-3 of the demand), at 1.250 A with the voltage still above 2.0 V, and the step ended as a voltage-jump
+	 * with no sample, "the voltage falls through the cut-off 2.0000 V at once", 1.6 V off it (session 24). The bracket is
+	 * narrowed on while the voltage there is before the cut-off: the step ends on 2.0 V within 1 mV with its one sample
+	 * there, below the largest current carried, no charge passed; the rest and the 1 C discharge after it run.
+	 */
+	@Test
+	void theFullLfpCellAtMinusTwentyDegreesEndsA10CDischargeOnItsCutoff() throws Exception {
+		RecordingSink sink = run("aboutenergy__lfp_18650_cell_BPX", "set temperature = -20 degC\n discharge at 10 C until 2.0 V\n rest for 10 min\n"
+				+ " discharge at 1 C until 2.0 V");
+		List<StepResult> steps = completedWithEnds(sink, "voltage-cutoff", "duration", "voltage-cutoff");
+		Sample own = atOnceOnItsCutoff(sink, steps.get(0), 1, 2.0);
+		String w = oneWarning(sink, 1, "is beyond what the cell can carry", "the positive particles' surface is saturated", "the voltage reaches the cut-off at");
+		assertTrue(w.startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): the current 20.00 A"), w);
+		java.util.regex.Matcher most = java.util.regex.Pattern.compile("no state carries more than ([0-9.]+) A").matcher(w);
+		assertTrue(most.find(), w);
+		double carried = Math.abs(own.current()) * sink.info.area();
+		assertTrue(carried <= Double.parseDouble(most.group(1)) * 1.001, "at a current carried, on the way up: " + carried + " A; " + w);
+		assertEquals(2.0, steps.get(2).endVoltage(), 1e-3, "the 1 C discharge after the rest: " + steps.get(2));
 		noRepeatedSamples(sink);
 	}
 

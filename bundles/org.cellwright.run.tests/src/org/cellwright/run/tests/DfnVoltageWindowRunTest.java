@@ -51,6 +51,30 @@ class DfnVoltageWindowRunTest {
 		return steps;
 	}
 
+	/**
+	 * A rest has no direction: the Chen 2020 cell at 60 degC, cycled at 0.5 C with holds and a power step (the current an
+	 * unknown of the state, +-1e-15 A/m2 at rest from Newton's iterates), then UDDS after a CC-CV charge, which ends on
+	 * the window's 4.2 V at its first regeneration with the negative's surface at stoichiometry 0.99908. The rest after
+	 * it took its solved current as a charge with no voltage cut-off above it and ended at once on the transport limit
+	 * ("where the cell cannot carry its current much longer", a voltage-jump, its 5 min not run; session 24's fuzz,
+	 * `/work/helpers/repro/dfn24/fz/Chen.cell`). It rests its 5 min now, no warning of its own.
+	 */
+	@Test
+	void aRestAfterADriveCycleEndedOnTheWindowRestsItsTime() throws Exception {
+		java.nio.file.Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		RecordingSink sink = run("Chen2020LGM50", "set temperature = 60 degC\n discharge at 0.5 C until 2.5 V\n rest for 10 min\n"
+				+ " charge at 0.5 C until 4.2 V\n hold at 4.2 V until 0.05 C\n rest for 10 min\n discharge at 9 W until 2.5 V\n rest for 10 min\n"
+				+ " charge at 1 C until 4.2 V\n hold at 4.2 V until 0.05 C\n follow \"UDDS.csv\" current scaled to 0.5 C for 2 h until 2.5 V\n"
+				+ " rest for 5 min", RunStatus.COMPLETED);
+		List<StepResult> steps = sink.steps();
+		StepResult rest = steps.get(steps.size() - 1);
+		assertEquals(11, rest.stepIndex(), steps.toString());
+		assertEquals("voltage-cutoff", steps.get(steps.size() - 2).end().label(), "UDDS on the window: " + steps);
+		assertEquals("duration", rest.end().label(), steps + " " + warnings(sink));
+		assertEquals(300, rest.endTime() - rest.startTime(), 1e-6, "its 5 min");
+		assertTrue(sink.warnings(11).isEmpty(), sink.warnings(11).toString());
+	}
+
 	@Test
 	void aDischargePastTheCapacityEndsAtTheCellsLowerVoltageCutoffAndTheProtocolGoesOn() throws Exception {
 		RecordingSink sink = run("Chen2020LGM50", "discharge at 1 C for 80 min\n rest for 10 min\n charge at 1 C until 4.2 V", RunStatus.COMPLETED);

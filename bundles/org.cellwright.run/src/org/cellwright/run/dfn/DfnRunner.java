@@ -415,12 +415,14 @@ public final class DfnRunner {
 			// full, charged at 1 C; no state carries its 2 A, and it ended as the current beyond what it carries, no
 			// sample, where at 25 degC it ends on its cut-off)
 			Cutoff first = firstCutoff(cutoffs, i);
+			wayUpCarried = 0;
+			wayUpFailed = Math.abs(i); // the step's own current, which no state carries (step, follow)
 			double past = first == null ? Double.NaN : pastOnTheWayUp(t0, i, before, from, first);
 			if (!Double.isNaN(past))
 				return endsAtOnce(t0, Math.signum(i) * past, before, from, first, String.format(Locale.ROOT, "no state carries the step's current %.4g A "
 						+ "(%.4g mA/cm2) from the cell's state; at %.4g A the voltage is %.4f V already", Math.abs(i) * in.area(), Math.abs(i) / 10,
 						past * in.area(), pastVoltage), false);
-			Carried most = largestCurrent(t0, -i, before, from);
+			Carried most = largestCurrent(t0, -i, before, from, wayUpCarried, wayUpFailed, first);
 			double v0 = lastVoltage;
 			String nearest = most.nearest() != null ? "; there " + most.nearest() : "";
 			String beyond = String.format(Locale.ROOT, "the current %.4g A (%.4g mA/cm2) is beyond what the cell can carry from its state: no state "
@@ -457,7 +459,11 @@ public final class DfnRunner {
 		 */
 		double pastOnTheWayUp(double t, double i, double[] before, double from, Cutoff c) {
 			for (double a = Math.abs(i) / 1024; a < Math.abs(i); a *= 2) {
-				if (!restore(t, before, from) || !applyCurrent(-Math.signum(i) * a)) return Double.NaN;
+				if (!restore(t, before, from) || !applyCurrent(-Math.signum(i) * a)) {
+					wayUpFailed = a;
+					return Double.NaN;
+				}
+				wayUpCarried = a;
 				pastVoltage = model.voltage(t, bdf.state());
 				if (crossed(c, pastVoltage)) return a;
 			}
@@ -468,25 +474,52 @@ public final class DfnRunner {
 		double pastVoltage;
 
 		/**
+		 * The largest current magnitude [A/m2] of {@link #pastOnTheWayUp}'s trials a state carries (0: none) and the
+		 * first it found none for (the step's current where every trial was carried): the bracket its trials |i| 2^-k
+		 * leave, which {@link #largestCurrent}'s bisection from [0, |i|] reaches through the same trials.
+		 */
+		double wayUpCarried, wayUpFailed;
+
+		/**
 		 * The largest current magnitude [A/m2] the state before a step carries in the direction of the demanded current
 		 * (DFN convention), the concentrations held: bisection between 0 (the state's own current carried) and the
 		 * demand on whether {@link #applyCurrent} finds a consistent state from the state before, to
 		 * {@link #CURRENT_BRACKET} of the demand; with the transport limit nearest there ({@link DfnModel#transportLimit},
-		 * null for other models). 0 where none is carried.
+		 * null for other models). 0 where none is carried. It starts from the bracket [carried, failed] of
+		 * {@link #pastOnTheWayUp}'s trials |i| 2^-k, which the bisection from [0, |i|] reaches through the same trials
+		 * (|i|/2, |i|/4, ... failing down to the way up's first failure; the same trial from the same state gives the same
+		 * answer): each failing trial spends a continuation of up to 64 stages, and the Ecker 2015 cell's 100 C discharge
+		 * after 10 min of 1 C tried 7.8 A twice, 320 Jacobians each (docs/dfn.md, session 24). Where the
+		 * voltage at the largest current carried is still before first (a cut-off, or null), the bracket is narrowed on to
+		 * {@link #CURRENT_BRACKET} of that current, until the voltage there passes it (session 24).
 		 */
-		Carried largestCurrent(double t, double demand, double[] before, double from) {
-			double lo = 0, hi = Math.abs(demand), sign = Math.signum(demand);
+		Carried largestCurrent(double t, double demand, double[] before, double from, double carried, double failed, Cutoff first) {
+			double lo = carried, hi = failed, sign = Math.signum(demand);
 			String nearest = null;
-			while (hi - lo > CURRENT_BRACKET * Math.abs(demand)) {
+			if (lo > 0) {
+				if (!restore(t, before, from) || !applyCurrent(sign * lo)) return new Carried(0, null);
+				vCarried = model.voltage(t, bdf.state());
+				if (model instanceof DfnModel dfn) nearest = dfn.transportLimit(t, bdf.state(), Double.POSITIVE_INFINITY);
+			}
+			// to CURRENT_BRACKET of the demand; then, while the voltage at the largest current carried is still before the
+			// step's first cut-off, to CURRENT_BRACKET of that current (session 24: About:Energy's LFP cell at -20 degC, full,
+			// discharged at 10 C, carries 1.250 A at a voltage above 2.0 V with 20 mA of bracket left, through which the voltage
+			// falls to the cut-off on the way to its transport limit, the positive's surface saturated: it ended as a jump)
+			while (hi - lo > CURRENT_BRACKET * Math.abs(demand)
+					|| first != null && lo > 0 && !crossed(first, vCarried) && hi - lo > CURRENT_BRACKET * lo) {
 				double mid = 0.5 * (lo + hi);
 				if (!restore(t, before, from)) break;
 				if (applyCurrent(sign * mid)) {
 					lo = mid;
+					vCarried = model.voltage(t, bdf.state());
 					if (model instanceof DfnModel dfn) nearest = dfn.transportLimit(t, bdf.state(), Double.POSITIVE_INFINITY);
 				} else hi = mid;
 			}
 			return new Carried(lo, nearest);
 		}
+
+		/** The voltage [V] at {@link #largestCurrent}'s largest current carried. */
+		double vCarried;
 
 		/** The largest current a state carries [A/m2, magnitude] and the transport limit nearest there (null: none named). */
 		record Carried(double current, String nearest) {}
@@ -884,7 +917,7 @@ public final class DfnRunner {
 			if (at != null) return endStep(at, t0, q);
 			// a step of set direction with no voltage cut-off ahead (no window either): it lands on the transport limit
 			// (DfnModel.transportMargin) as on a cut-off, so that it ends inside the model's range (issue 13)
-			DfnModel limited = toLimit(stepCutoffs, t0, breaks, holding);
+			DfnModel limited = toLimit(stepCutoffs, t0, breaks, holding, constantCurrent ? iRef : Double.NaN);
 			if (limited != null && limited.transportMargin(t0, bdf.state()) <= CutoffLanding.TOLERANCE) { // at the limit already
 				limitWarning(limited, bdf.time(), bdf.state(), " the moment the step's " + (model.isPowerControlled() ? "power" : "current")
 						+ " is set; no charge passed");
@@ -1033,12 +1066,18 @@ public final class DfnRunner {
 		 * the cell), or a profile (drive cycle) with no voltage cut-off at all. Such a step past the cell's capacity ran on
 		 * until the integration stopped, at a state past the model's range (surfaces at stoichiometry 0.00000, the voltage
 		 * at -0.6 V) from which the next step found no consistent state.
+		 * The direction of a set current is its own (set, charge positive; NaN for a power, whose current is solved): a
+		 * rest has none. Its solved current, an unknown of the state where the protocol has a hold or a power step, is
+		 * +-1e-15 A/m2 from Newton's iterates, and was taken as a direction: a rest after a drive cycle that ended on the
+		 * window's 4.2 V at 60 degC (the Chen 2020 cell, its negative's surface at stoichiometry 0.99908, within 1e-3 of
+		 * its range's end) ended at once as a voltage-jump, "where the cell cannot carry its current much longer", its
+		 * 5 min not run (session 24).
 		 */
-		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding) {
+		DfnModel toLimit(List<Cutoff> cutoffs, double t0, DriveCycle breaks, boolean holding, double set) {
 			if (holding || !(model instanceof DfnModel dfn)) return null;
 			// a profile changes direction: bounded where it has no voltage cut-off either way (the margin's side follows the current)
 			if (breaks != null) return cutoffs.stream().noneMatch(c -> c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) ? dfn : null;
-			double i = currentOf(t0, bdf.state());
+			double i = Double.isNaN(set) ? currentOf(t0, bdf.state()) : set;
 			return i != 0 && cutoffBeyond(cutoffs, model.voltage(t0, bdf.state()), i) == null ? dfn : null;
 		}
 
