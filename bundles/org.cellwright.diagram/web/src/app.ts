@@ -25,6 +25,7 @@ import {
     STANDALONE_MODULE_CONFIG,
     TYPES,
     bindOrRebind,
+    onAction,
     configureDefaultModelElements,
     createDiagramOptionsModule,
     initializeDiagramContainer
@@ -36,6 +37,11 @@ import './cellwright-diagram.css';
 
 const DIAGRAM_TYPE = 'cellwright-diagram';
 const CLIENT_ID = 'sprotty'; // the id of the div the diagram is drawn into
+// the server's question before a layer rename that changes other files, and the page's yes (RenameQuestion.java)
+const ASK_RENAME = 'cellwrightAskRename';
+const RENAME_ANSWERED = 'cellwrightRenameAnswered';
+// the IDE's diagram editor opens the page with asks=ide: there the IDE asks (a dialog in the IDE)
+const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ? 'ide' : 'page';
 
 const cellDiagramModule = new FeatureModule(
     (bind, unbind, isBound, rebind) => {
@@ -49,9 +55,58 @@ const cellDiagramModule = new FeatureModule(
         }
         // an element's name: double-click to rename (the server renames the element in the text)
         configureModelElement(context, 'label:name', GLabel, GLabelView, { enable: [editLabelFeature] });
+        // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
+        // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
+        onAction(context, ASK_RENAME, (action: any) => {
+            askInPage('Rename layer in other files', action.question, 'Rename in every file').then(yes => {
+                if (yes) toServer?.({ kind: RENAME_ANSWERED, isOperation: true, question: action.question, labelId: action.labelId, text: action.text });
+            });
+        });
     },
     { featureId: Symbol('cellwrightDiagram') }
 );
+
+/** Sends an action to the server (set once the diagram's container is made). */
+let toServer: ((action: any) => void) | undefined;
+
+/**
+ * A question in the page (a modal dialog over the diagram, as the IDE's dialog): the text as the server wrote it, the
+ * default button and Cancel (Escape). Resolves true for yes. Keys typed in it do not reach the diagram.
+ */
+function askInPage(title: string, question: string, yesLabel: string): Promise<boolean> {
+    return new Promise(resolve => {
+        const dialog = document.createElement('dialog');
+        dialog.className = 'cw-question';
+        const heading = document.createElement('h3');
+        heading.textContent = title;
+        const text = document.createElement('p');
+        text.textContent = question;
+        const buttons = document.createElement('div');
+        buttons.className = 'cw-buttons';
+        const no = document.createElement('button');
+        no.textContent = 'Cancel';
+        const yes = document.createElement('button');
+        yes.textContent = yesLabel;
+        yes.className = 'cw-default';
+        buttons.append(no, yes);
+        dialog.append(heading, text, buttons);
+        document.body.append(dialog);
+        let answered = false;
+        const answer = (ok: boolean) => {
+            if (answered) return;
+            answered = true;
+            dialog.close();
+            dialog.remove();
+            resolve(ok);
+        };
+        yes.addEventListener('click', () => answer(true));
+        no.addEventListener('click', () => answer(false));
+        dialog.addEventListener('cancel', () => answer(false)); // Escape
+        dialog.addEventListener('keydown', e => e.stopPropagation());
+        dialog.showModal();
+        yes.focus();
+    });
+}
 
 function createContainer(sourceUri: string, glspClient: GLSPClient): Container {
     return initializeDiagramContainer(
@@ -143,6 +198,7 @@ if (!file) {
         glspClient = new BaseJsonrpcGLSPClient({ id: 'cellwright', connectionProvider: connection });
         const container = createContainer(file, glspClient);
         const dispatcher = container.get<IActionDispatcher>(TYPES.IActionDispatcher);
+        toServer = action => dispatcher.dispatch(action);
         // for the IDE and tests: send an action (an operation) as the palette would
         const selection = container.get(SelectionService);
         (window as any).cellwrightDiagram = {
@@ -194,7 +250,7 @@ if (!file) {
             fit();
             document.body.dataset.state = 'loaded';
         });
-        await container.get(DiagramLoader).load();
+        await container.get(DiagramLoader).load({ requestModelOptions: { asks: ASKS } });
         status.textContent = '';
     };
     new GLSPWebSocketProvider(webSocketUrl).listen({

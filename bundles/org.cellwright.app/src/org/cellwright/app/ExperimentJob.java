@@ -222,7 +222,7 @@ public class ExperimentJob extends Job {
 			});
 		}
 		refresh(results);
-		if (!shown.isEmpty()) show(shown);
+		if (!shown.isEmpty()) show(shown, atStartup);
 		if (!sweeps.isEmpty()) showSweep(sweeps.get(sweeps.size() - 1));
 		if (cancel.requested()) return Status.CANCEL_STATUS;
 		return status.isOK() ? Status.OK_STATUS : status;
@@ -256,12 +256,17 @@ public class ExperimentJob extends Job {
 	 * experiments.cell only the sweep's last variant was in view, and which experiments' checks passed was told in the
 	 * console only). Selecting rows there compares them in the Results view. With the preference to, the report of the
 	 * run shown opens in a web browser ({@link org.cellwright.app.preferences.CellWrightPreferences#openReportAfterRun()}).
+	 * The first run of a new workspace ({@code atStartup}, which nobody asked for) fills an empty Results view only: runs
+	 * the user put there while it ran stay (before, its end replaced them whenever it came: a run the user had just
+	 * chosen, Open Report then opening the start-up run's report; OpenReportUITest failed so once).
 	 */
-	private static void show(List<Path> folders) {
+	private static void show(List<Path> folders, boolean atStartup) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
 		d.asyncExec(() -> {
 			var w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 			if (w == null || w.getActivePage() == null) return;
+			if (atStartup && w.getActivePage().findView(ResultsView.ID) instanceof ResultsView open && (open.loading() || !open.runs().isEmpty()))
+				return; // the user's runs stay; the start-up run is in the Runs view and the console
 			try {
 				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
 				Path last = folders.get(folders.size() - 1);

@@ -43,6 +43,7 @@ public class CellDiagramModule extends DiagramModule {
 		binding.add(CellOperations.CreateReference.class);
 		binding.add(CellOperations.Rename.class);
 		binding.add(CellOperations.Delete.class);
+		binding.add(RenameQuestion.Handler.class);
 		binding.add(MoveHandler.class);
 		binding.add(MoveHandler.RoutingPoints.class);
 	}

@@ -253,14 +253,36 @@ public final class CellOperations {
 		@Inject
 		protected GModelState state;
 
+		@Inject
+		protected org.eclipse.glsp.server.actions.ActionDispatcher dispatcher;
+
+		/**
+		 * A layer rename that changes other files too is asked first: in the page when it asks the user
+		 * ({@link RenameQuestion}: the question sent to the page, nothing changed until it answers yes), else by the
+		 * session itself (the IDE's dialog).
+		 */
 		@Override
 		public Optional<Command> createCommand(ApplyLabelEditOperation op) {
-			String id = op.getLabelId();
-			if (id == null || !id.endsWith(CellGraphs.LABEL_SUFFIX)) return doNothing();
-			String nodeId = id.substring(0, id.length() - CellGraphs.LABEL_SUFFIX.length());
+			Command c = command(state, op.getLabelId(), op.getText());
+			DiagramSession session = ((CellModelState) state).session();
+			boolean pageAsks = state.getProperty(RenameQuestion.PAGE_ASKS, Boolean.class).orElse(true) || !session.asksTheUser();
+			if (c == null || !pageAsks || Cells.LayerRename.in(c) == null) return Optional.ofNullable(c);
+			DiagramSession.Asked asked = session.ask(c);
+			if (asked != null && asked.refusal() != null) throw new GLSPServerException(asked.refusal());
+			if (asked == null || asked.question() == null) return Optional.of(c);
+			// the page showed the typed name already: drawn again as the file has it until the user said yes
+			dispatcher.dispatch(new TextChanged());
+			dispatcher.dispatch(new RenameQuestion.Ask(asked.question(), op.getLabelId(), op.getText()));
+			return doNothing();
+		}
+
+		/** The rename command of a name label's edit (null: nothing to rename). */
+		static Command command(GModelState state, String labelId, String text) {
+			if (labelId == null || !labelId.endsWith(CellGraphs.LABEL_SUFFIX)) return null;
+			String nodeId = labelId.substring(0, labelId.length() - CellGraphs.LABEL_SUFFIX.length());
 			java.nio.file.Path file = state.getProperty(CellSourceModelStorage.FILE, java.nio.file.Path.class).orElse(null);
 			boolean follows = ((CellModelState) state).session().renamesOtherFiles();
-			return read(state, m -> Optional.ofNullable(renameKeepingPlaces(m, domain(state), file, nodeId, op.getText(), follows)));
+			return read(state, m -> renameKeepingPlaces(m, domain(state), file, nodeId, text, follows));
 		}
 	}
 

@@ -47,6 +47,8 @@ public class CellSourceModelStorage implements SourceModelStorage {
 					+ org.cellwright.lang.text.Printable.escape(why));
 		}
 		modelState.setProperty(FILE, file);
+		// the IDE's diagram editor says so ("asks": "ide"): its session asks in the IDE; a page elsewhere asks itself
+		modelState.setProperty(RenameQuestion.PAGE_ASKS, !"ide".equals(action.getOptions().get("asks")));
 		if (modelState instanceof CellModelState state) state.setSession(session);
 		session.onExternalChange(this::textChanged);
 		// the page closed (its client session disposed): the session stops following its text (a file session its file)

@@ -36,9 +36,27 @@ public interface DiagramSession {
 
 	/**
 	 * True if the session renames a layer where cells of other files name it too ({@link org.cellwright.lang.model.Cells.LayerRename}:
-	 * the IDE's, which edits every file of the workspace); a session that writes its file only refuses that rename.
+	 * the IDE's, which edits every file of the workspace, and a {@link TextSession} on a file, which edits the files of
+	 * its folder); a session that writes its text only refuses that rename.
 	 */
 	default boolean renamesOtherFiles() { return false; }
+
+	/**
+	 * What the user is to be asked before the command is executed, or why it cannot be (a layer rename that cells of
+	 * other files name: the files and their names of the layer; {@link org.cellwright.lang.text.LayerRenameInOtherFiles}),
+	 * or null when there is nothing to ask. The diagram page asks in the browser and sends the rename again with the
+	 * answer ({@link org.cellwright.lang.model.Cells.LayerRename#answered}).
+	 */
+	default Asked ask(Command command) { return null; }
+
+	/**
+	 * True if the session asks the user itself before such a rename (the IDE's: a dialog in the IDE, fit for the IDE's
+	 * diagram editor); a page in an ordinary browser asks in the page ({@link RenameQuestion}).
+	 */
+	default boolean asksTheUser() { return false; }
+
+	/** {@link #ask}'s answer: {@code refusal} (nothing may change) or {@code question} (null: nothing to ask). */
+	record Asked(String refusal, String question) {}
 
 	/** Why the last {@link #execute} was refused (shown to the user), or null. */
 	default String refusal() { return null; }

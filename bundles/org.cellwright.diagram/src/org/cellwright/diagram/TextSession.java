@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.model.Cells;
+import org.cellwright.lang.text.LayerRenameInOtherFiles;
 import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Model;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
@@ -51,7 +54,16 @@ public class TextSession implements DiagramSession {
 	private String elementIssuesText;
 	private String refusal;
 	/** The texts before and after each edit of the command stack (undo and redo put them back byte for byte). */
-	private final java.util.Deque<String[]> history = new java.util.ArrayDeque<>(), redone = new java.util.ArrayDeque<>();
+	private final java.util.Deque<Edit> history = new java.util.ArrayDeque<>(), redone = new java.util.ArrayDeque<>();
+
+	/** An edit: the text before and after, and the other files it wrote (a layer rename they name the layer in). */
+	private record Edit(String before, String after, List<OtherFile> others) {}
+
+	/** Another file an edit wrote: its text before and after. */
+	private record OtherFile(Path file, String before, String after) {}
+
+	/** The texts of the other files as this session last wrote them (their models are in step); else as read. */
+	private final Map<Path, String> othersWritten = new java.util.HashMap<>();
 
 	/**
 	 * How often a session on a file looks whether the file changed on disk (its modification time and size; read only
@@ -152,6 +164,7 @@ public class TextSession implements DiagramSession {
 		syntaxErrors = model == null || !TextPatch.printable(model.eResource()); // names that do not resolve are no syntax errors
 		history.clear();
 		redone.clear();
+		othersWritten.clear();
 		domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(),
 				model == null ? null : model.eResource().getResourceSet());
 	}
@@ -204,17 +217,141 @@ public class TextSession implements DiagramSession {
 		return model != null && !syntaxErrors;
 	}
 
+	/** A session on a file renames a layer in the other files of its folder too (asked first: {@link #ask}). */
+	@Override
+	public boolean renamesOtherFiles() {
+		return onDisk;
+	}
+
+	/** A layer rename that cells of the other files of the folder name: what the user is asked, or why it cannot be. */
+	@Override
+	public synchronized Asked ask(Command command) {
+		Cells.LayerRename rename = onDisk ? Cells.LayerRename.in(command) : null;
+		LayerRenameInOtherFiles.Plan plan = rename == null ? null : planOthers(rename);
+		return plan == null || (plan.refusal() == null && plan.question() == null) ? null : new Asked(plan.refusal(), plan.question());
+	}
+
+	/**
+	 * The other files' part of a layer rename ({@link LayerRenameInOtherFiles}, as the IDE plans it for the workspace):
+	 * the .cell files of the folder read with this one, each as it was read; one changed on disk since is refused (and
+	 * the files are read again for the next try).
+	 */
+	private LayerRenameInOtherFiles.Plan planOthers(Cells.LayerRename rename) {
+		if (model() == null || rename.layer().eResource() == null || rename.layer().eResource().getResourceSet() != model.eResource().getResourceSet())
+			return new LayerRenameInOtherFiles.Plan(List.of(), "the text changed since the rename was asked for: try once more", null);
+		java.util.Map<org.eclipse.emf.ecore.resource.Resource, List<Object>> cells = new java.util.LinkedHashMap<>();
+		for (var r : List.copyOf(model.eResource().getResourceSet().getResources()))
+			if (r != model.eResource() && pathOf(r) != null) cells.put(r, Cells.cellsOf(r));
+		boolean[] changed = { false };
+		LayerRenameInOtherFiles.Plan plan = LayerRenameInOtherFiles.plan(rename.layer(), rename.to(), cells, this::textOf, r -> {
+			Path p = pathOf(r);
+			if (!Files.isWritable(p)) return "is read-only";
+			if (!textOf(r).equals(readFile(p))) {
+				changed[0] = true;
+				return "was changed on disk since the diagram read it (read again now: try once more)";
+			}
+			return null;
+		}, r -> file.getParent().relativize(pathOf(r)).toString(), (o, f, v, i) -> SetCommand.create(domain, o, f, v, i));
+		if (changed[0]) lastText = null; // the next reading takes the files as they are now
+		return plan;
+	}
+
+	/** The file of a resource read with this one (a .cell file of the folder), or null. */
+	private static Path pathOf(org.eclipse.emf.ecore.resource.Resource r) {
+		if (r.getURI() == null || !r.getURI().isFile() || !"cell".equals(r.getURI().fileExtension())) return null;
+		return Path.of(r.getURI().toFileString()).toAbsolutePath().normalize();
+	}
+
+	/** The text of another file as its model stands: as the session last wrote it, else as it was read. */
+	private String textOf(org.eclipse.emf.ecore.resource.Resource r) {
+		String written = othersWritten.get(pathOf(r));
+		if (written != null) return written;
+		var parse = r instanceof org.eclipse.xtext.resource.XtextResource x ? x.getParseResult() : null;
+		return parse == null || parse.getRootNode() == null ? "" : parse.getRootNode().getText();
+	}
+
+	private static String readFile(Path p) {
+		try {
+			return Files.readString(p, StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			return null;
+		}
+	}
+
 	@Override
 	public synchronized boolean execute(Command command) {
 		refusal = null;
 		if (!editable()) return refuse("the text has syntax errors: fix the text to edit here");
 		if (command == null || !command.canExecute()) return refuse("the edit cannot be applied here");
+		// a layer rename follows into the other files of the folder whose cells name the layer, once the user said yes
+		Cells.LayerRename rename = onDisk ? Cells.LayerRename.in(command) : null;
+		LayerRenameInOtherFiles.Plan plan = rename == null ? null : planOthers(rename);
+		if (plan != null && plan.refusal() != null) return refuse(plan.refusal());
+		List<OtherFile> others = new java.util.ArrayList<>();
+		Command all = command;
+		if (plan != null && !plan.isEmpty()) {
+			if (!plan.question().equals(rename.answered()))
+				return refuse(rename.answered() == null ? "the rename changes other files too and is made once the user said yes to: " + plan.question()
+						: "the files the rename changes are not those asked about (changed since): no file was changed, try again");
+			// their models change with this one's (in step with the texts written), on the one command stack: one undo
+			org.eclipse.emf.common.command.CompoundCommand both = new org.eclipse.emf.common.command.CompoundCommand(command.getLabel());
+			both.append(command);
+			for (LayerRenameInOtherFiles.FileEdit e : plan.edits()) {
+				for (Command c : Cells.renameLayerUses(rename.layer(), rename.to(), Cells.cellsOf(e.resource()),
+						(o, f, v, i) -> SetCommand.create(domain, o, f, v, i)))
+					both.append(c);
+				others.add(new OtherFile(pathOf(e.resource()), e.before(), e.after()));
+			}
+			all = both;
+		}
 		String before = print(), textBefore = lastText;
-		domain.getCommandStack().execute(command);
+		domain.getCommandStack().execute(all);
 		writeBack(before);
-		history.push(new String[] { textBefore, lastText });
+		Edit edit = new Edit(textBefore, lastText, List.copyOf(others));
+		try {
+			writeOthers(edit, false);
+		} catch (UncheckedIOException e) {
+			domain.getCommandStack().undo();
+			restore(textBefore);
+			return refuse("writing the other files failed (" + e.getCause().getMessage() + "): no file was changed");
+		}
+		history.push(edit);
 		redone.clear();
 		return true;
+	}
+
+	/**
+	 * Writes the other files of an edit as it left them (or, {@code undo}, as it found them); on a failure the ones
+	 * written are put back.
+	 */
+	private void writeOthers(Edit edit, boolean undo) {
+		List<OtherFile> done = new java.util.ArrayList<>();
+		try {
+			for (OtherFile o : undo ? edit.others().reversed() : edit.others()) {
+				Files.writeString(o.file(), undo ? o.before() : o.after(), StandardCharsets.UTF_8);
+				othersWritten.put(o.file(), undo ? o.before() : o.after());
+				done.add(o);
+			}
+		} catch (IOException e) {
+			for (OtherFile o : done) {
+				try {
+					Files.writeString(o.file(), undo ? o.after() : o.before(), StandardCharsets.UTF_8);
+					othersWritten.put(o.file(), undo ? o.after() : o.before());
+				} catch (IOException ignored) {
+					// as it was written: named in the refusal
+				}
+			}
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Why the edit cannot be undone (or redone): another file it wrote was changed since; null if it can. */
+	private static String blocked(Edit edit, boolean undo) {
+		List<String> changed = new java.util.ArrayList<>();
+		for (OtherFile o : edit.others())
+			if (!(undo ? o.after() : o.before()).equals(readFile(o.file())) || !Files.isWritable(o.file())) changed.add(o.file().getFileName().toString());
+		return changed.isEmpty() ? null : "the rename also wrote " + String.join(", ", changed) + ", changed since (or not writable now):"
+				+ " no file was changed; put it back as the rename left it, or change the names in the texts";
 	}
 
 	private boolean refuse(String why) {
@@ -240,19 +377,25 @@ public class TextSession implements DiagramSession {
 	@Override
 	public synchronized void undo() {
 		if (!canUndo() || !editable() || history.isEmpty()) return;
+		refusal = blocked(history.peek(), true);
+		if (refusal != null) return;
 		domain.getCommandStack().undo();
-		String[] edit = history.pop();
+		Edit edit = history.pop();
 		redone.push(edit);
-		restore(edit[0]);
+		restore(edit.before());
+		writeOthers(edit, true);
 	}
 
 	@Override
 	public synchronized void redo() {
 		if (!canRedo() || !editable() || redone.isEmpty()) return;
+		refusal = blocked(redone.peek(), false);
+		if (refusal != null) return;
 		domain.getCommandStack().redo();
-		String[] edit = redone.pop();
+		Edit edit = redone.pop();
 		history.push(edit);
-		restore(edit[1]);
+		restore(edit.after());
+		writeOthers(edit, false);
 	}
 
 	/**

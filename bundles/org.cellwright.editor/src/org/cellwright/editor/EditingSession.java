@@ -369,7 +369,9 @@ public final class EditingSession {
 		org.cellwright.editor.references.LayerRenameAcrossFiles others = rename == null || file == null ? null
 				: org.cellwright.editor.references.LayerRenameAcrossFiles.planWithProgress(this, file, text, rename); // cancelable
 		if (others != null && others.refusal() != null) return refuse(others.refusal());
-		if (others != null && !others.confirmed()) return refuse("the rename was cancelled: no file was changed");
+		if (others != null && !others.confirmed(rename))
+			return refuse(rename.answered() != null ? "the files the rename changes are not those asked about (changed since): no file was changed, try again"
+					: "the rename was cancelled: no file was changed");
 		if (others != null && others.isEmpty()) others = null;
 		synchronized (this) {
 			// the model the command works on: a model of this document in step with its text (the current one, or

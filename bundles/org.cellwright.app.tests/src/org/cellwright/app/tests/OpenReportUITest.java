@@ -99,6 +99,49 @@ class OpenReportUITest extends ProjectUITest {
 		assertEquals(2, opened.size(), "nothing more opened");
 	}
 	/**
+	 * The first run of a new workspace (the examples' start-up run, which the UI tests' workbench starts too) ends while
+	 * the user looks at other runs: they stay in the Results view. Before, its end replaced them whenever it came, so
+	 * Open Report of the run the user had chosen opened the start-up run's report
+	 * ({@link #openReportOpensTheRunsReportAndIsDisabledSayingWhyWithoutOne} failed so once, run first in its JVM: Open
+	 * Report enabled for "a run without report.html", the start-up run shown instead). In an empty Results view the
+	 * start-up run is shown, as before.
+	 */
+	@Test
+	void theStartUpRunDoesNotReplaceTheRunsTheUserShows() throws Exception {
+		project = IdeUITest.newProject("start-up-run");
+		IFile f = IdeUITest.newFile(project, "t.cell", RunsViewUITest.cell("5 MPa"));
+		RunsViewUITest.run(f, "X");
+		Path history = project.getLocation().toFile().toPath().resolve("results/t/X");
+		Path mine = RunStore.latest(history);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		ResultsView results = (ResultsView) page.showView(ResultsView.ID);
+		results.setRuns(List.of(mine));
+		spin(() -> results.whenLoaded().isDone() && !results.loading() && results.runs().size() == 1, 60_000, "the Results view to show the run");
+
+		startUpRun(f);
+		Path startUp = RunStore.latest(history);
+		assertNotEquals(mine, startUp, "the start-up run made a run of its own");
+		spin(() -> results.whenLoaded().isDone() && !results.loading(), 60_000, "the Results view to end loading");
+		assertEquals(List.of(mine), results.runs().stream().map(r -> r.folder()).toList(), "the user's run stays shown");
+
+		results.setRuns(List.of());
+		spin(() -> results.whenLoaded().isDone() && results.runs().isEmpty(), 60_000, "the Results view to clear");
+		startUpRun(f);
+		Path shown = RunStore.latest(history);
+		spin(() -> results.whenLoaded().isDone() && !results.loading() && results.runs().size() == 1, 60_000,
+				"the start-up run to be shown in the empty Results view");
+		assertEquals(shown, results.runs().get(0).folder());
+	}
+
+	/** Runs X of the file as the start-up run does, and lets its end reach the views. */
+	private static void startUpRun(IFile f) {
+		org.cellwright.app.ExperimentJob job = new org.cellwright.app.ExperimentJob(f, "X").atStartup();
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the start-up run");
+		flush(); // its end shows the run (an asyncExec)
+	}
+
+	/**
 	 * Without a system web browser (this machine under Xvfb) Open Report ended in the platform's dialog "Unable to open
 	 * web browser on {0}", naming no report: the workbench's browser support tries firefox, mozilla, netscape. Now the
 	 * report opens in the IDE (an editor with SWT's browser and the file's path), and when it cannot be opened a dialog

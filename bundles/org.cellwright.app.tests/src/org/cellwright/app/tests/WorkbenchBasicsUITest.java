@@ -231,7 +231,7 @@ class WorkbenchBasicsUITest {
 	void findReferencesListsTheReferencesAcrossFilesAndIsEnabledInTheEditor() throws Exception {
 		ITextEditor editor = (ITextEditor) IDE.openEditor(page, halfCells, true);
 		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-		int at = doc.get().indexOf("cell Cell3 {") + "cell ".length() + 1;
+		int at = onCell3(doc.get());
 		FindReferences.Result r = FindReferences.find(halfCells, doc.get(), at);
 		assertNotNull(r);
 		assertEquals("Cell3", r.name().substring(r.name().lastIndexOf('.') + 1));
@@ -252,6 +252,53 @@ class WorkbenchBasicsUITest {
 		IdeUITest.spin(() -> view.result() != null, 30_000, "the references");
 		assertEquals(r.matches().size(), view.lines().size(), view.lines().toString());
 		assertTrue(view.title().contains(r.matches().size() + " references"), view.title());
+	}
+
+	/**
+	 * Cancel of Find References (the Progress view's) stops the reading of the workspace's files: the references of the
+	 * files read until then are shown, the edited file's at least, and the title says the search was cancelled (as
+	 * Eclipse's search does). Before, the job's monitor was not passed to the search: cancelled or not, every file was
+	 * read and every reference listed.
+	 */
+	@Test
+	void findReferencesCancelledShowsTheReferencesOfTheFilesReadAndSaysSo() throws Exception {
+		ITextEditor opened = (ITextEditor) IDE.openEditor(page, halfCells, true);
+		String text = opened.getDocumentProvider().getDocument(opened.getEditorInput()).get();
+		int at = onCell3(text);
+		FindReferences.Result all = FindReferences.find(halfCells, text, at);
+		assertTrue(all.matches().stream().anyMatch(m -> !m.file().equals(halfCells)), "other files name Cell3: " + all.matches());
+		assertFalse(all.cancelled());
+		assertEquals(all.files(), all.searched());
+
+		ReferencesView view = (ReferencesView) page.showView(ReferencesView.ID);
+		// the user's Cancel, as soon as the search runs
+		var cancel = new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+			@Override
+			public void running(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+				if ("Find references".equals(event.getJob().getName())) event.getJob().cancel();
+			}
+		};
+		Job.getJobManager().addJobChangeListener(cancel);
+		try {
+			view.search(halfCells, text, at);
+			IdeUITest.spin(() -> view.result() != null, 30_000, "the references");
+		} finally {
+			Job.getJobManager().removeJobChangeListener(cancel);
+		}
+		FindReferences.Result r = view.result();
+		assertTrue(r.cancelled(), "the result says it is cancelled: " + r.searched() + " of " + r.files());
+		assertEquals(1, r.searched(), "the edited file only was read");
+		assertEquals(all.files(), r.files());
+		List<FindReferences.Match> here = all.matches().stream().filter(m -> m.file().equals(halfCells)).toList();
+		assertEquals(here.stream().map(Object::toString).toList(), r.matches().stream().map(Object::toString).toList(),
+				"the references of the file read, no other file's");
+		assertTrue(view.title().contains(here.size() + " reference") && view.title().contains("(cancelled: 1 of " + all.files() + " .cell files searched)"),
+				view.title());
+	}
+
+	/** An offset on the name of cell Cell3 in half-cells.cell. */
+	private static int onCell3(String text) {
+		return text.indexOf("cell Cell3 {") + "cell ".length() + 1;
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.cellwright.diagram.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,10 +134,11 @@ class DiagramEditsTest {
 	}
 
 	/**
-	 * A layer of a cell that a cell of another file extends and names ('after wcc', 'remove foil'): a rename or delete
-	 * here writes this file only, and the other file would keep naming a layer that is gone (an unknown anchor, the
-	 * interlayer moved to the end of the stack). Refused, naming the other file and where it names the layer; both
-	 * files untouched. A layer no other file names is renamed as before. Before, the rename went through and left
+	 * A layer of a cell that a cell of another file extends and names ('after wcc', 'remove foil'): a rename by a session
+	 * that writes this file only ({@code otherFiles} false), or a delete, would leave the other file naming a layer
+	 * that is gone (an unknown anchor, the interlayer moved to the end of the stack). Refused, naming the other file
+	 * and where it names the layer; both files untouched (the page's session renames it there too, asked first:
+	 * {@link #thePagesSessionRenamesALayerInTheOtherFilesOfItsFolderOnceTheUserSaidYes}). A layer no other file names is renamed as before. Before, the rename went through and left
 	 * thin.cell's 'after wcc' naming nothing.
 	 */
 	@Test
@@ -198,6 +201,59 @@ class DiagramEditsTest {
 		}
 		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8), "nothing written: the commands were not executed");
 		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The page's session on a file (an ordinary browser) renames a layer that cells of another file of its folder name
+	 * there too, once the user said yes to the question ({@link org.cellwright.diagram.DiagramSession#ask}: the other
+	 * file and where it names the layer, the IDE's question made by the same plan, {@code LayerRenameInOtherFiles}): not
+	 * answered, it is refused and no file changes; answered, both files are written (thin.cell's comments and layout
+	 * kept), one undo puts both back byte for byte and redo renames both again; an undo after thin.cell was changed
+	 * since is refused, naming it. Before, the page refused every such rename, naming the files.
+	 */
+	@Test
+	void thePagesSessionRenamesALayerInTheOtherFilesOfItsFolderOnceTheUserSaidYes() throws Exception {
+		String base = BASE, thin = THIN;
+		Path f = file("base.cell", base), other = file("thin.cell", thin);
+		TextSession s = TextSession.onFile(f);
+		assertTrue(s.renamesOtherFiles());
+		Command c = command(s, m -> CellOperations.rename(m, s.domain(), "layer:Base.wcc", "collector", s.renamesOtherFiles()));
+		org.cellwright.diagram.DiagramSession.Asked asked = s.ask(c);
+		assertNotNull(asked, "the rename asks first");
+		assertNull(asked.refusal(), asked.refusal());
+		assertTrue(asked.question().startsWith("Rename layer wcc of cell Base to collector?") && asked.question().contains("thin.cell: cell Thin: after wcc"),
+				asked.question());
+		assertFalse(s.execute(c), "not answered: refused");
+		assertTrue(s.refusal().contains("thin.cell: cell Thin: after wcc"), s.refusal());
+		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8));
+		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
+
+		Cells.LayerRename.in(c).answered(asked.question());
+		assertTrue(s.execute(c), s::refusal);
+		assertEquals(base.replace("layer wcc:", "layer collector:"), Files.readString(f, StandardCharsets.UTF_8));
+		assertEquals(thin.replace("after wcc", "after collector"), Files.readString(other, StandardCharsets.UTF_8), "thin.cell renamed, its text kept");
+		s.undo();
+		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8), "one undo: base.cell back byte for byte");
+		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8), "and thin.cell");
+		s.redo();
+		assertEquals(thin.replace("after wcc", "after collector"), Files.readString(other, StandardCharsets.UTF_8), "redo renames both again");
+		assertEquals(base.replace("layer wcc:", "layer collector:"), Files.readString(f, StandardCharsets.UTF_8));
+		// the session's models are in step with the files: a second rename follows into thin.cell again
+		Command again = command(s, m -> CellOperations.rename(m, s.domain(), "layer:Base.collector", "cc", true));
+		asked = s.ask(again);
+		assertTrue(asked.question().contains("thin.cell: cell Thin: after collector"), asked.question());
+		Cells.LayerRename.in(again).answered(asked.question());
+		assertTrue(s.execute(again), s::refusal);
+		assertEquals(thin.replace("after wcc", "after cc"), Files.readString(other, StandardCharsets.UTF_8));
+
+		// thin.cell changed since: the undo is refused naming it, nothing written
+		String edited = Files.readString(other, StandardCharsets.UTF_8) + "// a note\n";
+		Files.writeString(other, edited, StandardCharsets.UTF_8);
+		String baseNow = Files.readString(f, StandardCharsets.UTF_8);
+		s.undo();
+		assertTrue(s.refusal() != null && s.refusal().contains("thin.cell"), s.refusal());
+		assertEquals(baseNow, Files.readString(f, StandardCharsets.UTF_8));
+		assertEquals(edited, Files.readString(other, StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -104,6 +104,25 @@ class DiagramPageTest {
 		}
 	}
 
+	/**
+	 * In an ordinary browser a layer rename that changes another file of the folder (thin.cell's 'after wcc') is asked in
+	 * the page, naming thin.cell and where it names the layer: Cancel changes nothing, yes renames it in both files, one
+	 * Ctrl+Z puts both back (web/test/diagram-rename-files.test.mjs; screenshot of the question in
+	 * target/diagram-rename-files.png). Before, the page refused such a rename, naming the files.
+	 */
+	@Test
+	void aLayerRenameThatChangesAnotherFileIsAskedInThePageAndMadeInBoth(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path base = dir.resolve("base.cell"), thin = dir.resolve("thin.cell");
+		Files.writeString(base, DiagramEditsTest.BASE, StandardCharsets.UTF_8);
+		Files.writeString(thin, DiagramEditsTest.THIN, StandardCharsets.UTF_8);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-rename-files.test.mjs", "diagram-rename-files-test.log",
+					List.of(server.pageUri(base).toString(), base.toString(), thin.toString(), screenshot("diagram-rename-files.png").toString()));
+		}
+		assertEquals(DiagramEditsTest.BASE, Files.readString(base, StandardCharsets.UTF_8), "undone");
+		assertEquals(DiagramEditsTest.THIN, Files.readString(thin, StandardCharsets.UTF_8), "undone");
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());

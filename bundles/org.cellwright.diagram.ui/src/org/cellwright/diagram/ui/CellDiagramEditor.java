@@ -134,7 +134,9 @@ public class CellDiagramEditor extends EditorPart {
 					+ "The same diagram opens in any web browser at\n" + page + "\n\n(" + e.getMessage() + ")");
 			return;
 		}
-		browser.setUrl(page.toString());
+		// "asks=ide": a layer rename that other files name is asked in the IDE (the editing session's dialog); the same
+		// page opened in another browser (page()) asks in the page
+		browser.setUrl(page + "&asks=ide");
 		connectSelection();
 		// Edit > Undo/Redo (Ctrl+Z/Y) while the diagram is active: the diagram's command stack (the text follows)
 		var bars = getEditorSite().getActionBars();

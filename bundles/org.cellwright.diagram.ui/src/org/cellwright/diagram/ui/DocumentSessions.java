@@ -178,6 +178,22 @@ final class DocumentSessions {
 		@Override
 		public boolean renamesOtherFiles() { return true; }
 
+		/** The editing session asks in the IDE (LayerRenameAcrossFiles' dialog) unless the page asked already. */
+		@Override
+		public boolean asksTheUser() { return true; }
+
+		/**
+		 * What a page in an ordinary browser asks before a layer rename that cells of other files of the workspace name
+		 * (the IDE's plan, {@link org.cellwright.editor.references.LayerRenameAcrossFiles}: read with progress in the IDE).
+		 */
+		@Override
+		public Asked ask(Command command) {
+			org.cellwright.lang.model.Cells.LayerRename rename = org.cellwright.lang.model.Cells.LayerRename.in(command);
+			if (rename == null) return null;
+			var plan = ui(() -> org.cellwright.editor.references.LayerRenameAcrossFiles.planWithProgress(session, ifile, document.get(), rename));
+			return plan.refusal() == null && plan.isEmpty() ? null : new Asked(plan.refusal(), plan.question());
+		}
+
 		@Override
 		public boolean canUndo() { return ui(session::canUndo); }
 

@@ -41,8 +41,16 @@ public final class FindReferences {
 		}
 	}
 
-	/** What was looked for and what was found. */
-	public record Result(String kind, String name, List<Match> matches) {}
+	/**
+	 * What was looked for and what was found: the references in {@code searched} of the workspace's {@code files}
+	 * .cell files (fewer when the search was cancelled: {@link #cancelled()}).
+	 */
+	public record Result(String kind, String name, List<Match> matches, int searched, int files) {
+		/** True if the search was cancelled before every file was read: the references of the files read. */
+		public boolean cancelled() {
+			return searched < files;
+		}
+	}
 
 	private FindReferences() {}
 
@@ -51,7 +59,15 @@ public final class FindReferences {
 	 * no named element is there.
 	 */
 	public static Result find(IFile file, String text, int offset) {
-		Workspace ws = read(file, text);
+		return find(file, text, offset, null);
+	}
+
+	/**
+	 * {@link #find(IFile, String, int)}, the monitor told of each file read. Cancelled, as Eclipse's search is: the
+	 * references in the files read until then ({@code file} always), the result saying so ({@link Result#cancelled()}).
+	 */
+	public static Result find(IFile file, String text, int offset, org.eclipse.core.runtime.IProgressMonitor monitor) {
+		Workspace ws = read(file, text, monitor, true);
 		XtextResource edited = ws.edited();
 		if (edited == null || edited.getParseResult() == null) return null;
 		EObjectAtOffsetHelper at = CellLanguage.injector().getInstance(EObjectAtOffsetHelper.class);
@@ -66,15 +82,15 @@ public final class FindReferences {
 			out.add(new Match(f, n.getStartLine(), n.getOffset(), n.getLength(), lineOf(ws.texts().getOrDefault(r, ""), n.getOffset())));
 		});
 		out.sort(java.util.Comparator.comparing((Match m) -> m.file().getFullPath().toString()).thenComparingInt(Match::offset));
-		return new Result(target.eClass().getName().toLowerCase(), name.toString(), out);
+		return new Result(target.eClass().getName().toLowerCase(), name.toString(), out, ws.searched(), ws.files());
 	}
 
 	/**
 	 * The .cell files of the workspace read together in one resource set and linked by the language: {@code file} with
 	 * {@code text}, every other file as its open document holds it (unsaved text) or else as saved; each resource's
-	 * text as read.
+	 * text as read; {@code searched} of the workspace's {@code files} .cell files were read (fewer if cancelled).
 	 */
-	public record Workspace(XtextResourceSet set, XtextResource edited, java.util.Map<Resource, String> texts) {}
+	public record Workspace(XtextResourceSet set, XtextResource edited, java.util.Map<Resource, String> texts, int searched, int files) {}
 
 	/** Reads the workspace's .cell files ({@link Workspace}). */
 	public static Workspace read(IFile file, String text) {
@@ -86,16 +102,29 @@ public final class FindReferences {
 	 * {@link org.eclipse.core.runtime.OperationCanceledException}.
 	 */
 	public static Workspace read(IFile file, String text, org.eclipse.core.runtime.IProgressMonitor monitor) {
+		return read(file, text, monitor, false);
+	}
+
+	/**
+	 * {@link #read(IFile, String, org.eclipse.core.runtime.IProgressMonitor)}; {@code partial}: cancelled, the files
+	 * read until then are linked and returned ({@code file} is read first, always) instead of throwing.
+	 */
+	private static Workspace read(IFile file, String text, org.eclipse.core.runtime.IProgressMonitor monitor, boolean partial) {
 		XtextResourceSet rs = CellLanguage.injector().getInstance(XtextResourceSet.class);
 		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("cell",
 				CellLanguage.injector().getInstance(org.eclipse.xtext.resource.IResourceFactory.class));
 		List<IFile> files = cellFiles();
-		if (!files.contains(file)) files.add(0, file);
+		files.remove(file);
+		files.add(0, file); // the edited file first: what is searched for is in it
 		java.util.Map<Resource, String> texts = new java.util.LinkedHashMap<>();
 		XtextResource edited = null;
+		int searched = 0;
 		org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor, "Reading the .cell files", files.size() + 1);
 		for (IFile f : files) {
-			progress.split(1); // throws if cancelled
+			if (partial && searched > 0 && progress.isCanceled()) break;
+			if (partial) progress.worked(1);
+			else progress.split(1); // throws if cancelled
+			searched++;
 			progress.subTask(f.getFullPath().makeRelative().toString());
 			URI uri = URI.createPlatformResourceURI(f.getFullPath().toString(), true);
 			try {
@@ -112,10 +141,11 @@ public final class FindReferences {
 				// a file that cannot be read has no references to report
 			}
 		}
-		progress.split(1);
+		if (partial) progress.worked(1);
+		else progress.split(1);
 		progress.subTask("Linking the files' references");
 		EcoreUtil.resolveAll(rs);
-		return new Workspace(rs, edited, texts);
+		return new Workspace(rs, edited, texts, searched, files.size());
 	}
 
 	/** The text of the file's open document (a text file buffer: an editor, a diagram), or null if none is open. */

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.cellwright.editor.EditingSession;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.text.BeyondTheText;
+import org.cellwright.lang.text.LayerRenameInOtherFiles;
 import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Cell;
 import org.cellwright.model.Element;
@@ -33,8 +34,6 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
-import org.eclipse.emf.common.command.Command;
-import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -137,46 +136,14 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 				}
 			});
 		}
-		List<FileEdit> edits = new ArrayList<>();
-		List<String> refused = new ArrayList<>();
 		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), ws.set());
-		SubMonitor changing = sub.split(2).setWorkRemaining(extending.size());
-		for (Map.Entry<Resource, List<Object>> e : extending.entrySet()) {
-			changing.split(1);
-			Cells.LayerNameUses uses = Cells.layerNameUses(layer, e.getValue());
-			if (uses.isEmpty()) continue;
-			IFile f = FindReferences.fileOf(e.getKey());
-			String why = unwritable(f);
-			XtextResource xr = (XtextResource) e.getKey();
-			if (why == null && !TextPatch.printable(xr)) why = "has syntax errors: fix them first";
-			if (why != null) {
-				refused.add(f.getFullPath().makeRelative() + " " + why);
-				continue;
-			}
-			String before = EditingSession.print(xr);
-			CompoundCommand change = new CompoundCommand();
-			for (Command c : Cells.renameLayerUses(layer, rename.to(), e.getValue(), (o, feature, v, i) -> SetCommand.create(domain, o, feature, v, i)))
-				change.append(c);
-			if (!change.canExecute()) { // canExecute prepares the set commands: they keep the old values for undo
-				refused.add(f.getFullPath().makeRelative() + ": the rename cannot be applied to it");
-				continue;
-			}
-			change.execute();
-			String after = EditingSession.print(xr);
-			change.undo();
-			String source = ws.texts().get(xr);
-			TextPatch patch = TextPatch.of(source, before, after);
-			if (patch != null) edits.add(new FileEdit(f, source, patch.applyTo(source), uses.describe(rename.from())));
-		}
-		String what = "layer " + at[1] + " of cell " + at[0];
-		if (!refused.isEmpty())
-			return new LayerRenameAcrossFiles(List.of(), "Cells of other files extending cell " + at[0] + " name its layer " + at[1]
-					+ " and cannot be changed now: " + String.join("; ", refused) + ". Nothing was renamed.", null);
-		StringBuilder q = new StringBuilder("Rename " + what + " to " + rename.to() + "?\n\nCells of other files extending "
-				+ at[0] + " name the layer; they are renamed too, and those files saved:\n");
-		for (FileEdit x : edits) q.append("\n  ").append(x.file().getFullPath().makeRelative()).append(": ").append(String.join(", ", x.uses()));
-		q.append("\n\nOne Undo (Edit > Undo) takes back the rename in every file.");
-		return new LayerRenameAcrossFiles(edits, null, q.toString());
+		sub.split(2);
+		LayerRenameInOtherFiles.Plan plan = LayerRenameInOtherFiles.plan(layer, rename.to(), extending, ws.texts()::get,
+				r -> unwritable(FindReferences.fileOf(r)), r -> FindReferences.fileOf(r).getFullPath().makeRelative().toString(),
+				(o, feature, v, i) -> SetCommand.create(domain, o, feature, v, i));
+		List<FileEdit> edits = plan.edits().stream()
+				.map(x -> new FileEdit(FindReferences.fileOf(x.resource()), x.before(), x.after(), x.uses())).toList();
+		return new LayerRenameAcrossFiles(edits, plan.refusal(), plan.question());
 	}
 
 	private static Cell cellNamed(XtextResource r, String name) {
@@ -200,9 +167,15 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 		return edits.isEmpty();
 	}
 
-	/** Asks the user ({@link #confirmation}); true to go on. */
-	public boolean confirmed() {
-		return isEmpty() || confirmation.test(question);
+	/**
+	 * True to go on: nothing to change in other files, the user answered this question already before the rename was
+	 * made ({@link Cells.LayerRename#answered()}: the diagram page asks in the browser), or says yes now
+	 * ({@link #confirmation}). An answer to another question (the files changed since it was asked) is no yes.
+	 */
+	public boolean confirmed(Cells.LayerRename rename) {
+		if (isEmpty()) return true;
+		String answered = rename == null ? null : rename.answered();
+		return answered != null ? answered.equals(question) : confirmation.test(question);
 	}
 
 	private static boolean ask(String question) {

@@ -43,6 +43,7 @@ public class ReferencesView extends ViewPart {
 
 	/** Shows that a search runs. */
 	public void searching(String what) {
+		result = null;
 		title.setText("Searching references to " + what + " ...");
 		table.setInput(List.of());
 	}
@@ -56,7 +57,8 @@ public class ReferencesView extends ViewPart {
 			return;
 		}
 		int n = r.matches().size();
-		title.setText("'" + r.name() + "' (" + r.kind() + "): " + n + (n == 1 ? " reference" : " references") + " in the workspace");
+		title.setText("'" + r.name() + "' (" + r.kind() + "): " + n + (n == 1 ? " reference" : " references") + " in the workspace"
+				+ (r.cancelled() ? " (cancelled: " + r.searched() + " of " + r.files() + " .cell files searched)" : ""));
 		table.setInput(r.matches());
 	}
 
@@ -81,15 +83,28 @@ public class ReferencesView extends ViewPart {
 		}
 	}
 
-	/** Searches in a job and shows the result here. */
-	public void search(org.eclipse.core.resources.IFile file, String text, int offset) {
+	/**
+	 * Searches in a job and shows the result here. Cancel (in the Progress view) stops the reading of the workspace's
+	 * files: the references found in the files read are shown, the title saying the search was cancelled (as Eclipse's
+	 * search does); before, the job read every file whatever the user asked.
+	 */
+	public Job search(org.eclipse.core.resources.IFile file, String text, int offset) {
 		searching("the name at the cursor");
 		var display = table.getControl().getDisplay();
 		Job job = Job.create("Find references", m -> {
-			FindReferences.Result r = FindReferences.find(file, text, offset);
+			FindReferences.Result r = FindReferences.find(file, text, offset, m);
 			display.asyncExec(() -> { if (!table.getControl().isDisposed()) show(r); });
 		});
+		job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+			@Override
+			public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+				// cancelled before it ran: nothing was searched
+				if (event.getResult().getSeverity() == org.eclipse.core.runtime.IStatus.CANCEL)
+					display.asyncExec(() -> { if (!title.isDisposed() && title.getText().startsWith("Searching")) title.setText("Find References cancelled."); });
+			}
+		});
 		job.schedule();
+		return job;
 	}
 
 	@Override

@@ -192,7 +192,8 @@ public final class Cells {
 	}
 
 	/**
-	 * Why a session that writes the layer's file only (the diagram page outside the IDE) cannot rename the layer: cells
+	 * Why a session that writes the layer's text only (not the IDE's, nor the diagram page's session on a file, which
+	 * rename in the other files too) cannot rename the layer: cells
 	 * of other files extending its cell name it ({@link #layerNameUsesInOtherFiles}) and would keep naming a layer that
 	 * is gone; null if none does.
 	 */
@@ -226,6 +227,20 @@ public final class Cells {
 		public String from() { return from; }
 
 		public String to() { return to; }
+
+		private volatile String answered;
+
+		/**
+		 * The question about the other files the user answered yes to before the rename was made (the diagram page asks
+		 * in the browser, then sends the rename again), or null: a session renaming in other files then does not ask
+		 * again, unless its question is another (the files changed since).
+		 */
+		public String answered() { return answered; }
+
+		public LayerRename answered(String question) {
+			answered = question;
+			return this;
+		}
 
 		/** The layer rename a command is or wraps (a {@link org.eclipse.emf.common.command.CommandWrapper}), or null. */
 		public static LayerRename in(Command c) {
