@@ -90,6 +90,25 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * An estimate's 95 % interval, +/- and bounds are in view at the workbench's size, the view as it opens: the table
+	 * stood beside the charts (2/5 of the view's width) and showed a name and a value only, the interval and bounds
+	 * beyond its edge (seen walking a fit in the product, session 24). The estimates now span the view above the tabs,
+	 * the correlation matrix a tab of its own.
+	 */
+	@Test
+	void anEstimatesIntervalAndBoundsAreInViewAsTheViewOpens() throws Exception {
+		FitReportView view = shown(fit());
+		IdeUITest.flush();
+		Table t = view.estimatesTable();
+		int right = java.util.Arrays.stream(t.getColumns()).mapToInt(org.eclipse.swt.widgets.TableColumn::getWidth).sum();
+		assertTrue(right <= t.getClientArea().width, "every column in view: " + java.util.Arrays.stream(t.getColumns())
+				.map(c -> c.getText() + " " + c.getWidth()).toList() + " in " + t.getClientArea().width);
+		assertTrue(t.getColumn(0).getWidth() >= FitReportView.MIN_NAME_WIDTH, "the names keep their room");
+		view.selectTab(FitReportView.CORRELATION);
+		assertTrue(view.correlationTable().isVisible(), "the correlation matrix is a tab");
+	}
+
+	/**
 	 * ecker2015-fit.cell's exchange-current-rate-constant is written without a unit (SI, named in the library's comment
 	 * only), so fit.json recorded "unit":"" and the view showed a bare number beside the diffusivity's m2/s: fit.json
 	 * names its SI unit, A/m2 (m3/mol)^1.5 (the NCO's exponents 0.5 + 0.5 + 0.5), and the view shows it.

@@ -43,7 +43,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 public class FitReportView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.fitReport";
 	/** Tab titles. */
-	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations";
+	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
 
 	private Label title, notes;
 	private Button openFitted, apply;
@@ -71,11 +71,11 @@ public class FitReportView extends ViewPart {
 		openFitted.addListener(SWT.Selection, e -> openFitted());
 		notes = new Label(parent, SWT.WRAP);
 		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		// the estimates across the view's width above the tabs: beside the charts (2/5 of the width) a view of ordinary
+		// size showed an estimate's name and value only, its 95 % interval, +/- and bounds beyond the table's edge
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-		SashForm left = new SashForm(sash, SWT.VERTICAL);
-		estimates = table(left, "estimate", "value", "95 % interval", "+/-", "bounds");
-		correlation = table(left);
+		estimates = table(sash, "estimate", "value", "95 % interval", "+/-", "bounds");
 		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
 		cost = chart(tabs, COST, "Improvement", "Cost (sum of squared weighted residuals)");
@@ -83,8 +83,12 @@ public class FitReportView extends ViewPart {
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(CHECKS);
 		item.setControl(checks);
+		correlation = table(tabs);
+		CTabItem corr = new CTabItem(tabs, SWT.NONE);
+		corr.setText(CORRELATION);
+		corr.setControl(correlation);
 		tabs.setSelection(0);
-		sash.setWeights(2, 3);
+		sash.setWeights(1, 3);
 	}
 
 	/** The width the estimate column's names take whole (setData key of the column). */
@@ -93,13 +97,16 @@ public class FitReportView extends ViewPart {
 	public static final int MIN_NAME_WIDTH = 90;
 
 	/**
-	 * The estimate column no wider than leaves the value beside it in view: with a material's property as the
-	 * estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of a view of ordinary width,
-	 * the values and intervals beyond its edge. A name cut so is whole in the tooltip of its row.
+	 * The estimate column no wider than leaves the columns beside it (value, interval, +/-, bounds) in view: with a
+	 * material's property as the estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of
+	 * a view of ordinary width, the values and intervals beyond its edge. A name cut so is whole in the tooltip of its
+	 * row; it keeps {@link #MIN_NAME_WIDTH}.
 	 */
 	private static void capNames(Table t) {
 		if (t.isDisposed() || t.getColumnCount() < 2 || !(t.getColumn(0).getData(PACKED) instanceof Integer packed)) return;
-		int room = t.getClientArea().width - t.getColumn(1).getWidth();
+		int others = 0;
+		for (int i = 1; i < t.getColumnCount(); i++) others += t.getColumn(i).getWidth();
+		int room = t.getClientArea().width - others;
 		int width = room <= 0 ? packed : Math.min(packed, Math.max(MIN_NAME_WIDTH, room));
 		if (t.getColumn(0).getWidth() != width) t.getColumn(0).setWidth(width);
 	}
