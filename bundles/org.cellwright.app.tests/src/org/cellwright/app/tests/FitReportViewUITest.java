@@ -90,6 +90,25 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * An estimate's 95 % interval, +/- and bounds are in view at the workbench's size, the view as it opens: the table
+	 * stood beside the charts (2/5 of the view's width) and showed a name and a value only, the interval and bounds
+	 * beyond its edge (seen walking a fit in the product, session 24). The estimates now span the view above the tabs,
+	 * the correlation matrix a tab of its own.
+	 */
+	@Test
+	void anEstimatesIntervalAndBoundsAreInViewAsTheViewOpens() throws Exception {
+		FitReportView view = shown(fit());
+		IdeUITest.flush();
+		Table t = view.estimatesTable();
+		int right = java.util.Arrays.stream(t.getColumns()).mapToInt(org.eclipse.swt.widgets.TableColumn::getWidth).sum();
+		assertTrue(right <= t.getClientArea().width, "every column in view: " + java.util.Arrays.stream(t.getColumns())
+				.map(c -> c.getText() + " " + c.getWidth()).toList() + " in " + t.getClientArea().width);
+		assertTrue(t.getColumn(0).getWidth() >= FitReportView.MIN_NAME_WIDTH, "the names keep their room");
+		view.selectTab(FitReportView.CORRELATION);
+		assertTrue(view.correlationTable().isVisible(), "the correlation matrix is a tab");
+	}
+
+	/**
 	 * ecker2015-fit.cell's exchange-current-rate-constant is written without a unit (SI, named in the library's comment
 	 * only), so fit.json recorded "unit":"" and the view showed a bare number beside the diffusivity's m2/s: fit.json
 	 * names its SI unit, A/m2 (m3/mol)^1.5 (the NCO's exponents 0.5 + 0.5 + 0.5), and the view shows it.
@@ -135,5 +154,103 @@ class FitReportViewUITest extends ProjectUITest {
 		spin(() -> view.fit() != null && !view.loading() && moved.equals(view.fit().folder()), 30_000,
 				() -> "the Fit Report view to follow the fit to " + moved + " (it shows " + (view.fit() == null ? null : view.fit().folder()) + ")");
 		assertTrue(view.openFittedButton().isEnabled(), "the fitted .cell is there");
+	}
+
+	/** A file whose fit K estimates a material's property, a layer's thickness (both written here, with comments) and a density. */
+	static final String FITTED_FILE = """
+			package t
+			// the electrolyte as measured by impedance
+			material S is current-collector { electronic-conductivity = 1.4e4 S/cm }
+			material E is solid-electrolyte {
+				density = 1.64 g/cm3
+				ionic-conductivity = 2.5 mS/cm   // impedance at 25 degC, to be fitted
+			}
+			material L is lithium-metal { density = 0.534 g/cm3  electronic-conductivity = 1.1e5 S/cm }
+			cell C { area = 0.785 cm2  stack-pressure = 5 MPa  temperature = 25 degC
+				layer a: S 10 um  layer s: E 700 um  layer l: L 350 um  layer b: S 10 um }
+			protocol P { discharge at 0.1 mA/cm2 for 1 h }
+			experiment X { cell C protocol P  expect discharge-capacity of cycle 1 = 0.1 mAh/cm2 within 0.01 mAh/cm2 }
+			fit K {
+				estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm
+				estimate s.thickness between 300 um and 900 um   // the pellet's thickness is uncertain
+				estimate E.density between 1 g/cm3 and 2 g/cm3
+				target X expectations
+			}
+			""";
+
+	/**
+	 * Apply (Fit Report view): the fitted values written into the .cell file the fit ran, in its editor, as one edit of
+	 * its editing session (an EMF command: only the values' spans rewritten, comments kept; not saved; Edit > Undo
+	 * takes it back): the conductivity with its source "fitted: K, <the fit's date>", the layer's thickness; the
+	 * density, whose bounds are in g/cm3 now while fit.json has it in kg/m3, is left and named. Before, the values
+	 * reached the file only by copying them by hand from fitted.cell, a copy in the run store.
+	 */
+	@Test
+	void applyWritesTheFittedValuesIntoTheFilesEditorKeepingCommentsAsOneUndo() throws Exception {
+		project = IdeUITest.newProject("fit-apply");
+		IFile t = IdeUITest.newFile(project, "t.cell", FITTED_FILE);
+		Path run = project.getLocation().toFile().toPath().resolve("results/t/K/20261205-120000-abcdef");
+		Files.createDirectories(run);
+		Files.writeString(run.resolve("fit.json"), """
+				{"fit":"K","converged":true,"evaluations":12,"seconds":3.5,"cost":0.25,
+				 "estimates":[
+				  {"target":"E.ionic-conductivity","unit":"mS/cm","value":1.2345678,"standard_error":0.01,
+				   "lower_95":1.2,"upper_95":1.3,"lower_bound":0.5,"upper_bound":10},
+				  {"target":"s.thickness","unit":"um","value":612.34567,"standard_error":1,
+				   "lower_95":610,"upper_95":614,"lower_bound":300,"upper_bound":900},
+				  {"target":"E.density","unit":"kg/m3","value":1500,"standard_error":1,
+				   "lower_95":1490,"upper_95":1510,"lower_bound":1000,"upper_bound":2000}],
+				 "correlation":[[1,0,0],[0,1,0],[0,0,1]],"cost_history":[1.0,0.25],"notes":[],"targets":[]}
+				""");
+		project.refreshLocal(IResource.DEPTH_INFINITE, null);
+		FitReportView view = shown(run);
+		assertTrue(view.applyButton().isEnabled(), view.applyButton().getToolTipText());
+		assertEquals("Apply to t.cell", view.applyButton().getText());
+		view.applyButton().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		IdeUITest.flush();
+		var editor = (org.eclipse.ui.texteditor.ITextEditor) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().getActiveEditor();
+		assertNotNull(editor, "t.cell opens");
+		assertEquals(t, editor.getEditorInput().getAdapter(IFile.class));
+		String text = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+		// the comment stays on its line (the printer puts one space before it, as after any edit of a value)
+		assertTrue(text.contains("ionic-conductivity = 1.23457 mS/cm source \"fitted: K, 2026-12-05\" // impedance at 25 degC, to be fitted"), text);
+		assertTrue(text.contains("layer s: E 612.346 um"), "the layer's thickness: " + text);
+		assertTrue(text.contains("density = 1.64 g/cm3"), "the density (bounds in another unit now) is left: " + text);
+		assertEquals(FITTED_FILE.replace("2.5 mS/cm   //", "1.23457 mS/cm source \"fitted: K, 2026-12-05\" //").replace("E 700 um", "E 612.346 um"), text,
+				"nothing else changes: comments and layout as written");
+		assertTrue(editor.isDirty(), "in the editor, not saved");
+		assertEquals(FITTED_FILE, Files.readString(t.getLocation().toFile().toPath()), "the file on disk is unchanged until saved");
+		String said = view.titleText();
+		assertTrue(said.contains("Applied to t.cell") && said.contains("E.ionic-conductivity = 1.23457 mS/cm") && said.contains("s.thickness = 612.346 um")
+				&& said.contains("E.density: its bounds are in g/cm3 now, the fit's value in kg/m3"), said);
+		editor.getAction(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO).run();
+		IdeUITest.flush();
+		assertEquals(FITTED_FILE, editor.getDocumentProvider().getDocument(editor.getEditorInput()).get(), "one undo takes the whole apply back");
+	}
+
+	/**
+	 * fitted.cell puts a layer's fitted thickness in the layer's line (layer s: E 612.346 um); it listed the estimate at
+	 * its top as "not written in this file (set it where it is defined): s.thickness = ...", though the file writes it.
+	 */
+	@Test
+	void fittedCellWritesAFittedLayerThicknessInItsLayer() throws Exception {
+		project = IdeUITest.newProject("fitted-thickness");
+		IFile t = IdeUITest.newFile(project, "t.cell", FITTED_FILE);
+		Path cellFile = t.getLocation().toFile().toPath();
+		var files = org.cellwright.run.CellFiles.load(org.cellwright.run.CellFiles.collect(cellFile));
+		org.cellwright.model.Fit k = null;
+		for (var m : files.models()) for (var e : m.getElements())
+			if (e instanceof org.cellwright.model.Fit f && f.getName().equals("K")) k = f;
+		assertNotNull(k, files.problems().toString());
+		var plan = org.cellwright.run.fit.FitRunner.plan(k);
+		var result = new org.cellwright.fit.FitResult(List.of("k", "L", "d"), new double[] { 1.2345678, 612.34567, 1.5 }, new double[] { 0.01, 1, 0.01 },
+				new double[] { 1.2, 610, 1.4 }, new double[] { 1.3, 614, 1.6 }, new double[][] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } },
+				List.of(1.0, 0.5), 9, 0.5, 100, true, List.of());
+		Path out = project.getLocation().toFile().toPath().resolve("out");
+		org.cellwright.run.fit.FitReport.write(out, cellFile, plan, result, 1.0);
+		String fitted = Files.readString(out.resolve("fitted.cell"));
+		assertTrue(fitted.contains("layer s: E 612.346 um  layer l"), fitted);
+		assertFalse(fitted.contains("not written in this file"), fitted);
+		assertTrue(fitted.contains("ionic-conductivity = 1.23457 mS/cm source \"fitted: K, ") && fitted.contains("density = 1.50000 g/cm3 source"), fitted);
 	}
 }

@@ -148,6 +148,9 @@ class RunsViewUITest extends ProjectUITest {
 		spin(() -> shown.whenLoaded().isDone() && shown.runs().size() == 2, 60_000, "the Results view to show both runs");
 		assertEquals(List.of(xs.get(0).folder(), xs.get(1).folder()).stream().sorted().toList(),
 				shown.runs().stream().map(r -> r.folder()).sorted().toList());
+		// a curve per run, each named by its run id (both were "t/X": one legend entry, the second curve over the first)
+		List<String> curves = java.util.Arrays.stream(shown.chart().getSeriesSet().getSeries()).map(s -> s.getId()).sorted().toList();
+		assertEquals(xs.stream().map(r -> "X (" + r.folder().getFileName() + ")").sorted().toList(), curves);
 
 		// Run Again (context menu) on a sweep's variant runs its sweep again from the .cell file, as it is now
 		RunsView.Run variant = mine.stream().filter(r -> !r.row().group().isEmpty() && !r.row().name().equals(r.row().group()))

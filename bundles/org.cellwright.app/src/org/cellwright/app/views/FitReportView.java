@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.cellwright.editor.EditingSession;
+import org.cellwright.editor.FittedValues;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.folder.RunFolderException;
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -28,19 +32,21 @@ import org.eclipse.swtchart.Chart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.texteditor.ITextEditor;
 
 /**
  * A fit's report: the estimates with their 95 % intervals and bounds, the correlation matrix (|r| > 0.95 in red: the
  * data do not tell those apart), the notes, the cost history, and the targets simulated at the start and at the fitted
- * values against their measurement; a button opens the fitted .cell. Read in the background.
+ * values against their measurement; a button opens the fitted .cell, another writes the fitted values into the .cell
+ * file the fit ran ({@link #apply}). Read in the background.
  */
 public class FitReportView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.fitReport";
 	/** Tab titles. */
-	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations";
+	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
 
 	private Label title, notes;
-	private Button openFitted;
+	private Button openFitted, apply;
 	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
 	private CTabFolder tabs;
@@ -51,21 +57,25 @@ public class FitReportView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
-		parent.setLayout(new GridLayout(2, false));
+		parent.setLayout(new GridLayout(3, false));
 		title = new Label(parent, SWT.WRAP);
 		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		title.setText("No fit shown: run one with Run > Fit Parameters on a .cell file with a fit block.");
+		apply = new Button(parent, SWT.PUSH);
+		apply.setText("Apply to .cell");
+		apply.setEnabled(false);
+		apply.addListener(SWT.Selection, e -> apply());
 		openFitted = new Button(parent, SWT.PUSH);
 		openFitted.setText("Open fitted .cell");
 		openFitted.setEnabled(false);
 		openFitted.addListener(SWT.Selection, e -> openFitted());
 		notes = new Label(parent, SWT.WRAP);
-		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-		SashForm left = new SashForm(sash, SWT.VERTICAL);
-		estimates = table(left, "estimate", "value", "95 % interval", "+/-", "bounds");
-		correlation = table(left);
+		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		// the estimates across the view's width above the tabs: beside the charts (2/5 of the width) a view of ordinary
+		// size showed an estimate's name and value only, its 95 % interval, +/- and bounds beyond the table's edge
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
+		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+		estimates = table(sash, "estimate", "value", "95 % interval", "+/-", "bounds");
 		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
 		cost = chart(tabs, COST, "Improvement", "Cost (sum of squared weighted residuals)");
@@ -73,8 +83,12 @@ public class FitReportView extends ViewPart {
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(CHECKS);
 		item.setControl(checks);
+		correlation = table(tabs);
+		CTabItem corr = new CTabItem(tabs, SWT.NONE);
+		corr.setText(CORRELATION);
+		corr.setControl(correlation);
 		tabs.setSelection(0);
-		sash.setWeights(2, 3);
+		sash.setWeights(1, 3);
 	}
 
 	/** The width the estimate column's names take whole (setData key of the column). */
@@ -83,13 +97,16 @@ public class FitReportView extends ViewPart {
 	public static final int MIN_NAME_WIDTH = 90;
 
 	/**
-	 * The estimate column no wider than leaves the value beside it in view: with a material's property as the
-	 * estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of a view of ordinary width,
-	 * the values and intervals beyond its edge. A name cut so is whole in the tooltip of its row.
+	 * The estimate column no wider than leaves the columns beside it (value, interval, +/-, bounds) in view: with a
+	 * material's property as the estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of
+	 * a view of ordinary width, the values and intervals beyond its edge. A name cut so is whole in the tooltip of its
+	 * row; it keeps {@link #MIN_NAME_WIDTH}.
 	 */
 	private static void capNames(Table t) {
 		if (t.isDisposed() || t.getColumnCount() < 2 || !(t.getColumn(0).getData(PACKED) instanceof Integer packed)) return;
-		int room = t.getClientArea().width - t.getColumn(1).getWidth();
+		int others = 0;
+		for (int i = 1; i < t.getColumnCount(); i++) others += t.getColumn(i).getWidth();
+		int room = t.getClientArea().width - others;
 		int width = room <= 0 ? packed : Math.min(packed, Math.max(MIN_NAME_WIDTH, room));
 		if (t.getColumn(0).getWidth() != width) t.getColumn(0).setWidth(width);
 	}
@@ -162,6 +179,11 @@ public class FitReportView extends ViewPart {
 				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(), r.cost(), r.folder()));
 		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
 		openFitted.setEnabled(java.nio.file.Files.isRegularFile(r.fittedCell()));
+		IFile source = cellFile(r);
+		apply.setText(source == null ? "Apply to .cell" : "Apply to " + source.getName());
+		apply.setEnabled(source != null && !r.estimates().isEmpty());
+		apply.setToolTipText(source == null ? "The .cell file this fit ran is not in the workspace (renamed, moved or deleted?)"
+				: "Write the fitted values into " + source.getFullPath() + " (in its editor, not saved; Edit > Undo takes them back)");
 		estimates.removeAll();
 		for (FitRecord.Estimate e : r.estimates()) {
 			boolean determined = Double.isFinite(e.lower95()) && Double.isFinite(e.upper95());
@@ -285,6 +307,68 @@ public class FitReportView extends ViewPart {
 			title.setText("Cannot open " + fit.fittedCell() + ": " + e.getMessage());
 		}
 	}
+
+	/** The workspace's .cell file a fit ran (its run history's file), or null when it is not in the workspace. */
+	private static IFile cellFile(FitRecord r) {
+		org.cellwright.run.store.RunStore.History h = org.cellwright.run.store.RunStore.historyOf(r.folder());
+		if (h == null || !java.nio.file.Files.isRegularFile(h.cellFile())) return null;
+		for (IFile f : ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(h.cellFile().toUri()))
+			if (f.exists()) return f;
+		return null;
+	}
+
+	/**
+	 * Apply to t.cell: the fitted values written into the .cell file the fit ran, in its editor (opened if need be), as
+	 * one edit of its editing session ({@link FittedValues}: an EMF command, only the values' spans rewritten, comments
+	 * kept, one undo; the file is not saved). Estimates the file does not write are named in the view's title line,
+	 * as is what was written. Before, the values reached the file only by copying them by hand from fitted.cell.
+	 */
+	public void apply() {
+		FitRecord r = fit;
+		IFile file = r == null ? null : cellFile(r);
+		if (file == null) {
+			applied("Cannot apply the fit: the .cell file it ran is not in the workspace (renamed, moved or deleted?)");
+			return;
+		}
+		ITextEditor editor;
+		try {
+			editor = IDE.openEditor(getSite().getPage(), file) instanceof ITextEditor t ? t : null;
+		} catch (PartInitException e) {
+			applied("Cannot apply the fit: " + file.getName() + " does not open: " + e.getMessage());
+			return;
+		}
+		EditingSession session = editor == null ? null : EditingSession.of(editor.getDocumentProvider().getDocument(editor.getEditorInput()));
+		if (session == null) {
+			applied("Cannot apply the fit: " + file.getName() + " is not open in a text editor");
+			return;
+		}
+		if (!session.editable()) {
+			applied("Cannot apply the fit: " + file.getName() + " has syntax errors; fix the text first");
+			return;
+		}
+		java.time.Instant t = org.cellwright.run.store.RunStore.timeOf(r.folder().getFileName().toString());
+		java.time.LocalDate date = t == null ? java.time.LocalDate.now() : java.time.LocalDate.ofInstant(t, java.time.ZoneId.systemDefault());
+		FittedValues.Plan plan = FittedValues.plan(session, r.name(),
+				r.estimates().stream().map(e -> new FittedValues.Value(e.target(), e.unit(), e.value())).toList(), date);
+		String left = plan.left().isEmpty() ? "" : "; not applied: " + String.join("; ", plan.left());
+		if (plan.command() == null) {
+			applied("Nothing applied to " + file.getName() + left);
+		} else if (!session.execute(plan.command())) {
+			applied("Cannot apply the fit to " + file.getName() + ": " + session.refusal());
+		} else {
+			applied("Applied to " + file.getName() + " (not saved; Edit > Undo takes it back): " + String.join(", ", plan.written()) + left);
+		}
+	}
+
+	private void applied(String text) {
+		title.setText(Printable.escape(text));
+		title.getParent().layout(true);
+	}
+
+	public Button applyButton() { return apply; }
+
+	/** The line above the tables: the fit shown, or what Apply did. */
+	public String titleText() { return title.getText(); }
 
 	/** The fit shown, or null. */
 	public FitRecord fit() { return fit; }

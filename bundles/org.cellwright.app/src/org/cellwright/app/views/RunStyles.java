@@ -1,5 +1,6 @@
 package org.cellwright.app.views;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.cellwright.run.folder.CsvTable;
@@ -19,10 +20,22 @@ final class RunStyles {
 
 	private RunStyles() {}
 
-	/** The run's name in legends: the experiment, with its file when another run shown has the same experiment name. */
+	/**
+	 * The run's name in legends, status lines and tables: the experiment, with its file when another run shown has the
+	 * same experiment name from another file, and with its run id when another run shown is of the same experiment of
+	 * the same file: "X (20261205-120000-abcdef)". Two runs of one experiment (a run again after an edit, compared in
+	 * the Runs view) were both "t/X": one legend entry, one curve (the second series took the first's id), two status
+	 * lines alike.
+	 */
 	static String label(List<RunFolder> runs, RunFolder r) {
-		long same = runs.stream().filter(o -> o.experiment().equals(r.experiment())).count();
-		return same > 1 ? r.sourceName() + "/" + r.experiment() : r.experiment();
+		boolean otherFile = false, sameFile = false;
+		for (RunFolder o : runs) {
+			if (o == r || !o.experiment().equals(r.experiment())) continue;
+			if (o.sourceName().equals(r.sourceName())) sameFile = true;
+			else otherFile = true;
+		}
+		Path id = r.folder().toAbsolutePath().normalize().getFileName();
+		return (otherFile ? r.sourceName() + "/" : "") + r.experiment() + (sameFile && id != null ? " (" + id + ")" : "");
 	}
 
 	/** "label: " before a series name when several runs are shown, else nothing. */

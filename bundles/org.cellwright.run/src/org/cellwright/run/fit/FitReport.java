@@ -17,8 +17,10 @@ import org.cellwright.model.Cell;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.cellwright.model.Property;
+import org.cellwright.model.Quantity;
 import org.cellwright.run.dfn.DfnMapping;
 import org.cellwright.run.store.Atomic;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -171,22 +173,24 @@ public final class FitReport {
 	/** The .cell text with the fitted values in place (edits from the end, so offsets stay valid). */
 	static String fittedText(Path cellFile, FitRunner.Plan plan, FitResult r) throws IOException {
 		String text = Files.readString(cellFile, StandardCharsets.UTF_8);
-		String source = "fitted: " + plan.fit().getName() + ", " + LocalDate.now();
+		String source = source(plan.fit().getName(), LocalDate.now());
 		record Edit(int offset, int length, String replacement) {}
 		List<Edit> edits = new ArrayList<>();
 		List<String> notPlaced = new ArrayList<>();
 		for (int i = 0; i < plan.estimates().size(); i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);
-			Property p = property(plan, e.target());
-			ICompositeNode node = p == null ? null : NodeModelUtils.findActualNodeFor(p);
-			boolean here = node != null && p.eResource() != null && p.eResource().getURI().isFile()
-					&& Path.of(p.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(cellFile.toAbsolutePath().normalize());
-			String value = String.format(Locale.ROOT, "%.6g", r.values()[i]) + (e.unit().isEmpty() ? "" : " " + e.unit());
+			EObject at = written(cells(plan), e.target());
+			ICompositeNode node = at == null ? null : NodeModelUtils.findActualNodeFor(at);
+			boolean here = node != null && at.eResource() != null && at.eResource().getURI().isFile()
+					&& Path.of(at.eResource().getURI().toFileString()).toAbsolutePath().normalize().equals(cellFile.toAbsolutePath().normalize());
+			String value = value(r.values()[i], e.unit());
 			if (!here) {
 				notPlaced.add(e.target() + " = " + value);
 				continue;
 			}
-			edits.add(new Edit(node.getOffset(), node.getLength(), p.getName() + " = " + value + " source \"" + source + "\""));
+			// a property gets its source; a layer's thickness (layer s: E 700 um) has no place for one
+			edits.add(new Edit(node.getOffset(), node.getLength(),
+					at instanceof Property p ? p.getName() + " = " + value + " source \"" + source + "\"" : value));
 		}
 		edits.sort(Comparator.comparingInt(Edit::offset).reversed());
 		StringBuilder b = new StringBuilder(text);
@@ -195,6 +199,23 @@ public final class FitReport {
 		for (String n : notPlaced)
 			head.append("// not written in this file (set it where it is defined): ").append(n).append('\n');
 		return head + b.toString();
+	}
+
+	/** The source a fitted value is written with, in fitted.cell and by the IDE's Apply: {@code fitted: <fit>, <date>}. */
+	public static String source(String fit, LocalDate date) {
+		return "fitted: " + fit + ", " + date;
+	}
+
+	/** A fitted value as it is written into a .cell file: six significant digits, then the unit (none: SI). */
+	public static String value(double v, String unit) {
+		return String.format(Locale.ROOT, "%.6g", v) + (unit.isEmpty() ? "" : " " + unit);
+	}
+
+	/** The targets' cells, in order. */
+	private static List<Cell> cells(FitRunner.Plan plan) {
+		List<Cell> cells = new ArrayList<>();
+		for (FitRunner.Target t : plan.targets()) cells.add(t.experiment().getCell());
+		return cells;
 	}
 
 	/**
@@ -211,9 +232,17 @@ public final class FitReport {
 
 	/** The property an estimate names: a cell property, layer.property or Material.property of a target's cell. */
 	static Property property(FitRunner.Plan plan, String target) {
+		return written(cells(plan), target) instanceof Property p ? p : null;
+	}
+
+	/**
+	 * Where the cells write the value an estimate names: the {@link Property} (a cell property, {@code layer.property}
+	 * or {@code Material.property}), or for {@code layer.thickness} the layer's thickness (a {@link Quantity}); null
+	 * where none of them writes it. fitted.cell and the IDE's Apply put the fitted value there.
+	 */
+	public static EObject written(List<Cell> cells, String target) {
 		int dot = target.indexOf('.');
-		for (FitRunner.Target t : plan.targets()) {
-			Cell c = t.experiment().getCell();
+		for (Cell c : cells) {
 			if (c == null || c.eIsProxy()) continue;
 			if (dot < 0) {
 				Property p = Cells.effectiveProperties(c).get(target);
@@ -223,6 +252,7 @@ public final class FitReport {
 			String owner = target.substring(0, dot), prop = target.substring(dot + 1);
 			for (Layer l : Cells.effectiveLayers(c)) {
 				if (owner.equals(l.getName())) {
+					if ("thickness".equals(prop) && l.getThickness() != null) return l.getThickness();
 					for (Property p : l.getProperties()) if (prop.equals(p.getName())) return p;
 				}
 				Material m = find(l.getMaterial(), owner);
