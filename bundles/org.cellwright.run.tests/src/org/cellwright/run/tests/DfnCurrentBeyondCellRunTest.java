@@ -164,4 +164,24 @@ class DfnCurrentBeyondCellRunTest {
 		assertTrue(m.find());
 		assertTrue(Double.parseDouble(m.group(1)) < 60, w.get(0));
 	}
+
+	/**
+	 * Session 24's fuzz: the Ecker cell at -20 degC discharged at 2 C to 2.5 V (134 s), then at rest. The zero-current
+	 * state from the end of the discharge was found by no stage of the continuation in the current (the positive's
+	 * reaction currents near its collector, about -3.8 A/m2, put its surfaces extrapolated from their outer shells on
+	 * the stoichiometry barrier's slope) and the run ended NOT_CONVERGED, "no consistent state at the start of the step
+	 * (current 0.0 A/m2)". Now the initialisation starts from the reaction currents scaled to the new current
+	 * (DfnRunner.fromScaledReactions): the rest runs its 10 min and the voltage relaxes up from the cut-off.
+	 */
+	@Test
+	void aRestAfterAColdHighRateDischargeFindsItsZeroCurrentState() throws Exception {
+		RecordingSink sink = run("set temperature = -20 degC\n discharge at 2 C until 2.5 V\n rest for 10 min");
+		List<StepResult> s = steps(sink);
+		StepResult rest = s.get(s.size() - 1), discharge = s.get(s.size() - 2);
+		assertEquals("voltage-cutoff", discharge.end().label(), s.toString());
+		assertEquals("duration", rest.end().label(), s.toString());
+		assertEquals(600, rest.endTime() - rest.startTime(), 1e-6, s.toString());
+		assertEquals(0, rest.charge(), 1e-9, "no charge at rest");
+		assertTrue(rest.endVoltage() > discharge.endVoltage() + 0.05, "relaxes up from the cut-off: " + s);
+	}
 }

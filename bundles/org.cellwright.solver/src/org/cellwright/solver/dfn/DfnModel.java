@@ -240,6 +240,16 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Index of the first unknown of x-cell g. */
     public int start(int g) { return start[g]; }
 
+    /**
+     * Multiplies every reaction current j_k of y by factor (the other unknowns kept): a start for the consistent
+     * initialisation at a new applied current whose surfaces are those of the outer shells moved by the new flux, not
+     * the old one (DfnRunner.applyCurrent; docs/dfn.md, "A rest after a cold high-rate discharge").
+     */
+    public void scaleReactionCurrents(double[] y, double factor) {
+        for (int g = 0; g < nx; g++)
+            if (isElectrode(g)) for (int k = 0; k < populations[mesh.domainOf(g)].length; k++) y[start[g] + J + k] *= factor;
+    }
+
     @Override public int size() { return size; }
 
     @Override public int coreSize() { return coreSize; }
