@@ -28,8 +28,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * One x-y line plot, drawn by JFreeChart into an SVG element (JFreeSVG): series are decimated to
- * {@value #BUCKETS} min/max buckets, numbers in the SVG rounded to 0.1 px, ids made unique per plot so several plots
+ * One x-y line plot, drawn by JFreeChart into an SVG element (JFreeSVG): series are decimated to at most
+ * 2 {@value #BUCKETS} + 2 points ({@link Decimation}: buckets in x, each keeping its first, last, lowest and highest
+ * point), numbers in the SVG rounded to 0.1 px, ids made unique per plot so several plots
  * can live in one HTML page. The returned figure carries {@code data-series} (how many series are drawn).
  */
 final class Plot {

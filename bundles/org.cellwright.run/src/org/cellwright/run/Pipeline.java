@@ -268,15 +268,24 @@ public final class Pipeline {
 		String file = u.dfn() != null ? org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE : RunFiles.INPUTS;
 		Path prevInputs = store.root().resolve(prev.folder()).resolve(file).normalize();
 		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no " + file;
+		JsonObject before, after;
 		try {
-			JsonObject before = JsonParser.parseString(Files.readString(prevInputs, StandardCharsets.UTF_8)).getAsJsonObject();
-			String text = Changes.text(u.dfn() != null
-					? Changes.betweenDfn(before, JsonParser.parseString(Files.readString(writing.resolve(file), StandardCharsets.UTF_8)).getAsJsonObject())
-					: Changes.between(before, InputsJson.toJson(u.inputs())));
-			return text.isEmpty() ? "no change" : text;
+			before = JsonParser.parseString(Files.readString(prevInputs, StandardCharsets.UTF_8)).getAsJsonObject();
+		} catch (IOException | RuntimeException e) {
+			return "previous run " + prev.id() + ": " + file + " unreadable";
+		}
+		try {
+			after = u.dfn() != null ? JsonParser.parseString(Files.readString(writing.resolve(file), StandardCharsets.UTF_8)).getAsJsonObject()
+					: InputsJson.toJson(u.inputs());
 		} catch (IOException | RuntimeException e) {
 			return u.dfn() != null && !Files.isRegularFile(writing.resolve(file)) ? "" // a run that wrote none (it failed at its start)
-					: "previous run " + prev.id() + ": " + file + " unreadable";
+					: "this run's " + file + " unreadable";
+		}
+		try {
+			String text = Changes.text(u.dfn() != null ? Changes.betweenDfn(before, after) : Changes.between(before, after));
+			return text.isEmpty() ? "no change" : text;
+		} catch (RuntimeException e) { // the comparison's own failure, said as such (it read "unreadable": session 24)
+			return "not compared with previous run " + prev.id() + ": " + e;
 		}
 	}
 

@@ -53,9 +53,11 @@ class DecimationTest {
 		for (int i = 1; i < r[0].length; i++) assertTrue(r[0][i] > r[0][i - 1], "x stays sorted at " + i);
 		assertEquals(Arrays.stream(y).min().getAsDouble(), Arrays.stream(r[1]).min().getAsDouble(), "global minimum kept");
 		assertEquals(Arrays.stream(y).max().getAsDouble(), Arrays.stream(r[1]).max().getAsDouble(), "global maximum kept");
-		for (int i = 0; i < kept.length; i++) {
-			assertEquals(x[kept[i]], r[0][i]);
-			assertEquals(y[kept[i]], r[1][i], "points are taken, never averaged");
+		int[] drawn = Decimation.keptIndices(x, y, budget); // what reduce draws: buckets in x
+		assertEquals(drawn.length, r[0].length);
+		for (int i = 0; i < drawn.length; i++) {
+			assertEquals(x[drawn[i]], r[0][i]);
+			assertEquals(y[drawn[i]], r[1][i], "points are taken, never averaged");
 		}
 	}
 
@@ -73,6 +75,55 @@ class DecimationTest {
 			assertTrue(Arrays.stream(drawn).anyMatch(v -> v <= min), "the lowest point near " + from + ".." + to + " is drawn");
 			assertTrue(Arrays.stream(drawn).anyMatch(v -> v >= max), "the highest point near " + from + ".." + to + " is drawn");
 		}
+	}
+
+	/**
+	 * A drive cycle's 0.1 s samples followed by a 2 h constant-current discharge sampled every 51 s and a rest: the
+	 * discharge is drawn where it was, every one of its samples kept, its first and last among them, the current a
+	 * flat line. Cut by index into 400 buckets the discharge's 141 rows fell into two buckets and were drawn as a ramp
+	 * over 1.2 h (report.html of the Chen cell's run EChen_P60_0_5, session 24).
+	 */
+	@Test
+	void aStepSampledSparselyAfterDenseSamplesBeginsAndEndsWhereItDid() {
+		int dense = 36_889, sparse = 141, rest = 11;
+		int n = dense + sparse + rest;
+		double[] t = new double[n], current = new double[n];
+		Random rnd = new Random(3);
+		for (int i = 0; i < dense; i++) {
+			t[i] = 0.1 * i;
+			current[i] = 2.0 * Math.sin(i / 300.0) + 0.3 * rnd.nextGaussian(); // mA/cm2, a drive cycle
+		}
+		double start = t[dense - 1] + 0.1, dt = 7200.0 / (sparse - 1);
+		for (int j = 0; j < sparse; j++) {
+			t[dense + j] = start + j * dt;
+			current[dense + j] = -2.43;
+		}
+		for (int j = 0; j < rest; j++) {
+			t[dense + sparse + j] = t[dense + sparse - 1] + 60 * (j + 1);
+			current[dense + sparse + j] = 0;
+		}
+		int budget = 802; // the report's
+		int[] kept = Decimation.keptIndices(t, current, budget);
+		assertTrue(kept.length <= budget, "at most the budget: " + kept.length);
+		for (int i = dense; i < n; i++) assertTrue(Arrays.binarySearch(kept, i) >= 0, "the sparse sample " + i + " at " + t[i] + " s is kept");
+		double[][] r = Decimation.reduce(t, current, budget);
+		double discharge = -2.43;
+		int first = Arrays.binarySearch(r[0], start), last = Arrays.binarySearch(r[0], t[dense + sparse - 1]);
+		assertTrue(first > 0 && last > first, "the discharge's first and last sample drawn");
+		for (int i = first; i <= last; i++) assertEquals(discharge, r[1][i], "a flat current over the step at " + r[0][i] + " s");
+		assertTrue(r[1][first - 1] != discharge && r[1][last + 1] == 0, "it begins after the drive cycle and the rest after it");
+		assertEquals(Arrays.stream(current, 0, dense).min().getAsDouble(), Arrays.stream(r[1]).min().getAsDouble(), "the drive cycle's extremes kept");
+		assertEquals(Arrays.stream(current, 0, dense).max().getAsDouble(), Arrays.stream(r[1]).max().getAsDouble());
+		assertTrue(kept.length > budget / 2, "the budget used for the dense part: " + kept.length);
+	}
+
+	@Test
+	void aSeriesWhoseXIsNotSortedIsCutByIndex() {
+		double[] y = voltage(10_000, new int[] {5_000}, new int[0]);
+		double[] x = new double[y.length];
+		for (int i = 0; i < x.length; i++) x[i] = (i * 7919) % x.length; // a scatter, not a time series
+		assertArrayEquals(Decimation.keptIndices(y, 500), Decimation.keptIndices(x, y, 500));
+		assertThrows(IllegalArgumentException.class, () -> Decimation.keptIndices(new double[3], new double[4], 100));
 	}
 
 	@Test

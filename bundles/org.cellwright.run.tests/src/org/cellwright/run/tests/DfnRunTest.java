@@ -375,6 +375,33 @@ class DfnRunTest {
 		assertTrue(Cli.cli("runs", out.toString()).out().contains("no change"), "the runs listing");
 	}
 
+	/**
+	 * A step added to a protocol with a current profile is said as added: the profile's values (a table in
+	 * dfn-inputs.json) made the comparison throw, which the run printed as "previous run ...: dfn-inputs.json
+	 * unreadable" though the file was valid (session 24, rest60.cell). Removing it is said too; a step changed in place
+	 * is said by its member.
+	 */
+	@Test
+	void aStepAddedToAProtocolWithAProfileIsSaidAddedNotTheFileUnreadable() throws Exception {
+		Path out = tmp.resolve("runs");
+		Files.writeString(tmp.resolve("flat.csv"), "# time [s],Current [A]\n0,1\n30,0.5\n60,1\n");
+		String withProfile = CELL.replace("protocol D { discharge at 1 C until 3.0 V }",
+				"protocol D {\n follow \"flat.csv\" current scaled to 1 C for 2 min until 3.0 V\n discharge at 1 C for 1 min }");
+		Path f = write(withProfile);
+		assertTrue(Cli.cli("run", f.toString(), "--out", out.toString()).out().contains("change: first run"));
+		assertTrue(Cli.cli("run", f.toString(), "--out", out.toString()).out().contains("change: no change"), "the same profile");
+		write(withProfile.replace(" discharge at 1 C for 1 min }", " rest for 1 min\n discharge at 1 C for 1 min }"));
+		Cli.Result added = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertFalse(added.out().contains("unreadable"), added.out());
+		assertTrue(added.out().contains("change: protocol: step 2 added (rest)\n"), added.out());
+		write(withProfile);
+		Cli.Result removed = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertTrue(removed.out().contains("change: protocol: step 2 removed (rest)\n"), removed.out());
+		write(withProfile.replace("scaled to 1 C", "scaled to 2 C"));
+		Cli.Result scaled = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertTrue(scaled.out().contains("step 1 value [-1.0,-0.5,-1.0] -> [-2.0,-1.0,-2.0]"), scaled.out()); // in C rates, discharge negative
+	}
+
 	/** A DFN run's dfn-inputs.json given to run is refused saying why; it read "dfn-inputs.json: format: missing". */
 	@Test
 	void aDfnRunsInputsRecordIsRefusedByRunSayingWhy() throws Exception {

@@ -30,10 +30,32 @@ public final class Changes {
 	 * out): each of the solver's inputs by its name there ({@code temperature 298.15 K -> 273.15 K}), one too long to
 	 * show (a table, a layer's geometry) as {@code positive.geometry changed}, and the protocol's steps as for
 	 * {@link #between}. Before (session 19), a DFN run's change was left empty: a second run of the same inputs did not
-	 * say "no change", nor one of other inputs what changed.
+	 * say "no change", nor one of other inputs what changed. Steps added to or removed from the protocol, with the
+	 * others unchanged, are said as such ({@code protocol: step 7 added (rest)}), not as every later step changed.
 	 */
 	public static List<String> betweenDfn(JsonObject before, JsonObject after) {
-		return diff(flattenDfn(before), flattenDfn(after));
+		JsonArray a = topSteps(before), b = topSteps(after);
+		int same = 0, sameAtEnd = 0;
+		while (same < Math.min(a.size(), b.size()) && a.get(same).equals(b.get(same))) same++;
+		while (sameAtEnd < Math.min(a.size(), b.size()) - same
+				&& a.get(a.size() - 1 - sameAtEnd).equals(b.get(b.size() - 1 - sameAtEnd))) sameAtEnd++;
+		if (a.size() == b.size() || a.size() - same - sameAtEnd > 0 && b.size() - same - sameAtEnd > 0)
+			return diff(flattenDfn(before), flattenDfn(after)); // steps changed in place: step by step
+		Map<String, String> beforeInputs = flattenDfn(before), afterInputs = flattenDfn(after);
+		beforeInputs.keySet().removeIf(k -> k.startsWith("step ") || k.equals("protocol")); // the protocol: said by its steps
+		afterInputs.keySet().removeIf(k -> k.startsWith("step ") || k.equals("protocol"));
+		List<String> out = diff(beforeInputs, afterInputs);
+		for (int i = same; i < a.size() - sameAtEnd; i++) out.add("protocol: step " + (i + 1) + " removed (" + type(a.get(i)) + ")");
+		for (int i = same; i < b.size() - sameAtEnd; i++) out.add("protocol: step " + (i + 1) + " added (" + type(b.get(i)) + ")");
+		return out;
+	}
+
+	private static JsonArray topSteps(JsonObject inputs) {
+		return inputs != null && inputs.get("protocol") instanceof JsonObject p && p.get("steps") instanceof JsonArray s ? s : new JsonArray();
+	}
+
+	private static String type(JsonElement step) {
+		return step instanceof JsonObject s && s.get("type") != null ? value(s.get("type"), null) : "?";
 	}
 
 	/** Values longer than this are said to have changed, not shown. */
@@ -160,7 +182,8 @@ public final class Changes {
 	/** A value in the unit read by people; {@code unit} is the SI unit written beside it (or taken from nothing). */
 	static String value(JsonElement e, String unit) {
 		if (e == null || e.isJsonNull()) return "none";
-		if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) return e.getAsString();
+		if (!e.isJsonPrimitive()) return e.toString(); // a follow step's values: a table, compared whole
+		if (!e.getAsJsonPrimitive().isNumber()) return e.getAsString();
 		double v = e.getAsDouble();
 		if (unit == null) return num(v);
 		return switch (unit) {
