@@ -57,13 +57,17 @@ class ConfinementTest {
 	/**
 	 * {@code run --out} a folder of the user's that holds a report.html of their own (or a link named so): the front
 	 * page over several runs overwrote it (through the link: the file it points to); now it is kept and said so, and
-	 * the front page written where it is CellWright's own (fuzz20).
+	 * the front page written where it is CellWright's own (fuzz20). Since session 24 such a folder is refused unless
+	 * {@code --out-into-existing} says to write into it (input24).
 	 */
 	@Test
 	void theFrontPageOfSeveralRunsKeepsAReportHtmlOfTheUsers() throws Exception {
 		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.file("5 MPa") + "experiment Y { cell C protocol P }\n");
 		Path mine = Cli.write(tmp.resolve("docs/report.html"), "<p>my notes</p>");
-		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("docs").toString());
+		Cli.Result refused = Cli.cli("run", f.toString(), "--out", tmp.resolve("docs").toString());
+		assertEquals(1, refused.rc(), "a folder of the user's that is no results folder is refused: " + refused.out() + refused.err());
+		assertFalse(Files.exists(tmp.resolve("docs/runs.csv")), "nothing written");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("docs").toString(), "--out-into-existing");
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertEquals("<p>my notes</p>", Files.readString(mine), "the user's file is kept");
 		assertTrue(r.err().contains("report.html exists and is not a report CellWright wrote; kept"), r.err());
@@ -71,7 +75,7 @@ class ConfinementTest {
 		Path elsewhere = Cli.write(tmp.resolve("elsewhere.html"), "<p>other</p>");
 		Files.createDirectories(tmp.resolve("linked"));
 		Files.createSymbolicLink(tmp.resolve("linked/report.html"), elsewhere);
-		Cli.Result linked = Cli.cli("run", f.toString(), "--out", tmp.resolve("linked").toString());
+		Cli.Result linked = Cli.cli("run", f.toString(), "--out", tmp.resolve("linked").toString(), "--out-into-existing");
 		assertEquals(0, linked.rc(), linked.out() + linked.err());
 		assertEquals("<p>other</p>", Files.readString(elsewhere), "nothing written through the link");
 		// CellWright's own front page is written again
