@@ -59,6 +59,11 @@ public final class Limits {
 	/** Thickest layer of a cell, 10 cm ({@link InputLimits#MAX_LAYER_THICKNESS}): by the layer's, a sweep's or a fit's thickness. */
 	public static final double MAX_LAYER_THICKNESS = InputLimits.MAX_LAYER_THICKNESS;
 
+	/** Why a layer's thickness [m] is beyond {@link #MAX_LAYER_THICKNESS}, or null ({@link InputLimits#thicknessProblem}): for a BPX file's. */
+	public static String thicknessProblem(double m) {
+		return InputLimits.thicknessProblem(m);
+	}
+
 	/** Coldest temperature of a cell, -100 degC ({@link InputLimits#MIN_TEMPERATURE}). */
 	public static final double MIN_TEMPERATURE = InputLimits.MIN_TEMPERATURE;
 

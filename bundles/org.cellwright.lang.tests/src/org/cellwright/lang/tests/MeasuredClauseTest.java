@@ -113,6 +113,26 @@ public class MeasuredClauseTest {
 		assertTrue(bare.stream().anyMatch(i -> i.message().contains("unknown current sign 'positive'") && i.line() == 6), bare.toString());
 	}
 
+	/**
+	 * A long path is quoted shortened, with "...", in the message (Printable.quoted): a 3 MB path was printed whole in
+	 * the check's output and the Problems view (input24). The message still names the file and line.
+	 */
+	@Test
+	void aLongMissingPathIsQuotedShortened() throws Exception {
+		String path = "d/".repeat(1500) + "cell6.csv";
+		Path cell = dir.resolve("long.cell");
+		List<CheckIssue> issues = check(cell, experiment("\"" + path + "\""));
+		CheckIssue e = issues.stream().filter(i -> i.message().startsWith("no measurement file")).findFirst().orElseThrow(() -> new AssertionError(issues));
+		assertEquals("no measurement file '" + path.substring(0, org.cellwright.lang.text.Printable.MAX_QUOTED)
+				+ "...' beside this file (paths are relative to the .cell file)", e.message());
+		assertEquals(6, e.line(), e.toString());
+		// a path of the limit's length is quoted whole
+		String whole = "d/".repeat(95) + "cell6.csv";
+		List<CheckIssue> within = check(dir.resolve("short.cell"), experiment("\"" + whole + "\""));
+		assertTrue(within.stream().anyMatch(i -> i.message().equals("no measurement file '" + whole + "' beside this file (paths are relative to the .cell file)")),
+				within.toString());
+	}
+
 	@Test
 	void aMeasurementFromOutsideTheProjectIsAWarningAtItsLine() throws Exception {
 		Path project = dir.resolve("project");

@@ -34,7 +34,7 @@ public final class DataPaths {
 		if (path == null || path.isBlank() || cellFile == null) return null;
 		String p = path.strip();
 		if (isAbsolute(p))
-			return "'" + Printable.escape(path) + "' is an absolute path: a run reads it from outside the project and is not reproducible from"
+			return Printable.quoted(path) + " is an absolute path: a run reads it from outside the project and is not reproducible from"
 					+ " the project alone (copy the file into the project and write its path relative to this .cell file)";
 		if (cellFile.isPlatformResource()) {
 			// segments: resource, <project>, folders..., file
@@ -62,7 +62,7 @@ public final class DataPaths {
 	}
 
 	private static String escapes(String path, String where) {
-		return "'" + Printable.escape(path) + "' lies outside " + where + ": a run reads it from there and is not reproducible from the"
+		return Printable.quoted(path) + " lies outside " + where + ": a run reads it from there and is not reproducible from the"
 				+ " project alone (copy the file into the project, beside this .cell file)";
 	}
 

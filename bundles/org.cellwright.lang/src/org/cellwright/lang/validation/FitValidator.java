@@ -14,6 +14,7 @@ import org.cellwright.lang.model.Composites;
 import org.cellwright.lang.properties.PropertyCatalog;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.properties.PropertyCatalog.Owner;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
@@ -99,7 +100,7 @@ public class FitValidator extends AbstractCellWrightRules {
 		if (file == null)
 			return;
 		if (!Files.isRegularFile(file))
-			error("no measurement file '" + m.getPath() + "' beside this file (paths are relative to the .cell file)", m,
+			error("no measurement file " + Printable.quoted(m.getPath()) + " beside this file (paths are relative to the .cell file)", m,
 					MEASURED_DATA__PATH, MEASURED);
 		if (m.getNoise() != null)
 			checkDimension(m.getNoise(), "noise", "a voltage (mV)", Set.of(Dimension.VOLTAGE));

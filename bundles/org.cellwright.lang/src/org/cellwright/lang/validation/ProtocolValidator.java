@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.cellwright.lang.Limits;
 import org.cellwright.lang.model.DriveCycleFile;
+import org.cellwright.lang.text.Printable;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.CurrentStep;
@@ -431,9 +432,9 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 			return;
 		if (!java.nio.file.Files.isRegularFile(file)) {
 			// a folder, a device (/dev/zero) or a pipe is never read: one would be read without end
-			String msg = java.nio.file.Files.isDirectory(file) ? "'" + s.getPath() + "' is a folder, not a drive-cycle file"
-					: java.nio.file.Files.exists(file) ? "'" + s.getPath() + "' is no regular file (a device or a pipe), not a drive-cycle file"
-							: "no drive-cycle file '" + s.getPath() + "' beside this file (paths are relative to the .cell file)";
+			String msg = java.nio.file.Files.isDirectory(file) ? Printable.quoted(s.getPath()) + " is a folder, not a drive-cycle file"
+					: java.nio.file.Files.exists(file) ? Printable.quoted(s.getPath()) + " is no regular file (a device or a pipe), not a drive-cycle file"
+							: "no drive-cycle file " + Printable.quoted(s.getPath()) + " beside this file (paths are relative to the .cell file)";
 			error(msg, s, DRIVE_CYCLE_STEP__PATH, DRIVE_CYCLE);
 			return;
 		}

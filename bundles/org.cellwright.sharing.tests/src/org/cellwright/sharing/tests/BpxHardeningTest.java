@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.cellwright.lang.CellWrightChecker;
+import org.cellwright.lang.Limits;
 import org.cellwright.sharing.bpx.BpxImporter;
 import org.cellwright.sharing.bpx.BpxImporter.BpxException;
 import org.cellwright.sharing.bpx.PyExpression;
@@ -221,16 +222,10 @@ public class BpxHardeningTest {
 		JsonObject par = bpx.getAsJsonObject("Parameterisation");
 		par.getAsJsonObject("Negative electrode").addProperty("Thickness [m]", -1);
 		par.getAsJsonObject("Separator").addProperty("Thickness [m]", 0);
-		Path f = tmp.resolve("neg.json");
-		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
-		StringWriter out = new StringWriter(), err = new StringWriter();
-		CommandLine cl = new CommandLine(new ImportBpxCommand());
-		cl.setOut(new PrintWriter(out, true));
-		cl.setErr(new PrintWriter(err, true));
-		assertEquals(1, cl.execute(f.toString(), "--out", tmp.resolve("out").toString()), out.toString() + err);
-		assertTrue(err.toString().strip().endsWith("neg.json: cannot import: $.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"]: -1 must be positive\n"
-				+ "  $.Parameterisation.Separator[\"Thickness [m]\"]: 0 must be positive"), err.toString());
-		assertFalse(Files.exists(tmp.resolve("out/neg.cell")), "nothing written for a refused file");
+		String err = importRefused(bpx, "neg");
+		assertFalse(Files.exists(tmp.resolve("out-neg/neg.cell")), "nothing written for a refused file");
+		assertTrue(err.strip().endsWith("neg.json: cannot import: $.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"]: -1 must be positive\n"
+				+ "  $.Parameterisation.Separator[\"Thickness [m]\"]: 0 must be positive"), err);
 
 		JsonObject blend = example();
 		JsonObject pos = positive(blend);
@@ -242,6 +237,25 @@ public class BpxHardeningTest {
 		assertTrue(e.getMessage().contains("$.Parameterisation[\"Positive electrode\"].Secondary[\"Particle radius [m]\"]: -2.0E-6 must be positive")
 				|| e.getMessage().contains("$.Parameterisation[\"Positive electrode\"].Secondary[\"Particle radius [m]\"]: -2e-06 must be positive"),
 				e.getMessage());
+	}
+
+	/**
+	 * A thickness beyond the language's limit (10 cm: Limits.MAX_LAYER_THICKNESS) is refused at its JSON path and
+	 * nothing is written, as one of 0 or below is: 1e300 m was imported and the .cell file had an error at its line
+	 * (input24). 10 cm itself imports.
+	 */
+	@Test
+	void aThicknessBeyondTheLimitIsRefusedAtItsJsonPathAndNothingIsWritten() throws Exception {
+		JsonObject bpx = example();
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Negative electrode").addProperty("Thickness [m]", 1e300);
+		String err = importRefused(bpx, "big");
+		assertFalse(Files.exists(tmp.resolve("out-big/big.cell")), "nothing written for a refused file");
+		assertTrue(err.strip().endsWith("big.json: cannot import: $.Parameterisation[\"Negative electrode\"][\"Thickness [m]\"]: 1e300 m"
+				+ " is thicker than 10 cm, the thickest layer of a cell (the limit, see 'Limits' in docs/language.md)"), err);
+
+		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Negative electrode").addProperty("Thickness [m]", Limits.MAX_LAYER_THICKNESS);
+		assertTrue(BpxImporter.importJson(new Gson().toJson(bpx), "edge").text().contains("layer negative: NegativeElectrode 100000"),
+				"10 cm is within the limit: imported");
 	}
 
 	/**
@@ -266,7 +280,10 @@ public class BpxHardeningTest {
 		BpxImporter.importJson(json, "once"); // the same without the second key imports
 	}
 
-	/** `import-bpx` on the document written as NAME.json: asserts exit code 1 (refused) and returns its report. */
+	/**
+	 * `import-bpx` on the document written as NAME.json into out-NAME: asserts exit code 1 (refused) and returns its
+	 * report, then what it wrote on stderr.
+	 */
 	private String importRefused(JsonObject bpx, String name) throws Exception {
 		Path f = tmp.resolve(name + ".json");
 		Files.writeString(f, new Gson().toJson(bpx), StandardCharsets.UTF_8);
@@ -277,7 +294,7 @@ public class BpxHardeningTest {
 		int rc = cl.execute(f.toString(), "--out", tmp.resolve("out-" + name).toString());
 		String o = out.toString();
 		assertEquals(1, rc, o + err);
-		return o;
+		return o + err;
 	}
 
 	/**

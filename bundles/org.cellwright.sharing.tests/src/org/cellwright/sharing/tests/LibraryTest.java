@@ -1,5 +1,6 @@
 package org.cellwright.sharing.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,28 @@ public class LibraryTest extends LibraryCli {
 		Path p = project("second", "\"acme-base\": \"[1.0,2.0)\"");
 		assertEquals(0, cli("check", p.resolve("study.cell").toString()), out + err);
 		assertTrue(out.contains("0 error(s)"), out);
+	}
+
+	/**
+	 * An archive of the same name in --out (the one published, say) is kept unless --replace, as report --out and
+	 * export-bdf --out keep a file: it was replaced without a word (input24). Nothing is written when kept.
+	 */
+	@Test
+	void packKeepsAnExistingArchiveUnlessReplace() throws Exception {
+		Path archive = pack(library("acme-base", "1.0.0", null, "base.cell", BASE_V1));
+		byte[] published = Files.readAllBytes(archive);
+		Path edited = library("acme-base", "1.0.0", null, "base.cell", BASE_V1.replace("2 mS/cm", "3 mS/cm"));
+		assertEquals(1, cli("pack", edited.toString(), "--out", tmp.resolve("dist").toString()), out + err);
+		assertTrue(err.contains("acme-base-1.0.0.zip: exists; kept (--replace overwrites it, or choose another --out)"), err);
+		assertFalse(out.contains("packed"), out);
+		assertArrayEquals(published, Files.readAllBytes(archive), "the existing archive is unchanged");
+		try (Stream<Path> s = Files.list(tmp.resolve("dist"))) {
+			assertEquals(java.util.List.of("acme-base-1.0.0.zip"), s.map(p -> p.getFileName().toString()).toList(), "nothing else written");
+		}
+		assertEquals(archive, pack(edited, "--replace"));
+		try (ZipFile z = new ZipFile(archive.toFile())) {
+			assertTrue(new String(z.getInputStream(z.getEntry("base.cell")).readAllBytes(), StandardCharsets.UTF_8).contains("3 mS/cm"));
+		}
 	}
 
 	@Test
@@ -242,7 +265,7 @@ public class LibraryTest extends LibraryCli {
 		assertTrue(err.contains("not a zip"), err);
 		assertEquals(before, snapshot());
 		// the same version again: refused, unchanged; --replace replaces
-		Path again = pack(library("acme-base", "1.0.0", null, "base.cell", BASE_V1.replace("2 mS/cm", "3 mS/cm")));
+		Path again = pack(library("acme-base", "1.0.0", null, "base.cell", BASE_V1.replace("2 mS/cm", "3 mS/cm")), "--replace");
 		refusedSameVersion(again);
 		assertEquals(0, cli("install", again.toString(), "--replace"), err);
 		assertTrue(Files.readString(home.resolve("acme-base/1.0.0/base.cell")).contains("3 mS/cm"));

@@ -109,13 +109,13 @@ public final class BpxImporter {
 		} catch (JsonParseException | StackOverflowError e) {
 			// Gson wraps the reader's message ("End of input at line 1 column 12 path $.Header") in its exception's
 			String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-			throw new BpxException("not JSON: " + Printable.escape(shorten(m)));
+			throw new BpxException("not JSON: " + Printable.escape(Printable.shorten(m)));
 		}
 		if (!root.isJsonObject())
 			throw new BpxException("not a BPX file: the top level is not a JSON object");
 		checkDepth(root);
 		checkDuplicateKeys(json);
-		List<String> implausible = BpxSchema.nonPositive(root.getAsJsonObject());
+		List<String> implausible = BpxSchema.implausible(root.getAsJsonObject());
 		if (!implausible.isEmpty())
 			throw new BpxException("cannot import: " + String.join("\n  ", implausible.subList(0, Math.min(10, implausible.size())))
 					+ (implausible.size() > 10 ? "\n  ... and " + (implausible.size() - 10) + " more" : ""));
@@ -124,7 +124,7 @@ public final class BpxImporter {
 		} catch (RuntimeException e) {
 			// every expected problem is a BpxException with its JSON path; this names what was not expected, without a trace
 			throw new BpxException("cannot import: unexpected structure (" + e.getClass().getSimpleName() + ": "
-					+ Printable.escape(shorten(String.valueOf(e.getMessage()))) + ")");
+					+ Printable.escape(Printable.shorten(String.valueOf(e.getMessage()))) + ")");
 		}
 	}
 
@@ -228,10 +228,6 @@ public final class BpxImporter {
 		return o != null ? o : parPath + key(section) + key(k);
 	}
 
-	static String shorten(String s) {
-		return s.length() > 200 ? s.substring(0, 200) + "..." : s;
-	}
-
 	// ------------------------------------------------------------------------------------------------ conversion
 
 	private Result convert(JsonObject root, String name) throws BpxException {
@@ -250,7 +246,7 @@ public final class BpxImporter {
 		if (version == null)
 			version = "unknown";
 		else if (!version.matches("[0-9][0-9A-Za-z.+-]{0,20}"))
-			throw new BpxException("$.Header.BPX: '" + Printable.escape(shorten(version)) + "' is not a BPX version (such as 0.4.0)");
+			throw new BpxException("$.Header.BPX: " + Printable.quoted(version) + " is not a BPX version (such as 0.4.0)");
 		JsonObject cell = orEmpty(object(par, CELL)), ely = object(par, ELY), sep = object(par, SEP);
 		// BPX 1.x: initial and ambient conditions in a "State" section beside "Parameterisation"
 		JsonObject state = object(root, STATE);
@@ -359,7 +355,7 @@ public final class BpxImporter {
 			layerBody(out, SEP, new Electrode(sep, List.of()), liquid);
 		} else if (!spm) {
 			String model = text(header, "Model");
-			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(shorten(model)))
+			out.append("\t// placeholder: this BPX file (model ").append(model == null ? "?" : Printable.escape(Printable.shorten(model)))
 					.append(") has no separator; 1 um so that the stack validates\n\tlayer separator: Electrolyte 1 um\n");
 			notes.add("no \"Separator\" section (single-particle model?): a 1 um placeholder separator was added so the cell validates");
 		}
@@ -436,7 +432,7 @@ public final class BpxImporter {
 				String v = e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "{...}";
 				String why;
 				if (k.startsWith("Initial state-of-charge") && !socApplied.isEmpty()) {
-					notes.add(id + " = " + shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
+					notes.add(id + " = " + Printable.shorten(v) + ": applied as the electrode layers' initial-stoichiometry (" + String.join(", ", socApplied)
 							+ "; the materials keep the window); kept as a comment");
 					continue;
 				} else if (k.startsWith("Initial state-of-charge"))
@@ -451,7 +447,7 @@ public final class BpxImporter {
 					why = HYSTERESIS_STATE;
 				else
 					why = "no CellWright counterpart";
-				notes.add(id + " = " + shorten(v) + ": not applied (" + why + "); kept as a comment");
+				notes.add(id + " = " + Printable.shorten(v) + ": not applied (" + why + "); kept as a comment");
 			}
 		}
 	}
@@ -618,7 +614,7 @@ public final class BpxImporter {
 		}
 		if (pops.size() > 1)
 			notes.add(section + ": blended electrode of " + pops.size() + " particle populations ("
-					+ String.join(", ", pops.stream().map(x -> "'" + Printable.escape(shorten(x.name())) + "'").toList())
+					+ String.join(", ", pops.stream().map(x -> Printable.quoted(x.name())).toList())
 					+ "): one material each, the layer a composite of them with their shares of the active material");
 		return new Electrode(level, pops);
 	}

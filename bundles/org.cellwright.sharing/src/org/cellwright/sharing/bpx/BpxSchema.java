@@ -10,6 +10,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import org.cellwright.lang.Limits;
+
 /**
  * The structure the BPX project's schema requires of a file (FaradayInstitution/BPX, {@code bpx/schema.py}, as run by
  * {@code ../shared/tools/bpx-validator/validate-bpx}), checked before a file is imported so that CellWright refuses what
@@ -81,9 +83,11 @@ public final class BpxSchema {
 
 	/**
 	 * The {@link #POSITIVE} fields of the parameterisation (its sections and their particle populations, not User-defined)
-	 * with a number of 0 or below, each {@code "$.path: -1 must be positive"}, in document order.
+	 * with a number of 0 or below, each {@code "$.path: -1 must be positive"}, and its thicknesses beyond the language's
+	 * limit ({@link Limits#thicknessProblem}: a thickness of 1e300 m was imported into a .cell file with an error at its
+	 * line, fuzz24), in document order.
 	 */
-	static List<String> nonPositive(JsonObject root) {
+	static List<String> implausible(JsonObject root) {
 		List<String> out = new ArrayList<>();
 		JsonElement par = root.get("Parameterisation");
 		if (par == null || !par.isJsonObject())
@@ -95,19 +99,24 @@ public final class BpxSchema {
 			for (Map.Entry<String, JsonElement> e : section.getValue().getAsJsonObject().entrySet()) {
 				String ep = sp + BpxImporter.key(e.getKey());
 				if (POSITIVE.contains(e.getKey()))
-					positive(e.getValue(), ep, out);
+					plausible(e.getKey(), e.getValue(), ep, out);
 				else if (e.getValue().isJsonObject()) // a blended electrode's particle population
 					for (Map.Entry<String, JsonElement> f : e.getValue().getAsJsonObject().entrySet())
 						if (POSITIVE.contains(f.getKey()))
-							positive(f.getValue(), ep + BpxImporter.key(f.getKey()), out);
+							plausible(f.getKey(), f.getValue(), ep + BpxImporter.key(f.getKey()), out);
 			}
 		}
 		return out;
 	}
 
-	private static void positive(JsonElement v, String p, List<String> out) {
-		if (isNumber(v) && !(v.getAsDouble() > 0))
+	private static void plausible(String key, JsonElement v, String p, List<String> out) {
+		if (!isNumber(v))
+			return;
+		String beyond = key.equals("Thickness [m]") ? Limits.thicknessProblem(v.getAsDouble()) : null;
+		if (!(v.getAsDouble() > 0))
 			out.add(p + ": " + v.getAsJsonPrimitive().getAsString() + " must be positive");
+		else if (beyond != null)
+			out.add(p + ": " + beyond);
 	}
 
 	/** The problems of a BPX document, each {@code "$.path: what"}, in document order; empty when the schema accepts it. */
@@ -134,7 +143,7 @@ public final class BpxSchema {
 			out.add("$.Header.BPX: not a BPX version (such as \"1.0.0\")");
 		String model = prim(header.get("Model"));
 		if (header.has("Model") && !MODELS.contains(model)) {
-			out.add("$.Header.Model: " + (model == null ? "not text" : "'" + org.cellwright.lang.text.Printable.escape(BpxImporter.shorten(model)) + "'")
+			out.add("$.Header.Model: " + (model == null ? "not text" : org.cellwright.lang.text.Printable.quoted(model))
 					+ " is not a BPX model type (SPM, SPMe, DFN or Partial)");
 			model = "Partial";
 		}

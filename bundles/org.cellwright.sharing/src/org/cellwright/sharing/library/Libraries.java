@@ -46,9 +46,15 @@ public final class Libraries {
 	public record Outcome(LibraryDescriptor descriptor, Path path, List<CheckIssue> warnings) {
 	}
 
+	/** The archive {@link #pack} writes of the library {@code d} into {@code outDir}: NAME-VERSION.zip. */
+	public static Path archive(LibraryDescriptor d, Path outDir) {
+		return outDir.resolve(d.name() + "-" + d.version() + ".zip");
+	}
+
 	/**
 	 * Validates the library in {@code dir} on its own (only with the dependencies it declares, resolved on the path),
-	 * records its packages and the dependency versions, and writes {@code NAME-VERSION.zip} into {@code outDir}.
+	 * records its packages and the dependency versions, and writes {@code NAME-VERSION.zip} into {@code outDir}
+	 * ({@link #archive}), replacing one there: the command line asks first (PackCommand).
 	 */
 	public static Outcome pack(Path dir, LibraryPath path, Path outDir, CellWrightChecker checker) throws LibraryException {
 		LibraryDescriptor d = LibraryDescriptor.read(dir);
@@ -64,7 +70,7 @@ public final class Libraries {
 		LibraryDescriptor recorded = d.with(List.copyOf(pkgs), resolved);
 		try {
 			Files.createDirectories(outDir);
-			Path archive = outDir.resolve(d.name() + "-" + d.version() + ".zip");
+			Path archive = archive(d, outDir);
 			Path tmp = Files.createTempFile(outDir, ".pack-", ".zip");
 			try {
 				try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(tmp))) {

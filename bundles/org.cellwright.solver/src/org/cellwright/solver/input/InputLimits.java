@@ -133,7 +133,7 @@ public final class InputLimits {
 
     /** Why a layer's thickness [m] is beyond {@link #MAX_LAYER_THICKNESS}, or null (also for none given, NaN). */
     public static String thicknessProblem(double m) {
-        return m > MAX_LAYER_THICKNESS ? plain(m) + " m is thicker than " + plain(MAX_LAYER_THICKNESS * 100)
+        return m > MAX_LAYER_THICKNESS ? compact(m) + " m is thicker than " + plain(MAX_LAYER_THICKNESS * 100)
                 + " cm, the thickest layer of a cell (the limit, see 'Limits' in docs/language.md)" : null;
     }
 
