@@ -206,12 +206,8 @@ class PropertiesUITest extends StackEditorFixture {
 	 */
 	@Test
 	void aLayerOtherFilesNameIsRenamedThereTooAfterAskingAndOneUndoPutsEveryFileBack() throws Exception {
-		IFile other = file.getParent().getFile(new org.eclipse.core.runtime.Path("thin-cell3.cell"));
-		org.eclipse.core.resources.IFolder folder = file.getProject().getFolder("elsewhere");
-		IFile far = folder.getFile("thinner.cell");
-		String thin = "package sung2023.cells\n\nimport cellwright.materials.*\n\n// a buffer on the collector\n"
-				+ "cell Cell3Thin extends Cell3 {\n\tlayer buffer: SUS 1 um after wcc // kept\n\n\tremove foil\n}\n";
-		String thinner = "package elsewhere\n\nimport sung2023.cells.*\n\ncell Thinner extends Cell3Thin { remove wcc }\n";
+		IFile other = thinFile(), far = thinnerFile();
+		String thin = THIN, thinner = THINNER;
 		var asked = new java.util.ArrayList<String>();
 		var answer = new boolean[] { false };
 		var was = org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation;
@@ -220,12 +216,7 @@ class PropertiesUITest extends StackEditorFixture {
 			return answer[0];
 		};
 		try {
-			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
-			folder.create(true, true, null);
-			far.create(new java.io.ByteArrayInputStream(thinner.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
-			org.cellwright.editor.EditingSession.of(doc).invalidate(); // the neighbours are read with the text
-			IdeUITest.waitForJobs();
-			view.reparse();
+			createFilesNamingWcc();
 			ModelPropertySource wcc = selectLayer(0, "wcc");
 			CellEditor cellEditor = descriptor(wcc, "name").createPropertyEditor(view.canvas().getParent());
 			try {
@@ -286,8 +277,7 @@ class PropertiesUITest extends StackEditorFixture {
 			}
 		} finally {
 			org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = was;
-			other.delete(true, null);
-			folder.delete(true, null);
+			deleteFilesNamingWcc();
 		}
 	}
 

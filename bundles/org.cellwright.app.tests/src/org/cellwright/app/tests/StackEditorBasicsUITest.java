@@ -169,6 +169,60 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 		assertEquals(original, doc.get());
 	}
 
+	/**
+	 * Delete of a layer that cells of other files extending its cell name ('after wcc' in thin-cell3.cell, 'remove wcc'
+	 * in a file of another folder extending that cell) is refused, as the diagram refuses it: a dialog names the files
+	 * and lines (found as the IDE's layer rename finds them, LayerRenameAcrossFiles, with progress and Cancel), nothing
+	 * changes; cancelled while the files are read, nothing is deleted either. A layer nothing else names is deleted as
+	 * one undoable command. Before session 24 the delete removed wcc without a word and those files then had errors
+	 * ("no layer 'wcc' to place buffer after").
+	 */
+	@Test
+	void deletingALayerCellsOfOtherFilesNameIsRefusedNamingTheFilesAndLines() throws Exception {
+		IFile other = thinFile(), far = thinnerFile();
+		var shown = new java.util.ArrayList<String>();
+		var wasDialog = StackView.refusalDialog;
+		var wasProgress = org.cellwright.editor.references.LayerRenameAcrossFiles.progress;
+		StackView.refusalDialog = shown::add;
+		try {
+			createFilesNamingWcc();
+			view.selectCell("Cell3");
+			assertEquals("wcc,separator,foil,ccc", stack());
+
+			view.select(0);
+			assertFalse(view.deleteSelected(), "refused");
+			assertEquals(original, doc.get(), "nothing deleted");
+			assertEquals(1, shown.size());
+			assertTrue(shown.get(0).contains("thin-cell3.cell:7: cell Cell3Thin: after wcc")
+					&& shown.get(0).contains("elsewhere/thinner.cell:5: cell Thinner: remove wcc"), shown.get(0));
+			assertTrue(view.message().startsWith("Not deleted: layer wcc is named in other files"), view.message());
+			assertEquals(THIN, java.nio.file.Files.readString(other.getLocation().toPath()));
+			assertEquals(THINNER, java.nio.file.Files.readString(far.getLocation().toPath()));
+
+			// cancelled while the workspace's files are read: not deleted
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = (fork, cancelable, work) -> {
+				throw new InterruptedException();
+			};
+			view.select(3);
+			assertFalse(view.deleteSelected());
+			assertEquals(original, doc.get(), "cancelled: nothing deleted");
+			assertTrue(view.message().contains("was cancelled"), view.message());
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress;
+
+			// a layer nothing else names: deleted, one undo brings it back
+			view.select(3);
+			assertTrue(view.deleteSelected(), view.message());
+			assertEquals("wcc,separator,foil", stack());
+			assertEquals(1, shown.size(), "no dialog");
+			view.undo();
+			assertEquals(original, doc.get());
+		} finally {
+			StackView.refusalDialog = wasDialog;
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress;
+			deleteFilesNamingWcc();
+		}
+	}
+
 	@Test
 	void layersWithProblemsAreMarkedOnTheDrawing() throws Exception {
 		IdeUITest.spin(() -> Integer.valueOf(1).equals(view.problemLayers().get("separator")), 20_000,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.cellwright.editor.EditingSession;
@@ -19,6 +20,7 @@ import org.cellwright.lang.text.BeyondTheText;
 import org.cellwright.lang.text.LayerRenameInOtherFiles;
 import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Cell;
+import org.cellwright.model.CellwrightPackage;
 import org.cellwright.model.Element;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Model;
@@ -34,6 +36,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -45,6 +48,8 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
@@ -86,10 +91,50 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	 * a plan refusing the rename ({@link #CANCELLED}). Call on the UI thread (elsewhere the plan runs unmonitored).
 	 */
 	public static LayerRenameAcrossFiles planWithProgress(EditingSession session, IFile file, String text, Cells.LayerRename rename) {
-		AtomicReference<LayerRenameAcrossFiles> out = new AtomicReference<>();
+		LayerRenameAcrossFiles plan = withProgress(m -> plan(session, file, text, rename, m));
+		return plan != null ? plan : new LayerRenameAcrossFiles(List.of(), CANCELLED, null);
+	}
+
+	/**
+	 * Where cells of other files of the workspace extending the layer's cell name the layer, as the rename finds them
+	 * (read with progress and Cancel, {@link #withProgress}): each "file:line: cell Thin: after wcc"; null if the user
+	 * cancelled. What refuses the delete of the layer (the Stack view's Delete): those files would name a layer that
+	 * is gone. {@code text}: the file's document's text; the layer is read under the session's lock.
+	 */
+	public static List<String> namesInOtherFilesWithProgress(EditingSession session, IFile file, String text, Layer layer) {
+		return withProgress(m -> {
+			Extending x = extending(session, file, text, layer, null, m);
+			List<String> out = new ArrayList<>();
+			if (x == null) return out;
+			for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet()) {
+				Cells.LayerNameUses uses = Cells.layerNameUses(x.layer(), e.getValue());
+				List<EObject> users = uses.users();
+				List<String> how = uses.describe(x.layer().getName());
+				String name = FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString();
+				for (int i = 0; i < users.size(); i++) out.add(name + ":" + line(users.get(i), x.layer().getName()) + ": " + how.get(i));
+			}
+			return out;
+		});
+	}
+
+	/** The line of the text where the object names the layer (a cell's 'remove' of it; a layer's own line). */
+	private static int line(EObject user, String layer) {
+		if (user instanceof Cell c)
+			for (INode n : NodeModelUtils.findNodesForFeature(c, CellwrightPackage.Literals.CELL__REMOVALS))
+				if (layer.equals(NodeModelUtils.getTokenText(n))) return n.getStartLine();
+		INode n = NodeModelUtils.getNode(user);
+		return n == null ? 0 : n.getStartLine();
+	}
+
+	/**
+	 * Runs the work off the UI thread with a progress monitor the user can cancel ({@link #progress}); null if
+	 * cancelled. Call on the UI thread (elsewhere the work runs unmonitored).
+	 */
+	private static <T> T withProgress(Function<IProgressMonitor, T> task) {
+		AtomicReference<T> out = new AtomicReference<>();
 		IRunnableWithProgress work = m -> {
 			try {
-				out.set(plan(session, file, text, rename, m));
+				out.set(task.apply(m));
 			} catch (OperationCanceledException e) {
 				throw new InterruptedException(CANCELLED);
 			}
@@ -100,11 +145,11 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 			else if (Display.getCurrent() != null && PlatformUI.isWorkbenchRunning()) PlatformUI.getWorkbench().getProgressService().busyCursorWhile(work);
 			else work.run(new NullProgressMonitor());
 		} catch (InterruptedException e) {
-			return new LayerRenameAcrossFiles(List.of(), CANCELLED, null);
+			return null;
 		} catch (InvocationTargetException e) {
 			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 		}
-		return out.get() != null ? out.get() : new LayerRenameAcrossFiles(List.of(), CANCELLED, null);
+		return out.get();
 	}
 
 	/**
@@ -114,14 +159,36 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	 * cancelled, {@link OperationCanceledException}.
 	 */
 	public static LayerRenameAcrossFiles plan(EditingSession session, IFile file, String text, Cells.LayerRename rename, IProgressMonitor monitor) {
-		String[] at = session.readLocked(() -> rename.layer().eContainer() instanceof Cell c
-				? new String[] { c.getName(), rename.from() } : null);
-		if (at == null || at[0] == null || at[1] == null) return new LayerRenameAcrossFiles(List.of(), null, null);
+		Extending x = extending(session, file, text, rename.layer(), rename.from(), monitor);
+		if (x == null) return new LayerRenameAcrossFiles(List.of(), null, null);
+		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), x.ws().set());
+		LayerRenameInOtherFiles.Plan plan = LayerRenameInOtherFiles.plan(x.layer(), rename.to(), x.cells(), x.ws().texts()::get,
+				r -> unwritable(FindReferences.fileOf(r)), r -> FindReferences.fileOf(r).getFullPath().makeRelative().toString(),
+				(o, feature, v, i) -> SetCommand.create(domain, o, feature, v, i));
+		List<FileEdit> edits = plan.edits().stream()
+				.map(e -> new FileEdit(FindReferences.fileOf(e.resource()), e.before(), e.after(), e.uses())).toList();
+		return new LayerRenameAcrossFiles(edits, plan.refusal(), plan.question());
+	}
+
+	/** The layer as read with the workspace's files, and by other file the cells extending its cell. */
+	private record Extending(FindReferences.Workspace ws, Layer layer, Map<Resource, List<Object>> cells) {}
+
+	/**
+	 * The workspace's files read together ({@link FindReferences#read}: {@code file} with {@code text}, its document's
+	 * text; the others as their open documents hold them, else as saved), the layer in them, and the cells of other
+	 * files extending its cell; null if the layer is not in the text. {@code name}: the layer's name (before a rename),
+	 * null: as it is now. The monitor is told of each file read;
+	 * cancelled, {@link OperationCanceledException}.
+	 */
+	private static Extending extending(EditingSession session, IFile file, String text, Layer named, String name, IProgressMonitor monitor) {
+		String[] at = session.readLocked(() -> named.eContainer() instanceof Cell c
+				? new String[] { c.getName(), name != null ? name : named.getName() } : null);
+		if (at == null || at[0] == null || at[1] == null) return null;
 		SubMonitor sub = SubMonitor.convert(monitor, "Finding the cells that name layer " + at[1] + " of cell " + at[0], 10);
 		FindReferences.Workspace ws = FindReferences.read(file, text, sub.split(8));
 		Cell cell = ws.edited() == null ? null : cellNamed(ws.edited(), at[0]);
 		Layer layer = cell == null ? null : cell.getLayers().stream().filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
-		if (layer == null) return new LayerRenameAcrossFiles(List.of(), null, null);
+		if (layer == null) return null;
 		// the cells extending the layer's cell, by the language's references: those whose 'extends' names it, and theirs
 		Map<Resource, List<Object>> extending = new LinkedHashMap<>();
 		Set<Cell> seen = new LinkedHashSet<>(List.of(cell));
@@ -136,14 +203,8 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 				}
 			});
 		}
-		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), ws.set());
 		sub.split(2);
-		LayerRenameInOtherFiles.Plan plan = LayerRenameInOtherFiles.plan(layer, rename.to(), extending, ws.texts()::get,
-				r -> unwritable(FindReferences.fileOf(r)), r -> FindReferences.fileOf(r).getFullPath().makeRelative().toString(),
-				(o, feature, v, i) -> SetCommand.create(domain, o, feature, v, i));
-		List<FileEdit> edits = plan.edits().stream()
-				.map(x -> new FileEdit(FindReferences.fileOf(x.resource()), x.before(), x.after(), x.uses())).toList();
-		return new LayerRenameAcrossFiles(edits, plan.refusal(), plan.question());
+		return new Extending(ws, layer, extending);
 	}
 
 	private static Cell cellNamed(XtextResource r, String name) {

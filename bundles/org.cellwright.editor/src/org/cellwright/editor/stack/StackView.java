@@ -618,17 +618,51 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 	}
 
 	/**
-	 * Deletes the selected layer: one of this cell's own layers is removed from the text; an inherited one is removed
-	 * from this cell only ({@code remove <name>}, the base cell keeps it).
+	 * Shows why a delete was refused (a dialog; the line under the drawing says it too). A test puts its own here.
+	 * Called on the UI thread.
+	 */
+	public static volatile java.util.function.Consumer<String> refusalDialog = why -> org.eclipse.jface.dialogs.MessageDialog
+			.openWarning(org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(), "Delete layer", why);
+
+	/**
+	 * Deletes the selected layer: one of this cell's own layers is removed from the text, unless cells of other files
+	 * extending its cell name it ('after wcc', 'remove wcc', a layer replacing it: found as the IDE's layer rename finds
+	 * them, reading the workspace's files with progress and Cancel): then refused, a dialog naming the files and lines,
+	 * as the diagram refuses it. An inherited one is removed from this cell only ({@code remove <name>}, the base cell
+	 * keeps it).
 	 */
 	public boolean deleteSelected() {
 		Layer own = selectedOwnLayer();
-		if (own != null) return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, own));
+		if (own != null) {
+			String name = own.getName();
+			if (namedInOtherFiles(own)) return false;
+			own = selectedOwnLayer(); // the model may have been read again while the files were read (the event loop ran)
+			if (own == null || name == null || !name.equals(own.getName())) return false;
+			return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, own));
+		}
 		Layer l = selectedLayer();
 		if (l == null || cell == null || l.getName() == null) return false;
 		boolean done = execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
 		if (done) tell(inherited(l) + ": " + cell.getName() + " now removes it ('remove " + l.getName() + "'); Undo brings it back");
 		return done;
+	}
+
+	/** True, the user told why, if cells of other files name the layer (or the search for them was cancelled). */
+	private boolean namedInOtherFiles(Layer layer) {
+		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
+		if (file == null || session == null) return false;
+		String name = layer.getName(), owner = cell.getName();
+		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, file, document.get(), layer);
+		if (uses == null) {
+			tell("Not deleted: the search of the workspace's files for cells naming layer " + name + " was cancelled");
+			return true;
+		}
+		if (uses.isEmpty()) return false;
+		tell("Not deleted: layer " + name + " is named in other files: " + String.join("; ", uses));
+		refusalDialog.accept("Layer " + name + " of cell " + owner + " is not deleted: cells of other files extending " + owner
+				+ " name it, and would name a layer that is gone:\n\n  " + String.join("\n  ", uses)
+				+ "\n\nChange those first, then delete it.");
+		return true;
 	}
 
 	/** Moves the selected own layer one place (delta -1: up/left, +1: down/right) among this cell's layers. */

@@ -128,6 +128,14 @@ public final class Cells {
 			return anchored.isEmpty() && removing.isEmpty() && replacing.isEmpty();
 		}
 
+		/** The objects naming the layer, in the order of {@link #describe}: the layers placed by it, the cells removing it, the layers replacing it. */
+		public List<EObject> users() {
+			List<EObject> all = new ArrayList<>(anchored);
+			all.addAll(removing);
+			all.addAll(replacing);
+			return all;
+		}
+
 		/** Each use as the user reads it: "cell Thin: after wcc", "cell NoFoil: remove foil", "cell Thin: a layer separator replacing it". */
 		public List<String> describe(String name) {
 			List<String> how = new ArrayList<>();
