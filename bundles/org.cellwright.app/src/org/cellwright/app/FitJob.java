@@ -38,7 +38,7 @@ import org.eclipse.ui.PlatformUI;
 
 /**
  * Runs the {@code fit} blocks of a .cell file as a background job through the one fit pipeline, {@link Fits} (as
- * {@code ./cellwright fit} does): progress per evaluation ("evaluation 12: cost 3.2 ...") and cancel; each fit kept in
+ * {@code ./cellwright fit} does): progress per evaluation ("evaluation 12, cost 0.0032: E.ionic-conductivity = 2.4 mS/cm") and cancel; each fit kept in
  * the project's run store, {@code results/<file>/<fit>/<id>/} with {@code fit.json}, {@code fitted.cell}, the targets
  * simulated at the start and the fitted values ({@value FitReport#BEFORE}/, {@value FitReport#AFTER}/) and
  * {@code report.html}. The report opens in the Fit Report view.
@@ -98,7 +98,7 @@ public class FitJob extends Job {
 		try {
 			for (Fit f : fits) {
 				if (cancel.requested() || monitor.isCanceled()) break;
-				fit(f, path, store, sub.split(1000), status);
+				fit(f, fits.size() > 1, path, store, sub.split(1000), status);
 			}
 		} finally {
 			try {
@@ -112,7 +112,7 @@ public class FitJob extends Job {
 		return status.isOK() ? Status.OK_STATUS : status;
 	}
 
-	private void fit(Fit f, Path cellFile, RunStore store, SubMonitor monitor, MultiStatus status) {
+	private void fit(Fit f, boolean several, Path cellFile, RunStore store, SubMonitor monitor, MultiStatus status) {
 		FitOptions options = FitOptions.defaults().withCancel(() -> {
 			if (monitor.isCanceled()) cancel.request("cancelled in the IDE");
 			return cancel.requested();
@@ -130,7 +130,10 @@ public class FitJob extends Job {
 
 				@Override
 				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
-					String text = String.format(Locale.ROOT, "%s: evaluation %d, cost %.5g (%s)", f.getName(), n, cost, Fits.values(plan, p));
+					// the evaluation and its cost first (the Progress view elides a long line in its middle), the fit's
+					// name only when the job runs several (its own name has it otherwise), the values after
+					String text = String.format(Locale.ROOT, "evaluation %d%s, cost %.3g: %s", n, several ? " of " + f.getName() : "", cost,
+							Fits.values(plan, p));
 					progressText = text;
 					sm.subTask(text);
 					progressed(text);

@@ -28,7 +28,7 @@ import org.eclipse.xtext.util.ITextRegion;
 /** Ctrl+click / F3 on a reference opens its definition, in this file, another file or the standard library. */
 public class CellHyperlinkDetector extends AbstractHyperlinkDetector {
 
-	static final String GENERIC_EDITOR = "org.eclipse.ui.genericeditor.GenericEditor";
+	static final String GENERIC_EDITOR = LibraryEditorInput.EDITOR;
 
 	@Override
 	public IHyperlink[] detectHyperlinks(ITextViewer viewer, IRegion region, boolean canShowMultipleHyperlinks) {

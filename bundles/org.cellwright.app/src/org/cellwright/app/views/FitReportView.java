@@ -8,7 +8,6 @@ import org.cellwright.editor.EditingSession;
 import org.cellwright.editor.FittedValues;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.run.folder.RunFolderException;
-import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -302,7 +301,10 @@ public class FitReportView extends ViewPart {
 			return;
 		}
 		try {
-			IDE.openEditorOnFileStore(getSite().getPage(), EFS.getLocalFileSystem().getStore(fit.fittedCell().toUri()));
+			// read-only: the run store's copy is the kept fit's record, which a save there changed (Apply writes the
+			// values into the file the fit ran)
+			IDE.openEditor(getSite().getPage(), org.cellwright.editor.LibraryEditorInput.readOnly(fit.fittedCell(), "kept fit"),
+					org.cellwright.editor.LibraryEditorInput.EDITOR, true);
 		} catch (PartInitException e) {
 			title.setText("Cannot open " + fit.fittedCell() + ": " + e.getMessage());
 		}

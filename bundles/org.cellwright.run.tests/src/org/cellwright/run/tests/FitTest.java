@@ -176,6 +176,31 @@ class FitTest {
 		assertEquals(before, RunStore.latest(tmp.resolve("fits").resolve("K")).toRealPath(), "latest stays on the first fit");
 	}
 
+	/**
+	 * The first fit of a file cancelled during its search leaves no folder of the fit at all: it left
+	 * {@code results/<file>/<fit>/} holding only its {@code .lock} file (walk24), which the Runs view and a reader of
+	 * the folder took for a fit that had run.
+	 */
+	@Test
+	void aFirstFitCancelledDuringItsSearchLeavesNoFolder() throws Exception {
+		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }\n");
+		org.cellwright.run.CellFiles loaded = org.cellwright.run.CellFiles.load(java.util.List.of(f));
+		org.cellwright.model.Fit fit = org.cellwright.run.fit.Fits.of(loaded, f, "K").get(0);
+		org.cellwright.run.Cancel cancel = new org.cellwright.run.Cancel();
+		java.util.concurrent.atomic.AtomicBoolean searched = new java.util.concurrent.atomic.AtomicBoolean();
+		assertThrows(org.cellwright.fit.FitCancelledException.class, () -> org.cellwright.run.fit.Fits.run(fit, f,
+				new RunStore(tmp.resolve("fits")), null, org.cellwright.fit.FitOptions.defaults(), null, cancel,
+				new org.cellwright.run.fit.Fits.Listener() {
+					@Override
+					public void evaluation(org.cellwright.run.fit.FitRunner.Plan plan, int n, double cost, double[] p) {
+						searched.set(Files.isDirectory(tmp.resolve("fits").resolve("K")));
+						cancel.request("cancelled by the test");
+					}
+				}));
+		assertTrue(searched.get(), "the fit's folder was there while it searched");
+		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "no folder holding only .lock");
+	}
+
 	@Test
 	void badFitsAndMeasurementsEndInLocatedErrors() throws Exception {
 		Path f = fitFile("fit Empty { estimate E.ionic-conductivity between 5 mS/cm and 1 mS/cm  target X measured }\n"

@@ -68,14 +68,28 @@ public final class Slot implements AutoCloseable {
 	/**
 	 * Deletes the run being written, which holds nothing worth keeping, instead of committing it: {@code latest} stays
 	 * where it was, the lock is released. For a fit cancelled before it found anything (its folder would be empty).
+	 * A group folder made for this run alone (nothing in it but its lock) is deleted too: a cancelled first fit left
+	 * {@code results/<file>/<fit>/} holding only {@code .lock}.
 	 */
 	public synchronized void discard() {
 		if (committed) return;
 		committed = true;
 		try {
 			org.cellwright.lang.files.FileTrees.deleteTreeQuietly(tmp);
+			deleteIfOnlyLock(); // while the lock is held: no other run of the group can start in between
 		} finally {
 			RunStore.release(lock, channel);
+		}
+	}
+
+	private void deleteIfOnlyLock() {
+		Path lockFile = groupFolder.resolve(org.cellwright.run.folder.RunFiles.LOCK);
+		try (var entries = Files.list(groupFolder)) {
+			if (!entries.allMatch(lockFile::equals)) return;
+			Files.deleteIfExists(lockFile);
+			Files.deleteIfExists(groupFolder);
+		} catch (IOException e) {
+			// kept as it is: an empty group folder is harmless
 		}
 	}
 
