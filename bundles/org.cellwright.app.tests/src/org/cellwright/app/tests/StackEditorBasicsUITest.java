@@ -189,13 +189,12 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 			view.selectCell("Cell3");
 			assertEquals("wcc,separator,foil,ccc", stack());
 
-			view.select(0);
+			view.select(2); // foil: named by thin-cell3.cell only (wcc is named in its own file too: refused for that first)
 			assertFalse(view.deleteSelected(), "refused");
 			assertEquals(original, doc.get(), "nothing deleted");
 			assertEquals(1, shown.size());
-			assertTrue(shown.get(0).contains("thin-cell3.cell:7: cell Cell3Thin: after wcc")
-					&& shown.get(0).contains("elsewhere/thinner.cell:5: cell Thinner: remove wcc"), shown.get(0));
-			assertTrue(view.message().startsWith("Not deleted: layer wcc is named in other files"), view.message());
+			assertTrue(shown.get(0).contains("thin-cell3.cell:9: cell Cell3Thin: remove foil"), shown.get(0));
+			assertTrue(view.message().startsWith("Not deleted: layer foil is named in other files"), view.message());
 			assertEquals(THIN, java.nio.file.Files.readString(other.getLocation().toPath()));
 			assertEquals(THINNER, java.nio.file.Files.readString(far.getLocation().toPath()));
 
@@ -220,6 +219,31 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 			StackView.refusalDialog = wasDialog;
 			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress;
 			deleteFilesNamingWcc();
+		}
+	}
+
+	/**
+	 * Delete of a layer that cells of its own file name (Cell1 to Cell5 place their interlayer 'after wcc') is refused
+	 * as the diagram refuses it (Cells.layerNameUses): a dialog names the cells and lines, nothing changes. Before
+	 * session 24's own24 only other files were searched and wcc was removed, leaving 'after wcc' naming no layer.
+	 */
+	@Test
+	void deletingALayerCellsOfItsFileNameIsRefusedNamingTheCellsAndLines() throws Exception {
+		var shown = new java.util.ArrayList<String>();
+		var wasDialog = StackView.refusalDialog;
+		StackView.refusalDialog = shown::add;
+		try {
+			view.selectCell("Cell3");
+			view.select(0);
+			assertFalse(view.deleteSelected(), "refused");
+			assertEquals(original, doc.get(), "nothing deleted");
+			assertEquals("wcc,separator,foil,ccc", stack());
+			assertEquals(1, shown.size());
+			assertTrue(shown.get(0).contains("half-cells.cell:33: cell Cell1: after wcc")
+					&& shown.get(0).contains("half-cells.cell:70: cell Cell5: after wcc"), shown.get(0));
+			assertTrue(view.message().startsWith("Not deleted: layer wcc is named in its file"), view.message());
+		} finally {
+			StackView.refusalDialog = wasDialog;
 		}
 	}
 

@@ -106,15 +106,23 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 			Extending x = extending(session, file, text, layer, null, m);
 			List<String> out = new ArrayList<>();
 			if (x == null) return out;
-			for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet()) {
-				Cells.LayerNameUses uses = Cells.layerNameUses(x.layer(), e.getValue());
-				List<EObject> users = uses.users();
-				List<String> how = uses.describe(x.layer().getName());
-				String name = FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString();
-				for (int i = 0; i < users.size(); i++) out.add(name + ":" + line(users.get(i), x.layer().getName()) + ": " + how.get(i));
-			}
+			for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet())
+				out.addAll(namesIn(FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString(), x.layer(), e.getValue()));
 			return out;
 		});
+	}
+
+	/**
+	 * Where the cells (of the file named {@code file}) name the layer ({@link Cells#layerNameUses}): each
+	 * "file:line: cell Cell1: after wcc". What refuses the Stack view's Delete of a layer cells of its own file name.
+	 */
+	public static List<String> namesIn(String file, Layer layer, Iterable<? extends Object> cells) {
+		Cells.LayerNameUses uses = Cells.layerNameUses(layer, cells);
+		List<EObject> users = uses.users();
+		List<String> how = uses.describe(layer.getName());
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) out.add(file + ":" + line(users.get(i), layer.getName()) + ": " + how.get(i));
+		return out;
 	}
 
 	/** The line of the text where the object names the layer (a cell's 'remove' of it; a layer's own line). */

@@ -635,7 +635,7 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		Layer own = selectedOwnLayer();
 		if (own != null) {
 			String name = own.getName();
-			if (namedInOtherFiles(own)) return false;
+			if (namedInItsFile(own) || namedInOtherFiles(own)) return false;
 			own = selectedOwnLayer(); // the model may have been read again while the files were read (the event loop ran)
 			if (own == null || name == null || !name.equals(own.getName())) return false;
 			return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, own));
@@ -645,6 +645,21 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		boolean done = execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
 		if (done) tell(inherited(l) + ": " + cell.getName() + " now removes it ('remove " + l.getName() + "'); Undo brings it back");
 		return done;
+	}
+
+	/** True, the user told why, if cells of the layer's file name it ('after wcc' in a cell extending its cell), as the diagram refuses it. */
+	private boolean namedInItsFile(Layer layer) {
+		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
+		String where = file != null ? file.getFullPath().makeRelative().toString()
+				: layer.eResource() != null && layer.eResource().getURI() != null ? layer.eResource().getURI().lastSegment() : "this file";
+		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesIn(where, layer,
+				org.cellwright.lang.model.Cells.cellsOf(layer.eResource()));
+		if (uses.isEmpty()) return false;
+		String name = layer.getName(), owner = cell.getName();
+		tell("Not deleted: layer " + name + " is named in its file: " + String.join("; ", uses));
+		refusalDialog.accept("Layer " + name + " of cell " + owner + " is not deleted: cells of its file name it, and would name a layer that is gone:\n\n  "
+				+ String.join("\n  ", uses) + "\n\nChange those first, then delete it.");
+		return true;
 	}
 
 	/** True, the user told why, if cells of other files name the layer (or the search for them was cancelled). */
