@@ -652,31 +652,32 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
 		String where = file != null ? file.getFullPath().makeRelative().toString()
 				: layer.eResource() != null && layer.eResource().getURI() != null ? layer.eResource().getURI().lastSegment() : "this file";
-		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesIn(where, layer,
-				org.cellwright.lang.model.Cells.cellsOf(layer.eResource()));
-		if (uses.isEmpty()) return false;
-		String name = layer.getName(), owner = cell.getName();
-		tell("Not deleted: layer " + name + " is named in its file: " + String.join("; ", uses));
-		refusalDialog.accept("Layer " + name + " of cell " + owner + " is not deleted: cells of its file name it, and would name a layer that is gone:\n\n  "
-				+ String.join("\n  ", uses) + "\n\nChange those first, then delete it.");
-		return true;
+		return refused(layer, "its file", "cells of its file name it", org.cellwright.editor.references.LayerRenameAcrossFiles.namesIn(where, layer,
+				org.cellwright.lang.model.Cells.cellsOf(layer.eResource())));
 	}
 
 	/** True, the user told why, if cells of other files name the layer (or the search for them was cancelled). */
 	private boolean namedInOtherFiles(Layer layer) {
 		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
 		if (file == null || session == null) return false;
-		String name = layer.getName(), owner = cell.getName();
 		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, file, document.get(), layer);
 		if (uses == null) {
-			tell("Not deleted: the search of the workspace's files for cells naming layer " + name + " was cancelled");
+			tell("Not deleted: the search of the workspace's files for cells naming layer " + layer.getName() + " was cancelled");
 			return true;
 		}
+		return refused(layer, "other files", "cells of other files extending " + cell.getName() + " name it", uses);
+	}
+
+	/**
+	 * True, the user told why (the line under the drawing and {@link #refusalDialog}), if {@code uses} names where cells
+	 * name the layer ({@code in}: where they are; {@code who}: which cells, as the dialog says it).
+	 */
+	private boolean refused(Layer layer, String in, String who, List<String> uses) {
 		if (uses.isEmpty()) return false;
-		tell("Not deleted: layer " + name + " is named in other files: " + String.join("; ", uses));
-		refusalDialog.accept("Layer " + name + " of cell " + owner + " is not deleted: cells of other files extending " + owner
-				+ " name it, and would name a layer that is gone:\n\n  " + String.join("\n  ", uses)
-				+ "\n\nChange those first, then delete it.");
+		String name = layer.getName();
+		tell("Not deleted: layer " + name + " is named in " + in + ": " + String.join("; ", uses));
+		refusalDialog.accept("Layer " + name + " of cell " + cell.getName() + " is not deleted: " + who + ", and would name a layer that is gone:\n\n  "
+				+ String.join("\n  ", uses) + "\n\nChange those first, then delete it.");
 		return true;
 	}
 
