@@ -223,6 +223,58 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 	}
 
 	/**
+	 * Delete of an inherited layer writes 'remove <name>' into this cell (Cell1, extending Cell3): refused as a delete
+	 * of a layer in its own cell is, with the same dialog naming file, line and cell, where cells would then name a
+	 * layer that is gone (Cells.layerNameUses from the cell that removes it): this cell's own layers (Cell1's
+	 * interlayer 'after wcc'), a cell of another file extending it (Cell1Thin: 'after separator') and, through it, a
+	 * cell of another folder (Cell1Thinner: 'remove foil'). A layer nothing names (ccc) is removed, one undo. Before
+	 * session 25 each of these was written ('remove wcc' ...) and those cells then had errors ("no layer 'wcc' to place
+	 * interlayer after", "cannot remove 'foil'").
+	 */
+	@Test
+	void deletingAnInheritedLayerThatCellsExtendingThisCellNameIsRefusedNamingTheFilesAndLines() throws Exception {
+		IFile thin1 = thin1File(), thinner1 = thinner1File();
+		var shown = new java.util.ArrayList<String>();
+		var wasDialog = StackView.refusalDialog;
+		StackView.refusalDialog = shown::add;
+		try {
+			createFilesExtendingCell1();
+			view.selectCell("Cell1");
+			assertEquals("wcc,interlayer,separator,foil,ccc", stack());
+
+			// wcc: Cell1's own interlayer is placed after it; separator: Cell1Thin of thin-cell1.cell places its buffer
+			// after it; foil: Cell1Thinner (another folder) extends Cell1Thin and removes it
+			String[][] refused = { { "0", "half-cells.cell:33: cell Cell1: after wcc", "Not deleted: layer wcc is named in its file" },
+					{ "2", "thin-cell1.cell:6: cell Cell1Thin: after separator", "Not deleted: layer separator is named in other files" },
+					{ "3", "further/thinner-cell1.cell:5: cell Cell1Thinner: remove foil", "Not deleted: layer foil is named in other files" } };
+			for (int i = 0; i < refused.length; i++) {
+				view.select(Integer.parseInt(refused[i][0]));
+				assertFalse(view.deleteSelected(), "refused: " + refused[i][1]);
+				assertEquals(original, doc.get(), "nothing removed");
+				assertEquals(i + 1, shown.size());
+				assertTrue(shown.get(i).contains(refused[i][1]), shown.get(i));
+				assertTrue(view.message().startsWith(refused[i][2]), view.message());
+			}
+			assertTrue(shown.get(0).startsWith("Layer wcc is inherited from Cell3 and is not removed from Cell1: cells of its file name it"), shown.get(0));
+			assertTrue(shown.get(1).contains("cells of other files extending Cell1 name it"), shown.get(1));
+			assertEquals(THIN1, java.nio.file.Files.readString(thin1.getLocation().toPath()));
+			assertEquals(THINNER1, java.nio.file.Files.readString(thinner1.getLocation().toPath()));
+
+			view.select(4); // ccc: nothing names it
+			assertTrue(view.deleteSelected(), view.message());
+			assertEquals("wcc,interlayer,separator,foil", stack());
+			String cell1 = doc.get().substring(doc.get().indexOf("cell Cell1 extends Cell3"), doc.get().indexOf("cell Cell2 extends"));
+			assertTrue(cell1.contains("\tremove ccc\n"), cell1);
+			assertEquals(3, shown.size(), "no dialog");
+			view.undo();
+			assertEquals(original, doc.get());
+		} finally {
+			StackView.refusalDialog = wasDialog;
+			deleteFilesExtendingCell1();
+		}
+	}
+
+	/**
 	 * Delete of a layer that cells of its own file name (Cell1 to Cell5 place their interlayer 'after wcc') is refused
 	 * as the diagram refuses it (Cells.layerNameUses): a dialog names the cells and lines, nothing changes. Before
 	 * session 24's own24 only other files were searched and wcc was removed, leaving 'after wcc' naming no layer.

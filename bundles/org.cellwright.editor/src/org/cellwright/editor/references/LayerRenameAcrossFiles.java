@@ -96,28 +96,31 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	}
 
 	/**
-	 * Where cells of other files of the workspace extending the layer's cell name the layer, as the rename finds them
+	 * Where cells of other files of the workspace extending {@code losing} name the layer, as the rename finds them
 	 * (read with progress and Cancel, {@link #withProgress}): each "file:line: cell Thin: after wcc"; null if the user
-	 * cancelled. What refuses the delete of the layer (the Stack view's Delete): those files would name a layer that
-	 * is gone. {@code text}: the file's document's text; the layer is read under the session's lock.
+	 * cancelled. What refuses the Stack view's Delete: those files would name a layer that is gone. {@code losing}: the
+	 * layer's own cell (the layer deleted) or a cell of the file inheriting it (it would write 'remove foil': the cells
+	 * extending it, directly or through a chain, are searched; {@link Cells#layerNameUses(Layer, Cell, Iterable)}).
+	 * {@code text}: the file's document's text; the layer and the cell are read under the session's lock.
 	 */
-	public static List<String> namesInOtherFilesWithProgress(EditingSession session, IFile file, String text, Layer layer) {
+	public static List<String> namesInOtherFilesWithProgress(EditingSession session, IFile file, String text, Layer layer, Cell losing) {
 		return withProgress(m -> {
-			Extending x = extending(session, file, text, layer, null, m);
+			Extending x = extending(session, file, text, layer, null, losing, m);
 			List<String> out = new ArrayList<>();
 			if (x == null) return out;
 			for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet())
-				out.addAll(namesIn(FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString(), x.layer(), e.getValue()));
+				out.addAll(namesIn(FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString(), x.layer(), x.losing(), e.getValue()));
 			return out;
 		});
 	}
 
 	/**
-	 * Where the cells (of the file named {@code file}) name the layer ({@link Cells#layerNameUses}): each
-	 * "file:line: cell Cell1: after wcc". What refuses the Stack view's Delete of a layer cells of its own file name.
+	 * Where the cells (of the file named {@code file}) name the layer that leaves the stack of {@code losing} and of
+	 * the cells extending it ({@link Cells#layerNameUses(Layer, Cell, Iterable)}): each "file:line: cell Cell1: after
+	 * wcc". What refuses the Stack view's Delete of a layer cells of its own file name.
 	 */
-	public static List<String> namesIn(String file, Layer layer, Iterable<? extends Object> cells) {
-		Cells.LayerNameUses uses = Cells.layerNameUses(layer, cells);
+	public static List<String> namesIn(String file, Layer layer, Cell losing, Iterable<? extends Object> cells) {
+		Cells.LayerNameUses uses = Cells.layerNameUses(layer, losing, cells);
 		List<EObject> users = uses.users();
 		List<String> how = uses.describe(layer.getName());
 		List<String> out = new ArrayList<>();
@@ -167,7 +170,7 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	 * cancelled, {@link OperationCanceledException}.
 	 */
 	public static LayerRenameAcrossFiles plan(EditingSession session, IFile file, String text, Cells.LayerRename rename, IProgressMonitor monitor) {
-		Extending x = extending(session, file, text, rename.layer(), rename.from(), monitor);
+		Extending x = extending(session, file, text, rename.layer(), rename.from(), null, monitor);
 		if (x == null) return new LayerRenameAcrossFiles(List.of(), null, null);
 		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), new BasicCommandStack(), x.ws().set());
 		LayerRenameInOtherFiles.Plan plan = LayerRenameInOtherFiles.plan(x.layer(), rename.to(), x.cells(), x.ws().texts()::get,
@@ -178,26 +181,31 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 		return new LayerRenameAcrossFiles(edits, plan.refusal(), plan.question());
 	}
 
-	/** The layer as read with the workspace's files, and by other file the cells extending its cell. */
-	private record Extending(FindReferences.Workspace ws, Layer layer, Map<Resource, List<Object>> cells) {}
+	/**
+	 * The layer as read with the workspace's files, the cell whose stack loses it (its own, or one inheriting it), and
+	 * by other file the cells extending that cell.
+	 */
+	private record Extending(FindReferences.Workspace ws, Layer layer, Cell losing, Map<Resource, List<Object>> cells) {}
 
 	/**
 	 * The workspace's files read together ({@link FindReferences#read}: {@code file} with {@code text}, its document's
 	 * text; the others as their open documents hold them, else as saved), the layer in them, and the cells of other
-	 * files extending its cell; null if the layer is not in the text. {@code name}: the layer's name (before a rename),
-	 * null: as it is now. The monitor is told of each file read;
+	 * files extending {@code losing} (null: the layer's cell; else a cell of the file inheriting the layer, whose
+	 * stack holds it, the layer's own cell being in this file or another); null if they are not in the text.
+	 * {@code name}: the layer's name (before a rename), null: as it is now. The monitor is told of each file read;
 	 * cancelled, {@link OperationCanceledException}.
 	 */
-	private static Extending extending(EditingSession session, IFile file, String text, Layer named, String name, IProgressMonitor monitor) {
-		String[] at = session.readLocked(() -> named.eContainer() instanceof Cell c
+	private static Extending extending(EditingSession session, IFile file, String text, Layer named, String name, Cell losing, IProgressMonitor monitor) {
+		String[] at = session.readLocked(() -> (losing != null ? losing : named.eContainer()) instanceof Cell c
 				? new String[] { c.getName(), name != null ? name : named.getName() } : null);
 		if (at == null || at[0] == null || at[1] == null) return null;
 		SubMonitor sub = SubMonitor.convert(monitor, "Finding the cells that name layer " + at[1] + " of cell " + at[0], 10);
 		FindReferences.Workspace ws = FindReferences.read(file, text, sub.split(8));
 		Cell cell = ws.edited() == null ? null : cellNamed(ws.edited(), at[0]);
-		Layer layer = cell == null ? null : cell.getLayers().stream().filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
+		Layer layer = cell == null ? null : (losing == null ? cell.getLayers() : Cells.effectiveLayers(cell)).stream()
+				.filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
 		if (layer == null) return null;
-		// the cells extending the layer's cell, by the language's references: those whose 'extends' names it, and theirs
+		// the cells extending that cell, by the language's references: those whose 'extends' names it, and theirs
 		Map<Resource, List<Object>> extending = new LinkedHashMap<>();
 		Set<Cell> seen = new LinkedHashSet<>(List.of(cell));
 		Deque<Cell> todo = new ArrayDeque<>(List.of(cell));
@@ -212,7 +220,7 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 			});
 		}
 		sub.split(2);
-		return new Extending(ws, layer, extending);
+		return new Extending(ws, layer, cell, extending);
 	}
 
 	private static Cell cellNamed(XtextResource r, String name) {

@@ -625,42 +625,45 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 			.openWarning(org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(), "Delete layer", why);
 
 	/**
-	 * Deletes the selected layer: one of this cell's own layers is removed from the text, unless cells of other files
-	 * extending its cell name it ('after wcc', 'remove wcc', a layer replacing it: found as the IDE's layer rename finds
-	 * them, reading the workspace's files with progress and Cancel): then refused, a dialog naming the files and lines,
-	 * as the diagram refuses it. An inherited one is removed from this cell only ({@code remove <name>}, the base cell
-	 * keeps it).
+	 * Deletes the selected layer: one of this cell's own layers is removed from the text; an inherited one is removed
+	 * from this cell only ({@code remove <name>}, the base cell keeps it). Refused, a dialog naming the files, lines
+	 * and cells, if cells would then name a layer that is gone ('after wcc', 'remove wcc', a layer replacing it;
+	 * {@link org.cellwright.lang.model.Cells#layerNameUses(Layer, Cell, Iterable)}, as the diagram refuses it): cells of
+	 * this file, then of other files (found as the IDE's layer rename finds them, reading the workspace's files with
+	 * progress and Cancel) extending the layer's cell, or for an inherited layer this cell (its own layers too),
+	 * directly or through a chain.
 	 */
 	public boolean deleteSelected() {
-		Layer own = selectedOwnLayer();
-		if (own != null) {
-			String name = own.getName();
-			if (namedInItsFile(own) || namedInOtherFiles(own)) return false;
-			own = selectedOwnLayer(); // the model may have been read again while the files were read (the event loop ran)
-			if (own == null || name == null || !name.equals(own.getName())) return false;
-			return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, own));
-		}
 		Layer l = selectedLayer();
 		if (l == null || cell == null || l.getName() == null) return false;
+		String name = l.getName();
+		boolean own = l.eContainer() == cell;
+		if (namedInItsFile(l) || namedInOtherFiles(l)) return false;
+		l = selectedLayer(); // the model may have been read again while the files were read (the event loop ran)
+		if (l == null || cell == null || !name.equals(l.getName()) || own != (l.eContainer() == cell)) return false;
+		if (own) return execute(RemoveCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__LAYERS, l));
 		boolean done = execute(AddCommand.create(domain(), cell, CellwrightPackage.Literals.CELL__REMOVALS, l.getName()));
 		if (done) tell(inherited(l) + ": " + cell.getName() + " now removes it ('remove " + l.getName() + "'); Undo brings it back");
 		return done;
 	}
 
-	/** True, the user told why, if cells of the layer's file name it ('after wcc' in a cell extending its cell), as the diagram refuses it. */
+	/**
+	 * True, the user told why, if cells of this cell's file name the layer that leaves this cell's stack ('after wcc' in
+	 * a cell extending its cell, or in this cell for an inherited one), as the diagram refuses it.
+	 */
 	private boolean namedInItsFile(Layer layer) {
 		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
 		String where = file != null ? file.getFullPath().makeRelative().toString()
-				: layer.eResource() != null && layer.eResource().getURI() != null ? layer.eResource().getURI().lastSegment() : "this file";
+				: cell.eResource() != null && cell.eResource().getURI() != null ? cell.eResource().getURI().lastSegment() : "this file";
 		return refused(layer, "its file", "cells of its file name it", org.cellwright.editor.references.LayerRenameAcrossFiles.namesIn(where, layer,
-				org.cellwright.lang.model.Cells.cellsOf(layer.eResource())));
+				cell, org.cellwright.lang.model.Cells.cellsOf(cell.eResource())));
 	}
 
 	/** True, the user told why, if cells of other files name the layer (or the search for them was cancelled). */
 	private boolean namedInOtherFiles(Layer layer) {
 		org.eclipse.core.resources.IFile file = document == null ? null : DocumentModel.fileOf(document);
 		if (file == null || session == null) return false;
-		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, file, document.get(), layer);
+		List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, file, document.get(), layer, cell);
 		if (uses == null) {
 			tell("Not deleted: the search of the workspace's files for cells naming layer " + layer.getName() + " was cancelled");
 			return true;
@@ -676,7 +679,9 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		if (uses.isEmpty()) return false;
 		String name = layer.getName();
 		tell("Not deleted: layer " + name + " is named in " + in + ": " + String.join("; ", uses));
-		refusalDialog.accept("Layer " + name + " of cell " + cell.getName() + " is not deleted: " + who + ", and would name a layer that is gone:\n\n  "
+		String what = layer.eContainer() == cell ? "Layer " + name + " of cell " + cell.getName() + " is not deleted"
+				: inherited(layer) + " and is not removed from " + cell.getName();
+		refusalDialog.accept(what + ": " + who + ", and would name a layer that is gone:\n\n  "
 				+ String.join("\n  ", uses) + "\n\nChange those first, then delete it.");
 		return true;
 	}

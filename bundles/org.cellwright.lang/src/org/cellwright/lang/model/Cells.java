@@ -147,16 +147,27 @@ public final class Cells {
 	}
 
 	public static LayerNameUses layerNameUses(Layer layer, Iterable<? extends Object> cells) {
+		return layerNameUses(layer, layer.eContainer() instanceof Cell own ? own : null, cells);
+	}
+
+	/**
+	 * {@link #layerNameUses} where the layer leaves the stack of {@code losing} and of the cells extending it: its own
+	 * cell (the layer deleted), or a cell inheriting it that would remove it ('remove foil', the Stack view's Delete of
+	 * an inherited layer): then the layers of {@code losing} placed 'before'/'after' it and, in the cells extending
+	 * {@code losing} (directly or through a chain), its anchors, removals and replacements. The one rule of what a
+	 * layer's disappearance leaves naming nothing, for the diagram's and the Stack view's Delete and the rename.
+	 */
+	public static LayerNameUses layerNameUses(Layer layer, Cell losing, Iterable<? extends Object> cells) {
 		List<Layer> anchored = new ArrayList<>();
 		List<Cell> removing = new ArrayList<>();
 		List<Layer> replacing = new ArrayList<>();
 		String name = layer.getName();
-		if (name == null || !(layer.eContainer() instanceof Cell own))
+		if (name == null || losing == null || !(layer.eContainer() instanceof Cell own) || !lineage(losing).contains(own))
 			return new LayerNameUses(anchored, removing, replacing);
 		for (Object o : cells) {
-			if (!(o instanceof Cell c) || !lineage(c).contains(own))
+			if (!(o instanceof Cell c) || !lineage(c).contains(losing))
 				continue;
-			boolean extending = c != own;
+			boolean extending = c != losing;
 			if (extending && c.getRemovals().contains(name))
 				removing.add(c);
 			for (Layer l : c.getLayers()) {
