@@ -346,9 +346,41 @@ public final class CellOperations {
 		@Inject
 		protected GModelState state;
 
+		/**
+		 * The delete, unless the session refuses it ({@link DiagramSession#ask}: the IDE's searches the cells of the
+		 * workspace's other files for the deleted layers' names, as the Stack view's Delete does).
+		 */
 		@Override
 		public Optional<Command> createCommand(DeleteOperation op) {
-			return read(state, m -> Optional.of(delete(m, domain(state), op.getElementIds())));
+			Command c = read(state, m -> delete(m, domain(state), op.getElementIds()));
+			DiagramSession.Asked asked = ((CellModelState) state).session().ask(c);
+			if (asked != null && asked.refusal() != null) throw new GLSPServerException(asked.refusal());
+			return Optional.of(c);
+		}
+
+		/**
+		 * The command of a delete: {@link #layers()}, the layers it deletes, for a session that checks more files than
+		 * those read with the model ({@link DiagramSession#ask}).
+		 */
+		public static final class Deletion extends CompoundCommand {
+			private final List<Layer> layers;
+
+			Deletion(List<Layer> layers) {
+				super("Delete");
+				this.layers = List.copyOf(layers);
+			}
+
+			public List<Layer> layers() {
+				return layers;
+			}
+		}
+
+		/**
+		 * Why a layer is not deleted: cells of other files name it ({@code where}: each file and how it names it); the
+		 * text of the refusal of {@link #delete} and of the IDE's session's search of the workspace.
+		 */
+		public static String namedInOtherFiles(Layer l, List<String> where) {
+			return label(l) + " is named in other files: " + String.join("; ", where) + ": change those first.";
 		}
 
 		/**
@@ -371,9 +403,7 @@ public final class CellOperations {
 						throw new GLSPServerException(label(e) + " is used by " + label(user) + ": change or delete that first.");
 				if (e instanceof Layer l) {
 					List<String> elsewhere = Cells.layerNameUsesInOtherFiles(l);
-					if (!elsewhere.isEmpty())
-						throw new GLSPServerException(label(e) + " is named in other files: " + String.join("; ", elsewhere)
-								+ ": change those first.");
+					if (!elsewhere.isEmpty()) throw new GLSPServerException(namedInOtherFiles(l, elsewhere));
 					Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
 					List<EObject> byName = new ArrayList<>(uses.anchored());
 					byName.addAll(uses.replacing());
@@ -384,7 +414,7 @@ public final class CellOperations {
 									+ "): change or delete that first.");
 				}
 			}
-			CompoundCommand all = new CompoundCommand("Delete");
+			Deletion all = new Deletion(doomed.stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList());
 			for (EObject e : doomed) {
 				if (EcoreUtil.isAncestor(doomed.stream().filter(x -> x != e).toList(), e)) continue;
 				all.append(RemoveCommand.create(d, e.eContainer(), e.eContainmentFeature(), e));

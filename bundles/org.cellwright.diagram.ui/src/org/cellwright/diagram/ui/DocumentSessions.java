@@ -188,10 +188,26 @@ final class DocumentSessions {
 		 */
 		@Override
 		public Asked ask(Command command) {
+			if (command instanceof org.cellwright.diagram.CellOperations.Delete.Deletion d) return ui(() -> refusal(d));
 			org.cellwright.lang.model.Cells.LayerRename rename = org.cellwright.lang.model.Cells.LayerRename.in(command);
 			if (rename == null) return null;
 			var plan = ui(() -> org.cellwright.editor.references.LayerRenameAcrossFiles.planWithProgress(session, ifile, document.get(), rename));
 			return plan.refusal() == null && plan.isEmpty() ? null : new Asked(plan.refusal(), plan.question());
+		}
+
+		/**
+		 * Why the diagram's delete is refused beyond the files read with the model: cells of other files of the
+		 * workspace (other folders too) name a deleted layer, found as the Stack view's Delete finds them
+		 * ({@link org.cellwright.editor.references.LayerRenameAcrossFiles#namesInOtherFilesWithProgress}, with progress
+		 * and Cancel), or the search was cancelled; null if none.
+		 */
+		private Asked refusal(org.cellwright.diagram.CellOperations.Delete.Deletion d) {
+			for (org.cellwright.model.Layer l : d.layers()) {
+				List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, ifile, document.get(), l, null);
+				if (uses == null) return new Asked("Nothing deleted: the search of the workspace's files for the cells naming the layers was cancelled.", null);
+				if (!uses.isEmpty()) return new Asked(session.readLocked(() -> org.cellwright.diagram.CellOperations.Delete.namedInOtherFiles(l, uses)), null);
+			}
+			return null;
 		}
 
 		@Override

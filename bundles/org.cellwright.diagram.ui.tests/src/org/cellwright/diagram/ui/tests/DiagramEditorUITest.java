@@ -549,6 +549,42 @@ class DiagramEditorUITest {
 		}
 	}
 
+	/**
+	 * The diagram's Delete of a layer that a cell of another folder names ('after collector', not among the files read
+	 * with the diagram's model: those of its folder) is refused in the IDE, as the Stack view's Delete refuses it: the
+	 * IDE's session searches the workspace (LayerRenameAcrossFiles.namesInOtherFilesWithProgress, one search for both);
+	 * the text and the other file unchanged. The next Delete, of a layer nothing names, goes through: the server takes
+	 * the operations in order, so the first was refused. Before session 25 the collector was deleted and the other
+	 * folder's cell then named no layer ("no layer 'collector' to place interlayer after").
+	 */
+	@Test
+	void aLayerACellOfAnotherFolderNamesIsNotDeletedInTheDiagram() throws Exception {
+		org.eclipse.core.resources.IFolder folder = file.getProject().getFolder("further");
+		IFile other = folder.getFile("bare-thin.cell");
+		String thin = "package further\n\nimport examples.baseline.*\n\ncell BareSUSThin extends BareSUS {\n"
+				+ "\tlayer interlayer: SUS 1 um after collector\n}\n";
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+		String original = doc.get();
+		try {
+			folder.create(true, true, null);
+			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs");
+			CellDiagramEditor editor = openDiagram();
+			spin(() -> labels(editor).lines().anyMatch("collector"::equals), 30_000, "the collector drawn");
+			editor.dispatch("{kind:'deleteElement', isOperation:true, elementIds:['layer:BareSUS.collector']}");
+			editor.dispatch("{kind:'deleteElement', isOperation:true, elementIds:['layer:BareSUS.counter']}");
+			spin(() -> !doc.get().contains("layer counter"), 30_000, "the counter layer deleted:\n" + doc.get());
+			assertTrue(doc.get().contains("layer collector: SUS 10 um"), "the collector kept:\n" + doc.get());
+			assertEquals(original.replace("\tlayer counter: Li 350 um\n", ""), doc.get());
+			assertEquals(thin, text(other), "the other folder's file unchanged");
+		} finally {
+			if (!doc.get().equals(original)) doc.set(original);
+			text.doRevertToSaved();
+			folder.delete(true, null);
+		}
+	}
+
 	/** Typing in the text editor redraws the diagram (the same document). */
 	/**
 	 * A moved node renamed in the diagram keeps its place: the layout sidecar's key follows the rename; Edit > Undo (the
