@@ -73,6 +73,18 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * The header line names the fit's folder as the workspace does (/fit-report/results/t/K/<run id>), not by its path on
+	 * disk: it showed the workspace's absolute path (the docs' picture the test workspace's /tmp/... folder).
+	 */
+	@Test
+	void theHeaderNamesTheFitsFolderByItsWorkspacePath() throws Exception {
+		Path run = fit();
+		FitReportView view = shown(run);
+		assertTrue(view.titleText().endsWith("(/fit-report/results/t/K/20261205-120000-abcdef)"), view.titleText());
+		assertFalse(view.titleText().contains(project.getLocation().toString()), "no path on disk: " + view.titleText());
+	}
+
+	/**
 	 * An estimate's value is read with its unit, in the column beside its name: the unit had a column of its own after
 	 * the interval, +/- and bounds, beyond the table's edge even with the view maximized (ecker2015-fit.cell's
 	 * CathodeKinetics showed a diffusivity as "2.108e-14", its m2/s out of view).

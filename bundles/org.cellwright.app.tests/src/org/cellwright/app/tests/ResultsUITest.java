@@ -378,6 +378,20 @@ class ResultsUITest {
 		ResultsView view = shown(f);
 		String status = view.bannerLines().get(0).getText();
 		assertTrue(status.contains("  ·  cell Cell2At34MPa, variant stack-pressure=65MPa  ·  COMPLETED"), status);
+		// as the pipeline names a variant (experiment and values) beside its sweep's sweep.csv: the values as the table
+		// names them (the line gave "variant InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC", seen in the
+		// product after the study's sweep PressureAndTemperature)
+		Path sweep = Files.createDirectories(tmp.resolve("PressureAndTemperature/20261206-021107-88747f"));
+		Files.writeString(sweep.resolve("sweep.csv"), "run,stack-pressure,temperature,status,cycles\n"
+				+ "InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC,65MPa,60degC,COMPLETED,35\n");
+		Path v = RunFolderTest.run(sweep, "InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC", "timeseries.csv", RunFolderTest.TIMESERIES,
+				"summary.json", "{\"cell\":\"Cell2At34MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":10.0,\"messages\":[],"
+						+ "\"run\":{\"name\":\"PressureAndTemperature/InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC\","
+						+ "\"experiment\":\"PressureAndTemperature/InterlayerHalfCell-stack-pressure=65MPa-temperature=60degC\"}}");
+		view.show(v);
+		loaded(view);
+		status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("  ·  cell Cell2At34MPa, variant stack-pressure=65MPa, temperature=60degC  ·  COMPLETED"), status);
 		Path g = RunFolderTest.run(tmp, "PlainRun", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
 				"{\"cell\":\"Cell2At34MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":10.0,\"messages\":[],"
 						+ "\"run\":{\"name\":\"FirstCycle\",\"experiment\":\"FirstCycle\"}}");

@@ -29,16 +29,29 @@ final class Screenshots {
 	/** The window with the view maximized, down to the bottom of the view; the view restored afterwards. */
 	static void ofView(IViewPart view, String fileName) throws Exception {
 		if (!enabled()) return;
-		Path dir = Files.createDirectories(Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS")));
+		ofView(view, Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), fileName));
+	}
+
+	/**
+	 * The window at 1400 x 900 with the view maximized, down to the bottom of the view, saved as a PNG; then the view
+	 * restored and the window given back the size and place it had (it stayed at 1400 x 900 for the tests after it).
+	 */
+	static void ofView(IViewPart view, Path file) throws Exception {
+		Files.createDirectories(file.toAbsolutePath().getParent());
 		Shell shell = view.getSite().getShell();
-		shell.setBounds(0, 0, 1400, 900);
+		Rectangle was = shell.getBounds();
 		IWorkbenchPage page = view.getSite().getPage();
-		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-		settle(1500);
-		Rectangle r = shell.getBounds();
-		int bottom = r.y + r.height - 30; // below, Xvfb leaves the unpainted status line black
-		capture(shell.getDisplay(), new Rectangle(r.x, r.y, r.width, Math.min(r.height, bottom - r.y)), dir.resolve(fileName));
-		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		try {
+			shell.setBounds(0, 0, 1400, 900);
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+			settle(1500);
+			Rectangle r = shell.getBounds();
+			int bottom = r.y + r.height - 30; // below, Xvfb leaves the unpainted status line black
+			capture(shell.getDisplay(), new Rectangle(r.x, r.y, r.width, Math.min(r.height, bottom - r.y)), file);
+		} finally {
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+			shell.setBounds(was);
+		}
 	}
 
 	/** A shell (a dialog) as it is, saved as a PNG of the docs. */

@@ -52,6 +52,9 @@ class SweepViewUITest extends ProjectUITest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		spin(() -> page.findView(SweepView.ID) instanceof SweepView v && v.sweep() != null, 30_000, "the Sweep view after the sweep ran");
 		SweepView view = (SweepView) page.findView(SweepView.ID);
+		// the sweep's folder as the workspace names it (it read the absolute path on disk, seen walking the product)
+		assertTrue(view.titleText().startsWith("Sweep PressureTemperature: 6 runs, 2 parameters  (/sweep-view/results/sw/PressureTemperature/"),
+				view.titleText());
 		// beside the Results view, with its room (it opened below, beside Problems, its chart without height)
 		org.eclipse.ui.IViewPart resultsView = page.showView(org.cellwright.app.views.ResultsView.ID, null, IWorkbenchPage.VIEW_CREATE);
 		assertTrue(Arrays.asList(page.getViewStack(view)).contains(resultsView), "in the Results view's folder: " + Arrays.toString(page.getViewStack(view)));

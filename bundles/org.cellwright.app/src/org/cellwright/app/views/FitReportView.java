@@ -175,7 +175,7 @@ public class FitReportView extends ViewPart {
 		loading = null;
 		fit = r;
 		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, cost %.5g  (%s)", Printable.escape(r.name()),
-				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(), r.cost(), r.folder()));
+				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(), r.cost(), Printable.escape(WorkspacePaths.of(r.folder()))));
 		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
 		openFitted.setEnabled(java.nio.file.Files.isRegularFile(r.fittedCell()));
 		IFile source = cellFile(r);

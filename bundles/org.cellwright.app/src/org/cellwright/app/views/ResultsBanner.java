@@ -92,11 +92,18 @@ final class ResultsBanner {
 		return s.toString();
 	}
 
-	/** "cell NAME", and for a sweep's variant (run name "sweep/variant") ", variant VALUES". */
+	/**
+	 * "cell NAME", and for a sweep's variant (run name "sweep/variant") ", variant VALUES": its values as its sweep's
+	 * sweep.csv names them ({@link RunColumns#variant}, as the Runs view's variant column), else the variant's name. The
+	 * pipeline names a variant's run after its experiment and values, "InterlayerHalfCell-stack-pressure=65MPa-...",
+	 * which the line gave whole.
+	 */
 	static String cell(RunFolder r) {
 		String name = r.experiment();
 		int slash = name.lastIndexOf('/');
-		return "cell " + r.cellName() + (slash > 0 && slash < name.length() - 1 ? ", variant " + name.substring(slash + 1) : "");
+		if (slash <= 0 || slash >= name.length() - 1) return "cell " + r.cellName();
+		String values = RunColumns.variant(r.folder());
+		return "cell " + r.cellName() + ", variant " + (values.isEmpty() ? name.substring(slash + 1) : values);
 	}
 
 	/**

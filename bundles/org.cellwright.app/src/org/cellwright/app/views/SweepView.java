@@ -102,7 +102,7 @@ public class SweepView extends ViewPart {
 			return;
 		}
 		title.setText("Sweep " + Printable.escape(sweep.name()) + ": " + sweep.rows().size() + " runs, " + sweep.parameters().size()
-				+ (sweep.parameters().size() == 1 ? " parameter" : " parameters") + "  (" + sweep.folder() + ")");
+				+ (sweep.parameters().size() == 1 ? " parameter" : " parameters") + "  (" + Printable.escape(WorkspacePaths.of(sweep.folder())) + ")");
 		fillTable();
 		choices();
 		plot();
@@ -270,6 +270,9 @@ public class SweepView extends ViewPart {
 	public SweepResults sweep() { return sweep; }
 
 	public Table table() { return table; }
+
+	/** The header line: the sweep, its runs and parameters, its folder as the workspace names it. */
+	public String titleText() { return title.getText(); }
 
 	public Chart chart() { return chart; }
 

@@ -585,6 +585,85 @@ class DiagramEditorUITest {
 		}
 	}
 
+	/**
+	 * The IDE's diagram page opened in an ordinary browser (headless Chromium driven by playwright-core, as
+	 * DiagramPageTest drives the stand-alone server: web/test/diagram-rename-files.test.mjs), on the IDE's own GLSP
+	 * server, whose sessions are the workspace documents' editing sessions: a layer rename that a cell of another file
+	 * names is asked in the page (naming thin.cell and where it names the layer), not in the IDE; Cancel changes no
+	 * file; yes renames the layer in both files (written, no editor shows them); one Ctrl+Z in the page puts both back
+	 * byte for byte. Before, this was tested with the stand-alone server only.
+	 */
+	@Test
+	void aLayerRenameFromAnOrdinaryBrowserOnTheIdesServerIsAskedInThePageAndMadeInBothFiles() throws Exception {
+		org.eclipse.core.resources.IFolder folder = file.getProject().getFolder("rename-in-a-browser");
+		String baseText = """
+				package t
+
+				import cellwright.materials.*
+				import cellwright.composites.*
+
+				// the base: collector, separator, foil
+				cell Base {
+					layer wcc: SUS 10 um // the working collector
+
+					layer separator: Li6PS5Cl 700 um
+					layer foil: Li 350 um
+					layer ccc: SUS 10 um
+				}
+
+				""";
+		String thinText = """
+				package t
+
+				import cellwright.materials.*
+				import cellwright.composites.*
+
+				// a thinner separator and an interlayer on the collector
+				cell Thin extends Base {
+					layer separator: Li6PS5Cl 100 um // replaces the base's
+					layer interlayer: SiCNT 2 um after wcc
+				}
+				""";
+		var asked = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		var was = org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation;
+		org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = q -> {
+			asked.add(q);
+			return false; // no: the page asked already
+		};
+		try {
+			folder.create(true, true, null);
+			IFile base = folder.getFile("base.cell"), thin = folder.getFile("thin.cell");
+			base.create(new java.io.ByteArrayInputStream(baseText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			thin.create(new java.io.ByteArrayInputStream(thinText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs");
+			org.cellwright.diagram.CellDiagramServer server = org.cellwright.diagram.ui.DiagramServers.get();
+			Path shot = Path.of("target", "diagram-rename-in-a-browser.png").toAbsolutePath();
+			Files.createDirectories(shot.getParent());
+			Path web = Path.of(System.getProperty("cellwright.diagram.web", "../org.cellwright.diagram/web")).toAbsolutePath().normalize();
+			Path log = Path.of("target", "diagram-rename-in-a-browser.log").toAbsolutePath();
+			ProcessBuilder pb = new ProcessBuilder("bash", web.resolve("test/page-test.sh").toString(),
+					server.pageUri(base.getLocation().toFile().toPath()).toString(), base.getLocation().toOSString(),
+					thin.getLocation().toOSString(), shot.toString());
+			pb.environment().put("PAGE_TEST", "diagram-rename-files.test.mjs");
+			Process browser = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			try {
+				// the server's calls run on this (the UI) thread: it keeps dispatching while the page works
+				spin(() -> !browser.isAlive(), 300_000, "the page in Chromium (log: " + log + ")");
+			} finally {
+				browser.destroyForcibly();
+			}
+			String out = Files.readString(log);
+			assertEquals(0, browser.exitValue(), out);
+			assertTrue(out.contains("ok: one undo put both files back byte for byte"), out);
+			assertEquals(java.util.List.of(), asked, "asked in the page, not again in the IDE");
+			assertEquals(baseText, text(base), "undone");
+			assertEquals(thinText, text(thin), "undone");
+		} finally {
+			org.cellwright.editor.references.LayerRenameAcrossFiles.confirmation = was;
+			if (folder.exists()) folder.delete(true, null);
+		}
+	}
+
 	/** Typing in the text editor redraws the diagram (the same document). */
 	/**
 	 * A moved node renamed in the diagram keeps its place: the layout sidecar's key follows the rename; Edit > Undo (the
