@@ -130,6 +130,10 @@ public final class ComparisonReport {
 		for (String n : names) b.append("<th>").append(esc(n)).append("</th>");
 		b.append("</tr></thead><tbody><tr><td>cell</td>");
 		for (RunFolder r : runs) b.append("<td>").append(esc(r.cellName())).append("</td>");
+		// the protocols each ran, as its .cell file names them ("\u2013": a run whose record does not keep them)
+		b.append("</tr><tr><td>protocol</td>");
+		for (RunFolder r : runs)
+			b.append("<td>").append(esc(r.protocolNames() == null || r.protocolNames().isEmpty() ? "\u2013" : String.join(", ", r.protocolNames()))).append("</td>");
 		b.append("</tr>");
 		for (String row : rows) {
 			b.append("<tr><td>").append(esc(row)).append("</td>");

@@ -143,10 +143,14 @@ public final class RunReport {
 		b.append("<header><h1>").append(esc(r.experiment())).append(statusBadge(r.status())).append("</h1>");
 		b.append("<p class=\"meta\">cell <b>").append(esc(r.cellName())).append("</b>");
 		ResolvedInputs in = r.inputs();
-		if (in != null)
-			b.append(" \u00b7 ").append(in.cell().layers().size()).append(" layers \u00b7 protocol ").append(esc(in.protocol().name()));
-		else if (r.dfnStack() != null && r.protocol() != null)
-			b.append(" \u00b7 ").append(r.dfnStack().size()).append(" layers \u00b7 protocol ").append(esc(r.protocol().name()));
+		if (in != null) b.append(" \u00b7 ").append(in.cell().layers().size()).append(" layers");
+		else if (r.dfnStack() != null) b.append(" \u00b7 ").append(r.dfnStack().size()).append(" layers");
+		// the protocols as the .cell file names them, in order (the solver's protocol is named after the run: the
+		// experiment's name, "protocol CyclingMeasured" for an experiment running TwoCycles); a record written before
+		// the names were kept names none
+		List<String> protocols = r.protocolNames();
+		if (protocols != null && !protocols.isEmpty())
+			b.append(" \u00b7 ").append(protocols.size() == 1 ? "protocol " : "protocols ").append(esc(String.join(", ", protocols)));
 		ResolvedInputs.Provenance p = r.provenance(); // a liquid-electrolyte run's from dfn-inputs.json (it named no file)
 		if (p != null && p.sourceFile() != null)
 			b.append(" \u00b7 defined in <code>").append(esc(p.sourceFile() + (p.sourceLine() > 0 ? ":" + p.sourceLine() : ""))).append("</code>");

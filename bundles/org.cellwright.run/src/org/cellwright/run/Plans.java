@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.cellwright.model.Element;
 import org.cellwright.model.Experiment;
+import org.cellwright.model.Protocol;
 import org.cellwright.model.Quantity;
 import org.cellwright.model.Sweep;
 import org.cellwright.run.dfn.DfnMapping;
@@ -129,8 +130,7 @@ public final class Plans {
 			problems.add(new Problem(json, 0, 0, Problem.Severity.ERROR, p));
 		if (!problems.isEmpty()) return new RunGroup(name, false, List.of(), problems);
 		ResolvedInputs.Provenance p = in.provenance();
-		ResolvedInputs now = in.withProvenance(new ResolvedInputs.Provenance(p.experiment(), p.sourceFile(), p.sourceLine(),
-				InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+		ResolvedInputs now = in.withProvenance(p.resolvedAgain(InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
 		// checked against the expect clauses it records (an inputs.json written before they were kept records none)
 		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, in.expectations() != null, Map.of())), List.of());
 	}
@@ -159,16 +159,21 @@ public final class Plans {
 		return new ResolvedInputs(p, in.cell(), in.protocol(), in.settings());
 	}
 
-	/** Provenance of inputs named {@code name}: experiment, file and line (when {@code source} is given), version, now. */
+	/**
+	 * Provenance of inputs named {@code name}: experiment, file and line (when {@code source} is given), version, now,
+	 * and the names of the protocols the experiment runs, in its order (the solver's protocol is named {@code name}).
+	 */
 	public static ResolvedInputs.Provenance provenance(String name, Experiment source) {
 		String file = null;
 		int line = 0;
+		List<String> protocols = null;
 		if (source != null) {
 			Problem at = CellFiles.problemAt(source, Problem.Severity.INFO, "");
 			if (at.file() != null) file = Problem.display(at.file());
 			line = at.line();
+			protocols = source.getProtocols().stream().map(Protocol::getName).filter(java.util.Objects::nonNull).toList();
 		}
 		return new ResolvedInputs.Provenance(name, file, line, InputsJson.cellwrightVersion(),
-				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+				Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), protocols);
 	}
 }

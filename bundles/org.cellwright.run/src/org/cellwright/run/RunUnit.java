@@ -46,9 +46,7 @@ public record RunUnit(String name, String variant, ResolvedInputs inputs, Experi
 	 */
 	public ResolvedInputs inputsAsRecorded() {
 		if (inputs == null) return null;
-		ResolvedInputs.Provenance p = inputs.provenance();
-		return inputs.withProvenance(new ResolvedInputs.Provenance(p.experiment(), sourceFile(), p.sourceLine(), p.cellwrightVersion(),
-				p.created()));
+		return inputs.withProvenance(inputs.provenance().withSourceFile(sourceFile()));
 	}
 
 	/** The same unit with other solid-state inputs (e.g. with the record of its measurement). */

@@ -59,6 +59,8 @@ class OpenReportUITest extends ProjectUITest {
 		Path run = RunStore.latest(project.getLocation().toFile().toPath().resolve("results/t/X"));
 		Path report = run.resolve("report.html");
 		assertTrue(Files.isRegularFile(report), "the IDE's run writes its report");
+		// naming the protocol X ran, P, as the file has it (it named the run's protocol, "protocol X", before session 25)
+		assertTrue(Files.readString(report).contains(" 4 layers \u00b7 protocol P \u00b7 defined in"), "the report's title line");
 
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		ResultsView results = (ResultsView) page.showView(ResultsView.ID);

@@ -241,6 +241,61 @@ class ResolvedInputsTest {
 		assertFalse(Files.exists(oldRun.resolve("measured-comparison.json")));
 	}
 
+	/** The report's line under its title: cell, layers, protocols, where the experiment is defined. */
+	private static String reportMeta(Path run) throws Exception {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"meta\">(.*?)</p>").matcher(Files.readString(run.resolve("report.html")));
+		assertTrue(m.find(), run + "/report.html has a line under its title");
+		return m.group(1);
+	}
+
+	/**
+	 * An experiment's protocols are named, in its order and as its file names them, in its inputs.json's provenance
+	 * ({@code provenance.protocols}), outside the hash; the solver's protocol keeps the run's name (hashed, so the same
+	 * inputs keep their hash), and the report names the protocols: it read "protocol CyclingMeasured" for an experiment
+	 * running TwoCycles (session 24). A re-run from inputs.json keeps them; an inputs.json written before reads as before
+	 * and its report names no protocol; a name that is not a string is one located line.
+	 */
+	@Test
+	void theProvenanceNamesTheExperimentsProtocolsInOrderAndTheReportShowsThem() throws Exception {
+		Path file = Cli.write(tmp.resolve("t.cell"), org.cellwright.testing.PlatingCell.cell("t", "2.5 mS/cm", "5 MPa")
+				+ "protocol Plating { discharge at 0.1 mA/cm2 for 0.5 h }\n"
+				+ "protocol Cycling { repeat 2 { charge at 0.1 mA/cm2 until 0.2 V for 1 h  discharge at 0.1 mA/cm2 for 0.5 h } }\n"
+				+ "experiment CyclingMeasured { cell C protocol Plating, Cycling }\n");
+		Cli.Result r = Cli.cli("run", file.toString(), "--out", tmp.resolve("a").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path run = CliTest.latest(tmp.resolve("a"), "CyclingMeasured").toRealPath();
+		JsonObject json = JsonParser.parseString(Files.readString(run.resolve("inputs.json"))).getAsJsonObject();
+		assertEquals("[\"Plating\",\"Cycling\"]", json.getAsJsonObject("provenance").get("protocols").toString(), "in the experiment's order, not the alphabet's");
+		assertEquals("CyclingMeasured", json.getAsJsonObject("protocol").get("name").getAsString(), "the hashed part as before");
+		assertEquals(List.of("Plating", "Cycling"), InputsJson.read(run.resolve("inputs.json")).provenance().protocols());
+		String meta = reportMeta(run);
+		assertTrue(meta.contains("4 layers \u00b7 protocols Plating, Cycling \u00b7 defined in"), meta);
+		assertFalse(meta.contains("CyclingMeasured"), meta);
+
+		// the re-run from inputs.json: the same names, the same hash
+		Cli.Result again = Cli.cli("run", run.resolve("inputs.json").toString(), "--out", tmp.resolve("b").toString());
+		assertEquals(0, again.rc(), again.out() + again.err());
+		Path second = CliTest.latest(tmp.resolve("b"), "CyclingMeasured");
+		assertEquals(json.getAsJsonObject("provenance").get("protocols"), JsonParser.parseString(Files.readString(second.resolve("inputs.json")))
+				.getAsJsonObject().getAsJsonObject("provenance").get("protocols"));
+		assertEquals(org.cellwright.run.folder.RunFolder.read(run).summary().run().inputsHash(),
+				org.cellwright.run.folder.RunFolder.read(second).summary().run().inputsHash());
+		assertEquals(meta, reportMeta(second));
+
+		// an inputs.json written before the names were kept: read as before, its report names the cell and layers only
+		json.getAsJsonObject("provenance").remove("protocols");
+		Files.writeString(run.resolve("inputs.json"), json.toString());
+		assertNull(InputsJson.read(run.resolve("inputs.json")).provenance().protocols());
+		Cli.Result report = Cli.cli("report", run.toString());
+		assertEquals(0, report.rc(), report.out() + report.err());
+		assertTrue(reportMeta(run).matches("cell <b>C</b> \u00b7 4 layers \u00b7 defined in .*"), reportMeta(run));
+
+		// a name that is not a string
+		json.getAsJsonObject("provenance").add("protocols", JsonParser.parseString("[\"Plating\", 7]"));
+		Exception e = assertThrows(Exception.class, () -> InputsJson.parse(json.toString(), "inputs.json"));
+		assertTrue(e.getMessage().contains("inputs.json: provenance.protocols[1]: expected a string, found 7"), e.getMessage());
+	}
+
 	@Test
 	void badInputsJsonIsOneLocatedLineAndNothingRuns() throws Exception {
 		Path file = CliTest.examples().resolve("baseline-halfcell.cell");

@@ -514,6 +514,63 @@ class RunReportTest {
 		assertTrue(unreadable.contains("Not available: the protocol in dfn-inputs.json cannot be read"), unreadable);
 	}
 
+	/** The report's line under its title (cell, layers, protocols, where the experiment is defined). */
+	static String meta(String html) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"meta\">(.*?)</p>").matcher(html);
+		assertTrue(m.find(), "a line under the title");
+		return m.group(1);
+	}
+
+	/**
+	 * The title names the protocols the experiment ran as its .cell file names them (the provenance's, kept outside the
+	 * inputs' hash), in order, not the solver's protocol, which is named after the run: the report of experiment
+	 * CyclingMeasured running protocol TwoCycles read "protocol CyclingMeasured" (session 24). A DFN run's come from
+	 * dfn-inputs.json's provenance as DfnInputs writes it; a record written before they were kept names none. The
+	 * comparison report gives each run's protocols in a row under the cell's.
+	 */
+	@Test
+	void theTitleNamesTheProtocolsTheExperimentRanNotTheRunsName() throws Exception {
+		Path run = Fixtures.bareHalfCell(tmp.resolve("Measured"), "CyclingMeasured", 1);
+		org.cellwright.solver.input.json.ResolvedInputs in = InputsJson.read(run.resolve(InputsJson.FILE_NAME));
+		org.cellwright.solver.input.json.ResolvedInputs.Provenance p = in.provenance();
+		// as a run writes it: the solver's protocol named after the run, the protocols' names in the provenance
+		InputsJson.write(new org.cellwright.solver.input.json.ResolvedInputs(new org.cellwright.solver.input.json.ResolvedInputs.Provenance(
+				p.experiment(), p.sourceFile(), p.sourceLine(), p.cellwrightVersion(), p.created(), List.of("Formation", "TwoCycles")),
+				in.cell(), new ProtocolSpec("CyclingMeasured", in.protocol().steps()), in.settings()), run.resolve(InputsJson.FILE_NAME));
+		String meta = meta(Files.readString(RunReport.write(run)));
+		assertTrue(meta.contains(" layers \u00b7 protocols Formation, TwoCycles \u00b7 defined in"), meta);
+		assertFalse(meta.contains("CyclingMeasured"), meta);
+
+		// one protocol
+		InputsJson.write(in.withProvenance(new org.cellwright.solver.input.json.ResolvedInputs.Provenance(p.experiment(), p.sourceFile(),
+				p.sourceLine(), p.cellwrightVersion(), p.created(), List.of("TwoCycles"))), run.resolve(InputsJson.FILE_NAME));
+		assertTrue(meta(Files.readString(RunReport.write(run))).contains(" layers \u00b7 protocol TwoCycles \u00b7 "),
+				meta(Files.readString(RunReport.write(run))));
+
+		// written before the names were kept: the cell and its layers, no protocol named (its steps are listed below)
+		InputsJson.write(in, run.resolve(InputsJson.FILE_NAME));
+		String before = Files.readString(RunReport.write(run));
+		assertNull(RunFolder.read(run).protocolNames());
+		assertTrue(meta(before).matches("cell <b>[^<]+</b> \u00b7 \\d+ layers \u00b7 defined in .*"), meta(before));
+		assertFalse(Svg.section(before, "protocol").contains("Not available"), "the steps are there");
+
+		// a DFN run: dfn-inputs.json as DfnInputs writes it (provenance with the protocols' names, the stack)
+		Path dfn = Fixtures.dfnRun(tmp.resolve("Dfn"), "Ecker");
+		JsonObject json = new DfnInputs(new org.cellwright.solver.input.json.ResolvedInputs.Provenance("Ecker", "ecker.cell", 3, "test",
+				"now", List.of("Charge", "DriveCycle")), "C", null, null, 1e-4, 0, Double.POSITIVE_INFINITY, 1, Double.NaN,
+				new ProtocolSpec("Ecker", List.of(new StepSpec.Rest(List.of(new Cutoff(Cutoff.Kind.DURATION, 60))))), null,
+				java.util.Map.of("area", "1 m2")).json();
+		json.add(DfnInputs.STACK, DfnInputs.stackJson(Fixtures.DFN_LAYERS));
+		Files.writeString(dfn.resolve(DfnInputs.FILE_NAME), json.toString());
+		String dfnMeta = meta(Files.readString(RunReport.write(dfn)));
+		assertTrue(dfnMeta.contains("3 layers \u00b7 protocols Charge, DriveCycle"), dfnMeta);
+
+		// the comparison report: a row of protocols under the cells ("\u2013": not kept)
+		String keys = Svg.section(Files.readString(org.cellwright.report.ComparisonReport.write(List.of(dfn, run), tmp.resolve("c.html"))),
+				"key-numbers");
+		assertTrue(keys.contains("<tr><td>protocol</td><td>Charge, DriveCycle</td><td>\u2013</td></tr>"), keys);
+	}
+
 	/**
 	 * A DFN run folder's stack: dfn-inputs.json's layers (as DfnInputs writes them) drawn negative to positive, each band
 	 * with its thickness, labelled with porosity and particle radius; an unreadable stack says why it is not drawn.

@@ -62,6 +62,40 @@ class StalenessTest {
 	}
 
 	/**
+	 * The inputs' hash of the plating cell's experiment X (PlatingCell.file at 5 MPa) as its runs recorded it in session
+	 * 24, before inputs.json's provenance named the protocols the experiment runs.
+	 */
+	static final String SESSION_24_HASH = "355243824dd6cf2d517a7d8aedec099e8795ff26f7337e900fd1697d411d30d1";
+
+	/**
+	 * The hash of an unchanged experiment is the one its runs recorded before session 25 kept the protocols' names (in
+	 * inputs.json's provenance, outside the hash), so its runs made then are current. The solver's protocol is named
+	 * after the run, and that name is hashed: naming it after the protocols instead (the report wanted their names)
+	 * changed every run's hash and marked every kept run out of date. A protocol renamed, its steps the same, leaves the
+	 * runs current too: its name is a record of the run, not an input.
+	 */
+	@Test
+	void theHashOfAnUnchangedExperimentIsTheOneItsRunsRecordedBeforeAndAProtocolsNameIsNoInput() throws Exception {
+		Path f = tmp.resolve("t.cell");
+		Cli.write(f, PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString()).rc());
+		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
+		assertEquals(SESSION_24_HASH, RunFolder.read(x).summary().run().inputsHash(), "the hash a run of this file recorded in session 24");
+		// as a run made in session 24: its inputs.json names no protocols
+		com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+				java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject();
+		json.getAsJsonObject("provenance").remove("protocols");
+		java.nio.file.Files.writeString(x.resolve("inputs.json"), json.toString());
+		assertNull(stale(x), "current");
+
+		// the protocol renamed, its steps the same: current, and a new run has the same hash
+		Cli.write(f, PlatingCell.file("5 MPa").replace("protocol P ", "protocol Plating "));
+		assertNull(stale(x), "a protocol's name is no input");
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", tmp.resolve("again").toString()).rc());
+		assertEquals(SESSION_24_HASH, RunFolder.read(RunStore.latest(tmp.resolve("again").resolve("X"))).summary().run().inputsHash());
+	}
+
+	/**
 	 * Changing a value in an imported file (Cell3's stack pressure in half-cells.cell) said "the inputs in
 	 * experiments.cell changed", the file of the experiment. The message names the file whose content changed: a cell's
 	 * value where the cell of the extends chain writes it, a material's where the material is, the protocol's file.

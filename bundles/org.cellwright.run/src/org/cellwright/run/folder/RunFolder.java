@@ -323,6 +323,15 @@ public final class RunFolder {
 	 */
 	public ResolvedInputs.Provenance provenance() { return inputs != null ? inputs.provenance() : dfnProvenance; }
 
+	/**
+	 * The names of the protocols the run's experiment ran, in its order, as its {@code .cell} file had them (the
+	 * provenance's); null when the run's record does not keep them (written before session 25, or no provenance).
+	 */
+	public List<String> protocolNames() {
+		ResolvedInputs.Provenance p = provenance();
+		return p == null ? null : p.protocols();
+	}
+
 	/** dfn-inputs.json's provenance with its source resolved in the run folder, or null when it has none readable. */
 	private static ResolvedInputs.Provenance provenance(JsonElement dfnInputs, Path folder) {
 		if (!(dfnInputs instanceof JsonObject o) || !(o.get(DfnInputs.PROVENANCE) instanceof JsonObject p) || Summary.str(p, "experiment") == null)
@@ -331,7 +340,16 @@ public final class RunFolder {
 		SourceRecord.resolveIn(p, DfnInputs.SOURCE_FILE, folder.toAbsolutePath().normalize());
 		int line = p.get("sourceLine") instanceof JsonElement l && l.isJsonPrimitive() && l.getAsJsonPrimitive().isNumber() ? l.getAsInt() : 0;
 		return new ResolvedInputs.Provenance(Summary.str(p, "experiment"), Summary.str(p, DfnInputs.SOURCE_FILE), line,
-				Summary.str(p, "cellwrightVersion"), Summary.str(p, "created"));
+				Summary.str(p, "cellwrightVersion"), Summary.str(p, "created"), protocols(p, folder));
+	}
+
+	/** The protocols' names a DFN run's provenance keeps (as inputs.json's), or null: not kept, or not names. */
+	private static List<String> protocols(JsonObject provenance, Path folder) {
+		try {
+			return InputsJson.readProtocols(provenance, folder.resolve(DfnInputs.FILE_NAME).toString());
+		} catch (InputsJsonException e) {
+			return null; // a record of the run, not what it ran: the report names no protocol
+		}
 	}
 
 	/**

@@ -89,6 +89,7 @@ public final class InputsJson {
         p.addProperty("source_line", in.provenance().sourceLine());
         p.addProperty("cellwright_version", in.provenance().cellwrightVersion());
         p.addProperty("created", in.provenance().created());
+        if (in.provenance().protocols() != null) p.add(PROTOCOLS, strings(in.provenance().protocols()));
         root.add("provenance", p);
         root.add("cell", cell(in.cell()));
         root.add("protocol", protocol(in.protocol()));
@@ -103,6 +104,19 @@ public final class InputsJson {
      * inputs' hash ({@link #solverJson}) and of what changed between runs.
      */
     public static final String EXPECTATIONS = "expectations", MEASURED = "measured";
+
+    /**
+     * The member of {@code provenance} naming the protocols the experiment runs, in order, as its file has them (the
+     * solver's {@code protocol.name} is the run's name, and hashed: session 25 kept the names here, outside the hash);
+     * absent in an inputs.json written before.
+     */
+    public static final String PROTOCOLS = "protocols";
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        for (String v : values) a.add(v);
+        return a;
+    }
 
     /** The inputs as the solver takes them: {@link #toJson} without the provenance and the record of checks and measurement. */
     public static JsonObject solverJson(ResolvedInputs in) {
@@ -261,6 +275,15 @@ public final class InputsJson {
      */
     public static JsonObject protocolJson(ProtocolSpec p) {
         return protocol(p);
+    }
+
+    /**
+     * The protocols' names a record's provenance keeps (member {@value #PROTOCOLS}: inputs.json's, and a DFN run's
+     * dfn-inputs.json's); null when absent (written before session 25). {@code where} names the file in messages.
+     * @throws InputsJsonException when the member is not an array of strings
+     */
+    public static List<String> readProtocols(JsonObject provenance, String where) {
+        return new Reader(where, Purpose.RECORD).optStrings(provenance, "provenance", PROTOCOLS);
     }
 
     /** Reads a protocol written by {@link #protocolJson}; {@code where} names the file in messages ("file: protocol.steps[1].type: why"). */
@@ -460,7 +483,8 @@ public final class InputsJson {
             Integer line = optInteger(p, "provenance", "source_line");
             ResolvedInputs.Provenance prov = new ResolvedInputs.Provenance(string(p, "provenance", "experiment"),
                     optString(p, "provenance", "source_file"), line == null ? 0 : line,
-                    optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"));
+                    optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"),
+                    optStrings(p, "provenance", PROTOCOLS));
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
             if (purpose == Purpose.RUN) limits(cell);
@@ -714,6 +738,21 @@ public final class InputsJson {
             if (e == null || e.isJsonNull()) return null;
             if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) throw fail(join(at, key), "expected a string, found " + describe(e));
             return e.getAsString();
+        }
+
+        /** An array of strings, or null when the member is absent or null (a record written before it was kept). */
+        private List<String> optStrings(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            if (e == null || e.isJsonNull()) return null;
+            JsonArray a = array(e, join(at, key));
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                JsonElement v = a.get(i);
+                if (!(v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()))
+                    throw fail(join(at, key) + "[" + i + "]", "expected a string, found " + describe(v));
+                out.add(v.getAsString());
+            }
+            return out;
         }
 
         private double number(JsonObject o, String at, String key) {

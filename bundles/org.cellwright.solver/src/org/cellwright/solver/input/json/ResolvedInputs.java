@@ -74,12 +74,31 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
 
     /**
      * Where the inputs came from: the experiment, the {@code .cell} file and line that define it (null / 0 when
-     * unknown), the CellWright version that resolved them and when (ISO-8601 UTC).
+     * unknown), the CellWright version that resolved them and when (ISO-8601 UTC), and the names of the protocols the
+     * experiment runs, in its order, as the {@code .cell} file has them (null: not recorded, a record written before
+     * session 25; the solver's protocol is named after the run, and that name is hashed, so the protocols' names are
+     * kept here, outside the hash).
      */
     public record Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion,
-            String created) {
+            String created, List<String> protocols) {
         public Provenance {
             Objects.requireNonNull(experiment, "experiment");
+            protocols = protocols == null ? null : List.copyOf(protocols);
+        }
+
+        /** A provenance that names no protocols (as one written before they were kept reads). */
+        public Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion, String created) {
+            this(experiment, sourceFile, sourceLine, cellwrightVersion, created, null);
+        }
+
+        /** The same provenance with its source named so (the run folder's record names it relative to itself). */
+        public Provenance withSourceFile(String file) {
+            return new Provenance(experiment, file, sourceLine, cellwrightVersion, created, protocols);
+        }
+
+        /** The same provenance resolved again by this CellWright, at {@code time} (a re-run of an inputs.json). */
+        public Provenance resolvedAgain(String version, String time) {
+            return new Provenance(experiment, sourceFile, sourceLine, version, time, protocols);
         }
     }
 }
