@@ -164,6 +164,15 @@ public class BpxHardeningTest {
 		BpxException e = refused(new Gson().toJson(bpx));
 		assertTrue(e.getMessage().startsWith("$.Parameterisation.Cell.Deep[0]") && e.getMessage().contains("nested deeper than 64"),
 				e.getMessage());
+		// deeper than the JSON parser reads (Gson's 255): one line saying so, without the parser's class name and its path of
+		// 800 characters (it was "not JSON: com.google.gson.stream.MalformedJsonException: Nesting limit 255 reached ...
+		// path $.Parameterisation.Cell.Deep[0][0]...": input25)
+		String text = new Gson().toJson(bpx).replace("\"Deep\":[", "\"Deep\":" + "[".repeat(10_000)); // refused at the 256th level
+		e = refused(text);
+		assertTrue(e.getMessage().startsWith("not JSON: nested deeper than 255 levels (arrays or objects within each other) at line 1 column "),
+				e.getMessage());
+		assertTrue(e.getMessage().matches("[^\n]* path \\$\\.Parameterisation\\.Cell\\.Deep[\\[0\\]]+\\.\\.\\.") && e.getMessage().length() < 200,
+				e.getMessage());
 	}
 
 	@Test
