@@ -111,6 +111,10 @@ public class MeasuredClauseTest {
 		// a name that is no sign at all ("positive") is the same message, not a syntax error
 		List<CheckIssue> bare = check(dir.resolve("bare.cell"), experiment("\"cell6.csv\" sign positive"));
 		assertTrue(bare.stream().anyMatch(i -> i.message().contains("unknown current sign 'positive'") && i.line() == 6), bare.toString());
+		// a name of any length is quoted shortened (Printable.quoted; a name of 5000 letters was quoted whole: input25)
+		List<CheckIssue> longName = check(dir.resolve("long-sign.cell"), experiment("\"cell6.csv\" sign " + "q".repeat(5000)));
+		assertTrue(longName.stream().anyMatch(i -> i.message().startsWith("unknown current sign '" + "q".repeat(org.cellwright.lang.text.Printable.MAX_QUOTED)
+				+ "...'; known: ") && i.line() == 6), longName.toString());
 	}
 
 	/**
