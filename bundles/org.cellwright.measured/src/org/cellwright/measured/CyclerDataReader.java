@@ -133,26 +133,13 @@ public final class CyclerDataReader {
 		}
 	}
 
-	/**
-	 * A reader of the rows (after the header) that refuses a quoted field longer than {@link #MAX_LINE_CHARS}
-	 * ({@link LineTooLong} at the line its quote opened in) before the CSV parser holds it: a quote never closed read
-	 * the rest of the file into one field before its error (a line bound cannot see a quoted field across lines;
-	 * commons-csv offers no bound of a field). Follows the parser's reading of {@code CSVFormat.DEFAULT} with the
-	 * delimiter and surrounding spaces ignored: a quote opens a field only at its start, {@code ""} inside is a quote.
-	 */
-	private static final class QuoteBound extends java.io.FilterReader {
-		private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
-
-		private final char delimiter;
-		private State state = State.FIELD_START;
-		private long line, openedAt, length;
-
-		/** {@code line}: the file's line the reader starts at. */
-		QuoteBound(Reader in, char delimiter, long line) {
+	/** A reader that sees every character it passes on ({@link #count}), which may refuse it. */
+	private abstract static class Counting extends java.io.FilterReader {
+		Counting(Reader in) {
 			super(in);
-			this.delimiter = delimiter;
-			this.line = line;
 		}
+
+		abstract void count(char c) throws LineTooLong;
 
 		@Override
 		public int read() throws IOException {
@@ -167,8 +154,31 @@ public final class CyclerDataReader {
 			for (int k = off; k < off + n; k++) count(buf[k]);
 			return n;
 		}
+	}
 
-		private void count(char c) throws LineTooLong {
+	/**
+	 * A reader of the rows (after the header) that refuses a quoted field longer than {@link #MAX_LINE_CHARS}
+	 * ({@link LineTooLong} at the line its quote opened in) before the CSV parser holds it: a quote never closed read
+	 * the rest of the file into one field before its error (a line bound cannot see a quoted field across lines;
+	 * commons-csv offers no bound of a field). Follows the parser's reading of {@code CSVFormat.DEFAULT} with the
+	 * delimiter and surrounding spaces ignored: a quote opens a field only at its start, {@code ""} inside is a quote.
+	 */
+	private static final class QuoteBound extends Counting {
+		private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+
+		private final char delimiter;
+		private State state = State.FIELD_START;
+		private long line, openedAt, length;
+
+		/** {@code line}: the file's line the reader starts at. */
+		QuoteBound(Reader in, char delimiter, long line) {
+			super(in);
+			this.delimiter = delimiter;
+			this.line = line;
+		}
+
+		@Override
+		void count(char c) throws LineTooLong {
 			boolean end = c == delimiter || c == '\n' || c == '\r';
 			state = switch (state) {
 			case FIELD_START -> c == '"' ? State.QUOTED : end || c == ' ' || c == '\t' ? State.FIELD_START : State.UNQUOTED;
@@ -190,7 +200,7 @@ public final class CyclerDataReader {
 	}
 
 	/** A reader that refuses a line longer than {@link #MAX_LINE_CHARS} ({@link LineTooLong}) before it is read whole. */
-	private static final class LineBound extends java.io.FilterReader {
+	private static final class LineBound extends Counting {
 		private long line = 1, length;
 
 		LineBound(Reader in) {
@@ -198,20 +208,7 @@ public final class CyclerDataReader {
 		}
 
 		@Override
-		public int read() throws IOException {
-			int c = super.read();
-			if (c >= 0) count((char) c);
-			return c;
-		}
-
-		@Override
-		public int read(char[] buf, int off, int len) throws IOException {
-			int n = super.read(buf, off, len);
-			for (int k = off; k < off + n; k++) count(buf[k]);
-			return n;
-		}
-
-		private void count(char c) throws LineTooLong {
+		void count(char c) throws LineTooLong {
 			if (c == '\n') {
 				line++;
 				length = 0;
