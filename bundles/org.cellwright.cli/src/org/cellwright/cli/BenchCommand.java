@@ -74,7 +74,7 @@ public class BenchCommand extends CliCommand {
 	protected int run(PrintWriter o, PrintWriter err) {
 		if ("work-precision".equals(what)) return workPrecision(o, err);
 		if (!"fit".equals(what)) {
-			err.println("cellwright: unknown benchmark '" + Printable.escape(what) + "': fit or work-precision");
+			err.println("cellwright: unknown benchmark " + Printable.quoted(what) + ": fit or work-precision");
 			return 2;
 		}
 		if (operands.size() > 1) {
@@ -161,7 +161,7 @@ public class BenchCommand extends CliCommand {
 			}
 			if (cycles[i] < 1) {
 				err.println("cellwright: bench work-precision: " + (i == 0 ? "FULL_CYCLES" : "HALF_CYCLES")
-						+ " must be a whole number of cycles, at least 1, not '" + Printable.escape(a) + "'");
+						+ " must be a whole number of cycles, at least 1, not " + Printable.quoted(a));
 				return 2;
 			}
 		}

@@ -33,12 +33,7 @@ public class CellWrightCli implements Callable<Integer> {
 		CommandLine cl = new CommandLine(new CellWrightCli());
 		cl.setOut(out);
 		cl.setErr(err);
-		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-			// a bug of ours, not of the input: say so in one line, the stack trace only on request
-			commandLine.getErr().println("cellwright: internal error: " + ex);
-			if (Boolean.getBoolean("cellwright.debug")) ex.printStackTrace(commandLine.getErr());
-			return 4;
-		});
+		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr()));
 		try {
 			return cl.execute(args);
 		} finally {
@@ -47,6 +42,24 @@ public class CellWrightCli implements Callable<Integer> {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/**
+	 * What a command that threw says, in one line, and its exit code: reading or writing a file that failed (a full disk,
+	 * a folder that became unwritable: an {@link java.io.IOException}, its unchecked wrapper or the run store's) is the
+	 * machine's problem, not a bug: "cellwright: cannot write .../latest.txt: No space left on device", exit 1 (a run
+	 * that did not finish; it was "internal error: java.io.UncheckedIOException: ...", exit 4: input25). Anything else is
+	 * a bug of ours: "internal error", exit 4, the stack trace only on request.
+	 */
+	static int failed(Throwable ex, PrintWriter err) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause())
+			if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException || t instanceof org.cellwright.run.store.RunStoreException) {
+				err.println("cellwright: " + org.cellwright.lang.text.Printable.escape(String.valueOf(t.getMessage())));
+				return 1;
+			}
+		err.println("cellwright: internal error: " + ex);
+		if (Boolean.getBoolean("cellwright.debug")) ex.printStackTrace(err);
+		return 4;
 	}
 
 	@Override

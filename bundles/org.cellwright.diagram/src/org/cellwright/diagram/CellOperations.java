@@ -319,8 +319,8 @@ public final class CellOperations {
 		if (e == null) throw new GLSPServerException("Only elements of this file can be renamed here.");
 		String name = text == null ? "" : text.strip();
 		if (!name.matches(NAME))
-			throw new GLSPServerException("'" + org.cellwright.lang.text.Printable.escape(name)
-					+ "' is not a name: letters, digits and _, not starting with a digit.");
+			throw new GLSPServerException(org.cellwright.lang.text.Printable.quoted(name)
+					+ " is not a name: letters, digits and _, not starting with a digit.");
 		if (e instanceof Layer l) {
 			try {
 				String elsewhere = otherFiles || name.equals(l.getName()) ? null : Cells.layerRenameRefusalInOtherFiles(l);

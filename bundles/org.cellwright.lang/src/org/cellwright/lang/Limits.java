@@ -64,6 +64,16 @@ public final class Limits {
 		return InputLimits.thicknessProblem(m);
 	}
 
+	/** Why a temperature [K] of a cell without a lithium-metal layer is beyond the limits, or null ({@link InputLimits#temperatureProblem}): for a BPX file's. */
+	public static String temperatureProblem(double kelvin) {
+		return InputLimits.temperatureProblem(kelvin, false);
+	}
+
+	/** Why a cell's area [m2] is above {@link #MAX_AREA}, or null ({@link InputLimits#areaProblem}): for a BPX file's. */
+	public static String areaProblem(double m2) {
+		return InputLimits.areaProblem(m2);
+	}
+
 	/** Coldest temperature of a cell, -100 degC ({@link InputLimits#MIN_TEMPERATURE}). */
 	public static final double MIN_TEMPERATURE = InputLimits.MIN_TEMPERATURE;
 

@@ -117,25 +117,29 @@ public final class CyclerDataReader {
 						+ " Arbin .res, Neware .nda, Excel .xlsx) is read as its text export: export the data as CSV or text");
 	}
 
-	/** A line longer than {@link #MAX_LINE_CHARS}, at its line. */
+	/** A line longer than {@link #MAX_LINE_CHARS}, or a quoted field ({@link QuoteBound}), at its line. */
 	private static final class LineTooLong extends IOException {
 		private static final long serialVersionUID = 1L;
 		final long line;
 
 		LineTooLong(long line) {
-			super(String.format(Locale.ROOT, "the line is longer than %,d characters, more than any cycler export's row: is this"
+			this(line, String.format(Locale.ROOT, "the line is longer than %,d characters, more than any cycler export's row: is this"
 					+ " a text export of measured data?", MAX_LINE_CHARS));
+		}
+
+		LineTooLong(long line, String message) {
+			super(message);
 			this.line = line;
 		}
 	}
 
-	/** A reader that refuses a line longer than {@link #MAX_LINE_CHARS} ({@link LineTooLong}) before it is read whole. */
-	private static final class LineBound extends java.io.FilterReader {
-		private long line = 1, length;
-
-		LineBound(Reader in) {
+	/** A reader that sees every character it passes on ({@link #count}), which may refuse it. */
+	private abstract static class Counting extends java.io.FilterReader {
+		Counting(Reader in) {
 			super(in);
 		}
+
+		abstract void count(char c) throws LineTooLong;
 
 		@Override
 		public int read() throws IOException {
@@ -150,8 +154,61 @@ public final class CyclerDataReader {
 			for (int k = off; k < off + n; k++) count(buf[k]);
 			return n;
 		}
+	}
 
-		private void count(char c) throws LineTooLong {
+	/**
+	 * A reader of the rows (after the header) that refuses a quoted field longer than {@link #MAX_LINE_CHARS}
+	 * ({@link LineTooLong} at the line its quote opened in) before the CSV parser holds it: a quote never closed read
+	 * the rest of the file into one field before its error (a line bound cannot see a quoted field across lines;
+	 * commons-csv offers no bound of a field). Follows the parser's reading of {@code CSVFormat.DEFAULT} with the
+	 * delimiter and surrounding spaces ignored: a quote opens a field only at its start, {@code ""} inside is a quote.
+	 */
+	private static final class QuoteBound extends Counting {
+		private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+
+		private final char delimiter;
+		private State state = State.FIELD_START;
+		private long line, openedAt, length;
+
+		/** {@code line}: the file's line the reader starts at. */
+		QuoteBound(Reader in, char delimiter, long line) {
+			super(in);
+			this.delimiter = delimiter;
+			this.line = line;
+		}
+
+		@Override
+		void count(char c) throws LineTooLong {
+			boolean end = c == delimiter || c == '\n' || c == '\r';
+			state = switch (state) {
+			case FIELD_START -> c == '"' ? State.QUOTED : end || c == ' ' || c == '\t' ? State.FIELD_START : State.UNQUOTED;
+			case UNQUOTED -> end ? State.FIELD_START : State.UNQUOTED;
+			case QUOTED -> c == '"' ? State.QUOTE_IN_QUOTED : State.QUOTED;
+			case QUOTE_IN_QUOTED -> c == '"' ? State.QUOTED : end ? State.FIELD_START : State.UNQUOTED;
+			};
+			if (state == State.QUOTED && c == '"' && length == 0) openedAt = line; // the opening quote (an escaped one counts 1)
+			if (state == State.QUOTED || state == State.QUOTE_IN_QUOTED) {
+				if (++length > MAX_LINE_CHARS)
+					throw new LineTooLong(openedAt, String.format(Locale.ROOT, "a quote '\"' opened in this row is not closed within %,d"
+							+ " characters, more than any cycler export's field: close or remove it (else the rest of the file is one field)",
+							MAX_LINE_CHARS));
+			} else {
+				length = 0;
+			}
+			if (c == '\n') line++;
+		}
+	}
+
+	/** A reader that refuses a line longer than {@link #MAX_LINE_CHARS} ({@link LineTooLong}) before it is read whole. */
+	private static final class LineBound extends Counting {
+		private long line = 1, length;
+
+		LineBound(Reader in) {
+			super(in);
+		}
+
+		@Override
+		void count(char c) throws LineTooLong {
 			if (c == '\n') {
 				line++;
 				length = 0;
@@ -360,7 +417,7 @@ public final class CyclerDataReader {
 				in.readLine();
 			}
 			long lineOffset = header.lineNumber();
-			CSVParser parser = csv.parse(in);
+			CSVParser parser = csv.parse(new QuoteBound(in, header.delimiter(), lineOffset + 1));
 			double lastTime = Double.NEGATIVE_INFINITY;
 			int rows = 0;
 			var records = parser.iterator();

@@ -40,14 +40,7 @@ public final class ComparisonReport {
 	/** Writes the comparison of runs already read to {@code html}. */
 	public static Path writeRuns(List<RunFolder> runs, Path html) {
 		if (runs.isEmpty()) throw new ReportException("no run folders given");
-		try {
-			Path parent = html.toAbsolutePath().getParent();
-			if (parent != null) Files.createDirectories(parent);
-			Files.writeString(html, html(runs), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new ReportException(html + ": cannot be written: " + e.getMessage(), e);
-		}
-		return html;
+		return Html.write(html, html(runs));
 	}
 
 	public static String html(List<RunFolder> runs) {

@@ -63,12 +63,7 @@ public final class FitHtmlReport {
 			throw new ReportException(json + ": cannot be read: " + e.getMessage(), e);
 		}
 		Path out = fitFolder.resolve(RunReport.FILE_NAME);
-		try {
-			Files.writeString(out, html(fit, fitFolder), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new ReportException(out + ": cannot be written: " + e.getMessage(), e);
-		}
-		return out;
+		return Html.write(out, html(fit, fitFolder));
 	}
 
 	static String html(JsonObject fit, Path folder) {

@@ -53,6 +53,20 @@ final class Html {
 		}
 	}
 
+	/**
+	 * Writes a page to {@code out} whole or not at all (parent folders created; Atomic), or a {@link ReportException}
+	 * naming the file: a full disk left a run's report.html cut off after 36 kB in its run folder (input25), which the
+	 * IDE's Open Report showed as the report. One owner for every report CellWright writes.
+	 */
+	static java.nio.file.Path write(java.nio.file.Path out, String page) {
+		try {
+			org.cellwright.run.store.Atomic.writeString(out, page);
+		} catch (java.io.UncheckedIOException e) {
+			throw new ReportException(out + ": cannot be written: " + e.getCause().getMessage(), e);
+		}
+		return out;
+	}
+
 	static String page(String title, String body) {
 		return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n"
 				+ GENERATOR + "\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body

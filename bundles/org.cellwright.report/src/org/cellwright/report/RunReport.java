@@ -54,14 +54,7 @@ public final class RunReport {
 
 	/** Writes the report of a run already read to {@code out} (parent folders created) and returns {@code out}. */
 	public static Path write(RunFolder r, Path out) {
-		try {
-			Path parent = out.toAbsolutePath().getParent();
-			if (parent != null) Files.createDirectories(parent);
-			Files.writeString(out, html(r), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new ReportException(out + ": cannot be written: " + e.getMessage(), e);
-		}
-		return out;
+		return Html.write(out, html(r));
 	}
 
 	/** Reads a run folder for a report; what is not one is a {@link ReportException} naming it. */

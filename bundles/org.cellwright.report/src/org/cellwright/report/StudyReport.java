@@ -33,12 +33,7 @@ public final class StudyReport {
 		List<RunFolder> runs = new ArrayList<>();
 		for (Path p : runFolders) runs.add(RunReport.read(p));
 		Path parent = html.toAbsolutePath().normalize().getParent();
-		try {
-			if (parent != null) Files.createDirectories(parent);
-			Files.writeString(html, html(title, runs, parent), StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new ReportException(html + ": cannot be written: " + e.getMessage(), e);
-		}
+		Html.write(html, html(title, runs, parent));
 		return html;
 	}
 

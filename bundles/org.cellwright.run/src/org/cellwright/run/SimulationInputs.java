@@ -294,8 +294,8 @@ public final class SimulationInputs {
 		for (String off : l.getSwitchedOff()) {
 			OptionalMechanism mechanism = OptionalMechanism.ofLabel(off);
 			if (mechanism == null)
-				throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": 'without "
-						+ org.cellwright.lang.text.Printable.escape(off) + "': no such mechanism"));
+				throw new InputException(CellFiles.problemAt(l, Severity.ERROR, "layer " + l.getName() + ": "
+						+ org.cellwright.lang.text.Printable.quoted("without " + off) + ": no such mechanism"));
 			b.without(mechanism);
 		}
 		if (m instanceof Composite comp) {

@@ -111,6 +111,10 @@ public class MeasuredClauseTest {
 		// a name that is no sign at all ("positive") is the same message, not a syntax error
 		List<CheckIssue> bare = check(dir.resolve("bare.cell"), experiment("\"cell6.csv\" sign positive"));
 		assertTrue(bare.stream().anyMatch(i -> i.message().contains("unknown current sign 'positive'") && i.line() == 6), bare.toString());
+		// a name of any length is quoted shortened (Printable.quoted; a name of 5000 letters was quoted whole: input25)
+		List<CheckIssue> longName = check(dir.resolve("long-sign.cell"), experiment("\"cell6.csv\" sign " + "q".repeat(5000)));
+		assertTrue(longName.stream().anyMatch(i -> i.message().startsWith("unknown current sign '" + "q".repeat(org.cellwright.lang.text.Printable.MAX_QUOTED)
+				+ "...'; known: ") && i.line() == 6), longName.toString());
 	}
 
 	/**
@@ -158,6 +162,12 @@ public class MeasuredClauseTest {
 		List<CheckIssue> absolute = check(cell, experiment("\"" + abs + "\""));
 		assertEquals(1, outsideWarnings(absolute).size(), absolute.toString());
 		assertTrue(outsideWarnings(absolute).get(0).message().contains("is an absolute path"), absolute.toString());
+		// a symbolic link in the project to a file outside it: the same warning, naming where it leads (input25: none)
+		Path link = Files.createSymbolicLink(project.resolve("data/linked.csv"), dir.resolve("elsewhere/cell6.csv"));
+		List<CheckIssue> linked = check(cell, experiment("\"../data/linked.csv\""));
+		assertEquals(1, outsideWarnings(linked).size(), linked.toString());
+		assertTrue(outsideWarnings(linked).get(0).message().contains("'../data/linked.csv' is a link to '" + link.toRealPath() + "', outside the project "),
+				linked.toString());
 		// without a project file (and no repository above the temporary folder) the .cell file's folder tree is the project
 		Path loose = dir.resolve("loose/t.cell");
 		Files.createDirectories(dir.resolve("loose/data"));

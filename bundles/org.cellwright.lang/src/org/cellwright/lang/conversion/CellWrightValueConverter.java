@@ -45,7 +45,7 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 				v = Double.parseDouble(string.trim());
 			} catch (NumberFormatException e) {
 				// no cause: Xtext would show the cause's raw message ("For input string: ...") instead of this one
-				throw new ValueConverterException("not a number: '" + Printable.escape(string) + "'", node, null);
+				throw new ValueConverterException("not a number: " + Printable.quoted(string), node, null);
 			}
 			if (Double.isInfinite(v) || Double.isNaN(v))
 				throw new ValueConverterException("number out of range: " + Printable.escape(string.trim())
@@ -109,7 +109,7 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 			for (E e : values)
 				if (e.getLiteral().equals(name))
 					return e;
-			throw new ValueConverterException("unknown " + what + " '" + Printable.escape(string) + "'; known: " + known, node, null);
+			throw new ValueConverterException("unknown " + what + " " + Printable.quoted(string) + "; known: " + known, node, null);
 		}
 
 		@Override
@@ -142,7 +142,7 @@ public class CellWrightValueConverter extends DefaultTerminalConverters {
 				} catch (NumberFormatException | NullPointerException e) {
 					// no cause: Xtext would show the cause's raw message ("For input string: ...") instead of this one
 					throw new ValueConverterException("expected a whole number from 0 to " + java.lang.Integer.MAX_VALUE
-							+ " (e.g. 35), not '" + Printable.escape(string) + "'", node, null);
+							+ " (e.g. 35), not " + Printable.quoted(string), node, null);
 				}
 			}
 

@@ -16,8 +16,8 @@ import org.eclipse.emf.common.util.URI;
  * File &gt; New &gt; CellWright Project makes it); else the nearest folder holding {@code .git} (a repository
  * checkout, whose examples read {@code ../bench/pybamm/...}); else the {@code .cell} file's own folder tree.</li>
  * </ul>
- * Only the path's text and the folders above the {@code .cell} file are looked at: nothing is read from, or written
- * to, the data file's location.
+ * Only the path's text, the folders above the {@code .cell} file and, on disk, where a symbolic link on the path leads
+ * are looked at: nothing is read from, or written to, the data file's location.
  */
 public final class DataPaths {
 
@@ -57,8 +57,18 @@ public final class DataPaths {
 			return null; // not a path this system can name: the file-exists check reports it
 		}
 		Path root = projectRoot(folder);
-		if (data.startsWith(root)) return null;
-		return escapes(path, root.equals(folder) ? "the .cell file's folder " + folder : "the project " + root);
+		String where = root.equals(folder) ? "the .cell file's folder " + folder : "the project " + root;
+		if (!data.startsWith(root)) return escapes(path, where);
+		// a symbolic link inside the project to a file outside it: the same (input25: it passed without a word)
+		try {
+			Path real = data.toRealPath();
+			if (!real.startsWith(root.toRealPath()))
+				return Printable.quoted(path) + " is a link to " + Printable.quoted(real.toString()) + ", outside " + where
+						+ ": a run reads it from there and is not reproducible from the project alone (copy the file into the project instead)";
+		} catch (java.io.IOException | SecurityException e) {
+			// no such file (the file-exists check reports it), or not to be followed
+		}
+		return null;
 	}
 
 	private static String escapes(String path, String where) {

@@ -38,7 +38,7 @@ public class MechanismValidator extends AbstractCellWrightRules {
 		for (int i = 0; i < c.getSwitchedOff().size(); i++) {
 			String name = c.getSwitchedOff().get(i);
 			if (!CELL_SWITCHABLE.contains(name))
-				error("cell " + c.getName() + ": 'without " + Printable.escape(name) + "': no such mechanism of a cell; switchable: "
+				error("cell " + c.getName() + ": " + Printable.quoted("without " + name) + ": no such mechanism of a cell; switchable: "
 						+ String.join(", ", CELL_SWITCHABLE), c, CELL__SWITCHED_OFF, i, UNKNOWN_PROPERTY);
 			else if (!seen.add(name))
 				warning("cell " + c.getName() + ": " + name + " is switched off twice", c, CELL__SWITCHED_OFF, i, DUPLICATE_NAME);
@@ -58,7 +58,7 @@ public class MechanismValidator extends AbstractCellWrightRules {
 		for (int i = 0; i < l.getSwitchedOff().size(); i++) {
 			String name = l.getSwitchedOff().get(i);
 			if (!known.contains(name))
-				error("layer " + l.getName() + ": 'without " + Printable.escape(name) + "': "
+				error("layer " + l.getName() + ": " + Printable.quoted("without " + name) + ": "
 						+ (known.isEmpty() ? "its material has no optional mechanism to switch off"
 								: "no such mechanism here; switchable: " + String.join(", ", known)),
 						l, LAYER__SWITCHED_OFF, i, UNKNOWN_PROPERTY);

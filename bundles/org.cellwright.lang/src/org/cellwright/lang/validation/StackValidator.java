@@ -135,7 +135,7 @@ public class StackValidator extends AbstractCellWrightRules {
 		}
 		duplicates(c.getLayers(), LAYER__NAME, "layer");
 		if (c.getModel() != null && !Cells.MODELS.contains(c.getModel()))
-			error("unknown cell model '" + Printable.escape(c.getModel()) + "': write one of " + String.join(", ", Cells.MODELS), c, CELL__MODEL, STACK);
+			error("unknown cell model " + Printable.quoted(c.getModel()) + ": write one of " + String.join(", ", Cells.MODELS), c, CELL__MODEL, STACK);
 		Cell base = c.getBase();
 		if (base != null && !base.eIsProxy()) {
 			Set<String> names = new HashSet<>();

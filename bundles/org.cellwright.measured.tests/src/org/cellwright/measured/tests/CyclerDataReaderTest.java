@@ -1,5 +1,6 @@
 package org.cellwright.measured.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -267,6 +268,24 @@ class CyclerDataReaderTest {
 		assertEquals(3, e.line(), e.getMessage());
 		assertTrue(e.getMessage().endsWith("quote.csv:3: cannot read the row from here on: EOF reached before encapsulated token finished"
 				+ " (a quote '\"' opened and never closed?)"), e.getMessage());
+	}
+
+	/**
+	 * A quote never closed in a long file is refused at the row it opens in once its field passes
+	 * {@link CyclerDataReader#MAX_LINE_CHARS}, before the parser holds the rest of the file as one field (session 24's
+	 * fuzz: the error came at that row, but after reading the whole file into memory); a quoted field across lines,
+	 * with an escaped quote, within the bound is read as before.
+	 */
+	@Test
+	void aQuoteNeverClosedInALongFileIsRefusedAtItsRowWithinTheLineBound() throws Exception {
+		StringBuilder text = new StringBuilder("Test Time / s,Voltage / V,Note\n0,3.7,x\n10,\"3.6,x\n");
+		for (int k = 2; text.length() < 2 * CyclerDataReader.MAX_LINE_CHARS; k++) text.append(10 * k).append(",3.5,x\n");
+		MeasuredDataException e = assertThrows(MeasuredDataException.class, () -> read(file("long-quote.csv", text.toString())));
+		assertEquals(3, e.line(), e.getMessage());
+		assertTrue(e.getMessage().contains("long-quote.csv:3: a quote '\"' opened in this row is not closed within 1,048,576 characters"),
+				e.getMessage());
+		MeasuredSeries s = read(file("quoted.csv", "Test Time / s,Voltage / V,Note\n0, \"3.7\",\"a \"\"b\"\"\nc\"\n10,3.6,x\n"));
+		assertArrayEquals(new double[] { 3.7, 3.6 }, s.values(MeasuredQuantity.VOLTAGE));
 	}
 
 	/**

@@ -48,6 +48,22 @@ class RunReportTest {
 		fullHtml = Files.readString(out);
 	}
 
+	/**
+	 * A report that cannot be written whole is not written at all and the previous one stays: a full disk (input25: a
+	 * run into a tmpfs of 200 kB) left report.html cut off after 36 kB in the run folder, which Open Report showed.
+	 * Here the writing fails as a full disk fails it, at the temporary file the page is written to first (a folder in
+	 * its way); before, the page was written straight into report.html.
+	 */
+	@Test
+	void aReportThatCannotBeWrittenWholeLeavesThePreviousOne() throws Exception {
+		Path out = tmp.resolve("report.html");
+		Files.writeString(out, "the previous report");
+		Files.createDirectories(tmp.resolve(".report.html.tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId()).resolve("x"));
+		ReportException e = assertThrows(ReportException.class, () -> RunReport.write(full, out));
+		assertTrue(e.getMessage().startsWith(out + ": cannot be written: "), e.getMessage());
+		assertEquals("the previous report", Files.readString(out));
+	}
+
 	static final List<String> SECTIONS = List.of("key-numbers", "stack", "protocol", "voltage", "voltage-capacity", "cycling",
 			"overpotentials", "lithium", "mechanism-map", "checks");
 

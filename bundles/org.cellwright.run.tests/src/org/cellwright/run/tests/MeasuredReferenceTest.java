@@ -41,4 +41,17 @@ public class MeasuredReferenceTest {
 		Path ok = Files.writeString(tmp.resolve("ok.json"), "{\"time\": [0, 10, 10, 20], \"voltage\": [4, 3.9, 3.8, 3.7]}");
 		assertArrayEquals(new double[] { 0, 10, 10, 20 }, MeasuredComparison.reference(ok).values(MeasuredQuantity.TIME));
 	}
+
+	/**
+	 * A reference nested deeper than the JSON parser reads (Gson's 255 levels) is one line saying so, at its line and
+	 * column, its path cut: it was "com.google.gson.stream.MalformedJsonException: Nesting limit 255 reached at line 1
+	 * column 265 path $.time[0][0]..." with 800 characters of path (session 24's fuzz, input25).
+	 */
+	@Test
+	void aReferenceNestedDeeperThanTheParserReadsIsOneLineSayingSo() throws Exception {
+		Path f = Files.writeString(tmp.resolve("deep.json"), "{\"time\": " + "[".repeat(10_000) + "]".repeat(10_000) + ", \"voltage\": [4, 3]}");
+		RuntimeException e = assertThrows(RuntimeException.class, () -> MeasuredComparison.reference(f));
+		assertEquals("not JSON: nested deeper than 255 levels (arrays or objects within each other) at line 1 column 265 path $.time"
+				+ "[0]".repeat(18) + "..." + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)", MeasuredComparison.referenceProblem(e));
+	}
 }

@@ -481,4 +481,25 @@ class RunStoreTest {
 		assertThrows(IllegalArgumentException.class, () -> RunStore.deleteUnindexed(tmp.resolve("results/t/K/..")));
 		assertTrue(Files.isDirectory(group), "a path that is no run's folder deletes nothing");
 	}
+
+	/**
+	 * A run whose 'latest' cannot be written (a full disk: input25 ran into a tmpfs of 200 kB; here latest.txt is a
+	 * folder in the way) is one line naming the run's folder and why, exit 1: it was "internal error:
+	 * java.io.UncheckedIOException: cannot write .../latest.txt: No space left on device", exit 4. The run is in place.
+	 */
+	@Test
+	void aLatestThatCannotBeWrittenIsOneLineNamingTheRunNotAnInternalError() throws Exception {
+		Path f = Cli.write(tmp.resolve("l.cell"), PlatingCell.file("20 MPa"));
+		Path out = tmp.resolve("results");
+		Cli.Result first = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path latest = out.resolve("X").resolve("latest.txt");
+		Files.delete(latest);
+		Files.createDirectories(latest.resolve("in-the-way"));
+		Cli.Result second = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(1, second.rc(), second.out() + second.err());
+		assertFalse(second.err().contains("internal error") || second.err().contains("Exception"), second.err());
+		assertTrue(second.err().contains("is written, but 'latest' does not point at it: cannot write " + latest), second.err());
+		assertEquals(2, runs(out.resolve("X")).size(), "both runs in place");
+	}
 }

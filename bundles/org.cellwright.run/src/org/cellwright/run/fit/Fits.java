@@ -67,7 +67,7 @@ public final class Fits {
 				if (e instanceof Fit f && (only == null || only.equals(f.getName()))) fits.add(f);
 		}
 		if (fits.isEmpty())
-			throw new IllegalArgumentException(only == null ? "no fit in this file" : "no fit named '" + Printable.escape(only) + "'");
+			throw new IllegalArgumentException(only == null ? "no fit in this file" : "no fit named " + Printable.quoted(only));
 		return fits;
 	}
 
@@ -78,7 +78,7 @@ public final class Fits {
 		return switch (m.toLowerCase(Locale.ROOT)) {
 			case "lm", "levenberg-marquardt", "levenberg_marquardt" -> FitOptions.Method.LEVENBERG_MARQUARDT;
 			case "bobyqa" -> FitOptions.Method.BOBYQA;
-			default -> throw new IllegalArgumentException("unknown fit method '" + Printable.escape(m) + "': lm or bobyqa");
+			default -> throw new IllegalArgumentException("unknown fit method " + Printable.quoted(m) + ": lm or bobyqa");
 		};
 	}
 

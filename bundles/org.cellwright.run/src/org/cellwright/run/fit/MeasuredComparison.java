@@ -71,7 +71,7 @@ public final class MeasuredComparison {
 		try {
 			return reference(file);
 		} catch (java.io.IOException | RuntimeException e) {
-			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "reference " + m.getPath() + ": " + referenceProblem(e)));
+			throw new InputException(CellFiles.problemAt(m, Problem.Severity.ERROR, "reference " + org.cellwright.lang.text.Printable.quoted(m.getPath()) + ": " + referenceProblem(e)));
 		}
 	}
 
@@ -102,7 +102,9 @@ public final class MeasuredComparison {
 
 	/** Why a reference cannot be read, with what it needs. */
 	public static String referenceProblem(Exception e) {
-		return (e.getMessage() == null ? e.toString() : e.getMessage()) + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)";
+		String why = e instanceof com.google.gson.JsonParseException ? "not JSON: " + org.cellwright.solver.input.json.JsonSyntax.reason(e)
+				: e.getMessage() == null ? e.toString() : e.getMessage();
+		return why + " (a JSON reference needs 'time' [s] and 'voltage' [V] arrays)";
 	}
 
 	private static double[] vector(JsonObject o, String key) {

@@ -121,9 +121,8 @@ public final class Summary {
 			if (o.get(RUN) instanceof JsonObject r) SourceRecord.resolveIn(r, RUN_SOURCE_FILE, file.toAbsolutePath().normalize().getParent());
 			return new Summary(o);
 		} catch (IOException | JsonParseException | java.nio.file.InvalidPathException e) {
-			Throwable why = e; // the parser's own reason, not its exception's class name ("com.google.gson.stream.MalformedJsonException: ...")
-			while (why.getCause() != null && why.getCause() != why) why = why.getCause();
-			throw new RunFolderException(file + ": cannot be read as JSON: " + why.getMessage(), e);
+			// the parser's own reason, not its exception's class name ("com.google.gson.stream.MalformedJsonException: ...")
+			throw new RunFolderException(file + ": cannot be read as JSON: " + org.cellwright.solver.input.json.JsonSyntax.reason(e), e);
 		}
 	}
 

@@ -56,10 +56,17 @@ public final class Slot implements AutoCloseable {
 		if (committed) return;
 		committed = true;
 		try {
-			Files.move(tmp, folder(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			RunStore.setLatest(groupFolder, id);
-		} catch (IOException e) {
-			throw new RunStoreException("cannot move " + tmp + " to " + folder() + ": " + e.getMessage(), e);
+			try {
+				Files.move(tmp, folder(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			} catch (IOException e) {
+				throw new RunStoreException("cannot move " + tmp + " to " + folder() + ": " + e.getMessage(), e);
+			}
+			try {
+				RunStore.setLatest(groupFolder, id);
+			} catch (IOException | java.io.UncheckedIOException e) {
+				// the run is in place; a full disk ended here in "internal error: java.io.UncheckedIOException" (input25)
+				throw new RunStoreException(folder() + " is written, but 'latest' does not point at it: " + e.getMessage(), e);
+			}
 		} finally {
 			RunStore.release(lock, channel);
 		}

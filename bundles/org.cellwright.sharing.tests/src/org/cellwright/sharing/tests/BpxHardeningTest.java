@@ -164,6 +164,15 @@ public class BpxHardeningTest {
 		BpxException e = refused(new Gson().toJson(bpx));
 		assertTrue(e.getMessage().startsWith("$.Parameterisation.Cell.Deep[0]") && e.getMessage().contains("nested deeper than 64"),
 				e.getMessage());
+		// deeper than the JSON parser reads (Gson's 255): one line saying so, without the parser's class name and its path of
+		// 800 characters (it was "not JSON: com.google.gson.stream.MalformedJsonException: Nesting limit 255 reached ...
+		// path $.Parameterisation.Cell.Deep[0][0]...": input25)
+		String text = new Gson().toJson(bpx).replace("\"Deep\":[", "\"Deep\":" + "[".repeat(10_000)); // refused at the 256th level
+		e = refused(text);
+		assertTrue(e.getMessage().startsWith("not JSON: nested deeper than 255 levels (arrays or objects within each other) at line 1 column "),
+				e.getMessage());
+		assertTrue(e.getMessage().matches("[^\n]* path \\$\\.Parameterisation\\.Cell\\.Deep[\\[0\\]]+\\.\\.\\.") && e.getMessage().length() < 200,
+				e.getMessage());
 	}
 
 	@Test
@@ -256,6 +265,41 @@ public class BpxHardeningTest {
 		bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Negative electrode").addProperty("Thickness [m]", Limits.MAX_LAYER_THICKNESS);
 		assertTrue(BpxImporter.importJson(new Gson().toJson(bpx), "edge").text().contains("layer negative: NegativeElectrode 100000"),
 				"10 cm is within the limit: imported");
+	}
+
+	/**
+	 * The temperatures (BPX 0.x "Cell", 1.x "State") and the cell's area (electrode area x electrode pairs in parallel)
+	 * beyond the language's limits (docs/language.md "Limits") are refused at their JSON path and nothing is written, as
+	 * a thickness is: only the thickness was checked (input24), an ambient temperature of 1e300 K or 1000 pairs of the
+	 * example's electrodes (16.8 m2) were imported into a .cell file with errors at its lines (input25).
+	 */
+	@Test
+	void temperaturesAndAnAreaBeyondTheLimitsAreRefusedAtTheirJsonPathAndNothingIsWritten() throws Exception {
+		JsonObject bpx = example();
+		JsonObject cell = bpx.getAsJsonObject("Parameterisation").getAsJsonObject("Cell");
+		cell.addProperty("Ambient temperature [K]", 1e300);
+		cell.addProperty("Number of electrode pairs connected in parallel to make a cell", 1000);
+		String err = importRefused(bpx, "hot");
+		assertFalse(Files.exists(tmp.resolve("out-hot/hot.cell")), "nothing written for a refused file");
+		assertTrue(err.contains("hot.json: cannot import: $.Parameterisation.Cell[\"Ambient temperature [K]\"]: 1e300 degC is outside -100 degC"
+				+ " to 500 degC (the limit, see 'Limits' in docs/language.md)\n"
+				+ "  $.Parameterisation.Cell[\"Electrode area [m2]\"]: 0.016808 m2 x 1000 electrode pairs in parallel = 16.808 m2 is above 10 m2,"
+				+ " the largest electrode area of a cell (the limit, see 'Limits' in docs/language.md)"), err);
+
+		JsonObject v1 = example();
+		JsonObject state = new JsonObject(), initial = new JsonObject();
+		initial.addProperty("Initial temperature [K]", 100);
+		state.add("Initial conditions", initial);
+		v1.add("State", state);
+		assertEquals("cannot import: $.State[\"Initial conditions\"][\"Initial temperature [K]\"]: -173.15 degC is outside -100 degC to 500 degC"
+				+ " (the limit, see 'Limits' in docs/language.md)", refused(new Gson().toJson(v1)).getMessage());
+		// at the limits: imported (10 m2 as 0.5 m2 x 20 pairs; 500 degC)
+		JsonObject edge = example();
+		JsonObject c = edge.getAsJsonObject("Parameterisation").getAsJsonObject("Cell");
+		c.addProperty("Electrode area [m2]", 0.5);
+		c.addProperty("Number of electrode pairs connected in parallel to make a cell", 20);
+		c.addProperty("Ambient temperature [K]", Limits.MAX_TEMPERATURE);
+		assertTrue(BpxImporter.importJson(new Gson().toJson(edge), "edge").text().contains("area = 100000 cm2"), "10 m2 is within the limit: imported");
 	}
 
 	/**

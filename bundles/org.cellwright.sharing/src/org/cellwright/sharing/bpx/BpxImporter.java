@@ -107,9 +107,8 @@ public final class BpxImporter {
 		try {
 			root = JsonParser.parseString(json);
 		} catch (JsonParseException | StackOverflowError e) {
-			// Gson wraps the reader's message ("End of input at line 1 column 12 path $.Header") in its exception's
-			String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-			throw new BpxException("not JSON: " + Printable.escape(Printable.shorten(m)));
+			// the reader's reason ("End of input at line 1 column 12 path $.Header"), without the class names Gson wraps it in
+			throw new BpxException("not JSON: " + Printable.escape(Printable.shorten(org.cellwright.solver.input.json.JsonSyntax.reason(e))));
 		}
 		if (!root.isJsonObject())
 			throw new BpxException("not a BPX file: the top level is not a JSON object");

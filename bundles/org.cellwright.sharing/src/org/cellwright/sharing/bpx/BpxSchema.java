@@ -81,11 +81,16 @@ public final class BpxSchema {
 			"Reference temperature [K]", "Density [kg.m-3]", "Specific heat capacity [J.K-1.kg-1]", "Maximum concentration [mol.m-3]",
 			"Surface area per unit volume [m-1]", "Initial concentration [mol.m-3]");
 
+	/** The temperatures a BPX file gives a cell (BPX 0.x: in "Cell"; 1.x: in "State"), held to the language's limits. */
+	static final Set<String> TEMPERATURES = Set.of("Initial temperature [K]", "Ambient temperature [K]");
+
 	/**
 	 * The {@link #POSITIVE} fields of the parameterisation (its sections and their particle populations, not User-defined)
-	 * with a number of 0 or below, each {@code "$.path: -1 must be positive"}, and its thicknesses beyond the language's
-	 * limit ({@link Limits#thicknessProblem}: a thickness of 1e300 m was imported into a .cell file with an error at its
-	 * line, fuzz24), in document order.
+	 * with a number of 0 or below, each {@code "$.path: -1 must be positive"}, and the values beyond the language's limits
+	 * ({@link Limits}, docs/language.md "Limits") that the imported cell would carry: its thicknesses (a thickness of
+	 * 1e300 m was imported into a .cell file with an error at its line, fuzz24), its {@link #TEMPERATURES} (in "Cell" or
+	 * "State") and its area, the electrode area times the electrode pairs in parallel (input25); in document order, the
+	 * area after the parameterisation's fields, the State's temperatures last.
 	 */
 	static List<String> implausible(JsonObject root) {
 		List<String> out = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class BpxSchema {
 			String sp = "$.Parameterisation" + BpxImporter.key(section.getKey());
 			for (Map.Entry<String, JsonElement> e : section.getValue().getAsJsonObject().entrySet()) {
 				String ep = sp + BpxImporter.key(e.getKey());
-				if (POSITIVE.contains(e.getKey()))
+				if (POSITIVE.contains(e.getKey()) || TEMPERATURES.contains(e.getKey()))
 					plausible(e.getKey(), e.getValue(), ep, out);
 				else if (e.getValue().isJsonObject()) // a blended electrode's particle population
 					for (Map.Entry<String, JsonElement> f : e.getValue().getAsJsonObject().entrySet())
@@ -106,17 +111,43 @@ public final class BpxSchema {
 							plausible(f.getKey(), f.getValue(), ep + BpxImporter.key(f.getKey()), out);
 			}
 		}
+		area(par.getAsJsonObject().get("Cell"), out);
+		if (root.get("State") instanceof JsonObject state)
+			for (String group : List.of("Initial conditions", "Thermal environment"))
+				if (state.get(group) instanceof JsonObject g)
+					for (Map.Entry<String, JsonElement> e : g.entrySet())
+						if (TEMPERATURES.contains(e.getKey()))
+							plausible(e.getKey(), e.getValue(), "$.State" + BpxImporter.key(group) + BpxImporter.key(e.getKey()), out);
 		return out;
 	}
 
 	private static void plausible(String key, JsonElement v, String p, List<String> out) {
 		if (!isNumber(v))
 			return;
-		String beyond = key.equals("Thickness [m]") ? Limits.thicknessProblem(v.getAsDouble()) : null;
-		if (!(v.getAsDouble() > 0))
+		double x = v.getAsDouble();
+		String beyond = key.equals("Thickness [m]") ? Limits.thicknessProblem(x) : TEMPERATURES.contains(key) ? Limits.temperatureProblem(x) : null;
+		if (POSITIVE.contains(key) && !(x > 0))
 			out.add(p + ": " + v.getAsJsonPrimitive().getAsString() + " must be positive");
 		else if (beyond != null)
 			out.add(p + ": " + beyond);
+	}
+
+	/**
+	 * The cell's area beyond the language's limit ({@link Limits#areaProblem}), at the electrode area's path: the
+	 * imported cell's area is the electrode area times the electrode pairs in parallel (BpxImporter), so each may be
+	 * within reason and their product not. One of 0 or below is refused as such ({@link #plausible}).
+	 */
+	private static void area(JsonElement cell, List<String> out) {
+		if (!(cell instanceof JsonObject c) || !isNumber(c.get("Electrode area [m2]")))
+			return;
+		JsonElement area = c.get("Electrode area [m2]"), pairs = c.get("Number of electrode pairs connected in parallel to make a cell");
+		if (pairs != null && !isNumber(pairs) || !(area.getAsDouble() > 0) || pairs != null && !(pairs.getAsDouble() > 0))
+			return;
+		String beyond = Limits.areaProblem(area.getAsDouble() * (pairs == null ? 1 : pairs.getAsDouble()));
+		if (beyond != null)
+			out.add("$.Parameterisation.Cell" + BpxImporter.key("Electrode area [m2]") + ": " + (pairs == null || pairs.getAsDouble() == 1 ? ""
+					: area.getAsJsonPrimitive().getAsString() + " m2 x " + pairs.getAsJsonPrimitive().getAsString() + " electrode pairs in parallel = ")
+					+ beyond);
 	}
 
 	/** The problems of a BPX document, each {@code "$.path: what"}, in document order; empty when the schema accepts it. */

@@ -58,12 +58,12 @@ public record LibraryDescriptor(String name, Version version, String licence, Li
 				throw new LibraryException(where + ": not a JSON object");
 			o = root.getAsJsonObject();
 		} catch (RuntimeException | StackOverflowError e) {
-			throw new LibraryException(where + ": not a JSON object: " + Printable.escape(String.valueOf(e.getMessage())));
+			throw new LibraryException(where + ": not a JSON object: " + Printable.escape(Printable.shorten(org.cellwright.solver.input.json.JsonSyntax.reason(e))));
 		}
 		String name = string(o, "name", where);
 		if (name == null || !name.matches("[a-z][a-z0-9_.-]{0,63}"))
 			throw new LibraryException(where + ": \"name\" must be lower case letters, digits, '-', '_' or '.' (at most 64, starting with a letter; got "
-					+ (name == null ? "none" : "'" + Printable.escape(name) + "'") + ")");
+					+ (name == null ? "none" : Printable.quoted(name)) + ")");
 		Version version;
 		try {
 			version = Version.parse(string(o, "version", where));
@@ -78,7 +78,7 @@ public record LibraryDescriptor(String name, Version version, String licence, Li
 			try {
 				deps.put(e.getKey(), VersionRange.parse(e.getValue()));
 			} catch (RuntimeException x) {
-				throw new LibraryException(where + ": dependency " + Printable.escape(e.getKey()) + ": " + Printable.escape(String.valueOf(x.getMessage())));
+				throw new LibraryException(where + ": dependency " + Printable.quoted(e.getKey()) + ": " + Printable.escape(Printable.shorten(String.valueOf(x.getMessage()))));
 			}
 		}
 		Map<String, String> resolved = stringMap(o, "resolved", where, "{\"library\": \"1.2.0\"}");
@@ -158,7 +158,7 @@ public record LibraryDescriptor(String name, Version version, String licence, Li
 			throw new LibraryException(where + ": \"" + k + "\" must be an object " + example + ", not " + kind(e));
 		for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
 			if (!x.getValue().isJsonPrimitive())
-				throw new LibraryException(where + ": \"" + k + "\" / \"" + Printable.escape(x.getKey()) + "\" must be a text, not " + kind(x.getValue()));
+				throw new LibraryException(where + ": \"" + k + "\" / \"" + Printable.escape(Printable.shorten(x.getKey())) + "\" must be a text, not " + kind(x.getValue()));
 			out.put(x.getKey(), x.getValue().getAsString());
 		}
 		return out;

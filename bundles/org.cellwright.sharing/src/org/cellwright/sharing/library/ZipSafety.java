@@ -50,7 +50,7 @@ public final class ZipSafety {
 
 	/** An entry name as it may be printed (control characters and bidirectional overrides escaped). */
 	static String shown(String name) {
-		return "'" + Printable.escape(name) + "'";
+		return Printable.quoted(name);
 	}
 
 	/** The entries of a safe library archive; throws with a message naming the first unsafe entry. */

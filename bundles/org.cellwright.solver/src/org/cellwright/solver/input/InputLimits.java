@@ -137,9 +137,12 @@ public final class InputLimits {
                 + " cm, the thickest layer of a cell (the limit, see 'Limits' in docs/language.md)" : null;
     }
 
-    /** A temperature [K] in degC as the limits' and the runner's messages write it: "180.5 degC", "-100 degC", "200 degC". */
+    /**
+     * A temperature [K] in degC as the limits' and the runner's messages write it: "180.5 degC", "-100 degC", "200 degC";
+     * beyond 1e9 as "1e300 degC" (it was written with all its 301 digits).
+     */
     public static String degC(double kelvin) {
-        return plain(kelvin - 273.15) + " degC";
+        return compact(kelvin - 273.15) + " degC";
     }
 
     /** A number to 5 significant digits, plain, without trailing zeros: 180.5, -173.15, 1000000000. */

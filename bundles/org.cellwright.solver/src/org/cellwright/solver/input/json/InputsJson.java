@@ -444,14 +444,9 @@ public final class InputsJson {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new InputsJsonException(where + ": not valid JSON: " + rootMessage(e), e);
+            throw new InputsJsonException(where + ": not valid JSON: " + JsonSyntax.reason(e), e);
         }
         return new Reader(where, purpose).read(root);
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null && e.getCause() != e) e = e.getCause();
-        return e.getMessage();
     }
 
     /**
