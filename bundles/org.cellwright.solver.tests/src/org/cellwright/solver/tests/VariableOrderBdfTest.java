@@ -381,6 +381,24 @@ class VariableOrderBdfTest {
         assertEquals(Math.sqrt(bdf.state()[0]), bdf.state()[1], 1e-3 * bdf.state()[1]);
     }
 
+    /**
+     * A landing step of 1e-12 s (a cut-off's bracket closing in, CutoffLanding) leaves the next step at most twice as
+     * long, below the driver's hMin of 1e-9 s: the next step starts from that size and grows again instead of failing
+     * at once ("step size underflow" at the half cell's cut-off, where a crossing a landing closed in on was refuted by
+     * the solved state at its end: DfnSolvedOutputTest at rtol 1e-3 in session 25, main at 5e-4 solved).
+     */
+    @Test
+    void aStepThatStartsBelowTheMinimumLeftByALandingGrowsInsteadOfFailing() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-6);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        while (bdf.time() < 0.5) assertTrue(bdf.step(0.5, 1e-9));
+        assertTrue(bdf.step(0.5 + 1e-12, 1e-9), "the landing step itself");
+        assertTrue(bdf.step(1, 1e-9), "the step after it, from below hMin");
+        while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-9));
+        assertEquals(Math.exp(-1), bdf.state()[0], 1e-4);
+        assertEquals(0, bdf.rejectedSteps());
+    }
+
     /** y' = -y, z = y^2 as DecayWithConstraint, with every state more than 0.05 from its step's start refused (a corrector failure). */
     static final class ShortStepsOnly implements DaeSystem {
         final DecayWithConstraint inner = new DecayWithConstraint();

@@ -303,7 +303,10 @@ public final class VariableOrderBdf implements DaeStepper {
                 landing = false;
                 hTry = hStep;
             }
-            if (hTry < hMin && !landing) return false;
+            // hMin bounds a step cut by this call's failures and halvings, not one that starts below it: the size a
+            // chain of landing steps left (each lets the next grow by MAX_RATIO only) grows again from there (CVODE's
+            // hmin, likewise, ends an integration only when a failed step would fall below it)
+            if (hTry < hMin && !landing && hTry < hWanted) return false;
             if (steps == 0 && hTry != hh) { psi[0] = hTry; scale(phi[1], hTry / hh); }
             hh = hTry;
             setCoefficients();
