@@ -351,7 +351,7 @@ class VariableOrderBdfTest {
      * declares a predictor that takes y below half its last value unsolvable, so the steps shrink towards t = 1 by
      * halving before Newton instead of failing there.
      */
-    static final class DrainingRoot implements DaeSystem {
+    static class DrainingRoot implements DaeSystem {
         int belowHalf;
         @Override public int size() { return 2; }
         @Override public void mass(double[] m) { m[0] = 1; m[1] = 0; }
@@ -379,6 +379,57 @@ class VariableOrderBdfTest {
         assertEquals(0, sys.belowHalf, "every converged step kept y above half its last value");
         assertEquals(1 - bdf.time(), bdf.state()[0], 1e-5, "y' = -1, within Newton's tolerance");
         assertEquals(Math.sqrt(bdf.state()[0]), bdf.state()[1], 1e-3 * bdf.state()[1]);
+    }
+
+    /** DrainingRoot that also tells the time its y, falling at the last step's rate, takes to reach 0 (DaeSystem.timeToLimit). */
+    static final class DrainingRootWithApproach extends DrainingRoot {
+        @Override public double timeToLimit(double[] yFrom, double[] y, double h) {
+            return y[0] < yFrom[0] ? y[0] * h / (yFrom[0] - y[0]) : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * DrainingRoot's approach to y = 0 at t = 1 with the system telling its time to the limit: each step after the first
+     * covers at most VariableOrderBdf.APPROACH_FRACTION (0.2) of the time left, so the steps shrink by a constant ratio
+     * and no predictor passes half of y (without timeToLimit: predictor halvings, steps up to half the time left).
+     */
+    @Test
+    void aStepTowardsALimitCoversAtMostAFifthOfTheTimeItsApproachLeaves() {
+        DrainingRoot sys = new DrainingRootWithApproach();
+        VariableOrderBdf bdf = new VariableOrderBdf(sys, VariableOrderBdf.MAX_ORDER, 1e-3);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        int steps = 0;
+        while (bdf.time() < 1 - 1e-4) {
+            double t0 = bdf.time();
+            assertTrue(bdf.step(1, 1e-12));
+            double h = bdf.time() - t0;
+            assertTrue(h <= 0.2 * (1 - t0) * (1 + 1e-6), "step " + h + " from t = " + t0);
+            steps++;
+        }
+        assertTrue(bdf.approachBoundedSteps() > 10, "bounded: " + bdf.approachBoundedSteps() + " of " + steps);
+        assertEquals(0, bdf.predictorHalvings(), "no predictor past half of y");
+        assertEquals(0, bdf.rejectedSteps(), "no corrector failed");
+        assertEquals(0, sys.belowHalf);
+        assertEquals(1 - bdf.time(), bdf.state()[0], 1e-5, "y' = -1, within Newton's tolerance");
+        assertEquals(Math.sqrt(bdf.state()[0]), bdf.state()[1], 1e-3 * bdf.state()[1]);
+    }
+
+    /**
+     * A landing step of 1e-12 s (a cut-off's bracket closing in, CutoffLanding) leaves the next step at most twice as
+     * long, below the driver's hMin of 1e-9 s: the next step starts from that size and grows again instead of failing
+     * at once ("step size underflow" at the half cell's cut-off, where a crossing a landing closed in on was refuted by
+     * the solved state at its end: DfnSolvedOutputTest at rtol 1e-3 in session 25, main at 5e-4 solved).
+     */
+    @Test
+    void aStepThatStartsBelowTheMinimumLeftByALandingGrowsInsteadOfFailing() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-6);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        while (bdf.time() < 0.5) assertTrue(bdf.step(0.5, 1e-9));
+        assertTrue(bdf.step(0.5 + 1e-12, 1e-9), "the landing step itself");
+        assertTrue(bdf.step(1, 1e-9), "the step after it, from below hMin");
+        while (bdf.time() < 1) assertTrue(bdf.step(1, 1e-9));
+        assertEquals(Math.exp(-1), bdf.state()[0], 1e-4);
+        assertEquals(0, bdf.rejectedSteps());
     }
 
     /** y' = -y, z = y^2 as DecayWithConstraint, with every state more than 0.05 from its step's start refused (a corrector failure). */

@@ -610,6 +610,24 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     }
 
     /**
+     * The time the particle surfaces take, closing on c_max (or 0) at the rate of the last step, to reach it: the least over
+     * every surface of gap h / (gap at yFrom - gap at y), for surfaces whose gap shrank.
+     */
+    @Override
+    public double timeToLimit(double[] yFrom, double[] y, double h) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < blockCell.length; b++) {
+            int g = blockCell[b], k = blockPopulation[b];
+            double cMax = populations[mesh.domainOf(g)][k].particle().maximumConcentration();
+            double c = surfaceConcentration(y, g, k), from = surfaceConcentration(yFrom, g, k);
+            double top = cMax - c, topFrom = cMax - from;
+            if (top < topFrom) least = Math.min(least, top * h / (topFrom - top));
+            if (c < from) least = Math.min(least, c * h / (from - c));
+        }
+        return least;
+    }
+
+    /**
      * The Butler-Volmer rows' df/dy analytically (the entries that change fastest from step to step, with the
      * overpotential): for each block b ({@link #blocks}: x-cell g, population k) the row of its anchor j_k,
      * f = j_k - j_BV(i0(c_e, c_s), eta), c_s = c_last - (j_k / F) (R - r_last) / D(c_last) ({@link #surfaceConcentration}),

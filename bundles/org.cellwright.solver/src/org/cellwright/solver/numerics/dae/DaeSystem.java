@@ -40,4 +40,11 @@ public interface DaeSystem {
      * {@link VariableOrderBdf} halves a step whose predictor is not before any Newton work. Default: every state.
      */
     default boolean predictable(double t, double[] yFrom, double[] y) { return true; }
+
+    /**
+     * The time a state moving as it did over the last step (from yFrom to y in h) takes, at that rate, to reach a limit
+     * of the range its residual is solvable in (the distance left over the rate of closing, the least over such
+     * quantities): {@link VariableOrderBdf} bounds the next step to a fraction of it. Default: no limit (infinity).
+     */
+    default double timeToLimit(double[] yFrom, double[] y, double h) { return Double.POSITIVE_INFINITY; }
 }

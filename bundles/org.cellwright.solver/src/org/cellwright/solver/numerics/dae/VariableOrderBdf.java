@@ -14,8 +14,10 @@ package org.cellwright.solver.numerics.dae;
  * At the start (and after a restart) the order rises by one and the step doubles each step until the error test first
  * limits it (IDA's initial phase).
  *
- * <p>Near a limit of the physics (a particle surface filling at the end of a discharge) three additions keep the
- * corrector from failing where the error test alone would allow the step: a predictor the system finds outside the
+ * <p>Near a limit of the physics (a particle surface filling at the end of a discharge) four additions keep the
+ * corrector from failing where the error test alone would allow the step: the next step covers at most a fraction
+ * ({@link #APPROACH_FRACTION}) of the time the system's approach to the limit leaves ({@link DaeSystem#timeToLimit});
+ * a predictor the system finds outside the
  * range its residual is solvable from ({@link DaeSystem#predictable}) halves the step before any Newton work; a step
  * accepted after a failed corrector does not let the next one grow (CVODE's etamax = 1 after a convergence failure,
  * Hindmarsh et al., ACM TOMS 31, 363, 2005); and an accepted step can be taken back ({@link #undo}), history and all,
@@ -32,6 +34,19 @@ public final class VariableOrderBdf implements DaeStepper {
      * on it: the bordered solve keeps their rows exact at every iterate.
      */
     static final double NEWTON_TOL = 0.1;
+    /**
+     * Largest fraction of the time to a limit of the system's range ({@link DaeSystem#timeToLimit}: a particle surface
+     * filling to c_max at the rate of the last step) that the next step may cover. Towards such a limit the error test
+     * allows steps whose predictor passes it (its weights on the particles are rtol c, tens of mol/m3, against a surface
+     * 1-100 mol/m3 below c_max); halving those predictors ({@link DaeSystem#predictable}) approached the limit by steps
+     * that grew and were halved back, at order 1-2, each change of size outside the iteration matrix's reuse window and
+     * several corrector failures in the last seconds. Bounded before the step instead, a surface approaching linearly
+     * gives steps that shrink by 1 - 0.2 per step, within both reuse windows (c/c' = 1.25), and Newton's rows change
+     * little from one step to the next: on issue 13's NMC811 half cell no predictor halving and no corrector failure
+     * from rtol 1e-3 to 3e-5 with IDA's matrix life; 0.15 to 0.3 measured, 0.2 the least work at 0.1 mV on that cell, the
+     * full Chen cell's counts the same for all (docs/dfn.md, session 25).
+     */
+    static final double APPROACH_FRACTION = 0.2;
     /** Largest ratio of a step to the one before it after a landing step (IDA's largest growth of a step, 2). */
     static final double MAX_RATIO = 2;
     /** Growth of an update over the one before that the last corrector attempt (a fresh df/dy) allows once, near a steep nonlinearity. */
@@ -40,8 +55,13 @@ public final class VariableOrderBdf implements DaeStepper {
     static final int LAST_ATTEMPT_ITERATIONS = 10;
     /** Whether the matrix's fast rows (or all of df/dy) were last taken at the predictor of a step whose corrector failed. */
     private boolean rowsFromFailure;
-    /** Whether this step's attempt follows a predictor the system found outside its solvable range (a limit of the physics near). */
+    /**
+     * Whether this step's attempt follows a predictor the system found outside its solvable range, or its size was
+     * bounded by the approach to such a limit ({@link #APPROACH_FRACTION}): a limit of the physics near.
+     */
     private boolean nearLimit;
+    /** Whether the next step's size was bounded by the approach to a limit of the system's range. */
+    private boolean approachBounded;
     /** Whether the last corrector attempt was rejected without a fresh df/dy ({@link DaeNewton#wouldFailAgain}). */
     private boolean skippedJacobian;
     private final int maxOrder;
@@ -55,11 +75,13 @@ public final class VariableOrderBdf implements DaeStepper {
     private final double[] psi = new double[MAX_ORDER + 2], alpha = new double[MAX_ORDER + 2], beta = new double[MAX_ORDER + 2],
             sigma = new double[MAX_ORDER + 2], gamma = new double[MAX_ORDER + 2];
     private final double[] yPred, ypPred, base, yNew, ee, delta;
+    /** The state before the last accepted step (its rate of approach to a limit, {@link DaeSystem#timeToLimit}). */
+    private final double[] previous;
     private double rtol;
     private double t, hh, hused, cj, ck;
     private int kk, kused, ns, phase, steps;
     private double[] y;
-    private int accepted, rejected, inadmissible, errorTestFailures;
+    private int accepted, rejected, inadmissible, errorTestFailures, approachBounds;
     private final int[] stepsAtOrder = new int[MAX_ORDER + 1];
     private double maxStep = Double.POSITIVE_INFINITY;
     /** The step before the last accepted one: its time, order, size and IDA phase, for {@link #undo}. */
@@ -90,6 +112,7 @@ public final class VariableOrderBdf implements DaeStepper {
         yNew = new double[n];
         ee = new double[n];
         delta = new double[n];
+        previous = new double[n];
     }
 
     @Override
@@ -112,6 +135,9 @@ public final class VariableOrderBdf implements DaeStepper {
      * and {@link #inadmissibleSteps}): IDA's "error test failures", beside which its "nonlinear convergence failures".
      */
     public int errorTestFailures() { return errorTestFailures; }
+
+    /** Accepted steps after which the next step was shortened to {@link #APPROACH_FRACTION} of the time to a limit of the system's range. */
+    public int approachBoundedSteps() { return approachBounds; }
 
     /** Step attempts halved because the system found their predictor outside its solvable range (not in rejectedSteps). */
     public int predictorHalvings() { return predictorHalvings; }
@@ -160,6 +186,7 @@ public final class VariableOrderBdf implements DaeStepper {
         holdOrder = false;
         rowsFromFailure = false;
         skippedJacobian = false;
+        approachBounded = false;
         System.arraycopy(y0, 0, base, 0, n);
         if (!newton.initialise(tForcing, base, y, rtol)) {
             System.arraycopy(base, 0, y, 0, n); // the state as given, not Newton's last iterate: a caller tries again from it
@@ -206,6 +233,7 @@ public final class VariableOrderBdf implements DaeStepper {
         holdOrder = false;
         rowsFromFailure = false;
         skippedJacobian = false;
+        approachBounded = false;
         for (double[] p : phi) java.util.Arrays.fill(p, 0);
         // phi_j = backward difference nabla^j y_n at constant step
         double[][] d = new double[k + 1][];
@@ -284,7 +312,7 @@ public final class VariableOrderBdf implements DaeStepper {
     @Override
     public boolean step(double tEnd, double hMin) {
         double hWanted = hh;
-        nearLimit = false;
+        nearLimit = approachBounded;
         int failures = 0;
         boolean correctorFailed = false;
         while (true) {
@@ -303,7 +331,10 @@ public final class VariableOrderBdf implements DaeStepper {
                 landing = false;
                 hTry = hStep;
             }
-            if (hTry < hMin && !landing) return false;
+            // hMin bounds a step cut by this call's failures and halvings, not one that starts below it: the size a
+            // chain of landing steps left (each lets the next grow by MAX_RATIO only) grows again from there (CVODE's
+            // hmin, likewise, ends an integration only when a failed step would fall below it)
+            if (hTry < hMin && !landing && hTry < hWanted) return false;
             if (steps == 0 && hTry != hh) { psi[0] = hTry; scale(phi[1], hTry / hh); }
             hh = hTry;
             setCoefficients();
@@ -433,6 +464,7 @@ public final class VariableOrderBdf implements DaeStepper {
         holdOrder = false;
         kused = kk;
         hused = hh;
+        System.arraycopy(y, 0, previous, 0, n);
         System.arraycopy(yNew, 0, y, 0, n);
         t = tNew; // a landing step ends exactly on tEnd
         newton.jacobianStale();
@@ -473,6 +505,14 @@ public final class VariableOrderBdf implements DaeStepper {
             // grows by at most MAX_RATIO over it (a landing step of 4e-4 s after steps of 0.4 s would leave a ratio of 1000,
             // far beyond variable-step BDF2's zero-stability bound 1 + sqrt 2, Grigorieff 1983)
             if (landing) hNext = Math.min(Math.min(hWanted, hNext / hh * hWanted), MAX_RATIO * hh);
+            // towards a limit of the system's range (a particle surface filling to c_max) the next step covers at most
+            // APPROACH_FRACTION of the time the last step's rate of approach leaves to it
+            double limit = APPROACH_FRACTION * sys.timeToLimit(previous, y, hused);
+            approachBounded = limit < hNext;
+            if (approachBounded) {
+                hNext = limit;
+                approachBounds++;
+            }
         }
         hh = Math.min(hNext, maxStep);
         // keep the correction for the order-raise estimate, then update the divided differences to the new point
