@@ -138,4 +138,32 @@ class InterfacialResistanceTest {
 		assertEquals(List.of("probe", "again"), org.cellwright.lang.expectations.Points.names(x));
 		assertEquals(10, org.cellwright.run.SimulationInputs.of(x).protocol().flatten().size(), "the solver's steps, which the point counts");
 	}
+
+	/**
+	 * A fit's cost takes the resistance like any number: (simulated - expected) / tolerance. A resistance simulated at an
+	 * exchange current of 0.9 A/m2 is the target; a fit from 0.4 A/m2 recovers 0.9 within 2 % (the resistance is
+	 * monotonic in it), and the fit's after-run reads the target's resistance.
+	 */
+	@Test
+	void aFitRecoversTheExchangeCurrentFromAResistance() throws Exception {
+		String protocol = "protocol P { charge at 0.1 C for 20 min  group probe { charge at 0.05 C for 10 min } }\n";
+		Path truth = Cli.write(tmp.resolve("truth").resolve("t.cell"), CELL + protocol
+				+ "experiment E { cell S protocol P expect cathode-interfacial-resistance at probe > 0.001 Ohm.cm2 }\n");
+		Cli.Result r = Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		JsonObject c = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("truth-runs").resolve("E")).resolve("checks.json")))
+				.getAsJsonObject().getAsJsonArray("checks").get(0).getAsJsonObject();
+		double resistance = c.get("simulated_value").getAsDouble();
+		String expect = String.format(java.util.Locale.ROOT, "expect cathode-interfacial-resistance at probe = %.6f Ohm.cm2 within %.6f Ohm.cm2",
+				resistance, 0.01 * resistance);
+		Path fit = Cli.write(tmp.resolve("fit").resolve("f.cell"), CELL.replace("exchange-current-density = 0.9 A/m2", "exchange-current-density = 0.4 A/m2")
+				+ protocol + "experiment E { cell S protocol P " + expect + " }\n"
+				+ "fit I { estimate Ncm.exchange-current-density between 0.1 A/m2 and 5 A/m2  target E expectations }\n");
+		Cli.Result f = Cli.cli("fit", fit.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(0, f.rc(), f.out() + f.err());
+		JsonObject e = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("fits").resolve("I")).resolve("fit.json")))
+				.getAsJsonObject().getAsJsonArray("estimates").get(0).getAsJsonObject();
+		assertEquals("A/m2", e.get("unit").getAsString());
+		assertEquals(0.9, e.get("value").getAsDouble(), 0.018, f.out());
+	}
 }
