@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cellwright.lang.expectations.Metric;
+import org.cellwright.lang.expectations.Points;
 import org.cellwright.lang.units.Unit;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.CellwrightFactory;
@@ -55,7 +56,9 @@ public final class Checks {
 	 */
 	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder) {
 		List<Check> out = new ArrayList<>();
-		for (ResolvedInputs.Expect c : clauses) out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder)));
+		for (ResolvedInputs.Expect c : clauses)
+			out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder,
+					c.point() == null || c.pointFirstStep() < 0 ? null : new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep()))));
 		return out;
 	}
 
@@ -66,7 +69,8 @@ public final class Checks {
 
 	/**
 	 * An experiment's expect clauses as data, what a run's inputs.json records of them: each with its numbers and unit
-	 * and their text as written ("92.0 %"), its line, label and source.
+	 * and their text as written ("92.0 %"), its line, label and source, and its named point ({@code at probe}) with the
+	 * solver's step numbers of that step group's last run ({@link Points#find}).
 	 */
 	public static List<ResolvedInputs.Expect> clauses(Experiment x) {
 		List<ResolvedInputs.Expect> out = new ArrayList<>();
@@ -74,10 +78,11 @@ public final class Checks {
 			ICompositeNode node = NodeModelUtils.findActualNodeFor(e);
 			Quantity v = e.getValue(), t = e.getTolerance();
 			String unit = v == null ? null : v.getUnit() == null ? "" : v.getUnit(), tolUnit = t == null ? null : t.getUnit() == null ? "" : t.getUnit();
+			Metric.Point point = Points.find(x, e.getPoint());
 			out.add(new ResolvedInputs.Expect(e.getLabel(), e.isAverage(), e.getMetric(), e.getCycle(), e.getReference(), e.getFromCycle(),
 					e.getComparison().getName(), v == null ? null : v.getValue(), unit, v == null ? null : written(v, v.getValue(), unit), e.getState(),
 					t == null ? null : t.getValue(), tolUnit, t == null ? null : written(t, t.getValue(), tolUnit), e.getSource(),
-					node == null ? 0 : node.getStartLine()));
+					node == null ? 0 : node.getStartLine(), e.getPoint(), point == null ? -1 : point.firstStep(), point == null ? -1 : point.lastStep()));
 		}
 		return out;
 	}
@@ -94,6 +99,7 @@ public final class Checks {
 		e.setComparison(Comparison.getByName(c.comparison()));
 		e.setState(c.state());
 		e.setSource(c.source());
+		e.setPoint(c.point());
 		if (c.value() != null) e.setValue(quantity(c.value(), c.unit()));
 		if (c.tolerance() != null) e.setTolerance(quantity(c.tolerance(), c.toleranceUnit()));
 		return e;
@@ -149,7 +155,10 @@ public final class Checks {
 				e.getSource(), file, line, null);
 	}
 
-	/** "coulombic-efficiency of cycle 1", "average coulombic-efficiency", "capacity-retention of cycle 200 relative to cycle 2". */
+	/**
+	 * "coulombic-efficiency of cycle 1", "average coulombic-efficiency", "capacity-retention of cycle 200 relative to cycle 2",
+	 * "cathode-interfacial-resistance at probe".
+	 */
 	static String describe(Expectation e) {
 		StringBuilder b = new StringBuilder();
 		if (e.isAverage()) b.append("average ");
@@ -157,6 +166,7 @@ public final class Checks {
 		if (e.getCycle() > 0) b.append(" of cycle ").append(e.getCycle());
 		if (e.getReference() > 0) b.append(" relative to cycle ").append(e.getReference());
 		if (e.getFromCycle() > 0) b.append(" from cycle ").append(e.getFromCycle());
+		if (e.getPoint() != null) b.append(" at ").append(e.getPoint());
 		return b.toString();
 	}
 

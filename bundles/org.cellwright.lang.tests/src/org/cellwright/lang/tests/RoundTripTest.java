@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.model.Cell;
+import org.cellwright.model.Experiment;
 import org.cellwright.model.Model;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -140,5 +141,24 @@ public class RoundTripTest {
 		assertTrue(printed.contains("\n\texpect average coulombic-efficiency from cycle 30 = 99.9 % within 0.1 %\n"), printed);
 		assertTrue(printed.contains("\n\texpect capacity-retention of cycle 200 relative to cycle 2 = 88.9 % within 3 %\n"), printed);
 		assertTrue(printed.contains("\n\texpect status = short-circuit\n\texpect end-time < 100 h\n}"), printed);
+	}
+
+	/** The resistance read at a named point ('at probe', a step group) prints on its line and reparses with its point. */
+	@Test
+	public void anExpectationAtANamedPointRoundTrips() throws Exception {
+		CellWrightChecker checker = new CellWrightChecker();
+		XtextResource res = checker.parse("""
+				package t
+				experiment E { cell C protocol P
+				  expect "crossrail, 30 degC":   cathode-interfacial-resistance at probe30 = 18.2 Ohm.cm2 within 2 Ohm.cm2 source "10.1016/j.electacta.2025.147413"
+				  expect cathode-interfacial-resistance at hot < 10 Ohm.cm2 }
+				""", "point.cell");
+		assertRoundTrip(checker, res);
+		Experiment x = (Experiment) ((Model) res.getContents().get(0)).getElements().get(0);
+		assertEquals("probe30", x.getExpectations().get(0).getPoint());
+		assertEquals("hot", x.getExpectations().get(1).getPoint());
+		String printed = format(checker, res.getContents().get(0));
+		assertTrue(printed.contains("\n\texpect \"crossrail, 30 degC\": cathode-interfacial-resistance at probe30 = 18.2 Ohm.cm2 within 2 Ohm.cm2 source \"10.1016/j.electacta.2025.147413\"\n"), printed);
+		assertTrue(printed.contains("\n\texpect cathode-interfacial-resistance at hot < 10 Ohm.cm2\n}"), printed);
 	}
 }

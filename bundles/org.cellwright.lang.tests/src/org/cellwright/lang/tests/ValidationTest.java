@@ -343,4 +343,34 @@ public class ValidationTest {
 				"the reference cycle 1 must come before cycle 1");
 		has(v(x + "end-time < 100 furlongs }"), UNKNOWN_UNIT, Severity.ERROR, "furlongs");
 	}
+
+	/**
+	 * The cathode's interfacial resistance is read at a named point, a step group of the experiment's protocols (in a
+	 * protocol it runs, in a repeat): without one, at a name no group has (the groups it has named), or 'at' on a metric
+	 * of the whole run, the clause is an error at its line.
+	 */
+	@Test
+	public void aResistanceIsReadAtAStepGroupOfTheProtocols() throws Exception {
+		String base = GOOD_CELL + """
+				protocol Form { charge at 0.1 C until 4.2 V  group probe30 { charge at 0.05 C for 10 min } }
+				protocol P { run Form  repeat 2 { group hot { rest for 1 h } } }
+				""";
+		clean(v(base + """
+				experiment E { cell C protocol P
+					expect cathode-interfacial-resistance at probe30 = 18.2 Ohm.cm2 within 2 Ohm.cm2
+					expect cathode-interfacial-resistance at hot < 0.001 Ohm.m2
+				}
+				"""));
+		String x = base + "experiment E { cell C protocol P\n expect ";
+		Issue none = has(v(x + "cathode-interfacial-resistance = 18.2 Ohm.cm2 within 2 Ohm.cm2 }"), EXPECTATION, Severity.ERROR,
+				"read at a named point", "group probe");
+		assertEquals(15, none.getLineNumber(), "at the line of the expect");
+		has(v(x + "cathode-interfacial-resistance at probe = 18.2 Ohm.cm2 within 2 Ohm.cm2 }"), EXPECTATION, Severity.ERROR,
+				"no step group 'probe' in the protocols of experiment E; its groups: probe30, hot");
+		has(v(x + "cathode-interfacial-resistance at probe30 = 18.2 mV within 2 mV }"), WRONG_DIMENSION, Severity.ERROR, "area-specific resistance");
+		has(v(x + "end-time at probe30 < 100 h }"), EXPECTATION, Severity.ERROR, "'at probe30' belongs to a metric read at a named point",
+				"cathode-interfacial-resistance");
+		has(v(GOOD_CELL + "protocol Q { rest for 1 h }\nexperiment E { cell C protocol Q expect cathode-interfacial-resistance at probe < 20 Ohm.cm2 }"),
+				EXPECTATION, Severity.ERROR, "they have none", "group probe { ... }");
+	}
 }

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Expectation;
+import org.cellwright.solver.OverpotentialKind;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -25,7 +26,8 @@ import com.google.gson.JsonObject;
 /**
  * The catalog of what an {@code expect} clause can measure: each metric's name in the language, the dimensions its
  * value may have, whether it takes {@code of cycle N} / {@code average}, and how it is evaluated from a run folder
- * ({@code summary.json}, for {@link #DEALLOYING_CAPACITY} also {@code timeseries.csv}). Values come back in SI;
+ * ({@code summary.json}, for {@link #DEALLOYING_CAPACITY} and {@link #CATHODE_INTERFACIAL_RESISTANCE} also
+ * {@code timeseries.csv}). Values come back in SI;
  * the summary's report units (mV, mAh/cm2, mAh/g, h) are converted by {@link Units}, nowhere else.
  */
 public enum Metric {
@@ -152,6 +154,50 @@ public enum Metric {
 			return run.measuredComparison("voltage_max_V");
 		}
 	},
+	/**
+	 * The cathode's interfacial resistance per electrode area at a named point, as a researcher reads it off a small
+	 * current: the cathode's kinetic overpotential (eta_cathode_kinetic_V: the Butler-Volmer charge transfer and the ohmic
+	 * drop of the cathode interphase's film, weighted by each node's share of the current) over the current, at the
+	 * point's last sample with a current. At a small current (eta below RT/F) the charge transfer is linear and this is
+	 * the diameter of the interfacial semicircle of an impedance spectrum at that state (a transmission-line fit's
+	 * charge-transfer resistance: R_ct + R_film over the active surface); it leaves out the composite's ionic and
+	 * electronic drops (eta_cathode_ohmic_V, the line's rails) and solid diffusion (eta_cathode_diffusion_V, the
+	 * Warburg tail).
+	 */
+	CATHODE_INTERFACIAL_RESISTANCE("cathode-interfacial-resistance",
+			"the cathode's interfacial (crossrail) resistance per electrode area at a named point ('at GROUP', a step group with a current): its charge-transfer and interphase-film overpotential (eta_cathode_kinetic_V) over the current, at the group's last sample with a current",
+			Set.of(Dimension.AREA_SPECIFIC_RESISTANCE), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			if (e.getPoint() == null) return Value.missing(dslName() + " is read at a named point: 'at GROUP', a step group of the protocol");
+			Point p = run.point();
+			if (p == null) return Value.missing("no step group '" + e.getPoint() + "' in the experiment's protocols");
+			double[][] c = run.columns("step", "current_mA_cm2", OverpotentialKind.CATHODE_KINETIC.column());
+			if (c == null) return Value.missing("timeseries.csv has no step, current_mA_cm2 or " + OverpotentialKind.CATHODE_KINETIC.column() + " column");
+			double[] step = c[0], current = c[1], eta = c[2];
+			int last = -1, reached = -1, lastStep = -1;
+			for (int i = 0; i < step.length; i++) {
+				if (Double.isNaN(step[i])) continue;
+				lastStep = Math.max(lastStep, (int) step[i]);
+				if (step[i] < p.firstStep() || step[i] > p.lastStep()) continue;
+				reached = i;
+				if (current[i] != 0 && Double.isFinite(current[i])) last = i;
+			}
+			String where = "'" + p.name() + "' (" + p.steps() + ")";
+			if (reached < 0) {
+				JsonElement status = run.summary().get("status");
+				return Value.missing("the run did not reach " + where + ": it ended in step " + lastStep
+						+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : ""));
+			}
+			if (last < 0)
+				return Value.missing("no current flowed in " + where + ": the resistance is the overpotential over the current, so the group needs a"
+						+ " current step, a small one (e.g. 'charge at 0.05 C for 10 min')");
+			if (!(eta[last] != 0) || !Double.isFinite(eta[last]))
+				return Value.missing("no cathode charge transfer at " + where + " (" + OverpotentialKind.CATHODE_KINETIC.column() + " = " + eta[last]
+						+ "): the cell has no composite cathode");
+			// mA/cm2 -> A/m2 through the Units table, the resistance in Ohm m2
+			return Value.of(Math.abs(eta[last]) / Units.parse("mA/cm2").toSI(Math.abs(current[last])));
+		}
+	},
 	DEALLOYING_CAPACITY("dealloying-capacity",
 			"Li taken back out of the alloy host (LixSi de-alloying: the plateau of a full-cell discharge), the largest drop of the host's Li",
 			Set.of(Dimension.AREAL_CAPACITY), false, false) {
@@ -188,8 +234,26 @@ public enum Metric {
 	/** The resolved inputs of a liquid-electrolyte (DFN) run, written instead of inputs.json: it marks such a run. */
 	public static final String DFN_INPUTS_FILE = "dfn-inputs.json";
 
-	/** A finished run: its summary.json and its folder (for timeseries.csv). */
-	public record Run(JsonObject summary, Path folder) {
+	/**
+	 * A named point of a run ({@code at probe}): a step group of the experiment's protocols as the solver's step numbers
+	 * it ran as (timeseries.csv's step column, from 0), its last run ({@link Points#find}).
+	 */
+	public record Point(String name, int firstStep, int lastStep) {
+		/** "steps 5-6", numbered as timeseries.csv's step column and the run's warnings number them (from 0). */
+		String steps() {
+			return firstStep == lastStep ? "step " + firstStep : "steps " + firstStep + "-" + lastStep;
+		}
+	}
+
+	/**
+	 * A finished run: its summary.json and its folder (for timeseries.csv), and the named point an expectation reads it at
+	 * (null: none).
+	 */
+	public record Run(JsonObject summary, Path folder, Point point) {
+		public Run(JsonObject summary, Path folder) {
+			this(summary, folder, null);
+		}
+
 		/** A number [SI] of the run's comparison with its measurement, or missing with the reason. */
 		Value measuredComparison(String key) {
 			Path f = folder == null ? null : folder.resolve(MEASURED_COMPARISON_FILE);
@@ -212,27 +276,47 @@ public enum Metric {
 
 		/** One column of timeseries.csv (streamed with commons-csv), or null when there is no such file or column. */
 		double[] column(String name) {
+			double[][] c = columns(name);
+			return c == null ? null : c[0];
+		}
+
+		/**
+		 * Columns of timeseries.csv read in one pass, row by row alike (a row too short for any of them is left out), or
+		 * null when there is no such file or one of the columns is missing.
+		 */
+		double[][] columns(String... names) {
 			if (folder == null) return null;
 			Path f = folder.resolve("timeseries.csv");
 			if (!Files.isRegularFile(f)) return null;
 			try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
 					CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-				Integer col = csv.getHeaderMap().get(name);
-				if (col == null) return null;
-				double[] out = new double[1024];
+				int[] col = new int[names.length];
+				int widest = 0;
+				for (int k = 0; k < names.length; k++) {
+					Integer c = csv.getHeaderMap().get(names[k]);
+					if (c == null) return null;
+					col[k] = c;
+					widest = Math.max(widest, c);
+				}
+				double[][] out = new double[names.length][1024];
 				int n = 0;
 				for (CSVRecord rec : csv) {
-					if (rec.size() <= col) continue;
-					if (n == out.length) out = Arrays.copyOf(out, 2 * n);
-					double v;
-					try {
-						v = Double.parseDouble(rec.get(col));
-					} catch (NumberFormatException ex) {
-						v = Double.NaN;
+					if (rec.size() <= widest) continue;
+					if (n == out[0].length)
+						for (int k = 0; k < names.length; k++) out[k] = Arrays.copyOf(out[k], 2 * n);
+					for (int k = 0; k < names.length; k++) {
+						double v;
+						try {
+							v = Double.parseDouble(rec.get(col[k]));
+						} catch (NumberFormatException ex) {
+							v = Double.NaN;
+						}
+						out[k][n] = v;
 					}
-					out[n++] = v;
+					n++;
 				}
-				return Arrays.copyOf(out, n);
+				for (int k = 0; k < names.length; k++) out[k] = Arrays.copyOf(out[k], n);
+				return out;
 			} catch (IOException | RuntimeException ex) {
 				return null;
 			}
@@ -266,6 +350,9 @@ public enum Metric {
 
 	/** Takes {@code average} (over all cycles). */
 	public boolean averageable() { return averageable; }
+
+	/** Read at a named point of the run ({@code at GROUP}), which it needs; the other metrics take none. */
+	public boolean atPoint() { return this == CATHODE_INTERFACIAL_RESISTANCE; }
 
 	/** True for {@link #STATUS}: compared with a word, not a number. */
 	public boolean isState() { return dimensions.isEmpty(); }

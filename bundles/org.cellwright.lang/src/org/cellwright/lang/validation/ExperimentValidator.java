@@ -3,10 +3,12 @@ package org.cellwright.lang.validation;
 import static org.cellwright.model.CellwrightPackage.Literals.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.cellwright.lang.expectations.Metric;
+import org.cellwright.lang.expectations.Points;
 import org.cellwright.lang.model.Cells;
 import org.cellwright.lang.properties.PropertyCatalog.Entry;
 import org.cellwright.lang.properties.PropertyCatalog.Owner;
@@ -131,6 +133,7 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 			error("cycles count from 1, not " + e.getReference(), e, EXPECTATION__REFERENCE, EXPECTATION);
 		else if (referenceWritten && cycleWritten && e.getReference() >= e.getCycle())
 			error("the reference cycle " + e.getReference() + " must come before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
+		checkPoint(e, m);
 		if (e.getSource() != null && e.getSource().isBlank())
 			warning("empty source: give the study's DOI, e.g. \"10.1002/adma.202210835\"", e, EXPECTATION__SOURCE, EXPECTATION);
 		if (m.isState()) {
@@ -164,6 +167,31 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 			if (checkDimension(t, "the tolerance of " + m.dslName(), valueOk ? Units.dimensionOf(e.getValue()).description() : expected(m), same)
 					&& t.getValue() <= 0)
 				error("a tolerance must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
+		}
+	}
+
+	/** 'at NAME': for a metric read at a named point (which needs one), a step group of the experiment's protocols. */
+	private void checkPoint(Expectation e, Metric m) {
+		if (e.getPoint() != null && !m.atPoint()) {
+			error("'at " + e.getPoint() + "' belongs to a metric read at a named point (" + String.join(", ",
+					Arrays.stream(Metric.values()).filter(Metric::atPoint).map(Metric::dslName).toList()) + "), not " + m.dslName(),
+					e, EXPECTATION__POINT, EXPECTATION);
+			return;
+		}
+		if (!m.atPoint()) return;
+		if (e.getPoint() == null) {
+			error(m.dslName() + " is read at a named point of the run: 'expect " + m.dslName() + " at probe ...', probe a step group of the"
+					+ " protocol with a small current (group probe { charge at 0.05 C for 10 min })", e, EXPECTATION__METRIC, EXPECTATION);
+			return;
+		}
+		if (!(e.eContainer() instanceof Experiment x) || x.getProtocols().stream().anyMatch(p -> p == null || p.eIsProxy()))
+			return; // an unresolved protocol is an error of its own
+		if (Points.find(x, e.getPoint()) == null) {
+			List<String> groups = Points.names(x);
+			error("no step group '" + e.getPoint() + "' in the protocols of experiment " + x.getName()
+					+ (groups.isEmpty() ? " (they have none: name the steps to read at, 'group " + e.getPoint() + " { ... }')"
+							: "; its groups: " + String.join(", ", groups)),
+					e, EXPECTATION__POINT, EXPECTATION);
 		}
 	}
 

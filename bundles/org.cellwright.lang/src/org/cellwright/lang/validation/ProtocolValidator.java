@@ -274,8 +274,10 @@ public class ProtocolValidator extends AbstractCellWrightRules {
 	/**
 	 * The number of steps the solver runs for these steps (repeats multiplied out, run calls expanded), saturating at
 	 * Long.MAX_VALUE; each called protocol counted once (a cycle of run calls counts as nothing, it is an error of its own).
+	 * The solver's step numbers (timeseries.csv's step column) count the same way ({@code Points}).
+	 * @param counted the called protocols counted so far (give an empty map)
 	 */
-	private static long stepCount(List<Step> steps, Map<Protocol, Long> counted) {
+	public static long stepCount(List<Step> steps, Map<Protocol, Long> counted) {
 		long n = 0;
 		for (Step s : steps) {
 			long k;

@@ -147,6 +147,13 @@ public final class InputsJson {
             o.addProperty("tolerance_text", e.toleranceText());
             o.addProperty("source", e.source());
             o.addProperty("line", e.line());
+            if (e.point() != null) { // written only where a clause has one: the inputs.json of other runs unchanged
+                o.addProperty("point", e.point());
+                JsonArray steps = new JsonArray();
+                steps.add(e.pointFirstStep());
+                steps.add(e.pointLastStep());
+                o.add("point_steps", steps);
+            }
             a.add(o);
         }
         return a;
@@ -521,7 +528,18 @@ public final class InputsJson {
                     orZero(optInteger(o, at, "cycle")), orZero(optInteger(o, at, "reference")), orZero(optInteger(o, at, "from_cycle")),
                     comparison, optDouble(o, at, "value"), optString(o, at, "unit"), optString(o, at, "value_text"), optString(o, at, "state"),
                     optDouble(o, at, "tolerance"), optString(o, at, "tolerance_unit"), optString(o, at, "tolerance_text"),
-                    optString(o, at, "source"), orZero(optInteger(o, at, "line")));
+                    optString(o, at, "source"), orZero(optInteger(o, at, "line")), optString(o, at, "point"), pointStep(o, at, 0), pointStep(o, at, 1));
+        }
+
+        /** The first (0) or last (1) of a clause's point_steps, -1 without them. */
+        private int pointStep(JsonObject o, String at, int which) {
+            JsonElement e = o.get("point_steps");
+            if (e == null || e.isJsonNull()) return -1;
+            JsonArray a = array(e, join(at, "point_steps"));
+            if (a.size() != 2) throw fail(join(at, "point_steps"), "expected [first, last] step numbers, found " + a);
+            double d = toNumber(a.get(which), join(at, "point_steps") + "[" + which + "]");
+            if (d != Math.rint(d) || d < -1 || d > Integer.MAX_VALUE) throw fail(join(at, "point_steps") + "[" + which + "]", "expected a step number, found " + d);
+            return (int) d;
         }
 
         /** A number, or null when the member is absent or null. */

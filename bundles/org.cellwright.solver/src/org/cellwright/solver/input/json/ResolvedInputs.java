@@ -50,14 +50,24 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
      * An {@code expect} clause as written, for the checks evaluator: the metric ("coulombic-efficiency"), {@code average},
      * the cycle, reference and from-cycle (0: none), the comparison ({@code EQUAL}, {@code LESS}, {@code GREATER}), the
      * value in its own unit with its text as written ("92.0 %"), or the state ("completed"), the tolerance likewise
-     * (null: none), the label and source (null: none) and the clause's line in the experiment's file.
+     * (null: none), the label and source (null: none) and the clause's line in the experiment's file; the named point it
+     * is read at ({@code at probe}: a step group, null: none) with the solver's step numbers of the group's last run
+     * (timeseries.csv's step column; -1 both when the protocols have no such group).
      */
     public record Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
             Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
-            String source, int line) {
+            String source, int line, String point, int pointFirstStep, int pointLastStep) {
         public Expect {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(comparison, "comparison");
+        }
+
+        /** A clause read at no named point. */
+        public Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
+                Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
+                String source, int line) {
+            this(label, average, metric, cycle, reference, fromCycle, comparison, value, unit, valueText, state, tolerance, toleranceUnit,
+                    toleranceText, source, line, null, -1, -1);
         }
     }
 

@@ -1,0 +1,169 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cellwright.model.Experiment;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Checks;
+import org.cellwright.run.folder.CsvTable;
+import org.cellwright.run.folder.RunFolder;
+import org.cellwright.run.store.RunStore;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.SolidStateCell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * {@code expect cathode-interfacial-resistance at GROUP}: the cathode's kinetic overpotential (charge transfer and the
+ * interphase film, eta_cathode_kinetic_V) over the current at the named step group's last sample with a current, per
+ * electrode area; and what a check says when the run has no such point (it did not get there, or no current flowed in it).
+ */
+class InterfacialResistanceTest {
+
+	@TempDir Path tmp;
+
+	static final String CELL = "package t\nimport cellwright.materials.*\n"
+			+ SolidStateCell.material("Ncm", "63104 mol/m3", "exchange-current-density = 0.9 A/m2", "0.9", "4.2 - 0.8 * x")
+			+ SolidStateCell.composite("Mix", "Ncm") + SolidStateCell.cell("S", "Mix");
+
+	/**
+	 * On a run, the value is the overpotential breakdown's eta_cathode_kinetic_V over the current at the group's last
+	 * sample with a current (timeseries.csv, mA/cm2 -> A/m2), in the clause's unit; a probe at half the current reads the
+	 * same resistance within 1 % (small signal: the charge transfer is linear there, as an impedance measurement needs).
+	 */
+	@Test
+	void theResistanceIsTheKineticOverpotentialOverTheCurrentAtTheGroupsLastSample() throws Exception {
+		Path file = Cli.write(tmp.resolve("r.cell"), CELL + """
+				protocol P {
+				  charge at 0.1 C for 20 min
+				  group probe { charge at 0.05 C for 10 min }
+				  group half { charge at 0.025 C for 10 min }
+				  rest for 10 min
+				}
+				experiment E { cell S protocol P
+				  expect "probe": cathode-interfacial-resistance at probe > 0.001 Ohm.cm2
+				  expect cathode-interfacial-resistance at half > 0.001 Ohm.cm2
+				}
+				""");
+		Cli.Result r = Cli.cli("run", file.toString(), "-e", "E", "--out", tmp.resolve("runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		RunFolder f = RunFolder.read(RunStore.latest(tmp.resolve("runs").resolve("E")));
+		CsvTable ts = CsvTable.read(f.folder().resolve("timeseries.csv"));
+		double[] step = ts.column("step"), current = ts.column("current_mA_cm2"), eta = ts.column("eta_cathode_kinetic_V");
+		JsonArray checks = JsonParser.parseString(Files.readString(f.folder().resolve("checks.json"))).getAsJsonObject().getAsJsonArray("checks");
+		double[] read = new double[2];
+		for (int g = 0; g < 2; g++) {
+			int last = -1;
+			for (int i = 0; i < step.length; i++)
+				if (step[i] == g + 1 && current[i] != 0) last = i;
+			assertTrue(last > 0, "the group ran with a current");
+			// Ohm cm2 = V / (mA/cm2) x 1000
+			double expected = Math.abs(eta[last]) / Math.abs(current[last]) * 1e3;
+			JsonObject c = checks.get(g).getAsJsonObject();
+			assertEquals("Ohm.cm2", c.get("unit").getAsString());
+			read[g] = c.get("simulated_value").getAsDouble();
+			assertEquals(expected, read[g], 1e-9 * expected, c.toString());
+			assertTrue(c.get("pass").getAsBoolean(), c.toString());
+		}
+		assertEquals(read[0], read[1], 0.01 * read[0], "the same resistance at half the current");
+		assertEquals("probe", checks.get(0).getAsJsonObject().get("quantity").getAsString());
+		assertEquals("cathode-interfacial-resistance at half", checks.get(1).getAsJsonObject().get("quantity").getAsString());
+		// recorded in inputs.json with the group's step numbers, so a re-run from it reads the same point
+		JsonObject clause = JsonParser.parseString(Files.readString(f.folder().resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonArray("expectations").get(1).getAsJsonObject();
+		assertEquals("half", clause.get("point").getAsString());
+		assertEquals("[2,2]", clause.get("point_steps").toString());
+	}
+
+	/** Checks of a run folder made by hand: steps 0-1 ran, the run shorted in step 1. */
+	private List<Checks.Check> evaluate(String protocol, String expect, String timeseries) throws Exception {
+		Path file = Cli.write(tmp.resolve("t.cell"), CELL + protocol + "experiment E { cell S protocol P\n" + expect + "\n}\n");
+		CellFiles loaded = CellFiles.load(List.of(file));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		Experiment x = loaded.experiments("E").get(0);
+		Files.writeString(tmp.resolve("timeseries.csv"), timeseries);
+		return Checks.evaluate(x, JsonParser.parseString("{\"status\":\"SHORT_CIRCUIT\",\"cycles\":[]}").getAsJsonObject(), tmp);
+	}
+
+	private static final String RAN = """
+			time_h,step,cycle,voltage_V,current_mA_cm2,eta_cathode_kinetic_V
+			0,0,1,3.6,0,0
+			0.5,0,1,3.7,0.2,0.004
+			0.6,1,1,3.7,0.1,0.002
+			0.7,1,1,3.7,0.1,0.002
+			""";
+
+	@Test
+	void aRunThatDidNotReachThePointOrRanNoCurrentThereSaysSo() throws Exception {
+		String protocol = "protocol P { charge at 0.1 C for 1 h  rest for 1 h  group probe { charge at 0.05 C for 10 min } group quiet { rest for 1 h } }\n";
+		Checks.Check late = evaluate(protocol, "expect cathode-interfacial-resistance at probe < 30 Ohm.cm2", RAN).get(0);
+		assertFalse(late.pass());
+		assertNull(late.simulatedValue());
+		assertEquals("the run did not reach 'probe' (step 2): it ended in step 1, short-circuit", late.note());
+		// the point's rows are there but at rest: no overpotential over a current to read
+		Checks.Check rest = evaluate(protocol, "expect cathode-interfacial-resistance at quiet < 30 Ohm.cm2",
+				RAN + "0.8,2,1,3.7,0.05,0.001\n0.9,3,1,3.7,0,0\n").get(0);
+		assertNull(rest.simulatedValue());
+		assertTrue(rest.note().startsWith("no current flowed in 'quiet' (step 3): "), rest.note());
+		// with the point reached: 2 mV over 0.1 mA/cm2 = 20 Ohm cm2 (step 1 is a group here)
+		Checks.Check read = evaluate("protocol P { charge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min } }\n",
+				"expect cathode-interfacial-resistance at probe = 20 Ohm.cm2 within 0.1 Ohm.cm2", RAN).get(0);
+		assertEquals(20.0, read.simulatedValue(), 1e-9, read.note());
+		assertTrue(read.pass());
+	}
+
+	/** A point counts the steps the solver runs: a group in a protocol run by another, in the last of a repeat's runs. */
+	@Test
+	void aPointIsTheSolversStepNumbersOfTheGroupsLastRun() throws Exception {
+		String protocol = """
+				protocol F { charge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min  rest for 1 min } }
+				protocol P { rest for 1 min  run F  repeat 3 { discharge at 0.1 C for 10 min  group again { charge at 0.05 C for 1 min } } }
+				""";
+		Path file = Cli.write(tmp.resolve("p.cell"), CELL + protocol + "experiment E { cell S protocol P }\n");
+		CellFiles loaded = CellFiles.load(List.of(file));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		Experiment x = loaded.experiments("E").get(0);
+		// 0 rest, 1 charge, 2-3 probe, then the repeat: 4 discharge, 5 again, 6, 7, 8, 9 (the last run)
+		assertEquals(new org.cellwright.lang.expectations.Metric.Point("probe", 2, 3), org.cellwright.lang.expectations.Points.find(x, "probe"));
+		assertEquals(new org.cellwright.lang.expectations.Metric.Point("again", 9, 9), org.cellwright.lang.expectations.Points.find(x, "again"));
+		assertNull(org.cellwright.lang.expectations.Points.find(x, "nowhere"));
+		assertEquals(List.of("probe", "again"), org.cellwright.lang.expectations.Points.names(x));
+		assertEquals(10, org.cellwright.run.SimulationInputs.of(x).protocol().flatten().size(), "the solver's steps, which the point counts");
+	}
+
+	/**
+	 * A fit's cost takes the resistance like any number: (simulated - expected) / tolerance. A resistance simulated at an
+	 * exchange current of 0.9 A/m2 is the target; a fit from 0.4 A/m2 recovers 0.9 within 2 % (the resistance is
+	 * monotonic in it), and the fit's after-run reads the target's resistance.
+	 */
+	@Test
+	void aFitRecoversTheExchangeCurrentFromAResistance() throws Exception {
+		String protocol = "protocol P { charge at 0.1 C for 20 min  group probe { charge at 0.05 C for 10 min } }\n";
+		Path truth = Cli.write(tmp.resolve("truth").resolve("t.cell"), CELL + protocol
+				+ "experiment E { cell S protocol P expect cathode-interfacial-resistance at probe > 0.001 Ohm.cm2 }\n");
+		Cli.Result r = Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		JsonObject c = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("truth-runs").resolve("E")).resolve("checks.json")))
+				.getAsJsonObject().getAsJsonArray("checks").get(0).getAsJsonObject();
+		double resistance = c.get("simulated_value").getAsDouble();
+		String expect = String.format(java.util.Locale.ROOT, "expect cathode-interfacial-resistance at probe = %.6f Ohm.cm2 within %.6f Ohm.cm2",
+				resistance, 0.01 * resistance);
+		Path fit = Cli.write(tmp.resolve("fit").resolve("f.cell"), CELL.replace("exchange-current-density = 0.9 A/m2", "exchange-current-density = 0.4 A/m2")
+				+ protocol + "experiment E { cell S protocol P " + expect + " }\n"
+				+ "fit I { estimate Ncm.exchange-current-density between 0.1 A/m2 and 5 A/m2  target E expectations }\n");
+		Cli.Result f = Cli.cli("fit", fit.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(0, f.rc(), f.out() + f.err());
+		JsonObject e = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("fits").resolve("I")).resolve("fit.json")))
+				.getAsJsonObject().getAsJsonArray("estimates").get(0).getAsJsonObject();
+		assertEquals("A/m2", e.get("unit").getAsString());
+		assertEquals(0.9, e.get("value").getAsDouble(), 0.018, f.out());
+	}
+}
