@@ -533,7 +533,9 @@ public final class DfnRunner {
 		/**
 		 * A sampled profile (drive cycle) followed from now, looped to the step's end: a current profile as the step's
 		 * current (its samples the integrator's breakpoints), a power profile with the current an unknown and V I = P(t)
-		 * (DfnModel.controlled); ends at its cut-offs, a power the cell cannot deliver ends the run as a power step does.
+		 * (DfnModel.controlled); ends at its cut-offs; a first power beyond the state's reach ends the step at once as a power
+		 * step's ({@link #beyondPower}), a demand that rises past the state's maximum power point later ends it there
+		 * ({@link #maximumPower}, a voltage-jump), and the protocol goes on.
 		 */
 		RunStatus follow(StepSpec.Follow f) {
 			double t0 = bdf.time();
@@ -961,7 +963,11 @@ public final class DfnRunner {
 					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
 					// (also where the step has no voltage cut-off in its direction: a duration-only pulse past the cell's capacity)
 					String exhausted = !stepped && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
-					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
+					// a power profile too (session 25): its demand rising past the state's maximum power point stops the integration
+					// as a constant power's does (the Ecker 2015 cell at -20 degC, WLTC scaled to 5.7 W after UDDS at 10 C, 17.2 s
+					// in at 1.742 W, ended its run NOT_CONVERGED "step size underflow"); that the profile's demand would fall again
+					// later does not bring back the voltage, which falls through the cut-off at once where no state carries the power
+					String atMaximum = !stepped && model.isPowerControlled() && through != null ? maximumPower(t, v, i, t0, breaks) : null;
 					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
 							: exhausted;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
@@ -1179,9 +1185,12 @@ public final class DfnRunner {
 		 * 1 %, but no state carried 5 % more, and the step's end at its maximum power point was recorded as the solver's,
 		 * NOT_CONVERGED). Returns the warning's cause, or null (then the stop is the solver's). Leaves the model under
 		 * current control (the next step sets its own forcing).
+		 * A power profile (breaks, started at t0; null for a constant power) stops so where its demand rises past the
+		 * state's maximum power point (session 25); the warning then gives the profile's power at t and at its next sample.
 		 */
-		String maximumPower(double t, double v, double i) {
+		String maximumPower(double t, double v, double i, double t0, DriveCycle breaks) {
 			double demanded = Math.abs(v * i), best = 0, solved = Double.NaN, failed = Double.NaN;
+			double tNext = breaks != null ? nextBreakpoint(t0, breaks) : Double.NaN, next = breaks != null ? Math.abs(power.at(tNext)) : Double.NaN;
 			toCurrentControl();
 			for (double d : POWER_PROBES) {
 				double pd = powerAt(t, -i * (1 + d));
@@ -1193,10 +1202,13 @@ public final class DfnRunner {
 				solved = d;
 			}
 			if (Double.isNaN(solved) || best > demanded * (1 + POWER_MARGIN)) return null;
+			String demand = breaks == null ? String.format(Locale.ROOT, "its %.4g W (%.4g W/m2) beyond t = %.1f s", demanded * in.area(), demanded, t)
+					: String.format(Locale.ROOT, "the profile's power beyond t = %.1f s, %.1f s into the profile (%.4g W, %.4g W/m2, there; %.4g W at its "
+							+ "next sample, t = %.1f s)", t, t - t0, demanded * in.area(), demanded, next * in.area(), tNext);
 			return String.format(Locale.ROOT,
-					"the cell cannot keep up its %.4g W (%.4g W/m2) beyond t = %.1f s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
+					"the cell cannot keep up %s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
 							+ "at a larger current (at most %.4g W/m2 with up to %.1f %% more current%s): its maximum power point",
-					demanded * in.area(), demanded, t, v, Math.abs(i) * in.area(), Math.abs(i) / 10, i < 0 ? "gives" : "takes", best, 100 * solved,
+					demand, v, Math.abs(i) * in.area(), Math.abs(i) / 10, i < 0 ? "gives" : "takes", best, 100 * solved,
 					Double.isNaN(failed) ? "" : String.format(Locale.ROOT, "; no state carries %.1f %% more", 100 * failed));
 		}
 
