@@ -25,6 +25,7 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.numerics.Continuation;
 import org.cellwright.solver.numerics.CurrentAtCutoff;
 import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.numerics.dae.CutoffLanding;
@@ -1203,8 +1204,8 @@ public final class DfnRunner {
 			}
 			if (Double.isNaN(solved) || best > demanded * (1 + POWER_MARGIN)) return null;
 			String demand = breaks == null ? String.format(Locale.ROOT, "its %.4g W (%.4g W/m2) beyond t = %.1f s", demanded * in.area(), demanded, t)
-					: String.format(Locale.ROOT, "the profile's power beyond t = %.1f s, %.1f s into the profile (%.4g W, %.4g W/m2, there; %.4g W at its "
-							+ "next sample, t = %.1f s)", t, t - t0, demanded * in.area(), demanded, next * in.area(), tNext);
+					: String.format(Locale.ROOT, "the profile's power beyond t = %.1f s, %.2f s into the profile (%.4g W, %.4g W/m2, there; %.4g W at its "
+							+ "next sample, %.2f s into it)", t, t - t0, demanded * in.area(), demanded, next * in.area(), tNext - t0);
 			return String.format(Locale.ROOT,
 					"the cell cannot keep up %s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
 							+ "at a larger current (at most %.4g W/m2 with up to %.1f %% more current%s): its maximum power point",
@@ -1320,21 +1321,21 @@ public final class DfnRunner {
 			return bdf.restart(1e-3) || continuation(model::setTemperature, was, to);
 		}
 
-		/** Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing. */
+		/**
+		 * Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing
+		 * ({@link Continuation}: a finer pass goes on from the last stage the pass before solved).
+		 */
 		boolean continuation(java.util.function.DoubleConsumer set, double from, double to) {
-			for (int stages = 2; stages <= 64; stages *= 2) {
-				double[] saved = bdf.state().clone();
-				boolean ok = true;
-				for (int k = 1; k <= stages && ok; k++) {
-					set.accept(from + (to - from) * k / stages);
-					ok = bdf.restart(1e-3);
-				}
-				if (ok) return true;
-				set.accept(from);
-				if (!bdf.start(bdf.time(), saved, 1e-3)) return false;
-				set.accept(to);
-			}
-			return false;
+			return Continuation.run(set, new Continuation.Problem() {
+				@Override
+				public boolean solve() { return bdf.restart(1e-3); }
+
+				@Override
+				public double[] state() { return bdf.state().clone(); }
+
+				@Override
+				public boolean start(double[] state) { return bdf.start(bdf.time(), state, 1e-3); }
+			}, from, to);
 		}
 
 		/** Samples at the output interval's times in (last output, t) (not at t itself), the charge from (ta, qa) as {@link #stepCharge}. */
