@@ -13,6 +13,7 @@ import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.SimulationEvent;
+import org.cellwright.solver.StepResult;
 import org.cellwright.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,52 @@ class DfnPowerLimitRunTest {
 		assertEquals(sink.cycles.get(0).steps().get(0).endVoltage(), first.get(0).voltage(), 1e-9);
 		for (Sample s : sink.samples)
 			if (s.stepIndex() == 1 && s.current() != 0) assertEquals(1, -s.voltage() * s.current() * area, 1e-3, "the 1 W step's samples, V I = P");
+	}
+
+	/**
+	 * A power profile whose demand rises past what the cell's state gives (session 25): the library's Ecker 2015 cell at
+	 * -20 degC after UDDS at 10 C to 2.5 V and 5 min at rest (the fuzz of session 24 ran WLTC scaled to 5.7 W there, and the
+	 * run ended NOT_CONVERGED, "step size underflow", 17.2 s into the profile at 3.2746 V). Here a smaller profile, a
+	 * ramp to 2.5 W over 20 s and back: near 1.7 W the power's constraint V I = P reaches its fold (the cell's maximum
+	 * power point, the voltage 0.7 V above its cut-off), no state carries more power and the voltage falls through the
+	 * cut-off. The step ends there as a constant-power step does (DfnRunner.maximumPower, a voltage-jump with the warning
+	 * naming the profile's power and the maximum power point), although the ramp's demand falls again later; the rest
+	 * after it runs. Before, the profile's stop was the solver's failure and ended the run.
+	 */
+	@Test
+	void aPowerProfileRisingPastTheMaximumPowerPointEndsThereAndTheProtocolGoesOn() throws Exception {
+		Files.copy(DfnDriveCycleRunTest.CYCLES.resolve("UDDS.csv"), tmp.resolve("UDDS.csv"));
+		Files.writeString(tmp.resolve("ramp.csv"), "0, 0\n20, 1\n40, 0\n");
+		RecordingSink sink = DfnRunTest.completed(tmp.resolve("w.cell"), "ecker2015", "Ecker2015Kokam", "set temperature = -20 degC\n"
+				+ " follow \"UDDS.csv\" current scaled to 10 C for 2 h until 2.5 V\n rest for 5 min\n"
+				+ " follow \"ramp.csv\" power scaled to 2.5 W for 1 min until 2.5 V\n rest for 5 min");
+		List<StepResult> steps = sink.steps();
+		assertEquals(List.of("voltage-cutoff", "duration", "voltage-jump", "duration"), steps.stream().map(r -> r.end().label()).toList(),
+				sink.events.toString());
+		StepResult ramp = steps.get(2), rest = steps.get(3);
+		List<String> warnings = sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
+		assertEquals(1, warnings.size(), warnings.toString());
+		String w = warnings.get(0);
+		assertTrue(w.startsWith("warning: cycle 1, step 3 (voltage-jump at "), w);
+		assertTrue(w.contains("the cell cannot keep up the profile's power beyond t = ") && w.contains("its maximum power point"), w);
+		assertTrue(w.contains("the voltage falls through the cut-off 2.5000 V"), w);
+		// on the ramp's way up, before its peak: the state's maximum power point, well above the cut-off
+		double into = ramp.endTime() - ramp.startTime();
+		assertTrue(into > 5 && into < 20, "ends before the ramp's peak: " + into + " s");
+		assertTrue(ramp.endVoltage() > 3.0, "the maximum power point lies above the cut-off: " + ramp.endVoltage());
+		double area = DfnRunTest.inputs(tmp.resolve("w.cell"), "E").area();
+		int n = 0;
+		for (Sample s : sink.samples) {
+			if (s.stepIndex() != 3) continue;
+			double demand = 2.5 * Math.max(0, Math.min(1, (s.time() - ramp.startTime()) / 20));
+			assertEquals(demand, -s.voltage() * s.current() * area, 1e-3 * 2.5, "V I = P(t) at t = " + s.time());
+			n++;
+		}
+		assertTrue(n > 10, "the profile's samples: " + n);
+		double atEnd = 2.5 * into / 20;
+		assertTrue(atEnd > 1.5 && atEnd < 2.0, "the power where it ends: " + atEnd + " W");
+		assertEquals(300, rest.endTime() - rest.startTime(), 1e-6, "the rest after it runs its 5 min");
+		assertTrue(rest.endVoltage() > ramp.endVoltage(), "relaxes up: " + steps);
 	}
 
 	@Test

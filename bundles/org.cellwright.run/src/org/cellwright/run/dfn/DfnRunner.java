@@ -25,6 +25,7 @@ import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.dfn.PowerProfile;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.numerics.Continuation;
 import org.cellwright.solver.numerics.CurrentAtCutoff;
 import org.cellwright.solver.numerics.LargestPower;
 import org.cellwright.solver.numerics.dae.CutoffLanding;
@@ -533,7 +534,9 @@ public final class DfnRunner {
 		/**
 		 * A sampled profile (drive cycle) followed from now, looped to the step's end: a current profile as the step's
 		 * current (its samples the integrator's breakpoints), a power profile with the current an unknown and V I = P(t)
-		 * (DfnModel.controlled); ends at its cut-offs, a power the cell cannot deliver ends the run as a power step does.
+		 * (DfnModel.controlled); ends at its cut-offs; a first power beyond the state's reach ends the step at once as a power
+		 * step's ({@link #beyondPower}), a demand that rises past the state's maximum power point later ends it there
+		 * ({@link #maximumPower}, a voltage-jump), and the protocol goes on.
 		 */
 		RunStatus follow(StepSpec.Follow f) {
 			double t0 = bdf.time();
@@ -961,7 +964,11 @@ public final class DfnRunner {
 					// or a transport path exhausted under the current: the voltage goes without bound as the state nears it
 					// (also where the step has no voltage cut-off in its direction: a duration-only pulse past the cell's capacity)
 					String exhausted = !stepped && model instanceof DfnModel dfn ? dfn.transportLimit(t, last) : null;
-					String atMaximum = !stepped && model.isPowerControlled() && breaks == null && through != null ? maximumPower(t, v, i) : null;
+					// a power profile too (session 25): its demand rising past the state's maximum power point stops the integration
+					// as a constant power's does (the Ecker 2015 cell at -20 degC, WLTC scaled to 5.7 W after UDDS at 10 C, 17.2 s
+					// in at 1.742 W, ended its run NOT_CONVERGED "step size underflow"); that the profile's demand would fall again
+					// later does not bring back the voltage, which falls through the cut-off at once where no state carries the power
+					String atMaximum = !stepped && model.isPowerControlled() && through != null ? maximumPower(t, v, i, t0, breaks) : null;
 					String cause = atMaximum != null ? atMaximum + (exhausted != null ? " as " + exhausted : "")
 							: exhausted;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
@@ -1179,9 +1186,12 @@ public final class DfnRunner {
 		 * 1 %, but no state carried 5 % more, and the step's end at its maximum power point was recorded as the solver's,
 		 * NOT_CONVERGED). Returns the warning's cause, or null (then the stop is the solver's). Leaves the model under
 		 * current control (the next step sets its own forcing).
+		 * A power profile (breaks, started at t0; null for a constant power) stops so where its demand rises past the
+		 * state's maximum power point (session 25); the warning then gives the profile's power at t and at its next sample.
 		 */
-		String maximumPower(double t, double v, double i) {
+		String maximumPower(double t, double v, double i, double t0, DriveCycle breaks) {
 			double demanded = Math.abs(v * i), best = 0, solved = Double.NaN, failed = Double.NaN;
+			double tNext = breaks != null ? nextBreakpoint(t0, breaks) : Double.NaN, next = breaks != null ? Math.abs(power.at(tNext)) : Double.NaN;
 			toCurrentControl();
 			for (double d : POWER_PROBES) {
 				double pd = powerAt(t, -i * (1 + d));
@@ -1193,10 +1203,13 @@ public final class DfnRunner {
 				solved = d;
 			}
 			if (Double.isNaN(solved) || best > demanded * (1 + POWER_MARGIN)) return null;
+			String demand = breaks == null ? String.format(Locale.ROOT, "its %.4g W (%.4g W/m2) beyond t = %.1f s", demanded * in.area(), demanded, t)
+					: String.format(Locale.ROOT, "the profile's power beyond t = %.1f s, %.2f s into the profile (%.4g W, %.4g W/m2, there; %.4g W at its "
+							+ "next sample, %.2f s into it)", t, t - t0, demanded * in.area(), demanded, next * in.area(), tNext - t0);
 			return String.format(Locale.ROOT,
-					"the cell cannot keep up its %.4g W (%.4g W/m2) beyond t = %.1f s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
+					"the cell cannot keep up %s: at %.4f V and %.4g A (%.4g mA/cm2) its state %s no more power "
 							+ "at a larger current (at most %.4g W/m2 with up to %.1f %% more current%s): its maximum power point",
-					demanded * in.area(), demanded, t, v, Math.abs(i) * in.area(), Math.abs(i) / 10, i < 0 ? "gives" : "takes", best, 100 * solved,
+					demand, v, Math.abs(i) * in.area(), Math.abs(i) / 10, i < 0 ? "gives" : "takes", best, 100 * solved,
 					Double.isNaN(failed) ? "" : String.format(Locale.ROOT, "; no state carries %.1f %% more", 100 * failed));
 		}
 
@@ -1308,21 +1321,21 @@ public final class DfnRunner {
 			return bdf.restart(1e-3) || continuation(model::setTemperature, was, to);
 		}
 
-		/** Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing. */
+		/**
+		 * Moves a forcing (a current, a held voltage) from one value to another in 2, 4, ... 64 stages, no time passing
+		 * ({@link Continuation}: a finer pass goes on from the last stage the pass before solved).
+		 */
 		boolean continuation(java.util.function.DoubleConsumer set, double from, double to) {
-			for (int stages = 2; stages <= 64; stages *= 2) {
-				double[] saved = bdf.state().clone();
-				boolean ok = true;
-				for (int k = 1; k <= stages && ok; k++) {
-					set.accept(from + (to - from) * k / stages);
-					ok = bdf.restart(1e-3);
-				}
-				if (ok) return true;
-				set.accept(from);
-				if (!bdf.start(bdf.time(), saved, 1e-3)) return false;
-				set.accept(to);
-			}
-			return false;
+			return Continuation.run(set, new Continuation.Problem() {
+				@Override
+				public boolean solve() { return bdf.restart(1e-3); }
+
+				@Override
+				public double[] state() { return bdf.state().clone(); }
+
+				@Override
+				public boolean start(double[] state) { return bdf.start(bdf.time(), state, 1e-3); }
+			}, from, to);
 		}
 
 		/** Samples at the output interval's times in (last output, t) (not at t itself), the charge from (ta, qa) as {@link #stepCharge}. */
