@@ -387,7 +387,8 @@ public final class CellOperations {
 		 * The command that deletes the elements, layers and components of the node ids (a containment edge's id: its
 		 * target). Refused, naming the user, when something not deleted with them refers to one of them, also by name
 		 * (a layer placed 'after' a deleted layer, a 'remove' of it or a layer replacing it in a cell extending its
-		 * cell: {@link Cells#layerNameUses}).
+		 * cell: {@link Cells#layerNameUses(Layer, Cell, Iterable)}; not where the layer replaces an inherited one of its
+		 * name, which comes back).
 		 */
 		public static Command delete(Model m, EditingDomain d, List<String> ids) {
 			List<EObject> doomed = new ArrayList<>();
@@ -402,9 +403,9 @@ public final class CellOperations {
 					if (!doomed.contains(user) && !EcoreUtil.isAncestor(doomed, user))
 						throw new GLSPServerException(label(e) + " is used by " + label(user) + ": change or delete that first.");
 				if (e instanceof Layer l) {
-					List<String> elsewhere = Cells.layerNameUsesInOtherFiles(l);
+					List<String> elsewhere = Cells.layerDeleteUsesInOtherFiles(l);
 					if (!elsewhere.isEmpty()) throw new GLSPServerException(namedInOtherFiles(l, elsewhere));
-					Cells.LayerNameUses uses = Cells.layerNameUses(l, m.getElements());
+					Cells.LayerNameUses uses = Cells.layerNameUses(l, l.eContainer() instanceof Cell own ? own : null, m.getElements());
 					List<EObject> byName = new ArrayList<>(uses.anchored());
 					byName.addAll(uses.replacing());
 					byName.addAll(uses.removing());

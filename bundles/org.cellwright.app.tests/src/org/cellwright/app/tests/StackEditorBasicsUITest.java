@@ -275,6 +275,54 @@ class StackEditorBasicsUITest extends StackEditorFixture {
 	}
 
 	/**
+	 * Delete of a cell's own layer that replaces an inherited one of its name (a separator of Cell1 replacing Cell3's)
+	 * is not refused where cells extending that cell name it (Cell1Thin of thin-cell1.cell: 'after separator'): the
+	 * inherited separator comes back in Cell1's stack and they find it (Cells.layerNameUses: none). One undo brings
+	 * Cell1's separator back. Deleting the inherited separator then (it writes 'remove separator') is still refused.
+	 * Before, the first delete was refused too, naming thin-cell1.cell:6.
+	 */
+	@Test
+	void deletingALayerThatReplacesAnInheritedOneIsNotRefusedWhereCellsExtendingItsCellNameIt() throws Exception {
+		var shown = new java.util.ArrayList<String>();
+		var wasDialog = StackView.refusalDialog;
+		StackView.refusalDialog = shown::add;
+		try {
+			createFilesExtendingCell1();
+			int at = doc.get().indexOf('\n', doc.get().indexOf("cell Cell1 extends Cell3")) + 1;
+			doc.replace(at, 0, "\tlayer separator: Li6PS5Cl 100 um // Cell1's own\n");
+			String edited = doc.get();
+			view.reparse();
+			view.selectCell("Cell1");
+			assertEquals("wcc,interlayer,separator,foil,ccc", stack());
+			view.select(2);
+			Layer own = Cells.effectiveLayers(view.cell()).get(2);
+			assertSame(view.cell(), own.eContainer(), "Cell1's own separator");
+
+			assertTrue(view.deleteSelected(), view.message());
+			assertEquals(List.of(), shown, "no dialog");
+			assertFalse(doc.get().contains("Li6PS5Cl 100 um"), doc.get());
+			assertEquals("wcc,interlayer,separator,foil,ccc", stack(), "Cell3's separator in its place");
+			assertEquals("Cell3", ((org.cellwright.model.Cell) Cells.effectiveLayers(view.cell()).get(2).eContainer()).getName());
+			assertEquals(THIN1, java.nio.file.Files.readString(thin1File().getLocation().toPath()));
+			view.undo();
+			assertEquals(edited, doc.get());
+
+			// a name that would be lost: Cell3's separator removed from Cell1
+			view.reparse();
+			view.selectCell("Cell1");
+			view.select(2);
+			assertTrue(view.deleteSelected(), view.message()); // Cell1's own separator again
+			view.select(2);
+			assertFalse(view.deleteSelected(), "refused: the inherited separator");
+			assertEquals(1, shown.size());
+			assertTrue(shown.get(0).contains("thin-cell1.cell:6: cell Cell1Thin: after separator"), shown.get(0));
+		} finally {
+			StackView.refusalDialog = wasDialog;
+			deleteFilesExtendingCell1();
+		}
+	}
+
+	/**
 	 * Delete of a layer that cells of its own file name (Cell1 to Cell5 place their interlayer 'after wcc') is refused
 	 * as the diagram refuses it (Cells.layerNameUses): a dialog names the cells and lines, nothing changes. Before
 	 * session 24's own24 only other files were searched and wcc was removed, leaving 'after wcc' naming no layer.

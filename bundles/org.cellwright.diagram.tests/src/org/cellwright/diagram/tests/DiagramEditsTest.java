@@ -294,6 +294,51 @@ class DiagramEditsTest {
 	}
 
 	/**
+	 * A cell's own layer that replaces an inherited one of its name (Thin's separator, Base's) is deleted where cells
+	 * extending that cell name it ('before separator' in its file, 'remove separator' in another file of the folder):
+	 * the inherited layer comes back and they find it (Cells.layerNameUses from the losing cell: none), one command that
+	 * one undo takes back byte for byte. A rename still changes those names (the uses of its name are unchanged); a
+	 * layer whose name would be lost, Base's separator, is still refused
+	 * ({@link #deletingALayerOtherCellsNameIsRefusedSayingWhere}). Before, this delete was refused too.
+	 */
+	@Test
+	void aLayerReplacingAnInheritedOneIsDeletedWhereCellsExtendingItsCellNameIt() throws Exception {
+		String thin = THIN + "\ncell Buffered extends Thin { layer buffer: SiCNT 1 um before separator }\n",
+				far = "package t\n\nimport cellwright.materials.*\n\ncell Far extends Thin {\n\tlayer electrolyte: Li6PS5Cl 50 um after interlayer\n\tremove separator\n}\n";
+		file("base.cell", BASE);
+		Path f = file("thin.cell", thin), other = file("far.cell", far);
+		assertEquals(List.of(), errorMessages(f), "the fixture is valid");
+		assertEquals(List.of(), errorMessages(other), "the fixture is valid");
+		TextSession s = TextSession.onFile(f);
+		s.read(m -> {
+			Layer separator = (Layer) org.cellwright.diagram.CellGraphs.element(m, "layer:Thin.separator");
+			assertTrue(Cells.replacesInherited(separator));
+			assertTrue(Cells.layerNameUses(separator, (Cell) separator.eContainer(), m.getElements()).isEmpty());
+			assertEquals(List.of(), Cells.layerDeleteUsesInOtherFiles(separator));
+			// what a rename changes: every name of it
+			assertEquals(List.of("cell Buffered: before separator"), Cells.layerNameUses(separator, m.getElements()).describe("separator"));
+			assertEquals(List.of("far.cell (cell Far: remove separator)"), Cells.layerNameUsesInOtherFiles(separator));
+			Layer base = (Layer) Cells.effectiveLayers((Cell) separator.eContainer()).stream().filter(l -> l != separator).findFirst().get();
+			assertFalse(Cells.replacesInherited(base), "Base's wcc replaces nothing");
+			return null;
+		});
+		Map<String, List<String>> before = stacks(s);
+		assertTrue(s.execute(command(s, m -> CellOperations.Delete.delete(m, s.domain(), List.of("layer:Thin.separator")))), s::refusal);
+		String text = Files.readString(f, StandardCharsets.UTF_8);
+		assertFalse(text.contains("100 um"), text);
+		assertTrue(text.contains("before separator"), text);
+		Map<String, List<String>> after = stacks(s);
+		String inherited = "Li6PS5Cl 700.0 um"; // Base's separator (base.cell)
+		assertEquals(List.of(inherited), after.get("Thin").stream().filter(x -> x.startsWith("Li6PS5Cl")).toList(), "Base's separator is back in Thin");
+		assertEquals(inherited, after.get("Buffered").get(after.get("Buffered").indexOf("SiCNT 1.0 um") + 1), "the buffer before it: " + after);
+		assertEquals(List.of(), errorMessages(f));
+		assertEquals(List.of(), errorMessages(other));
+		s.undo();
+		assertEquals(thin, Files.readString(f, StandardCharsets.UTF_8));
+		assertEquals(before, stacks(s));
+	}
+
+	/**
 	 * The palette's Layer tool on a cell of a file whose materials all come from the standard library (the study's
 	 * half cells): the new layer takes the material of the cell's last layer, and a name no layer of its stack has,
 	 * inherited ones included. Before, it was refused ("the file has no material yet"), and a name was only fresh

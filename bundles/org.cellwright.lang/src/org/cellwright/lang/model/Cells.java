@@ -146,18 +146,43 @@ public final class Cells {
 		}
 	}
 
+	/** Where {@code cells} write the layer's name (a rename changes them all): {@link #usesOfName} from its own cell. */
 	public static LayerNameUses layerNameUses(Layer layer, Iterable<? extends Object> cells) {
-		return layerNameUses(layer, layer.eContainer() instanceof Cell own ? own : null, cells);
+		return usesOfName(layer, layer.eContainer() instanceof Cell own ? own : null, cells);
 	}
 
 	/**
-	 * {@link #layerNameUses} where the layer leaves the stack of {@code losing} and of the cells extending it: its own
+	 * What the layer's leaving the stack of {@code losing} and of the cells extending it leaves naming nothing: its own
 	 * cell (the layer deleted), or a cell inheriting it that would remove it ('remove foil', the Stack view's Delete of
-	 * an inherited layer): then the layers of {@code losing} placed 'before'/'after' it and, in the cells extending
-	 * {@code losing} (directly or through a chain), its anchors, removals and replacements. The one rule of what a
-	 * layer's disappearance leaves naming nothing, for the diagram's and the Stack view's Delete and the rename.
+	 * an inherited layer): the layers of {@code losing} placed 'before'/'after' it and, in the cells extending
+	 * {@code losing} (directly or through a chain), its anchors, removals and replacements. None if the layer is
+	 * {@code losing}'s own and replaces an inherited layer of its name ({@link #replacesInherited}: that one comes back
+	 * and those names find it). The one rule of the diagram's and the Stack view's Delete.
 	 */
 	public static LayerNameUses layerNameUses(Layer layer, Cell losing, Iterable<? extends Object> cells) {
+		if (losing != null && layer.eContainer() == losing && replacesInherited(layer))
+			return new LayerNameUses(List.of(), List.of(), List.of());
+		return usesOfName(layer, losing, cells);
+	}
+
+	/**
+	 * True if the layer replaces a layer of its name that its cell inherits ({@code DiagramEditsTest}'s Thin: 'layer
+	 * separator' replacing Base's): without it, the cell's stack still has a layer of that name (the inherited one).
+	 * False where the cell removes the name before replacing it, or its 'extends' chain is cyclic.
+	 */
+	public static boolean replacesInherited(Layer layer) {
+		if (!(layer.eContainer() instanceof Cell own) || own.getBase() == null || layer.getName() == null
+				|| own.getRemovals().contains(layer.getName()) || hasCyclicBase(own))
+			return false;
+		return indexOf(effectiveLayers(own.getBase()), layer.getName()) >= 0;
+	}
+
+	/**
+	 * Where the layer's name is written in {@code cells} (a file's) for a layer leaving the stack of {@code losing}: the
+	 * layers of {@code losing} placed 'before'/'after' it and, in the cells extending {@code losing}, its anchors,
+	 * removals and replacements ({@link LayerNameUses}).
+	 */
+	private static LayerNameUses usesOfName(Layer layer, Cell losing, Iterable<? extends Object> cells) {
 		List<Layer> anchored = new ArrayList<>();
 		List<Cell> removing = new ArrayList<>();
 		List<Layer> replacing = new ArrayList<>();
@@ -305,12 +330,25 @@ public final class Cells {
 	 * layer ({@link #layerNameUses}), one entry per file: "thin.cell (cell Thin: after wcc)". Empty if none does.
 	 */
 	public static List<String> layerNameUsesInOtherFiles(Layer layer) {
+		return usesInOtherFiles(layer, cells -> layerNameUses(layer, cells));
+	}
+
+	/**
+	 * {@link #layerNameUsesInOtherFiles} for the layer's delete from its cell ({@link #layerNameUses(Layer, Cell,
+	 * Iterable)}): none where it replaces an inherited layer of its name.
+	 */
+	public static List<String> layerDeleteUsesInOtherFiles(Layer layer) {
+		Cell own = layer.eContainer() instanceof Cell c ? c : null;
+		return usesInOtherFiles(layer, cells -> layerNameUses(layer, own, cells));
+	}
+
+	private static List<String> usesInOtherFiles(Layer layer, java.util.function.Function<List<Object>, LayerNameUses> usesIn) {
 		List<String> out = new ArrayList<>();
 		Resource own = layer.eResource();
 		if (own == null || own.getResourceSet() == null || layer.getName() == null) return out;
 		for (Resource r : List.copyOf(own.getResourceSet().getResources())) {
 			if (r == own) continue;
-			LayerNameUses uses = layerNameUses(layer, cellsOf(r));
+			LayerNameUses uses = usesIn.apply(cellsOf(r));
 			if (uses.isEmpty()) continue;
 			out.add((r.getURI() == null ? "another file" : r.getURI().lastSegment()) + " (" + String.join(", ", uses.describe(layer.getName())) + ")");
 		}
