@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.cellwright.app.views.OpenReport;
 import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.SweepView;
+import org.cellwright.app.views.WorkspacePaths;
 import org.cellwright.model.Element;
 import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
@@ -208,9 +209,15 @@ public class ExperimentJob extends Job {
 					if (failed > 0)
 						status.add(Status.warning(name + ": " + failed + " of " + r.outcome().checks().size() + " expect checks fail (see the Checks tab)"));
 					String st = r.outcome().status();
-					if ("SHORT_CIRCUIT".equals(st)) status.add(Status.warning(name + ": short circuit; results up to it are kept in " + r.folder()));
+					// a short circuit the experiment expects (its 'expect status = short-circuit' passes) ends the job with an
+					// info, which the Error Log does not take; one nobody expected stays a warning (the study's BareHalfCell
+					// ended with one, as if unexpected: seen walking the product, session 25)
+					String at = WorkspacePaths.of(r.folder());
+					if ("SHORT_CIRCUIT".equals(st))
+						status.add(r.outcome().endedAsExpected() ? Status.info(name + ": short circuit, as expected (expect status = short-circuit passes); results in " + at)
+								: Status.warning(name + ": short circuit; results up to it are kept in " + at));
 					else if (!"COMPLETED".equals(st) && !"CANCELLED".equals(st))
-						status.add(Status.error(name + ": " + st + "; results so far are in " + r.folder()));
+						status.add(Status.error(name + ": " + st + "; results so far are in " + at));
 					if (!"CANCELLED".equals(st)) shown.add(r.folder());
 				}
 

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.cellwright.lang.expectations.Metric;
 import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.dfn.DfnRunner;
 import org.cellwright.run.folder.SourceRecord;
@@ -51,6 +52,15 @@ public final class RunWriter {
 
 		public boolean finished() {
 			return "COMPLETED".equals(status) || "SHORT_CIRCUIT".equals(status);
+		}
+
+		/**
+		 * True when a passing {@code expect status} clause names how the run ended ({@code expect status = short-circuit}
+		 * of a run that shorted): the end the experiment expects, PASS in the command line's comparison table, an info in
+		 * the IDE's job (not a warning, as a short circuit nobody expected is).
+		 */
+		public boolean endedAsExpected() {
+			return checks != null && checks.stream().anyMatch(c -> c.pass() && Metric.STATUS.dslName().equals(c.metric()));
 		}
 	}
 

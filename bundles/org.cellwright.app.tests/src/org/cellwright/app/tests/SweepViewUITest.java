@@ -128,14 +128,20 @@ class SweepViewUITest extends ProjectUITest {
 		spin(() -> results.whenLoaded().isDone() && results.runs().size() == 1
 				&& results.runs().get(0).folder().getParent().equals(view.sweep().folder()), 60_000, "the row's run in the Results view");
 
-		page.activate(view);
-		// for the docs: the study's sweep when its runs are there (./cellwright run examples/sung2023/experiments.cell)
-		java.nio.file.Path study = java.nio.file.Path.of(System.getProperty("cellwright.examples")).resolve("../results/examples/sung2023/experiments.cell/PressureAndTemperature");
-		if (Screenshots.enabled() && org.cellwright.app.views.SweepResults.folderOf(study) != null) {
-			view.show(study);
+		// for the docs: the study's sweep run by the IDE in the study's project, as a user runs it (the picture was made
+		// by hand from a run on disk, its header the path of a clone, session 16)
+		if (Screenshots.enabled()) {
+			IFile study = org.cellwright.app.WorkspaceSetup.importExamples(java.nio.file.Path.of(System.getProperty("cellwright.examples")))
+					.getProject().getFile("sung2023/experiments.cell");
+			IdeUITest.waitForJobs();
+			ExperimentJob sweep = new ExperimentJob(study, "PressureAndTemperature");
+			sweep.schedule();
+			spin(() -> sweep.getResult() != null, 600_000, "the study's sweep");
+			spin(() -> view.titleText().startsWith("Sweep PressureAndTemperature: 6 runs"), 30_000, () -> "the study's sweep shown: " + view.titleText());
 			view.choose("first_ce", "stack-pressure", "temperature");
 			view.table().getColumn(1).notifyListeners(SWT.Selection, new Event());
 		}
+		page.activate(view);
 		Screenshots.ofView(view, "ide-sweep-table.png");
 	}
 
