@@ -215,6 +215,12 @@ public class RunCommand extends CliCommand {
 				}
 
 				@Override
+				public void notKept(RunGroup g, String message) {
+					progress.println(err, "cellwright: " + message);
+					tally.failures++;
+				}
+
+				@Override
 				public void groupEnded(RunGroup g, Path folder) {
 					if (!g.sweep()) return;
 					// the sweep's own page beside its runs: table, key numbers against the swept values, links to the runs
