@@ -102,7 +102,7 @@ public final class Progress implements AutoCloseable {
 	public synchronized void println(PrintWriter to, String line) {
 		clear();
 		out.flush();
-		to.println(org.cellwright.lang.text.Printable.bounded(line)); // a name of any length from the file, cut (input25)
+		to.println(line);
 		to.flush();
 	}
 
