@@ -200,6 +200,14 @@ public class ExperimentJob extends Job {
 				}
 
 				@Override
+				public void notKept(RunGroup g, String message) {
+					// a full disk while the run was collected: the run is kept, what was not written is said (it ended the
+					// job in an internal error, the runs after it left in their hidden folders: disk26)
+					status.add(Status.error(g.name() + ": " + message));
+					RunConsole.println("  " + g.name() + ": " + message);
+				}
+
+				@Override
 				public void ended(Pipeline.Result r) {
 					String name = r.unit().name();
 					outcomes.add(new Outcome(name, r.outcome().status(), r.folder()));

@@ -54,7 +54,7 @@ public class CellWrightCli implements Callable<Integer> {
 	static int failed(Throwable ex, PrintWriter err) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause())
 			if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException || t instanceof org.cellwright.run.store.RunStoreException) {
-				err.println("cellwright: " + org.cellwright.lang.text.Printable.escape(String.valueOf(t.getMessage())));
+				err.println("cellwright: " + org.cellwright.lang.text.Printable.bounded(String.valueOf(t.getMessage())));
 				return 1;
 			}
 		err.println("cellwright: internal error: " + ex);

@@ -209,8 +209,15 @@ public class RunCommand extends CliCommand {
 
 				@Override
 				public void refused(RunGroup g, String message) {
-					progress.println(err, "cellwright: " + g.name() + " not run: " + message);
+					// the group's name as the file has it, of any length: cut (a 100 kB name was printed whole, input25)
+					progress.println(err, org.cellwright.lang.text.Printable.bounded("cellwright: " + g.name() + " not run: " + message));
 					for (RunUnit u : g.units()) tasks.get(u).finished();
+					tally.failures++;
+				}
+
+				@Override
+				public void notKept(RunGroup g, String message) {
+					progress.println(err, "cellwright: " + message);
 					tally.failures++;
 				}
 

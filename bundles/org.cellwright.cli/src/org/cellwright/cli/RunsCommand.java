@@ -113,7 +113,9 @@ public class RunsCommand extends CliCommand {
 			Path s = store.folder();
 			try {
 				RunIndex index = new RunStore(s).index();
-				boolean indexed = Files.isRegularFile(index.file());
+				// runs runs.csv does not list (it could not be written when they ended: a full disk) are read from their folders
+				List<RunIndex.Row> rows = index.rows();
+				boolean indexed = Files.isRegularFile(index.file()) || !rows.isEmpty();
 				if (prune) {
 					Duration age = olderThanDays == null ? null : Duration.ofDays(olderThanDays);
 					Instant now = Instant.now();
@@ -124,7 +126,7 @@ public class RunsCommand extends CliCommand {
 							+ (fitsGone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
 					for (Path g : fitsGone) o.println("  deleted fit " + Problem.display(g));
-				} else print(o, s, indexed ? index.rows() : List.of(), store.fits());
+				} else print(o, s, rows, store.fits());
 			} catch (RunStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
 				err.println("cellwright runs: " + Printable.escape(e.getMessage()) + (prune ? " (nothing deleted there)" : ""));
 				rc = 1;
@@ -209,10 +211,11 @@ public class RunsCommand extends CliCommand {
 		}
 	}
 
-	/** The folder with its fits if it keeps runs (a runs.csv) or fits, else null. */
+	/** The folder with its fits if it keeps runs (a runs.csv, or runs it does not list) or fits, else null. */
 	private static Store kept(Path history) {
 		List<Path> fits = FitReport.folders(history);
-		return Files.isRegularFile(history.resolve(RunFiles.INDEX)) || !fits.isEmpty() ? new Store(history, fits) : null;
+		return Files.isRegularFile(history.resolve(RunFiles.INDEX)) || !fits.isEmpty() || !new RunStore(history).index().rows().isEmpty()
+				? new Store(history, fits) : null;
 	}
 
 	private static void print(PrintWriter o, Path store, List<RunIndex.Row> rows, List<Path> fits) {

@@ -42,6 +42,11 @@ public class CellWrightRuntimeModule extends AbstractCellWrightRuntimeModule {
 		return CellWrightSyntaxErrorMessageProvider.class;
 	}
 
+	/** A reference to nothing names it bounded, as the validator's messages do. */
+	public Class<? extends org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return org.cellwright.lang.scoping.CellWrightLinkingDiagnosticMessageProvider.class;
+	}
+
 	/** Skips a byte-order mark at the start of a file. */
 	@Override
 	public Class<? extends XtextResource> bindXtextResource() {

@@ -57,6 +57,14 @@ public final class Pipeline {
 
 		/** A group's run is in place (after its units ended); {@code folder} is the run (a sweep's: the folder of its runs). */
 		default void groupEnded(RunGroup group, Path folder) {}
+
+		/**
+		 * What of a group's run could not be written after its solver ended (a full disk: its checks, its sweep table,
+		 * {@code latest}, its row in runs.csv), in one line naming the run's folder; said before {@link #ended}. The
+		 * run's folder is kept and its other runs go on; a run runs.csv does not list is read from its folder
+		 * ({@link RunIndex#rows}).
+		 */
+		default void notKept(RunGroup group, String message) {}
 	}
 
 	/** A unit's run: where it is now and what changed against the previous run of the same name. */
@@ -192,36 +200,75 @@ public final class Pipeline {
 		List<Result> out = new ArrayList<>();
 		List<RunIndex.Row> rows = new ArrayList<>();
 		RunIndex index = store.index();
-		try (Slot slot = p.slot()) {
+		Slot slot = p.slot();
+		// what could not be written (a full disk): said in one line; the run is kept all the same (input25: a full disk
+		// while a run was collected left it out of runs.csv, and the groups after it hidden in their .partial folders)
+		List<String> notKept = new ArrayList<>();
+		try {
 			for (int i = 0; i < p.futures().size(); i++) {
 				RunUnit u = p.group().units().get(i);
 				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
 				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
 				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
-				MeasuredComparison.Clause clause = clause(u);
-				if (clause != null && o.error() == null) MeasuredComparison.write(writing, clause, measurement(u, clause), u.area());
-				// the experiment's expect clauses, or those an inputs.json records (a re-run checks as its run did)
-				if (u.checked() && !"CANCELLED".equals(o.status()) && o.error() == null) {
-					if (u.experiment() != null) o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
-					else if (u.inputs() != null && u.inputs().expectations() != null)
-						o = o.withChecks(Checks.evaluate(u.provenance().experiment(), u.inputs().expectations(),
-								u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())), o.summary().json(), writing));
+				try {
+					MeasuredComparison.Clause clause = clause(u);
+					if (clause != null && o.error() == null) MeasuredComparison.write(writing, clause, measurement(u, clause), u.area());
+				} catch (java.io.UncheckedIOException e) {
+					notKept.add("no " + RunFiles.MEASURED_COMPARISON + (u.variant() == null ? "" : " of " + u.variant()) + ": " + why(e));
 				}
-				Checks.write(writing, u.name(), o.checks());
+				try {
+					// the experiment's expect clauses, or those an inputs.json records (a re-run checks as its run did)
+					if (u.checked() && !"CANCELLED".equals(o.status()) && o.error() == null) {
+						if (u.experiment() != null) o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
+						else if (u.inputs() != null && u.inputs().expectations() != null)
+							o = o.withChecks(Checks.evaluate(u.provenance().experiment(), u.inputs().expectations(),
+									u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())), o.summary().json(), writing));
+					}
+					Checks.write(writing, u.name(), o.checks());
+				} catch (java.io.UncheckedIOException e) {
+					notKept.add("no " + RunFiles.CHECKS + (u.variant() == null ? "" : " of " + u.variant()) + ": " + why(e));
+				}
 				l.finishing(writing);
 				String change = change(index, u, writing);
 				out.add(new Result(p.group(), o, slot.id(), folder, change));
 				rows.add(row(slot, u, o, change));
 			}
 			if (p.group().sweep()) {
-				SweepTable.write(slot.writing().resolve(RunFiles.SWEEP_TABLE), out);
-				executor.sweepTableWritten(slot.writing().resolve(RunFiles.SWEEP_TABLE));
+				try {
+					SweepTable.write(slot.writing().resolve(RunFiles.SWEEP_TABLE), out);
+					executor.sweepTableWritten(slot.writing().resolve(RunFiles.SWEEP_TABLE));
+				} catch (java.io.UncheckedIOException e) {
+					notKept.add("no " + RunFiles.SWEEP_TABLE + ": " + why(e));
+				}
+			}
+		} finally {
+			try {
+				slot.commit();
+			} catch (RunStoreException e) {
+				String written = slot.folder() + " is written, but ", m = e.getMessage();
+				notKept.add(m.startsWith(written) ? m.substring(written.length()) : m);
 			}
 		}
-		index.append(rows);
+		boolean inPlace = Files.isDirectory(slot.folder());
+		if (inPlace) {
+			try {
+				index.append(rows);
+			} catch (RunStoreException e) {
+				notKept.add(RunFiles.INDEX + " does not list it yet (" + e.getMessage() + "): it is read from its folder, and the next run"
+						+ " that can writes it in");
+			}
+		}
+		if (!notKept.isEmpty()) l.notKept(p.group(), (inPlace ? slot.folder() + " is written, but " : "") + String.join("; ", notKept));
+		if (!inPlace) return out; // still in its hidden folder, which the line names
 		for (Result r : out) l.ended(r);
 		l.groupEnded(p.group(), p.slot().folder());
 		return out;
+	}
+
+	/** Why a file could not be written: the file system's words (the file and the reason), without the exception's class. */
+	private static String why(java.io.UncheckedIOException e) {
+		Throwable c = e.getCause();
+		return c != null && c.getMessage() != null && String.valueOf(e.getMessage()).equals(c.toString()) ? c.getMessage() : e.getMessage();
 	}
 
 	/** The outcome of a unit; an exception outside the solver (e.g. a disk error) becomes a FAILED run with what it wrote. */
@@ -290,13 +337,8 @@ public final class Pipeline {
 	}
 
 	private RunIndex.Row row(Slot slot, RunUnit u, RunWriter.Outcome o, String change) {
-		var cycles = o.summary().cycles();
-		var run = o.summary().run();
 		String rel = store.root().relativize(u.variant() == null ? slot.folder() : slot.folder(u.variant())).toString().replace('\\', '/');
-		return new RunIndex.Row(slot.id(), run != null && run.started() != null ? run.started() : Instant.now().toString(), slot.group(),
-				u.name(), o.status(), cycles.size(), o.summary().firstDischarge().mAhCm2(),
-				cycles.isEmpty() ? Double.NaN : cycles.get(cycles.size() - 1).coulombicEfficiency(), o.summary().capacityRetention(),
-				o.summary().nucleationOverpotentialMV(), InputsJson.cellwrightVersion(), rel, change);
+		return RunIndex.Row.of(slot.id(), slot.group(), u.name(), o.status(), o.summary(), rel, change, Instant.now());
 	}
 
 	/** A group's inputs hash: its one unit's, or of all its units' together. */

@@ -29,7 +29,7 @@ public record Problem(Path file, int line, int column, Severity severity, String
 
 	/** {@link #format()} with the file shown as {@code where} (e.g. by its name in a dialog about that file). */
 	public String format(String where) {
-		return Printable.escape(where + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
+		return Printable.bounded(where + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message);
 	}
 
 	/** The file as {@link #display(Path)} shows it, or the source of a file not on disk. */

@@ -274,6 +274,43 @@ class RunsViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * A run the IDE cannot list in runs.csv (a full disk: the product's run into a full tmpfs ended "An internal error
+	 * occurred during: Run experiments of baseline-halfcell.cell", UncheckedIOException, disk26; here runs.csv is a folder
+	 * in the way) ends its job with one error naming the run's folder and why; the run is in place, shown in the Results
+	 * view, and the Runs view lists it from its folder once runs.csv can be read again.
+	 */
+	@Test
+	void aRunRunsCsvCannotListEndsInOneErrorAndTheRunsViewListsItFromItsFolder() throws Exception {
+		project = IdeUITest.newProject("runs-full-disk");
+		IFile f = IdeUITest.newFile(project, "t.cell", cell("5 MPa"));
+		run(f, "X");
+		Path here = project.getLocation().toFile().toPath(), index = here.resolve("results/t/runs.csv");
+		String indexed = Files.readString(index);
+		Files.delete(index);
+		Files.createDirectories(index.resolve("in-the-way"));
+		ExperimentJob job = new ExperimentJob(f, "X");
+		job.schedule();
+		spin(() -> job.getResult() != null, 120_000, "the run whose row cannot be written");
+		IStatus result = job.getResult();
+		assertEquals(IStatus.ERROR, result.getSeverity(), result.toString());
+		Path second = RunStore.latest(here.resolve("results/t/X"));
+		List<IStatus> said = java.util.Arrays.stream(result.getChildren()).filter(c -> c.getMessage().contains("runs.csv")).toList();
+		assertEquals(1, said.size(), result.toString());
+		assertTrue(said.get(0).getMessage().startsWith("X: " + second + " is written, but runs.csv does not list it yet"), said.get(0).getMessage());
+		assertEquals(List.of(second), job.outcomes().stream().map(ExperimentJob.Outcome::folder).toList(), "the run ended and is shown");
+
+		org.cellwright.lang.files.FileTrees.deleteTree(index); // space again
+		Files.writeString(index, indexed);
+		RunsView view = (RunsView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(RunsView.ID);
+		view.refresh();
+		flush();
+		List<RunsView.Run> xs = view.runs().stream().filter(r -> r.folder().startsWith(here) && r.row().name().equals("X")).toList();
+		assertEquals(2, xs.size(), "both runs listed: " + xs);
+		assertEquals(second, xs.get(0).folder(), "the newest first");
+		assertEquals(org.cellwright.run.store.RunIndex.UNLISTED, xs.get(0).row().change());
+	}
+
+	/**
 	 * A fit's folder has no row in runs.csv, so the Runs view did not list fits (their history was browsed through
 	 * their fit.json files in the Project Explorer). Now each fit kept in results/<file>/<fit>/<id>/ is a row of kind
 	 * "fit" with its id, time and result (cost and fitted values); a double click shows it in the Fit Report view, and

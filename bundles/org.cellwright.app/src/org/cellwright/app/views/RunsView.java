@@ -141,11 +141,10 @@ public class RunsView extends ViewPart {
 			try {
 				// results/<file>/ and, for files in folders of the project, results/<folder>/<file>.cell/ (RunStore.historyKey)
 				for (Path store : RunStore.histories(results)) {
-					if (Files.isRegularFile(store.resolve(RunFiles.INDEX))) {
-						List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
-						java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
-						for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize(), store));
-					}
+					// runs.csv's rows, and the runs it does not list (a full disk when they ended) read from their folders
+					List<RunIndex.Row> rows = new java.util.ArrayList<>(new RunStore(store).index().rows());
+					java.util.Collections.reverse(rows); // the index is in the order the runs ended: newest first
+					for (RunIndex.Row r : rows) runs.add(new Run(r, store.resolve(r.folder()).normalize(), store));
 					runs.addAll(fits(store));
 				}
 			} catch (java.io.UncheckedIOException | RunStoreException e) {

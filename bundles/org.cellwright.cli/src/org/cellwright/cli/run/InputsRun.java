@@ -74,6 +74,7 @@ public final class InputsRun {
 			out.println("note: " + Problem.display(json) + " records no expect clauses (written before inputs.json kept them): the"
 					+ " re-run checks none; run the .cell file to check them");
 		int[] rc = { 1 };
+		boolean[] notKept = { false };
 		List<Checks.Check> checks = new java.util.ArrayList<>();
 		RunExecutor executor;
 		try {
@@ -99,6 +100,12 @@ public final class InputsRun {
 				}
 
 				@Override
+				public void notKept(RunGroup group, String message) {
+					err.println("cellwright: " + message);
+					notKept[0] = true;
+				}
+
+				@Override
 				public void ended(Pipeline.Result r) {
 					String src = in.provenance().sourceFile() == null ? ""
 							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
@@ -116,6 +123,7 @@ public final class InputsRun {
 				}
 			});
 		}
+		if (notKept[0] && rc[0] == 0) rc[0] = 1; // a run whose files could not all be written (a full disk): said above
 		int failed = Checks.printTable(out, checks, rc[0] != 0);
 		return rc[0] != 0 ? rc[0] : failed > 0 ? RunCommand.CHECK_FAILED : 0;
 	}

@@ -178,6 +178,35 @@ public class MeasuredClauseTest {
 		assertTrue(outsideWarnings(up).get(0).message().contains("the .cell file's folder"), up.toString());
 	}
 
+	/**
+	 * The IDE's check of a workspace file ({@code platform:/resource/<project>/...}) follows a symbolic link in the
+	 * project as the command line's does: a link to a file outside the project is the same warning (it passed in the IDE,
+	 * the command line warned: input25). The project is found on disk through EMF's platform resource map here, through
+	 * the workspace in the IDE.
+	 */
+	@Test
+	void aLinkOutOfAWorkspaceProjectIsTheOutsideWarningAsOnDisk() throws Exception {
+		Path project = dir.resolve("ws/proj");
+		Files.createDirectories(project.resolve("data"));
+		Files.createDirectories(dir.resolve("elsewhere"));
+		Files.writeString(project.resolve("data/cell6.csv"), "time [s],voltage [V]\n0,3.5\n");
+		Files.writeString(dir.resolve("elsewhere/cell6.csv"), "time [s],voltage [V]\n0,3.5\n");
+		Path link = Files.createSymbolicLink(project.resolve("data/linked.csv"), dir.resolve("elsewhere/cell6.csv"));
+		URI cell = URI.createPlatformResourceURI("proj/cells/t.cell", true);
+		var map = org.eclipse.emf.ecore.plugin.EcorePlugin.getPlatformResourceMap();
+		map.put("proj", URI.createFileURI(project.toString() + "/"));
+		try {
+			assertNull(DataPaths.outside(cell, "../data/cell6.csv"), "a file in the project");
+			String w = DataPaths.outside(cell, "../data/linked.csv");
+			assertEquals("'../data/linked.csv' is a link to '" + link.toRealPath() + "', outside project proj: a run reads it from there"
+					+ " and is not reproducible from the project alone (copy the file into the project instead)", w);
+			assertTrue(DataPaths.outside(cell, "../../elsewhere/cell6.csv").contains("lies outside project proj"), "climbing out, as before");
+		} finally {
+			map.remove("proj");
+		}
+		assertNull(DataPaths.outside(cell, "../data/linked.csv"), "a project not on disk: its path's text alone is judged");
+	}
+
 	private static List<CheckIssue> outsideWarnings(List<CheckIssue> issues) {
 		return issues.stream().filter(i -> IssueCodes.MEASURED_OUTSIDE.equals(i.code())).peek(i -> assertEquals(CellWrightChecker.Severity.WARNING, i.severity())).toList();
 	}

@@ -46,7 +46,15 @@ public final class DataPaths {
 				if (at < 0)
 					return escapes(path, "project " + cellFile.segment(1));
 			}
-			return null;
+			// where the workspace keeps the project on disk: a link in it to a file outside it, as on disk (it passed in the
+			// IDE, warned on the command line: input25)
+			Path project = onDisk(cellFile.trimSegments(cellFile.segmentCount() - 2).appendSegment("")), file = onDisk(cellFile);
+			if (project == null || file == null || file.getParent() == null) return null;
+			try {
+				return linkedOutside(path, file.getParent().resolve(p.replace('\\', '/')).normalize(), project, "project " + cellFile.segment(1));
+			} catch (InvalidPathException e) {
+				return null;
+			}
 		}
 		if (!cellFile.isFile()) return null;
 		Path folder, data;
@@ -59,6 +67,28 @@ public final class DataPaths {
 		Path root = projectRoot(folder);
 		String where = root.equals(folder) ? "the .cell file's folder " + folder : "the project " + root;
 		if (!data.startsWith(root)) return escapes(path, where);
+		return linkedOutside(path, data, root, where);
+	}
+
+	/**
+	 * Where a workspace resource ({@code platform:/resource/...}) lies on disk: through EMF's platform resource map (a
+	 * project mapped to a folder, as outside Eclipse), else the workspace (in the IDE); null when neither knows it.
+	 */
+	private static Path onDisk(URI resource) {
+		try {
+			URI u = org.eclipse.emf.ecore.plugin.EcorePlugin.resolvePlatformResourcePath(resource.toPlatformString(false));
+			if (u == null) u = org.eclipse.emf.common.CommonPlugin.resolve(resource);
+			return u != null && u.isFile() ? Path.of(u.toFileString()).toAbsolutePath().normalize() : null;
+		} catch (RuntimeException e) {
+			return null; // not resolvable here: the path's text alone was judged
+		}
+	}
+
+	/**
+	 * Why {@code data} (the data path as written: {@code path}), a path inside the project {@code root}, is not
+	 * reproducible from it: a symbolic link on it leads outside the project; null when it does not (or no such file).
+	 */
+	private static String linkedOutside(String path, Path data, Path root, String where) {
 		// a symbolic link inside the project to a file outside it: the same (input25: it passed without a word)
 		try {
 			Path real = data.toRealPath();

@@ -42,7 +42,7 @@ public class CellWrightSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
 	private static SyntaxErrorMessage escaped(SyntaxErrorMessage m) {
 		if (m == null || m.getMessage() == null)
 			return m;
-		String e = Printable.escape(m.getMessage());
+		String e = Printable.bounded(m.getMessage());
 		return e.equals(m.getMessage()) ? m : new SyntaxErrorMessage(e, m.getIssueCode(), m.getIssueData());
 	}
 }

@@ -57,6 +57,38 @@ public final class Printable {
 		return "'" + escape(shorten(text)) + "'";
 	}
 
+	/**
+	 * A message as it is printed or shown: {@link #escape escaped}, and every word of it longer than {@link #MAX_QUOTED}
+	 * characters (a run of letters, digits, '_', '-' and '.': a name or number from the file, which the language takes
+	 * of any length) cut there with "...", as {@link #quoted} cuts a quoted text. A cell named by 100 kB was printed whole
+	 * in each message naming it (input25). {@code null} stays "null".
+	 */
+	public static String bounded(CharSequence text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder out = null;
+		int word = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			word = Character.isLetterOrDigit(c) || Character.isSurrogate(c) || c == '_' || c == '-' || c == '.' ? word + 1 : 0;
+			if (word == MAX_QUOTED + 1 && out == null) {
+				out = new StringBuilder(text.length() < 1 << 16 ? text.length() : 1 << 16).append(text, 0, i);
+			}
+			if (out == null || word <= MAX_QUOTED) {
+				if (out != null) {
+					out.append(c);
+				}
+			} else if (word == MAX_QUOTED + 1) {
+				if (Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+					out.setLength(out.length() - 1);
+				}
+				out.append("...");
+			}
+		}
+		return escape(out == null ? text : out);
+	}
+
 	/** Like {@link #escape} but keeps line feeds and tabs, for multi-line messages. */
 	public static String escapeKeepingLines(CharSequence text) {
 		if (text == null) {

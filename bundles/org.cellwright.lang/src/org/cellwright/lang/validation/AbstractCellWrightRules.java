@@ -89,17 +89,17 @@ public abstract class AbstractCellWrightRules extends AbstractDeclarativeValidat
 
 	@Override
 	public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-		super.acceptError(Printable.escape(message), object, feature, index, code, issueData);
+		super.acceptError(Printable.bounded(message), object, feature, index, code, issueData);
 	}
 
 	@Override
 	public void acceptWarning(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-		super.acceptWarning(Printable.escape(message), object, feature, index, code, issueData);
+		super.acceptWarning(Printable.bounded(message), object, feature, index, code, issueData);
 	}
 
 	@Override
 	public void acceptInfo(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-		super.acceptInfo(Printable.escape(message), object, feature, index, code, issueData);
+		super.acceptInfo(Printable.bounded(message), object, feature, index, code, issueData);
 	}
 
 	/** Reports a wrong dimension at the unit token (or at the number when the unit is missing). */

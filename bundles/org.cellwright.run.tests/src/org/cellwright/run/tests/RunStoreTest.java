@@ -502,4 +502,54 @@ class RunStoreTest {
 		assertTrue(second.err().contains("is written, but 'latest' does not point at it: cannot write " + latest), second.err());
 		assertEquals(2, runs(out.resolve("X")).size(), "both runs in place");
 	}
+
+	/**
+	 * A run whose row cannot be written into runs.csv (a full disk: input25 ran into a tmpfs of 200 kB, and the run was
+	 * left out of runs.csv for good; here runs.csv is a folder in the way) is said in one line naming the run, exit 1; the
+	 * run is in place and 'latest' names it. When runs.csv can be written again, the run is listed from its folder
+	 * (`runs`, RunIndex.rows) in the order the runs started, and the next run writes its row in.
+	 */
+	@Test
+	void aRunRunsCsvCannotListIsSaidInOneLineAndListedFromItsFolderWhenTheDiskHasSpaceAgain() throws Exception {
+		Path f = Cli.write(tmp.resolve("l.cell"), PlatingCell.file("20 MPa"));
+		Path out = tmp.resolve("results"), index = out.resolve("runs.csv");
+		Cli.Result first = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path firstRun = runs(out.resolve("X")).get(0);
+		String indexed = Files.readString(index);
+		Files.delete(index);
+		Files.createDirectories(index.resolve("in-the-way")); // runs.csv cannot be rewritten
+		Cli.Result second = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(1, second.rc(), second.out() + second.err());
+		List<Path> both = runs(out.resolve("X"));
+		assertEquals(2, both.size(), "both runs in place");
+		Path secondRun = RunStore.latest(out.resolve("X"));
+		assertTrue(both.contains(secondRun) && !secondRun.equals(firstRun), "latest names the second run: " + secondRun);
+		List<String> said = second.err().lines().filter(l -> l.contains("runs.csv")).toList();
+		assertEquals(1, said.size(), second.err());
+		assertTrue(said.get(0).startsWith("cellwright: " + secondRun + " is written, but runs.csv does not list it yet"), said.get(0));
+		assertFalse(second.err().contains("internal error") || second.err().contains("Exception"), second.err());
+
+		org.cellwright.lang.files.FileTrees.deleteTree(index); // space again: runs.csv as the first run left it
+		Files.writeString(index, indexed);
+		List<RunIndex.Row> rows = new RunStore(out).index().rows();
+		assertEquals(2, rows.size(), "the second run read from its folder: " + rows);
+		RunIndex.Row found = rows.get(1);
+		assertEquals(secondRun.getFileName().toString(), found.id());
+		assertEquals("X/" + found.id(), found.folder());
+		assertEquals("X", found.name());
+		assertEquals("COMPLETED", found.status());
+		assertEquals(1, found.cycles());
+		assertEquals(RunIndex.UNLISTED, found.change());
+		Cli.Result listed = Cli.cli("runs", out.toString());
+		assertTrue(listed.out().contains("(2 runs)") && listed.out().contains(found.id()), listed.out());
+
+		Cli.Result third = Cli.cli("run", f.toString(), "--out", out.toString());
+		assertEquals(0, third.rc(), third.out() + third.err());
+		// a line of its own (the product built with every printed line escaped read "...\\n  change: no change\\n...": disk26)
+		assertTrue(third.out().lines().anyMatch(l -> l.equals("  change: no change")), "compared with the run read from its folder: " + third.out());
+		String now = Files.readString(index);
+		assertTrue(now.contains(found.id() + ",") && now.indexOf(found.id()) > now.indexOf(rows.get(0).id()), now);
+		assertEquals(3, new RunStore(out).index().rows().size(), "written in once: " + now);
+	}
 }

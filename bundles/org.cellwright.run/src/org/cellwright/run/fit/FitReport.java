@@ -37,7 +37,7 @@ import com.google.gson.JsonObject;
 public final class FitReport {
 	private FitReport() {}
 
-	public static final String JSON = "fit.json";
+	public static final String JSON = org.cellwright.run.folder.RunFiles.FIT;
 	public static final String FITTED = "fitted.cell";
 	/** Beside fit.json: the targets simulated at the start values and at the fitted values (one run folder per experiment). */
 	public static final String BEFORE = "before", AFTER = "after";

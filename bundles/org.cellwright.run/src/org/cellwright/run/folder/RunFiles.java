@@ -14,6 +14,9 @@ public final class RunFiles {
 	public static final String MEASURED = "measured.bdf.csv",
 			MEASURED_COMPARISON = org.cellwright.lang.expectations.Metric.MEASURED_COMPARISON_FILE;
 
+	/** What a fit leaves in its folder ({@code <fit>/<id>/}, no row in runs.csv): its estimates (FitReport). */
+	public static final String FIT = "fit.json";
+
 	/** A sweep's table beside its runs: one row per run with its parameters and key numbers. */
 	public static final String SWEEP_TABLE = "sweep.csv";
 

@@ -38,12 +38,8 @@ public final class Names {
 	 */
 	public static String check(String what, String name) {
 		String p = problem(name);
-		if (p != null) throw new IllegalArgumentException(what + " name '" + Printable.escape(shorten(name)) + "': " + p);
+		if (p != null) throw new IllegalArgumentException(what + " name " + Printable.quoted(name == null ? "" : name) + ": " + p);
 		return name;
-	}
-
-	private static String shorten(String s) {
-		return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "..." : s;
 	}
 
 	/** {@code root/names...}, each name checked, and the result checked to lie inside root after normalising. */
@@ -52,7 +48,7 @@ public final class Names {
 		Path p = base;
 		for (String n : names) p = p.resolve(check(what, n));
 		p = p.normalize();
-		if (!p.startsWith(base) || p.equals(base)) throw new IllegalArgumentException(what + " '" + String.join("/", names) + "' lies outside " + base);
+		if (!p.startsWith(base) || p.equals(base)) throw new IllegalArgumentException(what + " " + Printable.quoted(String.join("/", names)) + " lies outside " + base);
 		return p;
 	}
 }

@@ -26,13 +26,30 @@ import org.cellwright.run.folder.RunFiles;
 /**
  * {@code runs.csv} of a results folder: one row per run (a sweep: per run of each variant) with its id, time, experiment
  * (group) and name, status, key numbers, CellWright version, folder and what changed against the previous run of the
- * same name. Rewritten whole (renamed into place) under a file lock, so concurrent writers never lose a row.
+ * same name. Rewritten whole (renamed into place) under a file lock, so concurrent writers never lose a row. The run
+ * folders in place are what counts: a run that runs.csv does not list (its row could not be written when it ended, a
+ * full disk: input25) is read from its folder ({@link #rows}) and written into runs.csv by the next rewrite.
  */
 public final class RunIndex {
 
 	/** One run. Numbers are NaN when the run has none. */
 	public record Row(String id, String time, String group, String name, String status, int cycles, double firstDischargeMAhCm2,
-			double lastCe, double capacityRetention, double nucleationMV, String version, String folder, String change) {}
+			double lastCe, double capacityRetention, double nucleationMV, String version, String folder, String change) {
+
+		/**
+		 * The row of a run from its summary: its key numbers, start (else {@code otherwise}) and CellWright version (else
+		 * this one's); {@code folder} relative to the results folder.
+		 */
+		public static Row of(String id, String group, String name, String status, org.cellwright.run.folder.Summary s, String folder,
+				String change, Instant otherwise) {
+			var cycles = s.cycles();
+			var run = s.run();
+			return new Row(id, run != null && run.started() != null ? run.started() : otherwise.toString(), group, name, status,
+					cycles.size(), s.firstDischarge().mAhCm2(), cycles.isEmpty() ? Double.NaN : cycles.get(cycles.size() - 1).coulombicEfficiency(),
+					s.capacityRetention(), s.nucleationOverpotentialMV(),
+					run != null && run.version() != null ? run.version() : org.cellwright.solver.input.json.InputsJson.cellwrightVersion(), folder, change);
+		}
+	}
 
 	static final String[] HEADER = { "id", "time", "experiment", "name", "status", "cycles", "first_discharge_mAh_cm2", "last_ce",
 			"capacity_retention", "nucleation_overpotential_mV", "cellwright_version", "folder", "change" };
@@ -47,8 +64,85 @@ public final class RunIndex {
 
 	public Path file() { return root.resolve(RunFiles.INDEX); }
 
-	/** The rows, oldest first (none when there is no index yet). */
+	/**
+	 * The rows, oldest first: those of runs.csv (none when there is no index yet) and, in the order of their start, one
+	 * for each run in place in the results folder that runs.csv does not list ({@link #unlisted}).
+	 */
 	public List<Row> rows() {
+		List<Row> listed = listed();
+		List<Row> found = unlisted(listed);
+		if (found.isEmpty()) return listed;
+		for (Row r : found) {
+			int at = listed.size();
+			while (at > 0 && started(listed.get(at - 1)).isAfter(started(r))) at--;
+			listed.add(at, r);
+		}
+		return listed;
+	}
+
+	/** What the change of a run found in its folder says (it has no row of its own with the change: {@link #unlisted}). */
+	public static final String UNLISTED = "not in runs.csv when it ended: listed from its folder";
+
+	/**
+	 * A row for each run in place that runs.csv does not list, oldest first: each folder {@code <experiment>/<run id>/}
+	 * that is a run folder (RunFolder.isRunFolder), and each run folder right in a sweep's {@code <sweep>/<run id>/},
+	 * read from its summary.json; hidden folders (a run being written), links and fits' folders (a fit.json, never
+	 * listed) are not. A folder that cannot be listed or a summary that cannot be read leaves its runs out.
+	 */
+	private List<Row> unlisted(List<Row> listed) {
+		java.util.Set<String> known = new java.util.HashSet<>();
+		for (Row r : listed) known.add(r.group() + "/" + r.id());
+		List<Row> found = new ArrayList<>();
+		for (Path group : folders(root))
+			for (Path run : folders(group)) {
+				String name = run.getFileName().toString(), g = group.getFileName().toString();
+				if (RunStore.timeOf(name) == null || Names.problem(name) != null || known.contains(g + "/" + name)
+						|| Files.exists(run.resolve(RunFiles.FIT))) continue;
+				if (org.cellwright.run.folder.RunFolder.isRunFolder(run)) found.add(found(g, name, null, run));
+				else for (Path variant : folders(run)) if (org.cellwright.run.folder.RunFolder.isRunFolder(variant))
+					found.add(found(g, name, variant.getFileName().toString(), variant));
+			}
+		found.removeIf(java.util.Objects::isNull);
+		found.sort(java.util.Comparator.comparing(RunIndex::started));
+		return found;
+	}
+
+	/** The folders right in a folder, neither hidden nor links, sorted; none when it cannot be listed. */
+	private static List<Path> folders(Path folder) {
+		try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+			return s.filter(d -> Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !d.getFileName().toString().startsWith("."))
+					.sorted().toList();
+		} catch (IOException | UncheckedIOException e) {
+			return List.of();
+		}
+	}
+
+	/** The row of a run found in its folder (a sweep's run: {@code variant}), or null when its summary cannot be read. */
+	private Row found(String group, String id, String variant, Path folder) {
+		org.cellwright.run.folder.Summary s;
+		try {
+			s = Files.isRegularFile(folder.resolve(RunFiles.SUMMARY)) ? org.cellwright.run.folder.Summary.read(folder.resolve(RunFiles.SUMMARY))
+					: org.cellwright.run.folder.Summary.of(new com.google.gson.JsonObject()); // its timeseries only: status unknown
+		} catch (RuntimeException e) {
+			return null;
+		}
+		var run = s.run();
+		String name = run != null && run.name() != null ? run.name() : variant == null ? group : group + "/" + variant;
+		return Row.of(id, group, name, s.status(), s, root.relativize(folder).toString().replace('\\', '/'), UNLISTED, RunStore.timeOf(id));
+	}
+
+	/** When a row's run started: its time, else its id's; the earliest time for neither. */
+	private static Instant started(Row r) {
+		try {
+			return Instant.parse(r.time());
+		} catch (RuntimeException e) {
+			Instant t = RunStore.timeOf(r.id());
+			return t == null ? Instant.MIN : t;
+		}
+	}
+
+	/** The rows runs.csv lists, oldest first (none when there is no index yet). */
+	private List<Row> listed() {
 		Path f = file();
 		if (!Files.isRegularFile(f)) return new ArrayList<>();
 		List<Row> out = new ArrayList<>();
@@ -88,10 +182,16 @@ public final class RunIndex {
 		return last;
 	}
 
-	/** Adds rows (under the lock). */
+	/**
+	 * Adds rows (under the lock), in place of a row of the same run folder read from it ({@link #rows}: between the run's
+	 * move into place and this, another writer may have written it in).
+	 */
 	public void append(List<Row> added) {
+		java.util.Set<String> folders = new java.util.HashSet<>();
+		for (Row r : added) folders.add(r.folder());
 		update(rows -> {
 			List<Row> all = new ArrayList<>(rows);
+			all.removeIf(r -> folders.contains(r.folder()));
 			all.addAll(added);
 			return all;
 		});
@@ -108,6 +208,8 @@ public final class RunIndex {
 				}
 			} catch (IOException e) {
 				throw new RunStoreException("cannot update " + file() + ": " + e.getMessage(), e);
+			} catch (UncheckedIOException e) { // Atomic's: "cannot write .../runs.csv: No space left on device"
+				throw new RunStoreException(e.getMessage(), e);
 			}
 		}
 	}

@@ -518,7 +518,10 @@ public final class RunStore {
 			});
 			new RunIndex(target).update(all -> {
 				List<RunIndex.Row> merged = new ArrayList<>(rows);
-				merged.addAll(all);
+				// the moved runs are in place here already: read from their folders too (RunIndex.rows), kept once
+				java.util.Set<String> folders = new java.util.HashSet<>();
+				for (RunIndex.Row r : rows) folders.add(r.folder());
+				for (RunIndex.Row r : all) if (!folders.contains(r.folder())) merged.add(r);
 				merged.sort(Comparator.comparing(RunIndex.Row::time)); // the order the runs ended in, as runs.csv keeps them
 				return merged;
 			});
