@@ -208,6 +208,11 @@ class InterfacialResistanceTest {
 		assertEquals("[[1,1,3,4]]", clause.get("point_runs").toString());
 		assertFalse(JsonParser.parseString(Files.readString(f.folder().resolve("inputs.json"))).getAsJsonObject()
 				.getAsJsonArray("expectations").get(2).getAsJsonObject().has("point_runs"), "a clause without a cycle records the last run only");
+		// a re-run checks as its run did: the clauses as inputs.json records them read the same values
+		List<Checks.Check> again = Checks.evaluate("E", org.cellwright.solver.input.json.InputsJson.read(f.folder().resolve("inputs.json")).expectations(),
+				null, JsonParser.parseString(Files.readString(f.folder().resolve("summary.json"))).getAsJsonObject(), f.folder());
+		assertEquals(read[0], again.get(0).simulatedValue(), 1e-12 * read[0]);
+		assertEquals(read[1], again.get(1).simulatedValue(), 1e-12 * read[1]);
 	}
 
 	/** A point counts the steps the solver runs: a group in a protocol run by another, in the last of a repeat's runs. */
