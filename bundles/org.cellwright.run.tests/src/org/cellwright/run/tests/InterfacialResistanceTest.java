@@ -242,6 +242,61 @@ class InterfacialResistanceTest {
 	}
 
 	/**
+	 * A group in nested repeats and in a protocol run twice: one {@code Runs} per place it is run from, the repeats around
+	 * it outermost first, and every step of theirs, none other, in one of its runs.
+	 */
+	@Test
+	void theRunsOfAGroupInNestedRepeatsAndAProtocolRunTwice() throws Exception {
+		String protocol = """
+				protocol F { group g { charge at 0.05 C for 1 min  rest for 1 min } }
+				protocol P { repeat 2 { discharge at 0.1 C for 10 min  repeat 3 { run F  rest for 1 min } }  run F }
+				""";
+		Path file = Cli.write(tmp.resolve("n.cell"), CELL + protocol + "experiment E { cell S protocol P }\n");
+		CellFiles loaded = CellFiles.load(List.of(file));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		Experiment x = loaded.experiments("E").get(0);
+		// a pass of the outer repeat: 1 discharge + 3 x (2 + 1) = 10 steps; g at 1-2, 4-5, 7-8, then 11-12, 14-15, 17-18; after the repeat 20-21
+		List<org.cellwright.lang.expectations.Metric.Runs> runs = org.cellwright.lang.expectations.Points.runs(x, "g");
+		assertEquals(List.of(List.of(1, 2, 10, 2, 3, 3), List.of(20, 2)), runs.stream().map(org.cellwright.lang.expectations.Metric.Runs::numbers).toList());
+		java.util.Set<Integer> starts = java.util.Set.of(1, 4, 7, 11, 14, 17, 20);
+		for (int s = 0; s < 24; s++) {
+			int start = -1;
+			for (var r : runs)
+				if ((start = r.startOf(s)) >= 0) break;
+			assertEquals(starts.contains(s) ? s : starts.contains(s - 1) ? s - 1 : -1, start, "step " + s);
+		}
+		assertEquals(new org.cellwright.lang.expectations.Metric.Point("g", 20, 21), org.cellwright.lang.expectations.Points.find(x, "g"));
+		assertEquals(22, org.cellwright.run.SimulationInputs.of(x).protocol().flatten().size(), "the solver's steps, which the runs count");
+	}
+
+	/**
+	 * A fit's target at a given cycle: the resistance of a probe's run in cycle 1 of a two-pass repeat (with a growing
+	 * film) simulated at an exchange current of 0.9 A/m2; a fit from 0.4 A/m2 recovers 0.9 within 2 %.
+	 */
+	@Test
+	void aFitTakesTheResistanceOfAGivenCycle() throws Exception {
+		String cell = CELL.replace("exchange-current-density = 0.9 A/m2",
+				"exchange-current-density = 0.9 A/m2\n  interphase-growth-constant = 1e-18 m2/s\n  interphase-conductivity = 1e-7 S/m");
+		String protocol = "protocol P { repeat 2 { charge at 1 C until 4.1 V  group probe { charge at 0.05 C for 2 min }  discharge at 1 C until 3.3 V } }\n";
+		Path truth = Cli.write(tmp.resolve("truth").resolve("t.cell"), cell + protocol
+				+ "experiment E { cell S protocol P expect cathode-interfacial-resistance of cycle 1 at probe > 0.001 Ohm.cm2 }\n");
+		Cli.Result r = Cli.cli("run", truth.toString(), "--out", tmp.resolve("truth-runs").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		double resistance = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("truth-runs").resolve("E")).resolve("checks.json")))
+				.getAsJsonObject().getAsJsonArray("checks").get(0).getAsJsonObject().get("simulated_value").getAsDouble();
+		String expect = String.format(java.util.Locale.ROOT, "expect cathode-interfacial-resistance of cycle 1 at probe = %.6f Ohm.cm2 within %.6f Ohm.cm2",
+				resistance, 0.01 * resistance);
+		Path fit = Cli.write(tmp.resolve("fit").resolve("f.cell"), cell.replace("exchange-current-density = 0.9 A/m2", "exchange-current-density = 0.4 A/m2")
+				+ protocol + "experiment E { cell S protocol P " + expect + " }\n"
+				+ "fit I { estimate Ncm.exchange-current-density between 0.1 A/m2 and 5 A/m2  target E expectations }\n");
+		Cli.Result f = Cli.cli("fit", fit.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(0, f.rc(), f.out() + f.err());
+		JsonObject e = JsonParser.parseString(Files.readString(RunStore.latest(tmp.resolve("fits").resolve("I")).resolve("fit.json")))
+				.getAsJsonObject().getAsJsonArray("estimates").get(0).getAsJsonObject();
+		assertEquals(0.9, e.get("value").getAsDouble(), 0.018, f.out());
+	}
+
+	/**
 	 * A fit's cost takes the resistance like any number: (simulated - expected) / tolerance. A resistance simulated at an
 	 * exchange current of 0.9 A/m2 is the target; a fit from 0.4 A/m2 recovers 0.9 within 2 % (the resistance is
 	 * monotonic in it), and the fit's after-run reads the target's resistance.
