@@ -57,8 +57,8 @@ public final class Checks {
 	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder) {
 		List<Check> out = new ArrayList<>();
 		for (ResolvedInputs.Expect c : clauses)
-			out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder,
-					c.point() == null || c.pointFirstStep() < 0 ? null : new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep()))));
+			out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder, c.point() == null || c.pointFirstStep() < 0 ? null
+					: new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep(), c.pointRuns().stream().map(Metric.Runs::of).toList()))));
 		return out;
 	}
 
@@ -70,7 +70,8 @@ public final class Checks {
 	/**
 	 * An experiment's expect clauses as data, what a run's inputs.json records of them: each with its numbers and unit
 	 * and their text as written ("92.0 %"), its line, label and source, and its named point ({@code at probe}) with the
-	 * solver's step numbers of that step group's last run ({@link Points#find}).
+	 * solver's step numbers of that step group's last run ({@link Points#find}), and, read in a cycle ({@code of cycle N
+	 * at probe}), of all its runs ({@link Points#runs}).
 	 */
 	public static List<ResolvedInputs.Expect> clauses(Experiment x) {
 		List<ResolvedInputs.Expect> out = new ArrayList<>();
@@ -82,7 +83,8 @@ public final class Checks {
 			out.add(new ResolvedInputs.Expect(e.getLabel(), e.isAverage(), e.getMetric(), e.getCycle(), e.getReference(), e.getFromCycle(),
 					e.getComparison().getName(), v == null ? null : v.getValue(), unit, v == null ? null : written(v, v.getValue(), unit), e.getState(),
 					t == null ? null : t.getValue(), tolUnit, t == null ? null : written(t, t.getValue(), tolUnit), e.getSource(),
-					node == null ? 0 : node.getStartLine(), e.getPoint(), point == null ? -1 : point.firstStep(), point == null ? -1 : point.lastStep()));
+					node == null ? 0 : node.getStartLine(), e.getPoint(), point == null ? -1 : point.firstStep(), point == null ? -1 : point.lastStep(),
+					point == null || e.getCycle() <= 0 ? List.of() : Points.runs(x, e.getPoint()).stream().map(Metric.Runs::numbers).toList()));
 		}
 		return out;
 	}

@@ -151,7 +151,8 @@ public class RoundTripTest {
 				package t
 				experiment E { cell C protocol P
 				  expect "crossrail, 30 degC":   cathode-interfacial-resistance at probe30 = 18.2 Ohm.cm2 within 2 Ohm.cm2 source "10.1016/j.electacta.2025.147413"
-				  expect cathode-interfacial-resistance at hot < 10 Ohm.cm2 }
+				  expect cathode-interfacial-resistance at hot < 10 Ohm.cm2
+				  expect   cathode-interfacial-resistance of cycle 12 at hot < 12 Ohm.cm2 }
 				""", "point.cell");
 		assertRoundTrip(checker, res);
 		Experiment x = (Experiment) ((Model) res.getContents().get(0)).getElements().get(0);
@@ -159,6 +160,9 @@ public class RoundTripTest {
 		assertEquals("hot", x.getExpectations().get(1).getPoint());
 		String printed = format(checker, res.getContents().get(0));
 		assertTrue(printed.contains("\n\texpect \"crossrail, 30 degC\": cathode-interfacial-resistance at probe30 = 18.2 Ohm.cm2 within 2 Ohm.cm2 source \"10.1016/j.electacta.2025.147413\"\n"), printed);
-		assertTrue(printed.contains("\n\texpect cathode-interfacial-resistance at hot < 10 Ohm.cm2\n}"), printed);
+		assertTrue(printed.contains("\n\texpect cathode-interfacial-resistance at hot < 10 Ohm.cm2\n"), printed);
+		assertEquals(12, x.getExpectations().get(2).getCycle());
+		assertEquals("hot", x.getExpectations().get(2).getPoint());
+		assertTrue(printed.contains("\n\texpect cathode-interfacial-resistance of cycle 12 at hot < 12 Ohm.cm2\n}"), printed);
 	}
 }

@@ -373,4 +373,36 @@ public class ValidationTest {
 		has(v(GOOD_CELL + "protocol Q { rest for 1 h }\nexperiment E { cell C protocol Q expect cathode-interfacial-resistance at probe < 20 Ohm.cm2 }"),
 				EXPECTATION, Severity.ERROR, "they have none", "group probe { ... }");
 	}
+
+	/**
+	 * 'of cycle N at GROUP' reads a group's run in cycle N (cycles.csv's numbering): accepted on the resistance, still
+	 * refused on a metric of the whole run; a cycle beyond any the protocols can run (one more than the fewer of their
+	 * charge and discharge steps, repeats multiplied out, a hold counted as either) is an error at the clause's line.
+	 */
+	@Test
+	public void aResistanceIsReadAtAGroupsRunInAGivenCycle() throws Exception {
+		String base = GOOD_CELL + """
+				protocol Form { charge at 0.1 C until 4.2 V  hold at 4.2 V until 0.05 C  discharge at 0.1 C until 3 V }
+				protocol P { run Form  repeat 10 { charge at 0.5 C until 4.2 V  group probe { charge at 0.05 C for 10 min }  discharge at 0.5 C until 3 V } }
+				""";
+		clean(v(base + """
+				experiment E { cell C protocol P
+					expect cathode-interfacial-resistance of cycle 2 at probe = 18.2 Ohm.cm2 within 2 Ohm.cm2
+					expect cathode-interfacial-resistance of cycle 12 at probe < 40 Ohm.cm2
+				}
+				"""));
+		String x = base + "experiment E { cell C protocol P\n expect ";
+		// Form: a charge, a discharge and a hold (either way); the repeat 20 charges, 10 discharges: at most 1 + 12 cycles
+		Issue beyond = has(v(x + "cathode-interfacial-resistance of cycle 14 at probe < 40 Ohm.cm2 }"), EXPECTATION, Severity.ERROR,
+				"the protocols of experiment E run at most 13 cycles, so 'probe' runs in no cycle 14", "a charge after a discharge");
+		assertEquals(15, beyond.getLineNumber(), "at the line of the expect");
+		clean(v(x + "cathode-interfacial-resistance of cycle 13 at probe < 40 Ohm.cm2 }"));
+		// a protocol that only charges runs one cycle
+		has(v(GOOD_CELL + "protocol Q { charge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min } }\n"
+				+ "experiment E { cell C protocol Q expect cathode-interfacial-resistance of cycle 2 at probe < 20 Ohm.cm2 }"),
+				EXPECTATION, Severity.ERROR, "run at most 1 cycle, so 'probe' runs in no cycle 2");
+		has(v(x + "cathode-interfacial-resistance of cycle 0 at probe < 40 Ohm.cm2 }"), EXPECTATION, Severity.ERROR, "cycles count from 1, not 0");
+		has(v(x + "end-time of cycle 2 < 100 h }"), EXPECTATION, Severity.ERROR, "end-time is one value per run: drop 'of cycle 2'");
+		has(v(x + "average cathode-interfacial-resistance at probe < 40 Ohm.cm2 }"), EXPECTATION, Severity.ERROR, "'average' takes a per-cycle metric");
+	}
 }

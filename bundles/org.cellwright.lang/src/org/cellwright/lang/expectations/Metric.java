@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -158,19 +159,21 @@ public enum Metric {
 	 * The cathode's interfacial resistance per electrode area at a named point, as a researcher reads it off a small
 	 * current: the cathode's kinetic overpotential (eta_cathode_kinetic_V: the Butler-Volmer charge transfer and the ohmic
 	 * drop of the cathode interphase's film, weighted by each node's share of the current) over the current, at the
-	 * point's last sample with a current. At a small current (eta below RT/F) the charge transfer is linear and this is
+	 * point's last sample with a current: of its last run, or ({@code of cycle N}) of its run in cycle N as cycles.csv
+	 * numbers the cycles. At a small current (eta below RT/F) the charge transfer is linear and this is
 	 * the diameter of the interfacial semicircle of an impedance spectrum at that state (a transmission-line fit's
 	 * charge-transfer resistance: R_ct + R_film over the active surface); it leaves out the composite's ionic and
 	 * electronic drops (eta_cathode_ohmic_V, the line's rails) and solid diffusion (eta_cathode_diffusion_V, the
 	 * Warburg tail).
 	 */
 	CATHODE_INTERFACIAL_RESISTANCE("cathode-interfacial-resistance",
-			"the cathode's interfacial (crossrail) resistance per electrode area at a named point ('at GROUP', a step group with a current): its charge-transfer and interphase-film overpotential (eta_cathode_kinetic_V) over the current, at the group's last sample with a current",
-			Set.of(Dimension.AREA_SPECIFIC_RESISTANCE), false, false) {
+			"the cathode's interfacial (crossrail) resistance per electrode area at a named point ('at GROUP', a step group with a current): its charge-transfer and interphase-film overpotential (eta_cathode_kinetic_V) over the current, at the group's last sample with a current (its last run; 'of cycle N': its run in cycle N)",
+			Set.of(Dimension.AREA_SPECIFIC_RESISTANCE), true, false) {
 		@Override Value measure(Run run, Expectation e) {
 			if (e.getPoint() == null) return Value.missing(dslName() + " is read at a named point: 'at GROUP', a step group of the protocol");
 			Point p = run.point();
 			if (p == null) return Value.missing("no step group '" + e.getPoint() + "' in the experiment's protocols");
+			if (e.getCycle() > 0) return inCycle(run, p, e.getCycle());
 			double[][] c = run.columns("step", "current_mA_cm2", OverpotentialKind.CATHODE_KINETIC.column());
 			if (c == null) return Value.missing("timeseries.csv has no step, current_mA_cm2 or " + OverpotentialKind.CATHODE_KINETIC.column() + " column");
 			double[] step = c[0], current = c[1], eta = c[2];
@@ -183,19 +186,74 @@ public enum Metric {
 				if (current[i] != 0 && Double.isFinite(current[i])) last = i;
 			}
 			String where = "'" + p.name() + "' (" + p.steps() + ")";
-			if (reached < 0) {
-				JsonElement status = run.summary().get("status");
-				return Value.missing("the run did not reach " + where + ": it ended in step " + lastStep
-						+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : ""));
+			if (reached < 0) return pointNotReached(run, where, lastStep);
+			if (last < 0) return noCurrent(where);
+			return resistance(eta[last], current[last], where);
+		}
+
+		/**
+		 * The value at the group's run in cycle N as cycles.csv numbers the cycles (timeseries.csv's cycle column, the
+		 * solver's CycleBook): of the group's runs ({@link Point#everyRun}), the one whose last sample with a current
+		 * lies in cycle N (the last such run where a cycle holds several), read at that sample.
+		 */
+		private Value inCycle(Run run, Point p, int cycle) {
+			double[][] c = run.columns("step", "cycle", "current_mA_cm2", OverpotentialKind.CATHODE_KINETIC.column());
+			if (c == null) return Value.missing("timeseries.csv has no step, cycle, current_mA_cm2 or " + OverpotentialKind.CATHODE_KINETIC.column() + " column");
+			double[] step = c[0], cycles = c[1], current = c[2], eta = c[3];
+			// each run of the group (by its first step) and its last sample with a current
+			java.util.Map<Integer, Integer> read = new java.util.LinkedHashMap<>();
+			boolean reached = false;
+			int lastStep = -1, lastCycle = 0;
+			for (int i = 0; i < step.length; i++) {
+				if (Double.isNaN(step[i])) continue;
+				lastStep = Math.max(lastStep, (int) step[i]);
+				if (Double.isFinite(cycles[i])) lastCycle = Math.max(lastCycle, (int) cycles[i]);
+				int start = -1;
+				for (Runs r : p.everyRun())
+					if ((start = r.startOf((long) step[i])) >= 0) break;
+				if (start < 0) continue;
+				reached = true;
+				if (current[i] != 0 && Double.isFinite(current[i])) read.put(start, i);
 			}
-			if (last < 0)
-				return Value.missing("no current flowed in " + where + ": the resistance is the overpotential over the current, so the group needs a"
-						+ " current step, a small one (e.g. 'charge at 0.05 C for 10 min')");
-			if (!(eta[last] != 0) || !Double.isFinite(eta[last]))
-				return Value.missing("no cathode charge transfer at " + where + " (" + OverpotentialKind.CATHODE_KINETIC.column() + " = " + eta[last]
+			Runs first = p.everyRun().stream().min(java.util.Comparator.comparingInt(Runs::first)).get();
+			String where = "'" + p.name() + "' (" + Point.steps(first.first(), first.first() + first.length() - 1) + " in its first run)";
+			if (!reached) return pointNotReached(run, where, lastStep);
+			if (read.isEmpty()) return noCurrent("'" + p.name() + "'");
+			int at = -1;
+			java.util.TreeSet<Integer> ran = new java.util.TreeSet<>();
+			for (int i : read.values()) {
+				ran.add((int) cycles[i]);
+				if (cycles[i] == cycle && i > at) at = i;
+			}
+			if (at < 0) {
+				JsonElement status = run.summary().get("status");
+				return Value.missing("'" + p.name() + "' ran with a current in " + cycleRanges(ran) + ", not in cycle " + cycle
+						+ (cycle > lastCycle ? ": the run ended in cycle " + lastCycle
+								+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : "") : "")
+						+ " (cycles as cycles.csv numbers them: a charge after a discharge opens the next, for a half cell a plating after a stripping)");
+			}
+			int s = (int) step[at];
+			return resistance(eta[at], current[at], "'" + p.name() + "' in cycle " + cycle + " (" + Point.steps(s, s) + ")");
+		}
+
+		private Value pointNotReached(Run run, String where, int lastStep) {
+			JsonElement status = run.summary().get("status");
+			return Value.missing("the run did not reach " + where + ": it ended in step " + lastStep
+					+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : ""));
+		}
+
+		private Value noCurrent(String where) {
+			return Value.missing("no current flowed in " + where + ": the resistance is the overpotential over the current, so the group needs a"
+					+ " current step, a small one (e.g. 'charge at 0.05 C for 10 min')");
+		}
+
+		/** |eta| / |i| [Ohm m2] from the overpotential [V] and the current [mA/cm2] of a sample. */
+		private Value resistance(double eta, double current, String where) {
+			if (!(eta != 0) || !Double.isFinite(eta))
+				return Value.missing("no cathode charge transfer at " + where + " (" + OverpotentialKind.CATHODE_KINETIC.column() + " = " + eta
 						+ "): the cell has no composite cathode");
 			// mA/cm2 -> A/m2 through the Units table, the resistance in Ohm m2
-			return Value.of(Math.abs(eta[last]) / Units.parse("mA/cm2").toSI(Math.abs(current[last])));
+			return Value.of(Math.abs(eta) / Units.parse("mA/cm2").toSI(Math.abs(current)));
 		}
 	},
 	DEALLOYING_CAPACITY("dealloying-capacity",
@@ -238,11 +296,92 @@ public enum Metric {
 	 * A named point of a run ({@code at probe}): a step group of the experiment's protocols as the solver's step numbers
 	 * it ran as (timeseries.csv's step column, from 0), its last run ({@link Points#find}).
 	 */
-	public record Point(String name, int firstStep, int lastStep) {
+	public record Point(String name, int firstStep, int lastStep, List<Runs> runs) {
+		/** A point known by its last run only. */
+		public Point(String name, int firstStep, int lastStep) {
+			this(name, firstStep, lastStep, List.of());
+		}
+
+		public Point {
+			runs = List.copyOf(runs);
+		}
+
 		/** "steps 5-6", numbered as timeseries.csv's step column and the run's warnings number them (from 0). */
 		String steps() {
-			return firstStep == lastStep ? "step " + firstStep : "steps " + firstStep + "-" + lastStep;
+			return steps(firstStep, lastStep);
 		}
+
+		static String steps(int first, int last) {
+			return first == last ? "step " + first : "steps " + first + "-" + last;
+		}
+
+		/** Every run of the group ({@link Points#runs}); its last run alone where they are not known. */
+		List<Runs> everyRun() {
+			return runs.isEmpty() ? List.of(new Runs(firstStep, lastStep - firstStep + 1, new int[0], new int[0])) : runs;
+		}
+	}
+
+	/**
+	 * The runs of a step group from one place in the protocols, as the solver's step numbers: the steps [s, s + length -
+	 * 1] for each start s = first + sum of k_i period_i, 0 <= k_i < count_i, over the repeats around the group (outermost
+	 * first: period_i the steps of one pass of that repeat, count_i its count). Each repeat's runs lie within one pass
+	 * of the repeat around it.
+	 */
+	public record Runs(int first, int length, int[] periods, int[] counts) {
+		public Runs {
+			if (periods.length != counts.length) throw new IllegalArgumentException("a period and a count for each repeat");
+			periods = periods.clone();
+			counts = counts.clone();
+		}
+
+		/** The first step of the last run. */
+		public int lastStart() {
+			long at = first;
+			for (int i = 0; i < periods.length; i++) at += (long) periods[i] * Math.max(0, counts[i] - 1);
+			return (int) Math.min(at, Integer.MAX_VALUE);
+		}
+
+		/** The first step of the run that holds {@code step}, or -1 when none does. */
+		public int startOf(long step) {
+			long r = step - first;
+			if (r < 0) return -1;
+			for (int i = 0; i < periods.length; i++) {
+				if (periods[i] <= 0) continue;
+				long k = Math.min(counts[i] - 1L, r / periods[i]);
+				r -= k * periods[i];
+			}
+			return r < length ? (int) (step - r) : -1;
+		}
+
+		/** As inputs.json records it: [first, length, period, count, ...]. */
+		public List<Integer> numbers() {
+			List<Integer> out = new ArrayList<>(List.of(first, length));
+			for (int i = 0; i < periods.length; i++) {
+				out.add(periods[i]);
+				out.add(counts[i]);
+			}
+			return out;
+		}
+
+		/** From {@link #numbers}. */
+		public static Runs of(List<Integer> numbers) {
+			if (numbers.size() < 2 || numbers.size() % 2 != 0) throw new IllegalArgumentException("[first, length, period, count, ...], not " + numbers);
+			int n = (numbers.size() - 2) / 2;
+			int[] periods = new int[n], counts = new int[n];
+			for (int i = 0; i < n; i++) {
+				periods[i] = numbers.get(2 + 2 * i);
+				counts[i] = numbers.get(3 + 2 * i);
+			}
+			return new Runs(numbers.get(0), numbers.get(1), periods, counts);
+		}
+
+		@Override public boolean equals(Object o) {
+			return o instanceof Runs r && r.numbers().equals(numbers());
+		}
+
+		@Override public int hashCode() { return numbers().hashCode(); }
+
+		@Override public String toString() { return "Runs" + numbers(); }
 	}
 
 	/**
@@ -345,7 +484,7 @@ public enum Metric {
 	/** The dimensions a value of this metric may be written in; empty for {@link #STATUS} (a state, not a number). */
 	public Set<Dimension> dimensions() { return dimensions; }
 
-	/** Takes {@code of cycle N}. */
+	/** Takes {@code of cycle N} (a metric read at a named point: its run in that cycle). */
 	public boolean perCycle() { return perCycle; }
 
 	/** Takes {@code average} (over all cycles). */
@@ -426,6 +565,23 @@ public enum Metric {
 		int n = cycleNumber(run, e);
 		JsonArray c = run.cycles();
 		return n >= 1 && n <= c.size() ? Optional.of(c.get(n - 1).getAsJsonObject()) : Optional.empty();
+	}
+
+	/** "cycle 3", "cycles 2-4", "cycles 1, 3, 5-7" (the first six runs of numbers, then "..."). */
+	static String cycleRanges(java.util.SortedSet<Integer> cycles) {
+		List<String> out = new ArrayList<>();
+		Integer from = null, to = null;
+		for (int c : cycles) {
+			if (to != null && c == to + 1) {
+				to = c;
+				continue;
+			}
+			if (from != null) out.add(from.equals(to) ? "" + from : from + "-" + to);
+			from = to = c;
+		}
+		if (from != null) out.add(from.equals(to) ? "" + from : from + "-" + to);
+		String list = out.size() > 6 ? String.join(", ", out.subList(0, 6)) + ", ..." : String.join(", ", out);
+		return (cycles.size() == 1 ? "cycle " : "cycles ") + list;
 	}
 
 	private static Value notReached(Run run, Expectation e) {

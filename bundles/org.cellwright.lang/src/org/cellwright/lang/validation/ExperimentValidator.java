@@ -192,7 +192,14 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 					+ (groups.isEmpty() ? " (they have none: name the steps to read at, 'group " + e.getPoint() + " { ... }')"
 							: "; its groups: " + String.join(", ", groups)),
 					e, EXPECTATION__POINT, EXPECTATION);
+			return;
 		}
+		// 'of cycle N': a cycle the protocols can reach, as cycles.csv counts them
+		long cycles = e.getCycle() > 0 ? Points.cycleBound(x) : -1;
+		if (cycles >= 0 && e.getCycle() > cycles)
+			error("the protocols of experiment " + x.getName() + " run " + (cycles == 0 ? "no cycle" : "at most " + cycles + (cycles == 1 ? " cycle" : " cycles"))
+					+ ", so '" + e.getPoint() + "' runs in no cycle " + e.getCycle() + " (cycles as cycles.csv counts them: a cycle opens at a charge"
+					+ " after a discharge, in a half cell at a plating after a stripping)", e, EXPECTATION__CYCLE, EXPECTATION);
 	}
 
 	private static String expected(Metric m) {

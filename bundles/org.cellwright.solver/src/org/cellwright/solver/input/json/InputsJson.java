@@ -153,6 +153,15 @@ public final class InputsJson {
                 steps.add(e.pointFirstStep());
                 steps.add(e.pointLastStep());
                 o.add("point_steps", steps);
+                if (!e.pointRuns().isEmpty()) { // a point read in a cycle: every run of the group
+                    JsonArray runs = new JsonArray();
+                    for (List<Integer> r : e.pointRuns()) {
+                        JsonArray run = new JsonArray();
+                        r.forEach(run::add);
+                        runs.add(run);
+                    }
+                    o.add("point_runs", runs);
+                }
             }
             a.add(o);
         }
@@ -528,7 +537,29 @@ public final class InputsJson {
                     orZero(optInteger(o, at, "cycle")), orZero(optInteger(o, at, "reference")), orZero(optInteger(o, at, "from_cycle")),
                     comparison, optDouble(o, at, "value"), optString(o, at, "unit"), optString(o, at, "value_text"), optString(o, at, "state"),
                     optDouble(o, at, "tolerance"), optString(o, at, "tolerance_unit"), optString(o, at, "tolerance_text"),
-                    optString(o, at, "source"), orZero(optInteger(o, at, "line")), optString(o, at, "point"), pointStep(o, at, 0), pointStep(o, at, 1));
+                    optString(o, at, "source"), orZero(optInteger(o, at, "line")), optString(o, at, "point"), pointStep(o, at, 0), pointStep(o, at, 1), pointRuns(o, at));
+        }
+
+        /** A clause's point_runs: each [first, steps, period, count, ...] of whole numbers >= 0; empty without them. */
+        private List<List<Integer>> pointRuns(JsonObject o, String at) {
+            JsonElement e = o.get("point_runs");
+            if (e == null || e.isJsonNull()) return List.of();
+            String where = join(at, "point_runs");
+            List<List<Integer>> out = new ArrayList<>();
+            JsonArray runs = array(e, where);
+            for (int i = 0; i < runs.size(); i++) {
+                String w = where + "[" + i + "]";
+                JsonArray a = array(runs.get(i), w);
+                if (a.size() < 2 || a.size() % 2 != 0) throw fail(w, "expected [first step, steps, period, count, ...], found " + a);
+                List<Integer> r = new ArrayList<>();
+                for (int k = 0; k < a.size(); k++) {
+                    double d = toNumber(a.get(k), w + "[" + k + "]");
+                    if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) throw fail(w + "[" + k + "]", "expected a whole number >= 0, found " + d);
+                    r.add((int) d);
+                }
+                out.add(r);
+            }
+            return out;
         }
 
         /** The first (0) or last (1) of a clause's point_steps, -1 without them. */

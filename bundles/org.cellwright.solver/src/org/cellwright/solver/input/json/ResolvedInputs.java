@@ -52,14 +52,18 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
      * value in its own unit with its text as written ("92.0 %"), or the state ("completed"), the tolerance likewise
      * (null: none), the label and source (null: none) and the clause's line in the experiment's file; the named point it
      * is read at ({@code at probe}: a step group, null: none) with the solver's step numbers of the group's last run
-     * (timeseries.csv's step column; -1 both when the protocols have no such group).
+     * (timeseries.csv's step column; -1 both when the protocols have no such group), and for a point read in a cycle
+     * ({@code of cycle N at probe}) every run of the group, each place it is run from as [first step, steps, period,
+     * count, ...] over the repeats around it, outermost first (org.cellwright.lang.expectations.Metric.Runs; empty
+     * otherwise).
      */
     public record Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
             Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
-            String source, int line, String point, int pointFirstStep, int pointLastStep) {
+            String source, int line, String point, int pointFirstStep, int pointLastStep, List<List<Integer>> pointRuns) {
         public Expect {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(comparison, "comparison");
+            pointRuns = pointRuns == null ? List.of() : pointRuns.stream().map(List::copyOf).toList();
         }
 
         /** A clause read at no named point. */
@@ -67,7 +71,7 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
                 Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
                 String source, int line) {
             this(label, average, metric, cycle, reference, fromCycle, comparison, value, unit, valueText, state, tolerance, toleranceUnit,
-                    toleranceText, source, line, null, -1, -1);
+                    toleranceText, source, line, null, -1, -1, List.of());
         }
     }
 
