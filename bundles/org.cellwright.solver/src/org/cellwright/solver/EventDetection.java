@@ -69,14 +69,18 @@ final class EventDetection implements PhysicsEvents {
     }
 
     /**
-     * A step with a voltage cut-off that ran into its time limit while current leaked through Li filaments: a soft
-     * short (the leak keeps the voltage from its cut-off), reported once with cycle and reason, later ones counted.
+     * A step with a voltage cut-off that ran into its time limit [s] (its duration, or the bound of a step without one)
+     * while current leaked through Li filaments: a soft short (the leak keeps the voltage from its cut-off), reported
+     * once with cycle and reason, later ones counted. The reason names the time limit reached and the voltage cut-offs
+     * missed (it read "without reaching 4.3 V or 8 h" of a charge that had reached its 8 h: session 26).
      */
-    void checkSoftShortStep(String step, List<Cutoff> cutoffs, double stepCharge) {
+    void checkSoftShortStep(String step, List<Cutoff> cutoffs, double timeLimit, double stepCharge) {
         if (!(Math.abs(stepLeak) > 0.01 * Math.abs(stepCharge)) || model.filamentFraction() <= 0) return;
-        softShort(String.format(Locale.ROOT, "%s ran into its time limit without reaching %s: "
+        List<Cutoff> voltages = cutoffs.stream()
+                .filter(c -> c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW).toList();
+        softShort(String.format(Locale.ROOT, "%s ran into its time limit of %s without reaching %s: "
                 + "%.0f %% of its %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator",
-                step, describeCutoffs(cutoffs), 100 * Math.abs(stepLeak / stepCharge),
+                step, StepText.hoursText(timeLimit), describeCutoffs(voltages), 100 * Math.abs(stepLeak / stepCharge),
                 Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
     }
 

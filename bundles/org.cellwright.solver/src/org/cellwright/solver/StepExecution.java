@@ -448,7 +448,7 @@ final class StepExecution {
                     + "(no duration given: %s x the time the nominal capacity takes at %s, at most %s h); ended at %s V",
                     what, describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
                     mode == StepMode.CURRENT ? (profile == null ? "its current" : "its mean current") : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
-        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
+        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, duration, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
         rec.recordStep(end, stepCharge, endVoltage);
