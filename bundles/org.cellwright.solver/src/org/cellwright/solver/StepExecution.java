@@ -131,6 +131,7 @@ final class StepExecution {
             rec.startDirection(stepSign);
         }
         long guard = 0;
+        double prevEc = Double.NaN; // the electrodes' current of the last time step (a hold's step control with a leak)
         StepEnd end = null;
         // attempts to solve for the current at the cut-off (each a bisection of up to 200 solves)
         int landings = 0;
@@ -389,7 +390,7 @@ final class StepExecution {
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
                 return events.pendingStatus;
             }
-            String shortReason = events.hardShort(i, leakNow);
+            String shortReason = events.hardShort(i, leakNow, mode == StepMode.VOLTAGE);
             if (shortReason != null) {
                 rec.emitSample(accepted);
                 rec.event(SimulationEvent.Type.SHORT_CIRCUIT, model.penetrationRatio(), shortReason);
@@ -432,6 +433,13 @@ final class StepExecution {
             // a hold: its voltage is set, its current relaxes; the step is controlled on the current's change
             if (mode == StepMode.VOLTAGE) grow = Math.min(grow, StepSizeControl.relativeGrowth(prevI, i,
                     HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
+            // ... and, with a leak through filaments, on the electrodes' current: the hold's current is the leak plus
+            // theirs, and where the growing leak makes up for their decay it barely moves while its make-up (which
+            // decides a hard short, EventDetection.hardShort) does (session 26)
+            double ecNow = i - leakNow;
+            if (mode == StepMode.VOLTAGE && leakNow != 0 && !Double.isNaN(prevEc)) grow = Math.min(grow, StepSizeControl.relativeGrowth(prevEc, ecNow,
+                    HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
+            prevEc = ecNow;
             // a time step cut short by the profile's sample time does not shrink the next one the control would take
             dt = Math.min(settings.maxStep(), atBreakpoint && grow >= 1 ? Math.max(h * grow, dt) : h * grow);
             if (stepTime >= duration - 1e-9 || stepAbs >= capacity * (1 - 1e-12)) break;
@@ -448,7 +456,11 @@ final class StepExecution {
                     + "(no duration given: %s x the time the nominal capacity takes at %s, at most %s h); ended at %s V",
                     what, describeCutoffs(cutoffs), hoursText(bound), num(BOUND_CAPACITIES),
                     mode == StepMode.CURRENT ? (profile == null ? "its current" : "its mean current") : "its current cut-off", num(MAX_STEP_BOUND / 3600), num(rec.voltage)));
-        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && hasVoltageCutoff(cutoffs)) events.checkSoftShortStep(what, cutoffs, stepCharge);
+        // a step held from its cut-off by a leak: a current step short of its voltage cut-off, a hold whose electrodes'
+        // current is below its current cut-off while the cell's, the leak's with it, is not
+        boolean heldByLeak = mode == StepMode.VOLTAGE && !Double.isNaN(currentLimit) && Math.abs(model.electrochemicalCurrent()) < currentLimit;
+        if ((end == StepEnd.DURATION || end == StepEnd.TIME_BOUND) && (hasVoltageCutoff(cutoffs) || heldByLeak))
+            events.checkSoftShortStep(what, cutoffs, duration, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
         rec.recordStep(end, stepCharge, endVoltage);

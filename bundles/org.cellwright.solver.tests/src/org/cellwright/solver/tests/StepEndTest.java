@@ -309,6 +309,25 @@ class StepEndTest {
         assertTrue(found, "a stripping that stalls at the window after some charge, between " + lo + " and " + hi + " S/m");
     }
 
+    /**
+     * A stalled step is named by its own direction, and the step before it by its: the fresh interlayer full cell
+     * (nearly empty as assembled) discharged first at 0.1 C, then charged at 3 C at -10 degC, which crosses 4.3 V at once
+     * (ss26's more.cell Fast6cold). Its warning read "the discharge step ended at its voltage cut-off 4.30 V ... less
+     * than 1 % of the 0.008 mAh/cm2 charged before": the words assumed the cycle's second direction a discharge.
+     */
+    @Test
+    void aStalledChargeAfterADischargeIsNamedAChargeAfterADischarge() {
+        RecordingSink s = new RecordingSink();
+        new Simulation().run(Sung2023Parameters.cell6Full(65e6, 263.15), ProtocolSpec.of(
+                StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(3600)),
+                StepSpec.cRate(3, Cutoff.voltageAbove(4.3), Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        List<String> w = warnings(s);
+        assertEquals(1, w.size(), w::toString);
+        assertTrue(w.get(0).contains("the charge step ended at its voltage cut-off 4.30 V (crossed at once: ")
+                && w.get(0).matches(".* mAh/cm2, less than 1 % of the 0\\.0\\d\\d mAh/cm2 discharged before; .*"), w.get(0));
+    }
+
     static RecordingSink strip(double interphaseConductivity) {
         var resistive = Sung2023Parameters.lpscl().with(org.cellwright.solver.input.MaterialProperty.INTERPHASE_CONDUCTIVITY, interphaseConductivity);
         CellSpec cell = TemperatureTest.withElectrolyte(Sung2023Parameters.cell2Interlayer(34e6), resistive);
