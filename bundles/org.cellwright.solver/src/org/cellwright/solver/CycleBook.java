@@ -303,11 +303,23 @@ public final class CycleBook {
         charging = discharging = false;
     }
 
-    /** The number of cycles a protocol's constant-current steps open on a full or half cell (for the progress; other steps are left out). */
+    /**
+     * The number of cycles a protocol's steps of set direction open on a full or half cell (for the progress): constant
+     * currents, powers, and profiles in their net direction ({@link StepSpec.Follow#netIntegral}, as the runners' cycles
+     * count them); holds are left out. Without the powers and profiles, session 24's fuzz protocol (a discharge, a CC-CV
+     * charge, a power discharge, a CC-CV charge, UDDS, WLTC) read "cycle 3/2" in the progress (session 26).
+     */
     public static int estimate(List<StepSpec> protocol, boolean fullCell) {
         CycleBook b = new CycleBook(fullCell, Double.NaN, (c, last) -> {});
-        for (StepSpec s : protocol)
-            if (s instanceof StepSpec.ConstantCurrent cc) b.startDirection((int) Math.signum(cc.value()), 0, () -> null);
+        for (StepSpec s : protocol) {
+            double direction = switch (s) {
+                case StepSpec.ConstantCurrent cc -> cc.value();
+                case StepSpec.ConstantPower cp -> cp.powerDensity();
+                case StepSpec.Follow f -> f.netIntegral();
+                default -> Double.NaN;
+            };
+            if (!Double.isNaN(direction)) b.startDirection((int) Math.signum(direction), 0, () -> null);
+        }
         return b.cycle();
     }
 }

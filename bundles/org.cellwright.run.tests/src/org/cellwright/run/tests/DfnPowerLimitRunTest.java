@@ -155,6 +155,23 @@ class DfnPowerLimitRunTest {
 			n++;
 		}
 		assertTrue(n > 10, "the profile's samples: " + n);
+		// rows a reader tells apart up to the fold, where the steps shrink to 1e-10 s: none within 1 ms of the row before it
+		// with the same voltage (to 1 mV) and current (to 1 %) but the step's last, its last accepted state (session 26:
+		// 40 rows within 0.2 ms, 0.01-0.05 mV apart, in the Ecker cell's WLTC run)
+		List<Sample> rows = sink.samples.stream().filter(s -> s.stepIndex() == 3).toList();
+		Sample last = rows.get(rows.size() - 1);
+		assertEquals(ramp.endTime(), last.time(), 0, "the last row at the step's end");
+		assertEquals(ramp.endVoltage(), last.voltage(), 1e-9, "the last row at the step's end");
+		int close = 0;
+		for (int k = 1; k < rows.size() - 1; k++) {
+			Sample a = rows.get(k - 1), b = rows.get(k);
+			if (b.time() - a.time() >= 1e-3) continue;
+			close++;
+			assertFalse(Math.abs(b.voltage() - a.voltage()) < 1e-3 && Math.abs(b.current() - a.current()) < 1e-2 * Math.abs(a.current()),
+					"row " + k + " of the step repeats the one before it: " + a.time() + " s, " + a.voltage() + " V, " + a.current()
+							+ " A/m2 then " + b.time() + " s, " + b.voltage() + " V, " + b.current() + " A/m2");
+		}
+		System.out.println("rows within 1 ms of the one before, before the fold: " + close + " of " + rows.size());
 		double atEnd = 2.5 * into / 20;
 		assertTrue(atEnd > 1.5 && atEnd < 2.0, "the power where it ends: " + atEnd + " W");
 		assertEquals(300, rest.endTime() - rest.startTime(), 1e-6, "the rest after it runs its 5 min");

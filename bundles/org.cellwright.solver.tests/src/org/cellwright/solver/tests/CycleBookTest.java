@@ -9,6 +9,7 @@ import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.LithiumInventory;
 import org.cellwright.solver.StepEnd;
+import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.physics.Constants;
@@ -384,6 +385,25 @@ class CycleBookTest {
 				"the first discharge, then two charges each with the discharge after it");
 		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, discharge, charge, discharge, charge), false),
 				"a half cell's cycles open with its plating");
+	}
+
+	/**
+	 * A power step and a profile open cycles as the runners count them (a power by its sign, a profile by its net
+	 * direction): session 24's fuzz protocol, a discharge, a CC-CV charge, a power discharge, a CC-CV charge, a drive
+	 * cycle that discharges, read "cycle 3/2" in the progress (session 26).
+	 */
+	@Test
+	void theEstimateCountsPowersAndProfilesInTheirDirection() {
+		StepSpec charge = StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), discharge = StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8));
+		StepSpec hold = new StepSpec.ConstantVoltage(4.3, List.of(Cutoff.duration(60)));
+		StepSpec power = new StepSpec.ConstantPower(-10, List.of(Cutoff.voltageBelow(2.8)));
+		// a drive cycle with a regenerative pulse whose net charge discharges
+		StepSpec drive = new StepSpec.Follow(false, CurrentMode.C_RATE, new double[] { 0, 1, 2, 3 }, new double[] { -1, 0.5, -1, -1 }, "d.csv",
+				List.of(Cutoff.voltageBelow(2.8)));
+		assertEquals(3, CycleBook.estimate(List.of(discharge, charge, hold, power, charge, hold, drive), true));
+		assertEquals(2, CycleBook.estimate(List.of(discharge, charge, hold, power), true), "the power discharges in cycle 2");
+		assertEquals(2, CycleBook.estimate(List.of(discharge, new StepSpec.ConstantPower(10, List.of()), discharge), true),
+				"a charging power opens cycle 2");
 	}
 	/**
 	 * A hold's direction follows its current's at every moment (CycleBook.followHold, both runners' holds): after a
