@@ -94,10 +94,8 @@ public class UnitsValidator extends AbstractCellWrightRules {
 			error(written + ": a temperature above 0 K", p, PROPERTY__STATED_AT, STATED_AT);
 			return;
 		}
-		MaterialProperty energy = ArrheniusLaws.activationEnergy(key);
-		if (PropertyFunctions.find(m, energy.languageName()).isEmpty()
-				&& !(key == MaterialProperty.INTERPHASE_CONDUCTIVITY && PropertyFunctions.find(m, "ionic-activation-energy").isPresent()))
-			warning(m.getName() + " gives no " + energy.languageName() + ": its " + p.getName() + " stated " + written
+		if (ArrheniusLaws.activationEnergies(key).stream().noneMatch(e -> PropertyFunctions.find(m, e.languageName()).isPresent()))
+			warning(m.getName() + " gives no " + ArrheniusLaws.activationEnergy(key).languageName() + ": its " + p.getName() + " stated " + written
 					+ " is the same at every temperature", p, PROPERTY__STATED_AT, STATED_AT);
 	}
 

@@ -48,10 +48,16 @@ public final class ArrheniusLaws {
         return LAWS.containsKey(p);
     }
 
-    /** The activation energy of {@code p}'s law (the first of the material's, then its fallback), or null if none. */
+    /** The activation energy of {@code p}'s law (its own; see {@link #activationEnergies}), or null if none. */
     public static MaterialProperty activationEnergy(MaterialProperty p) {
         MaterialProperty[] e = LAWS.get(p);
         return e == null ? null : e[0];
+    }
+
+    /** The properties that give {@code p}'s activation energy, in order: its own, then the one taken when it is not given. */
+    public static java.util.List<MaterialProperty> activationEnergies(MaterialProperty p) {
+        MaterialProperty[] e = LAWS.get(p);
+        return e == null ? java.util.List.of() : java.util.List.of(e);
     }
 
     /**
