@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +41,7 @@ import org.cellwright.model.Quantity;
 import org.cellwright.model.Repeat;
 import org.cellwright.model.Rest;
 import org.cellwright.model.Step;
+import org.cellwright.solver.input.ArrheniusLaws;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
@@ -410,7 +410,10 @@ public final class SimulationInputs {
 				} catch (IllegalArgumentException e) {
 					throw new InputException(CellFiles.problemAt(p, Severity.ERROR, p.getName() + " of " + m.getName() + ": " + e.getMessage()));
 				}
-			} else if (key != null) b.set(key, si(p.getValue(), p));
+			} else if (key != null && p.getStatedAt() != null && ArrheniusLaws.has(key))
+				// stated at its own temperature: the solver takes it so (MaterialSpec converts it with the activation energy it has)
+				b.set(key, si(p.getValue(), p), si(p.getStatedAt(), p));
+			else if (key != null) b.set(key, si(p.getValue(), p));
 		}
 		if (m.getTransformation() != null) {
 			// the lithiation of an alloy host (Si -> Li15Si4): its capacity, plateau and the lithiated density
@@ -452,12 +455,7 @@ public final class SimulationInputs {
 	}
 
 	static MaterialProperty materialProperty(String dslName) {
-		if ("young-modulus".equals(dslName)) return MaterialProperty.YOUNGS_MODULUS;
-		try {
-			return MaterialProperty.valueOf(dslName.toUpperCase(Locale.ROOT).replace('-', '_'));
-		} catch (IllegalArgumentException e) {
-			return null;
-		}
+		return MaterialProperty.ofLanguageName(dslName);
 	}
 
 	/**

@@ -269,6 +269,9 @@ class StudyParametersTest {
 			if (!e.has(p)) diffs.add(w + " " + p + ": only in the DSL (" + a.properties().get(p) + ")");
 			else if (!a.has(p)) diffs.add(w + " " + p + ": missing in the DSL (Sung2023Parameters " + e.properties().get(p) + ")");
 			else num(w + " " + p, e.properties().get(p), a.properties().get(p), diffs);
+			// a value stated at its own temperature (ncm811.cell's growth constant at 60 degC) must be stated at the same one
+			if (e.has(p) && a.has(p) && !close(e.statedAt(p).orElse(Double.NaN), a.statedAt(p).orElse(Double.NaN)))
+				diffs.add(w + " " + p + ": stated at " + e.statedAt(p) + " in Sung2023Parameters, at " + a.statedAt(p) + " in the DSL");
 		}
 		if (e.hasOcv() != a.hasOcv()) {
 			diffs.add(w + " ocv: " + (e.hasOcv() ? "missing in the DSL" : "only in the DSL"));

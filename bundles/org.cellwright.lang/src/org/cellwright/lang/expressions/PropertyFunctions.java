@@ -2,6 +2,7 @@ package org.cellwright.lang.expressions;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.cellwright.lang.units.Dimension;
@@ -12,7 +13,10 @@ import org.cellwright.model.Material;
 import org.cellwright.model.MaterialKind;
 import org.cellwright.model.Property;
 import org.cellwright.model.PropertyOwner;
+import org.cellwright.model.Quantity;
 import org.cellwright.model.Table;
+import org.cellwright.solver.input.ArrheniusLaws;
+import org.cellwright.solver.input.MaterialProperty;
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -174,8 +178,33 @@ public final class PropertyFunctions {
 		}
 		if (p.getValue() == null)
 			throw new IllegalArgumentException("a value is missing");
-		double v = Units.toSI(p.getValue());
+		double v = atReference(p);
 		return (c, x, cs, m, t) -> v;
+	}
+
+	/**
+	 * The SI value of a property written as a quantity, at its material's reference temperature: as written, or, when
+	 * stated at a temperature of its own ({@code interphase-growth-constant = 3.95e-20 m2/s at 60 degC}), converted
+	 * by its Arrhenius law with the activation energy its owner gives ({@link ArrheniusLaws#atReference}, the one
+	 * conversion, also the solver's). The caller checked that the value's unit is known. A temperature that is not one
+	 * (a validation error at it) or a property without a law is taken as written.
+	 */
+	public static double atReference(Property p) {
+		double v = Units.toSI(p.getValue());
+		Quantity at = p.getStatedAt();
+		MaterialProperty key = MaterialProperty.ofLanguageName(p.getName());
+		if (at == null || key == null || !ArrheniusLaws.has(key) || !(p.eContainer() instanceof PropertyOwner o)
+				|| Units.find(at.getUnit()).map(u -> u.dimension() != Dimension.TEMPERATURE).orElse(true))
+			return v;
+		double t = Units.toSI(at);
+		if (!(t > 0))
+			return v;
+		return ArrheniusLaws.atReference(key, v, t, q -> {
+			Optional<Property> e = find(o, q.languageName());
+			return e.isPresent() && e.get().getValue() != null && Units.isKnown(e.get().getValue().getUnit())
+					? OptionalDouble.of(Units.toSI(e.get().getValue()))
+					: OptionalDouble.empty();
+		});
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import org.cellwright.lang.expressions.PropertyFunctions;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Component;
@@ -26,12 +27,15 @@ public final class Layers {
 	private Layers() {
 	}
 
-	/** A property value in SI, if present with a known unit. */
+	/**
+	 * A property value in SI, if present with a known unit; a value stated at a temperature of its own ('at 60 degC')
+	 * at its material's reference temperature ({@link PropertyFunctions#atReference}).
+	 */
 	public static OptionalDouble si(PropertyOwner owner, String name) {
 		Property p = Cells.property(owner, name);
 		if (p == null || p.getValue() == null || !Units.isKnown(p.getValue().getUnit()))
 			return OptionalDouble.empty();
-		return OptionalDouble.of(Units.toSI(p.getValue()));
+		return OptionalDouble.of(PropertyFunctions.atReference(p));
 	}
 
 	/** The thickness in m, if written with a length unit. */

@@ -10,6 +10,8 @@ public interface IssueCodes {
 	String WRONG_DIMENSION = "cellwright.wrongDimension";
 	String OUT_OF_RANGE = "cellwright.outOfRange";
 	String UNKNOWN_PROPERTY = "cellwright.unknownProperty";
+	/** 'at 60 degC' on a property: not a temperature, or on a property without an Arrhenius law. */
+	String STATED_AT = "cellwright.statedAt";
 	String READ_BY_NO_MECHANISM = "cellwright.readByNoMechanism";
 	String DUPLICATE_NAME = "cellwright.duplicateName";
 	String FRACTIONS_SUM = "cellwright.fractionsSum";

@@ -93,6 +93,43 @@ class FitTest {
 				problems);
 	}
 
+	/**
+	 * A barrier estimated with the value of its law held at another temperature: the file states the electrolyte's
+	 * conductivity at 60 degC ({@code ionic-conductivity = 5 mS/cm at 60 degC}), the measurement is at 25 degC, where
+	 * the truth is 2.5 mS/cm, so the fit of the ionic activation energy alone must find E with 5 exp(-E/R (1/298.15 K -
+	 * 1/333.15 K)) = 2.5: E = R ln 2 / (1/298.15 K - 1/333.15 K) = 16.4 kJ/mol. Were the value taken at 25 degC (or
+	 * converted once with the file's 30 kJ/mol before the fit set the barrier), no barrier would move it. Estimating the
+	 * value stated at 60 degC instead, with the barrier held at 30 kJ/mol, finds 2.5 exp(30 kJ/mol / R (...)) = 8.9
+	 * mS/cm, and fitted.cell writes it at 60 degC.
+	 */
+	@Test
+	void aBarrierIsEstimatedWithItsValueHeldAtAnotherTemperature() throws Exception {
+		String text = cell("5 mS/cm at 60 degC  ionic-activation-energy = 30 kJ/mol")
+				.replace("experiment X { cell C protocol P expect", "experiment X { cell C protocol P measured \"data.bdf.csv\" noise 0.5 mV expect");
+		Path f = Cli.write(tmp.resolve("fit.cell"), text
+				+ "fit Barrier { estimate E.ionic-activation-energy between 5 kJ/mol and 60 kJ/mol from 30 kJ/mol  target X measured }\n"
+				+ "fit Hot { estimate E.ionic-conductivity between 1 mS/cm and 20 mS/cm from 5 mS/cm  target X measured }\n");
+		double inverse = 1 / 298.15 - 1 / 333.15, r = 8.314462618;
+		Cli.Result barrier = Cli.cli("fit", f.toString(), "--fit", "Barrier", "--out", tmp.resolve("fits").toString());
+		assertEquals(0, barrier.rc(), barrier.out() + barrier.err());
+		JsonObject e = fitJson("Barrier").getAsJsonArray("estimates").get(0).getAsJsonObject();
+		double truth = r * Math.log(2) / inverse / 1000;
+		assertEquals("kJ/mol", e.get("unit").getAsString());
+		assertEquals(truth, e.get("value").getAsDouble(), 1.0, barrier.out());
+		assertTrue(e.get("lower_95").getAsDouble() <= truth && truth <= e.get("upper_95").getAsDouble(), "the 95 % interval holds the truth: " + e);
+		String fitted = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("Barrier")).resolve("fitted.cell"));
+		assertTrue(fitted.contains("ionic-conductivity = 5 mS/cm at 60 degC") && fitted.contains("ionic-activation-energy = 1"),
+				"the value at 60 degC kept, the barrier written: " + fitted);
+
+		Cli.Result hot = Cli.cli("fit", f.toString(), "--fit", "Hot", "--out", tmp.resolve("fits").toString());
+		assertEquals(0, hot.rc(), hot.out() + hot.err());
+		double kappa60 = fitJson("Hot").getAsJsonArray("estimates").get(0).getAsJsonObject().get("value").getAsDouble();
+		double expected = 2.5 * Math.exp(30e3 / r * inverse);
+		assertEquals(expected, kappa60, 0.05 * expected, hot.out());
+		fitted = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("Hot")).resolve("fitted.cell"));
+		assertTrue(fitted.matches("(?s).*ionic-conductivity = \\d+\\.\\d+ mS/cm at 60 degC source \"fitted: Hot, .*"), "estimated at 60 degC, written so: " + fitted);
+	}
+
 	@Test
 	void conductivityAndThicknessAreReportedAsNotSeparable() throws Exception {
 		Path f = fitFile("fit Pair { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm "

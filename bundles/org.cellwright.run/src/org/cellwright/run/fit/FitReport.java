@@ -188,9 +188,11 @@ public final class FitReport {
 				notPlaced.add(e.target() + " = " + value);
 				continue;
 			}
-			// a property gets its source; a layer's thickness (layer s: E 700 um) has no place for one
-			edits.add(new Edit(node.getOffset(), node.getLength(),
-					at instanceof Property p ? p.getName() + " = " + value + " source \"" + source + "\"" : value));
+			// a property gets its source; a layer's thickness (layer s: E 700 um) has no place for one; a value stated at a
+			// temperature ('at 60 degC') was estimated there, and keeps it
+			edits.add(new Edit(node.getOffset(), node.getLength(), at instanceof Property p ? p.getName() + " = " + value
+					+ (p.getStatedAt() == null ? "" : " at " + NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(p.getStatedAt())))
+					+ " source \"" + source + "\"" : value));
 		}
 		edits.sort(Comparator.comparingInt(Edit::offset).reversed());
 		StringBuilder b = new StringBuilder(text);

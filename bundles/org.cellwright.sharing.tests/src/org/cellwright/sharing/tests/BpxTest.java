@@ -226,6 +226,33 @@ public class BpxTest {
 		}
 	}
 
+	/**
+	 * A value stated at its own temperature ({@code diffusivity = ... at 60 degC}, docs/language.md) is exported as BPX
+	 * holds values, at the reference temperature: the positive electrode's diffusivity of the pouch cell written at 60
+	 * degC with its 15 kJ/mol exports as the file's 3.2e-14 m2/s at 298.15 K, and every other parameter as before.
+	 */
+	@Test
+	void aValueStatedAtItsTemperatureIsExportedAtTheReferenceTemperature() throws Exception {
+		Path p = dataDir().resolve("nmc_pouch_cell_BPX.json");
+		BpxImporter.Result r = BpxImporter.importFile(p);
+		Loaded l = load(r, "a.cell");
+		Material pos = l.material("PositiveElectrode");
+		org.cellwright.model.Property d = Cells.property(pos, "diffusivity");
+		assertNotNull(d.getValue(), "a constant diffusivity");
+		double d60 = 3.2e-14 * Math.exp(-15000 / 8.314462618 * (1 / 333.15 - 1 / 298.15));
+		String line = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(d));
+		assertTrue(r.text().contains(line), line);
+		String text = r.text().replace(line, "diffusivity = " + d60 + " m2/s at 60 degC");
+		Path f = tmp.resolve("b.cell");
+		Files.writeString(f, text);
+		CellWrightChecker.Result res = new CellWrightChecker().check(List.of(f));
+		assertFalse(res.hasErrors(), () -> res.issues() + "\n" + text);
+		Cell cell = (Cell) res.model(f).getElements().stream().filter(e -> e instanceof Cell).findFirst().orElseThrow();
+		JsonObject exported = BpxExporter.export(cell);
+		JsonObject original = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+		compare(original.getAsJsonObject("Parameterisation"), exported.getAsJsonObject("Parameterisation"), "stated at 60 degC");
+	}
+
 	/** Every parameter of the original is in the export with the same value (functions: same values). */
 	static void compare(JsonObject original, JsonObject exported, String what) {
 		for (Map.Entry<String, JsonElement> s : original.entrySet()) {

@@ -112,4 +112,20 @@ public enum MaterialProperty {
 
     /** SI unit symbol of this property. */
     public String unit() { return unit; }
+
+    /** The .cell language's name of the property: ionic-conductivity; young-modulus for {@link #YOUNGS_MODULUS}. */
+    public String languageName() {
+        return this == YOUNGS_MODULUS ? "young-modulus" : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The property the .cell language names so ({@link #languageName}), or null for a name the solver does not take. */
+    public static MaterialProperty ofLanguageName(String name) {
+        if (name == null) return null;
+        if ("young-modulus".equals(name)) return YOUNGS_MODULUS;
+        try {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -54,7 +54,7 @@ public final class InterlayerGeometry {
     /**
      * Effective conductivities [S/m] at mean lithiation ym and temperature [K]: each component's conductivity times
      * its transport factor at its volume fraction; the host's scaled by its lithiation (Si conducts once lithiated),
-     * its ionic conduction thermally activated (Arrhenius about {@link Constants#T_REF}).
+     * its ionic conduction thermally activated (Arrhenius about its material's reference temperature).
      */
     public void updateTransport(double ym, double temperature) {
         double k = 0, s = 0;
@@ -63,7 +63,8 @@ public final class InterlayerGeometry {
             double phi = m == host ? lith.hostVolumeFraction(ym)
                     : new LayerComposition(layer).volumeFraction(m) * layer.thickness() / thickness;
             double scale = m == host ? Math.max(ym, 0.01) : 1;
-            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature, Constants.T_REF)
+            k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature,
+                    m.get(REFERENCE_TEMPERATURE, Constants.T_REF))
                     * layer.ionicTransportFactor(phi);
             s += scale * m.get(ELECTRONIC_CONDUCTIVITY, 0) * layer.electronicTransportFactor(phi);
         }

@@ -11,6 +11,8 @@ final class LithiumContext {
     final double depositSize, flawSize, deadFraction, penetrationStress, seKappaRef, seEa;
     /** Activation energies of the Li/SE interphase's growth and Li+ conduction [J/mol]. */
     final double seiEa, seiConductionEa;
+    /** Reference temperature of the SE's Arrhenius laws (its conduction and its interphase's) [K]. */
+    final double seTref;
     final LithiumFlowStress flow;
 
     LithiumContext(MaterialSpec li, MaterialSpec se) {
@@ -30,6 +32,7 @@ final class LithiumContext {
         penetrationStress = se == null ? Double.POSITIVE_INFINITY : se.get(PENETRATION_STRESS, Double.POSITIVE_INFINITY);
         seKappaRef = se == null ? 0.1 : se.get(IONIC_CONDUCTIVITY, 0.1);
         seEa = se == null ? 0 : se.get(IONIC_ACTIVATION_ENERGY, 0);
+        seTref = se == null ? Constants.T_REF : se.get(REFERENCE_TEMPERATURE, Constants.T_REF);
         // growth: the SE's interphase-activation-energy, none when it is not given (as the cathode's interphase; no other
         // property stands in for it); conduction: the SE's interphase-conduction activation energy, else its ionic one
         seiEa = se == null ? 0 : se.get(INTERPHASE_ACTIVATION_ENERGY, 0);
@@ -39,12 +42,12 @@ final class LithiumContext {
 
     double i0(double temperature) { return i0Ref * Constants.arrhenius(eaI0, temperature, tref); }
 
-    double seKappa(double temperature) { return seKappaRef * Constants.arrhenius(seEa, temperature, Constants.T_REF); }
+    double seKappa(double temperature) { return seKappaRef * Constants.arrhenius(seEa, temperature, seTref); }
 
     SolidElectrolyteInterphase newInterphase() {
         if (se == null) return new SolidElectrolyteInterphase(0, 1, 0);
         return new SolidElectrolyteInterphase(se.get(INTERPHASE_GROWTH_CONSTANT, 0), se.get(INTERPHASE_CONDUCTIVITY, 1e-5),
-                se.get(INTERPHASE_LITHIUM_CONTENT, 0), seiEa, seiConductionEa);
+                se.get(INTERPHASE_LITHIUM_CONTENT, 0), seiEa, seiConductionEa, seTref);
     }
 
     ContactArea newContact() {

@@ -32,18 +32,25 @@ public final class SolidElectrolyteInterphase {
         this(growthConstant, conductivity, lithiumContent, 0, 0);
     }
 
+    /** With the reference temperature {@link Constants#T_REF}. */
+    public SolidElectrolyteInterphase(double growthConstant, double conductivity, double lithiumContent,
+            double growthActivationEnergy, double conductionActivationEnergy) {
+        this(growthConstant, conductivity, lithiumContent, growthActivationEnergy, conductionActivationEnergy, Constants.T_REF);
+    }
+
     /**
-     * @param growthConstant k at {@link Constants#T_REF} [m2/s]
-     * @param conductivity Li+ conductivity kappa of the interphase at {@link Constants#T_REF} [S/m]
+     * @param growthConstant k at the reference temperature [m2/s]
+     * @param conductivity Li+ conductivity kappa of the interphase at the reference temperature [S/m]
      * @param lithiumContent Li bound per interphase volume [mol/m3]
      * @param growthActivationEnergy E_k [J/mol]
      * @param conductionActivationEnergy E_kappa [J/mol]
+     * @param referenceTemperature the SE's reference temperature [K]
      */
     public SolidElectrolyteInterphase(double growthConstant, double conductivity, double lithiumContent,
-            double growthActivationEnergy, double conductionActivationEnergy) {
+            double growthActivationEnergy, double conductionActivationEnergy, double referenceTemperature) {
         this.liContent = lithiumContent;
         this.law = new InterphaseTemperatureLaw(growthConstant, conductivity, growthActivationEnergy,
-                conductionActivationEnergy, Constants.T_REF);
+                conductionActivationEnergy, referenceTemperature);
     }
 
     /** Sets the temperature [K] of growth ({@link #trial(double, double)}) and conduction ({@link #resistance()}). */

@@ -23,6 +23,7 @@ import org.cellwright.solver.input.InputLimits;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
 import org.cellwright.solver.input.MaterialProperty;
+import org.cellwright.solver.input.ArrheniusLaws;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.OcvTable;
 import org.cellwright.solver.input.ProtocolSpec;
@@ -227,6 +228,8 @@ public final class InputsJson {
             JsonObject v = new JsonObject();
             num(v, "value", e.getValue());
             v.addProperty("unit", e.getKey().unit());
+            // a value stated at its own temperature ('at 60 degC'): written only there, so other runs' inputs and hash are unchanged
+            m.statedAt(e.getKey()).ifPresent(t -> num(v, STATED_AT, t));
             props.add(e.getKey().name().toLowerCase(java.util.Locale.ROOT), v);
         }
         o.add("properties", props);
@@ -234,6 +237,12 @@ public final class InputsJson {
         if (m.exchangeCurrentLaw() != null) o.add(EXCHANGE_CURRENT_LAW, exchangeCurrentLaw(m));
         return o;
     }
+
+    /**
+     * Member of a material property whose value is stated at a temperature [K] other than the material's reference
+     * ({@link MaterialSpec#statedAt}); absent for a value at the reference.
+     */
+    static final String STATED_AT = "at_K";
 
     /** Member of a material whose exchange current is a law of the state: samples to read, not to run from. */
     static final String EXCHANGE_CURRENT_LAW = "exchange_current_law";
@@ -635,6 +644,7 @@ public final class InputsJson {
 
         private MaterialSpec material(JsonObject o, String at) {
             EnumMap<MaterialProperty, Double> props = new EnumMap<>(MaterialProperty.class);
+            EnumMap<MaterialProperty, Double> statedAt = new EnumMap<>(MaterialProperty.class);
             JsonObject po = object(member(o, at, "properties"), at + ".properties");
             for (Map.Entry<String, JsonElement> e : po.entrySet()) {
                 String pat = at + ".properties." + e.getKey();
@@ -644,6 +654,13 @@ public final class InputsJson {
                 if (unit != null && !unit.equals(prop.unit()))
                     throw fail(pat + ".unit", "expected \"" + prop.unit() + "\" (SI), found \"" + unit + "\"");
                 props.put(prop, number(v, pat, "value"));
+                if (v.has(STATED_AT)) {
+                    double t = number(v, pat, STATED_AT);
+                    if (!ArrheniusLaws.has(prop))
+                        throw fail(pat + "." + STATED_AT, "only a value of an Arrhenius law is stated at a temperature");
+                    if (!(t > 0)) throw fail(pat + "." + STATED_AT, "a temperature above 0 K, found " + t);
+                    statedAt.put(prop, t);
+                }
             }
             DoubleUnaryOperator ocv = null;
             JsonElement oe = o.get("ocv");
@@ -661,7 +678,7 @@ public final class InputsJson {
             if (o.has(EXCHANGE_CURRENT_LAW))
                 throw fail(at + "." + EXCHANGE_CURRENT_LAW, "the exchange current is a law of the state written in the .cell file; "
                         + "inputs.json holds samples of it only, so it cannot run from here: run the .cell file");
-            return new MaterialSpec(string(o, at, "name"), props, ocv);
+            return new MaterialSpec(string(o, at, "name"), props, ocv, null, statedAt);
         }
 
         private ProtocolSpec protocol(JsonObject o) {
