@@ -61,11 +61,15 @@ final class ChecksTab extends TableTab {
 		return ch.metric() == null || ch.metric().equals(ch.quantity()) ? "" : ch.metric();
 	}
 
-	/** The clause's file: an absolute one as the workspace names it. */
+	/**
+	 * The clause's file as the workspace names it (checks.json names it as the command line does, on disk, relative to
+	 * the working folder where it is below it); as written where it is outside the workspace.
+	 */
 	private static String file(String file) {
 		try {
-			java.nio.file.Path p = java.nio.file.Path.of(file);
-			return p.isAbsolute() ? WorkspacePaths.ofFile(p) : file;
+			java.nio.file.Path p = java.nio.file.Path.of(file).toAbsolutePath().normalize();
+			String named = WorkspacePaths.ofFile(p);
+			return named.equals(p.toString()) ? file : named;
 		} catch (java.nio.file.InvalidPathException e) {
 			return file;
 		}
