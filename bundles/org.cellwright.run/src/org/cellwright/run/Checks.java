@@ -158,9 +158,14 @@ public final class Checks {
 	}
 
 	/**
-	 * "coulombic-efficiency of cycle 1", "average coulombic-efficiency", "capacity-retention of cycle 200 relative to cycle 2",
-	 * "cathode-interfacial-resistance at probe".
+	 * What a clause reads, as written without its label: "coulombic-efficiency of cycle 1", "average
+	 * coulombic-efficiency", "capacity-retention of cycle 200 relative to cycle 2", "cathode-interfacial-resistance at
+	 * probe".
 	 */
+	public static String describe(ResolvedInputs.Expect c) {
+		return describe(expectation(c));
+	}
+
 	static String describe(Expectation e) {
 		StringBuilder b = new StringBuilder();
 		if (e.isAverage()) b.append("average ");

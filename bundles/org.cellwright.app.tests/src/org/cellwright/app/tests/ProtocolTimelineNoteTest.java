@@ -63,6 +63,42 @@ class ProtocolTimelineNoteTest {
 		for (var m : narrow) assertTrue(m.group(2).length() * 0.6 * 12 <= 580, "a line fits: " + m.group(2));
 	}
 
+	/**
+	 * kim2025.cell's KimHeated (the formation, then 45 and 60 degC an hour apart) drawn as wide as the IDE's Protocol
+	 * Timeline beside the editor: the two set-temperature markers' labels stay apart and inside the view, each giving
+	 * its temperature, and no time under the axis reads as the one before it. Before session 26 "set temperature =
+	 * 45 degC" was drawn under "set temperature = 60 d" (cut at the view's edge), and the times read "45 h, 46 h, 46 h,
+	 * 47 h, 48 h, 49 h, 49 h".
+	 */
+	@Test
+	void closeSetMarkersKeepTheirValuesApartAndNoTimeReadsAsTheOneBefore() throws Exception {
+		ProtocolTimeline t = example("sung2023/kim2025.cell", "KimHeated", "Kim62");
+		int width = 560;
+		org.cellwright.editor.draw.SvgDrawing d = new org.cellwright.editor.draw.SvgDrawing(width, 300);
+		new TimelinePainter().paint(d, 0, 0, width, 300, t);
+		String svg = d.toSvg();
+		List<java.util.regex.MatchResult> texts = java.util.regex.Pattern.compile("<text x=\"([\\d.]+)\" y=\"([\\d.]+)\" fill=\"(#[0-9a-f]+)\">([^<]*)</text>")
+				.matcher(svg).results().toList();
+		List<java.util.regex.MatchResult> sets = texts.stream().filter(m -> m.group(4).contains("degC")).toList();
+		assertEquals(2, sets.size(), svg);
+		assertTrue(sets.get(0).group(4).contains("45 degC") && sets.get(1).group(4).contains("60 degC"), "each its temperature: " + sets.stream().map(m -> m.group(4)).toList());
+		double firstEnds = Double.parseDouble(sets.get(0).group(1)) + d.textWidth(sets.get(0).group(4), false);
+		assertTrue(firstEnds < Double.parseDouble(sets.get(1).group(1)), "the first label ends before the second begins: " + svg);
+		assertTrue(Double.parseDouble(sets.get(1).group(1)) + d.textWidth(sets.get(1).group(4), false) <= width, "inside the view: " + svg);
+		List<String> times = texts.stream().map(m -> m.group(4)).filter(s -> s.matches("[\\d.]+ (h|min)")).toList();
+		assertTrue(times.size() >= 5, times.toString());
+		for (int i = 1; i < times.size(); i++) assertNotEquals(times.get(i - 1), times.get(i), "a time reads as the one before it: " + times);
+	}
+
+	/** The timeline of a protocol of a shipped example (a path below examples/) with a cell of that file. */
+	static ProtocolTimeline example(String file, String protocol, String cell) {
+		CellFiles files = CellFiles.load(List.of(Path.of(System.getProperty("cellwright.examples")).resolve(file)));
+		var elements = files.models().get(0).getElements();
+		Cell c = (Cell) elements.stream().filter(e -> e instanceof Cell x && x.getName().equals(cell)).findFirst().orElseThrow();
+		Protocol p = (Protocol) elements.stream().filter(e -> e instanceof Protocol q && q.getName().equals(protocol)).findFirst().orElseThrow();
+		return ProtocolTimeline.of(p, c);
+	}
+
 	/** The note's lines as the timeline draws them at a width (y, text), asserting the plot is below them. */
 	static List<java.util.regex.MatchResult> noteLines(ProtocolTimeline t, int width) {
 		org.cellwright.editor.draw.SvgDrawing d = new org.cellwright.editor.draw.SvgDrawing(width, 400);
@@ -84,12 +120,7 @@ class ProtocolTimelineNoteTest {
 	 */
 	@Test
 	void aLiquidElectrolyteCellGivesItsOneC() throws Exception {
-		Path f = Path.of(System.getProperty("cellwright.examples")).resolve("ecker2015-fit.cell");
-		CellFiles files = CellFiles.load(List.of(f));
-		var elements = files.models().get(0).getElements();
-		Cell cell = (Cell) elements.stream().filter(e -> e instanceof Cell c && c.getName().equals("Ecker2015KokamThermal")).findFirst().orElseThrow();
-		Protocol p = (Protocol) elements.stream().filter(e -> e instanceof Protocol q && q.getName().equals("Discharge1C")).findFirst().orElseThrow();
-		ProtocolTimeline t = ProtocolTimeline.of(p, cell);
+		ProtocolTimeline t = example("ecker2015-fit.cell", "Discharge1C", "Ecker2015KokamThermal");
 		assertTrue(t.capacityNote.startsWith("cell Ecker2015KokamThermal, 1 C = "), t.capacityNote);
 		assertFalse(Double.isNaN(t.capacity), t.capacityNote);
 		assertEquals(1.0, t.segments.get(0).duration(), 0.01, "1 C for about an hour: " + t.capacityNote);

@@ -31,6 +31,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.Range;
@@ -253,6 +254,36 @@ class ResultsUITest {
 		Path last = tmp.resolve("last.txt");
 		Files.write(last, List.of(interlayer.toString(), tmp.resolve("gone").toString()));
 		assertEquals(List.of(interlayer), ResultsView.restoredRuns(null, last), "after a crash: the state file, vanished runs dropped");
+	}
+
+	/**
+	 * A labelled resistance check (kim2025.cell's "crossrail resistance after formation, 72 wt%, 30 degC":
+	 * cathode-interfacial-resistance at probe30), run through the IDE's job, says in the Checks tab what it reads, the
+	 * metric and the step group, as its clause in the run's inputs.json says it, beside the study's and the simulated
+	 * value with their unit; its clause's file is named as the workspace names it. Before session 26 the row gave the
+	 * label only (nothing named the metric nor the group) and the file's absolute path on disk.
+	 */
+	@Test
+	void aLabelledResistanceCheckNamesItsMetricAndGroupAndItsFileAsTheWorkspaceNamesIt() throws Exception {
+		IFile kim = project.getFile("sung2023/kim2025.cell");
+		ExperimentJob job = new ExperimentJob(kim, "KimCrossrail72");
+		job.schedule();
+		spin(() -> job.getResult() != null, 300_000, "the experiment KimCrossrail72");
+		IdeUITest.flush();
+		Path run = RunFolder.resolve(project.getFolder("results/sung2023/kim2025.cell/KimCrossrail72").getLocation().toFile().toPath());
+		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
+		view.show(run);
+		loaded(view);
+		Table checks = view.checksTable();
+		assertNotNull(checks, "a Checks tab");
+		List<String> columns = java.util.Arrays.stream(checks.getColumns()).map(c -> c.getText()).toList();
+		TableItem resistance = checks.getItem(0);
+		assertEquals("crossrail resistance after formation, 72 wt%, 30 degC", resistance.getText(columns.indexOf("Quantity")));
+		assertEquals("cathode-interfacial-resistance at probe30", resistance.getText(columns.indexOf("Reads")), "the metric and the group");
+		assertEquals("18.2 Ohm.cm2 ± 1.8 Ohm.cm2", resistance.getText(columns.indexOf("Study")));
+		assertTrue(resistance.getText(columns.indexOf("Simulated")).matches("\\d+\\.\\d+ Ohm\\.cm2"), resistance.getText(columns.indexOf("Simulated")));
+		assertEquals("10.1016/j.electacta.2025.147413  (" + kim.getFullPath() + ":83)", resistance.getText(columns.indexOf("Source")),
+				"the file as the workspace names it");
 	}
 
 	@Test

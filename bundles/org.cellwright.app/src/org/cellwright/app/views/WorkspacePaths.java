@@ -21,4 +21,14 @@ public final class WorkspacePaths {
 			if (c.getType() != IResource.ROOT) return c.getFullPath().toString();
 		return folder.toString();
 	}
+
+	/**
+	 * A file on disk as the workspace names it (/examples/sung2023/kim2025.cell); one outside the workspace as it is
+	 * on disk. The Checks tab named an expect clause's file by its absolute path on disk.
+	 */
+	public static String ofFile(Path file) {
+		for (org.eclipse.core.resources.IFile f : ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toUri()))
+			return f.getFullPath().toString();
+		return file.toString();
+	}
 }

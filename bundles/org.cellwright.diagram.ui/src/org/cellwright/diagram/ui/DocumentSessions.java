@@ -202,10 +202,15 @@ final class DocumentSessions {
 		 * and Cancel), or the search was cancelled; null if none.
 		 */
 		private Asked refusal(org.cellwright.diagram.CellOperations.Delete.Deletion d) {
-			for (org.cellwright.model.Layer l : d.layers()) {
-				List<String> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, ifile, document.get(), l, null);
-				if (uses == null) return new Asked("Nothing deleted: the search of the workspace's files for the cells naming the layers was cancelled.", null);
-				if (!uses.isEmpty()) return new Asked(session.readLocked(() -> org.cellwright.diagram.CellOperations.Delete.namedInOtherFiles(l, uses)), null);
+			List<org.cellwright.model.Layer> layers = d.layers();
+			if (layers.isEmpty()) return null;
+			// the workspace's files read once for all the deleted layers (before session 26: once per layer)
+			List<List<String>> uses = org.cellwright.editor.references.LayerRenameAcrossFiles.namesInOtherFilesWithProgress(session, ifile, document.get(), layers, null);
+			if (uses == null) return new Asked("Nothing deleted: the search of the workspace's files for the cells naming the layers was cancelled.", null);
+			for (int i = 0; i < layers.size(); i++) {
+				org.cellwright.model.Layer l = layers.get(i);
+				List<String> where = uses.get(i);
+				if (!where.isEmpty()) return new Asked(session.readLocked(() -> org.cellwright.diagram.CellOperations.Delete.namedInOtherFiles(l, where)), null);
 			}
 			return null;
 		}

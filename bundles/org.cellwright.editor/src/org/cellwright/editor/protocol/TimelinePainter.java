@@ -67,6 +67,7 @@ public final class TimelinePainter {
 		d.text("charge", x0 + 4, top - line - 2, CHARGE, false);
 		d.text("discharge", x0 + 4, bottom + 2, DISCHARGE, false);
 
+		String lastEnd = null; // the time last drawn under the axis
 		for (int i = 0; i < t.segments.size(); i++) {
 			Segment s = t.segments.get(i);
 			double x = left + xs[i], w = ws[i];
@@ -106,14 +107,16 @@ public final class TimelinePainter {
 				case SET -> {
 					d.line(x, top - 4, x, bottom, Drawing.BLACK, 1, true);
 					d.fillPolygon(new double[] { x - 5, top - 10, x + 5, top - 10, x, top - 2 }, Drawing.BLACK, "marker");
-					d.text(s.rateLabel(), x + 4, top - line - 10, Drawing.BLACK, false);
+					d.text(setLabel(d, s.rateLabel(), nextSet(t, i, left, right + 20) - (x + 4) - 6), x + 4, top - line - 10, Drawing.BLACK, false);
 				}
 			}
 			if (s.kind() != Kind.SET) {
 				// the time at the step's end, where there is room
-				String end = hours(s.end());
-				if (d.textWidth(end, false) < w - 4 || i == t.segments.size() - 1)
+				String end = hours(s.end(), lastEnd);
+				if (d.textWidth(end, false) < w - 4 || i == t.segments.size() - 1) {
 					d.text(end, x + w - d.textWidth(end, false) - 1, bottom + 2, Drawing.GRAY, false);
+					lastEnd = end;
+				}
 				if (s.fixedWidth()) d.line(x + w, top, x + w, bottom, Drawing.GRAY, 1, true);
 			}
 		}
@@ -182,6 +185,38 @@ public final class TimelinePainter {
 			xs[i] = x;
 			x += ws[i];
 		}
+	}
+
+	/**
+	 * A step's end time, with a decimal more (up to two) where it would read as the time drawn before it ({@code
+	 * previous}, null: none): "46 h", "46.2 h", not "46 h", "46 h" (session 26, kim2025.cell's KimHeated).
+	 */
+	static String hours(double h, String previous) {
+		String out = hours(h);
+		for (int decimals = 1; out.equals(previous) && decimals <= 2; decimals++)
+			out = h < 1 ? String.format(Locale.ROOT, "%." + decimals + "f min", h * 60) : String.format(Locale.ROOT, "%." + decimals + "f h", h);
+		return out;
+	}
+
+	/** x of the next set-condition's marker after segment i, or {@code end} if none follows. */
+	private double nextSet(ProtocolTimeline t, int i, double left, double end) {
+		for (int k = i + 1; k < t.segments.size(); k++)
+			if (t.segments.get(k).kind() == Kind.SET) return left + xs[k];
+		return end;
+	}
+
+	/**
+	 * A set-condition's label in {@code px}: whole ("set temperature = 45 degC"), else without "set", else its value
+	 * ("45 degC"), else that cut. Two markers close together drew their labels over each other, the second cut at
+	 * the view's edge (session 26, kim2025.cell's KimHeated: "set temperature = 45 degC" under "set temperature = 60 d").
+	 */
+	static String setLabel(Drawing d, String label, double px) {
+		String bare = label.startsWith("set ") ? label.substring(4) : label;
+		int eq = bare.indexOf("= ");
+		String value = eq < 0 ? bare : bare.substring(eq + 2);
+		for (String c : List.of(label, bare, value))
+			if (d.textWidth(c, false) <= px) return c;
+		return d.fit(value, px, false);
 	}
 
 	static String hours(double h) {

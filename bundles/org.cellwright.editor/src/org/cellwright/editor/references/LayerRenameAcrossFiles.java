@@ -104,12 +104,31 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	 * {@code text}: the file's document's text; the layer and the cell are read under the session's lock.
 	 */
 	public static List<String> namesInOtherFilesWithProgress(EditingSession session, IFile file, String text, Layer layer, Cell losing) {
+		List<List<String>> out = namesInOtherFilesWithProgress(session, file, text, List.of(layer), losing);
+		return out == null ? null : out.get(0);
+	}
+
+	/**
+	 * {@link #namesInOtherFilesWithProgress(EditingSession, IFile, String, Layer, Cell)} for several layers (a delete of
+	 * several), the workspace's files read once for all: for each layer, in order, where cells of other files name it;
+	 * null if the user cancelled.
+	 */
+	public static List<List<String>> namesInOtherFilesWithProgress(EditingSession session, IFile file, String text, List<Layer> layers, Cell losing) {
 		return withProgress(m -> {
-			Extending x = extending(session, file, text, layer, null, losing, m);
-			List<String> out = new ArrayList<>();
-			if (x == null) return out;
-			for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet())
-				out.addAll(namesIn(FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString(), x.layer(), x.losing(), e.getValue()));
+			List<String[]> named = layers.stream().map(l -> named(session, l, null, losing)).toList();
+			List<List<String>> out = new ArrayList<>();
+			SubMonitor sub = SubMonitor.convert(m, "Finding the cells that name " + String.join(", ", named.stream()
+					.filter(java.util.Objects::nonNull).map(at -> "layer " + at[1] + " of cell " + at[0]).toList()), 10);
+			FindReferences.Workspace ws = named.stream().anyMatch(java.util.Objects::nonNull) ? FindReferences.read(file, text, sub.split(8)) : null;
+			for (String[] at : named) {
+				Extending x = at == null ? null : extending(ws, at, losing != null, sub);
+				List<String> names = new ArrayList<>();
+				if (x != null)
+					for (Map.Entry<Resource, List<Object>> e : x.cells().entrySet())
+						names.addAll(namesIn(FindReferences.fileOf(e.getKey()).getFullPath().makeRelative().toString(), x.layer(), x.losing(), e.getValue()));
+				out.add(names);
+			}
+			sub.split(2);
 			return out;
 		});
 	}
@@ -196,13 +215,32 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	 * cancelled, {@link OperationCanceledException}.
 	 */
 	private static Extending extending(EditingSession session, IFile file, String text, Layer named, String name, Cell losing, IProgressMonitor monitor) {
+		String[] at = named(session, named, name, losing);
+		if (at == null) return null;
+		SubMonitor sub = SubMonitor.convert(monitor, "Finding the cells that name layer " + at[1] + " of cell " + at[0], 10);
+		Extending x = extending(FindReferences.read(file, text, sub.split(8)), at, losing != null, sub);
+		sub.split(2);
+		return x;
+	}
+
+	/**
+	 * The names of the cell whose stack loses the layer (its own, or {@code losing}) and of the layer ({@code name}
+	 * before a rename, null: as it is now), read under the session's lock; null if the layer is in no cell.
+	 */
+	private static String[] named(EditingSession session, Layer named, String name, Cell losing) {
 		String[] at = session.readLocked(() -> (losing != null ? losing : named.eContainer()) instanceof Cell c
 				? new String[] { c.getName(), name != null ? name : named.getName() } : null);
-		if (at == null || at[0] == null || at[1] == null) return null;
-		SubMonitor sub = SubMonitor.convert(monitor, "Finding the cells that name layer " + at[1] + " of cell " + at[0], 10);
-		FindReferences.Workspace ws = FindReferences.read(file, text, sub.split(8));
+		return at == null || at[0] == null || at[1] == null ? null : at;
+	}
+
+	/**
+	 * {@link #extending(EditingSession, IFile, String, Layer, String, Cell, IProgressMonitor)} in the workspace's files
+	 * read already: {@code at}, the cell's and the layer's names ({@link #named}); {@code inherited}: the layer may be
+	 * inherited by the cell (its effective stack is searched). Cancelled, {@link OperationCanceledException}.
+	 */
+	private static Extending extending(FindReferences.Workspace ws, String[] at, boolean inherited, IProgressMonitor monitor) {
 		Cell cell = ws.edited() == null ? null : cellNamed(ws.edited(), at[0]);
-		Layer layer = cell == null ? null : (losing == null ? cell.getLayers() : Cells.effectiveLayers(cell)).stream()
+		Layer layer = cell == null ? null : (!inherited ? cell.getLayers() : Cells.effectiveLayers(cell)).stream()
 				.filter(l -> at[1].equals(l.getName())).findFirst().orElse(null);
 		if (layer == null) return null;
 		// the cells extending that cell, by the language's references: those whose 'extends' names it, and theirs
@@ -210,7 +248,7 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 		Set<Cell> seen = new LinkedHashSet<>(List.of(cell));
 		Deque<Cell> todo = new ArrayDeque<>(List.of(cell));
 		while (!todo.isEmpty()) {
-			if (sub.isCanceled()) throw new OperationCanceledException();
+			if (monitor.isCanceled()) throw new OperationCanceledException();
 			Cell base = todo.pop();
 			FindReferences.references(ws, base, (r, o, node) -> {
 				if (o instanceof Cell x && x.getBase() == base && seen.add(x)) {
@@ -219,7 +257,6 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 				}
 			});
 		}
-		sub.split(2);
 		return new Extending(ws, layer, cell, extending);
 	}
 

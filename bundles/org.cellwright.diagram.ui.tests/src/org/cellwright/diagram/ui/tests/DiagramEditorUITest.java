@@ -555,7 +555,9 @@ class DiagramEditorUITest {
 	 * IDE's session searches the workspace (LayerRenameAcrossFiles.namesInOtherFilesWithProgress, one search for both);
 	 * the text and the other file unchanged. The next Delete, of a layer nothing names, goes through: the server takes
 	 * the operations in order, so the first was refused. Before session 25 the collector was deleted and the other
-	 * folder's cell then named no layer ("no layer 'collector' to place interlayer after").
+	 * folder's cell then named no layer ("no layer 'collector' to place interlayer after"). The refused Delete is of two
+	 * layers at once, the counter and the collector: it reads the workspace's files once (one "Linking the files'
+	 * references"), not once per layer as before session 26.
 	 */
 	@Test
 	void aLayerACellOfAnotherFolderNamesIsNotDeletedInTheDiagram() throws Exception {
@@ -566,19 +568,32 @@ class DiagramEditorUITest {
 		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
 		IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
 		String original = doc.get();
+		var tasks = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		var monitor = new org.eclipse.core.runtime.NullProgressMonitor() {
+			@Override
+			public void subTask(String name) {
+				tasks.add(name);
+			}
+		};
+		var wasProgress = org.cellwright.editor.references.LayerRenameAcrossFiles.progress;
+		org.cellwright.editor.references.LayerRenameAcrossFiles.progress = (fork, cancelable, work) -> work.run(monitor);
 		try {
 			folder.create(true, true, null);
 			other.create(new java.io.ByteArrayInputStream(thin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
 			spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs");
 			CellDiagramEditor editor = openDiagram();
 			spin(() -> labels(editor).lines().anyMatch("collector"::equals), 30_000, "the collector drawn");
-			editor.dispatch("{kind:'deleteElement', isOperation:true, elementIds:['layer:BareSUS.collector']}");
+			editor.dispatch("{kind:'deleteElement', isOperation:true, elementIds:['layer:BareSUS.counter', 'layer:BareSUS.collector']}");
 			editor.dispatch("{kind:'deleteElement', isOperation:true, elementIds:['layer:BareSUS.counter']}");
 			spin(() -> !doc.get().contains("layer counter"), 30_000, "the counter layer deleted:\n" + doc.get());
 			assertTrue(doc.get().contains("layer collector: SUS 10 um"), "the collector kept:\n" + doc.get());
 			assertEquals(original.replace("\tlayer counter: Li 350 um\n", ""), doc.get());
 			assertEquals(thin, text(other), "the other folder's file unchanged");
+			assertEquals(2, tasks.stream().filter("Linking the files' references"::equals).count(),
+					"the workspace read once for the delete of two layers, once for the next: " + tasks);
+			assertTrue(tasks.stream().anyMatch(t -> t.endsWith("further/bare-thin.cell")), "the other folder's file read: " + tasks);
 		} finally {
+			org.cellwright.editor.references.LayerRenameAcrossFiles.progress = wasProgress;
 			if (!doc.get().equals(original)) doc.set(original);
 			text.doRevertToSaved();
 			folder.delete(true, null);
