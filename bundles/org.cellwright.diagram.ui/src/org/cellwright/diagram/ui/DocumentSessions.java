@@ -70,7 +70,7 @@ final class DocumentSessions {
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(ifile.getFullPath(), LocationKind.IFILE);
 		if (buffer == null || !buffer.isDirty() || editorOtherThanDiagramOn(ifile)) return;
 		try {
-			buffer.commit(null, true);
+			org.cellwright.editor.WholeSave.commit(buffer, null, true);
 		} catch (CoreException e) {
 			throw new IllegalStateException("writing " + ifile.getFullPath() + ": " + e.getMessage(), e);
 		}

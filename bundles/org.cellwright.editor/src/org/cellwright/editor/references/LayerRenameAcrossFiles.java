@@ -357,7 +357,7 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 				if (!doc.get().equals(from)) throw new IllegalStateException(f.getFullPath().makeRelative() + " was changed meanwhile");
 				TextPatch p = TextPatch.of(from, from, to);
 				if (p != null) doc.replace(p.offset(), p.length(), p.text());
-				b.commit(null, true);
+				org.cellwright.editor.WholeSave.commit(b, null, true);
 			} finally {
 				manager.disconnect(f.getFullPath(), LocationKind.IFILE, null);
 			}

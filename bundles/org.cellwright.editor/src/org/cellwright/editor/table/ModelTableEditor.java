@@ -379,7 +379,7 @@ public class ModelTableEditor extends EditorPart {
 	@Override
 	public void doSave(IProgressMonitor monitor) {
 		try {
-			buffer.commit(monitor, true);
+			org.cellwright.editor.WholeSave.commit(buffer, monitor, true);
 		} catch (CoreException e) {
 			say("not saved: " + e.getMessage());
 		}
