@@ -1,5 +1,6 @@
 package org.cellwright.report;
 
+import org.cellwright.run.Checks;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
@@ -136,15 +137,30 @@ public final class ComparisonReport {
 		return b.append("</tbody></table>").toString();
 	}
 
-	/** Every run's checks in order; a check without an experiment gets its run's label. */
+	/**
+	 * Every run's checks in order, each named as {@link #named} has it; a check without an experiment gets its run's
+	 * label.
+	 */
 	static List<RunFolder.Check> checks(List<RunFolder> runs, List<String> names) {
 		List<RunFolder.Check> all = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++)
-			if (runs.get(i).checks() != null)
-				for (RunFolder.Check c : runs.get(i).checks())
-					all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
-							c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+			for (RunFolder.Check c : named(runs.get(i)))
+				all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
+						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
 		return all;
+	}
+
+	/**
+	 * A run's checks (none without a checks.json), a labelled one's quantity followed by what its clause reads
+	 * ({@link Checks#named}: "crossrail resistance, 62 wt%, 30 degC (cathode-interfacial-resistance at probe30)").
+	 */
+	static List<RunFolder.Check> named(RunFolder r) {
+		List<RunFolder.Check> out = new ArrayList<>();
+		if (r.checks() != null)
+			for (RunFolder.Check c : r.checks())
+				out.add(new RunFolder.Check(c.experiment(), Checks.named(c.quantity(), Checks.reads(r.inputs(), c)), c.metric(), c.expected(),
+						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+		return out;
 	}
 
 	/** The runs' experiment names, made unique with the folder name where two agree. */

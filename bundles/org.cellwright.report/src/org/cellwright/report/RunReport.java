@@ -123,7 +123,8 @@ public final class RunReport {
 		b.append("</section>\n");
 
 		b.append("<section id=\"checks\"><h2>Comparison with the study</h2>");
-		if (r.checks() != null && !r.checks().isEmpty()) b.append(checksSummary(r.checks())).append(checksTable(r.checks(), false));
+		if (r.checks() != null && !r.checks().isEmpty())
+			b.append(checksSummary(r.checks())).append(checksTable(ComparisonReport.named(r), false));
 		else b.append(missing("no " + RunFiles.CHECKS + " in this run folder (the experiment has no expect clauses)"));
 		b.append("</section>\n");
 

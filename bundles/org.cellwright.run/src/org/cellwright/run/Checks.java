@@ -21,6 +21,7 @@ import org.cellwright.model.Comparison;
 import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Quantity;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.solver.input.json.ResolvedInputs;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -40,7 +41,15 @@ public final class Checks {
 	/** One expectation against the simulation; numbers in the expectation's unit (null for a status or a missing value). */
 	public record Check(String experiment, String quantity, String metric, String expected, String simulated, boolean pass,
 			Double expectedValue, Double tolerance, Double simulatedValue, String unit, String source, String file, int line,
-			String note) {}
+			String note, String reads) {
+		/** The check as the report and the command line's table name it: {@link Checks#named}. */
+		public String named() {
+			return Checks.named(quantity, reads);
+		}
+	}
+
+	/** The widest quantity of the command line's table: a label and what it reads ({@link #named}), then cut. */
+	private static final int QUANTITY_WIDTH = 96;
 
 	private Checks() {}
 
@@ -118,16 +127,16 @@ public final class Checks {
 		Expectation e = expectation(c);
 		Metric m = Metric.find(e.getMetric()).orElse(null);
 		int line = c.line();
-		String quantity = e.getLabel() != null ? e.getLabel() : describe(e);
+		String quantity = e.getLabel() != null ? e.getLabel() : describe(e), reads = e.getLabel() != null ? describe(e) : "";
 		if (m == null)
 			return new Check(experiment, quantity, e.getMetric(), "?", "-", false, null, null, null, null, e.getSource(), file, line,
-					"unknown metric '" + e.getMetric() + "'");
+					"unknown metric '" + e.getMetric() + "'", reads);
 		Metric.Value v = m.evaluate(run, e);
 		if (m.isState()) {
 			String expected = e.getState();
 			boolean pass = !v.isMissing() && expected != null && expected.equals(v.state());
 			return new Check(experiment, quantity, m.dslName(), expected, v.isMissing() ? "-" : v.state(), pass, null, null, null, null,
-					e.getSource(), file, line, v.missing());
+					e.getSource(), file, line, v.missing(), reads);
 		}
 		String unitSymbol = c.unit() == null ? "" : c.unit();
 		Unit unit = Units.parse(unitSymbol);
@@ -146,7 +155,7 @@ public final class Checks {
 		};
 		if (v.isMissing() || v.si() == null)
 			return new Check(experiment, quantity, m.dslName(), expectedText, "-", false, expected, tol, null, unitSymbol, e.getSource(), file,
-					line, v.missing());
+					line, v.missing(), reads);
 		double sim = unit.fromSI(v.si());
 		boolean pass = switch (e.getComparison()) {
 			case EQUAL -> Math.abs(sim - expected) <= tol * (1 + 1e-9) + 1e-12;
@@ -154,7 +163,7 @@ public final class Checks {
 			case GREATER -> sim > expected;
 		};
 		return new Check(experiment, quantity, m.dslName(), expectedText, fmt(sim, decimals, unitSymbol), pass, expected, tol, sim, unitSymbol,
-				e.getSource(), file, line, null);
+				e.getSource(), file, line, null, reads);
 	}
 
 	/**
@@ -175,6 +184,30 @@ public final class Checks {
 		if (e.getFromCycle() > 0) b.append(" from cycle ").append(e.getFromCycle());
 		if (e.getPoint() != null) b.append(" at ").append(e.getPoint());
 		return b.toString();
+	}
+
+	/**
+	 * What a labelled check of a run folder reads, as its clause says it without the label
+	 * ("cathode-interfacial-resistance at probe30": the clause of the run's inputs.json at the check's line, else the
+	 * check's metric); "" for a check without a label, whose quantity says it already.
+	 */
+	public static String reads(ResolvedInputs inputs, RunFolder.Check ch) {
+		var expects = inputs == null ? null : inputs.expectations();
+		if (expects != null)
+			for (var e : expects)
+				if (e.line() == ch.line() && e.metric() != null && e.metric().equals(ch.metric()))
+					return e.label() == null ? "" : describe(e);
+		return ch.metric() == null || ch.metric().equals(ch.quantity()) ? "" : ch.metric();
+	}
+
+	/**
+	 * A check as the report and the command line's table name it: its label, then what it reads as the Checks tab's
+	 * Reads column has it ("crossrail resistance, 62 wt%, 30 degC (cathode-interfacial-resistance at probe30)"); the
+	 * quantity alone when it says that already (a clause without a label).
+	 */
+	public static String named(String quantity, String reads) {
+		if (reads == null || reads.isEmpty() || quantity == null || quantity.contains(reads)) return quantity;
+		return quantity + " (" + reads + ")";
 	}
 
 	/** Writes {@code checks.json}: {"experiment": name, "checks": [...]} (an empty list when nothing is expected). */
@@ -230,7 +263,7 @@ public final class Checks {
 		String[] head = { "quantity", "experiment", "study", "simulated", "" };
 		int[] w = { head[0].length(), head[1].length(), head[2].length(), head[3].length(), 4 };
 		for (Check c : checks) {
-			w[0] = Math.max(w[0], Math.min(60, c.quantity().length()));
+			w[0] = Math.max(w[0], Math.min(QUANTITY_WIDTH, c.named().length()));
 			w[1] = Math.max(w[1], c.experiment().length());
 			w[2] = Math.max(w[2], c.expected().length());
 			w[3] = Math.max(w[3], c.simulated().length());
@@ -241,7 +274,7 @@ public final class Checks {
 		o.printf(Locale.ROOT, fmt, (Object[]) head);
 		int failed = 0;
 		for (Check c : checks) {
-			String q = c.quantity().length() > 60 ? c.quantity().substring(0, 59) + "…" : c.quantity();
+			String q = c.named().length() > QUANTITY_WIDTH ? c.named().substring(0, QUANTITY_WIDTH - 1) + "…" : c.named();
 			o.printf(Locale.ROOT, fmt, q, c.experiment(), c.expected(), c.simulated(), c.pass() ? "PASS" : "FAIL");
 			if (!c.pass()) {
 				failed++;

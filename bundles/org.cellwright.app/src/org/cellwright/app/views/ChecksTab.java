@@ -53,12 +53,7 @@ final class ChecksTab extends TableTab {
 	 * whose quantity says it already.
 	 */
 	static String reads(RunFolder r, RunFolder.Check ch) {
-		var expects = r.inputs() == null ? null : r.inputs().expectations();
-		if (expects != null)
-			for (var e : expects)
-				if (e.line() == ch.line() && e.metric().equals(ch.metric()))
-					return e.label() == null ? "" : org.cellwright.run.Checks.describe(e);
-		return ch.metric() == null || ch.metric().equals(ch.quantity()) ? "" : ch.metric();
+		return org.cellwright.run.Checks.reads(r.inputs(), ch);
 	}
 
 	/**

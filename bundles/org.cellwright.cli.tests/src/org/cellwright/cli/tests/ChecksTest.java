@@ -71,6 +71,24 @@ class ChecksTest {
 		assertFalse(v.pass(), "0.0144 V is 0.0002 V from 0.0142 V, outside 0.0001 V");
 	}
 
+	/**
+	 * The command line's table names a labelled check by its label and what it reads, as the IDE's Checks tab does
+	 * (Checks.named); session 26 saw kim2025.cell's "crossrail resistance, 62 wt%, 30 degC" alone. A check without a
+	 * label is its clause as written, once.
+	 */
+	@Test
+	void theTableNamesALabelledChecksMetric() throws Exception {
+		List<Checks.Check> c = evaluate("expect \"first efficiency\": coulombic-efficiency of cycle 1 = 89.4 % within 1 %\n"
+				+ "expect average coulombic-efficiency from cycle 2 = 99.45 % within 0.01 %");
+		assertEquals("first efficiency", c.get(0).quantity(), "checks.json keeps the label (the Checks tab has a Reads column)");
+		java.io.StringWriter s = new java.io.StringWriter();
+		Checks.printTable(new java.io.PrintWriter(s, true), c);
+		String table = s.toString();
+		assertTrue(table.contains("  first efficiency (coulombic-efficiency of cycle 1)  "), table);
+		assertTrue(table.contains("  average coulombic-efficiency from cycle 2  "), table);
+		assertFalse(table.contains("from cycle 2 ("), table);
+	}
+
 	@Test
 	void coulombicEfficiencyOfACycleAndAverage() throws Exception {
 		Checks.Check first = one("expect coulombic-efficiency of cycle 1 = 89.4 % within 1 %");

@@ -315,6 +315,24 @@ class RunReportTest {
 		assertTrue(fullHtml.contains("tr.fail td.verdict {") && fullHtml.contains("tr.pass td.verdict {"), "PASS and FAIL have colours");
 	}
 
+	/**
+	 * A labelled check names what it reads after its label, as the IDE's Checks tab does (Checks.named, the clause of
+	 * inputs.json at the check's line): session 26 saw kim2025.cell's "crossrail resistance, 62 wt%, 30 degC" in
+	 * report.html with nothing naming cathode-interfacial-resistance at probe30.
+	 */
+	@Test
+	void aLabelledCheckNamesItsMetricAndGroup() throws Exception {
+		Path run = Fixtures.fullCell(tmp.resolve("Crossrail"), 1);
+		Fixtures.checks(run, "Crossrail");
+		Path in = run.resolve(InputsJson.FILE_NAME);
+		InputsJson.write(InputsJson.read(in).withExpectations(List.of(new org.cellwright.solver.input.json.ResolvedInputs.Expect(
+				"Li nucleation overpotential, first plating", false, "nucleation-overpotential", 0, 0, 0, "LESS", 20.0, "mV", "20 mV", null,
+				null, null, null, null, 23, "probe30", 4, 6))), in);
+		String checks = Svg.section(Files.readString(RunReport.write(run)), "checks");
+		assertTrue(checks.contains("Li nucleation overpotential, first plating (nucleation-overpotential at probe30)"), checks);
+		assertTrue(checks.contains("first discharge capacity (discharge-capacity)"), "a check without its clause in inputs.json: its metric: " + checks);
+	}
+
 	@Test
 	void missingOptionalFilesAreNamedAndTheRestIsReported() throws Exception {
 		Path run = Fixtures.bareHalfCell(tmp.resolve("BareHalfCell"), "BareHalfCell", 1);
