@@ -98,17 +98,18 @@ class StatedTemperatureTest {
         assertTrue(e.getMessage().contains("only a value of an Arrhenius law"), e.getMessage());
     }
 
-    /** A cell of the study whose cathode states its growth constant at 60 degC, or not. */
+    /** A cell of the study whose cathode states its growth constant at 60 degC, or not (at the reference, 25 degC). */
     static CellSpec cell(boolean stated) {
         CellSpec c = Sung2023Parameters.cell7FullBaseline(5e6, T60);
+        MaterialSpec ncm = stated ? cathode(50e3) : Sung2023Parameters.ncm811().toBuilder().set(INTERPHASE_GROWTH_CONSTANT, 4.75e-21).build();
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : c.layers()) {
-            if (l.role() != LayerRole.COMPOSITE_CATHODE || !stated) {
+            if (l.role() != LayerRole.COMPOSITE_CATHODE) {
                 layers.add(l);
                 continue;
             }
             LayerSpec.Builder b = l.toBuilder().clearComponents();
-            l.components().forEach(cs -> b.component(cs.material().name().equals("NCM811") ? cathode(50e3) : cs.material(), cs.massFraction()));
+            l.components().forEach(cs -> b.component(cs.material().name().equals("NCM811") ? ncm : cs.material(), cs.massFraction()));
             layers.add(b.build());
         }
         return c.toBuilder().layers(layers).build();
