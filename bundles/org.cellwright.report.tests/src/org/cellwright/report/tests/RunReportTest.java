@@ -327,7 +327,7 @@ class RunReportTest {
 		Path in = run.resolve(InputsJson.FILE_NAME);
 		InputsJson.write(InputsJson.read(in).withExpectations(List.of(new org.cellwright.solver.input.json.ResolvedInputs.Expect(
 				"Li nucleation overpotential, first plating", false, "nucleation-overpotential", 0, 0, 0, "LESS", 20.0, "mV", "20 mV", null,
-				null, null, null, null, 23, "probe30", 4, 6))), in);
+				null, null, null, null, 23, "probe30", 4, 6, null))), in);
 		String checks = Svg.section(Files.readString(RunReport.write(run)), "checks");
 		assertTrue(checks.contains("Li nucleation overpotential, first plating (nucleation-overpotential at probe30)"), checks);
 		assertTrue(checks.contains("first discharge capacity (discharge-capacity)"), "a check without its clause in inputs.json: its metric: " + checks);
