@@ -174,7 +174,7 @@ public final class Pipeline {
 				}
 				List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
 				for (RunUnit u : g.units()) {
-					Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
+					Path writing = writing(slot, u);
 					ProgressListener p = l.progress(u);
 					// the listener hears of the unit as planned; the run records it with its measurement
 					fs.add(executor.run(recorded(u, writing), slot.id(), writing, p, cancel, () -> l.unitDone(u)));
@@ -198,7 +198,6 @@ public final class Pipeline {
 
 	private List<Result> collect(Pending p, Listener l) {
 		List<Result> out = new ArrayList<>();
-		List<RunIndex.Row> rows = new ArrayList<>();
 		RunIndex index = store.index();
 		Slot slot = p.slot();
 		// what could not be written (a full disk): said in one line; the run is kept all the same (input25: a full disk
@@ -207,7 +206,7 @@ public final class Pipeline {
 		try {
 			for (int i = 0; i < p.futures().size(); i++) {
 				RunUnit u = p.group().units().get(i);
-				Path writing = u.variant() == null ? slot.writing() : slot.writing(u.variant());
+				Path writing = writing(slot, u);
 				Path folder = u.variant() == null ? slot.folder() : slot.folder(u.variant());
 				RunWriter.Outcome o = outcome(p.futures().get(i), u, writing);
 				try {
@@ -229,9 +228,7 @@ public final class Pipeline {
 					notKept.add("no " + RunFiles.CHECKS + (u.variant() == null ? "" : " of " + u.variant()) + ": " + why(e));
 				}
 				l.finishing(writing);
-				String change = change(index, u, writing);
-				out.add(new Result(p.group(), o, slot.id(), folder, change));
-				rows.add(row(slot, u, o, change));
+				out.add(new Result(p.group(), o, slot.id(), folder, null)); // its change: below, once the run is in place
 			}
 			if (p.group().sweep()) {
 				try {
@@ -250,13 +247,41 @@ public final class Pipeline {
 			}
 		}
 		boolean inPlace = Files.isDirectory(slot.folder());
+		// what changed against the previous runs: the index read once for all units of the group, under its lock with the
+		// rows appended (pipe27: read once per unit, a sweep of N variants read it N times while collected)
+		String[] changes = new String[out.size()];
 		if (inPlace) {
 			try {
-				index.append(rows);
+				index.append(slot.group(), slot.id(), before -> {
+					List<RunIndex.Row> rows = new ArrayList<>();
+					for (int i = 0; i < out.size(); i++) {
+						Result r = out.get(i);
+						changes[i] = change(before, r.unit(), r.folder());
+						rows.add(row(slot, r.unit(), r.outcome(), changes[i]));
+					}
+					return rows;
+				});
 			} catch (RunStoreException e) {
 				notKept.add(RunFiles.INDEX + " does not list it yet (" + e.getMessage() + "): it is read from its folder, and the next run"
 						+ " that can writes it in");
 			}
+		}
+		if (java.util.Arrays.asList(changes).contains(null)) { // not in place, or the index not read under its lock
+			List<RunIndex.Row> before = null;
+			try {
+				before = new ArrayList<>(index.rows());
+				before.removeIf(r -> r.group().equals(slot.group()) && r.id().equals(slot.id()));
+			} catch (RunStoreException e) {
+				// the index cannot be read: no change said
+			}
+			for (int i = 0; i < out.size(); i++) {
+				Result r = out.get(i);
+				if (changes[i] == null) changes[i] = before == null ? "" : change(before, r.unit(), inPlace ? r.folder() : writing(slot, r.unit()));
+			}
+		}
+		for (int i = 0; i < out.size(); i++) {
+			Result r = out.get(i);
+			out.set(i, new Result(r.group(), r.outcome(), r.runId(), r.folder(), changes[i]));
 		}
 		if (!notKept.isEmpty()) l.notKept(p.group(), (inPlace ? slot.folder() + " is written, but " : "") + String.join("; ", notKept));
 		if (!inPlace) return out; // still in its hidden folder, which the line names
@@ -302,14 +327,12 @@ public final class Pipeline {
 		return new RunWriter.Outcome(u, "FAILED", s, List.of(), 0, t);
 	}
 
-	/** What changed against the previous run of the same name (from the resolved inputs), "first run" without one. */
-	private String change(RunIndex index, RunUnit u, Path writing) {
-		RunIndex.Row prev;
-		try {
-			prev = index.previous(u.name());
-		} catch (RunStoreException e) {
-			return "";
-		}
+	/**
+	 * What changed against the previous run of the same name among the rows {@code earlier} (from the resolved inputs;
+	 * this one's in its folder {@code run}, in place or still being written), "first run" without one.
+	 */
+	private String change(List<RunIndex.Row> earlier, RunUnit u, Path run) {
+		RunIndex.Row prev = RunIndex.previous(earlier, u.name());
 		if (prev == null) return "first run";
 		// a liquid-electrolyte run's resolved inputs are its dfn-inputs.json
 		String file = u.dfn() != null ? org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE : RunFiles.INPUTS;
@@ -322,10 +345,10 @@ public final class Pipeline {
 			return "previous run " + prev.id() + ": " + file + " unreadable";
 		}
 		try {
-			after = u.dfn() != null ? JsonParser.parseString(Files.readString(writing.resolve(file), StandardCharsets.UTF_8)).getAsJsonObject()
+			after = u.dfn() != null ? JsonParser.parseString(Files.readString(run.resolve(file), StandardCharsets.UTF_8)).getAsJsonObject()
 					: InputsJson.toJson(u.inputs());
 		} catch (IOException | RuntimeException e) {
-			return u.dfn() != null && !Files.isRegularFile(writing.resolve(file)) ? "" // a run that wrote none (it failed at its start)
+			return u.dfn() != null && !Files.isRegularFile(run.resolve(file)) ? "" // a run that wrote none (it failed at its start)
 					: "this run's " + file + " unreadable";
 		}
 		try {
@@ -334,6 +357,11 @@ public final class Pipeline {
 		} catch (RuntimeException e) { // the comparison's own failure, said as such (it read "unreadable": session 24)
 			return "not compared with previous run " + prev.id() + ": " + e;
 		}
+	}
+
+	/** Where a unit's run is written before it is moved into place. */
+	private static Path writing(Slot slot, RunUnit u) {
+		return u.variant() == null ? slot.writing() : slot.writing(u.variant());
 	}
 
 	private RunIndex.Row row(Slot slot, RunUnit u, RunWriter.Outcome o, String change) {

@@ -69,6 +69,7 @@ public final class RunIndex {
 	 * for each run in place in the results folder that runs.csv does not list ({@link #unlisted}).
 	 */
 	public List<Row> rows() {
+		READS.computeIfAbsent(root.toAbsolutePath().normalize(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
 		List<Row> listed = listed();
 		List<Row> found = unlisted(listed);
 		if (found.isEmpty()) return listed;
@@ -175,24 +176,35 @@ public final class RunIndex {
 		}
 	}
 
-	/** The latest row of a name (experiment, or sweep/variant), or null. */
-	public Row previous(String name) {
+	/** How many times {@link #rows} read the rows of each results folder in this JVM (a test's seam: pipe27). */
+	private static final Map<Path, java.util.concurrent.atomic.AtomicInteger> READS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** How many times the rows of the results folder {@code root} were read ({@link #rows}) in this JVM: for tests. */
+	public static int reads(Path root) {
+		var n = READS.get(root.toAbsolutePath().normalize());
+		return n == null ? 0 : n.get();
+	}
+
+	/** The latest of these rows (oldest first) of a name (experiment, or sweep/variant), or null. */
+	public static Row previous(List<Row> rows, String name) {
 		Row last = null;
-		for (Row r : rows()) if (r.name().equals(name)) last = r;
+		for (Row r : rows) if (r.name().equals(name)) last = r;
 		return last;
 	}
 
 	/**
-	 * Adds rows (under the lock), in place of a row of the same run folder read from it ({@link #rows}: between the run's
-	 * move into place and this, another writer may have written it in).
+	 * Adds the rows of the run {@code group/id} that {@code make} makes from the rows before them: the rows read once,
+	 * under the lock, without the run's own (its folders are in place before its rows, {@link #rows} reads them from
+	 * there, and another writer may have written them in). So what a run's rows compare with ({@link #previous}) is what
+	 * runs.csv lists before them, also when another writer (a second command line, the IDE) adds runs of the same
+	 * experiment while this one is collected. {@code make} runs under the lock: it reads only what it compares.
 	 */
-	public void append(List<Row> added) {
-		java.util.Set<String> folders = new java.util.HashSet<>();
-		for (Row r : added) folders.add(r.folder());
+	public void append(String group, String id, java.util.function.Function<List<Row>, List<Row>> make) {
 		update(rows -> {
-			List<Row> all = new ArrayList<>(rows);
-			all.removeIf(r -> folders.contains(r.folder()));
-			all.addAll(added);
+			List<Row> before = new ArrayList<>(rows);
+			before.removeIf(r -> r.group().equals(group) && r.id().equals(id));
+			List<Row> all = new ArrayList<>(before);
+			all.addAll(make.apply(java.util.Collections.unmodifiableList(before)));
 			return all;
 		});
 	}
