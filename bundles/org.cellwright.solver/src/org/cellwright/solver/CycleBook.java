@@ -244,7 +244,8 @@ public final class CycleBook {
      */
     static boolean endsItsDirection(StepEnd end) {
         return switch (end) {
-            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
+            // a contact lost is a transport limit as a voltage jump through one is (recorded so before session 27)
+            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CONTACT_LOST, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
             default -> false;
         };
     }
