@@ -151,6 +151,9 @@ final class Sections {
 	 */
 	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (not a full cycle)";
 
+	/** A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved: CycleBook.resolves), after its dash. */
+	static final String UNRESOLVED = " (stored too little)";
+
 	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */
 	static final String NO_FULL_DISCHARGE = " (no full discharge)";
 
@@ -175,6 +178,7 @@ final class Sections {
 		// pulses that does not bring the cell back (CycleBook.bringsTheCellBack)
 		double e = num(cycle, COULOMBIC_EFFICIENCY);
 		if (!Double.isNaN(e)) return fmt(100 * e, 4) + " %";
+		if (cycle.has(EFFICIENCY_UNRESOLVED)) return "\u2013" + UNRESOLVED;
 		return "\u2013" + (num(cycle, CHARGE_MAH_CM2) > 0 && num(cycle, DISCHARGE_MAH_CM2) > 0 ? NOT_BACK : ONE_DIRECTION);
 	}
 

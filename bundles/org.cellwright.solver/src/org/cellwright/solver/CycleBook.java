@@ -244,7 +244,8 @@ public final class CycleBook {
      */
     static boolean endsItsDirection(StepEnd end) {
         return switch (end) {
-            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
+            // a contact lost is a transport limit as a voltage jump through one is (recorded so before session 27)
+            case VOLTAGE_CUTOFF, VOLTAGE_JUMP, CONTACT_LOST, CURRENT_CUTOFF, LITHIUM_EXHAUSTED, PAST_CUTOFF_AT_REST -> true;
             default -> false;
         };
     }
@@ -279,10 +280,23 @@ public final class CycleBook {
      * charge), or without one that gave it back (a plating alone, the last cycle of a run that stopped before its
      * stripping: an empty cell of cycles.csv, null in summary.json, "-" in the CLI, where cycles.csv recorded 0). A step
      * of the giving direction that passed no charge (its cut-off at once) gives a real 0 %. NaN too for a cycle that
-     * does not bring the cell back ({@link #bringsTheCellBack}: pulses).
+     * does not bring the cell back ({@link #bringsTheCellBack}: pulses), and for one that stored too little to resolve
+     * ({@link #resolves}, with the cell's lithium at its end).
      */
-    double coulombicEfficiency() {
-        return charging && discharging && bringsTheCellBack() ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+    double coulombicEfficiency(LithiumInventory atEnd) {
+        return charging && discharging && bringsTheCellBack() && resolves(fullCell ? charge : discharge, atEnd)
+                ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+    }
+
+    /**
+     * Whether a cycle that stored this charge [C/m2] (a full cell's charge, a half cell's plating) in a cell holding the
+     * lithium atEnd (null: not known, resolved) stored enough for an efficiency: more than
+     * {@link NumericalThresholds#EFFICIENCY_RESOLUTION_SHARE} of the cell's lithium. Below it the cycle's efficiency is
+     * none, whatever it gave back (a 1e-5 mAh/cm2 plating read 9 974 631 %). The one rule: the efficiency recorded
+     * and summary.json's {@code efficiency_unresolved} read it.
+     */
+    public static boolean resolves(double stored, LithiumInventory atEnd) {
+        return atEnd == null || stored > NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * Math.abs(atEnd.total()) * Constants.F;
     }
 
     /**
@@ -294,7 +308,8 @@ public final class CycleBook {
     public void close(double time, Supplier<LithiumInventory> inventory, boolean last) {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(), spec, start, time, inventory.get(), steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps, chargeSteps), last);
+        LithiumInventory atEnd = inventory.get();
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(atEnd), spec, start, time, atEnd, steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps, chargeSteps), last);
         steps.clear();
         dischargeSteps.clear();
         chargeSteps.clear();

@@ -23,4 +23,17 @@ public final class NumericalThresholds {
      * (docs/solid-state-solver.md, "A hold whose current changes sign").
      */
     public static final double HOLD_CURRENT_FLOOR_C_RATE = 1e-3;
+
+    /**
+     * The share of the cell's lithium (its inventory's total, as charge) that a cycle must store for its Coulombic
+     * efficiency to be recorded ({@link CycleBook#resolves}): a cycle storing less has none (an empty cell of cycles.csv,
+     * null in summary.json with {@code efficiency_unresolved}, "-" in the CLI, the check's value missing). The most
+     * precise cyclers count a cycle's charge to about 1e-4 of it (Smith, Burns, Trussler, Dahn, J. Electrochem. Soc. 157
+     * (2010) A196: Coulombic efficiencies to +-0.01 %), so a charge below 1e-4 of the cell's capacity is no measurement
+     * of what the cycle stored; 1e-5 of the cell's lithium (which holds at least its capacity, and a Li foil's reserve
+     * besides) keeps every cycle such a cycler resolves. Without it the interlayer half cell at -10 degC, whose 3 mA/cm2
+     * stripping crossed its cut-off at once, read 9 974 631 % for the 1e-5 mAh/cm2 a hold then plated, and cycles of
+     * 1e-7 mAh/cm2 after a lost contact 1 008 % (session 26; docs/calibration.md, "Numerical thresholds").
+     */
+    public static final double EFFICIENCY_RESOLUTION_SHARE = 1e-5;
 }

@@ -22,13 +22,22 @@ import org.cellwright.solver.input.Cutoff;
  * {@link Simulation#stepBound}), the end of the run ({@link #SHORT_CIRCUIT}, {@link #CANCELLED}) and
  * {@link #SOLVER_FAILURE}: the model had no solution any more before the step's condition was met (an electrode that
  * cannot carry the current and no voltage cut-off the voltage could fall or rise to, or non-convergence);
- * {@link #LITHIUM_EXHAUSTED}: the electrode giving lithium has none left. Ends other than the step's own conditions,
+ * {@link #LITHIUM_EXHAUSTED}: the electrode giving lithium has none left; {@link #CONTACT_LOST}: a Li metal
+ * electrode has no contact with the SE left to carry the current (solid-state runner). Ends other than the step's own conditions,
  * and voltage jumps, are reported as warnings in the run messages, naming cycle, step and cause ({@link #warning}: one
  * wording for the solid-state and the DFN runner, read by the CLI, the report and the Results view).
  */
 public enum StepEnd {
     VOLTAGE_CUTOFF, VOLTAGE_JUMP, CURRENT_CUTOFF, DURATION, CAPACITY, TIME_BOUND, LITHIUM_EXHAUSTED, SHORT_CIRCUIT, CANCELLED, SOLVER_FAILURE,
-    PAST_CUTOFF_AT_REST;
+    PAST_CUTOFF_AT_REST,
+    /**
+     * A Li metal electrode stripped its contact with the SE down to the contact model's floor (ContactArea.MIN_CONTACT):
+     * no contact is left to carry the current, a transport limit through which the voltage falls (or rises) without
+     * bound, so the step ends there by this condition of its own, named in cycles.csv and with a warning, as a short
+     * is; the protocol goes on from the state reached. Recorded as {@link #VOLTAGE_JUMP} before session 27, which
+     * read as a cut-off crossed on a step that had none (a half cell at 1 MPa: "voltage-jump" at -4 to -40 V).
+     */
+    CONTACT_LOST;
 
     /**
      * What the runners say of a step that the cell's voltage window ended ({@link Cutoff#window}): "the step has no

@@ -148,7 +148,7 @@ final class StepExecution {
             ElectrodeModel stripped = current != 0 ? model.oxidisedBy(current) : null;
             if (stripped != null && stripped.contactAtFloor() && Math.abs(current) > stripped.criticalStrippingCurrent()) {
                 contactLost = stripped;
-                end = StepEnd.VOLTAGE_JUMP;
+                end = StepEnd.CONTACT_LOST;
                 if (stepSign == 0 && mode != StepMode.VOLTAGE) { // the step's direction counts for the cycles, no charge passed
                     stepSign = (int) Math.signum(current);
                     rec.startDirection(stepSign);
@@ -580,7 +580,7 @@ final class StepExecution {
         // (at the floor from the step's start: a step after the one that lost it, or no stack pressure at all)
         String fall = start <= ContactArea.MIN_CONTACT * (1 + 1e-6) ? "its true contact at the model's floor of " + floor + " % of the area from the step's start"
                 : "its true contact falling from " + num(100 * start) + " % to the model's floor of " + floor + " % of the area";
-        rec.warnEnd(StepEnd.VOLTAGE_JUMP, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, "
+        rec.warnEnd(StepEnd.CONTACT_LOST, String.format(Locale.ROOT, "%s ended at %s V after %s: %s lost its contact with the SE, "
                 + "%s, where no contact is left to carry "
                 + "the current: stripping at %s mA/cm2 outruns the creep that refills the voids, which sustains %s mA/cm2 at %s MPa "
                 + "(%s); a transport limit: the voltage %s without bound, the step ends here",

@@ -121,7 +121,8 @@ class ChecksTest {
 				{"status":"COMPLETED","cycles":[
 				 {"index":1,"charge_mAh_cm2":0.0,"discharge_mAh_cm2":1.0,"coulombic_efficiency":0.0},
 				 {"index":2,"charge_mAh_cm2":0.9,"discharge_mAh_cm2":1.0,"coulombic_efficiency":0.9},
-				 {"index":3,"charge_mAh_cm2":0.0,"discharge_mAh_cm2":1.0,"coulombic_efficiency":null}]}
+				 {"index":3,"charge_mAh_cm2":0.0,"discharge_mAh_cm2":1.0,"coulombic_efficiency":null},
+				 {"index":4,"charge_mAh_cm2":0.99,"discharge_mAh_cm2":1.0e-5,"coulombic_efficiency":null,"efficiency_unresolved":true}]}
 				""";
 		Checks.Check nothingBack = evaluate("expect coulombic-efficiency of cycle 1 < 50 %", summary).get(0);
 		assertEquals(0.0, nothingBack.simulatedValue(), 1e-12, "a stripping that gave nothing back: " + nothingBack.note());
@@ -129,8 +130,13 @@ class ChecksTest {
 		Checks.Check plating = evaluate("expect coulombic-efficiency of cycle 3 < 50 %", summary).get(0);
 		assertNull(plating.simulatedValue());
 		assertTrue(plating.note().contains("one direction only"), plating.note());
+		// a cycle that stored too little to resolve an efficiency (CycleBook.resolves, session 27: 9 974 631 % before)
+		Checks.Check tiny = evaluate("expect coulombic-efficiency of cycle 4 < 50 %", summary).get(0);
+		assertNull(tiny.simulatedValue());
+		assertFalse(tiny.pass(), "a missing efficiency does not pass: " + tiny.note());
+		assertTrue(tiny.note().contains("cycle 4 has no efficiency: it stored too little to resolve one"), tiny.note());
 		Checks.Check avg = evaluate("expect average coulombic-efficiency = 45 % within 0.1 %", summary).get(0);
-		assertEquals(45.0, avg.simulatedValue(), 1e-9, "cycles 1 and 2; cycle 3 has none");
+		assertEquals(45.0, avg.simulatedValue(), 1e-9, "cycles 1 and 2; cycles 3 and 4 have none");
 	}
 
 	@Test

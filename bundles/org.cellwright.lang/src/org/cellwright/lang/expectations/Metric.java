@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Expectation;
+import org.cellwright.solver.NumericalThresholds;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.output.SummaryKeys;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -67,7 +69,10 @@ public enum Metric {
 			}
 			// the run's record decides (CycleBook), as in cycles.csv and the CLI: a giving step that passed no
 			// charge is a real 0 % (this asked for both capacities above 0, the CLI's own rule, and called it missing)
-			return cycle(run, e).map(o -> has(o, "coulombic_efficiency") ? number(o.get("coulombic_efficiency"), "", "no efficiency in this cycle")
+			return cycle(run, e).map(o -> has(o, SummaryKeys.COULOMBIC_EFFICIENCY) ? number(o.get(SummaryKeys.COULOMBIC_EFFICIENCY), "", "no efficiency in this cycle")
+					: has(o, SummaryKeys.EFFICIENCY_UNRESOLVED) ? Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency: it stored too little to resolve one (at most "
+							+ NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE + " of the cell's lithium; charge " + o.get(SummaryKeys.CHARGE_MAH_CM2)
+							+ ", discharge " + o.get(SummaryKeys.DISCHARGE_MAH_CM2) + " mAh/cm2)")
 					: Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency (it ran in one direction only, or not from one end of the discharge to the next: pulses, or a cell that started charged)")).orElseGet(() -> notReached(run, e));
 		}
 	},

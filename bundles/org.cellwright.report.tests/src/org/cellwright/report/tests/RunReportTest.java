@@ -111,6 +111,25 @@ class RunReportTest {
 	}
 
 	/**
+	 * A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved, CycleBook.resolves;
+	 * session 27: a 1e-5 mAh/cm2 plating then a 0.99 mAh/cm2 stripping read 9 974 631 %) is a dash with that reason in
+	 * the key numbers, not "not a full cycle".
+	 */
+	@Test
+	void aCycleThatStoredTooLittleHasNoEfficiencyAndTheReportSaysWhy() throws Exception {
+		Path run = Fixtures.fullCell(shared.resolve("FullCellStoredTooLittle"), 2);
+		Path summary = run.resolve("summary.json");
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonArray cycles = s.getAsJsonArray("cycles");
+		com.google.gson.JsonObject last = cycles.get(cycles.size() - 1).getAsJsonObject();
+		last.add("coulombic_efficiency", com.google.gson.JsonNull.INSTANCE);
+		last.addProperty("efficiency_unresolved", true);
+		Files.writeString(summary, s.toString());
+		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (stored too little)</td>"), keys);
+	}
+
+	/**
 	 * Pulses (session 19): a charge pulse opens a cycle whose discharge pulse does not bring the cell back; the solver
 	 * records no efficiency for it (CycleBook.bringsTheCellBack) and the key numbers say why, not "one direction only"
 	 * (the cycle ran in both); a last cycle of one charge pulse is "one direction only".

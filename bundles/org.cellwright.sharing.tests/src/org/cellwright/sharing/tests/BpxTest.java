@@ -253,6 +253,66 @@ public class BpxTest {
 		compare(original.getAsJsonObject("Parameterisation"), exported.getAsJsonObject("Parameterisation"), "stated at 60 degC");
 	}
 
+	/**
+	 * BPX has one "Reference temperature [K]" (the export takes the positive electrode's); a cell whose negative electrode
+	 * and electrolyte state theirs elsewhere (318.15 and 308.15 K, their values the same laws stated there) is exported
+	 * with every value of an Arrhenius law moved to BPX's reference by its law, so the file is the original: the negative
+	 * electrode's diffusivity and rate constant (numbers) and the electrolyte's conductivity (a function of c with the
+	 * material's activation energy beside it). The BPX validator accepts it, and imported again every law gives the
+	 * edited cell's values at -10, 25 and 60 degC. Before session 27 each value was written at its own material's reference
+	 * temperature under the positive electrode's (the negative diffusivity 2.14x too large: its value at 318.15 K), and a function's
+	 * activation energy given beside it was not exported.
+	 */
+	@Test
+	void valuesAtTheirMaterialsOwnReferenceTemperaturesAreExportedAtBpxsOne() throws Exception {
+		Path p = dataDir().resolve("nmc_pouch_cell_BPX.json");
+		BpxImporter.Result r = BpxImporter.importFile(p);
+		double r8 = Expressions.CONSTANTS.get("R");
+		String text = r.text();
+		// the negative electrode's material at 318.15 K: D (30 kJ/mol) and k (55 kJ/mol) stated there
+		int from = text.indexOf("material NegativeElectrode "), to = text.indexOf("}\n", from);
+		String neg = text.substring(from, to);
+		java.util.regex.Matcher d = java.util.regex.Pattern.compile("\tdiffusivity = ([0-9.eE+-]+) m2/s").matcher(neg);
+		java.util.regex.Matcher k = java.util.regex.Pattern.compile("\texchange-current-rate-constant = ([0-9.eE+-]+)").matcher(neg);
+		assertTrue(d.find() && k.find() && neg.contains("\treference-temperature = 298.15 K"), neg);
+		String moved = neg.replace(d.group(), "\tdiffusivity = " + Double.parseDouble(d.group(1)) * Math.exp(-30000 / r8 * (1 / 318.15 - 1 / 298.15)) + " m2/s")
+				.replace(k.group(), "\texchange-current-rate-constant = " + Double.parseDouble(k.group(1)) * Math.exp(-55000 / r8 * (1 / 318.15 - 1 / 298.15)))
+				.replace("\treference-temperature = 298.15 K", "\treference-temperature = 318.15 K");
+		text = text.replace(neg, moved);
+		// the electrolyte at 308.15 K: its conductivity a function of c alone, its activation energy beside it
+		from = text.indexOf("material Electrolyte ");
+		to = text.indexOf("}\n", from);
+		String ely = text.substring(from, to);
+		java.util.regex.Matcher c = java.util.regex.Pattern.compile("ionic-conductivity = function S/m = \\((.*)\\) \\* exp\\(17100/R\\*\\(1/298.15 - 1/T\\)\\)").matcher(ely);
+		assertTrue(c.find() && ely.contains("\treference-temperature = 298.15 K"), ely);
+		String ely308 = ely.replace(c.group(), "ionic-conductivity = function S/m = " + Math.exp(-17100 / r8 * (1 / 308.15 - 1 / 298.15)) + " * (" + c.group(1)
+				+ ")\n\tionic-activation-energy = 17100 J/mol").replace("\treference-temperature = 298.15 K", "\treference-temperature = 308.15 K");
+		text = text.replace(ely, ely308);
+		Path f = tmp.resolve("own.cell");
+		Files.writeString(f, text);
+		CellWrightChecker.Result res = new CellWrightChecker().check(List.of(f));
+		assertFalse(res.hasErrors(), () -> res.issues() + "\n" + ely308 + moved);
+		Model edited = res.model(f);
+		Cell cell = (Cell) edited.getElements().stream().filter(e -> e instanceof Cell).findFirst().orElseThrow();
+		JsonObject exported = BpxExporter.export(cell);
+		JsonObject original = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+		compare(original.getAsJsonObject("Parameterisation"), exported.getAsJsonObject("Parameterisation"), "at their own reference temperatures");
+		assertEquals(298.15, exported.getAsJsonObject("Parameterisation").getAsJsonObject("Cell").get("Reference temperature [K]").getAsDouble());
+		Path out = tmp.resolve("own.bpx.json");
+		Files.writeString(out, new com.google.gson.Gson().toJson(exported));
+		assertTrue(BpxValidatorTest.validate(List.of(out)).get(out), "the BPX validator accepts the export");
+		// imported again: every material at BPX's reference, each law the edited cell's at every temperature
+		Loaded back = load(BpxImporter.importFile(out), "back.cell");
+		for (String[] law : new String[][] { { "NegativeElectrode", "diffusivity", "0.5" }, { "Electrolyte", "ionic-conductivity", "1000" } })
+			for (double t : new double[] { 263.15, 298.15, 333.15 }) {
+				Material was = (Material) edited.getElements().stream().filter(e -> e instanceof Material m && m.getName().equals(law[0])).findFirst().orElseThrow();
+				double state = Double.parseDouble(law[2]);
+				double want = org.cellwright.lang.expressions.PropertyFunctions.of(was, law[1]).orElseThrow().at(state, t);
+				double got = org.cellwright.lang.expressions.PropertyFunctions.of(back.material(law[0]), law[1]).orElseThrow().at(state, t);
+				assertEquals(want, got, 1e-9 * want, law[0] + " " + law[1] + " at " + t + " K");
+			}
+	}
+
 	/** Every parameter of the original is in the export with the same value (functions: same values). */
 	static void compare(JsonObject original, JsonObject exported, String what) {
 		for (Map.Entry<String, JsonElement> s : original.entrySet()) {

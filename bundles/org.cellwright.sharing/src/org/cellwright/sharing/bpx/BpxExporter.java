@@ -255,7 +255,7 @@ public final class BpxExporter {
 						"transference-number", "initial-concentration", "reference-temperature", "thermodynamic-factor"));
 			} else {
 				Material e = active(sepL.getMaterial());
-				put(ely, "Conductivity [S.m-1]", Layers.si(e, "ionic-conductivity"));
+				put(ely, "Conductivity [S.m-1]", atBpxReference(Layers.si(e, "ionic-conductivity"), e, "ionic-activation-energy", tRef));
 				put(ely, "Conductivity activation energy [J.mol-1]", Layers.si(e, "ionic-activation-energy"));
 				others(e, user, "Electrolyte", List.of("ionic-conductivity", "ionic-activation-energy"));
 			}
@@ -560,12 +560,14 @@ public final class BpxExporter {
 			for (String e : EXPONENTS)
 				half &= Layers.si(m, e).orElse(0.5) == 0.5;
 			if (half)
-				o.addProperty("Reaction rate constant [mol.m-2.s-1]", k.getAsDouble() * cMax.getAsDouble() * Math.sqrt(c0) / BpxImporter.F);
+				o.addProperty("Reaction rate constant [mol.m-2.s-1]", k.getAsDouble() * cMax.getAsDouble() * Math.sqrt(c0) / BpxImporter.F
+						* toBpxReference(m, "exchange-current-activation-energy", tRef));
 			else
 				lost.add(where + ": exchange-current exponents other than 1/2 (BPX's exchange current is F k sqrt(ce/ce0 x (1 - x)))");
 		} else if (i0.isPresent())
 			// i0 at ce = ce0 and x = 1/2 (the language's meaning): F k_BPX / 2
-			o.addProperty("Reaction rate constant [mol.m-2.s-1]", 2 * i0.getAsDouble() / BpxImporter.F);
+			o.addProperty("Reaction rate constant [mol.m-2.s-1]", 2 * i0.getAsDouble() / BpxImporter.F
+					* toBpxReference(m, "exchange-current-activation-energy", tRef));
 		else if (Cells.property(m, "exchange-current-density") != null)
 			lost.add(where + ": exchange-current-density as a function (BPX's exchange current is F k sqrt(ce/ce0 x (1 - x)))");
 		// the stoichiometry window: the layer's minimum- and maximum-stoichiometry, else the material's
@@ -678,7 +680,7 @@ public final class BpxExporter {
 		if (p == null)
 			return;
 		if (p.getValue() != null) {
-			put(o, key, Layers.si(m, name));
+			put(o, key, atBpxReference(Layers.si(m, name), m, eaName, tRef));
 			put(o, eaKey, Layers.si(m, eaName));
 			return;
 		}
@@ -722,6 +724,14 @@ public final class BpxExporter {
 					return;
 				}
 			}
+			if (ea == null && Layers.si(m, eaName).orElse(0) != 0) {
+				// a function of the state alone takes the material's activation energy about its reference temperature
+				// (PropertyFunctions.arrhenius): BPX's is about its one reference, tRef
+				ea = Layers.si(m, eaName).getAsDouble();
+				double k = toBpxReference(m, eaName, tRef);
+				if (k != 1)
+					body = BpxImporter.fmt(k) + " * (" + body + ")";
+			}
 			double f = p.getFunction().getYUnit() == null || p.getFunction().getYUnit().isEmpty() ? 1
 					: Units.convert(1, p.getFunction().getYUnit(), Units.parse(p.getFunction().getYUnit()).dimension().siUnit());
 			String py = body.replaceAll("(?<![A-Za-z0-9_.])" + variable + "(?![A-Za-z0-9_])", "x").replace("^", "**").replaceAll("\\bln\\(", "log(");
@@ -733,15 +743,36 @@ public final class BpxExporter {
 		if (p.getTable() != null) {
 			JsonArray xs = new JsonArray(), ys = new JsonArray();
 			String yu = p.getTable().getYUnit(), xu = p.getTable().getXUnit();
+			double k = toBpxReference(m, eaName, tRef); // a table takes the material's activation energy as a function does
 			for (Point pt : p.getTable().getPoints()) {
 				xs.add(xu == null || xu.isEmpty() ? pt.getX() : Units.parse(xu).toSI(pt.getX()));
-				ys.add(yu == null || yu.isEmpty() ? pt.getY() : Units.parse(yu).toSI(pt.getY()));
+				ys.add(k * (yu == null || yu.isEmpty() ? pt.getY() : Units.parse(yu).toSI(pt.getY())));
 			}
 			JsonObject t = new JsonObject();
 			t.add("x", xs);
 			t.add("y", ys);
 			o.add(key, t);
+			if (Layers.si(m, eaName).orElse(0) != 0)
+				put(o, eaKey, Layers.si(m, eaName));
 		}
+	}
+
+	/**
+	 * The factor that takes a value of m's Arrhenius law (activation energy eaName, about m's reference-temperature,
+	 * 298.15 K if not set: PropertyFunctions.arrhenius) to BPX's one reference temperature tRef [K], exp(-E/R (1/tRef -
+	 * 1/Tm)); 1 without an activation energy. A cell whose electrodes and electrolyte state different reference
+	 * temperatures wrote each value at its own one under BPX's single "Reference temperature [K]" before session 27.
+	 */
+	private static double toBpxReference(Material m, String eaName, double tRef) {
+		OptionalDouble ea = Layers.si(m, eaName);
+		return ea.isEmpty() ? 1
+				: org.cellwright.solver.physics.Constants.arrhenius(ea.getAsDouble(), tRef,
+						Layers.si(m, "reference-temperature").orElse(org.cellwright.solver.physics.Constants.T_REF));
+	}
+
+	/** A value of m's law at its reference temperature ({@link #toBpxReference}) at BPX's reference tRef; empty stays empty. */
+	private static OptionalDouble atBpxReference(OptionalDouble v, Material m, String eaName, double tRef) {
+		return v.isEmpty() ? v : OptionalDouble.of(v.getAsDouble() * toBpxReference(m, eaName, tRef));
 	}
 
 	private static final double GAS_CONSTANT = org.cellwright.lang.expressions.Expressions.CONSTANTS.get("R");

@@ -61,16 +61,17 @@ class ContactLossStepEndTest {
 		List<org.cellwright.solver.StepResult> steps = s.steps();
 		assertEquals(4, steps.size(), steps.toString());
 		org.cellwright.solver.StepResult plating = steps.get(0);
-		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end(), steps.toString());
+		assertEquals(StepEnd.CONTACT_LOST, plating.end(), steps.toString()); // voltage-jump before session 27: no cut-off was crossed
+		assertTrue(s.cycles.get(0).stepEnds().startsWith("0:contact-lost 1:duration 2:contact-lost"), "cycles.csv's step_ends: " + s.cycles.get(0).stepEnds());
 		double hours = (plating.endTime() - plating.startTime()) / 3600;
 		assertTrue(hours > 2 && hours < 4, "the contact reaches the floor after about 2.6 h: " + hours);
 		assertTrue(plating.endVoltage() < -0.5 && plating.endVoltage() > -5, "through the contact left, not past the floor: " + plating.endVoltage());
 		assertEquals(StepEnd.DURATION, steps.get(1).end(), "the rest runs");
-		assertEquals(StepEnd.VOLTAGE_JUMP, steps.get(2).end(), "no contact left to plate through");
+		assertEquals(StepEnd.CONTACT_LOST, steps.get(2).end(), "no contact left to plate through");
 		assertEquals(0, steps.get(2).charge(), 1e-4, "ended at once (the rest let creep restore a contact a DT_MIN step strips)");
 		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
 		String w = warnings.get(0);
-		assertTrue(w.startsWith("warning: cycle 1, step 0 (voltage-jump at "), w);
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (contact-lost at "), w);
 		assertTrue(w.contains("the counter electrode (") && w.contains("lost its contact with the SE")
 				&& w.contains("to the model's floor of 0.1 % of the area") && w.contains("the step ends here"), w);
 	}
@@ -86,10 +87,10 @@ class ContactLossStepEndTest {
 				StepSpec.currentDensity(-3, Cutoff.duration(3600))), SolverSettings.builder().build(), s, null);
 		assertEquals(RunStatus.COMPLETED, st, () -> s.events.toString());
 		org.cellwright.solver.StepResult plating = s.cycles.get(0).steps().get(0);
-		assertEquals(StepEnd.VOLTAGE_JUMP, plating.end());
+		assertEquals(StepEnd.CONTACT_LOST, plating.end());
 		assertEquals(0, plating.charge(), 1e-9, "no contact to plate through");
 		String w = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
-		assertTrue(w.startsWith("warning: cycle 1, step 0 (voltage-jump at 0 s): ")
+		assertTrue(w.startsWith("warning: cycle 1, step 0 (contact-lost at 0 s): ")
 				&& w.contains("its true contact at the model's floor of 0.1 % of the area from the step's start"), w);
 	}
 

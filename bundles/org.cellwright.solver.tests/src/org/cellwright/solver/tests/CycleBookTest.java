@@ -8,12 +8,18 @@ import java.util.List;
 import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.LithiumInventory;
+import org.cellwright.solver.NumericalThresholds;
+import org.cellwright.solver.RunInfo;
+import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
 
 /**
  * The one owner of both runners' cycle bookkeeping ({@link CycleBook}): when a cycle opens and closes, its number,
@@ -440,5 +446,45 @@ class CycleBookTest {
 		// cycle 1's discharge stopped where no cut-off ended it (no step end recorded): the hold's cycle starts mid-way
 		// and has no efficiency (pulseCyclesHaveNoEfficiencyOnlyCyclesThatBringTheCellBack); its charges are recorded
 		assertTrue(Double.isNaN(c.coulombicEfficiency()), "a cycle that does not bring the cell back: " + c);
+	}
+
+	/**
+	 * A cycle that stored less than {@link NumericalThresholds#EFFICIENCY_RESOLUTION_SHARE} of the cell's lithium has no
+	 * efficiency whatever it gave back, and summary.json says why ({@code efficiency_unresolved}); one that stored twice
+	 * that keeps its own. Session 26: the interlayer half cell at -10 degC, whose 3 mA/cm2 stripping crossed 0.2 V at
+	 * once, plated 1e-5 mAh/cm2 in a hold and stripped the 0.99 mAh/cm2 left: 9 974 631 %.
+	 */
+	@Test
+	void aCycleThatStoredLessThanTheResolutionHasNoEfficiency() {
+		double resolution = NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * li.total() * Constants.F; // C/m2
+		CycleBook b = book(false, Double.NaN); // a half cell: plating stores, stripping gives
+		double t = 0;
+		double[][] cycles = { { 100, 90 }, { 0.5 * resolution, 95 }, { 2 * resolution, 1.8 * resolution } };
+		int step = 0;
+		for (double[] c : cycles) {
+			b.startDirection(-1, t, () -> li);
+			b.add(0, c[0]);
+			b.recordStep(step++, StepEnd.CURRENT_CUTOFF, t, t + 10, -c[0], -0.01);
+			b.startDirection(1, t + 10, () -> li);
+			b.add(c[1], 0);
+			b.recordStep(step++, StepEnd.VOLTAGE_CUTOFF, t + 10, t + 20, c[1], 0.2);
+			t += 20;
+		}
+		b.close(t, () -> li, true);
+		assertEquals(3, closed.size());
+		assertEquals(0.9, closed.get(0).coulombicEfficiency(), 1e-12);
+		assertTrue(Double.isNaN(closed.get(1).coulombicEfficiency()),
+				"0.5 of the resolution stored, 95 C/m2 given: " + closed.get(1).coulombicEfficiency());
+		assertTrue(closed.get(1).broughtBack(), "the cycle brought the cell back: its efficiency is none for its size alone");
+		assertEquals(0.9, closed.get(2).coulombicEfficiency(), 1e-12, "twice the resolution stored: an efficiency");
+		SummaryJsonWriter w = new SummaryJsonWriter();
+		w.start(new RunInfo("cell", 1e-4, Double.NaN, Double.NaN, false, 6, 3));
+		for (CycleSummary c : closed) w.cycle(c);
+		w.finish(RunStatus.COMPLETED);
+		JsonArray json = w.json().getAsJsonArray("cycles");
+		assertTrue(json.get(1).getAsJsonObject().get("coulombic_efficiency").isJsonNull());
+		assertTrue(json.get(1).getAsJsonObject().has("efficiency_unresolved"), json::toString);
+		assertFalse(json.get(0).getAsJsonObject().has("efficiency_unresolved"));
+		assertFalse(json.get(2).getAsJsonObject().has("efficiency_unresolved"));
 	}
 }

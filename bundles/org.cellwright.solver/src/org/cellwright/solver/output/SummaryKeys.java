@@ -21,7 +21,9 @@ public final class SummaryKeys {
     /** Members of one element of {@link #CYCLES}. */
     public static final String CYCLE_INDEX = "index", CHARGE_MAH_CM2 = "charge_mAh_cm2", DISCHARGE_MAH_CM2 = "discharge_mAh_cm2",
             COULOMBIC_EFFICIENCY = "coulombic_efficiency", DISCHARGE_MAH_G = "discharge_mAh_g", DEAD_LI_MAH_CM2 = "dead_li_mAh_cm2",
-            INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2";
+            INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2",
+            /** true where the cycle brought the cell back but stored too little for an efficiency (CycleBook.resolves); absent otherwise. */
+            EFFICIENCY_UNRESOLVED = "efficiency_unresolved";
 
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
     public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";

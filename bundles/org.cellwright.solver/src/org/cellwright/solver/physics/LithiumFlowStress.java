@@ -22,6 +22,12 @@ import org.cellwright.solver.input.MaterialSpec;
  */
 public final class LithiumFlowStress {
     private final double bulk, k, m, qK, creepA, creepN, creepQ, youngs, deltaD0, qCoble, omega;
+    /**
+     * The reference temperature [K] of the size effect's and Coble creep's Arrhenius laws: the Li material's
+     * {@code reference-temperature} (298.15 K if not set), as every other law of the solver takes its material's; they
+     * took 298.15 K whatever Li set before session 27.
+     */
+    private final double tref;
 
     public LithiumFlowStress(MaterialSpec li) {
         bulk = li.get(BULK_FLOW_STRESS, 0.8e6);
@@ -35,6 +41,7 @@ public final class LithiumFlowStress {
         deltaD0 = li.get(COBLE_DIFFUSION_PREFACTOR, 1.2e-24);
         qCoble = li.get(COBLE_ACTIVATION_ENERGY, 45e3);
         omega = li.get(MOLAR_MASS, 6.941e-3) / li.get(DENSITY, 534) / Constants.NA;
+        tref = li.get(REFERENCE_TEMPERATURE, Constants.T_REF);
     }
 
     /** Power-law-creep stress of bulk Li at a strain rate [1/s] and temperature [K]. */
@@ -43,9 +50,12 @@ public final class LithiumFlowStress {
         return youngs * Math.pow(Math.max(r, 0), 1.0 / creepN);
     }
 
-    /** Size-effect coefficient K(T) [Pa m^m]: thermally softened, K_ref exp(Q_K/R (1/T - 1/T_ref)) (Xu et al. 2017). */
+    /**
+     * Size-effect coefficient K(T) [Pa m^m]: thermally softened, K_ref exp(Q_K/R (1/T - 1/T_ref)) (Xu et al. 2017), K_ref
+     * the material's value at its reference temperature T_ref.
+     */
     public double sizeEffectCoefficient(double temperature) {
-        return k / Constants.arrhenius(qK, temperature, Constants.T_REF);
+        return k / Constants.arrhenius(qK, temperature, tref);
     }
 
     /** Dislocation flow stress with the size effect [Pa]. */
@@ -53,9 +63,12 @@ public final class LithiumFlowStress {
         return Math.max(bulk, powerLawStress(strainRate, temperature)) + sizeEffectCoefficient(temperature) * Math.pow(size, -m);
     }
 
-    /** Coble-creep stress [Pa]. The diffusion parameter delta*D is Arrhenius with its reference at 298.15 K. */
+    /**
+     * Coble-creep stress [Pa]. The diffusion parameter delta*D is Arrhenius, the material's value at its reference
+     * temperature.
+     */
     public double cobleStress(double size, double strainRate, double temperature) {
-        double dd = deltaD0 * Constants.arrhenius(qCoble, temperature, Constants.T_REF);
+        double dd = deltaD0 * Constants.arrhenius(qCoble, temperature, tref);
         return Math.PI * Constants.KB * temperature * size * size * size * strainRate / (148 * omega * dd);
     }
 
