@@ -100,6 +100,62 @@ class NumericsTest {
         }
     }
 
+    /**
+     * The banded LU loops over each column's nonzero extent only (L's last nonzero multiplier, U's first nonzero row,
+     * fill from row interchanges included): on matrices with the DFN core's pattern, where half the band is structural
+     * zeros and every factorisation interchanges rows (DfnModel: separator cells c_e, phi_e; electrode cells c_e,
+     * phi_e, phi_s, j; kl = ku = 5; the salt balances' own diagonal about 1e-5 of their migration entries), the
+     * solutions equal dense Gaussian elimination's to rounding, and the solve may follow the factorisation any number of
+     * times. (Mutation check, session 27: U's first row taken from the matrix before fill, or one multiplier cut off
+     * L's extent, fails here.)
+     */
+    @Test
+    void bandedSolveOverEachColumnsNonzeroExtentEqualsDenseSolveOnTheDfnCorePattern() {
+        Random r = new Random(27);
+        int separator = 6, electrode = 8, n = 2 * separator + 4 * electrode, kl = 5, ku = 5;
+        int[] start = new int[separator + electrode + 1];
+        for (int g = 0; g < separator + electrode; g++) start[g + 1] = start[g] + (g < separator ? 2 : 4);
+        for (int trial = 0; trial < 50; trial++) {
+            double[][] a = new double[n][n];
+            for (int g = 0; g < separator + electrode; g++) {
+                int s = start[g];
+                boolean el = g >= separator;
+                for (int h = Math.max(0, g - 1); h <= Math.min(separator + electrode - 1, g + 1); h++) {
+                    int o = start[h];
+                    // the salt balance (row c_e) and the charge balance (row phi_e) see c_e and phi_e of their neighbours
+                    a[s][o] = (h == g ? 1e-5 : -1e-5) * (1 + r.nextDouble());
+                    a[s][o + 1] = (h == g ? 1 : -1) * (1 + r.nextDouble());
+                    a[s + 1][o] = (h == g ? 4 : -4) * (1 + r.nextDouble());
+                    a[s + 1][o + 1] = (h == g ? 8e4 : -8e4) * (1 + r.nextDouble());
+                    if (el && h >= separator) a[s + 2][o + 2] = (h == g ? 5e7 : -5e7) * (1 + r.nextDouble()); // the solid's
+                }
+                if (el) { // j enters the three balances; the Butler-Volmer row sees c_e, phi_e, phi_s and j
+                    a[s][s + 3] = 1e-5 * r.nextGaussian();
+                    a[s + 1][s + 3] = -1 + 0.1 * r.nextGaussian();
+                    a[s + 2][s + 3] = 1 + 0.1 * r.nextGaussian();
+                    a[s + 3][s] = 0.01 * r.nextGaussian();
+                    a[s + 3][s + 1] = 40 * (1 + r.nextDouble());
+                    a[s + 3][s + 2] = -40 * (1 + r.nextDouble());
+                    a[s + 3][s + 3] = 1 + r.nextDouble();
+                }
+            }
+            BandedMatrix m = new BandedMatrix(n, kl, ku);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    if (a[i][j] != 0) m.set(i, j, a[i][j]);
+            assertTrue(m.factorize(), "trial " + trial);
+            for (int rhs = 0; rhs < 3; rhs++) {
+                double[] b = new double[n];
+                for (int i = 0; i < n; i++) b[i] = rhs == 1 && i % 7 != 0 ? 0 : r.nextGaussian(); // a sparse right-hand side too
+                double[] expected = dense(a, b), x = b.clone();
+                m.solve(x);
+                double scale = 0;
+                for (double v : expected) scale = Math.max(scale, Math.abs(v));
+                for (int i = 0; i < n; i++) assertEquals(expected[i], x[i], 1e-9 * scale, "trial " + trial + ", right-hand side " + rhs + ": x[" + i + "]");
+            }
+        }
+    }
+
     @Test
     void bandedRejectsEntriesOutsideItsBandAndSingularMatrices() {
         BandedMatrix m = new BandedMatrix(5, 1, 1);

@@ -809,7 +809,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /**
      * The electrolyte's properties in each x-cell at state y, each evaluated once per cell (conductivity, transference
      * number, diffusional conductivity, diffusivity, ln c_e), into the work arrays that {@link #kappa},
-     * {@link #diffusionalKappa} and {@link #logConcentration} read until the next call.
+     * {@link #diffusionalKappa} and {@link #logConcentration} read until the next call. ln c_e enters the model only as
+     * kappa_D d ln c_e/dx, so it is not taken where kappa_D is 0 (t+ = 1, a single-ion conductor: the half cell's
+     * 40 logarithms, a tenth of its residual; docs/dfn.md, session 27).
      */
     void electrolyteCells(double[] y) {
         double temp = temperature;
@@ -819,7 +821,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
             kappaDCell[g] = electrolyte.diffusionalConductivity(kappaCell[g], transferenceCell[g], c, temp);
             diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
-            logCell[g] = Math.log(c);
+            logCell[g] = kappaDCell[g] != 0 ? Math.log(c) : 0;
         }
     }
 
@@ -829,7 +831,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** x-cell g's effective diffusional conductivity kappa_D,eff from the last {@link #electrolyteCells}. */
     double diffusionalKappa(int g) { return kappaDCell[g]; }
 
-    /** ln c_e of x-cell g from the last {@link #electrolyteCells}. */
+    /** ln c_e of x-cell g from the last {@link #electrolyteCells} (0 where kappa_D is 0: it is read only times kappa_D). */
     double logConcentration(int g) { return logCell[g]; }
 
     /**
