@@ -167,4 +167,52 @@ class ProtocolTimelineUITest {
 			}
 		}
 	}
+	/**
+	 * A group's bracket label is as wide as its name needs where its row leaves room beside the bracket: kim2025.cell's
+	 * KimHeated drew "prob..." for probe30, probe45 and probe60 (each a bracket under one 10 min step) at the view's
+	 * default size beside the editor (about 700 x 250, session 26). The labels of a row stay apart, a name is cut only
+	 * where there is no room, and then the whole name is the tooltip over it.
+	 */
+	@Test
+	void aGroupsNameIsDrawnWholeBesideItsShortBracketAndCutOnlyWithoutRoom() throws Exception {
+		open("sung2023/kim2025.cell");
+		view.show("protocol KimHeated");
+		assertNotNull(view.timeline());
+		var display = view.canvas().getDisplay();
+		for (int width = 600; width <= 1400; width += 200) {
+			var painter = paint(display, width, 250, new org.cellwright.editor.protocol.TimelinePainter());
+			var labels = painter.bracketLabels();
+			assertEquals(java.util.List.of("probe30", "probe45", "probe60"),
+					labels.stream().map(org.cellwright.editor.protocol.TimelinePainter.BracketLabel::drawn).filter(l -> l.startsWith("prob")).sorted().toList(),
+					"the groups' names whole at " + width + " px: " + labels);
+			for (var a : labels) for (var b : labels)
+				if (a != b && Math.abs(a.y() - b.y()) < 1)
+					assertTrue(a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x(), "labels of a row apart at " + width + " px: " + a + ", " + b);
+			assertNull(painter.cutLabelAt(labels.get(0).x() + 1, labels.get(0).y() + 1), "no tooltip over a whole name");
+		}
+		// too narrow for the names: cut, each whole in the tooltip over it (on the view's canvas too)
+		var narrow = paint(display, 260, 250, view.painter());
+		var cut = narrow.bracketLabels().stream().filter(org.cellwright.editor.protocol.TimelinePainter.BracketLabel::cut).findFirst().orElseThrow(
+				() -> new AssertionError("a name cut at 260 px: " + narrow.bracketLabels()));
+		assertTrue(cut.drawn().endsWith("..."), cut.toString());
+		org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+		move.x = (int) (cut.x() + cut.width() / 2);
+		move.y = (int) (cut.y() + cut.height() / 2);
+		view.canvas().notifyListeners(org.eclipse.swt.SWT.MouseMove, move);
+		assertEquals(cut.name(), view.canvas().getToolTipText(), "the whole name under the pointer");
+	}
+
+	/** Paints the view's time line at a size with the screen's font into an image, with the painter given. */
+	private org.cellwright.editor.protocol.TimelinePainter paint(org.eclipse.swt.widgets.Display display, int width, int height,
+			org.cellwright.editor.protocol.TimelinePainter painter) {
+		var image = new org.eclipse.swt.graphics.Image(display, width, height);
+		var gc = new org.eclipse.swt.graphics.GC(image);
+		try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
+			painter.paint(screen, 0, 0, width, height, view.timeline());
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		return painter;
+	}
 }
