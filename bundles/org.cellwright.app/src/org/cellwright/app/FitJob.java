@@ -96,7 +96,7 @@ public class FitJob extends Job {
 		// no percentage: how many evaluations a fit takes is not known before it converges (its budget, 1 % after six
 		// evaluations, said nothing of the time left), so the bar runs without one, the line says how far it got
 		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
-		RunConsole.println("Fitting " + (fitName == null ? "the fits" : fitName) + " of " + file.getFullPath());
+		RunConsole.println("Fitting " + (fitName == null ? "the fit blocks" : fitName) + " of " + file.getFullPath());
 		try {
 			for (Fit f : fits) {
 				if (cancel.requested() || monitor.isCanceled()) break;

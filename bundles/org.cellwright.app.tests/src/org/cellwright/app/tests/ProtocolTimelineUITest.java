@@ -186,9 +186,12 @@ class ProtocolTimelineUITest {
 					labels.stream().map(org.cellwright.editor.protocol.TimelinePainter.BracketLabel::drawn).filter(l -> l.startsWith("prob")).sorted().toList(),
 					"the groups' names whole at " + width + " px: " + labels);
 			for (var a : labels) for (var b : labels)
-				if (a != b && Math.abs(a.y() - b.y()) < 1)
-					assertTrue(a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x(), "labels of a row apart at " + width + " px: " + a + ", " + b);
+				if (a != b)
+					assertTrue(a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x() || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y(),
+							"labels apart at " + width + " px: " + a + ", " + b);
 			assertNull(painter.cutLabelAt(labels.get(0).x() + 1, labels.get(0).y() + 1), "no tooltip over a whole name");
+			for (var l : labels) // a label wider than its bracket hangs under its line: drawn over it, it hid the whole bracket
+				assertTrue(l.x() >= l.left() && l.x() + l.width() <= l.right() || l.y() > l.lineY(), "the bracket in view beside " + l);
 		}
 		// too narrow for the names: cut, each whole in the tooltip over it (on the view's canvas too)
 		var narrow = paint(display, 260, 250, view.painter());

@@ -143,9 +143,12 @@ public final class TimelinePainter {
 			String label = d.fit(b.label(), Math.max(0, hi - lo - 6), true);
 			double lw = d.textWidth(label, true);
 			double lx = Math.max(lo + 3, Math.min((xa + xb) / 2 - lw / 2, hi - 3 - lw));
-			d.fillRect(lx - 3, y - line / 2, lw + 6, line, Drawing.WHITE, null);
-			d.text(label, lx, y - line / 2 - 1, Drawing.BLACK, true);
-			labels.add(new BracketLabel(b.label(), label, lx, y - line / 2 - 1, lw, line));
+			// on the bracket's line where the bracket is wider than it, else hanging under the line (over it, it hid the
+			// whole bracket): the row below starts a tick's height under the text
+			double ly = lw + 6 <= xb - xa ? y - line / 2 - 1 : y + 1;
+			d.fillRect(lx - 3, ly + 1, lw + 6, line, Drawing.WHITE, null);
+			d.text(label, lx, ly, Drawing.BLACK, true);
+			labels.add(new BracketLabel(b.label(), label, lx, ly, lw, line, xa, xb, y));
 			labelEnd = lx + lw + 3;
 		}
 	}
@@ -153,8 +156,12 @@ public final class TimelinePainter {
 	/** Room kept between a bracket's label and the next bracket of its row or the label before it [px]. */
 	private static final double LABEL_GAP = 6;
 
-	/** A bracket's label as drawn at the last paint: its name, the text drawn (cut: ending "..."), its box. */
-	public record BracketLabel(String name, String drawn, double x, double y, double width, double height) {
+	/**
+	 * A bracket's label as drawn at the last paint: its name, the text drawn (cut: ending "..."), its box, and its
+	 * bracket's line from x {@code left} to {@code right} at {@code lineY}.
+	 */
+	public record BracketLabel(String name, String drawn, double x, double y, double width, double height, double left, double right,
+			double lineY) {
 		public boolean cut() {
 			return !drawn.equals(name);
 		}
