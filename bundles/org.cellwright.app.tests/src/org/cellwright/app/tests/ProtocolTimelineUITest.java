@@ -138,27 +138,19 @@ class ProtocolTimelineUITest {
 		assertNotNull(view.timeline());
 		var display = view.canvas().getDisplay();
 		for (int width = 400; width <= 1400; width += 200) for (int height = 160; height <= 700; height += 30) {
-			var image = new org.eclipse.swt.graphics.Image(display, width, height);
-			var gc = new org.eclipse.swt.graphics.GC(image);
 			java.util.List<double[]> ticks = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
 			java.util.List<String> texts = new java.util.ArrayList<>();
-			try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
-				var recorder = (org.cellwright.editor.draw.Drawing) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-						new Class<?>[] { org.cellwright.editor.draw.Drawing.class }, (proxy, m, args) -> {
-							if (m.getName().equals("text")) {
-								String text = (String) args[0];
-								double[] box = { (double) args[1], (double) args[2], screen.textWidth(text, (boolean) args[4]), screen.lineHeight() };
-								boolean tick = (int) args[3] == org.cellwright.editor.draw.Drawing.GRAY && text.matches("[0-9.]+ (h|min)");
-								(tick ? ticks : others).add(box);
-								if (!tick) texts.add(text);
-							}
-							return m.invoke(screen, args);
-						});
-				new org.cellwright.editor.protocol.TimelinePainter().paint(recorder, 0, 0, width, height, view.timeline());
-			} finally {
-				gc.dispose();
-				image.dispose();
-			}
+			paint(display, width, height, new org.cellwright.editor.protocol.TimelinePainter(), screen -> (org.cellwright.editor.draw.Drawing) java.lang.reflect.Proxy
+					.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { org.cellwright.editor.draw.Drawing.class }, (proxy, m, args) -> {
+						if (m.getName().equals("text")) {
+							String text = (String) args[0];
+							double[] box = { (double) args[1], (double) args[2], screen.textWidth(text, (boolean) args[4]), screen.lineHeight() };
+							boolean tick = (int) args[3] == org.cellwright.editor.draw.Drawing.GRAY && text.matches("[0-9.]+ (h|min)");
+							(tick ? ticks : others).add(box);
+							if (!tick) texts.add(text);
+						}
+						return m.invoke(screen, args);
+					}));
 			assertFalse(ticks.isEmpty(), "the time axis is labelled");
 			for (double[] t : ticks) for (int k = 0; k < others.size(); k++) {
 				double[] o = others.get(k);
@@ -208,10 +200,17 @@ class ProtocolTimelineUITest {
 	/** Paints the view's time line at a size with the screen's font into an image, with the painter given. */
 	private org.cellwright.editor.protocol.TimelinePainter paint(org.eclipse.swt.widgets.Display display, int width, int height,
 			org.cellwright.editor.protocol.TimelinePainter painter) {
+		return paint(display, width, height, painter, screen -> screen);
+	}
+
+	/** As {@link #paint}, drawing through what {@code through} makes of the screen's drawing (a recorder). */
+	private org.cellwright.editor.protocol.TimelinePainter paint(org.eclipse.swt.widgets.Display display, int width, int height,
+			org.cellwright.editor.protocol.TimelinePainter painter,
+			java.util.function.Function<org.cellwright.editor.draw.Drawing, org.cellwright.editor.draw.Drawing> through) {
 		var image = new org.eclipse.swt.graphics.Image(display, width, height);
 		var gc = new org.eclipse.swt.graphics.GC(image);
 		try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
-			painter.paint(screen, 0, 0, width, height, view.timeline());
+			painter.paint(through.apply(screen), 0, 0, width, height, view.timeline());
 		} finally {
 			gc.dispose();
 			image.dispose();
