@@ -266,15 +266,22 @@ public class ExperimentJob extends Job {
 	}
 
 	/**
-	 * The Results view shows the last run (as each run of the file did before); a launch of several runs also brings up
-	 * the Runs view with every run of the launch selected, each with its checks (after running all of
-	 * experiments.cell only the sweep's last variant was in view, and which experiments' checks passed was told in the
-	 * console only). Selecting rows there compares them in the Results view. With the preference to, the report of the
-	 * run shown opens in a web browser ({@link org.cellwright.app.preferences.CellWrightPreferences#openReportAfterRun()}).
+	 * The Results view shows the run; a launch of several runs also brings up the Runs view, each run with its checks
+	 * (after running all of experiments.cell only the sweep's last variant was in view, and which experiments' checks
+	 * passed was told in the console only), and the two views agree on what is shown: a launch of at most
+	 * {@link #OVERLAID} runs is overlaid in the Results view and selected in the Runs view, as selecting those rows
+	 * overlays them; a larger one (the study's experiments.cell, 21 runs: a status line each and 21 curves of different
+	 * protocols) shows its last run, the one row selected, the launch's runs at the top of the table (newest first).
+	 * Before session 27 the Runs view selected every run of the launch while the Results view showed the last one only
+	 * (kim2025.cell's two experiments). With the preference to, the report of the last run opens in a web browser
+	 * ({@link org.cellwright.app.preferences.CellWrightPreferences#openReportAfterRun()}).
 	 * The first run of a new workspace ({@code atStartup}, which nobody asked for) fills an empty Results view only: runs
 	 * the user put there while it ran stay (before, its end replaced them whenever it came: a run the user had just
 	 * chosen, Open Report then opening the start-up run's report; OpenReportUITest failed so once).
 	 */
+	/** Runs of a launch the Results view overlays at most (a status line and a colour each); more: the last one. */
+	public static final int OVERLAID = 6;
+
 	private static void show(List<Path> folders, boolean atStartup) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
 		d.asyncExec(() -> {
@@ -285,7 +292,8 @@ public class ExperimentJob extends Job {
 			try {
 				ResultsView v = (ResultsView) w.getActivePage().showView(ResultsView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
 				Path last = folders.get(folders.size() - 1);
-				v.show(last);
+				List<Path> shown = folders.size() <= OVERLAID ? folders : List.of(last);
+				v.setRuns(shown);
 				// Window > Preferences > CellWright; a run without a report (its writing failed) was said in the job's status
 				if (org.cellwright.app.preferences.CellWrightPreferences.openReportAfterRun() && OpenReport.unavailable(last) == null)
 					OpenReport.open(last, w.getShell());
@@ -293,7 +301,7 @@ public class ExperimentJob extends Job {
 					var runs = (org.cellwright.app.views.RunsView) w.getActivePage().showView(org.cellwright.app.views.RunsView.ID, null,
 							org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
 					w.getActivePage().bringToTop(runs); // on top of its stack (beside Problems), the editor keeping the focus
-					runs.select(folders);
+					runs.select(shown);
 				}
 			} catch (PartInitException e) {
 				// view not available: results stay on disk

@@ -29,7 +29,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
@@ -94,11 +93,14 @@ public class FitJob extends Job {
 		}
 		RunStore store = RunStore.forFile(file.getProject().getFolder(RunFiles.RESULTS).getLocation().toFile().toPath(), path);
 		MultiStatus status = new MultiStatus(Activator.ID, 0, "Fits of " + file.getName(), null);
-		SubMonitor sub = SubMonitor.convert(monitor, getName(), fits.size() * 1000);
+		// no percentage: how many evaluations a fit takes is not known before it converges (its budget, 1 % after six
+		// evaluations, said nothing of the time left), so the bar runs without one, the line says how far it got
+		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+		RunConsole.println("Fitting " + (fitName == null ? "the fit blocks" : fitName) + " of " + file.getFullPath());
 		try {
 			for (Fit f : fits) {
 				if (cancel.requested() || monitor.isCanceled()) break;
-				fit(f, fits.size() > 1, path, store, sub.split(1000), status);
+				fit(f, fits.size() > 1, path, store, monitor, status);
 			}
 		} finally {
 			try {
@@ -112,52 +114,42 @@ public class FitJob extends Job {
 		return status.isOK() ? Status.OK_STATUS : status;
 	}
 
-	private void fit(Fit f, boolean several, Path cellFile, RunStore store, SubMonitor monitor, MultiStatus status) {
+	private void fit(Fit f, boolean several, Path cellFile, RunStore store, IProgressMonitor monitor, MultiStatus status) {
 		FitOptions options = FitOptions.defaults().withCancel(() -> {
 			if (monitor.isCanceled()) cancel.request("cancelled in the IDE");
 			return cancel.requested();
 		});
-		int max = options.maxEvaluations();
+		long started = System.nanoTime();
 		try {
 			Fits.Stored s = Fits.run(f, cellFile, store, null, options, null, cancel, new Fits.Listener() {
-				SubMonitor sm;
 				int done;
 
 				@Override
 				public void starting(FitRunner.Plan plan, FitOptions o) {
-					sm = SubMonitor.convert(monitor, "Fit " + f.getName(), max + 2 * plan.targets().size() * 10);
+					RunConsole.println("  fit " + f.getName() + ": " + plan.estimates().size() + " parameters, " + plan.targets().size() + " targets");
 				}
 
 				@Override
 				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
-					// the evaluation and its cost first (the Progress view elides a long line in its middle), the fit's
-					// name only when the job runs several (its own name has it otherwise), the values after
-					String text = String.format(Locale.ROOT, "evaluation %d%s, cost %.3g: %s", n, several ? " of " + f.getName() : "", cost,
-							Fits.values(plan, p));
-					progressText = text;
-					sm.subTask(text);
-					progressed(text);
+					// every estimate's whole name and value in the console, as the command line prints them
+					RunConsole.println("  " + Fits.evaluationLine(plan, n, cost, p));
 					synchronized (this) {
-						if (n > done) {
-							sm.worked(Math.min(n, max) - Math.min(done, max));
-							done = n;
-						}
+						if (n <= done) return; // the evaluations of an iteration end in any order: the line goes forward
+						done = n;
 					}
-				}
-
-				@Override
-				public void fitted(FitRunner.Plan plan, FitResult r, double seconds) {
-					sm.setWorkRemaining(2 * plan.targets().size() * 10);
+					String text = progressLine(several ? f.getName() : null, n, cost, (System.nanoTime() - started) / 1e9, Fits.shortValues(plan, p));
+					progressText = text;
+					monitor.subTask(text);
+					progressed(text);
 				}
 
 				@Override
 				public void simulating(String what) {
-					sm.subTask("Simulating the targets at the " + what);
+					monitor.subTask((several ? "Fit " + f.getName() + ": s" : "S") + "imulating the targets at the " + what);
 				}
 
 				@Override
 				public void finishing(Path writing) {
-					sm.done();
 					try {
 						FitHtmlReport.writeWithRuns(writing);
 					} catch (ReportException e) {
@@ -165,6 +157,8 @@ public class FitJob extends Job {
 					}
 				}
 			});
+			RunConsole.println("  fit " + f.getName() + ": " + s.result().status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+					+ ", cost " + String.format(Locale.ROOT, "%.6g", s.result().cost()) + "; " + s.folder());
 			if (s.result().status() == org.cellwright.fit.FitResult.Status.UNDETERMINED)
 				status.add(Status.warning("fit " + f.getName() + " determined none of its estimates: its targets do not depend on them (see its notes)"));
 			else if (!s.result().converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));
@@ -174,10 +168,43 @@ public class FitJob extends Job {
 		} catch (Fits.NotRunException e) {
 			status.add(Status.error("fit " + f.getName() + " not run: " + e.getMessage()));
 		} catch (FitCancelledException e) {
+			RunConsole.println("  fit " + f.getName() + " cancelled (nothing kept)");
 			status.add(Status.CANCEL_STATUS);
 		} catch (Exception e) {
 			status.add(Status.error("fit " + f.getName() + " failed: " + Printable.escape(String.valueOf(e.getMessage()))));
 		}
+	}
+
+	/**
+	 * Characters of a progress line the Progress view shows whole at its default width (beside Problems and Runs, at
+	 * 1600 x 1200: 64 were seen of the cut line, "..." with them).
+	 */
+	public static final int PROGRESS_CHARS = 70;
+
+	/**
+	 * A fit's progress line, short enough for the Progress view, whose labels elide the middle of a long line (the
+	 * cost and the first estimates were lost: "evaluation 6, c...1.interphase-growth-constant = 4.7482e-21 m2/s"): the
+	 * cost first, the evaluation and the time since the fit started, then as many of the estimates' short values
+	 * ({@link Fits#shortValues}) as stay within {@link #PROGRESS_CHARS}, "..." for the rest (the console has them all):
+	 * "cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density = 0.0900 mA/cm2, ...". {@code fit}: the fit's
+	 * name when the job runs several, else null.
+	 */
+	public static String progressLine(String fit, int evaluation, double cost, double seconds, List<String> values) {
+		java.time.Duration t = java.time.Duration.ofSeconds(Math.round(seconds));
+		String time = t.toHours() > 0 ? t.toHours() + " h " + t.toMinutesPart() + " min"
+				: t.toMinutes() > 0 ? t.toMinutes() + " min " + t.toSecondsPart() + " s" : t.toSeconds() + " s";
+		String head = String.format(Locale.ROOT, "%scost %.3g, evaluation %d, %s", fit == null ? "" : fit + ": ", cost, evaluation, time);
+		StringBuilder b = new StringBuilder(head);
+		for (int i = 0; i < values.size(); i++) {
+			String next = (i == 0 ? ": " : ", ") + values.get(i);
+			boolean last = i == values.size() - 1;
+			if (b.length() + next.length() + (last ? 0 : 5) > PROGRESS_CHARS) {
+				b.append(i == 0 ? ": ..." : ", ...");
+				break;
+			}
+			b.append(next);
+		}
+		return b.toString();
 	}
 
 	private static void show(Path folder) {

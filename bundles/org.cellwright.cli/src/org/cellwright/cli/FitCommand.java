@@ -138,7 +138,7 @@ public class FitCommand extends CliCommand {
 
 				@Override
 				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
-					o.println(String.format(Locale.ROOT, "  evaluation %d: cost %.6g  %s", n, cost, Fits.values(plan, p)));
+					o.println("  " + Fits.evaluationLine(plan, n, cost, p));
 					o.flush();
 				}
 

@@ -94,9 +94,10 @@ class FitJobUITest extends ProjectUITest {
 		job.schedule();
 		spin(() -> job.getResult() != null, 300_000, "the fit");
 		assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
-		// the evaluation and cost first, short (the Progress view elided them in the middle of the line), no fit name
-		// (the job's name has it), the values after
-		assertTrue(job.progressText().matches("evaluation \\d+, cost \\S{1,9}: E\\.ionic-conductivity = \\S+ mS/cm"), job.progressText());
+		// the cost first, the evaluation and the time since the start, short (the Progress view elided the middle of the
+		// line), no fit name (the job's name has it), the estimate by its property (E. left out: no other estimate has it)
+		assertTrue(job.progressText().matches("cost \\S{1,9}, evaluation \\d+, \\d+ s: ionic-conductivity = \\S+ mS/cm"), job.progressText());
+		assertTrue(job.progressText().length() <= FitJob.PROGRESS_CHARS, job.progressText());
 		Path folder = job.folders().get(0);
 		assertEquals(RunStore.latest(root.resolve("results/f/K")), folder, "kept in the run store as the command line keeps it");
 		assertTrue(Files.isRegularFile(folder.resolve("fit.json")) && Files.isRegularFile(folder.resolve("fitted.cell")));
@@ -166,6 +167,69 @@ class FitJobUITest extends ProjectUITest {
 		cancelled.schedule();
 		spin(() -> cancelled.getResult() != null, 300_000, "the cancelled fit");
 		assertEquals(IStatus.CANCEL, cancelled.getResult().getSeverity(), cancelled.getResult().toString());
+
+		// the progress has no percentage (the evaluation budget's, 1 % after six evaluations of kim2025.cell, was no
+		// estimate of the time left): the bar runs without one, the line says how far the fit got; the console keeps
+		// every evaluation with the estimates' whole names
+		int[] total = { 0 }, worked = { 0 };
+		List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+		var monitor = new org.eclipse.core.runtime.NullProgressMonitor() {
+			@Override
+			public void beginTask(String name, int totalWork) {
+				total[0] = totalWork;
+			}
+
+			@Override
+			public void worked(int work) {
+				worked[0] += work;
+			}
+
+			@Override
+			public void subTask(String name) {
+				lines.add(name);
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return lines.stream().anyMatch(l -> l.startsWith("cost ")); // cancelled at the first evaluation's line
+			}
+		};
+		assertEquals(IStatus.CANCEL, new Direct(f).runWith(monitor).getSeverity());
+		assertEquals(org.eclipse.core.runtime.IProgressMonitor.UNKNOWN, total[0], "no percentage");
+		assertEquals(0, worked[0], "no work counted against the budget");
+		flush();
+		String console = org.cellwright.app.RunConsole.console().getDocument().get();
+		assertTrue(console.contains("evaluation 1: cost ") && console.contains("E.ionic-conductivity = "), console);
+	}
+
+	/** A fit job run on the caller's thread with its monitor. */
+	static final class Direct extends FitJob {
+		Direct(IFile f) {
+			super(f, "K");
+		}
+
+		org.eclipse.core.runtime.IStatus runWith(org.eclipse.core.runtime.IProgressMonitor monitor) {
+			return run(monitor);
+		}
+	}
+
+	/**
+	 * A progress line stays within what the Progress view shows whole at its default width: kim2025.cell's fit of three
+	 * estimates showed "evaluation 6, c...1.interphase-growth-constant = 4.7482e-21 m2/s", its cost cut out. The cost
+	 * first, the estimates that fit, "..." for the rest.
+	 */
+	@Test
+	void aFitsProgressLineIsShortWithTheCostFirst() {
+		List<String> kim = List.of("exchange-current-density = 0.0900 mA/cm2", "exchange-current-activation-energy = 48.0 kJ/mol",
+				"interphase-growth-constant = 4.75e-21 m2/s");
+		String line = FitJob.progressLine(null, 6, 0.0312, 65, kim);
+		assertEquals("cost 0.0312, evaluation 6, 1 min 5 s: ...", line);
+		assertEquals("KimCrossrail: cost 0.0312, evaluation 6, 1 h 2 min: ...", FitJob.progressLine("KimCrossrail", 6, 0.0312, 3725, kim));
+		assertEquals("cost 0.00210, evaluation 12, 42 s: ionic-conductivity = 2.40 mS/cm",
+				FitJob.progressLine(null, 12, 0.0021, 42.4, List.of("ionic-conductivity = 2.40 mS/cm")));
+		String two = FitJob.progressLine(null, 2, 0.0021, 4, List.of("ionic-conductivity = 2.40 mS/cm", "transference-number = 0.400"));
+		assertEquals("cost 0.00210, evaluation 2, 4 s: ionic-conductivity = 2.40 mS/cm, ...", two);
+		for (String l : List.of(line, two)) assertTrue(l.length() <= FitJob.PROGRESS_CHARS, l);
 	}
 
 	static org.cellwright.measured.ErrorFigures Measurement(RunFolder run, FitRecord.Target t) {

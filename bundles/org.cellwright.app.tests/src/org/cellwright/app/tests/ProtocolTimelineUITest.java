@@ -138,27 +138,19 @@ class ProtocolTimelineUITest {
 		assertNotNull(view.timeline());
 		var display = view.canvas().getDisplay();
 		for (int width = 400; width <= 1400; width += 200) for (int height = 160; height <= 700; height += 30) {
-			var image = new org.eclipse.swt.graphics.Image(display, width, height);
-			var gc = new org.eclipse.swt.graphics.GC(image);
 			java.util.List<double[]> ticks = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
 			java.util.List<String> texts = new java.util.ArrayList<>();
-			try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
-				var recorder = (org.cellwright.editor.draw.Drawing) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-						new Class<?>[] { org.cellwright.editor.draw.Drawing.class }, (proxy, m, args) -> {
-							if (m.getName().equals("text")) {
-								String text = (String) args[0];
-								double[] box = { (double) args[1], (double) args[2], screen.textWidth(text, (boolean) args[4]), screen.lineHeight() };
-								boolean tick = (int) args[3] == org.cellwright.editor.draw.Drawing.GRAY && text.matches("[0-9.]+ (h|min)");
-								(tick ? ticks : others).add(box);
-								if (!tick) texts.add(text);
-							}
-							return m.invoke(screen, args);
-						});
-				new org.cellwright.editor.protocol.TimelinePainter().paint(recorder, 0, 0, width, height, view.timeline());
-			} finally {
-				gc.dispose();
-				image.dispose();
-			}
+			paint(display, width, height, new org.cellwright.editor.protocol.TimelinePainter(), screen -> (org.cellwright.editor.draw.Drawing) java.lang.reflect.Proxy
+					.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { org.cellwright.editor.draw.Drawing.class }, (proxy, m, args) -> {
+						if (m.getName().equals("text")) {
+							String text = (String) args[0];
+							double[] box = { (double) args[1], (double) args[2], screen.textWidth(text, (boolean) args[4]), screen.lineHeight() };
+							boolean tick = (int) args[3] == org.cellwright.editor.draw.Drawing.GRAY && text.matches("[0-9.]+ (h|min)");
+							(tick ? ticks : others).add(box);
+							if (!tick) texts.add(text);
+						}
+						return m.invoke(screen, args);
+					}));
 			assertFalse(ticks.isEmpty(), "the time axis is labelled");
 			for (double[] t : ticks) for (int k = 0; k < others.size(); k++) {
 				double[] o = others.get(k);
@@ -166,5 +158,63 @@ class ProtocolTimelineUITest {
 				assertFalse(overlap, "at " + width + " x " + height + " '" + texts.get(k) + "' is drawn over a time label at x " + t[0]);
 			}
 		}
+	}
+	/**
+	 * A group's bracket label is as wide as its name needs where its row leaves room beside the bracket: kim2025.cell's
+	 * KimHeated drew "prob..." for probe30, probe45 and probe60 (each a bracket under one 10 min step) at the view's
+	 * default size beside the editor (about 700 x 250, session 26). The labels of a row stay apart, a name is cut only
+	 * where there is no room, and then the whole name is the tooltip over it.
+	 */
+	@Test
+	void aGroupsNameIsDrawnWholeBesideItsShortBracketAndCutOnlyWithoutRoom() throws Exception {
+		open("sung2023/kim2025.cell");
+		view.show("protocol KimHeated");
+		assertNotNull(view.timeline());
+		var display = view.canvas().getDisplay();
+		for (int width = 600; width <= 1400; width += 200) {
+			var painter = paint(display, width, 250, new org.cellwright.editor.protocol.TimelinePainter());
+			var labels = painter.bracketLabels();
+			assertEquals(java.util.List.of("probe30", "probe45", "probe60"),
+					labels.stream().map(org.cellwright.editor.protocol.TimelinePainter.BracketLabel::drawn).filter(l -> l.startsWith("prob")).sorted().toList(),
+					"the groups' names whole at " + width + " px: " + labels);
+			for (var a : labels) for (var b : labels)
+				if (a != b)
+					assertTrue(a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x() || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y(),
+							"labels apart at " + width + " px: " + a + ", " + b);
+			assertNull(painter.cutLabelAt(labels.get(0).x() + 1, labels.get(0).y() + 1), "no tooltip over a whole name");
+			for (var l : labels) // a label wider than its bracket hangs under its line: drawn over it, it hid the whole bracket
+				assertTrue(l.x() >= l.left() && l.x() + l.width() <= l.right() || l.y() > l.lineY(), "the bracket in view beside " + l);
+		}
+		// too narrow for the names: cut, each whole in the tooltip over it (on the view's canvas too)
+		var narrow = paint(display, 260, 250, view.painter());
+		var cut = narrow.bracketLabels().stream().filter(org.cellwright.editor.protocol.TimelinePainter.BracketLabel::cut).findFirst().orElseThrow(
+				() -> new AssertionError("a name cut at 260 px: " + narrow.bracketLabels()));
+		assertTrue(cut.drawn().endsWith("..."), cut.toString());
+		org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+		move.x = (int) (cut.x() + cut.width() / 2);
+		move.y = (int) (cut.y() + cut.height() / 2);
+		view.canvas().notifyListeners(org.eclipse.swt.SWT.MouseMove, move);
+		assertEquals(cut.name(), view.canvas().getToolTipText(), "the whole name under the pointer");
+	}
+
+	/** Paints the view's time line at a size with the screen's font into an image, with the painter given. */
+	private org.cellwright.editor.protocol.TimelinePainter paint(org.eclipse.swt.widgets.Display display, int width, int height,
+			org.cellwright.editor.protocol.TimelinePainter painter) {
+		return paint(display, width, height, painter, screen -> screen);
+	}
+
+	/** As {@link #paint}, drawing through what {@code through} makes of the screen's drawing (a recorder). */
+	private org.cellwright.editor.protocol.TimelinePainter paint(org.eclipse.swt.widgets.Display display, int width, int height,
+			org.cellwright.editor.protocol.TimelinePainter painter,
+			java.util.function.Function<org.cellwright.editor.draw.Drawing, org.cellwright.editor.draw.Drawing> through) {
+		var image = new org.eclipse.swt.graphics.Image(display, width, height);
+		var gc = new org.eclipse.swt.graphics.GC(image);
+		try (var screen = new org.cellwright.editor.draw.GcDrawing(gc)) {
+			painter.paint(through.apply(screen), 0, 0, width, height, view.timeline());
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		return painter;
 	}
 }

@@ -89,8 +89,9 @@ class RunsViewUITest extends ProjectUITest {
 		assertTrue(Files.isRegularFile(sweepRun.resolve("X-stack-pressure=20MPa/summary.json")), "the sweep's runs in the run store");
 		assertTrue(Files.isRegularFile(sweepRun.resolve("sweep.csv")), "with the sweep's table");
 
-		// a launch of several runs brings up the Runs view with the launch's runs selected, each with its checks (the
-		// Results view shows the last run only); a sweep's variants, of one run id, told apart by their values
+		// a launch of several runs brings up the Runs view with the launch's runs selected, each with its checks, and the
+		// Results view overlays them, as selecting them there does (before session 27 it showed the last run only while
+		// the Runs view selected all); a sweep's variants, of one run id, told apart by their values
 		IWorkbenchPage page0 = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		spin(() -> page0.findView(RunsView.ID) instanceof RunsView v && v.table().getSelectionCount() == 3, 20_000,
 				"the Runs view to come up with the launch's three runs selected");
@@ -98,6 +99,9 @@ class RunsViewUITest extends ProjectUITest {
 		assertTrue(page0.isPartVisible(launched), "the Runs view is in view");
 		List<Path> selected = java.util.Arrays.stream(launched.table().getSelection()).map(i -> ((RunsView.Run) i.getData()).folder()).sorted().toList();
 		assertEquals(all.outcomes().stream().map(o -> o.folder().normalize()).sorted().toList(), selected, "the launch's runs selected");
+		ResultsView launchShown = (ResultsView) page0.findView(ResultsView.ID);
+		spin(() -> launchShown.whenLoaded().isDone() && launchShown.runs().size() == 3, 60_000, "the Results view to show the launch's three runs");
+		assertEquals(selected, launchShown.runs().stream().map(r -> r.folder().normalize()).sorted().toList(), "the Results view shows the runs selected");
 		for (int i : launched.table().getSelectionIndices()) // a sweep's variants are not checked (RunUnit.checked)
 			assertEquals(launched.text(i, "experiment").equals("X") ? "1 pass" : "", launched.text(i, "checks"),
 					"the experiment's expect clause, passed: " + launched.text(i, "experiment"));
@@ -181,6 +185,26 @@ class RunsViewUITest extends ProjectUITest {
 		var recorded = org.cellwright.run.folder.RunFolder.read(newX.folder()).inputs().expectations();
 		assertNotNull(recorded, "inputs.json records the expect clauses");
 		assertEquals(List.of("status"), recorded.stream().map(e -> e.metric()).toList(), recorded.toString());
+	}
+
+	/**
+	 * A launch of more runs than the Results view overlays ({@link ExperimentJob#OVERLAID}; the study's experiments.cell
+	 * has 21) shows its last run there, and the Runs view selects that run: the two views agree on what is shown.
+	 */
+	@Test
+	void aLaunchOfManyRunsShowsItsLastRunAndTheRunsViewSelectsThatOne() throws Exception {
+		project = IdeUITest.newProject("runs-many");
+		String values = String.join(", ", java.util.stream.IntStream.rangeClosed(1, ExperimentJob.OVERLAID).mapToObj(i -> (5 * i) + " MPa").toList());
+		IFile f = IdeUITest.newFile(project, "t.cell", cell("5 MPa").replace("vary stack-pressure in 5 MPa, 20 MPa", "vary stack-pressure in " + values));
+		ExperimentJob all = run(f, null);
+		assertEquals(ExperimentJob.OVERLAID + 1, all.outcomes().size(), "the experiment and the sweep's variants: " + all.outcomes());
+		Path last = all.outcomes().get(all.outcomes().size() - 1).folder().normalize();
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		spin(() -> page.findView(RunsView.ID) instanceof RunsView v && v.table().getSelectionCount() == 1
+				&& ((RunsView.Run) v.table().getSelection()[0].getData()).folder().equals(last), 20_000, "the Runs view to select the last run");
+		ResultsView results = (ResultsView) page.findView(ResultsView.ID);
+		spin(() -> results.whenLoaded().isDone() && results.runs().size() == 1, 60_000, "the Results view to show one run");
+		assertEquals(last, results.runs().get(0).folder().normalize(), "the launch's last run");
 	}
 
 	/** Presses a button of the dialog titled so when it opens (the dialog's event loop runs this timer). */

@@ -173,6 +173,12 @@ final class ResultsBanner {
 	}
 
 	private void relayout() {
-		if (!banner.isDisposed()) banner.getParent().layout(new Control[] {banner}); // not every chart's insides
+		if (banner.isDisposed()) return;
+		banner.getParent().layout(new Control[] {banner}); // not every chart's insides
+		// and the banner's own lines: layout(Control[]) lays out the banner's ancestors, and the banner lays out its lines
+		// only when its size changes, so new lines in a banner as high as before were not placed: a blank band where
+		// the status lines belong, without their tooltips, until the view was clicked (README "Results view (session
+		// 21)"; seen twice in session 27 after kim2025.cell's start-up run of both experiments)
+		banner.layout(true);
 	}
 }

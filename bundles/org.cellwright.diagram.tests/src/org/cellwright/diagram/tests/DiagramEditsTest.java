@@ -147,13 +147,16 @@ class DiagramEditsTest {
 		Path f = file("base.cell", base), other = file("thin.cell", thin);
 		assertEquals(List.of(), errorMessages(other), "the fixture is valid");
 		TextSession s = TextSession.onFile(f);
-		for (String[] refused : new String[][] { { "layer:Base.wcc", "cell Thin: after wcc" }, { "layer:Base.foil", "cell NoFoil: remove foil" },
-				{ "layer:Base.separator", "cell Thin: a layer separator replacing it" } }) {
+		// each use with its file and line, as the IDE's search of the workspace names those of other folders
+		// ("a/thin.cell:7: cell Thin: after wcc"); before session 27 without the line: "thin.cell (cell Thin: after wcc)"
+		for (String[] refused : new String[][] { { "layer:Base.wcc", "thin.cell:9: cell Thin: after wcc" },
+				{ "layer:Base.foil", "thin.cell:12: cell NoFoil: remove foil" },
+				{ "layer:Base.separator", "thin.cell:8: cell Thin: a layer separator replacing it" } }) {
 			RuntimeException e = assertThrows(RuntimeException.class,
 					() -> command(s, m -> CellOperations.rename(m, s.domain(), refused[0], "renamed")), refused[0]);
-			assertTrue(e.getMessage().contains("thin.cell (") && e.getMessage().contains(refused[1]), e.getMessage());
+			assertTrue(e.getMessage().contains(refused[1]), e.getMessage());
 			e = assertThrows(RuntimeException.class, () -> command(s, m -> CellOperations.Delete.delete(m, s.domain(), List.of(refused[0]))));
-			assertTrue(e.getMessage().contains("thin.cell (") && e.getMessage().contains(refused[1]), e.getMessage());
+			assertTrue(e.getMessage().contains("is named in other files: " + refused[1] + ": change those first."), e.getMessage());
 		}
 		assertEquals(base, Files.readString(f, StandardCharsets.UTF_8));
 		assertEquals(thin, Files.readString(other, StandardCharsets.UTF_8));
@@ -317,7 +320,7 @@ class DiagramEditsTest {
 			assertEquals(List.of(), Cells.layerDeleteUsesInOtherFiles(separator));
 			// what a rename changes: every name of it
 			assertEquals(List.of("cell Buffered: before separator"), Cells.layerNameUses(separator, m.getElements()).describe("separator"));
-			assertEquals(List.of("far.cell (cell Far: remove separator)"), Cells.layerNameUsesInOtherFiles(separator));
+			assertEquals(List.of("far.cell:7: cell Far: remove separator"), Cells.layerNameUsesInOtherFiles(separator));
 			Layer base = (Layer) Cells.effectiveLayers((Cell) separator.eContainer()).stream().filter(l -> l != separator).findFirst().get();
 			assertFalse(Cells.replacesInherited(base), "Base's wcc replaces nothing");
 			return null;

@@ -97,6 +97,11 @@ public class ProtocolTimelineView extends ViewPart implements DrawingExport.Expo
 				painter.paint(d, r.x, r.y, r.width, r.height, timeline);
 			}
 		});
+		// a bracket's name cut for want of room, whole in the tooltip
+		canvas.addListener(SWT.MouseMove, e -> {
+			String tip = painter.cutLabelAt(e.x, e.y);
+			if (!java.util.Objects.equals(tip, canvas.getToolTipText())) canvas.setToolTipText(tip);
+		});
 		getSite().getPage().addPartListener(partListener);
 		follow(getSite().getPage().getActiveEditor());
 	}
@@ -224,6 +229,9 @@ public class ProtocolTimelineView extends ViewPart implements DrawingExport.Expo
 	public ProtocolTimeline timeline() { return timeline; }
 
 	public Canvas canvas() { return canvas; }
+
+	/** The painter of the canvas (its last paint's layout). */
+	public TimelinePainter painter() { return painter; }
 
 	/** The time line as SVG: the same drawing as on the screen. */
 	@Override

@@ -30,6 +30,7 @@ public final class TimelinePainter {
 			d.text(t == null ? "Put the caret in a protocol or an experiment of a .cell file to see its steps."
 					: t.title + ": no steps", x0 + 10, y0 + 10, Drawing.BLACK, false);
 			xs = ws = new double[0];
+			labels.clear();
 			return;
 		}
 		double line = d.lineHeight();
@@ -122,17 +123,62 @@ public final class TimelinePainter {
 		}
 		// brackets: deepest (innermost) nearest to the plot, the first row's label below the time axis's labels (at
 		// bottom + line + 10 its top was within a line of them: "FirstCycle" over "1 h" in a narrow view)
-		for (Bracket b : t.brackets) {
+		labels.clear();
+		List<Bracket> order = new java.util.ArrayList<>(t.brackets);
+		order.sort(java.util.Comparator.comparingInt(Bracket::depth).thenComparingInt(Bracket::first));
+		double labelEnd = x0;
+		for (int k = 0; k < order.size(); k++) {
+			Bracket b = order.get(k);
+			if (k == 0 || order.get(k - 1).depth() != b.depth()) labelEnd = x0; // a new row
 			double y = bottom + 1.5 * line + 6 + (depth - 1 - b.depth()) * (line + 6);
 			double xa = left + xs[b.first()] + 2, xb = left + xs[b.last()] + ws[b.last()] - 2;
 			d.line(xa, y, xb, y, Drawing.BLACK, 1.5, false);
 			d.line(xa, y - 5, xa, y, Drawing.BLACK, 1.5, false);
 			d.line(xb, y - 5, xb, y, Drawing.BLACK, 1.5, false);
-			String label = d.fit(b.label(), xb - xa, true);
+			// the label centred on its bracket, as wide as it needs where its row leaves room: from the label before it
+			// to the next bracket of the row (or the view's edges); cut only beyond that, its whole name in the tooltip
+			// (cut to the bracket's own width, "prob..." for probe30 under a bracket of one step: session 26)
+			double lo = labelEnd + LABEL_GAP, hi = k + 1 < order.size() && order.get(k + 1).depth() == b.depth()
+					? left + xs[order.get(k + 1).first()] + 2 - LABEL_GAP : x0 + width - 4;
+			String label = d.fit(b.label(), Math.max(0, hi - lo - 6), true);
 			double lw = d.textWidth(label, true);
-			d.fillRect((xa + xb) / 2 - lw / 2 - 3, y - line / 2, lw + 6, line, Drawing.WHITE, null);
-			d.text(label, (xa + xb) / 2 - lw / 2, y - line / 2 - 1, Drawing.BLACK, true);
+			double lx = Math.max(lo + 3, Math.min((xa + xb) / 2 - lw / 2, hi - 3 - lw));
+			// on the bracket's line where the bracket is wider than it, else hanging under the line (over it, it hid the
+			// whole bracket): the row below starts a tick's height under the text
+			double ly = lw + 6 <= xb - xa ? y - line / 2 - 1 : y + 1;
+			d.fillRect(lx - 3, ly + 1, lw + 6, line, Drawing.WHITE, null);
+			d.text(label, lx, ly, Drawing.BLACK, true);
+			labels.add(new BracketLabel(b.label(), label, lx, ly, lw, line, xa, xb, y));
+			labelEnd = lx + lw + 3;
 		}
+	}
+
+	/** Room kept between a bracket's label and the next bracket of its row or the label before it [px]. */
+	private static final double LABEL_GAP = 6;
+
+	/**
+	 * A bracket's label as drawn at the last paint: its name, the text drawn (cut: ending "..."), its box, and its
+	 * bracket's line from x {@code left} to {@code right} at {@code lineY}.
+	 */
+	public record BracketLabel(String name, String drawn, double x, double y, double width, double height, double left, double right,
+			double lineY) {
+		public boolean cut() {
+			return !drawn.equals(name);
+		}
+	}
+
+	private final List<BracketLabel> labels = new java.util.ArrayList<>();
+
+	/** The brackets' labels of the last paint. */
+	public List<BracketLabel> bracketLabels() {
+		return List.copyOf(labels);
+	}
+
+	/** The whole name of a bracket whose label was cut at the last paint, under the point (a tooltip); else null. */
+	public String cutLabelAt(double x, double y) {
+		for (BracketLabel l : labels)
+			if (l.cut() && x >= l.x() && x <= l.x() + l.width() && y >= l.y() && y <= l.y() + l.height()) return l.name();
+		return null;
 	}
 
 	/** Lines of a step's label: its rate, its cut-off. */

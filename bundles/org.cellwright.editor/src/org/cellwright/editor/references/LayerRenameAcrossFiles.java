@@ -20,7 +20,6 @@ import org.cellwright.lang.text.BeyondTheText;
 import org.cellwright.lang.text.LayerRenameInOtherFiles;
 import org.cellwright.lang.text.TextPatch;
 import org.cellwright.model.Cell;
-import org.cellwright.model.CellwrightPackage;
 import org.cellwright.model.Element;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Model;
@@ -36,7 +35,6 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -48,8 +46,6 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
@@ -136,24 +132,10 @@ public record LayerRenameAcrossFiles(List<FileEdit> edits, String refusal, Strin
 	/**
 	 * Where the cells (of the file named {@code file}) name the layer that leaves the stack of {@code losing} and of
 	 * the cells extending it ({@link Cells#layerNameUses(Layer, Cell, Iterable)}): each "file:line: cell Cell1: after
-	 * wcc". What refuses the Stack view's Delete of a layer cells of its own file name.
+	 * wcc" ({@link Cells#layerNameUsesAt}). What refuses the Stack view's Delete of a layer cells of its own file name.
 	 */
 	public static List<String> namesIn(String file, Layer layer, Cell losing, Iterable<? extends Object> cells) {
-		Cells.LayerNameUses uses = Cells.layerNameUses(layer, losing, cells);
-		List<EObject> users = uses.users();
-		List<String> how = uses.describe(layer.getName());
-		List<String> out = new ArrayList<>();
-		for (int i = 0; i < users.size(); i++) out.add(file + ":" + line(users.get(i), layer.getName()) + ": " + how.get(i));
-		return out;
-	}
-
-	/** The line of the text where the object names the layer (a cell's 'remove' of it; a layer's own line). */
-	private static int line(EObject user, String layer) {
-		if (user instanceof Cell c)
-			for (INode n : NodeModelUtils.findNodesForFeature(c, CellwrightPackage.Literals.CELL__REMOVALS))
-				if (layer.equals(NodeModelUtils.getTokenText(n))) return n.getStartLine();
-		INode n = NodeModelUtils.getNode(user);
-		return n == null ? 0 : n.getStartLine();
+		return Cells.layerNameUsesAt(file, layer.getName(), Cells.layerNameUses(layer, losing, cells));
 	}
 
 	/**

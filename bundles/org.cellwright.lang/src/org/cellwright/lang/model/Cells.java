@@ -327,7 +327,8 @@ public final class Cells {
 
 	/**
 	 * Where cells of the other files read with the layer's (its resource set: the .cell files of its folder) name the
-	 * layer ({@link #layerNameUses}), one entry per file: "thin.cell (cell Thin: after wcc)". Empty if none does.
+	 * layer ({@link #layerNameUses}), one entry per use with its file and line ({@link #layerNameUsesAt}): "thin.cell:7:
+	 * cell Thin: after wcc", as the IDE's search of the workspace names those of other folders. Empty if none does.
 	 */
 	public static List<String> layerNameUsesInOtherFiles(Layer layer) {
 		return usesInOtherFiles(layer, cells -> layerNameUses(layer, cells));
@@ -335,7 +336,9 @@ public final class Cells {
 
 	/**
 	 * {@link #layerNameUsesInOtherFiles} for the layer's delete from its cell ({@link #layerNameUses(Layer, Cell,
-	 * Iterable)}): none where it replaces an inherited layer of its name.
+	 * Iterable)}): none where it replaces an inherited layer of its name. Before session 27 a file was named without
+	 * the line, "thin.cell (cell Thin: after wcc)", beside the IDE's "a/thin.cell:7: cell Thin: after wcc" for a file of
+	 * another folder in the same refusal's kind.
 	 */
 	public static List<String> layerDeleteUsesInOtherFiles(Layer layer) {
 		Cell own = layer.eContainer() instanceof Cell c ? c : null;
@@ -348,11 +351,38 @@ public final class Cells {
 		if (own == null || own.getResourceSet() == null || layer.getName() == null) return out;
 		for (Resource r : List.copyOf(own.getResourceSet().getResources())) {
 			if (r == own) continue;
-			LayerNameUses uses = usesIn.apply(cellsOf(r));
-			if (uses.isEmpty()) continue;
-			out.add((r.getURI() == null ? "another file" : r.getURI().lastSegment()) + " (" + String.join(", ", uses.describe(layer.getName())) + ")");
+			out.addAll(layerNameUsesAt(fileName(r), layer.getName(), usesIn.apply(cellsOf(r))));
 		}
 		return out;
+	}
+
+	/** A file as the refusals name it: its workspace path ("a/thin.cell") for a workspace resource, else its name. */
+	private static String fileName(Resource r) {
+		if (r.getURI() == null) return "another file";
+		if (r.getURI().isPlatformResource()) return r.getURI().toPlatformString(true).substring(1);
+		return r.getURI().lastSegment();
+	}
+
+	/**
+	 * The uses of the layer's name {@code layer} by cells of the file named {@code file} ({@link #layerNameUses}), each
+	 * with its line: "file:line: cell Cell1: after wcc". The one format of the refusals of a layer's delete (the Stack
+	 * view's, the diagram's, the IDE's search of the workspace).
+	 */
+	public static List<String> layerNameUsesAt(String file, String layer, LayerNameUses uses) {
+		List<EObject> users = uses.users();
+		List<String> how = uses.describe(layer);
+		List<String> out = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) out.add(file + ":" + line(users.get(i), layer) + ": " + how.get(i));
+		return out;
+	}
+
+	/** The line of the text where the object names the layer (a cell's 'remove' of it; a layer's own line); 0 unknown. */
+	private static int line(EObject user, String layer) {
+		if (user instanceof Cell c)
+			for (org.eclipse.xtext.nodemodel.INode n : org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(c, Literals.CELL__REMOVALS))
+				if (layer.equals(org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(n))) return n.getStartLine();
+		org.eclipse.xtext.nodemodel.INode n = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(user);
+		return n == null ? 0 : n.getStartLine();
 	}
 
 	/** The cells of a resource's model (none if it holds no model). */

@@ -143,13 +143,40 @@ public final class Fits {
 
 	/** Parameter values p as "target = value unit, ..." (progress lines). */
 	public static String values(FitRunner.Plan plan, double[] p) {
-		StringBuilder b = new StringBuilder();
+		return String.join(", ", values(plan.estimates().stream().map(FitRunner.Estimate::target).toList(), plan, p, "%.5g"));
+	}
+
+	/**
+	 * An evaluation's line as the command line prints it and the IDE's console keeps it: "evaluation 12: cost 0.00321
+	 * NCM811.exchange-current-density = 0.09 mA/cm2, ...", every estimate by its whole name.
+	 */
+	public static String evaluationLine(FitRunner.Plan plan, int n, double cost, double[] p) {
+		return String.format(Locale.ROOT, "evaluation %d: cost %.6g  %s", n, cost, values(plan, p));
+	}
+
+	/**
+	 * The values of p short, one entry per estimate, for a line that must stay short (the IDE's progress): each estimate by its property
+	 * alone where no other estimate of the fit has that property ("exchange-current-density = 0.09 mA/cm2"; two
+	 * materials' of the same name keep their whole names), three digits.
+	 */
+	public static List<String> shortValues(FitRunner.Plan plan, double[] p) {
+		List<String> targets = plan.estimates().stream().map(FitRunner.Estimate::target).toList();
+		List<String> names = new ArrayList<>();
+		for (String t : targets) {
+			String property = t.substring(t.lastIndexOf('.') + 1);
+			boolean unique = targets.stream().filter(o -> o.substring(o.lastIndexOf('.') + 1).equals(property)).count() == 1;
+			names.add(unique ? property : t);
+		}
+		return values(names, plan, p, "%.3g");
+	}
+
+	private static List<String> values(List<String> names, FitRunner.Plan plan, double[] p, String format) {
+		List<String> out = new ArrayList<>();
 		for (int i = 0; i < p.length; i++) {
 			FitRunner.Estimate e = plan.estimates().get(i);
-			b.append(i == 0 ? "" : ", ").append(e.target()).append(" = ").append(String.format(Locale.ROOT, "%.5g", p[i]))
-					.append(e.unit().isEmpty() ? "" : " " + e.unit());
+			out.add(names.get(i) + " = " + String.format(Locale.ROOT, format, p[i]) + (e.unit().isEmpty() ? "" : " " + e.unit()));
 		}
-		return b.toString();
+		return out;
 	}
 
 	private static String hash(String s) {
