@@ -171,7 +171,7 @@ class StudyParametersTest {
 		List<String> names = new ArrayList<>();
 		for (java.lang.reflect.Field f : org.cellwright.solver.NumericalThresholds.class.getDeclaredFields())
 			if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && java.lang.reflect.Modifier.isPublic(f.getModifiers())) names.add(f.getName());
-		assertEquals(List.of("HARD_SHORT_LEAK_FLOOR", "HOLD_CURRENT_FLOOR_C_RATE"), names.stream().sorted().toList());
+		assertEquals(List.of("EFFICIENCY_RESOLUTION_SHARE", "HARD_SHORT_LEAK_FLOOR", "HOLD_CURRENT_FLOOR_C_RATE"), names.stream().sorted().toList());
 		for (String n : names)
 			assertTrue(rows.stream().anyMatch(r -> r.contains("`NumericalThresholds." + n + "`") && r.split(" \\| ").length >= 3
 					&& !r.split(" \\| ")[2].isBlank()), n + " has a row with its value and reason");
