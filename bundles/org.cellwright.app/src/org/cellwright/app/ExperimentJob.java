@@ -200,6 +200,11 @@ public class ExperimentJob extends Job {
 				}
 
 				@Override
+				public void tookOver(RunGroup g, String message) {
+					RunConsole.println("  " + g.name() + ": " + message);
+				}
+
+				@Override
 				public void notKept(RunGroup g, String message) {
 					// a full disk while the run was collected: the run is kept, what was not written is said (it ended the
 					// job in an internal error, the runs after it left in their hidden folders: disk26)

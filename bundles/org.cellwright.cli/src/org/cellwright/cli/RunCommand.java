@@ -222,6 +222,11 @@ public class RunCommand extends CliCommand {
 				}
 
 				@Override
+				public void tookOver(RunGroup g, String message) {
+					progress.println(err, "cellwright: " + g.name() + ": " + message);
+				}
+
+				@Override
 				public void groupEnded(RunGroup g, Path folder) {
 					if (!g.sweep()) return;
 					// the sweep's own page beside its runs: table, key numbers against the swept values, links to the runs

@@ -126,7 +126,13 @@ public class RunsCommand extends CliCommand {
 							+ (fitsGone.size() == 1 ? "" : "s") + " deleted");
 					for (Path g : gone) o.println("  deleted " + Problem.display(g));
 					for (Path g : fitsGone) o.println("  deleted fit " + Problem.display(g));
-				} else print(o, s, rows, store.fits());
+				} else {
+					print(o, s, rows, store.fits());
+					// a run's hidden folder: being written, or left by a process killed while it wrote (pipe27b: said nowhere)
+					for (Path h : new RunStore(s).hiddenRuns())
+						o.println("  " + Problem.display(h) + ": a run being written now, or left by a process stopped before it ended (killed);"
+								+ " the next run of " + h.getParent().getFileName() + " moves such a one into place");
+				}
 			} catch (RunStoreException | java.io.UncheckedIOException | IllegalArgumentException e) {
 				err.println("cellwright runs: " + Printable.escape(e.getMessage()) + (prune ? " (nothing deleted there)" : ""));
 				rc = 1;

@@ -65,6 +65,20 @@ public final class Pipeline {
 		 * ({@link RunIndex#rows}).
 		 */
 		default void notKept(RunGroup group, String message) {}
+
+		/**
+		 * Runs of the group that a writer stopped without ending (killed) had left hidden ({@code .<run id>.partial}),
+		 * moved into place as this group's run began ({@link org.cellwright.run.store.Slot#leftovers}), in one line
+		 * naming them; said before the group's units run. Nothing failed: a note.
+		 */
+		default void tookOver(RunGroup group, String message) {}
+	}
+
+	/** The line {@link Listener#tookOver} says: the leftover run folders, now in place. */
+	static String tookOver(List<Path> folders) {
+		return (folders.size() == 1 ? "a run" : folders.size() + " runs") + " left hidden by a process stopped before it ended (killed)"
+				+ " moved into place, listed from " + (folders.size() == 1 ? "its folder: " : "their folders: ")
+				+ String.join(", ", folders.stream().map(Path::toString).toList());
 	}
 
 	/** A unit's run: where it is now and what changed against the previous run of the same name. */
@@ -172,6 +186,7 @@ public final class Pipeline {
 					l.refused(g, e.getMessage());
 					continue;
 				}
+				if (!slot.leftovers().isEmpty()) l.tookOver(g, tookOver(slot.leftovers()));
 				List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
 				for (RunUnit u : g.units()) {
 					Path writing = writing(slot, u);

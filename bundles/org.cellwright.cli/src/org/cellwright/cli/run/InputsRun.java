@@ -100,6 +100,11 @@ public final class InputsRun {
 				}
 
 				@Override
+				public void tookOver(RunGroup group, String message) {
+					err.println("cellwright: " + group.name() + ": " + message);
+				}
+
+				@Override
 				public void notKept(RunGroup group, String message) {
 					err.println("cellwright: " + message);
 					notKept[0] = true;

@@ -17,9 +17,10 @@ public final class Slot implements AutoCloseable {
 	private final Path groupFolder, tmp;
 	private final FileLock lock;
 	private final FileChannel channel;
+	private final java.util.List<Path> leftovers;
 	private boolean committed;
 
-	Slot(RunStore store, String group, String id, Path groupFolder, Path tmp, FileLock lock, FileChannel channel) {
+	Slot(RunStore store, String group, String id, Path groupFolder, Path tmp, FileLock lock, FileChannel channel, java.util.List<Path> leftovers) {
 		this.store = store;
 		this.group = group;
 		this.id = id;
@@ -27,7 +28,14 @@ public final class Slot implements AutoCloseable {
 		this.tmp = tmp;
 		this.lock = lock;
 		this.channel = channel;
+		this.leftovers = java.util.List.copyOf(leftovers);
 	}
+
+	/**
+	 * The runs of the group that writers stopped without ending (killed) had left hidden, moved into place when this
+	 * one began (their folders): listed from their folders until runs.csv is next rewritten.
+	 */
+	public java.util.List<Path> leftovers() { return leftovers; }
 
 	public String id() { return id; }
 
