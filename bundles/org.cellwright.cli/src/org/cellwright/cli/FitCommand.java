@@ -148,6 +148,12 @@ public class FitCommand extends CliCommand {
 				}
 
 				@Override
+				public void tookOver(String message) {
+					err.println("cellwright: " + f.getName() + ": " + message); // as the run command says it
+					err.flush();
+				}
+
+				@Override
 				public void finishing(Path writing) {
 					try {
 						FitHtmlReport.writeWithRuns(writing);

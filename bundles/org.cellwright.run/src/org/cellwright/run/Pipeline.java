@@ -74,8 +74,8 @@ public final class Pipeline {
 		default void tookOver(RunGroup group, String message) {}
 	}
 
-	/** The line {@link Listener#tookOver} says: the leftover run folders, now in place. */
-	static String tookOver(List<Path> folders) {
+	/** The line {@link Listener#tookOver} (and a fit's {@code Fits.Listener#tookOver}) says: the leftover run folders, now in place. */
+	public static String tookOver(List<Path> folders) {
 		return (folders.size() == 1 ? "a run" : folders.size() + " runs") + " left hidden by a process stopped before it ended (killed)"
 				+ " moved into place, listed from " + (folders.size() == 1 ? "its folder: " : "their folders: ")
 				+ String.join(", ", folders.stream().map(Path::toString).toList());

@@ -214,6 +214,28 @@ class FitTest {
 	}
 
 	/**
+	 * A fit a process stopped without ending (killed) left hidden ({@code .<id>.partial}) is moved into place by the next
+	 * fit of the same name, and {@code cellwright fit} says so in the line {@code cellwright run} says it in; it said
+	 * nothing (pipe27c: the fit's listener had no hook for it).
+	 */
+	@Test
+	void aFitAKilledProcessLeftHiddenIsMovedIntoPlaceAndTheFitCommandSaysSo() throws Exception {
+		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }\n");
+		Path fits = tmp.resolve("fits");
+		Cli.Result first = Cli.cli("fit", f.toString(), "--out", fits.toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path done = RunStore.latest(fits.resolve("K"));
+		String id = done.getFileName().toString();
+		Files.move(done, done.resolveSibling("." + id + ".partial")); // as a process killed before it moved it into place
+		Cli.Result second = Cli.cli("fit", f.toString(), "--out", fits.toString());
+		assertEquals(0, second.rc(), second.out() + second.err());
+		assertTrue(Files.isRegularFile(fits.resolve("K").resolve(id).resolve(org.cellwright.run.folder.RunFiles.FIT)), "moved into place");
+		assertTrue(second.err().contains("cellwright: K: a run left hidden by a process stopped before it ended (killed) moved into place")
+				&& second.err().contains(id), second.err());
+		assertFalse(first.err().contains("killed"), first.err());
+	}
+
+	/**
 	 * The first fit of a file cancelled during its search leaves no folder of the fit at all: it left
 	 * {@code results/<file>/<fit>/} holding only its {@code .lock} file (walk24), which the Runs view and a reader of
 	 * the folder took for a fit that had run.

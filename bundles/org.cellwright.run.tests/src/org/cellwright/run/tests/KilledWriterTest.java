@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * shutdown hook moves it into place. The next run of the same experiment or sweep, holding the group's lock, takes it
  * over: moved into place and listed from its folder, then written into runs.csv; a leftover holding nothing (killed
  * before it wrote a file, a fit's scratch runs alone) is deleted. pipe27b: two command lines on one results folder, one
- * killed while collecting a sweep: its run stayed hidden for good, in no listing, never cleaned up.
+ * killed while collecting a sweep: its run stayed hidden for good, in no listing, never cleaned up. Its rows then
+ * said its solver's COMPLETED alone, as a whole run's (pipe27c): their change says it was recovered and what it lacks.
  */
 class KilledWriterTest {
 
@@ -41,6 +42,7 @@ class KilledWriterTest {
 		String killed = first.get(0).runId();
 		// as a process killed after its variants ended, before the run was renamed into place and its rows written
 		Files.move(sweep.resolve(killed), sweep.resolve("." + killed + ".partial"));
+		Files.delete(sweep.resolve("." + killed + ".partial").resolve(org.cellwright.run.folder.RunFiles.SWEEP_TABLE)); // killed before it
 		Files.delete(out.resolve("runs.csv"));
 		Files.createDirectories(sweep.resolve(".20261205-120000-aaaaaa.partial")); // killed before it wrote anything
 		Files.createDirectories(sweep.resolve(".20261205-120001-bbbbbb.partial/.scratch/1"));
@@ -60,10 +62,13 @@ class KilledWriterTest {
 		assertEquals(8, rows.size(), rows.toString());
 		for (int i = 0; i < 4; i++) {
 			assertEquals(killed, rows.get(i).id());
+			assertEquals(RunIndex.RECOVERED + " (files missing: the sweep's sweep.csv)", rows.get(i).change(),
+					"its rows say it was recovered, not a whole run (its status is its solver's: " + rows.get(i).status() + ")");
 			assertEquals(second.get(0).runId(), rows.get(i + 4).id());
 			assertEquals("no change", rows.get(i + 4).change(), "compared with the killed run's variant " + rows.get(i).name());
 		}
 		assertTrue(Files.readString(out.resolve("runs.csv")).contains(killed), "written into runs.csv by the second run's rewrite");
+		assertTrue(Files.readString(out.resolve("runs.csv")).contains(RunIndex.RECOVERED), "runs.csv says it was recovered");
 		assertEquals(sweep.resolve(second.get(0).runId()), RunStore.latest(sweep));
 	}
 

@@ -50,6 +50,12 @@ public final class Fits {
 
 		/** In the fit's folder being written, after fit.json, fitted.cell, before/ and after/: e.g. its report.html. */
 		default void finishing(Path writing) {}
+
+		/**
+		 * Runs of the fit that a process stopped without ending (killed) had left hidden, moved into place as this one
+		 * began ({@link Slot#leftovers}), in the one line {@link org.cellwright.run.Pipeline#tookOver} makes: a note.
+		 */
+		default void tookOver(String message) {}
 	}
 
 	/**
@@ -118,6 +124,7 @@ public final class Fits {
 			throw new NotRunException(e.getMessage(), e);
 		}
 		try (slot) {
+			if (!slot.leftovers().isEmpty()) listener.tookOver(org.cellwright.run.Pipeline.tookOver(slot.leftovers()));
 			FitRunner runner = new FitRunner(slot.writing().resolve(".scratch"), cancel).on(engine);
 			FitResult r;
 			try {

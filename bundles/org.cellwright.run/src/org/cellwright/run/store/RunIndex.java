@@ -49,6 +49,11 @@ public final class RunIndex {
 					s.capacityRetention(), s.nucleationOverpotentialMV(),
 					run != null && run.version() != null ? run.version() : org.cellwright.solver.input.json.InputsJson.cellwrightVersion(), folder, change);
 		}
+
+		/** This row with another change text. */
+		public Row withChange(String c) {
+			return new Row(id, time, group, name, status, cycles, firstDischargeMAhCm2, lastCe, capacityRetention, nucleationMV, version, folder, c);
+		}
 	}
 
 	static final String[] HEADER = { "id", "time", "experiment", "name", "status", "cycles", "first_discharge_mAh_cm2", "last_ce",
@@ -83,6 +88,34 @@ public final class RunIndex {
 
 	/** What the change of a run found in its folder says (it has no row of its own with the change: {@link #unlisted}). */
 	public static final String UNLISTED = "not in runs.csv when it ended: listed from its folder";
+
+	/**
+	 * What the change of a run says that a process stopped without ending (killed) had left hidden and the next run of
+	 * its group moved into place ({@link RunStore}'s take-over, pipe27c): its status is its solver's, its run was not
+	 * whole; followed by " (files missing: ...)". Its status stays what the solver said, so older readers read it.
+	 */
+	public static final String RECOVERED = "recovered: its process stopped before the run ended";
+
+	/**
+	 * Writes the rows of the run folder {@code run} (in place, listed from its folder: {@link #UNLISTED}) into runs.csv
+	 * with the change {@link #RECOVERED} and the files its folder lacks of those every run writes (a sweep's: its
+	 * {@value RunFiles#SWEEP_TABLE}), so a recovered run is not taken for a whole one. Nothing when none is listed so.
+	 */
+	void recovered(Path run) {
+		String rel = root.relativize(run).toString().replace('\\', '/');
+		if (unlisted(listed()).stream().noneMatch(r -> r.folder().equals(rel) || r.folder().startsWith(rel + "/"))) return;
+		update(rows -> rows.stream().map(r -> UNLISTED.equals(r.change()) && (r.folder().equals(rel) || r.folder().startsWith(rel + "/"))
+				? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder())) + ")") : r).toList());
+	}
+
+	/** The files of a run's folder {@code folder} (in the run {@code run}: a sweep's) that every run writes and it lacks; "none". */
+	private static String missing(Path run, Path folder) {
+		List<String> out = new ArrayList<>();
+		for (String f : new String[] { RunFiles.SUMMARY, RunFiles.TIMESERIES })
+			if (!Files.isRegularFile(folder.resolve(f))) out.add(f);
+		if (!folder.equals(run) && !Files.isRegularFile(run.resolve(RunFiles.SWEEP_TABLE))) out.add("the sweep's " + RunFiles.SWEEP_TABLE);
+		return out.isEmpty() ? "none" : String.join(", ", out);
+	}
 
 	/**
 	 * A row for each run in place that runs.csv does not list, oldest first: each folder {@code <experiment>/<run id>/}

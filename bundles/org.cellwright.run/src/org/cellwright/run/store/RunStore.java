@@ -224,6 +224,13 @@ public final class RunStore {
 					+ " is being written there (by another cellwright process or IDE job); wait for it to end, or use --out with another folder");
 		}
 		List<Path> leftover = takeOverLeftovers(groupFolder); // under the group's lock: their writers are gone
+		for (Path p : leftover) {
+			try {
+				index().recovered(p); // their rows say it (pipe27c): a solver's COMPLETED read as a whole run
+			} catch (RunStoreException e) {
+				// runs.csv not written (a full disk): listed from its folder, as it was
+			}
+		}
 		String base = runId(started, inputsHash), id = base;
 		for (int k = 2; Files.exists(groupFolder.resolve(id)) || Files.exists(groupFolder.resolve(hidden(id))); k++) id = base + "-" + k;
 		Path tmp = groupFolder.resolve(hidden(id));
