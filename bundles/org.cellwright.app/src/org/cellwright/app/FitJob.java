@@ -149,6 +149,13 @@ public class FitJob extends Job {
 				}
 
 				@Override
+				public void tookOver(String message) {
+					// a fit a killed process left hidden, moved into place by this one (as the command line and the
+					// Experiment job say it)
+					RunConsole.println("  fit " + f.getName() + ": " + message);
+				}
+
+				@Override
 				public void finishing(Path writing) {
 					try {
 						FitHtmlReport.writeWithRuns(writing);

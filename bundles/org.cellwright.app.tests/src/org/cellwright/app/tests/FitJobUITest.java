@@ -200,6 +200,22 @@ class FitJobUITest extends ProjectUITest {
 		flush();
 		String console = org.cellwright.app.RunConsole.console().getDocument().get();
 		assertTrue(console.contains("evaluation 1: cost ") && console.contains("E.ionic-conductivity = "), console);
+
+		// a fit a killed process left hidden (.<id>.partial, as SIGKILL before it was moved into place leaves it): the
+		// next Fit Parameters moves it into place and says so in the Runs console, as the command line and the
+		// Experiment job do (the Fit job said nothing: fit27)
+		String id = folder.getFileName().toString();
+		Files.move(folder, folder.resolveSibling("." + id + ".partial"));
+		FitJob again = new FitJob(f, "K");
+		again.schedule();
+		spin(() -> again.getResult() != null, 300_000, "the fit after the killed one");
+		assertEquals(IStatus.OK, again.getResult().getSeverity(), again.getResult().toString());
+		assertTrue(Files.isRegularFile(folder.resolve("fit.json")), "the killed fit's folder is in place");
+		assertFalse(Files.exists(folder.resolveSibling("." + id + ".partial")));
+		flush();
+		String after = org.cellwright.app.RunConsole.console().getDocument().get();
+		assertTrue(after.contains("  fit K: a run left hidden by a process stopped before it ended (killed) moved into place") && after.contains(folder.toString()),
+				after);
 	}
 
 	/** A fit job run on the caller's thread with its monitor. */
