@@ -284,8 +284,7 @@ public final class Pipeline {
 		if (java.util.Arrays.asList(changes).contains(null)) { // not in place, or the index not read under its lock
 			List<RunIndex.Row> before = null;
 			try {
-				before = new ArrayList<>(index.rows());
-				before.removeIf(r -> r.group().equals(slot.group()) && r.id().equals(slot.id()));
+				before = RunIndex.without(index.rows(), slot.group(), slot.id());
 			} catch (RunStoreException e) {
 				// the index cannot be read: no change said
 			}

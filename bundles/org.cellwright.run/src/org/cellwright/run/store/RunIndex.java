@@ -103,8 +103,9 @@ public final class RunIndex {
 	 */
 	void recovered(Path run) {
 		String rel = root.relativize(run).toString().replace('\\', '/');
-		if (unlisted(listed()).stream().noneMatch(r -> r.folder().equals(rel) || r.folder().startsWith(rel + "/"))) return;
-		update(rows -> rows.stream().map(r -> UNLISTED.equals(r.change()) && (r.folder().equals(rel) || r.folder().startsWith(rel + "/"))
+		java.util.function.Predicate<Row> inRun = r -> r.folder().equals(rel) || r.folder().startsWith(rel + "/");
+		if (unlisted(listed()).stream().noneMatch(inRun)) return;
+		update(rows -> rows.stream().map(r -> UNLISTED.equals(r.change()) && inRun.test(r)
 				? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder())) + ")") : r).toList());
 	}
 
@@ -218,6 +219,13 @@ public final class RunIndex {
 		return n == null ? 0 : n.get();
 	}
 
+	/** These rows without those of the run {@code group/id} (its own, read from its folder or written in by another writer). */
+	public static List<Row> without(List<Row> rows, String group, String id) {
+		List<Row> out = new ArrayList<>(rows);
+		out.removeIf(r -> r.group().equals(group) && r.id().equals(id));
+		return out;
+	}
+
 	/** The latest of these rows (oldest first) of a name (experiment, or sweep/variant), or null. */
 	public static Row previous(List<Row> rows, String name) {
 		Row last = null;
@@ -234,8 +242,7 @@ public final class RunIndex {
 	 */
 	public void append(String group, String id, java.util.function.Function<List<Row>, List<Row>> make) {
 		update(rows -> {
-			List<Row> before = new ArrayList<>(rows);
-			before.removeIf(r -> r.group().equals(group) && r.id().equals(id));
+			List<Row> before = without(rows, group, id);
 			List<Row> all = new ArrayList<>(before);
 			all.addAll(make.apply(java.util.Collections.unmodifiableList(before)));
 			return all;
