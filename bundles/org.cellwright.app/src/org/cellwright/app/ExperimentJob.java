@@ -270,6 +270,9 @@ public class ExperimentJob extends Job {
 		});
 	}
 
+	/** Runs of a launch the Results view overlays at most (a status line and a colour each); more: the last one. */
+	public static final int OVERLAID = 6;
+
 	/**
 	 * The Results view shows the run; a launch of several runs also brings up the Runs view, each run with its checks
 	 * (after running all of experiments.cell only the sweep's last variant was in view, and which experiments' checks
@@ -284,9 +287,6 @@ public class ExperimentJob extends Job {
 	 * the user put there while it ran stay (before, its end replaced them whenever it came: a run the user had just
 	 * chosen, Open Report then opening the start-up run's report; OpenReportUITest failed so once).
 	 */
-	/** Runs of a launch the Results view overlays at most (a status line and a colour each); more: the last one. */
-	public static final int OVERLAID = 6;
-
 	private static void show(List<Path> folders, boolean atStartup) {
 		Display d = PlatformUI.getWorkbench().getDisplay();
 		d.asyncExec(() -> {

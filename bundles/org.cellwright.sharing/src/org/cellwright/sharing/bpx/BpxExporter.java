@@ -233,7 +233,8 @@ public final class BpxExporter {
 		Material liquid = sepL == null ? null : liquid(sepL.getMaterial());
 		double c0 = liquid != null && Layers.si(liquid, "initial-concentration").isPresent() ? Layers.si(liquid, "initial-concentration").getAsDouble()
 				: initialConcentration(text) != null ? initialConcentration(text) : BpxImporter.DEFAULT_C0;
-		double tRef = posL != null ? Layers.si(active(posL.getMaterial()), "reference-temperature").orElse(298.15) : 298.15;
+		double tRef = posL != null ? Layers.si(active(posL.getMaterial()), "reference-temperature").orElse(org.cellwright.solver.physics.Constants.T_REF)
+				: org.cellwright.solver.physics.Constants.T_REF;
 		Map<String, String> populationNames = populationNames(text);
 		if (negL != null)
 			electrode(neg, negL, true, user, "Negative electrode", c0, tRef, populationNames, lost);
