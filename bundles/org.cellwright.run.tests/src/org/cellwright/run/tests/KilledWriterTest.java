@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.cellwright.measured.BdfWriter;
+import org.cellwright.measured.MeasuredSeries;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.CellFiles;
 import org.cellwright.run.Pipeline;
@@ -15,9 +17,11 @@ import org.cellwright.run.Plans;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
 import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunIndex;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.testing.Cli;
+import org.cellwright.testing.Measurements;
 import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,22 +103,30 @@ class KilledWriterTest {
 	}
 
 	/**
-	 * A run of experiment X whose writer wrote no report (the pipeline's own callers here): killed before its
-	 * checks.json, it lacks that alone; a report it never had is not guessed at.
+	 * A run of an experiment compared with a measurement, whose writer wrote no report (the pipeline's own callers
+	 * here): killed after its solver ended, before its comparison with the measurement and its checks.json, it lacks
+	 * those two; a report it never had is not guessed at.
 	 */
 	@Test
-	void aRunKilledBeforeItsChecksSaysSoAndNoReportItsWriterNeverWrites() throws Exception {
-		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.cell("t", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.1 mA/cm2")
-				+ "experiment X { cell C protocol P }\n" + CollectionIndexTest.SWEEP);
+	void aRunKilledBeforeItsComparisonAndChecksSaysSoAndNoReportItsWriterNeverWrites() throws Exception {
+		String text = PlatingCell.cell("t", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.1 mA/cm2") + "experiment X { cell C protocol P }\n";
+		Path f = Cli.write(tmp.resolve("t.cell"), text);
+		Path truth = run(f, tmp.resolve("truth"), "X", new ArrayList<>(), w -> {}).get(0).folder();
+		BdfWriter.write(new MeasuredSeries(Measurements.noisy(RunFolder.read(truth), 0.785, 0.0005, 20261206), null, "generated"),
+				tmp.resolve("data.bdf.csv"));
+		Cli.write(f, text.replace("experiment X { cell C protocol P }", "experiment X { cell C protocol P measured \"data.bdf.csv\" noise 0.5 mV }"));
 		Path out = tmp.resolve("out"), x = out.resolve("X");
 		String killed = run(f, out, "X", new ArrayList<>(), w -> {}).get(0).runId();
-		Files.move(x.resolve(killed), x.resolve("." + killed + ".partial"));
-		Files.delete(x.resolve("." + killed + ".partial").resolve(RunFiles.CHECKS));
+		Path hidden = x.resolve("." + killed + ".partial");
+		Files.move(x.resolve(killed), hidden);
+		assertTrue(Files.isRegularFile(hidden.resolve(RunFiles.MEASURED)), "the measurement kept before the run");
+		Files.delete(hidden.resolve(RunFiles.MEASURED_COMPARISON));
+		Files.delete(hidden.resolve(RunFiles.CHECKS));
 		Files.delete(out.resolve("runs.csv"));
 		run(f, out, "X", new ArrayList<>(), w -> {});
 		RunIndex.Row row = new RunStore(out).index().rows().get(0);
 		assertEquals(killed, row.id());
-		assertEquals(RunIndex.RECOVERED + " (files missing: checks.json)", row.change());
+		assertEquals(RunIndex.RECOVERED + " (files missing: " + RunFiles.MEASURED_COMPARISON + ", checks.json)", row.change());
 	}
 
 	/** A stand-in for the report the command line and the IDE write as each unit is finished (Pipeline.Listener#finishing). */

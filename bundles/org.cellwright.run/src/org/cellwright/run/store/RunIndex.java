@@ -109,22 +109,27 @@ public final class RunIndex {
 			if (rows.stream().noneMatch(ours)) return rows; // runs.csv as it is
 			boolean reports = wroteReports(run);
 			return rows.stream().map(r -> ours.test(r)
-					? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder()), reports) + ")") : r).toList();
+					? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder()), r.status(), reports) + ")") : r).toList();
 		});
 	}
 
 	/**
 	 * The files of a run's folder {@code folder} (in the run {@code run}: a sweep's) that its whole run would have and it
 	 * lacks, "none" without; the pipeline writes them in this order (Pipeline.collect): each run folder's
-	 * {@value RunFiles#TIMESERIES} and {@value RunFiles#SUMMARY} (the solver's), its {@value RunFiles#CHECKS} (every
-	 * collected run's, an empty list where nothing is expected), its {@value RunFiles#REPORT} where its writer wrote
-	 * reports ({@code reports}: the command line and the IDE do, Pipeline.Listener#finishing), then a sweep's
-	 * {@value RunFiles#SWEEP_TABLE}. Before session 28 checks.json and report.html were not looked for.
+	 * {@value RunFiles#TIMESERIES} and {@value RunFiles#SUMMARY} (the solver's; a run of {@code status} FAILED has the
+	 * summary alone), its {@value RunFiles#MEASURED_COMPARISON} where it kept a measurement ({@value RunFiles#MEASURED},
+	 * copied in before the run) and did not fail, its {@value RunFiles#CHECKS} (every collected run's, an empty list
+	 * where nothing is expected), its {@value RunFiles#REPORT} where its writer wrote reports ({@code reports}: the
+	 * command line and the IDE do, Pipeline.Listener#finishing), then a sweep's {@value RunFiles#SWEEP_TABLE}. Before
+	 * session 28 the comparison, checks.json and report.html were not looked for.
 	 */
-	private static String missing(Path run, Path folder, boolean reports) {
+	private static String missing(Path run, Path folder, String status, boolean reports) {
 		List<String> out = new ArrayList<>();
-		for (String f : reports ? new String[] { RunFiles.SUMMARY, RunFiles.TIMESERIES, RunFiles.CHECKS, RunFiles.REPORT }
-				: new String[] { RunFiles.SUMMARY, RunFiles.TIMESERIES, RunFiles.CHECKS })
+		List<String> whole = new ArrayList<>(List.of(RunFiles.SUMMARY, RunFiles.TIMESERIES));
+		if (Files.isRegularFile(folder.resolve(RunFiles.MEASURED)) && !"FAILED".equals(status)) whole.add(RunFiles.MEASURED_COMPARISON);
+		whole.add(RunFiles.CHECKS);
+		if (reports) whole.add(RunFiles.REPORT);
+		for (String f : whole)
 			if (!Files.isRegularFile(folder.resolve(f))) out.add(f);
 		if (!folder.equals(run) && !Files.isRegularFile(run.resolve(RunFiles.SWEEP_TABLE))) out.add("the sweep's " + RunFiles.SWEEP_TABLE);
 		return out.isEmpty() ? "none" : String.join(", ", out);
