@@ -188,17 +188,18 @@ public final class WholeSave {
 			ch.force(true);
 		}
 		PosixFileAttributeView view = Files.getFileAttributeView(like, PosixFileAttributeView.class);
-		if (view == null) return; // not a POSIX file system: the new file's defaults
-		PosixFileAttributes a = view.readAttributes();
-		PosixFileAttributeView mine = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-		PosixFileAttributes t = mine.readAttributes();
-		try {
-			if (!t.owner().equals(a.owner())) mine.setOwner(a.owner());
-			if (!t.group().equals(a.group())) mine.setGroup(a.group());
-		} catch (IOException e) {
-			throw new NotKept("its owner or group " + a.owner() + ":" + a.group());
+		if (view != null) { // else not a POSIX file system: the new file's defaults
+			PosixFileAttributes a = view.readAttributes();
+			PosixFileAttributeView mine = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+			PosixFileAttributes t = mine.readAttributes();
+			try {
+				if (!t.owner().equals(a.owner())) mine.setOwner(a.owner());
+				if (!t.group().equals(a.group())) mine.setGroup(a.group());
+			} catch (IOException e) {
+				throw new NotKept("its owner or group " + a.owner() + ":" + a.group());
+			}
+			mine.setPermissions(a.permissions());
 		}
-		mine.setPermissions(a.permissions());
 		carryAttributes(like, tmp); // after the permissions: an ACL's mask is the group's bits
 	}
 
@@ -233,19 +234,23 @@ public final class WholeSave {
 		}
 		var user = Files.getFileAttributeView(from, java.nio.file.attribute.UserDefinedFileAttributeView.class);
 		var mine = Files.getFileAttributeView(to, java.nio.file.attribute.UserDefinedFileAttributeView.class);
-		if (user != null && mine != null && Files.getFileStore(from).supportsFileAttributeView(java.nio.file.attribute.UserDefinedFileAttributeView.class)) {
-			for (String n : user.list()) {
-				ByteBuffer b = ByteBuffer.allocate(user.size(n));
-				user.read(n, b);
-				mine.write(n, b.flip());
+		try {
+			if (user != null && mine != null && Files.getFileStore(from).supportsFileAttributeView(java.nio.file.attribute.UserDefinedFileAttributeView.class)) {
+				for (String n : user.list()) {
+					ByteBuffer b = ByteBuffer.allocate(user.size(n));
+					user.read(n, b);
+					mine.write(n, b.flip());
+				}
 			}
+		} catch (IOException | RuntimeException e) { // in place rather than a save refused for an attribute
+			throw new NotKept("its user-defined attributes (" + e.getMessage() + ")");
 		}
 		var acl = Files.getFileAttributeView(from, java.nio.file.attribute.AclFileAttributeView.class);
 		var myAcl = Files.getFileAttributeView(to, java.nio.file.attribute.AclFileAttributeView.class);
 		if (acl != null && myAcl != null) {
 			try {
 				myAcl.setAcl(acl.getAcl());
-			} catch (IOException e) {
+			} catch (IOException | RuntimeException e) {
 				throw new NotKept("its ACL (" + e.getMessage() + ")");
 			}
 		}
@@ -259,8 +264,8 @@ public final class WholeSave {
 			try {
 				names = com.sun.jna.platform.linux.XAttrUtil.listXAttr(f);
 				mine = com.sun.jna.platform.linux.XAttrUtil.listXAttr(t);
-			} catch (IOException e) {
-				if (unsupported(e)) return; // a file system without extended attributes: none to drop
+			} catch (IOException | RuntimeException e) { // XAttrUtil's failures (errno) are IOExceptions
+				if (e instanceof IOException io && unsupported(io)) return; // a file system without extended attributes: none to drop
 				throw new NotKept("its extended attributes cannot be listed (" + e.getMessage() + ")");
 			}
 			for (String n : names) {
@@ -268,7 +273,7 @@ public final class WholeSave {
 					byte[] v = com.sun.jna.platform.linux.XAttrUtil.getXAttrBytes(f, n);
 					if (!mine.contains(n) || !java.util.Arrays.equals(v, com.sun.jna.platform.linux.XAttrUtil.getXAttrBytes(t, n)))
 						com.sun.jna.platform.linux.XAttrUtil.setXAttr(t, n, v);
-				} catch (IOException e) {
+				} catch (IOException | RuntimeException e) {
 					throw new NotKept("its extended attribute " + n + " (" + e.getMessage() + ")");
 				}
 			}
@@ -276,7 +281,7 @@ public final class WholeSave {
 				if (names.contains(n)) continue;
 				try {
 					com.sun.jna.platform.linux.XAttrUtil.removeXAttr(t, n);
-				} catch (IOException e) {
+				} catch (IOException | RuntimeException e) {
 					throw new NotKept("the new file's extended attribute " + n + ", which the file has not (" + e.getMessage() + ")");
 				}
 			}
