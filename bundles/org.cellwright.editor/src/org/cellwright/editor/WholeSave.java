@@ -45,8 +45,11 @@ import org.eclipse.ui.texteditor.AbstractMarkerAnnotationModel;
  * setContents does beside the write is done as it does it: the old text kept in local history, the workspace told (in
  * sync, a content change: builders, markers kept and moved with the text), the buffer not dirty. If the sibling cannot be
  * written the save fails with that error before the file is touched, and the editor stays dirty with its text.
+ * The sibling takes the file's extended attributes, its POSIX ACL among them ({@link #carryAttributes}), which a rename
+ * dropped before session 28.
  * Where the rename cannot keep what the file is (another owner, a hard link, not a local file, a file not in the
- * workspace, one that is gone) the space is proved through the sibling and the platform writes in place, as before.
+ * workspace, one that is gone, an attribute or ACL the sibling cannot be given or that cannot be read) the space is
+ * proved through the sibling and the platform writes in place, as before.
  * Every save of a .cell file's buffer goes through here: the text editor ({@link Provider}), the table editor, renames,
  * the diagram.
  */
@@ -92,7 +95,7 @@ public final class WholeSave {
 			write(tmp, bytes(buffer, real), real);
 			keepHistory(file);
 			Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE);
-		} catch (NotItsOwner e) { // a file of another user (group-writable): written in place, as before, to keep its owner
+		} catch (NotKept e) { // a file of another user (group-writable), an ACL not ours to set: in place, as before, to keep it
 			delete(tmp);
 			prove(buffer);
 			buffer.commit(monitor, overwrite);
@@ -166,7 +169,10 @@ public final class WholeSave {
 		}
 	}
 
-	/** Writes the sibling whole and forces it to disk, with the file's permissions (and owner and group: else it fails). */
+	/**
+	 * Writes the sibling whole and forces it to disk, with the file's permissions, owner and group and extended
+	 * attributes ({@link NotKept} where one of those cannot be given it).
+	 */
 	private static void write(Path tmp, byte[] text, Path like) throws IOException {
 		if (Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) throw new IOException(tmp + ": a folder stands there");
 		Files.deleteIfExists(tmp); // a leftover of a save that crashed; never written through a link
@@ -182,22 +188,109 @@ public final class WholeSave {
 			ch.force(true);
 		}
 		PosixFileAttributeView view = Files.getFileAttributeView(like, PosixFileAttributeView.class);
-		if (view == null) return; // not a POSIX file system: the new file's defaults
-		PosixFileAttributes a = view.readAttributes();
-		PosixFileAttributeView mine = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-		PosixFileAttributes t = mine.readAttributes();
-		try {
-			if (!t.owner().equals(a.owner())) mine.setOwner(a.owner());
-			if (!t.group().equals(a.group())) mine.setGroup(a.group());
-		} catch (IOException e) {
-			throw new NotItsOwner();
+		if (view != null) { // else not a POSIX file system: the new file's defaults
+			PosixFileAttributes a = view.readAttributes();
+			PosixFileAttributeView mine = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+			PosixFileAttributes t = mine.readAttributes();
+			try {
+				if (!t.owner().equals(a.owner())) mine.setOwner(a.owner());
+				if (!t.group().equals(a.group())) mine.setGroup(a.group());
+			} catch (IOException e) {
+				throw new NotKept("its owner or group " + a.owner() + ":" + a.group());
+			}
+			mine.setPermissions(a.permissions());
 		}
-		mine.setPermissions(a.permissions());
+		carryAttributes(like, tmp); // after the permissions: an ACL's mask is the group's bits
 	}
 
-	/** The sibling cannot have the file's owner or group. */
-	private static final class NotItsOwner extends IOException {
+	/** The sibling cannot have what the file has (its owner, an attribute): the file is written in place. */
+	private static final class NotKept extends IOException {
 		private static final long serialVersionUID = 1L;
+
+		NotKept(String what) {
+			super(what);
+		}
+	}
+
+	/**
+	 * Gives the sibling {@code to} the extended attributes of the file {@code from} and none it has not, so the rename
+	 * keeps them. On Linux every attribute the user can list (listxattr through JNA, which the platform's file system
+	 * already loads): {@code user.*}, a POSIX ACL ({@code system.posix_acl_access}: setfacl's, invisible to Java, whose
+	 * AclFileAttributeView is null on Linux and whose UserDefinedFileAttributeView lists {@code user.*} alone), an SELinux
+	 * label ({@code security.selinux}, set only where it differs: a new file usually has the same); a new file's ACL
+	 * inherited from the folder's default, which the file lacks, is removed. Where an attribute cannot be set or removed,
+	 * or the attributes cannot be listed (no native access: an ACL the rename would drop could not be seen), {@link NotKept}:
+	 * written in place as Eclipse writes. Elsewhere the attributes Java reaches: the user-defined ones, and an ACL where the
+	 * file store has an ACL view (Windows). A file system without extended attributes has none to keep.
+	 */
+	static void carryAttributes(Path from, Path to) throws IOException {
+		if (System.getProperty("os.name", "").startsWith("Linux")) {
+			try {
+				LinuxAttributes.carry(from, to);
+			} catch (LinkageError e) { // JNA absent or its native library not loaded: an ACL cannot be seen
+				throw new NotKept("its extended attributes cannot be read here (" + e + ")");
+			}
+			return;
+		}
+		var user = Files.getFileAttributeView(from, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+		var mine = Files.getFileAttributeView(to, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+		try {
+			if (user != null && mine != null && Files.getFileStore(from).supportsFileAttributeView(java.nio.file.attribute.UserDefinedFileAttributeView.class)) {
+				for (String n : user.list()) {
+					ByteBuffer b = ByteBuffer.allocate(user.size(n));
+					user.read(n, b);
+					mine.write(n, b.flip());
+				}
+			}
+		} catch (IOException | RuntimeException e) { // in place rather than a save refused for an attribute
+			throw new NotKept("its user-defined attributes (" + e.getMessage() + ")");
+		}
+		var acl = Files.getFileAttributeView(from, java.nio.file.attribute.AclFileAttributeView.class);
+		var myAcl = Files.getFileAttributeView(to, java.nio.file.attribute.AclFileAttributeView.class);
+		if (acl != null && myAcl != null) {
+			try {
+				myAcl.setAcl(acl.getAcl());
+			} catch (IOException | RuntimeException e) {
+				throw new NotKept("its ACL (" + e.getMessage() + ")");
+			}
+		}
+	}
+
+	/** {@link #carryAttributes} on Linux: its own class, so JNA is loaded only there. */
+	private static final class LinuxAttributes {
+		static void carry(Path from, Path to) throws NotKept {
+			String f = from.toString(), t = to.toString();
+			java.util.Collection<String> names, mine;
+			try {
+				names = com.sun.jna.platform.linux.XAttrUtil.listXAttr(f);
+				mine = com.sun.jna.platform.linux.XAttrUtil.listXAttr(t);
+			} catch (IOException | RuntimeException e) { // XAttrUtil's failures (errno) are IOExceptions
+				if (e instanceof IOException io && unsupported(io)) return; // a file system without extended attributes: none to drop
+				throw new NotKept("its extended attributes cannot be listed (" + e.getMessage() + ")");
+			}
+			for (String n : names) {
+				try {
+					byte[] v = com.sun.jna.platform.linux.XAttrUtil.getXAttrBytes(f, n);
+					if (!mine.contains(n) || !java.util.Arrays.equals(v, com.sun.jna.platform.linux.XAttrUtil.getXAttrBytes(t, n)))
+						com.sun.jna.platform.linux.XAttrUtil.setXAttr(t, n, v);
+				} catch (IOException | RuntimeException e) {
+					throw new NotKept("its extended attribute " + n + " (" + e.getMessage() + ")");
+				}
+			}
+			for (String n : mine) {
+				if (names.contains(n)) continue;
+				try {
+					com.sun.jna.platform.linux.XAttrUtil.removeXAttr(t, n);
+				} catch (IOException | RuntimeException e) {
+					throw new NotKept("the new file's extended attribute " + n + ", which the file has not (" + e.getMessage() + ")");
+				}
+			}
+		}
+
+		/** Whether listxattr failed for want of extended attributes in the file system (EOPNOTSUPP, 95), not of a right. */
+		private static boolean unsupported(IOException e) {
+			return "errno: 95".equals(e.getMessage()); // XAttrUtil's message: the errno alone
+		}
 	}
 
 	/**

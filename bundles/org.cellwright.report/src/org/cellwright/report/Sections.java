@@ -151,7 +151,7 @@ final class Sections {
 	 */
 	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (not a full cycle)";
 
-	/** A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved: CycleBook.resolves), after its dash. */
+	/** A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved, written from the cycle's record: CycleBook decides), after its dash. */
 	static final String UNRESOLVED = " (stored too little)";
 
 	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */

@@ -284,16 +284,28 @@ public final class CycleBook {
      * ({@link #resolves}, with the cell's lithium at its end).
      */
     double coulombicEfficiency(LithiumInventory atEnd) {
-        return charging && discharging && bringsTheCellBack() && resolves(fullCell ? charge : discharge, atEnd)
-                ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+        return noEfficiency(atEnd) == null ? CycleSummary.coulombicEfficiency(charge, discharge, fullCell) : Double.NaN;
+    }
+
+    /**
+     * Why the current cycle has no efficiency ({@link #coulombicEfficiency}), null where it has one: the one decision,
+     * which the cycle's summary carries to every output ({@link CycleSummary#noEfficiency}: summary.json's
+     * {@code efficiency_unresolved}, the report, the checks).
+     */
+    CycleSummary.NoEfficiency noEfficiency(LithiumInventory atEnd) {
+        double stored = fullCell ? charge : discharge;
+        if (!(charging && discharging)) return CycleSummary.NoEfficiency.ONE_DIRECTION;
+        if (!bringsTheCellBack()) return CycleSummary.NoEfficiency.NOT_BROUGHT_BACK;
+        if (!(stored > 0)) return CycleSummary.NoEfficiency.STORED_NOTHING;
+        return resolves(stored, atEnd) ? null : CycleSummary.NoEfficiency.STORED_TOO_LITTLE;
     }
 
     /**
      * Whether a cycle that stored this charge [C/m2] (a full cell's charge, a half cell's plating) in a cell holding the
      * lithium atEnd (null: not known, resolved) stored enough for an efficiency: more than
      * {@link NumericalThresholds#EFFICIENCY_RESOLUTION_SHARE} of the cell's lithium. Below it the cycle's efficiency is
-     * none, whatever it gave back (a 1e-5 mAh/cm2 plating read 9 974 631 %). The one rule: the efficiency recorded
-     * and summary.json's {@code efficiency_unresolved} read it.
+     * none, whatever it gave back (a 1e-5 mAh/cm2 plating read 9 974 631 %). Asked by {@link #noEfficiency} alone: the
+     * cycle's summary carries the answer to summary.json's {@code efficiency_unresolved}.
      */
     public static boolean resolves(double stored, LithiumInventory atEnd) {
         return atEnd == null || stored > NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * Math.abs(atEnd.total()) * Constants.F;
@@ -309,7 +321,8 @@ public final class CycleBook {
         if (cycle == 0 || (charge == 0 && discharge == 0 && steps.isEmpty())) return;
         double spec = Double.isNaN(activeLoading) ? Double.NaN : discharge / activeLoading;
         LithiumInventory atEnd = inventory.get();
-        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(atEnd), spec, start, time, atEnd, steps, discharging, bringsTheCellBack(), fromAFullCharge(), dischargeSteps, chargeSteps), last);
+        closed.cycle(new CycleSummary(cycle, charge, discharge, coulombicEfficiency(atEnd), spec, start, time, atEnd, steps, discharging,
+                bringsTheCellBack(), fromAFullCharge(), dischargeSteps, chargeSteps, noEfficiency(atEnd)), last);
         steps.clear();
         dischargeSteps.clear();
         chargeSteps.clear();

@@ -28,11 +28,31 @@ package org.cellwright.solver;
  * charge, a CC-CV's hold; none in a half cell's cycle, which plates first), so that
  * the retention's reference is a discharge after the same charge (a CC-CV cycle's discharge over a CC cycle's read
  * 105.3 %, session 22's fuzz; SummaryJsonWriter.retentionCycles, session 23).
+ * noEfficiency: why the cycle has no Coulombic efficiency ({@link NoEfficiency}, decided by CycleBook alone), null where it
+ * has one or where who made the record does not say; summary.json's {@code efficiency_unresolved} is written from it
+ * (the writer re-derived it from the stored-charge rule before session 28: two decisions of one thing).
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
         java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, boolean fromAFullCharge,
-        java.util.List<DischargeStep> dischargeSteps, java.util.List<DischargeStep> chargeSteps) {
+        java.util.List<DischargeStep> dischargeSteps, java.util.List<DischargeStep> chargeSteps, NoEfficiency noEfficiency) {
+
+    /**
+     * Why a cycle has no Coulombic efficiency, in the order CycleBook asks: the first that holds is the reason. Its
+     * outputs: an empty cell of cycles.csv, null in summary.json ({@code efficiency_unresolved} beside it for
+     * {@link #STORED_TOO_LITTLE} alone), "-" in the CLI, the report's "- (stored too little)" for that one, a check's
+     * missing value that names it.
+     */
+    public enum NoEfficiency {
+        /** No step stored the charge a giving step gives back, or none gave it back (a plating alone, a drive cycle). */
+        ONE_DIRECTION,
+        /** The cycle did not run from where the cell's giving ends to where it ends again (pulses: CycleBook.bringsTheCellBack). */
+        NOT_BROUGHT_BACK,
+        /** Its storing steps passed no charge (their cut-off at once): the efficiency's denominator is 0. */
+        STORED_NOTHING,
+        /** It stored at most NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE of the cell's lithium (CycleBook.resolves). */
+        STORED_TOO_LITTLE
+    }
 
     /**
      * A discharge step of a cycle: the protocol's step (equal by value: rate or current, cut-offs; null for a step
@@ -45,18 +65,20 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
 
 
     public CycleSummary {
+        if (noEfficiency != null && !Double.isNaN(coulombicEfficiency))
+            throw new IllegalArgumentException("cycle " + index + " has an efficiency (" + coulombicEfficiency + ") and a reason for none: " + noEfficiency);
         steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
         dischargeSteps = dischargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(dischargeSteps));
         chargeSteps = chargeSteps == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(chargeSteps));
     }
 
-    /** A cycle whose charge steps are not told apart (each cycle's charge the same for the retention). */
+    /** A cycle whose charge steps are not told apart (each cycle's charge the same for the retention), no reason said for no efficiency. */
     public CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
             double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
             java.util.List<StepResult> steps, boolean discharged, boolean broughtBack, boolean fromAFullCharge,
             java.util.List<DischargeStep> dischargeSteps) {
         this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
-                lithiumAtEnd, steps, discharged, broughtBack, fromAFullCharge, dischargeSteps, java.util.List.of());
+                lithiumAtEnd, steps, discharged, broughtBack, fromAFullCharge, dischargeSteps, java.util.List.of(), null);
     }
 
     /** A cycle whose discharge steps are not told apart (each cycle's the same for the retention), its discharge from a full charge. */
@@ -64,7 +86,7 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
             double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
             java.util.List<StepResult> steps, boolean discharged, boolean broughtBack) {
         this(index, chargeCapacity, dischargeCapacity, coulombicEfficiency, dischargeSpecificCapacity, startTime, endTime,
-                lithiumAtEnd, steps, discharged, broughtBack, true, java.util.List.of(), java.util.List.of());
+                lithiumAtEnd, steps, discharged, broughtBack, true, java.util.List.of(), java.util.List.of(), null);
     }
 
     /** A cycle with step records that discharged if it passed discharge, taken as bringing the cell back (without the book's step directions). */

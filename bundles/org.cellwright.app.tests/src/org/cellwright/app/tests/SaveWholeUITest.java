@@ -21,6 +21,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * disk as it was, with the error, and the editor dirty with its text. Before, Eclipse wrote in place and the file was cut
  * (disk26); then the space was proved beside it but the write was still in place (pipe27). A save renames the whole new
  * text over the file and keeps what Eclipse's own save keeps: local history, markers, permissions, the workspace in sync,
- * a link a link.
+ * a link a link, the file's extended attributes and POSIX ACL (session 28: the rename dropped them).
  */
 class SaveWholeUITest {
 
@@ -202,5 +203,93 @@ class SaveWholeUITest {
 			Files.deleteIfExists(target);
 			Files.deleteIfExists(elsewhere);
 		}
+	}
+
+	/** Saves the editor of the file with a line added above its text, and returns the new text. */
+	String saveWithALineAbove() throws Exception {
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, file, true);
+		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		doc.replace(0, 0, "// kept\n");
+		editor.doSave(null);
+		assertFalse(editor.isDirty(), "saved");
+		return doc.get();
+	}
+
+	/**
+	 * A user extended attribute of the file (a tag a file manager or a backup tool set: {@code user.*}) is on the file
+	 * after a save, which renamed a new file over it. Skipped where the workspace's file system has none (it was
+	 * supported on this machine's ext4 work disk and /tmp, and on tmpfs).
+	 */
+	@Test
+	void aSaveKeepsTheFilesUserExtendedAttributes() throws Exception {
+		Path onDisk = file.getLocation().toFile().toPath().toRealPath();
+		var user = Files.getFileAttributeView(onDisk, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+		try {
+			user.write("cellwright.origin", StandardCharsets.UTF_8.encode("kept"));
+		} catch (java.io.IOException | UnsupportedOperationException | NullPointerException e) {
+			Assumptions.abort(onDisk.getParent() + ": its file system has no user extended attributes (" + e + "): none for a save to keep");
+		}
+		file.refreshLocal(IResource.DEPTH_ZERO, null);
+		Object before = inode(onDisk);
+
+		String text = saveWithALineAbove();
+
+		assertEquals(text, Files.readString(onDisk), "the whole new text");
+		assertNotEquals(before, inode(onDisk), "renamed over the file, not written in place");
+		assertEquals(java.util.List.of("cellwright.origin"), user.list(), "the attribute on the new file");
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(user.size("cellwright.origin"));
+		user.read("cellwright.origin", b);
+		assertEquals("kept", StandardCharsets.UTF_8.decode(b.flip()).toString());
+		assertFalse(Files.exists(WholeSave.sibling(onDisk)), "nothing left beside it");
+	}
+
+	/**
+	 * A POSIX ACL, which Java cannot see on Linux (AclFileAttributeView is null there; UserDefinedFileAttributeView lists
+	 * {@code user.*} alone): set as setfacl sets it ({@code system.posix_acl_access}, here with another user allowed to
+	 * read), it is on the file after a save, with the permissions it shows; and a folder's default ACL, which a new file
+	 * there inherits, does not give the saved file an ACL it had not. Skipped where the file system has no ACLs.
+	 */
+	@Test
+	void aSaveKeepsTheFilesAclAndGivesItNoneOfItsFolders() throws Exception {
+		Path onDisk = file.getLocation().toFile().toPath().toRealPath();
+		byte[] acl = acl(4);
+		try {
+			com.sun.jna.platform.linux.XAttrUtil.setXAttr(onDisk.toString(), ACL, acl);
+		} catch (java.io.IOException | LinkageError e) {
+			Assumptions.abort(onDisk + ": no POSIX ACL can be set here (" + e + ")");
+		}
+		var permissions = Files.getPosixFilePermissions(onDisk);
+		file.refreshLocal(IResource.DEPTH_ZERO, null);
+		Object before = inode(onDisk);
+
+		String text = saveWithALineAbove();
+
+		assertEquals(text, Files.readString(onDisk), "the whole new text");
+		assertNotEquals(before, inode(onDisk), "renamed over the file, not written in place");
+		assertArrayEquals(acl, com.sun.jna.platform.linux.XAttrUtil.getXAttrBytes(onDisk.toString(), ACL), "its ACL");
+		assertEquals(permissions, Files.getPosixFilePermissions(onDisk), "its permissions (the ACL's mask the group's)");
+
+		// the folder's default ACL (another user may write what is made there) is not the file's
+		com.sun.jna.platform.linux.XAttrUtil.removeXAttr(onDisk.toString(), ACL);
+		com.sun.jna.platform.linux.XAttrUtil.setXAttr(onDisk.getParent().toString(), "system.posix_acl_default", acl(6));
+		file.refreshLocal(IResource.DEPTH_ZERO, null);
+		saveWithALineAbove();
+		assertFalse(com.sun.jna.platform.linux.XAttrUtil.listXAttr(onDisk.toString()).contains(ACL), "no ACL on the saved file, as before the save");
+		assertFalse(Files.exists(WholeSave.sibling(onDisk)), "nothing left beside it");
+	}
+
+	static final String ACL = "system.posix_acl_access";
+
+	/**
+	 * A POSIX ACL as the kernel keeps it (acl_ea_header and entries, little-endian: setfacl's
+	 * {@code u::rw-,u:12345:<perm>,g::r--,m::<perm>,o::---}), so that the test needs no acl package.
+	 */
+	static byte[] acl(int perm) {
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 5 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		b.putInt(2); // POSIX_ACL_XATTR_VERSION
+		int undefined = -1;
+		int[][] entries = { { 0x01, 6, undefined }, { 0x02, perm, 12345 }, { 0x04, 4, undefined }, { 0x10, perm, undefined }, { 0x20, 0, undefined } };
+		for (int[] e : entries) b.putShort((short) e[0]).putShort((short) e[1]).putInt(e[2]);
+		return b.array();
 	}
 }

@@ -74,7 +74,6 @@ public final class RunIndex {
 	 * for each run in place in the results folder that runs.csv does not list ({@link #unlisted}).
 	 */
 	public List<Row> rows() {
-		READS.computeIfAbsent(root.toAbsolutePath().normalize(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
 		List<Row> listed = listed();
 		List<Row> found = unlisted(listed);
 		if (found.isEmpty()) return listed;
@@ -98,24 +97,57 @@ public final class RunIndex {
 
 	/**
 	 * Writes the rows of the run folder {@code run} (in place, listed from its folder: {@link #UNLISTED}) into runs.csv
-	 * with the change {@link #RECOVERED} and the files its folder lacks of those every run writes (a sweep's: its
-	 * {@value RunFiles#SWEEP_TABLE}), so a recovered run is not taken for a whole one. Nothing when none is listed so.
+	 * with the change {@link #RECOVERED} and the files its folder lacks of those its whole run would have ({@link #missing}),
+	 * so a recovered run is not taken for a whole one. Nothing when none is listed so. The index is read once, under its
+	 * lock (a check before it read it a second time, outside the lock: rows another writer wrote in meanwhile, still
+	 * {@link #UNLISTED}, were left so), and not rewritten when nothing changes.
 	 */
 	void recovered(Path run) {
 		String rel = root.relativize(run).toString().replace('\\', '/');
-		java.util.function.Predicate<Row> inRun = r -> r.folder().equals(rel) || r.folder().startsWith(rel + "/");
-		if (unlisted(listed()).stream().noneMatch(inRun)) return;
-		update(rows -> rows.stream().map(r -> UNLISTED.equals(r.change()) && inRun.test(r)
-				? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder())) + ")") : r).toList());
+		java.util.function.Predicate<Row> ours = r -> UNLISTED.equals(r.change()) && (r.folder().equals(rel) || r.folder().startsWith(rel + "/"));
+		update(rows -> {
+			if (rows.stream().noneMatch(ours)) return rows; // runs.csv as it is
+			boolean reports = wroteReports(run);
+			return rows.stream().map(r -> ours.test(r)
+					? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder()), r.status(), reports) + ")") : r).toList();
+		});
 	}
 
-	/** The files of a run's folder {@code folder} (in the run {@code run}: a sweep's) that every run writes and it lacks; "none". */
-	private static String missing(Path run, Path folder) {
+	/**
+	 * The files of a run's folder {@code folder} (in the run {@code run}: a sweep's) that its whole run would have and it
+	 * lacks, "none" without; the pipeline writes them in this order (Pipeline.collect): each run folder's
+	 * {@value RunFiles#TIMESERIES} and {@value RunFiles#SUMMARY} (the solver's; a run of {@code status} FAILED has the
+	 * summary alone), its {@value RunFiles#MEASURED_COMPARISON} where it kept a measurement ({@value RunFiles#MEASURED},
+	 * copied in before the run) and did not fail, its {@value RunFiles#CHECKS} (every collected run's, an empty list
+	 * where nothing is expected), its {@value RunFiles#REPORT} where its writer wrote reports ({@code reports}: the
+	 * command line and the IDE do, Pipeline.Listener#finishing), then a sweep's {@value RunFiles#SWEEP_TABLE}. Before
+	 * session 28 the comparison, checks.json and report.html were not looked for.
+	 */
+	private static String missing(Path run, Path folder, String status, boolean reports) {
 		List<String> out = new ArrayList<>();
-		for (String f : new String[] { RunFiles.SUMMARY, RunFiles.TIMESERIES })
+		List<String> whole = new ArrayList<>(List.of(RunFiles.SUMMARY, RunFiles.TIMESERIES));
+		if (Files.isRegularFile(folder.resolve(RunFiles.MEASURED)) && !"FAILED".equals(status)) whole.add(RunFiles.MEASURED_COMPARISON);
+		whole.add(RunFiles.CHECKS);
+		if (reports) whole.add(RunFiles.REPORT);
+		for (String f : whole)
 			if (!Files.isRegularFile(folder.resolve(f))) out.add(f);
 		if (!folder.equals(run) && !Files.isRegularFile(run.resolve(RunFiles.SWEEP_TABLE))) out.add("the sweep's " + RunFiles.SWEEP_TABLE);
 		return out.isEmpty() ? "none" : String.join(", ", out);
+	}
+
+	/**
+	 * Whether the writer of the run {@code run} wrote reports, as far as its folder shows: a {@value RunFiles#REPORT} in
+	 * it or in one of its sweep's run folders. Where none is there (a run killed before its first report was whole, or
+	 * a writer that writes none: the pipeline's own callers in tests, a Spark driver) its reports are not looked for: a
+	 * recovered run's missing report is not guessed. {@code ./cellwright report} writes one.
+	 */
+	private static boolean wroteReports(Path run) {
+		if (Files.isRegularFile(run.resolve(RunFiles.REPORT))) return true;
+		try (java.util.stream.Stream<Path> s = Files.list(run)) {
+			return s.anyMatch(d -> Files.isRegularFile(d.resolve(RunFiles.REPORT), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+		} catch (IOException | UncheckedIOException e) {
+			return false;
+		}
 	}
 
 	/**
@@ -178,6 +210,7 @@ public final class RunIndex {
 
 	/** The rows runs.csv lists, oldest first (none when there is no index yet). */
 	private List<Row> listed() {
+		READS.computeIfAbsent(root.toAbsolutePath().normalize(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
 		Path f = file();
 		if (!Files.isRegularFile(f)) return new ArrayList<>();
 		List<Row> out = new ArrayList<>();
@@ -210,10 +243,10 @@ public final class RunIndex {
 		}
 	}
 
-	/** How many times {@link #rows} read the rows of each results folder in this JVM (a test's seam: pipe27). */
+	/** How many times runs.csv of each results folder was read in this JVM ({@link #listed}: a test's seam, pipe27). */
 	private static final Map<Path, java.util.concurrent.atomic.AtomicInteger> READS = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** How many times the rows of the results folder {@code root} were read ({@link #rows}) in this JVM: for tests. */
+	/** How many times the index of the results folder {@code root} was read ({@link #rows}, or its rows alone) in this JVM: for tests. */
 	public static int reads(Path root) {
 		var n = READS.get(root.toAbsolutePath().normalize());
 		return n == null ? 0 : n.get();
@@ -249,14 +282,18 @@ public final class RunIndex {
 		});
 	}
 
-	/** Reads, changes and rewrites the index under the lock (a file lock between processes, a monitor in this one). */
+	/**
+	 * Reads, changes and rewrites the index under the lock (a file lock between processes, a monitor in this one); a
+	 * change that gives back the rows it was given leaves runs.csv as it is.
+	 */
 	void update(UnaryOperator<List<Row>> change) {
 		synchronized (JVM_LOCK) {
 			try {
 				Files.createDirectories(root);
 				try (FileChannel ch = FileChannel.open(root.resolve(RunFiles.INDEX_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 						FileLock lock = ch.lock()) {
-					write(change.apply(rows()));
+					List<Row> rows = rows(), changed = change.apply(rows);
+					if (changed != rows) write(changed); // the same list back: nothing to change
 				}
 			} catch (IOException e) {
 				throw new RunStoreException("cannot update " + file() + ": " + e.getMessage(), e);

@@ -477,14 +477,52 @@ class CycleBookTest {
 				"0.5 of the resolution stored, 95 C/m2 given: " + closed.get(1).coulombicEfficiency());
 		assertTrue(closed.get(1).broughtBack(), "the cycle brought the cell back: its efficiency is none for its size alone");
 		assertEquals(0.9, closed.get(2).coulombicEfficiency(), 1e-12, "twice the resolution stored: an efficiency");
-		SummaryJsonWriter w = new SummaryJsonWriter();
-		w.start(new RunInfo("cell", 1e-4, Double.NaN, Double.NaN, false, 6, 3));
-		for (CycleSummary c : closed) w.cycle(c);
-		w.finish(RunStatus.COMPLETED);
-		JsonArray json = w.json().getAsJsonArray("cycles");
+		assertEquals(CycleSummary.NoEfficiency.STORED_TOO_LITTLE, closed.get(1).noEfficiency(), "the cycle's record says why");
+		assertNull(closed.get(0).noEfficiency());
+		assertNull(closed.get(2).noEfficiency());
+		JsonArray json = summaryCycles(false, closed);
 		assertTrue(json.get(1).getAsJsonObject().get("coulombic_efficiency").isJsonNull());
 		assertTrue(json.get(1).getAsJsonObject().has("efficiency_unresolved"), json::toString);
 		assertFalse(json.get(0).getAsJsonObject().has("efficiency_unresolved"));
 		assertFalse(json.get(2).getAsJsonObject().has("efficiency_unresolved"));
+	}
+
+	/** The cycles of summary.json written from these cycles' records, of a full cell or a half cell. */
+	static JsonArray summaryCycles(boolean fullCell, List<CycleSummary> cycles) {
+		SummaryJsonWriter w = new SummaryJsonWriter();
+		w.start(new RunInfo("cell", 1e-4, Double.NaN, Double.NaN, fullCell, 6, 3));
+		for (CycleSummary c : cycles) w.cycle(c);
+		w.finish(RunStatus.COMPLETED);
+		return w.json().getAsJsonArray("cycles");
+	}
+
+	/**
+	 * Whether a cycle stored too little for an efficiency is decided once, by the book ({@link CycleSummary#noEfficiency}),
+	 * and summary.json's {@code efficiency_unresolved} (which the report's "- (stored too little)", the checks' message
+	 * and the command line read) says what the record says: not a rule of its own. Session 28: the writer re-derived it
+	 * from a NaN efficiency and the stored-charge rule, so a cycle with no storing step at all (a giving step to its
+	 * cut-off, then a trickle too small to give the step a direction, which the cycle adds up as charge) read "stored
+	 * too little" where the book's reason is that nothing stored it. Either decision of the writer's own fails here.
+	 */
+	@Test
+	void summaryJsonSaysACycleStoredTooLittleWhereItsRecordSaysSoAndNowhereElse() {
+		double resolution = NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * li.total() * Constants.F; // C/m2
+		CycleBook b = book(true, 0.5); // a full cell: charge stores, discharge gives
+		b.startDirection(-1, 0, () -> li); // the run's first cycle, given from the state the cell was given
+		b.add(0, 100);
+		b.recordStep(0, StepEnd.VOLTAGE_CUTOFF, 0, 10, -100, 2.5);
+		b.add(0.01 * resolution, 0); // a trickle with no direction (CycleBook.direction): no storing step
+		b.close(20, () -> li, true);
+		CycleSummary trickle = closed.get(0);
+		assertTrue(trickle.broughtBack() && trickle.chargeCapacity() > 0 && Double.isNaN(trickle.coulombicEfficiency()), trickle::toString);
+		assertEquals(CycleSummary.NoEfficiency.ONE_DIRECTION, trickle.noEfficiency(), "nothing stored it: one direction, not too little");
+		assertFalse(summaryCycles(true, closed).get(0).getAsJsonObject().has("efficiency_unresolved"), "the record's reason, not the stored-charge rule");
+
+		// a record that says "stored too little" is written so whatever it stored: the writer does not judge it again
+		CycleSummary said = new CycleSummary(1, 1000 * resolution, 900 * resolution, Double.NaN, Double.NaN, 0, 10, li, List.of(), true, true, true,
+				List.of(), List.of(), CycleSummary.NoEfficiency.STORED_TOO_LITTLE);
+		assertTrue(summaryCycles(true, List.of(said)).get(0).getAsJsonObject().has("efficiency_unresolved"));
+		assertThrows(IllegalArgumentException.class, () -> new CycleSummary(1, 1, 1, 1, Double.NaN, 0, 1, li, List.of(), true, true, true,
+				List.of(), List.of(), CycleSummary.NoEfficiency.STORED_TOO_LITTLE), "an efficiency and a reason for none");
 	}
 }

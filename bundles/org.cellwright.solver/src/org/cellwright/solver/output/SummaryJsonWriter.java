@@ -16,7 +16,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
-import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunInfo;
@@ -107,9 +106,9 @@ public final class SummaryJsonWriter implements ResultSink {
         o.addProperty(CHARGE_MAH_CM2, mAhPerCm2(c.chargeCapacity()));
         o.addProperty(DISCHARGE_MAH_CM2, mAhPerCm2(c.dischargeCapacity()));
         add(o, COULOMBIC_EFFICIENCY, c.coulombicEfficiency());
-        // none because the cycle stored too little to resolve (not because it ran one way, or in pulses): said so
-        if (Double.isNaN(c.coulombicEfficiency()) && c.broughtBack() && stored(c) > 0 && !CycleBook.resolves(stored(c), c.lithiumAtEnd()))
-            o.addProperty(EFFICIENCY_UNRESOLVED, true);
+        // none because the cycle stored too little to resolve (not because it ran one way, or in pulses): said so, as
+        // the cycle's record says it (CycleBook decides; this re-derived it from the stored-charge rule before session 28)
+        if (c.noEfficiency() == CycleSummary.NoEfficiency.STORED_TOO_LITTLE) o.addProperty(EFFICIENCY_UNRESOLVED, true);
         add(o, DISCHARGE_MAH_G, mAhPerG(c.dischargeSpecificCapacity()));
         o.addProperty(DEAD_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
         o.addProperty(INTERPHASE_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
@@ -136,9 +135,6 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         endTime = Math.max(endTime, c.endTime());
     }
-
-    /** What the cycle stored [C/m2]: a full cell's charge, a half cell's plating (CycleSummary.coulombicEfficiency's denominator). */
-    private double stored(CycleSummary c) { return fullCell ? c.chargeCapacity() : c.dischargeCapacity(); }
 
     /**
      * Whether a cycle's discharge is one of the run's full discharges: the first of them is the run's "first discharge"

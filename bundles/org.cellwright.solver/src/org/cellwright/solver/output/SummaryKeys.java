@@ -22,7 +22,7 @@ public final class SummaryKeys {
     public static final String CYCLE_INDEX = "index", CHARGE_MAH_CM2 = "charge_mAh_cm2", DISCHARGE_MAH_CM2 = "discharge_mAh_cm2",
             COULOMBIC_EFFICIENCY = "coulombic_efficiency", DISCHARGE_MAH_G = "discharge_mAh_g", DEAD_LI_MAH_CM2 = "dead_li_mAh_cm2",
             INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2",
-            /** true where the cycle brought the cell back but stored too little for an efficiency (CycleBook.resolves); absent otherwise. */
+            /** true where the cycle brought the cell back but stored too little for an efficiency (its record's CycleSummary.NoEfficiency.STORED_TOO_LITTLE, CycleBook's decision); absent otherwise. */
             EFFICIENCY_UNRESOLVED = "efficiency_unresolved";
 
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
