@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fit FILE [--fit NAME] [--out DIR] [--method lm|bobyqa]}: runs the {@code fit} blocks of a .cell file headless
+ * {@code fit FILE [--fit NAME] [--out DIR] [--method lm|bobyqa|bracket]}: runs the {@code fit} blocks of a .cell file headless
  * with progress, prints the estimates with their 95 % intervals, the correlations and the notes, and keeps each fit in
  * the run store ({@code <out>/<fit>/<id>/fit.json}, {@code fitted.cell}).
  */
@@ -55,7 +55,7 @@ public class FitCommand extends CliCommand {
 	@Option(names = { "-o", "--out" }, paramLabel = "DIR", description = "results folder (default: results/<file name>)")
 	String out;
 
-	@Option(names = "--method", paramLabel = "METHOD", description = "lm (Levenberg-Marquardt, default) or bobyqa (derivative-free); overrides the fit's 'method'")
+	@Option(names = "--method", paramLabel = "METHOD", description = "lm (Levenberg-Marquardt, default), bobyqa (derivative-free) or bracket (one value's interval over which every expectation holds); overrides the fit's 'method'")
 	String method;
 
 	@Mixin
@@ -193,6 +193,10 @@ public class FitCommand extends CliCommand {
 	}
 
 	static void print(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
+		if (r.bracket() != null) {
+			printBracket(o, plan, r, seconds);
+			return;
+		}
 		// a fit whose targets do not depend on its estimates stops at once on its criteria: it read "converged" (loop21)
 		String status = switch (r.status()) {
 			case CONVERGED -> "converged";
@@ -222,6 +226,27 @@ public class FitCommand extends CliCommand {
 				o.println(b);
 			}
 		}
+		for (String n : r.notes()) o.println("  note: " + n);
+	}
+
+	/**
+	 * A bracket fit ({@code method bracket}): how it ended, the interval over which every expectation holds with its unit
+	 * and the start's place in it, then the notes (each end: what fails beyond it, or that it reaches its bound).
+	 */
+	static void printBracket(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
+		String status = switch (r.status()) {
+			case CONVERGED -> "bracketed";
+			case NOT_CONVERGED -> "NOT resolved (the evaluations ran out)";
+			case UNDETERMINED -> "UNDETERMINED (no expectation fails within the bounds)";
+		};
+		o.println(String.format(Locale.ROOT, "fit %s: %s after %d evaluations (each simulates every target), %.1f s",
+				plan.fit().getName(), status, r.evaluations(), seconds));
+		org.cellwright.fit.Bracket b = r.bracket();
+		FitRunner.Estimate e = plan.estimates().get(0);
+		String unit = org.cellwright.run.fit.FitReport.unit(plan, e), u = unit.isEmpty() ? "" : " " + unit;
+		o.println(String.format(Locale.ROOT, "  %s: every expectation holds in [%.4g%s, %.4g%s]%s (start %.4g%s at %.2f of it, %s; bounds %.4g .. %.4g%s)",
+				e.target(), b.lower().passes(), b.lower().toBound() ? " (bound)" : "", b.upper().passes(), b.upper().toBound() ? " (bound)" : "", u,
+				b.start(), u, b.startPosition(), b.logarithmic() ? "log" : "linear", e.parameter().lower(), e.parameter().upper(), u));
 		for (String n : r.notes()) o.println("  note: " + n);
 	}
 

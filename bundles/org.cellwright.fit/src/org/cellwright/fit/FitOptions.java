@@ -4,7 +4,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How a fit runs. {@link Method#LEVENBERG_MARQUARDT} for smooth least-squares problems, {@link Method#BOBYQA}
- * (derivative-free, bounded) for noisy ones. {@code relativeStep} is the finite-difference step relative to a
+ * (derivative-free, bounded) for noisy ones; {@link Method#BRACKET} for pass/fail observations ({@link Bracketing}). {@code relativeStep} is the finite-difference step relative to a
  * parameter's bound range; {@code parallelism} how many residual evaluations run at once; {@code cancelled} is polled
  * between evaluations; {@code listener} hears each new best cost; {@code tolerance} is the relative change of the cost
  * and of the parameters at which the optimiser stops (Hipparchus' default {@value #EXACT} suits exact models; a model
@@ -22,7 +22,9 @@ public record FitOptions(Method method, int maxEvaluations, double relativeStep,
 	}
 
 	public enum Method {
-		LEVENBERG_MARQUARDT, BOBYQA
+		LEVENBERG_MARQUARDT, BOBYQA,
+		/** One parameter's interval over which every pass/fail expectation holds ({@link Bracketing}), not least squares. */
+		BRACKET
 	}
 
 	/** Progress of a fit: evaluations so far and the cost (sum of squared weighted residuals) of the best point. */

@@ -8,11 +8,20 @@ import java.util.List;
  * determine the parameter). The correlation matrix of the estimates, the cost (sum of squared weighted residuals)
  * after each improvement, the number of model evaluations, and notes a user must read (parameters the targets
  * cannot tell apart, estimates at a bound, a fit that stopped before converging), the optimiser's iterations and how the
- * fit ended ({@link Status}).
+ * fit ended ({@link Status}). A bracket fit ({@link Bracketing}) has its {@link Bracket}, its value the start value and no
+ * statistical interval (NaN); other fits have none (null).
  */
 public record FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95,
 		double[] upper95, double[][] correlation, List<Double> costHistory, int evaluations, double cost,
-		int degreesOfFreedom, boolean converged, List<String> notes, int iterations, Status status) {
+		int degreesOfFreedom, boolean converged, List<String> notes, int iterations, Status status, Bracket bracket) {
+
+	/** A least-squares result (no bracket). */
+	public FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95, double[] upper95,
+			double[][] correlation, List<Double> costHistory, int evaluations, double cost, int degreesOfFreedom,
+			boolean converged, List<String> notes, int iterations, Status status) {
+		this(names, values, standardErrors, lower95, upper95, correlation, costHistory, evaluations, cost, degreesOfFreedom,
+				converged, notes, iterations, status, null);
+	}
 
 	/** A result whose status is whether it converged. */
 	public FitResult(List<String> names, double[] values, double[] standardErrors, double[] lower95, double[] upper95,

@@ -74,6 +74,8 @@ public final class ParameterEstimation {
 		if (parameters.isEmpty()) {
 			throw new IllegalArgumentException("a fit needs at least one parameter to estimate");
 		}
+		if (options.method() == FitOptions.Method.BRACKET)
+			throw new IllegalArgumentException("a bracket fit evaluates pass/fail outcomes, not residuals: Bracketing.run");
 		return new ParameterEstimation(model, parameters, options).solve();
 	}
 

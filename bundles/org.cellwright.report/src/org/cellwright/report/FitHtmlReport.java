@@ -83,8 +83,11 @@ public final class FitHtmlReport {
 		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
 
 		JsonArray est = arr(fit, "estimates");
-		b.append("<section id=\"estimates\"><h2>Estimates</h2><table class=\"keys\"><thead><tr><th>estimate</th><th>start</th><th>fitted</th>"
-				+ "<th>95 % interval</th><th>bounds</th><th>unit</th></tr></thead><tbody>");
+		// a bracket fit's interval is where every expectation holds, not a 95 % interval; its value is the start
+		JsonObject bracket = fit.get(FitReport.BRACKET) instanceof JsonObject bo ? bo : null;
+		b.append("<section id=\"estimates\"><h2>Estimates</h2><table class=\"keys\"><thead><tr><th>estimate</th><th>start</th><th>")
+				.append(bracket == null ? "fitted" : "value").append("</th><th>")
+				.append(bracket == null ? "95 % interval" : "every expectation holds in").append("</th><th>bounds</th><th>unit</th></tr></thead><tbody>");
 		List<String> names = new ArrayList<>();
 		for (JsonElement e : est) {
 			JsonObject o = e.getAsJsonObject();
@@ -92,7 +95,8 @@ public final class FitHtmlReport {
 			double lo = num(o, "lower_95"), hi = num(o, "upper_95");
 			b.append("<tr><td>").append(esc(str(o, "target"))).append("</td><td class=\"num\">").append(fmt(num(o, "start"), 4))
 					.append("</td><td class=\"num\"><b>").append(fmt(num(o, "value"), 5)).append("</b></td><td class=\"num\">")
-					.append(Double.isNaN(lo) ? "undetermined" : fmt(lo, 4) + " \u2013 " + fmt(hi, 4)).append("</td><td class=\"num\">")
+					.append(bracket != null ? fmt(num(bracket.getAsJsonObject("lower"), "passes"), 4) + " \u2013 " + fmt(num(bracket.getAsJsonObject("upper"), "passes"), 4)
+							: Double.isNaN(lo) ? "undetermined" : fmt(lo, 4) + " \u2013 " + fmt(hi, 4)).append("</td><td class=\"num\">")
 					.append(fmt(num(o, "lower_bound"), 4)).append(" \u2013 ").append(fmt(num(o, "upper_bound"), 4)).append("</td><td>")
 					.append(esc(str(o, "unit"))).append("</td></tr>");
 		}

@@ -42,13 +42,18 @@ public class FitValidationBoundaryTest {
 			"}", "");
 
 	private CellWrightChecker.Result check() throws Exception {
+		return check(dir, "fit.cell", FILE);
+	}
+
+	/** {@code text} checked as {@code dir/name} beside a measurement {@code data.csv}, without a crash. */
+	static CellWrightChecker.Result check(Path dir, String name, String text) throws Exception {
 		Files.writeString(dir.resolve("data.csv"), "time_s,voltage_V,current_A\n0,3.8,0\n1,3.8,0\n");
-		CellWrightChecker.Result r = CheckerTest.check(dir, "fit.cell", FILE);
+		CellWrightChecker.Result r = CheckerTest.check(dir, name, text);
 		HardeningTest.assertNoCrash(r);
 		return r;
 	}
 
-	private static List<CheckIssue> errorsAt(CellWrightChecker.Result r, int line) {
+	static List<CheckIssue> errorsAt(CellWrightChecker.Result r, int line) {
 		return r.issues().stream().filter(i -> i.severity() == Severity.ERROR && i.line() == line).toList();
 	}
 

@@ -32,10 +32,14 @@ import org.eclipse.xtext.validation.Check;
  * Fits and measured data: an estimate names something a run can vary (a cell property, layer.property,
  * layer.thickness, or Material.property of a material the targets' cells use), its bounds are of that property's
  * dimension and not empty; a target's experiment has what it is fitted against (expect clauses, or measured data);
+ * a bracket fit ({@code method bracket}) has one estimate, its start, and expectations targets;
  * a measurement's file exists beside the .cell file, and a measurement read from outside the .cell file's project
  * (an absolute path, or one climbing out of it: {@link DataPaths#outside}) is a warning.
  */
 public class FitValidator extends AbstractCellWrightRules {
+
+	/** The method of a bracket fit ({@code method bracket}): one value's interval over which every expectation holds. */
+	public static final String BRACKET = "bracket";
 
 	@Check
 	public void checkFit(Fit f) {
@@ -43,6 +47,19 @@ public class FitValidator extends AbstractCellWrightRules {
 		for (FitEstimate e : f.getEstimates())
 			if (e.getTarget() != null && !seen.add(e.getTarget()))
 				error("'" + e.getTarget() + "' is estimated twice in this fit", e, FIT_ESTIMATE__TARGET, FIT);
+		if (!BRACKET.equals(f.getMethod()))
+			return;
+		// a bracket searches one value outwards from a start at which every expectation passes
+		if (f.getEstimates().size() != 1)
+			error("a bracket fit estimates exactly one value; this one estimates " + f.getEstimates().size(), f, FIT__METHOD, FIT);
+		for (FitEstimate e : f.getEstimates())
+			if (e.getInitial() == null)
+				error("a bracket fit starts from a value at which every target's expectations pass: give it ('from 80 MPa')", e,
+						FIT_ESTIMATE__UPPER, FIT);
+		for (FitTarget t : f.getTargets())
+			if (t.isMeasured())
+				error("a bracket fit reads its targets' expectations, pass or fail: 'target " + (t.getExperiment() == null || t.getExperiment().eIsProxy()
+						? "E" : t.getExperiment().getName()) + " expectations'", t, FIT_TARGET__MEASURED, FIT);
 	}
 
 	@Check

@@ -166,6 +166,75 @@ class FitTest {
 	}
 
 	/**
+	 * Plating at 1 mA/cm2 for an hour with a cut-off at -0.1 V, expected to last past half an hour, and fit B: a bracket of
+	 * the electrolyte's conductivity from {@code start} within 0.2 .. 10 mS/cm.
+	 */
+	private Path bracketFile(String start) throws Exception {
+		return Cli.write(tmp.resolve("bracket").resolve("b.cell"), PlatingCell.cell("b", "2.5 mS/cm", "5 MPa")
+				+ "protocol Q { discharge at 1 mA/cm2 until -0.1 V for 1 h }\n"
+				+ "experiment Y { cell C protocol Q expect \"plates for the whole hour\": end-time > 0.5 h }\n"
+				+ "fit B { estimate E.ionic-conductivity between 0.2 mS/cm and 10 mS/cm from " + start + "  target Y expectations  method bracket }\n");
+	}
+
+	/**
+	 * A bracket fit of the electrolyte's conductivity against a pass/fail outcome: plating at 1 mA/cm2 with a cut-off at
+	 * -0.1 V lasts its hour only while the separator's ohmic drop i L / kappa (28 mV through 700 um of 2.5 mS/cm) and the
+	 * overpotentials stay above the cut-off, so below some conductivity the run ends at once ("end-time > 0.5 h" fails)
+	 * and above it never does (to the upper bound). The command prints the interval with its unit and what fails
+	 * beyond its lower end; fit.json keeps them under "bracket"; the value is the start, with no 95 % interval.
+	 */
+	@Test
+	void aBracketFindsTheIntervalOfAPassFailOutcome() throws Exception {
+		Path f = bracketFile("2.5 mS/cm");
+		Cli.Result r = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("fit B: 1 parameters, 1 targets (bracket)"), r.out());
+		assertTrue(r.out().contains("fit B: bracketed after "), r.out());
+		JsonObject b = fitJson("B").getAsJsonObject("bracket");
+		assertEquals("E.ionic-conductivity", b.get("target").getAsString());
+		assertEquals("mS/cm", b.get("unit").getAsString());
+		assertEquals("log", b.get("coordinates").getAsString());
+		assertEquals(0.01, b.get("resolution").getAsDouble(), 0);
+		assertFalse(b.get("closed").getAsBoolean(), "the upper end is the bound");
+		JsonObject lower = b.getAsJsonObject("lower"), upper = b.getAsJsonObject("upper");
+		double passes = lower.get("passes").getAsDouble(), fails = lower.get("fails").getAsDouble();
+		assertTrue(fails < passes && passes - fails <= 0.01 * passes, "within 1 %: " + lower);
+		// the cut-off at -0.1 V: the ohmic drop alone reaches it at 0.7 mS/cm (10 A/m2 x 7e-4 m / 0.1 V); the overpotentials
+		// add to it, so the crossing lies above 0.7 mS/cm and below the start
+		assertTrue(fails > 0.7 && passes < 2.5, lower.toString());
+		assertFalse(lower.get("to_bound").getAsBoolean());
+		assertTrue(lower.get("resolved").getAsBoolean());
+		String failing = lower.getAsJsonArray("failing").get(0).getAsString();
+		assertTrue(failing.startsWith("Y, plates for the whole hour (end-time): expected > 0.5"), failing);
+		assertTrue(upper.get("to_bound").getAsBoolean() && upper.get("fails").isJsonNull(), upper.toString());
+		assertEquals(10, upper.get("passes").getAsDouble(), 0);
+		assertEquals(Math.log(2.5 / passes) / Math.log(10 / passes), b.get("start_position").getAsDouble(), 1e-9);
+		JsonObject e = fitJson("B").getAsJsonArray("estimates").get(0).getAsJsonObject();
+		assertEquals(2.5, e.get("value").getAsDouble(), 0, "the value is the start");
+		assertTrue(e.get("lower_95").isJsonNull() && e.get("upper_95").isJsonNull(), "no statistical interval: " + e);
+		assertTrue(r.out().contains(String.format(java.util.Locale.ROOT,
+				"  E.ionic-conductivity: every expectation holds in [%.4g, 10.00 (bound)] mS/cm (start 2.500 mS/cm at %.2f of it, log; bounds 0.2000 .. 10.00 mS/cm)",
+				passes, b.get("start_position").getAsDouble())), r.out());
+		assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "  note: below %.4g (at %.4g) fails: %s", passes, fails, failing)), r.out());
+		assertTrue(r.out().contains("  note: to the upper bound 10.00: no expectation fails there; the targets do not bound it above"), r.out());
+		String html = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("B")).resolve("report.html"));
+		assertTrue(html.contains("<th>every expectation holds in</th>") && html.contains(new java.math.BigDecimal(passes).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + " \u2013 10<"),
+				"the report's interval is the bracket, not an undetermined 95 % one");
+	}
+
+	/** A bracket's start must pass: one that fails stops the fit before anything is kept, naming what fails. */
+	@Test
+	void aBracketWhoseStartFailsIsRefused() throws Exception {
+		Path f = bracketFile("0.3 mS/cm");
+		Cli.Result r = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("fit B failed: E.ionic-conductivity: the start value 0.3000 fails Y, plates for the whole hour (end-time):"
+				+ " expected > 0.5"), r.err());
+		assertTrue(r.err().contains("a bracket starts at a value where every target's expectations pass"), r.err());
+		assertFalse(Files.exists(tmp.resolve("fits").resolve("B")), "nothing stored for a fit that did not find its interval");
+	}
+
+	/**
 	 * A fit whose bounds (5 to 10 mS/cm) leave out the truth (2.5 mS/cm) ends at its lower bound, its interval cut there:
 	 * the command prints that interval as fit.json keeps it. It printed "+/- 1.22" (half the cut interval's width) beside
 	 * 5.005 mS/cm, an interval from 3.79 to 6.23 mS/cm that neither fit.json nor the report holds (loop21).
@@ -284,7 +353,7 @@ class FitTest {
 		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured  method simplex }\n");
 		Cli.Result fit = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
 		assertEquals(2, fit.rc(), fit.out() + fit.err());
-		assertTrue(fit.err().contains("unknown fit method 'simplex': lm or bobyqa"), fit.err());
+		assertTrue(fit.err().contains("unknown fit method 'simplex': lm, bobyqa or bracket"), fit.err());
 		Cli.Result option = Cli.cli("fit", f.toString(), "--method", "nelder", "--out", tmp.resolve("fits").toString());
 		assertEquals(2, option.rc(), option.out() + option.err());
 		assertTrue(option.err().contains("unknown fit method 'nelder'"), "--method wins over the fit's own: " + option.err());

@@ -30,7 +30,7 @@ import com.google.gson.JsonObject;
 
 /**
  * What a fit leaves: {@code fit.json} (estimates with standard errors, 95 % intervals and units, the correlation
- * matrix, the cost history, evaluations, notes) and {@code fitted.cell}, a copy of the .cell file in which each
+ * matrix, the cost history, evaluations, notes; a bracket fit's interval as {@value #BRACKET}) and {@code fitted.cell}, a copy of the .cell file in which each
  * estimated property that the file itself writes has the fitted value, with {@code source "fitted: <fit>, <date>"};
  * estimates the file does not write (inherited from a library, a property not written yet) are listed at its top.
  */
@@ -68,6 +68,7 @@ public final class FitReport {
 			est.add(e);
 		}
 		o.add("estimates", est);
+		if (r.bracket() != null) o.add(BRACKET, bracket(r.bracket(), unit(plan, plan.estimates().get(0))));
 		JsonArray corr = new JsonArray();
 		for (double[] row : r.correlation()) {
 			JsonArray a = new JsonArray();
@@ -90,6 +91,41 @@ public final class FitReport {
 			targets.add(j);
 		}
 		o.add("targets", targets);
+		return o;
+	}
+
+	/**
+	 * The member of fit.json of a bracket fit ({@code method bracket}): {@code target}, {@code unit}, {@code start},
+	 * {@code start_position} (0 at the lower end, 1 at the upper), {@code coordinates} (log or linear), {@code resolution}
+	 * (relative to the value), {@code closed} (both ends found by the expectations), and {@code lower}, {@code upper}:
+	 * each {@code passes} (the interval's end), {@code fails} (the nearest value beyond at which an expectation fails;
+	 * null when none fails up to the bound), {@code to_bound}, {@code failing} (what fails there) and {@code resolved}.
+	 */
+	public static final String BRACKET = "bracket";
+
+	private static JsonObject bracket(org.cellwright.fit.Bracket b, String unit) {
+		JsonObject o = new JsonObject();
+		o.addProperty("target", b.name());
+		o.addProperty("unit", unit);
+		o.addProperty("start", b.start());
+		o.addProperty("start_position", finite(b.startPosition()));
+		o.addProperty("coordinates", b.logarithmic() ? "log" : "linear");
+		o.addProperty("resolution", b.resolution());
+		o.addProperty("closed", b.closed());
+		o.add("lower", end(b.lower()));
+		o.add("upper", end(b.upper()));
+		return o;
+	}
+
+	private static JsonObject end(org.cellwright.fit.Bracket.End e) {
+		JsonObject o = new JsonObject();
+		o.addProperty("passes", e.passes());
+		o.addProperty("fails", finite(e.fails()));
+		o.addProperty("to_bound", e.toBound());
+		JsonArray failing = new JsonArray();
+		e.failing().forEach(failing::add);
+		o.add("failing", failing);
+		o.addProperty("resolved", e.resolved());
 		return o;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import org.cellwright.fit.Bracketing;
 import org.cellwright.fit.FitOptions;
 import org.cellwright.fit.FitParameter;
 import org.cellwright.fit.FitResult;
@@ -204,6 +205,7 @@ public final class FitRunner {
 				.withParallelism(params.size() + 1); // the points of a Jacobian: they only wait for their simulations
 		try (RunExecutor pool = RunExecutor.local(options.parallelism())) {
 			executor = pool;
+			if (o.method() == FitOptions.Method.BRACKET) return Bracketing.run(p -> failures(bracketed(plan), p), params, o);
 			return ParameterEstimation.run(model, params, o);
 		} finally {
 			executor = null;
@@ -243,48 +245,85 @@ public final class FitRunner {
 	 * thread-safe), their simulations run in parallel on the fit's {@link RunExecutor}, the residuals joined in order.
 	 */
 	double[] residuals(Plan plan, double[] p) throws Exception {
-		List<RunUnit> units = units(plan, p);
-		List<Future<List<Double>>> parts = new ArrayList<>();
-		for (int i = 0; i < units.size(); i++) {
-			Target t = plan.targets().get(i);
-			RunUnit unit = units.get(i);
-			parts.add(executor.submit(() -> residuals(t, unit)));
-		}
-		List<Double> r = new ArrayList<>();
-		try {
-			for (Future<List<Double>> f : parts) r.addAll(f.get());
-		} catch (ExecutionException e) {
-			for (Future<List<Double>> f : parts) f.cancel(true);
-			throw e.getCause() instanceof Exception ex ? ex : e;
-		}
+		List<Double> r = each(plan, p, FitRunner::addResiduals);
 		double[] out = new double[r.size()];
 		for (int i = 0; i < out.length; i++) out[i] = r.get(i);
 		return out;
 	}
 
-	/** One target's simulation (in a scratch folder, through the pipeline's {@link RunWriter}) and its residuals. */
-	private List<Double> residuals(Target t, RunUnit unit) throws IOException {
-		List<Double> r = new ArrayList<>();
+	/**
+	 * A bracket fit's outcome at p: the expectations of its targets that fail, each as "experiment, check: expected E,
+	 * simulated S", in order; simulated as {@link #residuals} simulates them.
+	 */
+	List<String> failures(Plan plan, double[] p) throws Exception {
+		return each(plan, p, (out, t, unit, folder, checks) -> {
+			for (Checks.Check c : checks.get())
+				if (!c.pass()) out.add(c.experiment() + ", " + c.named() + ": expected " + c.expected() + ", simulated " + c.simulated());
+		});
+	}
+
+	/** A bracket fit's plan: one estimate, targets by their expectations (a measurement has no pass or fail). */
+	private static Plan bracketed(Plan plan) {
+		for (Target t : plan.targets())
+			if (t.measured() != null)
+				throw new IllegalArgumentException("a bracket fit reads its targets' expectations, pass or fail; target "
+						+ t.experiment().getName() + " is 'measured'");
+		return plan;
+	}
+
+	/** What one evaluated target adds: from its run folder and (evaluated on demand) its checks. */
+	private interface TargetReading<T> {
+		void add(List<T> out, Target t, RunUnit unit, Path folder, Evaluated checks) throws IOException;
+	}
+
+	/** The checks of an evaluated target, evaluated when asked. */
+	private interface Evaluated {
+		List<Checks.Check> get();
+	}
+
+	/** Every target simulated at p in parallel on the fit's {@link RunExecutor}, what each adds joined in order. */
+	private <T> List<T> each(Plan plan, double[] p, TargetReading<T> reading) throws Exception {
+		List<RunUnit> units = units(plan, p);
+		List<Future<List<T>>> parts = new ArrayList<>();
+		for (int i = 0; i < units.size(); i++) {
+			Target t = plan.targets().get(i);
+			RunUnit unit = units.get(i);
+			parts.add(executor.submit(() -> evaluated(t, unit, reading)));
+		}
+		List<T> r = new ArrayList<>();
+		try {
+			for (Future<List<T>> f : parts) r.addAll(f.get());
+		} catch (ExecutionException e) {
+			for (Future<List<T>> f : parts) f.cancel(true);
+			throw e.getCause() instanceof Exception ex ? ex : e;
+		}
+		return r;
+	}
+
+	/** One target's simulation (in a scratch folder, through the pipeline's {@link RunWriter}) and what it adds. */
+	private <T> List<T> evaluated(Target t, RunUnit unit, TargetReading<T> reading) throws IOException {
+		List<T> r = new ArrayList<>();
 		Files.createDirectories(scratch);
 		Path folder = Files.createTempDirectory(scratch, "eval-");
 		try {
 			RunWriter.Outcome o = simulate(unit, folder);
 			simulations.incrementAndGet();
 			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
-			if (t.measured() != null) {
-				// only the time series is needed: read it alone
-				addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.area());
-			} else {
-				List<Checks.Check> checks;
+			reading.add(r, t, unit, folder, () -> {
 				synchronized (modelLock) {
-					checks = Checks.evaluate(t.experiment(), o.summary().json(), folder);
+					return Checks.evaluate(t.experiment(), o.summary().json(), folder);
 				}
-				addExpectations(r, t, checks);
-			}
+			});
 		} finally {
 			org.cellwright.lang.files.FileTrees.deleteTreeQuietly(folder);
 		}
 		return r;
+	}
+
+	/** A target's residuals: at the measured times (its time series read alone), else of its numeric expectations. */
+	private static void addResiduals(List<Double> r, Target t, RunUnit unit, Path folder, Evaluated checks) throws IOException {
+		if (t.measured() != null) addMeasured(r, t, CsvTable.read(folder.resolve(RunFiles.TIMESERIES), RunFiles.TIMESERIES_REQUIRED), unit.area());
+		else addExpectations(r, t, checks.get());
 	}
 
 	/**

@@ -78,13 +78,18 @@ public final class Fits {
 	}
 
 
-	/** A fit's 'method' (or --method): lm (Levenberg-Marquardt) or bobyqa; null is the default; another an IllegalArgumentException. */
+	/**
+	 * A fit's 'method' (or --method): lm (Levenberg-Marquardt), bobyqa or bracket (one value's interval over which every
+	 * expectation holds); null is the default; another an IllegalArgumentException.
+	 */
 	public static FitOptions.Method method(String m) {
 		if (m == null) return FitOptions.defaults().method();
-		return switch (m.toLowerCase(Locale.ROOT)) {
+		String name = m.toLowerCase(Locale.ROOT);
+		if (name.equals(org.cellwright.lang.validation.FitValidator.BRACKET)) return FitOptions.Method.BRACKET;
+		return switch (name) {
 			case "lm", "levenberg-marquardt", "levenberg_marquardt" -> FitOptions.Method.LEVENBERG_MARQUARDT;
 			case "bobyqa" -> FitOptions.Method.BOBYQA;
-			default -> throw new IllegalArgumentException("unknown fit method " + Printable.quoted(m) + ": lm or bobyqa");
+			default -> throw new IllegalArgumentException("unknown fit method " + Printable.quoted(m) + ": lm, bobyqa or bracket");
 		};
 	}
 
@@ -106,7 +111,7 @@ public final class Fits {
 	 * @throws NotRunException its run store slot cannot be had: nothing ran
 	 * @throws IllegalArgumentException an unknown method: nothing ran
 	 * @throws org.cellwright.fit.FitCancelledException cancelled during the search: nothing is kept (the slot would be
-	 *             empty); cancelled while the targets are simulated before and after, the fit is kept with them as far as
+	 *             empty), as for any other failure of the search (a bracket whose start fails); cancelled while the targets are simulated before and after, the fit is kept with them as far as
 	 *             they got
 	 */
 	public static Stored run(Fit f, Path cellFile, RunStore store, String method, FitOptions options, RunExecutor engine, Cancel cancel,
@@ -129,8 +134,9 @@ public final class Fits {
 			FitResult r;
 			try {
 				r = runner.run(plan, o);
-			} catch (org.cellwright.fit.FitCancelledException e) {
-				// nothing found yet: no empty fit folder, latest left on the last fit (it was moved to an empty one)
+			} catch (Exception e) {
+				// nothing found yet (cancelled; a failed search, e.g. a bracket whose start fails): no empty fit folder,
+				// latest left on the last fit (it was moved to an empty one)
 				slot.discard();
 				throw e;
 			}
