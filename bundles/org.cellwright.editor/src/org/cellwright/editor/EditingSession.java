@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -453,12 +454,55 @@ public final class EditingSession {
 	}
 
 	public boolean canUndo() {
+		settle();
 		return !undo.isEmpty();
 	}
 
 	public boolean canRedo() {
+		settle();
 		return !redo.isEmpty();
 	}
+
+	/**
+	 * An edit the text editor's own undo took back (Ctrl+Z in the text: its span holds the text from before it again)
+	 * goes onto the redo stack, and one its redo wrote again back onto the undo stack, so the session's history
+	 * agrees with the text. Before, the Stack and Properties views' Undo stayed enabled after Ctrl+Z in the text and
+	 * refused, "the text of 'Set' was changed since; undo it in the text editor" (session 28).
+	 */
+	private void settle() {
+		IDocument d = document();
+		if (d == null) return;
+		while (!undo.isEmpty() && holds(d, undo.peek(), undo.peek().before())) redo.push(undo.pop());
+		while (!redo.isEmpty() && holds(d, redo.peek(), redo.peek().after())) undo.push(redo.pop());
+	}
+
+	/** Whether the edit's span holds that text now. */
+	private static boolean holds(IDocument d, Edit e, String text) {
+		Position p = e.where();
+		try {
+			return !p.isDeleted() && p.getLength() == text.length() && d.get(p.getOffset(), p.getLength()).equals(text);
+		} catch (BadLocationException x) {
+			return false;
+		}
+	}
+
+	/**
+	 * An edit as a refusal names it: its command's label, or, for EMF's generic ones ("Set", "Add", ...: a Properties
+	 * edit read "the text of 'Set'"), where it is, "the edit at line 25".
+	 */
+	private static String named(IDocument d, Edit e) {
+		String l = e.label();
+		if (l != null && !l.isBlank() && !GENERIC_LABELS.contains(l)) return "'" + l + "'";
+		try {
+			return "the edit at line " + (d.getLineOfOffset(e.where().getOffset()) + 1);
+		} catch (BadLocationException x) {
+			return "the edit";
+		}
+	}
+
+	/** The labels EMF.Edit's commands take (SetCommand's "Set", ...: their LABEL fields, not visible here). */
+	private static final Set<String> GENERIC_LABELS = java.util.stream.Stream.of("Set", "Add", "Remove", "Move", "Replace", "Delete")
+			.map(c -> org.eclipse.emf.edit.EMFEditPlugin.INSTANCE.getString("_UI_" + c + "Command_label")).collect(java.util.stream.Collectors.toSet());
 
 	/** Undoes the last edit made through the session, also after the text was read again; false (and a reason) if its text was changed since. */
 	public boolean undo() {
@@ -477,17 +521,18 @@ public final class EditingSession {
 	private boolean step(Deque<Edit> from, Deque<Edit> to, boolean back, boolean beyond) {
 		refusal = null;
 		IDocument d = document();
+		settle();
 		if (d == null || from.isEmpty()) return refuse(back ? "nothing to undo" : "nothing to redo");
 		Edit e = from.peek();
 		String blocked = beyond && e.beyond() != null ? e.beyond().blocked(back) : null;
-		if (blocked != null) return refuse("'" + e.label() + "' cannot be " + (back ? "undone" : "redone") + ": " + blocked);
+		if (blocked != null) return refuse(named(d, e) + " cannot be " + (back ? "undone" : "redone") + ": " + blocked);
 		String expect = back ? e.after() : e.before(), put = back ? e.before() : e.after();
 		Position p = e.where();
 		try {
 			if (p.isDeleted() || !d.get(p.getOffset(), p.getLength()).equals(expect))
-				return refuse("the text of '" + e.label() + "' was changed since; undo it in the text editor");
+				return refuse("the text of " + named(d, e) + " was changed since; undo it in the text editor");
 		} catch (BadLocationException x) {
-			return refuse("the text of '" + e.label() + "' is gone");
+			return refuse("the text of " + named(d, e) + " is gone");
 		}
 		from.pop();
 		int at = p.getOffset();

@@ -39,7 +39,9 @@ public final class BdfWriter {
 		}
 		Path parent = target.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+		// a hidden sibling made as any new file of the folder is (the umask's permissions): Files.createTempFile made it
+		// rw------- for its owner only, and the move kept that, unlike the run folder's other files (session 28)
+		Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
 		try {
 			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
 					CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header)

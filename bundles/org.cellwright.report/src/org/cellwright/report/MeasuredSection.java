@@ -73,7 +73,7 @@ final class MeasuredSection {
 			}
 		} else b.append(missing("no " + RunFiles.MEASURED + " in this run folder"));
 		CsvTable ts = r.timeseries();
-		double areaCm2 = r.inputs() != null ? r.inputs().cell().area() * 1e4 : Double.NaN;
+		double areaCm2 = r.areaM2() * 1e4;
 		if (m != null && ts != null && ts.rows() > 1) {
 			b.append(voltageVsTime(m, ts).figure(W, H));
 			Plot vc = voltageVsCapacity(m, ts, areaCm2);

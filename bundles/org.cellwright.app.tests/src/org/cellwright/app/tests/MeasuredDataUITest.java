@@ -209,6 +209,48 @@ class MeasuredDataUITest extends ProjectUITest {
 	}
 
 	/**
+	 * A liquid-electrolyte (DFN) run keeps no inputs.json (dfn-inputs.json instead): its comparison with its measurement
+	 * takes the cell's area from summary.json, as the pipeline's measured-comparison.json does, and so does Export as
+	 * BDF for the current (the Model error tab of chen2020-halfcell.cell's runs read only "not compared: the run has no
+	 * inputs.json: its area is unknown", and the export left the current out; seen walking the IDE in session 28). The
+	 * run here is the solid-state one of {@link #truth} with its inputs.json deleted.
+	 */
+	@Test
+	void aRunWithoutInputsJsonIsComparedAndExportedWithTheAreaOfItsSummary() throws Exception {
+		Truth truth = truth("measured-no-inputs");
+		truth.file().setContents(new ByteArrayInputStream(cell("2.5 mS/cm", "measured \"data/cell-m.bdf.csv\" noise 0.5 mV")
+				.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+		run(truth.file());
+		Path simRun = RunStore.latest(truth.results());
+		Files.delete(simRun.resolve(RunFiles.INPUTS));
+		assertNull(RunFolder.read(simRun).inputs());
+
+		ResultsView view = (ResultsView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ResultsView.ID);
+		view.setRuns(List.of(simRun));
+		spin(() -> view.whenLoaded().isDone() && simRun.equals(view.shown()) && !view.loading(), 60_000, "the Results view to show the run");
+		assertEquals(1, view.measurements().size(), "the run's own measurement");
+		Measurement m = view.measurements().get(0);
+		assertNull(m.problem(), m.problem());
+		assertEquals(AREA_CM2 * 1e-4, m.areaM2(), 1e-12, "summary.json's area");
+		assertEquals(Math.hypot(OHMIC_DIFFERENCE_V, NOISE_V), m.figures().voltageRms(), 0.25 * OHMIC_DIFFERENCE_V, "RMS " + m.figures().voltageRms());
+		assertFalse(m.figures().capacityByCycle().isEmpty(), "capacities compared");
+		for (var c : m.figures().capacityByCycle())
+			assertEquals(0, c.relativeError(), 0.01, "the same charge passes in the plating step of cycle " + c.cycle());
+		List<String> figures = Arrays.stream(view.errorsTable().getItems()).map(it -> it.getText(1) + "|" + it.getText(2)).toList();
+		assertTrue(figures.contains("voltage RMS error (" + m.figures().points() + " points)|all") && figures.contains("discharge capacity|1"),
+				figures.toString());
+
+		RunFolder run = RunFolder.read(simRun);
+		Path out = project.getLocation().toFile().toPath().resolve("export/X.bdf.csv");
+		org.cellwright.app.views.BdfExport.write(run, out);
+		MeasuredSeries back = new org.cellwright.measured.CyclerDataReader().read(out);
+		assertTrue(back.has(MeasuredQuantity.CURRENT), "the current written");
+		double[] i = back.values(MeasuredQuantity.CURRENT), mAcm2 = run.timeseries().column("current_mA_cm2");
+		for (int k = 0; k < mAcm2.length; k++)
+			assertEquals(mAcm2[k] * AREA_CM2 * 1e-3, i[k], 1e-9, "current at row " + k);
+	}
+
+	/**
 	 * A run with checks and a measurement has all eight tabs; at the default workbench size (the window at 1400 x 900,
 	 * the perspective as it comes) every one is shown, none behind the tab folder's chevron (with the titles
 	 * "Voltage-capacity", "Capacity and CE" and "Measured vs simulated" the last two, Checks and the error figures,

@@ -15,7 +15,7 @@ import org.cellwright.run.folder.RunFolder;
 /**
  * A run's time series written as Battery Data Format CSV by the measured bundle's {@link BdfWriter}: test time,
  * voltage, current in A (from the run's current density and its cell's area, charge positive), cycle and step counts.
- * A run without inputs.json has no area: its current is left out.
+ * A run whose area neither inputs.json nor summary.json gives ({@link RunFolder#areaM2}) has its current left out.
  */
 public final class BdfExport {
 
@@ -24,7 +24,7 @@ public final class BdfExport {
 	/** The series of a run in SI, as the pipeline compares it with a measurement ({@link MeasuredComparison#simulated}). */
 	public static MeasuredSeries series(RunFolder run) {
 		if (run.timeseries() == null) throw new IllegalArgumentException(run.folder() + ": the run has no time series");
-		double area = run.inputs() != null ? run.inputs().cell().area() : Double.NaN;
+		double area = run.areaM2();
 		ErrorFigures.Simulated s = MeasuredComparison.simulated(run, area > 0 ? area : 1);
 		Map<MeasuredQuantity, double[]> cols = new EnumMap<>(MeasuredQuantity.class);
 		cols.put(MeasuredQuantity.TIME, s.time());

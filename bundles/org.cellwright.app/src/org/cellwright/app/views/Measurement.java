@@ -36,11 +36,13 @@ public record Measurement(RunFolder run, MeasuredSeries series, ErrorFigures fig
 				return new Measurement(run, null, null, Double.NaN, Map.of(), e.getMessage());
 			}
 		}
-		double area = run.inputs() != null ? run.inputs().cell().area() : Double.NaN;
+		// inputs.json's area, else summary.json's: a liquid-electrolyte (DFN) run keeps no inputs.json, and its
+		// comparison read "not compared: the run has no inputs.json" where measured-comparison.json had the figures
+		double area = run.areaM2();
 		ErrorFigures figures = null;
 		String problem = null;
 		if (run.timeseries() == null) problem = "the run has no time series to compare with";
-		else if (!(area > 0)) problem = "the run has no inputs.json: its area is unknown, so capacities are not compared";
+		else if (!(area > 0)) problem = "neither inputs.json nor summary.json gives the cell's area: capacities are not compared";
 		else {
 			try {
 				figures = ErrorFigures.compare(series, MeasuredComparison.simulated(run, area));

@@ -169,7 +169,9 @@ public class StackValidator extends AbstractCellWrightRules {
 	 * where it is.
 	 */
 	private void checkSolidStateFunctions(Cell c, List<Layer> stack) {
-		if (Cells.runsOnDfnSolver(c))
+		// a layer whose material does not resolve (an import misspelt) may be the liquid electrolyte: its reference's
+		// error is said, not "... runs in cells with a liquid electrolyte only: cell C has none" for every function
+		if (Cells.runsOnDfnSolver(c) || stack.stream().anyMatch(l -> l.getMaterial() == null || l.getMaterial().eIsProxy()))
 			return;
 		Set<Property> seen = new HashSet<>();
 		for (Layer l : stack) {

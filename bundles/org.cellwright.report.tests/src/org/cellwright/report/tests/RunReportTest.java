@@ -189,6 +189,33 @@ class RunReportTest {
 	}
 
 	/**
+	 * A liquid-electrolyte (DFN) run keeps no inputs.json: its measured section takes the cell's area from summary.json
+	 * ({@code RunFolder.areaM2}), so the measurement's capacity per cycle is drawn against the simulation's (the area was
+	 * inputs.json's only: no capacity plot for a DFN run compared with cycler data; session 28).
+	 */
+	@Test
+	void aDfnRunsMeasuredSectionTakesTheAreaFromItsSummary() throws Exception {
+		Path run = Fixtures.dfnRun(tmp.resolve("DfnMeasured"), "DfnMeasured");
+		RunFolder r = RunFolder.read(run);
+		assertNull(r.inputs(), "a DFN run has no inputs.json");
+		double areaCm2 = r.number(SummaryKeys.AREA_CM2);
+		assertTrue(areaCm2 > 0, "summary.json gives the area");
+		// the run's own series as a cycler records it (BDF: current in A, charge positive)
+		var ts = r.timeseries();
+		double[] t = ts.column("time_h"), v = ts.column("voltage_V"), i = ts.column("current_mA_cm2"), c = ts.column("cycle"), st = ts.column("step");
+		StringBuilder bdf = new StringBuilder("Test Time / s,Voltage / V,Current / A,Cycle Count / 1,Step Count / 1\n");
+		for (int k = 0; k < t.length; k++)
+			bdf.append(t[k] * 3600).append(',').append(v[k]).append(',').append(i[k] * areaCm2 * 1e-3).append(',')
+					.append((int) c[k]).append(',').append((int) st[k]).append('\n');
+		Files.writeString(run.resolve("measured.bdf.csv"), bdf);
+		Files.writeString(run.resolve("measured-comparison.json"), """
+				{"file":"m.csv","points":10,"voltage_rms_V":0.0,"voltage_max_V":0.0,"voltage_rms_by_cycle_V":{"1":0.0},
+				 "discharge_capacity_by_cycle":[]}""");
+		String m = Svg.section(Files.readString(RunReport.write(run)), "measured");
+		assertTrue(m.contains("Capacity per cycle"), "the measured capacity per cycle against the simulated: " + m);
+	}
+
+	/**
 	 * Key numbers that do not apply are left out: a run whose last cycle recorded no dead lithium and none in the
 	 * interphase (0, a cell whose mechanisms left none) lists neither. (Mutation audit, session 21: a dead lithium of 0
 	 * listed as "0 mAh/cm2" passed every other test; the fixtures' cells all leave some.)

@@ -146,7 +146,7 @@ public final class MeasuredComparison {
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.TIMESERIES) + ": missing");
 		// the cell's area: inputs.json's, else summary.json's (a liquid-electrolyte run keeps no inputs.json: export-bdf
 		// refused every DFN run, found by fuzzing, session 15)
-		double area = run.inputs() != null ? run.inputs().cell().area() : run.number("area_cm2") * 1e-4;
+		double area = run.areaM2();
 		if (!(area > 0))
 			throw new org.cellwright.run.folder.RunFolderException(run.folder().resolve(RunFiles.INPUTS)
 					+ ": missing or unreadable, and summary.json gives no area_cm2: the cell's area is needed to write the current in A");

@@ -317,6 +317,15 @@ public final class RunFolder {
 	public ResolvedInputs inputs() { return inputs; }
 
 	/**
+	 * The cell's area [m2]: inputs.json's, else summary.json's {@code area_cm2} (a liquid-electrolyte run keeps no
+	 * inputs.json); NaN when neither gives one. The one rule for the current in A of a run's series (its comparison
+	 * with a measurement, its BDF export, the measured capacities).
+	 */
+	public double areaM2() {
+		return inputs != null ? inputs.cell().area() : number(org.cellwright.solver.output.SummaryKeys.AREA_CM2) * 1e-4;
+	}
+
+	/**
 	 * Where the run comes from (experiment, source file and line, version, time): inputs.json's provenance, else a DFN
 	 * run's from dfn-inputs.json, its source made absolute as inputs.json's is ({@link SourceRecord#resolveIn}); null
 	 * when neither holds one.
