@@ -49,6 +49,17 @@ import picocli.CommandLine.Parameters;
 		exitCodeList = { "0:the benchmark ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
 public class BenchCommand extends CliCommand {
 
+	/**
+	 * The method's own count: a bracket's bisections (both sides at once; its iterations are those), an optimiser's
+	 * iterations named by the optimiser (a bracket's read "iterations (Levenberg-Marquardt)").
+	 */
+	static String counts(FitOptions.Method method, FitResult r) {
+		return method == FitOptions.Method.BRACKET
+				? String.format(Locale.ROOT, "  bisections       %d (bracket: both sides at once, each end to %.0f %% of the value)", r.iterations(),
+						r.bracket() == null ? Double.NaN : 100 * r.bracket().resolution())
+				: String.format(Locale.ROOT, "  iterations       %d (%s)", r.iterations(), method == FitOptions.Method.BOBYQA ? "BOBYQA" : "Levenberg-Marquardt");
+	}
+
 	/** The fit benchmark's fit (3 of the study's calibrated values against 5 experiments), relative to the working folder (the repository's root). */
 	public static final String DEFAULT_FILE = "examples/sung2023/fit-benchmark.cell";
 
@@ -131,9 +142,9 @@ public class BenchCommand extends CliCommand {
 			o.println(String.format(Locale.ROOT, "  simulations      %d (%d evaluations x %d experiments; %.2f s each on average, %.2f s of wall time)",
 					runner.simulations(), r.evaluations(), plan.targets().size(), runner.simulations() == 0 ? 0 : wall * n / runner.simulations(),
 					runner.simulations() == 0 ? 0 : wall / runner.simulations()));
-			o.println(String.format(Locale.ROOT, "  iterations       %d (%s)", r.iterations(),
-					options.method() == FitOptions.Method.BOBYQA ? "BOBYQA" : "Levenberg-Marquardt"));
-			o.println(String.format(Locale.ROOT, "  final cost       %.6g (%s; first cost %.6g)", r.cost(), r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(),
+			o.println(counts(options.method(), r));
+			// a bracket has no cost to minimise (its result: the status line of the bracket below)
+			if (options.method() != FitOptions.Method.BRACKET) o.println(String.format(Locale.ROOT, "  final cost       %.6g (%s; first cost %.6g)", r.cost(), r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(),
 					r.costHistory().isEmpty() ? Double.NaN : r.costHistory().get(0)));
 			FitCommand.print(o, plan, r, wall);
 			return 0;

@@ -33,6 +33,19 @@ class FitReportViewUITest extends ProjectUITest {
 			 "correlation":[[1,0.5,0.1],[0.5,1,0.2],[0.1,0.2,1]],"cost_history":[1.0,0.25],"notes":[],"targets":[]}
 			""";
 
+	/** A bracket fit's fit.json as FitReport writes it: no 95 % interval, the bracket's ends under "bracket". */
+	static final String BRACKET_JSON = """
+			{"fit":"K","converged":true,"status":"converged","evaluations":9,"seconds":2.0,"cost":0,
+			 "estimates":[{"target":"E.ionic-conductivity","unit":"mS/cm","value":2.5,"start":2.5,"standard_error":null,
+			   "lower_95":null,"upper_95":null,"lower_bound":0.2,"upper_bound":10}],
+			 "correlation":[[1]],"cost_history":[],"notes":["E.ionic-conductivity: every expectation holds from 0.8120 to 10"],
+			 "targets":[],
+			 "bracket":{"target":"E.ionic-conductivity","unit":"mS/cm","start":2.5,"start_position":0.4479,"coordinates":"log",
+			   "resolution":0.01,"closed":false,
+			   "lower":{"passes":0.812,"fails":0.805,"to_bound":false,"failing":["Y, plates for the whole hour (end-time): expected > 0.5 h"],"resolved":true},
+			   "upper":{"passes":10,"fails":null,"to_bound":true,"failing":[],"resolved":true}}}
+			""";
+
 	/** A fit K of t.cell in its run store: results/t/K/<run id>/ with fit.json and fitted.cell. */
 	Path fit() throws Exception {
 		project = IdeUITest.newProject("fit-report");
@@ -43,6 +56,31 @@ class FitReportViewUITest extends ProjectUITest {
 		Files.writeString(run.resolve("fitted.cell"), "// fitted\n");
 		project.refreshLocal(IResource.DEPTH_INFINITE, null);
 		return run;
+	}
+
+	/**
+	 * A bracket fit's estimate shows the interval over which every expectation holds, "to the bound" at its open end, and
+	 * the start's place in it; what fails beyond each end is above the notes (as report.html's table and the fit
+	 * command): the view read fit.json's lower_95/upper_95, null for a bracket, and showed "undetermined".
+	 */
+	@Test
+	void aBracketFitShowsItsIntervalTheStartsPlaceAndWhatFailsBeyondEachEnd() throws Exception {
+		Path run = fit();
+		Files.writeString(run.resolve("fit.json"), BRACKET_JSON);
+		FitReportView view = shown(run);
+		Table t = view.estimatesTable();
+		assertEquals("every expectation holds in", t.getColumn(2).getText());
+		assertEquals("start at", t.getColumn(3).getText());
+		assertEquals(List.of("E.ionic-conductivity", "2.500 mS/cm", "[0.8120, 10.00 (to the bound)] mS/cm", "0.45 of it (log)", "0.2000 .. 10.00"),
+				List.of(t.getItem(0).getText(0), t.getItem(0).getText(1), t.getItem(0).getText(2), t.getItem(0).getText(3), t.getItem(0).getText(4)));
+		assertEquals("Below 0.8120 mS/cm (at 0.8050) fails: Y, plates for the whole hour (end-time): expected > 0.5 h;"
+				+ " above: no expectation fails up to the upper bound 10.00 mS/cm", view.bracketText());
+		// a least-squares fit shown after it has its 95 % interval again, and no bracket line
+		Files.writeString(run.resolve("fit.json"), FIT_JSON);
+		view = shown(run);
+		assertEquals("95 % interval", t.getColumn(2).getText());
+		assertEquals("+/-", t.getColumn(3).getText());
+		assertEquals("", view.bracketText());
 	}
 
 	static FitReportView shown(Path fit) throws Exception {

@@ -34,7 +34,8 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 
 /**
- * A fit's report: the estimates with their 95 % intervals and bounds, the correlation matrix (|r| > 0.95 in red: the
+ * A fit's report: the estimates with their 95 % intervals and bounds (a bracket fit's: the interval over which every
+ * expectation holds, the start's place in it and, above the notes, what fails beyond each end), the correlation matrix (|r| > 0.95 in red: the
  * data do not tell those apart), the notes, the cost history, and the targets simulated at the start and at the fitted
  * values against their measurement; a button opens the fitted .cell, another writes the fitted values into the .cell
  * file the fit ran ({@link #apply}). Read in the background.
@@ -44,7 +45,7 @@ public class FitReportView extends ViewPart {
 	/** Tab titles. */
 	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
 
-	private Label title, notes;
+	private Label title, bracket, notes;
 	private Button openFitted, apply;
 	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
@@ -68,6 +69,9 @@ public class FitReportView extends ViewPart {
 		openFitted.setText("Open fitted .cell");
 		openFitted.setEnabled(false);
 		openFitted.addListener(SWT.Selection, e -> openFitted());
+		// a bracket fit's ends: what fails beyond each (hidden for a least-squares fit)
+		bracket = new Label(parent, SWT.WRAP);
+		bracket.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 		notes = new Label(parent, SWT.WRAP);
 		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 		// the estimates across the view's width above the tabs: beside the charts (2/5 of the width) a view of ordinary
@@ -184,7 +188,21 @@ public class FitReportView extends ViewPart {
 		apply.setToolTipText(source == null ? "The .cell file this fit ran is not in the workspace (renamed, moved or deleted?)"
 				: "Write the fitted values into " + source.getFullPath() + " (in its editor, not saved; Edit > Undo takes them back)");
 		estimates.removeAll();
+		org.cellwright.fit.Bracket b = r.bracket();
+		// a bracket's interval is where every expectation holds, not a 95 % one (fit.json's lower_95/upper_95 are null: it
+		// read "undetermined"); its value is the start, placed in it (as report.html's table and the fit command)
+		estimates.getColumn(2).setText(b == null ? "95 % interval" : "every expectation holds in");
+		estimates.getColumn(3).setText(b == null ? "+/-" : "start at");
+		bracket.setText(b == null ? "" : Printable.escape(beyond(b, r.estimates().isEmpty() ? "" : r.estimates().get(0).unit())));
+		((GridData) bracket.getLayoutData()).exclude = b == null;
+		bracket.setVisible(b != null);
 		for (FitRecord.Estimate e : r.estimates()) {
+			if (b != null) {
+				new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), withUnit(g(e.value()), e.unit()),
+						withUnit(interval(b), e.unit()), String.format(Locale.ROOT, "%.2f of it (%s)", b.startPosition(), b.logarithmic() ? "log" : "linear"),
+						g(e.lowerBound()) + " .. " + g(e.upperBound())});
+				continue;
+			}
 			boolean determined = Double.isFinite(e.lower95()) && Double.isFinite(e.upper95());
 			// the unit beside the value, the interval and bounds in the same unit (a unit column after them was beyond the
 			// table's edge: a diffusivity read "2.108e-14", its m2/s out of view)
@@ -218,6 +236,27 @@ public class FitReportView extends ViewPart {
 		ChartTabs.fill(overlay, before);
 		ChartTabs.fill(cost, history);
 		title.getParent().layout(true, true);
+	}
+
+	/** A bracket's interval, "to the bound" at an end no expectation fails beyond: "[0.812, 10 (to the bound)]". */
+	public static String interval(org.cellwright.fit.Bracket b) {
+		return "[" + g(b.lower().passes()) + (b.lower().toBound() ? " (to the bound)" : "") + ", " + g(b.upper().passes())
+				+ (b.upper().toBound() ? " (to the bound)" : "") + "]";
+	}
+
+	/**
+	 * What lies beyond each end of a bracket: "Below 0.812 mS/cm (at 0.805) fails: ...; above: no expectation fails up to
+	 * the upper bound 10 mS/cm" (an end the evaluations ran out at says it is not resolved).
+	 */
+	public static String beyond(org.cellwright.fit.Bracket b, String unit) {
+		String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+		return "Below" + end(b.lower(), "lower", u) + "; above" + end(b.upper(), "upper", u);
+	}
+
+	private static String end(org.cellwright.fit.Bracket.End e, String side, String u) {
+		if (e.toBound()) return ": no expectation fails up to the " + side + " bound " + g(e.passes()) + u;
+		return " " + g(e.passes()) + u + " (at " + g(e.fails()) + ") fails: " + (e.failing().isEmpty() ? "?" : String.join("; ", e.failing()))
+				+ (e.resolved() ? "" : " (not resolved: the evaluations ran out)");
 	}
 
 	/**
@@ -371,6 +410,9 @@ public class FitReportView extends ViewPart {
 
 	/** The line above the tables: the fit shown, or what Apply did. */
 	public String titleText() { return title.getText(); }
+
+	/** What fails beyond each end of a bracket fit (empty for a least-squares fit). */
+	public String bracketText() { return bracket.getText(); }
 
 	/** The fit shown, or null. */
 	public FitRecord fit() { return fit; }

@@ -222,6 +222,20 @@ class FitTest {
 				"the report's interval is the bracket, not an undetermined 95 % one");
 	}
 
+	/**
+	 * {@code bench fit} of a bracket names the bracket's own count, its bisections, and prints the bracket as the fit
+	 * command does: it labelled them "iterations (Levenberg-Marquardt)" and printed a least-squares "final cost".
+	 */
+	@Test
+	void benchFitOfABracketCountsItsBisections() throws Exception {
+		Path f = bracketFile("2.5 mS/cm");
+		Cli.Result r = Cli.cli("bench", "fit", f.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("  bisections       ") && r.out().contains("(bracket: both sides at once, each end to 1 % of the value)"), r.out());
+		assertFalse(r.out().contains("Levenberg-Marquardt") || r.out().contains("  iterations ") || r.out().contains("final cost"), r.out());
+		assertTrue(r.out().contains("fit B: bracketed after "), r.out());
+	}
+
 	/** A bracket's start must pass: one that fails stops the fit before anything is kept, naming what fails. */
 	@Test
 	void aBracketWhoseStartFailsIsRefused() throws Exception {

@@ -117,6 +117,26 @@ public final class FitReport {
 		return o;
 	}
 
+	/**
+	 * A fit.json's {@value #BRACKET} member read back (the writer's counterpart, for the views that show a kept fit):
+	 * null when the fit is not a bracket or the member is unreadable; an end's {@code fails} NaN where it is null (to the bound).
+	 */
+	public static org.cellwright.fit.Bracket bracket(JsonObject fit) {
+		if (fit == null || !(fit.get(BRACKET) instanceof JsonObject b) || !(b.get("lower") instanceof JsonObject lo)
+				|| !(b.get("upper") instanceof JsonObject up))
+			return null;
+		return new org.cellwright.fit.Bracket(org.cellwright.run.folder.Summary.str(b, "target"),
+				org.cellwright.run.folder.Summary.num(b, "start"), end(lo), end(up), "log".equals(org.cellwright.run.folder.Summary.str(b, "coordinates")),
+				org.cellwright.run.folder.Summary.num(b, "resolution"));
+	}
+
+	private static org.cellwright.fit.Bracket.End end(JsonObject e) {
+		List<String> failing = new java.util.ArrayList<>();
+		if (e.get("failing") instanceof JsonArray a) a.forEach(f -> failing.add(f.getAsString()));
+		return new org.cellwright.fit.Bracket.End(org.cellwright.run.folder.Summary.num(e, "passes"), org.cellwright.run.folder.Summary.num(e, "fails"),
+				failing, e.get("resolved") != null && e.get("resolved").getAsBoolean());
+	}
+
 	private static JsonObject end(org.cellwright.fit.Bracket.End e) {
 		JsonObject o = new JsonObject();
 		o.addProperty("passes", e.passes());
