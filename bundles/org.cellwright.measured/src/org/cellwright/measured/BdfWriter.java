@@ -41,7 +41,7 @@ public final class BdfWriter {
 		Files.createDirectories(parent);
 		// a hidden sibling made as any new file of the folder is (the umask's permissions): Files.createTempFile made it
 		// rw------- for its owner only, and the move kept that, unlike the run folder's other files (session 28)
-		Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+		Path tmp = org.cellwright.lang.files.FileTrees.hiddenSibling(parent.resolve(target.getFileName()));
 		try {
 			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
 					CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header)

@@ -89,6 +89,29 @@ public class ValidationTest {
 		assertTrue(v("protocol P { rest for 1 h").get(0).getMessage().contains("expecting"), "a missing brace");
 	}
 
+	/**
+	 * A syntax error where the parser saw no way on says in words what was expected and what was found, at the line the
+	 * marker had: the IDE showed ANTLR's "no viable alternative at input '\n\t'" for a stray '-' after a unit (seen
+	 * walking the IDE, session 28, a42c.png).
+	 */
+	@Test
+	public void aSyntaxErrorSaysWhatWasExpectedAndWhatWasFound() throws Exception {
+		Issue i = syntaxError(v("cell C {\n\tarea = 0.785 cm2\n\ttemperature = 25 degC-\n\tlayer wcc: SUS 10 um\n}\n"));
+		assertEquals("a word expected after 'degC-' (a name goes on after its '-', as in max-step), found end of line", i.getMessage());
+		assertEquals(6, i.getLineNumber(), "the line of temperature (after HEAD's 3 lines, cell C's and area's)");
+		i = syntaxError(v("cell C {\n\tarea =\n\tlayer wcc: SUS 10 um\n}\n"));
+		assertEquals("a value expected after '=' (a number with its unit, such as 25 degC), found 'layer'", i.getMessage());
+		assertEquals(6, i.getLineNumber(), "at 'layer', where the value was missed");
+		i = syntaxError(v("cell C {\n\tarea =\n}\n"));
+		assertEquals("a value expected after '=' (a number with its unit, such as 25 degC), found '}'", i.getMessage());
+		assertEquals(6, i.getLineNumber(), "at the '}'");
+	}
+
+	private static Issue syntaxError(List<Issue> issues) {
+		return issues.stream().filter(i -> org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC.equals(i.getCode())).findFirst()
+				.orElseThrow(() -> new AssertionError("no syntax error in " + issues));
+	}
+
 	/** A property the language accepts but no solver mechanism reads is flagged where it is written (session 23). */
 	@Test
 	public void aPropertyNoMechanismReadsIsWarnedAbout() throws Exception {

@@ -11,11 +11,21 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Deleting a folder with everything in it: the one routine of the run store (pruning, scratch folders), the library
- * installer (temporary and replaced versions) and the benchmarks. Links are deleted, never followed.
+ * installer (temporary and replaced versions) and the benchmarks. Links are deleted, never followed. And the one name
+ * of a file written beside its target before it is moved over it ({@link #hiddenSibling}).
  */
 public final class FileTrees {
 
 	private FileTrees() {}
+
+	/**
+	 * The hidden file beside {@code target} a writer fills before moving it over the target ({@code .<name>.tmp-<process>-<thread>},
+	 * one per writer): created as any new file of the folder is, so the target gets the permissions of its folder's other
+	 * files; Files.createTempFile's is rw------- (session 28: BDF files and a history's .judged-runs were).
+	 */
+	public static Path hiddenSibling(Path target) {
+		return target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+	}
 
 	/** Deletes {@code p} (a folder and everything in it, or a file); nothing if it does not exist. */
 	public static void deleteTree(Path p) {

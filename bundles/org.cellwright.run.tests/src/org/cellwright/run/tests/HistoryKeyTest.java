@@ -180,6 +180,29 @@ class HistoryKeyTest {
 	}
 
 	/**
+	 * A history's .judged-runs is written as the run folder's other files are, with the permissions any new file of its
+	 * folder gets (the user's umask): it was rw------- (Files.createTempFile's temporary file, moved into place) beside
+	 * runs.csv's rw-r--r-- (seen walking the IDE, session 28). With a umask of 077 both are rw------- and this test
+	 * cannot tell them apart.
+	 */
+	@Test
+	void judgedRunsHasThePermissionsOfAnyNewFileOfItsFolder() throws Exception {
+		Path p = tmp.resolve("p");
+		Cli.write(p.resolve("a/t.cell"), PlatingCell.file("65 MPa"));
+		Cli.write(p.resolve("t.cell"), PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cliIn(p, "run", "t.cell").rc());
+		assertEquals(0, Cli.cliIn(p, "run", "a/t.cell").rc());
+		Path ha = p.resolve("results/a/t.cell"), judged = ha.resolve(org.cellwright.run.folder.RunFiles.JUDGED);
+		assertNotNull(Files.getFileAttributeView(ha, java.nio.file.attribute.PosixFileAttributeView.class), "a file system with POSIX permissions (Linux)");
+		Path plain = Files.writeString(ha.resolve("plain.txt"), "any new file\n");
+		assertTrue(Files.isRegularFile(judged), "t.cell's run was judged another file's");
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(judged));
+		try (var files = Files.list(ha)) {
+			assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.contains("tmp")).toList(), "no temporary file left");
+		}
+	}
+
+	/**
 	 * The old history results/t/ may be another file's own (the top-level t.cell's): a/t.cell's every run read every run's
 	 * summary there while it existed (session 22). Its runs found to be another file's are read once: remembered in
 	 * a/t.cell's history (.judged-runs), not read again, while a run that appears there later is read and, a/t.cell's,

@@ -13,7 +13,7 @@ public final class Atomic {
 	private Atomic() {}
 
 	public static void writeString(Path file, String text) {
-		Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+		Path tmp = org.cellwright.lang.files.FileTrees.hiddenSibling(file);
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -353,7 +353,7 @@ public final class RunStore {
 	/** Points {@code latest} (link and text) at a run id, each renamed into place. */
 	static void setLatest(Path groupFolder, String id) throws IOException {
 		Atomic.writeString(groupFolder.resolve(RunFiles.LATEST_TEXT), id + "\n");
-		Path tmp = groupFolder.resolve(".latest.tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId());
+		Path tmp = org.cellwright.lang.files.FileTrees.hiddenSibling(groupFolder.resolve(RunFiles.LATEST));
 		try {
 			Files.deleteIfExists(tmp);
 			Files.createSymbolicLink(tmp, Path.of(id));
@@ -625,26 +625,19 @@ public final class RunStore {
 	}
 
 	/**
-	 * Adds runs to {@link RunFiles#JUDGED} (the history's folder made: its run is written there next), written whole to a
-	 * file beside it and moved over it; where the file system refuses, they are read again next time, nothing lost.
+	 * Adds runs to {@link RunFiles#JUDGED} (the history's folder made: its run is written there next), written whole and
+	 * moved over it ({@link Atomic#writeString}: a hidden sibling made as any new file of the folder is, so it has the
+	 * run folder's permissions; Files.createTempFile's was rw-------, session 28); where the file system refuses, they are
+	 * read again next time, nothing lost.
 	 */
 	private static void remember(Path file, java.util.Map<String, String> judged, java.util.Map<String, String> more) {
 		java.util.Map<String, String> all = new java.util.TreeMap<>(judged);
 		all.putAll(more);
-		List<String> lines = new ArrayList<>();
-		all.forEach((run, ran) -> lines.add(run + "\t" + ran));
-		Path tmp = null;
+		StringBuilder text = new StringBuilder();
+		all.forEach((run, ran) -> text.append(run).append('\t').append(ran).append('\n'));
 		try {
-			Files.createDirectories(file.getParent());
-			tmp = Files.createTempFile(file.getParent(), RunFiles.JUDGED, ".tmp");
-			Files.write(tmp, lines, java.nio.charset.StandardCharsets.UTF_8);
-			Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-		} catch (IOException e) {
-			try {
-				if (tmp != null) Files.deleteIfExists(tmp);
-			} catch (IOException ignored) {
-				// a hidden leftover
-			}
+			Atomic.writeString(file, text.toString());
+		} catch (UncheckedIOException e) {
 			// not remembered: read again on the next run
 		}
 	}
