@@ -13,8 +13,8 @@ import org.cellwright.solver.physics.PhysicsEvents;
  * Events of a run that are not a step's own end: the model's events at commit (a short circuit reported by the
  * physics ends the run), hard shorts (a Li filament spanning the separator, or the leak through filaments exceeding
  * the applied current), soft shorts (a step that cannot reach its voltage cut-off because current leaks; the
- * Coulombic efficiency collapsing while current leaks) and stalled steps (a step of the cycle's second direction that
- * ends at its cut-off having passed almost nothing).
+ * Coulombic efficiency collapsing, or rising past 100 %, while current leaks) and stalled steps (a step of the cycle's
+ * second direction that ends at its cut-off having passed almost nothing).
  */
 final class EventDetection implements PhysicsEvents {
     /** Share of the previous step's charge below which a step ending at its voltage cut-off counts as stalled. */
@@ -31,6 +31,8 @@ final class EventDetection implements PhysicsEvents {
     /** Best Coulombic efficiency of the cycles after the first, and whether a soft short was reported. */
     private double bestEfficiency = Double.NaN;
     private final RepeatedWarning softShorts = new RepeatedWarning();
+    /** The cycle of the last soft short reported or counted (0: none). */
+    private int softShortCycle;
     /** Stalled steps (see {@link #checkStall}) and steps crossed at once (see {@link #crossedAtOnce}). */
     private final RepeatedWarning stalls = new RepeatedWarning(), atOnce = new RepeatedWarning();
 
@@ -92,20 +94,35 @@ final class EventDetection implements PhysicsEvents {
                 Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction()), true);
     }
 
-    /** A cycle closed with Coulombic efficiency ce of the charge first [C/m2] the cell took (its denominator, {@link CycleSummary#coulombicEfficiency}). */
+    /**
+     * A cycle closed with Coulombic efficiency ce of the charge first [C/m2] the cell took (its denominator, {@link
+     * CycleSummary#coulombicEfficiency}). While current leaks through Li filaments (more than 1 % of that charge in the
+     * cycle), the efficiency shows it two ways, each a soft short: collapsing (a full cell's charge leaks, so less comes
+     * back), or past 100 % (a half cell's stripping leaks: its cut-off comes when its plated Li is exhausted, so the
+     * charge counted, that Li's and the leak's, exceeds the plating's; fuzz28: the interlayer half cell at 0 degC and
+     * 100 MPa read 179 % the cycle before its hard short, with nothing said).
+     */
     void cycleClosed(boolean last, double ce, double first) {
+        boolean leaked = Math.abs(cycleLeak) > 0.01 * first;
         // Coulombic efficiency collapsing while current leaks through Li filaments: a soft short
         if (!last && rec.cycle() > 1 && ce >= 0 && bestEfficiency > 0 && ce < Simulation.SOFT_SHORT_EFFICIENCY_DROP * bestEfficiency
-                && Math.abs(cycleLeak) > 0.01 * first)
+                && leaked)
             softShort(String.format(Locale.ROOT, "Coulombic efficiency %.1f %% against %.1f %% in the cycles "
                     + "before; %.3f mAh/cm2 leaked through Li filaments spanning %.0f %% of the separator in this cycle",
                     100 * ce, 100 * bestEfficiency, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()), false);
+        // more given back than stored while current leaks: the leak passed charge that moved no lithium (unless a step
+        // of this cycle was reported for the same leak already: a charge that leaked more than it passed, then discharged)
+        else if (ce > 1 && leaked && softShortCycle != rec.cycle())
+            softShort(String.format(Locale.ROOT, "Coulombic efficiency %.1f %%, more given back than stored: %.3f mAh/cm2 "
+                    + "leaked through Li filaments spanning %.0f %% of the separator in this cycle, charge counted that "
+                    + "moved no lithium", 100 * ce, Math.abs(cycleLeak) / 36000.0, 100 * model.filamentFraction()), false);
         if (rec.cycle() > 1 && ce > 0 && !(ce <= bestEfficiency)) bestEfficiency = ce;
         cycleLeak = 0;
     }
 
     /** A soft short in the current step (step true) or in the cycle being closed (of no one step: step index -1). */
     private void softShort(String reason, boolean step) {
+        softShortCycle = rec.cycle();
         if (!softShorts.first(rec.cycle())) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, step ? rec.stepIndex : -1, rec.cycle(), model.filamentFraction(),
                 step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
