@@ -71,6 +71,30 @@ class AnalyticJacobianTest {
         assertEquals(StoichiometryBarrier.slope(1.01), nmc.surfaceOcpSlope(1.01, 298.15, -1), 0, "beyond x = 1 only the barrier changes");
     }
 
+    /** PyBaMM's barrier written out as its formula, every exp and log taken (StoichiometryBarrier's javadoc). */
+    private static double barrierFormula(double x) {
+        if (x > 0.02 && x < 0.98) return 0;
+        DoubleUnaryOperator a = v -> {
+            double z = -6910.192179565431 * (v + 7.7e-4);
+            return 205.0568621937484 * (z > Math.log(2.0 / Math.ulp(1.0)) ? z : Math.log(1 + Math.exp(z)));
+        };
+        return a.applyAsDouble(x) - a.applyAsDouble(1 - x);
+    }
+
+    @Test
+    void theStoichiometryBarrierSkipsOnlyExponentialsThatRoundAwayBitForBit() {
+        // StoichiometryBarrier.NEGLIGIBLE_EXP: where 1 + e^z is 1 in double precision A is 0 without its exp and log (session
+        // 28); every value equals the formula's to the bit, on both sides of the thresholds (x near 0.005 and 0.995)
+        int nearlyZero = 0;
+        for (int i = -1000; i <= 101000; i++) {
+            double x = i * 1e-5;
+            double formula = barrierFormula(x), barrier = StoichiometryBarrier.potential(x);
+            assertEquals(Double.doubleToRawLongBits(formula), Double.doubleToRawLongBits(barrier), "barrier at " + x + ": " + barrier + " against " + formula);
+            if (formula != 0 && Math.abs(formula) < 1e-9) nearlyZero++;
+        }
+        assertTrue(nearlyZero > 100, "the sweep passes where A's exp rounds to a small nonzero value: " + nearlyZero);
+    }
+
     @Test
     void hysteresisAndEntropicOcpsTakeTheSlopeOfTheirBranchAndTemperature() {
         ZerothOrderHysteresis h = new ZerothOrderHysteresis((x, t) -> 0.1 - 0.05 * x * x, (x, t) -> 0.14 - 0.08 * x);
