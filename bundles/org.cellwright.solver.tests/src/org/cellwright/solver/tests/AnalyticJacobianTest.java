@@ -42,15 +42,38 @@ class AnalyticJacobianTest {
             assertEquals(central(Chen2020::graphiteOcp, x, 1e-6), Chen2020.graphiteOcpSlope(x), 1e-6 * Math.max(1, Math.abs(Chen2020.graphiteOcpSlope(x))), "graphite at " + x);
             assertEquals(central(Chen2020::nmcOcp, x, 1e-6), Chen2020.nmcOcpSlope(x), 1e-6 * Math.max(1, Math.abs(Chen2020.nmcOcpSlope(x))), "NMC811 at " + x);
         }
-        // the cell's populations carry them (not the default difference)
+        // the cell's populations carry them through their tables (not the default difference): the table's derivative
         OpenCircuitPotential u = Chen2020.cell().negative().ocp();
-        assertEquals(Chen2020.graphiteOcpSlope(0.3), u.slope(0.3, 298.15, 1), 0);
+        assertEquals(((OpenCircuitPotential.Tabulated) u).table().slope(0.3), u.slope(0.3, 298.15, 1), 0);
         // the default slope of a function without one: a central difference, one-sided at the range's ends
         OpenCircuitPotential lambda = (x, t) -> Chen2020.nmcOcp(x);
         assertEquals(Chen2020.nmcOcpSlope(0.4), lambda.slope(0.4, 298.15, 0), 1e-6 * Math.abs(Chen2020.nmcOcpSlope(0.4)));
         OpenCircuitPotential log = (x, t) -> Math.log(x / (1 - x)); // undefined beyond [0, 1]
         assertTrue(Double.isFinite(log.slope(1e-10, 298.15, 0)) && Double.isFinite(log.slope(1 - 1e-10, 298.15, 0)), "no step beyond [0, 1]");
         assertEquals(1 / (0.5 * 0.5), log.slope(0.5, 298.15, 0), 1e-6);
+    }
+
+    @Test
+    void chen2020sTabulatedOcpsAreTheirFitsWithinTheTablesBound() {
+        // OpenCircuitPotential.tabulated (session 28): the cells' OCPs are their fits within 1e-10 V on [0, 1] and their
+        // slopes within 1e-6 V; beyond [0, 1] the fits themselves
+        OpenCircuitPotential graphite = Chen2020.cell().negative().ocp(), nmc = Chen2020.lithiumMetalHalfCell(1).positive().ocp();
+        double worstG = 0, worstN = 0;
+        for (int i = 0; i <= 1_000_000; i++) {
+            double x = i * 1e-6;
+            worstG = Math.max(worstG, Math.abs(graphite.at(x, 298.15) - Chen2020.graphiteOcp(x)));
+            worstN = Math.max(worstN, Math.abs(nmc.at(x, 298.15) - Chen2020.nmcOcp(x)));
+            if (i % 7 == 0) {
+                assertEquals(Chen2020.graphiteOcpSlope(x), graphite.slope(x, 298.15, 1), 1e-6, "graphite's slope at " + x);
+                assertEquals(Chen2020.nmcOcpSlope(x), nmc.slope(x, 298.15, -1), 1e-6, "NMC811's slope at " + x);
+            }
+        }
+        assertTrue(worstG <= 1e-10 && worstN <= 1e-10, "graphite " + worstG + " V, NMC811 " + worstN + " V");
+        assertTrue(worstG > 0, "a table, not the fit");
+        for (double x : new double[] {-0.01, 1.01}) {
+            assertEquals(Chen2020.graphiteOcp(x), graphite.at(x, 298.15), 0, "beyond [0, 1] the fit at " + x);
+            assertEquals(Chen2020.nmcOcpSlope(x), nmc.slope(x, 298.15, -1), 0, "and its slope at " + x);
+        }
     }
 
     @Test
@@ -69,30 +92,6 @@ class AnalyticJacobianTest {
             assertEquals(fd, nmc.surfaceOcpSlope(x, 298.15, -1), 1e-5 * Math.max(1, Math.abs(fd)), "surface OCP at " + x);
         }
         assertEquals(StoichiometryBarrier.slope(1.01), nmc.surfaceOcpSlope(1.01, 298.15, -1), 0, "beyond x = 1 only the barrier changes");
-    }
-
-    /** PyBaMM's barrier written out as its formula, every exp and log taken (StoichiometryBarrier's javadoc). */
-    private static double barrierFormula(double x) {
-        if (x > 0.02 && x < 0.98) return 0;
-        DoubleUnaryOperator a = v -> {
-            double z = -6910.192179565431 * (v + 7.7e-4);
-            return 205.0568621937484 * (z > Math.log(2.0 / Math.ulp(1.0)) ? z : Math.log(1 + Math.exp(z)));
-        };
-        return a.applyAsDouble(x) - a.applyAsDouble(1 - x);
-    }
-
-    @Test
-    void theStoichiometryBarrierSkipsOnlyExponentialsThatRoundAwayBitForBit() {
-        // StoichiometryBarrier.NEGLIGIBLE_EXP: where 1 + e^z is 1 in double precision A is 0 without its exp and log (session
-        // 28); every value equals the formula's to the bit, on both sides of the thresholds (x near 0.005 and 0.995)
-        int nearlyZero = 0;
-        for (int i = -1000; i <= 101000; i++) {
-            double x = i * 1e-5;
-            double formula = barrierFormula(x), barrier = StoichiometryBarrier.potential(x);
-            assertEquals(Double.doubleToRawLongBits(formula), Double.doubleToRawLongBits(barrier), "barrier at " + x + ": " + barrier + " against " + formula);
-            if (formula != 0 && Math.abs(formula) < 1e-9) nearlyZero++;
-        }
-        assertTrue(nearlyZero > 100, "the sweep passes where A's exp rounds to a small nonzero value: " + nearlyZero);
     }
 
     @Test

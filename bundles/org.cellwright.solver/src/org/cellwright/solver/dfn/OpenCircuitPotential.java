@@ -39,6 +39,38 @@ public interface OpenCircuitPotential {
         @Override public double slope(double stoichiometry, double temperature, double reaction) { return derivative.applyAsDouble(stoichiometry); }
     }
 
+    /**
+     * A fitted OCP evaluated through its piecewise cubic Hermite interpolant on [0, 1] ({@link #TABULATED_INTERVALS}
+     * intervals; outside [0, 1] the fit itself): a numerical device for fits of several transcendental functions that
+     * the residual evaluates at every x-cell (Chen 2020's NMC811: three tanh, the half cell's largest single cost;
+     * docs/dfn.md, session 28). The slope is the interpolant's own derivative. Results are no longer bit for bit with
+     * the fit's; the table's error is tested
+     * ({@code AnalyticJacobianTest.chen2020sTabulatedOcpsAreTheirFitsWithinTheTablesBound}). Build it once (a few
+     * tenths of a millisecond) and share it: Chen2020 keeps its two in static fields.
+     */
+    static OpenCircuitPotential tabulated(java.util.function.DoubleUnaryOperator value, java.util.function.DoubleUnaryOperator slope) {
+        return new Tabulated(new Fitted(value, slope), new org.cellwright.solver.numerics.CubicHermiteTable(value, slope, 0, 1, TABULATED_INTERVALS));
+    }
+
+    /**
+     * Intervals of a {@link #tabulated} OCP's table on [0, 1]: 4096 (h = 2.4e-4) holds Chen 2020's fits to 2e-12 V
+     * (NMC811) and 4.4e-11 V (graphite), their slopes to 2e-8 and 6e-7 V. With 2048 (7e-10 V) the half cell's benchmark
+     * changed one printed digit (a largest error 1.24 -> 1.25 mV: a different step sequence within the tolerance); with
+     * 4096 none of either cell's figures or counts changed (docs/dfn.md, session 28). 128 KB per table.
+     */
+    int TABULATED_INTERVALS = 4096;
+
+    /** A fit and its table ({@link #tabulated}): the table on [0, 1], the fit beyond. */
+    record Tabulated(Fitted fit, org.cellwright.solver.numerics.CubicHermiteTable table) implements OpenCircuitPotential {
+        @Override public double at(double stoichiometry, double temperature) {
+            return table.covers(stoichiometry) ? table.value(stoichiometry) : fit.at(stoichiometry, temperature);
+        }
+
+        @Override public double slope(double stoichiometry, double temperature, double reaction) {
+            return table.covers(stoichiometry) ? table.slope(stoichiometry) : fit.slope(stoichiometry, temperature, reaction);
+        }
+    }
+
     /** Whether the value depends on the reaction's direction ({@link ZerothOrderHysteresis}, also under a wrapper). */
     default boolean hasHysteresis() { return false; }
 
