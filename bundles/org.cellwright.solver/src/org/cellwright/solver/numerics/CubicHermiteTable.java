@@ -6,12 +6,13 @@ import java.util.function.DoubleUnaryOperator;
  * A smooth function of one variable on [a, b] replaced by its piecewise cubic Hermite interpolant on n equal intervals:
  * on each interval the cubic that matches f and f' at both ends (de Boor, A Practical Guide to Splines, rev. ed. 2001,
  * ch. IV; Burden and Faires, Numerical Analysis, 9th ed., thm. 3.9). Its error is at most h^4 / 384 max |f''''| on the
- * interval (h = (b - a) / n), its derivative's at most sqrt(3) h^3 / 216 max |f''''| (Birkhoff and Priver 1967), so a table of
- * a few thousand intervals holds a fit of tanh terms to 1e-11 V. It is evaluated with one index, four loads and three
- * multiply-adds where the function may take several transcendental functions (Chen 2020's NMC811 OCP: three tanh).
- * The interpolant is continuous with a continuous first derivative, and {@link #slope} is the derivative of
- * {@link #value} exactly (the Newton iteration's Jacobian and the residual stay consistent). Results differ from f's
- * own by the interpolation error: a caller using a table is no longer bit for bit with f (docs/dfn.md, session 28).
+ * interval (h = (b - a) / n), its derivative's at most sqrt(3) h^3 / 216 max |f''''| (Birkhoff and Priver 1967), so
+ * a table of a few thousand intervals holds a fit of tanh terms to 1e-10 V. It is evaluated with one index, four loads
+ * and three multiply-adds where the function may take several transcendental functions (Chen 2020's NMC811 OCP: three
+ * tanh). The interpolant is continuous with a continuous first derivative, and {@link #slope} is the derivative of the
+ * interpolant {@link #value} evaluates (the Newton iteration's Jacobian and the residual stay consistent). Results
+ * differ from f's own by the interpolation error: a caller using a table is no longer bit for bit with f (docs/dfn.md,
+ * session 28).
  */
 public final class CubicHermiteTable {
     private final double a, b, inverseWidth;
@@ -66,6 +67,4 @@ public final class CubicHermiteTable {
         int i = (int) u;
         return i < 0 ? 0 : i >= intervals ? intervals - 1 : i;
     }
-
-    public int intervals() { return intervals; }
 }
