@@ -19,6 +19,7 @@ import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
@@ -65,6 +66,16 @@ class DfnHalfCellRunTest {
 		assertEquals(1.0, mapped.electrolyte().transferenceNumber().at(1000, 298.15), 0, "single-ion");
 		assertEquals(0.2594, DfnRunTest.inputs(EXAMPLE, "HalfCell1C").cell().electrolyte().transferenceNumber().at(1000, 298.15), 0);
 		assertThrows(IllegalStateException.class, mapped::negative);
+		// the file's ocv function (chen2020.cell's NMC811 fit) runs through its table (OpenCircuitPotential.ofFunction,
+		// session 28): Chen's fit within the table's bound of 1e-9 V on [0, 1], the slope the table's own derivative
+		OpenCircuitPotential u = p.populations().get(0).ocp();
+		assertInstanceOf(OpenCircuitPotential.Tabulated.class, u, "the ocv function tabulated");
+		for (int i = 0; i <= 100_000; i++) {
+			double x = i * 1e-5;
+			assertEquals(Chen2020.nmcOcp(x), u.at(x, 298.15), 1e-9, "the OCP at " + x);
+			if (i % 13 == 0 && x > 1e-6 && x < 1 - 1e-6)
+				assertEquals((u.at(x + 1e-7, 298.15) - u.at(x - 1e-7, 298.15)) / 2e-7, u.slope(x, 298.15, 1), 1e-5, "its slope at " + x);
+		}
 	}
 
 	@Test

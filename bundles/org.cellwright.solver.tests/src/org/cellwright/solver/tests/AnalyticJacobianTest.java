@@ -1,6 +1,10 @@
 package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -73,6 +77,39 @@ class AnalyticJacobianTest {
         for (double x : new double[] {-0.01, 1.01}) {
             assertEquals(Chen2020.graphiteOcp(x), graphite.at(x, 298.15), 0, "beyond [0, 1] the fit at " + x);
             assertEquals(Chen2020.nmcOcpSlope(x), nmc.slope(x, 298.15, -1), 0, "and its slope at " + x);
+        }
+    }
+
+    @Test
+    void anOcpFunctionIsTabulatedOnlyWhereTheTableHoldsIt() {
+        // OpenCircuitPotential.ofFunction (a .cell file's ocv function, session 28): Chen's two fits as functions alone
+        // (the nodes' slopes by differences) are tabulated within 1e-9 V everywhere in [0, 1], not only at the checked
+        // points, their slopes within 1e-6 (1 + |dU/dx|) of the analytic derivative
+        DoubleUnaryOperator nmc = Chen2020::nmcOcp, graphite = Chen2020::graphiteOcp;
+        for (var fit : List.of(List.of(nmc, (DoubleUnaryOperator) Chen2020::nmcOcpSlope), List.of(graphite, (DoubleUnaryOperator) Chen2020::graphiteOcpSlope))) {
+            DoubleUnaryOperator f = fit.get(0), df = fit.get(1);
+            OpenCircuitPotential u = OpenCircuitPotential.ofFunction(f);
+            assertInstanceOf(OpenCircuitPotential.Tabulated.class, u);
+            double worst = 0;
+            for (int i = 0; i <= 1_000_000; i++) {
+                double x = i * 1e-6;
+                worst = Math.max(worst, Math.abs(u.at(x, 298.15) - f.applyAsDouble(x)));
+                if (i % 7 == 0) assertEquals(df.applyAsDouble(x), u.slope(x, 298.15, 1), 1e-6 * (1 + Math.abs(df.applyAsDouble(x))), "slope at " + x);
+            }
+            assertTrue(worst <= 1e-9 && worst > 0, "largest error " + worst + " V");
+            assertEquals(f.applyAsDouble(1.01), u.at(1.01, 298.15), 0, "beyond [0, 1] the function");
+        }
+        // a coarse table fails the bound: checked, not assumed
+        assertNull(OpenCircuitPotential.tabulatedWithinBound(nmc, 64));
+        assertNotNull(OpenCircuitPotential.tabulatedWithinBound(nmc, 4096));
+        // a kink between nodes (x = 0.3) and a logarithm infinite at x = 0 keep their functions, value and slope exactly
+        DoubleUnaryOperator kink = x -> 4 - 0.5 * x + 0.2 * Math.abs(x - 0.3), log = x -> 3.9 - 0.05 * Math.log(x);
+        for (var f : List.of(kink, log)) {
+            OpenCircuitPotential u = OpenCircuitPotential.ofFunction(f);
+            assertFalse(u instanceof OpenCircuitPotential.Tabulated, "kept as a function");
+            for (double x : new double[] {0.1, 0.3, 0.3001, 0.7})
+                assertEquals(f.applyAsDouble(x), u.at(x, 298.15), 0, "the function at " + x);
+            assertEquals(OpenCircuitPotential.centralDifference(f, 0.7), u.slope(0.7, 298.15, 1), 0, "its central difference");
         }
     }
 

@@ -60,6 +60,44 @@ public interface OpenCircuitPotential {
      */
     int TABULATED_INTERVALS = 4096;
 
+    /**
+     * An OCP given as a function of x alone (a .cell file's {@code ocv function}, compiled from its expression): its
+     * table of {@link #TABULATED_INTERVALS} intervals on [0, 1] (the function beyond) when the table holds the function
+     * within {@link #TABLE_VALUE_BOUND} and {@link #TABLE_SLOPE_BOUND} ({@link #tabulatedWithinBound}), else the function
+     * itself with the central-difference slope (a kink or a term too steep for the table: nothing is refined). The
+     * table's slope is its own derivative; the function's at the nodes is a difference (step 1e-5, second order at the
+     * ends). docs/dfn.md, session 28.
+     */
+    static OpenCircuitPotential ofFunction(java.util.function.DoubleUnaryOperator value) {
+        OpenCircuitPotential table = tabulatedWithinBound(value, TABULATED_INTERVALS);
+        return table != null ? table : (x, temperature) -> value.applyAsDouble(x);
+    }
+
+    /**
+     * The function's table on [0, 1] over this many intervals if, at every interval's quarter, middle and three-quarter
+     * points, its value is within {@link #TABLE_VALUE_BOUND} of the function's and its slope within
+     * {@link #TABLE_SLOPE_BOUND} (1 + |dU/dx|) of the function's central difference; else (a NaN included) null.
+     */
+    static OpenCircuitPotential tabulatedWithinBound(java.util.function.DoubleUnaryOperator value, int intervals) {
+        java.util.function.DoubleUnaryOperator difference = x -> centralDifference(value, x);
+        var table = new org.cellwright.solver.numerics.CubicHermiteTable(value, x -> nodeSlope(value, x), 0, 1, intervals);
+        if (!table.holds(value, difference, TABLE_VALUE_BOUND, TABLE_SLOPE_BOUND)) return null;
+        return new Tabulated(new Fitted(value, difference), table);
+    }
+
+    /** Largest |table - U| at the checked points of an {@link #ofFunction} table [V]. */
+    double TABLE_VALUE_BOUND = 1e-9;
+    /** Largest |table slope - dU/dx| at the checked points, relative to 1 + |dU/dx| (dU/dx in V per unit x). */
+    double TABLE_SLOPE_BOUND = 1e-6;
+
+    /** dU/dx at a table node: a central difference with step 1e-5, the second-order one-sided one at 0 and 1. */
+    private static double nodeSlope(java.util.function.DoubleUnaryOperator u, double x) {
+        double d = 1e-5;
+        if (x - d < 0) return (-3 * u.applyAsDouble(x) + 4 * u.applyAsDouble(x + d) - u.applyAsDouble(x + 2 * d)) / (2 * d);
+        if (x + d > 1) return (3 * u.applyAsDouble(x) - 4 * u.applyAsDouble(x - d) + u.applyAsDouble(x - 2 * d)) / (2 * d);
+        return (u.applyAsDouble(x + d) - u.applyAsDouble(x - d)) / (2 * d);
+    }
+
     /** A fit and its table ({@link #tabulated}): the table on [0, 1], the fit beyond. */
     record Tabulated(Fitted fit, org.cellwright.solver.numerics.CubicHermiteTable table) implements OpenCircuitPotential {
         @Override public double at(double stoichiometry, double temperature) {

@@ -63,6 +63,20 @@ public final class CubicHermiteTable {
         return (c[k + 1] + t * (2 * c[k + 2] + 3 * t * c[k + 3])) * inverseWidth;
     }
 
+    /**
+     * Whether the table holds f within valueBound and df within slopeBound (1 + |df|) at every interval's quarter,
+     * middle and three-quarter points (where a cubic's error is largest); false if any of them is NaN.
+     */
+    public boolean holds(DoubleUnaryOperator f, DoubleUnaryOperator df, double valueBound, double slopeBound) {
+        double h = (b - a) / intervals;
+        for (int i = 0; i < intervals; i++)
+            for (double q = 0.25; q < 1; q += 0.25) {
+                double x = a + (i + q) * h, s = df.applyAsDouble(x);
+                if (!(Math.abs(value(x) - f.applyAsDouble(x)) <= valueBound && Math.abs(slope(x) - s) <= slopeBound * (1 + Math.abs(s)))) return false;
+            }
+        return true;
+    }
+
     private int interval(double u) {
         int i = (int) u;
         return i < 0 ? 0 : i >= intervals ? intervals - 1 : i;
