@@ -690,8 +690,9 @@ public final class DfnMapping {
 			values.put(p + "ocv", ocvText.toString());
 			// the entropic coefficient: U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT, and the reversible heat (docs/language.md)
 			// an ocv function through its table when the table holds it (OpenCircuitPotential.ofFunction); a table of points
-			// stays piecewise linear (a cubic through its kinks would change the model)
-			OpenCircuitPotential u = hysteresis != null ? hysteresis : ocv instanceof OcvTable ? (x, t) -> ocv.applyAsDouble(x) : OpenCircuitPotential.ofFunction(ocv);
+			// stays piecewise linear (a cubic through its kinks would change the model); the table built once per function
+			// (OcpTables)
+			OpenCircuitPotential u = hysteresis != null ? hysteresis : ocv instanceof OcvTable ? (x, t) -> ocv.applyAsDouble(x) : OcpTables.of(m, ocv);
 			StateFunction dudt = stateFunction(m, "entropic-coefficient");
 			if (dudt != null) {
 				u = new EntropicOpenCircuitPotential(u, dudt, Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE));

@@ -69,8 +69,16 @@ public interface OpenCircuitPotential {
      * ends). docs/dfn.md, session 28.
      */
     static OpenCircuitPotential ofFunction(java.util.function.DoubleUnaryOperator value) {
-        OpenCircuitPotential table = tabulatedWithinBound(value, TABULATED_INTERVALS);
-        return table != null ? table : (x, temperature) -> value.applyAsDouble(x);
+        return ofFunction(value, tableWithinBound(value, TABULATED_INTERVALS));
+    }
+
+    /**
+     * The function through this table, built and checked earlier for the same function ({@link #tableWithinBound}:
+     * a cache of tables, DfnMapping's), or the function itself with the central-difference slope when table is null.
+     */
+    static OpenCircuitPotential ofFunction(java.util.function.DoubleUnaryOperator value, org.cellwright.solver.numerics.CubicHermiteTable table) {
+        if (table == null) return (x, temperature) -> value.applyAsDouble(x);
+        return new Tabulated(new Fitted(value, x -> centralDifference(value, x)), table);
     }
 
     /**
@@ -79,10 +87,14 @@ public interface OpenCircuitPotential {
      * {@link #TABLE_SLOPE_BOUND} (1 + |dU/dx|) of the function's central difference; else (a NaN included) null.
      */
     static OpenCircuitPotential tabulatedWithinBound(java.util.function.DoubleUnaryOperator value, int intervals) {
-        java.util.function.DoubleUnaryOperator difference = x -> centralDifference(value, x);
+        var table = tableWithinBound(value, intervals);
+        return table == null ? null : ofFunction(value, table);
+    }
+
+    /** The table of {@link #tabulatedWithinBound} alone (about 49,000 evaluations of the function), or null. */
+    static org.cellwright.solver.numerics.CubicHermiteTable tableWithinBound(java.util.function.DoubleUnaryOperator value, int intervals) {
         var table = new org.cellwright.solver.numerics.CubicHermiteTable(value, x -> nodeSlope(value, x), 0, 1, intervals);
-        if (!table.holds(value, difference, TABLE_VALUE_BOUND, TABLE_SLOPE_BOUND)) return null;
-        return new Tabulated(new Fitted(value, difference), table);
+        return table.holds(value, x -> centralDifference(value, x), TABLE_VALUE_BOUND, TABLE_SLOPE_BOUND) ? table : null;
     }
 
     /** Largest |table - U| at the checked points of an {@link #ofFunction} table [V]. */
