@@ -454,6 +454,22 @@ public final class SimulationInputs {
 		return null;
 	}
 
+	/**
+	 * What determines a material's {@code ocv function} (the one {@link #ocv} compiles when it has no ocv table) exactly:
+	 * its variable, its unit's scale and its expression's tokens as the node model has them (comments and layout left
+	 * out; the expression refers to nothing but its variable and fixed constants); null when it has no ocv function or
+	 * no node model (a model built in code). The key of DfnMapping's cache of checked OCP tables.
+	 */
+	public static String ocvFunctionKey(Material m) {
+		if (m.getOcvFunction() == null || m.getOcv() != null && !m.getOcv().getPoints().isEmpty()) return null;
+		var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(m.getOcvFunction().getBody());
+		if (node == null) return null;
+		StringBuilder key = new StringBuilder(Expressions.variable(m.getOcvFunction())).append(' ').append(factor(m.getOcvFunction().getYUnit(), m.getOcvFunction()));
+		for (var leaf : node.getLeafNodes())
+			if (!leaf.isHidden()) key.append(' ').append(leaf.getText());
+		return key.toString();
+	}
+
 	static MaterialProperty materialProperty(String dslName) {
 		return MaterialProperty.ofLanguageName(dslName);
 	}

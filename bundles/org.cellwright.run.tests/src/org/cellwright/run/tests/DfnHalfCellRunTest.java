@@ -9,6 +9,7 @@ import java.util.List;
 import org.cellwright.run.InputException;
 import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.dfn.DfnRunner;
+import org.cellwright.run.dfn.OcpTables;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.ProgressListener;
@@ -19,6 +20,7 @@ import org.cellwright.solver.StepEnd;
 import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.IntercalationElectrode;
 import org.cellwright.solver.dfn.LithiumMetalExchangeCurrentDensity;
+import org.cellwright.solver.dfn.OpenCircuitPotential;
 import org.cellwright.solver.dfn.PlanarLithiumElectrode;
 import org.cellwright.solver.params.Chen2020;
 import org.cellwright.solver.physics.Constants;
@@ -40,6 +42,39 @@ class DfnHalfCellRunTest {
 	static final Path PYBAMM = Path.of("../../bench/pybamm/chen2020_half_1C_pybamm_rtol1e-8.csv");
 	/** PyBaMM's 2.5 V event [s]: the last row of that file. */
 	static final double PYBAMM_END = 4135.667623;
+
+	@Test
+	void anOcvFunctionsTableIsBuiltOnceAndSharedByItsMappings() throws Exception {
+		// OcpTables (session 28): the checked table of an ocv function is built at its first mapping and shared by later
+		// ones (a sweep's variants, a fit's evaluations); each mapping keeps its own compiled function beyond [0, 1]
+		DfnCell first = DfnRunTest.inputs(EXAMPLE, "SingleIon1C").cell();
+		int built = OcpTables.builds();
+		DfnCell second = DfnRunTest.inputs(EXAMPLE, "HalfCell1C").cell();
+		assertEquals(built, OcpTables.builds(), "the second mapping of the same material builds no table");
+		var a = assertInstanceOf(OpenCircuitPotential.Tabulated.class, first.positive().populations().get(0).ocp());
+		var b = assertInstanceOf(OpenCircuitPotential.Tabulated.class, second.positive().populations().get(0).ocp());
+		assertSame(a.table(), b.table(), "the same table");
+		assertNotSame(a.fit(), b.fit(), "each mapping's own function");
+		// another material's function has its own table: marquis2019.cell's LCO fit without its steepest term (with it
+		// the table fails its bound and the function is kept); the same function written over other lines, another
+		// comment, shares that table (the key is the expression's tokens, not its layout)
+		String steep = " - 0.02167*tanh((1.062*x - 0.525)/0.006)", text = Files.readString(DfnRunTest.EXAMPLE);
+		assertTrue(text.contains(steep), "marquis2019.cell's LCO fit");
+		Path smooth = tmp.resolve("smooth.cell"), relaid = tmp.resolve("relaid.cell");
+		Files.writeString(smooth, text.replace(steep, ""));
+		Files.writeString(relaid, text.replace(steep, "").replace("+ 2.1581*tanh(", "// the fit\n\t\t+   2.1581 * tanh("));
+		var c = assertInstanceOf(OpenCircuitPotential.Tabulated.class, DfnRunTest.inputs(smooth, "Comsol1C").cell().positive().populations().get(0).ocp());
+		assertNotSame(a.table(), c.table(), "another function, another table");
+		for (double x : new double[] {0.3, 0.5, 0.9}) {
+			assertEquals(a.fit().at(x, 298.15), a.at(x, 298.15), 1e-9, "Chen's table at " + x);
+			assertEquals(c.fit().at(x, 298.15), c.at(x, 298.15), 1e-9, "the LCO table at " + x);
+			assertTrue(Math.abs(a.at(x, 298.15) - c.at(x, 298.15)) > 0.01, "two different OCPs at " + x);
+		}
+		built = OcpTables.builds();
+		var d = assertInstanceOf(OpenCircuitPotential.Tabulated.class, DfnRunTest.inputs(relaid, "Comsol1C").cell().positive().populations().get(0).ocp());
+		assertSame(c.table(), d.table(), "the same function laid out otherwise, the same table");
+		assertEquals(built, OcpTables.builds());
+	}
 
 	@Test
 	void theExampleIsTheSolversHalfCell() {
@@ -65,6 +100,16 @@ class DfnHalfCellRunTest {
 		assertEquals(1.0, mapped.electrolyte().transferenceNumber().at(1000, 298.15), 0, "single-ion");
 		assertEquals(0.2594, DfnRunTest.inputs(EXAMPLE, "HalfCell1C").cell().electrolyte().transferenceNumber().at(1000, 298.15), 0);
 		assertThrows(IllegalStateException.class, mapped::negative);
+		// the file's ocv function (chen2020.cell's NMC811 fit) runs through its table (OpenCircuitPotential.ofFunction,
+		// session 28): Chen's fit within the table's bound of 1e-9 V on [0, 1], the slope the table's own derivative
+		OpenCircuitPotential u = p.populations().get(0).ocp();
+		assertInstanceOf(OpenCircuitPotential.Tabulated.class, u, "the ocv function tabulated");
+		for (int i = 0; i <= 100_000; i++) {
+			double x = i * 1e-5;
+			assertEquals(Chen2020.nmcOcp(x), u.at(x, 298.15), 1e-9, "the OCP at " + x);
+			if (i % 13 == 0 && x > 1e-6 && x < 1 - 1e-6)
+				assertEquals((u.at(x + 1e-7, 298.15) - u.at(x - 1e-7, 298.15)) / 2e-7, u.slope(x, 298.15, 1), 1e-5, "its slope at " + x);
+		}
 	}
 
 	@Test

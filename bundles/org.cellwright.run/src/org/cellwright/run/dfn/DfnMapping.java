@@ -44,6 +44,7 @@ import org.cellwright.solver.dfn.DfnInputCheck;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.EntropicOpenCircuitPotential;
 import org.cellwright.solver.dfn.OpenCircuitPotential;
+import org.cellwright.solver.input.OcvTable;
 import org.cellwright.solver.dfn.ExchangeCurrentDensity;
 import org.cellwright.solver.dfn.ExchangeCurrentLaw;
 import org.cellwright.solver.dfn.FickianParticle;
@@ -688,7 +689,10 @@ public final class DfnMapping {
 			for (int i = 0; i < 10; i++) ocvText.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", ocv.applyAsDouble(0.05 + 0.1 * i)));
 			values.put(p + "ocv", ocvText.toString());
 			// the entropic coefficient: U(x, T) = U(x, T_ref) + (T - T_ref) dU/dT, and the reversible heat (docs/language.md)
-			OpenCircuitPotential u = hysteresis != null ? hysteresis : (x, t) -> ocv.applyAsDouble(x);
+			// an ocv function through its table when the table holds it (OpenCircuitPotential.ofFunction); a table of points
+			// stays piecewise linear (a cubic through its kinks would change the model); the table built once per function
+			// (OcpTables)
+			OpenCircuitPotential u = hysteresis != null ? hysteresis : ocv instanceof OcvTable ? (x, t) -> ocv.applyAsDouble(x) : OcpTables.of(m, ocv);
 			StateFunction dudt = stateFunction(m, "entropic-coefficient");
 			if (dudt != null) {
 				u = new EntropicOpenCircuitPotential(u, dudt, Layers.si(m, "reference-temperature").orElse(DEFAULT_REFERENCE_TEMPERATURE));

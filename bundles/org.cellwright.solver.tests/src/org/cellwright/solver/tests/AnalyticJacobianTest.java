@@ -1,6 +1,10 @@
 package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -42,15 +46,71 @@ class AnalyticJacobianTest {
             assertEquals(central(Chen2020::graphiteOcp, x, 1e-6), Chen2020.graphiteOcpSlope(x), 1e-6 * Math.max(1, Math.abs(Chen2020.graphiteOcpSlope(x))), "graphite at " + x);
             assertEquals(central(Chen2020::nmcOcp, x, 1e-6), Chen2020.nmcOcpSlope(x), 1e-6 * Math.max(1, Math.abs(Chen2020.nmcOcpSlope(x))), "NMC811 at " + x);
         }
-        // the cell's populations carry them (not the default difference)
+        // the cell's populations carry them through their tables (not the default difference): the table's derivative
         OpenCircuitPotential u = Chen2020.cell().negative().ocp();
-        assertEquals(Chen2020.graphiteOcpSlope(0.3), u.slope(0.3, 298.15, 1), 0);
+        assertEquals(((OpenCircuitPotential.Tabulated) u).table().slope(0.3), u.slope(0.3, 298.15, 1), 0);
         // the default slope of a function without one: a central difference, one-sided at the range's ends
         OpenCircuitPotential lambda = (x, t) -> Chen2020.nmcOcp(x);
         assertEquals(Chen2020.nmcOcpSlope(0.4), lambda.slope(0.4, 298.15, 0), 1e-6 * Math.abs(Chen2020.nmcOcpSlope(0.4)));
         OpenCircuitPotential log = (x, t) -> Math.log(x / (1 - x)); // undefined beyond [0, 1]
         assertTrue(Double.isFinite(log.slope(1e-10, 298.15, 0)) && Double.isFinite(log.slope(1 - 1e-10, 298.15, 0)), "no step beyond [0, 1]");
         assertEquals(1 / (0.5 * 0.5), log.slope(0.5, 298.15, 0), 1e-6);
+    }
+
+    @Test
+    void chen2020sTabulatedOcpsAreTheirFitsWithinTheTablesBound() {
+        // OpenCircuitPotential.tabulated (session 28): the cells' OCPs are their fits within 1e-10 V on [0, 1] and their
+        // slopes within 1e-6 V; beyond [0, 1] the fits themselves
+        OpenCircuitPotential graphite = Chen2020.cell().negative().ocp(), nmc = Chen2020.lithiumMetalHalfCell(1).positive().ocp();
+        double worstG = 0, worstN = 0;
+        for (int i = 0; i <= 1_000_000; i++) {
+            double x = i * 1e-6;
+            worstG = Math.max(worstG, Math.abs(graphite.at(x, 298.15) - Chen2020.graphiteOcp(x)));
+            worstN = Math.max(worstN, Math.abs(nmc.at(x, 298.15) - Chen2020.nmcOcp(x)));
+            if (i % 7 == 0) {
+                assertEquals(Chen2020.graphiteOcpSlope(x), graphite.slope(x, 298.15, 1), 1e-6, "graphite's slope at " + x);
+                assertEquals(Chen2020.nmcOcpSlope(x), nmc.slope(x, 298.15, -1), 1e-6, "NMC811's slope at " + x);
+            }
+        }
+        assertTrue(worstG <= 1e-10 && worstN <= 1e-10, "graphite " + worstG + " V, NMC811 " + worstN + " V");
+        assertTrue(worstG > 0, "a table, not the fit");
+        for (double x : new double[] {-0.01, 1.01}) {
+            assertEquals(Chen2020.graphiteOcp(x), graphite.at(x, 298.15), 0, "beyond [0, 1] the fit at " + x);
+            assertEquals(Chen2020.nmcOcpSlope(x), nmc.slope(x, 298.15, -1), 0, "and its slope at " + x);
+        }
+    }
+
+    @Test
+    void anOcpFunctionIsTabulatedOnlyWhereTheTableHoldsIt() {
+        // OpenCircuitPotential.ofFunction (a .cell file's ocv function, session 28): Chen's two fits as functions alone
+        // (the nodes' slopes by differences) are tabulated within 1e-9 V everywhere in [0, 1], not only at the checked
+        // points, their slopes within 1e-6 (1 + |dU/dx|) of the analytic derivative
+        DoubleUnaryOperator nmc = Chen2020::nmcOcp, graphite = Chen2020::graphiteOcp;
+        for (var fit : List.of(List.of(nmc, (DoubleUnaryOperator) Chen2020::nmcOcpSlope), List.of(graphite, (DoubleUnaryOperator) Chen2020::graphiteOcpSlope))) {
+            DoubleUnaryOperator f = fit.get(0), df = fit.get(1);
+            OpenCircuitPotential u = OpenCircuitPotential.ofFunction(f);
+            assertInstanceOf(OpenCircuitPotential.Tabulated.class, u);
+            double worst = 0;
+            for (int i = 0; i <= 1_000_000; i++) {
+                double x = i * 1e-6;
+                worst = Math.max(worst, Math.abs(u.at(x, 298.15) - f.applyAsDouble(x)));
+                if (i % 7 == 0) assertEquals(df.applyAsDouble(x), u.slope(x, 298.15, 1), 1e-6 * (1 + Math.abs(df.applyAsDouble(x))), "slope at " + x);
+            }
+            assertTrue(worst <= 1e-9 && worst > 0, "largest error " + worst + " V");
+            assertEquals(f.applyAsDouble(1.01), u.at(1.01, 298.15), 0, "beyond [0, 1] the function");
+        }
+        // a coarse table fails the bound: checked, not assumed
+        assertNull(OpenCircuitPotential.tabulatedWithinBound(nmc, 64));
+        assertNotNull(OpenCircuitPotential.tabulatedWithinBound(nmc, 4096));
+        // a kink between nodes (x = 0.3) and a logarithm infinite at x = 0 keep their functions, value and slope exactly
+        DoubleUnaryOperator kink = x -> 4 - 0.5 * x + 0.2 * Math.abs(x - 0.3), log = x -> 3.9 - 0.05 * Math.log(x);
+        for (var f : List.of(kink, log)) {
+            OpenCircuitPotential u = OpenCircuitPotential.ofFunction(f);
+            assertFalse(u instanceof OpenCircuitPotential.Tabulated, "kept as a function");
+            for (double x : new double[] {0.1, 0.3, 0.3001, 0.7})
+                assertEquals(f.applyAsDouble(x), u.at(x, 298.15), 0, "the function at " + x);
+            assertEquals(OpenCircuitPotential.centralDifference(f, 0.7), u.slope(0.7, 298.15, 1), 0, "its central difference");
+        }
     }
 
     @Test

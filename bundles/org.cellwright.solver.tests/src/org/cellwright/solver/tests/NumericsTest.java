@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.cellwright.solver.numerics.BandedMatrix;
+import org.cellwright.solver.numerics.CubicHermiteTable;
 import org.cellwright.solver.numerics.NewtonSolver;
 import org.cellwright.solver.numerics.TridiagonalSolver;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,32 @@ class NumericsTest {
             x[i] = s / a[i][i];
         }
         return x;
+    }
+
+    @Test
+    void cubicHermiteTableReproducesCubicsAndHoldsTanhWithinItsErrorBound() {
+        // a cubic is its own Hermite interpolant, value and derivative, at any x of any interval
+        CubicHermiteTable cubic = new CubicHermiteTable(x -> 2 - x + 3 * x * x - 0.5 * x * x * x, x -> -1 + 6 * x - 1.5 * x * x, -1, 2, 7);
+        for (double x = -1; x <= 2; x += 0.0173) {
+            assertEquals(2 - x + 3 * x * x - 0.5 * x * x * x, cubic.value(x), 1e-13, "cubic at " + x);
+            assertEquals(-1 + 6 * x - 1.5 * x * x, cubic.slope(x), 1e-12, "its slope at " + x);
+        }
+        assertTrue(cubic.covers(-1) && cubic.covers(2) && !cubic.covers(2.001) && !cubic.covers(Double.NaN));
+        // tanh(k x): error at most h^4/384 max|f''''| (max |tanh''''| = 4.09), the slope's sqrt(3) h^3/216 max|f''''|; the
+        // slope is the value's own derivative
+        double k = 15;
+        int n = 512;
+        CubicHermiteTable t = new CubicHermiteTable(x -> Math.tanh(k * x), x -> k * (1 - Math.tanh(k * x) * Math.tanh(k * x)), -1, 1, n);
+        double h = 2.0 / n, f4 = 4.09 * Math.pow(k, 4), worst = 0;
+        for (int i = 0; i <= 200000; i++) {
+            double x = -1 + i * 1e-5, e = Math.abs(t.value(x) - Math.tanh(k * x));
+            worst = Math.max(worst, e);
+            assertTrue(e <= Math.pow(h, 4) / 384 * f4, "value at " + x + ": " + e);
+            assertEquals(k * (1 - Math.tanh(k * x) * Math.tanh(k * x)), t.slope(x), Math.sqrt(3) * Math.pow(h, 3) / 216 * f4, "slope at " + x);
+            if (i % 97 == 0 && x > -0.999 && x < 0.999)
+                assertEquals((t.value(x + 1e-7) - t.value(x - 1e-7)) / 2e-7, t.slope(x), 1e-6 * k, "the value's derivative at " + x);
+        }
+        assertTrue(worst > 0.05 * Math.pow(h, 4) / 384 * f4, "the bound is not loose by orders: " + worst);
     }
 
     @Test

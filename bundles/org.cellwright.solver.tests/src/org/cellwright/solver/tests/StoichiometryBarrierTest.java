@@ -3,6 +3,8 @@ package org.cellwright.solver.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleUnaryOperator;
+
 import org.cellwright.solver.dfn.CurrentProfile;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
@@ -21,6 +23,30 @@ class StoichiometryBarrierTest {
     /** PyBaMM's U_asymptote_approaching_zero, written out: a ln(1 + exp(-b (x - c))). */
     private static double pybamm(double x) {
         return 205.0568621937484 * Math.log(1 + Math.exp(-6910.192179565431 * (x + 7.7e-4)));
+    }
+
+    /** PyBaMM's barrier written out as its formula, every exp and log taken (StoichiometryBarrier's javadoc). */
+    private static double barrierFormula(double x) {
+        if (x > 0.02 && x < 0.98) return 0;
+        DoubleUnaryOperator a = v -> {
+            double z = -6910.192179565431 * (v + 7.7e-4);
+            return 205.0568621937484 * (z > Math.log(2.0 / Math.ulp(1.0)) ? z : Math.log(1 + Math.exp(z)));
+        };
+        return a.applyAsDouble(x) - a.applyAsDouble(1 - x);
+    }
+
+    @Test
+    void theStoichiometryBarrierSkipsOnlyExponentialsThatRoundAwayBitForBit() {
+        // StoichiometryBarrier.NEGLIGIBLE_EXP: where 1 + e^z is 1 in double precision A is 0 without its exp and log (session
+        // 28); every value equals the formula's to the bit, on both sides of the thresholds (x near 0.005 and 0.995)
+        int nearlyZero = 0;
+        for (int i = -1000; i <= 101000; i++) {
+            double x = i * 1e-5;
+            double formula = barrierFormula(x), barrier = StoichiometryBarrier.potential(x);
+            assertEquals(Double.doubleToRawLongBits(formula), Double.doubleToRawLongBits(barrier), "barrier at " + x + ": " + barrier + " against " + formula);
+            if (formula != 0 && Math.abs(formula) < 1e-9) nearlyZero++;
+        }
+        assertTrue(nearlyZero > 100, "the sweep passes where A's exp rounds to a small nonzero value: " + nearlyZero);
     }
 
     @Test
@@ -53,13 +79,16 @@ class StoichiometryBarrierTest {
     @Test
     void aSurfaceOcpIsTheMaterialsOnItsRangeWithTheBarrierAtItsEnds() {
         ParticlePopulation nmc = Chen2020.nmc811().population();
-        for (double x : new double[] {0.1, 0.27, 0.5, 0.9, 0.979})
-            assertEquals(Chen2020.nmcOcp(x), nmc.surfaceOcp(x, 298.15, -1), 0, "unchanged at x = " + x);
+        // the material's OCP as the population carries it (Chen 2020's fit through its table, within 1e-10 V of it)
+        for (double x : new double[] {0.1, 0.27, 0.5, 0.9, 0.979}) {
+            assertEquals(nmc.ocp().at(x, 298.15), nmc.surfaceOcp(x, 298.15, -1), 0, "unchanged at x = " + x);
+            assertEquals(Chen2020.nmcOcp(x), nmc.surfaceOcp(x, 298.15, -1), 1e-10, "the fit at x = " + x);
+        }
         // at x = 0.9999 PyBaMM's OCP of NMC811 is U(x) plus its barrier: about -60 mV
-        assertEquals(Chen2020.nmcOcp(0.9999) + pybamm(0.9999) - pybamm(1e-4), nmc.surfaceOcp(0.9999, 298.15, -1), 1e-12);
+        assertEquals(nmc.ocp().at(0.9999, 298.15) + pybamm(0.9999) - pybamm(1e-4), nmc.surfaceOcp(0.9999, 298.15, -1), 1e-12);
         assertTrue(nmc.surfaceOcp(0.9999, 298.15, -1) < Chen2020.nmcOcp(0.9999) - 0.05);
         // beyond x = 1 the fitted OCP is taken at its end (1 - 1e-10) and the barrier goes on
-        assertEquals(Chen2020.nmcOcp(1 - 1e-10) + StoichiometryBarrier.potential(1.01), nmc.surfaceOcp(1.01, 298.15, -1), 1e-12);
+        assertEquals(nmc.ocp().at(1 - 1e-10, 298.15) + StoichiometryBarrier.potential(1.01), nmc.surfaceOcp(1.01, 298.15, -1), 1e-12);
     }
 
     @Test

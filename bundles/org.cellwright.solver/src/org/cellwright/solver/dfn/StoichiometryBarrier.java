@@ -21,6 +21,13 @@ public final class StoichiometryBarrier {
     static final double CLIP = 1e-10;
     /** ln(2 / eps) of doubles: above this exponent ln(1 + e^z) = z in double precision (PyBaMM's max_safe_exp). */
     private static final double MAX_SAFE_EXP = Math.log(2.0 / Math.ulp(1.0));
+    /**
+     * Below this exponent e^z < 4.3e-18, under half an ulp of 1 (1.1e-16), so 1 + e^z is 1 in double precision and
+     * ln(1 + e^z) exactly 0: A(x) is exactly 0 for x above c + 40 / b = 0.0050, A(1 - x) below 0.9950. Between 0.98 and
+     * 0.995, where a cathode's surface is through the last steps of a discharge, the barrier's two exp and two log per
+     * evaluation gave 0 (docs/dfn.md, session 28).
+     */
+    static final double NEGLIGIBLE_EXP = -40;
 
     /** The barrier A(x) - A(1 - x) [V]: positive towards x = 0, negative towards x = 1. */
     public static double potential(double x) {
@@ -67,6 +74,7 @@ public final class StoichiometryBarrier {
      */
     static double approachingZero(double x) {
         double z = -B * (x - C);
+        if (z < NEGLIGIBLE_EXP) return 0; // 1 + e^z rounds to 1: the formula's own value, without an exp and a log
         return A * (z > MAX_SAFE_EXP ? z : Math.log(1 + Math.exp(z)));
     }
 }

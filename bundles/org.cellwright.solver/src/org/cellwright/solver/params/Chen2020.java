@@ -33,6 +33,17 @@ public final class Chen2020 {
     /** Lower voltage cut-off [V] ([C]:323). */
     public static final double CUTOFF = 2.5;
 
+    /**
+     * The two fits below as the electrodes' OCPs, through tables of their cubic Hermite interpolants
+     * ({@link OpenCircuitPotential#tabulated}, within 1e-10 V), built once per JVM: the NMC811 fit's three tanh were
+     * the half cell's largest single cost, evaluated at every x-cell in every residual and step check (docs/dfn.md,
+     * session 28).
+     */
+    private static final class Tables {
+        static final OpenCircuitPotential GRAPHITE = OpenCircuitPotential.tabulated(Chen2020::graphiteOcp, Chen2020::graphiteOcpSlope);
+        static final OpenCircuitPotential NMC811 = OpenCircuitPotential.tabulated(Chen2020::nmcOcp, Chen2020::nmcOcpSlope);
+    }
+
     /** Graphite-SiOx OCP, x = c_s/c_max ([C]:29-35). */
     public static double graphiteOcp(double x) {
         return 1.9793 * Math.exp(-39.3631 * x) + 0.2482 - 0.0909 * Math.tanh(29.8538 * (x - 0.1234))
@@ -90,7 +101,7 @@ public final class Chen2020 {
         return new IntercalationElectrode("graphite-SiOx (Chen 2020)", 85.2e-6, 0.25, 0.75, 1.5,
                 new OhmicSolidPhase(215, 0.75, 0),
                 new FickianParticle(5.86e-6, 33133, StateFunction.constant(3.3e-14)),
-                29866, OpenCircuitPotential.fitted(Chen2020::graphiteOcp, Chen2020::graphiteOcpSlope),
+                29866, Tables.GRAPHITE,
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(6.48e-7, 35000, T_REF)));
     }
 
@@ -104,7 +115,7 @@ public final class Chen2020 {
         return new IntercalationElectrode("NMC811 (Chen 2020)", 75.6e-6, 0.335, 0.665, 1.5,
                 new OhmicSolidPhase(0.18, 0.665, 0),
                 new FickianParticle(5.22e-6, 63104, StateFunction.constant(4e-15)),
-                17038, OpenCircuitPotential.fitted(Chen2020::nmcOcp, Chen2020::nmcOcpSlope),
+                17038, Tables.NMC811,
                 ButlerVolmerKinetics.symmetric(ExchangeCurrentDensity.symmetric(3.42e-6, 17800, T_REF)));
     }
 
