@@ -29,7 +29,7 @@ final class RunRecorder {
         this.sink = sink;
         this.model = model;
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
-            events.cycleClosed(last, c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
+            events.cycleClosed(c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
             sink.cycle(c);
         }).stepsOf(protocol, model.temperature(), model.stackPressure()); // the cell's, before the protocol sets its own
     }
