@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.cellwright.measured.CyclerDataReader;
 import org.cellwright.measured.CyclerFormat;
@@ -75,16 +76,19 @@ public final class FitHtmlReport {
 			// the targets determine none of the estimates: not a converged fit (it read CONVERGED, loop21)
 			case UNDETERMINED -> Sections.statusBadge("UNDETERMINED");
 		};
+		// a bracket fit's interval is where every expectation holds, not a 95 % interval; its value is the start; it counts
+		// bisections, not a least-squares fit's iterations, and has no cost or degrees of freedom (bench fit says the same)
+		JsonObject bracket = fit.get(FitReport.BRACKET) instanceof JsonObject bo ? bo : null;
 		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name)).append(badge).append("</h1>");
-		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + " iterations \u00b7 " : "")
+		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + (bracket == null ? " iterations \u00b7 " : " bisections \u00b7 ") : "")
 				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")
-				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 final cost ").append(fmt(num(fit, "cost"), 4))
-				.append(" \u00b7 ").append((int) num(fit, "degrees_of_freedom")).append(" degrees of freedom</p></header>\n");
+				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 ")
+				.append(bracket == null ? "final cost " + fmt(num(fit, "cost"), 4) + " \u00b7 " + (int) num(fit, "degrees_of_freedom") + " degrees of freedom"
+						: String.format(Locale.ROOT, "a bracket: both sides at once, each end to %.0f %% of the value", 100 * org.cellwright.fit.Bracketing.RESOLUTION))
+				.append("</p></header>\n");
 		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
 
 		JsonArray est = arr(fit, "estimates");
-		// a bracket fit's interval is where every expectation holds, not a 95 % interval; its value is the start
-		JsonObject bracket = fit.get(FitReport.BRACKET) instanceof JsonObject bo ? bo : null;
 		b.append("<section id=\"estimates\"><h2>Estimates</h2><table class=\"keys\"><thead><tr><th>estimate</th><th>start</th><th>")
 				.append(bracket == null ? "fitted" : "value").append("</th><th>")
 				.append(bracket == null ? "95 % interval" : "every expectation holds in").append("</th><th>bounds</th><th>unit</th></tr></thead><tbody>");

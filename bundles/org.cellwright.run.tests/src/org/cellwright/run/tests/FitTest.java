@@ -220,6 +220,9 @@ class FitTest {
 		String html = Files.readString(RunStore.latest(tmp.resolve("fits").resolve("B")).resolve("report.html"));
 		assertTrue(html.contains("<th>every expectation holds in</th>") && html.contains(new java.math.BigDecimal(passes).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + " \u2013 10<"),
 				"the report's interval is the bracket, not an undetermined 95 % one");
+		String meta = html.substring(html.indexOf("<p class=\"meta\">"), html.indexOf("</header>"));
+		assertTrue(meta.contains(" bisections \u00b7 ") && meta.contains("each end to 1 % of the value") && !meta.contains("final cost")
+				&& !meta.contains("degrees of freedom"), "the report's header counts a bracket's bisections, with no least-squares cost: " + meta);
 	}
 
 	/**
