@@ -78,13 +78,13 @@ public final class FitHtmlReport {
 		};
 		// a bracket fit's interval is where every expectation holds, not a 95 % interval; its value is the start; it counts
 		// bisections, not a least-squares fit's iterations, and has no cost or degrees of freedom (bench fit says the same)
-		JsonObject bracket = fit.get(FitReport.BRACKET) instanceof JsonObject bo ? bo : null;
+		org.cellwright.fit.Bracket bracket = FitReport.bracket(fit);
 		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name)).append(badge).append("</h1>");
 		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + (bracket == null ? " iterations \u00b7 " : " bisections \u00b7 ") : "")
 				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")
 				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 ")
 				.append(bracket == null ? "final cost " + fmt(num(fit, "cost"), 4) + " \u00b7 " + (int) num(fit, "degrees_of_freedom") + " degrees of freedom"
-						: String.format(Locale.ROOT, "a bracket: both sides at once, each end to %.0f %% of the value", 100 * org.cellwright.fit.Bracketing.RESOLUTION))
+						: String.format(Locale.ROOT, "a bracket: both sides at once, each end to %.0f %% of the value", 100 * bracket.resolution()))
 				.append("</p></header>\n");
 		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
 
@@ -99,7 +99,7 @@ public final class FitHtmlReport {
 			double lo = num(o, "lower_95"), hi = num(o, "upper_95");
 			b.append("<tr><td>").append(esc(str(o, "target"))).append("</td><td class=\"num\">").append(fmt(num(o, "start"), 4))
 					.append("</td><td class=\"num\"><b>").append(fmt(num(o, "value"), 5)).append("</b></td><td class=\"num\">")
-					.append(bracket != null ? fmt(num(bracket.getAsJsonObject("lower"), "passes"), 4) + " \u2013 " + fmt(num(bracket.getAsJsonObject("upper"), "passes"), 4)
+					.append(bracket != null ? fmt(bracket.lower().passes(), 4) + " \u2013 " + fmt(bracket.upper().passes(), 4)
 							: Double.isNaN(lo) ? "undetermined" : fmt(lo, 4) + " \u2013 " + fmt(hi, 4)).append("</td><td class=\"num\">")
 					.append(fmt(num(o, "lower_bound"), 4)).append(" \u2013 ").append(fmt(num(o, "upper_bound"), 4)).append("</td><td>")
 					.append(esc(str(o, "unit"))).append("</td></tr>");
