@@ -62,10 +62,19 @@ public final class WorkPrecisionBenchmark {
 
     /** The charged baseline full cell (cathode stoichiometry at the 4.3 V end of charge), as in SolverBenchmark. */
     static CellSpec chargedBaseline() {
-        CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM);
+        return chargedBaseline(Sung2023Parameters.T_ROOM);
+    }
+
+    /** {@link #chargedBaseline()} at a temperature [K]. */
+    public static CellSpec chargedBaseline(double temperature) {
+        return charged(Sung2023Parameters.cell7FullBaseline(65e6, temperature), 0.27);
+    }
+
+    /** A full cell with its cathode's active material at an initial stoichiometry (its components' fractions kept). */
+    static CellSpec charged(CellSpec base, double stoichiometry) {
         LayerSpec cat = base.cathode();
         LayerSpec charged = cat.toBuilder().clearComponents()
-                .component(cat.components().get(0).material().with(MaterialProperty.INITIAL_STOICHIOMETRY, 0.27), 0.67)
+                .component(cat.components().get(0).material().with(MaterialProperty.INITIAL_STOICHIOMETRY, stoichiometry), 0.67)
                 .component(cat.components().get(1).material(), 0.30).component(cat.components().get(2).material(), 0.03).build();
         return base.toBuilder().replaceLayer(charged).build();
     }
@@ -84,6 +93,36 @@ public final class WorkPrecisionBenchmark {
                         Sung2023Parameters.fullCellCycling(fullCycles - 1), 300, true));
     }
 
+    /** Temperatures [degC] of {@link #temperatureCases()}. */
+    public static final double[] TEMPERATURES_C = {-20, 0, 25};
+
+    /**
+     * The full cell's cases at {@link #TEMPERATURES_C} (session 29, the accuracy in the cold): the discharge of the
+     * charged baseline cell 7 at 1 C (at 0.5 C below 0 degC: at -20 degC its voltage at 1 C is below 2.8 V at once, the
+     * step ends at its start), and session 18's pulses of the interlayer cell 6 (as built, charged at 0.1 C until
+     * 4.3 V, then four times 0.5 C for 15 min until 2.8 V and 30 min rest: in the cold the later pulses end on 2.8 V, so
+     * the capacity error measures where they end). Samples every 10 s.
+     */
+    static List<Case> temperatureCases() {
+        List<Case> out = new ArrayList<>();
+        for (double tc : TEMPERATURES_C) {
+            double t = 273.15 + tc, rate = tc < 0 ? 0.5 : 1;
+            String at = String.format(Locale.ROOT, "%.0f degC", tc);
+            out.add(new Case(String.format(Locale.ROOT, "%s C full-cell discharge, %s", rate == 1 ? "1" : "0.5", at),
+                    chargedBaseline(t), ProtocolSpec.of(StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600))),
+                    10, true));
+            out.add(new Case("0.1 C charge, 0.5 C pulses 15 min / rest 30 min x4 (interlayer), " + at,
+                    Sung2023Parameters.cell6Full(65e6, t), pulses(4), 10, true));
+        }
+        return out;
+    }
+
+    /** Session 18's cold pulses: charge at 0.1 C until 4.3 V, then n times 0.5 C for 15 min until 2.8 V and 30 min rest. */
+    static ProtocolSpec pulses(int n) {
+        return ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                StepSpec.repeat(n, StepSpec.cRate(-0.5, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
+    }
+
     /** Full-cell and half-cell cycles when not given (the README's table). */
     public static final int DEFAULT_FULL_CYCLES = 20, DEFAULT_HALF_CYCLES = 35;
 
@@ -91,7 +130,22 @@ public final class WorkPrecisionBenchmark {
     public static final String HEADER = "| case | level (cathode x particle x interlayer nodes, rtol) | voltage RMS [mV] "
             + "| voltage max [mV] | capacity [%] | CE [pp] | CPU [s] |";
 
+    /**
+     * The default level's time stepping with the reference's meshes, and its meshes with the reference's time stepping
+     * ({@link #runTemperatures}): an error that stays in the first is the time stepping's, in the second the meshes'.
+     */
+    static final Level[] SPLIT_LEVELS = {
+        new Level("default steps, reference mesh", REFERENCE.cathodeNodes(), REFERENCE.particleNodes(),
+                REFERENCE.interlayerNodes(), LEVELS[2].rtol(), LEVELS[2].maxStep()),
+        new Level("default mesh, reference steps", LEVELS[2].cathodeNodes(), LEVELS[2].particleNodes(),
+                LEVELS[2].interlayerNodes(), REFERENCE.rtol(), REFERENCE.maxStep()),
+    };
+
     public static void main(String[] args) {
+        if (args.length > 0 && "--temperatures".equals(args[0])) {
+            runTemperatures(new PrintWriter(System.out, true));
+            return;
+        }
         run(new PrintWriter(System.out, true), args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_FULL_CYCLES,
                 args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_HALF_CYCLES);
     }
@@ -103,15 +157,29 @@ public final class WorkPrecisionBenchmark {
     public static void run(PrintWriter out, int fullCycles, int halfCycles) {
         if (fullCycles < 1 || halfCycles < 1)
             throw new IllegalArgumentException("cycles must be at least 1: full " + fullCycles + ", half " + halfCycles);
+        table(out, cases(fullCycles, halfCycles), List.of(LEVELS));
+    }
+
+    /**
+     * The table of {@link #temperatureCases()} (the full cell at -20, 0 and 25 degC), with the {@link #SPLIT_LEVELS}
+     * after the default level: {@code bench work-precision --temperatures}.
+     */
+    public static void runTemperatures(PrintWriter out) {
+        List<Level> levels = new ArrayList<>(List.of(LEVELS));
+        levels.addAll(3, List.of(SPLIT_LEVELS));
+        table(out, temperatureCases(), levels);
+    }
+
+    private static void table(PrintWriter out, List<Case> cases, List<Level> levels) {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         out.println(HEADER);
         out.println("|---|---|---|---|---|---|---|");
         out.flush();
-        for (Case c : cases(fullCycles, halfCycles)) {
+        for (Case c : cases) {
             long t0 = bean.getCurrentThreadCpuTime();
             RecordingSink ref = run(c, REFERENCE);
             double refCpu = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
-            for (Level l : LEVELS) {
+            for (Level l : levels) {
                 double best = Double.POSITIVE_INFINITY;
                 RecordingSink s = null;
                 for (int rep = 0; rep < 2; rep++) {
@@ -120,9 +188,10 @@ public final class WorkPrecisionBenchmark {
                     best = Math.min(best, (bean.getCurrentThreadCpuTime() - t1) / 1e9);
                 }
                 double[] v = voltageErrors(ref, s);
-                out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
-                        l.cathodeNodes(), l.particleNodes(), l.interlayerNodes(), l.rtol(), 1e3 * v[0], 1e3 * v[1],
-                        capacityError(c, ref, s), efficiencyError(ref, s), best);
+                out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e%s) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
+                        l.cathodeNodes(), l.particleNodes(), l.interlayerNodes(), l.rtol(),
+                        l.maxStep() < LEVELS[2].maxStep() ? String.format(Locale.ROOT, ", steps <= %.0f s", l.maxStep()) : "",
+                        1e3 * v[0], 1e3 * v[1], capacityError(c, ref, s), efficiencyError(ref, s), best);
                 out.flush();
             }
             out.printf(Locale.ROOT, "| %s | reference (%d x %d x %d, %.0e, steps <= %.0f s) | 0 | 0 | 0 | 0 | %.3f |%n",
