@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
  * simulations, iterations and final cost. Speed goals are benchmarks, not timed tests: the figure goes into the README.
  * <p>
  * {@code bench work-precision [FULL_CYCLES] [HALF_CYCLES]}: the solver's accuracy against CPU time on the standard cases
- * ({@link WorkPrecisionBenchmark}; the README's table "Accuracy: work-precision").
+ * ({@link WorkPrecisionBenchmark}; the README's table "Accuracy: work-precision"); {@code bench work-precision
+ * --temperatures}: the full cell's discharge and pulses at -20, 0 and 25 degC, with the time stepping and the meshes
+ * refined apart.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Benchmarks. 'bench fit [FILE] [--fit NAME]': run a fit (default: " + BenchCommand.DEFAULT_FILE
@@ -44,7 +46,8 @@ import picocli.CommandLine.Parameters;
 				"'bench work-precision [FULL_CYCLES] [HALF_CYCLES]': refine meshes and tolerance together on the standard cases "
 				+ "(1 C discharge, first plating, half-cell and full-cell cycling; default " + WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES
 				+ " full-cell and " + WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES + " half-cell cycles) and print each level's error "
-				+ "against the finest and its CPU time as a markdown table." },
+				+ "against the finest and its CPU time as a markdown table; with --temperatures the full cell's discharge and "
+				+ "pulses at -20, 0 and 25 degC instead, the time stepping and the meshes also refined apart." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the benchmark ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
 public class BenchCommand extends CliCommand {
@@ -78,6 +81,10 @@ public class BenchCommand extends CliCommand {
 	@Option(names = "--threads", paramLabel = "N", description = "simulations at once (default: the number of processors)")
 	Integer threads;
 
+	@Option(names = "--temperatures", description = "work-precision: the full cell's discharge and pulses at -20, 0 and 25 degC "
+			+ "(the default level's time stepping with the reference's meshes and its meshes with the reference's time stepping too)")
+	boolean temperatures;
+
 	@Mixin
 	LibraryOption libs;
 
@@ -86,6 +93,10 @@ public class BenchCommand extends CliCommand {
 		if ("work-precision".equals(what)) return workPrecision(o, err);
 		if (!"fit".equals(what)) {
 			err.println("cellwright: unknown benchmark " + Printable.quoted(what) + ": fit or work-precision");
+			return 2;
+		}
+		if (temperatures) {
+			err.println("cellwright: --temperatures is an option of bench work-precision, not of bench fit");
 			return 2;
 		}
 		if (operands.size() > 1) {
@@ -162,6 +173,16 @@ public class BenchCommand extends CliCommand {
 
 	/** {@code bench work-precision [FULL_CYCLES] [HALF_CYCLES]}: {@link WorkPrecisionBenchmark}'s table on {@code o}. */
 	private int workPrecision(PrintWriter o, PrintWriter err) {
+		if (temperatures) {
+			if (!operands.isEmpty()) {
+				err.println("cellwright: bench work-precision --temperatures takes no cycles, not " + Printable.quoted(operands.get(0)));
+				return 2;
+			}
+			o.println("bench work-precision --temperatures: the full cell at -20, 0 and 25 degC; errors against the reference "
+					+ "level at each temperature, CPU time the best of two warm runs");
+			WorkPrecisionBenchmark.runTemperatures(o);
+			return 0;
+		}
 		int[] cycles = { WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES, WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES };
 		for (int i = 0; i < operands.size(); i++) {
 			String a = operands.get(i);

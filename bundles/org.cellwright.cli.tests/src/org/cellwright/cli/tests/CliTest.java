@@ -317,6 +317,17 @@ class CliTest {
 		assertTrue(r.err().contains("FULL_CYCLES must be a whole number of cycles, at least 1, not '0'"), r.err());
 	}
 
+	/** {@code --temperatures} measures its own cases: cycles beside it, or the option on the fit benchmark, are usage errors. */
+	@Test
+	void benchWorkPrecisionTemperaturesTakesNoCycles() {
+		Result r = cli("bench", "work-precision", "--temperatures", "3");
+		assertEquals(2, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("bench work-precision --temperatures takes no cycles, not '3'"), r.err());
+		Result f = cli("bench", "fit", "--temperatures");
+		assertEquals(2, f.rc(), f.out() + f.err());
+		assertTrue(f.err().contains("--temperatures is an option of bench work-precision, not of bench fit"), f.err());
+	}
+
 	@Test
 	void unknownCommandIsAUsageError() {
 		Result r = cli("frobnicate");
