@@ -11,12 +11,16 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
- * What a Run command acts on: the edited .cell file (saved first), a .cell file selected in the Project Explorer, or
- * the active editor's file with the one element of a kind selected in its Outline (by name; null: all of the file).
+ * What a Run command acts on: the edited .cell file, a .cell file selected in the Project Explorer, or the active
+ * editor's file with the one element of a kind selected in its Outline (by name; null: all of the file). A changed
+ * editor the run needs is saved first, asking unless the preference says not to ({@link SaveBeforeRun}).
  */
 record CellFileTarget(IFile file, String element) {
 
-	/** The target of the command, or null after telling the user to open or select a .cell file. */
+	/**
+	 * The target of the command, or null after telling the user to open or select a .cell file, or when the user
+	 * cancelled saving the changed editors it needs.
+	 */
 	static <T> CellFileTarget of(ExecutionEvent event, Class<T> kind, Function<T, String> name, String title, String hint) {
 		IFile file = null;
 		String element = null;
@@ -36,7 +40,7 @@ record CellFileTarget(IFile file, String element) {
 			MessageDialog.openInformation(HandlerUtil.getActiveShell(event), title, hint);
 			return null;
 		}
-		if (editor != null && editor.isDirty() && file.equals(editor.getEditorInput().getAdapter(IFile.class))) editor.doSave(null);
+		if (!SaveBeforeRun.save(HandlerUtil.getActiveShell(event), file)) return null;
 		return new CellFileTarget(file, element);
 	}
 }

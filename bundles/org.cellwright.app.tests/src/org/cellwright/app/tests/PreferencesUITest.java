@@ -49,6 +49,7 @@ class PreferencesUITest extends ProjectUITest {
 	void restoreDefaults() throws Exception {
 		CellWrightPreferences.instance().remove(CellWrightPreferences.OPEN_REPORT_AFTER_RUN);
 		CellWrightPreferences.instance().remove(CellWrightPreferences.POINTS_PER_SERIES);
+		CellWrightPreferences.instance().remove(CellWrightPreferences.SAVE_BEFORE_RUN);
 		CellWrightPreferences.instance().flush();
 		flush();
 	}
@@ -123,8 +124,14 @@ class PreferencesUITest extends ProjectUITest {
 			open.setSelection(true);
 			open.notifyListeners(SWT.Selection, null);
 			points.setText("2500");
+			Button ask = find(cw.getControl(), Button.class, b -> b.getText().equals("&Ask first")),
+					always = find(cw.getControl(), Button.class, b -> b.getText().equals("Al&ways"));
+			assertTrue(ask.getSelection() && !always.getSelection(), "Ask first, the default shown");
+			ask.setSelection(false);
+			always.setSelection(true);
+			always.notifyListeners(SWT.Selection, null);
 			flush();
-			dialog.getShell().setSize(820, 460);
+			dialog.getShell().setSize(820, 520);
 			Screenshots.ofShell(dialog.getShell(), "ide-preferences.png");
 			assertTrue(cw.performOk());
 		} finally {
@@ -134,6 +141,8 @@ class PreferencesUITest extends ProjectUITest {
 		assertEquals(2500, CellWrightPreferences.instance().getInt(CellWrightPreferences.POINTS_PER_SERIES, 0));
 		assertTrue(CellWrightPreferences.openReportAfterRun());
 		assertEquals(2500, CellWrightPreferences.pointsPerSeries());
+		assertEquals(CellWrightPreferences.SAVE_ALWAYS, CellWrightPreferences.instance().get(CellWrightPreferences.SAVE_BEFORE_RUN, null));
+		assertTrue(CellWrightPreferences.saveBeforeRunWithoutAsking());
 	}
 
 	private static <T extends Control> T find(Control c, Class<T> type, java.util.function.Predicate<T> test) {

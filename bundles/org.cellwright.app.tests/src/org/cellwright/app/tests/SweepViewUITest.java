@@ -120,11 +120,15 @@ class SweepViewUITest extends ProjectUITest {
 		assertEquals(6, view.chart().getSeriesSet().getSeries()[0].getXSeries().length);
 		view.choose("nucleation_overpotential_mV", "stack-pressure", "temperature");
 
-		// a double click on a row shows its run in the Results view
+		// a double click on a row shows its run in the Results view, brought up in front of the Sweep view (in the same
+		// folder, it stayed behind the Sweep view: nothing seemed to happen, seen walking the product, session 29)
+		page.activate(view);
+		flush();
 		view.table().setSelection(0);
 		view.table().notifyListeners(SWT.DefaultSelection, new Event());
 		ResultsView results = (ResultsView) page.findView(ResultsView.ID);
 		assertNotNull(results);
+		assertTrue(page.isPartVisible(results), "the Results view in front");
 		spin(() -> results.whenLoaded().isDone() && results.runs().size() == 1
 				&& results.runs().get(0).folder().getParent().equals(view.sweep().folder()), 60_000, "the row's run in the Results view");
 

@@ -1,5 +1,6 @@
 package org.cellwright.app.launch;
 
+import org.cellwright.app.SaveBeforeRun;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
@@ -29,11 +30,12 @@ public class ExperimentLaunchShortcut implements ILaunchShortcut {
 	public void launch(IEditorPart editor, String mode) {
 		IFile f = editor.getEditorInput().getAdapter(IFile.class);
 		if (f == null) return;
-		if (editor.isDirty()) editor.doSave(null);
 		launch(f, mode);
 	}
 
+	/** Saves the changed editors the run needs first ({@link SaveBeforeRun}: asked unless the preference says not to). */
 	private void launch(IFile file, String mode) {
+		if (!SaveBeforeRun.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), file)) return;
 		try {
 			DebugUITools.launch(configurationFor(file), mode);
 		} catch (CoreException e) {

@@ -4,6 +4,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
@@ -13,7 +14,7 @@ public class CellWrightPreferencePage extends FieldEditorPreferencePage implemen
 
 	public static final String ID = "org.cellwright.app.preferences";
 	public static final String OPEN_REPORT_LABEL = "&Open the run's report in a web browser when a launch ends",
-			POINTS_LABEL = "&Points drawn per series in charts:";
+			POINTS_LABEL = "&Points drawn per series in charts:", SAVE_LABEL = "Save a changed .cell file before running it:";
 
 	public CellWrightPreferencePage() {
 		super(GRID);
@@ -36,5 +37,8 @@ public class CellWrightPreferencePage extends FieldEditorPreferencePage implemen
 				+ "each interval (dips and cut-offs show), again for the range shown when zooming; the CSV export writes every point. "
 				+ "More points: more detail, slower drawing. Applies to the charts shown at once.");
 		addField(points);
+		addField(new RadioGroupFieldEditor(CellWrightPreferences.SAVE_BEFORE_RUN, SAVE_LABEL, 2, new String[][] {
+				{"&Ask first", CellWrightPreferences.SAVE_PROMPT}, {"Al&ways", CellWrightPreferences.SAVE_ALWAYS}},
+				getFieldEditorParent(), true));
 	}
 }

@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.dialogs.MessageDialogWithToggle;
 
 /**
  * The IDE's preferences (Window > Preferences > CellWright), kept in the instance scope (the workspace's
@@ -28,6 +29,16 @@ public final class CellWrightPreferences {
 	/** Off: a launch of the study's 20 experiments would otherwise open a browser tab after every file run. */
 	public static final boolean OPEN_REPORT_AFTER_RUN_DEFAULT = false;
 
+	/**
+	 * Whether Run Experiments, Fit Parameters, Run As and Run Again save a changed editor of the file (and of its
+	 * project's other .cell files) without asking ({@link #SAVE_ALWAYS}) or ask first ({@link #SAVE_PROMPT}), as Eclipse's
+	 * "Save required dirty editors before launching" (Run/Debug > Launching) does ({@link org.cellwright.app.SaveBeforeRun}).
+	 */
+	public static final String SAVE_BEFORE_RUN = "saveBeforeRun";
+	public static final String SAVE_ALWAYS = MessageDialogWithToggle.ALWAYS, SAVE_PROMPT = MessageDialogWithToggle.PROMPT;
+	/** Ask first, Eclipse's default: a run's Save makes changes the file's saved text without the user saying so. */
+	public static final String SAVE_BEFORE_RUN_DEFAULT = SAVE_PROMPT;
+
 	private CellWrightPreferences() {}
 
 	/** The instance scope's node, where the page writes (and tests set) the values. */
@@ -46,6 +57,22 @@ public final class CellWrightPreferences {
 		return Platform.getPreferencesService().getBoolean(QUALIFIER, OPEN_REPORT_AFTER_RUN, OPEN_REPORT_AFTER_RUN_DEFAULT, null);
 	}
 
+	/** {@link #SAVE_BEFORE_RUN} is {@link #SAVE_ALWAYS}. */
+	public static boolean saveBeforeRunWithoutAsking() {
+		return SAVE_ALWAYS.equals(Platform.getPreferencesService().getString(QUALIFIER, SAVE_BEFORE_RUN, SAVE_BEFORE_RUN_DEFAULT, null));
+	}
+
+	/** The dialog's "Remember my decision" with Save and Run: {@link #SAVE_ALWAYS} from now on (the page sets it back). */
+	public static void rememberSaveBeforeRun() {
+		IEclipsePreferences p = instance();
+		p.put(SAVE_BEFORE_RUN, SAVE_ALWAYS);
+		try {
+			p.flush();
+		} catch (Exception e) { // BackingStoreException: kept for this session, stored at exit
+			Platform.getLog(CellWrightPreferences.class).error("the preference " + SAVE_BEFORE_RUN + " was not stored", e);
+		}
+	}
+
 	/** Puts the defaults into the default scope (extension point org.eclipse.core.runtime.preferences). */
 	public static final class Initializer extends AbstractPreferenceInitializer {
 		@Override
@@ -53,6 +80,7 @@ public final class CellWrightPreferences {
 			IEclipsePreferences d = DefaultScope.INSTANCE.getNode(QUALIFIER);
 			d.putInt(POINTS_PER_SERIES, Decimation.BUDGET);
 			d.putBoolean(OPEN_REPORT_AFTER_RUN, OPEN_REPORT_AFTER_RUN_DEFAULT);
+			d.put(SAVE_BEFORE_RUN, SAVE_BEFORE_RUN_DEFAULT);
 		}
 	}
 }

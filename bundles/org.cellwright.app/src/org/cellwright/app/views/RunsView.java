@@ -377,6 +377,8 @@ public class RunsView extends ViewPart {
 			RunStore.History history = file == null ? RunStore.historyOf(r.folder()) : null;
 			if (history != null && Files.isRegularFile(history.cellFile())) file = cellFile(history.cellFile(), r.folder());
 			if (file != null) {
+				// a changed editor of the file: saved first, asking unless the preference says not to
+				if (!org.cellwright.app.SaveBeforeRun.save(table.getShell(), file)) return null;
 				boolean variant = !r.row().group().isEmpty() && !r.row().name().equals(r.row().group());
 				ExperimentJob job = new ExperimentJob(file, variant ? r.row().group() : r.row().name());
 				job.schedule();

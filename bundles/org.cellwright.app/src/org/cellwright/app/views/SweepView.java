@@ -244,14 +244,17 @@ public class SweepView extends ViewPart {
 		return new Range(lower, upper);
 	}
 
-	/** Shows the runs of the selected rows in the Results view. */
+	/**
+	 * Shows the runs of the selected rows in the Results view, activated: it shares the Sweep view's folder, where
+	 * VIEW_VISIBLE left it behind the Sweep view (the double click seemed to do nothing).
+	 */
 	void showSelectedRuns() {
 		List<Path> folders = new ArrayList<>();
 		for (TableItem it : table.getSelection())
 			if (it.getData() instanceof Integer r && Files.isDirectory(sweep.runFolder(r))) folders.add(sweep.runFolder(r));
 		if (folders.isEmpty()) return;
 		try {
-			((ResultsView) getSite().getPage().showView(ResultsView.ID, null, IWorkbenchPage.VIEW_VISIBLE)).setRuns(folders);
+			((ResultsView) getSite().getPage().showView(ResultsView.ID, null, IWorkbenchPage.VIEW_ACTIVATE)).setRuns(folders);
 		} catch (PartInitException e) {
 			// the Results view is not available
 		}
