@@ -1,5 +1,6 @@
 package org.cellwright.solver.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import org.cellwright.solver.dfn.DfnCell;
 import org.cellwright.solver.dfn.DfnMesh;
 import org.cellwright.solver.dfn.DfnSimulation;
 import org.cellwright.solver.dfn.DfnSolution;
+import org.cellwright.solver.dfn.LumpedThermal;
 import org.cellwright.solver.params.Chen2020;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +24,7 @@ class DfnSolvedOutputTest {
     void halfCellOutputsAtALooseToleranceFollowTheTightRunToTheSaturatingCutoff() {
         // PyBaMM's Chen 2020 NMC811 half cell (Li foil, t+ = 1), 1C to 2.5 V on PyBaMM's mesh, an output every 10 s:
         // DfnBenchmark's half case
-        double[] out = new double[701];
-        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        double[] out = everyTenSeconds();
         DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
         CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
         DfnSolution loose = new DfnSimulation(1e-3).run(cell, DfnMesh.benchmark(), oneC, out, Chen2020.CUTOFF);
@@ -58,5 +59,58 @@ class DfnSolvedOutputTest {
             assertTrue(steep > 0, "outputs on the final drop (below 3.5 V) are compared too");
         }
         return worst;
+    }
+
+    /**
+     * An isothermal run's outputs derive their OCV and fields from the state they recorded when first read (session 29:
+     * PyBaMM's solution derives its variables when read too); a thermal run, whose temperature moves on, takes them at
+     * once. With a heat capacity so large (2^900 J/m2K, adiabatic) that no step moves the temperature by a bit, the
+     * thermal run is the isothermal one step for step: every field of every output must be the same to the bit, with
+     * solved and with interpolated outputs. A lazy output reading the stepper's state array instead of its copy (the
+     * last state for every output), or the model's temperature at the end, fails it.
+     */
+    @Test
+    void anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem() {
+        double[] out = everyTenSeconds();
+        DfnCell cell = Chen2020.lithiumMetalHalfCell(1.0);
+        DfnMesh mesh = DfnMesh.benchmark().withParticleModes(8);
+        LumpedThermal still = new LumpedThermal(Math.scalb(1.0, 900), 0, 1, cell.temperature());
+        for (boolean interpolated : new boolean[] {false, true}) {
+            DfnSimulation lazy = new DfnSimulation(1e-4), taken = new DfnSimulation(1e-4).withThermal(still);
+            if (interpolated) {
+                lazy.withInterpolatedOutputs();
+                taken.withInterpolatedOutputs();
+            }
+            CurrentProfile oneC = CurrentProfile.constant(Chen2020.ONE_C);
+            DfnSolution a = lazy.run(cell, mesh, oneC, out, Chen2020.CUTOFF), b = taken.run(cell, mesh, oneC, out, Chen2020.CUTOFF);
+            assertEquals("voltage cut-off", a.endReason());
+            assertEquals(a.snapshots().size(), b.snapshots().size());
+            assertEquals(a.steps(), b.steps());
+            for (int k = 0; k < a.snapshots().size(); k++) {
+                DfnSolution.Snapshot p = a.snapshots().get(k), q = b.snapshots().get(k);
+                String at = (interpolated ? "interpolated" : "solved") + " output at " + p.time() + " s";
+                assertEquals(q.time(), p.time(), 0, at);
+                assertEquals(q.voltage(), p.voltage(), 0, at);
+                assertEquals(q.temperature(), p.temperature(), 0, at);
+                assertEquals(q.openCircuitVoltage(), p.openCircuitVoltage(), 0, at);
+                assertArrayEquals(q.electrolyteConcentration(), p.electrolyteConcentration(), 0, at);
+                assertArrayEquals(q.electrolytePotential(), p.electrolytePotential(), 0, at);
+                assertArrayEquals(q.negativePotential(), p.negativePotential(), 0, at);
+                assertArrayEquals(q.positivePotential(), p.positivePotential(), 0, at);
+                assertArrayEquals(q.negativeSurfaceConcentration(), p.negativeSurfaceConcentration(), 0, at);
+                assertArrayEquals(q.positiveSurfaceConcentration(), p.positiveSurfaceConcentration(), 0, at);
+                assertTrue(Double.isNaN(p.irreversibleHeat()) && !Double.isNaN(q.irreversibleHeat()), "heat only in the thermal run: " + at);
+            }
+            // the fields move over the discharge (the comparison above is not of constants)
+            assertTrue(a.snapshots().get(0).openCircuitVoltage() - a.last().openCircuitVoltage() > 0.5, "the OCV falls by more than 0.5 V");
+            assertTrue(a.last().positiveSurfaceConcentration()[0] > a.snapshots().get(0).positiveSurfaceConcentration()[0]);
+        }
+    }
+
+    /** DfnBenchmark's output times: every 10 s to 7000 s. */
+    private static double[] everyTenSeconds() {
+        double[] out = new double[701];
+        for (int i = 0; i < out.length; i++) out[i] = 10.0 * i;
+        return out;
     }
 }

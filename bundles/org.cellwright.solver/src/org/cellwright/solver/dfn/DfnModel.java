@@ -148,6 +148,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             efficiency[g] = d == 1 ? cell.separator().electrolyteEfficiency() : electrode(d).electrolyteEfficiency();
             porosity[g] = d == 1 ? cell.separator().porosity() : electrode(d).porosity();
         }
+        initialSalt = cell.initialElectrolyteConcentration() * electrolyteVolume();
         currentIndex = power == null ? -1 : start[nx];
         coreSize = start[nx] + (power == null ? 0 : 1);
         int blocks = 0, next = coreSize;
@@ -772,10 +773,13 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     @Override
     public double lithiumInFoil(double[] y) {
         if (foil == null) return Double.NaN;
-        double gained = lithiumInSolid(y, 2) + saltInElectrolyte(y) - cell.initialElectrolyteConcentration() * electrolyteVolume();
+        double gained = lithiumInSolid(y, 2) + saltInElectrolyte(y) - initialSalt;
         for (ParticlePopulation p : populations[2]) gained -= p.activeFraction() * cell.positive().thickness() * p.initialConcentration();
         return foil.lithium() - gained;
     }
+
+    /** The electrolyte's salt in the initial state per electrode area [mol/m2] (lithiumInFoil's reference, once per model). */
+    private final double initialSalt;
 
     /** Electrolyte volume per electrode area, sum eps dx [m]. */
     private double electrolyteVolume() {

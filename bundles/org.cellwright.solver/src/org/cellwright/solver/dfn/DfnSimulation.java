@@ -216,27 +216,17 @@ public final class DfnSimulation {
         return x;
     }
 
-    /** The fields at t; the local heat only when the thermal model runs (NaN in an isothermal run: a pass over the cell per output). */
+    /**
+     * The output at t of state y (copied): in an isothermal run its fields derived when first read, the model's temperature
+     * being the run's to its end; with the thermal model, whose temperature moves on, taken at once with the local heat.
+     */
     private DfnSolution.Snapshot snapshot(DfnModel model, double t, double[] y) {
-        var mesh = model.mesh();
-        int nx = mesh.cells();
-        double[] ce = new double[nx], pe = new double[nx];
-        for (int g = 0; g < nx; g++) {
-            ce[g] = y[model.start(g) + DfnModel.CE];
-            pe[g] = y[model.start(g) + DfnModel.PHIE];
-        }
-        double[][] ps = new double[3][], cs = new double[3][];
-        for (int d = 0; d <= 2; d += 2) {
-            int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells();
-            ps[d] = new double[n];
-            cs[d] = new double[n];
-            for (int i = 0; i < n; i++) {
-                ps[d][i] = y[model.start(g0 + i) + DfnModel.PHIS];
-                cs[d][i] = model.surfaceConcentration(y, g0 + i);
-            }
-        }
-        LocalHeat heat = thermal != null ? LocalHeat.of(model, t, y) : null;
-        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), model.openCircuitVoltage(y),
-                ce, pe, ps[0], ps[2], cs[0], cs[2], heat != null ? heat.irreversible() : Double.NaN, heat != null ? heat.reversibleTotal() : Double.NaN);
+        if (thermal == null)
+            return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), Double.NaN, Double.NaN, model, y.clone());
+        LocalHeat heat = LocalHeat.of(model, t, y);
+        DfnSolution.Fields f = DfnSolution.Fields.of(model, y);
+        return new DfnSolution.Snapshot(t, model.voltage(t, y), model.current(t, y), model.temperature(), f.openCircuitVoltage(),
+                f.electrolyteConcentration(), f.electrolytePotential(), f.negativePotential(), f.positivePotential(),
+                f.negativeSurfaceConcentration(), f.positiveSurfaceConcentration(), heat.irreversible(), heat.reversibleTotal());
     }
 }

@@ -11,15 +11,102 @@ public final class DfnSolution {
     /**
      * Fields at one time; temperature [K], open-circuit voltage at the mean stoichiometries [V], and the heat generated
      * per m2 of electrode [W/m2] ({@link LocalHeat}: irreversible (ohmic, reaction) and reversible parts; NaN when the run is isothermal). Surface concentrations are
-     * the first particle population's.
+     * the first particle population's. Of an isothermal {@link DfnSimulation} run, the open-circuit voltage and the
+     * fields across x are derived from the output's state when first read (as PyBaMM's solution derives its variables),
+     * by the model's own functions at the run's temperature: the values taken at once, bit for bit
+     * (DfnSimulationTest.anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem).
      */
-    public record Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
-            double[] electrolyteConcentration,
-            double[] electrolytePotential, double[] negativePotential, double[] positivePotential,
-            double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration,
-            double irreversibleHeat, double reversibleHeat) {
+    public static final class Snapshot {
+        private final double time, voltage, current, temperature, irreversibleHeat, reversibleHeat;
+        /** The model and the output's state the fields are derived from on first read (null: taken at once). */
+        private final DfnModel model;
+        private final double[] state;
+        private volatile Fields fields;
+
+        public Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
+                double[] electrolyteConcentration, double[] electrolytePotential, double[] negativePotential, double[] positivePotential,
+                double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration, double irreversibleHeat, double reversibleHeat) {
+            this(time, voltage, current, temperature, irreversibleHeat, reversibleHeat, null, null);
+            this.fields = new Fields(openCircuitVoltage, electrolyteConcentration, electrolytePotential, negativePotential, positivePotential,
+                    negativeSurfaceConcentration, positiveSurfaceConcentration);
+        }
+
+        /** An output whose fields are derived from state y (kept as it is: a copy) by model, whose temperature does not change after. */
+        Snapshot(double time, double voltage, double current, double temperature, double irreversibleHeat, double reversibleHeat,
+                DfnModel model, double[] y) {
+            this.time = time;
+            this.voltage = voltage;
+            this.current = current;
+            this.temperature = temperature;
+            this.irreversibleHeat = irreversibleHeat;
+            this.reversibleHeat = reversibleHeat;
+            this.model = model;
+            this.state = y;
+        }
+
+        private Fields fields() {
+            Fields f = fields;
+            if (f == null) synchronized (model) { // one reader at a time of the model's functions
+                f = fields;
+                if (f == null) fields = f = Fields.of(model, state);
+            }
+            return f;
+        }
+
+        public double time() { return time; }
+
+        public double voltage() { return voltage; }
+
+        public double current() { return current; }
+
+        public double temperature() { return temperature; }
+
+        public double openCircuitVoltage() { return fields().openCircuitVoltage; }
+
+        public double[] electrolyteConcentration() { return fields().electrolyteConcentration; }
+
+        public double[] electrolytePotential() { return fields().electrolytePotential; }
+
+        public double[] negativePotential() { return fields().negativePotential; }
+
+        public double[] positivePotential() { return fields().positivePotential; }
+
+        public double[] negativeSurfaceConcentration() { return fields().negativeSurfaceConcentration; }
+
+        public double[] positiveSurfaceConcentration() { return fields().positiveSurfaceConcentration; }
+
+        public double irreversibleHeat() { return irreversibleHeat; }
+
+        public double reversibleHeat() { return reversibleHeat; }
 
         public double power() { return voltage * current; }
+    }
+
+    /** A snapshot's open-circuit voltage and fields across x. */
+    record Fields(double openCircuitVoltage, double[] electrolyteConcentration, double[] electrolytePotential, double[] negativePotential,
+            double[] positivePotential, double[] negativeSurfaceConcentration, double[] positiveSurfaceConcentration) {
+
+        /** The fields of model's state y. */
+        static Fields of(DfnModel model, double[] y) {
+            var mesh = model.mesh();
+            int nx = mesh.cells();
+            double[] ce = new double[nx], pe = new double[nx];
+            for (int g = 0; g < nx; g++) {
+                ce[g] = y[model.start(g) + DfnModel.CE];
+                pe[g] = y[model.start(g) + DfnModel.PHIE];
+            }
+            double[][] ps = new double[3][], cs = new double[3][];
+            for (int d = 0; d <= 2; d += 2) {
+                int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells();
+                ps[d] = new double[n];
+                cs[d] = new double[n];
+                for (int i = 0; i < n; i++) {
+                    ps[d][i] = y[model.start(g0 + i) + DfnModel.PHIS];
+                    cs[d][i] = model.surfaceConcentration(y, g0 + i);
+                }
+            }
+            return new Fields(model.openCircuitVoltage(y), ce, pe, ps[0], ps[2], cs[0], cs[2]);
+        }
     }
 
     private final double[] x, xNegative, xPositive;
