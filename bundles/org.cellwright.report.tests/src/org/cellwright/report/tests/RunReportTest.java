@@ -130,6 +130,37 @@ class RunReportTest {
 	}
 
 	/**
+	 * The key numbers say why a cycle has no efficiency as summary.json records it ({@code no_efficiency}, CycleBook's
+	 * reason, session 29), not by its capacities: a cycle that gave back and took in, whose record says nothing stored
+	 * what it gave (a trickle of no direction: CycleBook), is "one direction only", where the capacities read "not a full
+	 * cycle"; "stored nothing" is said. A folder written before, without the reason, reads as it did (by the capacities).
+	 */
+	@Test
+	void theKeyNumbersSayWhyACycleHasNoEfficiencyAsSummaryJsonRecordsIt() throws Exception {
+		Path run = Fixtures.fullCell(shared.resolve("FullCellNoEfficiencyReasons"), 2);
+		Path summary = run.resolve("summary.json");
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
+		com.google.gson.JsonArray cycles = s.getAsJsonArray("cycles");
+		com.google.gson.JsonObject first = cycles.get(0).getAsJsonObject(), last = cycles.get(cycles.size() - 1).getAsJsonObject();
+		assertTrue(first.get("charge_mAh_cm2").getAsDouble() > 0 && first.get("discharge_mAh_cm2").getAsDouble() > 0, first::toString);
+		first.add("coulombic_efficiency", com.google.gson.JsonNull.INSTANCE);
+		first.addProperty("no_efficiency", "one-direction");
+		last.add("coulombic_efficiency", com.google.gson.JsonNull.INSTANCE);
+		last.addProperty("no_efficiency", "stored-nothing");
+		Files.writeString(summary, s.toString());
+		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (one direction only)</td>"), keys);
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (stored nothing)</td>"), keys);
+		// a run folder written before session 29: no reason recorded, both capacities passed
+		first.remove("no_efficiency");
+		last.remove("no_efficiency");
+		Files.writeString(summary, s.toString());
+		keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (not a full cycle)</td>"), keys);
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (not a full cycle)</td>"), keys);
+	}
+
+	/**
 	 * Pulses (session 19): a charge pulse opens a cycle whose discharge pulse does not bring the cell back; the solver
 	 * records no efficiency for it (CycleBook.bringsTheCellBack) and the key numbers say why, not "one direction only"
 	 * (the cycle ran in both); a last cycle of one charge pulse is "one direction only".
