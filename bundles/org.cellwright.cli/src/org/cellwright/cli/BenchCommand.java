@@ -58,8 +58,7 @@ public class BenchCommand extends CliCommand {
 	 */
 	static String counts(FitOptions.Method method, FitResult r) {
 		return method == FitOptions.Method.BRACKET
-				? String.format(Locale.ROOT, "  bisections       %d (bracket: both sides at once, each end to %.0f %% of the value)", r.iterations(),
-						r.bracket() == null ? Double.NaN : 100 * r.bracket().resolution())
+				? String.format(Locale.ROOT, "  bisections       %d (bracket%s)", r.iterations(), r.bracket() == null ? "" : ": " + r.bracket().searched())
 				: String.format(Locale.ROOT, "  iterations       %d (%s)", r.iterations(), method == FitOptions.Method.BOBYQA ? "BOBYQA" : "Levenberg-Marquardt");
 	}
 

@@ -199,6 +199,11 @@ public class RunCommand extends CliCommand {
 				}
 
 				@Override
+				public java.util.List<String> finishes() {
+					return java.util.List.of(org.cellwright.run.folder.RunFiles.REPORT); // what finishing writes, recorded as the run begins
+				}
+
+				@Override
 				public void finishing(Path writing) {
 					try {
 						RunReport.write(writing);

@@ -37,6 +37,14 @@ public record Bracket(String name, double start, End lower, End upper, boolean l
 		return b > a ? (coordinate(start) - a) / (b - a) : Double.NaN;
 	}
 
+	/**
+	 * How the bracket searched, in the one wording of its reports (bench fit, report.html's header, the IDE's Fit Report
+	 * view): "both sides at once, each end to 1 % of the value".
+	 */
+	public String searched() {
+		return String.format(java.util.Locale.ROOT, "both sides at once, each end to %.0f %% of the value", 100 * resolution);
+	}
+
 	/** Both ends are found by the observations (neither reaches its bound) and resolved. */
 	public boolean closed() {
 		return !lower.toBound() && !upper.toBound() && lower.resolved() && upper.resolved();

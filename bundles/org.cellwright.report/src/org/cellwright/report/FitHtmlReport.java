@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.cellwright.measured.CyclerDataReader;
 import org.cellwright.measured.CyclerFormat;
@@ -84,7 +83,7 @@ public final class FitHtmlReport {
 				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")
 				.append(fmt(num(fit, "seconds"), 3)).append(" s \u00b7 ")
 				.append(bracket == null ? "final cost " + fmt(num(fit, "cost"), 4) + " \u00b7 " + (int) num(fit, "degrees_of_freedom") + " degrees of freedom"
-						: String.format(Locale.ROOT, "a bracket: both sides at once, each end to %.0f %% of the value", 100 * bracket.resolution()))
+						: "a bracket: " + bracket.searched())
 				.append("</p></header>\n");
 		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
 

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.input.LayerRole;
 import org.cellwright.solver.input.LayerSpec;
 
@@ -56,7 +58,7 @@ final class Sections {
 			// the first full discharge (summary.json's first_discharge, the retention's first): an HPPC's first cycle, a
 			// charge and a 10 s pulse, read "first discharge, specific 0.58 mAh/g"; one not of cycle 1 names its cycle
 			Summary.FullDischarge fd = r.summary().firstDischarge();
-			// short, as a cycle's missing efficiency (NOT_BACK): the reason in full is in summary.json and the CLI's summary
+			// short, as a cycle's missing efficiency (ce): the reason in full is in summary.json and the CLI's summary
 			if (fd.missing() != null) k.put("first discharge capacity", "\u2013" + NO_FULL_DISCHARGE);
 			else {
 				k.put("first discharge capacity", fmt(fd.mAhCm2(), 4) + " mAh/cm\u00b2" + fd.where());
@@ -144,15 +146,6 @@ final class Sections {
 		return (a.equals(b) ? a : a + " to " + b) + unit;
 	}
 
-	/**
-	 * What a cycle without an efficiency is, after its dash: short, the key numbers' column is narrow (a sentence there
-	 * pushed the table under the cell stack beside it). Not a full cycle: it did not run from where the discharge ends
-	 * to where it ends again (pulses, or a cell that started charged: CycleBook.bringsTheCellBack).
-	 */
-	static final String ONE_DIRECTION = " (one direction only)", NOT_BACK = " (not a full cycle)";
-
-	/** A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved, written from the cycle's record: CycleBook decides), after its dash. */
-	static final String UNRESOLVED = " (stored too little)";
 
 	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */
 	static final String NO_FULL_DISCHARGE = " (no full discharge)";
@@ -173,13 +166,25 @@ final class Sections {
 		return "\u2013" + NO_CHARGE;
 	}
 
+	/** A key number without the reason after its dash (a table of runs, narrower still): "\u2013 (one direction only)" is "\u2013". */
+	static String dashAlone(String keyNumber) {
+		return keyNumber.startsWith("\u2013") ? "\u2013" : keyNumber;
+	}
+
+	/**
+	 * A cycle's efficiency in %, or a dash and why it has none, in a few words (the key numbers' column is narrow: a
+	 * sentence there pushed the table under the cell stack beside it): the reason summary.json records
+	 * (SummaryJsonWriter.noEfficiency, CycleBook's decision; session 28 told "one direction only" from "not a full cycle"
+	 * by the capacities here). A run folder written before that says no reason reads as it did: "not a full cycle"
+	 * where charge and discharge both passed (pulses, CycleBook.bringsTheCellBack), else "one direction only".
+	 */
 	private static String ce(JsonObject cycle) {
-		// NaN (null) where the solver records none: one direction only, or (charge and discharge both passed) a cycle of
-		// pulses that does not bring the cell back (CycleBook.bringsTheCellBack)
 		double e = num(cycle, COULOMBIC_EFFICIENCY);
 		if (!Double.isNaN(e)) return fmt(100 * e, 4) + " %";
-		if (cycle.has(EFFICIENCY_UNRESOLVED)) return "\u2013" + UNRESOLVED;
-		return "\u2013" + (num(cycle, CHARGE_MAH_CM2) > 0 && num(cycle, DISCHARGE_MAH_CM2) > 0 ? NOT_BACK : ONE_DIRECTION);
+		CycleSummary.NoEfficiency why = SummaryJsonWriter.noEfficiency(cycle);
+		if (why == null) why = num(cycle, CHARGE_MAH_CM2) > 0 && num(cycle, DISCHARGE_MAH_CM2) > 0 ? CycleSummary.NoEfficiency.NOT_BROUGHT_BACK
+				: CycleSummary.NoEfficiency.ONE_DIRECTION;
+		return "\u2013 (" + why.brief() + ")";
 	}
 
 

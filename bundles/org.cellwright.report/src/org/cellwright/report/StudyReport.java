@@ -98,7 +98,7 @@ public final class StudyReport {
 			if (sc != null) b.append(" in cycle ").append(sc.cycle());
 			b.append("</td>");
 			for (String key : List.of("cycles", "first Coulombic efficiency", "simulated time", "stack pressure", "temperature"))
-				b.append("<td class=\"num\">").append(esc(k.getOrDefault(key, "\u2013").replace(Sections.ONE_DIRECTION, "").replace(Sections.NOT_BACK, ""))).append("</td>");
+				b.append("<td class=\"num\">").append(esc(Sections.dashAlone(k.getOrDefault(key, "\u2013")))).append("</td>");
 			Path report = r.folder().toAbsolutePath().normalize().resolve(RunReport.FILE_NAME);
 			String href = base != null ? base.relativize(report).toString().replace('\\', '/') : report.toUri().toString();
 			b.append("<td>").append(Files.isRegularFile(report) ? "<a href=\"" + esc(href) + "\">report</a>" : "\u2013").append("</td></tr>");

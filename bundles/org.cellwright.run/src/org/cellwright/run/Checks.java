@@ -1,12 +1,7 @@
 package org.cellwright.run;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +16,7 @@ import org.cellwright.model.Comparison;
 import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Quantity;
+import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.solver.input.json.ResolvedInputs;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -210,7 +206,7 @@ public final class Checks {
 		return quantity + " (" + reads + ")";
 	}
 
-	/** Writes {@code checks.json}: {"experiment": name, "checks": [...]} (an empty list when nothing is expected). */
+	/** Writes {@code checks.json} ({@link org.cellwright.run.store.Atomic}): {"experiment": name, "checks": [...]} (an empty list when nothing is expected). */
 	public static void write(Path runFolder, String experiment, List<Check> checks) {
 		JsonObject root = new JsonObject();
 		root.addProperty("experiment", experiment);
@@ -233,14 +229,10 @@ public final class Checks {
 			a.add(o);
 		}
 		root.add("checks", a);
-		try {
-			Files.createDirectories(runFolder);
-			try (Writer w = Files.newBufferedWriter(runFolder.resolve("checks.json"), StandardCharsets.UTF_8)) {
-				new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root, w);
-			}
-		} catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		// whole or not at all, as the folder's other files (session 29: written in place, a process killed while writing it
+		// left a cut checks.json, which a recovered run's "files missing" counted as there)
+		org.cellwright.run.store.Atomic.writeString(runFolder.resolve(RunFiles.CHECKS),
+				new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root));
 	}
 
 	private static void num(JsonObject o, String key, Double v) {

@@ -49,6 +49,15 @@ public final class Pipeline {
 		/** In the run folder being written, after summary.json and checks.json: e.g. its HTML report. */
 		default void finishing(Path writing) {}
 
+		/**
+		 * The files {@link #finishing} writes into each run folder (the command line's and the IDE's: {@value RunFiles#REPORT}),
+		 * recorded in the run as it begins ({@value RunFiles#WRITES}) so that a run killed before they are written is said
+		 * to lack them (RunIndex.recovered); none by default.
+		 */
+		default List<String> finishes() {
+			return List.of();
+		}
+
 		/** A unit ended and its folder is in place (on the caller's thread, in order). */
 		default void ended(Result result) {}
 
@@ -187,6 +196,7 @@ public final class Pipeline {
 					continue;
 				}
 				if (!slot.leftovers().isEmpty()) l.tookOver(g, tookOver(slot.leftovers()));
+				writes(slot.writing(), l.finishes());
 				List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
 				for (RunUnit u : g.units()) {
 					Path writing = writing(slot, u);
@@ -302,6 +312,20 @@ public final class Pipeline {
 		for (Result r : out) l.ended(r);
 		l.groupEnded(p.group(), p.slot().folder());
 		return out;
+	}
+
+	/**
+	 * Records in the run being written ({@code run}: a single run's folder, a sweep's folder of runs) the files its
+	 * listener writes after checks.json ({@link Listener#finishes}), before anything else of it; nothing for none. Not
+	 * written (a full disk): the run goes on, and a recovered run's missing files are read from its folder as before.
+	 */
+	private static void writes(Path run, List<String> files) {
+		if (files.isEmpty()) return;
+		try {
+			org.cellwright.run.store.Atomic.writeString(run.resolve(RunFiles.WRITES), String.join("\n", files) + "\n");
+		} catch (java.io.UncheckedIOException e) {
+			// the run's own files say what it wrote; its reports are then looked for as before (RunIndex.recovered)
+		}
 	}
 
 	/** Why a file could not be written: the file system's words (the file and the reason), without the exception's class. */

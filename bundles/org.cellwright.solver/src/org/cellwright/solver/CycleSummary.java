@@ -29,8 +29,9 @@ package org.cellwright.solver;
  * the retention's reference is a discharge after the same charge (a CC-CV cycle's discharge over a CC cycle's read
  * 105.3 %, session 22's fuzz; SummaryJsonWriter.retentionCycles, session 23).
  * noEfficiency: why the cycle has no Coulombic efficiency ({@link NoEfficiency}, decided by CycleBook alone), null where it
- * has one or where who made the record does not say; summary.json's {@code efficiency_unresolved} is written from it
- * (the writer re-derived it from the stored-charge rule before session 28: two decisions of one thing).
+ * has one or where who made the record does not say; summary.json's {@code no_efficiency} is written from it (session 29;
+ * before, {@code efficiency_unresolved} alone, for STORED_TOO_LITTLE, which the writer re-derived from the stored-charge
+ * rule before session 28: two decisions of one thing).
  */
 public record CycleSummary(int index, double chargeCapacity, double dischargeCapacity, double coulombicEfficiency,
         double dischargeSpecificCapacity, double startTime, double endTime, LithiumInventory lithiumAtEnd,
@@ -39,19 +40,43 @@ public record CycleSummary(int index, double chargeCapacity, double dischargeCap
 
     /**
      * Why a cycle has no Coulombic efficiency, in the order CycleBook asks: the first that holds is the reason. Its
-     * outputs: an empty cell of cycles.csv, null in summary.json ({@code efficiency_unresolved} beside it for
-     * {@link #STORED_TOO_LITTLE} alone), "-" in the CLI, the report's "- (stored too little)" for that one, a check's
-     * missing value that names it.
+     * outputs: an empty cell of cycles.csv, null in summary.json with the reason beside it ({@link #key}, summary.json's
+     * {@code no_efficiency}; {@code efficiency_unresolved} too for {@link #STORED_TOO_LITTLE}, as written before session
+     * 29), "-" in the CLI, the report's dash and {@link #brief} words, a check's missing value that says {@link #why}.
      */
     public enum NoEfficiency {
         /** No step stored the charge a giving step gives back, or none gave it back (a plating alone, a drive cycle). */
-        ONE_DIRECTION,
+        ONE_DIRECTION("one direction only", "it ran in one direction only (nothing stored what a step gives back, or nothing gave it back)"),
         /** The cycle did not run from where the cell's giving ends to where it ends again (pulses: CycleBook.bringsTheCellBack). */
-        NOT_BROUGHT_BACK,
+        NOT_BROUGHT_BACK("not a full cycle", "it did not run from one end of the discharge to the next: pulses, or a cell that started charged"),
         /** Its storing steps passed no charge (their cut-off at once): the efficiency's denominator is 0. */
-        STORED_NOTHING,
+        STORED_NOTHING("stored nothing", "its storing steps passed no charge (their cut-off at once)"),
         /** It stored at most NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE of the cell's lithium (CycleBook.resolves). */
-        STORED_TOO_LITTLE
+        STORED_TOO_LITTLE("stored too little", "it stored too little to resolve one (at most " + NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE
+                + " of the cell's lithium)");
+
+        private final String brief, why;
+
+        NoEfficiency(String brief, String why) {
+            this.brief = brief;
+            this.why = why;
+        }
+
+        /** The reason in a few words, after a dash where a number would be (the report's key numbers: a narrow column). */
+        public String brief() { return brief; }
+
+        /** The reason in a clause, after "cycle N has no efficiency: " (a check's missing value). */
+        public String why() { return why; }
+
+        /** Its name in summary.json ({@code no_efficiency}): "one-direction", "not-brought-back", "stored-nothing", "stored-too-little". */
+        public String key() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        /** The reason of a {@link #key}; null for none or one this version does not know (written by a later one). */
+        public static NoEfficiency ofKey(String key) {
+            for (NoEfficiency n : values())
+                if (n.key().equals(key)) return n;
+            return null;
+        }
     }
 
     /**

@@ -75,6 +75,9 @@ class FitReportViewUITest extends ProjectUITest {
 				List.of(t.getItem(0).getText(0), t.getItem(0).getText(1), t.getItem(0).getText(2), t.getItem(0).getText(3), t.getItem(0).getText(4)));
 		assertEquals("Below 0.8120 mS/cm (at 0.8050) fails: Y, plates for the whole hour (end-time): expected > 0.5 h;"
 				+ " above: no expectation fails up to the upper bound 10.00 mS/cm", view.bracketText());
+		// how it searched, in the words of report.html's header and bench fit (Bracket.searched), not a least-squares cost
+		assertTrue(view.titleText().contains("after 9 evaluations, 2.0 s, a bracket: both sides at once, each end to 1 % of the value")
+				&& !view.titleText().contains("cost"), view.titleText());
 		// a least-squares fit shown after it has its 95 % interval again, and no bracket line
 		Files.writeString(run.resolve("fit.json"), FIT_JSON);
 		view = shown(run);

@@ -178,8 +178,11 @@ public class FitReportView extends ViewPart {
 		if (job != loading || title.isDisposed()) return;
 		loading = null;
 		fit = r;
-		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, cost %.5g  (%s)", Printable.escape(r.name()),
-				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(), r.cost(), Printable.escape(WorkspacePaths.of(r.folder()))));
+		// a bracket has no least-squares cost (fit.json's is 0): how it searched instead, as report.html's header and bench fit say it
+		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, %s  (%s)", Printable.escape(r.name()),
+				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(),
+				r.bracket() == null ? String.format(Locale.ROOT, "cost %.5g", r.cost()) : "a bracket: " + r.bracket().searched(),
+				Printable.escape(WorkspacePaths.of(r.folder()))));
 		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
 		openFitted.setEnabled(java.nio.file.Files.isRegularFile(r.fittedCell()));
 		IFile source = cellFile(r);

@@ -86,6 +86,11 @@ public final class InputsRun {
 		try (RunExecutor pool = executor) {
 			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new Pipeline.Listener() {
 				@Override
+				public java.util.List<String> finishes() {
+					return java.util.List.of(org.cellwright.run.folder.RunFiles.REPORT); // what finishing writes, recorded as the run begins
+				}
+
+				@Override
 				public void finishing(Path writing) {
 					try {
 						RunReport.write(writing);

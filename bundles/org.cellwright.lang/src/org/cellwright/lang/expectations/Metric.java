@@ -18,8 +18,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Expectation;
-import org.cellwright.solver.NumericalThresholds;
+import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.output.SummaryKeys;
 
 import com.google.gson.JsonArray;
@@ -70,10 +71,7 @@ public enum Metric {
 			// the run's record decides (CycleBook), as in cycles.csv and the CLI: a giving step that passed no
 			// charge is a real 0 % (this asked for both capacities above 0, the CLI's own rule, and called it missing)
 			return cycle(run, e).map(o -> has(o, SummaryKeys.COULOMBIC_EFFICIENCY) ? number(o.get(SummaryKeys.COULOMBIC_EFFICIENCY), "", "no efficiency in this cycle")
-					: has(o, SummaryKeys.EFFICIENCY_UNRESOLVED) ? Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency: it stored too little to resolve one (at most "
-							+ NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE + " of the cell's lithium; charge " + o.get(SummaryKeys.CHARGE_MAH_CM2)
-							+ ", discharge " + o.get(SummaryKeys.DISCHARGE_MAH_CM2) + " mAh/cm2)")
-					: Value.missing("cycle " + cycleNumber(run, e) + " has no efficiency (it ran in one direction only, or not from one end of the discharge to the next: pulses, or a cell that started charged)")).orElseGet(() -> notReached(run, e));
+					: Value.missing(noEfficiency(o, cycleNumber(run, e)))).orElseGet(() -> notReached(run, e));
 		}
 	},
 	DISCHARGE_CAPACITY("discharge-capacity", "a cycle's discharge capacity: per cathode active mass (mAh/g) or per area (mAh/cm2)",
@@ -559,6 +557,18 @@ public enum Metric {
 			}
 		}
 		return n == 0 ? Value.missing("no cycle has a " + key) : Value.of(Units.parse(unit).toSI(sum / n));
+	}
+
+	/**
+	 * Why cycle {@code n} (its summary.json element {@code cycle}) has no efficiency, as its run recorded it
+	 * (SummaryJsonWriter.noEfficiency: CycleBook's reason) with its capacities; a run folder written before it recorded
+	 * the reason (session 29) is told both it may be, as it was then.
+	 */
+	private static String noEfficiency(JsonObject cycle, int n) {
+		CycleSummary.NoEfficiency why = SummaryJsonWriter.noEfficiency(cycle);
+		return "cycle " + n + " has no efficiency" + (why != null ? ": " + why.why() + "; charge " + cycle.get(SummaryKeys.CHARGE_MAH_CM2)
+				+ ", discharge " + cycle.get(SummaryKeys.DISCHARGE_MAH_CM2) + " mAh/cm2"
+				: " (it ran in one direction only, or not from one end of the discharge to the next: pulses, or a cell that started charged)");
 	}
 
 	/** 1-based: {@code of cycle N}, or the last cycle. */

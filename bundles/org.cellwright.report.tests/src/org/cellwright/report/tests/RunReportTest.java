@@ -118,15 +118,50 @@ class RunReportTest {
 	@Test
 	void aCycleThatStoredTooLittleHasNoEfficiencyAndTheReportSaysWhy() throws Exception {
 		Path run = Fixtures.fullCell(shared.resolve("FullCellStoredTooLittle"), 2);
+		String keys = keyNumbersAfter(run, cycles -> noEfficiency(cycles.get(cycles.size() - 1), "efficiency_unresolved", new com.google.gson.JsonPrimitive(true)));
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (stored too little)</td>"), keys);
+	}
+
+	/** The key numbers of the run after {@code edit} changed its summary.json's cycles (written back before the report). */
+	static String keyNumbersAfter(Path run, java.util.function.Consumer<com.google.gson.JsonArray> edit) throws Exception {
 		Path summary = run.resolve("summary.json");
 		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
-		com.google.gson.JsonArray cycles = s.getAsJsonArray("cycles");
-		com.google.gson.JsonObject last = cycles.get(cycles.size() - 1).getAsJsonObject();
-		last.add("coulombic_efficiency", com.google.gson.JsonNull.INSTANCE);
-		last.addProperty("efficiency_unresolved", true);
+		edit.accept(s.getAsJsonArray("cycles"));
 		Files.writeString(summary, s.toString());
-		String keys = Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
-		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (stored too little)</td>"), keys);
+		return Svg.section(Files.readString(RunReport.write(run)), "key-numbers");
+	}
+
+	/** A cycle of summary.json given no efficiency and, where {@code why} is not null, its {@code member} saying why. */
+	static void noEfficiency(com.google.gson.JsonElement cycle, String member, com.google.gson.JsonElement why) {
+		cycle.getAsJsonObject().add("coulombic_efficiency", com.google.gson.JsonNull.INSTANCE);
+		if (why != null) cycle.getAsJsonObject().add(member, why);
+		else cycle.getAsJsonObject().remove(member);
+	}
+
+	/**
+	 * The key numbers say why a cycle has no efficiency as summary.json records it ({@code no_efficiency}, CycleBook's
+	 * reason, session 29), not by its capacities: a cycle that gave back and took in, whose record says nothing stored
+	 * what it gave (a trickle of no direction: CycleBook), is "one direction only", where the capacities read "not a full
+	 * cycle"; "stored nothing" is said. A folder written before, without the reason, reads as it did (by the capacities).
+	 */
+	@Test
+	void theKeyNumbersSayWhyACycleHasNoEfficiencyAsSummaryJsonRecordsIt() throws Exception {
+		Path run = Fixtures.fullCell(shared.resolve("FullCellNoEfficiencyReasons"), 2);
+		String keys = keyNumbersAfter(run, cycles -> {
+			com.google.gson.JsonObject first = cycles.get(0).getAsJsonObject();
+			assertTrue(first.get("charge_mAh_cm2").getAsDouble() > 0 && first.get("discharge_mAh_cm2").getAsDouble() > 0, first::toString);
+			noEfficiency(first, "no_efficiency", new com.google.gson.JsonPrimitive("one-direction"));
+			noEfficiency(cycles.get(cycles.size() - 1), "no_efficiency", new com.google.gson.JsonPrimitive("stored-nothing"));
+		});
+		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (one direction only)</td>"), keys);
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (stored nothing)</td>"), keys);
+		// a run folder written before session 29: no reason recorded, both capacities passed
+		keys = keyNumbersAfter(run, cycles -> {
+			noEfficiency(cycles.get(0), "no_efficiency", null);
+			noEfficiency(cycles.get(cycles.size() - 1), "no_efficiency", null);
+		});
+		assertTrue(keys.contains("<td>first Coulombic efficiency</td><td class=\"num\">\u2013 (not a full cycle)</td>"), keys);
+		assertTrue(keys.contains("<td>last Coulombic efficiency</td><td class=\"num\">\u2013 (not a full cycle)</td>"), keys);
 	}
 
 	/**

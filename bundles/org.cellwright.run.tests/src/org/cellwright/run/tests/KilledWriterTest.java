@@ -129,6 +129,63 @@ class KilledWriterTest {
 		assertEquals(RunIndex.RECOVERED + " (files missing: " + RunFiles.MEASURED_COMPARISON + ", checks.json)", row.change());
 	}
 
+	/**
+	 * A single run whose writer writes reports (the command line, the IDE), killed after its checks.json and before its
+	 * report.html: its folder holds no report, and nothing else of it showed that its writer writes one (a sweep's other
+	 * variants do); the run recorded it as it began ({@value RunFiles#WRITES}), and its recovery names the report
+	 * (session 28 said "files missing: none").
+	 */
+	@Test
+	void aSingleRunKilledBetweenItsChecksAndItsReportSaysItLacksTheReport() throws Exception {
+		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.cell("t", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.1 mA/cm2")
+				+ "experiment X { cell C protocol P }\n");
+		Path out = tmp.resolve("out"), x = out.resolve("X");
+		String killed = run(f, out, "X", new ArrayList<>(), KilledWriterTest::report, List.of(RunFiles.REPORT)).get(0).runId();
+		Path hidden = x.resolve("." + killed + ".partial");
+		Files.move(x.resolve(killed), hidden);
+		assertEquals(List.of(RunFiles.REPORT), Files.readAllLines(hidden.resolve(RunFiles.WRITES)), "recorded as the run began");
+		Files.delete(hidden.resolve(RunFiles.REPORT));
+		Files.delete(out.resolve("runs.csv"));
+		run(f, out, "X", new ArrayList<>(), KilledWriterTest::report, List.of(RunFiles.REPORT));
+		RunIndex.Row row = new RunStore(out).index().rows().get(0);
+		assertEquals(killed, row.id());
+		assertEquals(RunIndex.RECOVERED + " (files missing: " + RunFiles.REPORT + ")", row.change());
+	}
+
+	/**
+	 * checks.json is written whole or not at all (Atomic, as the folder's other files): a process killed while writing
+	 * it leaves a hidden file beside it, not a cut checks.json; it was written in place, through another name of the
+	 * file (a hard link) too. A cut checks.json, as a killed writer before session 29 left it, is named unreadable by the
+	 * recovered run's missing files (it was counted as there: "files missing: none").
+	 */
+	@Test
+	void checksJsonIsWrittenWholeAndACutOneIsSaidUnreadableWhenItsRunIsRecovered() throws Exception {
+		Path d = Files.createDirectories(tmp.resolve("d")), other = d.resolve("other.json");
+		Files.writeString(other, "{\"experiment\": \"before\", \"checks\": []}");
+		Files.createLink(d.resolve(RunFiles.CHECKS), other);
+		org.cellwright.run.Checks.write(d, "X", List.of());
+		assertEquals("{\"experiment\": \"before\", \"checks\": []}", Files.readString(other), "a new file renamed over it, not written in place");
+		assertEquals(List.of(), RunFolder.checksOf(d));
+		try (Stream<Path> s = Files.list(d)) {
+			assertEquals(List.of(RunFiles.CHECKS, "other.json"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+		}
+
+		Path f = Cli.write(tmp.resolve("t.cell"), PlatingCell.cell("t", "2.5 mS/cm", "5 MPa") + PlatingCell.protocol("0.1 mA/cm2")
+				+ "experiment X { cell C protocol P expect status = completed }\n");
+		Path out = tmp.resolve("out"), x = out.resolve("X");
+		String killed = run(f, out, "X", new ArrayList<>(), w -> {}).get(0).runId();
+		Path hidden = x.resolve("." + killed + ".partial"), checks = hidden.resolve(RunFiles.CHECKS);
+		Files.move(x.resolve(killed), hidden);
+		String whole = Files.readString(checks);
+		assertTrue(whole.contains("\"checks\"") && whole.length() > 40, whole);
+		Files.writeString(checks, whole.substring(0, whole.length() / 2)); // cut as a kill mid-write left it
+		Files.delete(out.resolve("runs.csv"));
+		run(f, out, "X", new ArrayList<>(), w -> {});
+		RunIndex.Row row = new RunStore(out).index().rows().get(0);
+		assertEquals(killed, row.id());
+		assertEquals(RunIndex.RECOVERED + " (files missing: " + RunFiles.CHECKS + " (unreadable))", row.change());
+	}
+
 	/** A stand-in for the report the command line and the IDE write as each unit is finished (Pipeline.Listener#finishing). */
 	static void report(Path writing) {
 		try {
@@ -140,11 +197,20 @@ class KilledWriterTest {
 
 	/** Runs the sweep Sw of the file into out, writing reports; what the pipeline says of runs it took over is added to said. */
 	static List<Pipeline.Result> run(Path f, Path out, List<String> said) throws Exception {
-		return run(f, out, "Sw", said, KilledWriterTest::report);
+		return run(f, out, "Sw", said, KilledWriterTest::report, List.of(RunFiles.REPORT));
 	}
 
-	/** Runs the group {@code only} of the file into out, {@code finishing} as each unit is finished; what the pipeline says of runs it took over to said. */
+	/**
+	 * Runs the group {@code only} of the file into out, {@code finishing} as each unit is finished (writing a report where
+	 * it is {@link #report}, as the listener then says: Pipeline.Listener#finishes); what the pipeline says of runs it took
+	 * over to said.
+	 */
 	static List<Pipeline.Result> run(Path f, Path out, String only, List<String> said, java.util.function.Consumer<Path> finishing) throws Exception {
+		return run(f, out, only, said, finishing, List.of());
+	}
+
+	static List<Pipeline.Result> run(Path f, Path out, String only, List<String> said, java.util.function.Consumer<Path> finishing,
+			List<String> finishes) throws Exception {
 		CellFiles files = CellFiles.load(List.of(f));
 		assertFalse(files.hasErrors(), files.problems().toString());
 		var groups = Plans.of(files.runnables(null)).stream().filter(g -> g.name().equals(only)).toList();
@@ -158,6 +224,11 @@ class KilledWriterTest {
 				@Override
 				public void finishing(Path writing) {
 					finishing.accept(writing);
+				}
+
+				@Override
+				public List<String> finishes() {
+					return finishes;
 				}
 			});
 		}

@@ -10,6 +10,15 @@ public final class RunFiles {
 	public static final String SUMMARY = SummaryKeys.FILE_NAME, TIMESERIES = "timeseries.csv", CYCLES = "cycles.csv",
 			CHECKS = "checks.json", MECHANISM_MAP = "mechanism-map.csv", INPUTS = InputsJson.FILE_NAME, REPORT = "report.html";
 
+	/**
+	 * In a run (a single run's folder, a sweep's folder of runs), written as it begins: the files its writer writes into
+	 * each of its run folders after checks.json ({@code Pipeline.Listener#finishes}: the command line's and the IDE's
+	 * report.html), one a line, so that a run killed before them is said to lack them (RunIndex.recovered; session 29: a
+	 * single run killed between its checks.json and its report.html was not). Absent in runs written before it and in
+	 * those of a writer that writes nothing more (the pipeline's own callers in tests).
+	 */
+	public static final String WRITES = ".writes";
+
 	/** The experiment's measured data (as BDF) and the error figures of the run against it, when it names one. */
 	public static final String MEASURED = "measured.bdf.csv",
 			MEASURED_COMPARISON = org.cellwright.lang.expectations.Metric.MEASURED_COMPARISON_FILE;

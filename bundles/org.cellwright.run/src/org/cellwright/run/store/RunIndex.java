@@ -107,9 +107,9 @@ public final class RunIndex {
 		java.util.function.Predicate<Row> ours = r -> UNLISTED.equals(r.change()) && (r.folder().equals(rel) || r.folder().startsWith(rel + "/"));
 		update(rows -> {
 			if (rows.stream().noneMatch(ours)) return rows; // runs.csv as it is
-			boolean reports = wroteReports(run);
+			List<String> finishes = finishes(run);
 			return rows.stream().map(r -> ours.test(r)
-					? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder()), r.status(), reports) + ")") : r).toList();
+					? r.withChange(RECOVERED + " (files missing: " + missing(run, root.resolve(r.folder()), r.status(), finishes) + ")") : r).toList();
 		});
 	}
 
@@ -119,34 +119,46 @@ public final class RunIndex {
 	 * {@value RunFiles#TIMESERIES} and {@value RunFiles#SUMMARY} (the solver's; a run of {@code status} FAILED has the
 	 * summary alone), its {@value RunFiles#MEASURED_COMPARISON} where it kept a measurement ({@value RunFiles#MEASURED},
 	 * copied in before the run) and did not fail, its {@value RunFiles#CHECKS} (every collected run's, an empty list
-	 * where nothing is expected), its {@value RunFiles#REPORT} where its writer wrote reports ({@code reports}: the
-	 * command line and the IDE do, Pipeline.Listener#finishing), then a sweep's {@value RunFiles#SWEEP_TABLE}. Before
-	 * session 28 the comparison, checks.json and report.html were not looked for.
+	 * where nothing is expected), the files its writer writes after it ({@code finishes}, {@link #finishes}: the command
+	 * line's and the IDE's {@value RunFiles#REPORT}, Pipeline.Listener#finishing), then a sweep's
+	 * {@value RunFiles#SWEEP_TABLE}. Before session 28 the comparison, checks.json and report.html were not looked for.
+	 * A checks.json that cannot be read (cut: written in place before session 29 by a process killed while writing it)
+	 * is named as unreadable.
 	 */
-	private static String missing(Path run, Path folder, String status, boolean reports) {
+	private static String missing(Path run, Path folder, String status, List<String> finishes) {
 		List<String> out = new ArrayList<>();
 		List<String> whole = new ArrayList<>(List.of(RunFiles.SUMMARY, RunFiles.TIMESERIES));
 		if (Files.isRegularFile(folder.resolve(RunFiles.MEASURED)) && !"FAILED".equals(status)) whole.add(RunFiles.MEASURED_COMPARISON);
 		whole.add(RunFiles.CHECKS);
-		if (reports) whole.add(RunFiles.REPORT);
+		whole.addAll(finishes);
 		for (String f : whole)
 			if (!Files.isRegularFile(folder.resolve(f))) out.add(f);
+			else if (f.equals(RunFiles.CHECKS) && org.cellwright.run.folder.RunFolder.checksOf(folder) == null) out.add(f + " (unreadable)");
 		if (!folder.equals(run) && !Files.isRegularFile(run.resolve(RunFiles.SWEEP_TABLE))) out.add("the sweep's " + RunFiles.SWEEP_TABLE);
 		return out.isEmpty() ? "none" : String.join(", ", out);
 	}
 
 	/**
-	 * Whether the writer of the run {@code run} wrote reports, as far as its folder shows: a {@value RunFiles#REPORT} in
-	 * it or in one of its sweep's run folders. Where none is there (a run killed before its first report was whole, or
-	 * a writer that writes none: the pipeline's own callers in tests, a Spark driver) its reports are not looked for: a
-	 * recovered run's missing report is not guessed. {@code ./cellwright report} writes one.
+	 * The files the writer of the run {@code run} writes into each of its run folders after checks.json: those its
+	 * {@value RunFiles#WRITES} names, written as the run began (Pipeline.Listener#finishes). A run without one (written
+	 * before session 29, or its file unreadable) shows it as far as its folder does: {@value RunFiles#REPORT} where one is
+	 * in it or in one of its sweep's run folders; where none is there (a run killed before its first report was whole,
+	 * or a writer that writes none: the pipeline's own callers in tests, a Spark driver) its reports are not looked
+	 * for: a recovered run's missing report is not guessed. {@code ./cellwright report} writes one.
 	 */
-	private static boolean wroteReports(Path run) {
-		if (Files.isRegularFile(run.resolve(RunFiles.REPORT))) return true;
-		try (java.util.stream.Stream<Path> s = Files.list(run)) {
-			return s.anyMatch(d -> Files.isRegularFile(d.resolve(RunFiles.REPORT), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+	private static List<String> finishes(Path run) {
+		try {
+			return Files.readAllLines(run.resolve(RunFiles.WRITES), StandardCharsets.UTF_8).stream().map(String::strip)
+					.filter(f -> !f.isEmpty() && !f.contains("/") && !f.contains("\\")).toList();
 		} catch (IOException | UncheckedIOException e) {
-			return false;
+			// none recorded: as before session 29
+		}
+		if (Files.isRegularFile(run.resolve(RunFiles.REPORT))) return List.of(RunFiles.REPORT);
+		try (java.util.stream.Stream<Path> s = Files.list(run)) {
+			return s.anyMatch(d -> Files.isRegularFile(d.resolve(RunFiles.REPORT), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+					? List.of(RunFiles.REPORT) : List.of();
+		} catch (IOException | UncheckedIOException e) {
+			return List.of();
 		}
 	}
 

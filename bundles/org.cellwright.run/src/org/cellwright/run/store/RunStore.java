@@ -299,11 +299,15 @@ public final class RunStore {
 		return out;
 	}
 
-	/** True when a folder holds a file outside hidden folders (its own or those of the folders in it). */
+	/**
+	 * True when a folder holds a file outside hidden folders (its own or those of the folders in it), other than the
+	 * {@value RunFiles#WRITES} a run writes as it begins (a run killed before its first file holds nothing).
+	 */
 	private static boolean holdsShownFiles(Path folder) throws IOException {
 		try (Stream<Path> s = Files.list(folder)) {
 			for (Path c : s.toList()) {
 				if (c.getFileName().toString().startsWith(".") && Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+				if (c.getFileName().toString().equals(RunFiles.WRITES)) continue;
 				if (!Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS) || holdsShownFiles(c)) return true;
 			}
 		}

@@ -20,6 +20,7 @@ import org.cellwright.solver.physics.Constants;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 /**
  * The one owner of both runners' cycle bookkeeping ({@link CycleBook}): when a cycle opens and closes, its number,
@@ -487,6 +488,40 @@ class CycleBookTest {
 		assertFalse(json.get(2).getAsJsonObject().has("efficiency_unresolved"));
 	}
 
+	/**
+	 * summary.json names each reason a cycle's record gives for no efficiency ({@code no_efficiency}), and its writer's
+	 * reader ({@link SummaryJsonWriter#noEfficiency}, the report's, the checks' and the command line's) reads back the
+	 * same; {@code efficiency_unresolved} is still written for "stored too little" (session 28's readers). A folder of
+	 * session 28 (efficiency_unresolved alone) reads "stored too little", one written before says no reason (null: its
+	 * readers read it as they did), and a cycle with an efficiency has none. Session 28 wrote the one reason alone, and
+	 * the report told the other three apart by the capacities.
+	 */
+	@Test
+	void summaryJsonNamesWhyACycleHasNoEfficiencyAndItsReaderReadsItBack() {
+		for (CycleSummary.NoEfficiency n : CycleSummary.NoEfficiency.values()) {
+			CycleSummary c = new CycleSummary(1, 10, 9, Double.NaN, Double.NaN, 0, 10, li, List.of(), true, true, true, List.of(), List.of(), n);
+			JsonObject o = summaryCycles(true, List.of(c)).get(0).getAsJsonObject();
+			assertEquals(n.key(), o.get("no_efficiency").getAsString(), o::toString);
+			assertEquals(n, SummaryJsonWriter.noEfficiency(o), o::toString);
+			assertEquals(n == CycleSummary.NoEfficiency.STORED_TOO_LITTLE, o.has("efficiency_unresolved"), o::toString);
+			assertEquals(n, CycleSummary.NoEfficiency.ofKey(n.key()));
+		}
+		assertEquals(List.of("one-direction", "not-brought-back", "stored-nothing", "stored-too-little"),
+				java.util.Arrays.stream(CycleSummary.NoEfficiency.values()).map(CycleSummary.NoEfficiency::key).toList(), "the names written");
+		JsonObject session28 = com.google.gson.JsonParser.parseString(
+				"{\"index\":4,\"charge_mAh_cm2\":0.99,\"discharge_mAh_cm2\":1e-5,\"coulombic_efficiency\":null,\"efficiency_unresolved\":true}").getAsJsonObject();
+		assertEquals(CycleSummary.NoEfficiency.STORED_TOO_LITTLE, SummaryJsonWriter.noEfficiency(session28));
+		JsonObject before = com.google.gson.JsonParser.parseString(
+				"{\"index\":1,\"charge_mAh_cm2\":0.5,\"discharge_mAh_cm2\":0.4,\"coulombic_efficiency\":null}").getAsJsonObject();
+		assertNull(SummaryJsonWriter.noEfficiency(before), "written before: no reason said");
+		JsonObject later = com.google.gson.JsonParser.parseString(
+				"{\"index\":1,\"coulombic_efficiency\":null,\"no_efficiency\":\"a-reason-of-a-later-version\"}").getAsJsonObject();
+		assertNull(SummaryJsonWriter.noEfficiency(later), "a reason this version does not know");
+		JsonObject with = com.google.gson.JsonParser.parseString(
+				"{\"index\":1,\"coulombic_efficiency\":0.9,\"no_efficiency\":\"one-direction\"}").getAsJsonObject();
+		assertNull(SummaryJsonWriter.noEfficiency(with), "an efficiency: no reason for none");
+	}
+
 	/** The cycles of summary.json written from these cycles' records, of a full cell or a half cell. */
 	static JsonArray summaryCycles(boolean fullCell, List<CycleSummary> cycles) {
 		SummaryJsonWriter w = new SummaryJsonWriter();
@@ -517,6 +552,8 @@ class CycleBookTest {
 		assertTrue(trickle.broughtBack() && trickle.chargeCapacity() > 0 && Double.isNaN(trickle.coulombicEfficiency()), trickle::toString);
 		assertEquals(CycleSummary.NoEfficiency.ONE_DIRECTION, trickle.noEfficiency(), "nothing stored it: one direction, not too little");
 		assertFalse(summaryCycles(true, closed).get(0).getAsJsonObject().has("efficiency_unresolved"), "the record's reason, not the stored-charge rule");
+		// and says it (session 29): both capacities passed, which the report and the checks read as "not a full cycle"
+		assertEquals("one-direction", summaryCycles(true, closed).get(0).getAsJsonObject().get("no_efficiency").getAsString());
 
 		// a record that says "stored too little" is written so whatever it stored: the writer does not judge it again
 		CycleSummary said = new CycleSummary(1, 1000 * resolution, 900 * resolution, Double.NaN, Double.NaN, 0, 10, li, List.of(), true, true, true,

@@ -106,8 +106,9 @@ public final class SummaryJsonWriter implements ResultSink {
         o.addProperty(CHARGE_MAH_CM2, mAhPerCm2(c.chargeCapacity()));
         o.addProperty(DISCHARGE_MAH_CM2, mAhPerCm2(c.dischargeCapacity()));
         add(o, COULOMBIC_EFFICIENCY, c.coulombicEfficiency());
-        // none because the cycle stored too little to resolve (not because it ran one way, or in pulses): said so, as
-        // the cycle's record says it (CycleBook decides; this re-derived it from the stored-charge rule before session 28)
+        // why none, as the cycle's record says it (CycleBook decides; session 28 wrote "stored too little" alone, and the
+        // report and the checks guessed the others from the capacities); efficiency_unresolved kept for that version's readers
+        if (c.noEfficiency() != null) o.addProperty(NO_EFFICIENCY, c.noEfficiency().key());
         if (c.noEfficiency() == CycleSummary.NoEfficiency.STORED_TOO_LITTLE) o.addProperty(EFFICIENCY_UNRESOLVED, true);
         add(o, DISCHARGE_MAH_G, mAhPerG(c.dischargeSpecificCapacity()));
         o.addProperty(DEAD_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
@@ -134,6 +135,23 @@ public final class SummaryJsonWriter implements ResultSink {
             full.add(c);
         }
         endTime = Math.max(endTime, c.endTime());
+    }
+
+    /**
+     * Why a cycle of summary.json (an element of {@link SummaryKeys#CYCLES}) has no Coulombic efficiency, as
+     * {@link #cycle} wrote it ({@link SummaryKeys#NO_EFFICIENCY}): the one reader of it, for the report, the checks and
+     * the command line. A run folder written in session 28 says {@link SummaryKeys#EFFICIENCY_UNRESOLVED} alone: stored
+     * too little. Null where the cycle has an efficiency, and where its folder does not say why (written before): its
+     * readers then read it as they did.
+     */
+    public static CycleSummary.NoEfficiency noEfficiency(JsonObject cycle) {
+        if (cycle == null || cycle.get(COULOMBIC_EFFICIENCY) instanceof com.google.gson.JsonPrimitive p && p.isNumber()) return null;
+        if (cycle.get(NO_EFFICIENCY) instanceof com.google.gson.JsonPrimitive p && p.isString()) {
+            CycleSummary.NoEfficiency n = CycleSummary.NoEfficiency.ofKey(p.getAsString());
+            if (n != null) return n;
+        }
+        return cycle.get(EFFICIENCY_UNRESOLVED) instanceof com.google.gson.JsonPrimitive p && p.isBoolean() && p.getAsBoolean()
+                ? CycleSummary.NoEfficiency.STORED_TOO_LITTLE : null;
     }
 
     /**

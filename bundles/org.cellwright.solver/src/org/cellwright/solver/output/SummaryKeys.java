@@ -22,8 +22,18 @@ public final class SummaryKeys {
     public static final String CYCLE_INDEX = "index", CHARGE_MAH_CM2 = "charge_mAh_cm2", DISCHARGE_MAH_CM2 = "discharge_mAh_cm2",
             COULOMBIC_EFFICIENCY = "coulombic_efficiency", DISCHARGE_MAH_G = "discharge_mAh_g", DEAD_LI_MAH_CM2 = "dead_li_mAh_cm2",
             INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2",
-            /** true where the cycle brought the cell back but stored too little for an efficiency (its record's CycleSummary.NoEfficiency.STORED_TOO_LITTLE, CycleBook's decision); absent otherwise. */
-            EFFICIENCY_UNRESOLVED = "efficiency_unresolved";
+            /**
+             * true where the cycle brought the cell back but stored too little for an efficiency (its record's
+             * CycleSummary.NoEfficiency.STORED_TOO_LITTLE, CycleBook's decision); absent otherwise. Written since session
+             * 28, kept beside {@link #NO_EFFICIENCY} for the readers of that version; read only where that is absent.
+             */
+            EFFICIENCY_UNRESOLVED = "efficiency_unresolved",
+            /**
+             * Why the cycle has no efficiency, where its record says (CycleSummary.NoEfficiency#key: "one-direction",
+             * "not-brought-back", "stored-nothing", "stored-too-little"); absent where it has one, and in run folders
+             * written before session 29. Read through {@link SummaryJsonWriter#noEfficiency}, the writer's own reader.
+             */
+            NO_EFFICIENCY = "no_efficiency";
 
     /** Members of one element of {@link #NUCLEATION_DIPS}. */
     public static final String DIP_CAPACITY_MAH_CM2 = "capacity_mAh_cm2", DIP_DEPTH_MV = "depth_mV";
