@@ -34,11 +34,14 @@ class DfnSolvedOutputTest {
         double worst = worstOutput(loose, tight, true);
         // at rtol 1e-3 the interpolating polynomial's voltage was 10.3 mV off near 4130 s; the solved states 0.3 mV
         assertTrue(worst < 1e-3, "every output within 1 mV of the rtol 1e-7 run: " + worst * 1e3 + " mV");
-        // the switch the speed comparison with PyBaMM uses: the polynomial's outputs, off by more on the final drop
+        // the switch the speed comparison with PyBaMM uses: the polynomial's outputs, off by more on the final drop; since
+        // session 29 within 1 mV too (0.50 mV against the solved states' 0.27 mV): Newton's solves no longer end on a rate
+        // carried from another c (IDA's reset in the default life), which left the polynomial 1.3 mV off (10.3 mV when
+        // this test was written; docs/dfn.md, session 29)
         DfnSolution interpolated = new DfnSimulation(1e-3).withInterpolatedOutputs().run(cell, DfnMesh.benchmark(), oneC, out,
                 Chen2020.CUTOFF);
         double polynomial = worstOutput(interpolated, tight, false);
-        assertTrue(polynomial > 3 * worst, "interpolated outputs " + polynomial * 1e3 + " mV, solved " + worst * 1e3 + " mV");
+        assertTrue(polynomial > worst && polynomial < 1e-3, "interpolated outputs " + polynomial * 1e3 + " mV, solved " + worst * 1e3 + " mV");
     }
 
     /** The largest voltage difference at the output times (not the landed cut-off point) from the tight run. */

@@ -41,11 +41,10 @@ public final class DfnSimulation {
 
     /**
      * Newton's iteration matrix lives as IDA's ({@link org.cellwright.solver.numerics.dae.DaeNewton#setIdaMatrixLife}):
-     * reused for 0.6 <= c/c' <= 5/3 and no step's solve ended by its first update after a change of step size. On the
-     * half and full Chen 2020 cells (8 particle modes, interpolated outputs) the voltage error falls more steadily with
-     * rtol than by default, and at 0.02-0.03 mV it costs what the default costs at 0.065-0.086 mV; at 0.1 mV the half
-     * cell is 11-16 % cheaper with it, but the full cell 9 % dearer at 0.053-0.065 mV, so it is not the default
-     * (docs/dfn.md, sessions 23 and 24).
+     * reused for 0.6 <= c/c' <= 5/3 (the default: |c/c' - 1| <= 0.5). Both lives end no step's solve by its first
+     * update after a change of c (IDA's reset of the carried rate, the default's since session 29). At 0.1 mV the half
+     * cell was 11-16 % cheaper with it, the full cell 9 % dearer at 0.053-0.065 mV, so it is not the default
+     * (docs/dfn.md, sessions 23, 24 and 29).
      */
     public DfnSimulation withIdaMatrixLife() {
         this.idaMatrixLife = true;

@@ -139,7 +139,8 @@ public final class DaeNewton {
 
     /**
      * IDA's use of the convergence rate (Brenan et al. 1996, sec. 5.2.2; off by default): a solve may end after its first
-     * update when the rate of the last solve with the same factorisation says the error left is within the bound, and
+     * update when the rate of the last solve with the same factorisation at the same c says the error left is within
+     * the bound (a new c resets it to IDA's 100, {@link #setIdaMatrixLife}), and
      * it gives up as soon as the measured rate cannot pass the test within the iterations left (the caller then
      * refreshes the matrix).
      */
@@ -156,15 +157,16 @@ public final class DaeNewton {
      * IDA's life of a factorisation instead of the reuse ratio's (Hindmarsh et al., ACM TOMS 31, 363, 2005; SUNDIALS'
      * IDANls): the matrix factorised at c' is reused for a step at c while 0.6 <= c/c' <= 1/0.6, where the scaled
      * update's own contraction |1 - 2/(1 + c/c')| = |r - 1|/(r + 1) stays within IDA's XRATE 0.25 (the default window
-     * |c/c' - 1| <= 0.5 allows 1/3 at a doubling of the step); and whenever c changes, the rate carried from the last
-     * solve is replaced by IDA's 100 (`if (cj != cjlast) ss = 100`), so the first update of a step whose size changed
-     * cannot end its solve. df/dy is kept as before (refreshed when a corrector fails). Off by default; an option of
+     * |c/c' - 1| <= 0.5 allows 1/3 at a doubling of the step). Whenever c changes, the rate carried from the last
+     * solve is replaced by IDA's 100 (`if (cj != cjlast) ss = 100`) in either life (session 29), so the first update of
+     * a step whose size or order changed cannot end its solve. df/dy is kept as before (refreshed when a corrector
+     * fails). Off by default; an option of
      * {@link org.cellwright.solver.dfn.DfnSimulation#withIdaMatrixLife} (docs/dfn.md, sessions 23 and 24).
      */
     public void setIdaMatrixLife(boolean on) { idaMatrixLife = on; }
 
     private boolean idaMatrixLife;
-    /** c of the last step's solve (NaN before the first): a new c resets the carried rate under IDA's matrix life. */
+    /** c of the last step's solve (NaN before the first): a new c resets the carried rate (IDA's ss = 100). */
     private double lastStepC = Double.NaN;
     /** IDA's bounds on c/c' for reusing a factorisation taken at c' ((1 - XRATE)/(1 + XRATE), XRATE = 0.25, and its inverse). */
     static final double IDA_LOWER = 0.6, IDA_UPPER = 1 / IDA_LOWER;
@@ -421,7 +423,10 @@ public final class DaeNewton {
             factoredC = init ? Double.POSITIVE_INFINITY : c;
             blocksC = init ? Double.NaN : c;
         }
-        if (idaMatrixLife && !init) {
+        // IDA's reset of the carried rate at a new c (IDANls: ss = 100 when cj != cjlast), in either life: a rate measured
+        // at another c says nothing of this one's mismatch (|r - 1|/(r + 1) at r = c/c'), and the own life's solves that
+        // ended on it after one update left the next update at up to 55 times Newton's bound (docs/dfn.md, session 29)
+        if (!init) {
             if (c != lastStepC) rateFactor = IDA_RESET_RATE;
             lastStepC = c;
         }
