@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.OverpotentialKind;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
@@ -154,6 +156,62 @@ class StudyMechanismsTest {
         assertEquals(f.get(0).lithium().host(), f.get(f.size() - 1).lithium().host(), 1e-3);
         long plateau = f.stream().filter(x -> x.voltage() > 3.15 && x.voltage() < 3.45).count();
         assertTrue(plateau <= 1, "samples on a de-alloying plateau with foil: " + plateau);
+    }
+
+    /** Cell 6 (65 MPa) charged at 0.05 C to 4.3 V before each discharge at {@code rates} to 2.8 V, as the study's rate test. */
+    static RecordingSink rateTest(double temperature, double... rates) {
+        List<StepSpec> steps = new ArrayList<>();
+        for (double rate : rates) {
+            steps.add(StepSpec.cRate(0.05, Cutoff.voltageAbove(4.3), Cutoff.duration(30 * 3600)));
+            steps.add(StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(30 * 3600)));
+        }
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell6Full(65e6, temperature),
+                new ProtocolSpec("rate-test", steps), SolverSettings.builder().outputInterval(60).build(), s, null),
+                s.events::toString);
+        return s;
+    }
+
+    /**
+     * The overpotentials at the sample nearest half of discharge step {@code step}'s capacity, as README's table reads
+     * timeseries.csv [V, magnitudes]: cathode kinetic, cathode diffusion, composite (the catholyte's conduction),
+     * separator.
+     */
+    static double[] cathodeLossesAtHalf(RecordingSink s, int step) {
+        List<Sample> d = s.samples.stream().filter(x -> x.stepIndex() == step && x.current() < 0).toList();
+        double half = Math.abs(d.get(d.size() - 1).stepCapacity()) / 2;
+        Sample mid = d.stream().min((a, b) -> Double.compare(Math.abs(Math.abs(a.stepCapacity()) - half),
+                Math.abs(Math.abs(b.stepCapacity()) - half))).orElseThrow();
+        return new double[] {Math.abs(mid.overpotential(OverpotentialKind.CATHODE_KINETIC)),
+                Math.abs(mid.overpotential(OverpotentialKind.CATHODE_DIFFUSION)),
+                Math.abs(mid.overpotential(OverpotentialKind.CATHODE_OHMIC)),
+                Math.abs(mid.overpotential(OverpotentialKind.SEPARATOR_OHMIC))};
+    }
+
+    static String losses(double[] eta) {
+        return String.format("kinetic %.2f, diffusion %.2f, composite %.2f, separator %.2f mV", eta[0] * 1e3,
+                eta[1] * 1e3, eta[2] * 1e3, eta[3] * 1e3);
+    }
+
+    /**
+     * README "Which mechanism limits the cathode at each rate": at half of a discharge the NCM/LPSCl charge transfer
+     * costs the most, then NCM811's solid diffusion, then the 0.7 mm separator pellet; conduction through the
+     * composite's catholyte less than 2 % of the four (1 C at 25 and at 60 degC, the rate test's fifth cycle). At
+     * 60 degC and 0.05 C solid diffusion comes first: from 25 degC the exchange current gains 7.6x (48 kJ/mol), the
+     * diffusivity only 1.7x (12.05 kJ/mol), and at a small current both overpotentials are linear in it.
+     */
+    @Test
+    void theCathodeIsLimitedByItsChargeTransferThenSolidDiffusionAtHalfOfARateTestDischarge() {
+        // the rate test's first five discharges (its 1 C one is the fifth, after the CEI grew in four cycles)
+        double[] rates = {0.05, 0.1, 0.2, 0.5, 1};
+        RecordingSink at60 = rateTest(Sung2023Parameters.T_60C, rates);
+        for (double[] eta : new double[][] {cathodeLossesAtHalf(rateTest(Sung2023Parameters.T_ROOM, rates), 9),
+                cathodeLossesAtHalf(at60, 9)}) {
+            assertTrue(eta[0] > 1.3 * eta[1] && eta[1] > eta[3] && eta[3] > eta[2], losses(eta));
+            assertTrue(eta[2] < 0.02 * (eta[0] + eta[1] + eta[2] + eta[3]), losses(eta));
+        }
+        double[] slow = cathodeLossesAtHalf(at60, 1);
+        assertTrue(slow[1] > 1.2 * slow[0], "60 degC, 0.05 C: " + losses(slow));
     }
 
     @Test
