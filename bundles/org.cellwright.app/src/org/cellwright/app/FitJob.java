@@ -95,7 +95,10 @@ public class FitJob extends Job {
 		MultiStatus status = new MultiStatus(Activator.ID, 0, "Fits of " + file.getName(), null);
 		// no percentage: how many evaluations a fit takes is not known before it converges (its budget, 1 % after six
 		// evaluations, said nothing of the time left), so the bar runs without one, the line says how far it got
-		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+		// and no task name: the Progress view shows the job's name above the bar and put a task name before the line
+		// below it, where it cut the line's middle ("Fit PenetrationStressBracket of calibration.cell:...ation 5, 1 min
+		// 45 s: ...", session 29), so the line stands alone there
+		monitor.beginTask("", IProgressMonitor.UNKNOWN);
 		RunConsole.println("Fitting " + (fitName == null ? "the fit blocks" : fitName) + " of " + file.getFullPath());
 		try {
 			for (Fit f : fits) {
@@ -123,21 +126,24 @@ public class FitJob extends Job {
 		try {
 			Fits.Stored s = Fits.run(f, cellFile, store, null, options, null, cancel, new Fits.Listener() {
 				int done;
+				volatile FitOptions.Method how;
 
 				@Override
 				public void starting(FitRunner.Plan plan, FitOptions o) {
+					how = o.method();
 					RunConsole.println("  fit " + f.getName() + ": " + plan.estimates().size() + " parameters, " + plan.targets().size() + " targets");
 				}
 
 				@Override
 				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
 					// every estimate's whole name and value in the console, as the command line prints them
-					RunConsole.println("  " + Fits.evaluationLine(plan, n, cost, p));
+					RunConsole.println("  " + Fits.evaluationLine(how, plan, n, cost, p));
 					synchronized (this) {
 						if (n <= done) return; // the evaluations of an iteration end in any order: the line goes forward
 						done = n;
 					}
-					String text = progressLine(several ? f.getName() : null, n, cost, (System.nanoTime() - started) / 1e9, Fits.shortValues(plan, p));
+					String text = progressLine(several ? f.getName() : null, n, Fits.outcome(how, cost, 3), (System.nanoTime() - started) / 1e9,
+							Fits.shortValues(plan, p));
 					progressText = text;
 					monitor.subTask(text);
 					progressed(text);
@@ -165,7 +171,7 @@ public class FitJob extends Job {
 				}
 			});
 			RunConsole.println("  fit " + f.getName() + ": " + s.result().status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-					+ ", cost " + String.format(Locale.ROOT, "%.6g", s.result().cost()) + "; " + s.folder());
+					+ (s.result().bracket() != null ? "" : ", cost " + String.format(Locale.ROOT, "%.6g", s.result().cost())) + "; " + s.folder());
 			if (s.result().status() == org.cellwright.fit.FitResult.Status.UNDETERMINED)
 				status.add(Status.warning("fit " + f.getName() + " determined none of its estimates: its targets do not depend on them (see its notes)"));
 			else if (!s.result().converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));
@@ -184,23 +190,26 @@ public class FitJob extends Job {
 
 	/**
 	 * Characters of a progress line the Progress view shows whole at its default width (beside Problems and Runs, at
-	 * 1600 x 1200: 64 were seen of the cut line, "..." with them).
+	 * 1600 x 1200: 64 were seen of the cut line, "..." with them; in the session 29 walk's fresh workspace, the same
+	 * place, 101, the job's name before the line among them, which the view no longer repeats there: a bracket's
+	 * "13 expectations fail, evaluation 5, 1 min 45 s: penetration-stress = 179 MPa" is 76).
 	 */
-	public static final int PROGRESS_CHARS = 70;
+	public static final int PROGRESS_CHARS = 80;
 
 	/**
 	 * A fit's progress line, short enough for the Progress view, whose labels elide the middle of a long line (the
 	 * cost and the first estimates were lost: "evaluation 6, c...1.interphase-growth-constant = 4.7482e-21 m2/s"): the
 	 * cost first, the evaluation and the time since the fit started, then as many of the estimates' short values
 	 * ({@link Fits#shortValues}) as stay within {@link #PROGRESS_CHARS}, "..." for the rest (the console has them all):
-	 * "cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density = 0.0900 mA/cm2, ...". {@code fit}: the fit's
-	 * name when the job runs several, else null.
+	 * "cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density = 0.0900 mA/cm2, ...", a bracket's "13 expectations
+	 * fail, evaluation 5, ..." ({@code outcome}: {@link Fits#outcome}). {@code fit}: the fit's name when the job runs
+	 * several, else null.
 	 */
-	public static String progressLine(String fit, int evaluation, double cost, double seconds, List<String> values) {
+	public static String progressLine(String fit, int evaluation, String outcome, double seconds, List<String> values) {
 		java.time.Duration t = java.time.Duration.ofSeconds(Math.round(seconds));
 		String time = t.toHours() > 0 ? t.toHours() + " h " + t.toMinutesPart() + " min"
 				: t.toMinutes() > 0 ? t.toMinutes() + " min " + t.toSecondsPart() + " s" : t.toSeconds() + " s";
-		String head = String.format(Locale.ROOT, "%scost %.3g, evaluation %d, %s", fit == null ? "" : fit + ": ", cost, evaluation, time);
+		String head = String.format(Locale.ROOT, "%s%s, evaluation %d, %s", fit == null ? "" : fit + ": ", outcome, evaluation, time);
 		StringBuilder b = new StringBuilder(head);
 		for (int i = 0; i < values.size(); i++) {
 			String next = (i == 0 ? ": " : ", ") + values.get(i);

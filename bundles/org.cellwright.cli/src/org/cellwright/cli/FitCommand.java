@@ -129,8 +129,11 @@ public class FitCommand extends CliCommand {
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
 			Fits.Stored s = Fits.run(f, cellFile, store, method, FitOptions.defaults(), executor, cancel, new Fits.Listener() {
+				volatile FitOptions.Method how;
+
 				@Override
 				public void starting(FitRunner.Plan plan, FitOptions options) {
+					how = options.method();
 					o.println("fit " + f.getName() + ": " + plan.estimates().size() + " parameters, " + plan.targets().size() + " targets ("
 							+ options.method().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
 					o.flush();
@@ -138,7 +141,7 @@ public class FitCommand extends CliCommand {
 
 				@Override
 				public void evaluation(FitRunner.Plan plan, int n, double cost, double[] p) {
-					o.println("  " + Fits.evaluationLine(plan, n, cost, p));
+					o.println("  " + Fits.evaluationLine(how, plan, n, cost, p));
 					o.flush();
 				}
 

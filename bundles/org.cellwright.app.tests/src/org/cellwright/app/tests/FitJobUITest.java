@@ -172,11 +172,13 @@ class FitJobUITest extends ProjectUITest {
 		// estimate of the time left): the bar runs without one, the line says how far the fit got; the console keeps
 		// every evaluation with the estimates' whole names
 		int[] total = { 0 }, worked = { 0 };
+		String[] task = { null };
 		List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
 		var monitor = new org.eclipse.core.runtime.NullProgressMonitor() {
 			@Override
 			public void beginTask(String name, int totalWork) {
 				total[0] = totalWork;
+				task[0] = name;
 			}
 
 			@Override
@@ -197,6 +199,9 @@ class FitJobUITest extends ProjectUITest {
 		assertEquals(IStatus.CANCEL, new Direct(f).runWith(monitor).getSeverity());
 		assertEquals(org.eclipse.core.runtime.IProgressMonitor.UNKNOWN, total[0], "no percentage");
 		assertEquals(0, worked[0], "no work counted against the budget");
+		// no task name: the Progress view put it before the line under the bar, the job's name again, and cut the line's
+		// middle ("Fit PenetrationStressBracket of calibration.cell:...ation 5, 1 min 45 s: ...", session 29)
+		assertEquals("", task[0], "the line under the bar is the progress line alone");
 		flush();
 		String console = org.cellwright.app.RunConsole.console().getDocument().get();
 		assertTrue(console.contains("evaluation 1: cost ") && console.contains("E.ionic-conductivity = "), console);
@@ -238,14 +243,23 @@ class FitJobUITest extends ProjectUITest {
 	void aFitsProgressLineIsShortWithTheCostFirst() {
 		List<String> kim = List.of("exchange-current-density = 0.0900 mA/cm2", "exchange-current-activation-energy = 48.0 kJ/mol",
 				"interphase-growth-constant = 4.75e-21 m2/s");
-		String line = FitJob.progressLine(null, 6, 0.0312, 65, kim);
+		String line = FitJob.progressLine(null, 6, "cost 0.0312", 65, kim);
 		assertEquals("cost 0.0312, evaluation 6, 1 min 5 s: ...", line);
-		assertEquals("KimCrossrail: cost 0.0312, evaluation 6, 1 h 2 min: ...", FitJob.progressLine("KimCrossrail", 6, 0.0312, 3725, kim));
+		assertEquals("KimCrossrail: cost 0.0312, evaluation 6, 1 h 2 min: ...", FitJob.progressLine("KimCrossrail", 6, "cost 0.0312", 3725, kim));
 		assertEquals("cost 0.00210, evaluation 12, 42 s: ionic-conductivity = 2.40 mS/cm",
-				FitJob.progressLine(null, 12, 0.0021, 42.4, List.of("ionic-conductivity = 2.40 mS/cm")));
-		String two = FitJob.progressLine(null, 2, 0.0021, 4, List.of("ionic-conductivity = 2.40 mS/cm", "transference-number = 0.400"));
+				FitJob.progressLine(null, 12, "cost 0.00210", 42.4, List.of("ionic-conductivity = 2.40 mS/cm")));
+		String two = FitJob.progressLine(null, 2, "cost 0.00210", 4, List.of("ionic-conductivity = 2.40 mS/cm", "transference-number = 0.400"));
 		assertEquals("cost 0.00210, evaluation 2, 4 s: ionic-conductivity = 2.40 mS/cm, ...", two);
 		for (String l : List.of(line, two)) assertTrue(l.length() <= FitJob.PROGRESS_CHARS, l);
+		// what an evaluation found: a least-squares fit's cost, a bracket's failing expectations (its "cost 13.0" read
+		// as a least-squares cost: session 29)
+		assertEquals("cost 0.0312", org.cellwright.run.fit.Fits.outcome(org.cellwright.fit.FitOptions.Method.LEVENBERG_MARQUARDT, 0.0312, 3));
+		assertEquals("cost 0.0312", org.cellwright.run.fit.Fits.outcome(org.cellwright.fit.FitOptions.Method.BOBYQA, 0.0312, 3));
+		var bracket = org.cellwright.fit.FitOptions.Method.BRACKET;
+		assertEquals("13 expectations fail, evaluation 5, 1 min 45 s: penetration-stress = 179 MPa",
+				FitJob.progressLine(null, 5, org.cellwright.run.fit.Fits.outcome(bracket, 13, 3), 105, List.of("penetration-stress = 179 MPa")));
+		assertEquals("1 expectation fails", org.cellwright.run.fit.Fits.outcome(bracket, 1, 3));
+		assertEquals("every expectation holds", org.cellwright.run.fit.Fits.outcome(bracket, 0, 3));
 	}
 
 	static org.cellwright.measured.ErrorFigures Measurement(RunFolder run, FitRecord.Target t) {

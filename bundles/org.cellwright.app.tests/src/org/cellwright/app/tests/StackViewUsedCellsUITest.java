@@ -32,18 +32,10 @@ class StackViewUsedCellsUITest {
 
 	@Test
 	void aFileWithoutCellsShowsTheCellsItsExperimentsUseReadOnly() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
-		IFile experiments = any.getProject().getFile("sung2023/experiments.cell");
-		IdeUITest.waitForJobs();
-		ITextEditor editor = (ITextEditor) IDE.openEditor(page, experiments, true);
+		ITextEditor editor = openWithTheStackView("sung2023/experiments.cell");
+		StackView view = (StackView) page.findView(StackView.ID);
 		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		String original = doc.get();
-		StackView view = (StackView) page.showView(StackView.ID);
-		page.activate(editor);
-		IdeUITest.flush();
-		view.reparse();
-		IdeUITest.spin(() -> view.cell() != null, 60_000, "the Stack view to show a cell of experiments.cell");
 
 		List<String> choices = view.cellChoices();
 		assertEquals(List.of("Cell1", "Cell3At5MPa", "Cell2At5MPa"), choices.subList(0, 3), "in the order of the experiments: " + choices);
@@ -82,6 +74,38 @@ class StackViewUsedCellsUITest {
 		viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(sweep(viewer)), true);
 		IdeUITest.spin(() -> view.cell() != null && "Cell2At34MPa".equals(view.cell().getName()), 30_000,
 				"the sweep's experiment's cell, not " + (view.cell() == null ? null : view.cell().getName()));
+	}
+
+	/**
+	 * A file whose text has a syntax error: the line under the drawing says what this view shows. It said "the diagram
+	 * shows what could be read", meaning its own drawing, not the diagram editor (session 29 walk, w38.png).
+	 */
+	@Test
+	void aFileWithASyntaxErrorSaysWhatThisViewShows() throws Exception {
+		ITextEditor editor = openWithTheStackView("sung2023/half-cells.cell");
+		StackView view = (StackView) page.findView(StackView.ID);
+		IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		assertFalse(view.message().startsWith("The text has syntax errors"), view.message());
+		doc.replace(doc.getLength(), 0, "\ncell Broken {\n\ttemperature = \n}\n"); // a value expected after '='
+		IdeUITest.flush();
+		view.reparse();
+		IdeUITest.spin(() -> view.message().startsWith("The text has syntax errors"), 30_000, "the hint of a text with a syntax error");
+		assertEquals("The text has syntax errors: this view shows the stack as far as the text could be read; fix the text to edit here.",
+				view.message());
+	}
+
+	/** Opens a file of the examples (path in their project) in the text editor, the Stack view showing one of its cells. */
+	private ITextEditor openWithTheStackView(String path) throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IFile any = WorkspaceSetup.importExamples(Path.of(System.getProperty("cellwright.examples")));
+		IdeUITest.waitForJobs();
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, any.getProject().getFile(path), true);
+		StackView view = (StackView) page.showView(StackView.ID);
+		page.activate(editor);
+		IdeUITest.flush();
+		view.reparse();
+		IdeUITest.spin(() -> view.cell() != null, 60_000, "the Stack view to show a cell of " + path);
+		return editor;
 	}
 
 	/** The Outline's sweep PressureAndTemperature, or null before the Outline has read the text. */

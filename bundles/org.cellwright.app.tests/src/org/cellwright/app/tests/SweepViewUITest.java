@@ -122,6 +122,12 @@ class SweepViewUITest extends ProjectUITest {
 
 		// a double click on a row shows its run in the Results view, brought up in front of the Sweep view (in the same
 		// folder, it stayed behind the Sweep view: nothing seemed to happen, seen walking the product, session 29)
+		// The Runs view follows: it kept every run of the sweep selected beside the one the Results view showed (w24.png)
+		org.cellwright.app.views.RunsView runsView = (org.cellwright.app.views.RunsView) page.showView(org.cellwright.app.views.RunsView.ID, null,
+				IWorkbenchPage.VIEW_VISIBLE);
+		runsView.refresh();
+		runsView.table().selectAll();
+		assertTrue(runsView.table().getSelectionCount() >= 6, "the sweep's runs listed: " + runsView.table().getSelectionCount());
 		page.activate(view);
 		flush();
 		view.table().setSelection(0);
@@ -131,6 +137,9 @@ class SweepViewUITest extends ProjectUITest {
 		assertTrue(page.isPartVisible(results), "the Results view in front");
 		spin(() -> results.whenLoaded().isDone() && results.runs().size() == 1
 				&& results.runs().get(0).folder().getParent().equals(view.sweep().folder()), 60_000, "the row's run in the Results view");
+		List<java.nio.file.Path> selectedRuns = Arrays.stream(runsView.table().getSelection())
+				.map(it -> ((org.cellwright.app.views.RunsView.Run) it.getData()).folder()).toList();
+		assertEquals(List.of(results.runs().get(0).folder().normalize()), selectedRuns, "the Runs view selects the run the Results view shows");
 
 		// for the docs: the study's sweep run by the IDE in the study's project, as a user runs it (the picture was made
 		// by hand from a run on disk, its header the path of a clone, session 16)

@@ -246,7 +246,9 @@ public class SweepView extends ViewPart {
 
 	/**
 	 * Shows the runs of the selected rows in the Results view, activated: it shares the Sweep view's folder, where
-	 * VIEW_VISIBLE left it behind the Sweep view (the double click seemed to do nothing).
+	 * VIEW_VISIBLE left it behind the Sweep view (the double click seemed to do nothing). The Runs view, if open, selects
+	 * them too, as it does the runs it shows itself: it kept the sweep's six runs selected beside the one the Results
+	 * view showed (session 29 walk).
 	 */
 	void showSelectedRuns() {
 		List<Path> folders = new ArrayList<>();
@@ -255,6 +257,7 @@ public class SweepView extends ViewPart {
 		if (folders.isEmpty()) return;
 		try {
 			((ResultsView) getSite().getPage().showView(ResultsView.ID, null, IWorkbenchPage.VIEW_ACTIVATE)).setRuns(folders);
+			if (getSite().getPage().findView(RunsView.ID) instanceof RunsView runs) runs.select(folders);
 		} catch (PartInitException e) {
 			// the Results view is not available
 		}

@@ -443,10 +443,16 @@ public class StackView extends ViewPart implements ModelEditing, DrawingExport.E
 		return cell != null && resource != null && cell.eResource() != resource;
 	}
 
+	/**
+	 * The line under the drawing of a file whose text has syntax errors: what this view shows then (it said "the diagram
+	 * shows what could be read", meaning its own drawing, beside a diagram editor of the same file: session 29).
+	 */
+	public static final String SYNTAX_ERRORS = "The text has syntax errors: this view shows the stack as far as the text could be read; fix the text to edit here.";
+
 	/** The line under the drawing for the model and cell shown. */
 	private String hint() {
 		if (resource != null && !org.cellwright.lang.text.TextPatch.printable(resource))
-			return "The text has syntax errors: the diagram shows what could be read; fix the text to edit here.";
+			return SYNTAX_ERRORS;
 		String file = resource == null || resource.getURI() == null ? "This file" : resource.getURI().lastSegment();
 		if (cell == null)
 			return file + " defines no cells and none of its experiments names one: open a file with a cell (or an experiment) to see its stack.";

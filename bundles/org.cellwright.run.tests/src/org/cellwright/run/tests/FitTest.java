@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.cellwright.measured.BdfWriter;
@@ -190,6 +191,13 @@ class FitTest {
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("fit B: 1 parameters, 1 targets (bracket)"), r.out());
 		assertTrue(r.out().contains("fit B: bracketed after "), r.out());
+		// each evaluation's line says how many expectations fail, not a least-squares "cost 1.00000" (session 29)
+		List<String> evaluations = r.out().lines().filter(l -> l.startsWith("  evaluation ")).toList();
+		assertFalse(evaluations.isEmpty(), r.out());
+		for (String l : evaluations)
+			assertTrue(l.matches("  evaluation \\d+: (every expectation holds|1 expectation fails|\\d+ expectations fail)  E\\.ionic-conductivity = \\S+ mS/cm"), l);
+		assertTrue(evaluations.stream().anyMatch(l -> l.contains("every expectation holds")) && evaluations.stream().anyMatch(l -> l.contains(" fail")),
+				r.out());
 		JsonObject b = fitJson("B").getAsJsonObject("bracket");
 		assertEquals("E.ionic-conductivity", b.get("target").getAsString());
 		assertEquals("mS/cm", b.get("unit").getAsString());

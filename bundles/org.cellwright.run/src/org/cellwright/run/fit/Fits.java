@@ -161,10 +161,23 @@ public final class Fits {
 
 	/**
 	 * An evaluation's line as the command line prints it and the IDE's console keeps it: "evaluation 12: cost 0.00321
-	 * NCM811.exchange-current-density = 0.09 mA/cm2, ...", every estimate by its whole name.
+	 * NCM811.exchange-current-density = 0.09 mA/cm2, ...", every estimate by its whole name; a bracket's "evaluation 5:
+	 * 13 expectations fail  Li6PS5Cl.penetration-stress = 179 MPa" ({@link #outcome}).
 	 */
-	public static String evaluationLine(FitRunner.Plan plan, int n, double cost, double[] p) {
-		return String.format(Locale.ROOT, "evaluation %d: cost %.6g  %s", n, cost, values(plan, p));
+	public static String evaluationLine(FitOptions.Method method, FitRunner.Plan plan, int n, double cost, double[] p) {
+		return String.format(Locale.ROOT, "evaluation %d: %s  %s", n, outcome(method, cost, 6), values(plan, p));
+	}
+
+	/**
+	 * What an evaluation found, as its lines say it: a least-squares fit's cost to {@code digits} significant digits,
+	 * "cost 0.00321"; a bracket's count of failing expectations (the number {@link org.cellwright.fit.Bracketing} hears
+	 * as the cost), "13 expectations fail", "1 expectation fails", "every expectation holds" (session 29: the console
+	 * and the IDE's progress said "cost 13.0000" of a bracket).
+	 */
+	public static String outcome(FitOptions.Method method, double cost, int digits) {
+		if (method != FitOptions.Method.BRACKET) return String.format(Locale.ROOT, "cost %." + digits + "g", cost);
+		long failing = Math.round(cost);
+		return failing == 0 ? "every expectation holds" : failing == 1 ? "1 expectation fails" : failing + " expectations fail";
 	}
 
 	/**
