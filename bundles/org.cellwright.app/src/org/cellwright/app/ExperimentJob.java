@@ -11,7 +11,6 @@ import org.cellwright.app.views.ResultsView;
 import org.cellwright.app.views.SweepView;
 import org.cellwright.app.views.WorkspacePaths;
 import org.cellwright.model.Element;
-import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.CellFiles;
@@ -148,7 +147,7 @@ public class ExperimentJob extends Job {
 		List<Path> shown = new ArrayList<>();
 		List<Path> sweeps = new ArrayList<>();
 		try (RunExecutor pool = RunExecutor.local()) {
-			new Pipeline(new RunStore(root), pool, cancel).run(groups, new Pipeline.Listener() {
+			new Pipeline(new RunStore(root), pool, cancel).run(groups, new RunReport.Writing() {
 				@Override
 				public ProgressListener progress(RunUnit u) {
 					return new ProgressListener() {
@@ -185,17 +184,8 @@ public class ExperimentJob extends Job {
 				}
 
 				@Override
-				public java.util.List<String> finishes() {
-					return java.util.List.of(org.cellwright.run.folder.RunFiles.REPORT); // what finishing writes, recorded as the run begins
-				}
-
-				@Override
-				public void finishing(Path writing) {
-					try {
-						RunReport.write(writing);
-					} catch (ReportException e) {
-						status.add(Status.warning("no report: " + e.getMessage()));
-					}
+				protected void noReport(String message) {
+					status.add(Status.warning("no report: " + message));
 				}
 
 				@Override

@@ -187,7 +187,7 @@ public class RunCommand extends CliCommand {
 			Map<RunUnit, Progress.Task> tasks = new ConcurrentHashMap<>();
 			for (RunGroup g : groups)
 				if (g.runnable()) for (RunUnit u : g.units()) tasks.put(u, progress.task(u.variant() == null ? u.name() : u.variant()));
-			new Pipeline(new RunStore(outDir), pool, new Cancel()).stopOnShutdown().run(groups, new Pipeline.Listener() {
+			new Pipeline(new RunStore(outDir), pool, new Cancel()).stopOnShutdown().run(groups, new RunReport.Writing() {
 				@Override
 				public ProgressListener progress(RunUnit u) {
 					return tasks.get(u);
@@ -199,17 +199,8 @@ public class RunCommand extends CliCommand {
 				}
 
 				@Override
-				public java.util.List<String> finishes() {
-					return java.util.List.of(org.cellwright.run.folder.RunFiles.REPORT); // what finishing writes, recorded as the run begins
-				}
-
-				@Override
-				public void finishing(Path writing) {
-					try {
-						RunReport.write(writing);
-					} catch (ReportException e) {
-						progress.println(err, "cellwright: no report: " + e.getMessage());
-					}
+				protected void noReport(String message) {
+					progress.println(err, "cellwright: no report: " + message);
 				}
 
 				@Override
@@ -385,9 +376,11 @@ public class RunCommand extends CliCommand {
 
 	/**
 	 * A cycle's Coulombic efficiency as recorded (cycles.csv): "-" when the run has none (a cycle in one direction only,
-	 * or one of pulses that does not bring the cell back: CycleBook.bringsTheCellBack).
+	 * or one of pulses that does not bring the cell back: CycleBook.bringsTheCellBack), with why in the report's few words
+	 * (summary.json's reason, CycleSummary.NoEfficiency#brief: "- (one direction only)"; it printed "-" alone).
 	 */
 	private static String ce(Summary.Cycle c) {
-		return Figures.percent(c.coulombicEfficiency());
+		String e = Figures.percent(c.coulombicEfficiency());
+		return c.noEfficiency() == null ? e : e + " (" + c.noEfficiency().brief() + ")";
 	}
 }

@@ -33,6 +33,31 @@ public final class RunReport {
 
 	private RunReport() {}
 
+	/**
+	 * A pipeline listener whose runs end with their report.html, written into each run folder after its summary.json
+	 * and checks.json and recorded as the run begins ({@link org.cellwright.run.Pipeline.Listener#finishes}, so a run
+	 * killed before it is said to lack it): the command line's runs and re-runs of an inputs.json, and the IDE's. Each
+	 * says in its own place a report that could not be written ({@link #noReport}).
+	 */
+	public abstract static class Writing implements org.cellwright.run.Pipeline.Listener {
+		@Override
+		public final List<String> finishes() {
+			return List.of(FILE_NAME);
+		}
+
+		@Override
+		public final void finishing(Path writing) {
+			try {
+				write(writing);
+			} catch (ReportException e) {
+				noReport(e.getMessage());
+			}
+		}
+
+		/** The run's report could not be written: {@code message} says why. */
+		protected abstract void noReport(String message);
+	}
+
 	/** Writes {@code runFolder/report.html} and returns its path. */
 	/**
 	 * Whether {@code file} is a page CellWright wrote (a run's, a comparison's or a fit's report): such a file may be

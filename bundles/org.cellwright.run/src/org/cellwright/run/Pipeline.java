@@ -50,7 +50,7 @@ public final class Pipeline {
 		default void finishing(Path writing) {}
 
 		/**
-		 * The files {@link #finishing} writes into each run folder (the command line's and the IDE's: {@value RunFiles#REPORT}),
+		 * The files {@link #finishing} writes into each run folder (the command line's and the IDE's, RunReport.Writing: {@value RunFiles#REPORT}),
 		 * recorded in the run as it begins ({@value RunFiles#WRITES}) so that a run killed before they are written is said
 		 * to lack them (RunIndex.recovered); none by default.
 		 */

@@ -63,7 +63,7 @@ public final class Plans {
 		Map<String, List<String>> unsolvable = new LinkedHashMap<>();
 		Map<String, Problem> firstOf = new LinkedHashMap<>();
 		for (Sweeps.Run run : runs) {
-			String name = s.getName() + "/" + run.folderName();
+			String name = s.getName() + SWEEP_RUN + run.folderName();
 			String badRun = Names.problem(run.folderName());
 			if (badRun != null) {
 				problems.add(CellFiles.problemAt(s, Problem.Severity.ERROR, "sweep " + s.getName() + ": " + badRun));
@@ -116,23 +116,38 @@ public final class Plans {
 		return new RunGroup(name, sweep, List.of(), List.of(p));
 	}
 
+	/** Between a sweep's name and its run's folder in the name of a sweep's run ("sweep/variant", {@link RunUnit#name}). */
+	private static final String SWEEP_RUN = "/";
+
 	/**
-	 * Resolved inputs read from an inputs.json: one group named after its experiment, or problems naming the file
-	 * (a name that cannot name a folder, inputs the solver refuses).
+	 * The folder a run's inputs.json is run again in: its experiment's name, or for a sweep's run ("sweep/variant") the
+	 * variant's folder, whose single run it becomes (a sweep of one run would be no sweep).
+	 */
+	static String rerunFolder(String name) {
+		int at = name == null ? -1 : name.indexOf(SWEEP_RUN);
+		return at > 0 && Names.problem(name.substring(0, at)) == null ? name.substring(at + SWEEP_RUN.length()) : name;
+	}
+
+	/**
+	 * Resolved inputs read from an inputs.json: one group named after its experiment (a sweep's run: after its variant's
+	 * folder, {@link #rerunFolder}), or problems naming the file (a name that cannot name a folder, inputs the solver
+	 * refuses). It used to refuse a sweep's run: "provenance.experiment: a path separator cannot be part of a folder name".
 	 */
 	public static RunGroup of(ResolvedInputs in, Path json) {
 		String name = in.provenance().experiment();
-		String bad = Names.problem(name);
+		String folder = rerunFolder(name);
+		String bad = Names.problem(folder);
 		if (bad != null)
 			return refused(String.valueOf(name), false, new Problem(json, 0, 0, Problem.Severity.ERROR, "provenance.experiment: " + bad));
 		List<Problem> problems = new ArrayList<>();
 		for (String p : InputValidator.validate(in.cell(), in.protocol(), in.settings()))
 			problems.add(new Problem(json, 0, 0, Problem.Severity.ERROR, p));
-		if (!problems.isEmpty()) return new RunGroup(name, false, List.of(), problems);
+		if (!problems.isEmpty()) return new RunGroup(folder, false, List.of(), problems);
 		ResolvedInputs.Provenance p = in.provenance();
 		ResolvedInputs now = in.withProvenance(p.resolvedAgain(InputsJson.cellwrightVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
 		// checked against the expect clauses it records (an inputs.json written before they were kept records none)
-		return new RunGroup(name, false, List.of(new RunUnit(name, null, now, null, in.expectations() != null, Map.of())), List.of());
+		// the unit keeps the name the user reads ("sweep/variant"): the run's record and a later re-run's staleness key
+		return new RunGroup(folder, false, List.of(new RunUnit(name, null, now, null, in.expectations() != null, Map.of())), List.of());
 	}
 
 	/**

@@ -65,7 +65,7 @@ class CliTest {
 
 	/**
 	 * A cycle that ran in one direction only (plating alone) has no Coulombic efficiency, and every output says so the
-	 * same way: an empty cell of cycles.csv, null in summary.json, "-" in run's summary and in runs (before, cycles.csv,
+	 * same way: an empty cell of cycles.csv, null in summary.json, "-" in run's summary (with the report's words for why) and in runs (before, cycles.csv,
 	 * summary.json and runs recorded 0 while run printed "-"). Its charge capacity, 0, is printed as recorded.
 	 */
 	@Test
@@ -77,7 +77,7 @@ class CliTest {
 		Path out = tmp.resolve("out");
 		Result r = cli("run", f.toString(), "--out", out.toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
-		assertTrue(r.out().contains("cycles: 1; cycle 1: charge 0.000, discharge 1.000 mAh/cm2, CE -"), r.out());
+		assertTrue(r.out().contains("cycles: 1; cycle 1: charge 0.000, discharge 1.000 mAh/cm2, CE - (one direction only)"), r.out()); // why, as the report's key numbers say
 		Path run = latest(out, "FirstCycle");
 		List<String> cycles = Files.readAllLines(run.resolve("cycles.csv"));
 		List<String> header = List.of(cycles.get(0).split(","));

@@ -154,6 +154,38 @@ class ResolvedInputsTest {
 	}
 
 	/**
+	 * A sweep's run's inputs.json runs again, as the single run of its variant, in the variant's folder: its
+	 * provenance names it "sweep/variant", which the re-run took for a folder name and refused ("provenance.experiment:
+	 * a path separator cannot be part of a folder name", src29). The same curve; run again unchanged, it is current.
+	 */
+	@Test
+	void aSweepsRunsInputsJsonRunsAgainAsThatVariantsSingleRun() throws Exception {
+		Path f = tmp.resolve("sw.cell");
+		Files.writeString(f, SweepRunTest.FILE);
+		Cli.Result first = Cli.cli("run", f.toString(), "--experiment", "Th", "--out", tmp.resolve("a").toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		List<Path> variants;
+		try (var s = Files.list(tmp.resolve("a/Th/latest"))) {
+			variants = s.filter(Files::isDirectory).toList();
+		}
+		assertEquals(1, variants.size(), variants.toString());
+		String variant = variants.get(0).getFileName().toString();
+		Path inputs = variants.get(0).resolve("inputs.json");
+		for (int i = 0; i < 2; i++) {
+			Cli.Result again = Cli.cli("run", inputs.toString(), "--out", tmp.resolve("b").toString());
+			assertEquals(0, again.rc(), again.out() + again.err());
+			assertTrue(again.out().contains("Th/" + variant + " "), again.out());
+		}
+		Path rerun = CliTest.latest(tmp.resolve("b"), variant);
+		assertEquals(Files.readString(variants.get(0).resolve("timeseries.csv")), Files.readString(rerun.resolve("timeseries.csv")),
+				"the same curve");
+		List<String> index = Files.readAllLines(tmp.resolve("b").resolve(org.cellwright.run.folder.RunFiles.INDEX));
+		assertEquals(3, index.size(), index.toString()); // header and the two re-runs
+		assertTrue(index.get(1).contains("first run"), index.toString());
+		assertTrue(index.get(2).contains("no change"), index.toString()); // the second, of the same inputs: current
+	}
+
+	/**
 	 * A run whose experiment names a measurement and expects figures of it: its inputs.json records the expect clauses
 	 * (as the checks evaluator reads them) and the measurement (the copy measured.bdf.csv kept beside it, with its
 	 * SHA-256), read back equal; {@code run RUN/inputs.json} checks and compares as the run did: the same checks.json,

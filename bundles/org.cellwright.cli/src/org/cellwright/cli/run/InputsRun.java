@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.cellwright.report.ReportException;
 import org.cellwright.report.RunReport;
 import org.cellwright.cli.RunCommand;
 import org.cellwright.run.Cancel;
@@ -84,19 +83,10 @@ public final class InputsRun {
 			return 1;
 		}
 		try (RunExecutor pool = executor) {
-			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new Pipeline.Listener() {
+			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new RunReport.Writing() {
 				@Override
-				public java.util.List<String> finishes() {
-					return java.util.List.of(org.cellwright.run.folder.RunFiles.REPORT); // what finishing writes, recorded as the run begins
-				}
-
-				@Override
-				public void finishing(Path writing) {
-					try {
-						RunReport.write(writing);
-					} catch (ReportException e) {
-						err.println("cellwright: no report: " + e.getMessage());
-					}
+				protected void noReport(String message) {
+					err.println("cellwright: no report: " + message);
 				}
 
 				@Override

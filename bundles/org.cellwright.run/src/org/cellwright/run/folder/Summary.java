@@ -28,8 +28,12 @@ import com.google.gson.JsonParser;
  */
 public final class Summary {
 
-	/** One cycle (capacities in mAh/cm2; NaN where the cycle has no value). */
-	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG) {}
+	/**
+	 * One cycle (capacities in mAh/cm2; NaN where the cycle has no value); {@code noEfficiency}: why it has no Coulombic
+	 * efficiency as summary.json records it (SummaryJsonWriter.noEfficiency), null where it has one or none is recorded.
+	 */
+	public record Cycle(int index, double chargeMAhCm2, double dischargeMAhCm2, double coulombicEfficiency, double dischargeMAhG,
+			org.cellwright.solver.CycleSummary.NoEfficiency noEfficiency) {}
 
 	/**
 	 * One of the run's full discharges, its first or its last (SummaryJsonWriter.countsAsDischarge: for a full cell a
@@ -172,7 +176,7 @@ public final class Summary {
 				if (e instanceof JsonObject c) {
 					double i = num(c, CYCLE_INDEX);
 					out.add(new Cycle(Double.isNaN(i) ? out.size() + 1 : (int) i, num(c, CHARGE_MAH_CM2), num(c, DISCHARGE_MAH_CM2),
-							num(c, COULOMBIC_EFFICIENCY), num(c, DISCHARGE_MAH_G)));
+							num(c, COULOMBIC_EFFICIENCY), num(c, DISCHARGE_MAH_G), org.cellwright.solver.output.SummaryJsonWriter.noEfficiency(c)));
 				}
 		return out;
 	}
