@@ -89,19 +89,16 @@ class StandaloneClusterTest {
 					Thread.currentThread().interrupt();
 				}
 			}, "kill-worker-0");
-			var listener = new org.cellwright.run.Pipeline.Listener() {
+			// writes each run's report.html and records that it will, as the command line's listener does
+			var listener = new org.cellwright.report.RunReport.Writing() {
 				@Override
 				public void unitDone(org.cellwright.run.RunUnit u) { // when its task is back (Spark's listener thread)
 					if (done.incrementAndGet() == 3) killer.start();
 				}
 
 				@Override
-				public void finishing(Path writing) {
-					try {
-						org.cellwright.report.RunReport.write(writing); // as the command line does
-					} catch (org.cellwright.report.ReportException e) {
-						throw new AssertionError(e);
-					}
+				protected void noReport(String message) {
+					throw new AssertionError(message);
 				}
 
 				@Override
