@@ -146,7 +146,6 @@ final class Sections {
 		return (a.equals(b) ? a : a + " to " + b) + unit;
 	}
 
-
 	/** A run without a full discharge's first discharge, after its dash (SummaryJsonWriter.countsAsDischarge: pulses alone). */
 	static final String NO_FULL_DISCHARGE = " (no full discharge)";
 

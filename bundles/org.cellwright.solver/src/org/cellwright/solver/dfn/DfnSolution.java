@@ -14,7 +14,7 @@ public final class DfnSolution {
      * the first particle population's. Of an isothermal {@link DfnSimulation} run, the open-circuit voltage and the
      * fields across x are derived from the output's state when first read (as PyBaMM's solution derives its variables),
      * by the model's own functions at the run's temperature: the values taken at once, bit for bit
-     * (DfnSimulationTest.anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem).
+     * (DfnSolvedOutputTest.anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem).
      */
     public static final class Snapshot {
         private final double time, voltage, current, temperature, irreversibleHeat, reversibleHeat;
