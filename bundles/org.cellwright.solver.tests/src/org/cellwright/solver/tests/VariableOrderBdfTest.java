@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cellwright.solver.numerics.BandedMatrix;
 import org.cellwright.solver.numerics.dae.BandedJacobian;
 import org.cellwright.solver.numerics.dae.DaeSystem;
+import org.cellwright.solver.numerics.dae.Interpolant;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,47 @@ class VariableOrderBdfTest {
         double[] y = new double[2];
         bdf.interpolate(tq, y);
         assertEquals(Math.exp(-tq), y[0], 1e-5);
+    }
+
+    /**
+     * A step's polynomial kept ({@link Interpolant}, what an isothermal DFN run's interpolated outputs read their state
+     * from) gives, whole and unknown by unknown, the states {@link VariableOrderBdf#interpolate} gives during that step to
+     * the bit, and still does after the stepper has gone on for the rest of the run: a copy of the step's history.
+     */
+    @Test
+    void aKeptStepsPolynomialGivesItsInterpolatedStatesToTheBitAfterLaterSteps() {
+        VariableOrderBdf bdf = new VariableOrderBdf(new DecayWithConstraint(), VariableOrderBdf.MAX_ORDER, 1e-8);
+        assertTrue(bdf.start(0, new double[] {1, 1}, 1e-3));
+        java.util.List<Interpolant> kept = new java.util.ArrayList<>();
+        java.util.List<double[]> times = new java.util.ArrayList<>();
+        java.util.List<double[][]> states = new java.util.ArrayList<>();
+        java.util.Set<Integer> orders = new java.util.TreeSet<>();
+        while (bdf.time() < 3) {
+            assertTrue(bdf.step(3, 1e-12));
+            double t0 = bdf.previousTime(), t1 = bdf.time();
+            double[] tq = {t0, t0 + 0.3 * (t1 - t0), 0.5 * (t0 + t1), t1};
+            double[][] y = new double[tq.length][2];
+            for (int q = 0; q < tq.length; q++) bdf.interpolate(tq[q], y[q]);
+            kept.add(bdf.interpolant());
+            times.add(tq);
+            states.add(y);
+            orders.add(bdf.order());
+        }
+        assertTrue(orders.size() >= 4 && kept.size() > 30, "steps at orders " + orders + ", " + kept.size() + " steps");
+        for (int s = 0; s < kept.size(); s++) {
+            Interpolant p = kept.get(s);
+            for (int q = 0; q < times.get(s).length; q++) {
+                double tq = times.get(s)[q];
+                double[] whole = p.at(tq), then = states.get(s)[q];
+                for (int i = 0; i < 2; i++) {
+                    String at = "step " + s + " ending at " + p.time() + " s, unknown " + i + " at " + tq + " s";
+                    assertEquals(Double.doubleToRawLongBits(then[i]), Double.doubleToRawLongBits(whole[i]), at + ": " + whole[i] + " against " + then[i]);
+                    assertEquals(Double.doubleToRawLongBits(then[i]), Double.doubleToRawLongBits(p.at(tq, i)), at + " alone");
+                }
+            }
+        }
+        Interpolant mid = kept.get(kept.size() / 2);
+        assertEquals(Math.exp(-mid.time()), mid.at(mid.time(), 0), 1e-6, "a state on the solution");
     }
 
     /** y' = -y, 0 = 2 y - z: linear, y = e^-t, z = 2 e^-t. */

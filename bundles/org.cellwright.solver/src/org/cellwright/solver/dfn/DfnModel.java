@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.cellwright.solver.numerics.dae.Interpolant;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 import org.cellwright.solver.numerics.dae.BorderedDaeSystem;
 import org.cellwright.solver.numerics.fv.CompositeMesh;
@@ -488,8 +489,23 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     /** Terminal voltage phi_s(L) - phi_s(0), with the half-cell ohmic drop to the collector. */
     public double voltage(double t, double[] y) {
-        int g = nx - 1;
-        return y[start[g] + PHIS] - current(t, y) / solidCollector[2];
+        return terminalVoltage(y[start[nx - 1] + PHIS], current(t, y));
+    }
+
+    /**
+     * {@link #voltage(double, double[])} at tq of the state a step's polynomial gives there, from the two unknowns it reads
+     * (phi_s at the positive collector, the current where it is one) alone: the same bits as of the whole state.
+     */
+    public double voltage(double tq, Interpolant p) {
+        return terminalVoltage(p.at(tq, start[nx - 1] + PHIS), current(tq, p));
+    }
+
+    /** {@link #current(double, double[])} at tq of the state a step's polynomial gives there. */
+    public double current(double tq, Interpolant p) { return currentIndex < 0 ? current.at(tq) : p.at(tq, currentIndex); }
+
+    /** phi_s at the positive collector less the drop of the current through the collector's conductance. */
+    private double terminalVoltage(double phiS, double i) {
+        return phiS - i / solidCollector[2];
     }
 
     /** Applied current density at t [A/m2] (when the current is an unknown use {@link #current(double, double[])}). */

@@ -2,6 +2,7 @@ package org.cellwright.solver.dfn;
 
 import org.cellwright.solver.numerics.dae.CutoffLanding;
 import org.cellwright.solver.numerics.dae.DaeStepper;
+import org.cellwright.solver.numerics.dae.Interpolant;
 import org.cellwright.solver.numerics.dae.VariableOrderBdf;
 
 /**
@@ -169,15 +170,28 @@ public final class DfnSimulation {
 
     /**
      * Records the output times from index next that lie before until (up to it, if inclusive) within the last accepted
-     * step, as solved states ({@link DaeStepper#solvedAt}; at the step's end its own state); returns the next index.
+     * step, as solved states ({@link DaeStepper#solvedAt}; at the step's end its own state) or interpolated ones; returns
+     * the next index. An isothermal run's interpolated outputs keep one copy of the step's polynomial between them
+     * (when the step has more than one) and read their voltage off it, the state when their fields are read.
      */
     private int record(DfnModel model, DaeStepper bdf, DfnSolution out, double[] outputTimes, int next, double until, boolean inclusive, double[] y) {
+        Interpolant p = null;
         for (; next < outputTimes.length && (outputTimes[next] < until || inclusive && outputTimes[next] == until); next++) {
+            if (!solvedOutputs && thermal == null && (p != null || within(outputTimes, next + 1, until, inclusive))) {
+                if (p == null) p = bdf.interpolant();
+                out.add(new DfnSolution.Snapshot(outputTimes[next], model.temperature(), model, p));
+                continue;
+            }
             if (solvedOutputs) bdf.solvedAt(outputTimes[next], y);
             else bdf.interpolate(outputTimes[next], y);
             out.add(snapshot(model, outputTimes[next], y));
         }
         return next;
+    }
+
+    /** Whether output time k lies before until (up to it, if inclusive). */
+    private static boolean within(double[] outputTimes, int k, double until, boolean inclusive) {
+        return k < outputTimes.length && (outputTimes[k] < until || inclusive && outputTimes[k] == until);
     }
 
     private static boolean delivers(DfnModel model, double t, double[] y) { return model.deliversPower(t, y); }

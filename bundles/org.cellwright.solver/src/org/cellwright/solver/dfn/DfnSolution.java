@@ -3,6 +3,8 @@ package org.cellwright.solver.dfn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cellwright.solver.numerics.dae.Interpolant;
+
 /**
  * Output of a DFN run: terminal voltage at each output time and the fields across x at the cell centres
  * (electrolyte over the whole cell; solid potential and particle surface concentration per electrode).
@@ -14,13 +16,16 @@ public final class DfnSolution {
      * the first particle population's. Of an isothermal {@link DfnSimulation} run, the open-circuit voltage and the
      * fields across x are derived from the output's state when first read (as PyBaMM's solution derives its variables),
      * by the model's own functions at the run's temperature: the values taken at once, bit for bit
-     * (DfnSolvedOutputTest.anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem).
+     * (DfnSolvedOutputTest.anIsothermalRunsOutputsDeriveTheirFieldsAsAThermalRunTakesThem). An interpolated output keeps
+     * its step's polynomial (shared by the step's outputs) instead of its state, and its state too is taken on that read.
      */
     public static final class Snapshot {
         private final double time, voltage, current, temperature, irreversibleHeat, reversibleHeat;
         /** The model and the output's state the fields are derived from on first read (null: taken at once). */
         private final DfnModel model;
         private final double[] state;
+        /** The step's polynomial the state is read off at time (null: the state is kept). */
+        private final Interpolant polynomial;
         private volatile Fields fields;
 
         public Snapshot(double time, double voltage, double current, double temperature, double openCircuitVoltage,
@@ -42,13 +47,27 @@ public final class DfnSolution {
             this.reversibleHeat = reversibleHeat;
             this.model = model;
             this.state = y;
+            this.polynomial = null;
+        }
+
+        /** An isothermal run's output at time off its step's polynomial p (kept, not copied), read from it when its fields are. */
+        Snapshot(double time, double temperature, DfnModel model, Interpolant p) {
+            this.time = time;
+            this.voltage = model.voltage(time, p);
+            this.current = model.current(time, p);
+            this.temperature = temperature;
+            this.irreversibleHeat = Double.NaN;
+            this.reversibleHeat = Double.NaN;
+            this.model = model;
+            this.state = null;
+            this.polynomial = p;
         }
 
         private Fields fields() {
             Fields f = fields;
             if (f == null) synchronized (model) { // one reader at a time of the model's functions
                 f = fields;
-                if (f == null) fields = f = Fields.of(model, state);
+                if (f == null) fields = f = Fields.of(model, state != null ? state : polynomial.at(time));
             }
             return f;
         }

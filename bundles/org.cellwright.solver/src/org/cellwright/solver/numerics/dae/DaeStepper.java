@@ -81,6 +81,12 @@ public interface DaeStepper {
     void interpolate(double tq, double[] out);
 
     /**
+     * A copy of the last accepted step's interpolating polynomial: the states {@link #interpolate} gives within that step,
+     * to the bit, still readable after later steps (outputs within a step kept as one history, read when needed).
+     */
+    Interpolant interpolant();
+
+    /**
      * The state at tq within the last accepted step with its algebraic unknowns solved for the interpolated differential
      * ones (a state of the model: its constraints, e.g. V I = P, hold as at a step's end, and quantities of the algebraic
      * unknowns, e.g. the voltage where it is steep, are not interpolated). Falls back to the interpolated state (and

@@ -585,15 +585,13 @@ public final class VariableOrderBdf implements DaeStepper {
     /** The interpolating polynomial of the last step's order through its history (IDA's IDAGetSolution). */
     @Override
     public void interpolate(double tq, double[] out) {
-        int kord = Math.max(1, kused);
-        double delt = tq - t, c = 1, gam = delt / psi[0];
-        System.arraycopy(phi[0], 0, out, 0, n);
-        for (int j = 1; j <= kord; j++) {
-            c *= gam;
-            gam = (delt + psi[j - 1]) / psi[j];
-            double[] p = phi[j];
-            for (int i = 0; i < n; i++) out[i] += c * p[i];
-        }
+        Interpolant.evaluate(t, Math.max(1, kused), psi, phi, n, tq, out);
+    }
+
+    /** A copy of the last accepted step's interpolating polynomial ({@link #interpolate}'s), readable after later steps. */
+    @Override
+    public Interpolant interpolant() {
+        return new Interpolant(t, Math.max(1, kused), psi, phi, n);
     }
 
     @Override
