@@ -71,6 +71,97 @@ public class PropertyFunctionsTest {
 		assertTrue(PropertyFunctions.of(m, "electronic-conductivity").isEmpty());
 	}
 
+	/**
+	 * Nyman's conductivity and diffusivity as a run takes them (Chen 2020's electrolyte): the compiled functions against
+	 * the formulas with Math.pow, value and slope (the solver's Jacobian is a difference quotient of the residual, so the
+	 * slope of the compiled function, its central difference, must be the formula's), over 1 to 4000 mol/m3. The
+	 * conductivity's (c/1000)^1.5 is (c/1000) sqrt(c/1000), not Math.pow: the values within 1e-15 of the sum of the
+	 * terms' sizes, the slopes within the difference quotient's own error.
+	 */
+	@Test
+	void nymanFunctionsValuesAndSlopesAreTheFormulas() throws Exception {
+		Material m = material(NYMAN, "LP57");
+		PropertyFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
+		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		java.util.function.DoubleUnaryOperator kappaPow = c -> 0.1297 * Math.pow(c / 1000, 3) - 2.51 * Math.pow(c / 1000, 1.5) + 3.329 * (c / 1000);
+		java.util.function.DoubleUnaryOperator kappaSlope = c -> (3 * 0.1297 * Math.pow(c / 1000, 2) - 1.5 * 2.51 * Math.sqrt(c / 1000) + 3.329) / 1000;
+		java.util.function.DoubleUnaryOperator dPow = c -> 8.794e-11 * Math.pow(c / 1000, 2) - 3.972e-10 * (c / 1000) + 4.862e-10;
+		java.util.function.DoubleUnaryOperator dSlope = c -> (2 * 8.794e-11 * (c / 1000) - 3.972e-10) / 1000;
+		double worstK = 0, worstD = 0, worstKSlope = 0, worstDSlope = 0;
+		for (double c = 1; c <= 4000; c += 0.37) {
+			// relative to the sum of the terms' sizes: the terms cancel (kappa at 4000 mol/m3: 8.3 - 20.1 + 13.3)
+			double m1 = c / 1000, termsK = 0.1297 * m1 * m1 * m1 + 2.51 * m1 * Math.sqrt(m1) + 3.329 * m1;
+			double termsD = 8.794e-11 * m1 * m1 + 3.972e-10 * m1 + 4.862e-10;
+			worstK = Math.max(worstK, Math.abs(kappa.at(c, 298.15) - kappaPow.applyAsDouble(c)) / termsK);
+			worstD = Math.max(worstD, Math.abs(d.at(c, 298.15) - dPow.applyAsDouble(c)) / termsD);
+			double h = 1e-4 * c; // the relative step of a difference quotient; its error O(h^2) is below 1e-7 relative here
+			double sk = (kappa.at(c + h, 298.15) - kappa.at(c - h, 298.15)) / (2 * h);
+			double sd = (d.at(c + h, 298.15) - d.at(c - h, 298.15)) / (2 * h);
+			// relative to the slope's scale (the value over c), as both slopes pass through 0 (kappa's maximum near 1.3 mol/L)
+			worstKSlope = Math.max(worstKSlope, Math.abs(sk - kappaSlope.applyAsDouble(c)) / Math.abs(kappaPow.applyAsDouble(c) / c));
+			worstDSlope = Math.max(worstDSlope, Math.abs(sd - dSlope.applyAsDouble(c)) / Math.abs(dPow.applyAsDouble(c) / c));
+		}
+		assertTrue(worstK < 1e-15, "kappa within " + worstK + " of the formula with Math.pow (of its terms' sizes)");
+		assertTrue(worstD < 1e-15, "D within " + worstD);
+		assertTrue(worstKSlope < 1e-7, "kappa's slope within " + worstKSlope);
+		assertTrue(worstDSlope < 1e-7, "D's slope within " + worstDSlope);
+		assertEquals(0.9487, kappa.at(1000, 298.15), 1e-15); // 0.1297 - 2.51 + 3.329: (c/1000)^1.5 is exactly 1
+	}
+
+	/**
+	 * A power with a constant exponent p = +-n or +-(n + 1/2), n at most 4, is products of the base and one square root
+	 * (x^1.5 = x sqrt(x), x^-2 = 1 / (x x), x^4 = (x x)(x x)), not Math.pow: bit for bit those products, within a few
+	 * roundings of Math.pow (largest relative difference over 10^-6 to 10^6 below 1e-15) and with its special values;
+	 * other exponents are Math.pow's. Without the products the compiled values are Math.pow's, which differs from them in
+	 * the last bit at many of these points.
+	 */
+	@Test
+	void powersWithAnIntegerOrHalfIntegerExponentAreProductsAndASquareRoot() throws Exception {
+		double[] exponents = { 0.5, 1.5, 2.5, 3.5, 4.5, 2, 3, 4, -0.5, -1, -1.5, -2, -2.5, -3, -3.5, -4, -4.5 };
+		java.util.Random random = new java.util.Random(30);
+		double worst = 0;
+		int differsFromPow = 0;
+		for (double p : exponents) {
+			String text = (p < 0 ? "x^(" : "x^") + p + (p < 0 ? ")" : "");
+			StateExpressions.Node n = StateExpressions.compile(
+					material("material M is intercalation-cathode { ocv function V = " + text + " }", "M").getOcvFunction().getBody());
+			int k = (int) Math.floor(Math.abs(p));
+			boolean half = Math.abs(p) - k == 0.5;
+			for (int i = 0; i < 20000; i++) {
+				double x = Math.pow(10, -6 + 12 * random.nextDouble());
+				double v = n.at(Double.NaN, x, Double.NaN, Double.NaN, Double.NaN);
+				double product = switch (k) {
+				case 0 -> 1;
+				case 1 -> x;
+				case 2 -> x * x;
+				case 3 -> x * x * x;
+				default -> (x * x) * (x * x);
+				};
+				if (half) product = Math.abs(product * Math.sqrt(x));
+				if (p < 0) product = 1 / product;
+				assertEquals(product, v, 0, text + " at " + x + ": the products");
+				worst = Math.max(worst, Math.abs(v / Math.pow(x, p) - 1));
+				if (v != Math.pow(x, p)) differsFromPow++;
+			}
+			// Math.pow's special values (bit for bit: the sign of a zero counts, NaN equals NaN)
+			assertEquals(Math.pow(0.0, p), n.at(0, 0.0, 0, 0, 0), text + " at 0");
+			assertEquals(Math.pow(-0.0, p), n.at(0, -0.0, 0, 0, 0), text + " at -0");
+			assertEquals(Math.pow(Double.POSITIVE_INFINITY, p), n.at(0, Double.POSITIVE_INFINITY, 0, 0, 0), text + " at infinity");
+			assertEquals(Math.pow(-2.0, p), n.at(0, -2.0, 0, 0, 0), text + " at -2"); // NaN for a half power
+			assertTrue(Double.isNaN(n.at(0, Double.NaN, 0, 0, 0)), text + " at NaN");
+		}
+		assertTrue(worst < 1e-15, "largest relative difference from Math.pow: " + worst);
+		assertTrue(differsFromPow > 0, "the products are not Math.pow");
+		// x^0 is 1 whatever x is (as Math.pow); other exponents are Math.pow's
+		for (String text : new String[] { "x^0", "x^1.7", "x^5", "x^(-5.5)", "x^0.25" }) {
+			double p = text.equals("x^0") ? 0 : Double.parseDouble(text.substring(2).replace("(", "").replace(")", ""));
+			StateExpressions.Node n = StateExpressions.compile(
+					material("material M is intercalation-cathode { ocv function V = " + text + " }", "M").getOcvFunction().getBody());
+			for (double x : new double[] { Double.NaN, 0, 0.3, 7.1, 1e5 })
+				assertEquals(Math.pow(x, p), n.at(0, x, 0, 0, 0), text + " at " + x);
+		}
+	}
+
 	@Test
 	void theUnitIsConvertedToSiOnce() throws Exception {
 		String body = """
@@ -300,7 +391,11 @@ public class PropertyFunctionsTest {
 	@Test
 	void theCompiledFunctionAgreesWithTheModelEvaluator() throws Exception {
 		String expr = "exp(-x) + ln(1 + x) + log(2 + x) + log10(3 + x) + sqrt(x) + abs(0.5 - x) + tanh(x) + sinh(x) + cosh(x) + sin(pi*x)"
-				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + 0.5*x^x + 3^(x) + -x/(1 + x) - R/F * x";
+				+ " + cos(x) + min(x, 0.3) + max(x, 0.3) + pow(x, 1.7) + x^2 + x^3 + x^0.5 + 2 ^ x + 0.5*x^x + 3^(x) + -x/(1 + x) - R/F * x"
+				+ " + x/3 + 3/(x + 1) + (x - 0.2) * 2 + 0.2 - x + x*x - x/(x + 1) + (x + x)^1.5 + pow(1 + x, -2) + x^(-0.5 + 1)"
+				// operands evaluated in place (a variable, an operator with a constant, a power, another operator) and beyond
+				+ " + 2.51*(x/3)^1.5 + (1 - x)^2 * 3 - 4 / (2 + x)^3 + (x^2)^1.5 + (x/2 + 1)^2 + -(x/2) + exp(x/2) + sqrt(1 + x) * x^0.5"
+				+ " + ((x + 1)/2 * 3 - 1)/5 + (2*x)^x + x^(x/2) + min(x/2, 0.2) + (1.4 - x)^(-2)";
 		Material m = material("material M is intercalation-cathode { ocv function V = " + expr + " }", "M");
 		var body = m.getOcvFunction().getBody();
 		StateExpressions.Node n = StateExpressions.compile(body);

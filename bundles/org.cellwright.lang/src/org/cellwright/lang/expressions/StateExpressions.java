@@ -1,6 +1,7 @@
 package org.cellwright.lang.expressions;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.cellwright.model.BinaryExpression;
 import org.cellwright.model.Expression;
@@ -15,8 +16,14 @@ import org.cellwright.model.VariableRef;
  * Compiles an expression of the state (a property written as {@code function S/m = ...}) once into a tree of lambdas
  * over five SI numbers: c (= ce, electrolyte salt concentration, mol/m3), x (stoichiometry cs/cmax), cs (surface
  * concentration in the solid, mol/m3), cmax (mol/m3) and T (K). A call walks no model and allocates nothing;
- * sub-expressions without variables are folded to constants, and the common powers (^0.5, ^1, ^2, ^3) are plain
- * arithmetic. The arithmetic is that of {@link Expressions#evaluate} (same functions and constants).
+ * sub-expressions without variables are folded to constants. The arithmetic is that of {@link Expressions#evaluate}
+ * (same functions and constants, in the same order), except that a power with a constant exponent p = +-n or
+ * +-(n + 1/2), n at most 4 (^1.5 in Nyman's conductivity, ^0.5, ^2, ^-1), is products of the base and one
+ * {@link Math#sqrt}, not {@link Math#pow}: within a few roundings of it ({@link #power(double, int, boolean, boolean)}).
+ * Each node is a call the JIT cannot inline (every node of one operator shares its code), so a variable with a
+ * constant operator, a power and another constant operator ({@code c/1000}, {@code 1 - x}, {@code ce^0.5},
+ * {@code 2.51*(c/1000)^1.5}) is no node of its own: the node that uses it evaluates it in place ({@code Simple}).
+ * Nyman's conductivity is then two nodes instead of thirteen (docs/dfn.md, session 30).
  */
 public final class StateExpressions {
 
@@ -32,14 +39,80 @@ public final class StateExpressions {
 	private StateExpressions() {
 	}
 
-	/** A compiled sub-expression: a node, or a constant (folded). */
-	private record Compiled(Node node, boolean constant, double value) {
+	/**
+	 * A compiled sub-expression: a constant (folded), a {@link Simple} (its parent evaluates it without a call) or a
+	 * node. Every one has a node, for a parent that calls it.
+	 */
+	private record Compiled(Node node, boolean constant, double value, Simple simple) {
 		static Compiled ofValue(double v) {
-			return new Compiled((c, x, cs, m, t) -> v, true, v);
+			return new Compiled((c, x, cs, m, t) -> v, true, v, null);
 		}
 
 		static Compiled ofNode(Node n) {
-			return new Compiled(n, false, Double.NaN);
+			return new Compiled(n, false, Double.NaN, null);
+		}
+
+		static Compiled of(Simple s) {
+			return new Compiled((c, x, cs, m, t) -> s.at(c, x, cs, m, t), false, Double.NaN, s);
+		}
+
+	}
+
+	/**
+	 * An operand evaluated inside the node that uses it, without a call: a variable, then (each optional, in this order)
+	 * one operator with a constant ({@code c/1000}, {@code 1 - x}: op one of + - * /, the constant first if
+	 * constantFirst), a power taken as products ({@link #power(double, int, boolean, boolean)}) and one more operator
+	 * with a constant: {@code ce^0.5}, {@code 2.51*(c/1000)^1.5}. The arithmetic is the tree's, in the same order.
+	 */
+	private record Simple(int slot, char op, double k, boolean constantFirst, boolean powered, int n, boolean half, boolean invert,
+			char then, double k2, boolean constantFirst2) {
+		static Simple variable(int slot) {
+			return new Simple(slot, (char) 0, Double.NaN, false, false, 0, false, false, (char) 0, Double.NaN, false);
+		}
+
+		/** Whether one more operator with a constant fits. */
+		boolean takesOperator() {
+			return then == 0;
+		}
+
+		/** This, then {@code o} with k (first if constantFirst). */
+		Simple with(char o, double constant, boolean first) {
+			if (op == 0 && !powered)
+				return new Simple(slot, o, constant, first, false, 0, false, false, (char) 0, Double.NaN, false);
+			return new Simple(slot, op, k, constantFirst, powered, n, half, invert, o, constant, first);
+		}
+
+		/** Whether a power fits (before the last operator). */
+		boolean takesPower() {
+			return !powered && then == 0;
+		}
+
+		Simple raised(int power, boolean halfPower, boolean inverted) {
+			return new Simple(slot, op, k, constantFirst, true, power, halfPower, inverted, (char) 0, Double.NaN, false);
+		}
+
+		double at(double c, double x, double cs, double m, double t) {
+			double v = switch (slot) {
+			case 0 -> c;
+			case 1 -> x;
+			case 2 -> cs;
+			case 3 -> m;
+			default -> t;
+			};
+			if (op != 0)
+				v = operator(op, k, constantFirst, v);
+			if (powered)
+				v = power(v, n, half, invert);
+			return then == 0 ? v : operator(then, k2, constantFirst2, v);
+		}
+
+		private static double operator(char op, double k, boolean constantFirst, double v) {
+			return switch (op) {
+			case '+' -> v + k;
+			case '-' -> constantFirst ? k - v : v - k;
+			case '*' -> v * k;
+			default -> constantFirst ? k / v : v / k;
+			};
 		}
 	}
 
@@ -110,18 +183,16 @@ public final class StateExpressions {
 			Integer slot = v.getName() == null ? null : SLOTS.get(v.getName());
 			if (slot == null)
 				throw new IllegalArgumentException("unknown variable '" + v.getName() + "'");
-			return Compiled.ofNode(switch (slot) {
-			case 0 -> (Node) (c, x, cs, m, t) -> c;
-			case 1 -> (c, x, cs, m, t) -> x;
-			case 2 -> (c, x, cs, m, t) -> cs;
-			case 3 -> (c, x, cs, m, t) -> m;
-			default -> (c, x, cs, m, t) -> t;
-			});
+			return Compiled.of(Simple.variable(slot));
 		}
 		if (e instanceof NegatedExpression n) {
 			Compiled a = build(n.getOperand());
 			if (a.constant())
 				return Compiled.ofValue(-a.value());
+			if (a.simple() != null) {
+				Simple as = a.simple();
+				return Compiled.ofNode((c, x, cs, m, t) -> -as.at(c, x, cs, m, t));
+			}
 			Node an = a.node();
 			return Compiled.ofNode((c, x, cs, m, t) -> -an.at(c, x, cs, m, t));
 		}
@@ -135,56 +206,139 @@ public final class StateExpressions {
 	private static Compiled binary(String op, Compiled l, Compiled r) {
 		if (op == null)
 			throw new IllegalArgumentException("incomplete expression");
+		if (!Set.of("+", "-", "*", "/", "^").contains(op))
+			throw new IllegalArgumentException("unknown operator " + op);
 		if (l.constant() && r.constant())
 			return Compiled.ofValue(apply(op, l.value(), r.value()));
+		if (op.equals("^") && r.constant())
+			return power(l, r.value());
+		char o = op.charAt(0);
+		if (o != '^' && l.simple() != null && l.simple().takesOperator() && r.constant())
+			return Compiled.of(l.simple().with(o, r.value(), false));
+		if (o != '^' && l.constant() && r.simple() != null && r.simple().takesOperator())
+			return Compiled.of(r.simple().with(o, l.value(), true));
+		Simple as = l.simple(), bs = r.simple();
 		Node a = l.node(), b = r.node();
-		if (op.equals("^") && r.constant()) {
-			double p = r.value();
-			if (p == 1)
-				return l;
-			if (p == 0.5)
-				return Compiled.ofNode((c, x, cs, m, t) -> Math.sqrt(a.at(c, x, cs, m, t)));
-			if (p == 2)
-				return Compiled.ofNode((c, x, cs, m, t) -> {
-					double v = a.at(c, x, cs, m, t);
-					return v * v;
-				});
-			if (p == 3)
-				return Compiled.ofNode((c, x, cs, m, t) -> {
-					double v = a.at(c, x, cs, m, t);
-					return v * v * v;
-				});
-			return Compiled.ofNode((c, x, cs, m, t) -> Math.pow(a.at(c, x, cs, m, t), p));
-		}
 		if (l.constant()) {
 			double k = l.value();
-			return Compiled.ofNode(switch (op) {
-			case "+" -> (Node) (c, x, cs, m, t) -> k + b.at(c, x, cs, m, t);
-			case "-" -> (c, x, cs, m, t) -> k - b.at(c, x, cs, m, t);
-			case "*" -> (c, x, cs, m, t) -> k * b.at(c, x, cs, m, t);
-			case "/" -> (c, x, cs, m, t) -> k / b.at(c, x, cs, m, t);
-			case "^" -> (c, x, cs, m, t) -> Math.pow(k, b.at(c, x, cs, m, t));
-			default -> throw new IllegalArgumentException("unknown operator " + op);
+			if (bs != null)
+				return Compiled.ofNode(switch (o) {
+				case '+' -> (Node) (c, x, cs, m, t) -> k + bs.at(c, x, cs, m, t);
+				case '-' -> (c, x, cs, m, t) -> k - bs.at(c, x, cs, m, t);
+				case '*' -> (c, x, cs, m, t) -> k * bs.at(c, x, cs, m, t);
+				case '/' -> (c, x, cs, m, t) -> k / bs.at(c, x, cs, m, t);
+				default -> (c, x, cs, m, t) -> Math.pow(k, bs.at(c, x, cs, m, t));
+				});
+			return Compiled.ofNode(switch (o) {
+			case '+' -> (Node) (c, x, cs, m, t) -> k + b.at(c, x, cs, m, t);
+			case '-' -> (c, x, cs, m, t) -> k - b.at(c, x, cs, m, t);
+			case '*' -> (c, x, cs, m, t) -> k * b.at(c, x, cs, m, t);
+			case '/' -> (c, x, cs, m, t) -> k / b.at(c, x, cs, m, t);
+			default -> (c, x, cs, m, t) -> Math.pow(k, b.at(c, x, cs, m, t));
 			});
 		}
-		if (r.constant()) {
+		if (r.constant()) { // not ^: a power of a constant exponent is above
 			double k = r.value();
-			return Compiled.ofNode(switch (op) {
-			case "+" -> (Node) (c, x, cs, m, t) -> a.at(c, x, cs, m, t) + k;
-			case "-" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) - k;
-			case "*" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) * k;
-			case "/" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) / k;
-			default -> throw new IllegalArgumentException("unknown operator " + op);
+			if (as != null)
+				return Compiled.ofNode(switch (o) {
+				case '+' -> (Node) (c, x, cs, m, t) -> as.at(c, x, cs, m, t) + k;
+				case '-' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) - k;
+				case '*' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) * k;
+				default -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) / k;
+				});
+			return Compiled.ofNode(switch (o) {
+			case '+' -> (Node) (c, x, cs, m, t) -> a.at(c, x, cs, m, t) + k;
+			case '-' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) - k;
+			case '*' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) * k;
+			default -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) / k;
 			});
 		}
-		return Compiled.ofNode(switch (op) {
-		case "+" -> (Node) (c, x, cs, m, t) -> a.at(c, x, cs, m, t) + b.at(c, x, cs, m, t);
-		case "-" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) - b.at(c, x, cs, m, t);
-		case "*" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) * b.at(c, x, cs, m, t);
-		case "/" -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) / b.at(c, x, cs, m, t);
-		case "^" -> (c, x, cs, m, t) -> Math.pow(a.at(c, x, cs, m, t), b.at(c, x, cs, m, t));
-		default -> throw new IllegalArgumentException("unknown operator " + op);
+		if (as != null && bs != null)
+			return Compiled.ofNode(switch (o) {
+			case '+' -> (Node) (c, x, cs, m, t) -> as.at(c, x, cs, m, t) + bs.at(c, x, cs, m, t);
+			case '-' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) - bs.at(c, x, cs, m, t);
+			case '*' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) * bs.at(c, x, cs, m, t);
+			case '/' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) / bs.at(c, x, cs, m, t);
+			default -> (c, x, cs, m, t) -> Math.pow(as.at(c, x, cs, m, t), bs.at(c, x, cs, m, t));
+			});
+		if (as != null)
+			return Compiled.ofNode(switch (o) {
+			case '+' -> (Node) (c, x, cs, m, t) -> as.at(c, x, cs, m, t) + b.at(c, x, cs, m, t);
+			case '-' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) - b.at(c, x, cs, m, t);
+			case '*' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) * b.at(c, x, cs, m, t);
+			case '/' -> (c, x, cs, m, t) -> as.at(c, x, cs, m, t) / b.at(c, x, cs, m, t);
+			default -> (c, x, cs, m, t) -> Math.pow(as.at(c, x, cs, m, t), b.at(c, x, cs, m, t));
+			});
+		if (bs != null)
+			return Compiled.ofNode(switch (o) {
+			case '+' -> (Node) (c, x, cs, m, t) -> a.at(c, x, cs, m, t) + bs.at(c, x, cs, m, t);
+			case '-' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) - bs.at(c, x, cs, m, t);
+			case '*' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) * bs.at(c, x, cs, m, t);
+			case '/' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) / bs.at(c, x, cs, m, t);
+			default -> (c, x, cs, m, t) -> Math.pow(a.at(c, x, cs, m, t), bs.at(c, x, cs, m, t));
+			});
+		return Compiled.ofNode(switch (o) {
+		case '+' -> (Node) (c, x, cs, m, t) -> a.at(c, x, cs, m, t) + b.at(c, x, cs, m, t);
+		case '-' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) - b.at(c, x, cs, m, t);
+		case '*' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) * b.at(c, x, cs, m, t);
+		case '/' -> (c, x, cs, m, t) -> a.at(c, x, cs, m, t) / b.at(c, x, cs, m, t);
+		default -> (c, x, cs, m, t) -> Math.pow(a.at(c, x, cs, m, t), b.at(c, x, cs, m, t));
 		});
+	}
+
+	/** The largest |n| of a power v^n or v^(n + 1/2) taken as products ({@link #power(double, int, boolean, boolean)}). */
+	static final int PRODUCT_POWERS = 4;
+
+	/**
+	 * a^p for a constant p: a itself for p = 1, 1 for p = 0 (as {@link Math#pow}, whatever a is), and for p = +-n or
+	 * +-(n + 1/2) with n at most {@link #PRODUCT_POWERS} products and one square root; {@link Math#pow} otherwise.
+	 */
+	private static Compiled power(Compiled a, double p) {
+		if (p == 1)
+			return a;
+		if (p == 0)
+			return Compiled.ofValue(1);
+		double q = Math.abs(p), n = Math.floor(q);
+		boolean half = q - n == 0.5, invert = p < 0;
+		Simple as = a.simple();
+		if (n > PRODUCT_POWERS || !(q == n || half)) {
+			if (as != null)
+				return Compiled.ofNode((c, x, cs, m, t) -> Math.pow(as.at(c, x, cs, m, t), p));
+			Node an = a.node();
+			return Compiled.ofNode((c, x, cs, m, t) -> Math.pow(an.at(c, x, cs, m, t), p));
+		}
+		int k = (int) n;
+		if (as != null && as.takesPower())
+			return Compiled.of(as.raised(k, half, invert));
+		if (as != null)
+			return Compiled.ofNode((c, x, cs, m, t) -> power(as.at(c, x, cs, m, t), k, half, invert));
+		Node an = a.node();
+		return Compiled.ofNode((c, x, cs, m, t) -> power(an.at(c, x, cs, m, t), k, half, invert));
+	}
+
+	/**
+	 * v^(n + 1/2 if half), inverted (1 / that) if invert, as products and one {@link Math#sqrt}: v^2 = v v, v^3 = v v v,
+	 * v^4 = (v v)(v v), v^(n + 1/2) = v^n sqrt(v), n = 0 to {@link #PRODUCT_POWERS}. Each product, the square root and
+	 * the division round once, so the value is within a few units in the last place of {@link Math#pow}'s
+	 * ({@code PropertyFunctionsTest.powersWithAnIntegerOrHalfIntegerExponentAreProductsAndASquareRoot} bounds it), and
+	 * the special values are its: NaN for a negative v with a half power, +0 for v = -0 with one (the absolute value;
+	 * a square root alone gives -0), +-0 and +-infinity for integer powers (not for v = -infinity with a half power:
+	 * NaN, where Math.pow gives +infinity or +0).
+	 */
+	static double power(double v, int n, boolean half, boolean invert) {
+		double r = switch (n) {
+		case 0 -> 1;
+		case 1 -> v;
+		case 2 -> v * v;
+		case 3 -> v * v * v;
+		default -> {
+			double v2 = v * v;
+			yield v2 * v2;
+		}
+		};
+		if (half)
+			r = Math.abs(r * Math.sqrt(v));
+		return invert ? 1 / r : r;
 	}
 
 	private static double apply(String op, double l, double r) {
@@ -220,6 +374,14 @@ public final class StateExpressions {
 			};
 			if (a.constant())
 				return Compiled.ofValue(op.applyAsDouble(a.value()));
+			Simple as = a.simple();
+			if (as != null)
+				return Compiled.ofNode(switch (name) { // the argument evaluated in place
+				case "exp" -> (Node) (c, x, cs, m, t) -> Math.exp(as.at(c, x, cs, m, t));
+				case "sqrt" -> (c, x, cs, m, t) -> Math.sqrt(as.at(c, x, cs, m, t));
+				case "tanh" -> (c, x, cs, m, t) -> Math.tanh(as.at(c, x, cs, m, t));
+				default -> (c, x, cs, m, t) -> op.applyAsDouble(as.at(c, x, cs, m, t));
+				});
 			Node an = a.node();
 			return Compiled.ofNode(switch (name) { // direct calls: no interface dispatch for the common ones
 			case "exp" -> (Node) (c, x, cs, m, t) -> Math.exp(an.at(c, x, cs, m, t));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A standalone cluster on loopback (one master, two workers of one core, started from the Spark jars): a 20-run sweep
- * whose folders equal the local engine's; then a worker killed in the middle of a sweep, whose tasks run on the other
- * worker, nothing lost or stored twice.
+ * whose folders equal the local engine's; then a worker killed in the middle of a sweep while its executor runs a task,
+ * which runs again on the other worker, nothing lost or stored twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
@@ -37,7 +37,7 @@ class StandaloneClusterTest {
 	static void startCluster() throws Exception {
 		cluster = new Cluster(tmp, 2);
 		System.setProperty(SparkRunExecutor.JARS_PROPERTY, shipped());
-		// runs of 40 cycles (a fraction of a second to a second each): a worker killed after three runs has a task in flight
+		// runs of 40 cycles (a fraction of a second to a second each): a task killed when it starts is still running
 		file = Folders.write(tmp.resolve("s.cell"), Folders.cycling(Folders.pressures(20), 40));
 		assertTrue(Files.readString(file).contains("repeat 40"));
 		local = tmp.resolve("local");
@@ -73,27 +73,19 @@ class StandaloneClusterTest {
 	@Order(2)
 	void aWorkerKilledInTheMiddleOfASweepLosesNothingAndStoresNothingTwice() throws Exception {
 		Path out = tmp.resolve("killed");
-		// its own executor object: the test sees when runs come back, and kills a worker after the first few
 		Set<String> executors = new HashSet<>();
 		try (SparkRunExecutor spark = new SparkRunExecutor(cluster.url())) {
 			awaitExecutors(spark, 2);
-			java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-			int[] doneWhenKilled = { -1 };
-			Thread killer = new Thread(() -> {
-				try {
-					Process worker = cluster.workers.get(0);
-					cluster.signalKill(worker);
-					doneWhenKilled[0] = done.get(); // runs back when the kill was sent (not when the process had ended)
-					worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}, "kill-worker-0");
+			// the worker killed is the one whose executor has just started a task (Spark's listener: the first task start after
+			// three runs are back), so that a task is in flight on it: killed at any moment, a worker may be between two tasks
+			// (ci40: 20 task starts, nothing ran again)
+			InFlight tasks = new InFlight(spark.context().sc().applicationId());
+			spark.context().sc().addSparkListener(tasks);
 			// writes each run's report.html and records that it will, as the command line's listener does
 			var listener = new org.cellwright.report.RunReport.Writing() {
 				@Override
 				public void unitDone(org.cellwright.run.RunUnit u) { // when its task is back (Spark's listener thread)
-					if (done.incrementAndGet() == 3) killer.start();
+					tasks.done.incrementAndGet();
 				}
 
 				@Override
@@ -108,14 +100,19 @@ class StandaloneClusterTest {
 			};
 			var groups = org.cellwright.run.Plans.of(org.cellwright.run.CellFiles.load(List.of(file)).runnables("Sw"));
 			var results = new org.cellwright.run.Pipeline(new RunStore(out), spark, new org.cellwright.run.Cancel()).run(groups, listener);
-			killer.join();
-			assertTrue(doneWhenKilled[0] >= 3 && doneWhenKilled[0] < 20, "the worker was killed in the middle of the sweep: " + doneWhenKilled[0]);
+			Process worker = tasks.killed;
+			assertNotNull(worker, "a worker was killed: " + tasks);
+			assertTrue(worker.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the killed worker ended");
+			assertTrue(tasks.doneWhenKilled >= 3 && tasks.doneWhenKilled < 20, "the worker was killed in the middle of the sweep: " + tasks);
 			assertEquals(20, results.size());
 			for (var r : results) assertEquals("COMPLETED", r.outcome().status(), r.unit().name());
+			// the task in flight on the killed executor failed with it and ran again on the other executor
+			assertTrue(tasks.lostTaskFailed, "the killed executor's task ended failed (executor lost): " + tasks);
+			assertTrue(tasks.lostTaskRanAgainElsewhere, "the killed executor's task ran again on another executor: " + tasks);
 			assertTrue(spark.taskStarts() > 20, "the task the killed worker was running ran again elsewhere: " + spark.taskStarts() + " task starts");
 		}
 		// which worker delivered the first runs depends on the scheduler (under load one may deliver all of them before the
-		// other starts): the kill is shown by the task run again elsewhere (taskStarts > 20 above), not by where results came from
+		// other starts): the kill is shown by the task run again elsewhere (above), not by where results came from
 		assertFalse(executors.isEmpty(), "the runs name the executors they ran on");
 		Path run = RunStore.latest(out.resolve("Sw"));
 		assertEquals(20, RunStore.runFolders(out.resolve("Sw")).size(), "nothing lost");
@@ -125,6 +122,69 @@ class StandaloneClusterTest {
 		assertEquals(20, index.stream().skip(1).map(l -> l.split(",")[3]).distinct().count(), "each run once: " + index);
 		// the sweep's own report.html is written by the command line (RunCommand's groupEnded), not by this test's listener
 		Folders.assertSameRuns(RunStore.latest(local.resolve("Sw")), run, "report.html");
+	}
+
+	/**
+	 * Spark's listener (its listener thread) that tracks the tasks started and not ended on each executor and, at the first
+	 * task start once three runs are back, kills the worker of that task's executor (SIGKILL to the worker and its
+	 * executor, found by the executor's folder in the worker's work dir, work{n}/{application}/{executor}); then watches
+	 * the lost task's end and whether its job's task starts again on another executor.
+	 */
+	static final class InFlight extends org.apache.spark.scheduler.SparkListener {
+		final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+		final java.util.Map<String, Set<Long>> running = new java.util.concurrent.ConcurrentHashMap<>();
+		private final String application;
+		volatile Process killed;
+		volatile String killedExecutor;
+		volatile long lostTask = -1;
+		volatile int lostStage = -1, doneWhenKilled = -1;
+		volatile boolean lostTaskFailed, lostTaskRanAgainElsewhere;
+		volatile String lostTaskEnd = "", killError = "";
+
+		InFlight(String application) {
+			this.application = application;
+		}
+
+		@Override
+		public void onTaskStart(org.apache.spark.scheduler.SparkListenerTaskStart s) {
+			var info = s.taskInfo();
+			running.computeIfAbsent(info.executorId(), e -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(info.taskId());
+			if (killed == null && killError.isEmpty() && done.get() >= 3) kill(info.executorId(), info.taskId(), s.stageId());
+			else if (s.stageId() == lostStage && !info.executorId().equals(killedExecutor)) lostTaskRanAgainElsewhere = true;
+		}
+
+		@Override
+		public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) {
+			var info = e.taskInfo();
+			Set<Long> on = running.get(info.executorId());
+			if (on != null) on.remove(info.taskId());
+			if (info.taskId() == lostTask) {
+				lostTaskFailed = info.failed();
+				lostTaskEnd = String.valueOf(e.reason());
+			}
+		}
+
+		/** Kills the worker that started {@code executor}, which runs {@code task} now. */
+		private void kill(String executor, long task, int stage) {
+			for (int n = 0; n < cluster.workers.size(); n++)
+				if (Files.isDirectory(tmp.resolve("work" + n).resolve(application).resolve(executor))) {
+					Process worker = cluster.workers.get(n);
+					lostTask = task;
+					lostStage = stage;
+					killedExecutor = executor;
+					cluster.signalKill(worker);
+					doneWhenKilled = done.get(); // runs back when the kill was sent (not when the process had ended)
+					killed = worker;
+					return;
+				}
+			killError = "no worker's work dir has executor " + executor + " of " + application;
+		}
+
+		@Override
+		public String toString() {
+			return "killed executor " + killedExecutor + " running task " + lostTask + " (stage " + lostStage + ") when " + doneWhenKilled
+					+ " runs were back; its end: " + lostTaskEnd + "; in flight now: " + running + killError;
+		}
 	}
 
 	static void awaitExecutors(SparkRunExecutor spark, int n) throws InterruptedException {
