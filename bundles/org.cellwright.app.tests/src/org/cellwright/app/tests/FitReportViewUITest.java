@@ -78,6 +78,15 @@ class FitReportViewUITest extends ProjectUITest {
 		// how it searched, in the words of report.html's header and bench fit (Bracket.searched), not a least-squares cost
 		assertTrue(view.titleText().contains("after 9 evaluations, 2.0 s, a bracket: both sides at once, each end to 1 % of the value")
 				&& !view.titleText().contains("cost"), view.titleText());
+		// the one word for a bracket's end, the command line's (it read "converged" here: FitResult.Status.word, session 30)
+		assertTrue(view.titleText().startsWith("Fit K: bracketed after 9 evaluations"), view.titleText());
+		// cancelled part way (session 30: kept as found so far): said in the title and at the end it was cut at
+		Files.writeString(run.resolve("fit.json"), BRACKET_JSON.replace("\"status\":\"converged\"", "\"status\":\"cancelled\"")
+				.replace("\"resolved\":true", "\"resolved\":false"));
+		view = shown(run);
+		assertTrue(view.titleText().startsWith("Fit K: cancelled after 9 evaluations"), view.titleText());
+		assertTrue(view.bracketText().startsWith("Below 0.8120 mS/cm (at 0.8050) fails: Y, plates for the whole hour (end-time): expected > 0.5 h"
+				+ " (not resolved: cancelled)"), view.bracketText());
 		// a least-squares fit shown after it has its 95 % interval again, and no bracket line
 		Files.writeString(run.resolve("fit.json"), FIT_JSON);
 		view = shown(run);

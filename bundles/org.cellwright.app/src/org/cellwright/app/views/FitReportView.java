@@ -180,7 +180,8 @@ public class FitReportView extends ViewPart {
 		fit = r;
 		// a bracket has no least-squares cost (fit.json's is 0): how it searched instead, as report.html's header and bench fit say it
 		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, %s  (%s)", Printable.escape(r.name()),
-				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(),
+				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? r.status().word(r.bracket() != null).replaceFirst("^not", "NOT")
+						: r.status().word(r.bracket() != null), r.evaluations(), r.seconds(),
 				r.bracket() == null ? String.format(Locale.ROOT, "cost %.5g", r.cost()) : "a bracket: " + r.bracket().searched(),
 				Printable.escape(WorkspacePaths.of(r.folder()))));
 		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
@@ -196,7 +197,8 @@ public class FitReportView extends ViewPart {
 		// read "undetermined"); its value is the start, placed in it (as report.html's table and the fit command)
 		estimates.getColumn(2).setText(b == null ? "95 % interval" : "every expectation holds in");
 		estimates.getColumn(3).setText(b == null ? "+/-" : "start at");
-		bracket.setText(b == null ? "" : Printable.escape(beyond(b, r.estimates().isEmpty() ? "" : r.estimates().get(0).unit())));
+		bracket.setText(b == null ? "" : Printable.escape(beyond(b, r.estimates().isEmpty() ? "" : r.estimates().get(0).unit(),
+				r.status() == org.cellwright.fit.FitResult.Status.CANCELLED)));
 		((GridData) bracket.getLayoutData()).exclude = b == null;
 		bracket.setVisible(b != null);
 		for (FitRecord.Estimate e : r.estimates()) {
@@ -249,17 +251,26 @@ public class FitReportView extends ViewPart {
 
 	/**
 	 * What lies beyond each end of a bracket: "Below 0.812 mS/cm (at 0.805) fails: ...; above: no expectation fails up to
-	 * the upper bound 10 mS/cm" (an end the evaluations ran out at says it is not resolved).
+	 * the upper bound 10 mS/cm" (an end the evaluations ran out at, or the fit was cancelled at, says it is not resolved,
+	 * and why; one whose bound was not evaluated yet, "not searched").
 	 */
 	public static String beyond(org.cellwright.fit.Bracket b, String unit) {
-		String u = unit == null || unit.isEmpty() ? "" : " " + unit;
-		return "Below" + end(b.lower(), "lower", u) + "; above" + end(b.upper(), "upper", u);
+		return beyond(b, unit, false);
 	}
 
-	private static String end(org.cellwright.fit.Bracket.End e, String side, String u) {
+	/** {@link #beyond(org.cellwright.fit.Bracket, String)} of a fit that ended as {@code cancelled} or not. */
+	public static String beyond(org.cellwright.fit.Bracket b, String unit, boolean cancelled) {
+		String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+		String why = cancelled ? "cancelled" : "the evaluations ran out";
+		return "Below" + end(b.lower(), "lower", u, why) + "; above" + end(b.upper(), "upper", u, why);
+	}
+
+	private static String end(org.cellwright.fit.Bracket.End e, String side, String u, String why) {
 		if (e.toBound()) return ": no expectation fails up to the " + side + " bound " + g(e.passes()) + u;
+		if (e.failing().isEmpty() && !e.resolved()) return " " + g(e.passes()) + u + ": not searched (" + why + " before the " + side + " bound "
+				+ g(e.fails()) + " was evaluated)";
 		return " " + g(e.passes()) + u + " (at " + g(e.fails()) + ") fails: " + (e.failing().isEmpty() ? "?" : String.join("; ", e.failing()))
-				+ (e.resolved() ? "" : " (not resolved: the evaluations ran out)");
+				+ (e.resolved() ? "" : " (not resolved: " + why + ")");
 	}
 
 	/**
