@@ -239,9 +239,9 @@ public class FitCommand extends CliCommand {
 		org.cellwright.fit.Bracket b = r.bracket();
 		FitRunner.Estimate e = plan.estimates().get(0);
 		String unit = org.cellwright.run.fit.FitReport.unit(plan, e), u = unit.isEmpty() ? "" : " " + unit;
-		o.println(String.format(Locale.ROOT, "  %s: every expectation holds in [%.4g%s, %.4g%s]%s (start %.4g%s at %.2f of it, %s; bounds %.4g .. %.4g%s)",
+		o.println(String.format(Locale.ROOT, "  %s: every expectation holds in [%.4g%s, %.4g%s]%s (start %.4g%s %s, %s; bounds %.4g .. %.4g%s)",
 				e.target(), b.lower().passes(), b.lower().toBound() ? " (bound)" : "", b.upper().passes(), b.upper().toBound() ? " (bound)" : "", u,
-				b.start(), u, b.startPosition(), b.logarithmic() ? "log" : "linear", e.parameter().lower(), e.parameter().upper(), u));
+				b.start(), u, b.startPlace(), b.logarithmic() ? "log" : "linear", e.parameter().lower(), e.parameter().upper(), u));
 		for (String n : r.notes()) o.println("  note: " + n);
 	}
 

@@ -158,9 +158,9 @@ public final class Bracketing {
 
 	/** The interval in one sentence, as the fit's first note. */
 	static String describe(Bracket b) {
-		return String.format(Locale.ROOT, "%s: every expectation holds from %s%s to %s%s (start %s at %.2f of the interval, %s coordinates,"
+		return String.format(Locale.ROOT, "%s: every expectation holds from %s%s to %s%s (start %s %s, %s coordinates,"
 				+ " ends within %.0f %% of the value)", b.name(), fmt(b.lower().passes()), b.lower().toBound() ? " (the lower bound)" : "",
-				fmt(b.upper().passes()), b.upper().toBound() ? " (the upper bound)" : "", fmt(b.start()), b.startPosition(),
+				fmt(b.upper().passes()), b.upper().toBound() ? " (the upper bound)" : "", fmt(b.start()), b.startPlace(),
 				b.logarithmic() ? "log" : "linear", 100 * b.resolution());
 	}
 

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -45,7 +46,9 @@ public class FitReportView extends ViewPart {
 	/** Tab titles. */
 	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
 
-	private Label title, bracket, notes;
+	private Label title;
+	/** A bracket's ends and the notes: read-only texts of at most {@link #TEXT_LINES} lines each, scrolled for the rest. */
+	private Text bracket, notes;
 	private Button openFitted, apply;
 	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
@@ -70,10 +73,8 @@ public class FitReportView extends ViewPart {
 		openFitted.setEnabled(false);
 		openFitted.addListener(SWT.Selection, e -> openFitted());
 		// a bracket fit's ends: what fails beyond each (hidden for a least-squares fit)
-		bracket = new Label(parent, SWT.WRAP);
-		bracket.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-		notes = new Label(parent, SWT.WRAP);
-		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		bracket = text(parent);
+		notes = text(parent);
 		// the estimates across the view's width above the tabs: beside the charts (2/5 of the width) a view of ordinary
 		// size showed an estimate's name and value only, its 95 % interval, +/- and bounds beyond the table's edge
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
@@ -92,6 +93,43 @@ public class FitReportView extends ViewPart {
 		corr.setControl(correlation);
 		tabs.setSelection(0);
 		sash.setWeights(1, 3);
+	}
+
+	/**
+	 * Lines the bracket's ends and the notes take at most, each; the rest scrolls. As wrapped labels of any height, a
+	 * bracket of 8 targets (calibration.cell's PenetrationStressBracket: every failing expectation beyond each end, in
+	 * both) took the whole view at 1600 x 1200 and pushed the estimates and the charts out of it (session 30 walk).
+	 */
+	public static final int TEXT_LINES = 5;
+
+	private static Text text(Composite parent) {
+		Text t = new Text(parent, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+		t.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		t.setBackground(parent.getBackground());
+		t.addListener(SWT.Resize, e -> fitHeight(t));
+		t.addListener(SWT.Modify, e -> fitHeight(t));
+		return t;
+	}
+
+	/** The text's height: its wrapped lines, at most {@link #TEXT_LINES}. */
+	private static void fitHeight(Text t) {
+		int width = t.getSize().x;
+		if (width <= 0 || t.isDisposed()) return;
+		// the wrapped text's height at this width, cut at TEXT_LINES lines (with the text's trim)
+		int height = t.getText().isEmpty() ? 0
+				: Math.min(t.computeSize(width, SWT.DEFAULT).y, t.computeSize(width, TEXT_LINES * t.getLineHeight()).y);
+		GridData gd = (GridData) t.getLayoutData();
+		if (gd.heightHint == height) return;
+		gd.heightHint = height;
+		t.getDisplay().asyncExec(() -> {
+			if (!t.isDisposed()) t.getParent().layout(true);
+		});
+	}
+
+	/** The lines a text of the view shows, for tests: its height over its line height. */
+	public int shownLines(boolean ofNotes) {
+		Text t = ofNotes ? notes : bracket;
+		return t.getClientArea().height / t.getLineHeight();
 	}
 
 	/** The width the estimate column's names take whole (setData key of the column). */
@@ -204,7 +242,7 @@ public class FitReportView extends ViewPart {
 		for (FitRecord.Estimate e : r.estimates()) {
 			if (b != null) {
 				new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), withUnit(g(e.value()), e.unit()),
-						withUnit(interval(b), e.unit()), String.format(Locale.ROOT, "%.2f of it (%s)", b.startPosition(), b.logarithmic() ? "log" : "linear"),
+						withUnit(interval(b), e.unit()), b.startPlace().replaceFirst("^at ", "") + " (" + (b.logarithmic() ? "log" : "linear") + ")",
 						g(e.lowerBound()) + " .. " + g(e.upperBound())});
 				continue;
 			}

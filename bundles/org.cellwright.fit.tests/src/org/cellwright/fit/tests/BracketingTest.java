@@ -147,6 +147,11 @@ class BracketingTest {
 		assertTrue(r.notes().get(0).startsWith("cancelled after " + r.evaluations() + " evaluations"), r.notes().toString());
 		assertTrue(r.notes().stream().anyMatch(t -> t.contains("(not resolved: cancelled;")), r.notes().toString());
 		assertEquals("bracketed", FitResult.Status.CONVERGED.word(true));
+		// an interval that is the start alone (cancelled before any bisection passed) says so, not "at NaN of it"
+		Bracket alone = new Bracket("x", 80, new Bracket.End(80, 73.4, List.of("f"), false), new Bracket.End(80, 97.8, List.of("f"), false), true, 0.01);
+		assertEquals("the whole interval", alone.startPlace());
+		assertEquals("at 0.50 of it", new Bracket("x", 2, new Bracket.End(1, 0.5, List.of("f"), true), new Bracket.End(4, 5, List.of("f"), true), true, 0.01)
+				.startPlace());
 		assertEquals("cancelled", r.status().word(true));
 	}
 }
