@@ -170,8 +170,15 @@ public class FitJob extends Job {
 					}
 				}
 			});
-			RunConsole.println("  fit " + f.getName() + ": " + s.result().status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+			// the one word for how it ended (a bracket's "bracketed", as the command line says it; it read "converged")
+			RunConsole.println("  fit " + f.getName() + ": " + s.result().status().word(s.result().bracket() != null)
 					+ (s.result().bracket() != null ? "" : ", cost " + String.format(Locale.ROOT, "%.6g", s.result().cost())) + "; " + s.folder());
+			if (s.result().status() == org.cellwright.fit.FitResult.Status.CANCELLED) {
+				// kept as found so far: shown in the Fit Report view like any other, the job itself cancelled
+				folders.add(s.folder());
+				status.add(Status.CANCEL_STATUS);
+				return;
+			}
 			if (s.result().status() == org.cellwright.fit.FitResult.Status.UNDETERMINED)
 				status.add(Status.warning("fit " + f.getName() + " determined none of its estimates: its targets do not depend on them (see its notes)"));
 			else if (!s.result().converged()) status.add(Status.warning("fit " + f.getName() + " did not converge (see its notes)"));

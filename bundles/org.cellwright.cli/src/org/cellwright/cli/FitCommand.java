@@ -169,7 +169,7 @@ public class FitCommand extends CliCommand {
 			return switch (s.result().status()) {
 				case CONVERGED -> 0;
 				case UNDETERMINED -> UNDETERMINED;
-				case NOT_CONVERGED -> 1;
+				case NOT_CONVERGED, CANCELLED -> 1; // cancelled (Ctrl-C): kept as far as it got, an interrupted fit
 			};
 		} catch (InputException e) {
 			err.println(e.problem().format());
@@ -201,11 +201,7 @@ public class FitCommand extends CliCommand {
 			return;
 		}
 		// a fit whose targets do not depend on its estimates stops at once on its criteria: it read "converged" (loop21)
-		String status = switch (r.status()) {
-			case CONVERGED -> "converged";
-			case NOT_CONVERGED -> "NOT converged";
-			case UNDETERMINED -> "UNDETERMINED (the targets determine none of the estimates)";
-		};
+		String status = shown(r.status(), false, "the targets determine none of the estimates");
 		o.println(String.format(Locale.ROOT, "fit %s: %s after %d iterations, %d evaluations (each simulates every target), %.1f s, cost %.6g",
 				plan.fit().getName(), status, r.iterations(), r.evaluations(), seconds, r.cost()));
 		// the interval itself, as fit.json and the report give it: one cut at a bound is not value +/- half its width
@@ -237,20 +233,30 @@ public class FitCommand extends CliCommand {
 	 * and the start's place in it, then the notes (each end: what fails beyond it, or that it reaches its bound).
 	 */
 	static void printBracket(PrintWriter o, FitRunner.Plan plan, FitResult r, double seconds) {
-		String status = switch (r.status()) {
-			case CONVERGED -> "bracketed";
-			case NOT_CONVERGED -> "NOT resolved (the evaluations ran out)";
-			case UNDETERMINED -> "UNDETERMINED (no expectation fails within the bounds)";
-		};
+		String status = shown(r.status(), true, "no expectation fails within the bounds");
 		o.println(String.format(Locale.ROOT, "fit %s: %s after %d evaluations (each simulates every target), %.1f s",
 				plan.fit().getName(), status, r.evaluations(), seconds));
 		org.cellwright.fit.Bracket b = r.bracket();
 		FitRunner.Estimate e = plan.estimates().get(0);
 		String unit = org.cellwright.run.fit.FitReport.unit(plan, e), u = unit.isEmpty() ? "" : " " + unit;
-		o.println(String.format(Locale.ROOT, "  %s: every expectation holds in [%.4g%s, %.4g%s]%s (start %.4g%s at %.2f of it, %s; bounds %.4g .. %.4g%s)",
+		o.println(String.format(Locale.ROOT, "  %s: every expectation holds in [%.4g%s, %.4g%s]%s (start %.4g%s %s, %s; bounds %.4g .. %.4g%s)",
 				e.target(), b.lower().passes(), b.lower().toBound() ? " (bound)" : "", b.upper().passes(), b.upper().toBound() ? " (bound)" : "", u,
-				b.start(), u, b.startPosition(), b.logarithmic() ? "log" : "linear", e.parameter().lower(), e.parameter().upper(), u));
+				b.start(), u, b.startPlace(), b.logarithmic() ? "log" : "linear", e.parameter().lower(), e.parameter().upper(), u));
 		for (String n : r.notes()) o.println("  note: " + n);
+	}
+
+	/**
+	 * How a fit ended on its summary line: the one word ({@link FitResult.Status#word}), a failure's in capitals with its
+	 * reason, "NOT converged", "NOT resolved (the evaluations ran out)", "UNDETERMINED (...)", "CANCELLED (...)".
+	 */
+	static String shown(FitResult.Status status, boolean bracket, String undetermined) {
+		String word = status.word(bracket);
+		return switch (status) {
+			case CONVERGED -> word;
+			case NOT_CONVERGED -> word.replaceFirst("^not", "NOT") + (bracket ? " (the evaluations ran out)" : "");
+			case UNDETERMINED -> word.toUpperCase(Locale.ROOT) + " (" + undetermined + ")";
+			case CANCELLED -> word.toUpperCase(Locale.ROOT) + " (kept as found so far)";
+		};
 	}
 
 	/** Whether a correlation matrix has a number off its diagonal (none where the targets determine at most one estimate). */

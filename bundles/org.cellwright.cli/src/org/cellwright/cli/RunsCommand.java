@@ -245,7 +245,7 @@ public class RunsCommand extends CliCommand {
 			String id = f.getFileName().toString();
 			Instant t = RunStore.timeOf(id);
 			com.google.gson.JsonObject json = FitReport.read(f);
-			String status = json == null ? "fit.json unreadable" : FitReport.status(json).text();
+			String status = json == null ? "fit.json unreadable" : FitReport.status(json).word(FitReport.bracket(json) != null);
 			String estimates = json != null && json.get("estimates") instanceof com.google.gson.JsonArray a ? Integer.toString(a.size()) : "";
 			lines.add(new String[] { id, t == null ? "" : t.toString().replace('T', ' ').replace("Z", ""),
 					Printable.escape(f.getParent().getFileName().toString()), status, estimates, Printable.escape(Problem.display(f)) + "/" });

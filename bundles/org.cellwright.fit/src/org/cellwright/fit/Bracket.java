@@ -38,6 +38,15 @@ public record Bracket(String name, double start, End lower, End upper, boolean l
 	}
 
 	/**
+	 * Where the start lies in the interval, as the reports say it: "at 0.45 of it", or "the whole interval" where the
+	 * interval is the start alone (every value evaluated beside it failed; a cancelled bracket: it read "at NaN of it").
+	 */
+	public String startPlace() {
+		double p = startPosition();
+		return Double.isNaN(p) ? "the whole interval" : String.format(java.util.Locale.ROOT, "at %.2f of it", p);
+	}
+
+	/**
 	 * How the bracket searched, in the one wording of its reports (bench fit, report.html's header, the IDE's Fit Report
 	 * view): "both sides at once, each end to 1 % of the value".
 	 */

@@ -41,11 +41,12 @@ public record FitResult(List<String> names, double[] values, double[] standardEr
 
 	/**
 	 * How a fit ended: {@link #UNDETERMINED} when none of its estimates has an effect on its targets (the optimiser
-	 * stops at once on its criteria then, as converged), else converged or not; {@link #text} as fit.json, the command
-	 * line and the IDE write it.
+	 * stops at once on its criteria then, as converged), {@link #CANCELLED} when its caller stopped it after it found
+	 * something (the best values or a bracket's ends so far, kept as found), else converged or not; {@link #text} as
+	 * fit.json stores it, {@link #word} as the command line, the IDE and the fit's report.html say it.
 	 */
 	public enum Status {
-		CONVERGED("converged"), NOT_CONVERGED("not converged"), UNDETERMINED("undetermined");
+		CONVERGED("converged"), NOT_CONVERGED("not converged"), UNDETERMINED("undetermined"), CANCELLED("cancelled");
 
 		private final String text;
 
@@ -53,8 +54,24 @@ public record FitResult(List<String> names, double[] values, double[] standardEr
 			this.text = text;
 		}
 
+		/** The status as fit.json stores it. */
 		public String text() {
 			return text;
+		}
+
+		/**
+		 * The one word for how a fit ended, for every place that says it (the command line's summary line, the IDE's
+		 * console and Fit Report view, the Runs view's status column, report.html's badge): a least-squares fit's
+		 * {@link #text}; a bracket's ({@code bracket}) "bracketed" where both ends were found, "not resolved" where the
+		 * evaluations ran out first (session 29: the IDE said "converged" where the command line said "bracketed").
+		 */
+		public String word(boolean bracket) {
+			if (!bracket) return text;
+			return switch (this) {
+				case CONVERGED -> "bracketed";
+				case NOT_CONVERGED -> "not resolved";
+				default -> text;
+			};
 		}
 
 		/** The status written as {@code text}, or null. */

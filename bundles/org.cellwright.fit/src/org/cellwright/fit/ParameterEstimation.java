@@ -87,6 +87,7 @@ public final class ParameterEstimation {
 		});
 		try {
 			int m = evaluate(start()).length;
+			residualCount = m;
 			if (m < parameters.size()) {
 				throw new IllegalArgumentException("a fit of " + parameters.size() + " parameters needs at least as many"
 						+ " target values; it has " + m);
@@ -103,7 +104,10 @@ public final class ParameterEstimation {
 				notes.add("the fit stopped before converging (" + e.getMessage() + "); the values are the best found");
 			}
 			return result(pool, optimum, converged, notes);
+		} catch (FitCancelledException e) {
+			return cancelled(e);
 		} catch (ExecutionException e) {
+			if (e.getCause() instanceof FitCancelledException c) return cancelled(c);
 			throw e.getCause() instanceof Exception ex ? ex : e;
 		} finally {
 			pool.shutdownNow();
@@ -160,6 +164,10 @@ public final class ParameterEstimation {
 			throw new FitCancelledException(bestPoint);
 		}
 		double[] r = model.residuals(p);
+		// cancelled while it simulated: its runs were stopped part way, so its cost says nothing of p
+		if (options.cancelled().getAsBoolean()) {
+			throw new FitCancelledException(bestPoint);
+		}
 		synchronized (recent) {
 			recent.put(key, r.clone());
 		}
@@ -409,6 +417,30 @@ public final class ParameterEstimation {
 	}
 
 	// ---------------------------------------------------------------- uncertainty
+
+	/** How many residuals the start gave (0 before it was evaluated). */
+	private volatile int residualCount;
+
+	/**
+	 * A fit cancelled by its caller: the best point found so far with its cost, status {@link FitResult.Status#CANCELLED},
+	 * no interval (the Jacobian at it was not taken) and a note saying so; nothing found yet (the start not evaluated) is
+	 * the exception again. Before session 30 every cancel threw and the fit kept nothing.
+	 */
+	private FitResult cancelled(FitCancelledException e) {
+		double[] p = bestPoint;
+		if (p == null) throw e;
+		int n = p.length;
+		double[] nan = new double[n];
+		java.util.Arrays.fill(nan, Double.NaN);
+		double[][] corr = new double[n][n];
+		for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) corr[a][b] = a == b ? 1 : Double.NaN;
+		List<String> notes = new ArrayList<>(movedStarts());
+		notes.add(0, "cancelled after " + evaluations.get() + " evaluations: the values are the best found so far (cost " + fmt(bestCost)
+				+ "), not a converged estimate, and have no interval (the Jacobian at them was not taken)");
+		List<String> names = parameters.stream().map(FitParameter::name).toList();
+		return new FitResult(names, p.clone(), nan, nan.clone(), nan.clone(), corr, List.copyOf(history), evaluations.get(), bestCost,
+				residualCount - n, false, List.copyOf(notes), iterations, FitResult.Status.CANCELLED);
+	}
 
 	private FitResult result(ExecutorService pool, double[] p, boolean converged, List<String> notes) throws Exception {
 		int n = p.length;

@@ -69,15 +69,13 @@ public final class FitHtmlReport {
 	static String html(JsonObject fit, Path folder) {
 		String name = str(fit, "fit");
 		org.cellwright.fit.FitResult.Status status = FitReport.status(fit);
-		String badge = switch (status) {
-			case CONVERGED -> Sections.statusBadge("COMPLETED").replace(">COMPLETED<", ">CONVERGED<");
-			case NOT_CONVERGED -> Sections.statusBadge("NOT_CONVERGED");
-			// the targets determine none of the estimates: not a converged fit (it read CONVERGED, loop21)
-			case UNDETERMINED -> Sections.statusBadge("UNDETERMINED");
-		};
 		// a bracket fit's interval is where every expectation holds, not a 95 % interval; its value is the start; it counts
 		// bisections, not a least-squares fit's iterations, and has no cost or degrees of freedom (bench fit says the same)
 		org.cellwright.fit.Bracket bracket = FitReport.bracket(fit);
+		// the one word for how it ended, as the command line and the IDE say it (a bracket's BRACKETED, not CONVERGED); the
+		// targets determining none of the estimates is not a converged fit (it read CONVERGED, loop21), nor a cancelled one
+		String badge = Sections.statusBadge(status == org.cellwright.fit.FitResult.Status.CONVERGED ? "COMPLETED" : "NOT_CONVERGED")
+				.replaceFirst(">[^<]*<", ">" + esc(status.word(bracket != null).toUpperCase(java.util.Locale.ROOT)) + "<");
 		StringBuilder b = new StringBuilder("<main>\n<header><h1>Fit ").append(esc(name)).append(badge).append("</h1>");
 		b.append("<p class=\"meta\">").append(num(fit, "iterations") > 0 ? (int) num(fit, "iterations") + (bracket == null ? " iterations \u00b7 " : " bisections \u00b7 ") : "")
 				.append((int) num(fit, "evaluations")).append(" evaluations (each simulates every target) \u00b7 ")

@@ -167,6 +167,10 @@ class FitJobUITest extends ProjectUITest {
 		cancelled.schedule();
 		spin(() -> cancelled.getResult() != null, 300_000, "the cancelled fit");
 		assertEquals(IStatus.CANCEL, cancelled.getResult().getSeverity(), cancelled.getResult().toString());
+		// and keeps what it found, marked cancelled, shown in the Fit Report view (it kept nothing before session 30)
+		assertEquals(1, cancelled.folders().size(), "kept as found so far: " + cancelled.folders());
+		assertEquals(org.cellwright.fit.FitResult.Status.CANCELLED, org.cellwright.app.views.FitRecord.readWithoutRuns(cancelled.folders().get(0)).status());
+		spin(() -> view.titleText().startsWith("Fit K: cancelled after "), 30_000, "the cancelled fit in the Fit Report view: " + view.titleText());
 
 		// the progress has no percentage (the evaluation budget's, 1 % after six evaluations of kim2025.cell, was no
 		// estimate of the time left): the bar runs without one, the line says how far the fit got; the console keeps

@@ -78,12 +78,54 @@ class FitReportViewUITest extends ProjectUITest {
 		// how it searched, in the words of report.html's header and bench fit (Bracket.searched), not a least-squares cost
 		assertTrue(view.titleText().contains("after 9 evaluations, 2.0 s, a bracket: both sides at once, each end to 1 % of the value")
 				&& !view.titleText().contains("cost"), view.titleText());
+		// the one word for a bracket's end, the command line's (it read "converged" here: FitResult.Status.word, session 30)
+		assertTrue(view.titleText().startsWith("Fit K: bracketed after 9 evaluations"), view.titleText());
+		// cancelled part way (session 30: kept as found so far): said in the title and at the end it was cut at
+		Files.writeString(run.resolve("fit.json"), BRACKET_JSON.replace("\"status\":\"converged\"", "\"status\":\"cancelled\"")
+				.replace("\"resolved\":true", "\"resolved\":false"));
+		view = shown(run);
+		assertTrue(view.titleText().startsWith("Fit K: cancelled after 9 evaluations"), view.titleText());
+		assertTrue(view.bracketText().startsWith("Below 0.8120 mS/cm (at 0.8050) fails: Y, plates for the whole hour (end-time): expected > 0.5 h"
+				+ " (not resolved: cancelled)"), view.bracketText());
 		// a least-squares fit shown after it has its 95 % interval again, and no bracket line
 		Files.writeString(run.resolve("fit.json"), FIT_JSON);
 		view = shown(run);
 		assertEquals("95 % interval", t.getColumn(2).getText());
 		assertEquals("+/-", t.getColumn(3).getText());
 		assertEquals("", view.bracketText());
+	}
+
+	/**
+	 * A bracket's ends and the notes take at most {@link FitReportView#TEXT_LINES} lines each, the rest scrolled, so the
+	 * estimates stay in view: as wrapped labels, calibration.cell's PenetrationStressBracket (8 targets, every failing
+	 * expectation listed beyond each end, in both) took the whole view and pushed the estimates out (session 30 walk).
+	 */
+	@Test
+	void longNotesAndBracketEndsScrollAndLeaveTheEstimatesInView() throws Exception {
+		Path run = fit();
+		String many = "\"" + "BareHalfCell, bare SUS half cell shorts (status): expected short-circuit, simulated completed; ".repeat(30) + "\"";
+		Files.writeString(run.resolve("fit.json"), BRACKET_JSON.replace("\"Y, plates for the whole hour (end-time): expected > 0.5 h\"", many)
+				.replace("\"notes\":[\"E.ionic-conductivity: every expectation holds from 0.8120 to 10\"]", "\"notes\":[" + many + "," + many + "]"));
+		FitReportView view = shown(run);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		try {
+			IdeUITest.flush();
+			spin(() -> view.shownLines(true) > 0, 5_000, "the notes laid out");
+			assertLongTextsScroll(view, many);
+		} finally {
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		}
+	}
+
+	private static void assertLongTextsScroll(FitReportView view, String many) {
+		spin(() -> view.shownLines(true) <= FitReportView.TEXT_LINES && view.estimatesTable().getSize().y > 3 * view.estimatesTable().getItemHeight(),
+				5_000, () -> "the texts cut at " + FitReportView.TEXT_LINES + " lines: notes " + view.shownLines(true) + ", ends "
+						+ view.shownLines(false) + ", estimates " + view.estimatesTable().getSize());
+		assertTrue(view.shownLines(true) <= FitReportView.TEXT_LINES, "notes: " + view.shownLines(true) + " lines");
+		assertTrue(view.shownLines(false) <= FitReportView.TEXT_LINES && view.shownLines(false) > 0, "the bracket's ends: " + view.shownLines(false));
+		assertTrue(view.estimatesTable().getSize().y > 3 * view.estimatesTable().getItemHeight(), "the estimates in view: " + view.estimatesTable().getSize());
+		assertTrue(view.bracketText().contains(many.substring(1, 60)), "the whole text is there, scrolled");
 	}
 
 	static FitReportView shown(Path fit) throws Exception {

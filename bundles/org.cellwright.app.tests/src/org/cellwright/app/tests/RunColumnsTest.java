@@ -57,4 +57,18 @@ class RunColumnsTest {
 		Files.writeString(fit.resolve("fit.json"), "{\"fit\":\"K\",\"estimates\":[]}");
 		assertEquals("", RunColumns.fitResult(org.cellwright.app.views.FitRecord.readWithoutRuns(fit)), "no cost, no estimate");
 	}
+
+	/**
+	 * A bracket's result is its interval (it read "cost 0; ionic-conductivity 2.50 mS/cm", the zero cost a bracket
+	 * writes and its start value), and its status the one word for how a bracket ended, "bracketed".
+	 */
+	@Test
+	void aBracketsResultIsItsInterval() throws Exception {
+		Path fit = tmp.resolve("K/20261205-120000-abcdef");
+		Files.createDirectories(fit);
+		Files.writeString(fit.resolve("fit.json"), FitReportViewUITest.BRACKET_JSON);
+		var r = org.cellwright.app.views.FitRecord.readWithoutRuns(fit);
+		assertEquals("ionic-conductivity holds in 0.812 .. 10.0 mS/cm", RunColumns.fitResult(r));
+		assertEquals("bracketed", r.status().word(r.bracket() != null));
+	}
 }

@@ -199,6 +199,53 @@ class SaveBeforeRunUITest extends ProjectUITest {
 		awaitRuns();
 	}
 
+	/**
+	 * A launch of a CellWright Experiment configuration (Run in Run Configurations..., the toolbar's Run and its history,
+	 * Run Last Launched, Run As: all through the platform's launch) asks too: Cancel runs nothing and leaves the editor
+	 * changed, Save and Run saves and runs. Before session 30 only Run As asked; the others ran the file as last saved
+	 * without a word (the configuration's delegate had no pre-launch check).
+	 */
+	@Test
+	void aLaunchOfAConfigurationOnAChangedFileAsksToo() throws Exception {
+		ITextEditor editor = changedEditor("launched.cell");
+		IFile f = editor.getEditorInput().getAdapter(IFile.class);
+		org.eclipse.debug.core.ILaunchConfigurationWorkingCopy wc = org.cellwright.app.launch.ExperimentLaunchShortcut.configurationFor(f)
+				.getWorkingCopy();
+		wc.setAttribute(org.cellwright.app.launch.ExperimentLaunch.EXPERIMENT, "X"); // one experiment, as the dialog's tab chooses it
+		org.eclipse.debug.core.ILaunchConfiguration configuration = wc.doSave();
+
+		Seen seen = launch(configuration, IDialogConstants.CANCEL_LABEL);
+		assertNotNull(seen.text, "a dialog asked");
+		assertTrue(seen.text.contains("save-before-run/launched.cell"), seen.text);
+		assertEquals(List.of(), scheduled, "Cancel runs nothing");
+		assertTrue(editor.isDirty(), "the editor keeps its changes unsaved");
+		assertFalse(onDisk(editor).contains(CHANGE), "the file as it was");
+
+		seen = launch(configuration, SaveBeforeRun.SAVE_AND_RUN);
+		assertNotNull(seen.text, "asked again");
+		assertFalse(editor.isDirty(), "saved");
+		assertTrue(onDisk(editor).contains(CHANGE), "the editor's text on disk");
+		spin(() -> !scheduled.isEmpty(), 30_000, "the launched run");
+		assertTrue(scheduled.get(0) instanceof ExperimentJob, scheduled.toString());
+		awaitRuns();
+	}
+
+	/** Launches the configuration as the Run Configurations dialog's Run does, answering the dialog with {@code button}. */
+	private Seen launch(org.eclipse.debug.core.ILaunchConfiguration configuration, String button) {
+		Seen seen = answer(button, false);
+		try {
+			org.eclipse.debug.ui.DebugUITools.launch(configuration, org.eclipse.debug.core.ILaunchManager.RUN_MODE);
+			spin(() -> seen.text != null, 30_000, "the Save and Run dialog");
+			// the launch goes on in a job of the platform's ("Launching launched.cell"): until it has ended
+			spin(() -> java.util.Arrays.stream(Job.getJobManager().find(null)).noneMatch(j -> j.getName().startsWith("Launching ")), 30_000,
+					"the launch to end");
+			flush();
+		} finally {
+			seen.stopped = true;
+		}
+		return seen;
+	}
+
 	/** The Runs view's Run Again runs the file as it is now: a changed editor of it is asked about too. */
 	@Test
 	void runAgainOnARunOfAChangedFileAsksToo() throws Exception {

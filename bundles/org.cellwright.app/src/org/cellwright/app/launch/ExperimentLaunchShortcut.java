@@ -1,6 +1,5 @@
 package org.cellwright.app.launch;
 
-import org.cellwright.app.SaveBeforeRun;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
@@ -33,9 +32,11 @@ public class ExperimentLaunchShortcut implements ILaunchShortcut {
 		launch(f, mode);
 	}
 
-	/** Saves the changed editors the run needs first ({@link SaveBeforeRun}: asked unless the preference says not to). */
+	/**
+	 * Launches the file's configuration; the launch saves the changed editors the run needs first
+	 * ({@link ExperimentLaunch#preLaunchCheck}, through {@link org.cellwright.app.SaveBeforeRun}: asked unless the preference says not to).
+	 */
 	private void launch(IFile file, String mode) {
-		if (!SaveBeforeRun.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), file)) return;
 		try {
 			DebugUITools.launch(configurationFor(file), mode);
 		} catch (CoreException e) {

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -45,7 +46,9 @@ public class FitReportView extends ViewPart {
 	/** Tab titles. */
 	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
 
-	private Label title, bracket, notes;
+	private Label title;
+	/** A bracket's ends and the notes: read-only texts of at most {@link #TEXT_LINES} lines each, scrolled for the rest. */
+	private Text bracket, notes;
 	private Button openFitted, apply;
 	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
@@ -70,10 +73,8 @@ public class FitReportView extends ViewPart {
 		openFitted.setEnabled(false);
 		openFitted.addListener(SWT.Selection, e -> openFitted());
 		// a bracket fit's ends: what fails beyond each (hidden for a least-squares fit)
-		bracket = new Label(parent, SWT.WRAP);
-		bracket.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-		notes = new Label(parent, SWT.WRAP);
-		notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		bracket = text(parent);
+		notes = text(parent);
 		// the estimates across the view's width above the tabs: beside the charts (2/5 of the width) a view of ordinary
 		// size showed an estimate's name and value only, its 95 % interval, +/- and bounds beyond the table's edge
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
@@ -92,6 +93,43 @@ public class FitReportView extends ViewPart {
 		corr.setControl(correlation);
 		tabs.setSelection(0);
 		sash.setWeights(1, 3);
+	}
+
+	/**
+	 * Lines the bracket's ends and the notes take at most, each; the rest scrolls. As wrapped labels of any height, a
+	 * bracket of 8 targets (calibration.cell's PenetrationStressBracket: every failing expectation beyond each end, in
+	 * both) took the whole view at 1600 x 1200 and pushed the estimates and the charts out of it (session 30 walk).
+	 */
+	public static final int TEXT_LINES = 5;
+
+	private static Text text(Composite parent) {
+		Text t = new Text(parent, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+		t.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+		t.setBackground(parent.getBackground());
+		t.addListener(SWT.Resize, e -> fitHeight(t));
+		t.addListener(SWT.Modify, e -> fitHeight(t));
+		return t;
+	}
+
+	/** The text's height: its wrapped lines, at most {@link #TEXT_LINES}. */
+	private static void fitHeight(Text t) {
+		int width = t.getSize().x;
+		if (width <= 0 || t.isDisposed()) return;
+		// the wrapped text's height at this width, cut at TEXT_LINES lines (with the text's trim)
+		int height = t.getText().isEmpty() ? 0
+				: Math.min(t.computeSize(width, SWT.DEFAULT).y, t.computeSize(width, TEXT_LINES * t.getLineHeight()).y);
+		GridData gd = (GridData) t.getLayoutData();
+		if (gd.heightHint == height) return;
+		gd.heightHint = height;
+		t.getDisplay().asyncExec(() -> {
+			if (!t.isDisposed()) t.getParent().layout(true);
+		});
+	}
+
+	/** The lines a text of the view shows, for tests: its height over its line height. */
+	public int shownLines(boolean ofNotes) {
+		Text t = ofNotes ? notes : bracket;
+		return t.getClientArea().height / t.getLineHeight();
 	}
 
 	/** The width the estimate column's names take whole (setData key of the column). */
@@ -180,7 +218,8 @@ public class FitReportView extends ViewPart {
 		fit = r;
 		// a bracket has no least-squares cost (fit.json's is 0): how it searched instead, as report.html's header and bench fit say it
 		title.setText(String.format(Locale.ROOT, "Fit %s: %s after %d evaluations, %.1f s, %s  (%s)", Printable.escape(r.name()),
-				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? "NOT converged" : r.status().text(), r.evaluations(), r.seconds(),
+				r.status() == org.cellwright.fit.FitResult.Status.NOT_CONVERGED ? r.status().word(r.bracket() != null).replaceFirst("^not", "NOT")
+						: r.status().word(r.bracket() != null), r.evaluations(), r.seconds(),
 				r.bracket() == null ? String.format(Locale.ROOT, "cost %.5g", r.cost()) : "a bracket: " + r.bracket().searched(),
 				Printable.escape(WorkspacePaths.of(r.folder()))));
 		notes.setText(r.notes().isEmpty() ? "" : "Notes: " + String.join("; ", r.notes().stream().map(Printable::escape).toList()));
@@ -196,13 +235,14 @@ public class FitReportView extends ViewPart {
 		// read "undetermined"); its value is the start, placed in it (as report.html's table and the fit command)
 		estimates.getColumn(2).setText(b == null ? "95 % interval" : "every expectation holds in");
 		estimates.getColumn(3).setText(b == null ? "+/-" : "start at");
-		bracket.setText(b == null ? "" : Printable.escape(beyond(b, r.estimates().isEmpty() ? "" : r.estimates().get(0).unit())));
+		bracket.setText(b == null ? "" : Printable.escape(beyond(b, r.estimates().isEmpty() ? "" : r.estimates().get(0).unit(),
+				r.status() == org.cellwright.fit.FitResult.Status.CANCELLED)));
 		((GridData) bracket.getLayoutData()).exclude = b == null;
 		bracket.setVisible(b != null);
 		for (FitRecord.Estimate e : r.estimates()) {
 			if (b != null) {
 				new TableItem(estimates, SWT.NONE).setText(new String[] {Printable.escape(e.target()), withUnit(g(e.value()), e.unit()),
-						withUnit(interval(b), e.unit()), String.format(Locale.ROOT, "%.2f of it (%s)", b.startPosition(), b.logarithmic() ? "log" : "linear"),
+						withUnit(interval(b), e.unit()), b.startPlace().replaceFirst("^at ", "") + " (" + (b.logarithmic() ? "log" : "linear") + ")",
 						g(e.lowerBound()) + " .. " + g(e.upperBound())});
 				continue;
 			}
@@ -249,17 +289,26 @@ public class FitReportView extends ViewPart {
 
 	/**
 	 * What lies beyond each end of a bracket: "Below 0.812 mS/cm (at 0.805) fails: ...; above: no expectation fails up to
-	 * the upper bound 10 mS/cm" (an end the evaluations ran out at says it is not resolved).
+	 * the upper bound 10 mS/cm" (an end the evaluations ran out at, or the fit was cancelled at, says it is not resolved,
+	 * and why; one whose bound was not evaluated yet, "not searched").
 	 */
 	public static String beyond(org.cellwright.fit.Bracket b, String unit) {
-		String u = unit == null || unit.isEmpty() ? "" : " " + unit;
-		return "Below" + end(b.lower(), "lower", u) + "; above" + end(b.upper(), "upper", u);
+		return beyond(b, unit, false);
 	}
 
-	private static String end(org.cellwright.fit.Bracket.End e, String side, String u) {
+	/** {@link #beyond(org.cellwright.fit.Bracket, String)} of a fit that ended as {@code cancelled} or not. */
+	public static String beyond(org.cellwright.fit.Bracket b, String unit, boolean cancelled) {
+		String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+		String why = cancelled ? "cancelled" : "the evaluations ran out";
+		return "Below" + end(b.lower(), "lower", u, why) + "; above" + end(b.upper(), "upper", u, why);
+	}
+
+	private static String end(org.cellwright.fit.Bracket.End e, String side, String u, String why) {
 		if (e.toBound()) return ": no expectation fails up to the " + side + " bound " + g(e.passes()) + u;
+		if (e.failing().isEmpty() && !e.resolved()) return " " + g(e.passes()) + u + ": not searched (" + why + " before the " + side + " bound "
+				+ g(e.fails()) + " was evaluated)";
 		return " " + g(e.passes()) + u + " (at " + g(e.fails()) + ") fails: " + (e.failing().isEmpty() ? "?" : String.join("; ", e.failing()))
-				+ (e.resolved() ? "" : " (not resolved: the evaluations ran out)");
+				+ (e.resolved() ? "" : " (not resolved: " + why + ")");
 	}
 
 	/**

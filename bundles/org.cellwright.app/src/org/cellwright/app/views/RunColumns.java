@@ -66,9 +66,17 @@ public final class RunColumns {
 
 	/**
 	 * A fit's result in short, for the Runs view's "change" column: its cost and each estimate's value with its unit
-	 * under the estimate's short name ({@link FitReportView#shortNames}), "cost 0.25; k 2.00e-11 m/s, sigma 1.00 S/m".
+	 * under the estimate's short name ({@link FitReportView#shortNames}), "cost 0.25; k 2.00e-11 m/s, sigma 1.00 S/m"; a
+	 * bracket's interval, "penetration-stress holds in 67.3 .. 120 MPa" (it read "cost 0; penetration-stress 80.0 MPa",
+	 * a bracket's zero cost and its start, session 30).
 	 */
 	public static String fitResult(FitRecord fit) {
+		if (fit.bracket() != null && !fit.estimates().isEmpty()) {
+			FitRecord.Estimate e = fit.estimates().get(0);
+			String unit = e.unit() == null || e.unit().isEmpty() ? "" : " " + e.unit();
+			return FitReportView.shortNames(List.of(e.target())).get(0) + " holds in "
+					+ String.format(java.util.Locale.ROOT, "%.3g .. %.3g", fit.bracket().lower().passes(), fit.bracket().upper().passes()) + unit;
+		}
 		List<String> names = FitReportView.shortNames(fit.estimates().stream().map(FitRecord.Estimate::target).toList());
 		List<String> values = new ArrayList<>();
 		for (int k = 0; k < names.size(); k++) {

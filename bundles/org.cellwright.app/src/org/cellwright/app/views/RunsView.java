@@ -224,7 +224,7 @@ public class RunsView extends ViewPart {
 				continue;
 			}
 			String name = f.getParent().getFileName().toString();
-			RunIndex.Row row = new RunIndex.Row(id, t.toString(), name, name, fit.status().text(), -1,
+			RunIndex.Row row = new RunIndex.Row(id, t.toString(), name, name, fit.status().word(fit.bracket() != null), -1,
 					Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", name + "/" + id, RunColumns.fitResult(fit));
 			out.add(new Run(row, f.normalize(), store, fit));
 		}

@@ -38,9 +38,25 @@ public class CellDiagramEditor extends EditorPart {
 		file = fileOf(input);
 		if (file == null) throw new PartInitException("The diagram opens .cell files on the local disk only: " + input.getName());
 		setPartName(input.getName() + " (diagram)"); // beside the text editor of the same file, as the table editor does
-		setTitleToolTip(file.toString());
+		// narrow, both tabs read "baseline-hal...": the diagram's own icon (plugin.xml) and its tooltip (getTitleToolTip)
+		// tell them apart
 		site.setSelectionProvider(selection);
 		connectDocument();
+	}
+
+	/**
+	 * The tab's tooltip: "Diagram of /project/baseline-halfcell.cell", the file as the workspace names it (on disk for a
+	 * file outside it). It was the text editor's, "project/baseline-halfcell.cell": an editor part's tooltip is its
+	 * input's ({@link EditorPart#getTitleToolTip}), whatever {@code setTitleToolTip} was given.
+	 */
+	static String toolTip(IEditorInput input, Path file) {
+		IFile f = input instanceof IFileEditorInput fi ? fi.getFile() : null;
+		return "Diagram of " + (f != null ? f.getFullPath().toString() : file.toString());
+	}
+
+	@Override
+	public String getTitleToolTip() {
+		return file == null ? super.getTitleToolTip() : toolTip(getEditorInput(), file);
 	}
 
 	// ------------------------------------------------------------------ the file's shared document, for the views

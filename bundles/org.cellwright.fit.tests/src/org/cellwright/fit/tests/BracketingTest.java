@@ -107,13 +107,51 @@ class BracketingTest {
 		assertEquals(FitResult.Status.NOT_CONVERGED, r.status());
 	}
 
+	/** Cancelled before the start's evaluation ended, a bracket has found nothing: the cancel is the exception, nothing kept. */
 	@Test
-	void aCancelStopsTheSearch() {
+	void aCancelBeforeTheStartWasEvaluatedKeepsNothing() {
 		int[] n = { 0 };
 		assertThrows(FitCancelledException.class, () -> Bracketing.run(p -> {
 			n[0]++;
 			return List.of();
 		}, List.of(new FitParameter("x", 5, 1, 10)), OPTIONS.withCancel(() -> n[0] >= 1)));
 		assertEquals(1, n[0], "no evaluation after the cancel");
+	}
+
+	/**
+	 * A bracket cancelled part way keeps the ends it found so far, each between its last passing and first failing value,
+	 * the fit marked cancelled with a note saying so; the evaluation the cancel cut short (its simulations stopped) is not
+	 * taken as a pass or a fail. Before session 30 the cancel threw, and the fit kept nothing though both ends had been
+	 * narrowed (session 29 walk: PenetrationStressBracket after 8 evaluations, (67.3, 80] and [80, 119.6) MPa).
+	 */
+	@Test
+	void aCancelledBracketKeepsTheEndsFoundSoFarMarkedCancelled() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		List<Double> cut = Collections.synchronizedList(new ArrayList<>());
+		FitResult r = Bracketing.run(p -> {
+			if (n.incrementAndGet() >= 8) cut.add(p[0]); // cancelled while this one is evaluated: its answer says nothing
+			return p[0] > 3.7 || p[0] < 0.8 ? List.of("fails") : List.of();
+		}, List.of(new FitParameter("x", 1, 0.5, 1000)), OPTIONS.withCancel(() -> n.get() >= 8));
+		assertEquals(FitResult.Status.CANCELLED, r.status());
+		assertFalse(r.converged());
+		// the sides search at once: the 7 calls before the cancel ended, but a side's 7th may end after the other began the 8th
+		assertTrue(r.evaluations() == 6 || r.evaluations() == 7, "those that ended before the cancel, not those it cut short: " + r.evaluations());
+		Bracket b = r.bracket();
+		assertNotNull(b, "the bracket found so far is kept");
+		for (Bracket.End e : List.of(b.lower(), b.upper())) assertFalse(e.resolved(), "neither end resolved in 7 evaluations: " + e);
+		assertTrue(b.lower().passes() >= 0.8 && b.lower().passes() <= 1 && b.lower().fails() < 0.8, "the lower end so far: " + b.lower());
+		assertTrue(b.upper().passes() >= 1 && b.upper().passes() <= 3.7 && b.upper().fails() > 3.7, "the upper end so far: " + b.upper());
+		assertTrue(b.lower().fails() > 0.5 || b.upper().fails() < 1000, "narrowed beyond the bounds on a side: " + b);
+		for (double x : cut) assertTrue(x != b.lower().fails() && x != b.upper().fails() && x != b.lower().passes() && x != b.upper().passes(),
+				"the evaluation cut short at " + x + " moved no end: " + b);
+		assertTrue(r.notes().get(0).startsWith("cancelled after " + r.evaluations() + " evaluations"), r.notes().toString());
+		assertTrue(r.notes().stream().anyMatch(t -> t.contains("(not resolved: cancelled;")), r.notes().toString());
+		assertEquals("bracketed", FitResult.Status.CONVERGED.word(true));
+		// an interval that is the start alone (cancelled before any bisection passed) says so, not "at NaN of it"
+		Bracket alone = new Bracket("x", 80, new Bracket.End(80, 73.4, List.of("f"), false), new Bracket.End(80, 97.8, List.of("f"), false), true, 0.01);
+		assertEquals("the whole interval", alone.startPlace());
+		assertEquals("at 0.50 of it", new Bracket("x", 2, new Bracket.End(1, 0.5, List.of("f"), true), new Bracket.End(4, 5, List.of("f"), true), true, 0.01)
+				.startPlace());
+		assertEquals("cancelled", r.status().word(true));
 	}
 }

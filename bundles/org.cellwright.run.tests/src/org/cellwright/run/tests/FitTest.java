@@ -278,33 +278,102 @@ class FitTest {
 	}
 
 	/**
-	 * A fit cancelled during its search (Cancel in the IDE; SIGINT/SIGTERM, which the command now waits for) keeps no
-	 * folder and leaves {@code latest} on the fit before. It was committed as an empty folder, {@code latest} moved to it
-	 * (and SIGTERM left a hidden '.<id>.partial' folder with its scratch runs instead; loop21).
+	 * A fit cancelled during its search (Cancel in the IDE; SIGINT/SIGTERM, which the command waits for) after it found
+	 * something keeps it as found: its folder with fit.json marked "cancelled" (the best values so far, no interval),
+	 * fitted.cell saying so at its top, report.html with the badge CANCELLED, no before/after simulations (the cancel
+	 * would stop them), {@code latest} moved to it. Before session 30 it kept nothing (the rule for a search that found
+	 * nothing, below), and before loop21 it was committed as an empty folder.
 	 */
 	@Test
-	void aFitCancelledDuringItsSearchKeepsNothingAndLatestStays() throws Exception {
+	void aFitCancelledDuringItsSearchKeepsWhatItFoundMarkedCancelled() throws Exception {
 		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }\n");
 		Cli.Result first = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
 		assertEquals(0, first.rc(), first.out() + first.err());
 		Path before = RunStore.latest(tmp.resolve("fits").resolve("K")).toRealPath();
+		org.cellwright.run.fit.Fits.Stored s = runCancelled(f, "K", 1);
+		assertEquals(org.cellwright.fit.FitResult.Status.CANCELLED, s.result().status());
+		assertNotEquals(before, s.folder().toRealPath(), "a folder of its own");
+		assertEquals(s.folder().toRealPath(), RunStore.latest(tmp.resolve("fits").resolve("K")).toRealPath(), "latest moves to it");
+		JsonObject json = org.cellwright.run.fit.FitReport.read(s.folder());
+		assertEquals("cancelled", json.get("status").getAsString());
+		assertTrue(json.getAsJsonArray("notes").get(0).getAsString().startsWith("cancelled after 1 evaluations: the values are the best found so far"), json.toString());
+		JsonObject e = json.getAsJsonArray("estimates").get(0).getAsJsonObject();
+		assertTrue(e.get("lower_95").isJsonNull(), "no interval: " + e);
+		assertTrue(Files.readString(s.folder().resolve("fitted.cell")).lines().skip(1).findFirst().orElse("").contains("the fit was cancelled"));
+		assertFalse(Files.exists(s.folder().resolve("before")) || Files.exists(s.folder().resolve("after")), "no simulations after the cancel");
+		assertTrue(Files.readString(s.folder().resolve("report.html")).contains(">CANCELLED</span>"), "the report's badge");
+	}
+
+	/**
+	 * A bracket cancelled part way keeps its ends as found so far (session 29 walk: PenetrationStressBracket cancelled
+	 * after 8 evaluations said "cancelled (nothing kept)" though both ends were narrowed): fit.json's bracket with each
+	 * end not resolved, the status "cancelled", the report's badge CANCELLED, and the Runs view's word for it.
+	 */
+	@Test
+	void aBracketCancelledPartWayKeepsItsEndsSoFar() throws Exception {
+		org.cellwright.run.fit.Fits.Stored s = runCancelled(bracketFile("2.5 mS/cm"), "B", 4);
+		assertEquals(org.cellwright.fit.FitResult.Status.CANCELLED, s.result().status());
+		JsonObject json = org.cellwright.run.fit.FitReport.read(s.folder());
+		assertEquals("cancelled", json.get("status").getAsString());
+		org.cellwright.fit.Bracket b = org.cellwright.run.fit.FitReport.bracket(json);
+		assertNotNull(b, json.toString());
+		assertFalse(b.lower().resolved(), "cancelled before the lower end was resolved: " + b.lower());
+		assertTrue(b.lower().fails() < 2.5 && b.lower().passes() <= 2.5, "narrowed below the start: " + b.lower());
+		assertTrue(json.getAsJsonArray("notes").get(0).getAsString().startsWith("cancelled after "), json.toString());
+		assertTrue(Files.readString(s.folder().resolve("report.html")).contains(">CANCELLED</span>"), "the report's badge");
+		assertEquals("cancelled", s.result().status().word(true));
+	}
+
+	/** Runs fit {@code name} of {@code f} through the one pipeline, cancelled as its {@code after}th evaluation ends. */
+	private org.cellwright.run.fit.Fits.Stored runCancelled(Path f, String name, int after) throws Exception {
 		org.cellwright.run.CellFiles loaded = org.cellwright.run.CellFiles.load(java.util.List.of(f));
-		org.cellwright.model.Fit fit = org.cellwright.run.fit.Fits.of(loaded, f, "K").get(0);
+		org.cellwright.model.Fit fit = org.cellwright.run.fit.Fits.of(loaded, f, name).get(0);
 		org.cellwright.run.Cancel cancel = new org.cellwright.run.Cancel();
-		assertThrows(org.cellwright.fit.FitCancelledException.class, () -> org.cellwright.run.fit.Fits.run(fit, f,
-				new RunStore(tmp.resolve("fits")), null, org.cellwright.fit.FitOptions.defaults(), null, cancel,
-				new org.cellwright.run.fit.Fits.Listener() {
+		return org.cellwright.run.fit.Fits.run(fit, f, new RunStore(tmp.resolve("fits")), null, org.cellwright.fit.FitOptions.defaults(), null,
+				cancel, new org.cellwright.run.fit.Fits.Listener() {
 					@Override
 					public void evaluation(org.cellwright.run.fit.FitRunner.Plan plan, int n, double cost, double[] p) {
-						cancel.request("cancelled by the test");
+						if (n >= after) cancel.request("cancelled by the test");
 					}
-				}));
+
+					@Override
+					public void finishing(Path writing) {
+						org.cellwright.report.FitHtmlReport.writeWithRuns(writing);
+					}
+				});
+	}
+
+	/**
+	 * A fit cancelled before its search found anything (the start not evaluated) keeps no folder and leaves
+	 * {@code latest} on the fit before (it was committed as an empty folder, {@code latest} moved to it, loop21).
+	 */
+	@Test
+	void aFitCancelledBeforeItFoundAnythingKeepsNothingAndLatestStays() throws Exception {
+		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }\n");
+		Cli.Result first = Cli.cli("fit", f.toString(), "--out", tmp.resolve("fits").toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path before = RunStore.latest(tmp.resolve("fits").resolve("K")).toRealPath();
+		assertThrows(org.cellwright.fit.FitCancelledException.class, () -> cancelledAtOnce(f));
 		try (var s = Files.list(tmp.resolve("fits").resolve("K"))) {
 			assertEquals(java.util.List.of(before.getFileName().toString()),
 					s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("latest") && !n.equals(".lock")).sorted().toList(),
 					"only the first fit's folder: no empty one, no hidden partial one");
 		}
 		assertEquals(before, RunStore.latest(tmp.resolve("fits").resolve("K")).toRealPath(), "latest stays on the first fit");
+	}
+
+	/** Fit K of f, cancelled as it starts (before its first evaluation). */
+	private void cancelledAtOnce(Path f) throws Exception {
+		org.cellwright.run.CellFiles loaded = org.cellwright.run.CellFiles.load(java.util.List.of(f));
+		org.cellwright.model.Fit fit = org.cellwright.run.fit.Fits.of(loaded, f, "K").get(0);
+		org.cellwright.run.Cancel cancel = new org.cellwright.run.Cancel();
+		org.cellwright.run.fit.Fits.run(fit, f, new RunStore(tmp.resolve("fits")), null, org.cellwright.fit.FitOptions.defaults(), null, cancel,
+				new org.cellwright.run.fit.Fits.Listener() {
+					@Override
+					public void starting(org.cellwright.run.fit.FitRunner.Plan plan, org.cellwright.fit.FitOptions options) {
+						cancel.request("cancelled by the test");
+					}
+				});
 	}
 
 	/**
@@ -330,27 +399,14 @@ class FitTest {
 	}
 
 	/**
-	 * The first fit of a file cancelled during its search leaves no folder of the fit at all: it left
+	 * The first fit of a file cancelled before it found anything leaves no folder of the fit at all: it left
 	 * {@code results/<file>/<fit>/} holding only its {@code .lock} file (walk24), which the Runs view and a reader of
 	 * the folder took for a fit that had run.
 	 */
 	@Test
-	void aFirstFitCancelledDuringItsSearchLeavesNoFolder() throws Exception {
+	void aFirstFitCancelledBeforeItFoundAnythingLeavesNoFolder() throws Exception {
 		Path f = fitFile("fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm  target X measured }\n");
-		org.cellwright.run.CellFiles loaded = org.cellwright.run.CellFiles.load(java.util.List.of(f));
-		org.cellwright.model.Fit fit = org.cellwright.run.fit.Fits.of(loaded, f, "K").get(0);
-		org.cellwright.run.Cancel cancel = new org.cellwright.run.Cancel();
-		java.util.concurrent.atomic.AtomicBoolean searched = new java.util.concurrent.atomic.AtomicBoolean();
-		assertThrows(org.cellwright.fit.FitCancelledException.class, () -> org.cellwright.run.fit.Fits.run(fit, f,
-				new RunStore(tmp.resolve("fits")), null, org.cellwright.fit.FitOptions.defaults(), null, cancel,
-				new org.cellwright.run.fit.Fits.Listener() {
-					@Override
-					public void evaluation(org.cellwright.run.fit.FitRunner.Plan plan, int n, double cost, double[] p) {
-						searched.set(Files.isDirectory(tmp.resolve("fits").resolve("K")));
-						cancel.request("cancelled by the test");
-					}
-				}));
-		assertTrue(searched.get(), "the fit's folder was there while it searched");
+		assertThrows(org.cellwright.fit.FitCancelledException.class, () -> cancelledAtOnce(f));
 		assertFalse(Files.exists(tmp.resolve("fits").resolve("K")), "no folder holding only .lock");
 	}
 

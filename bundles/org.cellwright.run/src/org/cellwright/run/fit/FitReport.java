@@ -254,6 +254,8 @@ public final class FitReport {
 		StringBuilder b = new StringBuilder(text);
 		for (Edit ed : edits) b.replace(ed.offset(), ed.offset() + ed.length(), ed.replacement());
 		StringBuilder head = new StringBuilder("// ").append(source).append(": written by './cellwright fit'; review before use.\n");
+		if (r.status() == FitResult.Status.CANCELLED)
+			head.append("// the fit was cancelled: these are the values it had found so far, not converged estimates\n");
 		for (String n : notPlaced)
 			head.append("// not written in this file (set it where it is defined): ").append(n).append('\n');
 		return head + b.toString();

@@ -107,12 +107,16 @@ public final class Fits {
 	 * command line's), else the fit's own; the options' listener is the {@code listener}'s; {@code engine} (null: this
 	 * computer) runs the evaluations' simulations and is not closed here.
 	 *
+	 * A fit cancelled during its search after it found something (the best values so far, a bracket's ends so far) is
+	 * kept as found: fit.json with status {@link FitResult.Status#CANCELLED}, fitted.cell and the caller's report, without
+	 * the before/after simulations (the cancel would stop them at once); the result says {@code CANCELLED}.
+	 *
 	 * @throws org.cellwright.run.InputException the fit cannot be resolved (at its line): nothing ran
 	 * @throws NotRunException its run store slot cannot be had: nothing ran
 	 * @throws IllegalArgumentException an unknown method: nothing ran
-	 * @throws org.cellwright.fit.FitCancelledException cancelled during the search: nothing is kept (the slot would be
-	 *             empty), as for any other failure of the search (a bracket whose start fails); cancelled while the targets are simulated before and after, the fit is kept with them as far as
-	 *             they got
+	 * @throws org.cellwright.fit.FitCancelledException cancelled before the search found anything: nothing is kept (the
+	 *             slot would be empty), as for any other failure of the search (a bracket whose start fails); cancelled
+	 *             while the targets are simulated before and after, the fit is kept with them as far as they got
 	 */
 	public static Stored run(Fit f, Path cellFile, RunStore store, String method, FitOptions options, RunExecutor engine, Cancel cancel,
 			Listener listener) throws Exception {
@@ -143,6 +147,12 @@ public final class Fits {
 			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
 			listener.fitted(plan, r, seconds);
+			if (r.status() == FitResult.Status.CANCELLED) {
+				// what the search found is kept; the targets before and after would be stopped by the same cancel
+				listener.finishing(slot.writing());
+				slot.commit();
+				return new Stored(plan, r, seconds, slot.folder());
+			}
 			double[] start = plan.estimates().stream().mapToDouble(e -> e.parameter().initial()).toArray();
 			listener.simulating("start values");
 			runner.keep(plan, start, slot.writing().resolve(FitReport.BEFORE));

@@ -56,6 +56,30 @@ class DiagramEditorUITest {
 				"Open With offers Diagram");
 	}
 
+	/**
+	 * The diagram's tab and the text editor's of the same file read alike when narrow ("baseline-hal...", session 29
+	 * walk): the diagram has its own icon and a tooltip naming it, as two Eclipse editors on one file are told apart.
+	 */
+	@Test
+	void theDiagramsTabIsToldFromTheTextEditorsOfTheFileByItsIconAndTooltip() throws Exception {
+		ITextEditor text = (ITextEditor) IDE.openEditor(page, file, true);
+		CellDiagramEditor diagram = openDiagram();
+		org.eclipse.swt.graphics.Image a = text.getTitleImage(), b = diagram.getTitleImage();
+		assertNotNull(b, "the diagram's tab has an icon");
+		assertFalse(java.util.Arrays.equals(a.getImageData().data, b.getImageData().data), "the two tabs' icons differ");
+		// its own icon, not the platform's default editor image
+		org.eclipse.swt.graphics.Image declared = org.eclipse.jface.resource.ResourceLocator
+				.imageDescriptorFromBundle("org.cellwright.diagram.ui", "icons/diagram16.png").orElseThrow().createImage();
+		try {
+			assertArrayEquals(declared.getImageData().data, b.getImageData().data, "the icon of plugin.xml");
+		} finally {
+			declared.dispose();
+		}
+		assertEquals("Diagram of " + file.getFullPath(), diagram.getTitleToolTip());
+		assertNotEquals(text.getTitleToolTip(), diagram.getTitleToolTip());
+		assertEquals(file.getName() + " (diagram)", diagram.getPartName());
+	}
+
 	@Test
 	void openWithDiagramDrawsTheElementsOfTheFile() throws Exception {
 		CellDiagramEditor editor = openDiagram();
