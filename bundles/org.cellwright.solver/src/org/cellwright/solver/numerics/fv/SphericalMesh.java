@@ -15,6 +15,8 @@ public final class SphericalMesh implements ParticleMesh {
     private final double[] volume, area, centre;
     /** The surface value's distance from the last shell: c_R = c_{n-1} - N gap / D. */
     private final double gap;
+    /** Face flows {@link FaceFlux#PARABOLIC} (else linear). */
+    private final boolean parabolic;
     /** A_k / (r_k - r_{k-1}) of interior face k: the flux A_k N_k = -D faceFactor_k (c_k - c_{k-1}). */
     private final double[] faceFactor;
 
@@ -36,6 +38,7 @@ public final class SphericalMesh implements ParticleMesh {
         faceFactor = new double[n];
         for (int k = 1; k < n; k++) faceFactor[k] = area[k] / (centre[k] - centre[k - 1]);
         gap = radius - centre[n - 1];
+        parabolic = false;
     }
 
     @Override public int shells() { return n; }
@@ -67,7 +70,12 @@ public final class SphericalMesh implements ParticleMesh {
         for (int k = 0; k < n; k++) {
             double outFlux;
             if (k == n - 1) outFlux = area[n] * surfaceFlux;
-            else outFlux = -faceFactor[k + 1] * d.at(0.5 * (c[offset + k] + c[offset + k + 1])) * (c[offset + k + 1] - c[offset + k]);
+            else if (parabolic)
+                outFlux = -faceFactor[k + 1] * d.at(0.5 * (c[offset + k] + c[offset + k + 1])) * (c[offset + k + 1] - c[offset + k]);
+            else {
+                double dcdr = (c[offset + k + 1] - c[offset + k]) / (centre[k + 1] - centre[k]);
+                outFlux = -area[k + 1] * d.at(0.5 * (c[offset + k] + c[offset + k + 1])) * dcdr;
+            }
             out[outOffset + k] = inflow - outFlux;
             inflow = outFlux;
         }
@@ -151,7 +159,8 @@ public final class SphericalMesh implements ParticleMesh {
         }
         area[n] = radius * radius;
         faceFactor = new double[n];
-        if (flux == FaceFlux.PARABOLIC) {
+        parabolic = flux == FaceFlux.PARABOLIC;
+        if (parabolic) {
             // mean of r^2 over shell k weighted by r^2, (3/5)(b^5 - a^5)/(b^3 - a^3), divided out (no cancellation)
             double[] meanSquare = new double[n];
             for (int k = 0; k < n; k++) {
