@@ -164,7 +164,7 @@ public final class WorkPrecisionBenchmark {
     }
 
     /**
-     * The table of {@link #temperatureCases()} (the full cell at -20, 0 and 25 degC), with the {@link #SPLIT_LEVELS}
+     * The table of {@link #temperatureCases()} (the full cell at -20, 0 and 25 degC, and at 5 C), with the {@link #SPLIT_LEVELS}
      * after the default level: {@code bench work-precision --temperatures}.
      */
     public static void runTemperatures(PrintWriter out) {
