@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Order of convergence of the whole cell (issue 13, "Tests assert the order of convergence in space and time"): the
  * voltage after 30 min of a 1 C discharge of the charged baseline full cell, refined by halving the particle shells,
  * the cathode's control volumes and the time step. Finite volumes with the flux condition are second order in space
- * (ParticleDiffusionTest for one particle), in time BDF2 in the particles and backward Euler elsewhere (see timeStepConverges); the observed orders
+ * (ParticleDiffusionTest for one particle), in time BDF2 in the particles and backward Euler elsewhere (see timeStepConverges: at 25 degC the time error is now microvolts); the observed orders
  * log2((V_h - V_h/2) / (V_h/2 - V_h/4)) and the Richardson extrapolation V_h/2 + (V_h/2 - V_h)/(2^p - 1) as the
  * reference must agree with them.
  */
@@ -90,30 +90,41 @@ class CellConvergenceTest {
         assertOrder(v, 2, 0.3, "particle shells");
     }
 
+    /**
+     * Second order in the cathode's control volumes, as the least-squares slope over four refinements from 5 to 80:
+     * with the particles' parabolic face flows (session 30) the single refinements scatter about 2 (from 5 to 80
+     * volumes the voltage changes by 122, 30.7, 4.7 and 1.9 uV: orders 2.0, 2.7, 1.3; the same with 10 or 32 shells, at
+     * rtol 1e-6 and with 2 s steps, so neither the particle mesh nor the time stepping), the slope is 2.07.
+     */
     @Test
     void cathodeControlVolumesSecondOrder() {
-        int[] nodes = {5, 10, 20, 40};
+        int[] nodes = {5, 10, 20, 40, 80};
         double[] v = new double[nodes.length];
         for (int k = 0; k < nodes.length; k++)
             v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(nodes[k]).particleNodes(20).maxStep(10).outputInterval(1e9).build());
-        assertOrder(v, 2, 0.5, "cathode control volumes");
+        assertFittedOrder(v, 2, 0.5, "cathode control volumes");
     }
 
+    /**
+     * The time stepping's error at 25 degC is within a few microvolts from 40 s steps on. A loose local-error tolerance
+     * (absolute 1 V) so that the maximum step sets every step; the relative one (1e-6) tight enough that the Newton
+     * solves' and D(c)'s Picard tolerance stay below the time error. Before session 30 the particles' shells gave this
+     * discharge a first-order time error (the voltage changed by 6.8, 5.2, 2.2 and 1.0 uV per halving from 40 s,
+     * 15 uV from 40 s to 2.5 s), whose order this test measured; with the parabolic face flows it is 1.3 uV from 40 s
+     * to 2.5 s and changes sign (-1.07, -0.60, +0.39, -0.01 uV per halving), no longer an order to measure. The orders
+     * in time are measured where the time error is large enough: the particles' BDF2 alone
+     * (ParticleDiffusionTest.bdf2StoredStepIsSecondOrderAndConservesLithium) and in the cell, the cold pulses
+     * (ColdPulseConvergenceTest).
+     */
     @Test
     void timeStepConverges() {
-        // a loose local-error tolerance (absolute 1 V) so that the maximum step sets every step; the relative one
-        // tight enough that the Newton solves' and D(c)'s Picard tolerance stay below the time error. The particles
-        // are BDF2 (second order, ColdPulseConvergenceTest where they set the voltage); at 25 degC their error falls
-        // below the few microvolts of the mechanisms still integrated by backward Euler (the interphases' growth, the
-        // Li metal's creep): the voltage changes by 6.8, 5.2 and 2.2 uV per halving from 40 s, first order over the
-        // refinements (before BDF2 the particles made it first order with larger changes)
-        double[] steps = {40, 20, 10, 5};
+        double[] steps = {40, 20, 10, 5, 2.5};
         double[] v = new double[steps.length];
         for (int k = 0; k < steps.length; k++)
             v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(5).particleNodes(10).maxStep(steps[k])
-                    .relativeTolerance(1e-5).absoluteTolerance(1e-3).outputInterval(1e9).build());
-        assertFittedOrder(v, 1, 0.3, "time step");
-        assertEquals(v[3], v[0], 2e-5, "40 s steps against 5 s steps");
+                    .relativeTolerance(1e-6).absoluteTolerance(1e-3).outputInterval(1e9).build());
+        for (int k = 0; k + 1 < steps.length; k++)
+            assertEquals(v[steps.length - 1], v[k], 3e-6, steps[k] + " s steps against 2.5 s steps");
     }
 
     /**

@@ -19,7 +19,7 @@ import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.params.Sung2023Parameters;
 
 /**
- * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, 20 cathode volumes x 24 particle shells
+ * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, 20 cathode volumes x 32 particle shells
  * (target < 10 ms warm), (2) 200 cycles at 0.35 C of the interlayer full cell at 60 C (target < 2 s).
  * Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
  */
@@ -46,8 +46,8 @@ public final class SolverBenchmark {
             last = s2;
         }
         CycleSummary c = last.cycles.get(0);
-        System.out.printf(Locale.ROOT, "1C discharge, 20x24 mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
-                best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
+        System.out.printf(Locale.ROOT, "1C discharge, 20x%d mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
+                mesh.particleNodes(), best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
 
         CellSpec cyc = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
         ProtocolSpec p = Sung2023Parameters.fullCellCycling(199);

@@ -52,7 +52,7 @@ public final class WorkPrecisionBenchmark {
     static final Level[] LEVELS = {
         new Level("coarse", 5, 10, 5, 1e-3, 600),
         new Level("medium", 10, 20, 10, 3e-4, 600),
-        new Level("default", 20, 24, 10, 1e-4, 600), // SolverSettings.defaults()
+        new Level("default", 20, 32, 10, 1e-4, 600), // SolverSettings.defaults()
         new Level("fine", 40, 48, 20, 1e-5, 600),
     };
     static final Level REFERENCE = new Level("reference", 80, 120, 40, 1e-6, 60);
@@ -101,7 +101,8 @@ public final class WorkPrecisionBenchmark {
      * charged baseline cell 7 at 1 C (at 0.5 C below 0 degC: at -20 degC its voltage at 1 C is below 2.8 V at once, the
      * step ends at its start), and session 18's pulses of the interlayer cell 6 (as built, charged at 0.1 C until
      * 4.3 V, then four times 0.5 C for 15 min until 2.8 V and 30 min rest: in the cold the later pulses end on 2.8 V, so
-     * the capacity error measures where they end). Samples every 10 s.
+     * the capacity error measures where they end). Samples every 10 s. Last, the discharge at 5 C at 25 degC (the
+     * study's RateCapability rate, the steepest particle profile of the study: beta = 5; samples every 2 s).
      */
     static List<Case> temperatureCases() {
         List<Case> out = new ArrayList<>();
@@ -114,6 +115,8 @@ public final class WorkPrecisionBenchmark {
             out.add(new Case("0.1 C charge, 0.5 C pulses 15 min / rest 30 min x4 (interlayer), " + at,
                     Sung2023Parameters.cell6Full(65e6, t), pulses(4), 10, true));
         }
+        out.add(new Case("5 C full-cell discharge, 25 degC", chargedBaseline(Sung2023Parameters.T_ROOM),
+                ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(3600))), 2, true));
         return out;
     }
 
@@ -161,7 +164,7 @@ public final class WorkPrecisionBenchmark {
     }
 
     /**
-     * The table of {@link #temperatureCases()} (the full cell at -20, 0 and 25 degC), with the {@link #SPLIT_LEVELS}
+     * The table of {@link #temperatureCases()} (the full cell at -20, 0 and 25 degC, and at 5 C), with the {@link #SPLIT_LEVELS}
      * after the default level: {@code bench work-precision --temperatures}.
      */
     public static void runTemperatures(PrintWriter out) {

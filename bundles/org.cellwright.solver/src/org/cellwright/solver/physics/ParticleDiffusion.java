@@ -7,7 +7,8 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * Fickian diffusion in a spherical particle, dc/dt = (1/r^2) d/dr (D r^2 dc/dr), with an outward surface flux
  * N = -D dc/dr|_R [mol/(m2 s)] (Crank, The Mathematics of Diffusion, 2nd ed., 1975, eq. 6.3). Finite volumes on
  * M radial shells thinning towards the surface ({@link #SURFACE_REFINEMENT}; the mesh and its backward Euler matrix
- * are {@link SphericalMesh#graded}'s), backward Euler in time (or BDF2, {@link #prepareStoredBdf2}); the surface value is extrapolated from the outermost
+ * are {@link SphericalMesh#graded}'s, its face flows exact for a parabolic profile, {@link SphericalMesh.FaceFlux#PARABOLIC}),
+ * backward Euler in time (or BDF2, {@link #prepareStoredBdf2}); the surface value is extrapolated from the outermost
  * shell with the flux condition. For constant D the step is linear, so the surface concentration after a step is
  * {@code c_s = base + response * N}: {@link #prepare} computes the response to a unit flux once per time step
  * and {@link #surfaceWithoutFlux} the base per particle, which lets the electrode solve eliminate the particles.
@@ -30,9 +31,12 @@ public final class ParticleDiffusion {
      * towards the surface, where a discharge into the diffusivity drop near full lithiation ends in a boundary layer
      * a few percent of the radius thick (WorkPrecisionBenchmark, 1 C discharge: with equal shells the capacity is
      * 1.9 % off with 30 shells and still 0.6 % with 120; thinning 100:1, 0.01 % with 24). A fixed ratio is a smooth
-     * map of equal shells, so the mesh converges at the same order as equal shells when refined.
+     * map of equal shells, so the mesh converges at the same order as equal shells when refined. 150 with the
+     * parabolic face flows and the default 32 shells (session 30, {@code bench work-precision --temperatures}: with 24
+     * shells 100:1 leaves the 1 C discharge at 0 degC 0.12 % off in capacity and 300:1 the 5 C discharge 1.6 mV off in
+     * voltage; with 32, 150:1 and 200:1 meet both targets on every case, 150:1 with the larger margin at 5 C).
      */
-    public static final double SURFACE_REFINEMENT = 100;
+    public static final double SURFACE_REFINEMENT = 150;
 
     public ParticleDiffusion(double radius, int shells, double diffusivity) {
         this(radius, shells, diffusivity, SURFACE_REFINEMENT);
@@ -43,7 +47,7 @@ public final class ParticleDiffusion {
      * {@code refinement} times the outermost (1 = equal shells).
      */
     public ParticleDiffusion(double radius, int shells, double diffusivity, double refinement) {
-        this.mesh = SphericalMesh.graded(radius, shells, refinement);
+        this.mesh = SphericalMesh.graded(radius, shells, refinement, SphericalMesh.FaceFlux.PARABOLIC);
         this.m = shells;
         this.diffusivity = diffusivity;
         lo = new double[m];
