@@ -113,7 +113,9 @@ class StudyResultsTest {
 		assertTable(r, checks(out), BRIEF_ROWS_EXPERIMENTS);
 		assertVoltageEndsOnTheirCutoffs(out, r.out());
 		// the sweep ran too: 3 pressures x 2 temperatures, each in its own folder, its checks not evaluated; the
-		// interlayer half cell cycles all 35 cycles at each, no stripping step stalls (issue 4: at 60 degC it did)
+		// interlayer half cell cycles all 35 cycles at each; at 20 degC no stripping step stalls; at 60 degC, with the
+		// Li/LPSCl interphase's measured growth barrier, the Li foil's interphase stops every stripping from cycle 20 at
+		// each pressure (the prediction of InterlayerHalfCellAt60C), and the run says so, naming the interphase
 		for (String p : List.of("5MPa", "34MPa", "65MPa"))
 			for (String t : List.of("20degC", "60degC")) {
 				Path summary = CliTest.latest(out, "PressureAndTemperature/InterlayerHalfCell-stack-pressure=" + p + "-temperature=" + t)
@@ -123,9 +125,17 @@ class StudyResultsTest {
 					JsonObject s = JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
 					assertEquals("COMPLETED", s.get("status").getAsString(), p + " " + t);
 					assertEquals(35, s.getAsJsonArray("cycles").size(), p + " " + t);
-					// (a stripping step whose voltage jumps across its cut-off when the plated Li runs out says so: 65 MPa, 60 degC, cycle 23)
-					for (JsonElement m : s.getAsJsonArray("messages"))
-						assertTrue(m.getAsString().contains("(voltage-jump"), p + " " + t + ": " + s.get("messages"));
+					// (a stripping step whose voltage jumps across its cut-off when the plated Li runs out says so: 65 MPa, 60 degC, cycle 3)
+					boolean stalled = false;
+					for (JsonElement m : s.getAsJsonArray("messages")) {
+						String x = m.getAsString();
+						boolean stall = x.matches("STEP_END: warning: cycle 20, step 39 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*")
+								&& x.contains("dominant overpotential: interphase");
+						stalled |= stall;
+						assertTrue(x.contains("(voltage-jump") || t.equals("60degC") && (stall || x.startsWith("STEP_END: warning: the same in 15 later cycles")),
+								p + " " + t + ": " + s.get("messages"));
+					}
+					assertEquals(t.equals("60degC"), stalled, p + " " + t + ": " + s.get("messages"));
 				} catch (IOException e) {
 					throw new UncheckedIOException(e);
 				}

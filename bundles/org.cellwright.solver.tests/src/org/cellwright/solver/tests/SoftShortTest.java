@@ -181,7 +181,10 @@ class SoftShortTest {
      * plating drives the filament on until the leak carries more than the electrodes: a hard short, in the hold. Before,
      * a charging hold's leak was compared with the hold's current, which contains it, so no hold could short: the
      * current ran to 3 A/cm2 into a filament spanning ever more of the separator, the time steps shrank and the run
-     * ended NOT_CONVERGED ("the cathode cannot carry the delithiation current") at 4.2567 V.
+     * ended NOT_CONVERGED ("the cathode cannot carry the delithiation current") at 4.2567 V. The charges at 0.25 C (ss26's
+     * were at 0.35 C): since the cathode interphase was re-fitted with the Li/LPSCl growth barrier measured, the fourth
+     * charge at 0.35 C leaks more than its whole current 1.9 h into it and shorts there, before any hold; at 0.25 C it
+     * runs into its 5 h with 70 % leaked and the hold after it shorts, as ss26's did.
      */
     @Test
     void aChargingHoldWhoseLeakOutgrowsTheElectrodesCurrentIsAHardShort() {
@@ -189,7 +192,7 @@ class SoftShortTest {
                 StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
                 StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600)),
                 new StepSpec.SetStackPressure(65e6)));
-        for (int k = 0; k < 4; k++) steps.addAll(List.of(StepSpec.cRate(0.35, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
+        for (int k = 0; k < 4; k++) steps.addAll(List.of(StepSpec.cRate(0.25, Cutoff.voltageAbove(4.3), Cutoff.duration(5 * 3600)),
                 StepSpec.voltageHold(4.3, Cutoff.currentBelowCRate(0.05), Cutoff.duration(4 * 3600)),
                 StepSpec.cRate(-0.35, Cutoff.voltageBelow(2.8), Cutoff.duration(5 * 3600))));
         RecordingSink s = new RecordingSink();
@@ -264,17 +267,20 @@ class SoftShortTest {
 
     @Test
     void moreGivenBackThanStoredWhileCurrentLeaksIsASoftShort() {
+        // since the Li/LPSCl interphase's growth barrier is measured (62.3 kJ/mol; 30 before) its layer grows 4.2x
+        // slower at -5 degC: the filament spans the separator a cycle earlier, so the cycle that gives back more than it
+        // stored while current leaks is the 7th (102 %) and the 8th shorts
         RecordingSink s = leakyHalfCell(100e6, 268.15);
-        assertTrue(s.cycles.size() >= 8, () -> s.cycles.toString());
-        double ce = s.cycles.get(7).coulombicEfficiency();
-        assertTrue(ce > 1, () -> "cycle 8 gave back " + ce + " of what it plated: " + s.cycles);
+        assertTrue(s.cycles.size() >= 7, () -> s.cycles.toString());
+        double ce = s.cycles.get(6).coulombicEfficiency();
+        assertTrue(ce > 1, () -> "cycle 7 gave back " + ce + " of what it plated: " + s.cycles);
         List<SimulationEvent> soft = softShorts(s);
         assertFalse(soft.isEmpty(), () -> s.events.toString());
-        SimulationEvent e = soft.get(0); // the first said: cycle 8's (cycle 9 leaks into its time limit, or shorts)
-        assertEquals(8, e.cycleIndex());
+        SimulationEvent e = soft.get(0); // the first said: cycle 7's (cycle 8 shorts)
+        assertEquals(7, e.cycleIndex());
         assertEquals(-1, e.stepIndex(), "a cycle's soft short is of no one step");
         assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT,
-                "warning: cycle 8: soft short: Coulombic efficiency %.1f %%, more given back than stored: ", 100 * ce)), e.message());
+                "warning: cycle 7: soft short: Coulombic efficiency %.1f %%, more given back than stored: ", 100 * ce)), e.message());
         assertTrue(e.message().contains("leaked through Li filaments spanning"), e.message());
     }
 

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Temperature dependence of the Li/SE interphase (issue 4): at 60 C the interlayer half cell of Sung et al., Adv.
  * Mater. 2023 (DOI 10.1002/adma.202210835) stopped stripping after 17 cycles because its Li foil counter electrode's
- * interphase grew with an Arrhenius rate while its resistance had none; and a stripping step that stalls at its
- * cut-off is reported to the user.
+ * interphase grew with an Arrhenius rate while its resistance had none; with both Arrhenius and the growth barrier
+ * measured (62.3 kJ/mol) it stops after 18 (a prediction); a stripping step that stalls at its cut-off is reported
+ * to the user.
  */
 class TemperatureTest {
     static final SolverSettings COARSE = SolverSettings.builder().outputInterval(3600).build();
@@ -82,23 +83,41 @@ class TemperatureTest {
         assertTrue(lw.get(0).contains("step 1: the cell is at 190 degC"), lw.get(0));
     }
 
+    /**
+     * A prediction (the study cycles full cells at 60 degC, half cells at room temperature only): with the Li/LPSCl
+     * interphase's measured growth barrier (62.3 kJ/mol) and its calibrated conduction barrier (10 kJ/mol), the
+     * interphase of the half cell's Li foil counter electrode has a resistance at a given age, sqrt(k)/kappa, that
+     * rises with 62.3/2 - 10 = 21 kJ/mol, 2.4x at 60 degC its 25 degC value: the cell strips as at room temperature
+     * for 18 cycles (every cycle after the 3rd >= 98 %), then the foil's interphase takes the 0.2 V cut-off (0.193 V)
+     * and from cycle 20 every stripping ends at once at it; the run completes its 35 cycles and says why, once, with the
+     * cycles after it counted. With the growth's former 30 kJ/mol (calibrated) it kept >= 98 % for all 35 cycles.
+     */
     @Test
-    void interlayerHalfCellAt60CKeepsItsCoulombicEfficiencyFor35Cycles() {
-        // a prediction: the study cycles full cells at 60 C (higher SE conductivity, Li creeps faster), half cells not
+    void interlayerHalfCellAt60CStripsUntilItsFoilsInterphaseTakesTheCutoffAndSaysSo() {
         RecordingSink s = run(Sung2023Parameters.cell2Interlayer(34e6, Sung2023Parameters.T_60C), 34);
         assertEquals(35, s.cycles.size());
-        for (CycleSummary c : s.cycles)
-            if (c.index() > 3) assertTrue(c.coulombicEfficiency() >= 0.98, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
-        assertTrue(s.last().time() > 240 * 3600);
-        // no stall, no step crossed at once, no short; a stripping that uses up its plated Li ends by the documented
-        // voltage jump (plated lithium exhausted, 0.17 -> 0.32 V in cycle 1 since the SE-side film is implicit)
-        assertEquals(List.of(), warnings(s).stream().filter(m -> !(m.contains("(voltage-jump at") && m.contains("plated lithium exhausted"))).toList());
+        for (CycleSummary c : s.cycles) {
+            if (c.index() > 3 && c.index() < 19) assertTrue(c.coulombicEfficiency() >= 0.98, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
+            if (c.index() >= 20) assertTrue(c.coulombicEfficiency() < 0.01, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
+        }
+        // (the strippings that end at once take no time: the 35 cycles end after about 175 h, not 244 h)
+        assertTrue(s.last().time() > 170 * 3600, "ran to " + s.last().time() / 3600 + " h");
+        // no short, nothing else said: the stall and its count (a stripping that uses up its plated Li ends by the
+        // documented voltage jump, plated lithium exhausted)
+        List<String> w = warnings(s).stream().filter(m -> !(m.contains("(voltage-jump at") && m.contains("plated lithium exhausted"))).toList();
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).matches("warning: cycle (19|20), step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
+        assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
+        assertTrue(w.get(1).startsWith("warning: the same in "), w.get(1));
     }
 
     @Test
     void interphaseConductsBetterAndGrowsFasterAt60CByTheArrheniusFactorsOfItsActivationEnergies() {
         MaterialSpec se = Sung2023Parameters.lpscl();
-        double eg = se.get(IONIC_ACTIVATION_ENERGY, 0), ec = se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, Double.NaN);
+        // growth: the interphase's own barrier (62.3 kJ/mol, measured); it was read as the SE's ionic one (30 kJ/mol),
+        // which the growth's equalled until the measured value came in, so the test could not tell them apart
+        double eg = se.get(INTERPHASE_ACTIVATION_ENERGY, Double.NaN), ec = se.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, Double.NaN);
+        assertNotEquals(se.get(IONIC_ACTIVATION_ENERGY, 0), eg, "the growth's barrier is not the SE's ionic one");
         assertTrue(ec > 0 && eg > 0);
         SolidElectrolyteInterphase cold = interphase(se), warm = interphase(se);
         cold.setTemperature(T20);
@@ -135,16 +154,20 @@ class TemperatureTest {
     void interphaseWithTemperatureIndependentConductionStopsThe60CHalfCellAndTheRunSaysWhy() {
         // the model before issue 4: growth Arrhenius, conduction not; the counter foil's interphase runs away. Its
         // conductivity then, 1e-5 S/m, was 0.77x the 1.3e-5 S/m calibrated with the Li content 8.0e4 mol/m3; the same
-        // share of today's (with the stoichiometric 4.1e4 mol/m3 the layer is twice as thick, and conducts twice as well)
+        // share of today's (with the stoichiometric 4.1e4 mol/m3 the layer is twice as thick, and conducts twice as well).
+        // With the measured growth barrier (62.3 kJ/mol; 30 then) it stops in cycle 4 (cycle 17 then), so 20 cycles:
+        // in 35, the foil counter electrode, plated from every cycle and given nothing back, runs out of Li in cycle 27
+        // (another end, said as such)
         MaterialSpec lpscl = Sung2023Parameters.lpscl();
         MaterialSpec old = lpscl.with(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0)
                 .with(INTERPHASE_CONDUCTIVITY, lpscl.get(INTERPHASE_CONDUCTIVITY, 0) * 1e-5 / 1.3e-5);
-        RecordingSink s = run(withElectrolyte(Sung2023Parameters.cell2Interlayer(34e6, Sung2023Parameters.T_60C), old), 34);
+        RecordingSink s = run(withElectrolyte(Sung2023Parameters.cell2Interlayer(34e6, Sung2023Parameters.T_60C), old), 19);
         CycleSummary last = s.cycles.get(s.cycles.size() - 1);
+        assertEquals(20, last.index());
         assertTrue(last.coulombicEfficiency() < 0.01, "CE of the last cycle " + last.coulombicEfficiency());
         List<String> w = warnings(s);
         assertEquals(2, w.size(), w.toString());
-        assertTrue(w.get(0).matches("warning: cycle (1[0-9]|2[0-9]), step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
+        assertTrue(w.get(0).matches("warning: cycle [0-9]+, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
         assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
         assertTrue(w.get(1).startsWith("warning: the same in "), w.get(1));
     }

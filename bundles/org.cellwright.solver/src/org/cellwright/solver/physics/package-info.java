@@ -18,11 +18,12 @@
  * {@link org.cellwright.solver.physics.SolidElectrolyteInterphase}; the MIEC/SE contact A = (1 - eps) + a delta in
  * {@link org.cellwright.solver.physics.InterlayerGeometry#seContactArea()};</li>
  * <li>temperature of the interphase: growth k(T) and Li+ conduction kappa(T) both Arrhenius, each with its own
- * activation energy (SE: interphase-activation-energy, else its ionic one, 30 kJ/mol; interphase-conduction-activation-energy,
- * 10 kJ/mol for the Li3P-rich Li/LPSCl interphase, calibrated); the resistance at a given age scales as
- * sqrt(k(T))/kappa(T): at 60 C the interphase is thicker but conducts better, so the interlayer half cell's Li foil
- * counter electrode keeps stripping (it stopped after 17 cycles when only the growth was thermally activated) while
- * the baseline full cell's foil still fades ({@link org.cellwright.solver.physics.SolidElectrolyteInterphase#setTemperature});</li>
+ * activation energy (SE: interphase-activation-energy, none when not given: 62.3 kJ/mol for Li6PS5Cl, measured on
+ * SUS|Li6PS5Cl|Li, Aktekin et al. 2023; interphase-conduction-activation-energy, 10 kJ/mol for the Li3P-rich Li/LPSCl
+ * interphase, calibrated); the resistance at a given age scales as sqrt(k(T))/kappa(T), with 62.3/2 - 10 = 21 kJ/mol:
+ * at 60 C the interlayer half cell's Li foil counter electrode ends every stripping at its 0.2 V cut-off from cycle ~20
+ * (its interphase overpotential ~0.19 V; a prediction, experiments.cell InterlayerHalfCellAt60C), and the baseline
+ * full cell's foil fades ({@link org.cellwright.solver.physics.SolidElectrolyteInterphase#setTemperature});</li>
  * <li>Li trapped at the collector gap: a share (the collector's dead-lithium-fraction) of Li stripped from the
  * collector side of an interlayer without foil ({@link org.cellwright.solver.physics.MiecInterlayerElectrode});</li>
  * <li>pore size set by the stack pressure during lithiation, d = d0 (eps/eps0)^2 (p_ref/p)^b, lithiation-weighted,
