@@ -213,7 +213,9 @@ final class Sections {
 			}
 		}
 		if (!(hi - lo > 1e-6)) return null;
-		return new Plot("Cell temperature (lumped thermal model)", "time / h", "temperature / \u00b0C").line("temperature", ts.column("time_h"), c,
+		// as the protocol sets it ('set temperature') or, in a cell with one, as the lumped thermal model gives it: titled
+		// "(lumped thermal model)", a solid-state run, which has none, read as if its set 20 degC had been computed (session 30)
+		return new Plot("Cell temperature", "time / h", "temperature / \u00b0C").line("temperature", ts.column("time_h"), c,
 				Plot.PALETTE[3 % Plot.PALETTE.length]);
 	}
 
@@ -371,7 +373,7 @@ final class Sections {
 
 	/** The mechanism map: flow stress vs size (log-log), with the interlayer's pore size marked when known. */
 	static Plot mechanismMap(CsvTable m, RunFolder r) {
-		Plot p = new Plot("Lithium mechanism map: flow stress vs size", "size / \u00b5m", "stress / MPa").logX().logY();
+		Plot p = new Plot("Lithium mechanism map" + mapTemperature(r) + ": flow stress vs size", "size / \u00b5m", "stress / MPa").logX().logY();
 		double[] size = m.column("size_m").clone();
 		for (int i = 0; i < size.length; i++) size[i] *= 1e6;
 		if (m.has("dislocation_MPa")) p.dashed("dislocation glide", size, m.column("dislocation_MPa"), Plot.PALETTE[0]);
@@ -380,6 +382,29 @@ final class Sections {
 		double li = liSize(r);
 		if (!Double.isNaN(li)) p.markerX(li * 1e6, " Li size in this cell " + fmt(li * 1e6, 3) + " \u00b5m");
 		return p;
+	}
+
+	/**
+	 * " at 25 °C", the temperature the map is drawn at (summary.json's mechanism_map.temperature_K: the run's first, as
+	 * the protocol sets it), with " (where the run started; it ran at 20 to 25 °C)" where the records' temperature changes;
+	 * "" when the summary does not give it. The map named no temperature, so a protocol that set 20 degC after its first
+	 * step showed, without saying so, the map at the cell's 25 degC (session 30).
+	 */
+	static String mapTemperature(RunFolder r) {
+		JsonObject s = r.summary().json();
+		if (s == null || !(s.get(MECHANISM_MAP) instanceof JsonObject map) || !(map.get(MAP_TEMPERATURE_K) instanceof JsonElement t)
+				|| !t.isJsonPrimitive())
+			return "";
+		String at = " at " + fmt(t.getAsDouble() - 273.15, 4) + " \u00b0C";
+		CsvTable ts = r.timeseries();
+		if (ts == null || !ts.has("temperature_K")) return at;
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		for (double k : ts.column("temperature_K"))
+			if (!Double.isNaN(k)) {
+				lo = Math.min(lo, k);
+				hi = Math.max(hi, k);
+			}
+		return hi - lo > 1e-6 ? at + " (where the run started; it ran at " + fmt(lo - 273.15, 4) + " to " + fmt(hi - 273.15, 4) + " \u00b0C)" : at;
 	}
 
 	/**

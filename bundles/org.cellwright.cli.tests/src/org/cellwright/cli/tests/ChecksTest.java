@@ -225,6 +225,24 @@ class ChecksTest {
 		assertEquals(3.0, one("expect cycles = 3 within 0.5").simulatedValue(), 1e-9);
 	}
 
+	/**
+	 * A soft short (summary.json's soft_short, with its cycle and reason) is asserted as a hard short is: the run
+	 * reported it, but no metric read it (session 30). Missing, and so failing with the reason, without one.
+	 */
+	@Test
+	void softShortCycle() throws Exception {
+		String summary = SUMMARY.replace("\"short_circuit\"", "\"soft_short\":{\"cycle\":2,\"step\":3,\"time_h\":20.5,"
+				+ "\"reason\":\"soft short: the charge ran into its time limit\"},\"short_circuit\"");
+		Checks.Check c = evaluate("expect soft-short-cycle < 3", summary).get(0);
+		assertTrue(c.pass(), c.toString());
+		assertEquals(2.0, c.simulatedValue(), 1e-12);
+		assertFalse(evaluate("expect soft-short-cycle > 2", summary).get(0).pass());
+		Checks.Check none = one("expect soft-short-cycle < 50");
+		assertFalse(none.pass());
+		assertNull(none.simulatedValue());
+		assertTrue(none.note().contains("no soft short was reported"), none.note());
+	}
+
 	@Test
 	void dealloyingCapacityFromTheTimeSeries() throws Exception {
 		// Li in the host: 0.6 -> 0.55 -> 0.62 -> 0.2 -> 0.3 mAh/cm2: the largest drop is 0.42

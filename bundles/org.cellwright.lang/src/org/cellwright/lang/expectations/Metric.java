@@ -141,6 +141,19 @@ public enum Metric {
 			return number(sc.getAsJsonObject().get("cycle"), "", "the short has no cycle");
 		}
 	},
+	/**
+	 * The cycle of the run's first soft short (summary.json's soft_short: a charge or hold the leak through Li filaments
+	 * kept from its cut-off, or the Coulombic efficiency collapsing), as short-circuit-cycle is a hard short's: the
+	 * soft short was reported, but no clause could assert it (session 30, a new user's experiments on the study's cells).
+	 */
+	SOFT_SHORT_CYCLE("soft-short-cycle", "the cycle in which a soft short was first reported (a number; missing when none was)",
+			Set.of(Dimension.DIMENSIONLESS), false, false) {
+		@Override Value measure(Run run, Expectation e) {
+			JsonElement ss = run.summary().get(SummaryKeys.SOFT_SHORT);
+			if (ss == null || !ss.isJsonObject()) return Value.missing("no soft short was reported");
+			return number(ss.getAsJsonObject().get(SummaryKeys.SC_CYCLE), "", "the soft short has no cycle");
+		}
+	},
 	CYCLES("cycles", "how many cycles the run completed or began", Set.of(Dimension.DIMENSIONLESS), false, false) {
 		@Override Value measure(Run run, Expectation e) {
 			return Value.of(run.cycles().size());

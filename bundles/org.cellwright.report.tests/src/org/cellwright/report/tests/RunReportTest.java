@@ -489,6 +489,45 @@ class RunReportTest {
 	}
 
 	/**
+	 * A solid-state run whose protocol sets 20 degC after its first step (no thermal model): the temperature chart is the
+	 * records', not titled "(lumped thermal model)" as if computed, and the mechanism map says the temperature it is drawn
+	 * at, the run's first (summary.json's mechanism_map), and that the run went on at another: it named none, so the map
+	 * at 25 degC passed for the run's (session 30, a new user's experiments on the study's cells).
+	 */
+	@Test
+	void theTemperatureChartAndTheMechanismMapSayWhatTemperatureTheyShow() throws Exception {
+		Path run = tmp.resolve("SetTemperatureMidway");
+		Files.createDirectories(run);
+		try (var files = Files.list(full)) {
+			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
+		}
+		List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"));
+		int tk = List.of(lines.get(0).split(",")).indexOf("temperature_K");
+		List<String> out = new ArrayList<>(List.of(lines.get(0)));
+		for (int i = 1; i < lines.size(); i++) {
+			String[] c = lines.get(i).split(",", -1);
+			c[tk] = i < lines.size() / 2 ? "298.15" : "293.15";
+			out.add(String.join(",", c));
+		}
+		Files.write(run.resolve("timeseries.csv"), out);
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		com.google.gson.JsonObject map = new com.google.gson.JsonObject();
+		map.addProperty("temperature_K", 298.15);
+		map.addProperty("strain_rate_per_s", 0.01);
+		map.addProperty("characteristic_size_m", 1e-6);
+		s.add("mechanism_map", map);
+		Files.writeString(run.resolve("summary.json"), s.toString());
+		String html = Files.readString(RunReport.write(run));
+		String voltage = Svg.section(html, "voltage");
+		assertTrue(voltage.contains("Cell temperature"), "the set temperature drawn");
+		assertFalse(html.contains("lumped thermal model"), "no thermal model ran");
+		String m = Svg.section(html, "mechanism-map");
+		assertTrue(m.contains("Lithium mechanism map at 25 \u00b0C (where the run started; it ran at 20 to 25 \u00b0C)"), m);
+		// without the summary's map temperature (older runs, the fixture): no temperature named
+		assertTrue(Svg.section(fullHtml, "mechanism-map").contains("Lithium mechanism map: flow stress vs size"));
+	}
+
+	/**
 	 * Capacity retention (last over first discharge) is a key number of a cell with a cathode, not of a half cell,
 	 * whose "discharge" is the plating of a set capacity (the interlayer half cell formed at 5 MPa and cycled at 65 MPa
 	 * read 83.65 % for the plating its short cut off), as the Sweep and Results views leave it out

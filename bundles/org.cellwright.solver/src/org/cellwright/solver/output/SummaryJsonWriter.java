@@ -53,6 +53,13 @@ public final class SummaryJsonWriter implements ResultSink {
     private CycleSummary first;
     /** Whether a cycle discharged at all (for the reason a run has no first full discharge). */
     private boolean anyDischarge;
+    /**
+     * The first cycle whose discharge ran from a full charge to its end but passed no charge (crossed its cut-off at
+     * once, or a power limit), 0 before one: the reason a run whose only full discharge is such a one has no first
+     * discharge (it read "no discharge ... brought the cell back ... (pulses, or steps stopped by a duration or a
+     * capacity)" for a 3 C discharge at 0 degC crossed at once, session 30).
+     */
+    private int passedNothing;
     /** Whether the run is of a full cell (its capacity retention counts discharges taken to their end only). */
     private boolean fullCell;
     /** The cycles that {@link #countsAsDischarge}: index, discharge [C/m2] and discharge steps, for the retention. */
@@ -125,6 +132,7 @@ public final class SummaryJsonWriter implements ResultSink {
         o.add(STEPS, steps);
         cycles.add(o);
         anyDischarge |= c.discharged();
+        if (passedNothing == 0 && isFullDischarge(c, fullCell) && !(c.dischargeCapacity() > 0)) passedNothing = c.index();
         // after the first, a full discharge that passed nothing is the cell's (a cell that gives nothing any more: its
         // retention 0 %, its last discharge 0), so it is kept for the retention and the last discharge
         if (countsAsDischarge(c, fullCell) || first != null && isFullDischarge(c, fullCell)) {
@@ -224,6 +232,8 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(FD_CYCLE, JsonNull.INSTANCE);
         o.addProperty(FD_REASON, cycles.isEmpty() ? "no cycle ran" : !anyDischarge ? "no cycle discharged"
+                : passedNothing > 0 ? (fullCell ? "the discharge from a full charge" : "the plating") + " in cycle " + passedNothing + " passed no charge: it ended at"
+                        + " once, at its cut-off or a power limit (its STEP_END warning says where)"
                 : "no discharge from a full charge brought the cell back to where a discharge ends (pulses, or steps stopped by a duration or a capacity)");
         return o;
     }
