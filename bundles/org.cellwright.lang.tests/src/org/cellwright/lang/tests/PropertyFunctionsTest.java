@@ -9,12 +9,12 @@ import java.util.List;
 import org.cellwright.lang.CellWrightChecker;
 import org.cellwright.lang.expressions.Expressions;
 import org.cellwright.lang.expressions.KineticFunction;
-import org.cellwright.lang.expressions.PropertyFunction;
 import org.cellwright.lang.expressions.PropertyFunctions;
 import org.cellwright.lang.expressions.StateExpressions;
 import org.cellwright.model.Material;
 import org.cellwright.model.Model;
 import org.cellwright.model.Property;
+import org.cellwright.solver.dfn.StateFunction;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
@@ -59,8 +59,8 @@ public class PropertyFunctionsTest {
 	void nymanFunctionsValidateAndEvaluateInSi() throws Exception {
 		clean(v(NYMAN));
 		Material m = material(NYMAN, "LP57");
-		PropertyFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
-		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		StateFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
+		StateFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
 		for (double c : new double[] { 0, 250, 1000, 1730 }) {
 			double mm = c / 1000;
 			assertEquals(0.1297 * mm * mm * mm - 2.51 * Math.pow(mm, 1.5) + 3.329 * mm, kappa.at(c, 298.15), 1e-12);
@@ -81,8 +81,8 @@ public class PropertyFunctionsTest {
 	@Test
 	void nymanFunctionsValuesAndSlopesAreTheFormulas() throws Exception {
 		Material m = material(NYMAN, "LP57");
-		PropertyFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
-		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		StateFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
+		StateFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
 		java.util.function.DoubleUnaryOperator kappaPow = c -> 0.1297 * Math.pow(c / 1000, 3) - 2.51 * Math.pow(c / 1000, 1.5) + 3.329 * (c / 1000);
 		java.util.function.DoubleUnaryOperator kappaSlope = c -> (3 * 0.1297 * Math.pow(c / 1000, 2) - 1.5 * 2.51 * Math.sqrt(c / 1000) + 3.329) / 1000;
 		java.util.function.DoubleUnaryOperator dPow = c -> 8.794e-11 * Math.pow(c / 1000, 2) - 3.972e-10 * (c / 1000) + 4.862e-10;
@@ -106,6 +106,38 @@ public class PropertyFunctionsTest {
 		assertTrue(worstKSlope < 1e-7, "kappa's slope within " + worstKSlope);
 		assertTrue(worstDSlope < 1e-7, "D's slope within " + worstDSlope);
 		assertEquals(0.9487, kappa.at(1000, 298.15), 1e-15); // 0.1297 - 2.51 + 3.329: (c/1000)^1.5 is exactly 1
+	}
+
+	/**
+	 * Terms that are each a constant or an operand evaluated in place (a variable with constant operators and a power),
+	 * joined left to right by + - * / (Nyman's conductivity and diffusivity), are one node that evaluates them in
+	 * place: no node per operator (docs/dfn.md, session 30). Its value is the tree's arithmetic in the tree's order,
+	 * bit for bit (the terms written out in Java below); a right operand in parentheses or a term that is itself an
+	 * expression of two variables keeps its node. Without the chain Nyman's functions are two nodes each (the class
+	 * check), the values the same.
+	 */
+	@Test
+	void termsJoinedLeftToRightAreOneNodeWithTheTreesArithmetic() throws Exception {
+		Material m = material(NYMAN, "LP57");
+		for (String name : new String[] { "ionic-conductivity", "diffusivity" }) {
+			StateExpressions.Node n = StateExpressions.compile(PropertyFunctions.find(m, name).orElseThrow().getFunction().getBody());
+			assertEquals("Chain", n.getClass().getSimpleName(), name + " is one node");
+		}
+		StateExpressions.Node kappa = StateExpressions.compile(PropertyFunctions.find(m, "ionic-conductivity").orElseThrow().getFunction().getBody());
+		StateExpressions.Node d = StateExpressions.compile(PropertyFunctions.find(m, "diffusivity").orElseThrow().getFunction().getBody());
+		String mixed = "x*2 - x/3*x + 0.5 - (1 - x)^2/4 * x^0.5 / 3 + x - 2*x*x";
+		StateExpressions.Node n = StateExpressions.compile(
+				material("material M is intercalation-cathode { ocv function V = " + mixed + " }", "M").getOcvFunction().getBody());
+		java.util.Random random = new java.util.Random(30);
+		for (int i = 0; i < 20000; i++) {
+			double c = 4000 * random.nextDouble(), v = c / 1000;
+			assertEquals(0.1297 * (v * v * v) - 2.51 * Math.abs(v * Math.sqrt(v)) + 3.329 * v, kappa.at(c, Double.NaN, Double.NaN, Double.NaN, 298.15), 0,
+					"kappa at " + c);
+			assertEquals(8.794e-11 * (v * v) - 3.972e-10 * v + 4.862e-10, d.at(c, Double.NaN, Double.NaN, Double.NaN, 298.15), 0, "D at " + c);
+			double x = 1.5 * random.nextDouble(), r = Math.abs(1 * Math.sqrt(x)); // x^0.5 as the products give it
+			double expected = x * 2 - x / 3 * x + 0.5 - (1 - x) * (1 - x) / 4 * r / 3 + x - 2 * x * x;
+			assertEquals(expected, n.at(Double.NaN, x, Double.NaN, Double.NaN, Double.NaN), 0, mixed + " at " + x);
+		}
 	}
 
 	/**
@@ -195,8 +227,8 @@ public class PropertyFunctionsTest {
 				""";
 		clean(v(body));
 		Material m = material(body, "LP30");
-		PropertyFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
-		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		StateFunction kappa = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
+		StateFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
 		for (double t : new double[] { 273.15, 298.15, 330 })
 			for (double c : new double[] { 10, 1000, 2500 }) {
 				double mm = c / 1000, arr = Math.exp(34700 / R * (1 / 298.15 - 1 / t));
@@ -222,7 +254,7 @@ public class PropertyFunctionsTest {
 		assertEquals(2.5e-6 * Math.sqrt(1000.0 * 20000 * 10000), i0.at(1000, 20000, 30000, 298.15), 1e-12);
 		assertEquals(0, i0.at(1000, 0, 30000, 298.15), 0);
 		// x is the stoichiometry of the solid, cs = x cmax (cmax: the material's max-concentration)
-		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		StateFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
 		assertEquals(3.3e-14 * 1.25, d.at(0.25, 298.15), 1e-26);
 		assertThrows(IllegalArgumentException.class, () -> PropertyFunctions.of(m, "exchange-current-density"));
 	}
@@ -240,7 +272,7 @@ public class PropertyFunctionsTest {
 				}
 				""";
 		Material m = material(body, "LCO");
-		PropertyFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
+		StateFunction d = PropertyFunctions.of(m, "diffusivity").orElseThrow();
 		assertEquals(1e-13, d.at(0.3, 298.15), 1e-27);
 		assertEquals(1e-13 * Math.exp(-18550 / R * (1 / 320.0 - 1 / 298.15)), d.at(0.9, 320), 1e-27);
 		assertEquals(10, PropertyFunctions.of(m, "electronic-conductivity").orElseThrow().at(0.5, 350), 0);
@@ -377,7 +409,7 @@ public class PropertyFunctionsTest {
 				""";
 		clean(v(body));
 		Material m = material(body, "E");
-		PropertyFunction k = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
+		StateFunction k = PropertyFunctions.of(m, "ionic-conductivity").orElseThrow();
 		assertEquals(0.4, k.at(250, 298.15), 1e-12);
 		assertEquals(0.95, k.at(1500, 298.15), 1e-12); // halfway between 1.0 at 1 M and 0.9 at 2 M
 		assertEquals(0.9, k.at(5000, 298.15), 1e-12); // constant beyond the last point

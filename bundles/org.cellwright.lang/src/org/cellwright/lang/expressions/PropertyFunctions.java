@@ -15,6 +15,7 @@ import org.cellwright.model.Property;
 import org.cellwright.model.PropertyOwner;
 import org.cellwright.model.Quantity;
 import org.cellwright.model.Table;
+import org.cellwright.solver.dfn.StateFunction;
 import org.cellwright.solver.input.ArrheniusLaws;
 import org.cellwright.solver.input.MaterialProperty;
 import org.eclipse.emf.ecore.EObject;
@@ -211,14 +212,22 @@ public final class PropertyFunctions {
 	 * The property {@code name} of a material as f(state, T) in SI, Arrhenius factor included (see the class
 	 * comment); empty if the material does not set it. The state is c [mol/m3] for a liquid electrolyte's property, x
 	 * [-] for a solid's (cs = x cmax with cmax its max-concentration), ignored for a property of T only. Throws
-	 * IllegalArgumentException for a kinetic law (read it with {@link #kinetic}) or an invalid value.
+	 * IllegalArgumentException for a kinetic law (read it with {@link #kinetic}) or an invalid value. The solver's own
+	 * type, so the solver calls it directly (no wrapper between them); a value that does not depend on the state
+	 * ({@link #dependsOnState}) says so ({@link StateFunction#independentOfConcentration}).
 	 */
-	public static Optional<PropertyFunction> of(PropertyOwner owner, String name) {
+	public static Optional<StateFunction> of(PropertyOwner owner, String name) {
 		return find(owner, name).map(PropertyFunctions::compile);
 	}
 
 	/** The property as f(state, T); see {@link #of}. */
-	public static PropertyFunction compile(Property p) {
+	public static StateFunction compile(Property p) {
+		StateFunction f = ofState(p);
+		// a value of T only says so: a particle's rows are then linear (DfnModel.linearBlocks, particle-modes)
+		return dependsOnState(p) ? f : StateFunction.ofTemperature(t -> f.at(0, t));
+	}
+
+	private static StateFunction ofState(Property p) {
 		Role role = role(p.eContainer(), p.getName()).orElse(Role.TEMPERATURE);
 		StateExpressions.Node n = node(p);
 		Arrhenius a = arrhenius(p);

@@ -23,7 +23,8 @@ import org.cellwright.model.VariableRef;
  * Each node is a call the JIT cannot inline (every node of one operator shares its code), so a variable with a
  * constant operator, a power and another constant operator ({@code c/1000}, {@code 1 - x}, {@code ce^0.5},
  * {@code 2.51*(c/1000)^1.5}) is no node of its own: the node that uses it evaluates it in place ({@code Simple}).
- * Nyman's conductivity is then two nodes instead of thirteen (docs/dfn.md, session 30).
+ * Such operands and constants joined left to right by + - * / are one node ({@link Chain}): Nyman's conductivity and
+ * diffusivity are one node each, instead of thirteen and eleven (docs/dfn.md, session 30).
  */
 public final class StateExpressions {
 
@@ -43,19 +44,85 @@ public final class StateExpressions {
 	 * A compiled sub-expression: a constant (folded), a {@link Simple} (its parent evaluates it without a call) or a
 	 * node. Every one has a node, for a parent that calls it.
 	 */
-	private record Compiled(Node node, boolean constant, double value, Simple simple) {
+	private record Compiled(Node node, boolean constant, double value, Simple simple, Chain chain) {
 		static Compiled ofValue(double v) {
-			return new Compiled((c, x, cs, m, t) -> v, true, v, null);
+			return new Compiled((c, x, cs, m, t) -> v, true, v, null, null);
 		}
 
 		static Compiled ofNode(Node n) {
-			return new Compiled(n, false, Double.NaN, null);
+			return new Compiled(n, false, Double.NaN, null, null);
 		}
 
 		static Compiled of(Simple s) {
-			return new Compiled((c, x, cs, m, t) -> s.at(c, x, cs, m, t), false, Double.NaN, s);
+			return new Compiled((c, x, cs, m, t) -> s.at(c, x, cs, m, t), false, Double.NaN, s, null);
 		}
 
+		static Compiled of(Chain ch) {
+			return new Compiled(ch, false, Double.NaN, null, ch);
+		}
+
+		/** A term of a {@link Chain}: a constant or a {@link Simple}; null for anything else. */
+		Object term() {
+			return constant ? (Object) value : simple;
+		}
+	}
+
+	/**
+	 * Terms (each a constant or a {@link Simple}) joined left to right by + - * /: {@code a op1 b op2 c ...} as written
+	 * without parentheses around the right operand ({@code 0.1297*(c/1000)^3 - 2.51*(c/1000)^1.5 + 3.329*(c/1000)},
+	 * Nyman's conductivity). One node evaluates them all in place, each operator in turn on the value so far and the
+	 * next term: the tree's arithmetic in the tree's order (((a op1 b) op2 c) ...), so the value is the same to the bit.
+	 * A constant first term or two constants in a row are folded before, so the first term is a {@link Simple}.
+	 */
+	private static final class Chain implements Node {
+		private final Simple first;
+		private final char[] ops;
+		private final Simple[] terms; // null where the term is the constant of the same index in ks
+		private final double[] ks;
+
+		private Chain(Simple first, char[] ops, Simple[] terms, double[] ks) {
+			this.first = first;
+			this.ops = ops;
+			this.terms = terms;
+			this.ks = ks;
+		}
+
+		/** a op b: a a Simple, b a Simple or a constant (not both constant: folded). */
+		static Chain of(Object a, char op, Object b) {
+			if (a instanceof Simple s)
+				return new Chain(s, new char[0], new Simple[0], new double[0]).then(op, b);
+			throw new IllegalArgumentException("a chain begins with a variable");
+		}
+
+		/** This chain, then op b. */
+		Chain then(char op, Object b) {
+			int n = ops.length;
+			char[] o = java.util.Arrays.copyOf(ops, n + 1);
+			Simple[] t = java.util.Arrays.copyOf(terms, n + 1);
+			double[] k = java.util.Arrays.copyOf(ks, n + 1);
+			o[n] = op;
+			if (b instanceof Simple s)
+				t[n] = s;
+			else
+				k[n] = (Double) b;
+			return new Chain(first, o, t, k);
+		}
+
+		@Override
+		public double at(double c, double x, double cs, double m, double t) {
+			double v = first.at(c, x, cs, m, t);
+			for (int i = 0; i < ops.length; i++) {
+				Simple s = terms[i];
+				double w = s == null ? ks[i] : s.at(c, x, cs, m, t);
+				v = switch (ops[i]) {
+				case '+' -> v + w;
+				case '-' -> v - w;
+				case '*' -> v * w;
+				default -> v / w;
+				};
+			}
+			return v;
+		}
 	}
 
 	/**
@@ -217,6 +284,8 @@ public final class StateExpressions {
 			return Compiled.of(l.simple().with(o, r.value(), false));
 		if (o != '^' && l.constant() && r.simple() != null && r.simple().takesOperator())
 			return Compiled.of(r.simple().with(o, l.value(), true));
+		if (o != '^' && r.term() != null && (l.chain() != null || l.simple() != null))
+			return Compiled.of(l.chain() != null ? l.chain().then(o, r.term()) : Chain.of(l.simple(), o, r.term()));
 		Simple as = l.simple(), bs = r.simple();
 		Node a = l.node(), b = r.node();
 		if (l.constant()) {

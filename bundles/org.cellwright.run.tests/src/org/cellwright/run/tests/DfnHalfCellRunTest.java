@@ -112,6 +112,43 @@ class DfnHalfCellRunTest {
 		}
 	}
 
+	/**
+	 * The example's electrolyte functions (Nyman's conductivity and diffusivity, written as functions of c) reach the
+	 * solver as the language compiled them: the StateFunction PropertyFunctions gives, called without a wrapper of the
+	 * mapping's (session 30; a lambda of DfnMapping's before), with the Java set's values (within 1e-15 of the terms'
+	 * sizes: the same products and square root, grouped as written there, 0.1297 (m m m) here) and slopes (the
+	 * Jacobian's difference quotient) over 1 to 4000 mol/m3.
+	 */
+	@Test
+	void theElectrolytesFunctionsAreTheLanguagesOwnWithTheJavaSetsValuesAndSlopes() {
+		var mapped = DfnRunTest.inputs(EXAMPLE, "HalfCell1C").cell().electrolyte();
+		var java = Chen2020.lithiumMetalHalfCell(1.0).electrolyte();
+		for (var f : List.of(mapped.conductivity(), mapped.diffusivity())) {
+			assertTrue(f.getClass().getName().startsWith("org.cellwright.lang.expressions.PropertyFunctions"),
+					"the language's own function, no wrapper: " + f.getClass().getName());
+			assertFalse(f.independentOfConcentration(), "a function of c");
+		}
+		assertTrue(mapped.transferenceNumber().independentOfConcentration(), "a constant says so");
+		double worstK = 0, worstD = 0, worstKSlope = 0, worstDSlope = 0;
+		for (double c = 1; c <= 4000; c += 0.37) {
+			double m = c / 1000, termsK = 0.1297 * m * m * m + 2.51 * m * Math.sqrt(m) + 3.329 * m;
+			double termsD = 8.794e-11 * m * m + 3.972e-10 * m + 4.862e-10, h = 1e-4 * c;
+			worstK = Math.max(worstK, Math.abs(mapped.conductivity().at(c, 298.15) - java.conductivity().at(c, 298.15)) / termsK);
+			worstD = Math.max(worstD, Math.abs(mapped.diffusivity().at(c, 298.15) - java.diffusivity().at(c, 298.15)) / termsD);
+			worstKSlope = Math.max(worstKSlope, Math.abs(slope(mapped.conductivity(), c, h) - slope(java.conductivity(), c, h)) * c / termsK);
+			worstDSlope = Math.max(worstDSlope, Math.abs(slope(mapped.diffusivity(), c, h) - slope(java.diffusivity(), c, h)) * c / termsD);
+		}
+		assertTrue(worstK < 1e-15, "kappa within " + worstK + " of the Java set's (of its terms' sizes)");
+		assertTrue(worstD < 1e-15, "D within " + worstD);
+		assertTrue(worstKSlope < 1e-10, "kappa's slope within " + worstKSlope);
+		assertTrue(worstDSlope < 1e-10, "D's slope within " + worstDSlope);
+	}
+
+	/** The central difference quotient of f at c, T = 298.15 K. */
+	static double slope(org.cellwright.solver.dfn.StateFunction f, double c, double h) {
+		return (f.at(c + h, 298.15) - f.at(c - h, 298.15)) / (2 * h);
+	}
+
 	@Test
 	void theRunnerGivesPyBammsCapacityAndCurve() throws Exception {
 		check("SingleIon1C", PYBAMM, PYBAMM_END);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 import org.cellwright.lang.expressions.KineticFunction;
-import org.cellwright.lang.expressions.PropertyFunction;
 import org.cellwright.lang.expressions.PropertyFunctions;
 import org.cellwright.lang.model.CellThermal;
 import org.cellwright.lang.model.Cells;
@@ -223,9 +222,7 @@ public final class DfnMapping {
 		Property p = Cells.property(owner, property);
 		if (p == null) return null;
 		try {
-			PropertyFunction f = PropertyFunctions.compile(p);
-			// a value of T only says so: a particle's rows are then linear (DfnModel.linearBlocks, particle-modes)
-			return PropertyFunctions.dependsOnState(p) ? f::at : StateFunction.ofTemperature(t -> f.at(0, t));
+			return PropertyFunctions.compile(p); // itself a StateFunction: the solver calls it without a wrapper
 		} catch (IllegalArgumentException e) {
 			throw new InputException(CellFiles.problemAt(p, Severity.ERROR, property + " of " + owner.getName() + ": " + e.getMessage()));
 		}

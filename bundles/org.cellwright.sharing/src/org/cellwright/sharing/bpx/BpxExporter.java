@@ -790,7 +790,7 @@ public final class BpxExporter {
 	 */
 	private static boolean atReference(JsonObject o, String key, String eaKey, Material m, Property p, String body, String variable, double tRef,
 			List<String> lost, String where) {
-		org.cellwright.lang.expressions.PropertyFunction f;
+		org.cellwright.solver.dfn.StateFunction f;
 		try {
 			f = org.cellwright.lang.expressions.PropertyFunctions.compile(p);
 		} catch (RuntimeException e) {
