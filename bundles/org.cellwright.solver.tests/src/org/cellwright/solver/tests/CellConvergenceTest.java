@@ -111,7 +111,9 @@ class CellConvergenceTest {
      * solves' and D(c)'s Picard tolerance stay below the time error. Before session 30 the particles' shells gave this
      * discharge a first-order time error (the voltage changed by 6.8, 5.2, 2.2 and 1.0 uV per halving from 40 s,
      * 15 uV from 40 s to 2.5 s), whose order this test measured; with the parabolic face flows it is 1.3 uV from 40 s
-     * to 2.5 s and changes sign (-1.07, -0.60, +0.39, -0.01 uV per halving), no longer an order to measure. The orders
+     * to 2.5 s and changes sign (-1.07, -0.60, +0.39, -0.01 uV per halving), no longer an order to measure. With the cathode
+     * film re-fitted for the measured Li/LPSCl growth barrier (session 30) it is 4.0 uV from 40 s to 2.5 s, so the bound
+     * is main's 10 uV again (a few microvolts). The orders
      * in time are measured where the time error is large enough: the particles' BDF2 alone
      * (ParticleDiffusionTest.bdf2StoredStepIsSecondOrderAndConservesLithium) and in the cell, the cold pulses
      * (ColdPulseConvergenceTest).
@@ -124,7 +126,7 @@ class CellConvergenceTest {
             v[k] = voltageAfter30Min(SolverSettings.builder().cathodeNodes(5).particleNodes(10).maxStep(steps[k])
                     .relativeTolerance(1e-6).absoluteTolerance(1e-3).outputInterval(1e9).build());
         for (int k = 0; k + 1 < steps.length; k++)
-            assertEquals(v[steps.length - 1], v[k], 3e-6, steps[k] + " s steps against 2.5 s steps");
+            assertEquals(v[steps.length - 1], v[k], 1e-5, steps[k] + " s steps against 2.5 s steps");
     }
 
     /**
