@@ -116,6 +116,26 @@ class ExplorerUITest {
 		assertTrue(runAs.stream().anyMatch(s -> s.contains("CellWright Experiment")), "Run As entries: " + runAs);
 	}
 
+	/**
+	 * The context menu offers nothing the product has nothing for: no Debug As (a .cell file is launchable, and the
+	 * platform offered it in every mode, though only run is registered) and no Team (session 30 walk; hidden by the
+	 * activity org.cellwright.app.activities.unused), while Run As stays, with nothing logged as an error.
+	 */
+	@Test
+	void projectExplorersContextMenuHasNoDebugAsNorTeam() throws Exception {
+		CommonViewer viewer = explorer();
+		viewer.setSelection(new StructuredSelection(file), true);
+		flush();
+		Menu menu = viewer.getControl().getMenu();
+		List<String> top = show(menu).stream().filter(s -> !s.isEmpty()).toList();
+		menu.notifyListeners(SWT.Hide, new Event());
+		assertTrue(top.stream().anyMatch(s -> s.startsWith("Run As")), "Run As: " + top);
+		assertTrue(top.stream().noneMatch(s -> s.startsWith("Debug As") || s.startsWith("Profile As") || s.startsWith("Team")),
+				"no Debug As, Profile As, Team: " + top);
+		assertTrue(top.contains("Compare With") && top.contains("Replace With"), "local history stays: " + top);
+		assertTrue(logged.isEmpty(), "nothing logged as an error: " + logged);
+	}
+
 	@Test
 	void editorContextMenuOffersRunAsCellWrightExperiment() throws Exception {
 		IEditorPart editor = IDE.openEditor(page, file, true);

@@ -80,6 +80,7 @@ class FitReportViewUITest extends ProjectUITest {
 				&& !view.titleText().contains("cost"), view.titleText());
 		// the one word for a bracket's end, the command line's (it read "converged" here: FitResult.Status.word, session 30)
 		assertTrue(view.titleText().startsWith("Fit K: bracketed after 9 evaluations"), view.titleText());
+		assertEquals("Targets: simulated at the start and at the fitted values", view.overlayChart().getData(ChartTitleFit.FULL));
 		// cancelled part way (session 30: kept as found so far): said in the title and at the end it was cut at
 		Files.writeString(run.resolve("fit.json"), BRACKET_JSON.replace("\"status\":\"converged\"", "\"status\":\"cancelled\"")
 				.replace("\"resolved\":true", "\"resolved\":false"));
@@ -87,6 +88,9 @@ class FitReportViewUITest extends ProjectUITest {
 		assertTrue(view.titleText().startsWith("Fit K: cancelled after 9 evaluations"), view.titleText());
 		assertTrue(view.bracketText().startsWith("Below 0.8120 mS/cm (at 0.8050) fails: Y, plates for the whole hour (end-time): expected > 0.5 h"
 				+ " (not resolved: cancelled)"), view.bracketText());
+		// a cancelled fit makes no before/after runs: its Before / after tab says so, not an empty chart without a word why
+		// (session 30 walk)
+		assertEquals("Targets: cancelled: no before/after runs were made", view.overlayChart().getData(ChartTitleFit.FULL));
 		// a least-squares fit shown after it has its 95 % interval again, and no bracket line
 		Files.writeString(run.resolve("fit.json"), FIT_JSON);
 		view = shown(run);

@@ -10,9 +10,18 @@ final class FitPlots {
 
 	private FitPlots() {}
 
-	/** Per target: measured (black, dashed), simulated at the start values (pale, dotted) and at the fitted values (solid). */
+	/** The chart's title for a cancelled fit, which has no before/ and after/ runs: why the chart has no simulation. */
+	static final String CANCELLED = "Targets: cancelled: no before/after runs were made";
+
+	/**
+	 * Per target: measured (black, dashed), simulated at the start values (pale, dotted) and at the fitted values (solid).
+	 * A cancelled fit makes no before/after runs (Fits.run stops before them): its title says so, where it was an empty
+	 * chart without a word why (session 30 walk).
+	 */
 	static ChartContent beforeAfter(FitRecord f) {
-		ChartContent c = new ChartContent("Targets: simulated at the start and at the fitted values");
+		boolean simulated = f.targets().stream().anyMatch(t -> t.before() != null || t.after() != null);
+		ChartContent c = new ChartContent(!simulated && f.status() == org.cellwright.fit.FitResult.Status.CANCELLED ? CANCELLED
+				: "Targets: simulated at the start and at the fitted values");
 		for (int k = 0; k < f.targets().size(); k++) {
 			FitRecord.Target t = f.targets().get(k);
 			RGB colour = RunStyles.colour(k);
