@@ -49,6 +49,11 @@ try {
     await page.locator('dialog.cw-question button', { hasText: 'Cancel' }).click();
     await page.locator('dialog.cw-question').waitFor({ state: 'detached', timeout: 10000 });
     check(read(base) === baseText && read(thin) === thinText, 'Cancel changes no file');
+    // the next edit starts once the diagram is drawn again with the file's name and the first edit's input is gone: a
+    // double click into the redraw after Cancel opened an input the redraw then hid (ci48: "element is not visible")
+    await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'wcc')
+        && ![...document.querySelectorAll('.label-edit input, .label-edit textarea, input.sprotty-label-edit, .edit-label input')]
+            .some(e => e.offsetParent !== null), null, { timeout: 30000 });
     await page.screenshot({ path: screenshot.replace(/\.png$/, '-cancelled.png') });
 
     // 2. asked again; yes: both files renamed (were step 1 a rename, the label wcc would be gone by now)
