@@ -203,16 +203,10 @@ final class Sections {
 	/** The cell temperature against time, or null when it does not change (isothermal runs). */
 	static Plot temperatureVsTime(CsvTable ts) {
 		if (!ts.has("temperature_K")) return null;
+		double[] range = temperatureRangeK(ts);
+		if (!(range[1] - range[0] > 1e-6)) return null;
 		double[] t = ts.column("temperature_K"), c = new double[t.length];
-		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-		for (int i = 0; i < t.length; i++) {
-			c[i] = t[i] - 273.15;
-			if (!Double.isNaN(t[i])) {
-				lo = Math.min(lo, t[i]);
-				hi = Math.max(hi, t[i]);
-			}
-		}
-		if (!(hi - lo > 1e-6)) return null;
+		for (int i = 0; i < t.length; i++) c[i] = t[i] - 273.15;
 		// as the protocol sets it ('set temperature') or, in a cell with one, as the lumped thermal model gives it: titled
 		// "(lumped thermal model)", a solid-state run, which has none, read as if its set 20 degC had been computed (session 30)
 		return new Plot("Cell temperature", "time / h", "temperature / \u00b0C").line("temperature", ts.column("time_h"), c,
@@ -398,13 +392,24 @@ final class Sections {
 		String at = " at " + fmt(t.getAsDouble() - 273.15, 4) + " \u00b0C";
 		CsvTable ts = r.timeseries();
 		if (ts == null || !ts.has("temperature_K")) return at;
+		double[] range = temperatureRangeK(ts);
+		return range[1] - range[0] > 1e-6
+				? at + " (where the run started; it ran at " + fmt(range[0] - 273.15, 4) + " to " + fmt(range[1] - 273.15, 4) + " \u00b0C)"
+				: at;
+	}
+
+	/**
+	 * The lowest and highest of a time series' temperature_K (NaN samples passed over; +infinity and -infinity where every
+	 * one is NaN), for the temperature chart (drawn where they differ) and the mechanism map's title.
+	 */
+	static double[] temperatureRangeK(CsvTable ts) {
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		for (double k : ts.column("temperature_K"))
 			if (!Double.isNaN(k)) {
 				lo = Math.min(lo, k);
 				hi = Math.max(hi, k);
 			}
-		return hi - lo > 1e-6 ? at + " (where the run started; it ran at " + fmt(lo - 273.15, 4) + " to " + fmt(hi - 273.15, 4) + " \u00b0C)" : at;
+		return new double[] { lo, hi };
 	}
 
 	/**
