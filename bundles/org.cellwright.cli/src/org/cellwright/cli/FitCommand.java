@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
 		description = { "Estimate parameters: run the fit blocks of a .cell file (Levenberg-Marquardt or BOBYQA from Hipparchus; the "
-				+ "simulations of one iteration in parallel); print the estimates with 95 % confidence intervals, correlations and notes; "
+				+ "simulations of one iteration in parallel); print the estimates with 95 %% confidence intervals, correlations and notes; "
 				+ "write results/<file>/<fit>/<id>/fit.json and fitted.cell (the file with the fitted values, source \"fitted: <fit>, <date>\")." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every fit converged", "1:errors in the input, or a fit that did not converge or was interrupted",
