@@ -111,7 +111,7 @@ public final class DfnSolution {
             int nx = mesh.cells();
             double[] ce = new double[nx], pe = new double[nx];
             for (int g = 0; g < nx; g++) {
-                ce[g] = y[model.start(g) + DfnModel.CE];
+                ce[g] = model.electrolyteConcentration(y, g);
                 pe[g] = y[model.start(g) + DfnModel.PHIE];
             }
             double[][] ps = new double[3][], cs = new double[3][];
