@@ -26,7 +26,9 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * solid current at x = L equals the applied current. With a lithium-metal negative ({@link PlanarLithiumElectrode})
  * the negative domain is empty and x = 0 is the foil: face 0 carries its kinetics (no unknowns of its own). Under power control ({@link #atPower}) the applied current is
  * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
- * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
+ * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}). A single-ion
+ * electrolyte (t+ = 1) has no c_e unknowns ({@link #uniformElectrolyte}), and between a foil and the positive under a
+ * given current no separator unknowns either ({@link #firstUnknownCell}).
  */
 public final class DfnModel implements BorderedDaeSystem, CellModel {
     /**
@@ -47,6 +49,17 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     private final int first;
     /** c_e of a {@link #uniformElectrolyte} [mol/m3] (the initial concentration). */
     private final double uniformConcentration;
+    /**
+     * The first x-cell with unknowns of its own: 0, or with a {@link #uniformElectrolyte} between a lithium foil and the
+     * positive under a given current the positive's first cell. There the separator carries the applied current through
+     * conductances that do not depend on the state (no reaction, uniform c_e, kappa_D = 0), so its phi_e is no unknown:
+     * the foil's face passes (phi_e at the foil - phi_e at the positive's first centre) / {@link #separatorResistance}, the
+     * series of the separator's face resistances (exactly the chain of the separator's rows), and each separator cell's
+     * phi_e lies on that ohmic line ({@link #electrolytePotential}).
+     */
+    private final int firstUnknownCell;
+    /** With a condensed separator ({@link #firstUnknownCell} > 0): per cell g before it, the resistance from centre g to the positive's first centre, and at [firstUnknownCell] that from the foil's face [Ohm m2]. */
+    private double[] separatorResistance;
 
     private final DfnCell cell;
     private final DfnMesh meshSpec;
@@ -137,6 +150,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         StateFunction transference = cell.electrolyte().transferenceNumber();
         uniformElectrolyte = transference.independentOfConcentration() && transference.at(uniformConcentration, temperature) == 1;
         first = uniformElectrolyte ? 1 : 0;
+        firstUnknownCell = uniformElectrolyte && foil != null && power == null ? mesh.firstCell(2) : 0;
         for (int d = 0; d <= 2; d += 2)
             populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
         for (int d = 0; d <= 2; d += 2) particleDiffusivity[d] = new double[populations[d].length];
@@ -226,8 +240,19 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** The electrolyte's concentration c_e at x-cell g in state y [mol/m3] (the uniform one where it is no unknown). */
     public double electrolyteConcentration(double[] y, int g) { return first == 0 ? y[start[g] + CE] : uniformConcentration; }
 
-    /** The electrolyte's potential phi_e at x-cell g in state y [V]. */
-    public double electrolytePotential(double[] y, int g) { return y[start[g] + PHIE]; }
+    /**
+     * The electrolyte's potential phi_e at x-cell g in state y [V]; in a condensed separator ({@link #firstUnknownCell}) on
+     * the ohmic line from the positive's first centre, which the current of the positive's reactions, -sum a j dx (the
+     * applied current wherever the solid's and the electrolyte's charge balances hold), crosses towards the foil.
+     */
+    public double electrolytePotential(double[] y, int g) {
+        if (g >= firstUnknownCell) return y[start[g] + PHIE];
+        int p = firstUnknownCell;
+        double reactions = 0;
+        for (int h = p; h < nx; h++)
+            for (int k = 0; k < populations[2].length; k++) reactions += populations[2][k].specificSurface() * y[start[h] + J + k] * mesh.width(h);
+        return y[start[p] + PHIE] - reactions * separatorResistance[g];
+    }
 
     /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
     double solidFaceConductance(int d) { return solidFace[d]; }
@@ -235,7 +260,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** The solid phase's conductance from electrode domain d's end cell to its collector [S/m2]. */
     double solidCollectorConductance(int d) { return solidCollector[d]; }
 
-    private int coreBlockSize(int g) { return (isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2) - first; }
+    private int coreBlockSize(int g) { return g < firstUnknownCell ? 0 : (isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2) - first; }
 
     public boolean isElectrode(int g) { return mesh.domainOf(g) != 1; }
 
@@ -391,7 +416,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 : un0 + overpotential(populations[0][0], jn, cell.initialElectrolyteConcentration(), t);
         double up = up0 + overpotential(p0, jp, cell.initialElectrolyteConcentration(), t);
         if (power != null) y[currentIndex] = iApp;
-        for (int g = 0; g < nx; g++) {
+        for (int g = firstUnknownCell; g < nx; g++) {
             int s = start[g];
             if (first == 0) y[s + CE] = cell.initialElectrolyteConcentration();
             y[s + PHIE] = -un;
@@ -861,6 +886,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         double h = 0.5 * mesh.width(0);
         double cb = foilSurfaceConcentration(y, iApp);
         double phib = foil.electrolytePotential(iApp, cb, temp);
+        if (firstUnknownCell > 0) { // the condensed separator: one current from the foil's face to the positive's first centre
+            double i = (phib - y[start[firstUnknownCell] + PHIE]) / separatorResistance[firstUnknownCell];
+            for (int f = 0; f <= firstUnknownCell; f++) ie[f] = i;
+            return;
+        }
         ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
         saltFlux[0] = ie[0] / F;
     }
@@ -901,6 +931,15 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
             logCell[g] = 0; // kappa_D = 0 (t+ = 1)
         }
+        if (firstUnknownCell == 0) return;
+        // the series from the foil's face: half cell 0 (as lithiumMetalBoundary), then each face's pair of half cells
+        int p = firstUnknownCell;
+        double[] fromFoil = new double[p + 1];
+        fromFoil[0] = 0.5 * mesh.width(0) / kappaCell[0];
+        for (int g = 1; g <= p; g++) fromFoil[g] = fromFoil[g - 1] + 1 / FaceConductance.series(kappaCell[g - 1], 0.5 * mesh.width(g - 1), kappaCell[g], 0.5 * mesh.width(g));
+        separatorResistance = new double[p + 1];
+        for (int g = 0; g < p; g++) separatorResistance[g] = fromFoil[p] - fromFoil[g];
+        separatorResistance[p] = fromFoil[p];
     }
 
     /** x-cell g's effective conductivity kappa_eff [S/m] from the last {@link #electrolyteCells}. */
@@ -952,7 +991,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
         electrolyteCells(y);
-        for (int g = 0; g < nx - 1; g++) {
+        for (int g = firstUnknownCell; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
             double da = 0.5 * mesh.width(g), db = 0.5 * mesh.width(g + 1);
             double gk = FaceConductance.series(kappaCell[g], da, kappaCell[g + 1], db);
@@ -980,7 +1019,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             if (d == 0) is[g0] = OhmicSolidPhase.current(solidCollector[0], y[start[g0] + PHIS] - 0.0);
             else is[g1] = iApp;
         }
-        for (int g = 0; g < nx; g++) {
+        for (int g = firstUnknownCell; g < nx; g++) {
             int s = start[g];
             double w = mesh.width(g);
             double aj = 0;

@@ -112,7 +112,7 @@ public final class DfnSolution {
             double[] ce = new double[nx], pe = new double[nx];
             for (int g = 0; g < nx; g++) {
                 ce[g] = model.electrolyteConcentration(y, g);
-                pe[g] = y[model.start(g) + DfnModel.PHIE];
+                pe[g] = model.electrolytePotential(y, g);
             }
             double[][] ps = new double[3][], cs = new double[3][];
             for (int d = 0; d <= 2; d += 2) {
