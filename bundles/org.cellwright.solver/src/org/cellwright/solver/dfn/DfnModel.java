@@ -301,7 +301,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /**
      * The base index of x-cell g's core unknowns: phi_e at start(g) + 1, phi_s at + 2, j_k at + 3 + k, and c_e at + 0
      * where it is an unknown (with a {@link #uniformElectrolyte} index + 0 is the previous cell's last unknown, or -1;
-     * read c_e by {@link #electrolyteConcentration}).
+     * read c_e by {@link #electrolyteConcentration}). A condensed separator's cells ({@link #firstUnknownCell}) have no
+     * unknowns: read their phi_e by {@link #electrolytePotential}.
      */
     public int start(int g) { return start[g]; }
 
