@@ -115,13 +115,16 @@ class DfnSpeedTest {
      * state, at most 230 Newton iterations (223 and 193; 189 and 173 with the halvings), ends on the cut-off where the
      * rtol 1e-7 run ends, at 2.5 V within 1 mV, and its voltage stays within 1.3 mV RMS of that run and within 4.3 mV at
      * most (own life: 1.19 / 4.23 mV measured; IDA's life: 0.12 / 0.73 mV, 0.28 / 4.90 mV with the halvings; docs/dfn.md,
-     * sessions 24 and 25).
+     * sessions 24 and 25). Since session 31 the single-ion half cell's c_e is no unknown: the step's error test, an RMS
+     * over the differential unknowns, runs over the particles' 160 instead of 200 with c_e's 40 (whose errors were 0), so
+     * the same local errors weigh sqrt(200/160) = 1.118 times more; the scenario is run at the rtol whose test is the one
+     * 7e-4 was, 7.8e-4 (measured: 210 and 193 iterations; at 7e-4 232, the tighter test's extra steps).
      */
     @Test
     void theHalfCellsSaturatingEndRejectsDivergingStepsWithoutAFreshJacobian() {
         DfnSolution tight = halfCell(new DfnSimulation(1e-7));
         for (boolean ida : new boolean[] {false, true}) {
-            DfnSimulation sim = new DfnSimulation(7e-4).withInterpolatedOutputs();
+            DfnSimulation sim = new DfnSimulation(7.8e-4).withInterpolatedOutputs();
             DfnSolution s = halfCell(ida ? sim.withIdaMatrixLife() : sim);
             String life = ida ? "IDA's matrix life: " : "own matrix life: ";
             assertEquals("voltage cut-off", s.endReason(), life);

@@ -26,11 +26,40 @@ import org.cellwright.solver.numerics.fv.SphericalMesh;
  * solid current at x = L equals the applied current. With a lithium-metal negative ({@link PlanarLithiumElectrode})
  * the negative domain is empty and x = 0 is the foil: face 0 carries its kinetics (no unknowns of its own). Under power control ({@link #atPower}) the applied current is
  * one more algebraic unknown, the last of the core, with the constraint I V = P(t); a {@link #controlled} model has
- * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}).
+ * that unknown too and switches between I = I(t) and I V = P(t) step by step ({@link #controlByPower}). A single-ion
+ * electrolyte (t+ = 1) has no c_e unknowns ({@link #uniformElectrolyte}), and between a foil and the positive under a
+ * given current no separator unknowns either ({@link #firstUnknownCell}).
  */
 public final class DfnModel implements BorderedDaeSystem, CellModel {
-    /** Offsets within a cell's core block. */
+    /**
+     * Offsets within a cell's core block from {@link #start}: c_e at CE (absent with a {@link #uniformElectrolyte}, whose
+     * blocks start at PHIE), phi_e, phi_s, j_k.
+     */
     static final int CE = 0, PHIE = 1, PHIS = 2, J = 3;
+    /**
+     * The electrolyte's concentration is no unknown: a single-ion conductor (t+ = 1, declared independent of c) keeps
+     * c_e at its initial uniform value for all time, exactly (no salt flows by diffusion where none flows by migration:
+     * the salt balance d(eps c)/dt = -d(-D_eff dc/dx + i_e/F)/dx + a j/F has the charge balance di_e/dx = a j as its
+     * migration part, and the foil's face passes every charge as Li+), so the state leaves it out and every reader takes
+     * {@link #uniformConcentration} (docs/dfn.md, session 31). Then the first unknown of cell g is its phi_e, at
+     * start[g] + PHIE: {@link #first} = 1.
+     */
+    private final boolean uniformElectrolyte;
+    /** The offset of a cell's first unknown from its {@link #start}: 0 with c_e among the unknowns, 1 without. */
+    private final int first;
+    /** c_e of a {@link #uniformElectrolyte} [mol/m3] (the initial concentration). */
+    private final double uniformConcentration;
+    /**
+     * The first x-cell with unknowns of its own: 0, or with a {@link #uniformElectrolyte} between a lithium foil and the
+     * positive under a given current the positive's first cell. There the separator carries the applied current through
+     * conductances that do not depend on the state (no reaction, uniform c_e, kappa_D = 0), so its phi_e is no unknown:
+     * the foil's face passes (phi_e at the foil - phi_e at the positive's first centre) / {@link #separatorResistance}, the
+     * series of the separator's face resistances (exactly the chain of the separator's rows), and each separator cell's
+     * phi_e lies on that ohmic line ({@link #electrolytePotential}).
+     */
+    private final int firstUnknownCell;
+    /** With a condensed separator ({@link #firstUnknownCell} > 0): per cell g before it, the resistance from centre g to the positive's first centre, and at [firstUnknownCell] that from the foil's face [Ohm m2]. */
+    private double[] separatorResistance;
 
     private final DfnCell cell;
     private final DfnMesh meshSpec;
@@ -117,6 +146,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         mesh = new CompositeMesh(List.of(new Mesh1D(0, ln, foil != null ? 0 : meshSpec.negative()), new Mesh1D(ln, ln + ls, meshSpec.separator()),
                 new Mesh1D(ln + ls, ln + ls + lp, meshSpec.positive())));
         electrolyte = new ConcentratedSolutionElectrolyte(cell.electrolyte());
+        uniformConcentration = cell.initialElectrolyteConcentration();
+        StateFunction transference = cell.electrolyte().transferenceNumber();
+        uniformElectrolyte = transference.independentOfConcentration() && transference.at(uniformConcentration, temperature) == 1;
+        first = uniformElectrolyte ? 1 : 0;
+        firstUnknownCell = uniformElectrolyte && foil != null && power == null ? mesh.firstCell(2) : 0;
         for (int d = 0; d <= 2; d += 2)
             populations[d] = d == 0 && foil != null ? new ParticlePopulation[0] : electrode(d).populations().toArray(new ParticlePopulation[0]);
         for (int d = 0; d <= 2; d += 2) particleDiffusivity[d] = new double[populations[d].length];
@@ -140,6 +174,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         }
         nx = mesh.cells();
         start = new int[nx + 1];
+        start[0] = -first;
         particleStart = new int[nx];
         efficiency = new double[nx];
         porosity = new double[nx];
@@ -150,8 +185,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             porosity[g] = d == 1 ? cell.separator().porosity() : electrode(d).porosity();
         }
         initialSalt = cell.initialElectrolyteConcentration() * electrolyteVolume();
-        currentIndex = power == null ? -1 : start[nx];
-        coreSize = start[nx] + (power == null ? 0 : 1);
+        currentIndex = power == null ? -1 : start[nx] + first;
+        coreSize = start[nx] + first + (power == null ? 0 : 1);
         int blocks = 0, next = coreSize;
         for (int g = 0; g < nx; g++) {
             particleStart[g] = -1;
@@ -178,8 +213,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             // phi_s and j_k see the whole own block; nothing else
             int own = coreBlockSize(g) - 1;
             band = Math.max(band, own);
-            if (g > 0) band = Math.max(band, start[g] + PHIE - start[g - 1]);
-            if (g < nx - 1) band = Math.max(band, start[g + 1] + PHIE - start[g] - CE);
+            // (without c_e: phi_e and phi_s rows see the neighbours' phi_e and phi_s, one block's size away)
+            if (g > 0) band = Math.max(band, start[g] + PHIE - (start[g - 1] + first));
+            if (g < nx - 1) band = Math.max(band, start[g + 1] + PHIE - (start[g] + first));
         }
         bandwidth = band;
         ie = new double[nx + 1];
@@ -190,10 +226,33 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         diffusivityCell = new double[nx];
         transferenceCell = new double[nx];
         logCell = new double[nx];
+        if (uniformElectrolyte) uniformElectrolyteCells();
     }
 
-    /** Index of x-cell g's first core unknown (its c_e; phi_e, phi_s and j_k follow at PHIE, PHIS, J + k). */
+    /**
+     * The base of x-cell g's core unknowns: c_e at CE (where it is an unknown), phi_e, phi_s and j_k at PHIE, PHIS, J + k.
+     */
     int coreStart(int g) { return start[g]; }
+
+    /** Whether c_e is uniform and constant, no unknown ({@link #uniformElectrolyte}: t+ = 1). */
+    public boolean uniformElectrolyte() { return uniformElectrolyte; }
+
+    /** The electrolyte's concentration c_e at x-cell g in state y [mol/m3] (the uniform one where it is no unknown). */
+    public double electrolyteConcentration(double[] y, int g) { return first == 0 ? y[start[g] + CE] : uniformConcentration; }
+
+    /**
+     * The electrolyte's potential phi_e at x-cell g in state y [V]; in a condensed separator ({@link #firstUnknownCell}) on
+     * the ohmic line from the positive's first centre, which the current of the positive's reactions, -sum a j dx (the
+     * applied current wherever the solid's and the electrolyte's charge balances hold), crosses towards the foil.
+     */
+    public double electrolytePotential(double[] y, int g) {
+        if (g >= firstUnknownCell) return y[start[g] + PHIE];
+        int p = firstUnknownCell;
+        double reactions = 0;
+        for (int h = p; h < nx; h++)
+            for (int k = 0; k < populations[2].length; k++) reactions += populations[2][k].specificSurface() * y[start[h] + J + k] * mesh.width(h);
+        return y[start[p] + PHIE] - reactions * separatorResistance[g];
+    }
 
     /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
     double solidFaceConductance(int d) { return solidFace[d]; }
@@ -201,7 +260,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** The solid phase's conductance from electrode domain d's end cell to its collector [S/m2]. */
     double solidCollectorConductance(int d) { return solidCollector[d]; }
 
-    private int coreBlockSize(int g) { return isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2; }
+    private int coreBlockSize(int g) { return g < firstUnknownCell ? 0 : (isElectrode(g) ? 3 + populations[mesh.domainOf(g)].length : 2) - first; }
 
     public boolean isElectrode(int g) { return mesh.domainOf(g) != 1; }
 
@@ -239,7 +298,12 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Reaction current density j_k of population k at electrode x-cell g [A/m2 of particle surface]. */
     public double reactionCurrent(double[] y, int g, int k) { return y[start[g] + J + k]; }
 
-    /** Index of the first unknown of x-cell g. */
+    /**
+     * The base index of x-cell g's core unknowns: phi_e at start(g) + 1, phi_s at + 2, j_k at + 3 + k, and c_e at + 0
+     * where it is an unknown (with a {@link #uniformElectrolyte} index + 0 is the previous cell's last unknown, or -1;
+     * read c_e by {@link #electrolyteConcentration}). A condensed separator's cells ({@link #firstUnknownCell}) have no
+     * unknowns: read their phi_e by {@link #electrolytePotential}.
+     */
     public int start(int g) { return start[g]; }
 
     /**
@@ -264,11 +328,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
 
     @Override public int anchor(int b) { return start[blockCell[b]] + J + blockPopulation[b]; }
 
-    /** Population k's Butler-Volmer row sees c_e, phi_e, phi_s and j_k of its own cell: J + k unknowns below its anchor. */
+    /** Population k's Butler-Volmer row sees (c_e,) phi_e, phi_s and j_k of its own cell: J + k (- 1 without c_e) unknowns below its anchor. */
     @Override public int anchorRowReach() {
         int most = 1;
         for (int d = 0; d <= 2; d += 2) most = Math.max(most, populations[d].length);
-        return J + most - 1;
+        return J + most - 1 - first;
     }
 
     /** First shell unknown of the (first population's) particle at x-cell g (an electrode cell). */
@@ -285,7 +349,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     public void mass(double[] m) {
         java.util.Arrays.fill(m, 0);
         for (int g = 0; g < nx; g++) {
-            m[start[g] + CE] = porosity[g] * mesh.width(g);
+            if (first == 0) m[start[g] + CE] = porosity[g] * mesh.width(g);
             if (isElectrode(g)) {
                 ParticleMesh[] pms = particleUnknowns[mesh.domainOf(g)];
                 for (int p = 0; p < pms.length; p++)
@@ -332,7 +396,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         int lo = 0, hi = nx - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (start[mid] <= i) lo = mid; else hi = mid - 1;
+            if (start[mid] + first <= i) lo = mid; else hi = mid - 1;
         }
         return lo;
     }
@@ -353,9 +417,9 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 : un0 + overpotential(populations[0][0], jn, cell.initialElectrolyteConcentration(), t);
         double up = up0 + overpotential(p0, jp, cell.initialElectrolyteConcentration(), t);
         if (power != null) y[currentIndex] = iApp;
-        for (int g = 0; g < nx; g++) {
+        for (int g = firstUnknownCell; g < nx; g++) {
             int s = start[g];
-            y[s + CE] = cell.initialElectrolyteConcentration();
+            if (first == 0) y[s + CE] = cell.initialElectrolyteConcentration();
             y[s + PHIE] = -un;
             if (isElectrode(g)) {
                 int d = mesh.domainOf(g);
@@ -441,11 +505,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         int at = -1, domain = -1;
         boolean fills = false;
         for (int g = 0; g < nx; g++) {
-            double m = y[start[g] + CE] / c0 - EXHAUSTED;
+            double m = electrolyteConcentration(y, g) / c0 - EXHAUSTED;
             if (m < margin) {
                 margin = m;
                 at = g;
-                value = y[start[g] + CE];
+                value = electrolyteConcentration(y, g);
             }
         }
         double iApp = current(t, y), branch = branchCurrent(t, y), ocp = Double.NaN;
@@ -583,7 +647,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         double thermalVoltage = org.cellwright.solver.physics.Constants.R * temp / F;
         for (int g = 0; g < nx; g++) {
             int s = start[g];
-            if (!(y[s + CE] > 0)) return false;
+            if (!(electrolyteConcentration(y, g) > 0)) return false;
             if (!isElectrode(g)) continue;
             int d = mesh.domainOf(g);
             ParticlePopulation[] ps = populations[d];
@@ -593,7 +657,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 int p0 = particleStart(g, k);
                 for (int r = 0; r < nr; r++) if (!(y[p0 + r] >= 0 && y[p0 + r] <= cMax)) return false;
                 double cSurf = surfaceConcentration(y, g, k);
-                double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
+                double i0 = e.kinetics().exchangeCurrent().at(electrolyteConcentration(y, g), cSurf, cMax, temp);
                 // the residual's overpotential: the surface OCP with its stoichiometry barrier (ParticlePopulation.surfaceOcp),
                 // else a state near a saturating surface, where the barrier carries the voltage, is refused
                 double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
@@ -664,7 +728,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             ParticlePopulation e = populations[d][k];
             FickianParticle particle = e.particle();
             double cMax = particle.maximumConcentration(), gap = particleUnknowns[d][k].surfaceGap();
-            double ce = y[s + CE], j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
+            double ce = electrolyteConcentration(y, g), j = y[s + J + k], cLast = y[particleStart(g, k) + nr - 1];
             double diff = particleDiffusivity(d, k, cLast, temp);
             double dDiff = particle.diffusivity().independentOfConcentration() ? 0 : diffusivitySlope(particle, cLast, temp);
             double cSurf = cLast - j / F * gap / diff;
@@ -677,11 +741,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             double perI0 = kin.current(1, eta, temp), dEta = kin.slope(i0, eta, temp);
             // f = j - i0 g(eta): by c_s through i0 and through U in eta
             double dSurf = -perI0 * law.solidSlope(ce, cSurf, cMax, temp) + dEta * e.surfaceOcpSlope(cSurf / cMax, temp, reaction) / cMax;
-            int base = b * width, first = s + J + k - reach;
+            int base = b * width, from = s + J + k - reach;
             java.util.Arrays.fill(core, base, base + width, 0);
-            core[base + s + CE - first] = -perI0 * law.electrolyteSlope(ce, cSurf, cMax, temp);
-            core[base + s + PHIE - first] = dEta;
-            core[base + s + PHIS - first] = -dEta;
+            if (!uniformElectrolyte) core[base + s + CE - from] = -perI0 * law.electrolyteSlope(ce, cSurf, cMax, temp);
+            core[base + s + PHIE - from] = dEta;
+            core[base + s + PHIS - from] = -dEta;
             core[base + reach] = 1 + dSurf * dSurfdJ;
             last[b] = dSurf * dSurfdLast;
         }
@@ -700,6 +764,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         if (kelvin != temperature) blockRowsVersion++; // D(T): the particles' rows change (BorderedDaeSystem.blockRowsVersion)
         temperature = kelvin;
         takeParticleDiffusivities();
+        if (uniformElectrolyte) uniformElectrolyteCells();
     }
 
     private long blockRowsVersion;
@@ -807,7 +872,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** Salt in the electrolyte per electrode area, sum eps c_e dx [mol/m2]. */
     public double saltInElectrolyte(double[] y) {
         double sum = 0;
-        for (int g = 0; g < nx; g++) sum += porosity[g] * mesh.width(g) * y[start[g] + CE];
+        for (int g = 0; g < nx; g++) sum += porosity[g] * mesh.width(g) * electrolyteConcentration(y, g);
         return sum;
     }
 
@@ -822,6 +887,11 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         double h = 0.5 * mesh.width(0);
         double cb = foilSurfaceConcentration(y, iApp);
         double phib = foil.electrolytePotential(iApp, cb, temp);
+        if (firstUnknownCell > 0) { // the condensed separator: one current from the foil's face to the positive's first centre
+            double i = (phib - y[start[firstUnknownCell] + PHIE]) / separatorResistance[firstUnknownCell];
+            for (int f = 0; f <= firstUnknownCell; f++) ie[f] = i;
+            return;
+        }
         ie[0] = -kappaCell[0] * (y[s + PHIE] - phib) / h + kappaDCell[0] * (logCell[0] - Math.log(cb)) / h;
         saltFlux[0] = ie[0] / F;
     }
@@ -834,6 +904,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * 40 logarithms, a tenth of its residual; docs/dfn.md, session 27).
      */
     void electrolyteCells(double[] y) {
+        if (uniformElectrolyte) return; // taken once per temperature (uniformElectrolyteCells)
         double temp = temperature;
         for (int g = 0; g < nx; g++) {
             double c = y[start[g] + CE];
@@ -843,6 +914,33 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
             logCell[g] = kappaDCell[g] != 0 ? Math.log(c) : 0;
         }
+    }
+
+    /**
+     * {@link #electrolyteCells} of a {@link #uniformElectrolyte}: at its one concentration, once per temperature (the
+     * constructor, {@link #setTemperature}). t+ must stay 1 at every temperature, else the state would lack c_e.
+     */
+    private void uniformElectrolyteCells() {
+        double c = uniformConcentration, temp = temperature;
+        if (electrolyte.transferenceNumber(c, temp) != 1)
+            throw new IllegalStateException("the electrolyte's transference number is 1 at " + cell.temperature() + " K but "
+                    + electrolyte.transferenceNumber(c, temp) + " at " + temp + " K: a single-ion conductor's t+ is 1 at every temperature");
+        for (int g = 0; g < nx; g++) {
+            kappaCell[g] = electrolyte.conductivity(c, temp, efficiency[g]);
+            transferenceCell[g] = electrolyte.transferenceNumber(c, temp);
+            kappaDCell[g] = electrolyte.diffusionalConductivity(kappaCell[g], transferenceCell[g], c, temp);
+            diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
+            logCell[g] = 0; // kappa_D = 0 (t+ = 1)
+        }
+        if (firstUnknownCell == 0) return;
+        // the series from the foil's face: half cell 0 (as lithiumMetalBoundary), then each face's pair of half cells
+        int p = firstUnknownCell;
+        double[] fromFoil = new double[p + 1];
+        fromFoil[0] = 0.5 * mesh.width(0) / kappaCell[0];
+        for (int g = 1; g <= p; g++) fromFoil[g] = fromFoil[g - 1] + 1 / FaceConductance.series(kappaCell[g - 1], 0.5 * mesh.width(g - 1), kappaCell[g], 0.5 * mesh.width(g));
+        separatorResistance = new double[p + 1];
+        for (int g = 0; g < p; g++) separatorResistance[g] = fromFoil[p] - fromFoil[g];
+        separatorResistance[p] = fromFoil[p];
     }
 
     /** x-cell g's effective conductivity kappa_eff [S/m] from the last {@link #electrolyteCells}. */
@@ -859,7 +957,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      * ({@link PlanarLithiumElectrode#surfaceElectrolyteConcentration}), from the last {@link #electrolyteCells}.
      */
     double foilSurfaceConcentration(double[] y, double iApp) {
-        return foil.surfaceElectrolyteConcentration(y[start[0] + CE], transferenceCell[0], diffusivityCell[0], iApp, 0.5 * mesh.width(0));
+        return foil.surfaceElectrolyteConcentration(electrolyteConcentration(y, 0), transferenceCell[0], diffusivityCell[0], iApp, 0.5 * mesh.width(0));
     }
 
     /** The particles' rows are linear (every population's diffusivity independent of c): BorderedDaeSystem.linearBlocks. */
@@ -894,11 +992,15 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         // electrolyte fluxes through interior faces (face g+1 between cells g and g+1); the collectors are closed
         ie[0] = ie[nx] = saltFlux[0] = saltFlux[nx] = 0;
         electrolyteCells(y);
-        for (int g = 0; g < nx - 1; g++) {
+        for (int g = firstUnknownCell; g < nx - 1; g++) {
             int a = start[g], b = start[g + 1];
-            double ca = y[a + CE], cb = y[b + CE];
             double da = 0.5 * mesh.width(g), db = 0.5 * mesh.width(g + 1);
             double gk = FaceConductance.series(kappaCell[g], da, kappaCell[g + 1], db);
+            if (uniformElectrolyte) { // no c_e row: the ionic current alone (kappa_D = 0)
+                ie[g + 1] = -gk * (y[b + PHIE] - y[a + PHIE]);
+                continue;
+            }
+            double ca = y[a + CE], cb = y[b + CE];
             double gkd = FaceConductance.series(kappaDCell[g], da, kappaDCell[g + 1], db);
             double gd = FaceConductance.series(diffusivityCell[g], da, diffusivityCell[g + 1], db);
             double i = -gk * (y[b + PHIE] - y[a + PHIE]) + gkd * (logCell[g + 1] - logCell[g]);
@@ -918,7 +1020,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             if (d == 0) is[g0] = OhmicSolidPhase.current(solidCollector[0], y[start[g0] + PHIS] - 0.0);
             else is[g1] = iApp;
         }
-        for (int g = 0; g < nx; g++) {
+        for (int g = firstUnknownCell; g < nx; g++) {
             int s = start[g];
             double w = mesh.width(g);
             double aj = 0;
@@ -931,7 +1033,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     aj += e.specificSurface() * j;
                     double cMax = e.particle().maximumConcentration();
                     double cSurf = surfaceConcentration(y, g, k);
-                    double i0 = e.kinetics().exchangeCurrent().at(y[s + CE], cSurf, cMax, temp);
+                    double i0 = e.kinetics().exchangeCurrent().at(electrolyteConcentration(y, g), cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
                     double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? branch : -branch);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);
@@ -943,7 +1045,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 }
                 f[s + PHIS] = (is[g + 1] - is[g]) + aj * w;
             }
-            f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
+            if (first == 0) f[s + CE] = -(saltFlux[g + 1] - saltFlux[g]) + aj * w / F;
             f[s + PHIE] = (ie[g + 1] - ie[g]) - aj * w;
         }
         if (currentIndex >= 0) f[currentIndex] = !Double.isNaN(heldVoltage) ? voltage(t, y) - heldVoltage // V = V_hold

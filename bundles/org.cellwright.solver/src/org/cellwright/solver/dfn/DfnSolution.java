@@ -111,8 +111,8 @@ public final class DfnSolution {
             int nx = mesh.cells();
             double[] ce = new double[nx], pe = new double[nx];
             for (int g = 0; g < nx; g++) {
-                ce[g] = y[model.start(g) + DfnModel.CE];
-                pe[g] = y[model.start(g) + DfnModel.PHIE];
+                ce[g] = model.electrolyteConcentration(y, g);
+                pe[g] = model.electrolytePotential(y, g);
             }
             double[][] ps = new double[3][], cs = new double[3][];
             for (int d = 0; d <= 2; d += 2) {

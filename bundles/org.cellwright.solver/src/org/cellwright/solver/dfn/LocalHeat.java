@@ -61,7 +61,7 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
         double[] phie = new double[nx];
         for (int g = 0; g < nx; g++) {
             w[g] = mesh.width(g);
-            phie[g] = y[model.start(g) + DfnModel.PHIE];
+            phie[g] = model.electrolytePotential(y, g);
         }
         // electrolyte: the gaps between neighbouring centres, with the per-cell properties and face conductances of
         // DfnModel's fluxes (DfnModel.electrolyteCells: the properties evaluated in one place)

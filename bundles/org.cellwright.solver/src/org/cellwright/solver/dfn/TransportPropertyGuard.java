@@ -25,7 +25,7 @@ public final class TransportPropertyGuard {
         double t = model.temperature();
         LiquidElectrolyte e = model.cell().electrolyte();
         for (int g = 0; g < mesh.cells(); g++) {
-            double ce = y[model.start(g) + DfnModel.CE];
+            double ce = model.electrolyteConcentration(y, g);
             int d = mesh.domainOf(g);
             double kappa = e.conductivity().at(ce, t), de = e.diffusivity().at(ce, t);
             if (!positive(kappa) || !positive(de)) { // the message only for a violation (this runs at every step)

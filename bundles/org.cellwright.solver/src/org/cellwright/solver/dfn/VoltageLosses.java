@@ -69,7 +69,7 @@ final class VoltageLosses {
             double cb = m.foilSurfaceConcentration(y, iApp);
             add(eta, OverpotentialKind.ANODE_OHMIC, -foil.ohmicDrop(iApp));
             add(eta, OverpotentialKind.LITHIUM_KINETIC, -foil.overpotential(iApp, cb, temp));
-            double phib = foil.electrolytePotential(iApp, cb, temp), drop = y[m.coreStart(0) + DfnModel.PHIE] - phib;
+            double phib = foil.electrolytePotential(iApp, cb, temp), drop = m.electrolytePotential(y, 0) - phib;
             double concentration = m.diffusionalKappa(0) / m.kappa(0) * (m.logConcentration(0) - Math.log(cb));
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, concentration);
             add(eta, ohmicKind(mesh.domainOf(0)), drop - concentration);
@@ -84,7 +84,7 @@ final class VoltageLosses {
             double da = mesh.halfWidth(g), db = mesh.halfWidth(g + 1);
             double gk = FaceConductance.series(m.kappa(g), da, m.kappa(g + 1), db);
             double gkd = FaceConductance.series(m.diffusionalKappa(g), da, m.diffusionalKappa(g + 1), db);
-            double drop = y[m.coreStart(g + 1) + DfnModel.PHIE] - y[m.coreStart(g) + DfnModel.PHIE];
+            double drop = m.electrolytePotential(y, g + 1) - m.electrolytePotential(y, g);
             double concentration = gkd / gk * (m.logConcentration(g + 1) - m.logConcentration(g)), ohmic = drop - concentration;
             double ra = da / m.kappa(g), rb = db / m.kappa(g + 1);
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, weight * concentration);
