@@ -42,9 +42,13 @@ public final class ParticleShells {
         return settings.toBuilder().particleNodes(forRun(cell, protocol)).build();
     }
 
-    /** The shells a run of this cell through this protocol takes ({@link #GENTLE} without a cathode: none are used). */
+    /**
+     * The shells a run of this cell through this protocol takes ({@link #GENTLE} without a cathode: none are used;
+     * {@link #STEEP} for a cathode built without its protocol, protocol null).
+     */
     public static int forRun(CellSpec cell, ProtocolSpec protocol) {
-        if (cell == null || !cell.hasCathode() || protocol == null) return GENTLE;
+        if (cell == null || !cell.hasCathode()) return GENTLE;
+        if (protocol == null) return STEEP;
         if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return STEEP; // refused by the validator
         List<StepSpec> steps = protocol.flatten();
         double beta = CompositeCathode.diffusionNumber(cell.cathode(), largestCurrentDensity(cell, steps),

@@ -139,7 +139,9 @@ public final class CompositeCathode implements ElectrodeModel {
         this.ocp = am.ocv();
         this.rcc = rcc;
         this.n = settings.cathodeNodes();
-        this.m = settings.particleNodes();
+        // settings that leave the shells to the protocol, given here without it (not through Simulation): the fine mesh
+        this.m = settings.particleNodes() == SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
+                ? org.cellwright.solver.ParticleShells.forRun(cell, null) : settings.particleNodes();
         this.thickness = layer.thickness();
         this.mesh = new Mesh1D(0, thickness, n);
         this.dx = mesh.width();
