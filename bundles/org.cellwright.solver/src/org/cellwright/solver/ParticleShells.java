@@ -19,7 +19,7 @@ import org.cellwright.solver.physics.CompositeCathode;
  * {@link #STEEP_FROM}, {@link #GENTLE} shells; above it, or where a step's current cannot be bounded before the run,
  * {@link #STEEP}. Session 31 (docs/solid-state-solver.md, "The particle shells chosen from the protocol"), the
  * WorkPrecisionBenchmark's default steps against its reference, charged cell 7 discharged and cell 6 pulsed and
- * cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are within 0.41 mV RMS and 0.064 % of the capacity
+ * cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are within 0.45 mV RMS and 0.068 % of the capacity
  * on every case up to 0.40 (24 shells gain little there: 0.38 mV, 0.054 %); from 0.74 on 20 shells miss the target
  * and from 1.16 on 24 do (2 C at 0 degC, 4 C at 25 degC, 5 C: 1.02-1.22 mV), where 32 shells meet it
  * (0.75-0.87 mV).
