@@ -41,6 +41,7 @@ import org.cellwright.model.Quantity;
 import org.cellwright.model.Repeat;
 import org.cellwright.model.Rest;
 import org.cellwright.model.Step;
+import org.cellwright.solver.ParticleShells;
 import org.cellwright.solver.input.ArrheniusLaws;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
@@ -86,7 +87,9 @@ public final class SimulationInputs {
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
-		return new Inputs(name, cell, new ProtocolSpec(name, withinWindow(steps, e.getCell())), settings(e));
+		ProtocolSpec protocol = new ProtocolSpec(name, withinWindow(steps, e.getCell()));
+		// the particle shells the solver block leaves to the protocol, chosen here: the run's inputs record them
+		return new Inputs(name, cell, protocol, ParticleShells.resolve(settings(e), cell, protocol));
 	}
 
 	/**

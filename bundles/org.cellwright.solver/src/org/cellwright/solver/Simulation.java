@@ -97,6 +97,7 @@ public final class Simulation {
         }
         CellModel model;
         try {
+            settings = ParticleShells.resolve(settings, cell, protocol);
             model = new CellModel(cell, settings);
         } catch (RuntimeException e) {
             sink.start(new RunInfo(cell.name(), cell.area(), Double.NaN, Double.NaN, false, 0, 0));

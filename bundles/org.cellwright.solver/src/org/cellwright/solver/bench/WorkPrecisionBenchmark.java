@@ -52,7 +52,7 @@ public final class WorkPrecisionBenchmark {
     static final Level[] LEVELS = {
         new Level("coarse", 5, 10, 5, 1e-3, 600),
         new Level("medium", 10, 20, 10, 3e-4, 600),
-        new Level("default", 20, 32, 10, 1e-4, 600), // SolverSettings.defaults()
+        new Level("default", 20, SolverSettings.PARTICLE_NODES_FROM_PROTOCOL, 10, 1e-4, 600), // SolverSettings.defaults()
         new Level("fine", 40, 48, 20, 1e-5, 600),
     };
     static final Level REFERENCE = new Level("reference", 80, 120, 40, 1e-6, 60);
@@ -192,7 +192,7 @@ public final class WorkPrecisionBenchmark {
                 }
                 double[] v = voltageErrors(ref, s);
                 out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e%s) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
-                        l.cathodeNodes(), l.particleNodes(), l.interlayerNodes(), l.rtol(),
+                        l.cathodeNodes(), shells(c, l), l.interlayerNodes(), l.rtol(),
                         l.maxStep() < LEVELS[2].maxStep() ? String.format(Locale.ROOT, ", steps <= %.0f s", l.maxStep()) : "",
                         1e3 * v[0], 1e3 * v[1], capacityError(c, ref, s), efficiencyError(ref, s), best);
                 out.flush();
@@ -202,6 +202,12 @@ public final class WorkPrecisionBenchmark {
                     REFERENCE.rtol(), REFERENCE.maxStep(), refCpu);
             out.flush();
         }
+    }
+
+    /** The particle shells a level takes on a case: its own, or those the default chooses from the case's protocol. */
+    static int shells(Case c, Level l) {
+        return l.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL ? l.particleNodes()
+                : org.cellwright.solver.ParticleShells.forRun(c.cell(), c.protocol());
     }
 
     static RecordingSink run(Case c, Level l) {

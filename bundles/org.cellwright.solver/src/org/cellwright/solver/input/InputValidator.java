@@ -96,7 +96,8 @@ public final class InputValidator {
         } else out.add(c + ": no protocol given");
         if (settings != null) {
             if (settings.cathodeNodes() < 2) out.add("settings: cathode nodes " + settings.cathodeNodes() + " must be >= 2");
-            if (settings.particleNodes() < 2) out.add("settings: particle nodes " + settings.particleNodes() + " must be >= 2");
+            if (settings.particleNodes() < 2 && settings.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL)
+                out.add("settings: particle nodes " + settings.particleNodes() + " must be >= 2");
             if (settings.interlayerNodes() < 2) out.add("settings: interlayer nodes " + settings.interlayerNodes() + " must be >= 2");
             if (!(settings.relativeTolerance() > 0)) out.add("settings: relative tolerance must be > 0");
             if (!(settings.absoluteTolerance() > 0)) out.add("settings: absolute tolerance must be > 0");

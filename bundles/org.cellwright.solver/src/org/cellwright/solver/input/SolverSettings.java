@@ -2,9 +2,10 @@ package org.cellwright.solver.input;
 
 /**
  * Numerical settings. Mesh: control volumes through the cathode thickness, radial shells per particle (thinning
- * towards the surface, {@code ParticleDiffusion.SURFACE_REFINEMENT}; 32 by default, the fewest that meet 1 mV RMS
- * and 0.1 % of the capacity on every case of the WorkPrecisionBenchmark, in the cold and at 5 C included), control
- * volumes through the interlayer. Time steps are adaptive: the local error of
+ * towards the surface, {@code ParticleDiffusion.SURFACE_REFINEMENT}; by default {@link #PARTICLE_NODES_FROM_PROTOCOL}:
+ * chosen before the run from the cell and protocol by {@code org.cellwright.solver.ParticleShells}, 20 or 32, which
+ * meet 1 mV RMS and 0.1 % of the capacity on the WorkPrecisionBenchmark's cases at the protocol's largest
+ * rate and lowest temperature), control volumes through the interlayer. Time steps are adaptive: the local error of
  * backward Euler, estimated from the deviation of each new voltage from the extrapolation of the previous two, is
  * kept below 1000 absoluteTolerance + 10 relativeTolerance |V| (5 mV at the defaults), the voltage change per step below
  * 50 mV sqrt(relativeTolerance / 1e-4), the change of a cathode particle's outer shell above its diffusivity knee
@@ -18,6 +19,12 @@ package org.cellwright.solver.input;
 public record SolverSettings(int cathodeNodes, int particleNodes, int interlayerNodes, double relativeTolerance,
         double absoluteTolerance, double maxStep, double outputInterval, boolean debugConservationChecks) {
 
+    /**
+     * {@link #particleNodes} of settings that leave the particle shells to the protocol (the default):
+     * {@code ParticleShells.resolve} chooses them before the run, and the run's inputs record the number chosen.
+     */
+    public static final int PARTICLE_NODES_FROM_PROTOCOL = 0;
+
     public static SolverSettings defaults() { return new Builder().build(); }
 
     public static Builder builder() { return new Builder(); }
@@ -29,7 +36,7 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
     }
 
     public static final class Builder {
-        private int cathodeNodes = 20, particleNodes = 32, interlayerNodes = 10;
+        private int cathodeNodes = 20, particleNodes = PARTICLE_NODES_FROM_PROTOCOL, interlayerNodes = 10;
         private double rtol = 1e-4, atol = 1e-6, maxStep = 600, outputInterval = 60;
         private boolean debug = false;
 

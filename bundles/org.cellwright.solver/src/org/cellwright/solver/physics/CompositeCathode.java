@@ -139,7 +139,9 @@ public final class CompositeCathode implements ElectrodeModel {
         this.ocp = am.ocv();
         this.rcc = rcc;
         this.n = settings.cathodeNodes();
-        this.m = settings.particleNodes();
+        // settings that leave the shells to the protocol, given here without it (not through Simulation): the fine mesh
+        this.m = settings.particleNodes() == SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
+                ? org.cellwright.solver.ParticleShells.forRun(cell, null) : settings.particleNodes();
         this.thickness = layer.thickness();
         this.mesh = new Mesh1D(0, thickness, n);
         this.dx = mesh.width();
@@ -189,6 +191,25 @@ public final class CompositeCathode implements ElectrodeModel {
     }
 
     private static double decadesOf(MaterialSpec am) { return am.get(DIFFUSIVITY_DROP_DECADES, 0); }
+
+    /**
+     * The particles' diffusion number at a current density i [A/m2] through the layer and temperature T [K]: the
+     * surface gradient of a particle under the mean reaction flux N = i R / (3 eps_am L F) (Fick, N = -D dc/dr|_R),
+     * scaled by c_max / R, beta = i R^2 / (3 F eps_am L D(T) c_max) (D below the diffusivity drop, with its Arrhenius
+     * law as {@link #setConditions} takes it). Under a constant flux the surface settles beta c_max / 5 below the
+     * particle's mean (Crank 1975, eq. 6.60 at long times): how steep a profile the particle mesh must resolve. 0
+     * without an active material, NaN where the layer lacks a value it needs.
+     */
+    public static double diffusionNumber(LayerSpec layer, double currentDensity, double temperature) {
+        LayerComposition comp = new LayerComposition(layer);
+        MaterialSpec am = comp.activeMaterial();
+        if (am == null) return 0;
+        double d = am.get(DIFFUSIVITY, 1e-14) * Constants.arrhenius(am.get(DIFFUSION_ACTIVATION_ENERGY, 0), temperature,
+                am.get(REFERENCE_TEMPERATURE, Constants.T_REF));
+        double r = layer.particleRadius();
+        return Math.abs(currentDensity) * r * r
+                / (3 * Constants.F * comp.volumeFraction(am) * layer.thickness() * d * am.get(MAX_CONCENTRATION, Double.NaN));
+    }
 
     /** Active-material mass per area [kg/m2]. */
     public double activeLoading() { return activeLoading; }

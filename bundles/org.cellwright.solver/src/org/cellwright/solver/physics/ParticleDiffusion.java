@@ -32,9 +32,10 @@ public final class ParticleDiffusion {
      * a few percent of the radius thick (WorkPrecisionBenchmark, 1 C discharge: with equal shells the capacity is
      * 1.9 % off with 30 shells and still 0.6 % with 120; thinning 100:1, 0.01 % with 24). A fixed ratio is a smooth
      * map of equal shells, so the mesh converges at the same order as equal shells when refined. 150 with the
-     * parabolic face flows and the default 32 shells (session 30, {@code bench work-precision --temperatures}: with 24
+     * parabolic face flows and 32 shells (session 30, {@code bench work-precision --temperatures}: with 24
      * shells 100:1 leaves the 1 C discharge at 0 degC 0.12 % off in capacity and 300:1 the 5 C discharge 1.6 mV off in
-     * voltage; with 32, 150:1 and 200:1 meet both targets on every case, 150:1 with the larger margin at 5 C).
+     * voltage; with 32, 150:1 and 200:1 meet both targets on every case, 150:1 with the larger margin at 5 C); since
+     * session 31 the default's shells, 20 or 32, are chosen from the protocol ({@code org.cellwright.solver.ParticleShells}).
      */
     public static final double SURFACE_REFINEMENT = 150;
 

@@ -3,13 +3,15 @@ package org.cellwright.solver.input.json;
 import java.util.List;
 import java.util.Objects;
 
+import org.cellwright.solver.ParticleShells;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 
 /**
- * Everything one run needs, fully resolved and in SI: the cell, the protocol, the solver settings, and where they
- * came from. Written as {@code inputs.json} beside a run's results by {@link InputsJson}. Beside what the solver takes,
+ * Everything one run needs, fully resolved and in SI: the cell, the protocol, the solver settings (the particle shells
+ * a default leaves to the protocol chosen, {@link ParticleShells#resolve}), and where they came from. Written as
+ * {@code inputs.json} beside a run's results by {@link InputsJson}. Beside what the solver takes,
  * the record of what the run is checked against, so that a re-run from inputs.json checks and compares as the run did:
  * the experiment's {@code expect} clauses ({@code expectations}; null for a record written before they were kept, empty
  * for a run that checks none, e.g. a sweep's) and the measurement it is compared with ({@code measured}; null for none).
@@ -23,6 +25,7 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(settings, "settings");
+        settings = ParticleShells.resolve(settings, cell, protocol); // the shells the run takes, as its record says
         expectations = expectations == null ? null : List.copyOf(expectations);
     }
 

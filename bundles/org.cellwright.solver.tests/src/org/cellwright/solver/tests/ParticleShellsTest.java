@@ -1,0 +1,133 @@
+package org.cellwright.solver.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.solver.ParticleShells;
+import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Simulation;
+import org.cellwright.solver.bench.WorkPrecisionBenchmark;
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.solver.physics.CompositeCathode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The particle shells chosen from the protocol (session 31, {@link ParticleShells}): a protocol whose largest current at
+ * its lowest temperature sets up a steep profile in the cathode particles gets the fine mesh (32 shells), a gentle one
+ * the coarse mesh (20), and the default settings meet issue 13's target (1 mV RMS, 0.1 % of the capacity) on both
+ * against the work-precision benchmark's reference; a run's inputs record the shells it took.
+ */
+class ParticleShellsTest {
+
+    static final double ZERO_C = 273.15, ROOM = 298.15;
+
+    static ProtocolSpec discharge(double rate) {
+        return ProtocolSpec.of(StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600)));
+    }
+
+    static RecordingSink run(CellSpec cell, ProtocolSpec p, SolverSettings st) {
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(cell, p, st, s, null));
+        return s;
+    }
+
+    /** WorkPrecisionBenchmark.REFERENCE: 80 x 120 x 40, rtol 1e-6, steps <= 60 s, sampled at every step. */
+    static SolverSettings reference() {
+        return SolverSettings.builder().cathodeNodes(80).particleNodes(120).interlayerNodes(40).relativeTolerance(1e-6)
+                .maxStep(60).outputInterval(0).build();
+    }
+
+    /** {voltage RMS [V], relative capacity error} of the default settings (samples every {@code every} s) against the reference. */
+    static double[] defaultError(CellSpec cell, ProtocolSpec p, double every) {
+        return defaultError(run(cell, p, reference()), cell, p, every);
+    }
+
+    static double[] defaultError(RecordingSink ref, CellSpec cell, ProtocolSpec p, double every) {
+        RecordingSink def = run(cell, p, SolverSettings.builder().outputInterval(every).build());
+        double a = ref.cycles.get(0).dischargeCapacity(), b = def.cycles.get(0).dischargeCapacity();
+        return new double[] {WorkPrecisionBenchmark.voltageErrors(ref, def)[0], Math.abs(b - a) / a};
+    }
+
+    /**
+     * Gentle: the study's 200 cycles at 0.35 C and 60 degC (diffusion number 0.08) and the 1 C discharge at 25 degC
+     * (0.37) take 20 shells, and the 1 C discharge is within the target with them (0.41 mV, 0.064 %).
+     */
+    @Test
+    void aGentleProtocolTakesTheCoarseShellsAndMeetsTheTarget() {
+        assertEquals(ParticleShells.GENTLE, ParticleShells.forRun(Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C),
+                Sung2023Parameters.fullCellCycling(199)));
+        CellSpec cell = WorkPrecisionBenchmark.chargedBaseline(ROOM);
+        assertEquals(20, ParticleShells.forRun(cell, discharge(1)));
+        double[] e = defaultError(cell, discharge(1), 10);
+        assertTrue(e[0] < 1e-3, "1 C at 25 degC: voltage RMS " + e[0] + " V");
+        assertTrue(e[1] < 1e-3, "1 C at 25 degC: capacity " + e[1]);
+    }
+
+    /**
+     * Steep or cold: 5 C at 25 degC (1.86) and 2 C at 0 degC (1.16) take 32 shells and meet the target with them,
+     * where 20 and 24 shells miss 1 mV RMS (at 5 C 1.67 and 1.22 mV, session 31); 1 C at 60 degC (0.22) is gentle.
+     */
+    @Test
+    void aSteepOrColdProtocolTakesTheFineShellsAndMeetsTheTarget() {
+        CellSpec room = WorkPrecisionBenchmark.chargedBaseline(ROOM), cold = WorkPrecisionBenchmark.chargedBaseline(ZERO_C);
+        assertEquals(32, ParticleShells.forRun(room, discharge(5)));
+        assertEquals(32, ParticleShells.forRun(cold, discharge(2)));
+        assertEquals(ParticleShells.GENTLE, ParticleShells.forRun(WorkPrecisionBenchmark.chargedBaseline(Sung2023Parameters.T_60C), discharge(1)));
+        RecordingSink ref = run(room, discharge(5), reference());
+        double[] e = defaultError(ref, room, discharge(5), 2);
+        assertTrue(e[0] < 1e-3 && e[1] < 1e-3, "5 C at 25 degC: voltage RMS " + e[0] + " V, capacity " + e[1]);
+        double coarse = WorkPrecisionBenchmark.voltageErrors(ref, run(room, discharge(5),
+                SolverSettings.builder().particleNodes(ParticleShells.GENTLE).outputInterval(2).build()))[0];
+        assertTrue(coarse > 1e-3, "the gentle protocols' shells at 5 C: voltage RMS " + coarse + " V, beyond the target");
+    }
+
+    /** The lowest temperature the protocol sets counts, not only the cell's: 1 C after 'set temperature 0 degC'. */
+    @Test
+    void theProtocolsLowestTemperatureCounts() {
+        CellSpec room = WorkPrecisionBenchmark.chargedBaseline(ROOM);
+        assertEquals(20, ParticleShells.forRun(room, discharge(1)));
+        assertEquals(32, ParticleShells.forRun(room, ProtocolSpec.of(StepSpec.rest(60), new StepSpec.SetTemperature(ZERO_C),
+                StepSpec.cRate(-1, Cutoff.voltageBelow(2.8)))));
+        // the diffusion number: i R^2 / (3 F eps L D(T) c_max), linear in the current, Arrhenius in T
+        double b1 = CompositeCathode.diffusionNumber(room.cathode(), 10, ROOM);
+        assertEquals(2 * b1, CompositeCathode.diffusionNumber(room.cathode(), -20, ROOM), 1e-12 * b1);
+        assertTrue(CompositeCathode.diffusionNumber(room.cathode(), 10, ZERO_C) > 1.4 * b1);
+    }
+
+    /**
+     * A hold starts at the current of the step before it where that step ends at the hold's voltage (constant current,
+     * constant voltage): bounded. A hold after a rest, or a power step without a voltage below which it ends, carries
+     * a current not known before the run: the fine shells.
+     */
+    @Test
+    void aCurrentThatCannotBeBoundedBeforeTheRunTakesTheFineShells() {
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, ROOM);
+        assertEquals(20, ParticleShells.forRun(cell, ProtocolSpec.of(StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3)),
+                StepSpec.voltageHold(4.3, Cutoff.currentBelowCRate(0.05)))));
+        assertEquals(32, ParticleShells.forRun(cell, ProtocolSpec.of(StepSpec.rest(60),
+                StepSpec.voltageHold(4.3, Cutoff.currentBelowCRate(0.05)))));
+        assertEquals(32, ParticleShells.forRun(cell, ProtocolSpec.of(new StepSpec.ConstantPower(-10, java.util.List.of(Cutoff.duration(60))))));
+        assertEquals(20, ParticleShells.forRun(cell, ProtocolSpec.of(new StepSpec.ConstantPower(-10,
+                java.util.List.of(Cutoff.voltageBelow(2.8))))));
+    }
+
+    /** The run's inputs (inputs.json) record the shells chosen; shells the settings give are kept. */
+    @Test
+    void theRunsInputsRecordTheShellsItTook() {
+        ResolvedInputs.Provenance p = new ResolvedInputs.Provenance("c", null, 0, "test", "now");
+        CellSpec room = WorkPrecisionBenchmark.chargedBaseline(ROOM);
+        assertEquals(20, new ResolvedInputs(p, room, discharge(1), SolverSettings.defaults()).settings().particleNodes());
+        ResolvedInputs steep = new ResolvedInputs(p, room, discharge(5), SolverSettings.defaults());
+        assertEquals(32, steep.settings().particleNodes());
+        assertTrue(InputsJson.toJson(steep).toString().contains("\"particle_nodes\":32"));
+        assertEquals(48, new ResolvedInputs(p, room, discharge(1), SolverSettings.builder().particleNodes(48).build())
+                .settings().particleNodes());
+    }
+}

@@ -1,0 +1,115 @@
+package org.cellwright.solver;
+
+import java.util.List;
+
+import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.CurrentMode;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.physics.CompositeCathode;
+
+/**
+ * The number of shells of each cathode particle in a run (numerics: the particle mesh, graded
+ * {@code ParticleDiffusion.SURFACE_REFINEMENT}:1 with parabolic face flows), chosen before the run from its cell and
+ * protocol where the settings leave it to the protocol ({@link SolverSettings#PARTICLE_NODES_FROM_PROTOCOL}, the
+ * default). How steep a profile the protocol can set up in the particles is their diffusion number
+ * ({@link CompositeCathode#diffusionNumber}) at the protocol's largest current and lowest temperature: up to
+ * {@link #STEEP_FROM}, {@link #GENTLE} shells; above it, or where a step's current cannot be bounded before the run,
+ * {@link #STEEP}. Session 31 (docs/solid-state-solver.md, "The particle shells chosen from the protocol"), the
+ * WorkPrecisionBenchmark's default steps against its reference, charged cell 7 discharged and cell 6 pulsed and
+ * cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are within 0.45 mV RMS and 0.068 % of the capacity
+ * on every case up to 0.40 (24 shells gain little there: 0.38 mV, 0.054 %); from 0.74 on 20 shells miss the target
+ * and from 1.16 on 24 do (2 C at 0 degC, 4 C at 25 degC, 5 C: 1.02-1.22 mV), where 32 shells meet it
+ * (0.75-0.87 mV).
+ */
+public final class ParticleShells {
+    private ParticleShells() {}
+
+    /** Shells where the protocol's particle profiles are gentle. */
+    public static final int GENTLE = 20;
+
+    /** Shells where they are steep (or cannot be bounded before the run). */
+    public static final int STEEP = 32;
+
+    /** Diffusion number above which a run takes {@link #STEEP} shells. */
+    public static final double STEEP_FROM = 0.4;
+
+    /** The settings with their particle shells chosen for this cell and protocol, unless they give a number. */
+    public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
+        if (settings.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL) return settings;
+        return settings.toBuilder().particleNodes(forRun(cell, protocol)).build();
+    }
+
+    /**
+     * The shells a run of this cell through this protocol takes ({@link #GENTLE} without a cathode: none are used;
+     * {@link #STEEP} for a cathode built without its protocol, protocol null).
+     */
+    public static int forRun(CellSpec cell, ProtocolSpec protocol) {
+        if (cell == null || !cell.hasCathode()) return GENTLE;
+        if (protocol == null) return STEEP;
+        if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return STEEP; // refused by the validator
+        List<StepSpec> steps = protocol.flatten();
+        double beta = CompositeCathode.diffusionNumber(cell.cathode(), largestCurrentDensity(cell, steps),
+                lowestTemperature(cell, steps));
+        return beta <= STEEP_FROM ? GENTLE : STEEP; // NaN (a current without bound): STEEP
+    }
+
+    /** The lowest temperature [K] of the run: the cell's and every one the protocol sets. */
+    static double lowestTemperature(CellSpec cell, List<StepSpec> steps) {
+        double t = cell.temperature();
+        for (StepSpec s : steps) if (s instanceof StepSpec.SetTemperature st) t = Math.min(t, st.temperature());
+        return t;
+    }
+
+    /**
+     * The largest current density [A/m2] the protocol's steps can carry, NaN where one cannot be bounded before the
+     * run: a current step's (a profile's largest sample); a power step's at its lowest voltage, its voltage cut-off
+     * below (none: unbounded); a hold's that of the current step before it where that step ends at the hold's
+     * voltage (a constant-current, constant-voltage charge or discharge: the hold starts at that current and its
+     * current falls), otherwise unbounded.
+     */
+    static double largestCurrentDensity(CellSpec cell, List<StepSpec> steps) {
+        double perC = Simulation.nominalCapacity(cell) / cell.area() / 3600.0, largest = 0;
+        for (int k = 0; k < steps.size(); k++) {
+            double i = switch (steps.get(k)) {
+                case StepSpec.ConstantCurrent cc -> density(cc.mode(), cc.value(), cell, perC);
+                case StepSpec.ConstantPower cp -> Math.abs(cp.powerDensity()) / lowestVoltage(cp.cutoffs());
+                case StepSpec.Follow f -> {
+                    double peak = 0;
+                    for (double v : f.value()) peak = Math.max(peak, Math.abs(v));
+                    yield f.power() ? peak / lowestVoltage(f.cutoffs()) : density(f.mode(), peak, cell, perC);
+                }
+                case StepSpec.ConstantVoltage cv -> k > 0 && steps.get(k - 1) instanceof StepSpec.ConstantCurrent before
+                        && endsAt(before.cutoffs(), cv.voltage()) ? density(before.mode(), before.value(), cell, perC) : Double.NaN;
+                default -> 0;
+            };
+            if (!(i >= 0)) return Double.NaN;
+            largest = Math.max(largest, i);
+        }
+        return largest;
+    }
+
+    private static double density(CurrentMode mode, double value, CellSpec cell, double perC) {
+        return Math.abs(switch (mode) {
+            case DENSITY -> value;
+            case CURRENT -> value / cell.area();
+            case C_RATE -> value * perC;
+        });
+    }
+
+    /** The step's voltage cut-off below [V], NaN without one. */
+    private static double lowestVoltage(List<Cutoff> cutoffs) {
+        for (Cutoff c : cutoffs) if (c.kind() == Cutoff.Kind.VOLTAGE_BELOW && c.value() > 0) return c.value();
+        return Double.NaN;
+    }
+
+    /** Whether one of these cut-offs is a voltage cut-off at v (within 1 mV). */
+    private static boolean endsAt(List<Cutoff> cutoffs, double v) {
+        for (Cutoff c : cutoffs)
+            if ((c.kind() == Cutoff.Kind.VOLTAGE_ABOVE || c.kind() == Cutoff.Kind.VOLTAGE_BELOW) && Math.abs(c.value() - v) <= 1e-3)
+                return true;
+        return false;
+    }
+}
