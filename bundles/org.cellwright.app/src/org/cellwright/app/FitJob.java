@@ -142,10 +142,12 @@ public class FitJob extends Job {
 						if (n <= done) return; // the evaluations of an iteration end in any order: the line goes forward
 						done = n;
 					}
+					// as long as the Progress view shows whole where the last lines were shown (its width, not a fixed 80)
 					String text = progressLine(several ? f.getName() : null, n, Fits.outcome(how, cost, 3), (System.nanoTime() - started) / 1e9,
-							Fits.shortValues(plan, p));
+							Fits.shortValues(plan, p), ProgressRoom.chars());
 					progressText = text;
 					monitor.subTask(text);
+					ProgressRoom.measureLater(text);
 					progressed(text);
 				}
 
@@ -196,23 +198,15 @@ public class FitJob extends Job {
 	}
 
 	/**
-	 * Characters of a progress line the Progress view shows whole at its default width (beside Problems and Runs, at
-	 * 1600 x 1200: 64 were seen of the cut line, "..." with them; in the session 29 walk's fresh workspace, the same
-	 * place, 101, the job's name before the line among them, which the view no longer repeats there: a bracket's
-	 * "13 expectations fail, evaluation 5, 1 min 45 s: penetration-stress = 179 MPa" is 76).
-	 */
-	public static final int PROGRESS_CHARS = 80;
-
-	/**
 	 * A fit's progress line, short enough for the Progress view, whose labels elide the middle of a long line (the
 	 * cost and the first estimates were lost: "evaluation 6, c...1.interphase-growth-constant = 4.7482e-21 m2/s"): the
 	 * cost first, the evaluation and the time since the fit started, then as many of the estimates' short values
-	 * ({@link Fits#shortValues}) as stay within {@link #PROGRESS_CHARS}, "..." for the rest (the console has them all):
-	 * "cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density = 0.0900 mA/cm2, ...", a bracket's "13 expectations
-	 * fail, evaluation 5, ..." ({@code outcome}: {@link Fits#outcome}). {@code fit}: the fit's name when the job runs
-	 * several, else null.
+	 * ({@link Fits#shortValues}) as stay within {@code chars} (the room the Progress view gives it: {@link ProgressRoom}),
+	 * "..." for the rest (the console has them all): "cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density =
+	 * 0.0900 mA/cm2, ...", a bracket's "13 expectations fail, evaluation 5, ..." ({@code outcome}: {@link Fits#outcome}).
+	 * {@code fit}: the fit's name when the job runs several, else null.
 	 */
-	public static String progressLine(String fit, int evaluation, String outcome, double seconds, List<String> values) {
+	public static String progressLine(String fit, int evaluation, String outcome, double seconds, List<String> values, int chars) {
 		java.time.Duration t = java.time.Duration.ofSeconds(Math.round(seconds));
 		String time = t.toHours() > 0 ? t.toHours() + " h " + t.toMinutesPart() + " min"
 				: t.toMinutes() > 0 ? t.toMinutes() + " min " + t.toSecondsPart() + " s" : t.toSeconds() + " s";
@@ -221,7 +215,7 @@ public class FitJob extends Job {
 		for (int i = 0; i < values.size(); i++) {
 			String next = (i == 0 ? ": " : ", ") + values.get(i);
 			boolean last = i == values.size() - 1;
-			if (b.length() + next.length() + (last ? 0 : 5) > PROGRESS_CHARS) {
+			if (b.length() + next.length() + (last ? 0 : 5) > chars) {
 				b.append(i == 0 ? ": ..." : ", ...");
 				break;
 			}

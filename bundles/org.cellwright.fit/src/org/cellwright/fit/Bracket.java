@@ -43,8 +43,11 @@ public record Bracket(String name, double start, End lower, End upper, boolean l
 	 */
 	public String startPlace() {
 		double p = startPosition();
-		return Double.isNaN(p) ? "the whole interval" : String.format(java.util.Locale.ROOT, "at %.2f of it", p);
+		return Double.isNaN(p) ? WHOLE_INTERVAL : String.format(java.util.Locale.ROOT, "at %.2f of it", p);
 	}
+
+	/** {@link #startPlace} of a start that is the whole interval. */
+	public static final String WHOLE_INTERVAL = "the whole interval";
 
 	/**
 	 * How the bracket searched, in the one wording of its reports (bench fit, report.html's header, the IDE's Fit Report

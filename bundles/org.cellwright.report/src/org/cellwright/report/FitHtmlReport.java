@@ -83,7 +83,7 @@ public final class FitHtmlReport {
 				.append(bracket == null ? "final cost " + fmt(num(fit, "cost"), 4) + " \u00b7 " + (int) num(fit, "degrees_of_freedom") + " degrees of freedom"
 						: "a bracket: " + bracket.searched())
 				.append("</p></header>\n");
-		for (JsonElement n : arr(fit, "notes")) b.append("<div class=\"note\">").append(esc(n.getAsString())).append("</div>\n");
+		for (String n : FitReport.notes(fit)) b.append("<div class=\"note\">").append(esc(n)).append("</div>\n");
 
 		JsonArray est = arr(fit, "estimates");
 		b.append("<section id=\"estimates\"><h2>Estimates</h2><table class=\"keys\"><thead><tr><th>estimate</th><th>start</th><th>")

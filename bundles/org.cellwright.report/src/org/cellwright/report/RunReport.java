@@ -67,6 +67,15 @@ public final class RunReport {
 		return Html.isReport(file);
 	}
 
+	/**
+	 * The temperature the run's mechanism map is drawn at, as the report's map title says it (" at 20 °C", with where
+	 * the run started where its records' temperature changes; "" when summary.json does not give it), for the Results
+	 * view's map title too.
+	 */
+	public static String mapTemperature(RunFolder r) {
+		return Sections.mapTemperature(r);
+	}
+
 	public static Path write(Path runFolder) {
 		Path run = RunFolder.resolve(runFolder); // an experiment's folder in the run store: its latest run
 		return write(runFolder, (run != null ? run : runFolder).resolve(FILE_NAME));

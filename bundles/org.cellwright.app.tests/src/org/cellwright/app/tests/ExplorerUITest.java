@@ -118,22 +118,91 @@ class ExplorerUITest {
 
 	/**
 	 * The context menu offers nothing the product has nothing for: no Debug As (a .cell file is launchable, and the
-	 * platform offered it in every mode, though only run is registered) and no Team (session 30 walk; hidden by the
-	 * activity org.cellwright.app.activities.unused), while Run As stays, with nothing logged as an error.
+	 * platform offered it in every mode, though only run is registered), and of Team only Show Local History (session
+	 * 30 walk hid the whole Team menu, Show Local History with it, by the activity org.cellwright.app.activities.unused;
+	 * local history is the user's safety net: session 31 brought it back, Share Project, Import Project Set and Apply
+	 * Patch staying hidden), while Run As, Compare With and Replace With > Local History stay, with nothing logged as
+	 * an error.
 	 */
 	@Test
-	void projectExplorersContextMenuHasNoDebugAsNorTeam() throws Exception {
+	void projectExplorersContextMenuHasNoDebugAsAndOfTeamOnlyShowLocalHistory() throws Exception {
 		CommonViewer viewer = explorer();
 		viewer.setSelection(new StructuredSelection(file), true);
 		flush();
 		Menu menu = viewer.getControl().getMenu();
 		List<String> top = show(menu).stream().filter(s -> !s.isEmpty()).toList();
+		List<String> team = submenu(menu, "Team"), compare = submenu(menu, "Compare With"), replace = submenu(menu, "Replace With");
 		menu.notifyListeners(SWT.Hide, new Event());
 		assertTrue(top.stream().anyMatch(s -> s.startsWith("Run As")), "Run As: " + top);
-		assertTrue(top.stream().noneMatch(s -> s.startsWith("Debug As") || s.startsWith("Profile As") || s.startsWith("Team")),
-				"no Debug As, Profile As, Team: " + top);
-		assertTrue(top.contains("Compare With") && top.contains("Replace With"), "local history stays: " + top);
+		assertTrue(top.stream().noneMatch(s -> s.startsWith("Debug As") || s.startsWith("Profile As")), "no Debug As, Profile As: " + top);
+		assertEquals(List.of("Show Local History"), team, "Team has Show Local History alone: " + top);
+		assertTrue(compare.contains("Local History...") && replace.contains("Local History..."), "local history stays: " + compare + ", " + replace);
 		assertTrue(logged.isEmpty(), "nothing logged as an error: " + logged);
+	}
+
+	/**
+	 * Team > Show Local History, from the Project Explorer and from the editor's context menu, shows the file's saved
+	 * states in the History view.
+	 */
+	@Test
+	void showLocalHistoryShowsTheFilesSavedStates() throws Exception {
+		String text = new String(file.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		file.setContents(new java.io.ByteArrayInputStream((text + "\n// saved again\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				IResource.KEEP_HISTORY, null);
+		file.setContents(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), IResource.KEEP_HISTORY, null);
+		assertTrue(file.getHistory(null).length >= 2, "the file has saved states");
+		CommonViewer viewer = explorer();
+		viewer.setSelection(new StructuredSelection(file), true);
+		flush();
+		hideHistory();
+		select(viewer.getControl().getMenu(), "Team", "Show Local History");
+		assertHistoryShown();
+
+		hideHistory();
+		IEditorPart editor = IDE.openEditor(page, file, true);
+		flush();
+		select(editor.getAdapter(Control.class).getMenu(), "Team", "Show Local History");
+		assertHistoryShown();
+		assertTrue(logged.isEmpty(), "nothing logged as an error: " + logged);
+	}
+
+	private void hideHistory() {
+		if (page.findView(org.eclipse.team.ui.history.IHistoryView.VIEW_ID) != null) page.hideView(page.findView(org.eclipse.team.ui.history.IHistoryView.VIEW_ID));
+		flush();
+	}
+
+	private void assertHistoryShown() {
+		IdeUITest.spin(() -> page.findView(org.eclipse.team.ui.history.IHistoryView.VIEW_ID) instanceof org.eclipse.team.ui.history.IHistoryView v
+				&& v.getHistoryPage() != null && file.equals(v.getHistoryPage().getInput()), 20_000, "the History view on " + file);
+	}
+
+	/** Opens the menu, selects the item {@code item} of its submenu {@code sub} as a click does. */
+	static void select(Menu menu, String sub, String item) {
+		assertNotNull(menu, "a context menu");
+		show(menu);
+		for (MenuItem i : menu.getItems()) {
+			if (i.getText().replace("&", "").equals(sub) && i.getMenu() != null) {
+				show(i.getMenu());
+				for (MenuItem j : i.getMenu().getItems()) {
+					if (j.getText().replace("&", "").equals(item)) {
+						menu.notifyListeners(SWT.Hide, new Event());
+						j.notifyListeners(SWT.Selection, new Event());
+						flush();
+						return;
+					}
+				}
+			}
+		}
+		menu.notifyListeners(SWT.Hide, new Event());
+		fail("no " + sub + " > " + item + " in the context menu");
+	}
+
+	/** The texts of the submenu {@code name} of an open menu (empty if it has none). */
+	static List<String> submenu(Menu menu, String name) {
+		for (MenuItem item : menu.getItems())
+			if (item.getText().replace("&", "").equals(name) && item.getMenu() != null)
+				return show(item.getMenu()).stream().filter(s -> !s.isEmpty()).toList();
+		return List.of();
 	}
 
 	@Test

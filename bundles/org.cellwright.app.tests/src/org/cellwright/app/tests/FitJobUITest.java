@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cellwright.app.FitJob;
+import org.cellwright.app.ProgressRoom;
 import org.cellwright.app.views.FitRecord;
 import org.cellwright.app.views.FitReportView;
 import org.cellwright.run.folder.RunFolder;
@@ -74,16 +75,26 @@ class FitJobUITest extends ProjectUITest {
 		}
 	}
 
-	@Test
-	void aFitRunsAsAJobAndItsReportShowsEstimatesCorrelationsCostAndBeforeAfterOverlays() throws Exception {
-		project = IdeUITest.newProject("fit-job");
+	/**
+	 * f.cell in a new project: experiment X measured (CellWright's run at {@value #TRUTH_MS_CM} mS/cm with noise), the
+	 * cell at 1.0 mS/cm, and {@code fit}.
+	 */
+	IFile measuredFile(String projectName, String fit) throws Exception {
+		project = IdeUITest.newProject(projectName);
 		IFile f = IdeUITest.newFile(project, "f.cell", cell(TRUTH_MS_CM + " mS/cm", "", ""));
 		MeasuredDataUITest.run(f);
 		Path root = project.getLocation().toFile().toPath();
 		RunFolder truth = RunFolder.read(RunStore.latest(root.resolve("results/f/X")));
 		org.cellwright.measured.BdfWriter.write(MeasuredDataUITest.noisy(truth), root.resolve("data/truth.bdf.csv"));
-		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV  expect status = completed", FIT).getBytes(StandardCharsets.UTF_8)),
+		f.setContents(new ByteArrayInputStream(cell("1.0 mS/cm", "measured \"data/truth.bdf.csv\" noise 0.5 mV  expect status = completed", fit).getBytes(StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
+		return f;
+	}
+
+	@Test
+	void aFitRunsAsAJobAndItsReportShowsEstimatesCorrelationsCostAndBeforeAfterOverlays() throws Exception {
+		IFile f = measuredFile("fit-job", FIT);
+		Path root = project.getLocation().toFile().toPath();
 
 		// as in a new workspace: no Fit Report view yet, the Results view on top of the folder the fit opens it in
 		IWorkbenchPage start = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -97,7 +108,6 @@ class FitJobUITest extends ProjectUITest {
 		// the cost first, the evaluation and the time since the start, short (the Progress view elided the middle of the
 		// line), no fit name (the job's name has it), the estimate by its property (E. left out: no other estimate has it)
 		assertTrue(job.progressText().matches("cost \\S{1,9}, evaluation \\d+, \\d+ s: ionic-conductivity = \\S+ mS/cm"), job.progressText());
-		assertTrue(job.progressText().length() <= FitJob.PROGRESS_CHARS, job.progressText());
 		Path folder = job.folders().get(0);
 		assertEquals(RunStore.latest(root.resolve("results/f/K")), folder, "kept in the run store as the command line keeps it");
 		assertTrue(Files.isRegularFile(folder.resolve("fit.json")) && Files.isRegularFile(folder.resolve("fitted.cell")));
@@ -227,6 +237,100 @@ class FitJobUITest extends ProjectUITest {
 				after);
 	}
 
+	/** The Progress view's id (org.eclipse.ui.workbench's IProgressConstants.PROGRESS_VIEW_ID, internal there). */
+	static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
+
+	/**
+	 * A fit's progress line is as long as the Progress view shows whole at its width: it was cut at 80 characters
+	 * whatever the width (FitJob.PROGRESS_CHARS until session 31), so a wide view showed "..." for estimates it had room
+	 * for, and a narrow one cut the line in its middle, cost and all (session 30 walk, w16.png: "1 expectation fails,
+	 * evaluation 10, 1...n 35 s: penetration-stress = 73.4 MPa"). A fit of three estimates (whose whole line has more
+	 * than 80 characters) in the Progress view maximized in the 1600 px window, then in a window 440 px wide.
+	 */
+	@Test
+	void aFitsProgressLineIsAsLongAsTheProgressViewShowsWhole() throws Exception {
+		// three estimates: their whole line has more than 80 characters at any cost and evaluation (two had 77 at "cost
+		// 409, evaluation 3, 0 s")
+		IFile f = measuredFile("fit-progress", "fit K { estimate E.ionic-conductivity between 0.5 mS/cm and 10 mS/cm"
+				+ "  estimate s.thickness between 350 um and 1400 um  estimate a.thickness between 5 um and 20 um  target X measured }");
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		org.eclipse.ui.IViewPart progress = page.showView(PROGRESS_VIEW);
+		org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
+		try {
+			page.setPartState(page.getReference(progress), IWorkbenchPage.STATE_MAXIMIZED);
+			flush();
+			String wide = progressUntil(f, (posted, shown) -> shown.stream().anyMatch(l -> !l.contains("...") && l.contains(", a.thickness = ")));
+			assertTrue(wide.length() > ProgressRoom.DEFAULT_CHARS, "both estimates need more than the 80 characters of old: " + wide);
+
+			shell.setBounds(bounds.x, bounds.y, 440, bounds.height);
+			flush();
+			int before = ProgressRoom.chars();
+			// the lines made for the wide view are cut here; once the room was measured where the view is narrow, the
+			// lines are shown whole
+			String narrow = progressUntil(f, (posted, shown) -> ProgressRoom.chars() < before && !shown.isEmpty());
+			assertTrue(ProgressRoom.chars() < 60, "the narrow view has room for fewer characters than the 80 of old and than a"
+					+ " line's head and first value: " + ProgressRoom.chars() + ", " + narrow);
+			assertTrue(narrow.startsWith("cost ") && narrow.length() <= 60, "the cost and the evaluation shown whole: " + narrow);
+		} finally {
+			shell.setBounds(bounds);
+			page.setPartState(page.getReference(progress), IWorkbenchPage.STATE_RESTORED);
+			page.hideView(progress);
+			flush();
+		}
+	}
+
+	/**
+	 * Runs fit K of {@code f} (again, up to 4 times) until {@code done} holds for the lines it posted and those of them
+	 * shown whole by a Link of the workbench window (the Progress view's line under the bar), then cancels it; returns
+	 * the last line shown whole.
+	 */
+	static String progressUntil(IFile f, java.util.function.BiPredicate<List<String>, List<String>> done) {
+		List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>(), shown = new java.util.ArrayList<>();
+		for (int attempt = 0; attempt < 4; attempt++) {
+			FitJob job = new FitJob(f, "K") {
+				@Override
+				protected void progressed(String text) {
+					posted.add(text);
+				}
+			};
+			job.schedule();
+			long end = System.currentTimeMillis() + 300_000;
+			while (job.getResult() == null && System.currentTimeMillis() < end) {
+				flush();
+				for (String l : links(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()))
+					if (posted.contains(l) && !shown.contains(l)) shown.add(l);
+				if (done.test(posted, shown)) {
+					job.cancel();
+					spin(() -> job.getResult() != null, 120_000, "the fit cancelled");
+					return shown.get(shown.size() - 1);
+				}
+				org.eclipse.swt.widgets.Display d = org.eclipse.swt.widgets.Display.getCurrent();
+				d.timerExec(50, () -> {});
+				if (!d.readAndDispatch()) d.sleep();
+			}
+			spin(() -> job.getResult() != null, 60_000, "the fit");
+		}
+		List<String> where = new java.util.ArrayList<>();
+		linkBounds(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), where);
+		fail("not seen in the Progress view in 4 fits: " + shown + "; posted: " + posted + "; room " + ProgressRoom.chars() + "; links " + where);
+		return null;
+	}
+
+	static void linkBounds(org.eclipse.swt.widgets.Control c, List<String> out) {
+		if (c.isDisposed()) return;
+		if (c instanceof org.eclipse.swt.widgets.Link l) out.add(l.getText() + " " + l.getBounds() + (l.isVisible() ? "" : " hidden"));
+		if (c instanceof org.eclipse.swt.widgets.Composite k) for (var child : k.getChildren()) linkBounds(child, out);
+	}
+
+	static List<String> links(org.eclipse.swt.widgets.Control c) {
+		List<String> out = new java.util.ArrayList<>();
+		if (c.isDisposed() || !c.isVisible()) return out;
+		if (c instanceof org.eclipse.swt.widgets.Link l) out.add(l.getText());
+		if (c instanceof org.eclipse.swt.widgets.Composite k) for (var child : k.getChildren()) out.addAll(links(child));
+		return out;
+	}
+
 	/** A fit job run on the caller's thread with its monitor. */
 	static final class Direct extends FitJob {
 		Direct(IFile f) {
@@ -247,21 +351,27 @@ class FitJobUITest extends ProjectUITest {
 	void aFitsProgressLineIsShortWithTheCostFirst() {
 		List<String> kim = List.of("exchange-current-density = 0.0900 mA/cm2", "exchange-current-activation-energy = 48.0 kJ/mol",
 				"interphase-growth-constant = 4.75e-21 m2/s");
-		String line = FitJob.progressLine(null, 6, "cost 0.0312", 65, kim);
+		int room = ProgressRoom.DEFAULT_CHARS; // before a line was shown anywhere
+		String line = FitJob.progressLine(null, 6, "cost 0.0312", 65, kim, room);
 		assertEquals("cost 0.0312, evaluation 6, 1 min 5 s: ...", line);
-		assertEquals("KimCrossrail: cost 0.0312, evaluation 6, 1 h 2 min: ...", FitJob.progressLine("KimCrossrail", 6, "cost 0.0312", 3725, kim));
+		assertEquals("KimCrossrail: cost 0.0312, evaluation 6, 1 h 2 min: ...", FitJob.progressLine("KimCrossrail", 6, "cost 0.0312", 3725, kim, room));
 		assertEquals("cost 0.00210, evaluation 12, 42 s: ionic-conductivity = 2.40 mS/cm",
-				FitJob.progressLine(null, 12, "cost 0.00210", 42.4, List.of("ionic-conductivity = 2.40 mS/cm")));
-		String two = FitJob.progressLine(null, 2, "cost 0.00210", 4, List.of("ionic-conductivity = 2.40 mS/cm", "transference-number = 0.400"));
+				FitJob.progressLine(null, 12, "cost 0.00210", 42.4, List.of("ionic-conductivity = 2.40 mS/cm"), room));
+		String two = FitJob.progressLine(null, 2, "cost 0.00210", 4, List.of("ionic-conductivity = 2.40 mS/cm", "transference-number = 0.400"), room);
 		assertEquals("cost 0.00210, evaluation 2, 4 s: ionic-conductivity = 2.40 mS/cm, ...", two);
-		for (String l : List.of(line, two)) assertTrue(l.length() <= FitJob.PROGRESS_CHARS, l);
+		for (String l : List.of(line, two)) assertTrue(l.length() <= room, l);
+		// as long as the room the Progress view gives it: all three of kim2025.cell's estimates in a wide one, the cost
+		// and the evaluation alone in a narrow one
+		assertEquals("cost 0.0312, evaluation 6, 1 min 5 s: exchange-current-density = 0.0900 mA/cm2, exchange-current-activation-energy"
+				+ " = 48.0 kJ/mol, interphase-growth-constant = 4.75e-21 m2/s", FitJob.progressLine(null, 6, "cost 0.0312", 65, kim, 200));
+		assertEquals("cost 0.0312, evaluation 6, 1 min 5 s: ...", FitJob.progressLine(null, 6, "cost 0.0312", 65, kim, ProgressRoom.MIN_CHARS));
 		// what an evaluation found: a least-squares fit's cost, a bracket's failing expectations (its "cost 13.0" read
 		// as a least-squares cost: session 29)
 		assertEquals("cost 0.0312", org.cellwright.run.fit.Fits.outcome(org.cellwright.fit.FitOptions.Method.LEVENBERG_MARQUARDT, 0.0312, 3));
 		assertEquals("cost 0.0312", org.cellwright.run.fit.Fits.outcome(org.cellwright.fit.FitOptions.Method.BOBYQA, 0.0312, 3));
 		var bracket = org.cellwright.fit.FitOptions.Method.BRACKET;
 		assertEquals("13 expectations fail, evaluation 5, 1 min 45 s: penetration-stress = 179 MPa",
-				FitJob.progressLine(null, 5, org.cellwright.run.fit.Fits.outcome(bracket, 13, 3), 105, List.of("penetration-stress = 179 MPa")));
+				FitJob.progressLine(null, 5, org.cellwright.run.fit.Fits.outcome(bracket, 13, 3), 105, List.of("penetration-stress = 179 MPa"), room));
 		assertEquals("1 expectation fails", org.cellwright.run.fit.Fits.outcome(bracket, 1, 3));
 		assertEquals("every expectation holds", org.cellwright.run.fit.Fits.outcome(bracket, 0, 3));
 	}

@@ -100,6 +100,35 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * A bracket fit kept before session 30 whose interval is its start alone (cancelled after 10 evaluations, every value
+	 * evaluated beside the start failing: calibration.cell's PenetrationStressBracket in the session 30 walk) has
+	 * "start_position": null and a note placing the start "at NaN of the interval": the view and the fit's report.html
+	 * read that note as the writer says it now, "the whole interval", and show no NaN anywhere.
+	 */
+	@Test
+	void anOldBracketFitsNoteShowsNoNaN() throws Exception {
+		Path run = fit();
+		String old = BRACKET_JSON.replace("\"status\":\"converged\"", "\"status\":\"cancelled\"")
+				.replace("\"start\":2.5,\"start_position\":0.4479", "\"start\":2.5,\"start_position\":null")
+				.replace("\"lower\":{\"passes\":0.812,", "\"lower\":{\"passes\":2.5,").replace("\"upper\":{\"passes\":10,", "\"upper\":{\"passes\":2.5,")
+				.replace("\"notes\":[\"E.ionic-conductivity: every expectation holds from 0.8120 to 10\"]",
+						"\"notes\":[\"cancelled after 10 evaluations: the interval is the one found so far\","
+								+ "\"E.ionic-conductivity: every expectation holds from 2.500 to 2.500 (start 2.500 at NaN of the interval, log coordinates,"
+								+ " ends within 1 % of the value)\"]");
+		assertTrue(old.contains("at NaN of the interval") && old.contains("\"start_position\":null"), old);
+		Files.writeString(run.resolve("fit.json"), old);
+		FitReportView view = shown(run);
+		assertTrue(view.notesText().contains("(start 2.500 the whole interval, log coordinates, ends within 1 % of the value)"), view.notesText());
+		List<String> shown = new java.util.ArrayList<>(List.of(view.titleText(), view.bracketText(), view.notesText()));
+		Table t = view.estimatesTable();
+		for (int c = 0; c < t.getColumnCount(); c++) shown.add(t.getItem(0).getText(c));
+		assertEquals("the whole interval (log)", t.getItem(0).getText(3));
+		assertTrue(shown.stream().noneMatch(s -> s.contains("NaN")), "no NaN shown: " + shown);
+		String html = Files.readString(org.cellwright.report.FitHtmlReport.write(run));
+		assertTrue(html.contains("(start 2.500 the whole interval, log coordinates") && !html.contains("NaN"), "report.html written again from it");
+	}
+
+	/**
 	 * A bracket's ends and the notes take at most {@link FitReportView#TEXT_LINES} lines each, the rest scrolled, so the
 	 * estimates stay in view: as wrapped labels, calibration.cell's PenetrationStressBracket (8 targets, every failing
 	 * expectation listed beyond each end, in both) took the whole view and pushed the estimates out (session 30 walk).

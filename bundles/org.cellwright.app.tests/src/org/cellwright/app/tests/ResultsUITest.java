@@ -161,7 +161,12 @@ class ResultsUITest {
 		view.show(dfn);
 		loaded(view);
 		ISeries<?> kept = view.cyclesChart().getSeriesSet().getSeries("retention (%)");
-		assertTrue(Double.isNaN(kept.getYSeries()[0]) && Math.abs(kept.getYSeries()[2] - 50) < 1e-6, Arrays.toString(kept.getYSeries()));
+		// cycle 1 has none (NaN): not drawn, where SWTChart drew it at the plot's top edge, read as a value (a soft-shorted
+		// run's efficiency "rose" above 100 % in its cycles that stored nothing, session 31 walk); the export keeps the row
+		assertArrayEquals(new double[] { 2, 3 }, kept.getXSeries(), "the cycles that have a retention");
+		assertTrue(Math.abs(kept.getYSeries()[0] - 100) < 1e-6 && Math.abs(kept.getYSeries()[1] - 50) < 1e-6, Arrays.toString(kept.getYSeries()));
+		double[][] exported = org.cellwright.app.views.ChartInteraction.fullData(view.cyclesChart(), kept);
+		assertTrue(exported[0].length == 3 && Double.isNaN(exported[1][0]), "the export keeps cycle 1: " + Arrays.toString(exported[1]));
 		Range right = view.cyclesChart().getAxisSet().getYAxis(1).getRange();
 		assertTrue(right.lower < 50 && right.upper >= 100.5, "the right axis shows the retention's 50 %: " + right);
 		view.show(run);
@@ -322,6 +327,21 @@ class ResultsUITest {
 		assertArrayEquals(new double[] {10, 100, 1000}, map.getSeriesSet().getSeries("flow stress").getXSeries(), 1e-9, "sizes in nm");
 		assertArrayEquals(new double[] {0.5, 40, 20}, map.getSeriesSet().getSeries("flow stress").getYSeries(), 1e-12);
 		assertEquals(50, map.getSeriesSet().getSeries("interlayer pore size 50 nm").getXSeries()[0], 1e-9);
+		// the map is drawn at the temperature the protocol set (summary.json's mechanism_map.temperature_K), and its title
+		// says which, as the report's: it named none (walk31.cell's Cool, "set temperature = 20 degC", session 31 walk)
+		Path at20 = RunFolderTest.run(tmp, "At20C", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				RunFolderTest.SUMMARY.strip().replaceFirst("}$", ",\"mechanism_map\":{\"temperature_K\":293.15}}"),
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n");
+		view.show(at20);
+		loaded(view);
+		assertEquals("Deformation-mechanism map of Li at 20 \u00b0C", wholeTitle(view.chart(ResultsView.MECHANISM)));
+		// two runs drawn at different temperatures: each named
+		Path at25 = RunFolderTest.run(tmp, "At25C", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				RunFolderTest.SUMMARY.strip().replaceFirst("}$", ",\"mechanism_map\":{\"temperature_K\":298.15}}"),
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n");
+		view.setRuns(List.of(at20, at25));
+		loaded(view);
+		assertEquals("Deformation-mechanism map of Li (At20C at 20 \u00b0C; At25C at 25 \u00b0C)", wholeTitle(view.chart(ResultsView.MECHANISM)));
 		// a folder that is no run is named, the view stays usable
 		view.setRuns(List.of(Files.createDirectories(tmp.resolve("nothing"))));
 		loaded(view);

@@ -9,7 +9,10 @@ import org.cellwright.app.views.RunColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Runs view's variant and checks columns, read from a run's folder (sweep.csv beside it, checks.json in it). */
+/**
+ * The Runs view's variant, checks and status columns, read from a run's folder (sweep.csv beside it, checks.json and
+ * summary.json in it).
+ */
 class RunColumnsTest {
 
 	@TempDir
@@ -28,6 +31,28 @@ class RunColumnsTest {
 		assertEquals("stack-pressure=5MPa, temperature=-10degC", RunColumns.variant(v), "the values, a negative one whole");
 		assertEquals("", RunColumns.variant(run.resolve("Y")), "a folder the table does not name");
 		assertEquals("", RunColumns.variant(tmp.resolve("X/20261205-073850-470eff")), "a run of an experiment: no sweep.csv");
+	}
+
+	/**
+	 * A soft short is said beside the status (the Runs view read "COMPLETED" alone for walk31.cell's SoftShort, cell 7
+	 * formed at 100 MPa and cycled at 1 MPa, whose Results view and report said "soft short: cycle 1, step 1 ...";
+	 * session 31 walk), as summary.json records it; a run without one, or without a summary.json, keeps its status.
+	 */
+	@Test
+	void aSoftShortIsSaidBesideTheStatus() throws Exception {
+		assertEquals("COMPLETED", RunColumns.status("COMPLETED", tmp), "no summary.json");
+		Files.writeString(tmp.resolve("summary.json"), "{\"status\": \"COMPLETED\", \"short_circuit\": null, \"soft_short\": null}");
+		assertEquals("COMPLETED", RunColumns.status("COMPLETED", tmp), "no soft short");
+		Path soft = Files.createDirectories(tmp.resolve("SoftShort"));
+		Files.writeString(soft.resolve("summary.json"), """
+				{"status": "COMPLETED", "short_circuit": null,
+				 "soft_short": {"cycle": 1, "step": 1, "time_h": 15.0,
+				  "reason": "warning: cycle 1, step 1: soft short: the charge at 0.28 mA/cm2 ran into its time limit of 15 h without reaching 4.3 V",
+				  "cause": "the charge at 0.28 mA/cm2 ran into its time limit of 15 h without reaching 4.3 V"}}
+				""");
+		assertEquals("COMPLETED, soft short in cycle 1", RunColumns.status("COMPLETED", soft));
+		Files.writeString(soft.resolve("summary.json"), "{not json");
+		assertEquals("COMPLETED", RunColumns.status("COMPLETED", soft), "unreadable: the status alone");
 	}
 
 	@Test

@@ -116,7 +116,8 @@ public final class ChartInteraction {
 		double lower = x == null ? Double.NEGATIVE_INFINITY : x.lower, upper = x == null ? Double.POSITIVE_INFINITY : x.upper;
 		for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
 			if (!(full.get(s.getId()) instanceof double[][] xy)) continue;
-			double[][] shown = Decimation.window(xy[0], xy[1], lower, upper, CellWrightPreferences.pointsPerSeries());
+			double[][] window = Decimation.window(xy[0], xy[1], lower, upper, CellWrightPreferences.pointsPerSeries());
+			double[][] shown = ChartTabs.drawable(window[0], window[1]);
 			s.setXSeries(shown[0]);
 			s.setYSeries(shown[1]);
 		}

@@ -134,8 +134,8 @@ final class ChartTabs {
 		Map<String, double[][]> full = new HashMap<>();
 		if (content != null) {
 			for (ChartContent.Series s : content.series()) {
-				line(c, s);
-				if (s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
+				// the full data of a series drawn decimated or without its missing values, for exports and zooming
+				if (line(c, s) || s.decimated()) full.put(s.id, new double[][] {s.x, s.y});
 			}
 			if (content.title() != null) ChartTitles.set(c, content.title());
 			if (content.secondAxisTitle != null && c.getAxisSet().getYAxes().length > 1)
@@ -152,10 +152,12 @@ final class ChartTabs {
 		ChartInteraction.reset(c);
 	}
 
-	private static void line(Chart chart, ChartContent.Series p) {
+	/** Adds the series; true if some of its points were left out as missing values ({@link #drawable}). */
+	private static boolean line(Chart chart, ChartContent.Series p) {
 		ILineSeries<?> s = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, p.id);
-		s.setXSeries(p.shownX());
-		s.setYSeries(p.shownY());
+		double[][] drawn = drawable(p.shownX(), p.shownY());
+		s.setXSeries(drawn[0]);
+		s.setYSeries(drawn[1]);
 		Color colour = new Color(p.colour.red, p.colour.green, p.colour.blue);
 		s.setLineColor(colour);
 		s.setSymbolColor(colour);
@@ -168,6 +170,26 @@ final class ChartTabs {
 		s.setAntialias(SWT.ON);
 		if (p.description != null) s.setDescription(p.description);
 		s.setVisibleInLegend(p.inLegend);
+		return drawn[0].length < p.shownX().length;
+	}
+
+	/**
+	 * The points SWTChart can draw: those whose x and y are numbers. A missing value (NaN: a cycle without a Coulombic
+	 * efficiency, a retention before its reference cycle) was drawn at the plot's top edge, read as a value (a soft-shorted
+	 * run's efficiency "rose" above 100 % in the cycles that stored nothing, session 31 walk); the line now joins the
+	 * points on either side of it (the symbols of short series mark the cycles that have one; the data keeps every row).
+	 */
+	static double[][] drawable(double[] x, double[] y) {
+		int n = 0;
+		for (int i = 0; i < x.length; i++) if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) n++;
+		if (n == x.length) return new double[][] { x, y };
+		double[] dx = new double[n], dy = new double[n];
+		for (int i = 0, k = 0; i < x.length; i++) {
+			if (Double.isNaN(x[i]) || Double.isNaN(y[i])) continue;
+			dx[k] = x[i];
+			dy[k++] = y[i];
+		}
+		return new double[][] { dx, dy };
 	}
 
 	/**

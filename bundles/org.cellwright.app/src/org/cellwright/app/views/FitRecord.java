@@ -78,8 +78,7 @@ public record FitRecord(Path folder, String name, org.cellwright.fit.FitResult.S
 		JsonArray corr = array(o, "correlation");
 		double[][] c = new double[corr.size()][];
 		for (int i = 0; i < c.length; i++) c[i] = numbers(corr.get(i).getAsJsonArray());
-		List<String> notes = new ArrayList<>();
-		for (JsonElement n : array(o, "notes")) notes.add(n.getAsString());
+		List<String> notes = FitReport.notes(o); // an old fit's note read as the writer says it now (no "at NaN of the interval")
 		List<Target> targets = new ArrayList<>();
 		for (JsonElement t : array(o, "targets")) {
 			JsonObject j = t.getAsJsonObject();

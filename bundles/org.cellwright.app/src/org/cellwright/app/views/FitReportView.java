@@ -466,6 +466,9 @@ public class FitReportView extends ViewPart {
 	/** What fails beyond each end of a bracket fit (empty for a least-squares fit). */
 	public String bracketText() { return bracket.getText(); }
 
+	/** The notes line ("Notes: ..."; empty without notes). */
+	public String notesText() { return notes.getText(); }
+
 	/** The fit shown, or null. */
 	public FitRecord fit() { return fit; }
 

@@ -69,8 +69,27 @@ final class MechanismMapPlots {
 					new double[] {lo, hi}, one ? colour(3) : colour(ri), LineStyle.DASH, 0).width(2).noSymbols();
 		}
 		c.logLog = !c.series().isEmpty();
-		c.title = TITLE + (notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
+		c.title = TITLE + temperatures(runs, maps) + (notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
 		return c;
+	}
+
+	/**
+	 * The temperature the maps are drawn at, as the report's map title says it ({@link RunReport#mapTemperature}): " at
+	 * 20 °C" where every map shown is drawn at the same one, else each run's, " (Cool at 20 °C; CutOff at 25 °C)". The
+	 * title named none, so a run whose protocol set 20 degC showed its map without saying at which temperature (the map
+	 * depends on it; session 31 walk). "" where no summary gives it.
+	 */
+	static String temperatures(List<RunFolder> runs, List<MechanismMaps.Result> maps) {
+		List<String> each = new ArrayList<>();
+		java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+		for (int ri = 0; ri < runs.size(); ri++) {
+			if (maps.get(ri).map() == null) continue;
+			String at = org.cellwright.report.RunReport.mapTemperature(runs.get(ri));
+			distinct.add(at);
+			if (!at.isEmpty()) each.add(label(runs, runs.get(ri)) + at);
+		}
+		if (distinct.size() == 1) return distinct.iterator().next();
+		return each.isEmpty() ? "" : " (" + String.join("; ", each) + ")";
 	}
 
 	/** The points with both coordinates positive and y within [min, max] (log axes). */

@@ -9,11 +9,13 @@ import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFolderException;
+import org.cellwright.run.folder.Summary;
 
 /**
  * What the Runs view tells of a run beyond its index row, read from the run's folder without reading its series: a
  * sweep variant's values (from its sweep's {@code sweep.csv}: the variants of a sweep share the sweep run's id and their
- * names only differ at the end) and how many of its expect checks pass ({@code checks.json}).
+ * names only differ at the end), how many of its expect checks pass ({@code checks.json}) and a soft short's cycle
+ * beside its status ({@code summary.json}).
  */
 public final class RunColumns {
 
@@ -63,6 +65,43 @@ public final class RunColumns {
 		if (pass + fail == 0) return "";
 		return fail == 0 ? pass + " pass" : fail + " of " + (pass + fail) + " fail";
 	}
+
+	/**
+	 * The run's status as the Runs view shows it: the index's ("COMPLETED"), with a soft short's cycle where the run's
+	 * summary.json has one ("COMPLETED, soft short in cycle 12"): the Results view and the report said "soft short: cycle
+	 * 1, step 1 ...", the Runs view "COMPLETED" alone, and runs.csv has no soft short (session 31 walk). summary.json is
+	 * read once per change (its modification time and size).
+	 */
+	public static String status(String indexed, Path folder) {
+		Summary.ShortCircuit soft = softShort(folder);
+		return soft == null ? indexed : indexed + ", soft short in cycle " + soft.cycle();
+	}
+
+	/** The run's first soft short as its summary.json says it, or null (none, no summary.json, one that cannot be read). */
+	static Summary.ShortCircuit softShort(Path folder) {
+		Path json = folder.resolve(RunFiles.SUMMARY).toAbsolutePath().normalize();
+		java.nio.file.attribute.BasicFileAttributes a;
+		try {
+			a = Files.readAttributes(json, java.nio.file.attribute.BasicFileAttributes.class);
+		} catch (java.io.IOException e) {
+			SOFT_SHORTS.remove(json);
+			return null;
+		}
+		ReadSoftShort kept = SOFT_SHORTS.get(json);
+		if (kept != null && kept.modified().equals(a.lastModifiedTime()) && kept.size() == a.size()) return kept.softShort();
+		Summary.ShortCircuit soft;
+		try {
+			soft = Summary.read(json).softShort();
+		} catch (RuntimeException e) {
+			soft = null; // a summary.json that cannot be read: the index's status alone
+		}
+		SOFT_SHORTS.put(json, new ReadSoftShort(a.lastModifiedTime(), a.size(), soft));
+		return soft;
+	}
+
+	private record ReadSoftShort(java.nio.file.attribute.FileTime modified, long size, Summary.ShortCircuit softShort) {}
+
+	private static final java.util.Map<Path, ReadSoftShort> SOFT_SHORTS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * A fit's result in short, for the Runs view's "change" column: its cost and each estimate's value with its unit

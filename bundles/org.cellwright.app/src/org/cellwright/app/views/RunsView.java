@@ -163,7 +163,8 @@ public class RunsView extends ViewPart {
 			String values = variant ? RunColumns.variant(r.folder()) : "";
 			if (variant && values.isEmpty()) values = x.name().substring(x.group().length() + 1);
 			it.setText(new String[] { Printable.escape(variant ? x.group() : x.name()), r.kind(), Printable.escape(values), x.id(),
-					x.time().replace('T', ' ').replace("Z", ""), x.status(), r.exists() ? RunColumns.checks(r.folder()) : "",
+					x.time().replace('T', ' ').replace("Z", ""), r.exists() && r.fit() == null ? RunColumns.status(x.status(), r.folder()) : x.status(),
+					r.exists() ? RunColumns.checks(r.folder()) : "",
 					x.cycles() < 0 ? "" : Integer.toString(x.cycles()),
 					Double.isNaN(x.firstDischargeMAhCm2()) ? "" : String.format(Locale.ROOT, "%.3f mAh/cm2", x.firstDischargeMAhCm2()),
 					Printable.escape(x.change()), r.folder().getParent() == null ? "" : (r.exists() ? "" : "folder deleted: ") + r.folder() });

@@ -149,6 +149,23 @@ public final class FitReport {
 		return o;
 	}
 
+	/**
+	 * A fit.json's notes as a user reads them (the Fit Report view, the fit's report.html): as written, except a
+	 * bracket's note written before session 30, which placed a start that is the whole interval (every value evaluated
+	 * beside it failed) "at NaN of the interval": that clause says what the writer says now ({@link
+	 * org.cellwright.fit.Bracket#startPlace}), "start 80.00 the whole interval".
+	 */
+	public static List<String> notes(JsonObject fitJson) {
+		List<String> notes = new ArrayList<>();
+		if (fitJson != null && fitJson.get("notes") instanceof JsonArray a)
+			for (com.google.gson.JsonElement n : a)
+				if (n.isJsonPrimitive()) notes.add(OLD_WHOLE_INTERVAL.matcher(n.getAsString()).replaceAll(org.cellwright.fit.Bracket.WHOLE_INTERVAL));
+		return notes;
+	}
+
+	/** The start's place in a zero-width interval as fit.json said it before session 30 ("at NaN of it" for a while). */
+	private static final java.util.regex.Pattern OLD_WHOLE_INTERVAL = java.util.regex.Pattern.compile("at NaN of (the interval|it)");
+
 	/** The member of fit.json that says how the fit ended ({@link FitResult.Status#text}); older fit.json have "converged" alone. */
 	public static final String STATUS = "status";
 
