@@ -70,7 +70,7 @@ public final class Sung2023Parameters {
                 .set(HARDNESS, 7e6) // bulk hardness ~7 MPa, Sung2023
                 .set(BULK_FLOW_STRESS, 0.8e6) // bulk yield ~0.8 MPa, LePage 2019
                 .set(SIZE_EFFECT_COEFFICIENT, 1.59e3) // fitted (calibration.cell, bracket fit SizeEffectBracket: every short and non-short of Sung2023 holds in 1293-1610, 8.1-10.1 MPa at 1 um; docs/calibration.md): 10 MPa at 1 um, 43 MPa at 100 nm (Sung2023 "up to ~43 MPa"; Xu et al., PNAS 2017, DOI 10.1073/pnas.1615733114)
-                .set(SIZE_EFFECT_EXPONENT, 0.633) // calibrated with the line above (Xu 2017 report 0.68)
+                .set(SIZE_EFFECT_EXPONENT, 0.633) // fitted (calibration.cell, bracket fit SizeEffectExponentBracket, K held: every short and non-short of Sung2023 holds in 0.622-0.633; docs/calibration.md), with the line above (Xu 2017 report 0.68)
                 .set(SIZE_EFFECT_ACTIVATION_ENERGY, 15.2e3) // Xu 2017: ~1 um Li pillars 105 MPa at 25 C, 35 MPa at 90 C -> R ln 3 / (1/298.15 - 1/363.15); 14-16 kJ/mol over their pillar sizes
                 .set(CREEP_PREFACTOR, 7.7e28) // LePage 2019: A = 4.25e4 MPa^-n s^-1 expressed as A E^n with E = 4.9 GPa
                 .set(CREEP_STRESS_EXPONENT, 6.56) // LePage 2019
