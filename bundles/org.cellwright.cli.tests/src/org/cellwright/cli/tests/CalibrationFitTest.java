@@ -38,7 +38,20 @@ class CalibrationFitTest {
 
 	static final String STUDY = "10.1002/adma.202210835";
 	static final List<String> FITS = List.of("NucleationBare", "NucleationInterlayer", "LithiumLossesBare",
-			"LithiumLossesInterlayer", "CathodeFirstCycle", "CathodeInterphase", "PenetrationStressBracket");
+			"LithiumLossesInterlayer", "CathodeFirstCycle", "CathodeInterphase", "PenetrationStressBracket",
+			// session 31: brackets of the values still open, against the expectations that see each
+			"FlawSizeBracket", "InterphaseConductivityBracket", "SiliconIonicConductivityBracket", "CobleDiffusionBracket",
+			"SizeEffectBracket", "DeadLithiumBracket", "CntContactAngleBracket", "SiliconElectronicConductivityBracket",
+			"SiliconExchangeCurrentBracket", "SiliconDeadLithiumBracket", "SiliconAdhesionBracket", "CntAdhesionBracket",
+			"CntDeadLithiumBracket", "SuperPConductivityBracket", "DiffusivityDropKneeBracket", "DepositSizeBracket",
+			"SusContactAngleBracket", "SizeEffectExponentBracket");
+	/**
+	 * The brackets whose both ends reached their bounds (status undetermined): the study's numbers do not constrain the
+	 * value there, so it stays {@code source "calibrated"}, its row in docs/calibration.md's Open table naming the fit as
+	 * the evidence. A bracket closed on at least one side is the value's source, as a least-squares fit is.
+	 */
+	static final List<String> UNDETERMINED = List.of("SiliconDeadLithiumBracket", "CntAdhesionBracket", "CntDeadLithiumBracket",
+			"SuperPConductivityBracket");
 	static CellFiles files;
 	static final Map<String, Fit> fits = new LinkedHashMap<>();
 	static final Map<String, Material> materials = new LinkedHashMap<>();
@@ -106,7 +119,7 @@ class CalibrationFitTest {
 
 	@Test
 	void eachFittedLibraryValueNamesTheFitAndLiesInsideItsBounds() {
-		int fitted = 0;
+		int fitted = 0, open = 0;
 		for (Fit f : fits.values())
 			for (FitEstimate e : f.getEstimates()) {
 				String[] parts = e.getTarget().split("\\.");
@@ -117,10 +130,30 @@ class CalibrationFitTest {
 				double v = Units.convert(p.getValue().getValue(), p.getValue().getUnit() == null ? "" : p.getValue().getUnit(), unit);
 				double hi = Units.convert(e.getUpper().getValue(), e.getUpper().getUnit() == null ? "" : e.getUpper().getUnit(), unit);
 				assertTrue(v > e.getLower().getValue() && v < hi, e.getTarget() + " = " + v + " outside its bounds");
+				if (UNDETERMINED.contains(f.getName())) {
+					assertEquals("calibrated", p.getSource(), e.getTarget() + ": bracket " + f.getName() + " did not bound it, so it stays open");
+					open++;
+					continue;
+				}
 				assertEquals("fitted: calibration.cell", p.getSource(), e.getTarget() + " is derived by fit " + f.getName());
 				fitted++;
 			}
-		assertEquals(8, fitted, "fitted library values");
+		assertEquals(22, fitted, "fitted library values");
+		assertEquals(UNDETERMINED.size(), open, "values a bracket left open");
+	}
+
+	/** Each value a bracket left open (both ends at its bounds) has the fit named in its row of the Open table. */
+	@Test
+	void eachValueABracketLeftOpenNamesItInTheOpenTable() throws Exception {
+		String text = Files.readString(CliTest.examples().getParent().resolve("docs/calibration.md"));
+		int open = text.indexOf("\n## Open");
+		String table = text.substring(open, text.indexOf("\n## ", open + 1));
+		for (String name : UNDETERMINED) {
+			String target = fits.get(name).getEstimates().get(0).getTarget();
+			String property = "`" + target.substring(target.indexOf('.') + 1) + "`";
+			assertTrue(table.lines().anyMatch(l -> l.startsWith("| ") && l.split(" \\| ")[0].contains(property) && l.contains("`" + name + "`")),
+					"docs/calibration.md's Open row of " + target + " names the bracket " + name);
+		}
 	}
 
 	@Test
