@@ -129,7 +129,7 @@ class StudyResultsTest {
 					boolean stalled = false;
 					for (JsonElement m : s.getAsJsonArray("messages")) {
 						String x = m.getAsString();
-						boolean stall = x.matches("STEP_END: warning: cycle 20, step 39 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*")
+						boolean stall = x.matches("STEP_END: warning: cycle 20, step 3\\.2 \\(protocols\\.cell line 33; voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*")
 								&& x.contains("dominant overpotential: interphase");
 						stalled |= stall;
 						assertTrue(x.contains("(voltage-jump") || t.equals("60degC") && (stall || x.startsWith("STEP_END: warning: the same in 15 later cycles")),
