@@ -156,7 +156,7 @@ final class EventDetection implements PhysicsEvents {
      * <p>The step having reached {@code reached} [V], or (atOnce, not null) crossed its cut-off at once, at its
      * start, what was set giving {@code reached} there (NaN: the model had no solution at it): atOnce names it, "its
      * set current", "its set power", "its profile's first power" ({@link StepText#setAtOnce}). The warning is the
-     * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step
+     * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 3.2 (line 14) (voltage-cutoff at 95.2 h): the discharge step
      * ended ..."), with a note appended (the cut-off reached was the cell's voltage window, {@link StepEnd#windowEnd}:
      * one warning for the step, not the stall's and the window's). Returns whether the step counts as stalled
      * (reported or counted).

@@ -71,7 +71,7 @@ public enum StepEnd {
 
     /**
      * The warning of a step that ended so, as every runner words it (a STEP_END event's message), the step named as
-     * {@link StepNumbers} names it: "warning: cycle 2, step 3.2 (line 14; voltage-jump at 1.25 h): what", step the
+     * {@link StepNumbers} names it: "warning: cycle 2, step 3.2 (line 14) (voltage-jump at 1.25 h): what", step the
      * solver's flattened index, time [s] the step's end.
      */
     public String warning(StepNumbers steps, int cycle, int step, double time, String what) {

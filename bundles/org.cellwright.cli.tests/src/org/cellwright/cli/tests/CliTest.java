@@ -222,7 +222,7 @@ class CliTest {
 		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("E: COMPLETED"), r.out());
-		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +STEP_END: warning: cycle 1, step 1\\.2 \\(line 14; voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off "
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +STEP_END: warning: cycle 1, step 1\\.2 \\(line 14\\) \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off "
 				+ "0.200 V .*dominant overpotential: interphase \\(eta_interphase_V = .*")), r.out());
 		// the step the warning names, "step 1.2 (line 14)" (the stripping in the repeat: StepNumbers), is the report's step
 		// 1.2 and summary.json's; walk30: the warning said "step 1", timeseries.csv's index from 0, which no list showed

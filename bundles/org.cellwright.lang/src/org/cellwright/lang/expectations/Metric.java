@@ -497,7 +497,9 @@ public enum Metric {
 				Path dfn = folder == null ? null : folder.resolve(DFN_INPUTS_FILE);
 				if (dfn != null && Files.isRegularFile(dfn) && com.google.gson.JsonParser.parseString(Files.readString(dfn, StandardCharsets.UTF_8))
 						instanceof JsonObject o && o.get("protocol") != null)
-					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.readProtocol(o.get("protocol"), dfn.toString()));
+					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.readProtocol(o.get("protocol"), dfn.toString())
+							.withPlaces(o.get("provenance") instanceof JsonObject prov
+									? org.cellwright.solver.input.json.InputsJson.readStepPlaces(prov, dfn.toString()) : List.of()));
 			} catch (IOException | RuntimeException ex) {
 				// a record that cannot be read names steps as below
 			}

@@ -44,7 +44,7 @@ class StepNumbersTest {
         for (int k = 0; k < numbers.length; k++) assertEquals(numbers[k], n.number(k), "flattened step " + k);
         assertEquals("step 2.2.1 (line 6)", n.name(12));
         assertEquals("cycle 4, step 2.2.2 (line 7)", n.at(4, 15));
-        assertEquals("cycle 5, step 3 (other.cell line 8; voltage-cutoff at 2 h)", n.at(5, 16, "voltage-cutoff at 2 h"));
+        assertEquals("cycle 5, step 3 (other.cell line 8) (voltage-cutoff at 2 h)", n.at(5, 16, "voltage-cutoff at 2 h"));
         // the same step wherever the flattened protocol runs it: its runs differ by cycle, not by number
         assertEquals(n.node(2).number(), n.node(14).number());
         // beyond the protocol, or without one: the flattened index from 1

@@ -69,14 +69,14 @@ public final class StepNumbers {
     }
 
     /**
-     * "cycle 5, step 3.2 (line 14; voltage-cutoff at 2.5 h)": {@link #at(int, int)} with an aside on the step in its
-     * parentheses (null: none).
+     * "cycle 5, step 3.2 (line 14) (voltage-cutoff at 2.5 h)": {@link #at(int, int)} with an aside on the step in
+     * parentheses of its own (null: none), which reads, and is found, as it did before the step had a place.
      */
     public String at(int cycle, int flat, String aside) {
         Node n = node(flat);
         String place = n != null ? n.place() : null;
-        String in = place == null ? aside : aside == null ? place : place + "; " + aside;
-        return String.format(Locale.ROOT, "cycle %d, step %s", cycle, number(flat)) + (in == null ? "" : " (" + in + ")");
+        return String.format(Locale.ROOT, "cycle %d, step %s", cycle, number(flat)) + (place == null ? "" : " (" + place + ")")
+                + (aside == null ? "" : " (" + aside + ")");
     }
 
     /** The step as written that the solver ran as flattened step {@code flat}, or null beyond the protocol. */

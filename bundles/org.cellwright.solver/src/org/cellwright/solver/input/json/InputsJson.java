@@ -320,6 +320,16 @@ public final class InputsJson {
         return new Reader(where, Purpose.RECORD).optStrings(provenance, "provenance", PROTOCOLS);
     }
 
+    /**
+     * Where the file wrote the protocol's steps ({@value #STEP_PLACES} of a record's provenance: inputs.json's, and a DFN
+     * run's dfn-inputs.json's), or an empty list when absent (written before session 31).
+     * @throws InputsJsonException when the member is not an array of strings
+     */
+    public static List<String> readStepPlaces(JsonObject provenance, String where) {
+        List<String> p = new Reader(where, Purpose.RECORD).optStrings(provenance, "provenance", STEP_PLACES);
+        return p == null ? List.of() : p;
+    }
+
     /** Reads a protocol written by {@link #protocolJson}; {@code where} names the file in messages ("file: protocol.steps[1].type: why"). */
     public static ProtocolSpec readProtocol(JsonElement protocol, String where) {
         Reader r = new Reader(where, Purpose.RECORD); // a protocol alone: no cell to hold it to the limits
