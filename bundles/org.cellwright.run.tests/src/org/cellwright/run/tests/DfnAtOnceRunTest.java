@@ -66,7 +66,8 @@ class DfnAtOnceRunTest {
 		List<String> w = sink.events.stream().filter(e -> e.stepIndex() == k && e.type() == SimulationEvent.Type.STEP_END)
 				.map(SimulationEvent::message).toList();
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step " + k + " (voltage-cutoff at "), w.get(0));
+		// named as the protocol is written (a flat one: k + 1) with its line, StepNumbers
+		assertTrue(w.get(0).matches("warning: cycle 1, step " + (k + 1) + " \\(line \\d+\\) \\(voltage-cutoff at .*"), w.get(0));
 		assertTrue(w.get(0).contains(forcing) && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
 	}
 

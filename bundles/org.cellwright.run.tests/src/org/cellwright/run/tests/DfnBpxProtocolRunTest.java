@@ -493,7 +493,7 @@ class DfnBpxProtocolRunTest {
 			for (Sample x : sink.samples) if (x.stepIndex() == step) assertEquals(rest, x.voltage(), 1e-6, "at rest: " + x);
 			List<String> w = sink.warnings(k);
 			assertEquals(1, w.size(), w.toString());
-			assertTrue(w.get(0).startsWith("warning: cycle 1, step " + k + " (past-cutoff-at-rest at 0 s)") && w.get(0).contains(String.format(
+			assertTrue(w.get(0).matches("warning: cycle 1, step " + (k + 1) + " \\(line \\d+\\) \\(past-cutoff-at-rest at 0 s\\).*") && w.get(0).contains(String.format(
 					java.util.Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already 1.8 mV past the cut-off", rest)), w.get(0));
 		}
 		noRepeatedSamples(sink);
