@@ -45,14 +45,13 @@ final class VoltagePlots {
 			int last = (int) Arrays.stream(ts.column("cycle")).filter(Double::isFinite).max().orElse(0);
 			List<Integer> chosen = chosenCycles(last);
 			String previous = null;
-			org.cellwright.solver.input.StepNumbers steps = org.cellwright.solver.input.StepNumbers.of(r.protocol());
 			for (HalfCycles.Curve h : HalfCycles.of(ts)) {
 				int k = chosen.indexOf(h.cycle());
 				if (k < 0) continue;
 				double f = chosen.size() == 1 ? 0 : (double) k / (chosen.size() - 1);
 				RGB col = runs.size() == 1 ? gradient(f) : shade(colour(ri), 0.55 * (1 - f));
 				String description = prefix(runs, r) + "cycle " + h.cycle();
-				c.line(description + ", " + steps.name(h.firstStep()), h.capacity(), h.voltage(), col, style(ri), 0).noSymbols()
+				c.line(description + " step " + h.firstStep(), h.capacity(), h.voltage(), col, style(ri), 0).noSymbols()
 						.legend(description, !description.equals(previous));
 				previous = description;
 			}
