@@ -102,6 +102,9 @@ final class Html {
 			tr.fail td { background: #fff8f8; }
 			ol.steps { font-size: 13px; margin: 4px 0 8px; padding-left: 26px; }
 			ol.steps ol { padding-left: 22px; }
+			ol.steps, ol.steps ol { list-style: none; }
+			ol.steps .step-number { color: #555; margin-right: 4px; }
+			ol.steps .step-place { color: #888; }
 			.muted { color: #777; font-size: 12px; }
 			section.sweep table.keys { display: block; overflow-x: auto; }
 			footer { margin-top: 30px; color: #777; font-size: 12px; border-top: 1px solid #e2e4e8; padding-top: 8px; }

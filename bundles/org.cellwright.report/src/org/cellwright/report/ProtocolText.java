@@ -4,38 +4,47 @@ import static org.cellwright.report.Html.esc;
 import static org.cellwright.report.Html.fmt;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepNumbers;
 import org.cellwright.solver.input.StepSpec;
 
 /**
  * A protocol as a readable numbered list in lab units ("discharge at 0.1 mA/cm² for 10 h"). Direction words follow
- * the sign convention: positive current = the working electrode is oxidised = "charge".
+ * the sign convention: positive current = the working electrode is oxidised = "charge". Each step shows its number and
+ * the line the file wrote it at as the run's messages name it ({@link StepNumbers}: "3.2 discharge at 1C until V ≤ 2.8 V
+ * (line 14)"), so "cycle 5, step 3.2" in a warning is found here and in the file.
  */
 final class ProtocolText {
 	private ProtocolText() {}
 
 	static String html(ProtocolSpec p) {
 		StringBuilder b = new StringBuilder();
-		list(p.steps(), b);
+		list(p.steps(), StepNumbers.of(p).nodes().iterator(), b);
 		return b.toString();
 	}
 
-	private static void list(List<StepSpec> steps, StringBuilder b) {
+	private static void list(List<StepSpec> steps, Iterator<StepNumbers.Node> numbers, StringBuilder b) {
 		b.append("<ol class=\"steps\">");
 		for (StepSpec s : steps) {
-			b.append("<li>");
+			StepNumbers.Node n = numbers.next();
+			b.append("<li><span class=\"step-number\">").append(esc(n.number())).append("</span> ");
 			if (s instanceof StepSpec.Repeat r) {
-				b.append("repeat ").append(r.count()).append(" \u00d7");
-				list(r.steps(), b);
+				b.append("repeat ").append(r.count()).append(" \u00d7").append(place(n));
+				list(r.steps(), numbers, b);
 			} else {
-				b.append(esc(step(s)));
+				b.append(esc(step(s))).append(place(n));
 			}
 			b.append("</li>");
 		}
 		b.append("</ol>");
+	}
+
+	private static String place(StepNumbers.Node n) {
+		return n.place() == null ? "" : " <span class=\"step-place\">(" + esc(n.place()) + ")</span>";
 	}
 
 	static String step(StepSpec s) {

@@ -125,6 +125,20 @@ public final class CellFiles {
 	}
 
 	/**
+	 * Where {@code o} was written, as a message names a step of a protocol ({@link org.cellwright.solver.input.StepNumbers}):
+	 * "line 14" in the file of {@code from} (the experiment the message is about), "formation.cell line 3" in another
+	 * file; null where the node model does not know it.
+	 */
+	public static String place(EObject o, EObject from) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(o);
+		if (node == null) return null;
+		String line = "line " + node.getStartLine();
+		if (o.eResource() == null || from == null || o.eResource() == from.eResource()) return line;
+		org.eclipse.emf.common.util.URI uri = o.eResource().getURI();
+		return (uri.isFile() ? uri.lastSegment() : source(uri)) + " " + line;
+	}
+
+	/**
 	 * How a file that is not on disk is named in messages: a library file inside a bundle by its path in the library,
 	 * {@code <standard library>/cellwright/chen2020.cell} (it used to be {@code <input>}, which names no file).
 	 */

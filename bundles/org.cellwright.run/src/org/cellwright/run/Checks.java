@@ -51,7 +51,7 @@ public final class Checks {
 
 	/** Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json). */
 	public static List<Check> evaluate(Experiment x, JsonObject summary, Path runFolder) {
-		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder);
+		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder, org.cellwright.solver.input.StepNumbers.of(Points.shape(x)));
 	}
 
 	/**
@@ -60,10 +60,17 @@ public final class Checks {
 	 * unknown). The one evaluation of the run from a .cell file and of a re-run from its inputs.json.
 	 */
 	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder) {
+		return evaluate(experiment, clauses, file, summary, runFolder, null);
+	}
+
+	/** As above, naming steps by {@code steps} where the run folder does not record its protocol (null: none known). */
+	static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
+			org.cellwright.solver.input.StepNumbers steps) {
 		List<Check> out = new ArrayList<>();
 		for (ResolvedInputs.Expect c : clauses)
 			out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder, c.point() == null || c.pointFirstStep() < 0 ? null
-					: new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep(), c.pointRuns().stream().map(Metric.Runs::of).toList()))));
+					: new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep(), c.pointRuns().stream().map(Metric.Runs::of).toList()),
+					steps)));
 		return out;
 	}
 
@@ -89,7 +96,8 @@ public final class Checks {
 					e.getComparison().getName(), v == null ? null : v.getValue(), unit, v == null ? null : written(v, v.getValue(), unit), e.getState(),
 					t == null ? null : t.getValue(), tolUnit, t == null ? null : written(t, t.getValue(), tolUnit), e.getSource(),
 					node == null ? 0 : node.getStartLine(), e.getPoint(), point == null ? -1 : point.firstStep(), point == null ? -1 : point.lastStep(),
-					point == null || e.getCycle() <= 0 ? List.of() : Points.runs(x, e.getPoint()).stream().map(Metric.Runs::numbers).toList()));
+					point == null || e.getCycle() <= 0 ? List.of() : Points.runs(x, e.getPoint()).stream().map(Metric.Runs::numbers).toList(),
+					e.getStep()));
 		}
 		return out;
 	}
@@ -107,6 +115,7 @@ public final class Checks {
 		e.setState(c.state());
 		e.setSource(c.source());
 		e.setPoint(c.point());
+		e.setStep(c.step());
 		if (c.value() != null) e.setValue(quantity(c.value(), c.unit()));
 		if (c.tolerance() != null) e.setTolerance(quantity(c.tolerance(), c.toleranceUnit()));
 		return e;
@@ -176,6 +185,7 @@ public final class Checks {
 		if (e.isAverage()) b.append("average ");
 		b.append(e.getMetric());
 		if (e.getCycle() > 0) b.append(" of cycle ").append(e.getCycle());
+		if (e.getStep() != null) b.append(" step ").append(e.getStep());
 		if (e.getReference() > 0) b.append(" relative to cycle ").append(e.getReference());
 		if (e.getFromCycle() > 0) b.append(" from cycle ").append(e.getFromCycle());
 		if (e.getPoint() != null) b.append(" at ").append(e.getPoint());

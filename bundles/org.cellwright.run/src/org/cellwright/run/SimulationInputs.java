@@ -87,9 +87,31 @@ public final class SimulationInputs {
 		CellSpec cell = cell(e.getCell(), overrides);
 		List<StepSpec> steps = new ArrayList<>();
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
-		ProtocolSpec protocol = new ProtocolSpec(name, withinWindow(steps, e.getCell()));
+		ProtocolSpec protocol = new ProtocolSpec(name, withinWindow(steps, e.getCell()), places(e));
 		// the particle shells the solver block leaves to the protocol, chosen here: the run's inputs record them
 		return new Inputs(name, cell, protocol, ParticleShells.resolve(settings(e), cell, protocol));
+	}
+
+	/**
+	 * Where the file wrote each step the experiment's protocols run, in the order of {@link #steps} (groups and
+	 * {@code run} calls inlined; a repeat, then its steps): {@link ProtocolSpec#places}, as a message names a step
+	 * ("line 14", {@link CellFiles#place}).
+	 */
+	public static List<String> places(Experiment e) {
+		List<String> out = new ArrayList<>();
+		for (Protocol p : e.getProtocols()) if (p != null && !p.eIsProxy()) places(p.getSteps(), e, out);
+		return out;
+	}
+
+	private static void places(List<Step> steps, Experiment e, List<String> out) {
+		for (Step s : steps) {
+			if (s instanceof StepGroup g) places(g.getSteps(), e, out);
+			else if (s instanceof ProtocolCall call) places(call.getProtocol().getSteps(), e, out);
+			else {
+				out.add(CellFiles.place(s, e));
+				if (s instanceof Repeat r) places(r.getSteps(), e, out);
+			}
+		}
 	}
 
 	/**

@@ -132,7 +132,7 @@ final class EventDetection implements PhysicsEvents {
         softShortCycle = rec.cycle();
         if (!softShorts.first(rec.cycle())) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, rec.time, step ? rec.stepIndex : -1, rec.cycle(), model.filamentFraction(),
-                step ? String.format(Locale.ROOT, "warning: cycle %d, step %d: soft short: %s", rec.cycle(), rec.stepIndex, reason)
+                step ? String.format(Locale.ROOT, "warning: %s: soft short: %s", rec.stepAt(), reason)
                         : String.format(Locale.ROOT, "warning: cycle %d: soft short: %s", rec.cycle(), reason), reason));
     }
 
@@ -156,7 +156,7 @@ final class EventDetection implements PhysicsEvents {
      * <p>The step having reached {@code reached} [V], or (atOnce, not null) crossed its cut-off at once, at its
      * start, what was set giving {@code reached} there (NaN: the model had no solution at it): atOnce names it, "its
      * set current", "its set power", "its profile's first power" ({@link StepText#setAtOnce}). The warning is the
-     * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 13 (voltage-cutoff at 95.2 h): the discharge step
+     * step's end's ({@link StepEnd#warning}: "warning: cycle 7, step 3.2 (line 14) (voltage-cutoff at 95.2 h): the discharge step
      * ended ..."), with a note appended (the cut-off reached was the cell's voltage window, {@link StepEnd#windowEnd}:
      * one warning for the step, not the stall's and the window's). Returns whether the step counts as stalled
      * (reported or counted).
@@ -170,7 +170,7 @@ final class EventDetection implements PhysicsEvents {
         // named by its own direction: a run that starts with a discharge (a fresh cell) has its charges stall (a 3 C
         // charge at -10 degC read "the discharge step ended at its voltage cut-off 4.30 V ... charged before", session 26)
         String what = direction(sign, false);
-        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
+        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[dominant.ordinal()]), end.warning(rec.steps, rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "the %s step ended %s after %s; %s", what,
                 "at its voltage cut-off" + (atOnce == null ? String.format(Locale.ROOT, " %.3g V (reached %.4f V)", cutoff, reached)
                         : String.format(Locale.ROOT, " %.3g V (crossed at once: %s at %s at its start)", cutoff,
@@ -224,7 +224,7 @@ final class EventDetection implements PhysicsEvents {
     void crossedAtOnce(StepEnd end, String step, int sign, double cutoff, double share, double[] eta, double atSet, String set, String ofSet, String note) {
         if (!atOnce.first(rec.cycle())) return;
         OverpotentialKind d = OverpotentialKind.dominant(sign, eta);
-        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), end.warning(rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
+        emit(SimulationEvent.Type.STEP_END, Math.abs(eta[d.ordinal()]), end.warning(rec.steps, rec.cycle(), rec.stepIndex, rec.time, String.format(Locale.ROOT,
                 "%s crossed its voltage cut-off %s V at once, from %s V (%s; %s); the step passed "
                 + "no charge%s; %s", step, StepText.num(cutoff),
                 StepText.num(rec.voltage), share > 0 ? String.format(Locale.ROOT, "at the cut-off the cell carries %.2g %% of "

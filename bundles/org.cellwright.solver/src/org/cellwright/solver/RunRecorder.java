@@ -3,6 +3,7 @@ package org.cellwright.solver;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.cellwright.solver.input.StepNumbers;
 import org.cellwright.solver.physics.CellModel;
 
 /**
@@ -25,7 +26,12 @@ final class RunRecorder {
     /** Warnings of step ends after the first of each kind, and the cycle of the last. */
     private final Map<StepEnd, RepeatedWarning> laterEnds = new EnumMap<>(StepEnd.class);
 
-    RunRecorder(ResultSink sink, CellModel model, double activeLoading, boolean fullCell, java.util.List<org.cellwright.solver.input.StepSpec> protocol) {
+    /** How the protocol's steps are named to a user ({@link StepNumbers}). */
+    final StepNumbers steps;
+
+    RunRecorder(ResultSink sink, CellModel model, double activeLoading, boolean fullCell, java.util.List<org.cellwright.solver.input.StepSpec> protocol,
+            StepNumbers steps) {
+        this.steps = steps;
         this.sink = sink;
         this.model = model;
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
@@ -33,6 +39,9 @@ final class RunRecorder {
             sink.cycle(c);
         }).stepsOf(protocol, model.temperature(), model.stackPressure()); // the cell's, before the protocol sets its own
     }
+
+    /** "cycle 5, step 3.2 (line 14)": the step now, as every message names it. */
+    String stepAt() { return steps.at(cycle(), stepIndex); }
 
     /** The current cycle's number (0 before the run's first direction). */
     int cycle() { return cycles.cycle(); }
@@ -88,12 +97,13 @@ final class RunRecorder {
 
     /**
      * A warning for a step that ended other than by its own conditions; one per kind, later ones counted. Steps are
-     * numbered as in timeseries.csv's step column and cycles.csv's step_ends (from 0, the protocol's steps flattened).
+     * named as the protocol is written ({@link StepNumbers}: "cycle 5, step 3.2 (line 14)"), not by timeseries.csv's
+     * step column (from 0, the protocol's steps flattened).
      */
     void warnEnd(StepEnd end, String what) {
         if (!laterEnds.computeIfAbsent(end, e -> new RepeatedWarning()).first(cycle())) return;
         sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, time, stepIndex, cycle(), voltage,
-                end.warning(cycle(), stepIndex, time, what)));
+                end.warning(steps, cycle(), stepIndex, time, what)));
     }
 
     /** One message per kind of step end warned about more than once. */

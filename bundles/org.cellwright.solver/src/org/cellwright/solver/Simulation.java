@@ -165,7 +165,7 @@ public final class Simulation {
             this.nominalCapacityDensity = nominalCapacity(cell) / cell.area();
             this.activeLoading = cathodeActiveLoading(cell);
             this.totalCycles = CycleBook.estimate(steps, cell.hasCathode());
-            this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), steps);
+            this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), steps, org.cellwright.solver.input.StepNumbers.of(protocol));
             this.events = new EventDetection(rec, model);
             rec.events = events;
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),
@@ -185,16 +185,16 @@ public final class Simulation {
             if (warnedMolten || t < melts) return;
             warnedMolten = true;
             rec.event(SimulationEvent.Type.INFO, t, String.format(java.util.Locale.ROOT,
-                    "warning: cycle %d, step %d: the cell is at %s, at or above lithium's melting point (%.1f degC): the"
+                    "warning: %s: the cell is at %s, at or above lithium's melting point (%.1f degC): the"
                             + " model's lithium is a solid (its creep, plating and contact with the electrolyte), so results at this"
-                            + " temperature describe no real cell", rec.cycle(), rec.stepIndex,
+                            + " temperature describe no real cell", rec.stepAt(),
                     org.cellwright.solver.input.InputLimits.degC(t),
                     melts - 273.15));
         }
 
         RunStatus run() {
             sink.start(new RunInfo(cell.name(), cell.area(), activeLoading, nominalCapacityDensity * cell.area(),
-                    model.fullCell(), steps.size(), totalCycles));
+                    model.fullCell(), steps.size(), totalCycles, true, rec.steps));
             // the temperature and pressure a protocol sets before its first electrical step are those of the first record
             int first = 0;
             for (; first < steps.size(); first++) {

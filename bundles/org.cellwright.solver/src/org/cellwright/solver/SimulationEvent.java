@@ -5,9 +5,10 @@ package org.cellwright.solver;
  * SOFT_SHORT: current leaking through Li filaments keeps a step from its cut-off or the Coulombic efficiency
  * collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
  * conditions (solver bound, no solution); its message is a warning. cause: the cause alone, without the warning's
- * "warning: cycle 12, step 3: soft short: " (a soft short's; null for other events), for summary.json's
- * {@code soft_short.cause}. stepIndex: the protocol step it happened in; -1 for a soft short of a cycle's Coulombic
- * efficiency, which is of no one step (summary.json's {@code soft_short.step} null).
+ * "warning: cycle 12, step 3.2 (line 14): soft short: " (a soft short's; null for other events), for summary.json's
+ * {@code soft_short.cause}. stepIndex: the protocol step it happened in, flattened, from 0 (the messages name it as
+ * {@link org.cellwright.solver.input.StepNumbers} does); -1 for a soft short of a cycle's Coulombic efficiency, which
+ * is of no one step (summary.json's {@code soft_short.step} null).
  */
 public record SimulationEvent(Type type, double time, int stepIndex, int cycleIndex, double value, String message, String cause) {
     /** An event whose message says all (no cause of its own beside it). */

@@ -3,6 +3,7 @@ package org.cellwright.solver;
 import java.util.Locale;
 
 import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.StepNumbers;
 
 /**
  * How a protocol step ended. The step's own conditions: {@link #VOLTAGE_CUTOFF} (its last voltage within
@@ -69,10 +70,11 @@ public enum StepEnd {
     public String label() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 
     /**
-     * The warning of a step that ended so, as every runner words it (a STEP_END event's message):
-     * "warning: cycle 2, step 3 (voltage-jump at 1.25 h): what", time [s] the step's end.
+     * The warning of a step that ended so, as every runner words it (a STEP_END event's message), the step named as
+     * {@link StepNumbers} names it: "warning: cycle 2, step 3.2 (line 14) (voltage-jump at 1.25 h): what", step the
+     * solver's flattened index, time [s] the step's end.
      */
-    public String warning(int cycle, int step, double time, String what) {
-        return String.format(Locale.ROOT, "warning: cycle %d, step %d (%s at %s): %s", cycle, step, label(), StepText.hoursText(time), what);
+    public String warning(StepNumbers steps, int cycle, int step, double time, String what) {
+        return "warning: " + steps.at(cycle, step, label() + " at " + StepText.hoursText(time)) + ": " + what;
     }
 }

@@ -623,7 +623,7 @@ final class StepExecution {
         if (rec.time != rec.lastSampleTime) rec.emitSample(0, stepCharge, model.ocv(), model.overpotentials());
         rec.recordStep(StepEnd.SOLVER_FAILURE, stepCharge);
         rec.event(SimulationEvent.Type.NOT_CONVERGED, Double.NaN, String.format(Locale.ROOT,
-                "cycle %d, step %d, at %s (%.4f V): %s", rec.cycle(), rec.stepIndex, hoursText(rec.time), rec.voltage, why));
+                "%s, at %s (%.4f V): %s", rec.stepAt(), hoursText(rec.time), rec.voltage, why));
         return RunStatus.NOT_CONVERGED;
     }
 }

@@ -414,6 +414,16 @@ class ResultsUITest {
 		loaded(view);
 		status = view.bannerLines().get(0).getText();
 		assertTrue(status.contains("soft short: cycle 3 at 30.0 h: low CE"), status);
+		// a run since session 31 names the step as its warning does (soft_short.step_name, StepNumbers: the report's
+		// number and the file line), not by timeseries.csv's index
+		Path h = RunFolderTest.run(tmp, "WithNamedSoftShortStep", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
+				"{\"cell\":\"Cell2At65MPa\",\"area_cm2\":0.785,\"status\":\"COMPLETED\",\"end_time_h\":480.0,"
+						+ "\"soft_short\":{\"cycle\":12,\"step\":4,\"step_name\":\"step 2.1 (line 6)\",\"time_h\":301.4,"
+						+ "\"reason\":\"warning: cycle 12, step 2.1 (line 6): soft short: a leak\",\"cause\":\"a leak\"},\"messages\":[]}");
+		view.show(h);
+		loaded(view);
+		status = view.bannerLines().get(0).getText();
+		assertTrue(status.contains("soft short: cycle 12, step 2.1 (line 6) at 301.4 h: a leak"), status);
 	}
 
 	/**

@@ -69,9 +69,9 @@ final class ResultsBanner {
 	}
 
 	/**
-	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 3
-	 * at 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
-	 * short's step and cause are summary.json's ({@code soft_short.step} and {@code .cause}, read by {@link RunFolder}; no
+	 * A run's status line: "Cell2At65MPa  ·  cell Cell2  ·  COMPLETED, 480.0 h simulated  ·  soft short: cycle 12, step 3.2
+	 * (line 14) at 301.2 h: cause  ·  checks: 1 pass, 0 fail"; a short circuit: "SHORT_CIRCUIT in cycle 6 at t = 46.5 h: reason". The soft
+	 * short's step and cause are summary.json's ({@code soft_short.step_name}, as the run's messages name it, and {@code .cause}, read by {@link RunFolder}; no
 	 * step for a soft short of a cycle's efficiency); its warning, which says the
 	 * same, is not listed again under the line ({@link #messages}). A sweep's variant (its run named "sweep/variant")
 	 * is said to be a variant of the experiment's cell: "cell Cell2At34MPa, variant stack-pressure=65MPa" (the cell's
@@ -83,7 +83,7 @@ final class ResultsBanner {
 		if (sc != null)
 			s.append(String.format(Locale.ROOT, " in cycle %d at t = %.1f h: %s", sc.cycle(), sc.timeH(), sc.reason()));
 		else if (Double.isFinite(r.endTimeH())) s.append(String.format(Locale.ROOT, ", %.1f h simulated", r.endTimeH()));
-		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d%s at %.1f h", soft.cycle(), soft.step() >= 0 ? ", step " + soft.step() : "", soft.timeH()))
+		if (soft != null) s.append(String.format(Locale.ROOT, "  ·  soft short: cycle %d%s at %.1f h", soft.cycle(), soft.stepName() != null ? ", " + soft.stepName() : soft.step() >= 0 ? ", step " + soft.step() : "", soft.timeH()))
 				.append(soft.cause() == null || soft.cause().isEmpty() ? "" : ": " + soft.cause());
 		if (r.checks() != null && !r.checks().isEmpty()) { // an experiment without expect clauses has none to count
 			long fail = r.checks().stream().filter(c -> Boolean.FALSE.equals(c.pass())).count();

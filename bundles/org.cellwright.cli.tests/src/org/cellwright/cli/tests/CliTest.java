@@ -222,8 +222,18 @@ class CliTest {
 		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("E: COMPLETED"), r.out());
-		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +STEP_END: warning: cycle 1, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off "
+		assertTrue(r.out().lines().anyMatch(l -> l.matches(" +STEP_END: warning: cycle 1, step 1\\.2 \\(line 14\\) \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off "
 				+ "0.200 V .*dominant overpotential: interphase \\(eta_interphase_V = .*")), r.out());
+		// the step the warning names, "step 1.2 (line 14)" (the stripping in the repeat: StepNumbers), is the report's step
+		// 1.2 and summary.json's; walk30: the warning said "step 1", timeseries.csv's index from 0, which no list showed
+		Path run = latest(tmp.resolve("out"), "E");
+		String report = Files.readString(run.resolve("report.html"));
+		assertTrue(report.contains("<span class=\"step-number\">1.2</span> charge at 0.1 mA/cm\u00b2 until V \u2265 0.2 V or for 2 h"
+				+ " <span class=\"step-place\">(line 14)</span>"), report.substring(report.indexOf("id=\"protocol\"")));
+		JsonObject s = JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		JsonObject stripping = s.getAsJsonArray("cycles").get(0).getAsJsonObject().getAsJsonArray("steps").get(1).getAsJsonObject();
+		assertEquals("1.2", stripping.get("number").getAsString(), stripping.toString());
+		assertEquals(1, stripping.get("step").getAsInt(), "timeseries.csv's index, as before");
 	}
 
 	/**

@@ -129,7 +129,7 @@ class StudyResultsTest {
 					boolean stalled = false;
 					for (JsonElement m : s.getAsJsonArray("messages")) {
 						String x = m.getAsString();
-						boolean stall = x.matches("STEP_END: warning: cycle 20, step 39 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*")
+						boolean stall = x.matches("STEP_END: warning: cycle 20, step 3\\.2 \\(protocols\\.cell line 33\\) \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*")
 								&& x.contains("dominant overpotential: interphase");
 						stalled |= stall;
 						assertTrue(x.contains("(voltage-jump") || t.equals("60degC") && (stall || x.startsWith("STEP_END: warning: the same in 15 later cycles")),
@@ -217,7 +217,9 @@ class StudyResultsTest {
 						if (end.equals("voltage-jump")) {
 							ends++;
 							assertTrue(off > 1e-3, where + ": a jump past the cut-off, " + v + " V");
-							assertTrue(messages.contains("cycle " + c.get("index") + ", step " + st.get("step") + " (voltage-jump at ")
+							// the step named as written (summary.json's number, the report's list) and its line: "step 3.2 (protocols.cell line 33)"
+							assertTrue(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("cycle " + c.get("index") + ", step "
+									+ st.get("number").getAsString() + " (") + "[^)]*line \\d+\\) \\(voltage-jump at ").matcher(messages).find()
 									|| messages.contains("(voltage-jump), the last in cycle"), where + ": " + messages);
 							String first = s.getAsJsonArray("messages").asList().stream().map(JsonElement::getAsString)
 									.filter(m -> m.contains("(voltage-jump at ")).findFirst().orElseThrow();

@@ -398,6 +398,41 @@ public class ValidationTest {
 	}
 
 	/**
+	 * 'of cycle N step K' names a step as the report lists it and the run's messages name it (StepNumbers: groups and
+	 * run calls inlined, a repeat's steps numbered after it, "2.2"): end-reason, last-voltage and temperature take it; a
+	 * step the protocols do not have, a repeat (no end of its own), or a metric that is not read at a step is an error at
+	 * the clause's line. walk30: how a step ended could be read in cycles.csv but not asserted.
+	 */
+	@Test
+	public void aStepIsNamedAsTheReportListsIt() throws Exception {
+		String base = GOOD_CELL + """
+				protocol Form { charge at 0.1 C until 4.2 V  group probe { charge at 0.05 C for 10 min } }
+				protocol P { run Form  repeat 10 { charge at 0.5 C until 4.2 V  discharge at 0.5 C until 3 V } }
+				""";
+		clean(v(base + """
+				experiment E { cell C protocol P
+					expect end-reason of cycle 5 step 3.2 = voltage-cutoff
+					expect end-reason of cycle 1 step 2 = duration
+					expect end-reason of cycle 1 = solver-failure
+					expect last-voltage of cycle 5 step 3.2 = 3 V within 1 mV
+					expect temperature of cycle 2 = 25 degC within 0.1 K
+					expect temperature of cycle 2 step 3.1 < 30 degC
+				}
+				"""));
+		String x = base + "experiment E { cell C protocol P\n expect ";
+		Issue missing = has(v(x + "end-reason of cycle 5 step 3.3 = voltage-cutoff }"), EXPECTATION, Severity.ERROR,
+				"no step 3.3 in the protocols of experiment E", "(1, 2, 3, 3.1, 3.2)");
+		assertEquals(15, missing.getLineNumber(), "at the line of the expect");
+		has(v(x + "end-reason of cycle 5 step 4 = voltage-cutoff }"), EXPECTATION, Severity.ERROR, "no step 4");
+		has(v(x + "last-voltage of cycle 5 step 3 = 3 V within 1 mV }"), EXPECTATION, Severity.ERROR, "step 3 is a repeat", "3.1");
+		has(v(x + "end-time of cycle 5 step 3.2 < 100 h }"), EXPECTATION, Severity.ERROR, "one value per run");
+		has(v(x + "coulombic-efficiency of cycle 5 step 3.2 > 99 % }"), EXPECTATION, Severity.ERROR,
+				"'step 3.2' belongs to a metric read at a step (end-reason, last-voltage, temperature)");
+		has(v(x + "end-reason of cycle 5 step 3.2 = cut-off }"), EXPECTATION, Severity.ERROR, "unknown end-reason 'cut-off'", "voltage-cutoff");
+		has(v(x + "last-voltage of cycle 5 step 3.2 = 3 mAh/cm2 within 1 mV }"), WRONG_DIMENSION, Severity.ERROR, "voltage");
+	}
+
+	/**
 	 * 'of cycle N at GROUP' reads a group's run in cycle N (cycles.csv's numbering): accepted on the resistance, still
 	 * refused on a metric of the whole run; a cycle beyond any the protocols can run (one more than the fewer of their
 	 * charge and discharge steps, repeats multiplied out, a hold counted as either) is an error at the clause's line.

@@ -20,6 +20,8 @@ import org.cellwright.lang.units.Units;
 import org.cellwright.model.Expectation;
 import org.cellwright.solver.CycleSummary;
 import org.cellwright.solver.OverpotentialKind;
+import org.cellwright.solver.StepEnd;
+import org.cellwright.solver.input.StepNumbers;
 import org.cellwright.solver.output.SummaryJsonWriter;
 import org.cellwright.solver.output.SummaryKeys;
 
@@ -30,7 +32,7 @@ import com.google.gson.JsonObject;
 /**
  * The catalog of what an {@code expect} clause can measure: each metric's name in the language, the dimensions its
  * value may have, whether it takes {@code of cycle N} / {@code average}, and how it is evaluated from a run folder
- * ({@code summary.json}, for {@link #DEALLOYING_CAPACITY} and {@link #CATHODE_INTERFACIAL_RESISTANCE} also
+ * ({@code summary.json}, for {@link #DEALLOYING_CAPACITY}, {@link #CATHODE_INTERFACIAL_RESISTANCE} and {@link #TEMPERATURE} also
  * {@code timeseries.csv}). Values come back in SI;
  * the summary's report units (mV, mAh/cm2, mAh/g, h) are converted by {@link Units}, nowhere else.
  */
@@ -154,6 +156,69 @@ public enum Metric {
 			return number(ss.getAsJsonObject().get(SummaryKeys.SC_CYCLE), "", "the soft short has no cycle");
 		}
 	},
+	/**
+	 * How a step ended (summary.json's cycles[].steps[].end, cycles.csv's step_ends): the step numbered as the protocol is
+	 * written ({@code of cycle N step 3.2}: its run in cycle N), or the last step of the cycle. walk30: the run recorded how
+	 * each step ended, but no clause could assert it.
+	 */
+	END_REASON("end-reason", "how a step ended, in cycles.csv's words (voltage-cutoff, duration, capacity, ...): 'of cycle N step K', K the step's number as the report lists it; without 'step' the cycle's last step",
+			Set.of(), true, false) {
+		@Override Value measure(Run run, Expectation e) {
+			StepRead s = step(run, e);
+			if (s.missing() != null) return Value.missing(s.missing());
+			JsonElement end = s.step().get(SummaryKeys.STEP_END);
+			return end == null || !end.isJsonPrimitive() ? Value.missing(s.name() + " has no end recorded") : Value.state(end.getAsString());
+		}
+	},
+	/**
+	 * The voltage a step ended at (summary.json's end_voltage_V, the step's last record): a discharge that ends on its
+	 * cut-off at 2.8 V reads 2.8 V within 1 mV (issue 13: steps end by their own condition, located in time).
+	 */
+	LAST_VOLTAGE("last-voltage", "the voltage a step ended at (its last record): 'of cycle N step K', K the step's number as the report lists it; without 'step' the cycle's last step",
+			Set.of(Dimension.VOLTAGE), true, false) {
+		@Override Value measure(Run run, Expectation e) {
+			StepRead s = step(run, e);
+			if (s.missing() != null) return Value.missing(s.missing());
+			return number(s.step().get(SummaryKeys.STEP_END_VOLTAGE_V), "V", s.name() + " has no end voltage");
+		}
+	},
+	/**
+	 * The cell's temperature in the records of a cycle, or of one step of it (timeseries.csv's temperature_K): the record
+	 * farthest from the expected value (so '=' holds for every record), the highest for '<', the lowest for '>'. Issue 13:
+	 * the temperature a protocol sets is that of every record (a 'set temperature to 20 degC' recorded 298.15 K first).
+	 */
+	TEMPERATURE("temperature", "the cell's temperature in every record of a cycle ('of cycle N', or 'of cycle N step K'): the record farthest from the expected value; the highest for '<', the lowest for '>'",
+			Set.of(Dimension.TEMPERATURE), true, false) {
+		@Override Value measure(Run run, Expectation e) {
+			int cycle = cycleNumber(run, e);
+			if (cycle < 1 || cycle > run.cycles().size()) return notReached(run, e);
+			int flat = -1;
+			String where = "cycle " + cycle;
+			if (e.getStep() != null) {
+				StepRead s = step(run, e);
+				if (s.missing() != null) return Value.missing(s.missing());
+				flat = s.step().get(SummaryKeys.STEP_INDEX).getAsInt();
+				where = s.name();
+			}
+			double[][] c = run.columns("cycle", "step", "temperature_K");
+			if (c == null) return Value.missing("timeseries.csv has no cycle, step or temperature_K column");
+			double expected = e.getValue() != null && Units.isKnown(e.getValue().getUnit()) ? Units.toSI(e.getValue()) : Double.NaN;
+			double read = Double.NaN;
+			for (int i = 0; i < c[0].length; i++) {
+				// cycle 1 takes in the records before the run's first current (timeseries.csv's cycle 0): the first record too
+				boolean inCycle = c[0][i] == cycle || cycle == 1 && c[0][i] == 0;
+				if (!inCycle || flat >= 0 && c[1][i] != flat || !Double.isFinite(c[2][i])) continue;
+				double t = c[2][i];
+				boolean further = switch (e.getComparison()) {
+					case LESS -> !(t <= read);
+					case GREATER -> !(t >= read);
+					default -> !(Math.abs(t - expected) <= Math.abs(read - expected));
+				};
+				if (Double.isNaN(read) || further) read = t;
+			}
+			return Double.isNaN(read) ? Value.missing(where + " has no record in timeseries.csv") : Value.of(read);
+		}
+	},
 	CYCLES("cycles", "how many cycles the run completed or began", Set.of(Dimension.DIMENSIONLESS), false, false) {
 		@Override Value measure(Run run, Expectation e) {
 			return Value.of(run.cycles().size());
@@ -201,7 +266,7 @@ public enum Metric {
 				reached = i;
 				if (current[i] != 0 && Double.isFinite(current[i])) last = i;
 			}
-			String where = "'" + p.name() + "' (" + p.steps() + ")";
+			String where = "'" + p.name() + "' (" + p.steps(run.steps()) + ")";
 			if (reached < 0) return pointNotReached(run, where, lastStep);
 			if (last < 0) return noCurrent(where);
 			return resistance(eta[last], current[last], where);
@@ -232,7 +297,7 @@ public enum Metric {
 				if (current[i] != 0 && Double.isFinite(current[i])) read.put(start, i);
 			}
 			Runs first = p.everyRun().stream().min(java.util.Comparator.comparingInt(Runs::first)).get();
-			String where = "'" + p.name() + "' (" + Point.steps(first.first(), first.first() + first.length() - 1) + " in its first run)";
+			String where = "'" + p.name() + "' (" + Point.steps(run.steps(), first.first(), first.first() + first.length() - 1) + " in its first run)";
 			if (!reached) return pointNotReached(run, where, lastStep);
 			if (read.isEmpty()) return noCurrent("'" + p.name() + "'");
 			int at = -1;
@@ -249,12 +314,12 @@ public enum Metric {
 						+ " (cycles as cycles.csv numbers them: a charge after a discharge opens the next, for a half cell a plating after a stripping)");
 			}
 			int s = (int) step[at];
-			return resistance(eta[at], current[at], "'" + p.name() + "' in cycle " + cycle + " (" + Point.steps(s, s) + ")");
+			return resistance(eta[at], current[at], "'" + p.name() + "' in cycle " + cycle + " (" + Point.steps(run.steps(), s, s) + ")");
 		}
 
 		private Value pointNotReached(Run run, String where, int lastStep) {
 			JsonElement status = run.summary().get("status");
-			return Value.missing("the run did not reach " + where + ": it ended in step " + lastStep
+			return Value.missing("the run did not reach " + where + ": it ended in step " + run.steps().number(lastStep)
 					+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : ""));
 		}
 
@@ -295,6 +360,11 @@ public enum Metric {
 	/** The states {@code expect status = ...} knows: the solver's run statuses in the language's spelling. */
 	public static final List<String> STATES = List.of("completed", "short-circuit", "not-converged", "cancelled", "invalid-input");
 
+	/** The words a state metric compares with: a run's status ({@link #STATES}), or how a step ended (cycles.csv's, {@link StepEnd#label}). */
+	public List<String> states() {
+		return this == END_REASON ? Arrays.stream(StepEnd.values()).map(StepEnd::label).toList() : this == STATUS ? STATES : List.of();
+	}
+
 	/** A measured value: an SI number or a state, or why there is none. */
 	public record Value(Double si, String state, String missing) {
 		public static Value of(double si) { return new Value(si, null, null); }
@@ -322,13 +392,14 @@ public enum Metric {
 			runs = List.copyOf(runs);
 		}
 
-		/** "steps 5-6", numbered as timeseries.csv's step column and the run's warnings number them (from 0). */
-		String steps() {
-			return steps(firstStep, lastStep);
+		/** "steps 3.1-3.2": the group's steps named as the run's messages and the report name them ({@link StepNumbers}). */
+		String steps(StepNumbers numbers) {
+			return steps(numbers, firstStep, lastStep);
 		}
 
-		static String steps(int first, int last) {
-			return first == last ? "step " + first : "steps " + first + "-" + last;
+		/** Solver's (flattened) steps first to last as messages name them: "step 3.1", "steps 3.1-3.2". */
+		static String steps(StepNumbers numbers, int first, int last) {
+			return first == last ? "step " + numbers.number(first) : "steps " + numbers.number(first) + "-" + numbers.number(last);
 		}
 
 		/** Every run of the group ({@link Points#runs}); its last run alone where they are not known. */
@@ -404,9 +475,35 @@ public enum Metric {
 	 * A finished run: its summary.json and its folder (for timeseries.csv), and the named point an expectation reads it at
 	 * (null: none).
 	 */
-	public record Run(JsonObject summary, Path folder, Point point) {
+	public record Run(JsonObject summary, Path folder, Point point, StepNumbers known) {
 		public Run(JsonObject summary, Path folder) {
 			this(summary, folder, null);
+		}
+
+		public Run(JsonObject summary, Path folder, Point point) {
+			this(summary, folder, point, null);
+		}
+
+		/**
+		 * How the run's steps are named to a user ({@link StepNumbers}): from the protocol its folder records (inputs.json,
+		 * with the lines the file wrote the steps at; a DFN run's dfn-inputs.json), else {@code known} (the experiment's
+		 * protocols as written), else the flattened index from 1.
+		 */
+		StepNumbers steps() {
+			try {
+				Path in = folder == null ? null : folder.resolve(org.cellwright.solver.input.json.InputsJson.FILE_NAME);
+				if (in != null && Files.isRegularFile(in))
+					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.read(in, org.cellwright.solver.input.json.InputsJson.Purpose.RECORD).protocol());
+				Path dfn = folder == null ? null : folder.resolve(DFN_INPUTS_FILE);
+				if (dfn != null && Files.isRegularFile(dfn) && com.google.gson.JsonParser.parseString(Files.readString(dfn, StandardCharsets.UTF_8))
+						instanceof JsonObject o && o.get("protocol") != null)
+					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.readProtocol(o.get("protocol"), dfn.toString())
+							.withPlaces(o.get("provenance") instanceof JsonObject prov
+									? org.cellwright.solver.input.json.InputsJson.readStepPlaces(prov, dfn.toString()) : List.of()));
+			} catch (IOException | RuntimeException ex) {
+				// a record that cannot be read names steps as below
+			}
+			return known != null ? known : StepNumbers.of(null);
 		}
 
 		/** A number [SI] of the run's comparison with its measurement, or missing with the reason. */
@@ -509,7 +606,13 @@ public enum Metric {
 	/** Read at a named point of the run ({@code at GROUP}), which it needs; the other metrics take none. */
 	public boolean atPoint() { return this == CATHODE_INTERFACIAL_RESISTANCE; }
 
-	/** True for {@link #STATUS}: compared with a word, not a number. */
+	/**
+	 * Read at a protocol step ({@code of cycle N step 3.2}), which it may name; the other metrics take none. The step is
+	 * numbered as the protocol is written and the run's messages and the report name it ({@link StepNumbers}).
+	 */
+	public boolean atStep() { return this == END_REASON || this == LAST_VOLTAGE || this == TEMPERATURE; }
+
+	/** True for {@link #STATUS} and {@link #END_REASON}: compared with a word, not a number. */
 	public boolean isState() { return dimensions.isEmpty(); }
 
 	abstract Value measure(Run run, Expectation e);
@@ -610,6 +713,37 @@ public enum Metric {
 		if (from != null) out.add(from.equals(to) ? "" + from : from + "-" + to);
 		String list = out.size() > 6 ? String.join(", ", out.subList(0, 6)) + ", ..." : String.join(", ", out);
 		return (cycles.size() == 1 ? "cycle " : "cycles ") + list;
+	}
+
+	/** A step of summary.json's cycle (an element of its steps), named as messages name it, or why there is none. */
+	private record StepRead(JsonObject step, String name, String missing) {}
+
+	/**
+	 * The step of {@code of cycle N step K} in summary.json: of cycle N's steps the (last) one numbered K as the protocol
+	 * is written (the step's {@link SummaryKeys#STEP_NUMBER}), or without {@code step} the cycle's last step.
+	 */
+	private static StepRead step(Run run, Expectation e) {
+		Optional<JsonObject> c = cycle(run, e);
+		int n = cycleNumber(run, e);
+		if (c.isEmpty()) return new StepRead(null, null, notReached(run, e).missing());
+		JsonArray steps = c.get().get(SummaryKeys.STEPS) instanceof JsonArray a ? a : new JsonArray();
+		if (steps.isEmpty()) return new StepRead(null, null, "cycle " + n + " recorded no step that passed current or held a voltage");
+		if (e.getStep() == null) {
+			JsonObject last = steps.get(steps.size() - 1).getAsJsonObject();
+			return new StepRead(last, "the last step of cycle " + n, null);
+		}
+		List<String> ran = new ArrayList<>();
+		JsonObject found = null;
+		for (JsonElement s : steps) {
+			JsonElement number = s.getAsJsonObject().get(SummaryKeys.STEP_NUMBER);
+			if (number == null || !number.isJsonPrimitive())
+				return new StepRead(null, null, "this run's summary.json does not number its steps as the protocol is written (written before"
+						+ " session 31): run the experiment again to read step " + e.getStep());
+			if (!ran.contains(number.getAsString())) ran.add(number.getAsString());
+			if (number.getAsString().equals(e.getStep())) found = s.getAsJsonObject();
+		}
+		if (found == null) return new StepRead(null, null, "step " + e.getStep() + " did not run in cycle " + n + " (its steps: " + String.join(", ", ran) + ")");
+		return new StepRead(found, "cycle " + n + ", step " + e.getStep(), null);
 	}
 
 	private static Value notReached(Run run, Expectation e) {

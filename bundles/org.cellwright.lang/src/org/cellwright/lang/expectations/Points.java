@@ -18,6 +18,9 @@ import org.cellwright.model.Repeat;
 import org.cellwright.model.Step;
 import org.cellwright.model.StepGroup;
 import org.cellwright.model.VoltageHold;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepNumbers;
+import org.cellwright.solver.input.StepSpec;
 
 /**
  * The named points of an experiment's run that an {@code expect ... at NAME} clause reads a metric at: the step groups of
@@ -49,6 +52,46 @@ public final class Points {
 			} else if (s instanceof ProtocolCall c && c.getProtocol() != null && !c.getProtocol().eIsProxy() && seen.add(c.getProtocol())) {
 				names(c.getProtocol().getSteps(), out, seen);
 			}
+		}
+	}
+
+	/**
+	 * The steps of the experiment's protocols by their number as the protocol is written, the report lists it and the
+	 * run's messages name it ("3.2", {@link StepNumbers}: the protocols' steps in order, groups and {@code run} calls
+	 * inlined, a repeat's steps numbered after it), each with whether it is a repeat; in the order written.
+	 */
+	public static Map<String, Boolean> stepNumbers(Experiment x) {
+		Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+		for (StepNumbers.Node n : StepNumbers.of(shape(x)).nodes())
+			out.put(n.number(), n.step() instanceof StepSpec.Repeat);
+		return out;
+	}
+
+	/**
+	 * The shape of the protocol the experiment runs (its steps and repeats as the solver's protocol has them, each step a
+	 * rest): what {@link StepNumbers} numbers, for a run whose folder does not record its protocol.
+	 */
+	public static ProtocolSpec shape(Experiment x) {
+		List<StepSpec> skeleton = new ArrayList<>();
+		for (Protocol p : x.getProtocols())
+			if (p != null && !p.eIsProxy()) skeleton(p.getSteps(), skeleton, new HashSet<>());
+		return new ProtocolSpec(x.getName(), skeleton);
+	}
+
+	/** The steps' shape as the solver's protocol has it (org.cellwright.run.SimulationInputs.steps): a rest for each step. */
+	private static void skeleton(List<Step> steps, List<StepSpec> out, Set<Protocol> calling) {
+		for (Step s : steps) {
+			if (s instanceof StepGroup g) skeleton(g.getSteps(), out, calling);
+			else if (s instanceof ProtocolCall c) {
+				if (c.getProtocol() != null && !c.getProtocol().eIsProxy() && calling.add(c.getProtocol())) {
+					skeleton(c.getProtocol().getSteps(), out, calling);
+					calling.remove(c.getProtocol());
+				}
+			} else if (s instanceof Repeat r) {
+				List<StepSpec> inside = new ArrayList<>();
+				skeleton(r.getSteps(), inside, calling);
+				out.add(new StepSpec.Repeat(Math.max(0, r.getCount()), inside));
+			} else out.add(new StepSpec.Rest(List.of()));
 		}
 	}
 

@@ -134,16 +134,18 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 		else if (referenceWritten && cycleWritten && e.getReference() >= e.getCycle())
 			error("the reference cycle " + e.getReference() + " must come before cycle " + e.getCycle(), e, EXPECTATION__REFERENCE, EXPECTATION);
 		checkPoint(e, m);
+		checkStep(e, m);
 		if (e.getSource() != null && e.getSource().isBlank())
 			warning("empty source: give the study's DOI, e.g. \"10.1002/adma.202210835\"", e, EXPECTATION__SOURCE, EXPECTATION);
 		if (m.isState()) {
 			if (e.getValue() != null)
-				error(m.dslName() + " is a word, not a number: " + String.join(", ", Metric.STATES), e, EXPECTATION__VALUE, EXPECTATION);
-			else if (e.getState() != null && !Metric.STATES.contains(e.getState()))
-				error("unknown " + m.dslName() + " '" + e.getState() + "'; known: " + String.join(", ", Metric.STATES), e, EXPECTATION__STATE,
+				error(m.dslName() + " is a word, not a number: " + String.join(", ", m.states()), e, EXPECTATION__VALUE, EXPECTATION);
+			else if (e.getState() != null && !m.states().contains(e.getState()))
+				error("unknown " + m.dslName() + " '" + e.getState() + "'; known: " + String.join(", ", m.states()), e, EXPECTATION__STATE,
 						EXPECTATION);
 			if (e.getComparison() != Comparison.EQUAL)
-				error(m.dslName() + " is compared with '=': 'expect status = short-circuit'", e, EXPECTATION__COMPARISON, EXPECTATION);
+				error(m.dslName() + " is compared with '=': 'expect " + m.dslName() + " = " + m.states().get(m == Metric.STATUS ? 1 : 0) + "'", e,
+						EXPECTATION__COMPARISON, EXPECTATION);
 			if (e.getTolerance() != null)
 				error("a " + m.dslName() + " has no tolerance: drop 'within'", e, EXPECTATION__TOLERANCE, EXPECTATION);
 			return;
@@ -168,6 +170,32 @@ public class ExperimentValidator extends AbstractCellWrightRules {
 					&& t.getValue() <= 0)
 				error("a tolerance must be > 0, not " + text(t), t, QUANTITY__VALUE, OUT_OF_RANGE);
 		}
+	}
+
+	/**
+	 * 'of cycle N step K': for a metric read at a step, K a step of the experiment's protocols as written and as the
+	 * report lists them ({@link Points#stepNumbers}: "3.2", the second step of the repeat that is the third step), not a
+	 * repeat (which has no end of its own).
+	 */
+	private void checkStep(Expectation e, Metric m) {
+		if (e.getStep() == null) return;
+		if (!m.atStep()) {
+			error("'step " + e.getStep() + "' belongs to a metric read at a step (" + String.join(", ",
+					Arrays.stream(Metric.values()).filter(Metric::atStep).map(Metric::dslName).toList()) + "), not " + m.dslName(),
+					e, EXPECTATION__STEP, EXPECTATION);
+			return;
+		}
+		if (!(e.eContainer() instanceof Experiment x) || x.getProtocols().stream().anyMatch(p -> p == null || p.eIsProxy()))
+			return; // an unresolved protocol is an error of its own
+		java.util.Map<String, Boolean> steps = Points.stepNumbers(x);
+		Boolean repeat = steps.get(e.getStep());
+		if (repeat == null)
+			error("no step " + e.getStep() + " in the protocols of experiment " + x.getName() + ": steps are numbered as the report lists them,"
+					+ " from 1, a repeat's steps after its number (" + String.join(", ", steps.keySet().stream().limit(12).toList())
+					+ (steps.size() > 12 ? ", ..." : "") + ")", e, EXPECTATION__STEP, EXPECTATION);
+		else if (repeat)
+			error("step " + e.getStep() + " is a repeat, which ends with its last step: name one of its steps (" + e.getStep() + ".1, ...)", e,
+					EXPECTATION__STEP, EXPECTATION);
 	}
 
 	/** 'at NAME': for a metric read at a named point (which needs one), a step group of the experiment's protocols. */

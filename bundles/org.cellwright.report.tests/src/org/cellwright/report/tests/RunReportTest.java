@@ -64,6 +64,9 @@ class RunReportTest {
 		assertEquals("the previous report", Files.readString(out));
 	}
 
+	/** How the report's protocol list opens a step: its number as the run's messages name it (StepNumbers). */
+	static final String N = "<li><span class=\"step-number\">";
+
 	static final List<String> SECTIONS = List.of("key-numbers", "stack", "protocol", "voltage", "voltage-capacity", "cycling",
 			"overpotentials", "lithium", "mechanism-map", "checks");
 
@@ -74,12 +77,13 @@ class RunReportTest {
 		assertTrue(fullHtml.contains("<h1>FullCellWithInterlayer"), "titled with the experiment");
 		assertTrue(fullHtml.contains("Cell6-full-interlayer"), "names the cell");
 		assertTrue(fullHtml.contains("examples/test.cell:12"), "names where the experiment is defined");
-		// the protocol as readable steps in lab units
+		// the protocol as readable steps in lab units, each numbered as the run's messages name it (StepNumbers: a
+		// repeat's steps after its number, "3.2"; walk30: a warning's "step 5" was no step of this list)
 		String protocol = Svg.section(fullHtml, "protocol");
 		String steps = protocol.substring(0, protocol.indexOf("<figure"));
-		assertTrue(steps.contains("<li>charge at C/10 until V \u2265 4.3 V or for 15 h</li>"), steps);
-		assertTrue(steps.contains("<li>discharge at 0.35C until V \u2264 2.8 V or for 5 h</li>"), steps);
-		assertTrue(steps.contains("repeat 2 \u00d7"), steps);
+		assertTrue(steps.contains(N + "1</span> charge at C/10 until V \u2265 4.3 V or for 15 h</li>"), steps);
+		assertTrue(steps.contains(N + "3.2</span> discharge at 0.35C until V \u2264 2.8 V or for 5 h</li>"), steps);
+		assertTrue(steps.contains(N + "3</span> repeat 2 \u00d7"), steps);
 		assertTrue(protocol.contains("Applied current"), "with its current timeline");
 		// key numbers from summary.json
 		String keys = Svg.section(fullHtml, "key-numbers");
@@ -654,10 +658,11 @@ class RunReportTest {
 		assertEquals(p, f.protocol(), "read back as written");
 		String protocol = Svg.section(Files.readString(RunReport.write(run)), "protocol");
 		assertFalse(protocol.contains("Not available"), protocol);
-		assertTrue(protocol.contains("<li>repeat 2 \u00d7<ol class=\"steps\"><li>discharge at 2C until V \u2264 2.5 V</li>"
-				+ "<li>rest for 5 min</li><li>charge at 1C until V \u2265 4.2 V</li><li>hold 4.2 V until |I| &lt; C/20</li></ol></li>"), protocol);
-		assertTrue(protocol.contains("<li>discharge at constant power 4 mW/cm\u00b2 until V \u2264 3 V</li>"), protocol);
-		assertTrue(protocol.contains("<li>follow UDDS.csv (current, 3 samples) for 1 h</li>"), protocol);
+		assertTrue(protocol.contains(N + "1</span> repeat 2 \u00d7<ol class=\"steps\">" + N + "1.1</span> discharge at 2C until V \u2264 2.5 V</li>"
+				+ N + "1.2</span> rest for 5 min</li>" + N + "1.3</span> charge at 1C until V \u2265 4.2 V</li>" + N
+				+ "1.4</span> hold 4.2 V until |I| &lt; C/20</li></ol></li>"), protocol);
+		assertTrue(protocol.contains(N + "2</span> discharge at constant power 4 mW/cm\u00b2 until V \u2264 3 V</li>"), protocol);
+		assertTrue(protocol.contains(N + "3</span> follow UDDS.csv (current, 3 samples) for 1 h</li>"), protocol);
 		assertTrue(protocol.contains("Applied current"), "with its current timeline");
 
 		Files.writeString(run.resolve(DfnInputs.FILE_NAME), "{\"protocol\": {\"steps\": [{\"type\": \"jump\"}]}}");

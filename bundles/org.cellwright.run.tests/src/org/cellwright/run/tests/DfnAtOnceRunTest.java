@@ -66,7 +66,8 @@ class DfnAtOnceRunTest {
 		List<String> w = sink.events.stream().filter(e -> e.stepIndex() == k && e.type() == SimulationEvent.Type.STEP_END)
 				.map(SimulationEvent::message).toList();
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step " + k + " (voltage-cutoff at "), w.get(0));
+		// named as the protocol is written (a flat one: k + 1) with its line, StepNumbers
+		assertTrue(w.get(0).matches("warning: cycle 1, step " + (k + 1) + " \\(line \\d+\\) \\(voltage-cutoff at .*"), w.get(0));
 		assertTrue(w.get(0).contains(forcing) && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
 	}
 
@@ -159,7 +160,7 @@ class DfnAtOnceRunTest {
 		assertEquals(s.endVoltage(), own.get(0).voltage(), 1e-9);
 		List<String> w = sink.warnings(1);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at ") && w.get(0).contains("the cell cannot give 25.00 W")
+		assertTrue(w.get(0).matches("warning: cycle 1, step 2 \\(line \\d+\\) \\(voltage-jump at .*") && w.get(0).contains("the cell cannot give 25.00 W")
 				&& w.get(0).contains("its maximum power point") && w.get(0).contains("the physics' own limit"), w.get(0));
 	}
 
@@ -202,7 +203,7 @@ class DfnAtOnceRunTest {
 		assertEquals(2.5, own.get(0).voltage(), 1e-3, own.toString());
 		List<String> w = sink.warnings(3);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 3 (voltage-cutoff at ") && w.get(0).contains("the cell cannot give 700.0 W")
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 4 (line 7) (voltage-cutoff at ") && w.get(0).contains("the cell cannot give 700.0 W")
 				&& w.get(0).contains("its maximum power point") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
 		double atCutoff = Math.abs(own.get(0).voltage() * own.get(0).current()) * sink.info.area(), most = mostPower(w.get(0));
 		assertTrue(most > atCutoff && most < 700, "the largest power between the power at the cut-off (" + atCutoff + " W) and 700 W: " + most);
@@ -243,8 +244,8 @@ class DfnAtOnceRunTest {
 		RecordingSink sink = run("repeat 3 {\n charge at 20 W until 4.2 V\n rest for 1 min\n }");
 		List<String> w = sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
 		assertEquals(2, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is"), w.get(0));
-		assertTrue(w.get(1).startsWith("warning: step 0 of the protocol ended at once past its voltage cut-off 2 more times after the warning above "
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1.1 (line 5) (voltage-cutoff at 0 s): the voltage is"), w.get(0));
+		assertTrue(w.get(1).startsWith("warning: step 1.1 (line 5) of the protocol ended at once past its voltage cut-off 2 more times after the warning above "
 				+ "(voltage-cutoff), the last in cycle "), w.get(1));
 		List<StepResult> steps = sink.steps();
 		for (int k : new int[] {0, 2, 4}) assertEquals(4.2, steps.get(k).endVoltage(), 1e-3, steps.toString());

@@ -370,7 +370,7 @@ class DfnBpxProtocolRunTest {
 		for (Sample x : sink.samples) assertTrue(x.voltage() < 3.651, "no sample above the cut-off: " + x);
 		List<String> w = sink.warnings(0);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).contains("cycle 1, step 0") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
+		assertTrue(w.get(0).matches("warning: cycle 1, step 1 \\(line \\d+\\) \\(.*") && w.get(0).contains("the voltage reaches the cut-off at"), w.get(0));
 		noRepeatedSamples(sink);
 	}
 
@@ -399,8 +399,8 @@ class DfnBpxProtocolRunTest {
 		List<Sample> own = sink.samples.stream().filter(x -> x.stepIndex() == 1).toList();
 		assertEquals(1, own.size(), "its one sample, on the cut-off: " + own);
 		assertEquals(3.65, own.get(0).voltage(), 1e-3);
-		assertTrue(oneWarning(sink, 1, "the voltage reaches the cut-off at").startsWith(
-				"warning: cycle 1, step 1 (voltage-cutoff at 0 s): no state carries the step's current 2.000 A"));
+		assertTrue(oneWarning(sink, 1, "the voltage reaches the cut-off at").matches(
+				"warning: cycle 1, step 2 \\(line \\d+\\) \\(voltage-cutoff at 0 s\\): no state carries the step's current 2\\.000 A.*"));
 
 		StepResult power = steps.get(4);
 		assertEquals(5, power.stepIndex());
@@ -437,8 +437,8 @@ class DfnBpxProtocolRunTest {
 		Sample own = atOnceOnItsCutoff(sink, steps.get(1), 2, 3.65);
 		double carried = Math.abs(own.current()) * sink.info.area();
 		assertTrue(carried > 0.125 && carried < 0.2148 * 1.01, "between the way up's last trial before the cut-off and the largest current carried: " + own);
-		assertTrue(oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at").startsWith(
-				"warning: cycle 2, step 2 (voltage-cutoff at 1800 s): the current 4.000 A"));
+		assertTrue(oneWarning(sink, 2, "is beyond what the cell can carry", "the voltage reaches the cut-off at").matches(
+				"warning: cycle 2, step 3 \\(line \\d+\\) \\(voltage-cutoff at 1800 s\\): the current 4\\.000 A.*"));
 		assertEquals(0, steps.get(3).charge(), 1e-9);
 		assertTrue(oneWarning(sink, 4, "the cell cannot give 65.00 W", "its maximum power point", "the physics' own limit").contains("at most 2.9"));
 		noRepeatedSamples(sink);
@@ -461,7 +461,7 @@ class DfnBpxProtocolRunTest {
 		List<StepResult> steps = completedWithEnds(sink, "voltage-cutoff", "duration", "voltage-cutoff");
 		Sample own = atOnceOnItsCutoff(sink, steps.get(0), 1, 2.0);
 		String w = oneWarning(sink, 1, "is beyond what the cell can carry", "the positive particles' surface is saturated", "the voltage reaches the cut-off at");
-		assertTrue(w.startsWith("warning: cycle 1, step 1 (voltage-cutoff at 0 s): the current 20.00 A"), w);
+		assertTrue(w.matches("warning: cycle 1, step 2 \\(line \\d+\\) \\(voltage-cutoff at 0 s\\): the current 20\\.00 A.*"), w);
 		java.util.regex.Matcher most = java.util.regex.Pattern.compile("no state carries more than ([0-9.]+) A").matcher(w);
 		assertTrue(most.find(), w);
 		double carried = Math.abs(own.current()) * sink.info.area();
@@ -493,7 +493,7 @@ class DfnBpxProtocolRunTest {
 			for (Sample x : sink.samples) if (x.stepIndex() == step) assertEquals(rest, x.voltage(), 1e-6, "at rest: " + x);
 			List<String> w = sink.warnings(k);
 			assertEquals(1, w.size(), w.toString());
-			assertTrue(w.get(0).startsWith("warning: cycle 1, step " + k + " (past-cutoff-at-rest at 0 s)") && w.get(0).contains(String.format(
+			assertTrue(w.get(0).matches("warning: cycle 1, step " + (k + 1) + " \\(line \\d+\\) \\(past-cutoff-at-rest at 0 s\\).*") && w.get(0).contains(String.format(
 					java.util.Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already 1.8 mV past the cut-off", rest)), w.get(0));
 		}
 		noRepeatedSamples(sink);

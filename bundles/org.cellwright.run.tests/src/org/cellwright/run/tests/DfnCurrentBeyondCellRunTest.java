@@ -70,7 +70,7 @@ class DfnCurrentBeyondCellRunTest {
 		assertTrue(sink.samples.stream().noneMatch(x -> x.stepIndex() == 0 && x.current() != 0), "no sample at a current: " + sink.samples);
 		List<String> w = warnings(sink);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-jump at 0 s): the current "), w.get(0));
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (line 5) (voltage-jump at 0 s): the current "), w.get(0));
 		assertTrue(w.get(0).endsWith("the voltage falls through the cut-off 1.5000 V at once: the step ends, no charge passed"), w.get(0));
 	}
 
@@ -87,7 +87,7 @@ class DfnCurrentBeyondCellRunTest {
 		assertEquals(2.5, own.get(own.size() - 1).voltage(), 1e-3, "its sample on the cut-off: " + own);
 		List<String> w = warnings(sink);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the current "), w.get(0));
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (line 4) (voltage-cutoff at 0 s): the current "), w.get(0));
 		assertTrue(w.get(0).contains("is beyond what the cell can carry from its state"), w.get(0));
 		assertTrue(w.get(0).contains("the negative particles' surface is emptied"), w.get(0));
 		Matcher at = REACHED.matcher(w.get(0)), most = LARGEST.matcher(w.get(0));

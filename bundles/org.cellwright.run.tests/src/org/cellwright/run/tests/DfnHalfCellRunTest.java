@@ -236,11 +236,16 @@ class DfnHalfCellRunTest {
 	void theExampleRunsEndToEnd() throws Exception {
 		Path out = tmp.resolve("runs");
 		Cli.Result r = Cli.cli("run", EXAMPLE.toString(), "--out", out.toString());
-		assertTrue(r.out().contains("4 of 4 checks pass"), r.out() + r.err());
+		// 6: with SingleIon1C's end-reason and last-voltage of its step 1 (issue 13: the discharge ends on its 2.5 V cut-off)
+		assertTrue(r.out().contains("6 of 6 checks pass"), r.out() + r.err());
 		for (String x : List.of("HalfCell1C", "SingleIon1C")) {
 			Path run = RunStore.latest(out.resolve(x));
 			assertTrue(RunFolder.read(run).timeseries().rows() > 400, x);
 			assertTrue(Files.readString(run.resolve(DfnInputs.FILE_NAME)).contains("foil.lithium-metal"), x);
+			// the report lists the step as the run's messages and the checks name it: step 1, at the file's line 79
+			String report = Files.readString(run.resolve("report.html"));
+			assertTrue(report.contains("<span class=\"step-number\">1</span> discharge at 1C until V \u2264 2.5 V <span class=\"step-place\">(line 79)</span>"),
+					report.substring(report.indexOf("id=\"protocol\"")));
 		}
 	}
 

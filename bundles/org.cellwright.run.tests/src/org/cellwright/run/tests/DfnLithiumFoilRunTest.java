@@ -67,7 +67,7 @@ class DfnLithiumFoilRunTest {
 		List<SimulationEvent> warnings = sink.events.stream().filter(e -> e.message() != null && e.message().contains("exhausted")).toList();
 		assertEquals(2, warnings.size(), sink.events.toString());
 		String m = warnings.get(0).message();
-		assertTrue(m.startsWith("warning: cycle 1, step 0 (lithium-exhausted at ") && m.contains("): cell Chen2020HalfCell: the lithium-metal foil XuLithium is exhausted at t = 304")
+		assertTrue(m.matches("warning: cycle 1, step 1 \\(line \\d+\\) \\(lithium-exhausted at .*") && m.contains("): cell Chen2020HalfCell: the lithium-metal foil XuLithium is exhausted at t = 304")
 				&& m.contains("1.538 mol/m2 of 20.0 um"), m);
 		// the inventory: n0 at the start, none at the first end, and the charge's I t / F plated back at the last
 		Sample first = sink.samples.get(0), end = sink.last();

@@ -139,7 +139,7 @@ class DfnPowerLimitRunTest {
 		List<String> warnings = sink.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
 		assertEquals(1, warnings.size(), warnings.toString());
 		String w = warnings.get(0);
-		assertTrue(w.startsWith("warning: cycle 1, step 3 (voltage-jump at "), w);
+		assertTrue(w.startsWith("warning: cycle 1, step 4 (line 7) (voltage-jump at "), w);
 		assertTrue(w.contains("the cell cannot keep up the profile's power beyond t = ") && w.contains("its maximum power point"), w);
 		assertTrue(w.contains("the voltage falls through the cut-off 2.5000 V"), w);
 		// on the ramp's way up, before its peak: the state's maximum power point, well above the cut-off
@@ -184,7 +184,7 @@ class DfnPowerLimitRunTest {
 		assertEquals(List.of("voltage-cutoff", "duration"), ends(sink), sink.events.toString());
 		assertEquals(0, sink.cycles.get(0).steps().get(0).charge(), 0, "no charge passed");
 		String warning = sink.events.get(0).message();
-		assertTrue(warning.startsWith("warning: cycle 1, step 0 (voltage-cutoff at 0 s): the voltage is 1.60"), warning);
+		assertTrue(warning.matches("warning: cycle 1, step 1 \\(line \\d+\\) \\(voltage-cutoff at 0 s\\): the voltage is 1\\.60.*"), warning);
 		// on its cut-off, at the current on its way up where the voltage reaches it (session 19: before, at 1.60 V)
 		assertTrue(warning.contains("past its cut-off 2.5000 V; the voltage reaches the cut-off at"), warning);
 		assertTrue(warning.contains("the step ends there at once"), warning);

@@ -192,7 +192,9 @@ class DfnRunTest {
 			// the protocol's steps kept in dfn-inputs.json and read back by the run folder's reader, as run
 			assertNotNull(f.protocol(), f.protocolMissing());
 			assertEquals(inputs(EXAMPLE, x).protocol().steps().toString(), f.protocol().steps().toString(), x);
-			assertTrue(Files.readString(run.resolve("report.html")).contains("<ol class=\"steps\"><li>discharge at"), x + ": the report lists the steps");
+			// each with its number and the line the file wrote it at, as the run's messages name a step (StepNumbers)
+			assertTrue(Files.readString(run.resolve("report.html")).matches("(?s).*<ol class=\"steps\"><li><span class=\"step-number\">1</span> discharge at "
+					+ "[^<]* <span class=\"step-place\">\\(line \\d+\\)</span></li>.*"), x + ": the report lists the steps");
 			// the stack's layers kept as numbers, negative to positive, read back as the mapped cell has them and drawn in the report
 			DfnInputs in = inputs(EXAMPLE, x);
 			assertNotNull(f.dfnStack(), f.dfnStackMissing());

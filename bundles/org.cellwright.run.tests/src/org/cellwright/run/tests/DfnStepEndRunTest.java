@@ -124,12 +124,14 @@ class DfnStepEndRunTest {
 	}
 
 	/**
-	 * Whether the run's messages hold a STEP_END warning naming the step's cycle, index and end, or (a solver failure
+	 * Whether the run's messages hold a STEP_END warning naming the step's cycle, number and end, or (a solver failure
 	 * that ends the run) the NOT_CONVERGED event naming cycle, step and time.
 	 */
 	static boolean warned(RecordingSink sink, StepResult r) {
-		String said = "warning: cycle " + r.cycleIndex() + ", step " + r.stepIndex() + " (" + r.end().label() + " at ";
-		String failed = "cycle " + r.cycleIndex() + ", step " + r.stepIndex() + ", at ";
+		// the step named as the run names it to a user (StepNumbers: its number as written and its line)
+		String step = sink.info.steps().at(r.cycleIndex(), r.stepIndex());
+		String said = "warning: " + step + " (" + r.end().label() + " at ";
+		String failed = step + ", at ";
 		return sink.events(SimulationEvent.Type.STEP_END).stream().anyMatch(e -> e.message().startsWith(said) && e.message().length() > said.length() + 10)
 				|| r.end() == StepEnd.SOLVER_FAILURE && sink.events(SimulationEvent.Type.NOT_CONVERGED).stream().anyMatch(e -> e.message().startsWith(failed));
 	}

@@ -83,7 +83,7 @@ class DfnVoltageWindowRunTest {
 		assertEquals(4.2, steps.get(2).endVoltage(), 1e-3);
 		List<String> w = warnings(sink);
 		assertEquals(1, w.size(), w.toString());
-		assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (voltage-cutoff at "), w.toString());
+		assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (line 6) (voltage-cutoff at "), w.toString());
 		assertTrue(w.get(0).contains("s): the step has no voltage cut-off below it: it ended"), w.toString());
 	}
 

@@ -107,12 +107,12 @@ class InterfacialResistanceTest {
 		Checks.Check late = evaluate(protocol, "expect cathode-interfacial-resistance at probe < 30 Ohm.cm2", RAN).get(0);
 		assertFalse(late.pass());
 		assertNull(late.simulatedValue());
-		assertEquals("the run did not reach 'probe' (step 2): it ended in step 1, short-circuit", late.note());
+		assertEquals("the run did not reach 'probe' (step 3): it ended in step 2, short-circuit", late.note());
 		// the point's rows are there but at rest: no overpotential over a current to read
 		Checks.Check rest = evaluate(protocol, "expect cathode-interfacial-resistance at quiet < 30 Ohm.cm2",
 				RAN + "0.8,2,1,3.7,0.05,0.001\n0.9,3,1,3.7,0,0\n").get(0);
 		assertNull(rest.simulatedValue());
-		assertTrue(rest.note().startsWith("no current flowed in 'quiet' (step 3): "), rest.note());
+		assertTrue(rest.note().startsWith("no current flowed in 'quiet' (step 4): "), rest.note());
 		// with the point reached: 2 mV over 0.1 mA/cm2 = 20 Ohm cm2 (step 1 is a group here)
 		Checks.Check read = evaluate("protocol P { charge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min } }\n",
 				"expect cathode-interfacial-resistance at probe = 20 Ohm.cm2 within 0.1 Ohm.cm2", RAN).get(0);
@@ -158,7 +158,8 @@ class InterfacialResistanceTest {
 		assertTrue(c.get(3).note().startsWith("'probe' ran with a current in cycles 2-3, not in cycle 4: the run ended in cycle 3, short-circuit"),
 				c.get(3).note());
 		// without 'of cycle': the group's last run (steps 8), which the run did not reach
-		assertEquals("the run did not reach 'probe' (step 8): it ended in step 6, short-circuit", c.get(4).note());
+		// (steps named as the report lists them: the repeat's third step is 1.3, the first 1.1; not 8 and 6, the flattened index)
+		assertEquals("the run did not reach 'probe' (step 1.3): it ended in step 1.1, short-circuit", c.get(4).note());
 	}
 
 	/**

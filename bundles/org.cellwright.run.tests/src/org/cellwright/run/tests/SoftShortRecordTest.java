@@ -42,6 +42,26 @@ class SoftShortRecordTest {
 		assertEquals("the charge ran into its time limit", sc.cause());
 	}
 
+	/**
+	 * summary.json names the soft short's step as its warning does (StepNumbers: its number as the protocol is written,
+	 * and its line), for the Results view's status line; walk30 found "step 3" there, timeseries.csv's index from 0.
+	 */
+	@Test
+	void aSoftShortsStepIsNamedAsTheProtocolIsWritten() {
+		org.cellwright.solver.input.ProtocolSpec p = new org.cellwright.solver.input.ProtocolSpec("P", java.util.List.of(
+				org.cellwright.solver.input.StepSpec.rest(60), org.cellwright.solver.input.StepSpec.repeat(5,
+						org.cellwright.solver.input.StepSpec.cRate(0.1, org.cellwright.solver.input.Cutoff.voltageAbove(4.3)),
+						org.cellwright.solver.input.StepSpec.cRate(-0.1, org.cellwright.solver.input.Cutoff.voltageBelow(2.8)))),
+				java.util.List.of("line 4", "line 5", "line 6", "line 7"));
+		SummaryJsonWriter w = new SummaryJsonWriter();
+		w.start(new RunInfo("C", 1, 1, 1, true, 11, 5, true, org.cellwright.solver.input.StepNumbers.of(p)));
+		w.event(new SimulationEvent(SimulationEvent.Type.SOFT_SHORT, 3600, 3, 12, 0.5, "warning: cycle 12, step 2.1 (line 6): soft short: a leak", "a leak"));
+		w.finish(RunStatus.COMPLETED);
+		Summary.ShortCircuit sc = Summary.of(w.json()).softShort();
+		assertEquals(3, sc.step(), "the flattened index, as timeseries.csv numbers it");
+		assertEquals("step 2.1 (line 6)", sc.stepName(), "the fourth step run: the repeat's first step, its second pass");
+	}
+
 	@Test
 	void aSoftShortOfACyclesEfficiencyHasNoStep() {
 		String warning = "warning: cycle 3: soft short: Coulombic efficiency 40.0 % against 98.0 % in the cycles before";

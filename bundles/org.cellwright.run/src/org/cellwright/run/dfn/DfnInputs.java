@@ -118,6 +118,12 @@ public record DfnInputs(ResolvedInputs.Provenance provenance, String cellName, D
 	public JsonObject json() {
 		JsonObject o = new JsonObject();
 		JsonObject p = new Gson().toJsonTree(provenance).getAsJsonObject();
+		// where the file wrote each step, as inputs.json keeps it (outside the hash): the report names steps as the run did
+		if (!protocol.places().isEmpty()) {
+			com.google.gson.JsonArray places = new com.google.gson.JsonArray();
+			protocol.places().forEach(places::add);
+			p.add(InputsJson.STEP_PLACES, places);
+		}
 		o.add(PROVENANCE, p);
 		JsonObject v = new JsonObject();
 		// in key order: the mapping hands an immutable Map.copyOf, whose order changes from one JVM to the next, and the

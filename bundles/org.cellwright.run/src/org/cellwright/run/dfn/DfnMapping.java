@@ -179,7 +179,7 @@ public final class DfnMapping {
 			supported(p.getSteps());
 			steps.addAll(SimulationInputs.steps(p.getSteps(), m.area));
 		}
-		ProtocolSpec protocol = new ProtocolSpec(name, SimulationInputs.withinWindow(steps, c));
+		ProtocolSpec protocol = new ProtocolSpec(name, SimulationInputs.withinWindow(steps, c), SimulationInputs.places(e));
 		if (Double.isNaN(m.nominal) && usesCRate(protocol.flatten()))
 			throw new InputException(CellFiles.problemAt(e, Severity.ERROR, "a C-rate needs the nominal-capacity of cell " + c.getName()
 					+ " (e.g. 'nominal-capacity = 2.4 mAh/cm2'): it defines 1 C"));

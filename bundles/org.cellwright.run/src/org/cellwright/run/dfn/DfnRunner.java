@@ -105,12 +105,15 @@ public final class DfnRunner {
 		double nextOutput;
 		/** The run's cycles, kept as the solid-state runner's are (CycleBook); a full cell's efficiency, no specific capacity. */
 		final CycleBook cycles;
+		/** How the protocol's steps are named to a user ("cycle 5, step 3.2 (line 14)"), as the solid-state runner names them. */
+		final org.cellwright.solver.input.StepNumbers numbers;
 
 		Run(DfnInputs in, ResultSink sink, ProgressListener progress) {
 			this.in = in;
 			this.sink = sink;
 			this.progress = progress;
 			steps = in.protocol().flatten();
+			numbers = org.cellwright.solver.input.StepNumbers.of(in.protocol());
 			controlled = steps.stream().anyMatch(x -> x instanceof StepSpec.ConstantPower || x instanceof StepSpec.ConstantVoltage
 					|| x instanceof StepSpec.Follow f && f.power());
 			model = CellModel.of(in.cell(), in.mesh(), controlled, current, power); // a DfnModel, or a SingleParticleModel
@@ -134,7 +137,7 @@ public final class DfnRunner {
 		int cycle() { return cycles.cycle(); }
 
 		RunStatus run() {
-			sink.start(new RunInfo(in.cellName(), in.area(), Double.NaN, in.nominalCapacity(), true, steps.size(), totalCycles, false));
+			sink.start(new RunInfo(in.cellName(), in.area(), Double.NaN, in.nominalCapacity(), true, steps.size(), totalCycles, false, numbers));
 			int first = 0;
 			double temperature = in.cell().temperature();
 			for (; first < steps.size() && steps.get(first) instanceof StepSpec.SetTemperature t; first++) temperature = t.temperature();
@@ -354,7 +357,7 @@ public final class DfnRunner {
 					: String.format(Locale.ROOT, "no current on the %s's way up lands on the cut-off: the voltage goes across it from %.4f V at %.4g A "
 							+ "(%.4g mA/cm2%s); the step ends there at once, %.1f mV off its cut-off, no charge passed", isPower ? "power" : "current",
 							vEnd, Math.abs(iEnd) * in.area(), Math.abs(iEnd) / 10, power, 1e3 * Math.abs(vEnd - c.value()));
-			if (firstAtOnce(end)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, end.warning(cycle(), stepIndex, t0,
+			if (firstAtOnce(end)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vEnd, end.warning(numbers, cycle(), stepIndex, t0,
 					String.format(Locale.ROOT, "%s, past %s; %s", lead, cutoff, where))));
 			recordStep(end, t0, t0, 0, vEnd);
 			current0 = Double.NaN; // the next step shows its own jump
@@ -443,7 +446,7 @@ public final class DfnRunner {
 				return failStep(t0, t0, 0, v0, "no consistent state at the start of the step (current " + i + " A/m2)");
 			Cutoff through = cutoffBeyond(cutoffs, v0, i);
 			recordStep(StepEnd.VOLTAGE_JUMP, t0, t0, 0, v0); // no charge passed, no sample at a current the protocol did not set
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), v0, StepEnd.VOLTAGE_JUMP.warning(numbers, cycle(), stepIndex, t0,
 					String.format(Locale.ROOT, "%s; %s at once: the step ends, no charge passed", beyond,
 							through != null ? through(i, through) : "the voltage jumps"))));
 			return null;
@@ -592,8 +595,8 @@ public final class DfnRunner {
 			if (f.power()) mean /= Math.max(Math.abs(v0), 1.0);
 			if (past != null)
 				sink.event(new SimulationEvent(SimulationEvent.Type.INFO, t0, stepIndex, cycle(), v0, String.format(Locale.ROOT,
-						"cycle %d, step %d: the cell starts the profile at %.4f V, past its voltage window's %s bound %.4f V: the profile's "
-								+ "%s is bounded there once the voltage is back inside the window", cycle(), stepIndex, v0,
+						"%s: the cell starts the profile at %.4f V, past its voltage window's %s bound %.4f V: the profile's "
+								+ "%s is bounded there once the voltage is back inside the window", numbers.at(cycle(), stepIndex), v0,
 						past.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? "upper" : "lower", past.value(),
 						past.kind() == Cutoff.Kind.VOLTAGE_ABOVE ? "regeneration" : "discharge")));
 			return advance(t0, cutoffs, mean, false, cycle, false, past);
@@ -671,7 +674,7 @@ public final class DfnRunner {
 			double iMax = -sign * most[1]; // charge positive
 			emitCharge(t0, bdf.state(), iMax, 0); // the step's sample at its maximum power point
 			if (!restore(t0, before, from)) return failStep(t0, t0, 0, vMax, "no consistent state at the start of the step");
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vMax, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t0,
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t0, stepIndex, cycle(), vMax, StepEnd.VOLTAGE_JUMP.warning(numbers, cycle(), stepIndex, t0,
 					String.format(Locale.ROOT, "%s, %.1f mV before %s: the physics' own limit (no state of the cell gives more power; at any larger "
 							+ "power the voltage %s through the cut-off); the step ends there at once, no charge passed", lead,
 							1e3 * Math.abs(vMax - through.value()), cutoffText(through), p > 0 ? "rises" : "falls"))));
@@ -973,7 +976,7 @@ public final class DfnRunner {
 							: exhausted;
 					StepEnd end = cause != null ? StepEnd.VOLTAGE_JUMP : StepEnd.SOLVER_FAILURE;
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), cause != null ? v : Double.NaN,
-							end.warning(cycle(), stepIndex, t, cause != null
+							end.warning(numbers, cycle(), stepIndex, t, cause != null
 									? cause + (through != null
 											? String.format(Locale.ROOT, "; %s: the step ends at %.4f V, %.1f mV before it", through(i, through), v,
 													1e3 * Math.abs(v - through.value()))
@@ -1031,7 +1034,7 @@ public final class DfnRunner {
 							end = StepEnd.VOLTAGE_JUMP;
 							double t = bdf.time();
 							sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), model.voltage(t, bdf.state()),
-									end.warning(cycle(), stepIndex, t, jump)));
+									end.warning(numbers, cycle(), stepIndex, t, jump)));
 						}
 					}
 					return endStep(end, t0, q);
@@ -1059,7 +1062,7 @@ public final class DfnRunner {
 				if (tb >= tEnd) {
 					if (timeEnd == StepEnd.TIME_BOUND)
 						sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, tb, stepIndex, cycle(), model.voltage(tb, bdf.state()),
-								StepEnd.TIME_BOUND.warning(cycle(), stepIndex, tb, String.format(Locale.ROOT,
+								StepEnd.TIME_BOUND.warning(numbers, cycle(), stepIndex, tb, String.format(Locale.ROOT,
 										"no cut-off was reached; the step ended at the solver's bound of %.1f h", duration / 3600))));
 					return endStep(timeEnd, t0, q);
 				}
@@ -1112,7 +1115,7 @@ public final class DfnRunner {
 		void limitWarning(DfnModel dfn, double t, double[] s, String more) {
 			double v = model.voltage(t, s), i = currentOf(t, s);
 			String named = dfn.transportLimit(t, s, DfnModel.EXHAUSTED + 2 * CutoffLanding.TOLERANCE);
-			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_JUMP.warning(cycle(), stepIndex, t,
+			sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_JUMP.warning(numbers, cycle(), stepIndex, t,
 					String.format(Locale.ROOT, "%s; the step has no voltage cut-off %s it: it ends at %.4f V, where the cell cannot "
 							+ "carry its current much longer (the state landed on the limit, %.0e of the range from its end)%s",
 							named != null ? named : "a transport path is nearly exhausted (a transport limit)", i < 0 ? "below" : "above", v, DfnModel.EXHAUSTED, more))));
@@ -1162,7 +1165,7 @@ public final class DfnRunner {
 			double v = model.voltage(t, bdf.state());
 			for (Cutoff c : cutoffs) {
 				if (crossed(c, v) && Math.abs(v - c.value()) > CutoffLanding.END_TOLERANCE) {
-					if (firstAtOnce(StepEnd.VOLTAGE_CUTOFF)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(cycle(), stepIndex, t,
+					if (firstAtOnce(StepEnd.VOLTAGE_CUTOFF)) sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, StepEnd.VOLTAGE_CUTOFF.warning(numbers, cycle(), stepIndex, t,
 							String.format(Locale.ROOT, "the voltage is %.4f V the moment the step's %s is set, past %s: the step ends at once, "
 									+ "no charge passed", v, model.isPowerControlled() ? "power" : "current", cutoffText(c)))));
 					warnedAtOnce = true; // one event, one warning: endStep adds no window warning of its own for it
@@ -1375,7 +1378,7 @@ public final class DfnRunner {
 			if (end == StepEnd.LITHIUM_EXHAUSTED) {
 				var foil = in.cell().lithiumMetal();
 				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), model.voltage(t, bdf.state()),
-						end.warning(cycle(), stepIndex, t, String.format(Locale.ROOT,
+						end.warning(numbers, cycle(), stepIndex, t, String.format(Locale.ROOT,
 								"cell %s: the lithium-metal foil %s is exhausted at t = %.1f s (its %.4g mol/m2 of %.1f um stripped); the step ends",
 								Printable.escape(in.cellName()), Printable.escape(foil.name()), t, foil.lithium(), foil.thickness() * 1e6))));
 			}
@@ -1384,7 +1387,7 @@ public final class DfnRunner {
 			boolean warned = warnedAtOnce;
 			warnedAtOnce = false;
 			if (window != null && !warned && windowEnds++ == 0) // the cell's voltage window, not the protocol, ended the step: said once, later ones counted
-				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, end.warning(cycle(), stepIndex, t, StepEnd.windowEnd(window))));
+				sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, t, stepIndex, cycle(), v, end.warning(numbers, cycle(), stepIndex, t, StepEnd.windowEnd(window))));
 			if (window != null && !warned) lastWindowCycle = cycle();
 			// a step that ends where it starts (its cut-off crossed at once) has its sample at t already (DfnRunner.step):
 			// emitted again, timeseries.csv repeated the row (a charge at 1 C until 4.2 V right after a rest at 4.199 V)
@@ -1502,7 +1505,7 @@ public final class DfnRunner {
 
 		RunStatus notConverged(double t, String why) {
 			sink.event(new SimulationEvent(SimulationEvent.Type.NOT_CONVERGED, t, stepIndex, cycle(), Double.NaN,
-					String.format(Locale.ROOT, "cycle %d, step %d, at %.1f s: %s", cycle(), stepIndex, t, why)));
+					String.format(Locale.ROOT, "%s, at %.1f s: %s", numbers.at(cycle(), stepIndex), t, why)));
 			return RunStatus.NOT_CONVERGED;
 		}
 
@@ -1512,8 +1515,8 @@ public final class DfnRunner {
 						StepEnd.VOLTAGE_CUTOFF.laterEnds(windowEnds - 1, lastWindowCycle)));
 			atOnceEnds.values().stream().filter(x -> x[1] > 0).sorted(java.util.Comparator.comparingInt(x -> x[0])).forEach(x ->
 					sink.event(new SimulationEvent(SimulationEvent.Type.STEP_END, bdf.time(), x[0], cycle(), x[1], String.format(Locale.ROOT,
-							"warning: step %d of the protocol ended at once past its voltage cut-off %d more time%s after the warning above (%s), "
-									+ "the last in cycle %d", x[0], x[1], x[1] == 1 ? "" : "s", StepEnd.values()[x[3]].label(), x[2]))));
+							"warning: %s of the protocol ended at once past its voltage cut-off %d more time%s after the warning above (%s), "
+									+ "the last in cycle %d", numbers.name(x[0]), x[1], x[1] == 1 ? "" : "s", StepEnd.values()[x[3]].label(), x[2]))));
 			cycles.close(bdf.time(), () -> inventory(bdf.state()), true);
 			sink.finish(st);
 			return st;

@@ -98,7 +98,11 @@ public final class RunFolder {
 				}
 				JsonElement p = e instanceof JsonObject o ? o.get(DfnInputs.PROTOCOL) : null;
 				if (p == null) why = DfnInputs.FILE_NAME + " has no protocol (written before CellWright kept the steps of a DFN run's protocol)";
-				else dfnP = InputsJson.readProtocol(p, dp.toString());
+				else {
+					dfnP = InputsJson.readProtocol(p, dp.toString());
+					if (e instanceof JsonObject o && o.get(DfnInputs.PROVENANCE) instanceof JsonObject prov)
+						dfnP = dfnP.withPlaces(InputsJson.readStepPlaces(prov, dp.toString()));
+				}
 			} catch (IOException | JsonParseException | InputsJsonException ex) {
 				why = "the protocol in " + DfnInputs.FILE_NAME + " cannot be read (see the notes)";
 				if (stack == null && stackWhy == null) stackWhy = DfnInputs.FILE_NAME + " cannot be read (see the notes)";

@@ -50,10 +50,16 @@ public final class Summary {
 	/**
 	 * Where and why the run ended in a short circuit (or, for {@link #softShort}, where a soft short first showed): the
 	 * cycle, the step (a soft short's; -1 for a hard short and for a soft short of a cycle's efficiency, which names no
-	 * step), the reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3: soft short: ...")
-	 * and the cause alone (a hard short's is its reason).
+	 * step), the reason as the run gave it (a soft short's is its warning, "warning: cycle 12, step 3.2 (line 14): soft
+	 * short: ..."), the cause alone (a hard short's is its reason), and the step as the run's messages name it ("step 3.2
+	 * (line 14)", {@link org.cellwright.solver.input.StepNumbers}; null for a hard short and in run folders written before
+	 * session 31).
 	 */
-	public record ShortCircuit(int cycle, int step, double timeH, String reason, String cause) {}
+	public record ShortCircuit(int cycle, int step, double timeH, String reason, String cause, String stepName) {
+		public ShortCircuit(int cycle, int step, double timeH, String reason, String cause) {
+			this(cycle, step, timeH, reason, cause, null);
+		}
+	}
 
 	/** The conditions of the deformation-mechanism map and the size of the cell's Li to mark on it [m]. */
 	public record MechanismMap(double temperatureK, double strainRatePerS, double characteristicSizeM) {}
@@ -273,7 +279,8 @@ public final class Summary {
 			java.util.regex.Matcher m = OLD_STEP.matcher(reason);
 			if (m.find()) step = Integer.parseInt(m.group(1));
 		}
-		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, Double.isNaN(step) ? -1 : (int) step, num(sc, SC_TIME_H), reason, cause);
+		return new ShortCircuit(Double.isNaN(c) ? -1 : (int) c, Double.isNaN(step) ? -1 : (int) step, num(sc, SC_TIME_H), reason, cause,
+				str(sc, SC_STEP_NAME));
 	}
 
 	/** The solver's messages (warnings, why a run stopped), possibly empty. */

@@ -37,7 +37,7 @@ class ContactLossStepEndTest {
 		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
 		assertEquals(1, warnings.size(), warnings.toString());
 		String w = warnings.get(0);
-		assertTrue(w.startsWith("warning: cycle 1, step 0 (duration at 2 h): "), w);
+		assertTrue(w.startsWith("warning: cycle 1, step 1 (duration at 2 h): "), w);
 		assertTrue(w.contains("the counter electrode (") && w.contains(") lost its contact with the SE"), w);
 		assertTrue(w.contains("outruns the creep") && w.contains("at 0.1 MPa"), w);
 	}
@@ -71,7 +71,7 @@ class ContactLossStepEndTest {
 		assertEquals(0, steps.get(2).charge(), 1e-4, "ended at once (the rest let creep restore a contact a DT_MIN step strips)");
 		List<String> warnings = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).toList();
 		String w = warnings.get(0);
-		assertTrue(w.startsWith("warning: cycle 1, step 0 (contact-lost at "), w);
+		assertTrue(w.startsWith("warning: cycle 1, step 1 (contact-lost at "), w);
 		assertTrue(w.contains("the counter electrode (") && w.contains("lost its contact with the SE")
 				&& w.contains("to the model's floor of 0.1 % of the area") && w.contains("the step ends here"), w);
 	}
@@ -90,7 +90,7 @@ class ContactLossStepEndTest {
 		assertEquals(StepEnd.CONTACT_LOST, plating.end());
 		assertEquals(0, plating.charge(), 1e-9, "no contact to plate through");
 		String w = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.STEP_END).map(SimulationEvent::message).findFirst().orElse("");
-		assertTrue(w.startsWith("warning: cycle 1, step 0 (contact-lost at 0 s): ")
+		assertTrue(w.startsWith("warning: cycle 1, step 1 (contact-lost at 0 s): ")
 				&& w.contains("its true contact at the model's floor of 0.1 % of the area from the step's start"), w);
 	}
 

@@ -36,7 +36,7 @@ class ProfileEndsAtOnceTest {
     /** 1 C of cell 6 [A/m2]. */
     static final double ONE_C = Simulation.nominalCapacity(CELL) / CELL.area() / 3600;
 
-    /** The step (step 1 of cycle 1) after the first, then a rest: the one-sample end of step 1 on cut; its warning. */
+    /** The step after the first (flattened index 1, named step 2), then a rest: the one-sample end of that step on cut; its warning. */
     static String endsOnTheCutoff(CellSpec cell, StepSpec first, StepSpec step, double cut, String what) {
         RecordingSink s = StepEndTest.run(cell, SolverSettings.defaults(), first, step, StepSpec.rest(600));
         assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
@@ -56,7 +56,7 @@ class ProfileEndsAtOnceTest {
         // the cell as found: the rest after it starts from the same lithium
         Sample rest = s.samples.stream().filter(y -> y.stepIndex() == 2).findFirst().orElseThrow();
         assertEquals(x.lithium().total(), rest.lithium().total(), 1e-12 * Math.abs(x.lithium().total()));
-        List<String> w = StepEndTest.warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 1 ")).toList();
+        List<String> w = StepEndTest.warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 2 ")).toList();
         assertEquals(1, w.size(), what + ": " + StepEndTest.warnings(s));
         // (a step of the cycle's second direction says so as a stalled one, EventDetection.checkStall: "crossed at once")
         assertTrue(w.get(0).matches(".*crossed (its voltage cut-off [0-9.]+ V )?at once.*") && w.get(0).contains("the step ends there at once, at " + cut), w.get(0));

@@ -73,7 +73,9 @@ class SoftShortStepEndTest {
                     if (r.end() == StepEnd.VOLTAGE_CUTOFF) assertEquals(cut, r.endVoltage(), 1e-3, where);
                     if (r.end() == StepEnd.VOLTAGE_JUMP) {
                         assertTrue(r.endVoltage() > cut + 1e-3, where + ": a jump past the cut-off, " + r.endVoltage());
-                        String said = "warning: cycle " + c.index() + ", step " + r.stepIndex() + " (voltage-jump at ";
+                        // named as the protocol is written (StepNumbers: the repeat's steps "4.1", "4.2"), not by its flattened index
+                        String said = "warning: cycle " + c.index() + ", step " + org.cellwright.solver.input.StepNumbers.of(formedAt5ThenCycledAt65MPa())
+                                .number(r.stepIndex()) + " (voltage-jump at ";
                         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(said) && w.contains("the voltage jumped across the cut-off 0.2 V from ")
                                 && w.contains("plated lithium exhausted (the working electrode (negative) had ")), where + ": " + warnings);
                     }

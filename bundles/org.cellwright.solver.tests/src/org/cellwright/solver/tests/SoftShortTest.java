@@ -54,11 +54,11 @@ class SoftShortTest {
         assertEquals(2, e.stepIndex());
         assertTrue(e.value() > 0.1 && e.value() < 1, "filament fraction " + e.value());
         // the time limit it reached, and the voltage cut-off it missed (it read "without reaching 4.3 V or 2 h")
-        assertTrue(e.message().startsWith("warning: cycle 2, step 2: soft short: the charge at 0.01 mA/cm2 ran into its "
+        assertTrue(e.message().startsWith("warning: cycle 2, step 3: soft short: the charge at 0.01 mA/cm2 ran into its "
                 + "time limit of 2 h without reaching 4.3 V: "), e.message());
         assertTrue(e.message().contains("leaked through Li filaments spanning"), e.message());
         // the cause alone beside the warning (summary.json's soft_short.cause; the report stripped the warning's prefix)
-        assertEquals(e.message().substring("warning: cycle 2, step 2: soft short: ".length()), e.cause());
+        assertEquals(e.message().substring("warning: cycle 2, step 3: soft short: ".length()), e.cause());
         StepResult charge = s.cycles.get(1).steps().get(0);
         assertEquals(StepEnd.DURATION, charge.end());
         assertTrue(charge.endVoltage() < 4.3);
@@ -229,7 +229,7 @@ class SoftShortTest {
         List<SimulationEvent> soft = softShorts(s);
         assertEquals(1, soft.size(), () -> s.events.toString());
         assertEquals(1, soft.get(0).stepIndex());
-        assertTrue(soft.get(0).message().startsWith("warning: cycle 1, step 1: soft short: the hold at 4.3 V ran into its time "
+        assertTrue(soft.get(0).message().startsWith("warning: cycle 1, step 2: soft short: the hold at 4.3 V ran into its time "
                 + "limit of 10 h without reaching |I| < 0.002 C: "), soft.get(0).message());
         RecordingSink low = new RecordingSink();
         new Simulation().run(Sung2023Parameters.cell7FullBaseline(5e6, Sung2023Parameters.T_ROOM), new ProtocolSpec("p", steps), coarse, low, null);

@@ -96,7 +96,7 @@ class SolidStatePowerLimitTest {
 		assertTrue(jump.matches(".*its maximum power point, at 2\\.\\d+ V and -\\d+(\\.\\d+)? mA/cm2\\); a power limit: the voltage falls through the cut-off"
 				+ "; it passed 0\\.00 mAh/cm2, less than 1 % of the \\d\\.\\d+ mAh/cm2 charged before"), jump);
 		assertFalse(jump.contains("cannot carry the"), jump);
-		assertEquals(1, w.stream().filter(m -> m.startsWith("warning: cycle 1, step 1 ")).count(), w.toString());
+		assertEquals(1, w.stream().filter(m -> m.startsWith("warning: cycle 1, step 2 ")).count(), w.toString());
 	}
 
 	/**

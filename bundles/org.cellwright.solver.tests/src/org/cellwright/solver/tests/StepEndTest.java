@@ -122,7 +122,7 @@ class StepEndTest {
         assertEquals(3, s.cycles.size(), s.cycles.toString());
         for (int k = 2; k < 6; k++) assertEquals(0, ends.get(k).charge(), "step " + k + " passed no charge");
         List<String> w = warnings(s);
-        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 2 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
+        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 3 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
         assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
         // each ends on its own cut-off, where its current on the way up reaches it (session 20; it was the voltage of
         // its set current, past the cut-off, or none where the model has no solution there), not at the 2.8 V the
@@ -154,7 +154,7 @@ class StepEndTest {
         assertEquals(4.3, charge.endVoltage(), 1e-3);
         assertEquals(2.8, discharge.endVoltage(), 1e-3, "on its own cut-off (session 20; it was the 30 C's own voltage or none), not the charge's");
         List<String> w = s.events(SimulationEvent.Type.STEP_END).stream().map(SimulationEvent::message).toList();
-        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 1, step 1 \\(voltage-cutoff at [^)]*\\): the discharge step ended at its "
+        assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 1, step 2 \\(voltage-cutoff at [^)]*\\): the discharge step ended at its "
                 + "voltage cut-off 2\\.80 V \\(crossed at once: (no solution|[0-9.-]+ V) at its set current at its start\\) after 0[.0]* mAh/cm2.*")), s.events.toString());
         assertTrue(s.events(SimulationEvent.Type.INFO).stream().noneMatch(e -> e.message().contains("crossed")), s.events.toString());
     }
@@ -183,7 +183,7 @@ class StepEndTest {
         assertTrue(Double.isNaN(s.cycles.get(0).coulombicEfficiency()), "nothing lithiated before: " + s.cycles.get(0));
         assertEquals(2, s.cycles.size(), "the lithiation opens cycle 2");
         // the warning names the rest voltage and how far past the cut-off it is, in the DFN runner's words (StepEnd.pastCutoffAtRest)
-        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 0 (past-cutoff-at-rest at 0 s): the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
+        assertTrue(warnings(s).stream().anyMatch(m -> m.startsWith("warning: cycle 1, step 1 (past-cutoff-at-rest at 0 s): the charge at 0.3 mA/cm2 crossed its voltage cut-off 0.2 V at once")
                 && m.contains("(the cell is past it at rest already; ") && m.contains(String.format(Locale.ROOT, "the cell's rest voltage %.4f V (at zero current) is already %.1f mV past the cut-off",
                         charge.endVoltage(), 1e3 * (charge.endVoltage() - 0.2)))), warnings(s).toString());
         // its one sample: the cell as the step found it, at rest, with no charge
@@ -224,9 +224,9 @@ class StepEndTest {
         // the jump's, with the stall's figures in it
         List<String> w = warnings(s).stream().filter(m -> m.contains("the voltage jumped")).toList();
         assertEquals(1, w.size(), warnings(s).toString());
-        assertEquals(List.of(w.get(0)), warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 1 ")).toList());
+        assertEquals(List.of(w.get(0)), warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 2 ")).toList());
         assertTrue(w.get(0).matches(".*; it passed [0-9.e-]+ mAh/cm2, less than 1 % of the 0\\.460 mAh/cm2 plated before$"), w.get(0));
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (voltage-jump at "), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (voltage-jump at "), w.get(0));
         assertTrue(w.get(0).matches(".*the charge at 0\\.92 mA/cm2: the voltage jumped across the cut-off -0\\.01 V from -0\\.03\\d* to 0\\.03\\d* V "
                 + "within .* s, where no current lands on it: the voltage follows the current set at the step's start at once; the step ends at the voltage reached.*"), w.get(0));
 
@@ -250,7 +250,7 @@ class StepEndTest {
                 new StepSpec.ConstantPower(400, List.of(Cutoff.duration(10), Cutoff.voltageAbove(4.3))),
                 new StepSpec.ConstantPower(-600, List.of(Cutoff.duration(10), Cutoff.voltageBelow(2.8))));
         assertEquals(StepEnd.VOLTAGE_JUMP, s.steps().get(3).end(), () -> warnings(s).toString());
-        List<String> w = warnings(s).stream().filter(m -> m.startsWith("warning: cycle 2, step 3 ")).toList();
+        List<String> w = warnings(s).stream().filter(m -> m.startsWith("warning: cycle 2, step 4 ")).toList();
         assertEquals(1, w.size(), w.toString());
         // (the 10 s charge before it stores 0.026 mAh/cm2 since the cathode interphase's re-fit, 0.006 before)
         assertTrue(w.get(0).contains("a power limit") && w.get(0).matches(".*; it passed [0-9.e-]+ mAh/cm2, less than 1 % of the 0\\.0[0-9]+ mAh/cm2 charged before"), w.get(0));
@@ -343,7 +343,7 @@ class StepEndTest {
     }
 
     static List<SimulationEvent> stepOneWarnings(RecordingSink s) {
-        return s.events.stream().filter(e -> e.message().startsWith("warning: cycle 1, step 1 ")).toList();
+        return s.events.stream().filter(e -> e.message().startsWith("warning: cycle 1, step 2 ")).toList();
     }
 
     static List<SimulationEvent> stripWithin(double interphaseConductivity) {
@@ -388,7 +388,7 @@ class StepEndTest {
         assertEquals(bound, hold.endTime() - hold.startTime(), 1e-6 * bound);
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (time-bound at "), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (time-bound at "), w.get(0));
         assertTrue(w.get(0).contains("the hold at 4.3 V reached no cut-off (|I| < 1e-10 mA/cm2) within its bound of 1000 h "
                 + "(no duration given: 2 x the time the nominal capacity takes at its current cut-off, at most 1000 h)"), w.get(0));
         // the bound of a C-rate current step: twice the nominal capacity's time
@@ -404,7 +404,7 @@ class StepEndTest {
         assertNotEquals(StepEnd.VOLTAGE_CUTOFF, charge.end());
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 0 (" + charge.end().label() + " at "), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (" + charge.end().label() + " at "), w.get(0));
         assertTrue(w.get(0).contains("the charge at 0.98 mA/cm2 ended at ") && w.get(0).contains("without reaching 10 V"), w.get(0));
         assertTrue(w.get(0).contains("the cathode (") || w.get(0).contains("bound"), "names what limited it: " + w.get(0));
     }
@@ -439,7 +439,7 @@ class StepEndTest {
         Sample rest = s.samples.stream().filter(y -> y.stepIndex() == 1).findFirst().orElseThrow();
         assertEquals(x.lithium().total(), rest.lithium().total(), 1e-12 * Math.abs(x.lithium().total()));
         assertTrue(rest.voltage() < 4.3, "at rest below the cut-off: " + rest.voltage());
-        List<String> w = warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 0 ")).toList();
+        List<String> w = warnings(s).stream().filter(m -> m.startsWith("warning: cycle 1, step 1 ")).toList();
         assertEquals(1, w.size(), warnings(s).toString());
         assertTrue(w.get(0).matches(".*crossed its voltage cut-off 4\\.3 V at once, .*; [0-9.]+ V at that current\\); the step passed no charge; the voltage "
                 + "reaches the cut-off at [0-9.]+ mA/cm2 on the current's way up: the step ends there at once, at 4\\.\\d+ V; dominant.*"), w.get(0));
@@ -548,7 +548,7 @@ class StepEndTest {
         assertTrue(strip.charge() < 3600 && strip.charge() > 0.9 * 3600, "stripped at most what was plated: " + strip.charge());
         List<String> w = warnings(s);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 1, step 1 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 1, step 2 (lithium-exhausted at ") && w.get(0).contains("has run out of lithium"), w.get(0));
         assertEquals(StepEnd.DURATION, s.cycles.get(1).steps().get(0).end(), "the next step ran");
     }
 
@@ -580,6 +580,6 @@ class StepEndTest {
         StepResult first = s.cycles.get(0).steps().get(0);
         assertEquals(StepEnd.LITHIUM_EXHAUSTED, first.end());
         assertEquals(0, first.charge(), "no charge passed");
-        assertTrue(warnings(s).get(0).startsWith("warning: cycle 1, step 0 (lithium-exhausted at 0 s)"), warnings(s).toString());
+        assertTrue(warnings(s).get(0).startsWith("warning: cycle 1, step 1 (lithium-exhausted at 0 s)"), warnings(s).toString());
     }
 }

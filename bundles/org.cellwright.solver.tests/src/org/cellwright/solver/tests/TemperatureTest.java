@@ -71,7 +71,7 @@ class TemperatureTest {
         RecordingSink hot = run(Sung2023Parameters.cell2Interlayer(34e6, 473.15), 1);
         List<String> w = warnings(hot).stream().filter(m -> m.contains("melting point")).toList();
         assertEquals(1, w.size(), hot.events.toString());
-        assertTrue(w.get(0).startsWith("warning: cycle 0, step 0: the cell is at 200 degC, at or above lithium's melting point (180.5 degC)"), w.get(0));
+        assertTrue(w.get(0).startsWith("warning: cycle 0, step 1: the cell is at 200 degC, at or above lithium's melting point (180.5 degC)"), w.get(0));
         assertTrue(warnings(run(Sung2023Parameters.cell2Interlayer(34e6, 353.15), 1)).stream().noneMatch(m -> m.contains("melting point")));
         RecordingSink later = new RecordingSink();
         ProtocolSpec p = Sung2023Parameters.platingStrippingInterlayer(1);
@@ -80,7 +80,7 @@ class TemperatureTest {
         new Simulation().run(Sung2023Parameters.cell2Interlayer(34e6), new ProtocolSpec(p.name(), steps), COARSE, later, null);
         List<String> lw = warnings(later).stream().filter(m -> m.contains("melting point")).toList();
         assertEquals(1, lw.size(), later.events.toString());
-        assertTrue(lw.get(0).contains("step 1: the cell is at 190 degC"), lw.get(0));
+        assertTrue(lw.get(0).contains("step 2: the cell is at 190 degC"), lw.get(0));
     }
 
     /**
@@ -106,7 +106,7 @@ class TemperatureTest {
         // documented voltage jump, plated lithium exhausted)
         List<String> w = warnings(s).stream().filter(m -> !(m.contains("(voltage-jump at") && m.contains("plated lithium exhausted"))).toList();
         assertEquals(2, w.size(), w.toString());
-        assertTrue(w.get(0).matches("warning: cycle (19|20), step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
+        assertTrue(w.get(0).matches("warning: cycle (19|20), step 3\\.2 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
         assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
         assertTrue(w.get(1).startsWith("warning: the same in "), w.get(1));
     }
@@ -167,7 +167,7 @@ class TemperatureTest {
         assertTrue(last.coulombicEfficiency() < 0.01, "CE of the last cycle " + last.coulombicEfficiency());
         List<String> w = warnings(s);
         assertEquals(2, w.size(), w.toString());
-        assertTrue(w.get(0).matches("warning: cycle [0-9]+, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
+        assertTrue(w.get(0).matches("warning: cycle [0-9]+, step 3\\.2 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
         assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
         assertTrue(w.get(1).startsWith("warning: the same in "), w.get(1));
     }
@@ -181,7 +181,7 @@ class TemperatureTest {
         var messages = summary.json().getAsJsonArray("messages");
         assertEquals(2, messages.size(), messages.toString());
         String first = messages.get(0).getAsString();
-        assertTrue(first.matches("STEP_END: warning: cycle 1, step \\d+ \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), first);
+        assertTrue(first.matches("STEP_END: warning: cycle 1, step 2 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), first);
         assertTrue(first.contains("of the 3.000 mAh/cm2 plated before"), first);
         assertTrue(first.contains("dominant overpotential: interphase"), first);
         assertTrue(messages.get(1).getAsString().contains("the same in 3 later cycles, the last in cycle 4"), messages.toString());

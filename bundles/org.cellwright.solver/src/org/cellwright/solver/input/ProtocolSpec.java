@@ -3,9 +3,30 @@ package org.cellwright.solver.input;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An ordered list of steps. */
-public record ProtocolSpec(String name, List<StepSpec> steps) {
-    public ProtocolSpec { steps = List.copyOf(steps); }
+/**
+ * An ordered list of steps, and where the file wrote each: {@code places}, one per step of the nested list in the order
+ * written (a repeat, then its steps), e.g. "line 14" or "formation.cell line 3" ("" where not known; none at all for a
+ * protocol built in code). The places name steps to a user ({@link StepNumbers}); they are not what runs, so two protocols of
+ * the same steps are equal wherever they were written.
+ */
+public record ProtocolSpec(String name, List<StepSpec> steps, List<String> places) {
+    public ProtocolSpec {
+        steps = List.copyOf(steps);
+        places = places == null ? List.of() : places.stream().map(x -> x == null ? "" : x).toList();
+    }
+
+    public ProtocolSpec(String name, List<StepSpec> steps) { this(name, steps, List.of()); }
+
+    /** These steps with the places the file wrote them at (see {@link #places}). */
+    public ProtocolSpec withPlaces(List<String> places) { return new ProtocolSpec(name, steps, places); }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProtocolSpec p && java.util.Objects.equals(p.name, name) && p.steps.equals(steps);
+    }
+
+    @Override
+    public int hashCode() { return 31 * java.util.Objects.hashCode(name) + steps.hashCode(); }
 
     public static ProtocolSpec of(StepSpec... steps) { return new ProtocolSpec("protocol", List.of(steps)); }
 

@@ -83,8 +83,12 @@ public final class SummaryJsonWriter implements ResultSink {
         this.file = n.endsWith(".json") ? path : path.resolve(FILE_NAME);
     }
 
+    /** How the run's steps are named to a user (the run's {@link RunInfo#steps}). */
+    private org.cellwright.solver.input.StepNumbers stepNumbers = org.cellwright.solver.input.StepNumbers.of(null);
+
     @Override
     public void start(RunInfo info) {
+        stepNumbers = info.steps();
         dips.fullCell(info.fullCell());
         fullCell = info.fullCell();
         nucleates = info.nucleates();
@@ -124,6 +128,7 @@ public final class SummaryJsonWriter implements ResultSink {
         for (org.cellwright.solver.StepResult r : c.steps()) {
             JsonObject st = new JsonObject();
             st.addProperty(STEP_INDEX, r.stepIndex());
+            st.addProperty(STEP_NUMBER, stepNumbers.number(r.stepIndex()));
             st.addProperty(STEP_END, r.end().label());
             st.addProperty(STEP_END_TIME_H, hours(r.endTime()));
             add(st, STEP_END_VOLTAGE_V, r.endVoltage());
@@ -254,6 +259,7 @@ public final class SummaryJsonWriter implements ResultSink {
                     softShort = new JsonObject();
                     softShort.addProperty(SC_CYCLE, e.cycleIndex());
                     softShort.addProperty(SC_STEP, e.stepIndex() >= 0 ? e.stepIndex() : null);
+                    if (e.stepIndex() >= 0) softShort.addProperty(SC_STEP_NAME, stepNumbers.name(e.stepIndex()));
                     softShort.addProperty(SC_TIME_H, hours(e.time()));
                     softShort.addProperty(SC_REASON, e.message());
                     if (e.cause() != null) softShort.addProperty(SC_CAUSE, e.cause());

@@ -70,7 +70,8 @@ public final class SummaryKeys {
 
     /**
      * A soft short (current leaking through Li filaments): an object like {@link #SHORT_CIRCUIT}, its reason the run's
-     * warning ("warning: cycle 12, step 3: soft short: ..."), with {@link #SC_STEP} and {@link #SC_CAUSE}; or null.
+     * warning ("warning: cycle 12, step 3.2 (line 14): soft short: ..."), with {@link #SC_STEP}, {@link #SC_STEP_NAME} and
+     * {@link #SC_CAUSE}; or null.
      */
     public static final String SOFT_SHORT = "soft_short";
 
@@ -80,12 +81,29 @@ public final class SummaryKeys {
      */
     public static final String SC_STEP = "step";
 
+    /**
+     * A soft short's step as its warning names it ({@link org.cellwright.solver.input.StepNumbers}: "step 3.2 (line 14)"),
+     * for the Results view; absent for a soft short of a cycle's efficiency, and in run folders written before session 31.
+     */
+    public static final String SC_STEP_NAME = "step_name";
+
     /** A soft short's cause alone (the warning's text after "soft short: "); absent in run folders written before it. */
     public static final String SC_CAUSE = "cause";
 
-    /** Per cycle: how each step ended, {@code [{"step": 0, "end": "voltage-cutoff", "end_time_h": ..., "end_voltage_V": ...}]}. */
+    /**
+     * Per cycle: how each step ended, {@code [{"step": 0, "number": "3.2", "end": "voltage-cutoff", "end_time_h": ...,
+     * "end_voltage_V": ...}]}: step the solver's index in the flattened protocol (timeseries.csv's step column), number
+     * the step's number as the protocol is written and the run's messages name it ({@link #STEP_NUMBER}).
+     */
     public static final String STEPS = "steps", STEP_INDEX = "step", STEP_END = "end", STEP_END_TIME_H = "end_time_h",
             STEP_END_VOLTAGE_V = "end_voltage_V";
+
+    /**
+     * A step's number as the protocol is written ({@link org.cellwright.solver.input.StepNumbers}: "3.2", the second step
+     * of the repeat that is the third step), what {@code expect ... of cycle N step 3.2} names; absent in run folders
+     * written before session 31.
+     */
+    public static final String STEP_NUMBER = "number";
 
     // written by org.cellwright.run beside the solver's part
     /** The deformation-mechanism map's conditions: {temperature_K, strain_rate_per_s, characteristic_size_m}. */

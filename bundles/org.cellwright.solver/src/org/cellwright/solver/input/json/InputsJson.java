@@ -91,6 +91,7 @@ public final class InputsJson {
         p.addProperty("cellwright_version", in.provenance().cellwrightVersion());
         p.addProperty("created", in.provenance().created());
         if (in.provenance().protocols() != null) p.add(PROTOCOLS, strings(in.provenance().protocols()));
+        if (!in.protocol().places().isEmpty()) p.add(STEP_PLACES, strings(in.protocol().places()));
         root.add("provenance", p);
         root.add("cell", cell(in.cell()));
         root.add("protocol", protocol(in.protocol()));
@@ -112,6 +113,13 @@ public final class InputsJson {
      * absent in an inputs.json written before.
      */
     public static final String PROTOCOLS = "protocols";
+
+    /**
+     * The member of {@code provenance} saying where the file wrote each protocol step ({@link ProtocolSpec#places}: "line
+     * 14", in the order of the nested steps), so that a report made from the record names steps as the run's messages did;
+     * outside the hash (a step moved in its file runs the same); absent in an inputs.json written before session 31.
+     */
+    public static final String STEP_PLACES = "step_places";
 
     private static JsonArray strings(List<String> values) {
         JsonArray a = new JsonArray();
@@ -148,6 +156,7 @@ public final class InputsJson {
             o.addProperty("tolerance_text", e.toleranceText());
             o.addProperty("source", e.source());
             o.addProperty("line", e.line());
+            if (e.step() != null) o.addProperty("step", e.step()); // written only where a clause has one, as its point
             if (e.point() != null) { // written only where a clause has one: the inputs.json of other runs unchanged
                 o.addProperty("point", e.point());
                 JsonArray steps = new JsonArray();
@@ -309,6 +318,16 @@ public final class InputsJson {
      */
     public static List<String> readProtocols(JsonObject provenance, String where) {
         return new Reader(where, Purpose.RECORD).optStrings(provenance, "provenance", PROTOCOLS);
+    }
+
+    /**
+     * Where the file wrote the protocol's steps ({@value #STEP_PLACES} of a record's provenance: inputs.json's, and a DFN
+     * run's dfn-inputs.json's), or an empty list when absent (written before session 31).
+     * @throws InputsJsonException when the member is not an array of strings
+     */
+    public static List<String> readStepPlaces(JsonObject provenance, String where) {
+        List<String> p = new Reader(where, Purpose.RECORD).optStrings(provenance, "provenance", STEP_PLACES);
+        return p == null ? List.of() : p;
     }
 
     /** Reads a protocol written by {@link #protocolJson}; {@code where} names the file in messages ("file: protocol.steps[1].type: why"). */
@@ -507,6 +526,8 @@ public final class InputsJson {
                     optStrings(p, "provenance", PROTOCOLS));
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
+            List<String> places = optStrings(p, "provenance", STEP_PLACES);
+            if (places != null) protocol = protocol.withPlaces(places);
             if (purpose == Purpose.RUN) limits(cell);
             SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
             if (purpose == Purpose.RUN && InputLimits.maxStepProblem(settings.maxStep()) != null)
@@ -546,7 +567,8 @@ public final class InputsJson {
                     orZero(optInteger(o, at, "cycle")), orZero(optInteger(o, at, "reference")), orZero(optInteger(o, at, "from_cycle")),
                     comparison, optDouble(o, at, "value"), optString(o, at, "unit"), optString(o, at, "value_text"), optString(o, at, "state"),
                     optDouble(o, at, "tolerance"), optString(o, at, "tolerance_unit"), optString(o, at, "tolerance_text"),
-                    optString(o, at, "source"), orZero(optInteger(o, at, "line")), optString(o, at, "point"), pointStep(o, at, 0), pointStep(o, at, 1), pointRuns(o, at));
+                    optString(o, at, "source"), orZero(optInteger(o, at, "line")), optString(o, at, "point"), pointStep(o, at, 0), pointStep(o, at, 1), pointRuns(o, at),
+                    optString(o, at, "step"));
         }
 
         /** A clause's point_runs: each [first, steps, period, count, ...] of whole numbers >= 0; empty without them. */

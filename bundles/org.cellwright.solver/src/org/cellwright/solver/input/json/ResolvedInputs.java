@@ -58,11 +58,20 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
      * (timeseries.csv's step column; -1 both when the protocols have no such group), and for a point read in a cycle
      * ({@code of cycle N at probe}) every run of the group, each place it is run from as [first step, steps, period,
      * count, ...] over the repeats around it, outermost first (org.cellwright.lang.expectations.Metric.Runs; empty
-     * otherwise).
+     * otherwise); the step it is read at ({@code of cycle N step 3.2}: the step's number as the protocol is written,
+     * {@link org.cellwright.solver.input.StepNumbers}; null: none).
      */
     public record Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
             Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
-            String source, int line, String point, int pointFirstStep, int pointLastStep, List<List<Integer>> pointRuns) {
+            String source, int line, String point, int pointFirstStep, int pointLastStep, List<List<Integer>> pointRuns, String step) {
+        /** A clause read at no step. */
+        public Expect(String label, boolean average, String metric, int cycle, int reference, int fromCycle, String comparison,
+                Double value, String unit, String valueText, String state, Double tolerance, String toleranceUnit, String toleranceText,
+                String source, int line, String point, int pointFirstStep, int pointLastStep, List<List<Integer>> pointRuns) {
+            this(label, average, metric, cycle, reference, fromCycle, comparison, value, unit, valueText, state, tolerance, toleranceUnit,
+                    toleranceText, source, line, point, pointFirstStep, pointLastStep, pointRuns, null);
+        }
+
         public Expect {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(comparison, "comparison");
