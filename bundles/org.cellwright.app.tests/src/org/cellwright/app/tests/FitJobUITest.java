@@ -292,6 +292,14 @@ class FitJobUITest extends ProjectUITest {
 				@Override
 				protected void progressed(String text) {
 					posted.add(text);
+					// at a real fit's pace: this fit's evaluations take milliseconds (ci53: all 30 within the 300 ms
+					// after which the room is measured, so no line was ever shown when it was), a study's take seconds;
+					// the fit's thread holds each line for half a second, so the Progress view shows it when measured
+					try {
+						Thread.sleep(500);
+					} catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
 				}
 			};
 			job.schedule();
