@@ -331,14 +331,16 @@ class ResultsUITest {
 		// says which, as the report's: it named none (walk31.cell's Cool, "set temperature = 20 degC", session 31 walk)
 		Path at20 = RunFolderTest.run(tmp, "At20C", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
 				RunFolderTest.SUMMARY.strip().replaceFirst("}$", ",\"mechanism_map\":{\"temperature_K\":293.15}}"),
-				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n");
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
+				"inputs.json", "{\"cell\":{\"layers\":[{\"role\":\"INTERLAYER\",\"poreSize\":5e-8}]}}"); // a pore size to mark: the title then names only the temperature
 		view.show(at20);
 		loaded(view);
 		assertEquals("Deformation-mechanism map of Li at 20 \u00b0C", wholeTitle(view.chart(ResultsView.MECHANISM)));
 		// two runs drawn at different temperatures: each named
 		Path at25 = RunFolderTest.run(tmp, "At25C", "timeseries.csv", RunFolderTest.TIMESERIES, "summary.json",
 				RunFolderTest.SUMMARY.strip().replaceFirst("}$", ",\"mechanism_map\":{\"temperature_K\":298.15}}"),
-				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n");
+				"mechanism-map.csv", "size_m,dislocation_MPa,diffusional_creep_MPa,flow_stress_MPa\n1e-8,60,0.5,0.5\n1e-7,40,40,40\n1e-6,20,900,20\n",
+				"inputs.json", "{\"cell\":{\"layers\":[{\"role\":\"INTERLAYER\",\"poreSize\":5e-8}]}}"); // a pore size to mark: the title then names only the temperature
 		view.setRuns(List.of(at20, at25));
 		loaded(view);
 		assertEquals("Deformation-mechanism map of Li (At20C at 20 \u00b0C; At25C at 25 \u00b0C)", wholeTitle(view.chart(ResultsView.MECHANISM)));
