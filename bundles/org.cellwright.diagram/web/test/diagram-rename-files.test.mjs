@@ -28,21 +28,22 @@ async function waitFor(predicate, what) {
 /** Double-clicks the layer's label, types the new name and Enter; returns the question the page then shows. */
 async function rename(page, from, to) {
     const editor = page.locator('.label-edit input, .label-edit textarea, input.sprotty-label-edit, .edit-label input').first();
-    // a double click that falls into a redraw opens an input the redraw then hides (ci48, ci52: "resolved to hidden
-    // <input/>" for 10 s after Cancel, though the page had drawn the label again with no input shown): as a user would,
-    // double-click the label once more, at most three times in all
+    // a redraw that arrives after the double click (the server's model after Cancel, late under load) hides the edit
+    // input again: shown and then hidden before it was filled (ci48, ci52, ci54). As a user would, double-click the
+    // label once more and type again, at most three times in all
     for (let attempt = 1; ; attempt++) {
-        await page.locator('#sprotty svg .sprotty-label', { hasText: new RegExp('^' + from + '$') }).first().dblclick();
         try {
+            await page.locator('#sprotty svg .sprotty-label', { hasText: new RegExp('^' + from + '$') }).first().dblclick({ timeout: 10000 });
             await editor.waitFor({ timeout: 5000 });
+            await editor.fill(to, { timeout: 5000 });
+            await editor.press('Enter', { timeout: 5000 });
             break;
         } catch (e) {
             if (attempt >= 3) throw e;
             await page.keyboard.press('Escape');
+            await page.waitForTimeout(1000);
         }
     }
-    await editor.fill(to);
-    await editor.press('Enter');
     const dialog = page.locator('dialog.cw-question[open]');
     await dialog.waitFor({ timeout: 30000 });
     return dialog.locator('p').textContent();
