@@ -24,6 +24,7 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.input.StepNumbers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IResource;
@@ -105,7 +106,7 @@ public class ExperimentJob extends Job {
 		return "; its cells are run by experiments in " + String.join(", ", parts) + ": run one of those";
 	}
 
-	/** The last progress line: "experiment: cycle n of N, t = x h". */
+	/** The last progress line: "experiment: cycle n of N, t = x h (step 3.2 (line 14))". */
 	public String progressText() {
 		return progressText;
 	}
@@ -151,6 +152,9 @@ public class ExperimentJob extends Job {
 				@Override
 				public ProgressListener progress(RunUnit u) {
 					return new ProgressListener() {
+						// the step named as the run's messages and the report's protocol list name it (StepNumbers: "step 3.2
+						// (line 14)"), not "step k of n" over the flattened protocol, a count the user never wrote (msg31b)
+						final StepNumbers numbers = StepNumbers.of(u.protocol());
 						int lastCycle = -1, lastStep = -1, done = 0;
 						double lastTime = -1;
 
@@ -160,8 +164,8 @@ public class ExperimentJob extends Job {
 							lastCycle = cycle;
 							lastStep = stepIndex;
 							lastTime = time;
-							String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (step %d of %d)", u.name(), cycle,
-									totalCycles, time / 3600, stepIndex + 1, totalSteps);
+							String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (%s)", u.name(), cycle,
+									totalCycles, time / 3600, numbers.name(stepIndex));
 							progressText = text;
 							sub.subTask(text);
 							double f = totalSteps > 0 ? (double) (stepIndex + 1) / totalSteps : totalCycles > 0 ? (double) cycle / totalCycles : 0;

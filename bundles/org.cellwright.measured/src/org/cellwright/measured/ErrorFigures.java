@@ -18,9 +18,12 @@ import java.util.TreeMap;
  * @param rmsByCycle     RMS voltage residual per cycle [V]
  * @param rmsByStep      RMS voltage residual per (cycle, step), keyed "cycle.step", in the order of cycle and step [V]
  * @param capacityByCycle measured and simulated discharge capacity per cycle [C] and relative error
+ * @param simulatedSteps  whether rmsByStep's steps are the simulation's (its index in the flattened protocol, from 0,
+ *                        which a user reads as the protocol numbers it: StepNumbers), the measurement having no step
+ *                        column; false: the measurement's own step counts
  */
 public record ErrorFigures(double voltageRms, double voltageMax, int points, Map<Integer, Double> rmsByCycle,
-		Map<String, Double> rmsByStep, List<CycleCapacity> capacityByCycle) {
+		Map<String, Double> rmsByStep, List<CycleCapacity> capacityByCycle, boolean simulatedSteps) {
 
 	/** Discharge capacities of one cycle [C] and (simulated - measured) / measured. */
 	public record CycleCapacity(int cycle, double measured, double simulated, double relativeError) {
@@ -103,7 +106,8 @@ public record ErrorFigures(double voltageRms, double voltageMax, int points, Map
 			throw new IllegalArgumentException("the measurement (" + t[0] + " s to " + t[t.length - 1]
 					+ " s) and the simulation (" + t0 + " s to " + t1 + " s) do not overlap in time");
 		}
-		return new ErrorFigures(Math.sqrt(sum / n), max, n, rms(byCycle), rms(byStep), capacities(measured, sim));
+		return new ErrorFigures(Math.sqrt(sum / n), max, n, rms(byCycle), rms(byStep), capacities(measured, sim),
+				mStep == null && sim.step() != null);
 	}
 
 	private static <K> void accumulate(Map<K, double[]> map, K key, double r) {

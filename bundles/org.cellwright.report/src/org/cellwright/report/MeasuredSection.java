@@ -20,10 +20,13 @@ import org.cellwright.measured.CyclerFormat;
 import org.cellwright.measured.MeasuredDataException;
 import org.cellwright.measured.MeasuredQuantity;
 import org.cellwright.measured.MeasuredSeries;
+import org.cellwright.run.fit.MeasuredComparison;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.RunFolder;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepNumbers;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -85,7 +88,7 @@ final class MeasuredSection {
 						.append("</div><div class=\"col\">").append(efficiencyPlot(mc, cy).figure(HALF, 320)).append("</div></div>");
 			}
 		}
-		b.append(stepTable(c));
+		b.append(stepTable(c, r.protocol()));
 		return b.append("</section>\n").toString();
 	}
 
@@ -118,11 +121,21 @@ final class MeasuredSection {
 		return b.toString();
 	}
 
-	private static String stepTable(JsonObject c) {
+	/**
+	 * The RMS error per cycle and step. Steps the measurement counts are shown as it counts them; steps of the
+	 * simulation (a measurement without a step column) as the protocol list above and the run's messages name them
+	 * ({@link StepNumbers}: "3.2 (line 14)"), not by the solver's index in the flattened protocol (msg31b).
+	 */
+	private static String stepTable(JsonObject c, ProtocolSpec protocol) {
 		JsonObject bySteps = obj(c, "voltage_rms_by_step_V");
 		if (bySteps.size() == 0) return "";
-		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3><table class=\"errors\"><thead><tr><th>cycle</th><th>step</th>"
-				+ "<th>voltage RMS error</th></tr></thead><tbody>");
+		boolean simulated = c.has(MeasuredComparison.STEPS_OF) && "simulation".equals(c.get(MeasuredComparison.STEPS_OF).getAsString());
+		StepNumbers numbers = StepNumbers.of(protocol);
+		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3>");
+		if (c.has(MeasuredComparison.STEPS_OF))
+			b.append("<p class=\"meta\">").append(simulated ? "steps as the protocol above numbers them (the measurement has no step column)"
+					: "steps as the measurement counts them").append("</p>");
+		b.append("<table class=\"errors\"><thead><tr><th>cycle</th><th>step</th><th>voltage RMS error</th></tr></thead><tbody>");
 		int n = 0;
 		for (String k : bySteps.keySet()) {
 			if (n++ == MAX_STEP_ROWS) {
@@ -131,8 +144,10 @@ final class MeasuredSection {
 				break;
 			}
 			String[] cycleStep = k.split("\\.", 2); // keyed "cycle.step" (ErrorFigures.rmsByStep)
+			String step = cycleStep.length > 1 ? cycleStep[1] : "";
+			if (simulated && step.matches("\\d+")) step = numbers.written(Integer.parseInt(step));
 			b.append("<tr><td class=\"num\">").append(esc(cycleStep[0])).append("</td><td class=\"num\">")
-					.append(esc(cycleStep.length > 1 ? cycleStep[1] : "")).append("</td><td class=\"num\">").append(fmt(1000 * bySteps.get(k).getAsDouble(), 3))
+					.append(esc(step)).append("</td><td class=\"num\">").append(fmt(1000 * bySteps.get(k).getAsDouble(), 3))
 					.append(" mV</td></tr>");
 		}
 		return b.append("</tbody></table>").toString();

@@ -54,6 +54,11 @@ public record RunUnit(String name, String variant, ResolvedInputs inputs, Experi
 		return new RunUnit(name, variant, in, experiment, checked, parameters, dfn);
 	}
 
+	/** The protocol the unit runs, as written (a DFN unit's or a solid-state unit's): what names its steps to a user. */
+	public org.cellwright.solver.input.ProtocolSpec protocol() {
+		return dfn != null ? dfn.protocol() : inputs.protocol();
+	}
+
 	/** The cell's area [m2]. */
 	public double area() {
 		return dfn != null ? dfn.area() : inputs.cell().area();

@@ -206,6 +206,14 @@ class MeasuredDataUITest extends ProjectUITest {
 		double rms = imported.figures().voltageRms();
 		assertTrue(rms > NOISE_V / 2 && rms < 2 * NOISE_V, "against the run it came from, the noise is what is left: " + rms);
 		assertTrue(imported.capacityByCycle().isEmpty(), "no current column: no capacities");
+		// no step column either: its RMS per step is over the simulation's steps, which the Model error tab names as the
+		// report's protocol list and the run's messages do (StepNumbers: "1 (line 3)"), not by the solver's index in the
+		// flattened protocol from 0 (msg31b); the first measurement's steps are its own counts, shown as they are
+		assertTrue(imported.figures().simulatedSteps(), "the simulation's steps");
+		spin(() -> view.errorsTable() != null && view.errorsTable().getItemCount() > 0, 10_000, "the error figures of both runs");
+		List<String> steps = Arrays.stream(view.errorsTable().getItems()).map(it -> it.getText(3)).filter(x -> !x.isEmpty()).toList();
+		assertTrue(steps.stream().anyMatch(x -> x.matches("\\d+(\\.\\d+)* \\([^()]*line \\d+\\)")), steps.toString());
+		assertTrue(steps.stream().anyMatch(x -> x.matches("\\d+")), "the first measurement's own step counts: " + steps);
 	}
 
 	/**

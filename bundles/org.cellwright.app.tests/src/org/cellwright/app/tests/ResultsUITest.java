@@ -712,7 +712,9 @@ class ResultsUITest {
 		job.schedule();
 		spin(() -> job.getResult() != null, 120_000, "the cancelled job");
 		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
-		assertTrue(job.progressText().matches("FullCellLongCycling: cycle \\d+ of \\d+, t = [0-9.]+ h \\(step \\d+ of \\d+\\)"),
+		// the step named as the run's warnings and the report's protocol list name it (StepNumbers: its number as written,
+		// "2.3" in the cycling repeat, and the file line), not "step 1203 of 2400" over the flattened protocol (msg31b)
+		assertTrue(job.progressText().matches("FullCellLongCycling: cycle \\d+ of \\d+, t = [0-9.]+ h \\(step \\d+(\\.\\d+)* \\([^()]*line \\d+\\)\\)"),
 				job.progressText());
 		assertTrue(job.progressText().contains("cycle 3 of "), job.progressText());
 		String summary = Files.readString(project.getFolder("results/sung2023/long-cycling.cell/FullCellLongCycling/latest").getFile("summary.json")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cellwright.lang.text.Printable;
 import org.cellwright.measured.ErrorFigures;
 import org.cellwright.run.folder.RunFolder;
+import org.cellwright.solver.input.StepNumbers;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Table;
@@ -40,9 +41,14 @@ final class ErrorsTab extends TableTab {
 			row(run, "largest voltage error", "all", "", "", "", mV(f.voltageMax()));
 			for (Map.Entry<Integer, Double> e : f.rmsByCycle().entrySet())
 				row(run, "voltage RMS error", e.getKey().toString(), "", "", "", mV(e.getValue()));
+			// a step of the simulation (the measurement has no step column) named as the report and the run's messages
+			// name it (StepNumbers: "3.2 (line 14)"), not by the solver's index in the flattened protocol (msg31b)
+			StepNumbers numbers = StepNumbers.of(m.run().protocol());
 			for (Map.Entry<String, Double> e : f.rmsByStep().entrySet()) {
 				String[] cs = e.getKey().split("\\.", 2);
-				row(run, "voltage RMS error", cs[0], cs.length > 1 ? cs[1] : "", "", "", mV(e.getValue()));
+				String step = cs.length > 1 ? cs[1] : "";
+				if (f.simulatedSteps() && step.matches("\\d+")) step = numbers.written(Integer.parseInt(step));
+				row(run, "voltage RMS error", cs[0], step, "", "", mV(e.getValue()));
 			}
 			for (ErrorFigures.CycleCapacity c : f.capacityByCycle())
 				row(run, "discharge capacity", Integer.toString(c.cycle()), "", mAh(c.measured()), mAh(c.simulated()),

@@ -2,6 +2,8 @@ package org.cellwright.measured.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,7 +41,7 @@ class ErrorFiguresTest {
 		assertEquals(400, f.points());
 		assertEquals(0.002, f.voltageRms(), 0.0003, "2 mV of Gaussian noise");
 		assertEquals(2, f.rmsByStep().size());
-		assertEquals(0.002, f.rmsByStep().get("1.2"), 0.0004);
+		assertEquals(0.002, f.rmsByStep().get("1.2"), 0.0004);		assertFalse(f.simulatedSteps(), "the measurement's own step counts");
 	}
 
 	@Test
@@ -181,7 +183,9 @@ class ErrorFiguresTest {
 		assertEquals(java.util.Set.of(1), f.rmsByCycle().keySet(), "no cycle 0: " + f.rmsByCycle());
 		assertEquals(java.util.Set.of("1.0", "1.1"), f.rmsByStep().keySet());
 		assertEquals(0.010 / Math.sqrt(2), f.rmsByStep().get("1.0"), 1e-12, "0 s against 3.70 V, 20 s against the step's end");
-		assertEquals(0, f.rmsByStep().get("1.1"), 1e-12);
+		assertEquals(0, f.rmsByStep().get("1.1"), 1e-12);		// a measurement without a step column: the steps are the simulation's (its index in the flattened protocol),
+		// which the report and the Errors tab name as the protocol is written (msg31b)
+		assertTrue(f.simulatedSteps(), "the simulation's steps");
 	}
 
 	/**

@@ -211,6 +211,55 @@ class RunReportTest {
 	}
 
 	/**
+	 * The measured section's RMS error per step names a step of the simulation (a measurement without a step column:
+	 * measured-comparison.json's steps_of "simulation") as the protocol list above it and the run's messages do
+	 * (StepNumbers: "2 (test.cell line 21)"), not by the solver's index in the flattened protocol, from 0 (msg31b). That
+	 * index starts at 1 for a protocol that opens with {@code set temperature} (the set is step 0) and at 0 for one
+	 * without (ide31): in both, the first charge is named as the list numbers it. Steps the measurement counts itself
+	 * are shown as it counts them.
+	 */
+	@Test
+	void aStepOfTheSimulationInTheMeasuredSectionIsNamedAsTheProtocolListNumbersIt() throws Exception {
+		for (boolean set : new boolean[] { false, true }) {
+			java.util.List<org.cellwright.solver.input.StepSpec> steps = new java.util.ArrayList<>();
+			java.util.List<String> places = new java.util.ArrayList<>();
+			if (set) {
+				steps.add(new org.cellwright.solver.input.StepSpec.SetTemperature(org.cellwright.solver.params.Sung2023Parameters.T_60C));
+				places.add("test.cell line 20");
+			}
+			steps.addAll(org.cellwright.solver.params.Sung2023Parameters.fullCellCycling(1).steps());
+			for (int line = 21; line <= 25; line++) places.add("test.cell line " + line);
+			Path run = Fixtures.run(tmp.resolve(set ? "SetFirst" : "NoSet"), "FullCellWithInterlayer",
+					org.cellwright.solver.params.Sung2023Parameters.cell6Full(5e6, org.cellwright.solver.params.Sung2023Parameters.T_60C),
+					new org.cellwright.solver.input.ProtocolSpec("full-cell", steps, places));
+			// the first charge's cycle and step as timeseries.csv has them (the solver's index: 1 after the set, else 0)
+			org.cellwright.run.folder.CsvTable ts = org.cellwright.run.folder.RunFolder.read(run).timeseries();
+			double[] step = ts.column("step"), cycle = ts.column("cycle"), current = ts.column("current_mA_cm2");
+			int k = 0;
+			while (!(current[k] > 0)) k++;
+			int flat = (int) step[k];
+			assertEquals(set ? 1 : 0, flat, "the machine column keeps the solver's index");
+			String n = set ? "2" : "1";
+			String html;
+			Files.writeString(run.resolve("measured-comparison.json"), """
+					{"file":"m.csv","points":10,"voltage_rms_V":0.004,"voltage_max_V":0.01,"voltage_rms_by_cycle_V":{"%1$d":0.004},
+					 "voltage_rms_by_step_V":{"%1$d.%2$d":0.004},"steps_of":"simulation"}""".formatted((int) cycle[k], flat));
+			html = Files.readString(RunReport.write(run));
+			assertTrue(Svg.section(html, "protocol").contains(N + n + "</span> charge at C/10 until V \u2265 4.3 V or for 15 h"
+					+ " <span class=\"step-place\">(test.cell line 21)</span>"), Svg.section(html, "protocol"));
+			String m = Svg.section(html, "measured");
+			assertTrue(m.contains("<tr><td class=\"num\">" + (int) cycle[k] + "</td><td class=\"num\">" + n + " (test.cell line 21)</td>"
+					+ "<td class=\"num\">4 mV</td></tr>"), m);
+			// a measurement with its own step column: its step counts as they are
+			Files.writeString(run.resolve("measured-comparison.json"), """
+					{"file":"m.csv","points":10,"voltage_rms_V":0.004,"voltage_max_V":0.01,"voltage_rms_by_cycle_V":{"1":0.004},
+					 "voltage_rms_by_step_V":{"1.7":0.004},"steps_of":"measurement"}""");
+			m = Svg.section(Files.readString(RunReport.write(run)), "measured");
+			assertTrue(m.contains("<tr><td class=\"num\">1</td><td class=\"num\">7</td><td class=\"num\">4 mV</td></tr>"), m);
+		}
+	}
+
+	/**
 	 * The measured section's table of cycles gives a cycle's discharge capacities and their error, (simulated - measured)
 	 * / measured as measured-comparison.json records it (a fraction, ErrorFigures.CycleCapacity), in %: 2.2 against
 	 * 2.0 mAh is 10 %. (Mutation audit, session 21: the fraction printed with a % sign, "0.1 %", passed every other test;

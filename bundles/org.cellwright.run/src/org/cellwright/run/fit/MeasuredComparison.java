@@ -39,6 +39,13 @@ public final class MeasuredComparison {
 	private MeasuredComparison() {}
 
 	/**
+	 * The member of measured-comparison.json saying whose steps voltage_rms_by_step_V's "cycle.step" keys count:
+	 * "measurement" (its own step column) or "simulation" (the solver's index in the flattened protocol, from 0, which
+	 * the report names as the protocol is written: StepNumbers); absent in files written before session 31.
+	 */
+	public static final String STEPS_OF = "steps_of";
+
+	/**
 	 * The measurement of an experiment, its path relative to the .cell file, its current flipped when the clause says
 	 * {@code sign discharge-positive}; a bad file is an InputException at the clause.
 	 */
@@ -290,6 +297,9 @@ public final class MeasuredComparison {
 			o.addProperty("voltage_max_V", f.voltageMax());
 			o.add("voltage_rms_by_cycle_V", map(f.rmsByCycle()));
 			o.add("voltage_rms_by_step_V", map(f.rmsByStep()));
+			// whose steps those are: the measurement's own step counts, or the simulation's index in the flattened
+			// protocol (the measurement has none), which the report names as the protocol is written (StepNumbers)
+			o.addProperty(STEPS_OF, f.simulatedSteps() ? "simulation" : "measurement");
 			JsonArray caps = new JsonArray();
 			for (ErrorFigures.CycleCapacity c : f.capacityByCycle()) {
 				JsonObject j = new JsonObject();

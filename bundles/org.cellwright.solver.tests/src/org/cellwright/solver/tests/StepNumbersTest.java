@@ -43,6 +43,9 @@ class StepNumbersTest {
                 "2.2.2", "2.2.1", "2.2.2", "3" };
         for (int k = 0; k < numbers.length; k++) assertEquals(numbers[k], n.number(k), "flattened step " + k);
         assertEquals("step 2.2.1 (line 6)", n.name(12));
+        // in a column headed "step" (the voltage RMS per step of the report and the Model error tab): the same, without the word
+        assertEquals("2.2.1 (line 6)", n.written(12));
+        assertEquals("18", n.written(17));
         assertEquals("cycle 4, step 2.2.2 (line 7)", n.at(4, 15));
         assertEquals("cycle 5, step 3 (other.cell line 8) (voltage-cutoff at 2 h)", n.at(5, 16, "voltage-cutoff at 2 h"));
         // the same step wherever the flattened protocol runs it: its runs differ by cycle, not by number

@@ -59,8 +59,13 @@ public final class StepNumbers {
 
     /** "step 3.2 (line 14)", or "step 3.2" where the place is not known. */
     public String name(int flat) {
+        return "step " + written(flat);
+    }
+
+    /** "3.2 (line 14)", or "3.2" where the place is not known: {@link #name(int)} in a column headed "step". */
+    public String written(int flat) {
         Node n = node(flat);
-        return "step " + number(flat) + (n != null && n.place() != null ? " (" + n.place() + ")" : "");
+        return number(flat) + (n != null && n.place() != null ? " (" + n.place() + ")" : "");
     }
 
     /** "cycle 5, step 3.2 (line 14)": a step the run met in a cycle, as every message names it. */
