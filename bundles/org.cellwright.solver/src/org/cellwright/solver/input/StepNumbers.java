@@ -53,7 +53,11 @@ public final class StepNumbers {
      * is not known (a run recorded without it: its steps as one list).
      */
     public String number(int flat) {
-        Node n = node(flat);
+        return number(node(flat), flat);
+    }
+
+    /** {@code n}'s number, flat + 1 where the step is not known ({@link #number(int)} with its node found once). */
+    private static String number(Node n, int flat) {
         return n == null ? String.valueOf(flat + 1) : n.number();
     }
 
@@ -65,7 +69,7 @@ public final class StepNumbers {
     /** "3.2 (line 14)", or "3.2" where the place is not known: {@link #name(int)} in a column headed "step". */
     public String written(int flat) {
         Node n = node(flat);
-        return number(flat) + (n != null && n.place() != null ? " (" + n.place() + ")" : "");
+        return number(n, flat) + (n != null && n.place() != null ? " (" + n.place() + ")" : "");
     }
 
     /** "cycle 5, step 3.2 (line 14)": a step the run met in a cycle, as every message names it. */
@@ -80,7 +84,7 @@ public final class StepNumbers {
     public String at(int cycle, int flat, String aside) {
         Node n = node(flat);
         String place = n != null ? n.place() : null;
-        return String.format(Locale.ROOT, "cycle %d, step %s", cycle, number(flat)) + (place == null ? "" : " (" + place + ")")
+        return String.format(Locale.ROOT, "cycle %d, step %s", cycle, number(n, flat)) + (place == null ? "" : " (" + place + ")")
                 + (aside == null ? "" : " (" + aside + ")");
     }
 
