@@ -43,7 +43,7 @@ class CalibrationFitTest {
 			"FlawSizeBracket", "InterphaseConductivityBracket", "SiliconIonicConductivityBracket", "CobleDiffusionBracket",
 			"SizeEffectBracket", "DeadLithiumBracket", "CntContactAngleBracket", "SiliconElectronicConductivityBracket",
 			"SiliconExchangeCurrentBracket", "SiliconDeadLithiumBracket", "SiliconAdhesionBracket", "CntAdhesionBracket",
-			"CntDeadLithiumBracket", "SuperPConductivityBracket", "DiffusivityDropKneeBracket", "DepositSizeBracket",
+			"SuperPConductivityBracket", "DiffusivityDropKneeBracket", "DepositSizeBracket",
 			"SusContactAngleBracket", "SizeEffectExponentBracket",
 			// session 31 (brk31b): the three activation energies, against the cells that see each away from its reference
 			"CathodeGrowthBarrierBracket", "InterphaseConductionBarrierBracket", "CobleBarrierBracket");
@@ -52,7 +52,7 @@ class CalibrationFitTest {
 	 * value there, so it stays {@code source "calibrated"}, its row in docs/calibration.md's Open table naming the fit as
 	 * the evidence. A bracket closed on at least one side is the value's source, as a least-squares fit is.
 	 */
-	static final List<String> UNDETERMINED = List.of("SiliconDeadLithiumBracket", "CntAdhesionBracket", "CntDeadLithiumBracket",
+	static final List<String> UNDETERMINED = List.of("SiliconDeadLithiumBracket", "CntAdhesionBracket",
 			"SuperPConductivityBracket", "CathodeGrowthBarrierBracket", "CobleBarrierBracket");
 	static CellFiles files;
 	static final Map<String, Fit> fits = new LinkedHashMap<>();

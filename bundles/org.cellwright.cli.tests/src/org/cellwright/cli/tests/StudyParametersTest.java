@@ -152,8 +152,9 @@ class StudyParametersTest {
 					&& c[0].contains("`" + p.getName() + "`") && !c[c.length - 1].replace("|", "").isBlank());
 			if (!listed) missing.add(name + "." + p.getName());
 		}
-		// the open values: 21 before session 31, whose bracket fits (calibration.cell) moved 15 to "fitted"
-		assertEquals(6, checked, "the study's values still calibrated (docs/calibration.md, Open)");
+		// the open values: 21 before session 31, whose bracket fits (calibration.cell) moved 15 to "fitted"; session 32
+		// removed CNT's dead-lithium-fraction, which no mechanism read
+		assertEquals(5, checked, "the study's values still calibrated (docs/calibration.md, Open)");
 		assertEquals(List.of(), missing, "calibrated values without a row (material, property, reason) in docs/calibration.md's Open table");
 	}
 

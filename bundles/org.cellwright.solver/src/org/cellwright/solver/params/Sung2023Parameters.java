@@ -126,7 +126,6 @@ public final class Sung2023Parameters {
                 .set(TENSILE_STRENGTH, 10e9) // > 10 GPa, Sung2023: holds the expanding Li15Si4 (hardness 1.9 GPa) together
                 .set(CONTACT_ANGLE, Math.toRadians(90)) // carbon: moderately lithiophobic; fitted (calibration.cell, bracket fit CntContactAngleBracket: every expectation of Sung2023's cells with CNTs holds from 23.5 deg to the bound 175 deg; docs/calibration.md)
                 .set(ADHESION_ENERGY, 0.05) // calibrated: CNT network adheres poorly to the SE
-                .set(DEAD_LITHIUM_FRACTION, 0.05) // calibrated: mossy Li in the CNT network
                 .build();
     }
 
