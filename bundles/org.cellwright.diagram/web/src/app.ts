@@ -11,6 +11,7 @@ import {
     FeatureModule,
     GLabel,
     GLabelView,
+    GlspEditLabelUI,
     GNode,
     IActionDispatcher,
     ModelInitializationConstraint,
@@ -31,7 +32,7 @@ import {
     initializeDiagramContainer
 } from '@eclipse-glsp/client';
 import '@eclipse-glsp/client/css/glsp-sprotty.css';
-import { Container } from 'inversify';
+import { Container, decorate, injectable } from 'inversify';
 import { MessageConnection } from 'vscode-jsonrpc';
 import './cellwright-diagram.css';
 
@@ -42,6 +43,58 @@ const ASK_RENAME = 'cellwrightAskRename';
 const RENAME_ANSWERED = 'cellwrightRenameAnswered';
 // the IDE's diagram editor opens the page with asks=ide: there the IDE asks (a dialog in the IDE)
 const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ? 'ide' : 'page';
+
+/**
+ * GLSP's label edit, but the apply that a blur of its input schedules is that of the edit that lost the focus.
+ * sprotty's EditLabelUI applies the open edit 200 ms after its input is blurred, and closing an edit blurs the input
+ * too (Enter, Escape): a label double-clicked again within those 200 ms (after the rename question's Cancel, when the
+ * page answers quickly) opened an edit that the old blur's apply found unchanged and closed at once, the input shown
+ * and hidden again before the user could type; had they typed, half a name was applied. An edit opened since the
+ * blur is now left open.
+ */
+class CellEditLabelUI extends GlspEditLabelUI {
+    /** The edits shown so far: a blur's apply belongs to the edit that was the last one when the input lost focus. */
+    private edits = 0;
+
+    override show(root: Parameters<GlspEditLabelUI['show']>[0], ...contextElementIds: string[]): void {
+        const wasActive = this.isActive;
+        super.show(root, ...contextElementIds);
+        if (!wasActive && this.isActive) this.edits++;
+    }
+
+    /**
+     * After a redraw the open edit is placed over its label again, its text kept: the layout may have moved the label
+     * (a node added by another program's write), and the input stayed where the label had been, over another node.
+     */
+    followLabel(root: Parameters<GlspEditLabelUI['show']>[0]): void {
+        const label = this.isActive && this.label ? root.index.getById(this.label.id) : undefined;
+        if (!label || !this.containerElement) return;
+        this.label = label as typeof this.label;
+        window.requestAnimationFrame(() => {
+            if (!this.isActive) return;
+            this.setPosition(this.containerElement);
+            this.applyFontStyling();
+        });
+    }
+
+    // sprotty's configureAndAdd but for the blur, which applies only the edit it ended
+    protected override configureAndAdd(element: HTMLInputElement | HTMLTextAreaElement, containerElement: HTMLElement): void {
+        element.style.visibility = 'hidden';
+        element.style.position = 'absolute';
+        element.style.top = '0px';
+        element.style.left = '0px';
+        element.addEventListener('keydown', event => this.hideIfEscapeEvent(event));
+        element.addEventListener('keyup', event => this.validateLabelIfContentChange(event, element.value));
+        element.addEventListener('blur', () => {
+            const edit = this.edits;
+            window.setTimeout(() => {
+                if (edit === this.edits) this.applyLabelEdit();
+            }, 200);
+        });
+        containerElement.appendChild(element);
+    }
+}
+decorate(injectable(), CellEditLabelUI);
 
 const cellDiagramModule = new FeatureModule(
     (bind, unbind, isBound, rebind) => {
@@ -55,6 +108,7 @@ const cellDiagramModule = new FeatureModule(
         }
         // an element's name: double-click to rename (the server renames the element in the text)
         configureModelElement(context, 'label:name', GLabel, GLabelView, { enable: [editLabelFeature] });
+        rebind(GlspEditLabelUI).to(CellEditLabelUI).inSingletonScope();
         // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
         // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         onAction(context, ASK_RENAME, (action: any) => {
@@ -216,6 +270,8 @@ if (!file) {
         // zoomed or scrolled since (a viewport of their own is kept); sprotty updates the canvas bounds on 'resize'
         // itself, the fit runs after it
         const context = container.get(EditorContextService);
+        const labelEdit = container.get(GlspEditLabelUI) as CellEditLabelUI;
+        context.onModelRootChanged(root => labelEdit.followLabel(root));
         let fitted: string | undefined;
         const currentViewport = () => {
             const root = context.modelRoot as any;

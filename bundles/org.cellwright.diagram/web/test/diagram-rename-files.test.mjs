@@ -25,25 +25,17 @@ async function waitFor(predicate, what) {
     return false;
 }
 
-/** Double-clicks the layer's label, types the new name and Enter; returns the question the page then shows. */
+/**
+ * Double-clicks the layer's label, types the new name and Enter, once; returns the question the page then shows. (An
+ * edit opened within 200 ms of the last one's close was closed again by that close's blur, as quick runs did after
+ * Cancel: diagram-label-edit.test.mjs. Sessions 24-31 double-clicked and typed again, up to three times.)
+ */
 async function rename(page, from, to) {
     const editor = page.locator('.label-edit input, .label-edit textarea, input.sprotty-label-edit, .edit-label input').first();
-    // a redraw that arrives after the double click (the server's model after Cancel, late under load) hides the edit
-    // input again: shown and then hidden before it was filled (ci48, ci52, ci54). As a user would, double-click the
-    // label once more and type again, at most three times in all
-    for (let attempt = 1; ; attempt++) {
-        try {
-            await page.locator('#sprotty svg .sprotty-label', { hasText: new RegExp('^' + from + '$') }).first().dblclick({ timeout: 10000 });
-            await editor.waitFor({ timeout: 5000 });
-            await editor.fill(to, { timeout: 5000 });
-            await editor.press('Enter', { timeout: 5000 });
-            break;
-        } catch (e) {
-            if (attempt >= 3) throw e;
-            await page.keyboard.press('Escape');
-            await page.waitForTimeout(1000);
-        }
-    }
+    await page.locator('#sprotty svg .sprotty-label', { hasText: new RegExp('^' + from + '$') }).first().dblclick();
+    await editor.waitFor({ timeout: 5000 });
+    await editor.fill(to, { timeout: 5000 });
+    await editor.press('Enter', { timeout: 5000 });
     const dialog = page.locator('dialog.cw-question[open]');
     await dialog.waitFor({ timeout: 30000 });
     return dialog.locator('p').textContent();
@@ -60,11 +52,9 @@ try {
     await page.locator('dialog.cw-question button', { hasText: 'Cancel' }).click();
     await page.locator('dialog.cw-question').waitFor({ state: 'detached', timeout: 10000 });
     check(read(base) === baseText && read(thin) === thinText, 'Cancel changes no file');
-    // the next edit starts once the diagram is drawn again with the file's name and the first edit's input is gone: a
-    // double click into the redraw after Cancel opened an input the redraw then hid (ci48: "element is not visible")
-    await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'wcc')
-        && ![...document.querySelectorAll('.label-edit input, .label-edit textarea, input.sprotty-label-edit, .edit-label input')]
-            .some(e => e.offsetParent !== null), null, { timeout: 30000 });
+    // the diagram is drawn again with the file's name (the label edit showed the typed one)
+    await page.waitForFunction(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === 'wcc'), null, { timeout: 30000 })
+        .then(() => check(true, 'after Cancel the layer is drawn with its name'), () => check(false, 'after Cancel the layer is drawn with its name'));
     await page.screenshot({ path: screenshot.replace(/\.png$/, '-cancelled.png') });
 
     // 2. asked again; yes: both files renamed (were step 1 a rename, the label wcc would be gone by now)

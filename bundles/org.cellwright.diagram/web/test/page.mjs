@@ -16,11 +16,15 @@ export function checks() {
     };
 }
 
-/** A 1400x900 page on the url, its console and errors collected into logs, loaded until the label is drawn. */
-export async function openDiagram(browser, url, logs, label) {
+/**
+ * A 1400x900 page on the url, its console and errors collected into logs, loaded until the label is drawn;
+ * beforeLoad(page), if given, runs before the page is loaded (e.g. to install playwright's clock).
+ */
+export async function openDiagram(browser, url, logs, label, beforeLoad) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', m => logs.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', e => logs.push(`pageerror: ${e.message}`));
+    if (beforeLoad) await beforeLoad(page);
     await page.goto(url);
     await page.waitForSelector('body[data-state="loaded"]', { timeout: 60000 });
     await page.waitForFunction(l => [...document.querySelectorAll('#sprotty svg .sprotty-label')].some(t => t.textContent === l), label, { timeout: 60000 });
