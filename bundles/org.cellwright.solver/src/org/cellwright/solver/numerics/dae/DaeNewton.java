@@ -540,7 +540,8 @@ public final class DaeNewton {
             if (rateTest && !init) {
                 // rate rho = (|dy_m| / |dy_0|)^(1/m); the error left after this update is about rho/(1 - rho) |dy_m|
                 // (IDA's ss, Brenan et al. 1996, sec. 5.2.2); with setCarriedRate, after the first update the rate of the
-                // last solve with this factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known).
+                // last solve with this factorisation stands in for it, as in IDA (20 after a new factorisation: no rate known),
+                // where setFirstUpdateEnds allows it (VariableOrderBdf does not: each solve measures its own rate).
                 // Without it, from the third update on: one ratio of updates says little about the rate near a steep
                 // nonlinearity (a cathode's filling particle surfaces, where i0 -> 0, passed it with its reaction rows
                 // 1 A/m2 off, and the next step failed at the step-size floor, docs/dfn.md "Mixed cells")
