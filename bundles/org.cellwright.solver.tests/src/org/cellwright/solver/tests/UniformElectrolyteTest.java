@@ -115,6 +115,37 @@ class UniformElectrolyteTest {
         var qb = LocalHeat.of(full, 600, b);
         assertEquals(qb.total(), qa.total(), 1e-5 * Math.abs(qb.total()), "the local heat");
         assertEquals(null, TransportPropertyGuard.violation(reduced, a));
+        // every cell's phi_e at once (the positive's reactions summed once for the condensed separator): each cell's own
+        // read to the bit, and the full system's phi_e
+        double[] pa = reduced.electrolytePotentials(a);
+        for (int g = 0; g < pa.length; g++) {
+            assertEquals(reduced.electrolytePotential(a, g), pa[g], 0, "phi_e of cell " + g);
+            assertEquals(full.electrolytePotential(b, g), pa[g], 1e-6, "phi_e of cell " + g + " against the full system's");
+        }
+    }
+
+    /**
+     * The exchange current at a uniform c_e (its factor c_e^a taken once, ExchangeCurrentLaw.atElectrolyteConcentration)
+     * is the law's at that c_e, whatever c_e its caller passes: Chen 2020's NMC811 (c_e^0.5 c_s^0.5 (c_max - c_s)^0.5,
+     * one root) and a power law of other exponents, at 25 and 45 degC; a law of the state (a .cell file's expression)
+     * likewise, by the default.
+     */
+    @Test
+    void theExchangeCurrentAtAUniformConcentrationIsTheLawsAtThatConcentration() {
+        var symmetric = org.cellwright.solver.dfn.ExchangeCurrentDensity.symmetric(3.42e-6, 17800, 298.15);
+        var general = new org.cellwright.solver.dfn.ExchangeCurrentDensity(2e-6, 0.3, 0.6, 0.4, 30000, 298.15);
+        org.cellwright.solver.dfn.ExchangeCurrentLaw expression = (ce, cs, cMax, t) -> 1e-5 * Math.log(ce) * cs * (cMax - cs) / cMax / t;
+        double ce = 1000, cMax = 51765;
+        for (var law : List.<org.cellwright.solver.dfn.ExchangeCurrentLaw>of(symmetric, general, expression)) {
+            var fixed = law.atElectrolyteConcentration(ce);
+            for (double t : new double[] {298.15, 318.15})
+                for (double cs : new double[] {0.2 * cMax, 0.5 * cMax, 0.97 * cMax}) {
+                    double i0 = law.at(ce, cs, cMax, t);
+                    assertEquals(i0, fixed.at(ce, cs, cMax, t), 1e-14 * i0);
+                    assertEquals(i0, fixed.at(37, cs, cMax, t), 1e-14 * i0, "the fixed law reads its own c_e");
+                    assertEquals(law.solidSlope(ce, cs, cMax, t), fixed.solidSlope(ce, cs, cMax, t), 1e-6 * Math.abs(law.solidSlope(ce, cs, cMax, t)));
+                }
+        }
     }
 
     @Test

@@ -50,6 +50,13 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
     /** c_e of a {@link #uniformElectrolyte} [mol/m3] (the initial concentration). */
     private final double uniformConcentration;
     /**
+     * Each population's exchange-current law as the residual reads it (domain, population): the material's, or where
+     * c_e is uniform the law at that concentration (its c_e factor taken once, ExchangeCurrentLaw.atElectrolyteConcentration).
+     */
+    private final ExchangeCurrentLaw[][] exchangeLaws = new ExchangeCurrentLaw[3][];
+    /** The foil's exchange current at the uniform c_e and this temperature [A/m2] (NaN without a foil or a uniform c_e). */
+    private double foilExchangeCurrent = Double.NaN;
+    /**
      * The first x-cell with unknowns of its own: 0, or with a {@link #uniformElectrolyte} between a lithium foil and the
      * positive under a given current the positive's first cell. There the separator carries the applied current through
      * conductances that do not depend on the state (no reaction, uniform c_e, kappa_D = 0), so its phi_e is no unknown:
@@ -226,6 +233,13 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         diffusivityCell = new double[nx];
         transferenceCell = new double[nx];
         logCell = new double[nx];
+        for (int d = 0; d <= 2; d += 2) {
+            exchangeLaws[d] = new ExchangeCurrentLaw[populations[d].length];
+            for (int k = 0; k < populations[d].length; k++) {
+                ExchangeCurrentLaw law = populations[d][k].kinetics().exchangeCurrent();
+                exchangeLaws[d][k] = uniformElectrolyte ? law.atElectrolyteConcentration(uniformConcentration) : law;
+            }
+        }
         if (uniformElectrolyte) uniformElectrolyteCells();
     }
 
@@ -247,11 +261,27 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
      */
     public double electrolytePotential(double[] y, int g) {
         if (g >= firstUnknownCell) return y[start[g] + PHIE];
+        return y[start[firstUnknownCell] + PHIE] - positiveReactions(y) * separatorResistance[g];
+    }
+
+    /**
+     * {@link #electrolytePotential} of every x-cell of state y, a new array: the positive's reactions summed once for the
+     * whole condensed separator (per cell they were summed again for each of its cells).
+     */
+    public double[] electrolytePotentials(double[] y) {
+        double[] out = new double[nx];
         int p = firstUnknownCell;
+        double reactions = p > 0 ? positiveReactions(y) : 0;
+        for (int g = 0; g < nx; g++) out[g] = g >= p ? y[start[g] + PHIE] : y[start[p] + PHIE] - reactions * separatorResistance[g];
+        return out;
+    }
+
+    /** The current of the positive's reactions in state y, sum a j dx over its cells [A/m2]. */
+    private double positiveReactions(double[] y) {
         double reactions = 0;
-        for (int h = p; h < nx; h++)
+        for (int h = firstUnknownCell; h < nx; h++)
             for (int k = 0; k < populations[2].length; k++) reactions += populations[2][k].specificSurface() * y[start[h] + J + k] * mesh.width(h);
-        return y[start[p] + PHIE] - reactions * separatorResistance[g];
+        return reactions;
     }
 
     /** The solid phase's conductance of a face between two cells of electrode domain d [S/m2]. */
@@ -657,7 +687,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                 int p0 = particleStart(g, k);
                 for (int r = 0; r < nr; r++) if (!(y[p0 + r] >= 0 && y[p0 + r] <= cMax)) return false;
                 double cSurf = surfaceConcentration(y, g, k);
-                double i0 = e.kinetics().exchangeCurrent().at(electrolyteConcentration(y, g), cSurf, cMax, temp);
+                double i0 = exchangeLaws[d][k].at(electrolyteConcentration(y, g), cSurf, cMax, temp);
                 // the residual's overpotential: the surface OCP with its stoichiometry barrier (ParticlePopulation.surfaceOcp),
                 // else a state near a saturating surface, where the barrier carries the voltage, is refused
                 double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? iApp : -iApp);
@@ -734,7 +764,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             double cSurf = cLast - j / F * gap / diff;
             double dSurfdLast = 1 + j / F * gap * dDiff / (diff * diff), dSurfdJ = -gap / (F * diff);
             ButlerVolmerKinetics kin = e.kinetics();
-            ExchangeCurrentLaw law = kin.exchangeCurrent();
+            ExchangeCurrentLaw law = exchangeLaws[d][k];
             double i0 = law.at(ce, cSurf, cMax, temp);
             double reaction = d == 0 ? iApp : -iApp;
             double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, reaction);
@@ -886,7 +916,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
         int s = start[0];
         double h = 0.5 * mesh.width(0);
         double cb = foilSurfaceConcentration(y, iApp);
-        double phib = foil.electrolytePotential(iApp, cb, temp);
+        double phib = uniformElectrolyte ? foil.electrolytePotentialAt(iApp, foilExchangeCurrent, temp) : foil.electrolytePotential(iApp, cb, temp);
         if (firstUnknownCell > 0) { // the condensed separator: one current from the foil's face to the positive's first centre
             double i = (phib - y[start[firstUnknownCell] + PHIE]) / separatorResistance[firstUnknownCell];
             for (int f = 0; f <= firstUnknownCell; f++) ie[f] = i;
@@ -932,6 +962,8 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
             diffusivityCell[g] = electrolyte.diffusivity(c, temp, efficiency[g]);
             logCell[g] = 0; // kappa_D = 0 (t+ = 1)
         }
+        // the foil's surface concentration is c_e's (its diffusive flux (1 - t+) I / F is 0): its i0 once per temperature
+        if (foil != null) foilExchangeCurrent = foil.exchangeCurrent().at(c, temp);
         if (firstUnknownCell == 0) return;
         // the series from the foil's face: half cell 0 (as lithiumMetalBoundary), then each face's pair of half cells
         int p = firstUnknownCell;
@@ -1033,7 +1065,7 @@ public final class DfnModel implements BorderedDaeSystem, CellModel {
                     aj += e.specificSurface() * j;
                     double cMax = e.particle().maximumConcentration();
                     double cSurf = surfaceConcentration(y, g, k);
-                    double i0 = e.kinetics().exchangeCurrent().at(electrolyteConcentration(y, g), cSurf, cMax, temp);
+                    double i0 = exchangeLaws[d][k].at(electrolyteConcentration(y, g), cSurf, cMax, temp);
                     // the electrode's net reaction is +I in the negative, -I in the positive (its OCP branch, ZerothOrderHysteresis)
                     double eta = y[s + PHIS] - y[s + PHIE] - e.surfaceOcp(cSurf / cMax, temp, d == 0 ? branch : -branch);
                     f[s + J + k] = j - e.kinetics().current(i0, eta, temp);

@@ -109,11 +109,8 @@ public final class DfnSolution {
         static Fields of(DfnModel model, double[] y) {
             var mesh = model.mesh();
             int nx = mesh.cells();
-            double[] ce = new double[nx], pe = new double[nx];
-            for (int g = 0; g < nx; g++) {
-                ce[g] = model.electrolyteConcentration(y, g);
-                pe[g] = model.electrolytePotential(y, g);
-            }
+            double[] ce = new double[nx], pe = model.electrolytePotentials(y);
+            for (int g = 0; g < nx; g++) ce[g] = model.electrolyteConcentration(y, g);
             double[][] ps = new double[3][], cs = new double[3][];
             for (int d = 0; d <= 2; d += 2) {
                 int g0 = mesh.firstCell(d), n = mesh.domains().get(d).cells();

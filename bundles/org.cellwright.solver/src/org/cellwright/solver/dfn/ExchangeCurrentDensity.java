@@ -20,7 +20,15 @@ public record ExchangeCurrentDensity(double rateConstant, double electrolyteExpo
         double ceP = Math.max(ce, 0), csP = Math.min(Math.max(cs, 0), cMax);
         double k = rateConstant * Constants.arrhenius(activationEnergy, temperature, referenceTemperature);
         if (electrolyteExponent == 0.5 && solidExponent == 0.5 && vacancyExponent == 0.5) return k * Math.sqrt(ceP * csP * (cMax - csP)); // one root
+        if (electrolyteExponent == 0 && solidExponent == 0.5 && vacancyExponent == 0.5) return k * Math.sqrt(csP * (cMax - csP)); // c_e^a taken into k
         return k * pow(ceP, electrolyteExponent) * pow(csP, solidExponent) * pow(cMax - csP, vacancyExponent);
+    }
+
+    /** The law at a fixed c_e: k c_e^a as its rate constant, its c_e exponent 0 (the c_e argument of at() then unread). */
+    @Override
+    public ExchangeCurrentDensity atElectrolyteConcentration(double ce) {
+        return new ExchangeCurrentDensity(rateConstant * pow(Math.max(ce, 0), electrolyteExponent), 0, solidExponent, vacancyExponent,
+                activationEnergy, referenceTemperature);
     }
 
     /** d i0/d c_e = a i0 / c_e (0 where c_e is clipped at 0). */

@@ -9,6 +9,16 @@ package org.cellwright.solver.dfn;
 public interface ExchangeCurrentLaw {
     double at(double ce, double cs, double cMax, double temperature);
 
+    /**
+     * This law with the electrolyte's concentration fixed at ce (a single-ion electrolyte's, constant in time and space:
+     * DfnModel.uniformElectrolyte): a law whose at() reads ce in place of its first argument, its c_e factor taken here
+     * once where the law's form allows (the power law's k c_e^a). By default the law itself at ce.
+     */
+    default ExchangeCurrentLaw atElectrolyteConcentration(double ce) {
+        ExchangeCurrentLaw law = this;
+        return (c, cs, cMax, temperature) -> law.at(ce, cs, cMax, temperature);
+    }
+
     /** d i0/d c_e [A/m2 per mol/m3]: a central difference (step 1e-6 c_e) unless the law gives it analytically. */
     default double electrolyteSlope(double ce, double cs, double cMax, double temperature) {
         double h = 1e-6 * Math.max(Math.abs(ce), 1e-3);

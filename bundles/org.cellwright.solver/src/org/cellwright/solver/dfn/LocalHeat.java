@@ -58,11 +58,8 @@ public record LocalHeat(double[] width, double[] solidOhmic, double[] electrolyt
         int nx = mesh.cells();
         double temp = model.temperature(), current = model.current(t, y), branch = model.branchCurrent(t, y);
         double[] w = new double[nx], qs = new double[nx], qe = new double[nx], qr = new double[nx], qrev = new double[nx], qh = new double[nx];
-        double[] phie = new double[nx];
-        for (int g = 0; g < nx; g++) {
-            w[g] = mesh.width(g);
-            phie[g] = model.electrolytePotential(y, g);
-        }
+        double[] phie = model.electrolytePotentials(y);
+        for (int g = 0; g < nx; g++) w[g] = mesh.width(g);
         // electrolyte: the gaps between neighbouring centres, with the per-cell properties and face conductances of
         // DfnModel's fluxes (DfnModel.electrolyteCells: the properties evaluated in one place)
         model.electrolyteCells(y);

@@ -34,7 +34,12 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
 
     /** Overpotential eta [V] that carries current density I [A/m2, positive = stripping] at salt concentration c_e. */
     public double overpotential(double current, double ce, double temperature) {
-        double i0 = exchangeCurrent.at(ce, temperature), f = F / (R * temperature);
+        return overpotentialAt(current, exchangeCurrent.at(ce, temperature), temperature);
+    }
+
+    /** Overpotential eta [V] that carries current density I [A/m2, positive = stripping] at exchange current i0 [A/m2]. */
+    public double overpotentialAt(double current, double i0, double temperature) {
+        double f = F / (R * temperature);
         double aa = anodicTransferCoefficient, ac = 1 - aa;
         if (aa == 0.5) return 2 / f * ButlerVolmerKinetics.asinh(current / (2 * i0)); // symmetric: I = 2 i0 sinh(F eta / 2RT)
         double eta = 2 / f * ButlerVolmerKinetics.asinh(current / (2 * i0)); // Newton from the symmetric root (the law is monotonic)
@@ -62,6 +67,11 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
     /** Electrolyte potential at the foil surface for a grounded collector, phi_e(0) = -I L / sigma - eta [V]. */
     public double electrolytePotential(double current, double ce, double temperature) {
         return -ohmicDrop(current) - overpotential(current, ce, temperature);
+    }
+
+    /** {@link #electrolytePotential} at exchange current i0 [A/m2] (a constant c_e's, taken once). */
+    public double electrolytePotentialAt(double current, double i0, double temperature) {
+        return -ohmicDrop(current) - overpotentialAt(current, i0, temperature);
     }
 
 }

@@ -62,6 +62,7 @@ final class VoltageLosses {
         // electrolyte: mean phi_e(positive) - mean phi_e(negative) (or phi_e at the foil) as a sum over faces, each
         // face's drop weighted by the share of the positive's cells beyond it less the negative's
         m.electrolyteCells(y);
+        double[] phie = m.electrolytePotentials(y);
         double lp = m.cell().positive().thickness(), ln = foil == null ? m.cell().negative().thickness() : 0;
         double beyondP = 1, beyondN = 1; // shares of each electrode's length beyond the face
         if (foil != null) {
@@ -69,7 +70,7 @@ final class VoltageLosses {
             double cb = m.foilSurfaceConcentration(y, iApp);
             add(eta, OverpotentialKind.ANODE_OHMIC, -foil.ohmicDrop(iApp));
             add(eta, OverpotentialKind.LITHIUM_KINETIC, -foil.overpotential(iApp, cb, temp));
-            double phib = foil.electrolytePotential(iApp, cb, temp), drop = m.electrolytePotential(y, 0) - phib;
+            double phib = foil.electrolytePotential(iApp, cb, temp), drop = phie[0] - phib;
             double concentration = m.diffusionalKappa(0) / m.kappa(0) * (m.logConcentration(0) - Math.log(cb));
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, concentration);
             add(eta, ohmicKind(mesh.domainOf(0)), drop - concentration);
@@ -84,7 +85,7 @@ final class VoltageLosses {
             double da = mesh.halfWidth(g), db = mesh.halfWidth(g + 1);
             double gk = FaceConductance.series(m.kappa(g), da, m.kappa(g + 1), db);
             double gkd = FaceConductance.series(m.diffusionalKappa(g), da, m.diffusionalKappa(g + 1), db);
-            double drop = m.electrolytePotential(y, g + 1) - m.electrolytePotential(y, g);
+            double drop = phie[g + 1] - phie[g];
             double concentration = gkd / gk * (m.logConcentration(g + 1) - m.logConcentration(g)), ohmic = drop - concentration;
             double ra = da / m.kappa(g), rb = db / m.kappa(g + 1);
             add(eta, OverpotentialKind.ELECTROLYTE_CONCENTRATION, weight * concentration);
