@@ -2,8 +2,8 @@ package org.cellwright.solver;
 
 /**
  * Something that happened during a run. value: the relevant number in SI (e.g. nucleation overpotential [V]).
- * SOFT_SHORT: current leaking through Li filaments keeps a step from its cut-off or the Coulombic efficiency
- * collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
+ * SOFT_SHORT: current leaking through Li filaments keeps a step from its cut-off, takes a measurable share of a
+ * step's charge, or the Coulombic efficiency collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
  * conditions (solver bound, no solution); its message is a warning. cause: the cause alone, without the warning's
  * "warning: cycle 12, step 3.2 (line 14): soft short: " (a soft short's; null for other events), for summary.json's
  * {@code soft_short.cause}. stepIndex: the protocol step it happened in, flattened, from 0 (the messages name it as
