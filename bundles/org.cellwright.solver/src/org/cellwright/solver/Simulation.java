@@ -55,7 +55,7 @@ public final class Simulation {
      * exceed to be a soft short (EventDetection: a step named for its leak alone, a step that missed its cut-off, a cycle
      * whose efficiency collapsed or passed 100 %). A measurement's resolution, not a property of the cell: the leak
      * passes charge that stores no lithium, so a cycler sees it only as charge counted and not returned, and a cycler
-     * is required to count a capacity to +-1 % (IEC 61951-2 Ed. 4.1 (2022), clause 4, "Parameter measurement
+     * is required to count a capacity to +-1 % (IEC 61951-2 Ed. 4.1 (2022), clause 4, as quoted by a test laboratory, ittsb.eu; "Parameter measurement
      * tolerances": +-1 % for current and for capacity); a leak below 1 % of a step's charge is within that tolerance.
      * The model's leak has no noise of its own (G V integrated over the accepted time steps), and its capacities are
      * accurate to 0.1 % (README, "Accuracy: work-precision"), well inside it. The same 1 % as before session 32, when it
