@@ -3,6 +3,7 @@ package org.cellwright.diagram;
 import org.eclipse.glsp.server.di.DiagramModule;
 import org.eclipse.glsp.server.diagram.DiagramConfiguration;
 import org.eclipse.glsp.server.features.core.model.GModelFactory;
+import org.eclipse.glsp.server.features.directediting.LabelEditValidator;
 import org.eclipse.glsp.server.features.core.model.SourceModelStorage;
 import org.eclipse.glsp.server.features.toolpalette.ToolPaletteItemProvider;
 import org.eclipse.glsp.server.layout.LayoutEngine;
@@ -32,6 +33,9 @@ public class CellDiagramModule extends DiagramModule {
 
 	@Override
 	protected Class<? extends org.eclipse.glsp.server.features.validation.ModelValidator> bindModelValidator() { return CellModelValidator.class; }
+
+	@Override
+	protected Class<? extends LabelEditValidator> bindLabelEditValidator() { return CellOperations.RenameCheck.class; }
 
 	@Override
 	protected Class<? extends ToolPaletteItemProvider> bindToolPaletteItemProvider() { return CellOperations.Palette.class; }

@@ -27,10 +27,13 @@ import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.glsp.graph.GModelElement;
 import org.eclipse.glsp.server.actions.TriggerEdgeCreationAction;
 import org.eclipse.glsp.server.actions.TriggerElementCreationAction;
 import org.eclipse.glsp.server.actions.TriggerNodeCreationAction;
 import org.eclipse.glsp.server.features.directediting.ApplyLabelEditOperation;
+import org.eclipse.glsp.server.features.directediting.LabelEditValidator;
+import org.eclipse.glsp.server.features.directediting.ValidationStatus;
 import org.eclipse.glsp.server.features.toolpalette.PaletteItem;
 import org.eclipse.glsp.server.features.toolpalette.ToolPaletteItemProvider;
 import org.eclipse.glsp.server.model.GModelState;
@@ -283,6 +286,27 @@ public final class CellOperations {
 			java.nio.file.Path file = state.getProperty(CellSourceModelStorage.FILE, java.nio.file.Path.class).orElse(null);
 			boolean follows = ((CellModelState) state).session().renamesOtherFiles();
 			return read(state, m -> renameKeepingPlaces(m, domain(state), file, nodeId, text, follows));
+		}
+	}
+
+	/**
+	 * The check of a name label's edit while the user types (GLSP's label-edit validation, asked at each change of the
+	 * text): the rename's own refusal ({@link Rename#command}: not a name, a name another element or a layer of the
+	 * cell's stack has, a layer other files name where the session writes one file), as an error the page shows over
+	 * the edit before Enter; OK otherwise. Nothing is changed: the command is made and dropped.
+	 */
+	public static class RenameCheck implements LabelEditValidator {
+		@Inject
+		protected GModelState state;
+
+		@Override
+		public ValidationStatus validate(String text, GModelElement label) {
+			try {
+				Rename.command(state, label.getId(), text);
+				return ValidationStatus.ok();
+			} catch (GLSPServerException refused) {
+				return ValidationStatus.error(refused.getMessage());
+			}
 		}
 	}
 

@@ -161,6 +161,58 @@ class CellDiagramServerTest {
 		}
 	}
 
+	/**
+	 * While a name label is edited the page asks the server at each change of the text (GLSP's label-edit validation):
+	 * the answer is the rename's own check, an error with the reason the rename would be refused (not a name, a name
+	 * another element or another layer of the cell has), OK for a name the rename takes or the unchanged one. Nothing
+	 * is written. Before, no validator was bound and every answer was the warning "No validator registered for the
+	 * context 'label-edit'".
+	 */
+	@Test
+	void aNameBeingTypedIsCheckedAsTheRenameChecksIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		java.nio.file.Files.copy(example(), file);
+		String text = java.nio.file.Files.readString(file);
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, file.toString());
+			computedBounds(ws, requestedBoundsRevision(in));
+			String[][] cases = { // label, text typed, severity, message (part)
+					{ "material:LPSCl#label", "Argyrodite", "OK", null },
+					{ "material:LPSCl#label", "LPSCl", "OK", null },
+					{ "material:LPSCl#label", "2LPSCl", "ERROR", "'2LPSCl' is not a name: letters, digits and _, not starting with a digit." },
+					{ "material:LPSCl#label", "LPS Cl", "ERROR", "'LPS Cl' is not a name" },
+					{ "material:LPSCl#label", "Li", "ERROR", "The name Li is taken." },
+					{ "layer:BareSUS.separator#label", "spacer", "OK", null },
+					{ "layer:BareSUS.separator#label", "collector", "ERROR", "collector" } };
+			int id = 0;
+			for (String[] c : cases) {
+				String requestId = "check" + ++id;
+				JsonObject action = new JsonObject();
+				action.addProperty("kind", "requestEditValidation");
+				action.addProperty("contextId", "label-edit");
+				action.addProperty("modelElementId", c[0]);
+				action.addProperty("text", c[1]);
+				action.addProperty("requestId", requestId);
+				send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":" + action + "}}");
+				JsonObject result = next(in, m -> "process".equals(str(m, "method"))
+						&& "setEditValidationResult".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString())
+						&& requestId.equals(str(m.getAsJsonObject("params").getAsJsonObject("action"), "responseId")))
+						.getAsJsonObject("params").getAsJsonObject("action");
+				JsonObject status = result.getAsJsonObject("status");
+				String what = c[0] + " -> " + c[1] + ": " + status;
+				// the protocol's severity is a number: GLSP's ValidationStatus.Severity in its order
+				String severity = List.of("FATAL", "ERROR", "WARNING", "INFO", "OK", "NONE").get(status.get("severity").getAsInt());
+				assertEquals(c[2], severity, what);
+				if (c[3] != null) assertTrue(String.valueOf(str(status, "message")).contains(c[3]), what);
+			}
+			assertEquals(text, java.nio.file.Files.readString(file), "nothing written");
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
 	/** The client's answer to requestBounds (nothing measured: the server keeps its own sizes). */
 	static void computedBounds(WebSocket ws, int revision) throws Exception {
 		send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
@@ -182,7 +234,7 @@ class CellDiagramServerTest {
 			JsonObject init = next(in, m -> m.has("id") && m.get("id").getAsInt() == 1);
 			assertEquals("1.0.0", init.getAsJsonObject("result").get("protocolVersion").getAsString(), init.toString());
 			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initializeClientSession\",\"params\":{\"clientSessionId\":\"c1\",\"diagramType\":\""
-					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\"]}}");
+					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\",\"setEditValidationResult\"]}}");
 			next(in, m -> m.has("id") && m.get("id").getAsInt() == 2);
 			JsonObject options = new JsonObject();
 			options.addProperty("sourceUri", file);

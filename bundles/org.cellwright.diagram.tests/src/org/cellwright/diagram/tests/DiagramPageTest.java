@@ -141,6 +141,23 @@ class DiagramPageTest {
 		assertEquals(DiagramEditsTest.THIN, Files.readString(thin, StandardCharsets.UTF_8), "undone");
 	}
 
+	/**
+	 * A name the rename would refuse shows its reason above the label edit while it is typed, before Enter: not a name
+	 * ("2LPSCl", "LPS Cl"), a name another element has ("Li"); Enter then keeps the edit open and the file unchanged,
+	 * and a name the rename takes clears the message (web/test/diagram-name-check.test.mjs; screenshot of the message in
+	 * target/diagram-name-check.png). Before, nothing was shown until Enter.
+	 */
+	@Test
+	void aNameTheRenameWouldRefuseShowsItsReasonWhileItIsTyped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-name-check.test.mjs", "diagram-name-check-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-name-check.png").toString()));
+		}
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
