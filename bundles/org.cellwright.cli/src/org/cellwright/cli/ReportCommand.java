@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.cellwright.run.Problem;
 import org.cellwright.report.ComparisonReport;
+import org.cellwright.report.FitHtmlReport;
 import org.cellwright.report.ReportException;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.RunFiles;
@@ -27,10 +28,10 @@ import picocli.CommandLine.Parameters;
  * run folders (e.g. {@code results/experiments}) stands for the run folders in it.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-		description = "Write a self-contained HTML report of one run folder, or a comparison report of several.")
+		description = "Write a self-contained HTML report of one run folder, or a comparison report of several; of a fit's folder, its report again.")
 public class ReportCommand extends CliCommand {
 
-	@Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders (each with summary.json), or a folder of run folders")
+	@Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders (each with summary.json), or a folder of run folders, or a fit's folder (with fit.json)")
 	List<String> runs;
 
 	@Option(names = { "-o", "--out" }, paramLabel = "FILE",
@@ -42,6 +43,21 @@ public class ReportCommand extends CliCommand {
 
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
+		// a fit's folder: its report.html written again from its fit.json (a fit kept before a fix reads as it does now,
+		// e.g. an old bracket's note "at NaN of the interval"); a file the user made there is kept unless --replace
+		if (runs.size() == 1 && FitHtmlReport.isFitFolder(CliSupport.userPath(runs.get(0)))) {
+			Path fit = CliSupport.userPath(runs.get(0));
+			Path target = out != null ? CliSupport.userPath(out) : fit.resolve(RunReport.FILE_NAME);
+			if (CliSupport.keepsTarget(target, Problem.display(target), replace, RunReport.isReport(target), " and is not a report CellWright wrote", err))
+				return 1;
+			try {
+				o.println("report: " + Problem.display(FitHtmlReport.write(fit, target)) + " (the fit's)");
+				return 0;
+			} catch (ReportException e) {
+				err.println(displayPaths(e.getMessage()));
+				return 1;
+			}
+		}
 		List<Path> folders = new ArrayList<>();
 		for (String r : runs) {
 			Path p = CliSupport.userPath(r);

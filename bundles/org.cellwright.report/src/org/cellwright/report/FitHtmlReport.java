@@ -55,14 +55,28 @@ public final class FitHtmlReport {
 
 	/** Writes {@code fitFolder/report.html} from its fit.json and before/ and after/ folders; returns the path. */
 	public static Path write(Path fitFolder) {
-		Path json = fitFolder.resolve("fit.json");
+		return write(fitFolder, fitFolder.resolve(RunReport.FILE_NAME));
+	}
+
+	/** Whether a folder is a fit's: it holds a fit.json. */
+	public static boolean isFitFolder(Path folder) {
+		return Files.isRegularFile(folder.resolve(FIT_JSON));
+	}
+
+	private static final String FIT_JSON = "fit.json";
+
+	/**
+	 * Writes the fit's report to {@code out} (a fit kept before a fix reads as it does now: its notes through
+	 * {@link FitReport#notes}, an old bracket's "at NaN of the interval" as "the whole interval"); returns the path.
+	 */
+	public static Path write(Path fitFolder, Path out) {
+		Path json = fitFolder.resolve(FIT_JSON);
 		JsonObject fit;
 		try {
 			fit = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
 		} catch (IOException | RuntimeException e) {
 			throw new ReportException(json + ": cannot be read: " + e.getMessage(), e);
 		}
-		Path out = fitFolder.resolve(RunReport.FILE_NAME);
 		return Html.write(out, html(fit, fitFolder));
 	}
 

@@ -88,7 +88,7 @@ final class MeasuredSection {
 						.append("</div><div class=\"col\">").append(efficiencyPlot(mc, cy).figure(HALF, 320)).append("</div></div>");
 			}
 		}
-		b.append(stepTable(c, r.protocol()));
+		b.append(stepTable(c, r.protocol(), m));
 		return b.append("</section>\n").toString();
 	}
 
@@ -124,15 +124,21 @@ final class MeasuredSection {
 	/**
 	 * The RMS error per cycle and step. Steps the measurement counts are shown as it counts them; steps of the
 	 * simulation (a measurement without a step column) as the protocol list above and the run's messages name them
-	 * ({@link StepNumbers}: "3.2 (line 14)"), not by the solver's index in the flattened protocol (msg31b).
+	 * ({@link StepNumbers}: "3.2 (line 14)"), not by the solver's index in the flattened protocol (msg31b). Whose steps
+	 * they are, measured-comparison.json says ({@value MeasuredComparison#STEPS_OF}, since session 31); a file written
+	 * before says nothing, and its steps are the simulation's where the measurement kept in the run folder ({@code m})
+	 * has no step column, the rule that chose them (ErrorFigures.simulatedSteps); without that copy they are shown as
+	 * recorded.
 	 */
-	private static String stepTable(JsonObject c, ProtocolSpec protocol) {
+	private static String stepTable(JsonObject c, ProtocolSpec protocol, MeasuredSeries m) {
 		JsonObject bySteps = obj(c, "voltage_rms_by_step_V");
 		if (bySteps.size() == 0) return "";
-		boolean simulated = c.has(MeasuredComparison.STEPS_OF) && "simulation".equals(c.get(MeasuredComparison.STEPS_OF).getAsString());
+		Boolean stepsOf = c.has(MeasuredComparison.STEPS_OF) ? (Boolean) "simulation".equals(c.get(MeasuredComparison.STEPS_OF).getAsString())
+				: m != null ? (Boolean) !m.has(MeasuredQuantity.STEP) : null;
+		boolean simulated = Boolean.TRUE.equals(stepsOf);
 		StepNumbers numbers = StepNumbers.of(protocol);
 		StringBuilder b = new StringBuilder("<h3>Voltage RMS error per step</h3>");
-		if (c.has(MeasuredComparison.STEPS_OF))
+		if (stepsOf != null)
 			b.append("<p class=\"meta\">").append(simulated ? "steps as the protocol above numbers them (the measurement has no step column)"
 					: "steps as the measurement counts them").append("</p>");
 		b.append("<table class=\"errors\"><thead><tr><th>cycle</th><th>step</th><th>voltage RMS error</th></tr></thead><tbody>");

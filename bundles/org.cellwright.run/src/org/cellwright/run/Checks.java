@@ -17,7 +17,10 @@ import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Quantity;
 import org.cellwright.run.folder.RunFiles;
+import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.folder.RunFolder;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.StepNumbers;
 import org.cellwright.solver.input.json.ResolvedInputs;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -49,28 +52,48 @@ public final class Checks {
 
 	private Checks() {}
 
-	/** Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json). */
+	/**
+	 * Evaluates the expect clauses of a unit on its run in {@code runFolder} (its summary.json): the experiment's, or
+	 * those its inputs.json records (a re-run checks as its run did; none: no checks). Steps are named from the protocol
+	 * the unit ran, as the run's messages and the report name them ({@link StepNumbers}: the one protocol, in memory, not
+	 * read again from the folder). The one evaluation of a run from a .cell file, of a re-run from its inputs.json, and
+	 * of a fit's simulation.
+	 */
+	public static List<Check> evaluate(RunUnit u, JsonObject summary, Path runFolder) {
+		StepNumbers steps = StepNumbers.of(u.protocol());
+		if (u.experiment() != null) return evaluate(u.experiment().getName(), clauses(u.experiment()), fileOf(u.experiment()), summary, runFolder, steps, u.dfn() != null);
+		if (u.inputs() == null || u.inputs().expectations() == null) return List.of();
+		return evaluate(u.provenance().experiment(), u.inputs().expectations(), u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())),
+				summary, runFolder, steps, false);
+	}
+
+	/**
+	 * Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json), its steps named
+	 * by the experiment's protocols as written ({@link Points#shape}: numbers, no lines); a liquid-electrolyte run is
+	 * told by its folder's {@value DfnInputs#FILE_NAME}. For a run whose unit is at hand, {@link #evaluate(RunUnit, JsonObject, Path)}.
+	 */
 	public static List<Check> evaluate(Experiment x, JsonObject summary, Path runFolder) {
-		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder, org.cellwright.solver.input.StepNumbers.of(Points.shape(x)));
+		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder, StepNumbers.of(Points.shape(x)),
+				runFolder != null && java.nio.file.Files.isRegularFile(runFolder.resolve(DfnInputs.FILE_NAME)));
 	}
 
 	/**
 	 * Evaluates expect clauses as recorded (an inputs.json's, {@link #clauses} of an experiment) on the run in
-	 * {@code runFolder}; {@code file} names the file they are written in (as {@link Problem#display} shows it; null:
-	 * unknown). The one evaluation of the run from a .cell file and of a re-run from its inputs.json.
+	 * {@code runFolder}, a solid-state run of {@code protocol} (its steps named by it; null: by the flattened index from
+	 * 1); {@code file} names the file they are written in (as {@link Problem#display} shows it; null: unknown).
 	 */
-	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder) {
-		return evaluate(experiment, clauses, file, summary, runFolder, null);
+	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
+			ProtocolSpec protocol) {
+		return evaluate(experiment, clauses, file, summary, runFolder, StepNumbers.of(protocol), false);
 	}
 
-	/** As above, naming steps by {@code steps} where the run folder does not record its protocol (null: none known). */
-	static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
-			org.cellwright.solver.input.StepNumbers steps) {
+	private static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
+			StepNumbers steps, boolean dfn) {
 		List<Check> out = new ArrayList<>();
 		for (ResolvedInputs.Expect c : clauses)
 			out.add(evaluate(experiment, c, file, new Metric.Run(summary, runFolder, c.point() == null || c.pointFirstStep() < 0 ? null
 					: new Metric.Point(c.point(), c.pointFirstStep(), c.pointLastStep(), c.pointRuns().stream().map(Metric.Runs::of).toList()),
-					steps)));
+					steps, dfn)));
 		return out;
 	}
 

@@ -242,12 +242,7 @@ public final class Pipeline {
 				}
 				try {
 					// the experiment's expect clauses, or those an inputs.json records (a re-run checks as its run did)
-					if (u.checked() && !"CANCELLED".equals(o.status()) && o.error() == null) {
-						if (u.experiment() != null) o = o.withChecks(Checks.evaluate(u.experiment(), o.summary().json(), writing));
-						else if (u.inputs() != null && u.inputs().expectations() != null)
-							o = o.withChecks(Checks.evaluate(u.provenance().experiment(), u.inputs().expectations(),
-									u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())), o.summary().json(), writing));
-					}
+					if (u.checked() && !"CANCELLED".equals(o.status()) && o.error() == null) o = o.withChecks(Checks.evaluate(u, o.summary().json(), writing));
 					Checks.write(writing, u.name(), o.checks());
 				} catch (java.io.UncheckedIOException e) {
 					notKept.add("no " + RunFiles.CHECKS + (u.variant() == null ? "" : " of " + u.variant()) + ": " + why(e));
@@ -373,7 +368,7 @@ public final class Pipeline {
 		RunIndex.Row prev = RunIndex.previous(earlier, u.name());
 		if (prev == null) return "first run";
 		// a liquid-electrolyte run's resolved inputs are its dfn-inputs.json
-		String file = u.dfn() != null ? org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE : RunFiles.INPUTS;
+		String file = u.dfn() != null ? org.cellwright.run.dfn.DfnInputs.FILE_NAME : RunFiles.INPUTS;
 		Path prevInputs = store.root().resolve(prev.folder()).resolve(file).normalize();
 		if (!prevInputs.startsWith(store.root()) || !Files.isRegularFile(prevInputs)) return "previous run " + prev.id() + " has no " + file;
 		JsonObject before, after;

@@ -10,6 +10,8 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.Changes;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.solver.ParticleShells;
+import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.json.InputsJson;
 
 import com.google.gson.JsonObject;
@@ -63,6 +65,8 @@ public final class Staleness {
 			if (now == null) return "Out of date: " + file + " no longer runs " + run.name() + ".";
 			if (now.hash().equals(run.inputsHash())) return null;
 			JsonObject before = recorded(now, folder), after = before == null ? null : InputsJson.toJson(now.inputs());
+			String shells = shellsOnly(before, after, now);
+			if (shells != null) return "Out of date: " + file + shells;
 			// the files whose content changed the inputs (an imported file's cell or material, not the experiment's file)
 			List<String> files = before == null ? List.of()
 					: ChangedFiles.of(before, after, now, loaded.runnables(group).stream().filter(e -> group.equals(e.getName())).findFirst().orElse(null));
@@ -128,6 +132,41 @@ public final class Staleness {
 			return List.of();
 		}
 		return found;
+	}
+
+	/**
+	 * Where the inputs differ in the particle shells alone and the file leaves them to the protocol (no
+	 * {@code particle-nodes} in its solver block): what CellWright chose changed, not the file. Such a run is out of
+	 * date all the same (the shells are an input of the solve: running it again changes its numbers, by the particle
+	 * mesh's error), said in plain words; null otherwise. Runs made before session 31 took 32 shells, where the
+	 * protocol now chooses 20 for gentle currents ({@link ParticleShells}).
+	 */
+	private static String shellsOnly(JsonObject before, JsonObject after, RunUnit now) {
+		if (before == null || after == null || now.experiment() == null
+				|| SimulationInputs.settings(now.experiment()).particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL)
+			return null;
+		Integer ran = particleNodes(before), takes = particleNodes(after);
+		if (ran == null || takes == null || ran.equals(takes)) return null;
+		JsonObject a = before.deepCopy(), b = after.deepCopy();
+		a.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
+		b.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
+		if (!Changes.between(a, b).isEmpty()) return null;
+		return " is as this run ran it, but CellWright now takes " + takes + " particle shells for its protocol where this run took " + ran
+				+ " (the file leaves them to the protocol; since session 31 gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
+				+ ParticleShells.STEEP + ", and runs made before took " + ParticleShells.STEEP + "): running it again changes its numbers by the"
+				+ " particle mesh's error only" + (takes == ParticleShells.GENTLE
+						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)." : ".");
+	}
+
+	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes";
+
+	/** The particle shells inputs.json records ({@value #SOLVER_SETTINGS}.{@value #PARTICLE_NODES}), or null. */
+	private static Integer particleNodes(JsonObject inputs) {
+		try {
+			return inputs.get(SOLVER_SETTINGS) instanceof JsonObject s && s.get(PARTICLE_NODES) != null ? s.get(PARTICLE_NODES).getAsInt() : null;
+		} catch (RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** The run's inputs.json, or null when not told (a DFN run, no inputs.json, one that cannot be read). */

@@ -173,7 +173,9 @@ class ResultsUITest {
 		loaded(view);
 		// plating and stripping curves of cycle 1, voltage against the capacity passed in each step
 		List<String> vq = ids(view.chart(ResultsView.VOLTAGE_CAPACITY));
-		assertTrue(vq.stream().allMatch(id -> id.startsWith("cycle 1 step")), vq.toString());
+		// each named by its first step as the run's messages and the protocol list name it, with its line (rev32: "cycle 1
+		// step 0", the solver's flattened index, in the read-out line and the CSV export)
+		assertTrue(vq.stream().allMatch(id -> id.matches("cycle 1, step [0-9.]+ \\(.*line \\d+\\)( \\(\\d+\\))?")), vq.toString());
 		assertTrue(vq.size() >= 2, "a plating and a stripping curve: " + vq);
 		assertTrue(ids(view.chart(ResultsView.OVERPOTENTIALS)).contains("nucleation"), ids(view.chart(ResultsView.OVERPOTENTIALS)).toString());
 		// the interlayer cell's map is computed from its .cell file and marks the lithiated interlayer's pore size

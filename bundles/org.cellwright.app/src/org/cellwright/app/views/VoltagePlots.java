@@ -4,12 +4,15 @@ import static org.cellwright.app.views.RunStyles.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.HalfCycles;
 import org.cellwright.run.folder.RunFolder;
 import org.cellwright.run.folder.Summary;
+import org.cellwright.solver.input.StepNumbers;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swtchart.LineStyle;
 
@@ -45,13 +48,20 @@ final class VoltagePlots {
 			int last = (int) Arrays.stream(ts.column("cycle")).filter(Double::isFinite).max().orElse(0);
 			List<Integer> chosen = chosenCycles(last);
 			String previous = null;
+			// a curve's id, which the read-out line shows and the CSV export writes, names its first step as the run's
+			// messages do (StepNumbers: "cycle 3, step 2.1 (line 14)"), not by the solver's flattened index from 0; a
+			// step met again in the same cycle (a repeat within it) is told apart by its count there
+			StepNumbers numbers = StepNumbers.of(r.protocol());
+			Map<String, Integer> named = new HashMap<>();
 			for (HalfCycles.Curve h : HalfCycles.of(ts)) {
 				int k = chosen.indexOf(h.cycle());
 				if (k < 0) continue;
 				double f = chosen.size() == 1 ? 0 : (double) k / (chosen.size() - 1);
 				RGB col = runs.size() == 1 ? gradient(f) : shade(colour(ri), 0.55 * (1 - f));
 				String description = prefix(runs, r) + "cycle " + h.cycle();
-				c.line(description + " step " + h.firstStep(), h.capacity(), h.voltage(), col, style(ri), 0).noSymbols()
+				String id = prefix(runs, r) + numbers.at(h.cycle(), h.firstStep());
+				int again = named.merge(id, 1, Integer::sum);
+				c.line(again == 1 ? id : id + " (" + again + ")", h.capacity(), h.voltage(), col, style(ri), 0).noSymbols()
 						.legend(description, !description.equals(previous));
 				previous = description;
 			}

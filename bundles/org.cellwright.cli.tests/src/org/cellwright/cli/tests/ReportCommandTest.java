@@ -35,6 +35,49 @@ class ReportCommandTest {
 		assertTrue(cmp.contains("Comparison of 2 runs") && cmp.contains("NucleationInterlayer"), "both runs");
 	}
 
+	/**
+	 * A fit kept before session 31 wrote its bracket's note "start 2.500 at NaN of the interval" into its report.html;
+	 * fit.json's notes have one reader since (FitReport.notes), but the report stayed as written. {@code report} of the
+	 * fit's folder writes it again from fit.json (rev32): the report CellWright wrote is replaced, a file the user made
+	 * in its place is kept unless --replace.
+	 */
+	@Test
+	void aFitsFolderGetsItsReportWrittenAgainFromItsFitJson() throws Exception {
+		Path fit = tmp.resolve("results/t/K/20261205-120000-abcdef");
+		Files.createDirectories(fit);
+		Files.writeString(fit.resolve("fit.json"), """
+				{"fit":"K","converged":false,"status":"cancelled","evaluations":10,"seconds":2.0,"cost":0,
+				 "estimates":[{"target":"E.ionic-conductivity","unit":"mS/cm","value":2.5,"start":2.5,"standard_error":null,
+				   "lower_95":null,"upper_95":null,"lower_bound":0.2,"upper_bound":10}],
+				 "correlation":[[1]],"cost_history":[],"targets":[],
+				 "notes":["cancelled after 10 evaluations: the interval is the one found so far",
+				   "E.ionic-conductivity: every expectation holds from 2.500 to 2.500 (start 2.500 at NaN of the interval, log coordinates, ends within 1 % of the value)"],
+				 "bracket":{"target":"E.ionic-conductivity","unit":"mS/cm","start":2.5,"start_position":null,"coordinates":"log",
+				   "resolution":0.01,"closed":false,
+				   "lower":{"passes":2.5,"fails":0.805,"to_bound":false,"failing":[],"resolved":true},
+				   "upper":{"passes":2.5,"fails":null,"to_bound":true,"failing":[],"resolved":true}}}
+				""");
+		// its report as written then: a report CellWright wrote, with the NaN
+		Path report = fit.resolve("report.html");
+		assertEquals(0, Cli.cli("report", fit.toString()).rc());
+		Files.writeString(report, Files.readString(report).replace("the whole interval", "at NaN of the interval"));
+		assertTrue(Files.readString(report).contains("at NaN of the interval"));
+		Cli.Result r = Cli.cli("report", fit.toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		assertTrue(r.out().contains("report.html (the fit's)"), r.out());
+		String html = Files.readString(report);
+		assertTrue(html.contains("(start 2.500 the whole interval, log coordinates") && !html.contains("NaN"), "written again from fit.json");
+
+		// a file of the user's in its place: kept, unless asked
+		Files.writeString(report, "<html><body>my notes</body></html>");
+		r = Cli.cli("report", fit.toString());
+		assertEquals(1, r.rc(), r.out() + r.err());
+		assertTrue(r.err().contains("report.html: exists and is not a report CellWright wrote; kept"), r.err());
+		assertEquals("<html><body>my notes</body></html>", Files.readString(report));
+		assertEquals(0, Cli.cli("report", fit.toString(), "--replace").rc());
+		assertTrue(Files.readString(report).contains("the whole interval"), "replaced when asked");
+	}
+
 	@Test
 	void aFileTheUserMadeIsNotOverwrittenWithoutReplace() throws Exception {
 		Path file = CliTest.examples().resolve("sung2023/experiments.cell");

@@ -44,7 +44,7 @@ public final class InputsRun {
 	/** The same on an engine ({@code run --engine NAME --master URL}). */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master) {
 		if (!CliSupport.isFile(json, Problem.display(json), err)) return 1;
-		if (org.cellwright.lang.expectations.Metric.DFN_INPUTS_FILE.equals(String.valueOf(json.getFileName()))) {
+		if (org.cellwright.run.dfn.DfnInputs.FILE_NAME.equals(String.valueOf(json.getFileName()))) {
 			// a liquid-electrolyte run keeps its inputs as dfn-inputs.json, a record that cannot be run again: it read
 			// "dfn-inputs.json: format: missing" (session 19)
 			err.println(Problem.display(json) + ": a liquid-electrolyte run's inputs record, which cannot be run again (only a"

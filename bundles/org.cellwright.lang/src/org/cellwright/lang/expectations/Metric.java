@@ -341,7 +341,7 @@ public enum Metric {
 			"Li taken back out of the alloy host (LixSi de-alloying: the plateau of a full-cell discharge), the largest drop of the host's Li",
 			Set.of(Dimension.AREAL_CAPACITY), false, false) {
 		@Override Value measure(Run run, Expectation e) {
-			if (run.folder() != null && Files.isRegularFile(run.folder().resolve(DFN_INPUTS_FILE)))
+			if (run.dfn())
 				// the DFN runner's li_host_mAh_cm2 is the negative electrode's intercalated Li: its drop is a discharge, not a de-alloying
 				return Value.missing("a liquid-electrolyte (DFN) cell has no alloy host: its li_host_mAh_cm2 is the negative electrode's"
 						+ " intercalated lithium, whose drop is the discharge (use discharge-capacity)");
@@ -375,9 +375,6 @@ public enum Metric {
 
 	/** The comparison of a run with its experiment's measured data, in the run folder (written by the run pipeline). */
 	public static final String MEASURED_COMPARISON_FILE = "measured-comparison.json";
-	/** The resolved inputs of a liquid-electrolyte (DFN) run, written instead of inputs.json: it marks such a run. */
-	public static final String DFN_INPUTS_FILE = "dfn-inputs.json";
-
 	/**
 	 * A named point of a run ({@code at probe}): a step group of the experiment's protocols as the solver's step numbers
 	 * it ran as (timeseries.csv's step column, from 0), its last run ({@link Points#find}).
@@ -472,38 +469,19 @@ public enum Metric {
 	}
 
 	/**
-	 * A finished run: its summary.json and its folder (for timeseries.csv), and the named point an expectation reads it at
-	 * (null: none).
+	 * A finished run: its summary.json and its folder (for timeseries.csv), the named point an expectation reads it at
+	 * (null: none), how its steps are named to a user ({@code steps}: {@link StepNumbers} of the protocol it ran, which
+	 * the caller holds; null: the flattened index from 1), and whether it is a liquid-electrolyte (DFN) run. The run
+	 * bundle's Checks builds it; this bundle reads no protocol record of a run folder (org.cellwright.run.folder.RunFolder
+	 * is the one reader of the folder's format).
 	 */
-	public record Run(JsonObject summary, Path folder, Point point, StepNumbers known) {
+	public record Run(JsonObject summary, Path folder, Point point, StepNumbers steps, boolean dfn) {
 		public Run(JsonObject summary, Path folder) {
-			this(summary, folder, null);
+			this(summary, folder, null, null, false);
 		}
 
-		public Run(JsonObject summary, Path folder, Point point) {
-			this(summary, folder, point, null);
-		}
-
-		/**
-		 * How the run's steps are named to a user ({@link StepNumbers}): from the protocol its folder records (inputs.json,
-		 * with the lines the file wrote the steps at; a DFN run's dfn-inputs.json), else {@code known} (the experiment's
-		 * protocols as written), else the flattened index from 1.
-		 */
-		StepNumbers steps() {
-			try {
-				Path in = folder == null ? null : folder.resolve(org.cellwright.solver.input.json.InputsJson.FILE_NAME);
-				if (in != null && Files.isRegularFile(in))
-					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.read(in, org.cellwright.solver.input.json.InputsJson.Purpose.RECORD).protocol());
-				Path dfn = folder == null ? null : folder.resolve(DFN_INPUTS_FILE);
-				if (dfn != null && Files.isRegularFile(dfn) && com.google.gson.JsonParser.parseString(Files.readString(dfn, StandardCharsets.UTF_8))
-						instanceof JsonObject o && o.get("protocol") != null)
-					return StepNumbers.of(org.cellwright.solver.input.json.InputsJson.readProtocol(o.get("protocol"), dfn.toString())
-							.withPlaces(o.get("provenance") instanceof JsonObject prov
-									? org.cellwright.solver.input.json.InputsJson.readStepPlaces(prov, dfn.toString()) : List.of()));
-			} catch (IOException | RuntimeException ex) {
-				// a record that cannot be read names steps as below
-			}
-			return known != null ? known : StepNumbers.of(null);
+		public Run {
+			if (steps == null) steps = StepNumbers.of(null);
 		}
 
 		/** A number [SI] of the run's comparison with its measurement, or missing with the reason. */

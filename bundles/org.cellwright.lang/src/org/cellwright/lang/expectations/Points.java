@@ -69,7 +69,8 @@ public final class Points {
 
 	/**
 	 * The shape of the protocol the experiment runs (its steps and repeats as the solver's protocol has them, each step a
-	 * rest): what {@link StepNumbers} numbers, for a run whose folder does not record its protocol.
+	 * rest): what {@link StepNumbers} numbers where the protocol a run ran is not at hand (checks of an experiment
+	 * evaluated on a folder alone).
 	 */
 	public static ProtocolSpec shape(Experiment x) {
 		List<StepSpec> skeleton = new ArrayList<>();

@@ -256,6 +256,23 @@ class RunReportTest {
 					 "voltage_rms_by_step_V":{"1.7":0.004},"steps_of":"measurement"}""");
 			m = Svg.section(Files.readString(RunReport.write(run)), "measured");
 			assertTrue(m.contains("<tr><td class=\"num\">1</td><td class=\"num\">7</td><td class=\"num\">4 mV</td></tr>"), m);
+			// a folder written before session 31: no steps_of; the measurement kept beside it has no step column, so the
+			// steps are the simulation's, named from the protocol the folder records (rev32: the raw key "0" was shown)
+			Files.writeString(run.resolve("measured.bdf.csv"), "Test Time / s,Voltage / V\n0,3.6\n60,3.7\n");
+			Files.writeString(run.resolve("measured-comparison.json"), """
+					{"file":"m.csv","points":10,"voltage_rms_V":0.004,"voltage_max_V":0.01,"voltage_rms_by_cycle_V":{"%1$d":0.004},
+					 "voltage_rms_by_step_V":{"%1$d.%2$d":0.004}}""".formatted((int) cycle[k], flat));
+			m = Svg.section(Files.readString(RunReport.write(run)), "measured");
+			assertTrue(m.contains("<tr><td class=\"num\">" + (int) cycle[k] + "</td><td class=\"num\">" + n + " (test.cell line 21)</td>"
+					+ "<td class=\"num\">4 mV</td></tr>"), m);
+			// with a step column, its own counts, as recorded
+			Files.writeString(run.resolve("measured.bdf.csv"), "Test Time / s,Voltage / V,Step Count / 1\n0,3.6,1\n60,3.7,7\n");
+			Files.writeString(run.resolve("measured-comparison.json"), """
+					{"file":"m.csv","points":10,"voltage_rms_V":0.004,"voltage_max_V":0.01,"voltage_rms_by_cycle_V":{"1":0.004},
+					 "voltage_rms_by_step_V":{"1.7":0.004}}""");
+			m = Svg.section(Files.readString(RunReport.write(run)), "measured");
+			assertTrue(m.contains("<tr><td class=\"num\">1</td><td class=\"num\">7</td><td class=\"num\">4 mV</td></tr>"), m);
+			assertTrue(m.contains("steps as the measurement counts them"), m);
 		}
 	}
 

@@ -163,6 +163,32 @@ class InterfacialResistanceTest {
 	}
 
 	/**
+	 * The checks name steps from the protocol the run ran, which the run bundle holds and passes in (rev32): a protocol
+	 * record in the folder is not read again per message, nor preferred. Here the folder holds the inputs.json of another
+	 * experiment, nine steps written flat; the run of E's repeat is named as E's protocol list numbers it (1.3, 1.1),
+	 * where the folder's record named it "step 9" and "step 7". The same from E's unit, with its steps' lines.
+	 */
+	@Test
+	void stepsAreNamedFromTheProtocolTheRunRanNotFromARecordInItsFolder() throws Exception {
+		String repeat = "protocol P { repeat 3 { charge at 0.1 C for 1 h  discharge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min } } }\n";
+		String flat = "protocol Q { " + "charge at 0.1 C for 1 h  ".repeat(9) + "}\n";
+		Path file = Cli.write(tmp.resolve("t.cell"), CELL + repeat + flat + "experiment E { cell S protocol P\n"
+				+ "expect cathode-interfacial-resistance at probe < 40 Ohm.cm2\n}\nexperiment F { cell S protocol Q }\n");
+		CellFiles loaded = CellFiles.load(List.of(file));
+		assertFalse(loaded.hasErrors(), loaded.problems().toString());
+		Experiment e = loaded.experiments("E").get(0), f = loaded.experiments("F").get(0);
+		org.cellwright.solver.input.json.InputsJson.write(org.cellwright.run.Plans.unit(f, "F", null, false, java.util.Map.of(), java.util.Map.of()).inputs(),
+				tmp.resolve("inputs.json"));
+		Files.writeString(tmp.resolve("timeseries.csv"), RAN + "0.8,6,3,3.7,0.1,0.002\n");
+		JsonObject shorted = JsonParser.parseString("{\"status\":\"SHORT_CIRCUIT\",\"cycles\":[]}").getAsJsonObject();
+		String expected = "the run did not reach 'probe' (step 1.3): it ended in step 1.1, short-circuit";
+		assertEquals(expected, Checks.evaluate(e, shorted, tmp).get(0).note());
+		org.cellwright.run.RunUnit unit = org.cellwright.run.Plans.unit(e, "E", null, true, java.util.Map.of(), java.util.Map.of());
+		assertEquals(expected, Checks.evaluate(unit, shorted, tmp).get(0).note());
+		assertFalse(unit.protocol().places().isEmpty(), "the unit's protocol knows its steps' lines");
+	}
+
+	/**
 	 * On a run whose cathode film grows (a growth constant 200 times the library's NCM811), the resistance of a probe
 	 * in a repeat differs between cycle 1 and cycle 4, each the overpotential breakdown at that run's last sample with a
 	 * current; without 'of cycle' the last run's (cycle 4's). inputs.json records the group's runs, [first step, steps,
@@ -211,9 +237,11 @@ class InterfacialResistanceTest {
 				.getAsJsonArray("expectations").get(2).getAsJsonObject().has("point_runs"), "a clause without a cycle records the last run only");
 		// a re-run checks as its run did: the clauses as inputs.json records them read the same values
 		List<Checks.Check> again = Checks.evaluate("E", org.cellwright.solver.input.json.InputsJson.read(f.folder().resolve("inputs.json")).expectations(),
-				null, JsonParser.parseString(Files.readString(f.folder().resolve("summary.json"))).getAsJsonObject(), f.folder());
+				null, JsonParser.parseString(Files.readString(f.folder().resolve("summary.json"))).getAsJsonObject(), f.folder(),
+				org.cellwright.solver.input.json.InputsJson.read(f.folder().resolve("inputs.json")).protocol());
 		assertEquals(read[0], again.get(0).simulatedValue(), 1e-12 * read[0]);
 		assertEquals(read[1], again.get(1).simulatedValue(), 1e-12 * read[1]);
+		assertEquals(beyond.get("note").getAsString(), again.get(3).note(), "and names the cycles and steps alike");
 	}
 
 	/** A point counts the steps the solver runs: a group in a protocol run by another, in the last of a repeat's runs. */

@@ -101,6 +101,43 @@ class StalenessTest {
 	}
 
 	/**
+	 * A run made before session 31 took 32 particle shells where its protocol now takes 20 (ParticleShells): its file is
+	 * unchanged, so "the inputs in t.cell changed" was wrong. It is out of date all the same (the shells are an input of
+	 * the solve: running it again changes its numbers, by the mesh's error), and says so in plain words (rev32). Where
+	 * the file sets the shells itself, a change of them is the file's, said as before.
+	 */
+	@Test
+	void aRunThatTookOtherParticleShellsThanTheProtocolNowChoosesSaysTheFileIsUnchanged() throws Exception {
+		Path f = tmp.resolve("t.cell");
+		Cli.write(f, PlatingCell.file("5 MPa"));
+		assertEquals(0, Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString()).rc());
+		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
+		assertNull(stale(x), "current");
+		asMadeWith32Shells(x);
+		String why = stale(x);
+		assertNotNull(why, "running it again changes its numbers");
+		assertTrue(why.startsWith("Out of date: t.cell is as this run ran it, but CellWright now takes 20 particle shells for its protocol"
+				+ " where this run took 32"), why);
+		assertFalse(why.contains("changed since this run"), why);
+
+		// the file sets 20 shells itself: the file's change, named as every other
+		Cli.write(f, PlatingCell.file("5 MPa").replace("experiment X { cell C protocol P ", "experiment X { cell C protocol P solver { particle-nodes = 20 } "));
+		assertTrue(stale(x).startsWith("Out of date: the inputs in t.cell changed since this run (solver particle-nodes 32 -> 20)"), stale(x));
+	}
+
+	/** The run's inputs.json and inputs hash as a run of the same file made with 32 particle shells records them. */
+	private static void asMadeWith32Shells(Path run) throws Exception {
+		com.google.gson.JsonObject in = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(run.resolve("inputs.json"))).getAsJsonObject();
+		in.getAsJsonObject("solver_settings").addProperty("particle_nodes", 32);
+		java.nio.file.Files.writeString(run.resolve("inputs.json"), in.toString());
+		String hash = org.cellwright.run.RunWriter.hash(org.cellwright.solver.input.json.InputsJson.parse(in.toString(), "inputs.json",
+				org.cellwright.solver.input.json.InputsJson.Purpose.RECORD));
+		com.google.gson.JsonObject summary = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		summary.getAsJsonObject("run").addProperty("inputs_hash", hash);
+		java.nio.file.Files.writeString(run.resolve("summary.json"), summary.toString());
+	}
+
+	/**
 	 * Changing a value in an imported file (Cell3's stack pressure in half-cells.cell) said "the inputs in
 	 * experiments.cell changed", the file of the experiment. The message names the file whose content changed: a cell's
 	 * value where the cell of the extends chain writes it, a material's where the material is, the protocol's file.

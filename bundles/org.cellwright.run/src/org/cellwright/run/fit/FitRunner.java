@@ -311,7 +311,7 @@ public final class FitRunner {
 			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 			reading.add(r, t, unit, folder, () -> {
 				synchronized (modelLock) {
-					return Checks.evaluate(t.experiment(), o.summary().json(), folder);
+					return Checks.evaluate(unit, o.summary().json(), folder);
 				}
 			});
 		} finally {
@@ -360,7 +360,7 @@ public final class FitRunner {
 					if (t.measured() != null)
 						MeasuredComparison.write(f, t.experiment().getMeasured(), new MeasuredComparison.Measurement(t.measured(), null),
 								units.get(i).area());
-					Checks.write(f, units.get(i).name(), Checks.evaluate(t.experiment(), o.summary().json(), f));
+					Checks.write(f, units.get(i).name(), Checks.evaluate(units.get(i), o.summary().json(), f));
 				}
 			}
 		}
