@@ -121,6 +121,27 @@ public class ValidationTest {
 		none(v("material M is alloy-host { density = 2.33 g/cm3 }"), READ_BY_NO_MECHANISM);
 	}
 
+	/**
+	 * dead-lithium-fraction is read on the lithium-metal, the alloy host and the current collector only: on a conductive
+	 * carbon no mechanism reads it (a layer without an alloy host takes its pores' share from the lithium-metal;
+	 * MiecInterlayerElectrode), and the warning says so where it is written (session 32: CNT's value in the library was
+	 * read by nothing). Where the solver reads it, no warning: the library's Li, SiNP and SUS give it.
+	 */
+	@Test
+	public void deadLithiumFractionOnAConductiveCarbonIsWarnedAbout() throws Exception {
+		Issue i = has(v("material C is conductive-carbon {\n\tdensity = 2.1 g/cm3\n\tdead-lithium-fraction = 0.05\n}"),
+				READ_BY_NO_MECHANISM, Severity.WARNING, "dead-lithium-fraction is read by no mechanism of the solver on a material of kind conductive-carbon");
+		assertEquals(6, i.getLineNumber(), "at the property (after HEAD's 3 lines, the material's and density's)");
+		assertTrue(i.getMessage().contains("in an interlayer's pores: the alloy host's, the lithium-metal's without one"), i.getMessage());
+		has(v("material B is binder { dead-lithium-fraction = 0.05 }"), READ_BY_NO_MECHANISM, Severity.WARNING, "on a material of kind binder");
+		for (String kind : List.of("lithium-metal", "alloy-host", "current-collector"))
+			none(v("material M is " + kind + " { density = 2 g/cm3 dead-lithium-fraction = 0.05 }"), READ_BY_NO_MECHANISM);
+		// a carbon giving lithium-per-host is taken as the interlayer's host (InterlayerLithiation), its share read
+		none(v("material C is conductive-carbon { lithium-per-host = 0.17 dead-lithium-fraction = 0.05 }"), READ_BY_NO_MECHANISM);
+		// without a kind the solver's role of the material is not known here: not judged
+		none(v("material M { dead-lithium-fraction = 0.05 }"), READ_BY_NO_MECHANISM);
+	}
+
 	@Test
 	public void goodCellIsClean() throws Exception {
 		clean(v(GOOD_CELL));

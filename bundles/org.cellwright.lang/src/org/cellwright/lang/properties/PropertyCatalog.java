@@ -12,10 +12,12 @@ import java.util.Set;
 import org.cellwright.lang.units.Dimension;
 import org.cellwright.lang.units.Units;
 import org.cellwright.model.Cell;
+import org.cellwright.model.Composite;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Layer;
 import org.cellwright.model.Material;
 import org.cellwright.model.MaterialKind;
+import org.cellwright.model.PropertyOwner;
 import org.cellwright.model.SetCondition;
 import org.cellwright.model.Transformation;
 import org.eclipse.emf.ecore.EObject;
@@ -204,7 +206,7 @@ public final class PropertyCatalog {
 		positive("flaw-size", m, Dimension.LENGTH, "largest SE flaw Li can enter at a flat Li foil / SE contact");
 		positive("lithiated-density", mt, Dimension.DENSITY, "true density of the lithiated phase");
 		def("volume-expansion", EnumSet.of(Owner.TRANSFORMATION, Owner.MATERIAL), Dimension.VOLUME_FRACTION, 0, true, INF, false, "volume increase on full lithiation (280 vol% for Si to Li15Si4)");
-		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy");
+		def("dead-lithium-fraction", m, Dimension.FRACTION, 0, true, 1, true, "fraction of stripped Li that is isolated where Li is mossy (read on a lithium-metal, alloy-host or current-collector material)");
 		// a liquid-electrolyte (binary salt in solvent; concentrated-solution theory, Newman and Thomas-Alyea 2004, ch. 12):
 		// its conductivity is ionic-conductivity, its salt diffusivity is diffusivity
 		def("transference-number", m, Dimension.DIMENSIONLESS, 0, true, 1, true, "cation transference number t+ of a liquid electrolyte (with respect to the solvent velocity; 1: a single-ion conductor)");
@@ -320,11 +322,50 @@ public final class PropertyCatalog {
 	}
 
 	/**
-	 * Properties the language accepts (users' files may give them) that no solver mechanism reads: a value given has no
-	 * effect on any result, so validation warns (adatom-diffusivity: no class of the solver models Li* surface
-	 * diffusion; docs/calibration.md, SiNP).
+	 * A property the language accepts (users' files may give it) that no solver mechanism reads on a material of any
+	 * kind but {@code readOn} (none: on no material): a value given there has no effect on any result, so validation
+	 * warns at it, saying where the solver takes the quantity from instead ({@code instead}, empty if nowhere).
 	 */
-	public static final List<String> READ_BY_NO_MECHANISM = List.of("adatom-diffusivity");
+	public record Unread(String name, Set<MaterialKind> readOn, String instead) {
+		/**
+		 * True if no mechanism reads this property where it is written, in {@code container}: on a material of a kind
+		 * not in {@link #readOn}. A property read on some kinds is not judged on a material without a kind, a composite
+		 * or a lithiation block, nor on a material that gives lithium-per-host (the solver takes a layer's first
+		 * component with lithium-per-host as its host, whatever its kind: InterlayerLithiation).
+		 */
+		public boolean unreadIn(EObject container) {
+			if (readOn.isEmpty())
+				return true;
+			if (!(container instanceof Material m) || container instanceof Composite || !m.isSetKind() || readOn.contains(m.getKind()))
+				return false;
+			return !gives(m, "lithium-per-host") && (m.getTransformation() == null || !gives(m.getTransformation(), "lithium-per-host"));
+		}
+
+		private static boolean gives(PropertyOwner o, String name) {
+			return o.getProperties().stream().anyMatch(p -> name.equals(p.getName()));
+		}
+	}
+
+	/**
+	 * What no solver mechanism reads, per kind of material. adatom-diffusivity: on no material (no class of the solver
+	 * models Li* surface diffusion; docs/calibration.md, SiNP). dead-lithium-fraction: read on the lithium-metal
+	 * (LithiumContext: Li stripped from Li plated on a collector or the SE, and from an interlayer's pores without an
+	 * alloy host), on the alloy host (MiecInterlayerElectrode: Li stripped from the pores of an interlayer with one) and
+	 * on the current collector (MiecInterlayerElectrode: Li stripped from its gap to an interlayer, in a cell without
+	 * Li foil); on a conductive carbon, a binder, an electrolyte or an intercalation electrode by none (session 32: the
+	 * CNT-only cell was bit-identical at CNT's 0.001, 0.05 and 0.3).
+	 */
+	public static final List<Unread> READ_BY_NO_MECHANISM = List.of(
+			new Unread("adatom-diffusivity", Set.of(), ""),
+			new Unread("dead-lithium-fraction", Collections.unmodifiableSet(EnumSet.of(MaterialKind.LITHIUM_METAL, MaterialKind.ALLOY_HOST,
+					MaterialKind.CURRENT_COLLECTOR)), "the share of stripped Li left isolated is the lithium-metal's (in an"
+							+ " interlayer's pores: the alloy host's, the lithium-metal's without one; at the collector gap: the"
+							+ " current collector's)"));
+
+	/** The entry of {@link #READ_BY_NO_MECHANISM} if no mechanism reads property {@code name} written in {@code container}. */
+	public static Optional<Unread> readByNoMechanism(EObject container, String name) {
+		return READ_BY_NO_MECHANISM.stream().filter(u -> u.name().equals(name) && u.unreadIn(container)).findFirst();
+	}
 
 	/** Names an experiment can 'record'. */
 	public static final List<String> OUTPUTS = List.of("time", "voltage", "current", "current-density", "capacity",
