@@ -441,10 +441,13 @@ final class StepExecution {
             // the error to control: where the step ends at a voltage cut-off, its charge is its end's time, and where the
             // voltage falls slowly onto the cut-off a voltage error within the settings' tolerance moves it by more
             // than the capacity's target (0.84 C at -20 degC: 0.22 %); a rest hands its state to the next step (the
-            // 2 C pulses at 25 degC: a rest that ended 0.56 mV off moved the next pulse's end by 0.5 %)
+            // 2 C pulses at 25 degC: a rest that ended 0.56 mV off moved the next pulse's end by 0.5 %). Only onto a
+            // lower cut-off (a discharge), not on a charge rising onto an upper one: there it bought nothing (the
+            // 20 cycles at 60 degC: efficiency error 0.0018 pp with and without it) for 15 % more time steps (3154 ->
+            // 3625 over those cycles; README, Speed; session 32)
             if (mode == StepMode.CURRENT && profile == null) {
                 double floor = END_VOLTAGE_FLOOR * settings.absoluteTolerance();
-                if (i != 0) control.towardsCutoff(v, (v - prevV) / h, stepTime, cutoffInDirection(cutoffs, i),
+                if (i != 0) control.towardsCutoff(v, (v - prevV) / h, stepTime, i < 0 ? cutoffInDirection(cutoffs, i) : Double.NaN,
                         END_TIME_TOLERANCE * settings.relativeTolerance(), floor);
                 else control.relaxing(v - voltageAtStart, END_TIME_TOLERANCE * settings.relativeTolerance(), floor);
             }
