@@ -76,8 +76,15 @@ class SoftShortStepEndTest {
                         // named as the protocol is written (StepNumbers: the repeat's steps "4.1", "4.2"), not by its flattened index
                         String said = "warning: cycle " + c.index() + ", step " + org.cellwright.solver.input.StepNumbers.of(formedAt5ThenCycledAt65MPa())
                                 .number(r.stepIndex()) + " (voltage-jump at ";
+                        // the first such end has its own warning, later ones are counted in one line (StepEnd's "n later
+                        // steps ended so (voltage-jump), the last in cycle c"): session 32's step control onto the cut-off
+                        // moved the Li's exhaustion, and at 60 s steps two stripping steps (cycles 14 and 15) now jump
+                        int cycle = c.index();
                         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(said) && w.contains("the voltage jumped across the cut-off 0.2 V from ")
-                                && w.contains("plated lithium exhausted (the working electrode (negative) had ")), where + ": " + warnings);
+                                && w.contains("plated lithium exhausted (the working electrode (negative) had "))
+                                || warnings.stream().anyMatch(w -> w.contains("(voltage-jump at ") && w.contains("plated lithium exhausted"))
+                                        && warnings.stream().anyMatch(w -> w.matches("warning: \\d+ later steps? ended so \\(voltage-jump\\), the last in cycle \\d+")
+                                                && Integer.parseInt(w.substring(w.lastIndexOf(' ') + 1)) >= cycle), where + ": " + warnings);
                     }
                 }
             for (String w : warnings)

@@ -73,4 +73,37 @@ class StepSizeControlTest {
         assertEquals(0.4, StepSizeControl.relativeGrowth(0.01, -0.01, 0.01, 1.0), 1e-12, "a change of 2 % of the floor");
         assertEquals(0.4, StepSizeControl.relativeGrowth(-1.0, -0.98, 0.01, 0.5), 1e-12, "above the floor: relative to the current");
     }
+
+    /**
+     * Towards a cut-off the local-error tolerance is the end time's: eps (|y'| t + distance), once the cut-off is
+     * predicted within three times the time elapsed, never looser than the settings' nor tighter than the floor; moving
+     * away from the cut-off, or without one, the settings'. A rest's is eps times its relaxation so far.
+     */
+    @Test
+    void towardsACutoffTheToleranceIsTheEndTimesAndARestsItsRelaxations() {
+        StepSizeControl c = new StepSizeControl(0.05, 0.004);
+        // 2.85 V falling 0.25 mV/s after 600 s, 2.8 V cut-off: 200 s left, T = 800 s, 0.1 % of it is 0.8 s, 0.2 mV
+        c.towardsCutoff(2.85, -2.5e-4, 600, 2.8, 1e-3, 1e-5);
+        assertEquals(1e-3 * (2.5e-4 * 600 + 0.05), c.tolerance(), 1e-12);
+        // the same 50 mV ahead after 60 s: 200 s left, more than three times 60 s: the settings' tolerance
+        c.towardsCutoff(2.85, -2.5e-4, 60, 2.8, 1e-3, 1e-5);
+        assertEquals(0.004, c.tolerance(), 0);
+        // moving away from the cut-off, or none: the settings'
+        c.towardsCutoff(2.85, 2.5e-4, 600, 2.8, 1e-3, 1e-5);
+        assertEquals(0.004, c.tolerance(), 0);
+        c.towardsCutoff(2.85, -2.5e-4, 600, Double.NaN, 1e-3, 1e-5);
+        assertEquals(0.004, c.tolerance(), 0);
+        // a steep end: never looser than the settings'; a plateau onto it: not below the floor
+        c.towardsCutoff(2.81, -0.1, 600, 2.8, 1e-3, 1e-5);
+        assertEquals(0.004, c.tolerance(), 0);
+        c.towardsCutoff(2.8000001, -1e-9, 1e5, 2.8, 1e-3, 1e-5);
+        assertEquals(1e-5, c.tolerance(), 0);
+        // a rest: 1e-3 of 120 mV relaxed
+        c.relaxing(0.12, 1e-3, 1e-5);
+        assertEquals(1.2e-4, c.tolerance(), 1e-15);
+        // the tolerance in force sets the growth: a step with 1 mV estimated error against 0.12 mV
+        c.growth(3.0, 3.0, 0, 10);
+        double grow = c.growth(3.0, 3.002, 0, 10); // err = |0.002 - 0| / 2 = 1 mV
+        assertEquals(Math.max(0.3, 0.9 * Math.sqrt(1.2e-4 / 1e-3)), grow, 1e-12);
+    }
 }
