@@ -206,8 +206,9 @@ const FIT_PADDING = 20;
 
 /**
  * Fits the drawing into the canvas beside the tool palette (top right): zoomed to fit at most 1:1 and centred in the
- * canvas left of the palette, or below it when that leaves more room. GLSP's FitToScreen centres in the whole canvas,
- * so in a small editor the palette covered much of the diagram. Returns the viewport it set.
+ * whole canvas when it is drawn clear of the palette there, else in the canvas left of the palette or below it,
+ * whichever shows it larger (left on a tie). GLSP's FitToScreen centres in the whole canvas, so in a small editor the
+ * palette covered much of the diagram. Returns the viewport it set.
  */
 function fitBesideThePalette(context: EditorContextService, dispatcher: IActionDispatcher): string | undefined {
     const root = context.modelRoot as any;
@@ -218,19 +219,32 @@ function fitBesideThePalette(context: EditorContextService, dispatcher: IActionD
     const y0 = Math.min(...nodes.map((n: any) => n.position.y));
     const w = Math.max(...nodes.map((n: any) => n.position.x + n.size.width)) - x0;
     const h = Math.max(...nodes.map((n: any) => n.position.y + n.size.height)) - y0;
-    // the free area: the canvas, less the palette's column (drawing left of it) or its rows (drawing below it)
-    let area = { x: 0, y: 0, width: canvas.width, height: canvas.height };
+    type Area = { x: number, y: number, width: number, height: number };
+    const zoomIn = (a: Area) => Math.max(0.05, Math.min(1, (a.width - 2 * FIT_PADDING) / w, (a.height - 2 * FIT_PADDING) / h));
+    // the free area: the whole canvas if the drawing centred there (with its padding) is clear of the palette, else
+    // the canvas less the palette's column (drawing left of it) or its rows (drawing below it). Compared at the zoom
+    // each gives (at most 1:1): a small drawing was centred below the palette because that area was wider, and sat in
+    // the lower middle of the page with nothing above it (diag32c)
+    let area: Area = { x: 0, y: 0, width: canvas.width, height: canvas.height };
     const palette = document.querySelector('.tool-palette') as HTMLElement | null;
     const sprotty = document.getElementById(CLIENT_ID);
     if (palette && sprotty && palette.offsetParent !== null) {
         const p = palette.getBoundingClientRect();
         const c = sprotty.getBoundingClientRect();
-        const left = { x: 0, y: 0, width: Math.max(0, p.left - c.left), height: canvas.height };
-        const below = { x: 0, y: Math.max(0, p.bottom - c.top), width: canvas.width, height: Math.max(0, canvas.height - (p.bottom - c.top)) };
-        const zoomIn = (a: typeof area) => Math.min((a.width - 2 * FIT_PADDING) / w, (a.height - 2 * FIT_PADDING) / h);
-        area = zoomIn(left) >= zoomIn(below) ? left : below;
+        const z = zoomIn(area);
+        const drawing = {
+            left: area.width / 2 - w * z / 2 - FIT_PADDING, right: area.width / 2 + w * z / 2 + FIT_PADDING,
+            top: area.height / 2 - h * z / 2 - FIT_PADDING, bottom: area.height / 2 + h * z / 2 + FIT_PADDING
+        };
+        const clear = drawing.right <= p.left - c.left || drawing.left >= p.right - c.left
+            || drawing.bottom <= p.top - c.top || drawing.top >= p.bottom - c.top;
+        if (!clear) {
+            const left = { x: 0, y: 0, width: Math.max(0, p.left - c.left), height: canvas.height };
+            const below = { x: 0, y: Math.max(0, p.bottom - c.top), width: canvas.width, height: Math.max(0, canvas.height - (p.bottom - c.top)) };
+            area = zoomIn(left) >= zoomIn(below) ? left : below;
+        }
     }
-    const zoom = Math.max(0.05, Math.min(1, (area.width - 2 * FIT_PADDING) / w, (area.height - 2 * FIT_PADDING) / h));
+    const zoom = zoomIn(area);
     // screen = (model - scroll) * zoom: the drawing's centre at the free area's centre
     const scroll = {
         x: x0 + w / 2 - (area.x + area.width / 2) / zoom,
