@@ -76,15 +76,8 @@ class SoftShortStepEndTest {
                         // named as the protocol is written (StepNumbers: the repeat's steps "4.1", "4.2"), not by its flattened index
                         String said = "warning: cycle " + c.index() + ", step " + org.cellwright.solver.input.StepNumbers.of(formedAt5ThenCycledAt65MPa())
                                 .number(r.stepIndex()) + " (voltage-jump at ";
-                        // the first such end has its own warning, later ones are counted in one line (StepEnd's "n later
-                        // steps ended so (voltage-jump), the last in cycle c"): session 32's step control onto the cut-off
-                        // moved the Li's exhaustion, and at 60 s steps two stripping steps (cycles 14 and 15) now jump
-                        int cycle = c.index();
                         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(said) && w.contains("the voltage jumped across the cut-off 0.2 V from ")
-                                && w.contains("plated lithium exhausted (the working electrode (negative) had "))
-                                || warnings.stream().anyMatch(w -> w.contains("(voltage-jump at ") && w.contains("plated lithium exhausted"))
-                                        && warnings.stream().anyMatch(w -> w.matches("warning: \\d+ later steps? ended so \\(voltage-jump\\), the last in cycle \\d+")
-                                                && Integer.parseInt(w.substring(w.lastIndexOf(' ') + 1)) >= cycle), where + ": " + warnings);
+                                && w.contains("plated lithium exhausted (the working electrode (negative) had ")), where + ": " + warnings);
                     }
                 }
             for (String w : warnings)
@@ -95,6 +88,9 @@ class SoftShortStepEndTest {
         // whether a stripping step runs out of plated Li before the short (a jump) depends on perturbations far below any
         // physical effect (above): where one does, it is held above; that such an end is recorded and said is held
         // whatever the cell by StepEndTest (a model whose voltage jumps) and by StudyResultsTest (the study's runs)
+        // (session 32, the step control onto the cut-off on discharges only: at 300 s steps cycle 15's stripping, step 5.2,
+        // jumps from 0.051 to 0.296 V, said in its own warning; at 60, 180 and 600 s none jumps. With the step control on
+        // every step two stripping steps jumped at 60 s, cycles 14 and 15, the second counted: cae2a236 accepted that)
     }
 
     /** The step's voltage cut-off (NaN if none). */
