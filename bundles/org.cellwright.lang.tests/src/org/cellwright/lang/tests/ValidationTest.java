@@ -142,6 +142,54 @@ public class ValidationTest {
 		none(v("material M { dead-lithium-fraction = 0.05 }"), READ_BY_NO_MECHANISM);
 	}
 
+	/**
+	 * The solver takes a layer's alloy host by its lithium-per-host, not by its kind (InterlayerLithiation): an alloy-host
+	 * without it is inert carbon to the solver, none of its host properties read (session 32). Warned at its name; not on
+	 * a host giving it in its 'lithiates to' block (the library's SiNP) or itself (Li15Si4), nor on a composite with such
+	 * a component (SiCNT, LiSiCNT): the library validates without this warning.
+	 */
+	@Test
+	public void alloyHostWithoutLithiumPerHostIsWarnedAbout() throws Exception {
+		Issue i = has(v("material Si is alloy-host {\n\tdensity = 2.33 g/cm3\n\tlithiates to Li15Si4 { specific-capacity = 3579 mAh/g }\n}"),
+				HOST_NOT_LITHIATED, Severity.WARNING, "an alloy-host without lithium-per-host is not lithiated by the solver",
+				"Si is taken as inert carbon");
+		assertEquals(4, i.getLineNumber(), "at the material's name (after HEAD's 3 lines)");
+		// a composite whose components give none (here its Si, warned at itself too)
+		assertTrue(v("material Si is alloy-host { density = 2.33 g/cm3 }\ncomposite X is alloy-host { Si 90 wt%  CNT 10 wt% }").stream()
+				.anyMatch(w -> HOST_NOT_LITHIATED.equals(w.getCode()) && w.getSeverity() == Severity.WARNING
+						&& w.getMessage().contains("X is taken as inert carbon") && w.getMessage().contains("in one of its components")));
+		none(v("material Si is alloy-host { density = 2.33 g/cm3 lithiates to Li15Si4 { lithium-per-host = 3.75 } }"), HOST_NOT_LITHIATED);
+		none(v("material L is alloy-host { density = 1.18 g/cm3 lithium-per-host = 3.75 }"), HOST_NOT_LITHIATED);
+		none(v("composite X is alloy-host { SiNP 90 wt%  CNT 10 wt% }"), HOST_NOT_LITHIATED);
+		none(v("material C is conductive-carbon { density = 2.1 g/cm3 }"), HOST_NOT_LITHIATED);
+		XtextResourceSet rs = CHECKER.injector().getInstance(XtextResourceSet.class);
+		List<Resource> library = CHECKER.injector().getInstance(StandardLibraryIndex.class).load(rs);
+		int checked = 0;
+		for (Resource r : library)
+			if (r.getURI().lastSegment().equals("materials.cell") || r.getURI().lastSegment().equals("composites.cell")) {
+				none(CHECKER.injector().getInstance(IResourceValidator.class).validate(r, CheckMode.ALL, CancelIndicator.NullImpl), HOST_NOT_LITHIATED);
+				checked++;
+			}
+		assertEquals(2, checked, "the library's materials and composites validated");
+	}
+
+	/**
+	 * A fit's estimate of a property no mechanism reads on that material's kind cannot be determined: every value gives
+	 * the same results (session 32: the CNT dead-lithium-fraction bracket, removed). Warned at the estimate's line; not
+	 * where the solver reads it (SUS, a current collector; Li15Si4, an alloy host).
+	 */
+	@Test
+	public void estimatingAPropertyNoMechanismReadsIsWarnedAbout() throws Exception {
+		String fit = GOOD_CELL + "protocol P { rest for 1 s }\nexperiment X { cell C protocol P expect status = completed }\n"
+				+ "fit F {\n\testimate %s.dead-lithium-fraction between 0.001 and 0.3 from 0.05\n\ttarget X expectations\n\tmethod bracket\n}";
+		Issue i = has(v(fit.formatted("CNT")), READ_BY_NO_MECHANISM, Severity.WARNING,
+				"'CNT.dead-lithium-fraction' is read by no mechanism of the solver on a material of kind conductive-carbon",
+				"a fit cannot determine it");
+		assertEquals((int) (HEAD + fit).lines().takeWhile(l -> !l.contains("estimate")).count() + 1, i.getLineNumber().intValue(), "at the estimate");
+		none(v(fit.formatted("SUS")), READ_BY_NO_MECHANISM);
+		none(v(fit.formatted("Li15Si4")), READ_BY_NO_MECHANISM);
+	}
+
 	@Test
 	public void goodCellIsClean() throws Exception {
 		clean(v(GOOD_CELL));

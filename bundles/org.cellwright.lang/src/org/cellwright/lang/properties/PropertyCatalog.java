@@ -338,12 +338,27 @@ public final class PropertyCatalog {
 				return true;
 			if (!(container instanceof Material m) || container instanceof Composite || !m.isSetKind() || readOn.contains(m.getKind()))
 				return false;
-			return !gives(m, "lithium-per-host") && (m.getTransformation() == null || !gives(m.getTransformation(), "lithium-per-host"));
+			return !givesLithiumPerHost(m);
 		}
 
-		private static boolean gives(PropertyOwner o, String name) {
-			return o.getProperties().stream().anyMatch(p -> name.equals(p.getName()));
+		/** Why a value written in {@code container} changes nothing: "is read by no mechanism ...", for a warning after the name. */
+		public String reason(EObject container) {
+			return "is read by no mechanism of the solver" + (readOn.isEmpty() ? "" : " on a material of kind " + ((Material) container).getKind().getLiteral())
+					+ ": its value changes no result" + (instead.isEmpty() ? "" : "; " + instead);
 		}
+	}
+
+	/**
+	 * True if material {@code m} gives lithium-per-host, itself or in its 'lithiates to' block: the solver takes a layer's
+	 * first component with it as the layer's alloy host (InterlayerLithiation), whatever its kind; a component without
+	 * it is inert there (carbon).
+	 */
+	public static boolean givesLithiumPerHost(Material m) {
+		return gives(m, "lithium-per-host") || m.getTransformation() != null && gives(m.getTransformation(), "lithium-per-host");
+	}
+
+	private static boolean gives(PropertyOwner o, String name) {
+		return o.getProperties().stream().anyMatch(p -> name.equals(p.getName()));
 	}
 
 	/**

@@ -74,6 +74,10 @@ public class FitValidator extends AbstractCellWrightRules {
 					FIT_ESTIMATE__TARGET, FIT);
 			return;
 		}
+		Material estimated = material(f, target);
+		if (estimated != null)
+			PropertyCatalog.readByNoMechanism(estimated, entry.name()).ifPresent(u -> warning("'" + target + "' " + u.reason(estimated)
+					+ "; a fit cannot determine it", e, FIT_ESTIMATE__TARGET, READ_BY_NO_MECHANISM));
 		Set<Dimension> accepted = accepted(entry);
 		boolean ok = checkDimension(e.getLower(), target, entry.expected(), accepted)
 				& checkDimension(e.getUpper(), target, entry.expected(), accepted);
@@ -134,24 +138,38 @@ public class FitValidator extends AbstractCellWrightRules {
 		int dot = target.indexOf('.');
 		if (dot < 0)
 			return PropertyCatalog.find(Owner.CELL, target).orElse(null);
-		String owner = target.substring(0, dot), prop = target.substring(dot + 1);
-		List<Cell> cells = f.getTargets().stream().map(FitTarget::getExperiment)
-				.filter(x -> x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()).map(Experiment::getCell)
-				.toList();
-		boolean layer = cells.isEmpty() || cells.stream().anyMatch(c -> Cells.effectiveLayers(c).stream().anyMatch(l -> owner.equals(l.getName())));
-		if (layer && layerTarget(prop) != null)
+		String prop = target.substring(dot + 1);
+		if (layerEstimated(f, target))
 			return layerTarget(prop);
-		for (Cell c : cells)
-			if (usesMaterial(c, owner))
-				return PropertyCatalog.find(Owner.MATERIAL, prop).orElse(null);
+		return material(f, target) != null ? PropertyCatalog.find(Owner.MATERIAL, prop).orElse(null) : null;
+	}
+
+	/** True if {@code target} (owner.property) names a layer's property: a layer of the targets' cells (or no cells known). */
+	private static boolean layerEstimated(Fit f, String target) {
+		int dot = target.indexOf('.');
+		String owner = target.substring(0, dot), prop = target.substring(dot + 1);
+		List<Cell> cells = cells(f);
+		return layerTarget(prop) != null
+				&& (cells.isEmpty() || cells.stream().anyMatch(c -> Cells.effectiveLayers(c).stream().anyMatch(l -> owner.equals(l.getName()))));
+	}
+
+	/** The material whose property {@code target} (Material.property) estimates, one the targets' cells use; else null. */
+	static Material material(Fit f, String target) {
+		int dot = target.indexOf('.');
+		if (dot < 0 || layerEstimated(f, target))
+			return null;
+		String owner = target.substring(0, dot);
+		for (Cell c : cells(f))
+			for (Layer l : Cells.effectiveLayers(c))
+				for (Material m : Composites.materialsWithin(l.getMaterial()))
+					if (owner.equals(m.getName()))
+						return m;
 		return null;
 	}
 
-	private static boolean usesMaterial(Cell c, String name) {
-		for (Layer l : Cells.effectiveLayers(c))
-			for (Material m : Composites.materialsWithin(l.getMaterial()))
-				if (name.equals(m.getName()))
-					return true;
-		return false;
+	private static List<Cell> cells(Fit f) {
+		return f.getTargets().stream().map(FitTarget::getExperiment)
+				.filter(x -> x != null && !x.eIsProxy() && x.getCell() != null && !x.getCell().eIsProxy()).map(Experiment::getCell)
+				.toList();
 	}
 }

@@ -43,6 +43,8 @@ public interface IssueCodes {
 	String MEASURED_OUTSIDE = "cellwright.measuredOutside";
 	String EXPECTATION = "cellwright.expectation";
 	String MISSING_PROPERTY = "cellwright.missingProperty";
+	/** An alloy-host the solver does not lithiate: it gives no lithium-per-host, so it is taken as inert carbon. */
+	String HOST_NOT_LITHIATED = "cellwright.hostNotLithiated";
 	String CHAIN_TOO_LONG = "cellwright.chainTooLong";
 	String DRIVE_CYCLE = "cellwright.driveCycle";
 	/** A setting that does nothing for this cell (particle-modes where the particles keep their shells). */

@@ -162,6 +162,25 @@ public class MaterialsValidator extends AbstractCellWrightRules {
 	}
 
 	/**
+	 * An alloy host is lithiated by the solver only if it gives lithium-per-host (itself or in its 'lithiates to' block;
+	 * a composite: one of its components): the solver takes a layer's host by that property, not by kind
+	 * (InterlayerLithiation), so an alloy-host without it is inert carbon there and none of its host properties
+	 * (capacity, plateaus, expansion, nucleation) is read. A composite with an unresolved component is not judged.
+	 */
+	@Check
+	public void checkAlloyHost(Material m) {
+		if (!m.isSetKind() || m.getKind() != MaterialKind.ALLOY_HOST || PropertyCatalog.givesLithiumPerHost(m))
+			return;
+		if (m instanceof Composite c && c.getComponents().stream().anyMatch(k -> k.getMaterial() == null || k.getMaterial().eIsProxy()
+				|| PropertyCatalog.givesLithiumPerHost(k.getMaterial())))
+			return;
+		warning("an alloy-host without lithium-per-host is not lithiated by the solver: it takes a layer's host by its lithium-per-host"
+				+ " (InterlayerLithiation), so " + m.getName() + " is taken as inert carbon and none of its host properties is read; give"
+				+ " lithium-per-host (Li per host atom, 3.75 for Li15Si4) in " + (m instanceof Composite ? "one of its components" : "its 'lithiates to' block"),
+				m, ELEMENT__NAME, HOST_NOT_LITHIATED);
+	}
+
+	/**
 	 * A liquid electrolyte is described by its conductivity, salt diffusivity, transference number and initial salt
 	 * concentration ({@link PropertyCatalog#expected}); none has a default, so a missing one is an error at the material.
 	 */

@@ -47,9 +47,8 @@ public class UnitsValidator extends AbstractCellWrightRules {
 			warning(msg, p, PROPERTY__NAME, UNKNOWN_PROPERTY);
 			return;
 		}
-		PropertyCatalog.readByNoMechanism(p.eContainer(), p.getName()).ifPresent(u -> warning(p.getName() + " is read by no mechanism of the solver"
-				+ (u.readOn().isEmpty() ? "" : " on a material of kind " + ((Material) p.eContainer()).getKind().getLiteral())
-				+ ": its value changes no result" + (u.instead().isEmpty() ? "" : "; " + u.instead()), p, PROPERTY__NAME, READ_BY_NO_MECHANISM));
+		PropertyCatalog.readByNoMechanism(p.eContainer(), p.getName())
+				.ifPresent(u -> warning(p.getName() + " " + u.reason(p.eContainer()), p, PROPERTY__NAME, READ_BY_NO_MECHANISM));
 		Quantity q = p.getValue();
 		if (q == null || !checkDimension(q, p.getName(), e.expected(), accepted(e)))
 			return;
