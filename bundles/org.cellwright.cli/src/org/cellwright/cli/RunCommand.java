@@ -243,7 +243,7 @@ public class RunCommand extends CliCommand {
 				@Override
 				public void ended(Pipeline.Result r) {
 					StringWriter summary = new StringWriter();
-					printSummary(new PrintWriter(summary), r);
+					printSummary(new PrintWriter(summary), r, "");
 					progress.println(summary.toString().stripTrailing());
 					MeasuredNotes measured = measuredNotes(r.folder());
 					for (String w : measured.warnings()) progress.println(err, w);
@@ -329,9 +329,15 @@ public class RunCommand extends CliCommand {
 		return variants.stream().sorted(java.util.Comparator.comparingInt(at).thenComparing(Path::getFileName)).toList();
 	}
 
-	static void printSummary(PrintWriter o, Pipeline.Result r) {
+	/**
+	 * A run's end as the command line prints it, the one printing of it: its status, key numbers, the solver's
+	 * warnings (STEP_END, a soft short), its change and its files; {@code from} follows the name (a re-run from
+	 * inputs.json: " (from FILE:LINE)", else ""). A re-run printed its status and a list of files without report.html
+	 * alone (session 32).
+	 */
+	public static void printSummary(PrintWriter o, Pipeline.Result r, String from) {
 		Summary s = r.outcome().summary();
-		o.printf(Locale.ROOT, "%s: %s in %.2f s%n", r.unit().name(), r.outcome().status(), r.outcome().seconds());
+		o.printf(Locale.ROOT, "%s%s: %s in %.2f s%n", r.unit().name(), from, r.outcome().status(), r.outcome().seconds());
 		List<Summary.Cycle> cycles = s.cycles();
 		if (!cycles.isEmpty()) {
 			Summary.Cycle first = cycles.get(0), last = cycles.get(cycles.size() - 1);
@@ -366,8 +372,10 @@ public class RunCommand extends CliCommand {
 		Summary.Run run = s.run();
 		if (run != null && run.partial() && run.interruption() != null) o.println("  PARTIAL: " + run.interruption());
 		if (r.change() != null && !r.change().isEmpty()) o.println("  change: " + r.change());
-		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s)%n", Problem.display(r.folder()) + "/",
-				r.unit().dfn() != null ? DfnInputs.FILE_NAME : "inputs.json");
+		// mechanism-map.csv where the run wrote one (a solid-state cell's; not a liquid-electrolyte cell's)
+		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s%s)%n", Problem.display(r.folder()) + "/",
+				r.unit().dfn() != null ? DfnInputs.FILE_NAME : RunFiles.INPUTS,
+				Files.isRegularFile(r.folder().resolve(RunFiles.MECHANISM_MAP)) ? ", " + RunFiles.MECHANISM_MAP : "");
 	}
 
 	private static String num(double v, String fmt) {

@@ -17,9 +17,7 @@ import org.cellwright.model.Expectation;
 import org.cellwright.model.Experiment;
 import org.cellwright.model.Quantity;
 import org.cellwright.run.folder.RunFiles;
-import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.folder.RunFolder;
-import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepNumbers;
 import org.cellwright.solver.input.json.ResolvedInputs;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -65,26 +63,6 @@ public final class Checks {
 		if (u.inputs() == null || u.inputs().expectations() == null) return List.of();
 		return evaluate(u.provenance().experiment(), u.inputs().expectations(), u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())),
 				summary, runFolder, steps, false);
-	}
-
-	/**
-	 * Evaluates every expectation of the experiment on the run in {@code runFolder} (its summary.json), its steps named
-	 * by the experiment's protocols as written ({@link Points#shape}: numbers, no lines); a liquid-electrolyte run is
-	 * told by its folder's {@value DfnInputs#FILE_NAME}. For a run whose unit is at hand, {@link #evaluate(RunUnit, JsonObject, Path)}.
-	 */
-	public static List<Check> evaluate(Experiment x, JsonObject summary, Path runFolder) {
-		return evaluate(x.getName(), clauses(x), fileOf(x), summary, runFolder, StepNumbers.of(Points.shape(x)),
-				runFolder != null && java.nio.file.Files.isRegularFile(runFolder.resolve(DfnInputs.FILE_NAME)));
-	}
-
-	/**
-	 * Evaluates expect clauses as recorded (an inputs.json's, {@link #clauses} of an experiment) on the run in
-	 * {@code runFolder}, a solid-state run of {@code protocol} (its steps named by it; null: by the flattened index from
-	 * 1); {@code file} names the file they are written in (as {@link Problem#display} shows it; null: unknown).
-	 */
-	public static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
-			ProtocolSpec protocol) {
-		return evaluate(experiment, clauses, file, summary, runFolder, StepNumbers.of(protocol), false);
 	}
 
 	private static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,

@@ -198,11 +198,8 @@ class CliTest {
 		assertFalse(r.out().contains("also defined in"), r.out());
 	}
 
-	@Test
-	void aStrippingStepThatStallsAtItsCutOffIsPrintedAsAWarningOfACompletedRun() throws Exception {
-		// Li | SE | Li with an interphase 10^4 x more resistive than the study's: stripping cannot pass 1 A/m2 within 0.2 V
-		Path f = tmp.resolve("starved.cell");
-		Files.writeString(f, """
+	/** Li | SE | Li with an interphase 10^4 x more resistive than the study's: stripping cannot pass 1 A/m2 within 0.2 V. */
+	private static final String STARVED = """
 				package starved
 				import cellwright.materials.*
 				material Resistive is solid-electrolyte {
@@ -218,7 +215,12 @@ class CliTest {
 				protocol P { repeat 2 { discharge at 0.1 mA/cm2 for 1 h
 				  charge at 0.1 mA/cm2 until 0.2 V for 2 h } }
 				experiment E { cell C protocol P }
-				""");
+				""";
+
+	@Test
+	void aStrippingStepThatStallsAtItsCutOffIsPrintedAsAWarningOfACompletedRun() throws Exception {
+		Path f = tmp.resolve("starved.cell");
+		Files.writeString(f, STARVED);
 		Result r = cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		assertTrue(r.out().contains("E: COMPLETED"), r.out());
@@ -234,6 +236,35 @@ class CliTest {
 		JsonObject stripping = s.getAsJsonArray("cycles").get(0).getAsJsonObject().getAsJsonArray("steps").get(1).getAsJsonObject();
 		assertEquals("1.2", stripping.get("number").getAsString(), stripping.toString());
 		assertEquals(1, stripping.get("step").getAsInt(), "timeseries.csv's index, as before");
+	}
+
+	/**
+	 * A re-run from the run's inputs.json prints the run's end as the run of the .cell file does (the one printing,
+	 * RunCommand.printSummary): its cycles, the stripping step's STEP_END warning, and its files with report.html and
+	 * mechanism-map.csv; its first line names the file and line it came from. Before (session 32) it printed the status
+	 * line alone and a list of files without either.
+	 */
+	@Test
+	void aReRunFromInputsJsonPrintsTheRunsEndAsTheCellFilesRunDoes() throws Exception {
+		Path f = tmp.resolve("starved.cell");
+		Files.writeString(f, STARVED);
+		Result first = cli("run", f.toString(), "--out", tmp.resolve("a").toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		Path run = latest(tmp.resolve("a"), "E");
+		Result again = cli("run", run.resolve("inputs.json").toString(), "--out", tmp.resolve("b").toString());
+		assertEquals(0, again.rc(), again.out() + again.err());
+		Path rerun = latest(tmp.resolve("b"), "E");
+		assertTrue(again.out().lines().anyMatch(l -> l.matches("E \\(from .*starved\\.cell:[0-9]+\\): COMPLETED in [0-9.]+ s")), again.out());
+		// the lines below the status, the folder aside, are the .cell run's, line by line
+		java.util.function.Function<Result, List<String>> end = res -> res.out().lines()
+				.filter(l -> l.startsWith("  ")).map(l -> l.replaceFirst("^  results: \\S+/ \\(", "  results: RUN/ (")).toList();
+		List<String> printed = end.apply(first), reprinted = end.apply(again);
+		assertTrue(printed.stream().anyMatch(l -> l.startsWith("  cycles: 2; cycle 1: charge ")), first.out());
+		assertTrue(printed.stream().anyMatch(l -> l.startsWith("  STEP_END: warning: cycle 1, step 1.2 (line 14)")), first.out());
+		assertTrue(printed.contains("  results: RUN/ (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, inputs.json, mechanism-map.csv)"),
+				first.out());
+		assertEquals(printed, reprinted, again.out());
+		assertTrue(Files.isRegularFile(rerun.resolve("report.html")) && Files.isRegularFile(rerun.resolve("mechanism-map.csv")), rerun.toString());
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.cellwright.cli.run;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.cellwright.report.RunReport;
 import org.cellwright.cli.RunCommand;
@@ -109,8 +108,8 @@ public final class InputsRun {
 				public void ended(Pipeline.Result r) {
 					String src = in.provenance().sourceFile() == null ? ""
 							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
-					out.printf(Locale.ROOT, "%s%s: %s in %.2f s%n", r.unit().name(), src, r.outcome().status(), r.outcome().seconds());
-					out.printf("  results: %s (inputs.json, timeseries.csv, cycles.csv, summary.json, checks.json)%n", Problem.display(r.folder()) + "/");
+					// what a run of the .cell file prints: key numbers, the solver's warnings, the files (one printing)
+					RunCommand.printSummary(out, r, src);
 					rc[0] = r.outcome().finished() ? 0 : 1;
 					// the comparison with the measurement the run kept, said as run says it for the .cell file
 					RunCommand.MeasuredNotes measured = RunCommand.measuredNotes(r.folder());
