@@ -152,8 +152,8 @@ public final class Staleness {
 		b.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
 		if (!Changes.between(a, b).isEmpty()) return null;
 		return " is as this run ran it, but CellWright now takes " + takes + " particle shells for its protocol where this run took " + ran
-				+ " (the file leaves them to the protocol; since session 31 gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
-				+ ParticleShells.STEEP + ", and runs made before took " + ParticleShells.STEEP + "): running it again changes its numbers by the"
+				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
+				+ ParticleShells.STEEP + "; runs made before that rule took " + ParticleShells.STEEP + "): running it again changes its numbers by the"
 				+ " particle mesh's error only" + (takes == ParticleShells.GENTLE
 						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)." : ".");
 	}
