@@ -66,7 +66,7 @@ public record PlanarLithiumElectrode(String name, double thickness, double condu
 
     /** Electrolyte potential at the foil surface for a grounded collector, phi_e(0) = -I L / sigma - eta [V]. */
     public double electrolytePotential(double current, double ce, double temperature) {
-        return -ohmicDrop(current) - overpotential(current, ce, temperature);
+        return electrolytePotentialAt(current, exchangeCurrent.at(ce, temperature), temperature);
     }
 
     /** {@link #electrolytePotential} at exchange current i0 [A/m2] (a constant c_e's, taken once). */
