@@ -62,7 +62,7 @@ public final class Checks {
 		if (u.experiment() != null) return evaluate(u.experiment().getName(), clauses(u.experiment()), fileOf(u.experiment()), summary, runFolder, steps, u.dfn() != null);
 		if (u.inputs() == null || u.inputs().expectations() == null) return List.of();
 		return evaluate(u.provenance().experiment(), u.inputs().expectations(), u.sourceFile() == null ? null : Problem.display(Path.of(u.sourceFile())),
-				summary, runFolder, steps, false);
+				summary, runFolder, steps, u.dfn() != null);
 	}
 
 	private static List<Check> evaluate(String experiment, List<ResolvedInputs.Expect> clauses, String file, JsonObject summary, Path runFolder,
