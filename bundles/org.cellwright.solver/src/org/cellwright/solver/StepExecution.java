@@ -50,6 +50,22 @@ final class StepExecution {
     static final double END_TIME_TOLERANCE = 10;
     /** Least local-error tolerance of the voltage there, in units of the settings' absolute tolerance (10 uV at the default). */
     static final double END_VOLTAGE_FLOOR = 10;
+    /**
+     * Relative tolerance of a rest's relaxation ({@link StepSizeControl#relaxing}), in units of the settings' relative
+     * tolerance, and its least voltage tolerance in units of the absolute one (3e-4 and 30 uV at the defaults): the
+     * state a rest hands on is the next step's start, and a step that ends where its voltage falls slowly onto a
+     * cut-off turns a rest's error into time (0.6 C pulses at -20 degC: 0.28 mV/s at 2.8 V, 0.05 mV left by the rest
+     * 0.1 % of the next pulse). Measured on the pulses of `PulseChargeTest` against steps of at most 2 s (session 33):
+     * 10 rtol left the next pulse 0.10 % off, 3 rtol 0.07 %; a floor of 100 uV 0.107 % on the 2 C pulses at 25 degC,
+     * one of 10 uV (the end time's) the same as 30 uV for 20 % more time steps there.
+     */
+    static final double RELAXATION_TOLERANCE = 3, RELAXATION_FLOOR = 30;
+    /**
+     * A step's end at a voltage cut-off within this share of the time its voltage takes at the present slope, times the
+     * step's time so far, in units of the settings' relative tolerance (at most {@link Simulation#LANDING_TOLERANCE}):
+     * 0.08 mV past 2.8 V, where a 0.6 C pulse at -20 degC falls at 0.28 mV/s, ended it 0.29 s (0.14 %) late (session 33).
+     */
+    static final double LANDING_TIME_TOLERANCE = 1;
 
     private final CellModel model;
     private final SolverSettings settings;
@@ -119,7 +135,8 @@ final class StepExecution {
             duration = bound;
         }
         rec.stepStart = rec.time;
-        double voltageAtStart = rec.voltage;
+        // a rest's voltage after its first time step: its relaxation is measured from there (relaxing)
+        double relaxedFrom = Double.NaN;
         // the Li of each electrode at the step's start (for the cause of a voltage jump)
         LithiumInventory weAtStart = model.workingElectrode().inventory(), ceAtStart = model.counterElectrode().inventory();
         // the Li metal contacts at the step's start (for a step that loses them, contactLoss)
@@ -199,7 +216,7 @@ final class StepExecution {
                 if (!Double.isNaN(v)) {
                     // voltage cut-offs crossed within the step: shorten the step to land on them
                     double over = crossedVoltage(cutoffs, v);
-                    if (!Double.isNaN(over) && Math.abs(v - over) > LANDING_TOLERANCE) {
+                    if (!Double.isNaN(over) && Math.abs(v - over) > landingTolerance(i, rec.voltage, v, h, stepTime)) {
                         if (h > DT_MIN) {
                             double frac = Math.abs(rec.voltage - v) > 1e-12 ? (rec.voltage - over) / (rec.voltage - v) : 0.5;
                             frac = Math.max(0.05, Math.min(0.9, frac * 0.999));
@@ -444,14 +461,25 @@ final class StepExecution {
             // 2 C pulses at 25 degC: a rest that ended 0.56 mV off moved the next pulse's end by 0.5 %). Only onto a
             // lower cut-off (a discharge), not on a charge rising onto an upper one: there it bought nothing (the
             // 20 cycles at 60 degC: efficiency error 0.0018 pp with and without it) for 15 % more time steps (3154 ->
-            // 3625 over those cycles; README, Speed; session 32)
+            // 3625 over those cycles; README, Speed; session 32). A rest's relaxation is measured from its first time
+            // step's voltage: the change across that step is the current's ohmic and kinetic drop switched off (1.1 V
+            // after a 0.6 C pulse at -20 degC, against 0.11 V of relaxation), which made the tolerance ten times
+            // looser than the relaxation's (session 33)
             if (mode == StepMode.CURRENT && profile == null) {
                 double floor = END_VOLTAGE_FLOOR * settings.absoluteTolerance();
                 if (i != 0) control.towardsCutoff(v, (v - prevV) / h, stepTime, i < 0 ? cutoffInDirection(cutoffs, i) : Double.NaN,
                         END_TIME_TOLERANCE * settings.relativeTolerance(), floor);
-                else control.relaxing(v - voltageAtStart, END_TIME_TOLERANCE * settings.relativeTolerance(), floor);
+                else if (Double.isNaN(relaxedFrom)) relaxedFrom = v;
+                else control.relaxing(v - relaxedFrom, RELAXATION_TOLERANCE * settings.relativeTolerance(),
+                        RELAXATION_FLOOR * settings.absoluteTolerance());
             }
             double grow = control.growth(prevV, v, dx, h);
+            // a discharge whose end comes where the cathode's particle surfaces fill: the filling's local error, which
+            // the voltage does not show (StepSizeControl.towardsFilling; session 33)
+            if (mode == StepMode.CURRENT && profile == null && i < 0) {
+                double[] filling = model.particleFilling();
+                if (filling != null) grow = Math.min(grow, control.towardsFilling(filling, h, stepTime, END_TIME_TOLERANCE * settings.relativeTolerance()));
+            }
             // a hold: its voltage is set, its current relaxes; the step is controlled on the current's change
             if (mode == StepMode.VOLTAGE) grow = Math.min(grow, StepSizeControl.relativeGrowth(prevI, i,
                     HOLD_CURRENT_CHANGE * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
@@ -628,6 +656,21 @@ final class StepExecution {
                 + "(its maximum power point, at %s V and %s mA/cm2)", num(Math.abs(setpoint) / 10), num(limit[0] / 10),
                 num(limit[2]), num(limit[1] / 10));
     }
+
+    /**
+     * How far past its voltage cut-off a time step at current i from voltage v0 to v1 of length h, started at time t of
+     * the step, may end: {@link Simulation#LANDING_TOLERANCE}, or on a discharge (onto a lower cut-off, as
+     * {@link StepSizeControl#towardsCutoff}) less where the voltage falls slowly, so that the end's time is within
+     * {@link #LANDING_TIME_TOLERANCE} rtol of the step's time, |v1 - v0| / h (t + h) rtol (not below 0.1 uV).
+     */
+    private double landingTolerance(double i, double v0, double v1, double h, double t) {
+        if (!(h > 0) || !(i < 0)) return LANDING_TOLERANCE;
+        double byTime = LANDING_TIME_TOLERANCE * settings.relativeTolerance() * Math.abs(v1 - v0) / h * (t + h);
+        return Math.min(LANDING_TOLERANCE, Math.max(LANDING_FLOOR, byTime));
+    }
+
+    /** Least tolerance [V] of {@link #landingTolerance}. */
+    static final double LANDING_FLOOR = 1e-7;
 
     /** A landing's current within 1 % of the set one (the rest of the step's charge is within the landing's accuracy). */
     private static boolean nearSetCurrent(double landed, double set) {

@@ -69,6 +69,45 @@ public final class StepSizeControl {
         tolNow = Math.min(tol, Math.max(floor, eps * Math.abs(change)));
     }
 
+    /** The last two filling states ({@link #towardsFilling}) and the step between them, null / NaN before two steps. */
+    private double[] fillingPrev, fillingPrev2;
+    private double fillingStep = Double.NaN;
+
+    /**
+     * Growth factor (at most 2) of the next step from a state that fills towards a bound, x_k in [0, 1] per component
+     * (the particle surfaces' stoichiometry in a discharge: where they fill, the voltage plunges and the step ends at its
+     * cut-off): the end's time error is that of the component reaching 1 first, dx / x', relative dx / (x' T). As
+     * {@link #towardsCutoff} does for y, the local error of x (backward Euler's estimate from the last two steps, largest
+     * over the components) is kept below eps (|x'| t + 1 - x_max), T = t + (1 - x_max) / |x'| predicted from the
+     * fastest filling now, where the bound is predicted within {@link #CUTOFF_HORIZON} times the time elapsed;
+     * elsewhere (and before two steps) 2. The voltage is a poor witness of it: in the middle of a 2 C pulse at 25
+     * degC, steps of 54 and 71 s left the voltage 0.5 mV off, within the settings' tolerance, and the pulse's
+     * end 0.4 s early (session 33).
+     *
+     * @param x the state after the step just taken (copied)
+     * @param h that step's length
+     * @param elapsed time since the step (the protocol's) started, that step included
+     * @param eps relative tolerance of the end time
+     */
+    public double towardsFilling(double[] x, double h, double elapsed, double eps) {
+        double grow = 2.0;
+        if (fillingPrev2 != null && fillingStep > 0 && fillingPrev.length == x.length) {
+            double err = 0, xmax = 0, rate = 0;
+            for (int k = 0; k < x.length; k++) {
+                err = Math.max(err, 0.5 * Math.abs(x[k] - fillingPrev[k] - h * (fillingPrev[k] - fillingPrev2[k]) / fillingStep));
+                xmax = Math.max(xmax, x[k]);
+                rate = Math.max(rate, (x[k] - fillingPrev[k]) / h);
+            }
+            double distance = 1 - xmax;
+            if (rate > 0 && distance < CUTOFF_HORIZON * rate * elapsed && err > 0)
+                grow = Math.max(0.3, Math.min(2.0, 0.9 * Math.sqrt(eps * (rate * elapsed + Math.max(distance, 0)) / err)));
+        }
+        fillingPrev2 = fillingPrev;
+        fillingPrev = x.clone();
+        fillingStep = h;
+        return grow;
+    }
+
     /** The local-error tolerance of y in force for the next estimate [units of y]. */
     public double tolerance() {
         return tolNow;

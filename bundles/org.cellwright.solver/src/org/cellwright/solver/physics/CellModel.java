@@ -286,6 +286,9 @@ public final class CellModel {
     /** Largest state change of both electrodes in the last trial (see {@link ElectrodeModel#stateChange()}). */
     public double stateChange() { return Math.max(we.stateChange(), ce.stateChange()); }
 
+    /** The working electrode's particle filling (a full cell's cathode; see {@link ElectrodeModel#particleFilling()}), or null. */
+    public double[] particleFilling() { return we.particleFilling(); }
+
     /** An electrical step starts (see {@link ElectrodeModel#startStep}). */
     public void startStep() {
         we.startStep();

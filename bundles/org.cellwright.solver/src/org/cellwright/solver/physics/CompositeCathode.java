@@ -121,6 +121,7 @@ public final class CompositeCathode implements ElectrodeModel {
     private boolean trialOk;
     private double surfaceChange;
     private final double controlFrom; // stoichiometry above which the outer shell's change limits the step
+    private final double[] filling; // particleFilling's values
 
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings) {
         this(name, layer, rcc, cell, settings, null);
@@ -170,6 +171,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.endShells = new double[n * m];
         this.previous = new double[n * m];
         this.previous2 = new double[n * m];
+        this.filling = new double[n];
         double knee = am.get(DIFFUSIVITY_DROP_STOICHIOMETRY, Double.NaN);
         this.controlFrom = !Double.isNaN(knee) && decadesOf(am) > 0 ? Math.min(knee, 0.9) : 0.9;
         double decades = am.get(DIFFUSIVITY_DROP_DECADES, 0);
@@ -601,6 +603,12 @@ public final class CompositeCathode implements ElectrodeModel {
 
     /** Largest change of a particle's outer-shell stoichiometry in the last trial (step control near saturation). */
     @Override public double stateChange() { return surfaceChange; }
+
+    /** The outermost shells' stoichiometry, committed (continuous in time, unlike the surface value, which jumps with the flux). */
+    @Override public double[] particleFilling() {
+        for (int k = 0; k < n; k++) filling[k] = c[k * m + m - 1] / cmax;
+        return filling;
+    }
 
     private void decompose(double e) {
         double xavg = 0;

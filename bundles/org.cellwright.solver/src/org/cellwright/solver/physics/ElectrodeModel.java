@@ -40,6 +40,13 @@ public interface ElectrodeModel {
      */
     default double stateChange() { return 0; }
 
+    /**
+     * The stoichiometry of each particle's outermost shell (one per control volume) in the committed state, for the
+     * step control of a discharge whose end comes where the particle surfaces fill
+     * ({@code StepSizeControl.towardsFilling}); null where the electrode has no particles (default).
+     */
+    default double[] particleFilling() { return null; }
+
     /** Accepts the last trial. */
     void commit(PhysicsEvents events);
 
