@@ -106,4 +106,31 @@ class StepSizeControlTest {
         double grow = c.growth(3.0, 3.002, 0, 10); // err = |0.002 - 0| / 2 = 1 mV
         assertEquals(Math.max(0.3, 0.9 * Math.sqrt(1.2e-4 / 1e-3)), grow, 1e-12);
     }
+    /**
+     * towardsFilling: a state filling towards 1 (the particle surfaces in a discharge) limits the growth by its local
+     * error against eps (|x'| t + 1 - x_max) once it is predicted full within three times the time elapsed; not
+     * before two steps, not far from full, not where it fills linearly (no error), and on the fastest component.
+     */
+    @Test
+    void towardsFillingTheToleranceIsTheEndTimesOfTheFastestFillingComponent() {
+        double a = 1e-4, h = 10, eps = 1e-3;
+        // x = 0.5 + a t^2 at equal steps: the estimate is a h^2 = 0.01 per step
+        StepSizeControl c = new StepSizeControl(10, 1);
+        double[] t = {10, 20, 30};
+        assertEquals(2.0, c.towardsFilling(new double[] {0.5 + a * t[0] * t[0], 0.1}, h, t[0], eps), 0, "no estimate yet");
+        assertEquals(2.0, c.towardsFilling(new double[] {0.5 + a * t[1] * t[1], 0.1}, h, t[1], eps), 0, "no estimate yet");
+        double x = 0.5 + a * t[2] * t[2], rate = (x - (0.5 + a * t[1] * t[1])) / h; // 0.59, 0.005 / s
+        // predicted full in (1 - 0.59) / 0.005 = 82 s, within 3 x 30 s: limited
+        double g = c.towardsFilling(new double[] {x, 0.1}, h, t[2], eps);
+        assertEquals(Math.max(0.3, 0.9 * Math.sqrt(eps * (rate * t[2] + 1 - x) / (a * h * h))), g, 1e-12);
+        assertTrue(g < 1, "a local error above the end time's tolerance shortens the next step: " + g);
+        // the same filling seen 10x earlier in the step (elapsed 3 s): full only in 27 times the time elapsed, not limited
+        StepSizeControl early = new StepSizeControl(10, 1);
+        early.towardsFilling(new double[] {0.5 + a * t[0] * t[0]}, h, 1, eps);
+        early.towardsFilling(new double[] {0.5 + a * t[1] * t[1]}, h, 2, eps);
+        assertEquals(2.0, early.towardsFilling(new double[] {x}, h, 3, eps), 0);
+        // a linear filling (within the horizon at its third step: 0.07 from full, 0.001 / s, 30 s): no error
+        StepSizeControl lin = new StepSizeControl(10, 1);
+        for (int k = 1; k <= 3; k++) assertEquals(2.0, lin.towardsFilling(new double[] {0.9 + 0.01 * k}, h, 10 * k, eps), 0);
+    }
 }
