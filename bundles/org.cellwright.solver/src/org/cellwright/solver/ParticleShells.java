@@ -26,7 +26,7 @@ import org.cellwright.solver.physics.CompositeCathode;
  * onto the cut-off: 32 shells are within 0.089 % on every case measured up to 0.60 (-25 degC at 0.6 C, 0.595), but
  * miss 0.1 % from 0.71 on in the cold, where the cell delivers a quarter to a third of its capacity before 2.8 V
  * (-20 degC at 0.8 C 0.101 %, at 0.84 C 0.140 %; 0.62-0.66 read 0.090-0.091 %); 48 shells take those to 0.072 and
- * 0.086 % and every case measured above 0.6 to within 0.086 % and 0.65 mV (those at 25 and 60 degC, up to 1.79, gain
+ * 0.086 % and every case measured above 0.6 to within 0.086 % and 0.65 mV (those at 25 and 60 degC, up to 1.86, gain
  * 0.02-0.04 % too), for about the same time steps. Beyond the reach of any shell count: -20 degC at 0.9 and 1 C,
  * where the cell delivers 16 and 5 % of its capacity (120 shells with the reference's steps still 0.066 and 0.100 %,
  * the cathode nodes' share).
