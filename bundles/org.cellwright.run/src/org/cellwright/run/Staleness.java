@@ -139,7 +139,8 @@ public final class Staleness {
 	 * {@code particle-nodes} in its solver block): what CellWright chose changed, not the file. Such a run is out of
 	 * date all the same (the shells are an input of the solve: running it again changes its numbers, by the particle
 	 * mesh's error), said in plain words; null otherwise. Runs made before session 31 took 32 shells, where the
-	 * protocol now chooses 20 for gentle currents ({@link ParticleShells}).
+	 * protocol now chooses 20 for gentle currents and 48 for the steepest; runs made in sessions 31 and 32 took 32 where
+	 * it now chooses 48 ({@link ParticleShells}, session 33).
 	 */
 	private static String shellsOnly(JsonObject before, JsonObject after, RunUnit now) {
 		if (before == null || after == null || now.experiment() == null
@@ -153,9 +154,12 @@ public final class Staleness {
 		if (!Changes.between(a, b).isEmpty()) return null;
 		return " is as this run ran it, but CellWright now takes " + takes + " particle shells for its protocol where this run took " + ran
 				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
-				+ ParticleShells.STEEP + "; runs made before that rule took " + ParticleShells.STEEP + "): running it again changes its numbers by the"
+				+ ParticleShells.STEEP + ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP
+				+ " where this rule takes " + ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST + "): running it again changes its numbers by the"
 				+ " particle mesh's error only" + (takes == ParticleShells.GENTLE
-						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)." : ".");
+						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)."
+						: takes == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.65 mV and 0.086 % of the capacity"
+								+ " of a fine reference run, where " + ParticleShells.STEEP + " were up to 0.14 % off in the cold)." : ".");
 	}
 
 	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes";

@@ -16,13 +16,20 @@ import org.cellwright.solver.physics.CompositeCathode;
  * protocol where the settings leave it to the protocol ({@link SolverSettings#PARTICLE_NODES_FROM_PROTOCOL}, the
  * default). How steep a profile the protocol can set up in the particles is their diffusion number
  * ({@link CompositeCathode#diffusionNumber}) at the protocol's largest current and lowest temperature: up to
- * {@link #STEEP_FROM}, {@link #GENTLE} shells; above it, or where a step's current cannot be bounded before the run,
- * {@link #STEEP}. Session 31 (docs/solid-state-solver.md, "The particle shells chosen from the protocol"), the
- * WorkPrecisionBenchmark's default steps against its reference, charged cell 7 discharged and cell 6 pulsed and
- * cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are within 0.45 mV RMS and 0.068 % of the capacity
- * on every case up to 0.40 (24 shells gain little there: 0.38 mV, 0.054 %); from 0.74 on 20 shells miss the target
- * and from 1.16 on 24 do (2 C at 0 degC, 4 C at 25 degC, 5 C: 1.02-1.22 mV), where 32 shells meet it
- * (0.75-0.87 mV).
+ * {@link #STEEP_FROM}, {@link #GENTLE} shells; up to {@link #STEEPEST_FROM}, {@link #STEEP}; above it, or where a
+ * step's current cannot be bounded before the run, {@link #STEEPEST}. Session 31 (docs/solid-state-solver.md, "The
+ * particle shells chosen from the protocol"), the WorkPrecisionBenchmark's default steps against its reference,
+ * charged cell 7 discharged and cell 6 pulsed and cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are
+ * within 0.45 mV RMS and 0.068 % of the capacity on every case up to 0.40 (24 shells gain little there: 0.38 mV,
+ * 0.054 %); from 0.74 on 20 shells miss the target and from 1.16 on 24 do (2 C at 0 degC, 4 C at 25 degC, 5 C:
+ * 1.02-1.22 mV), where 32 shells meet it (0.75-0.87 mV). Session 33 (same section), with session 32's step control
+ * onto the cut-off: 32 shells are within 0.089 % on every case measured up to 0.60 (-25 degC at 0.6 C, 0.595), but
+ * miss 0.1 % from 0.71 on in the cold, where the cell delivers a quarter to a third of its capacity before 2.8 V
+ * (-20 degC at 0.8 C 0.101 %, at 0.84 C 0.140 %; 0.62-0.66 read 0.090-0.091 %); 48 shells take those to 0.072 and
+ * 0.086 % and every case measured above 0.6 to within 0.086 % and 0.65 mV (those at 25 and 60 degC, up to 1.86, gain
+ * 0.02-0.04 % too), for about the same time steps. Beyond the reach of any shell count: -20 degC at 0.9 and 1 C,
+ * where the cell delivers 16 and 5 % of its capacity (120 shells with the reference's steps still 0.066 and 0.100 %,
+ * the cathode nodes' share).
  */
 public final class ParticleShells {
     private ParticleShells() {}
@@ -30,11 +37,17 @@ public final class ParticleShells {
     /** Shells where the protocol's particle profiles are gentle. */
     public static final int GENTLE = 20;
 
-    /** Shells where they are steep (or cannot be bounded before the run). */
+    /** Shells where they are steep. */
     public static final int STEEP = 32;
+
+    /** Shells where they are steeper still (or cannot be bounded before the run). */
+    public static final int STEEPEST = 48;
 
     /** Diffusion number above which a run takes {@link #STEEP} shells. */
     public static final double STEEP_FROM = 0.4;
+
+    /** Diffusion number above which a run takes {@link #STEEPEST} shells. */
+    public static final double STEEPEST_FROM = 0.6;
 
     /** The settings with their particle shells chosen for this cell and protocol, unless they give a number. */
     public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
@@ -44,16 +57,16 @@ public final class ParticleShells {
 
     /**
      * The shells a run of this cell through this protocol takes ({@link #GENTLE} without a cathode: none are used;
-     * {@link #STEEP} for a cathode built without its protocol, protocol null).
+     * {@link #STEEPEST} for a cathode built without its protocol, protocol null).
      */
     public static int forRun(CellSpec cell, ProtocolSpec protocol) {
         if (cell == null || !cell.hasCathode()) return GENTLE;
-        if (protocol == null) return STEEP;
-        if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return STEEP; // refused by the validator
+        if (protocol == null) return STEEPEST;
+        if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return STEEPEST; // refused by the validator
         List<StepSpec> steps = protocol.flatten();
         double beta = CompositeCathode.diffusionNumber(cell.cathode(), largestCurrentDensity(cell, steps),
                 lowestTemperature(cell, steps));
-        return beta <= STEEP_FROM ? GENTLE : STEEP; // NaN (a current without bound): STEEP
+        return beta <= STEEP_FROM ? GENTLE : beta <= STEEPEST_FROM ? STEEP : STEEPEST; // NaN (a current without bound): STEEPEST
     }
 
     /** The lowest temperature [K] of the run: the cell's and every one the protocol sets. */

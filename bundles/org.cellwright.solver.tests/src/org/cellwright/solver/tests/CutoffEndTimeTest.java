@@ -44,7 +44,7 @@ class CutoffEndTimeTest {
     @Test
     void aSlowFallOntoTheCutoffEndsWithinTheCapacityTargetOfFineSteps() {
         SolverSettings defaults = SolverSettings.builder().build();
-        // the same meshes (the shells the default takes for this protocol: 32), the reference's tolerance, steps <= 10 s
+        // the same meshes (the shells the default takes for this protocol: 48 since session 33, 32 before), the reference's tolerance, steps <= 10 s
         int shells = org.cellwright.solver.ParticleShells.forRun(WorkPrecisionBenchmark.chargedBaseline(MINUS_20_C),
                 ProtocolSpec.of(StepSpec.cRate(-0.84, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600))));
         SolverSettings fine = SolverSettings.builder().particleNodes(shells).relativeTolerance(1e-6).maxStep(10).build();

@@ -101,8 +101,11 @@ public final class WorkPrecisionBenchmark {
      * charged baseline cell 7 at 1 C (at 0.5 C below 0 degC: at -20 degC its voltage at 1 C is below 2.8 V at once, the
      * step ends at its start), and session 18's pulses of the interlayer cell 6 (as built, charged at 0.1 C until
      * 4.3 V, then four times 0.5 C for 15 min until 2.8 V and 30 min rest: in the cold the later pulses end on 2.8 V, so
-     * the capacity error measures where they end). Samples every 10 s. Last, the discharge at 5 C at 25 degC (the
-     * study's RateCapability rate, the steepest particle profile of the study: beta = 5; samples every 2 s).
+     * the capacity error measures where they end). Samples every 10 s. Then the discharge at 5 C at 25 degC (the
+     * study's RateCapability rate, the steepest particle profile of the study: diffusion number 1.86; samples every
+     * 2 s), and last (session 33) the discharge at 0.84 C at -20 degC (0.74): near the largest current the cell carries
+     * there, it delivers a quarter of its capacity and falls slowly onto 2.8 V, the case that sets
+     * {@code ParticleShells.STEEPEST}.
      */
     static List<Case> temperatureCases() {
         List<Case> out = new ArrayList<>();
@@ -117,6 +120,8 @@ public final class WorkPrecisionBenchmark {
         }
         out.add(new Case("5 C full-cell discharge, 25 degC", chargedBaseline(Sung2023Parameters.T_ROOM),
                 ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(3600))), 2, true));
+        out.add(new Case("0.84 C full-cell discharge, -20 degC", chargedBaseline(273.15 - 20),
+                ProtocolSpec.of(StepSpec.cRate(-0.84, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600))), 10, true));
         return out;
     }
 

@@ -3,7 +3,7 @@ package org.cellwright.solver.input;
 /**
  * Numerical settings. Mesh: control volumes through the cathode thickness, radial shells per particle (thinning
  * towards the surface, {@code ParticleDiffusion.SURFACE_REFINEMENT}; by default {@link #PARTICLE_NODES_FROM_PROTOCOL}:
- * chosen before the run from the cell and protocol by {@code org.cellwright.solver.ParticleShells}, 20 or 32, which
+ * chosen before the run from the cell and protocol by {@code org.cellwright.solver.ParticleShells}, 20, 32 or 48, which
  * meet 1 mV RMS and 0.1 % of the capacity on the WorkPrecisionBenchmark's cases at the protocol's largest
  * rate and lowest temperature), control volumes through the interlayer. Time steps are adaptive: the local error of
  * backward Euler, estimated from the deviation of each new voltage from the extrapolation of the previous two, is

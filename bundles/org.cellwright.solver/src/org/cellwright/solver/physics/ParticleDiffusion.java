@@ -35,7 +35,8 @@ public final class ParticleDiffusion {
      * parabolic face flows and 32 shells (session 30, {@code bench work-precision --temperatures}: with 24
      * shells 100:1 leaves the 1 C discharge at 0 degC 0.12 % off in capacity and 300:1 the 5 C discharge 1.6 mV off in
      * voltage; with 32, 150:1 and 200:1 meet both targets on every case, 150:1 with the larger margin at 5 C); since
-     * session 31 the default's shells, 20 or 32, are chosen from the protocol ({@code org.cellwright.solver.ParticleShells}).
+     * session 31 the default's shells, 20 or 32 (since session 33 20, 32 or 48), are chosen from the protocol
+     * ({@code org.cellwright.solver.ParticleShells}).
      */
     public static final double SURFACE_REFINEMENT = 150;
 
