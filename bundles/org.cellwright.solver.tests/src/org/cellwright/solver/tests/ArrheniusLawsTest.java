@@ -144,6 +144,13 @@ class ArrheniusLawsTest {
         assertEquals(3.0, flow.sizeEffectCoefficient(298.15) / flow.sizeEffectCoefficient(363.15), 0.02);
         // Coble creep: delta*D Arrhenius, so at fixed size and rate the stress scales as T / (delta D(T))
         double qc = li.get(COBLE_ACTIVATION_ENERGY, 0), d = 50e-9;
+        // its barrier is grain-boundary diffusion's (no delta D_gb of Li is measured): Q_B = 0.4-0.6 Q_L in metals
+        // (Heitjans and Kaerger, Diffusion in Condensed Matter, 2005) with Li's lattice self-diffusion measured at
+        // Q_L = 45-55 kJ/mol (Vanfleet et al., PRB 5 (1972) 4849: 10.8 kcal/mol at zero pressure; Lodding, Mundy, Ott,
+        // Phys. Status Solidi B 38 (1970) 559, DOI 10.1002/pssb.19700380206: ~55 kJ/mol): the middle of both, 25 kJ/mol
+        double qLatticeLow = 10.8 * 4.184 * KJ, qLatticeHigh = 55 * KJ;
+        assertEquals(0.5 * (qLatticeLow + qLatticeHigh) / 2, qc, 0.5 * KJ, "0.5 x Li's measured Q_L");
+        assertTrue(qc >= 0.4 * qLatticeLow && qc <= 0.6 * qLatticeHigh, "inside the derivation's 18-33 kJ/mol");
         assertEquals(T2 / T1 / factor(qc), flow.cobleStress(d, rate, T2) / flow.cobleStress(d, rate, T1), 1e-12);
     }
 

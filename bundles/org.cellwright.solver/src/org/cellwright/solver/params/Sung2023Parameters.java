@@ -76,7 +76,7 @@ public final class Sung2023Parameters {
                 .set(CREEP_STRESS_EXPONENT, 6.56) // LePage 2019
                 .set(CREEP_ACTIVATION_ENERGY, 37e3) // LePage 2019
                 .set(COBLE_DIFFUSION_PREFACTOR, 1.2e-24) // fitted (calibration.cell, bracket fit CobleDiffusionBracket: every short and non-short of Sung2023 holds in 9.33e-25-1.865e-24 m3/s; docs/calibration.md): delta*D at 298 K so that Coble and dislocation flow cross near 100 nm (Sung2023)
-                .set(COBLE_ACTIVATION_ENERGY, 45e3) // calibrated, between surface and GB self-diffusion of Li; not constrained within 10-60 kJ/mol by Sung2023's 60 C cells (bracket fit CobleBarrierBracket, calibration.cell)
+                .set(COBLE_ACTIVATION_ENERGY, 25e3) // grain-boundary diffusion: Q_B = 0.4-0.6 Q_L in metals (Heitjans & Kaerger 2005) x Li's measured lattice Q_L 45-55 kJ/mol (Lodding et al. 1970, DOI 10.1002/pssb.19700380206; Vanfleet et al. 1972): 0.5 x 50, 18-33 kJ/mol
                 .set(INTERFACIAL_ENERGY, 0.0673) // fitted (calibration.cell, fit NucleationBare): effective nucleus/SE interface energy giving 14.2 mV on SUS (Sung2023) with SUS's contact angle
                 .set(DEPOSIT_SIZE, 300e-9) // fitted (calibration.cell, bracket fit DepositSizeBracket: every expectation of Sung2023's cells where Li is plated holds in 235-411 nm; docs/calibration.md): size of mossy Li plated against the SE ("porous, mossy Li", Sung2023)
                 .set(FLAW_SIZE, 1e-6) // fitted (calibration.cell, bracket fit FlawSizeBracket: every short and non-short of Sung2023 holds from 0.311 um to the bound 40 um; docs/calibration.md): SE surface flaws / grain size at a flat foil contact

@@ -19,7 +19,7 @@ public final class DefaultMaterials {
                 .set(YOUNGS_MODULUS, 4.9e9).set(BULK_FLOW_STRESS, 0.8e6)
                 .set(SIZE_EFFECT_COEFFICIENT, 1.59e3).set(SIZE_EFFECT_EXPONENT, 0.633)
                 .set(CREEP_PREFACTOR, 7.7e28).set(CREEP_STRESS_EXPONENT, 6.56).set(CREEP_ACTIVATION_ENERGY, 37e3)
-                .set(COBLE_DIFFUSION_PREFACTOR, 1.2e-24).set(COBLE_ACTIVATION_ENERGY, 45e3)
+                .set(COBLE_DIFFUSION_PREFACTOR, 1.2e-24).set(COBLE_ACTIVATION_ENERGY, 25e3)
                 .set(INTERFACIAL_ENERGY, 0.055).set(DEPOSIT_SIZE, 300e-9).set(FLAW_SIZE, 1e-6)
                 .set(DEAD_LITHIUM_FRACTION, 0.02)
                 .build();

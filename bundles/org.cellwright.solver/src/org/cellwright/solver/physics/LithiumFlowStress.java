@@ -39,7 +39,7 @@ public final class LithiumFlowStress {
         creepQ = li.get(CREEP_ACTIVATION_ENERGY, 37e3);
         youngs = li.get(YOUNGS_MODULUS, 4.9e9);
         deltaD0 = li.get(COBLE_DIFFUSION_PREFACTOR, 1.2e-24);
-        qCoble = li.get(COBLE_ACTIVATION_ENERGY, 45e3);
+        qCoble = li.get(COBLE_ACTIVATION_ENERGY, 25e3);
         omega = li.get(MOLAR_MASS, 6.941e-3) / li.get(DENSITY, 534) / Constants.NA;
         tref = li.get(REFERENCE_TEMPERATURE, Constants.T_REF);
     }
