@@ -9,14 +9,18 @@ import {
     EditMode,
     EditorContextService,
     FeatureModule,
+    EditLabelValidationResult,
     GLabel,
     GLabelView,
     GlspEditLabelUI,
+    LabelEditValidation,
     GNode,
     IActionDispatcher,
     ModelInitializationConstraint,
     RoundedCornerNodeView,
     SelectionService,
+    ServerEditLabelValidator,
+    SetEditValidationResultAction,
     SetViewportAction,
     configureModelElement,
     editLabelFeature,
@@ -77,6 +81,27 @@ class CellEditLabelUI extends GlspEditLabelUI {
         });
     }
 
+    /**
+     * sprotty's validateLabel, but an answer is shown only on the edit and text it was asked for: the server's answer
+     * (CellEditLabelValidator: it waits for it) may come after the edit closed or the text changed, and sprotty would
+     * draw it on the hidden input, where the next edit opened found an old name's refusal.
+     */
+    protected override async validateLabel(value: string): Promise<EditLabelValidationResult> {
+        const edit = this.edits;
+        if (!this.labelValidator || !this.label) return super.validateLabel(value);
+        try {
+            const result = await this.labelValidator.validate(value, this.label);
+            if (edit === this.edits && this.isActive && this.editControl.value === value) {
+                this.isCurrentLabelValid = result.severity !== 'error';
+                this.showValidationResult(result);
+            }
+            return result;
+        } catch (reason) {
+            this.logger.error(this, 'Error validating edited label', reason);
+            return { severity: 'ok', message: undefined };
+        }
+    }
+
     // sprotty's configureAndAdd but for the blur, which applies only the edit it ended
     protected override configureAndAdd(element: HTMLInputElement | HTMLTextAreaElement, containerElement: HTMLElement): void {
         element.style.visibility = 'hidden';
@@ -96,6 +121,23 @@ class CellEditLabelUI extends GlspEditLabelUI {
 }
 decorate(injectable(), CellEditLabelUI);
 
+/**
+ * GLSP's server validation of a label edit (RenameCheck on the server), but waiting for the server's answer however
+ * long it takes. GLSP's ServerEditLabelValidator asks with requestUntil, which gives up after 2 s and takes the text
+ * for valid; an answer later than that (the server busy: a rename's or a reload's work on the same session) found no
+ * pending request and was dispatched as an action of its own, which the page has no handler for: "Missing handler for
+ * action 'setEditValidationResult'" in the log, and a name the server refuses shown as accepted (Enter, which waits
+ * for the same validation, sent it anyway; the server refused it then). Now every answer meets its request; an
+ * answer for an edit closed meanwhile is dropped by CellEditLabelUI.validateLabel.
+ */
+class CellEditLabelValidator extends ServerEditLabelValidator {
+    override async validate(value: string, label: Parameters<ServerEditLabelValidator['validate']>[1]): Promise<EditLabelValidationResult> {
+        const response = await this.actionDispatcher.request(LabelEditValidation.createValidationRequestAction(value, label.id));
+        return SetEditValidationResultAction.is(response) ? LabelEditValidation.toEditLabelValidationResult(response.status) : { severity: 'ok' };
+    }
+}
+decorate(injectable(), CellEditLabelValidator);
+
 const cellDiagramModule = new FeatureModule(
     (bind, unbind, isBound, rebind) => {
         const context = { bind, unbind, isBound, rebind };
@@ -109,6 +151,7 @@ const cellDiagramModule = new FeatureModule(
         // an element's name: double-click to rename (the server renames the element in the text)
         configureModelElement(context, 'label:name', GLabel, GLabelView, { enable: [editLabelFeature] });
         rebind(GlspEditLabelUI).to(CellEditLabelUI).inSingletonScope();
+        rebind(TYPES.IEditLabelValidator).to(CellEditLabelValidator);
         // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
         // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         onAction(context, ASK_RENAME, (action: any) => {

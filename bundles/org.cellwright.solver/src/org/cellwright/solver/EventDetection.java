@@ -13,7 +13,7 @@ import org.cellwright.solver.physics.PhysicsEvents;
  * Events of a run that are not a step's own end: the model's events at commit (a short circuit reported by the
  * physics ends the run), hard shorts (a Li filament spanning the separator, or the leak through filaments exceeding
  * the applied current), soft shorts (a step that cannot reach its voltage cut-off because current leaks; a step of
- * whose charge a measurable share leaks; the Coulombic efficiency collapsing, or rising past 100 %, while current
+ * whose charge, stored or given back, a measurable share leaks; the Coulombic efficiency collapsing, or rising past 100 %, while current
  * leaks) and stalled steps (a step of the cycle's
  * second direction that ends at its cut-off having passed almost nothing).
  */
@@ -103,23 +103,34 @@ final class EventDetection implements PhysicsEvents {
     }
 
     /**
-     * A step that stored charge (a full cell's charge, a half cell's plating: the direction of a cycle's efficiency's
-     * denominator, a hold's too), however it ended, of whose charge more than {@link Simulation#SOFT_SHORT_LEAK_SHARE}
+     * A step that passed charge, however it ended, of whose charge more than {@link Simulation#SOFT_SHORT_LEAK_SHARE}
      * leaked through Li filaments: a soft short in its cycle, whatever the cycle's number (unless {@link
      * #checkSoftShortStep} named the step already). The leak's share of a step's charge is the share of its mean current
      * the leak G V carried ({@code LithiumFilament#leakageConductance}), a quantity of the model, not of a comparison:
      * the efficiency rules of {@link #cycleClosed} need a cycle before (the best efficiency of the cycles after the
      * first) and missed cycle 2 of the baseline cell at 65 MPa, whose charge leaked 3 % (8.6 % of the cycle) and which
-     * shorted in cycle 3 with nothing said (session 31, pred31). A discharge's (stripping's) leak is the cycle's: it
-     * shows in the cycle's efficiency (a full cell's discharge at 0.35 C leaks about 1 % through a filament across half
-     * of the separator, as much as its charge at the same current).
+     * shorted in cycle 3 with nothing said (session 31, pred31).
+     *
+     * <p>Both directions (session 33; until then only the storing one, a full cell's charge, a half cell's plating): a
+     * cycler counts the external current, and the filament is a resistor in parallel with the cell, so in either
+     * direction the leak is a charge the cycler's count and the lithium moved differ by. A full cell's filament drains it
+     * internally whatever the external current (G V from its positive to its negative electrode): in a charge the count
+     * exceeds what was stored by the leak, in a discharge the electrodes give up the count plus the leak, so the cell
+     * delivers less than it stored (a 0.35 C discharge through a filament across half of the separator: about 1 %, as
+     * much as its charge at the same current). A half cell's (Li against Li, its voltage the overpotentials') carries G V
+     * in the direction of the current, plating or stripping: the count exceeds the lithium moved (a stripping ends when
+     * its plated Li is exhausted, so the leak shows as an efficiency past 100 %). Either way a leak above a cycler's
+     * tolerance is in the data a user compares, so it is named with the step that showed it; the words say which.
      */
     void checkLeakShare(String step, double stepCharge) {
-        if (stepReported || Math.signum(stepCharge) != (model.fullCell() ? 1 : -1) || !leakedMeasurably(stepCharge)) return;
+        if (stepReported || !leakedMeasurably(stepCharge)) return;
+        boolean storing = Math.signum(stepCharge) == (model.fullCell() ? 1 : -1);
+        String meaning = storing ? "" : model.fullCell() ? "; the cell gave that up besides what it delivered, a self-discharge"
+                : "; charge counted that moved no lithium";
         softShort(String.format(Locale.ROOT, "%s leaked %.1f %% of the %.3f mAh/cm2 it passed through Li filaments "
-                + "spanning %.0f %% of the separator (a cycler counts a charge to %.0f %%)", step,
+                + "spanning %.0f %% of the separator (a cycler counts a charge to %.0f %%)%s", step,
                 100 * Math.abs(stepLeak / stepCharge), Math.abs(stepCharge) / 36000.0, 100 * model.filamentFraction(),
-                100 * Simulation.SOFT_SHORT_LEAK_SHARE), true);
+                100 * Simulation.SOFT_SHORT_LEAK_SHARE, meaning), true);
     }
 
     /** Whether a filament leaked more than {@link Simulation#SOFT_SHORT_LEAK_SHARE} of the step's charge [C/m2]. */

@@ -54,9 +54,13 @@ public final class Simulation {
      * The share of a step's charge (or of a cycle's storing charge) that current leaking through Li filaments must
      * exceed to be a soft short (EventDetection: a step named for its leak alone, a step that missed its cut-off, a cycle
      * whose efficiency collapsed or passed 100 %). A measurement's resolution, not a property of the cell: the leak
-     * passes charge that stores no lithium, so a cycler sees it only as charge counted and not returned, and a cycler
-     * is required to count a capacity to +-1 % (IEC 61951-2 Ed. 4.1 (2022), clause 4, as quoted by a test laboratory, ittsb.eu; "Parameter measurement
-     * tolerances": +-1 % for current and for capacity); a leak below 1 % of a step's charge is within that tolerance.
+     * passes charge that stores no lithium, so a cycler sees it only as charge counted and not returned, and a test of
+     * lithium-ion cells must measure current to +-1 % (IEC 62660-2:2010, clause 4.3 "Measurement tolerances": +-0.1 %
+     * voltage, +-1 % current, +-2 degC, +-0.1 % time, each the whole error of the procedure; as its identical Russian
+     * adoption GOST R IEC 62660-2-2014 prints it, docs.cntd.ru/document/1200112872, the IEC text itself not read here),
+     * so a capacity, current integrated over time, is counted to about +-1 %; a leak below 1 % of a step's charge is
+     * within that tolerance. (Until session 33 the citation was IEC 61951-2, a nickel-metal hydride standard; no quote of
+     * IEC 62660-1's or IEC 61960-3's tolerances was found: docs/calibration.md, "Numerical thresholds".)
      * The model's leak has no noise of its own (G V integrated over the accepted time steps), and its capacities are
      * accurate to 0.1 % (README, "Accuracy: work-precision"), well inside it. The same 1 % as before session 32, when it
      * was written twice in EventDetection without a reason (docs/calibration.md, "Numerical thresholds").

@@ -154,6 +154,30 @@ class ResolvedInputsTest {
 	}
 
 	/**
+	 * A re-run from inputs.json has the progress bar a run of a .cell file has (session 33; before, it printed nothing
+	 * until its summary): its one task, named as the experiment, fed by the solver and finished with the run, and its
+	 * summary printed through the bar.
+	 */
+	@Test
+	void aRerunFromInputsJsonShowsItsProgress() throws Exception {
+		Path file = CliTest.examples().resolve("baseline-halfcell.cell");
+		Cli.Result first = Cli.cli("run", file.toString(), "--experiment", "FirstCycle", "--out", tmp.resolve("a").toString());
+		assertEquals(0, first.rc(), first.out() + first.err());
+		java.io.StringWriter s = new java.io.StringWriter();
+		java.io.PrintWriter o = new java.io.PrintWriter(s);
+		try (org.cellwright.cli.run.Progress progress = new org.cellwright.cli.run.Progress(o, false, 3600)) {
+			int rc = org.cellwright.cli.run.InputsRun.run(CliTest.latest(tmp.resolve("a"), "FirstCycle").resolve("inputs.json"),
+					tmp.resolve("b"), o, o, org.cellwright.run.RunExecutor.LOCAL, null, progress);
+			assertEquals(0, rc, s.toString());
+			List<org.cellwright.cli.run.Progress.Task> tasks = progress.tasks();
+			assertEquals(1, tasks.size());
+			assertTrue(tasks.get(0).started(), "the solver reported to the re-run's task");
+			assertTrue(progress.line().startsWith("[####################] 1/1 runs"), progress.line());
+		}
+		assertTrue(s.toString().contains("FirstCycle"), s.toString());
+	}
+
+	/**
 	 * A sweep's run's inputs.json runs again, as the single run of its variant, in the variant's folder: its
 	 * provenance names it "sweep/variant", which the re-run took for a folder name and refused ("provenance.experiment:
 	 * a path separator cannot be part of a folder name", src29). The same curve; run again unchanged, it is current.

@@ -1,8 +1,11 @@
 package org.cellwright.cli.run;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cellwright.report.RunReport;
 import org.cellwright.cli.RunCommand;
@@ -13,10 +16,12 @@ import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
+import org.cellwright.run.RunUnit;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.run.folder.SourceRecord;
+import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -40,15 +45,29 @@ public final class InputsRun {
 		return run(json, outDir, out, err, RunExecutor.LOCAL, null);
 	}
 
-	/** The same on an engine ({@code run --engine NAME --master URL}). */
+	/**
+	 * The same on an engine ({@code run --engine NAME --master URL}), with the progress bar a run of a .cell file shows
+	 * ({@link Progress}: redrawn in place on a terminal, a plain line every 10 s otherwise; before session 33 a re-run
+	 * printed nothing until its summary).
+	 */
 	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master) {
+		try (Progress progress = new Progress(out, Progress.stdoutIsTerminal(), 10)) {
+			return run(json, outDir, out, err, engine, master, progress);
+		}
+	}
+
+	/**
+	 * The same, its run's progress in {@code progress} (its one task, fed by the solver) and everything printed while
+	 * the run goes through it, so no line tears the bar.
+	 */
+	public static int run(Path json, Path outDir, PrintWriter out, PrintWriter err, String engine, String master, Progress progress) {
 		if (!CliSupport.isFile(json, Problem.display(json), err)) return 1;
 		if (org.cellwright.run.dfn.DfnInputs.FILE_NAME.equals(String.valueOf(json.getFileName()))) {
 			// a liquid-electrolyte run keeps its inputs as dfn-inputs.json, a record that cannot be run again: it read
 			// "dfn-inputs.json: format: missing" (session 19)
-			err.println(Problem.display(json) + ": a liquid-electrolyte run's inputs record, which cannot be run again (only a"
+			progress.println(err, Problem.display(json) + ": a liquid-electrolyte run's inputs record, which cannot be run again (only a"
 					+ " solid-state run's inputs.json can): run its .cell file (the run's summary.json names it, source_file)");
-			err.println("cellwright: not run");
+			progress.println(err, "cellwright: not run");
 			return 1;
 		}
 		ResolvedInputs in;
@@ -56,20 +75,20 @@ public final class InputsRun {
 			// a source named relative to the run folder the file lies in is found from there (SourceRecord)
 			in = SourceRecord.readInputs(json, Problem.display(json), InputsJson.Purpose.RUN); // held to the limits: run again
 		} catch (InputsJsonException e) {
-			err.println(e.getMessage());
-			err.println("cellwright: not run: fix the inputs file first");
+			progress.println(err, e.getMessage());
+			progress.println(err, "cellwright: not run: fix the inputs file first");
 			return 1;
 		}
 		RunGroup g = Plans.of(in, json);
 		if (!g.runnable()) {
-			for (Problem p : g.problems()) err.println(Problem.display(json) + ": error: " + p.message());
-			err.println("cellwright: not run: fix the inputs file first");
+			for (Problem p : g.problems()) progress.println(err, Problem.display(json) + ": error: " + p.message());
+			progress.println(err, "cellwright: not run: fix the inputs file first");
 			return 1;
 		}
 		Path root = outDir != null ? outDir : CliSupport.userPath(RunFiles.RESULTS).resolve("rerun");
 		if (in.expectations() == null)
 			// an inputs.json written before it kept the expect clauses: its re-run checks nothing, and says so
-			out.println("note: " + Problem.display(json) + " records no expect clauses (written before inputs.json kept them): the"
+			progress.println("note: " + Problem.display(json) + " records no expect clauses (written before inputs.json kept them): the"
 					+ " re-run checks none; run the .cell file to check them");
 		int[] rc = { 1 };
 		boolean[] notKept = { false };
@@ -78,29 +97,43 @@ public final class InputsRun {
 		try {
 			executor = RunExecutor.LOCAL.equals(engine) ? RunExecutor.local(1) : RunExecutor.of(engine, master);
 		} catch (IllegalArgumentException e) {
-			err.println("cellwright: " + e.getMessage());
+			progress.println(err, "cellwright: " + e.getMessage());
 			return 1;
 		}
+		// the run's task in the progress bar, as a run of a .cell file has one per run (RunCommand)
+		Map<RunUnit, Progress.Task> tasks = new HashMap<>();
+		for (RunUnit u : g.units()) tasks.put(u, progress.task(u.variant() == null ? u.name() : u.variant()));
 		try (RunExecutor pool = executor) {
 			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new RunReport.Writing() {
 				@Override
+				public ProgressListener progress(RunUnit u) {
+					return tasks.get(u);
+				}
+
+				@Override
+				public void unitDone(RunUnit u) {
+					tasks.get(u).finished();
+				}
+
+				@Override
 				protected void noReport(String message) {
-					err.println("cellwright: no report: " + message);
+					progress.println(err, "cellwright: no report: " + message);
 				}
 
 				@Override
 				public void refused(RunGroup group, String message) {
-					err.println("cellwright: not run: " + message);
+					progress.println(err, "cellwright: not run: " + message);
+					for (RunUnit u : group.units()) tasks.get(u).finished();
 				}
 
 				@Override
 				public void tookOver(RunGroup group, String message) {
-					err.println("cellwright: " + group.name() + ": " + message);
+					progress.println(err, "cellwright: " + group.name() + ": " + message);
 				}
 
 				@Override
 				public void notKept(RunGroup group, String message) {
-					err.println("cellwright: " + message);
+					progress.println(err, "cellwright: " + message);
 					notKept[0] = true;
 				}
 
@@ -109,13 +142,15 @@ public final class InputsRun {
 					String src = in.provenance().sourceFile() == null ? ""
 							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
 					// what a run of the .cell file prints: key numbers, the solver's warnings, the files (one printing)
-					RunCommand.printSummary(out, r, src);
+					StringWriter summary = new StringWriter();
+					RunCommand.printSummary(new PrintWriter(summary), r, src);
+					progress.println(summary.toString().stripTrailing());
 					rc[0] = r.outcome().finished() ? 0 : 1;
 					// the comparison with the measurement the run kept, said as run says it for the .cell file
 					RunCommand.MeasuredNotes measured = RunCommand.measuredNotes(r.folder());
-					for (String w : measured.warnings()) err.println(w);
+					for (String w : measured.warnings()) progress.println(err, w);
 					if (measured.error() != null) {
-						err.println(measured.error());
+						progress.println(err, measured.error());
 						rc[0] = 1;
 					}
 					checks.addAll(r.outcome().checks());
@@ -123,7 +158,9 @@ public final class InputsRun {
 			});
 		}
 		if (notKept[0] && rc[0] == 0) rc[0] = 1; // a run whose files could not all be written (a full disk): said above
-		int failed = Checks.printTable(out, checks, rc[0] != 0);
+		StringWriter table = new StringWriter();
+		int failed = Checks.printTable(new PrintWriter(table), checks, rc[0] != 0);
+		if (!table.toString().isEmpty()) progress.println(table.toString().stripTrailing());
 		return rc[0] != 0 ? rc[0] : failed > 0 ? RunCommand.CHECK_FAILED : 0;
 	}
 }

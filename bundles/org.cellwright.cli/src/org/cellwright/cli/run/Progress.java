@@ -52,6 +52,11 @@ public final class Progress implements AutoCloseable {
 		public void finished() {
 			done = true;
 		}
+
+		/** Whether the solver reported to this task (its listener was attached to the run). */
+		public boolean started() {
+			return started;
+		}
 	}
 
 	private final PrintWriter out;
@@ -93,6 +98,11 @@ public final class Progress implements AutoCloseable {
 		return t;
 	}
 
+	/** The tasks made so far, in order. */
+	public synchronized List<Task> tasks() {
+		return List.copyOf(tasks);
+	}
+
 	/** Prints a line above the bar. */
 	public void println(String line) {
 		println(out, line);
@@ -107,6 +117,7 @@ public final class Progress implements AutoCloseable {
 	}
 
 	private synchronized void tick() {
+		if (tasks.isEmpty()) return; // nothing to show yet (a re-run's bar is made before its inputs are read)
 		if (terminal) {
 			clear();
 			out.print(line());

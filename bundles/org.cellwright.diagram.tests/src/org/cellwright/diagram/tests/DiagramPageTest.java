@@ -158,6 +158,22 @@ class DiagramPageTest {
 		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
 	}
 
+	/**
+	 * The answer to a name check that comes late (the server busy; the page test holds each answer 3 s, longer than the
+	 * 2 s GLSP's validator waited) is shown when it comes, and an answer for an edit closed meanwhile is dropped, with
+	 * nothing in the log (web/test/diagram-late-validation.test.mjs). Before (session 33), the page took the name for
+	 * valid after 2 s and logged "Missing handler for action 'setEditValidationResult'" when the answer came.
+	 */
+	@Test
+	void aLateAnswerToANameCheckIsShownAndNothingIsLogged(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-late-validation.test.mjs", "diagram-late-validation-test.log", List.of(server.pageUri(file).toString(), file.toString()));
+		}
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());

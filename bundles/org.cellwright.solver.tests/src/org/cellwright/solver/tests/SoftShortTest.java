@@ -28,18 +28,24 @@ import org.junit.jupiter.api.Test;
  * 32): a step of whose charge more than 1 % leaks is a soft short since then ({@link Simulation#SOFT_SHORT_LEAK_SHARE},
  * {@code SoftShortLeakShareTest}), and at 0.1 C the filament growing through the first charge takes 1.7 % of it
  * (cycle 1 would be named, not the behaviour each test here shows); at 0.35 C it takes 0.42 % and spans 43 % of the
- * separator by the end, as at 0.1 C (45 %).
+ * separator by the end, as at 0.1 C (45 %). The discharges are at 0.7 C (0.35 C before session 33): since then a
+ * discharge is judged as a charge (the filament drains the cell while it discharges too, so it delivers less than it
+ * stored: {@code SoftShortLeakShareTest#aDischargeThatLeaksIsASoftShortThoughItsChargeDidNot}), and a 0.35 C discharge
+ * through the filament across 43 % of the separator leaks 1.0 % of its charge (at 0.05 C 7.4 %): cycle 1's discharge
+ * would be named first; at 0.7 C it leaks less than 1 %.
  */
 class SoftShortTest {
     /** The first charge, which grows the filament without leaking a measurable share of its charge (see above). */
     static final StepSpec FIRST_CHARGE = StepSpec.cRate(0.35, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600));
+    /** A discharge to 3.7 V that leaks less than 1 % of its charge through that filament (see above). */
+    static final StepSpec DISCHARGE = StepSpec.cRate(-0.7, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600));
 
     static RecordingSink run(double pressure) {
         RecordingSink s = new RecordingSink();
         new Simulation().run(Sung2023Parameters.cell7FullBaseline(pressure, Sung2023Parameters.T_ROOM), ProtocolSpec.of(
-                FIRST_CHARGE, StepSpec.cRate(-0.35, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600)),
+                FIRST_CHARGE, DISCHARGE,
                 StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.voltageAbove(4.3), Cutoff.duration(2 * 3600)),
-                StepSpec.cRate(-0.35, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600))),
+                DISCHARGE),
                 SolverSettings.builder().cathodeNodes(5).particleNodes(10).outputInterval(3600).build(), s, null);
         return s;
     }
@@ -80,7 +86,7 @@ class SoftShortTest {
     void aChargeThatLeaksIntoItsCapacityLimitIsASoftShort() {
         RecordingSink s = new RecordingSink();
         new Simulation().run(Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM), ProtocolSpec.of(
-                FIRST_CHARGE, StepSpec.cRate(-0.35, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600)),
+                FIRST_CHARGE, DISCHARGE,
                 StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.voltageAbove(4.3),
                         Cutoff.capacity(0.015 * 36000), Cutoff.duration(2 * 3600))),
                 SolverSettings.builder().cathodeNodes(5).particleNodes(10).outputInterval(3600).build(), s, null);
@@ -101,7 +107,7 @@ class SoftShortTest {
         // separator by then, and is a soft short itself; at 1 C 0.46 %.
         RecordingSink s = new RecordingSink();
         StepSpec leaky = StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.voltageAbove(4.3), Cutoff.duration(2 * 3600));
-        StepSpec discharge = StepSpec.cRate(-0.35, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600));
+        StepSpec discharge = DISCHARGE;
         StepSpec charge = StepSpec.cRate(1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600));
         new Simulation().run(Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM),
                 ProtocolSpec.of(FIRST_CHARGE, discharge, leaky, discharge, leaky, discharge, charge, discharge),
@@ -157,15 +163,16 @@ class SoftShortTest {
      * its charge, but the Coulombic efficiency collapses: the leak drains the cell at rest (a self-discharge through the
      * filament, which no step's charge shows). First charge as above (the filament grows at 65 MPa), then charges of
      * 0.5 mAh/cm2 at 3 mA/cm2 (10 min: the leak, about 0.015 mA/cm2, takes 0.4-0.8 % of the current), each followed by a
-     * rest and a discharge at 0.05 C to 3.7 V: a 1 h rest (efficiency 86 %), then a 20 h rest (17 %: the leak drained
-     * 0.37 mAh/cm2 of the 0.5 stored), then (later true) a 20 h rest again, a later cycle, so that the collapsed one is
+     * rest and a discharge at 0.7 C to 3.7 V: a 1 h rest (efficiency 91 %), then a 20 h rest (3 %: the leak drained
+     * 0.39 mAh/cm2 of the 0.5 stored), then (later true) a 20 h rest again, a later cycle, so that the collapsed one is
      * not the run's last (since session 28 the last cycle is judged too: the fourth is counted). At 5 MPa nothing leaks
      * at rest: no soft short. (Session 32: the collapse's scenario before, a 0.01 mA/cm2 charge for 10 h, is now named by
-     * the step rule, {@link #efficiencyRun}.)
+     * the step rule, {@link #efficiencyRun}. Session 33: the discharges were at 0.05 C, 86 % and 17 %; a discharge is
+     * judged as a charge since then, and at 0.05 C the first leaks 7.4 % of its charge: see the class comment.)
      */
     static RecordingSink selfDischargeRun(double pressure, boolean later) {
         RecordingSink s = new RecordingSink();
-        StepSpec discharge = StepSpec.cRate(-0.05, Cutoff.voltageBelow(3.7), Cutoff.duration(50 * 3600));
+        StepSpec discharge = DISCHARGE;
         StepSpec charge = StepSpec.currentDensity(3 * Sung2023Parameters.MA_CM2, Cutoff.duration(600));
         List<StepSpec> steps = new java.util.ArrayList<>(List.of(FIRST_CHARGE, discharge,
                 charge, StepSpec.rest(3600), discharge, charge, StepSpec.rest(20 * 3600), discharge));
@@ -288,7 +295,9 @@ class SoftShortTest {
         assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
         assertEquals(StepEnd.DURATION, s.cycles.get(0).steps().get(1).end());
         List<SimulationEvent> soft = softShorts(s);
-        assertEquals(1, soft.size(), () -> s.events.toString());
+        // the hold, and the 0.35 C discharge after it through the same filament (1 % of its charge), counted (session 33)
+        assertEquals(2, soft.size(), () -> s.events.toString());
+        assertEquals("warning: the soft short showed again 1 time, the last in cycle 1", soft.get(1).message());
         assertEquals(1, soft.get(0).stepIndex());
         assertTrue(soft.get(0).message().startsWith("warning: cycle 1, step 2: soft short: the hold at 4.3 V ran into its time "
                 + "limit of 10 h without reaching |I| < 0.002 C: "), soft.get(0).message());
@@ -336,33 +345,35 @@ class SoftShortTest {
         // efficiency past 100 % names a cycle whose plating leaked less than 1 % and which as a whole leaked more
         // (EventDetection.cycleClosed); this scenario no longer shows it alone (the leak grows with the filament, as
         // f / (1 - f), from cycle to cycle; stripping at 0.3 or 0.5 mA/cm2 instead of 1 names cycle 6 or 7 by a plating
-        // too). experiments.cell's SilicideHalfCell still does: cycle 8, 100.6 %, its platings under 1 % (session 32;
-        // moreGivenBackThanStoredIsNamedByTheEfficiencyAloneWhereNoPlatingLeaksOnePercent).
+        // too). Since session 33 a stripping is judged as a plating: cycle 6's, 1.2 % of whose 1.48 mAh/cm2 leaked
+        // (its plating 0.84 %), is the first said, a charge the cycler counted that moved no lithium; cycle 7 is counted.
         RecordingSink s = leakyHalfCell(100e6, 268.15);
         assertTrue(s.cycles.size() >= 7, () -> s.cycles.toString());
         double ce = s.cycles.get(6).coulombicEfficiency();
         assertTrue(ce > 1, () -> "cycle 7 gave back " + ce + " of what it plated: " + s.cycles);
         List<SimulationEvent> soft = softShorts(s);
         assertFalse(soft.isEmpty(), () -> s.events.toString());
-        SimulationEvent e = soft.get(0); // the first said: cycle 7's (cycle 8 shorts)
-        assertEquals(7, e.cycleIndex());
-        assertEquals(s.cycles.get(6).steps().get(0).stepIndex(), e.stepIndex(), "cycle 7's plating");
-        assertTrue(e.message().startsWith("warning: cycle 7, step 14: soft short: the discharge at 1 mA/cm2 leaked "), e.message());
+        SimulationEvent e = soft.get(0); // the first said: cycle 6's stripping (cycle 8 shorts)
+        assertEquals(6, e.cycleIndex());
+        assertEquals(s.cycles.get(5).steps().get(1).stepIndex(), e.stepIndex(), "cycle 6's stripping");
+        assertTrue(e.message().startsWith("warning: cycle 6, step 13: soft short: the charge at 1 mA/cm2 leaked "), e.message());
         assertTrue(e.message().contains("through Li filaments spanning"), e.message());
+        assertTrue(e.message().endsWith("; charge counted that moved no lithium"), e.message());
     }
 
     /**
-     * The efficiency past 100 % names a cycle alone: experiments.cell's SilicideHalfCell (cell 5, Si without CNT, at
-     * 65 MPa, the study's plating and stripping at 0.92 mA/cm2). A filament grows through the separator; no plating (the
-     * half cell's storing step) leaks more than 1 % of its charge, so the step rule ({@link
-     * Simulation#SOFT_SHORT_LEAK_SHARE}) names none, but the cycle as a whole leaks more than 1 % of its plating (cycle 8:
-     * 0.042 mAh/cm2 of 3.036, through a filament across 98 % of the separator), and its stripping, which runs until its
-     * plated Li is exhausted, counts the leak too: cycle 8 gives back 100.6 % of what it plated, before the hard short
-     * in cycle 9. Without the rule the run says no soft short before its hard short (session 32; {@link
-     * #moreGivenBackThanStoredWhileCurrentLeaksIsASoftShort}'s scenario is now named by its plating first).
+     * experiments.cell's SilicideHalfCell (cell 5, Si without CNT, at 65 MPa, the study's plating and stripping at
+     * 0.92 mA/cm2): a filament grows through the separator; no plating (the half cell's storing step) leaks more than
+     * 1 % of its charge, but cycle 8's stripping, which runs until its plated Li is exhausted, leaks 1.8 % of its
+     * 3.05 mAh/cm2 through a filament across 98 % of the separator (its plating 0.46 %): since session 33 a stripping is
+     * judged as a plating, and it is the soft short said, with its step, before the hard short in cycle 9. Until then
+     * only the efficiency past 100 % named the cycle (100.6 %, more given back than stored: the stripping counts the
+     * leak), and that rule had this scenario as its own; it names a cycle whose plating and stripping each leak less
+     * than 1 % and together more, with an efficiency past 100 %, and the study's runs show none since (the same cell at
+     * 55 MPa leaks 0.52 % and 0.84 % in cycle 18, at an efficiency below 100 %: no rule names it; session 33's report).
      */
     @Test
-    void moreGivenBackThanStoredIsNamedByTheEfficiencyAloneWhereNoPlatingLeaksOnePercent() {
+    void aStrippingThatLeaksIsNamedBeforeItsCyclesEfficiency() {
         RecordingSink s = new RecordingSink();
         new Simulation().run(Sung2023Parameters.cell5Si(65e6), Sung2023Parameters.platingStrippingInterlayer(34),
                 SolverSettings.builder().outputInterval(600).build(), s, null);
@@ -371,12 +382,12 @@ class SoftShortTest {
         assertEquals(1, soft.size(), () -> s.events.toString());
         SimulationEvent e = soft.get(0);
         assertEquals(8, e.cycleIndex(), e::message);
-        assertEquals(-1, e.stepIndex(), "the cycle's, not a step's: " + e.message());
+        assertEquals(s.cycles.get(7).steps().get(1).stepIndex(), e.stepIndex(), "cycle 8's stripping: " + e.message());
         double ce = s.cycles.get(7).coulombicEfficiency();
         assertTrue(ce > 1, "cycle 8 gave back " + ce);
-        assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT, "warning: cycle 8: soft short: Coulombic efficiency "
-                + "%.1f %%, more given back than stored: ", 100 * ce)), e.message());
-        assertTrue(e.message().contains("leaked through Li filaments spanning"), e.message());
+        assertTrue(e.message().startsWith("warning: cycle 8, step 3.2: soft short: the charge at 0.92 mA/cm2 leaked "), e.message());
+        assertTrue(e.message().endsWith("; charge counted that moved no lithium"), e.message());
+        assertTrue(SoftShortLeakShareTest.leakedShare(e) > Simulation.SOFT_SHORT_LEAK_SHARE, e.message());
         assertEquals(9, s.cycles.size(), "the hard short's cycle");
     }
 

@@ -1,0 +1,82 @@
+// Headless-browser test of a label edit's name check whose answer comes late (the server busy): the page's websocket
+// is routed through playwright, which holds each of the server's answers to the check (setEditValidationResult) for
+// 3 s, longer than the 2 s GLSP's own validator waited. The refusal of a taken name is shown when the answer comes,
+// and nothing is logged; an answer for an edit closed meanwhile is dropped: the edit opened next shows no old refusal.
+// Before (session 33), the validator gave up after 2 s and took the name for valid, and the answer, finding no
+// request, was dispatched as an action of its own: "Missing handler for action 'setEditValidationResult'".
+// usage: node test/diagram-late-validation.test.mjs <page url> <the page's .cell file>
+import { readFileSync } from 'node:fs';
+import { checks, finish, launch, openDiagram } from './page.mjs';
+
+const [url, file] = process.argv.slice(2);
+if (!url || !file) {
+    console.error('usage: node test/diagram-late-validation.test.mjs <page url> <file>');
+    process.exit(2);
+}
+const HELD_MS = 3000;
+const browser = await launch();
+const logs = [];
+const { check, failed } = checks();
+let held = 0;
+/** Routes the page's websocket to the server, holding the server's answers to the name check for HELD_MS. */
+const holdAnswers = page => page.routeWebSocket(/\/glsp$/, ws => {
+    const server = ws.connectToServer();
+    ws.onMessage(m => server.send(m));
+    server.onMessage(m => {
+        if (String(m).includes('"setEditValidationResult"')) {
+            held++;
+            setTimeout(() => ws.send(m), HELD_MS);
+        } else ws.send(m);
+    });
+});
+const edit = page => page.evaluate(() => {
+    const c = document.querySelector('.label-edit');
+    const e = c?.querySelector('input');
+    return {
+        shown: !!e && getComputedStyle(e).visibility === 'visible' && e.offsetParent !== null,
+        classes: c ? [...c.classList].filter(k => k.startsWith('validation-')).join(' ') : '',
+        message: c?.getAttribute('data-balloon') ?? null
+    };
+});
+async function until(page, predicate, ms = 15000) {
+    for (let i = 0; i < ms / 50; i++) {
+        const state = await edit(page);
+        if (predicate(state)) return state;
+        await page.waitForTimeout(50);
+    }
+    return edit(page);
+}
+
+try {
+    const before = readFileSync(file, 'utf8');
+    const page = await openDiagram(browser, url, logs, 'LPSCl', holdAnswers);
+    const label = page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first();
+    await label.dblclick();
+    check((await until(page, s => s.shown)).shown, 'a double click on LPSCl opens its edit');
+    // a taken name: its refusal comes 3 s late, and is shown then
+    await page.locator('.label-edit input').fill('L');
+    await page.keyboard.type('i');
+    const refused = await until(page, x => x.classes === 'validation-error' && (x.message ?? '').includes('The name Li is taken.'));
+    check(refused.classes === 'validation-error' && (refused.message ?? '').includes('The name Li is taken.'),
+        `the late answer's refusal is shown (${JSON.stringify(refused)})`);
+    check(held > 0, `the server's answers were held ${HELD_MS} ms (${held})`);
+    // a refused name typed, the edit closed before its answer comes: the next edit shows nothing of it
+    await page.locator('.label-edit input').fill('2LPSC');
+    await page.keyboard.type('l');
+    await page.waitForTimeout(500); // the check asked (200 ms after the key), its answer held
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(HELD_MS + 1000); // every answer in
+    await label.dblclick();
+    const reopened = await until(page, s => s.shown);
+    await page.waitForTimeout(500);
+    const now = await edit(page);
+    check(reopened.shown && now.classes === '' && now.message === null, `the edit opened again shows no old answer (${JSON.stringify(now)})`);
+    await page.keyboard.press('Escape');
+    check(readFileSync(file, 'utf8') === before, 'nothing was applied to the file');
+    check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
+    check(!logs.some(l => l.includes('Missing handler')),
+        'no "Missing handler" in the log: ' + logs.filter(l => l.includes('Missing handler')).join('; '));
+} catch (e) {
+    check(false, 'the test ran: ' + e);
+}
+await finish(browser, logs, failed);
