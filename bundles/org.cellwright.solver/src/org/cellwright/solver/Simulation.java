@@ -53,7 +53,7 @@ public final class Simulation {
     /**
      * The share of a step's charge (or of a cycle's storing charge) that current leaking through Li filaments must
      * exceed to be a soft short (EventDetection: a step named for its leak alone, a step that missed its cut-off, a cycle
-     * whose efficiency collapsed or passed 100 %). A measurement's resolution, not a property of the cell: the leak
+     * whose steps together leaked it, or whose efficiency collapsed). A measurement's resolution, not a property of the cell: the leak
      * passes charge that stores no lithium, so a cycler sees it only as charge counted and not returned, and a test of
      * lithium-ion cells must measure current to +-1 % (IEC 62660-2:2010, clause 4.3 "Measurement tolerances": +-0.1 %
      * voltage, +-1 % current, +-2 degC, +-0.1 % time, each the whole error of the procedure; as its identical Russian

@@ -391,10 +391,11 @@ final class StepExecution {
             rec.time += h;
             stepCharge += i * h;
             stepAbs += Math.abs(i) * h;
-            events.addLeak(leakNow * h);
             // the step's direction for the cycles: its first; a hold's follows its current's (CycleBook.followHold)
             if (mode == StepMode.VOLTAGE) stepSign = rec.followHold(stepSign, i, initialLithium);
             else if (stepSign == 0 && (stepSign = CycleBook.direction(i, initialLithium)) != 0) rec.startDirection(stepSign);
+            // after the direction: a step that opens a cycle (closing the one before) leaks into its own cycle
+            events.addLeak(leakNow * h);
             rec.addCharge(i, h);
             double prevV = rec.voltage, prevI = current;
             rec.voltage = v;

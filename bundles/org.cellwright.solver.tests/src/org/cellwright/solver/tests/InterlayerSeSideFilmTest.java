@@ -64,7 +64,8 @@ class InterlayerSeSideFilmTest {
 	/**
 	 * FullHolds of the fuzz (batch 5) ends the same way with the default steps and with 20 s steps. Since session 26 a
 	 * hold's leak is weighed against the electrodes' current (EventDetection.hardShort): the 3.8 V hold, kept from its
-	 * current cut-off by the leak, is a soft short, and the short comes in the 4.3 V hold at -20 degC (15.53 h with the
+	 * current cut-off by the leak, is a soft short (counted after cycle 1's since session 33), and the short comes in
+	 * the 4.3 V hold at -20 degC (15.53 h with the
 	 * default steps, 15.47 h with 20 s steps; 17.92 / 17.91 h in the 2.8 V hold at 80 degC before), where the leak
 	 * overtakes the electrodes' slowly decaying current: a slow crossing, whose time the steps move by 0.06 h.
 	 */
@@ -83,8 +84,14 @@ class InterlayerSeSideFilmTest {
 			// a hard short by leakage says so, not "soft short" (its reason stood under the report's "Short circuit")
 			assertTrue(hard.message().contains("leakage through Li filaments") && hard.message().contains("exceeds the current through the electrodes in the hold")
 					&& !hard.message().contains("soft short"), hard.message());
-			assertTrue(s.events.stream().anyMatch(e -> e.type() == SimulationEvent.Type.SOFT_SHORT && e.stepIndex() == 2
-					&& e.message().contains("the hold at 3.8 V ran into its time limit of 10 h without reaching |I| < 0.01 C")), () -> s.events.toString());
+			// a soft short before the hard short: since session 33 cycle 1's, whose holds at 4.3 and 2.5 V leaked 0.65 and
+			// 0.68 % of their charge, 1.28 % of the cycle's (EventDetection.cycleClosed); the 3.8 V hold's soft short
+			// (kept from its current cut-off by the leak), the first said before, is counted after it
+			SimulationEvent soft = s.events.stream().filter(e -> e.type() == SimulationEvent.Type.SOFT_SHORT).findFirst().orElseThrow();
+			assertTrue(soft.cycleIndex() == 1 && soft.stepIndex() == -1 && soft.message().startsWith("warning: cycle 1: soft short: the cycle leaked ")
+					&& soft.time() < hard.time(), () -> s.events.toString());
+			assertTrue(s.events.stream().anyMatch(e -> e.type() == SimulationEvent.Type.SOFT_SHORT
+					&& e.message().startsWith("warning: the soft short showed again")), () -> s.events.toString());
 		}
 		assertEquals(shortAt[1] / 3600, shortAt[0] / 3600, 0.1, "short circuit [h], default steps against 20 s steps");
 	}
