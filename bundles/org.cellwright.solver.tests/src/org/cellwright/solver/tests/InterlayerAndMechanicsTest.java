@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Simulation;
+import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.cellwright.solver.physics.InterlayerLithiation;
@@ -82,5 +83,42 @@ class InterlayerAndMechanicsTest {
         assertTrue(cellMap[0][4] > cellMap[30][4], "smaller features deform faster at the same plating velocity");
         // hotter Li creeps more easily
         assertTrue(li.flowStress(1e-6, rate, 333.15) < li.flowStress(1e-6, rate, 298.15));
+    }
+
+    /**
+     * The CNT cell (cell 4, 5 MPa) at -10 degC, plating at 0.3 mA/cm2 (the half-cell protocol's second cycle, where it
+     * shorts): the Li in the CNT layer's 200 nm pores is strained at the plating velocity over the 1 um layer, i V_m /
+     * (F L) = 4.0e-4 /s (as InterlayerPenetration.pores takes it), 25x below the 1e-2 /s the run's mechanism map is drawn
+     * at. At its own rate it flows by Coble creep (36.8 MPa against 63.3 MPa by dislocations), so it presses on the SE
+     * less than the 300 nm deposits at the SE side (dislocation plasticity, 49 MPa), which carry the short at 1.91x; on
+     * the map, at 1e-2 /s, 200 nm lies on the dislocation side. With Li's Coble barrier at its former calibrated 45
+     * kJ/mol (delta D at -10 degC 0.089x the 25 degC value instead of 0.26x) the pore Li needed 108 MPa to creep and
+     * flowed by dislocations instead, 2.44x (README, "More conditions"; docs/solid-state-solver.md, session 31 table).
+     */
+    @Test
+    void theCntCellsPoreLithiumCreepsAtMinus10CAtItsOwnStrainRateThoughTheMapDrawsDislocationFlowThere() {
+        double t = 263.15, i = 0.3 * Sung2023Parameters.MA_CM2, stack = 5e6,
+                penetration = Sung2023Parameters.lpscl().require(MaterialProperty.PENETRATION_STRESS);
+        var layer = Sung2023Parameters.cntInterlayer();
+        var lithium = Sung2023Parameters.lithium();
+        double d = layer.poreSize(), vm = lithium.require(MaterialProperty.MOLAR_MASS) / lithium.require(MaterialProperty.DENSITY);
+        double poreRate = i * vm / (Sung2023Parameters.F * layer.thickness());
+        double deposit = lithium.require(MaterialProperty.DEPOSIT_SIZE);
+        double depositRate = i * vm / (Sung2023Parameters.F * deposit);
+        assertEquals(4.04e-4, poreRate, 0.01e-4);
+        LithiumFlowStress li = new LithiumFlowStress(lithium);
+        assertTrue(li.cobleControlled(d, poreRate, t), "the pore Li creeps at its own strain rate");
+        assertEquals(36.8e6, li.cobleStress(d, poreRate, t), 0.1e6);
+        assertEquals(63.3e6, li.dislocationStress(d, poreRate, t), 0.1e6);
+        assertFalse(li.cobleControlled(d, 1e-2, t), "the map (RunWriter.MAP_STRAIN_RATE, 1e-2 /s) puts 200 nm on the dislocation side");
+        assertFalse(li.cobleControlled(deposit, depositRate, t), "the SE-side deposits flow by dislocations");
+        double pore = li.pressureOnElectrolyte(stack, d, poreRate, t) / penetration;
+        double seSide = li.pressureOnElectrolyte(stack, deposit, depositRate, t) / penetration;
+        assertEquals(1.44, pore, 0.01);
+        assertEquals(1.91, seSide, 0.01);
+        // the former calibrated barrier: the pore Li flowed by dislocations and carried the short
+        LithiumFlowStress former = new LithiumFlowStress(lithium.with(MaterialProperty.COBLE_ACTIVATION_ENERGY, 45e3));
+        assertFalse(former.cobleControlled(d, poreRate, t));
+        assertEquals(2.44, former.pressureOnElectrolyte(stack, d, poreRate, t) / penetration, 0.01);
     }
 }
