@@ -348,8 +348,11 @@ class SoftShortTest {
         // stored while current leaks is the 7th (102 %) and the 8th shorts. Since session 32 cycle 7 is named by its
         // plating, 2.0 % of whose 1 mAh/cm2 leaked ({@link Simulation#SOFT_SHORT_LEAK_SHARE}; cycle 6's leaked 0.84 %),
         // before the cycle closes: the cycle's rule then adds nothing for it (one soft short per cycle). Since session 33
-        // a stripping is judged as a plating: cycle 6's, 1.2 % of whose 1.48 mAh/cm2 leaked (its plating 0.84 %), is the
-        // first said, a charge the cycler counted that moved no lithium; cycle 7 is counted. The rule this test was
+        // a stripping is judged as a plating (with Li's Coble barrier at 45 kJ/mol cycle 6's stripping, 1.2 % of whose
+        // 1.48 mAh/cm2 leaked, was the first said), but since the barrier is derived from measurements (25 kJ/mol,
+        // session 33) Li creeps faster at -5 degC and cycle 6 leaks less than 1 %, in each step and as a whole: the first
+        // said is cycle 7's plating again, 1.2 % of its 1 mAh/cm2, a storing step (no words for a charge that moved no
+        // lithium); the stripping's words are SoftShortTest#aStrippingThatLeaksIsNamedBeforeItsCyclesEfficiency's. The rule this test was
         // written for, an efficiency past 100 % while current leaks, is gone since session 33: the cycle's leak as a
         // whole (EventDetection.cycleClosed; SoftShortLeakShareTest#aCycleWhoseStepsEachLeakLessButTogetherMoreIsASoftShort)
         // names every cycle it named, with the efficiency in its words.
@@ -359,12 +362,12 @@ class SoftShortTest {
         assertTrue(ce > 1, () -> "cycle 7 gave back " + ce + " of what it plated: " + s.cycles);
         List<SimulationEvent> soft = softShorts(s);
         assertFalse(soft.isEmpty(), () -> s.events.toString());
-        SimulationEvent e = soft.get(0); // the first said: cycle 6's stripping (cycle 8 shorts)
-        assertEquals(6, e.cycleIndex());
-        assertEquals(s.cycles.get(5).steps().get(1).stepIndex(), e.stepIndex(), "cycle 6's stripping");
-        assertTrue(e.message().startsWith("warning: cycle 6, step 13: soft short: the charge at 1 mA/cm2 leaked "), e.message());
+        SimulationEvent e = soft.get(0); // the first said: cycle 7's plating (cycle 8 shorts)
+        assertEquals(7, e.cycleIndex());
+        assertEquals(s.cycles.get(6).steps().get(0).stepIndex(), e.stepIndex(), "cycle 7's plating");
+        assertTrue(e.message().startsWith("warning: cycle 7, step 14: soft short: the discharge at 1 mA/cm2 leaked "), e.message());
         assertTrue(e.message().contains("through Li filaments spanning"), e.message());
-        assertTrue(e.message().endsWith("; charge counted that moved no lithium"), e.message());
+        assertFalse(e.message().contains("moved no lithium"), e.message());
     }
 
     /**
