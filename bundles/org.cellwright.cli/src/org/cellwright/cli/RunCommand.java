@@ -2,16 +2,14 @@ package org.cellwright.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.cellwright.cli.run.ConsoleRuns;
 import org.cellwright.cli.run.InputsRun;
 import org.cellwright.cli.run.Progress;
 import org.cellwright.model.Element;
@@ -27,7 +25,6 @@ import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
-import org.cellwright.run.RunUnit;
 import org.cellwright.run.dfn.DfnInputs;
 import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
@@ -37,7 +34,6 @@ import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliCommand;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.sharing.cli.LibraryOption;
-import org.cellwright.solver.ProgressListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,15 +80,6 @@ public class RunCommand extends CliCommand {
 
 	@Mixin
 	LibraryOption libs;
-
-	/** What the runs left: failures (runs that did not finish, input problems), checks, run folders. */
-	private static final class Tally {
-		int failures;
-		final List<Checks.Check> checks = new ArrayList<>();
-		final List<Path> runFolders = new ArrayList<>();
-		/** Measurements that could not be read, each said once (a sweep's runs share theirs). */
-		final java.util.Set<String> measuredErrors = new java.util.HashSet<>();
-	}
 
 	@Override
 	protected int run(PrintWriter o, PrintWriter err) {
@@ -170,7 +157,6 @@ public class RunCommand extends CliCommand {
 		}
 		// the model is read here, on this thread; the pool only runs the solver on plain inputs
 		List<RunGroup> groups = Plans.of(runnables);
-		Tally tally = new Tally();
 		RunExecutor engineExecutor;
 		try {
 			engineExecutor = engine.executor();
@@ -178,50 +164,9 @@ public class RunCommand extends CliCommand {
 			err.println("cellwright: " + e.getMessage());
 			return 1;
 		}
+		ConsoleRuns runs;
 		try (Progress progress = new Progress(o, Progress.stdoutIsTerminal(), 10); RunExecutor pool = engineExecutor) {
-			for (RunGroup g : groups)
-				for (Problem p : g.problems()) {
-					progress.println(err, p.format());
-					tally.failures++;
-				}
-			Map<RunUnit, Progress.Task> tasks = new ConcurrentHashMap<>();
-			for (RunGroup g : groups)
-				if (g.runnable()) for (RunUnit u : g.units()) tasks.put(u, progress.task(u.variant() == null ? u.name() : u.variant()));
-			new Pipeline(new RunStore(outDir), pool, new Cancel()).stopOnShutdown().run(groups, new RunReport.Writing() {
-				@Override
-				public ProgressListener progress(RunUnit u) {
-					return tasks.get(u);
-				}
-
-				@Override
-				public void unitDone(RunUnit u) {
-					tasks.get(u).finished();
-				}
-
-				@Override
-				protected void noReport(String message) {
-					progress.println(err, "cellwright: no report: " + message);
-				}
-
-				@Override
-				public void refused(RunGroup g, String message) {
-					// the group's name as the file has it, of any length: cut (a 100 kB name was printed whole, input25)
-					progress.println(err, org.cellwright.lang.text.Printable.bounded("cellwright: " + g.name() + " not run: " + message));
-					for (RunUnit u : g.units()) tasks.get(u).finished();
-					tally.failures++;
-				}
-
-				@Override
-				public void notKept(RunGroup g, String message) {
-					progress.println(err, "cellwright: " + message);
-					tally.failures++;
-				}
-
-				@Override
-				public void tookOver(RunGroup g, String message) {
-					progress.println(err, "cellwright: " + g.name() + ": " + message);
-				}
-
+			runs = new ConsoleRuns(progress, err, groups, "") {
 				@Override
 				public void groupEnded(RunGroup g, Path folder) {
 					if (!g.sweep()) return;
@@ -239,30 +184,18 @@ public class RunCommand extends CliCommand {
 						progress.println(err, "cellwright: no sweep report: " + e.getMessage());
 					}
 				}
-
-				@Override
-				public void ended(Pipeline.Result r) {
-					StringWriter summary = new StringWriter();
-					printSummary(new PrintWriter(summary), r, "");
-					progress.println(summary.toString().stripTrailing());
-					MeasuredNotes measured = measuredNotes(r.folder());
-					for (String w : measured.warnings()) progress.println(err, w);
-					// a measurement that cannot be read is an input error (exit code 1), said once, not only kept in
-					// measured-comparison.json (before, session 19: the run printed nothing and exited 0)
-					if (measured.error() != null && tally.measuredErrors.add(measured.error())) {
-						progress.println(err, measured.error());
-						tally.failures++;
-					}
-					if (!r.outcome().finished()) tally.failures++;
-					tally.checks.addAll(r.outcome().checks());
-					tally.runFolders.add(r.folder());
+			};
+			for (RunGroup g : groups)
+				for (Problem p : g.problems()) {
+					progress.println(err, p.format());
+					runs.failed();
 				}
-			});
+			new Pipeline(new RunStore(outDir), pool, new Cancel()).stopOnShutdown().run(groups, runs);
 		}
-		afterAll(path, outDir, tally.runFolders);
-		int failedChecks = Checks.printTable(o, tally.checks, tally.failures > 0);
+		afterAll(path, outDir, runs.runFolders());
+		int failedChecks = Checks.printTable(o, runs.checks(), runs.failures() > 0);
 		o.flush();
-		return tally.failures > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
+		return runs.failures() > 0 ? 1 : failedChecks > 0 ? CHECK_FAILED : 0;
 	}
 
 	/**

@@ -3,11 +3,8 @@ package org.cellwright.cli.run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.cellwright.report.RunReport;
 import org.cellwright.cli.RunCommand;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.Checks;
@@ -16,12 +13,10 @@ import org.cellwright.run.Plans;
 import org.cellwright.run.Problem;
 import org.cellwright.run.RunExecutor;
 import org.cellwright.run.RunGroup;
-import org.cellwright.run.RunUnit;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.sharing.cli.CliSupport;
 import org.cellwright.run.folder.SourceRecord;
-import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.InputsJsonException;
 import org.cellwright.solver.input.json.ResolvedInputs;
@@ -90,9 +85,6 @@ public final class InputsRun {
 			// an inputs.json written before it kept the expect clauses: its re-run checks nothing, and says so
 			progress.println("note: " + Problem.display(json) + " records no expect clauses (written before inputs.json kept them): the"
 					+ " re-run checks none; run the .cell file to check them");
-		int[] rc = { 1 };
-		boolean[] notKept = { false };
-		List<Checks.Check> checks = new java.util.ArrayList<>();
 		RunExecutor executor;
 		try {
 			executor = RunExecutor.LOCAL.equals(engine) ? RunExecutor.local(1) : RunExecutor.of(engine, master);
@@ -100,67 +92,18 @@ public final class InputsRun {
 			progress.println(err, "cellwright: " + e.getMessage());
 			return 1;
 		}
-		// the run's task in the progress bar, as a run of a .cell file has one per run (RunCommand)
-		Map<RunUnit, Progress.Task> tasks = new HashMap<>();
-		for (RunUnit u : g.units()) tasks.put(u, progress.task(u.variant() == null ? u.name() : u.variant()));
+		String src = in.provenance().sourceFile() == null ? ""
+				: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
+		// what a run of the .cell file says while it goes and at its end (one listener: ConsoleRuns)
+		ConsoleRuns runs = new ConsoleRuns(progress, err, List.of(g), src);
 		try (RunExecutor pool = executor) {
-			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), new RunReport.Writing() {
-				@Override
-				public ProgressListener progress(RunUnit u) {
-					return tasks.get(u);
-				}
-
-				@Override
-				public void unitDone(RunUnit u) {
-					tasks.get(u).finished();
-				}
-
-				@Override
-				protected void noReport(String message) {
-					progress.println(err, "cellwright: no report: " + message);
-				}
-
-				@Override
-				public void refused(RunGroup group, String message) {
-					progress.println(err, "cellwright: not run: " + message);
-					for (RunUnit u : group.units()) tasks.get(u).finished();
-				}
-
-				@Override
-				public void tookOver(RunGroup group, String message) {
-					progress.println(err, "cellwright: " + group.name() + ": " + message);
-				}
-
-				@Override
-				public void notKept(RunGroup group, String message) {
-					progress.println(err, "cellwright: " + message);
-					notKept[0] = true;
-				}
-
-				@Override
-				public void ended(Pipeline.Result r) {
-					String src = in.provenance().sourceFile() == null ? ""
-							: " (from " + in.provenance().sourceFile() + ":" + in.provenance().sourceLine() + ")";
-					// what a run of the .cell file prints: key numbers, the solver's warnings, the files (one printing)
-					StringWriter summary = new StringWriter();
-					RunCommand.printSummary(new PrintWriter(summary), r, src);
-					progress.println(summary.toString().stripTrailing());
-					rc[0] = r.outcome().finished() ? 0 : 1;
-					// the comparison with the measurement the run kept, said as run says it for the .cell file
-					RunCommand.MeasuredNotes measured = RunCommand.measuredNotes(r.folder());
-					for (String w : measured.warnings()) progress.println(err, w);
-					if (measured.error() != null) {
-						progress.println(err, measured.error());
-						rc[0] = 1;
-					}
-					checks.addAll(r.outcome().checks());
-				}
-			});
+			new Pipeline(new RunStore(root), pool, new Cancel()).stopOnShutdown().run(List.of(g), runs);
 		}
-		if (notKept[0] && rc[0] == 0) rc[0] = 1; // a run whose files could not all be written (a full disk): said above
+		// a run that did not end (refused), did not finish, or whose files or measurement were not all there: said above
+		boolean bad = runs.failures() > 0 || runs.runFolders().isEmpty();
 		StringWriter table = new StringWriter();
-		int failed = Checks.printTable(new PrintWriter(table), checks, rc[0] != 0);
+		int failed = Checks.printTable(new PrintWriter(table), runs.checks(), bad);
 		if (!table.toString().isEmpty()) progress.println(table.toString().stripTrailing());
-		return rc[0] != 0 ? rc[0] : failed > 0 ? RunCommand.CHECK_FAILED : 0;
+		return bad ? 1 : failed > 0 ? RunCommand.CHECK_FAILED : 0;
 	}
 }
