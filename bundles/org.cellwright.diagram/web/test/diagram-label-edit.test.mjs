@@ -9,7 +9,7 @@
 // been, over another node).
 // usage: node test/diagram-label-edit.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { appendFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
 const [url, file, screenshot] = process.argv.slice(2);
 if (!url || !file || !screenshot) {
@@ -25,14 +25,7 @@ const edit = page => page.evaluate(() => {
     return { shown: !!e && getComputedStyle(e).visibility === 'visible' && e.offsetParent !== null, value: e?.value, focused: !!e && document.activeElement === e };
 });
 /** Waits (at most 10 s, by node's timers: the page's may be held) until the edit's state satisfies the predicate. */
-async function until(page, predicate) {
-    for (let i = 0; i < 200; i++) {
-        const state = await edit(page);
-        if (predicate(state)) return state;
-        await new Promise(r => setTimeout(r, 50));
-    }
-    return edit(page);
-}
+const until = (page, predicate) => pollUntil(page, edit, predicate);
 
 try {
     const page = await openDiagram(browser, url, logs, 'LPSCl', p => p.clock.install());

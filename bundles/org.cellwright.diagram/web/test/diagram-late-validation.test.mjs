@@ -6,7 +6,7 @@
 // request, was dispatched as an action of its own: "Missing handler for action 'setEditValidationResult'".
 // usage: node test/diagram-late-validation.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
 const [url, file] = process.argv.slice(2);
 if (!url || !file) {
@@ -38,14 +38,7 @@ const edit = page => page.evaluate(() => {
         message: c?.getAttribute('data-balloon') ?? null
     };
 });
-async function until(page, predicate, ms = 15000) {
-    for (let i = 0; i < ms / 50; i++) {
-        const state = await edit(page);
-        if (predicate(state)) return state;
-        await page.waitForTimeout(50);
-    }
-    return edit(page);
-}
+const until = (page, predicate, ms = 15000) => pollUntil(page, edit, predicate, ms);
 
 try {
     const before = readFileSync(file, 'utf8');

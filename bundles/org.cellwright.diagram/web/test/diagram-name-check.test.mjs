@@ -5,7 +5,7 @@
 // registered for the context 'label-edit'") and the page no balloon style: nothing was shown until Enter.
 // usage: node test/diagram-name-check.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
 const [url, file, screenshot] = process.argv.slice(2);
 if (!url || !file || !screenshot) {
@@ -29,14 +29,7 @@ const edit = page => page.evaluate(() => {
     };
 });
 /** Waits (at most 10 s) until the edit's state satisfies the predicate; returns the last state seen. */
-async function until(page, predicate) {
-    for (let i = 0; i < 200; i++) {
-        const state = await edit(page);
-        if (predicate(state)) return state;
-        await page.waitForTimeout(50);
-    }
-    return edit(page);
-}
+const until = (page, predicate) => pollUntil(page, edit, predicate);
 
 try {
     const before = readFileSync(file, 'utf8');

@@ -31,6 +31,19 @@ export async function openDiagram(browser, url, logs, label, beforeLoad) {
     return page;
 }
 
+/**
+ * Polls probe(page) every 50 ms, by node's timers (the page's may be held by playwright's clock), until
+ * predicate(state) holds or ms pass; returns the last state seen (the page tests' wait for an edit's state).
+ */
+export async function pollUntil(page, probe, predicate, ms = 10000) {
+    for (let i = 0; i < ms / 50; i++) {
+        const state = await probe(page);
+        if (predicate(state)) return state;
+        await new Promise(r => setTimeout(r, 50));
+    }
+    return probe(page);
+}
+
 /** Closes the browser, prints the page's log when a check failed, and exits with 1 then (0 otherwise). */
 export async function finish(browser, logs, failed) {
     await browser.close();
