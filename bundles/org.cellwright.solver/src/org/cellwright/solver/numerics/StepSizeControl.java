@@ -55,9 +55,24 @@ public final class StepSizeControl {
      * @param floor least tolerance of y
      */
     public void towardsCutoff(double y1, double slope, double elapsed, double cutoff, double eps, double floor) {
-        double distance = Math.abs(cutoff - y1), rate = Math.abs(slope);
-        tolNow = Double.isNaN(cutoff) || !(rate > 0) || !(distance < CUTOFF_HORIZON * rate * elapsed) || Math.signum(cutoff - y1) != Math.signum(slope) ? tol
-                : Math.min(tol, Math.max(floor, eps * (rate * elapsed + distance)));
+        double end = Double.isNaN(cutoff) || Math.signum(cutoff - y1) != Math.signum(slope) ? Double.NaN
+                : endTimeTolerance(Math.abs(cutoff - y1), Math.abs(slope), elapsed, eps);
+        tolNow = Double.isNaN(end) ? tol : Math.min(tol, Math.max(floor, end));
+    }
+
+    /**
+     * The local error that keeps the end's time within eps where a quantity at distance from its bound, approaching it
+     * at rate, started elapsed ago: eps (rate elapsed + distance), the end predicted at T = elapsed + distance / rate;
+     * NaN where the end is not predicted within {@link #CUTOFF_HORIZON} times the time elapsed (or not approached).
+     * {@link #towardsCutoff} on y, {@link #towardsFilling} on the particle surfaces' filling.
+     */
+    private static double endTimeTolerance(double distance, double rate, double elapsed, double eps) {
+        return rate > 0 && distance < CUTOFF_HORIZON * rate * elapsed ? eps * (rate * elapsed + Math.max(distance, 0)) : Double.NaN;
+    }
+
+    /** Growth factor 0.9 sqrt(tol / err) of backward Euler's local error err against tol, bounded to [0.3, 2]. */
+    private static double errorGrowth(double tol, double err) {
+        return Math.max(0.3, Math.min(2.0, 0.9 * Math.sqrt(tol / err)));
     }
 
     /**
@@ -98,9 +113,8 @@ public final class StepSizeControl {
                 xmax = Math.max(xmax, x[k]);
                 rate = Math.max(rate, (x[k] - fillingPrev[k]) / h);
             }
-            double distance = 1 - xmax;
-            if (rate > 0 && distance < CUTOFF_HORIZON * rate * elapsed && err > 0)
-                grow = Math.max(0.3, Math.min(2.0, 0.9 * Math.sqrt(eps * (rate * elapsed + Math.max(distance, 0)) / err)));
+            double end = endTimeTolerance(1 - xmax, rate, elapsed, eps);
+            if (!Double.isNaN(end) && err > 0) grow = errorGrowth(end, err);
         }
         fillingPrev2 = fillingPrev;
         fillingPrev = x.clone();
@@ -153,7 +167,7 @@ public final class StepSizeControl {
         double err = Double.isNaN(prevSlope) ? Double.NaN : 0.5 * Math.abs(y1 - y0 - prevSlope * h);
         double grow = dy < 1e-12 ? 2.0 : Math.min(2.0, Math.max(0.5, 0.8 * yTarget / dy));
         if (dx > 0) grow = Math.min(grow, Math.max(0.3, 0.8 * STATE_TARGET / dx));
-        if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : Math.max(0.3, 0.9 * Math.sqrt(tolNow / err)));
+        if (!Double.isNaN(err)) grow = Math.min(grow, err < 1e-15 ? 2.0 : errorGrowth(tolNow, err));
         else grow = Math.min(grow, 1.5);
         prevSlope = (y1 - y0) / h;
         return grow;
