@@ -148,16 +148,26 @@ class DocsScreenshotsUITest {
 		StackView view = (StackView) page.showView(StackView.ID);
 		view.reparse();
 		view.selectCell("Cell1");
-		settle(800);
+		// the view maximized: in its place below the editor the stack is about 170 px high and the menu covered most of
+		// it, the pale inherited layers and the separator's amber band with them
+		var ref = page.getReference(view);
+		page.setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+		settle(1500);
 		var canvas = view.canvas();
 		view.select(1);
 		settle(300);
-		var at = canvas.toDisplay(view.slabCenter(1), canvas.getSize().y / 2);
-		// the view's own context menu, opened where a right click on the interlayer opens it
-		canvas.getMenu().setLocation(at);
-		canvas.getMenu().setVisible(true);
-		settle(1000);
-		shot("ide-stack-context-menu.png");
+		// the view's own context menu, opened where a right click in the upper part of the interlayer opens it (the
+		// layers' names are written upwards from their bottom, the band runs along their top)
+		var at = canvas.toDisplay(view.slabCenter(1), canvas.getSize().y / 3);
+		try {
+			canvas.getMenu().setLocation(at);
+			canvas.getMenu().setVisible(true);
+			settle(1000);
+			shot("ide-stack-context-menu.png");
+		} finally {
+			canvas.getMenu().setVisible(false);
+			page.setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+		}
 	}
 	/** The editor, the Outline and the Stack view on Cell1 (extends Cell3: inherited layers pale, the warning's band). */
 	@Test
@@ -307,8 +317,14 @@ class DocsScreenshotsUITest {
 		view.show(interlayer);
 		ResultsUITest.loaded(view);
 		view.selectTab(org.cellwright.app.views.ResultsView.VOLTAGE);
+		var explorer = revealInExplorer(interlayer);
 		settle(1500);
 		shot("ide-results-workbench.png");
+		// the Explorer closed again and the Results view active, as the tests after this one found them before
+		// (collapsed first: GTK moves the selection of a row it collapses to the row's parent, the project)
+		explorer.getCommonViewer().collapseAll();
+		explorer.getCommonViewer().setSelection(org.eclipse.jface.viewers.StructuredSelection.EMPTY);
+		page.activate(view);
 		tabs(view, null, org.cellwright.app.views.ResultsView.VOLTAGE_CAPACITY, "ide-results-voltage-capacity.png",
 				org.cellwright.app.views.ResultsView.MECHANISM, "ide-results-mechanism-map.png",
 				org.cellwright.app.views.ResultsView.CHECKS, "ide-results-checks.png");
@@ -325,6 +341,28 @@ class DocsScreenshotsUITest {
 		assertTrue(org.cellwright.app.RunConsole.console().getDocument().get().contains("InterlayerHalfCell  COMPLETED"));
 		settle(1000);
 		Screenshots.ofView(console, "ide-console.png");
+	}
+
+	/**
+	 * The Project Explorer opened down to a run folder the IDE wrote, the folder selected and its files listed (left
+	 * as the perspective opens it, the Explorer showed only the project, "examples").
+	 */
+	org.eclipse.ui.navigator.CommonNavigator revealInExplorer(Path run) throws Exception {
+		var folder = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
+				.getContainerForLocation(org.eclipse.core.runtime.Path.fromOSString(run.toString()));
+		assertNotNull(folder, run + " is in the workspace");
+		folder.getProject().getFolder("results").refreshLocal(org.eclipse.core.resources.IResource.DEPTH_INFINITE, null);
+		var explorer = (org.eclipse.ui.navigator.CommonNavigator) page.showView("org.eclipse.ui.navigator.ProjectExplorer");
+		var viewer = explorer.getCommonViewer();
+		viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(folder), true);
+		viewer.expandToLevel(folder, 1);
+		page.activate(explorer);
+		settle(800);
+		var selected = viewer.getTree().getSelection();
+		assertEquals(1, selected.length, "the run folder selected");
+		assertTrue(selected[0].getText().startsWith(folder.getName()), "the run folder selected: " + selected[0].getText());
+		viewer.getTree().showItem(selected[0]);
+		return explorer;
 	}
 
 	/** The runs (null: those shown) in the Results view, then each named tab (tab, file, tab, file, ...) photographed. */
