@@ -176,7 +176,7 @@ public final class Staleness {
 					+ volumesRan + " (the file leaves them to the protocol: " + volumeRule + "): running it again changes its numbers by the"
 					+ " cathode mesh's error only" + (volumes == CathodeVolumes.FINE ? " (" + CathodeVolumes.FINE + " volumes are within 0.07 % of"
 							+ " the capacity of a fine reference run on the cold cases measured where the cell delivers a fifth of its capacity or more,"
-							+ " where " + CathodeVolumes.GENTLE + " were up to 0.14 % off)." : ".");
+							+ " and on the pulses of 0.7 C at -20 degC, where " + CathodeVolumes.GENTLE + " were 0.14 % off)." : ".");
 		return " is as this run ran it, but CellWright now takes " + shells + " particle shells for its protocol where this run took " + shellsRan
 				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
 				+ ParticleShells.STEEP + ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP

@@ -180,7 +180,7 @@ class StalenessTest {
 				+ " this run took 20 (the file leaves them to the protocol: currents whose ohmic drop across the cathode is at most 6.5 RT/F"
 				+ " take 20 volumes, larger ones 40; earlier versions took 20 for every protocol): running it again changes its numbers by"
 				+ " the cathode mesh's error only (40 volumes are within 0.07 % of the capacity of a fine reference run on the cold cases"
-				+ " measured where the cell delivers a fifth of its capacity or more, where 20 were up to 0.14 % off).", stale(x));
+				+ " measured where the cell delivers a fifth of its capacity or more, and on the pulses of 0.7 C at -20 degC, where 20 were 0.14 % off).", stale(x));
 		asMadeWith(x, 32, 20);
 		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 48 particle shells and 40 cathode control volumes"
 				+ " for its protocol where this run took 32 and 20 (the file leaves them to the protocol: gentle currents take 20 shells,"
