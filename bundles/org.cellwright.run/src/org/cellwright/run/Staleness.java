@@ -10,6 +10,7 @@ import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.Changes;
 import org.cellwright.run.store.RunStore;
+import org.cellwright.solver.CathodeVolumes;
 import org.cellwright.solver.ParticleShells;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.json.InputsJson;
@@ -65,8 +66,8 @@ public final class Staleness {
 			if (now == null) return "Out of date: " + file + " no longer runs " + run.name() + ".";
 			if (now.hash().equals(run.inputsHash())) return null;
 			JsonObject before = recorded(now, folder), after = before == null ? null : InputsJson.toJson(now.inputs());
-			String shells = shellsOnly(before, after, now);
-			if (shells != null) return "Out of date: " + file + shells;
+			String mesh = meshOnly(before, after, now);
+			if (mesh != null) return "Out of date: " + file + mesh;
 			// the files whose content changed the inputs (an imported file's cell or material, not the experiment's file)
 			List<String> files = before == null ? List.of()
 					: ChangedFiles.of(before, after, now, loaded.runnables(group).stream().filter(e -> group.equals(e.getName())).findFirst().orElse(null));
@@ -135,40 +136,64 @@ public final class Staleness {
 	}
 
 	/**
-	 * Where the inputs differ in the particle shells alone and the file leaves them to the protocol (no
-	 * {@code particle-nodes} in its solver block): what CellWright chose changed, not the file. Such a run is out of
-	 * date all the same (the shells are an input of the solve: running it again changes its numbers, by the particle
-	 * mesh's error), said in plain words; null otherwise. Runs made before session 31 took 32 shells, where the
-	 * protocol now chooses 20 for gentle currents and 48 for the steepest; runs made in sessions 31 and 32 took 32 where
-	 * it now chooses 48 ({@link ParticleShells}, session 33).
+	 * Where the inputs differ in the mesh alone, the particle shells or the cathode's control volumes or both, and the
+	 * file leaves those that differ to the protocol (no {@code particle-nodes}, {@code cathode-nodes} in its solver
+	 * block): what CellWright chose changed, not the file. Such a run is out of date all the same (the mesh is an input
+	 * of the solve: running it again changes its numbers, by the mesh's error), said in plain words; null otherwise.
+	 * Runs made before session 31 took 32 shells, where the protocol now chooses 20 for gentle currents and 48 for the
+	 * steepest; runs made in sessions 31 and 32 took 32 where it now chooses 48 ({@link ParticleShells}, session 33);
+	 * runs made before session 34 took 20 cathode volumes, where it now chooses 40 for a large ohmic drop across the
+	 * cathode ({@link CathodeVolumes}).
 	 */
-	private static String shellsOnly(JsonObject before, JsonObject after, RunUnit now) {
-		if (before == null || after == null || now.experiment() == null
-				|| SimulationInputs.settings(now.experiment()).particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL)
+	private static String meshOnly(JsonObject before, JsonObject after, RunUnit now) {
+		if (before == null || after == null || now.experiment() == null) return null;
+		SolverSettings set = SimulationInputs.settings(now.experiment());
+		Integer shellsRan = nodes(before, PARTICLE_NODES), shells = nodes(after, PARTICLE_NODES);
+		Integer volumesRan = nodes(before, CATHODE_NODES), volumes = nodes(after, CATHODE_NODES);
+		boolean shellsMoved = shellsRan != null && shells != null && !shellsRan.equals(shells);
+		boolean volumesMoved = volumesRan != null && volumes != null && !volumesRan.equals(volumes);
+		if (!shellsMoved && !volumesMoved || shellsMoved && set.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
+				|| volumesMoved && set.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL)
 			return null;
-		Integer ran = particleNodes(before), takes = particleNodes(after);
-		if (ran == null || takes == null || ran.equals(takes)) return null;
 		JsonObject a = before.deepCopy(), b = after.deepCopy();
-		a.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
-		b.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
+		for (JsonObject o : List.of(a, b)) {
+			o.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
+			o.getAsJsonObject(SOLVER_SETTINGS).remove(CATHODE_NODES);
+		}
 		if (!Changes.between(a, b).isEmpty()) return null;
-		return " is as this run ran it, but CellWright now takes " + takes + " particle shells for its protocol where this run took " + ran
+		String shellRule = "gentle currents take " + ParticleShells.GENTLE + " shells, steep or cold ones " + ParticleShells.STEEP
+				+ ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP + " where this rule takes "
+				+ ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST;
+		String volumeRule = "currents whose ohmic drop across the cathode is at most " + CathodeVolumes.FINE_FROM + " RT/F take "
+				+ CathodeVolumes.GENTLE + " volumes, larger ones " + CathodeVolumes.FINE + "; earlier versions took " + CathodeVolumes.GENTLE
+				+ " for every protocol";
+		if (volumesMoved && shellsMoved)
+			return " is as this run ran it, but CellWright now takes " + shells + " particle shells and " + volumes + " cathode control volumes"
+					+ " for its protocol where this run took " + shellsRan + " and " + volumesRan + " (the file leaves them to the protocol: "
+					+ shellRule + "; " + volumeRule + "): running it again changes its numbers by the meshes' error only.";
+		if (volumesMoved)
+			return " is as this run ran it, but CellWright now takes " + volumes + " cathode control volumes for its protocol where this run took "
+					+ volumesRan + " (the file leaves them to the protocol: " + volumeRule + "): running it again changes its numbers by the"
+					+ " cathode mesh's error only" + (volumes == CathodeVolumes.FINE ? " (" + CathodeVolumes.FINE + " volumes are within 0.07 % of"
+							+ " the capacity of a fine reference run on the cold cases measured where the cell delivers a fifth of its capacity or more,"
+							+ " and on the pulses of 0.7 C at -20 degC, where " + CathodeVolumes.GENTLE + " were 0.14 % off)." : ".");
+		return " is as this run ran it, but CellWright now takes " + shells + " particle shells for its protocol where this run took " + shellsRan
 				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
 				+ ParticleShells.STEEP + ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP
 				+ " where this rule takes " + ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST + "): running it again changes its numbers by the"
-				+ " particle mesh's error only" + (takes == ParticleShells.GENTLE
+				+ " particle mesh's error only" + (shells == ParticleShells.GENTLE
 						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)."
-						: takes == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.8 mV RMS and 0.08 % of the capacity"
+						: shells == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.8 mV RMS and 0.08 % of the capacity"
 								+ " of a fine reference run on the cases measured, but for three in the cold near the largest current the cell carries:"
 								+ " up to 0.19 %)." : ".");
 	}
 
-	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes";
+	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes";
 
-	/** The particle shells inputs.json records ({@value #SOLVER_SETTINGS}.{@value #PARTICLE_NODES}), or null. */
-	private static Integer particleNodes(JsonObject inputs) {
+	/** A mesh's number inputs.json records ({@value #SOLVER_SETTINGS}.{@code key}), or null. */
+	private static Integer nodes(JsonObject inputs, String key) {
 		try {
-			return inputs.get(SOLVER_SETTINGS) instanceof JsonObject s && s.get(PARTICLE_NODES) != null ? s.get(PARTICLE_NODES).getAsInt() : null;
+			return inputs.get(SOLVER_SETTINGS) instanceof JsonObject s && s.get(key) != null ? s.get(key).getAsInt() : null;
 		} catch (RuntimeException e) {
 			return null;
 		}

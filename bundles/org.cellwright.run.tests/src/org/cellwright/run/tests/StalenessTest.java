@@ -155,10 +155,50 @@ class StalenessTest {
 				+ " cold near the largest current the cell carries: up to 0.19 %).", why);
 	}
 
+	/**
+	 * A run made before session 34 took 20 cathode control volumes for every protocol; the same steep file (the
+	 * NCM-like composite at 10 mA/cm2: its electrolyte and solid drop about 7.7 RT/F across the layer) now takes 40
+	 * (CathodeVolumes). Out of date, its file unchanged, and the message names the rule and what 40 volumes gain; where
+	 * the shells moved too, both, in one sentence.
+	 */
+	@Test
+	void aRunMadeWith20CathodeVolumesWhereItsProtocolNowTakes40SaysSo() throws Exception {
+		Path f = tmp.resolve("v.cell");
+		Cli.write(f, "package v\nimport cellwright.materials.*\n"
+				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
+						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
+				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
+				+ "protocol P { discharge at 10 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
+		assertEquals(40, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonObject("solver_settings").get("cathode_nodes").getAsInt(), "the volumes the protocol takes");
+		assertNull(stale(x), "current");
+		asMadeWith(x, null, 20);
+		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 40 cathode control volumes for its protocol where"
+				+ " this run took 20 (the file leaves them to the protocol: currents whose ohmic drop across the cathode is at most 6.5 RT/F"
+				+ " take 20 volumes, larger ones 40; earlier versions took 20 for every protocol): running it again changes its numbers by"
+				+ " the cathode mesh's error only (40 volumes are within 0.07 % of the capacity of a fine reference run on the cold cases"
+				+ " measured where the cell delivers a fifth of its capacity or more, and on the pulses of 0.7 C at -20 degC, where 20 were 0.14 % off).", stale(x));
+		asMadeWith(x, 32, 20);
+		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 48 particle shells and 40 cathode control volumes"
+				+ " for its protocol where this run took 32 and 20 (the file leaves them to the protocol: gentle currents take 20 shells,"
+				+ " steep or cold ones 32, the steepest 48; earlier versions took 32 where this rule takes 20 or 48; currents whose ohmic"
+				+ " drop across the cathode is at most 6.5 RT/F take 20 volumes, larger ones 40; earlier versions took 20 for every"
+				+ " protocol): running it again changes its numbers by the meshes' error only.", stale(x));
+	}
+
 	/** The run's inputs.json and inputs hash as a run of the same file made with 32 particle shells records them. */
 	private static void asMadeWith32Shells(Path run) throws Exception {
+		asMadeWith(run, 32, null);
+	}
+
+	/** The run's inputs.json and inputs hash as a run of the same file made with these shells and cathode volumes (null: as recorded). */
+	private static void asMadeWith(Path run, Integer shells, Integer volumes) throws Exception {
 		com.google.gson.JsonObject in = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(run.resolve("inputs.json"))).getAsJsonObject();
-		in.getAsJsonObject("solver_settings").addProperty("particle_nodes", 32);
+		if (shells != null) in.getAsJsonObject("solver_settings").addProperty("particle_nodes", shells);
+		if (volumes != null) in.getAsJsonObject("solver_settings").addProperty("cathode_nodes", volumes);
 		java.nio.file.Files.writeString(run.resolve("inputs.json"), in.toString());
 		String hash = org.cellwright.run.RunWriter.hash(org.cellwright.solver.input.json.InputsJson.parse(in.toString(), "inputs.json",
 				org.cellwright.solver.input.json.InputsJson.Purpose.RECORD));

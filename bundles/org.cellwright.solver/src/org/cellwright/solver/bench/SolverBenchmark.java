@@ -19,16 +19,16 @@ import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.params.Sung2023Parameters;
 
 /**
- * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, 20 cathode volumes x the particle shells
- * chosen from its protocol (target < 10 ms warm), (2) 200 cycles at 0.35 C of the interlayer full cell at 60 C
- * (target < 2 s), also on the default mesh ({@code ParticleShells}).
+ * Speed of the solver: (1) a 1C full-cell discharge on the default mesh, the cathode volumes x the particle shells
+ * chosen from its protocol (20 x 20; target < 10 ms warm), (2) 200 cycles at 0.35 C of the interlayer full cell at 60 C
+ * (target < 2 s), also on the default mesh ({@code CathodeVolumes}, {@code ParticleShells}).
  * Run: java -cp ... org.cellwright.solver.bench.SolverBenchmark
  */
 public final class SolverBenchmark {
     private SolverBenchmark() {}
 
     public static void main(String[] args) {
-        SolverSettings mesh = SolverSettings.builder().cathodeNodes(20).outputInterval(60).build(); // shells from the protocol
+        SolverSettings mesh = SolverSettings.builder().outputInterval(60).build(); // volumes and shells from the protocol
         // charged baseline full cell (cathode stoichiometry at the 4.3 V end of charge), 1C discharge to 2.8 V
         CellSpec base = Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM); // 65 MPa: creep sustains 1C stripping
         LayerSpec cat = base.cathode();
@@ -47,8 +47,8 @@ public final class SolverBenchmark {
             last = s2;
         }
         CycleSummary c = last.cycles.get(0);
-        System.out.printf(Locale.ROOT, "1C discharge, 20x%d mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
-                org.cellwright.solver.ParticleShells.forRun(full, discharge), best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
+        System.out.printf(Locale.ROOT, "1C discharge, %dx%d mesh: %.2f ms warm (best of 200); %.1f mAh/g, %d samples, status %s%n",
+                org.cellwright.solver.CathodeVolumes.forRun(full, discharge), org.cellwright.solver.ParticleShells.forRun(full, discharge), best / 1e6, c.dischargeSpecificCapacity() / 3600, last.samples.size(), last.status);
 
         CellSpec cyc = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
         ProtocolSpec p = Sung2023Parameters.fullCellCycling(199);
@@ -73,7 +73,7 @@ public final class SolverBenchmark {
             bestCyc = Math.min(bestCyc, System.nanoTime() - t0);
             bestCycCpu = Math.min(bestCycCpu, cpu.getCurrentThreadCpuTime() - c0);
         }
-        System.out.printf(Locale.ROOT, "200 cycles at 0.35 C (cell 6, 60 C, %d particle shells): %.3f s wall, %.3f s CPU (each the best of 3), %d cycles, status %s, retention %.3f%n",
-                org.cellwright.solver.ParticleShells.forRun(cyc, p), bestCyc / 1e9, bestCycCpu / 1e9, cycles[0], st, lastDis[1] / lastDis[0]);
+        System.out.printf(Locale.ROOT, "200 cycles at 0.35 C (cell 6, 60 C, %d cathode volumes, %d particle shells): %.3f s wall, %.3f s CPU (each the best of 3), %d cycles, status %s, retention %.3f%n",
+                org.cellwright.solver.CathodeVolumes.forRun(cyc, p), org.cellwright.solver.ParticleShells.forRun(cyc, p), bestCyc / 1e9, bestCycCpu / 1e9, cycles[0], st, lastDis[1] / lastDis[0]);
     }
 }

@@ -52,7 +52,7 @@ public final class WorkPrecisionBenchmark {
     static final Level[] LEVELS = {
         new Level("coarse", 5, 10, 5, 1e-3, 600),
         new Level("medium", 10, 20, 10, 3e-4, 600),
-        new Level("default", 20, SolverSettings.PARTICLE_NODES_FROM_PROTOCOL, 10, 1e-4, 600), // SolverSettings.defaults()
+        new Level("default", SolverSettings.CATHODE_NODES_FROM_PROTOCOL, SolverSettings.PARTICLE_NODES_FROM_PROTOCOL, 10, 1e-4, 600), // SolverSettings.defaults()
         new Level("fine", 40, 48, 20, 1e-5, 600),
     };
     static final Level REFERENCE = new Level("reference", 80, 120, 40, 1e-6, 60);
@@ -103,9 +103,10 @@ public final class WorkPrecisionBenchmark {
      * 4.3 V, then four times 0.5 C for 15 min until 2.8 V and 30 min rest: in the cold the later pulses end on 2.8 V, so
      * the capacity error measures where they end). Samples every 10 s. Then the discharge at 5 C at 25 degC (the
      * study's RateCapability rate, the steepest particle profile of the study: diffusion number 1.86; samples every
-     * 2 s), and last (session 33) the discharge at 0.84 C at -20 degC (0.74): near the largest current the cell carries
+     * 2 s), then (session 33) the discharge at 0.84 C at -20 degC (0.74): near the largest current the cell carries
      * there, it delivers a quarter of its capacity and falls slowly onto 2.8 V, the case that sets
-     * {@code ParticleShells.STEEPEST}.
+     * {@code ParticleShells.STEEPEST}; and (session 34) the pulses of 0.7 C at -20 degC (dimensionless current 6.87):
+     * four pulses that end on 2.8 V within minutes, the case that sets {@code CathodeVolumes.FINE}.
      */
     static List<Case> temperatureCases() {
         List<Case> out = new ArrayList<>();
@@ -116,19 +117,21 @@ public final class WorkPrecisionBenchmark {
                     chargedBaseline(t), ProtocolSpec.of(StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600))),
                     10, true));
             out.add(new Case("0.1 C charge, 0.5 C pulses 15 min / rest 30 min x4 (interlayer), " + at,
-                    Sung2023Parameters.cell6Full(65e6, t), pulses(4), 10, true));
+                    Sung2023Parameters.cell6Full(65e6, t), pulses(4, 0.5), 10, true));
         }
         out.add(new Case("5 C full-cell discharge, 25 degC", chargedBaseline(Sung2023Parameters.T_ROOM),
                 ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(3600))), 2, true));
         out.add(new Case("0.84 C full-cell discharge, -20 degC", chargedBaseline(273.15 - 20),
                 ProtocolSpec.of(StepSpec.cRate(-0.84, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600))), 10, true));
+        out.add(new Case("0.1 C charge, 0.7 C pulses 15 min / rest 30 min x4 (interlayer), -20 degC",
+                Sung2023Parameters.cell6Full(65e6, 273.15 - 20), pulses(4, 0.7), 10, true));
         return out;
     }
 
-    /** Session 18's cold pulses: charge at 0.1 C until 4.3 V, then n times 0.5 C for 15 min until 2.8 V and 30 min rest. */
-    static ProtocolSpec pulses(int n) {
+    /** Session 18's cold pulses: charge at 0.1 C until 4.3 V, then n times c C (0.5) for 15 min until 2.8 V and 30 min rest. */
+    static ProtocolSpec pulses(int n, double c) {
         return ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-                StepSpec.repeat(n, StepSpec.cRate(-0.5, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
+                StepSpec.repeat(n, StepSpec.cRate(-c, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
     }
 
     /** Full-cell and half-cell cycles when not given (the README's table). */
@@ -197,7 +200,7 @@ public final class WorkPrecisionBenchmark {
                 }
                 double[] v = voltageErrors(ref, s);
                 out.printf(Locale.ROOT, "| %s | %s (%d x %d x %d, %.0e%s) | %.3f | %.2f | %s | %s | %.3f |%n", c.name(), l.name(),
-                        l.cathodeNodes(), shells(c, l), l.interlayerNodes(), l.rtol(),
+                        volumes(c, l), shells(c, l), l.interlayerNodes(), l.rtol(),
                         l.maxStep() < LEVELS[2].maxStep() ? String.format(Locale.ROOT, ", steps <= %.0f s", l.maxStep()) : "",
                         1e3 * v[0], 1e3 * v[1], capacityError(c, ref, s), efficiencyError(ref, s), best);
                 out.flush();
@@ -213,6 +216,12 @@ public final class WorkPrecisionBenchmark {
     static int shells(Case c, Level l) {
         return l.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL ? l.particleNodes()
                 : org.cellwright.solver.ParticleShells.forRun(c.cell(), c.protocol());
+    }
+
+    /** The cathode control volumes a level takes on a case: its own, or those the default chooses from the case's protocol. */
+    static int volumes(Case c, Level l) {
+        return l.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL ? l.cathodeNodes()
+                : org.cellwright.solver.CathodeVolumes.forRun(c.cell(), c.protocol());
     }
 
     static RecordingSink run(Case c, Level l) {

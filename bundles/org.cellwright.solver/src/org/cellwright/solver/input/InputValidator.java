@@ -95,7 +95,8 @@ public final class InputValidator {
             if (size > ProtocolSpec.MAX_STEPS) out.add(c + ": " + ProtocolSpec.tooLong(size));
         } else out.add(c + ": no protocol given");
         if (settings != null) {
-            if (settings.cathodeNodes() < 2) out.add("settings: cathode nodes " + settings.cathodeNodes() + " must be >= 2");
+            if (settings.cathodeNodes() < 2 && settings.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL)
+                out.add("settings: cathode nodes " + settings.cathodeNodes() + " must be >= 2");
             if (settings.particleNodes() < 2 && settings.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL)
                 out.add("settings: particle nodes " + settings.particleNodes() + " must be >= 2");
             if (settings.interlayerNodes() < 2) out.add("settings: interlayer nodes " + settings.interlayerNodes() + " must be >= 2");

@@ -1,7 +1,9 @@
 package org.cellwright.solver.input;
 
 /**
- * Numerical settings. Mesh: control volumes through the cathode thickness, radial shells per particle (thinning
+ * Numerical settings. Mesh: control volumes through the cathode thickness (by default
+ * {@link #CATHODE_NODES_FROM_PROTOCOL}: chosen before the run from the cell and protocol by
+ * {@code org.cellwright.solver.CathodeVolumes}, 20 or 40), radial shells per particle (thinning
  * towards the surface, {@code ParticleDiffusion.SURFACE_REFINEMENT}; by default {@link #PARTICLE_NODES_FROM_PROTOCOL}:
  * chosen before the run from the cell and protocol by {@code org.cellwright.solver.ParticleShells}, 20, 32 or 48, which
  * meet 1 mV RMS and 0.1 % of the capacity on the WorkPrecisionBenchmark's cases at the protocol's largest
@@ -25,6 +27,12 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
      */
     public static final int PARTICLE_NODES_FROM_PROTOCOL = 0;
 
+    /**
+     * {@link #cathodeNodes} of settings that leave the cathode's control volumes to the protocol (the default):
+     * {@code CathodeVolumes.resolve} chooses them before the run, and the run's inputs record the number chosen.
+     */
+    public static final int CATHODE_NODES_FROM_PROTOCOL = 0;
+
     public static SolverSettings defaults() { return new Builder().build(); }
 
     public static Builder builder() { return new Builder(); }
@@ -36,7 +44,7 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
     }
 
     public static final class Builder {
-        private int cathodeNodes = 20, particleNodes = PARTICLE_NODES_FROM_PROTOCOL, interlayerNodes = 10;
+        private int cathodeNodes = CATHODE_NODES_FROM_PROTOCOL, particleNodes = PARTICLE_NODES_FROM_PROTOCOL, interlayerNodes = 10;
         private double rtol = 1e-4, atol = 1e-6, maxStep = 600, outputInterval = 60;
         private boolean debug = false;
 

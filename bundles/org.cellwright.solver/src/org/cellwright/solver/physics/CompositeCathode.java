@@ -139,8 +139,10 @@ public final class CompositeCathode implements ElectrodeModel {
         this.am = comp.activeMaterial();
         this.ocp = am.ocv();
         this.rcc = rcc;
-        this.n = settings.cathodeNodes();
-        // settings that leave the shells to the protocol, given here without it (not through Simulation): the fine mesh
+        // settings that leave the control volumes or the shells to the protocol, given here without it (not through
+        // Simulation): the fine meshes
+        this.n = settings.cathodeNodes() == SolverSettings.CATHODE_NODES_FROM_PROTOCOL
+                ? org.cellwright.solver.CathodeVolumes.forRun(cell, null) : settings.cathodeNodes();
         this.m = settings.particleNodes() == SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
                 ? org.cellwright.solver.ParticleShells.forRun(cell, null) : settings.particleNodes();
         this.thickness = layer.thickness();
@@ -211,6 +213,25 @@ public final class CompositeCathode implements ElectrodeModel {
         double r = layer.particleRadius();
         return Math.abs(currentDensity) * r * r
                 / (3 * Constants.F * comp.volumeFraction(am) * layer.thickness() * d * am.get(MAX_CONCENTRATION, Double.NaN));
+    }
+
+    /**
+     * The layer's dimensionless current at a current density i [A/m2] through it and temperature T [K], delta = |i| L F
+     * / (R T) (1/kappa_eff + 1/sigma_eff) (Newman and Tobias, J. Electrochem. Soc. 109 (1962) 1183; Newman, Electrochemical
+     * Systems, 3rd ed. 2004, sec. 22.4): the ohmic drop of the current across the layer's electrolyte and solid in units
+     * of RT/F, with the effective conductivities as {@link #setConditions} takes them (Bruggeman, Arrhenius). Where it
+     * exceeds a few, the kinetics concentrate the reaction within about L / delta of the face where the current enters
+     * the poorer conductor (the separator's, for a solid electrolyte far below the solid's conductivity), and the
+     * particles there fill first: how narrow a reaction zone the control volumes through the thickness must resolve.
+     * 0 without current, NaN where the layer lacks a conductivity.
+     */
+    public static double dimensionlessCurrent(LayerSpec layer, double currentDensity, double temperature) {
+        LayerComposition comp = new LayerComposition(layer);
+        double kappa = comp.effectiveConductivity(IONIC_CONDUCTIVITY, temperature);
+        double sigma = comp.effectiveConductivity(ELECTRONIC_CONDUCTIVITY, temperature);
+        if (currentDensity == 0) return 0;
+        if (!(kappa > 0 && sigma > 0)) return Double.NaN;
+        return Math.abs(currentDensity) * layer.thickness() * Constants.F / (Constants.R * temperature) * (1 / kappa + 1 / sigma);
     }
 
     /** Active-material mass per area [kg/m2]. */
