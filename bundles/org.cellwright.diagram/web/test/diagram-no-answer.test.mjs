@@ -8,7 +8,7 @@
 // usage: node test/diagram-no-answer.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
 import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
-import { editState, holdingAnswers } from './name-check.mjs';
+import { checkLog, editState, holdingAnswers, openLabelEdit, refused, typeName } from './name-check.mjs';
 
 const [url, file] = process.argv.slice(2);
 if (!url || !file) {
@@ -27,12 +27,9 @@ const waiting = x => x.classes === 'validation-warning' && (x.message ?? '').sta
 try {
     const before = readFileSync(file, 'utf8');
     const page = await openDiagram(browser, url, logs, 'LPSCl', answers.route);
-    const label = page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first();
-    await label.dblclick();
-    check((await until(page, s => s.shown)).shown, 'a double click on LPSCl opens its edit');
+    await openLabelEdit(page, 'LPSCl', check);
     // a taken name: first the warning that no answer has come, then the refusal
-    await page.locator('.label-edit input').fill('L');
-    await page.keyboard.type('i');
+    await typeName(page, 'Li');
     const silent = await until(page, x => waiting(x) || x.classes === 'validation-error');
     check(waiting(silent), `the edit says that the server has not answered yet (${JSON.stringify(silent)})`);
     // Enter while the server is silent: the name is not applied, the edit stays open
@@ -40,16 +37,14 @@ try {
     await page.waitForTimeout(1000);
     check((await editState(page)).shown, 'Enter without the answer leaves the edit open');
     check(readFileSync(file, 'utf8') === before, 'Enter without the answer applies nothing');
-    const refused = await until(page, x => x.classes === 'validation-error' && (x.message ?? '').includes('The name Li is taken.'));
-    check(refused.shown && refused.classes === 'validation-error' && (refused.message ?? '').includes('The name Li is taken.'),
-        `then the answer's refusal is shown on the open edit (${JSON.stringify(refused)})`);
+    const taken = await until(page, x => refused(x, 'The name Li is taken.'));
+    check(taken.shown && refused(taken, 'The name Li is taken.'), `then the answer's refusal is shown on the open edit (${JSON.stringify(taken)})`);
     check(answers.held() > 0, `the server's answers were held ${HELD_MS} ms (${answers.held()})`);
     await page.waitForTimeout(HELD_MS + 1000); // Enter's own check answered too
     check((await editState(page)).shown, 'the edit stays open after the refusal of its Enter');
     // a name the server takes, Enter pressed while it is silent, the edit closed (Escape) before the answer: nothing
     // is applied when the answer comes
-    await page.locator('.label-edit input').fill('Argyr');
-    await page.keyboard.type('o');
+    await typeName(page, 'Argyro');
     check(waiting(await until(page, x => waiting(x) || x.classes === 'validation-ok')), 'the edit says again that no answer has come');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(500);
@@ -57,9 +52,7 @@ try {
     await page.waitForTimeout(HELD_MS + 2000); // every answer in
     check(readFileSync(file, 'utf8') === before, 'an accepting answer that comes after the edit was closed applies nothing');
     check(await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).count() > 0, 'LPSCl is still drawn');
-    check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
-    check(!logs.some(l => l.includes('Missing handler')),
-        'no "Missing handler" in the log: ' + logs.filter(l => l.includes('Missing handler')).join('; '));
+    checkLog(check, logs);
 } catch (e) {
     check(false, 'the test ran: ' + e);
 }

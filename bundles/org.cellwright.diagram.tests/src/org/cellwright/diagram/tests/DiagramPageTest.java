@@ -166,12 +166,7 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aLateAnswerToANameCheckIsShownAndNothingIsLogged(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-late-validation.test.mjs", "diagram-late-validation-test.log", List.of(server.pageUri(file).toString(), file.toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
+		nameCheckPageTest(dir, "diagram-late-validation");
 	}
 
 	/**
@@ -183,10 +178,15 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aNameCheckTheServerDoesNotAnswerSaysSoAndEnterAppliesNothingWithoutTheAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		nameCheckPageTest(dir, "diagram-no-answer");
+	}
+
+	/** A name check's page test, web/test/NAME.test.mjs, on a copy of the example served by a server of its own: no edit applied. */
+	private static void nameCheckPageTest(Path dir, String name) throws Exception {
 		Path file = dir.resolve("baseline-halfcell.cell");
 		Files.copy(CellGraphsTest.example(), file);
 		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-no-answer.test.mjs", "diagram-no-answer-test.log", List.of(server.pageUri(file).toString(), file.toString()));
+			pageTest(name + ".test.mjs", name + "-test.log", List.of(server.pageUri(file).toString(), file.toString()));
 		}
 		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
 	}
