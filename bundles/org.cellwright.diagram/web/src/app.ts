@@ -59,6 +59,9 @@ const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ?
 class CellEditLabelUI extends GlspEditLabelUI {
     /** The edits shown so far: a blur's apply belongs to the edit that was the last one when the input lost focus. */
     private edits = 0;
+    /** How long a name check waits for the server's answer before the edit says that none has come (ms), and the words. */
+    static readonly NO_ANSWER_MS = 4000;
+    static readonly NO_ANSWER = 'No answer from the server yet: the name is not checked. Enter checks it again and applies it only once the server accepts it.';
 
     override show(root: Parameters<GlspEditLabelUI['show']>[0], ...contextElementIds: string[]): void {
         const wasActive = this.isActive;
@@ -84,21 +87,31 @@ class CellEditLabelUI extends GlspEditLabelUI {
     /**
      * sprotty's validateLabel, but an answer is shown only on the edit and text it was asked for: the server's answer
      * (CellEditLabelValidator: it waits for it) may come after the edit closed or the text changed, and sprotty would
-     * draw it on the hidden input, where the next edit opened found an old name's refusal.
+     * draw it on the hidden input, where the next edit opened found an old name's refusal. An answer that has not come
+     * within NO_ANSWER_MS (4 s) is said on the edit (a warning, NO_ANSWER): the check waits on, and before session 34 showed
+     * nothing however long the server took. Enter (sprotty's applyLabelEdit) applies the name only on an answer that
+     * accepts it, for the edit and text still open: an answer for an edit closed (Escape) or a text changed meanwhile
+     * is returned as a refusal, not shown, so Enter pressed while the server was silent applies nothing then (sprotty
+     * applied the text then in the input, the answer an OK for another text or for an edit closed before it came).
      */
     protected override async validateLabel(value: string): Promise<EditLabelValidationResult> {
         const edit = this.edits;
         if (!this.labelValidator || !this.label) return super.validateLabel(value);
+        const current = () => edit === this.edits && this.isActive && this.editControl.value === value;
+        const silent = window.setTimeout(() => {
+            if (current()) this.showValidationResult({ severity: 'warning', message: CellEditLabelUI.NO_ANSWER });
+        }, CellEditLabelUI.NO_ANSWER_MS);
         try {
             const result = await this.labelValidator.validate(value, this.label);
-            if (edit === this.edits && this.isActive && this.editControl.value === value) {
-                this.isCurrentLabelValid = result.severity !== 'error';
-                this.showValidationResult(result);
-            }
+            if (!current()) return { severity: 'error', message: 'the edit closed or its text changed before the answer came' };
+            this.isCurrentLabelValid = result.severity !== 'error';
+            this.showValidationResult(result);
             return result;
         } catch (reason) {
             this.logger.error(this, 'Error validating edited label', reason);
             return { severity: 'ok', message: undefined };
+        } finally {
+            window.clearTimeout(silent);
         }
     }
 

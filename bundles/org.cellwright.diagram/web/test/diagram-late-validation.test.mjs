@@ -7,6 +7,7 @@
 // usage: node test/diagram-late-validation.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
 import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { checkLog, editState, holdingAnswers, openLabelEdit, refused, typeName } from './name-check.mjs';
 
 const [url, file] = process.argv.slice(2);
 if (!url || !file) {
@@ -17,58 +18,31 @@ const HELD_MS = 3000;
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
-let held = 0;
-/** Routes the page's websocket to the server, holding the server's answers to the name check for HELD_MS. */
-const holdAnswers = page => page.routeWebSocket(/\/glsp$/, ws => {
-    const server = ws.connectToServer();
-    ws.onMessage(m => server.send(m));
-    server.onMessage(m => {
-        if (String(m).includes('"setEditValidationResult"')) {
-            held++;
-            setTimeout(() => ws.send(m), HELD_MS);
-        } else ws.send(m);
-    });
-});
-const edit = page => page.evaluate(() => {
-    const c = document.querySelector('.label-edit');
-    const e = c?.querySelector('input');
-    return {
-        shown: !!e && getComputedStyle(e).visibility === 'visible' && e.offsetParent !== null,
-        classes: c ? [...c.classList].filter(k => k.startsWith('validation-')).join(' ') : '',
-        message: c?.getAttribute('data-balloon') ?? null
-    };
-});
-const until = (page, predicate, ms = 15000) => pollUntil(page, edit, predicate, ms);
+const answers = holdingAnswers(HELD_MS);
+const until = (page, predicate, ms = 15000) => pollUntil(page, editState, predicate, ms);
 
 try {
     const before = readFileSync(file, 'utf8');
-    const page = await openDiagram(browser, url, logs, 'LPSCl', holdAnswers);
-    const label = page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first();
-    await label.dblclick();
-    check((await until(page, s => s.shown)).shown, 'a double click on LPSCl opens its edit');
+    const page = await openDiagram(browser, url, logs, 'LPSCl', answers.route);
+    const label = await openLabelEdit(page, 'LPSCl', check);
     // a taken name: its refusal comes 3 s late, and is shown then
-    await page.locator('.label-edit input').fill('L');
-    await page.keyboard.type('i');
-    const refused = await until(page, x => x.classes === 'validation-error' && (x.message ?? '').includes('The name Li is taken.'));
-    check(refused.classes === 'validation-error' && (refused.message ?? '').includes('The name Li is taken.'),
-        `the late answer's refusal is shown (${JSON.stringify(refused)})`);
-    check(held > 0, `the server's answers were held ${HELD_MS} ms (${held})`);
+    await typeName(page, 'Li');
+    const taken = await until(page, x => refused(x, 'The name Li is taken.'));
+    check(refused(taken, 'The name Li is taken.'), `the late answer's refusal is shown (${JSON.stringify(taken)})`);
+    check(answers.held() > 0, `the server's answers were held ${HELD_MS} ms (${answers.held()})`);
     // a refused name typed, the edit closed before its answer comes: the next edit shows nothing of it
-    await page.locator('.label-edit input').fill('2LPSC');
-    await page.keyboard.type('l');
+    await typeName(page, '2LPSCl');
     await page.waitForTimeout(500); // the check asked (200 ms after the key), its answer held
     await page.keyboard.press('Escape');
     await page.waitForTimeout(HELD_MS + 1000); // every answer in
     await label.dblclick();
     const reopened = await until(page, s => s.shown);
     await page.waitForTimeout(500);
-    const now = await edit(page);
+    const now = await editState(page);
     check(reopened.shown && now.classes === '' && now.message === null, `the edit opened again shows no old answer (${JSON.stringify(now)})`);
     await page.keyboard.press('Escape');
     check(readFileSync(file, 'utf8') === before, 'nothing was applied to the file');
-    check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
-    check(!logs.some(l => l.includes('Missing handler')),
-        'no "Missing handler" in the log: ' + logs.filter(l => l.includes('Missing handler')).join('; '));
+    checkLog(check, logs);
 } catch (e) {
     check(false, 'the test ran: ' + e);
 }

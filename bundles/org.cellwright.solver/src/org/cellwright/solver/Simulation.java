@@ -45,15 +45,9 @@ public final class Simulation {
     public static final double BOUND_CAPACITIES = 2;
 
     /**
-     * Coulombic efficiency, as a fraction of the best of the cycles before, below which a cycle whose current leaked
-     * through Li filaments is reported as a soft short.
-     */
-    public static final double SOFT_SHORT_EFFICIENCY_DROP = 0.9;
-
-    /**
      * The share of a step's charge (or of a cycle's storing charge) that current leaking through Li filaments must
      * exceed to be a soft short (EventDetection: a step named for its leak alone, a step that missed its cut-off, a cycle
-     * whose steps together leaked it, or whose efficiency collapsed). A measurement's resolution, not a property of the cell: the leak
+     * whose steps together leaked it, its efficiency collapsing or not). A measurement's resolution, not a property of the cell: the leak
      * passes charge that stores no lithium, so a cycler sees it only as charge counted and not returned, and a test of
      * lithium-ion cells must measure current to +-1 % (IEC 62660-2:2010, clause 4.3 "Measurement tolerances": +-0.1 %
      * voltage, +-1 % current, +-2 degC, +-0.1 % time, each the whole error of the procedure; as its identical Russian

@@ -184,6 +184,55 @@ class SoftShortLeakShareTest {
         assertTrue(e.time() < hard.time());
     }
 
+    /**
+     * The cycle's soft short names at most four of its steps, those that leaked most, in the order they ran, and counts
+     * the others ("and 6 other steps"); a rest that leaked, which passed no charge of its own (the filament drains the
+     * cell while no current flows: a self-discharge), is named by its leak in mAh/cm2, not by a share of its charge
+     * (both paths of the words had no test before session 34). The baseline cell at 65 MPa, charged at 0.35 C and
+     * discharged at 0.7 C to 3.7 V ({@link SoftShortTest#FIRST_CHARGE}, {@link SoftShortTest#DISCHARGE}: the filament
+     * grows, neither step nor the cycle leaks a measurable share), then a cycle of five 3 mA/cm2 charges of 2 min (0.1
+     * mAh/cm2 each, of which the leak takes less than 1 %), 1 h rests between them, and a 1 C discharge to 3.7 V: ten
+     * steps that leaked, none a measurable share of its charge, the four rests most, and together more than 1 % of the
+     * 0.5 mAh/cm2 the cycle charged.
+     */
+    @Test
+    void aCycleOfManyLeakingStepsNamesTheFourThatLeakedMostAndCountsTheOthers() {
+        StepSpec pulse = StepSpec.currentDensity(3 * Sung2023Parameters.MA_CM2, Cutoff.duration(120)), rest = StepSpec.rest(3600);
+        List<StepSpec> steps = new ArrayList<>(List.of(SoftShortTest.FIRST_CHARGE, SoftShortTest.DISCHARGE));
+        for (int k = 0; k < 5; k++) steps.addAll(k < 4 ? List.of(pulse, rest) : List.of(pulse));
+        steps.add(StepSpec.cRate(-1, Cutoff.voltageBelow(3.7), Cutoff.duration(5 * 3600)));
+        RecordingSink s = new RecordingSink();
+        new Simulation().run(Sung2023Parameters.cell7FullBaseline(65e6, Sung2023Parameters.T_ROOM), new ProtocolSpec("p", steps), COARSE, s, null);
+        assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
+        assertEquals(2, s.cycles.size());
+        assertEquals(10, s.cycles.get(1).steps().size(), () -> s.cycles.toString());
+        List<SimulationEvent> soft = softShorts(s);
+        assertEquals(1, soft.size(), () -> s.events.toString());
+        SimulationEvent e = soft.get(0);
+        assertEquals(2, e.cycleIndex(), e::message);
+        assertEquals(-1, e.stepIndex(), e::message);
+        Matcher cycle = Pattern.compile("^the cycle leaked (\\d+\\.\\d+) % of the 0\\.500 mAh/cm2 charged through Li filaments spanning \\d+ % "
+                + "of the separator \\(a cycler counts a charge to 1 %\\), each of its steps less: (.*) and 6 other steps; Coulombic "
+                + "efficiency \\d+\\.\\d %; the cell lost that to the filament, stored less than it was charged and delivered less than it stored$")
+                .matcher(e.cause());
+        assertTrue(cycle.find(), e.message());
+        // the four named: the rests (steps 4, 6, 8, 10), each by its leak, their sum within the cycle's
+        String named = cycle.group(2);
+        Matcher rests = Pattern.compile("the rest of step (\\d+) (\\d+\\.\\d{3}) mAh/cm2").matcher(named);
+        List<Integer> restSteps = new ArrayList<>();
+        double restLeak = 0;
+        while (rests.find()) {
+            restSteps.add(Integer.parseInt(rests.group(1)));
+            restLeak += Double.parseDouble(rests.group(2));
+        }
+        assertEquals(List.of(4, 6, 8, 10), restSteps, named);
+        assertEquals(named, String.join(", ", Pattern.compile("the rest of step \\d+ \\d+\\.\\d{3} mAh/cm2").matcher(named).results()
+                .map(java.util.regex.MatchResult::group).toList()), "only the rests named");
+        double cycleShare = Double.parseDouble(cycle.group(1)) / 100;
+        assertTrue(restLeak > 0 && restLeak / 0.5 < cycleShare + 0.0001, e.message());
+        assertTrue(cycleShare > Simulation.SOFT_SHORT_LEAK_SHARE, e.message());
+    }
+
     @Test
     void aCellWithoutAFilamentIsNeverNamed() {
         // the same protocol at 5 MPa throughout: no filament grows, nothing leaks

@@ -161,7 +161,10 @@ class SoftShortTest {
     /**
      * The other path of the detection: no charge has a voltage cut-off to miss, and none leaks a measurable share of
      * its charge, but the Coulombic efficiency collapses: the leak drains the cell at rest (a self-discharge through the
-     * filament, which no step's charge shows). First charge and discharge as above (the filament grows at 65 MPa), then
+     * filament, which no step's charge shows). Since session 34 the cycle's leak names it (the rest's self-discharge
+     * among its steps, by its leak in mAh/cm2: a rest passes no charge), where the efficiency's own rule did before (below
+     * 0.9 of the best cycle before, while current leaked), which named no cycle the leak rules do not: its condition
+     * held the cycle's leak past 1 % of its charge. First charge and discharge as above (the filament grows at 65 MPa), then
      * charges of 0.5 mAh/cm2 at 3 mA/cm2 (10 min: the leak, about 0.015 mA/cm2, takes 0.4-0.8 % of the current), each
      * discharged at 1 C to 3.7 V: at once (efficiency 60 %: 1 C to 3.7 V gives back part of it), then after a 20 h rest
      * (0 %: the leak drained 0.39 mAh/cm2 of the 0.5 stored), then (later true) after a 20 h rest again, a later cycle,
@@ -189,6 +192,26 @@ class SoftShortTest {
     }
 
     /**
+     * The cycle's soft short of the collapse (see {@link #selfDischargeRun}): "the cycle leaked 78.00 % of the 0.500
+     * mAh/cm2 charged ..., each of its steps less: the charge at 3 mA/cm2 of step 5 0.59 % of its 0.500 mAh/cm2, the rest
+     * of step 6 0.387 mAh/cm2, ...; Coulombic efficiency 0.0 %; ..." (before session 34 "Coulombic efficiency 0.0 %
+     * against 59.5 % in the cycles before; 0.390 mAh/cm2 leaked ...", the efficiency rule's). The rest is named by its
+     * leak: it passed no charge of its own.
+     */
+    static void assertCycle3sLeakNamesTheRest(RecordingSink s, SimulationEvent e) {
+        assertEquals(3, e.cycleIndex());
+        assertEquals(-1, e.stepIndex(), "a cycle's soft short is of no one step (summary.json's soft_short.step null)");
+        assertTrue(e.message().startsWith("warning: cycle 3: soft short: the cycle leaked "), e.message());
+        assertTrue(e.message().contains(", each of its steps less: the charge at 3 mA/cm2 of step 5 "), e.message());
+        java.util.regex.Matcher rest = java.util.regex.Pattern.compile("the rest of step 6 (\\d+\\.\\d{3}) mAh/cm2[,;]").matcher(e.message());
+        assertTrue(rest.find(), e.message());
+        // the 20 h rest drained most of the 0.5 mAh/cm2 the charge stored
+        assertTrue(Double.parseDouble(rest.group(1)) > 0.25, e.message());
+        assertTrue(e.message().contains(String.format(java.util.Locale.ROOT, "; Coulombic efficiency %.1f %%; ",
+                100 * s.cycles.get(2).coulombicEfficiency())), e.message());
+    }
+
+    /**
      * The collapse in the run's last cycle is a soft short too (fuzz28: cell 6 at -10 degC and 10 MPa, four CC-CV
      * cycles, the last at 86.3 % against 96.9 % with 0.29 mAh/cm2 leaked through a filament across 82 % of the
      * separator, ended "completed" with nothing said; with a fifth cycle the fourth was reported). A last cycle cut short
@@ -200,11 +223,10 @@ class SoftShortTest {
         assertEquals(RunStatus.COMPLETED, s.status, () -> s.events.toString());
         assertEquals(3, s.cycles.size());
         double before = s.cycles.get(1).coulombicEfficiency(), collapsed = s.cycles.get(2).coulombicEfficiency();
-        assertTrue(collapsed < Simulation.SOFT_SHORT_EFFICIENCY_DROP * before, before + " -> " + collapsed);
+        assertTrue(collapsed < 0.9 * before, before + " -> " + collapsed);
         List<SimulationEvent> soft = softShorts(s);
         assertEquals(1, soft.size(), () -> s.events.toString());
-        assertEquals(3, soft.get(0).cycleIndex());
-        assertTrue(soft.get(0).message().startsWith("warning: cycle 3: soft short: Coulombic efficiency "), soft.get(0).message());
+        assertCycle3sLeakNamesTheRest(s, soft.get(0));
         assertEquals(List.of(), softShorts(selfDischargeRun(5e6, false)), "no leak at 5 MPa");
     }
 
@@ -217,19 +239,15 @@ class SoftShortTest {
         for (int c = 1; c < 4; c++)
             assertEquals(StepEnd.DURATION, s.cycles.get(c).steps().get(0).end());
         double before = s.cycles.get(1).coulombicEfficiency(), collapsed = s.cycles.get(2).coulombicEfficiency();
-        assertTrue(before > 0.5 && collapsed < Simulation.SOFT_SHORT_EFFICIENCY_DROP * before, before + " -> " + collapsed);
+        assertTrue(before > 0.5 && collapsed < 0.9 * before, before + " -> " + collapsed);
         List<SimulationEvent> soft = softShorts(s);
         // cycle 3's, and cycle 4's (its 20 h rest drains it as cycle 3's did) counted
         assertEquals(2, soft.size(), () -> s.events.toString() + s.cycles);
         assertEquals("warning: the soft short showed again 1 time, the last in cycle 4", soft.get(1).message());
         SimulationEvent e = soft.get(0);
-        assertEquals(3, e.cycleIndex());
-        assertEquals(-1, e.stepIndex(), "a cycle's soft short is of no one step (summary.json's soft_short.step null)");
+        assertCycle3sLeakNamesTheRest(s, e);
         assertTrue(e.value() > 0.1 && e.value() < 1, "filament fraction " + e.value());
-        assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT,
-                "warning: cycle 3: soft short: Coulombic efficiency %.1f %% against %.1f %% in the cycles before; ",
-                100 * collapsed, 100 * before)), e.message());
-        assertTrue(e.message().contains("leaked through Li filaments spanning"), e.message());
+        assertTrue(e.message().contains("through Li filaments spanning"), e.message());
     }
 
     @Test
@@ -238,8 +256,9 @@ class SoftShortTest {
         assertEquals(RunStatus.COMPLETED, s.status);
         assertEquals(4, s.cycles.size());
         double before = s.cycles.get(1).coulombicEfficiency(), dropped = s.cycles.get(2).coulombicEfficiency();
-        // the efficiency falls as far as the detection's threshold, but no current leaked
-        assertTrue(dropped < Simulation.SOFT_SHORT_EFFICIENCY_DROP * before, before + " -> " + dropped);
+        // the efficiency falls as far as the collapse's threshold (0.9 of the best, the efficiency rule's until session
+        // 34), but no current leaked
+        assertTrue(dropped < 0.9 * before, before + " -> " + dropped);
         assertEquals(List.of(), softShorts(s));
     }
     /**
