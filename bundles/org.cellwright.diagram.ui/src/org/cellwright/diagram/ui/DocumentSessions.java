@@ -134,7 +134,15 @@ final class DocumentSessions {
 			this.ifile = ifile;
 			this.document = document;
 			this.session = ui(() -> EditingSession.of(document));
+			// the parse the diagram opens with: read here (off the UI thread, as the server reads) and drawn at load.
+			// The editing session announces a parse made off the UI thread later, on the UI thread; taken for a change,
+			// it redrew the diagram just after the page had loaded, and a double-click on a name then got no edit:
+			// the redraw moved the node (sprotty brings the node clicked first to the front, the server's model has
+			// it in its place) between the clicks, and the browser drops a click whose node left the page.
+			// (held until the next announcement only: a later one is of a newer model, the first is never announced again)
+			AtomicReference<XtextResource> opened = new AtomicReference<>(session.current());
 			this.changes = (model, change) -> {
+				if (opened.getAndSet(null) == model && change == EditingSession.Change.PARSED) return;
 				Runnable l = listener;
 				if (l != null) l.run();
 			};

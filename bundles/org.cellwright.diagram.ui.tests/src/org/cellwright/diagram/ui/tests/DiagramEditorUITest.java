@@ -703,6 +703,55 @@ class DiagramEditorUITest {
 		}
 	}
 
+	/**
+	 * A diagram opened on a file no editor shows is drawn once for the text it opens with: the IDE's editing session
+	 * announces its first parse (made on the server's thread) on the UI thread afterwards, and that is no change of the
+	 * text. Before, the diagram took it for one and was drawn again just after the page had loaded; a double-click on a
+	 * name in that moment got no label edit (CI, session 34: the first double-click of
+	 * {@link #aLayerRenameFromAnOrdinaryBrowserOnTheIdesServerIsAskedInThePageAndMadeInBothFiles}; the redraw moved the
+	 * clicked node, which sprotty had brought to the front, back to its place, and the browser drops a click whose node
+	 * left the page meanwhile). Typing still redraws it.
+	 */
+	@Test
+	void aDiagramIsNotDrawnAgainForTheParseItOpenedWith() throws Exception {
+		org.eclipse.core.resources.IFolder folder = file.getProject().getFolder("opened-once");
+		try {
+			folder.create(true, true, null);
+			IFile cell = folder.getFile("once.cell");
+			cell.create(new java.io.ByteArrayInputStream("package once\n\nimport cellwright.materials.*\n\ncell Once {\n\tlayer wcc: SUS 10 um\n}\n"
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+			spin(() -> Job.getJobManager().isIdle(), 60_000, "background jobs");
+			org.cellwright.diagram.ui.DiagramServers.get(); // the IDE's sessions: the documents' editing sessions
+			var redraws = new java.util.concurrent.atomic.AtomicInteger();
+			// opened and read on another thread, as the server's loadSourceModel does
+			var opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				org.cellwright.diagram.DiagramSession s = org.cellwright.diagram.DiagramSessions.open(cell.getLocation().toFile().toPath());
+				s.onExternalChange(redraws::incrementAndGet);
+				assertTrue(s.read(m -> m != null), "the model read");
+				return s;
+			});
+			spin(opening::isDone, 60_000, "the diagram's session opened");
+			org.cellwright.diagram.DiagramSession session = opening.get();
+			try {
+				Display d = Display.getCurrent();
+				while (d.readAndDispatch()) {
+					// what the server's read posted to the UI thread runs: the editing session's announcement
+				}
+				assertEquals(0, redraws.get(), "the diagram is not drawn again for the parse it opened with");
+				ITextEditor text = (ITextEditor) IDE.openEditor(page, cell, true);
+				IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+				doc.replace(doc.get().indexOf("cell Once"), 0, "// typed\n");
+				spin(() -> redraws.get() >= 1, 30_000, "the typed text told to the diagram");
+				text.doRevertToSaved();
+			} finally {
+				session.close();
+			}
+		} finally {
+			page.closeAllEditors(false);
+			if (folder.exists()) folder.delete(true, null);
+		}
+	}
+
 	/** Typing in the text editor redraws the diagram (the same document). */
 	/**
 	 * A moved node renamed in the diagram keeps its place: the layout sidecar's key follows the rename; Edit > Undo (the
