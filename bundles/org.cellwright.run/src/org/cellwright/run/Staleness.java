@@ -143,7 +143,8 @@ public final class Staleness {
 	 * Runs made before session 31 took 32 shells, where the protocol now chooses 20 for gentle currents and 48 for the
 	 * steepest; runs made in sessions 31 and 32 took 32 where it now chooses 48 ({@link ParticleShells}, session 33);
 	 * runs made before session 34 took 20 cathode volumes, where it now chooses 40 for a large ohmic drop across the
-	 * cathode ({@link CathodeVolumes}).
+	 * cathode ({@link CathodeVolumes}), and runs made in session 34 before it took 32 shells where it now chooses 48 for
+	 * such a drop too ({@link ParticleShells}).
 	 */
 	private static String meshOnly(JsonObject before, JsonObject after, RunUnit now) {
 		if (before == null || after == null || now.experiment() == null) return null;
@@ -161,9 +162,10 @@ public final class Staleness {
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(CATHODE_NODES);
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
-		String shellRule = "gentle currents take " + ParticleShells.GENTLE + " shells, steep or cold ones " + ParticleShells.STEEP
-				+ ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP + " where this rule takes "
+		String steepest = ", the steepest and those whose ohmic drop across the cathode exceeds " + CathodeVolumes.FINE_FROM + " RT/F "
+				+ ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP + " where this rule takes "
 				+ ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST;
+		String shellRule = "gentle currents take " + ParticleShells.GENTLE + " shells, steep or cold ones " + ParticleShells.STEEP + steepest;
 		String volumeRule = "currents whose ohmic drop across the cathode is at most " + CathodeVolumes.FINE_FROM + " RT/F take "
 				+ CathodeVolumes.GENTLE + " volumes, larger ones " + CathodeVolumes.FINE + "; earlier versions took " + CathodeVolumes.GENTLE
 				+ " for every protocol";
@@ -179,13 +181,12 @@ public final class Staleness {
 							+ " and on the pulses of 0.7 C at -20 degC, where " + CathodeVolumes.GENTLE + " were 0.14 % off)." : ".");
 		return " is as this run ran it, but CellWright now takes " + shells + " particle shells for its protocol where this run took " + shellsRan
 				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
-				+ ParticleShells.STEEP + ", the steepest " + ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP
-				+ " where this rule takes " + ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST + "): running it again changes its numbers by the"
+				+ ParticleShells.STEEP + steepest + "): running it again changes its numbers by the"
 				+ " particle mesh's error only" + (shells == ParticleShells.GENTLE
 						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)."
 						: shells == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.8 mV RMS and 0.08 % of the capacity"
-								+ " of a fine reference run on the cases measured, but for three in the cold near the largest current the cell carries:"
-								+ " up to 0.19 %)." : ".");
+								+ " of a fine reference run on the cases measured, but for six in the cold where the cell delivers under a sixth of its"
+								+ " capacity: up to 0.41 %)." : ".");
 	}
 
 	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes";

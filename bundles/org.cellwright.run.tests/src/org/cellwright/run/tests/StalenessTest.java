@@ -149,10 +149,11 @@ class StalenessTest {
 		String why = stale(x);
 		assertNotNull(why, "running it again changes its numbers");
 		assertEquals("Out of date: s.cell is as this run ran it, but CellWright now takes 48 particle shells for its protocol where this run"
-				+ " took 32 (the file leaves them to the protocol: gentle currents take 20, steep or cold ones 32, the steepest 48; earlier"
-				+ " versions took 32 where this rule takes 20 or 48): running it again changes its numbers by the particle mesh's error only"
-				+ " (48 shells are within 0.8 mV RMS and 0.08 % of the capacity of a fine reference run on the cases measured, but for three in the"
-				+ " cold near the largest current the cell carries: up to 0.19 %).", why);
+				+ " took 32 (the file leaves them to the protocol: gentle currents take 20, steep or cold ones 32, the steepest and those whose"
+				+ " ohmic drop across the cathode exceeds 6.5 RT/F 48; earlier versions took 32 where this rule takes 20 or 48): running it"
+				+ " again changes its numbers by the particle mesh's error only (48 shells are within 0.8 mV RMS and 0.08 % of the capacity of"
+				+ " a fine reference run on the cases measured, but for six in the cold where the cell delivers under a sixth of its capacity:"
+				+ " up to 0.41 %).", why);
 	}
 
 	/**
@@ -184,7 +185,8 @@ class StalenessTest {
 		asMadeWith(x, 32, 20);
 		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 48 particle shells and 40 cathode control volumes"
 				+ " for its protocol where this run took 32 and 20 (the file leaves them to the protocol: gentle currents take 20 shells,"
-				+ " steep or cold ones 32, the steepest 48; earlier versions took 32 where this rule takes 20 or 48; currents whose ohmic"
+				+ " steep or cold ones 32, the steepest and those whose ohmic drop across the cathode exceeds 6.5 RT/F 48; earlier versions"
+				+ " took 32 where this rule takes 20 or 48; currents whose ohmic"
 				+ " drop across the cathode is at most 6.5 RT/F take 20 volumes, larger ones 40; earlier versions took 20 for every"
 				+ " protocol): running it again changes its numbers by the meshes' error only.", stale(x));
 	}
