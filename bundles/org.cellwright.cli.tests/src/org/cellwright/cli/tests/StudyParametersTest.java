@@ -155,8 +155,9 @@ class StudyParametersTest {
 		// the open values: 21 before session 31, whose bracket fits (calibration.cell) moved 15 to "fitted"; session 32
 		// removed CNT's dead-lithium-fraction, which no mechanism read; session 33 derived Li's coble-activation-energy
 		// from Li's measured lattice self-diffusion barrier, sourced CNT's adhesion-energy (derived from measured surface
-		// energies) and Super P's electronic-conductivity (measured on compressed carbon blacks)
-		assertEquals(2, checked, "the study's values still calibrated (docs/calibration.md, Open)");
+		// energies) and Super P's electronic-conductivity (measured on compressed carbon blacks); session 34 derived NCM811's
+		// interphase-activation-energy from LiPON's measured electronic conductivity and the fitted 60 degC growth
+		assertEquals(1, checked, "the study's values still calibrated (docs/calibration.md, Open)");
 		assertEquals(List.of(), missing, "calibrated values without a row (material, property, reason) in docs/calibration.md's Open table");
 	}
 

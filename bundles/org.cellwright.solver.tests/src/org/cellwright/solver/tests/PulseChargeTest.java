@@ -74,11 +74,14 @@ class PulseChargeTest {
     }
 
     /**
-     * 0.6 C at -20 degC: the pulses fall slowly onto 2.8 V (0.28 mV/s at the second's end), where a rest's error of
-     * 0.27 mV is a second of the next pulse. Before: the first +0.01 %, the second -0.31 %, the third -0.19 %.
+     * 0.7 C at -20 degC: the pulses fall slowly onto 2.8 V, where a rest's error of a fraction of a mV is a second of the
+     * next pulse (the first runs its 15 min, the second ends after about 10 min, the third after 3.5). At 0.6 C until
+     * session 34 (0.28 mV/s at the second's end); since the cathode film's growth barrier is derived (150 kJ/mol, 50
+     * calibrated before) the film at -20 degC is thin and every 0.6 C pulse runs its 15 min. Before session 33: the first
+     * +0.01 %, the second -0.31 %, the third -0.19 %.
      */
     @Test
-    void pulsesOf06CAtMinus20CEachEndWithinTheCapacityTargetOfFineSteps() {
-        eachPulseWithinTheTargetOfFineSteps(253.15, 0.6, 3);
+    void pulsesOf07CAtMinus20CEachEndWithinTheCapacityTargetOfFineSteps() {
+        eachPulseWithinTheTargetOfFineSteps(253.15, 0.7, 3);
     }
 }

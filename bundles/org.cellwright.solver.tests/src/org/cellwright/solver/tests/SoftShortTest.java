@@ -134,8 +134,11 @@ class SoftShortTest {
 
     /**
      * An efficiency drop without a leak: first cycle as above, then charges of fixed duration, each discharge at 0.05 C
-     * to 3.7 V: 1 mA/cm2 for 1 h, then 0.01 mA/cm2 for 10 h, then 1 mA/cm2 again. At 5 MPa (no filament) the slow charge
-     * is returned at ~77 %, below 90 % of the cycle before, but nothing leaked: no soft short. (Until session 32 the
+     * to 3.7 V: 1 mA/cm2 for 1 h, then 0.002 mA/cm2 for 50 h, then 1 mA/cm2 again. At 5 MPa (no filament) the slow charge
+     * is returned at ~75 %, below 90 % of the cycle before (the interphases' growth takes its share of the slow charge),
+     * but nothing leaked: no soft short. (Until session 34 the slow charge was 0.01 mA/cm2 for 10 h, returned at ~77 %;
+     * since the cathode film's growth barrier is derived, 150 kJ/mol instead of the calibrated 50, the film grows 69x
+     * slower at 25 degC and that charge is returned at 95 %.) (Until session 32 the
      * efficiency path's scenario at 65 MPa too, where the slow charge leaked away as fast as it was charged; since
      * then that charge, 176 % of it leaked, is named by the step rule first, {@link Simulation#SOFT_SHORT_LEAK_SHARE}:
      * the collapse path has {@link #selfDischargeRun} of its own.)
@@ -151,7 +154,7 @@ class SoftShortTest {
         List<StepSpec> steps = new java.util.ArrayList<>(List.of(
                 StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)), discharge,
                 StepSpec.currentDensity(1 * Sung2023Parameters.MA_CM2, Cutoff.duration(3600)), discharge,
-                StepSpec.currentDensity(0.01 * Sung2023Parameters.MA_CM2, Cutoff.duration(10 * 3600)), discharge));
+                StepSpec.currentDensity(0.002 * Sung2023Parameters.MA_CM2, Cutoff.duration(50 * 3600)), discharge));
         if (later) steps.addAll(List.of(StepSpec.currentDensity(1 * Sung2023Parameters.MA_CM2, Cutoff.duration(3600)), discharge));
         new Simulation().run(Sung2023Parameters.cell7FullBaseline(pressure, Sung2023Parameters.T_ROOM), new ProtocolSpec("p", steps),
                 SolverSettings.builder().cathodeNodes(5).particleNodes(10).outputInterval(3600).build(), s, null);
