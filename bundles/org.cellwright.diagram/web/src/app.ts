@@ -4,6 +4,7 @@ import 'reflect-metadata';
 
 import {
     BaseJsonrpcGLSPClient,
+    ClientState,
     ConsoleLogger,
     DiagramLoader,
     EditMode,
@@ -26,6 +27,7 @@ import {
     editLabelFeature,
     GLSPClient,
     GLSPWebSocketProvider,
+    IDiagramOptions,
     LogLevel,
     STANDALONE_MODULE_CONFIG,
     TYPES,
@@ -36,7 +38,7 @@ import {
     initializeDiagramContainer
 } from '@eclipse-glsp/client';
 import '@eclipse-glsp/client/css/glsp-sprotty.css';
-import { Container, decorate, injectable } from 'inversify';
+import { Container, decorate, inject, injectable } from 'inversify';
 import { MessageConnection } from 'vscode-jsonrpc';
 import './cellwright-diagram.css';
 
@@ -84,6 +86,28 @@ class CellEditLabelUI extends GlspEditLabelUI {
         });
     }
 
+    /** The words on an edit whose name check failed (rejected, an error, the connection closed), reason the failure's. */
+    static uncheckedMessage(reason: unknown): string {
+        const why = (reason instanceof Error ? reason.message : String(reason)).trim().replace(/\.$/, '') || 'no reason given';
+        return `The name could not be checked: ${why}. Enter does not apply it; type again to ask again, Escape closes the edit.`;
+    }
+
+    /** The edit and text whose name check failed: Enter does not apply that text, typing asks again. */
+    private unchecked?: { edit: number, value: string };
+
+    /**
+     * sprotty's applyLabelEdit (Enter, and a blur), but a text whose name check failed is not applied, nor asked again
+     * (sprotty took a failed check for an accepted name and applied it without the server's answer): the edit stays
+     * open with the failure shown; typing asks again, Escape closes the edit.
+     */
+    protected override async applyLabelEdit(): Promise<void> {
+        if (this.isActive && this.unchecked && this.unchecked.edit === this.edits && this.unchecked.value === this.editControl.value) {
+            this.editControl.focus();
+            return;
+        }
+        return super.applyLabelEdit();
+    }
+
     /**
      * sprotty's validateLabel, but an answer is shown only on the edit and text it was asked for: the server's answer
      * (CellEditLabelValidator: it waits for it) may come after the edit closed or the text changed, and sprotty would
@@ -93,10 +117,14 @@ class CellEditLabelUI extends GlspEditLabelUI {
      * accepts it, for the edit and text still open: an answer for an edit closed (Escape) or a text changed meanwhile
      * is returned as a refusal, not shown, so Enter pressed while the server was silent applies nothing then (sprotty
      * applied the text then in the input, the answer an OK for another text or for an edit closed before it came).
+     * A check that fails (the request rejected, an error, the connection to the server closed) is an error on the edit,
+     * uncheckedMessage's words, and Enter does not apply that text (applyLabelEdit); before (session 34) sprotty took
+     * it for an accepted name, and Enter applied the name without the server's answer.
      */
     protected override async validateLabel(value: string): Promise<EditLabelValidationResult> {
         const edit = this.edits;
         if (!this.labelValidator || !this.label) return super.validateLabel(value);
+        this.unchecked = undefined;
         const current = () => edit === this.edits && this.isActive && this.editControl.value === value;
         const silent = window.setTimeout(() => {
             if (current()) this.showValidationResult({ severity: 'warning', message: CellEditLabelUI.NO_ANSWER });
@@ -109,7 +137,12 @@ class CellEditLabelUI extends GlspEditLabelUI {
             return result;
         } catch (reason) {
             this.logger.error(this, 'Error validating edited label', reason);
-            return { severity: 'ok', message: undefined };
+            if (!current()) return { severity: 'error', message: 'the edit closed or its text changed before the check failed' };
+            const failed: EditLabelValidationResult = { severity: 'error', message: CellEditLabelUI.uncheckedMessage(reason) };
+            this.unchecked = { edit, value };
+            this.isCurrentLabelValid = false;
+            this.showValidationResult(failed);
+            return failed;
         } finally {
             window.clearTimeout(silent);
         }
@@ -144,12 +177,32 @@ decorate(injectable(), CellEditLabelUI);
  * answer for an edit closed meanwhile is dropped by CellEditLabelUI.validateLabel.
  */
 class CellEditLabelValidator extends ServerEditLabelValidator {
+    protected declare options: IDiagramOptions;
+
+    /**
+     * The server's answer; rejected when the request is (a rejectRequest, the page unable to send it), when the
+     * connection to the server closes before the answer (it would never come) and when the answer is not a validation
+     * result (GLSP's validator took that for OK).
+     */
     override async validate(value: string, label: Parameters<ServerEditLabelValidator['validate']>[1]): Promise<EditLabelValidationResult> {
-        const response = await this.actionDispatcher.request(LabelEditValidation.createValidationRequestAction(value, label.id));
-        return SetEditValidationResultAction.is(response) ? LabelEditValidation.toEditLabelValidationResult(response.status) : { severity: 'ok' };
+        const client = await this.options.glspClientProvider();
+        let watch: { dispose(): void } | undefined;
+        const closed = new Promise<never>((_, reject) => {
+            const lost = () => reject(new Error('the connection to the server closed'));
+            if (client.currentState !== ClientState.Running) lost();
+            else watch = client.onCurrentStateChanged(state => { if (state !== ClientState.Running) lost(); });
+        });
+        try {
+            const response = await Promise.race([this.actionDispatcher.request(LabelEditValidation.createValidationRequestAction(value, label.id)), closed]);
+            if (!SetEditValidationResultAction.is(response)) throw new Error(`the server answered '${(response as any)?.kind}', not a check of the name`);
+            return LabelEditValidation.toEditLabelValidationResult(response.status);
+        } finally {
+            watch?.dispose();
+        }
     }
 }
 decorate(injectable(), CellEditLabelValidator);
+decorate(inject(TYPES.IDiagramOptions), CellEditLabelValidator.prototype, 'options');
 
 const cellDiagramModule = new FeatureModule(
     (bind, unbind, isBound, rebind) => {
@@ -310,6 +363,32 @@ function fitBesideThePalette(context: EditorContextService, dispatcher: IActionD
     return JSON.stringify({ scroll, zoom });
 }
 
+/**
+ * GLSP's websocket client, but told when its connection's socket closes (connectionClosed): GLSPWebSocketProvider
+ * replaces the socket's onclose, where the connection listened, by its reconnect, so the client stayed 'running' on a
+ * closed socket and a request sent or waiting then never had an answer (a name check waited on, and Enter with it).
+ * Now the client is in error (GLSP's handleConnectionClosed): a request waiting fails (CellEditLabelValidator), one
+ * sent then is refused.
+ */
+class CellGLSPClient extends BaseJsonrpcGLSPClient {
+    connectionClosed(): void {
+        this.handleConnectionClosed();
+    }
+}
+
+/** GLSP's websocket provider, but onClosed is called when a socket that had opened closes (CellGLSPClient). */
+class CellWebSocketProvider extends GLSPWebSocketProvider {
+    onClosed?: () => void;
+
+    protected override createWebSocket(url: string): WebSocket {
+        const socket = super.createWebSocket(url);
+        let opened = false;
+        socket.addEventListener('open', () => { opened = true; });
+        socket.addEventListener('close', () => { if (opened) this.onClosed?.(); });
+        return socket;
+    }
+}
+
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
 const status = document.getElementById('status')!;
 if (!file) {
@@ -317,9 +396,9 @@ if (!file) {
 } else {
     document.title = file.substring(file.lastIndexOf('/') + 1) + ' - CellWright diagram';
     const webSocketUrl = `ws://${window.location.host}/glsp`;
-    let glspClient: GLSPClient | undefined;
+    let glspClient: CellGLSPClient | undefined;
     const initialize = async (connection: MessageConnection): Promise<void> => {
-        glspClient = new BaseJsonrpcGLSPClient({ id: 'cellwright', connectionProvider: connection });
+        glspClient = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
         const container = createContainer(file, glspClient);
         const dispatcher = container.get<IActionDispatcher>(TYPES.IActionDispatcher);
         toServer = action => dispatcher.dispatch(action);
@@ -379,7 +458,9 @@ if (!file) {
         await container.get(DiagramLoader).load({ requestModelOptions: { asks: ASKS } });
         status.textContent = '';
     };
-    new GLSPWebSocketProvider(webSocketUrl).listen({
+    const provider = new CellWebSocketProvider(webSocketUrl);
+    provider.onClosed = () => glspClient?.connectionClosed();
+    provider.listen({
         onConnection: connection => {
             initialize(connection).catch(error => {
                 status.textContent = 'Cannot load the diagram: ' + error;

@@ -23,6 +23,46 @@ export function holdingAnswers(ms) {
     };
 }
 
+/**
+ * A beforeLoad for openDiagram (page.mjs) that routes the page's websocket to the server but lets the test make the
+ * name checks fail: after fail('reject', message) each check is answered with a rejectRequest carrying message (the
+ * server never sees it); after fail('close', ms) a check is held and the connection closed ms later (the page's
+ * reconnects are closed before they open: the server gone); fail('pass') passes them to the server again.
+ * asked() counts the checks the page asked.
+ */
+export function failingChecks() {
+    let mode = { kind: 'pass' };
+    let asked = 0;
+    let closed = false;
+    return {
+        route: page => page.routeWebSocket(/\/glsp$/, ws => {
+            if (closed) return ws.close();
+            const server = ws.connectToServer();
+            server.onMessage(m => ws.send(m));
+            ws.onMessage(m => {
+                let message;
+                try {
+                    message = JSON.parse(String(m));
+                } catch {
+                    return server.send(m);
+                }
+                const action = message?.params?.action;
+                if (action?.kind !== 'requestEditValidation') return server.send(m);
+                asked++;
+                if (mode.kind === 'reject') {
+                    ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'process', params: { clientId: message.params.clientId,
+                        action: { kind: 'rejectRequest', responseId: action.requestId, message: mode.arg } } }));
+                } else if (mode.kind === 'close') {
+                    closed = true;
+                    setTimeout(() => ws.close(), mode.arg);
+                } else server.send(m);
+            });
+        }),
+        fail: (kind, arg) => { mode = { kind, arg }; },
+        asked: () => asked
+    };
+}
+
 /** The label edit: whether it is shown, its validation-* classes and the message drawn above it. */
 export const editState = page => page.evaluate(() => {
     const c = document.querySelector('.label-edit');
