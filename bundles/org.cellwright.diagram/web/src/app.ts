@@ -11,6 +11,9 @@ import {
     EditorContextService,
     FeatureModule,
     EditLabelValidationResult,
+    FeedbackAwareUpdateModelCommand,
+    GModelRoot,
+    GParentElement,
     GLabel,
     GLabelView,
     GlspEditLabelUI,
@@ -32,6 +35,8 @@ import {
     STANDALONE_MODULE_CONFIG,
     TYPES,
     bindOrRebind,
+    CommandExecutionContext,
+    CommandReturn,
     onAction,
     configureDefaultModelElements,
     createDiagramOptionsModule,
@@ -204,6 +209,42 @@ class CellEditLabelValidator extends ServerEditLabelValidator {
 decorate(injectable(), CellEditLabelValidator);
 decorate(inject(TYPES.IDiagramOptions), CellEditLabelValidator.prototype, 'options');
 
+/**
+ * GLSP's model update, but the elements the page has keep the front-to-back order they have in the page. A click
+ * brings its node to the front (sprotty moves it to the end of its parent's children); a redraw in the server's order
+ * (the text typed, the file written by another program) moved it back, out of the page and in again, and Chromium
+ * drops a click whose node left the page between its mousedown and mouseup: a double-click on a name during a redraw
+ * opened no edit. Elements new in the redraw keep the server's places.
+ */
+class CellUpdateModelCommand extends FeedbackAwareUpdateModelCommand {
+    constructor(action: ConstructorParameters<typeof FeedbackAwareUpdateModelCommand>[0]) {
+        super(action);
+    }
+
+    protected override performUpdate(oldRoot: GModelRoot, newRoot: GModelRoot, context: CommandExecutionContext): CommandReturn {
+        keepOrder(oldRoot, newRoot);
+        return super.performUpdate(oldRoot, newRoot, context);
+    }
+}
+decorate(injectable(), CellUpdateModelCommand);
+decorate(inject(TYPES.Action) as ParameterDecorator, CellUpdateModelCommand, 0);
+
+/** Orders the children of every parent in newRoot that the page had as the page had them, in the places they take. */
+function keepOrder(oldRoot: GModelRoot, parent: GParentElement): void {
+    const old = oldRoot.index.getById(parent.id);
+    if (old instanceof GParentElement && old.children.length > 1) {
+        const place = new Map(old.children.map((child, i) => [child.id, i]));
+        const slots = parent.children.map((_, i) => i).filter(i => place.has(parent.children[i].id));
+        const kept = slots.map(i => parent.children[i]).sort((a, b) => place.get(a.id)! - place.get(b.id)!);
+        const children = [...parent.children];
+        slots.forEach((slot, k) => { children[slot] = kept[k]; });
+        children.forEach((child, i) => { if (parent.children[i] !== child) parent.move(child, i); });
+    }
+    for (const child of parent.children) {
+        if (child instanceof GParentElement) keepOrder(oldRoot, child);
+    }
+}
+
 const cellDiagramModule = new FeatureModule(
     (bind, unbind, isBound, rebind) => {
         const context = { bind, unbind, isBound, rebind };
@@ -218,6 +259,7 @@ const cellDiagramModule = new FeatureModule(
         configureModelElement(context, 'label:name', GLabel, GLabelView, { enable: [editLabelFeature] });
         rebind(GlspEditLabelUI).to(CellEditLabelUI).inSingletonScope();
         rebind(TYPES.IEditLabelValidator).to(CellEditLabelValidator);
+        rebind(FeedbackAwareUpdateModelCommand).to(CellUpdateModelCommand);
         // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
         // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         onAction(context, ASK_RENAME, (action: any) => {
@@ -420,7 +462,13 @@ if (!file) {
         // itself, the fit runs after it
         const context = container.get(EditorContextService);
         const labelEdit = container.get(GlspEditLabelUI) as CellEditLabelUI;
-        context.onModelRootChanged(root => labelEdit.followLabel(root));
+        // for tests: how many models the page has drawn (the load and each redraw)
+        let drawn = 0;
+        context.onModelRootChanged(root => {
+            drawn++;
+            labelEdit.followLabel(root);
+        });
+        (window as any).cellwrightDiagram.drawn = () => drawn;
         let fitted: string | undefined;
         const currentViewport = () => {
             const root = context.modelRoot as any;

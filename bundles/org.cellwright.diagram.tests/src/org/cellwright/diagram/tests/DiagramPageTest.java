@@ -203,6 +203,22 @@ class DiagramPageTest {
 		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
 	}
 
+	/**
+	 * A double-click on a name while the page is redrawn (the file changed on disk) opens its edit: the page keeps the
+	 * front-to-back order of the nodes it has, so the node the first click brought to the front stays in the page. The
+	 * test holds the server's redraw from the change until the second mousedown and has it drawn before the second
+	 * mouseup (web/test/diagram-redraw-click.test.mjs). Before, the redraw in the server's order took the node out of
+	 * the page and put it in again, and Chromium dropped the click: no edit opened.
+	 */
+	@Test
+	void aDoubleClickOnANameDuringARedrawOpensItsEdit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-redraw-click.test.mjs", "diagram-redraw-click-test.log", List.of(server.pageUri(file).toString(), file.toString()));
+		}
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
