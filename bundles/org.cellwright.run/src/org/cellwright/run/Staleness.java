@@ -178,15 +178,15 @@ public final class Staleness {
 					+ volumesRan + " (the file leaves them to the protocol: " + volumeRule + "): running it again changes its numbers by the"
 					+ " cathode mesh's error only" + (volumes == CathodeVolumes.FINE ? " (" + CathodeVolumes.FINE + " volumes are within 0.07 % of"
 							+ " the capacity of a fine reference run on the cold cases measured where the cell delivers a fifth of its capacity or more,"
-							+ " and on the pulses of 0.7 C at -20 degC, where " + CathodeVolumes.GENTLE + " were 0.14 % off)." : ".");
+							+ " and on the pulses of 0.55 C at -25 degC, where " + CathodeVolumes.GENTLE + " were 0.12 % off)." : ".");
 		return " is as this run ran it, but CellWright now takes " + shells + " particle shells for its protocol where this run took " + shellsRan
 				+ " (the file leaves them to the protocol: gentle currents take " + ParticleShells.GENTLE + ", steep or cold ones "
 				+ ParticleShells.STEEP + steepest + "): running it again changes its numbers by the"
 				+ " particle mesh's error only" + (shells == ParticleShells.GENTLE
 						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)."
 						: shells == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.8 mV RMS and 0.08 % of the capacity"
-								+ " of a fine reference run on the cases measured, but for six in the cold where the cell delivers under a sixth of its"
-								+ " capacity: up to 0.41 %)." : ".");
+								+ " of a fine reference run on the cases measured, but for eight in the cold where the cell delivers under a sixth of its"
+								+ " capacity: up to 0.36 %)." : ".");
 	}
 
 	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes";

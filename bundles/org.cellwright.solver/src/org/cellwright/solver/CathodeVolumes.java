@@ -25,7 +25,12 @@ import org.cellwright.solver.physics.CompositeCathode;
  * measured above 6.5 where the cell delivers a fifth of its capacity or more gains with 40 (0.84 C at -20 degC 0.067 ->
  * 0.051 %, 1 C at -15 degC 0.073 -> 0.047 %). Beyond the reach of the cathode mesh alone: the cliff in the cold, where
  * the cell delivers a few percent of its capacity (0.9 and 1 C at -20 degC, 8.8 and 9.8: 40 volumes 0.122 and 0.112 %,
- * 80 0.109 and 0.097 %; with 120 shells too, 40 volumes 0.081 and 0.025 %).
+ * 80 0.109 and 0.097 %; with 120 shells too, 40 volumes 0.081 and 0.025 %). Those figures are of the calibrated CEI
+ * growth barrier of 50 kJ/mol; with the derived 150 kJ/mol (session 34's merge) the film grown in the cold is thinner,
+ * the 0.7 C pulses at -20 degC deliver six times the charge and 20 volumes are within 0.028 % there; the cases that
+ * miss 0.1 % with 20 volumes and meet it with 40 are the pulses of 0.55 C at -25 degC (7.34: 0.124 -> 0.066 %) and
+ * 0.45 C at -30 degC (8.26: 0.144 -> 0.085 %); 20 volumes are within 0.078 % up to 6.41 and within 0.088 % above it
+ * where the cell delivers a fifth of its capacity or more (docs/solid-state-solver.md, the table re-run).
  */
 public final class CathodeVolumes {
     private CathodeVolumes() {}

@@ -42,7 +42,11 @@ import org.cellwright.solver.physics.CompositeCathode;
  * beta 0.50 and delta 8.26, 0.147 %; pulses of 0.5 C at -25 degC, 0.50 and 6.67, 0.190 %); 48 shells take them to
  * 0.074 and 0.039 % (the pulses' figure helped by the time stepping's error of the other sign: 48 shells with the
  * reference's steps 0.149 %), the other cases measured in the steep tier above 6.5 from 0.039-0.046 to 0.027-0.028 %,
- * and 0.3 C at -35 degC (beta 0.38, delta 7.68, gentle by diffusion) from 0.451 % with 20 shells to 0.114 %.
+ * and 0.3 C at -35 degC (beta 0.38, delta 7.68, gentle by diffusion) from 0.451 % with 20 shells to 0.114 %. Those
+ * figures are of the calibrated CEI growth barrier of 50 kJ/mol; with the derived 150 kJ/mol (session 34's merge) the
+ * 0.5 C pulses at -25 degC deliver sixteen times the charge and 32 shells are within 0.061 % there; the cases of the
+ * steep tier above 6.5 that miss 0.1 % with 32 shells and meet it with 48 are 0.45 C at -30 degC (0.202 -> 0.085 %)
+ * and the pulses of 0.55 C at -25 degC (beta 0.546, delta 7.34: 0.128 -> 0.066 %); 0.3 C at -35 degC 0.493 -> 0.122 %.
  */
 public final class ParticleShells {
     private ParticleShells() {}

@@ -152,8 +152,8 @@ class StalenessTest {
 				+ " took 32 (the file leaves them to the protocol: gentle currents take 20, steep or cold ones 32, the steepest and those whose"
 				+ " ohmic drop across the cathode exceeds 6.5 RT/F 48; earlier versions took 32 where this rule takes 20 or 48): running it"
 				+ " again changes its numbers by the particle mesh's error only (48 shells are within 0.8 mV RMS and 0.08 % of the capacity of"
-				+ " a fine reference run on the cases measured, but for six in the cold where the cell delivers under a sixth of its capacity:"
-				+ " up to 0.41 %).", why);
+				+ " a fine reference run on the cases measured, but for eight in the cold where the cell delivers under a sixth of its capacity:"
+				+ " up to 0.36 %).", why);
 	}
 
 	/**
@@ -181,7 +181,7 @@ class StalenessTest {
 				+ " this run took 20 (the file leaves them to the protocol: currents whose ohmic drop across the cathode is at most 6.5 RT/F"
 				+ " take 20 volumes, larger ones 40; earlier versions took 20 for every protocol): running it again changes its numbers by"
 				+ " the cathode mesh's error only (40 volumes are within 0.07 % of the capacity of a fine reference run on the cold cases"
-				+ " measured where the cell delivers a fifth of its capacity or more, and on the pulses of 0.7 C at -20 degC, where 20 were 0.14 % off).", stale(x));
+				+ " measured where the cell delivers a fifth of its capacity or more, and on the pulses of 0.55 C at -25 degC, where 20 were 0.12 % off).", stale(x));
 		asMadeWith(x, 32, 20);
 		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 48 particle shells and 40 cathode control volumes"
 				+ " for its protocol where this run took 32 and 20 (the file leaves them to the protocol: gentle currents take 20 shells,"

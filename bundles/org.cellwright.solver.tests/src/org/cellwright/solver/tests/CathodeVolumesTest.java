@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class CathodeVolumesTest {
 
-    static final double MINUS_20_C = 253.15, ZERO_C = 273.15, ROOM = 298.15;
+    static final double MINUS_25_C = 248.15, MINUS_20_C = 253.15, ZERO_C = 273.15, ROOM = 298.15;
 
     static ProtocolSpec discharge(double rate) {
         return ProtocolSpec.of(StepSpec.cRate(-rate, Cutoff.voltageBelow(2.8), Cutoff.duration(4 * 3600)));
@@ -93,22 +93,27 @@ class CathodeVolumesTest {
     }
 
     /**
-     * The case that sets the fine tier: pulses of 0.7 C at -20 degC (dimensionless current 6.87, diffusion number 0.62:
-     * 48 shells) end on 2.8 V within minutes, their charge a quarter of the 0.6 C pulses'. The default settings now take
-     * 40 volumes and are within 1 mV RMS and 0.1 % of the capacity of the benchmark's reference (0.070 %, 2026-12-07);
-     * with 20 volumes, as every run took before, they are not (0.143 %: the cathode mesh's share, the same shells).
+     * A case the fine tier is for: pulses of 0.55 C at -25 degC (dimensionless current 7.34, diffusion number 0.546: 48
+     * shells by the dimensionless current) end on 2.8 V within minutes (a sixth of four full pulses' charge, half the
+     * 0.5 C pulses'). The default settings take 40 volumes and are within 1 mV RMS and 0.1 % of the capacity of the
+     * benchmark's reference (0.066 %, 2026-12-07, measured with the CEI barrier 150 kJ/mol); with 20 volumes, as every
+     * run took before session 34, they are not (0.124 %: the cathode mesh's share, the same shells). Until the CEI's
+     * growth barrier became derived (150 kJ/mol, session 34) the pulses of 0.7 C at -20 degC showed this (0.143 ->
+     * 0.070 %); with the barrier the film grown in the cold is much thinner, those pulses deliver six times the charge,
+     * away from the cliff at 2.8 V, and 20 volumes are within 0.028 % there: the case now lies 5 degC colder, where the
+     * solid electrolyte conducts three quarters of what it does at -20 degC.
      */
     @Test
     void coldPulsesNearTheCellsLimitTakeTheFineVolumesAndMeetTheCapacityTarget() {
-        CellSpec cell = Sung2023Parameters.cell6Full(65e6, MINUS_20_C);
-        ProtocolSpec p = pulses(0.7);
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, MINUS_25_C);
+        ProtocolSpec p = pulses(0.55);
         assertEquals(CathodeVolumes.FINE, CathodeVolumes.forRun(cell, p));
         RecordingSink ref = run(cell, p, ParticleShellsTest.reference());
         RecordingSink def = run(cell, p, SolverSettings.builder().outputInterval(10).build());
         double a = ref.cycles.get(0).dischargeCapacity(), e = Math.abs(def.cycles.get(0).dischargeCapacity() - a) / a;
         double rms = WorkPrecisionBenchmark.voltageErrors(ref, def)[0];
-        assertTrue(rms < 1e-3, "0.7 C pulses at -20 degC: voltage RMS " + rms + " V");
-        assertTrue(e < 1e-3, "0.7 C pulses at -20 degC: capacity " + e);
+        assertTrue(rms < 1e-3, "0.55 C pulses at -25 degC: voltage RMS " + rms + " V");
+        assertTrue(e < 1e-3, "0.55 C pulses at -25 degC: capacity " + e);
         RecordingSink gentle = run(cell, p, SolverSettings.builder().cathodeNodes(CathodeVolumes.GENTLE).outputInterval(10).build());
         double g = Math.abs(gentle.cycles.get(0).dischargeCapacity() - a) / a;
         assertTrue(g > 1e-3, "the scenario: 20 volumes miss 0.1 % of the capacity here, " + g);

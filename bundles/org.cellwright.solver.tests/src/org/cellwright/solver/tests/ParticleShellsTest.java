@@ -157,20 +157,23 @@ class ParticleShellsTest {
     /**
      * Cold, where the reaction gathers near the separator (session 34): 0.45 C at -30 degC (diffusion number 0.50,
      * the composite's dimensionless current 8.26; the charged cell 7 delivers a tenth of its capacity before 2.8 V) and
-     * the pulses of 0.5 C at -25 degC (0.50, 6.67) lie in the steep tier by their diffusion number, but above
-     * {@code CathodeVolumes}' bound of 6.5 the particles near the separator carry several times the mean flux: they
-     * take 48 shells and are within 0.1 % of the capacity of the reference with them (and the 40 volumes their
-     * protocol takes; 0.074 and 0.039 %, 2026-12-07); with 32 shells, which they took before, they are not (0.147 and
-     * 0.190 %).
+     * the pulses of 0.55 C at -25 degC (0.546, 7.34; they end on 2.8 V within minutes) lie in the steep tier by their
+     * diffusion number, but above {@code CathodeVolumes}' bound of 6.5 the particles near the separator carry several
+     * times the mean flux: they take 48 shells and are within 0.1 % of the capacity of the reference with them (and the
+     * 40 volumes their protocol takes; 0.085 and 0.066 %, 2026-12-07, measured with the CEI barrier 150 kJ/mol); with 32
+     * shells, which they took before, they are not (0.202 and 0.128 %). Until the CEI's growth barrier became derived
+     * (150 kJ/mol, session 34) the pulses of 0.5 C at -25 degC showed this (0.190 -> 0.039 %); with the barrier the film
+     * grown in the cold is much thinner, those pulses deliver sixteen times the charge, away from the cliff at 2.8 V where
+     * the shells' error gathers, and 32 shells are within 0.061 % there: the pulsed case is now 0.55 C.
      */
     @Test
     void aColdProtocolWhoseReactionGathersNearTheSeparatorTakesTheFinestShellsAndMeetsTheCapacityTarget() {
         CellSpec cold = WorkPrecisionBenchmark.chargedBaseline(MINUS_30_C), pulsed = Sung2023Parameters.cell6Full(65e6, MINUS_25_C);
-        ProtocolSpec slow = discharge(0.45), pulses = CathodeVolumesTest.pulses(0.5);
+        ProtocolSpec slow = discharge(0.45), pulses = CathodeVolumesTest.pulses(0.55);
         assertSteepByDiffusionAndConcentratedByConduction(cold, 0.45, MINUS_30_C);
-        assertSteepByDiffusionAndConcentratedByConduction(pulsed, 0.5, MINUS_25_C);
+        assertSteepByDiffusionAndConcentratedByConduction(pulsed, 0.55, MINUS_25_C);
         takesTheFinestShellsAndMeetsTheTargetWhere32Miss(cold, slow, SolverSettings.CATHODE_NODES_FROM_PROTOCOL, "0.45 C at -30 degC");
-        takesTheFinestShellsAndMeetsTheTargetWhere32Miss(pulsed, pulses, SolverSettings.CATHODE_NODES_FROM_PROTOCOL, "0.5 C pulses at -25 degC");
+        takesTheFinestShellsAndMeetsTheTargetWhere32Miss(pulsed, pulses, SolverSettings.CATHODE_NODES_FROM_PROTOCOL, "0.55 C pulses at -25 degC");
     }
 
     /** At c C and temperature t the diffusion number alone gives the steep tier, and the dimensionless current is above 6.5. */
