@@ -133,17 +133,7 @@ class StalenessTest {
 	 */
 	@Test
 	void aSteepRunMadeWith32ShellsWhereItsProtocolNowTakes48SaysSo() throws Exception {
-		Path f = tmp.resolve("s.cell");
-		Cli.write(f, "package s\nimport cellwright.materials.*\n"
-				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
-						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
-				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
-				+ "protocol P { discharge at 10 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
-		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
-		assertEquals(0, r.rc(), r.out() + r.err());
-		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
-		assertEquals(48, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
-				.getAsJsonObject("solver_settings").get("particle_nodes").getAsInt(), "the shells the protocol takes");
+		Path x = steepRun("s", "particle_nodes", 48);
 		assertNull(stale(x), "current");
 		asMadeWith32Shells(x);
 		String why = stale(x);
@@ -164,17 +154,7 @@ class StalenessTest {
 	 */
 	@Test
 	void aRunMadeWith20CathodeVolumesWhereItsProtocolNowTakes40SaysSo() throws Exception {
-		Path f = tmp.resolve("v.cell");
-		Cli.write(f, "package v\nimport cellwright.materials.*\n"
-				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
-						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
-				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
-				+ "protocol P { discharge at 10 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
-		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
-		assertEquals(0, r.rc(), r.out() + r.err());
-		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
-		assertEquals(40, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
-				.getAsJsonObject("solver_settings").get("cathode_nodes").getAsInt(), "the volumes the protocol takes");
+		Path x = steepRun("v", "cathode_nodes", 40);
 		assertNull(stale(x), "current");
 		asMadeWith(x, null, 20);
 		assertEquals("Out of date: v.cell is as this run ran it, but CellWright now takes 40 cathode control volumes for its protocol where"
@@ -189,6 +169,26 @@ class StalenessTest {
 				+ " took 32 where this rule takes 20 or 48; currents whose ohmic"
 				+ " drop across the cathode is at most 6.5 RT/F take 20 volumes, larger ones 40; earlier versions took 20 for every"
 				+ " protocol): running it again changes its numbers by the meshes' error only.", stale(x));
+	}
+
+	/**
+	 * Runs the steep file NAME.cell (an NCM-like composite discharged at 10 mA/cm2: diffusion number 1.7, its
+	 * electrolyte and solid drop about 7.7 RT/F across the layer) and returns its run folder, whose inputs.json records
+	 * the mesh the protocol took: key (particle_nodes or cathode_nodes) is expected.
+	 */
+	private Path steepRun(String name, String key, int expected) throws Exception {
+		Path f = tmp.resolve(name + ".cell");
+		Cli.write(f, "package " + name + "\nimport cellwright.materials.*\n"
+				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
+						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
+				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
+				+ "protocol P { discharge at 10 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
+		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
+		assertEquals(0, r.rc(), r.out() + r.err());
+		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
+		assertEquals(expected, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonObject("solver_settings").get(key).getAsInt(), "the mesh the protocol takes: " + key);
+		return x;
 	}
 
 	/** The run's inputs.json and inputs hash as a run of the same file made with 32 particle shells records them. */
