@@ -75,6 +75,13 @@ public class TextSession implements DiagramSession {
 	private java.util.concurrent.ScheduledFuture<?> watching;
 	/** The file's modification time and size when last looked at. */
 	private String seen;
+	/**
+	 * The text the diagram is in step with: the one the session opened with or wrote, or the one the watcher last told
+	 * its listener of. The watcher compares the file with it, not with the last text read: a read between another
+	 * program's write and the watcher's look (a request of the page) parsed the new text, the watcher then found
+	 * nothing new, and the page kept the old drawing while the server had the new model.
+	 */
+	private String told;
 
 	public TextSession(Path file, Text text) {
 		this.file = file.toAbsolutePath().normalize();
@@ -108,8 +115,9 @@ public class TextSession implements DiagramSession {
 
 	/**
 	 * For a session on a file: the listener (the diagram) is told when the file's text on disk is no longer the one
-	 * the session read or wrote (another program wrote it); the diagram then reads it again and redraws, keeping the
-	 * user's viewport. Looked at every {@link #WATCH_MS} ms until {@link #close}.
+	 * the session opened with or wrote, or last told the listener of (another program wrote it; also when a read took
+	 * the new text in before the watcher looked); the diagram then reads it again and redraws, keeping the user's
+	 * viewport. Looked at every {@link #WATCH_MS} ms until {@link #close}.
 	 */
 	@Override
 	public synchronized void onExternalChange(Runnable listener) {
@@ -127,7 +135,10 @@ public class TextSession implements DiagramSession {
 			String now = a.lastModifiedTime() + " " + a.size();
 			if (now.equals(seen)) return false;
 			seen = now;
-			return lastText != null && !text.read().equals(lastText);
+			String onDisk = text.read();
+			if (told == null || onDisk.equals(told)) return false;
+			told = onDisk;
+			return true;
 		} catch (IOException | UncheckedIOException e) {
 			return false; // gone or being replaced: looked at again next time
 		}
@@ -157,6 +168,7 @@ public class TextSession implements DiagramSession {
 	private void parse(String now) {
 		CellWrightChecker.Result result = check(now);
 		lastText = now;
+		if (told == null) told = now; // the text opened with
 		parsedText = now;
 		parsedResult = result;
 		model = result.model(file);
@@ -408,6 +420,7 @@ public class TextSession implements DiagramSession {
 		if (patch == null) return;
 		this.text.write(patch, text);
 		lastText = text; // the model is in step with it (the command undone or redone): no parse
+		told = text;
 	}
 
 	private String print() {
@@ -422,5 +435,6 @@ public class TextSession implements DiagramSession {
 		text.write(patch, result);
 		// the model is in step with the new text: no parse needed (the command history stays)
 		lastText = result;
+		told = result;
 	}
 }

@@ -53,6 +53,37 @@ class TextSessionTest {
 		assertEquals(edited, Files.readString(f, StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * A file another program wrote is told to the diagram also when a read (a request of the page) took the new text in
+	 * before the watcher looked: the watcher compares the file with the text the diagram is in step with. Before, it
+	 * compared with the last text read, found nothing new, and the page kept the old drawing while the server had the
+	 * new model (the flaky redraw of {@code DiagramPageTest.aDoubleClickOnANameDuringARedrawOpensItsEdit}).
+	 */
+	@Test
+	void aChangeOnDiskThatAReadTookInIsStillToldToTheDiagram() throws Exception {
+		Path f = copy();
+		TextSession s = TextSession.onFile(f);
+		try {
+			assertNull(CellGraphs.element(s.model(), "material:Written"), "opened with the text before the write");
+			var told = new java.util.concurrent.CountDownLatch(1);
+			s.onExternalChange(told::countDown);
+			// the other program's write and the read, in a reader: it holds the session's lock, so the watcher looks after both
+			boolean read = s.read(old -> {
+				try {
+					Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\nmaterial Written is solid-electrolyte {\n}\n",
+							StandardCharsets.UTF_8);
+				} catch (java.io.IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+				return CellGraphs.element(s.model(), "material:Written") != null;
+			});
+			assertTrue(read, "the read took the new text in");
+			assertTrue(told.await(30, java.util.concurrent.TimeUnit.SECONDS), "the diagram is told of the file's change");
+		} finally {
+			s.close();
+		}
+	}
+
 	@Test
 	void renameChangesTheDeclarationAndEveryReference() throws Exception {
 		Path f = copy();
