@@ -41,8 +41,7 @@ import org.cellwright.model.Quantity;
 import org.cellwright.model.Repeat;
 import org.cellwright.model.Rest;
 import org.cellwright.model.Step;
-import org.cellwright.solver.CathodeVolumes;
-import org.cellwright.solver.ParticleShells;
+import org.cellwright.solver.ProtocolMesh;
 import org.cellwright.solver.input.ArrheniusLaws;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
@@ -90,7 +89,7 @@ public final class SimulationInputs {
 		for (Protocol p : e.getProtocols()) steps.addAll(steps(p.getSteps(), cell.area()));
 		ProtocolSpec protocol = new ProtocolSpec(name, withinWindow(steps, e.getCell()), places(e));
 		// the particle shells and cathode volumes the solver block leaves to the protocol, chosen here: the run's inputs record them
-		return new Inputs(name, cell, protocol, CathodeVolumes.resolve(ParticleShells.resolve(settings(e), cell, protocol), cell, protocol));
+		return new Inputs(name, cell, protocol, ProtocolMesh.resolve(settings(e), cell, protocol));
 	}
 
 	/**

@@ -108,7 +108,7 @@ public final class Simulation {
         }
         CellModel model;
         try {
-            settings = CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, protocol), cell, protocol);
+            settings = ProtocolMesh.resolve(settings, cell, protocol);
             model = new CellModel(cell, settings);
         } catch (RuntimeException e) {
             sink.start(new RunInfo(cell.name(), cell.area(), Double.NaN, Double.NaN, false, 0, 0));

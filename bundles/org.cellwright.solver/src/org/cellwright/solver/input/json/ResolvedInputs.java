@@ -3,16 +3,14 @@ package org.cellwright.solver.input.json;
 import java.util.List;
 import java.util.Objects;
 
-import org.cellwright.solver.CathodeVolumes;
-import org.cellwright.solver.ParticleShells;
+import org.cellwright.solver.ProtocolMesh;
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 
 /**
  * Everything one run needs, fully resolved and in SI: the cell, the protocol, the solver settings (the particle shells
- * and cathode control volumes a default leaves to the protocol chosen, {@link ParticleShells#resolve},
- * {@link CathodeVolumes#resolve}), and where they came from. Written as
+ * and cathode control volumes a default leaves to the protocol chosen, {@link ProtocolMesh#resolve}), and where they came from. Written as
  * {@code inputs.json} beside a run's results by {@link InputsJson}. Beside what the solver takes,
  * the record of what the run is checked against, so that a re-run from inputs.json checks and compares as the run did:
  * the experiment's {@code expect} clauses ({@code expectations}; null for a record written before they were kept, empty
@@ -27,7 +25,7 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(settings, "settings");
-        settings = CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, protocol), cell, protocol); // the mesh the run takes, as its record says
+        settings = ProtocolMesh.resolve(settings, cell, protocol); // the mesh the run takes, as its record says
         expectations = expectations == null ? null : List.copyOf(expectations);
     }
 
