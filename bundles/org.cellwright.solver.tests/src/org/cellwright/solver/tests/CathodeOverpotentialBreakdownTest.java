@@ -8,6 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.cellwright.solver.OverpotentialKind;
 import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.RunStatus;
+import org.cellwright.solver.Sample;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
@@ -86,22 +87,29 @@ class CathodeOverpotentialBreakdownTest {
      */
     @Test
     void theDiffusionPartAtHalfOfA1CDischargeConvergesWithTheParticleShellsAndTheControlVolumes() {
-        double fine = halfOf1C(64, 40)[1];
+        RecordingSink run = oneC(64, 40);
+        double fine = StudyMechanismsTest.cathodeLossesAtHalf(run, 1)[1];
         assertTrue(fine > 0.08, "the diffusion part at half of the 1 C discharge " + fine + " V");
+        // at every sample the cell's voltage is its open-circuit voltage plus the sum of the eta_* columns
+        for (Sample x : run.samples) {
+            double sum = x.ocv();
+            for (double e : x.overpotentials()) sum += e;
+            assertEquals(x.voltage(), sum, 1e-9, "at " + x.time() + " s");
+        }
         for (int[] mesh : new int[][] {{16, 20}, {48, 20}, {16, 40}}) {
-            double[] eta = halfOf1C(mesh[0], mesh[1]);
+            double[] eta = StudyMechanismsTest.cathodeLossesAtHalf(oneC(mesh[0], mesh[1]), 1);
             assertEquals(fine, eta[1], 0.005 * fine, mesh[0] + " shells, " + mesh[1] + " volumes: " + StudyMechanismsTest.losses(eta));
         }
     }
 
-    /** StudyMechanismsTest.cathodeLossesAtHalf of cell 6 charged at 0.05 C to 4.3 V, discharged at 1 C to 2.8 V, on this mesh. */
-    static double[] halfOf1C(int shells, int volumes) {
+    /** Cell 6 charged at 0.05 C to 4.3 V and discharged at 1 C to 2.8 V (its step 1) on this mesh, samples every 10 s. */
+    static RecordingSink oneC(int shells, int volumes) {
         List<StepSpec> steps = List.of(StepSpec.cRate(0.05, Cutoff.voltageAbove(4.3), Cutoff.duration(30 * 3600)),
                 StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(30 * 3600)));
         RecordingSink s = new RecordingSink();
         assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell6Full(65e6, T), new ProtocolSpec("1C", steps),
                 SolverSettings.builder().particleNodes(shells).cathodeNodes(volumes).outputInterval(10).build(), s, null),
                 s.events::toString);
-        return StudyMechanismsTest.cathodeLossesAtHalf(s, 1);
+        return s;
     }
 }
