@@ -11,6 +11,7 @@ import {
     EditorContextService,
     FeatureModule,
     EditLabelValidationResult,
+    EditLabelAction,
     FeedbackAwareUpdateModelCommand,
     GModelRoot,
     GParentElement,
@@ -26,6 +27,8 @@ import {
     ServerEditLabelValidator,
     SetEditValidationResultAction,
     SetViewportAction,
+    SelectAction,
+    GLSPConnectionHandler,
     configureModelElement,
     editLabelFeature,
     GLSPClient,
@@ -64,6 +67,7 @@ const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ?
  * blur is now left open.
  */
 class CellEditLabelUI extends GlspEditLabelUI {
+    protected declare editorContext: EditorContextService;
     /** The edits shown so far: a blur's apply belongs to the edit that was the last one when the input lost focus. */
     private edits = 0;
     /** How long a name check waits for the server's answer before the edit says that none has come (ms), and the words. */
@@ -89,6 +93,42 @@ class CellEditLabelUI extends GlspEditLabelUI {
             this.setPosition(this.containerElement);
             this.applyFontStyling();
         });
+    }
+
+    /**
+     * The open edit, its label and the text typed, taken from this diagram when its connection is replaced (GLSP's
+     * reconnect builds a new diagram); this one's edit is closed without applying anything (a blur's apply pending
+     * belongs to an older edit now, and an answer to a check finds the edit closed). Undefined when no edit is open.
+     */
+    takeOpenEdit(): KeptEdit | undefined {
+        if (!this.isActive || !this.label) return undefined;
+        const kept = { labelId: this.label.id, name: this.label.text, text: this.editControl.value };
+        this.edits++;
+        this.isActive = false;
+        return kept;
+    }
+
+    /**
+     * Opens the edit of the kept label again with its text (sprotty's EditLabelAction, as a double-click opens it), the
+     * caret at the end, and asks the server to check the text on the new connection. False when the label is not in
+     * the drawing (its element no longer in the file).
+     */
+    async reopen(kept: KeptEdit, dispatcher: IActionDispatcher): Promise<boolean> {
+        const root = this.editorContext.modelRoot;
+        if (!root.index.getById(kept.labelId)) return false;
+        // the drawing has the focus, as after the double-click: Enter and Escape give it back to it (Ctrl+Z then works)
+        (document.querySelector(`#${CLIENT_ID} svg`) as SVGElement | null)?.focus();
+        await dispatcher.dispatch(EditLabelAction.create(kept.labelId));
+        if (!this.isActive || this.label?.id !== kept.labelId) return false;
+        this.followLabel(root);
+        this.editControl.value = kept.text;
+        this.editControl.focus();
+        this.editControl.setSelectionRange(kept.text.length, kept.text.length);
+        if (kept.text !== kept.name) {
+            this.previousLabelContent = kept.text;
+            this.validateLabel(kept.text);
+        }
+        return true;
     }
 
     /** The words on an edit whose name check failed (rejected, an error, the connection closed), reason the failure's. */
@@ -171,6 +211,10 @@ class CellEditLabelUI extends GlspEditLabelUI {
     }
 }
 decorate(injectable(), CellEditLabelUI);
+decorate(inject(EditorContextService), CellEditLabelUI.prototype, 'editorContext');
+
+/** A label edit carried over a reconnect: the label's id, its name when the edit opened, and the text typed. */
+type KeptEdit = { labelId: string, name: string, text: string };
 
 /**
  * GLSP's server validation of a label edit (RenameCheck on the server), but waiting for the server's answer however
@@ -418,17 +462,81 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
     }
 }
 
-/** GLSP's websocket provider, but onClosed is called when a socket that had opened closes (CellGLSPClient). */
+/**
+ * GLSP's websocket provider, but onClosed is called when a socket that had opened closes (CellGLSPClient), and its
+ * reconnect goes on while the server is away: GLSP's provider stops its reconnect timer on a socket's error, and an
+ * attempt to reach a server that is not listening (stopped, starting again) fails with one, so after the first failed
+ * attempt the page never connected again. A failed reconnect is now tried again after GLSP's delay, until one opens.
+ */
 class CellWebSocketProvider extends GLSPWebSocketProvider {
     onClosed?: () => void;
+    private handler?: GLSPConnectionHandler;
+    private reconnecting = false;
+
+    override listen(handler: GLSPConnectionHandler, isReconnecting = false): Promise<MessageConnection> {
+        this.handler = handler;
+        this.reconnecting = isReconnecting;
+        return super.listen(handler, isReconnecting);
+    }
 
     protected override createWebSocket(url: string): WebSocket {
         const socket = super.createWebSocket(url);
+        const reconnect = this.reconnecting;
         let opened = false;
         socket.addEventListener('open', () => { opened = true; });
         socket.addEventListener('close', () => { if (opened) this.onClosed?.(); });
+        // GLSP's onerror, which runs after this, clears the reconnect timer: the latest attempt's failure tries again
+        socket.addEventListener('error', () => {
+            if (opened || !reconnect) return;
+            window.setTimeout(() => {
+                if (this.webSocket !== socket || !this.handler) return;
+                this.handler.logger?.warn('GLSPWebSocketProvider reconnecting...');
+                this.listen(this.handler, true);
+                this.reconnectAttempts++;
+            }, this.options.reconnectDelay);
+        });
         return socket;
     }
+}
+
+/** A diagram of the page: one per connection to the server (GLSP's reconnect builds a new one). */
+type Diagram = {
+    context: EditorContextService,
+    dispatcher: IActionDispatcher,
+    selection: SelectionService,
+    labelEdit: CellEditLabelUI
+};
+
+/** What the user had in the diagram of a connection that closed, carried to the next one's: viewport, selection, open edit. */
+type Kept = {
+    viewport?: { scroll: { x: number, y: number }, zoom: number },
+    fitted?: string,
+    selected: string[],
+    edit?: KeptEdit
+};
+
+/** How long the page says that the connection came back (ms); a name typed that could not be kept stays said until clicked. */
+const BACK_MS = 10000;
+
+/**
+ * The user's viewport, selection and open label edit put back into the new diagram after a reconnect: the viewport by
+ * GLSP's SetViewportAction, the elements still drawn selected again (SelectAction), the edit opened again with its
+ * typed text (CellEditLabelUI.reopen) and the text checked by the server. Returns what the page is to say: that the
+ * connection came back, and, when the edit's label is no longer drawn (its element gone from the file the server read
+ * after the reconnect), the element and the text typed, which nothing applied (lost).
+ */
+async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost: boolean }> {
+    // the new drawing is in the page (an edit is placed over its label's element)
+    await new Promise(resolve => window.requestAnimationFrame(resolve));
+    const root = diagram.context.modelRoot;
+    if (kept.viewport) await diagram.dispatcher.dispatch(SetViewportAction.create(root.id, kept.viewport, { animate: false }));
+    const selected = kept.selected.filter(id => root.index.getById(id));
+    if (selected.length > 0) await diagram.dispatcher.dispatch(SelectAction.setSelection(selected));
+    const reopened = kept.edit ? await diagram.labelEdit.reopen(kept.edit, diagram.dispatcher) : true;
+    const lost = !reopened && kept.edit && kept.edit.text !== kept.edit.name ? kept.edit : undefined;
+    return lost
+        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: true }
+        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.', lost: false };
 }
 
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
@@ -439,8 +547,58 @@ if (!file) {
     document.title = file.substring(file.lastIndexOf('/') + 1) + ' - CellWright diagram';
     const webSocketUrl = `ws://${window.location.host}/glsp`;
     let glspClient: CellGLSPClient | undefined;
-    const initialize = async (connection: MessageConnection): Promise<void> => {
+    // the diagram of the current connection, and the viewport the page last fitted (undefined before the first fit)
+    let diagram: Diagram | undefined;
+    let fitted: string | undefined;
+    // for tests: how many models the page has drawn (the load and each redraw)
+    let drawn = 0;
+    const currentViewport = () => {
+        const root = diagram?.context.modelRoot as any;
+        return root?.scroll && root.zoom ? JSON.stringify({ scroll: root.scroll, zoom: root.zoom }) : undefined;
+    };
+    const fit = () => {
+        if (diagram) fitted = fitBesideThePalette(diagram.context, diagram.dispatcher);
+    };
+    // fitted at load and again whenever the page is resized (the editor made smaller or larger), unless the user
+    // zoomed or scrolled since (a viewport of their own is kept); sprotty updates the canvas bounds on 'resize'
+    // itself, the fit runs after it
+    let resizing: number | undefined;
+    const fitAgain = () => {
+        const userViewport = fitted !== undefined && currentViewport() !== fitted;
+        if (userViewport) return;
+        window.clearTimeout(resizing);
+        resizing = window.setTimeout(fit, 100);
+    };
+    window.addEventListener('resize', fitAgain);
+    // the page's own message line (GLSP's status overlay is the server's too: its model validation clears it at once):
+    // said for ms, or until clicked
+    let saying: number | undefined;
+    const say = (message: string, ms?: number) => {
+        window.clearTimeout(saying);
+        status.textContent = message;
+        if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) status.textContent = ''; }, ms);
+    };
+    status.addEventListener('click', () => { if (document.body.dataset.state === 'loaded') say(''); });
+    /** The user's viewport, selection and open edit in the current diagram, its edit closed without applying anything. */
+    const keep = (): Kept | undefined => {
+        if (!diagram) return undefined;
+        const root = diagram.context.modelRoot as any;
+        return {
+            viewport: fitted !== undefined && root?.scroll && root.zoom ? { scroll: { ...root.scroll }, zoom: root.zoom } : undefined,
+            fitted,
+            selected: diagram.selection.getSelectedElementIDs(),
+            edit: diagram.labelEdit.takeOpenEdit()
+        };
+    };
+    const initialize = async (connection: MessageConnection, kept?: Kept): Promise<void> => {
         glspClient = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
+        if (kept) {
+            // the last connection's drawing, tool palette and label edit go: the new diagram draws into an empty
+            // placeholder, as at load (sprotty's viewer and the UI extensions find it by its id)
+            const placeholder = document.createElement('div');
+            placeholder.id = CLIENT_ID;
+            document.getElementById(CLIENT_ID)?.replaceWith(placeholder);
+        }
         const container = createContainer(file, glspClient);
         const dispatcher = container.get<IActionDispatcher>(TYPES.IActionDispatcher);
         toServer = action => dispatcher.dispatch(action);
@@ -450,41 +608,22 @@ if (!file) {
             dispatch: (action: any) => dispatcher.dispatch(action),
             selected: () => selection.getSelectedElementIDs(),
             // the drawing as a stand-alone SVG document (the page's styles inlined): Export SVG
-            svg: () => exportSvg()
+            svg: () => exportSvg(),
+            drawn: () => drawn
         };
         // the IDE (SWT Browser) follows the selection: it selects the element's text in the text editor
         selection.onSelectionChanged(change => {
             const ide = (window as any).cellwrightSelected;
             if (typeof ide === 'function') ide(change.selectedElements.join('\n'));
         });
-        // fitted at load and again whenever the page is resized (the editor made smaller or larger), unless the user
-        // zoomed or scrolled since (a viewport of their own is kept); sprotty updates the canvas bounds on 'resize'
-        // itself, the fit runs after it
         const context = container.get(EditorContextService);
         const labelEdit = container.get(GlspEditLabelUI) as CellEditLabelUI;
-        // for tests: how many models the page has drawn (the load and each redraw)
-        let drawn = 0;
+        const current: Diagram = { context, dispatcher, selection, labelEdit };
+        diagram = current;
         context.onModelRootChanged(root => {
             drawn++;
             labelEdit.followLabel(root);
         });
-        (window as any).cellwrightDiagram.drawn = () => drawn;
-        let fitted: string | undefined;
-        const currentViewport = () => {
-            const root = context.modelRoot as any;
-            return root?.scroll && root.zoom ? JSON.stringify({ scroll: root.scroll, zoom: root.zoom }) : undefined;
-        };
-        const fit = () => {
-            fitted = fitBesideThePalette(context, dispatcher);
-        };
-        let resizing: number | undefined;
-        const fitAgain = () => {
-            const userViewport = fitted !== undefined && currentViewport() !== fitted;
-            if (userViewport) return;
-            window.clearTimeout(resizing);
-            resizing = window.setTimeout(fit, 100);
-        };
-        window.addEventListener('resize', fitAgain);
         // the tool palette appears and is filled after the model is shown (GLSP enables it, then asks the server for
         // its items): the load's fit saw no palette, or only its header, and chose the whole canvas or the rows below
         // the header for a wide drawing, which the filled palette then covered. Fitted again whenever the palette's
@@ -492,19 +631,26 @@ if (!file) {
         const watchPalette = (): boolean => {
             const palette = document.querySelector('.tool-palette');
             if (!palette) return false;
-            new ResizeObserver(() => { if (fitted !== undefined) fitAgain(); }).observe(palette);
+            new ResizeObserver(() => { if (fitted !== undefined && diagram === current) fitAgain(); }).observe(palette);
             return true;
         };
         if (!watchPalette()) {
             const appearing = new MutationObserver(() => { if (watchPalette()) appearing.disconnect(); });
             appearing.observe(document.body, { childList: true, subtree: true });
         }
-        container.get(ModelInitializationConstraint).onInitialized(() => {
-            fit();
+        container.get(ModelInitializationConstraint).onInitialized(async () => {
+            // a reconnect keeps the user's viewport; one before the page was ever fitted (the load not done) fits
+            if (kept?.viewport) fitted = kept.fitted;
+            else fit();
+            if (kept) {
+                const said = await restore(current, kept);
+                say(said.message, said.lost ? undefined : BACK_MS);
+            }
             document.body.dataset.state = 'loaded';
         });
-        await container.get(DiagramLoader).load({ requestModelOptions: { asks: ASKS } });
-        status.textContent = '';
+        // GLSP's reconnect: the model requested again, marked as a reconnect (isReconnecting, as GLSP's own examples)
+        await container.get(DiagramLoader).load({ requestModelOptions: kept ? { asks: ASKS, isReconnecting: true } : { asks: ASKS } });
+        if (!kept) status.textContent = '';
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
     provider.onClosed = () => glspClient?.connectionClosed();
@@ -515,9 +661,15 @@ if (!file) {
                 document.body.dataset.state = 'error';
             });
         },
+        // the server back (started again, the network back): a new client and diagram, as GLSP's reconnect makes
+        // them, with what the user had in the last one (keep, restore)
         onReconnect: connection => {
             glspClient?.stop();
-            initialize(connection);
+            const kept = keep() ?? { selected: [] };
+            initialize(connection, kept).catch(error => {
+                status.textContent = 'Cannot load the diagram again: ' + error;
+                document.body.dataset.state = 'error';
+            });
         },
         logger: console
     });

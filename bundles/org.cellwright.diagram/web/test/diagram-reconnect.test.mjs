@@ -1,0 +1,178 @@
+// Headless-browser test of a diagram page whose server is stopped and started again: the page is loaded through a TCP
+// proxy that stops listening for 3 s (the page's reconnects refused, as by a server that is not running), then listens
+// on the same port again. What the user had stays: the label edit they had open with the text typed into it, their
+// viewport (zoomed with the mouse wheel) and selection, and the page says that the connection came back; Enter then
+// renames over the new connection. When the edit's element is no longer in the file the server reads after the
+// reconnect (renamed on disk meanwhile), the typed text is not dropped without a word: the page's message names it and
+// the element. Before (session 35) the page stopped trying after the first refused reconnect and never connected
+// again; with the connection cut but the server up, the reconnect built a new diagram: the edit gone with its text,
+// the viewport fitted again, the selection empty, nothing said.
+// usage: node test/diagram-reconnect.test.mjs <page url> <the page's .cell file> <screenshot.png>
+import net from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+
+const [url, file, screenshot] = process.argv.slice(2);
+if (!url || !file || !screenshot) {
+    console.error('usage: node test/diagram-reconnect.test.mjs <page url> <file> <screenshot.png>');
+    process.exit(2);
+}
+const browser = await launch();
+const logs = [];
+const { check, failed } = checks();
+
+/**
+ * The server as the page sees it: a TCP proxy on its own port in front of the diagram server (the page is loaded
+ * through it). stop() stops it (its port refuses connections, the open ones are cut: the server gone), start() listens
+ * on the same port again (the server back). The websocket's Origin, the proxy's address, is given as the server's
+ * (the server accepts only its own pages). connections() counts the websocket connections made through it.
+ */
+async function proxy(target) {
+    const to = new URL(target);
+    let listener;
+    let port = 0;
+    let upgrades = 0;
+    const sockets = new Set();
+    const start = () => new Promise((resolve, reject) => {
+        listener = net.createServer(page => {
+            const server = net.connect(Number(to.port), to.hostname);
+            for (const s of [page, server]) {
+                sockets.add(s);
+                s.on('error', () => {});
+                s.on('close', () => { sockets.delete(s); page.destroy(); server.destroy(); });
+            }
+            let first = true;
+            page.on('data', chunk => {
+                if (first) {
+                    first = false;
+                    const head = chunk.toString('latin1');
+                    if (/^GET \/glsp /.test(head)) upgrades++;
+                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
+                }
+                server.write(chunk);
+            });
+            server.pipe(page);
+        });
+        listener.once('error', reject);
+        listener.listen(port, '127.0.0.1', () => {
+            port = listener.address().port;
+            resolve(port);
+        });
+    });
+    await start();
+    return {
+        url: path => `http://127.0.0.1:${port}${path}`,
+        stop: () => new Promise(resolve => {
+            listener.close(() => resolve());
+            for (const s of sockets) s.destroy();
+        }),
+        start,
+        connections: () => upgrades
+    };
+}
+
+/**
+ * What the user sees: the label edit (its text, focused, over which label, its name check's class), the inputs, drawings
+ * and palettes in the page, the viewport, the selection, and the page's message line.
+ */
+const state = page => page.evaluate(() => {
+    const inputs = [...document.querySelectorAll('.label-edit input')];
+    const e = inputs.find(i => getComputedStyle(i).visibility === 'visible' && i.offsetParent !== null);
+    const box = e?.getBoundingClientRect();
+    const labels = [...document.querySelectorAll('#sprotty svg .sprotty-label')];
+    const under = box && labels.find(t => {
+        const at = t.getBoundingClientRect();
+        return Math.abs(box.top - at.top) < at.height && box.left <= at.left + at.width / 2 && at.left < box.right;
+    });
+    return {
+        edit: e ? { value: e.value, focused: document.activeElement === e, over: under?.textContent ?? null,
+            checked: [...e.parentElement.classList].filter(k => k.startsWith('validation-')).join(' ') } : null,
+        edits: inputs.length,
+        svgs: document.querySelectorAll('#sprotty svg').length,
+        palettes: document.querySelectorAll('.tool-palette').length,
+        viewport: document.querySelector('#sprotty svg > g')?.getAttribute('transform') ?? '',
+        selected: [...document.querySelectorAll('#sprotty svg .selected')].map(n => n.id),
+        status: document.getElementById('status')?.textContent ?? ''
+    };
+});
+const labels = page => page.evaluate(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(t => t.textContent));
+
+/**
+ * Stops the server as the page sees it for 3 s (the page's reconnects refused), runs meanwhile() then, starts it again
+ * and waits until the page has connected again and drawn.
+ */
+async function stopAndStart(page, server, meanwhile) {
+    const connections = server.connections();
+    const drawn = await page.evaluate(() => window.cellwrightDiagram.drawn());
+    await server.stop();
+    await page.waitForTimeout(3000);
+    await meanwhile?.();
+    await server.start();
+    const back = await pollUntil(page, () => server.connections(), n => n > connections, 30000);
+    check(back > connections, `the page connects again once the server is back (${back - connections} connection(s))`);
+    await page.waitForFunction(() => document.body.dataset.state === 'loaded', null, { timeout: 30000 });
+    await pollUntil(page, p => p.evaluate(() => window.cellwrightDiagram.drawn()), n => n !== drawn, 30000);
+    await page.waitForTimeout(1500);
+}
+
+try {
+    const before = readFileSync(file, 'utf8');
+    const server = await proxy(url);
+    const u = new URL(url);
+    const page = await openDiagram(browser, server.url(u.pathname + u.search), logs, 'LPSCl');
+    await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(1500);
+    // the user's view: zoomed out with the wheel, LPSCl's edit open with a name typed (the double-click selects LPSCl)
+    const atLoad = (await state(page)).viewport;
+    await page.mouse.move(400, 400);
+    await page.mouse.wheel(0, 100);
+    await page.waitForFunction(t => document.querySelector('#sprotty svg > g')?.getAttribute('transform') !== t, atLoad, { timeout: 10000 });
+    await page.waitForTimeout(500);
+    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
+    await pollUntil(page, state, s => s.edit !== null, 15000);
+    await page.locator('.label-edit input').first().fill('Argyr');
+    await page.keyboard.type('o');
+    await page.waitForTimeout(1000);
+    const user = await state(page);
+    check(user.edit?.value === 'Argyro' && user.edit.over === 'LPSCl' && user.selected.some(id => id.endsWith('material:LPSCl')),
+        `before: the edit of LPSCl with Argyro typed, LPSCl selected (${JSON.stringify(user)})`);
+
+    // the server goes and comes back
+    await stopAndStart(page, server);
+    const said = (await state(page)).status;
+    check(/connection to the server closed and is back/i.test(said), `the page says the connection came back (${said})`);
+    const after = await pollUntil(page, state, s => s.edit?.value === 'Argyro' && s.edit.over === 'LPSCl' && s.edit.checked !== '', 10000);
+    check(after.edit?.value === 'Argyro' && after.edit.focused && after.edit.over === 'LPSCl',
+        `after the reconnect the edit of LPSCl is open and focused with Argyro typed (${JSON.stringify(after.edit)})`);
+    check(after.edit?.checked === 'validation-ok', `the server checked Argyro over the new connection (${after.edit?.checked})`);
+    check(after.viewport === user.viewport, `the user's viewport is kept (${user.viewport} -> ${after.viewport})`);
+    check(JSON.stringify(after.selected) === JSON.stringify(user.selected), `the selection is kept (${JSON.stringify(user.selected)} -> ${JSON.stringify(after.selected)})`);
+    check(after.svgs === 1 && after.palettes === 1 && after.edits <= 2, `one drawing, one palette, one label edit (${after.svgs} svg, ${after.palettes} palettes, ${after.edits} inputs)`);
+    await page.screenshot({ path: screenshot });
+    // Enter renames over the new connection
+    await page.keyboard.press('Enter');
+    const renamed = await pollUntil(page, () => readFileSync(file, 'utf8'), t => t.includes('material Argyro '), 20000);
+    check(renamed.includes('material Argyro ') && renamed.includes('separator: Argyro '), 'Enter after the reconnect renames LPSCl to Argyro in the file');
+    await page.keyboard.press('Control+z');
+    check(await pollUntil(page, () => readFileSync(file, 'utf8') === before, ok => ok, 20000), 'Ctrl+Z puts the file back');
+    await pollUntil(page, labels, l => l.includes('LPSCl'), 20000);
+
+    // the edit's element is renamed on disk while the server is gone: after the reconnect the typed text is said
+    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
+    await pollUntil(page, state, s => s.edit !== null, 15000);
+    await page.locator('.label-edit input').first().fill('Argyr');
+    await page.keyboard.type('o');
+    await page.waitForTimeout(1000);
+    await stopAndStart(page, server, () => writeFileSync(file, before.replaceAll('LPSCl', 'Sulfide')));
+    await pollUntil(page, labels, l => l.includes('Sulfide'), 20000);
+    const gone = await pollUntil(page, state, s => s.status.includes('Argyro'), 10000);
+    check(gone.edit === null, `no edit is open for the element that is gone (${JSON.stringify(gone.edit)})`);
+    check(gone.status.includes('Argyro') && gone.status.includes('LPSCl'),
+        `the page's message keeps the typed text and names the element that is gone (${gone.status})`);
+    check(readFileSync(file, 'utf8') === before.replaceAll('LPSCl', 'Sulfide'), 'nothing was applied to the file');
+    writeFileSync(file, before);
+    check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
+} catch (e) {
+    check(false, 'the test ran: ' + e);
+}
+await finish(browser, logs, failed);
