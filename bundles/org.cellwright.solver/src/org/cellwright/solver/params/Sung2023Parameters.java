@@ -91,7 +91,7 @@ public final class Sung2023Parameters {
                 .set(ELECTRONIC_CONDUCTIVITY, 1.39e6) // 1 / 7.2e-5 Ohm cm at 20 C, same source (316L: 1.35e6 S/m)
                 .set(CONTACT_ANGLE, Math.toRadians(90)) // fitted (calibration.cell, bracket fit SusContactAngleBracket: with Li's interface energy held, every expectation of Sung2023's bare dip and first cycle and the interlayer's dips holds in 80.5-100.4 deg; docs/calibration.md): poor Li wetting; the first-plating dip of the voltage trace is 14.2 mV deep on bare SUS (Sung2023)
                 .set(ADHESION_ENERGY, 0.0) // a gap opens easily at the SUS side (Sung2023)
-                .set(DEAD_LITHIUM_FRACTION, 0.0039) // fitted (calibration.cell, fit LithiumLossesInterlayer): share of Li stripped from the SUS side of an interlayer left in the gap (Sung2023: average CE 99.3 % over 35 half-cell cycles, ICE 96.4 %)
+                .set(DEAD_LITHIUM_FRACTION, 0.0041) // fitted (calibration.cell, fit LithiumLossesInterlayer, re-run 2026-12-07 with SiNP's share at 0.01: 0.00413, 95 % 0.0023-0.0059; 0.0039 before): share of Li stripped from the SUS side of an interlayer left in the gap (Sung2023: average CE 99.3 % over 35 half-cell cycles, ICE 96.4 %)
                 .build();
     }
 
