@@ -463,20 +463,56 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
 }
 
 /**
- * GLSP's websocket provider, but onClosed is called when a socket that had opened closes (CellGLSPClient), and its
- * reconnect goes on while the server is away: GLSP's provider stops its reconnect timer on a socket's error, and an
- * attempt to reach a server that is not listening (stopped, starting again) fails with one, so after the first failed
- * attempt the page never connected again. A failed reconnect is now tried again after GLSP's delay, until one opens.
+ * GLSP's websocket provider, but
+ * - onClosed is called when the socket of the page's connection closes (CellGLSPClient);
+ * - an attempt that finds no server (not listening: stopped, starting again, not yet started) is tried again after
+ *   GLSP's delay until one opens, and onWaiting is told of each failed one: GLSP's provider tries again only after a
+ *   connection that had opened closes, and stops its reconnect timer on a socket's error, so a page whose first attempt
+ *   failed never connected, and one whose server was away longer than an attempt never connected again;
+ * - one attempt at a time, and one connection given to the page (onConnection, then onReconnect once per connection
+ *   that closed): GLSP's reconnect timer starts an attempt every second, also while the last one is still connecting (a
+ *   server slow to answer), each that opened called onReconnect, so the page built a diagram for each, the later ones
+ *   from a diagram not yet drawn (the user's open edit lost), and each was given the latest socket, not its own.
  */
 class CellWebSocketProvider extends GLSPWebSocketProvider {
     onClosed?: () => void;
-    private handler?: GLSPConnectionHandler;
+    onWaiting?: () => void;
+    /** The page's handler, and the one GLSP's listen is given (it gives each connection to the page once). */
+    private page?: GLSPConnectionHandler;
+    private once?: GLSPConnectionHandler;
+    /** Whether the attempt being made is a reconnect (GLSP's isReconnecting). */
     private reconnecting = false;
+    /** The socket whose connection the page has, until it closes. */
+    private given?: WebSocket;
 
     override listen(handler: GLSPConnectionHandler, isReconnecting = false): Promise<MessageConnection> {
-        this.handler = handler;
+        if (handler !== this.once) {
+            this.page = handler;
+            this.once = {
+                onConnection: connection => this.give(connection, false),
+                onReconnect: connection => this.give(connection, true),
+                logger: handler.logger
+            };
+        }
+        // GLSP's reconnect timer while the last attempt is still connecting: no second attempt (its promise, unused
+        // by GLSP's timer, never settles)
+        if (this.webSocket?.readyState === WebSocket.CONNECTING) return new Promise(() => {});
         this.reconnecting = isReconnecting;
-        return super.listen(handler, isReconnecting);
+        return super.listen(this.once, isReconnecting);
+    }
+
+    /** The connection that opened given to the page, unless it has one (then it is closed, no reconnect started). */
+    private give(connection: MessageConnection, isReconnect: boolean): void {
+        const socket = this.webSocket;
+        if (this.given && this.given !== socket) {
+            socket.onclose = null;
+            connection.dispose();
+            socket.close();
+            return;
+        }
+        this.given = socket;
+        if (isReconnect) this.page?.onReconnect?.(connection);
+        else this.page?.onConnection?.(connection);
     }
 
     protected override createWebSocket(url: string): WebSocket {
@@ -484,14 +520,19 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         const reconnect = this.reconnecting;
         let opened = false;
         socket.addEventListener('open', () => { opened = true; });
-        socket.addEventListener('close', () => { if (opened) this.onClosed?.(); });
+        socket.addEventListener('close', () => {
+            if (this.given !== socket) return;
+            this.given = undefined;
+            this.onClosed?.();
+        });
         // GLSP's onerror, which runs after this, clears the reconnect timer: the latest attempt's failure tries again
         socket.addEventListener('error', () => {
-            if (opened || !reconnect) return;
+            if (opened) return;
+            this.onWaiting?.();
             window.setTimeout(() => {
-                if (this.webSocket !== socket || !this.handler) return;
-                this.handler.logger?.warn('GLSPWebSocketProvider reconnecting...');
-                this.listen(this.handler, true);
+                if (this.webSocket !== socket || !this.once) return;
+                this.once.logger?.warn('GLSPWebSocketProvider reconnecting...');
+                this.listen(this.once, reconnect);
                 this.reconnectAttempts++;
             }, this.options.reconnectDelay);
         });
@@ -645,15 +686,22 @@ if (!file) {
             if (kept) {
                 const said = await restore(current, kept);
                 say(said.message, said.lost ? undefined : BACK_MS);
+            } else {
+                // 'Loading...', or what the page waited for
+                status.textContent = '';
             }
             document.body.dataset.state = 'loaded';
         });
         // GLSP's reconnect: the model requested again, marked as a reconnect (isReconnecting, as GLSP's own examples)
         await container.get(DiagramLoader).load({ requestModelOptions: kept ? { asks: ASKS, isReconnecting: true } : { asks: ASKS } });
-        if (!kept) status.textContent = '';
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
     provider.onClosed = () => glspClient?.connectionClosed();
+    // a page opened before its server answers (the IDE's editor opened while the server starts, a page reloaded while
+    // it restarts) waits for it, saying so, and draws the diagram once it answers
+    provider.onWaiting = () => {
+        if (!diagram) status.textContent = `Waiting for the diagram server at ${webSocketUrl}: not answering yet, trying again every second`;
+    };
     provider.listen({
         onConnection: connection => {
             initialize(connection).catch(error => {

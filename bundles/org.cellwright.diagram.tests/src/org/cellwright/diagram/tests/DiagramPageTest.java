@@ -241,6 +241,22 @@ class DiagramPageTest {
 				"the rename after the reconnect was undone, the text typed for the renamed element not applied");
 	}
 
+	/**
+	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
+	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
+	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
+	 * "Waiting for the diagram server at ws://...: not answering yet, trying again every second", draws the diagram once
+	 * the server answers, and the message goes. Before (session 35) the first failed attempt ended it: 'Loading...' for
+	 * ever. Screenshot in target/diagram-first-connect.png.
+	 */
+	@Test
+	void aPageOpenedBeforeItsServerAnswersWaitsForItAndDrawsTheDiagram() throws Exception {
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-first-connect.test.mjs", "diagram-first-connect-test.log",
+					List.of(server.pageUri(CellGraphsTest.example()).toString(), screenshot("diagram-first-connect.png").toString()));
+		}
+	}
+
 	private static Path screenshot(String name) throws Exception {
 		Path screenshot = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
