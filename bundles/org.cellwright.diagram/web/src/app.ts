@@ -564,9 +564,9 @@ const BACK_MS = 10000;
  * GLSP's SetViewportAction, the elements still drawn selected again (SelectAction), the edit opened again with its
  * typed text (CellEditLabelUI.reopen) and the text checked by the server. Returns what the page is to say: that the
  * connection came back, and, when the edit's label is no longer drawn (its element gone from the file the server read
- * after the reconnect), the element and the text typed, which nothing applied (lost).
+ * after the reconnect), the element and the text typed, which nothing applied (lost: the text).
  */
-async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost: boolean }> {
+async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost?: string }> {
     // the new drawing is in the page (an edit is placed over its label's element)
     await new Promise(resolve => window.requestAnimationFrame(resolve));
     const root = diagram.context.modelRoot;
@@ -576,8 +576,8 @@ async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string,
     const reopened = kept.edit ? await diagram.labelEdit.reopen(kept.edit, diagram.dispatcher) : true;
     const lost = !reopened && kept.edit && kept.edit.text !== kept.edit.name ? kept.edit : undefined;
     return lost
-        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: true }
-        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.', lost: false };
+        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: lost.text }
+        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.' };
 }
 
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
@@ -612,14 +612,33 @@ if (!file) {
     };
     window.addEventListener('resize', fitAgain);
     // the page's own message line (GLSP's status overlay is the server's too: its model validation clears it at once):
-    // said for ms, or until clicked
+    // said for ms, or until clicked. A text the user typed that nothing applied (typed, quoted in the message) is theirs
+    // to take: a click on it selects it whole (Ctrl+C copies it) and a button copies it; the message then stays.
     let saying: number | undefined;
-    const say = (message: string, ms?: number) => {
+    const say = (message: string, ms?: number, typed?: string) => {
         window.clearTimeout(saying);
         status.textContent = message;
+        const at = typed === undefined ? -1 : message.indexOf(`'${typed}'`);
+        if (typed !== undefined && at >= 0) {
+            const text = document.createElement('span');
+            text.className = 'typed';
+            text.textContent = typed;
+            const copy = document.createElement('button');
+            copy.textContent = 'Copy the name';
+            copy.addEventListener('click', event => {
+                event.stopPropagation();
+                navigator.clipboard.writeText(typed).then(() => { copy.textContent = 'Copied'; },
+                    () => { window.getSelection()?.selectAllChildren(text); copy.textContent = 'Selected: Ctrl+C copies it'; });
+            });
+            status.replaceChildren(message.substring(0, at + 1), text, message.substring(at + 1 + typed.length), ' ', copy);
+        }
         if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) status.textContent = ''; }, ms);
     };
-    status.addEventListener('click', () => { if (document.body.dataset.state === 'loaded') say(''); });
+    status.addEventListener('click', () => {
+        const selected = window.getSelection();
+        if (selected && !selected.isCollapsed && status.contains(selected.anchorNode)) return;
+        if (document.body.dataset.state === 'loaded') say('');
+    });
     /** The user's viewport, selection and open edit in the current diagram, its edit closed without applying anything. */
     const keep = (): Kept | undefined => {
         if (!diagram) return undefined;
@@ -685,7 +704,7 @@ if (!file) {
             else fit();
             if (kept) {
                 const said = await restore(current, kept);
-                say(said.message, said.lost ? undefined : BACK_MS);
+                say(said.message, said.lost === undefined ? BACK_MS : undefined, said.lost);
             } else {
                 // 'Loading...', or what the page waited for
                 status.textContent = '';

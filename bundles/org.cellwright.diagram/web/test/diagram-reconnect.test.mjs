@@ -119,13 +119,24 @@ try {
     check(gone.status.includes('Argyro') && gone.status.includes('LPSCl'),
         `the page's message keeps the typed text and names the element that is gone (${gone.status})`);
     check(readFileSync(file, 'utf8') === before.replaceAll('LPSCl', 'Sulfide'), 'nothing was applied to the file');
+    // the typed text is the user's to take: the message's button copies it, a click on it selects it; the message stays
+    // until clicked elsewhere
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.locator('#status button', { hasText: 'Copy the name' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(e => String(e));
+    check(copied === 'Argyro', `the message's button copies the name typed (${copied})`);
+    await page.locator('#status .typed').click();
+    const selected = await page.evaluate(() => window.getSelection().toString());
+    check(selected === 'Argyro' && (await state(page)).status.includes('Argyro'),
+        `a click on the name typed selects it (Ctrl+C copies it) and the message stays (${selected})`);
+    await page.locator('#status').click({ position: { x: 5, y: 5 } });
+    check((await state(page)).status === '', 'a click on the message elsewhere clears it');
     writeFileSync(file, before);
     await pollUntil(page, labels, l => l.includes('LPSCl'), 20000);
 
     // the connection cut, the server there but slow to answer (2.5 s for each attempt to connect; GLSP's reconnect
     // tries every second, and tried again while the last attempt was still connecting): one attempt at a time, one
     // new diagram, the edit kept with its text
-    await page.locator('#status').click();
     await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
     await pollUntil(page, state, s => s.edit !== null, 15000);
     await page.locator('.label-edit input').first().fill('Argyr');

@@ -225,9 +225,12 @@ class DiagramPageTest {
 	 * listens on the same port again; web/test/diagram-reconnect.test.mjs): the page connects again, keeps the edit with
 	 * its text (checked by the server again), the viewport and the selection, and says that the connection came back;
 	 * Enter then renames. An edit whose element was renamed on disk meanwhile is not opened again, and the page's message
-	 * names the element and the text typed, which nothing applied. Before (session 35) the page stopped trying after the
-	 * first refused reconnect and never connected again; a reconnect built a new diagram, the edit and its text gone, the
-	 * viewport fitted again, the selection empty, nothing said. Screenshot in target/diagram-reconnect.png.
+	 * names the element and the text typed, which nothing applied; its button copies the text, a click on the text
+	 * selects it, and the message stays until clicked elsewhere. The connection cut with the server slow to answer
+	 * (2.5 s for each attempt): one attempt at a time, one reconnect, the edit kept. Before (session 35) the page stopped
+	 * trying after the first refused reconnect and never connected again; a reconnect built a new diagram, the edit and
+	 * its text gone, the viewport fitted again, the selection empty, nothing said; a server slow to answer got three
+	 * attempts and three reconnects, and the edit was lost. Screenshot in target/diagram-reconnect.png.
 	 */
 	@Test
 	void aPageWhoseServerStopsAndStartsAgainKeepsTheUsersEditViewportAndSelection(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
