@@ -627,7 +627,8 @@ if (!file) {
             copy.textContent = 'Copy the name';
             copy.addEventListener('click', event => {
                 event.stopPropagation();
-                navigator.clipboard.writeText(typed).then(() => { copy.textContent = 'Copied'; },
+                // the clipboard may be refused (or absent: a page not from a secure origin): the name is selected then
+                (navigator.clipboard?.writeText(typed) ?? Promise.reject()).then(() => { copy.textContent = 'Copied'; },
                     () => { window.getSelection()?.selectAllChildren(text); copy.textContent = 'Selected: Ctrl+C copies it'; });
             });
             status.replaceChildren(message.substring(0, at + 1), text, message.substring(at + 1 + typed.length), ' ', copy);
@@ -716,8 +717,8 @@ if (!file) {
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
     provider.onClosed = () => glspClient?.connectionClosed();
-    // a page opened before its server answers (the IDE's editor opened while the server starts, a page reloaded while
-    // it restarts) waits for it, saying so, and draws the diagram once it answers
+    // a page opened before its server answers (reloaded while the server restarts, or the server gone between the
+    // page's load and its connection) waits for it, saying so, and draws the diagram once it answers
     provider.onWaiting = () => {
         if (!diagram) status.textContent = `Waiting for the diagram server at ${webSocketUrl}: not answering yet, trying again every second`;
     };
