@@ -463,20 +463,56 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
 }
 
 /**
- * GLSP's websocket provider, but onClosed is called when a socket that had opened closes (CellGLSPClient), and its
- * reconnect goes on while the server is away: GLSP's provider stops its reconnect timer on a socket's error, and an
- * attempt to reach a server that is not listening (stopped, starting again) fails with one, so after the first failed
- * attempt the page never connected again. A failed reconnect is now tried again after GLSP's delay, until one opens.
+ * GLSP's websocket provider, but
+ * - onClosed is called when the socket of the page's connection closes (CellGLSPClient);
+ * - an attempt that finds no server (not listening: stopped, starting again, not yet started) is tried again after
+ *   GLSP's delay until one opens, and onWaiting is told of each failed one: GLSP's provider tries again only after a
+ *   connection that had opened closes, and stops its reconnect timer on a socket's error, so a page whose first attempt
+ *   failed never connected, and one whose server was away longer than an attempt never connected again;
+ * - one attempt at a time, and one connection given to the page (onConnection, then onReconnect once per connection
+ *   that closed): GLSP's reconnect timer starts an attempt every second, also while the last one is still connecting (a
+ *   server slow to answer), each that opened called onReconnect, so the page built a diagram for each, the later ones
+ *   from a diagram not yet drawn (the user's open edit lost), and each was given the latest socket, not its own.
  */
 class CellWebSocketProvider extends GLSPWebSocketProvider {
     onClosed?: () => void;
-    private handler?: GLSPConnectionHandler;
+    onWaiting?: () => void;
+    /** The page's handler, and the one GLSP's listen is given (it gives each connection to the page once). */
+    private page?: GLSPConnectionHandler;
+    private once?: GLSPConnectionHandler;
+    /** Whether the attempt being made is a reconnect (GLSP's isReconnecting). */
     private reconnecting = false;
+    /** The socket whose connection the page has, until it closes. */
+    private given?: WebSocket;
 
     override listen(handler: GLSPConnectionHandler, isReconnecting = false): Promise<MessageConnection> {
-        this.handler = handler;
+        if (handler !== this.once) {
+            this.page = handler;
+            this.once = {
+                onConnection: connection => this.give(connection, false),
+                onReconnect: connection => this.give(connection, true),
+                logger: handler.logger
+            };
+        }
+        // GLSP's reconnect timer while the last attempt is still connecting: no second attempt (its promise, unused
+        // by GLSP's timer, never settles)
+        if (this.webSocket?.readyState === WebSocket.CONNECTING) return new Promise(() => {});
         this.reconnecting = isReconnecting;
-        return super.listen(handler, isReconnecting);
+        return super.listen(this.once, isReconnecting);
+    }
+
+    /** The connection that opened given to the page, unless it has one (then it is closed, no reconnect started). */
+    private give(connection: MessageConnection, isReconnect: boolean): void {
+        const socket = this.webSocket;
+        if (this.given && this.given !== socket) {
+            socket.onclose = null;
+            connection.dispose();
+            socket.close();
+            return;
+        }
+        this.given = socket;
+        if (isReconnect) this.page?.onReconnect?.(connection);
+        else this.page?.onConnection?.(connection);
     }
 
     protected override createWebSocket(url: string): WebSocket {
@@ -484,14 +520,19 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         const reconnect = this.reconnecting;
         let opened = false;
         socket.addEventListener('open', () => { opened = true; });
-        socket.addEventListener('close', () => { if (opened) this.onClosed?.(); });
+        socket.addEventListener('close', () => {
+            if (this.given !== socket) return;
+            this.given = undefined;
+            this.onClosed?.();
+        });
         // GLSP's onerror, which runs after this, clears the reconnect timer: the latest attempt's failure tries again
         socket.addEventListener('error', () => {
-            if (opened || !reconnect) return;
+            if (opened) return;
+            this.onWaiting?.();
             window.setTimeout(() => {
-                if (this.webSocket !== socket || !this.handler) return;
-                this.handler.logger?.warn('GLSPWebSocketProvider reconnecting...');
-                this.listen(this.handler, true);
+                if (this.webSocket !== socket || !this.once) return;
+                this.once.logger?.warn('GLSPWebSocketProvider reconnecting...');
+                this.listen(this.once, reconnect);
                 this.reconnectAttempts++;
             }, this.options.reconnectDelay);
         });
@@ -523,9 +564,9 @@ const BACK_MS = 10000;
  * GLSP's SetViewportAction, the elements still drawn selected again (SelectAction), the edit opened again with its
  * typed text (CellEditLabelUI.reopen) and the text checked by the server. Returns what the page is to say: that the
  * connection came back, and, when the edit's label is no longer drawn (its element gone from the file the server read
- * after the reconnect), the element and the text typed, which nothing applied (lost).
+ * after the reconnect), the element and the text typed, which nothing applied (lost: the text).
  */
-async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost: boolean }> {
+async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost?: string }> {
     // the new drawing is in the page (an edit is placed over its label's element)
     await new Promise(resolve => window.requestAnimationFrame(resolve));
     const root = diagram.context.modelRoot;
@@ -535,8 +576,8 @@ async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string,
     const reopened = kept.edit ? await diagram.labelEdit.reopen(kept.edit, diagram.dispatcher) : true;
     const lost = !reopened && kept.edit && kept.edit.text !== kept.edit.name ? kept.edit : undefined;
     return lost
-        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: true }
-        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.', lost: false };
+        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: lost.text }
+        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.' };
 }
 
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
@@ -571,14 +612,34 @@ if (!file) {
     };
     window.addEventListener('resize', fitAgain);
     // the page's own message line (GLSP's status overlay is the server's too: its model validation clears it at once):
-    // said for ms, or until clicked
+    // said for ms, or until clicked. A text the user typed that nothing applied (typed, quoted in the message) is theirs
+    // to take: a click on it selects it whole (Ctrl+C copies it) and a button copies it; the message then stays.
     let saying: number | undefined;
-    const say = (message: string, ms?: number) => {
+    const say = (message: string, ms?: number, typed?: string) => {
         window.clearTimeout(saying);
         status.textContent = message;
+        const at = typed === undefined ? -1 : message.indexOf(`'${typed}'`);
+        if (typed !== undefined && at >= 0) {
+            const text = document.createElement('span');
+            text.className = 'typed';
+            text.textContent = typed;
+            const copy = document.createElement('button');
+            copy.textContent = 'Copy the name';
+            copy.addEventListener('click', event => {
+                event.stopPropagation();
+                // the clipboard may be refused (or absent: a page not from a secure origin): the name is selected then
+                (navigator.clipboard?.writeText(typed) ?? Promise.reject()).then(() => { copy.textContent = 'Copied'; },
+                    () => { window.getSelection()?.selectAllChildren(text); copy.textContent = 'Selected: Ctrl+C copies it'; });
+            });
+            status.replaceChildren(message.substring(0, at + 1), text, message.substring(at + 1 + typed.length), ' ', copy);
+        }
         if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) status.textContent = ''; }, ms);
     };
-    status.addEventListener('click', () => { if (document.body.dataset.state === 'loaded') say(''); });
+    status.addEventListener('click', () => {
+        const selected = window.getSelection();
+        if (selected && !selected.isCollapsed && status.contains(selected.anchorNode)) return;
+        if (document.body.dataset.state === 'loaded') say('');
+    });
     /** The user's viewport, selection and open edit in the current diagram, its edit closed without applying anything. */
     const keep = (): Kept | undefined => {
         if (!diagram) return undefined;
@@ -644,16 +705,23 @@ if (!file) {
             else fit();
             if (kept) {
                 const said = await restore(current, kept);
-                say(said.message, said.lost ? undefined : BACK_MS);
+                say(said.message, said.lost === undefined ? BACK_MS : undefined, said.lost);
+            } else {
+                // 'Loading...', or what the page waited for
+                status.textContent = '';
             }
             document.body.dataset.state = 'loaded';
         });
         // GLSP's reconnect: the model requested again, marked as a reconnect (isReconnecting, as GLSP's own examples)
         await container.get(DiagramLoader).load({ requestModelOptions: kept ? { asks: ASKS, isReconnecting: true } : { asks: ASKS } });
-        if (!kept) status.textContent = '';
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
     provider.onClosed = () => glspClient?.connectionClosed();
+    // a page opened before its server answers (reloaded while the server restarts, or the server gone between the
+    // page's load and its connection) waits for it, saying so, and draws the diagram once it answers
+    provider.onWaiting = () => {
+        if (!diagram) status.textContent = `Waiting for the diagram server at ${webSocketUrl}: not answering yet, trying again every second`;
+    };
     provider.listen({
         onConnection: connection => {
             initialize(connection).catch(error => {

@@ -8,9 +8,8 @@
 // again; with the connection cut but the server up, the reconnect built a new diagram: the edit gone with its text,
 // the viewport fitted again, the selection empty, nothing said.
 // usage: node test/diagram-reconnect.test.mjs <page url> <the page's .cell file> <screenshot.png>
-import net from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
 
 const [url, file, screenshot] = process.argv.slice(2);
 if (!url || !file || !screenshot) {
@@ -20,56 +19,6 @@ if (!url || !file || !screenshot) {
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
-
-/**
- * The server as the page sees it: a TCP proxy on its own port in front of the diagram server (the page is loaded
- * through it). stop() stops it (its port refuses connections, the open ones are cut: the server gone), start() listens
- * on the same port again (the server back). The websocket's Origin, the proxy's address, is given as the server's
- * (the server accepts only its own pages). connections() counts the websocket connections made through it.
- */
-async function proxy(target) {
-    const to = new URL(target);
-    let listener;
-    let port = 0;
-    let upgrades = 0;
-    const sockets = new Set();
-    const start = () => new Promise((resolve, reject) => {
-        listener = net.createServer(page => {
-            const server = net.connect(Number(to.port), to.hostname);
-            for (const s of [page, server]) {
-                sockets.add(s);
-                s.on('error', () => {});
-                s.on('close', () => { sockets.delete(s); page.destroy(); server.destroy(); });
-            }
-            let first = true;
-            page.on('data', chunk => {
-                if (first) {
-                    first = false;
-                    const head = chunk.toString('latin1');
-                    if (/^GET \/glsp /.test(head)) upgrades++;
-                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
-                }
-                server.write(chunk);
-            });
-            server.pipe(page);
-        });
-        listener.once('error', reject);
-        listener.listen(port, '127.0.0.1', () => {
-            port = listener.address().port;
-            resolve(port);
-        });
-    });
-    await start();
-    return {
-        url: path => `http://127.0.0.1:${port}${path}`,
-        stop: () => new Promise(resolve => {
-            listener.close(() => resolve());
-            for (const s of sockets) s.destroy();
-        }),
-        start,
-        connections: () => upgrades
-    };
-}
 
 /**
  * What the user sees: the label edit (its text, focused, over which label, its name check's class), the inputs, drawings
@@ -98,14 +47,14 @@ const state = page => page.evaluate(() => {
 const labels = page => page.evaluate(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(t => t.textContent));
 
 /**
- * Stops the server as the page sees it for 3 s (the page's reconnects refused), runs meanwhile() then, starts it again
- * and waits until the page has connected again and drawn.
+ * Stops the server as the page sees it for away ms (the page's reconnects refused), runs meanwhile() then, starts it
+ * again and waits until the page has connected again and drawn.
  */
-async function stopAndStart(page, server, meanwhile) {
+async function stopAndStart(page, server, meanwhile, away = 3000) {
     const connections = server.connections();
     const drawn = await page.evaluate(() => window.cellwrightDiagram.drawn());
     await server.stop();
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(away);
     await meanwhile?.();
     await server.start();
     const back = await pollUntil(page, () => server.connections(), n => n > connections, 30000);
@@ -170,7 +119,40 @@ try {
     check(gone.status.includes('Argyro') && gone.status.includes('LPSCl'),
         `the page's message keeps the typed text and names the element that is gone (${gone.status})`);
     check(readFileSync(file, 'utf8') === before.replaceAll('LPSCl', 'Sulfide'), 'nothing was applied to the file');
+    // the typed text is the user's to take: the message's button copies it, a click on it selects it; the message stays
+    // until clicked elsewhere
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.locator('#status button', { hasText: 'Copy the name' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText()).catch(e => String(e));
+    check(copied === 'Argyro', `the message's button copies the name typed (${copied})`);
+    await page.locator('#status .typed').click();
+    const selected = await page.evaluate(() => window.getSelection().toString());
+    check(selected === 'Argyro' && (await state(page)).status.includes('Argyro'),
+        `a click on the name typed selects it (Ctrl+C copies it) and the message stays (${selected})`);
+    await page.locator('#status').click({ position: { x: 5, y: 5 } });
+    check((await state(page)).status === '', 'a click on the message elsewhere clears it');
     writeFileSync(file, before);
+    await pollUntil(page, labels, l => l.includes('LPSCl'), 20000);
+
+    // the connection cut, the server there but slow to answer (2.5 s for each attempt to connect; GLSP's reconnect
+    // tries every second, and tried again while the last attempt was still connecting): one attempt at a time, one
+    // new diagram, the edit kept with its text
+    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
+    await pollUntil(page, state, s => s.edit !== null, 15000);
+    await page.locator('.label-edit input').first().fill('Argyr');
+    await page.keyboard.type('o');
+    await page.waitForTimeout(1000);
+    const attempts = server.connections();
+    const reconnects = () => logs.filter(l => l.includes('GLSPWebSocketProvider Reconnecting!')).length;
+    const reconnected = reconnects();
+    await stopAndStart(page, server, () => server.hold(2500), 0);
+    await page.waitForTimeout(4000);
+    check(server.connections() - attempts === 1 && reconnects() - reconnected === 1,
+        `a server slow to answer: one attempt to connect at a time, one reconnect (${server.connections() - attempts} attempts reached it, ${reconnects() - reconnected} reconnects)`);
+    const slow = await pollUntil(page, state, s => s.edit?.value === 'Argyro' && s.edit.checked !== '', 10000);
+    check(slow.edit?.value === 'Argyro' && slow.edit.focused && slow.edit.over === 'LPSCl' && slow.edit.checked === 'validation-ok',
+        `after the slow reconnect the edit of LPSCl is open with Argyro typed, checked (${JSON.stringify(slow.edit)})`);
+    check(slow.svgs === 1 && slow.palettes === 1 && slow.edits <= 2, `one drawing, one palette, one label edit (${slow.svgs} svg, ${slow.palettes} palettes, ${slow.edits} inputs)`);
     check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
 } catch (e) {
     check(false, 'the test ran: ' + e);

@@ -1,5 +1,6 @@
-// What the diagram page tests share: Debian's Chromium (playwright-core), a check that logs and counts failures, and
-// the page loaded until the diagram is drawn with a label.
+// What the diagram page tests share: Debian's Chromium (playwright-core), a check that logs and counts failures, the
+// page loaded until the diagram is drawn with a label, and a proxy standing for the server (stopped, slow, started).
+import net from 'node:net';
 import { chromium } from 'playwright-core';
 
 export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -76,5 +77,74 @@ export function fitChecks(check) {
         check(d.palette !== null, `${what}: the palette is shown`);
         check(covered.length === 0, `${what}: no node under the palette` + (covered.length ? ' (covered: ' + covered.join(', ') + ')' : ''));
         return d;
+    };
+}
+
+/**
+ * The server as the page sees it: a TCP proxy on its own port in front of the diagram server (the page is loaded
+ * through it). stop() stops it (its port refuses connections, the open ones are cut: the server gone), start() listens
+ * on the same port again (the server back). The websocket's Origin, the proxy's address, is given as the server's
+ * (the server accepts only its own pages). connections() counts the websocket connections asked for through it (the
+ * page's attempts that reached it). hold(ms): from then on the server answers an attempt only ms after it was made (a
+ * server slow to answer: starting, busy). downAtFirstSocket(): the proxy stops when the page's first attempt to connect
+ * reaches it (that attempt cut: the page loaded, its server gone before it connected); returns a promise settled then.
+ */
+export async function proxy(target) {
+    const to = new URL(target);
+    let listener;
+    let port = 0;
+    let upgrades = 0;
+    let holdMs = 0;
+    let down;
+    const sockets = new Set();
+    const stop = () => new Promise(resolve => {
+        listener.close(() => resolve());
+        for (const s of sockets) s.destroy();
+    });
+    const start = () => new Promise((resolve, reject) => {
+        listener = net.createServer(page => {
+            const server = net.connect(Number(to.port), to.hostname);
+            for (const s of [page, server]) {
+                sockets.add(s);
+                s.on('error', () => {});
+                s.on('close', () => { sockets.delete(s); page.destroy(); server.destroy(); });
+            }
+            let first = true;
+            let held = Promise.resolve();
+            page.on('data', chunk => {
+                if (first) {
+                    first = false;
+                    const head = chunk.toString('latin1');
+                    if (/^GET \/glsp /.test(head)) {
+                        if (down) {
+                            const stopped = down;
+                            down = undefined;
+                            page.destroy();
+                            stop().then(stopped);
+                            return;
+                        }
+                        upgrades++;
+                        if (holdMs > 0) held = new Promise(r => setTimeout(r, holdMs));
+                    }
+                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
+                }
+                held.then(() => server.write(chunk));
+            });
+            server.pipe(page);
+        });
+        listener.once('error', reject);
+        listener.listen(port, '127.0.0.1', () => {
+            port = listener.address().port;
+            resolve(port);
+        });
+    });
+    await start();
+    return {
+        url: path => `http://127.0.0.1:${port}${path}`,
+        stop,
+        start,
+        connections: () => upgrades,
+        hold: ms => { holdMs = ms; },
+        downAtFirstSocket: () => new Promise(resolve => { down = resolve; })
     };
 }
