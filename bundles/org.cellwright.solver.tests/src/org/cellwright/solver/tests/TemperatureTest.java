@@ -166,6 +166,12 @@ class TemperatureTest {
         assertEquals(20, last.index());
         assertTrue(last.coulombicEfficiency() < 0.01, "CE of the last cycle " + last.coulombicEfficiency());
         List<String> w = warnings(s);
+        // since SiNP's pore share of dead Li is 0.01 (a measured bound; 0.03 calibrated before), cycle 3's stripping
+        // takes the last plated Li at 0.199 V, just before the growing interphase's overpotential reaches the 0.2 V
+        // cut-off, and says that end ("plated lithium exhausted") before the stop: that earlier end may come first
+        List<String> exhausted = w.stream().takeWhile(x -> x.contains("plated lithium exhausted")).toList();
+        assertTrue(exhausted.size() <= 1, w.toString());
+        w = w.subList(exhausted.size(), w.size());
         assertEquals(2, w.size(), w.toString());
         assertTrue(w.get(0).matches("warning: cycle [0-9]+, step 3\\.2 \\(voltage-cutoff at [^)]*\\): the stripping step ended at its voltage cut-off 0.200 V .*"), w.get(0));
         assertTrue(w.get(0).contains("dominant overpotential: interphase (eta_interphase_V"), w.get(0));
