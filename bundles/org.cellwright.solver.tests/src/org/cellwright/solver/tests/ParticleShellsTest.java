@@ -238,7 +238,7 @@ class ParticleShellsTest {
             double i = c[0] * Simulation.nominalCapacity(cell) / cell.area() / 3600; // [A/m2]
             assertTrue(CompositeCathode.dimensionlessCurrent(cell.cathode(), i, c[1]) > ParticleShells.NARROW_ZONE_FROM);
             takesTheseShellsAndMeetsTheTargetWhereFewerMiss(cell, discharge(c[0]), ParticleShells.NARROW_ZONE, ParticleShells.STEEPEST,
-                    SolverSettings.CATHODE_NODES_FROM_PROTOCOL, c[0] + " C at " + (c[1] - 273.15) + " degC");
+                    SolverSettings.CATHODE_NODES_FROM_PROTOCOL, String.format(java.util.Locale.ROOT, "%s C at %.0f degC", c[0], c[1] - 273.15));
         }
     }
 
