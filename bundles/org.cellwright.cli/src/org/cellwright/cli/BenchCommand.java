@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
  * <p>
  * {@code bench work-precision [FULL_CYCLES] [HALF_CYCLES]}: the solver's accuracy against CPU time on the standard cases
  * ({@link WorkPrecisionBenchmark}; the README's table "Accuracy: work-precision"); {@code bench work-precision
- * --temperatures}: the full cell's discharge and pulses at -20, 0 and 25 degC, its discharge at 5 C at 25 degC and at
- * 0.84 C at -20 degC, with the time stepping and the meshes refined apart.
+ * --temperatures}: the full cell's discharge and pulses at -20, 0 and 25 degC, its discharge at 5 C at 25 degC, its
+ * pulses at 0.55 C and discharge at 0.7 C at -25 degC, with the time stepping and the meshes refined apart.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Benchmarks. 'bench fit [FILE] [--fit NAME]': run a fit (default: " + BenchCommand.DEFAULT_FILE
@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
 				+ "(1 C discharge, first plating, half-cell and full-cell cycling; default " + WorkPrecisionBenchmark.DEFAULT_FULL_CYCLES
 				+ " full-cell and " + WorkPrecisionBenchmark.DEFAULT_HALF_CYCLES + " half-cell cycles) and print each level's error "
 				+ "against the finest and its CPU time as a markdown table; with --temperatures the full cell's discharge and "
-				+ "pulses at -20, 0 and 25 degC, its 5 C discharge at 25 degC and its 0.84 C discharge at -20 degC instead, the time stepping and the meshes also refined apart." },
+				+ "pulses at -20, 0 and 25 degC, its 5 C discharge at 25 degC, its 0.55 C pulses and 0.7 C discharge at -25 degC instead, the time stepping and the meshes also refined apart." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the benchmark ran", "1:errors in the input, or the fit failed", "2:usage error", "4:internal error" })
 public class BenchCommand extends CliCommand {
@@ -80,7 +80,7 @@ public class BenchCommand extends CliCommand {
 	@Option(names = "--threads", paramLabel = "N", description = "simulations at once (default: the number of processors)")
 	Integer threads;
 
-	@Option(names = "--temperatures", description = "work-precision: the full cell's discharge and pulses at -20, 0 and 25 degC, its 5 C discharge at 25 degC and its 0.84 C discharge at -20 degC "
+	@Option(names = "--temperatures", description = "work-precision: the full cell's discharge and pulses at -20, 0 and 25 degC, its 5 C discharge at 25 degC, its 0.55 C pulses and 0.7 C discharge at -25 degC "
 			+ "(the default level's time stepping with the reference's meshes and its meshes with the reference's time stepping too)")
 	boolean temperatures;
 

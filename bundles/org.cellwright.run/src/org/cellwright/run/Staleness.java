@@ -163,8 +163,9 @@ public final class Staleness {
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
 		String steepest = ", the steepest and those whose ohmic drop across the cathode exceeds " + CathodeVolumes.FINE_FROM + " RT/F "
-				+ ParticleShells.STEEPEST + "; earlier versions took " + ParticleShells.STEEP + " where this rule takes "
-				+ ParticleShells.GENTLE + " or " + ParticleShells.STEEPEST;
+				+ ParticleShells.STEEPEST + ", those where it exceeds " + ParticleShells.NARROW_ZONE_FROM + " RT/F " + ParticleShells.NARROW_ZONE
+				+ "; earlier versions took " + ParticleShells.STEEP + " where this rule takes " + ParticleShells.GENTLE + " or "
+				+ ParticleShells.STEEPEST + ", and " + ParticleShells.STEEPEST + " where it takes " + ParticleShells.NARROW_ZONE;
 		String shellRule = "gentle currents take " + ParticleShells.GENTLE + " shells, steep or cold ones " + ParticleShells.STEEP + steepest;
 		String volumeRule = "currents whose ohmic drop across the cathode is at most " + CathodeVolumes.FINE_FROM + " RT/F take "
 				+ CathodeVolumes.GENTLE + " volumes, larger ones " + CathodeVolumes.FINE + "; earlier versions took " + CathodeVolumes.GENTLE
@@ -184,9 +185,11 @@ public final class Staleness {
 				+ ParticleShells.STEEP + steepest + "): running it again changes its numbers by the"
 				+ " particle mesh's error only" + (shells == ParticleShells.GENTLE
 						? " (" + ParticleShells.GENTLE + " shells are within 0.45 mV and 0.068 % of the capacity of a fine reference run)."
-						: shells == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.8 mV RMS and 0.08 % of the capacity"
-								+ " of a fine reference run on the cases measured, but for eight in the cold where the cell delivers under a sixth of its"
-								+ " capacity: up to 0.36 %)." : ".");
+						: shells == ParticleShells.STEEPEST ? " (" + ParticleShells.STEEPEST + " shells are within 0.53 mV RMS and 0.090 % of the"
+								+ " capacity of a fine reference run on every case measured)."
+						: shells == ParticleShells.NARROW_ZONE ? " (" + ParticleShells.NARROW_ZONE + " shells are within 0.44 mV RMS and 0.075 % of"
+								+ " the capacity of a fine reference run on the cold discharges measured, where " + ParticleShells.STEEPEST
+								+ " were up to 0.135 % off)." : ".");
 	}
 
 	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes";

@@ -20,7 +20,8 @@ import org.cellwright.solver.physics.CompositeCathode;
  * step's current cannot be bounded before the run, {@link #STEEPEST}; and {@link #STEEPEST} wherever the composite's
  * dimensionless current ({@link CompositeCathode#dimensionlessCurrent}) is above {@link CathodeVolumes#FINE_FROM}, the
  * bound where the cathode mesh refines: the reaction then gathers within about L / delta of the separator, so the
- * particles there carry several times the mean flux the diffusion number counts. Session 31 (docs/solid-state-solver.md, "The
+ * particles there carry several times the mean flux the diffusion number counts; {@link #NARROW_ZONE} wherever it is
+ * above {@link #NARROW_ZONE_FROM}, where the zone is narrower still. Session 31 (docs/solid-state-solver.md, "The
  * particle shells chosen from the protocol"), the WorkPrecisionBenchmark's default steps against its reference,
  * charged cell 7 discharged and cell 6 pulsed and cycled from -20 to 60 degC (1 C at 25 degC is 0.37): 20 shells are
  * within 0.45 mV RMS and 0.068 % of the capacity on every case up to 0.40 (24 shells gain little there: 0.38 mV,
@@ -47,6 +48,16 @@ import org.cellwright.solver.physics.CompositeCathode;
  * 0.5 C pulses at -25 degC deliver sixteen times the charge and 32 shells are within 0.061 % there; the cases of the
  * steep tier above 6.5 that miss 0.1 % with 32 shells and meet it with 48 are 0.45 C at -30 degC (0.202 -> 0.085 %)
  * and the pulses of 0.55 C at -25 degC (beta 0.546, delta 7.34: 0.128 -> 0.066 %); 0.3 C at -35 degC 0.493 -> 0.122 %.
+ * Session 35 (same section), with the step control's horizon onto the cut-off at 10 ({@code StepSizeControl}): the
+ * discharges whose dimensionless current is above {@link #NARROW_ZONE_FROM} and that deliver a few percent of the
+ * capacity still miss 0.1 % with 48 shells, the shells' error (0.3 C at -35 degC, delta 7.68, 0.121 %; 1 C at -20
+ * degC, 9.82, 0.114 %; 0.7 C at -25 degC, 9.34, 0.135 %; 0.9 C at -20 degC, 8.83, 0.099 %), which
+ * {@link #NARROW_ZONE} shells take to 0.070, 0.050, 0.075 and 0.066 % (the reaction within L / delta of the separator
+ * carries delta times the mean flux there, however gentle the mean flux's diffusion number); every case measured from
+ * 6.5 to 7.43 is within 0.064 % with 48 (0.29 C at -35 degC, 7.43, 0.055 %), every discharge above 7.5 within 0.075 %
+ * with 80. Beyond any mesh: the pulses that deliver under 3 % of the capacity before 2.8 V (0.6 C at -25 degC, 0.9 C at
+ * -20 degC: 0.114 and 0.457 % with 80 shells), where the reference itself moves by 0.09-0.13 % with finer steps or
+ * interlayer nodes.
  */
 public final class ParticleShells {
     private ParticleShells() {}
@@ -59,6 +70,12 @@ public final class ParticleShells {
 
     /** Shells where they are steeper still (or cannot be bounded before the run). */
     public static final int STEEPEST = 48;
+
+    /** Shells where the reaction is confined nearest the separator (dimensionless current above {@link #NARROW_ZONE_FROM}). */
+    public static final int NARROW_ZONE = 80;
+
+    /** Dimensionless current above which a run takes {@link #NARROW_ZONE} shells (session 35: 48 meet 0.1 % up to 7.43, miss it from 7.68). */
+    public static final double NARROW_ZONE_FROM = 7.5;
 
     /** Diffusion number above which a run takes {@link #STEEP} shells. */
     public static final double STEEP_FROM = 0.4;
@@ -83,7 +100,9 @@ public final class ParticleShells {
         List<StepSpec> steps = protocol.flatten();
         double i = largestCurrentDensity(cell, steps), t = lowestTemperature(cell, steps);
         // the reaction gathered near the separator (CathodeVolumes' bound): those particles carry several times the mean flux
-        if (CompositeCathode.dimensionlessCurrent(cell.cathode(), i, t) > CathodeVolumes.FINE_FROM) return STEEPEST;
+        double delta = CompositeCathode.dimensionlessCurrent(cell.cathode(), i, t);
+        if (delta > NARROW_ZONE_FROM) return NARROW_ZONE;
+        if (delta > CathodeVolumes.FINE_FROM) return STEEPEST;
         double beta = CompositeCathode.diffusionNumber(cell.cathode(), i, t);
         return beta <= STEEP_FROM ? GENTLE : beta <= STEEPEST_FROM ? STEEP : STEEPEST; // NaN (a current without bound): STEEPEST
     }

@@ -76,7 +76,7 @@ class StepSizeControlTest {
 
     /**
      * Towards a cut-off the local-error tolerance is the end time's: eps (|y'| t + distance), once the cut-off is
-     * predicted within three times the time elapsed, never looser than the settings' nor tighter than the floor; moving
+     * predicted within ten times the time elapsed, never looser than the settings' nor tighter than the floor; moving
      * away from the cut-off, or without one, the settings'. A rest's is eps times its relaxation so far.
      */
     @Test
@@ -85,8 +85,11 @@ class StepSizeControlTest {
         // 2.85 V falling 0.25 mV/s after 600 s, 2.8 V cut-off: 200 s left, T = 800 s, 0.1 % of it is 0.8 s, 0.2 mV
         c.towardsCutoff(2.85, -2.5e-4, 600, 2.8, 1e-3, 1e-5);
         assertEquals(1e-3 * (2.5e-4 * 600 + 0.05), c.tolerance(), 1e-12);
-        // the same 50 mV ahead after 60 s: 200 s left, more than three times 60 s: the settings' tolerance
+        // the same 50 mV ahead after 60 s: 200 s left, within ten times 60 s (StepSizeControl.CUTOFF_HORIZON; three until session 35): the end time's
         c.towardsCutoff(2.85, -2.5e-4, 60, 2.8, 1e-3, 1e-5);
+        assertEquals(1e-3 * (2.5e-4 * 60 + 0.05), c.tolerance(), 1e-12);
+        // after 15 s: 200 s left, more than ten times 15 s: the settings' tolerance
+        c.towardsCutoff(2.85, -2.5e-4, 15, 2.8, 1e-3, 1e-5);
         assertEquals(0.004, c.tolerance(), 0);
         // moving away from the cut-off, or none: the settings'
         c.towardsCutoff(2.85, 2.5e-4, 600, 2.8, 1e-3, 1e-5);
@@ -108,7 +111,7 @@ class StepSizeControlTest {
     }
     /**
      * towardsFilling: a state filling towards 1 (the particle surfaces in a discharge) limits the growth by its local
-     * error against eps (|x'| t + 1 - x_max) once it is predicted full within three times the time elapsed; not
+     * error against eps (|x'| t + 1 - x_max) once it is predicted full within ten times the time elapsed; not
      * before two steps, not far from full, not where it fills linearly (no error), and on the fastest component.
      */
     @Test
@@ -120,7 +123,7 @@ class StepSizeControlTest {
         assertEquals(2.0, c.towardsFilling(new double[] {0.5 + a * t[0] * t[0], 0.1}, h, t[0], eps), 0, "no estimate yet");
         assertEquals(2.0, c.towardsFilling(new double[] {0.5 + a * t[1] * t[1], 0.1}, h, t[1], eps), 0, "no estimate yet");
         double x = 0.5 + a * t[2] * t[2], rate = (x - (0.5 + a * t[1] * t[1])) / h; // 0.59, 0.005 / s
-        // predicted full in (1 - 0.59) / 0.005 = 82 s, within 3 x 30 s: limited
+        // predicted full in (1 - 0.59) / 0.005 = 82 s, within 10 x 30 s: limited
         double g = c.towardsFilling(new double[] {x, 0.1}, h, t[2], eps);
         assertEquals(Math.max(0.3, 0.9 * Math.sqrt(eps * (rate * t[2] + 1 - x) / (a * h * h))), g, 1e-12);
         assertTrue(g < 1, "a local error above the end time's tolerance shortens the next step: " + g);
