@@ -46,6 +46,15 @@ const state = page => page.evaluate(() => {
 });
 const labels = page => page.evaluate(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(t => t.textContent));
 
+/** Opens the label edit of LPSCl by a double-click and types "Argyro" into it (the last letter as a key press), unapplied. */
+async function typeArgyroOverLPSCl(page) {
+    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
+    await pollUntil(page, state, s => s.edit !== null, 15000);
+    await page.locator('.label-edit input').first().fill('Argyr');
+    await page.keyboard.type('o');
+    await page.waitForTimeout(1000);
+}
+
 /**
  * Stops the server as the page sees it for away ms (the page's reconnects refused), runs meanwhile() then, starts it
  * again and waits until the page has connected again and drawn.
@@ -77,11 +86,7 @@ try {
     await page.mouse.wheel(0, 100);
     await page.waitForFunction(t => document.querySelector('#sprotty svg > g')?.getAttribute('transform') !== t, atLoad, { timeout: 10000 });
     await page.waitForTimeout(500);
-    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
-    await pollUntil(page, state, s => s.edit !== null, 15000);
-    await page.locator('.label-edit input').first().fill('Argyr');
-    await page.keyboard.type('o');
-    await page.waitForTimeout(1000);
+    await typeArgyroOverLPSCl(page);
     const user = await state(page);
     check(user.edit?.value === 'Argyro' && user.edit.over === 'LPSCl' && user.selected.some(id => id.endsWith('material:LPSCl')),
         `before: the edit of LPSCl with Argyro typed, LPSCl selected (${JSON.stringify(user)})`);
@@ -107,11 +112,7 @@ try {
     await pollUntil(page, labels, l => l.includes('LPSCl'), 20000);
 
     // the edit's element is renamed on disk while the server is gone: after the reconnect the typed text is said
-    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
-    await pollUntil(page, state, s => s.edit !== null, 15000);
-    await page.locator('.label-edit input').first().fill('Argyr');
-    await page.keyboard.type('o');
-    await page.waitForTimeout(1000);
+    await typeArgyroOverLPSCl(page);
     await stopAndStart(page, server, () => writeFileSync(file, before.replaceAll('LPSCl', 'Sulfide')));
     await pollUntil(page, labels, l => l.includes('Sulfide'), 20000);
     const gone = await pollUntil(page, state, s => s.status.includes('Argyro'), 10000);
@@ -137,11 +138,7 @@ try {
     // the connection cut, the server there but slow to answer (2.5 s for each attempt to connect; GLSP's reconnect
     // tries every second, and tried again while the last attempt was still connecting): one attempt at a time, one
     // new diagram, the edit kept with its text
-    await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().dblclick();
-    await pollUntil(page, state, s => s.edit !== null, 15000);
-    await page.locator('.label-edit input').first().fill('Argyr');
-    await page.keyboard.type('o');
-    await page.waitForTimeout(1000);
+    await typeArgyroOverLPSCl(page);
     const attempts = server.connections();
     const reconnects = () => logs.filter(l => l.includes('GLSPWebSocketProvider Reconnecting!')).length;
     const reconnected = reconnects();
