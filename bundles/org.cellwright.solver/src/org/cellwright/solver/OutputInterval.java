@@ -32,9 +32,10 @@ public final class OutputInterval {
     public static final double LONGEST = 60;
 
     /**
-     * The shortest interval [s]: a cycler's finest usual logging interval, that of the measured files runs are compared
-     * with; a step shorter than {@link #SAMPLES_PER_STEP} s (a pulse of 10 s) is drawn from a sample a second and its
-     * end, not from samples at every solver step through the protocol's rests and long steps as well.
+     * The shortest interval [s]. The interval is one for the whole run, so a protocol with one short step (a pulse of
+     * 10 s) samples its rests and long steps at it too: 1 s bounds a run's samples to one per simulated second (3,600
+     * an hour) wherever the solver steps finer, where a 10 s pulse's 50th (0.2 s) would record its every step; a step
+     * of 50 s or more still gets its 50 samples.
      */
     public static final double SHORTEST = 1;
 
