@@ -11,6 +11,7 @@ import org.cellwright.run.folder.Summary;
 import org.cellwright.run.store.Changes;
 import org.cellwright.run.store.RunStore;
 import org.cellwright.solver.CathodeVolumes;
+import org.cellwright.solver.OutputInterval;
 import org.cellwright.solver.ParticleShells;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.json.InputsJson;
@@ -144,7 +145,9 @@ public final class Staleness {
 	 * steepest; runs made in sessions 31 and 32 took 32 where it now chooses 48 ({@link ParticleShells}, session 33);
 	 * runs made before session 34 took 20 cathode volumes, where it now chooses 40 for a large ohmic drop across the
 	 * cathode ({@link CathodeVolumes}), and runs made in session 34 before it took 32 shells where it now chooses 48 for
-	 * such a drop too ({@link ParticleShells}).
+	 * such a drop too ({@link ParticleShells}). The interval between the samples is chosen from the protocol too where the
+	 * file sets no {@code output-interval} ({@link OutputInterval}, session 35; 60 s before for every protocol): a run
+	 * whose interval moved alone is out of date as well, said so (the solution it samples is the same).
 	 */
 	private static String meshOnly(JsonObject before, JsonObject after, RunUnit now) {
 		if (before == null || after == null || now.experiment() == null) return null;
@@ -153,15 +156,32 @@ public final class Staleness {
 		Integer volumesRan = nodes(before, CATHODE_NODES), volumes = nodes(after, CATHODE_NODES);
 		boolean shellsMoved = shellsRan != null && shells != null && !shellsRan.equals(shells);
 		boolean volumesMoved = volumesRan != null && volumes != null && !volumesRan.equals(volumes);
-		if (!shellsMoved && !volumesMoved || shellsMoved && set.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
-				|| volumesMoved && set.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL)
+		Double intervalRan = seconds(before, OUTPUT_INTERVAL), interval = seconds(after, OUTPUT_INTERVAL);
+		boolean intervalMoved = intervalRan != null && interval != null && !intervalRan.equals(interval);
+		if (!shellsMoved && !volumesMoved && !intervalMoved || shellsMoved && set.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
+				|| volumesMoved && set.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL
+				|| intervalMoved && set.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL)
 			return null;
 		JsonObject a = before.deepCopy(), b = after.deepCopy();
 		for (JsonObject o : List.of(a, b)) {
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(CATHODE_NODES);
+			o.getAsJsonObject(SOLVER_SETTINGS).remove(OUTPUT_INTERVAL);
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
+		String sampling = "records a sample every " + seconds(interval) + " s for its protocol where this run recorded one every "
+				+ seconds(intervalRan) + " s (the file sets no output-interval: every constant-current step gets at least "
+				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, from " + seconds(OutputInterval.SHORTEST) + " to "
+				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled every " + seconds(OutputInterval.LONGEST) + " s)";
+		if (!shellsMoved && !volumesMoved)
+			return " is as this run ran it, but CellWright now " + sampling + ": running it again records the same solution at other times.";
+		String mesh = meshMoved(shellsRan, shells, shellsMoved, volumesRan, volumes, volumesMoved);
+		return intervalMoved ? mesh + " It also " + sampling + "." : mesh;
+	}
+
+	/** The sentence of {@link #meshOnly} where the shells or the cathode volumes or both moved. */
+	private static String meshMoved(Integer shellsRan, Integer shells, boolean shellsMoved, Integer volumesRan, Integer volumes,
+			boolean volumesMoved) {
 		String steepest = ", the steepest and those whose ohmic drop across the cathode exceeds " + CathodeVolumes.FINE_FROM + " RT/F "
 				+ ParticleShells.STEEPEST + ", those where it exceeds " + ParticleShells.NARROW_ZONE_FROM + " RT/F " + ParticleShells.NARROW_ZONE
 				+ "; earlier versions took " + ParticleShells.STEEP + " where this rule takes " + ParticleShells.GENTLE + " or "
@@ -192,7 +212,22 @@ public final class Staleness {
 								+ " were up to 0.135 % off)." : ".");
 	}
 
-	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes";
+	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes",
+			OUTPUT_INTERVAL = "output_interval_s";
+
+	/** A time inputs.json records ({@value #SOLVER_SETTINGS}.{@code key}) [s], or null. */
+	private static Double seconds(JsonObject inputs, String key) {
+		try {
+			return inputs.get(SOLVER_SETTINGS) instanceof JsonObject s && s.get(key) != null ? s.get(key).getAsDouble() : null;
+		} catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	/** Seconds as a sentence says them: three digits at most, no trailing zeros ("14.4", "60"). */
+	private static String seconds(double s) {
+		return new java.math.BigDecimal(s).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+	}
 
 	/** A mesh's number inputs.json records ({@value #SOLVER_SETTINGS}.{@code key}), or null. */
 	private static Integer nodes(JsonObject inputs, String key) {

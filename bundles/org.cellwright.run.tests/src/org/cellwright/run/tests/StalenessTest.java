@@ -171,6 +171,37 @@ class StalenessTest {
 	}
 
 	/**
+	 * A run made before session 35 recorded a sample every 60 s whatever its protocol; the steep file's 10 mA/cm2 for
+	 * 10 min (its nominal duration the 10 min) now takes one every 12 s (OutputInterval: 50 samples over the step). Out
+	 * of date, its file unchanged, and the message says the samples moved, not the solution; with the shells moved too,
+	 * both. Where the file sets the interval itself, a change of it is the file's, said as before.
+	 */
+	@Test
+	void aRunSampledEvery60sWhereItsProtocolNowTakes12sSaysSo() throws Exception {
+		Path x = steepRun("o", "particle_nodes", 48);
+		assertEquals(12, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9, "the interval the protocol takes");
+		asRecorded(x, "output_interval_s", 60);
+		String sampling = "records a sample every 12 s for its protocol where this run recorded one every 60 s (the file sets no"
+				+ " output-interval: every constant-current step gets at least 50 samples over its nominal duration, from 1 to 60 s apart;"
+				+ " earlier versions sampled every 60 s)";
+		assertEquals("Out of date: o.cell is as this run ran it, but CellWright now " + sampling
+				+ ": running it again records the same solution at other times.", stale(x));
+		asMadeWith(x, 32, null);
+		String why = stale(x);
+		assertTrue(why.startsWith("Out of date: o.cell is as this run ran it, but CellWright now takes 48 particle shells for its protocol"
+				+ " where this run took 32"), why);
+		assertTrue(why.endsWith(" It also " + sampling + "."), why);
+
+		// the file sets 30 s itself: its own change of the interval, not the protocol's choice
+		Path f = tmp.resolve("o.cell");
+		Cli.write(f, java.nio.file.Files.readString(f).replace("experiment X { cell C protocol P }",
+				"experiment X { cell C protocol P solver { output-interval = 30 s } }"));
+		assertTrue(stale(x).startsWith("Out of date: the inputs"), stale(x));
+		assertFalse(stale(x).contains("records a sample"), stale(x));
+	}
+
+	/**
 	 * Runs the steep file NAME.cell (an NCM-like composite discharged at 9 mA/cm2: diffusion number 1.5, its
 	 * electrolyte and solid drop about 6.9 RT/F across the layer, between CathodeVolumes' bound of 6.5 and the 7.5 above
 	 * which ParticleShells takes 80 shells since session 35: at 10 mA/cm2, 7.7 RT/F, it took 80) and returns its run folder, whose inputs.json records
@@ -198,9 +229,14 @@ class StalenessTest {
 
 	/** The run's inputs.json and inputs hash as a run of the same file made with these shells and cathode volumes (null: as recorded). */
 	private static void asMadeWith(Path run, Integer shells, Integer volumes) throws Exception {
+		if (shells != null) asRecorded(run, "particle_nodes", shells);
+		if (volumes != null) asRecorded(run, "cathode_nodes", volumes);
+	}
+
+	/** The run's inputs.json and inputs hash as a run of the same file made with this solver setting (inputs.json's key) records them. */
+	private static void asRecorded(Path run, String key, Number value) throws Exception {
 		com.google.gson.JsonObject in = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(run.resolve("inputs.json"))).getAsJsonObject();
-		if (shells != null) in.getAsJsonObject("solver_settings").addProperty("particle_nodes", shells);
-		if (volumes != null) in.getAsJsonObject("solver_settings").addProperty("cathode_nodes", volumes);
+		in.getAsJsonObject("solver_settings").addProperty(key, value);
 		java.nio.file.Files.writeString(run.resolve("inputs.json"), in.toString());
 		String hash = org.cellwright.run.RunWriter.hash(org.cellwright.solver.input.json.InputsJson.parse(in.toString(), "inputs.json",
 				org.cellwright.solver.input.json.InputsJson.Purpose.RECORD));

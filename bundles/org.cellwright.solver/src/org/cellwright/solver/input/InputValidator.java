@@ -104,7 +104,7 @@ public final class InputValidator {
             if (!(settings.absoluteTolerance() > 0)) out.add("settings: absolute tolerance must be > 0");
             if (!(settings.maxStep() > 0)) out.add("settings: max step must be > 0");
             else if (InputLimits.maxStepProblem(settings.maxStep()) != null) out.add("settings: max step " + InputLimits.maxStepProblem(settings.maxStep()));
-            if (!(settings.outputInterval() >= 0)) out.add("settings: output interval must be >= 0");
+            if (!(settings.outputInterval() >= 0) && settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL) out.add("settings: output interval must be >= 0");
         }
         return out;
     }

@@ -14,7 +14,9 @@ package org.cellwright.solver.input;
  * (while lithiating) below 0.003 in stoichiometry, so the end of a discharge at saturation does not depend on the
  * step size, and the step below maxStep [s]. The cathode Newton iteration stops when
  * potential updates are below 1e-3 absoluteTolerance [V]. outputInterval [s]: least simulated time between two
- * streamed samples (step ends and cut-offs are always sampled; 0 = every step). debugConservationChecks: after
+ * streamed samples (step ends and cut-offs are always sampled; 0 = every step; by default
+ * {@link #OUTPUT_INTERVAL_FROM_PROTOCOL}: chosen before the run from the protocol by
+ * {@code org.cellwright.solver.OutputInterval}, at least 50 samples over each constant-current step, 1 to 60 s). debugConservationChecks: after
  * every step, check that the cell's lithium is constant and that the working electrode lost exactly I dt / F;
  * a violation ends the run with NOT_CONVERGED and a CONSERVATION_ERROR event.
  */
@@ -33,6 +35,12 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
      */
     public static final int CATHODE_NODES_FROM_PROTOCOL = 0;
 
+    /**
+     * {@link #outputInterval} of settings that leave it to the protocol (the default): {@code OutputInterval.resolve}
+     * chooses it before the run, and the run's inputs record the interval chosen.
+     */
+    public static final double OUTPUT_INTERVAL_FROM_PROTOCOL = -1;
+
     public static SolverSettings defaults() { return new Builder().build(); }
 
     public static Builder builder() { return new Builder(); }
@@ -45,7 +53,7 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
 
     public static final class Builder {
         private int cathodeNodes = CATHODE_NODES_FROM_PROTOCOL, particleNodes = PARTICLE_NODES_FROM_PROTOCOL, interlayerNodes = 10;
-        private double rtol = 1e-4, atol = 1e-6, maxStep = 600, outputInterval = 60;
+        private double rtol = 1e-4, atol = 1e-6, maxStep = 600, outputInterval = OUTPUT_INTERVAL_FROM_PROTOCOL;
         private boolean debug = false;
 
         public Builder cathodeNodes(int v) { cathodeNodes = v; return this; }
