@@ -273,7 +273,7 @@ public final class PropertyCatalog {
 		def("absolute-tolerance", s, Dimension.DIMENSIONLESS, 1e-12, true, 1e-4, true, "absolute tolerance of the time integration");
 		def("max-step", s, Dimension.TIME, org.cellwright.lang.Limits.MIN_MAX_STEP, true, INF, false, "largest time step, at least "
 				+ fmt(org.cellwright.lang.Limits.MIN_MAX_STEP * 1e3) + " ms (the limit, see 'Limits' in docs/language.md)");
-		nonNegative("output-interval", s, Dimension.TIME, "interval between recorded samples (0: every time step)");
+		nonNegative("output-interval", s, Dimension.TIME, "interval between recorded samples (0: every time step; unset: a solid-state run samples every 50th of its shortest constant-current step, 1-60 s apart)");
 	}
 
 	/**
