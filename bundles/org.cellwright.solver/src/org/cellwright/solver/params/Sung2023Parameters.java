@@ -124,7 +124,7 @@ public final class Sung2023Parameters {
                 .set(ELECTRONIC_CONDUCTIVITY, 2.2e4) // network of CNTs: measured on 0.5-5 um MWCNT/CMC layers by four-probe, 1.2e4-4e4 S/m (Ichkitidze et al., Mater. Sci. Appl. 2013, DOI 10.4236/msa.2013.45A001); the range's geometric middle
                 .set(YOUNGS_MODULUS, 1e12) // Sung2023
                 .set(TENSILE_STRENGTH, 10e9) // > 10 GPa, Sung2023: holds the expanding Li15Si4 (hardness 1.9 GPa) together
-                .set(CONTACT_ANGLE, Math.toRadians(90)) // carbon: moderately lithiophobic; fitted (calibration.cell, bracket fit CntContactAngleBracket: every expectation of Sung2023's cells with CNTs holds from 23.5 deg to the bound 175 deg; docs/calibration.md)
+                .set(CONTACT_ANGLE, Math.toRadians(90)) // carbon: moderately lithiophobic; fitted (calibration.cell, bracket fit CntContactAngleBracket: every expectation of Sung2023's cells with CNTs holds from 23.5 deg to the bound 175 deg, the same re-run 2026-12-07, session 35, after SiNP's dead-lithium-fraction became 0.01 and SUS's 0.0041; docs/calibration.md)
                 .set(ADHESION_ENERGY, 0.12) // derived: dispersion only, W = 2 sqrt(gamma_C gamma_S): graphite cleavage 2 gamma_C = 0.19-0.37 J/m2 (Liu et al., PRB 2012, DOI 10.1103/PhysRevB.85.205418; Wang et al., Nat. Commun. 2015, DOI 10.1038/ncomms8853), sulfide surfaces 27-29 mN/m (sulfur, MoS2; Kelebek 1988): 0.10-0.15 J/m2 (docs/calibration.md)
                 .build();
     }
