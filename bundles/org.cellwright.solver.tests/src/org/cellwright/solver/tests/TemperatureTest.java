@@ -85,7 +85,8 @@ class TemperatureTest {
 
     /**
      * A prediction (the study cycles full cells at 60 degC, half cells at room temperature only): with the Li/LPSCl
-     * interphase's measured growth barrier (62.3 kJ/mol) and its bracketed conduction barrier (10 kJ/mol, 6.15-15.4; 6.32-15.5 re-run in session 35), the
+     * interphase's measured growth barrier (62.3 kJ/mol) and its bracketed conduction barrier (10 kJ/mol, 6.15-15.4;
+     * 6.32-15.5 re-run in session 35), the
      * interphase of the half cell's Li foil counter electrode has a resistance at a given age, sqrt(k)/kappa, that
      * rises with 62.3/2 - 10 = 21 kJ/mol, 2.4x at 60 degC its 25 degC value: the cell strips as at room temperature
      * for 18 cycles (every cycle after the 3rd >= 98 %), then the foil's interphase takes the 0.2 V cut-off (0.193 V)
