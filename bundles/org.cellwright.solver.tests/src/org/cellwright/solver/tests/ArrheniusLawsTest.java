@@ -202,7 +202,8 @@ class ArrheniusLawsTest {
         assertEquals(factor(eg), i.growthConstant() / k1, 1e-12);
         assertEquals(factor(ec), i.conductivity() / s1, 1e-12);
         // the conduction barrier is not measured (no temperature-resolved measurement of Li2S, Li3P, LiCl or the grown
-        // interphase was found; bracketed in 6.32-15.5 kJ/mol by the study's 60 degC long cycling, docs/calibration.md):
+        // interphase was found; bracketed in 6.32-15.5 kJ/mol by the study's 60 degC long cycling, 6.32-15.5 re-run
+        // 2026-12-07, session 35, docs/calibration.md):
         // it must stay below the SE's conduction barrier, the stated
         // reason (a Li3P-rich interphase, Nazri 1989: > 1e-4 S/cm at room temperature)
         assertTrue(ec < se.get(IONIC_ACTIVATION_ENERGY, 0), "Li3P-rich interphase conducts with a lower barrier than the SE");

@@ -20,7 +20,7 @@
  * <li>temperature of the interphase: growth k(T) and Li+ conduction kappa(T) both Arrhenius, each with its own
  * activation energy (SE: interphase-activation-energy, none when not given: 62.3 kJ/mol for Li6PS5Cl, measured on
  * SUS|Li6PS5Cl|Li, Aktekin et al. 2023; interphase-conduction-activation-energy, 10 kJ/mol for the Li3P-rich Li/LPSCl
- * interphase, fitted as a bracket, 6.32-15.5 kJ/mol (6.15-15.4 before the CEI growth barrier became derived) against the study's 60 C long cycling); the resistance at a given age scales as sqrt(k(T))/kappa(T), with 62.3/2 - 10 = 21 kJ/mol:
+ * interphase, fitted as a bracket, 6.32-15.5 kJ/mol (6.15-15.4 before the CEI growth barrier became derived) against the study's 60 C long cycling, 6.32-15.5 re-run 2026-12-07, session 35); the resistance at a given age scales as sqrt(k(T))/kappa(T), with 62.3/2 - 10 = 21 kJ/mol:
  * at 60 C the interlayer half cell's Li foil counter electrode ends every stripping at its 0.2 V cut-off from cycle ~20
  * (its interphase overpotential ~0.19 V; a prediction, experiments.cell InterlayerHalfCellAt60C), and the baseline
  * full cell's foil fades ({@link org.cellwright.solver.physics.SolidElectrolyteInterphase#setTemperature});</li>
