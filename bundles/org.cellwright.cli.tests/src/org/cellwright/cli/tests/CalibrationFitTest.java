@@ -54,7 +54,9 @@ class CalibrationFitTest {
 	 * value there, so it stays {@code source "calibrated"}, its row in docs/calibration.md's Open table naming the fit as
 	 * the evidence. A bracket closed on at least one side is the value's source, as a least-squares fit is.
 	 */
-	static final List<String> UNDETERMINED = List.of();
+	static final List<String> UNDETERMINED = List.of(
+			// session 35: undetermined over 1-1e7 S/m once SiNP's and SUS's dead-lithium shares moved (0.01, 0.0041)
+			"SiliconElectronicConductivityBracket");
 	/**
 	 * Undetermined brackets whose value has since been derived from measurements (session 33: Li's Coble barrier from
 	 * its measured lattice self-diffusion barrier, materials.cell; session 34: NCM811's interphase growth barrier from
@@ -157,7 +159,7 @@ class CalibrationFitTest {
 				assertEquals("fitted: calibration.cell", p.getSource(), e.getTarget() + " is derived by fit " + f.getName());
 				fitted++;
 			}
-		assertEquals(23, fitted, "fitted library values");
+		assertEquals(22, fitted, "fitted library values");
 		assertEquals(UNDETERMINED.size(), open, "values a bracket left open");
 		assertEquals(SOURCED_SINCE.size(), sourced, "values a bracket left open and a measurement sourced since");
 	}
