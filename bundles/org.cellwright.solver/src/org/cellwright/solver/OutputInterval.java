@@ -60,11 +60,7 @@ public final class OutputInterval {
      */
     public static double nominalDuration(StepSpec.ConstantCurrent cc, CellSpec cell) {
         double perArea = Simulation.nominalCapacity(cell) / cell.area(); // [C/m2]
-        double i = Math.abs(switch (cc.mode()) { // [A/m2]
-            case DENSITY -> cc.value();
-            case CURRENT -> cc.value() / cell.area();
-            case C_RATE -> cc.value() * perArea / 3600;
-        });
+        double i = ParticleShells.density(cc.mode(), cc.value(), cell, perArea / 3600); // [A/m2]
         double t = shorter(Double.POSITIVE_INFINITY, cc.mode() == CurrentMode.C_RATE ? 3600 / Math.abs(cc.value()) : perArea / i);
         for (Cutoff c : cc.cutoffs()) {
             if (c.kind() == Cutoff.Kind.DURATION) t = shorter(t, c.value());

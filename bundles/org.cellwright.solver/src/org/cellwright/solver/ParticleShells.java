@@ -142,7 +142,8 @@ public final class ParticleShells {
         return largest;
     }
 
-    private static double density(CurrentMode mode, double value, CellSpec cell, double perC) {
+    /** The size of a step's current [A/m2] given in its mode; perC: the current density of 1 C [A/m2] (OutputInterval too). */
+    static double density(CurrentMode mode, double value, CellSpec cell, double perC) {
         return Math.abs(switch (mode) {
             case DENSITY -> value;
             case CURRENT -> value / cell.area();
