@@ -43,10 +43,12 @@ class EditingSessionConcurrencyUITest {
 		assertNotNull(display, "runs on the UI thread, as the views do");
 
 		// what a view and the reconciler find when nobody else reads the model meanwhile
-		EditingSession alone = EditingSession.of(new Document(text));
+		Document aloneDocument = new Document(text); // held: a session holds its document only weakly
+		EditingSession alone = EditingSession.of(aloneDocument);
 		XtextResource once = alone.parsed();
 		List<String> materials = palettes(once);
 		List<String> issues = alone.read(text, r -> messages(DocumentValidator.validate(r, CancelIndicator.NullImpl)));
+		java.lang.ref.Reference.reachabilityFence(aloneDocument);
 		assertTrue(materials.stream().anyMatch(s -> s.endsWith("Li15Si4")), "the standard library's materials are in the palette: " + materials);
 
 		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
@@ -80,7 +82,10 @@ class EditingSessionConcurrencyUITest {
 		reconciler.start();
 		try {
 			for (int round = 0; round < ROUNDS && failures.isEmpty(); round++) {
-				EditingSession session = EditingSession.of(new Document(text)); // a new document: a new parse, new caches
+				// a new document: a new parse, new caches; held until the round's validation ran, as an open editor holds its
+				// document (the session holds it only weakly: a collected document has no text, and a read of it finds nothing)
+				Document document = new Document(text);
+				EditingSession session = EditingSession.of(document);
 				AtomicInteger inside = new AtomicInteger();
 				// the Stack view: on a new parse, the palette of every cell (the scope of a layer's material)
 				session.addListener((model, change) -> {
@@ -94,9 +99,10 @@ class EditingSessionConcurrencyUITest {
 						inside.decrementAndGet();
 					}
 				});
-				toValidate.put(new Object[] { session, text, inside });
+				toValidate.put(new Object[] { session, text, inside, document });
 				session.parsed(); // the view asks for the parse of the text (StackView.reparse): told at once
 				while (display.readAndDispatch()) { /* a parse the reconciler made is announced here */ }
+				java.lang.ref.Reference.reachabilityFence(document);
 			}
 			toValidate.put(new Object[0]);
 			reconciler.join(TimeUnit.MINUTES.toMillis(5));
