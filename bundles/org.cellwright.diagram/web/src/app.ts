@@ -3,6 +3,8 @@
 import 'reflect-metadata';
 
 import {
+    Action,
+    ActionMessage,
     BaseJsonrpcGLSPClient,
     ClientState,
     ConsoleLogger,
@@ -22,6 +24,8 @@ import {
     GNode,
     IActionDispatcher,
     ModelInitializationConstraint,
+    Operation,
+    RedoAction,
     RoundedCornerNodeView,
     SelectionService,
     ServerEditLabelValidator,
@@ -37,6 +41,7 @@ import {
     LogLevel,
     STANDALONE_MODULE_CONFIG,
     TYPES,
+    UndoAction,
     bindOrRebind,
     CommandExecutionContext,
     CommandReturn,
@@ -405,7 +410,7 @@ const FIT_PADDING = 20;
  * whichever shows it larger (left on a tie). GLSP's FitToScreen centres in the whole canvas, so in a small editor the
  * palette covered much of the diagram. Returns the viewport it set.
  */
-function fitBesideThePalette(context: EditorContextService, dispatcher: IActionDispatcher): string | undefined {
+function fitBesideThePalette(context: EditorContextService, dispatcher: IActionDispatcher): Viewport | undefined {
     const root = context.modelRoot as any;
     const canvas = root?.canvasBounds;
     const nodes = (root?.children ?? []).filter((c: any) => c.position && c.size && c.size.width > 0 && c.size.height > 0);
@@ -446,7 +451,7 @@ function fitBesideThePalette(context: EditorContextService, dispatcher: IActionD
         y: y0 + h / 2 - (area.y + area.height / 2) / zoom
     };
     dispatcher.dispatch(SetViewportAction.create(root.id, { scroll, zoom }, { animate: false }));
-    return JSON.stringify({ scroll, zoom });
+    return { scroll, zoom };
 }
 
 /**
@@ -457,8 +462,22 @@ function fitBesideThePalette(context: EditorContextService, dispatcher: IActionD
  * sent then is refused.
  */
 class CellGLSPClient extends BaseJsonrpcGLSPClient {
+    /** Told of an edit (an operation, undo, redo) sent while the connection is closed: it is not applied. */
+    onRefused?: (action: Action) => void;
+
     connectionClosed(): void {
         this.handleConnectionClosed();
+    }
+
+    /**
+     * GLSP's send, but with the connection closed (the server away) nothing is sent: an edit is refused through
+     * onRefused (the page says it was not applied), other actions are dropped. GLSP's threw 'GLSPClient is not ready',
+     * and the edit was lost without a word.
+     */
+    override sendActionMessage(message: ActionMessage): void {
+        if (this.isConnectionActive()) return super.sendActionMessage(message);
+        const action = message.action;
+        if (Operation.is(action) || UndoAction.is(action) || RedoAction.is(action)) this.onRefused?.(action);
     }
 }
 
@@ -472,11 +491,19 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
  * - one attempt at a time, and one connection given to the page (onConnection, then onReconnect once per connection
  *   that closed): GLSP's reconnect timer starts an attempt every second, also while the last one is still connecting (a
  *   server slow to answer), each that opened called onReconnect, so the page built a diagram for each, the later ones
- *   from a diagram not yet drawn (the user's open edit lost), and each was given the latest socket, not its own.
+ *   from a diagram not yet drawn (the user's open edit lost), and each was given the latest socket, not its own;
+ * - an attempt that has not connected within CONNECT_TIMEOUT_MS (5 s: a server that accepts and answers nothing, a
+ *   suspended process, a network that drops the packets) is given up and tried again, and onWaiting is told that it
+ *   timed out: it waited for Chromium's own timeout of the websocket's opening handshake (minutes), the page silent.
  */
 class CellWebSocketProvider extends GLSPWebSocketProvider {
+    /** How long an attempt to connect may take before it is given up and made again (ms). */
+    static readonly CONNECT_TIMEOUT_MS = 5000;
     onClosed?: () => void;
-    onWaiting?: () => void;
+    /** Told of each attempt that failed: its number (since the last connection given to the page) and whether it timed out. */
+    onWaiting?: (attempt: number, timedOut: boolean) => void;
+    /** The attempts made since the last connection given to the page. */
+    private attempts = 0;
     /** The page's handler, and the one GLSP's listen is given (it gives each connection to the page once). */
     private page?: GLSPConnectionHandler;
     private once?: GLSPConnectionHandler;
@@ -511,6 +538,7 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
             return;
         }
         this.given = socket;
+        this.attempts = 0;
         if (isReconnect) this.page?.onReconnect?.(connection);
         else this.page?.onConnection?.(connection);
     }
@@ -518,24 +546,42 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
     protected override createWebSocket(url: string): WebSocket {
         const socket = super.createWebSocket(url);
         const reconnect = this.reconnecting;
+        const attempt = ++this.attempts;
         let opened = false;
-        socket.addEventListener('open', () => { opened = true; });
-        socket.addEventListener('close', () => {
-            if (this.given !== socket) return;
-            this.given = undefined;
-            this.onClosed?.();
-        });
-        // GLSP's onerror, which runs after this, clears the reconnect timer: the latest attempt's failure tries again
-        socket.addEventListener('error', () => {
-            if (opened) return;
-            this.onWaiting?.();
+        let failed = false;
+        // the attempt failed (refused, or given up after CONNECT_TIMEOUT_MS): the latest attempt's failure tries again
+        const fail = (timedOut: boolean) => {
+            if (opened || failed) return;
+            failed = true;
+            window.clearTimeout(timeout);
+            // GLSP's reconnect timer would start an attempt of its own once this socket is no longer connecting
+            clearInterval(this.reconnectTimer);
+            this.onWaiting?.(attempt, timedOut);
             window.setTimeout(() => {
                 if (this.webSocket !== socket || !this.once) return;
                 this.once.logger?.warn('GLSPWebSocketProvider reconnecting...');
                 this.listen(this.once, reconnect);
                 this.reconnectAttempts++;
             }, this.options.reconnectDelay);
+        };
+        const timeout = window.setTimeout(() => {
+            if (socket.readyState !== WebSocket.CONNECTING) return;
+            this.once?.logger?.warn(`GLSPWebSocketProvider attempt ${attempt} not connected within ${CellWebSocketProvider.CONNECT_TIMEOUT_MS} ms: given up`);
+            fail(true);
+            socket.close();
+        }, CellWebSocketProvider.CONNECT_TIMEOUT_MS);
+        socket.addEventListener('open', () => {
+            opened = true;
+            window.clearTimeout(timeout);
         });
+        socket.addEventListener('close', () => {
+            window.clearTimeout(timeout);
+            if (this.given !== socket) return;
+            this.given = undefined;
+            this.onClosed?.();
+        });
+        // GLSP's onerror, which runs after this, clears the reconnect timer
+        socket.addEventListener('error', () => fail(false));
         return socket;
     }
 }
@@ -548,10 +594,13 @@ type Diagram = {
     labelEdit: CellEditLabelUI
 };
 
+/** sprotty's viewport: the model point at the canvas's top left, and the zoom. */
+type Viewport = { scroll: { x: number, y: number }, zoom: number };
+
 /** What the user had in the diagram of a connection that closed, carried to the next one's: viewport, selection, open edit. */
 type Kept = {
-    viewport?: { scroll: { x: number, y: number }, zoom: number },
-    fitted?: string,
+    /** The user's own viewport (zoomed or scrolled since the page's fit); undefined: the new diagram is fitted. */
+    viewport?: Viewport,
     selected: string[],
     edit?: KeptEdit
 };
@@ -580,44 +629,79 @@ async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string,
         : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.' };
 }
 
+/** An edit refused while the server is away, in words: 'The delete', 'The undo', ... */
+function editNamed(action: Action): string {
+    switch (action.kind) {
+        case 'createNode': return 'The new element';
+        case 'createEdge': return 'The new link';
+        case 'deleteElement': return 'The delete';
+        case 'applyLabelEdit': return 'The rename';
+        case RENAME_ANSWERED: return 'The rename';
+        case UndoAction.KIND: return 'The undo';
+        case RedoAction.KIND: return 'The redo';
+        default: return 'The edit';
+    }
+}
+
+/** A time of the page's clock as HH:MM:SS. */
+const clock = (t: Date) => [t.getHours(), t.getMinutes(), t.getSeconds()].map(n => String(n).padStart(2, '0')).join(':');
+
 const file = new URLSearchParams(window.location.search).get('file') ?? '';
 const status = document.getElementById('status')!;
 if (!file) {
     status.textContent = 'No file: open this page with ?file=<path of a .cell file>';
+    status.className = 'error';
 } else {
     document.title = file.substring(file.lastIndexOf('/') + 1) + ' - CellWright diagram';
     const webSocketUrl = `ws://${window.location.host}/glsp`;
     let glspClient: CellGLSPClient | undefined;
     // the diagram of the current connection, and the viewport the page last fitted (undefined before the first fit)
     let diagram: Diagram | undefined;
-    let fitted: string | undefined;
+    let fitted: Viewport | undefined;
     // for tests: how many models the page has drawn (the load and each redraw)
     let drawn = 0;
-    const currentViewport = () => {
+    /**
+     * The server away (the page's connection closed, or not yet made): since when, the last attempt that failed and how,
+     * and an edit refused meanwhile. The waiting line says it, at once and after each failed attempt, until the page
+     * has a diagram again; while a diagram is shown it is read-only (body[data-connection=away]: dimmed), and an edit
+     * is refused with the line saying so. Before (session 36) the page said nothing while it reconnected, and an edit
+     * made then was lost without a word.
+     */
+    let away: { since: Date, attempt?: number, timedOut?: boolean, refused?: string } | undefined;
+    /**
+     * The viewport the user made their own (zoomed or scrolled since the page's last fit): the page's one reader of the
+     * viewport, for the fit on resize (not over the user's) and the reconnect (kept). Undefined while the page's fit is
+     * shown, and before the first fit.
+     */
+    const usersViewport = (): Viewport | undefined => {
         const root = diagram?.context.modelRoot as any;
-        return root?.scroll && root.zoom ? JSON.stringify({ scroll: root.scroll, zoom: root.zoom }) : undefined;
+        if (fitted === undefined || !root?.scroll || !root.zoom) return undefined;
+        const now = { scroll: { x: root.scroll.x, y: root.scroll.y }, zoom: root.zoom };
+        const same = now.zoom === fitted.zoom && now.scroll.x === fitted.scroll.x && now.scroll.y === fitted.scroll.y;
+        return same ? undefined : now;
     };
     const fit = () => {
         if (diagram) fitted = fitBesideThePalette(diagram.context, diagram.dispatcher);
     };
     // fitted at load and again whenever the page is resized (the editor made smaller or larger), unless the user
-    // zoomed or scrolled since (a viewport of their own is kept); sprotty updates the canvas bounds on 'resize'
-    // itself, the fit runs after it
+    // zoomed or scrolled since (a viewport of their own is kept) or a reconnect is under way (its viewport is the
+    // user's, put back by restore); sprotty updates the canvas bounds on 'resize' itself, the fit runs after it
     let resizing: number | undefined;
     const fitAgain = () => {
-        const userViewport = fitted !== undefined && currentViewport() !== fitted;
-        if (userViewport) return;
+        if (away || usersViewport()) return;
         window.clearTimeout(resizing);
-        resizing = window.setTimeout(fit, 100);
+        resizing = window.setTimeout(() => { if (!away && !usersViewport()) fit(); }, 100);
     };
     window.addEventListener('resize', fitAgain);
     // the page's own message line (GLSP's status overlay is the server's too: its model validation clears it at once):
-    // said for ms, or until clicked. A text the user typed that nothing applied (typed, quoted in the message) is theirs
-    // to take: a click on it selects it whole (Ctrl+C copies it) and a button copies it; the message then stays.
+    // said for ms, or until clicked, as information or as an error (kind: its colour). A text the user typed that
+    // nothing applied (typed, quoted in the message) is theirs to take: a click on it selects it whole (Ctrl+C copies
+    // it) and a button copies it; the message then stays.
     let saying: number | undefined;
-    const say = (message: string, ms?: number, typed?: string) => {
+    const say = (message: string, kind: 'info' | 'error', ms?: number, typed?: string) => {
         window.clearTimeout(saying);
         status.textContent = message;
+        status.className = kind;
         const at = typed === undefined ? -1 : message.indexOf(`'${typed}'`);
         if (typed !== undefined && at >= 0) {
             const text = document.createElement('span');
@@ -633,26 +717,41 @@ if (!file) {
             });
             status.replaceChildren(message.substring(0, at + 1), text, message.substring(at + 1 + typed.length), ' ', copy);
         }
-        if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) status.textContent = ''; }, ms);
+        if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) say('', 'info'); }, ms);
+    };
+    const sayAway = () => {
+        if (!away) return;
+        window.clearTimeout(saying);
+        const why = away.attempt === undefined ? ''
+            : `attempt ${away.attempt} ${away.timedOut ? `not answered within ${CellWebSocketProvider.CONNECT_TIMEOUT_MS / 1000} s` : 'failed'}, `;
+        status.textContent = diagram
+            ? `The diagram server is away since ${clock(away.since)}: the diagram is read-only until it is back, edits are not applied. `
+                + `Reconnecting to ${webSocketUrl}: ${why}trying again every second.` + (away.refused ? ` ${away.refused}` : '')
+            : `Waiting for the diagram server at ${webSocketUrl} since ${clock(away.since)}: ${why}trying again every second.`;
+        status.className = 'waiting';
+        if (diagram) document.body.dataset.connection = 'away';
     };
     status.addEventListener('click', () => {
         const selected = window.getSelection();
         if (selected && !selected.isCollapsed && status.contains(selected.anchorNode)) return;
-        if (document.body.dataset.state === 'loaded') say('');
+        if (document.body.dataset.state === 'loaded' && !away) say('', 'info');
     });
     /** The user's viewport, selection and open edit in the current diagram, its edit closed without applying anything. */
     const keep = (): Kept | undefined => {
         if (!diagram) return undefined;
-        const root = diagram.context.modelRoot as any;
         return {
-            viewport: fitted !== undefined && root?.scroll && root.zoom ? { scroll: { ...root.scroll }, zoom: root.zoom } : undefined,
-            fitted,
+            viewport: usersViewport(),
             selected: diagram.selection.getSelectedElementIDs(),
             edit: diagram.labelEdit.takeOpenEdit()
         };
     };
     const initialize = async (connection: MessageConnection, kept?: Kept): Promise<void> => {
         glspClient = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
+        glspClient.onRefused = action => {
+            if (!away) return;
+            away.refused = `${editNamed(action)} was not applied (${clock(new Date())}): the server is away.`;
+            sayAway();
+        };
         if (kept) {
             // the last connection's drawing, tool palette and label edit go: the new diagram draws into an empty
             // placeholder, as at load (sprotty's viewer and the UI extensions find it by its id)
@@ -700,15 +799,18 @@ if (!file) {
             appearing.observe(document.body, { childList: true, subtree: true });
         }
         container.get(ModelInitializationConstraint).onInitialized(async () => {
-            // a reconnect keeps the user's viewport; one before the page was ever fitted (the load not done) fits
-            if (kept?.viewport) fitted = kept.fitted;
-            else fit();
+            // a reconnect keeps the user's own viewport (restore); the page's fit is made again for the file as read now
+            if (!kept?.viewport) fit();
             if (kept) {
                 const said = await restore(current, kept);
-                say(said.message, said.lost === undefined ? BACK_MS : undefined, said.lost);
+                away = undefined;
+                delete document.body.dataset.connection;
+                if (said.lost === undefined) say(said.message, 'info', BACK_MS);
+                else say(said.message, 'error', undefined, said.lost);
             } else {
                 // 'Loading...', or what the page waited for
-                status.textContent = '';
+                away = undefined;
+                say('', 'info');
             }
             document.body.dataset.state = 'loaded';
         });
@@ -716,16 +818,25 @@ if (!file) {
         await container.get(DiagramLoader).load({ requestModelOptions: kept ? { asks: ASKS, isReconnecting: true } : { asks: ASKS } });
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
-    provider.onClosed = () => glspClient?.connectionClosed();
+    const started = new Date();
+    provider.onClosed = () => {
+        glspClient?.connectionClosed();
+        away = { since: new Date() };
+        sayAway();
+    };
     // a page opened before its server answers (reloaded while the server restarts, or the server gone between the
-    // page's load and its connection) waits for it, saying so, and draws the diagram once it answers
-    provider.onWaiting = () => {
-        if (!diagram) status.textContent = `Waiting for the diagram server at ${webSocketUrl}: not answering yet, trying again every second`;
+    // page's load and its connection) waits for it, saying so, and draws the diagram once it answers; a page whose
+    // connection closed says how its reconnect goes
+    provider.onWaiting = (attempt, timedOut) => {
+        away ??= { since: started };
+        away.attempt = attempt;
+        away.timedOut = timedOut;
+        sayAway();
     };
     provider.listen({
         onConnection: connection => {
             initialize(connection).catch(error => {
-                status.textContent = 'Cannot load the diagram: ' + error;
+                say('Cannot load the diagram: ' + error, 'error');
                 document.body.dataset.state = 'error';
             });
         },
@@ -735,7 +846,7 @@ if (!file) {
             glspClient?.stop();
             const kept = keep() ?? { selected: [] };
             initialize(connection, kept).catch(error => {
-                status.textContent = 'Cannot load the diagram again: ' + error;
+                say('Cannot load the diagram again: ' + error, 'error');
                 document.body.dataset.state = 'error';
             });
         },

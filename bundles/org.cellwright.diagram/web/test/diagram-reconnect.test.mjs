@@ -19,6 +19,8 @@ if (!url || !file || !screenshot) {
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
+/** The error colour of the page (its validation errors, #a40000) as getComputedStyle gives it. */
+const ERROR_COLOUR = 'rgb(164, 0, 0)';
 
 /**
  * What the user sees: the label edit (its text, focused, over which label, its name check's class), the inputs, drawings
@@ -41,7 +43,9 @@ const state = page => page.evaluate(() => {
         palettes: document.querySelectorAll('.tool-palette').length,
         viewport: document.querySelector('#sprotty svg > g')?.getAttribute('transform') ?? '',
         selected: [...document.querySelectorAll('#sprotty svg .selected')].map(n => n.id),
-        status: document.getElementById('status')?.textContent ?? ''
+        status: document.getElementById('status')?.textContent ?? '',
+        kind: document.getElementById('status')?.className ?? '',
+        colour: getComputedStyle(document.getElementById('status')).color
     };
 });
 const labels = page => page.evaluate(() => [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(t => t.textContent));
@@ -57,12 +61,16 @@ async function typeArgyroOverLPSCl(page) {
 
 /**
  * Stops the server as the page sees it for away ms (the page's reconnects refused), runs meanwhile() then, starts it
- * again and waits until the page has connected again and drawn.
+ * again and waits until the page has connected again and drawn. While the server is away the page's waiting line says
+ * so (before session 36 the page said nothing while it reconnected).
  */
 async function stopAndStart(page, server, meanwhile, away = 3000) {
     const connections = server.connections();
     const drawn = await page.evaluate(() => window.cellwrightDiagram.drawn());
     await server.stop();
+    const waiting = await pollUntil(page, state, s => s.kind === 'waiting', 3000);
+    check(/^The diagram server is away since \d\d:\d\d:\d\d: the diagram is read-only until it is back/.test(waiting.status),
+        `while the server is away the waiting line says so (${waiting.kind}: ${waiting.status})`);
     await page.waitForTimeout(away);
     await meanwhile?.();
     await server.start();
@@ -95,6 +103,8 @@ try {
     await stopAndStart(page, server);
     const said = (await state(page)).status;
     check(/connection to the server closed and is back/i.test(said), `the page says the connection came back (${said})`);
+    const told = await state(page);
+    check(told.kind === 'info' && told.colour !== ERROR_COLOUR, `the waiting line is gone, and the line that says the connection came back is information (${told.kind}, ${told.colour}), not in the error colour`);
     const after = await pollUntil(page, state, s => s.edit?.value === 'Argyro' && s.edit.over === 'LPSCl' && s.edit.checked !== '', 10000);
     check(after.edit?.value === 'Argyro' && after.edit.focused && after.edit.over === 'LPSCl',
         `after the reconnect the edit of LPSCl is open and focused with Argyro typed (${JSON.stringify(after.edit)})`);
@@ -117,8 +127,8 @@ try {
     await pollUntil(page, labels, l => l.includes('Sulfide'), 20000);
     const gone = await pollUntil(page, state, s => s.status.includes('Argyro'), 10000);
     check(gone.edit === null, `no edit is open for the element that is gone (${JSON.stringify(gone.edit)})`);
-    check(gone.status.includes('Argyro') && gone.status.includes('LPSCl'),
-        `the page's message keeps the typed text and names the element that is gone (${gone.status})`);
+    check(gone.status.includes('Argyro') && gone.status.includes('LPSCl') && gone.colour === ERROR_COLOUR,
+        `the page's message keeps the typed text and names the element that is gone, in the error colour (${gone.status}, ${gone.colour})`);
     check(readFileSync(file, 'utf8') === before.replaceAll('LPSCl', 'Sulfide'), 'nothing was applied to the file');
     // the typed text is the user's to take: the message's button copies it, a click on it selects it; the message stays
     // until clicked elsewhere

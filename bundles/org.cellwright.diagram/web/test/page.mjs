@@ -88,6 +88,8 @@ export function fitChecks(check) {
  * page's attempts that reached it). hold(ms): from then on the server answers an attempt only ms after it was made (a
  * server slow to answer: starting, busy). downAtFirstSocket(): the proxy stops when the page's first attempt to connect
  * reaches it (that attempt cut: the page loaded, its server gone before it connected); returns a promise settled then.
+ * blackhole(on): while on, a connection is accepted and nothing is answered or passed on (a suspended server process,
+ * a network that drops the packets); the attempts that reach it are counted too.
  */
 export async function proxy(target) {
     const to = new URL(target);
@@ -95,6 +97,7 @@ export async function proxy(target) {
     let port = 0;
     let upgrades = 0;
     let holdMs = 0;
+    let hole = false;
     let down;
     const sockets = new Set();
     const stop = () => new Promise(resolve => {
@@ -103,6 +106,13 @@ export async function proxy(target) {
     });
     const start = () => new Promise((resolve, reject) => {
         listener = net.createServer(page => {
+            if (hole) {
+                sockets.add(page);
+                page.on('error', () => {});
+                page.on('close', () => sockets.delete(page));
+                page.once('data', chunk => { if (/^GET \/glsp /.test(chunk.toString('latin1'))) upgrades++; });
+                return;
+            }
             const server = net.connect(Number(to.port), to.hostname);
             for (const s of [page, server]) {
                 sockets.add(s);
@@ -145,6 +155,7 @@ export async function proxy(target) {
         start,
         connections: () => upgrades,
         hold: ms => { holdMs = ms; },
+        blackhole: on => { hole = on; },
         downAtFirstSocket: () => new Promise(resolve => { down = resolve; })
     };
 }

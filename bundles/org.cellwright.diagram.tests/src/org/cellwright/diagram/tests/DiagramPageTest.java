@@ -227,10 +227,13 @@ class DiagramPageTest {
 	 * Enter then renames. An edit whose element was renamed on disk meanwhile is not opened again, and the page's message
 	 * names the element and the text typed, which nothing applied; its button copies the text, a click on the text
 	 * selects it, and the message stays until clicked elsewhere. The connection cut with the server slow to answer
-	 * (2.5 s for each attempt): one attempt at a time, one reconnect, the edit kept. Before (session 35) the page stopped
-	 * trying after the first refused reconnect and never connected again; a reconnect built a new diagram, the edit and
-	 * its text gone, the viewport fitted again, the selection empty, nothing said; a server slow to answer got three
-	 * attempts and three reconnects, and the edit was lost. Screenshot in target/diagram-reconnect.png.
+	 * (2.5 s for each attempt): one attempt at a time, one reconnect, the edit kept. While the server is away the page's
+	 * waiting line says so; the line that says the connection came back is information, not in the error colour, and
+	 * the one that names a name not applied is an error. Before (session 35) the page stopped trying after the first
+	 * refused reconnect and never connected again; a reconnect built a new diagram, the edit and its text gone, the
+	 * viewport fitted again, the selection empty, nothing said; a server slow to answer got three attempts and three
+	 * reconnects, and the edit was lost; before session 36 nothing was said while the page reconnected and the "is back"
+	 * line was red. Screenshot in target/diagram-reconnect.png.
 	 */
 	@Test
 	void aPageWhoseServerStopsAndStartsAgainKeepsTheUsersEditViewportAndSelection(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -245,12 +248,35 @@ class DiagramPageTest {
 	}
 
 	/**
+	 * The server gone and answering nothing (a suspended process: the page is loaded through a proxy in the test script
+	 * that cuts its connection, then accepts every attempt to connect and answers nothing; web/test/diagram-server-away.test.mjs):
+	 * at once the page's waiting line says that the server is away since when, that the diagram is read-only, and that
+	 * it reconnects; an attempt not answered within 5 s is given up and made again, the line saying so ('attempt 1 not
+	 * answered within 5 s'); a Delete made meanwhile is refused with the line saying so, the file unchanged. Once the
+	 * proxy passes the attempts on again the page connects, the waiting line goes, and the line that says the connection
+	 * is back is information, not in the error colour. Before (session 36) an attempt waited for Chromium's own timeout of
+	 * the websocket's handshake (minutes) without a word, nothing was said while the page reconnected, the Delete was
+	 * lost with a page error, and the "is back" line was red. Screenshot of the waiting line in target/diagram-server-away.png.
+	 */
+	@Test
+	void aPageWhoseServerAnswersNothingGivesEachAttemptUpAfterItsTimeoutAndSaysItIsReadOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-server-away.test.mjs", "diagram-server-away-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-server-away.png").toString()));
+		}
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
+				"the Delete made while the server was away changed nothing");
+	}
+
+	/**
 	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
 	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
 	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
-	 * "Waiting for the diagram server at ws://...: not answering yet, trying again every second", draws the diagram once
-	 * the server answers, and the message goes. Before (session 35) the first failed attempt ended it: 'Loading...' for
-	 * ever. Screenshot in target/diagram-first-connect.png.
+	 * "Waiting for the diagram server at ws://... since HH:MM:SS: attempt N failed, trying again every second" (N grows),
+	 * draws the diagram once the server answers, and the message goes. Before (session 35) the first failed attempt ended
+	 * it: 'Loading...' for ever. Screenshot in target/diagram-first-connect.png.
 	 */
 	@Test
 	void aPageOpenedBeforeItsServerAnswersWaitsForItAndDrawsTheDiagram() throws Exception {
