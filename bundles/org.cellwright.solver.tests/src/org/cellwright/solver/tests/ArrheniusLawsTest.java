@@ -214,7 +214,8 @@ class ArrheniusLawsTest {
         MaterialSpec am = Sung2023Parameters.ncm811();
         // conduction: measured on the interphase's phosphate constituent, amorphous Li3PO4 thin films, Li tracer
         // diffusion 25-160 degC: 0.58 eV (Kuwata et al., Solid State Ionics 294 (2016) 59, DOI 10.1016/j.ssi.2016.06.015),
-        // written as 56 kJ/mol; inside LiPON's 0.53-0.63 eV (Put et al., ACS Appl. Mater. Interfaces 2016), the range
+        // written as 56 kJ/mol; inside LiPON's 0.53-0.63 eV (Put et al., ACS Appl. Mater. Interfaces 8 (2016) 7060),
+        // the range
         double ec = am.get(INTERPHASE_CONDUCTION_ACTIVATION_ENERGY, 0);
         double eV = Constants.F / 1e3 * KJ; // 1 eV per particle in J/mol
         assertEquals(0.58 * eV, ec, 0.05 * KJ, "Kuwata et al. 2016, a-Li3PO4: 0.58 eV");
@@ -244,8 +245,9 @@ class ArrheniusLawsTest {
      * conductivity at 60 degC is 5.2-7.5e-11 S/m. Its electron path is a phosphate glass (a sulfide-like one would grow
      * it 3e2-2e5 times faster than fitted): LiPON's measured electronic resistivity, about 1e15 Ohm cm at room
      * temperature (Put, Vereecken, Meersschaut, Sepulveda, Stesmans, "Electrical Characterization of Ultrathin
-     * RF-Sputtered LiPON Layers for Nanoscale Batteries", ACS Appl. Mater. Interfaces 8(11) (2016), polarisation of a
-     * 15 nm film on TiN), taken at 25 degC, gives the barrier R ln(sigma_e(60) / sigma_e(25)) / (1/298.15 - 1/333.15):
+     * RF-Sputtered LiPON Layers for Nanoscale Batteries", ACS Appl. Mater. Interfaces 8 (2016) 7060-7069, polarisation
+     * of a 15 nm film on TiN), taken at 25 degC, gives the barrier
+     * R ln(sigma_e(60) / sigma_e(25)) / (1/298.15 - 1/333.15):
      * 147-156 kJ/mol over the potential range, 93-210 for LiPON's value a factor 10 either way.
      */
     @Test
