@@ -1,5 +1,7 @@
 package org.cellwright.solver;
 
+import java.util.List;
+
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
@@ -41,15 +43,24 @@ public final class OutputInterval {
 
     /** The settings with their output interval chosen for this cell and protocol, unless they give one. */
     public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
+        return resolve(settings, cell, ProtocolMesh.steps(protocol));
+    }
+
+    static SolverSettings resolve(SolverSettings settings, CellSpec cell, List<StepSpec> steps) {
         if (settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL) return settings;
-        return settings.toBuilder().outputInterval(forRun(cell, protocol)).build();
+        return settings.toBuilder().outputInterval(forSteps(cell, steps)).build();
     }
 
     /** The interval [s] a run of this cell through this protocol takes ({@link #LONGEST} without a protocol). */
     public static double forRun(CellSpec cell, ProtocolSpec protocol) {
-        if (cell == null || protocol == null || protocol.flatSize() > ProtocolSpec.MAX_STEPS) return LONGEST;
+        return forSteps(cell, ProtocolMesh.steps(protocol));
+    }
+
+    /** {@link #forRun} of the protocol's steps as the run takes them ({@link ProtocolMesh#steps}; null: none or refused). */
+    static double forSteps(CellSpec cell, List<StepSpec> steps) {
+        if (cell == null || steps == null) return LONGEST;
         double shortest = Double.POSITIVE_INFINITY;
-        for (StepSpec s : protocol.flatten())
+        for (StepSpec s : steps)
             if (s instanceof StepSpec.ConstantCurrent cc) shortest = Math.min(shortest, nominalDuration(cc, cell));
         return Math.max(SHORTEST, Math.min(LONGEST, shortest / SAMPLES_PER_STEP));
     }
