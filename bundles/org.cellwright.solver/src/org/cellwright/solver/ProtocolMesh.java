@@ -9,8 +9,8 @@ import org.cellwright.solver.input.StepSpec;
 
 /**
  * The mesh a run takes: the settings with the particle shells ({@link ParticleShells}) and the cathode's control
- * volumes ({@link CathodeVolumes}) that they leave to the protocol chosen for this cell and protocol, and with them the
- * interval between its samples ({@link OutputInterval}). The one place the run (Simulation), its record
+ * volumes ({@link CathodeVolumes}) that they leave to the protocol chosen for this cell and protocol (the interval
+ * between its samples is chosen for each step as it runs, {@link OutputInterval}). The one place the run (Simulation), its record
  * (ResolvedInputs) and the language's inputs (SimulationInputs) resolve them, from the protocol flattened once
  * ({@link #steps}).
  */
@@ -19,7 +19,7 @@ public final class ProtocolMesh {
 
     public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
         List<StepSpec> steps = steps(protocol);
-        return OutputInterval.resolve(CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, steps), cell, steps), cell, steps);
+        return CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, steps), cell, steps);
     }
 
     /**

@@ -76,6 +76,8 @@ final class StepExecution {
     private final double nominalCapacityDensity; // C/m2
     private final int stepCount, totalCycles;
     private final double initialLithium;
+    /** The least simulated time [s] between two samples of the step about to run ({@link OutputInterval#of}; set per step). */
+    double outputInterval;
 
     StepExecution(CellModel model, SolverSettings settings, ProgressListener progress, RunRecorder rec,
             EventDetection events, double nominalCapacityDensity, int stepCount, int totalCycles, double initialLithium) {
@@ -427,7 +429,7 @@ final class StepExecution {
             boolean atVoltage = landed || !Double.isNaN(crossedVoltage(cutoffs, v));
             boolean atCurrent = Math.abs(i) <= currentLimit;
             boolean stop = atVoltage || atCurrent;
-            if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(accepted);
+            if (stop || rec.time - rec.lastSampleTime >= outputInterval - 1e-9) rec.emitSample(accepted);
             progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle(), 1), Math.max(totalCycles, 1));
             if (progress.isCancelled()) {
                 rec.recordStep(StepEnd.CANCELLED, stepCharge);

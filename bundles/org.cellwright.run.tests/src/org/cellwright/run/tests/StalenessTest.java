@@ -171,20 +171,23 @@ class StalenessTest {
 	}
 
 	/**
-	 * A run made before session 35 recorded a sample every 60 s whatever its protocol; the steep file's 10 mA/cm2 for
-	 * 10 min (its nominal duration the 10 min) now takes one every 12 s (OutputInterval: 50 samples over the step). Out
-	 * of date, its file unchanged, and the message says the samples moved, not the solution; with the shells moved too,
-	 * both. Where the file sets the interval itself, a change of it is the file's, said as before.
+	 * A run made before session 36 recorded one interval for the whole run (60 s before session 35, the shortest step's
+	 * 50th in session 35): inputs.json's output_interval_s. Each step now takes its own (OutputInterval: 50 samples over
+	 * its nominal duration; inputs.json records the rule, output_interval, and no output_interval_s). Out of date, its
+	 * file unchanged, and the message says the samples moved, not the solution; with the shells moved too, both. Where
+	 * the file sets the interval itself, a change of it is the file's, said as before.
 	 */
 	@Test
-	void aRunSampledEvery60sWhereItsProtocolNowTakes12sSaysSo() throws Exception {
+	void aRunSampledAtOneIntervalWhereEachStepNowTakesItsOwnSaysSo() throws Exception {
 		Path x = steepRun("o", "particle_nodes", 48);
-		assertEquals(12, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
-				.getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9, "the interval the protocol takes");
+		com.google.gson.JsonObject settings = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json")))
+				.getAsJsonObject().getAsJsonObject("solver_settings");
+		assertEquals(org.cellwright.solver.OutputInterval.RULE, settings.get("output_interval").getAsString(), "the rule each step's interval is chosen by");
+		assertFalse(settings.has("output_interval_s"), "no one interval for the run");
 		asRecorded(x, "output_interval_s", 60);
-		String sampling = "records a sample every 12 s for its protocol where this run recorded one every 60 s (the file sets no"
-				+ " output-interval: every constant-current step gets at least 50 samples over its nominal duration, from 1 to 60 s apart;"
-				+ " earlier versions sampled every 60 s)";
+		String sampling = "records each step's samples at the step's own interval where this run recorded one every 60 s (the file"
+				+ " sets no output-interval: each step gets 50 samples over its nominal duration, from 1 to 60 s apart; earlier versions"
+				+ " sampled a whole run at one interval, 60 s or its shortest step's)";
 		assertEquals("Out of date: o.cell is as this run ran it, but CellWright now " + sampling
 				+ ": running it again records the same solution at other times.", stale(x));
 		asMadeWith(x, 32, null);
