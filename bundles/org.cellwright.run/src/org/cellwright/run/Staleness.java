@@ -173,7 +173,7 @@ public final class Staleness {
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(OUTPUT_INTERVAL_RULE);
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
-		String sampling = "records each step's samples at the step's own interval where this run recorded one every "
+		String sampling = !intervalMoved ? "" : "records each step's samples at the step's own interval where this run recorded one every "
 				+ seconds(intervalRan) + " s (the file sets no output-interval: each step gets "
 				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, from " + seconds(OutputInterval.SHORTEST) + " to "
 				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled a whole run at one interval, "

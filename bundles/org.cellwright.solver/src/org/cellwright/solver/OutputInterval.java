@@ -1,5 +1,7 @@
 package org.cellwright.solver;
 
+import java.util.List;
+
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
@@ -15,7 +17,7 @@ import org.cellwright.solver.input.StepSpec;
  * (a step until a voltage at a current: the capacity at that current), its {@code for} duration and its charge
  * cut-off's time; any other step's is its {@code for} duration, and a step without one (a hold until a current, a power
  * until a voltage, a rest until a voltage) takes {@link #LONGEST}. Samples are written at the step's start plus each
- * multiple of its interval from the solver's accepted time steps (StepExecution: within a time step from the step's
+ * multiple of its interval from the solver's accepted time steps ({@link DenseOutput}: within a time step from its
  * interpolant), and at the step's end, so the interval changes what is recorded, not the solution. Session 35 chose one
  * interval for the whole run, the shortest step's: a 200-cycle protocol with one 5 C pulse recorded its every 0.35 C
  * step every 14.4 s; since session 36 each step takes its own.
@@ -42,6 +44,24 @@ public final class OutputInterval {
     /** The rule, in words, that inputs.json records where the settings leave the interval to the protocol. */
     public static final String RULE = "each step's own: its nominal duration / " + SAMPLES_PER_STEP + ", from "
             + (int) SHORTEST + " to " + (int) LONGEST + " s";
+
+    /**
+     * The settings with the interval every step of the protocol takes where the settings leave it to the protocol and
+     * the steps all take the same (a run sampled at it for every step is the same run; inputs.json records it as
+     * {@code output_interval_s}, as it did before session 36), else as they are (each step its own: inputs.json records
+     * the rule, {@link #RULE}). steps: as the run takes them ({@link ProtocolMesh#steps}; null: left as they are).
+     */
+    static SolverSettings resolve(SolverSettings settings, CellSpec cell, List<StepSpec> steps) {
+        if (settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL || steps == null) return settings;
+        double one = Double.NaN;
+        for (StepSpec s : steps) {
+            if (s instanceof StepSpec.SetTemperature || s instanceof StepSpec.SetStackPressure) continue;
+            double every = forStep(s, cell);
+            if (Double.isNaN(one)) one = every;
+            else if (every != one) return settings;
+        }
+        return Double.isNaN(one) ? settings : settings.toBuilder().outputInterval(one).build();
+    }
 
     /** The interval [s] a step of a run with these settings takes: the settings' own, or {@link #forStep}. */
     public static double of(SolverSettings settings, StepSpec step, CellSpec cell) {

@@ -9,17 +9,17 @@ import org.cellwright.solver.input.StepSpec;
 
 /**
  * The mesh a run takes: the settings with the particle shells ({@link ParticleShells}) and the cathode's control
- * volumes ({@link CathodeVolumes}) that they leave to the protocol chosen for this cell and protocol (the interval
- * between its samples is chosen for each step as it runs, {@link OutputInterval}). The one place the run (Simulation), its record
- * (ResolvedInputs) and the language's inputs (SimulationInputs) resolve them, from the protocol flattened once
- * ({@link #steps}).
+ * volumes ({@link CathodeVolumes}) that they leave to the protocol chosen for this cell and protocol, and the interval
+ * between its samples where every step takes the same (else each step's is chosen as it runs, {@link OutputInterval}).
+ * The one place the run (Simulation), its record (ResolvedInputs) and the language's inputs (SimulationInputs) resolve
+ * them, from the protocol flattened once ({@link #steps}).
  */
 public final class ProtocolMesh {
     private ProtocolMesh() {}
 
     public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
         List<StepSpec> steps = steps(protocol);
-        return CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, steps), cell, steps);
+        return OutputInterval.resolve(CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, steps), cell, steps), cell, steps);
     }
 
     /**

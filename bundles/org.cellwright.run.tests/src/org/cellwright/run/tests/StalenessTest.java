@@ -173,13 +173,14 @@ class StalenessTest {
 	/**
 	 * A run made before session 36 recorded one interval for the whole run (60 s before session 35, the shortest step's
 	 * 50th in session 35): inputs.json's output_interval_s. Each step now takes its own (OutputInterval: 50 samples over
-	 * its nominal duration; inputs.json records the rule, output_interval, and no output_interval_s). Out of date, its
-	 * file unchanged, and the message says the samples moved, not the solution; with the shells moved too, both. Where
-	 * the file sets the interval itself, a change of it is the file's, said as before.
+	 * its nominal duration), the steep file's 9 mA/cm2 for 10 min 12 s and the rest of 1 h after it 60 s: inputs.json
+	 * records the rule, output_interval, and no output_interval_s. Out of date, its file unchanged, and the message says
+	 * the samples moved, not the solution; with the shells moved too, both. Where the file sets the interval itself, a
+	 * change of it is the file's, said as before.
 	 */
 	@Test
 	void aRunSampledAtOneIntervalWhereEachStepNowTakesItsOwnSaysSo() throws Exception {
-		Path x = steepRun("o", "particle_nodes", 48);
+		Path x = steepRun("o", "particle_nodes", 48, "discharge at 9 mA/cm2 until 3.5 V for 10 min  rest for 1 h");
 		com.google.gson.JsonObject settings = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json")))
 				.getAsJsonObject().getAsJsonObject("solver_settings");
 		assertEquals(org.cellwright.solver.OutputInterval.RULE, settings.get("output_interval").getAsString(), "the rule each step's interval is chosen by");
@@ -201,7 +202,7 @@ class StalenessTest {
 		Cli.write(f, java.nio.file.Files.readString(f).replace("experiment X { cell C protocol P }",
 				"experiment X { cell C protocol P solver { output-interval = 30 s } }"));
 		assertTrue(stale(x).startsWith("Out of date: the inputs"), stale(x));
-		assertFalse(stale(x).contains("records a sample"), stale(x));
+		assertFalse(stale(x).contains("records each step's samples"), stale(x));
 	}
 
 	/**
@@ -211,12 +212,17 @@ class StalenessTest {
 	 * the mesh the protocol took: key (particle_nodes or cathode_nodes) is expected.
 	 */
 	private Path steepRun(String name, String key, int expected) throws Exception {
+		return steepRun(name, key, expected, "discharge at 9 mA/cm2 until 3.5 V for 10 min");
+	}
+
+	/** {@link #steepRun(String, String, int)} through the protocol of these steps. */
+	private Path steepRun(String name, String key, int expected, String steps) throws Exception {
 		Path f = tmp.resolve(name + ".cell");
 		Cli.write(f, "package " + name + "\nimport cellwright.materials.*\n"
 				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
 						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
 				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
-				+ "protocol P { discharge at 9 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
+				+ "protocol P { " + steps + " }\nexperiment X { cell C protocol P }\n");
 		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));

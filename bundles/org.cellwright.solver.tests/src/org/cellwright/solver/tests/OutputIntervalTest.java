@@ -68,7 +68,8 @@ class OutputIntervalTest {
     /**
      * A protocol with one short pulse: session 35 sampled the whole run at the pulse's 1 s (its rest and its 30 min
      * discharge at every accepted time step); each step now takes its own interval, its samples that far apart (the
-     * step's last one at its end), and the run's inputs record the rule instead of one interval.
+     * step's last one at its end), and the run's inputs record the rule instead of one interval (where every step takes
+     * the same, that one).
      */
     @Test
     void aShortPulseSetsTheIntervalOfItsOwnStepOnly() {
@@ -89,6 +90,14 @@ class OutputIntervalTest {
         assertEquals(OutputInterval.RULE, json.get("output_interval").getAsString());
         assertFalse(json.has("output_interval_s"));
         assertEquals("each step's own: its nominal duration / 50, from 1 to 60 s", OutputInterval.RULE);
+        // a protocol whose steps all take one interval: that one for the run, recorded as one (the same run as that
+        // interval given for every step; the inputs and their hash as before session 36)
+        ResolvedInputs fast = new ResolvedInputs(in.provenance(), ROOM, ParticleShellsTest.discharge(5), SolverSettings.defaults());
+        assertEquals(14.4, fast.settings().outputInterval(), 1e-9);
+        assertEquals(14.4, InputsJson.toJson(fast).getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9);
+        ResolvedInputs cycling = new ResolvedInputs(in.provenance(), Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C),
+                Sung2023Parameters.fullCellCycling(199), SolverSettings.defaults());
+        assertEquals(60, cycling.settings().outputInterval(), "the study's 200 cycles: 60 s for every step");
     }
 
     /** An interval the settings give applies to every step: 30 s in the rest and the discharge after the pulse. */
