@@ -19,8 +19,8 @@ import org.cellwright.solver.input.StepSpec;
  * until a voltage, a rest until a voltage) takes {@link #LONGEST}. Samples are written at the step's start plus each
  * multiple of its interval from the solver's accepted time steps ({@link DenseOutput}: within a time step from its
  * interpolant), and at the step's end, so the interval changes what is recorded, not the solution. Session 35 chose one
- * interval for the whole run, the shortest step's: a 200-cycle protocol with one 5 C pulse recorded its every 0.35 C
- * step every 14.4 s; since session 36 each step takes its own.
+ * interval for the whole run, the shortest step's: a 200-cycle protocol with one 10 s pulse recorded its 0.35 C steps
+ * at the pulse's 1 s (every time step); since session 36 each step takes its own.
  */
 public final class OutputInterval {
     private OutputInterval() {}
