@@ -157,10 +157,10 @@ public final class Staleness {
 		Integer volumesRan = nodes(before, CATHODE_NODES), volumes = nodes(after, CATHODE_NODES);
 		boolean shellsMoved = shellsRan != null && shells != null && !shellsRan.equals(shells);
 		boolean volumesMoved = volumesRan != null && volumes != null && !volumesRan.equals(volumes);
-		// a run that recorded one interval (output_interval_s) where each step now takes its own (the rule instead)
-		Double intervalRan = seconds(before, OUTPUT_INTERVAL);
-		boolean intervalMoved = intervalRan != null && seconds(after, OUTPUT_INTERVAL) == null
-				&& after.get(SOLVER_SETTINGS) instanceof JsonObject s && s.has(OUTPUT_INTERVAL_RULE);
+		// the interval recorded moved: another one for every step, or each step's own now (the rule, no output_interval_s)
+		Double intervalRan = seconds(before, OUTPUT_INTERVAL), interval = seconds(after, OUTPUT_INTERVAL);
+		boolean intervalMoved = intervalRan != null && (interval != null ? !intervalRan.equals(interval)
+				: after.get(SOLVER_SETTINGS) instanceof JsonObject s && s.has(OUTPUT_INTERVAL_RULE));
 		if (!shellsMoved && !volumesMoved && !intervalMoved || shellsMoved && set.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
 				|| volumesMoved && set.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL
 				|| intervalMoved && set.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL)
@@ -173,7 +173,8 @@ public final class Staleness {
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(OUTPUT_INTERVAL_RULE);
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
-		String sampling = !intervalMoved ? "" : "records each step's samples at the step's own interval where this run recorded one every "
+		String sampling = !intervalMoved ? "" : (interval != null ? "records a sample every " + seconds(interval) + " s for its protocol"
+				: "records each step's samples at the step's own interval") + " where this run recorded one every "
 				+ seconds(intervalRan) + " s (the file sets no output-interval: each step gets "
 				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, from " + seconds(OutputInterval.SHORTEST) + " to "
 				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled a whole run at one interval, "

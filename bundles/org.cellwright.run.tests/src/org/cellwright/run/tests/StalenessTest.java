@@ -203,6 +203,16 @@ class StalenessTest {
 				"experiment X { cell C protocol P solver { output-interval = 30 s } }"));
 		assertTrue(stale(x).startsWith("Out of date: the inputs"), stale(x));
 		assertFalse(stale(x).contains("records each step's samples"), stale(x));
+
+		// a single step of 10 min: 12 s, the one interval of the run (recorded as one), where a run before session 35 took 60 s
+		Path one = steepRun("p", "particle_nodes", 48);
+		assertEquals(12, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(one.resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9, "every step of the protocol 12 s");
+		asRecorded(one, "output_interval_s", 60);
+		assertEquals("Out of date: p.cell is as this run ran it, but CellWright now records a sample every 12 s for its protocol where"
+				+ " this run recorded one every 60 s (the file sets no output-interval: each step gets 50 samples over its nominal"
+				+ " duration, from 1 to 60 s apart; earlier versions sampled a whole run at one interval, 60 s or its shortest step's):"
+				+ " running it again records the same solution at other times.", stale(one));
 	}
 
 	/**
