@@ -76,7 +76,7 @@ final class StepExecution {
     private final double nominalCapacityDensity; // C/m2
     private final int stepCount, totalCycles;
     private final double initialLithium;
-    /** The least simulated time [s] between two samples of the step about to run ({@link OutputInterval#of}; set per step). */
+    /** The interval [s] between the samples of the step about to run ({@link OutputInterval#of}, {@link DenseOutput}; set per step). */
     double outputInterval;
 
     StepExecution(CellModel model, SolverSettings settings, ProgressListener progress, RunRecorder rec,
