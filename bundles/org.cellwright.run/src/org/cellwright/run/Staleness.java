@@ -146,8 +146,9 @@ public final class Staleness {
 	 * runs made before session 34 took 20 cathode volumes, where it now chooses 40 for a large ohmic drop across the
 	 * cathode ({@link CathodeVolumes}), and runs made in session 34 before it took 32 shells where it now chooses 48 for
 	 * such a drop too ({@link ParticleShells}). The interval between the samples is chosen from the protocol too where the
-	 * file sets no {@code output-interval} ({@link OutputInterval}, session 35; 60 s before for every protocol): a run
-	 * whose interval moved alone is out of date as well, said so (the solution it samples is the same).
+	 * file sets no {@code output-interval} ({@link OutputInterval}: since session 36 each step's own, inputs.json's
+	 * {@code output_interval} the rule; session 35 one for the run, the shortest step's; 60 s before for every
+	 * protocol): a run whose interval moved alone is out of date as well, said so (the solution it samples is the same).
 	 */
 	private static String meshOnly(JsonObject before, JsonObject after, RunUnit now) {
 		if (before == null || after == null || now.experiment() == null) return null;
@@ -156,8 +157,10 @@ public final class Staleness {
 		Integer volumesRan = nodes(before, CATHODE_NODES), volumes = nodes(after, CATHODE_NODES);
 		boolean shellsMoved = shellsRan != null && shells != null && !shellsRan.equals(shells);
 		boolean volumesMoved = volumesRan != null && volumes != null && !volumesRan.equals(volumes);
+		// the interval recorded moved: another one for every step, or each step's own now (the rule, no output_interval_s)
 		Double intervalRan = seconds(before, OUTPUT_INTERVAL), interval = seconds(after, OUTPUT_INTERVAL);
-		boolean intervalMoved = intervalRan != null && interval != null && !intervalRan.equals(interval);
+		boolean intervalMoved = intervalRan != null && (interval != null ? !intervalRan.equals(interval)
+				: after.get(SOLVER_SETTINGS) instanceof JsonObject s && s.has(OUTPUT_INTERVAL_RULE));
 		if (!shellsMoved && !volumesMoved && !intervalMoved || shellsMoved && set.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
 				|| volumesMoved && set.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL
 				|| intervalMoved && set.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL)
@@ -167,12 +170,15 @@ public final class Staleness {
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(PARTICLE_NODES);
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(CATHODE_NODES);
 			o.getAsJsonObject(SOLVER_SETTINGS).remove(OUTPUT_INTERVAL);
+			o.getAsJsonObject(SOLVER_SETTINGS).remove(OUTPUT_INTERVAL_RULE);
 		}
 		if (!Changes.between(a, b).isEmpty()) return null;
-		String sampling = "records a sample every " + seconds(interval) + " s for its protocol where this run recorded one every "
-				+ seconds(intervalRan) + " s (the file sets no output-interval: every constant-current step gets at least "
+		String sampling = !intervalMoved ? "" : (interval != null ? "records a sample every " + seconds(interval) + " s for its protocol"
+				: "records each step's samples at the step's own interval") + " where this run recorded one every "
+				+ seconds(intervalRan) + " s (the file sets no output-interval: each step gets "
 				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, from " + seconds(OutputInterval.SHORTEST) + " to "
-				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled every " + seconds(OutputInterval.LONGEST) + " s)";
+				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled a whole run at one interval, "
+				+ seconds(OutputInterval.LONGEST) + " s or its shortest step's)";
 		if (!shellsMoved && !volumesMoved)
 			return " is as this run ran it, but CellWright now " + sampling + ": running it again records the same solution at other times.";
 		String mesh = meshMoved(shellsRan, shells, shellsMoved, volumesRan, volumes, volumesMoved);
@@ -213,7 +219,7 @@ public final class Staleness {
 	}
 
 	private static final String SOLVER_SETTINGS = "solver_settings", PARTICLE_NODES = "particle_nodes", CATHODE_NODES = "cathode_nodes",
-			OUTPUT_INTERVAL = "output_interval_s";
+			OUTPUT_INTERVAL = "output_interval_s", OUTPUT_INTERVAL_RULE = "output_interval";
 
 	/** A time inputs.json records ({@value #SOLVER_SETTINGS}.{@code key}) [s], or null. */
 	private static Double seconds(JsonObject inputs, String key) {

@@ -45,9 +45,9 @@ public final class CathodeVolumes {
     public static final double FINE_FROM = 6.5;
 
     /** The settings with their cathode control volumes chosen for this cell and protocol, unless they give a number. */
-    public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
+    static SolverSettings resolve(SolverSettings settings, CellSpec cell, List<StepSpec> steps) {
         if (settings.cathodeNodes() != SolverSettings.CATHODE_NODES_FROM_PROTOCOL) return settings;
-        return settings.toBuilder().cathodeNodes(forRun(cell, protocol)).build();
+        return settings.toBuilder().cathodeNodes(forSteps(cell, steps)).build();
     }
 
     /**
@@ -55,10 +55,13 @@ public final class CathodeVolumes {
      * used; {@link #FINE} for a cathode built without its protocol, protocol null).
      */
     public static int forRun(CellSpec cell, ProtocolSpec protocol) {
+        return forSteps(cell, ProtocolMesh.steps(protocol));
+    }
+
+    /** {@link #forRun} of the protocol's steps as the run takes them ({@link ProtocolMesh#steps}; null: none or refused). */
+    static int forSteps(CellSpec cell, List<StepSpec> steps) {
         if (cell == null || !cell.hasCathode()) return GENTLE;
-        if (protocol == null) return FINE;
-        if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return FINE; // refused by the validator
-        List<StepSpec> steps = protocol.flatten();
+        if (steps == null) return FINE; // no protocol, or one the validator refuses
         double delta = CompositeCathode.dimensionlessCurrent(cell.cathode(), ParticleShells.largestCurrentDensity(cell, steps),
                 ParticleShells.lowestTemperature(cell, steps));
         return delta <= FINE_FROM ? GENTLE : FINE; // NaN (a current without bound): FINE

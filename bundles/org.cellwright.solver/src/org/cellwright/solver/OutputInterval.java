@@ -1,57 +1,79 @@
 package org.cellwright.solver;
 
+import java.util.List;
+
 import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
-import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
 
 /**
- * The interval between a run's recorded samples, chosen before the run from its protocol where the settings leave it
- * to the protocol ({@link SolverSettings#OUTPUT_INTERVAL_FROM_PROTOCOL}, the default; an {@code output-interval} the
- * file sets is kept): every constant-current step (a current, a current density or a C-rate) gets at least
- * {@link #SAMPLES_PER_STEP} samples over its nominal duration, the shortest of the time the cell's nominal capacity
- * takes at its current, its {@code for} duration and its charge cut-off's time; never more than {@link #LONGEST}
- * apart, the interval every run took before session 35, nor less than {@link #SHORTEST}. Samples are taken at the
- * solver's accepted steps (StepExecution), so the interval changes what is recorded, not the solution. Session 35: with
- * 60 s a 5 C discharge of cell 6 to 2.8 V held 4-7 samples and a reading at half of it was 7 mV off the converged one
- * (docs/solid-state-solver.md); the 0.35 C cycling of the study and every step up to 1.2 C keep 60 s.
+ * The interval between a run's recorded samples, chosen for each step from that step where the settings leave it to
+ * the protocol ({@link SolverSettings#OUTPUT_INTERVAL_FROM_PROTOCOL}, the default; an {@code output-interval} the file
+ * sets applies to every step): each step gets {@link #SAMPLES_PER_STEP} samples over its own nominal duration, never
+ * more than {@link #LONGEST} apart, the interval every run took before session 35, nor less than {@link #SHORTEST}. A
+ * constant-current step's nominal duration is the shortest of the time the cell's nominal capacity takes at its current
+ * (a step until a voltage at a current: the capacity at that current), its {@code for} duration and its charge
+ * cut-off's time; any other step's is its {@code for} duration, and a step without one (a hold until a current, a power
+ * until a voltage, a rest until a voltage) takes {@link #LONGEST}. Samples are written at the step's start plus each
+ * multiple of its interval from the solver's accepted time steps ({@link DenseOutput}: within a time step from its
+ * interpolant), and at the step's end, so the interval changes what is recorded, not the solution. Session 35 chose one
+ * interval for the whole run, the shortest step's: a 200-cycle protocol with one 10 s pulse recorded its 0.35 C steps
+ * at the pulse's 1 s (every time step); since session 36 each step takes its own.
  */
 public final class OutputInterval {
     private OutputInterval() {}
 
     /**
-     * Samples a constant-current step gets at least over its nominal duration: 60 s already gives a 1 C step 60, and
-     * every step up to 1.2 C 50 or more, so the protocols of up to 1.2 C keep the interval they had, and a faster step
-     * gets what a 1.2 C step got (a 5 C discharge's sample every 14.4 s, 2 % of the capacity).
+     * Samples a step gets over its nominal duration: 60 s already gives a 1 C step 60, and every step up to 1.2 C 50 or
+     * more, so the steps of up to 1.2 C keep the interval they had before session 35, and a faster step gets what a
+     * 1.2 C step got (a 5 C discharge's sample every 14.4 s, 2 % of the capacity).
      */
     public static final int SAMPLES_PER_STEP = 50;
 
-    /** The longest interval [s]: the default of every run before session 35, which slow protocols keep. */
+    /** The longest interval [s]: the default of every run before session 35, which slow steps keep. */
     public static final double LONGEST = 60;
 
     /**
-     * The shortest interval [s]. The interval is one for the whole run, so a protocol with one short step (a pulse of
-     * 10 s) samples its rests and long steps at it too: 1 s bounds a run's samples to one per simulated second (3,600
-     * an hour) wherever the solver steps finer, where a 10 s pulse's 50th (0.2 s) would record its every step; a step
-     * of 50 s or more still gets its 50 samples.
+     * The shortest interval [s]: a pulse of 10 s gets a sample every second (10), where its 50th (0.2 s) would record
+     * the solver's every time step; a step of 50 s or more gets its 50 samples.
      */
     public static final double SHORTEST = 1;
 
-    /** The settings with their output interval chosen for this cell and protocol, unless they give one. */
-    public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
-        if (settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL) return settings;
-        return settings.toBuilder().outputInterval(forRun(cell, protocol)).build();
+    /** The rule, in words, that inputs.json records where the settings leave the interval to the protocol. */
+    public static final String RULE = "each step's own: its nominal duration / " + SAMPLES_PER_STEP + ", from "
+            + (int) SHORTEST + " to " + (int) LONGEST + " s";
+
+    /**
+     * The settings with the interval every step of the protocol takes where the settings leave it to the protocol and
+     * the steps all take the same (a run sampled at it for every step is the same run; inputs.json records it as
+     * {@code output_interval_s}, as it did before session 36), else as they are (each step its own: inputs.json records
+     * the rule, {@link #RULE}). steps: as the run takes them ({@link ProtocolMesh#steps}; null: left as they are).
+     */
+    static SolverSettings resolve(SolverSettings settings, CellSpec cell, List<StepSpec> steps) {
+        if (settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL || steps == null) return settings;
+        double one = Double.NaN;
+        for (StepSpec s : steps) {
+            if (s instanceof StepSpec.SetTemperature || s instanceof StepSpec.SetStackPressure) continue;
+            double every = forStep(s, cell);
+            if (Double.isNaN(one)) one = every;
+            else if (every != one) return settings;
+        }
+        return Double.isNaN(one) ? settings : settings.toBuilder().outputInterval(one).build();
     }
 
-    /** The interval [s] a run of this cell through this protocol takes ({@link #LONGEST} without a protocol). */
-    public static double forRun(CellSpec cell, ProtocolSpec protocol) {
-        if (cell == null || protocol == null || protocol.flatSize() > ProtocolSpec.MAX_STEPS) return LONGEST;
-        double shortest = Double.POSITIVE_INFINITY;
-        for (StepSpec s : protocol.flatten())
-            if (s instanceof StepSpec.ConstantCurrent cc) shortest = Math.min(shortest, nominalDuration(cc, cell));
-        return Math.max(SHORTEST, Math.min(LONGEST, shortest / SAMPLES_PER_STEP));
+    /** The interval [s] a step of a run with these settings takes: the settings' own, or {@link #forStep}. */
+    public static double of(SolverSettings settings, StepSpec step, CellSpec cell) {
+        return settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL ? settings.outputInterval() : forStep(step, cell);
+    }
+
+    /** The interval [s] this step of a run of this cell takes where the settings leave it to the protocol. */
+    public static double forStep(StepSpec step, CellSpec cell) {
+        double t = Double.POSITIVE_INFINITY;
+        if (step instanceof StepSpec.ConstantCurrent cc) t = cell == null ? t : nominalDuration(cc, cell);
+        else for (Cutoff c : StepSpec.cutoffsOf(step)) if (c.kind() == Cutoff.Kind.DURATION) t = shorter(t, c.value());
+        return Double.isFinite(t) ? Math.max(SHORTEST, Math.min(LONGEST, t / SAMPLES_PER_STEP)) : LONGEST;
     }
 
     /**

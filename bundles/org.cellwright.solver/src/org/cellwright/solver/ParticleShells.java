@@ -84,9 +84,9 @@ public final class ParticleShells {
     public static final double STEEPEST_FROM = 0.55;
 
     /** The settings with their particle shells chosen for this cell and protocol, unless they give a number. */
-    public static SolverSettings resolve(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
+    static SolverSettings resolve(SolverSettings settings, CellSpec cell, List<StepSpec> steps) {
         if (settings.particleNodes() != SolverSettings.PARTICLE_NODES_FROM_PROTOCOL) return settings;
-        return settings.toBuilder().particleNodes(forRun(cell, protocol)).build();
+        return settings.toBuilder().particleNodes(forSteps(cell, steps)).build();
     }
 
     /**
@@ -94,10 +94,13 @@ public final class ParticleShells {
      * {@link #STEEPEST} for a cathode built without its protocol, protocol null).
      */
     public static int forRun(CellSpec cell, ProtocolSpec protocol) {
+        return forSteps(cell, ProtocolMesh.steps(protocol));
+    }
+
+    /** {@link #forRun} of the protocol's steps as the run takes them ({@link ProtocolMesh#steps}; null: none or refused). */
+    static int forSteps(CellSpec cell, List<StepSpec> steps) {
         if (cell == null || !cell.hasCathode()) return GENTLE;
-        if (protocol == null) return STEEPEST;
-        if (protocol.flatSize() > ProtocolSpec.MAX_STEPS) return STEEPEST; // refused by the validator
-        List<StepSpec> steps = protocol.flatten();
+        if (steps == null) return STEEPEST; // no protocol, or one the validator refuses
         double i = largestCurrentDensity(cell, steps), t = lowestTemperature(cell, steps);
         // the reaction gathered near the separator (CathodeVolumes' bound): those particles carry several times the mean flux
         double delta = CompositeCathode.dimensionlessCurrent(cell.cathode(), i, t);

@@ -61,9 +61,9 @@ final class RunRecorder {
         emitSample(state(i, stepCharge, ocv, eta));
     }
 
-    /** Records the state s (of now) as a sample. */
+    /** Records the state s (of now, or of a time within the last accepted time step: {@link DenseOutput}) as a sample. */
     void emitSample(Sample s) {
-        lastSampleTime = time;
+        lastSampleTime = s.time();
         sink.sample(s);
     }
 

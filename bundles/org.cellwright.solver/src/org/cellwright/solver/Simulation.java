@@ -157,6 +157,7 @@ public final class Simulation {
      */
     private static final class Runner {
         final CellSpec cell;
+        final SolverSettings settings;
         final ResultSink sink;
         final CellModel model;
         final List<StepSpec> steps;
@@ -170,6 +171,7 @@ public final class Simulation {
         Runner(CellSpec cell, ProtocolSpec protocol, SolverSettings settings, ResultSink sink,
                 ProgressListener progress, CellModel model) {
             this.cell = cell;
+            this.settings = settings;
             this.sink = sink;
             this.model = model;
             this.steps = protocol.flatten();
@@ -218,6 +220,7 @@ public final class Simulation {
             warnIfLithiumMelts();
             for (rec.stepIndex = first; rec.stepIndex < steps.size(); rec.stepIndex++) {
                 StepSpec s = steps.get(rec.stepIndex);
+                exec.outputInterval = OutputInterval.of(settings, s, cell);
                 RunStatus st = switch (s) {
                     case StepSpec.SetTemperature t -> {
                         model.setConditions(t.temperature(), model.stackPressure());

@@ -76,6 +76,8 @@ final class StepExecution {
     private final double nominalCapacityDensity; // C/m2
     private final int stepCount, totalCycles;
     private final double initialLithium;
+    /** The interval [s] between the samples of the step about to run ({@link OutputInterval#of}, {@link DenseOutput}; set per step). */
+    double outputInterval;
 
     StepExecution(CellModel model, SolverSettings settings, ProgressListener progress, RunRecorder rec,
             EventDetection events, double nominalCapacityDensity, int stepCount, int totalCycles, double initialLithium) {
@@ -135,6 +137,8 @@ final class StepExecution {
             duration = bound;
         }
         rec.stepStart = rec.time;
+        // the step's samples: at its start plus each multiple of its interval, from its accepted time steps, and its end
+        DenseOutput samples = new DenseOutput(rec.stepStart, outputInterval, rec::emitSample);
         // a rest's voltage after its first time step: its relaxation is measured from there (relaxing)
         double relaxedFrom = Double.NaN;
         // the Li of each electrode at the step's start (for the cause of a voltage jump)
@@ -413,13 +417,13 @@ final class StepExecution {
             Sample accepted = rec.state(i, stepCharge, model.ocv(), eta); // its sample too, if one is taken
             rec.acceptedStep(accepted);
             if (events.pendingStatus != null) {
-                rec.emitSample(accepted);
+                samples.accepted(accepted, true);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
                 return events.pendingStatus;
             }
             String shortReason = events.hardShort(i, leakNow, mode == StepMode.VOLTAGE);
             if (shortReason != null) {
-                rec.emitSample(accepted);
+                samples.accepted(accepted, true);
                 rec.event(SimulationEvent.Type.SHORT_CIRCUIT, model.penetrationRatio(), shortReason);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
                 return RunStatus.SHORT_CIRCUIT;
@@ -427,7 +431,7 @@ final class StepExecution {
             boolean atVoltage = landed || !Double.isNaN(crossedVoltage(cutoffs, v));
             boolean atCurrent = Math.abs(i) <= currentLimit;
             boolean stop = atVoltage || atCurrent;
-            if (stop || rec.time - rec.lastSampleTime >= settings.outputInterval() - 1e-9) rec.emitSample(accepted);
+            samples.accepted(accepted, stop);
             progress.progress(rec.time, rec.stepIndex, stepCount, Math.max(rec.cycle(), 1), Math.max(totalCycles, 1));
             if (progress.isCancelled()) {
                 rec.recordStep(StepEnd.CANCELLED, stepCharge);

@@ -171,20 +171,24 @@ class StalenessTest {
 	}
 
 	/**
-	 * A run made before session 35 recorded a sample every 60 s whatever its protocol; the steep file's 10 mA/cm2 for
-	 * 10 min (its nominal duration the 10 min) now takes one every 12 s (OutputInterval: 50 samples over the step). Out
-	 * of date, its file unchanged, and the message says the samples moved, not the solution; with the shells moved too,
-	 * both. Where the file sets the interval itself, a change of it is the file's, said as before.
+	 * A run made before session 36 recorded one interval for the whole run (60 s before session 35, the shortest step's
+	 * 50th in session 35): inputs.json's output_interval_s. Each step now takes its own (OutputInterval: 50 samples over
+	 * its nominal duration), the steep file's 9 mA/cm2 for 10 min 12 s and the rest of 1 h after it 60 s: inputs.json
+	 * records the rule, output_interval, and no output_interval_s. Out of date, its file unchanged, and the message says
+	 * the samples moved, not the solution; with the shells moved too, both. Where the file sets the interval itself, a
+	 * change of it is the file's, said as before.
 	 */
 	@Test
-	void aRunSampledEvery60sWhereItsProtocolNowTakes12sSaysSo() throws Exception {
-		Path x = steepRun("o", "particle_nodes", 48);
-		assertEquals(12, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json"))).getAsJsonObject()
-				.getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9, "the interval the protocol takes");
+	void aRunSampledAtOneIntervalWhereEachStepNowTakesItsOwnSaysSo() throws Exception {
+		Path x = steepRun("o", "particle_nodes", 48, "discharge at 9 mA/cm2 until 3.5 V for 10 min  rest for 1 h");
+		com.google.gson.JsonObject settings = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(x.resolve("inputs.json")))
+				.getAsJsonObject().getAsJsonObject("solver_settings");
+		assertEquals(org.cellwright.solver.OutputInterval.RULE, settings.get("output_interval").getAsString(), "the rule each step's interval is chosen by");
+		assertFalse(settings.has("output_interval_s"), "no one interval for the run");
 		asRecorded(x, "output_interval_s", 60);
-		String sampling = "records a sample every 12 s for its protocol where this run recorded one every 60 s (the file sets no"
-				+ " output-interval: every constant-current step gets at least 50 samples over its nominal duration, from 1 to 60 s apart;"
-				+ " earlier versions sampled every 60 s)";
+		String sampling = "records each step's samples at the step's own interval where this run recorded one every 60 s (the file"
+				+ " sets no output-interval: each step gets 50 samples over its nominal duration, from 1 to 60 s apart; earlier versions"
+				+ " sampled a whole run at one interval, 60 s or its shortest step's)";
 		assertEquals("Out of date: o.cell is as this run ran it, but CellWright now " + sampling
 				+ ": running it again records the same solution at other times.", stale(x));
 		asMadeWith(x, 32, null);
@@ -198,7 +202,17 @@ class StalenessTest {
 		Cli.write(f, java.nio.file.Files.readString(f).replace("experiment X { cell C protocol P }",
 				"experiment X { cell C protocol P solver { output-interval = 30 s } }"));
 		assertTrue(stale(x).startsWith("Out of date: the inputs"), stale(x));
-		assertFalse(stale(x).contains("records a sample"), stale(x));
+		assertFalse(stale(x).contains("records each step's samples"), stale(x));
+
+		// a single step of 10 min: 12 s, the one interval of the run (recorded as one), where a run before session 35 took 60 s
+		Path one = steepRun("p", "particle_nodes", 48);
+		assertEquals(12, com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(one.resolve("inputs.json"))).getAsJsonObject()
+				.getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9, "every step of the protocol 12 s");
+		asRecorded(one, "output_interval_s", 60);
+		assertEquals("Out of date: p.cell is as this run ran it, but CellWright now records a sample every 12 s for its protocol where"
+				+ " this run recorded one every 60 s (the file sets no output-interval: each step gets 50 samples over its nominal"
+				+ " duration, from 1 to 60 s apart; earlier versions sampled a whole run at one interval, 60 s or its shortest step's):"
+				+ " running it again records the same solution at other times.", stale(one));
 	}
 
 	/**
@@ -208,12 +222,17 @@ class StalenessTest {
 	 * the mesh the protocol took: key (particle_nodes or cathode_nodes) is expected.
 	 */
 	private Path steepRun(String name, String key, int expected) throws Exception {
+		return steepRun(name, key, expected, "discharge at 9 mA/cm2 until 3.5 V for 10 min");
+	}
+
+	/** {@link #steepRun(String, String, int)} through the protocol of these steps. */
+	private Path steepRun(String name, String key, int expected, String steps) throws Exception {
 		Path f = tmp.resolve(name + ".cell");
 		Cli.write(f, "package " + name + "\nimport cellwright.materials.*\n"
 				+ org.cellwright.testing.SolidStateCell.material("Ncm", "51765 mol/m3", "exchange-current-density = 0.9 A/m2", "0.4",
 						"4.3 - 0.9 * x - 0.05 * exp(-30 * (1 - x))")
 				+ org.cellwright.testing.SolidStateCell.composite("Mix", "Ncm") + org.cellwright.testing.SolidStateCell.cell("C", "Mix")
-				+ "protocol P { discharge at 9 mA/cm2 until 3.5 V for 10 min }\nexperiment X { cell C protocol P }\n");
+				+ "protocol P { " + steps + " }\nexperiment X { cell C protocol P }\n");
 		Cli.Result r = Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString());
 		assertEquals(0, r.rc(), r.out() + r.err());
 		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));

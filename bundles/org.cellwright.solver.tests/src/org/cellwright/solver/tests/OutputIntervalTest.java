@@ -19,99 +19,100 @@ import org.cellwright.solver.params.Sung2023Parameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * The interval between a run's samples chosen from the protocol (session 35, {@link OutputInterval}): where the
- * settings leave it to the protocol (the default), every constant-current step gets at least 50 samples over its
- * nominal duration, 1 to 60 s apart; with the 60 s every run took before, a 5 C discharge held 4-7 samples. An
- * interval the settings give is kept; slow protocols keep 60 s; the run's inputs record the interval taken.
+ * The interval between a run's samples chosen for each step (session 36, {@link OutputInterval}; session 35 chose one for
+ * the whole run, its shortest step's): where the settings leave it to the protocol (the default), each step gets 50
+ * samples over its own nominal duration, 1 to 60 s apart; an interval the settings give applies to every step; the
+ * run's inputs record the rule.
  */
 class OutputIntervalTest {
 
     static final CellSpec ROOM = WorkPrecisionBenchmark.chargedBaseline(ParticleShellsTest.ROOM);
 
-    /** The samples of the run's first step. */
-    static List<Sample> firstStep(RecordingSink s) {
-        return s.samples.stream().filter(x -> x.stepIndex() == s.samples.get(0).stepIndex()).toList();
+    /** The samples of the run's step with this index (flattened). */
+    static List<Sample> step(RecordingSink s, int index) {
+        return s.samples.stream().filter(x -> x.stepIndex() == index).toList();
     }
 
     /**
-     * 5 C for 2 min (its nominal duration the 120 s of its 'for': the charged cell 7 holds 5 C longer) is sampled every
-     * 2.4 s without an output interval, 50 samples over the step but that a sample is taken at the first accepted step
-     * 2.4 s or more after the one before: with steps of at most 1 s (max-step here) each sample is 2.4 to 3.4 s after
-     * the one before (42 samples, 2026-12-07; the default steps of this discharge, 5.7 s on average, give 16); with the
-     * 60 s of before, 3.
+     * Each step's interval from its own nominal duration: 5 C for 2 min 2.4 s (its for), 5 C to 2.8 V 14.4 s (the
+     * nominal capacity at 5 C, 12 min), 1.5 C and its current density 48 s, the study's 0.35 C and a 0.1 C cycle 60 s (at
+     * most), a 10 s pulse 1 s (at least), a rest its for's 50th (600 s: 12 s; 1 h: 60 s), a hold without a duration
+     * 60 s; an interval the settings give, whatever the step.
      */
     @Test
-    void aFiveCDischargeForItsNominalDurationIsSampledEvery50thOfItWithoutAnOutputInterval() {
-        ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(120)));
-        assertEquals(120.0 / OutputInterval.SAMPLES_PER_STEP, OutputInterval.forRun(ROOM, p), 1e-12);
-        List<Sample> step = firstStep(ParticleShellsTest.run(ROOM, p, SolverSettings.builder().maxStep(1).build()));
-        assertEquals(120, step.get(step.size() - 1).time() - step.get(0).time(), 1e-6, "the discharge lasts its 2 min");
-        for (int k = 1; k < step.size() - 1; k++) {
-            double gap = step.get(k).time() - step.get(k - 1).time();
-            assertTrue(gap >= 2.4 - 1e-9 && gap < 2.4 + 1, "samples " + (k - 1) + " and " + k + " are " + gap + " s apart");
-        }
-        assertTrue(step.size() >= 120 / (2.4 + 1), step.size() + " samples in 2 min at 5 C");
-        int before = firstStep(ParticleShellsTest.run(ROOM, p, SolverSettings.builder().maxStep(1).outputInterval(60).build())).size();
-        assertTrue(before <= 4, before + " samples with a sample every 60 s");
-    }
-
-    /**
-     * 5 C to 2.8 V: its nominal duration is 12 min (the nominal capacity at 5 C), so a sample every 14.4 s, which the
-     * run's inputs record (inputs.json's output_interval_s). The charged cell 7 delivers under half its capacity at
-     * 5 C (325 s): 20 samples at the default steps (2026-12-07; every accepted step 133), where 60 s gave 7; each
-     * sample at the first accepted step 14.4 s or more after the one before.
-     */
-    @Test
-    void aFiveCDischargeToItsCutOffIsSampledEvery14sAndItsInputsRecordIt() {
-        ProtocolSpec p = ParticleShellsTest.discharge(5);
-        ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("X", null, 0, "test", "2026-12-07T00:00:00Z"), ROOM, p,
-                SolverSettings.defaults());
-        assertEquals(14.4, in.settings().outputInterval(), 1e-9);
-        assertEquals(14.4, InputsJson.toJson(in).getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9);
-        List<Sample> step = firstStep(ParticleShellsTest.run(ROOM, p, SolverSettings.defaults()));
-        double lasted = step.get(step.size() - 1).time() - step.get(0).time();
-        assertTrue(lasted > 60 && lasted < 720, "5 C to 2.8 V lasts " + lasted + " s");
-        for (int k = 1; k < step.size() - 1; k++) {
-            double gap = step.get(k).time() - step.get(k - 1).time();
-            assertTrue(gap >= 14.4 - 1e-9 && gap < 2 * 14.4, "samples " + (k - 1) + " and " + k + " are " + gap + " s apart");
-        }
-        int before = firstStep(ParticleShellsTest.run(ROOM, p, SolverSettings.builder().outputInterval(60).build())).size();
-        assertTrue(step.size() >= 2.5 * before, step.size() + " samples in " + lasted + " s, " + before + " with 60 s");
-    }
-
-    /** An interval the settings give is kept, 0 (every step) and 60 s at 5 C, and the run samples at it. */
-    @Test
-    void anExplicitIntervalIsKept() {
-        ProtocolSpec p = ParticleShellsTest.discharge(5);
-        for (double every : new double[] {0, 30, 60}) {
-            SolverSettings set = SolverSettings.builder().outputInterval(every).build();
-            assertEquals(every, OutputInterval.resolve(set, ROOM, p).outputInterval());
-            assertEquals(every, new ResolvedInputs(new ResolvedInputs.Provenance("X", null, 0, "test", "now"), ROOM, p, set).settings()
-                    .outputInterval());
-        }
-        List<Sample> step = firstStep(ParticleShellsTest.run(ROOM, p, SolverSettings.builder().outputInterval(60).build()));
-        double lasted = step.get(step.size() - 1).time() - step.get(0).time();
-        assertTrue(step.size() <= lasted / 60 + 2, step.size() + " samples in " + lasted + " s, a sample every 60 s and the end");
-    }
-
-    /**
-     * Slow protocols keep 60 s: the study's 200 cycles at 0.35 C (and 0.1 C), a 0.1 C cycle, a 1 C discharge (72 s by
-     * the rule), a protocol of rests; 1.5 C takes 48 s, and a pulse of 10 s the floor of 1 s.
-     */
-    @Test
-    void slowProtocolsKeepSixtySecondsAndShortPulsesTheFloor() {
-        CellSpec cell6 = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
-        assertEquals(60, OutputInterval.forRun(cell6, Sung2023Parameters.fullCellCycling(199)));
-        ProtocolSpec cycle = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8)));
-        assertEquals(60, OutputInterval.forRun(ROOM, cycle));
-        assertEquals(60, OutputInterval.resolve(SolverSettings.defaults(), ROOM, cycle).outputInterval());
-        assertEquals(60, OutputInterval.forRun(ROOM, ParticleShellsTest.discharge(1)));
-        assertEquals(60, OutputInterval.forRun(ROOM, ProtocolSpec.of(StepSpec.rest(3600))));
-        assertEquals(48, OutputInterval.forRun(ROOM, ParticleShellsTest.discharge(1.5)), 1e-9);
-        // a current density: its nominal duration from the cell's nominal capacity, as the C-rate's
+    void eachStepTakesFiftySamplesOverItsOwnNominalDuration() {
+        assertEquals(2.4, OutputInterval.forStep(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(120)), ROOM), 1e-12);
+        assertEquals(14.4, OutputInterval.forStep(ParticleShellsTest.discharge(5).steps().get(0), ROOM), 1e-9);
+        assertEquals(48, OutputInterval.forStep(ParticleShellsTest.discharge(1.5).steps().get(0), ROOM), 1e-9);
         double oneC = org.cellwright.solver.Simulation.nominalCapacity(ROOM) / ROOM.area() / 3600; // [A/m2]
-        assertEquals(48, OutputInterval.forRun(ROOM, ParticleShellsTest.density(1.5 * oneC)), 1e-9);
-        assertEquals(OutputInterval.SHORTEST, OutputInterval.forRun(ROOM, ProtocolSpec.of(
-                StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(10)), StepSpec.rest(600))));
+        assertEquals(48, OutputInterval.forStep(ParticleShellsTest.density(1.5 * oneC).steps().get(0), ROOM), 1e-9);
+        CellSpec cell6 = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
+        for (StepSpec st : Sung2023Parameters.fullCellCycling(2).flatten())
+            assertEquals(60, OutputInterval.forStep(st, cell6), () -> "the study's cycling: " + st);
+        assertEquals(60, OutputInterval.forStep(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), ROOM));
+        assertEquals(60, OutputInterval.forStep(ParticleShellsTest.discharge(1).steps().get(0), ROOM), "1 C: 72 s by the rule");
+        assertEquals(OutputInterval.SHORTEST, OutputInterval.forStep(StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(10)), ROOM));
+        assertEquals(12, OutputInterval.forStep(StepSpec.rest(600), ROOM), 1e-12);
+        assertEquals(60, OutputInterval.forStep(StepSpec.rest(3600), ROOM));
+        assertEquals(60, OutputInterval.forStep(new StepSpec.ConstantVoltage(4.3, List.of(Cutoff.currentBelowCRate(0.05))), ROOM));
+        SolverSettings every30 = SolverSettings.builder().outputInterval(30).build();
+        assertEquals(30, OutputInterval.of(every30, StepSpec.cRate(-5, Cutoff.duration(120)), ROOM));
+        assertEquals(30, OutputInterval.of(every30, StepSpec.rest(3600), ROOM));
+        assertEquals(2.4, OutputInterval.of(SolverSettings.defaults(), StepSpec.cRate(-5, Cutoff.duration(120)), ROOM), 1e-12);
+    }
+
+    /** A 10 s pulse at 5 C, a rest of 10 min, 0.5 C for 30 min: each step at its own interval, 1, 12 and 36 s. */
+    static final ProtocolSpec PULSE_REST_DISCHARGE = ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(10)),
+            StepSpec.rest(600), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8), Cutoff.duration(1800)));
+
+    /**
+     * A protocol with one short pulse: session 35 sampled the whole run at the pulse's 1 s (its rest and its 30 min
+     * discharge at every accepted time step); each step now takes its own interval, its samples that far apart (the
+     * step's last one at its end), and the run's inputs record the rule instead of one interval (where every step takes
+     * the same, that one).
+     */
+    @Test
+    void aShortPulseSetsTheIntervalOfItsOwnStepOnly() {
+        RecordingSink s = ParticleShellsTest.run(ROOM, PULSE_REST_DISCHARGE, SolverSettings.defaults());
+        double[] every = {1, 12, 36};
+        for (int k = 0; k < 3; k++) {
+            List<Sample> step = step(s, k);
+            for (int j = 1; j < step.size() - 1; j++) {
+                double gap = step.get(j).time() - step.get(j - 1).time();
+                int at = k;
+                assertTrue(gap >= every[k] - 1e-9, () -> "step " + at + ": samples " + gap + " s apart, its interval " + every[at] + " s");
+            }
+        }
+        ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("X", null, 0, "test", "2026-12-07T00:00:00Z"), ROOM,
+                PULSE_REST_DISCHARGE, SolverSettings.defaults());
+        assertEquals(SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL, in.settings().outputInterval(), "left to each step");
+        var json = InputsJson.toJson(in).getAsJsonObject("solver_settings");
+        assertEquals(OutputInterval.RULE, json.get("output_interval").getAsString());
+        assertFalse(json.has("output_interval_s"));
+        assertEquals("each step's own: its nominal duration / 50, from 1 to 60 s", OutputInterval.RULE);
+        // a protocol whose steps all take one interval: that one for the run, recorded as one (the same run as that
+        // interval given for every step; the inputs and their hash as before session 36)
+        ResolvedInputs fast = new ResolvedInputs(in.provenance(), ROOM, ParticleShellsTest.discharge(5), SolverSettings.defaults());
+        assertEquals(14.4, fast.settings().outputInterval(), 1e-9);
+        assertEquals(14.4, InputsJson.toJson(fast).getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9);
+        ResolvedInputs cycling = new ResolvedInputs(in.provenance(), Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C),
+                Sung2023Parameters.fullCellCycling(199), SolverSettings.defaults());
+        assertEquals(60, cycling.settings().outputInterval(), "the study's 200 cycles: 60 s for every step");
+    }
+
+    /** An interval the settings give applies to every step: 30 s in the rest and the discharge after the pulse. */
+    @Test
+    void anExplicitIntervalAppliesToEveryStep() {
+        SolverSettings every30 = SolverSettings.builder().outputInterval(30).build();
+        ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("X", null, 0, "test", "now"), ROOM, PULSE_REST_DISCHARGE, every30);
+        assertEquals(30, in.settings().outputInterval());
+        assertEquals(30, InputsJson.toJson(in).getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble());
+        RecordingSink s = ParticleShellsTest.run(ROOM, PULSE_REST_DISCHARGE, every30);
+        assertEquals(2, step(s, 0).size(), "the 10 s pulse: its start and its end");
+        for (int k = 1; k < 3; k++) {
+            List<Sample> step = step(s, k);
+            double lasted = step.get(step.size() - 1).time() - s.samples.get(s.samples.indexOf(step.get(0)) - 1).time();
+            assertTrue(step.size() <= lasted / 30 + 1, step.size() + " samples in " + lasted + " s of step " + k);
+        }
     }
 }

@@ -229,10 +229,41 @@ public final class WorkPrecisionBenchmark {
     }
 
     static RecordingSink run(Case c, Level l) {
-        RecordingSink s = new RecordingSink();
-        new Simulation().run(c.cell(), c.protocol(), l.settings("reference".equals(l.name()) ? 0 : c.outputInterval()), s,
-                ProgressListener.NONE);
+        double every = "reference".equals(l.name()) ? 0 : c.outputInterval();
+        RecordingSink s = new SolverSamples(every);
+        new Simulation().run(c.cell(), c.protocol(), l.settings(every), s, ProgressListener.NONE);
         return s;
+    }
+
+    /**
+     * A sink whose samples are states the solver computed, as a run recorded them until session 36: the first accepted
+     * time step the interval or more after the sample before, and the run's samples at the solver's own times (its
+     * start, the steps' ends), for the errors measured at the values the solver computed ({@link #voltageErrors}); the
+     * samples a run writes between its accepted time steps (org.cellwright.solver.DenseOutput, on the line between
+     * them) are left out. With the same accepted time steps, the same samples as before.
+     */
+    public static final class SolverSamples extends RecordingSink {
+        private final double interval;
+        private double kept = Double.NEGATIVE_INFINITY, stepped = Double.NEGATIVE_INFINITY;
+
+        public SolverSamples(double interval) { this.interval = interval; }
+
+        @Override
+        public void timeStep(Sample s) {
+            stepped = s.time();
+            if (s.time() - kept >= interval - 1e-9) keep(s);
+        }
+
+        @Override
+        public void sample(Sample s) {
+            if (s.time() < stepped || s.time() == kept) return; // between two accepted time steps, or kept as its time step
+            keep(s);
+        }
+
+        private void keep(Sample s) {
+            samples.add(s);
+            kept = s.time();
+        }
     }
 
     /** Per step: {start time, end time, end voltage or NaN} from the cycles' step records. */

@@ -15,8 +15,8 @@ package org.cellwright.solver.input;
  * step size, and the step below maxStep [s]. The cathode Newton iteration stops when
  * potential updates are below 1e-3 absoluteTolerance [V]. outputInterval [s]: least simulated time between two
  * streamed samples (step ends and cut-offs are always sampled; 0 = every step; by default
- * {@link #OUTPUT_INTERVAL_FROM_PROTOCOL}: chosen before the run from the protocol by
- * {@code org.cellwright.solver.OutputInterval}, at least 50 samples over each constant-current step, 1 to 60 s). debugConservationChecks: after
+ * {@link #OUTPUT_INTERVAL_FROM_PROTOCOL}: chosen for each step from that step by
+ * {@code org.cellwright.solver.OutputInterval}, 50 samples over its nominal duration, 1 to 60 s). debugConservationChecks: after
  * every step, check that the cell's lithium is constant and that the working electrode lost exactly I dt / F;
  * a violation ends the run with NOT_CONVERGED and a CONSERVATION_ERROR event.
  */
@@ -36,8 +36,8 @@ public record SolverSettings(int cathodeNodes, int particleNodes, int interlayer
     public static final int CATHODE_NODES_FROM_PROTOCOL = 0;
 
     /**
-     * {@link #outputInterval} of settings that leave it to the protocol (the default): {@code OutputInterval.resolve}
-     * chooses it before the run, and the run's inputs record the interval chosen.
+     * {@link #outputInterval} of settings that leave it to the protocol (the default): {@code OutputInterval.of} chooses
+     * each step's as the step runs, and the run's inputs record the rule (inputs.json's {@code output_interval}).
      */
     public static final double OUTPUT_INTERVAL_FROM_PROTOCOL = -1;
 

@@ -438,7 +438,9 @@ public final class InputsJson {
         num(o, "relative_tolerance", s.relativeTolerance());
         num(o, "absolute_tolerance_V", s.absoluteTolerance());
         num(o, "max_step_s", s.maxStep());
-        num(o, "output_interval_s", s.outputInterval());
+        // the interval between samples: the settings' own for every step, or the rule each step's is chosen by (its own)
+        if (s.outputInterval() == SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL) o.addProperty("output_interval", org.cellwright.solver.OutputInterval.RULE);
+        else num(o, "output_interval_s", s.outputInterval());
         o.addProperty("debug_conservation_checks", s.debugConservationChecks());
         return o;
     }
@@ -785,13 +787,22 @@ public final class InputsJson {
                 throw fail(at + ".debug_conservation_checks", "expected true or false, found " + debug);
             return new SolverSettings(integer(o, at, "cathode_nodes"), integer(o, at, "particle_nodes"),
                     integer(o, at, "interlayer_nodes"), number(o, at, "relative_tolerance"), number(o, at, "absolute_tolerance_V"),
-                    number(o, at, "max_step_s"), number(o, at, "output_interval_s"), debug.getAsBoolean());
+                    number(o, at, "max_step_s"), outputInterval(o, at), debug.getAsBoolean());
         }
 
         // ---- primitives
 
         private InputsJsonException fail(String at, String message) {
             return new InputsJsonException(where + ": " + (at.isEmpty() ? "" : at + ": ") + message);
+        }
+
+        /**
+         * The settings' output interval [s]: output_interval_s, or, where the run chose each step's
+         * (output_interval the rule, no output_interval_s: since session 36), left to the protocol again.
+         */
+        private double outputInterval(JsonObject o, String at) {
+            if (!o.has("output_interval_s") && o.has("output_interval")) return SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL;
+            return number(o, at, "output_interval_s");
         }
 
         private JsonElement member(JsonObject o, String at, String key) {
