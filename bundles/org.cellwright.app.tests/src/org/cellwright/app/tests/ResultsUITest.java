@@ -289,7 +289,7 @@ class ResultsUITest {
 		assertEquals("cathode-interfacial-resistance at probe30", resistance.getText(columns.indexOf("Reads")), "the metric and the group");
 		assertEquals("18.2 Ohm.cm2 ± 1.8 Ohm.cm2", resistance.getText(columns.indexOf("Study")));
 		assertTrue(resistance.getText(columns.indexOf("Simulated")).matches("\\d+\\.\\d+ Ohm\\.cm2"), resistance.getText(columns.indexOf("Simulated")));
-		assertEquals("10.1016/j.electacta.2025.147413  (" + kim.getFullPath() + ":83)", resistance.getText(columns.indexOf("Source")),
+		assertEquals("10.1016/j.electacta.2025.147413  (" + kim.getFullPath() + ":91)", resistance.getText(columns.indexOf("Source")),
 				"the file as the workspace names it");
 	}
 

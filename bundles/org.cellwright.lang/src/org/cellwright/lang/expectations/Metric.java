@@ -241,14 +241,16 @@ public enum Metric {
 	 * current: the cathode's kinetic overpotential (eta_cathode_kinetic_V: the Butler-Volmer charge transfer and the ohmic
 	 * drop of the cathode interphase's film, weighted by each node's share of the current) over the current, at the
 	 * point's last sample with a current: of its last run, or ({@code of cycle N}) of its run in cycle N as cycles.csv
-	 * numbers the cycles. At a small current (eta below RT/F) the charge transfer is linear and this is
+	 * numbers the cycles; where the group's run starts from rest, counted from the rest's last value (a pulse from rest:
+	 * the overpotential a steady current at rest drives, e.g. a soft short's leak, left out). At a small current (eta
+	 * below RT/F) the charge transfer is linear and this is
 	 * the diameter of the interfacial semicircle of an impedance spectrum at that state (a transmission-line fit's
 	 * charge-transfer resistance: R_ct + R_film over the active surface); it leaves out the composite's ionic and
 	 * electronic drops (eta_cathode_ohmic_V, the line's rails) and solid diffusion (eta_cathode_diffusion_V, the
 	 * Warburg tail).
 	 */
 	CATHODE_INTERFACIAL_RESISTANCE("cathode-interfacial-resistance",
-			"the cathode's interfacial (crossrail) resistance per electrode area at a named point ('at GROUP', a step group with a current): its charge-transfer and interphase-film overpotential (eta_cathode_kinetic_V) over the current, at the group's last sample with a current (its last run; 'of cycle N': its run in cycle N)",
+			"the cathode's interfacial (crossrail) resistance per electrode area at a named point ('at GROUP', a step group with a current): its charge-transfer and interphase-film overpotential (eta_cathode_kinetic_V) over the current, at the group's last sample with a current (its last run; 'of cycle N': its run in cycle N), from the rest's value where the group starts from rest",
 			Set.of(Dimension.AREA_SPECIFIC_RESISTANCE), true, false) {
 		@Override Value measure(Run run, Expectation e) {
 			if (e.getPoint() == null) return Value.missing(dslName() + " is read at a named point: 'at GROUP', a step group of the protocol");
@@ -269,7 +271,7 @@ public enum Metric {
 			String where = "'" + p.name() + "' (" + p.steps(run.steps()) + ")";
 			if (reached < 0) return pointNotReached(run, where, lastStep);
 			if (last < 0) return noCurrent(where);
-			return resistance(eta[last], current[last], where);
+			return resistance(eta, current, step, last, p.firstStep(), where);
 		}
 
 		/**
@@ -313,8 +315,10 @@ public enum Metric {
 								+ (status != null && status.isJsonPrimitive() ? ", " + stateName(status.getAsString()) : "") : "")
 						+ " (cycles as cycles.csv numbers them: a charge after a discharge opens the next, for a half cell a plating after a stripping)");
 			}
-			int s = (int) step[at];
-			return resistance(eta[at], current[at], "'" + p.name() + "' in cycle " + cycle + " (" + Point.steps(run.steps(), s, s) + ")");
+			int s = (int) step[at], start = -1;
+			for (Runs r : p.everyRun())
+				if ((start = r.startOf((long) step[at])) >= 0) break;
+			return resistance(eta, current, step, at, start, "'" + p.name() + "' in cycle " + cycle + " (" + Point.steps(run.steps(), s, s) + ")");
 		}
 
 		private Value pointNotReached(Run run, String where, int lastStep) {
@@ -328,13 +332,24 @@ public enum Metric {
 					+ " current step, a small one (e.g. 'charge at 0.05 C for 10 min')");
 		}
 
-		/** |eta| / |i| [Ohm m2] from the overpotential [V] and the current [mA/cm2] of a sample. */
-		private Value resistance(double eta, double current, String where) {
-			if (!(eta != 0) || !Double.isFinite(eta))
-				return Value.missing("no cathode charge transfer at " + where + " (" + OverpotentialKind.CATHODE_KINETIC.column() + " = " + eta
+		/**
+		 * |eta - eta_rest| / |i| [Ohm m2] at sample {@code at} (overpotential [V], current [mA/cm2]) of the group's run
+		 * that starts at step {@code first}: eta_rest is the overpotential of the sample before that run where it rested
+		 * (no current), else 0. A current step from rest read as a researcher reads a pulse, from the rest's value: the
+		 * small-signal resistance, without the overpotential a steady current the cell carries at rest drives (a soft
+		 * short's leak through Li filaments lithiates the cathode at open circuit, so its kinetic overpotential is not
+		 * zero there, and the cathode's reaction current differs from the cell's by the leak: kim2025.cell read 7 % low).
+		 */
+		private Value resistance(double[] eta, double[] current, double[] step, int at, int first, String where) {
+			double e = eta[at];
+			if (!(e != 0) || !Double.isFinite(e))
+				return Value.missing("no cathode charge transfer at " + where + " (" + OverpotentialKind.CATHODE_KINETIC.column() + " = " + e
 						+ "): the cell has no composite cathode");
+			int before = at;
+			while (before >= 0 && (Double.isNaN(step[before]) || step[before] >= first && step[before] <= step[at])) before--;
+			double rest = before >= 0 && current[before] == 0 && Double.isFinite(eta[before]) ? eta[before] : 0;
 			// mA/cm2 -> A/m2 through the Units table, the resistance in Ohm m2
-			return Value.of(Math.abs(eta) / Units.parse("mA/cm2").toSI(Math.abs(current)));
+			return Value.of(Math.abs(e - rest) / Units.parse("mA/cm2").toSI(Math.abs(current[at])));
 		}
 	},
 	DEALLOYING_CAPACITY("dealloying-capacity",

@@ -123,6 +123,38 @@ class InterfacialResistanceTest {
 	}
 
 	/**
+	 * A probe that starts from rest is read from the rest's last value, as a pulse from rest is: a soft short's leak
+	 * lithiates the cathode at open circuit (kim2025.cell: 7 uA/cm2 through the Li foil counter electrode's filaments,
+	 * -0.2 mV of kinetic overpotential at rest), and the same leak flows during the probe, so |eta| / |i| would read
+	 * the reaction current's overpotential over the cell's current, 7 % low there; (eta - eta_rest) / i is the
+	 * small-signal resistance. Here -0.2 mV at rest and 1.8 mV at 0.1 mA/cm2: 20 Ohm cm2, not 18; the same for the
+	 * group's run in a cycle. A group that follows a current step (no rest) is read as before.
+	 */
+	@Test
+	void aProbeFromRestIsReadFromTheRestsOverpotential() throws Exception {
+		String protocol = "protocol P { charge at 0.1 C for 1 h  rest for 1 h  group probe { charge at 0.05 C for 10 min } }\n";
+		String ts = """
+				time_h,step,cycle,voltage_V,current_mA_cm2,eta_cathode_kinetic_V
+				0,0,1,3.6,0,0
+				0.5,0,1,3.7,0.2,0.004
+				1.0,1,1,3.7,0,-0.0002
+				1.5,1,1,3.7,0,-0.0002
+				1.6,2,1,3.7,0.1,0.0018
+				""";
+		List<Checks.Check> c = evaluate(protocol, """
+				expect cathode-interfacial-resistance at probe = 20 Ohm.cm2 within 0.1 Ohm.cm2
+				expect cathode-interfacial-resistance of cycle 1 at probe = 20 Ohm.cm2 within 0.1 Ohm.cm2
+				""", ts);
+		assertEquals(20.0, c.get(0).simulatedValue(), 1e-9, c.get(0).note());
+		assertEquals(20.0, c.get(1).simulatedValue(), 1e-9, c.get(1).note());
+		// without the rest: the step before carried a current, so the sample's own overpotential over its current
+		Checks.Check after = evaluate("protocol P { charge at 0.1 C for 1 h  group probe { charge at 0.05 C for 10 min } }\n",
+				"expect cathode-interfacial-resistance at probe = 18 Ohm.cm2 within 0.1 Ohm.cm2",
+				"time_h,step,cycle,voltage_V,current_mA_cm2,eta_cathode_kinetic_V\n0,0,1,3.6,0,0\n0.5,0,1,3.7,0.2,-0.0002\n1.6,1,1,3.7,0.1,0.0018\n").get(0);
+		assertEquals(18.0, after.simulatedValue(), 1e-9, after.note());
+	}
+
+	/**
 	 * 'of cycle N at GROUP' reads the group's run whose last sample with a current lies in cycle N (timeseries.csv's
 	 * cycle column, cycles.csv's numbering): a probe charge after a discharge opens the next cycle, so a sample of its
 	 * step recorded under the cycle before does not make it that cycle's run; a cycle the group did not run in is missing,

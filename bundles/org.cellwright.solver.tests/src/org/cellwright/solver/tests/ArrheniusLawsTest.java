@@ -86,6 +86,9 @@ class ArrheniusLawsTest {
      * Kang, Park, Lee, Electrochim. Acta 542 (2025) 147413, DOI 10.1016/j.electacta.2025.147413). Per geometric area the
      * linear Butler-Volmer resistance is RT / (F i0 a L), with the particle surface a L = 3 m_NCM / (rho r) the model
      * uses (a = 3 phi / r), taken with the study's particle radius (their powder's is not given; docs/calibration.md).
+     * The law is read at half filling, the state kim2025.cell's probes read Kim's cells at since 2026-12-07 (half charge
+     * after the formation, x = 0.60, i0(x) = 0.98 i0(1/2): cli.tests' KimCrossrailTest), where the model's cathode
+     * interphase film comes on top of this charge transfer.
      */
     @Test
     void ncm811ExchangeCurrentGivesTheMeasuredChargeTransferResistances() {
