@@ -3,8 +3,8 @@
 // on the same port again. What the user had stays: the label edit they had open with the text typed into it, their
 // viewport (zoomed with the mouse wheel) and selection, and the page says that the connection came back; Enter then
 // renames over the new connection. When the edit's element is no longer in the file the server reads after the
-// reconnect (renamed on disk meanwhile), the typed text is not dropped without a word: the page's message names it and
-// the element. Before (session 35) the page stopped trying after the first refused reconnect and never connected
+// reconnect (renamed on disk meanwhile), the typed text is not dropped without a word: a line of its own under the
+// message line names it and the element, until a later edit applies it (diagram-lost-name.test.mjs: Copy, close). Before (session 35) the page stopped trying after the first refused reconnect and never connected
 // again; with the connection cut but the server up, the reconnect built a new diagram: the edit gone with its text,
 // the viewport fitted again, the selection empty, nothing said.
 // usage: node test/diagram-reconnect.test.mjs <page url> <the page's .cell file> <screenshot.png>
