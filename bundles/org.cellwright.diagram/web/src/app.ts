@@ -605,7 +605,7 @@ type Kept = {
     edit?: KeptEdit
 };
 
-/** How long the page says that the connection came back (ms); a name typed that could not be kept stays said until clicked. */
+/** How long the page says that the connection came back (ms); a name typed that could not be kept stays (TypedNames). */
 const BACK_MS = 10000;
 
 /**
@@ -613,9 +613,9 @@ const BACK_MS = 10000;
  * GLSP's SetViewportAction, the elements still drawn selected again (SelectAction), the edit opened again with its
  * typed text (CellEditLabelUI.reopen) and the text checked by the server. Returns what the page is to say: that the
  * connection came back, and, when the edit's label is no longer drawn (its element gone from the file the server read
- * after the reconnect), the element and the text typed, which nothing applied (lost: the text).
+ * after the reconnect), the element's name and the text typed, which nothing applied (lost: for TypedNames).
  */
-async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost?: string }> {
+async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost?: { name: string, text: string } }> {
     // the new drawing is in the page (an edit is placed over its label's element)
     await new Promise(resolve => window.requestAnimationFrame(resolve));
     const root = diagram.context.modelRoot;
@@ -624,9 +624,90 @@ async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string,
     if (selected.length > 0) await diagram.dispatcher.dispatch(SelectAction.setSelection(selected));
     const reopened = kept.edit ? await diagram.labelEdit.reopen(kept.edit, diagram.dispatcher) : true;
     const lost = !reopened && kept.edit && kept.edit.text !== kept.edit.name ? kept.edit : undefined;
-    return lost
-        ? { message: `The connection to the server closed and is back, but ${lost.name} is no longer in the file: the name typed for it, '${lost.text}', was not applied.`, lost: lost.text }
-        : { message: 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.' };
+    const message = 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.';
+    return lost ? { message, lost: { name: lost.name, text: lost.text } } : { message };
+}
+
+/** The name labels of a drawing: id -> text. */
+function nameLabels(root: GModelRoot): Map<string, string> {
+    const names = new Map<string, string>();
+    const visit = (element: any) => {
+        if (element.type === 'label:name') names.set(element.id, element.text);
+        for (const child of element.children ?? []) visit(child);
+    };
+    visit(root);
+    return names;
+}
+
+/**
+ * The names the user typed that nothing applied (an open edit whose element was gone from the file after a reconnect),
+ * each in a line of its own under the page's message line (#typed-names), every one kept, in the order lost (the same
+ * text for the same element once). A line names the element and the text, which a click selects whole (Ctrl+C copies
+ * it); its Copy button puts the text on the clipboard and the line goes; its close button drops it;
+ * and it goes by itself once a later edit applies the name (a name label with that text is drawn that was not drawn
+ * when the name was lost). The message line (the waiting line, 'is back', errors) never replaces it: before (session 36)
+ * the name was said in the message line, and the next line said (the waiting line when the server went away again
+ * before the user took the name) took it away.
+ */
+class TypedNames {
+    /** How long a copied name's line says 'Copied' before it goes (ms). */
+    static readonly COPIED_MS = 1500;
+    private readonly kept: { line: HTMLElement, name: string, text: string, drawnThen: Set<string> }[] = [];
+
+    constructor(private readonly list: HTMLElement) {}
+
+    /** A name typed for the element name that nothing applied; drawn: the drawing's name labels now (nameLabels). */
+    add(name: string, text: string, drawn: Map<string, string>): void {
+        for (const old of this.kept.filter(k => k.name === name && k.text === text)) this.drop(old);
+        const line = document.createElement('div');
+        line.className = 'typed-name';
+        const typed = document.createElement('span');
+        typed.className = 'typed';
+        typed.textContent = text;
+        const copy = document.createElement('button');
+        copy.textContent = 'Copy the name';
+        const close = document.createElement('button');
+        close.className = 'dismiss';
+        close.textContent = '\u00d7';
+        close.title = 'Dismiss: the name typed is not kept';
+        line.append(`${name} is no longer in the file: the name typed for it, '`, typed,
+            `', was not applied (${clock(new Date())}).`, ' ', copy, close);
+        const k = { line, name, text, drawnThen: new Set([...drawn].filter(([, t]) => t === text).map(([id]) => id)) };
+        copy.addEventListener('click', event => {
+            event.stopPropagation();
+            // the clipboard may be refused (or absent: a page not from a secure origin): the name is selected then, and stays
+            (navigator.clipboard?.writeText(text) ?? Promise.reject()).then(() => this.copied(k),
+                () => { window.getSelection()?.selectAllChildren(typed); copy.textContent = 'Selected: Ctrl+C copies it'; });
+        });
+        close.addEventListener('click', event => {
+            event.stopPropagation();
+            this.drop(k);
+        });
+        this.kept.push(k);
+        this.list.append(line);
+    }
+
+    /** A new drawing: the names it shows applied (a name label with the text, not drawn when the name was lost) go. */
+    drawn(labels: Map<string, string>): void {
+        for (const k of [...this.kept]) {
+            if ([...labels].some(([id, t]) => t === k.text && !k.drawnThen.has(id))) this.drop(k);
+        }
+    }
+
+    /** The name is on the clipboard: its line says so, then goes. */
+    private copied(k: TypedNames['kept'][number]): void {
+        if (!this.kept.includes(k)) return;
+        for (const b of k.line.querySelectorAll('button')) b.disabled = true;
+        const copy = k.line.querySelector('button');
+        if (copy) copy.textContent = 'Copied';
+        window.setTimeout(() => this.drop(k), TypedNames.COPIED_MS);
+    }
+
+    private drop(k: TypedNames['kept'][number]): void {
+        const at = this.kept.indexOf(k);
+        if (at >= 0) this.kept.splice(at, 1);
+        k.line.remove();
+    }
 }
 
 /** An edit refused while the server is away, in words: 'The delete', 'The undo', ... */
@@ -694,31 +775,16 @@ if (!file) {
     };
     window.addEventListener('resize', fitAgain);
     // the page's own message line (GLSP's status overlay is the server's too: its model validation clears it at once):
-    // said for ms, or until clicked, as information or as an error (kind: its colour). A text the user typed that
-    // nothing applied (typed, quoted in the message) is theirs to take: a click on it selects it whole (Ctrl+C copies
-    // it) and a button copies it; the message then stays.
+    // said for ms, or until clicked, as information or as an error (kind: its colour). A name the user typed that
+    // nothing applied has a line of its own below it (TypedNames), which no message replaces.
     let saying: number | undefined;
-    const say = (message: string, kind: 'info' | 'error', ms?: number, typed?: string) => {
+    const say = (message: string, kind: 'info' | 'error', ms?: number) => {
         window.clearTimeout(saying);
         status.textContent = message;
         status.className = kind;
-        const at = typed === undefined ? -1 : message.indexOf(`'${typed}'`);
-        if (typed !== undefined && at >= 0) {
-            const text = document.createElement('span');
-            text.className = 'typed';
-            text.textContent = typed;
-            const copy = document.createElement('button');
-            copy.textContent = 'Copy the name';
-            copy.addEventListener('click', event => {
-                event.stopPropagation();
-                // the clipboard may be refused (or absent: a page not from a secure origin): the name is selected then
-                (navigator.clipboard?.writeText(typed) ?? Promise.reject()).then(() => { copy.textContent = 'Copied'; },
-                    () => { window.getSelection()?.selectAllChildren(text); copy.textContent = 'Selected: Ctrl+C copies it'; });
-            });
-            status.replaceChildren(message.substring(0, at + 1), text, message.substring(at + 1 + typed.length), ' ', copy);
-        }
         if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) say('', 'info'); }, ms);
     };
+    const typedNames = new TypedNames(document.getElementById('typed-names')!);
     const sayAway = () => {
         if (!away) return;
         window.clearTimeout(saying);
@@ -783,6 +849,7 @@ if (!file) {
         context.onModelRootChanged(root => {
             drawn++;
             labelEdit.followLabel(root);
+            typedNames.drawn(nameLabels(root));
         });
         // the tool palette appears and is filled after the model is shown (GLSP enables it, then asks the server for
         // its items): the load's fit saw no palette, or only its header, and chose the whole canvas or the rows below
@@ -805,8 +872,8 @@ if (!file) {
                 const said = await restore(current, kept);
                 away = undefined;
                 delete document.body.dataset.connection;
-                if (said.lost === undefined) say(said.message, 'info', BACK_MS);
-                else say(said.message, 'error', undefined, said.lost);
+                say(said.message, 'info', BACK_MS);
+                if (said.lost) typedNames.add(said.lost.name, said.lost.text, nameLabels(current.context.modelRoot));
             } else {
                 // 'Loading...', or what the page waited for
                 away = undefined;

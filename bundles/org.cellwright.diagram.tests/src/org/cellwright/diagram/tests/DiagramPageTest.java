@@ -224,12 +224,12 @@ class DiagramPageTest {
 	 * own and a selection (the page is loaded through a proxy in the test script that stops listening for 3 s, then
 	 * listens on the same port again; web/test/diagram-reconnect.test.mjs): the page connects again, keeps the edit with
 	 * its text (checked by the server again), the viewport and the selection, and says that the connection came back;
-	 * Enter then renames. An edit whose element was renamed on disk meanwhile is not opened again, and the page's message
-	 * names the element and the text typed, which nothing applied; its button copies the text, a click on the text
-	 * selects it, and the message stays until clicked elsewhere. The connection cut with the server slow to answer
-	 * (2.5 s for each attempt): one attempt at a time, one reconnect, the edit kept. While the server is away the page's
-	 * waiting line says so; the line that says the connection came back is information, not in the error colour, and
-	 * the one that names a name not applied is an error. Before (session 35) the page stopped trying after the first
+	 * Enter then renames. An edit whose element was renamed on disk meanwhile is not opened again, and a line of its own
+	 * under the message line names the element and the text typed, which nothing applied, in the error colour; a click
+	 * on the text selects it, a click on the message line clears that line but not the name's. The connection cut with
+	 * the server slow to answer (2.5 s for each attempt): one attempt at a time, one reconnect, the edit kept; Enter
+	 * applies the name typed before, and its line goes. While the server is away the page's waiting line says so; the
+	 * line that says the connection came back is information, not in the error colour. Before (session 35) the page stopped trying after the first
 	 * refused reconnect and never connected again; a reconnect built a new diagram, the edit and its text gone, the
 	 * viewport fitted again, the selection empty, nothing said; a server slow to answer got three attempts and three
 	 * reconnects, and the edit was lost; before session 36 nothing was said while the page reconnected and the "is back"
@@ -245,6 +245,28 @@ class DiagramPageTest {
 		}
 		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
 				"the rename after the reconnect was undone, the text typed for the renamed element not applied");
+	}
+
+	/**
+	 * A name typed that the server did not take stays until the user takes it (web/test/diagram-lost-name.test.mjs,
+	 * through the test script's proxy): Argyro typed for LPSCl, LPSCl renamed on disk while the server is away; after
+	 * the reconnect the name has a line of its own under the message line with a Copy and a close button. The server
+	 * goes away again before the user has taken it (Sulfur typed for Sulfide, the file written back meanwhile): the
+	 * waiting line is said and the name's line stays beside it; after the reconnect both names are kept. Copy puts the
+	 * name on the clipboard and its line goes; the close button drops the other. Before (session 36) the name was said
+	 * in the message line, and the waiting line took its place: the name typed was gone. Screenshot of the waiting line
+	 * with the name in target/diagram-lost-name.png.
+	 */
+	@Test
+	void aNameTypedThatTheServerDidNotTakeStaysBesideTheWaitingLineUntilCopiedOrClosed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-lost-name.test.mjs", "diagram-lost-name-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-lost-name.png").toString()));
+		}
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
+				"nothing typed was applied, the file written back");
 	}
 
 	/**
