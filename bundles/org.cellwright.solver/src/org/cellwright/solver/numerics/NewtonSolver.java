@@ -18,6 +18,14 @@ public final class NewtonSolver {
         double absoluteTolerance(int i);
         /** Largest factor in (0,1] of the step dx that keeps x + factor dx admissible. */
         default double stepLimit(double[] x, double[] dx) { return 1.0; }
+        /**
+         * Norm of the residual that the rounding of x alone leaves: the residual of the exact root rounded to doubles
+         * can be this large (e.g. a conductance G times the spacing of doubles at a potential, where G is so large
+         * that the root's potential differences lie below that spacing). A residual that has stalled below it (or below
+         * STALL_RESIDUAL) is converged: no representable x does better, and Newton's steps there are rounding noise.
+         * 0 (the default): no floor but STALL_RESIDUAL.
+         */
+        default double roundingResidual(double[] x) { return 0; }
     }
 
     /** Iterations after which, and residual norm below which, a residual that no longer falls counts as converged. */
@@ -162,10 +170,13 @@ public final class NewtonSolver {
                 worst = Math.max(worst, Math.abs(dx[i]) / t);
             }
             if ((converged && lambda == 1.0) || norm < RESIDUAL_FLOOR) return true;
-            // at the rounding floor of the residual (it no longer falls, and is below STALL_RESIDUAL) the equations hold
-            // to rounding and the Newton step is noise amplified by an ill-conditioned Jacobian (e.g. every particle
-            // surface within 1e-13 of saturation, where the potential barely changes the currents): converged
-            if (iterations >= STALL_ITERATIONS && norm < STALL_RESIDUAL && norm >= 0.5 * previousNorm && worst <= STALL_FACTOR)
+            // at the rounding floor of the residual (it no longer falls, and is below STALL_RESIDUAL or the floor the
+            // system states, roundingResidual) the equations hold to rounding and the Newton step is noise amplified by
+            // an ill-conditioned Jacobian (e.g. every particle surface within 1e-13 of saturation, where the potential
+            // barely changes the currents; a metal-like conductance whose potential differences lie below the doubles'
+            // spacing): converged
+            if (iterations >= STALL_ITERATIONS && norm < Math.max(STALL_RESIDUAL, sys.roundingResidual(x))
+                    && norm >= 0.5 * previousNorm && worst <= STALL_FACTOR)
                 return true;
             previousNorm = norm;
             fullStep = lambda == 1.0;
