@@ -176,9 +176,9 @@ public final class Staleness {
 		String sampling = !intervalMoved ? "" : (interval != null ? "records a sample every " + seconds(interval) + " s for its protocol"
 				: "records each step's samples at the step's own interval") + " where this run recorded one every "
 				+ seconds(intervalRan) + " s (the file sets no output-interval: each step gets "
-				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, from " + seconds(OutputInterval.SHORTEST) + " to "
-				+ seconds(OutputInterval.LONGEST) + " s apart; earlier versions sampled a whole run at one interval, "
-				+ seconds(OutputInterval.LONGEST) + " s or its shortest step's)";
+				+ OutputInterval.SAMPLES_PER_STEP + " samples over its nominal duration, at least " + seconds(OutputInterval.SHORTEST)
+				+ " s apart, a step without one a sample every " + seconds(OutputInterval.WITHOUT_DURATION) + " s; earlier versions sampled"
+				+ " a whole run at one interval, " + seconds(OutputInterval.WITHOUT_DURATION) + " s or its shortest step's)";
 		if (!shellsMoved && !volumesMoved)
 			return " is as this run ran it, but CellWright now " + sampling + ": running it again records the same solution at other times.";
 		String mesh = meshMoved(shellsRan, shells, shellsMoved, volumesRan, volumes, volumesMoved);

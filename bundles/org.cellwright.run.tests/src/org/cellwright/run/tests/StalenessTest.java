@@ -77,11 +77,13 @@ class StalenessTest {
 	@Test
 	void theHashOfAnUnchangedExperimentIsTheOneItsRunsRecordedBeforeAndAProtocolsNameIsNoInput() throws Exception {
 		Path f = tmp.resolve("t.cell");
-		// the particle shells the default had in session 24 (24; 32 since session 30): the default solver settings are
-		// inputs, so since the default changed the file without a solver block resolves to other inputs, its hash is
-		// another and its session-24 runs are out of date; with the shells set, its inputs are session 24's
+		// the particle shells the default had in session 24 (24; 32 since session 30) and its output interval (60 s; since
+		// session 36 this protocol's plating for 1 h and stripping for 2 h take 72 and 144 s): the default solver
+		// settings are inputs, so since the default changed the file without a solver block resolves to other inputs,
+		// its hash is another and its session-24 runs are out of date; with the shells and the interval set, its inputs
+		// are session 24's
 		String session24 = PlatingCell.file("5 MPa").replace("experiment X { cell C protocol P ",
-				"experiment X { cell C protocol P solver { particle-nodes = 24 } ");
+				"experiment X { cell C protocol P solver { particle-nodes = 24  output-interval = 60 s } ");
 		Cli.write(f, session24);
 		assertEquals(0, Cli.cli("run", f.toString(), "--out", tmp.resolve("out").toString()).rc());
 		Path x = RunStore.latest(tmp.resolve("out").resolve("X"));
@@ -173,7 +175,7 @@ class StalenessTest {
 	/**
 	 * A run made before session 36 recorded one interval for the whole run (60 s before session 35, the shortest step's
 	 * 50th in session 35): inputs.json's output_interval_s. Each step now takes its own (OutputInterval: 50 samples over
-	 * its nominal duration), the steep file's 9 mA/cm2 for 10 min 12 s and the rest of 1 h after it 60 s: inputs.json
+	 * its nominal duration), the steep file's 9 mA/cm2 for 10 min 12 s and the rest of 1 h after it 72 s: inputs.json
 	 * records the rule, output_interval, and no output_interval_s. Out of date, its file unchanged, and the message says
 	 * the samples moved, not the solution; with the shells moved too, both. Where the file sets the interval itself, a
 	 * change of it is the file's, said as before.
@@ -187,8 +189,8 @@ class StalenessTest {
 		assertFalse(settings.has("output_interval_s"), "no one interval for the run");
 		asRecorded(x, "output_interval_s", 60);
 		String sampling = "records each step's samples at the step's own interval where this run recorded one every 60 s (the file"
-				+ " sets no output-interval: each step gets 50 samples over its nominal duration, from 1 to 60 s apart; earlier versions"
-				+ " sampled a whole run at one interval, 60 s or its shortest step's)";
+				+ " sets no output-interval: each step gets 50 samples over its nominal duration, at least 1 s apart, a step without one a"
+				+ " sample every 60 s; earlier versions sampled a whole run at one interval, 60 s or its shortest step's)";
 		assertEquals("Out of date: o.cell is as this run ran it, but CellWright now " + sampling
 				+ ": running it again records the same solution at other times.", stale(x));
 		asMadeWith(x, 32, null);
@@ -211,7 +213,8 @@ class StalenessTest {
 		asRecorded(one, "output_interval_s", 60);
 		assertEquals("Out of date: p.cell is as this run ran it, but CellWright now records a sample every 12 s for its protocol where"
 				+ " this run recorded one every 60 s (the file sets no output-interval: each step gets 50 samples over its nominal"
-				+ " duration, from 1 to 60 s apart; earlier versions sampled a whole run at one interval, 60 s or its shortest step's):"
+				+ " duration, at least 1 s apart, a step without one a sample every 60 s; earlier versions sampled a whole run at one"
+				+ " interval, 60 s or its shortest step's):"
 				+ " running it again records the same solution at other times.", stale(one));
 	}
 

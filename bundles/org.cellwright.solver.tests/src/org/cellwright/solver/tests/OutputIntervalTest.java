@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The interval between a run's samples chosen for each step (session 36, {@link OutputInterval}; session 35 chose one for
  * the whole run, its shortest step's): where the settings leave it to the protocol (the default), each step gets 50
- * samples over its own nominal duration, 1 to 60 s apart; an interval the settings give applies to every step; the
- * run's inputs record the rule.
+ * samples over its own nominal duration, however long, at least 1 s apart (a step without one 60 s); an interval the
+ * settings give applies to every step; the run's inputs record the rule.
  */
 class OutputIntervalTest {
 
@@ -35,8 +35,9 @@ class OutputIntervalTest {
 
     /**
      * Each step's interval from its own nominal duration: 5 C for 2 min 2.4 s (its for), 5 C to 2.8 V 14.4 s (the
-     * nominal capacity at 5 C, 12 min), 1.5 C and its current density 48 s, the study's 0.35 C and a 0.1 C cycle 60 s (at
-     * most), a 10 s pulse 1 s (at least), a rest its for's 50th (600 s: 12 s; 1 h: 60 s), a hold without a duration
+     * nominal capacity at 5 C, 12 min), 1.5 C and its current density 48 s, 1 C 72 s, the study's 0.35 C 206 s and its
+     * 0.1 C cycle 720 s, a 0.05 C charge 1440 s (no ceiling: until session 36 60 s, which gave a slow step up to 1200
+     * samples), a 10 s pulse 1 s (at least), a rest its for's 50th (600 s: 12 s; 1 h: 72 s), a hold without a duration
      * 60 s; an interval the settings give, whatever the step.
      */
     @Test
@@ -47,13 +48,17 @@ class OutputIntervalTest {
         double oneC = org.cellwright.solver.Simulation.nominalCapacity(ROOM) / ROOM.area() / 3600; // [A/m2]
         assertEquals(48, OutputInterval.forStep(ParticleShellsTest.density(1.5 * oneC).steps().get(0), ROOM), 1e-9);
         CellSpec cell6 = Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C);
-        for (StepSpec st : Sung2023Parameters.fullCellCycling(2).flatten())
-            assertEquals(60, OutputInterval.forStep(st, cell6), () -> "the study's cycling: " + st);
-        assertEquals(60, OutputInterval.forStep(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), ROOM));
-        assertEquals(60, OutputInterval.forStep(ParticleShellsTest.discharge(1).steps().get(0), ROOM), "1 C: 72 s by the rule");
+        List<StepSpec> cycling = Sung2023Parameters.fullCellCycling(2).flatten();
+        for (int k = 0; k < cycling.size(); k++) {
+            StepSpec st = cycling.get(k);
+            assertEquals(k < 2 ? 720 : 3600 / 0.35 / 50, OutputInterval.forStep(st, cell6), 1e-9, () -> "the study's cycling: " + st);
+        }
+        assertEquals(720, OutputInterval.forStep(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3)), ROOM), 1e-9);
+        assertEquals(1440, OutputInterval.forStep(StepSpec.cRate(0.05, Cutoff.voltageAbove(4.3)), ROOM), 1e-9, "0.05 C: 20 h / 50");
+        assertEquals(72, OutputInterval.forStep(ParticleShellsTest.discharge(1).steps().get(0), ROOM), 1e-9, "1 C: 1 h / 50");
         assertEquals(OutputInterval.SHORTEST, OutputInterval.forStep(StepSpec.cRate(-1, Cutoff.voltageBelow(2.8), Cutoff.duration(10)), ROOM));
         assertEquals(12, OutputInterval.forStep(StepSpec.rest(600), ROOM), 1e-12);
-        assertEquals(60, OutputInterval.forStep(StepSpec.rest(3600), ROOM));
+        assertEquals(72, OutputInterval.forStep(StepSpec.rest(3600), ROOM), 1e-12);
         assertEquals(60, OutputInterval.forStep(new StepSpec.ConstantVoltage(4.3, List.of(Cutoff.currentBelowCRate(0.05))), ROOM));
         SolverSettings every30 = SolverSettings.builder().outputInterval(30).build();
         assertEquals(30, OutputInterval.of(every30, StepSpec.cRate(-5, Cutoff.duration(120)), ROOM));
@@ -89,7 +94,7 @@ class OutputIntervalTest {
         var json = InputsJson.toJson(in).getAsJsonObject("solver_settings");
         assertEquals(OutputInterval.RULE, json.get("output_interval").getAsString());
         assertFalse(json.has("output_interval_s"));
-        assertEquals("each step's own: its nominal duration / 50, from 1 to 60 s", OutputInterval.RULE);
+        assertEquals("each step's own: its nominal duration / 50, at least 1 s; a step without one 60 s", OutputInterval.RULE);
         // a protocol whose steps all take one interval: that one for the run, recorded as one (the same run as that
         // interval given for every step; the inputs and their hash as before session 36)
         ResolvedInputs fast = new ResolvedInputs(in.provenance(), ROOM, ParticleShellsTest.discharge(5), SolverSettings.defaults());
@@ -97,7 +102,8 @@ class OutputIntervalTest {
         assertEquals(14.4, InputsJson.toJson(fast).getAsJsonObject("solver_settings").get("output_interval_s").getAsDouble(), 1e-9);
         ResolvedInputs cycling = new ResolvedInputs(in.provenance(), Sung2023Parameters.cell6Full(65e6, Sung2023Parameters.T_60C),
                 Sung2023Parameters.fullCellCycling(199), SolverSettings.defaults());
-        assertEquals(60, cycling.settings().outputInterval(), "the study's 200 cycles: 60 s for every step");
+        assertEquals(SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL, cycling.settings().outputInterval(),
+                "the study's 200 cycles: 720 s for the 0.1 C cycle, 206 s for the 0.35 C ones (60 s for every step until session 36)");
     }
 
     /** An interval the settings give applies to every step: 30 s in the rest and the discharge after the pulse. */
