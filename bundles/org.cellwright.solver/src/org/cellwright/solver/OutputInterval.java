@@ -15,8 +15,10 @@ import org.cellwright.solver.input.StepSpec;
  * long (a 0.05 C charge's 20 h: one every 24 min), never less than {@link #SHORTEST} apart. A constant-current step's
  * nominal duration is the shortest of the time the cell's nominal capacity takes at its current (a step until a voltage
  * at a current: the capacity at that current), its {@code for} duration and its charge cut-off's time; any other step's
- * is its {@code for} duration, and a step without one (a hold until a current, a power until a voltage, a rest until a
- * voltage) takes {@link #WITHOUT_DURATION}. Samples are written at the step's start plus each multiple of its interval
+ * is its {@code for} duration where that alone ends it, and a step without one takes {@link #WITHOUT_DURATION}: a hold
+ * until a current, a power until a voltage, a rest until a voltage, and such a step whose {@code for} is only a cap (a
+ * hold until 0.05 C for 20 h, which ends within minutes to hours, took its 20 h's 50th, one sample every 24 min, in
+ * this change's first version; the cell's voltage window, which bounds a power or profile step, is no end of its own). Samples are written at the step's start plus each multiple of its interval
  * from the solver's accepted time steps ({@link DenseOutput}: within a time step from its interpolant), and at the
  * step's end, so the interval changes what is recorded, not the solution. Session 35 chose one interval for the whole
  * run, the shortest step's, at most 60 s: a 200-cycle protocol with one 10 s pulse recorded its 0.35 C steps at the
@@ -34,7 +36,7 @@ public final class OutputInterval {
 
     /**
      * The interval [s] of a step without a nominal duration (a hold until a current, a power until a voltage, a rest
-     * until a voltage): the default of every run before session 35.
+     * until a voltage, with or without a {@code for} as a cap): the default of every run before session 35.
      */
     public static final double WITHOUT_DURATION = 60;
 
@@ -44,9 +46,17 @@ public final class OutputInterval {
      */
     public static final double SHORTEST = 1;
 
-    /** The rule, in words, that inputs.json records where the settings leave the interval to the protocol. */
-    public static final String RULE = "each step's own: its nominal duration / " + SAMPLES_PER_STEP + ", at least "
-            + (int) SHORTEST + " s; a step without one " + (int) WITHOUT_DURATION + " s";
+    /**
+     * The rule, in words, that inputs.json records where the settings leave the interval to the protocol. Not a
+     * compile-time constant ({@link #rule()}): a class compiled against it reads it here, so a stale incremental build
+     * of a dependent bundle cannot keep an old rule inlined.
+     */
+    public static final String RULE = rule();
+
+    private static String rule() {
+        return "each step's own: its nominal duration / " + SAMPLES_PER_STEP + ", at least " + (int) SHORTEST
+                + " s; a step without one " + (int) WITHOUT_DURATION + " s, as a hold, rest or power step with a cut-off besides its for";
+    }
 
     /**
      * The settings with the interval every step of the protocol takes where the settings leave it to the protocol and
@@ -71,12 +81,23 @@ public final class OutputInterval {
         return settings.outputInterval() != SolverSettings.OUTPUT_INTERVAL_FROM_PROTOCOL ? settings.outputInterval() : forStep(step, cell);
     }
 
-    /** The interval [s] this step of a run of this cell takes where the settings leave it to the protocol. */
+    /**
+     * The interval [s] this step of a run of this cell takes where the settings leave it to the protocol. A step other
+     * than a constant current with a cut-off of its own besides its {@code for} ends by that cut-off, its {@code for}
+     * only a cap: no nominal duration (a constant current has its own, from its current).
+     */
     public static double forStep(StepSpec step, CellSpec cell) {
         double t = Double.POSITIVE_INFINITY;
         if (step instanceof StepSpec.ConstantCurrent cc) t = cell == null ? t : nominalDuration(cc, cell);
-        else for (Cutoff c : StepSpec.cutoffsOf(step)) if (c.kind() == Cutoff.Kind.DURATION) t = shorter(t, c.value());
+        else if (!endsByItsOwnCondition(step))
+            for (Cutoff c : StepSpec.cutoffsOf(step)) if (c.kind() == Cutoff.Kind.DURATION) t = shorter(t, c.value());
         return Double.isFinite(t) ? Math.max(SHORTEST, t / SAMPLES_PER_STEP) : WITHOUT_DURATION;
+    }
+
+    /** Whether the step has a cut-off the protocol states other than a duration (the cell's voltage window is none). */
+    private static boolean endsByItsOwnCondition(StepSpec step) {
+        for (Cutoff c : StepSpec.cutoffsOf(step)) if (c.kind() != Cutoff.Kind.DURATION && !c.window()) return true;
+        return false;
     }
 
     /**

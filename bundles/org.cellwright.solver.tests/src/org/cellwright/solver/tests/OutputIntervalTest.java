@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The interval between a run's samples chosen for each step (session 36, {@link OutputInterval}; session 35 chose one for
  * the whole run, its shortest step's): where the settings leave it to the protocol (the default), each step gets 50
- * samples over its own nominal duration, however long, at least 1 s apart (a step without one 60 s); an interval the
+ * samples over its own nominal duration, however long, at least 1 s apart (a step without one 60 s, as a hold whose
+ * for only caps its current cut-off); an interval the
  * settings give applies to every step; the run's inputs record the rule.
  */
 class OutputIntervalTest {
@@ -66,6 +67,30 @@ class OutputIntervalTest {
         assertEquals(2.4, OutputInterval.of(SolverSettings.defaults(), StepSpec.cRate(-5, Cutoff.duration(120)), ROOM), 1e-12);
     }
 
+    /**
+     * A hold, rest or power step that ends by a cut-off of its own takes 60 s, its {@code for} only a cap: a CCCV hold
+     * until 0.05 C for 20 h, which ends within minutes to hours, took the 20 h's 50th (one sample every 24 min, a hold
+     * ending in minutes 4 samples) in this change's first version. A hold or rest that only its {@code for} ends takes
+     * that for's 50th; a power step bounded by the cell's voltage window alone too (the window is no end of its own);
+     * a constant current keeps its own nominal duration from its current beside a voltage cut-off and a for (0.1 C
+     * until 4.3 V for 20 h: 10 h, 720 s).
+     */
+    @Test
+    void aHoldOrRestEndedByItsOwnCutoffIsNotSampledOverItsCap() {
+        var cccv = new StepSpec.ConstantVoltage(4.3, List.of(Cutoff.currentBelowCRate(0.05), Cutoff.duration(20 * 3600)));
+        assertEquals(OutputInterval.WITHOUT_DURATION, OutputInterval.forStep(cccv, ROOM), "a CCCV hold until 0.05 C for 20 h");
+        assertEquals(60, OutputInterval.forStep(new StepSpec.Rest(List.of(Cutoff.voltageBelow(3.5), Cutoff.duration(3600))), ROOM),
+                "a rest until 3.5 V for 1 h");
+        assertEquals(60, OutputInterval.forStep(new StepSpec.ConstantPower(-10, List.of(Cutoff.voltageBelow(3), Cutoff.duration(3600))), ROOM),
+                "a power until 3 V for 1 h");
+        assertEquals(72, OutputInterval.forStep(new StepSpec.ConstantVoltage(4.3, List.of(Cutoff.duration(3600))), ROOM), 1e-12,
+                "a hold for 1 h: its for ends it");
+        assertEquals(72, OutputInterval.forStep(new StepSpec.ConstantPower(-10, List.of(Cutoff.window(Cutoff.Kind.VOLTAGE_BELOW, 2.8),
+                Cutoff.duration(3600))), ROOM), 1e-12, "a power for 1 h within the cell's window");
+        assertEquals(720, OutputInterval.forStep(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(20 * 3600)), ROOM), 1e-9,
+                "0.1 C until 4.3 V for 20 h: from its current");
+    }
+
     /** A 10 s pulse at 5 C, a rest of 10 min, 0.5 C for 30 min: each step at its own interval, 1, 12 and 36 s. */
     static final ProtocolSpec PULSE_REST_DISCHARGE = ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(10)),
             StepSpec.rest(600), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8), Cutoff.duration(1800)));
@@ -94,7 +119,8 @@ class OutputIntervalTest {
         var json = InputsJson.toJson(in).getAsJsonObject("solver_settings");
         assertEquals(OutputInterval.RULE, json.get("output_interval").getAsString());
         assertFalse(json.has("output_interval_s"));
-        assertEquals("each step's own: its nominal duration / 50, at least 1 s; a step without one 60 s", OutputInterval.RULE);
+        assertEquals("each step's own: its nominal duration / 50, at least 1 s; a step without one 60 s, as a hold, rest or power"
+                + " step with a cut-off besides its for", OutputInterval.RULE);
         // a protocol whose steps all take one interval: that one for the run, recorded as one (the same run as that
         // interval given for every step; the inputs and their hash as before session 36)
         ResolvedInputs fast = new ResolvedInputs(in.provenance(), ROOM, ParticleShellsTest.discharge(5), SolverSettings.defaults());
