@@ -157,8 +157,10 @@ class StudyParametersTest {
 		// from Li's measured lattice self-diffusion barrier, sourced CNT's adhesion-energy (derived from measured surface
 		// energies) and Super P's electronic-conductivity (measured on compressed carbon blacks); session 34 derived NCM811's
 		// interphase-activation-energy from LiPON's measured electronic conductivity and the fitted 60 degC growth;
-		// session 35 set SiNP's dead-lithium-fraction to the middle of a measured bound (Chen et al. 2020): none is left
-		assertEquals(1, checked, "the study's values still calibrated (docs/calibration.md, Open)");
+		// session 35 set SiNP's dead-lithium-fraction to the middle of a measured bound (Chen et al. 2020), and SiNP's
+		// electronic-conductivity went back to calibrated (its bracket re-run undetermined); session 36 took that from a
+		// measurement on the Li-Si class (Li12Si7 polycrystals, ~1e-4 Ohm cm): none is left
+		assertEquals(0, checked, "the study's values still calibrated (docs/calibration.md, Open)");
 		assertEquals(List.of(), missing, "calibrated values without a row (material, property, reason) in docs/calibration.md's Open table");
 	}
 

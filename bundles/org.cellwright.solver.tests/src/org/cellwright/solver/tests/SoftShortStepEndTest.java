@@ -65,6 +65,7 @@ class SoftShortStepEndTest {
                     SolverSettings.builder().maxStep(maxStep).build(), s, ProgressListener.NONE);
             assertEquals(RunStatus.SHORT_CIRCUIT, st, "max step " + maxStep);
             List<String> warnings = s.events(SimulationEvent.Type.STEP_END).stream().map(SimulationEvent::message).toList();
+            int jumps = 0, lastJump = 0;
             for (CycleSummary c : s.cycles)
                 for (StepResult r : c.steps()) {
                     String where = "max step " + maxStep + ": cycle " + c.index() + ", step " + r.stepIndex();
@@ -73,6 +74,8 @@ class SoftShortStepEndTest {
                     if (r.end() == StepEnd.VOLTAGE_CUTOFF) assertEquals(cut, r.endVoltage(), 1e-3, where);
                     if (r.end() == StepEnd.VOLTAGE_JUMP) {
                         assertTrue(r.endVoltage() > cut + 1e-3, where + ": a jump past the cut-off, " + r.endVoltage());
+                        lastJump = c.index();
+                        if (jumps++ > 0) continue; // a later jump is counted in the run's closing warning (below)
                         // named as the protocol is written (StepNumbers: the repeat's steps "4.1", "4.2"), not by its flattened index
                         String said = "warning: cycle " + c.index() + ", step " + org.cellwright.solver.input.StepNumbers.of(formedAt5ThenCycledAt65MPa())
                                 .number(r.stepIndex()) + " (voltage-jump at ";
@@ -82,6 +85,10 @@ class SoftShortStepEndTest {
                 }
             for (String w : warnings)
                 assertTrue(w.contains("(voltage-jump at ") || w.contains("(voltage-jump), the last in cycle"), "max step " + maxStep + ": " + w);
+            // the first jump is said in its own warning (above), every later one counted in one closing warning of the run
+            if (jumps > 1) assertTrue(warnings.contains("warning: " + (jumps - 1) + " later step" + (jumps == 2 ? "" : "s")
+                    + " ended so (voltage-jump), the last in cycle " + lastJump), "max step " + maxStep + ": " + jumps + " jumps: " + warnings);
+            else assertTrue(warnings.stream().noneMatch(w -> w.contains(" later step")), "max step " + maxStep + ": " + warnings);
             // the short comes after a few tens of cycles (the study), not in the first ones
             assertTrue(s.cycles.size() >= 10, "max step " + maxStep + ": shorted in cycle " + s.cycles.size());
         }
@@ -91,6 +98,10 @@ class SoftShortStepEndTest {
         // (session 32, the step control onto the cut-off on discharges only: at 300 s steps cycle 15's stripping, step 5.2,
         // jumps from 0.051 to 0.296 V, said in its own warning; at 60, 180 and 600 s none jumps. With the step control on
         // every step two stripping steps jumped at 60 s, cycles 14 and 15, the second counted: cae2a236 accepted that)
+        // (session 36, SiNP's electronic conductivity measured, 1e2 -> 1e6 S/m: at 300 s steps the strippings of cycles
+        // 14, 15 and 16 run out of plated Li and jump past 0.2 V (cycle 14 from 0.049 to 0.300 V), the first said in its
+        // own warning, the later two counted in the run's closing one, "2 later steps ended so (voltage-jump), the last in
+        // cycle 16", as every run says repeated ends (RunRecorder); this test held only the first way, so the count is held)
     }
 
     /** The step's voltage cut-off (NaN if none). */
