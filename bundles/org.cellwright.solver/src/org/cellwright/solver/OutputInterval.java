@@ -18,7 +18,9 @@ import org.cellwright.solver.input.StepSpec;
  * is its {@code for} duration where that alone ends it, and a step without one takes {@link #WITHOUT_DURATION}: a hold
  * until a current, a power until a voltage, a rest until a voltage, and such a step whose {@code for} is only a cap (a
  * hold until 0.05 C for 20 h, which ends within minutes to hours, took its 20 h's 50th, one sample every 24 min, in
- * this change's first version; the cell's voltage window, which bounds a power or profile step, is no end of its own). Samples are written at the step's start plus each multiple of its interval
+ * this change's first version; the cell's voltage window, which bounds a power or profile step, is no end of its own);
+ * a profile step ({@code follow}, a drive cycle) at its own samples' spacing, at least {@link #SHORTEST}: a UDDS cycle
+ * given every second is recorded every second (with the rule above it took 60 s, hiding the current it follows). Samples are written at the step's start plus each multiple of its interval
  * from the solver's accepted time steps ({@link DenseOutput}: within a time step from its interpolant), and at the
  * step's end, so the interval changes what is recorded, not the solution. Session 35 chose one interval for the whole
  * run, the shortest step's, at most 60 s: a 200-cycle protocol with one 10 s pulse recorded its 0.35 C steps at the
@@ -55,7 +57,8 @@ public final class OutputInterval {
 
     private static String rule() {
         return "each step's own: its nominal duration / " + SAMPLES_PER_STEP + ", at least " + (int) SHORTEST
-                + " s; a step without one " + (int) WITHOUT_DURATION + " s, as a hold, rest or power step with a cut-off besides its for";
+                + " s; a step without one " + (int) WITHOUT_DURATION + " s, as a hold, rest or power step with a cut-off besides its for;"
+                + " a profile at its own samples' spacing";
     }
 
     /**
@@ -88,10 +91,21 @@ public final class OutputInterval {
      */
     public static double forStep(StepSpec step, CellSpec cell) {
         double t = Double.POSITIVE_INFINITY;
+        if (step instanceof StepSpec.Follow f) return Math.max(SHORTEST, spacing(f.time()));
         if (step instanceof StepSpec.ConstantCurrent cc) t = cell == null ? t : nominalDuration(cc, cell);
         else if (!endsByItsOwnCondition(step))
             for (Cutoff c : StepSpec.cutoffsOf(step)) if (c.kind() == Cutoff.Kind.DURATION) t = shorter(t, c.value());
         return Double.isFinite(t) ? Math.max(SHORTEST, t / SAMPLES_PER_STEP) : WITHOUT_DURATION;
+    }
+
+    /**
+     * The shortest time [s] between two of a profile's samples (a drive cycle recorded every second: 1): a profile step
+     * is recorded at its own resolution, or the current it follows would not be seen (infinite for a single sample).
+     */
+    private static double spacing(double[] time) {
+        double d = Double.POSITIVE_INFINITY;
+        for (int k = 1; k < time.length; k++) if (time[k] > time[k - 1]) d = Math.min(d, time[k] - time[k - 1]);
+        return Double.isFinite(d) ? d : WITHOUT_DURATION;
     }
 
     /** Whether the step has a cut-off the protocol states other than a duration (the cell's voltage window is none). */

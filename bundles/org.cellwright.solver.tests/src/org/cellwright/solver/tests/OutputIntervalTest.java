@@ -9,6 +9,7 @@ import org.cellwright.solver.RecordingSink;
 import org.cellwright.solver.Sample;
 import org.cellwright.solver.bench.WorkPrecisionBenchmark;
 import org.cellwright.solver.input.CellSpec;
+import org.cellwright.solver.input.CurrentMode;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
@@ -91,6 +92,24 @@ class OutputIntervalTest {
                 "0.1 C until 4.3 V for 20 h: from its current");
     }
 
+    /**
+     * A profile step (a drive cycle) is recorded at its own samples' spacing: a cycle given every second every second,
+     * however long and whatever ends it (with the rule for steps without a nominal duration it took 60 s, and a 1 h UDDS
+     * run showed 60 points of a current that changes every second).
+     */
+    @Test
+    void aProfileIsRecordedAtItsOwnSamplesSpacing() {
+        double[] t = new double[1370], v = new double[1370];
+        for (int k = 0; k < t.length; k++) { t[k] = k; v[k] = k % 2 == 0 ? -1 : 0.5; }
+        var udds = new StepSpec.Follow(false, CurrentMode.C_RATE, t, v, "UDDS.csv", List.of(Cutoff.voltageBelow(3.1), Cutoff.duration(3600)));
+        assertEquals(1, OutputInterval.forStep(udds, ROOM), 1e-12, "a profile given every second, until 3.1 V for 1 h");
+        var coarse = new StepSpec.Follow(true, CurrentMode.C_RATE, new double[] { 0, 30, 90, 120 }, new double[] { -1, 0.5, -1, -1 }, "p.csv",
+                List.of(Cutoff.duration(600)));
+        assertEquals(30, OutputInterval.forStep(coarse, ROOM), 1e-12, "its shortest spacing, 30 s");
+        var fine = new StepSpec.Follow(false, CurrentMode.C_RATE, new double[] { 0, 0.1, 0.2 }, new double[] { -1, 0.5, -1 }, "f.csv", List.of());
+        assertEquals(OutputInterval.SHORTEST, OutputInterval.forStep(fine, ROOM), 1e-12, "never below 1 s");
+    }
+
     /** A 10 s pulse at 5 C, a rest of 10 min, 0.5 C for 30 min: each step at its own interval, 1, 12 and 36 s. */
     static final ProtocolSpec PULSE_REST_DISCHARGE = ProtocolSpec.of(StepSpec.cRate(-5, Cutoff.voltageBelow(2.8), Cutoff.duration(10)),
             StepSpec.rest(600), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8), Cutoff.duration(1800)));
@@ -120,7 +139,7 @@ class OutputIntervalTest {
         assertEquals(OutputInterval.RULE, json.get("output_interval").getAsString());
         assertFalse(json.has("output_interval_s"));
         assertEquals("each step's own: its nominal duration / 50, at least 1 s; a step without one 60 s, as a hold, rest or power"
-                + " step with a cut-off besides its for", OutputInterval.RULE);
+                + " step with a cut-off besides its for; a profile at its own samples' spacing", OutputInterval.RULE);
         // a protocol whose steps all take one interval: that one for the run, recorded as one (the same run as that
         // interval given for every step; the inputs and their hash as before session 36)
         ResolvedInputs fast = new ResolvedInputs(in.provenance(), ROOM, ParticleShellsTest.discharge(5), SolverSettings.defaults());
