@@ -164,6 +164,18 @@ public final class StepSizeControl {
     }
 
     /**
+     * Growth factor of the next step of a quantity integrated by the rectangle rule at the step's end, as backward Euler
+     * counts a step's charge, h i1, where the current went from i0 to i1 over it (a hold's current, a constant power's):
+     * the rule's local error h |i1 - i0| / 2 against the step's own integral h max(|i0|, |i1|, floor) is half the
+     * relative change, so that tolerance is met with the relative change held at 2 tolerance ({@link #relativeGrowth}).
+     * Summed over a current that falls or rises without turning, the integral is within about tolerance of its own
+     * (a relative error of each step's share, so of the whole).
+     */
+    public static double rectangleRule(double i0, double i1, double tolerance, double floor) {
+        return relativeGrowth(i0, i1, 2 * tolerance, floor);
+    }
+
+    /**
      * Growth factor of the next step after the accepted step of length h that took y from y0 to y1 with the largest
      * state change dx; remembers its slope for the next error estimate.
      */
