@@ -43,7 +43,7 @@ class HoldChargeTest {
     /**
      * The charged cell 7 held 1 h below its open circuit in the cold (its first current beyond 1 C, falling by half over
      * the hour): the default's charge within 0.1 % of rtol 1e-6 and steps of at most 10 s on the same mesh (-20 degC at
-     * 3.3 V 0.054 %, -30 degC at 3.5 V 0.064 %; 0.29 and 0.36 % before), and it converges with the tolerance: at rtol
+     * 3.3 V 0.053 %, -30 degC at 3.5 V 0.064 %; 0.29 and 0.36 % before), and it converges with the tolerance: at rtol
      * 1e-5 within the charge's tolerance scaled so (sqrt(rtol / 1e-4), 0.032 %) and below half the error at 1e-4.
      */
     @Test
