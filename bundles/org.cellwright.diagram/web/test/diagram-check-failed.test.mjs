@@ -6,14 +6,10 @@
 // server's answer.
 // usage: node test/diagram-check-failed.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 import { checkLog, editState, failingChecks, openLabelEdit, refused, typeName } from './name-check.mjs';
 
-const [url, file] = process.argv.slice(2);
-if (!url || !file) {
-    console.error('usage: node test/diagram-check-failed.test.mjs <page url> <file>');
-    process.exit(2);
-}
+const [url, file] = args('diagram-check-failed.test.mjs', 'page url', 'file');
 const FAILED = 'The name could not be checked: ';
 const browser = await launch();
 const logs = [];

@@ -5,15 +5,11 @@
 // the page must stay responsive: the old node gone in the frame the renamed one appears, a click selects another node,
 // no page error.
 // usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { args, checks, finish, launch, openDiagram } from './page.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-edit.test.mjs <page url> <.cell file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-edit.test.mjs', 'page url', '.cell file', 'screenshot.png');
 const original = readFileSync(file, 'utf8');
 const comments = original.split('\n').filter(l => l.trim().startsWith('//'));
 const browser = await launch();

@@ -6,13 +6,9 @@
 // it: GLSP's provider tries again only after a connection that had opened closes, and the page said 'Loading...' for
 // ever; before session 36 the message said neither since when nor the attempt.
 // usage: node test/diagram-first-connect.test.mjs <page url> <screenshot.png>
-import { checks, finish, launch, pollUntil, proxy } from './page.mjs';
+import { args, checks, finish, launch, pollUntil, proxy } from './page.mjs';
 
-const [url, screenshot] = process.argv.slice(2);
-if (!url || !screenshot) {
-    console.error('usage: node test/diagram-first-connect.test.mjs <page url> <screenshot.png>');
-    process.exit(2);
-}
+const [url, screenshot] = args('diagram-first-connect.test.mjs', 'page url', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

@@ -9,13 +9,9 @@
 // been, over another node).
 // usage: node test/diagram-label-edit.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { appendFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-label-edit.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-label-edit.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

@@ -6,14 +6,10 @@
 // request, was dispatched as an action of its own: "Missing handler for action 'setEditValidationResult'".
 // usage: node test/diagram-late-validation.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 import { checkLog, editState, holdingAnswers, openLabelEdit, refused, typeName } from './name-check.mjs';
 
-const [url, file] = process.argv.slice(2);
-if (!url || !file) {
-    console.error('usage: node test/diagram-late-validation.test.mjs <page url> <file>');
-    process.exit(2);
-}
+const [url, file] = args('diagram-late-validation.test.mjs', 'page url', 'file');
 const HELD_MS = 3000;
 const browser = await launch();
 const logs = [];

@@ -8,13 +8,9 @@
 // message line, and the waiting line took its place when the server went away again: the name typed was gone.
 // usage: node test/diagram-lost-name.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-lost-name.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-lost-name.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

@@ -5,13 +5,9 @@
 // registered for the context 'label-edit'") and the page no balloon style: nothing was shown until Enter.
 // usage: node test/diagram-name-check.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-name-check.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-name-check.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

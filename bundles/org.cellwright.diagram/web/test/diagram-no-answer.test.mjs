@@ -7,14 +7,10 @@
 // the name the user had given up (sprotty's apply resumed on it).
 // usage: node test/diagram-no-answer.test.mjs <page url> <the page's .cell file>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 import { checkLog, editState, holdingAnswers, openLabelEdit, refused, typeName } from './name-check.mjs';
 
-const [url, file] = process.argv.slice(2);
-if (!url || !file) {
-    console.error('usage: node test/diagram-no-answer.test.mjs <page url> <file>');
-    process.exit(2);
-}
+const [url, file] = args('diagram-no-answer.test.mjs', 'page url', 'file');
 const HELD_MS = 8000;
 const NO_ANSWER = 'No answer from the server yet';
 const browser = await launch();

@@ -1,14 +1,10 @@
 // Headless-browser test of the diagram page: Debian's Chromium driven by playwright-core loads the page served by
 // the Java GLSP server and checks the rendered SVG: one node per expected element, its label, edges drawn.
 // usage: node test/diagram-page.test.mjs <page url> <screenshot.png> <label>...
-import { chromium } from 'playwright-core';
+import { args, launch } from './page.mjs';
 
-const [url, screenshot, ...labels] = process.argv.slice(2);
-if (!url || !screenshot || labels.length === 0) {
-    console.error('usage: node test/diagram-page.test.mjs <page url> <screenshot.png> <label>...');
-    process.exit(2);
-}
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const [url, screenshot, ...labels] = args('diagram-page.test.mjs', 'page url', 'screenshot.png', 'label...');
+const browser = await launch();
 let failed = false;
 try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

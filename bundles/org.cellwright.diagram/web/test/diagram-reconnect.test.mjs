@@ -9,18 +9,12 @@
 // the viewport fitted again, the selection empty, nothing said.
 // usage: node test/diagram-reconnect.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-reconnect.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-reconnect.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
-/** The error colour of the page (its validation errors, #a40000) as getComputedStyle gives it. */
-const ERROR_COLOUR = 'rgb(164, 0, 0)';
 
 /**
  * What the user sees: the label edit (its text, focused, over which label, its name check's class), the inputs, drawings

@@ -6,13 +6,9 @@
 // the second mousedown, and lets it be drawn before the second mouseup, however fast or slow the machine is.
 // usage: node test/diagram-redraw-click.test.mjs <page url> <the page's .cell file>
 import { appendFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
+import { args, checks, finish, launch, openDiagram, pollUntil } from './page.mjs';
 
-const [url, file] = process.argv.slice(2);
-if (!url || !file) {
-    console.error('usage: node test/diagram-redraw-click.test.mjs <page url> <file>');
-    process.exit(2);
-}
+const [url, file] = args('diagram-redraw-click.test.mjs', 'page url', 'file');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

@@ -3,14 +3,10 @@
 // thin.cell and where it names the layer; Cancel changes no file; yes renames the layer in both files (thin.cell's text
 // kept but for the name), and one Ctrl+Z puts both back byte for byte. Before, the page refused such a rename.
 // usage: node test/diagram-rename-files.test.mjs <page url> <base.cell> <thin.cell> <screenshot.png>
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { args, checks, finish, launch, openDiagram } from './page.mjs';
 import { readFileSync } from 'node:fs';
 
-const [url, base, thin, screenshot] = process.argv.slice(2);
-if (!url || !base || !thin || !screenshot) {
-    console.error('usage: node test/diagram-rename-files.test.mjs <page url> <base.cell> <thin.cell> <screenshot.png>');
-    process.exit(2);
-}
+const [url, base, thin, screenshot] = args('diagram-rename-files.test.mjs', 'page url', 'base.cell', 'thin.cell', 'screenshot.png');
 const baseText = readFileSync(base, 'utf8'), thinText = readFileSync(thin, 'utf8');
 const browser = await launch();
 const logs = [];

@@ -6,13 +6,9 @@
 // The server's first model (its request for the client's bounds, ELK's layout after it) is held 5 s at load, as under
 // a loaded machine: the fit waits for the laid-out model whatever the server's pace.
 // usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>
-import { checks, finish, fitChecks, launch, openDiagram } from './page.mjs';
+import { args, checks, finish, fitChecks, launch, openDiagram } from './page.mjs';
 
-const [url, screenshot] = process.argv.slice(2);
-if (!url || !screenshot) {
-    console.error('usage: node test/diagram-resize.test.mjs <page url> <screenshot.png>');
-    process.exit(2);
-}
+const [url, screenshot] = args('diagram-resize.test.mjs', 'page url', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

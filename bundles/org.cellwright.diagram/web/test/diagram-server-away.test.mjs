@@ -9,18 +9,12 @@
 // reconnected, the Delete was lost without a word, and the "is back" line was red.
 // usage: node test/diagram-server-away.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-server-away.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-server-away.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
-/** The error colour of the page (its validation errors, #a40000) as getComputedStyle gives it. */
-const ERROR_COLOUR = 'rgb(164, 0, 0)';
 
 /** The message line (text, class, colour), whether the page is marked away, its clock, and the models drawn. */
 const seen = page => page.evaluate(() => {

@@ -3,13 +3,9 @@
 // Before, the page drew the file as it was at load until the next edit in it.
 // usage: node test/diagram-watch.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { appendFileSync } from 'node:fs';
-import { checks, finish, launch, openDiagram } from './page.mjs';
+import { args, checks, finish, launch, openDiagram } from './page.mjs';
 
-const [url, file, screenshot] = process.argv.slice(2);
-if (!url || !file || !screenshot) {
-    console.error('usage: node test/diagram-watch.test.mjs <page url> <file> <screenshot.png>');
-    process.exit(2);
-}
+const [url, file, screenshot] = args('diagram-watch.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

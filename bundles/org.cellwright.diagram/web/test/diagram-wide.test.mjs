@@ -3,13 +3,9 @@
 // the materials' column was drawn under the palette: the fit chose the area below the palette while the palette was
 // still being filled, and the palette then grew over the drawing.
 // usage: node test/diagram-wide.test.mjs <page url> <screenshot.png> <a label of the drawing>
-import { checks, finish, fitChecks, launch, openDiagram } from './page.mjs';
+import { args, checks, finish, fitChecks, launch, openDiagram } from './page.mjs';
 
-const [url, screenshot, label] = process.argv.slice(2);
-if (!url || !screenshot || !label) {
-    console.error('usage: node test/diagram-wide.test.mjs <page url> <screenshot.png> <label>');
-    process.exit(2);
-}
+const [url, screenshot, label] = args('diagram-wide.test.mjs', 'page url', 'screenshot.png', 'label');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();

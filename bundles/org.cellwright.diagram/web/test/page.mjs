@@ -5,6 +5,23 @@ import { chromium } from 'playwright-core';
 
 export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
+/** The error colour of the page (its validation errors, #a40000) as getComputedStyle gives it. */
+export const ERROR_COLOUR = 'rgb(164, 0, 0)';
+
+/**
+ * The test's arguments, one per name; a last name ending in "..." takes the rest (at least one). Without them the
+ * usage line is printed and the test exits with 2.
+ */
+export function args(script, ...names) {
+    const given = process.argv.slice(2);
+    const rest = names.at(-1)?.endsWith('...');
+    if (given.length < names.length || given.slice(0, names.length).some(a => !a)) {
+        console.error(`usage: node test/${script} ` + names.map(n => n.endsWith('...') ? `<${n.slice(0, -3)}>...` : `<${n}>`).join(' '));
+        process.exit(2);
+    }
+    return rest ? given : given.slice(0, names.length);
+}
+
 /** ok/FAILED lines on stdout; failed() says whether any check failed. */
 export function checks() {
     let failed = false;
