@@ -521,13 +521,21 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
     /**
      * GLSP's send, but with the connection closed (the server away) nothing is sent: an edit is refused through
      * onRefused (the page says it was not applied), other actions are dropped. GLSP's threw 'GLSPClient is not ready',
-     * and the edit was lost without a word.
+     * and the edit was lost without a word. An edit sent is counted (edits) for the heartbeat.
      */
     override sendActionMessage(message: ActionMessage): void {
-        if (this.isConnectionActive()) return super.sendActionMessage(message);
         const action = message.action;
-        if (Operation.is(action) || UndoAction.is(action) || RedoAction.is(action)) this.onRefused?.(action);
+        const edit = Operation.is(action) || UndoAction.is(action) || RedoAction.is(action);
+        if (!this.isConnectionActive()) {
+            if (edit) this.onRefused?.(action);
+            return;
+        }
+        super.sendActionMessage(message);
+        if (edit) this.edits = { count: this.edits.count + 1, last: action, at: new Date() };
     }
+
+    /** The edits sent on this connection, the last one and when: the heartbeat tells which the server may not have read. */
+    edits: { count: number, last?: Action, at?: Date } = { count: 0 };
 }
 
 /**
@@ -664,7 +672,15 @@ class Heartbeat {
     private timer?: number;
     private stopped = false;
 
-    constructor(private readonly client: CellGLSPClient, private readonly onSilent: (asked: Date) => void) {
+    /** The edits sent before the last question the server answered: those it has read (CellGLSPClient.edits). */
+    private read = 0;
+
+    /**
+     * onSilent: when the question not answered was asked, and the edits sent since the last answer (the server may not
+     * have read them: sent into a connection it no longer reads) when there are any.
+     */
+    constructor(private readonly client: CellGLSPClient,
+        private readonly onSilent: (asked: Date, unread?: { count: number, last: Action, at: Date }) => void) {
         this.timer = window.setTimeout(() => this.beat(), WAITS.heartbeatMs);
     }
 
@@ -687,11 +703,16 @@ class Heartbeat {
                 return;
             }
             this.stop();
-            this.onSilent(asked);
+            const edits = this.client.edits;
+            this.onSilent(asked, edits.count > this.read && edits.last && edits.at
+                ? { count: edits.count - this.read, last: edits.last, at: edits.at } : undefined);
         }, Math.max(0, due - Date.now()));
         let silent = wait();
+        // the server reads in order: its answer says it has read every edit sent before the question
+        const sent = this.client.edits.count;
         try {
             await this.client.ping();
+            this.read = sent;
         } catch {
             // the connection closed (the page is told by its socket) or not ready: no heartbeat on it
             this.stop();
@@ -864,7 +885,9 @@ if (!file) {
      * is refused with the line saying so. Before (session 36) the page said nothing while it reconnected, and an edit
      * made then was lost without a word.
      */
-    let away: { since: Date, silent?: boolean, attempt?: number, timedOut?: boolean, refused?: string } | undefined;
+    let away: { since: Date, silent?: boolean, unread?: string, attempt?: number, timedOut?: boolean, refused?: string } | undefined;
+    // the edits a server gone silent may not have read (Heartbeat), said when the connection is given up
+    let unread: string | undefined;
     // the heartbeat of the current connection (started once its diagram is drawn)
     let heartbeat: Heartbeat | undefined;
     /**
@@ -913,7 +936,8 @@ if (!file) {
             : `The diagram server is away since ${clock(away.since)}`;
         status.textContent = diagram
             ? `${gone}: the diagram is read-only until it is back, edits are not applied. `
-                + `Reconnecting to ${webSocketUrl}: ${why}trying again every second.` + (away.refused ? ` ${away.refused}` : '')
+                + `Reconnecting to ${webSocketUrl}: ${why}trying again every second.` + (away.unread ? ` ${away.unread}` : '')
+                + (away.refused ? ` ${away.refused}` : '')
             : `Waiting for the diagram server at ${webSocketUrl} since ${clock(away.since)}: ${why}trying again every second.`;
         status.className = 'waiting';
         if (diagram) document.body.dataset.connection = 'away';
@@ -991,7 +1015,12 @@ if (!file) {
             // the heartbeat of this connection: silent for WAITS.heartbeatAnswerMs, the connection is given up
             if (diagram === current) {
                 heartbeat?.stop();
-                heartbeat = new Heartbeat(client, asked => provider.giveUp(asked));
+                heartbeat = new Heartbeat(client, (asked, edits) => {
+                    unread = !edits ? undefined : edits.count === 1
+                        ? `${editNamed(edits.last)} made at ${clock(edits.at)} may not have reached the server: once it is back, the diagram shows whether it was made.`
+                        : `${edits.count} edits may not have reached the server (the last, ${editNamed(edits.last).toLowerCase()}, at ${clock(edits.at)}): once it is back, the diagram shows whether they were made.`;
+                    provider.giveUp(asked);
+                });
             }
             // a reconnect keeps the user's own viewport (restore); the page's fit is made again for the file as read now
             if (!kept?.viewport) fit();
@@ -1016,7 +1045,8 @@ if (!file) {
     provider.onClosed = silentSince => {
         heartbeat?.stop();
         glspClient?.connectionClosed();
-        away = silentSince ? { since: silentSince, silent: true } : { since: new Date() };
+        away = silentSince ? { since: silentSince, silent: true, unread } : { since: new Date() };
+        unread = undefined;
         if (silentSince) console.warn(`The diagram server has not answered for ${WAITS.heartbeatAnswerMs / 1000} s, since ${clock(silentSince)}: the connection is given up`);
         sayAway();
     };

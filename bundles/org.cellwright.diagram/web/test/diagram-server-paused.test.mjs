@@ -6,10 +6,12 @@
 // "The diagram server has not answered for 4 s, since HH:MM:SS", the diagram is read-only, and a Delete made then is
 // refused with the line saying so, the file unchanged. Once the proxy passes things on again the page connects, the
 // line says the connection is back (information), and the Delete is made (the file changes) and undone by Ctrl+Z.
+// A Delete made after the pause and before the page noticed it: the line names it, "may not have reached the
+// server"; after the reconnect the diagram shows whether it was made (the file is written back then).
 // Before (session 37) the page learnt only of a connection that closed: it stayed "connected" to the paused server,
 // said nothing, and the Delete was sent into the connection and lost without a word.
 // usage: node test/diagram-server-paused.test.mjs <page url> <the page's .cell file> <screenshot.png>
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-server-paused.test.mjs', 'page url', 'file', 'screenshot.png');
@@ -91,6 +93,28 @@ try {
     check(await fileBecomes(t => t === before), 'and Ctrl+Z puts the file back as it was');
     const still = await seen(page);
     check(still.away === '' && still.kind !== 'waiting', `the page is still connected (${JSON.stringify(still.status)})`);
+
+    // an edit made after the server paused and before the page noticed: sent into the connection; once the page gives
+    // the connection up its line says that the edit may not have reached the server, and after the reconnect the
+    // diagram shows the file as it is (here the proxy passes the held Delete on when it goes on: it is made)
+    // (a heartbeat answered first: the Delete and Ctrl+Z above are read then, and only the Delete below is in doubt)
+    await page.waitForTimeout((HEARTBEAT_S + 1) * 1000);
+    await firstCycle.click();
+    server.pause(true);
+    await page.keyboard.press('Delete');
+    const unsure = await pollUntil(page, seen, s => s.kind === 'waiting', (HEARTBEAT_S + ANSWER_S + 10) * 1000);
+    check(line.test(unsure.status) && /The delete made at \d\d:\d\d:\d\d may not have reached the server: once it is back, the diagram shows whether it was made\.$/.test(unsure.status),
+        `a Delete made before the page noticed the silence: the line says it may not have reached the server (${unsure.status})`);
+    server.pause(false);
+    const again = await pollUntil(page, seen, s => /^The connection to the server closed and is back/.test(s.status), 30000);
+    const shown = await pollUntil(page, seen, s => s.labels.includes('FirstCycle') === readFileSync(file, 'utf8').includes('experiment FirstCycle'), 10000);
+    check(again.away === '' && shown.labels.includes('FirstCycle') === readFileSync(file, 'utf8').includes('experiment FirstCycle'),
+        `after the reconnect the diagram shows whether the Delete was made (FirstCycle in the file: ${readFileSync(file, 'utf8').includes('experiment FirstCycle')}, drawn: ${shown.labels.includes('FirstCycle')})`);
+    // the file written back (the page follows it): drawn with FirstCycle, and nothing held changes it after
+    writeFileSync(file, before);
+    const redrawn = await pollUntil(page, seen, s => s.labels.includes('FirstCycle'), 15000);
+    await page.waitForTimeout(1000);
+    check(redrawn.labels.includes('FirstCycle') && readFileSync(file, 'utf8') === before, 'the file written back is drawn again, FirstCycle in it');
     check(!logs.some(l => l.startsWith('pageerror')), 'no page error: ' + logs.filter(l => l.startsWith('pageerror')).join('; '));
 } catch (e) {
     check(false, 'the test ran: ' + e);

@@ -300,7 +300,8 @@ class DiagramPageTest {
 	 * 2 + 4 s the waiting line says "The diagram server has not answered for 4 s, since HH:MM:SS", the diagram is
 	 * read-only and a Delete made then is refused with the line saying so, the file unchanged. Once the proxy passes
 	 * things on again the page connects, "is back" is said as information, and a Delete is made in the file again (and
-	 * undone by Ctrl+Z). Before (session 37) the page learnt only of a connection that closed: it stayed "connected" to
+	 * undone by Ctrl+Z). A Delete pressed right after a second pause, before the page noticed it, is named on the waiting
+	 * line ("may not have reached the server"); after the reconnect the diagram shows whether the file has it. Before (session 37) the page learnt only of a connection that closed: it stayed "connected" to
 	 * the paused server without a word, and the Delete was lost. Screenshot of the waiting line in
 	 * target/diagram-server-paused.png.
 	 */
@@ -313,7 +314,7 @@ class DiagramPageTest {
 					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-server-paused.png").toString()));
 		}
 		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
-				"the Delete made while the server was silent changed nothing, the one made after was undone");
+				"the Delete made while the server was silent changed nothing, the one made after was undone, the file written back after the last");
 	}
 
 	/**
