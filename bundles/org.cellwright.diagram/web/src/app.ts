@@ -37,6 +37,9 @@ import {
     editLabelFeature,
     GLSPClient,
     GLSPWebSocketProvider,
+    InitializeParameters,
+    InitializeResult,
+    JsonrpcGLSPClient,
     IDiagramOptions,
     LogLevel,
     STANDALONE_MODULE_CONFIG,
@@ -52,7 +55,7 @@ import {
 } from '@eclipse-glsp/client';
 import '@eclipse-glsp/client/css/glsp-sprotty.css';
 import { Container, decorate, inject, injectable } from 'inversify';
-import { MessageConnection } from 'vscode-jsonrpc';
+import { ErrorCodes, MessageConnection, ResponseError } from 'vscode-jsonrpc';
 import './cellwright-diagram.css';
 
 const DIAGRAM_TYPE = 'cellwright-diagram';
@@ -62,6 +65,26 @@ const ASK_RENAME = 'cellwrightAskRename';
 const RENAME_ANSWERED = 'cellwrightRenameAnswered';
 // the IDE's diagram editor opens the page with asks=ide: there the IDE asks (a dialog in the IDE)
 const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ? 'ide' : 'page';
+
+/**
+ * How long the page waits for its server, in one place (ms); each may be given in seconds as a page parameter
+ * (?file=...&connect-timeout=5&heartbeat=5&heartbeat-timeout=10), a value that is not a positive number is ignored.
+ * - connect: an attempt to connect not answered within it is given up and made again (CellWebSocketProvider);
+ * - heartbeat: while connected the page asks the server every that often whether it is there (Heartbeat);
+ * - heartbeatAnswer: a heartbeat not answered within it gives the connection up as lost (the server paused).
+ */
+const WAITS = (() => {
+    const given = new URLSearchParams(window.location.search);
+    const seconds = (name: string, fallback: number) => {
+        const value = Number(given.get(name) ?? NaN);
+        return (Number.isFinite(value) && value > 0 ? value : fallback) * 1000;
+    };
+    return {
+        connectMs: seconds('connect-timeout', 5),
+        heartbeatMs: seconds('heartbeat', 5),
+        heartbeatAnswerMs: seconds('heartbeat-timeout', 10)
+    };
+})();
 
 /**
  * GLSP's label edit, but the apply that a blur of its input schedules is that of the edit that lost the focus.
@@ -465,20 +488,54 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
     /** Told of an edit (an operation, undo, redo) sent while the connection is closed: it is not applied. */
     onRefused?: (action: Action) => void;
 
+    /** The errors of a request that the connection gives, not the server (vscode-jsonrpc's: disposed, not sent, ...). */
+    private static readonly NOT_AN_ANSWER: number[] = [ErrorCodes.MessageWriteError, ErrorCodes.MessageReadError,
+        ErrorCodes.PendingResponseRejected, ErrorCodes.ConnectionInactive];
+    /** The parameters the page's GLSP initialized the server with (DiagramLoader): the heartbeat asks with them. */
+    private initializedWith?: InitializeParameters;
+
     connectionClosed(): void {
         this.handleConnectionClosed();
+    }
+
+    override initializeServer(params: InitializeParameters): Promise<InitializeResult> {
+        this.initializedWith = params;
+        return super.initializeServer(params);
+    }
+
+    /**
+     * Asks the server whether it is there (the heartbeat): GLSP's initialize request again, with the parameters of the
+     * first, which the Java server (DefaultGLSPServer.initialize) answers at once with its first answer, on the
+     * connection's own thread: not behind the session's actions (a rename, a question asked in the IDE), so a busy
+     * diagram is not taken for a server gone. Nothing in the page sees the answer (GLSP's initializeServer keeps its
+     * first). Resolves when answered (an error answer too: the server answered), rejects when the connection is closed
+     * or the server not yet initialized (no answer).
+     */
+    async ping(): Promise<void> {
+        if (!this.initializedWith) throw new Error('the server is not initialized yet');
+        await this.checkedConnection.sendRequest(JsonrpcGLSPClient.InitializeRequest, this.initializedWith).catch(error => {
+            if (!(error instanceof ResponseError) || CellGLSPClient.NOT_AN_ANSWER.includes(error.code)) throw error;
+        });
     }
 
     /**
      * GLSP's send, but with the connection closed (the server away) nothing is sent: an edit is refused through
      * onRefused (the page says it was not applied), other actions are dropped. GLSP's threw 'GLSPClient is not ready',
-     * and the edit was lost without a word.
+     * and the edit was lost without a word. An edit sent is counted (edits) for the heartbeat.
      */
     override sendActionMessage(message: ActionMessage): void {
-        if (this.isConnectionActive()) return super.sendActionMessage(message);
         const action = message.action;
-        if (Operation.is(action) || UndoAction.is(action) || RedoAction.is(action)) this.onRefused?.(action);
+        const edit = Operation.is(action) || UndoAction.is(action) || RedoAction.is(action);
+        if (!this.isConnectionActive()) {
+            if (edit) this.onRefused?.(action);
+            return;
+        }
+        super.sendActionMessage(message);
+        if (edit) this.edits = { count: this.edits.count + 1, last: action, at: new Date() };
     }
+
+    /** The edits sent on this connection, the last one and when: the heartbeat tells which the server may not have read. */
+    edits: { count: number, last?: Action, at?: Date } = { count: 0 };
 }
 
 /**
@@ -492,14 +549,13 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
  *   that closed): GLSP's reconnect timer starts an attempt every second, also while the last one is still connecting (a
  *   server slow to answer), each that opened called onReconnect, so the page built a diagram for each, the later ones
  *   from a diagram not yet drawn (the user's open edit lost), and each was given the latest socket, not its own;
- * - an attempt that has not connected within CONNECT_TIMEOUT_MS (5 s: a server that accepts and answers nothing, a
+ * - an attempt that has not connected within WAITS.connectMs (5 s: a server that accepts and answers nothing, a
  *   suspended process, a network that drops the packets) is given up and tried again, and onWaiting is told that it
  *   timed out: it waited for Chromium's own timeout of the websocket's opening handshake (minutes), the page silent.
  */
 class CellWebSocketProvider extends GLSPWebSocketProvider {
-    /** How long an attempt to connect may take before it is given up and made again (ms). */
-    static readonly CONNECT_TIMEOUT_MS = 5000;
-    onClosed?: () => void;
+    /** Told when the page's connection closes, or is given up (giveUp: silentSince, when the server was last asked). */
+    onClosed?: (silentSince?: Date) => void;
     /** Told of each attempt that failed: its number (since the last connection given to the page) and whether it timed out. */
     onWaiting?: (attempt: number, timedOut: boolean) => void;
     /** The attempts made since the last connection given to the page. */
@@ -528,6 +584,22 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         return super.listen(this.once, isReconnecting);
     }
 
+    /**
+     * Gives the page's connection up (its server silent: Heartbeat): the page is told at once, as when the socket
+     * closes (onClosed), and the reconnect starts. The socket is closed, but its close is not waited for: the browser
+     * waits for the server's answer to it, which a paused server does not give (Chromium: 60 s).
+     */
+    giveUp(silentSince: Date): void {
+        const socket = this.given;
+        if (!socket) return;
+        const reconnect = socket.onclose; // GLSP's reconnect
+        socket.onclose = null;
+        this.given = undefined;
+        socket.close();
+        this.onClosed?.(silentSince);
+        reconnect?.call(socket, new CloseEvent('close'));
+    }
+
     /** The connection that opened given to the page, unless it has one (then it is closed, no reconnect started). */
     private give(connection: MessageConnection, isReconnect: boolean): void {
         const socket = this.webSocket;
@@ -549,7 +621,7 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         const attempt = ++this.attempts;
         let opened = false;
         let failed = false;
-        // the attempt failed (refused, or given up after CONNECT_TIMEOUT_MS): the latest attempt's failure tries again
+        // the attempt failed (refused, or given up after WAITS.connectMs): the latest attempt's failure tries again
         const fail = (timedOut: boolean) => {
             if (opened || failed) return;
             failed = true;
@@ -566,10 +638,10 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         };
         const timeout = window.setTimeout(() => {
             if (socket.readyState !== WebSocket.CONNECTING) return;
-            this.once?.logger?.warn(`GLSPWebSocketProvider attempt ${attempt} not connected within ${CellWebSocketProvider.CONNECT_TIMEOUT_MS} ms: given up`);
+            this.once?.logger?.warn(`GLSPWebSocketProvider attempt ${attempt} not connected within ${WAITS.connectMs} ms: given up`);
             fail(true);
             socket.close();
-        }, CellWebSocketProvider.CONNECT_TIMEOUT_MS);
+        }, WAITS.connectMs);
         socket.addEventListener('open', () => {
             opened = true;
             window.clearTimeout(timeout);
@@ -583,6 +655,71 @@ class CellWebSocketProvider extends GLSPWebSocketProvider {
         // GLSP's onerror, which runs after this, clears the reconnect timer
         socket.addEventListener('error', () => fail(false));
         return socket;
+    }
+}
+
+/**
+ * The page's heartbeat on one connection: every WAITS.heartbeatMs the page asks the server whether it is there
+ * (CellGLSPClient.ping), one question at a time; one not answered within WAITS.heartbeatAnswerMs calls onSilent with
+ * when it was asked, once, and the heartbeat stops (the page gives the connection up). Quiet while the server answers.
+ * Before (session 37) the page learnt only of a connection that closed: a server suspended (SIGSTOP, a debugger) or a
+ * network dropping the packets of the open connection left it connected in its own eyes, and an edit made then was
+ * lost without a word.
+ */
+class Heartbeat {
+    /** A timer this much later than due was held (the page or the machine asleep), not a server silent (ms). */
+    static readonly LATE_MS = 2000;
+    private timer?: number;
+    private stopped = false;
+
+    /** The edits sent before the last question the server answered: those it has read (CellGLSPClient.edits). */
+    private read = 0;
+
+    /**
+     * onSilent: when the question not answered was asked, and the edits sent since the last answer (the server may not
+     * have read them: sent into a connection it no longer reads) when there are any.
+     */
+    constructor(private readonly client: CellGLSPClient,
+        private readonly onSilent: (asked: Date, unread?: { count: number, last: Action, at: Date }) => void) {
+        this.timer = window.setTimeout(() => this.beat(), WAITS.heartbeatMs);
+    }
+
+    stop(): void {
+        this.stopped = true;
+        window.clearTimeout(this.timer);
+    }
+
+    private async beat(): Promise<void> {
+        if (this.stopped) return;
+        const asked = new Date();
+        let due = asked.getTime() + WAITS.heartbeatAnswerMs;
+        const wait = () => window.setTimeout(() => {
+            if (this.stopped) return;
+            // the timer came late (the page or the machine asleep, its timers held): the answer, which may have come
+            // meanwhile and not yet been read, gets its time again
+            if (Date.now() - due > Heartbeat.LATE_MS) {
+                due = Date.now() + WAITS.heartbeatAnswerMs;
+                silent = wait();
+                return;
+            }
+            this.stop();
+            const edits = this.client.edits;
+            this.onSilent(asked, edits.count > this.read && edits.last && edits.at
+                ? { count: edits.count - this.read, last: edits.last, at: edits.at } : undefined);
+        }, Math.max(0, due - Date.now()));
+        let silent = wait();
+        // the server reads in order: its answer says it has read every edit sent before the question
+        const sent = this.client.edits.count;
+        try {
+            await this.client.ping();
+            this.read = sent;
+        } catch {
+            // the connection closed (the page is told by its socket) or not ready: no heartbeat on it
+            this.stop();
+        } finally {
+            window.clearTimeout(silent);
+        }
+        if (!this.stopped) this.timer = window.setTimeout(() => this.beat(), WAITS.heartbeatMs);
     }
 }
 
@@ -748,7 +885,11 @@ if (!file) {
      * is refused with the line saying so. Before (session 36) the page said nothing while it reconnected, and an edit
      * made then was lost without a word.
      */
-    let away: { since: Date, attempt?: number, timedOut?: boolean, refused?: string } | undefined;
+    let away: { since: Date, silent?: boolean, unread?: string, attempt?: number, timedOut?: boolean, refused?: string } | undefined;
+    // the edits a server gone silent may not have read (Heartbeat), said when the connection is given up
+    let unread: string | undefined;
+    // the heartbeat of the current connection (started once its diagram is drawn)
+    let heartbeat: Heartbeat | undefined;
     /**
      * The viewport the user made their own (zoomed or scrolled since the page's last fit): the page's one reader of the
      * viewport, for the fit on resize (not over the user's) and the reconnect (kept). Undefined while the page's fit is
@@ -789,10 +930,14 @@ if (!file) {
         if (!away) return;
         window.clearTimeout(saying);
         const why = away.attempt === undefined ? ''
-            : `attempt ${away.attempt} ${away.timedOut ? `not answered within ${CellWebSocketProvider.CONNECT_TIMEOUT_MS / 1000} s` : 'failed'}, `;
+            : `attempt ${away.attempt} ${away.timedOut ? `not answered within ${WAITS.connectMs / 1000} s` : 'failed'}, `;
+        const gone = away.silent
+            ? `The diagram server has not answered for ${WAITS.heartbeatAnswerMs / 1000} s, since ${clock(away.since)}`
+            : `The diagram server is away since ${clock(away.since)}`;
         status.textContent = diagram
-            ? `The diagram server is away since ${clock(away.since)}: the diagram is read-only until it is back, edits are not applied. `
-                + `Reconnecting to ${webSocketUrl}: ${why}trying again every second.` + (away.refused ? ` ${away.refused}` : '')
+            ? `${gone}: the diagram is read-only until it is back, edits are not applied. `
+                + `Reconnecting to ${webSocketUrl}: ${why}trying again every second.` + (away.unread ? ` ${away.unread}` : '')
+                + (away.refused ? ` ${away.refused}` : '')
             : `Waiting for the diagram server at ${webSocketUrl} since ${clock(away.since)}: ${why}trying again every second.`;
         status.className = 'waiting';
         if (diagram) document.body.dataset.connection = 'away';
@@ -812,7 +957,8 @@ if (!file) {
         };
     };
     const initialize = async (connection: MessageConnection, kept?: Kept): Promise<void> => {
-        glspClient = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
+        const client = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
+        glspClient = client;
         glspClient.onRefused = action => {
             if (!away) return;
             away.refused = `${editNamed(action)} was not applied (${clock(new Date())}): the server is away.`;
@@ -866,6 +1012,16 @@ if (!file) {
             appearing.observe(document.body, { childList: true, subtree: true });
         }
         container.get(ModelInitializationConstraint).onInitialized(async () => {
+            // the heartbeat of this connection: silent for WAITS.heartbeatAnswerMs, the connection is given up
+            if (diagram === current) {
+                heartbeat?.stop();
+                heartbeat = new Heartbeat(client, (asked, edits) => {
+                    unread = !edits ? undefined : edits.count === 1
+                        ? `${editNamed(edits.last)} made at ${clock(edits.at)} may not have reached the server: once it is back, the diagram shows whether it was made.`
+                        : `${edits.count} edits may not have reached the server (the last, ${editNamed(edits.last).toLowerCase()}, at ${clock(edits.at)}): once it is back, the diagram shows whether they were made.`;
+                    provider.giveUp(asked);
+                });
+            }
             // a reconnect keeps the user's own viewport (restore); the page's fit is made again for the file as read now
             if (!kept?.viewport) fit();
             if (kept) {
@@ -886,9 +1042,12 @@ if (!file) {
     };
     const provider = new CellWebSocketProvider(webSocketUrl);
     const started = new Date();
-    provider.onClosed = () => {
+    provider.onClosed = silentSince => {
+        heartbeat?.stop();
         glspClient?.connectionClosed();
-        away = { since: new Date() };
+        away = silentSince ? { since: silentSince, silent: true, unread } : { since: new Date() };
+        unread = undefined;
+        if (silentSince) console.warn(`The diagram server has not answered for ${WAITS.heartbeatAnswerMs / 1000} s, since ${clock(silentSince)}: the connection is given up`);
         sayAway();
     };
     // a page opened before its server answers (reloaded while the server restarts, or the server gone between the
@@ -910,6 +1069,7 @@ if (!file) {
         // the server back (started again, the network back): a new client and diagram, as GLSP's reconnect makes
         // them, with what the user had in the last one (keep, restore)
         onReconnect: connection => {
+            heartbeat?.stop();
             glspClient?.stop();
             const kept = keep() ?? { selected: [] };
             initialize(connection, kept).catch(error => {

@@ -106,7 +106,10 @@ export function fitChecks(check) {
  * server slow to answer: starting, busy). downAtFirstSocket(): the proxy stops when the page's first attempt to connect
  * reaches it (that attempt cut: the page loaded, its server gone before it connected); returns a promise settled then.
  * blackhole(on): while on, a connection is accepted and nothing is answered or passed on (a suspended server process,
- * a network that drops the packets); the attempts that reach it are counted too.
+ * a network that drops the packets); the attempts that reach it are counted too. pause(on): while on, nothing is passed
+ * on either way, on the connections open and on those made meanwhile, which stay open (a server process suspended, SIGSTOP;
+ * a network that holds the packets); pause(false) passes on what was held, in order (SIGCONT), unless the other end
+ * has closed its connection meanwhile.
  */
 export async function proxy(target) {
     const to = new URL(target);
@@ -115,6 +118,10 @@ export async function proxy(target) {
     let upgrades = 0;
     let holdMs = 0;
     let hole = false;
+    let paused = false;
+    // what was held while paused: the socket it goes to and the bytes
+    const held = [];
+    const send = (socket, chunk) => paused ? held.push([socket, chunk]) : socket.write(chunk);
     let down;
     const sockets = new Set();
     const stop = () => new Promise(resolve => {
@@ -137,7 +144,7 @@ export async function proxy(target) {
                 s.on('close', () => { sockets.delete(s); page.destroy(); server.destroy(); });
             }
             let first = true;
-            let held = Promise.resolve();
+            let slow = Promise.resolve();
             page.on('data', chunk => {
                 if (first) {
                     first = false;
@@ -151,13 +158,13 @@ export async function proxy(target) {
                             return;
                         }
                         upgrades++;
-                        if (holdMs > 0) held = new Promise(r => setTimeout(r, holdMs));
+                        if (holdMs > 0) slow = new Promise(r => setTimeout(r, holdMs));
                     }
                     chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
                 }
-                held.then(() => server.write(chunk));
+                slow.then(() => send(server, chunk));
             });
-            server.pipe(page);
+            server.on('data', chunk => send(page, chunk));
         });
         listener.once('error', reject);
         listener.listen(port, '127.0.0.1', () => {
@@ -173,6 +180,10 @@ export async function proxy(target) {
         connections: () => upgrades,
         hold: ms => { holdMs = ms; },
         blackhole: on => { hole = on; },
+        pause: on => {
+            paused = on;
+            if (!on) for (const [socket, chunk] of held.splice(0)) if (!socket.destroyed) socket.write(chunk);
+        },
         downAtFirstSocket: () => new Promise(resolve => { down = resolve; })
     };
 }

@@ -293,6 +293,31 @@ class DiagramPageTest {
 	}
 
 	/**
+	 * The server stops answering on the page's open connection (a process suspended, SIGSTOP or a debugger; a network
+	 * that holds the packets: the page is loaded through a proxy in the test script that keeps the connection open and
+	 * passes nothing on; web/test/diagram-server-paused.test.mjs, with the page parameters heartbeat=2 and
+	 * heartbeat-timeout=4): while the server answers, the page's heartbeat says and logs nothing; once it does not, within
+	 * 2 + 4 s the waiting line says "The diagram server has not answered for 4 s, since HH:MM:SS", the diagram is
+	 * read-only and a Delete made then is refused with the line saying so, the file unchanged. Once the proxy passes
+	 * things on again the page connects, "is back" is said as information, and a Delete is made in the file again (and
+	 * undone by Ctrl+Z). A Delete pressed right after a second pause, before the page noticed it, is named on the waiting
+	 * line ("may not have reached the server"); after the reconnect the diagram shows whether the file has it. Before (session 37) the page learnt only of a connection that closed: it stayed "connected" to
+	 * the paused server without a word, and the Delete was lost. Screenshot of the waiting line in
+	 * target/diagram-server-paused.png.
+	 */
+	@Test
+	void aPageWhoseServerStopsAnsweringOnAnOpenConnectionSaysSoAndRefusesEditsUntilItIsBack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		Files.copy(CellGraphsTest.example(), file);
+		try (CellDiagramServer server = CellDiagramServer.start()) {
+			pageTest("diagram-server-paused.test.mjs", "diagram-server-paused-test.log",
+					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-server-paused.png").toString()));
+		}
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
+				"the Delete made while the server was silent changed nothing, the one made after was undone, the file written back after the last");
+	}
+
+	/**
 	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
 	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
 	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
