@@ -134,8 +134,8 @@ public final class CutoffSensitivity {
     void reportLater(RunRecorder rec) {
         if (later.later() == 0) return;
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), worstLater, String.format(Locale.ROOT,
-                "warning: %d later cycle%s may be off so too (up to %.2f %% of the capacity), the last cycle %d", later.later(),
-                later.later() == 1 ? "" : "s", 100 * worstLater, later.lastCycle())));
+                "warning: %d later cycle%s may be off for the mesh too (up to %.2f %% of the capacity), the last cycle %d", later.later(),
+                later.later() == 1 ? "'s capacity" : "s' capacities", 100 * worstLater, later.lastCycle())));
     }
 
     /**

@@ -66,6 +66,23 @@ class CutoffSensitivityTest {
     }
 
     @Test
+    void laterCyclesThatMissAreCountedInOneMessageAtTheRunsEnd() {
+        // three cycles of a 0.1 C charge and a 0.3 C discharge at -30 degC: each discharge starts 213 mV above 2.8 V and
+        // ends on 4.6 mV over its last 5 %, 0.11 % per 0.1 mV (0.145 % off the reference with the default mesh)
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell6Full(65e6, MINUS_30_C),
+                ProtocolSpec.of(StepSpec.repeat(3, StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                        StepSpec.cRate(-0.3, Cutoff.duration(8 * 3600), Cutoff.voltageBelow(2.8)))),
+                SolverSettings.defaults(), s, null));
+        List<SimulationEvent> w = meshWarnings(s);
+        assertEquals(1, w.size(), s.events.toString());
+        assertEquals(1, w.get(0).cycleIndex());
+        assertTrue(w.get(0).message().startsWith("warning: cycle 1, step 1.2: mesh:"), w.get(0).message());
+        assertEquals(1, s.events.stream().filter(e -> e.message().startsWith("warning: 2 later cycles' capacities may be off for the mesh too")
+                && e.message().endsWith("the last cycle 3")).count(), s.events.toString());
+    }
+
+    @Test
     void pulsesFallingSteeplyOntoTheirCutoffAreNotWarned() {
         RecordingSink d = pulses(ZERO_C, 2, SolverSettings.defaults());
         assertTrue(d.steps().stream().anyMatch(r -> r.end() == org.cellwright.solver.StepEnd.VOLTAGE_CUTOFF && r.charge() < 0),
