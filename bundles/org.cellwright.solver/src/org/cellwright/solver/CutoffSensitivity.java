@@ -14,8 +14,8 @@ import org.cellwright.solver.input.SolverSettings;
  * dQ = dV / |dV/dQ|, the cut-off's slope over the step's last {@link #END_WINDOW} of charge; a cycle's capacity by the
  * sum over its cut-off-ended discharges, its sensitivity S = sum 1 / |dV/dQ| [C/m2 per V]. The run knows S only once the
  * steps have run: on the cold cliff the voltage drifts slowly through a few tens of mV of headroom onto the cut-off (0.35
- * C pulses at -30 degC: 49 mV over the first pulse's last 5 %, 0.1 mV moves its charge by 0.2 %), while a warm
- * discharge falls onto it steeply (2 C pulses at 0 degC: 327 mV, 0.03 %). The mesh's voltage error at a cold cut-off,
+ * C pulses at -30 degC: the first pulse falls 2.5 mV over its last 5 % of charge, so 0.1 mV moves its charge by 0.2 %),
+ * while a warm discharge falls onto it steeply (2 C pulses at 0 degC: 16 mV, 0.03 %). The mesh's voltage error at a cold cut-off,
  * measured against the converged reference (the 0.3-0.35 C pulses and the 0.3 C discharge at -30 degC, the 0.2 C pulses
  * at -35 degC): 0.12-0.40 mV at the first cut-off after the charge and 0.004-0.05 mV at the later ones with the gentle
  * tier's 20 shells and 20 control volumes, 0.009-0.031 mV with 48 x 40 (0.010-0.043 mV with 80 x 40): taken as
