@@ -15,6 +15,8 @@ final class RunRecorder {
     private final CellModel model;
     /** Set once by the runner: the soft-short check runs when a cycle closes. */
     EventDetection events;
+    /** Set once by the runner for a full cell: a closed cycle's capacity checked against its mesh's error at its cut-offs. */
+    CutoffSensitivity sensitivity;
     double time;
     int stepIndex;
     double voltage;
@@ -37,6 +39,7 @@ final class RunRecorder {
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
             events.cycleClosed(c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
             sink.cycle(c);
+            if (sensitivity != null) sensitivity.cycleClosed(c, this);
         }).stepsOf(protocol, model.temperature(), model.stackPressure()); // the cell's, before the protocol sets its own
     }
 
@@ -108,6 +111,7 @@ final class RunRecorder {
 
     /** One message per kind of step end warned about more than once. */
     void reportLaterEnds() {
+        if (sensitivity != null) sensitivity.reportLater(this);
         for (var e : laterEnds.entrySet()) {
             int n = e.getValue().later();
             if (n == 0) continue;

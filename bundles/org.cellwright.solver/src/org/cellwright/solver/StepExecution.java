@@ -162,6 +162,7 @@ final class StepExecution {
         // the Li metal contacts at the step's start (for a step that loses them, contactLoss)
         double[] contactAtStart = {model.workingElectrode().contactFraction(), model.counterElectrode().contactFraction()};
         events.startStep();
+        if (rec.sensitivity != null) rec.sensitivity.startStep();
         model.startStep();
         double stepTime = 0, stepCharge = 0, stepAbs = 0;
         double current = mode == StepMode.CURRENT ? setpoint : 0;
@@ -432,6 +433,7 @@ final class StepExecution {
             }
             Sample accepted = rec.state(i, stepCharge, model.ocv(), eta); // its sample too, if one is taken
             rec.acceptedStep(accepted);
+            if (rec.sensitivity != null && mode == StepMode.CURRENT && profile == null) rec.sensitivity.accepted(stepAbs, v);
             if (events.pendingStatus != null) {
                 samples.accepted(accepted, true);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
@@ -541,6 +543,9 @@ final class StepExecution {
         events.checkLeakShare(what, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
+        // a discharge at a set current ended on its cut-off: its end's slope for its cycle's mesh error (CutoffSensitivity)
+        if (rec.sensitivity != null && end == StepEnd.VOLTAGE_CUTOFF && !endedAtOnce && mode == StepMode.CURRENT && profile == null && current < 0)
+            rec.sensitivity.discharged(rec.cycle(), rec.stepIndex, rec.time);
         rec.recordStep(end, stepCharge, endVoltage);
         return null;
     }
