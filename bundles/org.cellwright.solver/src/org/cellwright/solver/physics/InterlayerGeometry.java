@@ -31,8 +31,8 @@ public final class InterlayerGeometry {
      * sigma_i = q n_i (mu_n + mu_p) with n_i = 9.65e9 cm-3 (Altermatt's measured value) and mu_n = 1350, mu_p = 480
      * cm2/Vs (Streetman and Banerjee, Solid State Electronic Devices, 7th ed., table of semiconductor properties):
      * 2.8e-4 S/m (3.6e5 Ohm cm). The study's particles' doping is not reported: donors or acceptors raise it (1e15 cm-3:
-     * ~0.2 S/m), particle contacts and native oxide lower it in a compact; every case lies 6 or more decades under the
-     * lithiated phase's 1e6 S/m (docs/calibration.md, "Measured values", SiNP `electronic-conductivity`).
+     * ~20 S/m), particle contacts and native oxide lower it in a compact; up to light doping it stays 4.7 or more
+     * decades under the lithiated phase's 1e6 S/m (docs/calibration.md, "Measured values", SiNP `electronic-conductivity`).
      */
     public static final double UNLITHIATED_HOST_CONDUCTIVITY = 2.8e-4;
     private static final double MIN_KAPPA = 1e-8, MIN_SIGMA = 1e-6;
