@@ -103,6 +103,16 @@ public final class InterlayerLithiation {
         return Math.min(size, poreSize0);
     }
 
+    /**
+     * Volume fraction of the lithiated phase within the host's solid at lithiation y: y V_lith / ((1 - y) V_host +
+     * y V_lith), from the two phases' molar volumes (0 without host).
+     */
+    public double lithiatedVolumeFraction(double y) {
+        if (!hasHost()) return 0;
+        double yy = Math.min(Math.max(y, 0), 1);
+        return yy * lithiatedMolarVolume / ((1 - yy) * hostMolarVolume + yy * lithiatedMolarVolume);
+    }
+
     /** Volume fraction of the host phase at lithiation y. */
     public double hostVolumeFraction(double y) {
         return hostMoles * ((1 - y) * hostMolarVolume + y * lithiatedMolarVolume) / thickness(y);
