@@ -66,11 +66,14 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
     /**
      * Locates each cell's pore site within its cell from the committed fills: where Li fills a cell partly between a
      * fuller and an emptier neighbour, it stands as a front on the fuller one's side, and the pores react at the
-     * front, not at the centre: at w = (f(k-1) - f(k+1)) (f(k) - 1/2) cells from it (a stripping front, empty on the
-     * SE side and full beyond, 1/2 - f(k); a plating front the other way, f(k) - 1/2; 0 between equal neighbours;
-     * beyond the layer's faces no pores, fill 0). Without it a front that crosses a cell reacted at the cell's centre
-     * until the cell emptied, and the ionic drop to it climbed in steps of i dx / kappa (session 36: the 0.9 C pulses
-     * at -20 degC 0.55 % below 160 nodes with 10 and 20).
+     * front, not at the centre. The share of the cell behind the front is its fill against the fuller neighbour's,
+     * b = min(1, f(k) / max(f(k-1), f(k+1))), and the site stands w = (f(k-1) - f(k+1)) (b - 1/2) cells from the
+     * centre: a stripping front (empty on the SE side, filled beyond) at 1/2 - b, a plating front the other way,
+     * weighted by how much fuller the one side is (0 between equal neighbours; a trace of Li, as while the first
+     * nuclei grow, no front: with the weight b alone a CNT layer's 1e-8 S/m ionic phase took the first plating's
+     * site half a cell away and Newton failed); beyond the layer's faces no pores, fill 0. Without it a front that
+     * crosses a cell reacted at the cell's centre until the cell emptied, and the ionic drop to it climbed in steps
+     * of i dx / kappa (session 36: the 0.9 C pulses at -20 degC 0.55 % below 160 nodes with 10 and 20).
      */
     void locateFronts() {
         for (int k = 0; k < n; k++) {
@@ -78,7 +81,7 @@ final class MiecChargeBalance implements NewtonSolver.BandedSystem {
             double fuller = Math.max(left, right);
             // the share of the cell behind the front: its Li against the fill behind the front (the fuller neighbour's)
             double behind = fuller > 0 ? Math.min(1, rx.poreFill(k) / fuller) : 0.5;
-            front[k] = fuller > 0 ? (left - right) / fuller * (behind - 0.5) : 0;
+            front[k] = (left - right) * (behind - 0.5);
         }
     }
 
