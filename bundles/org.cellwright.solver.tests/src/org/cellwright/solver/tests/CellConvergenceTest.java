@@ -131,16 +131,18 @@ class CellConvergenceTest {
 
     /**
      * The interlayer half cell's voltage after 1 h plating at 0.92 mA/cm2 (the pores fill, then Li grows at the
-     * collector) converges in the interlayer's control volumes. First order: the reactions at the layer's two faces
-     * (Li at the SE side and at the collector) are evaluated with the potentials of the boundary control volume's
-     * centre, half a node from the face. Before the collector site's area was the MIEC face's
+     * collector) converges in the interlayer's control volumes. Until session 37 at first order (least-squares order
+     * 1 within 0.25 over five refinements from 10 to 320 nodes: 38.2, 18.5, 8.6, 3.7 and 1.3 uV off 320 nodes with 10
+     * to 160): the collector's site took the potentials of the last control volume's centre, half a node from the
+     * face, and missed the half node's ionic drop. It now reacts at the collector's face (MiecChargeBalance), and the
+     * voltage, which the collector's Li sets once the pores are full, has no error of first order left: every count
+     * from 10 nodes up within 0.1 uV of 320 nodes' (the pores' filling still scatters the charge between pores and
+     * collector by a few tenths of a percent). Before the collector site's area was the MIEC face's
      * ({@code InterlayerGeometry.collectorContactArea}) it was the last node's internal surface, and the voltage moved
-     * away with every refinement (observed order -1). The changes are microvolts, and the pores' filling makes single
-     * refinements scatter (from 10 to 320 nodes: 1.1, 1.4, 0.6, 1.0), so the order is the least-squares slope over five
-     * refinements.
+     * away with every refinement (observed order -1).
      */
     @Test
-    void interlayerNodesFirstOrder() {
+    void interlayerNodesConvergeWithTheCollectorsSiteAtItsFace() {
         int[] nodes = {10, 20, 40, 80, 160, 320};
         double[] v = new double[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
@@ -151,6 +153,7 @@ class CellConvergenceTest {
             assertEquals(3600, s.last().time(), 1e-6);
             v[k] = s.last().voltage();
         }
-        assertFittedOrder(v, 1, 0.25, "interlayer control volumes");
+        for (int k = 0; k + 1 < nodes.length; k++)
+            assertEquals(v[nodes.length - 1], v[k], 1e-7, nodes[k] + " interlayer nodes against 320: the voltage [V]");
     }
 }

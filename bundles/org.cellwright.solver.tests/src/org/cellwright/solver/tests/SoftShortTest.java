@@ -377,19 +377,25 @@ class SoftShortTest {
         // lithium); the stripping's words are SoftShortTest#aStrippingThatLeaksIsNamedBeforeItsCyclesEfficiency's. The rule this test was
         // written for, an efficiency past 100 % while current leaks, is gone since session 33: the cycle's leak as a
         // whole (EventDetection.cycleClosed; SoftShortLeakShareTest#aCycleWhoseStepsEachLeakLessButTogetherMoreIsASoftShort)
-        // names every cycle it named, with the efficiency in its words.
+        // names every cycle it named, with the efficiency in its words. Since session 37 the interlayer's sites react
+        // where they stand in their nodes (MiecChargeBalance: the collector's at its face, a pore front within its
+        // node): cycle 6's stripping leaks 1.3 % of its 1.486 mAh/cm2 and is the first said, as it was on the code
+        // before with 20 and 40 interlayer nodes (1.1 %, 1.2 %; with the default 10 nodes below the 1 %, the
+        // node's error): cycle 7, which gives back more than it stored (104 %), is counted with it.
         RecordingSink s = leakyHalfCell(100e6, 268.15);
         assertTrue(s.cycles.size() >= 7, () -> s.cycles.toString());
         double ce = s.cycles.get(6).coulombicEfficiency();
         assertTrue(ce > 1, () -> "cycle 7 gave back " + ce + " of what it plated: " + s.cycles);
         List<SimulationEvent> soft = softShorts(s);
         assertFalse(soft.isEmpty(), () -> s.events.toString());
-        SimulationEvent e = soft.get(0); // the first said: cycle 7's plating (cycle 8 shorts)
-        assertEquals(7, e.cycleIndex());
-        assertEquals(s.cycles.get(6).steps().get(0).stepIndex(), e.stepIndex(), "cycle 7's plating");
-        assertTrue(e.message().startsWith("warning: cycle 7, step 14: soft short: the discharge at 1 mA/cm2 leaked "), e.message());
+        SimulationEvent e = soft.get(0); // the first said: cycle 6's stripping (cycle 8 shorts)
+        assertEquals(6, e.cycleIndex(), e::message);
+        assertEquals(s.cycles.get(5).steps().get(1).stepIndex(), e.stepIndex(), "cycle 6's stripping");
+        assertTrue(e.message().startsWith("warning: cycle 6, step 13: soft short: the charge at 1 mA/cm2 leaked "), e.message());
         assertTrue(e.message().contains("through Li filaments spanning"), e.message());
-        assertFalse(e.message().contains("moved no lithium"), e.message());
+        assertTrue(SoftShortLeakShareTest.leakedShare(e) > Simulation.SOFT_SHORT_LEAK_SHARE, e.message());
+        assertTrue(soft.stream().anyMatch(x -> x.message().matches("warning: the soft short showed again \\d+ times?, the last in cycle [7-9]")),
+                () -> "cycle 7, more given back than stored while current leaks, counted with it: " + soft);
     }
 
     /**

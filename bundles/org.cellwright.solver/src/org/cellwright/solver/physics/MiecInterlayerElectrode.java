@@ -426,7 +426,8 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         double eRxn = 0, wSum = 0, wNuc = 0, wDep = 0; // wNuc / wDep: deposition-weighted onset overpotential
         double phis0 = uTrial[1];
         jSe = seSite(phis0, false);
-        jCc = ccSite(uTrial[4 * (n - 1) + 1] - uTrial[4 * (n - 1)]);
+        jCc = solver.collectorCurrent(current); // at the collector's face (the numerics' half volume to it)
+        double dphiCc = solver.collectorFaceDphi(current, jCc);
         balanceSiteCurrents(current);
         double anodicPores = 0, anodicTotal = Math.max(0, jSe);
         for (int k = 0; k < n; k++) {
@@ -435,11 +436,10 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
             ty[k] = y[k] - jh * dt * f / (lith.hasHost() ? lith.lithiumCapacity() / n : 1);
             double jc = k == n - 1 ? jCc : 0;
             jPore[k] = uTrial[4 * k + 3];
-            double jm = jPore[k] + jc;
             anodicPores += Math.max(0, jPore[k]);
             anodicTotal += Math.max(0, jPore[k]) + Math.max(0, jc) + Math.max(0, jh);
-            eRxn += (Math.abs(jm) + Math.abs(jh)) * dphi;
-            wSum += Math.abs(jm) + Math.abs(jh);
+            eRxn += Math.abs(jPore[k]) * solver.poreSiteDphi(k) + Math.abs(jh) * dphi + Math.abs(jc) * dphiCc;
+            wSum += Math.abs(jPore[k]) + Math.abs(jc) + Math.abs(jh);
             double nNew = nPore[k] - jPore[k] * dt * f;
             wNuc += Math.max(0, -jPore[k]) * etaHostN * (1 - poreCoverage(k)); // = onsetOverpotential of the pores
             if (k == n - 1 && !foil) wNuc += Math.max(0, -jc) * HeterogeneousNucleation.onsetOverpotential(etaCcN, nCc, PlatingSubstrateElectrode.NUCLEATION_COVERAGE);
@@ -683,6 +683,7 @@ public final class MiecInterlayerElectrode implements ElectrodeModel {
         @Override public double hostCapacityPerCell() { return lith.hasHost() ? lith.lithiumCapacity() / n : 1; }
         @Override public double lithiation(int k) { return y[k]; }
         @Override public double poreLithium(int k) { return nPore[k]; }
+        @Override public double poreFill(int k) { return MiecInterlayerElectrode.this.poreFill(k); }
         @Override public double hostCurrent(double dphi, double yy) { return MiecInterlayerElectrode.this.hostCurrent(dphi, yy); }
         @Override public double poreCurrent(int k, double dphi, double amount, boolean slope) {
             return slope ? poreDphi(k, dphi, amount) : pore(k, dphi, amount);

@@ -25,8 +25,9 @@ final class MiecStepSolver {
         u = new double[4 * n];
         trial = new double[4 * n];
         atPotential = new double[4 * n + 1];
-        newton = new NewtonSolver(4 * n, 4, 4);
-        newtonAtPotential = new NewtonSolver(4 * n + 1, 4, 4);
+        // 7 below the diagonal: a pore site's row on the ionic potential of the cell before (MiecChargeBalance.locateFronts)
+        newton = new NewtonSolver(4 * n, 7, 4);
+        newtonAtPotential = new NewtonSolver(4 * n + 1, 7, 4);
         balance = new MiecChargeBalance(n, reactions);
     }
 
@@ -42,11 +43,21 @@ final class MiecStepSolver {
     /** Electronic potential [V] of control volume k in the trial. */
     double electronic(int k) { return trial[4 * k + 1]; }
 
+    /** The collector site's current [A/m2] of the trial at the current I, at the collector's face ({@link MiecChargeBalance}). */
+    double collectorCurrent(double current) { return balance.collectorCurrent(trial, current); }
+
+    /** phi_s - phi_e [V] of the trial at the collector's face at the current I and the site's current j. */
+    double collectorFaceDphi(double current, double j) { return balance.collectorFaceDphi(trial, current, j); }
+
     /** Starts a trial from the committed state on the mesh with the effective conductivities [S/m]. */
     void start(Mesh1D mesh, double kappa, double sigma) {
         System.arraycopy(u, 0, trial, 0, u.length);
         balance.setTransport(mesh, kappa, sigma);
+        balance.locateFronts();
     }
+
+    /** phi_s - phi_e [V] of the trial at control volume k's pore site ({@link MiecChargeBalance#locateFronts}). */
+    double poreSiteDphi(int k) { return balance.poreSiteDphi(trial, k); }
 
     /** Initial guess for a step that starts depositing: every node at electronic potential phiS, current I / n each. */
     void guessUniform(double phiS, double current) {
