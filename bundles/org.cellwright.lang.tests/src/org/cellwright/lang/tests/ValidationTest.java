@@ -174,6 +174,34 @@ public class ValidationTest {
 	}
 
 	/**
+	 * An alloy host's electronic-conductivity is its lithiated phase's: one that gives no
+	 * unlithiated-electronic-conductivity conducts as its lithiated phase at every lithiation (a metal-like host;
+	 * InterlayerHostConductionTest in solver.tests), warned at its name with the property named; not when it gives one
+	 * (the library's SiNP: the library validates without the warning), nor on a material without electronic-conductivity
+	 * or without lithium-per-host. The two properties are read on a layer's alloy host only: on a conductive carbon a
+	 * warning (read by no mechanism).
+	 */
+	@Test
+	public void anAlloyHostWithoutAnUnlithiatedConductivityConductsAsItsLithiatedPhase() throws Exception {
+		Issue i = has(v("material Sn is alloy-host {\n\telectronic-conductivity = 9e6 S/m\n\tlithiates to Li22Sn5 { lithium-per-host = 4.4 }\n}"),
+				HOST_CONDUCTION, Severity.WARNING, "Sn gives no unlithiated-electronic-conductivity",
+				"conducts as its lithiated phase (its electronic-conductivity) at every lithiation");
+		assertEquals(4, i.getLineNumber(), "at the material's name (after HEAD's 3 lines)");
+		none(v("material Si is alloy-host { electronic-conductivity = 1e6 S/m  unlithiated-electronic-conductivity = 2.8e-4 S/m"
+				+ "  unlithiated-electronic-activation-energy = 53.55 kJ/mol  lithiates to Li15Si4 { lithium-per-host = 3.75 } }"), HOST_CONDUCTION);
+		none(v("material Si is alloy-host { electronic-conductivity = 1e6 S/m  unlithiated-electronic-conductivity = 2.8e-4 S/m"
+				+ "  lithiates to Li15Si4 { lithium-per-host = 3.75 } }"), READ_BY_NO_MECHANISM);
+		none(v("material Si is alloy-host { density = 2.33 g/cm3 lithiates to Li15Si4 { lithium-per-host = 3.75 } }"), HOST_CONDUCTION);
+		none(v("material C is conductive-carbon { electronic-conductivity = 2.2e4 S/m }"), HOST_CONDUCTION);
+		has(v("material C is conductive-carbon { electronic-conductivity = 2.2e4 S/m  unlithiated-electronic-conductivity = 1 S/m }"),
+				READ_BY_NO_MECHANISM, Severity.WARNING, "unlithiated-electronic-conductivity is read by no mechanism");
+		XtextResourceSet rs = CHECKER.injector().getInstance(XtextResourceSet.class);
+		for (Resource r : CHECKER.injector().getInstance(StandardLibraryIndex.class).load(rs))
+			if (r.getURI().lastSegment().equals("materials.cell"))
+				none(CHECKER.injector().getInstance(IResourceValidator.class).validate(r, CheckMode.ALL, CancelIndicator.NullImpl), HOST_CONDUCTION);
+	}
+
+	/**
 	 * A fit's estimate of a property no mechanism reads on that material's kind cannot be determined: every value gives
 	 * the same results (session 32: the CNT dead-lithium-fraction bracket, removed). Warned at the estimate's line; not
 	 * where the solver reads it (SUS, a current collector; Li15Si4, an alloy host).

@@ -152,6 +152,10 @@ public final class PropertyCatalog {
 		nonNegative("ionic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the ionic conductivity");
 		nonNegative("electronic-conductivity", m, Dimension.CONDUCTIVITY, "electronic conductivity of the dense material");
 		nonNegative("electronic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the electronic conductivity");
+		// an alloy host's as-cast phase (SiNP: intrinsic Si); its electronic-conductivity is the lithiated phase's, and the
+		// solver mixes the two by Lichtenecker's rule at the lithiated phase's volume fraction (InterlayerGeometry)
+		nonNegative("unlithiated-electronic-conductivity", m, Dimension.CONDUCTIVITY, "electronic conductivity of an alloy host's unlithiated (as-cast) phase at the reference temperature; its electronic-conductivity is the lithiated phase's (without it the host conducts as its lithiated phase at every lithiation)");
+		nonNegative("unlithiated-electronic-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the unlithiated phase's electronic conductivity (an intrinsic semiconductor: half its band gap)");
 		positive("diffusivity", m, Dimension.DIFFUSIVITY, "chemical diffusivity of Li in the material");
 		nonNegative("diffusion-activation-energy", m, Dimension.ACTIVATION_ENERGY, "Arrhenius activation energy of the diffusivity");
 		def("diffusivity-drop-stoichiometry", m, Dimension.FRACTION, 0, true, 1, true, "stoichiometry above which the solid diffusivity of an intercalation host drops");
@@ -363,7 +367,8 @@ public final class PropertyCatalog {
 
 	/**
 	 * What no solver mechanism reads, per kind of material. adatom-diffusivity: on no material (no class of the solver
-	 * models Li* surface diffusion; docs/calibration.md, SiNP). dead-lithium-fraction: read on the lithium-metal
+	 * models Li* surface diffusion; docs/calibration.md, SiNP). unlithiated-electronic-conductivity and its activation
+	 * energy: on a layer's alloy host only (InterlayerGeometry), so on an alloy-host or a material giving lithium-per-host. dead-lithium-fraction: read on the lithium-metal
 	 * (LithiumContext: Li stripped from Li plated on a collector or the SE, and from an interlayer's pores without an
 	 * alloy host), on the alloy host (MiecInterlayerElectrode: Li stripped from the pores of an interlayer with one) and
 	 * on the current collector (MiecInterlayerElectrode: Li stripped from its gap to an interlayer, in a cell without
@@ -372,6 +377,10 @@ public final class PropertyCatalog {
 	 */
 	public static final List<Unread> READ_BY_NO_MECHANISM = List.of(
 			new Unread("adatom-diffusivity", Set.of(), ""),
+			new Unread("unlithiated-electronic-conductivity", Collections.unmodifiableSet(EnumSet.of(MaterialKind.ALLOY_HOST)),
+					"only a layer's alloy host has an unlithiated phase (its first component with lithium-per-host)"),
+			new Unread("unlithiated-electronic-activation-energy", Collections.unmodifiableSet(EnumSet.of(MaterialKind.ALLOY_HOST)),
+					"only a layer's alloy host has an unlithiated phase (its first component with lithium-per-host)"),
 			new Unread("dead-lithium-fraction", Collections.unmodifiableSet(EnumSet.of(MaterialKind.LITHIUM_METAL, MaterialKind.ALLOY_HOST,
 					MaterialKind.CURRENT_COLLECTOR)), "the share of stripped Li left isolated is the lithium-metal's (in an"
 							+ " interlayer's pores: the alloy host's, the lithium-metal's without one; at the collector gap: the"

@@ -45,6 +45,11 @@ public interface IssueCodes {
 	String MISSING_PROPERTY = "cellwright.missingProperty";
 	/** An alloy-host the solver does not lithiate: it gives no lithium-per-host, so it is taken as inert carbon. */
 	String HOST_NOT_LITHIATED = "cellwright.hostNotLithiated";
+	/**
+	 * An alloy host (it gives lithium-per-host) with electronic-conductivity but no unlithiated-electronic-conductivity:
+	 * it conducts as its lithiated phase at every lithiation, a metal-like host.
+	 */
+	String HOST_CONDUCTION = "cellwright.hostConduction";
 	String CHAIN_TOO_LONG = "cellwright.chainTooLong";
 	String DRIVE_CYCLE = "cellwright.driveCycle";
 	/** A setting that does nothing for this cell (particle-modes where the particles keep their shells). */

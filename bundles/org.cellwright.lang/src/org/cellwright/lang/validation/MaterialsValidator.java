@@ -181,6 +181,29 @@ public class MaterialsValidator extends AbstractCellWrightRules {
 	}
 
 	/**
+	 * An alloy host's electronic-conductivity is its lithiated phase's; its unlithiated (as-cast) phase's is
+	 * unlithiated-electronic-conductivity, and the solver mixes the two by the lithiated phase's volume fraction
+	 * (InterlayerGeometry). A host that gives the first but not the second conducts as its lithiated phase at every
+	 * lithiation, as a metal-like host (Sn, Al) does; a semiconducting host (Si) conducts orders of magnitude less as
+	 * cast, so a warning at the material names the property. A composite is judged by its components.
+	 */
+	@Check
+	public void checkHostConduction(Material m) {
+		if (m instanceof Composite || !PropertyCatalog.givesLithiumPerHost(m) || !gives(m, "electronic-conductivity")
+				|| gives(m, "unlithiated-electronic-conductivity"))
+			return;
+		warning(m.getName() + " gives no unlithiated-electronic-conductivity: as an alloy host it conducts as its lithiated phase"
+				+ " (its electronic-conductivity) at every lithiation, a metal-like host; a semiconducting host conducts orders of"
+				+ " magnitude less as cast: give its unlithiated phase's value (intrinsic Si: 2.8e-4 S/m at 25 degC, with"
+				+ " unlithiated-electronic-activation-energy = 53.55 kJ/mol; docs/language.md, 'Alloy host and phase transformation')",
+				m, ELEMENT__NAME, HOST_CONDUCTION);
+	}
+
+	private static boolean gives(Material m, String name) {
+		return m.getProperties().stream().anyMatch(p -> name.equals(p.getName()));
+	}
+
+	/**
 	 * A liquid electrolyte is described by its conductivity, salt diffusivity, transference number and initial salt
 	 * concentration ({@link PropertyCatalog#expected}); none has a default, so a missing one is an error at the material.
 	 */

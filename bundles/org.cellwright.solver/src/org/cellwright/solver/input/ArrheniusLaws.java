@@ -27,6 +27,7 @@ public final class ArrheniusLaws {
         EnumMap<MaterialProperty, MaterialProperty[]> m = new EnumMap<>(MaterialProperty.class);
         m.put(IONIC_CONDUCTIVITY, new MaterialProperty[] { IONIC_ACTIVATION_ENERGY });
         m.put(ELECTRONIC_CONDUCTIVITY, new MaterialProperty[] { ELECTRONIC_ACTIVATION_ENERGY });
+        m.put(UNLITHIATED_ELECTRONIC_CONDUCTIVITY, new MaterialProperty[] { UNLITHIATED_ELECTRONIC_ACTIVATION_ENERGY });
         m.put(DIFFUSIVITY, new MaterialProperty[] { DIFFUSION_ACTIVATION_ENERGY });
         m.put(EXCHANGE_CURRENT_DENSITY, new MaterialProperty[] { EXCHANGE_CURRENT_ACTIVATION_ENERGY });
         m.put(INTERPHASE_GROWTH_CONSTANT, new MaterialProperty[] { INTERPHASE_ACTIVATION_ENERGY });

@@ -14,6 +14,13 @@ public enum MaterialProperty {
     ELECTRONIC_CONDUCTIVITY("S/m"),
     /** Activation energy of the electronic conductivity [J/mol] (0 for metals/carbon in the model). */
     ELECTRONIC_ACTIVATION_ENERGY("J/mol"),
+    /**
+     * Electronic conductivity of an alloy host's unlithiated phase (as cast) at the reference temperature [S/m]; the
+     * host's {@link #ELECTRONIC_CONDUCTIVITY} is its lithiated phase's (absent: the lithiated value at every lithiation).
+     */
+    UNLITHIATED_ELECTRONIC_CONDUCTIVITY("S/m"),
+    /** Activation energy of the unlithiated phase's electronic conductivity (Arrhenius) [J/mol]. */
+    UNLITHIATED_ELECTRONIC_ACTIVATION_ENERGY("J/mol"),
     /** Solid-state (chemical) diffusivity of Li in the material [m2/s]. */
     DIFFUSIVITY("m2/s"),
     /** Activation energy of the diffusivity [J/mol]. */

@@ -26,15 +26,6 @@ public final class InterlayerGeometry {
     static final double DEFAULT_PARTICLE_RADIUS = 25e-9;
     /** Pore size [m] of a layer without host that gives none. */
     static final double DEFAULT_PORE_SIZE = 100e-9;
-    /**
-     * Electronic conductivity of the unlithiated (as-cast) host [S/m]: intrinsic crystalline silicon at 300 K,
-     * sigma_i = q n_i (mu_n + mu_p) with n_i = 9.65e9 cm-3 (Altermatt's measured value) and mu_n = 1350, mu_p = 480
-     * cm2/Vs (Streetman and Banerjee, Solid State Electronic Devices, 7th ed., table of semiconductor properties):
-     * 2.8e-4 S/m (3.6e5 Ohm cm). The study's particles' doping is not reported: donors or acceptors raise it (1e15 cm-3:
-     * ~20 S/m), particle contacts and native oxide lower it in a compact; up to light doping it stays 4.7 or more
-     * decades under the lithiated phase's 1e6 S/m (docs/calibration.md, "Measured values", SiNP `electronic-conductivity`).
-     */
-    public static final double UNLITHIATED_HOST_CONDUCTIVITY = 2.8e-4;
     private static final double MIN_KAPPA = 1e-8, MIN_SIGMA = 1e-6;
 
     private final LayerSpec layer;
@@ -64,8 +55,8 @@ public final class InterlayerGeometry {
      * Effective conductivities [S/m] at mean lithiation ym and temperature [K]: each component's conductivity times
      * its transport factor at its volume fraction; the host's ionic conduction scaled by its lithiation (at least 1 %),
      * thermally activated (Arrhenius about its material's reference temperature); the host's electronic conduction
-     * that of its two phases mixed by {@link LichteneckerConductivity} at the lithiated phase's volume fraction, from
-     * the as-cast Si's ({@link #UNLITHIATED_HOST_CONDUCTIVITY}) to the lithiated phase's (the material's value).
+     * that of its two phases mixed by {@link LichteneckerConductivity} at the lithiated phase's volume fraction
+     * ({@link #electronicConductivity(MaterialSpec, double, double)}).
      */
     public void updateTransport(double ym, double temperature) {
         double k = 0, s = 0;
@@ -77,18 +68,29 @@ public final class InterlayerGeometry {
             k += scale * m.get(IONIC_CONDUCTIVITY, 0) * Constants.arrhenius(m.get(IONIC_ACTIVATION_ENERGY, 0), temperature,
                     m.get(REFERENCE_TEMPERATURE, Constants.T_REF))
                     * layer.ionicTransportFactor(phi);
-            s += electronicConductivity(m, ym) * layer.electronicTransportFactor(phi);
+            s += electronicConductivity(m, ym, temperature) * layer.electronicTransportFactor(phi);
         }
         kappa = Math.max(k, MIN_KAPPA);
         sigma = Math.max(s, MIN_SIGMA);
     }
 
-    /** Electronic conductivity [S/m] of component m's own phase at mean host lithiation ym. */
-    double electronicConductivity(MaterialSpec m, double ym) {
-        double lithiated = m.get(ELECTRONIC_CONDUCTIVITY, 0);
-        if (m != host || lithiated <= 0) return lithiated;
-        return LichteneckerConductivity.of(Math.min(UNLITHIATED_HOST_CONDUCTIVITY, lithiated), lithiated,
-                lith.lithiatedVolumeFraction(ym));
+    /**
+     * Electronic conductivity [S/m] of component m's own phase at mean host lithiation ym and temperature [K], each
+     * value thermally activated by its own law (Arrhenius about the material's reference temperature; no activation
+     * energy: the same at every temperature). The host's is that of its two phases mixed by Lichtenecker's rule at the
+     * lithiated phase's volume fraction: from its unlithiated phase's ({@code unlithiated-electronic-conductivity},
+     * SiNP: intrinsic Si, thermally activated with half its band gap) to its lithiated phase's
+     * ({@code electronic-conductivity}); a host that gives no unlithiated value conducts as its lithiated phase at
+     * every lithiation (a metal-like host), one without electronic-conductivity not at all.
+     */
+    double electronicConductivity(MaterialSpec m, double ym, double temperature) {
+        double tRef = m.get(REFERENCE_TEMPERATURE, Constants.T_REF);
+        double lithiated = m.get(ELECTRONIC_CONDUCTIVITY, 0)
+                * Constants.arrhenius(m.get(ELECTRONIC_ACTIVATION_ENERGY, 0), temperature, tRef);
+        if (m != host || lithiated <= 0 || !m.has(UNLITHIATED_ELECTRONIC_CONDUCTIVITY)) return lithiated;
+        double unlithiated = m.get(UNLITHIATED_ELECTRONIC_CONDUCTIVITY, 0)
+                * Constants.arrhenius(m.get(UNLITHIATED_ELECTRONIC_ACTIVATION_ENERGY, 0), temperature, tRef);
+        return LichteneckerConductivity.of(unlithiated, lithiated, lith.lithiatedVolumeFraction(ym));
     }
 
     public double thickness() { return thickness; }

@@ -27,9 +27,10 @@
  * <li>Li trapped at the collector gap: a share (the collector's dead-lithium-fraction) of Li stripped from the
  * collector side of an interlayer without foil ({@link org.cellwright.solver.physics.MiecInterlayerElectrode});</li>
  * <li>electronic conduction of a partly lithiated host, log sigma = (1 - phi) log sigma_Si + phi log sigma_LixSi at the
- * lithiated phase's volume fraction phi, from the as-cast Si's (intrinsic silicon) to the lithiated phase's (Lichtenecker's
+ * lithiated phase's volume fraction phi, from the as-cast Si's (intrinsic silicon, the host's
+ * unlithiated-electronic-conductivity, thermally activated with half the band gap) to the lithiated phase's (Lichtenecker's
  * logarithmic rule, an assumption between two measured ends: {@link org.cellwright.solver.physics.LichteneckerConductivity},
- * {@link org.cellwright.solver.physics.InterlayerGeometry#UNLITHIATED_HOST_CONDUCTIVITY});</li>
+ * {@link org.cellwright.solver.physics.InterlayerGeometry#updateTransport});</li>
  * <li>pore size set by the stack pressure during lithiation, d = d0 (eps/eps0)^2 (p_ref/p)^b, lithiation-weighted,
  * fixed afterwards; cracking without a binder stronger than the host is hard
  * ({@link org.cellwright.solver.physics.InterlayerLithiation});</li>
