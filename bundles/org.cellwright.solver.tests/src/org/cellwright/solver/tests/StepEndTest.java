@@ -128,7 +128,8 @@ class StepEndTest {
         List<String> w = warnings(s);
         assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 3 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
         assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
-        // each ends on its own cut-off, where its current on the way up reaches it (session 20; it was the voltage of
+        // each ends on its own cut-off (within its tolerance, from either side: 4.2999 V printed at -10 degC), where its
+        // current on the way up reaches it (session 20; it was the voltage of
         // its set current, past the cut-off, or none where the model has no solution there), not at the 2.8 V the
         // discharge before them ended at
         for (int k = 2; k < 6; k++) {
@@ -136,7 +137,7 @@ class StepEndTest {
             assertEquals(ends.get(k).endVoltage(), lastOfStep(s, k).voltage(), 0, "step " + k + "'s one sample");
         }
         assertTrue(w.stream().anyMatch(m -> m.matches(".*4\\.3 V at once, from 2\\.8 V \\(at the cut-off the cell carries .*; [0-9.]+ V at that current\\); the step passed no charge; "
-                + "the voltage reaches the cut-off at [0-9.]+ mA/cm2 on the current's way up: the step ends there at once, at 4\\.3\\d* V; dominant.*")), w.toString());
+                + "the voltage reaches the cut-off at [0-9.]+ mA/cm2 on the current's way up: the step ends there at once, at 4\\.(3|29)\\d* V; dominant.*")), w.toString());
     }
 
     /**
