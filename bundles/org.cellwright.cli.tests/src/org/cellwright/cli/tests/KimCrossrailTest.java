@@ -25,7 +25,9 @@ import com.google.gson.JsonParser;
  * their impedance; the derivation takes i0 at half filling from their 18.2 Ohm cm2, and so the probe must be taken
  * where i0(x) = i0(1/2) 2 sqrt(x (1 - x)) is i0(1/2): at half charge after the formation (x = 0.6, the factor 0.98),
  * not after its discharge to 2.5 V (x = 0.87, the factor 0.66, which made the probe 1.5x the derivation's charge
- * transfer before 2026-12-07).
+ * transfer before 2026-12-07). Since session 37 the derivation takes Kim's 18.2 and 22.4 Ohm cm2 less the film this
+ * test computes (0.249 mA/cm2; 0.09 before, as if no film were in them), so charge transfer and film together give
+ * Kim's numbers at 30 degC and 45 degC; the 60 degC probe is a known gap (StudyResultsTest.KNOWN_GAPS).
  */
 class KimCrossrailTest {
 
@@ -40,7 +42,7 @@ class KimCrossrailTest {
 	 * grown over the run's temperature history (CathodeElectrolyteInterphase's law), per electrode area, with a L =
 	 * 3 phi_AM L / r and every value from the run's inputs.json. The check (cathode-interfacial-resistance at the
 	 * probe's group) reads that value; it read 7 % less (13 % at 60 degC) while it divided the probe's overpotential,
-	 * the leak's included, by the cell's current.
+	 * the leak's included, by the cell's current. The checks pass but the known gaps (Kim's 60 degC probe).
 	 */
 	@Test
 	void theProbesReadTheDerivationsStateAsChargeTransferPlusTheInterphaseFilm() throws Exception {
@@ -108,6 +110,7 @@ class KimCrossrailTest {
 			}
 			assertEquals(experiment.endsWith("72") ? 1 : 3, probes, experiment);
 		}
+		StudyResultsTest.assertTable(r, StudyResultsTest.checks(out), List.of());
 	}
 
 	/** A material property's value in SI as inputs.json writes it. */

@@ -25,8 +25,12 @@ import com.google.gson.JsonObject;
 class CapacityRetentionTest {
 
 	private static JsonObject run(StepSpec... steps) {
+		return run(Sung2023Parameters.cell6Full(65e6, 298.15), steps);
+	}
+
+	private static JsonObject run(org.cellwright.solver.input.CellSpec cell, StepSpec... steps) {
 		SummaryJsonWriter summary = new SummaryJsonWriter();
-		RunStatus st = new Simulation().run(Sung2023Parameters.cell6Full(65e6, 298.15), ProtocolSpec.of(steps),
+		RunStatus st = new Simulation().run(cell, ProtocolSpec.of(steps),
 				SolverSettings.builder().build(), summary, null);
 		assertEquals(RunStatus.COMPLETED, st);
 		return summary.json();
@@ -123,16 +127,22 @@ class CapacityRetentionTest {
 	/**
 	 * Nor does it compare discharges of the same step at another temperature or stack pressure the protocol set (README
 	 * Known issues, session 20: a formation at 5 MPa and cycling at 65 MPa with the same step were compared): a 0.5 C
-	 * cycle at 5 MPa, then two at 65 MPa, the cell's own; and a cycle at 25 degC, then two at 60 degC set. The retention
-	 * is over the two cycles under the same conditions, and summary.json says which conditions those were.
+	 * cycle at 1 MPa, then two at 20 MPa, the cell's own; and a cycle at 25 degC, then two at 60 degC set. The retention
+	 * is over the two cycles under the same conditions, and summary.json says which conditions those were. The
+	 * pressure's cell is the baseline cell 7, whose Li foil the stack pressure holds against the separator: at 1 MPa it
+	 * loses contact as it is stripped and the discharge ends at 0.74 mAh/cm2, at 20 MPa it gives 2.32 (2026-12-07).
+	 * Until session 37 it was the interlayer cell 6 at 5 then 65 MPa, whose discharge the stack pressure does not move
+	 * (1 MPa gives cycle 1's to every printed digit): its cycles differed only by the first cycle's kinetic loss, 0.097 %
+	 * since NCM811's exchange current is 0.249 mA/cm2 (above 0.1 % with 0.09). Not 65 MPa here: the baseline cell
+	 * shorts at 65 MPa (Sung2023), in this protocol's third cycle when its first ran at 65 MPa too.
 	 */
 	@Test
 	void theRetentionComparesDischargesAtTheSameTemperatureAndPressure() {
 		StepSpec charge = StepSpec.cRate(0.5, Cutoff.voltageAbove(4.3));
 		StepSpec discharge = StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8));
-		JsonObject s = run(new StepSpec.SetStackPressure(5e6), charge, discharge, new StepSpec.SetStackPressure(65e6),
-				charge, discharge, charge, discharge);
-		assertSameConditions(s, 25, 65);
+		JsonObject s = run(Sung2023Parameters.cell7FullBaseline(20e6, 298.15), new StepSpec.SetStackPressure(1e6), charge,
+				discharge, new StepSpec.SetStackPressure(20e6), charge, discharge, charge, discharge);
+		assertSameConditions(s, 25, 20);
 		s = run(charge, discharge, new StepSpec.SetTemperature(333.15), charge, discharge, charge, discharge);
 		assertSameConditions(s, 60, 65);
 	}
@@ -148,6 +158,8 @@ class CapacityRetentionTest {
 		assertEquals(degC, rc.get("temperature_degC").getAsDouble(), 1e-9, rc.toString());
 		assertEquals(mPa, rc.get("stack_pressure_MPa").getAsDouble(), 1e-9, rc.toString());
 		assertEquals(1, s.getAsJsonObject("first_discharge").get("cycle").getAsInt(), "the first discharge stays cycle 1's");
+		// the scenario: the conditions move cycle 1's discharge, so a retention over cycle 1 fails the check above
+		// (1e-12): the pressure's by two thirds, the temperature's by several %
 		assertTrue(Math.abs(discharge(s, 1) - discharge(s, 2)) > 1e-3 * discharge(s, 2), "the conditions matter: "
 				+ discharge(s, 1) + " " + discharge(s, 2));
 	}

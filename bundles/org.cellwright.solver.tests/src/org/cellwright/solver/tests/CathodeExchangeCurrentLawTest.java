@@ -13,6 +13,7 @@ import org.cellwright.solver.input.CellSpec;
 import org.cellwright.solver.input.ComponentSpec;
 import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.LayerSpec;
+import org.cellwright.solver.input.MaterialProperty;
 import org.cellwright.solver.input.MaterialSpec;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class CathodeExchangeCurrentLawTest {
 
-    /** The study's Nb-NCM811 values: i0(1/2) = 0.9 A/m2 at 25 C, 48 kJ/mol (Sung2023Parameters.ncm811). */
-    static final double I0_HALF = 0.9, EA = 48e3;
+    /** The study's Nb-NCM811 values: i0(1/2) at 25 C (2.49 A/m2 since session 37) and its 48 kJ/mol (Sung2023Parameters.ncm811). */
+    static final double I0_HALF = Sung2023Parameters.ncm811().get(MaterialProperty.EXCHANGE_CURRENT_DENSITY, 0),
+            EA = Sung2023Parameters.ncm811().get(MaterialProperty.EXCHANGE_CURRENT_ACTIVATION_ENERGY, 0);
 
     /** 2 i0(1/2) sqrt(x (1 - x)) k(T), as the composite cathode computes it from the quantity. */
     static final ExchangeCurrentLaw FIXED_FORM = (ce, cs, cmax, t) -> 2 * I0_HALF * Constants.arrhenius(EA, t, Constants.T_REF)

@@ -106,15 +106,16 @@ class StepEndTest {
      * 2.8 V (the cathode's particle surfaces saturated), a 3 C charge crosses 4.3 V at once, and so does the 0.5 C
      * discharge after it, the 5 C charge and the 1 C discharge: cycles 2 and 3 pass no charge. Their step ends were
      * dropped with them (cycles.csv had only cycle 1, while the run counted three), and the charges said nothing.
-     * Every step's end is recorded, and the first of them says that it crossed its cut-off at once. At 10 degC: at 25
+     * Every step's end is recorded, and the first of them says that it crossed its cut-off at once. At -10 degC: at 25
      * degC, where the fuzz found it, the 3 C charge passes charge since the cathode interphase was re-fitted with the
-     * Li/LPSCl growth barrier measured (its film conducts 1.38x better; 1530 C/m2), and at 20 degC, the study's other
+     * Li/LPSCl growth barrier measured (its film conducts 1.38x better; 1530 C/m2), at 20 degC, the study's other
      * temperature, since the cathode film's growth barrier is derived (session 34: 150 kJ/mol, 50 before; the film at
-     * 20 degC grows 100x slower than before, 15003 C/m2).
+     * 20 degC grows 100x slower than before, 15003 C/m2), and at 10 degC since NCM811's exchange current is taken from
+     * Kim's R_ct less the film (session 37: 0.249 mA/cm2, 0.09 before; 808 C/m2).
      */
     @Test
     void stepsThatPassNoChargeAreRecordedInTheirCyclesAndSaySo() {
-        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, 283.15), SolverSettings.defaults(),
+        RecordingSink s = run(Sung2023Parameters.cell6Full(65e6, 263.15), SolverSettings.defaults(),
                 StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
                 StepSpec.cRate(-0.1, Cutoff.voltageBelow(2.8), Cutoff.duration(15 * 3600)),
                 StepSpec.cRate(3, Cutoff.voltageAbove(4.3)), StepSpec.cRate(-0.5, Cutoff.voltageBelow(2.8)),
@@ -127,7 +128,8 @@ class StepEndTest {
         List<String> w = warnings(s);
         assertTrue(w.stream().anyMatch(m -> m.matches("warning: cycle 2, step 3 \\(voltage-cutoff at [^)]*\\): the charge at 8\\.4 mA/cm2 crossed its voltage cut-off 4\\.3 V at once.*")), w.toString());
         assertTrue(w.contains("warning: 3 later steps crossed their voltage cut-off at once, the last in cycle 3"), w.toString());
-        // each ends on its own cut-off, where its current on the way up reaches it (session 20; it was the voltage of
+        // each ends on its own cut-off (within its tolerance, from either side: 4.2999 V printed at -10 degC), where its
+        // current on the way up reaches it (session 20; it was the voltage of
         // its set current, past the cut-off, or none where the model has no solution there), not at the 2.8 V the
         // discharge before them ended at
         for (int k = 2; k < 6; k++) {
@@ -135,7 +137,7 @@ class StepEndTest {
             assertEquals(ends.get(k).endVoltage(), lastOfStep(s, k).voltage(), 0, "step " + k + "'s one sample");
         }
         assertTrue(w.stream().anyMatch(m -> m.matches(".*4\\.3 V at once, from 2\\.8 V \\(at the cut-off the cell carries .*; [0-9.]+ V at that current\\); the step passed no charge; "
-                + "the voltage reaches the cut-off at [0-9.]+ mA/cm2 on the current's way up: the step ends there at once, at 4\\.3\\d* V; dominant.*")), w.toString());
+                + "the voltage reaches the cut-off at [0-9.]+ mA/cm2 on the current's way up: the step ends there at once, at 4\\.(3|29)\\d* V; dominant.*")), w.toString());
     }
 
     /**

@@ -205,9 +205,11 @@ class StudyMechanismsTest {
      * 60 degC the 5 C discharge, where the charge transfer's lead is clear (README's table: 551 against 244 mV before).
      * At 25 degC, 1 C, the charge transfer led too (291 against 110 mV) until session 34: the kinetic column held the
      * cathode film grown at 25 degC with the calibrated 50 kJ/mol; with the derived 150 kJ/mol that film grows 69x slower
-     * there, and the charge transfer costs about what the separator pellet does (75 against 78 mV), while solid
+     * there, and the charge transfer cost about what the separator pellet does (75 against 78 mV), while solid
      * diffusion costs the most (110 mV, with any particle mesh: {@link CathodeOverpotentialBreakdownTest}; session 34's
-     * 45 mV, taken for a dependence on the mesh, was read at the discharge's first sample).
+     * 45 mV, taken for a dependence on the mesh, was read at the discharge's first sample). Since NCM811's exchange
+     * current is Kim's R_ct less the film (session 37: 0.249 mA/cm2, 0.09 before) the charge transfer costs less than
+     * the separator (49 against 78 mV): diffusion, separator, charge transfer.
      */
     @Test
     void theCathodeIsLimitedByItsChargeTransferThenSolidDiffusionAtHalfOfARateTestDischarge() {
@@ -218,7 +220,7 @@ class StudyMechanismsTest {
         assertTrue(eta[0] > 1.3 * eta[1] && eta[1] > eta[3] && eta[3] > eta[2], losses(eta));
         assertTrue(eta[2] < 0.02 * (eta[0] + eta[1] + eta[2] + eta[3]), losses(eta));
         double[] room = cathodeLossesAtHalf(rateTest(Sung2023Parameters.T_ROOM, 0.05, 0.1, 0.2, 0.5, 1), 9);
-        assertEquals(1, room[0] / room[3], 0.2, "25 degC, 1 C: the charge transfer (with a thin film) about the separator's: " + losses(room));
+        assertTrue(room[1] > room[3] && room[3] > 1.3 * room[0], "25 degC, 1 C: diffusion, then the separator, then the charge transfer (with a thin film): " + losses(room));
         assertTrue(room[1] > 1.3 * room[0], "25 degC, 1 C: solid diffusion ahead of the charge transfer: " + losses(room));
         assertTrue(room[2] < 0.05 * (room[0] + room[1] + room[2] + room[3]), losses(room));
         double[] slow = cathodeLossesAtHalf(at60, 1);
