@@ -9,28 +9,15 @@
 // reconnected, the Delete was lost without a word, and the "is back" line was red.
 // usage: node test/diagram-server-away.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync } from 'node:fs';
-import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy, statusLine } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-server-away.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
 
-/** The message line (text, class, colour), whether the page is marked away, its clock, and the models drawn. */
-const seen = page => page.evaluate(() => {
-    const status = document.getElementById('status');
-    const t = new Date();
-    return {
-        status: status?.textContent ?? '',
-        kind: status?.className ?? '',
-        colour: status ? getComputedStyle(status).color : '',
-        away: document.body.dataset.connection ?? '',
-        state: document.body.dataset.state,
-        clock: [t.getHours(), t.getMinutes(), t.getSeconds()].map(n => String(n).padStart(2, '0')).join(':'),
-        drawn: window.cellwrightDiagram.drawn(),
-        labels: [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(l => l.textContent)
-    };
-});
+/** The message line, whether the page is marked away, its clock, and the labels and models drawn (page.mjs). */
+const seen = statusLine;
 
 try {
     const before = readFileSync(file, 'utf8');

@@ -12,7 +12,7 @@
 // said nothing, and the Delete was sent into the connection and lost without a word.
 // usage: node test/diagram-server-paused.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy, statusLine } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-server-paused.test.mjs', 'page url', 'file', 'screenshot.png');
 const HEARTBEAT_S = 2;
@@ -21,19 +21,8 @@ const browser = await launch();
 const logs = [];
 const { check, failed } = checks();
 
-/** The message line (text, class, colour), whether the page is marked away, its clock, and the labels drawn. */
-const seen = page => page.evaluate(() => {
-    const status = document.getElementById('status');
-    const t = new Date();
-    return {
-        status: status?.textContent ?? '',
-        kind: status?.className ?? '',
-        colour: status ? getComputedStyle(status).color : '',
-        away: document.body.dataset.connection ?? '',
-        clock: [t.getHours(), t.getMinutes(), t.getSeconds()].map(n => String(n).padStart(2, '0')).join(':'),
-        labels: [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(l => l.textContent)
-    };
-});
+/** The message line, whether the page is marked away, its clock, and the labels and models drawn (page.mjs). */
+const seen = statusLine;
 /** Waits (at most ms) until the file's text satisfies the predicate; returns whether it did. */
 const fileBecomes = async (predicate, ms = 15000) => {
     for (let i = 0; i < ms / 100; i++) {

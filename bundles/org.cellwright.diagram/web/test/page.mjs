@@ -22,6 +22,25 @@ export function args(script, ...names) {
     return rest ? given : given.slice(0, names.length);
 }
 
+/**
+ * What the page's message line says (text, class, colour), whether the page is marked away from its server, its state,
+ * its clock (HH:MM:SS, the page's, which playwright's clock may hold), the models drawn and the labels drawn.
+ */
+export const statusLine = page => page.evaluate(() => {
+    const status = document.getElementById('status');
+    const t = new Date();
+    return {
+        status: status?.textContent ?? '',
+        kind: status?.className ?? '',
+        colour: status ? getComputedStyle(status).color : '',
+        away: document.body.dataset.connection ?? '',
+        state: document.body.dataset.state,
+        clock: [t.getHours(), t.getMinutes(), t.getSeconds()].map(n => String(n).padStart(2, '0')).join(':'),
+        drawn: window.cellwrightDiagram?.drawn(),
+        labels: [...document.querySelectorAll('#sprotty svg .sprotty-label')].map(l => l.textContent)
+    };
+});
+
 /** ok/FAILED lines on stdout; failed() says whether any check failed. */
 export function checks() {
     let failed = false;

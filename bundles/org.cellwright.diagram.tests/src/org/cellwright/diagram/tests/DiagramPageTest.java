@@ -96,12 +96,7 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aFileChangedOnDiskIsRedrawnKeepingTheUsersViewport(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-watch.test.mjs", "diagram-watch-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-watch.png").toString()));
-		}
+		pageTestOnTheExample(dir, "diagram-watch", "diagram-watch.png");
 	}
 
 	/**
@@ -113,12 +108,7 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aLabelEditOpenedAgainRightAfterTheLastOneClosedStaysOpen(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-label-edit.test.mjs", "diagram-label-edit-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-label-edit.png").toString()));
-		}
+		Path file = pageTestOnTheExample(dir, "diagram-label-edit", "diagram-label-edit.png");
 		assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("material LPSCl "), "no edit was applied");
 	}
 
@@ -149,13 +139,8 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aNameTheRenameWouldRefuseShowsItsReasonWhileItIsTyped(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-name-check.test.mjs", "diagram-name-check-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-name-check.png").toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
+		Path file = pageTestOnTheExample(dir, "diagram-name-check", "diagram-name-check.png");
+		assertTheExampleUnchanged(file, "no edit was applied");
 	}
 
 	/**
@@ -193,14 +178,30 @@ class DiagramPageTest {
 		nameCheckPageTest(dir, "diagram-check-failed");
 	}
 
-	/** A name check's page test, web/test/NAME.test.mjs, on a copy of the example served by a server of its own: no edit applied. */
-	private static void nameCheckPageTest(Path dir, String name) throws Exception {
+	/**
+	 * Runs the page test web/test/NAME.test.mjs on a copy of the example served by a server of its own, with the page's
+	 * URL, the copy and, where a screenshot's name is given, its path as arguments; returns the copy.
+	 */
+	private static Path pageTestOnTheExample(Path dir, String name, String screenshotName) throws Exception {
 		Path file = dir.resolve("baseline-halfcell.cell");
 		Files.copy(CellGraphsTest.example(), file);
 		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest(name + ".test.mjs", name + "-test.log", List.of(server.pageUri(file).toString(), file.toString()));
+			List<String> args = new ArrayList<>(List.of(server.pageUri(file).toString(), file.toString()));
+			if (screenshotName != null) args.add(screenshot(screenshotName).toString());
+			pageTest(name + ".test.mjs", name + "-test.log", args);
 		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), "no edit was applied");
+		return file;
+	}
+
+	/** The copy of the example reads as the example: the page test applied no edit, or undid those it made. */
+	private static void assertTheExampleUnchanged(Path file, String message) throws java.io.IOException {
+		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8), message);
+	}
+
+	/** A name check's page test, web/test/NAME.test.mjs, on a copy of the example served by a server of its own: no edit applied. */
+	private static void nameCheckPageTest(Path dir, String name) throws Exception {
+		Path file = pageTestOnTheExample(dir, name, null);
+		assertTheExampleUnchanged(file, "no edit was applied");
 	}
 
 	/**
@@ -212,11 +213,7 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aDoubleClickOnANameDuringARedrawOpensItsEdit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-redraw-click.test.mjs", "diagram-redraw-click-test.log", List.of(server.pageUri(file).toString(), file.toString()));
-		}
+		pageTestOnTheExample(dir, "diagram-redraw-click", null);
 	}
 
 	/**
@@ -237,14 +234,8 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aPageWhoseServerStopsAndStartsAgainKeepsTheUsersEditViewportAndSelection(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-reconnect.test.mjs", "diagram-reconnect-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-reconnect.png").toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
-				"the rename after the reconnect was undone, the text typed for the renamed element not applied");
+		Path file = pageTestOnTheExample(dir, "diagram-reconnect", "diagram-reconnect.png");
+		assertTheExampleUnchanged(file, "the rename after the reconnect was undone, the text typed for the renamed element not applied");
 	}
 
 	/**
@@ -259,14 +250,8 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aNameTypedThatTheServerDidNotTakeStaysBesideTheWaitingLineUntilCopiedOrClosed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-lost-name.test.mjs", "diagram-lost-name-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-lost-name.png").toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
-				"nothing typed was applied, the file written back");
+		Path file = pageTestOnTheExample(dir, "diagram-lost-name", "diagram-lost-name.png");
+		assertTheExampleUnchanged(file, "nothing typed was applied, the file written back");
 	}
 
 	/**
@@ -282,14 +267,8 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aPageWhoseServerAnswersNothingGivesEachAttemptUpAfterItsTimeoutAndSaysItIsReadOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-server-away.test.mjs", "diagram-server-away-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-server-away.png").toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
-				"the Delete made while the server was away changed nothing");
+		Path file = pageTestOnTheExample(dir, "diagram-server-away", "diagram-server-away.png");
+		assertTheExampleUnchanged(file, "the Delete made while the server was away changed nothing");
 	}
 
 	/**
@@ -307,14 +286,8 @@ class DiagramPageTest {
 	 */
 	@Test
 	void aPageWhoseServerStopsAnsweringOnAnOpenConnectionSaysSoAndRefusesEditsUntilItIsBack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		Path file = dir.resolve("baseline-halfcell.cell");
-		Files.copy(CellGraphsTest.example(), file);
-		try (CellDiagramServer server = CellDiagramServer.start()) {
-			pageTest("diagram-server-paused.test.mjs", "diagram-server-paused-test.log",
-					List.of(server.pageUri(file).toString(), file.toString(), screenshot("diagram-server-paused.png").toString()));
-		}
-		assertEquals(Files.readString(CellGraphsTest.example(), StandardCharsets.UTF_8), Files.readString(file, StandardCharsets.UTF_8),
-				"the Delete made while the server was silent changed nothing, the one made after was undone, the file written back after the last");
+		Path file = pageTestOnTheExample(dir, "diagram-server-paused", "diagram-server-paused.png");
+		assertTheExampleUnchanged(file, "the Delete made while the server was silent changed nothing, the one made after was undone, the file written back after the last");
 	}
 
 	/**
