@@ -43,6 +43,24 @@ class SeriesResistanceTest {
 	}
 
 	@Test
+	void fromTheLastSolvesCurrentTheSameCurrentInAFewEvaluations() {
+		// Tafel behind a film, as the interlayer's collector site behind its half node (MiecChargeBalance): Newton from a
+		// start near the root reaches the bracketed solve's current in a few evaluations; a start far off or of the wrong
+		// sign falls back to the bracketed solve and still gives its current
+		double i0 = 10, b = 0.05, r = 0.01;
+		for (double eta : new double[] {-0.3, 0.1, 0.5, 2.0}) {
+			double j = SeriesResistance.current(x -> i0 * Math.exp(x / b), x -> i0 / b * Math.exp(x / b), r, eta, false);
+			for (double start : new double[] {j * (1 + 1e-4), j * (1 - 1e-3), -5 * j, 1e6, Double.NaN}) {
+				int[] evaluations = new int[1];
+				double from = SeriesResistance.currentFrom(x -> { evaluations[0]++; return i0 * Math.exp(x / b); },
+						x -> i0 / b * Math.exp(x / b), r, eta, start);
+				assertEquals(j, from, 1e-12 * Math.max(1, Math.abs(j)), "eta = " + eta + " from " + start);
+				if (Math.abs(start / j - 1) < 1e-2) assertTrue(evaluations[0] <= 4, evaluations[0] + " evaluations from " + start);
+			}
+		}
+	}
+
+	@Test
 	void withoutAFilmTheReactionItself() {
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, false));
 		assertEquals(3.0, SeriesResistance.current(x -> 3 * x, x -> 3, 0, 1, true));
