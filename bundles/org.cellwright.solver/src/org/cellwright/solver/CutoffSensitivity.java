@@ -129,14 +129,14 @@ public final class CutoffSensitivity {
             worstLater = Math.max(worstLater, e);
             return;
         }
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, s[2], (int) s[1], c.index(), e,
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.ACCURACY, s[2], (int) s[1], c.index(), e,
                 "warning: " + rec.steps.at(c.index(), (int) s[1]) + ": " + text(c.dischargeCapacity(), s[0], 1e3 * END_WINDOW * s[3] * s[4])));
     }
 
     /** The message of the cycles after the first warned about, at the run's end. */
     void reportLater(RunRecorder rec) {
         if (later.later() == 0) return;
-        rec.sink().event(new SimulationEvent(SimulationEvent.Type.INFO, rec.time, rec.stepIndex, rec.cycle(), worstLater, String.format(Locale.ROOT,
+        rec.sink().event(new SimulationEvent(SimulationEvent.Type.ACCURACY, rec.time, rec.stepIndex, rec.cycle(), worstLater, String.format(Locale.ROOT,
                 "warning: %d later cycle%s may be off for the mesh too (up to %.2f %% of the capacity), the last cycle %d", later.later(),
                 later.later() == 1 ? "'s capacity" : "s' capacities", 100 * worstLater, later.lastCycle())));
     }

@@ -2,10 +2,13 @@ package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.cellwright.solver.CutoffSensitivity;
 import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
@@ -13,8 +16,14 @@ import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.output.SummaryJsonWriter;
+import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 
 /**
  * A run whose capacity its cathode mesh cannot give within the capacity target (0.1 %, issue 13) says so, from what the
@@ -60,6 +69,7 @@ class CutoffSensitivityTest {
         // the first pulse (step 2.1, flat index 1) is the one that drifts longest onto its cut-off
         assertEquals(1, e.stepIndex(), e.message());
         assertEquals(1, e.cycleIndex(), e.message());
+        assertEquals(SimulationEvent.Type.ACCURACY, e.type(), "a warning, typed as one (INFO before session 38)");
         assertTrue(e.value() > 3 * CutoffSensitivity.TARGET, "estimate " + e.value());
         assertTrue(e.message().startsWith("warning: cycle 1, step 2.1"), e.message());
         assertTrue(e.message().contains("solver { particle-nodes = 48  cathode-nodes = 40 }"), e.message());
@@ -71,23 +81,31 @@ class CutoffSensitivityTest {
     }
 
     @Test
-    void laterCyclesThatMissAreCountedInOneMessageAtTheRunsEnd() {
+    void laterCyclesThatMissAreCountedInOneMessageAtTheRunsEnd(@TempDir Path tmp) throws Exception {
         // three cycles of a 0.1 C charge and a 0.3 C discharge at -31 degC: each discharge starts 182 mV above 2.8 V and
         // ends on 2.9 mV over its last 5 %, 0.17 % per 0.1 mV (the default mesh 0.32 % off the reference in the first
         // cycle, 0.57 % in the last; 48 x 40 0.07 and 0.28 %, its charges onto 4.3 V short). At -30 degC, this
         // test's scenario before NCM811's exchange current 0.249 mA/cm2 (0.11 % per 0.1 mV then), the faster charge
         // transfer left each cycle's estimate within the target (no warning)
         RecordingSink s = new RecordingSink();
+        SummaryJsonWriter json = new SummaryJsonWriter(tmp);
         assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell6Full(65e6, MINUS_31_C),
                 ProtocolSpec.of(StepSpec.repeat(3, StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
                         StepSpec.cRate(-0.3, Cutoff.duration(8 * 3600), Cutoff.voltageBelow(2.8)))),
-                SolverSettings.defaults(), s, null));
+                SolverSettings.defaults(), ResultSink.tee(s, json), null));
         List<SimulationEvent> w = meshWarnings(s);
         assertEquals(1, w.size(), s.events.toString());
         assertEquals(1, w.get(0).cycleIndex());
         assertTrue(w.get(0).message().startsWith("warning: cycle 1, step 1.2: mesh:"), w.get(0).message());
         assertEquals(1, s.events.stream().filter(e -> e.message().startsWith("warning: 2 later cycles' capacities may be off for the mesh too")
                 && e.message().endsWith("the last cycle 3")).count(), s.events.toString());
+        // summary.json carries both where the run's warnings go, typed as warnings ("STEP_END: warning: ...",
+        // "SOFT_SHORT: warning: ..."): its messages, "ACCURACY: warning: ..." (session 37: "INFO: warning: ...")
+        JsonArray messages = JsonParser.parseString(Files.readString(tmp.resolve("summary.json"))).getAsJsonObject().getAsJsonArray(SummaryKeys.MESSAGES);
+        List<String> said = messages.asList().stream().map(m -> m.getAsString()).toList();
+        assertEquals(1, said.stream().filter(m -> m.startsWith("ACCURACY: warning: cycle 1, step 1.2: mesh:")).count(), said.toString());
+        assertEquals(1, said.stream().filter(m -> m.startsWith("ACCURACY: warning: 2 later cycles' capacities")).count(), said.toString());
+        assertTrue(said.stream().noneMatch(m -> m.startsWith("INFO: warning")), said.toString());
     }
 
     @Test
