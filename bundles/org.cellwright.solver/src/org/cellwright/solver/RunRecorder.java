@@ -15,8 +15,8 @@ final class RunRecorder {
     private final CellModel model;
     /** Set once by the runner: the soft-short check runs when a cycle closes. */
     EventDetection events;
-    /** Set once by the runner for a full cell: a closed cycle's capacity checked against its mesh's error at its cut-offs. */
-    CutoffSensitivity sensitivity;
+    /** What watches the steps (a full cell's {@link CutoffSensitivity}): notified in the order added. */
+    private final java.util.List<StepObserver> observers = new java.util.ArrayList<>();
     double time;
     int stepIndex;
     double voltage;
@@ -39,9 +39,15 @@ final class RunRecorder {
         this.cycles = new CycleBook(fullCell, activeLoading, (c, last) -> {
             events.cycleClosed(c.coulombicEfficiency(), fullCell ? c.chargeCapacity() : c.dischargeCapacity());
             sink.cycle(c);
-            if (sensitivity != null) sensitivity.cycleClosed(c, this);
+            for (StepObserver o : observers) o.cycleClosed(c, this);
         }).stepsOf(protocol, model.temperature(), model.stackPressure()); // the cell's, before the protocol sets its own
     }
+
+    /** Adds an observer of the run's steps ({@link StepObserver}). */
+    void observe(StepObserver o) { observers.add(o); }
+
+    /** The observers of the run's steps, in the order added. */
+    java.util.List<StepObserver> observers() { return observers; }
 
     /** "cycle 5, step 3.2 (line 14)": the step now, as every message names it. */
     String stepAt() { return steps.at(cycle(), stepIndex); }
@@ -111,7 +117,7 @@ final class RunRecorder {
 
     /** One message per kind of step end warned about more than once. */
     void reportLaterEnds() {
-        if (sensitivity != null) sensitivity.reportLater(this);
+        for (StepObserver o : observers) o.runEnded(this);
         for (var e : laterEnds.entrySet()) {
             int n = e.getValue().later();
             if (n == 0) continue;

@@ -181,7 +181,7 @@ public final class Simulation {
             this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), steps, org.cellwright.solver.input.StepNumbers.of(protocol));
             this.events = new EventDetection(rec, model);
             rec.events = events;
-            if (model.fullCell()) rec.sensitivity = new CutoffSensitivity(settings);
+            if (model.fullCell()) rec.observe(new CutoffSensitivity(settings));
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),
                     totalCycles, model.inventory().total());
         }

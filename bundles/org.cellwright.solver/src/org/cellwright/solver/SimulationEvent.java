@@ -4,7 +4,10 @@ package org.cellwright.solver;
  * Something that happened during a run. value: the relevant number in SI (e.g. nucleation overpotential [V]).
  * SOFT_SHORT: current leaking through Li filaments keeps a step from its cut-off, takes a measurable share of a
  * step's charge, or the Coulombic efficiency collapses (the run goes on; message with cycle and reason). STEP_END: a step ended other than by its own
- * conditions (solver bound, no solution); its message is a warning. cause: the cause alone, without the warning's
+ * conditions (solver bound, no solution); its message is a warning. ACCURACY: the run's numerics may miss the capacity's
+ * accuracy target ({@link CutoffSensitivity}: a cold discharge ending on a shallow voltage, which its mesh's voltage
+ * error there moves by more than 0.1 %); its message is a warning, carried as the others are (summary.json's messages,
+ * the CLI, the report, the Results view). cause: the cause alone, without the warning's
  * "warning: cycle 12, step 3.2 (line 14): soft short: " (a soft short's; null for other events), for summary.json's
  * {@code soft_short.cause}. stepIndex: the protocol step it happened in, flattened, from 0 (the messages name it as
  * {@link org.cellwright.solver.input.StepNumbers} does); -1 for a soft short of a cycle's Coulombic efficiency, which
@@ -16,5 +19,5 @@ public record SimulationEvent(Type type, double time, int stepIndex, int cycleIn
         this(type, time, stepIndex, cycleIndex, value, message, null);
     }
 
-    public enum Type { NUCLEATION, SHORT_CIRCUIT, NOT_CONVERGED, CONSERVATION_ERROR, CONTACT_LOSS, STEP_END, SOFT_SHORT, INFO }
+    public enum Type { NUCLEATION, SHORT_CIRCUIT, NOT_CONVERGED, CONSERVATION_ERROR, CONTACT_LOSS, STEP_END, SOFT_SHORT, ACCURACY, INFO }
 }

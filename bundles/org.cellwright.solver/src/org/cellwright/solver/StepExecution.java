@@ -39,21 +39,9 @@ final class StepExecution {
     /**
      * Target relative change of a hold's electrodes' current per time step where a leak makes up part of its current, at
      * the default relative tolerance 1e-4 (scaled by sqrt(rtol / 1e-4) like the voltage's target). Until session 37 the
-     * hold's own current too: the voltage control sees nothing at a set voltage. Its charge: {@link #CHARGE_TOLERANCE}.
+     * hold's own current too: the voltage control sees nothing at a set voltage. Its charge: the capacity target, {@link AccuracyTarget#CAPACITY}.
      */
     static final double HOLD_CURRENT_CHANGE = 0.01;
-    /**
-     * Local-error tolerance of the charge of a step whose current is not set (a hold, a constant power), relative to
-     * each time step's charge, at the default relative tolerance 1e-4 (scaled by sqrt(rtol / 1e-4) like the voltage's
-     * target): backward Euler counts a time step's charge at its end's current, h i_{n+1}, and moves the cell's
-     * lithium by it, so a current falling over hours is integrated by the rectangle rule, first order
-     * ({@link StepSizeControl#rectangleRule}). With the hold's 1 % change of its current per step (session 16 to 36) the
-     * charged cell 7 held at 3.3 V for 1 h at -20 degC was 0.296 % off rtol 1e-8 and steps of at most 10 s on the
-     * same mesh, its error growing evenly over the hour (0.048 % after 5 min, 0.150 % after 20), not in the first
-     * steps after the switch to the voltage; 0.1 %, the capacity target, puts it within 0.06 % (session 37,
-     * docs/solid-state-solver.md, "Currents not bounded before the run").
-     */
-    static final double CHARGE_TOLERANCE = 1e-3;
     /**
      * Relative tolerance of a current step's end time at a voltage cut-off (its charge), and of a rest's relaxation, in
      * units of the settings' relative tolerance: 0.1 % at the default 1e-4, the capacity target of the work-precision
@@ -162,7 +150,7 @@ final class StepExecution {
         // the Li metal contacts at the step's start (for a step that loses them, contactLoss)
         double[] contactAtStart = {model.workingElectrode().contactFraction(), model.counterElectrode().contactFraction()};
         events.startStep();
-        if (rec.sensitivity != null) rec.sensitivity.startStep();
+        for (StepObserver o : rec.observers()) o.stepStarted();
         model.startStep();
         double stepTime = 0, stepCharge = 0, stepAbs = 0;
         double current = mode == StepMode.CURRENT ? setpoint : 0;
@@ -441,7 +429,7 @@ final class StepExecution {
             }
             Sample accepted = rec.state(i, stepCharge, model.ocv(), eta); // its sample too, if one is taken
             rec.acceptedStep(accepted);
-            if (rec.sensitivity != null && mode == StepMode.CURRENT && profile == null) rec.sensitivity.accepted(stepAbs, v);
+            if (mode == StepMode.CURRENT && profile == null) for (StepObserver o : rec.observers()) o.acceptedAtSetCurrent(stepAbs, v);
             if (events.pendingStatus != null) {
                 samples.accepted(accepted, true);
                 rec.recordStep(StepEnd.SHORT_CIRCUIT, stepCharge);
@@ -514,9 +502,17 @@ final class StepExecution {
             // a hold (its voltage set, its current relaxes) and a constant power: the step is controlled on its charge's
             // local error, the rectangle rule's on the current's change (session 37; a hold on 1 % of its current's change
             // a step before: 0.3 % of an hour's charge in the cold). A set current's charge is exact, a power profile's
-            // current jumps with its samples
+            // current jumps with its samples. The tolerance, relative to each time step's charge, is the capacity target
+            // at the default relative tolerance 1e-4 (scaled by sqrt(rtol / 1e-4) like the voltage's target): backward
+            // Euler counts a time step's charge at its end's current, h i_{n+1}, and moves the cell's lithium by it, so a
+            // current falling over hours is integrated by the rectangle rule, first order (StepSizeControl.rectangleRule).
+            // With the hold's 1 % change of its current per step (session 16 to 36) the charged cell 7 held at 3.3 V for
+            // 1 h at -20 degC was 0.296 % off rtol 1e-8 and steps of at most 10 s on the same mesh, its error growing
+            // evenly over the hour (0.048 % after 5 min, 0.150 % after 20), not in the first steps after the switch to the
+            // voltage; the capacity target puts it within 0.06 % (session 37, docs/solid-state-solver.md, "Currents not
+            // bounded before the run")
             if (mode != StepMode.CURRENT && profile == null) grow = Math.min(grow, StepSizeControl.rectangleRule(prevI, i,
-                    CHARGE_TOLERANCE * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
+                    AccuracyTarget.CAPACITY * Math.sqrt(settings.relativeTolerance() / 1e-4), holdCurrentFloor()));
             // ... and, with a leak through filaments, on the electrodes' current: the hold's current is the leak plus
             // theirs, and where the growing leak makes up for their decay it barely moves while its make-up (which
             // decides a hard short, EventDetection.hardShort) does (session 26)
@@ -551,9 +547,10 @@ final class StepExecution {
         events.checkLeakShare(what, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
-        // a discharge at a set current ended on its cut-off: its end's slope for its cycle's mesh error (CutoffSensitivity)
-        if (rec.sensitivity != null && end == StepEnd.VOLTAGE_CUTOFF && !endedAtOnce && mode == StepMode.CURRENT && profile == null && current < 0)
-            rec.sensitivity.discharged(rec.cycle(), rec.stepIndex, rec.time);
+        // the step's observers (CutoffSensitivity: a discharge at a set current ended on its cut-off, its end's slope for
+        // its cycle's mesh error)
+        boolean setCurrent = !endedAtOnce && mode == StepMode.CURRENT && profile == null;
+        for (StepObserver o : rec.observers()) o.stepEnded(rec.cycle(), rec.stepIndex, end, rec.time, current, setCurrent);
         rec.recordStep(end, stepCharge, endVoltage);
         return null;
     }

@@ -115,6 +115,26 @@ class RunReportTest {
 	}
 
 	/**
+	 * The run's own warning that its mesh may miss the capacity target (CutoffSensitivity: three cycles of a 0.1 C
+	 * charge and a 0.3 C discharge of cell 6 at -31 degC, whose discharges end on a shallow 2.8 V) is listed under
+	 * Solver messages as the run's other warnings are, typed as one ("ACCURACY: warning: ..."; session 37 typed it
+	 * INFO, so the report read "INFO: warning: cycle 1, step 1.2: mesh: ..."), the cycles after it counted.
+	 */
+	@Test
+	void theMeshWarningIsShownUnderSolverMessagesAsAWarning() throws Exception {
+		Path run = Fixtures.run(shared.resolve("ColdCycles"), "ColdCycles", Sung2023Parameters.cell6Full(65e6, 242.15),
+				ProtocolSpec.of(StepSpec.repeat(3, StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+						StepSpec.cRate(-0.3, Cutoff.duration(8 * 3600), Cutoff.voltageBelow(2.8)))));
+		String html = Files.readString(RunReport.write(run));
+		int box = html.indexOf("<b>Solver messages</b>");
+		assertTrue(box > 0, "a Solver messages box");
+		String list = html.substring(box, html.indexOf("</ul>", box));
+		assertTrue(list.contains("<li>ACCURACY: warning: cycle 1, step 1.2: mesh: the cycle&#39;s discharge"), list);
+		assertTrue(list.contains("<li>ACCURACY: warning: 2 later cycles"), list);
+		assertFalse(list.contains("INFO: warning"), list);
+	}
+
+	/**
 	 * A cycle that stored too little to resolve an efficiency (summary.json's efficiency_unresolved, CycleBook.resolves;
 	 * session 27: a 1e-5 mAh/cm2 plating then a 0.99 mAh/cm2 stripping read 9 974 631 %) is a dash with that reason in
 	 * the key numbers, not "not a full cycle".

@@ -124,7 +124,8 @@ class CathodeInterphaseTemperatureTest {
         for (CycleSummary c : warm.cycles.subList(2, 11))
             assertTrue(c.coulombicEfficiency() > 0.99, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
         for (RecordingSink s : List.of(cold, warm))
-            assertEquals(List.of(), s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END)
+            assertEquals(List.of(), s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END
+                || e.type() == SimulationEvent.Type.ACCURACY)
                     .map(SimulationEvent::message)
                     .filter(m -> m.startsWith("warning")).toList());
     }

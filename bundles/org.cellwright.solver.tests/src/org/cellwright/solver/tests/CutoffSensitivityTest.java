@@ -2,10 +2,14 @@ package org.cellwright.solver.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.cellwright.solver.AccuracyTarget;
 import org.cellwright.solver.CutoffSensitivity;
 import org.cellwright.solver.RecordingSink;
+import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunStatus;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.SimulationEvent;
@@ -13,8 +17,14 @@ import org.cellwright.solver.input.Cutoff;
 import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.output.SummaryJsonWriter;
+import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 
 /**
  * A run whose capacity its cathode mesh cannot give within the capacity target (0.1 %, issue 13) says so, from what the
@@ -60,34 +70,46 @@ class CutoffSensitivityTest {
         // the first pulse (step 2.1, flat index 1) is the one that drifts longest onto its cut-off
         assertEquals(1, e.stepIndex(), e.message());
         assertEquals(1, e.cycleIndex(), e.message());
-        assertTrue(e.value() > 3 * CutoffSensitivity.TARGET, "estimate " + e.value());
+        assertEquals(SimulationEvent.Type.ACCURACY, e.type(), "a warning, typed as one (INFO before session 38)");
+        assertTrue(e.value() > 3 * AccuracyTarget.CAPACITY, "estimate " + e.value());
         assertTrue(e.message().startsWith("warning: cycle 1, step 2.1"), e.message());
         assertTrue(e.message().contains("solver { particle-nodes = 48  cathode-nodes = 40 }"), e.message());
         // and it is true: the finer mesh it names moves the capacity by several times the target (0.60 %; the default
         // mesh is 0.70 % off the converged reference, 48 x 40 0.097 %), and its own run is not warned so (0.09 % estimated)
         RecordingSink f = pulses(MINUS_32_C, 0.3, SolverSettings.builder().particleNodes(48).cathodeNodes(40).build());
-        assertTrue(Math.abs(capacity(d) - capacity(f)) / capacity(f) > 3 * CutoffSensitivity.TARGET, capacity(d) + " vs " + capacity(f));
+        assertTrue(Math.abs(capacity(d) - capacity(f)) / capacity(f) > 3 * AccuracyTarget.CAPACITY, capacity(d) + " vs " + capacity(f));
         assertEquals(List.of(), meshWarnings(f));
     }
 
     @Test
-    void laterCyclesThatMissAreCountedInOneMessageAtTheRunsEnd() {
+    void laterCyclesThatMissAreCountedInOneMessageAtTheRunsEnd(@TempDir Path tmp) throws Exception {
         // three cycles of a 0.1 C charge and a 0.3 C discharge at -31 degC: each discharge starts 182 mV above 2.8 V and
         // ends on 2.9 mV over its last 5 %, 0.17 % per 0.1 mV (the default mesh 0.32 % off the reference in the first
-        // cycle, 0.57 % in the last; 48 x 40 0.07 and 0.28 %, its charges onto 4.3 V short). At -30 degC, this
+        // cycle, 0.57 % in the last; 48 x 40 0.07 and 0.28 %, its charges onto 4.3 V short; re-measured in session 38
+        // against 200 x 120, rtol 1e-8, steps <= 10 s: 0.30 and 0.32 %, 48 x 40 0.036 and 0.046 %, the charges of
+        // cycles 2 and 3 0.48 and 0.32 % short, 48 x 40 0.20 and 0.05 %, 0.11 % of that their end's time steps on any
+        // mesh, which is why charges are not counted: CutoffSensitivity's comment). At -30 degC, this
         // test's scenario before NCM811's exchange current 0.249 mA/cm2 (0.11 % per 0.1 mV then), the faster charge
         // transfer left each cycle's estimate within the target (no warning)
         RecordingSink s = new RecordingSink();
+        SummaryJsonWriter json = new SummaryJsonWriter(tmp);
         assertEquals(RunStatus.COMPLETED, new Simulation().run(Sung2023Parameters.cell6Full(65e6, MINUS_31_C),
                 ProtocolSpec.of(StepSpec.repeat(3, StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
                         StepSpec.cRate(-0.3, Cutoff.duration(8 * 3600), Cutoff.voltageBelow(2.8)))),
-                SolverSettings.defaults(), s, null));
+                SolverSettings.defaults(), ResultSink.tee(s, json), null));
         List<SimulationEvent> w = meshWarnings(s);
         assertEquals(1, w.size(), s.events.toString());
         assertEquals(1, w.get(0).cycleIndex());
         assertTrue(w.get(0).message().startsWith("warning: cycle 1, step 1.2: mesh:"), w.get(0).message());
         assertEquals(1, s.events.stream().filter(e -> e.message().startsWith("warning: 2 later cycles' capacities may be off for the mesh too")
                 && e.message().endsWith("the last cycle 3")).count(), s.events.toString());
+        // summary.json carries both where the run's warnings go, typed as warnings ("STEP_END: warning: ...",
+        // "SOFT_SHORT: warning: ..."): its messages, "ACCURACY: warning: ..." (session 37: "INFO: warning: ...")
+        JsonArray messages = JsonParser.parseString(Files.readString(tmp.resolve("summary.json"))).getAsJsonObject().getAsJsonArray(SummaryKeys.MESSAGES);
+        List<String> said = messages.asList().stream().map(m -> m.getAsString()).toList();
+        assertEquals(1, said.stream().filter(m -> m.startsWith("ACCURACY: warning: cycle 1, step 1.2: mesh:")).count(), said.toString());
+        assertEquals(1, said.stream().filter(m -> m.startsWith("ACCURACY: warning: 2 later cycles' capacities")).count(), said.toString());
+        assertTrue(said.stream().noneMatch(m -> m.startsWith("INFO: warning")), said.toString());
     }
 
     @Test
@@ -101,10 +123,10 @@ class CutoffSensitivityTest {
     @Test
     void theEndSlopeIsTakenOverTheStepsLastChargeNotItsLandingSliver() {
         CutoffSensitivity c = new CutoffSensitivity(20, 20);
-        c.startStep();
+        c.stepStarted();
         // 1 mV per 100 C/m2 over 1000 C/m2, then a landing time step of 0.01 C/m2 falling 0.05 mV
-        for (int k = 0; k <= 100; k++) c.accepted(10.0 * k, 2.81 - 1e-5 * 10.0 * k);
-        c.accepted(1000.01, 2.81 - 1e-2 - 5e-5);
+        for (int k = 0; k <= 100; k++) c.acceptedAtSetCurrent(10.0 * k, 2.81 - 1e-5 * 10.0 * k);
+        c.acceptedAtSetCurrent(1000.01, 2.81 - 1e-2 - 5e-5);
         assertEquals(1e-5, c.endSlope(), 0.15e-5, "the last time step alone gives 5e-3");
         assertEquals(CutoffSensitivity.COARSE_VOLTAGE_ERROR, CutoffSensitivity.voltageError(20, 20));
         assertEquals(CutoffSensitivity.FINE_VOLTAGE_ERROR, CutoffSensitivity.voltageError(48, 40));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * an hour is integrated by the rectangle rule, and with the hold's steps controlled on a 1 % change of its current (until
  * session 36) the charged cell 7 held at 3.3 V for 1 h at -20 degC was 0.296 % off, at 3.5 V and -30 degC 0.362 %, the
  * error growing evenly over the hour. The steps are now controlled on the rule's local error
- * (StepExecution.CHARGE_TOLERANCE, numerics.StepSizeControl.rectangleRule).
+ * (AccuracyTarget.CAPACITY, the capacity target, in StepExecution; numerics.StepSizeControl.rectangleRule).
  */
 class HoldChargeTest {
 

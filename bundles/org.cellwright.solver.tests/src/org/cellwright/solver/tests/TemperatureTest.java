@@ -57,7 +57,8 @@ class TemperatureTest {
     }
 
     static List<String> warnings(RecordingSink s) {
-        return s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END)
+        return s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END
+                || e.type() == SimulationEvent.Type.ACCURACY)
                 .map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
     }
 
