@@ -126,14 +126,15 @@ try {
     // since the last heartbeat answered was asked, this one too
     await firstCycle.click();
     const beats = server.heartbeats();
-    await pollUntil(page, () => server.heartbeats(), n => n > beats, (HEARTBEAT_S + ANSWER_S) * 1000);
-    const answeredThen = server.heartbeats();
+    const answeredThen = await pollUntil(page, () => server.heartbeats(), n => n > beats, (HEARTBEAT_S + ANSWER_S) * 1000);
     const drawnThen = (await seen(page)).drawn;
+    const pressed = Date.now();
     await page.keyboard.press('Delete');
     const deleted = await pollUntil(page, seen, s => s.drawn > drawnThen && !s.labels.includes('FirstCycle'), 10000);
     server.pause(true);
-    check(!deleted.labels.includes('FirstCycle') && deleted.drawn > drawnThen && server.heartbeats() === answeredThen,
-        `the Delete's new model is drawn and the server paused before it answered another heartbeat (${server.heartbeats() - answeredThen} answered since the Delete; the test's premise)`);
+    const drawnMs = Date.now() - pressed;
+    check(answeredThen > beats && !deleted.labels.includes('FirstCycle') && deleted.drawn > drawnThen && server.heartbeats() === answeredThen,
+        `the Delete, made just after a heartbeat was answered, is drawn ${drawnMs} ms later, and the server paused then, before it answered another (${answeredThen - beats} answered before the Delete, ${server.heartbeats() - answeredThen} after; the test's premise)`);
     const noneNamed = await pollUntil(page, seen, s => s.kind === 'waiting', (HEARTBEAT_S + ANSWER_S + 10) * 1000);
     check(line.test(noneNamed.status) && !/may not have reached the server/.test(noneNamed.status),
         `the page gives the connection up and names no edit: the Delete's answer came (${noneNamed.status})`);

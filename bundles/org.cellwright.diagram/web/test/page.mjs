@@ -145,7 +145,8 @@ export function fitChecks(check) {
  * on either way, on the connections open and on those made meanwhile, which stay open (a server process suspended, SIGSTOP;
  * a network that holds the packets); pause(false) passes on what was held, in order (SIGCONT), unless the other end
  * has closed its connection meanwhile. heartbeats() counts the server's answers to GLSP's initialize request that reached
- * the proxy (the page's first and each of its heartbeats: the server's answers are not masked, their text is read).
+ * the proxy (the page's first and each of its heartbeats): the proxy offers the server no compression of the websocket
+ * (the page's Sec-WebSocket-Extensions, permessage-deflate, dropped), so the server's frames are read as text.
  */
 export async function proxy(target) {
     const to = new URL(target);
@@ -199,7 +200,8 @@ export async function proxy(target) {
                         upgrades++;
                         if (holdMs > 0) slow = new Promise(r => setTimeout(r, holdMs));
                     }
-                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
+                    // the websocket uncompressed (no permessage-deflate offered): what the server sends is read as text
+                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host).replace(/\r\nSec-WebSocket-Extensions:[^\r]*/i, ''), 'latin1');
                 }
                 slow.then(() => send(server, chunk));
             });
