@@ -29,6 +29,8 @@ import {
     RoundedCornerNodeView,
     SelectionService,
     ServerEditLabelValidator,
+    SetDirtyStateAction,
+    DirtyStateChangeReason,
     SetEditValidationResultAction,
     SetViewportAction,
     SelectAction,
@@ -536,6 +538,25 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
 
     /** The edits sent on this connection, the last one and when: the heartbeat tells which the server may not have read. */
     edits: { count: number, last?: Action, at?: Date } = { count: 0 };
+
+    /**
+     * The edits the server has answered on this connection: GLSP's server answers an edit it made (an operation, an undo,
+     * a redo) with the new model and its dirty state, whose reason is the edit's kind (SetDirtyStateAction), counted as
+     * it comes, before the page draws it. The server makes the edits in the order sent, so the first answered edits
+     * have all reached it (Heartbeat); an edit it refused or found nothing to do for (an undo with nothing to undo) is
+     * answered otherwise or not at all, and counts as unanswered.
+     */
+    answered = 0;
+    private static readonly EDIT_ANSWERS: DirtyStateChangeReason[] = ['operation', 'undo', 'redo'];
+
+    constructor(options: ConstructorParameters<typeof BaseJsonrpcGLSPClient>[0]) {
+        super(options);
+        // before GLSP's own listener (the diagram's), which is registered once the diagram is made
+        this.onActionMessageNotification(message => {
+            const action = message.action;
+            if (SetDirtyStateAction.is(action) && action.reason && CellGLSPClient.EDIT_ANSWERS.includes(action.reason)) this.answered++;
+        });
+    }
 }
 
 /**
@@ -676,8 +697,11 @@ class Heartbeat {
     private read = 0;
 
     /**
-     * onSilent: when the question not answered was asked, and the edits sent since the last answer (the server may not
-     * have read them: sent into a connection it no longer reads) when there are any.
+     * onSilent: when the question not answered was asked, and the edits the server may not have read (sent into a
+     * connection it no longer reads) when there are any: those sent after the last question it answered was asked and
+     * not answered themselves (CellGLSPClient.answered: an edit whose new model came has reached it, and so have those
+     * sent before it). Before (session 37) an edit made less than a heartbeat before the server paused was named even
+     * when its new model had come and was drawn.
      */
     constructor(private readonly client: CellGLSPClient,
         private readonly onSilent: (asked: Date, unread?: { count: number, last: Action, at: Date }) => void) {
@@ -704,8 +728,9 @@ class Heartbeat {
             }
             this.stop();
             const edits = this.client.edits;
-            this.onSilent(asked, edits.count > this.read && edits.last && edits.at
-                ? { count: edits.count - this.read, last: edits.last, at: edits.at } : undefined);
+            const reached = Math.max(this.read, this.client.answered);
+            this.onSilent(asked, edits.count > reached && edits.last && edits.at
+                ? { count: edits.count - reached, last: edits.last, at: edits.at } : undefined);
         }, Math.max(0, due - Date.now()));
         let silent = wait();
         // the server reads in order: its answer says it has read every edit sent before the question
@@ -739,18 +764,41 @@ type Kept = {
     /** The user's own viewport (zoomed or scrolled since the page's fit); undefined: the new diagram is fitted. */
     viewport?: Viewport,
     selected: string[],
-    edit?: KeptEdit
+    edit?: KeptEdit,
+    /**
+     * When the server was asked the question it did not answer, if the page gave the connection up for that
+     * (Heartbeat: the server silent on an open connection); undefined when the connection closed (the server or the
+     * network closed it).
+     */
+    silentSince?: Date
 };
 
 /** How long the page says that the connection came back (ms); a name typed that could not be kept stays (TypedNames). */
 const BACK_MS = 10000;
 
 /**
+ * What the page says once it has a diagram again after a reconnect (BACK_MS): why the last connection ended and that
+ * the server answers again. A connection the server or the network closed: 'The connection to the server closed and is
+ * back'. One the page gave up itself, the server silent on it (kept.silentSince, Heartbeat): for how long the server
+ * did not answer, from the question it left unanswered to the new diagram, and that the page closed that connection
+ * and connected again; before (session 37) the page said 'closed and is back' then too, as if the server or the
+ * network had closed it.
+ */
+function backMessage(kept: Kept, now: Date): string {
+    const shows = 'the diagram shows the file as the server reads it now.';
+    if (!kept.silentSince) return `The connection to the server closed and is back: ${shows}`;
+    const silentS = Math.max(0, Math.round((now.getTime() - kept.silentSince.getTime()) / 1000));
+    return `The diagram server did not answer for ${silentS} s (from ${clock(kept.silentSince)}): the page closed the connection `
+        + `after ${WAITS.heartbeatAnswerMs / 1000} s without an answer and connected again, and the server answers again: ${shows}`;
+}
+
+/**
  * The user's viewport, selection and open label edit put back into the new diagram after a reconnect: the viewport by
  * GLSP's SetViewportAction, the elements still drawn selected again (SelectAction), the edit opened again with its
  * typed text (CellEditLabelUI.reopen) and the text checked by the server. Returns what the page is to say: that the
- * connection came back, and, when the edit's label is no longer drawn (its element gone from the file the server read
- * after the reconnect), the element's name and the text typed, which nothing applied (lost: for TypedNames).
+ * server answers again and why the last connection ended (backMessage), and, when the edit's label is no longer drawn
+ * (its element gone from the file the server read after the reconnect), the element's name and the text typed, which
+ * nothing applied (lost: for TypedNames).
  */
 async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string, lost?: { name: string, text: string } }> {
     // the new drawing is in the page (an edit is placed over its label's element)
@@ -761,7 +809,7 @@ async function restore(diagram: Diagram, kept: Kept): Promise<{ message: string,
     if (selected.length > 0) await diagram.dispatcher.dispatch(SelectAction.setSelection(selected));
     const reopened = kept.edit ? await diagram.labelEdit.reopen(kept.edit, diagram.dispatcher) : true;
     const lost = !reopened && kept.edit && kept.edit.text !== kept.edit.name ? kept.edit : undefined;
-    const message = 'The connection to the server closed and is back: the diagram shows the file as the server reads it now.';
+    const message = backMessage(kept, new Date());
     return lost ? { message, lost: { name: lost.name, text: lost.text } } : { message };
 }
 
@@ -1071,7 +1119,7 @@ if (!file) {
         onReconnect: connection => {
             heartbeat?.stop();
             glspClient?.stop();
-            const kept = keep() ?? { selected: [] };
+            const kept: Kept = { ...(keep() ?? { selected: [] }), silentSince: away?.silent ? away.since : undefined };
             initialize(connection, kept).catch(error => {
                 say('Cannot load the diagram again: ' + error, 'error');
                 document.body.dataset.state = 'error';

@@ -8,7 +8,7 @@
 // message line, and the waiting line took its place when the server went away again: the name typed was gone.
 // usage: node test/diagram-lost-name.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { args, checks, finish, launch, openThroughProxy, pollUntil } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-lost-name.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
@@ -61,11 +61,7 @@ async function start(page, server, label) {
 
 try {
     const before = readFileSync(file, 'utf8');
-    const server = await proxy(url);
-    const u = new URL(url);
-    const page = await openDiagram(browser, server.url(u.pathname + u.search), logs, 'LPSCl');
-    await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
-    await page.waitForTimeout(1500);
+    const { server, page } = await openThroughProxy(browser, url, logs, 'LPSCl');
 
     // Argyro typed for LPSCl; the server goes, LPSCl is renamed on disk meanwhile, the server comes back
     await typeOver(page, 'LPSCl', 'Argyro');

@@ -9,7 +9,7 @@
 // the viewport fitted again, the selection empty, nothing said.
 // usage: node test/diagram-reconnect.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openThroughProxy, pollUntil } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-reconnect.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
@@ -79,11 +79,7 @@ async function stopAndStart(page, server, meanwhile, away = 3000) {
 
 try {
     const before = readFileSync(file, 'utf8');
-    const server = await proxy(url);
-    const u = new URL(url);
-    const page = await openDiagram(browser, server.url(u.pathname + u.search), logs, 'LPSCl');
-    await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
-    await page.waitForTimeout(1500);
+    const { server, page } = await openThroughProxy(browser, url, logs, 'LPSCl');
     // the user's view: zoomed out with the wheel, LPSCl's edit open with a name typed (the double-click selects LPSCl)
     const atLoad = (await state(page)).viewport;
     await page.mouse.move(400, 400);

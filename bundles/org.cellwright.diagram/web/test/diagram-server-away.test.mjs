@@ -9,7 +9,7 @@
 // reconnected, the Delete was lost without a word, and the "is back" line was red.
 // usage: node test/diagram-server-away.test.mjs <page url> <the page's .cell file> <screenshot.png>
 import { readFileSync } from 'node:fs';
-import { ERROR_COLOUR, args, checks, finish, launch, openDiagram, pollUntil, proxy, statusLine } from './page.mjs';
+import { ERROR_COLOUR, args, checks, finish, launch, openThroughProxy, pollUntil, statusLine } from './page.mjs';
 
 const [url, file, screenshot] = args('diagram-server-away.test.mjs', 'page url', 'file', 'screenshot.png');
 const browser = await launch();
@@ -21,11 +21,7 @@ const seen = statusLine;
 
 try {
     const before = readFileSync(file, 'utf8');
-    const server = await proxy(url);
-    const u = new URL(url);
-    const page = await openDiagram(browser, server.url(u.pathname + u.search), logs, 'LPSCl');
-    await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
-    await page.waitForTimeout(1500);
+    const { server, page } = await openThroughProxy(browser, url, logs, 'LPSCl');
     // LPSCl selected, for the Delete made while the server is away
     await page.locator('#sprotty svg .sprotty-label', { hasText: /^LPSCl$/ }).first().click();
     const loaded = await seen(page);

@@ -69,6 +69,22 @@ export async function openDiagram(browser, url, logs, label, beforeLoad) {
 }
 
 /**
+ * The page at url (a page of the diagram server) opened through a proxy of its own (proxy: the server as the page
+ * sees it) as openDiagram opens it, with the page parameters given ({ heartbeat: 2 }: &heartbeat=2 added to the url),
+ * loaded until the label is drawn and the tool palette is shown, and 1.5 s more for the palette's fit. Returns the
+ * proxy (server) and the page.
+ */
+export async function openThroughProxy(browser, url, logs, label, parameters = {}) {
+    const server = await proxy(url);
+    const u = new URL(url);
+    const added = Object.entries(parameters).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+    const page = await openDiagram(browser, server.url(u.pathname + u.search + added), logs, label);
+    await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(1500);
+    return { server, page };
+}
+
+/**
  * Polls probe(page) every 50 ms, by node's timers (the page's may be held by playwright's clock), until
  * predicate(state) holds or ms pass; returns the last state seen (the page tests' wait for an edit's state).
  */
@@ -128,7 +144,9 @@ export function fitChecks(check) {
  * a network that drops the packets); the attempts that reach it are counted too. pause(on): while on, nothing is passed
  * on either way, on the connections open and on those made meanwhile, which stay open (a server process suspended, SIGSTOP;
  * a network that holds the packets); pause(false) passes on what was held, in order (SIGCONT), unless the other end
- * has closed its connection meanwhile.
+ * has closed its connection meanwhile. heartbeats() counts the server's answers to GLSP's initialize request that reached
+ * the proxy (the page's first and each of its heartbeats): the proxy offers the server no compression of the websocket
+ * (the page's Sec-WebSocket-Extensions, permessage-deflate, dropped), so the server's frames are read as text.
  */
 export async function proxy(target) {
     const to = new URL(target);
@@ -138,6 +156,9 @@ export async function proxy(target) {
     let holdMs = 0;
     let hole = false;
     let paused = false;
+    // the server's answers to GLSP's initialize request (an InitializeResult: its protocolVersion)
+    const INITIALIZED = '"protocolVersion"';
+    let initialized = 0;
     // what was held while paused: the socket it goes to and the bytes
     const held = [];
     const send = (socket, chunk) => paused ? held.push([socket, chunk]) : socket.write(chunk);
@@ -179,11 +200,21 @@ export async function proxy(target) {
                         upgrades++;
                         if (holdMs > 0) slow = new Promise(r => setTimeout(r, holdMs));
                     }
-                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host), 'latin1');
+                    // the websocket uncompressed (no permessage-deflate offered): what the server sends is read as text
+                    chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host).replace(/\r\nSec-WebSocket-Extensions:[^\r]*/i, ''), 'latin1');
                 }
                 slow.then(() => send(server, chunk));
             });
-            server.on('data', chunk => send(page, chunk));
+            // the end of the last bytes the server sent on this connection, where a chunk may have cut the text in two
+            let tail = '';
+            server.on('data', chunk => {
+                const text = tail + chunk.toString('latin1');
+                for (let at = text.indexOf(INITIALIZED); at >= 0; at = text.indexOf(INITIALIZED, at + 1)) {
+                    if (at + INITIALIZED.length > tail.length) initialized++;
+                }
+                tail = text.slice(-INITIALIZED.length);
+                send(page, chunk);
+            });
         });
         listener.once('error', reject);
         listener.listen(port, '127.0.0.1', () => {
@@ -197,6 +228,7 @@ export async function proxy(target) {
         stop,
         start,
         connections: () => upgrades,
+        heartbeats: () => initialized,
         hold: ms => { holdMs = ms; },
         blackhole: on => { hole = on; },
         pause: on => {
