@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The composite cathode's overpotential breakdown in the rests between cold pulses (issue 13's top defect, session
- * 38): after a pulse the control volumes go on exchanging lithium (the particles near the separator, which took most
- * of the pulse, give it back to those behind them) while the electrode as a whole carries almost nothing, only the
- * current that balances the cathode interphase's parasitic oxidation (about 1e-9 A/m2 at -30 degC). Weighting each
+ * 38): after a pulse the control volumes go on exchanging lithium among themselves as their particles relax, while
+ * the electrode as a whole carries almost nothing, only the
+ * current that balances the cathode interphase's parasitic oxidation (of order 1e-9 A/m2 at -30 degC, estimated). Weighting each
  * volume by its share of that net current made the weights +-1e5: the 0.35 C pulses of cell 6 at -30 degC read
  * eta_cathode_kinetic_V about -55 000 V and eta_cathode_diffusion_V about +55 700 V in their rests (the two cancelled,
  * so the voltage was right). Each volume is now weighted by its share of the reaction it carries, |j_k| / sum |j|

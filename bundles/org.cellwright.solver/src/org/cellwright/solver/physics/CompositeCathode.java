@@ -638,7 +638,7 @@ public final class CompositeCathode implements ElectrodeModel {
      * reaction, w_k = |j_k| / sum |j| (uniform where no volume reacts). Wherever every volume runs the electrode's way
      * that is its share of the current, a j_k dx / I; the share of the current itself is no weight where the volumes
      * exchange lithium among themselves while the electrode carries almost nothing (a rest after a cold pulse, the net
-     * current only the interphase's parasitic oxidation, ~1e-9 A/m2): there it gave weights of +-1e5, and the 0.35 C
+     * current only the interphase's parasitic oxidation, of order 1e-9 A/m2): there it gave weights of +-1e5, and the 0.35 C
      * pulses of cell 6 at -30 degC read a kinetic part of -55 000 V and a diffusion part of +55 700 V in their rests
      * (session 38; the interlayer's breakdown weighs its sites by |j| alike, {@link MiecInterlayerElectrode}).
      */
