@@ -33,7 +33,9 @@ public final class NumericalThresholds {
      * of what the cycle stored; 1e-5 of the cell's lithium (which holds at least its capacity, and a Li foil's reserve
      * besides) keeps every cycle such a cycler resolves. Without it the interlayer half cell at -10 degC, whose 3 mA/cm2
      * stripping crossed its cut-off at once, read 9 974 631 % for the 1e-5 mAh/cm2 a hold then plated, and cycles of
-     * 1e-7 mAh/cm2 after a lost contact 1 008 % (session 26; docs/calibration.md, "Numerical thresholds").
+     * 1e-7 mAh/cm2 after a lost contact 1 008 % (session 26; docs/calibration.md, "Numerical thresholds"). The same
+     * share is the least a discharge must pass to be a capacity retention's reference (SummaryJsonWriter.passedCharge,
+     * session 38: two discharges of 1.2e-10 mAh/cm2 after a lost contact read a retention of 0.99999999984).
      */
     public static final double EFFICIENCY_RESOLUTION_SHARE = 1e-5;
 }

@@ -30,9 +30,14 @@ class RetentionReferenceTest {
 
 	/** A full cell's cycle that brought the cell back, charges in C/m2, its discharge one protocol step at 25 degC and 5 MPa. */
 	private static CycleSummary cycle(int index, double charge, double discharge, StepSpec step) {
+		return cycle(index, charge, discharge, step, 5e6);
+	}
+
+	/** The same at a stack pressure [Pa]. */
+	private static CycleSummary cycle(int index, double charge, double discharge, StepSpec step, double pressure) {
 		LithiumInventory li = new LithiumInventory(1, 0, 0, 0, 0, 0, 2, 3);
 		return new CycleSummary(index, charge, discharge, Double.NaN, Double.NaN, 10 * (index - 1), 10 * index, li, List.of(), true, true, true,
-				List.of(new CycleSummary.DischargeStep(step, 298.15, 5e6)));
+				List.of(new CycleSummary.DischargeStep(step, 298.15, pressure)));
 	}
 
 	private static JsonObject summary(CycleSummary... cycles) {
@@ -56,5 +61,31 @@ class RetentionReferenceTest {
 		assertEquals(2, t.getAsJsonObject("capacity_retention_cycles").get("first").getAsInt());
 		assertEquals(25, t.getAsJsonObject("capacity_retention_cycles").get("temperature_degC").getAsDouble(), 1e-9);
 		assertEquals(5, t.getAsJsonObject("capacity_retention_cycles").get("stack_pressure_MPa").getAsDouble(), 1e-9);
+	}
+
+	/**
+	 * A reference must have passed a charge a cycler resolves (SummaryJsonWriter.passedCharge: more than
+	 * NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE of the cell's lithium, the rule of a Coulombic efficiency).
+	 * The baseline full cell formed at 1 MPa and cycled at 5 MPa never regains its contact: its discharges at 5 MPa
+	 * passed 1.2e-10 mAh/cm2 each, and summary.json read a retention of 0.99999999984, cycle 3's nothing over cycle 2's
+	 * (session 38). Now none, and the messages say why; a real reference with a last discharge of nothing still reads
+	 * about 0 %, without that message.
+	 */
+	@Test
+	void dischargesThatPassedLessThanACyclerResolvesAreNoReference() {
+		double nothing = 1.2e-10 * 36000; // C/m2: 1.2e-10 mAh/cm2
+		JsonObject s = summary(cycle(1, 100, 95, FAST, 1e6), cycle(2, nothing, nothing, FAST), cycle(3, nothing, 0.99999999984 * nothing, FAST));
+		assertTrue(s.get("capacity_retention").isJsonNull(), "two discharges of nothing: " + s.get("capacity_retention"));
+		assertTrue(s.get("capacity_retention_cycles").isJsonNull());
+		assertTrue(s.getAsJsonArray("messages").toString().contains("INFO: capacity retention: none: the earlier discharges of cycle 3's steps"
+				+ " (cycle 2) passed 1.20e-10 mAh/cm2 at most, no charge worth a retention (below 1e-5 of the cell's lithium"), s.get("messages").toString());
+		// the threshold: 1e-5 of the cell's lithium, 6 mol/m2 here, 5.79 C/m2; just above it a reference, just below none
+		double share = 1e-5 * 6 * 96485.33212;
+		assertEquals(1, summary(cycle(1, 100, 1.01 * share, FAST), cycle(2, 100, 1.01 * share, FAST)).get("capacity_retention").getAsDouble(), 1e-12);
+		assertTrue(summary(cycle(1, 100, 0.99 * share, FAST), cycle(2, 100, 0.99 * share, FAST)).get("capacity_retention").isJsonNull());
+		// over a real reference, a last discharge of nothing is the cell's: about 0 %, and nothing to explain
+		JsonObject t = summary(cycle(1, 100, 95, FAST), cycle(2, nothing, nothing, FAST));
+		assertEquals(0, t.get("capacity_retention").getAsDouble(), 1e-6);
+		assertFalse(t.getAsJsonArray("messages").toString().contains("capacity retention: none"), t.get("messages").toString());
 	}
 }

@@ -16,7 +16,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
+import org.cellwright.solver.CycleBook;
 import org.cellwright.solver.CycleSummary;
+import org.cellwright.solver.NumericalThresholds;
 import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunInfo;
 import org.cellwright.solver.RunStatus;
@@ -206,18 +208,54 @@ public final class SummaryJsonWriter implements ResultSink {
      * the same protocol), where there is one: a CC-CV cycle's discharge (its charge held 10 min at 4.3 V) over a CC
      * cycle's read 105.3 % (session 22's fuzz; session 23); where none ran the same charge, the first of the same
      * discharge steps, {@link Retention#sameCharge} false (summary.json says so and warns). Null with no earlier
-     * discharge of the same steps under the same conditions that passed charge (one that passed nothing is no
-     * reference; the last may have passed nothing: 0 %).
+     * discharge of the same steps under the same conditions that passed charge ({@link #passedCharge}: one that passed
+     * nothing, or less than a cycler resolves, is no reference; the last may have passed nothing: 0 %).
      */
     static Retention retentionCycles(java.util.List<CycleSummary> full) {
+        return retentionCycles(full, true);
+    }
+
+    /** As {@link #retentionCycles(java.util.List)}; resolvedOnly false: any reference that passed more than 0 (the rule before session 38). */
+    private static Retention retentionCycles(java.util.List<CycleSummary> full, boolean resolvedOnly) {
         if (full.size() < 2) return null;
         CycleSummary last = full.get(full.size() - 1), sameDischarge = null;
         for (CycleSummary c : full.subList(0, full.size() - 1))
-            if (c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())) {
+            if ((resolvedOnly ? passedCharge(c) : c.dischargeCapacity() > 0) && c.dischargeSteps().equals(last.dischargeSteps())) {
                 if (c.chargeSteps().equals(last.chargeSteps())) return new Retention(c, last, true);
                 if (sameDischarge == null) sameDischarge = c;
             }
         return sameDischarge == null ? null : new Retention(sameDischarge, last, false);
+    }
+
+    /**
+     * Whether a cycle's discharge passed a charge a retention can be taken over: more than a cycler resolves, the
+     * share of the cell's lithium below which a cycle's Coulombic efficiency is none ({@link CycleBook#resolves},
+     * {@link NumericalThresholds#EFFICIENCY_RESOLUTION_SHARE}). The baseline full cell (cell 7)
+     * formed at 1 MPa and cycled at 5 MPa never regains its contact: its discharges at 5 MPa pass 1.2e-10 mAh/cm2 each,
+     * and their retention read 0.99999999984, the ratio of two numbers that are both nothing (session 38).
+     */
+    static boolean passedCharge(CycleSummary c) {
+        return c.dischargeCapacity() > 0 && CycleBook.resolves(c.dischargeCapacity(), c.lithiumAtEnd());
+    }
+
+    /**
+     * Why the run has no capacity retention where an earlier discharge of the last's steps passed some charge, but none
+     * a retention can be taken over ({@link #passedCharge}); null otherwise (no such discharge: nothing to say beyond
+     * the null, as before).
+     */
+    static String noRetention(java.util.List<CycleSummary> full) {
+        if (retentionCycles(full, true) != null) return null;
+        Retention loose = retentionCycles(full, false);
+        if (loose == null) return null;
+        CycleSummary last = loose.last();
+        java.util.List<CycleSummary> refs = full.subList(0, full.size() - 1).stream()
+                .filter(c -> c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())).toList();
+        double most = refs.stream().mapToDouble(CycleSummary::dischargeCapacity).max().orElse(0);
+        String cycles = refs.size() == 1 ? "cycle " + refs.get(0).index() : "cycles " + refs.get(0).index() + "-" + refs.get(refs.size() - 1).index();
+        return "capacity retention: none: the earlier discharges of cycle " + last.index() + "'s steps (" + cycles + ") passed "
+                + String.format(java.util.Locale.ROOT, "%.3g", mAhPerCm2(most)) + " mAh/cm2 at most, no charge worth a retention"
+                + " (below " + String.format(java.util.Locale.ROOT, "%.0e", NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE).replace("e-0", "e-")
+                + " of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency)";
     }
 
     /**
@@ -304,7 +342,11 @@ public final class SummaryJsonWriter implements ResultSink {
             o.addProperty(RC_SAME_CHARGE, pair.sameCharge());
             root.add(CAPACITY_RETENTION_CYCLES, o);
             if (!pair.sameCharge()) messages.add(SimulationEvent.Type.INFO + ": " + otherCharge(pair));
-        } else root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
+        } else {
+            root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
+            String why = noRetention(full);
+            if (why != null) messages.add(SimulationEvent.Type.INFO + ": " + why);
+        }
         root.add(MESSAGES, messages);
         if (file == null) return;
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create();
