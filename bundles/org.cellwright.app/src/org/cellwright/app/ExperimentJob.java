@@ -157,6 +157,17 @@ public class ExperimentJob extends Job {
 						final StepNumbers numbers = StepNumbers.of(u.protocol());
 						int lastCycle = -1, lastStep = -1, done = 0;
 						double lastTime = -1;
+						/** What the run does beyond its first run ("re-running on 48 x 40 mesh": RunWriter), or "". */
+						String stage = "";
+
+						@Override
+						public void stage(String what) {
+							stage = " (" + what + ")";
+							lastCycle = -1; // the next progress is shown
+							progressText = u.name() + stage;
+							sub.subTask(progressText);
+							progressed(progressText);
+						}
 
 						@Override
 						public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
@@ -164,7 +175,7 @@ public class ExperimentJob extends Job {
 							lastCycle = cycle;
 							lastStep = stepIndex;
 							lastTime = time;
-							String text = String.format(Locale.ROOT, "%s: cycle %d of %d, t = %.2f h (%s)", u.name(), cycle,
+							String text = String.format(Locale.ROOT, "%s%s: cycle %d of %d, t = %.2f h (%s)", u.name(), stage, cycle,
 									totalCycles, time / 3600, numbers.name(stepIndex));
 							progressText = text;
 							sub.subTask(text);

@@ -17,6 +17,7 @@ import org.cellwright.run.dfn.DfnMapping;
 import org.cellwright.run.store.Names;
 import org.cellwright.solver.input.InputValidator;
 import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.json.ResolvedInputs;
 
 /**
@@ -168,9 +169,18 @@ public final class Plans {
 		return x.getCell() != null && !x.getCell().eIsProxy() && DfnMapping.isDfnCell(x.getCell());
 	}
 
-	/** The solver inputs with their provenance: experiment, file and line (when {@code source} is given), version, now. */
+	/**
+	 * The solver inputs with their provenance: experiment, file and line (when {@code source} is given), version, now,
+	 * and whether the solver chose the mesh (the experiment's solver block sets neither particle-nodes nor cathode-nodes:
+	 * a run that may miss its capacity on that mesh is re-run on a finer one, RunWriter).
+	 */
 	public static ResolvedInputs resolved(SimulationInputs.Inputs in, Experiment source) {
 		ResolvedInputs.Provenance p = provenance(in.name(), source);
+		if (source != null) {
+			SolverSettings set = SimulationInputs.settings(source);
+			p = p.withMeshFromProtocol(set.particleNodes() == SolverSettings.PARTICLE_NODES_FROM_PROTOCOL
+					&& set.cathodeNodes() == SolverSettings.CATHODE_NODES_FROM_PROTOCOL);
+		}
 		return new ResolvedInputs(p, in.cell(), in.protocol(), in.settings());
 	}
 

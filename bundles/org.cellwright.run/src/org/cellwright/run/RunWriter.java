@@ -35,7 +35,10 @@ import com.google.gson.JsonObject;
 /**
  * Runs one unit into a folder: inputs.json (before solving), then timeseries.csv and cycles.csv streamed, the
  * mechanism map, and summary.json once at the end, complete, however the run ended (completed, short circuit, not
- * converged, cancelled or interrupted, failed): a run that did not complete is marked partial, with the reason.
+ * converged, cancelled or interrupted, failed): a run that did not complete is marked partial, with the reason. A full
+ * cell's run on the mesh the solver chose whose capacity that mesh may miss beyond the target is run again on the finer
+ * mesh its warning names, whose result becomes the run's, the first kept beside it ({@link MeshRerun}, session 38): the
+ * one place this happens, for the command line, the IDE, sweeps, fits and Spark workers alike.
  */
 public final class RunWriter {
 	private RunWriter() {}
@@ -123,6 +126,70 @@ public final class RunWriter {
 		Instant started = Instant.now();
 		if (unit.dfn() != null) writeDfnInputs(unit, folder, recordedIn);
 		else SourceRecord.writeInputs(unit.inputsAsRecorded(), folder, recordedIn);
+		ProgressListener listener = new ProgressListener() {
+			@Override
+			public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+				progress.progress(time, stepIndex, totalSteps, cycle, totalCycles);
+			}
+
+			@Override
+			public void stage(String what) {
+				progress.stage(what);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return cancel.requested() || progress.isCancelled();
+			}
+		};
+		// cancelled before this unit's turn came (a sweep's next member after Cancel): the solver is not started
+		boolean notStarted = listener.isCancelled();
+		Solved run = solve(unit, in == null ? null : in.settings(), folder, listener, notStarted);
+		Summary.MechanismMap map = null;
+		String noMap = null;
+		if (in != null) try { // a DFN cell (liquid electrolyte) has no lithium-metal deposits to map
+			double temperature = Simulation.initialTemperature(in.cell(), in.protocol()); // as the protocol sets it
+			MechanismMapWriter.write(in.cell(), temperature, MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
+			map = new Summary.MechanismMap(temperature, MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
+		} catch (RuntimeException e) {
+			noMap = "no mechanism map: " + e.getMessage();
+			run.part.getAsJsonArray("messages").add(noMap);
+		}
+		MeshRerun rerun = null;
+		String interruption = null;
+		if (MeshRerun.due(unit, run.status, run.error, run.mesh) && !listener.isCancelled()) {
+			// the mesh the solver chose may miss the capacity target: the same inputs again on the finer mesh the warning
+			// names, into a folder of its own until it has completed
+			rerun = new MeshRerun(run.mesh, run.part, run.seconds);
+			listener.stage(rerun.stage());
+			Path fineFolder = folder.resolve(MeshRerun.FINE);
+			Solved fine = solve(unit, rerun.fineSettings(in.settings()), fineFolder, listener, false);
+			if (noMap != null) fine.part.getAsJsonArray("messages").add(noMap);
+			rerun.fine(fine.status, fine.error, fine.part, fine.seconds);
+			if (rerun.taken()) { // the fine run's files in the run folder, the coarse run's (with its summary) in their own
+				rerun.swap(folder, fineFolder, summary(unit, id, run, map, started, Instant.now(), false, null, cancel), recordedIn);
+				run = new Solved(fine.status, fine.error, rerun.recorded(fine.part), fine.mesh, run.seconds + fine.seconds);
+			} else { // cancelled, or it ended short: the coarse run's result stands, said so; the fine run's files kept beside it
+				summary(unit, id, fine, map, started, Instant.now(), false, null, cancel).write(fineFolder, recordedIn.resolve(MeshRerun.FINE));
+				boolean cancelled = "CANCELLED".equals(fine.status);
+				if (cancelled) interruption = rerun.interruption(cancel.reason() != null ? cancel.reason() : "cancelled");
+				run = new Solved(cancelled ? fine.status : run.status, run.error, rerun.recorded(run.part), run.mesh, run.seconds + fine.seconds);
+			}
+		}
+		Instant ended = Instant.now();
+		Summary summary = summary(unit, id, run, map, started, ended, notStarted, interruption, cancel);
+		summary.write(folder, recordedIn);
+		return new Outcome(unit, run.status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, run.error);
+	}
+
+	/** What one solver run left: its status, its error (FAILED), summary.json's solver part, its mesh estimate, its time [s]. */
+	private record Solved(String status, Throwable error, JsonObject part, Simulation.MeshEstimate mesh, double seconds) {}
+
+	/** Runs the unit's solver on {@code settings} into {@code folder} (timeseries.csv, cycles.csv streamed). */
+	private static Solved solve(RunUnit unit, org.cellwright.solver.input.SolverSettings settings, Path folder, ProgressListener listener,
+			boolean notStarted) {
+		long t0 = System.nanoTime();
+		ResolvedInputs in = unit.inputs();
 		SummaryJsonWriter solverSummary = new SummaryJsonWriter();
 		boolean[] finished = { false };
 		ResultSink summarySink = new ResultSink() { // remembers whether the solver ended the run itself
@@ -136,26 +203,14 @@ public final class RunWriter {
 				solverSummary.finish(st);
 			}
 		};
-		ProgressListener listener = new ProgressListener() {
-			@Override
-			public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
-				progress.progress(time, stepIndex, totalSteps, cycle, totalCycles);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return cancel.requested() || progress.isCancelled();
-			}
-		};
 		String status;
 		Throwable error = null;
-		// cancelled before this unit's turn came (a sweep's next member after Cancel): the solver is not started
-		boolean notStarted = listener.isCancelled();
+		Simulation sim = new Simulation();
 		CsvResultWriter csv = new CsvResultWriter(folder);
 		try {
 			ResultSink sinks = ResultSink.tee(csv, summarySink);
 			status = notStarted ? RunStatus.CANCELLED.name() : (unit.dfn() != null ? DfnRunner.run(unit.dfn(), sinks, listener)
-					: new Simulation().run(in.cell(), in.protocol(), in.settings(), sinks, listener)).name();
+					: sim.run(in.cell(), in.protocol(), settings, sinks, listener)).name();
 		} catch (RuntimeException | Error e) {
 			status = "FAILED";
 			error = e;
@@ -164,29 +219,25 @@ public final class RunWriter {
 		}
 		if (!finished[0]) solverSummary.finish(RunStatus.CANCELLED); // assembles what the solver gave until the failure
 		JsonObject part = solverSummary.json();
-		if (error != null) {
-			JsonArray msgs = part.has("messages") ? part.getAsJsonArray("messages") : new JsonArray();
-			msgs.add("FAILED: " + error);
-			part.add("messages", msgs);
-		}
-		Summary.MechanismMap map = null;
-		if (in != null) try { // a DFN cell (liquid electrolyte) has no lithium-metal deposits to map
-			double temperature = Simulation.initialTemperature(in.cell(), in.protocol()); // as the protocol sets it
-			MechanismMapWriter.write(in.cell(), temperature, MAP_STRAIN_RATE, folder.resolve("mechanism-map.csv"));
-			map = new Summary.MechanismMap(temperature, MAP_STRAIN_RATE, MechanismMapWriter.characteristicSize(in.cell()));
-		} catch (RuntimeException e) {
-			part.getAsJsonArray("messages").add("no mechanism map: " + e.getMessage());
-		}
-		boolean partial = !("COMPLETED".equals(status) || "SHORT_CIRCUIT".equals(status));
-		String interruption = "CANCELLED".equals(status) ? (cancel.reason() != null ? cancel.reason() : "cancelled")
-				+ (notStarted ? NOT_STARTED : "") : error != null ? "failed: " + error : null;
-		Instant ended = Instant.now();
-		Summary summary = Summary.of(part, status, map,
+		if (!part.has("messages")) part.add("messages", new JsonArray());
+		if (error != null) part.getAsJsonArray("messages").add("FAILED: " + error);
+		return new Solved(status, error, part, error == null ? sim.meshEstimate() : null, (System.nanoTime() - t0) / 1e9);
+	}
+
+	/**
+	 * The run's summary: a run that did not complete is marked partial, with the reason ({@code interruption}: given, or
+	 * the cancel's or the failure's).
+	 */
+	private static Summary summary(RunUnit unit, String id, Solved run, Summary.MechanismMap map, Instant started, Instant ended,
+			boolean notStarted, String interruption, Cancel cancel) {
+		boolean partial = !("COMPLETED".equals(run.status) || "SHORT_CIRCUIT".equals(run.status));
+		if (interruption == null)
+			interruption = "CANCELLED".equals(run.status) ? (cancel.reason() != null ? cancel.reason() : "cancelled")
+					+ (notStarted ? NOT_STARTED : "") : run.error != null ? "failed: " + run.error : null;
+		return Summary.of(run.part, run.status, map,
 				new Summary.Run(id, unit.name(), unit.provenance().experiment(), partial, interruption,
 						started.truncatedTo(ChronoUnit.SECONDS).toString(), ended.truncatedTo(ChronoUnit.SECONDS).toString(),
 						Duration.between(started, ended).toMillis() / 1000.0, InputsJson.cellwrightVersion(), unit.hash(),
 						unit.sourceFile(), unit.provenance().sourceLine()));
-		summary.write(folder, recordedIn);
-		return new Outcome(unit, status, summary, List.of(), Duration.between(started, ended).toNanos() / 1e9, error);
 	}
 }

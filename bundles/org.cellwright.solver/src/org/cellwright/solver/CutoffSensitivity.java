@@ -68,6 +68,8 @@ public final class CutoffSensitivity implements StepObserver {
     private final Map<Integer, double[]> cycles = new HashMap<>();
     private final RepeatedWarning later = new RepeatedWarning();
     private double worstLater;
+    /** The largest estimate of any cycle, beyond the target or not (0: none taken); {@link Simulation#meshEstimate}. */
+    private double worst;
 
     /** For a run's resolved settings (ProtocolMesh.resolve: the shells and volumes taken). */
     CutoffSensitivity(SolverSettings resolved) {
@@ -143,6 +145,7 @@ public final class CutoffSensitivity implements StepObserver {
         double[] s = cycles.remove(c.index());
         if (s == null || s[1] < 0 || !(c.dischargeCapacity() > 0)) return;
         double e = estimate(voltageError, s[0], c.dischargeCapacity());
+        worst = Math.max(worst, e);
         if (e <= AccuracyTarget.CAPACITY) return;
         if (!later.first(c.index())) {
             worstLater = Math.max(worstLater, e);
@@ -150,6 +153,11 @@ public final class CutoffSensitivity implements StepObserver {
         }
         rec.sink().event(new SimulationEvent(SimulationEvent.Type.ACCURACY, s[2], (int) s[1], c.index(), e,
                 "warning: " + rec.steps.at(c.index(), (int) s[1]) + ": " + text(c.dischargeCapacity(), s[0], 1e3 * END_WINDOW * s[3] * s[4])));
+    }
+
+    /** The run's estimate: its mesh, its largest estimate over the cycles closed, and the finer mesh suggested. */
+    Simulation.MeshEstimate result() {
+        return new Simulation.MeshEstimate(shells, volumes, worst, Math.max(ParticleShells.STEEPEST, shells), Math.max(CathodeVolumes.FINE, volumes));
     }
 
     /** The message of the cycles after the first warned about, at the run's end. */

@@ -6,6 +6,9 @@ public interface ProgressListener {
     /** @param time simulated time [s]; stepIndex index in the flattened protocol; cycle n of about totalCycles */
     default void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {}
 
+    /** A stage of the run begins that a progress display names beside its figures ("re-running on 48 x 40 mesh"). */
+    default void stage(String what) {}
+
     /** Polled after every time step; returning true ends the run with {@link RunStatus#CANCELLED}. */
     default boolean isCancelled() { return false; }
 

@@ -88,6 +88,28 @@ public final class Simulation {
         return t;
     }
 
+    /**
+     * What a full cell's run estimated of its capacity's error for its cathode mesh ({@link CutoffSensitivity}, issue
+     * 13): the particle shells and cathode volumes it ran on, the largest estimate over its cycles (0 where none was
+     * taken: no discharge ended at its voltage cut-off) and the finer mesh its warning names
+     * ({@link ParticleShells#STEEPEST} shells, {@link CathodeVolumes#FINE} volumes, or the run's where it had more).
+     */
+    public record MeshEstimate(int shells, int volumes, double worst, int finerShells, int finerVolumes) {
+        /** Whether a cycle's estimate is beyond the capacity target (0.1 %: the run warned of it). */
+        public boolean beyondTarget() { return worst > AccuracyTarget.CAPACITY; }
+
+        /** Whether the mesh the warning names is finer than the run's (where it is not, only a finer comparison tells). */
+        public boolean finerNamed() { return finerShells > shells || finerVolumes > volumes; }
+    }
+
+    private MeshEstimate meshEstimate;
+
+    /**
+     * The last {@link #run}'s {@link MeshEstimate}: null for a half cell, a run whose inputs were refused, and before a
+     * run. Read it after the run on the thread that ran it.
+     */
+    public MeshEstimate meshEstimate() { return meshEstimate; }
+
     /** Runs with default settings and no progress reporting. */
     public static RunStatus run(CellSpec cell, ProtocolSpec protocol, ResultSink sink) {
         return new Simulation().run(cell, protocol, SolverSettings.defaults(), sink, ProgressListener.NONE);
@@ -98,6 +120,7 @@ public final class Simulation {
         if (progress == null) progress = ProgressListener.NONE;
         if (sink == null) sink = ResultSink.discard();
         if (settings == null) settings = SolverSettings.defaults();
+        meshEstimate = null;
         List<String> problems = InputValidator.validate(cell, protocol, settings);
         if (!problems.isEmpty()) {
             sink.start(new RunInfo(cell == null ? "?" : cell.name(), cell == null ? Double.NaN : cell.area(),
@@ -129,6 +152,7 @@ public final class Simulation {
         r.events.reportLaterStalls();
         r.rec.reportLaterEnds();
         r.events.reportLaterSoftShorts();
+        if (r.sensitivity != null) meshEstimate = r.sensitivity.result();
         sink.finish(st);
         return st;
     }
@@ -167,6 +191,8 @@ public final class Simulation {
         final RunRecorder rec;
         final EventDetection events;
         final StepExecution exec;
+        /** A full cell's estimate of its capacity's error for its mesh (null for a half cell). */
+        final CutoffSensitivity sensitivity;
 
         Runner(CellSpec cell, ProtocolSpec protocol, SolverSettings settings, ResultSink sink,
                 ProgressListener progress, CellModel model) {
@@ -181,7 +207,8 @@ public final class Simulation {
             this.rec = new RunRecorder(sink, model, activeLoading, cell.hasCathode(), steps, org.cellwright.solver.input.StepNumbers.of(protocol));
             this.events = new EventDetection(rec, model);
             rec.events = events;
-            if (model.fullCell()) rec.observe(new CutoffSensitivity(settings));
+            this.sensitivity = model.fullCell() ? new CutoffSensitivity(settings) : null;
+            if (sensitivity != null) rec.observe(sensitivity);
             this.exec = new StepExecution(model, settings, progress, rec, events, nominalCapacityDensity, steps.size(),
                     totalCycles, model.inventory().total());
         }

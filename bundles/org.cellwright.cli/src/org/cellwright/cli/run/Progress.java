@@ -27,6 +27,8 @@ public final class Progress implements AutoCloseable {
 		volatile boolean started, done;
 		volatile double time;
 		volatile int step, steps = 1, cycle, cycles = 1;
+		/** What the run does now beyond its first run ("re-running on 48 x 40 mesh"), or null. */
+		volatile String stage;
 
 		Task(String name) {
 			this.name = name;
@@ -40,6 +42,11 @@ public final class Progress implements AutoCloseable {
 			this.steps = Math.max(1, totalSteps);
 			this.cycle = cycle;
 			this.cycles = Math.max(1, totalCycles);
+		}
+
+		@Override
+		public void stage(String what) {
+			this.stage = what;
 		}
 
 		/** Fraction done: by cycles when there are several, else by steps. */
@@ -146,7 +153,8 @@ public final class Progress implements AutoCloseable {
 			sum += t.fraction();
 			if (t.done) done++;
 			else if (t.started && running.size() < 2)
-				running.add(String.format(Locale.ROOT, "%s: cycle %d/%d, %.1f h", t.name, t.cycle, t.cycles, t.time / 3600));
+				running.add(String.format(Locale.ROOT, "%s%s: cycle %d/%d, %.1f h", t.name, t.stage == null ? "" : " (" + t.stage + ")", t.cycle,
+						t.cycles, t.time / 3600));
 		}
 		double f = tasks.isEmpty() ? 0 : sum / tasks.size();
 		int width = 20, filled = (int) Math.round(f * width);

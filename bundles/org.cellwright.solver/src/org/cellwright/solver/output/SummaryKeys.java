@@ -125,4 +125,16 @@ public final class SummaryKeys {
      * source is named relative to the working folder of the process that ran them, or absolutely.
      */
     public static final String RUN_SOURCE_RELATIVE_TO = "source_relative_to", RUN_FOLDER = "run-folder";
+
+    /**
+     * A run re-run on a finer cathode mesh because its capacity's estimated mesh error was beyond the target (RunWriter,
+     * session 38): {reason, estimate, coarse {particle_nodes, cathode_nodes, first_discharge_mAh_cm2,
+     * last_discharge_mAh_cm2, seconds, folder}, fine {the same}, first_discharge_change, last_discharge_change (relative,
+     * fine against coarse), status (the fine run's)}; absent where a run was not re-run.
+     */
+    public static final String MESH_RERUN = "mesh_rerun", MR_REASON = "reason", MR_ESTIMATE = "estimate", MR_COARSE = "coarse",
+            MR_FINE = "fine", MR_PARTICLE_NODES = "particle_nodes", MR_CATHODE_NODES = "cathode_nodes",
+            MR_FIRST_DISCHARGE = "first_discharge_mAh_cm2", MR_LAST_DISCHARGE = "last_discharge_mAh_cm2", MR_SECONDS = "seconds",
+            MR_FOLDER = "folder", MR_FIRST_CHANGE = "first_discharge_change", MR_LAST_CHANGE = "last_discharge_change",
+            MR_STATUS = "status";
 }

@@ -91,6 +91,7 @@ public final class InputsJson {
         p.addProperty("cellwright_version", in.provenance().cellwrightVersion());
         p.addProperty("created", in.provenance().created());
         if (in.provenance().protocols() != null) p.add(PROTOCOLS, strings(in.provenance().protocols()));
+        if (in.provenance().meshFromProtocol() != null) p.addProperty(MESH_FROM_PROTOCOL, in.provenance().meshFromProtocol());
         if (!in.protocol().places().isEmpty()) p.add(STEP_PLACES, strings(in.protocol().places()));
         root.add("provenance", p);
         root.add("cell", cell(in.cell()));
@@ -113,6 +114,13 @@ public final class InputsJson {
      * absent in an inputs.json written before.
      */
     public static final String PROTOCOLS = "protocols";
+
+    /**
+     * The member of {@code provenance} saying whether the solver chose the particle shells and cathode volumes for the
+     * protocol (the solver block set neither: {@link ResolvedInputs.Provenance#meshFromProtocol}); outside the hash (the
+     * same mesh runs the same); absent in an inputs.json written before session 38 and for inputs not from a .cell file.
+     */
+    public static final String MESH_FROM_PROTOCOL = "mesh_from_protocol";
 
     /**
      * The member of {@code provenance} saying where the file wrote each protocol step ({@link ProtocolSpec#places}: "line
@@ -525,7 +533,7 @@ public final class InputsJson {
             ResolvedInputs.Provenance prov = new ResolvedInputs.Provenance(string(p, "provenance", "experiment"),
                     optString(p, "provenance", "source_file"), line == null ? 0 : line,
                     optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"),
-                    optStrings(p, "provenance", PROTOCOLS));
+                    optStrings(p, "provenance", PROTOCOLS), optBoolean(p, "provenance", MESH_FROM_PROTOCOL));
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
             List<String> places = optStrings(p, "provenance", STEP_PLACES);
@@ -870,6 +878,14 @@ public final class InputsJson {
             double d = number(o, at, key);
             if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw fail(join(at, key), "expected a whole number, found " + d);
             return (int) d;
+        }
+
+        /** true or false, or null when the member is absent or null (a record written before it was kept). */
+        private Boolean optBoolean(JsonObject o, String at, String key) {
+            JsonElement e = o.get(key);
+            if (e == null || e.isJsonNull()) return null;
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean())) throw fail(join(at, key), "expected true or false, found " + describe(e));
+            return e.getAsBoolean();
         }
 
         private Integer optInteger(JsonObject o, String at, String key) {

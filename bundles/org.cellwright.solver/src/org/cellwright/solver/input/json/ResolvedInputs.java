@@ -103,10 +103,13 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
      * unknown), the CellWright version that resolved them and when (ISO-8601 UTC), and the names of the protocols the
      * experiment runs, in its order, as the {@code .cell} file has them (null: not recorded, a record written before
      * session 25; the solver's protocol is named after the run, and that name is hashed, so the protocols' names are
-     * kept here, outside the hash).
+     * kept here, outside the hash); {@code meshFromProtocol}: whether the settings' particle shells and cathode volumes
+     * were chosen by the solver for the protocol ({@link ProtocolMesh#resolve}: the solver block set neither), which lets
+     * a run whose capacity that mesh may miss be re-run on a finer one (RunWriter, session 38); null: not recorded (an
+     * inputs.json written before, inputs not from a {@code .cell} file), taken as set by the user.
      */
     public record Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion,
-            String created, List<String> protocols) {
+            String created, List<String> protocols, Boolean meshFromProtocol) {
         public Provenance {
             Objects.requireNonNull(experiment, "experiment");
             protocols = protocols == null ? null : List.copyOf(protocols);
@@ -114,17 +117,33 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
 
         /** A provenance that names no protocols (as one written before they were kept reads). */
         public Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion, String created) {
-            this(experiment, sourceFile, sourceLine, cellwrightVersion, created, null);
+            this(experiment, sourceFile, sourceLine, cellwrightVersion, created, null, null);
+        }
+
+        /** A provenance that does not record where the mesh came from. */
+        public Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion, String created,
+                List<String> protocols) {
+            this(experiment, sourceFile, sourceLine, cellwrightVersion, created, protocols, null);
         }
 
         /** The same provenance with its source named so (the run folder's record names it relative to itself). */
         public Provenance withSourceFile(String file) {
-            return new Provenance(experiment, file, sourceLine, cellwrightVersion, created, protocols);
+            return new Provenance(experiment, file, sourceLine, cellwrightVersion, created, protocols, meshFromProtocol);
         }
 
         /** The same provenance resolved again by this CellWright, at {@code time} (a re-run of an inputs.json). */
         public Provenance resolvedAgain(String version, String time) {
-            return new Provenance(experiment, sourceFile, sourceLine, version, time, protocols);
+            return new Provenance(experiment, sourceFile, sourceLine, version, time, protocols, meshFromProtocol);
+        }
+
+        /** The same provenance recording whether the solver chose the mesh ({@link #meshFromProtocol}). */
+        public Provenance withMeshFromProtocol(Boolean chosen) {
+            return new Provenance(experiment, sourceFile, sourceLine, cellwrightVersion, created, protocols, chosen);
+        }
+
+        /** True where the record says the solver chose the mesh (false where the user set it or it is not recorded). */
+        public boolean meshChosenBySolver() {
+            return Boolean.TRUE.equals(meshFromProtocol);
         }
     }
 }

@@ -1,0 +1,188 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cellwright.run.Cancel;
+import org.cellwright.run.CellFiles;
+import org.cellwright.run.Plans;
+import org.cellwright.run.RunGroup;
+import org.cellwright.run.RunUnit;
+import org.cellwright.run.RunWriter;
+import org.cellwright.run.folder.Summary;
+import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.input.Cutoff;
+import org.cellwright.solver.input.ProtocolSpec;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.StepSpec;
+import org.cellwright.solver.input.json.InputsJson;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.output.SummaryKeys;
+import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.testing.Cli;
+import org.cellwright.testing.PlatingCell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A run whose capacity the mesh the solver chose may miss by more than the target (CutoffSensitivity's warning, issue
+ * 13) is run again on the finer mesh the warning names, and that is its result (RunWriter, MeshRerun; session 38, README
+ * "Accuracy"). The scenario: cell 6 of the study charged at 0.1 C onto 4.3 V at -32 degC, then four 0.3 C pulses onto
+ * 2.8 V (CutoffSensitivityTest's): on the 20 x 20 mesh the solver chooses, estimated 0.46 % off (0.70 % against the
+ * converged reference; 48 x 40 0.10 %).
+ */
+class MeshRerunTest {
+
+	static final double MINUS_32_C = 241.15, ZERO_C = 273.15;
+
+	@TempDir Path tmp;
+
+	/** The pulses at a temperature and rate on settings, the mesh recorded as the solver's choice or not. */
+	static RunUnit pulses(double temperature, double rate, SolverSettings st, Boolean meshFromProtocol) {
+		ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+				StepSpec.repeat(4, StepSpec.cRate(-rate, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
+		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "test", "now", null, meshFromProtocol),
+				Sung2023Parameters.cell6Full(65e6, temperature), p, st);
+		return new RunUnit("Pulses", null, in, null, false, Map.of());
+	}
+
+	static final SolverSettings FINE = SolverSettings.builder().particleNodes(48).cathodeNodes(40).build();
+
+	static JsonObject summary(Path folder) throws Exception {
+		return JsonParser.parseString(Files.readString(folder.resolve("summary.json"))).getAsJsonObject();
+	}
+
+	@Test
+	void coldPulsesWarnedOnTheSolversMeshAreReRunOnTheFinerOneAndEqualADirectRunWithItsSolverBlock() throws Exception {
+		List<String> stages = new CopyOnWriteArrayList<>();
+		ProgressListener progress = new ProgressListener() {
+			@Override
+			public void stage(String what) {
+				stages.add(what);
+			}
+		};
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, new Cancel());
+		RunWriter.Outcome d = RunWriter.write(pulses(MINUS_32_C, 0.3, FINE, false), "b", tmp.resolve("b"), ProgressListener.NONE, new Cancel());
+		assertEquals("COMPLETED", o.status());
+		assertEquals(List.of("re-running on 48 x 40 mesh"), stages, "the progress names the re-run");
+		// the run's result is the fine run's: its capacities to the bit, its files the same
+		List<Summary.Cycle> a = o.summary().cycles(), b = d.summary().cycles();
+		assertEquals(b.size(), a.size());
+		for (int i = 0; i < a.size(); i++) {
+			assertEquals(b.get(i).dischargeMAhCm2(), a.get(i).dischargeMAhCm2(), "cycle " + (i + 1));
+			assertEquals(b.get(i).chargeMAhCm2(), a.get(i).chargeMAhCm2(), "cycle " + (i + 1));
+		}
+		assertEquals(Files.readString(tmp.resolve("b/cycles.csv")), Files.readString(tmp.resolve("a/cycles.csv")));
+		assertEquals(Files.readString(tmp.resolve("b/timeseries.csv")), Files.readString(tmp.resolve("a/timeseries.csv")));
+		assertNull(d.summary().json().get(SummaryKeys.MESH_RERUN), "a run on 48 x 40 set by its solver block is not re-run");
+		// summary.json records the re-run: both meshes, both capacities, the difference, why
+		JsonObject r = summary(tmp.resolve("a")).getAsJsonObject(SummaryKeys.MESH_RERUN);
+		assertNotNull(r, "the re-run recorded");
+		JsonObject coarse = r.getAsJsonObject(SummaryKeys.MR_COARSE), fine = r.getAsJsonObject(SummaryKeys.MR_FINE);
+		assertEquals(20, coarse.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
+		assertEquals(20, coarse.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
+		assertEquals(48, fine.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
+		assertEquals(40, fine.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
+		double c1 = coarse.get(SummaryKeys.MR_FIRST_DISCHARGE).getAsDouble(), f1 = fine.get(SummaryKeys.MR_FIRST_DISCHARGE).getAsDouble();
+		assertEquals(d.summary().firstDischarge().mAhCm2(), f1);
+		assertTrue(Math.abs(f1 - c1) / f1 > 3e-3, "the finer mesh moved the capacity beyond the target: " + c1 + " -> " + f1);
+		assertEquals((f1 - c1) / c1, r.get(SummaryKeys.MR_FIRST_CHANGE).getAsDouble(), 1e-12);
+		assertTrue(r.get(SummaryKeys.MR_ESTIMATE).getAsDouble() > 3e-3, r.toString());
+		assertTrue(r.get(SummaryKeys.MR_REASON).getAsString().contains("on the 20 x 20 mesh the solver chose"), r.toString());
+		assertEquals("COMPLETED", r.get(SummaryKeys.MR_STATUS).getAsString());
+		// the coarse run's warning became a note; the coarse run is kept whole beside it
+		List<String> msgs = o.summary().messages();
+		assertTrue(msgs.get(0).startsWith("INFO: note: re-run on the 48 x 40 mesh"), msgs.toString());
+		assertTrue(msgs.get(0).contains("the first discharge moved"), msgs.get(0));
+		assertTrue(msgs.stream().noneMatch(m -> m.contains("mesh: the cycle's discharge")), "no warning of the coarse mesh: " + msgs);
+		Path kept = tmp.resolve("a/coarse-mesh");
+		Summary cs = Summary.read(kept.resolve("summary.json"));
+		assertEquals(c1, cs.firstDischarge().mAhCm2());
+		assertTrue(cs.messages().stream().anyMatch(m -> m.contains("mesh: the cycle's discharge")), "its warning kept: " + cs.messages());
+		assertTrue(Files.size(kept.resolve("timeseries.csv")) > 1000 && Files.isRegularFile(kept.resolve("cycles.csv")));
+		assertFalse(Files.exists(tmp.resolve("a/fine-mesh")), "nothing left of the re-run's folder");
+	}
+
+	@Test
+	void aMeshSetInTheSolverBlockIsWarnedAndNotReRun() throws Exception {
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.builder().particleNodes(20).cathodeNodes(20).build(), false),
+				"a", tmp.resolve("a"), ProgressListener.NONE, new Cancel());
+		assertEquals("COMPLETED", o.status());
+		assertNull(summary(tmp.resolve("a")).get(SummaryKeys.MESH_RERUN));
+		assertTrue(o.summary().messages().stream().anyMatch(m -> m.contains("mesh: the cycle's discharge")), o.summary().messages().toString());
+		assertFalse(Files.exists(tmp.resolve("a/coarse-mesh")));
+	}
+
+	@Test
+	void aWarmRunIsNotReRun() throws Exception {
+		// the 2 C pulses at 0 degC fall steeply onto 2.8 V: 0.006 % per 0.1 mV on the mesh the solver chooses (48 x 20)
+		RunWriter.Outcome o = RunWriter.write(pulses(ZERO_C, 2, SolverSettings.defaults(), true), "a", tmp.resolve("a"), ProgressListener.NONE,
+				new Cancel());
+		assertEquals("COMPLETED", o.status());
+		assertNull(summary(tmp.resolve("a")).get(SummaryKeys.MESH_RERUN));
+		assertFalse(Files.exists(tmp.resolve("a/coarse-mesh")));
+	}
+
+	@Test
+	void aCancelledReRunLeavesTheCoarseResultMarkedPartial() throws Exception {
+		Cancel cancel = new Cancel();
+		ProgressListener progress = new ProgressListener() {
+			volatile boolean rerunning;
+
+			@Override
+			public void stage(String what) {
+				rerunning = true;
+			}
+
+			@Override
+			public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+				if (rerunning && time > 3600) cancel.request("cancelled in a test");
+			}
+		};
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, cancel);
+		RunWriter.Outcome c = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), false), "c", tmp.resolve("c"), ProgressListener.NONE,
+				new Cancel());
+		assertEquals("CANCELLED", o.status());
+		Summary.Run run = o.summary().run();
+		assertTrue(run.partial());
+		assertTrue(run.interruption().startsWith("cancelled in a test while re-running on the 48 x 40 mesh: the results are the 20 x 20 mesh's"),
+				run.interruption());
+		// the coarse run's result, whole, with its warning and a note
+		assertEquals(c.summary().firstDischarge().mAhCm2(), o.summary().firstDischarge().mAhCm2());
+		assertEquals(Files.readString(tmp.resolve("c/cycles.csv")), Files.readString(tmp.resolve("a/cycles.csv")));
+		List<String> msgs = o.summary().messages();
+		assertTrue(msgs.stream().anyMatch(m -> m.contains("mesh: the cycle's discharge")), msgs.toString());
+		assertTrue(msgs.get(msgs.size() - 1).contains("the re-run was cancelled"), msgs.toString());
+		assertEquals("CANCELLED", o.summary().json().getAsJsonObject(SummaryKeys.MESH_RERUN).get(SummaryKeys.MR_STATUS).getAsString());
+		// the re-run's files up to then kept beside it, marked partial
+		Summary fine = Summary.read(tmp.resolve("a/fine-mesh/summary.json"));
+		assertTrue(fine.partial());
+		assertTrue(Files.isRegularFile(tmp.resolve("a/fine-mesh/timeseries.csv")));
+		assertFalse(Files.exists(tmp.resolve("a/coarse-mesh")));
+	}
+
+	/** A .cell experiment's inputs record whether its solver block left the mesh to the solver, through inputs.json too. */
+	@Test
+	void theInputsRecordWhetherTheSolverChoseTheMesh() throws Exception {
+		String text = PlatingCell.file("5 MPa") + "experiment Y { cell C protocol P solver { particle-nodes = 20 } }\n"
+				+ "experiment Z { cell C protocol P solver { output-interval = 60 s } }\n";
+		CellFiles files = CellFiles.load(List.of(Cli.write(tmp.resolve("m.cell"), text)));
+		assertFalse(files.hasErrors(), files.problems().toString());
+		Map<String, Boolean> chosen = new java.util.TreeMap<>();
+		for (RunGroup g : Plans.of(files.runnables(null)))
+			for (RunUnit u : g.units()) {
+				ResolvedInputs back = InputsJson.parse(InputsJson.toJson(u.inputs()).toString(), "inputs.json");
+				assertEquals(u.provenance().meshFromProtocol(), back.provenance().meshFromProtocol(), "inputs.json keeps it");
+				chosen.put(u.name(), back.provenance().meshChosenBySolver());
+			}
+		assertEquals(Map.of("X", true, "Y", false, "Z", true), chosen);
+	}
+}
