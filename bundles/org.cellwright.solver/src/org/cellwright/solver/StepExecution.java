@@ -54,12 +54,12 @@ final class StepExecution {
      * A charge's end onto its upper cut-off is controlled as a discharge's ({@link StepSizeControl#towardsCutoff}) where
      * it is shallow: where its voltage, at its slope now, rises by less than this over the time the step has run,
      * |V'| t &lt; 0.1 V [V], so that 0.1 mV of voltage error moves its end by more than the capacity target (0.1 mV / 0.1
-     * %; 0.1 mV is what the settings' tolerance left at a cold charge's 4.3 V end). Session 38: at -32 degC the charges of
-     * three cycles of 0.1 C to 4.3 V and 0.3 C to 2.8 V (|V'| t 0.026 V at their ends) were 1.4 and 0.70 % short on
-     * 200 x 120 with the default steps, 0.06 and 0.04 % with it. A warm charge ends steeply (|V'| t 1.5-2 V at 0.35 C
-     * and 25-60 degC, 0.2 V at 1 C and 25 degC), where the control bought nothing (the study's 20 cycles at 60 degC:
-     * charges within 0.007 % of rtol 1e-8 and steps &lt;= 10 s with and without it) for 11 % more time steps (3137 ->
-     * 3488; session 32 left charges out for that); with the criterion 3136 (docs/solid-state-solver.md, "Session 38").
+     * %, the sensitivity `CutoffSensitivity` reports, per 0.1 mV). Session 38: at -32 degC the charges of
+     * three cycles of 0.1 C to 4.3 V and 0.3 C to 2.8 V (|V'| t 0.024 V at their ends) were 1.77 and 0.63 % short on
+     * 200 x 120 with the default steps, 0.08 and 0.05 % with it. A warm charge ends steeply (|V'| t 3.4-3.9 V at 0.35 C
+     * and 60 degC, 0.24-0.30 V at 1 C and 25 degC), where the control bought nothing (the study's 20 cycles at 60 degC:
+     * charges within 0.005 % of rtol 1e-8 and steps &lt;= 10 s with and without it) for 17 % more time steps (3257 ->
+     * 3796; session 32 left charges out for that); with the criterion 3290 (docs/solid-state-solver.md, "Session 38").
      */
     static final double SHALLOW_CHARGE_END = 1e-4 / AccuracyTarget.CAPACITY;
     /**
