@@ -25,8 +25,9 @@ import java.util.List;
  * The charged baseline cell 7 at 0.84 C and -20 degC reaches 2.8 V after about 870 s, falling 0.25 mV/s there: a
  * voltage error of 0.5 mV, within the settings' local-error tolerance (4 mV a step), moves its end by 2 s, 0.2 % of
  * its capacity. Before, the default steps (up to 171 s on the way to the cut-off) ended 0.22 % early; with the
- * end time's tolerance 0.03 %. Only a fall onto a lower cut-off (a discharge) is so controlled, not a charge rising onto
- * its upper one (see {@link #aChargeOntoItsUpperCutoffTakesTheTimeStepsOfTheSameChargeEndedByItsDuration}); but since
+ * end time's tolerance 0.03 %. A charge rising onto its upper cut-off is so controlled only where its end is shallow
+ * (since session 38: {@link #aColdChargeRisingSlowlyOntoItsUpperCutoffEndsWithinTheCapacityTargetOfFineSteps}; a warm
+ * one not, {@link #aChargeOntoItsUpperCutoffTakesTheTimeStepsOfTheSameChargeEndedByItsDuration}); and since
  * session 36 a charge lands on its cut-off within the end time's tolerance too
  * ({@link #aColdChargeLandsOnItsCutoffWithinItsTimeToleranceAndHandsThePulseAfterItAConvergedState}).
  */
@@ -93,11 +94,13 @@ class CutoffEndTimeTest {
     }
 
     /**
-     * A charge rising onto its upper cut-off keeps the settings' tolerance (StepExecution: the end time's tolerance
-     * bought the 20 cycles at 60 degC nothing there, 0.0018 pp of efficiency with and without it, for 15 % more time
-     * steps): the study's 0.35 C charge of cell 6 at 60 degC onto 4.3 V (about 3 h) takes, time step by time step, the
-     * steps of the same charge ended by its duration at the same time, up to the landing on the cut-off (its last
-     * steps). With the end time's tolerance on the charge too, they parted at 5150 s of 11017 (113 of 127 the same).
+     * A warm charge rising steeply onto its upper cut-off keeps the settings' tolerance where its end is steep
+     * (StepExecution.SHALLOW_CHARGE_END: the end time's tolerance bought the 20 cycles at 60 degC nothing there, 0.0018
+     * pp of efficiency with and without it, for 15 % more time steps in session 32, 17 % in session 38): the study's
+     * 0.35 C charge of cell 6 at 60 degC onto 4.3 V (about 3 h, |V'| t 3.4-3.9 V at its end) takes the time steps of the
+     * same charge ended by its duration at the same time and its landing on the cut-off (152 against 150; until session
+     * 38 step by step the same, now the same up to 2232 s, where |V'| t is 0.08-0.1 V); with the end time's tolerance on
+     * every charge 176.
      */
     @Test
     void aChargeOntoItsUpperCutoffTakesTheTimeStepsOfTheSameChargeEndedByItsDuration() {
@@ -107,9 +110,8 @@ class CutoffEndTimeTest {
         assertTrue(end.time() > 2 * 3600 && end.time() < 4 * 3600, "the scenario: a charge of 2-4 h, " + end.time() + " s");
         List<Sample> toTime = charge(Cutoff.duration(end.time()));
         assertTrue(toTime.size() > 50, "the scenario: many time steps, " + toTime.size());
-        // every time step of the charge ended by its duration but its last (cut to the duration) is the voltage-ended one's
-        for (int k = 0; k < toTime.size() - 1; k++)
-            assertEquals(toTime.get(k).time(), toCutoff.get(k).time(), 1e-9, "time step " + k + " of " + toTime.size());
+        // the charge ended by its duration takes its time steps up to a landing's few more
+        assertTrue(toCutoff.size() <= toTime.size() + 5, "time steps to the cut-off " + toCutoff.size() + " against " + toTime.size() + " to the same time");
     }
 
     /**
@@ -137,6 +139,38 @@ class CutoffEndTimeTest {
         assertTrue(fine[1].endTime() - fine[1].startTime() < 120, "the scenario: a pulse cut short, " + (fine[1].endTime() - fine[1].startTime()) + " s");
         double err = Math.abs(ref[1].charge() - fine[1].charge()) / Math.abs(fine[1].charge());
         assertTrue(err < 3e-4, "the pulse's charge within 0.03 % of the finer tolerance's: " + 100 * err + " %");
+    }
+
+    /**
+     * A cold charge rising slowly onto its upper cut-off ends within the capacity target of fine steps (session 38,
+     * StepExecution.SHALLOW_CHARGE_END): cell 6 at -31 degC, charged at 0.1 C to 4.3 V, discharged at 0.3 C to 2.8 V
+     * (which delivers about 10 % of its capacity there) and charged again (3814 s), ends that charge with |V'| t 0.096 V;
+     * with the settings' tolerance alone (the step control onto the cut-off on discharges only) its default steps ended
+     * it 0.40 % short of rtol 1e-8 and steps of at most 10 s on the same mesh; controlled as a discharge's end, 0.04 %.
+     */
+    @Test
+    void aColdChargeRisingSlowlyOntoItsUpperCutoffEndsWithinTheCapacityTargetOfFineSteps() {
+        CellSpec cell = Sung2023Parameters.cell6Full(65e6, 242.15);
+        ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
+                StepSpec.cRate(-0.3, Cutoff.voltageBelow(2.8), Cutoff.duration(8 * 3600)),
+                StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)));
+        // the same meshes (chosen from the protocol), the reference's tolerance, steps <= 10 s
+        StepResult ref = lastStep(cell, p, SolverSettings.builder().relativeTolerance(1e-8).maxStep(10).build());
+        StepResult r = lastStep(cell, p, SolverSettings.builder().build());
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, ref.end(), "the scenario: the second charge ends on 4.3 V");
+        assertTrue(ref.charge() > 0 && ref.endTime() - ref.startTime() > 600,
+                "the scenario: a charge of more than 10 min (it refills what the discharge delivered), " + (ref.endTime() - ref.startTime()) + " s");
+        assertEquals(StepEnd.VOLTAGE_CUTOFF, r.end(), "the second charge ends on 4.3 V");
+        double err = Math.abs(r.charge() - ref.charge()) / ref.charge();
+        assertTrue(err < 1e-3, "the second charge within 0.1 % of fine steps: " + 100 * err + " %");
+    }
+
+    /** The record of a run's last step. */
+    static StepResult lastStep(CellSpec cell, ProtocolSpec p, SolverSettings st) {
+        RecordingSink s = new RecordingSink();
+        assertEquals(RunStatus.COMPLETED, new Simulation().run(cell, p, st, s, null));
+        List<StepResult> steps = s.cycles.get(s.cycles.size() - 1).steps();
+        return steps.get(steps.size() - 1);
     }
 
     /** The charge's and the pulse's step records. */
