@@ -60,6 +60,8 @@ public final class CutoffSensitivity implements StepObserver {
     static final String FINER_MESH = "particle-nodes = " + ParticleShells.NARROW_ZONE + "  cathode-nodes = " + 2 * CathodeVolumes.FINE;
 
     private final int shells, volumes;
+    /** The mesh the warning names: {@link ParticleShells#STEEPEST} shells, {@link CathodeVolumes#FINE} volumes, or the run's where it had more. */
+    private final int finerShells, finerVolumes;
     private final double voltageError;
     /** The current step's accepted (charge passed [C/m2], voltage [V]). */
     private double[] q = new double[64], v = new double[64];
@@ -80,6 +82,8 @@ public final class CutoffSensitivity implements StepObserver {
     public CutoffSensitivity(int shells, int volumes) {
         this.shells = shells;
         this.volumes = volumes;
+        finerShells = Math.max(ParticleShells.STEEPEST, shells);
+        finerVolumes = Math.max(CathodeVolumes.FINE, volumes);
         voltageError = voltageError(shells, volumes);
     }
 
@@ -157,7 +161,7 @@ public final class CutoffSensitivity implements StepObserver {
 
     /** The run's estimate: its mesh, its largest estimate over the cycles closed, and the finer mesh suggested. */
     Simulation.MeshEstimate result() {
-        return new Simulation.MeshEstimate(shells, volumes, worst, Math.max(ParticleShells.STEEPEST, shells), Math.max(CathodeVolumes.FINE, volumes));
+        return new Simulation.MeshEstimate(shells, volumes, worst, finerShells, finerVolumes);
     }
 
     /** The message of the cycles after the first warned about, at the run's end. */
@@ -183,7 +187,7 @@ public final class CutoffSensitivity implements StepObserver {
         double fine = estimate(FINE_VOLTAGE_ERROR, sensitivity, capacity);
         if (voltageError > FINE_VOLTAGE_ERROR)
             return head + String.format(Locale.ROOT, "; solver { particle-nodes = %d  cathode-nodes = %d } takes it to about %s mV (%.2f %%)%s",
-                    Math.max(ParticleShells.STEEPEST, shells), Math.max(CathodeVolumes.FINE, volumes), StepText.num(1e3 * FINE_VOLTAGE_ERROR), 100 * fine,
+                    finerShells, finerVolumes, StepText.num(1e3 * FINE_VOLTAGE_ERROR), 100 * fine,
                     fine > AccuracyTarget.CAPACITY ? ", still beyond the target: compare with a finer mesh (" + FINER_MESH + ")" : "");
         return head + "; compare with a finer mesh (" + FINER_MESH + ")";
     }
