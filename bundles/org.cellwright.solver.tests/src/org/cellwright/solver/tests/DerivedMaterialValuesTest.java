@@ -34,8 +34,8 @@ class DerivedMaterialValuesTest {
 
     /**
      * Compressed conductive carbon powders (potential drop, rho = a/p + b): at high pressure 0.077 Ohm cm for acetylene
-     * black and 0.32 Ohm cm for furnace carbon black ("The Electrical Conductivity of Carbons", TANSO, CiNii NAID
-     * 130004358793; source incomplete), upper bounds of the conductivity at the 700 MPa the cathode composite is
+     * black and 0.32 Ohm cm for furnace carbon black (Inokuchi, Tooi, "The Electrical Conductivity of Carbons", TANSO 5(1)
+     * (1955) 7-11, CiNii NAID 130004358793; DOI not found), upper bounds of the conductivity at the 700 MPa the cathode composite is
      * pressed at; Super P, a conductive furnace black, takes the geometric middle.
      */
     @Test

@@ -158,7 +158,7 @@ public final class Sung2023Parameters {
     public static MaterialSpec superP() {
         return MaterialSpec.builder("SuperP")
                 .set(DENSITY, 1900) // carbon blacks' helium density 1.8-2.1 g/cm3 (pigment handbook; docs/calibration.md)
-                .set(ELECTRONIC_CONDUCTIVITY, 6.4e2) // compressed conductive carbon powders at high pressure: 0.077 Ohm cm (acetylene black) to 0.32 Ohm cm (furnace black), 3.1e2-1.3e3 S/m, the geometric middle ("The Electrical Conductivity of Carbons", TANSO, CiNii NAID 130004358793; source incomplete; docs/calibration.md)
+                .set(ELECTRONIC_CONDUCTIVITY, 6.4e2) // compressed conductive carbon powders at high pressure: 0.077 Ohm cm (acetylene black) to 0.32 Ohm cm (furnace black), 3.1e2-1.3e3 S/m, the geometric middle (Inokuchi, Tooi, "The Electrical Conductivity of Carbons", TANSO 5(1) (1955) 7-11, CiNii NAID 130004358793; DOI not found; docs/calibration.md)
                 .build();
     }
 
