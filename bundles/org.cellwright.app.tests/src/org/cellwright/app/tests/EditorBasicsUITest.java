@@ -186,6 +186,7 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 	void aLongProblemMessageIsWrappedInAHoverThatStaysOnTheScreen() throws Exception {
 		org.eclipse.swt.widgets.Shell window = page.getWorkbenchWindow().getShell();
 		org.eclipse.swt.graphics.Rectangle windowWas = window.getBounds();
+		PointerEvents events = null;
 		try {
 			window.setBounds(window.getMonitor().getClientArea());
 			window.forceActive();
@@ -204,23 +205,57 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			// annotation is in the viewer's annotation model, which follows the marker on the annotation model's own
 			// schedule; a pointer resting before that opened the model's hover (CI, once)
 			String problem = "Error: " + message;
-			// the real pointer (X events through xdotool) comes to rest on the unknown unit: the window gets the pointer's
-			// focus, and GTK and SWT make the hover event as for a user; each try comes from a little away
+			// the editor's hover where the pointer rests is ours (the generic editor's own puts the message on one line)
+			assertEquals(org.cellwright.editor.CellTextHover.class.getName(), viewerHover(viewer, at + 3), "the viewer's hover on the unknown unit");
+			// The real pointer (X events through xdotool) comes to rest on the unknown unit: GTK and SWT make the hover
+			// event as for a user. Each try first takes the pointer off the text (above it: a hover opens below its line)
+			// and waits until SWT has told the text so: that hides a hover left from a try before and re-arms the viewer's
+			// hover manager, which after one hover event takes no other until the pointer has left that hover's area. (The
+			// tries used to move a little away on the text and back: the little away lay inside the hover shown below the
+			// line, where the manager keeps waiting, as the pointer may be on its way into the hover; after a first hover
+			// without the problem's text no later try could open another: 40 s of tries in CI.) A hover with other text is
+			// a failure at once: a user would see it.
+			events = new PointerEvents(text);
+			List<String> tries = new java.util.ArrayList<>();
 			long until = System.currentTimeMillis() + 40_000;
-			String seen = "";
 			while (hoverShowing(problem) == null) {
+				if (System.currentTimeMillis() > until || tries.size() >= 8)
+					fail("no hover with the unknown unit's message after " + tries.size() + " tries: " + String.join("; ", tries)
+							+ ". " + onScreen(viewer, at + 3, problem));
 				IdeUITest.spin(() -> annotated(viewer, "unknownUnit", at + 3), 20_000, "the unknown-unit marker's annotation in the viewer");
 				int widgetOffset = ((org.eclipse.jface.text.ITextViewerExtension5) viewer).modelOffset2WidgetOffset(at + 3);
 				org.eclipse.swt.graphics.Point p = text.getLocationAtOffset(widgetOffset);
-				org.eclipse.swt.graphics.Point onScreen = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
-				seen = "pointer to " + onScreen + ", text widget on screen at " + text.toDisplay(0, 0) + " " + text.getSize()
-						+ ", active shell " + text.getDisplay().getActiveShell() + ", control under the pointer " + text.getDisplay().getCursorControl();
-				if (System.currentTimeMillis() > until) fail("no hover with the unknown unit's message: " + seen);
-				xdotool("mousemove", "--sync", "" + (onScreen.x + 60), "" + (onScreen.y + 3 * text.getLineHeight()));
-				xdotool("mousemove", "--sync", "" + onScreen.x, "" + onScreen.y);
-				long wait = System.currentTimeMillis() + 2500;
-				while (System.currentTimeMillis() < wait && hoverShowing(problem) == null) if (!text.getDisplay().readAndDispatch()) sleep(10);
+				org.eclipse.swt.graphics.Point target = text.toDisplay(p.x + 4, p.y + text.getLineHeight() / 2);
+				// off the text: above it, on the editor's tab row (a hover opens below the line it is for)
+				org.eclipse.swt.graphics.Point away = text.toDisplay(Math.min(p.x + 4, text.getSize().x / 2), -12);
+				events.clear();
+				xdotool("mousemove", "--sync", "" + away.x, "" + away.y);
+				final PointerEvents ev = events;
+				IdeUITest.spin(ev::elsewhere, 10_000, () -> "SWT to see the pointer leave the text for " + away + ": " + ev);
+				// onto the unit a little beside the point, then to it: SWT gives the text its pointer's move, from which the
+				// hover event comes, only for a move within the text, not for the one that enters it
+				events.clear();
+				xdotool("mousemove", "--sync", "" + (target.x + 6), "" + target.y);
+				IdeUITest.spin(ev::onText, 10_000, () -> "SWT to see the pointer enter the text at " + (target.x + 6) + "," + target.y + ": " + ev);
+				xdotool("mousemove", "--sync", "" + target.x, "" + target.y);
+				IdeUITest.spin(() -> ev.movedOnText(target), 10_000, () -> "SWT to see the pointer move on the unknown unit to " + target + ": " + ev);
+				// the hover event (400 ms after the pointer's last move), its information (computed on a thread of the
+				// hover manager) and the hover shown in the UI thread
+				long rest = System.currentTimeMillis() + 10_000;
+				while (System.currentTimeMillis() < rest && hoverShowing(problem) == null && !(ev.hovers() > 0 && ev.sinceHover() > 500 && !hoverComputing()))
+					if (!text.getDisplay().readAndDispatch()) sleep(10);
+				if (hoverShowing(problem) != null) break;
+				// a hover with other text where the problem is: what a user would see, not a lost hover event
+				for (org.eclipse.swt.widgets.Shell s : text.getDisplay().getShells()) {
+					org.eclipse.swt.graphics.Rectangle r = s.getBounds();
+					if (s.isVisible() && s != window && !shownText(s).isBlank() && r.y >= target.y && r.y <= target.y + 5 * text.getLineHeight()
+							&& r.x <= target.x + 50 && r.x + r.width >= target.x - 50)
+						fail("the hover on the unknown unit shows other text than its problem: '" + abbreviate(shownText(s)) + "' at " + r
+								+ ". " + ev + ". " + onScreen(viewer, at + 3, problem));
+				}
+				tries.add("try " + (tries.size() + 1) + " to " + target + ": " + ev + ", shells " + visibleShellTexts());
 			}
+			if (!tries.isEmpty()) System.out.println("EditorBasicsUITest: the problem hover after " + tries.size() + " tries without: " + tries);
 			org.eclipse.swt.widgets.Shell hover = hoverShowing(problem);
 			org.eclipse.swt.graphics.Rectangle b = hover.getBounds(), monitor = window.getMonitor().getBounds();
 			assertTrue(monitor.contains(b.x, b.y) && monitor.contains(b.x + b.width - 1, b.y + b.height - 1),
@@ -241,8 +276,139 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			assertTrue(shown.replaceAll("\\s+", "").contains(message.replaceAll("\\s+", "")), "the whole message:\n" + shown);
 			hover.setVisible(false);
 		} finally {
+			if (events != null) events.dispose();
 			window.setBounds(windowWas);
 		}
+	}
+
+	/**
+	 * The pointer events SWT dispatched since the last {@link #clear()}: on the text widget (moves, enter, exit, hover)
+	 * and on other controls, as the hover manager sees them.
+	 */
+	static final class PointerEvents implements org.eclipse.swt.widgets.Listener {
+		static final int[] TYPES = { org.eclipse.swt.SWT.MouseMove, org.eclipse.swt.SWT.MouseEnter, org.eclipse.swt.SWT.MouseExit, org.eclipse.swt.SWT.MouseHover };
+		final org.eclipse.swt.custom.StyledText text;
+		final List<String> seen = new java.util.ArrayList<>();
+		org.eclipse.swt.graphics.Point lastMoveOnText;
+		boolean elsewhere, onText;
+		int hovers;
+		long lastHover;
+
+		PointerEvents(org.eclipse.swt.custom.StyledText text) {
+			this.text = text;
+			for (int t : TYPES) text.getDisplay().addFilter(t, this);
+		}
+
+		@Override
+		public void handleEvent(org.eclipse.swt.widgets.Event e) {
+			if (!(e.widget instanceof org.eclipse.swt.widgets.Control c) || c.isDisposed()) return;
+			org.eclipse.swt.graphics.Point d = c.toDisplay(e.x, e.y);
+			String name = switch (e.type) {
+				case org.eclipse.swt.SWT.MouseMove -> "move";
+				case org.eclipse.swt.SWT.MouseEnter -> "enter";
+				case org.eclipse.swt.SWT.MouseExit -> "exit";
+				default -> "hover";
+			};
+			if (seen.size() < 16) seen.add(name + (c == text ? "" : " " + c.getClass().getSimpleName()) + " " + d.x + "," + d.y);
+			if (c == text) {
+				if (e.type == org.eclipse.swt.SWT.MouseExit) elsewhere = true;
+				else onText = true;
+				if (e.type == org.eclipse.swt.SWT.MouseMove) lastMoveOnText = d;
+				if (e.type == org.eclipse.swt.SWT.MouseHover) {
+					hovers++;
+					lastHover = System.currentTimeMillis();
+				}
+			} else if (e.type == org.eclipse.swt.SWT.MouseMove || e.type == org.eclipse.swt.SWT.MouseEnter) elsewhere = true;
+		}
+
+		void clear() {
+			seen.clear();
+			lastMoveOnText = null;
+			elsewhere = onText = false;
+			hovers = 0;
+		}
+
+		/** Whether SWT told of the pointer off the text (its exit, or a move on another control). */
+		boolean elsewhere() {
+			return elsewhere;
+		}
+
+		/** Whether SWT told the text of the pointer on it (its enter or a move). */
+		boolean onText() {
+			return onText;
+		}
+
+		/** Whether the text's last pointer move was to the point (screen coordinates). */
+		boolean movedOnText(org.eclipse.swt.graphics.Point p) {
+			return lastMoveOnText != null && Math.abs(lastMoveOnText.x - p.x) <= 1 && Math.abs(lastMoveOnText.y - p.y) <= 1;
+		}
+
+		int hovers() {
+			return hovers;
+		}
+
+		long sinceHover() {
+			return System.currentTimeMillis() - lastHover;
+		}
+
+		void dispose() {
+			if (text.isDisposed()) return;
+			for (int t : TYPES) text.getDisplay().removeFilter(t, this);
+		}
+
+		@Override
+		public String toString() {
+			return "SWT saw " + (seen.isEmpty() ? "no pointer event" : String.join(", ", seen)) + " (hover events on the text: " + hovers + ")";
+		}
+	}
+
+	/** Whether the text viewer's hover manager is computing a hover's information (on its thread). */
+	static boolean hoverComputing() {
+		return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && "Text Viewer Hover Presenter".equals(t.getName()));
+	}
+
+	/** The class of the hover the viewer asks at an offset for the pointer resting without modifier keys. */
+	static String viewerHover(org.eclipse.jface.text.ITextViewer viewer, int offset) {
+		try {
+			java.lang.reflect.Method m = org.eclipse.jface.text.TextViewer.class.getDeclaredMethod("getTextHover", int.class, int.class);
+			m.setAccessible(true);
+			Object h = m.invoke(viewer, offset, 0);
+			return h == null ? "none" : h.getClass().getName();
+		} catch (ReflectiveOperationException | RuntimeException e) {
+			return "unknown (" + e + ")";
+		}
+	}
+
+	/** What a failure tells of the screen: the visible shells' texts, the hover's answer asked directly, the pointer. */
+	String onScreen(org.eclipse.jface.text.ITextViewer viewer, int offset, String problem) {
+		org.eclipse.swt.custom.StyledText text = viewer.getTextWidget();
+		org.eclipse.swt.widgets.Display d = text.getDisplay();
+		String direct;
+		try {
+			direct = new org.cellwright.editor.CellTextHover().getHoverInfo(viewer, new org.eclipse.jface.text.Region(offset, 0));
+		} catch (RuntimeException e) {
+			direct = e.toString();
+		}
+		return "Visible shells: " + visibleShellTexts() + "; CellTextHover at the offset answers "
+				+ (direct == null ? "nothing" : "'" + abbreviate(direct) + "'") + " (wanted '" + abbreviate(problem) + "')"
+				+ "; the viewer's hover there " + viewerHover(viewer, offset) + "; pointer at " + d.getCursorLocation() + " over "
+				+ d.getCursorControl() + "; text widget on screen at " + text.toDisplay(0, 0) + " " + text.getSize() + "; active shell "
+				+ d.getActiveShell() + "; annotated " + annotated(viewer, "unknownUnit", offset);
+	}
+
+	static String abbreviate(String s) {
+		String one = s.replaceAll("\\s+", " ").strip();
+		return one.length() <= 90 ? one : one.substring(0, 90) + "...";
+	}
+
+	/** The visible shells other than the workbench window, each with the text it shows. */
+	static List<String> visibleShellTexts() {
+		List<String> out = new java.util.ArrayList<>();
+		org.eclipse.swt.widgets.Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
+				: PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		for (org.eclipse.swt.widgets.Shell s : org.eclipse.swt.widgets.Display.getCurrent().getShells()) // (all, children too)
+			if (s.isVisible() && s != main) out.add(s.getBounds() + " '" + abbreviate(shownText(s)) + "'");
+		return out;
 	}
 
 	/** Whether the viewer's annotation model holds the annotation of a marker with the code, covering the offset. */
