@@ -336,11 +336,11 @@ const cellDiagramModule = new FeatureModule(
         rebind(GlspEditLabelUI).to(CellEditLabelUI).inSingletonScope();
         rebind(TYPES.IEditLabelValidator).to(CellEditLabelValidator);
         rebind(FeedbackAwareUpdateModelCommand).to(CellUpdateModelCommand);
-        // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
-        // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         // the server's answer to an edit, read by the client as it comes (CellGLSPClient.unanswered); handled here so that
         // the server sends it (it sends the page only the kinds the page handles) and nothing is logged as unhandled
         onAction(context, EDIT_ANSWERED, () => {});
+        // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
+        // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         onAction(context, ASK_RENAME, (action: any) => {
             askInPage('Rename layer in other files', action.question, 'Rename in every file').then(yes => {
                 if (yes) toServer?.({ kind: RENAME_ANSWERED, isOperation: true, question: action.question, labelId: action.labelId, text: action.text });
