@@ -29,8 +29,6 @@ import {
     RoundedCornerNodeView,
     SelectionService,
     ServerEditLabelValidator,
-    SetDirtyStateAction,
-    DirtyStateChangeReason,
     SetEditValidationResultAction,
     SetViewportAction,
     SelectAction,
@@ -67,6 +65,10 @@ const ASK_RENAME = 'cellwrightAskRename';
 const RENAME_ANSWERED = 'cellwrightRenameAnswered';
 // the IDE's diagram editor opens the page with asks=ide: there the IDE asks (a dialog in the IDE)
 const ASKS = new URLSearchParams(window.location.search).get('asks') === 'ide' ? 'ide' : 'page';
+// each edit the page sends is tagged with its number on the connection, sent right before it, and the server answers
+// the edit with that number once it has handled it (EditAnswer.java; CellGLSPClient.unanswered)
+const EDIT_TAG = 'cellwrightEdit';
+const EDIT_ANSWERED = 'cellwrightEditAnswered';
 
 /**
  * How long the page waits for its server, in one place (ms); each may be given in seconds as a page parameter
@@ -334,6 +336,9 @@ const cellDiagramModule = new FeatureModule(
         rebind(GlspEditLabelUI).to(CellEditLabelUI).inSingletonScope();
         rebind(TYPES.IEditLabelValidator).to(CellEditLabelValidator);
         rebind(FeedbackAwareUpdateModelCommand).to(CellUpdateModelCommand);
+        // the server's answer to an edit, read by the client as it comes (CellGLSPClient.unanswered); handled here so that
+        // the server sends it (it sends the page only the kinds the page handles) and nothing is logged as unhandled
+        onAction(context, EDIT_ANSWERED, () => {});
         // a layer rename that changes other files too (cells there name the layer): the server asks first, the page
         // shows its question (the files and where they name the layer) and, on yes, sends the rename again answered
         onAction(context, ASK_RENAME, (action: any) => {
@@ -523,7 +528,8 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
     /**
      * GLSP's send, but with the connection closed (the server away) nothing is sent: an edit is refused through
      * onRefused (the page says it was not applied), other actions are dropped. GLSP's threw 'GLSPClient is not ready',
-     * and the edit was lost without a word. An edit sent is counted (edits) for the heartbeat.
+     * and the edit was lost without a word. An edit sent is numbered and tagged (EDIT_TAG, sent right before it: the
+     * server answers the edit with its number) and kept unanswered until the answer comes.
      */
     override sendActionMessage(message: ActionMessage): void {
         const action = message.action;
@@ -532,29 +538,33 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
             if (edit) this.onRefused?.(action);
             return;
         }
+        if (!edit) return super.sendActionMessage(message);
+        const number = ++this.sent;
+        super.sendActionMessage({ clientId: message.clientId, action: { kind: EDIT_TAG, edit: number } as Action });
         super.sendActionMessage(message);
-        if (edit) this.edits = { count: this.edits.count + 1, last: action, at: new Date() };
+        this.unanswered.set(number, { action, at: new Date() });
     }
 
-    /** The edits sent on this connection, the last one and when: the heartbeat tells which the server may not have read. */
-    edits: { count: number, last?: Action, at?: Date } = { count: 0 };
+    /** The number of the last edit sent on this connection (numbered from 1 in the order sent). */
+    sent = 0;
 
     /**
-     * The edits the server has answered on this connection: GLSP's server answers an edit it made (an operation, an undo,
-     * a redo) with the new model and its dirty state, whose reason is the edit's kind (SetDirtyStateAction), counted as
-     * it comes, before the page draws it. The server makes the edits in the order sent, so the first answered edits
-     * have all reached it (Heartbeat); an edit it refused or found nothing to do for (an undo with nothing to undo) is
-     * answered otherwise or not at all, and counts as unanswered.
+     * The edits sent on this connection that the server has not answered yet, by number, and when each was sent. The
+     * server answers each edit it handled, made, refused or with nothing to do (an undo with nothing to undo), with the
+     * edit's number (EDIT_ANSWERED: EditAnswer.java), after the update the edit causes and before the page draws it; an
+     * update that results from no edit of this page (the text changed in the text editor or by another program, another
+     * page's edit read from the file, a layout) answers none. Before (session 38) the page counted the server's dirty
+     * states of edits and took the first edits sent for answered by that count: an edit the server refused, or an undo
+     * with nothing to undo, has no such dirty state, and a later edit whose answer had come was named as possibly lost.
      */
-    answered = 0;
-    private static readonly EDIT_ANSWERS: DirtyStateChangeReason[] = ['operation', 'undo', 'redo'];
+    readonly unanswered = new Map<number, { action: Action, at: Date }>();
 
     constructor(options: ConstructorParameters<typeof BaseJsonrpcGLSPClient>[0]) {
         super(options);
         // before GLSP's own listener (the diagram's), which is registered once the diagram is made
         this.onActionMessageNotification(message => {
-            const action = message.action;
-            if (SetDirtyStateAction.is(action) && action.reason && CellGLSPClient.EDIT_ANSWERS.includes(action.reason)) this.answered++;
+            const action = message.action as Action & { edit?: unknown };
+            if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') this.unanswered.delete(action.edit);
         });
     }
 }
@@ -693,15 +703,16 @@ class Heartbeat {
     private timer?: number;
     private stopped = false;
 
-    /** The edits sent before the last question the server answered: those it has read (CellGLSPClient.edits). */
+    /** The number of the last edit sent before the last question the server answered: it has read those (CellGLSPClient.sent). */
     private read = 0;
 
     /**
      * onSilent: when the question not answered was asked, and the edits the server may not have read (sent into a
-     * connection it no longer reads) when there are any: those sent after the last question it answered was asked and
-     * not answered themselves (CellGLSPClient.answered: an edit whose new model came has reached it, and so have those
-     * sent before it). Before (session 37) an edit made less than a heartbeat before the server paused was named even
-     * when its new model had come and was drawn.
+     * connection it no longer reads) when there are any: each edit not answered itself (CellGLSPClient.unanswered: the
+     * server answers each edit it handled with the edit's number) and sent after the last question the server answered
+     * was asked; their number, the last of them and when it was sent. Before (session 37) an edit made less than a
+     * heartbeat before the server paused was named even when its new model had come and was drawn; before session 39 the
+     * answers were counted, not matched to their edits (CellGLSPClient.unanswered).
      */
     constructor(private readonly client: CellGLSPClient,
         private readonly onSilent: (asked: Date, unread?: { count: number, last: Action, at: Date }) => void) {
@@ -727,14 +738,13 @@ class Heartbeat {
                 return;
             }
             this.stop();
-            const edits = this.client.edits;
-            const reached = Math.max(this.read, this.client.answered);
-            this.onSilent(asked, edits.count > reached && edits.last && edits.at
-                ? { count: edits.count - reached, last: edits.last, at: edits.at } : undefined);
+            const unread = [...this.client.unanswered].filter(([number]) => number > this.read).sort(([a], [b]) => a - b);
+            const [, last] = unread[unread.length - 1] ?? [];
+            this.onSilent(asked, last ? { count: unread.length, last: last.action, at: last.at } : undefined);
         }, Math.max(0, due - Date.now()));
         let silent = wait();
         // the server reads in order: its answer says it has read every edit sent before the question
-        const sent = this.client.edits.count;
+        const sent = this.client.sent;
         try {
             await this.client.ping();
             this.read = sent;

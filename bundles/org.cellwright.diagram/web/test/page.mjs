@@ -71,14 +71,14 @@ export async function openDiagram(browser, url, logs, label, beforeLoad) {
 /**
  * The page at url (a page of the diagram server) opened through a proxy of its own (proxy: the server as the page
  * sees it) as openDiagram opens it, with the page parameters given ({ heartbeat: 2 }: &heartbeat=2 added to the url),
- * loaded until the label is drawn and the tool palette is shown, and 1.5 s more for the palette's fit. Returns the
- * proxy (server) and the page.
+ * loaded until the label is drawn and the tool palette is shown, and 1.5 s more for the palette's fit; beforeLoad as
+ * openDiagram's. Returns the proxy (server) and the page.
  */
-export async function openThroughProxy(browser, url, logs, label, parameters = {}) {
+export async function openThroughProxy(browser, url, logs, label, parameters = {}, beforeLoad) {
     const server = await proxy(url);
     const u = new URL(url);
     const added = Object.entries(parameters).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
-    const page = await openDiagram(browser, server.url(u.pathname + u.search + added), logs, label);
+    const page = await openDiagram(browser, server.url(u.pathname + u.search + added), logs, label, beforeLoad);
     await page.locator('.tool-palette').first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(1500);
     return { server, page };
@@ -143,8 +143,9 @@ export function fitChecks(check) {
  * blackhole(on): while on, a connection is accepted and nothing is answered or passed on (a suspended server process,
  * a network that drops the packets); the attempts that reach it are counted too. pause(on): while on, nothing is passed
  * on either way, on the connections open and on those made meanwhile, which stay open (a server process suspended, SIGSTOP;
- * a network that holds the packets); pause(false) passes on what was held, in order (SIGCONT), unless the other end
- * has closed its connection meanwhile. heartbeats() counts the server's answers to GLSP's initialize request that reached
+ * a network that holds the packets); pause('toServer'): only what the page sends is held, what the server sends is
+ * passed on (the server sent it before it stopped reading: an update on its way while the page sends an edit);
+ * pause(false) passes on what was held, in order (SIGCONT), unless the other end has closed its connection meanwhile. heartbeats() counts the server's answers to GLSP's initialize request that reached
  * the proxy (the page's first and each of its heartbeats): the proxy offers the server no compression of the websocket
  * (the page's Sec-WebSocket-Extensions, permessage-deflate, dropped), so the server's frames are read as text.
  */
@@ -161,7 +162,8 @@ export async function proxy(target) {
     let initialized = 0;
     // what was held while paused: the socket it goes to and the bytes
     const held = [];
-    const send = (socket, chunk) => paused ? held.push([socket, chunk]) : socket.write(chunk);
+    // toServer: the bytes go from the page to the server (held by pause('toServer') too)
+    const send = (socket, chunk, toServer) => paused === true || (paused === 'toServer' && toServer) ? held.push([socket, chunk]) : socket.write(chunk);
     let down;
     const sockets = new Set();
     const stop = () => new Promise(resolve => {
@@ -203,7 +205,7 @@ export async function proxy(target) {
                     // the websocket uncompressed (no permessage-deflate offered): what the server sends is read as text
                     chunk = Buffer.from(head.replaceAll(`127.0.0.1:${port}`, to.host).replace(/\r\nSec-WebSocket-Extensions:[^\r]*/i, ''), 'latin1');
                 }
-                slow.then(() => send(server, chunk));
+                slow.then(() => send(server, chunk, true));
             });
             // the end of the last bytes the server sent on this connection, where a chunk may have cut the text in two
             let tail = '';
@@ -213,7 +215,7 @@ export async function proxy(target) {
                     if (at + INITIALIZED.length > tail.length) initialized++;
                 }
                 tail = text.slice(-INITIALIZED.length);
-                send(page, chunk);
+                send(page, chunk, false);
             });
         });
         listener.once('error', reject);
@@ -232,7 +234,7 @@ export async function proxy(target) {
         hold: ms => { holdMs = ms; },
         blackhole: on => { hole = on; },
         pause: on => {
-            paused = on;
+            paused = on === 'toServer' ? on : !!on;
             if (!on) for (const [socket, chunk] of held.splice(0)) if (!socket.destroyed) socket.write(chunk);
         },
         downAtFirstSocket: () => new Promise(resolve => { down = resolve; })

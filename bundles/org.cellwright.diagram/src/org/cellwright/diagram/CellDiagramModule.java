@@ -56,6 +56,10 @@ public class CellDiagramModule extends DiagramModule {
 	protected void configureActionHandlers(MultiBinding<org.eclipse.glsp.server.actions.ActionHandler> binding) {
 		super.configureActionHandlers(binding);
 		binding.add(TextChanged.Handler.class);
+		// each edit of the page answered by the number it was tagged with (EditAnswer)
+		binding.add(EditAnswer.TagHandler.class);
+		binding.rebind(org.eclipse.glsp.server.operations.OperationActionHandler.class, EditAnswer.Operations.class);
+		binding.rebind(org.eclipse.glsp.server.features.undoredo.UndoRedoActionHandler.class, EditAnswer.UndoRedo.class);
 	}
 
 	@Override

@@ -213,6 +213,78 @@ class CellDiagramServerTest {
 		}
 	}
 
+	/**
+	 * Each edit the page tags with its number (cellwrightEdit, sent right before it) is answered with that number
+	 * (cellwrightEditAnswered) once the server has handled it, after the edit's update: an operation it made, one it
+	 * refused (a material in use) and an undo with nothing to undo alike; the update that follows the file written by
+	 * another program answers no edit. Before (session 38) nothing named the edit an update answered: the page counted
+	 * the dirty states of edits, which a refused edit and an undo with nothing to undo do not have.
+	 */
+	@Test
+	void eachTaggedEditIsAnsweredWithItsNumberAndAnUpdateForNoEditAnswersNone(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		java.nio.file.Files.copy(example(), file);
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, file.toString(), "cellwrightEditAnswered");
+			computedBounds(ws, requestedBoundsRevision(in));
+			List<String> seen = new java.util.ArrayList<>();
+			// an operation made: its dirty state (reason operation), then its answer
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":7}");
+			process(ws, "{\"kind\":\"createNode\",\"isOperation\":true,\"elementTypeId\":\"node:material\",\"args\":{}}");
+			JsonObject bounds = until(in, seen, "requestBounds", null);
+			until(in, seen, "cellwrightEditAnswered", null);
+			computedBounds(ws, revision(bounds));
+			assertTrue(seen.indexOf("setDirtyState:operation") >= 0 && seen.indexOf("setDirtyState:operation") < seen.indexOf("cellwrightEditAnswered:7"),
+					"the answer after the edit's update: " + seen);
+			// the file written by another program: its update answers no edit
+			java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file) + "\nmaterial Outside is solid-electrolyte {\n}\n");
+			bounds = until(in, seen, "requestBounds", "material:Outside");
+			computedBounds(ws, revision(bounds));
+			until(in, seen, "updateModel", "material:Outside");
+			// a Delete the server refuses (LPSCl is used by a layer) and an undo with nothing to undo (the history went
+			// with the text read again): each answered with its number
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":8}");
+			process(ws, "{\"kind\":\"deleteElement\",\"isOperation\":true,\"elementIds\":[\"material:LPSCl\"]}");
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":9}");
+			process(ws, "{\"kind\":\"glspUndo\"}");
+			until(in, seen, "cellwrightEditAnswered", "\"edit\":9");
+			assertEquals(List.of("cellwrightEditAnswered:7", "cellwrightEditAnswered:8", "cellwrightEditAnswered:9"),
+					seen.stream().filter(k -> k.startsWith("cellwrightEditAnswered")).toList(), "the answers, in order: " + seen);
+			String text = java.nio.file.Files.readString(file);
+			assertTrue(text.contains("material LPSCl") && text.contains("material1") && text.contains("material Outside"), text);
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/** The revision of the graph of a requestBounds action. */
+	static int revision(JsonObject requestBounds) {
+		JsonObject root = requestBounds.getAsJsonObject("newRoot");
+		return root.has("revision") ? root.get("revision").getAsInt() : 0;
+	}
+
+	/** Sends the action (JSON) as the page's client c1. */
+	static void process(WebSocket ws, String action) throws Exception {
+		send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":" + action + "}}");
+	}
+
+	/**
+	 * The next action of the kind (whose JSON holds {@code text}, if given), each action received on the way noted in
+	 * {@code seen} as kind (setDirtyState:reason, cellwrightEditAnswered:number).
+	 */
+	static JsonObject until(BlockingQueue<JsonObject> in, List<String> seen, String kind, String text) throws Exception {
+		JsonObject m = next(in, x -> {
+			if (!"process".equals(str(x, "method"))) return false;
+			JsonObject a = x.getAsJsonObject("params").getAsJsonObject("action");
+			String k = str(a, "kind");
+			seen.add(k + ("setDirtyState".equals(k) ? ":" + str(a, "reason") : "cellwrightEditAnswered".equals(k) ? ":" + a.get("edit").getAsInt() : ""));
+			return kind.equals(k) && (text == null || a.toString().contains(text));
+		});
+		return m.getAsJsonObject("params").getAsJsonObject("action");
+	}
+
 	/** The client's answer to requestBounds (nothing measured: the server keeps its own sizes). */
 	static void computedBounds(WebSocket ws, int revision) throws Exception {
 		send(ws, "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":"
@@ -229,12 +301,17 @@ class CellDiagramServerTest {
 
 	/** initialize, initializeClientSession, then requestModel of {@code file}. */
 	static void requestModel(WebSocket ws, BlockingQueue<JsonObject> in, String file) throws Exception {
+		requestModel(ws, in, file, null);
+	}
+
+	/** requestModel, the client handling the action kind {@code alsoHandled} too (the server sends it only then), if given. */
+	static void requestModel(WebSocket ws, BlockingQueue<JsonObject> in, String file, String alsoHandled) throws Exception {
 		{
 			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"applicationId\":\"test\",\"protocolVersion\":\"1.0.0\"}}");
 			JsonObject init = next(in, m -> m.has("id") && m.get("id").getAsInt() == 1);
 			assertEquals("1.0.0", init.getAsJsonObject("result").get("protocolVersion").getAsString(), init.toString());
 			send(ws, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initializeClientSession\",\"params\":{\"clientSessionId\":\"c1\",\"diagramType\":\""
-					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\",\"setEditValidationResult\"]}}");
+					+ CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"requestBounds\",\"setModel\",\"updateModel\",\"setDirtyState\",\"status\",\"message\",\"setEditValidationResult\"" + (alsoHandled == null ? "" : ",\"" + alsoHandled + "\"") + "]}}");
 			next(in, m -> m.has("id") && m.get("id").getAsInt() == 2);
 			JsonObject options = new JsonObject();
 			options.addProperty("sourceUri", file);

@@ -297,6 +297,22 @@ class DiagramPageTest {
 	}
 
 	/**
+	 * The page matches each edit to the server's answer to it, one to one (web/test/diagram-edit-answers.test.mjs, the
+	 * page through the proxy, heartbeat=4 and heartbeat-timeout=4): an update the server sends for no edit of the page
+	 * (the file written by another program) that reaches the page while its Delete is held on the way to the server
+	 * answers no edit, and the waiting line names the Delete; of a Delete the server refuses (LPSCl, used by a layer), a
+	 * Delete it makes (FirstCycle) and a Delete sent after the server paused, only the last is named ("The delete made
+	 * at HH:MM:SS may not have reached the server"). Before (session 38) the page counted the server's dirty states of
+	 * edits and named "2 edits" there. The file is written back as it was after each. Screenshot of the waiting line
+	 * naming the one edit in target/diagram-edit-answers.png.
+	 */
+	@Test
+	void theWaitingLineNamesTheEditsTheServerDidNotAnswerNotThoseAnUpdateForAnotherChangeOrARefusalAnswered(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = pageTestOnTheExample(dir, "diagram-edit-answers", "diagram-edit-answers.png");
+		assertTheExampleUnchanged(file, "the file written back after each held Delete");
+	}
+
+	/**
 	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
 	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
 	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
