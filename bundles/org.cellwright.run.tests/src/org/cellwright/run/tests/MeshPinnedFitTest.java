@@ -56,7 +56,7 @@ class MeshPinnedFitTest {
 					repeat 4 { discharge at 0.3 C until 2.8 V for 900 s  rest for 1800 s }
 				}
 				experiment X { cell Cold protocol Pulses expect discharge-capacity of cycle 1 = 0.06 mAh/cm2 within 0.01 mAh/cm2 }
-				fit F { estimate NCM811.diffusivity-drop-decades between 2 and 4 from 3.05  target X expectations }
+				fit F { estimate NCM811.exchange-current-density between 0.1 mA/cm2 and 0.6 mA/cm2 from 0.249 mA/cm2  target X expectations }
 				""");
 		CellFiles loaded = CellFiles.load(CellFiles.withSiblings(f));
 		assertFalse(loaded.hasErrors(), loaded.problems().toString());
@@ -89,7 +89,7 @@ class MeshPinnedFitTest {
 		};
 		Fits.Stored s = Fits.run(Fits.of(loaded, f, "F").get(0), f, new RunStore(tmp.resolve("fits")), null,
 				FitOptions.defaults().withMaxEvaluations(8), recording, new Cancel(), new Fits.Listener() {});
-		assertTrue(evaluations.size() >= 3, "evaluations: " + evaluations);
+		assertTrue(evaluations.size() >= 2, "evaluations: " + evaluations);
 		// the first, on the 20 x 20 the solver chose, is re-run on 48 x 40; every later one runs on 48 x 40, set
 		assertEquals(new Evaluation("20 x 20", true, true, "48 x 40"), evaluations.get(0), "the first evaluation: " + evaluations);
 		for (Evaluation e : evaluations.subList(1, evaluations.size()))
