@@ -97,6 +97,7 @@ class MeshPinnedFitTest {
 		JsonObject fit = JsonParser.parseString(Files.readString(s.folder().resolve("fit.json"))).getAsJsonObject();
 		JsonObject mesh = fit.getAsJsonArray("targets").get(0).getAsJsonObject().getAsJsonObject("mesh");
 		assertNotNull(mesh, "fit.json says which mesh: " + fit.getAsJsonArray("targets"));
+		System.out.println("MeshPinnedFitTest: " + evaluations.size() + " evaluations " + evaluations + "; fit.json targets[0].mesh " + mesh);
 		assertEquals(48, mesh.get("particle_nodes").getAsInt());
 		assertEquals(40, mesh.get("cathode_nodes").getAsInt());
 		assertTrue(mesh.get("why").getAsString().startsWith("the first evaluation's: re-run on 48 x 40 (the capacity's mesh error estimated at"),
