@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -39,6 +41,11 @@ import org.cellwright.run.Sweeps;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.output.SummaryKeys;
+
+import com.google.gson.JsonObject;
 
 /**
  * Runs a {@code fit} of a .cell file: its estimates become sweep-style overrides of the target experiments, searched
@@ -111,7 +118,7 @@ public final class FitRunner {
 	}
 
 	/** Per target (by its index in the plan): the mesh its first evaluation decided, once it has. */
-	private final Map<Integer, java.util.concurrent.CompletableFuture<Mesh>> meshes = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Integer, CompletableFuture<Mesh>> meshes = new ConcurrentHashMap<>();
 
 	/** The mesh each target's evaluations ran on, by experiment, in the plan's order (none for a liquid-electrolyte target, or before any evaluation). */
 	public Map<String, Mesh> meshes(Plan plan) {
@@ -125,31 +132,31 @@ public final class FitRunner {
 
 	/** The mesh target i's first evaluation decided, or null (not decided yet). */
 	private Mesh pinned(int i) {
-		java.util.concurrent.CompletableFuture<Mesh> f = meshes.get(i);
+		CompletableFuture<Mesh> f = meshes.get(i);
 		return f != null && f.isDone() ? f.getNow(null) : null;
 	}
 
 	/** The unit on {@code mesh} as a solver block that sets it gives (not re-run, not chosen again); a DFN unit as it is. */
 	static RunUnit on(RunUnit unit, Mesh mesh) {
 		if (mesh == null || unit.inputs() == null) return unit;
-		org.cellwright.solver.input.json.ResolvedInputs in = unit.inputs();
-		return unit.withInputs(new org.cellwright.solver.input.json.ResolvedInputs(in.provenance().withMeshFromProtocol(false), in.cell(),
+		ResolvedInputs in = unit.inputs();
+		return unit.withInputs(new ResolvedInputs(in.provenance().withMeshFromProtocol(false), in.cell(),
 				in.protocol(), in.settings().toBuilder().particleNodes(mesh.particleNodes()).cathodeNodes(mesh.cathodeNodes()).build(),
 				in.expectations(), in.measured()));
 	}
 
 	/** The mesh an evaluation's result is on, and why: the re-run's where it was re-run and that was taken, else its own. */
 	private static Mesh meshOf(RunUnit unit, RunWriter.Outcome o) {
-		org.cellwright.solver.input.SolverSettings s = unit.inputs().settings();
-		com.google.gson.JsonObject r = o.summary() == null ? null
-				: o.summary().json().get(org.cellwright.solver.output.SummaryKeys.MESH_RERUN) instanceof com.google.gson.JsonObject j ? j : null;
-		if (r != null && r.get(org.cellwright.solver.output.SummaryKeys.MR_STATUS) != null
-				&& List.of("COMPLETED", "SHORT_CIRCUIT").contains(r.get(org.cellwright.solver.output.SummaryKeys.MR_STATUS).getAsString())) {
-			com.google.gson.JsonObject fine = r.getAsJsonObject(org.cellwright.solver.output.SummaryKeys.MR_FINE);
-			Mesh m = new Mesh(fine.get(org.cellwright.solver.output.SummaryKeys.MR_PARTICLE_NODES).getAsInt(),
-					fine.get(org.cellwright.solver.output.SummaryKeys.MR_CATHODE_NODES).getAsInt(), null);
+		SolverSettings s = unit.inputs().settings();
+		JsonObject r = o.summary() == null ? null
+				: o.summary().json().get(SummaryKeys.MESH_RERUN) instanceof JsonObject j ? j : null;
+		if (r != null && r.get(SummaryKeys.MR_STATUS) != null
+				&& List.of("COMPLETED", "SHORT_CIRCUIT").contains(r.get(SummaryKeys.MR_STATUS).getAsString())) {
+			JsonObject fine = r.getAsJsonObject(SummaryKeys.MR_FINE);
+			Mesh m = new Mesh(fine.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt(),
+					fine.get(SummaryKeys.MR_CATHODE_NODES).getAsInt(), null);
 			return new Mesh(m.particleNodes(), m.cathodeNodes(), "the first evaluation's: re-run on " + m.text() + " ("
-					+ r.get(org.cellwright.solver.output.SummaryKeys.MR_REASON).getAsString() + "); every evaluation on it, none re-run");
+					+ r.get(SummaryKeys.MR_REASON).getAsString() + "); every evaluation on it, none re-run");
 		}
 		Mesh m = new Mesh(s.particleNodes(), s.cathodeNodes(), null);
 		return new Mesh(m.particleNodes(), m.cathodeNodes(), unit.provenance().meshChosenBySolver()
@@ -165,8 +172,8 @@ public final class FitRunner {
 	private RunWriter.Outcome simulate(int i, RunUnit unit, Path folder) throws IOException {
 		if (unit.inputs() == null) return simulate(unit, folder); // a liquid-electrolyte cell: its mesh is its own, never re-run
 		while (true) {
-			java.util.concurrent.CompletableFuture<Mesh> mine = new java.util.concurrent.CompletableFuture<>();
-			java.util.concurrent.CompletableFuture<Mesh> first = meshes.putIfAbsent(i, mine);
+			CompletableFuture<Mesh> mine = new CompletableFuture<>();
+			CompletableFuture<Mesh> first = meshes.putIfAbsent(i, mine);
 			if (first == null) { // the first evaluation of the target: its mesh is every other's
 				try {
 					RunWriter.Outcome o = simulate(unit, folder);
@@ -184,7 +191,7 @@ public final class FitRunner {
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				throw new IOException("simulation of " + unit.name() + " interrupted", e);
-			} catch (java.util.concurrent.ExecutionException e) {
+			} catch (ExecutionException e) {
 				throw new IOException(e.getCause());
 			}
 			if (m != null) return simulate(on(unit, m), folder);
