@@ -38,7 +38,18 @@ class MeshRerunCliTest {
 		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "0.1.0 (session 37)", "2026-12-06T12:00:00Z"),
 				Sung2023Parameters.cell6Full(65e6, 241.15), p, SolverSettings.defaults());
 		JsonObject j = InputsJson.toJson(in);
-		j.getAsJsonObject("provenance").remove(InputsJson.MESH_FROM_PROTOCOL); // as a version before session 38 wrote it
+		// as session 38 wrote it (the flag in the provenance): re-run, and the results line names the coarse run's folder
+		JsonObject session38 = j.deepCopy();
+		session38.getAsJsonObject("provenance").addProperty(InputsJson.MESH_FROM_PROTOCOL, true);
+		Path recorded = tmp.resolve("s38").resolve("inputs.json");
+		InputsJson.write(session38, recorded);
+		Result r38 = cli("run", recorded.toString(), "--out", tmp.resolve("again38").toString());
+		assertEquals(0, r38.rc(), r38.out() + r38.err());
+		assertTrue(r38.out().contains("INFO: note: re-run on the 48 x 40 mesh"), r38.out());
+		assertTrue(r38.out().lines().anyMatch(l -> l.matches("  results: .*/ \\(report\\.html, timeseries\\.csv, cycles\\.csv, summary\\.json,"
+				+ " checks\\.json, inputs\\.json, mechanism-map\\.csv, coarse-mesh/\\)")), "the results line names coarse-mesh/: " + r38.out());
+		// as a version before session 38 wrote it: no word on who chose
+		j.getAsJsonObject("provenance").remove(InputsJson.MESH_FROM_PROTOCOL);
 		assertNull(j.getAsJsonObject("solver_settings").get(InputsJson.MESH_FROM_PROTOCOL), "the solver's choice: no word in the hash");
 		Path old = tmp.resolve("old").resolve("inputs.json");
 		InputsJson.write(j, old);
