@@ -305,10 +305,13 @@ public class RunCommand extends CliCommand {
 		Summary.Run run = s.run();
 		if (run != null && run.partial() && run.interruption() != null) o.println("  PARTIAL: " + run.interruption());
 		if (r.change() != null && !r.change().isEmpty()) o.println("  change: " + r.change());
-		// mechanism-map.csv where the run wrote one (a solid-state cell's; not a liquid-electrolyte cell's)
-		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s%s)%n", Problem.display(r.folder()) + "/",
+		// mechanism-map.csv where the run wrote one (a solid-state cell's; not a liquid-electrolyte cell's); the run on
+		// the mesh the solver chose where it was re-run on a finer one (MeshRerun; session 39: not listed before). A
+		// re-run cancelled names its fine-mesh/ in the PARTIAL line above.
+		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s%s%s)%n", Problem.display(r.folder()) + "/",
 				r.unit().dfn() != null ? DfnInputs.FILE_NAME : RunFiles.INPUTS,
-				Files.isRegularFile(r.folder().resolve(RunFiles.MECHANISM_MAP)) ? ", " + RunFiles.MECHANISM_MAP : "");
+				Files.isRegularFile(r.folder().resolve(RunFiles.MECHANISM_MAP)) ? ", " + RunFiles.MECHANISM_MAP : "",
+				Files.isDirectory(r.folder().resolve(RunFiles.COARSE_MESH)) ? ", " + RunFiles.COARSE_MESH + "/" : "");
 	}
 
 	private static String num(double v, String fmt) {

@@ -36,9 +36,9 @@ import com.google.gson.JsonPrimitive;
  */
 final class MeshRerun {
 	/** The folder in a run folder of the run on the mesh the solver chose, when it was re-run. */
-	static final String COARSE = "coarse-mesh";
+	static final String COARSE = RunFiles.COARSE_MESH;
 	/** The folder the re-run is written into; left in the run folder where the re-run did not complete. */
-	static final String FINE = "fine-mesh";
+	static final String FINE = RunFiles.FINE_MESH;
 
 	private final Simulation.MeshEstimate mesh;
 	private final JsonObject coarse;

@@ -69,7 +69,9 @@ public final class RunWriter {
 
 	/**
 	 * SHA-256 of the resolved inputs without their provenance and record of checks and measurement (the same inputs give
-	 * the same hash, as before those were kept), in hex.
+	 * the same hash, as before those were kept), in hex. Who chose the mesh is in it where the mesh does not say it
+	 * ({@code solver_settings.mesh_from_protocol}, {@link InputsJson#MESH_FROM_PROTOCOL}): a run on the mesh the solver chose
+	 * may be re-run on a finer one ({@link MeshRerun}), one on the same mesh set in its solver block is not (session 39).
 	 */
 	public static String hash(ResolvedInputs in) {
 		JsonObject j = InputsJson.solverJson(in); // the record of checks and measurement is not what the solver takes

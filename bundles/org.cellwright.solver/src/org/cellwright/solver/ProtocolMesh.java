@@ -23,6 +23,22 @@ public final class ProtocolMesh {
     }
 
     /**
+     * Whether the settings' particle shells and cathode control volumes are those the solver chooses for this cell and
+     * protocol (what {@link #resolve} gives settings that leave both to it): true for settings that leave them to it,
+     * and for a mesh set to what it would choose. What a run's record without a word on who chose its mesh is read as
+     * (an inputs.json written before session 38: the mesh was then either chosen, and so the choice, or set; session 39),
+     * and what the inputs' hash needs a word for where the record says otherwise (InputsJson, {@code mesh_from_protocol}).
+     */
+    public static boolean isChoice(SolverSettings settings, CellSpec cell, ProtocolSpec protocol) {
+        List<StepSpec> steps = steps(protocol);
+        SolverSettings given = CathodeVolumes.resolve(ParticleShells.resolve(settings, cell, steps), cell, steps);
+        SolverSettings chosen = CathodeVolumes.resolve(ParticleShells.resolve(settings.toBuilder()
+                .particleNodes(SolverSettings.PARTICLE_NODES_FROM_PROTOCOL).cathodeNodes(SolverSettings.CATHODE_NODES_FROM_PROTOCOL).build(),
+                cell, steps), cell, steps);
+        return given.particleNodes() == chosen.particleNodes() && given.cathodeNodes() == chosen.cathodeNodes();
+    }
+
+    /**
      * The protocol's steps as the run takes them (its repeats expanded: {@link ProtocolSpec#flatten}), the one flattening
      * the choices made before a run read; null without a protocol, or for one the validator refuses (more than
      * {@link ProtocolSpec#MAX_STEPS} steps), where each choice takes its bound.

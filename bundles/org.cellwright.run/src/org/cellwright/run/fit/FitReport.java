@@ -41,6 +41,12 @@ public final class FitReport {
 	public static final String FITTED = "fitted.cell";
 	/** Beside fit.json: the targets simulated at the start values and at the fitted values (one run folder per experiment). */
 	public static final String BEFORE = "before", AFTER = "after";
+	/**
+	 * The member of a target in fit.json: the mesh every evaluation of it ran on ({@code particle_nodes}, {@code
+	 * cathode_nodes}) and {@code why} (the first evaluation's: FitRunner.Mesh; session 39); absent for a
+	 * liquid-electrolyte target and in a fit.json written before.
+	 */
+	public static final String MESH = "mesh";
 
 	public static JsonObject json(FitRunner.Plan plan, FitResult r, double seconds) {
 		JsonObject o = new JsonObject();
@@ -238,8 +244,24 @@ public final class FitReport {
 
 	/** Writes fit.json and fitted.cell into {@code folder}. */
 	public static void write(Path folder, Path cellFile, FitRunner.Plan plan, FitResult r, double seconds) throws IOException {
+		write(folder, cellFile, plan, r, seconds, java.util.Map.of());
+	}
+
+	/** Writes fit.json, with the mesh each target's evaluations ran on ({@link FitRunner#meshes}), and fitted.cell into {@code folder}. */
+	public static void write(Path folder, Path cellFile, FitRunner.Plan plan, FitResult r, double seconds,
+			java.util.Map<String, FitRunner.Mesh> meshes) throws IOException {
 		Files.createDirectories(folder);
-		Atomic.writeString(folder.resolve(JSON), new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json(plan, r, seconds)));
+		JsonObject j = json(plan, r, seconds);
+		for (com.google.gson.JsonElement t : j.getAsJsonArray("targets")) {
+			FitRunner.Mesh m = meshes.get(t.getAsJsonObject().get("experiment").getAsString());
+			if (m == null) continue; // a liquid-electrolyte target (its own mesh), or none evaluated
+			JsonObject mesh = new JsonObject();
+			mesh.addProperty("particle_nodes", m.particleNodes());
+			mesh.addProperty("cathode_nodes", m.cathodeNodes());
+			mesh.addProperty("why", m.why());
+			t.getAsJsonObject().add(MESH, mesh);
+		}
+		Atomic.writeString(folder.resolve(JSON), new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(j));
 		Atomic.writeString(folder.resolve(FITTED), fittedText(cellFile, plan, r));
 	}
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -39,6 +41,11 @@ import org.cellwright.run.Sweeps;
 import org.cellwright.run.folder.CsvTable;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.solver.ProgressListener;
+import org.cellwright.solver.input.SolverSettings;
+import org.cellwright.solver.input.json.ResolvedInputs;
+import org.cellwright.solver.output.SummaryKeys;
+
+import com.google.gson.JsonObject;
 
 /**
  * Runs a {@code fit} of a .cell file: its estimates become sweep-style overrides of the target experiments, searched
@@ -92,6 +99,103 @@ public final class FitRunner {
 	public FitRunner on(org.cellwright.run.RunExecutor executor) {
 		this.engine = executor;
 		return this;
+	}
+
+	/**
+	 * The mesh every evaluation of a target runs on (particle shells x cathode control volumes) and why: the first
+	 * evaluation's, the mesh its result is on (the solver's choice, a finer one it was re-run on, or the solver block's).
+	 * A run on the mesh the solver chose is re-run on a finer one where its capacity may miss the target ({@code
+	 * RunWriter}, session 38), and the solver's choice itself depends on the cell: a fit whose target's evaluations
+	 * switched mesh between its points would see the mesh's error as a jump of its objective. So the first evaluation of
+	 * each target decides, and every later one (the search's, the before and after runs') runs on that mesh as set in a
+	 * solver block: not re-run, nor chosen again (session 39). {@code fit.json} records it per target.
+	 */
+	public record Mesh(int particleNodes, int cathodeNodes, String why) {
+		/** "48 x 40": shells x volumes, as the run's messages say a mesh. */
+		public String text() {
+			return particleNodes + " x " + cathodeNodes;
+		}
+	}
+
+	/** Per target (by its index in the plan): the mesh its first evaluation decided, once it has. */
+	private final Map<Integer, CompletableFuture<Mesh>> meshes = new ConcurrentHashMap<>();
+
+	/** The mesh each target's evaluations ran on, by experiment, in the plan's order (none for a liquid-electrolyte target, or before any evaluation). */
+	public Map<String, Mesh> meshes(Plan plan) {
+		Map<String, Mesh> out = new LinkedHashMap<>();
+		for (int i = 0; i < plan.targets().size(); i++) {
+			Mesh m = pinned(i);
+			if (m != null) out.put(plan.targets().get(i).experiment().getName(), m);
+		}
+		return out;
+	}
+
+	/** The mesh target i's first evaluation decided, or null (not decided yet). */
+	private Mesh pinned(int i) {
+		CompletableFuture<Mesh> f = meshes.get(i);
+		return f != null && f.isDone() ? f.getNow(null) : null;
+	}
+
+	/** The unit on {@code mesh} as a solver block that sets it gives (not re-run, not chosen again); a DFN unit as it is. */
+	static RunUnit on(RunUnit unit, Mesh mesh) {
+		if (mesh == null || unit.inputs() == null) return unit;
+		ResolvedInputs in = unit.inputs();
+		return unit.withInputs(new ResolvedInputs(in.provenance().withMeshFromProtocol(false), in.cell(),
+				in.protocol(), in.settings().toBuilder().particleNodes(mesh.particleNodes()).cathodeNodes(mesh.cathodeNodes()).build(),
+				in.expectations(), in.measured()));
+	}
+
+	/** The mesh an evaluation's result is on, and why: the re-run's where it was re-run and that was taken, else its own. */
+	private static Mesh meshOf(RunUnit unit, RunWriter.Outcome o) {
+		SolverSettings s = unit.inputs().settings();
+		JsonObject r = o.summary() == null ? null
+				: o.summary().json().get(SummaryKeys.MESH_RERUN) instanceof JsonObject j ? j : null;
+		if (r != null && r.get(SummaryKeys.MR_STATUS) != null
+				&& List.of("COMPLETED", "SHORT_CIRCUIT").contains(r.get(SummaryKeys.MR_STATUS).getAsString())) {
+			JsonObject fine = r.getAsJsonObject(SummaryKeys.MR_FINE);
+			Mesh m = new Mesh(fine.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt(),
+					fine.get(SummaryKeys.MR_CATHODE_NODES).getAsInt(), null);
+			return new Mesh(m.particleNodes(), m.cathodeNodes(), "the first evaluation's: re-run on " + m.text() + " ("
+					+ r.get(SummaryKeys.MR_REASON).getAsString() + "); every evaluation on it, none re-run");
+		}
+		Mesh m = new Mesh(s.particleNodes(), s.cathodeNodes(), null);
+		return new Mesh(m.particleNodes(), m.cathodeNodes(), unit.provenance().meshChosenBySolver()
+				? "the first evaluation's: the solver's choice at the start values; every evaluation on it, neither chosen again nor re-run"
+				: "set in the solver block");
+	}
+
+	/**
+	 * Target i's unit simulated on the mesh its first evaluation decided ({@link Mesh}); the first decides it (the others
+	 * of that target wait for it: the first point of a search is evaluated before its next ones, and a Jacobian's points
+	 * are queued after it).
+	 */
+	private RunWriter.Outcome simulate(int i, RunUnit unit, Path folder) throws IOException {
+		if (unit.inputs() == null) return simulate(unit, folder); // a liquid-electrolyte cell: its mesh is its own, never re-run
+		while (true) {
+			CompletableFuture<Mesh> mine = new CompletableFuture<>();
+			CompletableFuture<Mesh> first = meshes.putIfAbsent(i, mine);
+			if (first == null) { // the first evaluation of the target: its mesh is every other's
+				try {
+					RunWriter.Outcome o = simulate(unit, folder);
+					mine.complete(meshOf(unit, o));
+					return o;
+				} catch (IOException | RuntimeException | Error e) {
+					meshes.remove(i, mine);
+					mine.complete(null); // another evaluation decides
+					throw e;
+				}
+			}
+			Mesh m;
+			try {
+				m = first.get();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("simulation of " + unit.name() + " interrupted", e);
+			} catch (ExecutionException e) {
+				throw new IOException(e.getCause());
+			}
+			if (m != null) return simulate(on(unit, m), folder);
+		}
 	}
 
 	private RunWriter.Outcome simulate(RunUnit unit, Path folder) throws IOException {
@@ -288,7 +392,8 @@ public final class FitRunner {
 		for (int i = 0; i < units.size(); i++) {
 			Target t = plan.targets().get(i);
 			RunUnit unit = units.get(i);
-			parts.add(executor.submit(() -> evaluated(t, unit, reading)));
+			int target = i;
+			parts.add(executor.submit(() -> evaluated(target, t, unit, reading)));
 		}
 		List<T> r = new ArrayList<>();
 		try {
@@ -301,12 +406,12 @@ public final class FitRunner {
 	}
 
 	/** One target's simulation (in a scratch folder, through the pipeline's {@link RunWriter}) and what it adds. */
-	private <T> List<T> evaluated(Target t, RunUnit unit, TargetReading<T> reading) throws IOException {
+	private <T> List<T> evaluated(int i, Target t, RunUnit unit, TargetReading<T> reading) throws IOException {
 		List<T> r = new ArrayList<>();
 		Files.createDirectories(scratch);
 		Path folder = Files.createTempDirectory(scratch, "eval-");
 		try {
-			RunWriter.Outcome o = simulate(unit, folder);
+			RunWriter.Outcome o = simulate(i, unit, folder); // on the mesh the target's first evaluation decided
 			simulations.incrementAndGet();
 			if (o.error() != null) throw new IOException("simulation of " + unit.name() + " failed: " + o.error().getMessage(), o.error());
 			reading.add(r, t, unit, folder, () -> {
@@ -333,6 +438,7 @@ public final class FitRunner {
 	 */
 	public void keep(Plan plan, double[] p, Path folder) throws IOException {
 		List<RunUnit> units = units(plan, p);
+		for (int i = 0; i < units.size(); i++) units.set(i, on(units.get(i), pinned(i))); // on the mesh of the fit's evaluations
 		try (RunExecutor pool = RunExecutor.local(Runtime.getRuntime().availableProcessors())) {
 			List<Future<RunWriter.Outcome>> fs = new ArrayList<>();
 			for (int i = 0; i < units.size(); i++) {

@@ -145,7 +145,7 @@ public final class Fits {
 				throw e;
 			}
 			double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-			FitReport.write(slot.writing(), cellFile, plan, r, seconds);
+			FitReport.write(slot.writing(), cellFile, plan, r, seconds, runner.meshes(plan));
 			listener.fitted(plan, r, seconds);
 			if (r.status() == FitResult.Status.CANCELLED) {
 				// what the search found is kept; the targets before and after would be stopped by the same cancel

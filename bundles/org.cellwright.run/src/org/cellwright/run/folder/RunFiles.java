@@ -23,6 +23,13 @@ public final class RunFiles {
 	public static final String MEASURED = "measured.bdf.csv",
 			MEASURED_COMPARISON = org.cellwright.lang.expectations.Metric.MEASURED_COMPARISON_FILE;
 
+	/**
+	 * Folders in a run folder of a run re-run on a finer mesh (MeshRerun, session 38): the run on the mesh the solver
+	 * chose (its timeseries.csv, cycles.csv and summary.json) once the re-run was taken; the re-run up to where it ended
+	 * where it was not (cancelled, failed).
+	 */
+	public static final String COARSE_MESH = "coarse-mesh", FINE_MESH = "fine-mesh";
+
 	/** What a fit leaves in its folder ({@code <fit>/<id>/}, no row in runs.csv): its estimates (FitReport). */
 	public static final String FIT = "fit.json";
 

@@ -96,7 +96,12 @@ public final class InputsJson {
         root.add("provenance", p);
         root.add("cell", cell(in.cell()));
         root.add("protocol", protocol(in.protocol()));
-        root.add("solver_settings", settings(in.settings()));
+        JsonObject settings = settings(in.settings());
+        // who chose the mesh, where the mesh does not say it: in the hash, so that runs that behave differently differ
+        boolean chosen = in.provenance().meshChosenBySolver();
+        if (chosen != org.cellwright.solver.ProtocolMesh.isChoice(in.settings(), in.cell(), in.protocol()))
+            settings.addProperty(MESH_FROM_PROTOCOL, chosen);
+        root.add("solver_settings", settings);
         if (in.expectations() != null) root.add(EXPECTATIONS, expectations(in.expectations()));
         if (in.measured() != null) root.add(MEASURED, measured(in.measured()));
         return root;
@@ -117,8 +122,15 @@ public final class InputsJson {
 
     /**
      * The member of {@code provenance} saying whether the solver chose the particle shells and cathode volumes for the
-     * protocol (the solver block set neither: {@link ResolvedInputs.Provenance#meshFromProtocol}); outside the hash (the
-     * same mesh runs the same); absent in an inputs.json written before session 38 and for inputs not from a .cell file.
+     * protocol (the solver block set neither: {@link ResolvedInputs.Provenance#meshFromProtocol}), written for every run
+     * since session 38 (absent before). A run on the mesh the solver chose whose capacity that mesh may miss is re-run on a
+     * finer one, a run on a mesh set is not, so the flag is part of the inputs' hash (session 39; session 38 kept it
+     * outside, and a solver block setting 20 x 20 hashed as the default that chose 20 x 20): where the mesh does not say
+     * it, the member of {@code solver_settings} of the same name says it too. The mesh says it where it is not what the
+     * solver chooses for the cell and protocol (set, then) or is and was chosen ({@link org.cellwright.solver.ProtocolMesh#isChoice});
+     * so {@code solver_settings.mesh_from_protocol} is written only for a mesh set to what the solver would choose
+     * ({@code false}) or chosen by an earlier rule ({@code true}), and the hash of every other run, every run made
+     * before, is unchanged. Read: {@code solver_settings}'s, else {@code provenance}'s, else derived from the mesh as above.
      */
     public static final String MESH_FROM_PROTOCOL = "mesh_from_protocol";
 
@@ -534,12 +546,15 @@ public final class InputsJson {
                     optString(p, "provenance", "source_file"), line == null ? 0 : line,
                     optString(p, "provenance", "cellwright_version"), optString(p, "provenance", "created"),
                     optStrings(p, "provenance", PROTOCOLS), optBoolean(p, "provenance", MESH_FROM_PROTOCOL));
+            JsonObject settingsJson = object(member(root, "", "solver_settings"), "solver_settings");
+            Boolean meshFromProtocol = optBoolean(settingsJson, "solver_settings", MESH_FROM_PROTOCOL); // the hashed word wins
+            if (meshFromProtocol != null) prov = prov.withMeshFromProtocol(meshFromProtocol);
             CellSpec cell = cell(object(member(root, "", "cell"), "cell"));
             ProtocolSpec protocol = protocol(object(member(root, "", "protocol"), "protocol"));
             List<String> places = optStrings(p, "provenance", STEP_PLACES);
             if (places != null) protocol = protocol.withPlaces(places);
             if (purpose == Purpose.RUN) limits(cell);
-            SolverSettings settings = settings(object(member(root, "", "solver_settings"), "solver_settings"));
+            SolverSettings settings = settings(settingsJson);
             if (purpose == Purpose.RUN && InputLimits.maxStepProblem(settings.maxStep()) != null)
                 throw fail("solver_settings.max_step_s", InputLimits.maxStepProblem(settings.maxStep()));
             // the record of checks and measurement: absent in an inputs.json written before them (read as none recorded)

@@ -25,6 +25,10 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(settings, "settings");
+        // who chose the mesh, where not recorded (an inputs.json written before session 38): settings that leave it to
+        // the solver, or that set it to what the solver chooses, read as its choice; a mesh other than that as set
+        if (provenance.meshFromProtocol() == null)
+            provenance = provenance.withMeshFromProtocol(ProtocolMesh.isChoice(settings, cell, protocol));
         settings = ProtocolMesh.resolve(settings, cell, protocol); // the mesh the run takes, as its record says
         expectations = expectations == null ? null : List.copyOf(expectations);
     }
@@ -106,7 +110,10 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
      * kept here, outside the hash); {@code meshFromProtocol}: whether the settings' particle shells and cathode volumes
      * were chosen by the solver for the protocol ({@link ProtocolMesh#resolve}: the solver block set neither), which lets
      * a run whose capacity that mesh may miss be re-run on a finer one (RunWriter, session 38); null: not recorded (an
-     * inputs.json written before, inputs not from a {@code .cell} file), taken as set by the user.
+     * inputs.json written before session 38, inputs not from a {@code .cell} file), where {@link ResolvedInputs} reads
+     * the mesh as the solver's choice if it is what the solver chooses for the cell and protocol
+     * ({@link ProtocolMesh#isChoice}), else as set (session 39; before, taken as set, and such a run was never re-run).
+     * Part of the inputs' hash where the mesh alone does not say it ({@link InputsJson#MESH_FROM_PROTOCOL}).
      */
     public record Provenance(String experiment, String sourceFile, int sourceLine, String cellwrightVersion,
             String created, List<String> protocols, Boolean meshFromProtocol) {
@@ -141,7 +148,7 @@ public record ResolvedInputs(Provenance provenance, CellSpec cell, ProtocolSpec 
             return new Provenance(experiment, sourceFile, sourceLine, cellwrightVersion, created, protocols, chosen);
         }
 
-        /** True where the record says the solver chose the mesh (false where the user set it or it is not recorded). */
+        /** True where the record says the solver chose the mesh (false where the user set it; in ResolvedInputs never unknown). */
         public boolean meshChosenBySolver() {
             return Boolean.TRUE.equals(meshFromProtocol);
         }
