@@ -33,6 +33,11 @@ import com.google.gson.JsonPrimitive;
  * messages, in place of the coarse run's warning (the fine run's own warning stands). A re-run cancelled (or ended
  * otherwise than completed) leaves the coarse run's result, its warning and a note, the run marked partial when
  * cancelled, and the re-run's files up to then in {@value #FINE}/. Nothing is overwritten.
+ *
+ * <p>A re-run taken leaves two solutions of the same inputs on two meshes: from them the fine run's error is measured per
+ * cycle ({@link MeshRichardson}, session 39), recorded ({@link org.cellwright.solver.output.SummaryKeys#MR_MEASURED}),
+ * said in the note where within the target and warned of where not (an ACCURACY warning naming the cycle's step with the
+ * shallowest end, the figure and a solver block that would meet it; later cycles counted in one message).
  */
 final class MeshRerun {
 	/** The folder in a run folder of the run on the mesh the solver chose, when it was re-run. */
@@ -47,6 +52,8 @@ final class MeshRerun {
 	private Throwable fineError;
 	private JsonObject fine;
 	private double fineSeconds;
+	/** The fine run's error measured per cycle (after a re-run taken; empty before). */
+	private List<MeshRichardson.Cycle> measured = List.of();
 
 	MeshRerun(Simulation.MeshEstimate mesh, JsonObject coarsePart, double coarseSeconds) {
 		this.mesh = mesh;
@@ -91,6 +98,73 @@ final class MeshRerun {
 		fineError = error;
 		fine = part;
 		fineSeconds = seconds;
+		if (taken()) measured = measure();
+	}
+
+	/** The ratio of the two meshes' spacings the measurement takes ({@link MeshRichardson#ratio}). */
+	private double ratio() {
+		return MeshRichardson.ratio(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes());
+	}
+
+	/** Per cycle with a discharge on both meshes: both capacities [mAh/cm2], the extrapolated one, the fine run's error. */
+	private List<MeshRichardson.Cycle> measure() {
+		double r = ratio();
+		if (!(r > 1)) return List.of();
+		java.util.Map<Integer, Summary.Cycle> c = new java.util.HashMap<>();
+		for (Summary.Cycle x : Summary.of(coarse).cycles()) c.put(x.index(), x);
+		List<MeshRichardson.Cycle> out = new java.util.ArrayList<>();
+		for (Summary.Cycle f : Summary.of(fine).cycles()) {
+			Summary.Cycle x = c.get(f.index());
+			if (x != null && x.dischargeMAhCm2() > 0 && f.dischargeMAhCm2() > 0)
+				out.add(MeshRichardson.cycle(f.index(), x.dischargeMAhCm2(), f.dischargeMAhCm2(), r));
+		}
+		return out;
+	}
+
+	/** The cycle whose fine run's measured error is largest (null: none measured). */
+	private MeshRichardson.Cycle worstMeasured() {
+		MeshRichardson.Cycle w = null;
+		for (MeshRichardson.Cycle x : measured)
+			if (Double.isFinite(x.fineError()) && (w == null || x.fineError() > w.fineError())) w = x;
+		return w;
+	}
+
+	/**
+	 * The ACCURACY warnings of the fine run's measured error beyond the target: the first cycle's, naming its step
+	 * (the coarse run's estimate's: the same steps), the figure, what was measured and a solver block that would meet
+	 * it; the later cycles' counted in one message (as CutoffSensitivity counts its own).
+	 */
+	List<String> measuredWarnings() {
+		List<MeshRichardson.Cycle> beyond = measured.stream().filter(x -> x.fineError() > AccuracyTarget.CAPACITY).toList();
+		if (beyond.isEmpty()) return List.of();
+		MeshRichardson.Cycle x = beyond.get(0);
+		String where = mesh.steps().getOrDefault(x.cycle(), "cycle " + x.cycle());
+		// refined by k in both spacings, each part of the error falls by k^p at least: k^p = error / target
+		double k = Math.pow(x.fineError() / AccuracyTarget.CAPACITY, 1 / MeshRichardson.ORDER);
+		int s = roundUp(mesh.finerShells() * k), v = roundUp(mesh.finerVolumes() * k);
+		double then = x.fineError() * Math.max(Math.pow((double) mesh.finerShells() / s, MeshRichardson.ORDER),
+				Math.pow((double) mesh.finerVolumes() / v, MeshRichardson.ORDER));
+		String unrefined = MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes());
+		List<String> out = new java.util.ArrayList<>();
+		out.add("ACCURACY: warning: " + where + ": mesh: measured from the two runs, the " + fineMesh() + " mesh's discharge of " + cap(x.fine())
+				+ " mAh/cm2 is about " + Figures.text(100 * x.fineError(), "%.2f") + " % off (target "
+				+ Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %): the " + coarseMesh() + " run's " + cap(x.coarse()) + " and this "
+				+ cap(x.fine()) + " mAh/cm2 extrapolate to " + cap(x.extrapolated()) + " (Richardson, order " + Figures.text(MeshRichardson.ORDER, "%.0f")
+				+ ", spacings " + Figures.text(ratio(), "%.3g") + "x finer" + (unrefined != null ? "; the " + unrefined + "' error not measured, not refined" : "")
+				+ "); solver { particle-nodes = " + s + "  cathode-nodes = " + v + " } would take it to about " + Figures.text(100 * then, "%.2f")
+				+ " % (the " + fineMesh() + " run took " + String.format(Locale.ROOT, "%.2f s", fineSeconds) + ")");
+		if (beyond.size() > 1) {
+			double w = beyond.stream().skip(1).mapToDouble(MeshRichardson.Cycle::fineError).max().orElse(0);
+			int n = beyond.size() - 1;
+			out.add(String.format(Locale.ROOT, "ACCURACY: warning: %d later cycle%s measured beyond the target too on the %s mesh (up to %s %% of the capacity), the last cycle %d",
+					n, n == 1 ? "'s capacity" : "s' capacities", fineMesh(), Figures.text(100 * w, "%.2f"), beyond.get(n).cycle()));
+		}
+		return out;
+	}
+
+	/** Nodes rounded up to a multiple of 8. */
+	private static int roundUp(double nodes) {
+		return 8 * (int) Math.ceil(nodes / 8 - 1e-9);
 	}
 
 	/** Whether the re-run's result is the run's: it completed (or shorted). */
@@ -133,7 +207,10 @@ final class MeshRerun {
 	JsonObject recorded(JsonObject part) {
 		JsonObject o = part.deepCopy();
 		JsonArray before = o.has(MESSAGES) ? o.getAsJsonArray(MESSAGES) : new JsonArray(), msgs = new JsonArray();
-		if (taken()) msgs.add(note());
+		if (taken()) {
+			msgs.add(note());
+			for (String w : measuredWarnings()) msgs.add(w);
+		}
 		msgs.addAll(before);
 		if (!taken()) msgs.add(note());
 		o.add(MESSAGES, msgs);
@@ -176,6 +253,10 @@ final class MeshRerun {
 		String moved = "the first discharge" + fd.where() + " moved " + cap(f0) + " -> " + cap(f1) + " mAh/cm2 (" + pct(change(f0, f1)) + ")";
 		if (ld.cycle() != fd.cycle() && !Double.isNaN(l1))
 			moved += ", the last" + ld.where() + " " + cap(l0) + " -> " + cap(l1) + " mAh/cm2 (" + pct(change(l0, l1)) + ")";
+		MeshRichardson.Cycle w = worstMeasured();
+		if (w != null && w.fineError() <= AccuracyTarget.CAPACITY)
+			moved += "; measured from the two runs, the " + fineMesh() + " run is within " + Figures.text(100 * w.fineError(), "%.2f") + " %"
+					+ (measured.size() > 1 ? " (largest: cycle " + w.cycle() + ")" : "");
 		return "INFO: note: re-run on the " + fineMesh() + " mesh (as " + block + " gives) because " + why + "; " + moved + "; the "
 				+ coarseMesh() + " run is kept in " + COARSE + "/ (" + String.format(Locale.ROOT, "%.2f s, the re-run %.2f s", coarseSeconds, fineSeconds) + ")";
 	}
@@ -191,7 +272,33 @@ final class MeshRerun {
 		num(r, MR_FIRST_CHANGE, change(first(coarse), first(fine)));
 		num(r, MR_LAST_CHANGE, change(last(coarse), last(fine)));
 		r.addProperty(MR_STATUS, fineStatus);
+		if (taken()) r.add(MR_MEASURED, measuredRecord());
 		return r;
+	}
+
+	/** The fine run's error measured from the two runs ({@link org.cellwright.solver.output.SummaryKeys#MR_MEASURED}). */
+	private JsonObject measuredRecord() {
+		JsonObject m = new JsonObject();
+		num(m, MR_ORDER, MeshRichardson.ORDER);
+		m.addProperty(MR_ORDER_SOURCE, "known: the meshes' (finite volumes, second order); two runs give no observed order");
+		num(m, MR_RATIO, ratio());
+		m.addProperty(MR_UNREFINED, MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()));
+		JsonArray a = new JsonArray();
+		for (MeshRichardson.Cycle x : measured) {
+			JsonObject c = new JsonObject();
+			c.addProperty(MR_CYCLE, x.cycle());
+			num(c, MR_COARSE_CAP, x.coarse());
+			num(c, MR_FINE_CAP, x.fine());
+			num(c, MR_EXTRAPOLATED, x.extrapolated());
+			num(c, MR_FINE_ERROR, x.fineError());
+			a.add(c);
+		}
+		m.add(MR_CYCLES, a);
+		MeshRichardson.Cycle w = worstMeasured();
+		num(m, MR_WORST_FINE_ERROR, w != null ? w.fineError() : Double.NaN);
+		if (w != null) m.addProperty(MR_WORST_CYCLE, w.cycle());
+		else m.add(MR_WORST_CYCLE, com.google.gson.JsonNull.INSTANCE);
+		return m;
 	}
 
 	private static JsonObject side(int shells, int volumes, JsonObject part, double seconds, String folder) {

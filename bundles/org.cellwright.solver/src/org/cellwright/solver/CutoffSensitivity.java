@@ -50,7 +50,11 @@ public final class CutoffSensitivity implements StepObserver {
     /** The voltage error [V] at a cold cut-off of a mesh below {@link ParticleShells#STEEPEST} shells or {@link CathodeVolumes#FINE} volumes (measured, see the class comment). */
     public static final double COARSE_VOLTAGE_ERROR = 1e-4;
 
-    /** The voltage error [V] at a cold cut-off of 48 shells and 40 volumes or finer (measured: 0.009-0.031 mV with 48 x 40, median 0.019). */
+    /**
+     * The voltage error [V] at a cold cut-off of 48 shells and 40 volumes or finer (measured: 0.009-0.031 mV with 48 x 40,
+     * median 0.019; session 39: 0.012-0.075 mV on the deep cold's cases, 0.075 for three cycles at -32 degC, a spread kept
+     * as this assumption). A run re-run on 48 x 40 measures its error from its two runs instead (MeshRerun, MeshRichardson).
+     */
     public static final double FINE_VOLTAGE_ERROR = 2e-5;
 
     /**
@@ -70,6 +74,8 @@ public final class CutoffSensitivity implements StepObserver {
     private final Map<Integer, double[]> cycles = new HashMap<>();
     private final RepeatedWarning later = new RepeatedWarning();
     private double worstLater;
+    /** Per cycle: its step with the shallowest end as the messages name it (the step a measured error names, MeshRerun). */
+    private final Map<Integer, String> steps = new HashMap<>();
     /** The largest estimate of any cycle, beyond the target or not (0: none taken); {@link Simulation#meshEstimate}. */
     private double worst;
 
@@ -150,6 +156,7 @@ public final class CutoffSensitivity implements StepObserver {
         if (s == null || s[1] < 0 || !(c.dischargeCapacity() > 0)) return;
         double e = estimate(voltageError, s[0], c.dischargeCapacity());
         worst = Math.max(worst, e);
+        steps.put(c.index(), rec.steps.at(c.index(), (int) s[1]));
         if (e <= AccuracyTarget.CAPACITY) return;
         if (!later.first(c.index())) {
             worstLater = Math.max(worstLater, e);
@@ -161,7 +168,7 @@ public final class CutoffSensitivity implements StepObserver {
 
     /** The run's estimate: its mesh, its largest estimate over the cycles closed, and the finer mesh suggested. */
     Simulation.MeshEstimate result() {
-        return new Simulation.MeshEstimate(shells, volumes, worst, finerShells, finerVolumes);
+        return new Simulation.MeshEstimate(shells, volumes, worst, finerShells, finerVolumes, steps);
     }
 
     /** The message of the cycles after the first warned about, at the run's end. */

@@ -94,7 +94,19 @@ public final class Simulation {
      * taken: no discharge ended at its voltage cut-off) and the finer mesh its warning names
      * ({@link ParticleShells#STEEPEST} shells, {@link CathodeVolumes#FINE} volumes, or the run's where it had more).
      */
-    public record MeshEstimate(int shells, int volumes, double worst, int finerShells, int finerVolumes) {
+    public record MeshEstimate(int shells, int volumes, double worst, int finerShells, int finerVolumes, java.util.Map<Integer, String> steps) {
+        /**
+         * steps: per cycle whose discharge ended at its cut-off, the step with the shallowest end (whose capacity the mesh
+         * moves most), as the run's messages name it ("cycle 3, step 3.2 (line 11)"); a measured error names it (MeshRerun).
+         */
+        public MeshEstimate {
+            steps = java.util.Map.copyOf(steps);
+        }
+
+        public MeshEstimate(int shells, int volumes, double worst, int finerShells, int finerVolumes) {
+            this(shells, volumes, worst, finerShells, finerVolumes, java.util.Map.of());
+        }
+
         /** Whether a cycle's estimate is beyond the capacity target (0.1 %: the run warned of it). */
         public boolean beyondTarget() { return worst > AccuracyTarget.CAPACITY; }
 

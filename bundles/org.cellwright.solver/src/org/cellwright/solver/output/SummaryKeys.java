@@ -137,4 +137,15 @@ public final class SummaryKeys {
             MR_FIRST_DISCHARGE = "first_discharge_mAh_cm2", MR_LAST_DISCHARGE = "last_discharge_mAh_cm2", MR_SECONDS = "seconds",
             MR_FOLDER = "folder", MR_FIRST_CHANGE = "first_discharge_change", MR_LAST_CHANGE = "last_discharge_change",
             MR_STATUS = "status";
+
+    /**
+     * In {@link #MESH_RERUN} where the re-run was taken (session 39, MeshRichardson): the fine run's error measured from
+     * the two runs, {order, order_source, ratio, unrefined (the spacing not refined, or null), cycles [{cycle,
+     * coarse_mAh_cm2, fine_mAh_cm2, extrapolated_mAh_cm2, fine_error (relative)}], worst_fine_error, worst_cycle}; the
+     * cycles those with a discharge on both meshes.
+     */
+    public static final String MR_MEASURED = "measured", MR_ORDER = "order", MR_ORDER_SOURCE = "order_source", MR_RATIO = "ratio",
+            MR_UNREFINED = "unrefined", MR_CYCLES = "cycles", MR_CYCLE = "cycle", MR_COARSE_CAP = "coarse_mAh_cm2",
+            MR_FINE_CAP = "fine_mAh_cm2", MR_EXTRAPOLATED = "extrapolated_mAh_cm2", MR_FINE_ERROR = "fine_error",
+            MR_WORST_FINE_ERROR = "worst_fine_error", MR_WORST_CYCLE = "worst_cycle";
 }

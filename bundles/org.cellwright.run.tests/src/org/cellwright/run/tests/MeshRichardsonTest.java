@@ -1,0 +1,59 @@
+package org.cellwright.run.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.cellwright.run.MeshRichardson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Richardson extrapolation of two meshes' capacities (MeshRichardson, session 39): against values whose error is known,
+ * Q(h) = Q* + C h^2 in one spacing, and A h_s^2 + B h_v^2 in two refined by different ratios.
+ */
+class MeshRichardsonTest {
+
+	static final double EXACT = 1529.36;
+
+	/** A capacity on n shells and m volumes whose error is a / n^2 + b / m^2 (second order in each spacing). */
+	static double q(double a, double b, int n, int m) {
+		return EXACT * (1 - a / (n * (double) n) - b / (m * (double) m));
+	}
+
+	@Test
+	void aSecondOrderErrorInOneSpacingIsExtrapolatedToTheExactValue() {
+		double coarse = q(3, 0, 20, 1), fine = q(3, 0, 40, 1);
+		double r = MeshRichardson.ratio(20, 20, 40, 20);
+		assertEquals(2, r);
+		assertEquals(EXACT, MeshRichardson.extrapolate(coarse, fine, r, MeshRichardson.ORDER), 1e-9);
+		assertEquals(3 / 1600.0, MeshRichardson.fineError(coarse, fine, r, MeshRichardson.ORDER), 1e-12, "the fine run's own error");
+		assertEquals("cathode volumes", MeshRichardson.unrefined(20, 20, 40, 20), "the spacing not refined is named");
+		// a first-order error read at the second order is under-read by (r^2 - 1) / (r - 1) = 3: why the order must be the mesh's
+		double c1 = EXACT * (1 - 0.1 / 20), f1 = EXACT * (1 - 0.1 / 40);
+		assertEquals(1.0 / 3, (MeshRichardson.extrapolate(c1, f1, 2, 2) - f1) / (EXACT - f1), 1e-12);
+	}
+
+	@Test
+	void twoSpacingsRefinedByDifferentRatiosAreBoundedFromAboveByTheSmallerRatio() {
+		// 20 x 20 -> 48 x 40: shells 2.4x, volumes 2x, as a re-run refines them
+		double r = MeshRichardson.ratio(20, 20, 48, 40);
+		assertEquals(2, r, 1e-15);
+		assertNull(MeshRichardson.unrefined(20, 20, 48, 40));
+		for (double[] ab : new double[][] { { 3, 0 }, { 0, 3 }, { 1, 2 }, { 2.5, 0.5 } }) {
+			double coarse = q(ab[0], ab[1], 20, 20), fine = q(ab[0], ab[1], 48, 40);
+			double trueError = (EXACT - fine) / EXACT, measured = MeshRichardson.fineError(coarse, fine, r, MeshRichardson.ORDER);
+			assertTrue(measured >= trueError * (1 - 1e-9), "bounded: " + measured + " against " + trueError);
+			if (ab[0] == 0) assertEquals(trueError, measured, 1e-9 * trueError, "the volumes' error alone: exact");
+		}
+		// the shells' error alone is read 1.53x high ((2.4^2 - 1) / (2^2 - 1))
+		double coarse = q(3, 0, 20, 20), fine = q(3, 0, 48, 40);
+		assertEquals((2.4 * 2.4 - 1) / 3, (MeshRichardson.extrapolate(coarse, fine, 2, 2) - fine) / (EXACT - fine), 1e-9);
+	}
+
+	@Test
+	void nothingIsMeasuredWhereNoSpacingWasRefined() {
+		assertTrue(Double.isNaN(MeshRichardson.ratio(48, 40, 48, 40)));
+		assertTrue(Double.isNaN(MeshRichardson.fineError(1, 2, Double.NaN, 2)));
+		assertTrue(Double.isNaN(MeshRichardson.fineError(1, 2, 1, 2)));
+		assertEquals(2, MeshRichardson.ratio(48, 20, 48, 40), "the volumes alone refined: their ratio");
+		assertEquals("particle shells", MeshRichardson.unrefined(48, 20, 48, 40));
+	}
+}

@@ -1,0 +1,66 @@
+package org.cellwright.run;
+
+/**
+ * The fine mesh's capacity error measured from the same inputs run on two cathode meshes (numerics; Richardson
+ * extrapolation; issue 13, session 39, docs/solid-state-solver.md "Session 39"; {@link MeshRerun} takes it after a
+ * re-run). A mesh of spacing h whose error is C h^p gives, from a coarse run Q_c on spacing r h and a fine run Q_f on h,
+ * the extrapolated Q = Q_f + (Q_f - Q_c) / (r^p - 1) and so the fine run's error |Q_f - Q| / |Q| (L. F. Richardson, Phil. Trans. R. Soc. A 210
+ * (1911) 307; P. J. Roache, J. Fluids Eng. 116 (1994) 405, whose grid convergence index is this error times a safety factor).
+ *
+ * <p>The order is the meshes' known one, {@link #ORDER}: two runs give no observed order (that takes a third), and the
+ * known order was checked against the observed one of meshes refined at a constant ratio (20, 40, 80, 160 shells and
+ * volumes, the reference's time steps; the docs' section). The cathode mesh has two spacings, the particles' shells and
+ * the composite's control volumes, refined by different ratios (20 x 20 to 48 x 40: 2.4 and 2); the error their sum, A
+ * of the shells and B of the volumes, the difference of the two runs is A (r_s^p - 1) + B (r_v^p - 1), at least
+ * (A + B)(r^p - 1) with r the smaller ratio where both err the same way: so {@link #ratio} takes the smaller, and the
+ * error measured bounds the fine run's from above (a larger r would read it smaller). A spacing not refined (its ratio 1)
+ * errs the same on both runs and cancels from the difference: its error is not measured ({@link #unrefined}).
+ */
+public final class MeshRichardson {
+	private MeshRichardson() {}
+
+	/**
+	 * The order of the cathode's meshes: finite volumes with parabolic face flows in the particles (on a smooth graded map
+	 * of equal shells, ParticleDiffusion.SURFACE_REFINEMENT) and over the composite, second order in the spacing.
+	 */
+	public static final double ORDER = 2;
+
+	/**
+	 * The ratio of spacings between a coarse mesh and a fine one: the smaller of the spacings' ratios that were refined
+	 * (shells and volumes), NaN where neither was (no error can be measured).
+	 */
+	public static double ratio(int coarseShells, int coarseVolumes, int fineShells, int fineVolumes) {
+		double rs = (double) fineShells / coarseShells, rv = (double) fineVolumes / coarseVolumes;
+		if (rs > 1 && rv > 1) return Math.min(rs, rv);
+		if (rs > 1) return rs;
+		if (rv > 1) return rv;
+		return Double.NaN;
+	}
+
+	/** What a ratio of meshes leaves unmeasured: "particle shells", "cathode volumes" (the spacing not refined), or null. */
+	public static String unrefined(int coarseShells, int coarseVolumes, int fineShells, int fineVolumes) {
+		if (fineShells <= coarseShells && fineVolumes > coarseVolumes) return "particle shells";
+		if (fineVolumes <= coarseVolumes && fineShells > coarseShells) return "cathode volumes";
+		return null;
+	}
+
+	/** The extrapolated value from a coarse and a fine run of spacing ratio r and order p: Q_f + (Q_f - Q_c) / (r^p - 1). */
+	public static double extrapolate(double coarse, double fine, double ratio, double order) {
+		return fine + (fine - coarse) / (Math.pow(ratio, order) - 1);
+	}
+
+	/** The fine run's relative error against the extrapolated value, |Q_f - Q| / |Q| (NaN where it cannot be formed). */
+	public static double fineError(double coarse, double fine, double ratio, double order) {
+		if (!(ratio > 1) || !Double.isFinite(coarse) || !Double.isFinite(fine)) return Double.NaN;
+		double q = extrapolate(coarse, fine, ratio, order);
+		return q != 0 ? Math.abs(fine - q) / Math.abs(q) : Double.NaN;
+	}
+
+	/** One cycle's discharge capacity on both meshes [any unit], the extrapolated one and the fine run's relative error. */
+	public record Cycle(int cycle, double coarse, double fine, double extrapolated, double fineError) {}
+
+	/** A cycle's capacities measured with {@link #ORDER} and a ratio of meshes ({@link #ratio}). */
+	public static Cycle cycle(int cycle, double coarse, double fine, double ratio) {
+		return new Cycle(cycle, coarse, fine, extrapolate(coarse, fine, ratio, ORDER), fineError(coarse, fine, ratio, ORDER));
+	}
+}
