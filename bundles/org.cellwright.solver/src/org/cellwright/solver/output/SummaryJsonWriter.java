@@ -38,7 +38,7 @@ import org.cellwright.solver.SimulationEvent;
  * conditions in capacity_retention_cycles {first, last, temperature_degC, stack_pressure_MPa, same_charge}, and an INFO
  * message where the reference's charge differs; null with fewer than 2 such cycles: a closing charge has no discharge to
  * retain), messages (input
- * problems, non-convergence, warnings: STEP_END, SOFT_SHORT and ACCURACY events, each "TYPE: message"). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
+ * problems, non-convergence, warnings: STEP_END, SOFT_SHORT, ACCURACY and VALIDITY events, each "TYPE: message"). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
  */
 public final class SummaryJsonWriter implements ResultSink {
@@ -304,7 +304,7 @@ public final class SummaryJsonWriter implements ResultSink {
                 }
                 messages.add(e.type() + ": " + e.message());
             }
-            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END, ACCURACY -> messages.add(e.type() + ": " + e.message());
+            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END, ACCURACY, VALIDITY -> messages.add(e.type() + ": " + e.message());
             default -> {}
         }
     }
