@@ -693,7 +693,8 @@ class RunReportTest {
 		s.add("messages", messages);
 		Files.writeString(copy.resolve("summary.json"), s.toString());
 		String html = Files.readString(RunReport.write(copy)), keys = Svg.section(html, "key-numbers");
-		assertTrue(keys.contains("capacity retention (last/first discharge)</td><td class=\"num\">none (" + why.replace("'", "&#39;") + ")"), keys);
+		// in words: it wraps (class prose), not widening the key numbers over the stack drawing
+		assertTrue(keys.contains("capacity retention (last/first discharge)</td><td class=\"num prose\">none (" + why.replace("'", "&#39;") + ")"), keys);
 		int box = html.indexOf("<b>Solver messages</b>");
 		String list = html.substring(box, html.indexOf("</ul>", box));
 		assertTrue(list.contains("<li>INFO: another message</li>"), list);
