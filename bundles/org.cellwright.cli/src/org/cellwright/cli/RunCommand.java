@@ -288,8 +288,8 @@ public class RunCommand extends CliCommand {
 			else if (fd.missing() != null && !Double.isNaN(first.dischargeMAhG()))
 				o.printf(Locale.ROOT, "  first discharge: - (%s)%n", fd.missing());
 			// the retention as the report's key number says it, its reference cycles and "after another charge" too:
-			// before, only the report and summary.json gave it (session 23); none for a half cell or without two
-			// full discharges of the same steps
+			// before, only the report and summary.json gave it (session 23); "none (why)" without a reference (session 39);
+			// no line for a half cell or without two full discharges
 			String retention = CapacityRetention.text(s, RunFolder.halfCell(r.folder(), s), "degC");
 			if (retention != null) o.println("  " + CapacityRetention.LABEL + ": " + retention);
 		}
@@ -298,8 +298,9 @@ public class RunCommand extends CliCommand {
 		// solver messages: why a run stopped, and warnings of a run that completed (e.g. a stripping step that stalled);
 		// the first soft short's own warning is the SOFT SHORT line below
 		Summary.ShortCircuit sc = s.shortCircuit(), soft = s.softShort();
+		// and the retention's reason, its line's
 		for (String m : s.messages())
-			if (soft == null || !m.equals("SOFT_SHORT: " + soft.reason())) o.println("  " + m);
+			if ((soft == null || !m.equals("SOFT_SHORT: " + soft.reason())) && !CapacityRetention.saidByTheLine(s, m)) o.println("  " + m);
 		if (sc != null) o.printf(Locale.ROOT, "  SHORT CIRCUIT in cycle %d at %s h: %s%n", sc.cycle(), num(sc.timeH(), "%.1f"), sc.cause());
 		if (soft != null) o.printf(Locale.ROOT, "  SOFT SHORT from cycle %d at %s h: %s (the run went on)%n", soft.cycle(), num(soft.timeH(), "%.1f"), soft.cause());
 		Summary.Run run = s.run();

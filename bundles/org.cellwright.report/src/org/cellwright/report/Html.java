@@ -97,6 +97,7 @@ final class Html {
 			th { background: #f0f2f5; font-weight: 600; }
 			td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 			table.keys td:first-child { color: #444; }
+			td.num.prose { text-align: left; white-space: normal; min-width: 16em; }
 			tr.pass td.verdict { background: #e8f5e9; color: #1b5e20; font-weight: bold; }
 			tr.fail td.verdict { background: #ffebee; color: #b71c1c; font-weight: bold; }
 			tr.fail td { background: #fff8f8; }

@@ -195,7 +195,8 @@ public final class RunReport {
 					.append(" at ").append(fmt(soft.timeH(), 4)).append(" h: ").append(esc(why))
 					.append(". The run went on (Solver messages: where it showed again).</div>\n");
 		}
-		List<String> msgs = r.messages();
+		// less the retention's reason, which its key number gives
+		List<String> msgs = r.messages().stream().filter(m -> !CapacityRetention.saidByTheLine(r.summary(), m)).toList();
 		if (!msgs.isEmpty()) {
 			b.append("<div class=\"note\"><b>Solver messages</b><ul>");
 			for (String m : msgs) b.append("<li>").append(esc(m)).append("</li>");

@@ -186,11 +186,16 @@ final class Sections {
 		return "\u2013 (" + why.brief() + ")";
 	}
 
+	/** The length [characters] beyond which a key number's value is words, not a figure (it wraps). */
+	static final int PROSE = 80;
 
 	static String keyTable(Map<String, String> k) {
 		StringBuilder b = new StringBuilder("<table class=\"keys\"><tbody>");
+		// a value in words (longer than PROSE characters: a retention's "none (" and why ")") wraps, left-aligned: kept on
+		// one line, it widened the key numbers' column over the stack drawing beside it (session 39)
 		for (Map.Entry<String, String> e : k.entrySet())
-			b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(esc(e.getValue())).append("</td></tr>");
+			b.append("<tr><td>").append(esc(e.getKey())).append(e.getValue().length() > PROSE ? "</td><td class=\"num prose\">" : "</td><td class=\"num\">")
+					.append(esc(e.getValue())).append("</td></tr>");
 		return b.append("</tbody></table>").toString();
 	}
 

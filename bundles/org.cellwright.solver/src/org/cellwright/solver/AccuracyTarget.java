@@ -12,4 +12,13 @@ public final class AccuracyTarget {
 
     /** A capacity's relative error: 0.1 %. */
     public static final double CAPACITY = 1e-3;
+
+    /**
+     * The voltage error [V] a step end's capacity sensitivity is stated per, 0.1 mV: the mesh warning's "0.1 mV of
+     * voltage error moves it by X %" ({@link CutoffSensitivity#text}) and the charge end shallow enough to be controlled
+     * as a discharge's ({@link StepExecution#SHALLOW_CHARGE_END}: where this error moves it by more than {@link #CAPACITY}).
+     * A unit of the sensitivity, not a measured error (the mesh's are {@link CutoffSensitivity#COARSE_VOLTAGE_ERROR} and
+     * {@link CutoffSensitivity#FINE_VOLTAGE_ERROR}); one place since session 39 (a literal 1e-4 in both before).
+     */
+    public static final double SENSITIVITY_VOLTAGE_ERROR = 1e-4;
 }

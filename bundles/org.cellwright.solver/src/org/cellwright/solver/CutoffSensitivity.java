@@ -192,10 +192,10 @@ public final class CutoffSensitivity implements StepObserver {
     String text(double capacity, double sensitivity, double fall) {
         double e = estimate(voltageError, sensitivity, capacity);
         String head = String.format(Locale.ROOT, "mesh: the cycle's discharge of %s mAh/cm2 ends on a shallow voltage (this step's"
-                + " fell %s mV over the last %d %% of its charge onto its cut-off), where 0.1 mV of voltage error moves it by %.2f %%;"
+                + " fell %s mV over the last %d %% of its charge onto its cut-off), where %s mV of voltage error moves it by %.2f %%;"
                 + " with %d particle shells and %d cathode volumes the voltage there is about %s mV off in the cold, so the capacity may be"
                 + " about %.2f %% off (target %s %%)", StepText.num(capacity / 36000), StepText.num(fall), Math.round(100 * END_WINDOW),
-                100 * estimate(1e-4, sensitivity, capacity), shells, volumes, StepText.num(1e3 * voltageError), 100 * e, StepText.num(100 * AccuracyTarget.CAPACITY));
+                StepText.num(1e3 * AccuracyTarget.SENSITIVITY_VOLTAGE_ERROR), 100 * estimate(AccuracyTarget.SENSITIVITY_VOLTAGE_ERROR, sensitivity, capacity), shells, volumes, StepText.num(1e3 * voltageError), 100 * e, StepText.num(100 * AccuracyTarget.CAPACITY));
         double fine = estimate(FINE_VOLTAGE_ERROR, sensitivity, capacity);
         if (voltageError > FINE_VOLTAGE_ERROR)
             return head + String.format(Locale.ROOT, "; solver { particle-nodes = %d  cathode-nodes = %d } takes it to about %s mV (%.2f %%)%s",

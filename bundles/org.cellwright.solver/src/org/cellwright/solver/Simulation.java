@@ -237,7 +237,7 @@ public final class Simulation {
             double t = model.temperature(), melts = org.cellwright.solver.physics.Constants.LITHIUM_MELTING_POINT;
             if (warnedMolten || t < melts) return;
             warnedMolten = true;
-            rec.event(SimulationEvent.Type.INFO, t, String.format(java.util.Locale.ROOT,
+            rec.event(SimulationEvent.Type.VALIDITY, t, String.format(java.util.Locale.ROOT,
                     "warning: %s: the cell is at %s, at or above lithium's melting point (%.1f degC): the"
                             + " model's lithium is a solid (its creep, plating and contact with the electrolyte), so results at this"
                             + " temperature describe no real cell", rec.stepAt(),

@@ -61,7 +61,7 @@ final class StepExecution {
      * charges within 0.005 % of rtol 1e-8 and steps &lt;= 10 s with and without it) for 17 % more time steps (3257 ->
      * 3796; session 32 left charges out for that); with the criterion 3290 (docs/solid-state-solver.md, "Session 38").
      */
-    static final double SHALLOW_CHARGE_END = 1e-4 / AccuracyTarget.CAPACITY;
+    static final double SHALLOW_CHARGE_END = AccuracyTarget.SENSITIVITY_VOLTAGE_ERROR / AccuracyTarget.CAPACITY;
     /**
      * Relative tolerance of a rest's relaxation ({@link StepSizeControl#relaxing}), in units of the settings' relative
      * tolerance, and its least voltage tolerance in units of the absolute one (3e-4 and 30 uV at the defaults): the

@@ -206,6 +206,10 @@ class ChecksTest {
 		Checks.Check none = evaluate("expect capacity-retention > 90 %", summary.replace("0.95,\"cycles", "null,\"cycles")).get(0);
 		assertNull(none.simulatedValue());
 		assertTrue(none.note().contains("no two full discharges of the same steps"), none.note());
+		// and why, where summary.json says (capacity_retention_reason, session 39)
+		Checks.Check why = evaluate("expect capacity-retention > 90 %", summary.replace("0.95,\"cycles", "null,\"capacity_retention_reason\":"
+				+ "\"no earlier full discharge ran cycle 3's discharge steps\",\"cycles")).get(0);
+		assertEquals("the run has no capacity retention: no earlier full discharge ran cycle 3's discharge steps", why.note());
 	}
 
 	@Test

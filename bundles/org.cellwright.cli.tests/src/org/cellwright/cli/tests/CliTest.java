@@ -272,8 +272,8 @@ class CliTest {
 	 * (CapacityRetention): its reference cycles and, where the reference discharge followed another charge than the
 	 * last's, "after another charge" (summary.json's capacity_retention_cycles.same_charge false). Here a CC cycle, then
 	 * a CC-CV one (the same charge held at its cut-off): cycle 2's discharge over cycle 1's, after another charge. A run
-	 * with a single discharge has no retention and prints none. Before (session 23) only the report and summary.json
-	 * gave it.
+	 * with a single discharge has no retention and prints none; one of two discharges at different rates has none and
+	 * prints "none (" and why ")" (session 39: nothing). Before (session 23) only the report and summary.json gave it.
 	 */
 	@Test
 	void theRunSummaryPrintsTheCapacityRetentionWithItsReferenceAsTheReportDoes() throws Exception {
@@ -305,6 +305,16 @@ class CliTest {
 		assertEquals(0, one.rc(), one.out() + one.err());
 		assertTrue(one.out().contains("cycles: 1;"), one.out());
 		assertFalse(one.out().contains("capacity retention"), one.out());
+		// two discharges at different rates: no retention, and the line says why (session 39: no line, no word)
+		Files.writeString(f, cell + "protocol P { charge at 0.5 C until 4.1 V\n discharge at 0.5 C until 3.5 V\n charge at 0.5 C until 4.1 V\n"
+				+ " discharge at 1 C until 3.5 V }\nexperiment E { cell SolidFn protocol P }\n");
+		Result rates = cli("run", f.toString(), "--out", tmp.resolve("rates").toString());
+		assertEquals(0, rates.rc(), rates.out() + rates.err());
+		String none = "  capacity retention (last/first discharge): none (no earlier full discharge ran cycle 2's discharge steps"
+				+ " (rate or current, cut-offs) at its temperature and stack pressure)";
+		assertTrue(rates.out().lines().anyMatch(none::equals), rates.out());
+		String ratesReport = Files.readString(latest(tmp.resolve("rates"), "E").resolve("report.html"));
+		assertTrue(ratesReport.contains("none (no earlier full discharge ran cycle 2&#39;s discharge steps"), "the report's key number too");
 		// a half cell's (last over first plating of a set capacity) does not apply, as in the report: none printed
 		String half = Files.readString(examples().resolve("baseline-halfcell.cell")).replaceAll("(?m)^\\s*expect .*\\n", "")
 				.replace("discharge at 0.1 mA/cm2 for 10 h", "repeat 2 { discharge at 0.1 mA/cm2 for 1 h").replace("until 0.2 V", "until 0.2 V }");

@@ -99,13 +99,18 @@ public enum Metric {
 				// without 'of cycle': the run's own, the last cycle with a discharge step over the first one's (summary.json,
 				// the report, sweep.csv); the last cycle may be a closing charge alone, which read 0 % here
 				JsonElement r = run.summary().get("capacity_retention");
-				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing("the run has no two full discharges of the same steps (rate, cut-offs) to compare");
+				// and why, where summary.json says (session 39: no earlier discharge of the last's steps, or none that passed a
+				// charge a cycler resolves)
+				JsonElement why = run.summary().get(SummaryKeys.CAPACITY_RETENTION_REASON);
+				if (r.isJsonNull() || !Double.isFinite(r.getAsDouble())) return Value.missing(why != null && why.isJsonPrimitive()
+						? "the run has no capacity retention: " + why.getAsString() : "the run has no two full discharges of the same steps (rate, cut-offs) to compare");
 				return Value.of(r.getAsDouble());
 			}
 			Optional<JsonObject> c = cycle(run, e);
 			if (c.isEmpty()) return notReached(run, e);
 			// without 'relative to': the run's first full discharge (summary.json's first_discharge: for a full cell the
-			// first cycle that brought the cell back, not an HPPC's first pulse); cycle 1 for a run written before it
+			// first cycle that brought the cell back, not an HPPC's first pulse; since session 39 one that passed a charge a
+			// cycler resolves, the run's retention's rule); cycle 1 for a run written before it
 			int ref = e.getReference() > 0 ? e.getReference() : 1;
 			if (e.getReference() <= 0 && run.summary().get("first_discharge") instanceof JsonObject fd) {
 				JsonElement fc = fd.get("cycle");

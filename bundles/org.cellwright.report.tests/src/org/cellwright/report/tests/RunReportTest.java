@@ -667,6 +667,41 @@ class RunReportTest {
 	}
 
 	/**
+	 * A full cell with two full discharges but no retention shows the line with "none" and why (summary.json's
+	 * capacity_retention_reason, SummaryJsonWriter.retentionCycles): the report showed no line, the reason only under
+	 * Solver messages (session 39). The INFO message that says the same (earlier discharges that passed too little) is
+	 * not listed again; a run folder written before (no reason) shows no line, as before.
+	 */
+	@Test
+	void aRunWithoutRetentionShowsTheLineWithNoneAndWhy() throws Exception {
+		Path copy = tmp.resolve("FullCellWithoutRetention");
+		Files.createDirectories(copy);
+		try (java.util.stream.Stream<Path> files = Files.list(full)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, copy.resolve(f.getFileName()));
+		}
+		String why = "the earlier discharges of cycle 3's steps (cycle 2) passed 1.20e-10 mAh/cm2 at most, no charge worth a retention"
+				+ " (below 1e-5 of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency)";
+		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(copy.resolve("summary.json"))).getAsJsonObject();
+		s.add("capacity_retention", com.google.gson.JsonNull.INSTANCE);
+		s.add("capacity_retention_cycles", com.google.gson.JsonNull.INSTANCE);
+		Files.writeString(copy.resolve("summary.json"), s.toString());
+		assertFalse(Svg.section(Files.readString(RunReport.write(copy)), "key-numbers").contains("capacity retention"), "written before: no line");
+		s.addProperty("capacity_retention_reason", why);
+		com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+		messages.add("INFO: capacity retention: none: " + why);
+		messages.add("INFO: another message");
+		s.add("messages", messages);
+		Files.writeString(copy.resolve("summary.json"), s.toString());
+		String html = Files.readString(RunReport.write(copy)), keys = Svg.section(html, "key-numbers");
+		// in words: it wraps (class prose), not widening the key numbers over the stack drawing
+		assertTrue(keys.contains("capacity retention (last/first discharge)</td><td class=\"num prose\">none (" + why.replace("'", "&#39;") + ")"), keys);
+		int box = html.indexOf("<b>Solver messages</b>");
+		String list = html.substring(box, html.indexOf("</ul>", box));
+		assertTrue(list.contains("<li>INFO: another message</li>"), list);
+		assertFalse(list.contains("capacity retention"), "said once, on its line: " + list);
+	}
+
+	/**
 	 * The key numbers' voltage range is that of every sample of timeseries.csv, the first (taken at rest, before the
 	 * first step) too: it was left out, so a run whose first sample lies outside what its steps ran through (here the
 	 * first row set to 1.5 V, below the run's 2.8 V cut-off, or to 4.4 V, above its 4.3 V one) read the steps' range.

@@ -229,6 +229,13 @@ public final class Summary {
 	public double capacityRetention() { return num(json, CAPACITY_RETENTION); }
 
 	/**
+	 * Why the run has no capacity retention though it has two full discharges or more (no earlier discharge of the
+	 * last's steps under its conditions, or none that passed a charge a cycler resolves: SummaryJsonWriter.retentionCycles),
+	 * or null: a retention, fewer than two full discharges, or a run folder written before session 39.
+	 */
+	public String capacityRetentionReason() { return str(json, CAPACITY_RETENTION_REASON); }
+
+	/**
 	 * The cycles the capacity retention compares, {first, last} (the last full discharge and the first of the same
 	 * steps), or null: none, or a run folder written before session 20.
 	 */

@@ -125,7 +125,7 @@ class CathodeInterphaseTemperatureTest {
             assertTrue(c.coulombicEfficiency() > 0.99, "cycle " + c.index() + ": CE " + c.coulombicEfficiency());
         for (RecordingSink s : List.of(cold, warm))
             assertEquals(List.of(), s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END
-                || e.type() == SimulationEvent.Type.ACCURACY)
+                || e.type() == SimulationEvent.Type.ACCURACY || e.type() == SimulationEvent.Type.VALIDITY)
                     .map(SimulationEvent::message)
                     .filter(m -> m.startsWith("warning")).toList());
     }

@@ -88,4 +88,59 @@ class RetentionReferenceTest {
 		assertEquals(0, t.get("capacity_retention").getAsDouble(), 1e-6);
 		assertFalse(t.getAsJsonArray("messages").toString().contains("capacity retention: none"), t.get("messages").toString());
 	}
+
+	/**
+	 * The run's first discharge (summary.json's first_discharge: the CLI, the report, {@code expect capacity-retention}'s
+	 * default reference) is by the retention's reference's rule, one predicate (SummaryJsonWriter.countsAsDischarge
+	 * through passedCharge): it was the first that passed more than 0, so a cell whose first discharge passed 1.2e-10
+	 * mAh/cm2 named that one, while the retention was taken over cycle 2's (and an expectation without 'relative to'
+	 * divided by 1.2e-10). A run whose full discharges all passed so little has no first discharge and says why, and no
+	 * last discharge; its retention none, with the reason.
+	 */
+	@Test
+	void theFirstDischargeIsTheFirstThatPassedAChargeACyclerResolves() {
+		double nothing = 1.2e-10 * 36000;
+		JsonObject s = summary(cycle(1, 100, nothing, FAST), cycle(2, 100, 95, FAST), cycle(3, 100, 90, FAST));
+		assertEquals(2, s.getAsJsonObject("first_discharge").get("cycle").getAsInt(), s.get("first_discharge").toString());
+		assertEquals(2, s.getAsJsonObject("capacity_retention_cycles").get("first").getAsInt());
+		assertEquals(90.0 / 95, s.get("capacity_retention").getAsDouble(), 1e-12);
+		assertTrue(s.get("capacity_retention_reason").isJsonNull());
+		// every full discharge passed too little
+		JsonObject t = summary(cycle(1, 100, nothing, FAST), cycle(2, 100, nothing, FAST), cycle(3, 100, 2 * nothing, FAST));
+		JsonObject fd = t.getAsJsonObject("first_discharge");
+		assertTrue(fd.get("cycle").isJsonNull(), fd.toString());
+		assertEquals("the discharges from a full charge passed 2.40e-10 mAh/cm2 at most, too little to count (below 1e-5 of the cell's"
+				+ " lithium, the charge a cycler resolves, as for a Coulombic efficiency)", fd.get("reason").getAsString());
+		assertTrue(t.getAsJsonObject("last_discharge").get("cycle").isJsonNull(), t.get("last_discharge").toString());
+		assertTrue(t.get("capacity_retention").isJsonNull());
+		assertTrue(t.get("capacity_retention_reason").getAsString().startsWith("the earlier discharges of cycle 3's steps (cycles 1 and 2) passed 1.20e-10"),
+				t.get("capacity_retention_reason").toString());
+	}
+
+	/**
+	 * summary.json says why a run with two full discharges or more has no retention (capacity_retention_reason: the
+	 * report's key number and the CLI's summary read "none (...)"; they showed nothing). Where no earlier discharge ran the
+	 * last's steps: that; where the earlier ones passed too little: those cycles, named as they are (the writer said
+	 * "cycles 2-4" of cycles 2 and 4, and ran its search three times), with the INFO message. Fewer than two full
+	 * discharges: no reason (nothing to compare).
+	 */
+	@Test
+	void aRunWithoutRetentionSaysWhyAndNamesTheCyclesItLookedAt() {
+		double nothing = 1.2e-10 * 36000;
+		JsonObject rates = summary(cycle(1, 100, 95, SLOW), cycle(2, 100, 80, FAST));
+		assertTrue(rates.get("capacity_retention").isJsonNull());
+		assertEquals("no earlier full discharge ran cycle 2's discharge steps (rate or current, cut-offs) at its temperature and stack pressure",
+				rates.get("capacity_retention_reason").getAsString());
+		assertFalse(rates.get("messages").toString().contains("capacity retention"), rates.get("messages").toString());
+		JsonObject gaps = summary(cycle(1, 100, 95, SLOW), cycle(2, 100, nothing, FAST), cycle(3, 100, 95, SLOW), cycle(4, 100, nothing, FAST),
+				cycle(5, 100, nothing, FAST));
+		String why = gaps.get("capacity_retention_reason").getAsString();
+		assertTrue(why.startsWith("the earlier discharges of cycle 5's steps (cycles 2 and 4) passed 1.20e-10 mAh/cm2 at most"), why);
+		assertTrue(gaps.get("messages").toString().contains("INFO: capacity retention: none: " + why), gaps.get("messages").toString());
+		JsonObject runs = summary(cycle(1, 100, 95, SLOW), cycle(2, 100, nothing, FAST), cycle(3, 100, nothing, FAST), cycle(4, 100, nothing, FAST),
+				cycle(5, 100, 95, SLOW), cycle(6, 100, nothing, FAST), cycle(7, 100, 95, SLOW), cycle(8, 100, 0, FAST), cycle(9, 100, nothing, FAST));
+		assertTrue(runs.get("capacity_retention_reason").getAsString().startsWith("the earlier discharges of cycle 9's steps (cycles 2-4, 6 and 8)"),
+				runs.get("capacity_retention_reason").toString());
+		assertTrue(summary(cycle(1, 100, 95, SLOW)).get("capacity_retention_reason").isJsonNull());
+	}
 }

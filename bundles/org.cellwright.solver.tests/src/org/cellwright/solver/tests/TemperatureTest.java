@@ -21,6 +21,7 @@ import org.cellwright.solver.input.ProtocolSpec;
 import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.output.SummaryJsonWriter;
+import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.cellwright.solver.physics.Constants;
 import org.cellwright.solver.physics.SolidElectrolyteInterphase;
@@ -58,21 +59,28 @@ class TemperatureTest {
 
     static List<String> warnings(RecordingSink s) {
         return s.events.stream().filter(e -> e.type() == SimulationEvent.Type.INFO || e.type() == SimulationEvent.Type.STEP_END
-                || e.type() == SimulationEvent.Type.ACCURACY)
+                || e.type() == SimulationEvent.Type.ACCURACY || e.type() == SimulationEvent.Type.VALIDITY)
                 .map(SimulationEvent::message).filter(m -> m.startsWith("warning")).toList();
     }
 
     /**
      * At or above lithium's melting point (180.5 degC) the run warns once that its solid lithium describes no real cell
      * (a 200 degC run went on without a word); at 80 degC it does not; a protocol that sets the temperature there later
-     * is warned at that step.
+     * is warned at that step. The warning is typed as one (VALIDITY: the run outside what the model describes), as the
+     * mesh's is (ACCURACY): it was INFO, and summary.json, the CLI and the report read "INFO: warning: ..." (session 39).
      */
     @Test
     void aCellAtOrAboveLithiumsMeltingPointIsWarnedOnce() {
-        RecordingSink hot = run(Sung2023Parameters.cell2Interlayer(34e6, 473.15), 1);
+        SummaryJsonWriter json = new SummaryJsonWriter();
+        RecordingSink hot = run(Sung2023Parameters.cell2Interlayer(34e6, 473.15), 1, json);
         List<String> w = warnings(hot).stream().filter(m -> m.contains("melting point")).toList();
         assertEquals(1, w.size(), hot.events.toString());
         assertTrue(w.get(0).startsWith("warning: cycle 0, step 1: the cell is at 200 degC, at or above lithium's melting point (180.5 degC)"), w.get(0));
+        assertEquals(List.of(SimulationEvent.Type.VALIDITY), hot.events.stream().filter(e -> e.message().contains("melting point"))
+                .map(SimulationEvent::type).toList(), "a warning, typed as one (INFO before session 39)");
+        String messages = json.json().getAsJsonArray(SummaryKeys.MESSAGES).toString();
+        assertTrue(messages.contains("VALIDITY: warning: cycle 0, step 1: the cell is at 200 degC"), messages);
+        assertFalse(messages.contains("INFO: warning"), messages);
         assertTrue(warnings(run(Sung2023Parameters.cell2Interlayer(34e6, 353.15), 1)).stream().noneMatch(m -> m.contains("melting point")));
         RecordingSink later = new RecordingSink();
         ProtocolSpec p = Sung2023Parameters.platingStrippingInterlayer(1);

@@ -30,15 +30,17 @@ import org.cellwright.solver.SimulationEvent;
  * coulombic_efficiency, discharge_mAh_g}], nucleation_overpotential_mV (depth of the first dip of the first plating's
  * voltage trace at the solver's time steps, {@link NucleationDips}; null if none, and where the model has no nucleation: the DFN), nucleation_dips [{capacity_mAh_cm2, depth_mV}] (every dip of
  * the first plating, at the capacity plated in that step),
- * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge};
- * or {cycle: null, reason}), last_discharge (the last full discharge, the same rule and shape), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
+ * first_discharge ({cycle, discharge_mAh_cm2, discharge_mAh_g} of the first full discharge, {@link #countsAsDischarge}:
+ * one that passed a charge a cycler resolves, the retention's reference's rule; or {cycle: null, reason}), last_discharge
+ * (the last full discharge from the first on, the same shape), short_circuit (null or {cycle, time_h, reason}), soft_short (null or {cycle, step, time_h, reason, cause}: the first
  * soft short, its step (null for one of a cycle's efficiency), its warning and its cause alone), end_time_h, capacity_retention (the discharge of the last cycle that
  * {@link #countsAsDischarge} over the first such one's of the same discharge steps at the same temperature and
  * stack pressure and, where one ran, after the same charge steps, {@link #retentionCycles}; the two cycles and those
  * conditions in capacity_retention_cycles {first, last, temperature_degC, stack_pressure_MPa, same_charge}, and an INFO
  * message where the reference's charge differs; null with fewer than 2 such cycles: a closing charge has no discharge to
- * retain), messages (input
- * problems, non-convergence, warnings: STEP_END, SOFT_SHORT and ACCURACY events, each "TYPE: message"). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
+ * retain), capacity_retention_reason (why none where the run has two full discharges or more, else null; an INFO
+ * message too where earlier discharges of the last's steps passed too little), messages (input
+ * problems, non-convergence, warnings: STEP_END, SOFT_SHORT, ACCURACY and VALIDITY events, each "TYPE: message"). Each cycle also lists its steps [{step, end, end_time_h, end_voltage_V}]
  * with end as {@link org.cellwright.solver.StepEnd#label()}.
  */
 public final class SummaryJsonWriter implements ResultSink {
@@ -53,6 +55,12 @@ public final class SummaryJsonWriter implements ResultSink {
     private double endTime;
     /** The first full discharge (the first cycle {@link #countsAsDischarge}), null before it. */
     private CycleSummary first;
+    /**
+     * The most a full discharge before the first passed where it passed some charge, but less than a cycler resolves
+     * ({@link #passedCharge}), 0 where none did: the reason a run whose full discharges all passed so little has no first
+     * discharge.
+     */
+    private double passedTooLittle;
     /** Whether a cycle discharged at all (for the reason a run has no first full discharge). */
     private boolean anyDischarge;
     /**
@@ -64,7 +72,7 @@ public final class SummaryJsonWriter implements ResultSink {
     private int passedNothing;
     /** Whether the run is of a full cell (its capacity retention counts discharges taken to their end only). */
     private boolean fullCell;
-    /** The cycles that {@link #countsAsDischarge}: index, discharge [C/m2] and discharge steps, for the retention. */
+    /** The run's full discharges ({@link #isFullDischarge}, whatever they passed), for the retention and the last discharge. */
     private final java.util.List<CycleSummary> full = new java.util.ArrayList<>();
 
     /** Builds the summary without writing it ({@link #json()} after {@link #finish}): the run store writes it, once, complete. */
@@ -139,15 +147,14 @@ public final class SummaryJsonWriter implements ResultSink {
         o.add(STEPS, steps);
         cycles.add(o);
         anyDischarge |= c.discharged();
-        if (passedNothing == 0 && isFullDischarge(c, fullCell) && !(c.dischargeCapacity() > 0)) passedNothing = c.index();
-        // after the first, a full discharge that passed nothing is the cell's (a cell that gives nothing any more: its
-        // retention 0 %, its last discharge 0), so it is kept for the retention and the last discharge
-        if (countsAsDischarge(c, fullCell) || first != null && isFullDischarge(c, fullCell)) {
-            if (first == null) first = c;
-            // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention
-            // of a run ending so read 0 %; nor has a full cell's cycle that did not bring the cell back (pulses, a
-            // duration): an HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
+        // a cycle without a discharge step (a protocol's closing charge) has no discharge to retain: the retention of a
+        // run ending so read 0 %; nor has a full cell's cycle that did not bring the cell back (pulses, a duration): an
+        // HPPC's first 10 s pulse against its last discharge to the cut-off read 35 690 %
+        if (isFullDischarge(c, fullCell)) {
             full.add(c);
+            if (first == null && passedCharge(c)) first = c;
+            else if (first == null && c.dischargeCapacity() > 0) passedTooLittle = Math.max(passedTooLittle, c.dischargeCapacity());
+            else if (first == null && passedNothing == 0) passedNothing = c.index();
         }
         endTime = Math.max(endTime, c.endTime());
     }
@@ -182,10 +189,13 @@ public final class SummaryJsonWriter implements ResultSink {
      * ({@link #isFullDischarge}: a cell that gives nothing any more retains 0 %, not the last figure it gave). A full
      * cell's discharge counts only from a full charge ({@link CycleSummary#fromAFullCharge}): after a charge stopped by
      * a duration or a capacity (a 10 s charge pulse) the discharge gives back what the pulse stored, brought back or
-     * not (session 22).
+     * not (session 22). Since session 39 the charge passed is the retention's reference's rule ({@link #passedCharge}:
+     * more than a cycler resolves), one predicate for the first discharge, the retention and
+     * {@code expect capacity-retention}'s default reference: the first discharge was any above 0, so a run whose
+     * discharges passed 1.2e-10 mAh/cm2 had that as its first discharge but no retention over it.
      */
     public static boolean countsAsDischarge(CycleSummary c, boolean fullCell) {
-        return isFullDischarge(c, fullCell) && c.dischargeCapacity() > 0;
+        return isFullDischarge(c, fullCell) && passedCharge(c);
     }
 
     /**
@@ -207,24 +217,54 @@ public final class SummaryJsonWriter implements ResultSink {
      * compared the two (session 21). Of those, the first after the same charge steps ({@link CycleSummary#chargeSteps}:
      * the same protocol), where there is one: a CC-CV cycle's discharge (its charge held 10 min at 4.3 V) over a CC
      * cycle's read 105.3 % (session 22's fuzz; session 23); where none ran the same charge, the first of the same
-     * discharge steps, {@link Retention#sameCharge} false (summary.json says so and warns). Null with no earlier
+     * discharge steps, {@link Retention#sameCharge} false (summary.json says so and warns). With no earlier
      * discharge of the same steps under the same conditions that passed charge ({@link #passedCharge}: one that passed
-     * nothing, or less than a cycler resolves, is no reference; the last may have passed nothing: 0 %).
+     * nothing, or less than a cycler resolves, is no reference; the last may have passed nothing: 0 %) a Retention
+     * without a reference that says why ({@link Retention#none}, summary.json's capacity_retention_reason), in one pass
+     * over the cycles; null with fewer than two full discharges (nothing to compare).
      */
     static Retention retentionCycles(java.util.List<CycleSummary> full) {
-        return retentionCycles(full, true);
-    }
-
-    /** As {@link #retentionCycles(java.util.List)}; resolvedOnly false: any reference that passed more than 0 (the rule before session 38). */
-    private static Retention retentionCycles(java.util.List<CycleSummary> full, boolean resolvedOnly) {
         if (full.size() < 2) return null;
         CycleSummary last = full.get(full.size() - 1), sameDischarge = null;
-        for (CycleSummary c : full.subList(0, full.size() - 1))
-            if ((resolvedOnly ? passedCharge(c) : c.dischargeCapacity() > 0) && c.dischargeSteps().equals(last.dischargeSteps())) {
-                if (c.chargeSteps().equals(last.chargeSteps())) return new Retention(c, last, true);
-                if (sameDischarge == null) sameDischarge = c;
-            }
-        return sameDischarge == null ? null : new Retention(sameDischarge, last, false);
+        // the earlier discharges of the last's steps and conditions, for the reason where none is a reference
+        java.util.List<CycleSummary> sameSteps = new java.util.ArrayList<>();
+        for (CycleSummary c : full.subList(0, full.size() - 1)) {
+            if (!c.dischargeSteps().equals(last.dischargeSteps())) continue;
+            if (!passedCharge(c)) sameSteps.add(c);
+            else if (c.chargeSteps().equals(last.chargeSteps())) return new Retention(c, last, true);
+            else if (sameDischarge == null) sameDischarge = c;
+        }
+        if (sameDischarge != null) return new Retention(sameDischarge, last, false);
+        if (sameSteps.isEmpty())
+            return new Retention(null, last, false, "no earlier full discharge ran cycle " + last.index()
+                    + "'s discharge steps (rate or current, cut-offs) at its temperature and stack pressure", false);
+        double most = sameSteps.stream().mapToDouble(CycleSummary::dischargeCapacity).max().orElse(0);
+        String which = "the earlier discharges of cycle " + last.index() + "'s steps (" + cycles(sameSteps) + ") passed ";
+        return new Retention(null, last, false, which + (most > 0 ? String.format(java.util.Locale.ROOT, "%.3g", mAhPerCm2(most))
+                + " mAh/cm2 at most, no charge worth a retention (below " + resolution() + ")" : "no charge"), true);
+    }
+
+    /** The share of the cell's lithium a cycler resolves, in words: "1e-5 of the cell's lithium, the charge a cycler resolves, ...". */
+    private static String resolution() {
+        return String.format(java.util.Locale.ROOT, "%.0e", NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE).replace("e-0", "e-")
+                + " of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency";
+    }
+
+    /**
+     * Cycles named as a user reads them: "cycle 2", "cycles 2 and 5", "cycles 2-4, 7 and 9" (a range only where the
+     * cycles are consecutive: "cycles 2-9" named cycles that were not all among them).
+     */
+    static String cycles(java.util.List<CycleSummary> cs) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < cs.size();) {
+            int from = cs.get(k).index(), to = from;
+            while (++k < cs.size() && cs.get(k).index() == to + 1) to++;
+            if (to > from + 1) parts.add(from + "-" + to);
+            else for (int i = from; i <= to; i++) parts.add(String.valueOf(i));
+        }
+        String list = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return (cs.size() == 1 ? "cycle " : "cycles ") + list;
     }
 
     /**
@@ -239,30 +279,15 @@ public final class SummaryJsonWriter implements ResultSink {
     }
 
     /**
-     * Why the run has no capacity retention where an earlier discharge of the last's steps passed some charge, but none
-     * a retention can be taken over ({@link #passedCharge}); null otherwise (no such discharge: nothing to say beyond
-     * the null, as before).
-     */
-    static String noRetention(java.util.List<CycleSummary> full) {
-        if (retentionCycles(full, true) != null) return null;
-        Retention loose = retentionCycles(full, false);
-        if (loose == null) return null;
-        CycleSummary last = loose.last();
-        java.util.List<CycleSummary> refs = full.subList(0, full.size() - 1).stream()
-                .filter(c -> c.dischargeCapacity() > 0 && c.dischargeSteps().equals(last.dischargeSteps())).toList();
-        double most = refs.stream().mapToDouble(CycleSummary::dischargeCapacity).max().orElse(0);
-        String cycles = refs.size() == 1 ? "cycle " + refs.get(0).index() : "cycles " + refs.get(0).index() + "-" + refs.get(refs.size() - 1).index();
-        return "capacity retention: none: the earlier discharges of cycle " + last.index() + "'s steps (" + cycles + ") passed "
-                + String.format(java.util.Locale.ROOT, "%.3g", mAhPerCm2(most)) + " mAh/cm2 at most, no charge worth a retention"
-                + " (below " + String.format(java.util.Locale.ROOT, "%.0e", NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE).replace("e-0", "e-")
-                + " of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency)";
-    }
-
-    /**
      * The two cycles the capacity retention compares (the reference, first, and the last full discharge) and whether
-     * the reference's charge ran the same steps as the last's (else only its discharge did).
+     * the reference's charge ran the same steps as the last's (else only its discharge did); or no reference (first
+     * null) and why none ({@code none}; {@code tooLittle}: earlier discharges of the last's steps ran, but none passed
+     * a charge a cycler resolves).
      */
-    record Retention(CycleSummary first, CycleSummary last, boolean sameCharge) {}
+    record Retention(CycleSummary first, CycleSummary last, boolean sameCharge, String none, boolean tooLittle) {
+        /** The retention of a reference. */
+        Retention(CycleSummary first, CycleSummary last, boolean sameCharge) { this(first, last, sameCharge, null, false); }
+    }
 
     /** A full discharge of the run as summary.json records it (the first, the last): its cycle and capacities, or no cycle and why. */
     private JsonObject fullDischarge(CycleSummary first) {
@@ -275,6 +300,9 @@ public final class SummaryJsonWriter implements ResultSink {
         }
         o.add(FD_CYCLE, JsonNull.INSTANCE);
         o.addProperty(FD_REASON, cycles.isEmpty() ? "no cycle ran" : !anyDischarge ? "no cycle discharged"
+                : passedTooLittle > 0 ? (fullCell ? "the discharges from a full charge" : "the platings") + " passed "
+                        + String.format(java.util.Locale.ROOT, "%.3g", mAhPerCm2(passedTooLittle)) + " mAh/cm2 at most, too little to"
+                        + " count (below " + resolution() + ")"
                 : passedNothing > 0 ? (fullCell ? "the discharge from a full charge" : "the plating") + " in cycle " + passedNothing + " passed no charge: it ended at"
                         + " once, at its cut-off or a power limit (its STEP_END warning says where)"
                 : "no discharge from a full charge brought the cell back to where a discharge ends (pulses, or steps stopped by a duration or a capacity)");
@@ -304,7 +332,7 @@ public final class SummaryJsonWriter implements ResultSink {
                 }
                 messages.add(e.type() + ": " + e.message());
             }
-            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END, ACCURACY -> messages.add(e.type() + ": " + e.message());
+            case NOT_CONVERGED, INFO, CONSERVATION_ERROR, STEP_END, ACCURACY, VALIDITY -> messages.add(e.type() + ": " + e.message());
             default -> {}
         }
     }
@@ -327,9 +355,11 @@ public final class SummaryJsonWriter implements ResultSink {
         root.add(SOFT_SHORT, softShort == null ? JsonNull.INSTANCE : softShort);
         root.addProperty(END_TIME_H, hours(endTime));
         root.add(FIRST_DISCHARGE, fullDischarge(first));
-        root.add(LAST_DISCHARGE, fullDischarge(full.isEmpty() ? null : full.get(full.size() - 1)));
-        Retention pair = retentionCycles(full);
+        // the last from the first on: before the first, the full discharges passed too little to count
+        root.add(LAST_DISCHARGE, fullDischarge(first == null ? null : full.get(full.size() - 1)));
+        Retention r = retentionCycles(full), pair = r == null || r.first() == null ? null : r;
         add(root, CAPACITY_RETENTION, pair == null ? Double.NaN : pair.last().dischargeCapacity() / pair.first().dischargeCapacity());
+        root.add(CAPACITY_RETENTION_REASON, r == null || r.none() == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(r.none()));
         if (pair != null) {
             JsonObject o = new JsonObject();
             o.addProperty(RC_FIRST, pair.first().index());
@@ -344,8 +374,10 @@ public final class SummaryJsonWriter implements ResultSink {
             if (!pair.sameCharge()) messages.add(SimulationEvent.Type.INFO + ": " + otherCharge(pair));
         } else {
             root.add(CAPACITY_RETENTION_CYCLES, JsonNull.INSTANCE);
-            String why = noRetention(full);
-            if (why != null) messages.add(SimulationEvent.Type.INFO + ": " + why);
+            // where earlier discharges of the last's steps passed too little (not where none ran them): a run that lost
+            // its contact, said in the messages as well (the Results view lists them)
+            if (r != null && r.tooLittle())
+                messages.add(SimulationEvent.Type.INFO + ": capacity retention: none: " + r.none());
         }
         root.add(MESSAGES, messages);
         if (file == null) return;

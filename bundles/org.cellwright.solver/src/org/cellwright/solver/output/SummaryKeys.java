@@ -65,6 +65,14 @@ public final class SummaryKeys {
             /** Whether the retention's reference ran the last's charge steps too (absent: written before session 23). */
             RC_SAME_CHARGE = "same_charge";
 
+    /**
+     * Why the run has no {@link #CAPACITY_RETENTION} though it has two full discharges or more (SummaryJsonWriter.retentionCycles):
+     * no earlier full discharge of the last's steps under its conditions, or none of those passed a charge a cycler
+     * resolves; null where there is a retention or fewer than two full discharges (nothing to compare), absent in run
+     * folders written before session 39. The report's key number and the CLI's summary give it ("none (...)").
+     */
+    public static final String CAPACITY_RETENTION_REASON = "capacity_retention_reason";
+
     /** Members of {@link #SHORT_CIRCUIT} (its reason is its cause) and {@link #SOFT_SHORT}. */
     public static final String SC_CYCLE = "cycle", SC_TIME_H = "time_h", SC_REASON = "reason";
 
