@@ -42,6 +42,7 @@ import {
     JsonrpcGLSPClient,
     IDiagramOptions,
     LogLevel,
+    MessageAction,
     STANDALONE_MODULE_CONFIG,
     TYPES,
     UndoAction,
@@ -539,10 +540,36 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
             return;
         }
         if (!edit) return super.sendActionMessage(message);
+        this.onEdit?.();
         const number = ++this.sent;
         super.sendActionMessage({ clientId: message.clientId, action: { kind: EDIT_TAG, edit: number } as Action });
         super.sendActionMessage(message);
         this.unanswered.set(number, { action, at: new Date() });
+    }
+
+    /** Told when an edit is sent (the page's line of a refusal goes: it was the last edit's). */
+    onEdit?: () => void;
+    /**
+     * Told of an error the server reports (GLSP's MessageAction, severity ERROR): its reason in words, and the edit it
+     * refused when it answers one (the server answers a refused edit right before GLSP's dispatcher reports the error:
+     * EditAnswer.answered). Before (session 39) GLSP's standalone client dropped it (its FallbackActionHandler): a Delete
+     * the server refused (LPSCl, still used by a layer) left the page without a word.
+     */
+    onServerError?: (reason: string, refused?: Action) => void;
+    /** The edit whose answer was the last notification the server sent (the edit an error right after it refused). */
+    private justAnswered?: Action;
+
+    /**
+     * The words of an error the server reports: GLSP's server reports an exception of an action's handler (a
+     * GLSPServerException with the reason: CellOperations) as "[GLSP-Server] Could not process message:ActionMessage
+     * [...]" with the exception's message, then its stack trace, in the details: the exception's message is the reason;
+     * any other error its message.
+     */
+    static reason(action: MessageAction): string {
+        if (!/^\[GLSP-Server\] Could not process message/.test(action.message) || !action.details) return action.message;
+        const lines = action.details.split('\n');
+        const trace = lines.findIndex(l => /^[\w.$]+(Exception|Error)(: |$)/.test(l));
+        return lines.slice(0, trace > 0 ? trace : 1).join(' ').trim() || action.message;
     }
 
     /** The number of the last edit sent on this connection (numbered from 1 in the order sent). */
@@ -564,7 +591,14 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
         // before GLSP's own listener (the diagram's), which is registered once the diagram is made
         this.onActionMessageNotification(message => {
             const action = message.action as Action & { edit?: unknown };
-            if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') this.unanswered.delete(action.edit);
+            const answered = this.justAnswered;
+            this.justAnswered = undefined;
+            if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') {
+                this.justAnswered = this.unanswered.get(action.edit)?.action;
+                this.unanswered.delete(action.edit);
+            } else if (MessageAction.is(action) && (action.severity === 'ERROR' || action.severity === 'FATAL')) {
+                this.onServerError?.(CellGLSPClient.reason(action), answered);
+            }
         });
     }
 }
@@ -1017,6 +1051,17 @@ if (!file) {
     const initialize = async (connection: MessageConnection, kept?: Kept): Promise<void> => {
         const client = new CellGLSPClient({ id: 'cellwright', connectionProvider: connection });
         glspClient = client;
+        // an error the server reports (an edit it refused: its reason) stays in the message line, in red, until
+        // clicked or the next edit; the next edit's own refusal, if any, replaces it
+        let serverError: string | undefined;
+        client.onServerError = (reason, refused) => {
+            serverError = `${refused ? `${editNamed(refused)} was refused by the server` : 'The diagram server reported an error'} (${clock(new Date())}): ${reason}`;
+            if (!away) say(serverError, 'error');
+        };
+        client.onEdit = () => {
+            if (serverError !== undefined && status.textContent === serverError) say('', 'info');
+            serverError = undefined;
+        };
         glspClient.onRefused = action => {
             if (!away) return;
             away.refused = `${editNamed(action)} was not applied (${clock(new Date())}): the server is away.`;

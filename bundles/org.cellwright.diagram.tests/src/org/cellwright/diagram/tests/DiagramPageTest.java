@@ -313,6 +313,20 @@ class DiagramPageTest {
 	}
 
 	/**
+	 * An edit the server refuses is said on the page with the server's reason (web/test/diagram-refused-edit.test.mjs):
+	 * the Delete of LPSCl, a material still used by a layer, puts "The delete was refused by the server (HH:MM:SS):
+	 * material LPSCl is used by layer separator of cell BareSUS: change or delete that first." in the page's message
+	 * line, in the error red, where it stays until the next edit (Ctrl+Z, nothing to undo) or a click on it. Before
+	 * (session 39) the page dropped the server's message: the Delete did nothing and the page said nothing. Screenshot
+	 * in target/diagram-refused-edit.png.
+	 */
+	@Test
+	void anEditTheServerRefusesIsSaidOnThePageWithTheServersReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = pageTestOnTheExample(dir, "diagram-refused-edit", "diagram-refused-edit.png");
+		assertTheExampleUnchanged(file, "the refused Delete changed nothing");
+	}
+
+	/**
 	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
 	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
 	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
