@@ -550,27 +550,17 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
     /** Told when an edit is sent (the page's line of a refusal goes: it was the last edit's). */
     onEdit?: () => void;
     /**
-     * Told of an error the server reports (GLSP's MessageAction, severity ERROR): its reason in words, and the edit it
-     * refused when it answers one (the server answers a refused edit right before GLSP's dispatcher reports the error:
-     * EditAnswer.answered). Before (session 39) GLSP's standalone client dropped it (its FallbackActionHandler): a Delete
-     * the server refused (LPSCl, still used by a layer) left the page without a word.
+     * Told of an edit the server refused, with the server's reason (the answer of the edit carries it: EDIT_ANSWERED's
+     * refused, the message of the exception the edit's handler threw, EditAnswer.answered), or of another error the
+     * server reports (GLSP's MessageAction, severity ERROR, no edit: its message). GLSP's own report of the refused
+     * edit's exception, the MessageAction the server sends right after the answer, is not told again. Before (session
+     * 39) GLSP's standalone client dropped the MessageAction (its FallbackActionHandler): a Delete the server refused
+     * (LPSCl, still used by a layer) left the page without a word; diag39b read the reason from GLSP's generic message
+     * ("[GLSP-Server] Could not process message: ..." and its details up to the stack trace), its wording and layout.
      */
     onServerError?: (reason: string, refused?: Action) => void;
-    /** The edit whose answer was the last notification the server sent (the edit an error right after it refused). */
-    private justAnswered?: Action;
-
-    /**
-     * The words of an error the server reports: GLSP's server reports an exception of an action's handler (a
-     * GLSPServerException with the reason: CellOperations) as "[GLSP-Server] Could not process message:ActionMessage
-     * [...]" with the exception's message, then its stack trace, in the details: the exception's message is the reason;
-     * any other error its message.
-     */
-    static reason(action: MessageAction): string {
-        if (!/^\[GLSP-Server\] Could not process message/.test(action.message) || !action.details) return action.message;
-        const lines = action.details.split('\n');
-        const trace = lines.findIndex(l => /^[\w.$]+(Exception|Error)(: |$)/.test(l));
-        return lines.slice(0, trace > 0 ? trace : 1).join(' ').trim() || action.message;
-    }
+    /** Whether the last notification the server sent was the answer of an edit it refused (GLSP's error about it follows). */
+    private justRefused = false;
 
     /** The number of the last edit sent on this connection (numbered from 1 in the order sent). */
     sent = 0;
@@ -590,14 +580,18 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
         super(options);
         // before GLSP's own listener (the diagram's), which is registered once the diagram is made
         this.onActionMessageNotification(message => {
-            const action = message.action as Action & { edit?: unknown };
-            const answered = this.justAnswered;
-            this.justAnswered = undefined;
+            const action = message.action as Action & { edit?: unknown, refused?: unknown };
+            const afterRefusal = this.justRefused;
+            this.justRefused = false;
             if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') {
-                this.justAnswered = this.unanswered.get(action.edit)?.action;
+                const edit = this.unanswered.get(action.edit)?.action;
                 this.unanswered.delete(action.edit);
-            } else if (MessageAction.is(action) && (action.severity === 'ERROR' || action.severity === 'FATAL')) {
-                this.onServerError?.(CellGLSPClient.reason(action), answered);
+                if (typeof action.refused === 'string') {
+                    this.justRefused = true;
+                    this.onServerError?.(action.refused, edit);
+                }
+            } else if (MessageAction.is(action) && (action.severity === 'ERROR' || action.severity === 'FATAL') && !afterRefusal) {
+                this.onServerError?.(action.message, undefined);
             }
         });
     }

@@ -1,6 +1,7 @@
 // Headless-browser test: an edit the server refuses is said on the page with the server's reason. The Delete of LPSCl
-// (a material still used by layer separator of cell BareSUS) is refused by the server (CellOperations.Delete: GLSP's
-// dispatcher reports it to the page as a MessageAction of severity ERROR): the page's message line says "The delete was
+// (a material still used by layer separator of cell BareSUS) is refused by the server (CellOperations.Delete; the
+// server's answer of the edit carries the reason, EditAnswer.Answered's refused, and GLSP's dispatcher then reports the
+// exception as a MessageAction of severity ERROR, which the page does not say again): the page's message line says "The delete was
 // refused by the server (HH:MM:SS): material LPSCl is used by layer separator of cell BareSUS: change or delete that
 // first.", in the error red, and it stays (3 s later too) until the next edit (an undo, with nothing to undo: answered,
 // not refused, the line goes) or a click on it. The file is not changed.

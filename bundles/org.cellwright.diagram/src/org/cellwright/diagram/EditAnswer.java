@@ -18,8 +18,8 @@ import com.google.inject.Inject;
  * with its number on the connection ({@link Tag}, sent right before it: GLSP's server reads an operation into its own
  * class and drops fields it does not know, so a number on the operation itself would not reach the handler), and the
  * server, once it has handled the edit, sends {@link Answered} with that number after the update the edit causes (the
- * new model sent for its bounds and the dirty state of the edit). An edit the server refused (its reason shown to the
- * user) or found nothing to do for (an undo with nothing to undo) is answered too: it reached the server. An update that
+ * new model sent for its bounds and the dirty state of the edit). An edit the server refused (the answer carries the
+ * reason, which the page shows: since session 39 the page no longer reads it from GLSP's generic error message) or found nothing to do for (an undo with nothing to undo) is answered too: it reached the server. An update that
  * results from no edit of the page (the text changed in the text editor or by another program, another page's edit read
  * from the file) carries no number and answers none. The page's heartbeat names as possibly lost only the edits with no
  * answer (web/src/app.ts); before (session 38) it matched edits to the server's dirty states by count, so an edit the
@@ -41,11 +41,16 @@ public final class EditAnswer {
 		public Tag() { super(KIND); }
 	}
 
-	/** To the page, after the update an edit caused (or its refusal): the edit's number. */
+	/**
+	 * To the page, after the update an edit caused (or its refusal): the edit's number and, for an edit the server
+	 * refused, the reason (the message of the exception its handler threw, e.g. CellOperations' GLSPServerException;
+	 * absent, not sent, for an edit the server handled).
+	 */
 	public static class Answered extends Action {
 		public static final String KIND = "cellwrightEditAnswered";
 
 		public int edit;
+		public String refused;
 
 		public Answered() { super(KIND); }
 
@@ -53,6 +58,17 @@ public final class EditAnswer {
 			this();
 			this.edit = edit;
 		}
+
+		public Answered(int edit, String refused) {
+			this(edit);
+			this.refused = refused;
+		}
+	}
+
+	/** The reason of a refusal in words: the exception's own message (its class's name if it has none), no stack trace. */
+	static String reason(RuntimeException e) {
+		String message = e.getMessage();
+		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
 	}
 
 	/** Keeps the tag for the edit that follows it (a later tag replaces one whose edit never came: the page's numbers go up). */
@@ -75,15 +91,16 @@ public final class EditAnswer {
 	}
 
 	/**
-	 * The answer appended to what the edit's handler returned, or, when the handler throws (the edit refused), sent
-	 * before GLSP's dispatcher reports the error.
+	 * The answer appended to what the edit's handler returned, or, when the handler throws (the edit refused), sent with
+	 * the reason ({@link Answered#refused}) before GLSP's dispatcher reports the error (its generic MessageAction, which
+	 * the page then does not say again).
 	 */
 	static List<Action> answered(Integer edit, ActionDispatcher dispatcher, java.util.function.Supplier<List<Action>> handler) {
 		List<Action> result;
 		try {
 			result = handler.get();
 		} catch (RuntimeException e) {
-			if (edit != null) dispatcher.dispatch(new Answered(edit));
+			if (edit != null) dispatcher.dispatch(new Answered(edit, reason(e)));
 			throw e;
 		}
 		if (edit == null) return result;

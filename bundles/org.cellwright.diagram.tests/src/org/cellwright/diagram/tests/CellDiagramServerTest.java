@@ -217,8 +217,10 @@ class CellDiagramServerTest {
 	 * Each edit the page tags with its number (cellwrightEdit, sent right before it) is answered with that number
 	 * (cellwrightEditAnswered) once the server has handled it, after the edit's update: an operation it made, one it
 	 * refused (a material in use) and an undo with nothing to undo alike; the update that follows the file written by
-	 * another program answers no edit. Before (session 38) nothing named the edit an update answered: the page counted
-	 * the dirty states of edits, which a refused edit and an undo with nothing to undo do not have.
+	 * another program answers no edit. The answer of the refused edit carries the reason (refused: the exception's
+	 * message). Before (session 38) nothing named the edit an update answered: the page counted the dirty states of
+	 * edits, which a refused edit and an undo with nothing to undo do not have; before session 39's diag39c the answer
+	 * of a refused edit had no reason (the page read it from GLSP's generic error message).
 	 */
 	@Test
 	void eachTaggedEditIsAnsweredWithItsNumberAndAnUpdateForNoEditAnswersNone(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -250,8 +252,14 @@ class CellDiagramServerTest {
 			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":9}");
 			process(ws, "{\"kind\":\"glspUndo\"}");
 			until(in, seen, "cellwrightEditAnswered", "\"edit\":9");
-			assertEquals(List.of("cellwrightEditAnswered:7", "cellwrightEditAnswered:8", "cellwrightEditAnswered:9"),
+			// the refused one with the server's reason (the exception's own message, no stack trace), the others with none
+			assertEquals(List.of("cellwrightEditAnswered:7",
+					"cellwrightEditAnswered:8 refused: material LPSCl is used by layer separator of cell BareSUS: change or delete that first.",
+					"cellwrightEditAnswered:9"),
 					seen.stream().filter(k -> k.startsWith("cellwrightEditAnswered")).toList(), "the answers, in order: " + seen);
+			// GLSP's own report of the refusal (message, severity ERROR) right after its answer: the page does not say it again
+			int refusal = seen.indexOf("cellwrightEditAnswered:8 refused: material LPSCl is used by layer separator of cell BareSUS: change or delete that first.");
+			assertEquals("message", seen.get(refusal + 1), "GLSP's error right after the refused edit's answer: " + seen);
 			String text = java.nio.file.Files.readString(file);
 			assertTrue(text.contains("material LPSCl") && text.contains("material1") && text.contains("material Outside"), text);
 		} finally {
@@ -272,14 +280,15 @@ class CellDiagramServerTest {
 
 	/**
 	 * The next action of the kind (whose JSON holds {@code text}, if given), each action received on the way noted in
-	 * {@code seen} as kind (setDirtyState:reason, cellwrightEditAnswered:number).
+	 * {@code seen} as kind (setDirtyState:reason, cellwrightEditAnswered:number, and " refused: " and the reason if it has one).
 	 */
 	static JsonObject until(BlockingQueue<JsonObject> in, List<String> seen, String kind, String text) throws Exception {
 		JsonObject m = next(in, x -> {
 			if (!"process".equals(str(x, "method"))) return false;
 			JsonObject a = x.getAsJsonObject("params").getAsJsonObject("action");
 			String k = str(a, "kind");
-			seen.add(k + ("setDirtyState".equals(k) ? ":" + str(a, "reason") : "cellwrightEditAnswered".equals(k) ? ":" + a.get("edit").getAsInt() : ""));
+			seen.add(k + ("setDirtyState".equals(k) ? ":" + str(a, "reason")
+					: "cellwrightEditAnswered".equals(k) ? ":" + a.get("edit").getAsInt() + (a.has("refused") ? " refused: " + str(a, "refused") : "") : ""));
 			return kind.equals(k) && (text == null || a.toString().contains(text));
 		});
 		return m.getAsJsonObject("params").getAsJsonObject("action");
