@@ -48,6 +48,16 @@ class RunReportTest {
 		fullHtml = Files.readString(out);
 	}
 
+	/** A copy of the full cell's run folder (its files, not its subfolders) in this test's folder under the name, to alter. */
+	Path copyOfFull(String name) throws java.io.IOException {
+		Path run = tmp.resolve(name);
+		Files.createDirectories(run);
+		try (var files = Files.list(full)) {
+			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
+		}
+		return run;
+	}
+
 	/**
 	 * A report that cannot be written whole is not written at all and the previous one stays: a full disk (input25: a
 	 * run into a tmpfs of 200 kB) left report.html cut off after 36 kB in the run folder, which Open Report showed.
@@ -549,11 +559,7 @@ class RunReportTest {
 	 */
 	@Test
 	void theKeyNumbersGiveTheTemperatureAndPressureOfTheRecords() throws Exception {
-		Path run = tmp.resolve("SetConditions");
-		Files.createDirectories(run);
-		try (var files = Files.list(full)) {
-			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
-		}
+		Path run = copyOfFull("SetConditions");
 		List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"));
 		List<String> header = List.of(lines.get(0).split(","));
 		int tk = header.indexOf("temperature_K"), pm = header.indexOf("stack_pressure_MPa");
@@ -586,11 +592,7 @@ class RunReportTest {
 	 */
 	@Test
 	void theTemperatureChartAndTheMechanismMapSayWhatTemperatureTheyShow() throws Exception {
-		Path run = tmp.resolve("SetTemperatureMidway");
-		Files.createDirectories(run);
-		try (var files = Files.list(full)) {
-			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
-		}
+		Path run = copyOfFull("SetTemperatureMidway");
 		List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"));
 		int tk = List.of(lines.get(0).split(",")).indexOf("temperature_K");
 		List<String> out = new ArrayList<>(List.of(lines.get(0)));
@@ -643,11 +645,7 @@ class RunReportTest {
 	 */
 	@Test
 	void theRetentionSaysWhenItsReferenceFollowedAnotherCharge() throws Exception {
-		Path copy = tmp.resolve("FullCellWithInterlayer");
-		Files.createDirectories(copy);
-		try (java.util.stream.Stream<Path> files = Files.list(full)) {
-			for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, copy.resolve(f.getFileName()));
-		}
+		Path copy = copyOfFull("FullCellWithInterlayer");
 		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(copy.resolve("summary.json"))).getAsJsonObject();
 		com.google.gson.JsonObject rc = new com.google.gson.JsonObject();
 		rc.addProperty("first", 1);
@@ -674,11 +672,7 @@ class RunReportTest {
 	 */
 	@Test
 	void aRunWithoutRetentionShowsTheLineWithNoneAndWhy() throws Exception {
-		Path copy = tmp.resolve("FullCellWithoutRetention");
-		Files.createDirectories(copy);
-		try (java.util.stream.Stream<Path> files = Files.list(full)) {
-			for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, copy.resolve(f.getFileName()));
-		}
+		Path copy = copyOfFull("FullCellWithoutRetention");
 		String why = "the earlier discharges of cycle 3's steps (cycle 2) passed 1.20e-10 mAh/cm2 at most, no charge worth a retention"
 				+ " (below 1e-5 of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency)";
 		com.google.gson.JsonObject s = com.google.gson.JsonParser.parseString(Files.readString(copy.resolve("summary.json"))).getAsJsonObject();
@@ -709,11 +703,7 @@ class RunReportTest {
 	@Test
 	void theVoltageRangeIncludesTheFirstSample() throws Exception {
 		for (double first : new double[] { 1.5, 4.4 }) {
-			Path run = tmp.resolve("FirstSample" + first);
-			Files.createDirectories(run);
-			try (var files = Files.list(full)) {
-				for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
-			}
+			Path run = copyOfFull("FirstSample" + first);
 			List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve("timeseries.csv")));
 			int vc = List.of(lines.get(0).split(",")).indexOf("voltage_V");
 			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
@@ -739,11 +729,7 @@ class RunReportTest {
 	 */
 	@Test
 	void aDfnRunsLithiumIsNamedByItsElectrodes() throws Exception {
-		Path run = tmp.resolve("DfnLithium");
-		try (var files = Files.list(full)) {
-			Files.createDirectories(run);
-			for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, run.resolve(f.getFileName()));
-		}
+		Path run = copyOfFull("DfnLithium");
 		String solid = Svg.section(fullHtml, "lithium");
 		assertTrue(solid.contains("alloyed in the host (Li\u2093Si)") && solid.contains("in the cathode"), solid);
 		Files.delete(run.resolve("inputs.json")); // a DFN run keeps its inputs in dfn-inputs.json
