@@ -307,12 +307,15 @@ public class RunCommand extends CliCommand {
 		if (run != null && run.partial() && run.interruption() != null) o.println("  PARTIAL: " + run.interruption());
 		if (r.change() != null && !r.change().isEmpty()) o.println("  change: " + r.change());
 		// mechanism-map.csv where the run wrote one (a solid-state cell's; not a liquid-electrolyte cell's); the run on
-		// the mesh the solver chose where it was re-run on a finer one (MeshRerun; session 39: not listed before). A
-		// re-run cancelled names its fine-mesh/ in the PARTIAL line above.
+		// the runs on the other meshes where it was re-run on a finer one (MeshRerun; session 39: coarse-mesh/, not listed
+		// before; session 40: fine-mesh/ of a run re-run once more, finest-mesh/ of one cancelled then, which the
+		// PARTIAL line above names too, as a first re-run cancelled names its fine-mesh/)
+		StringBuilder meshes = new StringBuilder();
+		for (String m : RunFiles.MESH_FOLDERS)
+			if (Files.isDirectory(r.folder().resolve(m))) meshes.append(", ").append(m).append('/');
 		o.printf("  results: %s (report.html, timeseries.csv, cycles.csv, summary.json, checks.json, %s%s%s)%n", Problem.display(r.folder()) + "/",
 				r.unit().dfn() != null ? DfnInputs.FILE_NAME : RunFiles.INPUTS,
-				Files.isRegularFile(r.folder().resolve(RunFiles.MECHANISM_MAP)) ? ", " + RunFiles.MECHANISM_MAP : "",
-				Files.isDirectory(r.folder().resolve(RunFiles.COARSE_MESH)) ? ", " + RunFiles.COARSE_MESH + "/" : "");
+				Files.isRegularFile(r.folder().resolve(RunFiles.MECHANISM_MAP)) ? ", " + RunFiles.MECHANISM_MAP : "", meshes);
 	}
 
 	private static String num(double v, String fmt) {

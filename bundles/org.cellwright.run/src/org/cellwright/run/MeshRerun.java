@@ -38,12 +38,24 @@ import com.google.gson.JsonPrimitive;
  * cycle ({@link MeshRichardson}, session 39), recorded ({@link org.cellwright.solver.output.SummaryKeys#MR_MEASURED}),
  * said in the note where within the target and warned of where not (an ACCURACY warning naming the cycle's step with the
  * shallowest end, the figure and a solver block that would meet it; later cycles counted in one message).
+ *
+ * <p>Measured beyond the target, the run is run once more, on the block that warning names (session 40; once: no fourth
+ * run), and that is its result where it completed: the fine run's files and summary (its warning in it) then lie in
+ * {@value #FINE}/, the finest run's in the run folder, and its error is measured from the two finer runs at the order
+ * the three observe where that is sound ({@link MeshRichardson#orderTaken}), warned of only where still beyond the
+ * target ({@link org.cellwright.solver.output.SummaryKeys#MR_FINEST}). A third run cancelled (or ended otherwise) leaves
+ * the fine run's result with its warning, and its own files up to then in {@value #FINEST}/.
  */
 final class MeshRerun {
 	/** The folder in a run folder of the run on the mesh the solver chose, when it was re-run. */
 	static final String COARSE = RunFiles.COARSE_MESH;
-	/** The folder the re-run is written into; left in the run folder where the re-run did not complete. */
+	/**
+	 * The folder the re-run is written into; left in the run folder where the re-run did not complete, or where it
+	 * completed and was run once more and that completed (then the fine run whole, its summary with it).
+	 */
 	static final String FINE = RunFiles.FINE_MESH;
+	/** The folder the run once more is written into; left in the run folder where it did not complete. */
+	static final String FINEST = RunFiles.FINEST_MESH;
 
 	private final Simulation.MeshEstimate mesh;
 	private final JsonObject coarse;
@@ -54,6 +66,15 @@ final class MeshRerun {
 	private double fineSeconds;
 	/** The fine run's error measured per cycle (after a re-run taken; empty before). */
 	private List<MeshRichardson.Cycle> measured = List.of();
+	/** The block the fine run's measured warning names (null: within the target, or nothing measured). */
+	private Block named;
+	/** The run once more, on {@link #named} (session 40): how it ended, its solver part, its time; null status: not run. */
+	private String finestStatus;
+	private Throwable finestError;
+	private JsonObject finest;
+	private double finestSeconds;
+	/** The finest run's error measured per cycle from the two finer runs, at the order the three observe where sound. */
+	private List<MeshRichardson.Cycle> finestMeasured = List.of();
 
 	MeshRerun(Simulation.MeshEstimate mesh, JsonObject coarsePart, double coarseSeconds) {
 		this.mesh = mesh;
@@ -82,14 +103,26 @@ final class MeshRerun {
 
 	private String fineMesh() { return mesh(mesh.finerShells(), mesh.finerVolumes()); }
 
+	private String finestMesh() { return mesh(named.shells(), named.volumes()); }
+
 	/** What a progress display names while the re-run runs. */
 	String stage() {
 		return "re-running on " + fineMesh() + " mesh";
 	}
 
+	/** What a progress display names while the run once more runs. */
+	String finestStage() {
+		return "re-running once more, on " + finestMesh() + " mesh";
+	}
+
 	/** The settings of the re-run: the run's, with the finer mesh (as a solver block that sets both would give). */
 	SolverSettings fineSettings(SolverSettings s) {
 		return s.toBuilder().particleNodes(mesh.finerShells()).cathodeNodes(mesh.finerVolumes()).build();
+	}
+
+	/** The settings of the run once more: the run's, with the block the fine run's measured warning names. */
+	SolverSettings finestSettings(SolverSettings s) {
+		return s.toBuilder().particleNodes(named.shells()).cathodeNodes(named.volumes()).build();
 	}
 
 	/** How the re-run ended. */
@@ -98,7 +131,32 @@ final class MeshRerun {
 		fineError = error;
 		fine = part;
 		fineSeconds = seconds;
-		if (taken()) measured = measure();
+		if (taken()) {
+			measured = measure();
+			named = block(measured, mesh.finerShells(), mesh.finerVolumes());
+		}
+	}
+
+	/**
+	 * Whether the run is run once more (session 40): the re-run was taken and measured beyond the target, and a block
+	 * is named (once: never after the run once more).
+	 */
+	boolean onceMoreDue() {
+		return taken() && finestStatus == null && named != null;
+	}
+
+	/** How the run once more ended. */
+	void finest(String status, Throwable error, JsonObject part, double seconds) {
+		finestStatus = status;
+		finestError = error;
+		finest = part;
+		finestSeconds = seconds;
+		if (finestTaken()) finestMeasured = measureFinest();
+	}
+
+	/** Whether the run once more is the run's result: it completed (or shorted). */
+	boolean finestTaken() {
+		return finestStatus != null && finestError == null && finished(finestStatus);
 	}
 
 	/** The ratio of the two meshes' spacings the measurement takes ({@link MeshRichardson#ratio}). */
@@ -106,60 +164,136 @@ final class MeshRerun {
 		return MeshRichardson.ratio(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes());
 	}
 
+	/** The ratio of the fine and the finest mesh's spacings. */
+	private double finestRatio() {
+		return MeshRichardson.ratio(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes());
+	}
+
+	/** The discharge capacity [mAh/cm2] of each cycle with one, by cycle. */
+	private static java.util.Map<Integer, Double> discharges(JsonObject part) {
+		java.util.Map<Integer, Double> c = new java.util.HashMap<>();
+		for (Summary.Cycle x : Summary.of(part).cycles())
+			if (x.dischargeMAhCm2() > 0) c.put(x.index(), x.dischargeMAhCm2());
+		return c;
+	}
+
 	/** Per cycle with a discharge on both meshes: both capacities [mAh/cm2], the extrapolated one, the fine run's error. */
 	private List<MeshRichardson.Cycle> measure() {
 		double r = ratio();
 		if (!(r > 1)) return List.of();
-		java.util.Map<Integer, Summary.Cycle> c = new java.util.HashMap<>();
-		for (Summary.Cycle x : Summary.of(coarse).cycles()) c.put(x.index(), x);
+		java.util.Map<Integer, Double> c = discharges(coarse);
 		List<MeshRichardson.Cycle> out = new java.util.ArrayList<>();
 		for (Summary.Cycle f : Summary.of(fine).cycles()) {
-			Summary.Cycle x = c.get(f.index());
-			if (x != null && x.dischargeMAhCm2() > 0 && f.dischargeMAhCm2() > 0)
-				out.add(MeshRichardson.cycle(f.index(), x.dischargeMAhCm2(), f.dischargeMAhCm2(), r));
+			Double x = c.get(f.index());
+			if (x != null && f.dischargeMAhCm2() > 0) out.add(MeshRichardson.cycle(f.index(), x, f.dischargeMAhCm2(), r));
 		}
 		return out;
 	}
 
-	/** The cycle whose fine run's measured error is largest (null: none measured). */
-	private MeshRichardson.Cycle worstMeasured() {
+	/**
+	 * Per cycle with a discharge on the fine and the finest mesh: the finest run's error from the two, at the order the
+	 * three runs observe where sound (where the coarse run has the cycle's discharge and every spacing was refined both
+	 * times), else at the known order.
+	 */
+	private List<MeshRichardson.Cycle> measureFinest() {
+		double r32 = finestRatio(), r21 = ratio();
+		if (!(r32 > 1)) return List.of();
+		boolean threeRuns = MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()) == null
+				&& MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()) == null;
+		java.util.Map<Integer, Double> c = discharges(coarse), f = discharges(fine);
+		List<MeshRichardson.Cycle> out = new java.util.ArrayList<>();
+		for (Summary.Cycle x : Summary.of(finest).cycles()) {
+			Double q2 = f.get(x.index()), q1 = c.get(x.index());
+			if (q2 == null || !(x.dischargeMAhCm2() > 0)) continue;
+			out.add(threeRuns && q1 != null ? MeshRichardson.cycle(x.index(), q1, q2, x.dischargeMAhCm2(), r21, r32)
+					: MeshRichardson.cycle(x.index(), q2, x.dischargeMAhCm2(), r32));
+		}
+		return out;
+	}
+
+	/** The cycle whose measured error is largest (null: none measured). */
+	private static MeshRichardson.Cycle worst(List<MeshRichardson.Cycle> measured) {
 		MeshRichardson.Cycle w = null;
 		for (MeshRichardson.Cycle x : measured)
 			if (Double.isFinite(x.fineError()) && (w == null || x.fineError() > w.fineError())) w = x;
 		return w;
 	}
 
+	/** The cycle whose fine run's measured error is largest (null: none measured). */
+	private MeshRichardson.Cycle worstMeasured() {
+		return worst(measured);
+	}
+
+	/** A solver block's mesh and the largest error it is expected to leave (relative). */
+	record Block(int shells, int volumes, double then) {}
+
 	/**
-	 * The ACCURACY warnings of the fine run's measured error beyond the target: the first cycle's, naming its step
-	 * (the coarse run's estimate's: the same steps), the figure, what was measured and a solver block that would meet
-	 * it; the later cycles' counted in one message (as CutoffSensitivity counts its own).
+	 * The block that would take every cycle measured within the target: both node counts of the mesh measured times k,
+	 * rounded up to 8, k^p = worst error / target (refined by k in both spacings, each part of the error falls by k^p at
+	 * least; p the order the worst cycle was measured at); null where every cycle is within the target.
+	 */
+	private static Block block(List<MeshRichardson.Cycle> measured, int shells, int volumes) {
+		MeshRichardson.Cycle w = worst(measured);
+		if (w == null || !(w.fineError() > AccuracyTarget.CAPACITY)) return null;
+		double k = Math.pow(w.fineError() / AccuracyTarget.CAPACITY, 1 / w.order());
+		int s = roundUp(shells * k), v = roundUp(volumes * k);
+		double then = w.fineError() * Math.max(Math.pow((double) shells / s, w.order()), Math.pow((double) volumes / v, w.order()));
+		return new Block(s, v, then);
+	}
+
+	/** The measured run's error as the warnings and notes give the order: "order 2", "order 1.6, observed from the three runs". */
+	private static String order(MeshRichardson.Cycle x) {
+		if (Double.isNaN(x.observed())) return "order " + Figures.text(x.order(), "%.0f");
+		if (x.observed() >= MeshRichardson.ORDER)
+			return "order " + Figures.text(x.order(), "%.0f") + ", the three runs observing " + Figures.text(x.observed(), "%.2f");
+		return "order " + Figures.text(x.order(), "%.2f") + " observed from the three runs";
+	}
+
+	/**
+	 * The ACCURACY warnings of the result's measured error beyond the target (the fine run's, or the finest run's where
+	 * it was taken): the first cycle's, naming its step (the coarse run's estimate's: the same steps), the figure, what was
+	 * measured and a solver block that would take every cycle within the target; the later cycles' counted in one message
+	 * (as CutoffSensitivity counts its own).
 	 */
 	List<String> measuredWarnings() {
+		return finestTaken() ? warnings(finestMeasured, fineMesh(), finestMesh(), finestRatio(),
+				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()),
+				block(finestMeasured, named.shells(), named.volumes()), finestSeconds)
+				: warnings(measured, coarseMesh(), fineMesh(), ratio(),
+						MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()), named, fineSeconds);
+	}
+
+	private List<String> warnings(List<MeshRichardson.Cycle> measured, String lower, String upper, double ratio, String unrefined, Block b,
+			double seconds) {
 		List<MeshRichardson.Cycle> beyond = measured.stream().filter(x -> x.fineError() > AccuracyTarget.CAPACITY).toList();
-		if (beyond.isEmpty()) return List.of();
-		MeshRichardson.Cycle x = beyond.get(0);
+		if (beyond.isEmpty() || b == null) return List.of();
+		MeshRichardson.Cycle x = beyond.get(0), w = worst(measured);
 		String where = mesh.steps().getOrDefault(x.cycle(), "cycle " + x.cycle());
-		// refined by k in both spacings, each part of the error falls by k^p at least: k^p = error / target
-		double k = Math.pow(x.fineError() / AccuracyTarget.CAPACITY, 1 / MeshRichardson.ORDER);
-		int s = roundUp(mesh.finerShells() * k), v = roundUp(mesh.finerVolumes() * k);
-		double then = x.fineError() * Math.max(Math.pow((double) mesh.finerShells() / s, MeshRichardson.ORDER),
-				Math.pow((double) mesh.finerVolumes() / v, MeshRichardson.ORDER));
-		String unrefined = MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes());
+		double it = x.fineError() * Math.max(Math.pow(mesh2(upper)[0] / (double) b.shells(), x.order()),
+				Math.pow(mesh2(upper)[1] / (double) b.volumes(), x.order()));
 		List<String> out = new java.util.ArrayList<>();
-		out.add("ACCURACY: warning: " + where + ": mesh: measured from the two runs, the " + fineMesh() + " mesh's discharge of " + cap(x.fine())
+		out.add("ACCURACY: warning: " + where + ": mesh: measured from the " + (lower.equals(coarseMesh()) ? "two runs" : lower + " and " + upper + " runs")
+				+ ", the " + upper + " mesh's discharge of " + cap(x.fine())
 				+ " mAh/cm2 is about " + Figures.text(100 * x.fineError(), "%.2f") + " % off (target "
-				+ Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %): the " + coarseMesh() + " run's " + cap(x.coarse()) + " and this "
-				+ cap(x.fine()) + " mAh/cm2 extrapolate to " + cap(x.extrapolated()) + " (Richardson, order " + Figures.text(MeshRichardson.ORDER, "%.0f")
-				+ ", spacings " + Figures.text(ratio(), "%.3g") + "x finer" + (unrefined != null ? "; the " + unrefined + "' error not measured, not refined" : "")
-				+ "); solver { particle-nodes = " + s + "  cathode-nodes = " + v + " } would take it to about " + Figures.text(100 * then, "%.2f")
-				+ " % (the " + fineMesh() + " run took " + String.format(Locale.ROOT, "%.2f s", fineSeconds) + ")");
+				+ Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %): the " + lower + " run's " + cap(x.coarse()) + " and this "
+				+ cap(x.fine()) + " mAh/cm2 extrapolate to " + cap(x.extrapolated()) + " (Richardson, " + order(x)
+				+ ", spacings " + Figures.text(ratio, "%.3g") + "x finer" + (unrefined != null ? "; the " + unrefined + "' error not measured, not refined" : "")
+				+ "); solver { particle-nodes = " + b.shells() + "  cathode-nodes = " + b.volumes() + " } would take it to about " + Figures.text(100 * it, "%.2f")
+				+ " %" + (w != x ? " and cycle " + w.cycle() + "'s " + Figures.text(100 * w.fineError(), "%.2f") + " % to about " + Figures.text(100 * b.then(), "%.2f") + " %" : "")
+				+ " (the " + upper + " run took " + String.format(Locale.ROOT, "%.2f s", seconds) + ")");
 		if (beyond.size() > 1) {
-			double w = beyond.stream().skip(1).mapToDouble(MeshRichardson.Cycle::fineError).max().orElse(0);
+			double m = beyond.stream().skip(1).mapToDouble(MeshRichardson.Cycle::fineError).max().orElse(0);
 			int n = beyond.size() - 1;
 			out.add(String.format(Locale.ROOT, "ACCURACY: warning: %d later cycle%s measured beyond the target too on the %s mesh (up to %s %% of the capacity), the last cycle %d",
-					n, n == 1 ? "'s capacity" : "s' capacities", fineMesh(), Figures.text(100 * w, "%.2f"), beyond.get(n).cycle()));
+					n, n == 1 ? "'s capacity" : "s' capacities", upper, Figures.text(100 * m, "%.2f"), beyond.get(n).cycle()));
 		}
 		return out;
+	}
+
+	/** "72 x 64" as {72, 64}. */
+	private static int[] mesh2(String m) {
+		String[] p = m.split(" x ");
+		return new int[] { Integer.parseInt(p[0]), Integer.parseInt(p[1]) };
 	}
 
 	/** Nodes rounded up to a multiple of 8. */
@@ -177,45 +311,102 @@ final class MeshRerun {
 	 * {@value #COARSE}/ with its summary, the re-run's up from {@value #FINE}/ into the run folder.
 	 */
 	void swap(Path folder, Path fineFolder, Summary coarseSummary, Path recordedIn) {
-		Path c = folder.resolve(COARSE);
+		swap(folder, COARSE, fineFolder, coarseSummary, recordedIn);
+	}
+
+	/**
+	 * The run once more taken: the fine run's files into {@value #FINE}/ with its summary, the finest run's up from
+	 * {@value #FINEST}/ into the run folder.
+	 */
+	void swapFinest(Path folder, Path finestFolder, Summary fineSummary, Path recordedIn) {
+		swap(folder, FINE, finestFolder, fineSummary, recordedIn);
+	}
+
+	/** The run folder's result's files into {@code keptIn}/ with its summary, those of {@code from} up into the run folder. */
+	private static void swap(Path folder, String keptIn, Path from, Summary keptSummary, Path recordedIn) {
+		Path c = folder.resolve(keptIn);
 		try {
 			Files.createDirectories(c);
 			for (String f : List.of(RunFiles.TIMESERIES, RunFiles.CYCLES))
 				if (Files.exists(folder.resolve(f))) Files.move(folder.resolve(f), c.resolve(f));
-			coarseSummary.write(c, recordedIn.resolve(COARSE));
+			keptSummary.write(c, recordedIn.resolve(keptIn));
 			List<Path> files;
-			try (Stream<Path> s = Files.list(fineFolder)) {
+			try (Stream<Path> s = Files.list(from)) {
 				files = s.filter(Files::isRegularFile).toList();
 			}
 			for (Path f : files) Files.move(f, folder.resolve(f.getFileName()));
-			Files.delete(fineFolder);
+			Files.delete(from);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
 
-	/** The run's interruption when the re-run was cancelled ({@code reason}: the cancel's). */
+	/** The run's interruption when the re-run (or the run once more) was cancelled ({@code reason}: the cancel's). */
 	String interruption(String reason) {
+		if (finestStatus != null)
+			return reason + " while re-running once more, on the " + finestMesh() + " mesh: the results are the " + fineMesh() + " mesh's, complete ("
+					+ FINEST + "/ holds that run up to then, " + COARSE + "/ the " + coarseMesh() + " run)";
 		return reason + " while re-running on the " + fineMesh() + " mesh: the results are the " + coarseMesh() + " mesh's, complete ("
 				+ FINE + "/ holds the re-run up to then)";
 	}
 
 	/**
-	 * The solver part of the run's summary (the re-run's where it was taken, else the coarse run's) with the note among
-	 * its messages (first where taken, in place of the coarse run's warning; after the warning where not) and the record.
+	 * The fine run's own solver part as its summary in {@value #FINE}/ holds it once the run once more was taken: its
+	 * messages with the measured warnings of its error (as the coarse run's summary keeps its estimate's warning).
+	 */
+	JsonObject fineKept() {
+		JsonObject o = fine.deepCopy();
+		JsonArray before = o.has(MESSAGES) ? o.getAsJsonArray(MESSAGES) : new JsonArray(), msgs = new JsonArray();
+		for (String w : warnings(measured, coarseMesh(), fineMesh(), ratio(),
+				MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()), named, fineSeconds))
+			msgs.add(w);
+		msgs.addAll(before);
+		o.add(MESSAGES, msgs);
+		return o;
+	}
+
+	/**
+	 * The solver part of the run's summary (the result's: the finest run's, the re-run's, or the coarse run's) with the
+	 * notes among its messages (first where taken, in place of the warning of the run it replaced; after the warning
+	 * where not) and the record.
 	 */
 	JsonObject recorded(JsonObject part) {
 		JsonObject o = part.deepCopy();
 		JsonArray before = o.has(MESSAGES) ? o.getAsJsonArray(MESSAGES) : new JsonArray(), msgs = new JsonArray();
 		if (taken()) {
 			msgs.add(note());
+			if (finestTaken()) msgs.add(finestNote());
 			for (String w : measuredWarnings()) msgs.add(w);
 		}
 		msgs.addAll(before);
 		if (!taken()) msgs.add(note());
+		else if (finestStatus != null && !finestTaken()) msgs.add(finestNote());
 		o.add(MESSAGES, msgs);
 		o.add(MESH_RERUN, record());
 		return o;
+	}
+
+	/** The note of the run once more: why, what moved, what it measured, where the fine run is kept (or why it is the result). */
+	String finestNote() {
+		MeshRichardson.Cycle w0 = worstMeasured();
+		String block = "solver { particle-nodes = " + named.shells() + "  cathode-nodes = " + named.volumes() + " }";
+		String why = "measured from the two runs, the " + fineMesh() + " mesh's discharge" + (measured.size() > 1 ? " of cycle " + w0.cycle() : "")
+				+ " is about " + Figures.text(100 * w0.fineError(), "%.2f") + " % off (target " + Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %)";
+		if (!finestTaken())
+			return "INFO: note: re-run once more, on the " + finestMesh() + " mesh (" + block + "), because " + why + ", and that run "
+					+ ("CANCELLED".equals(finestStatus) ? "was cancelled" : "ended " + finestStatus + (finestError != null ? " (" + finestError + ")" : ""))
+					+ ": the results are the " + fineMesh() + " mesh's (the warning above); that run's up to then are in " + FINEST + "/";
+		double f0 = first(fine), f1 = first(finest), l0 = last(fine), l1 = last(finest);
+		Summary.FullDischarge fd = Summary.of(finest).firstDischarge(), ld = Summary.of(finest).lastDischarge();
+		String moved = "the first discharge" + fd.where() + " moved " + cap(f0) + " -> " + cap(f1) + " mAh/cm2 (" + pct(change(f0, f1)) + ")";
+		if (ld.cycle() != fd.cycle() && !Double.isNaN(l1))
+			moved += ", the last" + ld.where() + " " + cap(l0) + " -> " + cap(l1) + " mAh/cm2 (" + pct(change(l0, l1)) + ")";
+		MeshRichardson.Cycle w = worst(finestMeasured);
+		if (w != null && w.fineError() <= AccuracyTarget.CAPACITY)
+			moved += "; measured from the " + fineMesh() + " and " + finestMesh() + " runs (Richardson, " + order(w) + "), the " + finestMesh()
+					+ " run is within " + Figures.text(100 * w.fineError(), "%.2f") + " %" + (finestMeasured.size() > 1 ? " (largest: cycle " + w.cycle() + ")" : "");
+		return "INFO: note: re-run once more, on the " + finestMesh() + " mesh (as " + block + " gives), because " + why + "; " + moved + "; the "
+				+ fineMesh() + " run is kept in " + FINE + "/ (" + String.format(Locale.ROOT, "the run once more %.2f s", finestSeconds) + ")";
 	}
 
 	private static double first(JsonObject part) {
@@ -268,21 +459,45 @@ final class MeshRerun {
 				+ " beyond the target %s %%", 100 * mesh.worst(), coarseMesh(), Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f")));
 		num(r, MR_ESTIMATE, mesh.worst());
 		r.add(MR_COARSE, side(mesh.shells(), mesh.volumes(), coarse, coarseSeconds, taken() ? COARSE : "."));
-		r.add(MR_FINE, side(mesh.finerShells(), mesh.finerVolumes(), fine, fineSeconds, taken() ? "." : FINE));
+		r.add(MR_FINE, side(mesh.finerShells(), mesh.finerVolumes(), fine, fineSeconds, taken() && !finestTaken() ? "." : FINE));
 		num(r, MR_FIRST_CHANGE, change(first(coarse), first(fine)));
 		num(r, MR_LAST_CHANGE, change(last(coarse), last(fine)));
 		r.addProperty(MR_STATUS, fineStatus);
-		if (taken()) r.add(MR_MEASURED, measuredRecord());
+		if (taken()) r.add(MR_MEASURED, measuredRecord(measured, ratio(),
+				MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()), false));
+		if (finestStatus != null) r.add(MR_FINEST, finestRecord());
 		return r;
 	}
 
-	/** The fine run's error measured from the two runs ({@link org.cellwright.solver.output.SummaryKeys#MR_MEASURED}). */
-	private JsonObject measuredRecord() {
+	/** The run once more ({@link org.cellwright.solver.output.SummaryKeys#MR_FINEST}). */
+	private JsonObject finestRecord() {
+		JsonObject o = side(named.shells(), named.volumes(), finest, finestSeconds, finestTaken() ? "." : FINEST);
+		MeshRichardson.Cycle w = worstMeasured();
+		o.addProperty(MR_REASON, String.format(Locale.ROOT, "the %s mesh's capacity error measured at %.3f %% from the two runs%s, beyond the target %s %%",
+				fineMesh(), 100 * w.fineError(), measured.size() > 1 ? " (cycle " + w.cycle() + ")" : "", Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f")));
+		num(o, MR_FIRST_CHANGE, change(first(fine), first(finest)));
+		num(o, MR_LAST_CHANGE, change(last(fine), last(finest)));
+		o.addProperty(MR_STATUS, finestStatus);
+		if (finestTaken()) o.add(MR_MEASURED, measuredRecord(finestMeasured, finestRatio(),
+				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()), true));
+		return o;
+	}
+
+	/**
+	 * An error measured from two runs ({@link org.cellwright.solver.output.SummaryKeys#MR_MEASURED}): of the fine run from
+	 * the coarse and the fine, or ({@code three}) of the finest from the fine and the finest, at the order three observe
+	 * where sound.
+	 */
+	private static JsonObject measuredRecord(List<MeshRichardson.Cycle> measured, double ratio, String unrefined, boolean three) {
 		JsonObject m = new JsonObject();
-		num(m, MR_ORDER, MeshRichardson.ORDER);
-		m.addProperty(MR_ORDER_SOURCE, "known: the meshes' (finite volumes, second order); two runs give no observed order");
-		num(m, MR_RATIO, ratio());
-		m.addProperty(MR_UNREFINED, MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()));
+		num(m, MR_ORDER, measured.stream().mapToDouble(MeshRichardson.Cycle::order).min().orElse(MeshRichardson.ORDER));
+		m.addProperty(MR_ORDER_SOURCE, three
+				? "observed from the three runs per cycle (observed_order) where they converge monotonically, taken where below the known "
+						+ Figures.text(MeshRichardson.ORDER, "%.0f") + " (never below " + Figures.text(MeshRichardson.LOWEST_ORDER, "%.1f")
+						+ "), else the known: the smallest taken here"
+				: "known: the meshes' (finite volumes, second order); two runs give no observed order");
+		num(m, MR_RATIO, ratio);
+		m.addProperty(MR_UNREFINED, unrefined);
 		JsonArray a = new JsonArray();
 		for (MeshRichardson.Cycle x : measured) {
 			JsonObject c = new JsonObject();
@@ -291,10 +506,14 @@ final class MeshRerun {
 			num(c, MR_FINE_CAP, x.fine());
 			num(c, MR_EXTRAPOLATED, x.extrapolated());
 			num(c, MR_FINE_ERROR, x.fineError());
+			if (three) {
+				num(c, MR_ORDER, x.order());
+				num(c, MR_OBSERVED_ORDER, x.observed());
+			}
 			a.add(c);
 		}
 		m.add(MR_CYCLES, a);
-		MeshRichardson.Cycle w = worstMeasured();
+		MeshRichardson.Cycle w = worst(measured);
 		num(m, MR_WORST_FINE_ERROR, w != null ? w.fineError() : Double.NaN);
 		if (w != null) m.addProperty(MR_WORST_CYCLE, w.cycle());
 		else m.add(MR_WORST_CYCLE, com.google.gson.JsonNull.INSTANCE);

@@ -37,8 +37,9 @@ import com.google.gson.JsonObject;
  * mechanism map, and summary.json once at the end, complete, however the run ended (completed, short circuit, not
  * converged, cancelled or interrupted, failed): a run that did not complete is marked partial, with the reason. A full
  * cell's run on the mesh the solver chose whose capacity that mesh may miss beyond the target is run again on the finer
- * mesh its warning names, whose result becomes the run's, the first kept beside it ({@link MeshRerun}, session 38): the
- * one place this happens, for the command line, the IDE, sweeps, fits and Spark workers alike.
+ * mesh its warning names, whose result becomes the run's, the first kept beside it ({@link MeshRerun}, session 38), and
+ * where the error measured from the two is still beyond the target, once more on the block that warning names (session
+ * 40): the one place this happens, for the command line, the IDE, sweeps, fits and Spark workers alike.
  */
 public final class RunWriter {
 	private RunWriter() {}
@@ -170,7 +171,28 @@ public final class RunWriter {
 			rerun.fine(fine.status, fine.error, fine.part, fine.seconds);
 			if (rerun.taken()) { // the fine run's files in the run folder, the coarse run's (with its summary) in their own
 				rerun.swap(folder, fineFolder, summary(unit, id, run, map, started, Instant.now(), false, null, cancel), recordedIn);
-				run = new Solved(fine.status, fine.error, rerun.recorded(fine.part), fine.mesh, run.seconds + fine.seconds);
+				double seconds = run.seconds + fine.seconds;
+				run = new Solved(fine.status, fine.error, rerun.recorded(fine.part), fine.mesh, seconds);
+				if (rerun.onceMoreDue() && !listener.isCancelled()) {
+					// measured from the two runs, the fine mesh still misses the target: once more on the block its warning
+					// names (session 40; no fourth run), into a folder of its own until it has completed
+					listener.stage(rerun.finestStage());
+					Path finestFolder = folder.resolve(MeshRerun.FINEST);
+					Solved finest = solve(unit, rerun.finestSettings(in.settings()), finestFolder, listener, false);
+					if (noMap != null) finest.part.getAsJsonArray("messages").add(noMap);
+					rerun.finest(finest.status, finest.error, finest.part, finest.seconds);
+					seconds += finest.seconds;
+					if (rerun.finestTaken()) { // the finest run's files in the run folder, the fine run's (with its summary) in fine-mesh/
+						Solved kept = new Solved(fine.status, fine.error, rerun.fineKept(), fine.mesh, fine.seconds);
+						rerun.swapFinest(folder, finestFolder, summary(unit, id, kept, map, started, Instant.now(), false, null, cancel), recordedIn);
+						run = new Solved(finest.status, finest.error, rerun.recorded(finest.part), finest.mesh, seconds);
+					} else { // cancelled, or it ended short: the fine run's result stands, said so; the finest run's files kept beside it
+						summary(unit, id, finest, map, started, Instant.now(), false, null, cancel).write(finestFolder, recordedIn.resolve(MeshRerun.FINEST));
+						boolean cancelled = "CANCELLED".equals(finest.status);
+						if (cancelled) interruption = rerun.interruption(cancel.reason() != null ? cancel.reason() : "cancelled");
+						run = new Solved(cancelled ? finest.status : fine.status, fine.error, rerun.recorded(fine.part), fine.mesh, seconds);
+					}
+				}
 			} else { // cancelled, or it ended short: the coarse run's result stands, said so; the fine run's files kept beside it
 				summary(unit, id, fine, map, started, Instant.now(), false, null, cancel).write(fineFolder, recordedIn.resolve(MeshRerun.FINE));
 				boolean cancelled = "CANCELLED".equals(fine.status);

@@ -38,7 +38,8 @@ import com.google.gson.JsonParser;
  * "Accuracy"). The scenario: cell 6 of the study charged at 0.1 C onto 4.3 V at -32 degC, then four 0.3 C pulses onto
  * 2.8 V (CutoffSensitivityTest's): on the 20 x 20 mesh the solver chooses, estimated 0.46 % off (0.70 % against the
  * converged reference; 48 x 40 0.10 %). Since session 39 a re-run taken measures the fine run's error from the two runs
- * (MeshRichardson) and warns where it is beyond the target: the three cycles at -32 degC below.
+ * (MeshRichardson) and warns where it is beyond the target; since session 40 such a run is run once more, on the block
+ * the warning names (the pulses and the three cycles at -32 degC below), and warned only where still beyond.
  */
 class MeshRerunTest {
 
@@ -61,6 +62,10 @@ class MeshRerunTest {
 		return JsonParser.parseString(Files.readString(folder.resolve("summary.json"))).getAsJsonObject();
 	}
 
+	/**
+	 * The 0.35 C pulses at -30 degC (estimated 0.21 % off on 20 x 20): re-run on 48 x 40, that is the result, to the bit
+	 * a direct run with the block's; measured within the target there (0.085 %), not run once more.
+	 */
 	@Test
 	void coldPulsesWarnedOnTheSolversMeshAreReRunOnTheFinerOneAndEqualADirectRunWithItsSolverBlock() throws Exception {
 		List<String> stages = new CopyOnWriteArrayList<>();
@@ -70,10 +75,10 @@ class MeshRerunTest {
 				stages.add(what);
 			}
 		};
-		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, new Cancel());
-		RunWriter.Outcome d = RunWriter.write(pulses(MINUS_32_C, 0.3, FINE, false), "b", tmp.resolve("b"), ProgressListener.NONE, new Cancel());
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_30_C, 0.35, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, new Cancel());
+		RunWriter.Outcome d = RunWriter.write(pulses(MINUS_30_C, 0.35, FINE, false), "b", tmp.resolve("b"), ProgressListener.NONE, new Cancel());
 		assertEquals("COMPLETED", o.status());
-		assertEquals(List.of("re-running on 48 x 40 mesh"), stages, "the progress names the re-run");
+		assertEquals(List.of("re-running on 48 x 40 mesh"), stages, "the progress names the re-run, and no run once more");
 		// the run's result is the fine run's: its capacities to the bit, its files the same
 		List<Summary.Cycle> a = o.summary().cycles(), b = d.summary().cycles();
 		assertEquals(b.size(), a.size());
@@ -92,11 +97,13 @@ class MeshRerunTest {
 		assertEquals(20, coarse.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
 		assertEquals(48, fine.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
 		assertEquals(40, fine.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
+		assertEquals(".", fine.get(SummaryKeys.MR_FOLDER).getAsString());
+		assertNull(r.get(SummaryKeys.MR_FINEST), "not run once more: " + r);
 		double c1 = coarse.get(SummaryKeys.MR_FIRST_DISCHARGE).getAsDouble(), f1 = fine.get(SummaryKeys.MR_FIRST_DISCHARGE).getAsDouble();
 		assertEquals(d.summary().firstDischarge().mAhCm2(), f1);
-		assertTrue(Math.abs(f1 - c1) / f1 > 3e-3, "the finer mesh moved the capacity beyond the target: " + c1 + " -> " + f1);
+		assertTrue(Math.abs(f1 - c1) / f1 > 2e-3, "the finer mesh moved the capacity beyond the target: " + c1 + " -> " + f1);
 		assertEquals((f1 - c1) / c1, r.get(SummaryKeys.MR_FIRST_CHANGE).getAsDouble(), 1e-12);
-		assertTrue(r.get(SummaryKeys.MR_ESTIMATE).getAsDouble() > 3e-3, r.toString());
+		assertTrue(r.get(SummaryKeys.MR_ESTIMATE).getAsDouble() > 1e-3, r.toString());
 		assertTrue(r.get(SummaryKeys.MR_REASON).getAsString().contains("on the 20 x 20 mesh the solver chose"), r.toString());
 		assertEquals("COMPLETED", r.get(SummaryKeys.MR_STATUS).getAsString());
 		// the coarse run's warning became a note; the coarse run is kept whole beside it
@@ -104,12 +111,135 @@ class MeshRerunTest {
 		assertTrue(msgs.get(0).startsWith("INFO: note: re-run on the 48 x 40 mesh"), msgs.toString());
 		assertTrue(msgs.get(0).contains("the first discharge moved"), msgs.get(0));
 		assertTrue(msgs.stream().noneMatch(m -> m.contains("mesh: the cycle's discharge")), "no warning of the coarse mesh: " + msgs);
+		// measured from the two runs within the target (0.085 %; 0.054 % against the reference): said in the note, not warned
+		double e = r.getAsJsonObject(SummaryKeys.MR_MEASURED).get(SummaryKeys.MR_WORST_FINE_ERROR).getAsDouble();
+		assertTrue(e > 3e-4 && e < 1e-3, "measured within the target: " + e);
+		assertTrue(msgs.get(0).contains(String.format(java.util.Locale.ROOT, "measured from the two runs, the 48 x 40 run is within %.2f %%", 100 * e)),
+				msgs.get(0));
+		assertTrue(msgs.stream().noneMatch(x -> x.contains("mesh: measured")), msgs.toString());
 		Path kept = tmp.resolve("a/coarse-mesh");
 		Summary cs = Summary.read(kept.resolve("summary.json"));
 		assertEquals(c1, cs.firstDischarge().mAhCm2());
 		assertTrue(cs.messages().stream().anyMatch(m -> m.contains("mesh: the cycle's discharge")), "its warning kept: " + cs.messages());
 		assertTrue(Files.size(kept.resolve("timeseries.csv")) > 1000 && Files.isRegularFile(kept.resolve("cycles.csv")));
 		assertFalse(Files.exists(tmp.resolve("a/fine-mesh")), "nothing left of the re-run's folder");
+		assertFalse(Files.exists(tmp.resolve("a/finest-mesh")));
+	}
+
+	static final SolverSettings FINEST = SolverSettings.builder().particleNodes(72).cathodeNodes(64).build();
+
+	/**
+	 * Session 40: the 0.3 C pulses at -32 degC, re-run on 48 x 40 and measured 0.20 % off there (0.17 % against 200 x
+	 * 160 x 80, rtol 1e-8, steps <= 5 s), run once more on the block the warning names, 72 x 64: that is the result (to
+	 * the bit a direct run with that block), measured from the two finer runs within the target (0.06 %) and not warned;
+	 * the 48 x 40 run kept whole in fine-mesh/ with its warning, the 20 x 20 run in coarse-mesh/. Before, the 48 x 40 run
+	 * was the result, warned.
+	 */
+	@Test
+	void aReRunMeasuredBeyondTheTargetIsRunOnceMoreOnTheBlockItsWarningNames() throws Exception {
+		List<String> stages = new CopyOnWriteArrayList<>();
+		ProgressListener progress = new ProgressListener() {
+			@Override
+			public void stage(String what) {
+				stages.add(what);
+			}
+		};
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, new Cancel());
+		RunWriter.Outcome d = RunWriter.write(pulses(MINUS_32_C, 0.3, FINEST, false), "d", tmp.resolve("d"), ProgressListener.NONE, new Cancel());
+		RunWriter.Outcome f = RunWriter.write(pulses(MINUS_32_C, 0.3, FINE, false), "f", tmp.resolve("f"), ProgressListener.NONE, new Cancel());
+		assertEquals("COMPLETED", o.status());
+		assertEquals(List.of("re-running on 48 x 40 mesh", "re-running once more, on 72 x 64 mesh"), stages, "the progress names both re-runs");
+		// the result is the 72 x 64 run's, to the bit; the 48 x 40 run whole in fine-mesh/, the 20 x 20 in coarse-mesh/
+		assertEquals(d.summary().firstDischarge().mAhCm2(), o.summary().firstDischarge().mAhCm2());
+		assertEquals(Files.readString(tmp.resolve("d/cycles.csv")), Files.readString(tmp.resolve("a/cycles.csv")));
+		assertEquals(Files.readString(tmp.resolve("d/timeseries.csv")), Files.readString(tmp.resolve("a/timeseries.csv")));
+		assertEquals(Files.readString(tmp.resolve("f/cycles.csv")), Files.readString(tmp.resolve("a/fine-mesh/cycles.csv")));
+		assertEquals(Files.readString(tmp.resolve("f/timeseries.csv")), Files.readString(tmp.resolve("a/fine-mesh/timeseries.csv")));
+		Summary kept = Summary.read(tmp.resolve("a/fine-mesh/summary.json"));
+		assertEquals(f.summary().firstDischarge().mAhCm2(), kept.firstDischarge().mAhCm2());
+		assertTrue(kept.messages().stream().anyMatch(m -> m.startsWith("ACCURACY: warning: cycle 1, step ")
+				&& m.contains(": mesh: measured from the two runs, the 48 x 40 mesh's discharge") && m.contains("solver { particle-nodes = 72  cathode-nodes = 64 }")), "the fine run's warning kept with it: " + kept.messages());
+		assertTrue(Files.isRegularFile(tmp.resolve("a/coarse-mesh/summary.json")) && Files.isRegularFile(tmp.resolve("a/coarse-mesh/cycles.csv")));
+		assertFalse(Files.exists(tmp.resolve("a/finest-mesh")), "nothing left of the run once more's folder");
+		// summary.json: the three runs, the finest's error measured from the two finer runs, the order observed
+		JsonObject r = summary(tmp.resolve("a")).getAsJsonObject(SummaryKeys.MESH_RERUN);
+		assertEquals("coarse-mesh", r.getAsJsonObject(SummaryKeys.MR_COARSE).get(SummaryKeys.MR_FOLDER).getAsString());
+		assertEquals("fine-mesh", r.getAsJsonObject(SummaryKeys.MR_FINE).get(SummaryKeys.MR_FOLDER).getAsString());
+		double e48 = r.getAsJsonObject(SummaryKeys.MR_MEASURED).get(SummaryKeys.MR_WORST_FINE_ERROR).getAsDouble();
+		assertTrue(e48 > 1.5e-3 && e48 < 2.5e-3, "the 48 x 40 run measured beyond the target: " + e48);
+		JsonObject x = r.getAsJsonObject(SummaryKeys.MR_FINEST);
+		assertNotNull(x, "the run once more recorded: " + r);
+		assertEquals(72, x.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
+		assertEquals(64, x.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
+		assertEquals(".", x.get(SummaryKeys.MR_FOLDER).getAsString());
+		assertEquals("COMPLETED", x.get(SummaryKeys.MR_STATUS).getAsString());
+		assertTrue(x.get(SummaryKeys.MR_REASON).getAsString().startsWith("the 48 x 40 mesh's capacity error measured at 0.2"), x.toString());
+		double q48 = f.summary().firstDischarge().mAhCm2(), q72 = d.summary().firstDischarge().mAhCm2();
+		assertEquals(q72, x.get(SummaryKeys.MR_FIRST_DISCHARGE).getAsDouble());
+		assertEquals((q72 - q48) / q48, x.get(SummaryKeys.MR_FIRST_CHANGE).getAsDouble(), 1e-12);
+		JsonObject m = x.getAsJsonObject(SummaryKeys.MR_MEASURED);
+		assertEquals(1.5, m.get(SummaryKeys.MR_RATIO).getAsDouble(), 1e-15, "48 x 40 -> 72 x 64: the smaller ratio, the shells'");
+		JsonObject c = m.getAsJsonArray(SummaryKeys.MR_CYCLES).get(0).getAsJsonObject();
+		assertEquals(q48, c.get(SummaryKeys.MR_COARSE_CAP).getAsDouble());
+		assertEquals(q72, c.get(SummaryKeys.MR_FINE_CAP).getAsDouble());
+		// the three runs converge at an observed order above the known 2 (two spacings refined by unequal ratios): 2 taken
+		double p = c.get(SummaryKeys.MR_OBSERVED_ORDER).getAsDouble();
+		assertTrue(p > 2 && p < 3.5, "observed order: " + p);
+		assertEquals(2, c.get(SummaryKeys.MR_ORDER).getAsDouble());
+		double q = c.get(SummaryKeys.MR_EXTRAPOLATED).getAsDouble(), e = c.get(SummaryKeys.MR_FINE_ERROR).getAsDouble();
+		assertEquals(q72 + (q72 - q48) / 1.25, q, 1e-12 * q);
+		assertEquals(Math.abs(q72 - q) / q, e, 1e-12);
+		assertTrue(e > 3e-4 && e < 1e-3, "the 72 x 64 run measured within the target: " + e);
+		// the notes say both re-runs; no warning of the result
+		List<String> msgs = o.summary().messages();
+		assertTrue(msgs.get(0).startsWith("INFO: note: re-run on the 48 x 40 mesh"), msgs.toString());
+		assertTrue(msgs.get(1).startsWith("INFO: note: re-run once more, on the 72 x 64 mesh (as solver { particle-nodes = 72  cathode-nodes = 64 } gives),"
+				+ " because measured from the two runs, the 48 x 40 mesh's discharge is about 0.2"), msgs.get(1));
+		assertTrue(msgs.get(1).contains(String.format(java.util.Locale.ROOT, "the 72 x 64 run is within %.2f %%", 100 * e))
+				&& msgs.get(1).contains("the 48 x 40 run is kept in fine-mesh/"), msgs.get(1));
+		assertTrue(msgs.stream().noneMatch(z -> z.startsWith("ACCURACY")), "no warning: " + msgs);
+	}
+
+	/**
+	 * The run once more cancelled: the 48 x 40 run's result stands, with its measured warning and a note, marked partial;
+	 * the run once more's files up to then in finest-mesh/, the 20 x 20 run in coarse-mesh/.
+	 */
+	@Test
+	void aRunOnceMoreCancelledLeavesTheFineResultMarkedPartial() throws Exception {
+		Cancel cancel = new Cancel();
+		ProgressListener progress = new ProgressListener() {
+			volatile String stage = "";
+
+			@Override
+			public void stage(String what) {
+				stage = what;
+			}
+
+			@Override
+			public void progress(double time, int stepIndex, int totalSteps, int cycle, int totalCycles) {
+				if (stage.contains("once more") && time > 3600) cancel.request("cancelled in a test");
+			}
+		};
+		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), "a", tmp.resolve("a"), progress, cancel);
+		RunWriter.Outcome f = RunWriter.write(pulses(MINUS_32_C, 0.3, FINE, false), "f", tmp.resolve("f"), ProgressListener.NONE, new Cancel());
+		assertEquals("CANCELLED", o.status());
+		assertTrue(o.summary().run().partial());
+		assertTrue(o.summary().run().interruption().startsWith("cancelled in a test while re-running once more, on the 72 x 64 mesh: the results are the 48 x 40 mesh's"),
+				o.summary().run().interruption());
+		assertEquals(f.summary().firstDischarge().mAhCm2(), o.summary().firstDischarge().mAhCm2());
+		assertEquals(Files.readString(tmp.resolve("f/cycles.csv")), Files.readString(tmp.resolve("a/cycles.csv")));
+		List<String> msgs = o.summary().messages();
+		assertTrue(msgs.stream().anyMatch(m -> m.startsWith("ACCURACY: warning: cycle 1, step ") && m.contains(": mesh: measured from the two runs")),
+				msgs.toString());
+		assertTrue(msgs.get(msgs.size() - 1).contains("re-run once more, on the 72 x 64 mesh") && msgs.get(msgs.size() - 1).contains("that run was cancelled"),
+				msgs.toString());
+		JsonObject x = o.summary().json().getAsJsonObject(SummaryKeys.MESH_RERUN).getAsJsonObject(SummaryKeys.MR_FINEST);
+		assertEquals("CANCELLED", x.get(SummaryKeys.MR_STATUS).getAsString());
+		assertEquals("finest-mesh", x.get(SummaryKeys.MR_FOLDER).getAsString());
+		assertTrue(Summary.read(tmp.resolve("a/finest-mesh/summary.json")).partial());
+		assertTrue(Files.isRegularFile(tmp.resolve("a/finest-mesh/timeseries.csv")));
+		assertTrue(Files.isRegularFile(tmp.resolve("a/coarse-mesh/cycles.csv")));
+		assertFalse(Files.exists(tmp.resolve("a/fine-mesh")), "the 48 x 40 run is the result, in the run folder");
 	}
 
 	@Test
@@ -180,12 +310,14 @@ class MeshRerunTest {
 	}
 
 	/**
-	 * Session 39: the three cycles at -32 degC miss the target on 48 x 40 too (0.116 / 0.099 / 0.214 % against 200 x 160
-	 * x 80, rtol 1e-8, steps <= 5 s), which the fine run's own estimate (0.02 mV assumed) does not warn of (0.057 %); the
-	 * two runs measure it (0.22 / 0.24 / 0.25 %, Richardson at order 2 and ratio 2) and the run warns with that figure.
+	 * Session 39: the three cycles at -32 degC miss the target on 48 x 40 too (0.178 / 0.115 / 0.218 % against 200 x 160
+	 * x 80, rtol 1e-8, steps <= 5 s, on session 40's code), which the fine run's own estimate (0.02 mV assumed) does not
+	 * warn of (0.057 %); the two runs measure it (0.22 / 0.24 / 0.25 %, Richardson at order 2 and ratio 2). Since session
+	 * 40 that run is kept in fine-mesh/ with the warning, and the run is run once more on the block that takes the worst
+	 * cycle within the target, 80 x 64: measured from the two finer runs within it, not warned.
 	 */
 	@Test
-	void aColdRunWhoseFineMeshStillMissesIsWarnedWithTheErrorMeasuredFromBothRuns() throws Exception {
+	void aColdRunWhoseFineMeshStillMissesIsMeasuredFromBothRunsAndRunOnceMore() throws Exception {
 		RunWriter.Outcome o = RunWriter.write(threeCycles(MINUS_32_C), "a", tmp.resolve("a"), ProgressListener.NONE, new Cancel());
 		assertEquals("COMPLETED", o.status());
 		JsonObject r = summary(tmp.resolve("a")).getAsJsonObject(SummaryKeys.MESH_RERUN);
@@ -195,13 +327,14 @@ class MeshRerunTest {
 		assertEquals(2, m.get(SummaryKeys.MR_RATIO).getAsDouble(), 1e-15, "20 x 20 -> 48 x 40: the smaller ratio, the volumes'");
 		var cycles = m.getAsJsonArray(SummaryKeys.MR_CYCLES);
 		assertEquals(3, cycles.size());
-		List<Summary.Cycle> kept = Summary.read(tmp.resolve("a/coarse-mesh/summary.json")).cycles(), fine = o.summary().cycles();
+		Summary fineKept = Summary.read(tmp.resolve("a/fine-mesh/summary.json"));
+		List<Summary.Cycle> kept = Summary.read(tmp.resolve("a/coarse-mesh/summary.json")).cycles(), fine = fineKept.cycles();
 		double worst = 0;
 		for (int i = 0; i < 3; i++) {
 			JsonObject c = cycles.get(i).getAsJsonObject();
 			double qc = c.get(SummaryKeys.MR_COARSE_CAP).getAsDouble(), qf = c.get(SummaryKeys.MR_FINE_CAP).getAsDouble();
 			assertEquals(kept.get(i).dischargeMAhCm2(), qc, "cycle " + (i + 1) + ": the coarse run's capacity");
-			assertEquals(fine.get(i).dischargeMAhCm2(), qf, "cycle " + (i + 1) + ": the fine run's, the run's result");
+			assertEquals(fine.get(i).dischargeMAhCm2(), qf, "cycle " + (i + 1) + ": the fine run's, kept in fine-mesh/");
 			double q = c.get(SummaryKeys.MR_EXTRAPOLATED).getAsDouble(), e = c.get(SummaryKeys.MR_FINE_ERROR).getAsDouble();
 			assertEquals(qf + (qf - qc) / 3, q, 1e-12 * q);
 			assertEquals(Math.abs(qf - q) / q, e, 1e-12);
@@ -209,29 +342,36 @@ class MeshRerunTest {
 			worst = Math.max(worst, e);
 		}
 		assertEquals(worst, m.get(SummaryKeys.MR_WORST_FINE_ERROR).getAsDouble());
-		List<String> msgs = o.summary().messages();
+		// the fine run's summary keeps the warning: the first cycle's figure, the block for the worst (cycle 3), counted
+		List<String> fm = fineKept.messages();
 		double e1 = cycles.get(0).getAsJsonObject().get(SummaryKeys.MR_FINE_ERROR).getAsDouble();
-		String w = msgs.stream().filter(x -> x.startsWith("ACCURACY: warning: cycle 1, step 1.2: mesh: measured from the two runs")).findFirst()
-				.orElseThrow(() -> new AssertionError("the measured error warned: " + msgs));
+		String w = fm.stream().filter(x -> x.startsWith("ACCURACY: warning: cycle 1, step 1.2: mesh: measured from the two runs")).findFirst()
+				.orElseThrow(() -> new AssertionError("the measured error warned: " + fm));
 		assertTrue(w.contains("the 48 x 40 mesh's discharge of") && w.contains(String.format(java.util.Locale.ROOT, "is about %.2f %% off", 100 * e1)), w);
-		assertTrue(w.contains("solver { particle-nodes = "), "what would meet it: " + w);
-		assertTrue(msgs.stream().anyMatch(x -> x.startsWith("ACCURACY: warning: 2 later cycles' capacities measured beyond the target too")), msgs.toString());
-		assertTrue(msgs.stream().noneMatch(x -> x.contains("mesh: the cycle's discharge")), "the fine run's assumed 0.02 mV does not warn: " + msgs);
-	}
-
-	/** The 0.35 C pulses at -30 degC re-run on 48 x 40: measured within the target (0.08 %; 0.052 % against the reference), not warned. */
-	@Test
-	void aReRunMeasuredWithinTheTargetSaysSoAndIsNotWarned() throws Exception {
-		RunWriter.Outcome o = RunWriter.write(pulses(MINUS_30_C, 0.35, SolverSettings.defaults(), true), "a", tmp.resolve("a"), ProgressListener.NONE,
-				new Cancel());
-		JsonObject m = summary(tmp.resolve("a")).getAsJsonObject(SummaryKeys.MESH_RERUN).getAsJsonObject(SummaryKeys.MR_MEASURED);
-		assertNotNull(m);
-		double e = m.get(SummaryKeys.MR_WORST_FINE_ERROR).getAsDouble();
-		assertTrue(e > 3e-4 && e < 1e-3, "measured within the target: " + e);
+		assertTrue(w.contains("solver { particle-nodes = 80  cathode-nodes = 64 }") && w.contains(" and cycle 3's "), "what would meet every cycle: " + w);
+		assertTrue(fm.stream().anyMatch(x -> x.startsWith("ACCURACY: warning: 2 later cycles' capacities measured beyond the target too")), fm.toString());
+		assertTrue(fm.stream().noneMatch(x -> x.contains("mesh: the cycle's discharge")), "the fine run's assumed 0.02 mV does not warn: " + fm);
+		// run once more on 80 x 64: the result, measured from the two finer runs within the target in every cycle
+		JsonObject x = r.getAsJsonObject(SummaryKeys.MR_FINEST);
+		assertNotNull(x, r.toString());
+		assertEquals(80, x.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
+		assertEquals(64, x.get(SummaryKeys.MR_CATHODE_NODES).getAsInt());
+		assertTrue(x.get(SummaryKeys.MR_REASON).getAsString().contains("(cycle 3)"), x.toString());
+		JsonObject xm = x.getAsJsonObject(SummaryKeys.MR_MEASURED);
+		assertEquals(1.6, xm.get(SummaryKeys.MR_RATIO).getAsDouble(), 1e-15, "48 x 40 -> 80 x 64: the volumes' 1.6");
+		var xc = xm.getAsJsonArray(SummaryKeys.MR_CYCLES);
+		assertEquals(3, xc.size());
+		for (int i = 0; i < 3; i++) {
+			JsonObject c = xc.get(i).getAsJsonObject();
+			assertEquals(fine.get(i).dischargeMAhCm2(), c.get(SummaryKeys.MR_COARSE_CAP).getAsDouble());
+			assertEquals(o.summary().cycles().get(i).dischargeMAhCm2(), c.get(SummaryKeys.MR_FINE_CAP).getAsDouble(), "the result's");
+			double p = c.get(SummaryKeys.MR_OBSERVED_ORDER).getAsDouble(), e = c.get(SummaryKeys.MR_FINE_ERROR).getAsDouble();
+			assertTrue(p > 2 && p < 3.5, "cycle " + (i + 1) + ": observed order " + p);
+			assertTrue(e > 2e-4 && e < 1e-3, "cycle " + (i + 1) + " measured within the target on 80 x 64: " + e);
+		}
 		List<String> msgs = o.summary().messages();
-		assertTrue(msgs.get(0).contains(String.format(java.util.Locale.ROOT, "measured from the two runs, the 48 x 40 run is within %.2f %%", 100 * e)),
-				msgs.get(0));
-		assertTrue(msgs.stream().noneMatch(x -> x.contains("mesh: measured")), msgs.toString());
+		assertTrue(msgs.get(1).startsWith("INFO: note: re-run once more, on the 80 x 64 mesh"), msgs.toString());
+		assertTrue(msgs.stream().noneMatch(z -> z.startsWith("ACCURACY")), "nothing warned of the result: " + msgs);
 	}
 
 	/** A .cell experiment's inputs record whether its solver block left the mesh to the solver, through inputs.json too. */

@@ -48,6 +48,50 @@ class MeshRichardsonTest {
 		assertEquals((2.4 * 2.4 - 1) / 3, (MeshRichardson.extrapolate(coarse, fine, 2, 2) - fine) / (EXACT - fine), 1e-9);
 	}
 
+	/**
+	 * Session 40: three runs observe the order of an error C h^p in one spacing refined by unequal ratios (Celik et al.'s
+	 * equation), and the finest run's error is then measured exactly where p is below the known 2.
+	 */
+	@Test
+	void threeRunsObserveTheOrderOfOneSpacingRefinedByUnequalRatios() {
+		for (double p : new double[] { 1, 1.5, 2, 2.5 }) {
+			double q1 = EXACT * (1 - 3 / Math.pow(20, p)), q2 = EXACT * (1 - 3 / Math.pow(40, p)), q3 = EXACT * (1 - 3 / Math.pow(64, p));
+			assertEquals(p, MeshRichardson.observedOrder(q1, q2, q3, 2, 1.6), 1e-9, "order " + p);
+			MeshRichardson.Cycle c = MeshRichardson.cycle(1, q1, q2, q3, 2, 1.6);
+			assertEquals(Math.min(p, 2), c.order(), 1e-9, "taken: the observed, never above the known");
+			double trueError = (EXACT - q3) / EXACT;
+			if (p <= 2) assertEquals(trueError, c.fineError(), 1e-9 * trueError, "order " + p + ": exact");
+			else assertTrue(c.fineError() > trueError, "order " + p + " read at 2: bounded from above");
+			// the known order alone under-reads an error that falls slower than it (first order: 2.5x at ratio 1.6)
+			if (p == 1) assertEquals((1.6 * 1.6 - 1) / 0.6, (EXACT - q3) / (MeshRichardson.extrapolate(q2, q3, 1.6, 2) - q3), 1e-9);
+		}
+	}
+
+	/** Differences that change sign observe no order (the known taken); ones that shrink too little, no positive one (the floor). */
+	@Test
+	void threeRunsThatOscillateOrHardlyConvergeObserveNoUsableOrder() {
+		assertTrue(Double.isNaN(MeshRichardson.observedOrder(100, 101, 100.5, 2, 1.5)), "oscillating");
+		assertTrue(Double.isNaN(MeshRichardson.observedOrder(100, 100, 100.5, 2, 1.5)), "a zero difference");
+		assertEquals(2, MeshRichardson.orderTaken(Double.NaN));
+		// (ln 2 / ln 1.5 = 1.71 is the ratio of differences at order 0)
+		assertEquals(0, MeshRichardson.observedOrder(100, 101, 102, 2, 1.5), "equal differences: no positive order");
+		assertEquals(MeshRichardson.LOWEST_ORDER, MeshRichardson.orderTaken(0));
+		assertEquals(MeshRichardson.LOWEST_ORDER, MeshRichardson.orderTaken(0.2));
+		assertEquals(1.3, MeshRichardson.orderTaken(1.3));
+		assertEquals(2, MeshRichardson.orderTaken(2.7));
+		// two spacings of second-order error refined by unequal ratios, measured by the smaller, as the runs refine them
+		// (20 x 20, 48 x 40, 72 x 64): bounded from above whichever errs
+		for (double[] ab : new double[][] { { 3, 0 }, { 0, 3 }, { 1, 2 }, { 2.5, 0.5 } }) {
+			double q1 = q(ab[0], ab[1], 20, 20), q2 = q(ab[0], ab[1], 48, 40), q3 = q(ab[0], ab[1], 72, 64);
+			MeshRichardson.Cycle c = MeshRichardson.cycle(1, q1, q2, q3, MeshRichardson.ratio(20, 20, 48, 40), MeshRichardson.ratio(48, 40, 72, 64));
+			double trueError = (EXACT - q3) / EXACT;
+			assertTrue(c.fineError() >= trueError * (1 - 1e-9), "bounded: " + c.fineError() + " against " + trueError + " (observed " + c.observed() + ")");
+		}
+		// the shells' error alone observes 2.76, the volumes' 1.85 (taken: read 1.40x high)
+		assertEquals(2.76, MeshRichardson.observedOrder(q(3, 0, 20, 20), q(3, 0, 48, 40), q(3, 0, 72, 64), 2, 1.5), 0.005);
+		assertEquals(1.85, MeshRichardson.observedOrder(q(0, 3, 20, 20), q(0, 3, 48, 40), q(0, 3, 72, 64), 2, 1.5), 0.005);
+	}
+
 	@Test
 	void nothingIsMeasuredWhereNoSpacingWasRefined() {
 		assertTrue(Double.isNaN(MeshRichardson.ratio(48, 40, 48, 40)));

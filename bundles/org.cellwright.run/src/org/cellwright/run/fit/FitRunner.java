@@ -155,8 +155,14 @@ public final class FitRunner {
 			JsonObject fine = r.getAsJsonObject(SummaryKeys.MR_FINE);
 			Mesh m = new Mesh(fine.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt(),
 					fine.get(SummaryKeys.MR_CATHODE_NODES).getAsInt(), null);
-			return new Mesh(m.particleNodes(), m.cathodeNodes(), "the first evaluation's: re-run on " + m.text() + " ("
-					+ r.get(SummaryKeys.MR_REASON).getAsString() + "); every evaluation on it, none re-run");
+			String why = "re-run on " + m.text() + " (" + r.get(SummaryKeys.MR_REASON).getAsString() + ")";
+			// and once more where that was taken (session 40): its mesh the result's
+			if (r.get(SummaryKeys.MR_FINEST) instanceof JsonObject f && f.get(SummaryKeys.MR_STATUS) != null
+					&& List.of("COMPLETED", "SHORT_CIRCUIT").contains(f.get(SummaryKeys.MR_STATUS).getAsString())) {
+				m = new Mesh(f.get(SummaryKeys.MR_PARTICLE_NODES).getAsInt(), f.get(SummaryKeys.MR_CATHODE_NODES).getAsInt(), null);
+				why += " and once more on " + m.text() + " (" + f.get(SummaryKeys.MR_REASON).getAsString() + ")";
+			}
+			return new Mesh(m.particleNodes(), m.cathodeNodes(), "the first evaluation's: " + why + "; every evaluation on it, none re-run");
 		}
 		Mesh m = new Mesh(s.particleNodes(), s.cathodeNodes(), null);
 		return new Mesh(m.particleNodes(), m.cathodeNodes(), unit.provenance().meshChosenBySolver()

@@ -26,9 +26,13 @@ public final class RunFiles {
 	/**
 	 * Folders in a run folder of a run re-run on a finer mesh (MeshRerun, session 38): the run on the mesh the solver
 	 * chose (its timeseries.csv, cycles.csv and summary.json) once the re-run was taken; the re-run up to where it ended
-	 * where it was not (cancelled, failed).
+	 * where it was not (cancelled, failed), or whole where it was run once more and that was taken (session 40); the run
+	 * once more up to where it ended where it was not.
 	 */
-	public static final String COARSE_MESH = "coarse-mesh", FINE_MESH = "fine-mesh";
+	public static final String COARSE_MESH = "coarse-mesh", FINE_MESH = "fine-mesh", FINEST_MESH = "finest-mesh";
+
+	/** The folders of a run's other meshes, coarsest first (those a run folder holds are listed with its files). */
+	public static final java.util.List<String> MESH_FOLDERS = java.util.List.of(COARSE_MESH, FINE_MESH, FINEST_MESH);
 
 	/** What a fit leaves in its folder ({@code <fit>/<id>/}, no row in runs.csv): its estimates (FitReport). */
 	public static final String FIT = "fit.json";

@@ -156,4 +156,14 @@ public final class SummaryKeys {
             MR_UNREFINED = "unrefined", MR_CYCLES = "cycles", MR_CYCLE = "cycle", MR_COARSE_CAP = "coarse_mAh_cm2",
             MR_FINE_CAP = "fine_mAh_cm2", MR_EXTRAPOLATED = "extrapolated_mAh_cm2", MR_FINE_ERROR = "fine_error",
             MR_WORST_FINE_ERROR = "worst_fine_error", MR_WORST_CYCLE = "worst_cycle";
+
+    /**
+     * In {@link #MESH_RERUN} where the re-run was measured beyond the target and run once more on the block its warning
+     * names (session 40): {particle_nodes, cathode_nodes, first_discharge_mAh_cm2, last_discharge_mAh_cm2, seconds,
+     * folder, reason, first_discharge_change, last_discharge_change (against the fine run), status, measured (as
+     * {@link #MR_MEASURED}, of the finest run from the fine and the finest, each cycle with its order and the
+     * observed_order of the three runs: null where they oscillate or a spacing was not refined)}; {@link #MR_FINE}'s
+     * folder is then "fine-mesh" where it was taken.
+     */
+    public static final String MR_FINEST = "finest", MR_OBSERVED_ORDER = "observed_order";
 }

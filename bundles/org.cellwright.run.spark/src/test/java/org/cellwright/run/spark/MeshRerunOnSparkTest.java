@@ -24,7 +24,8 @@ import com.google.gson.JsonObject;
 /**
  * A run re-run on the finer mesh on a Spark worker (RunWriter, MeshRerun: session 38) comes back whole: the coarse
  * run's coarse-mesh/ (timeseries.csv, cycles.csv, summary.json) arrives in the driver's run folder with the rest, the
- * same as the local engine's (session 39). The cold pulses of run.tests' MeshRerunTest (cell 6 at -32 degC, four 0.3 C
+ * same as the local engine's (session 39), and since session 40 the 48 x 40 run's fine-mesh/ of a run re-run once more
+ * (on 72 x 64). The cold pulses of run.tests' MeshRerunTest (cell 6 at -32 degC, four 0.3 C
  * pulses after a 0.1 C charge; the solver chooses 20 x 20, estimated 0.46 % off), run again from an inputs.json
  * recorded before session 38 (no word on who chose the mesh: read from the mesh, the solver's choice).
  */
@@ -61,5 +62,13 @@ class MeshRerunOnSparkTest {
 		JsonObject rerun = Folders.withoutWhen(b.resolve("summary.json")).getAsJsonObject("mesh_rerun");
 		assertNotNull(rerun, "re-run on the worker");
 		assertEquals("coarse-mesh", rerun.getAsJsonObject("coarse").get("folder").getAsString(), rerun.toString());
+		// measured beyond the target on 48 x 40, run once more on 72 x 64 on the worker (session 40): the 48 x 40 run's
+		// fine-mesh/ comes back too, its tables the local engine's to the byte
+		assertEquals("fine-mesh", rerun.getAsJsonObject("fine").get("folder").getAsString(), rerun.toString());
+		assertEquals(".", rerun.getAsJsonObject("finest").get("folder").getAsString(), rerun.toString());
+		for (String f : List.of("fine-mesh/timeseries.csv", "fine-mesh/cycles.csv"))
+			assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
+		assertEquals(Folders.withoutWhen(a.resolve("fine-mesh/summary.json")).get("cycles"),
+				Folders.withoutWhen(b.resolve("fine-mesh/summary.json")).get("cycles"), "the 48 x 40 run's summary (its warning names its time)");
 	}
 }
