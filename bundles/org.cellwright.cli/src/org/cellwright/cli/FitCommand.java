@@ -165,6 +165,9 @@ public class FitCommand extends CliCommand {
 					}
 				}
 			});
+			// the mesh each target ran on and who chose it, as fit.json and report.html say it (session 40: fit.json alone)
+			for (org.cellwright.run.fit.FitReport.TargetMesh m : org.cellwright.run.fit.FitReport.meshes(org.cellwright.run.fit.FitReport.read(s.folder())))
+				o.println("  " + org.cellwright.run.fit.FitReport.meshLine(m));
 			o.println("  results: " + Problem.display(s.folder()) + " (report.html, fit.json, fitted.cell)");
 			return switch (s.result().status()) {
 				case CONVERGED -> 0;

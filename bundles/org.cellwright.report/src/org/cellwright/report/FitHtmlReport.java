@@ -155,6 +155,8 @@ public final class FitHtmlReport {
 		}
 		b.append("</section>\n");
 
+		b.append(meshes(fit));
+
 		b.append("<section id=\"before-after\"><h2>Before and after: the targets at the start values and at the fitted values</h2>");
 		Path before = folder.resolve("before"), after = folder.resolve("after");
 		boolean any = false;
@@ -194,6 +196,28 @@ public final class FitHtmlReport {
 		b.append("</section>\n<footer>Beside this report: fit.json, fitted.cell (the file with the fitted values), before/ and after/ (a run"
 				+ " folder per target experiment, each with its own report.html).</footer>\n</main>\n");
 		return Html.page("Fit " + name + " \u2013 CellWright", b.toString());
+	}
+
+	/**
+	 * The mesh each target's evaluations and its before/after runs ran on, and who chose it (fit.json's targets[].mesh,
+	 * FitRunner.Mesh, since session 39; it was in fit.json alone): one row per target that has one, and where none has,
+	 * why there is none.
+	 */
+	static String meshes(JsonObject fit) {
+		List<FitReport.TargetMesh> meshes = FitReport.meshes(fit);
+		StringBuilder b = new StringBuilder("<section id=\"mesh\"><h2>Mesh of each target</h2>");
+		if (meshes.isEmpty())
+			return b.append(missing("no mesh recorded: a liquid-electrolyte target runs on its own mesh, and a fit.json written before session 39"
+					+ " records none")).append("</section>\n").toString();
+		b.append("<table class=\"keys\"><thead><tr><th>target</th><th>mesh (particle shells \u00d7 cathode control volumes)</th>"
+				+ "<th>chosen by</th></tr></thead><tbody>");
+		for (FitReport.TargetMesh m : meshes)
+			b.append("<tr><td>").append(esc(m.experiment())).append("</td><td class=\"num\">").append(esc(m.mesh().replace(" x ", " \u00d7 ")))
+					.append("</td><td>").append(esc(m.why() == null ? "" : m.why())).append("</td></tr>");
+		b.append("</tbody></table><p class=\"muted\">Every evaluation of a target, and its runs at the start and at the fitted values,"
+				+ " ran on this mesh: the first evaluation's (docs/research-loop.md, \"One mesh per target\").");
+		if (meshes.size() < arr(fit, "targets").size()) b.append(" A target not listed is a liquid-electrolyte cell, on its own mesh.");
+		return b.append("</p></section>\n").toString();
 	}
 
 	/** The expect clauses of a target: study value, simulated at the start values and at the fitted values. */

@@ -169,7 +169,7 @@ public final class Checks {
 			case GREATER -> sim > expected;
 		};
 		return new Check(experiment, quantity, m.dslName(), expectedText, fmt(sim, decimals, unitSymbol), pass, expected, tol, sim, unitSymbol,
-				e.getSource(), file, line, null, reads);
+				e.getSource(), file, line, v.note(), reads);
 	}
 
 	/**

@@ -308,7 +308,17 @@ public final class CycleBook {
      * cycle's summary carries the answer to summary.json's {@code efficiency_unresolved}.
      */
     public static boolean resolves(double stored, LithiumInventory atEnd) {
-        return atEnd == null || stored > NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * Math.abs(atEnd.total()) * Constants.F;
+        return atEnd == null || resolves(stored, Math.abs(atEnd.total()) * Constants.F);
+    }
+
+    /**
+     * {@link #resolves(double, LithiumInventory)} with the cell's lithium as a charge, in the unit of {@code stored}
+     * (C/m2, or mAh/cm2 as summary.json records both: a cycle's {@code lithium_mAh_cm2}): the one rule, for the
+     * expectation that reads a run folder (a reference cycle's discharge, {@code expect capacity-retention ... relative
+     * to cycle M}).
+     */
+    public static boolean resolves(double stored, double lithium) {
+        return stored > NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * Math.abs(lithium);
     }
 
     /**

@@ -160,6 +160,46 @@ class ChecksTest {
 	}
 
 	/**
+	 * A reference cycle written as 'relative to cycle M' must have discharged a charge a cycler resolves (1e-5 of the
+	 * cell's lithium, which each cycle of summary.json records since session 40: lithium_mAh_cm2), the rule of the run's
+	 * own retention and first discharge: the expectation divided by any discharge above 0, and two discharges of
+	 * 1.2e-10 mAh/cm2 (cell 7 formed at 1 MPa and cycled at 5 MPa, session 38) read 99.99999998 %. Now it fails, missing,
+	 * with why, at the clause's file and line. A run folder written before records no lithium: read as before, with a
+	 * note that says the reference was not checked.
+	 */
+	@Test
+	void aReferenceCycleThatDischargedLessThanACyclerResolvesIsNoReference() throws Exception {
+		String summary = """
+				{"status":"COMPLETED","cycles":[
+				 {"index":1,"charge_mAh_cm2":3.0,"discharge_mAh_cm2":2.8,"lithium_mAh_cm2":6.0},
+				 {"index":2,"charge_mAh_cm2":1.2e-10,"discharge_mAh_cm2":1.2e-10,"lithium_mAh_cm2":6.0},
+				 {"index":3,"charge_mAh_cm2":1.2e-10,"discharge_mAh_cm2":1.19999999981e-10,"lithium_mAh_cm2":6.0}]}
+				""";
+		Checks.Check tiny = evaluate("expect capacity-retention of cycle 3 relative to cycle 2 > 90 %", summary).get(0);
+		assertNull(tiny.simulatedValue(), "no reference: " + tiny.simulated());
+		assertFalse(tiny.pass());
+		assertEquals("the reference cycle 2's discharge, 1.20e-10 mAh/cm2, is too small to be a reference: below 1e-5 of the cell's"
+				+ " lithium, the charge a cycler resolves, as for a Coulombic efficiency (6.00e-05 of 6.00 mAh/cm2)", tiny.note());
+		assertEquals(9, tiny.line(), "at the expect clause's line");
+		assertTrue(tiny.file().endsWith("t.cell"), tiny.file());
+		java.io.StringWriter table = new java.io.StringWriter();
+		Checks.printTable(new java.io.PrintWriter(table, true), List.of(tiny));
+		assertTrue(table.toString().contains("(the reference cycle 2's discharge, 1.20e-10 mAh/cm2, is too small to be a reference"), table.toString());
+		// a reference that passed a charge a cycler resolves: as before, and nothing to note
+		Checks.Check real = evaluate("expect capacity-retention of cycle 3 relative to cycle 1 < 1 %", summary).get(0);
+		assertEquals(100 * 1.19999999981e-10 / 2.8, real.simulatedValue(), 1e-15);
+		assertTrue(real.pass());
+		assertNull(real.note());
+		// a folder written before session 40: no lithium to take 1e-5 of; the reference taken as it was, and noted
+		Checks.Check old = evaluate("expect capacity-retention of cycle 3 relative to cycle 2 > 90 %", summary.replace(",\"lithium_mAh_cm2\":6.0", "")).get(0);
+		assertEquals(99.99999998, old.simulatedValue(), 1e-6, "as before: " + old.note());
+		assertTrue(old.pass());
+		assertEquals("summary.json records no lithium of the cell (written before session 40): cycle 2's discharge is taken as the reference"
+				+ " whatever it passed, not checked against 1e-5 of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency",
+				old.note());
+	}
+
+	/**
 	 * The average of a capacity is over the cycles that have it, from the cycle written ('from cycle 2': cycles 2 and
 	 * 3), and a tolerance in another unit than the value is converted to the value's (1.9 mAh/cm2 within 40 uAh/cm2
 	 * fails at 1.85, 50 uAh/cm2 off, within 40 uAh/cm2: not "within 40 mAh/cm2"). Mutation audit, session 19: the average from one cycle

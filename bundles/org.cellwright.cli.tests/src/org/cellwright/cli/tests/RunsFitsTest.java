@@ -47,6 +47,16 @@ class RunsFitsTest {
 		Cli.Result fit = Cli.cli("fit", file.toString(), "--out", fits.toString());
 		Path newest = RunStore.latest(fits.resolve("K"));
 		assertNotNull(newest, fit.out() + fit.err());
+		// the mesh the target ran on and who chose it, as fit.json records it (in fit.json alone before session 40), and the
+		// fit's report.html alike
+		String mesh = fit.out().lines().filter(l -> l.startsWith("  mesh of X: ")).findFirst().orElse(null);
+		assertNotNull(mesh, fit.out());
+		assertTrue(mesh.matches("  mesh of X: \\d+ x \\d+ \\(particle shells x cathode control volumes\\), the first evaluation's: the solver's"
+				+ " choice at the start values; every evaluation on it, neither chosen again nor re-run"), mesh);
+		assertTrue(fit.out().indexOf(mesh) < fit.out().indexOf("  results: "), fit.out());
+		String report = Files.readString(newest.resolve("report.html"));
+		assertTrue(report.contains("<td>X</td><td class=\"num\">" + mesh.replaceAll("  mesh of X: (\\d+) x (\\d+) .*", "$1 \u00d7 $2") + "</td>"),
+				report.replaceAll("(?s).*(<section id=\"mesh\".*?</section>).*", "$1"));
 		JsonObject json = JsonParser.parseString(Files.readString(newest.resolve("fit.json"))).getAsJsonObject();
 		String status = json.get("status").getAsString();
 		Path older = copyFit(newest, "20200101-000000-aaaaaa"), oldest = copyFit(newest, "20190101-000000-bbbbbb");

@@ -125,8 +125,21 @@ public enum Metric {
 			JsonObject r = run.cycles().get(ref - 1).getAsJsonObject();
 			if (!has(r, "discharge_mAh_cm2") || r.get("discharge_mAh_cm2").getAsDouble() <= 0)
 				return Value.missing("the reference cycle " + ref + " has no discharge");
+			// a reference must have passed a charge a cycler resolves, the rule of the run's own retention and first
+			// discharge (SummaryJsonWriter.dischargeResolves, on the cell's lithium the cycle records since session 40):
+			// 'relative to cycle M' divided by any discharge above 0, 0.99999999984 from two of 1.2e-10 mAh/cm2
+			Boolean resolves = SummaryJsonWriter.dischargeResolves(r);
+			if (Boolean.FALSE.equals(resolves))
+				return Value.missing(String.format(Locale.ROOT, "the reference cycle %d's discharge, %.3g mAh/cm2, is too small to be a reference:"
+						+ " below %s (%.3g of %.3g mAh/cm2)", ref, r.get(SummaryKeys.DISCHARGE_MAH_CM2).getAsDouble(), SummaryJsonWriter.resolution(),
+						org.cellwright.solver.NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE * r.get(SummaryKeys.LITHIUM_MAH_CM2).getAsDouble(),
+						r.get(SummaryKeys.LITHIUM_MAH_CM2).getAsDouble()));
 			if (!has(c.get(), "discharge_mAh_cm2")) return Value.missing("cycle " + cycleNumber(run, e) + " has no discharge");
-			return Value.of(c.get().get("discharge_mAh_cm2").getAsDouble() / r.get("discharge_mAh_cm2").getAsDouble());
+			double retained = c.get().get("discharge_mAh_cm2").getAsDouble() / r.get("discharge_mAh_cm2").getAsDouble();
+			// a run folder written before session 40 records no lithium: any discharge above 0 is a reference, as it was
+			return resolves == null ? Value.of(retained).noted("summary.json records no lithium of the cell (written before session 40):"
+					+ " cycle " + ref + "'s discharge is taken as the reference whatever it passed, not checked against " + SummaryJsonWriter.resolution())
+					: Value.of(retained);
 		}
 	},
 	STATUS("status", "how the run ended: completed, short-circuit, not-converged, cancelled or invalid-input", Set.of(), false, false) {
@@ -385,12 +398,19 @@ public enum Metric {
 		return this == END_REASON ? Arrays.stream(StepEnd.values()).map(StepEnd::label).toList() : this == STATUS ? STATES : List.of();
 	}
 
-	/** A measured value: an SI number or a state, or why there is none. */
-	public record Value(Double si, String state, String missing) {
+	/**
+	 * A measured value: an SI number or a state, or why there is none; {@code note}: what a value read from an older
+	 * run folder could not check (its check's note in checks.json and, where it fails, the command line's table), null
+	 * otherwise.
+	 */
+	public record Value(Double si, String state, String missing, String note) {
+		public Value(Double si, String state, String missing) { this(si, state, missing, null); }
 		public static Value of(double si) { return new Value(si, null, null); }
 		public static Value state(String s) { return new Value(null, s, null); }
 		public static Value missing(String why) { return new Value(null, null, why); }
 		public boolean isMissing() { return missing != null; }
+		/** The same value with a note. */
+		public Value noted(String why) { return new Value(si, state, missing, why); }
 	}
 
 	/** The comparison of a run with its experiment's measured data, in the run folder (written by the run pipeline). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cellwright.run.Cancel;
 import org.cellwright.run.RunUnit;
 import org.cellwright.run.RunWriter;
+import org.cellwright.run.store.Changes;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.input.SolverSettings;
 import org.cellwright.solver.input.json.InputsJson;
@@ -73,5 +74,29 @@ class MeshFlagTest {
 		JsonObject r = o.summary().json().getAsJsonObject(SummaryKeys.MESH_RERUN);
 		assertNotNull(r, "re-run from its folder, as the run of its .cell file would be now: " + o.summary().messages());
 		assertEquals(48, r.getAsJsonObject(SummaryKeys.MR_FINE).get(SummaryKeys.MR_PARTICLE_NODES).getAsInt());
+	}
+
+	/**
+	 * What changed in who chose the mesh, as a stale run and a run's change say it (Changes.between), in a user's words:
+	 * it read "solver mesh-from-protocol added: false" (session 39). Records of three generations against the file now
+	 * setting 20 x 20, the solver's choice for the pulses: this version's record of the choice (was: chosen); a session-38
+	 * record of the same block (its provenance says set, its hash did not: said so); a record from before session 38 of
+	 * the same 20 x 20 (nothing says who chose: read as the choice, and said so). The way back says the other way.
+	 */
+	@Test
+	void whoChoseTheMeshIsSaidInWordsForEachGenerationOfRecord() {
+		RunUnit chosen = pulses(MINUS_32_C, 0.3, SolverSettings.defaults(), true), set = pulses(MINUS_32_C, 0.3, SET_20_X_20, false);
+		JsonObject now = InputsJson.toJson(set.inputsAsRecorded()), choice = InputsJson.toJson(chosen.inputsAsRecorded());
+		assertEquals(java.util.List.of("the solver mesh, set in the solver block (was: chosen from the protocol)"), Changes.between(choice, now));
+		assertEquals(java.util.List.of("the solver mesh, chosen from the protocol (was: set in the solver block)"), Changes.between(now, choice));
+		JsonObject session38 = now.deepCopy();
+		session38.getAsJsonObject("solver_settings").remove(InputsJson.MESH_FROM_PROTOCOL); // its word in the provenance alone
+		assertEquals(java.util.List.of("the solver mesh, set in the solver block as before, is an input since session 39 (a record of session 38"
+				+ " kept who chose it out of the inputs' hash)"), Changes.between(session38, now));
+		JsonObject before38 = session38.deepCopy();
+		before38.getAsJsonObject("provenance").remove(InputsJson.MESH_FROM_PROTOCOL);
+		assertEquals(java.util.List.of("the solver mesh, set in the solver block (was: chosen from the protocol, as a record from before"
+				+ " session 38 reads a mesh that is the solver's choice: it does not say who chose)"), Changes.between(before38, now));
+		assertEquals(java.util.List.of(), Changes.between(before38, choice), "the choice read from the mesh: no change");
 	}
 }

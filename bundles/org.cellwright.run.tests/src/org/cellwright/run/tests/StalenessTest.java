@@ -126,7 +126,7 @@ class StalenessTest {
 		// inputs say the mesh is set (a run on the solver's choice may be re-run on a finer mesh, one set is not: session 39)
 		Cli.write(f, PlatingCell.file("5 MPa").replace("experiment X { cell C protocol P ", "experiment X { cell C protocol P solver { particle-nodes = 20 } "));
 		assertTrue(stale(x).startsWith("Out of date: the inputs in t.cell changed since this run (solver particle-nodes 32 -> 20;"
-				+ " solver mesh-from-protocol added: false)"), stale(x));
+				+ " the solver mesh, set in the solver block (was: chosen from the protocol))"), stale(x));
 	}
 
 	/**

@@ -48,6 +48,33 @@ public final class FitReport {
 	 */
 	public static final String MESH = "mesh";
 
+	/** A target's mesh as fit.json records it ({@value #MESH}): its experiment, the mesh ("48 x 40": shells x volumes) and who chose it. */
+	public record TargetMesh(String experiment, String mesh, String why) {}
+
+	/**
+	 * The meshes a fit.json records, one per target in its order (the writer's counterpart, for the command line and the
+	 * fit's report.html): a target without one (a liquid-electrolyte cell, on its own mesh; every target of a fit.json
+	 * written before session 39) is left out.
+	 */
+	public static List<TargetMesh> meshes(JsonObject fit) {
+		List<TargetMesh> out = new ArrayList<>();
+		if (fit == null || !(fit.get("targets") instanceof JsonArray targets)) return out;
+		for (com.google.gson.JsonElement t : targets)
+			if (t instanceof JsonObject o && o.get(MESH) instanceof JsonObject m && m.get("particle_nodes") != null && m.get("cathode_nodes") != null)
+				out.add(new TargetMesh(org.cellwright.run.folder.Summary.str(o, "experiment"),
+						new FitRunner.Mesh(m.get("particle_nodes").getAsInt(), m.get("cathode_nodes").getAsInt(), null).text(),
+						org.cellwright.run.folder.Summary.str(m, "why")));
+		return out;
+	}
+
+	/**
+	 * A target's mesh in one line, as the fit command prints it: "mesh of X: 48 x 40 (particle shells x cathode control
+	 * volumes), the first evaluation's: re-run on 48 x 40 (...); every evaluation on it, none re-run".
+	 */
+	public static String meshLine(TargetMesh m) {
+		return "mesh of " + m.experiment() + ": " + m.mesh() + " (particle shells x cathode control volumes)" + (m.why() == null ? "" : ", " + m.why());
+	}
+
 	public static JsonObject json(FitRunner.Plan plan, FitResult r, double seconds) {
 		JsonObject o = new JsonObject();
 		o.addProperty("fit", plan.fit().getName());

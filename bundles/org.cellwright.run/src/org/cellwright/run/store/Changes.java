@@ -22,7 +22,56 @@ public final class Changes {
 	static final int SHOWN = 4;
 
 	public static List<String> between(JsonObject before, JsonObject after) {
-		return diff(flatten(before), flatten(after));
+		Map<String, String> a = flatten(before), b = flatten(after);
+		String chooser = java.util.Objects.equals(a.get(MESH_CHOOSER), b.get(MESH_CHOOSER)) ? null : meshChooser(before, after, a, b);
+		a.remove(MESH_CHOOSER);
+		b.remove(MESH_CHOOSER);
+		List<String> out = diff(a, b);
+		if (chooser != null) out.add(chooser);
+		return out;
+	}
+
+	/** The flattened key of {@code solver_settings.mesh_from_protocol} (InputsJson.MESH_FROM_PROTOCOL), said in words instead. */
+	private static final String MESH_CHOOSER = "solver " + dashed(org.cellwright.solver.input.json.InputsJson.MESH_FROM_PROTOCOL);
+
+	/**
+	 * Who chose the solver mesh, where it differs between two records, in a user's words as the other changes are said
+	 * ("the solver mesh, set in the solver block (was: chosen from the protocol)"); it read "solver mesh-from-protocol
+	 * added: false" (session 39). Each side's chooser is its record's: {@code solver_settings.mesh_from_protocol} (the
+	 * hashed word, written where the mesh alone does not say it), else {@code provenance.mesh_from_protocol} (every run
+	 * since session 38). A record of session 38 has the second alone, so one whose block set what the solver chooses
+	 * differs from the same file now in the hash only: it is said as such. One written before session 38 has neither:
+	 * its mesh reads as the solver's choice where it is what the solver now chooses (ProtocolMesh.isChoice), which
+	 * Changes can tell only where the other side's mesh is that choice and the same (the other side set it to the
+	 * choice); else it says the record does not tell.
+	 */
+	private static String meshChooser(JsonObject before, JsonObject after, Map<String, String> a, Map<String, String> b) {
+		Boolean was = chosen(before), now = chosen(after);
+		if (now == null) return "who chose the solver mesh is no longer recorded";
+		String mesh = "the solver mesh, " + chooser(now);
+		if (was != null)
+			return was.equals(now) ? mesh + " as before, is an input since session 39 (a record of session 38 kept who chose it out of the"
+					+ " inputs' hash)" : mesh + " (was: " + chooser(was) + ")";
+		boolean sameMesh = java.util.Objects.equals(a.get("solver particle-nodes"), b.get("solver particle-nodes"))
+				&& java.util.Objects.equals(a.get("solver cathode-nodes"), b.get("solver cathode-nodes"));
+		// the other side's block sets what the solver chooses (its word false): the same mesh is the choice, and the
+		// record without a word reads it as chosen
+		return !now && sameMesh ? mesh + " (was: " + chooser(true) + ", as a record from before session 38 reads a mesh that is the"
+				+ " solver's choice: it does not say who chose)" : mesh + " (a record from before session 38 does not say who chose the mesh)";
+	}
+
+	/** "chosen from the protocol" or "set in the solver block". */
+	private static String chooser(boolean chosen) {
+		return chosen ? "chosen from the protocol" : "set in the solver block";
+	}
+
+	/** Whether a record says the solver chose its mesh: its hashed word, else its provenance's; null where it says neither. */
+	private static Boolean chosen(JsonObject inputs) {
+		for (String member : List.of("solver_settings", "provenance"))
+			if (inputs != null && inputs.get(member) instanceof JsonObject o && o.get(org.cellwright.solver.input.json.InputsJson.MESH_FROM_PROTOCOL) instanceof com.google.gson.JsonPrimitive p
+					&& p.isBoolean())
+				return p.getAsBoolean();
+		return null;
 	}
 
 	/**

@@ -143,4 +143,27 @@ class RetentionReferenceTest {
 				runs.get("capacity_retention_reason").toString());
 		assertTrue(summary(cycle(1, 100, 95, SLOW)).get("capacity_retention_reason").isJsonNull());
 	}
+
+	/**
+	 * Each cycle of summary.json records the cell's lithium at its end (lithium_mAh_cm2, session 40), so that a reader of
+	 * the folder applies the rule the run applied: {@code expect capacity-retention of cycle N relative to cycle M} took
+	 * any discharge above 0 as its reference, the folder giving no lithium to take 1e-5 of. The reader
+	 * (SummaryJsonWriter.dischargeResolves) agrees with the writer's rule on each side of the threshold, and a cycle
+	 * written before (no lithium) is not known (null), one that discharged nothing is no reference.
+	 */
+	@Test
+	void eachCycleRecordsTheCellsLithiumAndTheReaderAppliesTheWritersRule() {
+		double share = 1e-5 * 6 * 96485.33212; // 1e-5 of the cell's 6 mol/m2, in C/m2
+		JsonObject s = summary(cycle(1, 100, 95, FAST), cycle(2, 100, 1.01 * share, FAST), cycle(3, 100, 0.99 * share, FAST), cycle(4, 100, 0, FAST));
+		var cycles = s.getAsJsonArray("cycles");
+		assertEquals(6 * 96485.33212 / 36000, cycles.get(0).getAsJsonObject().get("lithium_mAh_cm2").getAsDouble(), 1e-12,
+				"6 mol/m2 of lithium in all its places, as a charge in mAh/cm2");
+		assertEquals(Boolean.TRUE, SummaryJsonWriter.dischargeResolves(cycles.get(0).getAsJsonObject()));
+		assertEquals(Boolean.TRUE, SummaryJsonWriter.dischargeResolves(cycles.get(1).getAsJsonObject()), "just above 1e-5 of the lithium");
+		assertEquals(Boolean.FALSE, SummaryJsonWriter.dischargeResolves(cycles.get(2).getAsJsonObject()), "just below");
+		assertEquals(Boolean.FALSE, SummaryJsonWriter.dischargeResolves(cycles.get(3).getAsJsonObject()), "nothing discharged");
+		JsonObject old = cycles.get(2).getAsJsonObject().deepCopy();
+		old.remove("lithium_mAh_cm2");
+		assertNull(SummaryJsonWriter.dischargeResolves(old), "a cycle written before session 40: not known");
+	}
 }

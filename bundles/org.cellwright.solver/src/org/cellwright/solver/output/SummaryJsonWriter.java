@@ -134,6 +134,9 @@ public final class SummaryJsonWriter implements ResultSink {
         add(o, DISCHARGE_MAH_G, mAhPerG(c.dischargeSpecificCapacity()));
         o.addProperty(DEAD_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().dead()));
         o.addProperty(INTERPHASE_LI_MAH_CM2, lithiumMAhPerCm2(c.lithiumAtEnd().interphase()));
+        // what the charge a cycler resolves is a share of (CycleBook.resolves), for the readers of the folder (session 40:
+        // 'relative to cycle M' took any discharge above 0 as its reference, the run's own retention not)
+        o.addProperty(LITHIUM_MAH_CM2, lithiumMAhPerCm2(Math.abs(c.lithiumAtEnd().total())));
         JsonArray steps = new JsonArray();
         for (org.cellwright.solver.StepResult r : c.steps()) {
             JsonObject st = new JsonObject();
@@ -244,8 +247,24 @@ public final class SummaryJsonWriter implements ResultSink {
                 + " mAh/cm2 at most, no charge worth a retention (below " + resolution() + ")" : "no charge"), true);
     }
 
+    /**
+     * Whether a cycle of summary.json (an element of {@link SummaryKeys#CYCLES}) discharged a charge a cycler resolves,
+     * the rule a reference discharge of the run's retention and first discharge passed ({@link #passedCharge}): a
+     * discharge above 0 and above {@link NumericalThresholds#EFFICIENCY_RESOLUTION_SHARE} of the cell's lithium its
+     * record gives ({@link SummaryKeys#LITHIUM_MAH_CM2}, {@link CycleBook#resolves(double, double)}). False where it
+     * discharged nothing; null where it discharged some but its record gives no lithium (a run folder written before
+     * session 40): its reader takes any discharge above 0, as it did.
+     */
+    public static Boolean dischargeResolves(JsonObject cycle) {
+        double discharge = cycle != null && cycle.get(DISCHARGE_MAH_CM2) instanceof com.google.gson.JsonPrimitive d && d.isNumber()
+                ? d.getAsDouble() : Double.NaN;
+        if (!(discharge > 0)) return false;
+        if (!(cycle.get(LITHIUM_MAH_CM2) instanceof com.google.gson.JsonPrimitive li && li.isNumber())) return null;
+        return CycleBook.resolves(discharge, li.getAsDouble());
+    }
+
     /** The share of the cell's lithium a cycler resolves, in words: "1e-5 of the cell's lithium, the charge a cycler resolves, ...". */
-    private static String resolution() {
+    public static String resolution() {
         return String.format(java.util.Locale.ROOT, "%.0e", NumericalThresholds.EFFICIENCY_RESOLUTION_SHARE).replace("e-0", "e-")
                 + " of the cell's lithium, the charge a cycler resolves, as for a Coulombic efficiency";
     }

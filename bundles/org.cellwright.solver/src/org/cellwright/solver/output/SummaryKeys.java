@@ -23,6 +23,14 @@ public final class SummaryKeys {
             COULOMBIC_EFFICIENCY = "coulombic_efficiency", DISCHARGE_MAH_G = "discharge_mAh_g", DEAD_LI_MAH_CM2 = "dead_li_mAh_cm2",
             INTERPHASE_LI_MAH_CM2 = "interphase_li_mAh_cm2",
             /**
+             * The cell's lithium at the cycle's end, all of it (metal, interphase, dead, in the host and the cathode:
+             * LithiumInventory.total), as a charge: what CycleBook.resolves compares a cycle's charge with, so that a
+             * reader of the folder applies the rule the run applied (a reference discharge must pass more than 1e-5 of
+             * it: {@code expect capacity-retention of cycle N relative to cycle M}). Absent in run folders written before
+             * session 40; read through {@link SummaryJsonWriter#dischargeResolves}.
+             */
+            LITHIUM_MAH_CM2 = "lithium_mAh_cm2",
+            /**
              * true where the cycle brought the cell back but stored too little for an efficiency (its record's
              * CycleSummary.NoEfficiency.STORED_TOO_LITTLE, CycleBook's decision); absent otherwise. Written since session
              * 28, kept beside {@link #NO_EFFICIENCY} for the readers of that version; read only where that is absent.
