@@ -557,8 +557,12 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
      * 39) GLSP's standalone client dropped the MessageAction (its FallbackActionHandler): a Delete the server refused
      * (LPSCl, still used by a layer) left the page without a word; diag39b read the reason from GLSP's generic message
      * ("[GLSP-Server] Could not process message: ..." and its details up to the stack trace), its wording and layout.
+     * With the refusal: the server's detail when its reason is said in words for the user (an edit it could not read:
+     * EDIT_ANSWERED's details, the reader's message). With an error for no edit: GLSP's message and details, which the
+     * page keeps for its Details, not for its line (before session 40 the line said GLSP's text, "[GLSP-Server] Could
+     * not process message:ActionMessage [...]").
      */
-    onServerError?: (reason: string, refused?: Action) => void;
+    onServerError?: (error: { reason?: string, details?: string }, refused?: Action) => void;
     /** Whether the last notification the server sent was the answer of an edit it refused (GLSP's error about it follows). */
     private justRefused = false;
 
@@ -580,7 +584,7 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
         super(options);
         // before GLSP's own listener (the diagram's), which is registered once the diagram is made
         this.onActionMessageNotification(message => {
-            const action = message.action as Action & { edit?: unknown, refused?: unknown };
+            const action = message.action as Action & { edit?: unknown, refused?: unknown, details?: unknown };
             const afterRefusal = this.justRefused;
             this.justRefused = false;
             if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') {
@@ -588,10 +592,10 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
                 this.unanswered.delete(action.edit);
                 if (typeof action.refused === 'string') {
                     this.justRefused = true;
-                    this.onServerError?.(action.refused, edit);
+                    this.onServerError?.({ reason: action.refused, details: typeof action.details === 'string' ? action.details : undefined }, edit);
                 }
             } else if (MessageAction.is(action) && (action.severity === 'ERROR' || action.severity === 'FATAL') && !afterRefusal) {
-                this.onServerError?.(action.message, undefined);
+                this.onServerError?.({ details: [action.message, action.details].filter(Boolean).join('\n') });
             }
         });
     }
@@ -1005,10 +1009,19 @@ if (!file) {
     // said for ms, or until clicked, as information or as an error (kind: its colour). A name the user typed that
     // nothing applied has a line of its own below it (TypedNames), which no message replaces.
     let saying: number | undefined;
-    const say = (message: string, kind: 'info' | 'error', ms?: number) => {
+    // the server's own detail of the error the line says in words (GLSP's message and stack trace, the reader's
+    // message of an edit it could not read): folded under the line (Details), there as long as the line
+    const statusDetails = document.getElementById('status-details') as HTMLDetailsElement;
+    const showDetails = (details?: string) => {
+        statusDetails.hidden = !details;
+        statusDetails.open = false;
+        statusDetails.querySelector('pre')!.textContent = details ?? '';
+    };
+    const say = (message: string, kind: 'info' | 'error', ms?: number, details?: string) => {
         window.clearTimeout(saying);
         status.textContent = message;
         status.className = kind;
+        showDetails(details);
         if (ms !== undefined) saying = window.setTimeout(() => { if (status.textContent === message) say('', 'info'); }, ms);
     };
     const typedNames = new TypedNames(document.getElementById('typed-names')!);
@@ -1026,6 +1039,7 @@ if (!file) {
                 + (away.refused ? ` ${away.refused}` : '')
             : `Waiting for the diagram server at ${webSocketUrl} since ${clock(away.since)}: ${why}trying again every second.`;
         status.className = 'waiting';
+        showDetails(undefined);
         if (diagram) document.body.dataset.connection = 'away';
     };
     status.addEventListener('click', () => {
@@ -1048,9 +1062,14 @@ if (!file) {
         // an error the server reports (an edit it refused: its reason) stays in the message line, in red, until
         // clicked or the next edit; the next edit's own refusal, if any, replaces it
         let serverError: string | undefined;
-        client.onServerError = (reason, refused) => {
-            serverError = `${refused ? `${editNamed(refused)} was refused by the server` : 'The diagram server reported an error'} (${clock(new Date())}): ${reason}`;
-            if (!away) say(serverError, 'error');
+        client.onServerError = (error, refused) => {
+            const at = clock(new Date());
+            serverError = refused
+                ? `${editNamed(refused)} was refused by the server (${at}): ${error.reason}`
+                : `The diagram server could not handle a request of the page (${at}). It was no edit: the file is not changed by it. `
+                    + 'If the diagram does not look right, reload it (close and open the diagram, or reload the page).';
+            if (error.details) console.error(`${serverError}\nThe server's detail: ${error.details}`);
+            if (!away) say(serverError, 'error', undefined, error.details);
         };
         client.onEdit = () => {
             if (serverError !== undefined && status.textContent === serverError) say('', 'info');
@@ -1078,7 +1097,9 @@ if (!file) {
             selected: () => selection.getSelectedElementIDs(),
             // the drawing as a stand-alone SVG document (the page's styles inlined): Export SVG
             svg: () => exportSvg(),
-            drawn: () => drawn
+            drawn: () => drawn,
+            // the edits sent on this connection that the server has not answered (CellGLSPClient.unanswered)
+            unanswered: () => client.unanswered.size
         };
         // the IDE (SWT Browser) follows the selection: it selects the element's text in the text editor
         selection.onSelectionChanged(change => {

@@ -58,6 +58,7 @@ public class CellDiagramModule extends DiagramModule {
 		binding.add(TextChanged.Handler.class);
 		// each edit of the page answered by the number it was tagged with (EditAnswer)
 		binding.add(EditAnswer.TagHandler.class);
+		binding.add(EditAnswer.UnreadableHandler.class);
 		binding.rebind(org.eclipse.glsp.server.operations.OperationActionHandler.class, EditAnswer.Operations.class);
 		binding.rebind(org.eclipse.glsp.server.features.undoredo.UndoRedoActionHandler.class, EditAnswer.UndoRedo.class);
 	}

@@ -93,7 +93,14 @@ public final class CellDiagramServer implements AutoCloseable {
 	}
 
 	static Injector newInjector() {
-		return Guice.createInjector(new ServerModule().configureDiagramModule(new CellDiagramModule()));
+		// the page's actions read by GLSP's reader, one it cannot read answered (EditAnswer.Unreadable), not dropped
+		ServerModule server = new ServerModule() {
+			@Override
+			protected Class<? extends org.eclipse.glsp.server.gson.ServerGsonConfigurator> bindGsonConfigurator() {
+				return EditAnswer.Gson.class;
+			}
+		};
+		return Guice.createInjector(server.configureDiagramModule(new CellDiagramModule()));
 	}
 
 	/** GLSP's configurator (an injector per connection), accepting only pages served by this server. */

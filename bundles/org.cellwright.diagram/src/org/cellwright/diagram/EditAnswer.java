@@ -51,6 +51,8 @@ public final class EditAnswer {
 
 		public int edit;
 		public String refused;
+		/** For a refusal whose reason is said in words for the user: the server's own detail (absent otherwise). */
+		public String details;
 
 		public Answered() { super(KIND); }
 
@@ -62,6 +64,104 @@ public final class EditAnswer {
 		public Answered(int edit, String refused) {
 			this(edit);
 			this.refused = refused;
+		}
+	}
+
+	/**
+	 * An action of the page the server could not read (a kind it does not know: a page of another version than the
+	 * server), in place of the exception GLSP's reader threw: before (session 39) the server then closed the page's
+	 * connection, the page said the server was away and connected again, and the edit was never answered nor said to be
+	 * unreadable. {@link Actions} makes it; {@link UnreadableHandler} answers it. (A known kind with a field of the wrong
+	 * type is read by GLSP's reader as it can: deleteElement with elementIds 5 reaches the Delete, which refuses it.)
+	 */
+	public static class Unreadable extends Action {
+		public static final String KIND = "cellwrightUnreadable";
+
+		/** The kind the page gave the action (null if it gave none). */
+		public String sent;
+		/** Why it could not be read (the reader's message). */
+		public String why;
+
+		public Unreadable() { super(KIND); }
+
+		public Unreadable(String sent, String why) {
+			this();
+			this.sent = sent;
+			this.why = why;
+		}
+	}
+
+	/** Why an action could not be read, as the server says it: the kind the page sent and the reader's own message. */
+	static String unreadable(Unreadable action) {
+		return (action.sent == null ? "an action without a kind" : action.sent) + ": " + action.why;
+	}
+
+	/**
+	 * An action the server could not read: when it came right after a tag (the page tags each edit and sends it at
+	 * once), it is that edit, answered as refused with the reason in words and the reader's message as the details
+	 * ({@link Answered#details}): the edit reached the server and changed nothing. Otherwise (an action that is no edit
+	 * of the page) it is an error of the server as any other (GLSP's MessageAction), with the same reason.
+	 */
+	public static class UnreadableHandler extends AbstractActionHandler<Unreadable> {
+		/** What the page says of an edit the server could not read (after "The delete was refused by the server (time): "). */
+		public static final String REFUSED = "the server could not read this edit, so nothing was changed (the page and the server may be of different versions): reload the diagram and make the edit again.";
+
+		@Inject
+		protected GModelState state;
+
+		@Override
+		protected List<Action> executeAction(Unreadable action) {
+			Integer edit = take(state);
+			if (edit == null)
+				throw new org.eclipse.glsp.server.types.GLSPServerException("The server could not read an action of the page (" + unreadable(action) + ")");
+			Answered answer = new Answered(edit, REFUSED);
+			answer.details = unreadable(action);
+			return List.of(answer);
+		}
+	}
+
+	/**
+	 * Reads the page's actions as GLSP does, but an action GLSP's reader cannot read is read as {@link Unreadable}
+	 * (registered after GLSP's factory, so it comes first and delegates to it; only for the type Action, which the
+	 * messages from the page are read as: the server's own actions are written by GLSP's adapters as before).
+	 */
+	public static class Actions implements com.google.gson.TypeAdapterFactory {
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T> com.google.gson.TypeAdapter<T> create(com.google.gson.Gson gson, com.google.gson.reflect.TypeToken<T> type) {
+			if (type.getRawType() != Action.class) return null;
+			com.google.gson.TypeAdapter<Action> glsp = gson.getDelegateAdapter(this, (com.google.gson.reflect.TypeToken<Action>) type);
+			return (com.google.gson.TypeAdapter<T>) new com.google.gson.TypeAdapter<Action>() {
+				@Override
+				public void write(com.google.gson.stream.JsonWriter out, Action value) throws java.io.IOException {
+					glsp.write(out, value);
+				}
+
+				@Override
+				public Action read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
+					com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(in);
+					try {
+						return glsp.fromJsonTree(json);
+					} catch (RuntimeException e) {
+						com.google.gson.JsonElement kind = json.isJsonObject() ? json.getAsJsonObject().get("kind") : null;
+						return new Unreadable(kind != null && kind.isJsonPrimitive() ? kind.getAsString() : null, reason(e));
+					}
+				}
+			}.nullSafe();
+		}
+	}
+
+	/** GLSP's Gson configuration with {@link Actions}: the page's actions that cannot be read become {@link Unreadable}. */
+	public static class Gson extends org.eclipse.glsp.server.internal.gson.DefaultServerGsonConfigurator {
+		@Inject
+		public Gson(com.google.inject.Injector serverInjector, @com.google.inject.name.Named("Diagram_Modules") java.util.Map<String, com.google.inject.Module> diagramModules,
+				org.eclipse.glsp.server.actions.ActionRegistry actionRegistry, org.eclipse.glsp.server.session.ClientSessionManager sessions) {
+			super(serverInjector, diagramModules, actionRegistry, sessions);
+		}
+
+		@Override
+		public com.google.gson.GsonBuilder configureGsonBuilder(com.google.gson.GsonBuilder builder) {
+			return super.configureGsonBuilder(builder).registerTypeAdapterFactory(new Actions());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.cellwright.diagram.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -262,6 +263,54 @@ class CellDiagramServerTest {
 			assertEquals("message", seen.get(refusal + 1), "GLSP's error right after the refused edit's answer: " + seen);
 			String text = java.nio.file.Files.readString(file);
 			assertTrue(text.contains("material LPSCl") && text.contains("material1") && text.contains("material Outside"), text);
+		} finally {
+			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/**
+	 * An edit the server cannot read (a kind it does not know: a page of another version than the server) is answered
+	 * as refused, with its number, the reason in words and the reader's message as the details, the next one too; an
+	 * action that cannot be read and is no edit (no tag before it) is reported as an error naming it; the connection
+	 * goes on (the next edit is answered) and the file is not changed. Before (session 39) GLSP's reader threw, lsp4j
+	 * logged it and dropped the message: the edit had no answer (the page named it after a pause as one that may not
+	 * have reached the server) and nothing was said. (A known kind with a field of the wrong type is read by GLSP:
+	 * deleteElement with elementIds 5 is refused "Nothing to delete here", as before.)
+	 */
+	@Test
+	void anEditTheServerCannotReadIsAnsweredAsRefusedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = dir.resolve("baseline-halfcell.cell");
+		java.nio.file.Files.copy(example(), file);
+		String before = java.nio.file.Files.readString(file);
+		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
+		try {
+			requestModel(ws, in, file.toString(), "cellwrightEditAnswered");
+			computedBounds(ws, requestedBoundsRevision(in));
+			List<String> seen = new java.util.ArrayList<>();
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":3}");
+			process(ws, "{\"kind\":\"deleteAllTheThings\",\"isOperation\":true,\"elementIds\":[\"material:LPSCl\"]}");
+			JsonObject first = until(in, seen, "cellwrightEditAnswered", null);
+			assertEquals(3, first.get("edit").getAsInt(), first.toString());
+			assertTrue(String.valueOf(str(first, "refused")).startsWith("the server could not read this edit, so nothing was changed"), first.toString());
+			assertTrue(String.valueOf(str(first, "details")).startsWith("deleteAllTheThings: "), "the details name the edit's kind: " + first);
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":4}");
+			process(ws, "{\"kind\":\"glspUndoV3\"}");
+			JsonObject second = until(in, seen, "cellwrightEditAnswered", null);
+			assertEquals(4, second.get("edit").getAsInt(), second.toString());
+			assertEquals(str(first, "refused"), str(second, "refused"), second.toString());
+			assertTrue(String.valueOf(str(second, "details")).startsWith("glspUndoV3: "), second.toString());
+			// no edit (no tag before it): an error of the server, naming it
+			process(ws, "{\"kind\":\"cellwrightNoSuchRequest\"}");
+			JsonObject error = until(in, seen, "message", null);
+			assertEquals("ERROR", str(error, "severity"), error.toString());
+			assertTrue(error.toString().contains("The server could not read an action of the page (cellwrightNoSuchRequest: "), error.toString());
+			// the connection goes on: an undo (nothing to undo) answered, not refused
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":5}");
+			process(ws, "{\"kind\":\"glspUndo\"}");
+			JsonObject undo = until(in, seen, "cellwrightEditAnswered", "\"edit\":5");
+			assertFalse(undo.has("refused"), undo.toString());
+			assertEquals(before, java.nio.file.Files.readString(file), "the file is not changed");
 		} finally {
 			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 		}

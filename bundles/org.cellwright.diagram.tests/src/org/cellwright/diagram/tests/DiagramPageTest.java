@@ -327,6 +327,23 @@ class DiagramPageTest {
 	}
 
 	/**
+	 * The errors the server reports are said in a user's words, the server's own detail folded under the line
+	 * (web/test/diagram-server-errors.test.mjs, the page's websocket routed through playwright): an action that is no
+	 * edit and that the server cannot read gives "The diagram server could not handle a request of the page (HH:MM:SS).
+	 * It was no edit: the file is not changed by it. If the diagram does not look right, reload it (...)", GLSP's text
+	 * under Details; a Delete sent on its way as a kind the server does not know is answered as refused: "The delete was refused by
+	 * the server (HH:MM:SS): the server could not read this edit, so nothing was changed (...): reload the diagram and
+	 * make the edit again.", the reader's message under Details, no edit left unanswered. Before (session 39) the server
+	 * dropped both (no line, the Delete never answered), and an error for no edit was said as GLSP's "[GLSP-Server] Could
+	 * not process message: ...". Screenshot in target/diagram-server-errors.png.
+	 */
+	@Test
+	void theServersErrorsAreSaidInAUsersWordsWithTheServersDetailUnderTheLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = pageTestOnTheExample(dir, "diagram-server-errors", "diagram-server-errors.png");
+		assertTheExampleUnchanged(file, "the unreadable Delete changed nothing");
+	}
+
+	/**
 	 * A page opened before its server answers (the IDE's diagram editor opened while the server starts, a page reloaded
 	 * while it restarts; the page is loaded through a proxy in the test script that stops when the page's first attempt
 	 * to connect reaches it and listens again 3 s later; web/test/diagram-first-connect.test.mjs): the page says
