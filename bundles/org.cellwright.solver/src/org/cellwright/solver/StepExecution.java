@@ -71,8 +71,8 @@ final class StepExecution {
      * what its start made under the settings' tolerance before its end was in sight, each up to the end time's
      * tolerance: three shares. Session 40: cell 6 at -32 degC, three cycles of 0.1 C to 4.3 V and 0.3 C to 2.8 V from
      * the cell as built (|V'| t 0.026-0.048 V at the ends), the second charge 0.097 % short of fine steps on 48 x 40
-     * (0.099 % of it the discharge before it), 0.008 % with this; at -31 degC 0.033 -> 0.007 %; a warm step ends steeply
-     * (the study's 20 cycles at 60 degC: 3304 -> 3369 time steps; docs/solid-state-solver.md, "Session 40").
+     * (0.066 % of it the discharge before it), 0.008 % with this; at -31 degC 0.033-0.036 -> 0.006-0.007 %; a warm step ends steeply
+     * (the study's 20 cycles at 60 degC: 3304 -> 3364 time steps; docs/solid-state-solver.md, "Session 40").
      */
     static final double SHALLOW_END_SHARES = 3;
     /**
