@@ -93,11 +93,13 @@ class CathodeVolumesTest {
     }
 
     /**
-     * A case the fine tier is for: the charged cell 7 discharged at 0.65 C and -25 degC (dimensionless current 8.67,
-     * diffusion number 0.645: 80 shells by the dimensionless current) delivers 11 % of what it delivers at 1 C and
-     * 25 degC before 2.8 V. The default settings take 40 volumes and are within 1 mV RMS and 0.1 % of the capacity of the
-     * benchmark's reference (0.049 %, 2026-12-07); with 20 volumes, as every run took before session 34, they are not
-     * (0.145 %: the cathode mesh's share, the same shells). Until session 36 the pulses of 0.55 C at -25 degC showed this
+     * A case the fine tier is for: the charged cell 7 discharged at 0.7 C and -25 degC (0.65 C until session 40,
+     * dimensionless current 8.67, diffusion number 0.645: 80 shells by the dimensionless current; it delivered 11 % of
+     * what it delivers at 1 C and 25 degC before 2.8 V). The default settings take 40 volumes and are within 1 mV RMS
+     * and 0.1 % of the capacity of the benchmark's reference (0.040 %; 0.65 C 0.048 %, 2026-12-07); with 20 volumes, as
+     * every run took before session 34, they are not (0.112 %: the cathode mesh's share, the same shells; 0.65 C 0.145 %
+     * in session 34, 0.104 % on session 39's code and 0.096 % since session 40's shallow ends, whose time steps carried
+     * part of it: docs/solid-state-solver.md, "Session 40"). Until session 36 the pulses of 0.55 C at -25 degC showed this
      * (0.124 -> 0.066 %), but most of that was the 0.1 C charge before them, landed on 4.3 V only within 0.1 mV: landed
      * within its time tolerance (StepExecution, CutoffEndTimeTest) they are within 0.048 % with 20 volumes and 0.010 %
      * with 40. Before the CEI's growth barrier became derived (150 kJ/mol, session 34), the pulses of 0.7 C at -20 degC
@@ -106,14 +108,14 @@ class CathodeVolumesTest {
     @Test
     void aColdDischargeNearTheCellsLimitTakesTheFineVolumesAndMeetsTheCapacityTarget() {
         CellSpec cell = WorkPrecisionBenchmark.chargedBaseline(MINUS_25_C);
-        ProtocolSpec p = discharge(0.65);
+        ProtocolSpec p = discharge(0.7);
         assertEquals(CathodeVolumes.FINE, CathodeVolumes.forRun(cell, p));
         RecordingSink ref = run(cell, p, ParticleShellsTest.reference());
         RecordingSink def = run(cell, p, SolverSettings.builder().outputInterval(10).build());
         double a = ref.cycles.get(0).dischargeCapacity(), e = Math.abs(def.cycles.get(0).dischargeCapacity() - a) / a;
         double rms = WorkPrecisionBenchmark.voltageErrors(ref, def)[0];
-        assertTrue(rms < 1e-3, "0.65 C at -25 degC: voltage RMS " + rms + " V");
-        assertTrue(e < 1e-3, "0.65 C at -25 degC: capacity " + e);
+        assertTrue(rms < 1e-3, "0.7 C at -25 degC: voltage RMS " + rms + " V");
+        assertTrue(e < 1e-3, "0.7 C at -25 degC: capacity " + e);
         RecordingSink gentle = run(cell, p, SolverSettings.builder().cathodeNodes(CathodeVolumes.GENTLE).outputInterval(10).build());
         double g = Math.abs(gentle.cycles.get(0).dischargeCapacity() - a) / a;
         assertTrue(g > 1e-3, "the scenario: 20 volumes miss 0.1 % of the capacity here, " + g);
