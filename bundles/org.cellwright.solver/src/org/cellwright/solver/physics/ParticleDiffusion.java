@@ -80,10 +80,36 @@ public final class ParticleDiffusion {
     /** As {@link #prepare(double)} with face diffusivities from the shell state c (offset). */
     public void prepare(double dt, double[] c, int offset) {
         if (factor == null || !factorActive) { prepare(dt); return; }
+        faceDiffusivities(c, offset);
+        build(dt);
+        preparedDt = Double.NaN; // per-particle matrices are never cached
+    }
+
+    /** faceD from the shell state c (offset): D(x) at each interior face (x the mean of its shells) and at the surface. */
+    private void faceDiffusivities(double[] c, int offset) {
         double half = 0.5 / cmax; // x at a face: the mean of its shells
         for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half);
         faceD[m] = diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
-        build(dt);
+    }
+
+    /**
+     * The step's matrix for dt with D(c) at the shell state eval (evalOffset), factored, and the solve for rhs (the
+     * shells' V c at the step's start) into out (outOffset), with the unit-flux response into unit: as
+     * {@link #prepare(double, double[], int)} then {@link TridiagonalSolver#solveFactored}, to the last bit, with the
+     * elimination and both solves in one sweep each way ({@link TridiagonalSolver#factorSolve}). With a constant D,
+     * the cached matrix of {@link #prepare(double)} and one solve.
+     */
+    private void prepareAndSolve(double dt, double[] eval, int evalOffset, double[] out, int outOffset) {
+        if (factor == null || !factorActive) {
+            prepare(dt);
+            tri.solveFactored(rhs, 0, out, outOffset);
+            return;
+        }
+        faceDiffusivities(eval, evalOffset);
+        stepDt = dt;
+        mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
+        tri.factorSolve(lo, di, up, m, rhs, 0, out, outOffset, -dt * mesh.area(m), unit);
+        surfaceResponse = unit[m - 1] - mesh.surfaceGap() / faceD[m];
         preparedDt = Double.NaN; // per-particle matrices are never cached
     }
 
@@ -131,9 +157,8 @@ public final class ParticleDiffusion {
      */
     public double prepareStored(double dt, double[] c, int offset, double[] eval, int evalOffset, double[] baseOut,
             double[] unitOut, int outOffset) {
-        prepare(dt, eval, evalOffset);
         for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * c[offset + i];
-        tri.solveFactored(rhs, 0, baseOut, outOffset);
+        prepareAndSolve(dt, eval, evalOffset, baseOut, outOffset);
         System.arraycopy(unit, 0, unitOut, outOffset, m);
         storedResponse = surfaceResponse;
         return baseOut[outOffset + m - 1];
@@ -169,7 +194,6 @@ public final class ParticleDiffusion {
             int evalOffset, double[] baseOut, double[] unitOut, int outOffset) {
         double w = dt / dtPrevious, a = (1 + 2 * w) / (1 + w), cn = (1 + w) / a, cp = w * w / ((1 + w) * a);
         double dtEff = dt / a;
-        prepare(dtEff, eval, evalOffset);
         double massN = 0, massStar = 0, total = 0;
         for (int i = 0; i < m; i++) {
             double v = mesh.volume(i), star = cn * c[offset + i] - cp * cPrevious[offset + i];
@@ -178,7 +202,7 @@ public final class ParticleDiffusion {
             massStar += v * star;
             total += v;
         }
-        tri.solveFactored(rhs, 0, baseOut, outOffset);
+        prepareAndSolve(dtEff, eval, evalOffset, baseOut, outOffset);
         double shiftBase = (massN - massStar) / total, shiftUnit = -(dt - dtEff) * mesh.area(m) / total;
         for (int i = 0; i < m; i++) {
             baseOut[outOffset + i] += shiftBase;
