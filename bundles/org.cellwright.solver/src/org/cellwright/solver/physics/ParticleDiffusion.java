@@ -59,6 +59,8 @@ public final class ParticleDiffusion {
         tmp = new double[m];
         unit = new double[m];
         tri = new TridiagonalSolver(m);
+        constantTri = new TridiagonalSolver(m);
+        constantUnit = new double[m];
         faceD = new double[m + 1];
     }
 
@@ -103,14 +105,61 @@ public final class ParticleDiffusion {
         if (factor == null || !factorActive) {
             prepare(dt);
             tri.solveFactored(rhs, 0, out, outOffset);
+            preparedConstant = true;
             return;
         }
         faceDiffusivities(eval, evalOffset);
         stepDt = dt;
+        preparedConstant = true;
+        for (int i = 1; i <= m && preparedConstant; i++) preparedConstant = faceD[i] == diffusivity;
+        if (preparedConstant) {
+            // D(c) = D at every face (every face below the knee of a diffusivity drop): the matrix of a constant D for
+            // dt, built and factored once and kept (its own elimination, beside the per-particle one), then one solve
+            if (!(dt == constantDt && diffusivity == constantD)) {
+                mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
+                constantTri.factor(lo, di, up, m);
+                constantTri.solveFactoredLast(-dt * mesh.area(m), constantUnit);
+                constantResponse = constantUnit[m - 1] - mesh.surfaceGap() / faceD[m];
+                constantDt = dt;
+                constantD = diffusivity;
+            }
+            constantTri.solveFactored(rhs, 0, out, outOffset);
+            System.arraycopy(constantUnit, 0, unit, 0, m);
+            surfaceResponse = constantResponse;
+            return;
+        }
         mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
         tri.factorSolve(lo, di, up, m, rhs, 0, out, outOffset, -dt * mesh.area(m), unit);
         surfaceResponse = unit[m - 1] - mesh.surfaceGap() / faceD[m];
         preparedDt = Double.NaN; // per-particle matrices are never cached
+    }
+
+    /** The matrix of a constant D for constantDt and constantD, factored, its unit-flux response and surface's (prepareAndSolve). */
+    private final TridiagonalSolver constantTri;
+    private final double[] constantUnit;
+    private double constantDt = Double.NaN, constantD = Double.NaN, constantResponse;
+    /** Whether the last {@link #prepareStored} or {@link #prepareStoredBdf2} had D(c) = D at every face. */
+    private boolean preparedConstant;
+
+    /**
+     * Whether the last {@link #prepareStored} or {@link #prepareStoredBdf2} took D(c) = D at every face (or had no
+     * concentration dependence): its results then do not depend on the state D(c) was evaluated at, as long as that
+     * state also gives D everywhere ({@link #constantAt}).
+     */
+    public boolean preparedConstant() { return preparedConstant; }
+
+    /**
+     * Whether the shell state c (offset) gives D(c) = D at every face (as a step prepared at it takes them), or the
+     * diffusivity has no active concentration dependence. From the surface inwards: a lithiating particle's outer
+     * faces cross the knee first.
+     */
+    public boolean constantAt(double[] c, int offset) {
+        if (factor == null || !factorActive) return true;
+        if (diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax) != diffusivity) return false;
+        double half = 0.5 / cmax;
+        for (int i = m - 1; i >= 1; i--)
+            if (diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half) != diffusivity) return false;
+        return true;
     }
 
     public int shells() { return m; }
