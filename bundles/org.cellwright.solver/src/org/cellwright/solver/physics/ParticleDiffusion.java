@@ -98,8 +98,10 @@ public final class ParticleDiffusion {
      * The step's matrix for dt with D(c) at the shell state eval (evalOffset), factored, and the solve for rhs (the
      * shells' V c at the step's start) into out (outOffset), with the unit-flux response into unit: as
      * {@link #prepare(double, double[], int)} then {@link TridiagonalSolver#solveFactored}, to the last bit, with the
-     * elimination and both solves in one sweep each way ({@link TridiagonalSolver#factorSolve}). With a constant D,
-     * the cached matrix of {@link #prepare(double)} and one solve.
+     * elimination and both solves in one sweep each way ({@link TridiagonalSolver#factorSolve}). Without an active
+     * concentration dependence, the cached matrix of {@link #prepare(double)} and one solve; with D(c) = D at every face,
+     * the constant-D matrix of dt kept factored beside the per-particle one, and one solve. The stored steps leave
+     * {@link #step}'s and {@link #surfaceWithoutFlux}'s matrix to {@link #prepare} (no caller mixes them).
      */
     private void prepareAndSolve(double dt, double[] eval, int evalOffset, double[] out, int outOffset) {
         if (factor == null || !factorActive) {
