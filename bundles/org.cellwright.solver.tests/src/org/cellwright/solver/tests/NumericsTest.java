@@ -224,6 +224,18 @@ class NumericsTest {
         new TridiagonalSolver(n).solve(lo, di, up, e, unit, n);
         f.solveFactoredLast(2.5, z);
         for (int i = 0; i < n; i++) assertEquals(unit[i], z[i], 0, "right-hand side zero but for its last entry");
+        // the elimination and both solves in one sweep each way: the same bits as the three calls, and the factorisation
+        // it leaves solves as factor's (d at an offset, x at another)
+        TridiagonalSolver g = new TridiagonalSolver(n);
+        double[] dOff = new double[n + 3], xOff = new double[n + 5], zz = new double[n], later = new double[n];
+        System.arraycopy(d, 0, dOff, 3, n);
+        g.factorSolve(lo, di, up, n, dOff, 3, xOff, 5, 2.5, zz);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(y[i]), Double.doubleToRawLongBits(xOff[5 + i]), "factorSolve's x[" + i + "]");
+            assertEquals(Double.doubleToRawLongBits(z[i]), Double.doubleToRawLongBits(zz[i]), "factorSolve's unit response [" + i + "]");
+        }
+        g.solveFactored(d, later);
+        assertArrayEquals(y, later, "a solve after factorSolve");
     }
 
     /** F_i = 2 x_i - x_{i-1} - x_{i+1} + x_i^3 - b_i, b from the known root x*_i = 1 + sin(i)/2. */

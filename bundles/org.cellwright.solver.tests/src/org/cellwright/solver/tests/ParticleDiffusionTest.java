@@ -125,6 +125,47 @@ class ParticleDiffusionTest {
      * it, {@link #timeConvergenceIsFirstOrder}), and the Li leaving the particle is exactly dt A N per step under a
      * flux that changes every step.
      */
+    /**
+     * A diffusivity that depends on the stoichiometry only above a knee (NCM811's drop near full lithiation): a stored
+     * step at a state whose every face lies below the knee takes the constant-D matrix, kept factored per step length
+     * beside the per-particle one (session 40), and gives the bits of a particle without the dependence; between
+     * such steps a step above the knee, a step of another length and one after a change of D give theirs. (Mutation
+     * check: the kept matrix keyed without the step length, or without D, fails here.)
+     */
+    @Test
+    void aStoredStepBelowTheDiffusivitysKneeIsTheConstantDiffusivitysToTheBit() {
+        int n = 20;
+        double cmax = 50000, knee = 0.8;
+        ParticleDiffusion dependent = new ParticleDiffusion(R, n, D), constant = new ParticleDiffusion(R, n, D);
+        dependent.setConcentrationDependence(x -> x <= knee ? 1.0 : Math.exp(-35 * (x - knee)), cmax);
+        double[] below = new double[n], above = new double[n];
+        for (int i = 0; i < n; i++) {
+            below[i] = cmax * (0.5 + 0.01 * i); // 0.5 .. 0.69
+            above[i] = cmax * (0.7 + 0.012 * i); // crosses the knee
+        }
+        double[] dtD = {1, 1, 2, 2, 1}, dD = {D, D, D, 2 * D, 2 * D};
+        for (int s = 0; s < dtD.length; s++) {
+            double dt = dtD[s];
+            dependent.setDiffusivity(dD[s]);
+            constant.setDiffusivity(dD[s]);
+            double[] b1 = new double[n], u1 = new double[n], b2 = new double[n], u2 = new double[n];
+            double c1 = dependent.prepareStored(dt, below, 0, below, 0, b1, u1, 0);
+            assertTrue(dependent.preparedConstant() && dependent.constantAt(below, 0), "step " + s + ": below the knee");
+            double r1 = dependent.storedResponse();
+            double c2 = constant.prepareStored(dt, below, 0, below, 0, b2, u2, 0);
+            assertEquals(Double.doubleToRawLongBits(c2), Double.doubleToRawLongBits(c1), "step " + s + ": zero-flux surface");
+            assertEquals(Double.doubleToRawLongBits(constant.storedResponse()), Double.doubleToRawLongBits(r1), "step " + s + ": response");
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(b2[i]), Double.doubleToRawLongBits(b1[i]), "step " + s + ": shell " + i);
+                assertEquals(Double.doubleToRawLongBits(u2[i]), Double.doubleToRawLongBits(u1[i]), "step " + s + ": unit response " + i);
+            }
+            // a step with D(c) above the knee in between: its own matrix, a smaller response than the constant D's
+            dependent.prepareStored(dt, below, 0, above, 0, b1, u1, 0);
+            assertFalse(dependent.preparedConstant() || dependent.constantAt(above, 0), "step " + s + ": above the knee");
+            assertTrue(Math.abs(dependent.storedResponse()) > Math.abs(r1), "step " + s + ": the drop slows the surface's refill");
+        }
+    }
+
     @Test
     void bdf2StoredStepIsSecondOrderAndConservesLithium() {
         double t = 400;

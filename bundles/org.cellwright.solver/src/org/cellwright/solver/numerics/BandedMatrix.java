@@ -113,26 +113,48 @@ public final class BandedMatrix {
 
     /**
      * Solves A x = b in place (b becomes x) after {@link #factorize()}: each column's multiply-subtracts over its
-     * nonzero extent ({@link #lowerEnd}, {@link #upperStart}).
+     * nonzero extent ({@link #lowerEnd}, {@link #upperStart}). The row the next column reads first (row j + 1 in the
+     * forward sweep, unless a pivot swaps it; row j - 1 in the back substitution), updated last by this column, is
+     * carried in a register as well as stored: the sweeps' chain from one column to the next is then its multiply and
+     * subtract without a store and reload (the same operations in the same order, so the same result to the last bit;
+     * 20-30 % less time per solve, session 40, docs/solid-state-solver.md "Speed").
      */
     public void solve(double[] b) {
         if (!factored) throw new IllegalStateException("not factorized");
         int off = kl + ku;
         double[] a = ab;
+        double carry = 0;
+        int carried = -1; // the row whose updated value carry holds (stored in b too), -1 if none
         for (int j = 0; j < n; j++) {
             int p = piv[j];
-            double bj = b[p];
+            double bj = p == carried ? carry : b[p];
             if (p != j) { b[p] = b[j]; b[j] = bj; }
+            carried = -1;
             if (bj == 0) continue;
             int last = lowerEnd[j], cj = j * ldab + off - j;
-            for (int i = j + 1; i <= last; i++) b[i] -= a[cj + i] * bj;
+            if (last > j) {
+                double v = b[j + 1] - a[cj + j + 1] * bj;
+                b[j + 1] = v;
+                carry = v;
+                carried = j + 1;
+                for (int i = j + 2; i <= last; i++) b[i] -= a[cj + i] * bj;
+            }
         }
+        carried = -1;
         for (int j = n - 1; j >= 0; j--) {
             int cj = j * ldab + off - j;
-            double bj = b[j] * invDiag[j];
+            double bj = (j == carried ? carry : b[j]) * invDiag[j];
+            carried = -1;
             b[j] = bj;
             if (bj == 0) continue;
-            for (int i = upperStart[j]; i < j; i++) b[i] -= a[cj + i] * bj;
+            int start = upperStart[j];
+            if (start < j) {
+                for (int i = start; i < j - 1; i++) b[i] -= a[cj + i] * bj;
+                double v = b[j - 1] - a[cj + j - 1] * bj;
+                b[j - 1] = v;
+                carry = v;
+                carried = j - 1;
+            }
         }
     }
 }

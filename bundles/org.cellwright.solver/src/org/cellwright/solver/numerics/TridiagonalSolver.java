@@ -40,6 +40,43 @@ public final class TridiagonalSolver {
         factored = n;
     }
 
+    /**
+     * {@link #factor} and two solves in one sweep each way: x for the right-hand side d (offset dOffset, x at
+     * xOffset) as {@link #solveFactored}, and y for a right-hand side zero but for its last entry dLast as
+     * {@link #solveFactoredLast}. The same operations in the same order as those three calls, so the results and the
+     * factorisation left for later solves are the same to the last bit; one pass over the rows instead of four, so
+     * the elimination's dependency chain (a division per row) and the forward sweep's overlap (a particle step's
+     * matrix is factored and solved once per Picard iterate: session 40, docs/solid-state-solver.md "Speed").
+     */
+    public void factorSolve(double[] lower, double[] diag, double[] upper, int n, double[] d, int dOffset, double[] x,
+            int xOffset, double dLast, double[] y) {
+        double inv = 1 / diag[0];
+        pivot[0] = inv;
+        double m = upper[0] * inv;
+        mult[0] = m;
+        double f = d[dOffset] * inv;
+        fwd[0] = f;
+        for (int i = 1; i < n; i++) {
+            double l = lower[i];
+            low[i] = l;
+            inv = 1 / (diag[i] - l * m);
+            pivot[i] = inv;
+            m = i < n - 1 ? upper[i] * inv : 0;
+            mult[i] = m;
+            f = (d[dOffset + i] - l * f) * inv;
+            fwd[i] = f;
+        }
+        factored = n;
+        double nx = f, ny = dLast * inv;
+        x[xOffset + n - 1] = nx;
+        y[n - 1] = ny;
+        for (int i = n - 2; i >= 0; i--) {
+            double mi = mult[i];
+            x[xOffset + i] = nx = fwd[i] - mi * nx;
+            y[i] = ny = -mi * ny;
+        }
+    }
+
     /** Solves the matrix of the last {@link #factor} for right-hand side d; writes x. */
     public void solveFactored(double[] d, double[] x) { solveFactored(d, 0, x, 0); }
 

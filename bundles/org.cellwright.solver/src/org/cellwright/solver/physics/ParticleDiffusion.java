@@ -59,6 +59,8 @@ public final class ParticleDiffusion {
         tmp = new double[m];
         unit = new double[m];
         tri = new TridiagonalSolver(m);
+        constantTri = new TridiagonalSolver(m);
+        constantUnit = new double[m];
         faceD = new double[m + 1];
     }
 
@@ -80,11 +82,86 @@ public final class ParticleDiffusion {
     /** As {@link #prepare(double)} with face diffusivities from the shell state c (offset). */
     public void prepare(double dt, double[] c, int offset) {
         if (factor == null || !factorActive) { prepare(dt); return; }
+        faceDiffusivities(c, offset);
+        build(dt);
+        preparedDt = Double.NaN; // per-particle matrices are never cached
+    }
+
+    /** faceD from the shell state c (offset): D(x) at each interior face (x the mean of its shells) and at the surface. */
+    private void faceDiffusivities(double[] c, int offset) {
         double half = 0.5 / cmax; // x at a face: the mean of its shells
         for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half);
         faceD[m] = diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
-        build(dt);
+    }
+
+    /**
+     * The step's matrix for dt with D(c) at the shell state eval (evalOffset), factored, and the solve for rhs (the
+     * shells' V c at the step's start) into out (outOffset), with the unit-flux response into unit: as
+     * {@link #prepare(double, double[], int)} then {@link TridiagonalSolver#solveFactored}, to the last bit, with the
+     * elimination and both solves in one sweep each way ({@link TridiagonalSolver#factorSolve}). Without an active
+     * concentration dependence, the cached matrix of {@link #prepare(double)} and one solve; with D(c) = D at every face,
+     * the constant-D matrix of dt kept factored beside the per-particle one, and one solve. The stored steps leave
+     * {@link #step}'s and {@link #surfaceWithoutFlux}'s matrix to {@link #prepare} (no caller mixes them).
+     */
+    private void prepareAndSolve(double dt, double[] eval, int evalOffset, double[] out, int outOffset) {
+        if (factor == null || !factorActive) {
+            prepare(dt);
+            tri.solveFactored(rhs, 0, out, outOffset);
+            preparedConstant = true;
+            return;
+        }
+        faceDiffusivities(eval, evalOffset);
+        stepDt = dt;
+        preparedConstant = true;
+        for (int i = 1; i <= m && preparedConstant; i++) preparedConstant = faceD[i] == diffusivity;
+        if (preparedConstant) {
+            // D(c) = D at every face (every face below the knee of a diffusivity drop): the matrix of a constant D for
+            // dt, built and factored once and kept (its own elimination, beside the per-particle one), then one solve
+            if (!(dt == constantDt && diffusivity == constantD)) {
+                mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
+                constantTri.factor(lo, di, up, m);
+                constantTri.solveFactoredLast(-dt * mesh.area(m), constantUnit);
+                constantResponse = constantUnit[m - 1] - mesh.surfaceGap() / faceD[m];
+                constantDt = dt;
+                constantD = diffusivity;
+            }
+            constantTri.solveFactored(rhs, 0, out, outOffset);
+            System.arraycopy(constantUnit, 0, unit, 0, m);
+            surfaceResponse = constantResponse;
+            return;
+        }
+        mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
+        tri.factorSolve(lo, di, up, m, rhs, 0, out, outOffset, -dt * mesh.area(m), unit);
+        surfaceResponse = unit[m - 1] - mesh.surfaceGap() / faceD[m];
         preparedDt = Double.NaN; // per-particle matrices are never cached
+    }
+
+    /** The matrix of a constant D for constantDt and constantD, factored, its unit-flux response and surface's (prepareAndSolve). */
+    private final TridiagonalSolver constantTri;
+    private final double[] constantUnit;
+    private double constantDt = Double.NaN, constantD = Double.NaN, constantResponse;
+    /** Whether the last {@link #prepareStored} or {@link #prepareStoredBdf2} had D(c) = D at every face. */
+    private boolean preparedConstant;
+
+    /**
+     * Whether the last {@link #prepareStored} or {@link #prepareStoredBdf2} took D(c) = D at every face (or had no
+     * concentration dependence): its results then do not depend on the state D(c) was evaluated at, as long as that
+     * state also gives D everywhere ({@link #constantAt}).
+     */
+    public boolean preparedConstant() { return preparedConstant; }
+
+    /**
+     * Whether the shell state c (offset) gives D(c) = D at every face (as a step prepared at it takes them), or the
+     * diffusivity has no active concentration dependence. From the surface inwards: a lithiating particle's outer
+     * faces cross the knee first.
+     */
+    public boolean constantAt(double[] c, int offset) {
+        if (factor == null || !factorActive) return true;
+        if (diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax) != diffusivity) return false;
+        double half = 0.5 / cmax;
+        for (int i = m - 1; i >= 1; i--)
+            if (diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half) != diffusivity) return false;
+        return true;
     }
 
     public int shells() { return m; }
@@ -131,9 +208,8 @@ public final class ParticleDiffusion {
      */
     public double prepareStored(double dt, double[] c, int offset, double[] eval, int evalOffset, double[] baseOut,
             double[] unitOut, int outOffset) {
-        prepare(dt, eval, evalOffset);
         for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * c[offset + i];
-        tri.solveFactored(rhs, 0, baseOut, outOffset);
+        prepareAndSolve(dt, eval, evalOffset, baseOut, outOffset);
         System.arraycopy(unit, 0, unitOut, outOffset, m);
         storedResponse = surfaceResponse;
         return baseOut[outOffset + m - 1];
@@ -169,7 +245,6 @@ public final class ParticleDiffusion {
             int evalOffset, double[] baseOut, double[] unitOut, int outOffset) {
         double w = dt / dtPrevious, a = (1 + 2 * w) / (1 + w), cn = (1 + w) / a, cp = w * w / ((1 + w) * a);
         double dtEff = dt / a;
-        prepare(dtEff, eval, evalOffset);
         double massN = 0, massStar = 0, total = 0;
         for (int i = 0; i < m; i++) {
             double v = mesh.volume(i), star = cn * c[offset + i] - cp * cPrevious[offset + i];
@@ -178,7 +253,7 @@ public final class ParticleDiffusion {
             massStar += v * star;
             total += v;
         }
-        tri.solveFactored(rhs, 0, baseOut, outOffset);
+        prepareAndSolve(dtEff, eval, evalOffset, baseOut, outOffset);
         double shiftBase = (massN - massStar) / total, shiftUnit = -(dt - dtEff) * mesh.area(m) / total;
         for (int i = 0; i < m; i++) {
             baseOut[outOffset + i] += shiftBase;
