@@ -216,7 +216,7 @@ class MeshRerunTest {
 		assertTrue(w.contains("the 48 x 40 mesh's discharge of") && w.contains(String.format(java.util.Locale.ROOT, "is about %.2f %% off", 100 * e1)), w);
 		assertTrue(w.contains("solver { particle-nodes = "), "what would meet it: " + w);
 		assertTrue(msgs.stream().anyMatch(x -> x.startsWith("ACCURACY: warning: 2 later cycles' capacities measured beyond the target too")), msgs.toString());
-		assertTrue(msgs.stream().noneMatch(x -> x.contains("mesh: the cycle's discharge")), "the fine run's assumed 0.02 mV does not warn: " + msgs);
+		assertTrue(msgs.stream().noneMatch(x -> x.contains("mesh: the cycle's discharge")), "the fine run's own estimate (0.13 % since session 40, 0.057 % with 0.02 mV assumed before) gives way to the measured: " + msgs);
 	}
 
 	/** The 0.35 C pulses at -30 degC re-run on 48 x 40: measured within the target (0.08 %; 0.052 % against the reference), not warned. */
