@@ -175,7 +175,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.symmetric = alpha == 0.5;
         this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
         this.particle = new ParticleDiffusion(rp, m, dRef);
-        this.shellError = new ParticleShellError(rp, m, dRef, n, am.get(INITIAL_STOICHIOMETRY, 0.9) * am.require(MAX_CONCENTRATION));
+        this.shellError = new ParticleShellError(rp, m, dRef, Math.min(n, ParticleShellError.SAMPLES), am.get(INITIAL_STOICHIOMETRY, 0.9) * am.require(MAX_CONCENTRATION));
         this.c = new double[n * m];
         java.util.Arrays.fill(c, am.get(INITIAL_STOICHIOMETRY, 0.9) * cmax);
         this.u = new double[3 * n];
@@ -703,7 +703,7 @@ public final class CompositeCathode implements ElectrodeModel {
         previousDt = lastDt;
         pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
-        for (int k = 0; k < n; k++) shellError.advance(k, lastDt, uTrial[3 * k + 2] / Constants.F);
+        for (int b = 0; b < shellBlocks(); b++) shellError.advance(b, lastDt, uTrial[3 * shellSample(b) + 2] / Constants.F);
         stored = false;
         restart = false;
         System.arraycopy(uTrial, 0, u, 0, u.length);
@@ -729,7 +729,8 @@ public final class CompositeCathode implements ElectrodeModel {
     /**
      * The error [V] of the electrode's potential at its committed state for its particle shells (numerics; the
      * run's mesh estimate at a discharge's cut-off, {@code CutoffSensitivity}): each volume's surface concentration
-     * error from {@link ParticleShellError} moves what its reaction current needs of phi_s - phi_e by dU/dx + d eta/dx
+     * error from {@link ParticleShellError} (measured on the volume at the middle of its fifth of the thickness,
+     * {@link ParticleShellError#SAMPLES}) moves what its reaction current needs of phi_s - phi_e by dU/dx + d eta/dx
      * at that current (the open-circuit potential and the exchange current's dependence on x_s, Butler-Volmer
      * inverted at the volume's j), weighted by the volume's share of the reaction (as {@link #decompose} weighs).
      * Positive: the run's potential reads high.
@@ -741,7 +742,8 @@ public final class CompositeCathode implements ElectrodeModel {
         double f = Constants.F / (Constants.R * temperature), e = 0;
         for (int k = 0; k < n; k++) {
             double j = u[3 * k + 2], flux = j / Constants.F;
-            double cs = particle.surface(c, k * m, flux), dc = shellError.surfaceError(k, flux);
+            int b = k * shellBlocks() / n;
+            double cs = particle.surface(c, k * m, flux), dc = shellError.surfaceError(b, u[3 * shellSample(b) + 2] / Constants.F);
             double exact = Math.min(cmax * (1 - 1e-12), Math.max(cmax * 1e-12, cs - dc));
             e += Math.abs(j) / reaction * (required(cs, j, f) - required(exact, j, f));
         }
@@ -762,6 +764,12 @@ public final class CompositeCathode implements ElectrodeModel {
         for (int k = 0; k + 1 < n; k++) tv += Math.abs(u[3 * k + 5] - u[3 * k + 2]);
         return dx * dx / 24 * a * tv * (1 / (gIonic * dx) + 1 / (gElectronic * dx));
     }
+
+    /** The blocks of volumes whose shells' error one shadow pair measures ({@link ParticleShellError#SAMPLES}). */
+    private int shellBlocks() { return Math.min(n, ParticleShellError.SAMPLES); }
+
+    /** The volume at the middle of block b, whose flux drives its shadows. */
+    private int shellSample(int b) { return (2 * b + 1) * n / (2 * shellBlocks()); }
 
     /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside). */
     private double required(double cs, double j, double f) {
