@@ -296,7 +296,7 @@ public final class CellModel {
      * {@link CompositeCathode#volumeVoltageError}, added as magnitudes), or NaN.
      */
     public double meshVoltageError() {
-        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + cc.volumeVoltageError() : Double.NaN;
+        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + cc.volumeVoltageError() : Double.NaN; // NaN: not measured
     }
 
     /** An electrical step starts (see {@link ElectrodeModel#startStep}). */
