@@ -30,7 +30,8 @@ import com.google.gson.JsonPrimitive;
  * same inputs again on the mesh the warning names and keeps that as the run's result. The run folder then holds the fine
  * run's files; the coarse run's timeseries.csv, cycles.csv and summary.json lie in {@value #COARSE}/, and summary.json
  * records the re-run ({@link org.cellwright.solver.output.SummaryKeys#MESH_RERUN}) and says it in a note among its
- * messages, in place of the coarse run's warning (the fine run's own warning stands). A re-run cancelled (or ended
+ * messages, in place of the coarse run's warning (the fine run's own estimate's warning gives way to the error measured
+ * from the two runs, below, since session 40, when the estimate reads the run's own voltage error). A re-run cancelled (or ended
  * otherwise than completed) leaves the coarse run's result, its warning and a note, the run marked partial when
  * cancelled, and the re-run's files up to then in {@value #FINE}/. Nothing is overwritten.
  *
@@ -378,7 +379,9 @@ final class MeshRerun {
 			if (finestTaken()) msgs.add(finestNote());
 			for (String w : measuredWarnings()) msgs.add(w);
 		}
-		msgs.addAll(before);
+		// the fine run's own estimate (CutoffSensitivity's, from its cut-offs) gives way to the error its two runs measure
+		for (var m : before)
+			if (!(taken() && !measured.isEmpty() && CutoffSensitivity.isEstimateWarning(m.getAsString()))) msgs.add(m);
 		if (!taken()) msgs.add(note());
 		else if (finestStatus != null && !finestTaken()) msgs.add(finestNote());
 		o.add(MESSAGES, msgs);

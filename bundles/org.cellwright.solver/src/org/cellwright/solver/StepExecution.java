@@ -585,10 +585,11 @@ final class StepExecution {
         events.checkLeakShare(what, stepCharge);
         if (contactLost != null) warnContactLost(contactLost, what, contactAtStart, current);
         else warnContactLoss(end, what, contactAtStart, current);
-        // the step's observers (CutoffSensitivity: a discharge at a set current ended on its cut-off, its end's slope for
-        // its cycle's mesh error)
+        // the step's observers (CutoffSensitivity: a discharge at a set current ended on its cut-off, its end's slope and
+        // the voltage error its mesh leaves there, estimated by the run, for its cycle's mesh error)
         boolean setCurrent = !endedAtOnce && mode == StepMode.CURRENT && profile == null;
-        for (StepObserver o : rec.observers()) o.stepEnded(rec.cycle(), rec.stepIndex, end, rec.time, current, setCurrent);
+        double meshError = end == StepEnd.VOLTAGE_CUTOFF && setCurrent && current < 0 ? model.meshVoltageError() : Double.NaN;
+        for (StepObserver o : rec.observers()) o.stepEnded(rec.cycle(), rec.stepIndex, end, rec.time, current, setCurrent, meshError);
         rec.recordStep(end, stepCharge, endVoltage);
         return null;
     }

@@ -17,9 +17,10 @@ interface StepObserver {
     /**
      * A step ended by its own conditions (the run goes on): its cycle, flattened index, end and end time [s]; current
      * [A/m2] its last (negative: a discharge), setCurrent whether it ran at a set constant current (no profile) and
-     * passed charge (not crossed its cut-off at once).
+     * passed charge (not crossed its cut-off at once); meshError the cell voltage's error [V] its mesh leaves at a
+     * discharge's voltage cut-off, estimated by the run ({@code CellModel#meshVoltageError}), else NaN.
      */
-    default void stepEnded(int cycle, int step, StepEnd end, double time, double current, boolean setCurrent) {}
+    default void stepEnded(int cycle, int step, StepEnd end, double time, double current, boolean setCurrent, double meshError) {}
 
     /** A cycle closed (after the sink has it). */
     default void cycleClosed(CycleSummary c, RunRecorder rec) {}

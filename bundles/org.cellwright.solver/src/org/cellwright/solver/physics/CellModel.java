@@ -289,6 +289,16 @@ public final class CellModel {
     /** The working electrode's particle filling (a full cell's cathode; see {@link ElectrodeModel#particleFilling()}), or null. */
     public double[] particleFilling() { return we.particleFilling(); }
 
+    /**
+     * The error [V] of the cell's voltage for the working electrode's mesh, estimated by the run (a full cell's
+     * composite cathode: its particle shells' error measured from the run's own fluxes,
+     * {@link CompositeCathode#shellVoltageError}, and its control volumes' truncation,
+     * {@link CompositeCathode#volumeVoltageError}, added as magnitudes), or NaN.
+     */
+    public double meshVoltageError() {
+        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + cc.volumeVoltageError() : Double.NaN; // NaN: not measured
+    }
+
     /** An electrical step starts (see {@link ElectrodeModel#startStep}). */
     public void startStep() {
         we.startStep();

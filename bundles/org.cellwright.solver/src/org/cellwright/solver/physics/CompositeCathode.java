@@ -61,6 +61,8 @@ public final class CompositeCathode implements ElectrodeModel {
     /** alpha = 1/2: the cathodic exponential is the inverse of the anodic one (one exp per Butler-Volmer term). */
     private final boolean symmetric;
     private final ParticleDiffusion particle;
+    /** The shells' error of the surface concentrations, from two shadow particles per volume (numerics: {@link #shellVoltageError}). */
+    private final ParticleShellError shellError;
     private final double[] c;          // committed shell concentrations, n*m
     private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
     private final double[] base;       // surface concentration without flux, per node
@@ -180,6 +182,7 @@ public final class CompositeCathode implements ElectrodeModel {
         this.symmetric = alpha == 0.5;
         this.tref = am.get(REFERENCE_TEMPERATURE, Constants.T_REF);
         this.particle = new ParticleDiffusion(rp, m, dRef);
+        this.shellError = new ParticleShellError(rp, m, dRef, Math.min(n, ParticleShellError.SAMPLES), am.get(INITIAL_STOICHIOMETRY, 0.9) * am.require(MAX_CONCENTRATION));
         this.c = new double[n * m];
         java.util.Arrays.fill(c, am.get(INITIAL_STOICHIOMETRY, 0.9) * cmax);
         this.u = new double[3 * n];
@@ -206,6 +209,7 @@ public final class CompositeCathode implements ElectrodeModel {
                     x -> Math.exp(-rate * (x - knee)), x -> -rate * Math.exp(-rate * (x - knee)), knee, 1, DIFFUSIVITY_DROP_TABLE));
             double full = Math.exp(-rate * span);
             particle.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
+            shellError.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
         }
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
@@ -301,6 +305,7 @@ public final class CompositeCathode implements ElectrodeModel {
         gIonicSeparator = FaceConductance.toEnd(mesh, kappa);
         gElectronicCollector = FaceConductance.toEnd(mesh, sigma);
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
+        shellError.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         cei.setTemperature(t);
         i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
         stored = false;
@@ -441,6 +446,7 @@ public final class CompositeCathode implements ElectrodeModel {
             // 2016: the first-cycle loss of layered oxides is a kinetic limit of re-lithiation)
             particleLithiating = lithiating;
             particle.setConcentrationDependenceActive(lithiating);
+            shellError.setConcentrationDependenceActive(lithiating);
             stored = false;
             previousDt = Double.NaN;
             previousDt2 = Double.NaN;
@@ -716,6 +722,7 @@ public final class CompositeCathode implements ElectrodeModel {
         previousDt = lastDt;
         pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
+        for (int b = 0; b < shellBlocks(); b++) shellError.advance(b, lastDt, uTrial[3 * shellSample(b) + 2] / Constants.F);
         stored = false;
         restart = false;
         forgetConstantPreparations();
@@ -737,6 +744,75 @@ public final class CompositeCathode implements ElectrodeModel {
         // Li of the cathode composite counted from its assembled state: the active material's Li less the Li+
         // that the catholyte released when it was oxidised (it went to the negative electrode)
         return new LithiumInventory(0, 0, 0, 0, 0, 0, 0, s * phiAm * dx - sideCharge / Constants.F);
+    }
+
+    /**
+     * The error [V] of the electrode's potential at its committed state for its particle shells (numerics; the
+     * run's mesh estimate at a discharge's cut-off, {@code CutoffSensitivity}): each volume's surface concentration
+     * error from {@link ParticleShellError} (measured on the volume at the middle of its fifth of the thickness,
+     * {@link ParticleShellError#SAMPLES}) moves what its reaction current needs of phi_s - phi_e by dU/dx + d eta/dx
+     * at that current (the open-circuit potential and the exchange current's dependence on x_s, Butler-Volmer
+     * inverted at the volume's j), weighted by the volume's share of the reaction (as {@link #decompose} weighs).
+     * Positive: the run's potential reads high. NaN where a surface's error is not small against its distance from
+     * saturation ({@link #LINEAR_SHARE}): the voltage is not linear in it there (the caller assumes instead).
+     */
+    public double shellVoltageError() {
+        double reaction = 0;
+        for (int k = 0; k < n; k++) reaction += Math.abs(u[3 * k + 2]);
+        if (!(reaction > 0)) return 0;
+        double f = Constants.F / (Constants.R * temperature), e = 0;
+        for (int k = 0; k < n; k++) {
+            double j = u[3 * k + 2], flux = j / Constants.F;
+            int b = k * shellBlocks() / n;
+            double cs = particle.surface(c, k * m, flux), dc = shellError.surfaceError(b, u[3 * shellSample(b) + 2] / Constants.F);
+            // the voltage is linear in the surface's error only where that is small against the surface's distance from
+            // saturation (or emptiness): a warm discharge ending where its surfaces fill plunges there (0.05 C at 25 degC:
+            // 0.78 V over its last 5 %), and there is no voltage error to carry; NaN: not measured
+            if (Math.abs(dc) > LINEAR_SHARE * Math.min(cmax - cs, cs)) return Double.NaN;
+            double exact = cs - dc;
+            e += Math.abs(j) / reaction * (required(cs, j, f) - required(exact, j, f));
+        }
+        return e;
+    }
+
+    /**
+     * The error [V] of the electrode's potential for its control volumes, estimated from the committed state (numerics;
+     * with {@link #shellVoltageError} the run's mesh estimate at a cut-off): the two ohmic drops through the thickness
+     * are integrals of phi' over the volumes, taken by the midpoint rule, whose truncation is (dx^2 / 24) int phi''' dx,
+     * phi'' = a j / kappa_eff in the SE and -a j / sigma_eff in the solid (the charge balances); bounded by
+     * (dx^2 / 24) TV(a j) (1 / kappa_eff + 1 / sigma_eff), the total variation of the reaction over the volumes and its
+     * steps to zero beyond the electrode's faces. A local figure: the shift of the reaction's distribution that the
+     * volumes make is not in it (session 40: it reads the volumes' measured share 2.4-2.6x low).
+     */
+    public double volumeVoltageError() {
+        double tv = Math.abs(u[2]) + Math.abs(u[3 * n - 1]);
+        for (int k = 0; k + 1 < n; k++) tv += Math.abs(u[3 * k + 5] - u[3 * k + 2]);
+        return dx * dx / 24 * a * tv * (1 / (gIonic * dx) + 1 / (gElectronic * dx));
+    }
+
+    /** The largest share of a surface's distance from saturation (or emptiness) its shells' error may be for {@link #shellVoltageError}. */
+    static final double LINEAR_SHARE = 0.1;
+
+    /** The blocks of volumes whose shells' error one shadow pair measures ({@link ParticleShellError#SAMPLES}). */
+    private int shellBlocks() { return Math.min(n, ParticleShellError.SAMPLES); }
+
+    /** The volume at the middle of block b, whose flux drives its shadows. */
+    private int shellSample(int b) { return (2 * b + 1) * n / (2 * shellBlocks()); }
+
+    /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside). */
+    private double required(double cs, double j, double f) {
+        double xs = cs / cmax, i0 = i0(xs, 1 - xs);
+        double q = Math.abs(j) / (2 * i0);
+        double eta = symmetric ? Math.signum(j) * 2 / f * Math.log(q + Math.sqrt(q * q + 1)) : Double.NaN;
+        if (!symmetric) { // solve j = i0 [exp(alpha f eta) - exp(-(1 - alpha) f eta)] by bisection
+            double lo = -2, hi = 2;
+            for (int it = 0; it < 100; it++) {
+                double mid = 0.5 * (lo + hi);
+                if (i0 * (Math.exp(alpha * f * mid) - Math.exp(-(1 - alpha) * f * mid)) < j) lo = mid; else hi = mid;
+            }
+            eta = 0.5 * (lo + hi);
+        }
+        return ocp.applyAsDouble(xs) + eta;
     }
 
     /** Surface stoichiometry at node k of the committed state (for inspection). */

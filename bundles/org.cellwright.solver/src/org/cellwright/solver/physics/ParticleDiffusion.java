@@ -283,6 +283,24 @@ public final class ParticleDiffusion {
         System.arraycopy(tmp, 0, c, offset, m);
     }
 
+    /**
+     * Advances shells in place by dt with the outward flux N [mol/(m2 s)], backward Euler with D(c) at the step's start
+     * (linearly implicit): one tridiagonal solve, no surface response (the shadow particles of {@link ParticleShellError}).
+     */
+    public void advance(double dt, double[] c, int offset, double flux) {
+        if (factor == null || !factorActive) java.util.Arrays.fill(faceD, diffusivity);
+        else {
+            double half = 0.5 / cmax;
+            for (int i = 1; i < m; i++) faceD[i] = diffusivity * factor.applyAsDouble((c[offset + i - 1] + c[offset + i]) * half);
+        }
+        mesh.backwardEulerMatrix(dt, faceD, lo, di, up);
+        preparedDt = Double.NaN; // the matrices prepare keeps are overwritten
+        for (int i = 0; i < m; i++) rhs[i] = mesh.volume(i) * c[offset + i];
+        rhs[m - 1] -= dt * mesh.area(m) * flux;
+        tri.solve(lo, di, up, rhs, tmp, m);
+        System.arraycopy(tmp, 0, c, offset, m);
+    }
+
     /** Surface concentration of the given shell state and outward flux. */
     public double surface(double[] c, int offset, double flux) {
         double d = factor == null || !factorActive ? diffusivity : diffusivity * factor.applyAsDouble(c[offset + m - 1] / cmax);
