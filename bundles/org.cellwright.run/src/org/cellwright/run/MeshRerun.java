@@ -399,17 +399,23 @@ final class MeshRerun {
 			return "INFO: note: re-run once more, on the " + finestMesh() + " mesh (" + block + "), because " + why + ", and that run "
 					+ ("CANCELLED".equals(finestStatus) ? "was cancelled" : "ended " + finestStatus + (finestError != null ? " (" + finestError + ")" : ""))
 					+ ": the results are the " + fineMesh() + " mesh's (the warning above); that run's up to then are in " + FINEST + "/";
-		double f0 = first(fine), f1 = first(finest), l0 = last(fine), l1 = last(finest);
-		Summary.FullDischarge fd = Summary.of(finest).firstDischarge(), ld = Summary.of(finest).lastDischarge();
-		String moved = "the first discharge" + fd.where() + " moved " + cap(f0) + " -> " + cap(f1) + " mAh/cm2 (" + pct(change(f0, f1)) + ")";
-		if (ld.cycle() != fd.cycle() && !Double.isNaN(l1))
-			moved += ", the last" + ld.where() + " " + cap(l0) + " -> " + cap(l1) + " mAh/cm2 (" + pct(change(l0, l1)) + ")";
+		String moved = moved(fine, finest);
 		MeshRichardson.Cycle w = worst(finestMeasured);
 		if (w != null && w.fineError() <= AccuracyTarget.CAPACITY)
 			moved += "; measured from the " + fineMesh() + " and " + finestMesh() + " runs (Richardson, " + order(w) + "), the " + finestMesh()
 					+ " run is within " + Figures.text(100 * w.fineError(), "%.2f") + " %" + (finestMeasured.size() > 1 ? " (largest: cycle " + w.cycle() + ")" : "");
 		return "INFO: note: re-run once more, on the " + finestMesh() + " mesh (as " + block + " gives), because " + why + "; " + moved + "; the "
 				+ fineMesh() + " run is kept in " + FINE + "/ (" + String.format(Locale.ROOT, "the run once more %.2f s", finestSeconds) + ")";
+	}
+
+	/** What a run on a finer mesh moved: the first discharge, and the last where it is another cycle's. */
+	private static String moved(JsonObject before, JsonObject after) {
+		double f0 = first(before), f1 = first(after), l0 = last(before), l1 = last(after);
+		Summary.FullDischarge fd = Summary.of(after).firstDischarge(), ld = Summary.of(after).lastDischarge();
+		String moved = "the first discharge" + fd.where() + " moved " + cap(f0) + " -> " + cap(f1) + " mAh/cm2 (" + pct(change(f0, f1)) + ")";
+		if (ld.cycle() != fd.cycle() && !Double.isNaN(l1))
+			moved += ", the last" + ld.where() + " " + cap(l0) + " -> " + cap(l1) + " mAh/cm2 (" + pct(change(l0, l1)) + ")";
+		return moved;
 	}
 
 	private static double first(JsonObject part) {
@@ -442,11 +448,7 @@ final class MeshRerun {
 			return "INFO: note: re-run on the " + fineMesh() + " mesh (" + block + ") because " + why + ", and the re-run "
 					+ ("CANCELLED".equals(fineStatus) ? "was cancelled" : "ended " + fineStatus + (fineError != null ? " (" + fineError + ")" : ""))
 					+ ": the results are the " + coarseMesh() + " mesh's (the warning above); the re-run's up to then are in " + FINE + "/";
-		double f0 = first(coarse), f1 = first(fine), l0 = last(coarse), l1 = last(fine);
-		Summary.FullDischarge fd = Summary.of(fine).firstDischarge(), ld = Summary.of(fine).lastDischarge();
-		String moved = "the first discharge" + fd.where() + " moved " + cap(f0) + " -> " + cap(f1) + " mAh/cm2 (" + pct(change(f0, f1)) + ")";
-		if (ld.cycle() != fd.cycle() && !Double.isNaN(l1))
-			moved += ", the last" + ld.where() + " " + cap(l0) + " -> " + cap(l1) + " mAh/cm2 (" + pct(change(l0, l1)) + ")";
+		String moved = moved(coarse, fine);
 		MeshRichardson.Cycle w = worstMeasured();
 		if (w != null && w.fineError() <= AccuracyTarget.CAPACITY)
 			moved += "; measured from the two runs, the " + fineMesh() + " run is within " + Figures.text(100 * w.fineError(), "%.2f") + " %"

@@ -311,8 +311,8 @@ class MeshRerunTest {
 
 	/**
 	 * Session 39: the three cycles at -32 degC miss the target on 48 x 40 too (0.178 / 0.115 / 0.218 % against 200 x 160
-	 * x 80, rtol 1e-8, steps <= 5 s, on session 40's code), which the fine run's own estimate (measured by the run since session 40, 0.02 mV assumed before) does not
-	 * warn of (0.057 %); the two runs measure it (0.22 / 0.24 / 0.25 %, Richardson at order 2 and ratio 2). Since session
+	 * x 80, rtol 1e-8, steps <= 5 s, on session 40's code), which the fine run's own estimate did not warn of with 0.02 mV
+	 * assumed (0.057 %; measured by the run since session 40, its estimate gives way to the measured); the two runs measure it (0.22 / 0.24 / 0.25 %, Richardson at order 2 and ratio 2). Since session
 	 * 40 that run is kept in fine-mesh/ with the warning, and the run is run once more on the block that takes the worst
 	 * cycle within the target, 80 x 64: measured from the two finer runs within it, not warned.
 	 */
