@@ -353,7 +353,8 @@ final class MeshRerun {
 
 	/**
 	 * The fine run's own solver part as its summary in {@value #FINE}/ holds it once the run once more was taken: its
-	 * messages with the measured warnings of its error (as the coarse run's summary keeps its estimate's warning).
+	 * messages with the measured warnings of its error in place of its own estimate's (as the coarse run's summary keeps
+	 * its estimate's warning).
 	 */
 	JsonObject fineKept() {
 		JsonObject o = fine.deepCopy();
@@ -361,7 +362,9 @@ final class MeshRerun {
 		for (String w : warnings(measured, coarseMesh(), fineMesh(), ratio(),
 				MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()), named, fineSeconds))
 			msgs.add(w);
-		msgs.addAll(before);
+		// its own estimate gives way to the error its two runs measure, as in the result's summary (recorded)
+		for (var m : before)
+			if (measured.isEmpty() || !CutoffSensitivity.isEstimateWarning(m.getAsString())) msgs.add(m);
 		o.add(MESSAGES, msgs);
 		return o;
 	}
