@@ -146,7 +146,7 @@ public final class ComparisonReport {
 		for (int i = 0; i < runs.size(); i++)
 			for (RunFolder.Check c : named(runs.get(i)))
 				all.add(c.experiment() != null ? c : new RunFolder.Check(names.get(i), c.quantity(), c.metric(), c.expected(),
-						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line(), c.note()));
 		return all;
 	}
 
@@ -159,7 +159,7 @@ public final class ComparisonReport {
 		if (r.checks() != null)
 			for (RunFolder.Check c : r.checks())
 				out.add(new RunFolder.Check(c.experiment(), Checks.named(c.quantity(), Checks.reads(r.inputs(), c)), c.metric(), c.expected(),
-						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line()));
+						c.simulated(), c.pass(), c.unit(), c.source(), c.file(), c.line(), c.note()));
 		return out;
 	}
 

@@ -101,6 +101,7 @@ final class Html {
 			tr.pass td.verdict { background: #e8f5e9; color: #1b5e20; font-weight: bold; }
 			tr.fail td.verdict { background: #ffebee; color: #b71c1c; font-weight: bold; }
 			tr.fail td { background: #fff8f8; }
+			tr.check-note td { border-top: hidden; padding-top: 0; color: #555; font-size: 12px; }
 			ol.steps { font-size: 13px; margin: 4px 0 8px; padding-left: 26px; }
 			ol.steps ol { padding-left: 22px; }
 			ol.steps, ol.steps ol { list-style: none; }

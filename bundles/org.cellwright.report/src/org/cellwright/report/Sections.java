@@ -440,6 +440,7 @@ final class Sections {
 
 	// ------------------------------------------------------------------ checks
 
+	/** The checks, one row each, a check's note (checks.json's) in a row of its own under it. */
 	static String checksTable(List<RunFolder.Check> checks, boolean withExperiment) {
 		StringBuilder b = new StringBuilder("<table class=\"checks\"><thead><tr>");
 		if (withExperiment) b.append("<th>experiment</th>");
@@ -452,6 +453,11 @@ final class Sections {
 					.append(esc(c.expected())).append("</td><td class=\"num\">").append(esc(c.simulated()))
 					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL")
 					.append("</td><td>").append(esc(c.source())).append("</td>").append(where(c)).append("</tr>");
+			// its note under it, as the command line's table has it: why a failed check has no value, what a passing
+			// one read from an older run could not check (checks.json's note; shown nowhere in the report before)
+			if (c.note() != null && !c.note().isBlank())
+				b.append("<tr class=\"check-note").append(cls.isEmpty() ? "" : " " + cls).append("\">").append(withExperiment ? "<td></td>" : "")
+						.append("<td colspan=\"6\">Note: ").append(esc(c.note())).append("</td></tr>");
 		}
 		return b.append("</tbody></table>").toString();
 	}

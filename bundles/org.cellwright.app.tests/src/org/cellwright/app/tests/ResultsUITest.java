@@ -309,7 +309,9 @@ class ResultsUITest {
 				"checks.json", """
 						{"experiment":"BareHalfCell","checks":[
 						 {"quantity":"shorts early","expected":"end-time < 100 h","simulated":"46.5 h","pass":true},
-						 {"quantity":"initial CE","expected":"89.4 % ± 2 %","simulated":"88.9 %","pass":false}]}
+						 {"quantity":"initial CE","expected":"89.4 % ± 2 %","simulated":"88.9 %","pass":false},
+						 {"quantity":"capacity-retention of cycle 3 relative to cycle 9","expected":"> 90 %","simulated":"-","pass":false,
+						  "note":"the reference cycle 9 was not reached"}]}
 						""");
 		ResultsView view = (ResultsView) page.showView(ResultsView.ID);
 		view.show(f);
@@ -317,14 +319,19 @@ class ResultsUITest {
 		Label status = view.bannerLines().get(0);
 		assertTrue(status.getText().contains("SHORT_CIRCUIT in cycle 6 at t = 46.5 h: Li filament spans the separator"), status.getText());
 		assertEquals(status.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB(), status.getForeground().getRGB(), "in red");
-		assertTrue(status.getText().contains("checks: 1 pass, 1 fail"), status.getText());
+		assertTrue(status.getText().contains("checks: 1 pass, 2 fail"), status.getText());
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("SE reduced at the Li contact")), "solver messages shown");
 		Table checks = view.checksTable();
 		assertNotNull(checks, "a Checks tab");
-		assertEquals(2, checks.getItemCount());
+		assertEquals(3, checks.getItemCount());
 		assertEquals("PASS", checks.getItem(0).getText(0));
 		assertEquals("FAIL", checks.getItem(1).getText(0));
 		assertEquals("89.4 % ± 2 %", checks.getItem(1).getText(3));
+		// a check's note (checks.json's: why it has no value) in the Note column; none for a check without (session 41)
+		List<String> columns = java.util.Arrays.stream(checks.getColumns()).map(c -> c.getText()).toList();
+		assertTrue(columns.contains("Note"), columns.toString());
+		assertEquals("the reference cycle 9 was not reached", checks.getItem(2).getText(columns.indexOf("Note")));
+		assertEquals("", checks.getItem(1).getText(columns.indexOf("Note")));
 		assertTrue(view.bannerLines().stream().anyMatch(l -> l.getText().contains("cycles.csv: missing")), "missing files are named");
 		// no .cell file to take the cell from and no mechanism-map.csv: the map says so instead of failing
 		assertTrue(wholeTitle(view.chart(ResultsView.MECHANISM)).contains("mechanism map not available"),

@@ -15,13 +15,15 @@ import org.eclipse.swt.widgets.TableItem;
  * The Checks tab: each expect clause of the runs shown (checks.json), PASS in green or FAIL in red and bold. A clause with
  * a label says what it reads in the Reads column ("cathode-interfacial-resistance at probe30", from the run's
  * inputs.json: the label alone hid the metric and the step group); the clause's file is named as the workspace names it.
+ * The Note column gives the check's note from checks.json: why a failed check has no value, what a passing one read
+ * from an older run could not check (session 41: the tab showed none).
  */
 final class ChecksTab extends TableTab {
 
 	private final Font bold;
 
 	ChecksTab(CTabFolder tabs, Font bold) {
-		super(tabs, ResultsView.CHECKS, "The expect clauses of the runs shown, PASS or FAIL", new String[] {"Result", "Run", "Quantity", "Study", "Simulated", "Reads", "Source"}, i -> SWT.LEFT);
+		super(tabs, ResultsView.CHECKS, "The expect clauses of the runs shown, PASS or FAIL", new String[] {"Result", "Run", "Quantity", "Study", "Simulated", "Reads", "Source", "Note"}, i -> SWT.LEFT);
 		this.bold = bold;
 	}
 
@@ -38,7 +40,7 @@ final class ChecksTab extends TableTab {
 				TableItem it = new TableItem(table, SWT.NONE);
 				String result = ch.pass() == null ? "-" : ch.pass() ? "PASS" : "FAIL";
 				it.setText(new String[] {result, RunStyles.label(runs, r), nz(ch.quantity()), nz(ch.expected()), nz(ch.simulated()), reads(r, ch),
-						nz(ch.source()) + (ch.file() != null ? "  (" + file(ch.file()) + (ch.line() > 0 ? ":" + ch.line() : "") + ")" : "")});
+						nz(ch.source()) + (ch.file() != null ? "  (" + file(ch.file()) + (ch.line() > 0 ? ":" + ch.line() : "") + ")" : ""), nz(ch.note())});
 				if (ch.pass() != null)
 					it.setForeground(0, table.getDisplay().getSystemColor(ch.pass() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
 				if (Boolean.FALSE.equals(ch.pass())) it.setFont(0, bold);

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.cellwright.run.Checks;
+import org.cellwright.run.RunUnit;
 import org.cellwright.solver.ProgressListener;
 import org.cellwright.solver.ResultSink;
 import org.cellwright.solver.RunStatus;
@@ -17,6 +19,7 @@ import org.cellwright.solver.input.json.InputsJson;
 import org.cellwright.solver.input.json.ResolvedInputs;
 import org.cellwright.solver.output.CsvResultWriter;
 import org.cellwright.solver.output.SummaryJsonWriter;
+import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 
 /** Run folders for the report tests: real solver runs of the study's cells, plus the optional files written by hand. */
@@ -82,6 +85,29 @@ final class Fixtures {
 				  "source":"10.1002/adma.202210835","file":"examples/sung2023/experiments.cell","line":94}
 				]}
 				""".formatted(experiment));
+	}
+
+	/**
+	 * A run folder as written before session 40 (its summary.json's cycles without {@code lithium_mAh_cm2}) with its
+	 * checks.json as the pipeline writes it: two clauses of inputs.json evaluated on that summary ({@link Checks#evaluate},
+	 * as a re-run evaluates them) and written by {@link Checks#write}. "capacity-retention of cycle 3 relative to cycle 2
+	 * > 90 %" passes with a note (the reference taken as it was, not checked against the cell's lithium), "... relative
+	 * to cycle 9" fails as missing with why (not reached). Returns the checks written.
+	 */
+	static java.util.List<Checks.Check> notedChecks(Path run, String experiment) throws IOException {
+		com.google.gson.JsonObject summary = com.google.gson.JsonParser.parseString(Files.readString(run.resolve("summary.json"))).getAsJsonObject();
+		for (com.google.gson.JsonElement c : summary.getAsJsonArray("cycles")) c.getAsJsonObject().remove(SummaryKeys.LITHIUM_MAH_CM2);
+		Files.writeString(run.resolve("summary.json"), summary.toString());
+		Path in = run.resolve(InputsJson.FILE_NAME);
+		ResolvedInputs inputs = InputsJson.read(in).withExpectations(java.util.List.of(
+				new ResolvedInputs.Expect(null, false, "capacity-retention", 3, 2, 0, "GREATER", 90.0, "%", "90 %", null, null, null, null,
+						"10.1002/adma.202210835", 31),
+				new ResolvedInputs.Expect(null, false, "capacity-retention", 3, 9, 0, "GREATER", 90.0, "%", "90 %", null, null, null, null,
+						"10.1002/adma.202210835", 32)));
+		InputsJson.write(inputs, in);
+		java.util.List<Checks.Check> checks = Checks.evaluate(new RunUnit(experiment, null, inputs, null, true, java.util.Map.of()), summary, run);
+		Checks.write(run, experiment, checks);
+		return checks;
 	}
 
 	/** mechanism-map.csv as the physics writes it: power-law creep and dislocation stress over sizes 10 nm .. 1 mm. */

@@ -497,6 +497,36 @@ class RunReportTest {
 	}
 
 	/**
+	 * A check's note (checks.json's, read by RunFolder, the one reader) is shown under its row: why a failed check has no
+	 * value, what a passing one read from a run folder written before session 40 could not check (its reference taken
+	 * whatever it passed). The command line's table printed a failed check's note; report.html showed none (session 41).
+	 */
+	@Test
+	void aChecksNoteIsShownUnderItsRow() throws Exception {
+		Path run = copyOfFull("OldRun");
+		List<org.cellwright.run.Checks.Check> written = Fixtures.notedChecks(run, "OldRun");
+		assertTrue(written.get(0).pass(), written.get(0).simulated());
+		assertFalse(written.get(1).pass());
+		String old = "summary.json records no lithium of the cell (written before session 40): cycle 2's discharge is taken as the"
+				+ " reference whatever it passed, not checked against 1e-5 of the cell's lithium, the charge a cycler resolves, as for"
+				+ " a Coulombic efficiency";
+		assertEquals(old, written.get(0).note());
+		assertEquals("the reference cycle 9 was not reached", written.get(1).note());
+		// read back as written
+		RunFolder r = RunFolder.read(run);
+		assertEquals(List.of(old, "the reference cycle 9 was not reached"), r.checks().stream().map(RunFolder.Check::note).toList());
+		String checks = Svg.section(Files.readString(RunReport.write(run)), "checks");
+		assertTrue(checks.contains("1 of 2 checks pass"), checks);
+		assertTrue(checks.matches("(?s).*<tr class=\"pass\">.*capacity-retention of cycle 3 relative to cycle 2.*PASS.*</tr>"
+				+ "<tr class=\"check-note pass\"><td colspan=\"6\">Note: " + java.util.regex.Pattern.quote(old.replace("'", "&#39;")) + "</td></tr>.*"),
+				checks);
+		assertTrue(checks.matches("(?s).*<tr class=\"fail\">.*capacity-retention of cycle 3 relative to cycle 9.*FAIL.*</tr>"
+				+ "<tr class=\"check-note fail\"><td colspan=\"6\">Note: the reference cycle 9 was not reached</td></tr>.*"), checks);
+		// a check without a note has no note row (the full run's checks.json)
+		assertFalse(Svg.section(fullHtml, "checks").contains("check-note"), Svg.section(fullHtml, "checks"));
+	}
+
+	/**
 	 * A labelled check names what it reads after its label, as the IDE's Checks tab does (Checks.named, the clause of
 	 * inputs.json at the check's line): session 26 saw kim2025.cell's "crossrail resistance, 62 wt%, 30 degC" in
 	 * report.html with nothing naming cathode-interfacial-resistance at probe30.

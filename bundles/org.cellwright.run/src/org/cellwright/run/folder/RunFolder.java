@@ -31,9 +31,13 @@ import com.google.gson.JsonParser;
  */
 public final class RunFolder {
 
-	/** One row of checks.json: a simulated quantity against the study's value ({@code pass} null when not evaluated). */
+	/**
+	 * One row of checks.json: a simulated quantity against the study's value ({@code pass} null when not evaluated);
+	 * {@code note}: why a check that failed as missing has no value, or what a passing one read from an older run could
+	 * not check (checks.json's {@code note}, {@code Checks.Check#note}), null when it has none.
+	 */
 	public record Check(String experiment, String quantity, String metric, String expected, String simulated, Boolean pass,
-			String unit, String source, String file, int line) {}
+			String unit, String source, String file, int line, String note) {}
 
 	/** Flow stress of Li against its size (mechanism-map.csv): sizes in m, stresses in MPa. */
 	public record MechanismMapCurves(double[] sizeM, double[] dislocationMPa, double[] creepMPa, double[] flowMPa) {}
@@ -190,7 +194,8 @@ public final class RunFolder {
 			out.add(new Check(experiment, Summary.str(o, "quantity"), Summary.str(o, "metric"), Summary.str(o, "expected"),
 					Summary.str(o, "simulated"),
 					pass != null && pass.isJsonPrimitive() && pass.getAsJsonPrimitive().isBoolean() ? pass.getAsBoolean() : null,
-					Summary.str(o, "unit"), Summary.str(o, "source"), Summary.str(o, "file"), Double.isNaN(line) ? 0 : (int) line));
+					Summary.str(o, "unit"), Summary.str(o, "source"), Summary.str(o, "file"), Double.isNaN(line) ? 0 : (int) line,
+					Summary.str(o, "note")));
 		}
 		return out;
 	}
