@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.cellwright.solver.input.Cutoff;
-import org.cellwright.solver.input.ProtocolSpec;
-import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.InputsJson;
-import org.cellwright.solver.input.json.ResolvedInputs;
-import org.cellwright.solver.params.Sung2023Parameters;
 import org.cellwright.testing.Cli.Result;
+import org.cellwright.testing.ColdPulses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +20,8 @@ import com.google.gson.JsonParser;
  * mesh the solver chooses, whose capacity that mesh may miss: re-run on the finer mesh as a run of its .cell file is
  * (session 39; before, an absent word read as a mesh set, never re-run), and the "results:" line names the coarse run's
  * folder (session 39: it did not), and since session 40 the 48 x 40 run's, fine-mesh/, where that was measured beyond
- * the target and the run re-run once more (on 72 x 64). The cold pulses of run.tests' MeshRerunTest (cell 6 at -32 degC, four 0.3 C pulses
- * after a 0.1 C charge; the solver chooses 20 x 20, estimated 0.46 % off).
+ * the target and the run re-run once more (on 72 x 64). The cold pulses of run.tests' MeshRerunTest ({@link ColdPulses}: cell 6 at
+ * -32 degC, four 0.3 C pulses after a 0.1 C charge; the solver chooses 20 x 20, estimated 0.46 % off).
  */
 class MeshRerunCliTest {
 
@@ -34,11 +29,7 @@ class MeshRerunCliTest {
 
 	@Test
 	void aRunRecordedBeforeTheMeshFlagIsReRunOnTheFinerMeshAndTheResultsLineNamesCoarseMesh() throws Exception {
-		ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-				StepSpec.repeat(4, StepSpec.cRate(-0.3, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
-		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "0.1.0 (session 37)", "2026-12-06T12:00:00Z"),
-				Sung2023Parameters.cell6Full(65e6, 241.15), p, SolverSettings.defaults());
-		JsonObject j = InputsJson.toJson(in);
+		JsonObject j = InputsJson.toJson(ColdPulses.recordedInSession37());
 		// as session 38 wrote it (the flag in the provenance): re-run, and the results line names the coarse run's folder
 		JsonObject session38 = j.deepCopy();
 		session38.getAsJsonObject("provenance").addProperty(InputsJson.MESH_FROM_PROTOCOL, true);

@@ -11,18 +11,14 @@ import org.cellwright.run.Cancel;
 import org.cellwright.run.RunUnit;
 import org.cellwright.run.RunWriter;
 import org.cellwright.solver.ProgressListener;
-import org.cellwright.solver.input.Cutoff;
-import org.cellwright.solver.input.ProtocolSpec;
-import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.ResolvedInputs;
-import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.testing.ColdPulses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report of a run re-run on the finer mesh and, measured beyond the target there, once more (session 40; run.tests'
- * MeshRerunTest: cell 6 at -32 degC, four 0.3 C pulses after a 0.1 C charge; 20 x 20, 48 x 40, 72 x 64) says so among
+ * MeshRerunTest's {@link ColdPulses}: cell 6 at -32 degC, four 0.3 C pulses after a 0.1 C charge; 20 x 20, 48 x 40, 72 x 64) says so among
  * its solver messages: both notes, where the other meshes' runs are kept, and no warning of the result.
  */
 class MeshRerunReportTest {
@@ -31,10 +27,7 @@ class MeshRerunReportTest {
 
 	@Test
 	void theReportOfARunReRunOnceMoreSaysBothReRunsAndWhereTheirRunsAreKept() throws Exception {
-		ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-				StepSpec.repeat(4, StepSpec.cRate(-0.3, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
-		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "test", "now", null, true),
-				Sung2023Parameters.cell6Full(65e6, 241.15), p, SolverSettings.defaults());
+		ResolvedInputs in = ColdPulses.inputs(new ResolvedInputs.Provenance("Pulses", null, 0, "test", "now", null, true));
 		Path run = tmp.resolve("run");
 		RunWriter.Outcome o = RunWriter.write(new RunUnit("Pulses", null, in, null, false, Map.of()), "a", run, ProgressListener.NONE, new Cancel());
 		assertEquals("COMPLETED", o.status());

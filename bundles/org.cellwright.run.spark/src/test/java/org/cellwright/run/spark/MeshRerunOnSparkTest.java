@@ -9,13 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.cellwright.run.store.RunStore;
-import org.cellwright.solver.input.Cutoff;
-import org.cellwright.solver.input.ProtocolSpec;
-import org.cellwright.solver.input.SolverSettings;
-import org.cellwright.solver.input.StepSpec;
 import org.cellwright.solver.input.json.InputsJson;
-import org.cellwright.solver.input.json.ResolvedInputs;
-import org.cellwright.solver.params.Sung2023Parameters;
+import org.cellwright.testing.ColdPulses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +20,7 @@ import com.google.gson.JsonObject;
  * A run re-run on the finer mesh on a Spark worker (RunWriter, MeshRerun: session 38) comes back whole: the coarse
  * run's coarse-mesh/ (timeseries.csv, cycles.csv, summary.json) arrives in the driver's run folder with the rest, the
  * same as the local engine's (session 39), and since session 40 the 48 x 40 run's fine-mesh/ of a run re-run once more
- * (on 72 x 64). The cold pulses of run.tests' MeshRerunTest (cell 6 at -32 degC, four 0.3 C
+ * (on 72 x 64). The cold pulses of run.tests' MeshRerunTest ({@link ColdPulses}: cell 6 at -32 degC, four 0.3 C
  * pulses after a 0.1 C charge; the solver chooses 20 x 20, estimated 0.46 % off), run again from an inputs.json
  * recorded before session 38 (no word on who chose the mesh: read from the mesh, the solver's choice).
  */
@@ -36,11 +31,7 @@ class MeshRerunOnSparkTest {
 
 	@Test
 	void aRunReRunOnTheFinerMeshComesBackWithItsCoarseMeshFolder() throws Exception {
-		ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-				StepSpec.repeat(4, StepSpec.cRate(-0.3, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
-		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "0.1.0 (session 37)", "2026-12-06T12:00:00Z"),
-				Sung2023Parameters.cell6Full(65e6, 241.15), p, SolverSettings.defaults());
-		JsonObject j = InputsJson.toJson(in);
+		JsonObject j = InputsJson.toJson(ColdPulses.recordedInSession37());
 		j.getAsJsonObject("provenance").remove(InputsJson.MESH_FROM_PROTOCOL); // as a version before session 38 wrote it
 		Path inputs = tmp.resolve("old").resolve("inputs.json");
 		InputsJson.write(j, inputs);
