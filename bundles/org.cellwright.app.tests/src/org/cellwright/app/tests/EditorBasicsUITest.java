@@ -316,8 +316,10 @@ class EditorBasicsUITest extends HalfCellsEditorFixture {
 			// the whole message, broken only where it wraps (also after a hyphen: "case-|sensitive")
 			assertTrue(shown.replaceAll("\\s+", "").contains(message.replaceAll("\\s+", "")), "the whole message:\n" + shown);
 			// with CELLWRIGHT_SCREENSHOTS set (a developer's run under Xvfb): the window with the hover over it
-			if (Screenshots.enabled())
+			if (Screenshots.enabled()) {
+				Screenshots.settle(500); // the hover painted on the screen (taken at once, the picture had none)
 				Screenshots.windowWith(window, hover, Path.of(System.getenv("CELLWRIGHT_SCREENSHOTS"), "editor-problem-hover.png"));
+			}
 			hover.setVisible(false);
 		} finally {
 			if (events != null) events.dispose();
