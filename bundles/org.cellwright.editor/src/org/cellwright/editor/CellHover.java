@@ -36,7 +36,7 @@ public class CellHover implements ITextHover {
 	}
 
 	/**
-	 * Where a problem is marked, the platform's marker hover shows its message (and fixes): this hover then adds
+	 * Where a problem is (the document's latest validation), the problem hover shows its message: this hover then adds
 	 * nothing, so the hover is one box sized to the message, not a composite of a marker box and ours. The model is
 	 * parsed once per text (hovering used to parse and link the file, its folder and the library each time: seconds).
 	 */
@@ -46,17 +46,9 @@ public class CellHover implements ITextHover {
 		return DocumentModel.readCached(viewer.getDocument(), r -> info(r, region.getOffset())); // on the hover's thread
 	}
 
-	/** Whether a problem marker's annotation covers the offset. */
+	/** Whether a problem of the document's latest validation covers the offset ({@link CellTextHover#problems}). */
 	static boolean problemAt(ITextViewer viewer, int offset) {
-		if (!(viewer instanceof org.eclipse.jface.text.source.ISourceViewer sv) || sv.getAnnotationModel() == null) return false;
-		for (var it = sv.getAnnotationModel().getAnnotationIterator(); it.hasNext();) {
-			if (!(it.next() instanceof org.eclipse.ui.texteditor.MarkerAnnotation ma)) continue;
-			var p = sv.getAnnotationModel().getPosition(ma);
-			if (p != null && offset >= p.getOffset() && offset <= p.getOffset() + p.getLength()
-					&& ma.getMarker().exists() && ma.getMarker().getAttribute(org.eclipse.core.resources.IMarker.SEVERITY, -1) >= 0)
-				return true;
-		}
-		return false;
+		return !CellTextHover.problems(viewer, offset).isEmpty();
 	}
 
 	/** What a hover at an offset shows, or null. */

@@ -3,7 +3,6 @@ package org.cellwright.editor;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.text.DefaultInformationControl;
 import org.eclipse.jface.text.IDocument;
@@ -16,15 +15,14 @@ import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerExtension2;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.Region;
-import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.editors.text.EditorsUI;
-import org.eclipse.ui.texteditor.MarkerAnnotation;
 
 /**
- * The .cell editor's one text hover: on a problem its messages, elsewhere what {@link CellHover} tells (a material's
+ * The .cell editor's one text hover: on a problem its messages (the document's latest validation: {@link #problems}),
+ * elsewhere what {@link CellHover} tells (a material's
  * properties, a unit's SI value). Both are shown in the platform's {@link DefaultInformationControl}, which wraps the
  * text at the hover's width: at most {@value #MAX_WIDTH_CHARS} average characters (and never wider than half the
  * window), at most the viewer's 12 lines high (more with F2, scrollable). The generic editor's own marker hover puts
@@ -102,21 +100,26 @@ public class CellTextHover implements ITextHover, ITextHoverExtension, ITextHove
 
 	record Problem(Position position, String severity, String message) {}
 
-	/** The problem markers whose annotations cover the offset, in the annotation model's order. */
+	/**
+	 * The problems whose spans cover the offset: the document's latest validation ({@link EditingSession#validation()}:
+	 * the validation reconciler's issues of the one parse of the text, which its markers are made from), in the
+	 * validator's order. Read from the markers' annotations before, the hover met a moment without the problem while a
+	 * re-validation replaced its marker (deleted, then made again) and showed the unit's own text instead (CI, twice).
+	 */
 	static List<Problem> problems(ITextViewer viewer, int offset) {
 		List<Problem> out = new ArrayList<>();
-		if (!(viewer instanceof ISourceViewer sv) || sv.getAnnotationModel() == null) return out;
-		for (var it = sv.getAnnotationModel().getAnnotationIterator(); it.hasNext();) {
-			if (!(it.next() instanceof MarkerAnnotation ma) || ma.isMarkedDeleted() || !ma.getMarker().exists()) continue;
-			Position p = sv.getAnnotationModel().getPosition(ma);
-			int severity = ma.getMarker().getAttribute(IMarker.SEVERITY, -1);
-			if (p == null || p.isDeleted() || severity < 0 || offset < p.getOffset() || offset > p.getOffset() + p.getLength()) continue;
-			String word = switch (severity) {
-				case IMarker.SEVERITY_ERROR -> "Error";
-				case IMarker.SEVERITY_WARNING -> "Warning";
+		IDocument document = viewer == null ? null : viewer.getDocument();
+		EditingSession session = EditingSession.existing(document);
+		EditingSession.Validation validation = session == null ? null : session.validation();
+		if (validation == null) return out;
+		for (EditingSession.Problem p : validation.problems(document.get())) {
+			if (offset < p.offset() || offset > p.offset() + p.length()) continue;
+			String word = switch (p.severity()) {
+				case ERROR -> "Error";
+				case WARNING -> "Warning";
 				default -> "Info";
 			};
-			out.add(new Problem(p, word, ma.getMarker().getAttribute(IMarker.MESSAGE, "")));
+			out.add(new Problem(new Position(p.offset(), p.length()), word, p.message() == null ? "" : p.message()));
 		}
 		return out;
 	}

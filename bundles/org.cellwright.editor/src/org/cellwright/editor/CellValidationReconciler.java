@@ -75,8 +75,9 @@ public class CellValidationReconciler extends MonoReconciler {
 			String text = document.get();
 			List<Issue> issues;
 			try {
-				// the session's parse of this text, shared with the views, hover and quick fixes (null: the text is outdated)
-				issues = EditingSession.of(document).read(text, r -> DocumentValidator.validate(r, () -> monitor != null && monitor.isCanceled()));
+				// the session's parse of this text, shared with the views, hover and quick fixes, validated once: the session
+				// keeps the issues for the hover (null: the text is outdated)
+				issues = EditingSession.of(document).validate(text, () -> monitor != null && monitor.isCanceled());
 			} catch (org.eclipse.xtext.service.OperationCanceledError | org.eclipse.core.runtime.OperationCanceledException e) {
 				return; // the text changed again: the next reconcile validates it
 			}

@@ -101,6 +101,8 @@ public final class EditingSession {
 	/** The model listeners were last told of (UI thread). */
 	private XtextResource announced;
 	private volatile boolean writing;
+	/** The latest validation of a text of the document ({@link #validate}), replaced whole by the next. */
+	private volatile Validation validation;
 	private volatile String refusal;
 	private Job parseJob;
 
@@ -261,6 +263,69 @@ public final class EditingSession {
 	public void runLocked(Runnable work) {
 		synchronized (this) {
 			work.run();
+		}
+	}
+
+	// ------------------------------------------------------------------ validation
+
+	/**
+	 * Validates the parse of a text (the one parse of it: {@link #parsed(String)}) under the session's lock and keeps the
+	 * result as the document's problems ({@link #validation()}); null if the text is outdated. The validation reconciler
+	 * calls this once per text (and the importers' re-validation when a file this one refers to changed); the markers
+	 * are made from the issues it returns. A validation of an older text does not replace one of the document's text as
+	 * it is now (two validations may end in either order).
+	 */
+	public List<org.eclipse.xtext.validation.Issue> validate(String text, org.eclipse.xtext.util.CancelIndicator cancel) {
+		synchronized (this) {
+			XtextResource r = parsed(text);
+			if (r == null) return null;
+			List<org.eclipse.xtext.validation.Issue> issues = DocumentValidator.validate(r, cancel);
+			if (cancel != null && cancel.isCanceled()) return null;
+			Validation v = validation;
+			IDocument d = document();
+			String now = d == null ? null : d.get();
+			if (v == null || text.equals(now) || !v.text().equals(now)) validation = new Validation(text, List.copyOf(issues));
+			return issues;
+		}
+	}
+
+	/**
+	 * The document's latest validation (its text and the validator's issues), or null before the first: what the hover
+	 * tells on a problem. Read without the lock: a validation replaces the one before it at once, so a reader never
+	 * meets a moment without the problems (the markers made from them are deleted and made again: the hover read them,
+	 * and between the two it showed the unit's own text where its problem was, CI twice in session 40).
+	 */
+	public Validation validation() {
+		return validation;
+	}
+
+	/** A problem of a validation, its span in the document's text now. */
+	public record Problem(int offset, int length, org.eclipse.xtext.diagnostics.Severity severity, String message) {}
+
+	/** One validation: the text validated and the validator's issues (offsets in that text). */
+	public record Validation(String text, List<org.eclipse.xtext.validation.Issue> issues) {
+
+		/**
+		 * The problems with their spans in the document's text now ({@code now}), which typing may have changed since the
+		 * validation: a span before or after what changed keeps its problem (moved by the change's length), one that
+		 * overlaps it is left out until its text is validated (the next reconcile, 300 ms after typing pauses). Issues the
+		 * validator ignores, or without a span, are left out (they make no marker either).
+		 */
+		public List<Problem> problems(String now) {
+			int prefix = 0, n = Math.min(text.length(), now.length());
+			while (prefix < n && text.charAt(prefix) == now.charAt(prefix)) prefix++;
+			int suffix = 0;
+			while (suffix < n - prefix && text.charAt(text.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) suffix++;
+			int changedEnd = text.length() - suffix, delta = now.length() - text.length();
+			List<Problem> out = new ArrayList<>();
+			for (org.eclipse.xtext.validation.Issue i : issues) {
+				if (i.getSeverity() == null || i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.IGNORE || i.getOffset() == null
+						|| i.getLength() == null) continue;
+				int start = i.getOffset(), end = start + i.getLength();
+				if (end <= prefix) out.add(new Problem(start, i.getLength(), i.getSeverity(), i.getMessage()));
+				else if (start >= changedEnd) out.add(new Problem(start + delta, i.getLength(), i.getSeverity(), i.getMessage()));
+			}
+			return out;
 		}
 	}
 

@@ -114,7 +114,11 @@ public final class ImporterRevalidation implements IResourceChangeListener, ISta
 			EditingSession session = buffer == null ? null : EditingSession.existing(buffer.getDocument());
 			if (session != null) session.invalidate();
 			try {
-				CellValidationReconciler.updateMarkers(f, DocumentValidator.validate(f, text, () -> monitor != null && monitor.isCanceled()));
+				// an open file's text is validated by its session (its problems are the hover's; one parse of the text)
+				List<org.eclipse.xtext.validation.Issue> issues = session != null ? session.validate(text, () -> monitor != null && monitor.isCanceled())
+						: DocumentValidator.validate(f, text, () -> monitor != null && monitor.isCanceled());
+				if (issues == null) continue; // the editor's text changed since: its reconciler validates the new one
+				CellValidationReconciler.updateMarkers(f, issues);
 				done.add(f);
 			} catch (RuntimeException e) {
 				// a file that cannot be validated keeps its markers; its editor validates it when opened

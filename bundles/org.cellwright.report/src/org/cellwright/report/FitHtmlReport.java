@@ -207,16 +207,14 @@ public final class FitHtmlReport {
 		List<FitReport.TargetMesh> meshes = FitReport.meshes(fit);
 		StringBuilder b = new StringBuilder("<section id=\"mesh\"><h2>Mesh of each target</h2>");
 		if (meshes.isEmpty())
-			return b.append(missing("no mesh recorded: a liquid-electrolyte target runs on its own mesh, and a fit.json written before session 39"
-					+ " records none")).append("</section>\n").toString();
+			return b.append(missing(FitReport.NO_MESH)).append("</section>\n").toString();
 		b.append("<table class=\"keys\"><thead><tr><th>target</th><th>mesh (particle shells \u00d7 cathode control volumes)</th>"
 				+ "<th>chosen by</th></tr></thead><tbody>");
 		for (FitReport.TargetMesh m : meshes)
 			b.append("<tr><td>").append(esc(m.experiment())).append("</td><td class=\"num\">").append(esc(m.mesh().replace(" x ", " \u00d7 ")))
 					.append("</td><td>").append(esc(m.why() == null ? "" : m.why())).append("</td></tr>");
-		b.append("</tbody></table><p class=\"muted\">Every evaluation of a target, and its runs at the start and at the fitted values,"
-				+ " ran on this mesh: the first evaluation's (docs/research-loop.md, \"One mesh per target\").");
-		if (meshes.size() < arr(fit, "targets").size()) b.append(" A target not listed is a liquid-electrolyte cell, on its own mesh.");
+		b.append("</tbody></table><p class=\"muted\">").append(esc(FitReport.ONE_MESH));
+		if (meshes.size() < arr(fit, "targets").size()) b.append(' ').append(esc(FitReport.UNLISTED_MESH));
 		return b.append("</p></section>\n").toString();
 	}
 

@@ -22,11 +22,13 @@ import com.google.gson.JsonParser;
 /**
  * A fit kept in the run store, as {@link FitReport} wrote it ({@code fit.json}, {@code fitted.cell}) with the IDE's
  * before/after simulations of its targets ({@code before/<experiment>/}, {@code after/<experiment>/}, run folders read
- * through {@link RunFolder}); {@code bracket}: a bracket fit's interval ({@link FitReport#bracket}, null for a least-squares fit).
+ * through {@link RunFolder}); {@code bracket}: a bracket fit's interval ({@link FitReport#bracket}, null for a least-squares fit);
+ * {@code meshes}: the mesh each target ran on and who chose it ({@link FitReport#meshes}, as the fit command and report.html
+ * read it; a liquid-electrolyte target and every target of a fit.json written before session 39 have none).
  */
 public record FitRecord(Path folder, String name, org.cellwright.fit.FitResult.Status status, int evaluations, double seconds, double cost,
 		List<Estimate> estimates, double[][] correlation, double[] costHistory, List<String> notes,
-		List<Target> targets, org.cellwright.fit.Bracket bracket) {
+		List<Target> targets, org.cellwright.fit.Bracket bracket, List<FitReport.TargetMesh> meshes) {
 
 	/** One estimate: value, 95 % interval (NaN where undetermined), bounds, in {@code unit}. */
 	public record Estimate(String target, String unit, double value, double standardError, double lower95, double upper95,
@@ -88,7 +90,7 @@ public record FitRecord(Path folder, String name, org.cellwright.fit.FitResult.S
 		}
 		return new FitRecord(folder, Summary.str(o, "fit"), FitReport.status(o),
 				(int) Summary.num(o, "evaluations"), Summary.num(o, "seconds"), Summary.num(o, "cost"), est, c,
-				numbers(array(o, "cost_history")), notes, targets, FitReport.bracket(o));
+				numbers(array(o, "cost_history")), notes, targets, FitReport.bracket(o), FitReport.meshes(o));
 	}
 
 	private static RunFolder run(Path p) {

@@ -38,17 +38,20 @@ import org.eclipse.ui.texteditor.ITextEditor;
  * A fit's report: the estimates with their 95 % intervals and bounds (a bracket fit's: the interval over which every
  * expectation holds, the start's place in it and, above the notes, what fails beyond each end), the correlation matrix (|r| > 0.95 in red: the
  * data do not tell those apart), the notes, the cost history, and the targets simulated at the start and at the fitted
- * values against their measurement; a button opens the fitted .cell, another writes the fitted values into the .cell
+ * values against their measurement, the mesh each target ran on (its Mesh tab); a button opens the fitted .cell, another writes the fitted values into the .cell
  * file the fit ran ({@link #apply}). Read in the background.
  */
 public class FitReportView extends ViewPart {
 	public static final String ID = "org.cellwright.app.views.fitReport";
 	/** Tab titles. */
-	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation";
+	public static final String OVERLAY = "Before / after", COST = "Cost history", CHECKS = "Expectations", CORRELATION = "Correlation",
+			MESH = "Mesh";
 
 	private Label title;
 	/** A bracket's ends and the notes: read-only texts of at most {@link #TEXT_LINES} lines each, scrolled for the rest. */
 	private Text bracket, notes;
+	/** The Mesh tab: each target's mesh and who chose it, as the fit command prints it ({@link #meshText}). */
+	private Text mesh;
 	private Button openFitted, apply;
 	private Table estimates, correlation, checks;
 	private Chart overlay, cost;
@@ -91,6 +94,10 @@ public class FitReportView extends ViewPart {
 		CTabItem corr = new CTabItem(tabs, SWT.NONE);
 		corr.setText(CORRELATION);
 		corr.setControl(correlation);
+		mesh = new Text(tabs, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+		CTabItem meshItem = new CTabItem(tabs, SWT.NONE);
+		meshItem.setText(MESH);
+		meshItem.setControl(mesh);
 		tabs.setSelection(0);
 		sash.setWeights(1, 3);
 	}
@@ -276,6 +283,7 @@ public class FitReportView extends ViewPart {
 		}
 		for (TableColumn c : correlation.getColumns()) c.pack();
 		fillChecks(r);
+		mesh.setText(Printable.escapeKeepingLines(meshText(r)));
 		ChartTabs.fill(overlay, before);
 		ChartTabs.fill(cost, history);
 		title.getParent().layout(true, true);
@@ -344,6 +352,24 @@ public class FitReportView extends ViewPart {
 		if (shown == null) return;
 		Path f = from.toAbsolutePath().normalize(), s = shown.toAbsolutePath().normalize();
 		if (s.startsWith(f)) show(to.toAbsolutePath().normalize().resolve(f.relativize(s)));
+	}
+
+	/**
+	 * The Mesh tab's text: each target's mesh and who chose it, one line a target as the fit command prints it
+	 * ({@link org.cellwright.run.fit.FitReport#meshLine}), then what report.html's mesh section says under its table; where
+	 * no target has one, why. The view showed no mesh (session 40: the command and report.html only).
+	 */
+	public static String meshText(FitRecord r) {
+		List<org.cellwright.run.fit.FitReport.TargetMesh> meshes = r.meshes();
+		if (meshes.isEmpty()) {
+			String none = org.cellwright.run.fit.FitReport.NO_MESH;
+			return Character.toUpperCase(none.charAt(0)) + none.substring(1) + ".";
+		}
+		StringBuilder b = new StringBuilder();
+		for (org.cellwright.run.fit.FitReport.TargetMesh m : meshes) b.append(org.cellwright.run.fit.FitReport.meshLine(m)).append('\n');
+		b.append('\n').append(org.cellwright.run.fit.FitReport.ONE_MESH);
+		if (meshes.size() < r.targets().size()) b.append(' ').append(org.cellwright.run.fit.FitReport.UNLISTED_MESH);
+		return b.toString();
 	}
 
 	/** The targets' expect clauses simulated at the start and the fitted values (their checks.json), side by side. */
@@ -485,6 +511,9 @@ public class FitReportView extends ViewPart {
 
 	/** The targets' expect clauses at the start and the fitted values. */
 	public Table checksTable() { return checks; }
+
+	/** The Mesh tab's text ({@link #meshText(FitRecord)}). */
+	public String meshText() { return mesh.getText(); }
 
 	public Button openFittedButton() { return openFitted; }
 

@@ -67,6 +67,15 @@ public final class FitReport {
 		return out;
 	}
 
+	/** What the meshes of a fit say beside them (report.html's mesh section, the IDE's Fit Report view): where none is recorded, why. */
+	public static final String NO_MESH = "no mesh recorded: a liquid-electrolyte target runs on its own mesh, and a fit.json written before"
+			+ " session 39 records none";
+	/** Under the meshes: every evaluation of a target ran on its mesh (one mesh per target, session 39). */
+	public static final String ONE_MESH = "Every evaluation of a target, and its runs at the start and at the fitted values, ran on this mesh:"
+			+ " the first evaluation's (docs/research-loop.md, \"One mesh per target\").";
+	/** Under the meshes when a target has none. */
+	public static final String UNLISTED_MESH = "A target not listed is a liquid-electrolyte cell, on its own mesh.";
+
 	/**
 	 * A target's mesh in one line, as the fit command prints it: "mesh of X: 48 x 40 (particle shells x cathode control
 	 * volumes), the first evaluation's: re-run on 48 x 40 (...); every evaluation on it, none re-run".
