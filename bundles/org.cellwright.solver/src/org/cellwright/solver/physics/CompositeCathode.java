@@ -208,8 +208,9 @@ public final class CompositeCathode implements ElectrodeModel {
             CubicHermiteTable drop = DROP_TABLES.computeIfAbsent(java.util.List.of(knee, rate), key -> new CubicHermiteTable(
                     x -> Math.exp(-rate * (x - knee)), x -> -rate * Math.exp(-rate * (x - knee)), knee, 1, DIFFUSIVITY_DROP_TABLE));
             double full = Math.exp(-rate * span);
-            particle.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
-            shellError.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
+            DoubleUnaryOperator factor = x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x);
+            particle.setConcentrationDependence(factor, cmax);
+            shellError.setConcentrationDependence(factor, cmax); // the shadows take the particles' D(x), the same function
         }
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
@@ -760,7 +761,7 @@ public final class CompositeCathode implements ElectrodeModel {
         double reaction = 0;
         for (int k = 0; k < n; k++) reaction += Math.abs(u[3 * k + 2]);
         if (!(reaction > 0)) return 0;
-        double f = Constants.F / (Constants.R * temperature), e = 0;
+        double e = 0;
         for (int k = 0; k < n; k++) {
             double j = u[3 * k + 2], flux = j / Constants.F;
             int b = k * shellBlocks() / n;
@@ -770,7 +771,7 @@ public final class CompositeCathode implements ElectrodeModel {
             // 0.78 V over its last 5 %), and there is no voltage error to carry; NaN: not measured
             if (Math.abs(dc) > LINEAR_SHARE * Math.min(cmax - cs, cs)) return Double.NaN;
             double exact = cs - dc;
-            e += Math.abs(j) / reaction * (required(cs, j, f) - required(exact, j, f));
+            e += Math.abs(j) / reaction * (required(cs, j) - required(exact, j));
         }
         return e;
     }
@@ -799,20 +800,10 @@ public final class CompositeCathode implements ElectrodeModel {
     /** The volume at the middle of block b, whose flux drives its shadows. */
     private int shellSample(int b) { return (2 * b + 1) * n / (2 * shellBlocks()); }
 
-    /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside). */
-    private double required(double cs, double j, double f) {
-        double xs = cs / cmax, i0 = i0(xs, 1 - xs);
-        double q = Math.abs(j) / (2 * i0);
-        double eta = symmetric ? Math.signum(j) * 2 / f * Math.log(q + Math.sqrt(q * q + 1)) : Double.NaN;
-        if (!symmetric) { // solve j = i0 [exp(alpha f eta) - exp(-(1 - alpha) f eta)] by bisection
-            double lo = -2, hi = 2;
-            for (int it = 0; it < 100; it++) {
-                double mid = 0.5 * (lo + hi);
-                if (i0 * (Math.exp(alpha * f * mid) - Math.exp(-(1 - alpha) * f * mid)) < j) lo = mid; else hi = mid;
-            }
-            eta = 0.5 * (lo + hi);
-        }
-        return ocp.applyAsDouble(xs) + eta;
+    /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside): U + Butler-Volmer inverted. */
+    private double required(double cs, double j) {
+        double xs = cs / cmax;
+        return ocp.applyAsDouble(xs) + ButlerVolmer.overpotential(i0(xs, 1 - xs), alpha, 1 - alpha, j, temperature);
     }
 
     /** Surface stoichiometry at node k of the committed state (for inspection). */
