@@ -14,7 +14,9 @@ import org.cellwright.run.folder.Figures;
 import org.cellwright.run.folder.RunFiles;
 import org.cellwright.run.folder.Summary;
 import org.cellwright.solver.AccuracyTarget;
+import org.cellwright.solver.CathodeVolumes;
 import org.cellwright.solver.CutoffSensitivity;
+import org.cellwright.solver.ParticleShells;
 import org.cellwright.solver.Simulation;
 import org.cellwright.solver.input.SolverSettings;
 
@@ -58,6 +60,18 @@ final class MeshRerun {
 	/** The folder the run once more is written into; left in the run folder where it did not complete. */
 	static final String FINEST = RunFiles.FINEST_MESH;
 
+	/**
+	 * The most particle shells and cathode volumes the run once more takes (session 41; its block otherwise sized to the
+	 * worst cycle's figure, which for a measured 1 % would be 152 x 128): 80 x 80, the finer mesh the estimate's warnings
+	 * ask a comparison with ({@link ParticleShells#NARROW_ZONE} shells, twice {@link CathodeVolumes#FINE} volumes). The
+	 * reason, its cost (one thread's CPU, the study's 20 cycles at 60 degC, warm, best of 3, session 41 under load: 20 x 20
+	 * 0.33 s, 48 x 40 0.84 s, 72 x 64 1.49 s, 80 x 80 2.23 s (20 x 20 0.39 s in that round), 96 x 96 3.0 s, 152 x 128 6.0
+	 * s): the three runs take about 9x the first's with 80 x 80, 12.6x with 96 x 96, 21x with 152 x 128, where 10x is what
+	 * a run may take beyond its own without being asked. Where the cap holds the block, the note
+	 * says so with the error it is expected to leave, and the finest run's measured warning with it.
+	 */
+	static final int ONCE_MORE_SHELLS = ParticleShells.NARROW_ZONE, ONCE_MORE_VOLUMES = 2 * CathodeVolumes.FINE;
+
 	private final Simulation.MeshEstimate mesh;
 	private final JsonObject coarse;
 	private final double coarseSeconds;
@@ -68,8 +82,13 @@ final class MeshRerun {
 	/** The fine run's error measured per cycle (after a re-run taken; empty before). */
 	private List<MeshRichardson.Cycle> measured = List.of();
 	/** The block the fine run's measured warning names (null: within the target, or nothing measured). */
-	private Block named;
-	/** The run once more, on {@link #named} (session 40): how it ended, its solver part, its time; null status: not run. */
+	private MeshRichardson.Block named;
+	/**
+	 * The block the run once more takes: {@link #named} held to {@link #ONCE_MORE_SHELLS} x {@link #ONCE_MORE_VOLUMES}
+	 * (session 41; null where nothing is named).
+	 */
+	private MeshRichardson.Block onceMore;
+	/** The run once more, on {@link #onceMore} (session 40): how it ended, its solver part, its time; null status: not run. */
 	private String finestStatus;
 	private Throwable finestError;
 	private JsonObject finest;
@@ -104,11 +123,24 @@ final class MeshRerun {
 
 	private String fineMesh() { return mesh(mesh.finerShells(), mesh.finerVolumes()); }
 
-	private String finestMesh() { return mesh(named.shells(), named.volumes()); }
+	private String finestMesh() { return mesh(onceMore.shells(), onceMore.volumes()); }
 
 	/** What a progress display names while the re-run runs. */
 	String stage() {
 		return "re-running on " + fineMesh() + " mesh";
+	}
+
+	/** Whether the run once more was held to its cap ({@link #ONCE_MORE_SHELLS} x {@link #ONCE_MORE_VOLUMES}) below the block named. */
+	private boolean capped() {
+		return onceMore != null && (onceMore.shells() < named.shells() || onceMore.volumes() < named.volumes());
+	}
+
+	/** What a run once more held to its cap is expected to leave, for the note and the finest run's warning; "" where not held. */
+	private String capClause() {
+		if (!capped()) return "";
+		return "held to " + finestMesh() + ", the most a run once more takes, where the figure asks for " + mesh(named.shells(), named.volumes())
+				+ ": expected to leave about " + Figures.text(100 * onceMore.then(), "%.2f") + " %" + (onceMore.then() > AccuracyTarget.CAPACITY
+						? ", beyond the target" : "");
 	}
 
 	/** What a progress display names while the run once more runs. */
@@ -123,7 +155,7 @@ final class MeshRerun {
 
 	/** The settings of the run once more: the run's, with the block the fine run's measured warning names. */
 	SolverSettings finestSettings(SolverSettings s) {
-		return s.toBuilder().particleNodes(named.shells()).cathodeNodes(named.volumes()).build();
+		return s.toBuilder().particleNodes(onceMore.shells()).cathodeNodes(onceMore.volumes()).build();
 	}
 
 	/** How the re-run ended. */
@@ -135,6 +167,9 @@ final class MeshRerun {
 		if (taken()) {
 			measured = measure();
 			named = block(measured, mesh.finerShells(), mesh.finerVolumes());
+			MeshRichardson.Cycle w = worst(measured);
+			onceMore = named == null ? null : MeshRichardson.block(w.fineError(), w.order(), mesh.finerShells(), mesh.finerVolumes(),
+					AccuracyTarget.CAPACITY, ONCE_MORE_SHELLS, ONCE_MORE_VOLUMES);
 		}
 	}
 
@@ -143,7 +178,7 @@ final class MeshRerun {
 	 * is named (once: never after the run once more).
 	 */
 	boolean onceMoreDue() {
-		return taken() && finestStatus == null && named != null;
+		return taken() && finestStatus == null && onceMore != null;
 	}
 
 	/** How the run once more ended. */
@@ -167,7 +202,7 @@ final class MeshRerun {
 
 	/** The ratio of the fine and the finest mesh's spacings. */
 	private double finestRatio() {
-		return MeshRichardson.ratio(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes());
+		return MeshRichardson.ratio(mesh.finerShells(), mesh.finerVolumes(), onceMore.shells(), onceMore.volumes());
 	}
 
 	/** The discharge capacity [mAh/cm2] of each cycle with one, by cycle. */
@@ -200,7 +235,7 @@ final class MeshRerun {
 		double r32 = finestRatio(), r21 = ratio();
 		if (!(r32 > 1)) return List.of();
 		boolean threeRuns = MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()) == null
-				&& MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()) == null;
+				&& MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), onceMore.shells(), onceMore.volumes()) == null;
 		java.util.Map<Integer, Double> c = discharges(coarse), f = discharges(fine);
 		List<MeshRichardson.Cycle> out = new java.util.ArrayList<>();
 		for (Summary.Cycle x : Summary.of(finest).cycles()) {
@@ -225,21 +260,13 @@ final class MeshRerun {
 		return worst(measured);
 	}
 
-	/** A solver block's mesh and the largest error it is expected to leave (relative). */
-	record Block(int shells, int volumes, double then) {}
-
 	/**
-	 * The block that would take every cycle measured within the target: both node counts of the mesh measured times k,
-	 * rounded up to 8, k^p = worst error / target (refined by k in both spacings, each part of the error falls by k^p at
-	 * least; p the order the worst cycle was measured at); null where every cycle is within the target.
+	 * The block that would take every cycle measured within the target (the warnings name it): {@link MeshRichardson#block}
+	 * of the worst cycle at the order it was measured at, not capped; null where every cycle is within the target.
 	 */
-	private static Block block(List<MeshRichardson.Cycle> measured, int shells, int volumes) {
+	private static MeshRichardson.Block block(List<MeshRichardson.Cycle> measured, int shells, int volumes) {
 		MeshRichardson.Cycle w = worst(measured);
-		if (w == null || !(w.fineError() > AccuracyTarget.CAPACITY)) return null;
-		double k = Math.pow(w.fineError() / AccuracyTarget.CAPACITY, 1 / w.order());
-		int s = roundUp(shells * k), v = roundUp(volumes * k);
-		double then = w.fineError() * Math.max(Math.pow((double) shells / s, w.order()), Math.pow((double) volumes / v, w.order()));
-		return new Block(s, v, then);
+		return w == null ? null : MeshRichardson.block(w.fineError(), w.order(), shells, volumes, AccuracyTarget.CAPACITY, Integer.MAX_VALUE, Integer.MAX_VALUE);
 	}
 
 	/** The measured run's error as the warnings and notes give the order: "order 2", "order 1.6, observed from the three runs". */
@@ -258,13 +285,13 @@ final class MeshRerun {
 	 */
 	List<String> measuredWarnings() {
 		return finestTaken() ? warnings(finestMeasured, fineMesh(), finestMesh(), finestRatio(),
-				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()),
-				block(finestMeasured, named.shells(), named.volumes()), finestSeconds)
+				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), onceMore.shells(), onceMore.volumes()),
+				block(finestMeasured, onceMore.shells(), onceMore.volumes()), finestSeconds)
 				: warnings(measured, coarseMesh(), fineMesh(), ratio(),
 						MeshRichardson.unrefined(mesh.shells(), mesh.volumes(), mesh.finerShells(), mesh.finerVolumes()), named, fineSeconds);
 	}
 
-	private List<String> warnings(List<MeshRichardson.Cycle> measured, String lower, String upper, double ratio, String unrefined, Block b,
+	private List<String> warnings(List<MeshRichardson.Cycle> measured, String lower, String upper, double ratio, String unrefined, MeshRichardson.Block b,
 			double seconds) {
 		List<MeshRichardson.Cycle> beyond = measured.stream().filter(x -> x.fineError() > AccuracyTarget.CAPACITY).toList();
 		if (beyond.isEmpty() || b == null) return List.of();
@@ -281,7 +308,8 @@ final class MeshRerun {
 				+ ", spacings " + Figures.text(ratio, "%.3g") + "x finer" + (unrefined != null ? "; the " + unrefined + "' error not measured, not refined" : "")
 				+ "); solver { particle-nodes = " + b.shells() + "  cathode-nodes = " + b.volumes() + " } would take it to about " + Figures.text(100 * it, "%.2f")
 				+ " %" + (w != x ? " and cycle " + w.cycle() + "'s " + Figures.text(100 * w.fineError(), "%.2f") + " % to about " + Figures.text(100 * b.then(), "%.2f") + " %" : "")
-				+ " (the " + upper + " run took " + String.format(Locale.ROOT, "%.2f s", seconds) + ")");
+				+ " (the " + upper + " run took " + String.format(Locale.ROOT, "%.2f s", seconds)
+				+ (onceMore != null && upper.equals(finestMesh()) && capped() ? "; the run once more " + capClause() : "") + ")");
 		if (beyond.size() > 1) {
 			double m = beyond.stream().skip(1).mapToDouble(MeshRichardson.Cycle::fineError).max().orElse(0);
 			int n = beyond.size() - 1;
@@ -295,11 +323,6 @@ final class MeshRerun {
 	private static int[] mesh2(String m) {
 		String[] p = m.split(" x ");
 		return new int[] { Integer.parseInt(p[0]), Integer.parseInt(p[1]) };
-	}
-
-	/** Nodes rounded up to a multiple of 8. */
-	private static int roundUp(double nodes) {
-		return 8 * (int) Math.ceil(nodes / 8 - 1e-9);
 	}
 
 	/** Whether the re-run's result is the run's: it completed (or shorted). */
@@ -395,9 +418,10 @@ final class MeshRerun {
 	/** The note of the run once more: why, what moved, what it measured, where the fine run is kept (or why it is the result). */
 	String finestNote() {
 		MeshRichardson.Cycle w0 = worstMeasured();
-		String block = "solver { particle-nodes = " + named.shells() + "  cathode-nodes = " + named.volumes() + " }";
+		String block = "solver { particle-nodes = " + onceMore.shells() + "  cathode-nodes = " + onceMore.volumes() + " }";
 		String why = "measured from the two runs, the " + fineMesh() + " mesh's discharge" + (measured.size() > 1 ? " of cycle " + w0.cycle() : "")
-				+ " is about " + Figures.text(100 * w0.fineError(), "%.2f") + " % off (target " + Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %)";
+				+ " is about " + Figures.text(100 * w0.fineError(), "%.2f") + " % off (target " + Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f") + " %)"
+				+ (capped() ? "; " + capClause() : "");
 		if (!finestTaken())
 			return "INFO: note: re-run once more, on the " + finestMesh() + " mesh (" + block + "), because " + why + ", and that run "
 					+ ("CANCELLED".equals(finestStatus) ? "was cancelled" : "ended " + finestStatus + (finestError != null ? " (" + finestError + ")" : ""))
@@ -479,7 +503,7 @@ final class MeshRerun {
 
 	/** The run once more ({@link org.cellwright.solver.output.SummaryKeys#MR_FINEST}). */
 	private JsonObject finestRecord() {
-		JsonObject o = side(named.shells(), named.volumes(), finest, finestSeconds, finestTaken() ? "." : FINEST);
+		JsonObject o = side(onceMore.shells(), onceMore.volumes(), finest, finestSeconds, finestTaken() ? "." : FINEST);
 		MeshRichardson.Cycle w = worstMeasured();
 		o.addProperty(MR_REASON, String.format(Locale.ROOT, "the %s mesh's capacity error measured at %.3f %% from the two runs%s, beyond the target %s %%",
 				fineMesh(), 100 * w.fineError(), measured.size() > 1 ? " (cycle " + w.cycle() + ")" : "", Figures.text(100 * AccuracyTarget.CAPACITY, "%.1f")));
@@ -487,7 +511,7 @@ final class MeshRerun {
 		num(o, MR_LAST_CHANGE, change(last(fine), last(finest)));
 		o.addProperty(MR_STATUS, finestStatus);
 		if (finestTaken()) o.add(MR_MEASURED, measuredRecord(finestMeasured, finestRatio(),
-				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), named.shells(), named.volumes()), true));
+				MeshRichardson.unrefined(mesh.finerShells(), mesh.finerVolumes(), onceMore.shells(), onceMore.volumes()), true));
 		return o;
 	}
 

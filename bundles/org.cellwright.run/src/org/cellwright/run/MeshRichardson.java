@@ -124,4 +124,26 @@ public final class MeshRichardson {
 		if (Double.isNaN(observed) || observed >= ORDER) return ORDER;
 		return Math.max(observed, LOWEST_ORDER);
 	}
+	/** A solver block's mesh and the largest error it is expected to leave (relative). */
+	public record Block(int shells, int volumes, double then) {}
+
+	/**
+	 * The block that would take an error measured on a mesh of so many shells and volumes at an order within a target:
+	 * both node counts times k, rounded up to 8, k^p = error / target (refined by k in both spacings, each part of the
+	 * error falls by k^p at least), each held to its cap (at most capShells x capVolumes nodes; then: what the block
+	 * is expected to leave, max((shells / s)^p, (volumes / v)^p) of the error, beyond the target where a cap held it);
+	 * null where the error is within the target.
+	 */
+	public static Block block(double error, double order, int shells, int volumes, double target, int capShells, int capVolumes) {
+		if (!(error > target)) return null;
+		double k = Math.pow(error / target, 1 / order);
+		int s = Math.max(shells, Math.min(roundUp(shells * k), capShells)), v = Math.max(volumes, Math.min(roundUp(volumes * k), capVolumes));
+		double then = error * Math.max(Math.pow((double) shells / s, order), Math.pow((double) volumes / v, order));
+		return new Block(s, v, then);
+	}
+
+	/** Nodes rounded up to a multiple of 8. */
+	static int roundUp(double nodes) {
+		return 8 * (int) Math.ceil(nodes / 8 - 1e-9);
+	}
 }

@@ -2,6 +2,8 @@ package org.cellwright.run.tests;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
+
 import org.cellwright.run.MeshRichardson;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +101,29 @@ class MeshRichardsonTest {
 		assertTrue(Double.isNaN(MeshRichardson.fineError(1, 2, 1, 2)));
 		assertEquals(2, MeshRichardson.ratio(48, 20, 48, 40), "the volumes alone refined: their ratio");
 		assertEquals("particle shells", MeshRichardson.unrefined(48, 20, 48, 40));
+	}
+	/**
+	 * The block a measured error asks for (MeshRerun's run once more, session 40) is sized to the figure, both node counts
+	 * times k, k^2 = error / target, rounded up to 8, and since session 41 held to a cap, with what it is then expected to
+	 * leave (before, a measured 1 % on 48 x 40 ran 152 x 128).
+	 */
+	@Test
+	void theBlockAMeasuredErrorAsksForIsSizedToItAndHeldToTheCap() {
+		int none = Integer.MAX_VALUE;
+		// 0.25 % on 48 x 40: k = 1.58, 76 -> 80 and 63 -> 64, leaving 0.25 % x max((48/80)^2, (40/64)^2) = 0.098 %
+		MeshRichardson.Block b = MeshRichardson.block(0.0025, 2, 48, 40, 0.001, none, none);
+		assertEquals(List.of(80, 64), List.of(b.shells(), b.volumes()));
+		assertEquals(0.0025 * Math.pow(40 / 64.0, 2), b.then(), 1e-15);
+		assertTrue(b.then() <= 0.001);
+		// a measured 1 %: the figure asks for 152 x 128; held to 80 x 80 (MeshRerun's cap) it is expected to leave 1 % x (48/80)^2 = 0.36 %
+		MeshRichardson.Block big = MeshRichardson.block(0.01, 2, 48, 40, 0.001, none, none);
+		assertEquals(List.of(152, 128), List.of(big.shells(), big.volumes()));
+		MeshRichardson.Block held = MeshRichardson.block(0.01, 2, 48, 40, 0.001, 80, 80);
+		assertEquals(List.of(80, 80), List.of(held.shells(), held.volumes()));
+		assertEquals(0.0036, held.then(), 1e-15, "beyond the target: the caller says so");
+		// a cap below the measured mesh never coarsens it; an error within the target asks for nothing
+		MeshRichardson.Block low = MeshRichardson.block(0.01, 2, 48, 40, 0.001, 32, 32);
+		assertEquals(List.of(48, 40), List.of(low.shells(), low.volumes()));
+		assertNull(MeshRichardson.block(0.001, 2, 48, 40, 0.001, none, none));
 	}
 }

@@ -292,11 +292,11 @@ public final class CellModel {
     /**
      * The error [V] of the cell's voltage for the working electrode's mesh, estimated by the run (a full cell's
      * composite cathode: its particle shells' error measured from the run's own fluxes,
-     * {@link CompositeCathode#shellVoltageError}, and its control volumes' truncation,
+     * {@link CompositeCathode#shellVoltageError}, and its control volumes' error measured by a shadow on half the volumes,
      * {@link CompositeCathode#volumeVoltageError}, added as magnitudes), or NaN.
      */
     public double meshVoltageError() {
-        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + cc.volumeVoltageError() : Double.NaN; // NaN: not measured
+        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + Math.abs(cc.volumeVoltageError()) : Double.NaN; // NaN: not measured
     }
 
     /** An electrical step starts (see {@link ElectrodeModel#startStep}). */

@@ -63,6 +63,13 @@ public final class CompositeCathode implements ElectrodeModel {
     private final ParticleDiffusion particle;
     /** The shells' error of the surface concentrations, from two shadow particles per volume (numerics: {@link #shellVoltageError}). */
     private final ParticleShellError shellError;
+    /**
+     * The control volumes' error of the potential, from a shadow of this electrode on half its volumes driven by its
+     * currents (numerics: {@link #volumeVoltageError}); null in a shadow, or where the volumes do not halve.
+     */
+    private final ControlVolumeError volumeError;
+    /** Whether this electrode is another's shadow ({@link ControlVolumeError}): it measures no error of its own. */
+    private final boolean shadow;
     private final double[] c;          // committed shell concentrations, n*m
     private final double[] u, uTrial;  // [phi_e, phi_s, j] per node
     private final double[] base;       // surface concentration without flux, per node
@@ -153,7 +160,14 @@ public final class CompositeCathode implements ElectrodeModel {
      */
     public CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings,
             MaterialSpec electrolyte) {
+        this(name, layer, rcc, cell, settings, electrolyte, false);
+    }
+
+    /** shadow: another electrode's ({@link ControlVolumeError}), which measures no error of its own. */
+    private CompositeCathode(String name, LayerSpec layer, double rcc, CellSpec cell, SolverSettings settings,
+            MaterialSpec electrolyte, boolean shadow) {
         this.name = name;
+        this.shadow = shadow;
         this.settings = settings;
         this.comp = new LayerComposition(layer);
         this.am = comp.activeMaterial();
@@ -208,8 +222,9 @@ public final class CompositeCathode implements ElectrodeModel {
             CubicHermiteTable drop = DROP_TABLES.computeIfAbsent(java.util.List.of(knee, rate), key -> new CubicHermiteTable(
                     x -> Math.exp(-rate * (x - knee)), x -> -rate * Math.exp(-rate * (x - knee)), knee, 1, DIFFUSIVITY_DROP_TABLE));
             double full = Math.exp(-rate * span);
-            particle.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
-            shellError.setConcentrationDependence(x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x), cmax);
+            DoubleUnaryOperator factor = x -> x <= knee ? 1.0 : x >= 1 ? full : drop.value(x);
+            particle.setConcentrationDependence(factor, cmax);
+            shellError.setConcentrationDependence(factor, cmax); // the shadows take the particles' D(x), the same function
         }
         double u0 = ocp.applyAsDouble(am.get(INITIAL_STOICHIOMETRY, 0.9));
         for (int k = 0; k < n; k++) u[3 * k + 1] = u0;
@@ -217,6 +232,9 @@ public final class CompositeCathode implements ElectrodeModel {
         this.pcNewton = new NewtonSolver(3 * n + 1, 3, 3);
         this.uPc = new double[3 * n + 1];
         this.cei = CathodeElectrolyteInterphase.of(am);
+        int half = n / ControlVolumeError.RATIO;
+        this.volumeError = shadow || n % ControlVolumeError.RATIO != 0 || half < 2 ? null : new ControlVolumeError(new CompositeCathode(
+                name, layer, rcc, cell, settings.toBuilder().cathodeNodes(half).particleNodes(m).build(), electrolyte, true), n, half);
         double rho = electrolyte == null ? Double.NaN : electrolyte.get(DENSITY, Double.NaN);
         double mm = electrolyte == null ? Double.NaN : electrolyte.get(MOLAR_MASS, Double.NaN);
         // charge per interphase volume [C/m3] x active surface per geometric area [m2/m2]
@@ -307,6 +325,7 @@ public final class CompositeCathode implements ElectrodeModel {
         particle.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         shellError.setDiffusivity(dRef * Constants.arrhenius(eaD, t, tref));
         cei.setTemperature(t);
+        if (volumeError != null) volumeError.setConditions(t, p);
         i0Scale = i0Ref * Constants.arrhenius(eaI0, t, tref) * 2;
         stored = false;
         pcSolvedDt = Double.NaN;
@@ -598,6 +617,7 @@ public final class CompositeCathode implements ElectrodeModel {
     /** An electrical step starts (its current or voltage set anew): the particles' next time step is backward Euler. */
     @Override
     public void startStep() {
+        if (volumeError != null) volumeError.startStep();
         restart = true;
         stored = false;
         forgetConstantPreparations();
@@ -722,7 +742,11 @@ public final class CompositeCathode implements ElectrodeModel {
         previousDt = lastDt;
         pcSolvedDt = Double.NaN;
         for (int k = 0; k < n; k++) particle.stepStored(c, k * m, baseShells, unitShells, k * m, uTrial[3 * k + 2] / Constants.F);
-        for (int b = 0; b < shellBlocks(); b++) shellError.advance(b, lastDt, uTrial[3 * shellSample(b) + 2] / Constants.F);
+        if (!shadow) for (int b = 0; b < shellBlocks(); b++) shellError.advance(b, lastDt, uTrial[3 * shellSample(b) + 2] / Constants.F);
+        if (volumeError != null) { // the shadow on half the volumes takes the step at the current this one carried
+            double current = lastI + sideCurrent;
+            volumeError.advance(lastDt, current, uTrial[3 * (n - 1) + 1] + current / gElectronicCollector + current * rcc);
+        }
         stored = false;
         restart = false;
         forgetConstantPreparations();
@@ -760,7 +784,7 @@ public final class CompositeCathode implements ElectrodeModel {
         double reaction = 0;
         for (int k = 0; k < n; k++) reaction += Math.abs(u[3 * k + 2]);
         if (!(reaction > 0)) return 0;
-        double f = Constants.F / (Constants.R * temperature), e = 0;
+        double e = 0;
         for (int k = 0; k < n; k++) {
             double j = u[3 * k + 2], flux = j / Constants.F;
             int b = k * shellBlocks() / n;
@@ -770,21 +794,33 @@ public final class CompositeCathode implements ElectrodeModel {
             // 0.78 V over its last 5 %), and there is no voltage error to carry; NaN: not measured
             if (Math.abs(dc) > LINEAR_SHARE * Math.min(cmax - cs, cs)) return Double.NaN;
             double exact = cs - dc;
-            e += Math.abs(j) / reaction * (required(cs, j, f) - required(exact, j, f));
+            e += Math.abs(j) / reaction * (required(cs, j) - required(exact, j));
         }
         return e;
     }
 
     /**
-     * The error [V] of the electrode's potential for its control volumes, estimated from the committed state (numerics;
-     * with {@link #shellVoltageError} the run's mesh estimate at a cut-off): the two ohmic drops through the thickness
-     * are integrals of phi' over the volumes, taken by the midpoint rule, whose truncation is (dx^2 / 24) int phi''' dx,
-     * phi'' = a j / kappa_eff in the SE and -a j / sigma_eff in the solid (the charge balances); bounded by
-     * (dx^2 / 24) TV(a j) (1 / kappa_eff + 1 / sigma_eff), the total variation of the reaction over the volumes and its
-     * steps to zero beyond the electrode's faces. A local figure: the shift of the reaction's distribution that the
-     * volumes make is not in it (session 40: it reads the volumes' measured share 2.4-2.6x low).
+     * The error [V] of the electrode's potential for its control volumes at its committed state (numerics; with
+     * {@link #shellVoltageError} the run's mesh estimate at a cut-off): measured by the shadow on half the volumes driven by
+     * this electrode's currents ({@link ControlVolumeError}, Richardson at order 2; session 41), which carries the history of
+     * the reaction's distribution; where the shadow measures nothing (volumes that do not halve, a step it could not
+     * solve) the midpoint rule's local truncation of the ohmic drops, {@link #volumeTruncation}. Positive: the potential
+     * reads high.
      */
     public double volumeVoltageError() {
+        double measured = volumeError == null ? Double.NaN : volumeError.voltageError();
+        return Double.isNaN(measured) ? volumeTruncation() : measured;
+    }
+
+    /**
+     * The local truncation [V] of the ohmic drops through the thickness (session 40's figure of the volumes' error, now
+     * where the shadow measures nothing): they are integrals of phi' over the volumes by the midpoint rule, whose
+     * truncation is (dx^2 / 24) int phi''' dx, phi'' = a j / kappa_eff in the SE and -a j / sigma_eff in the solid (the
+     * charge balances); bounded by (dx^2 / 24) TV(a j) (1 / kappa_eff + 1 / sigma_eff), the total variation of the
+     * reaction over the volumes and its steps to zero beyond the electrode's faces. A local figure: the shift of the
+     * reaction's distribution that the volumes make is not in it (it read the volumes' measured share 2.4-2.6x low).
+     */
+    public double volumeTruncation() {
         double tv = Math.abs(u[2]) + Math.abs(u[3 * n - 1]);
         for (int k = 0; k + 1 < n; k++) tv += Math.abs(u[3 * k + 5] - u[3 * k + 2]);
         return dx * dx / 24 * a * tv * (1 / (gIonic * dx) + 1 / (gElectronic * dx));
@@ -799,20 +835,10 @@ public final class CompositeCathode implements ElectrodeModel {
     /** The volume at the middle of block b, whose flux drives its shadows. */
     private int shellSample(int b) { return (2 * b + 1) * n / (2 * shellBlocks()); }
 
-    /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside). */
-    private double required(double cs, double j, double f) {
-        double xs = cs / cmax, i0 = i0(xs, 1 - xs);
-        double q = Math.abs(j) / (2 * i0);
-        double eta = symmetric ? Math.signum(j) * 2 / f * Math.log(q + Math.sqrt(q * q + 1)) : Double.NaN;
-        if (!symmetric) { // solve j = i0 [exp(alpha f eta) - exp(-(1 - alpha) f eta)] by bisection
-            double lo = -2, hi = 2;
-            for (int it = 0; it < 100; it++) {
-                double mid = 0.5 * (lo + hi);
-                if (i0 * (Math.exp(alpha * f * mid) - Math.exp(-(1 - alpha) * f * mid)) < j) lo = mid; else hi = mid;
-            }
-            eta = 0.5 * (lo + hi);
-        }
-        return ocp.applyAsDouble(xs) + eta;
+    /** phi_s - phi_e [V] that a surface at concentration cs needs for the reaction current j (film aside): U + Butler-Volmer inverted. */
+    private double required(double cs, double j) {
+        double xs = cs / cmax;
+        return ocp.applyAsDouble(xs) + ButlerVolmer.overpotential(i0(xs, 1 - xs), alpha, 1 - alpha, j, temperature);
     }
 
     /** Surface stoichiometry at node k of the committed state (for inspection). */

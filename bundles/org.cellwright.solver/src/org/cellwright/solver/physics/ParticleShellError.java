@@ -12,7 +12,7 @@ import java.util.function.DoubleUnaryOperator;
  * Richardson, Phil. Trans. R. Soc. A 210 (1911) 307), is the run's own figure for its surface concentration's mesh
  * error, whatever the history of charges, discharges and rests was. It is no part of the solution: the electrode's
  * particles are not changed by it. What it does not see: the error of the fluxes themselves (the control volumes'
- * share), which moves both shadows alike.
+ * share), which moves both shadows alike: {@link ControlVolumeError} measures that.
  */
 public final class ParticleShellError {
     /**
