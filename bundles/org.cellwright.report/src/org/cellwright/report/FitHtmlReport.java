@@ -218,7 +218,11 @@ public final class FitHtmlReport {
 		return b.append("</p></section>\n").toString();
 	}
 
-	/** The expect clauses of a target: study value, simulated at the start values and at the fitted values. */
+	/**
+	 * The expect clauses of a target: study value, simulated at the start values and at the fitted values; a check's note
+	 * in a row under it, as the run's report.html has it (FitReport.checkNote: the fitted run's, and the start's where it
+	 * differs; session 41: shown nowhere in the fit's report).
+	 */
 	private static String checks(RunFolder before, RunFolder after) {
 		List<RunFolder.Check> ca = after.checks();
 		if (ca == null || ca.isEmpty()) return "";
@@ -228,10 +232,14 @@ public final class FitHtmlReport {
 		for (int i = 0; i < ca.size(); i++) {
 			RunFolder.Check c = ca.get(i);
 			String sb = i < cb.size() ? cb.get(i).simulated() : "\u2013";
-			b.append("<tr class=\"").append(c.pass() == null ? "" : c.pass() ? "pass" : "fail").append("\"><td>")
+			String cls = c.pass() == null ? "" : c.pass() ? "pass" : "fail";
+			b.append("<tr class=\"").append(cls).append("\"><td>")
 					.append(esc(c.quantity() != null ? c.quantity() : c.metric())).append("</td><td class=\"num\">").append(esc(c.expected()))
 					.append("</td><td class=\"num\">").append(esc(sb)).append("</td><td class=\"num\">").append(esc(c.simulated()))
 					.append("</td><td class=\"verdict\">").append(c.pass() == null ? "\u2013" : c.pass() ? "PASS" : "FAIL").append("</td></tr>");
+			String note = FitReport.checkNote(i < cb.size() ? cb.get(i) : null, c);
+			if (note != null)
+				b.append("<tr class=\"check-note").append(cls.isEmpty() ? "" : " " + cls).append("\"><td colspan=\"5\">").append(esc(note)).append("</td></tr>");
 		}
 		return b.append("</tbody></table>").toString();
 	}

@@ -24,8 +24,13 @@ public final class ColdPulses {
 
 	/** The 0.1 C charge and the four 0.3 C pulses with their rests. */
 	public static ProtocolSpec protocol() {
+		return protocol(0.3);
+	}
+
+	/** The 0.1 C charge and four pulses at a C-rate (positive: a discharge) with their rests (MeshRerunTest's other rates). */
+	public static ProtocolSpec protocol(double rate) {
 		return ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-				StepSpec.repeat(4, StepSpec.cRate(-0.3, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
+				StepSpec.repeat(4, StepSpec.cRate(-rate, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
 	}
 
 	/** The pulses' resolved inputs (experiment "Pulses" as the provenance names it) on the solver's default settings. */

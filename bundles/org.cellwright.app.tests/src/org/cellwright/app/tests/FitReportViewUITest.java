@@ -241,6 +241,33 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * A target's check's note (checks.json's, RunFolder.Check#note) is in the Checks tab's note column, as in the Results
+	 * view's Checks tab and the fit's report.html: the fitted run's note, the start values' where it says otherwise; none
+	 * for a check without. Session 41 showed the notes in the run's views; the fit's had none.
+	 */
+	@Test
+	void aTargetsChecksNoteIsInTheNoteColumn() throws Exception {
+		Path run = fit();
+		for (String side : List.of("before", "after")) {
+			Path x = Files.createDirectories(run.resolve(side).resolve("Cold"));
+			Files.writeString(x.resolve("summary.json"), "{}");
+			Files.writeString(x.resolve("checks.json"), """
+					{"experiment":"Cold","checks":[
+					 {"quantity":"capacity-retention of cycle 3 relative to cycle 9","expected":"> 90 %%","simulated":"-","pass":false,"note":"%s"},
+					 {"quantity":"initial CE","expected":"89.4 %% \u00b1 2 %%","simulated":"88.9 %%","pass":false}]}
+					""".formatted(side.equals("before") ? "the run ended in cycle 2, before cycle 3" : "the reference cycle 9 was not reached"));
+		}
+		Files.writeString(run.resolve("fit.json"), FIT_JSON.replace("\"targets\":[]", "\"targets\":[{\"experiment\":\"Cold\",\"kind\":\"expectations\",\"weight\":1.0}]"));
+		Table checks = shown(run).checksTable();
+		List<String> columns = java.util.Arrays.stream(checks.getColumns()).map(org.eclipse.swt.widgets.TableColumn::getText).toList();
+		assertTrue(columns.contains("note"), columns.toString());
+		assertEquals(2, checks.getItemCount());
+		assertEquals("Note: the reference cycle 9 was not reached; at the start values: the run ended in cycle 2, before cycle 3",
+				checks.getItem(0).getText(columns.indexOf("note")));
+		assertEquals("", checks.getItem(1).getText(columns.indexOf("note")));
+	}
+
+	/**
 	 * An estimate's value is read with its unit, in the column beside its name: the unit had a column of its own after
 	 * the interval, +/- and bounds, beyond the table's edge even with the view maximized (ecker2015-fit.cell's
 	 * CathodeKinetics showed a diffusivity as "2.108e-14", its m2/s out of view).

@@ -86,7 +86,7 @@ public class FitReportView extends ViewPart {
 		tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		overlay = chart(tabs, OVERLAY, "Time (h)", "Voltage (V)");
 		cost = chart(tabs, COST, "Improvement", "Cost (sum of squared weighted residuals)");
-		checks = table(tabs, "target", "quantity", "expected", "at the start", "fitted", "result");
+		checks = table(tabs, "target", "quantity", "expected", "at the start", "fitted", "result", "note");
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(CHECKS);
 		item.setControl(checks);
@@ -372,7 +372,10 @@ public class FitReportView extends ViewPart {
 		return b.toString();
 	}
 
-	/** The targets' expect clauses simulated at the start and the fitted values (their checks.json), side by side. */
+	/**
+	 * The targets' expect clauses simulated at the start and the fitted values (their checks.json), side by side; a check's
+	 * note in the note column (FitReport.checkNote, as the fit's report.html; session 41: shown nowhere in the view).
+	 */
 	private void fillChecks(FitRecord r) {
 		checks.removeAll();
 		for (FitRecord.Target t : r.targets()) {
@@ -385,7 +388,7 @@ public class FitReportView extends ViewPart {
 				TableItem it = new TableItem(checks, SWT.NONE);
 				it.setText(new String[] {Printable.escape(t.experiment()), Printable.escape(nz(a.quantity())), Printable.escape(nz(a.expected())),
 						b == null ? "" : Printable.escape(nz(b.simulated())), Printable.escape(nz(a.simulated())),
-						a.pass() == null ? "-" : a.pass() ? "PASS" : "FAIL"});
+						a.pass() == null ? "-" : a.pass() ? "PASS" : "FAIL", Printable.escape(nz(org.cellwright.run.fit.FitReport.checkNote(b, a)))});
 				if (a.pass() != null)
 					it.setForeground(5, checks.getDisplay().getSystemColor(a.pass() ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
 			}

@@ -72,4 +72,50 @@ class FitHtmlReportTest {
 				""");
 		assertTrue(Svg.section(Files.readString(FitHtmlReport.write(tmp)), "mesh").contains("no mesh recorded"), "said why there is none");
 	}
+	/** The old run's note of a passing check (RunReportTest.aChecksNoteIsShownUnderItsRow: Checks' words for it). */
+	static final String OLD_RUN = "summary.json records no lithium of the cell (written before session 40): cycle 2's discharge is taken as"
+			+ " the reference whatever it passed, not checked against 1e-5 of the cell's lithium, the charge a cycler resolves, as for a"
+			+ " Coulombic efficiency";
+
+	/**
+	 * A fit target's checks.json at the start values and at the fitted values, as Checks writes it: a passing check with a
+	 * note (the same at both), a failed one whose note at the start values differs from the fitted one's, one without.
+	 */
+	static void notedTarget(Path fit, String experiment) throws Exception {
+		for (String side : new String[] {"before", "after"}) {
+			Path run = Files.createDirectories(fit.resolve(side).resolve(experiment));
+			Files.writeString(run.resolve("summary.json"), "{}");
+			String nine = side.equals("before") ? "the run ended in cycle 2, before cycle 3" : "the reference cycle 9 was not reached";
+			Files.writeString(run.resolve("checks.json"), """
+					{"experiment":"%s","checks":[
+					 {"quantity":"capacity-retention of cycle 3 relative to cycle 2","expected":"> 90 %%","simulated":"97.1 %%","pass":true,
+					  "note":"%s"},
+					 {"quantity":"capacity-retention of cycle 3 relative to cycle 9","expected":"> 90 %%","simulated":"-","pass":false,"note":"%s"},
+					 {"quantity":"initial CE","expected":"89.4 %% ± 2 %%","simulated":"88.9 %%","pass":false}]}
+					""".formatted(experiment, OLD_RUN, nine));
+		}
+		Files.writeString(fit.resolve("fit.json"), """
+				{"fit":"F","converged":true,"evaluations":6,"iterations":2,"seconds":1.9,"cost":1.0,"degrees_of_freedom":3,
+				 "estimates":[],"correlation":[],"notes":[],"cost_history":[],
+				 "targets":[{"experiment":"%s","kind":"expectations","weight":1.0}]}
+				""".formatted(experiment));
+	}
+
+	/**
+	 * A target's check's note (checks.json's, RunFolder.Check#note) is in a row under it in the fit's report.html, as in
+	 * the run's: the fitted run's note, the start values' where it says otherwise. Session 41 showed the notes in the
+	 * run's report.html and the Results view; the fit's targets table had none.
+	 */
+	@Test
+	void aTargetsChecksNoteIsShownUnderItsRow() throws Exception {
+		notedTarget(tmp, "Cold");
+		String targets = Svg.section(Files.readString(FitHtmlReport.write(tmp)), "before-after");
+		assertNotNull(targets);
+		assertTrue(targets.matches("(?s).*<tr class=\"pass\"><td>capacity-retention of cycle 3 relative to cycle 2</td>.*?PASS</td></tr>"
+				+ "<tr class=\"check-note pass\"><td colspan=\"5\">Note: " + java.util.regex.Pattern.quote(OLD_RUN.replace("'", "&#39;"))
+				+ "</td></tr><tr.*"), targets);
+		assertTrue(targets.contains("FAIL</td></tr><tr class=\"check-note fail\"><td colspan=\"5\">Note: the reference cycle 9 was not reached;"
+				+ " at the start values: the run ended in cycle 2, before cycle 3</td></tr>"), targets);
+		assertEquals(2, targets.split("check-note", -1).length - 1, "initial CE has no note row: " + targets);
+	}
 }

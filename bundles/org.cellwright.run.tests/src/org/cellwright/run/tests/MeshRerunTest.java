@@ -26,6 +26,7 @@ import org.cellwright.solver.input.json.ResolvedInputs;
 import org.cellwright.solver.output.SummaryKeys;
 import org.cellwright.solver.params.Sung2023Parameters;
 import org.cellwright.testing.Cli;
+import org.cellwright.testing.ColdPulses;
 import org.cellwright.testing.PlatingCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +49,13 @@ class MeshRerunTest {
 
 	@TempDir Path tmp;
 
-	/** The pulses at a temperature and rate on settings, the mesh recorded as the solver's choice or not. */
+	/**
+	 * The pulses (ColdPulses.protocol: the 0.1 C charge, then four pulses at the rate) at a temperature on settings, the
+	 * mesh recorded as the solver's choice or not.
+	 */
 	static RunUnit pulses(double temperature, double rate, SolverSettings st, Boolean meshFromProtocol) {
-		ProtocolSpec p = ProtocolSpec.of(StepSpec.cRate(0.1, Cutoff.voltageAbove(4.3), Cutoff.duration(15 * 3600)),
-				StepSpec.repeat(4, StepSpec.cRate(-rate, Cutoff.duration(900), Cutoff.voltageBelow(2.8)), StepSpec.rest(1800)));
 		ResolvedInputs in = new ResolvedInputs(new ResolvedInputs.Provenance("Pulses", null, 0, "test", "now", null, meshFromProtocol),
-				Sung2023Parameters.cell6Full(65e6, temperature), p, st);
+				Sung2023Parameters.cell6Full(ColdPulses.STACK_PRESSURE_PA, temperature), ColdPulses.protocol(rate), st);
 		return new RunUnit("Pulses", null, in, null, false, Map.of());
 	}
 

@@ -84,6 +84,18 @@ public final class FitReport {
 		return "mesh of " + m.experiment() + ": " + m.mesh() + " (particle shells x cathode control volumes)" + (m.why() == null ? "" : ", " + m.why());
 	}
 
+	/**
+	 * A target's check's note in a fit's views (report.html's targets table, the IDE's Fit Report): the note of its run at
+	 * the fitted values (checks.json's, RunFolder.Check#note), and the one at the start values where it says otherwise
+	 * ("Note: A; at the start values: B"); null when neither has one. {@code before} may be null.
+	 */
+	public static String checkNote(org.cellwright.run.folder.RunFolder.Check before, org.cellwright.run.folder.RunFolder.Check after) {
+		String a = after == null || after.note() == null || after.note().isBlank() ? null : after.note();
+		String b = before == null || before.note() == null || before.note().isBlank() ? null : before.note();
+		if (b == null || b.equals(a)) return a == null ? null : "Note: " + a;
+		return a == null ? "Note at the start values: " + b : "Note: " + a + "; at the start values: " + b;
+	}
+
 	public static JsonObject json(FitRunner.Plan plan, FitResult r, double seconds) {
 		JsonObject o = new JsonObject();
 		o.addProperty("fit", plan.fit().getName());
