@@ -560,9 +560,11 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
      * With the refusal: the server's detail when its reason is said in words for the user (an edit it could not read:
      * EDIT_ANSWERED's details, the reader's message). With an error for no edit: GLSP's message and details, which the
      * page keeps for its Details, not for its line (before session 40 the line said GLSP's text, "[GLSP-Server] Could
-     * not process message:ActionMessage [...]").
+     * not process message:ActionMessage [...]"), and the request that failed in words when the server names it (its
+     * MessageAction's request, ServerErrors.java: "laying out the diagram"; before session 41 the line said only that a
+     * request failed).
      */
-    onServerError?: (error: { reason?: string, details?: string }, refused?: Action) => void;
+    onServerError?: (error: { reason?: string, details?: string, request?: string }, refused?: Action) => void;
     /** Whether the last notification the server sent was the answer of an edit it refused (GLSP's error about it follows). */
     private justRefused = false;
 
@@ -584,7 +586,7 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
         super(options);
         // before GLSP's own listener (the diagram's), which is registered once the diagram is made
         this.onActionMessageNotification(message => {
-            const action = message.action as Action & { edit?: unknown, refused?: unknown, details?: unknown };
+            const action = message.action as Action & { edit?: unknown, refused?: unknown, details?: unknown, request?: unknown };
             const afterRefusal = this.justRefused;
             this.justRefused = false;
             if (action.kind === EDIT_ANSWERED && typeof action.edit === 'number') {
@@ -595,7 +597,10 @@ class CellGLSPClient extends BaseJsonrpcGLSPClient {
                     this.onServerError?.({ reason: action.refused, details: typeof action.details === 'string' ? action.details : undefined }, edit);
                 }
             } else if (MessageAction.is(action) && (action.severity === 'ERROR' || action.severity === 'FATAL') && !afterRefusal) {
-                this.onServerError?.({ details: [action.message, action.details].filter(Boolean).join('\n') });
+                this.onServerError?.({
+                    details: [action.message, action.details].filter(Boolean).join('\n'),
+                    request: typeof action.request === 'string' && action.request ? action.request : undefined
+                });
             }
         });
     }
@@ -1066,7 +1071,8 @@ if (!file) {
             const at = clock(new Date());
             serverError = refused
                 ? `${editNamed(refused)} was refused by the server (${at}): ${error.reason}`
-                : `The diagram server could not handle a request of the page (${at}). It was no edit: the file is not changed by it. `
+                : `The diagram server ${error.request ? `failed while ${error.request}` : 'could not handle a request of the page'} (${at}). `
+                    + 'It was no edit: the file is not changed by it. '
                     + 'If the diagram does not look right, reload it (close and open the diagram, or reload the page).';
             if (error.details) console.error(`${serverError}\nThe server's detail: ${error.details}`);
             if (!away) say(serverError, 'error', undefined, error.details);

@@ -1,6 +1,6 @@
 // What the page tests of a label edit's name check share: the page's websocket routed through playwright, the server's
 // answers to the check (setEditValidationResult) held, and the edit's state as a user sees it.
-import { pollUntil } from './page.mjs';
+import { pollUntil, relay } from './page.mjs';
 
 /**
  * A beforeLoad for openDiagram (page.mjs) that routes the page's websocket to the server and holds each of the
@@ -35,29 +35,21 @@ export function failingChecks() {
     let asked = 0;
     let closed = false;
     return {
-        route: page => page.routeWebSocket(/\/glsp$/, ws => {
-            if (closed) return ws.close();
-            const server = ws.connectToServer();
-            server.onMessage(m => ws.send(m));
-            ws.onMessage(m => {
-                let message;
-                try {
-                    message = JSON.parse(String(m));
-                } catch {
-                    return server.send(m);
-                }
-                const action = message?.params?.action;
-                if (action?.kind !== 'requestEditValidation') return server.send(m);
-                asked++;
-                if (mode.kind === 'reject') {
-                    ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'process', params: { clientId: message.params.clientId,
-                        action: { kind: 'rejectRequest', responseId: action.requestId, message: mode.arg } } }));
-                } else if (mode.kind === 'close') {
-                    closed = true;
-                    setTimeout(() => ws.close(), mode.arg);
-                } else server.send(m);
-            });
-        }),
+        route: page => relay(page, (action, message, link) => {
+            if (action?.kind !== 'requestEditValidation') return false;
+            asked++;
+            if (mode.kind === 'reject') {
+                link.toPage({ jsonrpc: '2.0', method: 'process', params: { clientId: message.params.clientId,
+                    action: { kind: 'rejectRequest', responseId: action.requestId, message: mode.arg } } });
+                return true;
+            }
+            if (mode.kind === 'close') {
+                closed = true;
+                setTimeout(() => link.close(), mode.arg);
+                return true;
+            }
+            return false;
+        }, () => closed),
         fail: (kind, arg) => { mode = { kind, arg }; },
         asked: () => asked
     };

@@ -69,6 +69,33 @@ export async function openDiagram(browser, url, logs, label, beforeLoad) {
 }
 
 /**
+ * Routes the page's websocket through playwright to the server (call it in openDiagram's beforeLoad): what the server
+ * sends is passed on to the page, and so is what the page sends that is not JSON; each JSON message the page sends is
+ * given first to onAction(action, message, link) (action: the message's params.action, if it has one), which returns
+ * true when it dealt with the message itself (nothing is passed on), false to pass it on as sent. link.toServer(m) and
+ * link.toPage(m) send a message (an object is sent as its JSON), link.close() closes the page's connection. refused(),
+ * if given, is asked at each connection the page opens: when true it is closed before it opens (the server gone).
+ */
+export function relay(page, onAction, refused = () => false) {
+    return page.routeWebSocket(/\/glsp$/, ws => {
+        if (refused()) return ws.close();
+        const server = ws.connectToServer();
+        server.onMessage(m => ws.send(m));
+        const text = m => typeof m === 'string' ? m : JSON.stringify(m);
+        const link = { toServer: m => server.send(text(m)), toPage: m => ws.send(text(m)), close: () => ws.close() };
+        ws.onMessage(m => {
+            let message;
+            try {
+                message = JSON.parse(String(m));
+            } catch {
+                return server.send(m);
+            }
+            if (!onAction(message?.params?.action, message, link)) server.send(m);
+        });
+    });
+}
+
+/**
  * The page at url (a page of the diagram server) opened through a proxy of its own (proxy: the server as the page
  * sees it) as openDiagram opens it, with the page parameters given ({ heartbeat: 2 }: &heartbeat=2 added to the url),
  * loaded until the label is drawn and the tool palette is shown, and 1.5 s more for the palette's fit; beforeLoad as

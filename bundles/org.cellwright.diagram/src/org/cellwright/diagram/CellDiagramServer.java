@@ -93,11 +93,17 @@ public final class CellDiagramServer implements AutoCloseable {
 	}
 
 	static Injector newInjector() {
-		// the page's actions read by GLSP's reader, one it cannot read answered (EditAnswer.Unreadable), not dropped
+		// the page's actions read by GLSP's reader, one it cannot read answered (EditAnswer.Unreadable), not dropped;
+		// an error of a request named for the page and told to the IDE (ServerErrors)
 		ServerModule server = new ServerModule() {
 			@Override
 			protected Class<? extends org.eclipse.glsp.server.gson.ServerGsonConfigurator> bindGsonConfigurator() {
 				return EditAnswer.Gson.class;
+			}
+
+			@Override
+			protected Class<? extends org.eclipse.glsp.server.protocol.GLSPServer> bindGLSPServer() {
+				return ServerErrors.Server.class;
 			}
 		};
 		return Guice.createInjector(server.configureDiagramModule(new CellDiagramModule()));

@@ -71,8 +71,9 @@ public final class EditAnswer {
 	 * An action of the page the server could not read (a kind it does not know: a page of another version than the
 	 * server), in place of the exception GLSP's reader threw: before (session 39) the server then closed the page's
 	 * connection, the page said the server was away and connected again, and the edit was never answered nor said to be
-	 * unreadable. {@link Actions} makes it; {@link UnreadableHandler} answers it. (A known kind with a field of the wrong
-	 * type is read by GLSP's reader as it can: deleteElement with elementIds 5 reaches the Delete, which refuses it.)
+	 * unreadable. {@link Actions} makes it; {@link UnreadableHandler} answers it. A known kind with a field of the wrong
+	 * type is one too ({@link #mistyped}: deleteElement with elementIds 5; before session 41 it reached the Delete as the
+	 * id "5", which refused it).
 	 */
 	public static class Unreadable extends Action {
 		public static final String KIND = "cellwrightUnreadable";
@@ -140,15 +141,68 @@ public final class EditAnswer {
 				@Override
 				public Action read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
 					com.google.gson.JsonElement json = com.google.gson.JsonParser.parseReader(in);
+					com.google.gson.JsonElement kind = json.isJsonObject() ? json.getAsJsonObject().get("kind") : null;
+					String sent = kind != null && kind.isJsonPrimitive() ? kind.getAsString() : null;
+					Action action;
 					try {
-						return glsp.fromJsonTree(json);
+						action = glsp.fromJsonTree(json);
 					} catch (RuntimeException e) {
-						com.google.gson.JsonElement kind = json.isJsonObject() ? json.getAsJsonObject().get("kind") : null;
-						return new Unreadable(kind != null && kind.isJsonPrimitive() ? kind.getAsString() : null, reason(e));
+						return new Unreadable(sent, reason(e));
 					}
+					String mistyped = action == null ? null : mistyped(action.getClass(), json.getAsJsonObject());
+					return mistyped == null ? action : new Unreadable(sent, mistyped);
 				}
 			}.nullSafe();
 		}
+	}
+
+	/**
+	 * The first field of the page's action whose value GLSP's reader took only by converting it, said as "elementIds:
+	 * expected a list, found 5"; null if there is none. GLSP's reader (with lsp4j's) reads a single value for a list as a
+	 * list of it and a number or true/false for a text as its text, so deleteElement with elementIds 5 reached the
+	 * Delete as the id "5" (refused there, "Nothing to delete here", before session 41). Checked: fields of text,
+	 * numbers, true/false and lists (their items too); maps and objects are left to GLSP's reader, which refuses what it
+	 * cannot read.
+	 */
+	static String mistyped(Class<?> type, com.google.gson.JsonObject json) {
+		for (java.util.Map.Entry<String, com.google.gson.JsonElement> e : json.entrySet()) {
+			java.lang.reflect.Field field = field(type, e.getKey());
+			String expected = field == null ? null : expected(field.getGenericType(), e.getValue());
+			if (expected != null) return e.getKey() + ": expected " + expected + ", found " + e.getValue();
+		}
+		return null;
+	}
+
+	/** What a value of the type is, in words, if the JSON value is not one (null if it is, or is not checked). */
+	private static String expected(java.lang.reflect.Type type, com.google.gson.JsonElement value) {
+		if (value.isJsonNull()) return null;
+		Class<?> raw = type instanceof Class<?> c ? c : type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
+		com.google.gson.JsonPrimitive primitive = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
+		if (raw == String.class) return primitive != null && primitive.isString() ? null : "a text";
+		if (raw == boolean.class || raw == Boolean.class) return primitive != null && primitive.isBoolean() ? null : "true or false";
+		if (raw.isPrimitive() && raw != char.class || Number.class.isAssignableFrom(raw)) return primitive != null && primitive.isNumber() ? null : "a number";
+		if (raw.isArray() || java.util.Collection.class.isAssignableFrom(raw)) {
+			if (!value.isJsonArray()) return "a list";
+			java.lang.reflect.Type item = raw.isArray() ? raw.getComponentType()
+					: type instanceof java.lang.reflect.ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+			for (com.google.gson.JsonElement each : value.getAsJsonArray()) {
+				String expected = expected(item, each);
+				if (expected != null) return "a list of which each item is " + expected;
+			}
+		}
+		return null;
+	}
+
+	/** The field of the name in the class or a class it extends (null if none: GLSP's reader ignores the value). */
+	private static java.lang.reflect.Field field(Class<?> type, String name) {
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			try {
+				return c.getDeclaredField(name);
+			} catch (NoSuchFieldException e) {
+				// in the class it extends, if anywhere
+			}
+		}
+		return null;
 	}
 
 	/** GLSP's Gson configuration with {@link Actions}: the page's actions that cannot be read become {@link Unreadable}. */

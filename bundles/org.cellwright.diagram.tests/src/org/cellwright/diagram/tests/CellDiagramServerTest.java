@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.cellwright.diagram.CellDiagramModule;
 import org.cellwright.diagram.CellDiagramServer;
+import org.cellwright.diagram.ServerErrors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,18 +84,34 @@ class CellDiagramServerTest {
 		}
 	}
 
+	/**
+	 * A file that cannot be read: the page is told (GLSP's error message) with the request named in words, and the
+	 * program hosting the server (the IDE: its Error Log) is told with the file and the exception
+	 * (ServerErrors.setListener). Before session 41 the message named no request and nobody else was told.
+	 */
 	@Test
 	void aFileThatCannotBeReadIsReportedToTheClient(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
 		BlockingQueue<JsonObject> in = new LinkedBlockingQueue<>();
+		BlockingQueue<ServerErrors.Failure> told = new LinkedBlockingQueue<>();
+		ServerErrors.setListener(told::add);
 		WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(server.websocketUri(), new Collector(in)).get(10, TimeUnit.SECONDS);
 		try {
-			requestModel(ws, in, dir.resolve("missing.cell").toString());
+			Path missing = dir.resolve("missing.cell");
+			requestModel(ws, in, missing.toString());
 			JsonObject error = next(in, m -> "process".equals(str(m, "method"))
 					&& "message".equals(m.getAsJsonObject("params").getAsJsonObject("action").get("kind").getAsString()));
 			JsonObject action = error.getAsJsonObject("params").getAsJsonObject("action");
 			assertEquals("ERROR", action.get("severity").getAsString());
 			assertTrue(action.toString().contains("not a .cell file"), action.toString());
+			assertEquals("opening the diagram of the file", str(action, "request"), "the request named in words: " + action);
+			ServerErrors.Failure failure = told.poll(10, TimeUnit.SECONDS);
+			assertTrue(failure != null, "the server's listener is told");
+			assertEquals(missing, failure.file());
+			assertEquals("requestModel", failure.kind());
+			assertEquals("The diagram server failed while opening the diagram of the file (" + missing + "): not a .cell file: " + missing, failure.message());
+			assertEquals("not a .cell file: " + missing, failure.exception().getMessage(), String.valueOf(failure.exception()));
 		} finally {
+			ServerErrors.setListener(null);
 			ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 		}
 	}
@@ -300,11 +317,25 @@ class CellDiagramServerTest {
 			assertEquals(4, second.get("edit").getAsInt(), second.toString());
 			assertEquals(str(first, "refused"), str(second, "refused"), second.toString());
 			assertTrue(String.valueOf(str(second, "details")).startsWith("glspUndoV3: "), second.toString());
-			// no edit (no tag before it): an error of the server, naming it
+			// no edit (no tag before it): an error of the server, naming it (a kind it does not know: no request in words)
 			process(ws, "{\"kind\":\"cellwrightNoSuchRequest\"}");
 			JsonObject error = until(in, seen, "message", null);
 			assertEquals("ERROR", str(error, "severity"), error.toString());
 			assertTrue(error.toString().contains("The server could not read an action of the page (cellwrightNoSuchRequest: "), error.toString());
+			assertFalse(error.has("request"), "no words for a kind the server does not know: " + error);
+			// a known kind with a field of the wrong type is unreadable too (before session 41 GLSP's reader took 5 for
+			// the id "5" and the Delete refused it: "Nothing to delete here"); an edit answered as refused ...
+			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":6}");
+			process(ws, "{\"kind\":\"deleteElement\",\"isOperation\":true,\"elementIds\":5}");
+			JsonObject mistyped = until(in, seen, "cellwrightEditAnswered", null);
+			assertEquals(6, mistyped.get("edit").getAsInt(), mistyped.toString());
+			assertEquals(str(first, "refused"), str(mistyped, "refused"), mistyped.toString());
+			assertEquals("deleteElement: elementIds: expected a list, found 5", str(mistyped, "details"), mistyped.toString());
+			// ... and no edit an error naming the request in words
+			process(ws, "{\"kind\":\"requestMarkers\",\"elementsIDs\":[\"material:LPSCl\", 7],\"reason\":\"batch\"}");
+			JsonObject markers = until(in, seen, "message", null);
+			assertEquals("checking the model for problems", str(markers, "request"), markers.toString());
+			assertTrue(String.valueOf(str(markers, "details")).startsWith("The server could not read an action of the page (requestMarkers: elementsIDs: expected a list of which each item is a text, found [\"material:LPSCl\",7])"), markers.toString());
 			// the connection goes on: an undo (nothing to undo) answered, not refused
 			process(ws, "{\"kind\":\"cellwrightEdit\",\"edit\":5}");
 			process(ws, "{\"kind\":\"glspUndo\"}");

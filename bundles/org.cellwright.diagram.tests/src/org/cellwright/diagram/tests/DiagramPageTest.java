@@ -331,7 +331,10 @@ class DiagramPageTest {
 	 * (web/test/diagram-server-errors.test.mjs, the page's websocket routed through playwright): an action that is no
 	 * edit and that the server cannot read gives "The diagram server could not handle a request of the page (HH:MM:SS).
 	 * It was no edit: the file is not changed by it. If the diagram does not look right, reload it (...)", GLSP's text
-	 * under Details; a Delete sent on its way as a kind the server does not know is answered as refused: "The delete was refused by
+	 * under Details; a request the server knows by its kind that failed (requestMarkers with a number among its
+	 * names) is named, "The diagram server failed while checking the model for problems (HH:MM:SS). ..." (session 41;
+	 * screenshot target/diagram-server-errors-request.png), and so is the request of a page of a file that is not
+	 * there, "... failed while opening the diagram of the file ..."; a Delete sent on its way as a kind the server does not know is answered as refused: "The delete was refused by
 	 * the server (HH:MM:SS): the server could not read this edit, so nothing was changed (...): reload the diagram and
 	 * make the edit again.", the reader's message under Details, no edit left unanswered. Before (session 39) the server
 	 * dropped both (no line, the Delete never answered), and an error for no edit was said as GLSP's "[GLSP-Server] Could

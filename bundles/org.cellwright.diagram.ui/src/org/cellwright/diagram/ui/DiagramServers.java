@@ -20,6 +20,8 @@ public final class DiagramServers {
 		if (server == null) {
 			// diagrams of workspace files edit the shared document (the one the text editor shows)
 			org.cellwright.diagram.DiagramSessions.setProvider(DocumentSessions::open);
+			// the server's errors on the pages' requests in the Error Log too, not only on the page (ServerErrors)
+			org.cellwright.diagram.ServerErrors.setListener(DiagramServers::log);
 			server = CellDiagramServer.start();
 			if (PlatformUI.isWorkbenchRunning()) PlatformUI.getWorkbench().addWorkbenchListener(new IWorkbenchListener() {
 				@Override
@@ -35,8 +37,23 @@ public final class DiagramServers {
 	/** The running server, or null when no diagram was opened yet. */
 	public static synchronized CellDiagramServer running() { return server; }
 
+	/**
+	 * An error of the diagram server on a request of a page, in the Error Log: an error of the server's plug-in
+	 * (org.cellwright.diagram) with the request in words, the file and the exception (its stack trace under the entry).
+	 * Before (session 40) it was only on the page (its Details, the browser's console): GLSP logs through log4j, which
+	 * has no provider in the IDE.
+	 */
+	static void log(org.cellwright.diagram.ServerErrors.Failure failure) {
+		org.eclipse.core.runtime.ILog.of(CellDiagramServer.class).log(new org.eclipse.core.runtime.Status(org.eclipse.core.runtime.IStatus.ERROR,
+				SERVER_PLUGIN, failure.message(), failure.exception()));
+	}
+
+	/** The plug-in of the diagram server, whose errors the Error Log lists. */
+	static final String SERVER_PLUGIN = "org.cellwright.diagram";
+
 	static synchronized void stop() {
 		org.cellwright.diagram.DiagramSessions.setProvider(null);
+		org.cellwright.diagram.ServerErrors.setListener(null);
 		if (server == null) return;
 		try {
 			server.close();

@@ -57,6 +57,59 @@ class DiagramEditorUITest {
 	}
 
 	/**
+	 * An error of the diagram server on a request of a page (here a page asking for the diagram of a file that is not
+	 * there) is in the Error Log: an error of the server's plug-in, org.cellwright.diagram, naming the request in words
+	 * and the file, with the exception (its stack trace under the entry). The server runs in the IDE's process
+	 * (DiagramServers, Jetty on 127.0.0.1): its errors went to log4j, which has no provider in the IDE, and were only on
+	 * the page, under its line's Details and in the browser's console (session 40).
+	 */
+	@Test
+	void anErrorOfTheDiagramServerIsInTheErrorLogWithTheRequestTheFileAndTheException(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		java.util.List<org.eclipse.core.runtime.IStatus> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+		org.eclipse.core.runtime.ILogListener listener = (status, plugin) -> logged.add(status);
+		org.eclipse.core.runtime.Platform.addLogListener(listener);
+		Path missing = dir.resolve("no-such-file.cell");
+		java.util.concurrent.BlockingQueue<String> in = new java.util.concurrent.LinkedBlockingQueue<>();
+		java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+				.buildAsync(org.cellwright.diagram.ui.DiagramServers.get().websocketUri(), new java.net.http.WebSocket.Listener() {
+					final StringBuilder partial = new StringBuilder();
+
+					@Override
+					public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+						partial.append(data);
+						if (last) {
+							in.add(partial.toString());
+							partial.setLength(0);
+						}
+						socket.request(1);
+						return null;
+					}
+				}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+		try {
+			// GLSP's start of a page: initialize, its client session, the model of its file
+			ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"applicationId\":\"test\",\"protocolVersion\":\"1.0.0\"}}", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+			spin(() -> in.stream().anyMatch(m -> m.contains("\"id\":1")), 30_000, "the server's answer to initialize");
+			ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initializeClientSession\",\"params\":{\"clientSessionId\":\"c1\",\"diagramType\":\""
+					+ org.cellwright.diagram.CellDiagramModule.TYPE + "\",\"clientActionKinds\":[\"message\"]}}", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+			spin(() -> in.stream().anyMatch(m -> m.contains("\"id\":2")), 30_000, "the server's answer to initializeClientSession");
+			String request = "{\"jsonrpc\":\"2.0\",\"method\":\"process\",\"params\":{\"clientId\":\"c1\",\"action\":{\"kind\":\"requestModel\",\"options\":{\"diagramType\":\""
+					+ org.cellwright.diagram.CellDiagramModule.TYPE + "\",\"sourceUri\":\"" + missing.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}}}";
+			ws.sendText(request, true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+			spin(() -> logged.stream().anyMatch(s -> "org.cellwright.diagram".equals(s.getPlugin())), 30_000,
+					"an entry of org.cellwright.diagram in the log (logged: " + logged + "; the page was told: " + in + ")");
+			org.eclipse.core.runtime.IStatus status = logged.stream().filter(s -> "org.cellwright.diagram".equals(s.getPlugin())).findFirst().orElseThrow();
+			assertEquals(org.eclipse.core.runtime.IStatus.ERROR, status.getSeverity(), status.toString());
+			assertEquals("The diagram server failed while opening the diagram of the file (" + missing + "): not a .cell file: " + missing, status.getMessage());
+			assertNotNull(status.getException(), "the exception, whose stack trace the Error Log shows");
+			assertEquals("not a .cell file: " + missing, status.getException().getMessage());
+			assertTrue(in.stream().anyMatch(m -> m.contains("\"request\":\"opening the diagram of the file\"")), "the page is told too, the request named: " + in);
+		} finally {
+			org.eclipse.core.runtime.Platform.removeLogListener(listener);
+			ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
+	/**
 	 * The diagram's tab and the text editor's of the same file read alike when narrow ("baseline-hal...", session 29
 	 * walk): the diagram has its own icon and a tooltip naming it, as two Eclipse editors on one file are told apart.
 	 */
