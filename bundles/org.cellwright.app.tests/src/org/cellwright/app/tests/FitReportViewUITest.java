@@ -289,7 +289,7 @@ class FitReportViewUITest extends ProjectUITest {
 	 * An estimate's name is whole in the maximized view when the fit was shown in a narrower one: the name column, cut to
 	 * leave the values beside it in view at the view's size when the fit was shown, stayed cut at MIN_NAME_WIDTH (90 px)
 	 * maximized, where there was room (GTK gives the last column, bounds, the table's spare width, and the cap counted
-	 * it as the other columns' need). Narrowed again, the names are cut again, the values in view.
+	 * it as the other columns' need).
 	 */
 	@Test
 	void anEstimatesNameIsWholeWhenTheViewIsMaximizedAfterTheFitWasShown() throws Exception {
