@@ -313,6 +313,34 @@ class FitReportViewUITest extends ProjectUITest {
 	}
 
 	/**
+	 * An estimate's name is whole in the maximized view when the fit was shown in a narrower one: the name column, cut to
+	 * leave the values beside it in view at the view's size when the fit was shown, stayed cut at MIN_NAME_WIDTH (90 px)
+	 * maximized, where there was room (GTK gives the last column, bounds, the table's spare width, and the cap counted
+	 * it as the other columns' need).
+	 */
+	@Test
+	void anEstimatesNameIsWholeWhenTheViewIsMaximizedAfterTheFitWasShown() throws Exception {
+		FitReportView view = shown(fit());
+		IWorkbenchPage page = view.getSite().getPage();
+		Table t = view.estimatesTable();
+		String name = "KokamGraphite.exchange-current-rate-constant";
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
+		int extent = gc.textExtent(name).x;
+		gc.dispose();
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		try {
+			IdeUITest.flush();
+			assertEquals(name, t.getItem(1).getText(0));
+			assertTrue(t.getColumn(0).getWidth() >= extent, "the name whole: its column " + t.getColumn(0).getWidth() + " px, the name "
+					+ extent + " px, in a table of " + t.getClientArea().width + " px");
+		} finally {
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+		}
+		IdeUITest.flush();
+		Screenshots.ofView(view, "ide-fit-report-names.png"); // with CELLWRIGHT_SCREENSHOTS set (a developer's run under Xvfb)
+	}
+
+	/**
 	 * ecker2015-fit.cell's exchange-current-rate-constant is written without a unit (SI, named in the library's comment
 	 * only), so fit.json recorded "unit":"" and the view showed a bare number beside the diffusivity's m2/s: fit.json
 	 * names its SI unit, A/m2 (m3/mol)^1.5 (the NCO's exponents 0.5 + 0.5 + 0.5), and the view shows it.

@@ -139,7 +139,7 @@ public class FitReportView extends ViewPart {
 		return t.getClientArea().height / t.getLineHeight();
 	}
 
-	/** The width the estimate column's names take whole (setData key of the column). */
+	/** The width a column of the estimates takes whole, its content packed (setData key of each column). */
 	private static final String PACKED = "cellwright.packedWidth";
 	/** The narrowest the estimate column is made to show the values beside it, pixels. */
 	public static final int MIN_NAME_WIDTH = 90;
@@ -148,12 +148,15 @@ public class FitReportView extends ViewPart {
 	 * The estimate column no wider than leaves the columns beside it (value, interval, +/-, bounds) in view: with a
 	 * material's property as the estimate ("KokamNCO.exchange-current-rate-constant") the names took the whole table of
 	 * a view of ordinary width, the values and intervals beyond its edge. A name cut so is whole in the tooltip of its
-	 * row; it keeps {@link #MIN_NAME_WIDTH}.
+	 * row; it keeps {@link #MIN_NAME_WIDTH}. Made again at each resize of the table, from the columns' packed widths: GTK
+	 * gives the last column (bounds) the table's spare width, and counted as the others' need it kept a name cut in the
+	 * view maximized after the fit was shown in a narrower one (213 of its 310 px in a 1508 px table).
 	 */
 	private static void capNames(Table t) {
 		if (t.isDisposed() || t.getColumnCount() < 2 || !(t.getColumn(0).getData(PACKED) instanceof Integer packed)) return;
 		int others = 0;
-		for (int i = 1; i < t.getColumnCount(); i++) others += t.getColumn(i).getWidth();
+		for (int i = 1; i < t.getColumnCount(); i++)
+			others += t.getColumn(i).getData(PACKED) instanceof Integer w ? w : t.getColumn(i).getWidth();
 		int room = t.getClientArea().width - others;
 		int width = room <= 0 ? packed : Math.min(packed, Math.max(MIN_NAME_WIDTH, room));
 		if (t.getColumn(0).getWidth() != width) t.getColumn(0).setWidth(width);
@@ -260,8 +263,10 @@ public class FitReportView extends ViewPart {
 					determined ? "[" + g(e.lower95()) + ", " + g(e.upper95()) + "]" : "undetermined",
 					determined ? g((e.upper95() - e.lower95()) / 2) : "", g(e.lowerBound()) + " .. " + g(e.upperBound())});
 		}
-		for (TableColumn c : estimates.getColumns()) c.pack();
-		estimates.getColumn(0).setData(PACKED, estimates.getColumn(0).getWidth());
+		for (TableColumn c : estimates.getColumns()) {
+			c.pack();
+			c.setData(PACKED, c.getWidth());
+		}
 		capNames(estimates);
 		for (TableColumn c : correlation.getColumns()) c.dispose();
 		correlation.removeAll();
@@ -287,6 +292,7 @@ public class FitReportView extends ViewPart {
 		ChartTabs.fill(overlay, before);
 		ChartTabs.fill(cost, history);
 		title.getParent().layout(true, true);
+		capNames(estimates); // at the table's size after the layout
 	}
 
 	/** A bracket's interval, "to the bound" at an end no expectation fails beyond: "[0.812, 10 (to the bound)]". */
