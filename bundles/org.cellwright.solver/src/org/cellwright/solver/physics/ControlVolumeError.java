@@ -16,6 +16,8 @@ package org.cellwright.solver.physics;
  * logged and replayed, in their order, only when its figure is asked ({@link #voltageError}), so the same calls reach it
  * as before and its figure is the same to the bit; a run that never asks (a warm discharge, whose cut-off the shells'
  * guard leaves unmeasured, {@code CellModel#meshVoltageError}) never pays for it (the 1C discharge's 35 %, session 41).
+ * A long run never asked replays its log each {@link #LOG_CAP} numbers (a warm cycling run's shadow stops at its first
+ * discharge's steep end, and a stopped shadow logs nothing more).
  */
 final class ControlVolumeError {
     /** The electrode's volumes per shadow volume. */
@@ -45,16 +47,18 @@ final class ControlVolumeError {
      * Advances the shadow by dt [s] at the anodic current density [A/m2] the electrode carried in the step it committed,
      * at whose end its potential was {@code potential} [V] (logged; run when the figure is asked).
      */
-    void advance(double dt, double current, double potential) {
-        if (!stopped) log(ADVANCE, dt, current, potential);
-    }
+    void advance(double dt, double current, double potential) { log(ADVANCE, dt, current, potential); }
 
     /** The calls logged, four numbers each (kind, three arguments); replayed by {@link #catchUp}. */
     private static final int CONDITIONS = 0, START = 1, ADVANCE = 2;
+    /** The most numbers logged before they are replayed unasked (512 kB: a long run never asked holds no more). */
+    private static final int LOG_CAP = 1 << 16;
     private double[] pending = new double[256];
     private int logged;
 
     private void log(int kind, double x, double y, double z) {
+        if (stopped) return; // a stopped shadow measures nothing more: its calls change nothing
+        if (logged + 4 > LOG_CAP) catchUp();
         if (logged + 4 > pending.length) pending = java.util.Arrays.copyOf(pending, 2 * pending.length);
         pending[logged++] = kind;
         pending[logged++] = x;
