@@ -296,7 +296,10 @@ public final class CellModel {
      * {@link CompositeCathode#volumeVoltageError}, added as magnitudes), or NaN.
      */
     public double meshVoltageError() {
-        return we instanceof CompositeCathode cc ? Math.abs(cc.shellVoltageError()) + Math.abs(cc.volumeVoltageError()) : Double.NaN; // NaN: not measured
+        if (!(we instanceof CompositeCathode cc)) return Double.NaN; // NaN: not measured
+        double shells = cc.shellVoltageError();
+        // the volumes' shadow runs only when asked (ControlVolumeError): not where the shells' guard leaves the cut-off unmeasured
+        return Double.isNaN(shells) ? Double.NaN : Math.abs(shells) + Math.abs(cc.volumeVoltageError());
     }
 
     /** An electrical step starts (see {@link ElectrodeModel#startStep}). */
