@@ -291,8 +291,9 @@ class CellDiagramServerTest {
 	 * action that cannot be read and is no edit (no tag before it) is reported as an error naming it; the connection
 	 * goes on (the next edit is answered) and the file is not changed. Before (session 39) GLSP's reader threw, lsp4j
 	 * logged it and dropped the message: the edit had no answer (the page named it after a pause as one that may not
-	 * have reached the server) and nothing was said. (A known kind with a field of the wrong type is read by GLSP:
-	 * deleteElement with elementIds 5 is refused "Nothing to delete here", as before.)
+	 * have reached the server) and nothing was said. A known kind with a field of the wrong type (deleteElement with
+	 * elementIds 5) is answered as unreadable too (before session 41 GLSP's reader took it and the Delete refused it:
+	 * "Nothing to delete here").
 	 */
 	@Test
 	void anEditTheServerCannotReadIsAnsweredAsRefusedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
